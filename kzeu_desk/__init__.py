@@ -1,0 +1,3 @@
+"""kzeu_desk: curate a sourced fact base on Kazakhstan–EU relations."""
+
+__version__ = "0.1.0"

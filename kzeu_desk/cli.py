@@ -1,0 +1,98 @@
+"""`kzeu-desk`: the GUI by default, and subcommands for work without a window.
+
+Heavy modules (Qt, SQLAlchemy) are imported inside the commands that need them, so
+`--version` answers at once and the GUI can show its window before the database layer loads.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kzeu_desk import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USER_ERROR = 0, 1, 2
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kzeu-desk",
+        description="Curate a sourced fact base on Kazakhstan–EU relations.",
+        epilog="Subcommands: import, check (run 'kzeu-desk SUBCOMMAND --help').",
+    )
+    parser.add_argument("db", nargs="?", type=Path, help="fact base file (default: your personal fact base)")
+    parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
+    parser.add_argument("--smoke", action="store_true", help="open the window, run briefly, close, exit 0")
+    parser.add_argument("--version", action="version", version=f"kzeu-desk {__version__}")
+    return parser
+
+
+def _import_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core.errors import UserError
+    from kzeu_desk.core.reading import read_document
+    from kzeu_desk.core.service import FactBase
+
+    failures = 0
+    with FactBase.open(args.db) as fact_base:
+        for file in args.files:
+            try:
+                document = read_document(file)
+                fact_base.import_document(document)
+            except UserError as error:
+                print(f"{file.name}: not imported: {error}", file=sys.stderr)
+                failures += 1
+                continue
+            title = document.title or file.stem
+            print(f"{title}\t{len(document.text)} characters\t{document.encoding}")
+    return EXIT_PROBLEMS if failures else EXIT_OK
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core.integrity import check
+    from kzeu_desk.core.service import FactBase
+
+    with FactBase.open(args.db, read_only=True) as fact_base, fact_base.reading() as conn:
+        problems = check(conn)
+    if not problems:
+        print(f"{args.db.name}: no problems found.")
+        return EXIT_OK
+    for problem in problems:
+        print(f"{problem.check}: {problem.message}")
+    print(f"{args.db.name}: {len(problems)} problem(s) found.")
+    return EXIT_PROBLEMS
+
+
+def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
+    importer = argparse.ArgumentParser(prog="kzeu-desk import", description="Import text, Markdown or HTML documents.")
+    importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
+    importer.add_argument("files", nargs="+", type=Path)
+    checker = argparse.ArgumentParser(prog="kzeu-desk check", description="Check a fact base for problems.")
+    checker.add_argument("--db", type=Path, required=True)
+    return {"import": (_import_command, importer), "check": (_check_command, checker)}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    commands = _subcommands()
+    if argv and argv[0] in commands:
+        handler, parser = commands[argv[0]]
+        return _guarded(lambda: handler(parser.parse_args(argv[1:])))
+    args = _gui_parser().parse_args(argv)
+    from kzeu_desk.ui.app import run_gui
+
+    return _guarded(lambda: run_gui(args.db, read_only=args.read_only, smoke=args.smoke))
+
+
+def _guarded(command: Callable[[], int]) -> int:
+    """Run a command; a user's mistake becomes one sentence on stderr, never a traceback."""
+    from kzeu_desk.core.errors import UserError
+
+    try:
+        return command()
+    except UserError as error:
+        print(f"kzeu-desk: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130

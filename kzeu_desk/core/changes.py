@@ -1,0 +1,33 @@
+"""What one operation changed, so every view refreshes only what it shows (Anki's OpChanges)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Changes:
+    operation_id: int | None = None
+    label: str = ""
+    inserted: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    updated: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+    deleted: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def record(self, action: str, table: str, row_id: int) -> None:
+        {"insert": self.inserted, "update": self.updated, "delete": self.deleted}[action][table].add(row_id)
+
+    def touched(self, table: str) -> set[int]:
+        return self.inserted.get(table, set()) | self.updated.get(table, set()) | self.deleted.get(table, set())
+
+    def affects(self, *tables: str) -> bool:
+        return any(self.touched(t) for t in tables)
+
+    def new_id(self, table: str) -> int:
+        """The id of the one row this operation inserted into `table`."""
+        (row_id,) = self.inserted[table]
+        return row_id
+
+    @property
+    def empty(self) -> bool:
+        return not any(ids for group in (self.inserted, self.updated, self.deleted) for ids in group.values())

@@ -1,0 +1,29 @@
+"""Problems a user can act on. `str(error)` is one clear sentence, shown as is, never a traceback."""
+
+
+class UserError(Exception):
+    pass
+
+
+class NotAFactBase(UserError):
+    pass
+
+
+class SchemaTooNew(UserError):
+    pass
+
+
+class FactBaseLocked(UserError):
+    pass
+
+
+class ReadOnlyFactBase(UserError):
+    pass
+
+
+class StaleEdit(UserError):
+    """Someone else changed the row since the editor loaded it; the edit was not applied."""
+
+
+class InvalidEdit(UserError):
+    pass

@@ -1,0 +1,254 @@
+"""The fact base's tables.
+
+Times are ISO-8601 UTC strings and dates are ISO strings truncated to their precision, so rows
+serialise to JSON (audit images, exports) without conversion and sort correctly as text.
+Enumerated columns are plain strings guarded by CHECK constraints: the database itself refuses
+a value the app does not know, whichever client wrote it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from kzeu_desk.core.typed_value import ValueKind
+
+
+class FactStatus(StrEnum):
+    DRAFT = "draft"
+    CONFIRMED = "confirmed"
+    DISPUTED = "disputed"
+    REJECTED = "rejected"
+
+
+class FactRank(StrEnum):
+    PREFERRED = "preferred"
+    NORMAL = "normal"
+    DEPRECATED = "deprecated"
+
+
+class LinkKind(StrEnum):
+    SUPPORTS = "supports"
+    CONTRADICTS = "contradicts"
+    DUPLICATE_OF = "duplicate_of"
+    DERIVED_FROM = "derived_from"
+    RELATED = "related"
+
+
+class ConflictRule(StrEnum):
+    VALUE = "value"
+    DECLARED = "declared"
+    MANUAL = "manual"
+
+
+class ConflictStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+    DISMISSED = "dismissed"
+
+
+# Undo re-inserts a deleted row under its old id, so an id must never be handed out twice.
+_NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
+def _one_of(column: str, values: type[StrEnum]) -> CheckConstraint:
+    allowed = ", ".join(f"'{v.value}'" for v in values)
+    return CheckConstraint(f"{column} IN ({allowed})", name=f"ck_{column}_known")
+
+
+class Source(SQLModel, table=True):
+    __table_args__ = (_NEVER_REUSE_IDS,)
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date truncated to its precision
+    language: str | None = None
+    text: str  # canonical text; every evidence offset points into it
+    text_sha256: str = Field(index=True)
+    char_count: int
+    file_name: str | None = None
+    encoding: str | None = None
+    note: str | None = None
+    imported_at: str
+    imported_by: str
+
+
+class Entity(SQLModel, table=True):
+    __table_args__ = (_NEVER_REUSE_IDS,)
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    kind: str = "other"  # country, organisation, agreement, person, other
+    description: str | None = None
+    external_id: str | None = None  # e.g. a Wikidata Q-id
+
+
+class EntityAlias(SQLModel, table=True):
+    __tablename__ = "entity_alias"
+    __table_args__ = (UniqueConstraint("entity_id", "alias"), _NEVER_REUSE_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    entity_id: int = Field(foreign_key="entity.id", index=True, ondelete="CASCADE")
+    alias: str
+    alias_key: str = Field(index=True)  # casefolded, for lookup and completion
+
+
+class Property(SQLModel, table=True):
+    __table_args__ = (_one_of("value_kind", ValueKind), _NEVER_REUSE_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)  # stable slug used by exports and seeds
+    name: str = Field(unique=True)
+    value_kind: str
+    single_valued: bool = True
+    default_unit: str | None = None
+    tolerance: float | None = None  # relative tolerance for approximate values; None = app default
+    description: str | None = None
+    wikidata_pid: str | None = None
+
+
+class Fact(SQLModel, table=True):
+    __table_args__ = (
+        _one_of("value_kind", ValueKind),
+        _one_of("status", FactStatus),
+        _one_of("rank", FactRank),
+        # Covering index: the conflict scan and the per-key incremental check read only these.
+        Index(
+            "ix_fact_subject_property",
+            "subject_id", "property_id", "status", "value_kind", "value_amount", "value_date",
+        ),
+        Index("ix_fact_updated", "updated_at", "id"),
+        _NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    # A draft made from a highlight has its value before the curator picks subject and property.
+    subject_id: int | None = Field(default=None, foreign_key="entity.id")
+    property_id: int | None = Field(default=None, foreign_key="property.id", index=True)
+    value_kind: str
+    value_amount: float | None = None
+    value_lower: float | None = None
+    value_upper: float | None = None
+    value_approximate: bool = False
+    value_unit: str | None = None
+    value_date: str | None = None
+    value_entity_id: int | None = Field(default=None, foreign_key="entity.id")
+    value_text: str | None = None
+    point_in_time: str | None = None
+    start_time: str | None = None
+    end_time: str | None = None
+    scope_note: str | None = None
+    status: str = FactStatus.DRAFT.value
+    rank: str = FactRank.NORMAL.value
+    note: str | None = None
+    created_at: str
+    created_by: str
+    updated_at: str
+    updated_by: str
+    version: int = 1  # bumped on every change; a stale edit is refused, never applied
+
+
+class Evidence(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint("start >= 0 AND \"end\" > start", name="ck_evidence_span"),
+        Index("ix_evidence_source_span", "source_id", "start", "end"),
+        _NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    fact_id: int = Field(foreign_key="fact.id", index=True)
+    source_id: int = Field(foreign_key="source.id")
+    start: int  # code points into source.text
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    source_sha256: str
+    created_at: str
+    created_by: str
+
+
+class FactLink(SQLModel, table=True):
+    __tablename__ = "fact_link"
+    __table_args__ = (
+        _one_of("kind", LinkKind),
+        UniqueConstraint("from_fact_id", "to_fact_id", "kind"),
+        CheckConstraint("from_fact_id <> to_fact_id", name="ck_link_not_self"),
+        _NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    from_fact_id: int = Field(foreign_key="fact.id", index=True)
+    to_fact_id: int = Field(foreign_key="fact.id", index=True)
+    kind: str
+    note: str | None = None
+    created_at: str
+    created_by: str
+
+
+class Conflict(SQLModel, table=True):
+    __table_args__ = (
+        _one_of("rule", ConflictRule),
+        _one_of("status", ConflictStatus),
+        Index("ix_conflict_status", "status", "id"),
+        _NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    rule: str
+    signature: str = Field(unique=True)  # rule + sorted member ids: one row per disagreement
+    subject_id: int | None = Field(default=None, foreign_key="entity.id")
+    property_id: int | None = Field(default=None, foreign_key="property.id")
+    status: str = ConflictStatus.OPEN.value
+    explanation: str
+    members_fingerprint: str  # member ids+versions when last judged; a change re-opens
+    resolution: str | None = None  # prefer, scope, merge, reject, dismiss
+    rationale: str | None = None
+    resolved_by: str | None = None
+    resolved_at: str | None = None
+    created_at: str
+
+
+class ConflictMember(SQLModel, table=True):
+    __tablename__ = "conflict_member"
+    __table_args__ = (UniqueConstraint("conflict_id", "fact_id"), _NEVER_REUSE_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    conflict_id: int = Field(foreign_key="conflict.id")
+    fact_id: int = Field(foreign_key="fact.id", index=True)
+
+
+class Operation(SQLModel, table=True):
+    """One user action: one transaction, one undo step, one line in the History pane."""
+
+    __table_args__ = (_NEVER_REUSE_IDS,)
+    id: int | None = Field(default=None, primary_key=True)
+    label: str  # in the user's words: "New fact from selection"
+    at: str
+    actor: str
+    reverts_id: int | None = Field(default=None, foreign_key="operation.id")  # set on undo/redo
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_target", "target_type", "target_id", "id"),
+        _NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    operation_id: int = Field(foreign_key="operation.id", index=True)
+    at: str
+    actor: str
+    action: str  # insert, update, delete
+    target_type: str  # table name
+    target_id: int
+    before: str | None = None  # JSON image of the row before the change
+    after: str | None = None  # JSON image of the row after the change
+
+
+class AppMeta(SQLModel, table=True):
+    __tablename__ = "app_meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+# Tables whose rows the service layer audits (and undo can restore), parents before children.
+AUDITED_TABLES = [
+    Source, Entity, EntityAlias, Property, Fact, Evidence, FactLink, Conflict, ConflictMember,
+]

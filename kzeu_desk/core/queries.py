@@ -1,0 +1,94 @@
+"""Reads for views and the command line: columns, not ORM entities (NOTES.md trap 6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select, text
+
+from kzeu_desk.core.recorder import table
+
+
+@dataclass(frozen=True)
+class Totals:
+    sources: int
+    facts: int
+    open_conflicts: int
+
+
+def totals(conn: Connection) -> Totals:
+    def count(name: str, *where) -> int:
+        return conn.execute(select(func.count()).select_from(table(name)).where(*where)).scalar_one()
+
+    return Totals(
+        sources=count("source"),
+        facts=count("fact"),
+        open_conflicts=count("conflict", table("conflict").c.status == "open"),
+    )
+
+
+_SOURCE_ROWS = text("""
+    SELECT s.id, s.title, s.publisher, s.published, s.char_count, s.encoding, s.file_name,
+           (SELECT count(DISTINCT e.fact_id) FROM evidence e WHERE e.source_id = s.id) AS fact_count,
+           (SELECT count(DISTINCT c.id) FROM evidence e
+              JOIN conflict_member m ON m.fact_id = e.fact_id
+              JOIN conflict c ON c.id = m.conflict_id AND c.status = 'open'
+            WHERE e.source_id = s.id) AS open_conflicts
+    FROM source s
+    ORDER BY s.id
+""")
+
+
+def source_rows(conn: Connection) -> list[dict]:
+    """One row per source with its fact and open-conflict counts (sources number in the hundreds)."""
+    return [dict(r) for r in conn.execute(_SOURCE_ROWS).mappings()]
+
+
+def source_text(conn: Connection, source_id: int) -> str:
+    return conn.execute(select(table("source").c.text).where(table("source").c.id == source_id)).scalar_one()
+
+
+def source_row(conn: Connection, source_id: int) -> dict | None:
+    s = table("source")
+    row = conn.execute(select(s).where(s.c.id == source_id)).mappings().first()
+    return dict(row) if row else None
+
+
+_EVIDENCE_SPANS = text("""
+    SELECT e.id AS evidence_id, e.start, e."end", e.fact_id, f.status, f.rank,
+           subject.name AS subject_name, prop.name AS property_name
+    FROM evidence e
+    JOIN fact f ON f.id = e.fact_id
+    LEFT JOIN entity subject ON subject.id = f.subject_id
+    LEFT JOIN property prop ON prop.id = f.property_id
+    WHERE e.source_id = :source_id
+    ORDER BY e.start, e."end"
+""")
+
+
+def evidence_spans(conn: Connection, source_id: int) -> list[dict]:
+    """Every evidence span in a source (code points), with what the viewer needs to colour it."""
+    return [dict(r) for r in conn.execute(_EVIDENCE_SPANS, {"source_id": source_id}).mappings()]
+
+
+def fact_row(conn: Connection, fact_id: int) -> dict | None:
+    f = table("fact")
+    row = conn.execute(select(f).where(f.c.id == fact_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def properties(conn: Connection) -> list[dict]:
+    p = table("property")
+    return [dict(r) for r in conn.execute(select(p).order_by(p.c.name)).mappings()]
+
+
+def entity_names(conn: Connection) -> list[dict]:
+    """Every (alias, entity) pair for completion; an entity's own name is one of its aliases."""
+    a, e = table("entity_alias"), table("entity")
+    query = select(a.c.alias, a.c.entity_id, e.c.name).join(e, e.c.id == a.c.entity_id).order_by(a.c.alias_key)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def recent_operations(conn: Connection, limit: int = 200) -> list[dict]:
+    o = table("operation")
+    return [dict(r) for r in conn.execute(select(o).order_by(o.c.id.desc()).limit(limit)).mappings()]

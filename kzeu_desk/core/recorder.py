@@ -1,0 +1,189 @@
+"""Row writes inside one transaction, each with its audit event (before/after images).
+
+The images make every operation reversible: undo and redo replay them backwards
+(`revert_operation`), so the audit log is both the history a curator reads and the undo store.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Table, insert, select, update, delete
+
+from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.errors import StaleEdit
+from kzeu_desk.core.models import SQLModel
+
+# Bookkeeping the recorder maintains itself on every fact change.
+_FACT_MANAGED_COLUMNS = ("version", "updated_at", "updated_by")
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def table(name: str) -> Table:
+    return SQLModel.metadata.tables[name]
+
+
+class Recorder:
+    """Applies row changes for one operation and logs them; create it through the service."""
+
+    def __init__(self, conn: Connection, *, label: str, actor: str):
+        self.conn = conn
+        self.actor = actor
+        self.at = utc_now()
+        self.changes = Changes(label=label)
+        self._events: list[dict] = []
+        self.operation_id = conn.execute(
+            insert(table("operation")).values(label=label, at=self.at, actor=actor)
+        ).inserted_primary_key[0]
+        self.changes.operation_id = self.operation_id
+        # Filled by the writes, consumed by the service before commit (search index, conflicts).
+        self.facts_touched: set[int] = set()
+        self.conflict_keys: set[tuple[int, int]] = set()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def row(self, table_name: str, row_id: int) -> dict | None:
+        t = table(table_name)
+        found = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
+        return dict(found) if found is not None else None
+
+    def require(self, table_name: str, row_id: int, what: str) -> dict:
+        found = self.row(table_name, row_id)
+        if found is None:
+            raise StaleEdit(f"{what} {row_id} no longer exists; it may have been deleted by someone else.")
+        return found
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def insert(self, table_name: str, values: dict) -> int:
+        t = table(table_name)
+        if table_name == "fact":
+            values = {"created_at": self.at, "created_by": self.actor, **values}
+            values.update(version=values.get("version", 1), updated_at=self.at, updated_by=self.actor)
+        row_id = self.conn.execute(insert(t).values(**values)).inserted_primary_key[0]
+        self._log("insert", table_name, row_id, None, self.row(table_name, row_id))
+        return row_id
+
+    def update(self, table_name: str, row_id: int, values: dict, *, expected_version: int | None = None) -> dict:
+        """Change columns of one row; for facts, refuse when its version moved on since it was read."""
+        t = table(table_name)
+        before = self.require(table_name, row_id, table_name.capitalize())
+        if expected_version is not None and before["version"] != expected_version:
+            raise StaleEdit(
+                f"This fact was changed by {before['updated_by']} at {before['updated_at']} "
+                "after you opened it; your edit was not applied and the fact was reloaded."
+            )
+        changed = {k: v for k, v in values.items() if before[k] != v}
+        if not changed:
+            return before
+        if table_name == "fact":
+            changed.update(version=before["version"] + 1, updated_at=self.at, updated_by=self.actor)
+        self.conn.execute(update(t).where(t.c.id == row_id).values(**changed))
+        after = {**before, **changed}
+        self._log("update", table_name, row_id, before, after)
+        return after
+
+    def delete(self, table_name: str, row_id: int) -> dict:
+        t = table(table_name)
+        before = self.require(table_name, row_id, table_name.capitalize())
+        self.conn.execute(delete(t).where(t.c.id == row_id))
+        self._log("delete", table_name, row_id, before, None)
+        return before
+
+    def delete_all(self, table_name: str, row_ids: Iterable[int]) -> None:
+        for row_id in row_ids:
+            self.delete(table_name, row_id)
+
+    def _log(self, action: str, table_name: str, row_id: int, before: dict | None, after: dict | None) -> None:
+        self.changes.record(action, table_name, row_id)
+        self._events.append(
+            {
+                "operation_id": self.operation_id,
+                "at": self.at,
+                "actor": self.actor,
+                "action": action,
+                "target_type": table_name,
+                "target_id": row_id,
+                "before": _image(before),
+                "after": _image(after),
+            }
+        )
+        self._note_consequences(table_name, before, after)
+
+    def _note_consequences(self, table_name: str, before: dict | None, after: dict | None) -> None:
+        for image in (before, after):
+            if image is None:
+                continue
+            if table_name == "fact":
+                self.facts_touched.add(image["id"])
+                if image["subject_id"] is not None and image["property_id"] is not None:
+                    self.conflict_keys.add((image["subject_id"], image["property_id"]))
+            elif table_name == "evidence":
+                self.facts_touched.add(image["fact_id"])
+
+    def flush_audit(self) -> None:
+        if self._events:
+            self.conn.execute(insert(table("audit_event")), self._events)
+            self._events.clear()
+
+    # -- undo / redo ---------------------------------------------------------------------------
+
+    def revert_operation(self, operation_id: int) -> None:
+        """Replay an operation's audit images backwards, refusing if its rows changed since."""
+        events = self.conn.execute(
+            select(table("audit_event"))
+            .where(table("audit_event").c.operation_id == operation_id)
+            .order_by(table("audit_event").c.id.desc())
+        ).mappings().all()
+        for event in events:
+            name, row_id = event["target_type"], event["target_id"]
+            before, after = _unimage(event["before"]), _unimage(event["after"])
+            current = self.row(name, row_id)
+            if not _same_state(name, current, after):
+                raise StaleEdit("This step can no longer be undone: what it changed was changed again since.")
+            if event["action"] == "insert":
+                self.delete(name, row_id)
+            elif event["action"] == "delete":
+                self._restore(name, before)
+            else:
+                restored = {k: v for k, v in before.items() if k not in ("id", *_managed(name))}
+                self.update(name, row_id, restored)
+        self.conn.execute(
+            update(table("operation"))
+            .where(table("operation").c.id == self.operation_id)
+            .values(reverts_id=operation_id)
+        )
+
+    def _restore(self, table_name: str, image: dict) -> None:
+        t = table(table_name)
+        if table_name == "fact":
+            # The version keeps counting up, so an editor holding the old version sees a stale edit.
+            image = {**image, "version": image["version"] + 1, "updated_at": self.at, "updated_by": self.actor}
+        self.conn.execute(insert(t).values(**image))
+        self._log("insert", table_name, image["id"], None, self.row(table_name, image["id"]))
+
+
+def _managed(table_name: str) -> tuple[str, ...]:
+    return _FACT_MANAGED_COLUMNS if table_name == "fact" else ()
+
+
+def _same_state(table_name: str, current: dict | None, expected: dict | None) -> bool:
+    """Whether a row still holds what the operation left; bookkeeping columns don't count,
+    since an operation that touched a fact twice sees its own restore bump the version."""
+    if current is None or expected is None:
+        return current is None and expected is None
+    ignored = _managed(table_name)
+    return all(current[k] == v for k, v in expected.items() if k not in ignored)
+
+
+def _image(row: dict | None) -> str | None:
+    return None if row is None else json.dumps(row, ensure_ascii=False, sort_keys=True)
+
+
+def _unimage(image: str | None) -> dict | None:
+    return None if image is None else json.loads(image)

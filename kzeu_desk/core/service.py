@@ -1,0 +1,313 @@
+"""The one way data changes: each user action is one transaction with its audit events,
+returning the `Changes` it made.
+
+Reads for list views live in `queries`; this module only writes.
+"""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from kzeu_desk.core import database, search_index, sqlite_features
+from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, UserError
+from kzeu_desk.core.models import FactRank, FactStatus, LinkKind
+from kzeu_desk.core.reading import ReadDocument
+from kzeu_desk.core.recorder import Recorder, table
+from kzeu_desk.core.text import quote_context, sha256_text
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest_value
+from kzeu_desk.core.vocabulary import STARTER_ENTITIES, STARTER_PROPERTIES
+
+# Fact columns a curator edits directly (value_* columns come through `value`).
+EDITABLE_FACT_FIELDS = frozenset(
+    {"subject_id", "property_id", "point_in_time", "start_time", "end_time", "scope_note", "status", "rank", "note"}
+)
+
+
+@dataclass(frozen=True)
+class SourceMetadata:
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    note: str | None = None
+
+
+def default_actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers; any stable label will do
+        return "curator"
+
+
+class FactBase:
+    """An open fact base: the service operations and the storage they run on."""
+
+    def __init__(self, path: Path, storage: database.OpenedStorage, actor: str):
+        self.path = path
+        self.engine = storage.engine
+        self.read_only = storage.read_only
+        self.read_only_reason = storage.read_only_reason
+        self.backup_path = storage.backup_path
+        self.actor = actor
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None) -> FactBase:
+        path = Path(path)
+        fact_base = cls(path, database.open_storage(path, read_only=read_only), actor or default_actor())
+        if not fact_base.read_only:
+            fact_base._seed_vocabulary_once()
+        return fact_base
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> FactBase:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with sqlite_features.read_transaction(self.engine) as conn:
+            yield conn
+
+    # -- the transaction every operation runs in -----------------------------------------------
+
+    @contextmanager
+    def _operation(self, label: str) -> Iterator[Recorder]:
+        if self.read_only:
+            raise ReadOnlyFactBase("This fact base is open read-only; nothing can be changed.")
+        try:
+            with sqlite_features.write_transaction(self.engine) as conn:
+                recorder = Recorder(conn, label=label, actor=self.actor)
+                yield recorder
+                self._after_writes(recorder)
+                recorder.flush_audit()
+        except OperationalError as error:
+            text = str(error.orig)
+            if "locked" in text or "busy" in text:
+                raise FactBaseLocked("The fact base is busy in another program; your change was not saved. Try again.") from None
+            raise UserError(f"Your change could not be saved: {text}.") from None
+        except IntegrityError as error:
+            raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None
+
+    def _after_writes(self, recorder: Recorder) -> None:
+        """Keep derived data in step inside the same transaction."""
+        search_index.refresh(recorder.conn, recorder.facts_touched)
+
+    def run(self, label: str, body: Callable[[Recorder], object]) -> Changes:
+        """Run several service steps as one user action (one transaction, one undo step)."""
+        with self._operation(label) as recorder:
+            body(recorder)
+        return recorder.changes
+
+    # -- vocabulary ----------------------------------------------------------------------------
+
+    def _seed_vocabulary_once(self) -> None:
+        with self.reading() as conn:
+            seeded = conn.execute(
+                select(table("app_meta").c.value).where(table("app_meta").c.key == "vocabulary_seeded")
+            ).scalar()
+        if seeded:
+            return
+        with self._operation("Create starter vocabulary") as rec:
+            for seed in STARTER_PROPERTIES:
+                rec.insert("property", {
+                    "key": seed.key, "name": seed.name, "value_kind": seed.value_kind.value,
+                    "single_valued": seed.single_valued, "default_unit": seed.default_unit,
+                    "tolerance": seed.tolerance, "description": seed.description,
+                    "wikidata_pid": seed.wikidata_pid,
+                })
+            for entity in STARTER_ENTITIES:
+                self._insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
+            rec.conn.execute(table("app_meta").insert().values(key="vocabulary_seeded", value=rec.at))
+
+    def create_entity(
+        self, name: str, *, kind: str = "other", aliases: Sequence[str] = (), external_id: str | None = None,
+        description: str | None = None,
+    ) -> Changes:
+        with self._operation(f"New entity “{name.strip()}”") as rec:
+            self._insert_entity(rec, name, kind, aliases, external_id, description)
+        return rec.changes
+
+    def _insert_entity(self, rec: Recorder, name: str, kind: str, aliases: Sequence[str],
+                       external_id: str | None, description: str | None) -> int:
+        name = name.strip()
+        if not name:
+            raise InvalidEdit("An entity needs a name.")
+        clash = rec.conn.execute(select(table("entity").c.id).where(table("entity").c.name == name)).scalar()
+        if clash is not None:
+            raise InvalidEdit(f"An entity named “{name}” already exists.")
+        entity_id = rec.insert("entity", {"name": name, "kind": kind, "external_id": external_id,
+                                          "description": description})
+        for alias in dict.fromkeys([name, *aliases]):
+            rec.insert("entity_alias", {"entity_id": entity_id, "alias": alias, "alias_key": alias.casefold()})
+        return entity_id
+
+    def add_alias(self, entity_id: int, alias: str) -> Changes:
+        alias = alias.strip()
+        with self._operation(f"Add alias “{alias}”") as rec:
+            rec.require("entity", entity_id, "Entity")
+            rec.insert("entity_alias", {"entity_id": entity_id, "alias": alias, "alias_key": alias.casefold()})
+        return rec.changes
+
+    # -- sources -------------------------------------------------------------------------------
+
+    def import_document(self, document: ReadDocument, metadata: SourceMetadata = SourceMetadata()) -> Changes:
+        with self._operation(f"Import “{document.file_name}”") as rec:
+            self.add_source(rec, document, metadata)
+        return rec.changes
+
+    def add_source(self, rec: Recorder, document: ReadDocument, metadata: SourceMetadata) -> int:
+        title = (metadata.title or document.title or Path(document.file_name).stem).strip()
+        return rec.insert("source", {
+            "title": title, "publisher": metadata.publisher, "author": metadata.author, "url": metadata.url,
+            "published": metadata.published, "language": metadata.language, "note": metadata.note,
+            "text": document.text, "text_sha256": sha256_text(document.text), "char_count": len(document.text),
+            "file_name": document.file_name, "encoding": document.encoding,
+            "imported_at": rec.at, "imported_by": rec.actor,
+        })
+
+    # -- facts ---------------------------------------------------------------------------------
+
+    def create_fact(
+        self, *, value: TypedValue, subject_id: int | None = None, property_id: int | None = None,
+        status: FactStatus = FactStatus.DRAFT, rank: FactRank = FactRank.NORMAL, note: str | None = None,
+        qualifiers: dict | None = None, evidence: Sequence[tuple[int, int, int]] = (), label: str = "New fact",
+    ) -> Changes:
+        """`evidence` holds (source_id, start, end) spans in code points."""
+        with self._operation(label) as rec:
+            fact_id = self.insert_fact(rec, value=value, subject_id=subject_id, property_id=property_id,
+                                       status=status, rank=rank, note=note, qualifiers=qualifiers or {})
+            for source_id, start, end in evidence:
+                self.insert_evidence(rec, fact_id, source_id, start, end)
+        return rec.changes
+
+    def create_fact_from_selection(self, source_id: int, start: int, end: int) -> Changes:
+        """A draft fact whose value is suggested from the highlighted text, with that span as evidence."""
+        with self.reading() as conn:
+            source = conn.execute(
+                select(table("source").c.text, table("source").c.published).where(table("source").c.id == source_id)
+            ).first()
+        if source is None:
+            raise InvalidEdit("That source no longer exists.")
+        _check_span(source.text, start, end)
+        value = suggest_value(source.text[start:end], published=source.published)
+        return self.create_fact(value=value, evidence=[(source_id, start, end)], label="New fact from selection")
+
+    def insert_fact(self, rec: Recorder, *, value: TypedValue, subject_id: int | None, property_id: int | None,
+                    status: FactStatus | str, rank: FactRank | str, note: str | None, qualifiers: dict) -> int:
+        unknown = set(qualifiers) - {"point_in_time", "start_time", "end_time", "scope_note"}
+        if unknown:
+            raise InvalidEdit(f"Unknown qualifier {sorted(unknown)[0]!r}.")
+        return rec.insert("fact", {
+            "subject_id": subject_id, "property_id": property_id, **value.to_columns(), **qualifiers,
+            "status": FactStatus(status).value, "rank": FactRank(rank).value, "note": note,
+        })
+
+    def update_fact(self, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
+                    label: str = "Edit fact", **fields) -> Changes:
+        """Change a fact's fields; refused (StaleEdit) if it changed since `expected_version` was read."""
+        unknown = set(fields) - EDITABLE_FACT_FIELDS
+        if unknown:
+            raise InvalidEdit(f"A fact has no editable field {sorted(unknown)[0]!r}.")
+        if "status" in fields:
+            fields["status"] = FactStatus(fields["status"]).value
+        if "rank" in fields:
+            fields["rank"] = FactRank(fields["rank"]).value
+        if value is not None:
+            fields.update(value.to_columns())
+        with self._operation(label) as rec:
+            rec.update("fact", fact_id, fields, expected_version=expected_version)
+        return rec.changes
+
+    def delete_fact(self, fact_id: int) -> Changes:
+        with self._operation("Delete fact") as rec:
+            self.remove_fact(rec, fact_id)
+        return rec.changes
+
+    def remove_fact(self, rec: Recorder, fact_id: int) -> None:
+        """Delete a fact with everything that only means something through it."""
+        conn = rec.conn
+        evidence, links, members = table("evidence"), table("fact_link"), table("conflict_member")
+        rec.delete_all("evidence", conn.execute(select(evidence.c.id).where(evidence.c.fact_id == fact_id)).scalars())
+        rec.delete_all("fact_link", conn.execute(
+            select(links.c.id).where((links.c.from_fact_id == fact_id) | (links.c.to_fact_id == fact_id))).scalars())
+        rec.delete_all("conflict_member", conn.execute(
+            select(members.c.id).where(members.c.fact_id == fact_id)).scalars())
+        rec.delete("fact", fact_id)
+
+    # -- evidence ------------------------------------------------------------------------------
+
+    def add_evidence(self, fact_id: int, source_id: int, start: int, end: int) -> Changes:
+        with self._operation("Add evidence") as rec:
+            rec.require("fact", fact_id, "Fact")
+            self.insert_evidence(rec, fact_id, source_id, start, end)
+        return rec.changes
+
+    def insert_evidence(self, rec: Recorder, fact_id: int, source_id: int, start: int, end: int) -> int:
+        source = rec.require("source", source_id, "Source")
+        _check_span(source["text"], start, end)
+        prefix, quote, suffix = quote_context(source["text"], start, end)
+        return rec.insert("evidence", {
+            "fact_id": fact_id, "source_id": source_id, "start": start, "end": end, "quote": quote,
+            "prefix": prefix, "suffix": suffix, "source_sha256": source["text_sha256"],
+            "created_at": rec.at, "created_by": rec.actor,
+        })
+
+    def remove_evidence(self, evidence_id: int) -> Changes:
+        with self._operation("Remove evidence") as rec:
+            rec.delete("evidence", evidence_id)
+        return rec.changes
+
+    # -- links ---------------------------------------------------------------------------------
+
+    def link_facts(self, from_fact_id: int, to_fact_id: int, kind: LinkKind | str, note: str | None = None) -> Changes:
+        kind = LinkKind(kind)
+        if from_fact_id == to_fact_id:
+            raise InvalidEdit("A fact cannot be linked to itself.")
+        with self._operation(f"Link facts ({kind.value.replace('_', ' ')})") as rec:
+            rec.require("fact", from_fact_id, "Fact")
+            rec.require("fact", to_fact_id, "Fact")
+            links = table("fact_link")
+            exists = rec.conn.execute(select(func.count()).select_from(links).where(
+                (links.c.from_fact_id == from_fact_id) & (links.c.to_fact_id == to_fact_id) & (links.c.kind == kind.value)
+            )).scalar()
+            if exists:
+                raise InvalidEdit("These facts are already linked that way.")
+            rec.insert("fact_link", {"from_fact_id": from_fact_id, "to_fact_id": to_fact_id, "kind": kind.value,
+                                     "note": note, "created_at": rec.at, "created_by": rec.actor})
+            # Both ends' conflict state may depend on a "contradicts" link.
+            for fact_id in (from_fact_id, to_fact_id):
+                rec.facts_touched.add(fact_id)
+        return rec.changes
+
+    def remove_link(self, link_id: int) -> Changes:
+        with self._operation("Remove link") as rec:
+            rec.delete("fact_link", link_id)
+        return rec.changes
+
+    # -- undo / redo ---------------------------------------------------------------------------
+
+    def revert(self, operation_id: int, label: str) -> Changes:
+        """Undo (or redo, by reverting the undo) one earlier operation, as a new operation."""
+        with self._operation(label) as rec:
+            rec.revert_operation(operation_id)
+        return rec.changes
+
+
+def _check_span(text: str, start: int, end: int) -> None:
+    if not (0 <= start < end <= len(text)):
+        raise InvalidEdit("The selected span lies outside the source text.")

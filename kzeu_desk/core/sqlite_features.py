@@ -1,0 +1,203 @@
+"""Everything that only SQLite does, in one place, so a PostgreSQL back end replaces one module.
+
+Covers connection set-up (WAL, synchronous=FULL, busy timeout, BEGIN IMMEDIATE for writers),
+the FTS5 search index over facts, consistent snapshots (VACUUM INTO) and integrity checks.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.pool import NullPool
+
+BUSY_TIMEOUT_MS = 10_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def make_engine(path: Path, *, read_only: bool) -> Engine:
+    """An engine whose connections follow the fact base's storage rules."""
+    if read_only:
+        # mode=ro refuses every write at the SQLite level, whatever the app does above it.
+        url = f"sqlite+pysqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true"
+    else:
+        url = f"sqlite+pysqlite:///{path}"
+    engine = create_engine(
+        url,
+        poolclass=NullPool if read_only else None,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record):
+        # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL;
+        # SQLAlchemy's documented recipe: autocommit at the driver, BEGIN emitted below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection):
+        # Writers take the write lock up front, so waiting happens before any work is done.
+        mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection inside BEGIN IMMEDIATE; commits on success, rolls back on any error."""
+    with engine.connect() as conn:
+        conn.execution_options(sqlite_begin="IMMEDIATE")
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
+def read_transaction(engine: Engine) -> Iterator[Connection]:
+    """A connection seeing one consistent state for the whole block."""
+    with engine.connect() as conn:
+        with conn.begin():
+            yield conn
+
+
+# --- full-text search over facts -------------------------------------------------------------
+
+SEARCH_TABLE = "fact_search"
+
+
+def create_search_index(conn: Connection) -> None:
+    conn.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
+        "subject, property, value, quotes, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+
+
+def drop_search_index(conn: Connection) -> None:
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
+
+
+def replace_search_documents(conn: Connection, documents: Iterable[dict]) -> None:
+    """Index facts; each document has fact_id, subject, property, value, quotes."""
+    rows = list(documents)
+    if not rows:
+        return
+    conn.execute(
+        text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :fact_id"), [{"fact_id": r["fact_id"]} for r in rows]
+    )
+    conn.execute(
+        text(
+            f"INSERT INTO {SEARCH_TABLE} (rowid, subject, property, value, quotes) "
+            "VALUES (:fact_id, :subject, :property, :value, :quotes)"
+        ),
+        rows,
+    )
+
+
+def delete_search_documents(conn: Connection, fact_ids: Iterable[int]) -> None:
+    ids = [{"fact_id": i} for i in fact_ids]
+    if ids:
+        conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :fact_id"), ids)
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_expression(user_text: str) -> str | None:
+    """An FTS5 MATCH expression for what a user typed: every word must match as a prefix.
+
+    The user's text is never FTS syntax: words are extracted and each one quoted, so
+    characters such as quotes, '*', '-', ':' or 'NEAR' are searched as plain text.
+    """
+    words = _WORD.findall(user_text)
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def search_match_clause(column: str = "fact.id") -> str:
+    """SQL fragment restricting `column` to facts matching the bound parameter :search."""
+    return f"{column} IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :search)"
+
+
+# --- snapshots and integrity ------------------------------------------------------------------
+
+
+def snapshot_into(source: Path, target: Path) -> None:
+    """Write a consistent copy of a live fact base to `target`, atomically.
+
+    VACUUM INTO sees one committed state even while others write, but it does not fsync and
+    refuses an existing target, so it writes a temporary file that is synced, checked and renamed.
+    The copy uses journal_mode=DELETE and therefore opens anywhere, even read-only.
+    """
+    target = target.resolve()
+    temporary = target.with_name(f".{target.name}.partial")
+    temporary.unlink(missing_ok=True)
+    connection = sqlite3.connect(f"file:{quote(str(source.resolve()))}?mode=ro", uri=True)
+    try:
+        connection.execute("VACUUM INTO ?", (str(temporary),))
+    finally:
+        connection.close()
+    try:
+        check = sqlite3.connect(temporary)
+        try:
+            check.execute("PRAGMA journal_mode = DELETE")
+            problems = [row[0] for row in check.execute("PRAGMA quick_check")]
+        finally:
+            check.close()
+        if problems != ["ok"]:
+            raise sqlite3.DatabaseError(f"snapshot failed its integrity check: {problems[:3]}")
+        with temporary.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+        _fsync_directory(target.parent)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _fsync_directory(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def quick_check(conn: Connection) -> list[str]:
+    """Problems SQLite finds in the file's structure; empty when sound."""
+    rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
+    return [] if rows == ["ok"] else rows
+
+
+def foreign_key_problems(conn: Connection) -> list[str]:
+    return [
+        f"{table} row {rowid} points at a missing {parent} row"
+        for table, rowid, parent, _ in conn.exec_driver_sql("PRAGMA foreign_key_check")
+    ]
+
+
+def user_tables(conn: Connection) -> set[str]:
+    return {
+        r[0]
+        for r in conn.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }

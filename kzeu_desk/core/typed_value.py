@@ -1,0 +1,86 @@
+"""The typed value a fact states, shared by parsing, storage, display and conflict rules.
+
+Dates are ISO strings truncated to their precision ("1996", "1996-02", "1996-02-02"), so the
+precision is read from the string itself and never stored apart from it.
+Amounts are in base units (160 billion is 160e9); money carries an ISO 4217 code as unit,
+percentages carry "%".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+
+class ValueKind(StrEnum):
+    ENTITY = "entity"
+    DATE = "date"
+    QUANTITY = "quantity"
+    MONEY = "money"
+    PERCENT = "percent"
+    TEXT = "text"
+
+    @property
+    def is_numeric(self) -> bool:
+        return self in (ValueKind.QUANTITY, ValueKind.MONEY, ValueKind.PERCENT)
+
+
+class DatePrecision(StrEnum):
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+def date_precision(iso: str) -> DatePrecision:
+    """Precision of an ISO date truncated to year, month or day."""
+    return {4: DatePrecision.YEAR, 7: DatePrecision.MONTH, 10: DatePrecision.DAY}[len(iso)]
+
+
+@dataclass(frozen=True, slots=True)
+class TypedValue:
+    kind: ValueKind
+    amount: float | None = None
+    lower: float | None = None  # inclusive bound stated by the source ("exceeded X" -> lower=X)
+    upper: float | None = None  # inclusive bound stated by the source ("almost X" -> upper=X)
+    approximate: bool = False
+    unit: str | None = None
+    date: str | None = None
+    entity_id: int | None = None
+    text: str | None = None
+
+    @property
+    def precision(self) -> DatePrecision | None:
+        return date_precision(self.date) if self.date else None
+
+    def with_changes(self, **changes) -> TypedValue:
+        return replace(self, **changes)
+
+    def to_columns(self) -> dict:
+        """The fact table's value_* columns for this value."""
+        return {
+            "value_kind": self.kind.value,
+            "value_amount": self.amount,
+            "value_lower": self.lower,
+            "value_upper": self.upper,
+            "value_approximate": self.approximate,
+            "value_unit": self.unit,
+            "value_date": self.date,
+            "value_entity_id": self.entity_id,
+            "value_text": self.text,
+        }
+
+    @classmethod
+    def from_columns(cls, row) -> TypedValue:
+        """Build from a mapping (or row with ._mapping) holding the value_* columns."""
+        m = getattr(row, "_mapping", row)
+        return cls(
+            kind=ValueKind(m["value_kind"]),
+            amount=m["value_amount"],
+            lower=m["value_lower"],
+            upper=m["value_upper"],
+            approximate=bool(m["value_approximate"]),
+            unit=m["value_unit"],
+            date=m["value_date"],
+            entity_id=m["value_entity_id"],
+            text=m["value_text"],
+        )

@@ -1,0 +1,109 @@
+"""Starting the GUI: the window shows first, the database layer loads right after (NOTES.md trap 8)."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from kzeu_desk import __version__
+from kzeu_desk.paths import resources_dir, user_data_dir
+from kzeu_desk.ui.main_window import MainWindow
+
+_open_windows: list[MainWindow] = []  # windows opened from a menu live until closed
+_SMOKE_RUN_MS = 400
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("kzeu_desk")
+    app.setOrganizationName("kzeu_desk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("kzeu-desk")
+    icon = resources_dir() / "icons" / "kzeu_desk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def _report_unexpected(exc_type, exc, tb) -> None:
+    """An unexpected error becomes one sentence for the user; the details go to a log file."""
+    log = user_data_dir() / "errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
+    except OSError:
+        pass
+    print("".join(traceback.format_exception(exc_type, exc, tb)), file=sys.stderr)
+    if QApplication.instance() is not None and not isinstance(exc, KeyboardInterrupt):
+        QMessageBox.critical(None, "kzeu_desk",
+                             f"Something went wrong and the last action may not have finished. Details are in {log}.")
+
+
+def _open_fact_base(db: Path | None, *, read_only: bool):
+    from kzeu_desk.core.sample_corpus import open_default_fact_base
+    from kzeu_desk.core.service import FactBase
+
+    if db is None:
+        return open_default_fact_base(read_only=read_only)
+    return FactBase.open(db, read_only=read_only)
+
+
+def open_window(db: Path | None, *, read_only: bool, parent_for_errors: QWidget | None = None) -> MainWindow | None:
+    """Open a fact base in a new window; a user's mistake is reported in one sentence."""
+    from kzeu_desk.core.errors import UserError
+    from kzeu_desk.ui.session import Session
+
+    try:
+        fact_base = _open_fact_base(db, read_only=read_only)
+    except UserError as error:
+        QMessageBox.warning(parent_for_errors, "kzeu_desk", str(error))
+        return None
+    window = MainWindow()
+    window.attach(Session(fact_base))
+    window.show()
+    _open_windows.append(window)
+    window.destroyed.connect(lambda *_: _open_windows.remove(window) if window in _open_windows else None)
+    return window
+
+
+def _fail_smoke_run(exc_type, exc, tb) -> None:
+    """In a smoke run nobody can click a dialog away: print the error and fail the run."""
+    traceback.print_exception(exc_type, exc, tb)
+    QApplication.exit(1)
+
+
+def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) -> int:
+    app = _application()
+    sys.excepthook = _fail_smoke_run if smoke else _report_unexpected
+    window = MainWindow()
+    window.show()
+    outcome = {"code": 0}
+
+    def load() -> None:
+        from kzeu_desk.core.errors import UserError
+        from kzeu_desk.ui.session import Session
+
+        try:
+            fact_base = _open_fact_base(db, read_only=read_only)
+        except UserError as error:
+            print(f"kzeu-desk: {error}", file=sys.stderr)
+            if not smoke:
+                QMessageBox.critical(window, "kzeu_desk", str(error))
+            outcome["code"] = 2
+            window.close()
+            return
+        window.attach(Session(fact_base))
+        if smoke:
+            QTimer.singleShot(_SMOKE_RUN_MS, window.close)
+
+    QTimer.singleShot(0, load)
+    status = app.exec()
+    return outcome["code"] or status

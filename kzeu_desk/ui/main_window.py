@@ -1,0 +1,431 @@
+"""The curator's workspace: sources, the source text, the fact editor, the facts table, history.
+
+The window is built in two steps so it can appear before the database layer has loaded
+(NOTES.md trap 8): `MainWindow()` is a light shell with menus; `attach(session)` builds the panes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStatusBar, QWidget,
+)
+
+from kzeu_desk import __version__
+
+if TYPE_CHECKING:
+    from kzeu_desk.core.changes import Changes
+    from kzeu_desk.ui.session import Session
+
+_SETTINGS_LAYOUT_VERSION = 1
+_MAX_RECENT = 8
+_DOCUMENT_FILTER = "Documents (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+_FACT_BASE_FILTER = "Fact bases (*.sqlite *.kzeu *.db);;All files (*)"
+
+
+def _settings() -> QSettings:
+    return QSettings("kzeu_desk", "kzeu_desk")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName("kzeu_desk workspace")
+        self.setWindowTitle("kzeu_desk")
+        self.resize(1400, 880)
+        self.setAcceptDrops(True)
+        self.setDockNestingEnabled(True)
+        self.session: Session | None = None
+        self._opening = QLabel("Opening the fact base…", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self._opening)
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_geometry()
+
+    # -- actions and menus ---------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, shortcut: QKeySequence | str | list | None = None,
+                slot=None, tip: str | None = None, mutates: bool = False) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{text.replace('…', '').replace('&', '')} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                              if shortcut is not None else tip)
+        if slot is not None:
+            action.triggered.connect(slot)
+        action.setProperty("mutates", mutates)
+        # Window-wide, so shortcuts work whichever pane has focus.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.actionImport = a("actionImport", "&Import documents…", "Ctrl+I", self.import_documents_dialog,
+                              "Import text, Markdown or HTML files as sources", mutates=True)
+        self.actionOpen = a("actionOpen", "&Open fact base…", QKeySequence.StandardKey.Open, self._open_dialog,
+                            "Open another fact base")
+        self.actionOpenReadOnly = a("actionOpenReadOnly", "Open fact base &read-only…", "Ctrl+Shift+O",
+                                    lambda: self._open_dialog(read_only=True), "Open a fact base for review")
+        self.actionExport = a("actionExport", "&Export snapshot…", "Ctrl+E", self.export_snapshot_dialog,
+                              "Write a consistent SQLite copy of this fact base")
+        self.actionQuit = a("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.actionUndo = a("actionUndo", "&Undo", [QKeySequence.StandardKey.Undo], self._undo, mutates=True)
+        self.actionRedo = a("actionRedo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self._redo, mutates=True)
+        self.actionFind = a("actionFind", "&Find in text…", QKeySequence.StandardKey.Find,
+                            lambda: self.source_pane.open_find(), "Find words in the open source")
+        self.actionFilterFacts = a("actionFilterFacts", "Filter &facts…", "Ctrl+L", self._focus_fact_filter,
+                                   "Search facts by subject, property, value or quote")
+        self.actionNewFactFromSelection = a(
+            "actionNewFactFromSelection", "&New fact from selection", "Ctrl+N", self.new_fact_from_selection,
+            "Make a draft fact from the highlighted text", mutates=True)
+        self.actionAddEvidence = a("actionAddEvidence", "&Add selection as evidence", "Ctrl+Shift+N",
+                                   self.add_selection_as_evidence,
+                                   "Attach the highlighted text to the current fact as evidence", mutates=True)
+        self.actionDeleteFact = a("actionDeleteFact", "&Delete fact", "Ctrl+Delete", self.delete_current_fact,
+                                  "Delete the current fact and its evidence", mutates=True)
+        self.actionLinkFacts = a("actionLinkFacts", "&Link to another fact…", "Ctrl+K", self.link_current_fact,
+                                 "Link the current fact to another one", mutates=True)
+        self.actionShortcuts = a("actionShortcuts", "&Keyboard shortcuts", ["F1", "Ctrl+/"], self.show_shortcuts)
+        self.actionAbout = a("actionAbout", "&About kzeu_desk", None, self._about)
+        self.actionFocusSources = a("actionFocusSources", "Go to &sources", "Ctrl+1",
+                                    lambda: self.sources_pane.view.setFocus())
+        self.actionFocusText = a("actionFocusText", "Go to source &text", "Ctrl+2",
+                                 lambda: self.source_pane.view.setFocus())
+        self.actionFocusEditor = a("actionFocusEditor", "Go to fact &editor", "Ctrl+3",
+                                   lambda: self.fact_editor.focus_subject())
+        self.actionFocusFacts = a("actionFocusFacts", "Go to facts &table", "Ctrl+4",
+                                  lambda: self.fact_table.view.setFocus())
+        for action in self.actions():
+            action.setEnabled(action in (self.actionQuit, self.actionShortcuts, self.actionAbout))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.actionImport, self.actionOpen, self.actionOpenReadOnly])
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.actionExport)
+        file_menu.addSeparator()
+        file_menu.addAction(self.actionQuit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.actionUndo, self.actionRedo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.actionFind, self.actionFilterFacts])
+        fact_menu = bar.addMenu("F&act")
+        fact_menu.addActions([self.actionNewFactFromSelection, self.actionAddEvidence, self.actionLinkFacts])
+        fact_menu.addSeparator()
+        fact_menu.addAction(self.actionDeleteFact)
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.addActions([self.actionFocusSources, self.actionFocusText, self.actionFocusEditor,
+                                   self.actionFocusFacts])
+        self.view_menu.addSeparator()
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.actionShortcuts, self.actionAbout])
+
+    def _build_status_bar(self) -> None:
+        status = QStatusBar(self)
+        self.setStatusBar(status)
+        self.totals_label = QLabel()
+        self.saved_label = QLabel()
+        self.read_only_badge = QLabel(" Read-only ")
+        self.read_only_badge.setObjectName("readOnlyBadge")
+        self.read_only_badge.setStyleSheet(
+            "QLabel#readOnlyBadge { background: palette(highlight); color: palette(highlighted-text);"
+            " border-radius: 3px; padding: 1px 6px; font-weight: 600; }")
+        self.read_only_badge.hide()
+        status.addPermanentWidget(self.totals_label)
+        status.addPermanentWidget(self.saved_label)
+        status.addPermanentWidget(self.read_only_badge)
+
+    # -- attaching a fact base -----------------------------------------------------------------
+
+    def attach(self, session: Session) -> None:
+        from kzeu_desk.ui.fact_editor import FactEditor
+        from kzeu_desk.ui.fact_table import FactTablePane
+        from kzeu_desk.ui.history_pane import HistoryPane
+        from kzeu_desk.ui.source_view import SourcePane
+        from kzeu_desk.ui.sources_pane import SourcesPane
+
+        self.session = session
+        self.sources_pane = SourcesPane(session)
+        self.source_pane = SourcePane(session)
+        self.fact_editor = FactEditor(session)
+        self.fact_table = FactTablePane(session)
+        self.history_pane = HistoryPane(session)
+        self.setCentralWidget(self.source_pane)
+        self._opening.deleteLater()
+
+        self._dock("sourcesDock", "Sources", self.sources_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("factEditorDock", "Fact", self.fact_editor, Qt.DockWidgetArea.RightDockWidgetArea)
+        facts_dock = self._dock("factsDock", "Facts", self.fact_table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        history_dock = self._dock("historyDock", "History", self.history_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(facts_dock, history_dock)
+        facts_dock.raise_()
+        self.resizeDocks([self.findChild(QDockWidget, "sourcesDock"), self.findChild(QDockWidget, "factEditorDock")],
+                         [300, 380], Qt.Orientation.Horizontal)
+        self.resizeDocks([facts_dock], [260], Qt.Orientation.Vertical)
+
+        self.source_pane.view.set_context_actions([self.actionNewFactFromSelection, self.actionAddEvidence])
+        self.sources_pane.source_chosen.connect(self.source_pane.show_source_id)
+        self.source_pane.view.fact_clicked.connect(session.select_fact)
+        self.source_pane.view.selection_span_changed.connect(lambda _has: self._update_actions())
+        self.fact_editor.evidence_activated.connect(self.reveal_evidence)
+        session.changed.connect(self._on_changes)
+        session.failed.connect(self._say)
+        session.selected_fact_changed.connect(lambda _fact: self._update_actions())
+        session.undo_stack.canUndoChanged.connect(lambda _can: self._update_actions())
+        session.undo_stack.canRedoChanged.connect(lambda _can: self._update_actions())
+        session.undo_stack.undoTextChanged.connect(
+            lambda text: self.actionUndo.setText(f"&Undo {text}" if text else "&Undo"))
+        session.undo_stack.redoTextChanged.connect(
+            lambda text: self.actionRedo.setText(f"&Redo {text}" if text else "&Redo"))
+
+        self._restore_dock_state()
+        self._remember_recent(session.fact_base.path)
+        self._show_identity()
+        self._refresh_totals()
+        self._update_actions()
+        if self.sources_pane.model.rowCount() and self.sources_pane.current_source_id() is None:
+            self.sources_pane.view.selectRow(0)
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def _show_identity(self) -> None:
+        fact_base = self.session.fact_base
+        read_only = fact_base.read_only
+        title = f"{fact_base.path.name} — kzeu_desk"
+        self.setWindowTitle(f"{title} [Read-only]" if read_only else title)
+        self.read_only_badge.setVisible(read_only)
+        self.saved_label.setVisible(not read_only)
+        self.saved_label.setText("All changes saved")
+        if fact_base.read_only_reason:
+            self.read_only_badge.setToolTip(fact_base.read_only_reason)
+            self.statusBar().showMessage(fact_base.read_only_reason)
+
+    # -- reacting to changes -------------------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        self._refresh_totals()
+        if self.session.selected_fact in changes.deleted.get("fact", set()):
+            self.session.select_fact(None)
+        new_facts = changes.inserted.get("fact", set())
+        if len(new_facts) == 1 and not changes.label.startswith(("Undo", "Redo")):
+            self.session.select_fact(next(iter(new_facts)))
+        self.saved_label.setText("All changes saved")
+        self._update_actions()
+
+    def _refresh_totals(self) -> None:
+        from kzeu_desk.core.queries import totals
+
+        with self.session.fact_base.reading() as conn:
+            t = totals(conn)
+        self.totals_label.setText(
+            f"{t.sources:,} sources · {t.facts:,} facts · {t.open_conflicts:,} open conflicts")
+
+    def _update_actions(self) -> None:
+        if self.session is None:
+            return
+        writable = not self.session.read_only
+        has_selection = self.source_pane.view.selected_span() is not None
+        has_fact = self.session.selected_fact is not None
+        enabled = {
+            self.actionImport: writable,
+            self.actionUndo: writable and self.session.undo_stack.canUndo(),
+            self.actionRedo: writable and self.session.undo_stack.canRedo(),
+            self.actionNewFactFromSelection: writable and has_selection,
+            self.actionAddEvidence: writable and has_selection and has_fact,
+            self.actionDeleteFact: writable and has_fact,
+            self.actionLinkFacts: writable and has_fact,
+        }
+        for action in self.actions():
+            action.setEnabled(enabled.get(action, True))
+
+    def _say(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+        QMessageBox.warning(self, "kzeu_desk", message)
+
+    # -- fact actions --------------------------------------------------------------------------
+
+    def new_fact_from_selection(self) -> None:
+        span = self.source_pane.view.selected_span()
+        source_id = self.source_pane.source_id
+        if span is None or source_id is None or self.session.read_only:
+            return
+        changes = self.session.perform(lambda fb: fb.create_fact_from_selection(source_id, *span))
+        if changes is not None:
+            self.fact_editor.focus_subject()
+
+    def add_selection_as_evidence(self) -> None:
+        span = self.source_pane.view.selected_span()
+        fact_id, source_id = self.session.selected_fact, self.source_pane.source_id
+        if span is None or fact_id is None or source_id is None or self.session.read_only:
+            return
+        self.session.perform(lambda fb: fb.add_evidence(fact_id, source_id, *span))
+
+    def delete_current_fact(self) -> None:
+        fact_id = self.session.selected_fact
+        if fact_id is None or self.session.read_only:
+            return
+        self.session.perform(lambda fb: fb.delete_fact(fact_id))
+
+    def link_current_fact(self) -> None:
+        from kzeu_desk.ui.link_dialog import LinkDialog
+
+        fact_id = self.session.selected_fact
+        if fact_id is None or self.session.read_only:
+            return
+        dialog = LinkDialog(self.session, fact_id, self)
+        if dialog.exec():
+            target, kind = dialog.chosen()
+            self.session.perform(lambda fb: fb.link_facts(fact_id, target, kind))
+
+    def reveal_evidence(self, source_id: int, start: int, end: int) -> None:
+        if self.source_pane.source_id != source_id:
+            self.sources_pane.choose(source_id)
+            self.source_pane.show_source_id(source_id)
+        self.source_pane.view.reveal_span(start, end)
+
+    def _undo(self) -> None:
+        self._commit_pending_edit()
+        self.session.undo_stack.undo()
+
+    def _redo(self) -> None:
+        self._commit_pending_edit()
+        self.session.undo_stack.redo()
+
+    def _commit_pending_edit(self) -> None:
+        """A half-typed field is committed first, so Ctrl+Z undoes it rather than what came before."""
+        focused = self.focusWidget()
+        if focused is not None and self.fact_editor.isAncestorOf(focused):
+            self.fact_editor.setFocus()
+
+    def _focus_fact_filter(self) -> None:
+        self.findChild(QDockWidget, "factsDock").raise_()
+        self.fact_table.filter_box.setFocus()
+        self.fact_table.filter_box.selectAll()
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def import_documents_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import documents", str(Path.home()), _DOCUMENT_FILTER)
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def import_files(self, files: list[Path]):
+        from kzeu_desk.ui.document_import import DocumentImport
+
+        if self.session is None or self.session.read_only or not files:
+            return None
+        job = DocumentImport(self.session, files, self)
+        job.done.connect(lambda ids: ids and self.sources_pane.choose(ids[-1]))
+        job.start()
+        return job
+
+    def export_snapshot_dialog(self) -> None:
+        from kzeu_desk.core.sqlite_features import snapshot_into
+
+        suggested = self.session.fact_base.path.with_name(f"{self.session.fact_base.path.stem}-snapshot.sqlite")
+        target, _ = QFileDialog.getSaveFileName(self, "Export snapshot", str(suggested), _FACT_BASE_FILTER)
+        if not target:
+            return
+        if Path(target).resolve() == self.session.fact_base.path.resolve():
+            self._say("A snapshot cannot replace the fact base it is taken from; choose another file name.")
+            return
+        try:
+            snapshot_into(self.session.fact_base.path, Path(target))
+        except OSError as error:
+            self._say(f"The snapshot could not be written: {error.strerror or error}.")
+            return
+        self.statusBar().showMessage(f"Snapshot written to {target}", 10_000)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.session is not None and not self.session.read_only:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if files and self.session is not None and not self.session.read_only:
+            event.acceptProposedAction()
+            self.import_files(files)
+
+    def _open_dialog(self, read_only: bool = False) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open fact base read-only" if read_only else "Open fact base",
+                                              str(Path.home()), _FACT_BASE_FILTER)
+        if path:
+            self.open_in_new_window(Path(path), read_only=read_only)
+
+    def open_in_new_window(self, path: Path, *, read_only: bool) -> None:
+        from kzeu_desk.ui.app import open_window
+
+        open_window(path, read_only=read_only, parent_for_errors=self)
+
+    def _remember_recent(self, path: Path) -> None:
+        settings = _settings()
+        recent = [p for p in (settings.value("recentFactBases") or []) if p != str(path)]
+        settings.setValue("recentFactBases", [str(path), *recent][:_MAX_RECENT])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = [p for p in (_settings().value("recentFactBases") or []) if Path(p).exists()]
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_in_new_window(Path(p), read_only=False))
+        if not recent:
+            self.recent_menu.addAction("No recent fact bases").setEnabled(False)
+
+    # -- help ----------------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        from kzeu_desk.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self.menuBar(), self).exec()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About kzeu_desk",
+                          f"kzeu_desk {__version__}\nA workbench for a sourced fact base on Kazakhstan–EU relations.")
+
+    # -- window state --------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = _settings().value("mainWindow/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def _restore_dock_state(self) -> None:
+        state = _settings().value("mainWindow/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state, _SETTINGS_LAYOUT_VERSION)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = _settings()
+        settings.setValue("mainWindow/geometry", self.saveGeometry())
+        if self.session is not None:
+            self._commit_pending_edit()
+            settings.setValue("mainWindow/state", self.saveState(_SETTINGS_LAYOUT_VERSION))
+        super().closeEvent(event)
+        if self.session is not None and event.isAccepted():
+            # Let pending deferred calls run before the connection pool goes away.
+            QTimer.singleShot(0, self.session.fact_base.close)
