@@ -20,7 +20,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kzeu-desk",
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
-        epilog="Subcommands: import, check (run 'kzeu-desk SUBCOMMAND --help').",
+        epilog="Subcommands: import, check, conflicts (run 'kzeu-desk SUBCOMMAND --help').",
     )
     parser.add_argument("db", nargs="?", type=Path, help="fact base file (default: your personal fact base)")
     parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
@@ -64,13 +64,45 @@ def _check_command(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS
 
 
+def _conflicts_command(args: argparse.Namespace) -> int:
+    import json
+
+    from kzeu_desk.core.conflict_report import open_conflict_report
+    from kzeu_desk.core.service import FactBase
+
+    with FactBase.open(args.db, read_only=not args.rescan) as fact_base:
+        if args.rescan:
+            fact_base.rescan_conflicts()
+        with fact_base.reading() as conn:
+            report = open_conflict_report(conn)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for conflict in report:
+        print(f"#{conflict['id']} [{conflict['rule']}] {conflict['subject'] or ''} · {conflict['property'] or ''}")
+        for fact in conflict["facts"]:
+            sources = ", ".join(fact["sources"]) or "no evidence"
+            print(f"    fact {fact['id']}: {fact['value']}  ({sources})")
+        print(f"    {conflict['explanation']}")
+    print(f"{len(report)} open conflict(s).")
+    return EXIT_OK
+
+
 def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
     importer = argparse.ArgumentParser(prog="kzeu-desk import", description="Import text, Markdown or HTML documents.")
     importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
     importer.add_argument("files", nargs="+", type=Path)
     checker = argparse.ArgumentParser(prog="kzeu-desk check", description="Check a fact base for problems.")
     checker.add_argument("--db", type=Path, required=True)
-    return {"import": (_import_command, importer), "check": (_check_command, checker)}
+    lister = argparse.ArgumentParser(prog="kzeu-desk conflicts", description="List open conflicts.")
+    lister.add_argument("--db", type=Path, required=True)
+    lister.add_argument("--json", action="store_true", help="machine-readable output")
+    lister.add_argument("--rescan", action="store_true", help="re-check every fact first (writes the result)")
+    return {
+        "import": (_import_command, importer),
+        "check": (_check_command, checker),
+        "conflicts": (_conflicts_command, lister),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,7 @@ its own and shows undo and redo like any other change.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -98,7 +98,7 @@ def fact_labels(conn: Connection, fact_ids: Iterable[int]) -> dict[int, str]:
     for row in rows:
         subject = names.name(row["subject_id"]) if row["subject_id"] is not None else "(no subject)"
         prop = properties.get(row["property_id"], "(no property)") if row["property_id"] is not None else "(no property)"
-        value = format_value(TypedValue.from_columns(row), entity_name=names.name)
+        value = display_value(TypedValue.from_columns(row), names.name)
         labels[row["id"]] = f"{subject} · {prop} · {value}"
     return labels
 
@@ -236,8 +236,8 @@ def _fact_field_changes(before: dict, after: dict, names: _EntityNames, properti
     for field, title in _FIELD_TITLES.items():
         if field == "value":
             if changed & _VALUE_COLUMNS:
-                old = format_value(TypedValue.from_columns(before), entity_name=names.name)
-                new = format_value(TypedValue.from_columns(after), entity_name=names.name)
+                old = display_value(TypedValue.from_columns(before), names.name)
+                new = display_value(TypedValue.from_columns(after), names.name)
                 lines.append(f"{title}: {old or _EMPTY} → {new or _EMPTY}")
         elif field in changed:
             old = _field_text(field, before[field], names, properties)
@@ -254,7 +254,7 @@ def _field_text(field: str, value: object, names: _EntityNames, properties: dict
     if field == "property_id":
         return properties.get(int(value), f"property #{value}")  # type: ignore[arg-type]
     if field in _DATE_FIELDS:
-        return format_date(str(value))
+        return display_date(str(value))
     if field in ("note", "scope_note"):
         return _quoted(str(value))
     return str(value)
@@ -278,6 +278,22 @@ def _link_phrase(kind: str, outgoing: bool) -> str:
 
 def link_phrase(link: LinkDetail) -> str:
     return _link_phrase(link.kind, link.direction is LinkDirection.OUTGOING)
+
+
+def display_value(value: TypedValue, entity_name: Callable[[int], str]) -> str:
+    """format_value, but a malformed stored date (written by another client) shows as stored
+    instead of breaking the whole view."""
+    try:
+        return format_value(value, entity_name=entity_name)
+    except ValueError:
+        return value.date or value.text or "(unreadable value)"
+
+
+def display_date(iso: str) -> str:
+    try:
+        return format_date(iso)
+    except ValueError:
+        return iso
 
 
 def _quoted(value: str) -> str:

@@ -44,6 +44,7 @@ class Recorder:
         # Filled by the writes, consumed by the service before commit (search index, conflicts).
         self.facts_touched: set[int] = set()
         self.conflict_keys: set[tuple[int, int]] = set()
+        self.conflicts_touched: set[int] = set()
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -125,6 +126,10 @@ class Recorder:
                     self.conflict_keys.add((image["subject_id"], image["property_id"]))
             elif table_name == "evidence":
                 self.facts_touched.add(image["fact_id"])
+            elif table_name == "fact_link":
+                self.facts_touched.update((image["from_fact_id"], image["to_fact_id"]))
+            elif table_name == "conflict_member":
+                self.conflicts_touched.add(image["conflict_id"])
 
     def flush_audit(self) -> None:
         if self._events:

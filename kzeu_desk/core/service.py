@@ -15,14 +15,14 @@ from pathlib import Path
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from kzeu_desk.core import database, search_index, sqlite_features
+from kzeu_desk.core import conflicts, database, search_index, sqlite_features
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, UserError
-from kzeu_desk.core.models import FactRank, FactStatus, LinkKind
+from kzeu_desk.core.models import ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.text import quote_context, sha256_text
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest_value
 from kzeu_desk.core.vocabulary import STARTER_ENTITIES, STARTER_PROPERTIES
 
@@ -86,15 +86,20 @@ class FactBase:
     # -- the transaction every operation runs in -----------------------------------------------
 
     @contextmanager
-    def _operation(self, label: str) -> Iterator[Recorder]:
+    def _operation(self, label: str, *, skip_if_unchanged: bool = False) -> Iterator[Recorder]:
         if self.read_only:
             raise ReadOnlyFactBase("This fact base is open read-only; nothing can be changed.")
         try:
             with sqlite_features.write_transaction(self.engine) as conn:
                 recorder = Recorder(conn, label=label, actor=self.actor)
                 yield recorder
+                if skip_if_unchanged and recorder.changes.empty:
+                    # An edit that changed nothing leaves no operation, so History and undo show real actions.
+                    raise _NothingChanged
                 self._after_writes(recorder)
                 recorder.flush_audit()
+        except _NothingChanged:
+            recorder.changes.operation_id = None
         except OperationalError as error:
             text = str(error.orig)
             if "locked" in text or "busy" in text:
@@ -105,6 +110,7 @@ class FactBase:
 
     def _after_writes(self, recorder: Recorder) -> None:
         """Keep derived data in step inside the same transaction."""
+        conflicts.recheck(recorder, recorder.conflict_keys, recorder.facts_touched)
         search_index.refresh(recorder.conn, recorder.facts_touched)
 
     def run(self, label: str, body: Callable[[Recorder], object]) -> Changes:
@@ -131,7 +137,7 @@ class FactBase:
                     "wikidata_pid": seed.wikidata_pid,
                 })
             for entity in STARTER_ENTITIES:
-                self._insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
+                self.insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
             rec.conn.execute(table("app_meta").insert().values(key="vocabulary_seeded", value=rec.at))
 
     def create_entity(
@@ -139,10 +145,10 @@ class FactBase:
         description: str | None = None,
     ) -> Changes:
         with self._operation(f"New entity “{name.strip()}”") as rec:
-            self._insert_entity(rec, name, kind, aliases, external_id, description)
+            self.insert_entity(rec, name, kind, aliases, external_id, description)
         return rec.changes
 
-    def _insert_entity(self, rec: Recorder, name: str, kind: str, aliases: Sequence[str],
+    def insert_entity(self, rec: Recorder, name: str, kind: str, aliases: Sequence[str],
                        external_id: str | None, description: str | None) -> int:
         name = name.strip()
         if not name:
@@ -220,6 +226,12 @@ class FactBase:
     def update_fact(self, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
                     label: str = "Edit fact", **fields) -> Changes:
         """Change a fact's fields; refused (StaleEdit) if it changed since `expected_version` was read."""
+        with self._operation(label, skip_if_unchanged=True) as rec:
+            self.edit_fact(rec, fact_id, expected_version, value=value, **fields)
+        return rec.changes
+
+    def edit_fact(self, rec: Recorder, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
+                  **fields) -> dict:
         unknown = set(fields) - EDITABLE_FACT_FIELDS
         if unknown:
             raise InvalidEdit(f"A fact has no editable field {sorted(unknown)[0]!r}.")
@@ -229,8 +241,18 @@ class FactBase:
             fields["rank"] = FactRank(fields["rank"]).value
         if value is not None:
             fields.update(value.to_columns())
-        with self._operation(label) as rec:
-            rec.update("fact", fact_id, fields, expected_version=expected_version)
+        return rec.update("fact", fact_id, fields, expected_version=expected_version)
+
+    def create_entity_and_assign(self, fact_id: int, expected_version: int, name: str, *,
+                                 as_value: bool = False) -> Changes:
+        """A new entity becomes the fact's subject (or its value) in one action."""
+        role = "value" if as_value else "subject"
+        with self._operation(f"New entity “{name.strip()}” as {role}") as rec:
+            entity_id = self.insert_entity(rec, name, "other", (), None, None)
+            if as_value:
+                self.edit_fact(rec, fact_id, expected_version, value=TypedValue(ValueKind.ENTITY, entity_id=entity_id))
+            else:
+                self.edit_fact(rec, fact_id, expected_version, subject_id=entity_id)
         return rec.changes
 
     def delete_fact(self, fact_id: int) -> Changes:
@@ -299,6 +321,123 @@ class FactBase:
             rec.delete("fact_link", link_id)
         return rec.changes
 
+    # -- conflicts -----------------------------------------------------------------------------
+
+    def rescan_conflicts(self) -> Changes:
+        with self._operation("Re-check all conflicts") as rec:
+            conflicts.rescan(rec)
+        return rec.changes
+
+    def flag_facts(self, fact_ids: Sequence[int], reason: str) -> Changes:
+        reason = reason.strip()
+        if not reason:
+            raise InvalidEdit("Say why you flag these facts, so the next curator knows what to check.")
+        if not 1 <= len(set(fact_ids)) <= 2:
+            raise InvalidEdit("Flag one fact or a pair of facts.")
+        with self._operation("Flag for review") as rec:
+            for fact_id in fact_ids:
+                rec.require("fact", fact_id, "Fact")
+            conflicts.flag(rec, tuple(fact_ids), reason)
+        return rec.changes
+
+    def prefer_fact(self, conflict_id: int, fact_id: int, rationale: str) -> Changes:
+        """Settle a conflict for one fact: it becomes preferred, the other members deprecated (kept)."""
+        with self._resolution(conflict_id, "prefer", rationale, f"Prefer fact {fact_id}") as (rec, members):
+            self._require_member(fact_id, members)
+            for member in members:
+                rank = FactRank.PREFERRED if member == fact_id else FactRank.DEPRECATED
+                rec.update("fact", member, {"rank": rank.value})
+        return rec.changes
+
+    def reject_fact(self, conflict_id: int, fact_id: int, rationale: str) -> Changes:
+        with self._resolution(conflict_id, "reject", rationale, f"Reject fact {fact_id}") as (rec, members):
+            self._require_member(fact_id, members)
+            rec.update("fact", fact_id, {"status": FactStatus.REJECTED.value})
+        return rec.changes
+
+    def merge_facts(self, conflict_id: int, keep_fact_id: int, rationale: str) -> Changes:
+        """Duplicates: evidence moves to the kept fact; the others are marked duplicate-of and deprecated."""
+        with self._resolution(conflict_id, "merge", rationale, f"Merge into fact {keep_fact_id}") as (rec, members):
+            self._require_member(keep_fact_id, members)
+            self._merge_into(rec, keep_fact_id, [m for m in members if m != keep_fact_id])
+        return rec.changes
+
+    def merge_agreeing(self, keep_fact_id: int, other_fact_ids: Sequence[int]) -> Changes:
+        """Merge facts that agree (corroboration) into one, outside any conflict."""
+        with self._operation(f"Merge {len(other_fact_ids)} agreeing facts into fact {keep_fact_id}") as rec:
+            rec.require("fact", keep_fact_id, "Fact")
+            self._merge_into(rec, keep_fact_id, [f for f in other_fact_ids if f != keep_fact_id])
+        return rec.changes
+
+    def _merge_into(self, rec: Recorder, keep_fact_id: int, others: Sequence[int]) -> None:
+        evidence, links = table("evidence"), table("fact_link")
+        kept_spans = {(r.source_id, r.start, r.end) for r in rec.conn.execute(
+            select(evidence.c.source_id, evidence.c.start, evidence.c.end).where(evidence.c.fact_id == keep_fact_id))}
+        for other in others:
+            for row in rec.conn.execute(select(evidence).where(evidence.c.fact_id == other)).mappings().all():
+                if (row["source_id"], row["start"], row["end"]) in kept_spans:
+                    rec.delete("evidence", row["id"])
+                else:
+                    rec.update("evidence", row["id"], {"fact_id": keep_fact_id})
+                    kept_spans.add((row["source_id"], row["start"], row["end"]))
+            rec.update("fact", other, {"rank": FactRank.DEPRECATED.value})
+            already = rec.conn.execute(select(links.c.id).where(
+                links.c.from_fact_id == other, links.c.to_fact_id == keep_fact_id,
+                links.c.kind == LinkKind.DUPLICATE_OF.value)).scalar()
+            if already is None:
+                rec.insert("fact_link", {"from_fact_id": other, "to_fact_id": keep_fact_id,
+                                         "kind": LinkKind.DUPLICATE_OF.value, "note": "merged",
+                                         "created_at": rec.at, "created_by": rec.actor})
+
+    def scope_facts(self, conflict_id: int, scopes: dict[int, dict], rationale: str) -> Changes:
+        """Give members qualifiers so they describe different times (e.g. 2021 vs 2022)."""
+        with self._resolution(conflict_id, "scope", rationale, "Scope facts") as (rec, members):
+            for fact_id, qualifiers in scopes.items():
+                self._require_member(fact_id, members)
+                unknown = set(qualifiers) - {"point_in_time", "start_time", "end_time", "scope_note"}
+                if unknown:
+                    raise InvalidEdit(f"Unknown qualifier {sorted(unknown)[0]!r}.")
+                rec.update("fact", fact_id, qualifiers)
+            conflict = rec.require("conflict", conflict_id, "Conflict")
+            if conflict["rule"] == "value" and any(
+                d.signature == conflict["signature"]
+                for d in conflicts.value_disagreements(rec.conn, conflict["subject_id"], conflict["property_id"])
+            ):
+                raise InvalidEdit("These facts still cover overlapping times; give them scopes that do not overlap.")
+        return rec.changes
+
+    def dismiss_conflict(self, conflict_id: int, rationale: str) -> Changes:
+        """Not a conflict; it stays dismissed unless a member's value or scope changes."""
+        with self._resolution(conflict_id, "dismiss", rationale, "Dismiss conflict") as (rec, _members):
+            pass
+        return rec.changes
+
+    @contextmanager
+    def _resolution(self, conflict_id: int, resolution: str, rationale: str, what: str):
+        rationale = rationale.strip()
+        if not rationale:
+            raise InvalidEdit("Give a short rationale, so reviewers can see why this was decided.")
+        status = ConflictStatus.DISMISSED if resolution == "dismiss" else ConflictStatus.RESOLVED
+        with self._operation(f"{what} — {rationale}") as rec:
+            conflict = rec.require("conflict", conflict_id, "Conflict")
+            if conflict["status"] != ConflictStatus.OPEN.value:
+                raise InvalidEdit("This conflict has already been settled; re-open it by changing a fact.")
+            members = list(rec.conn.execute(select(table("conflict_member").c.fact_id).where(
+                table("conflict_member").c.conflict_id == conflict_id)).scalars())
+            rec.update("conflict", conflict_id, {
+                "status": status.value, "resolution": resolution, "rationale": rationale,
+                "resolved_by": rec.actor, "resolved_at": rec.at,
+            })
+            yield rec, members
+            # The judgement covers the members as they stand after the resolution's own edits.
+            fingerprint = conflicts.current_fingerprint(rec.conn, members)
+            rec.update("conflict", conflict_id, {"members_fingerprint": fingerprint})
+
+    @staticmethod
+    def _require_member(fact_id: int, members: Sequence[int]) -> None:
+        if fact_id not in members:
+            raise InvalidEdit(f"Fact {fact_id} is not part of this conflict.")
+
     # -- undo / redo ---------------------------------------------------------------------------
 
     def revert(self, operation_id: int, label: str) -> Changes:
@@ -306,6 +445,10 @@ class FactBase:
         with self._operation(label) as rec:
             rec.revert_operation(operation_id)
         return rec.changes
+
+
+class _NothingChanged(Exception):
+    """Raised inside an operation that wrote nothing, to roll back its empty operation row."""
 
 
 def _check_span(text: str, start: int, end: int) -> None:

@@ -40,6 +40,9 @@ class MainWindow(QMainWindow):
         self.resize(1400, 880)
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
+        # Side panes run the full height; the facts table sits under the text it was drawn from.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.session: Session | None = None
         self._opening = QLabel("Opening the fact base…", alignment=Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self._opening)
@@ -174,9 +177,6 @@ class MainWindow(QMainWindow):
         history_dock = self._dock("historyDock", "History", self.history_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(facts_dock, history_dock)
         facts_dock.raise_()
-        self.resizeDocks([self.findChild(QDockWidget, "sourcesDock"), self.findChild(QDockWidget, "factEditorDock")],
-                         [300, 380], Qt.Orientation.Horizontal)
-        self.resizeDocks([facts_dock], [260], Qt.Orientation.Vertical)
 
         self.source_pane.view.set_context_actions([self.actionNewFactFromSelection, self.actionAddEvidence])
         self.sources_pane.source_chosen.connect(self.source_pane.show_source_id)
@@ -193,13 +193,21 @@ class MainWindow(QMainWindow):
         session.undo_stack.redoTextChanged.connect(
             lambda text: self.actionRedo.setText(f"&Redo {text}" if text else "&Redo"))
 
-        self._restore_dock_state()
+        if not self._restore_dock_state():
+            # Dock sizes only take once the window has its real size, so apply them after layout.
+            QTimer.singleShot(0, self._apply_default_layout)
         self._remember_recent(session.fact_base.path)
         self._show_identity()
         self._refresh_totals()
         self._update_actions()
         if self.sources_pane.model.rowCount() and self.sources_pane.current_source_id() is None:
             self.sources_pane.view.selectRow(0)
+
+    def _apply_default_layout(self) -> None:
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.findChild(QDockWidget, "sourcesDock"), self.findChild(QDockWidget, "factEditorDock")],
+                         [max(260, width // 5), max(360, width // 4)], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.findChild(QDockWidget, "factsDock")], [max(220, height // 3)], Qt.Orientation.Vertical)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -317,9 +325,7 @@ class MainWindow(QMainWindow):
 
     def _commit_pending_edit(self) -> None:
         """A half-typed field is committed first, so Ctrl+Z undoes it rather than what came before."""
-        focused = self.focusWidget()
-        if focused is not None and self.fact_editor.isAncestorOf(focused):
-            self.fact_editor.setFocus()
+        self.fact_editor.commit_pending_edit()
 
     def _focus_fact_filter(self) -> None:
         self.findChild(QDockWidget, "factsDock").raise_()
@@ -414,10 +420,9 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
-    def _restore_dock_state(self) -> None:
+    def _restore_dock_state(self) -> bool:
         state = _settings().value("mainWindow/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state, _SETTINGS_LAYOUT_VERSION)
+        return isinstance(state, QByteArray) and self.restoreState(state, _SETTINGS_LAYOUT_VERSION)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = _settings()

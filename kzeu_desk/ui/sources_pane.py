@@ -11,6 +11,8 @@ from kzeu_desk.core.value_format import format_date
 from kzeu_desk.ui.session import Session
 
 _COLUMNS = ("Title", "Publisher", "Published", "Facts", "Conflicts")
+_COLUMN_TIPS = ("", "", "Publication date", "Facts with evidence in this source",
+                "Open conflicts involving facts from this source")
 _SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -40,6 +42,8 @@ class SourceListModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return _COLUMN_TIPS[section] or None
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -66,6 +70,9 @@ class SourceListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def has_publication_dates(self) -> bool:
+        return any(r["published"] for r in self._rows)
 
     def row_of(self, source_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r["id"] == source_id), None)
@@ -106,7 +113,12 @@ class SourcesPane(QWidget):
         for column in range(1, len(_COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionHidden(1, True)  # publisher stays in the tooltip; the pane is narrow
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(24)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+        self.model.modelReset.connect(self._hide_empty_columns)
+        self._hide_empty_columns()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -114,6 +126,10 @@ class SourcesPane(QWidget):
         layout.addWidget(self.filter_box)
         layout.addWidget(self.view)
         session.changed.connect(self._on_changes)
+
+    def _hide_empty_columns(self) -> None:
+        """A date column with no dates in it only takes room from the titles."""
+        self.view.horizontalHeader().setSectionHidden(2, not self.model.has_publication_dates())
 
     def current_source_id(self) -> int | None:
         index = self.view.currentIndex()

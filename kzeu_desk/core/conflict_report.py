@@ -1,0 +1,46 @@
+"""Open conflicts as plain data, for `kzeu-desk conflicts` and its --json output."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_format import format_value
+
+_OPEN = text("""
+    SELECT c.id, c.rule, c.explanation, c.created_at, s.name AS subject, p.name AS property
+    FROM conflict c
+    LEFT JOIN entity s ON s.id = c.subject_id
+    LEFT JOIN property p ON p.id = c.property_id
+    WHERE c.status = 'open'
+    ORDER BY c.id
+""")
+
+_MEMBERS = text("""
+    SELECT f.*, (SELECT name FROM entity WHERE id = f.value_entity_id) AS value_entity_name
+    FROM conflict_member m JOIN fact f ON f.id = m.fact_id
+    WHERE m.conflict_id = :conflict_id ORDER BY f.id
+""")
+
+_SOURCES = text("""
+    SELECT DISTINCT coalesce(s.file_name, s.title) FROM evidence e JOIN source s ON s.id = e.source_id
+    WHERE e.fact_id = :fact_id ORDER BY 1
+""")
+
+
+def open_conflict_report(conn: Connection) -> list[dict]:
+    report = []
+    for conflict in conn.execute(_OPEN).mappings():
+        facts = []
+        for fact in conn.execute(_MEMBERS, {"conflict_id": conflict["id"]}).mappings():
+            entity_name = fact["value_entity_name"]
+            facts.append({
+                "id": fact["id"],
+                "value": format_value(TypedValue.from_columns(fact), entity_name=lambda _id: entity_name or ""),
+                "status": fact["status"],
+                "rank": fact["rank"],
+                "point_in_time": fact["point_in_time"],
+                "sources": list(conn.execute(_SOURCES, {"fact_id": fact["id"]}).scalars()),
+            })
+        report.append({**dict(conflict), "facts": facts})
+    return report

@@ -1,0 +1,1399 @@
+"""The fact editor: one fact's subject, property, typed value, qualifiers, status, evidence, links
+and history, in a compact scrollable form.
+
+Every field edit is one undoable user action, committed when the field loses focus or Enter is
+pressed, never per keystroke: a focused QLineEdit takes Ctrl+Z for its own undo (NOTES.md trap 14),
+so committing on focus-out keeps the app's undo stack the authority. Edits carry the version the
+editor loaded; if the fact moved on meanwhile the service refuses (StaleEdit), the session says why
+and the editor reloads.
+
+Imported text (quotes, titles, entity names) is only ever shown as plain text (NOTES.md trap 3).
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent, QFont, QKeyEvent, QKeySequence, QResizeEvent, QStandardItem, QStandardItemModel,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QFormLayout, QFrame, QGridLayout,
+    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
+    QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from kzeu_desk.core import fact_detail, queries
+from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.models import FactRank, FactStatus, LinkKind
+from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.typed_value import TypedValue, ValueKind, date_precision
+from kzeu_desk.core.value_format import format_amount
+from kzeu_desk.core.value_parsing import parse_amount_text, parse_date_text
+from kzeu_desk.ui.session import Session
+
+EMPTY_HINT = "Select text in a source and press Ctrl+N to make a fact, or pick a fact in the table."
+DELETED_HINT = "This fact no longer exists. Pick another fact in the table."
+
+_ENTITY_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+_ENTITY_NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+_ALIAS_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+_ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4
+
+_UNITS = ("USD", "EUR", "KZT", "RUB", "%", "companies", "×")
+_KIND_WORDS = {
+    ValueKind.ENTITY: "entity",
+    ValueKind.DATE: "date",
+    ValueKind.QUANTITY: "quantity",
+    ValueKind.MONEY: "money",
+    ValueKind.PERCENT: "percentage",
+    ValueKind.TEXT: "text",
+}
+_PROBLEM_STYLE = "color: #e53935;"
+_LIST_HEIGHT = 110
+_SHOWN_QUOTE = 140  # characters of a quote in the evidence list; the tooltip has all of it
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows `text` literally: Qt renders tooltips that look like HTML as rich text."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
+
+
+def _local_time(iso_utc: str) -> str:
+    moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00")).astimezone()
+    return moment.strftime("%d %b %Y %H:%M")
+
+
+def _plain_label(text: str = "", *, word_wrap: bool = False, selectable: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(word_wrap)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    return label
+
+
+def _small(label: QLabel) -> QLabel:
+    font = QFont(label.font())
+    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
+    label.setFont(font)
+    return label
+
+
+def _section_title(text: str) -> QLabel:
+    label = _plain_label(text)
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    label.setContentsMargins(0, 8, 0, 0)
+    return label
+
+
+def _is_app_undo_key(event: QKeyEvent) -> tuple[bool, bool]:
+    return event.matches(QKeySequence.StandardKey.Undo), event.matches(QKeySequence.StandardKey.Redo)
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary as the editor needs it
+# --------------------------------------------------------------------------------------------
+
+
+class EntityDirectory:
+    """Entity names and aliases, for completion and for turning typed text into an entity."""
+
+    def __init__(self, alias_rows: list[dict]):
+        self.alias_rows = alias_rows
+        self._names: dict[int, str] = {}
+        self._ids_by_key: dict[str, set[int]] = defaultdict(set)
+        for row in alias_rows:
+            self._names[row["entity_id"]] = row["name"]
+            self._ids_by_key[_lookup_key(row["alias"])].add(row["entity_id"])
+            self._ids_by_key[_lookup_key(row["name"])].add(row["entity_id"])
+
+    def name(self, entity_id: int) -> str:
+        return self._names.get(entity_id, f"entity #{entity_id}")
+
+    def could_complete(self, typed: str) -> bool:
+        """Whether some name or alias contains `typed`, so the completer still has something to offer."""
+        key = _lookup_key(typed)
+        return any(key in alias_key for alias_key in self._ids_by_key)
+
+    def matches(self, typed: str) -> list[int]:
+        """Entities `typed` names; an exact name beats an alias shared with other entities."""
+        key = _lookup_key(typed)
+        ids = self._ids_by_key.get(key, set())
+        named_exactly = [i for i in ids if _lookup_key(self._names[i]) == key]
+        return named_exactly or sorted(ids)
+
+
+def _lookup_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _fill_entity_model(model: QStandardItemModel, directory: EntityDirectory) -> None:
+    model.clear()
+    for row in directory.alias_rows:
+        alias, name = row["alias"], row["name"]
+        item = QStandardItem(name if alias == name else f"{alias} — {name}")
+        item.setEditable(False)
+        item.setData(alias, _ALIAS_ROLE)
+        item.setData(name, _ENTITY_NAME_ROLE)
+        item.setData(row["entity_id"], _ENTITY_ID_ROLE)
+        model.appendRow(item)
+
+
+@dataclass(frozen=True)
+class PropertyInfo:
+    id: int
+    name: str
+    value_kind: ValueKind
+    default_unit: str | None
+    description: str | None
+
+
+def value_for_property(value: TypedValue, prop: PropertyInfo) -> TypedValue | None:
+    """The fact's value restated in the property's kind when nothing is lost by it (a bare
+    "160 billion" becomes US$ money for an investment property); None to leave the value alone."""
+    if not (value.kind.is_numeric and prop.value_kind.is_numeric):
+        return None
+    if value.unit not in (None, prop.default_unit):
+        return None
+    restated = value.with_changes(kind=prop.value_kind, unit=value.unit or prop.default_unit)
+    return restated if restated != value else None
+
+
+# --------------------------------------------------------------------------------------------
+# Input widgets
+# --------------------------------------------------------------------------------------------
+
+
+class CommitLineEdit(QLineEdit):
+    """A line edit that lets Ctrl+Z reach the app's undo when it has no typing of its own to undo,
+    so undo right after a committed edit undoes that edit, not nothing."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            undo, redo = _is_app_undo_key(event)
+            if (undo and not self.isUndoAvailable()) or (redo and not self.isRedoAvailable()):
+                event.ignore()
+                return True
+        return super().event(event)
+
+
+class CommitPlainTextEdit(QPlainTextEdit):
+    """Multi-line text that commits when it loses focus (Enter makes a new line here)."""
+
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        # A popup (context menu) taking focus is not the end of editing.
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.focus_left.emit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            undo, redo = _is_app_undo_key(event)
+            document = self.document()
+            if (undo and not document.isUndoAvailable()) or (redo and not document.isRedoAvailable()):
+                event.ignore()
+                return True
+        return super().event(event)
+
+
+class ProblemLabel(QLabel):
+    """Red text under a field saying why what was typed was not accepted; never a dialog."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet(_PROBLEM_STYLE)
+        self.hide()
+
+    def show_problem(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def clear_problem(self) -> None:
+        self.show_problem("")
+
+
+class EntityCompleter(QCompleter):
+    """Completes entity names from names and aliases ("EU" offers "European Union") and always
+    puts the entity's own name into the field."""
+
+    def __init__(self, model: QStandardItemModel, parent: QWidget | None = None):
+        super().__init__(model, parent)
+        self.setCompletionRole(_ALIAS_ROLE)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setMaxVisibleItems(12)
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return index.data(_ENTITY_NAME_ROLE) or ""
+
+
+class EntityField(QWidget):
+    """An entity chosen by typing its name or an alias, with "Create entity “X”" for a new name."""
+
+    committed = Signal(object)  # int | None: the entity chosen (None: field cleared)
+    create_requested = Signal(str)  # a name no entity has yet
+
+    def __init__(self, model: QStandardItemModel, directory: Callable[[], EntityDirectory], *,
+                 allow_empty: bool, accessible_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._directory = directory
+        self._allow_empty = allow_empty
+        self._loaded_id: int | None = None
+        self._loaded_text = ""
+        self.line_edit = CommitLineEdit()
+        self.line_edit.setAccessibleName(accessible_name)
+        self.line_edit.setPlaceholderText("Type a name or alias")
+        self.line_edit.setClearButtonEnabled(True)
+        self.completer = EntityCompleter(model, self)
+        self.line_edit.setCompleter(self.completer)
+        self.create_button = QPushButton()
+        self.create_button.setAccessibleName(f"Create entity for {accessible_name.lower()}")
+        self.create_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.create_button.hide()
+        self.problem = ProblemLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line_edit)
+        layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.problem)
+        self.line_edit.editingFinished.connect(self.commit_typed)
+        self.line_edit.textEdited.connect(self._on_text_edited)
+        self.completer.activated[QModelIndex].connect(self._on_completion_chosen)
+        self.create_button.clicked.connect(self._on_create_clicked)
+
+    def set_entity(self, entity_id: int | None, name: str) -> None:
+        self._loaded_id = entity_id
+        self._loaded_text = name
+        self.line_edit.setText(name)
+        self.create_button.hide()
+        self.problem.clear_problem()
+
+    def is_dirty(self) -> bool:
+        return self.line_edit.text() != self._loaded_text
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.line_edit.setReadOnly(read_only)
+        self.line_edit.setClearButtonEnabled(not read_only)
+        if read_only:
+            self.create_button.hide()
+
+    def commit_typed(self) -> None:
+        if not self.is_dirty() or self.line_edit.isReadOnly():
+            return
+        typed = self.line_edit.text().strip()
+        if not typed:
+            if self._allow_empty:
+                self._commit(None)
+            else:
+                self.problem.show_problem("Choose an entity.")
+            return
+        matches = self._directory().matches(typed)
+        if len(matches) == 1:
+            self._commit(matches[0])
+        elif matches:
+            self.problem.show_problem(f"“{typed}” names several entities; pick one from the list.")
+        else:
+            self.problem.show_problem(f"No entity is called “{typed}”.")
+            self._offer_create(typed)
+
+    def _commit(self, entity_id: int | None) -> None:
+        self.problem.clear_problem()
+        self.create_button.hide()
+        if entity_id == self._loaded_id:
+            # Same entity typed differently (an alias): show its name, nothing to save.
+            self.set_entity(entity_id, self._directory().name(entity_id) if entity_id is not None else "")
+            return
+        self.committed.emit(entity_id)
+
+    def _on_text_edited(self, text: str) -> None:
+        self.problem.clear_problem()
+        typed = text.strip()
+        directory = self._directory()
+        # Offer a new entity only once nothing known is left to complete to.
+        if typed and not directory.matches(typed) and not directory.could_complete(typed):
+            self._offer_create(typed)
+        else:
+            self.create_button.hide()
+
+    def _offer_create(self, typed: str) -> None:
+        if self.line_edit.isReadOnly():
+            return
+        self.create_button.setText(f"Create entity “{typed}”")
+        self.create_button.show()
+
+    def _on_completion_chosen(self, index: QModelIndex) -> None:
+        entity_id = index.data(_ENTITY_ID_ROLE)
+        if entity_id is not None and not self.line_edit.isReadOnly():
+            self._commit(int(entity_id))
+
+    def _on_create_clicked(self) -> None:
+        typed = self.line_edit.text().strip()
+        if typed and not self.line_edit.isReadOnly():
+            self.create_requested.emit(typed)
+
+
+class DateField(QWidget):
+    """A date typed as "1996", "Feb 1996" or "2 February 1996", with its precision shown beside it."""
+
+    committed = Signal(object)  # str | None: truncated ISO date (None: cleared)
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._loaded_iso: str | None = None
+        self._loaded_text = ""
+        self.line_edit = CommitLineEdit()
+        self.line_edit.setAccessibleName(accessible_name)
+        self.line_edit.setPlaceholderText("1996, Feb 1996 or 2 February 1996")
+        self.precision = _small(_plain_label())
+        self.precision.setMinimumWidth(self.precision.fontMetrics().horizontalAdvance("month") + 4)
+        self.precision.setAccessibleName(f"{accessible_name} precision")
+        self.problem = ProblemLabel()
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        grid.addWidget(self.line_edit, 0, 0)
+        grid.addWidget(self.precision, 0, 1)
+        grid.addWidget(self.problem, 1, 0, 1, 2)
+        self.line_edit.editingFinished.connect(self.commit_typed)
+        self.line_edit.textEdited.connect(self._on_text_edited)
+
+    def set_date(self, iso: str | None) -> None:
+        self._loaded_iso = iso
+        self._loaded_text = fact_detail.display_date(iso) if iso else ""
+        self.line_edit.setText(self._loaded_text)
+        self._show_precision(iso)
+        self.problem.clear_problem()
+
+    def is_dirty(self) -> bool:
+        return self.line_edit.text() != self._loaded_text
+
+    def commit_typed(self) -> None:
+        if not self.is_dirty() or self.line_edit.isReadOnly():
+            return
+        typed = self.line_edit.text().strip()
+        iso = parse_date_text(typed) if typed else None
+        if typed and iso is None:
+            self.problem.show_problem(f"“{typed}” is not a date. Try 1996, Feb 1996 or 2 February 1996.")
+            return
+        self.problem.clear_problem()
+        if iso == self._loaded_iso:
+            self.set_date(iso)  # the same date written another way
+            return
+        self.committed.emit(iso)
+
+    def _on_text_edited(self, text: str) -> None:
+        self.problem.clear_problem()
+        self._show_precision(parse_date_text(text) if text.strip() else None, unparsed=bool(text.strip()))
+
+    def _show_precision(self, iso: str | None, *, unparsed: bool = False) -> None:
+        if iso is not None:
+            self.precision.setText(date_precision(iso).value if len(iso) in (4, 7, 10) else "?")
+        else:
+            self.precision.setText("?" if unparsed else "")
+
+
+class AmountEditor(QWidget):
+    """Money, quantity or percentage: amount, unit, stated bounds and whether it is approximate.
+
+    Each part commits on its own; the amount field also takes whole phrases ("more than 160
+    billion USD"), which set the bounds and unit they state."""
+
+    committed = Signal(object, str)  # the new TypedValue, and the words for the undo step
+    preview_changed = Signal(object)  # TypedValue | None while the amount is being typed
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._loaded = TypedValue(kind=ValueKind.QUANTITY)
+        self._loaded_texts: dict[QLineEdit, str] = {}
+        self.amount_edit = CommitLineEdit()
+        self.amount_edit.setAccessibleName("Amount")
+        self.amount_edit.setPlaceholderText("160 billion, 1.5e9, more than 77 billion")
+        self.unit_combo = QComboBox()
+        self.unit_combo.setAccessibleName("Unit")
+        self.unit_combo.setEditable(True)
+        self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.unit_combo.addItems(list(_UNITS))
+        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.unit_combo.setMinimumContentsLength(7)
+        unit_edit = CommitLineEdit()
+        self.unit_combo.setLineEdit(unit_edit)
+        self.unit_combo.setCompleter(None)  # a unit is typed freely; "%" must not become something longer
+        unit_edit.setPlaceholderText("unit")
+        self.lower_edit = CommitLineEdit()
+        self.lower_edit.setAccessibleName("Lower bound")
+        self.lower_edit.setPlaceholderText("at least")
+        self.upper_edit = CommitLineEdit()
+        self.upper_edit.setAccessibleName("Upper bound")
+        self.upper_edit.setPlaceholderText("at most")
+        self.approximate_check = QCheckBox("approximate")
+        self.approximate_check.setAccessibleName("Approximate")
+        self.problem = ProblemLabel()
+
+        for edit in (self.amount_edit, self.lower_edit, self.upper_edit):
+            edit.setMinimumWidth(60)
+        amount_row = QHBoxLayout()
+        amount_row.setSpacing(6)
+        amount_row.addWidget(self.amount_edit, 1)
+        amount_row.addWidget(self.unit_combo)
+        bounds_row = QHBoxLayout()
+        bounds_row.setSpacing(6)
+        bounds_row.addWidget(_small(_plain_label("from")))
+        bounds_row.addWidget(self.lower_edit, 1)
+        bounds_row.addWidget(_small(_plain_label("to")))
+        bounds_row.addWidget(self.upper_edit, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        column.addLayout(amount_row)
+        column.addLayout(bounds_row)
+        column.addWidget(self.approximate_check)
+        column.addWidget(self.problem)
+
+        self.amount_edit.editingFinished.connect(self._commit_amount)
+        self.amount_edit.textEdited.connect(self._preview_amount)
+        self.lower_edit.editingFinished.connect(lambda: self._commit_bound(self.lower_edit, "lower"))
+        self.upper_edit.editingFinished.connect(lambda: self._commit_bound(self.upper_edit, "upper"))
+        for edit in (self.amount_edit, self.lower_edit, self.upper_edit, unit_edit):
+            edit.textEdited.connect(lambda _text: self.problem.clear_problem())
+        unit_edit.editingFinished.connect(self._commit_unit)
+        self.unit_combo.activated.connect(lambda _index: self._commit_unit())
+        self.approximate_check.clicked.connect(self._commit_approximate)
+
+    @property
+    def unit_edit(self) -> QLineEdit:
+        return self.unit_combo.lineEdit()
+
+    def text_edits(self) -> tuple[QLineEdit, ...]:
+        return self.amount_edit, self.unit_edit, self.lower_edit, self.upper_edit
+
+    def set_value(self, value: TypedValue) -> None:
+        self._loaded = value
+        texts = {
+            self.amount_edit: _amount_text(value.amount),
+            self.lower_edit: _amount_text(value.lower),
+            self.upper_edit: _amount_text(value.upper),
+            self.unit_edit: value.unit or "",
+        }
+        for edit, text in texts.items():
+            self.set_edit_text(edit, text)
+        with QSignalBlocker(self.approximate_check):
+            self.approximate_check.setChecked(value.approximate)
+        self.problem.clear_problem()
+
+    def set_edit_text(self, edit: QLineEdit, text: str) -> None:
+        self._loaded_texts[edit] = text
+        if edit is self.unit_edit:
+            with QSignalBlocker(self.unit_combo):
+                self.unit_combo.setCurrentIndex(self.unit_combo.findText(text))
+                self.unit_combo.setEditText(text)
+        else:
+            edit.setText(text)
+
+    def is_dirty(self, edit: QLineEdit) -> bool:
+        return edit.text() != self._loaded_texts.get(edit, "")
+
+    def set_read_only(self, read_only: bool) -> None:
+        for edit in (self.amount_edit, self.lower_edit, self.upper_edit):
+            edit.setReadOnly(read_only)
+        self.unit_combo.setEnabled(not read_only)
+        self.approximate_check.setEnabled(not read_only)
+
+    def commit_pending(self) -> None:
+        """Commit whichever part has uncommitted typing (used before switching facts)."""
+        if self.is_dirty(self.amount_edit):
+            self._commit_amount()
+        if self.is_dirty(self.unit_edit):
+            self._commit_unit()
+        if self.is_dirty(self.lower_edit):
+            self._commit_bound(self.lower_edit, "lower")
+        if self.is_dirty(self.upper_edit):
+            self._commit_bound(self.upper_edit, "upper")
+
+    def _current_unit(self) -> str | None:
+        return self.unit_edit.text().strip() or None
+
+    def _parsed_amount(self) -> TypedValue | None:
+        parsed = parse_amount_text(self.amount_edit.text())
+        if parsed is None:
+            return None
+        # The checkbox is what the curator sees, so a ticked "approximate" survives retyping the number.
+        return TypedValue(kind=self._loaded.kind, amount=parsed.amount, lower=parsed.lower, upper=parsed.upper,
+                          approximate=parsed.approximate or self.approximate_check.isChecked(),
+                          unit=parsed.unit or self._current_unit())
+
+    def _preview_amount(self, text: str) -> None:
+        self.preview_changed.emit(self._parsed_amount() if text.strip() else None)
+
+    def _commit_amount(self) -> None:
+        if not self.is_dirty(self.amount_edit) or self.amount_edit.isReadOnly():
+            return
+        typed = self.amount_edit.text().strip()
+        if not typed:
+            new = self._loaded.with_changes(amount=None)
+            if new.lower is None and new.upper is None:
+                self.problem.show_problem("Enter an amount or a bound.")
+                return
+        else:
+            parsed = self._parsed_amount()
+            if parsed is None:
+                self.problem.show_problem(
+                    f"“{typed}” is not an amount. Try 160 billion, 1.5e9 or more than 77 billion.")
+                return
+            new = parsed
+        self._emit_if_changed(new, "Set value")
+
+    def _commit_bound(self, edit: QLineEdit, which: str) -> None:
+        if not self.is_dirty(edit) or edit.isReadOnly():
+            return
+        typed = edit.text().strip()
+        bound: float | None = None
+        if typed:
+            parsed = parse_amount_text(typed)
+            bound = None if parsed is None else next(
+                (x for x in (parsed.amount, parsed.lower, parsed.upper) if x is not None), None)
+            if bound is None:
+                self.problem.show_problem(f"“{typed}” is not an amount.")
+                return
+        new = self._loaded.with_changes(**{which: bound})
+        if new.lower is not None and new.upper is not None and new.lower > new.upper:
+            self.problem.show_problem("The lower bound is above the upper bound.")
+            return
+        if new.amount is None and new.lower is None and new.upper is None:
+            self.problem.show_problem("Enter an amount or a bound.")
+            return
+        self._emit_if_changed(new, f"Set {which} bound")
+
+    def _holds_no_amount(self) -> bool:
+        return self._loaded.amount is None and self._loaded.lower is None and self._loaded.upper is None
+
+    def _commit_unit(self) -> None:
+        if not self.is_dirty(self.unit_edit) or not self.unit_combo.isEnabled():
+            return
+        if self._holds_no_amount():
+            # A unit alone is no value: keep it for when the amount is entered.
+            self._loaded = self._loaded.with_changes(unit=self._current_unit())
+            self._loaded_texts[self.unit_edit] = self.unit_edit.text()
+            return
+        self._emit_if_changed(self._loaded.with_changes(unit=self._current_unit()), "Set unit")
+
+    def _commit_approximate(self, checked: bool) -> None:
+        if self._holds_no_amount():
+            self._loaded = self._loaded.with_changes(approximate=checked)
+            return
+        self._emit_if_changed(self._loaded.with_changes(approximate=checked),
+                              "Mark value approximate" if checked else "Mark value exact")
+
+    def _emit_if_changed(self, new: TypedValue, words: str) -> None:
+        self.problem.clear_problem()
+        if new == self._loaded:
+            self.set_value(self._loaded)  # the same value written another way
+            return
+        self.committed.emit(new, words)
+
+
+def _amount_text(amount: float | None) -> str:
+    """An amount as the amount field shows it: "160 billion", "800,000" (parse_amount_text reads both)."""
+    return "" if amount is None else format_amount(amount, None)
+
+
+class FittedList(QListWidget):
+    """A wrapped-text list as tall as its rows up to a limit, so a short list leaves no blank box
+    and a long quote is read whole; its height follows its width, since wrapping does."""
+
+    def __init__(self, max_height: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._max_height = max_height
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def fit_height(self) -> None:
+        # Measured from the text, since the view lays its rows out lazily, after this is needed.
+        metrics = self.fontMetrics()
+        width = max(self.viewport().width() - 8, 40)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        rows = sum(metrics.boundingRect(QRect(0, 0, width, 100_000), flags, self.item(row).text()).height() + 4
+                   for row in range(self.count()))
+        empty_row = metrics.lineSpacing() + 6
+        self.setFixedHeight(min(self._max_height, max(rows, empty_row) + 2 * self.frameWidth() + 4))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_height()
+
+
+# --------------------------------------------------------------------------------------------
+# The editor
+# --------------------------------------------------------------------------------------------
+
+
+class FactEditor(QWidget):
+    """Edits `session.selected_fact`; each committed field is one undoable action."""
+
+    evidence_activated = Signal(int, int, int)  # source_id, start, end (code points)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("factEditor")
+        self.setAccessibleName("Fact editor")
+        # Focusable, so moving focus here from a field (main window's undo) commits that field.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self._session = session
+        self._fact_id: int | None = None
+        self._row: dict | None = None
+        self._version: int | None = None
+        self._evidence: list[fact_detail.EvidenceDetail] = []
+        self._links: list[fact_detail.LinkDetail] = []
+        self._history: list[fact_detail.HistoryEntry] = []
+        self._acting = False  # inside our own session.perform
+        self._last_failure: str | None = None
+        self._entities = EntityDirectory([])
+        self._properties: dict[int, PropertyInfo] = {}
+        self._entity_model = QStandardItemModel(self)
+        self._loaded_texts: dict[QLineEdit, str] = {}  # what each plain text field showed when loaded
+
+        self._build()
+        self._reload_vocabulary()
+        self._apply_read_only()
+
+        session.selected_fact_changed.connect(self._on_selected_fact_changed)
+        session.changed.connect(self._on_changed)
+        session.failed.connect(self._remember_failure)
+        self._show_fact(session.selected_fact)
+
+    # -- public ------------------------------------------------------------------------------
+
+    @property
+    def shown_fact_id(self) -> int | None:
+        return self._fact_id
+
+    @property
+    def shown_version(self) -> int | None:
+        return self._version
+
+    def focus_subject(self) -> None:
+        """Put the cursor in the subject field, ready to type (after "New fact from selection")."""
+        if self._fact_id is None:
+            return
+        self.subject_field.line_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.subject_field.line_edit.selectAll()
+        self._scroll.ensureWidgetVisible(self.subject_field)
+
+    def link_to(self, other_fact_id: int, kind: LinkKind | str) -> bool:
+        """Link the shown fact to another one as one undoable action; True if it was linked."""
+        fact_id = self._fact_id
+        if fact_id is None or self._session.read_only:
+            return False
+        return self._perform(lambda fb: fb.link_facts(fact_id, other_fact_id, kind)) is not None
+
+    def commit_pending_edit(self) -> None:
+        """Commit any field holding typing that was not committed yet, as its own action."""
+        if self._fact_id is None or self._session.read_only:
+            return
+        for field in (self.subject_field, self.value_entity_field):
+            if field.is_dirty():
+                field.commit_typed()
+        for date_field in (self.value_date_field, *self._qualifier_dates.values()):
+            if date_field.is_dirty():
+                date_field.commit_typed()
+        self.amount_editor.commit_pending()
+        if self.value_text_edit.text() != self._loaded_text(self.value_text_edit):
+            self._commit_value_text()
+        if self.scope_note_edit.text() != self._loaded_text(self.scope_note_edit):
+            self._commit_scope_note()
+        if self.note_edit.document().isModified():
+            self._commit_note()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self._stack = QStackedWidget()
+        self._hint = _plain_label(EMPTY_HINT, word_wrap=True)
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._hint.setObjectName("factEditorHint")
+        self._hint.setContentsMargins(16, 16, 16, 16)
+        self._stack.addWidget(self._hint)
+
+        form_host = QWidget()
+        column = QVBoxLayout(form_host)
+        column.setContentsMargins(8, 6, 8, 8)
+        column.setSpacing(4)
+
+        self.header = _plain_label(selectable=True, word_wrap=True)
+        self.header.setAccessibleName("Fact summary")
+        header_font = QFont(self.header.font())
+        header_font.setBold(True)
+        self.header.setFont(header_font)
+        self.header_details = _small(_plain_label(selectable=True, word_wrap=True))
+        self.notice = ProblemLabel()
+        self.notice.setAccessibleName("Editor notice")
+        column.addWidget(self.header)
+        column.addWidget(self.header_details)
+        column.addWidget(self.notice)
+
+        # -- what the fact states
+        form = self._new_form()
+        self.subject_field = EntityField(self._entity_model, lambda: self._entities, allow_empty=True,
+                                         accessible_name="Subject")
+        self.subject_field.committed.connect(self._commit_subject)
+        self.subject_field.create_requested.connect(lambda name: self._create_entity_and_assign(name, "subject"))
+        form.addRow("Subject", self.subject_field)
+
+        self.property_combo = QComboBox()
+        self.property_combo.setAccessibleName("Property")
+        self.property_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.property_combo.setMinimumContentsLength(16)
+        self.property_combo.activated.connect(self._commit_property)
+        form.addRow("Property", self.property_combo)
+
+        self.value_stack = QStackedWidget()
+        self.value_date_field = DateField("Value date")
+        self.value_date_field.committed.connect(self._commit_value_date)
+        self.value_date_field.line_edit.textEdited.connect(self._preview_date)
+        self.amount_editor = AmountEditor()
+        self.amount_editor.committed.connect(lambda value, words: self._commit_value(value, words))
+        self.amount_editor.preview_changed.connect(self._show_preview)
+        self.value_entity_field = EntityField(self._entity_model, lambda: self._entities, allow_empty=False,
+                                              accessible_name="Value entity")
+        self.value_entity_field.committed.connect(self._commit_value_entity)
+        self.value_entity_field.create_requested.connect(lambda name: self._create_entity_and_assign(name, "value"))
+        text_page = QWidget()
+        text_layout = QVBoxLayout(text_page)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(2)
+        self.value_text_edit = CommitLineEdit()
+        self.value_text_edit.setAccessibleName("Value text")
+        self.value_text_edit.editingFinished.connect(self._commit_value_text)
+        self.value_text_edit.textEdited.connect(
+            lambda text: self._show_preview(TypedValue(kind=ValueKind.TEXT, text=text.strip()) if text.strip() else None))
+        self.value_text_problem = ProblemLabel()
+        text_layout.addWidget(self.value_text_edit)
+        text_layout.addWidget(self.value_text_problem)
+        self._value_pages: dict[ValueKind, QWidget] = {
+            ValueKind.DATE: self.value_date_field,
+            ValueKind.MONEY: self.amount_editor,
+            ValueKind.QUANTITY: self.amount_editor,
+            ValueKind.PERCENT: self.amount_editor,
+            ValueKind.ENTITY: self.value_entity_field,
+            ValueKind.TEXT: text_page,
+        }
+        for page in dict.fromkeys(self._value_pages.values()):
+            self.value_stack.addWidget(page)
+        # The stack takes the height of the page on show, not of its tallest page.
+        self.value_stack.currentChanged.connect(self._fit_value_stack)
+        self.value_preview = _plain_label(selectable=True, word_wrap=True)
+        self.value_preview.setAccessibleName("Value preview")
+        self.value_kind_note = _small(_plain_label(word_wrap=True))
+        value_box = QWidget()
+        value_layout = QVBoxLayout(value_box)
+        value_layout.setContentsMargins(0, 0, 0, 0)
+        value_layout.setSpacing(2)
+        value_layout.addWidget(self.value_stack)
+        value_layout.addWidget(self.value_preview)
+        value_layout.addWidget(self.value_kind_note)
+        self._value_row_label = _plain_label("Value")
+        form.addRow(self._value_row_label, value_box)
+        column.addLayout(form)
+
+        # -- qualifiers
+        column.addWidget(_section_title("Qualifiers"))
+        form = self._new_form()
+        self._qualifier_dates: dict[str, DateField] = {}
+        for field_name, title in (("point_in_time", "Point in time"), ("start_time", "Start"), ("end_time", "End")):
+            date_field = DateField(title)
+            date_field.committed.connect(
+                lambda iso, name=field_name, words=title.lower(), problem=date_field.problem: self._update(
+                    f"Set {words} to {fact_detail.display_date(iso)}" if iso else f"Clear {words}", problem=problem,
+                    **{name: iso}))
+            self._qualifier_dates[field_name] = date_field
+            form.addRow(title, date_field)
+        self.scope_note_edit = CommitLineEdit()
+        self.scope_note_edit.setAccessibleName("Scope note")
+        self.scope_note_edit.setPlaceholderText("e.g. first nine months only")
+        self.scope_note_edit.editingFinished.connect(self._commit_scope_note)
+        form.addRow("Scope note", self.scope_note_edit)
+        column.addLayout(form)
+
+        # -- judgement
+        column.addWidget(_section_title("Review"))
+        form = self._new_form()
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("Status")
+        for status in FactStatus:
+            self.status_combo.addItem(status.value, status.value)
+        self.status_combo.activated.connect(self._commit_status)
+        self.rank_combo = QComboBox()
+        self.rank_combo.setAccessibleName("Rank")
+        for rank in FactRank:
+            self.rank_combo.addItem(rank.value, rank.value)
+        self.rank_combo.activated.connect(self._commit_rank)
+        judgement = QWidget()
+        judgement_layout = QHBoxLayout(judgement)
+        judgement_layout.setContentsMargins(0, 0, 0, 0)
+        judgement_layout.addWidget(self.status_combo, 1)
+        judgement_layout.addWidget(_plain_label("Rank"))
+        judgement_layout.addWidget(self.rank_combo, 1)
+        form.addRow("Status", judgement)
+        self.note_edit = CommitPlainTextEdit()
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText("Why this fact, doubts, what to check")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 4 + 12)
+        self.note_edit.focus_left.connect(self._commit_note)
+        form.addRow("Note", self.note_edit)
+        column.addLayout(form)
+
+        # -- evidence, links, history
+        self.evidence_title = _section_title("Evidence")
+        column.addWidget(self.evidence_title)
+        self.evidence_list = self._new_list("Evidence")
+        self.evidence_list.itemActivated.connect(self._on_evidence_activated)
+        self.remove_evidence_button = QPushButton("Remove evidence")
+        self.remove_evidence_button.setAccessibleName("Remove evidence")
+        self.remove_evidence_button.clicked.connect(self._remove_selected_evidence)
+        column.addWidget(self.evidence_list)
+        column.addWidget(self.remove_evidence_button, alignment=Qt.AlignmentFlag.AlignRight)
+
+        self.links_title = _section_title("Links")
+        column.addWidget(self.links_title)
+        self.links_list = self._new_list("Links")
+        self.links_list.itemActivated.connect(self._on_link_activated)
+        self.remove_link_button = QPushButton("Remove link")
+        self.remove_link_button.setAccessibleName("Remove link")
+        self.remove_link_button.clicked.connect(self._remove_selected_link)
+        column.addWidget(self.links_list)
+        column.addWidget(self.remove_link_button, alignment=Qt.AlignmentFlag.AlignRight)
+
+        column.addWidget(_section_title("History"))
+        self.history_list = self._new_list("Fact history", _LIST_HEIGHT * 3)
+        column.addWidget(self.history_list)
+        column.addStretch(1)
+
+        self.evidence_list.itemSelectionChanged.connect(self._update_buttons)
+        self.links_list.itemSelectionChanged.connect(self._update_buttons)
+
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setWidget(form_host)
+        self._stack.addWidget(self._scroll)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._stack)
+
+    @staticmethod
+    def _new_form() -> QFormLayout:
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(4)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        return form
+
+    @staticmethod
+    def _new_list(accessible_name: str, max_height: int = _LIST_HEIGHT) -> FittedList:
+        view = FittedList(max_height)
+        view.setAccessibleName(accessible_name)
+        return view
+
+    def _fit_value_stack(self, index: int) -> None:
+        for position in range(self.value_stack.count()):
+            policy = QSizePolicy.Policy.Preferred if position == index else QSizePolicy.Policy.Ignored
+            self.value_stack.widget(position).setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self.value_stack.updateGeometry()
+
+    def _apply_read_only(self) -> None:
+        read_only = self._session.read_only
+        self.subject_field.set_read_only(read_only)
+        self.value_entity_field.set_read_only(read_only)
+        for date_field in (self.value_date_field, *self._qualifier_dates.values()):
+            date_field.line_edit.setReadOnly(read_only)
+        self.amount_editor.set_read_only(read_only)
+        self.value_text_edit.setReadOnly(read_only)
+        self.scope_note_edit.setReadOnly(read_only)
+        self.note_edit.setReadOnly(read_only)
+        if read_only:
+            # Read-only QPlainTextEdit keeps mouse selection; keyboard selection has to be asked for.
+            self.note_edit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                   | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        for combo in (self.property_combo, self.status_combo, self.rank_combo):
+            combo.setEnabled(not read_only)
+        self.remove_evidence_button.setVisible(not read_only)
+        self.remove_link_button.setVisible(not read_only)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        writable = not self._session.read_only
+        self.remove_evidence_button.setEnabled(writable and self.evidence_list.currentRow() >= 0
+                                               and bool(self.evidence_list.selectedItems()))
+        self.remove_link_button.setEnabled(writable and self.links_list.currentRow() >= 0
+                                           and bool(self.links_list.selectedItems()))
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def _reload_vocabulary(self) -> None:
+        with self._session.fact_base.reading() as conn:
+            alias_rows = queries.entity_names(conn)
+            property_rows = queries.properties(conn)
+        self._entities = EntityDirectory(alias_rows)
+        _fill_entity_model(self._entity_model, self._entities)
+        self._properties = {
+            row["id"]: PropertyInfo(row["id"], row["name"], ValueKind(row["value_kind"]), row["default_unit"],
+                                    row["description"])
+            for row in property_rows
+        }
+        with QSignalBlocker(self.property_combo):
+            self.property_combo.clear()
+            self.property_combo.addItem("Choose a property…", None)
+            for prop in self._properties.values():
+                self.property_combo.addItem(prop.name, prop.id)
+                index = self.property_combo.count() - 1
+                tip = f"{prop.description or prop.name}\n({_KIND_WORDS[prop.value_kind]} value)"
+                self.property_combo.setItemData(index, plain_tooltip(tip), Qt.ItemDataRole.ToolTipRole)
+
+    def _on_selected_fact_changed(self, fact_id: int | None) -> None:
+        if fact_id == self._fact_id:
+            return
+        # Typing left in a field belongs to the fact it was typed for.
+        self.commit_pending_edit()
+        self._show_fact(fact_id)
+
+    def _show_fact(self, fact_id: int | None, *, keep_typing: bool = False) -> None:
+        if fact_id != self._fact_id:
+            self.notice.clear_problem()
+            keep_typing = False
+        self._fact_id = fact_id
+        if fact_id is None:
+            self._clear(EMPTY_HINT)
+            return
+        with self._session.fact_base.reading() as conn:
+            row = queries.fact_row(conn, fact_id)
+            if row is None:
+                self._clear(DELETED_HINT)
+                return
+            label = fact_detail.fact_label(conn, fact_id)
+            self._evidence = fact_detail.fact_evidence(conn, fact_id)
+            self._links = fact_detail.fact_links(conn, fact_id)
+            self._history = fact_detail.fact_history(conn, fact_id)
+        self._row = row
+        self._version = row["version"]
+        self._fill_fields(row, label, keep_typing=keep_typing)
+        self._fill_lists()
+        self._stack.setCurrentWidget(self._scroll)
+
+    def _clear(self, hint: str) -> None:
+        self._row = None
+        self._version = None
+        self._evidence, self._links, self._history = [], [], []
+        self._hint.setText(hint)
+        self._stack.setCurrentWidget(self._hint)
+
+    def _reload_lists(self) -> None:
+        if self._fact_id is None or self._row is None:
+            return
+        with self._session.fact_base.reading() as conn:
+            self._evidence = fact_detail.fact_evidence(conn, self._fact_id)
+            self._links = fact_detail.fact_links(conn, self._fact_id)
+            self._history = fact_detail.fact_history(conn, self._fact_id)
+        self._fill_lists()
+
+    def _typing_widget(self) -> QWidget | None:
+        """The field the user is typing in right now, if it holds text not yet committed."""
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            return None
+        if isinstance(focused, QLineEdit) and focused.isModified():
+            return focused
+        if isinstance(focused, QPlainTextEdit) and focused.document().isModified():
+            return focused
+        return None
+
+    def _fill_fields(self, row: dict, label: str, *, keep_typing: bool) -> None:
+        spared = self._typing_widget() if keep_typing else None
+        value = TypedValue.from_columns(row)
+        prop = self._properties.get(row["property_id"]) if row["property_id"] is not None else None
+        shown_kind = prop.value_kind if prop is not None else value.kind
+
+        self.header.setText(label)
+        self.header_details.setText(
+            f"Fact #{row['id']} · {row['status']} · {row['rank']} rank · version {row['version']}"
+            f" · last changed by {row['updated_by']} {_local_time(row['updated_at'])}")
+
+        if spared is not self.subject_field.line_edit:
+            subject = row["subject_id"]
+            self.subject_field.set_entity(subject, self._entities.name(subject) if subject is not None else "")
+
+        with QSignalBlocker(self.property_combo):
+            index = self.property_combo.findData(row["property_id"]) if row["property_id"] is not None else 0
+            self.property_combo.setCurrentIndex(max(index, 0))
+            self.property_combo.setToolTip(
+                self.property_combo.itemData(self.property_combo.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
+
+        self._fill_value(value, prop, shown_kind, spared)
+
+        for field_name, date_field in self._qualifier_dates.items():
+            if spared is not date_field.line_edit:
+                date_field.set_date(row[field_name])
+        if spared is not self.scope_note_edit:
+            self._set_line(self.scope_note_edit, row["scope_note"] or "")
+        with QSignalBlocker(self.status_combo):
+            self.status_combo.setCurrentIndex(self.status_combo.findData(row["status"]))
+        with QSignalBlocker(self.rank_combo):
+            self.rank_combo.setCurrentIndex(self.rank_combo.findData(row["rank"]))
+        if spared is not self.note_edit:
+            self.note_edit.setPlainText(row["note"] or "")
+            self.note_edit.document().setModified(False)
+
+    def _fill_value(self, value: TypedValue, prop: PropertyInfo | None, shown_kind: ValueKind,
+                    spared: QWidget | None) -> None:
+        self._value_row_label.setText(f"Value ({_KIND_WORDS[shown_kind]})")
+        self.value_stack.setCurrentWidget(self._value_pages[shown_kind])
+        self._fit_value_stack(self.value_stack.currentIndex())
+        held_matches = value.kind is shown_kind or (value.kind.is_numeric and shown_kind.is_numeric)
+        if shown_kind is ValueKind.DATE:
+            if spared is not self.value_date_field.line_edit:
+                self.value_date_field.set_date(value.date if value.kind is ValueKind.DATE else None)
+        elif shown_kind.is_numeric:
+            if held_matches:
+                shown = value.with_changes(kind=shown_kind)
+            else:
+                shown = TypedValue(kind=shown_kind, unit=prop.default_unit if prop is not None else None)
+            if spared not in self.amount_editor.text_edits():
+                self.amount_editor.set_value(shown)
+        elif shown_kind is ValueKind.ENTITY:
+            if spared is not self.value_entity_field.line_edit:
+                entity_id = value.entity_id if value.kind is ValueKind.ENTITY else None
+                self.value_entity_field.set_entity(
+                    entity_id, self._entities.name(entity_id) if entity_id is not None else "")
+        elif spared is not self.value_text_edit:
+            self._set_line(self.value_text_edit, (value.text or "") if value.kind is ValueKind.TEXT else "")
+            self.value_text_problem.clear_problem()
+        self._show_preview(None)
+        if held_matches:
+            self.value_kind_note.hide()
+        else:
+            held = fact_detail.display_value(value, self._entities.name)
+            self.value_kind_note.setText(
+                f"This property takes a {_KIND_WORDS[shown_kind]} value; the fact still holds "
+                f"the {_KIND_WORDS[value.kind]} “{held}”. Enter a new value to replace it.")
+            self.value_kind_note.show()
+
+    def _set_line(self, edit: QLineEdit, text: str) -> None:
+        self._loaded_texts[edit] = text
+        edit.setText(text)
+
+    def _loaded_text(self, edit: QLineEdit) -> str:
+        return self._loaded_texts.get(edit, "")
+
+    def _fill_lists(self) -> None:
+        self.evidence_title.setText(f"Evidence ({len(self._evidence)})")
+        self.evidence_list.clear()
+        for evidence in self._evidence:
+            quote = " ".join(evidence.quote.split())
+            if len(quote) > _SHOWN_QUOTE:
+                quote = quote[: _SHOWN_QUOTE - 1].rstrip() + "…"
+            item = QListWidgetItem(f"“{quote}” — {evidence.source_title}")
+            item.setData(_ROW_ID_ROLE, evidence.id)
+            item.setToolTip(plain_tooltip(
+                f"…{evidence.prefix}[{evidence.quote}]{evidence.suffix}…\n"
+                f"{evidence.source_title}, characters {evidence.start}–{evidence.end}\n"
+                "Double-click or press Enter to show it in the source."))
+            self.evidence_list.addItem(item)
+
+        self.links_title.setText(f"Links ({len(self._links)})")
+        self.links_list.clear()
+        for link in self._links:
+            item = QListWidgetItem(f"{fact_detail.link_phrase(link)}: {link.other_label}")
+            item.setData(_ROW_ID_ROLE, link.id)
+            tip = f"Fact #{link.other_fact_id}: {link.other_label}"
+            if link.note:
+                tip += f"\n{link.note}"
+            item.setToolTip(plain_tooltip(tip + "\nDouble-click or press Enter to open that fact."))
+            self.links_list.addItem(item)
+
+        self.history_list.clear()
+        for entry in self._history:
+            lines = [f"{_local_time(entry.at)} · {entry.actor} · {entry.operation_label}"]
+            if entry.changes:
+                lines.extend(f"    {change}" for change in entry.changes)
+            else:
+                lines.append(f"    {entry.summary}")
+            item = QListWidgetItem("\n".join(lines))
+            item.setToolTip(plain_tooltip(f"{entry.summary}\nOperation {entry.operation_id}, {entry.at} (UTC)"))
+            self.history_list.addItem(item)
+        for view in (self.evidence_list, self.links_list, self.history_list):
+            view.fit_height()
+        self._update_buttons()
+
+    def history_lines(self) -> list[str]:
+        """The history list as shown, one string per entry (for tests and copying)."""
+        return [self.history_list.item(i).text() for i in range(self.history_list.count())]
+
+    # -- reacting to the fact base -------------------------------------------------------------
+
+    def _on_changed(self, changes: Changes) -> None:
+        vocabulary_changed = changes.affects("entity", "entity_alias", "property")
+        if vocabulary_changed:
+            self._reload_vocabulary()
+        fact_id = self._fact_id
+        if fact_id is None:
+            return
+        if fact_id in changes.touched("fact"):
+            # Our own edit may be followed by typing elsewhere; a change from anywhere else wins.
+            self._show_fact(fact_id, keep_typing=self._acting)
+        elif vocabulary_changed:
+            self._show_fact(fact_id, keep_typing=True)
+        elif self._lists_affected_by(changes):
+            self._reload_lists()
+
+    def _lists_affected_by(self, changes: Changes) -> bool:
+        """Whether evidence, links or linked facts shown here changed (the history reads are not free)."""
+        shown_evidence = {e.id for e in self._evidence}
+        shown_links = {link.id for link in self._links}
+        linked_facts = {link.other_fact_id for link in self._links}
+        if (changes.touched("evidence") & shown_evidence or changes.touched("fact_link") & shown_links
+                or changes.touched("fact") & linked_facts):
+            return True
+        new_evidence = changes.inserted.get("evidence", set())
+        new_links = changes.inserted.get("fact_link", set())
+        if not (new_evidence or new_links):
+            return False
+        with self._session.fact_base.reading() as conn:
+            return fact_detail.rows_concern_fact(conn, self._fact_id, evidence_ids=new_evidence, link_ids=new_links)
+
+    def _remember_failure(self, message: str) -> None:
+        self._last_failure = message
+
+    def _perform(self, action: Callable[[FactBase], Changes], problem: ProblemLabel | None = None) -> Changes | None:
+        """One undoable action through the session; on failure, say so here and reload if the fact moved on."""
+        if self._session.read_only:
+            return None
+        self._last_failure = None
+        self._acting = True
+        try:
+            changes = self._session.perform(action)
+        finally:
+            self._acting = False
+        if changes is not None:
+            self.notice.clear_problem()
+            return changes
+        self._after_failure(self._last_failure or "The change could not be saved.", problem)
+        return None
+
+    def _after_failure(self, message: str, problem: ProblemLabel | None) -> None:
+        fact_id = self._fact_id
+        if fact_id is None:
+            return
+        with self._session.fact_base.reading() as conn:
+            row = queries.fact_row(conn, fact_id)
+        if row is None or row["version"] != self._version:
+            # Stale: what is on screen is not what is stored; show the stored fact, typing included.
+            self._show_fact(fact_id)
+            self.notice.show_problem(message)
+        elif problem is not None:
+            problem.show_problem(message)
+        else:
+            self.notice.show_problem(message)
+
+    # -- commits ---------------------------------------------------------------------------------
+
+    def _update(self, label: str, *, value: TypedValue | None = None, problem: ProblemLabel | None = None,
+                **fields: object) -> None:
+        fact_id, version = self._fact_id, self._version
+        if fact_id is None or version is None or self._session.read_only:
+            return
+        self._mark_committed_field_clean()
+        self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=label, **fields), problem)
+
+    def _mark_committed_field_clean(self) -> None:
+        # The field being committed is refreshed with the stored text; the others keep their typing.
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            return
+        if isinstance(focused, QLineEdit):
+            focused.setModified(False)
+        elif isinstance(focused, QPlainTextEdit):
+            focused.document().setModified(False)
+
+    def _commit_subject(self, entity_id: int | None) -> None:
+        name = self._entities.name(entity_id) if entity_id is not None else None
+        self._update(f"Set subject to {name}" if name else "Clear subject", subject_id=entity_id,
+                     problem=self.subject_field.problem)
+
+    def _commit_property(self, index: int) -> None:
+        if self._row is None:
+            return
+        property_id = self.property_combo.itemData(index)
+        if property_id == self._row["property_id"]:
+            return
+        prop = self._properties.get(property_id) if property_id is not None else None
+        restated = value_for_property(TypedValue.from_columns(self._row), prop) if prop is not None else None
+        self._update(f"Set property to {prop.name}" if prop else "Clear property", property_id=property_id,
+                     value=restated)
+
+    def _commit_value(self, value: TypedValue, words: str) -> None:
+        shown = fact_detail.display_value(value, self._entities.name)
+        problem = self.amount_editor.problem if value.kind.is_numeric else None
+        self._update(f"{words} to {shown}" if words == "Set value" else words, value=value, problem=problem)
+
+    def _held_value(self) -> TypedValue | None:
+        return TypedValue.from_columns(self._row) if self._row is not None else None
+
+    def _commit_value_date(self, iso: str | None) -> None:
+        held = self._held_value()
+        if iso is None:
+            self.value_date_field.problem.show_problem("Enter a date; a fact needs a value.")
+            return
+        approximate = held is not None and held.kind is ValueKind.DATE and held.approximate
+        value = TypedValue(kind=ValueKind.DATE, date=iso, approximate=approximate)
+        if held is not None and value == held:
+            return
+        self._update(f"Set value to {fact_detail.display_value(value, self._entities.name)}", value=value, problem=self.value_date_field.problem)
+
+    def _commit_value_entity(self, entity_id: int | None) -> None:
+        if entity_id is None:
+            return
+        value = TypedValue(kind=ValueKind.ENTITY, entity_id=entity_id)
+        if value == self._held_value():
+            return
+        self._update(f"Set value to {self._entities.name(entity_id)}", value=value,
+                     problem=self.value_entity_field.problem)
+
+    def _commit_value_text(self) -> None:
+        edit = self.value_text_edit
+        if edit.isReadOnly() or edit.text() == self._loaded_text(edit):
+            return
+        typed = edit.text().strip()
+        if not typed:
+            self.value_text_problem.show_problem("Enter the text the fact states.")
+            return
+        value = TypedValue(kind=ValueKind.TEXT, text=typed)
+        if value == self._held_value():
+            self._set_line(edit, typed)
+            return
+        self.value_text_problem.clear_problem()
+        self._update("Set value text", value=value, problem=self.value_text_problem)
+
+    def _commit_scope_note(self) -> None:
+        edit = self.scope_note_edit
+        if edit.isReadOnly() or edit.text() == self._loaded_text(edit):
+            return
+        note = edit.text().strip() or None
+        if self._row is not None and note == self._row["scope_note"]:
+            self._set_line(edit, note or "")
+            return
+        self._update("Set scope note", scope_note=note)
+
+    def _commit_status(self, index: int) -> None:
+        status = self.status_combo.itemData(index)
+        if self._row is not None and status != self._row["status"]:
+            self._update(f"Set status to {status}", status=status)
+
+    def _commit_rank(self, index: int) -> None:
+        rank = self.rank_combo.itemData(index)
+        if self._row is not None and rank != self._row["rank"]:
+            self._update(f"Set rank to {rank}", rank=rank)
+
+    def _commit_note(self) -> None:
+        if self.note_edit.isReadOnly() or self._row is None or not self.note_edit.document().isModified():
+            return
+        note = self.note_edit.toPlainText().strip() or None
+        self.note_edit.document().setModified(False)
+        if note != self._row["note"]:
+            self._update("Edit note", note=note)
+
+    def _create_entity_and_assign(self, name: str, role: str) -> None:
+        """Create an entity named `name` and make it the subject (or value): one undoable action."""
+        fact_id, version = self._fact_id, self._version
+        if fact_id is None or version is None or self._session.read_only:
+            return
+        field = self.subject_field if role == "subject" else self.value_entity_field
+
+        field.line_edit.setModified(False)
+        self._perform(
+            lambda fb: fb.create_entity_and_assign(fact_id, version, name, as_value=role != "subject"),
+            field.problem,
+        )
+
+    # -- previews, evidence, links ---------------------------------------------------------------
+
+    def _preview_date(self, text: str) -> None:
+        iso = parse_date_text(text) if text.strip() else None
+        self._show_preview(TypedValue(kind=ValueKind.DATE, date=iso) if iso else None,
+                           typing=bool(text.strip()))
+
+    def _show_preview(self, candidate: TypedValue | None, *, typing: bool = False) -> None:
+        """The value as it will be saved while typing, else as it is stored."""
+        if candidate is not None:
+            self.value_preview.setText(f"→ {fact_detail.display_value(candidate, self._entities.name)}")
+        elif typing:
+            self.value_preview.setText("→ (not understood yet)")
+        elif self._row is not None:
+            stored = fact_detail.display_value(TypedValue.from_columns(self._row), self._entities.name)
+            self.value_preview.setText(f"= {stored}")
+        else:
+            self.value_preview.setText("")
+
+    def _on_evidence_activated(self, item: QListWidgetItem) -> None:
+        evidence_id = item.data(_ROW_ID_ROLE)
+        for evidence in self._evidence:
+            if evidence.id == evidence_id:
+                self.evidence_activated.emit(evidence.source_id, evidence.start, evidence.end)
+                return
+
+    def _remove_selected_evidence(self) -> None:
+        item = self.evidence_list.currentItem()
+        if item is None or self._session.read_only:
+            return
+        evidence_id = int(item.data(_ROW_ID_ROLE))
+        self._perform(lambda fb: fb.remove_evidence(evidence_id))
+
+    def _on_link_activated(self, item: QListWidgetItem) -> None:
+        link_id = item.data(_ROW_ID_ROLE)
+        for link in self._links:
+            if link.id == link_id:
+                self._session.select_fact(link.other_fact_id)
+                return
+
+    def _remove_selected_link(self) -> None:
+        item = self.links_list.currentItem()
+        if item is None or self._session.read_only:
+            return
+        link_id = int(item.data(_ROW_ID_ROLE))
+        self._perform(lambda fb: fb.remove_link(link_id))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Delete on a selected evidence or link row removes it, as the buttons do.
+        if event.key() == Qt.Key.Key_Delete and not self._session.read_only:
+            focused = QApplication.focusWidget()
+            if focused is self.evidence_list and self.evidence_list.currentItem() is not None:
+                self._remove_selected_evidence()
+                return
+            if focused is self.links_list and self.links_list.currentItem() is not None:
+                self._remove_selected_link()
+                return
+        super().keyPressEvent(event)

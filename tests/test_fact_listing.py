@@ -1,0 +1,334 @@
+"""The facts table's queries: keyset pages, sorting, filtering, random access (no Qt)."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter, defaultdict
+
+import pytest
+from sqlalchemy import Connection, insert, text
+
+from kzeu_desk.core import fact_listing, search_index
+from kzeu_desk.core.fact_listing import ListingSpec, SortColumn
+from kzeu_desk.core.models import FactRank, FactStatus
+from kzeu_desk.core.recorder import Recorder, table
+from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_format import format_value
+
+FTS_SYNTAX_TYPED_BY_USERS = [
+    '"', "*", "-", "NEAR", ":", "(", ")", "^", '"kaz', "kaz*", "-kaz", "subject:kaz", "NEAR(kaz ger)",
+    "kaz AND OR NOT", "((", "'", "\\", "{subject}: 160", "160 -", "“quoted”", "",
+]
+_STATUS_POSITION = {status.value: position for position, status in enumerate(FactStatus)}
+_RANK_POSITION = {rank.value: position for position, rank in enumerate(FactRank)}
+
+
+# --- a fact base with many varied facts, written in bulk -----------------------------------------
+
+
+def bulk_insert_facts(fact_base: FactBase, how_many: int, seed: int = 1) -> None:
+    """Insert facts with Core executemany (NOTES.md trap 6), with evidence and conflicts, then index them.
+
+    The mix covers every sort's hard cases: missing subjects and properties, NULL value columns,
+    duplicate sort values (so ties fall to the id) and several evidence rows from one source.
+    """
+    chooser = random.Random(seed)
+
+    def write(recorder: Recorder) -> None:
+        conn = recorder.conn
+        entity_ids = list(conn.execute(text("SELECT id FROM entity")).scalars())
+        property_ids = list(conn.execute(text("SELECT id FROM property")).scalars())
+        source_ids = list(conn.execute(text("SELECT id FROM source")).scalars())
+        first_id = (conn.execute(text("SELECT max(id) FROM fact")).scalar() or 0) + 1
+        facts, evidence, conflicts, members = [], [], [], []
+        for fact_id in range(first_id, first_id + how_many):
+            kind = chooser.choice(list(ValueKind))
+            value = TypedValue(
+                kind=kind,
+                amount=chooser.choice([None, 30.0, 160e9, 77e9, -5.0, round(chooser.uniform(0, 1e6), 2)]),
+                unit=chooser.choice([None, "USD", "%"]),
+                date=chooser.choice([None, "1993", "1996", "2016-02", "2020-03-01"]),
+                entity_id=chooser.choice([None, *entity_ids]) if kind is ValueKind.ENTITY else None,
+                text=chooser.choice([None, "", "signed in Astana", "Ärger über Zölle", "zebra"]),
+            )
+            facts.append({
+                "id": fact_id,
+                "subject_id": chooser.choice([None, *entity_ids, entity_ids[0], entity_ids[0]]),
+                "property_id": chooser.choice([None, *property_ids]),
+                **value.to_columns(),
+                "status": chooser.choice(list(FactStatus)).value,
+                "rank": chooser.choice(list(FactRank)).value,
+                "created_at": recorder.at,
+                "created_by": "bulk",
+                "updated_at": f"2025-0{chooser.randint(1, 3)}-0{chooser.randint(1, 3)}T00:00:00.000Z",
+                "updated_by": "bulk",
+                "version": 1,
+            })
+            for source_id in chooser.choices(source_ids, k=chooser.choice([0, 1, 2, 3])):
+                start = chooser.randint(0, 200)
+                evidence.append({
+                    "fact_id": fact_id, "source_id": source_id, "start": start, "end": start + 5,
+                    "quote": f"bulk quote {fact_id}", "prefix": "", "suffix": "", "source_sha256": "x",
+                    "created_at": recorder.at, "created_by": "bulk",
+                })
+        conn.execute(insert(table("fact")), facts)
+        conn.execute(insert(table("evidence")), evidence)
+        fact_ids = [fact["id"] for fact in facts]
+        for number in range(how_many // 10):
+            conflicts.append({
+                "rule": "value", "signature": f"bulk-{seed}-{number}", "status": chooser.choice(["open", "resolved"]),
+                "explanation": "bulk", "members_fingerprint": "bulk", "created_at": recorder.at,
+            })
+        conn.execute(insert(table("conflict")), conflicts)
+        conflict_ids = list(conn.execute(text("SELECT id FROM conflict WHERE signature LIKE :s"),
+                                         {"s": f"bulk-{seed}-%"}).scalars())
+        for conflict_id in conflict_ids:
+            for fact_id in set(chooser.sample(fact_ids, 2)):
+                members.append({"conflict_id": conflict_id, "fact_id": fact_id})
+        conn.execute(insert(table("conflict_member")), members)
+        search_index.rebuild(conn)
+
+    fact_base.run("Bulk facts for tests", write)
+
+
+def reference_rows(conn: Connection) -> list[dict]:
+    """Every fact with what the table shows, computed the slow, obvious way."""
+    names = dict(conn.execute(text("SELECT id, name FROM entity")).all())
+    property_names = dict(conn.execute(text("SELECT id, name FROM property")).all())
+    sources: dict[int, set[int]] = defaultdict(set)
+    for fact_id, source_id in conn.execute(text("SELECT fact_id, source_id FROM evidence")):
+        sources[fact_id].add(source_id)
+    open_conflicts = Counter(conn.execute(text(
+        "SELECT m.fact_id FROM conflict_member m JOIN conflict c ON c.id = m.conflict_id WHERE c.status = 'open'"
+    )).scalars())
+    rows = []
+    for fact in conn.execute(text("SELECT * FROM fact")).mappings():
+        rows.append({
+            **fact,
+            "subject": names.get(fact["subject_id"], ""),
+            "property": property_names.get(fact["property_id"], ""),
+            "display_value": format_value(
+                TypedValue.from_columns(fact), entity_name=lambda entity_id: names[entity_id]),
+            "sources": len(sources[fact["id"]]),
+            "conflicts": open_conflicts[fact["id"]],
+        })
+    return rows
+
+
+def reference_key(column: SortColumn, row: dict) -> tuple:
+    """The order the listing promises: NULLs as empty text or -inf, so they come first; then the id."""
+    amount = row["value_amount"] if row["value_amount"] is not None else -math.inf
+    leading = {
+        SortColumn.ID: (),
+        SortColumn.SUBJECT: (row["subject"],),
+        SortColumn.PROPERTY: (row["property"],),
+        SortColumn.VALUE: (row["value_kind"], row["value_date"] or "", amount, row["value_text"] or ""),
+        SortColumn.STATUS: (_STATUS_POSITION[row["status"]],),
+        SortColumn.RANK: (_RANK_POSITION[row["rank"]],),
+        SortColumn.UPDATED: (row["updated_at"],),
+    }[column]
+    return (*leading, row["id"])
+
+
+def reference_order(rows: list[dict], column: SortColumn, descending: bool) -> list[int]:
+    ordered = sorted(rows, key=lambda row: reference_key(column, row), reverse=descending)
+    return [row["id"] for row in ordered]
+
+
+def all_pages(conn: Connection, spec: ListingSpec, page_size: int) -> list[fact_listing.FactListRow]:
+    listed: list[fact_listing.FactListRow] = []
+    after = None
+    while True:
+        page = fact_listing.page_after(conn, spec, after, page_size)
+        listed.extend(page)
+        if len(page) < page_size:
+            return listed
+        after = page[-1].sort_key
+
+
+@pytest.fixture
+def many_facts(fact_base: FactBase) -> FactBase:
+    bulk_insert_facts(fact_base, 700)
+    return fact_base
+
+
+def source_id_containing(conn: Connection, passage: str) -> tuple[int, int]:
+    """(source id, start offset) of a passage in the sample articles."""
+    for source_id, source_text in conn.execute(text("SELECT id, text FROM source ORDER BY id")):
+        start = source_text.find(passage)
+        if start >= 0:
+            return source_id, start
+    raise AssertionError(f"no sample article contains {passage!r}")
+
+
+def entity_id(conn: Connection, name: str) -> int:
+    return conn.execute(text("SELECT id FROM entity WHERE name = :n"), {"n": name}).scalar_one()
+
+
+def property_id(conn: Connection, key: str) -> int:
+    return conn.execute(text("SELECT id FROM property WHERE key = :k"), {"k": key}).scalar_one()
+
+
+# --- sorting and paging --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+@pytest.mark.parametrize("column", list(SortColumn))
+def test_paging_through_every_sort_matches_a_reference_sort(many_facts, column, descending):
+    spec = ListingSpec(sort=column, descending=descending)
+    with many_facts.reading() as conn:
+        expected = reference_order(reference_rows(conn), column, descending)
+        # 97 does not divide 700, so pages end on every kind of tie and the last one is short.
+        listed = all_pages(conn, spec, page_size=97)
+        assert fact_listing.count(conn, spec) == len(expected) == 700
+    assert [row.id for row in listed] == expected
+
+
+def test_rows_show_names_value_counts_and_raw_columns(many_facts):
+    with many_facts.reading() as conn:
+        expected = {row["id"]: row for row in reference_rows(conn)}
+        listed = fact_listing.page_after(conn, ListingSpec(), None, limit=700)
+    assert len(listed) == 700
+    for row in listed:
+        reference = expected[row.id]
+        assert (row.subject, row.property, row.value) == (
+            reference["subject"], reference["property"], reference["display_value"])
+        assert (row.status, row.rank, row.updated_at) == (reference["status"], reference["rank"], reference["updated_at"])
+        assert (row.sources, row.conflicts) == (reference["sources"], reference["conflicts"])
+    assert any(row.sources >= 2 for row in listed) and any(row.conflicts for row in listed)
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+@pytest.mark.parametrize("column", [SortColumn.ID, SortColumn.SUBJECT, SortColumn.VALUE, SortColumn.UPDATED])
+def test_page_boundaries_let_any_page_be_read_directly(many_facts, column, descending):
+    spec = ListingSpec(sort=column, descending=descending)
+    page_size = 64
+    with many_facts.reading() as conn:
+        expected = reference_order(reference_rows(conn), column, descending)
+        boundaries = fact_listing.page_boundaries(conn, spec, page_size)
+        assert len(boundaries) == len(expected) // page_size
+        assert [key[-1] for key in boundaries] == expected[page_size - 1::page_size]
+        for page_number in (7, 3, 10, 1):  # out of order, as a scrollbar drag would ask
+            page = fact_listing.page_after(conn, spec, boundaries[page_number - 1], page_size)
+            start = page_number * page_size
+            assert [row.id for row in page] == expected[start:start + page_size]
+
+
+@pytest.mark.parametrize("column", list(SortColumn))
+def test_position_of_counts_the_rows_before_a_fact(many_facts, column):
+    for descending in (False, True):
+        spec = ListingSpec(sort=column, descending=descending)
+        with many_facts.reading() as conn:
+            expected = reference_order(reference_rows(conn), column, descending)
+            for row_number in (0, 1, 255, 256, 257, 480, len(expected) - 1):
+                assert fact_listing.position_of(conn, spec, expected[row_number]) == row_number
+
+
+def test_position_of_a_fact_the_filter_leaves_out_is_none(many_facts):
+    with many_facts.reading() as conn:
+        draft_id = conn.execute(text("SELECT min(id) FROM fact WHERE status = 'draft'")).scalar_one()
+        assert fact_listing.position_of(conn, ListingSpec(status=FactStatus.CONFIRMED), draft_id) is None
+        assert fact_listing.position_of(conn, ListingSpec(), 10**9) is None
+
+
+def test_an_empty_fact_base_lists_nothing(fact_base):
+    with fact_base.reading() as conn:
+        assert fact_listing.count(conn, ListingSpec()) == 0
+        assert fact_listing.page_after(conn, ListingSpec(), None) == []
+        assert fact_listing.page_boundaries(conn, ListingSpec()) == []
+        assert fact_listing.page_after(conn, ListingSpec(), None, limit=0) == []
+
+
+# --- filtering -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def curated_facts(fact_base: FactBase) -> dict[str, int]:
+    """Three facts made through the service, the way a curator makes them, with evidence quotes."""
+    with fact_base.reading() as conn:
+        investment_source, investment_start = source_id_containing(conn, "exceeded US$160 billion")
+        kazakhstan, germany = entity_id(conn, "Kazakhstan"), entity_id(conn, "Germany")
+        cumulative, turnover = property_id(conn, "cumulative_investment"), property_id(conn, "trade_turnover")
+        signed = property_id(conn, "agreement_signed")
+    quote_end = investment_start + len("exceeded US$160 billion")
+    ids = {}
+    changes = fact_base.create_fact(
+        value=TypedValue(ValueKind.MONEY, amount=160e9, lower=160e9, unit="USD"), subject_id=kazakhstan,
+        property_id=cumulative, status=FactStatus.CONFIRMED,
+        evidence=[(investment_source, investment_start, quote_end)])
+    ids["investment"] = changes.new_id("fact")
+    ids["turnover"] = fact_base.create_fact(
+        value=TypedValue(ValueKind.MONEY, amount=30e9, unit="USD"), subject_id=germany, property_id=turnover,
+    ).new_id("fact")
+    ids["signed"] = fact_base.create_fact(
+        value=TypedValue(ValueKind.DATE, date="2016"), subject_id=kazakhstan, property_id=signed,
+        status=FactStatus.DISPUTED,
+    ).new_id("fact")
+    return ids
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Germany", {"turnover"}),  # subject
+    ("germ", {"turnover"}),  # prefix of a subject
+    ("Republic of Kazakhstan", {"investment", "signed"}),  # an alias of the subject
+    ("turnover", {"turnover"}),  # property
+    ("agreement signed", {"signed"}),  # every word must match
+    ("160", {"investment"}),  # displayed value
+    ("2016", {"signed"}),
+    ("exceeded", {"investment"}),  # evidence quote
+    ("kaz 160", {"investment"}),
+    ("nothing-like-this", set()),
+    ("", {"investment", "turnover", "signed"}),
+])
+def test_filter_text_searches_subject_property_value_and_quotes(fact_base, curated_facts, typed, expected):
+    spec = ListingSpec(search_text=typed)
+    with fact_base.reading() as conn:
+        listed = {row.id for row in fact_listing.page_after(conn, spec, None)}
+        assert fact_listing.count(conn, spec) == len(expected)
+    assert listed == {curated_facts[name] for name in expected}
+
+
+def test_status_filter_combines_with_text(fact_base, curated_facts):
+    with fact_base.reading() as conn:
+        confirmed = fact_listing.page_after(conn, ListingSpec(status=FactStatus.CONFIRMED), None)
+        disputed_kazakh = fact_listing.page_after(conn, ListingSpec(status=FactStatus.DISPUTED, search_text="kaz"), None)
+        assert fact_listing.count(conn, ListingSpec(status=FactStatus.REJECTED)) == 0
+    assert [row.id for row in confirmed] == [curated_facts["investment"]]
+    assert [row.id for row in disputed_kazakh] == [curated_facts["signed"]]
+
+
+@pytest.mark.parametrize("typed", FTS_SYNTAX_TYPED_BY_USERS)
+def test_fts_syntax_typed_by_a_user_never_raises(many_facts, typed):
+    for column in (SortColumn.ID, SortColumn.SUBJECT, SortColumn.UPDATED):
+        spec = ListingSpec(sort=column, search_text=typed, status=FactStatus.DRAFT)
+        with many_facts.reading() as conn:
+            matched = fact_listing.count(conn, spec)
+            page = fact_listing.page_after(conn, spec, None, limit=50)
+            fact_listing.page_boundaries(conn, spec, 50)
+            if page:
+                assert fact_listing.position_of(conn, spec, page[-1].id) == len(page) - 1
+        assert len(page) == min(matched, 50)
+
+
+def test_filtered_sorted_pages_match_the_reference(many_facts):
+    spec = ListingSpec(sort=SortColumn.VALUE, descending=True, search_text="bulk quote", status=FactStatus.DRAFT)
+    with many_facts.reading() as conn:
+        quoted = set(conn.execute(text("SELECT fact_id FROM evidence")).scalars())
+        rows = [row for row in reference_rows(conn) if row["id"] in quoted and row["status"] == "draft"]
+        listed = all_pages(conn, spec, page_size=13)
+        assert fact_listing.count(conn, spec) == len(rows)
+    assert [row.id for row in listed] == reference_order(rows, SortColumn.VALUE, descending=True)
+
+
+def test_a_malformed_stored_value_is_shown_not_raised(fact_base, curated_facts):
+    def corrupt(recorder: Recorder) -> None:
+        # Another client could write a date the app would never produce.
+        recorder.conn.execute(text("UPDATE fact SET value_date = '2016-13' WHERE id = :id"),
+                              {"id": curated_facts["signed"]})
+
+    fact_base.run("Corrupt a date", corrupt)
+    with fact_base.reading() as conn:
+        listed = {row.id: row for row in fact_listing.page_after(conn, ListingSpec(), None)}
+    assert "2016-13" in listed[curated_facts["signed"]].value

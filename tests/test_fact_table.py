@@ -1,0 +1,314 @@
+"""The facts table model and pane: paging, sorting, filtering, refresh and the shared selection."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QBrush, QIcon
+from PySide6.QtWidgets import QHeaderView
+
+from kzeu_desk.core import fact_listing
+from kzeu_desk.core.fact_listing import SortColumn
+from kzeu_desk.core.models import FactStatus
+from kzeu_desk.core.reading import read_document
+from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.ui.fact_table import FACT_ID_ROLE, STATUS_COLUMN, FactTableModel, FactTablePane
+from kzeu_desk.paths import sample_corpus_dir
+from kzeu_desk.ui.session import Session
+from test_fact_listing import (
+    FTS_SYNTAX_TYPED_BY_USERS, bulk_insert_facts, entity_id, property_id, reference_order, reference_rows,
+)
+
+FACTS = 1000
+COLUMN_SORTS = {0: SortColumn.ID, 1: SortColumn.SUBJECT, 2: SortColumn.PROPERTY, 3: SortColumn.VALUE,
+                4: SortColumn.STATUS, 5: SortColumn.RANK, 8: SortColumn.UPDATED}
+ASCENDING, DESCENDING = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
+
+
+@pytest.fixture
+def session(qtbot, fact_base: FactBase) -> Session:
+    bulk_insert_facts(fact_base, FACTS)
+    return Session(fact_base)
+
+
+@pytest.fixture
+def model(session: Session) -> FactTableModel:
+    return FactTableModel(session)
+
+
+@pytest.fixture
+def pane(qtbot, session: Session) -> FactTablePane:
+    widget = FactTablePane(session)
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def references(session: Session) -> dict[int, dict]:
+    with session.fact_base.reading() as conn:
+        return {row["id"]: row for row in reference_rows(conn)}
+
+
+def listed_ids(model: FactTableModel) -> list[int]:
+    return [model.fact_id_at(row) for row in range(model.rowCount())]
+
+
+def shown(model: FactTableModel, row: int, column: int) -> str:
+    return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+
+def create_fact(session: Session, value: TypedValue, subject: str = "Germany") -> int:
+    with session.fact_base.reading() as conn:
+        subject_id, turnover = entity_id(conn, subject), property_id(conn, "trade_turnover")
+    changes = session.perform(lambda fact_base: fact_base.create_fact(
+        value=value, subject_id=subject_id, property_id=turnover))
+    return changes.new_id("fact")
+
+
+# --- the model -------------------------------------------------------------------------------------
+
+
+def test_model_passes_the_qt_model_tester(qtmodeltester, model):
+    qtmodeltester.check(model)
+    model.sort(1, DESCENDING)
+    qtmodeltester.check(model)
+
+
+def test_model_with_nothing_to_show_passes_the_qt_model_tester(qtmodeltester, model):
+    model.set_filter_text("no-fact-says-this")
+    assert model.rowCount() == 0
+    qtmodeltester.check(model)
+
+
+@pytest.mark.parametrize("order", [ASCENDING, DESCENDING], ids=["ascending", "descending"])
+def test_sorting_each_column_matches_a_reference_sort(session, model, order):
+    rows = list(references(session).values())
+    for column, sort_column in COLUMN_SORTS.items():
+        model.sort(column, order)
+        assert listed_ids(model) == reference_order(rows, sort_column, order == DESCENDING), sort_column
+
+
+def test_count_columns_cannot_be_sorted_and_leave_the_order_alone(model):
+    model.sort(3, DESCENDING)
+    before = model.spec
+    for count_column in (6, 7):
+        model.sort(count_column, ASCENDING)
+        assert model.spec == before
+
+
+def test_rows_are_right_across_page_boundaries_and_after_a_jump(session, model, monkeypatch):
+    expected = reference_order(list(references(session).values()), SortColumn.ID, descending=False)
+    reference = references(session)
+    assert model.rowCount() == FACTS
+    boundary_scans = []
+    scan = fact_listing.page_boundaries
+    monkeypatch.setattr(fact_listing, "page_boundaries", lambda *args: boundary_scans.append(args) or scan(*args))
+    # Row 900 first: its page's predecessor was never read, so this is a jump, not a scroll.
+    for row in (900, 899, 255, 256, 257, 0, 511, 512, 999):
+        fact_id = expected[row]
+        assert model.fact_id_at(row) == fact_id
+        assert model.data(model.index(row, 0), FACT_ID_ROLE) == fact_id
+        assert shown(model, row, 0) == str(fact_id)
+        assert shown(model, row, 1) == reference[fact_id]["subject"]
+        assert shown(model, row, 2) == reference[fact_id]["property"]
+        assert shown(model, row, 3) == reference[fact_id]["display_value"]
+        assert shown(model, row, 4) == reference[fact_id]["status"].capitalize()
+        assert shown(model, row, 6) == str(reference[fact_id]["sources"])
+    assert model.fact_id_at(FACTS) is None
+    assert model.data(model.index(FACTS, 0)) is None
+    assert len(boundary_scans) == 1  # built by the first jump, reused by the later ones
+
+
+def test_scrolling_page_by_page_never_scans_for_boundaries(model, monkeypatch):
+    monkeypatch.setattr(fact_listing, "page_boundaries", lambda *args: pytest.fail("sequential pages need no scan"))
+    assert [model.fact_id_at(row) is not None for row in range(FACTS)] == [True] * FACTS
+
+
+def test_a_jump_in_a_sort_without_an_index_lands_on_the_right_rows(session, model):
+    model.sort(3, DESCENDING)
+    expected = reference_order(list(references(session).values()), SortColumn.VALUE, descending=True)
+    assert [model.fact_id_at(row) for row in (900, 700, 256, 255)] == [expected[r] for r in (900, 700, 256, 255)]
+
+
+def test_status_has_a_coloured_dot_and_rejected_facts_recede(session, model):
+    reference = references(session)
+    statuses = {row: reference[model.fact_id_at(row)]["status"] for row in range(60)}
+    for row, status in statuses.items():
+        assert isinstance(model.data(model.index(row, STATUS_COLUMN), Qt.ItemDataRole.DecorationRole), QIcon)
+        assert model.data(model.index(row, 1), Qt.ItemDataRole.DecorationRole) is None
+        foreground = model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole)
+        assert isinstance(foreground, QBrush) == (status == FactStatus.REJECTED.value)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)] == [
+        "ID", "Subject", "Property", "Value", "Status", "Rank", "Sources", "Conflicts", "Updated"]
+
+
+def test_row_of_answers_from_the_cache_or_by_counting(session, model):
+    model.sort(1, ASCENDING)
+    expected = reference_order(list(references(session).values()), SortColumn.SUBJECT, descending=False)
+    assert model.row_of(expected[777]) == 777  # nothing cached yet: a COUNT on the keyset
+    model.fact_id_at(10)
+    assert model.row_of(expected[12]) == 12  # page 0 is cached now
+    model.set_status_filter(FactStatus.CONFIRMED)
+    draft = next(fact_id for fact_id, row in references(session).items() if row["status"] == "draft")
+    assert model.row_of(draft) is None
+
+
+def test_filter_text_and_status_narrow_the_rows(session, model):
+    reference = references(session)
+    model.set_filter_text("Germany")
+    germany = {fact_id for fact_id, row in reference.items() if row["subject"] == "Germany"}
+    assert set(listed_ids(model)) >= germany and model.rowCount() > 0
+    assert model.total_count == FACTS
+    model.set_status_filter(FactStatus.DISPUTED)
+    assert {reference[fact_id]["status"] for fact_id in listed_ids(model)} == {"disputed"}
+    model.set_filter_text("")
+    model.set_status_filter(None)
+    assert model.rowCount() == FACTS
+
+
+@pytest.mark.parametrize("typed", FTS_SYNTAX_TYPED_BY_USERS)
+def test_fts_syntax_typed_by_a_user_never_raises(model, typed):
+    model.set_filter_text(typed)
+    for row in range(min(model.rowCount(), 3)):
+        assert shown(model, row, 0)
+
+
+def test_refreshes_after_a_fact_is_created_edited_and_deleted(session, model):
+    model.sort(3, DESCENDING)  # values sort: an edit moves the fact
+    model.fact_id_at(0)
+    fact_id = create_fact(session, TypedValue(ValueKind.TEXT, text="zzz newest statement"))
+    assert model.rowCount() == FACTS + 1
+    row = model.row_of(fact_id)
+    assert shown(model, row, 3) == "zzz newest statement"
+
+    with session.fact_base.reading() as conn:
+        version = conn.exec_driver_sql("SELECT version FROM fact WHERE id = ?", (fact_id,)).scalar_one()
+    session.perform(lambda fact_base: fact_base.update_fact(
+        fact_id, version, value=TypedValue(ValueKind.MONEY, amount=160e9, unit="USD"), status=FactStatus.CONFIRMED))
+    row = model.row_of(fact_id)
+    assert shown(model, row, 3) == "US$160 billion"
+    assert shown(model, row, 4) == "Confirmed"
+    assert model.rowCount() == FACTS + 1
+
+    session.perform(lambda fact_base: fact_base.delete_fact(fact_id))
+    assert model.rowCount() == FACTS
+    assert model.row_of(fact_id) is None
+    assert fact_id not in listed_ids(model)
+
+
+def test_changes_the_table_does_not_show_keep_its_pages(session, model):
+    model.fact_id_at(0)
+    document = read_document(sample_corpus_dir() / "kz_eu_25_years.txt")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(model, "refresh", lambda: pytest.fail("refreshed for a change it does not show"))
+        assert session.perform(lambda fact_base: fact_base.import_document(document)) is not None
+
+
+# --- the pane --------------------------------------------------------------------------------------
+
+
+def test_pane_is_set_up_for_a_million_rows(pane):
+    view = pane.view
+    assert view.objectName() == "factTable"
+    assert view.accessibleName() == "Facts"
+    assert view.verticalHeader().sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+    assert view.verticalHeader().defaultSectionSize() >= view.fontMetrics().height()
+    assert view.horizontalHeader().resizeContentsPrecision() == 0
+    assert view.isSortingEnabled()
+    assert pane.filter_box.placeholderText() == "Filter facts: subject, property, value or quote"
+    assert pane.filter_box.isClearButtonEnabled()
+    assert [pane.status_filter.itemText(i) for i in range(pane.status_filter.count())] == [
+        "All", "Draft", "Confirmed", "Disputed", "Rejected"]
+    assert pane.count_label.text() == "1,000 facts"
+
+
+def test_typing_a_filter_is_debounced_and_counted(qtbot, pane):
+    queries = []
+    pane.model.modelReset.connect(lambda: queries.append(pane.model.spec.search_text))
+    qtbot.keyClicks(pane.filter_box, "Germany")
+    qtbot.waitUntil(lambda: pane.model.spec.search_text == "Germany")
+    assert queries == ["Germany"]  # one query for the whole word, not one per keystroke
+    shown_rows = pane.model.rowCount()
+    assert 0 < shown_rows < FACTS
+    assert pane.count_label.text() == f"{shown_rows:,} of 1,000 facts match"
+    pane.status_filter.setCurrentIndex(pane.status_filter.findText("Rejected"))
+    assert pane.model.spec.status is FactStatus.REJECTED
+    pane.filter_box.clear()
+    qtbot.waitUntil(lambda: pane.model.spec.search_text == "")
+    assert pane.count_label.text().endswith("of 1,000 facts match")
+    pane.status_filter.setCurrentIndex(0)
+    assert pane.count_label.text() == "1,000 facts"
+
+
+def test_clicking_a_count_column_header_keeps_the_sort(pane):
+    header = pane.view.horizontalHeader()
+    header.setSortIndicator(1, DESCENDING)
+    assert pane.model.spec.sort is SortColumn.SUBJECT and pane.model.spec.descending
+    header.setSortIndicator(7, ASCENDING)
+    assert pane.model.spec.sort is SortColumn.SUBJECT and pane.model.spec.descending
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (1, DESCENDING)
+
+
+def test_selecting_a_row_selects_the_fact_in_the_session(qtbot, session, pane):
+    index = pane.model.index(300, 2)
+    with qtbot.waitSignal(session.selected_fact_changed) as selected:
+        pane.view.setCurrentIndex(index)
+    assert selected.args == [pane.model.fact_id_at(300)]
+    assert session.selected_fact == pane.model.fact_id_at(300)
+
+
+def test_selecting_a_fact_in_the_session_selects_and_reveals_its_row(session, pane):
+    pane.model.sort(1, ASCENDING)
+    fact_id = pane.model.fact_id_at(900)
+    session.select_fact(fact_id)
+    assert pane.view.currentIndex().row() == 900
+    assert pane.view.selectionModel().isRowSelected(900, QModelIndex())
+    assert pane.view.viewport().rect().intersects(pane.view.visualRect(pane.model.index(900, 0)))
+    session.select_fact(None)
+    assert not pane.view.selectionModel().hasSelection()
+
+
+def test_a_fact_filtered_out_stays_selected_in_the_session(qtbot, session, pane):
+    fact_id = pane.model.fact_id_at(5)
+    session.select_fact(fact_id)
+    pane.model.set_filter_text("no-fact-says-this")
+    assert not pane.view.selectionModel().hasSelection()
+    assert session.selected_fact == fact_id
+    pane.model.set_filter_text("")
+    assert pane.view.currentIndex().row() == 5
+
+
+def test_selection_follows_the_fact_through_a_refresh(session, pane):
+    pane.model.sort(0, DESCENDING)
+    fact_id = pane.model.fact_id_at(40)
+    session.select_fact(fact_id)
+    create_fact(session, TypedValue(ValueKind.TEXT, text="pushes every row down"))  # newest id: row 0
+    assert pane.model.row_of(fact_id) == 41
+    assert pane.view.currentIndex().row() == 41
+    assert session.selected_fact == fact_id
+    with session.fact_base.reading() as conn:
+        version = conn.exec_driver_sql("SELECT version FROM fact WHERE id = ?", (fact_id,)).scalar_one()
+    session.perform(lambda fact_base: fact_base.update_fact(fact_id, version, status=FactStatus.REJECTED))
+    assert pane.view.currentIndex().row() == 41  # same count: repainted in place
+    assert pane.view.currentIndex().siblingAtColumn(4).data() == "Rejected"
+
+
+def test_scroll_position_survives_a_refresh_that_adds_a_row(qtbot, session, pane):
+    pane.view.scrollTo(pane.model.index(600, 0), pane.view.ScrollHint.PositionAtTop)
+    top = pane.view.rowAt(0)
+    assert top > 500
+    create_fact(session, TypedValue(ValueKind.TEXT, text="a"))  # highest id: appended at the end
+    assert pane.view.rowAt(0) == top
+
+
+def test_a_hidden_pane_finds_the_selected_row_when_shown(session, pane):
+    pane.hide()
+    fact_id = pane.model.fact_id_at(700)
+    session.select_fact(fact_id)
+    assert not pane.view.selectionModel().hasSelection()  # no COUNT query for a pane nobody sees
+    pane.show()
+    assert pane.view.currentIndex().row() == 700
