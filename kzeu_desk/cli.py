@@ -20,7 +20,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kzeu-desk",
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
-        epilog="Subcommands: import, check, conflicts (run 'kzeu-desk SUBCOMMAND --help').",
+        epilog="Subcommands: import, check, conflicts, export, load (run 'kzeu-desk SUBCOMMAND --help').",
     )
     parser.add_argument("db", nargs="?", type=Path, help="fact base file (default: your personal fact base)")
     parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
@@ -88,6 +88,43 @@ def _conflicts_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- export and load ---------------------------------------------------------------------------
+
+_EXPORT_FORMATS = "sqlite, datapackage, webannotation, wikidata or jsonl"  # kzeu_desk.core.export.FORMATS
+
+
+def _export_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core.export import export
+
+    result = export(args.db, args.format, args.out, only_confirmed=args.only == "confirmed")
+    print(result.summary)
+    return EXIT_OK
+
+
+def _load_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core.export.jsonl_load import check_file, load_jsonl
+    from kzeu_desk.core.service import FactBase
+
+    checked = check_file(args.file)  # a bad file is refused before a new fact base is created for it
+    with FactBase.open(args.db) as fact_base:
+        result = load_jsonl(fact_base, checked)
+    print(result.summary)
+    return EXIT_OK
+
+
+def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
+    exporter = argparse.ArgumentParser(prog="kzeu-desk export", description="Export the fact base for other tools.")
+    exporter.add_argument("--db", type=Path, required=True, help="fact base file (opened read-only)")
+    exporter.add_argument("--format", required=True, help=_EXPORT_FORMATS)
+    exporter.add_argument("--out", type=Path, required=True, help="file to write (a folder for datapackage)")
+    exporter.add_argument("--only", choices=["confirmed"],
+                          help="'confirmed' leaves out drafts, disputed, rejected and deprecated facts")
+    loader = argparse.ArgumentParser(prog="kzeu-desk load", description="Load a kzeu_desk JSON Lines export.")
+    loader.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
+    loader.add_argument("file", type=Path, help="a .jsonl file written by 'kzeu-desk export --format jsonl'")
+    return {"export": (_export_command, exporter), "load": (_load_command, loader)}
+
+
 def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
     importer = argparse.ArgumentParser(prog="kzeu-desk import", description="Import text, Markdown or HTML documents.")
     importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
@@ -102,6 +139,7 @@ def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argpa
         "import": (_import_command, importer),
         "check": (_check_command, checker),
         "conflicts": (_conflicts_command, lister),
+        **_export_load_parsers(),
     }
 
 

@@ -153,6 +153,8 @@ def test_search_index_follows_facts_and_quotes(fact_base):
     fact_base.update_fact(fact_id, 1, subject_id=kazakhstan)
     assert matches("kazakh") == [fact_id]
     assert matches('Қазақстан') == [fact_id]  # aliases are searchable too
+    fact_base.add_alias(kazakhstan, "Qazaqstan")
+    assert matches("qazaq") == [fact_id]  # and a new alias is searchable at once
     assert matches('"fold*') == [fact_id]  # FTS syntax typed by a user is plain text
     assert matches('NEAR( fold :-') == []
     fact_base.delete_fact(fact_id)

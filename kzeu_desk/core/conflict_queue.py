@@ -130,7 +130,7 @@ _CONFLICT_ROW = text("""
 
 _MEMBER_EVIDENCE = text("""
     SELECT e.id AS evidence_id, e.fact_id, e.source_id, s.title AS source_title, s.published AS source_published,
-           e.start, e."end", e.quote, e.prefix, e.suffix
+           s.char_count AS source_char_count, e.start, e."end", e.quote, e.prefix, e.suffix
     FROM evidence e
     JOIN source s ON s.id = e.source_id
     WHERE e.fact_id IN :fact_ids
@@ -150,7 +150,7 @@ def conflict_detail(conn: Connection, conflict_id: int) -> dict | None:
         qualifiers ({column: display text}, only those set), scope ({column: stored value}),
         status, rank, agreeing_fact_ids, agreeing_fact_count, agreeing_source_count,
         evidence ([{evidence_id, source_id, source_title, source_published, source_published_text,
-                    start, end, quote, prefix, suffix}])}
+                    source_char_count, start, end, quote, prefix, suffix}])}
     """
     conflict = conn.execute(_CONFLICT_ROW, {"conflict_id": conflict_id}).mappings().first()
     if conflict is None:
@@ -277,7 +277,7 @@ def _entity_namer(conn: Connection, entity_ids: list[int | None]) -> Callable[[i
     ids = sorted({i for i in entity_ids if i is not None})
     entity = table("entity")
     names: dict[int, str] = dict(
-        conn.execute(select(entity.c.id, entity.c.name).where(entity.c.id.in_(ids))).tuples().all()) if ids else {}
+        conn.execute(select(entity.c.id, entity.c.name).where(entity.c.id.in_(ids))).all()) if ids else {}
     return lambda entity_id: names.get(entity_id, f"entity #{entity_id}")
 
 
@@ -286,4 +286,4 @@ def _property_names(conn: Connection, property_ids: list[int | None]) -> dict[in
     if not ids:
         return {}
     prop = table("property")
-    return dict(conn.execute(select(prop.c.id, prop.c.name).where(prop.c.id.in_(ids))).tuples().all())
+    return dict(conn.execute(select(prop.c.id, prop.c.name).where(prop.c.id.in_(ids))).all())

@@ -167,6 +167,9 @@ class FactBase:
         with self._operation(f"Add alias “{alias}”") as rec:
             rec.require("entity", entity_id, "Entity")
             rec.insert("entity_alias", {"entity_id": entity_id, "alias": alias, "alias_key": alias.casefold()})
+            # Aliases are part of each fact's search document, so its facts are found by the new name too.
+            fact = table("fact")
+            rec.facts_touched.update(rec.conn.execute(select(fact.c.id).where(fact.c.subject_id == entity_id)).scalars())
         return rec.changes
 
     # -- sources -------------------------------------------------------------------------------

@@ -11,4 +11,6 @@ def create_main_window(db_path: Path | str, *, read_only: bool = False):
     from kzeu_desk.ui.main_window import MainWindow
     from kzeu_desk.ui.session import Session
 
-    return MainWindow(Session(FactBase.open(Path(db_path), read_only=read_only)))
+    window = MainWindow()
+    window.attach(Session(FactBase.open(Path(db_path), read_only=read_only)))
+    return window

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from kzeu_desk.core.changes import Changes
@@ -62,6 +62,8 @@ class DocumentImport(QObject):
         self._worker.progressed.connect(self._on_progress)
         self._worker.imported.connect(self._on_imported)
         self._worker.refused.connect(lambda name, why: self._refusals.append(why))
+        # Direct, so the thread ends even while the GUI thread is blocked in wait().
+        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._worker.finished.connect(self._on_finished)
 
     def start(self) -> None:
@@ -87,7 +89,6 @@ class DocumentImport(QObject):
 
     def _on_finished(self) -> None:
         self._session.undo_stack.endMacro()
-        self._thread.quit()
         self._thread.wait()
         self._progress.reset()
         if self._refusals:

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStatusBar, QWidget,
+    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStatusBar, QWidget,
 )
 
 from kzeu_desk import __version__
+from kzeu_desk.paths import user_data_dir
 
 if TYPE_CHECKING:
     from kzeu_desk.core.changes import Changes
@@ -28,7 +29,8 @@ _FACT_BASE_FILTER = "Fact bases (*.sqlite *.kzeu *.db);;All files (*)"
 
 
 def _settings() -> QSettings:
-    return QSettings("kzeu_desk", "kzeu_desk")
+    # Kept beside the personal fact base, so KZEU_DESK_DATA_DIR isolates a whole profile (tests, smoke runs).
+    return QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +101,15 @@ class MainWindow(QMainWindow):
                                   "Delete the current fact and its evidence", mutates=True)
         self.actionLinkFacts = a("actionLinkFacts", "&Link to another fact…", "Ctrl+K", self.link_current_fact,
                                  "Link the current fact to another one", mutates=True)
+        self.actionNextConflict = a("actionNextConflict", "&Next conflict", "F8", lambda: self._step_conflict(+1),
+                                    "Show the next open conflict")
+        self.actionPreviousConflict = a("actionPreviousConflict", "&Previous conflict", "Shift+F8",
+                                        lambda: self._step_conflict(-1), "Show the previous open conflict")
+        self.actionFlagFact = a("actionFlagFact", "&Flag fact for review…", "Ctrl+Shift+F", self.flag_current_fact,
+                                "Flag the current fact as doubtful, with a reason", mutates=True)
+        self.actionRescanConflicts = a("actionRescanConflicts", "&Re-check all conflicts", None,
+                                       self.rescan_conflicts, "Check every fact against the others again",
+                                       mutates=True)
         self.actionShortcuts = a("actionShortcuts", "&Keyboard shortcuts", ["F1", "Ctrl+/"], self.show_shortcuts)
         self.actionAbout = a("actionAbout", "&About kzeu_desk", None, self._about)
         self.actionFocusSources = a("actionFocusSources", "Go to &sources", "Ctrl+1",
@@ -131,6 +142,10 @@ class MainWindow(QMainWindow):
         fact_menu.addActions([self.actionNewFactFromSelection, self.actionAddEvidence, self.actionLinkFacts])
         fact_menu.addSeparator()
         fact_menu.addAction(self.actionDeleteFact)
+        conflicts_menu = bar.addMenu("&Conflicts")
+        conflicts_menu.addActions([self.actionNextConflict, self.actionPreviousConflict])
+        conflicts_menu.addSeparator()
+        conflicts_menu.addActions([self.actionFlagFact, self.actionRescanConflicts])
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions([self.actionFocusSources, self.actionFocusText, self.actionFocusEditor,
                                    self.actionFocusFacts])
@@ -156,6 +171,7 @@ class MainWindow(QMainWindow):
     # -- attaching a fact base -----------------------------------------------------------------
 
     def attach(self, session: Session) -> None:
+        from kzeu_desk.ui.conflicts_panel import ConflictsPanel
         from kzeu_desk.ui.fact_editor import FactEditor
         from kzeu_desk.ui.fact_table import FactTablePane
         from kzeu_desk.ui.history_pane import HistoryPane
@@ -163,35 +179,39 @@ class MainWindow(QMainWindow):
         from kzeu_desk.ui.sources_pane import SourcesPane
 
         self.session = session
+        session.setParent(self)  # the session lives exactly as long as its window
         self.sources_pane = SourcesPane(session)
         self.source_pane = SourcePane(session)
         self.fact_editor = FactEditor(session)
         self.fact_table = FactTablePane(session)
         self.history_pane = HistoryPane(session)
+        self.conflicts_panel = ConflictsPanel(session)
         self.setCentralWidget(self.source_pane)
         self._opening.deleteLater()
 
         self._dock("sourcesDock", "Sources", self.sources_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("factEditorDock", "Fact", self.fact_editor, Qt.DockWidgetArea.RightDockWidgetArea)
         facts_dock = self._dock("factsDock", "Facts", self.fact_table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        conflicts_dock = self._dock("conflictsDock", "Conflicts", self.conflicts_panel,
+                                    Qt.DockWidgetArea.BottomDockWidgetArea)
         history_dock = self._dock("historyDock", "History", self.history_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(facts_dock, history_dock)
+        self.tabifyDockWidget(facts_dock, conflicts_dock)
+        self.tabifyDockWidget(conflicts_dock, history_dock)
         facts_dock.raise_()
 
         self.source_pane.view.set_context_actions([self.actionNewFactFromSelection, self.actionAddEvidence])
         self.sources_pane.source_chosen.connect(self.source_pane.show_source_id)
         self.source_pane.view.fact_clicked.connect(session.select_fact)
-        self.source_pane.view.selection_span_changed.connect(lambda _has: self._update_actions())
+        self.source_pane.view.selection_span_changed.connect(self._update_actions)
         self.fact_editor.evidence_activated.connect(self.reveal_evidence)
+        self.conflicts_panel.evidence_activated.connect(self.reveal_evidence)
         session.changed.connect(self._on_changes)
         session.failed.connect(self._say)
-        session.selected_fact_changed.connect(lambda _fact: self._update_actions())
-        session.undo_stack.canUndoChanged.connect(lambda _can: self._update_actions())
-        session.undo_stack.canRedoChanged.connect(lambda _can: self._update_actions())
-        session.undo_stack.undoTextChanged.connect(
-            lambda text: self.actionUndo.setText(f"&Undo {text}" if text else "&Undo"))
-        session.undo_stack.redoTextChanged.connect(
-            lambda text: self.actionRedo.setText(f"&Redo {text}" if text else "&Redo"))
+        session.selected_fact_changed.connect(self._update_actions)
+        session.undo_stack.canUndoChanged.connect(self._update_actions)
+        session.undo_stack.canRedoChanged.connect(self._update_actions)
+        session.undo_stack.undoTextChanged.connect(self._name_undo)
+        session.undo_stack.redoTextChanged.connect(self._name_redo)
 
         if not self._restore_dock_state():
             # Dock sizes only take once the window has its real size, so apply them after layout.
@@ -252,7 +272,13 @@ class MainWindow(QMainWindow):
         self.totals_label.setText(
             f"{t.sources:,} sources · {t.facts:,} facts · {t.open_conflicts:,} open conflicts")
 
-    def _update_actions(self) -> None:
+    def _name_undo(self, text: str) -> None:
+        self.actionUndo.setText(f"&Undo {text}" if text else "&Undo")
+
+    def _name_redo(self, text: str) -> None:
+        self.actionRedo.setText(f"&Redo {text}" if text else "&Redo")
+
+    def _update_actions(self, *_signal_args) -> None:
         if self.session is None:
             return
         writable = not self.session.read_only
@@ -266,13 +292,20 @@ class MainWindow(QMainWindow):
             self.actionAddEvidence: writable and has_selection and has_fact,
             self.actionDeleteFact: writable and has_fact,
             self.actionLinkFacts: writable and has_fact,
+            self.actionFlagFact: writable and has_fact,
+            self.actionRescanConflicts: writable,
         }
         for action in self.actions():
             action.setEnabled(enabled.get(action, True))
 
     def _say(self, message: str) -> None:
+        """Tell the user why an action did not happen, without blocking the event loop."""
         self.statusBar().showMessage(message, 10_000)
-        QMessageBox.warning(self, "kzeu_desk", message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "kzeu_desk", message, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setObjectName("userMessage")
+        box.open()
 
     # -- fact actions --------------------------------------------------------------------------
 
@@ -308,6 +341,29 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             target, kind = dialog.chosen()
             self.session.perform(lambda fb: fb.link_facts(fact_id, target, kind))
+
+    def _step_conflict(self, direction: int) -> None:
+        dock = self.findChild(QDockWidget, "conflictsDock")
+        dock.show()
+        dock.raise_()
+        if direction > 0:
+            self.conflicts_panel.next_conflict()
+        else:
+            self.conflicts_panel.previous_conflict()
+        self.conflicts_panel.focus_rationale()
+
+    def flag_current_fact(self) -> None:
+        fact_id = self.session.selected_fact
+        if fact_id is None or self.session.read_only:
+            return
+        reason, ok = QInputDialog.getText(self, "Flag fact for review", "Why should this fact be checked?")
+        if ok and reason.strip():
+            self.session.perform(lambda fb: fb.flag_facts([fact_id], reason))
+
+    def rescan_conflicts(self) -> None:
+        changes = self.session.perform(lambda fb: fb.rescan_conflicts())
+        if changes is not None:
+            self.statusBar().showMessage("Every fact was checked against the others again.", 8_000)
 
     def reveal_evidence(self, source_id: int, start: int, end: int) -> None:
         if self.source_pane.source_id != source_id:

@@ -1,0 +1,137 @@
+"""Exporting a fact base in formats other tools read, from the command line and File > Export.
+
+Every export opens the fact base read-only and reads it inside one read transaction, so it sees
+one consistent state while others write, works for a reviewer's read-only session, and never
+changes the file. Rows are streamed from column reads (NOTES.md trap 6): facts and evidence are
+never all in memory at once. Output is written under a temporary name and renamed when complete,
+so a failed or cancelled export leaves no half-written file behind.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.export.common import ExportCancelled, ExportResult, Progress, ProgressCallback
+from kzeu_desk.core.export.scope import ExportScope
+
+__all__ = [
+    "FORMATS",
+    "ExportCancelled",
+    "ExportFormat",
+    "ExportResult",
+    "ExportScope",
+    "ProgressCallback",
+    "export",
+    "suggested_target",
+    "target_problem",
+]
+
+Writer = Callable[[Path, Path, ExportScope, Progress], ExportResult]
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    title: str
+    description: str  # one line, shown in the export dialog and `--help`
+    target_kind: Literal["file", "folder"]
+    suffix: str  # appended to the fact base's name when suggesting a target
+    write: Writer
+
+
+def _sqlite(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    from kzeu_desk.core.export.sqlite_snapshot import write_sqlite_snapshot
+
+    return write_sqlite_snapshot(source, out, scope, progress)
+
+
+def _datapackage(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    from kzeu_desk.core.export.datapackage import write_datapackage
+
+    return write_datapackage(source, out, scope, progress)
+
+
+def _webannotation(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    from kzeu_desk.core.export.webannotation import write_web_annotations
+
+    return write_web_annotations(source, out, scope, progress)
+
+
+def _wikidata(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    from kzeu_desk.core.export.wikidata import write_wikibase_statements
+
+    return write_wikibase_statements(source, out, scope, progress)
+
+
+def _jsonl(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    from kzeu_desk.core.export.jsonl import write_jsonl
+
+    return write_jsonl(source, out, scope, progress)
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.name: f
+    for f in (
+        ExportFormat("sqlite", "SQLite snapshot",
+                     "A consistent copy with read-only views for analysts; opens in sqlite3, sqlite-utils, Datasette.",
+                     "file", "-snapshot.sqlite", _sqlite),
+        ExportFormat("datapackage", "Frictionless Data Package",
+                     "datapackage.json and one CSV per table, with field types, primary and foreign keys.",
+                     "folder", "-datapackage", _datapackage),
+        ExportFormat("webannotation", "W3C Web Annotations",
+                     "One JSON-LD annotation per evidence span, with quote and position selectors on its source.",
+                     "file", "-annotations.jsonld", _webannotation),
+        ExportFormat("wikidata", "Wikidata statements",
+                     "Wikibase statement JSON with ranks, qualifiers and references, plus QuickStatements lines.",
+                     "file", "-wikidata.json", _wikidata),
+        ExportFormat("jsonl", "kzeu_desk JSON Lines",
+                     "The lossless format: every record, one JSON object a line; `kzeu-desk load` reads it back.",
+                     "file", ".jsonl", _jsonl),
+    )
+}
+
+
+def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, only_confirmed: bool = False,
+           progress: ProgressCallback | None = None) -> ExportResult:
+    """Write the fact base at `fact_base_path` to `out` in the named format.
+
+    `progress(done, total, stage)` is called now and then; raising `ExportCancelled` from it stops
+    the export and leaves no output behind.
+    """
+    if format_name not in FORMATS:
+        known = ", ".join(FORMATS)
+        raise UserError(f"There is no export format “{format_name}”; choose one of {known}.")
+    source, target = Path(fact_base_path), Path(out)
+    problem = target_problem(source, format_name, target)
+    if problem:
+        raise UserError(problem)
+    return FORMATS[format_name].write(source, target, ExportScope(only_confirmed), Progress(progress))
+
+
+def suggested_target(fact_base_path: Path, format_name: str) -> Path:
+    """Where an export goes unless the user says otherwise: beside the fact base, named after it."""
+    return fact_base_path.with_name(f"{fact_base_path.stem}{FORMATS[format_name].suffix}")
+
+
+def target_problem(fact_base_path: Path, format_name: str, target: Path) -> str | None:
+    """Why `target` cannot receive this export (one sentence), or None when it can."""
+    kind = FORMATS[format_name].target_kind
+    if not str(target).strip():
+        return "Choose where the export should be written."
+    if target.exists() and target.resolve() == fact_base_path.resolve():
+        return "An export cannot replace the fact base it is made from; choose another name."
+    if kind == "file" and target.is_dir():
+        return f"“{target}” is a folder; this format is written to a file."
+    if kind == "folder" and target.exists() and not target.is_dir():
+        return f"“{target}” is a file; a data package is written into a folder."
+    parent = target.parent if kind == "file" else target
+    while not parent.exists():
+        parent = parent.parent
+    if not os.access(parent, os.W_OK):
+        return f"“{parent}” is not writable; choose another place for the export."
+    return None

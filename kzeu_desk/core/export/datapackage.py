@@ -1,0 +1,165 @@
+"""The `datapackage` export: a Frictionless Data Package v2 folder.
+
+`datapackage.json` plus one CSV per table. The table schemas are made from the models' own
+column definitions (types, required columns, primary and foreign keys), so they cannot drift from
+the database. Empty cells mean null, as in the Table Schema default. The descriptor is written
+last: a folder whose export failed half-way holds no descriptor claiming otherwise.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from sqlalchemy import Boolean, Column, Connection, Float, Integer, Table, text
+
+from kzeu_desk.core.export.common import (
+    GENERATOR,
+    ExportResult,
+    Progress,
+    atomic_output,
+    counted_summary,
+    reading_fact_base,
+)
+from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.recorder import table
+
+PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
+SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
+
+# Parents before children; the operation log and audit images stay in the lossless formats.
+TABLES = ("source", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
+          "conflict_member")
+
+_DESCRIPTIONS = {
+    "source": "Imported documents; evidence offsets count code points into `text`.",
+    "entity": "Things facts are about (countries, organisations, agreements).",
+    "entity_alias": "Other names of entities.",
+    "property": "What a fact states about its subject, with the kind of value it takes.",
+    "fact": "One statement each: subject, property, typed value, qualifiers, status and rank.",
+    "evidence": "The quoted span of a source that supports a fact (code point offsets).",
+    "fact_link": "Relations between facts (supports, contradicts, duplicate of, ...).",
+    "conflict": "Disagreements between facts and how curators settled them.",
+    "conflict_member": "The facts each conflict is about.",
+}
+_ISO_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+_DATE_COLUMNS = frozenset({"value_date", "point_in_time", "start_time", "end_time", "published"})
+_TIMESTAMP_COLUMNS = frozenset({"created_at", "updated_at", "imported_at", "resolved_at"})
+_ROWS_PER_FETCH = 1_000
+
+
+def write_datapackage(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    out.mkdir(parents=True, exist_ok=True)
+    with reading_fact_base(source) as conn:
+        counts = {name: _count(conn, name, scope) for name in TABLES}
+        progress.start(sum(counts.values()))
+        for name in TABLES:
+            progress.stage(f"Writing {name}.csv")
+            _write_csv(conn, table(name), scope, out / f"{name}.csv", progress)
+    descriptor = package_descriptor(scope)
+    with atomic_output(out / "datapackage.json") as handle:
+        json.dump(descriptor, handle, ensure_ascii=False, indent=2)
+        handle.write("\n")
+    progress.finish()
+    paths = (out / "datapackage.json", *(out / f"{name}.csv" for name in TABLES))
+    return ExportResult(paths, counts, counted_summary(counts, out))
+
+
+def _count(conn: Connection, name: str, scope: ExportScope) -> int:
+    return conn.execute(text(f"SELECT count(*) FROM {name} r WHERE {scope.keeps(name, 'r')}")).scalar_one()
+
+
+def _write_csv(conn: Connection, model: Table, scope: ExportScope, path: Path, progress: Progress) -> None:
+    columns = list(model.columns)
+    names = ", ".join(f'r."{c.name}"' for c in columns)
+    result = conn.execute(text(
+        f"SELECT {names} FROM {model.name} r WHERE {scope.keeps(model.name, 'r')} ORDER BY r.id"))
+    booleans = [isinstance(c.type, Boolean) for c in columns]
+    with atomic_output(path) as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow([c.name for c in columns])
+        for partition in result.partitions(_ROWS_PER_FETCH):
+            for row in partition:
+                writer.writerow([_cell(value, is_boolean) for value, is_boolean in zip(row, booleans, strict=True)])
+            progress.advance(len(partition))
+
+
+def _cell(value: object, is_boolean: bool) -> object:
+    if value is None:
+        return ""
+    if is_boolean:
+        return "true" if value else "false"
+    return value
+
+
+def package_descriptor(scope: ExportScope) -> dict:
+    return {
+        "$schema": PACKAGE_PROFILE,
+        "name": "kzeu-desk-facts",
+        "title": "Kazakhstan–EU relations: sourced facts",
+        "description": (
+            "Facts curated with kzeu_desk, each with the quoted evidence it rests on"
+            + (" (confirmed facts only)." if scope.only_confirmed else " (all facts, with status and rank).")
+        ),
+        "keywords": ["Kazakhstan", "European Union", "facts", "evidence"],
+        "sources": [{"title": GENERATOR}],
+        "resources": [_resource(table(name)) for name in TABLES],
+    }
+
+
+def _resource(model: Table) -> dict:
+    foreign_keys = []
+    for column in model.columns:
+        for key in column.foreign_keys:
+            foreign_keys.append({
+                "fields": [column.name],
+                "reference": {"resource": key.column.table.name, "fields": [key.column.name]},
+            })
+    schema: dict = {
+        "$schema": SCHEMA_PROFILE,
+        "fields": [_field(column) for column in model.columns],
+        "primaryKey": [c.name for c in model.primary_key.columns],
+    }
+    if foreign_keys:
+        schema["foreignKeys"] = foreign_keys
+    return {
+        "$schema": RESOURCE_PROFILE,
+        "name": model.name,
+        "path": f"{model.name}.csv",
+        "type": "table",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "description": _DESCRIPTIONS[model.name],
+        "schema": schema,
+    }
+
+
+def _field(column: Column) -> dict:
+    described: dict = {"name": column.name, "type": _field_type(column)}
+    constraints: dict = {}
+    if not column.nullable or column.primary_key:
+        constraints["required"] = True
+    if column.unique:
+        constraints["unique"] = True
+    if column.name in _DATE_COLUMNS:
+        # Dates are truncated to their precision ("1996", "1996-02"), which no single date type takes.
+        constraints["pattern"] = _ISO_DATE_PATTERN
+        described["description"] = "ISO date truncated to its precision: YYYY, YYYY-MM or YYYY-MM-DD."
+    if constraints:
+        described["constraints"] = constraints
+    return described
+
+
+def _field_type(column: Column) -> str:
+    if column.name in _TIMESTAMP_COLUMNS:
+        return "datetime"
+    if isinstance(column.type, Boolean):
+        return "boolean"
+    if isinstance(column.type, Integer):
+        return "integer"
+    if isinstance(column.type, Float):
+        return "number"
+    return "string"

@@ -1,0 +1,233 @@
+"""The project's own lossless format: one JSON object a line, each with a "type".
+
+Described by resources/schemas/kzeu-facts.v1.schema.json and docs/formats.md. Records come in
+dependency order (header, sources, entities, properties, facts, evidence, links, conflicts,
+audit), so a reader can check every reference against lines it has already seen.
+
+Ids are the exporting fact base's own row ids. In the file they only connect records to each
+other; a loader keeps them where the target never used them (a new fact base, which therefore
+becomes an exact copy) and renumbers them otherwise. Timestamps, actors and fact versions are
+carried as they are. Nothing in the output depends on when or by whom it was exported, so
+exporting, loading into a new fact base and exporting again gives the same bytes.
+
+Derived data is left out and rebuilt on load: alias keys, conflict signatures and fingerprints
+(they embed row ids; a conflict says instead whether its judgement still matched its facts),
+the search index. Audit records are the change events with their operation's label, time and
+actor; an operation that changed no row (such as a load itself) has no event and is not carried.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import Connection, text
+
+from kzeu_desk.core import conflicts
+from kzeu_desk.core.export.common import (
+    GENERATOR,
+    ExportResult,
+    Progress,
+    atomic_output,
+    counted_summary,
+    reading_fact_base,
+)
+from kzeu_desk.core.export.scope import ExportScope
+
+FORMAT_NAME = "kzeu-desk-facts"
+FORMAT_VERSION = 1
+RECORD_TYPES = ("source", "entity", "property", "fact", "evidence", "link", "conflict", "audit")
+
+# The table each record type is stored in.
+TABLE_OF = {
+    "source": "source", "entity": "entity", "property": "property", "fact": "fact", "evidence": "evidence",
+    "link": "fact_link", "conflict": "conflict", "audit": "audit_event",
+}
+
+_ROWS_PER_FETCH = 1_000
+
+_SELECTS: dict[str, str] = {
+    "source": """SELECT id, title, publisher, author, url, published, language, file_name, encoding, note,
+                        imported_at, imported_by, text_sha256, char_count, text
+                 FROM source r WHERE {keeps} ORDER BY id""",
+    "entity": "SELECT id, name, kind, description, external_id FROM entity r WHERE {keeps} ORDER BY id",
+    "property": """SELECT id, key, name, value_kind, single_valued, default_unit, tolerance, description, wikidata_pid
+                   FROM property r WHERE {keeps} ORDER BY id""",
+    "fact": """SELECT id, subject_id, property_id, value_kind, value_amount, value_lower, value_upper,
+                      value_approximate, value_unit, value_date, value_entity_id, value_text, point_in_time,
+                      start_time, end_time, scope_note, status, rank, note, created_at, created_by,
+                      updated_at, updated_by, version
+               FROM fact r WHERE {keeps} ORDER BY id""",
+    "evidence": """SELECT id, fact_id, source_id, start, "end", quote, prefix, suffix, source_sha256,
+                          created_at, created_by
+                   FROM evidence r WHERE {keeps} ORDER BY id""",
+    "link": """SELECT id, from_fact_id, to_fact_id, kind, note, created_at, created_by
+               FROM fact_link r WHERE {keeps} ORDER BY id""",
+    "conflict": """SELECT id, rule, subject_id, property_id, status, explanation, members_fingerprint,
+                          resolution, rationale, resolved_by, resolved_at, created_at
+                   FROM conflict r WHERE {keeps} ORDER BY id""",
+    "audit": """SELECT r.operation_id, operation.label, operation.at, operation.actor, operation.reverts_id,
+                       r.action, r.target_type, r.target_id, r.before, r.after
+                FROM audit_event r JOIN operation ON operation.id = r.operation_id
+                WHERE {keeps} ORDER BY r.id""",
+}
+
+
+def write_jsonl(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    with reading_fact_base(source) as conn, atomic_output(out) as handle:
+        counts = write_records(conn, scope, handle, progress)
+    return ExportResult((out,), counts, counted_summary(counts, out))
+
+
+def write_records(conn: Connection, scope: ExportScope, handle: IO[str], progress: Progress) -> dict[str, int]:
+    counts = {kind: _count(conn, scope, kind) for kind in RECORD_TYPES}
+    progress.start(sum(counts.values()))
+    _write_line(handle, {
+        "type": "header", "format": FORMAT_NAME, "version": FORMAT_VERSION, "generator": GENERATOR,
+        "scope": scope.name, "counts": counts,
+    })
+    for kind in RECORD_TYPES:
+        progress.stage(f"Writing {kind} records")
+        for record in _records(conn, scope, kind):
+            _write_line(handle, record)
+            progress.advance()
+    progress.finish()
+    return counts
+
+
+def _write_line(handle: IO[str], record: dict) -> None:
+    handle.write(json.dumps(record, ensure_ascii=False))
+    handle.write("\n")
+
+
+def _keeps(scope: ExportScope, kind: str) -> str:
+    if kind == "audit":
+        return scope.keeps_audit_event("r")
+    return scope.keeps(TABLE_OF[kind], "r")
+
+
+def _count(conn: Connection, scope: ExportScope, kind: str) -> int:
+    query = _SELECTS[kind].format(keeps=_keeps(scope, kind))
+    return conn.execute(text(f"SELECT count(*) FROM ({query})")).scalar_one()
+
+
+def _rows(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
+    result = conn.execute(text(_SELECTS[kind].format(keeps=_keeps(scope, kind)))).mappings()
+    for partition in result.partitions(_ROWS_PER_FETCH):
+        yield from partition
+
+
+def _records(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
+    rows = _rows(conn, scope, kind)
+    if kind == "source":
+        return (source_record(r) for r in rows)
+    if kind == "entity":
+        aliases = _aliases(conn)
+        return (entity_record(r, aliases.get(r["id"], [])) for r in rows)
+    if kind == "property":
+        return (property_record(r) for r in rows)
+    if kind == "fact":
+        return (fact_record(r) for r in rows)
+    if kind == "evidence":
+        return (evidence_record(r) for r in rows)
+    if kind == "link":
+        return (link_record(r) for r in rows)
+    if kind == "conflict":
+        return _conflict_records(conn, scope, list(rows))
+    return (audit_record(r) for r in rows)
+
+
+def source_record(r: dict) -> dict:
+    return {
+        "type": "source", "id": r["id"], "title": r["title"], "publisher": r["publisher"], "author": r["author"],
+        "url": r["url"], "published": r["published"], "language": r["language"], "file_name": r["file_name"],
+        "encoding": r["encoding"], "note": r["note"], "imported_at": r["imported_at"],
+        "imported_by": r["imported_by"], "text_sha256": r["text_sha256"], "char_count": r["char_count"],
+        "text": r["text"],
+    }
+
+
+def _aliases(conn: Connection) -> dict[int, list[dict]]:
+    # Vocabulary is small (entities number in the thousands at most), unlike facts and evidence.
+    grouped: dict[int, list[dict]] = defaultdict(list)
+    for row in conn.execute(text("SELECT id, entity_id, alias FROM entity_alias ORDER BY entity_id, id")):
+        grouped[row.entity_id].append({"id": row.id, "alias": row.alias})
+    return grouped
+
+
+def entity_record(r: dict, aliases: list[dict]) -> dict:
+    return {
+        "type": "entity", "id": r["id"], "name": r["name"], "kind": r["kind"], "description": r["description"],
+        "external_id": r["external_id"], "aliases": aliases,
+    }
+
+
+def property_record(r: dict) -> dict:
+    return {
+        "type": "property", "id": r["id"], "key": r["key"], "name": r["name"], "value_kind": r["value_kind"],
+        "single_valued": bool(r["single_valued"]), "default_unit": r["default_unit"], "tolerance": r["tolerance"],
+        "description": r["description"], "wikidata_pid": r["wikidata_pid"],
+    }
+
+
+def fact_record(r: dict) -> dict:
+    return {
+        "type": "fact", "id": r["id"], "subject": r["subject_id"], "property": r["property_id"],
+        "value": {
+            "kind": r["value_kind"], "amount": r["value_amount"], "lower": r["value_lower"],
+            "upper": r["value_upper"], "approximate": bool(r["value_approximate"]), "unit": r["value_unit"],
+            "date": r["value_date"], "entity": r["value_entity_id"], "text": r["value_text"],
+        },
+        "point_in_time": r["point_in_time"], "start_time": r["start_time"], "end_time": r["end_time"],
+        "scope_note": r["scope_note"], "status": r["status"], "rank": r["rank"], "note": r["note"],
+        "created_at": r["created_at"], "created_by": r["created_by"], "updated_at": r["updated_at"],
+        "updated_by": r["updated_by"], "version": r["version"],
+    }
+
+
+def evidence_record(r: dict) -> dict:
+    return {
+        "type": "evidence", "id": r["id"], "fact": r["fact_id"], "source": r["source_id"], "start": r["start"],
+        "end": r["end"], "quote": r["quote"], "prefix": r["prefix"], "suffix": r["suffix"],
+        "source_sha256": r["source_sha256"], "created_at": r["created_at"], "created_by": r["created_by"],
+    }
+
+
+def link_record(r: dict) -> dict:
+    return {
+        "type": "link", "id": r["id"], "from": r["from_fact_id"], "to": r["to_fact_id"], "kind": r["kind"],
+        "note": r["note"], "created_at": r["created_at"], "created_by": r["created_by"],
+    }
+
+
+def _conflict_records(conn: Connection, scope: ExportScope, rows: list[dict]) -> Iterator[dict]:
+    memberships: dict[int, list[dict]] = defaultdict(list)
+    for row in conn.execute(text(
+        f"SELECT m.id, m.conflict_id, m.fact_id FROM conflict_member m "
+        f"WHERE {scope.keeps('conflict_member', 'm')} ORDER BY m.conflict_id, m.id"
+    )):
+        memberships[row.conflict_id].append({"id": row.id, "fact": row.fact_id})
+    for r in rows:
+        all_members = conn.execute(
+            text("SELECT fact_id FROM conflict_member WHERE conflict_id = :c"), {"c": r["id"]}).scalars().all()
+        # The stored fingerprint embeds row ids, so the file says whether it still held instead.
+        still_judged = r["members_fingerprint"] == conflicts.current_fingerprint(conn, all_members)
+        yield {
+            "type": "conflict", "id": r["id"], "rule": r["rule"], "subject": r["subject_id"],
+            "property": r["property_id"], "status": r["status"], "explanation": r["explanation"],
+            "judgement_current": still_judged, "resolution": r["resolution"], "rationale": r["rationale"],
+            "resolved_by": r["resolved_by"], "resolved_at": r["resolved_at"], "created_at": r["created_at"],
+            "members": memberships.get(r["id"], []),
+        }
+
+
+def audit_record(r: dict) -> dict:
+    return {
+        "type": "audit", "operation": r["operation_id"], "label": r["label"], "at": r["at"], "actor": r["actor"],
+        "reverts": r["reverts_id"], "action": r["action"], "table": r["target_type"], "row": r["target_id"],
+        "before": json.loads(r["before"]) if r["before"] is not None else None,
+        "after": json.loads(r["after"]) if r["after"] is not None else None,
+    }

@@ -1,0 +1,123 @@
+"""The export package's SQLite-only SQL, kept in this one module (like core/sqlite_features.py).
+
+The analysts' views, pruning a snapshot copy down to the confirmed facts, and reserving row ids
+in SQLite's AUTOINCREMENT bookkeeping. A PostgreSQL back end would replace this module.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlalchemy import Connection, text
+
+from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.sqlite_features import SEARCH_TABLE
+
+# Read-only conveniences over the base tables: one row per fact, evidence span, conflict, source,
+# with names instead of ids. Views cost nothing to store and stay right if someone edits the copy.
+ANALYST_VIEWS: dict[str, str] = {
+    "fact_overview": """
+        SELECT f.id AS fact_id,
+               subject.name AS subject,
+               prop.name AS property,
+               CASE WHEN f.value_lower IS NOT NULL AND f.value_upper IS NULL THEN 'more than'
+                    WHEN f.value_upper IS NOT NULL AND f.value_lower IS NULL THEN 'almost'
+                    WHEN f.value_approximate THEN 'about' END AS qualifier,
+               CASE f.value_kind
+                    WHEN 'entity' THEN coalesce(value_entity.name, f.value_text)
+                    WHEN 'date' THEN f.value_date
+                    WHEN 'text' THEN f.value_text
+                    ELSE printf('%.15g', coalesce(f.value_amount, f.value_lower, f.value_upper)) END AS value,
+               f.value_unit AS unit,
+               f.value_kind AS value_kind,
+               f.value_lower AS lower_bound,
+               f.value_upper AS upper_bound,
+               f.point_in_time, f.start_time, f.end_time, f.scope_note,
+               f.status, f.rank,
+               (SELECT group_concat(title, ' | ') FROM (
+                    SELECT DISTINCT s.title FROM evidence e JOIN source s ON s.id = e.source_id
+                    WHERE e.fact_id = f.id ORDER BY s.title)) AS sources,
+               (SELECT count(*) FROM evidence e WHERE e.fact_id = f.id) AS evidence_count,
+               f.note, f.created_at, f.created_by, f.updated_at, f.updated_by
+        FROM fact f
+        LEFT JOIN entity subject ON subject.id = f.subject_id
+        LEFT JOIN property prop ON prop.id = f.property_id
+        LEFT JOIN entity value_entity ON value_entity.id = f.value_entity_id
+    """,
+    "evidence_overview": """
+        SELECT e.id AS evidence_id, e.fact_id, subject.name AS subject, prop.name AS property,
+               s.title AS source, s.url AS source_url, e.quote, e.prefix, e.suffix, e.start, e."end",
+               e.created_at, e.created_by
+        FROM evidence e
+        JOIN source s ON s.id = e.source_id
+        JOIN fact f ON f.id = e.fact_id
+        LEFT JOIN entity subject ON subject.id = f.subject_id
+        LEFT JOIN property prop ON prop.id = f.property_id
+    """,
+    "conflict_overview": """
+        SELECT c.id AS conflict_id, c.rule, c.status, subject.name AS subject, prop.name AS property,
+               (SELECT group_concat(m.fact_id, ', ') FROM conflict_member m WHERE m.conflict_id = c.id) AS fact_ids,
+               c.explanation, c.resolution, c.rationale, c.resolved_by, c.resolved_at, c.created_at
+        FROM conflict c
+        LEFT JOIN entity subject ON subject.id = c.subject_id
+        LEFT JOIN property prop ON prop.id = c.property_id
+    """,
+    "source_overview": """
+        SELECT s.id AS source_id, s.title, s.publisher, s.author, s.url, s.published, s.language,
+               s.file_name, s.char_count,
+               (SELECT count(DISTINCT e.fact_id) FROM evidence e WHERE e.source_id = s.id) AS fact_count,
+               (SELECT count(*) FROM evidence e WHERE e.source_id = s.id) AS evidence_count,
+               s.imported_at, s.imported_by
+        FROM source s
+    """,
+}
+
+# Children before parents, as foreign keys require.
+_PRUNED_TABLES = ("conflict_member", "conflict", "fact_link", "evidence", "fact")
+
+
+def add_analyst_views(connection: sqlite3.Connection) -> None:
+    for name, query in ANALYST_VIEWS.items():
+        connection.execute(f"DROP VIEW IF EXISTS {name}")
+        connection.execute(f"CREATE VIEW {name} AS {query}")
+
+
+def prune_to_scope(connection: sqlite3.Connection, scope: ExportScope) -> None:
+    """Delete, in a snapshot copy, every row outside the scope, its audit events and search entries."""
+    if not scope.only_confirmed:
+        return
+    # Decide everything first: the conditions look at facts and conflicts that are about to go.
+    for name in _PRUNED_TABLES:
+        connection.execute(f"CREATE TEMP TABLE kept_{name} AS SELECT r.id FROM {name} r WHERE {scope.keeps(name, 'r')}")
+    connection.execute(
+        f"CREATE TEMP TABLE kept_audit_event AS SELECT r.id FROM audit_event r WHERE {scope.keeps_audit_event('r')}"
+    )
+    for name in (*_PRUNED_TABLES, "audit_event"):
+        connection.execute(f"DELETE FROM {name} WHERE id NOT IN (SELECT id FROM temp.kept_{name})")
+        connection.execute(f"DROP TABLE temp.kept_{name}")
+    # Operations whose every event went (labels can name what was dropped) go too.
+    connection.execute(
+        "UPDATE operation SET reverts_id = NULL WHERE reverts_id NOT IN (SELECT operation_id FROM audit_event)"
+    )
+    connection.execute("DELETE FROM operation WHERE id NOT IN (SELECT operation_id FROM audit_event)")
+    connection.execute(f"DELETE FROM {SEARCH_TABLE} WHERE rowid NOT IN (SELECT id FROM fact)")
+    # Merging the index segments drops the deleted facts' words from the index as well.
+    connection.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('optimize')")
+
+
+def reserve_ids(conn: Connection, table_name: str, highest: int) -> None:
+    """Make AUTOINCREMENT hand out ids above `highest` in `table_name` from now on.
+
+    A load keeps audit history of rows deleted before the export; their ids must never be given to
+    new rows, or undo and history would mistake one row for the other.
+    """
+    changed = conn.execute(
+        text("UPDATE sqlite_sequence SET seq = :highest WHERE name = :table AND seq < :highest"),
+        {"table": table_name, "highest": highest},
+    ).rowcount
+    if changed:
+        return
+    exists = conn.execute(text("SELECT 1 FROM sqlite_sequence WHERE name = :table"), {"table": table_name}).first()
+    if exists is None and highest > 0:
+        conn.execute(text("INSERT INTO sqlite_sequence (name, seq) VALUES (:table, :highest)"),
+                     {"table": table_name, "highest": highest})

@@ -1,0 +1,402 @@
+"""The `wikidata` export: statements in Wikibase JSON, plus QuickStatements lines.
+
+The JSON document lists every entity with its claims, keyed like Wikibase's own entity JSON.
+Statements have a mainsnak with its datatype, qualifiers (point in time P585, start time P580,
+end time P582, "circa" via sourcing circumstances P1480 for approximate values), references built
+from the evidence (reference URL P854, title P1476, quote P1683, publication date P577, author
+name string P2093), and a rank: the fact's own, with rejected facts as deprecated. Dates carry
+precision 9/10/11 (year/month/day); amounts are signed decimal strings with a unit item.
+
+Entities without a Wikidata Q-id and properties without a P-id have no id Wikidata would know;
+they appear under stable local placeholders (`kzeu:entity:ID`, `kzeu:property:KEY`) for a
+Wikibase of one's own, and the document's notes say so. QuickStatements can only state facts
+whose subject, property (and entity value) have Wikidata ids, and cannot set ranks, so it gets
+lines for those facts that are neither deprecated nor rejected; the rest are counted as skipped,
+by reason, in the document and the export's summary. The lines go to a file beside the JSON
+(`NAME.quickstatements.txt`), ready to paste into QuickStatements (V1 syntax, one line per piece
+of evidence, each adding its reference to the same statement).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import IO
+
+from sqlalchemy import Connection, text
+
+from kzeu_desk.core.export.common import (
+    GENERATOR,
+    ExportResult,
+    Progress,
+    atomic_output,
+    plural,
+    reading_fact_base,
+)
+from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.models import FactRank, FactStatus
+from kzeu_desk.core.typed_value import DatePrecision, ValueKind, date_precision
+
+FORMAT_NAME = "kzeu-desk-wikibase"
+FORMAT_VERSION = 1
+GREGORIAN_CALENDAR = "http://www.wikidata.org/entity/Q1985727"
+ENTITY_IRI = "http://www.wikidata.org/entity/"
+CIRCA = "Q5727902"
+POINT_IN_TIME, START_TIME, END_TIME, SOURCING_CIRCUMSTANCES = "P585", "P580", "P582", "P1480"
+REFERENCE_URL, TITLE, QUOTE, PUBLICATION_DATE, AUTHOR_NAME = "P854", "P1476", "P1683", "P577", "P2093"
+UNIT_ITEMS = {"USD": "Q4917", "EUR": "Q4916", "KZT": "Q173117", "GBP": "Q25224", "%": "Q11229"}
+_PRECISION = {DatePrecision.YEAR: 9, DatePrecision.MONTH: 10, DatePrecision.DAY: 11}
+_Q_ID = re.compile(r"Q[1-9][0-9]*")
+_P_ID = re.compile(r"P[1-9][0-9]*")
+_ROWS_PER_FETCH = 1_000
+
+# One row per (fact, evidence); facts without evidence come once with null evidence columns.
+_FACTS = """
+    SELECT f.id, f.subject_id, f.property_id, f.value_kind, f.value_amount, f.value_lower, f.value_upper,
+           f.value_approximate, f.value_unit, f.value_date, f.value_entity_id, f.value_text,
+           f.point_in_time, f.start_time, f.end_time, f.status, f.rank,
+           e.id AS evidence_id, e.quote, s.title AS source_title, s.url AS source_url,
+           s.published AS source_published, s.author AS source_author, s.language AS source_language
+    FROM fact f
+    LEFT JOIN evidence e ON e.fact_id = f.id
+    LEFT JOIN source s ON s.id = e.source_id
+    WHERE f.subject_id IS NOT NULL AND f.property_id IS NOT NULL AND {keeps}
+    ORDER BY f.subject_id, f.property_id, f.id, e.id
+"""
+
+NOTES = [
+    "Keys and ids of the form Q123 and P123 are Wikidata's; 'kzeu:entity:ID' and 'kzeu:property:KEY' are "
+    "local placeholders for entities and properties that have no Wikidata id.",
+    "Rejected facts are exported with rank 'deprecated'. One-sided bounds ('more than', 'almost') cannot be "
+    "expressed as Wikibase quantity bounds; the stated amount is given.",
+    "QuickStatements lines cover facts whose subject, property and entity value have Wikidata ids and which are "
+    "neither deprecated nor rejected; QuickStatements cannot set ranks.",
+]
+
+
+def quickstatements_path(out: Path) -> Path:
+    return out.with_name(f"{out.stem}.quickstatements.txt")
+
+
+def write_wikibase_statements(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    qs_path = quickstatements_path(out)
+    with reading_fact_base(source) as conn, atomic_output(out) as handle, atomic_output(qs_path) as qs_handle:
+        vocabulary = _Vocabulary(conn)
+        total = conn.execute(text(f"SELECT count(*) FROM fact r WHERE {scope.keeps('fact', 'r')}")).scalar_one()
+        progress.start(total)
+        progress.stage("Writing statements")
+        report = _StatementWriter(handle, qs_handle, qs_path.name, vocabulary, progress)
+        report.write(conn, scope, total)
+    progress.finish()
+    skipped = sum(report.skipped.values())
+    reasons = "; ".join(f"{count} because the {reason}" for reason, count in report.skipped.most_common())
+    summary = (f"Exported {plural(report.statements, 'statement')} to “{out.name}” and "
+               f"{plural(report.lines, 'QuickStatements line')} to “{qs_path.name}”"
+               + (f", skipping {plural(skipped, 'fact')} there ({reasons})." if skipped else "."))
+    counts = {"fact": report.statements, "quickstatements": report.lines, "skipped": skipped}
+    return ExportResult((out, qs_path), counts, summary)
+
+
+class _Vocabulary:
+    """Entities and properties by id; vocabulary is small, unlike facts and evidence."""
+
+    def __init__(self, conn: Connection):
+        self.entities = {r.id: r for r in conn.execute(text(
+            "SELECT id, name, description, external_id FROM entity ORDER BY id"))}
+        self.aliases: dict[int, list[str]] = {}
+        for r in conn.execute(text("SELECT entity_id, alias FROM entity_alias ORDER BY entity_id, id")):
+            self.aliases.setdefault(r.entity_id, []).append(r.alias)
+        self.properties = {r.id: r for r in conn.execute(text("SELECT id, key, wikidata_pid FROM property"))}
+
+    def wikidata_item(self, entity_id: int | None) -> str | None:
+        entity = self.entities.get(entity_id)
+        external = (entity.external_id or "").strip() if entity is not None else ""
+        return external if _Q_ID.fullmatch(external) else None
+
+    def entity_key(self, entity_id: int) -> str:
+        return self.wikidata_item(entity_id) or f"kzeu:entity:{entity_id}"
+
+    def wikidata_property(self, property_id: int) -> str | None:
+        pid = (self.properties[property_id].wikidata_pid or "").strip()
+        return pid if _P_ID.fullmatch(pid) else None
+
+    def property_key(self, property_id: int) -> str:
+        return self.wikidata_property(property_id) or f"kzeu:property:{self.properties[property_id].key}"
+
+
+class _StatementWriter:
+    def __init__(self, handle: IO[str], qs_handle: IO[str], qs_name: str, vocabulary: _Vocabulary,
+                 progress: Progress):
+        self.handle, self.qs_handle, self.qs_name = handle, qs_handle, qs_name
+        self.vocabulary = vocabulary
+        self.progress = progress
+        self.statements = 0
+        self.lines = 0
+        self.skipped: Counter[str] = Counter()
+
+    def write(self, conn: Connection, scope: ExportScope, total: int) -> None:
+        out = self.handle
+        out.write(json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION, "generator": GENERATOR,
+                              "scope": scope.name, "notes": NOTES}, ensure_ascii=False, indent=1)[:-2])
+        out.write(',\n "entities": {')
+        facts = _peekable(_facts(conn, scope))
+        for number, entity_id in enumerate(self.vocabulary.entities):
+            out.write("," if number else "")
+            out.write(f"\n  {json.dumps(self.vocabulary.entity_key(entity_id))}: ")
+            out.write(json.dumps(self._entity_head(entity_id), ensure_ascii=False)[:-1] + ', "claims": {')
+            self._write_claims(entity_id, facts)
+            out.write("}}")
+        unattached = total - self.statements
+        if unattached:
+            self.skipped["fact has no subject or property"] += unattached
+        quickstatements = {"file": self.qs_name, "lines": self.lines, "skipped": dict(self.skipped.most_common())}
+        out.write('\n },\n "quickstatements": ' + json.dumps(quickstatements, ensure_ascii=False) + "\n}\n")
+
+    def _entity_head(self, entity_id: int) -> dict:
+        entity = self.vocabulary.entities[entity_id]
+        head: dict = {"type": "item"}
+        if self.vocabulary.wikidata_item(entity_id):
+            head["id"] = self.vocabulary.wikidata_item(entity_id)
+        head["labels"] = {"en": {"language": "en", "value": entity.name}}
+        if entity.description:
+            head["descriptions"] = {"en": {"language": "en", "value": entity.description}}
+        aliases = [a for a in self.vocabulary.aliases.get(entity_id, []) if a != entity.name]
+        if aliases:
+            # Alias languages are not recorded; "mul" is Wikidata's code for names used across languages.
+            head["aliases"] = {"mul": [{"language": "mul", "value": a} for a in aliases]}
+        return head
+
+    def _write_claims(self, entity_id: int, facts: _peekable) -> None:
+        current_property = None
+        while facts.peek() is not None and facts.peek()[0]["subject_id"] == entity_id:
+            fact_rows = next(facts)
+            fact = fact_rows[0]
+            if fact["property_id"] != current_property:
+                if current_property is not None:
+                    self.handle.write("], ")
+                current_property = fact["property_id"]
+                self.handle.write(json.dumps(self.vocabulary.property_key(current_property)) + ": [")
+            else:
+                self.handle.write(", ")
+            self.handle.write(json.dumps(self._statement(fact_rows), ensure_ascii=False))
+            self._write_quickstatements(fact_rows)
+            self.statements += 1
+            self.progress.advance()
+        if current_property is not None:
+            self.handle.write("]")
+
+    def _statement(self, rows: list[dict]) -> dict:
+        fact = rows[0]
+        prop = self.vocabulary.property_key(fact["property_id"])
+        statement: dict = {"mainsnak": self._main_snak(prop, fact), "type": "statement", "rank": _rank(fact)}
+        qualifiers = _qualifiers(fact)
+        if qualifiers:
+            statement["qualifiers"] = {p: [snak] for p, snak in qualifiers}
+            statement["qualifiers-order"] = [p for p, _snak in qualifiers]
+        references = [_reference(row) for row in rows if row["evidence_id"] is not None]
+        if references:
+            statement["references"] = references
+        return statement
+
+    def _main_snak(self, prop: str, fact: dict) -> dict:
+        kind = ValueKind(fact["value_kind"])
+        if kind is ValueKind.ENTITY:
+            if fact["value_entity_id"] is None:
+                return _unknown_value(prop, "wikibase-item")
+            item = self.vocabulary.entity_key(fact["value_entity_id"])
+            value = {"entity-type": "item", "id": item}
+            if _Q_ID.fullmatch(item):
+                value["numeric-id"] = int(item[1:])
+            return _snak(prop, "wikibase-item", {"value": value, "type": "wikibase-entityid"})
+        if kind is ValueKind.DATE:
+            return _time_snak(prop, fact["value_date"]) if fact["value_date"] else _unknown_value(prop, "time")
+        if kind is ValueKind.TEXT:
+            return _snak(prop, "string", {"value": fact["value_text"] or "", "type": "string"})
+        amount = _stated_amount(fact)
+        if amount is None:
+            return _unknown_value(prop, "quantity")
+        quantity = {"amount": signed_decimal(amount), "unit": _unit(fact)}
+        if fact["value_lower"] is not None and fact["value_upper"] is not None \
+                and fact["value_lower"] <= amount <= fact["value_upper"]:
+            quantity["lowerBound"] = signed_decimal(fact["value_lower"])
+            quantity["upperBound"] = signed_decimal(fact["value_upper"])
+        return _snak(prop, "quantity", {"value": quantity, "type": "quantity"})
+
+    # -- QuickStatements -------------------------------------------------------------------------
+
+    def _write_quickstatements(self, rows: list[dict]) -> None:
+        fact = rows[0]
+        reason = self._why_not_quickstatements(fact)
+        if reason:
+            self.skipped[reason] += 1
+            return
+        head = [self.vocabulary.wikidata_item(fact["subject_id"]),
+                self.vocabulary.wikidata_property(fact["property_id"]), self._qs_value(fact)]
+        for prop, snak in _qualifiers(fact):
+            head += [prop, _qs_datavalue(snak)]
+        with_evidence = [row for row in rows if row["evidence_id"] is not None] or [None]
+        for row in with_evidence:
+            line = list(head)
+            if row is not None:
+                for snaks in _reference(row)["snaks"].values():
+                    line += ["S" + snaks[0]["property"][1:], _qs_datavalue(snaks[0])]
+            self.qs_handle.write("\t".join(line) + "\n")
+            self.lines += 1
+
+    def _why_not_quickstatements(self, fact: dict) -> str | None:
+        if fact["status"] == FactStatus.REJECTED.value or fact["rank"] == FactRank.DEPRECATED.value:
+            return "fact is deprecated or rejected (QuickStatements cannot set ranks)"
+        if self.vocabulary.wikidata_property(fact["property_id"]) is None:
+            return "property has no Wikidata id"
+        if self.vocabulary.wikidata_item(fact["subject_id"]) is None:
+            return "subject has no Wikidata id"
+        kind = ValueKind(fact["value_kind"])
+        if kind is ValueKind.ENTITY and self.vocabulary.wikidata_item(fact["value_entity_id"]) is None:
+            return "value entity has no Wikidata id"
+        if (kind is ValueKind.DATE and not fact["value_date"]) or (kind.is_numeric and _stated_amount(fact) is None):
+            return "fact has no value"
+        return None
+
+    def _qs_value(self, fact: dict) -> str:
+        if ValueKind(fact["value_kind"]) is ValueKind.ENTITY:
+            return self.vocabulary.wikidata_item(fact["value_entity_id"]) or ""
+        return _qs_datavalue(self._main_snak("P0", fact))
+
+
+def _facts(conn: Connection, scope: ExportScope) -> Iterator[list[dict]]:
+    """Facts as lists of their rows (one per piece of evidence), in subject, property, id order."""
+    result = conn.execute(text(_FACTS.format(keeps=scope.keeps("fact", "f")))).mappings()
+    group: list[dict] = []
+    for partition in result.partitions(_ROWS_PER_FETCH):
+        for row in partition:
+            if group and group[0]["id"] != row["id"]:
+                yield group
+                group = []
+            group.append(dict(row))
+    if group:
+        yield group
+
+
+class _peekable:
+    def __init__(self, iterator: Iterator[list[dict]]):
+        self._iterator = iterator
+        self._next: list[dict] | None = next(iterator, None)
+
+    def peek(self) -> list[dict] | None:
+        return self._next
+
+    def __next__(self) -> list[dict]:
+        current = self._next
+        if current is None:
+            raise StopIteration
+        self._next = next(self._iterator, None)
+        return current
+
+
+def _rank(fact: dict) -> str:
+    if fact["status"] == FactStatus.REJECTED.value:
+        return FactRank.DEPRECATED.value
+    return fact["rank"]
+
+
+def _stated_amount(fact: dict) -> float | None:
+    for column in ("value_amount", "value_lower", "value_upper"):
+        if fact[column] is not None:
+            return fact[column]
+    return None
+
+
+def _unit(fact: dict) -> str:
+    unit = fact["value_unit"] or ("%" if fact["value_kind"] == ValueKind.PERCENT.value else None)
+    item = UNIT_ITEMS.get(unit or "")
+    return f"{ENTITY_IRI}{item}" if item else "1"  # "1": a plain count or ratio in Wikibase
+
+
+def signed_decimal(number: float) -> str:
+    """Wikibase's amount form: '+160000000000', '-2.5', '+33.333333333333336'."""
+    exact = Decimal(repr(float(number)))
+    digits = str(int(exact)) if exact == exact.to_integral_value() else format(exact.normalize(), "f")
+    return digits if digits.startswith("-") else f"+{digits}"
+
+
+def wikibase_time(iso_date: str) -> tuple[str, int]:
+    """('+1996-00-00T00:00:00Z', 9) for '1996'; month and day precision fill in what is known."""
+    precision = date_precision(iso_date)
+    year, month, day = (iso_date.split("-") + ["00", "00"])[:3]
+    return f"+{year}-{month}-{day}T00:00:00Z", _PRECISION[precision]
+
+
+def _snak(prop: str, datatype: str, datavalue: dict) -> dict:
+    return {"snaktype": "value", "property": prop, "datavalue": datavalue, "datatype": datatype}
+
+
+def _unknown_value(prop: str, datatype: str) -> dict:
+    return {"snaktype": "somevalue", "property": prop, "datatype": datatype}
+
+
+def _time_snak(prop: str, iso_date: str) -> dict:
+    time, precision = wikibase_time(iso_date)
+    return _snak(prop, "time", {"value": {"time": time, "timezone": 0, "before": 0, "after": 0,
+                                          "precision": precision, "calendarmodel": GREGORIAN_CALENDAR},
+                                "type": "time"})
+
+
+def _item_snak(prop: str, item: str) -> dict:
+    return _snak(prop, "wikibase-item", {"value": {"entity-type": "item", "numeric-id": int(item[1:]), "id": item},
+                                         "type": "wikibase-entityid"})
+
+
+def _monolingual_snak(prop: str, value: str, language: str | None) -> dict:
+    return _snak(prop, "monolingualtext", {"value": {"text": value, "language": language or "und"},
+                                           "type": "monolingualtext"})
+
+
+def _qualifiers(fact: dict) -> list[tuple[str, dict]]:
+    qualifiers = []
+    for column, prop in (("point_in_time", POINT_IN_TIME), ("start_time", START_TIME), ("end_time", END_TIME)):
+        if fact[column]:
+            qualifiers.append((prop, _time_snak(prop, fact[column])))
+    if fact["value_approximate"]:
+        qualifiers.append((SOURCING_CIRCUMSTANCES, _item_snak(SOURCING_CIRCUMSTANCES, CIRCA)))
+    return qualifiers
+
+
+def _reference(row: dict) -> dict:
+    snaks: list[tuple[str, dict]] = []
+    if row["source_url"]:
+        snaks.append((REFERENCE_URL, _snak(REFERENCE_URL, "url", {"value": row["source_url"], "type": "string"})))
+    snaks.append((TITLE, _monolingual_snak(TITLE, row["source_title"], row["source_language"])))
+    snaks.append((QUOTE, _monolingual_snak(QUOTE, row["quote"], row["source_language"])))
+    if row["source_published"]:
+        snaks.append((PUBLICATION_DATE, _time_snak(PUBLICATION_DATE, row["source_published"])))
+    if row["source_author"]:
+        snaks.append((AUTHOR_NAME, _snak(AUTHOR_NAME, "string", {"value": row["source_author"], "type": "string"})))
+    return {"snaks": {p: [snak] for p, snak in snaks}, "snaks-order": [p for p, _snak in snaks]}
+
+
+def _qs_text(value: str) -> str:
+    # QuickStatements has no escapes: a tab or line break would end the command, a straight
+    # double quote the string, so they become a space and a typographic quote.
+    cleaned = " ".join(value.split())
+    return '"' + cleaned.replace('"', "”") + '"'
+
+
+def _qs_datavalue(snak: dict) -> str:
+    """A snak's value in QuickStatements V1 syntax."""
+    datavalue = snak["datavalue"]
+    value = datavalue["value"]
+    kind = datavalue["type"]
+    if kind == "time":
+        return f"{value['time']}/{value['precision']}"
+    if kind == "quantity":
+        unit = value["unit"].removeprefix(ENTITY_IRI)
+        return value["amount"] + (f"U{unit[1:]}" if unit != "1" else "")
+    if kind == "wikibase-entityid":
+        return value["id"]
+    if kind == "monolingualtext":
+        return f"{value['language']}:{_qs_text(value['text'])}"
+    return _qs_text(value)

@@ -1,0 +1,112 @@
+"""File > Export's dialog, driven as a user would, with the file and message dialogs stubbed out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from kzeu_desk.core.service import FactBase
+from kzeu_desk.ui.export_dialog import ExportDialog, _ExportWorker
+from kzeu_desk.ui.session import Session
+from test_export import curate
+
+
+@pytest.fixture(scope="module")
+def curated_path(tmp_path_factory) -> Path:
+    from kzeu_desk.core.sample_corpus import import_sample_corpus
+
+    path = tmp_path_factory.mktemp("curated") / "facts.sqlite"
+    with FactBase.open(path, actor="curator") as fb:
+        import_sample_corpus(fb)
+        curate(fb)
+    return path
+
+
+@pytest.fixture
+def messages(monkeypatch) -> list[tuple[str, str, str]]:
+    shown: list[tuple[str, str, str]] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, title, text: shown.append(("info", title, text)))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append(("warning", title, text)))
+    return shown
+
+
+def open_session(path: Path, *, read_only: bool) -> Session:
+    return Session(FactBase.open(path, read_only=read_only))
+
+
+def run_export(qtbot, dialog: ExportDialog) -> object:
+    with qtbot.waitSignal(dialog.export_finished, timeout=20_000) as finished:
+        dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    dialog.wait()
+    return finished.args[0]
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_export_jsonl_from_the_dialog(qtbot, curated_path, tmp_path, messages, read_only):
+    session = open_session(curated_path, read_only=read_only)
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    assert dialog.format_name == "jsonl"
+    assert dialog.target == curated_path.with_name("facts.jsonl"), "suggested beside the fact base"
+    dialog.set_target(tmp_path / "facts.jsonl")
+    result = run_export(qtbot, dialog)
+    session.fact_base.close()
+    assert result is not None and (tmp_path / "facts.jsonl").exists()
+    assert messages == [("info", "Export finished", "Exported 12 facts, 12 evidence spans and 5 sources to “facts.jsonl”.")]
+
+
+def test_export_confirmed_datapackage_into_a_chosen_folder(qtbot, curated_path, tmp_path, messages, monkeypatch):
+    folder = tmp_path / "package"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(folder))
+    session = open_session(curated_path, read_only=True)
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.select_format("datapackage")
+    assert "folder" in dialog.target_hint.text()
+    dialog.choose_target()
+    dialog.only_confirmed.setChecked(True)
+    run_export(qtbot, dialog)
+    session.fact_base.close()
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert "confirmed facts only" in descriptor["description"]
+    assert messages[-1][0] == "info" and "Exported 7 facts" in messages[-1][2]
+
+
+def test_a_file_dialog_choice_follows_the_format(qtbot, curated_path, tmp_path, monkeypatch):
+    chosen = tmp_path / "mine.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(chosen), ""))
+    session = open_session(curated_path, read_only=True)
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.select_format("webannotation")
+    assert dialog.target.name == "facts-annotations.jsonld"
+    dialog.select_format("sqlite")
+    dialog.choose_target()
+    dialog.select_format("wikidata")
+    assert dialog.target == chosen, "a target the user chose is kept when the format changes"
+    session.fact_base.close()
+
+
+def test_a_bad_target_is_refused_before_anything_runs(qtbot, curated_path, tmp_path, messages):
+    session = open_session(curated_path, read_only=True)
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.set_target(tmp_path)  # a folder, but jsonl is written to a file
+    dialog.start_export()
+    session.fact_base.close()
+    assert messages == [("warning", "Cannot export there", f"“{tmp_path}” is a folder; this format is written to a file.")]
+    assert dialog._thread is None and list(tmp_path.iterdir()) == []
+
+
+def test_stopping_the_worker_writes_nothing(qtbot, curated_path, tmp_path):
+    target = tmp_path / "stopped.jsonl"
+    worker = _ExportWorker(curated_path, "jsonl", target, only_confirmed=False)
+    worker.cancelled = True
+    with qtbot.waitSignal(worker.failed) as failed:
+        worker.run()
+    assert failed.args == ["The export was stopped; nothing was written."]
+    assert not target.exists() and list(tmp_path.iterdir()) == []

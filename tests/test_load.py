@@ -1,0 +1,232 @@
+"""`kzeu-desk load`: the JSON Lines export read back, losslessly, and bad files refused cleanly."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kzeu_desk.core.errors import ReadOnlyFactBase, UserError
+from kzeu_desk.core.export import export
+from kzeu_desk.core.export.jsonl_load import LoadError, load_jsonl
+from kzeu_desk.core.integrity import check
+from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from test_export import curate
+
+
+@pytest.fixture(scope="module")
+def curated_path(tmp_path_factory) -> Path:
+    from kzeu_desk.core.sample_corpus import import_sample_corpus
+
+    path = tmp_path_factory.mktemp("curated") / "facts.sqlite"
+    with FactBase.open(path, actor="curator") as fb:
+        import_sample_corpus(fb)
+        curate(fb)
+    return path
+
+
+@pytest.fixture(scope="module")
+def exported(curated_path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("exported") / "facts.jsonl"
+    export(curated_path, "jsonl", out)
+    return out
+
+
+@pytest.fixture
+def target(curated_path, tmp_path) -> Path:
+    """A fact base that already holds data: a copy of the curated one."""
+    copy = tmp_path / "target.sqlite"
+    shutil.copy(curated_path, copy)
+    return copy
+
+
+def table_rows(path: Path) -> dict[str, list[tuple]]:
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        names = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {name: connection.execute(f"SELECT * FROM \"{name}\" ORDER BY rowid").fetchall()
+                for name in names if not name.startswith("fact_search_")}
+
+
+def test_export_load_export_gives_identical_output(exported, tmp_path):
+    copy = tmp_path / "copy.sqlite"
+    with FactBase.open(copy, actor="someone else") as fb:
+        result = load_jsonl(fb, exported)
+        with fb.reading() as conn:
+            assert check(conn) == []
+            own_events = conn.execute(text("SELECT count(*) FROM audit_event WHERE operation_id = :o"),
+                                      {"o": result.operation_id}).scalar_one()
+            label = conn.execute(text("SELECT label FROM operation WHERE id = :o"), {"o": result.operation_id}).scalar()
+    assert own_events == 0, "a bulk load records one operation, not one event per row"
+    assert label == "Load “facts.jsonl”" and result.backup_path is None
+    assert result.summary == "Loaded 12 facts, 12 evidence spans and 5 sources from “facts.jsonl”."
+    again = tmp_path / "again.jsonl"
+    export(copy, "jsonl", again)
+    assert again.read_bytes() == exported.read_bytes()
+
+
+def test_a_loaded_copy_keeps_history_and_never_reuses_a_deleted_id(exported, tmp_path):
+    from kzeu_desk.core.fact_detail import fact_history
+
+    records = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    deleted = next(r["row"] for r in records if r["type"] == "audit" and r["table"] == "fact" and r["action"] == "delete")
+    confirmed = next(r["id"] for r in records if r["type"] == "fact" and r["rank"] == "preferred")
+    copy = tmp_path / "copy.sqlite"
+    with FactBase.open(copy) as fb:
+        load_jsonl(fb, exported)
+        with fb.reading() as conn:
+            summaries = [entry.summary for entry in fact_history(conn, confirmed)]
+        assert "Fact created" in summaries and len(summaries) >= 3
+        new_fact = fb.create_fact(value=TypedValue(ValueKind.TEXT, text="new")).new_id("fact")
+    assert new_fact > deleted
+
+
+def test_loading_into_a_fact_base_with_data_renumbers_and_reuses(exported, target):
+    before = table_rows(target)
+    with FactBase.open(target, actor="merger") as fb:
+        result = load_jsonl(fb, exported)
+        with fb.reading() as conn:
+            assert check(conn) == []
+            facts = conn.execute(text("SELECT count(*) FROM fact")).scalar_one()
+            entities = conn.execute(text("SELECT count(*) FROM entity")).scalar_one()
+            sources = conn.execute(text("SELECT count(*) FROM source")).scalar_one()
+            members = conn.execute(text(
+                "SELECT count(*) FROM conflict_member m LEFT JOIN fact f ON f.id = m.fact_id WHERE f.id IS NULL"
+            )).scalar_one()
+    assert facts == 2 * len(before["fact"]) and members == 0
+    assert entities == len(before["entity"]) and sources == len(before["source"])
+    assert result.reused == {"source": 5, "entity": 10, "property": 17}
+    assert result.inserted["fact"] == 12 and result.inserted["source"] == 0
+    assert result.backup_path is not None and table_rows(result.backup_path) == before
+    assert str(result.backup_path) in result.summary
+
+
+def test_loading_next_to_the_same_articles_reuses_them(exported, fact_base):
+    result = load_jsonl(fact_base, exported)
+    assert result.reused["source"] == 5 and result.inserted["evidence"] == 12
+    with fact_base.reading() as conn:
+        assert check(conn) == []
+        assert conn.execute(text("SELECT count(*) FROM source")).scalar_one() == 5
+
+
+# -- bad input -------------------------------------------------------------------------------------
+
+
+def _first(lines: list[str], kind: str) -> int:
+    return next(i for i, line in enumerate(lines) if json.loads(line)["type"] == kind)
+
+
+def _mutate(lines: list[str], case: str) -> int:
+    """Spoil one line the way `case` says; returns its line number (1-based)."""
+    def edit(index: int, change) -> int:
+        record = json.loads(lines[index])
+        change(record)
+        lines[index] = json.dumps(record, ensure_ascii=False)
+        return index + 1
+
+    if case == "wrong type":
+        return edit(_first(lines, "fact"), lambda r: r.update(type="facts"))
+    if case == "missing reference":
+        return edit(_first(lines, "evidence"), lambda r: r.update(fact=999))
+    if case == "not JSON":
+        index = _first(lines, "link")
+        lines[index] = lines[index][:40]
+        return index + 1
+    if case == "newer version":
+        return edit(0, lambda r: r.update(version=2))
+    if case == "missing field":
+        return edit(_first(lines, "fact"), lambda r: r.pop("status"))
+    if case == "bad date":
+        return edit(_first(lines, "fact"), lambda r: r.update(point_in_time="2022-13"))
+    if case == "quote not in source":
+        return edit(_first(lines, "evidence"), lambda r: r.update(quote="x" * len(r["quote"])))
+    if case == "property named like another":
+        return edit(_first(lines, "property"), lambda r: r.update(key="renamed_key"))
+    raise AssertionError(case)
+
+
+BAD_CASES = ["wrong type", "missing reference", "not JSON", "newer version", "missing field", "bad date",
+             "quote not in source", "property named like another"]
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
+def test_bad_input_names_the_line_and_changes_nothing(exported, target, tmp_path, case):
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    line = _mutate(lines, case)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows, main_file = table_rows(target), hashlib.sha256(target.read_bytes()).hexdigest()
+    with FactBase.open(target) as fb, pytest.raises(LoadError) as refused:
+        load_jsonl(fb, bad)
+    message = str(refused.value)
+    assert message.startswith(f"Line {line} of bad.jsonl: ") and message.endswith("; nothing was loaded.")
+    assert "\n" not in message and ". " not in message
+    assert table_rows(target) == rows
+    assert hashlib.sha256(target.read_bytes()).hexdigest() == main_file
+    assert not list((tmp_path / "target.sqlite.backups").glob("*")), "no snapshot left for a load that did not happen"
+
+
+def test_messages_say_what_is_wrong(exported, tmp_path):
+    def refusal(case: str) -> str:
+        lines = exported.read_text(encoding="utf-8").splitlines()
+        _mutate(lines, case)
+        bad = tmp_path / f"{case}.jsonl"
+        bad.write_text("\n".join(lines), encoding="utf-8")
+        with FactBase.open(tmp_path / f"{case}.sqlite") as fb, pytest.raises(LoadError) as refused:
+            load_jsonl(fb, bad)
+        return str(refused.value)
+
+    assert "record type \"facts\" is unknown" in refusal("wrong type")
+    assert "refers to fact 999, which no earlier line defines" in refusal("missing reference")
+    assert "not valid JSON" in refusal("not JSON")
+    assert "format version 2, newer than this kzeu_desk reads (1); update kzeu_desk" in refusal("newer version")
+    assert "a fact needs “status”" in refusal("missing field")
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("")
+    with FactBase.open(tmp_path / "empty.sqlite") as fb, pytest.raises(LoadError, match="^Line 1 of empty.jsonl"):
+        load_jsonl(fb, empty)
+
+
+def test_a_read_only_fact_base_refuses_a_load(exported, target):
+    with FactBase.open(target, read_only=True) as fb, pytest.raises(ReadOnlyFactBase):
+        load_jsonl(fb, exported)
+
+
+def test_a_missing_file_is_one_sentence(tmp_path):
+    with FactBase.open(tmp_path / "x.sqlite") as fb, pytest.raises(UserError, match="There is no file"):
+        load_jsonl(fb, tmp_path / "absent.jsonl")
+
+
+# -- the command line ------------------------------------------------------------------------------
+
+
+def kzeu(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run([sys.executable, "-m", "kzeu_desk", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_command_line_load(exported, tmp_path):
+    new = tmp_path / "new.sqlite"
+    result = kzeu("load", "--db", str(new), str(exported), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Loaded 12 facts, 12 evidence spans and 5 sources from “facts.jsonl”."
+    assert kzeu("check", "--db", str(new), cwd=tmp_path).returncode == 0
+
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    line = _mutate(lines, "missing reference")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    never_made = tmp_path / "never.sqlite"
+    refused = kzeu("load", "--db", str(never_made), str(bad), cwd=tmp_path)
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.startswith(f"kzeu-desk: Line {line} of bad.jsonl: ") and refused.stderr.count("\n") == 1
+    assert not never_made.exists(), "a bad file is refused before a fact base is created for it"
