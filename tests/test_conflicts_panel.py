@@ -246,7 +246,7 @@ def test_keep_and_merge_moves_the_other_evidence(qtbot, panel, fact_base, scenar
     panel.show_conflict(conflict_of(fact_base, scenario.epca_signed_2016, scenario.epca_signed_2005))
     give_rationale(qtbot, panel, "Both describe the one signing; keep the dated statement.")
     merge = card_button(panel, 1, "mergeButton")
-    assert merge.text() == "Keep && merge others"
+    assert merge.text() == "Merge here"
     qtbot.mouseClick(merge, Qt.MouseButton.LeftButton)
     assert fact_state(fact_base, scenario.epca_signed_2005) == ("draft", "deprecated")
     quotes = row(fact_base, "SELECT group_concat(quote, ' | ') AS q FROM evidence WHERE fact_id = :i",

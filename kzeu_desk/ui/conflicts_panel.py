@@ -57,7 +57,7 @@ _CARD_STYLE = (
     " QFrame#conflictCard[chosen=\"true\"] { border: 2px solid palette(highlight); }"
 )
 _CARD_MIN_WIDTH = 250
-_VALUE_FONT_SCALE = 1.6
+_VALUE_FONT_SCALE = 1.35
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
@@ -273,7 +273,8 @@ class ConflictCard(QFrame):
             _muted(self.qualifiers_label)
         column.addWidget(self.qualifiers_label)
 
-        self.status_label = _plain_label(f"{member['status']} · {member['rank']} rank", object_name="cardStatus")
+        self.status_label = _muted(_plain_label(f"{member['status']} · {member['rank']} rank",
+                                                object_name="cardStatus"))
         column.addWidget(self.status_label)
 
         self.agreement_label = _plain_label(_agreement_text(member), object_name="cardAgreement")
@@ -316,7 +317,7 @@ class ConflictCard(QFrame):
         self.reject_button.setToolTip(
             "Reject this fact: the source got it wrong"
             + (f" ({shortcut_text(REJECT_KEYS[number - 1])})" if numbered else ""))
-        self.merge_button = QPushButton("Keep && merge others")  # && shows one "&" instead of a mnemonic
+        self.merge_button = QPushButton("Merge here")
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.setToolTip("These facts are duplicates: keep this one, move the others' evidence to it "
                                      "and mark them duplicates (deprecated)")
@@ -328,7 +329,8 @@ class ConflictCard(QFrame):
             buttons.addWidget(button)
         self.merge_button.setEnabled(writable and member_count > 1)
         buttons.addStretch(1)
-        column.addLayout(buttons)
+        # Decisions sit right under the card's title, so they stay visible however long the quotes are.
+        column.insertLayout(1, buttons)
 
         # Labels and quotes take mouse presses and focus themselves; any of them picks the card.
         for child in self.findChildren(QWidget):

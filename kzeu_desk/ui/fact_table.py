@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QTableView, QVBoxLayout,
     QWidget,
 )
 
@@ -75,6 +75,10 @@ _DECORATION_ROLE = int(Qt.ItemDataRole.DecorationRole)
 _FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 _ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 _ANSWERED_ROLES = _TEXT_ROLES | {_DECORATION_ROLE, _FOREGROUND_ROLE, _ALIGNMENT_ROLE, int(FACT_ID_ROLE)}
+
+
+_VALUE_COLUMN = 3
+_UPDATED_COLUMN = 8
 
 
 def _local_time(iso_utc: str) -> str:
@@ -407,16 +411,33 @@ class FactTablePane(QWidget):
         header.setResizeContentsPrecision(0)  # should anyone auto-size a column: measure visible rows only
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(_VALUE_COLUMN, QHeaderView.ResizeMode.Stretch)
         metrics = self.view.fontMetrics()
         padding = 2 * metrics.averageCharWidth() + _STATUS_DOT_SIZE
-        samples = ("0000000", "Kazakhstan–EU relations", "diplomatic relations established", "",
+        # Compact defaults: the value column takes whatever room the text pane's width leaves.
+        samples = ("00000", "Kazakhstan–EU r", "diplomatic relations", "",
                    "Confirmed", "Deprecated", "Sources", "Conflicts", "00 Mmm 0000 00:00")
         for column, sample in enumerate(samples):
             if sample:
                 header.resizeSection(column, metrics.horizontalAdvance(sample) + padding)
         header.setSortIndicator(*self.model.sort_order())
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        header.setSectionHidden(_UPDATED_COLUMN, True)  # the History tab tells when; room goes to values
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._choose_columns)
+
+    def _choose_columns(self, position) -> None:
+        """Right-click on the header: show or hide columns."""
+        header = self.view.horizontalHeader()
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            toggle = menu.addAction(title)
+            toggle.setCheckable(True)
+            toggle.setChecked(not header.isSectionHidden(column))
+            toggle.setEnabled(column != _VALUE_COLUMN)
+            toggle.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        menu.exec(header.mapToGlobal(position))
 
     # -- filters -------------------------------------------------------------------------------
 

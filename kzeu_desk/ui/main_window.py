@@ -39,7 +39,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAccessibleName("kzeu_desk workspace")
         self.setWindowTitle("kzeu_desk")
-        self.resize(1400, 880)
+        self._size_to_screen()
         self.setAcceptDrops(True)
         self.setDockNestingEnabled(True)
         # Side panes run the full height; the facts table sits under the text it was drawn from.
@@ -52,6 +52,15 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
+
+    def _size_to_screen(self) -> None:
+        """First run: most of the screen, since three panes and a table share it."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or screen.width() < 800:
+            self.resize(1400, 880)
+            return
+        self.resize(int(screen.width() * 0.92), int(screen.height() * 0.9))
+        self.move(screen.x() + (screen.width() - self.width()) // 2, screen.y() + (screen.height() - self.height()) // 2)
 
     # -- actions and menus ---------------------------------------------------------------------
 
@@ -227,7 +236,7 @@ class MainWindow(QMainWindow):
         width, height = self.width(), self.height()
         self.resizeDocks([self.findChild(QDockWidget, "sourcesDock"), self.findChild(QDockWidget, "factEditorDock")],
                          [max(260, width // 5), max(360, width // 4)], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findChild(QDockWidget, "factsDock")], [max(220, height // 3)], Qt.Orientation.Vertical)
+        self.resizeDocks([self.findChild(QDockWidget, "factsDock")], [max(300, height * 2 // 5)], Qt.Orientation.Vertical)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)

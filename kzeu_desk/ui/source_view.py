@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPalette,
     QSyntaxHighlighter,
-    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -406,18 +405,8 @@ class SourceView(QPlainTextEdit):
         # The index goes in before the text so Qt's one layout pass over the new blocks colours them.
         self._highlighter.index = HighlightIndex(spans, utf16)
         self.setPlainText(text)
-        self._space_paragraphs()
         self._refresh_extra_selections()
         self.source_loaded.emit()
-
-    def _space_paragraphs(self) -> None:
-        """Articles put one paragraph per line; a gap after each keeps long texts readable."""
-        block_format = QTextBlockFormat()
-        block_format.setBottomMargin(round(self.fontMetrics().height() * 0.55))
-        block_format.setLineHeight(112, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format)
 
     def set_spans(self, spans: list[dict]) -> None:
         """Re-colour after changes; only blocks whose colouring changed are redone, and the reader's
