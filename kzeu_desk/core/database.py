@@ -6,7 +6,9 @@ A file is never written unless it is certainly a kzeu_desk fact base whose schem
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,22 +28,31 @@ class OpenedStorage:
     read_only: bool
     read_only_reason: str | None  # why the file opened read-only when the user did not ask
     backup_path: Path | None  # snapshot taken before a migration, if one ran
+    snapshot_path: Path | None = None  # private copy being read when the file can't be read in place
 
 
 def open_storage(path: Path, *, read_only: bool) -> OpenedStorage:
     path = Path(path)
     _refuse_non_fact_base_file(path, must_exist=read_only)
     if read_only:
-        return OpenedStorage(_open_read_only(path), True, None, None)
+        return _open_read_only(path, None)
     reason = _why_not_writable(path)
     if reason:
-        return OpenedStorage(_open_read_only(path), True, reason, None)
+        return _open_read_only(path, reason)
     try:
         return _open_for_writing(path)
     except SchemaTooNew as too_new:
-        return OpenedStorage(_open_read_only(path), True, str(too_new), None)
+        return _open_read_only(path, str(too_new))
     except OperationalError as error:
         raise _storage_error(path, error) from None
+
+
+def close_storage(path: Path, storage: OpenedStorage) -> None:
+    storage.engine.dispose()
+    if storage.snapshot_path is not None:
+        shutil.rmtree(storage.snapshot_path.parent, ignore_errors=True)
+    elif not storage.read_only:
+        sqlite_features.hand_back_in_rollback_mode(path)
 
 
 def _refuse_non_fact_base_file(path: Path, *, must_exist: bool) -> None:
@@ -74,21 +85,54 @@ def _why_not_writable(path: Path) -> str | None:
     return None
 
 
-def _open_read_only(path: Path) -> Engine:
+def _open_read_only(path: Path, reason: str | None) -> OpenedStorage:
+    """Read in place through SQLite's read-only mode, which never writes; where that would have
+    to create -wal/-shm files (or cannot, in a read-only folder), read a checked private copy."""
+    if sqlite_features.readable_in_place(path):
+        try:
+            return OpenedStorage(_read_only_engine(path), True, reason, None)
+        except FactBaseLocked:
+            raise
+        except UserError as error:
+            if not isinstance(error, _CannotReadInPlace):
+                raise
+    folder = Path(tempfile.mkdtemp(prefix="kzeu-desk-review-"))
+    try:
+        snapshot = sqlite_features.snapshot_for_reading(path, folder)
+        engine = _read_only_engine(snapshot, shown_name=path.name)
+    except (sqlite3.Error, OSError, UserError) as error:
+        shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(error, UserError):
+            raise
+        raise NotAFactBase(f"“{path.name}” could not be read, even through a copy ({error}).") from None
+    taken = datetime.now().strftime("%H:%M")
+    note = (f"Showing a copy taken at {taken}: this file cannot be read in place here. "
+            "Press F5 to take a fresh copy.")
+    return OpenedStorage(engine, True, f"{reason} {note}" if reason else note, None, snapshot)
+
+
+class _CannotReadInPlace(UserError):
+    pass
+
+
+def _read_only_engine(path: Path, shown_name: str | None = None) -> Engine:
+    shown_name = shown_name or path.name
     engine = sqlite_features.make_engine(path, read_only=True)
     try:
         with sqlite_features.read_transaction(engine) as conn:
             tables = sqlite_features.user_tables(conn)
             if not _APP_TABLES <= tables:
-                raise NotAFactBase(f"“{path.name}” is an SQLite file from another application, not a fact base.")
+                raise NotAFactBase(f"“{shown_name}” is an SQLite file from another application, not a fact base.")
             revision = migrations.current_revision(conn)
         if revision != migrations.head_revision() and revision in migrations.known_revisions():
             raise UserError(
-                f"“{path.name}” was made by an older version of kzeu_desk; "
+                f"“{shown_name}” was made by an older version of kzeu_desk; "
                 "open it once for writing to bring it up to date."
             )
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
+        if "readonly" in str(error) or "unable to open" in str(error):
+            raise _CannotReadInPlace(str(error)) from None
         raise _storage_error(path, error) from None
     except UserError:
         engine.dispose()
@@ -105,6 +149,8 @@ def _inspect_before_writing(path: Path) -> tuple[set[str], str | None]:
     try:
         with sqlite_features.read_transaction(engine) as conn:
             return sqlite_features.user_tables(conn), migrations.current_revision(conn)
+    except (OperationalError, DatabaseError) as error:
+        raise _storage_error(path, error) from None
     finally:
         engine.dispose()
 

@@ -92,3 +92,8 @@ def entity_names(conn: Connection) -> list[dict]:
 def recent_operations(conn: Connection, limit: int = 200) -> list[dict]:
     o = table("operation")
     return [dict(r) for r in conn.execute(select(o).order_by(o.c.id.desc()).limit(limit)).mappings()]
+
+
+def latest_operation_id(conn: Connection) -> int:
+    """The newest operation; it moves on whenever anyone commits a change to the fact base."""
+    return conn.execute(select(func.coalesce(func.max(table("operation").c.id), 0))).scalar_one()

@@ -55,11 +55,25 @@ class FactBase:
 
     def __init__(self, path: Path, storage: database.OpenedStorage, actor: str):
         self.path = path
+        self.actor = actor
+        self._attach(storage)
+
+    def _attach(self, storage: database.OpenedStorage) -> None:
+        self._storage = storage
         self.engine = storage.engine
         self.read_only = storage.read_only
         self.read_only_reason = storage.read_only_reason
         self.backup_path = storage.backup_path
-        self.actor = actor
+
+    @property
+    def reading_a_copy(self) -> bool:
+        return self._storage.snapshot_path is not None
+
+    def refresh_copy(self) -> None:
+        """Take a fresh private copy when the fact base is read through one (it can't be read in place)."""
+        if self.reading_a_copy:
+            database.close_storage(self.path, self._storage)
+            self._attach(database.open_storage(self.path, read_only=True))
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None) -> FactBase:
@@ -70,7 +84,7 @@ class FactBase:
         return fact_base
 
     def close(self) -> None:
-        self.engine.dispose()
+        database.close_storage(self.path, self._storage)
 
     def __enter__(self) -> FactBase:
         return self

@@ -26,6 +26,92 @@ def looks_like_sqlite(path: Path) -> bool:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
+def wal_file(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def shm_file(path: Path) -> Path:
+    return path.with_name(path.name + "-shm")
+
+
+def is_wal_mode(path: Path) -> bool:
+    """Bytes 18-19 of the header are 2 when the file is in WAL mode."""
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    return len(header) == 20 and header[18] == 2
+
+
+def readable_in_place(path: Path) -> bool:
+    """Whether a read-only connection can read this file without creating files beside it.
+
+    A WAL file with no -wal beside it would make SQLite create -wal and -shm (or fail in a
+    read-only folder, NOTES.md trap 9); a rollback-journal file, or a WAL file whose writer is
+    active (its -wal and -shm exist), is read in place.
+    """
+    if not is_wal_mode(path):
+        return True
+    return wal_file(path).exists() and shm_file(path).exists()
+
+
+def hand_back_in_rollback_mode(path: Path) -> None:
+    """When the last writer leaves, switch the file to rollback-journal mode.
+
+    At rest the fact base is then one file: reviewers open it read-only without creating
+    -wal/-shm files, and copies of it are complete. If anyone else still has it open the switch
+    is refused at once (busy timeout 0) and the file simply stays in WAL mode.
+    """
+    try:
+        connection = sqlite3.connect(path, timeout=0, isolation_level=None)
+    except sqlite3.Error:
+        return
+    try:
+        connection.execute("PRAGMA busy_timeout = 0")
+        connection.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error:
+        pass
+    finally:
+        connection.close()
+
+
+def snapshot_for_reading(path: Path, folder: Path) -> Path:
+    """A consistent private copy of a fact base that cannot be read in place (NOTES.md trap 9).
+
+    With no -wal beside it the main file holds everything, so it is copied through an
+    `immutable` connection; otherwise the file and its -wal are copied together and SQLite
+    recovers the copy. Either way the copy is checked before it is used.
+    """
+    target = folder / f"snapshot-{path.stem}.sqlite"
+    target.unlink(missing_ok=True)
+    if not wal_file(path).exists():
+        source = sqlite3.connect(f"file:{quote(str(path.resolve()))}?immutable=1", uri=True)
+        try:
+            source.execute("VACUUM INTO ?", (str(target),))
+        finally:
+            source.close()
+    else:
+        import shutil
+
+        staging = folder / f"staging-{path.stem}.sqlite"
+        shutil.copyfile(path, staging)
+        shutil.copyfile(wal_file(path), wal_file(staging))
+        source = sqlite3.connect(staging)
+        try:
+            source.execute("VACUUM INTO ?", (str(target),))
+        finally:
+            source.close()
+        for leftover in (staging, wal_file(staging), shm_file(staging)):
+            leftover.unlink(missing_ok=True)
+    check = sqlite3.connect(target)
+    try:
+        check.execute("PRAGMA journal_mode = DELETE")
+        problems = [row[0] for row in check.execute("PRAGMA quick_check")]
+    finally:
+        check.close()
+    if problems != ["ok"]:
+        raise sqlite3.DatabaseError("the snapshot copy failed its integrity check")
+    return target
+
+
 def make_engine(path: Path, *, read_only: bool) -> Engine:
     """An engine whose connections follow the fact base's storage rules."""
     if read_only:

@@ -692,6 +692,11 @@ class FactEditor(QWidget):
     def shown_version(self) -> int | None:
         return self._version
 
+    def reload(self) -> None:
+        """Show the stored state again (after a refresh from disk): vocabulary and the shown fact."""
+        self._reload_vocabulary()
+        self._show_fact(self._fact_id)
+
     def focus_subject(self) -> None:
         """Put the cursor in the subject field, ready to type (after "New fact from selection")."""
         if self._fact_id is None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QFileSystemWatcher, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStatusBar, QWidget,
+    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStatusBar, QVBoxLayout,
+    QWidget,
 )
 
 from kzeu_desk import __version__
@@ -93,6 +94,11 @@ class MainWindow(QMainWindow):
                                     lambda: self._open_dialog(read_only=True), "Open a fact base for review")
         self.actionExport = a("actionExport", "&Export snapshot…", "Ctrl+E", self.export_snapshot_dialog,
                               "Write a consistent SQLite copy of this fact base")
+        self.actionExportReviewerCopy = a(
+            "actionExportReviewerCopy", "Export &reviewer copy…", "Ctrl+Shift+E", self.export_reviewer_copy,
+            "Write a consistent copy that opens read-only anywhere")
+        self.actionRefresh = a("actionRefresh", "Re&fresh", QKeySequence.StandardKey.Refresh, self.refresh_all,
+                               "Show what others have changed in this fact base since it was read")
         self.actionQuit = a("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.actionUndo = a("actionUndo", "&Undo", [QKeySequence.StandardKey.Undo], self._undo, mutates=True)
         self.actionRedo = a("actionRedo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self._redo, mutates=True)
@@ -140,7 +146,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self.actionExport)
+        file_menu.addActions([self.actionExport, self.actionExportReviewerCopy])
+        file_menu.addSeparator()
+        file_menu.addAction(self.actionRefresh)
         file_menu.addSeparator()
         file_menu.addAction(self.actionQuit)
         edit_menu = bar.addMenu("&Edit")
@@ -195,8 +203,19 @@ class MainWindow(QMainWindow):
         self.fact_table = FactTablePane(session)
         self.history_pane = HistoryPane(session)
         self.conflicts_panel = ConflictsPanel(session)
-        self.setCentralWidget(self.source_pane)
+        self.banner = QLabel(objectName="readOnlyBanner", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.banner.setStyleSheet("QLabel#readOnlyBanner { background: palette(tool-tip-base); "
+                                  "color: palette(tool-tip-text); padding: 6px 10px; border-radius: 3px; }")
+        self.banner.hide()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(4)
+        central_layout.addWidget(self.banner)
+        central_layout.addWidget(self.source_pane, 1)
+        self.setCentralWidget(central)
         self._opening.deleteLater()
+        self._watch_for_other_writers()
 
         self._dock("sourcesDock", "Sources", self.sources_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("factEditorDock", "Fact", self.fact_editor, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -257,13 +276,74 @@ class MainWindow(QMainWindow):
         self.read_only_badge.setVisible(read_only)
         self.saved_label.setVisible(not read_only)
         self.saved_label.setText("All changes saved")
-        if fact_base.read_only_reason:
-            self.read_only_badge.setToolTip(fact_base.read_only_reason)
-            self.statusBar().showMessage(fact_base.read_only_reason)
+        if read_only:
+            reason = fact_base.read_only_reason or "Opened for review."
+            self.banner.setText(f"Read-only — you can look at everything and export it, but nothing can be "
+                                f"changed here. {reason}")
+            self.read_only_badge.setToolTip(reason)
+            self.read_only_badge.setText(" Read-only (copy) " if fact_base.reading_a_copy else " Read-only ")
+        self.banner.setVisible(read_only)
 
     # -- reacting to changes -------------------------------------------------------------------
 
+    # -- other writers --------------------------------------------------------------------------
+
+    def _watch_for_other_writers(self) -> None:
+        """Reviewers (and a second curator) see others' work: the file and its WAL are watched."""
+        path = self.session.fact_base.path
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.addPath(str(path.parent))
+        self._watch_files()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=700)  # a burst of commits, one refresh
+        self._refresh_timer.timeout.connect(self._refresh_if_others_wrote)
+        self._watcher.fileChanged.connect(lambda _path: self._refresh_timer.start())
+        self._watcher.directoryChanged.connect(lambda _path: (self._watch_files(), self._refresh_timer.start()))
+        self._known_operation = self._latest_operation()
+
+    def _watch_files(self) -> None:
+        from kzeu_desk.core.sqlite_features import wal_file
+
+        path = self.session.fact_base.path
+        wanted = [str(p) for p in (path, wal_file(path)) if p.exists()]
+        missing = [p for p in wanted if p not in self._watcher.files()]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def _latest_operation(self) -> int:
+        from kzeu_desk.core.queries import latest_operation_id
+
+        if self.session.fact_base.reading_a_copy:
+            return -1  # a private copy never changes; only the original can tell
+        with self.session.fact_base.reading() as conn:
+            return latest_operation_id(conn)
+
+    def _refresh_if_others_wrote(self) -> None:
+        if self.session is None:
+            return
+        if self.session.fact_base.reading_a_copy or self._latest_operation() != self._known_operation:
+            self.refresh_all()
+
+    def refresh_all(self) -> None:
+        """Read everything again from the file: what others wrote since appears in every pane."""
+        self._commit_pending_edit()
+        self.session.fact_base.refresh_copy()
+        self._known_operation = self._latest_operation()
+        chosen_source = self.sources_pane.current_source_id()
+        self.sources_pane.model.reload()
+        if chosen_source is not None:
+            self.sources_pane.choose(chosen_source)
+            self.source_pane.refresh_spans()
+        self.fact_table.model.refresh()
+        self.fact_editor.reload()
+        self.conflicts_panel.reload()
+        self.history_pane.model.reload()
+        self._show_identity()
+        self._refresh_totals()
+        self.statusBar().showMessage("Up to date with the fact base file.", 5_000)
+
     def _on_changes(self, changes: Changes) -> None:
+        if changes.operation_id is not None:
+            self._known_operation = max(self._known_operation, changes.operation_id)
         self._refresh_totals()
         if self.session.selected_fact in changes.deleted.get("fact", set()):
             self.session.select_fact(None)
@@ -415,10 +495,13 @@ class MainWindow(QMainWindow):
         return job
 
     def export_snapshot_dialog(self) -> None:
+        self.export_reviewer_copy()
+
+    def export_reviewer_copy(self) -> None:
         from kzeu_desk.core.sqlite_features import snapshot_into
 
-        suggested = self.session.fact_base.path.with_name(f"{self.session.fact_base.path.stem}-snapshot.sqlite")
-        target, _ = QFileDialog.getSaveFileName(self, "Export snapshot", str(suggested), _FACT_BASE_FILTER)
+        suggested = self.session.fact_base.path.with_name(f"{self.session.fact_base.path.stem}-review.sqlite")
+        target, _ = QFileDialog.getSaveFileName(self, "Export reviewer copy", str(suggested), _FACT_BASE_FILTER)
         if not target:
             return
         if Path(target).resolve() == self.session.fact_base.path.resolve():
@@ -429,7 +512,7 @@ class MainWindow(QMainWindow):
         except OSError as error:
             self._say(f"The snapshot could not be written: {error.strerror or error}.")
             return
-        self.statusBar().showMessage(f"Snapshot written to {target}", 10_000)
+        self.statusBar().showMessage(f"Reviewer copy written to {target}; it opens read-only anywhere.", 10_000)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.session is not None and not self.session.read_only:
