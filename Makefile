@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test test-fast bench bench-full package dist clean
+.PHONY: run test bench bench-full soak package dist clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,5 +18,38 @@ run: $(INSTALLED)
 test: $(INSTALLED)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
+# A long crash-safety run: thousands of SIGKILLs during editing and import (docs/RELIABILITY.md).
+SOAK_KILLS ?= 2000
+soak: $(INSTALLED)
+	mkdir -p build/soak && rm -rf build/soak/*
+	$(PY) tests/crash_harness.py --kills $(SOAK_KILLS) --folder build/soak
+
 clean:
 	rm -rf build dist .pytest_cache
+
+# -- packaging (docs/PACKAGING.md) -------------------------------------------------------------------------------
+# `make package`: a PyInstaller onedir bundle in dist/kzeu-desk/. `make dist`: that bundle plus a .desktop file and
+# icons as dist/kzeu-desk-VERSION-linux-ARCH.tar.gz. Always a clean build: PyInstaller's cache is wiped first.
+# PACKAGE_DIST / PACKAGE_WORK let the packaging test build in a temporary folder.
+PACKAGE_INSTALLED := $(VENV)/.installed-package
+PACKAGE_DIST ?= dist
+PACKAGE_WORK ?= build/pyinstaller
+
+$(PACKAGE_INSTALLED): $(INSTALLED) pyproject.toml
+	$(PY) -m pip install --quiet -e '.[package]'
+	touch $(PACKAGE_INSTALLED)
+
+package: $(PACKAGE_INSTALLED)
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath $(PACKAGE_DIST) --workpath $(PACKAGE_WORK) packaging/kzeu_desk.spec
+
+dist: package
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_archive.py $(PACKAGE_DIST)/kzeu-desk $(PACKAGE_DIST)
+
+# -- benchmarks (docs/PERFORMANCE.md); fact bases are cached in benchmarks/data/ ---------------
+# bench: 10k and 100k facts, a few minutes once cached; bench-full adds 1M (the first run builds it).
+bench: $(INSTALLED)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --levels 10k,100k $(BENCH_ARGS)
+
+bench-full: $(INSTALLED)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --levels 10k,100k,1M $(BENCH_ARGS)

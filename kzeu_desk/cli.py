@@ -20,7 +20,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kzeu-desk",
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
-        epilog="Subcommands: import, check, conflicts, export, load (run 'kzeu-desk SUBCOMMAND --help').",
+        epilog="Subcommands: import, check, conflicts, export, load, backup (run 'kzeu-desk SUBCOMMAND --help').",
     )
     parser.add_argument("db", nargs="?", type=Path, help="fact base file (default: your personal fact base)")
     parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
@@ -53,8 +53,16 @@ def _check_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.integrity import check
     from kzeu_desk.core.service import FactBase
 
-    with FactBase.open(args.db, read_only=True) as fact_base, fact_base.reading() as conn:
-        problems = check(conn)
+    with FactBase.open(args.db, read_only=not args.repair) as fact_base:
+        with fact_base.reading() as conn:
+            problems = check(conn)
+        if problems and args.repair:
+            from kzeu_desk.core.repair import repair
+
+            print(f"{len(problems)} problem(s) found; repairing.")
+            print(repair(fact_base).summary)
+            with fact_base.reading() as conn:
+                problems = check(conn)
     if not problems:
         print(f"{args.db.name}: no problems found.")
         return EXIT_OK
@@ -125,12 +133,41 @@ def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int
     return {"export": (_export_command, exporter), "load": (_load_command, loader)}
 
 
+def _backup_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core import backups
+    from kzeu_desk.core.database import open_storage
+
+    if not args.db.exists():
+        print(f"kzeu-desk: There is no fact base at “{args.db}”.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    if args.list:
+        for backup in backups.list_backups(args.db):
+            print(f"{backup.path}\t{backup.label}")
+        return EXIT_OK
+    if args.restore:
+        open_storage(args.db, read_only=True).engine.dispose()  # refuses a file that is not a fact base
+        safety = backups.restore_backup(args.db, args.restore)
+        print(f"Restored {args.restore.name}; the replaced state was kept as {safety.path.name}.")
+        return EXIT_OK
+    open_storage(args.db, read_only=True).engine.dispose()
+    backup = backups.take_backup(args.db, "manual")
+    print(backup.path)
+    return EXIT_OK
+
+
 def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
     importer = argparse.ArgumentParser(prog="kzeu-desk import", description="Import text, Markdown or HTML documents.")
     importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
     importer.add_argument("files", nargs="+", type=Path)
     checker = argparse.ArgumentParser(prog="kzeu-desk check", description="Check a fact base for problems.")
     checker.add_argument("--db", type=Path, required=True)
+    checker.add_argument("--repair", action="store_true",
+                         help="fix app-level problems (orphaned evidence, dangling links, stale conflicts)")
+    backer = argparse.ArgumentParser(prog="kzeu-desk backup", description="Take, list or restore backups.")
+    backer.add_argument("--db", type=Path, required=True)
+    choice = backer.add_mutually_exclusive_group()
+    choice.add_argument("--list", action="store_true", help="list the backups, newest first")
+    choice.add_argument("--restore", type=Path, metavar="BACKUP", help="replace the fact base with a backup")
     lister = argparse.ArgumentParser(prog="kzeu-desk conflicts", description="List open conflicts.")
     lister.add_argument("--db", type=Path, required=True)
     lister.add_argument("--json", action="store_true", help="machine-readable output")
@@ -139,6 +176,7 @@ def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argpa
         "import": (_import_command, importer),
         "check": (_check_command, checker),
         "conflicts": (_conflicts_command, lister),
+        "backup": (_backup_command, backer),
         **_export_load_parsers(),
     }
 

@@ -118,6 +118,12 @@ class FactBase:
             text = str(error.orig)
             if "locked" in text or "busy" in text:
                 raise FactBaseLocked("The fact base is busy in another program; your change was not saved. Try again.") from None
+            if "full" in text:
+                raise UserError("Your change was not saved because the disk is full; free some space and try "
+                                "again (nothing already saved was lost).") from None
+            if "disk I/O" in text or "readonly" in text:
+                raise UserError(f"Your change was not saved because the fact base file could not be written "
+                                f"({text}); nothing already saved was lost.") from None
             raise UserError(f"Your change could not be saved: {text}.") from None
         except IntegrityError as error:
             raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None

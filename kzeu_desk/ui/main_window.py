@@ -99,6 +99,12 @@ class MainWindow(QMainWindow):
             "Write a consistent copy that opens read-only anywhere")
         self.actionRefresh = a("actionRefresh", "Re&fresh", QKeySequence.StandardKey.Refresh, self.refresh_all,
                                "Show what others have changed in this fact base since it was read")
+        self.actionBackUpNow = a("actionBackUpNow", "&Back up now", "Ctrl+Shift+B", self.back_up_now,
+                                 "Take a backup snapshot of this fact base now")
+        self.actionRestoreBackup = a("actionRestoreBackup", "Restore from &backup…", None, self.restore_backup,
+                                     "Replace this fact base with one of its backups", mutates=True)
+        self.actionCheckFactBase = a("actionCheckFactBase", "&Check fact base…", None, self.check_fact_base,
+                                     "Run SQLite's checks and the app's invariants, and repair what can be")
         self.actionQuit = a("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.actionUndo = a("actionUndo", "&Undo", [QKeySequence.StandardKey.Undo], self._undo, mutates=True)
         self.actionRedo = a("actionRedo", "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self._redo, mutates=True)
@@ -149,6 +155,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.actionExport, self.actionExportReviewerCopy])
         file_menu.addSeparator()
         file_menu.addAction(self.actionRefresh)
+        file_menu.addActions([self.actionBackUpNow, self.actionRestoreBackup])
         file_menu.addSeparator()
         file_menu.addAction(self.actionQuit)
         edit_menu = bar.addMenu("&Edit")
@@ -167,6 +174,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions([self.actionFocusSources, self.actionFocusText, self.actionFocusEditor,
                                    self.actionFocusFacts])
         self.view_menu.addSeparator()
+        tools_menu = bar.addMenu("&Tools")
+        tools_menu.addAction(self.actionCheckFactBase)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.actionShortcuts, self.actionAbout])
 
@@ -216,6 +225,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._opening.deleteLater()
         self._watch_for_other_writers()
+        from kzeu_desk.ui.maintenance import BackupScheduler
+
+        self.backup_scheduler = BackupScheduler(session, self)
+        self.backup_scheduler.finished.connect(lambda message: self.statusBar().showMessage(message, 5_000))
 
         self._dock("sourcesDock", "Sources", self.sources_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._dock("factEditorDock", "Fact", self.fact_editor, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -383,6 +396,8 @@ class MainWindow(QMainWindow):
             self.actionLinkFacts: writable and has_fact,
             self.actionFlagFact: writable and has_fact,
             self.actionRescanConflicts: writable,
+            self.actionRestoreBackup: writable,
+            self.actionBackUpNow: writable,  # a backup writes beside the file: not for reviewers
         }
         for action in self.actions():
             action.setEnabled(enabled.get(action, True))
@@ -430,6 +445,44 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             target, kind = dialog.chosen()
             self.session.perform(lambda fb: fb.link_facts(fact_id, target, kind))
+
+    # -- maintenance ----------------------------------------------------------------------------
+
+    def back_up_now(self) -> None:
+        from kzeu_desk.core.backups import take_backup
+        from kzeu_desk.core.errors import UserError
+
+        try:
+            backup = take_backup(self.session.fact_base.path, "manual")
+        except UserError as error:
+            self._say(str(error))
+            return
+        self.statusBar().showMessage(f"Backup written: {backup.path.name}", 8_000)
+
+    def restore_backup(self) -> None:
+        from kzeu_desk.core.backups import restore_backup
+        from kzeu_desk.core.errors import UserError
+        from kzeu_desk.ui.maintenance import RestoreDialog
+
+        dialog = RestoreDialog(self.session, self)
+        if not dialog.exec() or dialog.chosen() is None:
+            return
+        try:
+            restore_backup(self.session.fact_base.path, dialog.chosen())
+        except UserError as error:
+            self._say(str(error))
+            return
+        # Undo steps describe the replaced state; they can no longer be replayed.
+        self.session.undo_stack.clear()
+        self.refresh_all()
+        self.statusBar().showMessage("Backup restored; the replaced state was kept as a backup.", 8_000)
+
+    def check_fact_base(self) -> None:
+        from kzeu_desk.ui.maintenance import CheckDialog
+
+        dialog = CheckDialog(self.session, self)
+        dialog.repaired.connect(self.refresh_all)
+        dialog.exec()
 
     def _step_conflict(self, direction: int) -> None:
         dock = self.findChild(QDockWidget, "conflictsDock")
