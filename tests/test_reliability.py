@@ -217,3 +217,45 @@ def test_a_single_hundred_thousand_character_line_imports_and_displays(qtbot, tm
     assert pane.view.document().characterCount() == 100_001
     with fact_base.reading() as conn:
         assert check(conn) == []
+
+
+# -- one editing window per file -----------------------------------------------------------------------
+
+
+def test_instance_lock_names_the_holder_and_frees_on_release(tmp_path):
+    from kzeu_desk.core.instance_lock import InstanceLock, lock_path
+
+    path = tmp_path / "f.sqlite"
+    path.touch()
+    first, second = InstanceLock(path), InstanceLock(path)
+    assert first.acquire() is None
+    holder = second.acquire()
+    assert holder is not None and holder.user and "since" in holder.describe()
+    first.release()
+    assert not lock_path(path).exists()
+    assert second.acquire() is None
+    second.release()
+
+
+def test_second_gui_open_of_a_held_file_falls_back_to_read_only(qtbot, fact_base, monkeypatch):
+    from kzeu_desk.core.instance_lock import InstanceLock
+    from kzeu_desk.ui import app
+
+    held = InstanceLock(fact_base.path)
+    assert held.acquire() is None
+    try:
+        opened_fb, lock = app._open_fact_base(fact_base.path, read_only=False, ask=False)
+        assert opened_fb.read_only and lock is None
+        opened_fb.close()
+        monkeypatch.setattr(app, "_ask_about_other_window", lambda *a: "edit")
+        opened_fb, lock = app._open_fact_base(fact_base.path, read_only=False)
+        assert not opened_fb.read_only and lock is None
+        opened_fb.close()
+        monkeypatch.setattr(app, "_ask_about_other_window", lambda *a: None)
+        assert app._open_fact_base(fact_base.path, read_only=False) is None
+    finally:
+        held.release()
+    opened_fb, lock = app._open_fact_base(fact_base.path, read_only=False)
+    assert not opened_fb.read_only and lock is not None
+    lock.release()
+    opened_fb.close()

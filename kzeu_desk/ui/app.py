@@ -6,7 +6,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -47,13 +47,48 @@ def _report_unexpected(exc_type, exc, tb) -> None:
                              f"Something went wrong and the last action may not have finished. Details are in {log}.")
 
 
-def _open_fact_base(db: Path | None, *, read_only: bool):
+def _open_fact_base(db: Path | None, *, read_only: bool, ask: bool = True, parent: QWidget | None = None):
+    """Open for the GUI; returns (fact base, instance lock or None), or None if the user cancelled."""
+    from kzeu_desk.core.instance_lock import InstanceLock
     from kzeu_desk.core.sample_corpus import open_default_fact_base
     from kzeu_desk.core.service import FactBase
+    from kzeu_desk.paths import default_fact_base_path
 
-    if db is None:
-        return open_default_fact_base(read_only=read_only)
-    return FactBase.open(db, read_only=read_only)
+    path = default_fact_base_path() if db is None else Path(db)
+    lock = None
+    if not read_only and path.exists():
+        lock = InstanceLock(path)
+        holder = lock.acquire()
+        if holder is not None:
+            lock = None
+            choice = _ask_about_other_window(path, holder, parent) if ask else "read-only"
+            if choice is None:
+                return None
+            read_only = choice == "read-only"
+    try:
+        fact_base = (open_default_fact_base(read_only=read_only) if db is None
+                     else FactBase.open(path, read_only=read_only))
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    return fact_base, lock
+
+
+def _ask_about_other_window(path: Path, holder, parent: QWidget | None) -> str | None:
+    box = QMessageBox(QMessageBox.Icon.Question, "Fact base already open",
+                      f"“{path.name}” is already open for editing in another kzeu_desk window "
+                      f"({holder.describe()}). You can review it read-only, or edit it here too: "
+                      "both windows' changes are kept, and an edit to a fact changed in the other window "
+                      "is refused rather than overwriting it.", parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    review = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    edit = box.addButton("Edit here too", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(review)
+    box.exec()
+    clicked = box.clickedButton()
+    return "read-only" if clicked is review else "edit" if clicked is edit else None
 
 
 def open_window(db: Path | None, *, read_only: bool, parent_for_errors: QWidget | None = None) -> MainWindow | None:
@@ -62,12 +97,15 @@ def open_window(db: Path | None, *, read_only: bool, parent_for_errors: QWidget 
     from kzeu_desk.ui.session import Session
 
     try:
-        fact_base = _open_fact_base(db, read_only=read_only)
+        opened = _open_fact_base(db, read_only=read_only, parent=parent_for_errors)
     except UserError as error:
         QMessageBox.warning(parent_for_errors, "kzeu_desk", str(error))
         return None
+    if opened is None:
+        return None
     window = MainWindow()
-    window.attach(Session(fact_base))
+    window.instance_lock = opened[1]
+    window.attach(Session(opened[0]))
     window.show()
     _open_windows.append(window)
     window.destroyed.connect(lambda *_: _open_windows.remove(window) if window in _open_windows else None)
@@ -92,7 +130,7 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
         from kzeu_desk.ui.session import Session
 
         try:
-            fact_base = _open_fact_base(db, read_only=read_only)
+            opened = _open_fact_base(db, read_only=read_only, ask=not smoke, parent=window)
         except UserError as error:
             print(f"kzeu-desk: {error}", file=sys.stderr)
             if not smoke:
@@ -100,7 +138,11 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
             outcome["code"] = 2
             window.close()
             return
-        window.attach(Session(fact_base))
+        if opened is None:
+            window.close()
+            return
+        window.instance_lock = opened[1]
+        window.attach(Session(opened[0]))
         if smoke:
             QTimer.singleShot(_SMOKE_RUN_MS, window.close)
 

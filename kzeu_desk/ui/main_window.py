@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.session: Session | None = None
+        self.instance_lock = None  # set by the app when this window edits a file (core/instance_lock.py)
         self._opening = QLabel("Opening the fact base…", alignment=Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(self._opening)
         self._build_actions()
@@ -635,3 +636,5 @@ class MainWindow(QMainWindow):
         if self.session is not None and event.isAccepted():
             # Let pending deferred calls run before the connection pool goes away.
             QTimer.singleShot(0, self.session.fact_base.close)
+            if self.instance_lock is not None:
+                QTimer.singleShot(0, self.instance_lock.release)
