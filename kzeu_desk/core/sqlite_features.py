@@ -83,33 +83,39 @@ def snapshot_for_reading(path: Path, folder: Path) -> Path:
     target = folder / f"snapshot-{path.stem}.sqlite"
     target.unlink(missing_ok=True)
     if not wal_file(path).exists():
-        source = sqlite3.connect(f"file:{quote(str(path.resolve()))}?immutable=1", uri=True)
-        try:
-            source.execute("VACUUM INTO ?", (str(target),))
-        finally:
-            source.close()
+        _vacuum_into(f"file:{quote(str(path.resolve()))}?immutable=1", target)
     else:
         import shutil
 
         staging = folder / f"staging-{path.stem}.sqlite"
         shutil.copyfile(path, staging)
         shutil.copyfile(wal_file(path), wal_file(staging))
-        source = sqlite3.connect(staging)
-        try:
-            source.execute("VACUUM INTO ?", (str(target),))
-        finally:
-            source.close()
+        _vacuum_into(str(staging), target)
         for leftover in (staging, wal_file(staging), shm_file(staging)):
             leftover.unlink(missing_ok=True)
-    check = sqlite3.connect(target)
+    _settle_and_check(target)
+    return target
+
+
+def _vacuum_into(database: str, target: Path) -> None:
+    """One consistent copy of `database` (a path or a file: URI) written to `target`."""
+    connection = sqlite3.connect(database, uri=database.startswith("file:"))
+    try:
+        connection.execute("VACUUM INTO ?", (str(target),))
+    finally:
+        connection.close()
+
+
+def _settle_and_check(copy: Path) -> None:
+    """Put a fresh copy in rollback-journal mode (so it opens anywhere) and check it."""
+    check = sqlite3.connect(copy)
     try:
         check.execute("PRAGMA journal_mode = DELETE")
         problems = [row[0] for row in check.execute("PRAGMA quick_check")]
     finally:
         check.close()
     if problems != ["ok"]:
-        raise sqlite3.DatabaseError("the snapshot copy failed its integrity check")
-    return target
+        raise sqlite3.DatabaseError(f"the copy failed its integrity check: {problems[:3]}")
 
 
 def make_engine(path: Path, *, read_only: bool) -> Engine:
@@ -236,20 +242,9 @@ def snapshot_into(source: Path, target: Path) -> None:
     target = target.resolve()
     temporary = target.with_name(f".{target.name}.partial")
     temporary.unlink(missing_ok=True)
-    connection = sqlite3.connect(f"file:{quote(str(source.resolve()))}?mode=ro", uri=True)
+    _vacuum_into(f"file:{quote(str(source.resolve()))}?mode=ro", temporary)
     try:
-        connection.execute("VACUUM INTO ?", (str(temporary),))
-    finally:
-        connection.close()
-    try:
-        check = sqlite3.connect(temporary)
-        try:
-            check.execute("PRAGMA journal_mode = DELETE")
-            problems = [row[0] for row in check.execute("PRAGMA quick_check")]
-        finally:
-            check.close()
-        if problems != ["ok"]:
-            raise sqlite3.DatabaseError(f"snapshot failed its integrity check: {problems[:3]}")
+        _settle_and_check(temporary)
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
