@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from test_conflicts import Corpus
 
 from kzeu_desk.core.export import FORMATS, ExportCancelled, export
 from kzeu_desk.core.models import ConflictRule, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.paths import resources_dir
-from test_conflicts import Corpus
 
 DATE, MONEY, PERCENT, ENTITY = ValueKind.DATE, ValueKind.MONEY, ValueKind.PERCENT, ValueKind.ENTITY
 # A stand-in P-id for the test: the seed vocabulary has no Wikidata property ids at all.
@@ -126,7 +126,7 @@ def rows_of(path: Path, sql: str) -> list[tuple]:
 
 
 def test_jsonl_lines_follow_the_published_schema(curated_path, tmp_path):
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema  # test extra: jsonschema
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     out = tmp_path / "facts.jsonl"
@@ -172,7 +172,7 @@ def test_jsonl_carries_ranks_history_and_deleted_rows(curated_path, tmp_path):
 
 @pytest.mark.parametrize("only_confirmed", [False, True])
 def test_datapackage_validates_with_frictionless(curated_path, tmp_path, only_confirmed):
-    frictionless = pytest.importorskip("frictionless")
+    import frictionless  # test extra: frictionless
     out = tmp_path / "package"
     result = export(curated_path, "datapackage", out, only_confirmed=only_confirmed)
     report = frictionless.validate(out / "datapackage.json")
@@ -191,7 +191,7 @@ def test_datapackage_validates_with_frictionless(curated_path, tmp_path, only_co
 
 
 def test_frictionless_catches_a_broken_reference(curated_path, tmp_path):
-    frictionless = pytest.importorskip("frictionless")
+    import frictionless  # test extra: frictionless
     out = tmp_path / "package"
     export(curated_path, "datapackage", out)
     evidence = (out / "evidence.csv").read_text(encoding="utf-8").splitlines()
@@ -219,7 +219,7 @@ def _offline_loader(context: dict):
 
 
 def test_web_annotations_are_json_ld_that_parses_offline(curated_path, tmp_path):
-    jsonld = pytest.importorskip("pyld.jsonld")
+    from pyld import jsonld  # test extra: PyLD
     out = tmp_path / "annotations.jsonld"
     export(curated_path, "webannotation", out)
     document = json.loads(out.read_text(encoding="utf-8"))
@@ -315,7 +315,7 @@ def test_sqlite_snapshot_opens_anywhere_with_views_for_analysts(curated_path, tm
     ]
     for view in ("fact_overview", "evidence_overview", "conflict_overview", "source_overview"):
         assert rows_of(out, f"SELECT count(*) FROM {view}")[0][0] > 0
-    sqlite_utils = pytest.importorskip("sqlite_utils")
+    import sqlite_utils  # test extra: sqlite-utils
     database = sqlite_utils.Database(out)
     assert {"fact_overview", "evidence_overview", "conflict_overview", "source_overview"} <= set(database.view_names())
     assert len(list(database["evidence_overview"].rows)) == 12

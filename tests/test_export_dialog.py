@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from test_export import curate
 
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.ui.export_dialog import ExportDialog, _ExportWorker
 from kzeu_desk.ui.session import Session
-from test_export import curate
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +55,8 @@ def test_export_jsonl_from_the_dialog(qtbot, curated_path, tmp_path, messages, r
     result = run_export(qtbot, dialog)
     session.fact_base.close()
     assert result is not None and (tmp_path / "facts.jsonl").exists()
-    assert messages == [("info", "Export finished", "Exported 12 facts, 12 evidence spans and 5 sources to “facts.jsonl”.")]
+    summary = "Exported 12 facts, 12 evidence spans and 5 sources to “facts.jsonl”."
+    assert messages == [("info", "Export finished", summary)]
 
 
 def test_export_confirmed_datapackage_into_a_chosen_folder(qtbot, curated_path, tmp_path, messages, monkeypatch):
@@ -98,7 +99,8 @@ def test_a_bad_target_is_refused_before_anything_runs(qtbot, curated_path, tmp_p
     dialog.set_target(tmp_path)  # a folder, but jsonl is written to a file
     dialog.start_export()
     session.fact_base.close()
-    assert messages == [("warning", "Cannot export there", f"“{tmp_path}” is a folder; this format is written to a file.")]
+    refusal = f"“{tmp_path}” is a folder; this format is written to a file."
+    assert messages == [("warning", "Cannot export there", refusal)]
     assert dialog._thread is None and list(tmp_path.iterdir()) == []
 
 

@@ -93,8 +93,9 @@ class MainWindow(QMainWindow):
                             "Open another fact base")
         self.actionOpenReadOnly = a("actionOpenReadOnly", "Open fact base &read-only…", "Ctrl+Shift+O",
                                     lambda: self._open_dialog(read_only=True), "Open a fact base for review")
-        self.actionExport = a("actionExport", "&Export snapshot…", "Ctrl+E", self.export_snapshot_dialog,
-                              "Write a consistent SQLite copy of this fact base")
+        self.actionExport = a("actionExport", "&Export…", "Ctrl+E", self.export_dialog,
+                              "Export the fact base for other tools (SQLite, Data Package, Web Annotation, "
+                              "Wikidata, JSON Lines)")
         self.actionExportReviewerCopy = a(
             "actionExportReviewerCopy", "Export &reviewer copy…", "Ctrl+Shift+E", self.export_reviewer_copy,
             "Write a consistent copy that opens read-only anywhere")
@@ -548,8 +549,13 @@ class MainWindow(QMainWindow):
         job.start()
         return job
 
-    def export_snapshot_dialog(self) -> None:
-        self.export_reviewer_copy()
+    def export_dialog(self) -> None:
+        from kzeu_desk.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.session, self)
+        dialog.export_finished.connect(
+            lambda result: result is not None and self.statusBar().showMessage(result.summary, 10_000))
+        dialog.exec()
 
     def export_reviewer_copy(self) -> None:
         from kzeu_desk.core.sqlite_features import snapshot_into

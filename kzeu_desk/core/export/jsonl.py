@@ -47,6 +47,9 @@ TABLE_OF = {
     "link": "fact_link", "conflict": "conflict", "audit": "audit_event",
 }
 
+# The tables this format version carries; audit events of any other table stay behind.
+CARRIED_TABLES = ("source", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
+                  "conflict_member")
 _ROWS_PER_FETCH = 1_000
 
 _SELECTS: dict[str, str] = {
@@ -72,7 +75,8 @@ _SELECTS: dict[str, str] = {
     "audit": """SELECT r.operation_id, operation.label, operation.at, operation.actor, operation.reverts_id,
                        r.action, r.target_type, r.target_id, r.before, r.after
                 FROM audit_event r JOIN operation ON operation.id = r.operation_id
-                WHERE {keeps} ORDER BY r.id""",
+                WHERE {keeps} AND r.target_type IN (""" + ", ".join(f"'{t}'" for t in CARRIED_TABLES) + """)
+                ORDER BY r.id""",
 }
 
 

@@ -35,7 +35,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from kzeu_desk.core import conflicts, search_index, sqlite_features
 from kzeu_desk.core.errors import FactBaseLocked, ReadOnlyFactBase, UserError
 from kzeu_desk.core.export.common import ProgressCallback, plural
-from kzeu_desk.core.export.jsonl import FORMAT_NAME, FORMAT_VERSION, RECORD_TYPES
+from kzeu_desk.core.export.jsonl import CARRIED_TABLES, FORMAT_NAME, FORMAT_VERSION, RECORD_TYPES
 from kzeu_desk.core.export.scope import AUDITED_TABLE_NAMES
 from kzeu_desk.core.export.sqlite_only import reserve_ids
 from kzeu_desk.core.models import ConflictRule, ConflictStatus, FactRank, FactStatus, LinkKind
@@ -62,7 +62,7 @@ _ID_COLUMNS: dict[str, dict[str, str]] = {
     "conflict": {"id": "conflict", "subject_id": "entity", "property_id": "property"},
     "conflict_member": {"id": "conflict_member", "conflict_id": "conflict", "fact_id": "fact"},
 }
-_RENUMBERED_TABLES = (*AUDITED_TABLE_NAMES, "operation")
+_RENUMBERED_TABLES = (*CARRIED_TABLES, "operation")
 _REFERENCED = ("source", "entity", "property", "fact")  # record types other records point at
 
 
@@ -113,13 +113,14 @@ def _one_of(values: type) -> tuple[Callable[[object], bool], str]:
 
 _TEXT = (_is_text, "text")
 _INT = (_is_int, "a whole number")
+_ID = ((lambda value: _is_int(value) and value > 0), "a positive whole number")
 _NUMBER = (_is_number, "a number")
 _BOOL = ((lambda value: isinstance(value, bool)), "true or false")
 _DATE = (_is_date, _ISO_DATE)
 _OBJECT = ((lambda value: isinstance(value, dict)), "an object")
 _LIST = ((lambda value: isinstance(value, list)), "a list")
 _ACTION = ((lambda value: value in ("insert", "update", "delete")), "insert, update or delete")
-_AUDITED_TABLE = ((lambda value: value in AUDITED_TABLE_NAMES), "one of " + ", ".join(AUDITED_TABLE_NAMES))
+_AUDITED_TABLE = ((lambda value: value in CARRIED_TABLES), "one of " + ", ".join(CARRIED_TABLES))
 
 # field -> (check, description, nullable); a nullable field may also be left out.
 Spec = dict[str, tuple[Callable[[object], bool], str, bool]]
@@ -131,23 +132,23 @@ def _spec(**fields: tuple[tuple[Callable[[object], bool], str], bool]) -> Spec:
 
 _SPECS: dict[str, Spec] = {
     "source": _spec(
-        id=(_INT, False), title=(_TEXT, False), publisher=(_TEXT, True), author=(_TEXT, True), url=(_TEXT, True),
+        id=(_ID, False), title=(_TEXT, False), publisher=(_TEXT, True), author=(_TEXT, True), url=(_TEXT, True),
         published=(_DATE, True), language=(_TEXT, True), file_name=(_TEXT, True), encoding=(_TEXT, True),
         note=(_TEXT, True), imported_at=(_TEXT, False), imported_by=(_TEXT, False), text_sha256=(_TEXT, False),
         char_count=(_INT, False), text=(_TEXT, False),
     ),
     "entity": _spec(
-        id=(_INT, False), name=(_TEXT, False), kind=(_TEXT, False), description=(_TEXT, True),
+        id=(_ID, False), name=(_TEXT, False), kind=(_TEXT, False), description=(_TEXT, True),
         external_id=(_TEXT, True), aliases=(_LIST, False),
     ),
-    "alias": _spec(id=(_INT, False), alias=(_TEXT, False)),
+    "alias": _spec(id=(_ID, False), alias=(_TEXT, False)),
     "property": _spec(
-        id=(_INT, False), key=(_TEXT, False), name=(_TEXT, False), value_kind=(_one_of(ValueKind), False),
+        id=(_ID, False), key=(_TEXT, False), name=(_TEXT, False), value_kind=(_one_of(ValueKind), False),
         single_valued=(_BOOL, False), default_unit=(_TEXT, True), tolerance=(_NUMBER, True),
         description=(_TEXT, True), wikidata_pid=(_TEXT, True),
     ),
     "fact": _spec(
-        id=(_INT, False), subject=(_INT, True), property=(_INT, True), value=(_OBJECT, False),
+        id=(_ID, False), subject=(_INT, True), property=(_INT, True), value=(_OBJECT, False),
         point_in_time=(_DATE, True), start_time=(_DATE, True), end_time=(_DATE, True), scope_note=(_TEXT, True),
         status=(_one_of(FactStatus), False), rank=(_one_of(FactRank), False), note=(_TEXT, True),
         created_at=(_TEXT, False), created_by=(_TEXT, False), updated_at=(_TEXT, False),
@@ -158,24 +159,24 @@ _SPECS: dict[str, Spec] = {
         approximate=(_BOOL, False), unit=(_TEXT, True), date=(_DATE, True), entity=(_INT, True), text=(_TEXT, True),
     ),
     "evidence": _spec(
-        id=(_INT, False), fact=(_INT, False), source=(_INT, False), start=(_INT, False), end=(_INT, False),
+        id=(_ID, False), fact=(_INT, False), source=(_INT, False), start=(_INT, False), end=(_INT, False),
         quote=(_TEXT, False), prefix=(_TEXT, False), suffix=(_TEXT, False), source_sha256=(_TEXT, False),
         created_at=(_TEXT, False), created_by=(_TEXT, False),
     ),
     "link": _spec(
-        id=(_INT, False), **{"from": (_INT, False)}, to=(_INT, False), kind=(_one_of(LinkKind), False),
+        id=(_ID, False), **{"from": (_INT, False)}, to=(_INT, False), kind=(_one_of(LinkKind), False),
         note=(_TEXT, True), created_at=(_TEXT, False), created_by=(_TEXT, False),
     ),
     "conflict": _spec(
-        id=(_INT, False), rule=(_one_of(ConflictRule), False), subject=(_INT, True), property=(_INT, True),
+        id=(_ID, False), rule=(_one_of(ConflictRule), False), subject=(_INT, True), property=(_INT, True),
         status=(_one_of(ConflictStatus), False), explanation=(_TEXT, False), judgement_current=(_BOOL, False),
         resolution=(_TEXT, True), rationale=(_TEXT, True), resolved_by=(_TEXT, True), resolved_at=(_TEXT, True),
         created_at=(_TEXT, False), members=(_LIST, False),
     ),
-    "member": _spec(id=(_INT, False), fact=(_INT, False)),
+    "member": _spec(id=(_ID, False), fact=(_INT, False)),
     "audit": _spec(
-        operation=(_INT, False), label=(_TEXT, False), at=(_TEXT, False), actor=(_TEXT, False),
-        reverts=(_INT, True), action=(_ACTION, False), table=(_AUDITED_TABLE, False), row=(_INT, False),
+        operation=(_ID, False), label=(_TEXT, False), at=(_TEXT, False), actor=(_TEXT, False),
+        reverts=(_INT, True), action=(_ACTION, False), table=(_AUDITED_TABLE, False), row=(_ID, False),
         before=(_OBJECT, True), after=(_OBJECT, True),
     ),
 }
@@ -225,7 +226,8 @@ class _Survey:
     property_keys: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # key, name, line
     alias_owner: dict[int, tuple[int, str]] = field(default_factory=dict)  # alias id -> entity id, alias
     conflict_first_operation: dict[int, int] = field(default_factory=dict)  # manual signatures name it
-    names_seen: set = field(default_factory=set)  # entity names and property keys/names, for duplicates
+    # Entity names, and ("key", key) / ("name", name) of properties, to refuse duplicates.
+    names_seen: set[str | tuple[str, str]] = field(default_factory=set)
 
     def mention(self, table_name: str, row_id: int | None) -> None:
         if row_id is None:
@@ -566,6 +568,9 @@ class _Loaded:
     evidence_lines: dict[int, int] = field(default_factory=dict)  # new evidence id -> line
     operations: set[int] = field(default_factory=set)  # new ids of history operations written
     reused_rows: dict[str, int] = field(default_factory=dict)
+    # What the conflict rules must look at again: (subject, property) keys and contradicting facts.
+    conflict_keys: set[tuple[int, int]] = field(default_factory=set)
+    contradicting_facts: set[int] = field(default_factory=set)
 
 
 def _write(conn: Connection, path: Path, plan: _IdPlan, survey: _Survey,
@@ -631,9 +636,11 @@ def _write_fact(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _Surve
     value = r["value"]
     fact_id = plan.new_id("fact", r["id"])
     loaded.fact_ids.append(fact_id)
+    subject_id, property_id = plan.new_id("entity", r.get("subject")), plan.new_id("property", r.get("property"))
+    if subject_id is not None and property_id is not None:
+        loaded.conflict_keys.add((subject_id, property_id))
     writer.add("fact", line, {
-        "id": fact_id, "subject_id": plan.new_id("entity", r.get("subject")),
-        "property_id": plan.new_id("property", r.get("property")), "value_kind": value["kind"],
+        "id": fact_id, "subject_id": subject_id, "property_id": property_id, "value_kind": value["kind"],
         "value_amount": value.get("amount"), "value_lower": value.get("lower"), "value_upper": value.get("upper"),
         "value_approximate": value["approximate"], "value_unit": value.get("unit"), "value_date": value.get("date"),
         "value_entity_id": plan.new_id("entity", value.get("entity")), "value_text": value.get("text"),
@@ -655,6 +662,8 @@ def _write_evidence(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _S
 
 
 def _write_link(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _Survey, line: int, r: dict) -> None:
+    if r["kind"] == LinkKind.CONTRADICTS.value:
+        loaded.contradicting_facts.update((plan.new_id("fact", r["from"]), plan.new_id("fact", r["to"])))
     writer.add("fact_link", line, {
         "id": plan.new_id("fact_link", r["id"]), "from_fact_id": plan.new_id("fact", r["from"]),
         "to_fact_id": plan.new_id("fact", r["to"]), "kind": r["kind"], "note": r.get("note"),
@@ -686,6 +695,8 @@ def _write_conflict(writer: _Writer, loaded: _Loaded, plan: _IdPlan, survey: _Su
         "resolution": r.get("resolution"), "rationale": r.get("rationale"), "resolved_by": r.get("resolved_by"),
         "resolved_at": r.get("resolved_at"), "created_at": r["created_at"],
     })
+    if r["rule"] == ConflictRule.DECLARED.value:
+        loaded.contradicting_facts.update(member_facts)
     for member, fact_id in zip(r["members"], member_facts, strict=True):
         writer.add("conflict_member", line, {
             "id": plan.new_id("conflict_member", member["id"]), "conflict_id": conflict_id, "fact_id": fact_id,
@@ -822,7 +833,11 @@ def _load(fact_base: FactBase, path: Path, survey: _Survey, progress: ProgressCa
                 reserve_ids(conn, table_name, highest + plan.shift.get(table_name, 0))
             # The load's own operation comes after the history it brought, so History reads in order.
             recorder = Recorder(conn, label=f"Load “{path.name}”", actor=fact_base.actor)
-            conflicts.rescan(recorder)
+            if pristine:
+                conflicts.rescan(recorder)
+            else:
+                # The fact base's own facts were already checked; only what the load added can disagree.
+                conflicts.recheck(recorder, loaded.conflict_keys, loaded.contradicting_facts)
             search_index.refresh(conn, [*loaded.fact_ids, *recorder.facts_touched])
             recorder.flush_audit()
     except OperationalError as error:

@@ -17,7 +17,7 @@ from pathlib import Path
 from kzeu_desk.core.export.common import ExportResult, Progress, counted_summary, reading_fact_base
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.export.sqlite_only import add_analyst_views, prune_to_scope
-from kzeu_desk.core.sqlite_features import snapshot_into
+from kzeu_desk.core.sqlite_features import readable_in_place, snapshot_for_reading, snapshot_into
 
 _STEPS = 3
 
@@ -30,9 +30,13 @@ def write_sqlite_snapshot(source: Path, out: Path, scope: ExportScope, progress:
     progress.start(_STEPS)
     staging_folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        staging = staging_folder / "staging.sqlite"
         progress.stage("Taking a consistent snapshot")
-        snapshot_into(source, staging)
+        if readable_in_place(source):
+            staging = staging_folder / "staging.sqlite"
+            snapshot_into(source, staging)
+        else:
+            # A WAL file left without its -wal, maybe in a read-only folder (NOTES.md trap 9).
+            staging = snapshot_for_reading(source, staging_folder)
         progress.advance()
         progress.stage("Preparing the copy")
         counts = _prepare(staging, scope)

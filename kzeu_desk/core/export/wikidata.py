@@ -208,10 +208,10 @@ class _StatementWriter:
             if fact["value_entity_id"] is None:
                 return _unknown_value(prop, "wikibase-item")
             item = self.vocabulary.entity_key(fact["value_entity_id"])
-            value = {"entity-type": "item", "id": item}
             if _Q_ID.fullmatch(item):
-                value["numeric-id"] = int(item[1:])
-            return _snak(prop, "wikibase-item", {"value": value, "type": "wikibase-entityid"})
+                return _item_snak(prop, item)
+            placeholder = {"entity-type": "item", "id": item}
+            return _snak(prop, "wikibase-item", {"value": placeholder, "type": "wikibase-entityid"})
         if kind is ValueKind.DATE:
             return _time_snak(prop, fact["value_date"]) if fact["value_date"] else _unknown_value(prop, "time")
         if kind is ValueKind.TEXT:
