@@ -28,7 +28,6 @@ from kzeu_desk.core.integrity import check
 from kzeu_desk.core.reading import read_document
 from kzeu_desk.core.sample_corpus import import_sample_corpus, sample_documents
 from kzeu_desk.core.service import FactBase
-from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.paths import sample_corpus_dir
 
 
@@ -91,8 +90,8 @@ def _verify(path: Path, acknowledged: list[str]) -> list[str]:
         versions = dict(conn.execute(text("SELECT id, version FROM fact")).all())
         sources = set(conn.execute(text("SELECT id FROM source")).scalars())
         links = set(conn.execute(text("SELECT from_fact_id, to_fact_id FROM fact_link")).all())
-    # Ids are never reused, so a fact acknowledged as deleted must stay gone, whatever came before.
-    deleted = {int(line.split()[1]) for line in acknowledged if line.startswith("deleted ")}
+    # Ids are never reused, so a fact acknowledged as deleted must stay gone, whatever came before;
+    # one the child was deleting when it died may be gone too.
     may_be_deleted = {int(line.split()[1]) for line in acknowledged if line.startswith("deleting ")}
     for line in acknowledged:
         kind, first, second = line.split()

@@ -1,7 +1,6 @@
 """The command line end to end, in a temporary directory, as a user would run it."""
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys

@@ -10,10 +10,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event
 
 from kzeu_desk.core import backups, queries
-from kzeu_desk.core.errors import NotAFactBase, UserError
+from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.integrity import check
 from kzeu_desk.core.repair import repair
 from kzeu_desk.core.service import FactBase

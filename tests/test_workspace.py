@@ -10,7 +10,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QWidget
 
 from kzeu_desk.core import queries
-from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.sample_corpus import import_sample_corpus
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.text import Utf16Index

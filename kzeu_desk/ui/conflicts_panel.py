@@ -11,7 +11,6 @@ widgets or QTextCursor.insertText, never through HTML (NOTES.md trap 3).
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from collections.abc import Callable
@@ -32,6 +31,7 @@ from kzeu_desk.core import conflict_queue
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import InvalidEdit
 from kzeu_desk.core.service import FactBase
+from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.session import Session
 
 EMPTY_QUEUE_TEXT = ("No open conflicts. Conflicts appear here when two facts about the same subject and "
@@ -61,11 +61,6 @@ _VALUE_FONT_SCALE = 1.35
 _WHITESPACE_RUN = re.compile(r"\s+")
 
 
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows `text` literally: Qt renders a tooltip that looks like HTML as rich text."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
-
-
 def shortcut_text(key: str) -> str:
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
@@ -84,20 +79,6 @@ def count_text(shown: int, total: int, filtered: bool) -> str:
     if filtered:
         return f"{shown} of {total} {noun}"
     return f"{total} {noun}"
-
-
-def _plain_label(text: str = "", *, word_wrap: bool = False, selectable: bool = False,
-                 object_name: str | None = None) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    label.setWordWrap(word_wrap)
-    if object_name:
-        label.setObjectName(object_name)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    return label
 
 
 def _muted(label: QLabel) -> QLabel:
@@ -256,10 +237,10 @@ class ConflictCard(QFrame):
         column = QVBoxLayout(self)
         column.setContentsMargins(10, 8, 10, 8)
         column.setSpacing(4)
-        header = _muted(_plain_label(f"{number} · fact #{self.fact_id}", object_name="cardHeader"))
+        header = _muted(plain_label(f"{number} · fact #{self.fact_id}", object_name="cardHeader"))
         column.addWidget(header)
 
-        self.value_label = _plain_label(member["value"], word_wrap=True, selectable=True, object_name="cardValue")
+        self.value_label = plain_label(member["value"], word_wrap=True, selectable=True, object_name="cardValue")
         self.value_label.setFont(_scaled_font(self.value_label, _VALUE_FONT_SCALE, bold=True))
         column.addWidget(self.value_label)
 
@@ -267,17 +248,17 @@ class ConflictCard(QFrame):
         qualifier_text = " · ".join(
             f"{conflict_queue.QUALIFIER_FIELDS[column_name]}: {shown}" for column_name, shown in qualifiers.items()
         ) or "No time qualifiers"
-        self.qualifiers_label = _plain_label(qualifier_text, word_wrap=True, selectable=True,
+        self.qualifiers_label = plain_label(qualifier_text, word_wrap=True, selectable=True,
                                              object_name="cardQualifiers")
         if not qualifiers:
             _muted(self.qualifiers_label)
         column.addWidget(self.qualifiers_label)
 
-        self.status_label = _muted(_plain_label(f"{member['status']} · {member['rank']} rank",
+        self.status_label = _muted(plain_label(f"{member['status']} · {member['rank']} rank",
                                                 object_name="cardStatus"))
         column.addWidget(self.status_label)
 
-        self.agreement_label = _plain_label(_agreement_text(member), object_name="cardAgreement")
+        self.agreement_label = plain_label(_agreement_text(member), object_name="cardAgreement")
         self.agreement_label.setVisible(bool(self.agreement_label.text()))
         if member["agreeing_fact_count"] > 1:
             others = ", ".join(f"#{i}" for i in member["agreeing_fact_ids"] if i != self.fact_id)
@@ -298,11 +279,11 @@ class ConflictCard(QFrame):
             self.quotes.append(quote)
             column.addWidget(quote)
             published = evidence["source_published_text"] or "date not stated"
-            source_line = _muted(_plain_label(f"— {evidence['source_title']}, {published}", word_wrap=True,
+            source_line = _muted(plain_label(f"— {evidence['source_title']}, {published}", word_wrap=True,
                                               object_name="cardSource"))
             column.addWidget(source_line)
         if not member["evidence"]:
-            column.addWidget(_muted(_plain_label("No evidence recorded for this fact.", word_wrap=True)))
+            column.addWidget(_muted(plain_label("No evidence recorded for this fact.", word_wrap=True)))
         column.addStretch(1)
 
         buttons = QHBoxLayout()
@@ -393,16 +374,16 @@ class ScopeDialog(QDialog):
         self._edits: dict[int, dict[str, str | None]] = {}
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_plain_label(
+        layout.addWidget(plain_label(
             "Give each fact the time it describes, so they no longer overlap. Dates like 2022, "
             "March 2022 or 2 March 2022; leave a field empty to clear it.", word_wrap=True))
         grid = QGridLayout()
         for column_number, title in enumerate(("Fact", *(conflict_queue.QUALIFIER_FIELDS[c].capitalize()
                                                           for c in self._COLUMNS))):
-            grid.addWidget(_plain_label(title), 0, column_number)
+            grid.addWidget(plain_label(title), 0, column_number)
         for row_number, member in enumerate(self._members, start=1):
             fact_text = f"{row_number} · {member['value']}"
-            fact_label = _plain_label(fact_text)
+            fact_label = plain_label(fact_text)
             fact_label.setToolTip(plain_tooltip(f"Fact #{member['fact_id']}: {member['value']}"))
             grid.addWidget(fact_label, row_number, 0)
             for column_number, column in enumerate(self._COLUMNS, start=1):
@@ -414,7 +395,7 @@ class ScopeDialog(QDialog):
                 self._fields[(member["fact_id"], column)] = field
                 grid.addWidget(field, row_number, column_number)
         layout.addLayout(grid)
-        self.problem_label = _plain_label(word_wrap=True, object_name="scopeProblem")
+        self.problem_label = plain_label(word_wrap=True, object_name="scopeProblem")
         self.problem_label.setStyleSheet(_PROBLEM_STYLE)
         self.problem_label.hide()
         layout.addWidget(self.problem_label)
@@ -517,7 +498,7 @@ class ConflictsPanel(QWidget):
         self.rule_filter = self._filter_combo("ruleFilter", "Filter by kind of conflict", "All kinds")
         for combo in (self.property_filter, self.source_filter, self.rule_filter):
             column.addWidget(combo)
-        self.count_label = _plain_label(object_name="conflictCount")
+        self.count_label = plain_label(object_name="conflictCount")
         column.addWidget(self.count_label)
         self.model = ConflictQueueModel(self)
         self.view = QListView(objectName="conflictList")
@@ -545,7 +526,7 @@ class ConflictsPanel(QWidget):
 
     def _build_detail(self) -> None:
         self.detail_stack = QStackedWidget()
-        self.empty_label = _plain_label(EMPTY_QUEUE_TEXT, word_wrap=True, object_name="conflictsEmptyState")
+        self.empty_label = plain_label(EMPTY_QUEUE_TEXT, word_wrap=True, object_name="conflictsEmptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setContentsMargins(24, 24, 24, 24)
         self.detail_stack.addWidget(self.empty_label)
@@ -553,10 +534,10 @@ class ConflictsPanel(QWidget):
         page = QWidget()
         column = QVBoxLayout(page)
         column.setContentsMargins(6, 0, 0, 0)
-        self.title_label = _plain_label(word_wrap=True, selectable=True, object_name="conflictTitle")
+        self.title_label = plain_label(word_wrap=True, selectable=True, object_name="conflictTitle")
         self.title_label.setFont(_scaled_font(self.title_label, 1.15, bold=True))
         column.addWidget(self.title_label)
-        self.explanation_label = _plain_label(word_wrap=True, selectable=True, object_name="conflictExplanation")
+        self.explanation_label = plain_label(word_wrap=True, selectable=True, object_name="conflictExplanation")
         column.addWidget(self.explanation_label)
 
         self.cards_host = QWidget()
@@ -576,7 +557,7 @@ class ConflictsPanel(QWidget):
             f"prefers a card, {shortcut_text(REJECT_KEYS[0])}… rejects one")
         self.rationale_edit.textEdited.connect(lambda _text: self.rationale_message.hide())
         column.addWidget(self.rationale_edit)
-        self.rationale_message = _plain_label(word_wrap=True, object_name="rationaleMessage")
+        self.rationale_message = plain_label(word_wrap=True, object_name="rationaleMessage")
         self.rationale_message.setStyleSheet(_PROBLEM_STYLE)
         self.rationale_message.hide()
         column.addWidget(self.rationale_message)
@@ -590,7 +571,7 @@ class ConflictsPanel(QWidget):
         self.dismiss_button.setToolTip("These facts do not really disagree; dismiss the conflict "
                                        f"({shortcut_text(DISMISS_KEY)})")
         self.dismiss_button.clicked.connect(self.dismiss_current_conflict)
-        self.read_only_label = _muted(_plain_label(READ_ONLY_NOTICE, word_wrap=True, object_name="readOnlyNotice"))
+        self.read_only_label = _muted(plain_label(READ_ONLY_NOTICE, word_wrap=True, object_name="readOnlyNotice"))
         buttons.addWidget(self.read_only_label, 1)
         buttons.addStretch(0)
         buttons.addWidget(self.scope_button)

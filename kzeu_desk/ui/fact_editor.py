@@ -12,11 +12,9 @@ Imported text (quotes, titles, entity names) is only ever shown as plain text (N
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
@@ -35,6 +33,7 @@ from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind, date_precision
 from kzeu_desk.core.value_format import format_amount
 from kzeu_desk.core.value_parsing import parse_amount_text, parse_date_text
+from kzeu_desk.ui.plain_text import local_time, plain_label, plain_tooltip
 from kzeu_desk.ui.session import Session
 
 EMPTY_HINT = "Select text in a source and press Ctrl+N to make a fact, or pick a fact in the table."
@@ -59,27 +58,6 @@ _LIST_HEIGHT = 110
 _SHOWN_QUOTE = 140  # characters of a quote in the evidence list; the tooltip has all of it
 
 
-def plain_tooltip(text: str) -> str:
-    """A tooltip that shows `text` literally: Qt renders tooltips that look like HTML as rich text."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
-
-
-def _local_time(iso_utc: str) -> str:
-    moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00")).astimezone()
-    return moment.strftime("%d %b %Y %H:%M")
-
-
-def _plain_label(text: str = "", *, word_wrap: bool = False, selectable: bool = False) -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)
-    label.setWordWrap(word_wrap)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-    return label
-
-
 def _small(label: QLabel) -> QLabel:
     font = QFont(label.font())
     font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
@@ -88,7 +66,7 @@ def _small(label: QLabel) -> QLabel:
 
 
 def _section_title(text: str) -> QLabel:
-    label = _plain_label(text)
+    label = plain_label(text)
     font = QFont(label.font())
     font.setBold(True)
     label.setFont(font)
@@ -361,7 +339,7 @@ class DateField(QWidget):
         self.line_edit = CommitLineEdit()
         self.line_edit.setAccessibleName(accessible_name)
         self.line_edit.setPlaceholderText("1996, Feb 1996 or 2 February 1996")
-        self.precision = _small(_plain_label())
+        self.precision = _small(plain_label())
         self.precision.setMinimumWidth(self.precision.fontMetrics().horizontalAdvance("month") + 4)
         self.precision.setAccessibleName(f"{accessible_name} precision")
         self.problem = ProblemLabel()
@@ -455,9 +433,9 @@ class AmountEditor(QWidget):
         amount_row.addWidget(self.unit_combo)
         bounds_row = QHBoxLayout()
         bounds_row.setSpacing(6)
-        bounds_row.addWidget(_small(_plain_label("from")))
+        bounds_row.addWidget(_small(plain_label("from")))
         bounds_row.addWidget(self.lower_edit, 1)
-        bounds_row.addWidget(_small(_plain_label("to")))
+        bounds_row.addWidget(_small(plain_label("to")))
         bounds_row.addWidget(self.upper_edit, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -734,7 +712,7 @@ class FactEditor(QWidget):
 
     def _build(self) -> None:
         self._stack = QStackedWidget()
-        self._hint = _plain_label(EMPTY_HINT, word_wrap=True)
+        self._hint = plain_label(EMPTY_HINT, word_wrap=True)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setObjectName("factEditorHint")
         self._hint.setContentsMargins(16, 16, 16, 16)
@@ -745,12 +723,12 @@ class FactEditor(QWidget):
         column.setContentsMargins(8, 6, 8, 8)
         column.setSpacing(4)
 
-        self.header = _plain_label(selectable=True, word_wrap=True)
+        self.header = plain_label(selectable=True, word_wrap=True)
         self.header.setAccessibleName("Fact summary")
         header_font = QFont(self.header.font())
         header_font.setBold(True)
         self.header.setFont(header_font)
-        self.header_details = _small(_plain_label(selectable=True, word_wrap=True))
+        self.header_details = _small(plain_label(selectable=True, word_wrap=True))
         self.notice = ProblemLabel()
         self.notice.setAccessibleName("Editor notice")
         column.addWidget(self.header)
@@ -807,9 +785,9 @@ class FactEditor(QWidget):
             self.value_stack.addWidget(page)
         # The stack takes the height of the page on show, not of its tallest page.
         self.value_stack.currentChanged.connect(self._fit_value_stack)
-        self.value_preview = _plain_label(selectable=True, word_wrap=True)
+        self.value_preview = plain_label(selectable=True, word_wrap=True)
         self.value_preview.setAccessibleName("Value preview")
-        self.value_kind_note = _small(_plain_label(word_wrap=True))
+        self.value_kind_note = _small(plain_label(word_wrap=True))
         value_box = QWidget()
         value_layout = QVBoxLayout(value_box)
         value_layout.setContentsMargins(0, 0, 0, 0)
@@ -817,7 +795,7 @@ class FactEditor(QWidget):
         value_layout.addWidget(self.value_stack)
         value_layout.addWidget(self.value_preview)
         value_layout.addWidget(self.value_kind_note)
-        self._value_row_label = _plain_label("Value")
+        self._value_row_label = plain_label("Value")
         form.addRow(self._value_row_label, value_box)
         column.addLayout(form)
 
@@ -857,7 +835,7 @@ class FactEditor(QWidget):
         judgement_layout = QHBoxLayout(judgement)
         judgement_layout.setContentsMargins(0, 0, 0, 0)
         judgement_layout.addWidget(self.status_combo, 1)
-        judgement_layout.addWidget(_plain_label("Rank"))
+        judgement_layout.addWidget(plain_label("Rank"))
         judgement_layout.addWidget(self.rank_combo, 1)
         form.addRow("Status", judgement)
         self.note_edit = CommitPlainTextEdit()
@@ -1046,7 +1024,7 @@ class FactEditor(QWidget):
         self.header.setText(label)
         self.header_details.setText(
             f"Fact #{row['id']} · {row['status']} · {row['rank']} rank · version {row['version']}"
-            f" · last changed by {row['updated_by']} {_local_time(row['updated_at'])}")
+            f" · last changed by {row['updated_by']} {local_time(row['updated_at'])}")
 
         if spared is not self.subject_field.line_edit:
             subject = row["subject_id"]
@@ -1142,7 +1120,7 @@ class FactEditor(QWidget):
 
         self.history_list.clear()
         for entry in self._history:
-            lines = [f"{_local_time(entry.at)} · {entry.actor} · {entry.operation_label}"]
+            lines = [f"{local_time(entry.at)} · {entry.actor} · {entry.operation_label}"]
             if entry.changes:
                 lines.extend(f"    {change}" for change in entry.changes)
             else:

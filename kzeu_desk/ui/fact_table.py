@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer,
@@ -26,6 +25,7 @@ from kzeu_desk.core import fact_listing
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.fact_listing import PAGE_SIZE, FactListRow, ListingSpec, SortColumn, SortKey
 from kzeu_desk.core.models import FactStatus
+from kzeu_desk.ui.plain_text import local_time
 from kzeu_desk.ui.session import Session
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,14 +81,6 @@ _VALUE_COLUMN = 3
 _UPDATED_COLUMN = 8
 
 
-def _local_time(iso_utc: str) -> str:
-    try:
-        moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00")).astimezone()
-    except ValueError:
-        return iso_utc  # written by another client in a form we do not parse: show it as stored
-    return moment.strftime("%d %b %Y %H:%M")
-
-
 def _cells(row: FactListRow) -> tuple[str, ...]:
     return (
         str(row.id),
@@ -99,7 +91,7 @@ def _cells(row: FactListRow) -> tuple[str, ...]:
         row.rank.capitalize(),
         str(row.sources),  # "0" stays visible: a fact without a source needs the curator's attention
         str(row.conflicts) if row.conflicts else "",  # most facts have none; blanks keep the eye on those that do
-        _local_time(row.updated_at),
+        local_time(row.updated_at),
     )
 
 

@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QListView, QVBoxLayout, QWidget
 
 from kzeu_desk.core import queries
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.ui.plain_text import local_time
 from kzeu_desk.ui.session import Session
 
 _RECENT = 300
-
-
-def _local_time(iso_utc: str) -> str:
-    moment = datetime.fromisoformat(iso_utc.replace("Z", "+00:00")).astimezone()
-    return moment.strftime("%d %b %Y %H:%M")
 
 
 class HistoryModel(QAbstractListModel):
@@ -41,7 +36,7 @@ class HistoryModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{_local_time(row['at'])}   {row['label']}   — {row['actor']}"
+            return f"{local_time(row['at'])}   {row['label']}   — {row['actor']}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"Operation {row['id']} by {row['actor']} at {row['at']} (UTC)"
         return None
