@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kzeu_desk import __version__
 from kzeu_desk.paths import resources_dir, user_data_dir
 from kzeu_desk.ui.main_window import MainWindow
+from kzeu_desk.ui.platform_check import missing_window_libraries_message
 
 _open_windows: list[MainWindow] = []  # windows opened from a menu live until closed
 _SMOKE_RUN_MS = 400
@@ -118,7 +121,39 @@ def _fail_smoke_run(exc_type, exc, tb) -> None:
     QApplication.exit(1)
 
 
+class _AfterFirstPaint(QObject):
+    """Runs a callback once the window has been painted, so loading the database layer
+    (SQLAlchemy takes longer to import than Qt, NOTES.md trap 8) never keeps the window blank."""
+
+    _LATEST_MS = 500  # should a platform never paint (hidden, minimised), load anyway
+
+    def __init__(self, window: QObject, callback):
+        super().__init__(window)
+        self._callback = callback
+        self._done = False
+        self._report = bool(os.environ.get("KZEU_DESK_REPORT_FIRST_PAINT"))  # docs/PACKAGING.md timings
+        window.installEventFilter(self)
+        QTimer.singleShot(self._LATEST_MS, self._run)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and not self._done:
+            watched.removeEventFilter(self)
+            if self._report:
+                print(f"kzeu-desk: first paint at {time.time():.3f}", file=sys.stderr, flush=True)
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        if not self._done:
+            self._done = True
+            self._callback()
+
+
 def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) -> int:
+    cannot_open_window = missing_window_libraries_message() if QApplication.instance() is None else None
+    if cannot_open_window:
+        print(cannot_open_window, file=sys.stderr)
+        return 2  # the user can fix it by installing the named packages
     app = _application()
     sys.excepthook = _fail_smoke_run if smoke else _report_unexpected
     window = MainWindow()
@@ -146,6 +181,6 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
         if smoke:
             QTimer.singleShot(_SMOKE_RUN_MS, window.close)
 
-    QTimer.singleShot(0, load)
+    _AfterFirstPaint(window, load)
     status = app.exec()
     return outcome["code"] or status
