@@ -9,12 +9,20 @@ from alembic import context
 from kzeu_desk.core.models import SQLModel
 
 connection = context.config.attributes["connection"]
+
+
+def _include_object(obj, name, type_, reflected, compare_to):
+    # The FTS5 index and its shadow tables are made by sqlite_features, not by the models.
+    return not (type_ == "table" and reflected and compare_to is None and name.startswith("fact_search"))
+
+
 context.configure(
     connection=connection,
     target_metadata=SQLModel.metadata,
     # SQLite cannot ALTER most columns; batch mode rebuilds the table instead (NOTES.md trap 12).
     render_as_batch=True,
     compare_type=True,
+    include_object=_include_object,
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 
 from kzeu_desk.core import sqlite_features
+from kzeu_desk.core.revisions import INTEGRITY_CHECKS
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ _INVARIANTS: dict[str, str] = {
               < (CASE c.rule WHEN 'manual' THEN 1 ELSE 2 END)
     """,
 }
+
+
+# Evidence of a revised source points into the revision it was last confirmed in (core/revisions.py).
+_INVARIANTS.update(INTEGRITY_CHECKS)
 
 
 def check(conn: Connection) -> list[Problem]:

@@ -49,6 +49,15 @@ class ConflictStatus(StrEnum):
     DISMISSED = "dismissed"
 
 
+class AnchorState(StrEnum):
+    """How an evidence span was found in its source's current revision (see core.reanchor)."""
+
+    EXACT = "exact"  # the quote with its prefix and suffix, or placed by a curator
+    MOVED = "moved"  # the quote itself, unchanged, in changed surroundings
+    FUZZY = "fuzzy"  # an approximate match; anchor_score says how close
+    ORPHANED = "orphaned"  # not found: start/end/quote still point into confirmed_revision
+
+
 # Undo re-inserts a deleted row under its old id, so an id must never be handed out twice.
 _NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
 
@@ -152,6 +161,12 @@ class Evidence(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("start >= 0 AND \"end\" > start", name="ck_evidence_span"),
         Index("ix_evidence_source_span", "source_id", "start", "end"),
+        _one_of("anchor_state", AnchorState),
+        CheckConstraint("anchor_score IS NULL OR (anchor_score >= 0 AND anchor_score <= 1)",
+                        name="ck_evidence_anchor_score"),
+        CheckConstraint("confirmed_revision >= 1", name="ck_evidence_confirmed_revision"),
+        # The orphan queue reads the few evidence rows that are not exactly anchored.
+        Index("ix_evidence_anchor_state", "anchor_state", "source_id"),
         _NEVER_REUSE_IDS,
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -165,6 +180,41 @@ class Evidence(SQLModel, table=True):
     source_sha256: str
     created_at: str
     created_by: str
+    # Where start/end/quote point: the source's current revision for anchored evidence, the last
+    # revision it was found in for orphaned evidence. Sources begin at revision 1.
+    anchor_state: str = Field(default=AnchorState.EXACT.value,
+                              sa_column_kwargs={"server_default": AnchorState.EXACT.value})
+    anchor_score: float | None = None  # 0..1, set for fuzzy matches
+    confirmed_revision: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    # The span a fuzzy match was moved from, kept until a curator accepts or re-attaches it, so the
+    # orphan queue can show the old quote in its old context.
+    previous_revision: int | None = None
+    previous_start: int | None = None
+    previous_end: int | None = None
+
+
+class SourceRevision(SQLModel, table=True):
+    """A superseded text of a source. The current text stays in `source.text` (every view reads it);
+    revision numbers count from 1, so the current one is one more than the highest number here."""
+
+    __tablename__ = "source_revision"
+    __table_args__ = (
+        UniqueConstraint("source_id", "number"),
+        CheckConstraint("number >= 1", name="ck_source_revision_number"),
+        _NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    number: int
+    text: str  # canonical, as source.text was while this revision was current
+    text_sha256: str
+    char_count: int
+    file_name: str | None = None
+    encoding: str | None = None
+    imported_at: str  # when this text was imported, not when it was superseded
+    imported_by: str
+    superseded_at: str
+    superseded_by: str
 
 
 class FactLink(SQLModel, table=True):
@@ -250,5 +300,5 @@ class AppMeta(SQLModel, table=True):
 
 # Tables whose rows the service layer audits (and undo can restore), parents before children.
 AUDITED_TABLES = [
-    Source, Entity, EntityAlias, Property, Fact, Evidence, FactLink, Conflict, ConflictMember,
+    Source, Entity, EntityAlias, Property, Fact, Evidence, FactLink, Conflict, ConflictMember, SourceRevision,
 ]

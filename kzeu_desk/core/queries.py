@@ -61,7 +61,7 @@ _EVIDENCE_SPANS = text("""
     JOIN fact f ON f.id = e.fact_id
     LEFT JOIN entity subject ON subject.id = f.subject_id
     LEFT JOIN property prop ON prop.id = f.property_id
-    WHERE e.source_id = :source_id
+    WHERE e.source_id = :source_id AND e.anchor_state <> 'orphaned'  -- an orphan's span is in an older text
     ORDER BY e.start, e."end"
 """)
 

@@ -15,11 +15,12 @@ from pathlib import Path
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from kzeu_desk.core import conflicts, database, search_index, sqlite_features
+from kzeu_desk.core import conflicts, database, revisions, search_index, sqlite_features
 from kzeu_desk.core.changes import Changes
-from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, UserError
-from kzeu_desk.core.models import ConflictStatus, FactRank, FactStatus, LinkKind
+from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
+from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.reading import ReadDocument
+from kzeu_desk.core.reanchor import Placement, reanchor
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.text import quote_context, sha256_text
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
@@ -310,6 +311,7 @@ class FactBase:
             "fact_id": fact_id, "source_id": source_id, "start": start, "end": end, "quote": quote,
             "prefix": prefix, "suffix": suffix, "source_sha256": source["text_sha256"],
             "created_at": rec.at, "created_by": rec.actor,
+            "confirmed_revision": revisions.current_revision(rec.conn, source_id),
         })
 
     def remove_evidence(self, evidence_id: int) -> Changes:
@@ -394,15 +396,18 @@ class FactBase:
 
     def _merge_into(self, rec: Recorder, keep_fact_id: int, others: Sequence[int]) -> None:
         evidence, links = table("evidence"), table("fact_link")
-        kept_spans = {(r.source_id, r.start, r.end) for r in rec.conn.execute(
-            select(evidence.c.source_id, evidence.c.start, evidence.c.end).where(evidence.c.fact_id == keep_fact_id))}
+        # Offsets only mean something with the revision they point into (orphans point into older ones).
+        kept_spans = {(r.source_id, r.confirmed_revision, r.start, r.end) for r in rec.conn.execute(
+            select(evidence.c.source_id, evidence.c.confirmed_revision, evidence.c.start, evidence.c.end)
+            .where(evidence.c.fact_id == keep_fact_id))}
         for other in others:
             for row in rec.conn.execute(select(evidence).where(evidence.c.fact_id == other)).mappings().all():
-                if (row["source_id"], row["start"], row["end"]) in kept_spans:
+                span = (row["source_id"], row["confirmed_revision"], row["start"], row["end"])
+                if span in kept_spans:
                     rec.delete("evidence", row["id"])
                 else:
                     rec.update("evidence", row["id"], {"fact_id": keep_fact_id})
-                    kept_spans.add((row["source_id"], row["start"], row["end"]))
+                    kept_spans.add(span)
             rec.update("fact", other, {"rank": FactRank.DEPRECATED.value})
             already = rec.conn.execute(select(links.c.id).where(
                 links.c.from_fact_id == other, links.c.to_fact_id == keep_fact_id,
@@ -461,6 +466,134 @@ class FactBase:
         if fact_id not in members:
             raise InvalidEdit(f"Fact {fact_id} is not part of this conflict.")
 
+    # -- revisions -----------------------------------------------------------------------------
+
+    def import_revision(
+        self, source_id: int, document: ReadDocument, *, metadata: SourceMetadata | None = None,
+        label: str | None = None, progress: Callable[[int, int], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> Changes:
+        """Make `document` the source's current text, keep the old text as a revision, and move
+        every evidence span onto the new text or orphan it, all in one operation (one undo step).
+
+        The spans are placed before the write transaction starts, so other work on the fact base
+        (reading, and others' writes) goes on meanwhile; inside it, anything that changed in the
+        meantime is placed again. `metadata` fields that are set replace the source's own.
+        `progress(done, total)` and `should_stop()` are called from the placing loop; stopping
+        raises `reanchor.Cancelled` and changes nothing.
+        """
+        with self.reading() as conn:
+            planned = revisions.anchoring_inputs(conn, source_id)
+        if planned is None:
+            raise StaleEdit(f"Source {source_id} no longer exists; it may have been deleted by someone else.")
+        if planned.source["text_sha256"] == sha256_text(document.text):
+            raise InvalidEdit(f"“{document.file_name}” is the current text of “{planned.source['title']}”; "
+                              "no new revision was made.")
+        placements = {p.key: p for p in reanchor(document.text, planned.anchors, planned.old_texts,
+                                                   progress=progress, should_stop=should_stop)}
+        title = planned.source["title"]
+        with self._operation(label or f"New revision of “{title}” from “{document.file_name}”") as rec:
+            current = revisions.anchoring_inputs(rec.conn, source_id)
+            if (current is None or current.revision != planned.revision
+                    or current.source["text_sha256"] != planned.source["text_sha256"]):
+                raise StaleEdit(f"“{title}” was changed by someone else while its new revision was prepared; "
+                                "nothing was imported. Import it again.")
+            planned_anchors = {a.key: a for a in planned.anchors}
+            changed_meanwhile = [a for a in current.anchors if planned_anchors.get(a.key) != a]
+            placements.update((p.key, p) for p in reanchor(document.text, changed_meanwhile, current.old_texts))
+            new_revision = self._supersede_text(rec, current, document, metadata)
+            new_sha = sha256_text(document.text)
+            requoted: set[int] = set()
+            for evidence_id, row in current.evidence.items():
+                if self._follow_placement(rec, row, placements[evidence_id], document.text, new_sha, new_revision):
+                    requoted.add(row["fact_id"])
+            # A fact's search document holds its quotes, and conflicts read no evidence: only facts
+            # whose quotes changed need their derived data redone (re-indexing 10k facts costs ~1 s).
+            rec.facts_touched &= requoted
+        return rec.changes
+
+    def _supersede_text(self, rec: Recorder, current: revisions.AnchoringInputs, document: ReadDocument,
+                        metadata: SourceMetadata | None) -> int:
+        """Keep the current text as a revision and put the document's text in its place; returns
+        the new revision's number."""
+        source = current.source
+        rec.insert("source_revision", {
+            "source_id": source["id"], "number": current.revision, "text": source["text"],
+            "text_sha256": source["text_sha256"], "char_count": source["char_count"],
+            "file_name": source["file_name"], "encoding": source["encoding"],
+            "imported_at": source["imported_at"], "imported_by": source["imported_by"],
+            "superseded_at": rec.at, "superseded_by": rec.actor,
+        })
+        replaced = {
+            "text": document.text, "text_sha256": sha256_text(document.text), "char_count": len(document.text),
+            "file_name": document.file_name, "encoding": document.encoding,
+            "imported_at": rec.at, "imported_by": rec.actor,
+        }
+        if metadata is not None:
+            replaced.update({name: value for name, value in vars(metadata).items() if value is not None})
+        rec.update("source", source["id"], replaced)
+        return current.revision + 1
+
+    @staticmethod
+    def _follow_placement(rec: Recorder, row: dict, placement: Placement, new_text: str, new_sha: str,
+                          new_revision: int) -> bool:
+        """Write where one evidence span went; True if its quote changed. An orphan keeps its
+        offsets and quote, which go on pointing into the revision it was last found in; a fuzzy
+        match remembers where it came from until a curator accepts it, and stays "fuzzy" (needing
+        that look) even when a later revision finds it exactly."""
+        was_fuzzy = row["anchor_state"] == AnchorState.FUZZY.value
+        if not placement.anchored:
+            if row["anchor_state"] != AnchorState.ORPHANED.value:
+                rec.update("evidence", row["id"], {"anchor_state": AnchorState.ORPHANED.value, "anchor_score": None})
+            return False
+        prefix, quote, suffix = quote_context(new_text, placement.start, placement.end)
+        values = {
+            "start": placement.start, "end": placement.end, "quote": quote, "prefix": prefix, "suffix": suffix,
+            "source_sha256": new_sha, "confirmed_revision": new_revision,
+            "anchor_state": placement.state.value, "anchor_score": placement.score,
+        }
+        if was_fuzzy and row["previous_revision"] is not None:
+            # Still unreviewed: it keeps its origin and the weakest score it was ever placed with.
+            scores = [s for s in (row["anchor_score"], placement.score) if s is not None]
+            values.update(anchor_state=AnchorState.FUZZY.value, anchor_score=min(scores) if scores else None)
+        elif placement.state is AnchorState.FUZZY:
+            values.update(previous_revision=row["confirmed_revision"], previous_start=row["start"],
+                          previous_end=row["end"])
+        else:
+            values.update(previous_revision=None, previous_start=None, previous_end=None)
+        rec.update("evidence", row["id"], values)
+        return quote != row["quote"]
+
+    def reattach_evidence(self, evidence_id: int, start: int, end: int) -> Changes:
+        """A curator's choice of where lost (or wrongly placed) evidence now is, in the current text."""
+        with self._operation("Re-attach evidence") as rec:
+            row = rec.require("evidence", evidence_id, "Evidence")
+            source = rec.require("source", row["source_id"], "Source")
+            _check_span(source["text"], start, end)
+            prefix, quote, suffix = quote_context(source["text"], start, end)
+            rec.update("evidence", evidence_id, {
+                "start": start, "end": end, "quote": quote, "prefix": prefix, "suffix": suffix,
+                "source_sha256": source["text_sha256"],
+                "confirmed_revision": revisions.current_revision(rec.conn, row["source_id"]),
+                **_CONFIRMED_BY_CURATOR,
+            })
+        return rec.changes
+
+    def accept_anchor(self, evidence_id: int) -> Changes:
+        """A curator confirms that an approximate match is where the evidence now is."""
+        with self._operation("Accept re-anchored evidence") as rec:
+            row = rec.require("evidence", evidence_id, "Evidence")
+            if row["anchor_state"] != AnchorState.FUZZY.value:
+                raise InvalidEdit("Only an approximate match can be accepted; this evidence has none.")
+            rec.update("evidence", evidence_id, _CONFIRMED_BY_CURATOR)
+        return rec.changes
+
+    def drop_evidence(self, evidence_id: int) -> Changes:
+        """A curator gives up evidence that a new revision no longer supports."""
+        with self._operation("Drop lost evidence") as rec:
+            rec.delete("evidence", evidence_id)
+        return rec.changes
+
     # -- undo / redo ---------------------------------------------------------------------------
 
     def revert(self, operation_id: int, label: str) -> Changes:
@@ -468,6 +601,13 @@ class FactBase:
         with self._operation(label) as rec:
             rec.revert_operation(operation_id)
         return rec.changes
+
+
+# A curator placed (or confirmed) the span in the current text: it is exact from then on.
+_CONFIRMED_BY_CURATOR = {
+    "anchor_state": AnchorState.EXACT.value, "anchor_score": None,
+    "previous_revision": None, "previous_start": None, "previous_end": None,
+}
 
 
 class _NothingChanged(Exception):

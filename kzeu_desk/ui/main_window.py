@@ -89,6 +89,13 @@ class MainWindow(QMainWindow):
         a = self._action
         self.actionImport = a("actionImport", "&Import documents…", "Ctrl+I", self.import_documents_dialog,
                               "Import text, Markdown or HTML files as sources", mutates=True)
+        self.actionImportRevision = a("actionImportRevision", "Import new &revision…", "Ctrl+Shift+I",
+                                      self.import_revision_dialog,
+                                      "Import a corrected version of a source; its evidence follows the text",
+                                      mutates=True)
+        self.actionShowEvidenceToCheck = a("actionShowEvidenceToCheck", "&Evidence to check", "F9",
+                                           self._show_evidence_queue,
+                                           "Evidence that lost its place when a source was revised")
         self.actionOpen = a("actionOpen", "&Open fact base…", QKeySequence.StandardKey.Open, self._open_dialog,
                             "Open another fact base")
         self.actionOpenReadOnly = a("actionOpenReadOnly", "Open fact base &read-only…", "Ctrl+Shift+O",
@@ -149,7 +156,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.actionImport, self.actionOpen, self.actionOpenReadOnly])
+        file_menu.addActions([self.actionImport, self.actionImportRevision, self.actionOpen,
+                              self.actionOpenReadOnly])
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addMenu(self.recent_menu)
@@ -174,7 +182,7 @@ class MainWindow(QMainWindow):
         conflicts_menu.addActions([self.actionFlagFact, self.actionRescanConflicts])
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions([self.actionFocusSources, self.actionFocusText, self.actionFocusEditor,
-                                   self.actionFocusFacts])
+                                   self.actionFocusFacts, self.actionShowEvidenceToCheck])
         self.view_menu.addSeparator()
         tools_menu = bar.addMenu("&Tools")
         tools_menu.addAction(self.actionCheckFactBase)
@@ -203,6 +211,8 @@ class MainWindow(QMainWindow):
         from kzeu_desk.ui.fact_editor import FactEditor
         from kzeu_desk.ui.fact_table import FactTablePane
         from kzeu_desk.ui.history_pane import HistoryPane
+        from kzeu_desk.ui.orphan_queue import OrphanQueuePane
+        from kzeu_desk.ui.revision_view import RevisionView
         from kzeu_desk.ui.source_view import SourcePane
         from kzeu_desk.ui.sources_pane import SourcesPane
 
@@ -214,6 +224,8 @@ class MainWindow(QMainWindow):
         self.fact_table = FactTablePane(session)
         self.history_pane = HistoryPane(session)
         self.conflicts_panel = ConflictsPanel(session)
+        self.orphan_queue = OrphanQueuePane(session)
+        self.revision_view = RevisionView(session)
         self.banner = QLabel(objectName="readOnlyBanner", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.banner.setStyleSheet("QLabel#readOnlyBanner { background: palette(tool-tip-base); "
                                   "color: palette(tool-tip-text); padding: 6px 10px; border-radius: 3px; }")
@@ -232,7 +244,11 @@ class MainWindow(QMainWindow):
         self.backup_scheduler = BackupScheduler(session, self)
         self.backup_scheduler.finished.connect(lambda message: self.statusBar().showMessage(message, 5_000))
 
-        self._dock("sourcesDock", "Sources", self.sources_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
+        sources_dock = self._dock("sourcesDock", "Sources", self.sources_pane, Qt.DockWidgetArea.LeftDockWidgetArea)
+        revisions_dock = self._dock("revisionsDock", "Revisions", self.revision_view,
+                                    Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(sources_dock, revisions_dock)
+        sources_dock.raise_()
         self._dock("factEditorDock", "Fact", self.fact_editor, Qt.DockWidgetArea.RightDockWidgetArea)
         facts_dock = self._dock("factsDock", "Facts", self.fact_table, Qt.DockWidgetArea.BottomDockWidgetArea)
         conflicts_dock = self._dock("conflictsDock", "Conflicts", self.conflicts_panel,
@@ -240,6 +256,9 @@ class MainWindow(QMainWindow):
         history_dock = self._dock("historyDock", "History", self.history_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(facts_dock, conflicts_dock)
         self.tabifyDockWidget(conflicts_dock, history_dock)
+        orphans_dock = self._dock("orphanQueueDock", "Evidence to check", self.orphan_queue,
+                                  Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(history_dock, orphans_dock)
         facts_dock.raise_()
 
         self.source_pane.view.set_context_actions([self.actionNewFactFromSelection, self.actionAddEvidence])
@@ -248,6 +267,8 @@ class MainWindow(QMainWindow):
         self.source_pane.view.selection_span_changed.connect(self._update_actions)
         self.fact_editor.evidence_activated.connect(self.reveal_evidence)
         self.conflicts_panel.evidence_activated.connect(self.reveal_evidence)
+        self.orphan_queue.evidence_activated.connect(self.reveal_evidence)
+        self.sources_pane.source_chosen.connect(self.revision_view.show_source_id)
         session.changed.connect(self._on_changes)
         session.failed.connect(self._say)
         session.selected_fact_changed.connect(self._update_actions)
@@ -390,6 +411,7 @@ class MainWindow(QMainWindow):
         has_fact = self.session.selected_fact is not None
         enabled = {
             self.actionImport: writable,
+            self.actionImportRevision: writable,
             self.actionUndo: writable and self.session.undo_stack.canUndo(),
             self.actionRedo: writable and self.session.undo_stack.canRedo(),
             self.actionNewFactFromSelection: writable and has_selection,
@@ -549,6 +571,32 @@ class MainWindow(QMainWindow):
         job.start()
         return job
 
+    def import_revision_dialog(self) -> None:
+        from kzeu_desk.ui.revision_view import start_revision_import
+
+        path, _ = QFileDialog.getOpenFileName(self, "Import new revision of a source", str(Path.home()),
+                                              _DOCUMENT_FILTER)
+        if not path:
+            return
+        job = start_revision_import(self.session, Path(path), self,
+                                    current_source_id=self.sources_pane.current_source_id())
+        if job is not None:
+            job.done.connect(self._revision_imported)
+        self._revision_job = job
+
+    def _revision_imported(self, changes) -> None:
+        if changes is None:
+            return
+        for source_id in changes.updated.get("source", ()):
+            self.sources_pane.choose(source_id)
+        if self.orphan_queue.model.rowCount():
+            self._show_evidence_queue()
+
+    def _show_evidence_queue(self) -> None:
+        dock = self.findChild(QDockWidget, "orphanQueueDock")
+        dock.show()
+        dock.raise_()
+
     def export_dialog(self) -> None:
         from kzeu_desk.ui.export_dialog import ExportDialog
 
@@ -637,6 +685,8 @@ class MainWindow(QMainWindow):
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         if self.session is not None:
             self._commit_pending_edit()
+            if getattr(self, "_revision_job", None) is not None:
+                self._revision_job.wait()
             settings.setValue("mainWindow/state", self.saveState(_SETTINGS_LAYOUT_VERSION))
         super().closeEvent(event)
         if self.session is not None and event.isAccepted():

@@ -851,6 +851,9 @@ class SourcePane(QWidget):
             if row is None:
                 self._clear()
                 return
+            if row["text"] != self.view.source_text:  # a new revision (or its undo): show the new text
+                self.show_source_id(self.source_id)
+                return
             self._show_header(row)
         # A fact edit recolours its spans, and evidence rows name no source once deleted: reloading
         # this one source's spans is cheaper than working out whether they were ours.

@@ -1,0 +1,330 @@
+"""A source's revisions: the history, what each revision changed (a word diff), and importing a
+new revision off the GUI thread with progress.
+
+Everything shown comes from imported text and goes through plain-text widgets (NOTES.md trap 3).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QPlainTextEdit, QProgressDialog,
+    QSplitter, QVBoxLayout, QWidget,
+)
+
+from kzeu_desk.core import queries, revisions
+from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.reading import ReadDocument, read_document
+from kzeu_desk.core.reanchor import Cancelled
+from kzeu_desk.core.service import FactBase, SourceMetadata
+from kzeu_desk.ui.plain_text import local_time, plain_label
+from kzeu_desk.ui.session import Session
+
+_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+_REMOVED_HUE = QColor(225, 50, 90)
+_ADDED_HUE = QColor(40, 165, 75)
+
+
+def describe_revision(info: revisions.RevisionInfo) -> str:
+    """One line of the history: number, when, who, from which file, how long."""
+    parts = [f"Revision {info.number}" + (" (current)" if info.current else ""), local_time(info.imported_at),
+             info.imported_by]
+    if info.file_name:
+        parts.append(info.file_name)
+    parts.append(f"{info.char_count:,} characters")
+    return " · ".join(parts)
+
+
+# -- the history and diff pane -------------------------------------------------------------------
+
+
+class RevisionView(QWidget):
+    """The revisions of the source being read; choosing one shows what it changed."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("revisionView")
+        self.setAccessibleName("Source revisions")
+        self._session = session
+        self.source_id: int | None = None
+        self._pieces: list[revisions.DiffPiece] = []
+
+        self.title_label = plain_label(word_wrap=True, object_name="revisionSourceTitle")
+        self.history = QListWidget(objectName="revisionList")
+        self.history.setAccessibleName("Revision history")
+        self.history.setUniformItemSizes(True)
+        self.summary_label = plain_label(word_wrap=True, object_name="revisionDiffSummary")
+        self.diff_view = QPlainTextEdit(objectName="revisionDiff")
+        self.diff_view.setAccessibleName("What this revision changed")
+        self.diff_view.setReadOnly(True)
+        self.diff_view.document().setUndoRedoEnabled(False)
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.summary_label)
+        lower_layout.addWidget(self.diff_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.history)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title_label)
+        layout.addWidget(splitter, 1)
+
+        self.history.currentItemChanged.connect(self._show_chosen_revision)
+        session.changed.connect(self._on_changes)
+        self.show_source_id(None)
+
+    @property
+    def diff_pieces(self) -> list[revisions.DiffPiece]:
+        """The diff now shown (for tests and copying)."""
+        return list(self._pieces)
+
+    def show_source_id(self, source_id: int | None) -> None:
+        self.source_id = source_id
+        self.history.clear()
+        self._clear_diff()
+        if source_id is None:
+            self.title_label.setText("Choose a source to see its revisions.")
+            return
+        with self._session.fact_base.reading() as conn:
+            row = queries.source_row(conn, source_id)
+            history = revisions.revision_history(conn, source_id) if row is not None else []
+        if row is None:
+            self.source_id = None
+            self.title_label.setText("Choose a source to see its revisions.")
+            return
+        count = len(history)
+        self.title_label.setText(f"{row['title']} — {count} revision{'s' if count != 1 else ''}")
+        for info in history:
+            item = QListWidgetItem(describe_revision(info))
+            item.setData(_NUMBER_ROLE, info.number)
+            self.history.addItem(item)
+        if count:
+            self.history.setCurrentRow(0)
+
+    def show_revision(self, number: int) -> None:
+        for row in range(self.history.count()):
+            if self.history.item(row).data(_NUMBER_ROLE) == number:
+                self.history.setCurrentRow(row)
+                return
+
+    def _show_chosen_revision(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is None or self.source_id is None:
+            self._clear_diff()
+            return
+        number = current.data(_NUMBER_ROLE)
+        with self._session.fact_base.reading() as conn:
+            texts = revisions.revision_texts(conn, self.source_id, {number - 1, number})
+        if number not in texts:
+            self._clear_diff()
+            return
+        if number - 1 not in texts:
+            self._pieces = [revisions.DiffPiece(revisions.DiffKind.SAME, texts[number], 0, 0)]
+            self.summary_label.setText(f"Revision {number} is the text as first imported.")
+        else:
+            self._pieces = revisions.text_diff(texts[number - 1], texts[number])
+            removed, added = revisions.diff_counts(self._pieces)
+            self.summary_label.setText(f"From revision {number - 1} to revision {number}: "
+                                       f"{removed:,} words removed (struck out), {added:,} added (underlined).")
+        self._paint(self._pieces)
+
+    def _paint(self, pieces: list[revisions.DiffPiece]) -> None:
+        dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
+        removed, added = QTextCharFormat(), QTextCharFormat()
+        removed.setBackground(_translucent(_REMOVED_HUE, 110 if dark else 70))
+        removed.setFontStrikeOut(True)
+        added.setBackground(_translucent(_ADDED_HUE, 110 if dark else 70))
+        added.setFontUnderline(True)
+        formats = {revisions.DiffKind.SAME: QTextCharFormat(), revisions.DiffKind.REMOVED: removed,
+                   revisions.DiffKind.ADDED: added}
+        self.diff_view.clear()
+        cursor = QTextCursor(self.diff_view.document())
+        cursor.beginEditBlock()
+        for piece in pieces:
+            cursor.insertText(piece.text, formats[piece.kind])
+        cursor.endEditBlock()
+        first_change = next((p for p in pieces if p.kind is not revisions.DiffKind.SAME), None)
+        if first_change is not None:
+            # Show the first change rather than the top of an unchanged article.
+            position = sum(len(p.text) for p in pieces[:pieces.index(first_change)])
+            cursor = QTextCursor(self.diff_view.document())
+            cursor.setPosition(min(position, self.diff_view.document().characterCount() - 1))
+            self.diff_view.setTextCursor(cursor)
+            self.diff_view.centerCursor()
+
+    def _clear_diff(self) -> None:
+        self._pieces = []
+        self.summary_label.clear()
+        self.diff_view.clear()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.source_id is None:
+            return
+        if self.source_id in changes.touched("source") or changes.touched("source_revision"):
+            self.show_source_id(self.source_id)
+
+
+def _translucent(colour: QColor, alpha: int) -> QColor:
+    shade = QColor(colour)
+    shade.setAlpha(alpha)
+    return shade
+
+
+# -- choosing the source a document revises ------------------------------------------------------
+
+
+class NewRevisionDialog(QDialog):
+    """Asks which source a document is a new revision of, with the recognised one (or the source
+    being read) chosen already."""
+
+    def __init__(self, session: Session, document: ReadDocument, suggested_source_id: int | None,
+                 explanation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newRevisionDialog")
+        self.setWindowTitle("Import as a new revision")
+        with session.fact_base.reading() as conn:
+            sources = queries.source_rows(conn)
+        intro = plain_label(word_wrap=True)
+        intro.setText(f"“{document.file_name}” will become the current text of the source chosen below. "
+                      "Its present text is kept as an earlier revision, and every highlight is moved onto "
+                      "the new text or, where it cannot be found, listed for you to re-attach.")
+        reason = plain_label(explanation, word_wrap=True, object_name="newRevisionReason")
+        self.source_box = QComboBox(objectName="newRevisionSource")
+        self.source_box.setAccessibleName("Source this document revises")
+        for source in sources:
+            self.source_box.addItem(source["title"], source["id"])
+        if suggested_source_id is not None:
+            self.source_box.setCurrentIndex(max(0, self.source_box.findData(suggested_source_id)))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import revision")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(reason)
+        layout.addWidget(self.source_box)
+        layout.addWidget(buttons)
+
+    def chosen_source_id(self) -> int | None:
+        return self.source_box.currentData()
+
+
+# -- importing a revision off the GUI thread -----------------------------------------------------
+
+
+class _RevisionWorker(QObject):
+    progressed = Signal(int, int)  # spans placed, spans in all
+    imported = Signal(object)  # Changes
+    refused = Signal(str)  # one sentence for the user
+    finished = Signal()
+
+    def __init__(self, fact_base: FactBase, source_id: int, document: ReadDocument,
+                 metadata: SourceMetadata | None) -> None:
+        super().__init__()
+        self._fact_base = fact_base
+        self._source_id = source_id
+        self._document = document
+        self._metadata = metadata
+        self.cancelled = False
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self.imported.emit(self._fact_base.import_revision(
+                self._source_id, self._document, metadata=self._metadata,
+                progress=self.progressed.emit, should_stop=lambda: self.cancelled))
+        except Cancelled:
+            pass  # the curator stopped it; nothing was written
+        except UserError as error:
+            self.refused.emit(str(error))
+        finally:
+            self.finished.emit()
+
+
+class RevisionImport(QObject):
+    """One revision import: a progress dialog and a worker thread. The fact base stays usable
+    meanwhile: the spans are placed before the write transaction begins. On success the import is
+    one undo step."""
+
+    done = Signal(object)  # Changes, or None when refused or stopped
+
+    def __init__(self, session: Session, source_id: int, document: ReadDocument, parent: QWidget,
+                 metadata: SourceMetadata | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._changes: Changes | None = None
+        self._thread = QThread(self)
+        self._worker = _RevisionWorker(session.fact_base, source_id, document, metadata)
+        self._worker.moveToThread(self._thread)
+        self._progress = QProgressDialog("Moving highlights onto the new revision…", "Stop", 0, 1, parent)
+        self._progress.setObjectName("revisionImportProgress")
+        self._progress.setWindowTitle("Import new revision")
+        self._progress.setMinimumDuration(400)  # a short article finishes before a dialog would flash
+        self._progress.canceled.connect(self.cancel)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.imported.connect(self._on_imported)
+        self._worker.refused.connect(session.failed.emit)
+        # Direct, so the thread ends even while the GUI thread is blocked in wait().
+        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        self._worker.finished.connect(self._on_finished)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self) -> None:
+        """Block until the worker is done (tests, and quitting during an import)."""
+        self._thread.wait()
+
+    def cancel(self) -> None:
+        """Stop placing spans; nothing is written once the worker sees it (the Stop button)."""
+        self._worker.cancelled = True
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._progress.setMaximum(max(1, total))
+        self._progress.setValue(done)
+
+    def _on_imported(self, changes: Changes) -> None:
+        self._changes = changes
+        self._session.adopt(changes)
+
+    def _on_finished(self) -> None:
+        self._thread.wait()
+        self._progress.reset()
+        self.done.emit(self._changes)
+        self.deleteLater()
+
+
+def start_revision_import(session: Session, path: Path, parent: QWidget, *, current_source_id: int | None,
+                          metadata: SourceMetadata | None = None) -> RevisionImport | None:
+    """File ▸ Import new revision: read the file, recognise the source it revises (same address,
+    or same title and publisher; else the source being read), let the curator confirm or choose,
+    and start the import. None if the file was refused or the curator cancelled."""
+    if session.read_only:
+        return None
+    try:
+        document = read_document(path)
+    except UserError as error:
+        session.failed.emit(str(error))
+        return None
+    with session.fact_base.reading() as conn:
+        match = revisions.find_matching_source(conn, document, metadata or SourceMetadata())
+    if match is not None and match.identical:
+        session.failed.emit(match.describe())
+        return None
+    suggested = match.source_id if match is not None else current_source_id
+    explanation = match.describe() if match is not None else (
+        "No source has the same address, or the same title and publisher; choose the one this is a version of.")
+    dialog = NewRevisionDialog(session, document, suggested, explanation, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen_source_id() is None:
+        return None
+    job = RevisionImport(session, dialog.chosen_source_id(), document, parent, metadata)
+    job.start()
+    return job

@@ -1,0 +1,181 @@
+"""Re-anchoring evidence spans onto a new text: each step of the ladder, the edit distance it rests
+on, and the accuracy the issue asks for on synthetic revisions whose truth is known."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kzeu_desk.core.models import AnchorState
+from kzeu_desk.core.reanchor import (
+    Cancelled, LastAnchor, best_substring_ends, levenshtein, needs_review, numbers_changed, reanchor,
+)
+from kzeu_desk.core.text import quote_context
+
+
+def _load_benchmark():
+    """The benchmark's corpus generator and judge, loaded by path: benchmarks/ is not a package
+    on the test path."""
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_reanchor.py"
+    spec = importlib.util.spec_from_file_location("bench_reanchor", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _load_benchmark()
+
+
+def anchor_on(text: str, quote: str, occurrence: int = 0, key: int = 1) -> LastAnchor:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    prefix, exact, suffix = quote_context(text, start, start + len(quote))
+    return LastAnchor(key, start, start + len(quote), exact, prefix, suffix, revision=1)
+
+
+def place(old: str, new: str, quote: str, occurrence: int = 0):
+    (placement,) = reanchor(new, [anchor_on(old, quote, occurrence)], {1: old})
+    return placement
+
+
+ARTICLE = ("On February 2, Kazakhstan and the European Union are marking the 30th anniversary of the "
+           "establishment of diplomatic relations. The amount of European capital investments into the "
+           "country's economy over the three decades has exceeded US$160 billion, while the indicators of the "
+           "bilateral trade turnover increased 180-fold. The EU accounts for one third of the total volume of "
+           "Kazakhstan's foreign trade. There are about 3,000 companies with the participation of the European "
+           "capital operating in Kazakhstan.")
+
+
+# -- the ladder -------------------------------------------------------------------------------------
+
+
+def test_a_quote_with_its_context_is_found_exactly_however_far_it_moved():
+    new = "A new opening paragraph was added.\n\n" + ARTICLE
+    placement = place(ARTICLE, new, "exceeded US$160 billion")
+    assert placement.state is AnchorState.EXACT
+    assert new[placement.start:placement.end] == "exceeded US$160 billion"
+
+
+def test_a_unique_quote_in_changed_surroundings_has_moved():
+    new = ARTICLE.replace("over the three decades has exceeded", "over thirty years has, by official count, exceeded")
+    placement = place(ARTICLE, new, "exceeded US$160 billion")
+    assert placement.state is AnchorState.MOVED
+    assert new[placement.start:placement.end] == "exceeded US$160 billion"
+
+
+def test_a_changed_quote_is_matched_approximately_with_a_score():
+    new = ARTICLE.replace("about 3,000 companies with the participation", "about 3,000 firms with participation")
+    placement = place(ARTICLE, new, "about 3,000 companies with the participation of the European capital")
+    assert placement.state is AnchorState.FUZZY
+    assert new[placement.start:placement.end] == "about 3,000 firms with participation of the European capital"
+    assert 0.7 <= placement.score < 1
+
+
+def test_a_removed_sentence_is_orphaned_not_placed_elsewhere():
+    new = ARTICLE.replace("The EU accounts for one third of the total volume of Kazakhstan's foreign trade. ", "")
+    placement = place(ARTICLE, new, "one third of the total volume of Kazakhstan's foreign trade")
+    assert placement.state is AnchorState.ORPHANED and placement.start is None
+
+
+def test_a_repeated_quote_follows_its_own_surroundings_or_is_orphaned():
+    old = ("In 2015 the agreement was initialled in Astana after long talks. Observers were surprised. "
+           "In 2016 the agreement was signed in Brussels at a summit. Both sides praised it.")
+    moved_second = old.replace("at a summit", "at a summit of leaders")
+    placement = place(old, moved_second, "the agreement was", occurrence=1)
+    assert placement.state is AnchorState.MOVED
+    assert placement.start == moved_second.index("the agreement was", moved_second.index("2016"))
+    # With the second sentence rewritten around it and the first gone, nothing says which copy is meant.
+    rewritten = "Critics noted the agreement was never debated. The vote came late."
+    assert place(old, rewritten, "the agreement was", occurrence=1).state is AnchorState.ORPHANED
+
+
+def test_a_quote_that_began_inside_a_word_begins_inside_it_again():
+    new = ARTICLE.replace("bilateral trade turnover", "bilateral merchandise trade turnover")
+    placement = place(ARTICLE, new, "lateral trade turnover increased")
+    assert new[placement.start:placement.end] == "lateral merchandise trade turnover increased"
+
+
+def test_spans_whose_old_text_is_unknown_are_still_placed():
+    anchor = anchor_on(ARTICLE, "increased 180-fold")
+    (placement,) = reanchor("Turnover increased 180-fold since then.", [anchor], {})
+    assert placement.state is AnchorState.MOVED
+
+
+def test_a_changed_number_always_needs_a_curator():
+    assert numbers_changed("almost US$77 billion", "almost US$78 billion")
+    assert not numbers_changed("about 3,000 companies", "about 3,000 firms")
+    assert needs_review(AnchorState.FUZZY, 0.97, "almost US$77 billion", "almost US$78 billion")
+    assert not needs_review(AnchorState.FUZZY, 0.97, "about 3,000 companies", "about 3,000 firms")
+    assert needs_review(AnchorState.FUZZY, 0.8, "a", "b")
+    assert needs_review(AnchorState.ORPHANED, None, "a", "a")
+    assert not needs_review(AnchorState.MOVED, None, "a", "a")
+
+
+def test_progress_is_reported_and_stopping_raises_before_anything_is_decided():
+    anchors = [anchor_on(ARTICLE, "180-fold", key=k) for k in range(600)]
+    seen: list[tuple[int, int]] = []
+    reanchor(ARTICLE, anchors, {1: ARTICLE}, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0] == (0, 600) and seen[-1] == (600, 600) and len(seen) >= 3
+    with pytest.raises(Cancelled):
+        reanchor(ARTICLE, anchors, {1: ARTICLE}, should_stop=lambda: True)
+
+
+# -- the edit distance ------------------------------------------------------------------------------
+
+
+def _table_distance(a, b, *, free_start: bool) -> list[int]:
+    previous = [0] * (len(b) + 1) if free_start else list(range(len(b) + 1))
+    for i, symbol in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (symbol != other)))
+        previous = current
+    return previous
+
+
+def test_the_bit_parallel_distances_agree_with_the_textbook_table():
+    rng = random.Random(7)
+    for _ in range(1500):
+        a = "".join(rng.choice("abc") for _ in range(rng.randint(0, 70)))  # past 64 bits, too
+        b = "".join(rng.choice("abcd") for _ in range(rng.randint(0, 80)))
+        assert levenshtein(a, b) == _table_distance(a, b, free_start=False)[-1]
+        last_row = _table_distance(a, b, free_start=True)
+        best = min(last_row)
+        assert best_substring_ends(a, b) == (best, [j for j, value in enumerate(last_row) if value == best])
+
+
+# -- accuracy on revisions whose truth is known ----------------------------------------------------
+
+
+@pytest.mark.parametrize("edit_rate", bench.EDIT_RATES)
+def test_synthetic_revisions_meet_the_accuracy_targets(edit_rate):
+    total = bench.Accuracy(edit_rate)
+    for seed in (11, 12):
+        total.add(bench.run_trial(seed, edit_rate, words=30_000, quotes=2_000))
+    assert total.intact > 500
+    assert total.exact_for_intact >= 0.99, total
+    assert total.misplaced_share <= 0.005, total
+
+
+@pytest.mark.parametrize("edit_rate", bench.EDIT_RATES)
+def test_the_sample_articles_meet_the_accuracy_targets(edit_rate):
+    total = bench.run_sample_articles(edit_rate, seeds=(1, 2))
+    assert total.exact_for_intact >= 0.99, total
+    assert total.misplaced_share <= 0.005, total
+
+
+@pytest.mark.slow
+def test_ten_thousand_spans_on_a_long_article_are_placed_within_five_seconds():
+    trial_started = time.process_time()
+    trial = bench.run_trial(3, 0.05, words=170_000, quotes=bench.SPANS_FOR_TIMING)
+    assert trial.quotes == 10_000
+    # Processor time, not wall time: other work on a shared test machine must not fail this.
+    assert trial.cpu_seconds <= bench.TIME_BUDGET_SECONDS, trial
+    assert time.process_time() - trial_started < 60
