@@ -673,11 +673,6 @@ def _common_prefix_length(a: str, b: str) -> int:
     return low
 
 
-def similarity(self, other: str) -> float:
-        longest = max(self.length, len(other))
-        return 1.0 - self.distance(other) / longest if longest else 1.0
-
-
 def similarity(a: str, b: str) -> float:
     """1 for equal strings, falling to 0 as the edit distance reaches the longer one's length."""
     longest = max(len(a), len(b))
