@@ -30,10 +30,12 @@ def totals(conn: Connection) -> Totals:
 _SOURCE_ROWS = text("""
     SELECT s.id, s.title, s.publisher, s.published, s.char_count, s.encoding, s.file_name,
            (SELECT count(DISTINCT e.fact_id) FROM evidence e WHERE e.source_id = s.id) AS fact_count,
+           -- CROSS JOIN fixes the order (this source's evidence first); left to itself SQLite
+           -- walked every conflict per source: 72 s for this pane at 100k facts (docs/PERFORMANCE.md).
            (SELECT count(DISTINCT c.id) FROM evidence e
-              JOIN conflict_member m ON m.fact_id = e.fact_id
-              JOIN conflict c ON c.id = m.conflict_id AND c.status = 'open'
-            WHERE e.source_id = s.id) AS open_conflicts
+              CROSS JOIN conflict_member m ON m.fact_id = e.fact_id
+              CROSS JOIN conflict c ON c.id = m.conflict_id
+            WHERE e.source_id = s.id AND c.status = 'open') AS open_conflicts
     FROM source s
     ORDER BY s.id
 """)
