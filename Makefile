@@ -47,9 +47,9 @@ dist: package
 	QT_QPA_PLATFORM=offscreen $(PY) packaging/make_archive.py $(PACKAGE_DIST)/kzeu-desk $(PACKAGE_DIST)
 
 # -- benchmarks (docs/PERFORMANCE.md); fact bases are cached in benchmarks/data/ ---------------
-# bench: 10k and 100k facts, a few minutes once cached; bench-full adds 1M (the first run builds it).
+# bench: 10k and 100k facts, quick settings; bench-full adds 1M (its first run builds the base).
 bench: $(INSTALLED)
-	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --levels 10k,100k $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --levels 10k,100k --quick $(BENCH_ARGS)
 
 bench-full: $(INSTALLED)
-	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --levels 10k,100k,1M $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks --levels 10k,100k,1M --deadline 180 $(BENCH_ARGS)
