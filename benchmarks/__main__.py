@@ -222,7 +222,8 @@ def _table_note() -> str:
     return (f"Medians of several runs (fewer at 1M). Python {machine['python']}, SQLite {machine['sqlite']}, "
             f"{machine['cpus']} CPUs, Qt offscreen; last written {time.strftime('%Y-%m-%d')}. "
             "Ratio = measured ÷ the same work through raw sqlite3 in the same run. "
-            "Status is judged at the level the target names (1M for table, search, rescan, load, memory, open).")
+            "Status is judged where the issue sets the target: at 1M for open, table, search, re-scan, load, "
+            "exports and memory; at every level for the rest. Rows at other levels say \"info\".")
 
 
 if __name__ == "__main__":
