@@ -10,7 +10,7 @@ from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.value_format import format_date
 from kzeu_desk.ui.session import Session
 
-_COLUMNS = ("Title", "Publisher", "Published", "Facts", "Conflicts")
+_COLUMNS = ("Title", "Publisher", "Published", "Facts", "⚠")
 _COLUMN_TIPS = ("", "", "Publication date", "Facts with evidence in this source",
                 "Open conflicts involving facts from this source")
 _SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -110,8 +110,12 @@ class SourcesPane(QWidget):
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Counts get just enough room for four digits, so the titles (what a curator reads) get the rest;
+        # fixed widths also spare measuring every row of a large fact base.
+        count_width = self.view.fontMetrics().horizontalAdvance("Facts") + 16
         for column in range(1, len(_COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, count_width if column >= 3 else count_width * 2)
         header.setSectionHidden(1, True)  # publisher stays in the tooltip; the pane is narrow
         header.setStretchLastSection(False)
         header.setMinimumSectionSize(24)
