@@ -82,7 +82,9 @@ SOURCE_ROWS_FIX = "sources pane joins evidence first"
 def source_rows_query_has_fix() -> bool:
     from kzeu_desk.core import queries
 
-    return "CROSS JOIN conflict_member" in str(queries._SOURCE_ROWS.text)
+    counts = getattr(queries, "_SOURCE_COUNTS", None)  # the list and its counts are separate queries now
+    return counts is not None and "CROSS JOIN conflict_member" in counts or \
+        "CROSS JOIN conflict_member" in str(getattr(queries, "_SOURCE_ROWS", None) and queries._SOURCE_ROWS.text)
 
 
 @contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, bindparam, func, select, text
 
 from kzeu_desk.core.recorder import table
 
@@ -27,8 +27,16 @@ def totals(conn: Connection) -> Totals:
     )
 
 
-_SOURCE_ROWS = text("""
-    SELECT s.id, s.title, s.publisher, s.published, s.char_count, s.encoding, s.file_name,
+# Only columns stored before `text` in the row: reading a later one would walk the overflow pages of
+# every article (175 MB at 1M facts) just to list titles.
+_SOURCE_LIST = text("""
+    SELECT s.id, s.title, s.publisher, s.published
+    FROM source s
+    ORDER BY s.id
+""")
+
+_SOURCE_COUNTS = """
+    SELECT s.id,
            (SELECT count(DISTINCT e.fact_id) FROM evidence e WHERE e.source_id = s.id) AS fact_count,
            -- CROSS JOIN fixes the order (this source's evidence first); left to itself SQLite
            -- walked every conflict per source: 72 s for this pane at 100k facts (docs/PERFORMANCE.md).
@@ -37,17 +45,48 @@ _SOURCE_ROWS = text("""
               CROSS JOIN conflict c ON c.id = m.conflict_id
             WHERE e.source_id = s.id AND c.status = 'open') AS open_conflicts
     FROM source s
-    ORDER BY s.id
-""")
+"""
+
+
+def source_list(conn: Connection) -> list[dict]:
+    """One row per source, title and publication data only: cheap at any size (counts come separately)."""
+    return [dict(r) for r in conn.execute(_SOURCE_LIST).mappings()]
+
+
+def source_counts(conn: Connection, source_ids: list[int] | None = None) -> dict[int, tuple[int, int]]:
+    """(facts with evidence in it, open conflicts involving those facts) per source; every source when
+    `source_ids` is None. About 0.1 ms a source at 1M facts, so views ask for the rows they show."""
+    if source_ids is None:
+        rows = conn.execute(text(_SOURCE_COUNTS))
+    elif not source_ids:
+        return {}
+    else:
+        statement = text(_SOURCE_COUNTS + " WHERE s.id IN :ids").bindparams(bindparam("ids", expanding=True))
+        rows = conn.execute(statement, {"ids": list(source_ids)})
+    return {source_id: (facts, conflicts) for source_id, facts, conflicts in rows}
 
 
 def source_rows(conn: Connection) -> list[dict]:
-    """One row per source with its fact and open-conflict counts (sources number in the hundreds)."""
-    return [dict(r) for r in conn.execute(_SOURCE_ROWS).mappings()]
+    """Every source with its details and both counts, for the command line and reports."""
+    counts = source_counts(conn)
+    s = table("source")
+    details = select(s.c.id, s.c.title, s.c.publisher, s.c.published, s.c.char_count, s.c.encoding, s.c.file_name)
+    rows = [dict(r) for r in conn.execute(details.order_by(s.c.id)).mappings()]
+    for row in rows:
+        row["fact_count"], row["open_conflicts"] = counts.get(row["id"], (0, 0))
+    return rows
 
 
 def source_text(conn: Connection, source_id: int) -> str:
     return conn.execute(select(table("source").c.text).where(table("source").c.id == source_id)).scalar_one()
+
+
+def source_details(conn: Connection, source_id: int) -> dict | None:
+    """A source's description without its text."""
+    s = table("source")
+    columns = [c for c in s.c if c.name != "text"]
+    row = conn.execute(select(*columns).where(s.c.id == source_id)).mappings().first()
+    return dict(row) if row else None
 
 
 def source_row(conn: Connection, source_id: int) -> dict | None:

@@ -149,6 +149,20 @@ class _AfterFirstPaint(QObject):
             self._callback()
 
 
+def _report_startup(moment: str) -> None:
+    """With KZEU_DESK_REPORT_STARTUP=<file>, note when the window appeared and when the workspace was
+    ready (CLOCK_MONOTONIC, system-wide on Linux), so benchmarks/startup.py can time a real start."""
+    target = os.environ.get("KZEU_DESK_REPORT_STARTUP")
+    if not target:
+        return
+    import json
+
+    path = Path(target)
+    marks = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    marks.setdefault(moment, time.monotonic())
+    path.write_text(json.dumps(marks), encoding="utf-8")
+
+
 def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) -> int:
     cannot_open_window = missing_window_libraries_message() if QApplication.instance() is None else None
     if cannot_open_window:
@@ -158,6 +172,7 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
     sys.excepthook = _fail_smoke_run if smoke else _report_unexpected
     window = MainWindow()
     window.show()
+    _report_startup("first_window_shown")
     outcome = {"code": 0}
 
     def load() -> None:
@@ -178,6 +193,7 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
             return
         window.instance_lock = opened[1]
         window.attach(Session(opened[0]))
+        _report_startup("workspace_attached")
         if smoke:
             QTimer.singleShot(_SMOKE_RUN_MS, window.close)
 

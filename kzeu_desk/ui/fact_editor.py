@@ -16,9 +16,11 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSignalBlocker, Qt, Signal,
+)
 from PySide6.QtGui import (
-    QFocusEvent, QFont, QKeyEvent, QKeySequence, QResizeEvent, QStandardItem, QStandardItemModel,
+    QFocusEvent, QFont, QKeyEvent, QKeySequence, QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QFormLayout, QFrame, QGridLayout,
@@ -115,16 +117,36 @@ def _lookup_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _fill_entity_model(model: QStandardItemModel, directory: EntityDirectory) -> None:
-    model.clear()
-    for row in directory.alias_rows:
-        alias, name = row["alias"], row["name"]
-        item = QStandardItem(name if alias == name else f"{alias} — {name}")
-        item.setEditable(False)
-        item.setData(alias, _ALIAS_ROLE)
-        item.setData(name, _ENTITY_NAME_ROLE)
-        item.setData(row["entity_id"], _ENTITY_ID_ROLE)
-        model.appendRow(item)
+class AliasListModel(QAbstractListModel):
+    """Every (alias, entity) pair for the completer. A plain list behind a model: one QStandardItem
+    per alias cost 2 s for the 52k aliases of a large fact base."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+
+    def set_rows(self, alias_rows: list[dict]) -> None:
+        self.beginResetModel()
+        self._rows = alias_rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            alias, name = row["alias"], row["name"]
+            return name if alias == name else f"{alias} — {name}"
+        if role == _ALIAS_ROLE:
+            return row["alias"]
+        if role == _ENTITY_NAME_ROLE:
+            return row["name"]
+        if role == _ENTITY_ID_ROLE:
+            return row["entity_id"]
+        return None
 
 
 @dataclass(frozen=True)
@@ -208,7 +230,7 @@ class EntityCompleter(QCompleter):
     """Completes entity names from names and aliases ("EU" offers "European Union") and always
     puts the entity's own name into the field."""
 
-    def __init__(self, model: QStandardItemModel, parent: QWidget | None = None):
+    def __init__(self, model: AliasListModel, parent: QWidget | None = None):
         super().__init__(model, parent)
         self.setCompletionRole(_ALIAS_ROLE)
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -227,7 +249,7 @@ class EntityField(QWidget):
     committed = Signal(object)  # int | None: the entity chosen (None: field cleared)
     create_requested = Signal(str)  # a name no entity has yet
 
-    def __init__(self, model: QStandardItemModel, directory: Callable[[], EntityDirectory], *,
+    def __init__(self, model: AliasListModel, directory: Callable[[], EntityDirectory], *,
                  allow_empty: bool, accessible_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._directory = directory
@@ -646,9 +668,9 @@ class FactEditor(QWidget):
         self._history: list[fact_detail.HistoryEntry] = []
         self._acting = False  # inside our own session.perform
         self._last_failure: str | None = None
-        self._entities = EntityDirectory([])
+        self._loaded_entities: EntityDirectory | None = None  # read on first need: 52k aliases at 1M facts
         self._properties: dict[int, PropertyInfo] = {}
-        self._entity_model = QStandardItemModel(self)
+        self._entity_model = AliasListModel(self)
         self._loaded_texts: dict[QLineEdit, str] = {}  # what each plain text field showed when loaded
 
         self._build()
@@ -939,11 +961,9 @@ class FactEditor(QWidget):
     # -- loading -------------------------------------------------------------------------------
 
     def _reload_vocabulary(self) -> None:
+        self._loaded_entities = None
         with self._session.fact_base.reading() as conn:
-            alias_rows = queries.entity_names(conn)
             property_rows = queries.properties(conn)
-        self._entities = EntityDirectory(alias_rows)
-        _fill_entity_model(self._entity_model, self._entities)
         self._properties = {
             row["id"]: PropertyInfo(row["id"], row["name"], ValueKind(row["value_kind"]), row["default_unit"],
                                     row["description"])
@@ -957,6 +977,16 @@ class FactEditor(QWidget):
                 index = self.property_combo.count() - 1
                 tip = f"{prop.description or prop.name}\n({_KIND_WORDS[prop.value_kind]} value)"
                 self.property_combo.setItemData(index, plain_tooltip(tip), Qt.ItemDataRole.ToolTipRole)
+
+    @property
+    def _entities(self) -> EntityDirectory:
+        """Names and aliases, read when first needed (showing a fact, typing in an entity field)."""
+        if self._loaded_entities is None:
+            with self._session.fact_base.reading() as conn:
+                alias_rows = queries.entity_names(conn)
+            self._loaded_entities = EntityDirectory(alias_rows)
+            self._entity_model.set_rows(alias_rows)
+        return self._loaded_entities
 
     def _on_selected_fact_changed(self, fact_id: int | None) -> None:
         if fact_id == self._fact_id:

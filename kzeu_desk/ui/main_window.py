@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.fact_editor = FactEditor(session)
         self.fact_table = FactTablePane(session)
         self.history_pane = HistoryPane(session)
-        self.conflicts_panel = ConflictsPanel(session)
+        self.conflicts_panel = ConflictsPanel(session, defer_while_hidden=True)
         self.orphan_queue = OrphanQueuePane(session)
         self.revision_view = RevisionView(session)
         self.banner = QLabel(objectName="readOnlyBanner", textFormat=Qt.TextFormat.PlainText, wordWrap=True)

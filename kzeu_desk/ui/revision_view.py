@@ -190,7 +190,7 @@ class NewRevisionDialog(QDialog):
         self.setObjectName("newRevisionDialog")
         self.setWindowTitle("Import as a new revision")
         with session.fact_base.reading() as conn:
-            sources = queries.source_rows(conn)
+            sources = queries.source_list(conn)
         intro = plain_label(word_wrap=True)
         intro.setText(f"“{document.file_name}” will become the current text of the source chosen below. "
                       "Its present text is kept as an earlier revision, and every highlight is moved onto "

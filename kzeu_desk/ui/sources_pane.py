@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from kzeu_desk.core import queries
@@ -14,27 +14,103 @@ _COLUMNS = ("Title", "Publisher", "Published", "Facts", "⚠")
 _COLUMN_TIPS = ("", "", "Publication date", "Facts with evidence in this source",
                 "Open conflicts involving facts from this source")
 _SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class SourceListModel(QAbstractTableModel):
-    """Sources number in the hundreds, so their metadata rows (never their text) are held in memory."""
+    """Sources number in the tens of thousands at most: their list rows (never their text) are held in
+    memory, sorted and filtered here rather than through a proxy, which would call `data()` for every
+    row while sorting. The two counts cost a query each, so they are fetched for the rows on screen."""
+
+    _COUNT_BATCH = 96  # rows either side of the one asked for; one query fills a screen and the next
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self._session = session
-        self._rows: list[dict] = []
+        self._all: list[dict] = []
+        self._shown: list[dict] = []
+        self._counts: dict[int, tuple[int, int]] = {}
+        self._sort_column, self._sort_order = 0, Qt.SortOrder.AscendingOrder
+        self._filter = ""
         self.reload()
+
+    # -- loading ---------------------------------------------------------------------------------
 
     def reload(self) -> None:
         with self._session.fact_base.reading() as conn:
-            rows = queries.source_rows(conn)
+            rows = queries.source_list(conn)
         self.beginResetModel()
-        self._rows = rows
+        self._all = rows
+        self._counts.clear()
+        self._shown = self._arranged()
         self.endResetModel()
 
+    def invalidate_counts(self) -> None:
+        """Evidence or conflicts changed: the visible counts are fetched again when next painted."""
+        self._counts.clear()
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self._shown) - 1, 4),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def _counts_of(self, row: int) -> tuple[int, int]:
+        source_id = self._shown[row]["id"]
+        if source_id not in self._counts:
+            nearby = self._shown[max(0, row - self._COUNT_BATCH): row + self._COUNT_BATCH]
+            missing = [r["id"] for r in nearby if r["id"] not in self._counts]
+            with self._session.fact_base.reading() as conn:
+                self._counts.update(queries.source_counts(conn, missing))
+        return self._counts.get(source_id, (0, 0))
+
+    def _load_every_count(self) -> None:
+        if len(self._counts) < len(self._all):
+            with self._session.fact_base.reading() as conn:
+                self._counts = queries.source_counts(conn)
+
+    # -- sorting and filtering -------------------------------------------------------------------
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = column, order
+        if column >= 3:
+            self._load_every_count()
+        self._rearrange()
+
+    def set_filter(self, text: str) -> None:
+        self._filter = text.casefold().strip()
+        self._rearrange()
+
+    def _arranged(self) -> list[dict]:
+        rows = [r for r in self._all if self._matches(r)] if self._filter else list(self._all)
+        column = self._sort_column
+        if column == 0:
+            key = lambda r: r["title"].casefold()  # noqa: E731
+        elif column == 1:
+            key = lambda r: (r["publisher"] or "").casefold()  # noqa: E731
+        elif column == 2:
+            key = lambda r: r["published"] or ""  # noqa: E731
+        else:
+            key = lambda r: self._counts.get(r["id"], (0, 0))[column - 3]  # noqa: E731
+        rows.sort(key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+        return rows
+
+    def _matches(self, row: dict) -> bool:
+        haystack = " ".join((row["title"], row["publisher"] or "", format_date(row["published"]) if row["published"] else ""))
+        return self._filter in haystack.casefold()
+
+    def _rearrange(self) -> None:
+        """New order and filter with the selection kept (persistent indexes follow their source)."""
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        ids = [self._shown[index.row()]["id"] for index in before]
+        self._shown = self._arranged()
+        position = {row["id"]: number for number, row in enumerate(self._shown)}
+        after = [self.index(position[source_id], index.column()) if source_id in position else QModelIndex()
+                 for index, source_id in zip(before, ids)]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+    # -- the model interface ---------------------------------------------------------------------
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(_COLUMNS)
@@ -49,33 +125,43 @@ class SourceListModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._shown[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                row["title"],
-                row["publisher"] or "",
-                format_date(row["published"]) if row["published"] else "",
-                row["fact_count"] or "",
-                row["open_conflicts"] or "",
-            )[column]
-        if role == _SORT_ROLE:
-            return (row["title"].casefold(), (row["publisher"] or "").casefold(), row["published"] or "",
-                    row["fact_count"], row["open_conflicts"])[column]
+            if column == 0:
+                return row["title"]
+            if column == 1:
+                return row["publisher"] or ""
+            if column == 2:
+                return format_date(row["published"]) if row["published"] else ""
+            return self._counts_of(index.row())[column - 3] or ""
         if role == _SOURCE_ID_ROLE:
             return row["id"]
         if role == Qt.ItemDataRole.ToolTipRole:
-            details = [row["title"], row["publisher"], row["file_name"], f"{row['char_count']:,} characters"]
-            return "\n".join(str(d) for d in details if d)
+            return self._tooltip(row["id"])
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _tooltip(self, source_id: int) -> str:
+        with self._session.fact_base.reading() as conn:
+            source = queries.source_details(conn, source_id)
+        if source is None:
+            return ""
+        details = [source["title"], source["publisher"], source["file_name"], f"{source['char_count']:,} characters"]
+        return "\n".join(str(d) for d in details if d)
+
+    # -- lookups ---------------------------------------------------------------------------------
+
     def has_publication_dates(self) -> bool:
-        return any(r["published"] for r in self._rows)
+        return any(r["published"] for r in self._all)
 
     def row_of(self, source_id: int) -> int | None:
-        return next((i for i, r in enumerate(self._rows) if r["id"] == source_id), None)
+        """The source's row as shown (None when filtered out or gone)."""
+        return next((i for i, r in enumerate(self._shown) if r["id"] == source_id), None)
+
+    def contains(self, source_id: int) -> bool:
+        return any(r["id"] == source_id for r in self._all)
 
 
 class SourcesPane(QWidget):
@@ -86,19 +172,14 @@ class SourcesPane(QWidget):
         self.setAccessibleName("Sources")
         self._session = session
         self.model = SourceListModel(session, self)
-        self._proxy = QSortFilterProxyModel(self)
-        self._proxy.setSourceModel(self.model)
-        self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._proxy.setFilterKeyColumn(-1)
-        self._proxy.setSortRole(_SORT_ROLE)
 
         self.filter_box = QLineEdit(placeholderText="Filter sources", clearButtonEnabled=True)
         self.filter_box.setAccessibleName("Filter sources")
-        self.filter_box.textChanged.connect(self._proxy.setFilterFixedString)
+        self.filter_box.textChanged.connect(self.model.set_filter)
 
         self.view = QTableView(objectName="sourceList")
         self.view.setAccessibleName("Source documents")
-        self.view.setModel(self._proxy)
+        self.view.setModel(self.model)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -140,13 +221,11 @@ class SourcesPane(QWidget):
         return index.data(_SOURCE_ID_ROLE) if index.isValid() else None
 
     def choose(self, source_id: int) -> None:
-        row = self.model.row_of(source_id)
-        if row is None:
+        if not self.model.contains(source_id):
             return
-        index = self._proxy.mapFromSource(self.model.index(row, 0))
-        if not index.isValid():  # filtered out: clear the filter rather than hide the choice
+        if self.model.row_of(source_id) is None:  # filtered out: clear the filter rather than hide the choice
             self.filter_box.clear()
-            index = self._proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(self.model.row_of(source_id), 0)
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
 
@@ -154,12 +233,18 @@ class SourcesPane(QWidget):
         self.source_chosen.emit(current.data(_SOURCE_ID_ROLE) if current.isValid() else None)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.affects("source", "evidence", "conflict", "conflict_member", "fact"):
-            chosen = self.current_source_id()
-            blocker = self.view.selectionModel().blockSignals(True)
-            self.model.reload()
-            self.view.selectionModel().blockSignals(blocker)
-            if chosen is not None and self.model.row_of(chosen) is not None:
-                self.choose(chosen)
-            elif chosen is not None:
-                self.source_chosen.emit(None)
+        if changes.affects("source"):
+            self.reload()
+        elif changes.affects("evidence", "conflict", "conflict_member"):
+            self.model.invalidate_counts()
+
+    def reload(self) -> None:
+        """Sources added, renamed or removed: the list again, the current source kept if it remains."""
+        chosen = self.current_source_id()
+        blocker = self.view.selectionModel().blockSignals(True)
+        self.model.reload()
+        self.view.selectionModel().blockSignals(blocker)
+        if chosen is not None and self.model.contains(chosen):
+            self.choose(chosen)
+        elif chosen is not None:
+            self.source_chosen.emit(None)

@@ -1,0 +1,100 @@
+"""The Sources pane: sorting, filtering and counts without reading every source's counts up front."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from kzeu_desk.core import queries
+from kzeu_desk.core.sample_corpus import import_sample_corpus
+from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.ui.session import Session
+from kzeu_desk.ui.sources_pane import SourcesPane
+from test_conflicts import Corpus
+
+
+@pytest.fixture
+def pane(qtbot, tmp_path: Path):
+    with FactBase.open(tmp_path / "sources.sqlite", actor="curator") as fb:
+        import_sample_corpus(fb)
+        corpus = Corpus(fb)  # two sources disagree on when diplomatic relations began
+        rel = "Kazakhstan–EU relations"
+        corpus.fact(rel, "diplomatic_relations_established", TypedValue(ValueKind.DATE, date="1996"),
+                    "kz_eu_25_years.txt", "five years later, in 1996")
+        corpus.fact(rel, "diplomatic_relations_established", TypedValue(ValueKind.DATE, date="1993"),
+                    "kz_eu_30_years.txt", "30th anniversary of the establishment of diplomatic relations")
+    fact_base = FactBase.open(tmp_path / "sources.sqlite", actor="curator")
+    widget = SourcesPane(Session(fact_base))
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    fact_base.close()
+
+
+def shown_titles(pane: SourcesPane) -> list[str]:
+    return [pane.model.index(row, 0).data() for row in range(pane.model.rowCount())]
+
+
+def shown_counts(pane: SourcesPane, column: int) -> list[int]:
+    return [pane.model.index(row, column).data() or 0 for row in range(pane.model.rowCount())]
+
+
+def reference_rows(pane: SourcesPane) -> list[dict]:
+    with pane._session.fact_base.reading() as conn:
+        return queries.source_rows(conn)
+
+
+def test_titles_start_sorted_and_counts_match_the_reference_query(pane):
+    reference = reference_rows(pane)
+    assert shown_titles(pane) == sorted((r["title"] for r in reference), key=str.casefold)
+    by_title = {r["title"]: (r["fact_count"], r["open_conflicts"]) for r in reference}
+    assert shown_counts(pane, 3) == [by_title[title][0] for title in shown_titles(pane)]
+    assert shown_counts(pane, 4) == [by_title[title][1] for title in shown_titles(pane)]
+    assert sum(shown_counts(pane, 3)) > 0 and sum(shown_counts(pane, 4)) > 0  # the sample has both
+
+
+def test_sorting_by_a_count_column_orders_by_the_counts_and_keeps_the_current_source(pane):
+    pane.view.selectRow(2)
+    chosen = pane.current_source_id()
+    pane.view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+    counts = shown_counts(pane, 3)
+    assert counts == sorted(counts, reverse=True)
+    assert pane.current_source_id() == chosen
+    pane.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert shown_titles(pane) == sorted(shown_titles(pane), key=str.casefold)
+    assert pane.current_source_id() == chosen
+
+
+def test_filter_matches_titles_and_choosing_a_hidden_source_clears_it(pane, qtbot):
+    reference = reference_rows(pane)
+    pane.filter_box.setText("quantum")
+    assert shown_titles(pane) and all("quantum" in title.casefold() for title in shown_titles(pane))
+    hidden = next(r for r in reference if "quantum" not in r["title"].casefold())
+    with qtbot.waitSignal(pane.source_chosen) as chosen:
+        pane.choose(hidden["id"])
+    assert chosen.args == [hidden["id"]]
+    assert pane.filter_box.text() == "" and len(shown_titles(pane)) == len(reference)
+
+
+def test_new_evidence_refreshes_the_counts_without_reloading_the_list(pane):
+    fact_base = pane._session.fact_base
+    source = min(reference_rows(pane), key=lambda r: r["fact_count"])
+    row = pane.model.row_of(source["id"])
+    before = pane.model.index(row, 3).data() or 0
+    with fact_base.reading() as conn:
+        body = queries.source_text(conn, source["id"])
+    start = body.index(body.split()[3])
+    pane._session.perform(lambda fb: fb.create_fact_from_selection(source["id"], start, start + 8))
+    assert pane.model.row_of(source["id"]) == row
+    assert pane.model.index(row, 3).data() == before + 1
+
+
+def test_tooltip_describes_the_source_without_its_text(pane):
+    source = reference_rows(pane)[0]
+    tip = pane.model.index(pane.model.row_of(source["id"]), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert source["title"] in tip and f"{source['char_count']:,} characters" in tip
