@@ -268,3 +268,31 @@ def test_an_edit_elsewhere_keeps_the_curators_place_in_the_current_text(qtbot, a
     assert pane.shown_item.fact_id == facts["one_third"]
     assert pane.new_text.selected_span() == (start, start + len("about a half"))
     assert pane.reattach_button.isEnabled()
+
+
+def test_fact_editor_marks_lost_evidence_and_sends_it_to_the_queue(qtbot, article, session, pane):
+    from kzeu_desk.ui.fact_editor import FactEditor
+
+    fb, source_id, body, facts = article
+    import_revision(qtbot, session, source_id, corrected(body), pane)
+    lost = evidence_rows(fb)[facts["one_third"]]
+    assert lost["anchor_state"] == AnchorState.ORPHANED
+    editor = FactEditor(session)
+    qtbot.addWidget(editor)
+    session.select_fact(facts["one_third"])
+    item = editor.evidence_list.item(0)
+    assert item.text().startswith("⚠ not in current text: ")
+    assert "earlier one" in item.toolTip()
+    shown_spans = []
+    editor.evidence_activated.connect(lambda *span: shown_spans.append(span))
+    with qtbot.waitSignal(editor.evidence_review_requested) as requested:
+        editor.evidence_list.itemActivated.emit(item)
+    assert requested.args == [lost["id"]] and shown_spans == []  # no position in the current text to show
+    assert pane.choose_evidence(lost["id"])
+
+    kept = next(fact for name, fact in facts.items() if name != "one_third"
+                and evidence_rows(fb)[fact]["anchor_state"] != AnchorState.ORPHANED)
+    session.select_fact(kept)
+    assert not editor.evidence_list.item(0).text().startswith("⚠")
+    with qtbot.waitSignal(editor.evidence_activated):
+        editor.evidence_list.itemActivated.emit(editor.evidence_list.item(0))

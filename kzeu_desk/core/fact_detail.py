@@ -55,6 +55,8 @@ class EvidenceDetail:
     quote: str
     prefix: str
     suffix: str
+    anchor_state: str = "exact"  # an AnchorState: "orphaned" spans point into an older revision
+    anchor_score: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +106,8 @@ def fact_labels(conn: Connection, fact_ids: Iterable[int]) -> dict[int, str]:
 
 
 _EVIDENCE_QUERY = text("""
-    SELECT e.id, e.source_id, s.title AS source_title, e.start, e."end", e.quote, e.prefix, e.suffix
+    SELECT e.id, e.source_id, s.title AS source_title, e.start, e."end", e.quote, e.prefix, e.suffix,
+           e.anchor_state, e.anchor_score
     FROM evidence e
     JOIN source s ON s.id = e.source_id
     WHERE e.fact_id = :fact_id

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kzeu_desk.core import fact_detail, queries
 from kzeu_desk.core.changes import Changes
-from kzeu_desk.core.models import FactRank, FactStatus, LinkKind
+from kzeu_desk.core.models import AnchorState, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind, date_precision
 from kzeu_desk.core.value_format import format_amount
@@ -78,6 +78,20 @@ def _section_title(text: str) -> QLabel:
 
 def _is_app_undo_key(event: QKeyEvent) -> tuple[bool, bool]:
     return event.matches(QKeySequence.StandardKey.Undo), event.matches(QKeySequence.StandardKey.Redo)
+
+
+def _evidence_anchor_words(evidence: fact_detail.EvidenceDetail) -> tuple[str, str, str]:
+    """(marker before the quote, where the span is, what activating it does), by how the span was
+    found again after its source was revised."""
+    if evidence.anchor_state == AnchorState.ORPHANED:
+        return ("⚠ not in current text: ",
+                "not found in the current revision (the quote is from an earlier one)",
+                "Double-click or press Enter to re-attach, accept or drop it in Evidence to check.")
+    if evidence.anchor_state == AnchorState.FUZZY:
+        score = f" ({evidence.anchor_score:.0%} alike)" if evidence.anchor_score is not None else ""
+        return ("≈ ", f"characters {evidence.start}–{evidence.end}, an approximate match{score}",
+                "Double-click or press Enter to show it in the source.")
+    return ("", f"characters {evidence.start}–{evidence.end}", "Double-click or press Enter to show it in the source.")
 
 
 # --------------------------------------------------------------------------------------------
@@ -652,6 +666,7 @@ class FactEditor(QWidget):
     """Edits `session.selected_fact`; each committed field is one undoable action."""
 
     evidence_activated = Signal(int, int, int)  # source_id, start, end (code points)
+    evidence_review_requested = Signal(int)  # evidence_id of a span lost from its source's current text
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -1129,12 +1144,14 @@ class FactEditor(QWidget):
             quote = " ".join(evidence.quote.split())
             if len(quote) > _SHOWN_QUOTE:
                 quote = quote[: _SHOWN_QUOTE - 1].rstrip() + "…"
-            item = QListWidgetItem(f"“{quote}” — {evidence.source_title}")
+            marker, where, action = _evidence_anchor_words(evidence)
+            item = QListWidgetItem(f"{marker}“{quote}” — {evidence.source_title}")
             item.setData(_ROW_ID_ROLE, evidence.id)
             item.setToolTip(plain_tooltip(
                 f"…{evidence.prefix}[{evidence.quote}]{evidence.suffix}…\n"
-                f"{evidence.source_title}, characters {evidence.start}–{evidence.end}\n"
-                "Double-click or press Enter to show it in the source."))
+                f"{evidence.source_title}, {where}\n{action}"))
+            if evidence.anchor_state == AnchorState.ORPHANED:
+                item.setForeground(self.palette().placeholderText())
             self.evidence_list.addItem(item)
 
         self.links_title.setText(f"Links ({len(self._links)})")
@@ -1375,7 +1392,11 @@ class FactEditor(QWidget):
         evidence_id = item.data(_ROW_ID_ROLE)
         for evidence in self._evidence:
             if evidence.id == evidence_id:
-                self.evidence_activated.emit(evidence.source_id, evidence.start, evidence.end)
+                if evidence.anchor_state == AnchorState.ORPHANED:
+                    # Its span is in an older revision: there is nothing to show in the current text.
+                    self.evidence_review_requested.emit(evidence.id)
+                else:
+                    self.evidence_activated.emit(evidence.source_id, evidence.start, evidence.end)
                 return
 
     def _remove_selected_evidence(self) -> None:

@@ -266,6 +266,7 @@ class MainWindow(QMainWindow):
         self.source_pane.view.fact_clicked.connect(session.select_fact)
         self.source_pane.view.selection_span_changed.connect(self._update_actions)
         self.fact_editor.evidence_activated.connect(self.reveal_evidence)
+        self.fact_editor.evidence_review_requested.connect(self._review_evidence)
         self.conflicts_panel.evidence_activated.connect(self.reveal_evidence)
         self.orphan_queue.evidence_activated.connect(self.reveal_evidence)
         self.sources_pane.source_chosen.connect(self.revision_view.show_source_id)
@@ -591,6 +592,10 @@ class MainWindow(QMainWindow):
             self.sources_pane.choose(source_id)
         if self.orphan_queue.model.rowCount():
             self._show_evidence_queue()
+
+    def _review_evidence(self, evidence_id: int) -> None:
+        self._show_evidence_queue()
+        self.orphan_queue.choose_evidence(evidence_id)
 
     def _show_evidence_queue(self) -> None:
         dock = self.findChild(QDockWidget, "orphanQueueDock")
