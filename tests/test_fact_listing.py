@@ -332,3 +332,120 @@ def test_a_malformed_stored_value_is_shown_not_raised(fact_base, curated_facts):
     with fact_base.reading() as conn:
         listed = {row.id: row for row in fact_listing.page_after(conn, ListingSpec(), None)}
     assert "2016-13" in listed[curated_facts["signed"]].value
+
+
+# --- the search alone: answered by the full-text index -------------------------------------------
+
+# Words of the bulk facts' quotes, values and names: matches of every size, from all to none.
+SEARCHES_ALONE = ["bulk", "b", "quote 1", "q", "zebra", "signed astana", "ärger", "arger", "us", "1", "20",
+                  "kaz", "2016", "nothing-like-this"]
+
+
+@pytest.fixture
+def general_path(monkeypatch):
+    """Switch fact_listing to the general path every other filter combination takes (the search as
+    `f.id IN (SELECT rowid ... MATCH ...)`), to compare the index's answers with it."""
+
+    def take_general_path():
+        monkeypatch.setattr(fact_listing, "_search_alone", lambda spec: None)
+
+    return take_general_path
+
+
+@pytest.fixture
+def index_calls(monkeypatch) -> Counter:
+    """How often each search_index query ran, so a test knows the index answered alone."""
+    calls: Counter = Counter()
+    for name in ("count_matches", "matching_fact_ids", "every_nth_matching_fact_id", "fact_matches"):
+        original = getattr(search_index, name)
+
+        def counted(*args, _original=original, _name=name, **kwargs):
+            calls[_name] += 1
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(search_index, name, counted)
+    return calls
+
+
+def listing_answers(conn: Connection, spec: ListingSpec) -> dict:
+    """Everything fact_listing says about a listing: counts, every page, boundaries, positions."""
+    listed = all_pages(conn, spec, page_size=97)
+    ids = [row.id for row in listed]
+    outside = conn.execute(text("SELECT max(id) FROM fact")).scalar_one() + 1
+    return {
+        "count": fact_listing.count(conn, spec),
+        "count_at_most": fact_listing.count_at_most(conn, spec, limit=100),
+        "rows": listed,
+        "boundaries": fact_listing.page_boundaries(conn, spec, 64),
+        "positions": [fact_listing.position_of(conn, spec, fact_id) for fact_id in (*ids[:3], *ids[-3:], outside)],
+        "positions_of_all": [fact_listing.position_of(conn, spec, fact_id) for fact_id in range(1, outside, 37)],
+    }
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+@pytest.mark.parametrize("typed", SEARCHES_ALONE)
+def test_the_search_alone_lists_exactly_what_the_general_path_lists(many_facts, general_path, index_calls,
+                                                                   typed, descending):
+    spec = ListingSpec(sort=SortColumn.ID, descending=descending, search_text=typed)
+    with many_facts.reading() as conn:
+        through_the_index = listing_answers(conn, spec)
+        assert index_calls["matching_fact_ids"] and index_calls["count_matches"]
+        index_calls.clear()
+        general_path()
+        general = listing_answers(conn, spec)
+        assert not index_calls
+    assert through_the_index == general
+    assert len(through_the_index["rows"]) == through_the_index["count"]
+
+
+def test_the_search_alone_is_counted_in_the_index_in_every_sort(many_facts, general_path, index_calls):
+    with many_facts.reading() as conn:
+        specs = [ListingSpec(sort=column, search_text=typed) for column in SortColumn for typed in ("bulk", "zebra")]
+        counted = [fact_listing.count(conn, spec) for spec in specs]
+        assert index_calls["count_matches"] == len(specs)
+        general_path()
+        assert counted == [fact_listing.count(conn, spec) for spec in specs]
+        assert counted[0] > counted[1] > 0
+
+
+def test_pages_never_show_an_index_entry_whose_fact_is_gone(many_facts, general_path):
+    with many_facts.reading() as conn:
+        gone = conn.execute(text("SELECT min(fact_id) FROM evidence")).scalar_one()
+
+    def leave_a_stale_entry(recorder: Recorder) -> None:
+        # Another program deleted a fact behind the app's back: its search document stayed.
+        for statement in ("DELETE FROM evidence WHERE fact_id = :id", "DELETE FROM conflict_member WHERE fact_id = :id",
+                          "DELETE FROM fact WHERE id = :id"):
+            recorder.conn.execute(text(statement), {"id": gone})
+
+    spec = ListingSpec(search_text="bulk quote")
+    with many_facts.reading() as conn:
+        assert search_index.fact_matches(conn, spec.search, gone)
+    many_facts.run("Delete a fact behind the index", leave_a_stale_entry)
+    with many_facts.reading() as conn:
+        assert not search_index.fact_matches(conn, spec.search, gone)
+        pages = all_pages(conn, spec, page_size=97)
+        boundaries = fact_listing.page_boundaries(conn, spec, 64)
+        # The count is the index's own: it trusts the index to hold exactly the existing facts,
+        # which `kzeu-desk check` verifies and repairs.
+        assert fact_listing.count(conn, spec) == len(pages) + 1
+        general_path()
+        assert pages == all_pages(conn, spec, page_size=97)
+        assert boundaries == fact_listing.page_boundaries(conn, spec, 64)
+    assert gone not in {row.id for row in pages}
+
+
+@pytest.mark.parametrize("spec", [
+    ListingSpec(search_text="bulk"),  # the search alone: counted in the index
+    ListingSpec(search_text="bulk", status=FactStatus.DRAFT),  # the general path
+    ListingSpec(status=FactStatus.DRAFT),
+    ListingSpec(),
+], ids=["search", "search and status", "status", "everything"])
+def test_count_at_most_stops_at_its_limit_and_says_so(many_facts, spec):
+    with many_facts.reading() as conn:
+        exact = fact_listing.count(conn, spec)
+        assert exact > 60
+        assert fact_listing.count_at_most(conn, spec, limit=50) == fact_listing.ListingCount(facts=50, more=True)
+        assert fact_listing.count_at_most(conn, spec, limit=exact - 1) == fact_listing.ListingCount(exact - 1, True)
+        assert fact_listing.count_at_most(conn, spec, limit=exact) == fact_listing.ListingCount(exact, more=False)
+        assert fact_listing.count_at_most(conn, spec) == fact_listing.ListingCount(exact, more=False)

@@ -3,17 +3,23 @@ follows its evidence or is orphaned, the old text is kept, and it all undoes as 
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from alembic import command
-from sqlalchemy import text
+from sqlalchemy import insert, text
 
 from kzeu_desk.core import fact_detail, integrity, migrations, queries, revisions, sqlite_features
+from kzeu_desk.core import recorder as recorder_module
 from kzeu_desk.core.errors import InvalidEdit, StaleEdit
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.reading import ReadDocument
+from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.service import FactBase, SourceMetadata
+from kzeu_desk.core.text import sha256_text
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from test_conflicts import Corpus
+from test_reanchor import bench
 
 ARTICLE = "kz_eu_30_years.txt"
 MONEY, DATE, TEXT = ValueKind.MONEY, ValueKind.DATE, ValueKind.TEXT
@@ -381,3 +387,147 @@ def test_the_migration_keeps_data_and_id_counters_and_its_downgrade_keeps_every_
             assert conn.exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = 'evidence'").scalar() == 3
     finally:
         engine.dispose()
+
+
+# -- a revision that moves thousands of spans -------------------------------------------------------
+
+
+def long_article_with_evidence(fb: FactBase, spans: int, seed: int = 7) -> tuple[int, str]:
+    """A ~200 kB article carrying `spans` evidence rows (one fact each), written in bulk; returns the
+    source id and a revision of it with 5% of its words edited."""
+    rng = random.Random(seed)
+    vocabulary = bench.Vocabulary(rng)
+    original = bench.make_document(rng, vocabulary, 30_000)
+    quotes = bench.choose_quotes(rng, original, spans)
+    revised, *_ = bench.edit(rng, original, vocabulary, 0.05)
+    source_id = fb.import_document(document(original.text, "long.txt"), SourceMetadata(title="Long")).new_id("source")
+    at, sha = "2025-01-01T00:00:00.000Z", sha256_text(original.text)
+    with fb.engine.begin() as conn:  # bulk set-up (NOTES.md trap 6); the import is what is tested
+        first = (conn.execute(text("SELECT max(id) FROM fact")).scalar() or 0) + 1
+        conn.execute(insert(table("fact")), [
+            {"id": first + n, "value_kind": "text", "value_text": f"fact {n}", "value_approximate": False,
+             "status": "draft", "rank": "normal", "created_at": at, "created_by": "bulk", "updated_at": at,
+             "updated_by": "bulk", "version": 1} for n in range(spans)])
+        conn.execute(insert(table("evidence")), [
+            {"fact_id": first + anchor.key, "source_id": source_id, "start": anchor.start, "end": anchor.end,
+             "quote": anchor.quote, "prefix": anchor.prefix, "suffix": anchor.suffix, "source_sha256": sha,
+             "created_at": at, "created_by": "bulk"} for anchor in bench.anchors_for(original, quotes)])
+    return source_id, revised.text
+
+
+def all_evidence(fb: FactBase) -> list[dict]:
+    with fb.reading() as conn:
+        return [dict(row) for row in conn.execute(text("SELECT * FROM evidence ORDER BY id")).mappings()]
+
+
+def audit_of(fb: FactBase, operation_id: int) -> list[tuple]:
+    """An operation's audit events as the undo store replays them: what, which row, both images."""
+    with fb.reading() as conn:
+        return [tuple(row) for row in conn.execute(text(
+            "SELECT action, target_type, target_id, before, after FROM audit_event WHERE operation_id = :o ORDER BY id"
+        ), {"o": operation_id})]
+
+
+def test_undo_and_redo_of_a_big_revision_import_restore_every_evidence_row_exactly(tmp_path):
+    with FactBase.open(tmp_path / "long.sqlite", actor="tester") as fb:
+        source_id, revised = long_article_with_evidence(fb, spans=3_000)
+        before = all_evidence(fb)
+        imported = fb.import_revision(source_id, document(revised, "long-v2.txt"))
+        after = all_evidence(fb)
+        states = {row["anchor_state"] for row in after}
+        assert {"exact", "moved", "fuzzy", "orphaned"} <= states  # every kind of update is in the batch
+        assert len(imported.touched("evidence")) == sum(a != b for a, b in zip(before, after)) > 2_900
+
+        undo = fb.revert(imported.operation_id, "Undo: new revision")
+        assert all_evidence(fb) == before
+        with fb.reading() as conn:
+            assert revisions.current_revision(conn, source_id) == 1
+        fb.revert(undo.operation_id, "Redo: new revision")
+        assert all_evidence(fb) == after
+        assert problems(fb) == []
+
+
+def test_a_batched_revision_import_audits_exactly_what_row_by_row_updates_would(tmp_path, monkeypatch):
+    """The same import, undo and redo in two identical fact bases, once with the recorder's batches and
+    once with every row written by `Recorder.update`: the same audit events, in the same order."""
+    monkeypatch.setattr(recorder_module, "utc_now", lambda: "2025-06-01T12:00:00.000Z")
+
+    def import_undo_redo(name: str) -> tuple[list[list[tuple]], list[dict]]:
+        with FactBase.open(tmp_path / name, actor="tester") as fb:
+            source_id, revised = long_article_with_evidence(fb, spans=600)
+            imported = fb.import_revision(source_id, document(revised, "long-v2.txt"))
+            undo = fb.revert(imported.operation_id, "Undo")
+            redo = fb.revert(undo.operation_id, "Redo")
+            return [audit_of(fb, change.operation_id) for change in (imported, undo, redo)], all_evidence(fb)
+
+    batched = import_undo_redo("batched.sqlite")
+    with monkeypatch.context() as row_by_row:
+        row_by_row.setattr(Recorder, "_update_rows", lambda self, table_name, _befores, values_by_id: {
+            row_id: self.update(table_name, row_id, values) for row_id, values in values_by_id.items()})
+        row_by_row.setattr(recorder_module, "_runs", lambda events: ([event] for event in events))
+        one_by_one = import_undo_redo("row-by-row.sqlite")
+
+    assert batched == one_by_one
+    imported_events = batched[0][0]
+    assert sum(1 for action, target, *_ in imported_events if (action, target) == ("update", "evidence")) > 550
+
+
+# -- what a fact's history says about its evidence ----------------------------------------------------
+
+
+def evidence_summaries(fb: FactBase, fact_id: int) -> list[str]:
+    """The fact's history lines about evidence, oldest first."""
+    with fb.reading() as conn:
+        return [entry.summary for entry in reversed(fact_detail.fact_history(conn, fact_id))
+                if entry.target_type == "evidence"]
+
+
+def test_the_history_names_what_a_revision_and_a_curator_did_to_the_evidence(article):
+    fb, source_id, body, facts = article
+    new_body = corrected(body)
+    fb.import_revision(source_id, document(new_body))
+    rows = evidence_rows(fb)
+
+    assert evidence_summaries(fb, facts["epca_1995"])[-1] == (
+        "Evidence re-anchored in revision 2: “That was in 1995.”"
+        if rows[facts["epca_1995"]]["anchor_state"] == AnchorState.EXACT
+        else "Evidence moved in revision 2 (same words, new surroundings): “That was in 1995.”")
+    moved = [name for name in ("exceeded_160", "epca_1995", "anniversary", "companies")
+             if rows[facts[name]]["anchor_state"] == AnchorState.MOVED]
+    assert moved, "the corrected article moves at least one quote into new surroundings"
+    assert evidence_summaries(fb, facts[moved[0]])[-1].startswith("Evidence moved in revision 2 (same words")
+    score = rows[facts["invested_77"]]["anchor_score"]
+    assert evidence_summaries(fb, facts["invested_77"]) == [
+        "Evidence added: “almost US$77 billion”",
+        f"Evidence re-anchored approximately in revision 2 ({score:.0%} alike): “almost US$78 billion”"]
+    lost_quote = "“one third of the total volume of Kazakhstan’s foreign trade”"
+    assert evidence_summaries(fb, facts["one_third"])[-1] == (
+        f"Evidence orphaned: {lost_quote} was last found in revision 1")
+
+    accepted = fb.accept_anchor(rows[facts["invested_77"]]["id"])
+    start = new_body.index("about a half, or 50 percent")
+    fb.reattach_evidence(rows[facts["one_third"]]["id"], start, start + len("about a half, or 50 percent"))
+    assert evidence_summaries(fb, facts["invested_77"])[-1] == "Evidence accepted: “almost US$78 billion”"
+    assert evidence_summaries(fb, facts["one_third"])[-1] == "Evidence re-attached: “about a half, or 50 percent”"
+
+    fb.revert(accepted.operation_id, "Undo: accept")
+    assert evidence_summaries(fb, facts["invested_77"])[-1] == (
+        f"Evidence back to an approximate match ({score:.0%} alike): “almost US$78 billion”")
+    fb.merge_agreeing(facts["exceeded_160"], [facts["invested_77"]])
+    with fb.reading() as conn:
+        merged_label = fact_detail.fact_label(conn, facts["invested_77"])
+    assert evidence_summaries(fb, facts["exceeded_160"])[-1] == (
+        f"Evidence taken over from {merged_label}: “almost US$78 billion”")
+    # Only inserts read "added": none of the updates above does.
+    everything = [line for name in facts for line in evidence_summaries(fb, facts[name])]
+    assert sum(line.startswith("Evidence added") for line in everything) == len(facts)
+
+
+def test_undoing_a_revision_reads_as_re_anchoring_in_the_earlier_revision(article):
+    fb, source_id, body, facts = article
+    imported = fb.import_revision(source_id, document(corrected(body)))
+    fb.revert(imported.operation_id, "Undo: new revision")
+    assert evidence_summaries(fb, facts["invested_77"])[-1] == (
+        "Evidence re-anchored in revision 1: “almost US$77 billion”")
+    assert evidence_summaries(fb, facts["one_third"])[-1] == (
+        "Evidence re-anchored in revision 1: “one third of the total volume of Kazakhstan’s foreign trade”")

@@ -192,3 +192,62 @@ def test_entities_and_aliases(fact_base):
     assert names == {"Austria", "Österreich", "Republic of Austria"}
     with pytest.raises(InvalidEdit, match="already exists"):
         fact_base.create_entity("Austria")
+
+
+# -- writing many rows at once ----------------------------------------------------------------------
+
+
+def _audit(fb: FactBase, operation_id: int) -> list[tuple]:
+    with fb.reading() as conn:
+        return [(e["action"], e["target_type"], e["target_id"], json.loads(e["before"]), json.loads(e["after"]))
+                for e in conn.execute(text("SELECT * FROM audit_event WHERE operation_id = :o ORDER BY id"),
+                                      {"o": operation_id}).mappings()]
+
+
+def test_update_many_writes_and_audits_each_row_as_update_does(fact_base):
+    ids = [fact_base.create_fact(value=TypedValue(ValueKind.TEXT, text=str(n)), note=f"note {n}").new_id("fact")
+           for n in range(4)]
+    first, second, unchanged, third = ids
+    with fact_base.reading() as conn:
+        rows_before = {r["id"]: dict(r) for r in conn.execute(text("SELECT * FROM fact")).mappings()}
+
+    # Different columns per row (two executemany batches), one row that would not change, and an
+    # order that is not the ids' order: the audit follows the order given.
+    changes = fact_base.run("Edit many", lambda rec: rec.update_many("fact", {
+        third: {"note": "third, edited"}, first: {"status": "confirmed", "note": "first, edited"},
+        unchanged: {"note": "note 2"}, second: {"rank": "preferred"}}))
+
+    assert changes.updated["fact"] == {first, second, third}
+    events = _audit(fact_base, changes.operation_id)
+    assert [(action, target, row_id) for action, target, row_id, _, _ in events] == [
+        ("update", "fact", third), ("update", "fact", first), ("update", "fact", second)]
+    for _, _, row_id, before, after in events:
+        assert before == rows_before[row_id]
+        assert after["version"] == 2 and after["updated_by"] == "tester"
+        assert _ids(fact_base, "SELECT * FROM fact WHERE id = :i", i=row_id) == after
+    assert (events[1][4]["status"], events[1][4]["note"]) == ("confirmed", "first, edited")
+
+    fact_base.revert(changes.operation_id, "Undo: Edit many")
+    for row_id in ids:
+        row = dict(_ids(fact_base, "SELECT * FROM fact WHERE id = :i", i=row_id))
+        expected = {k: v for k, v in rows_before[row_id].items() if k not in ("version", "updated_at")}
+        assert {k: v for k, v in row.items() if k not in ("version", "updated_at")} == expected
+
+
+def test_update_many_of_a_row_that_is_gone_writes_nothing(fact_base):
+    kept = fact_base.create_fact(value=TypedValue(ValueKind.TEXT, text="kept")).new_id("fact")
+    gone = fact_base.create_fact(value=TypedValue(ValueKind.TEXT, text="gone")).new_id("fact")
+    fact_base.delete_fact(gone)
+    with pytest.raises(StaleEdit, match=f"Fact {gone} no longer exists"):
+        fact_base.run("Edit many", lambda rec: rec.update_many("fact", {kept: {"note": "x"}, gone: {"note": "y"}}))
+    assert _ids(fact_base, "SELECT note, version FROM fact WHERE id = :i", i=kept) == {"note": None, "version": 1}
+
+
+def test_undo_of_many_updates_is_refused_when_one_row_changed_since(fact_base):
+    ids = [fact_base.create_fact(value=TypedValue(ValueKind.TEXT, text=str(n))).new_id("fact") for n in range(3)]
+    edit = fact_base.run("Edit many", lambda rec: rec.update_many("fact", {i: {"note": "batch"} for i in ids}))
+    fact_base.update_fact(ids[1], 2, note="someone else")
+    with pytest.raises(StaleEdit, match="can no longer be undone"):
+        fact_base.revert(edit.operation_id, "Undo: Edit many")
+    assert [_ids(fact_base, "SELECT note FROM fact WHERE id = :i", i=i)["note"] for i in ids] == [
+        "batch", "someone else", "batch"]

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, bindparam, select, text
 
+from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.recorder import table
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_date, format_value
@@ -78,7 +79,7 @@ class HistoryEntry:
     operation_label: str
     action: str  # insert, update, delete
     target_type: str  # fact, evidence, fact_link
-    summary: str  # what happened, in one phrase: "Fact edited", "Evidence added: “…”"
+    summary: str  # what happened, in one phrase: "Fact edited", "Evidence added: “…”", "Evidence orphaned: …"
     changes: tuple[str, ...]  # for fact updates: "value: 1993 → 1996", one line per field
 
 
@@ -196,15 +197,17 @@ def fact_history(conn: Connection, fact_id: int, limit: int = 500) -> list[Histo
     ]
     names = _EntityNames(conn, _entity_ids_in(events))
     properties = _property_names(conn, _property_ids_in(events))
-    linked_facts = fact_labels(conn, _other_link_ends(events, fact_id))
-    return [_history_entry(event, fact_id, names, properties, linked_facts) for event in events]
+    other_facts = fact_labels(conn, _other_link_ends(events, fact_id) | _other_evidence_owners(events, fact_id))
+    revision_operations = _operations_changing_revisions(
+        conn, {e["operation_id"] for e in events if (e["target_type"], e["action"]) == ("evidence", "update")})
+    return [_history_entry(event, fact_id, names, properties, other_facts, revision_operations) for event in events]
 
 
 # -- history lines ------------------------------------------------------------------------------
 
 
 def _history_entry(event: dict, fact_id: int, names: _EntityNames, properties: dict[int, str],
-                   linked_facts: dict[int, str]) -> HistoryEntry:
+                   other_facts: dict[int, str], revision_operations: set[int]) -> HistoryEntry:
     action, target = event["action"], event["target_type"]
     image = event["after"] if event["after"] is not None else event["before"]
     restoring = event["reverts_id"] is not None
@@ -218,19 +221,58 @@ def _history_entry(event: dict, fact_id: int, names: _EntityNames, properties: d
             summary = "Fact edited"
             changes = tuple(_fact_field_changes(event["before"], event["after"], names, properties))
     elif target == "evidence":
-        quote = _quoted(image["quote"])
-        summary = f"Evidence removed: {quote}" if action == "delete" else f"Evidence added: {quote}"
+        if action == "update":
+            summary = _evidence_update(event["before"], event["after"], fact_id, other_facts,
+                                       by_a_revision=event["operation_id"] in revision_operations)
+        else:
+            quote = _quoted(image["quote"])
+            summary = f"Evidence removed: {quote}" if action == "delete" else f"Evidence added: {quote}"
     else:
         outgoing = image["from_fact_id"] == fact_id
         other = image["to_fact_id"] if outgoing else image["from_fact_id"]
         relation = _link_phrase(image["kind"], outgoing)
         verb = "Link removed" if action == "delete" else "Linked"
-        summary = f"{verb}: {relation} {linked_facts.get(other, f'fact #{other}')}"
+        summary = f"{verb}: {relation} {other_facts.get(other, f'fact #{other}')}"
     return HistoryEntry(
         event_id=event["id"], operation_id=event["operation_id"], at=event["at"], actor=event["actor"],
         operation_label=event["operation_label"], action=action, target_type=target, summary=summary,
         changes=changes,
     )
+
+
+def _evidence_update(before: dict, after: dict, fact_id: int, other_facts: dict[int, str], *,
+                     by_a_revision: bool) -> str:
+    """What an update did to an evidence span, read from its images: a revision import re-anchors
+    (exactly, in new surroundings, or approximately) or orphans it; a curator accepts an approximate
+    match or re-attaches the span; a merge hands it to another fact. Undo reads the same way."""
+    quote = _quoted(after["quote"])
+    if before["fact_id"] != after["fact_id"]:
+        if after["fact_id"] == fact_id:
+            other = before["fact_id"]
+            return f"Evidence taken over from {other_facts.get(other, f'fact #{other}')}: {quote}"
+        other = after["fact_id"]
+        return f"Evidence handed to {other_facts.get(other, f'fact #{other}')}: {quote}"
+    state, was = after.get("anchor_state"), before.get("anchor_state")
+    revision = after.get("confirmed_revision")
+    likeness = f" ({after['anchor_score']:.0%} alike)" if after.get("anchor_score") is not None else ""
+    if state == AnchorState.ORPHANED:
+        if was == AnchorState.ORPHANED:
+            return f"Evidence changed: {quote}"
+        return f"Evidence orphaned: {quote} was last found in revision {revision}"
+    if by_a_revision:
+        if state == AnchorState.FUZZY:
+            return f"Evidence re-anchored approximately in revision {revision}{likeness}: {quote}"
+        if state == AnchorState.MOVED:
+            return f"Evidence moved in revision {revision} (same words, new surroundings): {quote}"
+        return f"Evidence re-anchored in revision {revision}: {quote}"
+    same_span = all(before.get(k) == after.get(k) for k in ("start", "end", "quote", "confirmed_revision"))
+    if state == AnchorState.FUZZY and was != AnchorState.FUZZY:
+        return f"Evidence back to an approximate match{likeness}: {quote}"
+    if was == AnchorState.FUZZY and state != AnchorState.FUZZY and same_span:
+        return f"Evidence accepted: {quote}"
+    if not same_span or was == AnchorState.ORPHANED:
+        return f"Evidence re-attached: {quote}"
+    return f"Evidence changed: {quote}"
 
 
 def _fact_field_changes(before: dict, after: dict, names: _EntityNames, properties: dict[int, str]) -> list[str]:
@@ -353,6 +395,30 @@ def _other_link_ends(events: list[dict], fact_id: int) -> set[int]:
             image = event["after"] if event["after"] is not None else event["before"]
             ends.add(image["to_fact_id"] if image["from_fact_id"] == fact_id else image["from_fact_id"])
     return ends
+
+
+def _other_evidence_owners(events: list[dict], fact_id: int) -> set[int]:
+    """Facts this fact's evidence was taken over from (merges move evidence between facts)."""
+    owners = set()
+    for event in events:
+        if (event["target_type"], event["action"]) == ("evidence", "update"):
+            owners.update(image["fact_id"] for image in (event["before"], event["after"])
+                          if image["fact_id"] != fact_id)
+    return owners
+
+
+_REVISION_OPERATIONS = text("""
+    SELECT DISTINCT operation_id FROM audit_event
+    WHERE target_type = 'source_revision' AND operation_id IN :operation_ids
+""").bindparams(bindparam("operation_ids", expanding=True))
+
+
+def _operations_changing_revisions(conn: Connection, operation_ids: set[int]) -> set[int]:
+    """Which of these operations made (or undid) a source revision: their evidence updates are
+    re-anchoring, where the same columns changed by a curator mean accepting or re-attaching."""
+    if not operation_ids:
+        return set()
+    return set(conn.execute(_REVISION_OPERATIONS, {"operation_ids": sorted(operation_ids)}).scalars())
 
 
 def _unimage(image: str | None) -> dict | None:

@@ -116,7 +116,8 @@ def reanchor(
 ) -> list[Placement]:
     """Place every span in `new_text`. `old_texts` maps each anchor's revision to the text its
     offsets point into (a span whose old text is missing is placed without its help)."""
-    new_index = WordIndex(new_text)
+    # Built on first use: inside an import's transaction usually no span needs placing again.
+    new_index: WordIndex | None = None
     locators: dict[int | None, Locator] = {}
     placements: list[Placement] = []
     total = len(anchors)
@@ -129,6 +130,7 @@ def reanchor(
         revision = anchor.revision if anchor.revision in old_texts else None
         locator = locators.get(revision)
         if locator is None:
+            new_index = new_index or WordIndex(new_text)
             old_index = WordIndex(old_texts[revision]) if revision is not None else None
             locator = locators[revision] = Locator(new_index, old_index)
         placements.append(locator.place(anchor))

@@ -7,10 +7,11 @@ The images make every operation reversible: undo and redo replay them backwards
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, insert, select, update, delete
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import StaleEdit
@@ -18,6 +19,7 @@ from kzeu_desk.core.models import SQLModel
 
 # Bookkeeping the recorder maintains itself on every fact change.
 _FACT_MANAGED_COLUMNS = ("version", "updated_at", "updated_by")
+_CHUNK = 500  # ids per query, well under SQLite's bound-parameter limit
 
 
 def utc_now() -> str:
@@ -56,7 +58,18 @@ class Recorder:
     def require(self, table_name: str, row_id: int, what: str) -> dict:
         found = self.row(table_name, row_id)
         if found is None:
-            raise StaleEdit(f"{what} {row_id} no longer exists; it may have been deleted by someone else.")
+            raise _gone(what, row_id)
+        return found
+
+    def rows(self, table_name: str, row_ids: Iterable[int]) -> dict[int, dict]:
+        """The rows with these ids that exist, by id, read a chunk at a time."""
+        t = table(table_name)
+        ids = list(row_ids)
+        found: dict[int, dict] = {}
+        for chunk_start in range(0, len(ids), _CHUNK):
+            chunk = ids[chunk_start:chunk_start + _CHUNK]
+            rows = self.conn.execute(select(t).where(t.c.id.in_(chunk))).mappings()
+            found.update((row["id"], dict(row)) for row in rows)
         return found
 
     # -- writing -------------------------------------------------------------------------------
@@ -88,6 +101,39 @@ class Recorder:
         after = {**before, **changed}
         self._log("update", table_name, row_id, before, after)
         return after
+
+    def update_many(self, table_name: str, values_by_id: Mapping[int, dict]) -> dict[int, dict]:
+        """`update` for many rows of one table (without version checks), as one batch: the rows
+        are read a chunk at a time and written with one executemany per set of changed columns.
+        Logs exactly the audit events `update` would, in the order of `values_by_id`; returns the
+        rows as they now are. A revision import re-anchoring 10k evidence rows spent ~4 s in
+        per-row `update` calls, three statements each."""
+        return self._update_rows(table_name, self.rows(table_name, values_by_id), values_by_id)
+
+    def _update_rows(self, table_name: str, befores: Mapping[int, dict],
+                     values_by_id: Mapping[int, dict]) -> dict[int, dict]:
+        """update_many on rows already read in this transaction (`befores`, by id)."""
+        t = table(table_name)
+        afters: dict[int, dict] = {}
+        batches: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+        for row_id, values in values_by_id.items():
+            before = befores.get(row_id)
+            if before is None:
+                raise _gone(table_name.capitalize(), row_id)
+            changed = {k: v for k, v in values.items() if before[k] != v}
+            if not changed:
+                afters[row_id] = before
+                continue
+            if table_name == "fact":
+                changed.update(version=before["version"] + 1, updated_at=self.at, updated_by=self.actor)
+            batches[tuple(sorted(changed))].append({"target_id": row_id, **{f"set_{k}": v for k, v in changed.items()}})
+            afters[row_id] = after = {**before, **changed}
+            self._log("update", table_name, row_id, before, after)
+        for columns, parameters in batches.items():
+            statement = update(t).where(t.c.id == bindparam("target_id")).values(
+                {column: bindparam(f"set_{column}") for column in columns})
+            self.conn.execute(statement, parameters)
+        return afters
 
     def delete(self, table_name: str, row_id: int) -> dict:
         t = table(table_name)
@@ -145,24 +191,38 @@ class Recorder:
             .where(table("audit_event").c.operation_id == operation_id)
             .order_by(table("audit_event").c.id.desc())
         ).mappings().all()
-        for event in events:
-            name, row_id = event["target_type"], event["target_id"]
-            before, after = _unimage(event["before"]), _unimage(event["after"])
-            current = self.row(name, row_id)
-            if not _same_state(name, current, after):
-                raise StaleEdit("This step can no longer be undone: what it changed was changed again since.")
+        for run in _runs(events):
+            name = run[0]["target_type"]
+            if run[0]["action"] == "update":
+                self._revert_updates(name, run)
+                continue
+            (event,) = run
+            row_id, before, after = event["target_id"], _unimage(event["before"]), _unimage(event["after"])
+            if not _same_state(name, self.row(name, row_id), after):
+                raise _changed_since()
             if event["action"] == "insert":
                 self.delete(name, row_id)
-            elif event["action"] == "delete":
-                self._restore(name, before)
             else:
-                restored = {k: v for k, v in before.items() if k not in ("id", *_managed(name))}
-                self.update(name, row_id, restored)
+                self._restore(name, before)
         self.conn.execute(
             update(table("operation"))
             .where(table("operation").c.id == self.operation_id)
             .values(reverts_id=operation_id)
         )
+
+    def _revert_updates(self, table_name: str, events: list[Mapping]) -> None:
+        """Put back the before-images of update events on distinct rows of one table, as one batch:
+        the rows are independent, so checking them all first and then writing them all does what
+        replaying them one by one would (undoing a 10k-row revision import is one such run)."""
+        current = self.rows(table_name, (event["target_id"] for event in events))
+        restored: dict[int, dict] = {}
+        for event in events:
+            row_id = event["target_id"]
+            if not _same_state(table_name, current.get(row_id), _unimage(event["after"])):
+                raise _changed_since()
+            before = _unimage(event["before"])
+            restored[row_id] = {k: v for k, v in before.items() if k not in ("id", *_managed(table_name))}
+        self._update_rows(table_name, current, restored)
 
     def _restore(self, table_name: str, image: dict) -> None:
         t = table(table_name)
@@ -171,6 +231,31 @@ class Recorder:
             image = {**image, "version": image["version"] + 1, "updated_at": self.at, "updated_by": self.actor}
         self.conn.execute(insert(t).values(**image))
         self._log("insert", table_name, image["id"], None, self.row(table_name, image["id"]))
+
+
+def _runs(events: list[Mapping]) -> Iterable[list[Mapping]]:
+    """Audit events in their order, grouped: consecutive updates of distinct rows of one table
+    form one run; every insert and delete is a run of its own."""
+    run: list[Mapping] = []
+    ids: set[int] = set()
+    for event in events:
+        joins_run = (event["action"] == "update" and run and run[0]["action"] == "update"
+                     and run[0]["target_type"] == event["target_type"] and event["target_id"] not in ids)
+        if run and not joins_run:
+            yield run
+            run, ids = [], set()
+        run.append(event)
+        ids.add(event["target_id"])
+    if run:
+        yield run
+
+
+def _gone(what: str, row_id: int) -> StaleEdit:
+    return StaleEdit(f"{what} {row_id} no longer exists; it may have been deleted by someone else.")
+
+
+def _changed_since() -> StaleEdit:
+    return StaleEdit("This step can no longer be undone: what it changed was changed again since.")
 
 
 def _managed(table_name: str) -> tuple[str, ...]:
