@@ -294,3 +294,55 @@ def test_conflict_queue_with_the_keyboard_alone(qtbot, db_path):
         assert conn.exec_driver_sql("SELECT status FROM conflict").scalar() == "open"
     assert {kept, dropped} == set(ranks)
     win.close()
+
+
+def test_importing_a_known_file_again_skips_it_and_a_changed_one_is_offered_as_a_revision(
+        window, qtbot, tmp_path, monkeypatch):
+    import kzeu_desk.ui.document_import as document_import
+    from kzeu_desk.core import revisions
+
+    body = open_source(window, qtbot, "kz_eu_25_years.txt")
+    with window.session.fact_base.reading() as conn:
+        source_id = next(r["id"] for r in queries.source_rows(conn) if r["file_name"] == "kz_eu_25_years.txt")
+    warnings, questions = [], []
+    monkeypatch.setattr(document_import.QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+
+    same = tmp_path / "same" / "kz_eu_25_years.txt"
+    same.parent.mkdir()
+    same.write_text(body, encoding="utf-8")
+    window.import_files([same]).wait()
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert "already imported" in warnings[0] and window.sources_pane.model.rowCount() == 5
+
+    changed = tmp_path / "changed" / "kz_eu_25_years.txt"
+    changed.parent.mkdir()
+    changed.write_text(body.replace("five years later, in 1996", "five years later, in 1996 (corrected)"),
+                       encoding="utf-8")
+
+    def answer(choice):
+        def ask(_parent, possible):
+            questions.append(possible)
+            return choice
+        return ask
+
+    monkeypatch.setattr(document_import, "ask_about_possible_revision",
+                        answer(document_import.RevisionChoice.NEW_REVISION))
+    job = window.import_files([changed])
+    with qtbot.waitSignal(job.revision_imported, timeout=60_000):
+        job.wait()
+    assert questions[0].match.source_id == source_id
+    assert questions[0].match.reason is revisions.MatchReason.FILE_NAME
+    with window.session.fact_base.reading() as conn:
+        assert revisions.current_revision(conn, source_id) == 2
+        assert "(corrected)" in queries.source_text(conn, source_id)
+    assert window.sources_pane.model.rowCount() == 5
+
+    again = tmp_path / "again" / "kz_eu_25_years.txt"
+    again.parent.mkdir()
+    again.write_text(body + "\nA postscript.\n", encoding="utf-8")
+    monkeypatch.setattr(document_import, "ask_about_possible_revision",
+                        answer(document_import.RevisionChoice.SEPARATE_SOURCE))
+    job = window.import_files([again])
+    with qtbot.waitSignal(job.done, timeout=60_000):
+        job.wait()
+    assert len(questions) == 2 and window.sources_pane.model.rowCount() == 6

@@ -54,6 +54,7 @@ def current_revision(conn: Connection, source_id: int) -> int:
 class MatchReason(StrEnum):
     URL = "the same address"
     TITLE_AND_PUBLISHER = "the same title and publisher"
+    FILE_NAME = "the same file name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,8 @@ class SourceMatch:
 
 def find_matching_source(conn: Connection, document: ReadDocument, metadata: object) -> SourceMatch | None:
     """An existing source the document is another version of: the same URL, or else the same
-    title and publisher (both given). `metadata` is a `service.SourceMetadata` (read by attribute,
+    title and publisher (both given), or else the same file name (what a plain file import has).
+    `metadata` is a `service.SourceMetadata` (read by attribute,
     so this module does not depend on the service). Titles and addresses compare loosely: case,
     spacing, a "www.", the scheme and a trailing slash or fragment do not count."""
     source = table("source")
@@ -93,6 +95,12 @@ def find_matching_source(conn: Connection, document: ReadDocument, metadata: obj
             if _normalised_words(row["title"]) == title and _normalised_words(row["publisher"]) == publisher:
                 found = (dict(row), MatchReason.TITLE_AND_PUBLISHER)
                 break
+    if found is None and document.file_name:
+        row = conn.execute(select(source.c.id, source.c.title, source.c.text_sha256)
+                           .where(source.c.file_name == document.file_name)
+                           .order_by(source.c.id.desc()).limit(1)).mappings().first()
+        if row is not None:
+            found = (dict(row), MatchReason.FILE_NAME)
     if found is None:
         return None
     row, reason = found

@@ -569,6 +569,7 @@ class MainWindow(QMainWindow):
             return None
         job = DocumentImport(self.session, files, self)
         job.done.connect(lambda ids: ids and self.sources_pane.choose(ids[-1]))
+        job.revision_imported.connect(self._revision_imported)
         job.start()
         return job
 
