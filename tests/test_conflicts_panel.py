@@ -149,6 +149,7 @@ def test_filters_narrow_the_queue_and_say_how_many_are_hidden(panel, fact_base):
     assert panel.count_label.text() == "1 of 4 open conflicts"
     assert panel.title_label.text() == INVESTMENT_TITLE
 
+    panel.source_filter.ensure_filled()  # what opening the list does; sources are read then, not per reload
     source = panel.source_filter.findText("Kazakhstan, a sign of the EU 25 years of strong and developing relations")
     panel.source_filter.setCurrentIndex(source)
     panel.source_filter.activated.emit(source)

@@ -50,7 +50,8 @@ _SOURCE_COUNTS = """
 
 def source_list(conn: Connection) -> list[dict]:
     """One row per source, title and publication data only: cheap at any size (counts come separately)."""
-    return [dict(r) for r in conn.execute(_SOURCE_LIST).mappings()]
+    return [{"id": source_id, "title": title, "publisher": publisher, "published": published}
+            for source_id, title, publisher, published in conn.execute(_SOURCE_LIST)]
 
 
 def source_counts(conn: Connection, source_ids: list[int] | None = None) -> dict[int, tuple[int, int]]:

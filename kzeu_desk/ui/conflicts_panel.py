@@ -16,15 +16,17 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import (
-    QAbstractListModel, QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal,
+    QAbstractListModel, QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer,
+    Signal,
 )
 from PySide6.QtGui import (
-    QFont, QKeyEvent, QKeySequence, QMouseEvent, QPalette, QShortcut, QShowEvent, QTextCharFormat, QTextCursor,
+    QFocusEvent, QFont, QKeyEvent, QKeySequence, QMouseEvent, QPalette, QShortcut, QShowEvent, QTextCharFormat,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListView, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget, QTextEdit,
-    QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QListView, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
+    QStyledItemDelegate, QStyleOptionViewItem, QTextEdit, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import conflict_queue
@@ -77,8 +79,8 @@ def count_text(shown: int, total: int, filtered: bool) -> str:
     if total == 0:
         return "No open conflicts"
     if filtered:
-        return f"{shown} of {total} {noun}"
-    return f"{total} {noun}"
+        return f"{shown:,} of {total:,} {noun}"
+    return f"{total:,} {noun}"
 
 
 def _muted(label: QLabel) -> QLabel:
@@ -105,6 +107,41 @@ def _one_line(text: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+class PopupFilledCombo(QComboBox):
+    """A combo box whose items are read when its list is opened: the sources with open conflicts
+    number in the thousands in a large fact base, and the queue is re-read after every decision."""
+
+    def __init__(self, fill: Callable[[], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._fill = fill
+        self._stale = True
+
+    def mark_stale(self) -> None:
+        self._stale = True
+
+    def ensure_filled(self) -> None:
+        if self._stale:
+            self._stale = False
+            self._fill()
+
+    def showPopup(self) -> None:
+        self.ensure_filled()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.ensure_filled()  # arrow keys step through the items without opening the list
+        super().focusInEvent(event)
+
+
+class TwoLineRows(QStyledItemDelegate):
+    """Every queue row two lines high, so the view can lay out 10k conflicts without measuring each
+    title (4 s at 1M facts); a longer title is elided and shown whole in the tooltip."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        lines = option.fontMetrics.lineSpacing() * 2
+        return QSize(option.rect.width(), lines + 8)
+
+
 class ConflictQueueModel(QAbstractListModel):
     """Open conflicts as rows; the panel reloads it whole (a queue holds hundreds, not millions)."""
 
@@ -129,7 +166,7 @@ class ConflictQueueModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._titles[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(row["explanation"])
+            return plain_tooltip(f"{self._titles[index.row()]}\n{row['explanation']}")
         if role == CONFLICT_ID_ROLE:
             return row["id"]
         return None
@@ -498,7 +535,8 @@ class ConflictsPanel(QWidget):
         column = QVBoxLayout(self._queue_box)
         column.setContentsMargins(0, 0, 0, 0)
         self.property_filter = self._filter_combo("propertyFilter", "Filter by property", "All properties")
-        self.source_filter = self._filter_combo("sourceFilter", "Filter by source", "All sources")
+        self.source_filter = self._filter_combo("sourceFilter", "Filter by source", "All sources",
+                                                PopupFilledCombo(self._list_conflict_sources))
         self.rule_filter = self._filter_combo("ruleFilter", "Filter by kind of conflict", "All kinds")
         for combo in (self.property_filter, self.source_filter, self.rule_filter):
             column.addWidget(combo)
@@ -510,6 +548,8 @@ class ConflictsPanel(QWidget):
         self.view.setModel(self.model)
         # Titles wrap rather than scroll sideways: the subject and the kind of conflict both matter.
         self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(True)
+        self.view.setItemDelegate(TwoLineRows(self.view))
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAlternatingRowColors(True)
@@ -519,8 +559,10 @@ class ConflictsPanel(QWidget):
         self.view.activated.connect(lambda _index: self.focus_rationale())
         column.addWidget(self.view, 1)
 
-    def _filter_combo(self, name: str, accessible_name: str, everything: str) -> QComboBox:
-        combo = QComboBox(objectName=name)
+    def _filter_combo(self, name: str, accessible_name: str, everything: str,
+                      combo: QComboBox | None = None) -> QComboBox:
+        combo = combo or QComboBox()
+        combo.setObjectName(name)
         combo.setAccessibleName(accessible_name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.setMinimumContentsLength(14)
@@ -673,7 +715,26 @@ class ConflictsPanel(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
+            # A main window shows every dock before it lays out the tabs: wait for the events to settle.
+            QTimer.singleShot(0, self._reload_if_on_screen)
+
+    def set_on_screen(self, on_screen: bool) -> None:
+        """The dock holding the panel was raised (or hidden): QDockWidget.visibilityChanged."""
+        if on_screen:
+            self._reload_if_on_screen()
+
+    def _on_screen(self) -> bool:
+        # A dock tabbed behind another stays "visible" to Qt, with nothing of it on screen.
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def _reload_if_on_screen(self) -> None:
+        if self._stale and self._on_screen():
             self.reload()
+
+    def _list_conflict_sources(self) -> None:
+        with self._session.fact_base.reading() as conn:
+            sources = conflict_queue.conflict_sources(conn)
+        self._refill(self.source_filter, [(row["title"], row["id"]) for row in sources])
 
     def _ensure_loaded(self) -> None:
         if self._stale:
@@ -686,7 +747,7 @@ class ConflictsPanel(QWidget):
     def reload(self) -> None:
         """Re-read the queue (with the current filters) and the current conflict; keep the current
         conflict if it is still open, otherwise move to the one that followed it."""
-        if self._defer_while_hidden and not self.isVisible():
+        if self._defer_while_hidden and not self._on_screen():
             self._stale = True
             return
         self._stale = False
@@ -695,7 +756,7 @@ class ConflictsPanel(QWidget):
         filters = self._filters()
         with self._session.fact_base.reading() as conn:
             rows = conflict_queue.open_conflicts(conn, **filters)
-            choices = conflict_queue.filter_choices(conn)
+            choices = conflict_queue.filter_choices(conn, include_sources=False)
             counts = conflict_queue.conflict_counts(conn)
         self._total_open = counts["open"]
         self._fill_filters(choices)
@@ -724,7 +785,7 @@ class ConflictsPanel(QWidget):
 
     def _fill_filters(self, choices: dict[str, list[dict]]) -> None:
         self._refill(self.property_filter, [(row["name"], row["id"]) for row in choices["properties"]])
-        self._refill(self.source_filter, [(row["title"], row["id"]) for row in choices["sources"]])
+        self.source_filter.mark_stale()
         self._refill(self.rule_filter, [(row["name"], row["rule"]) for row in choices["rules"]])
 
     @staticmethod

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         conflicts_dock = self._dock("conflictsDock", "Conflicts", self.conflicts_panel,
                                     Qt.DockWidgetArea.BottomDockWidgetArea)
         history_dock = self._dock("historyDock", "History", self.history_pane, Qt.DockWidgetArea.BottomDockWidgetArea)
+        conflicts_dock.visibilityChanged.connect(self.conflicts_panel.set_on_screen)
         self.tabifyDockWidget(facts_dock, conflicts_dock)
         self.tabifyDockWidget(conflicts_dock, history_dock)
         orphans_dock = self._dock("orphanQueueDock", "Evidence to check", self.orphan_queue,

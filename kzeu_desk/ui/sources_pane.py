@@ -68,6 +68,8 @@ class SourceListModel(QAbstractTableModel):
     # -- sorting and filtering -------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == (self._sort_column, self._sort_order):
+            return  # already in this order (the view asks once when sorting is enabled)
         self._sort_column, self._sort_order = column, order
         if column >= 3:
             self._load_every_count()
@@ -101,7 +103,7 @@ class SourceListModel(QAbstractTableModel):
         before = self.persistentIndexList()
         ids = [self._shown[index.row()]["id"] for index in before]
         self._shown = self._arranged()
-        position = {row["id"]: number for number, row in enumerate(self._shown)}
+        position = {row["id"]: number for number, row in enumerate(self._shown)} if before else {}
         after = [self.index(position[source_id], index.column()) if source_id in position else QModelIndex()
                  for index, source_id in zip(before, ids)]
         self.changePersistentIndexList(before, after)
