@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from kzeu_desk.core.typed_value import ValueKind
@@ -65,6 +65,12 @@ _NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
 def _one_of(column: str, values: type[StrEnum]) -> CheckConstraint:
     allowed = ", ".join(f"'{v.value}'" for v in values)
     return CheckConstraint(f"{column} IN ({allowed})", name=f"ck_{column}_known")
+
+
+def _workflow_order(column: str, values: type[StrEnum]) -> str:
+    """The facts table's order of statuses and ranks (fact_listing._workflow_order), for its indexes."""
+    branches = " ".join(f"WHEN '{member.value}' THEN {position}" for position, member in enumerate(values))
+    return f"CASE {column} {branches} ELSE {len(values)} END"
 
 
 class Source(SQLModel, table=True):
@@ -128,6 +134,17 @@ class Fact(SQLModel, table=True):
             "subject_id", "property_id", "status", "value_kind", "value_amount", "value_date",
         ),
         Index("ix_fact_updated", "updated_at", "id"),
+        # The full conflict re-scan's GROUP BY reads only this (conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).
+        Index("ix_fact_key_scope",
+              "subject_id", "property_id", "status", "rank", "point_in_time", "start_time", "end_time"),
+        # The facts table (core/fact_listing.py): the status filter's count and pages, then each
+        # sort's own order, so a page is read from an index instead of sorting every fact. The
+        # expressions must be the listing's sort expressions, word for word (tests/test_schema.py).
+        Index("ix_fact_status", "status", "id"),
+        Index("ix_fact_status_order", text(_workflow_order("status", FactStatus)), "id"),
+        Index("ix_fact_rank_order", text(_workflow_order("rank", FactRank)), "id"),
+        Index("ix_fact_value_order", "value_kind", text("coalesce(value_date, '')"),
+              text("coalesce(value_amount, -9e999)"), text("coalesce(value_text, '')"), "id"),
         _NEVER_REUSE_IDS,
     )
     id: int | None = Field(default=None, primary_key=True)
@@ -239,6 +256,8 @@ class Conflict(SQLModel, table=True):
         _one_of("rule", ConflictRule),
         _one_of("status", ConflictStatus),
         Index("ix_conflict_status", "status", "id"),
+        # Conflicts of one (subject, property): every conflict check looks them up so.
+        Index("ix_conflict_rule_key", "rule", "subject_id", "property_id"),
         _NEVER_REUSE_IDS,
     )
     id: int | None = Field(default=None, primary_key=True)

@@ -348,9 +348,18 @@ class FactBase:
 
     # -- conflicts -----------------------------------------------------------------------------
 
-    def rescan_conflicts(self) -> Changes:
-        with self._operation("Re-check all conflicts") as rec:
-            conflicts.rescan(rec)
+    def rescan_conflicts(self, *, only_changed: bool = False) -> Changes:
+        """Check every fact against the others again: the full verification (for after a load or
+        a change of the rules; ~0.5 s at 100k facts, ~5 s at 1M), or, with `only_changed`, only
+        what changed since the last check, which finds the same in milliseconds (a few hundred
+        changed facts: ~0.2 s at 1M) and is itself a full check when there was none yet
+        (`conflicts.recheck_changed`)."""
+        label = "Re-check conflicts of changed facts" if only_changed else "Re-check all conflicts"
+        with self._operation(label) as rec:
+            if only_changed:
+                conflicts.recheck_changed(rec)
+            else:
+                conflicts.rescan(rec)
         return rec.changes
 
     def flag_facts(self, fact_ids: Sequence[int], reason: str) -> Changes:
@@ -503,13 +512,14 @@ class FactBase:
             placements.update((p.key, p) for p in reanchor(document.text, changed_meanwhile, current.old_texts))
             new_revision = self._supersede_text(rec, current, document, metadata)
             new_sha = sha256_text(document.text)
-            requoted: set[int] = set()
-            for evidence_id, row in current.evidence.items():
-                if self._follow_placement(rec, row, placements[evidence_id], document.text, new_sha, new_revision):
-                    requoted.add(row["fact_id"])
+            followed = {evidence_id: self._following_placement(row, placements[evidence_id], document.text, new_sha,
+                                                               new_revision)
+                        for evidence_id, row in current.evidence.items()}
+            rec.update_many("evidence", {evidence_id: values for evidence_id, values in followed.items() if values})
             # A fact's search document holds its quotes, and conflicts read no evidence: only facts
             # whose quotes changed need their derived data redone (re-indexing 10k facts costs ~1 s).
-            rec.facts_touched &= requoted
+            rec.facts_touched &= {row["fact_id"] for evidence_id, row in current.evidence.items()
+                                  if followed[evidence_id].get("quote", row["quote"]) != row["quote"]}
         return rec.changes
 
     def _supersede_text(self, rec: Recorder, current: revisions.AnchoringInputs, document: ReadDocument,
@@ -535,17 +545,17 @@ class FactBase:
         return current.revision + 1
 
     @staticmethod
-    def _follow_placement(rec: Recorder, row: dict, placement: Placement, new_text: str, new_sha: str,
-                          new_revision: int) -> bool:
-        """Write where one evidence span went; True if its quote changed. An orphan keeps its
-        offsets and quote, which go on pointing into the revision it was last found in; a fuzzy
-        match remembers where it came from until a curator accepts it, and stays "fuzzy" (needing
-        that look) even when a later revision finds it exactly."""
+    def _following_placement(row: dict, placement: Placement, new_text: str, new_sha: str,
+                             new_revision: int) -> dict:
+        """The evidence columns that record where one span went (empty: nothing to write). An
+        orphan keeps its offsets and quote, which go on pointing into the revision it was last
+        found in; a fuzzy match remembers where it came from until a curator accepts it, and
+        stays "fuzzy" (needing that look) even when a later revision finds it exactly."""
         was_fuzzy = row["anchor_state"] == AnchorState.FUZZY.value
         if not placement.anchored:
             if row["anchor_state"] != AnchorState.ORPHANED.value:
-                rec.update("evidence", row["id"], {"anchor_state": AnchorState.ORPHANED.value, "anchor_score": None})
-            return False
+                return {"anchor_state": AnchorState.ORPHANED.value, "anchor_score": None}
+            return {}
         prefix, quote, suffix = quote_context(new_text, placement.start, placement.end)
         values = {
             "start": placement.start, "end": placement.end, "quote": quote, "prefix": prefix, "suffix": suffix,
@@ -561,8 +571,7 @@ class FactBase:
                           previous_end=row["end"])
         else:
             values.update(previous_revision=None, previous_start=None, previous_end=None)
-        rec.update("evidence", row["id"], values)
-        return quote != row["quote"]
+        return values
 
     def reattach_evidence(self, evidence_id: int, start: int, end: int) -> Changes:
         """A curator's choice of where lost (or wrongly placed) evidence now is, in the current text."""

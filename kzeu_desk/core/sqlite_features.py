@@ -170,6 +170,22 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
+@contextmanager
+def larger_page_cache(conn: Connection, kibibytes: int) -> Iterator[None]:
+    """Give this connection a page cache of `kibibytes` for a bulk write, then its own size back.
+
+    SQLite's default cache is 2 MB: once a bulk insert's index B-trees outgrow it, every insert
+    waits on pages read back from disk (docs/PERFORMANCE.md section 4). Pages are only allocated
+    as they are used, so the size is a ceiling, not an allocation.
+    """
+    previous = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    conn.exec_driver_sql(f"PRAGMA cache_size = {-int(kibibytes)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(previous)}")
+
+
 # --- full-text search over facts -------------------------------------------------------------
 
 SEARCH_TABLE = "fact_search"
@@ -227,6 +243,24 @@ def search_expression(user_text: str) -> str | None:
 def search_match_clause(column: str = "fact.id") -> str:
     """SQL fragment restricting `column` to facts matching the bound parameter :search."""
     return f"{column} IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :search)"
+
+
+# --- dates in SQL -------------------------------------------------------------------------------
+
+
+def is_iso_date(column: str) -> str:
+    """SQL that is true only where `column` holds an ISO date truncated to year, month or day
+    ("1996", "1996-02", "1996-02-29" of a leap year) that `compatibility.date_interval` accepts.
+
+    False or NULL for NULL and for anything else, including the odd spelling Python would accept
+    (non-ASCII digits): use it where false only means "look closer in Python".
+    """
+    return (f"(CASE length({column})"
+            f" WHEN 4 THEN {column} GLOB '[0-9][0-9][0-9][0-9]'"
+            f" WHEN 7 THEN {column} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' AND substr({column}, 6, 2) BETWEEN '01' AND '12'"
+            # A modifier makes date() normalise (1996-02-30 becomes 1996-03-01): only a real day comes back as it was.
+            f" WHEN 10 THEN date({column}, '+0 days') IS {column}"
+            f" ELSE 0 END AND substr({column}, 1, 4) <> '0000')")
 
 
 # --- snapshots and integrity ------------------------------------------------------------------

@@ -1,0 +1,333 @@
+"""The whole-fact-base conflict checks: the set-based `rescan` finds and writes exactly what the
+per-key `recheck` of every key does, and `recheck_changed` what `rescan` would."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kzeu_desk.core import conflicts, sqlite_features
+from kzeu_desk.core.models import FactRank, FactStatus
+from kzeu_desk.core.recorder import Recorder, utc_now
+from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+
+MONEY, DATE, PERCENT, ENTITY, TEXT = ValueKind.MONEY, ValueKind.DATE, ValueKind.PERCENT, ValueKind.ENTITY, ValueKind.TEXT
+
+
+def per_key_rescan(rec: Recorder) -> None:
+    """The re-scan as it was before it became set-based: `recheck` of every key and linked fact."""
+    keys = rec.conn.execute(text("""
+        SELECT DISTINCT subject_id, property_id FROM fact
+        WHERE subject_id IS NOT NULL AND property_id IS NOT NULL
+        UNION SELECT subject_id, property_id FROM conflict WHERE rule = 'value' AND subject_id IS NOT NULL
+    """)).all()
+    linked = rec.conn.execute(text(
+        "SELECT from_fact_id FROM fact_link WHERE kind = 'contradicts' "
+        "UNION SELECT fact_id FROM conflict_member m JOIN conflict c ON c.id = m.conflict_id AND c.rule = 'declared'"
+    )).scalars().all()
+    conflicts.recheck(rec, [tuple(key) for key in keys], linked)
+
+
+# -- building fact bases with every case the rules distinguish ------------------------------------
+
+# Qualifiers: points in the same and in different years and precisions, ranges open at either end,
+# a point with a range, and malformed or inverted scopes (judged as unscoped).
+SCOPES = [
+    {}, {}, {"point_in_time": "2019"}, {"point_in_time": "2020"}, {"point_in_time": "2021"},
+    {"point_in_time": "2020-03"}, {"point_in_time": "2020-12-31"}, {"point_in_time": "2021-01-01"},
+    {"start_time": "2019", "end_time": "2020-06"}, {"start_time": "2021"}, {"end_time": "2019-12"},
+    {"point_in_time": "2019", "start_time": "2021", "end_time": "2022"},
+    {"point_in_time": "2020-13"}, {"point_in_time": "0000"}, {"point_in_time": "2021-02-29"},
+    {"point_in_time": "soon"}, {"start_time": "2022", "end_time": "2020"},
+]
+AMOUNTS = [
+    TypedValue(MONEY, amount=100e6, unit="USD"), TypedValue(MONEY, amount=800e6, approximate=True, unit="USD"),
+    TypedValue(MONEY, amount=8e9, lower=8e9, unit="USD"), TypedValue(MONEY, amount=77e9, upper=77e9, unit="USD"),
+    TypedValue(MONEY, amount=95e6, approximate=True, unit="USD"), TypedValue(MONEY, amount=100e6, unit="EUR"),
+]
+DATES = [TypedValue(DATE, date="1993"), TypedValue(DATE, date="1996"), TypedValue(DATE, date="1995", approximate=True),
+         TypedValue(DATE, date="1993-02-02")]
+SHARES = [TypedValue(PERCENT, amount=30, approximate=True, unit="%"), TypedValue(PERCENT, amount=100 / 3, unit="%"),
+          TypedValue(PERCENT, amount=45, unit="%")]
+STATEMENTS = [TypedValue(TEXT, text="EU is the largest investor"), TypedValue(TEXT, text="China is")]
+
+
+def ids_of(conn, table_name: str, column: str) -> dict[str, int]:
+    return dict(conn.execute(text(f"SELECT {column}, id FROM {table_name}")).all())
+
+
+def ids_of_property(fb: FactBase, key: str) -> int:
+    with fb.reading() as conn:
+        return ids_of(conn, "property", "key")[key]
+
+
+def build_facts(fb: FactBase, seed: int, count: int) -> None:
+    """`count` facts over a few subjects and properties, with scopes, values, statuses and ranks
+    drawn from the cases above; some with evidence, so explanations name sources."""
+    rnd = random.Random(seed)
+    with fb.reading() as conn:
+        entities = list(ids_of(conn, "entity", "name").values())
+        properties = ids_of(conn, "property", "key")
+        sources = list(ids_of(conn, "source", "title").values())
+    values_by_property = {
+        "investment_inflow": AMOUNTS, "cumulative_investment": AMOUNTS, "diplomatic_relations_established": DATES,
+        "share_of_foreign_trade": SHARES, "statement": STATEMENTS, "party_to": None, "largest_investor": None,
+    }
+    subjects = entities[:4]
+
+    def body(rec: Recorder) -> None:
+        for _ in range(count):
+            key = rnd.choice(list(values_by_property))
+            values = values_by_property[key] or [TypedValue(ENTITY, entity_id=e) for e in entities[4:7]]
+            fact_id = fb.insert_fact(
+                rec, value=rnd.choice(values), subject_id=rnd.choice(subjects), property_id=properties[key],
+                status=rnd.choice([*FactStatus] + [FactStatus.CONFIRMED] * 3),
+                rank=rnd.choice([*FactRank] + [FactRank.NORMAL] * 3), note=None, qualifiers=rnd.choice(SCOPES))
+            if sources and rnd.random() < 0.5:
+                fb.insert_evidence(rec, fact_id, rnd.choice(sources), 0, 12)
+
+    fb.run("Facts for the test", body)
+
+
+def make_conflicts_stale(fb: FactBase, seed: int) -> None:
+    """What another tool, an older version of the rules or a crash between writes can leave: facts
+    changed without their conflicts, and conflict rows deleted, invented, settled or reworded."""
+    rnd = random.Random(seed)
+    with sqlite_features.write_transaction(fb.engine) as conn:
+        sql = lambda statement, **params: conn.execute(text(statement), params)
+        fact_ids = sql("SELECT id FROM fact ORDER BY id").scalars().all()
+        for fact_id in rnd.sample(fact_ids, len(fact_ids) // 6):
+            change = rnd.choice([
+                "status = 'rejected'", "rank = 'deprecated'", "status = 'draft', rank = 'preferred'",
+                "point_in_time = '2020', start_time = NULL, end_time = NULL", "point_in_time = NULL",
+                "point_in_time = '2020-02-30'", "start_time = '2018', end_time = NULL, point_in_time = NULL",
+                "value_amount = 5e9, value_lower = NULL, value_upper = NULL",
+            ])
+            sql(f"UPDATE fact SET {change} WHERE id = :id AND value_kind = 'money'"
+                if "value_amount" in change else f"UPDATE fact SET {change} WHERE id = :id", id=fact_id)
+        conflict_ids = sql("SELECT id FROM conflict WHERE rule <> 'manual' ORDER BY id").scalars().all()
+        for conflict_id in conflict_ids:
+            fate = rnd.choice(["keep", "keep", "delete", "dismiss", "dismiss stale", "reword"])
+            if fate == "delete":
+                sql("DELETE FROM conflict_member WHERE conflict_id = :id", id=conflict_id)
+                sql("DELETE FROM conflict WHERE id = :id", id=conflict_id)
+            elif fate.startswith("dismiss"):
+                sql("UPDATE conflict SET status = 'dismissed', resolution = 'dismiss', rationale = 'checked', "
+                    "resolved_by = 'someone', resolved_at = '2020-01-01T00:00:00.000Z' WHERE id = :id", id=conflict_id)
+                if fate == "dismiss stale":
+                    sql("UPDATE conflict SET members_fingerprint = 'stale' WHERE id = :id", id=conflict_id)
+            elif fate == "reword":
+                sql("UPDATE conflict SET explanation = 'worded by an older version' WHERE id = :id", id=conflict_id)
+        # Conflicts no rule supports: open ones go, settled ones stay.
+        by_key: dict[tuple[int, int], list[int]] = {}
+        for fact_id, subject_id, property_id in sql(
+                "SELECT id, subject_id, property_id FROM fact WHERE subject_id IS NOT NULL ORDER BY id"):
+            by_key.setdefault((subject_id, property_id), []).append(fact_id)
+        pairs = [(key, members[:2]) for key, members in by_key.items() if len(members) >= 2]
+        for number, ((subject_id, property_id), members) in enumerate(rnd.sample(pairs, min(len(pairs), 8))):
+            for rule in ("value", "declared"):
+                signature = f"{rule}:" + ",".join(map(str, sorted(members)))
+                if sql("SELECT 1 FROM conflict WHERE signature = :s", s=signature).first():
+                    continue
+                conflict_id = sql(
+                    "INSERT INTO conflict (rule, signature, subject_id, property_id, status, explanation, "
+                    "members_fingerprint, created_at) VALUES (:rule, :signature, :s, :p, :status, 'invented', 'x', 'then')",
+                    rule=rule, signature=signature, s=subject_id, p=property_id,
+                    status="dismissed" if number % 3 == 0 else "open").lastrowid
+                for fact_id in members:
+                    sql("INSERT INTO conflict_member (conflict_id, fact_id) VALUES (:c, :f)", c=conflict_id, f=fact_id)
+
+
+@pytest.fixture
+def tricky(fact_base: FactBase) -> FactBase:
+    """Random facts over every case, with hand-made ones beside them, conflicts found and then made stale."""
+    build_facts(fact_base, seed=7, count=260)
+    with fact_base.reading() as conn:
+        entities = ids_of(conn, "entity", "name")
+        properties = ids_of(conn, "property", "key")
+    kz, inflow = entities["Kazakhstan"], properties["investment_inflow"]
+    usd = lambda amount: TypedValue(MONEY, amount=amount, unit="USD")
+    # A time series (distinct years: never a conflict) holding a conflict a curator dismissed, and an
+    # open one that no longer holds; and facts linked as contradicting, one of them later rejected.
+    series = [fact_base.create_fact(value=usd(amount), subject_id=kz, property_id=inflow,
+                                    qualifiers={"point_in_time": year}).new_id("fact")
+              for amount, year in ((1e9, "2001"), (5e9, "2002"), (2e9, "2003-05"), (9e9, "2004-02-29"))]
+    statement = properties["statement"]
+    claims = [fact_base.create_fact(value=TypedValue(TEXT, text=t), subject_id=kz, property_id=statement).new_id("fact")
+              for t in ("the EU invests most", "China invests most", "nobody knows")]
+    fact_base.link_facts(claims[0], claims[1], "contradicts", "two sources disagree")
+    fact_base.link_facts(claims[1], claims[0], "contradicts")
+    fact_base.link_facts(claims[2], claims[0], "contradicts", "rejected later")
+    fact_base.flag_facts([claims[2]], "an opinion piece")
+    with sqlite_features.write_transaction(fact_base.engine) as conn:
+        for members, status in (((series[0], series[1]), "dismissed"), ((series[2], series[3]), "open")):
+            conflict_id = conn.execute(text(
+                "INSERT INTO conflict (rule, signature, subject_id, property_id, status, explanation, "
+                "members_fingerprint, created_at) VALUES ('value', :sig, :s, :p, :status, 'old', 'x', 'then')"),
+                {"sig": "value:" + ",".join(map(str, members)), "s": kz, "p": inflow, "status": status}).lastrowid
+            for fact_id in members:
+                conn.execute(text("INSERT INTO conflict_member (conflict_id, fact_id) VALUES (:c, :f)"),
+                             {"c": conflict_id, "f": fact_id})
+        conn.execute(text("UPDATE fact SET status = 'rejected' WHERE id = :id"), {"id": claims[2]})
+    make_conflicts_stale(fact_base, seed=11)
+    return fact_base
+
+
+def copy_of(fb: FactBase, folder: Path, name: str) -> Path:
+    target = folder / f"{name}.sqlite"
+    sqlite_features.snapshot_into(fb.path, target)
+    return target
+
+
+def conflict_state(path: Path, operation_label: str) -> tuple[list, list, list]:
+    """Conflict rows, members, and the audit events of the operation labelled so, without the
+    operation's own time (each run has its own)."""
+    with FactBase.open(path, read_only=True) as fb, fb.reading() as conn:
+        rows = [{k: v for k, v in r.items() if k != "created_at"}
+                for r in conn.execute(text("SELECT * FROM conflict ORDER BY id")).mappings()]
+        members = conn.execute(text("SELECT * FROM conflict_member ORDER BY id")).all()
+        events = [(r.action, r.target_type, r.target_id, _without_time(r.before), _without_time(r.after))
+                  for r in conn.execute(text(
+                      "SELECT e.* FROM audit_event e JOIN operation o ON o.id = e.operation_id "
+                      "WHERE o.label = :label ORDER BY e.id"), {"label": operation_label})]
+    return rows, members, events
+
+
+def _without_time(image: str | None) -> dict | None:
+    return None if image is None else {k: v for k, v in json.loads(image).items() if k != "created_at"}
+
+
+def rescan_both_ways(fb: FactBase, folder: Path) -> tuple[tuple, tuple]:
+    per_key, set_based = copy_of(fb, folder, "per-key"), copy_of(fb, folder, "set-based")
+    with FactBase.open(per_key, actor="tester") as copy:
+        copy.run("Re-check all conflicts", per_key_rescan)
+    with FactBase.open(set_based, actor="tester") as copy:
+        copy.rescan_conflicts()
+    return conflict_state(per_key, "Re-check all conflicts"), conflict_state(set_based, "Re-check all conflicts")
+
+
+# -- the set-based re-scan ------------------------------------------------------------------------
+
+
+def test_rescan_writes_what_rechecking_every_key_writes(tricky, tmp_path):
+    (rows, members, events), (set_rows, set_members, set_events) = rescan_both_ways(tricky, tmp_path)
+    assert set_rows == rows and set_members == members
+    assert set_events == events  # the same audited writes, in the same order
+    # The fact base held every case the comparison is about.
+    assert {(e[0], e[1]) for e in events} >= {("insert", "conflict"), ("delete", "conflict"), ("update", "conflict")}
+    assert {r["rule"] for r in rows} == {"value", "declared", "manual"}
+    assert {r["status"] for r in rows if r["rule"] == "value"} == {"open", "dismissed"}
+    reopened = [e for e in events if e[1] == "conflict" and e[0] == "update" and e[3]["status"] == "dismissed"
+                and e[4]["status"] == "open"]
+    assert reopened
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_rescan_matches_on_other_random_fact_bases(fact_base, tmp_path, seed):
+    build_facts(fact_base, seed=seed, count=150)
+    make_conflicts_stale(fact_base, seed=seed)
+    per_key, set_based = rescan_both_ways(fact_base, tmp_path)
+    assert set_based == per_key
+
+
+def test_a_rescan_of_an_up_to_date_fact_base_changes_nothing(tricky):
+    tricky.rescan_conflicts()
+    assert tricky.rescan_conflicts().empty
+
+
+def test_only_keys_whose_facts_may_overlap_in_time_are_judged(fact_base):
+    with fact_base.reading() as conn:
+        kz, inflow = ids_of(conn, "entity", "name")["Kazakhstan"], ids_of(conn, "property", "key")["investment_inflow"]
+    for amount, year in ((1e9, "2001"), (5e9, "2002-06"), (9e9, "2003-01-01")):
+        fact_base.create_fact(value=TypedValue(MONEY, amount=amount, unit="USD"), subject_id=kz, property_id=inflow,
+                              qualifiers={"point_in_time": year})
+    with fact_base.reading() as conn:
+        assert conn.execute(conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).all() == []
+    # Two facts in one year may disagree: the key's facts are judged.
+    fact_base.create_fact(value=TypedValue(MONEY, amount=1e6, unit="USD"), subject_id=kz, property_id=inflow,
+                          qualifiers={"point_in_time": "2002"})
+    with fact_base.reading() as conn:
+        assert len(conn.execute(conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).all()) == 4
+    # A malformed point is judged as unscoped, which overlaps every year.
+    cumulative = ids_of_property(fact_base, "cumulative_investment")
+    for amount, year in ((1e9, "2001"), (5e9, "2002-13")):
+        fact_base.create_fact(value=TypedValue(MONEY, amount=amount, unit="USD"), subject_id=kz, property_id=cumulative,
+                              qualifiers={"point_in_time": year})
+    with fact_base.reading() as conn:
+        assert len(conn.execute(conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).all()) == 6
+        assert conn.execute(text("SELECT count(*) FROM conflict WHERE property_id = :p"), {"p": cumulative}).scalar() == 1
+
+
+# -- re-checking what changed ---------------------------------------------------------------------
+
+
+def recheck_changed_both_ways(fb: FactBase, folder: Path) -> tuple[tuple, tuple]:
+    full, changed = copy_of(fb, folder, "full"), copy_of(fb, folder, "changed")
+    with FactBase.open(full, actor="tester") as copy:
+        copy.rescan_conflicts()
+    with FactBase.open(changed, actor="tester") as copy:
+        copy.rescan_conflicts(only_changed=True)
+    return (conflict_state(full, "Re-check all conflicts")[:2],
+            conflict_state(changed, "Re-check conflicts of changed facts")[:2])
+
+
+def test_without_an_earlier_check_the_first_is_a_full_one(tricky, tmp_path):
+    full, changed = recheck_changed_both_ways(tricky, tmp_path)
+    assert changed == full
+
+
+def test_changes_since_the_last_check_are_found(tricky, tmp_path):
+    tricky.rescan_conflicts()
+    # Through the app: edits, a deletion, a link; each already re-checked its own keys.
+    with tricky.reading() as conn:
+        facts = conn.execute(text("SELECT id, version FROM fact WHERE value_kind = 'money' AND status <> 'rejected' "
+                                  "ORDER BY id LIMIT 6")).all()
+    tricky.update_fact(facts[0].id, facts[0].version, value=TypedValue(MONEY, amount=3e12, unit="USD"))
+    tricky.update_fact(facts[1].id, facts[1].version, point_in_time=None, start_time=None, end_time=None)
+    tricky.delete_fact(facts[2].id)
+    tricky.link_facts(facts[3].id, facts[4].id, "contradicts")
+    # Around the app, but keeping updated_at as every writer does: the next check must see them.
+    with sqlite_features.write_transaction(tricky.engine) as conn:
+        conn.execute(text("UPDATE fact SET value_amount = 1, value_lower = NULL, value_upper = NULL, "
+                          "point_in_time = NULL, start_time = NULL, end_time = NULL, updated_at = :now "
+                          "WHERE id IN (SELECT id FROM fact WHERE value_kind = 'money' AND status <> 'rejected' "
+                          "AND rank <> 'deprecated' ORDER BY id DESC LIMIT 3)"), {"now": utc_now()})
+    full, changed = recheck_changed_both_ways(tricky, tmp_path)
+    assert changed == full
+    with FactBase.open(tmp_path / "changed.sqlite", read_only=True) as copy, copy.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM conflict WHERE explanation LIKE '%US$1 %'")).scalar() > 0
+
+
+def delete_value_conflicts(fb: FactBase) -> None:
+    with sqlite_features.write_transaction(fb.engine) as conn:
+        conn.execute(text("DELETE FROM conflict_member WHERE conflict_id IN (SELECT id FROM conflict WHERE rule = 'value')"))
+        conn.execute(text("DELETE FROM conflict WHERE rule = 'value'"))
+
+
+def test_a_check_sees_only_changes_that_left_a_trace(tricky):
+    """What bypasses both the audit log and updated_at waits for the full verification."""
+    tricky.rescan_conflicts()
+    delete_value_conflicts(tricky)
+    assert tricky.rescan_conflicts(only_changed=True).empty
+    assert tricky.rescan_conflicts().affects("conflict")
+
+
+def test_undoing_a_check_is_itself_a_change_the_next_check_sees(tricky, tmp_path):
+    repaired = tricky.rescan_conflicts()
+    assert repaired.affects("conflict")
+    tricky.revert(repaired.operation_id, "Undo")  # the stale conflicts are back
+    full, changed = recheck_changed_both_ways(tricky, tmp_path)
+    assert changed == full
+
+
+def test_a_change_of_rules_makes_the_next_check_a_full_one(tricky, monkeypatch):
+    tricky.rescan_conflicts()
+    delete_value_conflicts(tricky)  # as if the new rules found them anew
+    monkeypatch.setattr(conflicts, "RULES_REVISION", conflicts.RULES_REVISION + 1)
+    assert tricky.rescan_conflicts(only_changed=True).affects("conflict")
+    assert tricky.rescan_conflicts(only_changed=True).empty
