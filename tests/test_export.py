@@ -17,14 +17,15 @@ from sqlalchemy import text
 from test_conflicts import Corpus
 
 from kzeu_desk.core.export import FORMATS, ExportCancelled, export
-from kzeu_desk.core.models import ConflictRule, ConflictStatus, FactRank, FactStatus, LinkKind
+from kzeu_desk.core.export.jsonl import CARRIED_TABLES, RECORD_TYPES
+from kzeu_desk.core.models import AnchorState, ConflictRule, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.paths import resources_dir
 
 DATE, MONEY, PERCENT, ENTITY = ValueKind.DATE, ValueKind.MONEY, ValueKind.PERCENT, ValueKind.ENTITY
 # A stand-in P-id for the test: the seed vocabulary has no Wikidata property ids at all.
 STAND_IN_PID = "P9999"
-SCHEMA = resources_dir() / "schemas" / "kzeu-facts.v1.schema.json"
+SCHEMA = resources_dir() / "schemas" / "kzeu-facts.v2.schema.json"
 
 
 def curate(fb) -> dict[str, int]:
@@ -132,13 +133,13 @@ def test_jsonl_lines_follow_the_published_schema(curated_path, tmp_path):
     out = tmp_path / "facts.jsonl"
     result = export(curated_path, "jsonl", out)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert lines[0]["type"] == "header" and lines[0]["version"] == 1
+    assert lines[0]["type"] == "header" and lines[0]["version"] == 2
     for number, record in enumerate(lines, start=1):
         errors = [e.message for e in validator.iter_errors(record)]
         assert not errors, f"line {number}: {errors[:2]}"
     types = [r["type"] for r in lines[1:]]
-    assert types == sorted(types, key=["source", "entity", "property", "fact", "evidence", "link", "conflict",
-                                       "audit"].index)
+    assert types == sorted(types, key=["source", "source_revision", "entity", "property", "fact", "evidence", "link",
+                                       "conflict", "audit"].index)
     assert lines[0]["counts"] == {t: types.count(t) for t in lines[0]["counts"]}
     assert result.counts["fact"] == 12 and "Exported 12 facts" in result.summary
 
@@ -151,6 +152,10 @@ def test_schema_enumerations_match_the_database():
     assert schema["conflict"]["properties"]["rule"]["enum"] == [r.value for r in ConflictRule]
     assert schema["conflict"]["properties"]["status"]["enum"] == [s.value for s in ConflictStatus]
     assert schema["valueKind"]["enum"] == [k.value for k in ValueKind]
+    assert schema["evidence"]["properties"]["anchor_state"]["enum"] == [s.value for s in AnchorState]
+    assert schema["audit"]["properties"]["table"]["enum"] == list(CARRIED_TABLES)
+    assert [ref["$ref"].removeprefix("#/$defs/") for ref in json.loads(SCHEMA.read_text(encoding="utf-8"))["oneOf"]] \
+        == ["header", *RECORD_TYPES]
 
 
 def test_jsonl_carries_ranks_history_and_deleted_rows(curated_path, tmp_path):
@@ -183,6 +188,8 @@ def test_datapackage_validates_with_frictionless(curated_path, tmp_path, only_co
     assert evidence["schema"]["primaryKey"] == ["id"]
     assert {"fields": ["fact_id"], "reference": {"resource": "fact", "fields": ["id"]}} in \
         evidence["schema"]["foreignKeys"]
+    assert {"anchor_state", "confirmed_revision", "previous_revision"} <= {f["name"] for f in evidence["schema"]["fields"]}
+    assert "source_revision" in {r["name"] for r in descriptor["resources"]}
     with (out / "fact.csv").open(encoding="utf-8", newline="") as handle:
         facts = list(csv.DictReader(handle))
     assert len(facts) == result.counts["fact"]

@@ -16,6 +16,7 @@ from test_export import curate
 
 from kzeu_desk.core.errors import ReadOnlyFactBase, UserError
 from kzeu_desk.core.export import export
+from kzeu_desk.core.export.jsonl import FORMAT_VERSION
 from kzeu_desk.core.export.jsonl_load import LoadError, load_jsonl
 from kzeu_desk.core.integrity import check
 from kzeu_desk.core.service import FactBase
@@ -141,7 +142,7 @@ def _mutate(lines: list[str], case: str) -> int:
         lines[index] = lines[index][:40]
         return index + 1
     if case == "newer version":
-        return edit(0, lambda r: r.update(version=2))
+        return edit(0, lambda r: r.update(version=FORMAT_VERSION + 1))
     if case == "missing field":
         return edit(_first(lines, "fact"), lambda r: r.pop("status"))
     if case == "bad date":
@@ -188,7 +189,8 @@ def test_messages_say_what_is_wrong(exported, tmp_path):
     assert "record type \"facts\" is unknown" in refusal("wrong type")
     assert "refers to fact 999, which no earlier line defines" in refusal("missing reference")
     assert "not valid JSON" in refusal("not JSON")
-    assert "format version 2, newer than this kzeu_desk reads (1); update kzeu_desk" in refusal("newer version")
+    assert (f"format version {FORMAT_VERSION + 1}, newer than this kzeu_desk reads ({FORMAT_VERSION}); "
+            "update kzeu_desk") in refusal("newer version")
     assert "a fact needs “status”" in refusal("missing field")
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")

@@ -23,6 +23,7 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.recorder import table
 
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -30,23 +31,40 @@ RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
 SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 # Parents before children; the operation log and audit images stay in the lossless formats.
-TABLES = ("source", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
-          "conflict_member")
+TABLES = ("source", "source_revision", "entity", "entity_alias", "property", "fact", "evidence", "fact_link",
+          "conflict", "conflict_member")
 
 _DESCRIPTIONS = {
-    "source": "Imported documents; evidence offsets count code points into `text`.",
+    "source": "Imported documents, each with its current text; anchored evidence counts code points into `text`.",
+    "source_revision": ("Earlier texts of sources, superseded when a corrected version was imported; a source's "
+                        "current revision is numbered one more than its highest number here."),
     "entity": "Things facts are about (countries, organisations, agreements).",
     "entity_alias": "Other names of entities.",
     "property": "What a fact states about its subject, with the kind of value it takes.",
     "fact": "One statement each: subject, property, typed value, qualifiers, status and rank.",
-    "evidence": "The quoted span of a source that supports a fact (code point offsets).",
+    "evidence": ("The quoted span of a source that supports a fact (code point offsets into the text of revision "
+                 "`confirmed_revision`: the source's current text, unless the evidence is orphaned)."),
     "fact_link": "Relations between facts (supports, contradicts, duplicate of, ...).",
     "conflict": "Disagreements between facts and how curators settled them.",
     "conflict_member": "The facts each conflict is about.",
 }
 _ISO_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 _DATE_COLUMNS = frozenset({"value_date", "point_in_time", "start_time", "end_time", "published"})
-_TIMESTAMP_COLUMNS = frozenset({"created_at", "updated_at", "imported_at", "resolved_at"})
+_TIMESTAMP_COLUMNS = frozenset({"created_at", "updated_at", "imported_at", "resolved_at", "superseded_at"})
+# What the evidence anchor columns mean: no foreign key can say it, because `confirmed_revision`
+# names a source_revision row only for orphaned evidence (the others count in source.text).
+_ANCHOR_FIELDS = {
+    "anchor_state": (
+        ("How the span was found in the source's current revision: exact, moved (the quote alone, in changed "
+         "surroundings), fuzzy (an approximate match, see anchor_score) or orphaned (not found: start, end and "
+         "quote count in the earlier revision confirmed_revision, a row of source_revision)."),
+        {"enum": [state.value for state in AnchorState]}),
+    "anchor_score": ("How close a fuzzy match is, from 0 to 1; empty otherwise.", {"minimum": 0, "maximum": 1}),
+    "confirmed_revision": ("The revision of the source the span counts in: the current one unless orphaned.",
+                           {"minimum": 1}),
+    "previous_revision": (("For a fuzzy match not yet accepted by a curator: the revision it was moved from, "
+                           "with its span there (previous_start, previous_end)."), {}),
+}
 _ROWS_PER_FETCH = 1_000
 
 
@@ -148,6 +166,10 @@ def _field(column: Column) -> dict:
         # Dates are truncated to their precision ("1996", "1996-02"), which no single date type takes.
         constraints["pattern"] = _ISO_DATE_PATTERN
         described["description"] = "ISO date truncated to its precision: YYYY, YYYY-MM or YYYY-MM-DD."
+    if column.table.name == "evidence" and column.name in _ANCHOR_FIELDS:
+        description, anchor_constraints = _ANCHOR_FIELDS[column.name]
+        described["description"] = description
+        constraints.update(anchor_constraints)
     if constraints:
         described["constraints"] = constraints
     return described

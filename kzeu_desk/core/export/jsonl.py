@@ -1,8 +1,13 @@
 """The project's own lossless format: one JSON object a line, each with a "type".
 
-Described by resources/schemas/kzeu-facts.v1.schema.json and docs/formats.md. Records come in
-dependency order (header, sources, entities, properties, facts, evidence, links, conflicts,
-audit), so a reader can check every reference against lines it has already seen.
+Described by resources/schemas/kzeu-facts.v2.schema.json and docs/formats.md. Records come in
+dependency order (header, sources, source revisions, entities, properties, facts, evidence,
+links, conflicts, audit), so a reader can check every reference against lines it has already seen.
+
+Version 2 added the superseded texts of sources (`source_revision`) and each evidence span's
+anchor (state, score, the revision its offsets count in, and where a fuzzy match came from):
+orphaned evidence quotes a text that is no longer the source's current one, and a file without
+that text could not be loaded back. `kzeu-desk load` still reads version 1 files.
 
 Ids are the exporting fact base's own row ids. In the file they only connect records to each
 other; a loader keeps them where the target never used them (a new fact base, which therefore
@@ -38,24 +43,30 @@ from kzeu_desk.core.export.common import (
 from kzeu_desk.core.export.scope import ExportScope
 
 FORMAT_NAME = "kzeu-desk-facts"
-FORMAT_VERSION = 1
-RECORD_TYPES = ("source", "entity", "property", "fact", "evidence", "link", "conflict", "audit")
+FORMAT_VERSION = 2
+RECORD_TYPES = ("source", "source_revision", "entity", "property", "fact", "evidence", "link", "conflict", "audit")
 
 # The table each record type is stored in.
 TABLE_OF = {
-    "source": "source", "entity": "entity", "property": "property", "fact": "fact", "evidence": "evidence",
-    "link": "fact_link", "conflict": "conflict", "audit": "audit_event",
+    "source": "source", "source_revision": "source_revision", "entity": "entity", "property": "property",
+    "fact": "fact", "evidence": "evidence", "link": "fact_link", "conflict": "conflict", "audit": "audit_event",
 }
 
 # The tables this format version carries; audit events of any other table stay behind.
-CARRIED_TABLES = ("source", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
-                  "conflict_member")
+CARRIED_TABLES = ("source", "source_revision", "entity", "entity_alias", "property", "fact", "evidence", "fact_link",
+                  "conflict", "conflict_member")
 _ROWS_PER_FETCH = 1_000
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # as json.dumps(ensure_ascii=False)
 
 _SELECTS: dict[str, str] = {
     "source": """SELECT id, title, publisher, author, url, published, language, file_name, encoding, note,
                         imported_at, imported_by, text_sha256, char_count, text
                  FROM source r WHERE {keeps} ORDER BY id""",
+    # By number within each source, so a reader knows every source's current revision number
+    # (one more than its last superseded one) before the first evidence line.
+    "source_revision": """SELECT id, source_id, number, file_name, encoding, imported_at, imported_by, superseded_at,
+                                 superseded_by, text_sha256, char_count, text
+                          FROM source_revision r WHERE {keeps} ORDER BY source_id, number""",
     "entity": "SELECT id, name, kind, description, external_id FROM entity r WHERE {keeps} ORDER BY id",
     "property": """SELECT id, key, name, value_kind, single_valued, default_unit, tolerance, description, wikidata_pid
                    FROM property r WHERE {keeps} ORDER BY id""",
@@ -65,7 +76,8 @@ _SELECTS: dict[str, str] = {
                       updated_at, updated_by, version
                FROM fact r WHERE {keeps} ORDER BY id""",
     "evidence": """SELECT id, fact_id, source_id, start, "end", quote, prefix, suffix, source_sha256,
-                          created_at, created_by
+                          created_at, created_by, anchor_state, anchor_score, confirmed_revision,
+                          previous_revision, previous_start, previous_end
                    FROM evidence r WHERE {keeps} ORDER BY id""",
     "link": """SELECT id, from_fact_id, to_fact_id, kind, note, created_at, created_by
                FROM fact_link r WHERE {keeps} ORDER BY id""",
@@ -103,7 +115,7 @@ def write_records(conn: Connection, scope: ExportScope, handle: IO[str], progres
 
 
 def _write_line(handle: IO[str], record: dict) -> None:
-    handle.write(json.dumps(record, ensure_ascii=False))
+    handle.write(_encode(record))
     handle.write("\n")
 
 
@@ -119,15 +131,24 @@ def _count(conn: Connection, scope: ExportScope, kind: str) -> int:
 
 
 def _rows(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
-    result = conn.execute(text(_SELECTS[kind].format(keeps=_keeps(scope, kind)))).mappings()
-    for partition in result.partitions(_ROWS_PER_FETCH):
-        yield from partition
+    # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(_SELECTS[kind].format(keeps=_keeps(scope, kind)))
+        names = [column[0] for column in cursor.description]
+        while rows := cursor.fetchmany(_ROWS_PER_FETCH):
+            for row in rows:
+                yield dict(zip(names, row))
+    finally:
+        cursor.close()
 
 
 def _records(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
     rows = _rows(conn, scope, kind)
     if kind == "source":
         return (source_record(r) for r in rows)
+    if kind == "source_revision":
+        return (source_revision_record(r) for r in rows)
     if kind == "entity":
         aliases = _aliases(conn)
         return (entity_record(r, aliases.get(r["id"], [])) for r in rows)
@@ -151,6 +172,15 @@ def source_record(r: dict) -> dict:
         "encoding": r["encoding"], "note": r["note"], "imported_at": r["imported_at"],
         "imported_by": r["imported_by"], "text_sha256": r["text_sha256"], "char_count": r["char_count"],
         "text": r["text"],
+    }
+
+
+def source_revision_record(r: dict) -> dict:
+    return {
+        "type": "source_revision", "id": r["id"], "source": r["source_id"], "number": r["number"],
+        "file_name": r["file_name"], "encoding": r["encoding"], "imported_at": r["imported_at"],
+        "imported_by": r["imported_by"], "superseded_at": r["superseded_at"], "superseded_by": r["superseded_by"],
+        "text_sha256": r["text_sha256"], "char_count": r["char_count"], "text": r["text"],
     }
 
 
@@ -197,6 +227,9 @@ def evidence_record(r: dict) -> dict:
         "type": "evidence", "id": r["id"], "fact": r["fact_id"], "source": r["source_id"], "start": r["start"],
         "end": r["end"], "quote": r["quote"], "prefix": r["prefix"], "suffix": r["suffix"],
         "source_sha256": r["source_sha256"], "created_at": r["created_at"], "created_by": r["created_by"],
+        "anchor_state": r["anchor_state"], "anchor_score": r["anchor_score"],
+        "confirmed_revision": r["confirmed_revision"], "previous_revision": r["previous_revision"],
+        "previous_start": r["previous_start"], "previous_end": r["previous_end"],
     }
 
 

@@ -1,15 +1,20 @@
 """`kzeu-desk load`: reading the JSON Lines format back into a fact base, new or existing.
 
 The file is read twice. The first pass checks every line (JSON, type, fields, references to
-earlier lines, spans within their sources, the format version) without touching the fact base,
-so bad input stops with one sentence naming the line. The second pass writes everything in one
-write transaction with SQLAlchemy Core executemany (NOTES.md trap 6); any refusal rolls it all
-back and the fact base stays as it was.
+earlier lines, spans within the text they count in, the format version) without touching the
+fact base, so bad input stops with one sentence naming the line. The second pass writes
+everything in one write transaction with SQLAlchemy Core executemany (NOTES.md trap 6); any
+refusal rolls it all back and the fact base stays as it was. Version 1 files (no source
+revisions, no evidence anchors) are read too: their evidence is exactly anchored in the
+current text, which is what every evidence row was before revisions existed.
 
 Ids. Per table, the file's ids are kept when all of them lie above every id the target has ever
 used (its rows and its audit history), and are shifted above that otherwise, which keeps their
 order and never hands out an id twice (undo re-inserts deleted rows under their old ids).
-Entities, properties and sources that already exist (same name, key, or text hash) are reused.
+Entities, properties and sources that already exist (same name, key, or text hash) are reused;
+a source only when the target also holds every earlier revision the file has of it (by text
+hash), because orphaned evidence points into those texts. Revision numbers of a reused source are
+the target's: the file's are translated through the matching texts.
 Loading into a fact base that holds nothing but its automatic starter vocabulary replaces that
 vocabulary and its history with the file's, so the new fact base is an exact copy.
 
@@ -27,6 +32,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 
 from sqlalchemy import Connection, bindparam, insert, text
@@ -38,7 +44,7 @@ from kzeu_desk.core.export.common import ProgressCallback, plural
 from kzeu_desk.core.export.jsonl import CARRIED_TABLES, FORMAT_NAME, FORMAT_VERSION, RECORD_TYPES
 from kzeu_desk.core.export.scope import AUDITED_TABLE_NAMES
 from kzeu_desk.core.export.sqlite_only import reserve_ids
-from kzeu_desk.core.models import ConflictRule, ConflictStatus, FactRank, FactStatus, LinkKind
+from kzeu_desk.core.models import AnchorState, ConflictRule, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.text import canonicalize
@@ -47,12 +53,18 @@ from kzeu_desk.core.value_format import format_date
 
 _ROWS_PER_BATCH = 2_000
 _SOURCES_PER_BATCH = 50  # each carries a whole document
+_ORPHANED = AnchorState.ORPHANED.value
+_FIRST_REVISION = 1  # a source's text before any new revision; what version 1 evidence points into
+# A bulk load's page cache: the index B-trees of a large load outgrow SQLite's default 2 MB, and
+# every insert then waits on pages read back from disk (docs/PERFORMANCE.md section 4).
+_LOAD_CACHE_KIB = 256 * 1024
 _STALE_FINGERPRINT = "stale"  # never equal to a computed fingerprint, so a rescan re-opens the conflict
 
 # Columns of each audited table that hold row ids, and the table those ids belong to; audit images
 # are rewritten through them when ids are renumbered.
 _ID_COLUMNS: dict[str, dict[str, str]] = {
     "source": {"id": "source"},
+    "source_revision": {"id": "source_revision", "source_id": "source"},
     "entity": {"id": "entity"},
     "entity_alias": {"id": "entity_alias", "entity_id": "entity"},
     "property": {"id": "property"},
@@ -84,16 +96,8 @@ class LoadResult:
 _ISO_DATE = "an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"
 
 
-def _is_text(value: object) -> bool:
-    return isinstance(value, str)
-
-
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _is_date(value: object) -> bool:
@@ -106,28 +110,40 @@ def _is_date(value: object) -> bool:
     return True
 
 
-def _one_of(values: type) -> tuple[Callable[[object], bool], str]:
+@dataclass(frozen=True, slots=True)
+class _Kind:
+    """What a field may hold: values of exactly these JSON types (so true is not a number), and,
+    when `refine` is given, only those it accepts. Checked for every field of every line, so the
+    common case is a type lookup, not a function call."""
+
+    types: tuple[type, ...]
+    what: str
+    refine: Callable[[object], bool] | None = None
+
+
+def _one_of(values: type) -> _Kind:
     allowed = [v.value for v in values]
-    return (lambda value: value in allowed), "one of " + ", ".join(allowed)
+    return _Kind((str,), "one of " + ", ".join(allowed), frozenset(allowed).__contains__)
 
 
-_TEXT = (_is_text, "text")
-_INT = (_is_int, "a whole number")
-_ID = ((lambda value: _is_int(value) and value > 0), "a positive whole number")
-_NUMBER = (_is_number, "a number")
-_BOOL = ((lambda value: isinstance(value, bool)), "true or false")
-_DATE = (_is_date, _ISO_DATE)
-_OBJECT = ((lambda value: isinstance(value, dict)), "an object")
-_LIST = ((lambda value: isinstance(value, list)), "a list")
-_ACTION = ((lambda value: value in ("insert", "update", "delete")), "insert, update or delete")
-_AUDITED_TABLE = ((lambda value: value in CARRIED_TABLES), "one of " + ", ".join(CARRIED_TABLES))
+_TEXT = _Kind((str,), "text")
+_INT = _Kind((int,), "a whole number")
+_ID = _Kind((int,), "a positive whole number", (lambda value: value > 0))
+_NUMBER = _Kind((int, float), "a number")
+_SCORE = _Kind((int, float), "a number from 0 to 1", (lambda value: 0 <= value <= 1))
+_BOOL = _Kind((bool,), "true or false")
+_DATE = _Kind((str,), _ISO_DATE, _is_date)
+_OBJECT = _Kind((dict,), "an object")
+_LIST = _Kind((list,), "a list")
+_ACTION = _Kind((str,), "insert, update or delete", frozenset({"insert", "update", "delete"}).__contains__)
+_AUDITED_TABLE = _Kind((str,), "one of " + ", ".join(CARRIED_TABLES), frozenset(CARRIED_TABLES).__contains__)
 
-# field -> (check, description, nullable); a nullable field may also be left out.
-Spec = dict[str, tuple[Callable[[object], bool], str, bool]]
+# field -> (kind of value, nullable); a nullable field may also be left out.
+Spec = dict[str, tuple[_Kind, bool]]
 
 
-def _spec(**fields: tuple[tuple[Callable[[object], bool], str], bool]) -> Spec:
-    return {name: (check, what, nullable) for name, ((check, what), nullable) in fields.items()}
+def _spec(**fields: tuple[_Kind, bool]) -> Spec:
+    return fields
 
 
 _SPECS: dict[str, Spec] = {
@@ -136,6 +152,11 @@ _SPECS: dict[str, Spec] = {
         published=(_DATE, True), language=(_TEXT, True), file_name=(_TEXT, True), encoding=(_TEXT, True),
         note=(_TEXT, True), imported_at=(_TEXT, False), imported_by=(_TEXT, False), text_sha256=(_TEXT, False),
         char_count=(_INT, False), text=(_TEXT, False),
+    ),
+    "source_revision": _spec(
+        id=(_ID, False), source=(_INT, False), number=(_ID, False), file_name=(_TEXT, True), encoding=(_TEXT, True),
+        imported_at=(_TEXT, False), imported_by=(_TEXT, False), superseded_at=(_TEXT, False),
+        superseded_by=(_TEXT, False), text_sha256=(_TEXT, False), char_count=(_INT, False), text=(_TEXT, False),
     ),
     "entity": _spec(
         id=(_ID, False), name=(_TEXT, False), kind=(_TEXT, False), description=(_TEXT, True),
@@ -161,7 +182,9 @@ _SPECS: dict[str, Spec] = {
     "evidence": _spec(
         id=(_ID, False), fact=(_INT, False), source=(_INT, False), start=(_INT, False), end=(_INT, False),
         quote=(_TEXT, False), prefix=(_TEXT, False), suffix=(_TEXT, False), source_sha256=(_TEXT, False),
-        created_at=(_TEXT, False), created_by=(_TEXT, False),
+        created_at=(_TEXT, False), created_by=(_TEXT, False), anchor_state=(_one_of(AnchorState), False),
+        anchor_score=(_SCORE, True), confirmed_revision=(_ID, False),
+        previous_revision=(_ID, True), previous_start=(_INT, True), previous_end=(_INT, True),
     ),
     "link": _spec(
         id=(_ID, False), **{"from": (_INT, False)}, to=(_INT, False), kind=(_one_of(LinkKind), False),
@@ -181,26 +204,33 @@ _SPECS: dict[str, Spec] = {
     ),
 }
 
+# Version 1 evidence had no anchor: its offsets count in its source's current (then only) text.
+_ANCHOR_FIELDS = ("anchor_state", "anchor_score", "confirmed_revision", "previous_revision", "previous_start",
+                  "previous_end")
+_SPECS_V1 = {**_SPECS, "evidence": {k: v for k, v in _SPECS["evidence"].items() if k not in _ANCHOR_FIELDS}}
+_RECORD_TYPES_V1 = tuple(kind for kind in RECORD_TYPES if kind != "source_revision")
+
 _WHAT = {
-    "source": "a source", "entity": "an entity", "alias": "an alias", "property": "a property", "fact": "a fact",
+    "source": "a source", "source_revision": "a source revision", "entity": "an entity", "alias": "an alias",
+    "property": "a property", "fact": "a fact",
     "value": "a fact's value", "evidence": "an evidence record", "link": "a link", "conflict": "a conflict",
     "member": "a conflict member", "audit": "an audit record",
 }
 
 
-def _check_fields(line: int, kind: str, record: dict, *, skip: frozenset[str] = frozenset()) -> None:
-    spec = _SPECS[kind]
-    unknown = sorted(set(record) - set(spec) - skip)
+def _check_fields(line: int, kind: str, record: dict, *, skip: frozenset[str] = frozenset(),
+                  specs: dict[str, Spec] = _SPECS) -> None:
+    spec = specs[kind]
+    unknown = record.keys() - spec.keys() - skip
     if unknown:
-        raise _Problem(line, f"{_WHAT[kind]} has no field “{unknown[0]}”")
-    for name, (check, what, nullable) in spec.items():
+        raise _Problem(line, f"{_WHAT[kind]} has no field “{min(unknown)}”")
+    for name, (expected, nullable) in spec.items():
         value = record.get(name)
         if value is None:
             if not nullable:
-                raise _Problem(line, f"{_WHAT[kind]} needs “{name}” ({what})")
-            continue
-        if not check(value):
-            raise _Problem(line, f"“{name}” of {_WHAT[kind]} must be {what}, not {json.dumps(value)[:40]}")
+                raise _Problem(line, f"{_WHAT[kind]} needs “{name}” ({expected.what})")
+        elif type(value) not in expected.types or (expected.refine is not None and not expected.refine(value)):
+            raise _Problem(line, f"“{name}” of {_WHAT[kind]} must be {expected.what}, not {json.dumps(value)[:40]}")
 
 
 class _Problem(Exception):
@@ -213,15 +243,27 @@ class _Problem(Exception):
 # -- first pass: checking the file and surveying its ids -------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class _Revision:
+    """A superseded text of a source, as the file gives it."""
+
+    file_id: int
+    char_count: int
+    text_sha256: str
+
+
 @dataclass
 class _Survey:
     lines: int = 0
+    version: int = FORMAT_VERSION
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_TYPES, 0))
     # Per table, the lowest and highest id the file mentions anywhere (rows, references, audit).
     id_range: dict[str, tuple[int, int]] = field(default_factory=dict)
     defined: dict[str, set[int]] = field(default_factory=lambda: {k: set() for k in _REFERENCED})
     source_lengths: dict[int, int] = field(default_factory=dict)
     source_hashes: dict[int, str] = field(default_factory=dict)
+    # Per source, its superseded revisions by number; the current one is numbered one higher.
+    revisions: dict[int, dict[int, _Revision]] = field(default_factory=dict)
     entity_names: dict[int, str] = field(default_factory=dict)
     property_keys: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # key, name, line
     alias_owner: dict[int, tuple[int, str]] = field(default_factory=dict)  # alias id -> entity id, alias
@@ -234,6 +276,16 @@ class _Survey:
             return
         low, high = self.id_range.get(table_name, (row_id, row_id))
         self.id_range[table_name] = (min(low, row_id), max(high, row_id))
+
+    def current_revision(self, source_id: int) -> int:
+        return len(self.revisions.get(source_id, ())) + 1
+
+    def text_length(self, source_id: int, revision: int) -> int | None:
+        """Length of a source's text in one revision; None when the file has no such revision."""
+        if revision == self.current_revision(source_id):
+            return self.source_lengths[source_id]
+        found = self.revisions.get(source_id, {}).get(revision)
+        return found.char_count if found is not None else None
 
 
 def _records(path: Path) -> Iterator[tuple[int, dict | None]]:
@@ -258,6 +310,9 @@ def _records(path: Path) -> Iterator[tuple[int, dict | None]]:
             yield number, record
 
 
+_TYPE_FIELD = frozenset({"type"})  # every record has it; the survey reads it before the fields
+
+
 def _survey(path: Path) -> _Survey:
     survey = _Survey()
     seen_header = False
@@ -267,14 +322,15 @@ def _survey(path: Path) -> _Survey:
             continue
         kind = record.get("type")
         if not seen_header:
-            _check_header(number, record)
+            survey.version = _check_header(number, record)
             seen_header = True
+            record_types, specs = (_RECORD_TYPES_V1, _SPECS_V1) if survey.version == 1 else (RECORD_TYPES, _SPECS)
             continue
-        if kind not in RECORD_TYPES:
-            expected = ", ".join(RECORD_TYPES)
+        if kind not in record_types:
+            expected = ", ".join(record_types)
             shown = json.dumps(kind, ensure_ascii=False)[:40]
             raise _Problem(number, f"the record type {shown} is unknown (expected one of {expected})")
-        _check_fields(number, kind, record, skip=frozenset({"type"}))
+        _check_fields(number, kind, record, skip=_TYPE_FIELD, specs=specs)
         survey.counts[kind] += 1
         _SURVEYORS[kind](survey, number, record)
     if not seen_header:
@@ -282,7 +338,8 @@ def _survey(path: Path) -> _Survey:
     return survey
 
 
-def _check_header(number: int, record: dict) -> None:
+def _check_header(number: int, record: dict) -> int:
+    """The file's format version, if this kzeu_desk reads it."""
     if record.get("type") != "header" or record.get("format") != FORMAT_NAME:
         raise _Problem(number, f"there is no {FORMAT_NAME} header, so this is not a kzeu_desk JSON Lines file")
     version = record.get("version")
@@ -291,6 +348,7 @@ def _check_header(number: int, record: dict) -> None:
     if version > FORMAT_VERSION:
         raise _Problem(number, f"the file is format version {version}, newer than this kzeu_desk reads "
                                f"({FORMAT_VERSION}); update kzeu_desk to load it")
+    return version
 
 
 def _require_defined(survey: _Survey, number: int, what: str, kind: str, row_id: int | None) -> None:
@@ -307,15 +365,33 @@ def _define(survey: _Survey, number: int, kind: str, row_id: int) -> None:
 def _survey_source(survey: _Survey, number: int, r: dict) -> None:
     _define(survey, number, "source", r["id"])
     survey.mention("source", r["id"])
-    body = r["text"]
-    if canonicalize(body) != body:
-        raise _Problem(number, "source text has carriage returns or a byte order mark; offsets would not match")
-    if len(body) != r["char_count"]:
-        raise _Problem(number, f"source text has {len(body)} characters but records {r['char_count']}")
-    if hashlib.sha256(body.encode("utf-8")).hexdigest() != r["text_sha256"]:
-        raise _Problem(number, "source text does not match its text_sha256")
+    _check_text(number, "source text", r)
     survey.source_lengths[r["id"]] = r["char_count"]
     survey.source_hashes[r["id"]] = r["text_sha256"]
+
+
+def _check_text(number: int, what: str, r: dict) -> None:
+    body = r["text"]
+    if canonicalize(body) != body:
+        raise _Problem(number, f"{what} has carriage returns or a byte order mark; offsets would not match")
+    if len(body) != r["char_count"]:
+        raise _Problem(number, f"{what} has {len(body)} characters but records {r['char_count']}")
+    if hashlib.sha256(body.encode("utf-8")).hexdigest() != r["text_sha256"]:
+        raise _Problem(number, f"{what} does not match its text_sha256")
+
+
+def _survey_source_revision(survey: _Survey, number: int, r: dict) -> None:
+    source_id = r["source"]
+    _require_defined(survey, number, "a source revision", "source", source_id)
+    if survey.counts["evidence"]:
+        raise _Problem(number, "source revisions must come before the evidence that points into them")
+    expected = survey.current_revision(source_id)
+    if r["number"] != expected:
+        raise _Problem(number, f"revision {r['number']} of source {source_id} comes where revision {expected} "
+                               "belongs (revisions are numbered from 1 and listed in order)")
+    _check_text(number, "revision text", r)
+    survey.revisions.setdefault(source_id, {})[r["number"]] = _Revision(r["id"], r["char_count"], r["text_sha256"])
+    survey.mention("source_revision", r["id"])
 
 
 def _survey_entity(survey: _Survey, number: int, r: dict) -> None:
@@ -361,12 +437,44 @@ def _survey_fact(survey: _Survey, number: int, r: dict) -> None:
 
 def _survey_evidence(survey: _Survey, number: int, r: dict) -> None:
     _require_defined(survey, number, "evidence", "fact", r["fact"])
-    _require_defined(survey, number, "evidence", "source", r["source"])
-    if not 0 <= r["start"] < r["end"] <= survey.source_lengths[r["source"]]:
-        raise _Problem(number, f"evidence span {r['start']}–{r['end']} lies outside source {r['source']}")
+    source_id = r["source"]
+    _require_defined(survey, number, "evidence", "source", source_id)
+    current = survey.current_revision(source_id)
+    state = r.get("anchor_state", AnchorState.EXACT.value)
+    revision = r.get("confirmed_revision", current)
+    if state == _ORPHANED:
+        # Its offsets and quote count in the earlier revision it was last found in.
+        if revision >= current or revision not in survey.revisions.get(source_id, {}):
+            raise _Problem(number, f"orphaned evidence points into revision {revision} of source {source_id}, "
+                                   "which is not one of its earlier revisions in the file")
+        length, where = survey.text_length(source_id, revision), f"revision {revision} of source {source_id}"
+    else:
+        if revision != current:
+            raise _Problem(number, f"{state} evidence must point into the current revision of source {source_id} "
+                                   f"({current}), not revision {revision}")
+        length, where = survey.source_lengths[source_id], f"source {source_id}"
+    if not 0 <= r["start"] < r["end"] <= length:
+        raise _Problem(number, f"evidence span {r['start']}–{r['end']} lies outside {where}")
     if len(r["quote"]) != r["end"] - r["start"]:
         raise _Problem(number, "evidence quote is not as long as its span")
+    previous = (r.get("previous_revision"), r.get("previous_start"), r.get("previous_end"))
+    if any(value is not None for value in previous):
+        _check_previous_span(survey, number, source_id, *previous)
     survey.mention("evidence", r["id"])
+
+
+def _check_previous_span(survey: _Survey, number: int, source_id: int, revision: int | None, start: int | None,
+                         end: int | None) -> None:
+    """Where a fuzzy match came from: a span of an earlier (or the current) text of the same source."""
+    if revision is None or start is None or end is None:
+        raise _Problem(number, "previous_revision, previous_start and previous_end of evidence go together")
+    length = survey.text_length(source_id, revision)
+    if length is None:
+        raise _Problem(number, f"evidence came from revision {revision} of source {source_id}, "
+                               "which the file does not have")
+    if not 0 <= start < end <= length:
+        raise _Problem(number, f"evidence's previous span {start}–{end} lies outside revision {revision} "
+                               f"of source {source_id}")
 
 
 def _survey_link(survey: _Survey, number: int, r: dict) -> None:
@@ -411,7 +519,8 @@ def _survey_audit(survey: _Survey, number: int, r: dict) -> None:
 
 
 _SURVEYORS: dict[str, Callable[[_Survey, int, dict], None]] = {
-    "source": _survey_source, "entity": _survey_entity, "property": _survey_property, "fact": _survey_fact,
+    "source": _survey_source, "source_revision": _survey_source_revision, "entity": _survey_entity,
+    "property": _survey_property, "fact": _survey_fact,
     "evidence": _survey_evidence, "link": _survey_link, "conflict": _survey_conflict, "audit": _survey_audit,
 }
 
@@ -425,6 +534,8 @@ class _IdPlan:
 
     shift: dict[str, int] = field(default_factory=dict)
     reused: dict[str, dict[int, int]] = field(default_factory=lambda: {t: {} for t in _RENUMBERED_TABLES})
+    # Per reused source (file id), the target's number for each revision number of the file.
+    revision_numbers: dict[int, dict[int, int]] = field(default_factory=dict)
 
     def new_id(self, table_name: str, file_id: int | None) -> int | None:
         if file_id is None:
@@ -434,6 +545,11 @@ class _IdPlan:
 
     def is_reused(self, table_name: str, file_id: int) -> bool:
         return file_id in self.reused[table_name]
+
+    def revision_number(self, source_file_id: int | None, number: int | None) -> int | None:
+        if number is None:
+            return None
+        return self.revision_numbers.get(source_file_id, {}).get(number, number)
 
 
 def _highest_id_in_use(conn: Connection, table_name: str) -> int:
@@ -485,16 +601,51 @@ def _reuse_existing_rows(conn: Connection, survey: _Survey, plan: _IdPlan, file_
         elif name in names:
             raise LoadError(f"Line {line} of {file_name}: the property “{key}” is named “{name}”, like the existing "
                             f"property “{names[name]}”; nothing was loaded.")
+    _reuse_existing_sources(conn, survey, plan)
+
+
+def _reuse_existing_sources(conn: Connection, survey: _Survey, plan: _IdPlan) -> None:
     hashes = sorted(set(survey.source_hashes.values()))
-    existing_sources: dict[str, int] = {}
+    candidates: dict[str, list[int]] = {}
     for chunk in _chunks(hashes):
         for row in conn.execute(text(
-            "SELECT text_sha256, min(id) AS id FROM source WHERE text_sha256 IN :hashes GROUP BY text_sha256"
+            "SELECT text_sha256, id FROM source WHERE text_sha256 IN :hashes ORDER BY id"
         ).bindparams(bindparam("hashes", expanding=True)), {"hashes": chunk}):
-            existing_sources[row.text_sha256] = row.id
+            candidates.setdefault(row.text_sha256, []).append(row.id)
+    if not candidates:
+        return
+    # Superseded texts are few (a source gets a new revision now and then), so all are read at once.
+    target_revisions: dict[int, list[tuple[int, int, str]]] = {}
+    for row in conn.execute(text("SELECT source_id, id, number, text_sha256 FROM source_revision ORDER BY number")):
+        target_revisions.setdefault(row.source_id, []).append((row.id, row.number, row.text_sha256))
     for file_id, digest in survey.source_hashes.items():
-        if digest in existing_sources:
-            plan.reused["source"][file_id] = existing_sources[digest]
+        for target_id in candidates.get(digest, ()):
+            matched = _matching_revisions(survey.revisions.get(file_id, {}), target_revisions.get(target_id, []))
+            if matched is None:
+                continue
+            plan.reused["source"][file_id] = target_id
+            numbers = {survey.current_revision(file_id): len(target_revisions.get(target_id, [])) + 1}
+            for file_number, (revision_id, target_number) in matched.items():
+                plan.reused["source_revision"][survey.revisions[file_id][file_number].file_id] = revision_id
+                numbers[file_number] = target_number
+            if any(file_number != target_number for file_number, target_number in numbers.items()):
+                plan.revision_numbers[file_id] = numbers
+            break
+
+
+def _matching_revisions(in_file: dict[int, _Revision], in_target: list[tuple[int, int, str]]
+                        ) -> dict[int, tuple[int, int]] | None:
+    """For each of the file's revisions of a source, the target's revision (id, number) with the
+    same text; None when the target lacks one of them, so evidence pointing into it would be lost."""
+    by_hash: dict[str, tuple[int, int]] = {}
+    for revision_id, number, digest in in_target:
+        by_hash.setdefault(digest, (revision_id, number))
+    matched = {}
+    for number, revision in in_file.items():
+        if revision.text_sha256 not in by_hash:
+            return None
+        matched[number] = by_hash[revision.text_sha256]
+    return matched
 
 
 def _is_pristine(conn: Connection) -> bool:
@@ -517,18 +668,22 @@ def _clear_starter_vocabulary(conn: Connection) -> None:
 
 # Parents before children, so every batch's foreign keys point at rows already written.
 _INSERT_ORDER = (
-    "source", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict", "conflict_member",
-    "operation", "audit_event",
+    "source", "source_revision", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
+    "conflict_member", "operation", "audit_event",
 )
 
 
 class _Writer:
-    """Batches rows per table and inserts them with executemany, naming the line a refusal came from."""
+    """Batches rows per table and inserts them with executemany, naming the line a refusal came from.
+
+    The INSERT is compiled by SQLAlchemy once per table and its rows go to the driver as tuples:
+    building Core's parameters row by row cost as much as SQLite's inserting them."""
 
     def __init__(self, conn: Connection, file_name: str):
         self.conn = conn
         self.file_name = file_name
         self._pending: dict[str, list[tuple[int, dict]]] = {name: [] for name in _INSERT_ORDER}
+        self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[dict], tuple]]] = {}
         self.inserted: dict[str, int] = {}
 
     def add(self, table_name: str, line: int, row: dict) -> None:
@@ -544,17 +699,26 @@ class _Writer:
                 self._insert(table_name, rows)
                 self._pending[table_name] = []
 
+    def _statement(self, table_name: str, row: dict) -> tuple[str, Callable[[dict], tuple]]:
+        """The INSERT of these columns, and what picks a row's values in its parameters' order."""
+        key = (table_name, tuple(row))
+        found = self._statements.get(key)
+        if found is None:
+            compiled = insert(table(table_name)).compile(dialect=self.conn.dialect, column_keys=list(row))
+            found = self._statements[key] = (str(compiled), itemgetter(*compiled.positiontup))
+        return found
+
     def _insert(self, table_name: str, rows: list[tuple[int, dict]]) -> None:
-        statement = insert(table(table_name))
+        statement, values = self._statement(table_name, rows[0][1])
         try:
             with self.conn.begin_nested():
-                self.conn.execute(statement, [row for _line, row in rows])
+                self.conn.exec_driver_sql(statement, [values(row) for _line, row in rows])
         except IntegrityError:
             # Find the refused row, one at a time, so the message can name its line.
             for line, row in rows:
                 try:
                     with self.conn.begin_nested():
-                        self.conn.execute(statement, [row])
+                        self.conn.exec_driver_sql(statement, values(row))
                 except IntegrityError as error:
                     raise LoadError(f"Line {line} of {self.file_name}: the fact base refused it "
                                     f"({error.orig}); nothing was loaded.") from None
@@ -564,6 +728,7 @@ class _Writer:
 
 @dataclass
 class _Loaded:
+    format_version: int = FORMAT_VERSION
     fact_ids: list[int] = field(default_factory=list)
     evidence_lines: dict[int, int] = field(default_factory=dict)  # new evidence id -> line
     operations: set[int] = field(default_factory=set)  # new ids of history operations written
@@ -575,7 +740,7 @@ class _Loaded:
 
 def _write(conn: Connection, path: Path, plan: _IdPlan, survey: _Survey,
            progress: ProgressCallback | None) -> tuple[_Writer, _Loaded]:
-    writer, loaded = _Writer(conn, path.name), _Loaded()
+    writer, loaded = _Writer(conn, path.name), _Loaded(format_version=survey.version)
     current_type = None
     for number, record in _records(path):
         if progress is not None and number % 1000 == 0:
@@ -601,6 +766,19 @@ def _write_source(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _Sur
         "language": r.get("language"), "text": r["text"], "text_sha256": r["text_sha256"],
         "char_count": r["char_count"], "file_name": r.get("file_name"), "encoding": r.get("encoding"),
         "note": r.get("note"), "imported_at": r["imported_at"], "imported_by": r["imported_by"],
+    })
+
+
+def _write_source_revision(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _Survey, line: int,
+                           r: dict) -> None:
+    if plan.is_reused("source_revision", r["id"]):
+        loaded.reused_rows["source_revision"] = loaded.reused_rows.get("source_revision", 0) + 1
+        return
+    writer.add("source_revision", line, {
+        "id": plan.new_id("source_revision", r["id"]), "source_id": plan.new_id("source", r["source"]),
+        "number": r["number"], "text": r["text"], "text_sha256": r["text_sha256"], "char_count": r["char_count"],
+        "file_name": r.get("file_name"), "encoding": r.get("encoding"), "imported_at": r["imported_at"],
+        "imported_by": r["imported_by"], "superseded_at": r["superseded_at"], "superseded_by": r["superseded_by"],
     })
 
 
@@ -654,10 +832,15 @@ def _write_fact(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _Surve
 def _write_evidence(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _Survey, line: int, r: dict) -> None:
     evidence_id = plan.new_id("evidence", r["id"])
     loaded.evidence_lines[evidence_id] = line
+    source = r["source"]
     writer.add("evidence", line, {
-        "id": evidence_id, "fact_id": plan.new_id("fact", r["fact"]), "source_id": plan.new_id("source", r["source"]),
+        "id": evidence_id, "fact_id": plan.new_id("fact", r["fact"]), "source_id": plan.new_id("source", source),
         "start": r["start"], "end": r["end"], "quote": r["quote"], "prefix": r["prefix"], "suffix": r["suffix"],
         "source_sha256": r["source_sha256"], "created_at": r["created_at"], "created_by": r["created_by"],
+        "anchor_state": r.get("anchor_state", AnchorState.EXACT.value), "anchor_score": r.get("anchor_score"),
+        "confirmed_revision": plan.revision_number(source, r.get("confirmed_revision", _FIRST_REVISION)),
+        "previous_revision": plan.revision_number(source, r.get("previous_revision")),
+        "previous_start": r.get("previous_start"), "previous_end": r.get("previous_end"),
     })
 
 
@@ -703,10 +886,18 @@ def _write_conflict(writer: _Writer, loaded: _Loaded, plan: _IdPlan, survey: _Su
         })
 
 
+# Columns of audited tables that hold a revision number of the row's source_id.
+_REVISION_COLUMNS = {"evidence": ("confirmed_revision", "previous_revision"), "source_revision": ("number",)}
+
+
 def _renumbered_image(image: dict | None, table_name: str, plan: _IdPlan, survey: _Survey) -> str | None:
     if image is None:
         return None
     image = dict(image)
+    if plan.revision_numbers and table_name in _REVISION_COLUMNS and isinstance(image.get("source_id"), int):
+        for column in _REVISION_COLUMNS[table_name]:
+            if _is_int(image.get(column)):
+                image[column] = plan.revision_number(image["source_id"], image[column])
     for column, target_table in _ID_COLUMNS[table_name].items():
         if image.get(column) is not None:
             image[column] = plan.new_id(target_table, image[column])
@@ -748,24 +939,57 @@ def _write_audit(writer: _Writer, loaded: _Loaded, plan: _IdPlan, survey: _Surve
 
 
 _WRITERS = {
-    "source": _write_source, "entity": _write_entity, "property": _write_property, "fact": _write_fact,
+    "source": _write_source, "source_revision": _write_source_revision, "entity": _write_entity,
+    "property": _write_property, "fact": _write_fact,
     "evidence": _write_evidence, "link": _write_link, "conflict": _write_conflict, "audit": _write_audit,
 }
 
 
 def _check_quotes(conn: Connection, loaded: _Loaded, file_name: str) -> None:
-    """Every loaded quote must be the text at its span, also when the source was already there."""
+    """Every loaded quote must be the text at its span, also when the source was already there:
+    the current text for anchored evidence, its revision's text for orphaned evidence.
+
+    Compared in Python with each text read once: SQL's substr() walks a text's UTF-8 from its start
+    and would re-read the whole source for every span (docs/PERFORMANCE.md section 4)."""
     if not loaded.evidence_lines:
         return
-    lowest = min(loaded.evidence_lines)
-    wrong = conn.execute(text("""
-        SELECT e.id FROM evidence e JOIN source s ON s.id = e.source_id
-        WHERE e.id >= :lowest AND (e."end" > s.char_count OR substr(s.text, e.start + 1, e."end" - e.start) <> e.quote)
-        ORDER BY e.id LIMIT 1
-    """), {"lowest": lowest}).scalar()
+    driver = conn.connection.driver_connection
+    texts = driver.cursor()
+    spans = driver.cursor()
+    current_source, source_texts = None, {}
+    wrong = None
+    try:
+        spans.execute(f"""SELECT id, source_id, start, "end", quote, anchor_state = '{_ORPHANED}', confirmed_revision
+                          FROM evidence WHERE id >= ? ORDER BY source_id""", (min(loaded.evidence_lines),))
+        for evidence_id, source_id, start, end, quote, orphaned, revision in spans:
+            if source_id != current_source:
+                current_source, source_texts = source_id, {}
+            key = revision if orphaned else None
+            body = source_texts.get(key)
+            if body is None:
+                body = source_texts[key] = _text_of(texts, source_id, key)
+            # The survey made every quote as long as its span, so a span past the end never matches.
+            if body[start:end] != quote and (wrong is None or evidence_id < wrong):
+                wrong = evidence_id
+    finally:
+        texts.close()
+        spans.close()
     if wrong is not None and wrong in loaded.evidence_lines:
+        hint = (" (a version 1 file has no earlier revisions of sources, so evidence orphaned by a new revision "
+                "cannot be loaded from it; export the fact base again)") if loaded.format_version == 1 else ""
         raise LoadError(f"Line {loaded.evidence_lines[wrong]} of {file_name}: the evidence quote is not the text "
-                        "of its source at that span; nothing was loaded.")
+                        f"of its source at that span{hint}; nothing was loaded.")
+
+
+def _text_of(cursor, source_id: int, revision: int | None) -> str:
+    """A source's current text (revision None) or one of its superseded ones; "" if there is none,
+    which no quote matches."""
+    if revision is None:
+        found = cursor.execute("SELECT text FROM source WHERE id = ?", (source_id,)).fetchone()
+    else:
+        found = cursor.execute("SELECT text FROM source_revision WHERE source_id = ? AND number = ?",
+                               (source_id, revision)).fetchone()
+    return found[0] if found is not None else ""
 
 
 # -- the whole load --------------------------------------------------------------------------------
@@ -821,7 +1045,8 @@ def _backup_if_holding_data(fact_base: FactBase) -> Path | None:
 
 def _load(fact_base: FactBase, path: Path, survey: _Survey, progress: ProgressCallback | None) -> LoadResult:
     try:
-        with sqlite_features.write_transaction(fact_base.engine) as conn:
+        with (sqlite_features.write_transaction(fact_base.engine) as conn,
+              sqlite_features.larger_page_cache(conn, _LOAD_CACHE_KIB)):
             pristine = _is_pristine(conn)
             if pristine and (survey.counts["entity"] or survey.counts["property"]):
                 _clear_starter_vocabulary(conn)
@@ -848,7 +1073,8 @@ def _load(fact_base: FactBase, path: Path, survey: _Survey, progress: ProgressCa
     except IntegrityError as error:
         raise UserError(f"The file could not be loaded ({error.orig}); nothing was loaded.") from None
     inserted = {
-        "source": writer.inserted.get("source", 0), "entity": writer.inserted.get("entity", 0),
+        "source": writer.inserted.get("source", 0), "source_revision": writer.inserted.get("source_revision", 0),
+        "entity": writer.inserted.get("entity", 0),
         "property": writer.inserted.get("property", 0), "fact": writer.inserted.get("fact", 0),
         "evidence": writer.inserted.get("evidence", 0), "link": writer.inserted.get("fact_link", 0),
         "conflict": writer.inserted.get("conflict", 0), "audit": writer.inserted.get("audit_event", 0),
@@ -859,7 +1085,7 @@ def _load(fact_base: FactBase, path: Path, survey: _Survey, progress: ProgressCa
 def _summary(path: Path, inserted: dict[str, int], loaded: _Loaded) -> str:
     parts = [plural(inserted["fact"], "fact"), plural(inserted["evidence"], "evidence span"),
              plural(inserted["source"], "source")]
-    reused = sum(loaded.reused_rows.values())
+    reused = sum(count for kind, count in loaded.reused_rows.items() if kind != "source_revision")
     reused_rows = plural(reused, "existing source, entity or property", "existing sources, entities and properties")
     already = f" ({reused_rows} reused)" if reused else ""
     return f"Loaded {parts[0]}, {parts[1]} and {parts[2]} from “{path.name}”{already}."

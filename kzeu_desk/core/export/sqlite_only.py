@@ -47,7 +47,9 @@ ANALYST_VIEWS: dict[str, str] = {
     "evidence_overview": """
         SELECT e.id AS evidence_id, e.fact_id, subject.name AS subject, prop.name AS property,
                s.title AS source, s.url AS source_url, e.quote, e.prefix, e.suffix, e.start, e."end",
-               e.created_at, e.created_by
+               e.created_at, e.created_by,
+               -- Orphaned evidence quotes an earlier revision of the source (source_revision), not its text.
+               e.anchor_state, e.confirmed_revision AS revision
         FROM evidence e
         JOIN source s ON s.id = e.source_id
         JOIN fact f ON f.id = e.fact_id

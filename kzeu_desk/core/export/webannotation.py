@@ -8,14 +8,26 @@ fact: a plain-text statement for people and a node with the fact's fields for ma
 small vocabulary of our own (`kzeu:`), including its status and rank, so deprecated facts travel
 marked as deprecated.
 
+Orphaned evidence (not found in its source's current revision) makes no claim about the current
+text: its target is the revision its offsets count in, named by that text's hash when the source
+has no URL, and in any case given a TimeState with the dates that revision was the source's text
+(and, with a URL, the revision's hash as its cached copy). Moved and fuzzy evidence say how they
+were found (`kzeu:anchorState`, `kzeu:anchorScore`); exactly anchored evidence needs no note.
+
 The standard context is named by its usual IRI so other tools recognise it; kzeu_desk ships a
 copy (resources/jsonld/anno.jsonld) for processing offline, and nothing is fetched.
+
+Speed (docs/PERFORMANCE.md section 6): rows are tuples from the driver's cursor (NOTES.md trap 6),
+the uuid5 namespace is hashed once, value and date texts are remembered, a fact's own part is reused
+for consecutive rows of the same fact, and the JSON encoder is built once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Connection, text
@@ -28,6 +40,7 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_format import format_date, format_value
 from kzeu_desk.paths import resources_dir
@@ -37,10 +50,17 @@ VOCABULARY_IRI = "urn:kzeu-desk:vocab:"
 CONTEXT = [ANNO_CONTEXT_IRI, {"kzeu": VOCABULARY_IRI}]
 # Stable ids: the same fact base exported twice gives the same annotation ids.
 _ID_NAMESPACE = uuid.UUID("6f1f7a52-4a38-5d8e-9c2b-0c5d2a6e7b11")
+_NAMESPACE_HASH = hashlib.sha1(_ID_NAMESPACE.bytes)  # uuid5 hashes the namespace before the name
 _ROWS_PER_FETCH = 1_000
+_EXACT, _ORPHANED = AnchorState.EXACT.value, AnchorState.ORPHANED.value
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # as json.dumps(ensure_ascii=False)
 
+# An orphaned span counts in its revision's text, so that revision is joined (for orphans only).
 _EVIDENCE = """
     SELECT e.id, e.start, e."end", e.quote, e.prefix, e.suffix, e.created_at, e.created_by,
+           e.anchor_state, e.anchor_score, e.confirmed_revision,
+           r.text_sha256 AS revision_sha256, r.imported_at AS revision_imported_at,
+           r.superseded_at AS revision_superseded_at,
            s.url, s.text_sha256, s.title AS source_title, s.language,
            f.id AS fact_id, f.value_kind, f.value_amount, f.value_lower, f.value_upper, f.value_approximate,
            f.value_unit, f.value_date, f.value_entity_id, f.value_text, f.point_in_time, f.start_time, f.end_time,
@@ -51,6 +71,8 @@ _EVIDENCE = """
     FROM evidence e
     JOIN fact f ON f.id = e.fact_id
     JOIN source s ON s.id = e.source_id
+    LEFT JOIN source_revision r
+        ON e.anchor_state = 'orphaned' AND r.source_id = e.source_id AND r.number = e.confirmed_revision
     LEFT JOIN entity subject ON subject.id = f.subject_id
     LEFT JOIN property prop ON prop.id = f.property_id
     LEFT JOIN entity value_entity ON value_entity.id = f.value_entity_id
@@ -80,10 +102,11 @@ def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress:
         handle.write(json.dumps(opening, ensure_ascii=False, indent=1)[:-2])
         handle.write(',\n "first": {"type": "AnnotationPage", "startIndex": 0, "items": [\n')
         written = 0
+        annotations = AnnotationBuilder()
+        separator = ""
         for row in _rows(conn, scope):
-            if written:
-                handle.write(",\n")
-            handle.write(json.dumps(annotation(row), ensure_ascii=False))
+            handle.write(separator + _encode(annotations.annotation(row)))
+            separator = ",\n"
             written += 1
             progress.advance()
         handle.write("\n ]}\n}\n")
@@ -92,78 +115,172 @@ def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress:
     return ExportResult((out,), counts, f"Exported {written:,} annotations of evidence spans to “{out.name}”.")
 
 
-def _rows(conn: Connection, scope: ExportScope):
-    result = conn.execute(text(_EVIDENCE.format(keeps=scope.keeps("evidence", "e")))).mappings()
-    for partition in result.partitions(_ROWS_PER_FETCH):
-        yield from partition
+def _rows(conn: Connection, scope: ExportScope) -> Iterator[dict]:
+    # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(_EVIDENCE.format(keeps=scope.keeps("evidence", "e")))
+        names = [column[0] for column in cursor.description]
+        while rows := cursor.fetchmany(_ROWS_PER_FETCH):
+            for row in rows:
+                yield dict(zip(names, row))
+    finally:
+        cursor.close()
+
+
+# uuid5 keeps the two high bits of the 17th hex digit as the RFC 4122 variant, 10.
+_VARIANT_DIGIT = {f"{value:x}": f"{value & 0x3 | 0x8:x}" for value in range(16)}
+
+
+def stable_iri(name: str) -> str:
+    """`urn:uuid:` + uuid.uuid5(_ID_NAMESPACE, name), with the namespace hashed once, not per call."""
+    digest = _NAMESPACE_HASH.copy()
+    digest.update(name.encode("utf-8"))
+    h = digest.hexdigest()
+    # The 13th hex digit is the version (5), the 17th carries the variant.
+    return f"urn:uuid:{h[:8]}-{h[8:12]}-5{h[13:16]}-{_VARIANT_DIGIT[h[16]]}{h[17:20]}-{h[20:32]}"
 
 
 def fact_iri(row: dict) -> str:
-    key = f"fact:{row['fact_created_at']}:{row['fact_created_by']}:{row['fact_id']}"
-    return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, key)}"
+    return stable_iri(f"fact:{row['fact_created_at']}:{row['fact_created_by']}:{row['fact_id']}")
 
 
 def source_iri(row: dict) -> str:
-    return row["url"] or f"urn:sha256:{row['text_sha256']}"
+    """The resource the span's offsets count in: the source's URL, or else the hash of the text,
+    which for orphaned evidence is its own revision's text."""
+    return row["url"] or f"urn:sha256:{_counted_text_sha256(row)}"
 
 
-def statement_text(row: dict) -> str:
-    """'Kazakhstan · investment inflow: more than US$8 billion (January 2022 – September 2022)'."""
-    value = format_value(TypedValue.from_columns(row), entity_name=lambda _id: row["value_entity_name"] or "")
-    subject = row["subject_name"] or "(no subject)"
-    prop = row["property_name"] or "(no property)"
-    scope = _scope_text(row)
-    return f"{subject} · {prop}: {value}" + (f" ({scope})" if scope else "")
+def _counted_text_sha256(row: dict) -> str:
+    if row["anchor_state"] == _ORPHANED and row["revision_sha256"] is not None:
+        return row["revision_sha256"]
+    return row["text_sha256"]
 
 
-def _scope_text(row: dict) -> str:
-    if row["point_in_time"]:
-        return format_date(row["point_in_time"])
-    if row["start_time"] or row["end_time"]:
-        start = format_date(row["start_time"]) if row["start_time"] else "…"
-        end = format_date(row["end_time"]) if row["end_time"] else "…"
-        return f"{start} – {end}"
-    return ""
+class _StatementTexts:
+    """Statements for people, with the formatting of values and dates remembered: a fact base
+    states the same amounts, years and dates over and over, and formatting one is most of the
+    cost of an annotation. Bounded, so memory stays flat however many distinct values there are."""
+
+    _REMEMBERED = 50_000
+
+    def __init__(self) -> None:
+        self._values: dict[tuple, str] = {}
+        self._dates: dict[str, str] = {}
+
+    def statement(self, row: dict) -> str:
+        """'Kazakhstan · investment inflow: more than US$8 billion (January 2022 – September 2022)'."""
+        subject = row["subject_name"] or "(no subject)"
+        prop = row["property_name"] or "(no property)"
+        scope = self._scope_text(row)
+        return f"{subject} · {prop}: {self._value_text(row)}" + (f" ({scope})" if scope else "")
+
+    def _value_text(self, row: dict) -> str:
+        key = (row["value_kind"], row["value_amount"], row["value_lower"], row["value_upper"],
+               row["value_approximate"], row["value_unit"], row["value_date"], row["value_entity_id"],
+               row["value_text"], row["value_entity_name"])
+        shown = self._values.get(key)
+        if shown is None:
+            name = row["value_entity_name"] or ""
+            shown = format_value(TypedValue.from_columns(row), entity_name=lambda _id: name)
+            if len(self._values) >= self._REMEMBERED:
+                self._values.clear()
+            self._values[key] = shown
+        return shown
+
+    def _date(self, iso: str) -> str:
+        shown = self._dates.get(iso)
+        if shown is None:
+            shown = format_date(iso)
+            if len(self._dates) >= self._REMEMBERED:
+                self._dates.clear()
+            self._dates[iso] = shown
+        return shown
+
+    def _scope_text(self, row: dict) -> str:
+        if row["point_in_time"]:
+            return self._date(row["point_in_time"])
+        if row["start_time"] or row["end_time"]:
+            start = self._date(row["start_time"]) if row["start_time"] else "…"
+            end = self._date(row["end_time"]) if row["end_time"] else "…"
+            return f"{start} – {end}"
+        return ""
 
 
-def annotation(row: dict) -> dict:
-    statement = statement_text(row)
-    fact_id = fact_iri(row)
-    span_key = f"evidence:{fact_id}:{row['text_sha256']}:{row['start']}:{row['end']}"
-    quote_selector = {"type": "TextQuoteSelector", "exact": row["quote"]}
-    if row["prefix"]:
-        quote_selector["prefix"] = row["prefix"]
-    if row["suffix"]:
-        quote_selector["suffix"] = row["suffix"]
-    fact_node = {
-        "id": fact_id, "type": "kzeu:Fact", "label": statement,
-        "kzeu:subject": row["subject_name"], "kzeu:property": row["property_key"],
-        "kzeu:valueKind": row["value_kind"], "kzeu:amount": row["value_amount"],
-        "kzeu:lowerBound": row["value_lower"], "kzeu:upperBound": row["value_upper"],
-        "kzeu:approximate": bool(row["value_approximate"]), "kzeu:unit": row["value_unit"],
-        "kzeu:date": row["value_date"], "kzeu:valueEntity": row["value_entity_name"], "kzeu:text": row["value_text"],
-        "kzeu:pointInTime": row["point_in_time"], "kzeu:startTime": row["start_time"], "kzeu:endTime": row["end_time"],
-        "kzeu:scopeNote": row["scope_note"], "kzeu:status": row["status"], "kzeu:rank": row["rank"],
-    }
-    return {
-        "id": f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, span_key)}",
-        "type": "Annotation",
-        "motivation": "describing",
-        "created": row["created_at"],
-        "modified": max(row["created_at"], row["fact_updated_at"]),
-        "creator": {"type": "Person", "nickname": row["created_by"]},
-        "body": [
+# The fact node's terms in their order, with the columns they come from; null ones are left out.
+_FACT_TERMS = (
+    ("kzeu:subject", "subject_name"), ("kzeu:property", "property_key"), ("kzeu:valueKind", "value_kind"),
+    ("kzeu:amount", "value_amount"), ("kzeu:lowerBound", "value_lower"), ("kzeu:upperBound", "value_upper"),
+    ("kzeu:approximate", "value_approximate"), ("kzeu:unit", "value_unit"), ("kzeu:date", "value_date"),
+    ("kzeu:valueEntity", "value_entity_name"), ("kzeu:text", "value_text"), ("kzeu:pointInTime", "point_in_time"),
+    ("kzeu:startTime", "start_time"), ("kzeu:endTime", "end_time"), ("kzeu:scopeNote", "scope_note"),
+    ("kzeu:status", "status"), ("kzeu:rank", "rank"),
+)
+
+
+class AnnotationBuilder:
+    """Annotations row by row. A fact's own part (its IRI, statement and body) is built once for
+    consecutive rows of the same fact: evidence a curator adds together has consecutive ids."""
+
+    def __init__(self) -> None:
+        self._statements = _StatementTexts()
+        self._fact_id: int | None = None
+        self._fact_parts: tuple[str, list[dict]] = ("", [])
+
+    def annotation(self, row: dict) -> dict:
+        fact_id, body = self._fact_part(row)
+        span_key = f"evidence:{fact_id}:{_counted_text_sha256(row)}:{row['start']}:{row['end']}"
+        quote_selector = {"type": "TextQuoteSelector", "exact": row["quote"]}
+        if row["prefix"]:
+            quote_selector["prefix"] = row["prefix"]
+        if row["suffix"]:
+            quote_selector["suffix"] = row["suffix"]
+        return {
+            "id": stable_iri(span_key),
+            "type": "Annotation",
+            "motivation": "describing",
+            "created": row["created_at"],
+            "modified": max(row["created_at"], row["fact_updated_at"]),
+            "creator": {"type": "Person", "nickname": row["created_by"]},
+            "body": body,
+            "target": _target(row, quote_selector),
+        }
+
+    def _fact_part(self, row: dict) -> tuple[str, list[dict]]:
+        if row["fact_id"] == self._fact_id:
+            return self._fact_parts
+        statement = self._statements.statement(row)
+        fact_id = fact_iri(row)
+        fact_node = {"id": fact_id, "type": "kzeu:Fact", "label": statement}
+        fact_node.update({term: row[column] for term, column in _FACT_TERMS if row[column] is not None})
+        fact_node["kzeu:approximate"] = bool(row["value_approximate"])  # stored as 0/1; never null
+        body = [
             {"type": "TextualBody", "purpose": "describing", "format": "text/plain", "language": "en",
              "value": statement},
-            {key: value for key, value in fact_node.items() if value is not None},
-        ],
-        "target": {
-            "type": "SpecificResource",
-            "source": source_iri(row),
-            "kzeu:sourceTitle": row["source_title"],
-            "selector": [
-                quote_selector,
-                {"type": "TextPositionSelector", "start": row["start"], "end": row["end"]},
-            ],
-        },
-    }
+            fact_node,
+        ]
+        self._fact_id, self._fact_parts = row["fact_id"], (fact_id, body)
+        return self._fact_parts
+
+
+def _target(row: dict, quote_selector: dict) -> dict:
+    target = {"type": "SpecificResource", "source": source_iri(row), "kzeu:sourceTitle": row["source_title"]}
+    state = row["anchor_state"]
+    if state != _EXACT:
+        target["kzeu:anchorState"] = state
+        if row["anchor_score"] is not None:
+            target["kzeu:anchorScore"] = row["anchor_score"]
+    if state == _ORPHANED and row["revision_sha256"] is not None:
+        # The selectors count in this revision's text, which the source was from its import until
+        # the next revision replaced it.
+        target["kzeu:revision"] = row["confirmed_revision"]
+        time_state = {"type": "TimeState", "sourceDateStart": row["revision_imported_at"],
+                      "sourceDateEnd": row["revision_superseded_at"]}
+        if row["url"]:
+            time_state["cached"] = f"urn:sha256:{row['revision_sha256']}"
+        target["state"] = time_state
+    target["selector"] = [quote_selector]
+    if state != _ORPHANED or row["revision_sha256"] is not None:
+        # An orphan whose revision is missing (a damaged fact base) has no text to give a position in.
+        target["selector"].append({"type": "TextPositionSelector", "start": row["start"], "end": row["end"]})
+    return target

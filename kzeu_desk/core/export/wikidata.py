@@ -15,6 +15,14 @@ lines for those facts that are neither deprecated nor rejected; the rest are cou
 by reason, in the document and the export's summary. The lines go to a file beside the JSON
 (`NAME.quickstatements.txt`), ready to paste into QuickStatements (V1 syntax, one line per piece
 of evidence, each adding its reference to the same statement).
+
+Orphaned evidence (its quote is no longer in the source's current revision) still makes a
+reference with its quote: that is what the source said, in the revision the quote was last found
+in. Such a reference adds "retrieved" (P813) with the day that revision was imported, so a reader
+who finds the page changed knows which version the quote is from.
+
+Rows come from the driver's cursor as tuples, and what is the same for many statements (a
+source's reference snaks, property and entity keys, dates and amounts) is worked out once.
 """
 
 from __future__ import annotations
@@ -23,7 +31,9 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
@@ -48,22 +58,29 @@ ENTITY_IRI = "http://www.wikidata.org/entity/"
 CIRCA = "Q5727902"
 POINT_IN_TIME, START_TIME, END_TIME, SOURCING_CIRCUMSTANCES = "P585", "P580", "P582", "P1480"
 REFERENCE_URL, TITLE, QUOTE, PUBLICATION_DATE, AUTHOR_NAME = "P854", "P1476", "P1683", "P577", "P2093"
+RETRIEVED = "P813"
 UNIT_ITEMS = {"USD": "Q4917", "EUR": "Q4916", "KZT": "Q173117", "GBP": "Q25224", "%": "Q11229"}
 _PRECISION = {DatePrecision.YEAR: 9, DatePrecision.MONTH: 10, DatePrecision.DAY: 11}
 _Q_ID = re.compile(r"Q[1-9][0-9]*")
 _P_ID = re.compile(r"P[1-9][0-9]*")
 _ROWS_PER_FETCH = 1_000
+_REMEMBERED = 50_000  # bound of each memo below, so memory stays flat on any fact base
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # as json.dumps(ensure_ascii=False)
 
-# One row per (fact, evidence); facts without evidence come once with null evidence columns.
+# One row per (fact, evidence); facts without evidence come once with null evidence columns. An
+# orphaned quote is from an earlier revision, whose import date the reference gives.
 _FACTS = """
     SELECT f.id, f.subject_id, f.property_id, f.value_kind, f.value_amount, f.value_lower, f.value_upper,
            f.value_approximate, f.value_unit, f.value_date, f.value_entity_id, f.value_text,
            f.point_in_time, f.start_time, f.end_time, f.status, f.rank,
-           e.id AS evidence_id, e.quote, s.title AS source_title, s.url AS source_url,
-           s.published AS source_published, s.author AS source_author, s.language AS source_language
+           e.id AS evidence_id, e.quote, e.source_id, s.title AS source_title, s.url AS source_url,
+           s.published AS source_published, s.author AS source_author, s.language AS source_language,
+           r.imported_at AS quote_retrieved_at
     FROM fact f
     LEFT JOIN evidence e ON e.fact_id = f.id
     LEFT JOIN source s ON s.id = e.source_id
+    LEFT JOIN source_revision r
+        ON e.anchor_state = 'orphaned' AND r.source_id = e.source_id AND r.number = e.confirmed_revision
     WHERE f.subject_id IS NOT NULL AND f.property_id IS NOT NULL AND {keeps}
     ORDER BY f.subject_id, f.property_id, f.id, e.id
 """
@@ -75,6 +92,8 @@ NOTES = [
     "expressed as Wikibase quantity bounds; the stated amount is given.",
     "QuickStatements lines cover facts whose subject, property and entity value have Wikidata ids and which are "
     "neither deprecated nor rejected; QuickStatements cannot set ranks.",
+    "A reference with 'retrieved' (P813) quotes an earlier revision of its source, imported that day: the quote is "
+    "no longer in the source's current text.",
 ]
 
 
@@ -111,21 +130,28 @@ class _Vocabulary:
         for r in conn.execute(text("SELECT entity_id, alias FROM entity_alias ORDER BY entity_id, id")):
             self.aliases.setdefault(r.entity_id, []).append(r.alias)
         self.properties = {r.id: r for r in conn.execute(text("SELECT id, key, wikidata_pid FROM property"))}
+        # Asked once or more per statement: worked out once per entity and property.
+        self._items = {entity_id: _valid(_Q_ID, entity.external_id) for entity_id, entity in self.entities.items()}
+        self._pids = {property_id: _valid(_P_ID, prop.wikidata_pid) for property_id, prop in self.properties.items()}
+        self._property_keys = {property_id: self._pids[property_id] or f"kzeu:property:{prop.key}"
+                               for property_id, prop in self.properties.items()}
 
     def wikidata_item(self, entity_id: int | None) -> str | None:
-        entity = self.entities.get(entity_id)
-        external = (entity.external_id or "").strip() if entity is not None else ""
-        return external if _Q_ID.fullmatch(external) else None
+        return self._items.get(entity_id)
 
     def entity_key(self, entity_id: int) -> str:
-        return self.wikidata_item(entity_id) or f"kzeu:entity:{entity_id}"
+        return self._items.get(entity_id) or f"kzeu:entity:{entity_id}"
 
     def wikidata_property(self, property_id: int) -> str | None:
-        pid = (self.properties[property_id].wikidata_pid or "").strip()
-        return pid if _P_ID.fullmatch(pid) else None
+        return self._pids[property_id]
 
     def property_key(self, property_id: int) -> str:
-        return self.wikidata_property(property_id) or f"kzeu:property:{self.properties[property_id].key}"
+        return self._property_keys[property_id]
+
+
+def _valid(pattern: re.Pattern, identifier: str | None) -> str | None:
+    cleaned = (identifier or "").strip()
+    return cleaned if pattern.fullmatch(cleaned) else None
 
 
 class _StatementWriter:
@@ -137,6 +163,7 @@ class _StatementWriter:
         self.statements = 0
         self.lines = 0
         self.skipped: Counter[str] = Counter()
+        self._references = _References()
 
     def write(self, conn: Connection, scope: ExportScope, total: int) -> None:
         out = self.handle
@@ -182,14 +209,16 @@ class _StatementWriter:
                 self.handle.write(json.dumps(self.vocabulary.property_key(current_property)) + ": [")
             else:
                 self.handle.write(", ")
-            self.handle.write(json.dumps(self._statement(fact_rows), ensure_ascii=False))
+            self.handle.write(self._statement_json(fact_rows))
             self._write_quickstatements(fact_rows)
             self.statements += 1
             self.progress.advance()
         if current_property is not None:
             self.handle.write("]")
 
-    def _statement(self, rows: list[dict]) -> dict:
+    def _statement_json(self, rows: list[dict]) -> str:
+        """The statement as JSON. Its references come last and are spliced in as text: most of a
+        reference is its source's snaks, encoded once per source instead of once per statement."""
         fact = rows[0]
         prop = self.vocabulary.property_key(fact["property_id"])
         statement: dict = {"mainsnak": self._main_snak(prop, fact), "type": "statement", "rank": _rank(fact)}
@@ -197,10 +226,11 @@ class _StatementWriter:
         if qualifiers:
             statement["qualifiers"] = {p: [snak] for p, snak in qualifiers}
             statement["qualifiers-order"] = [p for p, _snak in qualifiers]
-        references = [_reference(row) for row in rows if row["evidence_id"] is not None]
+        encoded = _encode(statement)
+        references = [self._references.reference_json(row) for row in rows if row["evidence_id"] is not None]
         if references:
-            statement["references"] = references
-        return statement
+            encoded = f'{encoded[:-1]}, "references": [{", ".join(references)}]}}'
+        return encoded
 
     def _main_snak(self, prop: str, fact: dict) -> dict:
         kind = ValueKind(fact["value_kind"])
@@ -242,7 +272,7 @@ class _StatementWriter:
         for row in with_evidence:
             line = list(head)
             if row is not None:
-                for snaks in _reference(row)["snaks"].values():
+                for snaks in self._references.reference(row)["snaks"].values():
                     line += ["S" + snaks[0]["property"][1:], _qs_datavalue(snaks[0])]
             self.qs_handle.write("\t".join(line) + "\n")
             self.lines += 1
@@ -269,16 +299,24 @@ class _StatementWriter:
 
 def _facts(conn: Connection, scope: ExportScope) -> Iterator[list[dict]]:
     """Facts as lists of their rows (one per piece of evidence), in subject, property, id order."""
-    result = conn.execute(text(_FACTS.format(keeps=scope.keeps("fact", "f")))).mappings()
-    group: list[dict] = []
-    for partition in result.partitions(_ROWS_PER_FETCH):
-        for row in partition:
-            if group and group[0]["id"] != row["id"]:
-                yield group
-                group = []
-            group.append(dict(row))
-    if group:
-        yield group
+    # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(_FACTS.format(keeps=scope.keeps("fact", "f")))
+        names = [column[0] for column in cursor.description]
+        group: list[dict] = []
+        group_id = None
+        while rows := cursor.fetchmany(_ROWS_PER_FETCH):
+            for values in rows:
+                if values[0] != group_id:
+                    if group:
+                        yield group
+                    group, group_id = [], values[0]
+                group.append(dict(zip(names, values)))
+        if group:
+            yield group
+    finally:
+        cursor.close()
 
 
 class _peekable:
@@ -316,6 +354,8 @@ def _unit(fact: dict) -> str:
     return f"{ENTITY_IRI}{item}" if item else "1"  # "1": a plain count or ratio in Wikibase
 
 
+# Amounts and dates repeat across a fact base (years, round figures): each is converted once.
+@lru_cache(maxsize=4096)
 def signed_decimal(number: float) -> str:
     """Wikibase's amount form: '+160000000000', '-2.5', '+33.333333333333336'."""
     exact = Decimal(repr(float(number)))
@@ -338,7 +378,9 @@ def _unknown_value(prop: str, datatype: str) -> dict:
     return {"snaktype": "somevalue", "property": prop, "datatype": datatype}
 
 
+@lru_cache(maxsize=4096)
 def _time_snak(prop: str, iso_date: str) -> dict:
+    # Cached, so statements share the dict: snaks are only serialised, never changed.
     time, precision = wikibase_time(iso_date)
     return _snak(prop, "time", {"value": {"time": time, "timezone": 0, "before": 0, "after": 0,
                                           "precision": precision, "calendarmodel": GREGORIAN_CALENDAR},
@@ -365,17 +407,86 @@ def _qualifiers(fact: dict) -> list[tuple[str, dict]]:
     return qualifiers
 
 
-def _reference(row: dict) -> dict:
-    snaks: list[tuple[str, dict]] = []
-    if row["source_url"]:
-        snaks.append((REFERENCE_URL, _snak(REFERENCE_URL, "url", {"value": row["source_url"], "type": "string"})))
-    snaks.append((TITLE, _monolingual_snak(TITLE, row["source_title"], row["source_language"])))
-    snaks.append((QUOTE, _monolingual_snak(QUOTE, row["quote"], row["source_language"])))
-    if row["source_published"]:
-        snaks.append((PUBLICATION_DATE, _time_snak(PUBLICATION_DATE, row["source_published"])))
-    if row["source_author"]:
-        snaks.append((AUTHOR_NAME, _snak(AUTHOR_NAME, "string", {"value": row["source_author"], "type": "string"})))
-    return {"snaks": {p: [snak] for p, snak in snaks}, "snaks-order": [p for p, _snak in snaks]}
+@dataclass(frozen=True, slots=True)
+class _SourceSnaks:
+    """A source's part of its references, around the quote: as snaks, and as the JSON text of a
+    reference with a hole where the quote's text goes."""
+
+    before_quote: list[tuple[str, dict]]  # reference URL, title
+    after_quote: list[tuple[str, dict]]  # publication date, author
+    json_before_quote_text: str  # '{"snaks": {"P854": [...], "P1476": [...], "P1683": [{... "text": '
+    json_after_quote_text: str  # ', "language": "en"}, ...}], "P577": [...]'
+    json_order: list[str]  # the reference's snaks-order, without a "retrieved" snak
+
+
+_HOLE = "\x00"  # no quote is made of it alone; its JSON marks where the quote's text goes
+
+
+def _snak_json(prop: str, snak: dict) -> str:
+    """One entry of a reference's "snaks" object, as `_encode` writes it."""
+    return f"{_encode(prop)}: [{_encode(snak)}]"
+
+
+class _References:
+    """References from evidence rows: the source's URL and title, the quote, the source's
+    publication date and author, and for an orphaned quote the day it was retrieved. What comes
+    from the source is built, and encoded as JSON, once per source."""
+
+    def __init__(self) -> None:
+        self._sources: dict[int, _SourceSnaks] = {}
+
+    def reference(self, row: dict) -> dict:
+        source = self._source(row)
+        snaks = [*source.before_quote, (QUOTE, _monolingual_snak(QUOTE, row["quote"], row["source_language"])),
+                 *source.after_quote, *self._retrieved(row)]
+        return {"snaks": {p: [snak] for p, snak in snaks}, "snaks-order": [p for p, _snak in snaks]}
+
+    def reference_json(self, row: dict) -> str:
+        """`_encode(self.reference(row))`, character for character: the quote's text encoded into
+        its source's reference text."""
+        source = self._source(row)
+        snaks = f"{source.json_before_quote_text}{_encode(row['quote'])}{source.json_after_quote_text}"
+        retrieved = self._retrieved(row)
+        if not retrieved:
+            return f'{snaks}}}, "snaks-order": {_encode(source.json_order)}}}'
+        extra = ", ".join(_snak_json(p, snak) for p, snak in retrieved)
+        order = [*source.json_order, *(p for p, _snak in retrieved)]
+        return f'{snaks}, {extra}}}, "snaks-order": {_encode(order)}}}'
+
+    @staticmethod
+    def _retrieved(row: dict) -> list[tuple[str, dict]]:
+        if row["quote_retrieved_at"] is None:
+            return []
+        retrieved_on = row["quote_retrieved_at"][:10]  # the day an earlier revision was imported
+        return [(RETRIEVED, _time_snak(RETRIEVED, retrieved_on))]
+
+    def _source(self, row: dict) -> _SourceSnaks:
+        known = self._sources.get(row["source_id"])
+        if known is not None:
+            return known
+        before_quote: list[tuple[str, dict]] = []
+        if row["source_url"]:
+            before_quote.append(
+                (REFERENCE_URL, _snak(REFERENCE_URL, "url", {"value": row["source_url"], "type": "string"})))
+        before_quote.append((TITLE, _monolingual_snak(TITLE, row["source_title"], row["source_language"])))
+        after_quote: list[tuple[str, dict]] = []
+        if row["source_published"]:
+            after_quote.append((PUBLICATION_DATE, _time_snak(PUBLICATION_DATE, row["source_published"])))
+        if row["source_author"]:
+            after_quote.append(
+                (AUTHOR_NAME, _snak(AUTHOR_NAME, "string", {"value": row["source_author"], "type": "string"})))
+        # The quote's snak with the hole as its text, cut there: its text is the snak's first string
+        # that comes from data, so the first occurrence is the hole whatever the language says.
+        quote = _snak_json(QUOTE, _monolingual_snak(QUOTE, _HOLE, row["source_language"]))
+        quote_before_text, _hole, quote_after_text = quote.partition(_encode(_HOLE))
+        before_text = '{"snaks": {' + ", ".join([*(_snak_json(p, snak) for p, snak in before_quote), quote_before_text])
+        after_text = quote_after_text + "".join(f", {_snak_json(p, snak)}" for p, snak in after_quote)
+        order = [*(p for p, _snak in before_quote), QUOTE, *(p for p, _snak in after_quote)]
+        known = _SourceSnaks(before_quote, after_quote, before_text, after_text, order)
+        if len(self._sources) >= _REMEMBERED:
+            self._sources.clear()
+        self._sources[row["source_id"]] = known
+        return known
 
 
 def _qs_text(value: str) -> str:
