@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks import core_metrics, proposed_fixes, report, startup, timing
+from benchmarks import core_metrics, report, startup, timing
 from benchmarks.isolation import DidNotFinish
 from benchmarks.generate import DATA_DIR, DEFAULT_SEED, GeneratedBase, cached_fact_base, parse_size, size_label
 from benchmarks.targets import Measurement
@@ -31,12 +31,10 @@ def log(message: str) -> None:
     print(message, flush=True)
 
 
-def _gui_probe(base: GeneratedBase, part: str, runs: int, timeout: float, fix_source_counts: bool = False) -> dict:
+def _gui_probe(base: GeneratedBase, part: str, runs: int, timeout: float) -> dict:
     arguments = [sys.executable, "-m", "benchmarks.gui_probe", "--db", str(base.path), "--part", part,
                  "--long-source", str(base.long_source_id), "--runs", str(runs),
                  "--words", ",".join(base.search_words[:4])]
-    if fix_source_counts:
-        arguments.append("--fix-source-counts")
     environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
                    "KZEU_DESK_DATA_DIR": tempfile.mkdtemp(prefix="kzeu-bench-gui-")}
     try:
@@ -56,19 +54,14 @@ def _failure(problem: Exception) -> str:
 
 
 def measure_workspace(base: GeneratedBase, runs: int, timeout: float) -> list[Measurement]:
-    """Opening the whole window, as the app is and with the sources pane's query fixed."""
+    """Opening the whole window."""
     level = size_label(base.facts)
-    variants = [("", False)] + ([] if proposed_fixes.source_rows_query_has_fix()
-                               else [(proposed_fixes.SOURCE_ROWS_FIX, True)])
-    results = []
-    for variant, fix in variants:
-        try:
-            found = _gui_probe(base, "workspace", runs, timeout, fix_source_counts=fix)
-            results.append(Measurement("workspace.open", level, found["workspace.open"], variant=variant,
-                                       note="create_main_window + show + first full paint, modules imported"))
-        except (RuntimeError, DidNotFinish) as problem:
-            results.append(Measurement("workspace.open", level, unavailable=_failure(problem), variant=variant))
-    return results
+    try:
+        found = _gui_probe(base, "workspace", runs, timeout)
+        return [Measurement("workspace.open", level, found["workspace.open"],
+                            note="create_main_window + show + first full paint, modules imported")]
+    except (RuntimeError, DidNotFinish) as problem:
+        return [Measurement("workspace.open", level, unavailable=_failure(problem))]
 
 
 def measure_views(base: GeneratedBase, runs: int, timeout: float) -> list[Measurement]:
@@ -102,19 +95,13 @@ def measure_views(base: GeneratedBase, runs: int, timeout: float) -> list[Measur
 
 def measure_memory(base: GeneratedBase, timeout: float) -> Measurement:
     level = size_label(base.facts)
-    problem: Exception | None = None
-    for variant, fix in (("", False), (proposed_fixes.SOURCE_ROWS_FIX, True)):
-        if fix and proposed_fixes.source_rows_query_has_fix():
-            break
-        try:
-            found = _gui_probe(base, "memory", 1, timeout, fix_source_counts=fix)
-        except (RuntimeError, DidNotFinish) as failure:
-            problem = failure
-            continue  # the window may only open with the fix: measure memory there
-        return Measurement("memory.peak", level, [found["memory.peak_mb"]], variant=variant,
-                           note=f"peak RSS of the whole GUI process; {found['memory.after_open_mb']:.0f} MB right "
-                                "after opening, then 200 screens scrolled, 4 jumps, 3 searches, the 1 MB source shown")
-    return Measurement("memory.peak", level, unavailable=_failure(problem))
+    try:
+        found = _gui_probe(base, "memory", 1, timeout)
+    except (RuntimeError, DidNotFinish) as problem:
+        return Measurement("memory.peak", level, unavailable=_failure(problem))
+    return Measurement("memory.peak", level, [found["memory.peak_mb"]],
+                       note=f"peak RSS of the whole GUI process; {found['memory.after_open_mb']:.0f} MB right "
+                            "after opening, then 200 screens scrolled, 4 jumps, 3 searches, the 1 MB source shown")
 
 
 def measure_startup(data_dir: Path, runs: int) -> list[Measurement]:
@@ -170,7 +157,7 @@ def run(levels: list[int], runs: int, data_dir: Path, parts: set[str], deadline:
             measurements += gui
         if "memory" in parts:
             memory = measure_memory(base, timeout=deadline)
-            log(f"  memory.peak {memory.variant or 'as is'}: {memory.median or memory.unavailable}")
+            log(f"  memory.peak: {memory.median or memory.unavailable}")
             measurements.append(memory)
         log(f"{label} done in {time.perf_counter() - started:.0f} s")
         save(measurements)
@@ -189,14 +176,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--deadline", type=float, default=300, help="seconds before one measurement is stopped")
     parser.add_argument("--quick", action="store_true",
                         help="3 runs, a third of the time per metric, 90 s deadline (what `make bench` uses)")
-    parser.add_argument("--variants", help="only these variants of edit/conflicts/load, e.g. 'as is' or a fix's "
-                                           "name as the table shows it (semicolon-separated); default: all")
     args = parser.parse_args(argv)
     if args.quick:
         args.runs, args.deadline = min(args.runs, 3), min(args.deadline, 90)
         timing.budget_scale = 1 / 3
-    if args.variants:
-        core_metrics.wanted_variants = {name.strip() for name in args.variants.split(";")}
     levels = [parse_size(level) for level in args.levels.split(",") if level]
     parts = {part.strip() for part in args.only.split(",") if part.strip()}
     unknown = parts - set(PARTS)
@@ -208,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     previous = report.load(args.results)
 
     def save(fresh: list[Measurement]) -> None:
-        merged = report.merge(previous, fresh, frozenset(proposed_fixes.retired_variants()))
+        merged = report.merge(previous, fresh)
         report.write_results(args.results, merged, {"levels_run": run_levels, "runs": args.runs})
         report.write_table(args.doc, merged, _table_note())
 

@@ -13,10 +13,8 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable
-from contextlib import nullcontext
 from pathlib import Path
 
-from benchmarks import proposed_fixes
 from benchmarks.generate import GeneratedBase, empty_fact_base, insert_with_core, insert_with_raw_sqlite, \
     remove_database, size_label, synthetic_rows_for
 from benchmarks.isolation import DidNotFinish, FailedInChild, run_with_deadline
@@ -24,17 +22,6 @@ from benchmarks.targets import Measurement
 from benchmarks.timing import repeat, timed
 
 Log = Callable[[str], None]
-_FIXED_CANDIDATES = proposed_fixes.CANDIDATES_FIX
-_LOAD_FIXES = f"{proposed_fixes.SET_BASED_RESCAN}, {proposed_fixes.QUOTES_IN_PYTHON}"
-
-
-# Which variants to measure (names as in the table, "as is" for the unchanged app); None: all.
-# Lets a follow-up run re-measure one fix at 1M without waiting out the deadlines of the others.
-wanted_variants: set[str] | None = None
-
-
-def _wanted(variant: str) -> bool:
-    return wanted_variants is None or (variant or "as is") in wanted_variants
 
 
 class _RollBack(Exception):
@@ -49,18 +36,17 @@ def scratch_copy(base: GeneratedBase, work_dir: Path, name: str) -> Path:
     return target
 
 
-def _unavailable(metric: str, level: str, reason: str, variant: str = "") -> Measurement:
-    return Measurement(metric, level, unavailable=reason, variant=variant)
+def _unavailable(metric: str, level: str, reason: str) -> Measurement:
+    return Measurement(metric, level, unavailable=reason)
 
 
-def _guarded(metric: str, level: str, deadline: float, work: Callable[[], Measurement],
-             variant: str = "") -> Measurement:
+def _guarded(metric: str, level: str, deadline: float, work: Callable[[], Measurement]) -> Measurement:
     try:
         return run_with_deadline(work, deadline)
     except DidNotFinish as stopped:
-        return _unavailable(metric, level, str(stopped), variant)
+        return _unavailable(metric, level, str(stopped))
     except FailedInChild as failure:
-        return _unavailable(metric, level, "failed: " + str(failure).strip().splitlines()[-1], variant)
+        return _unavailable(metric, level, "failed: " + str(failure).strip().splitlines()[-1])
 
 
 # -- one curator edit --------------------------------------------------------------------------
@@ -90,37 +76,26 @@ def measure_edit(base: GeneratedBase, work_dir: Path, runs: int, log: Log) -> li
     connection = sqlite3.connect(path)
     fact_id, _subject_id, _property_id = _edit_target(connection, base)
     connection.close()
-    results = []
-    indexed = proposed_fixes.conflict_key_index_variant()
-    for variant in ("", _FIXED_CANDIDATES, indexed):
-        if (variant == _FIXED_CANDIDATES and proposed_fixes.candidates_query_has_fix()) or not _wanted(variant):
-            continue
-        if variant == indexed:
-            proposed_fixes.add_conflict_key_index(path)  # last: the scratch copy keeps it
-        fix = proposed_fixes.candidates_by_key_index() if variant else nullcontext()
-        with fix, FactBase.open(path, actor="benchmark") as fact_base:
+    with FactBase.open(path, actor="benchmark") as fact_base:
+        with fact_base.reading() as conn:
+            original = TypedValue.from_columns(fact_row(conn, fact_id))
+        state = {"version": 0, "flip": False}
+
+        def read_version() -> None:
             with fact_base.reading() as conn:
-                original = TypedValue.from_columns(fact_row(conn, fact_id))
-            state = {"version": 0, "flip": False}
+                state["version"] = fact_row(conn, fact_id)["version"]
+            state["flip"] = not state["flip"]
 
-            def read_version() -> None:
-                with fact_base.reading() as conn:
-                    state["version"] = fact_row(conn, fact_id)["version"]
-                state["flip"] = not state["flip"]
+        def edit() -> None:
+            # A curator corrects the amount (as a typo fix would), back and forth.
+            amount = original.amount * (1.01 if state["flip"] else 1.0)
+            fact_base.update_fact(fact_id, state["version"], value=original.with_changes(amount=amount),
+                                  label="Edit value")
 
-            def edit() -> None:
-                # A curator corrects the amount (as a typo fix would), back and forth.
-                amount = original.amount * (1.01 if state["flip"] else 1.0)
-                fact_base.update_fact(fact_id, state["version"], value=original.with_changes(amount=amount),
-                                      label="Edit value")
-
-            sample = repeat(edit, runs=runs * 6, budget_seconds=20, before_each=read_version)
-        results.append(Measurement("edit.end_to_end", level, sample.seconds, variant=variant,
-                                   note=f"value edit of fact {fact_id}, whose key has a value conflict"))
+        sample = repeat(edit, runs=runs * 6, budget_seconds=20, before_each=read_version)
+    results = [Measurement("edit.end_to_end", level, sample.seconds,
+                           note=f"value edit of fact {fact_id}, whose key has a value conflict")]
     floor = _raw_edit_floor(path, fact_id, runs * 6)
-    if not results:
-        remove_database(path)
-        return results
     for measurement in results:
         measurement.floor = floor
         measurement.floor_what = "sqlite3: BEGIN IMMEDIATE, operation + UPDATE fact + audit row, COMMIT (WAL, synchronous=FULL)"
@@ -172,7 +147,7 @@ def _key_facts(conn: sqlite3.Connection, keys: list[list[int]]) -> list[tuple[in
     return found
 
 
-def measure_incremental_check(base: GeneratedBase, path: Path, variant: str) -> Measurement:
+def measure_incremental_check(base: GeneratedBase, path: Path) -> Measurement:
     from kzeu_desk.core import conflicts, sqlite_features
     from kzeu_desk.core.recorder import Recorder
     from kzeu_desk.core.service import FactBase
@@ -181,8 +156,7 @@ def measure_incremental_check(base: GeneratedBase, path: Path, variant: str) -> 
     keys = _key_facts(connection, base.conflicting_keys[:40])
     connection.close()
     seconds = []
-    fix = proposed_fixes.candidates_by_key_index() if variant else nullcontext()
-    with fix, FactBase.open(path, actor="benchmark") as fact_base:
+    with FactBase.open(path, actor="benchmark") as fact_base:
         for subject_id, property_id, fact_id in keys:
             try:
                 with sqlite_features.write_transaction(fact_base.engine) as conn:
@@ -191,7 +165,7 @@ def measure_incremental_check(base: GeneratedBase, path: Path, variant: str) -> 
                     raise _RollBack
             except _RollBack:
                 pass
-    return Measurement("conflicts.incremental", size_label(base.facts), seconds, variant=variant,
+    return Measurement("conflicts.incremental", size_label(base.facts), seconds,
                        note=f"{len(keys)} keys that hold a value conflict, each rolled back")
 
 
@@ -207,21 +181,34 @@ def _raw_incremental_floor(base: GeneratedBase, path: Path) -> float:
         connection.close()
 
 
-def _rescan_fix(variant: str):
-    if variant in (proposed_fixes.SET_BASED_RESCAN, proposed_fixes.SET_BASED_RESCAN_WITH_INDEX):
-        return proposed_fixes.rescan_set_based()
-    return proposed_fixes.candidates_by_key_index() if variant else nullcontext()
-
-
-def measure_rescan(path: Path, level: str, runs: int, variant: str) -> Measurement:
+def measure_rescan(path: Path, level: str, runs: int) -> Measurement:
     from kzeu_desk.core.service import FactBase
 
-    if variant == proposed_fixes.SET_BASED_RESCAN_WITH_INDEX:
-        proposed_fixes.add_key_scope_index(path)
-    with _rescan_fix(variant), FactBase.open(path, actor="benchmark") as fact_base:
+    with FactBase.open(path, actor="benchmark") as fact_base:
         sample = repeat(fact_base.rescan_conflicts, runs=runs, budget_seconds=60)
-    return Measurement("conflicts.rescan", level, sample.seconds, variant=variant,
-                       note="FactBase.rescan_conflicts() on a fact base whose conflicts are up to date")
+    return Measurement("conflicts.rescan", level, sample.seconds,
+                       note="FactBase.rescan_conflicts(): the full verification, on a fact base whose conflicts "
+                            "are up to date")
+
+
+def measure_recheck_changed(path: Path, level: str, runs: int) -> Measurement:
+    """Re-checking what changed since the last check, after 200 facts were edited behind its back."""
+    from kzeu_desk.core.service import FactBase
+
+    connection = sqlite3.connect(path)
+    edited = [row[0] for row in connection.execute("SELECT id FROM fact ORDER BY id DESC LIMIT 200")]
+    connection.close()
+    seconds = []
+    with FactBase.open(path, actor="benchmark") as fact_base:
+        fact_base.rescan_conflicts(only_changed=True)  # records where the last check stood
+        for _ in range(runs):
+            with fact_base.engine.begin() as conn:
+                conn.exec_driver_sql(
+                    f"UPDATE fact SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+1 day') "
+                    f"WHERE id IN ({','.join(map(str, edited))})")
+            seconds.append(timed(lambda: fact_base.rescan_conflicts(only_changed=True)))
+    return Measurement("conflicts.recheck_changed", level, seconds,
+                       note="FactBase.rescan_conflicts(only_changed=True) after 200 facts changed")
 
 
 _RAW_CONFLICT_SCAN = """
@@ -235,37 +222,21 @@ _RAW_CONFLICT_SCAN = """
 def measure_conflicts(base: GeneratedBase, work_dir: Path, runs: int, deadline: float, log: Log) -> list[Measurement]:
     level = size_label(base.facts)
     path = scratch_copy(base, work_dir, "conflicts")
-    variants = [""] if proposed_fixes.candidates_query_has_fix() else ["", _FIXED_CANDIDATES]
-    results = []
-    incremental_floor = _raw_incremental_floor(base, path)
-    for variant in filter(_wanted, variants):
-        incremental = _guarded("conflicts.incremental", level, deadline,
-                               lambda v=variant: measure_incremental_check(base, path, v), variant)
-        incremental.floor, incremental.floor_what = incremental_floor, "sqlite3: the key's facts by the covering index"
-        results.append(incremental)
+    incremental = _guarded("conflicts.incremental", level, deadline, lambda: measure_incremental_check(base, path))
+    incremental.floor = _raw_incremental_floor(base, path)
+    incremental.floor_what = "sqlite3: the key's facts by the covering index"
     connection = sqlite3.connect(path)
     scan_floor = repeat(lambda: connection.execute(_RAW_CONFLICT_SCAN).fetchall(), runs=runs, budget_seconds=20).median
     connection.close()
-    # The index variant goes last: it adds an index to the scratch copy.
-    for variant in filter(_wanted, [*variants, proposed_fixes.SET_BASED_RESCAN,
-                                    proposed_fixes.SET_BASED_RESCAN_WITH_INDEX]):
-        rescan = _guarded("conflicts.rescan", level, deadline,
-                          lambda v=variant: measure_rescan(path, level, runs, v), variant)
-        rescan.floor = scan_floor
-        rescan.floor_what = "sqlite3: GROUP BY subject, property HAVING count(DISTINCT value) > 1 (NOTES.md trap 7)"
-        results.append(rescan)
-    indexed = proposed_fixes.conflict_key_index_variant()
-    if _wanted(indexed):
-        proposed_fixes.add_conflict_key_index(path)  # after the re-scans, which must not profit from it
-        incremental = _guarded("conflicts.incremental", level, deadline,
-                               lambda: measure_incremental_check(base, path, indexed), indexed)
-        incremental.floor = incremental_floor
-        incremental.floor_what = "sqlite3: the key's facts by the covering index"
-        results.append(incremental)
+    rescan = _guarded("conflicts.rescan", level, deadline, lambda: measure_rescan(path, level, runs))
+    rescan.floor = scan_floor
+    rescan.floor_what = "sqlite3: GROUP BY subject, property HAVING count(DISTINCT value) > 1 (NOTES.md trap 7)"
+    changed = _guarded("conflicts.recheck_changed", level, deadline, lambda: measure_recheck_changed(path, level, runs))
+    results = [incremental, rescan, changed]
     remove_database(path)
     for result in results:
         shown = _ms(result.median) if result.median is not None else result.unavailable
-        log(f"  {result.metric} {result.variant or 'as is'}: {shown} (floor {_ms(result.floor)})")
+        log(f"  {result.metric}: {shown} (floor {_ms(result.floor)})")
     return results
 
 
@@ -430,27 +401,21 @@ def measure_load(base: GeneratedBase, jsonl_path: Path | None, work_dir: Path, r
         results.append(_unavailable("load.jsonl", level, "no JSONL export to load"))
         return results
     target = work_dir / f"load-{level}.sqlite"
-    variants = [""] if proposed_fixes.candidates_query_has_fix() else ["", _FIXED_CANDIDATES]
-    variants.append(_LOAD_FIXES)
-    for variant in filter(_wanted, variants):
-        def measure(variant: str = variant) -> Measurement:
-            fix = (proposed_fixes.load_fixes() if variant == _LOAD_FIXES
-                   else proposed_fixes.candidates_by_key_index() if variant else nullcontext())
-            with fix:
-                sample = repeat(lambda: _load_once(jsonl_path, target), runs=runs, budget_seconds=60)
-            return Measurement("load.jsonl", level, sample.seconds, variant=variant)
+    def measure() -> Measurement:
+        sample = repeat(lambda: _load_once(jsonl_path, target), runs=runs, budget_seconds=60)
+        return Measurement("load.jsonl", level, sample.seconds)
 
-        measurement = _guarded("load.jsonl", level, deadline, measure, variant)
-        measurement.floor = raw
-        measurement.floor_what = "sqlite3 executemany of the generator's rows (sources … links), same schema"
-        measurement.note = ("check_file + FactBase.open + load_jsonl, which also re-scans conflicts and "
-                            "indexes every loaded fact for search")
-        results.append(measurement)
-        remove_database(target)
-        shutil.rmtree(target.parent / f"{target.name}.backups", ignore_errors=True)
+    measurement = _guarded("load.jsonl", level, deadline, measure)
+    measurement.floor = raw
+    measurement.floor_what = "sqlite3 executemany of the generator's rows (sources … links), same schema"
+    measurement.note = ("check_file + FactBase.open + load_jsonl, which also re-scans conflicts and "
+                        "indexes every loaded fact for search")
+    results.append(measurement)
+    remove_database(target)
+    shutil.rmtree(target.parent / f"{target.name}.backups", ignore_errors=True)
     for result in results:
         shown = f"{result.median:.2f} s" if result.median is not None else result.unavailable
-        log(f"  {result.metric} {result.variant or 'as is'}: {shown} (floor {result.floor or 0:.2f} s)")
+        log(f"  {result.metric}: {shown} (floor {result.floor or 0:.2f} s)")
     return results
 
 

@@ -20,11 +20,9 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from benchmarks.proposed_fixes import rescan_set_based
 from benchmarks.synthetic import COLUMNS, GENERATOR_REVISION, TABLE_ORDER, StartingIds, SyntheticRows, as_dicts, \
     generate_rows
 
@@ -189,11 +187,7 @@ def finish_derived_data(path: Path, log: Log = print) -> dict[str, float]:
         seconds["search index rebuild"] = time.perf_counter() - started
         log(f"  search index rebuilt in {seconds['search index rebuild']:.1f} s")
         started = time.perf_counter()
-        # conflicts.rescan, run as the app runs it, but with the set-based implementation proposed in
-        # docs/PERFORMANCE.md patched in: it finds the same conflicts (checked at 10k and 100k) in
-        # seconds where the app's own takes most of an hour at 1M. KZEU_BENCH_APP_RESCAN=1 uses the app's.
-        with nullcontext() if os.environ.get("KZEU_BENCH_APP_RESCAN") else rescan_set_based():
-            fact_base.run("Find conflicts in generated data", conflicts.rescan)
+        fact_base.run("Find conflicts in generated data", conflicts.rescan)
         seconds["conflict rescan (first)"] = time.perf_counter() - started
         log(f"  conflicts found in {seconds['conflict rescan (first)']:.1f} s")
     connection = sqlite3.connect(path)

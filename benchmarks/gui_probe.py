@@ -286,26 +286,19 @@ def main() -> None:
     parser.add_argument("--words", default="kazakhstan,trade turnover,almaty energy")
     parser.add_argument("--part", choices=("workspace", "views", "memory"), default="views",
                         help="workspace: opening the whole window; views: table, search, source; memory: peak RSS")
-    parser.add_argument("--fix-source-counts", action="store_true",
-                        help="apply proposed_fixes.source_rows_evidence_first (the sources pane's query)")
     args = parser.parse_args()
     words = [word for word in args.words.split(",") if word]
     app = _application()
     raw = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
-    from contextlib import nullcontext
-
-    from benchmarks.proposed_fixes import source_rows_evidence_first
-
-    with source_rows_evidence_first() if args.fix_source_counts else nullcontext():
-        if args.part == "memory":
-            result = measure_memory(app, args.db, args.long_source, words)
-        elif args.part == "workspace":
-            _preload_modules()
-            result = {"workspace.open": measure_workspace_open(app, args.db, args.runs)}
-        else:
-            _preload_modules()
-            result = measure_table(app, args.db, words, raw)
-            result.update(measure_source(app, args.db, args.long_source, args.runs, raw))
+    if args.part == "memory":
+        result = measure_memory(app, args.db, args.long_source, words)
+    elif args.part == "workspace":
+        _preload_modules()
+        result = {"workspace.open": measure_workspace_open(app, args.db, args.runs)}
+    else:
+        _preload_modules()
+        result = measure_table(app, args.db, words, raw)
+        result.update(measure_source(app, args.db, args.long_source, args.runs, raw))
     raw.close()
     print(json.dumps(result))
 

@@ -48,10 +48,10 @@ def load(path: Path) -> list[Measurement]:
         return []  # an unreadable old file is replaced, not fatal
 
 
-def merge(previous: list[Measurement], fresh: list[Measurement],
-          retired_variants: frozenset[str] = frozenset()) -> list[Measurement]:
-    """`retired_variants`: fixes the app now carries, whose old rows are dropped."""
-    kept = [m for m in previous if m.variant not in retired_variants]
+def merge(previous: list[Measurement], fresh: list[Measurement]) -> list[Measurement]:
+    """Earlier rows a fresh run did not re-measure stay; rows of a "with proposed fix" variant, from
+    before every fix was in the app, are dropped."""
+    kept = [m for m in previous if not m.variant]
     fresh_keys = {(m.metric, m.level, m.variant) for m in fresh}
     # A row is replaced only by a new measurement of the same thing, so `--only load` at 1M keeps
     # the 1M table and search rows of an earlier run.

@@ -45,6 +45,7 @@ TARGETS: tuple[Target, ...] = (
     Target("edit.end_to_end", "One curator edit end to end (service, audit, conflict check, commit)", "ms", 20),
     Target("conflicts.rescan", "Full conflict re-scan", "s", 1.0, judged_at="1M"),
     Target("conflicts.incremental", "Incremental conflict check of one (subject, property)", "ms", 5),
+    Target("conflicts.recheck_changed", "Re-check of the facts changed since the last check (200 facts)", "ms"),
     Target("load.jsonl", "Bulk load (`kzeu-desk load` of the JSONL export)", "s", 10, 2.5, judged_at="1M"),
     Target("load.core_executemany", "Bulk insert of the same rows through SQLAlchemy Core executemany", "s",
            None, 2.5, judged_at="1M"),

@@ -62,7 +62,8 @@ def test_harness_writes_results_and_table(toy_base, tmp_path):
     assert code == 0
     written = json.loads(results.read_text())
     metrics = {m["metric"] for m in written["measurements"]}
-    assert {"edit.end_to_end", "conflicts.rescan", "conflicts.incremental", "load.core_executemany"} <= metrics
+    assert {"edit.end_to_end", "conflicts.rescan", "conflicts.incremental", "conflicts.recheck_changed",
+            "load.core_executemany"} <= metrics
     assert any(metric.startswith("export.") for metric in metrics)
     text = doc.read_text()
     assert "analysis kept" in text and "old" not in text
