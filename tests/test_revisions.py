@@ -531,3 +531,18 @@ def test_undoing_a_revision_reads_as_re_anchoring_in_the_earlier_revision(articl
         "Evidence re-anchored in revision 1: “almost US$77 billion”")
     assert evidence_summaries(fb, facts["one_third"])[-1] == (
         "Evidence re-anchored in revision 1: “one third of the total volume of Kazakhstan’s foreign trade”")
+
+
+def test_a_renamed_revision_keeps_conflict_explanations_in_step(article):
+    """Explanations cite sources by file name: a revision under a new name re-words them at once,
+    so a later full re-scan finds nothing to change."""
+    fb, source_id, body, facts = article
+    with fb.reading() as conn:
+        before = conn.execute(text("SELECT explanation FROM conflict WHERE status = 'open'")).scalars().all()
+    assert before and all(ARTICLE.removesuffix(".txt") + " says" in explanation for explanation in before)
+    fb.import_revision(source_id, document(body.replace("That was in 1995.", "That was in 1995, as agreed."),
+                                           file_name="kz_eu_30_years_v2.txt"))
+    with fb.reading() as conn:
+        after = conn.execute(text("SELECT explanation FROM conflict WHERE status = 'open'")).scalars().all()
+    assert len(after) == len(before) and all("kz_eu_30_years_v2 says" in explanation for explanation in after)
+    assert fb.rescan_conflicts().empty

@@ -48,6 +48,25 @@ def current_revision(conn: Connection, source_id: int) -> int:
     return conn.execute(_CURRENT_REVISION, {"source_id": source_id}).scalar_one()
 
 
+def cited_name(source: dict) -> str:
+    """How conflict explanations name a source (conflicts.py reads `coalesce(file_name, title)`)."""
+    return source["file_name"] or source["title"]
+
+
+def conflicts_citing(conn: Connection, source_id: int) -> tuple[set[tuple[int, int]], set[int]]:
+    """The (subject, property) keys and the facts of conflicts with a member quoted from the source:
+    what `conflicts.recheck` needs to re-word their explanations."""
+    keys, fact_ids = set(), set()
+    for subject_id, property_id, fact_id in conn.execute(text(
+            "SELECT DISTINCT c.subject_id, c.property_id, m.fact_id FROM evidence e "
+            "JOIN conflict_member m ON m.fact_id = e.fact_id JOIN conflict c ON c.id = m.conflict_id "
+            "WHERE e.source_id = :source_id"), {"source_id": source_id}):
+        fact_ids.add(fact_id)
+        if subject_id is not None and property_id is not None:
+            keys.add((subject_id, property_id))
+    return keys, fact_ids
+
+
 # -- recognising a new version of a source -------------------------------------------------------
 
 

@@ -520,6 +520,12 @@ class FactBase:
             # whose quotes changed need their derived data redone (re-indexing 10k facts costs ~1 s).
             rec.facts_touched &= {row["fact_id"] for evidence_id, row in current.evidence.items()
                                   if followed[evidence_id].get("quote", row["quote"]) != row["quote"]}
+            renamed = {"file_name": document.file_name, "title": (metadata and metadata.title) or current.source["title"]}
+            if revisions.cited_name(current.source) != revisions.cited_name(renamed):
+                # Conflict explanations cite sources by name: re-judge the conflicts that may cite this one.
+                keys, fact_ids = revisions.conflicts_citing(rec.conn, source_id)
+                rec.conflict_keys |= keys
+                rec.facts_touched |= fact_ids
         return rec.changes
 
     def _supersede_text(self, rec: Recorder, current: revisions.AnchoringInputs, document: ReadDocument,
