@@ -229,3 +229,65 @@ def test_conflicts_command_lists_and_rescans(scenario, tmp_path):
         conn.exec_driver_sql("SELECT 1")
     rescanned = run("--rescan")
     assert rescanned.returncode == 0 and "4 open conflict(s)." in rescanned.stdout
+
+
+def _pair_conflicts(fb, a, b) -> list[dict]:
+    with fb.reading() as conn:
+        return [dict(r) for r in conn.execute(text(
+            "SELECT c.id, c.subject_id, c.property_id, c.status, c.explanation FROM conflict c "
+            "WHERE c.signature = :signature"), {"signature": f"value:{min(a, b)},{max(a, b)}"}).mappings()]
+
+
+def _subjects(fb, *fact_ids) -> list[int]:
+    with fb.reading() as conn:
+        return [conn.execute(text("SELECT subject_id FROM fact WHERE id = :f"), {"f": f}).scalar_one() for f in fact_ids]
+
+
+@pytest.mark.parametrize("status", ["open", "dismissed"])
+@pytest.mark.parametrize("new_subject", ["Kazakhstan", "Germany"], ids=["key sorting before", "key sorting after"])
+def test_a_conflict_follows_both_its_facts_to_another_subject(scenario, new_subject, status):
+    """Both facts of a disagreement get a new subject in one action (a curator fixing a wrongly
+    chosen subject, say): the pair still disagrees, under the new key, and stays one conflict."""
+    fb, ids = scenario
+    a, b = ids["relations_1996"], ids["relations_1993"]
+    c = Corpus(fb)
+    old_subject, target = c.entities["Kazakhstan–EU relations"], c.entities[new_subject]
+    # The re-check walks keys in (subject, property) order: one case meets the new key first.
+    assert (target < old_subject) == (new_subject == "Kazakhstan")
+    (before,) = _pair_conflicts(fb, a, b)
+    if status == "dismissed":
+        fb.dismiss_conflict(before["id"], "The 1993 anniversary counts from the first agreement.")
+
+    def move_both(rec):
+        fb.edit_fact(rec, a, 1, subject_id=target)
+        fb.edit_fact(rec, b, 1, subject_id=target)
+
+    moved = fb.run("Change the subject of two facts", move_both)
+    (after,) = _pair_conflicts(fb, a, b)
+    assert after["id"] == before["id"] and after["status"] == status  # the same conflict, judged as before
+    assert (after["subject_id"], after["property_id"]) == (target, before["property_id"])
+    assert after["explanation"].startswith(f"{new_subject} · ")
+    with fb.reading() as conn:
+        from kzeu_desk.core.integrity import check
+
+        assert check(conn) == []
+
+    undo = fb.revert(moved.operation_id, "Undo")
+    assert _subjects(fb, a, b) == [old_subject, old_subject]
+    assert _pair_conflicts(fb, a, b) == [{**after, "subject_id": old_subject, "explanation": before["explanation"]}]
+    fb.revert(undo.operation_id, "Redo")
+    assert _subjects(fb, a, b) == [target, target]
+    assert _pair_conflicts(fb, a, b) == [after]
+
+
+def test_a_dismissed_conflict_follows_its_facts_moved_one_at_a_time(scenario):
+    fb, ids = scenario
+    a, b = ids["investment_160"], ids["investment_77"]
+    germany = Corpus(fb).entities["Germany"]
+    (conflict,) = _pair_conflicts(fb, a, b)
+    fb.dismiss_conflict(conflict["id"], "Different definitions of investment.")
+    fb.update_fact(a, 1, subject_id=germany)  # the pair is apart: the dismissed conflict waits
+    assert _pair_conflicts(fb, a, b)[0]["status"] == "dismissed"
+    fb.update_fact(b, 1, subject_id=germany)  # together again, under Germany
+    (after,) = _pair_conflicts(fb, a, b)
+    assert (after["id"], after["subject_id"], after["status"]) == (conflict["id"], germany, "dismissed")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections import Counter, defaultdict
 
 import pytest
-from sqlalchemy import Connection, insert, text
+from sqlalchemy import Connection, event, insert, text
 
 from kzeu_desk.core import fact_listing, search_index
 from kzeu_desk.core.fact_listing import ListingSpec, SortColumn
@@ -184,6 +185,105 @@ def test_paging_through_every_sort_matches_a_reference_sort(many_facts, column, 
         listed = all_pages(conn, spec, page_size=97)
         assert fact_listing.count(conn, spec) == len(expected) == 700
     assert [row.id for row in listed] == expected
+
+
+def offset_listing(conn: Connection, spec: ListingSpec, page_size: int) -> list[list[tuple]]:
+    """Every page as (sort key..., id), read with a plain ORDER BY ... LIMIT ... OFFSET: no keyset."""
+    expressions = fact_listing._SORT_EXPRESSIONS[spec.sort]
+    where, params = fact_listing._filters(spec)
+    query = text(f"""
+        SELECT {''.join(f'{expression}, ' for expression in expressions)}f.id
+        FROM fact f {fact_listing._SORT_JOINS.get(spec.sort, '')}
+        WHERE {where} ORDER BY {fact_listing._order_by(spec)} LIMIT :limit OFFSET :offset""")
+    pages = []
+    while True:
+        page = [tuple(row) for row in conn.execute(query, {**params, "limit": page_size,
+                                                             "offset": len(pages) * page_size})]
+        if page:
+            pages.append(page)
+        if len(page) < page_size:
+            return pages
+
+
+def keyset_listing(conn: Connection, spec: ListingSpec, page_size: int) -> list[list[tuple]]:
+    pages = []
+    after = None
+    while page := fact_listing.page_after(conn, spec, after, page_size):
+        pages.append([row.sort_key for row in page])
+        after = page[-1].sort_key
+    return pages
+
+
+def first_differing_term(earlier: tuple, later: tuple) -> int:
+    return next(position for position, (one, other) in enumerate(zip(earlier, later)) if one != other)
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+@pytest.mark.parametrize("column", list(SortColumn))
+def test_every_keyset_page_is_the_offset_page(many_facts, column, descending):
+    spec = ListingSpec(sort=column, descending=descending)
+    with many_facts.reading() as conn:
+        by_offset = offset_listing(conn, spec, page_size=1)
+        # Page size 1 starts a page after every row; the next row's key differs from it in each
+        # sort term somewhere (ties on every term but the id included), so every part of the
+        # seek (`_keyset_parts`) is the one that finds the next row at least once.
+        keys = [page[0] for page in by_offset]
+        assert {first_differing_term(*pair) for pair in itertools.pairwise(keys)} == set(range(len(keys[0])))
+        assert keyset_listing(conn, spec, page_size=1) == by_offset
+        assert keyset_listing(conn, spec, page_size=97) == offset_listing(conn, spec, page_size=97)
+
+
+@pytest.mark.parametrize("spec", [
+    ListingSpec(sort=SortColumn.VALUE, status=FactStatus.DRAFT),
+    ListingSpec(sort=SortColumn.STATUS, descending=True, search_text="bulk quote"),
+    ListingSpec(sort=SortColumn.RANK, search_text="quote", status=FactStatus.CONFIRMED),
+    ListingSpec(sort=SortColumn.UPDATED, descending=True, status=FactStatus.REJECTED),
+], ids=["value draft", "status desc search", "rank search confirmed", "updated desc rejected"])
+def test_filtered_keyset_pages_are_the_offset_pages(many_facts, spec):
+    with many_facts.reading() as conn:
+        by_offset = offset_listing(conn, spec, page_size=7)
+        assert len(by_offset) > 3
+        assert keyset_listing(conn, spec, page_size=7) == by_offset
+
+
+def query_plans_of(conn: Connection, call) -> list[list[str]]:
+    """EXPLAIN QUERY PLAN of every statement `call` runs on `conn`."""
+    statements = []
+
+    def record(_conn, _cursor, statement, parameters, _context, _executemany):
+        statements.append((statement, parameters))
+
+    event.listen(conn, "before_cursor_execute", record)
+    try:
+        call()
+    finally:
+        event.remove(conn, "before_cursor_execute", record)
+    driver = conn.connection.driver_connection
+    return [[row[3] for row in driver.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+            for statement, parameters in statements]
+
+
+@pytest.mark.parametrize("descending", [False, True], ids=["ascending", "descending"])
+@pytest.mark.parametrize(("column", "index"), [
+    (SortColumn.ID, "INTEGER PRIMARY KEY"),
+    (SortColumn.STATUS, "ix_fact_status_order"),
+    (SortColumn.RANK, "ix_fact_rank_order"),
+    (SortColumn.VALUE, "ix_fact_value_order"),
+    (SortColumn.UPDATED, "ix_fact_updated"),
+])
+def test_a_later_page_and_a_position_seek_the_sort_index(many_facts, column, index, descending):
+    spec = ListingSpec(sort=column, descending=descending)
+    with many_facts.reading() as conn:
+        key = fact_listing.page_after(conn, spec, None, limit=300)[-1].sort_key
+        [page_plan] = query_plans_of(conn, lambda: fact_listing.page_after(conn, spec, key))
+        # the position's first statement reads the fact's own key by id
+        [_, position_plan] = query_plans_of(conn, lambda: fact_listing.position_of(conn, spec, key[-1]))
+    for plan in (page_plan, position_plan):
+        reads_of_facts = [step for step in plan if step.startswith(("SCAN f", "SEARCH f "))]
+        # one seek per sort term and the id, after the page's rows were cut: the facts read by id
+        assert len([step for step in reads_of_facts if index in step and "(" in step]) >= len(key)
+        assert not [step for step in reads_of_facts if step.startswith("SCAN f")]
+    assert "USE TEMP B-TREE FOR RIGHT PART OF ORDER BY" not in page_plan
 
 
 def test_rows_show_names_value_counts_and_raw_columns(many_facts):

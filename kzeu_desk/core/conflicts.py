@@ -9,6 +9,8 @@ Rules:
 Rejected and deprecated facts raise no new conflicts: the curator has already judged them.
 A conflict that was resolved or dismissed stays so until a member's value or scope changes;
 then it re-opens. An open conflict whose disagreement has gone away (an edit, a deletion) is removed.
+A value conflict is filed under its facts' (subject, property); when both facts reach another key,
+the conflict moves with them, judgement kept (`_moved_value_conflicts`).
 
 Every operation re-checks the keys and facts it touched (`recheck`, per key). `rescan` re-checks the
 whole fact base set-based, finding exactly what `recheck` of every key would; `recheck_changed`
@@ -256,9 +258,9 @@ def recheck(rec: Recorder, keys: Iterable[tuple[int, int]], fact_ids: Iterable[i
     """Bring value conflicts of these (subject, property) keys and declared conflicts of these facts
     up to date, writing through the recorder so the changes are audited and undoable."""
     keys, fact_ids = sorted(set(keys)), sorted(set(fact_ids))
-    for subject_id, property_id in keys:
-        existing = _existing(rec.conn, ConflictRule.VALUE, subject_id=subject_id, property_id=property_id)
-        _sync(rec, value_disagreements(rec.conn, subject_id, property_id), existing)
+    _sync_value_conflicts(
+        rec, keys, {key: value_disagreements(rec.conn, *key) for key in keys},
+        {key: _existing(rec.conn, ConflictRule.VALUE, subject_id=key[0], property_id=key[1]) for key in keys})
     if fact_ids:
         existing = _existing(rec.conn, ConflictRule.DECLARED, fact_ids=fact_ids)
         _sync(rec, declared_disagreements(rec.conn, fact_ids), existing)
@@ -292,8 +294,8 @@ def rescan(rec: Recorder) -> None:
     keys = sorted(candidates.keys() | existing.keys(), key=lambda key: (key[0], key[1] is None, key[1] or 0))
     pairs = {key: _disagreeing_pairs(sorted(candidates.get(key, ()), key=lambda fact: fact["id"])) for key in keys}
     _add_first_sources(rec.conn, [fact for found in pairs.values() for a, b, _verdict in found for fact in (a, b)])
-    for key in keys:
-        _sync(rec, [_value_disagreement(a, b, verdict) for a, b, verdict in pairs[key]], existing.get(key, {}))
+    _sync_value_conflicts(
+        rec, keys, {key: [_value_disagreement(a, b, verdict) for a, b, verdict in pairs[key]] for key in keys}, existing)
     declared = {row["signature"]: dict(row) for row in rec.conn.execute(_EXISTING_DECLARED_CONFLICTS).mappings()}
     _sync(rec, _declared(rec.conn, rec.conn.execute(_EVERY_DECLARED).mappings().all()), declared)
     _drop_memberless(rec, sorted(rec.conflicts_touched))
@@ -405,6 +407,49 @@ def _note_checked(rec: Recorder) -> None:
         "value": json.dumps({"operation_id": rec.operation_id, "at": rec.at, "rules": RULES_REVISION})})
 
 
+def _sync_value_conflicts(rec: Recorder, keys: list[tuple[int, int]], found: Mapping[tuple[int, int], list[Disagreement]],
+                          existing: Mapping[tuple[int, int], dict[str, dict]]) -> None:
+    """`_sync` each key in turn: its disagreements `found` against the value conflicts `existing`
+    under it (both read before any write; a key's writes touch only its own conflicts)."""
+    moved = _moved_value_conflicts(rec.conn, {
+        key: [d for d in found.get(key, ()) if d.signature not in existing.get(key, {})] for key in keys})
+    for key in keys:
+        kept = {signature: row for signature, row in existing.get(key, {}).items() if signature not in moved.signatures}
+        _sync(rec, found.get(key, []), {**kept, **moved.to_key.get(key, {})})
+
+
+@dataclass(frozen=True)
+class _MovedConflicts:
+    to_key: dict[tuple[int, int], dict[str, dict]]  # conflict rows by the key their disagreement now has
+    signatures: frozenset[str]
+
+
+_CONFLICTS_BY_SIGNATURE = text("SELECT * FROM conflict WHERE signature IN :signatures").bindparams(
+    bindparam("signatures", expanding=True))
+
+
+def _moved_value_conflicts(conn: Connection, unknown: Mapping[tuple[int, int], list[Disagreement]]) -> _MovedConflicts:
+    """Conflict rows of these disagreements, which their keys hold no conflict for, that are filed
+    under another (subject, property) key. Usually there are none to look for.
+
+    The signature names only the pair, so when both facts of a disagreement reach another key
+    (both edited in one action, one after the other, or by an undo), the pair's conflict row is
+    still filed under the old key. Inserting the disagreement anew under its new key would break
+    the signature's uniqueness; `_sync` moves the row instead, keeping its judgement (a dismissed
+    conflict stays dismissed until a member's value or scope changes), and the old key's own check
+    must no longer see it, whichever of the two keys is checked first."""
+    key_of = {d.signature: key for key, disagreements in unknown.items() for d in disagreements}
+    signatures = sorted(key_of)
+    to_key: dict[tuple[int, int], dict[str, dict]] = defaultdict(dict)
+    for start in range(0, len(signatures), _IDS_PER_QUERY):
+        chunk = signatures[start:start + _IDS_PER_QUERY]
+        for row in conn.execute(_CONFLICTS_BY_SIGNATURE, {"signatures": chunk}).mappings():
+            key = key_of[row["signature"]]
+            if (row["subject_id"], row["property_id"]) != key:
+                to_key[key][row["signature"]] = dict(row)
+    return _MovedConflicts(dict(to_key), frozenset(signature for rows in to_key.values() for signature in rows))
+
+
 def _existing(conn: Connection, rule: ConflictRule, *, subject_id: int | None = None,
               property_id: int | None = None, fact_ids: list[int] | None = None) -> dict[str, dict]:
     c, m = table("conflict"), table("conflict_member")
@@ -422,15 +467,19 @@ def _sync(rec: Recorder, found: list[Disagreement], existing: dict[str, dict]) -
         row = existing.get(signature)
         if row is None:
             _insert(rec, disagreement)
-        elif row["members_fingerprint"] != disagreement.fingerprint:
+            continue
+        # A value conflict is filed under its facts' key, which they may have left together.
+        key = ({"subject_id": disagreement.subject_id, "property_id": disagreement.property_id}
+               if disagreement.rule is ConflictRule.VALUE else {})
+        if row["members_fingerprint"] != disagreement.fingerprint:
             # A member's value or scope changed: any earlier judgement no longer applies.
             rec.update("conflict", row["id"], {
-                "status": ConflictStatus.OPEN.value, "explanation": disagreement.explanation,
+                **key, "status": ConflictStatus.OPEN.value, "explanation": disagreement.explanation,
                 "members_fingerprint": disagreement.fingerprint, "resolution": None, "rationale": None,
                 "resolved_by": None, "resolved_at": None,
             })
-        elif row["explanation"] != disagreement.explanation:
-            rec.update("conflict", row["id"], {"explanation": disagreement.explanation})
+        elif row["explanation"] != disagreement.explanation or any(row[k] != v for k, v in key.items()):
+            rec.update("conflict", row["id"], {**key, "explanation": disagreement.explanation})
     for signature, row in existing.items():
         if signature not in found_by_signature and row["status"] == ConflictStatus.OPEN.value:
             _delete(rec, row["id"])

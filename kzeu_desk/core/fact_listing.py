@@ -3,22 +3,27 @@
 Paging is by keyset (NOTES.md trap 5): a page is "the next `limit` rows after this sort key", so
 scrolling on never re-reads or skips rows the way OFFSET does. Every sort key ends with the fact
 id, which makes keys unique and the order total; NULLs are coalesced to a sentinel that sorts
-first (ascending), so a row-value comparison `(k1, ..., id) > (:k1, ..., :id)` never meets NULL.
+first (ascending), so comparing a row's key with a page's last key never meets NULL.
 
 Random access (dragging the scrollbar to row 900,000) uses `page_boundaries`: the sort key of the
 last row of every page, collected in one ordered scan. Page n is then `page_after(boundaries[n-1])`.
-The scan costs one full sort (at 1M facts: 0.25 s by id, 0.8 s by subject, 1.7-2.8 s by value);
+The scan reads every listed fact in order (at 1M facts: 0.23 s by id, 0.3 s by status, rank or
+update time, 0.6 s by value, all walking an index; 0.6-0.8 s by subject or property, sorting);
 callers build it only when a jump lands on a page whose predecessor they have not read, and keep
 it until the listing or the data changes. Streaming the ordered keys and keeping every 256th row
 measured about 2x faster than the same sort inside a `row_number()` window query (0.25 s against
-0.42-0.62 s by id, 1.7 s against 3.5 s by value), because SQLite buffers the whole window.
-OFFSET was the alternative: 36 ms by id but 1.0-1.7 s for every jump in the other sorts.
+0.42-0.62 s by id, 1.7 s against 3.5 s by value, before the value sort had its index), because
+SQLite buffers the whole window. OFFSET was the alternative: 36 ms by id but 1.0-1.7 s for every
+jump in the other sorts.
 
-Sorts by id and by update time walk an index (the primary key, ix_fact_updated), so a page costs
-5-15 ms at any depth, names, counts and formatting included. The other sorts have no index to
-walk and each page scans the filtered facts once (100-300 ms at 1M); a migration adding indexes
-such as (status, id), (rank, id) and (value_kind, value_date, value_amount, value_text, id) would
-make them as cheap.
+Every sort but subject and property has an index holding its key in order: the primary key,
+ix_fact_updated, and migration 0003's ix_fact_status_order, ix_fact_rank_order and
+ix_fact_value_order (their expressions are `_SORT_EXPRESSIONS`; `models.Fact` declares them). An
+unfiltered page seeks the index right after the previous page's last key (`_keyset_parts`), so it
+costs 1-9 ms at any depth at 1M, names, counts and formatting included. Subject and property sort
+by a joined name that no index holds: each page sorts all facts again (150-180 ms at 1M). A
+filtered listing reads the filter's matches (ix_fact_status, the full-text index) and sorts them
+per page: tens of milliseconds for a rare status, 150-300 ms for one that most facts have.
 
 When the search is the only filter, the full-text index answers alone (`search_index`): it counts
 the matches without probing every matching fact, and in the id order it hands out its matches in
@@ -87,9 +92,14 @@ _SORT_EXPRESSIONS: dict[SortColumn, tuple[str, ...]] = {
     ),
     SortColumn.STATUS: (_workflow_order("f.status", FactStatus),),
     SortColumn.RANK: (_workflow_order("f.rank", FactRank),),
-    # Bare column (NOT NULL), so the keyset condition walks ix_fact_updated (updated_at, id).
+    # Bare column (NOT NULL), so a keyset page seeks ix_fact_updated (updated_at, id).
     SortColumn.UPDATED: ("f.updated_at",),
 }
+
+# Sorts whose whole key, id included, an index holds in order: the primary key, ix_fact_updated
+# and the sort-order indexes of migration 0003 (models.Fact). An unfiltered keyset page seeks them
+# (`_keyset_parts`).
+_INDEXED_SORTS = frozenset({SortColumn.ID, SortColumn.STATUS, SortColumn.RANK, SortColumn.VALUE, SortColumn.UPDATED})
 
 # Joins a sort needs before the page is cut; display names are joined afterwards, for the page only.
 _SORT_JOINS: dict[SortColumn, str] = {
@@ -176,17 +186,27 @@ def page_after(conn: Connection, spec: ListingSpec, after_key: SortKey | None, l
                           expanding=("page_ids",))
     expressions = _SORT_EXPRESSIONS[spec.sort]
     where, params = _filters(spec)
+    parts = [_KeysetPart("1", 0)]
     if after_key is not None:
-        where = f"{where} AND {_keyset_condition(spec, 'after')}"
-        params.update(_key_params(after_key, 'after'))
+        parts = _keyset_parts(spec, "after")
+        params.update(_key_params(after_key, "after"))
     key_columns = "".join(f", {expression} AS k{position}" for position, expression in enumerate(expressions))
     params["limit"] = limit
-    return _read_page(conn, spec, f"""
+    selects = [f"""
         SELECT f.id AS id{key_columns}
         FROM fact f {_SORT_JOINS.get(spec.sort, '')}
-        WHERE {where}
-        ORDER BY {_order_by(spec)}
-        LIMIT :limit""", params)
+        WHERE {where} AND {part.condition}
+        ORDER BY {_order_by(spec, part.fixed_terms)}
+        LIMIT :limit""" for part in parts]
+    if len(selects) == 1:
+        return _read_page(conn, spec, selects[0], params)
+    # Each part reads at most `limit` rows from one seek into the sort's index; their key ranges
+    # do not overlap, and the merge keeps the first `limit` of them in the listing's order.
+    direction = " DESC" if spec.descending else ""
+    merged_columns = (*(f"k{position}" for position in range(len(expressions))), "id")
+    merged_order = ", ".join(f"{column}{direction}" for column in merged_columns)
+    page_query = " UNION ALL ".join(f"SELECT * FROM ({select})" for select in selects)
+    return _read_page(conn, spec, f"{page_query} ORDER BY {merged_order} LIMIT :limit", params)
 
 
 def _read_page(conn: Connection, spec: ListingSpec, page_query: str, params: dict[str, object], *,
@@ -269,10 +289,9 @@ def position_of(conn: Connection, spec: ListingSpec, fact_id: int) -> int | None
     if key is None:
         return None
     params.update(_key_params(tuple(key), "before"))
-    return conn.execute(
-        text(f"SELECT count(*) FROM fact f {joins} WHERE {where} AND {_keyset_condition(spec, 'before')}"),
-        params,
-    ).scalar_one()
+    counts = " + ".join(f"(SELECT count(*) FROM fact f {joins} WHERE {where} AND {part.condition})"
+                        for part in _keyset_parts(spec, "before"))
+    return conn.execute(text(f"SELECT {counts}"), params).scalar_one()
 
 
 # --- building blocks ---------------------------------------------------------------------------
@@ -296,17 +315,46 @@ def _filters(spec: ListingSpec) -> tuple[str, dict[str, object]]:
     return " AND ".join(clauses), params
 
 
-def _order_by(spec: ListingSpec) -> str:
+def _order_by(spec: ListingSpec, fixed_terms: int = 0) -> str:
+    """The listing's ORDER BY, leaving out its first `fixed_terms` terms (a condition holds them
+    equal): SQLite does not see an expression held equal as constant, and would sort every row
+    of the range instead of reading the index in order."""
     direction = " DESC" if spec.descending else ""
-    return ", ".join(f"{term}{direction}" for term in (*_SORT_EXPRESSIONS[spec.sort], "f.id"))
+    return ", ".join(f"{term}{direction}" for term in (*_SORT_EXPRESSIONS[spec.sort], "f.id")[fixed_terms:])
 
 
-def _keyset_condition(spec: ListingSpec, prefix: _KeySide) -> str:
-    """Rows after (prefix 'after') or before (prefix 'before') the bound key in the listing's order."""
+@dataclass(frozen=True, slots=True)
+class _KeysetPart:
+    condition: str
+    fixed_terms: int  # how many leading sort terms the condition holds equal to the bound key's
+
+
+def _keyset_parts(spec: ListingSpec, prefix: _KeySide) -> list[_KeysetPart]:
+    """Rows after (prefix 'after') or before (prefix 'before') the bound key in the listing's order,
+    as conditions whose rows never overlap; the nearest rows' condition comes first.
+
+    A sort an index holds in order gets one condition per key term, equal on the terms before it
+    and beyond the bound on it (`k0 = :a AND id > :id`, then `k0 > :a`): SQLite seeks its index
+    with each. The row value `(k0, id) > (:a, :id)` means the same, but SQLite 3.40 seeks with
+    at most its first term, and not at all when that term is an expression, so it read the index
+    from the start up to the bound: ~70 ms for the last page of a million facts sorted by status.
+    The other sorts scan every fact anyway, and one row value keeps that to one scan. So do
+    filtered listings: SQLite (no statistics) then often reads each part through the filter's
+    index (ix_fact_status, the full-text matches) and sorts it, reading the filter's matches once
+    per part; at 1M, by value among confirmed facts, counting the rows before one took 1 s
+    instead of 0.2 s, and a page by update time among drafts matching "kaz" took twice as long.
+    """
     terms = (*_SORT_EXPRESSIONS[spec.sort], "f.id")
-    wants_greater_keys = (prefix == "after") != spec.descending
-    placeholders = ", ".join(f":{prefix}{position}" for position in range(len(terms)))
-    return f"({', '.join(terms)}) {'>' if wants_greater_keys else '<'} ({placeholders})"
+    beyond = ">" if (prefix == "after") != spec.descending else "<"
+    if spec.filtered or spec.sort not in _INDEXED_SORTS:
+        placeholders = ", ".join(f":{prefix}{position}" for position in range(len(terms)))
+        return [_KeysetPart(f"({', '.join(terms)}) {beyond} ({placeholders})", 0)]
+    parts = []
+    for beyond_at in reversed(range(len(terms))):
+        equal = [f"{term} = :{prefix}{position}" for position, term in enumerate(terms[:beyond_at])]
+        condition = " AND ".join((*equal, f"{terms[beyond_at]} {beyond} :{prefix}{beyond_at}"))
+        parts.append(_KeysetPart(condition, fixed_terms=beyond_at))
+    return parts
 
 
 def _key_params(key: Sequence[object], prefix: _KeySide) -> dict[str, object]:
