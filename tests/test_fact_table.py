@@ -312,3 +312,39 @@ def test_a_hidden_pane_finds_the_selected_row_when_shown(session, pane):
     assert not pane.view.selectionModel().hasSelection()  # no COUNT query for a pane nobody sees
     pane.show()
     assert pane.view.currentIndex().row() == 700
+
+
+def test_a_broad_filter_is_counted_in_batches_as_the_rows_are_reached(qtbot, session, pane, monkeypatch,
+                                                                        qtmodeltester):
+    monkeypatch.setattr(fact_listing, "COUNT_LIMIT", 100)  # 1,000 facts stand in for a million
+    model = pane.model
+    model.set_status_filter(FactStatus.DRAFT)
+    with session.fact_base.reading() as conn:
+        matching = fact_listing.count(conn, model.spec)
+    assert matching > 250
+    assert (model.rowCount(), model.more_rows) == (100, True)
+    assert pane.count_label.text() == "100+ of 1,000 facts match"
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert (model.rowCount(), model.more_rows) == (matching, False)
+    assert pane.count_label.text() == f"{matching:,} of 1,000 facts match"
+    assert listed_ids(model) == sorted(listed_ids(model))  # every row is there, in order
+
+    unseen = FactTableModel(session)  # no view asking for more rows
+    unseen.set_status_filter(FactStatus.DRAFT)
+    assert unseen.rowCount() == 100
+    last_id = max(fact_id for fact_id, row in references(session).items() if row["status"] == "draft")
+    row = unseen.row_of(last_id)  # selecting a fact far down counts as far as its row
+    assert row is not None and unseen.fact_id_at(row) == last_id and unseen.rowCount() > row
+    unseen.set_status_filter(None)
+    unseen.set_status_filter(FactStatus.DRAFT)
+    qtmodeltester.check(unseen)  # it fetches more rows, as a view would
+
+    model.set_status_filter(None)
+    model.set_status_filter(FactStatus.DRAFT)
+    def scrolled_to_the_end() -> bool:
+        pane.view.scrollToBottom()  # the view asks for more rows whenever it reaches the end
+        return not model.more_rows
+
+    qtbot.waitUntil(scrolled_to_the_end)
+    assert model.rowCount() == matching

@@ -135,6 +135,7 @@ class FactTableModel(QAbstractTableModel):
         self._session = session
         self._spec = ListingSpec()
         self._row_count = 0
+        self._more = False  # a filtered listing was counted only up to _row_count; more rows follow
         self._total_count = 0
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._boundaries: list[SortKey] | None = None  # built on the first jump, dropped on any change
@@ -152,6 +153,12 @@ class FactTableModel(QAbstractTableModel):
     @property
     def row_count(self) -> int:
         return self._row_count
+
+    @property
+    def more_rows(self) -> bool:
+        """More facts match than `row_count` says: counting stopped there, and scrolling to the
+        end fetches the next batch."""
+        return self._more
 
     @property
     def total_count(self) -> int:
@@ -219,12 +226,21 @@ class FactTableModel(QAbstractTableModel):
                 return number * PAGE_SIZE + page.fact_ids.index(fact_id)
         with self._session.fact_base.reading() as conn:
             row = fact_listing.position_of(conn, self._spec, fact_id)
+        if row is not None and row >= self._row_count and self._more:
+            self._count_rows_up_to(row + 1)
         return row if row is not None and row < self._row_count else None
 
     # -- QAbstractTableModel -------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._row_count
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        if not parent.isValid() and self._more:
+            self._count_rows_up_to(self._row_count + fact_listing.COUNT_LIMIT)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(_COLUMNS)
@@ -302,9 +318,27 @@ class FactTableModel(QAbstractTableModel):
         self._pages.clear()
         self._boundaries = None
 
+    def _count_rows_up_to(self, wanted: int) -> None:
+        """Count further, to at least `wanted` rows, and show the rows found."""
+        with self._session.fact_base.reading() as conn:
+            counted = fact_listing.count_at_most(conn, self._spec, max(wanted, fact_listing.COUNT_LIMIT))
+        if counted.facts > self._row_count:
+            self.beginInsertRows(QModelIndex(), self._row_count, counted.facts - 1)
+            self._row_count = counted.facts
+            self.endInsertRows()
+        self._more = counted.more
+        self.counts_changed.emit()
+
     def _recount(self, *, data_changed: bool) -> None:
         with self._session.fact_base.reading() as conn:
-            self._row_count = fact_listing.count(conn, self._spec)
+            if self._spec.filtered:
+                # A one-letter search matches half the fact base: counting all of it would be most of
+                # the keystroke, so counting stops at COUNT_LIMIT and scrolling fetches more.
+                counted = fact_listing.count_at_most(conn, self._spec, max(self._row_count, fact_listing.COUNT_LIMIT)
+                                                     if data_changed else fact_listing.COUNT_LIMIT)
+                self._row_count, self._more = counted.facts, counted.more
+            else:
+                self._row_count, self._more = fact_listing.count(conn, self._spec), False
             if not self._spec.filtered:
                 self._total_count = self._row_count
             elif data_changed:
@@ -441,8 +475,9 @@ class FactTablePane(QWidget):
         shown, total = self.model.row_count, self.model.total_count
         noun = "fact" if total == 1 else "facts"
         if self.model.spec.filtered:
-            verb = "matches" if shown == 1 else "match"
-            self.count_label.setText(f"{shown:,} of {total:,} {noun} {verb}")
+            verb = "matches" if shown == 1 and not self.model.more_rows else "match"
+            more = "+" if self.model.more_rows else ""
+            self.count_label.setText(f"{shown:,}{more} of {total:,} {noun} {verb}")
         else:
             self.count_label.setText(f"{total:,} {noun}")
 
