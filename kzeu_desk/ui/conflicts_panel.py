@@ -729,7 +729,7 @@ class ConflictsPanel(QWidget):
 
     def _reload_if_on_screen(self) -> None:
         if self._stale and self._on_screen():
-            self.reload()
+            self._load()
 
     def _list_conflict_sources(self) -> None:
         with self._session.fact_base.reading() as conn:
@@ -738,18 +738,18 @@ class ConflictsPanel(QWidget):
 
     def _ensure_loaded(self) -> None:
         if self._stale:
-            self._defer_while_hidden, deferring = False, self._defer_while_hidden
-            try:
-                self.reload()
-            finally:
-                self._defer_while_hidden = deferring
+            self._load()
 
     def reload(self) -> None:
         """Re-read the queue (with the current filters) and the current conflict; keep the current
-        conflict if it is still open, otherwise move to the one that followed it."""
+        conflict if it is still open, otherwise move to the one that followed it. A deferring panel
+        off screen only notes that it is out of date."""
         if self._defer_while_hidden and not self._on_screen():
             self._stale = True
-            return
+        else:
+            self._load()
+
+    def _load(self) -> None:
         self._stale = False
         previous_id = self.current_conflict_id
         previous_row = self.view.currentIndex().row()

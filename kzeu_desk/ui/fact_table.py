@@ -334,8 +334,9 @@ class FactTableModel(QAbstractTableModel):
             if self._spec.filtered:
                 # A one-letter search matches half the fact base: counting all of it would be most of
                 # the keystroke, so counting stops at COUNT_LIMIT and scrolling fetches more.
-                counted = fact_listing.count_at_most(conn, self._spec, max(self._row_count, fact_listing.COUNT_LIMIT)
-                                                     if data_changed else fact_listing.COUNT_LIMIT)
+                # After an edit, rows the curator already scrolled to stay counted.
+                reached = self._row_count if data_changed else 0
+                counted = fact_listing.count_at_most(conn, self._spec, max(reached, fact_listing.COUNT_LIMIT))
                 self._row_count, self._more = counted.facts, counted.more
             else:
                 self._row_count, self._more = fact_listing.count(conn, self._spec), False

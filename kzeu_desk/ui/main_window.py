@@ -366,10 +366,8 @@ class MainWindow(QMainWindow):
         self._commit_pending_edit()
         self.session.fact_base.refresh_copy()
         self._known_operation = self._latest_operation()
-        chosen_source = self.sources_pane.current_source_id()
-        self.sources_pane.model.reload()
-        if chosen_source is not None:
-            self.sources_pane.choose(chosen_source)
+        self.sources_pane.reload()
+        if self.sources_pane.current_source_id() is not None:
             self.source_pane.refresh_spans()
         self.fact_table.model.refresh()
         self.fact_editor.reload()
