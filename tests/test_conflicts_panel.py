@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QWidget
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.ui.conflicts_panel import (
-    EMPTY_QUEUE_TEXT, RATIONALE_PLACEHOLDER, RATIONALE_REQUIRED, ConflictsPanel, ScopeDialog,
-)
+from kzeu_desk.ui.conflicts_panel import EMPTY_QUEUE_TEXT, RATIONALE_PLACEHOLDER, RATIONALE_REQUIRED, ConflictsPanel
+from kzeu_desk.ui.scope_dialog import ScopeDialog
 from kzeu_desk.ui.session import Session
 from test_conflict_queue import Scenario, build_scenario, conflict_of, new_fact, row, span_of
 

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBo
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_amount
 from kzeu_desk.core.value_parsing import parse_amount_text
-from kzeu_desk.ui.form_fields import CommitLineEdit, ProblemLabel, small_print
+from kzeu_desk.ui.form_fields import CommitLineEdit, ProblemLabel
 from kzeu_desk.ui.plain_text import plain_label
+from kzeu_desk.ui.text_styles import small_print
 
 _UNITS = ("USD", "EUR", "KZT", "RUB", "%", "companies", "×")
 

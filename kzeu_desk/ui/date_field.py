@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from kzeu_desk.core import fact_detail
 from kzeu_desk.core.typed_value import date_precision
 from kzeu_desk.core.value_parsing import parse_date_text
-from kzeu_desk.ui.form_fields import CommitLineEdit, ProblemLabel, small_print
+from kzeu_desk.ui.form_fields import CommitLineEdit, ProblemLabel
 from kzeu_desk.ui.plain_text import plain_label
+from kzeu_desk.ui.text_styles import small_print
 
 
 class DateField(QWidget):

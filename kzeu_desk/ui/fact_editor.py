@@ -33,9 +33,10 @@ from kzeu_desk.ui.amount_editor import AmountEditor
 from kzeu_desk.ui.date_field import DateField
 from kzeu_desk.ui.entity_field import AliasListModel, EntityField
 from kzeu_desk.ui.fitted_list import FittedList
-from kzeu_desk.ui.form_fields import CommitLineEdit, CommitPlainTextEdit, ProblemLabel, small_print
+from kzeu_desk.ui.form_fields import CommitLineEdit, CommitPlainTextEdit, ProblemLabel
 from kzeu_desk.ui.plain_text import local_time, plain_label, plain_tooltip
 from kzeu_desk.ui.session import Session
+from kzeu_desk.ui.text_styles import small_print
 
 EMPTY_HINT = "Select text in a source and press Ctrl+N to make a fact, or pick a fact in the table."
 DELETED_HINT = "This fact no longer exists. Pick another fact in the table."

@@ -1,22 +1,14 @@
 """The parts every field of the fact form is built from: line and multi-line edits that commit
 when editing ends and leave Ctrl+Z to the app's undo when they have no typing of their own to undo,
-the red line under a field saying why typing was not accepted, and small print beside a field."""
+and the red line under a field saying why typing was not accepted."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-_PROBLEM_STYLE = "color: #e53935;"
-
-
-def small_print(label: QLabel) -> QLabel:
-    """`label` in slightly smaller type, for notes beside a field."""
-    font = QFont(label.font())
-    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
-    label.setFont(font)
-    return label
+from kzeu_desk.ui.text_styles import PROBLEM_STYLE
 
 
 def _is_app_undo_key(event: QKeyEvent) -> tuple[bool, bool]:
@@ -64,7 +56,7 @@ class ProblemLabel(QLabel):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setStyleSheet(_PROBLEM_STYLE)
+        self.setStyleSheet(PROBLEM_STYLE)
         self.hide()
 
     def show_problem(self, text: str) -> None:
