@@ -11,16 +11,11 @@ from PySide6.QtGui import QAction, QColor, QHelpEvent, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from kzeu_desk.core import queries
+from kzeu_desk.core.highlight_index import HighlightIndex
 from kzeu_desk.core.text import canonicalize
-from kzeu_desk.ui.source_view import (
-    FindBar,
-    HighlightIndex,
-    SourcePane,
-    SourceView,
-    describe_fact,
-    plain_text_as_tooltip,
-    source_details_line,
-)
+from kzeu_desk.ui.find_bar import FindBar
+from kzeu_desk.ui.source_pane import SourcePane, source_details_line
+from kzeu_desk.ui.source_view import SourceView, describe_fact, plain_text_as_tooltip
 
 GRINNING = "\U0001f600"
 FLAG_KAZAKHSTAN = "\U0001f1f0\U0001f1ff"

@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         from kzeu_desk.ui.history_pane import HistoryPane
         from kzeu_desk.ui.orphan_queue import OrphanQueuePane
         from kzeu_desk.ui.revision_view import RevisionView
-        from kzeu_desk.ui.source_view import SourcePane
+        from kzeu_desk.ui.source_pane import SourcePane
         from kzeu_desk.ui.sources_pane import SourcesPane
 
         self.session = session
