@@ -12,7 +12,7 @@ connection = context.config.attributes["connection"]
 
 
 def _include_object(obj, name, type_, reflected, compare_to):
-    # The FTS5 index and its shadow tables are made by sqlite_features, not by the models.
+    # The search index (in SQLite an FTS5 table and its shadow tables) is made by the storage engine, not the models.
     return not (type_ == "table" and reflected and compare_to is None and name.startswith("fact_search"))
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import bindparam, text
 
-from kzeu_desk.core import conflicts, sqlite_features
+from kzeu_desk.core import conflicts
+from kzeu_desk.core.storage import engine_of
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.recorder import Recorder, utc_now
 from kzeu_desk.core.service import FactBase
@@ -247,19 +249,19 @@ def test_only_keys_whose_facts_may_overlap_in_time_are_judged(fact_base):
         fact_base.create_fact(value=TypedValue(MONEY, amount=amount, unit="USD"), subject_id=kz, property_id=inflow,
                               qualifiers={"point_in_time": year})
     with fact_base.reading() as conn:
-        assert conn.execute(conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).all() == []
+        assert conn.execute(conflicts._candidates_where_scopes_may_overlap(engine_of(conn))).all() == []
     # Two facts in one year may disagree: the key's facts are judged.
     fact_base.create_fact(value=TypedValue(MONEY, amount=1e6, unit="USD"), subject_id=kz, property_id=inflow,
                           qualifiers={"point_in_time": "2002"})
     with fact_base.reading() as conn:
-        assert len(conn.execute(conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).all()) == 4
+        assert len(conn.execute(conflicts._candidates_where_scopes_may_overlap(engine_of(conn))).all()) == 4
     # A malformed point is judged as unscoped, which overlaps every year.
     cumulative = ids_of_property(fact_base, "cumulative_investment")
     for amount, year in ((1e9, "2001"), (5e9, "2002-13")):
         fact_base.create_fact(value=TypedValue(MONEY, amount=amount, unit="USD"), subject_id=kz, property_id=cumulative,
                               qualifiers={"point_in_time": year})
     with fact_base.reading() as conn:
-        assert len(conn.execute(conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).all()) == 6
+        assert len(conn.execute(conflicts._candidates_where_scopes_may_overlap(engine_of(conn))).all()) == 6
         assert conn.execute(text("SELECT count(*) FROM conflict WHERE property_id = :p"), {"p": cumulative}).scalar() == 1
 
 

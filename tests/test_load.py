@@ -17,7 +17,7 @@ from test_export import curate
 from kzeu_desk.core.errors import ReadOnlyFactBase, UserError
 from kzeu_desk.core.export import export
 from kzeu_desk.core.export.jsonl import FORMAT_VERSION
-from kzeu_desk.core.export.jsonl_load import LoadError, load_jsonl
+from kzeu_desk.core.loading import LoadError, load_jsonl
 from kzeu_desk.core.integrity import check
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind

@@ -9,7 +9,8 @@ import pytest
 from alembic import command
 from sqlalchemy import insert, text
 
-from kzeu_desk.core import fact_detail, integrity, migrations, queries, revisions, sqlite_features
+from kzeu_desk.core import fact_detail, integrity, migrations, queries, revisions
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core import recorder as recorder_module
 from kzeu_desk.core.errors import InvalidEdit, StaleEdit
 from kzeu_desk.core.models import AnchorState

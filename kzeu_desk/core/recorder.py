@@ -11,9 +11,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, text, update
 
-from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import StaleEdit
 from kzeu_desk.core.models import SQLModel
 
@@ -33,11 +33,12 @@ def table(name: str) -> Table:
 class Recorder:
     """Applies row changes for one operation and logs them; create it through the service."""
 
-    def __init__(self, conn: Connection, *, label: str, actor: str):
+    def __init__(self, conn: Connection, *, label: str, actor: str, kind: OperationKind = OperationKind.ACTION):
+        # For reading inside the operation; every write goes through the methods below.
         self.conn = conn
         self.actor = actor
         self.at = utc_now()
-        self.changes = Changes(label=label)
+        self.changes = Changes(label=label, kind=kind)
         self._events: list[dict] = []
         self.operation_id = conn.execute(
             insert(table("operation")).values(label=label, at=self.at, actor=actor)
@@ -47,6 +48,7 @@ class Recorder:
         self.facts_touched: set[int] = set()
         self.conflict_keys: set[tuple[int, int]] = set()
         self.conflicts_touched: set[int] = set()
+        self.reindex_every_fact = False  # set by a step that may have left the search index behind
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -176,6 +178,19 @@ class Recorder:
                 self.facts_touched.update((image["from_fact_id"], image["to_fact_id"]))
             elif table_name == "conflict_member":
                 self.conflicts_touched.add(image["conflict_id"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Bookkeeping in app_meta, not audited: undoing the operation leaves it as it is."""
+        self.conn.execute(text(
+            "INSERT INTO app_meta (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ), {"key": key, "value": value})
+
+    def defer_foreign_keys(self) -> None:
+        """Check foreign keys when the operation commits, not after each statement (a repair
+        deleting rows that point at rows already gone)."""
+        from kzeu_desk.core.storage import engine_of
+
+        engine_of(self.conn).defer_foreign_keys(self.conn)
 
     def flush_audit(self) -> None:
         if self._events:

@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from kzeu_desk.core import conflicts, database, revisions, search_index, sqlite_features
-from kzeu_desk.core.changes import Changes
+from kzeu_desk.core import conflicts, revisions, search_documents, storage
+from kzeu_desk.core.bulk import BulkWriter
+from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.reading import ReadDocument
@@ -31,6 +33,19 @@ from kzeu_desk.core.vocabulary import STARTER_ENTITIES, STARTER_PROPERTIES
 EDITABLE_FACT_FIELDS = frozenset(
     {"subject_id", "property_id", "point_in_time", "start_time", "end_time", "scope_note", "status", "rank", "note"}
 )
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class BulkWording:
+    """How a bulk operation's refusals read: `failed` starts the sentence ("The file could not be
+    loaded"), `unchanged` ends it ("nothing was loaded")."""
+
+    read_only: str
+    failed: str
+    unchanged: str
 
 
 @dataclass(frozen=True)
@@ -54,17 +69,18 @@ def default_actor() -> str:
 class FactBase:
     """An open fact base: the service operations and the storage they run on."""
 
-    def __init__(self, path: Path, storage: database.OpenedStorage, actor: str):
+    def __init__(self, path: Path, opened: storage.OpenedStorage, actor: str, engine: storage.StorageEngine):
         self.path = path
         self.actor = actor
-        self._attach(storage)
+        self._storage_engine = engine
+        self._attach(opened)
 
-    def _attach(self, storage: database.OpenedStorage) -> None:
-        self._storage = storage
-        self.engine = storage.engine
-        self.read_only = storage.read_only
-        self.read_only_reason = storage.read_only_reason
-        self.backup_path = storage.backup_path
+    def _attach(self, opened: storage.OpenedStorage) -> None:
+        self._storage = opened
+        self.engine = opened.engine
+        self.read_only = opened.read_only
+        self.read_only_reason = opened.read_only_reason
+        self.backup_path = opened.backup_path
 
     @property
     def reading_a_copy(self) -> bool:
@@ -73,19 +89,36 @@ class FactBase:
     def refresh_copy(self) -> None:
         """Take a fresh private copy when the fact base is read through one (it can't be read in place)."""
         if self.reading_a_copy:
-            database.close_storage(self.path, self._storage)
-            self._attach(database.open_storage(self.path, read_only=True))
+            self._storage_engine.close(self.path, self._storage)
+            self._attach(self._storage_engine.open(self.path, read_only=True))
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None) -> FactBase:
+        engine = storage.engine_for(path)
         path = Path(path)
-        fact_base = cls(path, database.open_storage(path, read_only=read_only), actor or default_actor())
+        opened = engine.open(path, read_only=read_only)
+        fact_base = cls(path, opened, actor or engine.actor(opened) or default_actor(), engine)
         if not fact_base.read_only:
             fact_base._seed_vocabulary_once()
         return fact_base
 
     def close(self) -> None:
-        database.close_storage(self.path, self._storage)
+        self._storage_engine.close(self.path, self._storage)
+
+    def files_to_watch(self) -> list[Path]:
+        """Files that change when another program commits to this fact base (watch them to refresh)."""
+        return [path for path in self._storage_engine.watched_files(self.path) if path.exists()]
+
+    def write_snapshot(self, target: Path) -> None:
+        """A consistent standalone copy of the fact base at `target` (a reviewer's copy), written
+        atomically while others may be writing; one sentence (UserError) when it cannot be."""
+        if target.exists() and target.resolve() == self.path.resolve():
+            raise UserError("A snapshot cannot replace the fact base it is taken from; choose another file name.")
+        try:
+            self._storage_engine.snapshot_into(self.path, target)
+        except (storage.StorageFailure, OSError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise UserError(f"The snapshot could not be written: {reason}.") from None
 
     def __enter__(self) -> FactBase:
         return self
@@ -95,18 +128,19 @@ class FactBase:
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with sqlite_features.read_transaction(self.engine) as conn:
+        with self._storage_engine.read_transaction(self.engine) as conn:
             yield conn
 
     # -- the transaction every operation runs in -----------------------------------------------
 
     @contextmanager
-    def _operation(self, label: str, *, skip_if_unchanged: bool = False) -> Iterator[Recorder]:
+    def _operation(self, label: str, *, skip_if_unchanged: bool = False,
+                   kind: OperationKind = OperationKind.ACTION) -> Iterator[Recorder]:
         if self.read_only:
             raise ReadOnlyFactBase("This fact base is open read-only; nothing can be changed.")
         try:
-            with sqlite_features.write_transaction(self.engine) as conn:
-                recorder = Recorder(conn, label=label, actor=self.actor)
+            with self._storage_engine.write_transaction(self.engine) as conn:
+                recorder = Recorder(conn, label=label, actor=self.actor, kind=kind)
                 yield recorder
                 if skip_if_unchanged and recorder.changes.empty:
                     # An edit that changed nothing leaves no operation, so History and undo show real actions.
@@ -116,23 +150,61 @@ class FactBase:
         except _NothingChanged:
             recorder.changes.operation_id = None
         except OperationalError as error:
-            text = str(error.orig)
-            if "locked" in text or "busy" in text:
-                raise FactBaseLocked("The fact base is busy in another program; your change was not saved. Try again.") from None
-            if "full" in text:
-                raise UserError("Your change was not saved because the disk is full; free some space and try "
-                                "again (nothing already saved was lost).") from None
-            if "disk I/O" in text or "readonly" in text:
-                raise UserError(f"Your change was not saved because the fact base file could not be written "
-                                f"({text}); nothing already saved was lost.") from None
-            raise UserError(f"Your change could not be saved: {text}.") from None
+            raise self._refusal(error) from None
         except IntegrityError as error:
             raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None
+
+    def _refusal(self, error: OperationalError) -> UserError:
+        """The sentence for a user action the engine refused."""
+        text = str(error.orig)
+        problem = self._storage_engine.problem(error)
+        if problem is storage.StorageProblem.BUSY:
+            return FactBaseLocked("The fact base is busy in another program; your change was not saved. Try again.")
+        if problem is storage.StorageProblem.DISK_FULL:
+            return UserError("Your change was not saved because the disk is full; free some space and try "
+                             "again (nothing already saved was lost).")
+        if problem is storage.StorageProblem.NOT_WRITABLE:
+            return UserError(f"Your change was not saved because the fact base file could not be written "
+                             f"({text}); nothing already saved was lost.")
+        return UserError(f"Your change could not be saved: {text}.")
 
     def _after_writes(self, recorder: Recorder) -> None:
         """Keep derived data in step inside the same transaction."""
         conflicts.recheck(recorder, recorder.conflict_keys, recorder.facts_touched)
-        search_index.refresh(recorder.conn, recorder.facts_touched)
+        if recorder.reindex_every_fact:
+            search_documents.rebuild(recorder.conn)
+        else:
+            search_documents.refresh(recorder.conn, recorder.facts_touched)
+
+    def bulk_operation(self, label: str, body: Callable[[BulkWriter], T], wording: BulkWording) -> tuple[T, Changes]:
+        """Run `body` as one bulk operation: one write transaction tuned for millions of inserted
+        rows, refused on a read-only fact base and mapped to one sentence on failure like any
+        operation (in `wording`), with conflicts and the search index brought up to date before
+        it commits. Recorded as one operation labelled `label`, created after the body's writes
+        (so history a body brings reads before it), whose Changes count the inserted rows."""
+        if self.read_only:
+            raise ReadOnlyFactBase(wording.read_only)
+        try:
+            with (self._storage_engine.write_transaction(self.engine) as conn,
+                  self._storage_engine.bulk_writing(conn)):
+                writer = BulkWriter(conn)
+                result = body(writer)
+                recorder = Recorder(conn, label=label, actor=self.actor, kind=OperationKind.BULK)
+                if writer.rescan_all_conflicts:
+                    conflicts.rescan(recorder)
+                else:
+                    conflicts.recheck(recorder, writer.conflict_keys, writer.contradicting_facts)
+                search_documents.refresh(conn, [*writer.facts_to_index, *recorder.facts_touched])
+                recorder.flush_audit()
+        except OperationalError as error:
+            reason = str(error.orig)
+            if self._storage_engine.problem(error) is storage.StorageProblem.BUSY:
+                raise FactBaseLocked(f"The fact base is busy in another program; {wording.unchanged}. Try again.") from None
+            raise UserError(f"{wording.failed}: {reason}; {wording.unchanged}.") from None
+        except IntegrityError as error:
+            raise UserError(f"{wording.failed} ({error.orig}); {wording.unchanged}.") from None
+        recorder.changes.bulk_counts.update(writer.inserted)
+        return result, recorder.changes
 
     def run(self, label: str, body: Callable[[Recorder], object]) -> Changes:
         """Run several service steps as one user action (one transaction, one undo step)."""
@@ -159,7 +231,7 @@ class FactBase:
                 })
             for entity in STARTER_ENTITIES:
                 self.insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
-            rec.conn.execute(table("app_meta").insert().values(key="vocabulary_seeded", value=rec.at))
+            rec.set_meta("vocabulary_seeded", rec.at)
 
     def create_entity(
         self, name: str, *, kind: str = "other", aliases: Sequence[str] = (), external_id: str | None = None,
@@ -611,9 +683,9 @@ class FactBase:
 
     # -- undo / redo ---------------------------------------------------------------------------
 
-    def revert(self, operation_id: int, label: str) -> Changes:
-        """Undo (or redo, by reverting the undo) one earlier operation, as a new operation."""
-        with self._operation(label) as rec:
+    def revert(self, operation_id: int, label: str, *, kind: OperationKind = OperationKind.UNDO) -> Changes:
+        """Undo (or redo, by reverting the undo: `kind` REDO) one earlier operation, as a new operation."""
+        with self._operation(label, kind=kind) as rec:
             rec.revert_operation(operation_id)
         return rec.changes
 

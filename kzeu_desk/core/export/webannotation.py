@@ -40,6 +40,7 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_format import format_date, format_value
@@ -117,15 +118,7 @@ def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress:
 
 def _rows(conn: Connection, scope: ExportScope) -> Iterator[dict]:
     # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(_EVIDENCE.format(keeps=scope.keeps("evidence", "e")))
-        names = [column[0] for column in cursor.description]
-        while rows := cursor.fetchmany(_ROWS_PER_FETCH):
-            for row in rows:
-                yield dict(zip(names, row))
-    finally:
-        cursor.close()
+    yield from engine_of(conn).fast_rows(conn, _EVIDENCE.format(keeps=scope.keeps("evidence", "e"))).dicts(_ROWS_PER_FETCH)
 
 
 # uuid5 keeps the two high bits of the 17th hex digit as the RFC 4122 variant, 10.

@@ -48,6 +48,7 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.typed_value import DatePrecision, ValueKind, date_precision
 
@@ -300,23 +301,19 @@ class _StatementWriter:
 def _facts(conn: Connection, scope: ExportScope) -> Iterator[list[dict]]:
     """Facts as lists of their rows (one per piece of evidence), in subject, property, id order."""
     # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(_FACTS.format(keeps=scope.keeps("fact", "f")))
-        names = [column[0] for column in cursor.description]
+    with engine_of(conn).fast_rows(conn, _FACTS.format(keeps=scope.keeps("fact", "f"))) as rows:
+        names = rows.columns
         group: list[dict] = []
         group_id = None
-        while rows := cursor.fetchmany(_ROWS_PER_FETCH):
-            for values in rows:
+        while batch := rows.fetchmany(_ROWS_PER_FETCH):
+            for values in batch:
                 if values[0] != group_id:
                     if group:
                         yield group
                     group, group_id = [], values[0]
-                group.append(dict(zip(names, values)))
+                group.append(dict(zip(names, values, strict=True)))
         if group:
             yield group
-    finally:
-        cursor.close()
 
 
 class _peekable:
