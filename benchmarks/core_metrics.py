@@ -231,7 +231,7 @@ def measure_conflicts(base: GeneratedBase, work_dir: Path, runs: int, deadline: 
     connection.close()
     rescan = _guarded("conflicts.rescan", level, deadline, lambda: measure_rescan(path, level, runs))
     rescan.floor = scan_floor
-    rescan.floor_what = "sqlite3: GROUP BY subject, property HAVING count(DISTINCT value) > 1 (NOTES.md trap 7)"
+    rescan.floor_what = "sqlite3: GROUP BY subject, property HAVING count(DISTINCT value) > 1 (docs/ARCHITECTURE.md)"
     changed = _guarded("conflicts.recheck_changed", level, deadline, lambda: measure_recheck_changed(path, level, runs))
     results = [incremental, rescan, changed]
     remove_database(path)

@@ -19,7 +19,7 @@ def _include_object(obj, name, type_, reflected, compare_to):
 context.configure(
     connection=connection,
     target_metadata=SQLModel.metadata,
-    # SQLite cannot ALTER most columns; batch mode rebuilds the table instead (NOTES.md trap 12).
+    # SQLite cannot ALTER most columns; batch mode rebuilds the table instead.
     render_as_batch=True,
     compare_type=True,
     include_object=_include_object,

@@ -21,7 +21,8 @@ def test_importing_every_core_module_loads_no_qt():
 
 
 def test_pyside_void_calls_do_not_drift_none_refcount():
-    """PySide6 6.12.0 on CPython 3.11 drops a reference to None per void call and aborts (NOTES.md trap 1)."""
+    """PySide6 6.12.0 on CPython 3.11 drops a reference to None per void call (QWidget.update,
+    setObjectName, ...) and aborts with "none_dealloc" after a few thousand (docs/ARCHITECTURE.md, traps)."""
     program = (
         "import sys\n"
         "from PySide6.QtCore import QCoreApplication, QObject\n"

@@ -26,7 +26,8 @@ INFLOW_TITLE = "Kazakhstan · investment inflow — value conflict"
 
 
 def activate(qtbot, widget: QWidget) -> None:
-    # Offscreen, keyboard focus and WidgetWithChildren shortcuts need an active window (NOTES.md trap 14).
+    # Offscreen, keyboard focus and WidgetWithChildren shortcuts need an active window: activateWindow()
+    # alone gives no focus there, windowHandle().requestActivate() does.
     widget.resize(1200, 700)
     widget.show()
     widget.windowHandle().requestActivate()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import bindparam, text
 
-from kzeu_desk.core import conflicts
+from kzeu_desk.core import conflicts, steps
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.models import FactRank, FactStatus
@@ -86,12 +86,12 @@ def build_facts(fb: FactBase, seed: int, count: int) -> None:
         for _ in range(count):
             key = rnd.choice(list(values_by_property))
             values = values_by_property[key] or [TypedValue(ENTITY, entity_id=e) for e in entities[4:7]]
-            fact_id = fb.insert_fact(
+            fact_id = steps.insert_fact(
                 rec, value=rnd.choice(values), subject_id=rnd.choice(subjects), property_id=properties[key],
                 status=rnd.choice([*FactStatus] + [FactStatus.CONFIRMED] * 3),
                 rank=rnd.choice([*FactRank] + [FactRank.NORMAL] * 3), note=None, qualifiers=rnd.choice(SCOPES))
             if sources and rnd.random() < 0.5:
-                fb.insert_evidence(rec, fact_id, rnd.choice(sources), 0, 12)
+                steps.insert_evidence(rec, fact_id, rnd.choice(sources), 0, 12)
 
     fb.run("Facts for the test", body)
 
@@ -395,7 +395,7 @@ def test_conflicts_follow_facts_moved_in_one_action_and_back_on_undo(fact_base):
     def move_pairs(rec: Recorder) -> None:
         for a, b, subject in moving.values():
             for fact_id in (a, b):
-                fact_base.edit_fact(rec, fact_id, rec.row("fact", fact_id)["version"], subject_id=subject)
+                steps.update_fact(rec, fact_id, rec.row("fact", fact_id)["version"], subject_id=subject)
 
     moved = fact_base.run("Change the subject of several facts", move_pairs)
     # What the action's own re-check left is what a full verification finds.

@@ -403,7 +403,7 @@ def long_article_with_evidence(fb: FactBase, spans: int, seed: int = 7) -> tuple
     revised, *_ = bench.edit(rng, original, vocabulary, 0.05)
     source_id = fb.import_document(document(original.text, "long.txt"), SourceMetadata(title="Long")).new_id("source")
     at, sha = "2025-01-01T00:00:00.000Z", sha256_text(original.text)
-    with fb.engine.begin() as conn:  # bulk set-up (NOTES.md trap 6); the import is what is tested
+    with fb.engine.begin() as conn:  # bulk set-up through Core executemany; the import is what is tested
         first = (conn.execute(text("SELECT max(id) FROM fact")).scalar() or 0) + 1
         conn.execute(insert(table("fact")), [
             {"id": first + n, "value_kind": "text", "value_text": f"fact {n}", "value_approximate": False,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from kzeu_desk.core import steps
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.reading import read_document
 from kzeu_desk.core.service import FactBase, SourceMetadata
@@ -31,7 +32,7 @@ def import_sample_corpus(fact_base: FactBase) -> Changes:
 
     def add_all(recorder):
         for document, metadata in documents:
-            fact_base.add_source(recorder, document, metadata)
+            steps.insert_source(recorder, document, metadata)
 
     return fact_base.run("Import sample articles", add_all)
 

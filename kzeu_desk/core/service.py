@@ -17,23 +17,19 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from kzeu_desk.core import conflicts, revisions, search_documents, storage
+from kzeu_desk.core import steps
 from kzeu_desk.core.bulk import BulkWriter
 from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.reading import ReadDocument
+from kzeu_desk.core.steps import SourceMetadata
 from kzeu_desk.core.reanchor import Placement, reanchor
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.text import quote_context, sha256_text
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest_value
 from kzeu_desk.core.vocabulary import STARTER_ENTITIES, STARTER_PROPERTIES
-
-# Fact columns a curator edits directly (value_* columns come through `value`).
-EDITABLE_FACT_FIELDS = frozenset(
-    {"subject_id", "property_id", "point_in_time", "start_time", "end_time", "scope_note", "status", "rank", "note"}
-)
-
 
 T = TypeVar("T")
 
@@ -46,17 +42,6 @@ class BulkWording:
     read_only: str
     failed: str
     unchanged: str
-
-
-@dataclass(frozen=True)
-class SourceMetadata:
-    title: str | None = None
-    publisher: str | None = None
-    author: str | None = None
-    url: str | None = None
-    published: str | None = None
-    language: str | None = None
-    note: str | None = None
 
 
 def default_actor() -> str:
@@ -230,7 +215,7 @@ class FactBase:
                     "wikidata_pid": seed.wikidata_pid,
                 })
             for entity in STARTER_ENTITIES:
-                self.insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
+                steps.insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
             rec.set_meta("vocabulary_seeded", rec.at)
 
     def create_entity(
@@ -238,22 +223,8 @@ class FactBase:
         description: str | None = None,
     ) -> Changes:
         with self._operation(f"New entity “{name.strip()}”") as rec:
-            self.insert_entity(rec, name, kind, aliases, external_id, description)
+            steps.insert_entity(rec, name, kind, aliases, external_id, description)
         return rec.changes
-
-    def insert_entity(self, rec: Recorder, name: str, kind: str, aliases: Sequence[str],
-                       external_id: str | None, description: str | None) -> int:
-        name = name.strip()
-        if not name:
-            raise InvalidEdit("An entity needs a name.")
-        clash = rec.conn.execute(select(table("entity").c.id).where(table("entity").c.name == name)).scalar()
-        if clash is not None:
-            raise InvalidEdit(f"An entity named “{name}” already exists.")
-        entity_id = rec.insert("entity", {"name": name, "kind": kind, "external_id": external_id,
-                                          "description": description})
-        for alias in dict.fromkeys([name, *aliases]):
-            rec.insert("entity_alias", {"entity_id": entity_id, "alias": alias, "alias_key": alias.casefold()})
-        return entity_id
 
     def add_alias(self, entity_id: int, alias: str) -> Changes:
         alias = alias.strip()
@@ -269,18 +240,8 @@ class FactBase:
 
     def import_document(self, document: ReadDocument, metadata: SourceMetadata = SourceMetadata()) -> Changes:
         with self._operation(f"Import “{document.file_name}”") as rec:
-            self.add_source(rec, document, metadata)
+            steps.insert_source(rec, document, metadata)
         return rec.changes
-
-    def add_source(self, rec: Recorder, document: ReadDocument, metadata: SourceMetadata) -> int:
-        title = (metadata.title or document.title or Path(document.file_name).stem).strip()
-        return rec.insert("source", {
-            "title": title, "publisher": metadata.publisher, "author": metadata.author, "url": metadata.url,
-            "published": metadata.published, "language": metadata.language, "note": metadata.note,
-            "text": document.text, "text_sha256": sha256_text(document.text), "char_count": len(document.text),
-            "file_name": document.file_name, "encoding": document.encoding,
-            "imported_at": rec.at, "imported_by": rec.actor,
-        })
 
     # -- facts ---------------------------------------------------------------------------------
 
@@ -291,10 +252,10 @@ class FactBase:
     ) -> Changes:
         """`evidence` holds (source_id, start, end) spans in code points."""
         with self._operation(label) as rec:
-            fact_id = self.insert_fact(rec, value=value, subject_id=subject_id, property_id=property_id,
+            fact_id = steps.insert_fact(rec, value=value, subject_id=subject_id, property_id=property_id,
                                        status=status, rank=rank, note=note, qualifiers=qualifiers or {})
             for source_id, start, end in evidence:
-                self.insert_evidence(rec, fact_id, source_id, start, end)
+                steps.insert_evidence(rec, fact_id, source_id, start, end)
         return rec.changes
 
     def create_fact_from_selection(self, source_id: int, start: int, end: int) -> Changes:
@@ -305,86 +266,41 @@ class FactBase:
             ).first()
         if source is None:
             raise InvalidEdit("That source no longer exists.")
-        _check_span(source.text, start, end)
+        steps.check_span(source.text, start, end)
         value = suggest_value(source.text[start:end], published=source.published)
         return self.create_fact(value=value, evidence=[(source_id, start, end)], label="New fact from selection")
-
-    def insert_fact(self, rec: Recorder, *, value: TypedValue, subject_id: int | None, property_id: int | None,
-                    status: FactStatus | str, rank: FactRank | str, note: str | None, qualifiers: dict) -> int:
-        unknown = set(qualifiers) - {"point_in_time", "start_time", "end_time", "scope_note"}
-        if unknown:
-            raise InvalidEdit(f"Unknown qualifier {sorted(unknown)[0]!r}.")
-        return rec.insert("fact", {
-            "subject_id": subject_id, "property_id": property_id, **value.to_columns(), **qualifiers,
-            "status": FactStatus(status).value, "rank": FactRank(rank).value, "note": note,
-        })
 
     def update_fact(self, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
                     label: str = "Edit fact", **fields) -> Changes:
         """Change a fact's fields; refused (StaleEdit) if it changed since `expected_version` was read."""
         with self._operation(label, skip_if_unchanged=True) as rec:
-            self.edit_fact(rec, fact_id, expected_version, value=value, **fields)
+            steps.update_fact(rec, fact_id, expected_version, value=value, **fields)
         return rec.changes
-
-    def edit_fact(self, rec: Recorder, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
-                  **fields) -> dict:
-        unknown = set(fields) - EDITABLE_FACT_FIELDS
-        if unknown:
-            raise InvalidEdit(f"A fact has no editable field {sorted(unknown)[0]!r}.")
-        if "status" in fields:
-            fields["status"] = FactStatus(fields["status"]).value
-        if "rank" in fields:
-            fields["rank"] = FactRank(fields["rank"]).value
-        if value is not None:
-            fields.update(value.to_columns())
-        return rec.update("fact", fact_id, fields, expected_version=expected_version)
 
     def create_entity_and_assign(self, fact_id: int, expected_version: int, name: str, *,
                                  as_value: bool = False) -> Changes:
         """A new entity becomes the fact's subject (or its value) in one action."""
         role = "value" if as_value else "subject"
         with self._operation(f"New entity “{name.strip()}” as {role}") as rec:
-            entity_id = self.insert_entity(rec, name, "other", (), None, None)
+            entity_id = steps.insert_entity(rec, name, "other", (), None, None)
             if as_value:
-                self.edit_fact(rec, fact_id, expected_version, value=TypedValue(ValueKind.ENTITY, entity_id=entity_id))
+                steps.update_fact(rec, fact_id, expected_version, value=TypedValue(ValueKind.ENTITY, entity_id=entity_id))
             else:
-                self.edit_fact(rec, fact_id, expected_version, subject_id=entity_id)
+                steps.update_fact(rec, fact_id, expected_version, subject_id=entity_id)
         return rec.changes
 
     def delete_fact(self, fact_id: int) -> Changes:
         with self._operation("Delete fact") as rec:
-            self.remove_fact(rec, fact_id)
+            steps.delete_fact(rec, fact_id)
         return rec.changes
-
-    def remove_fact(self, rec: Recorder, fact_id: int) -> None:
-        """Delete a fact with everything that only means something through it."""
-        conn = rec.conn
-        evidence, links, members = table("evidence"), table("fact_link"), table("conflict_member")
-        rec.delete_all("evidence", conn.execute(select(evidence.c.id).where(evidence.c.fact_id == fact_id)).scalars())
-        rec.delete_all("fact_link", conn.execute(
-            select(links.c.id).where((links.c.from_fact_id == fact_id) | (links.c.to_fact_id == fact_id))).scalars())
-        rec.delete_all("conflict_member", conn.execute(
-            select(members.c.id).where(members.c.fact_id == fact_id)).scalars())
-        rec.delete("fact", fact_id)
 
     # -- evidence ------------------------------------------------------------------------------
 
     def add_evidence(self, fact_id: int, source_id: int, start: int, end: int) -> Changes:
         with self._operation("Add evidence") as rec:
             rec.require("fact", fact_id, "Fact")
-            self.insert_evidence(rec, fact_id, source_id, start, end)
+            steps.insert_evidence(rec, fact_id, source_id, start, end)
         return rec.changes
-
-    def insert_evidence(self, rec: Recorder, fact_id: int, source_id: int, start: int, end: int) -> int:
-        source = rec.require("source", source_id, "Source")
-        _check_span(source["text"], start, end)
-        prefix, quote, suffix = quote_context(source["text"], start, end)
-        return rec.insert("evidence", {
-            "fact_id": fact_id, "source_id": source_id, "start": start, "end": end, "quote": quote,
-            "prefix": prefix, "suffix": suffix, "source_sha256": source["text_sha256"],
-            "created_at": rec.at, "created_by": rec.actor,
-            "confirmed_revision": revisions.current_revision(rec.conn, source_id),
-        })
 
     def remove_evidence(self, evidence_id: int) -> Changes:
         with self._operation("Remove evidence") as rec:
@@ -656,7 +572,7 @@ class FactBase:
         with self._operation("Re-attach evidence") as rec:
             row = rec.require("evidence", evidence_id, "Evidence")
             source = rec.require("source", row["source_id"], "Source")
-            _check_span(source["text"], start, end)
+            steps.check_span(source["text"], start, end)
             prefix, quote, suffix = quote_context(source["text"], start, end)
             rec.update("evidence", evidence_id, {
                 "start": start, "end": end, "quote": quote, "prefix": prefix, "suffix": suffix,
@@ -699,8 +615,3 @@ _CONFIRMED_BY_CURATOR = {
 
 class _NothingChanged(Exception):
     """Raised inside an operation that wrote nothing, to roll back its empty operation row."""
-
-
-def _check_span(text: str, start: int, end: int) -> None:
-    if not (0 <= start < end <= len(text)):
-        raise InvalidEdit("The selected span lies outside the source text.")

@@ -120,7 +120,7 @@ class ExportDialog(QDialog):
         target_row.addWidget(choose)
 
         self.target_hint = QLabel()
-        self.target_hint.setTextFormat(Qt.TextFormat.PlainText)  # paths are user data (NOTES.md trap 3)
+        self.target_hint.setTextFormat(Qt.TextFormat.PlainText)  # paths are user data, never markup
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")

@@ -1,7 +1,7 @@
 """The curator's workspace: sources, the source text, the fact editor, the facts table, history.
 
 The window is built in two steps so it can appear before the database layer has loaded
-(NOTES.md trap 8): `MainWindow()` is a light shell with menus; `attach(session)` builds the panes.
+(importing SQLModel/SQLAlchemy takes 0.3-0.9 s, PySide6 ~0.2 s): `MainWindow()` is a light shell with menus; `attach(session)` builds the panes.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """A source's revisions: the history, what each revision changed (a word diff), and importing a
 new revision off the GUI thread with progress.
 
-Everything shown comes from imported text and goes through plain-text widgets (NOTES.md trap 3).
+Everything shown comes from imported text and goes through plain-text widgets: Qt's
+AutoText renders anything that looks like HTML, and an <img src=http://...> would fetch from the network.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 Every export opens the fact base read-only and reads it inside one read transaction, so it sees
 one consistent state while others write, works for a reviewer's read-only session, and never
-changes the file. Rows are streamed from column reads (reading whole ORM entities is 7-8x slower): facts and evidence are
-never all in memory at once. Output is written under a temporary name and renamed when complete,
+changes the file. Rows are streamed from column reads (reading whole ORM entities is 7-8x
+slower): facts and evidence are never all in memory at once. Output is written under a temporary name and renamed when complete,
 so a failed or cancelled export leaves no half-written file behind.
 """
 

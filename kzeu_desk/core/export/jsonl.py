@@ -133,7 +133,8 @@ def _count(conn: Connection, scope: ExportScope, kind: str) -> int:
 
 def _rows(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
     # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
-    yield from engine_of(conn).fast_rows(conn, _SELECTS[kind].format(keeps=_keeps(scope, kind))).dicts(_ROWS_PER_FETCH)
+    rows = engine_of(conn).fast_rows(conn, _SELECTS[kind].format(keeps=_keeps(scope, kind)))
+    yield from rows.dicts(_ROWS_PER_FETCH)
 
 
 def _records(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:

@@ -17,7 +17,7 @@ were found (`kzeu:anchorState`, `kzeu:anchorScore`); exactly anchored evidence n
 The standard context is named by its usual IRI so other tools recognise it; kzeu_desk ships a
 copy (resources/jsonld/anno.jsonld) for processing offline, and nothing is fetched.
 
-Speed (docs/PERFORMANCE.md section 6): rows are tuples from the driver's cursor (NOTES.md trap 6),
+Speed (docs/PERFORMANCE.md section 6): rows are tuples from the driver's cursor (no Row object per row),
 the uuid5 namespace is hashed once, value and date texts are remembered, a fact's own part is reused
 for consecutive rows of the same fact, and the JSON encoder is built once.
 """
@@ -118,7 +118,8 @@ def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress:
 
 def _rows(conn: Connection, scope: ExportScope) -> Iterator[dict]:
     # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
-    yield from engine_of(conn).fast_rows(conn, _EVIDENCE.format(keeps=scope.keeps("evidence", "e"))).dicts(_ROWS_PER_FETCH)
+    rows = engine_of(conn).fast_rows(conn, _EVIDENCE.format(keeps=scope.keeps("evidence", "e")))
+    yield from rows.dicts(_ROWS_PER_FETCH)
 
 
 # uuid5 keeps the two high bits of the 17th hex digit as the RFC 4122 variant, 10.
