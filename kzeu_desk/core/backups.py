@@ -1,9 +1,8 @@
 """Rotating snapshots of a fact base, and restoring one.
 
-A backup is always a consistent snapshot taken by the storage engine (in SQLite: VACUUM INTO a
-temporary name, fsync, quick_check, rename, because VACUUM INTO neither syncs nor accepts an existing
-target), never a raw copy of a live file. Backups live beside the fact base in `<name>.backups/`, named by time and
-reason, and are thinned to a grandfather-father-son schedule: the newest of each of the last 12 days,
+A backup is always a consistent, checked snapshot written atomically by the storage engine
+(`StorageEngine.snapshot_into`), never a raw copy of a live file. Backups live beside the fact base
+in `<name>.backups/`, named by time and reason, and are thinned to a grandfather-father-son schedule: the newest of each of the last 12 days,
 10 weeks and 9 months are kept, as are the newest few whatever their age.
 """
 

@@ -79,7 +79,7 @@ FORMATS: dict[str, ExportFormat] = {
     f.name: f
     for f in (
         ExportFormat("sqlite", "SQLite snapshot",
-                     "A consistent copy with read-only views for analysts; opens in sqlite3, sqlite-utils, Datasette.",
+                     "A consistent copy with read-only views for analysts; opens in the SQLite shell, sqlite-utils, Datasette.",
                      "file", "-snapshot.sqlite", _sqlite),
         ExportFormat("datapackage", "Frictionless Data Package",
                      "datapackage.json and one CSV per table, with field types, primary and foreign keys.",

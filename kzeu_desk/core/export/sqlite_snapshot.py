@@ -1,7 +1,7 @@
 """The `sqlite` export: a consistent snapshot with analysts' views, safe to take while others write.
 
-The storage engine's `snapshot_into` (in SQLite: VACUUM INTO a temporary name, quick_check, fsync,
-atomic rename) copies the live fact base into a private staging file. The staging copy is pruned to the
+The storage engine's `snapshot_into` (a consistent copy, checked, synced and renamed into place)
+copies the live fact base into a private staging file. The staging copy is pruned to the
 scope and given its views, then copied again onto the target: that second snapshot compacts
 the copy, so rows dropped for "only confirmed" leave no trace in free pages, and
 the target appears complete, checked and with journal mode delete, or not at all.
