@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.reanchor import LastAnchor, Placement, needs_review, reanchor
 from kzeu_desk.core.text import quote_context
 

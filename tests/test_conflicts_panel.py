@@ -456,7 +456,7 @@ def _property(fact_base: FactBase, key: str) -> int:
 
 
 def test_shortcut_hints_are_on_the_tooltips(panel):
-    first, second = panel.cards
+    _first, second = panel.cards
     assert "(Alt+1)" in card_button(panel, 1, "preferButton").toolTip()
     assert "(Ctrl+Alt+2)" in second.findChild(QPushButton, "rejectButton").toolTip()
     assert "(Ctrl+Shift+D)" in panel.dismiss_button.toolTip()

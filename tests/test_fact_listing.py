@@ -11,15 +11,15 @@ import pytest
 from sqlalchemy import Connection, event, insert, text
 
 from kzeu_desk.core import fact_listing, search_documents
-from kzeu_desk.core.storage.sqlite import SQLITE
-
-search_index = SQLITE.search  # the engine the tests run on
 from kzeu_desk.core.fact_listing import ListingSpec, SortColumn
 from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.storage.sqlite import SQLITE
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_value
+
+search_index = SQLITE.search  # the engine the tests run on
 
 FTS_SYNTAX_TYPED_BY_USERS = [
     '"', "*", "-", "NEAR", ":", "(", ")", "^", '"kaz', "kaz*", "-kaz", "subject:kaz", "NEAR(kaz ger)",

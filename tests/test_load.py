@@ -194,7 +194,7 @@ def test_messages_say_what_is_wrong(exported, tmp_path):
     assert "a fact needs “status”" in refusal("missing field")
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
-    with FactBase.open(tmp_path / "empty.sqlite") as fb, pytest.raises(LoadError, match="^Line 1 of empty.jsonl"):
+    with FactBase.open(tmp_path / "empty.sqlite") as fb, pytest.raises(LoadError, match=r"^Line 1 of empty\.jsonl"):
         load_jsonl(fb, empty)
 
 

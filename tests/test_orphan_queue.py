@@ -142,7 +142,7 @@ def test_a_read_only_fact_base_offers_no_decisions(qtbot, article):
 
 
 def test_the_revision_view_lists_revisions_and_shows_what_one_changed(qtbot, article, session):
-    fb, source_id, body, _facts = article
+    _fb, source_id, body, _facts = article
     view = RevisionView(session)
     qtbot.addWidget(view)
     view.show_source_id(source_id)

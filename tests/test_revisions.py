@@ -537,7 +537,7 @@ def test_undoing_a_revision_reads_as_re_anchoring_in_the_earlier_revision(articl
 def test_a_renamed_revision_keeps_conflict_explanations_in_step(article):
     """Explanations cite sources by file name: a revision under a new name re-words them at once,
     so a later full re-scan finds nothing to change."""
-    fb, source_id, body, facts = article
+    fb, source_id, body, _facts = article
     with fb.reading() as conn:
         before = conn.execute(text("SELECT explanation FROM conflict WHERE status = 'open'")).scalars().all()
     assert before and all(ARTICLE.removesuffix(".txt") + " says" in explanation for explanation in before)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
@@ -147,7 +147,7 @@ def _value_disagreement(a: dict, b: dict, verdict: Verdict) -> Disagreement:
 def _add_first_sources(conn: Connection, facts: list[dict]) -> None:
     """Set each fact's "first_source", which its explanation names."""
     ids = sorted({fact["id"] for fact in facts})
-    names = dict(row for start in range(0, len(ids), _IDS_PER_QUERY)
+    names: dict[int, str | None] = dict(row for start in range(0, len(ids), _IDS_PER_QUERY)
                  for row in conn.execute(_FIRST_SOURCES, {"ids": ids[start:start + _IDS_PER_QUERY]}).all())
     for fact in facts:
         fact["first_source"] = names[fact["id"]]
@@ -227,7 +227,7 @@ def declared_disagreements(conn: Connection, fact_ids: list[int]) -> list[Disagr
     return _declared(conn, conn.execute(_DECLARED, {"ids": fact_ids}).mappings().all())
 
 
-def _declared(conn: Connection, links: list[Mapping]) -> list[Disagreement]:
+def _declared(conn: Connection, links: Sequence[Mapping]) -> list[Disagreement]:
     judged = {row["id"]: row for row in _judged_rows(conn, {fact_id for link in links
                                                              for fact_id in (link["from_fact_id"], link["to_fact_id"])})}
     found = []

@@ -300,9 +300,9 @@ def _field_text(field: str, value: object, names: _EntityNames, properties: dict
     if value is None or value == "":
         return _EMPTY
     if field == "subject_id":
-        return names.name(int(value))  # type: ignore[arg-type]
+        return names.name(int(str(value)))
     if field == "property_id":
-        return properties.get(int(value), f"property #{value}")  # type: ignore[arg-type]
+        return properties.get(int(str(value)), f"property #{value}")
     if field in _DATE_FIELDS:
         return display_date(str(value))
     if field in ("note", "scope_note"):
@@ -404,7 +404,7 @@ def _other_link_ends(events: list[dict], fact_id: int) -> set[int]:
 
 def _other_evidence_owners(events: list[dict], fact_id: int) -> set[int]:
     """Facts this fact's evidence was taken over from (merges move evidence between facts)."""
-    owners = set()
+    owners: set[int] = set()
     for event in events:
         if (event["target_type"], event["action"]) == ("evidence", "update"):
             owners.update(image["fact_id"] for image in (event["before"], event["after"])

@@ -180,7 +180,7 @@ def page_after(conn: Connection, spec: ListingSpec, after_key: SortKey | None, l
     search = _search_alone(conn, spec)
     if search is not None and spec.sort is SortColumn.ID:
         page_ids = engine_of(conn).search.matching_fact_ids(
-            conn, search, after_id=None if after_key is None else after_key[-1], descending=spec.descending,
+            conn, search, after_id=None if after_key is None else int(str(after_key[-1])), descending=spec.descending,
             limit=limit)
         if not page_ids:
             return []

@@ -3,6 +3,8 @@ slower than reading the columns a view shows)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, func, select, text
@@ -18,7 +20,7 @@ class Totals:
 
 
 def totals(conn: Connection) -> Totals:
-    def count(name: str, *where) -> int:
+    def count(name: str, *where: Any) -> int:
         return conn.execute(select(func.count()).select_from(table(name)).where(*where)).scalar_one()
 
     return Totals(

@@ -7,6 +7,7 @@ import json
 from kzeu_desk.core import steps
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.reading import read_document
+from kzeu_desk.core.recorder import Recorder
 from kzeu_desk.core.service import FactBase, SourceMetadata
 from kzeu_desk.paths import sample_corpus_dir
 
@@ -30,7 +31,7 @@ def import_sample_corpus(fact_base: FactBase) -> Changes:
     """Import every sample article as one operation; read all files first so nothing is half-done."""
     documents = [(read_document(sample_corpus_dir() / name), metadata) for name, metadata in sample_documents()]
 
-    def add_all(recorder):
+    def add_all(recorder: Recorder) -> None:
         for document, metadata in documents:
             steps.insert_source(recorder, document, metadata)
 

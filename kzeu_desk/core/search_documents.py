@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy import Connection, RowMapping, TextClause, bindparam, text
 
 from kzeu_desk.core.storage import StorageEngine, engine_of
 from kzeu_desk.core.storage.interface import SearchDocument
@@ -60,7 +60,7 @@ def rebuild(conn: Connection) -> None:
     refresh(conn, conn.execute(text("SELECT id FROM fact")).scalars())
 
 
-def _document(row) -> SearchDocument:
+def _document(row: RowMapping) -> SearchDocument:
     value = TypedValue.from_columns(row)
     entity_name = row["value_entity_name"]
     return SearchDocument(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -108,7 +108,7 @@ class FactBase:
     def __enter__(self) -> FactBase:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     @contextmanager
@@ -271,7 +271,7 @@ class FactBase:
         return self.create_fact(value=value, evidence=[(source_id, start, end)], label="New fact from selection")
 
     def update_fact(self, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
-                    label: str = "Edit fact", **fields) -> Changes:
+                    label: str = "Edit fact", **fields: Any) -> Changes:
         """Change a fact's fields; refused (StaleEdit) if it changed since `expected_version` was read."""
         with self._operation(label, skip_if_unchanged=True) as rec:
             steps.update_fact(rec, fact_id, expected_version, value=value, **fields)
@@ -438,7 +438,8 @@ class FactBase:
         return rec.changes
 
     @contextmanager
-    def _resolution(self, conflict_id: int, resolution: str, rationale: str, what: str):
+    def _resolution(self, conflict_id: int, resolution: str, rationale: str,
+                    what: str) -> Iterator[tuple[Recorder, list[int]]]:
         rationale = rationale.strip()
         if not rationale:
             raise InvalidEdit("Give a short rationale, so reviewers can see why this was decided.")
@@ -550,6 +551,7 @@ class FactBase:
             if row["anchor_state"] != AnchorState.ORPHANED.value:
                 return {"anchor_state": AnchorState.ORPHANED.value, "anchor_score": None}
             return {}
+        assert placement.start is not None and placement.end is not None  # anchored
         prefix, quote, suffix = quote_context(new_text, placement.start, placement.end)
         values = {
             "start": placement.start, "end": placement.end, "quote": quote, "prefix": prefix, "suffix": suffix,

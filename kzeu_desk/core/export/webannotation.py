@@ -219,7 +219,7 @@ class AnnotationBuilder:
     def __init__(self) -> None:
         self._statements = _StatementTexts()
         self._fact_id: int | None = None
-        self._fact_parts: tuple[str, list[dict]] = ("", [])
+        self._fact_parts: tuple[str, list[object]] = ("", [])
 
     def annotation(self, row: dict) -> dict:
         fact_id, body = self._fact_part(row)
@@ -240,12 +240,12 @@ class AnnotationBuilder:
             "target": _target(row, quote_selector),
         }
 
-    def _fact_part(self, row: dict) -> tuple[str, list[dict]]:
+    def _fact_part(self, row: dict) -> tuple[str, list[object]]:
         if row["fact_id"] == self._fact_id:
             return self._fact_parts
         statement = self._statements.statement(row)
         fact_id = fact_iri(row)
-        fact_node = {"id": fact_id, "type": "kzeu:Fact", "label": statement}
+        fact_node: dict[str, object] = {"id": fact_id, "type": "kzeu:Fact", "label": statement}
         fact_node.update({term: row[column] for term, column in _FACT_TERMS if row[column] is not None})
         fact_node["kzeu:approximate"] = bool(row["value_approximate"])  # stored as 0/1; never null
         body = [

@@ -200,7 +200,7 @@ class _StatementWriter:
 
     def _write_claims(self, entity_id: int, facts: _peekable) -> None:
         current_property = None
-        while facts.peek() is not None and facts.peek()[0]["subject_id"] == entity_id:
+        while (upcoming := facts.peek()) is not None and upcoming[0]["subject_id"] == entity_id:
             fact_rows = next(facts)
             fact = fact_rows[0]
             if fact["property_id"] != current_property:
@@ -269,13 +269,13 @@ class _StatementWriter:
                 self.vocabulary.wikidata_property(fact["property_id"]), self._qs_value(fact)]
         for prop, snak in _qualifiers(fact):
             head += [prop, _qs_datavalue(snak)]
-        with_evidence = [row for row in rows if row["evidence_id"] is not None] or [None]
+        with_evidence: list[dict | None] = [row for row in rows if row["evidence_id"] is not None] or [None]
         for row in with_evidence:
             line = list(head)
             if row is not None:
                 for snaks in self._references.reference(row)["snaks"].values():
                     line += ["S" + snaks[0]["property"][1:], _qs_datavalue(snaks[0])]
-            self.qs_handle.write("\t".join(line) + "\n")
+            self.qs_handle.write("\t".join(part or "" for part in line) + "\n")
             self.lines += 1
 
     def _why_not_quickstatements(self, fact: dict) -> str | None:
@@ -363,7 +363,7 @@ def signed_decimal(number: float) -> str:
 def wikibase_time(iso_date: str) -> tuple[str, int]:
     """('+1996-00-00T00:00:00Z', 9) for '1996'; month and day precision fill in what is known."""
     precision = date_precision(iso_date)
-    year, month, day = (iso_date.split("-") + ["00", "00"])[:3]
+    year, month, day = [*iso_date.split("-"), "00", "00"][:3]
     return f"+{year}-{month}-{day}T00:00:00Z", _PRECISION[precision]
 
 

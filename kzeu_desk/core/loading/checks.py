@@ -146,7 +146,7 @@ def _survey(path: Path) -> Survey:
             _check_fields(number, rules.check, "header", record)
             seen_header = True
             continue
-        if kind not in rules.record_types:
+        if not isinstance(kind, str) or kind not in rules.record_types:
             expected = ", ".join(rules.record_types)
             shown = json.dumps(kind, ensure_ascii=False)[:40]
             raise _Problem(number, f"the record type {shown} is unknown (expected one of {expected})")
@@ -163,7 +163,7 @@ def _check_header(number: int, record: dict) -> int:
     if record.get("type") != "header" or record.get("format") != FORMAT_NAME:
         raise _Problem(number, f"there is no {FORMAT_NAME} header, so this is not a kzeu_desk JSON Lines file")
     version = record.get("version")
-    if not is_int(version) or version < 1:
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _Problem(number, f"the header has no valid format version ({json.dumps(version)})")
     if version > FORMAT_VERSION:
         raise _Problem(number, f"the file is format version {version}, newer than this kzeu_desk reads "

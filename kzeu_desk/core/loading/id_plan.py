@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import overload
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -32,6 +33,15 @@ class IdPlan:
     # Per reused source (file id), the target's number for each revision number of the file.
     revision_numbers: dict[int, dict[int, int]] = field(default_factory=dict)
 
+    @overload
+    def new_id(self, table_name: str, file_id: int) -> int: ...
+
+    @overload
+    def new_id(self, table_name: str, file_id: None) -> None: ...
+
+    @overload
+    def new_id(self, table_name: str, file_id: int | None) -> int | None: ...
+
     def new_id(self, table_name: str, file_id: int | None) -> int | None:
         if file_id is None:
             return None
@@ -42,8 +52,8 @@ class IdPlan:
         return file_id in self.reused[table_name]
 
     def revision_number(self, source_file_id: int | None, number: int | None) -> int | None:
-        if number is None:
-            return None
+        if number is None or source_file_id is None:
+            return number
         return self.revision_numbers.get(source_file_id, {}).get(number, number)
 
 
@@ -89,13 +99,13 @@ def _reuse_existing_rows(conn: Connection, survey: Survey, plan: IdPlan, file_na
             if entity_id is not None and (entity_id, alias) in aliases:
                 plan.reused["entity_alias"][alias_id] = aliases[(entity_id, alias)]
     properties = {row.key: (row.id, row.name) for row in conn.execute(text("SELECT id, key, name FROM property"))}
-    names = {name: key for key, (_id, name) in properties.items()}
+    property_keys = {name: key for key, (_id, name) in properties.items()}
     for file_id, (key, name, line) in survey.property_keys.items():
         if key in properties:
             plan.reused["property"][file_id] = properties[key][0]
-        elif name in names:
+        elif name in property_keys:
             raise LoadError(f"Line {line} of {file_name}: the property “{key}” is named “{name}”, like the existing "
-                            f"property “{names[name]}”; nothing was loaded.")
+                            f"property “{property_keys[name]}”; nothing was loaded.")
     _reuse_existing_sources(conn, survey, plan)
 
 

@@ -298,7 +298,8 @@ def check_quotes(conn: Connection, loaded: Loaded, file_name: str) -> None:
     and would re-read the whole source for every span (docs/PERFORMANCE.md section 4)."""
     if not loaded.evidence_lines:
         return
-    current_source, source_texts = None, {}
+    current_source: int | None = None
+    source_texts: dict[int | None, str] = {}
     wrong = None
     with engine_of(conn).fast_rows(conn, _NEW_SPANS, {"orphaned": ORPHANED,
                                                       "first": min(loaded.evidence_lines)}) as spans:

@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -142,7 +143,7 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection, _record):
+    def _configure(dbapi_connection: Any, _record: object) -> None:
         # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL;
         # SQLAlchemy's documented recipe: autocommit at the driver, BEGIN emitted below.
         dbapi_connection.isolation_level = None
@@ -155,7 +156,7 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(conn: Connection):
+    def _begin(conn: Connection) -> None:
         # Writers take the write lock up front, so waiting happens before any work is done.
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
@@ -187,7 +188,7 @@ def migration_transaction(engine: Engine) -> Iterator[Connection]:
     with engine.connect() as conn:
         # On the driver's connection: through SQLAlchemy the PRAGMA would open a transaction first,
         # inside which SQLite ignores it.
-        driver = conn.connection.dbapi_connection
+        driver: Any = conn.connection.dbapi_connection
         driver.execute("PRAGMA foreign_keys = OFF")
         try:
             conn.execution_options(sqlite_begin="IMMEDIATE")
@@ -207,9 +208,8 @@ def migration_transaction(engine: Engine) -> Iterator[Connection]:
 @contextmanager
 def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A connection seeing one consistent state for the whole block."""
-    with engine.connect() as conn:
-        with conn.begin():
-            yield conn
+    with engine.connect() as conn, conn.begin():
+        yield conn
 
 
 @contextmanager

@@ -113,7 +113,7 @@ def _read_only_engine(path: Path, shown_name: str | None = None) -> Engine:
     try:
         with sqlite_features.read_transaction(engine) as conn:
             tables = sqlite_features.user_tables(conn)
-            if not _APP_TABLES <= tables:
+            if not tables >= _APP_TABLES:
                 raise NotAFactBase(f"“{shown_name}” is an SQLite file from another application, not a fact base.")
             revision = migrations.current_revision(conn)
         if revision != migrations.head_revision() and revision in migrations.known_revisions():

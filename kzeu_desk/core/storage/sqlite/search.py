@@ -79,7 +79,7 @@ class Fts5SearchIndex(SearchIndex):
         """FTS5 keeps its matches in rowid order, so this stops after `limit` of them (a prefix
         still gathers the matches of every word it begins first)."""
         if after_id is None:
-            conditions, params = "", {}
+            conditions, params = "", dict[str, object]()
         else:
             conditions, params = _id_range("s.rowid", after_id if descending else None,
                                            None if descending else after_id)
@@ -115,7 +115,7 @@ class Fts5SearchIndex(SearchIndex):
 
 
 def _id_range(column: str, id_below: int | None, id_above: int | None) -> tuple[str, dict[str, object]]:
-    conditions, params = "", {}
+    conditions, params = "", dict[str, object]()
     if id_below is not None:
         conditions += f" AND {column} < :id_below"
         params["id_below"] = id_below
