@@ -11,7 +11,8 @@ loading silently ignores (tests compare it with the reference validator on valid
 Why not a general validator: checking every field of every line is the load's hottest loop. A
 fact line took 5.6 us here, 12-23 us with fastjsonschema's generated code (its oneOf tries each
 branch under an exception, its error paths build strings eagerly), which would have made a 100k
-load seconds slower. Beyond the schema, dates must be real days (1996-02-30 matches the pattern).
+load seconds slower. Beyond the schema, dates must be real days (1996-02-30 matches the pattern),
+and whole numbers must be written as such (JSON Schema also takes 1.0; ids become row ids).
 """
 
 from __future__ import annotations
