@@ -51,9 +51,17 @@ _SOURCE_COUNTS = """
 """
 
 
-def source_list(conn: Connection) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class SourceListRow:
+    id: int
+    title: str
+    publisher: str | None
+    published: str | None  # an ISO date truncated to its precision
+
+
+def source_list(conn: Connection) -> list[SourceListRow]:
     """One row per source, title and publication data only: cheap at any size (counts come separately)."""
-    return [{"id": source_id, "title": title, "publisher": publisher, "published": published}
+    return [SourceListRow(source_id, title, publisher, published)
             for source_id, title, publisher, published in conn.execute(_SOURCE_LIST)]
 
 

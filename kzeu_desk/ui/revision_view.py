@@ -200,7 +200,7 @@ class NewRevisionDialog(QDialog):
         self.source_box = QComboBox(objectName="newRevisionSource")
         self.source_box.setAccessibleName("Source this document revises")
         for source in sources:
-            self.source_box.addItem(source["title"], source["id"])
+            self.source_box.addItem(source.title, source.id)
         if suggested_source_id is not None:
             self.source_box.setCurrentIndex(max(0, self.source_box.findData(suggested_source_id)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
