@@ -311,7 +311,7 @@ def _driver_rows(conn: Connection, query: TextClause) -> Iterator[dict]:
     with engine_of(conn).fast_rows(conn, query) as rows:
         names = rows.columns
         for row in rows:
-            yield dict(zip(names, row, strict=True))
+            yield dict(zip(names, row))
 
 
 def recheck_changed(rec: Recorder) -> None:

@@ -311,7 +311,7 @@ def _facts(conn: Connection, scope: ExportScope) -> Iterator[list[dict]]:
                     if group:
                         yield group
                     group, group_id = [], values[0]
-                group.append(dict(zip(names, values, strict=True)))
+                group.append(dict(zip(names, values)))
         if group:
             yield group
 

@@ -53,7 +53,7 @@ class FastRows:
         try:
             while rows := self.fetchmany(batch):
                 for row in rows:
-                    yield dict(zip(names, row, strict=True))
+                    yield dict(zip(names, row))
         finally:
             self.close()
 
