@@ -96,7 +96,11 @@ def _session(db: Path):
 
 
 def measure_table(app, db: Path, words: list[str], raw: sqlite3.Connection) -> dict:
-    from kzeu_desk.core.sqlite_features import search_expression
+    from kzeu_desk.core.search_documents import search_words
+    from kzeu_desk.core.storage.sqlite import SQLITE
+
+    def search_expression(typed: str) -> str | None:
+        return SQLITE.search.expression(search_words(typed))
     from kzeu_desk.ui.fact_table import FactTablePane
 
     session = _session(db)

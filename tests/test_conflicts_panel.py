@@ -25,7 +25,8 @@ INFLOW_TITLE = "Kazakhstan · investment inflow — value conflict"
 
 
 def activate(qtbot, widget: QWidget) -> None:
-    # Offscreen, keyboard focus and WidgetWithChildren shortcuts need an active window (NOTES.md trap 14).
+    # Offscreen, keyboard focus and WidgetWithChildren shortcuts need an active window: activateWindow()
+    # alone gives no focus there, windowHandle().requestActivate() does.
     widget.resize(1200, 700)
     widget.show()
     widget.windowHandle().requestActivate()
@@ -454,7 +455,7 @@ def _property(fact_base: FactBase, key: str) -> int:
 
 
 def test_shortcut_hints_are_on_the_tooltips(panel):
-    first, second = panel.cards
+    _first, second = panel.cards
     assert "(Alt+1)" in card_button(panel, 1, "preferButton").toolTip()
     assert "(Ctrl+Alt+2)" in second.findChild(QPushButton, "rejectButton").toolTip()
     assert "(Ctrl+Shift+D)" in panel.dismiss_button.toolTip()

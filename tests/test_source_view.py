@@ -458,7 +458,7 @@ def test_a_megabyte_with_ten_thousand_spans_is_shown_and_indexed_correctly(view)
         covered = {}
         for start, end, depth, _status in index.segments_between(block_start, block_end):
             assert block_start <= start < end <= block_end
-            covered.update({position: depth for position in range(start, end)})
+            covered.update(dict.fromkeys(range(start, end), depth))
         expected = {p: utf16_depth[p] for p in range(block_start, block_end) if utf16_depth[p]}
         assert covered == expected
         layout_ranges = block.layout().formats()
