@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kzeu_desk.core import conflict_queue
@@ -18,7 +20,7 @@ class ScopeDialog(QDialog):
     """
 
     _COLUMNS = ("point_in_time", "start_time", "end_time", "scope_note")
-    _PLACEHOLDERS = {"point_in_time": "e.g. 2022", "start_time": "e.g. 2021-01", "end_time": "e.g. 2022-09",
+    _PLACEHOLDERS: ClassVar[dict[str, str]] = {"point_in_time": "e.g. 2022", "start_time": "e.g. 2021-01", "end_time": "e.g. 2022-09",
                      "scope_note": "e.g. first 9 months"}
 
     def __init__(self, detail: dict, parent: QWidget | None = None):
