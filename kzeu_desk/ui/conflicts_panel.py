@@ -6,7 +6,7 @@ press Alt+N to prefer card N (Ctrl+Alt+N to reject it), and the panel moves on t
 conflict by itself. F8 / Shift+F8 (bound by the main window) walk the queue.
 
 Everything shown from the data (explanations, quotes, titles, values) goes through plain-text
-widgets or QTextCursor.insertText, never through HTML (NOTES.md trap 3).
+widgets or QTextCursor.insertText, never through HTML (docs/ARCHITECTURE.md, trap 3).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def count_text(shown: int, total: int, filtered: bool) -> str:
 
 class RationaleEdit(QLineEdit):
     """Lets Ctrl+Z reach the app's undo when there is no typing of its own to undo, so "settle,
-    then Ctrl+Z" undoes the decision even though focus stayed here (NOTES.md trap 14)."""
+    then Ctrl+Z" undoes the decision even though focus stayed here (docs/ARCHITECTURE.md, trap 14)."""
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):

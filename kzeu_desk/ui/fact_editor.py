@@ -2,12 +2,12 @@
 and history, in a compact scrollable form.
 
 Every field edit is one undoable user action, committed when the field loses focus or Enter is
-pressed, never per keystroke: a focused QLineEdit takes Ctrl+Z for its own undo (NOTES.md trap 14),
+pressed, never per keystroke: a focused QLineEdit takes Ctrl+Z for its own undo (docs/ARCHITECTURE.md, trap 14),
 so committing on focus-out keeps the app's undo stack the authority. Edits carry the version the
 editor loaded; if the fact moved on meanwhile the service refuses (StaleEdit), the session says why
 and the editor reloads.
 
-Imported text (quotes, titles, entity names) is only ever shown as plain text (NOTES.md trap 3).
+Imported text (quotes, titles, entity names) is only ever shown as plain text (docs/ARCHITECTURE.md, trap 3).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The reading view: one source's canonical text with its evidence spans coloured by fact status.
 
 Offsets arrive from storage as code points into the canonical text and are converted to Qt's
-UTF-16 positions exactly once per shown text, through one `Utf16Index` (NOTES.md trap 2). Thousands
+UTF-16 positions exactly once per shown text, through one `Utf16Index` (docs/ARCHITECTURE.md, trap 2). Thousands
 of spans are painted by a `QSyntaxHighlighter` fed from an interval index, never by one
 ExtraSelection each (trap 4); ExtraSelections are kept for the few transient marks.
 """
@@ -65,7 +65,7 @@ def plain_text_as_tooltip(text: str) -> str:
     """Tooltip markup that shows `text` literally.
 
     QToolTip guesses rich text from the content, so a subject named "<b>x</b>" or an <img> in a URL
-    would be rendered (NOTES.md trap 3); escaped markup leaves nothing to guess.
+    would be rendered (docs/ARCHITECTURE.md, trap 3); escaped markup leaves nothing to guess.
     """
     return "<p style='white-space:pre'>" + "<br>".join(html.escape(line) for line in text.split("\n")) + "</p>"
 
