@@ -27,3 +27,12 @@ class StaleEdit(UserError):
 
 class InvalidEdit(UserError):
     pass
+
+
+class PasswordNeeded(UserError):
+    """The database server asks for a password (none was found in libpq's usual places, or the one
+    given was wrong): ask the user and open again with it."""
+
+    def __init__(self, message: str, *, wrong: bool = False):
+        super().__init__(message)
+        self.wrong = wrong

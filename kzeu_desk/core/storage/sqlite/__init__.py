@@ -12,7 +12,14 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, TextClause, text
 from sqlalchemy.exc import DBAPIError
 
-from kzeu_desk.core.storage.interface import OpenedStorage, SqlExpressions, StorageEngine, StorageProblem
+from kzeu_desk.core.storage.interface import (
+    ChangeFeed,
+    Location,
+    OpenedStorage,
+    SqlExpressions,
+    StorageEngine,
+    StorageProblem,
+)
 from kzeu_desk.core.storage.rows import FastRows
 from kzeu_desk.core.storage.sqlite import engine as setup
 from kzeu_desk.core.storage.sqlite.search import Fts5SearchIndex
@@ -44,6 +51,15 @@ class SqliteExpressions(SqlExpressions):
     def json_field(self, column: str, key: str) -> str:
         return f"json_extract({column}, '$.{key}')"
 
+    def join_in_this_order(self) -> str:
+        return "CROSS JOIN"  # SQLite never reorders around a CROSS JOIN
+
+    def minus_infinity(self) -> str:
+        return "-9e999"  # overflows to -Inf
+
+    def json_integer(self, column: str, key: str) -> str:
+        return f"json_extract({column}, '$.{key}')"
+
     def quoted(self, expression: str) -> str:
         return f"quote({expression})"
 
@@ -53,21 +69,30 @@ class SqliteStorage(StorageEngine):
     search = Fts5SearchIndex()
     sql = SqliteExpressions()
 
-    def handles(self, location: str | Path) -> bool:
+    def handles(self, location: Location) -> bool:
         return "://" not in str(location)
 
-    def open(self, location: Path, *, read_only: bool) -> OpenedStorage:
+    def open(self, location: Location, *, read_only: bool, password: str | None = None) -> OpenedStorage:
         from kzeu_desk.core.storage.sqlite.opening import open_storage
 
-        return open_storage(location, read_only=read_only)
+        return open_storage(Path(location), read_only=read_only)
 
-    def close(self, location: Path, opened: OpenedStorage) -> None:
+    def close(self, location: Location, opened: OpenedStorage) -> None:
         from kzeu_desk.core.storage.sqlite.opening import close_storage
 
-        close_storage(location, opened)
+        close_storage(Path(location), opened)
 
-    def watched_files(self, location: Path) -> list[Path]:
-        return [location, setup.wal_file(location)]
+    def shown_name(self, location: Location) -> str:
+        return Path(location).name
+
+    def watched_files(self, location: Location) -> list[Path]:
+        return [Path(location), setup.wal_file(Path(location))]
+
+    def change_feed(self, location: Location, opened: OpenedStorage) -> ChangeFeed | None:
+        return None  # the files tell: watched_files
+
+    def announce(self, conn: Connection, operation_id: int | None) -> None:
+        pass  # other programs see the file change
 
     def actor(self, opened: OpenedStorage) -> str | None:
         return None
@@ -118,7 +143,8 @@ class SqliteStorage(StorageEngine):
         return ([("quick_check", p) for p in setup.quick_check(conn)]
                 + [("foreign_key_check", p) for p in setup.foreign_key_problems(conn)])
 
-    def snapshot_into(self, location: Path, target: Path) -> None:
+    def snapshot_into(self, location: Location, target: Path) -> None:
+        location = Path(location)
         if setup.readable_in_place(location):
             setup.snapshot_into(location, target)
             return
@@ -132,8 +158,8 @@ class SqliteStorage(StorageEngine):
     def copy_problems(self, copy: Path) -> list[str]:
         return setup.copy_problems(copy)
 
-    def restore(self, location: Path, backup: Path) -> None:
-        setup.restore_from_copy(location, backup)
+    def restore(self, location: Location, backup: Path) -> None:
+        setup.restore_from_copy(Path(location), backup)
 
 
 SQLITE = SqliteStorage()
