@@ -10,8 +10,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kzeu_desk import __version__
+from kzeu_desk.core.locations import Location, location_from_text, without_password
+
+if TYPE_CHECKING:
+    from kzeu_desk.core.service import FactBase
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USER_ERROR = 0, 1, 2
 
@@ -22,20 +27,41 @@ def _gui_parser() -> argparse.ArgumentParser:
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
         epilog="Subcommands: import, check, conflicts, export, load, backup (run 'kzeu-desk SUBCOMMAND --help').",
     )
-    parser.add_argument("db", nargs="?", type=Path, help="fact base file (default: your personal fact base)")
+    parser.add_argument("db", nargs="?", type=location_from_text,
+                        help="fact base file or postgresql:// address (default: your personal fact base)")
     parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
     parser.add_argument("--smoke", action="store_true", help="open the window, run briefly, close, exit 0")
     parser.add_argument("--version", action="version", version=f"kzeu-desk {__version__}")
     return parser
 
 
+def open_fact_base(location: Location, *, read_only: bool = False) -> FactBase:
+    """FactBase.open, asking for the server's password on the terminal when libpq found none
+    (`~/.pgpass`, `PGPASSFILE`, `PGSERVICE`); the password is kept in memory only."""
+    import getpass
+
+    from kzeu_desk.core.errors import PasswordNeeded
+    from kzeu_desk.core.service import FactBase
+
+    password = None
+    for _attempt in range(3):
+        try:
+            return FactBase.open(location, read_only=read_only, password=password)
+        except PasswordNeeded as needed:
+            if not sys.stdin.isatty():
+                raise PasswordNeeded(f"{needed} Put it in ~/.pgpass (or the file PGPASSFILE names), or run this "
+                                     "command in a terminal to be asked for it.", wrong=needed.wrong) from None
+            print(f"kzeu-desk: {needed}", file=sys.stderr)
+            password = getpass.getpass(f"Password for {without_password(location)}: ")
+    return FactBase.open(location, read_only=read_only, password=password)
+
+
 def _import_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.errors import UserError
     from kzeu_desk.core.reading import read_document
-    from kzeu_desk.core.service import FactBase
 
     failures = 0
-    with FactBase.open(args.db) as fact_base:
+    with open_fact_base(args.db) as fact_base:
         for file in args.files:
             try:
                 document = read_document(file)
@@ -51,9 +77,8 @@ def _import_command(args: argparse.Namespace) -> int:
 
 def _check_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.integrity import check
-    from kzeu_desk.core.service import FactBase
 
-    with FactBase.open(args.db, read_only=not args.repair) as fact_base:
+    with open_fact_base(args.db, read_only=not args.repair) as fact_base:
         with fact_base.reading() as conn:
             problems = check(conn)
         if problems and args.repair:
@@ -63,12 +88,13 @@ def _check_command(args: argparse.Namespace) -> int:
             print(repair(fact_base).summary)
             with fact_base.reading() as conn:
                 problems = check(conn)
+        name = fact_base.name
     if not problems:
-        print(f"{args.db.name}: no problems found.")
+        print(f"{name}: no problems found.")
         return EXIT_OK
     for problem in problems:
         print(f"{problem.check}: {problem.message}")
-    print(f"{args.db.name}: {len(problems)} problem(s) found.")
+    print(f"{name}: {len(problems)} problem(s) found.")
     return EXIT_PROBLEMS
 
 
@@ -76,9 +102,8 @@ def _conflicts_command(args: argparse.Namespace) -> int:
     import json
 
     from kzeu_desk.core.conflict_report import open_conflict_report
-    from kzeu_desk.core.service import FactBase
 
-    with FactBase.open(args.db, read_only=not args.rescan) as fact_base:
+    with open_fact_base(args.db, read_only=not args.rescan) as fact_base:
         if args.rescan:
             fact_base.rescan_conflicts()
         with fact_base.reading() as conn:
@@ -104,6 +129,7 @@ _EXPORT_FORMATS = "sqlite, datapackage, webannotation, wikidata or jsonl"  # kze
 def _export_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.export import export
 
+    open_fact_base(args.db, read_only=True).close()  # asks for a server's password once, if it must
     result = export(args.db, args.format, args.out, only_confirmed=args.only == "confirmed")
     print(result.summary)
     return EXIT_OK
@@ -111,10 +137,9 @@ def _export_command(args: argparse.Namespace) -> int:
 
 def _load_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.loading import check_file, load_jsonl
-    from kzeu_desk.core.service import FactBase
 
     checked = check_file(args.file)  # a bad file is refused before a new fact base is created for it
-    with FactBase.open(args.db) as fact_base:
+    with open_fact_base(args.db) as fact_base:
         result = load_jsonl(fact_base, checked)
     print(result.summary)
     return EXIT_OK
@@ -122,22 +147,22 @@ def _load_command(args: argparse.Namespace) -> int:
 
 def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
     exporter = argparse.ArgumentParser(prog="kzeu-desk export", description="Export the fact base for other tools.")
-    exporter.add_argument("--db", type=Path, required=True, help="fact base file (opened read-only)")
+    exporter.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address (opened read-only)")
     exporter.add_argument("--format", required=True, help=_EXPORT_FORMATS)
     exporter.add_argument("--out", type=Path, required=True, help="file to write (a folder for datapackage)")
     exporter.add_argument("--only", choices=["confirmed"],
                           help="'confirmed' leaves out drafts, disputed, rejected and deprecated facts")
     loader = argparse.ArgumentParser(prog="kzeu-desk load", description="Load a kzeu_desk JSON Lines export.")
-    loader.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
+    loader.add_argument("--db", type=location_from_text, required=True,
+                        help="fact base file (created if missing) or postgresql:// address")
     loader.add_argument("file", type=Path, help="a .jsonl file written by 'kzeu-desk export --format jsonl'")
     return {"export": (_export_command, exporter), "load": (_load_command, loader)}
 
 
 def _backup_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core import backups
-    from kzeu_desk.core.service import FactBase
 
-    if not args.db.exists():
+    if isinstance(args.db, Path) and not args.db.exists():
         print(f"kzeu-desk: There is no fact base at “{args.db}”.", file=sys.stderr)
         return EXIT_USER_ERROR
     if args.list:
@@ -145,11 +170,11 @@ def _backup_command(args: argparse.Namespace) -> int:
             print(f"{backup.path}\t{backup.label}")
         return EXIT_OK
     if args.restore:
-        FactBase.open(args.db, read_only=True).close()  # refuses a file that is not a fact base
+        open_fact_base(args.db, read_only=True).close()  # refuses a file that is not a fact base
         safety = backups.restore_backup(args.db, args.restore)
         print(f"Restored {args.restore.name}; the replaced state was kept as {safety.path.name}.")
         return EXIT_OK
-    FactBase.open(args.db, read_only=True).close()
+    open_fact_base(args.db, read_only=True).close()
     backup = backups.take_backup(args.db, "manual")
     print(backup.path)
     return EXIT_OK
@@ -157,19 +182,20 @@ def _backup_command(args: argparse.Namespace) -> int:
 
 def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
     importer = argparse.ArgumentParser(prog="kzeu-desk import", description="Import text, Markdown or HTML documents.")
-    importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
+    importer.add_argument("--db", type=location_from_text, required=True,
+                          help="fact base file (created if missing) or postgresql:// address")
     importer.add_argument("files", nargs="+", type=Path)
     checker = argparse.ArgumentParser(prog="kzeu-desk check", description="Check a fact base for problems.")
-    checker.add_argument("--db", type=Path, required=True)
+    checker.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address")
     checker.add_argument("--repair", action="store_true",
                          help="fix app-level problems (orphaned evidence, dangling links, stale conflicts)")
     backer = argparse.ArgumentParser(prog="kzeu-desk backup", description="Take, list or restore backups.")
-    backer.add_argument("--db", type=Path, required=True)
+    backer.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address")
     choice = backer.add_mutually_exclusive_group()
     choice.add_argument("--list", action="store_true", help="list the backups, newest first")
     choice.add_argument("--restore", type=Path, metavar="BACKUP", help="replace the fact base with a backup")
     lister = argparse.ArgumentParser(prog="kzeu-desk conflicts", description="List open conflicts.")
-    lister.add_argument("--db", type=Path, required=True)
+    lister.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address")
     lister.add_argument("--json", action="store_true", help="machine-readable output")
     lister.add_argument("--rescan", action="store_true", help="re-check every fact first (writes the result)")
     return {

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kzeu_desk.core import storage
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.storage import StorageFailure
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_NEWEST = 12, 10, 9, 5
@@ -33,20 +34,33 @@ class Backup:
         return f"{local} — {self.reason.replace('-', ' ')}"
 
 
-def backup_folder(fact_base: Path) -> Path:
-    return fact_base.parent / f"{fact_base.name}.backups"
+def backup_folder(fact_base: Location) -> Path:
+    """Beside a file; for a fact base on a server (which its administrator backs up as a whole), a
+    folder of this user's own, one per server database."""
+    if isinstance(fact_base, Path):
+        return fact_base.parent / f"{fact_base.name}.backups"
+    from kzeu_desk.paths import user_data_dir
+
+    return user_data_dir() / "server backups" / f"{_stem(fact_base)}.backups"
 
 
-def take_backup(fact_base: Path, reason: str) -> Backup:
+def _stem(fact_base: Location) -> str:
+    if isinstance(fact_base, Path):
+        return fact_base.stem
+    return re.sub(r"[^\w.-]+", "-", storage.engine_for(fact_base).shown_name(fact_base)).strip("-") or "fact-base"
+
+
+def take_backup(fact_base: Location, reason: str) -> Backup:
     """Snapshot the fact base now; `reason` is a short slug such as 'manual' or 'before-load'."""
     folder = backup_folder(fact_base)
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     taken = datetime.now(UTC).replace(microsecond=0)
-    target = folder / f"{fact_base.stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}.sqlite"
+    stem = _stem(fact_base)
+    target = folder / f"{stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}.sqlite"
     counter = 1
     while target.exists():  # two backups within one second: keep both
         counter += 1
-        target = folder / f"{fact_base.stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}-{counter}.sqlite"
+        target = folder / f"{stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}-{counter}.sqlite"
     try:
         storage.engine_for(fact_base).snapshot_into(fact_base, target)
     except (StorageFailure, OSError) as error:
@@ -55,7 +69,7 @@ def take_backup(fact_base: Path, reason: str) -> Backup:
     return Backup(target, taken, reason)
 
 
-def list_backups(fact_base: Path) -> list[Backup]:
+def list_backups(fact_base: Location) -> list[Backup]:
     """Newest first."""
     folder = backup_folder(fact_base)
     if not folder.is_dir():
@@ -86,7 +100,7 @@ def backups_to_keep(backups: list[Backup]) -> set[Path]:
     return keep
 
 
-def rotate(fact_base: Path) -> list[Path]:
+def rotate(fact_base: Location) -> list[Path]:
     """Delete backups the schedule no longer needs; returns what was deleted."""
     backups = list_backups(fact_base)
     keep = backups_to_keep(backups)
@@ -96,7 +110,7 @@ def rotate(fact_base: Path) -> list[Path]:
     return removed
 
 
-def restore_backup(fact_base: Path, backup: Path) -> Backup:
+def restore_backup(fact_base: Location, backup: Path) -> Backup:
     """Replace the fact base's content with a backup's, keeping a backup of what is replaced.
 
     Anyone else with the fact base open sees either the old or the restored content, never a mixture

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from kzeu_desk.core import conflicts, revisions, search_documents, storage
 from kzeu_desk.core import steps
 from kzeu_desk.core.bulk import BulkWriter
 from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
+from kzeu_desk.core.locations import Location, location_from_text
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.steps import SourceMetadata
@@ -54,10 +55,15 @@ def default_actor() -> str:
 class FactBase:
     """An open fact base: the service operations and the storage they run on."""
 
-    def __init__(self, path: Path, opened: storage.OpenedStorage, actor: str, engine: storage.StorageEngine):
-        self.path = path
+    def __init__(self, location: Location, opened: storage.OpenedStorage, actor: str, engine: storage.StorageEngine):
+        self.location = location
+        # A file's path; None for a fact base on a database server (`location` is its URL).
+        self.path: Path | None = location if isinstance(location, Path) else None
+        self.name = engine.shown_name(location)  # how the user knows it: a file name, "facts on host"
         self.actor = actor
         self._storage_engine = engine
+        self._own_operations: set[int] = set()  # committed here; a change feed reports only others'
+        self._feeds: list[storage.ChangeFeed] = []
         self._attach(opened)
 
     def _attach(self, opened: storage.OpenedStorage) -> None:
@@ -68,39 +74,66 @@ class FactBase:
         self.backup_path = opened.backup_path
 
     @property
+    def on_server(self) -> bool:
+        """Whether the fact base lives on a database server that others share (not in a file)."""
+        return self.path is None
+
+    @property
     def reading_a_copy(self) -> bool:
         return self._storage.snapshot_path is not None
 
     def refresh_copy(self) -> None:
         """Take a fresh private copy when the fact base is read through one (it can't be read in place)."""
         if self.reading_a_copy:
-            self._storage_engine.close(self.path, self._storage)
-            self._attach(self._storage_engine.open(self.path, read_only=True))
+            self._storage_engine.close(self.location, self._storage)
+            self._attach(self._storage_engine.open(self.location, read_only=True))
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None) -> FactBase:
-        engine = storage.engine_for(path)
-        path = Path(path)
-        opened = engine.open(path, read_only=read_only)
-        fact_base = cls(path, opened, actor or engine.actor(opened) or default_actor(), engine)
+    def open(cls, location: Location | str, *, read_only: bool = False, actor: str | None = None,
+             password: str | None = None) -> FactBase:
+        """Open the fact base at a file path or a database URL. `password` is one the user typed
+        after `PasswordNeeded`; it is kept in memory only."""
+        location = location_from_text(location)
+        engine = storage.engine_for(location)
+        opened = engine.open(location, read_only=read_only, password=password)
+        fact_base = cls(location, opened, actor or engine.actor(opened) or default_actor(), engine)
         if not fact_base.read_only:
             fact_base._seed_vocabulary_once()
         return fact_base
 
     def close(self) -> None:
-        self._storage_engine.close(self.path, self._storage)
+        for feed in self._feeds:
+            feed.stop()
+        self._feeds.clear()
+        self._storage_engine.close(self.location, self._storage)
 
     def files_to_watch(self) -> list[Path]:
         """Files that change when another program commits to this fact base (watch them to refresh)."""
-        return [path for path in self._storage_engine.watched_files(self.path) if path.exists()]
+        return [path for path in self._storage_engine.watched_files(self.location) if path.exists()]
+
+    def watch_others(self, on_change: Callable[[int | None], None]) -> bool:
+        """Have `on_change(operation_id)` called (from another thread) when someone else commits an
+        operation, `on_change(None)` when something may have been missed; False where the engine
+        has no such feed (a file: watch `files_to_watch` instead)."""
+        feed = self._storage_engine.change_feed(self.location, self._storage)
+        if feed is None:
+            return False
+
+        def others_only(operation_id: int | None) -> None:
+            if operation_id is None or operation_id not in self._own_operations:
+                on_change(operation_id)
+
+        feed.start(others_only)
+        self._feeds.append(feed)
+        return True
 
     def write_snapshot(self, target: Path) -> None:
         """A consistent standalone copy of the fact base at `target` (a reviewer's copy), written
         atomically while others may be writing; one sentence (UserError) when it cannot be."""
-        if target.exists() and target.resolve() == self.path.resolve():
+        if self.path is not None and target.exists() and target.resolve() == self.path.resolve():
             raise UserError("A snapshot cannot replace the fact base it is taken from; choose another file name.")
         try:
-            self._storage_engine.snapshot_into(self.path, target)
+            self._storage_engine.snapshot_into(self.location, target)
         except (storage.StorageFailure, OSError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise UserError(f"The snapshot could not be written: {reason}.") from None
@@ -132,17 +165,32 @@ class FactBase:
                     raise _NothingChanged
                 self._after_writes(recorder)
                 recorder.flush_audit()
+                self._storage_engine.announce(conn, recorder.operation_id)
         except _NothingChanged:
             recorder.changes.operation_id = None
-        except OperationalError as error:
-            raise self._refusal(error) from None
         except IntegrityError as error:
             raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None
+        except DBAPIError as error:
+            if not self._refused(error):
+                raise
+            raise self._refusal(error) from None
+        else:
+            self._own_operations.add(recorder.operation_id)
 
-    def _refusal(self, error: OperationalError) -> UserError:
+    def _refused(self, error: DBAPIError) -> bool:
+        """Whether the engine refused (busy, full, not permitted, ...) rather than the app erred."""
+        return isinstance(error, OperationalError) or self._storage_engine.problem(error) is not storage.StorageProblem.OTHER
+
+    def _refusal(self, error: DBAPIError) -> UserError:
         """The sentence for a user action the engine refused."""
-        text = str(error.orig)
+        text = str(error.orig).strip()
         problem = self._storage_engine.problem(error)
+        if problem is storage.StorageProblem.NOT_PERMITTED:
+            return ReadOnlyFactBase(f"Your change was not saved: the server does not let your database role "
+                                    f"“{self.actor}” change {self.name}; nothing already saved was lost.")
+        if problem is storage.StorageProblem.UNREACHABLE:
+            return UserError(f"Your change was not saved because the connection to {self.name} was lost; "
+                             "try again once it is back (nothing already saved was lost).")
         if problem is storage.StorageProblem.BUSY:
             return FactBaseLocked("The fact base is busy in another program; your change was not saved. Try again.")
         if problem is storage.StorageProblem.DISK_FULL:
@@ -181,13 +229,21 @@ class FactBase:
                     conflicts.recheck(recorder, writer.conflict_keys, writer.contradicting_facts)
                 search_documents.refresh(conn, [*writer.facts_to_index, *recorder.facts_touched])
                 recorder.flush_audit()
-        except OperationalError as error:
-            reason = str(error.orig)
-            if self._storage_engine.problem(error) is storage.StorageProblem.BUSY:
-                raise FactBaseLocked(f"The fact base is busy in another program; {wording.unchanged}. Try again.") from None
-            raise UserError(f"{wording.failed}: {reason}; {wording.unchanged}.") from None
+                self._storage_engine.announce(conn, recorder.operation_id)
         except IntegrityError as error:
             raise UserError(f"{wording.failed} ({error.orig}); {wording.unchanged}.") from None
+        except DBAPIError as error:
+            if not self._refused(error):
+                raise
+            reason = str(error.orig).strip()
+            problem = self._storage_engine.problem(error)
+            if problem is storage.StorageProblem.BUSY:
+                raise FactBaseLocked(f"The fact base is busy in another program; {wording.unchanged}. Try again.") from None
+            if problem is storage.StorageProblem.NOT_PERMITTED:
+                raise ReadOnlyFactBase(f"{wording.failed}: your database role “{self.actor}” may not change "
+                                       f"{self.name}; {wording.unchanged}.") from None
+            raise UserError(f"{wording.failed}: {reason}; {wording.unchanged}.") from None
+        self._own_operations.add(recorder.operation_id)
         recorder.changes.bulk_counts.update(writer.inserted)
         return result, recorder.changes
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core import backups
 from kzeu_desk.core.bulk import BulkWriter
 from kzeu_desk.core.errors import ReadOnlyFactBase
 from kzeu_desk.core.export.common import ProgressCallback, plural
@@ -69,10 +70,11 @@ def _backup_if_holding_data(fact_base: FactBase) -> Path | None:
     with fact_base.reading() as conn:
         if _is_pristine(conn):
             return None
-    folder = fact_base.path.parent / f"{fact_base.path.name}.backups"
-    folder.mkdir(exist_ok=True)
+    folder = backups.backup_folder(fact_base.location)
+    folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{fact_base.path.stem}-before-load-{stamp}.sqlite"
+    stem = fact_base.path.stem if fact_base.path is not None else folder.name.removesuffix(".backups")
+    target = folder / f"{stem}-before-load-{stamp}.sqlite"
     fact_base.write_snapshot(target)
     return target
 
