@@ -15,10 +15,10 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "value_suggestions"
 PARTS = ("tuned", "held_out")
@@ -127,8 +127,8 @@ def _unit_key(unit: str | None) -> str:
     return " ".join((unit or "").casefold().split())
 
 
-def is_right(expected: Expected, value: object, note: str | None) -> bool:
-    kind = getattr(value, "kind").value
+def is_right(expected: Expected, value: Any, note: str | None) -> bool:
+    kind = value.kind.value
     if expected.kind == "text":
         return kind == "text"
     if expected.kind == "needs-date":
@@ -136,14 +136,14 @@ def is_right(expected: Expected, value: object, note: str | None) -> bool:
     if kind != expected.kind:
         return False
     if expected.kind in ("date", "date_range"):
-        return (getattr(value, "date") == expected.date and getattr(value, "date_end") == expected.date_end
-                and bool(getattr(value, "approximate")) == expected.approximate)
+        return (value.date == expected.date and value.date_end == expected.date_end
+                and bool(value.approximate) == expected.approximate)
     return (
-        _same_number(getattr(value, "amount"), expected.amount)
-        and _same_number(getattr(value, "lower"), expected.lower)
-        and _same_number(getattr(value, "upper"), expected.upper)
-        and bool(getattr(value, "approximate")) == expected.approximate
-        and _unit_key(getattr(value, "unit")) == _unit_key(expected.unit)
+        _same_number(value.amount, expected.amount)
+        and _same_number(value.lower, expected.lower)
+        and _same_number(value.upper, expected.upper)
+        and bool(value.approximate) == expected.approximate
+        and _unit_key(value.unit) == _unit_key(expected.unit)
     )
 
 
