@@ -204,3 +204,17 @@ KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"\s+(?:жуығы|жуық){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     (rf"\s+(?:азы|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
 )
+
+# -- statements of fact ----------------------------------------------------------------------
+
+# Verbs that state a figure as a fact ("trade reached $40 billion"): a figure in a sentence with
+# one of them is more likely a fact worth recording than one in passing.
+STATEMENT_VERBS = (
+    r"(?<![\w])(?:reach(?:ed|es)?|amount(?:ed|s)? to|total(?:l?ed|s)?|exceed(?:ed|s)?|stood at|grew|rose|fell|"
+    r"increas(?:ed|es)|decreas(?:ed|es)|declin(?:ed|es)|doubled|invest(?:ed|s)|sign(?:ed|s)|ratifi(?:ed|es)|"
+    r"account(?:ed|s)? for|held|took place|entered into force|составил[аио]?|составляет|достиг(?:ла|ло|ли)?|"
+    r"превысил[аио]?|вырос(?:ла|ло|ли)?|увеличил(?:ся|ась|ось|ись)|снизил(?:ся|ась|ось|ись)|сократил(?:ся|ась|ось|ись)|"
+    r"инвестировал[аи]?|вложил[аи]?|подписал[аи]?|ратифицировал[аи]?|состоял(?:ся|ась|ось|ись)|прош[её]л|прошла|"
+    r"вступил[аио]? в силу|приходится|құрады|құрайды|құраған|жетті|жеткен|асты|асқан|артты|артқан|өсті|өскен|"
+    r"төмендеді|азайды|салды|салған|қол қойды|қол қойылды|өтті|өткен|күшіне енді|тиесілі)(?![\w])"
+)

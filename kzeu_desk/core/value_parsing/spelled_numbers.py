@@ -42,7 +42,12 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _JOINER_RE = re.compile(r"[ \u00a0-]")
 _FRACTION_WORDS_AFTER = re.compile(
     r"(?:half|halves|thirds?|quarters?|fifths?|tenths?|трет|четверт|половин)", re.IGNORECASE)
-_KAZAKH_ENDINGS = sorted(KAZAKH_NUMBER_ENDINGS, key=len, reverse=True)
+# Every Kazakh number word with every ending it may carry, looked up in one step (most words of a
+# text are tried).
+_KAZAKH_FORMS = {
+    **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_NUMBER_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
+    **{word: (value, "") for word, value in KAZAKH_NUMBER_WORDS.items()},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,14 +240,7 @@ def _magnitude(value: int) -> int:
 
 def _kazakh_word(word: str) -> tuple[int, str] | None:
     """A Kazakh number word with the case ending it carries, if any: "жиырмадан" -> (20, "дан")."""
-    lowered = word.lower()
-    if lowered in KAZAKH_NUMBER_WORDS:
-        return KAZAKH_NUMBER_WORDS[lowered], ""
-    for ending in _KAZAKH_ENDINGS:
-        stem = lowered[: -len(ending)]
-        if lowered.endswith(ending) and stem in KAZAKH_NUMBER_WORDS:
-            return KAZAKH_NUMBER_WORDS[stem], ending
-    return None
+    return _KAZAKH_FORMS.get(word.lower())
 
 
 def _kazakh_fraction_at(text: str, tokens: list[_Token], index: int) -> bool:
