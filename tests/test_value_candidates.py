@@ -85,7 +85,7 @@ def _candidates(fb: FactBase, source_id: int):
 
 def test_a_fact_made_from_a_candidate_cites_its_sentence_and_marks_it_cited_in_one_undo_step(article_base):
     fb, source_id = article_base
-    body, candidates = _candidates(fb, source_id)
+    _, candidates = _candidates(fb, source_id)
     money = candidates["US$40 billion"].found
     assert candidates["US$40 billion"].status is CandidateStatus.NEW
     changes = fb.create_fact_from_candidate(source_id, money.sentence_start, money.sentence_end, money.value)
