@@ -126,7 +126,8 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
             return Counted(word, end, False)
         if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
             return None
-        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and "-" not in lowered:
+        # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
+        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
             continue
         if len(lowered) < 3:
             return None

@@ -191,15 +191,15 @@ def _read_part_of_year(parts: dict[int, tuple[int, int]]) -> DateReader:
     return read
 
 
+# "айында", "айда", "айымен", "айдың": months, in the case the sentence needs.
+_KAZAKH_MONTHS = rf"(?i:айында|айда|айымен|айының|айдың|айынан|айы){NOT_CYRILLIC_AFTER}"
 _OF_YEAR = rf"(?:\s+(?:of\s+)?{year()}(?!\d)(?:\s*(?i:года|г\.|г{NOT_CYRILLIC_AFTER}))?|{_RELATIVE_YEAR_OF})"
 _IN = r"(?:(?i:in|during|over|for|в|во|за)\s+)?(?:(?i:the)\s+)?"
 _FIRST_MONTHS = (
     rf"(?<![\w]){_IN}(?:(?i:first|past|первые|последние)\s+)?(?P<n>\d{{1,2}})\s+(?i:months|месяц(?:а|ев))"
     rf"(?:\s+of)?{_OF_YEAR}",
-    rf"(?<![\w.]){year()}\s*(?i:жылдың)\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+(?i:айында|айда|айы)"
-    rf"{NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w]){_KAZAKH_RELATIVE_YEAR_BEFORE}\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+"
-    rf"(?i:айында|айда|айы){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w.]){year()}\s*(?i:жылдың)\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
+    rf"(?<![\w]){_KAZAKH_RELATIVE_YEAR_BEFORE}\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
 )
 _HALF_ORDINAL = r"(?P<ord>(?i:first|second|1st|2nd|перв(?:ое|ом|ого)|втор(?:ое|ом|ого)|бірінші|алғашқы|екінші)|I{1,2}|[12])"
 _QUARTER_ORDINAL = (

@@ -79,7 +79,12 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:астамы|астам|асқан|асатын|асады|асты|асып|кем емес){NOT_CYRILLIC_AFTER}",
      Bound.LOWER),
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде))){NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
+    # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
+    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде)))"
+     rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:көбі|көп|артық){NOT_CYRILLIC_AFTER}",
+     Bound.LOWER),
     (r"\s+с (?:лишним|гаком)" + NOT_CYRILLIC_AFTER, Bound.LOWER),
 )
 
