@@ -31,6 +31,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     MEASURE_ABBREVIATIONS,
     RUSSIAN_ADJECTIVE_ENDINGS,
     RUSSIAN_COUNTED_EXCEPTIONS,
+    RUSSIAN_YEARS_OF_TIME,
     RUSSIAN_MEASURE_STEMS,
     RUSSIAN_NOT_COUNTED,
 )
@@ -124,6 +125,9 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
         lowered = word.lower()
         if lowered in RUSSIAN_COUNTED_EXCEPTIONS:
             return Counted(word, end, False)
+        if lowered in RUSSIAN_YEARS_OF_TIME:
+            # "исполняется 33 года": years of time (a year written as a year was read as a date before).
+            return Counted(word, end, True)
         if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
             return None
         # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.

@@ -62,6 +62,8 @@ RUSSIAN_NOT_COUNTED = frozenset({
     "миллионов", "миллиардов", "назад", "человек", "чем", "более", "менее", "свыше", "около", "тех", "этих",
     "мен", "және", "жылы", "жылғы",
 })
+# "года", "год" after a number that is not a year count years of time ("33 года", "1 год").
+RUSSIAN_YEARS_OF_TIME = frozenset({"год", "года"})
 # People counted in Russian ("5 тысяч человек") are a count of "человек".
 RUSSIAN_COUNTED_EXCEPTIONS = frozenset({"человек"})
 RUSSIAN_MEASURE_STEMS = (

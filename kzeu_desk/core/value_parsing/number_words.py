@@ -25,6 +25,8 @@ ENGLISH_DOZEN = "dozen"
 ENGLISH_ONLY_BEFORE_SCALE = frozenset({"one", "a", "an"})
 # A number word right after these refers back to things already named ("the two sides").
 ENGLISH_DEFINITE_BEFORE = frozenset({"the", "these", "those"})
+# ...unless they count time: "over the eight months of the current year", "the past three decades".
+ENGLISH_TIME_UNITS = frozenset({"days", "weeks", "months", "quarters", "years", "decades"})
 
 # -- Russian ---------------------------------------------------------------------------------
 

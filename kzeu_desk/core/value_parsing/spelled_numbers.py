@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_DEFINITE_BEFORE,
+    ENGLISH_TIME_UNITS,
     ENGLISH_DOZEN,
     ENGLISH_HUNDRED,
     ENGLISH_ONLY_BEFORE_SCALE,
@@ -168,9 +169,11 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             return None
     if word not in ENGLISH_UNITS and word not in ENGLISH_TENS:
         return None
-    if _previous_word(tokens, first) in ENGLISH_DEFINITE_BEFORE:
-        return None
     value, after = _english_below_hundred(text, tokens, first)
+    if _previous_word(tokens, first) in ENGLISH_DEFINITE_BEFORE and \
+            _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS:
+        return None  # "the two sides" names things already named; "the eight months of 2022" a period
+
     if _next_word(text, tokens, after) == ENGLISH_HUNDRED and _joined(text, tokens, after):
         return _english_after_hundred(text, tokens, first, after + 1, value * 100)
     if _fraction_follows(text, tokens, after):
