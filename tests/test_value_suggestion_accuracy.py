@@ -7,9 +7,10 @@ from __future__ import annotations
 import pytest
 from value_suggestion_set import LANGUAGES, PARTS, accuracy, current_suggest, load, score
 
-# Measured when this floor was set (tuned / held out): English 100 / 95.7 %, Russian 98.5 / 97.4 %,
-# Kazakh 100 / 100 %. A change that costs more than a snippet or two per language fails here.
-FLOORS = {"tuned": 0.97, "held_out": 0.93}
+# Measured when this floor was set (tuned / held out / held out late): English 100 / 97.8 / 94.1 %,
+# Russian 98.5 / 100 / 100 %, Kazakh 100 / 100 / 100 %. A change that costs more than a snippet or two
+# per language fails here (the late set has 17 snippets a language: one is 6 %).
+FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.88}
 
 
 @pytest.fixture(scope="module")

@@ -92,6 +92,8 @@ CASES = [
     ("15%-дан азын құрайды", None, percent(15, upper=15)),
     ("16,7%-ға немесе 307,7 млн долларға аз", None, money(307.7e6, "USD")),
     ("жеті еуропалық компания", None, count(7, "компания")),
+    ("шамамен дүниежүзінің 40 пайызын", None, percent(40, approximate=True)),
+    ("екі атом электр станциясына уран жеткізу", None, count(2, "атом электр станция")),
     ("кемі 20 млрд еуро", None, money(20e9, "EUR", lower=20e9)),
     ("более чем на 15%", None, percent(15, lower=15)),
     # fractions: approximate when bare, crisp under a bound, in all three languages

@@ -70,7 +70,9 @@ def counted_after(text: str, position: int) -> Counted | None:
     if re.match(r"[A-Za-z]", first):
         return _english(words)
     lowered = first.lower()
-    if any(letter in KAZAKH_ONLY_LETTERS for letter in "".join(word for word, _ in words).lower()) or (
+    # The language is the text's: "атом электр станциясына" has no letter only Kazakh writes, the
+    # sentence around it does.
+    if any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower()) or (
         _kazakh_base(lowered) in KAZAKH_KNOWN_STEMS and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):
@@ -160,6 +162,32 @@ def _kazakh_base(word: str) -> str:
     return lowered
 
 
+def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None:
+    """"атом электр станциясына": bare nouns, then the noun they qualify with its possessive ending
+    (the Kazakh compound), up to three words; the unit is the compound in its base form."""
+    modifiers: list[str] = []
+    for word, end in words[index:index + 3]:
+        lowered = word.lower()
+        head = _possessed_stem(lowered)
+        if head is not None and modifiers:
+            return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
+        if _kazakh_base(lowered) != lowered or _is_kazakh_adjective(lowered) or lowered in KAZAKH_NOT_COUNTED:
+            return None
+        modifiers.append(lowered)
+    return None
+
+
+def _possessed_stem(word: str) -> str | None:
+    """The noun under a possessive ending ("станциясына" -> "станция"), when the ending is certain."""
+    for ending in _KAZAKH_ENDINGS:
+        if not word.endswith(ending) or not ending.startswith(("сы", "сі", "ы", "і")):
+            continue
+        stem = word[: -len(ending)]
+        if (ending.startswith(("сы", "сі")) and len(stem) >= 3) or stem in KAZAKH_KNOWN_STEMS:
+            return stem
+    return None
+
+
 def _is_kazakh_adjective(word: str) -> bool:
     lowered = word.lower()
     return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4)
@@ -173,6 +201,8 @@ def _kazakh(words: list[tuple[str, int]]) -> Counted | None:
             return None
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
             continue
+        if (compound := _kazakh_compound(words, index)) is not None:
+            return compound
         if base in KAZAKH_COMPOUND_FIRST and index + 1 < len(words):
             second, second_end = words[index + 1]
             second_base = _kazakh_base(second)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.alphabet import NOT_LETTER_AFTER
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after
 from kzeu_desk.core.value_parsing.figure_words import (
@@ -41,6 +41,11 @@ def _qualifier_before_regex(pairs: tuple[tuple[str, Bound], ...], *, words: bool
 
 _WORD_QUALIFIER_BEFORE_RE = _qualifier_before_regex(QUALIFIERS_BEFORE, words=True)
 _SYMBOL_QUALIFIER_BEFORE_RE = _qualifier_before_regex(SYMBOL_QUALIFIERS_BEFORE, words=False)
+# Kazakh may put the noun whose share it is between the bound and the number: "шамамен
+# дүниежүзінің 40 пайызын" (about 40 % of the world's).
+_KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE = re.compile(
+    rf"(?<![\w])(?P<word>шамамен|кемінде|кемі)(?:\s+[{CYRILLIC_LETTER}-]+(?:ның|нің|дың|дің|тың|тің)){{1,2}}\s*$",
+    re.IGNORECASE)
 _QUALIFIER_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fragment, bound in QUALIFIERS_AFTER)
 # "с 5 до 7 млрд" is a change from 5 to 7, not "up to 7": "до" right after another number.
 _DO_AFTER_NUMBER_RE = re.compile(r"\d[^\d]{0,25}(?<![\w])до\s*$", re.IGNORECASE)
@@ -179,6 +184,9 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
         if match.group(f"q{index}").lower() == "до" and _DO_AFTER_NUMBER_RE.search(window):
             return None
         return bound, window_start + match.start()
+    if (match := _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE.search(window)) is not None:
+        return Bound.LOWER if match.group("word").lower().startswith("кем") else Bound.APPROXIMATE, \
+            window_start + match.start()
     return None
 
 
