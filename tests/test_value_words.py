@@ -82,6 +82,8 @@ CASES = [
     ("тағы 43 компаниямен", None, count(43, "компания")),
     ("15 мыңға жуық жаңа жұмыс орнын", None, count(15000, "жұмыс орны", approximate=True)),
     ("Article 5 of the agreement", None, text("Article 5 of the agreement")),
+    ("қарым-қатынастардың 30 жылдығын атап өтеміз", None, text("қарым-қатынастардың 30 жылдығын атап өтеміз")),
+    ("5 жылдық жоспар", None, text("5 жылдық жоспар")),
     ("статья 5 соглашения", None, text("статья 5 соглашения")),
     # compound amounts and Kazakh currencies and bounds
     ("24 млрд 300 млн евро", None, money(24.3e9, "EUR")),

@@ -157,6 +157,10 @@ REFERENCE_WORDS_BEFORE = (
     r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страница|стр\.|№|"
     r"бап|бабы|бабының|тармақ|тармағы|тармақша)\s*$"
 )
+# After a number, words that make it part of a name rather than a figure: "30 жылдығы" (the 30th
+# anniversary), "5 жылдық жоспар" (a five-year plan), as "30-летие" and "the 30th anniversary" are.
+NOT_A_FIGURE_AFTER = rf"\s+(?i:жылды[қғ])[{CYRILLIC_LETTER}]*"
+
 # Multipliers said in one word: "doubled", "вдвое", "втрое"; "twice" only as a comparison ("twice as
 # large", "twice the volume"), since "met twice" counts occasions.
 MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (

@@ -26,6 +26,7 @@ from kzeu_desk.core.value_parsing.figure_words import (
     RUSSIAN_MULTIPLIER_AFTER,
     RUSSIAN_MULTIPLIER_BEFORE,
     SCALES,
+    NOT_A_FIGURE_AFTER,
     OFFSET_IN_TIME_AFTER,
     REFERENCE_WORDS_BEFORE,
     SYMBOL_QUALIFIERS_BEFORE,
@@ -96,6 +97,7 @@ _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from
 _TEMPORAL_PREPOSITION_BEFORE_RE = re.compile(TEMPORAL_PREPOSITIONS_BEFORE, re.IGNORECASE)
 _OFFSET_IN_TIME_AFTER_RE = re.compile(OFFSET_IN_TIME_AFTER, re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(REFERENCE_WORDS_BEFORE, re.IGNORECASE)
+_NOT_A_FIGURE_AFTER_RE = re.compile(NOT_A_FIGURE_AFTER)
 _EARLIEST_BARE_YEAR = 1800
 _LATEST_BARE_YEAR = 2100
 # A Kazakh case ending after a hyphen belongs to the number ("25-інде", "65%-ын", "40-тан").
@@ -286,6 +288,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
 
     if not strict and _REFERENCE_BEFORE_RE.search(text[max(0, number_start - 14) : number_start]):
         return None  # "Article 5", "page 45": a place in a document
+    if not strict and _NOT_A_FIGURE_AFTER_RE.match(text, match.end()):
+        return None  # "30 жылдығы": an anniversary's name
     start = number_start
     currency_before = _match_currency_before(text, number_start)
     currency_code: str | None = None
