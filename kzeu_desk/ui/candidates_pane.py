@@ -134,7 +134,8 @@ class CandidateDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         line = QFontMetrics(option.font).lineSpacing()
-        return QSize(option.rect.width(), 2 * line + 2 * self._PADDING + 2)
+        # No width of its own: a row is as wide as the list (the text is cut to fit), never wider.
+        return QSize(1, 2 * line + 2 * self._PADDING + 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         model = index.model()
@@ -270,6 +271,7 @@ class CandidatesPane(QWidget):
         self.view.setUniformItemSizes(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAccessibleName("Candidate values")
         self.hint = small_print(muted(plain_label(KEY_HINT, word_wrap=True, object_name="candidateKeys")))
 
