@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from kzeu_desk.core import conflicts, database, revisions, search_index, sqlite_features
+from kzeu_desk.core import conflicts, database, originals, pages, revisions, search_index, sqlite_features
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
@@ -35,6 +35,8 @@ EDITABLE_FACT_FIELDS = frozenset(
 
 @dataclass(frozen=True)
 class SourceMetadata:
+    """Source details a curator (or a caller) states; unset fields fall back to what the file says."""
+
     title: str | None = None
     publisher: str | None = None
     author: str | None = None
@@ -42,6 +44,25 @@ class SourceMetadata:
     published: str | None = None
     language: str | None = None
     note: str | None = None
+
+
+def source_details(document: ReadDocument, metadata: SourceMetadata | None = None) -> dict[str, str | None]:
+    """The source columns a new source gets: stated metadata first, then the file's own, then its name."""
+    stated = metadata or SourceMetadata()
+    found = document.metadata
+    title = (stated.title or document.title or Path(document.file_name).stem or document.file_name).strip()
+    return {
+        "title": title, "publisher": stated.publisher or found.publisher, "author": stated.author or found.author,
+        "url": stated.url or found.url, "published": stated.published or found.published,
+        "language": stated.language or found.language, "note": stated.note,
+        "retrieved_at": found.retrieved_at,
+    }
+
+
+def _document_origin(rec: Recorder, document: ReadDocument) -> dict[str, str | None]:
+    """The columns that say how a text was made, keeping its original file in the fact base."""
+    kept = originals.keep(rec.conn, document.original, rec.at) if document.original is not None else None
+    return {"format": document.format, "extractor": document.extractor, "original_sha256": kept}
 
 
 def default_actor() -> str:
@@ -201,14 +222,15 @@ class FactBase:
         return rec.changes
 
     def add_source(self, rec: Recorder, document: ReadDocument, metadata: SourceMetadata) -> int:
-        title = (metadata.title or document.title or Path(document.file_name).stem).strip()
-        return rec.insert("source", {
-            "title": title, "publisher": metadata.publisher, "author": metadata.author, "url": metadata.url,
-            "published": metadata.published, "language": metadata.language, "note": metadata.note,
-            "text": document.text, "text_sha256": sha256_text(document.text), "char_count": len(document.text),
-            "file_name": document.file_name, "encoding": document.encoding,
-            "imported_at": rec.at, "imported_by": rec.actor,
+        """A new source from `document`; `metadata` the curator gave wins over what the file says."""
+        details = source_details(document, metadata)
+        source_id = rec.insert("source", {
+            **details, "text": document.text, "text_sha256": sha256_text(document.text),
+            "char_count": len(document.text), "file_name": document.file_name, "encoding": document.encoding,
+            "imported_at": rec.at, "imported_by": rec.actor, **_document_origin(rec, document),
         })
+        pages.insert_pages(rec, source_id, 1, document.page_starts, document.page_labels, len(document.text))
+        return source_id
 
     # -- facts ---------------------------------------------------------------------------------
 
@@ -539,16 +561,25 @@ class FactBase:
             "file_name": source["file_name"], "encoding": source["encoding"],
             "imported_at": source["imported_at"], "imported_by": source["imported_by"],
             "superseded_at": rec.at, "superseded_by": rec.actor,
+            "format": source["format"], "extractor": source["extractor"],
+            "original_sha256": source["original_sha256"], "retrieved_at": source["retrieved_at"],
         })
         replaced = {
             "text": document.text, "text_sha256": sha256_text(document.text), "char_count": len(document.text),
             "file_name": document.file_name, "encoding": document.encoding,
-            "imported_at": rec.at, "imported_by": rec.actor,
+            "imported_at": rec.at, "imported_by": rec.actor, "retrieved_at": document.metadata.retrieved_at,
+            **_document_origin(rec, document),
         }
+        # What the new file says about itself fills details the source does not have yet.
+        replaced.update({name: value for name, value in document.metadata.filled().items()
+                         if name in ("author", "publisher", "published", "language", "url") and not source[name]})
         if metadata is not None:
             replaced.update({name: value for name, value in vars(metadata).items() if value is not None})
         rec.update("source", source["id"], replaced)
-        return current.revision + 1
+        new_revision = current.revision + 1
+        pages.insert_pages(rec, source["id"], new_revision, document.page_starts, document.page_labels,
+                           len(document.text))
+        return new_revision
 
     @staticmethod
     def _following_placement(row: dict, placement: Placement, new_text: str, new_sha: str,
