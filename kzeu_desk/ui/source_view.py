@@ -389,6 +389,14 @@ class SourceView(QPlainTextEdit):
         return self._highlighter.index
 
     @property
+    def utf16_index(self) -> Utf16Index:
+        return self._utf16
+
+    def set_right_margin(self, width: int) -> None:
+        """Room beside the text for the page gutter (ui/page_gutter.py)."""
+        self.setViewportMargins(0, 0, width, 0)
+
+    @property
     def span_formats(self) -> SpanFormats:
         return self._highlighter.formats
 
@@ -796,12 +804,21 @@ class SourcePane(QWidget):
 
         self.view = SourceView(self)
         self.find_bar = FindBar(self.view, self)
+        from kzeu_desk.ui.page_gutter import PageGutter
+
+        self.page_gutter = PageGutter(self.view)
+        self.page_label = QLabel(self, objectName="sourcePage", textFormat=Qt.TextFormat.PlainText)
+        self.page_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.page_gutter.page_changed.connect(self._show_page)
 
         header = QVBoxLayout()
         header.setContentsMargins(_READING_MARGIN, 8, _READING_MARGIN, 4)
         header.setSpacing(2)
         header.addWidget(self.title_label)
-        header.addWidget(self.details_label)
+        details_row = QHBoxLayout()
+        details_row.addWidget(self.details_label, 1)
+        details_row.addWidget(self.page_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        header.addLayout(details_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -820,9 +837,12 @@ class SourcePane(QWidget):
         if source_id is None:
             self._clear()
             return
+        from kzeu_desk.core.pages import current_page_map
+
         with self._session.fact_base.reading() as conn:
             row = queries.source_row(conn, source_id)
             spans = queries.evidence_spans(conn, source_id) if row is not None else []
+            pages = current_page_map(conn, source_id) if row is not None else None
         if row is None:
             self._clear()
             return
@@ -830,6 +850,7 @@ class SourcePane(QWidget):
         self._show_header(row)
         self.view.set_selected_fact(self._session.selected_fact)
         self.view.show_source(source_id, row["text"], spans)
+        self.page_gutter.set_pages(pages, self.view.utf16_index)
 
     def refresh_spans(self) -> None:
         """Reload the shown source's evidence (one indexed query) and re-colour what changed."""
@@ -864,6 +885,11 @@ class SourcePane(QWidget):
         self.source_id = None
         self._show_header(None)
         self.view.clear_source()
+        self.page_gutter.set_pages(None, self.view.utf16_index)
+
+    def _show_page(self, number: int) -> None:
+        pages = self.page_gutter.pages
+        self.page_label.setText(f"Page {pages.label(number)} of {len(pages)}" if pages and number else "")
 
     def _show_header(self, row: dict | None) -> None:
         if row is None:

@@ -46,6 +46,7 @@ class PageImage:
     width: int
     height: int
     stride: int
+    scale: float  # pixels per PDF point (72 an inch) it was drawn at
     bgra: bytes = b""  # 4 bytes a pixel, blue green red alpha
 
 
@@ -257,7 +258,7 @@ def render_page(data: bytes, number: int, scale: float, *, max_pixels: int = 40_
                     scale *= (max_pixels / pixels) ** 0.5
                 bitmap = page.render(scale=scale, rev_byteorder=False)
                 try:
-                    image = PageImage(bitmap.width, bitmap.height, bitmap.stride, bytes(bitmap.buffer))
+                    image = PageImage(bitmap.width, bitmap.height, bitmap.stride, scale, bytes(bitmap.buffer))
                 finally:
                     bitmap.close()
             finally:

@@ -6,7 +6,8 @@ fact base, so bad input stops with one sentence naming the line. The second pass
 everything in one write transaction with SQLAlchemy Core executemany (NOTES.md trap 6); any
 refusal rolls it all back and the fact base stays as it was. Version 1 files (no source
 revisions, no evidence anchors) are read too: their evidence is exactly anchored in the
-current text, which is what every evidence row was before revisions existed.
+current text, which is what every evidence row was before revisions existed. Version 2 files
+(no originals, no pages) load as sources without an original file or pages.
 
 Ids. Per table, the file's ids are kept when all of them lie above every id the target has ever
 used (its rows and its audit history), and are shifted above that otherwise, which keeps their
@@ -27,6 +28,8 @@ under the load's operation, and the search index is refreshed for the loaded fac
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -45,7 +48,7 @@ from kzeu_desk.core.export.jsonl import CARRIED_TABLES, FORMAT_NAME, FORMAT_VERS
 from kzeu_desk.core.export.scope import AUDITED_TABLE_NAMES
 from kzeu_desk.core.export.sqlite_only import reserve_ids
 from kzeu_desk.core.models import AnchorState, ConflictRule, ConflictStatus, FactRank, FactStatus, LinkKind
-from kzeu_desk.core.recorder import Recorder, table
+from kzeu_desk.core.recorder import Recorder, table, utc_now as _now
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.text import canonicalize
 from kzeu_desk.core.typed_value import ValueKind
@@ -146,17 +149,24 @@ def _spec(**fields: tuple[_Kind, bool]) -> Spec:
     return fields
 
 
+_ORIGIN_FIELDS = ("format", "extractor", "original_sha256", "retrieved_at", "pages")  # version 3
+_ORIGIN = {"format": (_TEXT, True), "extractor": (_TEXT, True), "original_sha256": (_TEXT, True),
+           "retrieved_at": (_TEXT, True), "pages": (_LIST, True)}
+
 _SPECS: dict[str, Spec] = {
+    "original": _spec(sha256=(_TEXT, False), media_type=(_TEXT, False), byte_count=(_INT, False),
+                      data=(_TEXT, False)),
     "source": _spec(
         id=(_ID, False), title=(_TEXT, False), publisher=(_TEXT, True), author=(_TEXT, True), url=(_TEXT, True),
         published=(_DATE, True), language=(_TEXT, True), file_name=(_TEXT, True), encoding=(_TEXT, True),
         note=(_TEXT, True), imported_at=(_TEXT, False), imported_by=(_TEXT, False), text_sha256=(_TEXT, False),
-        char_count=(_INT, False), text=(_TEXT, False),
+        char_count=(_INT, False), text=(_TEXT, False), **_ORIGIN,
     ),
     "source_revision": _spec(
         id=(_ID, False), source=(_INT, False), number=(_ID, False), file_name=(_TEXT, True), encoding=(_TEXT, True),
         imported_at=(_TEXT, False), imported_by=(_TEXT, False), superseded_at=(_TEXT, False),
         superseded_by=(_TEXT, False), text_sha256=(_TEXT, False), char_count=(_INT, False), text=(_TEXT, False),
+        **_ORIGIN,
     ),
     "entity": _spec(
         id=(_ID, False), name=(_TEXT, False), kind=(_TEXT, False), description=(_TEXT, True),
@@ -185,6 +195,7 @@ _SPECS: dict[str, Spec] = {
         created_at=(_TEXT, False), created_by=(_TEXT, False), anchor_state=(_one_of(AnchorState), False),
         anchor_score=(_SCORE, True), confirmed_revision=(_ID, False),
         previous_revision=(_ID, True), previous_start=(_INT, True), previous_end=(_INT, True),
+        pages=(_LIST, True),  # derived from the source's pages: informative, not loaded
     ),
     "link": _spec(
         id=(_ID, False), **{"from": (_INT, False)}, to=(_INT, False), kind=(_one_of(LinkKind), False),
@@ -207,11 +218,19 @@ _SPECS: dict[str, Spec] = {
 # Version 1 evidence had no anchor: its offsets count in its source's current (then only) text.
 _ANCHOR_FIELDS = ("anchor_state", "anchor_score", "confirmed_revision", "previous_revision", "previous_start",
                   "previous_end")
-_SPECS_V1 = {**_SPECS, "evidence": {k: v for k, v in _SPECS["evidence"].items() if k not in _ANCHOR_FIELDS}}
-_RECORD_TYPES_V1 = tuple(kind for kind in RECORD_TYPES if kind != "source_revision")
+# Version 2 had no originals and no pages.
+_SPECS_V2 = {
+    **_SPECS,
+    "source": {k: v for k, v in _SPECS["source"].items() if k not in _ORIGIN_FIELDS},
+    "source_revision": {k: v for k, v in _SPECS["source_revision"].items() if k not in _ORIGIN_FIELDS},
+    "evidence": {k: v for k, v in _SPECS["evidence"].items() if k != "pages"},
+}
+_RECORD_TYPES_V2 = tuple(kind for kind in RECORD_TYPES if kind != "original")
+_SPECS_V1 = {**_SPECS_V2, "evidence": {k: v for k, v in _SPECS_V2["evidence"].items() if k not in _ANCHOR_FIELDS}}
+_RECORD_TYPES_V1 = tuple(kind for kind in _RECORD_TYPES_V2 if kind != "source_revision")
 
 _WHAT = {
-    "source": "a source", "source_revision": "a source revision", "entity": "an entity", "alias": "an alias",
+    "original": "an original file", "source": "a source", "source_revision": "a source revision", "entity": "an entity", "alias": "an alias",
     "property": "a property", "fact": "a fact",
     "value": "a fact's value", "evidence": "an evidence record", "link": "a link", "conflict": "a conflict",
     "member": "a conflict member", "audit": "an audit record",
@@ -264,6 +283,7 @@ class _Survey:
     source_hashes: dict[int, str] = field(default_factory=dict)
     # Per source, its superseded revisions by number; the current one is numbered one higher.
     revisions: dict[int, dict[int, _Revision]] = field(default_factory=dict)
+    originals: set[str] = field(default_factory=set)  # SHA-256 of the original records seen
     entity_names: dict[int, str] = field(default_factory=dict)
     property_keys: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # key, name, line
     alias_owner: dict[int, tuple[int, str]] = field(default_factory=dict)  # alias id -> entity id, alias
@@ -324,7 +344,8 @@ def _survey(path: Path) -> _Survey:
         if not seen_header:
             survey.version = _check_header(number, record)
             seen_header = True
-            record_types, specs = (_RECORD_TYPES_V1, _SPECS_V1) if survey.version == 1 else (RECORD_TYPES, _SPECS)
+            record_types, specs = {1: (_RECORD_TYPES_V1, _SPECS_V1), 2: (_RECORD_TYPES_V2, _SPECS_V2)}.get(
+                survey.version, (RECORD_TYPES, _SPECS))
             continue
         if kind not in record_types:
             expected = ", ".join(record_types)
@@ -366,8 +387,40 @@ def _survey_source(survey: _Survey, number: int, r: dict) -> None:
     _define(survey, number, "source", r["id"])
     survey.mention("source", r["id"])
     _check_text(number, "source text", r)
+    _check_origin(survey, number, "source", r)
     survey.source_lengths[r["id"]] = r["char_count"]
     survey.source_hashes[r["id"]] = r["text_sha256"]
+
+
+def _survey_original(survey: _Survey, number: int, r: dict) -> None:
+    try:
+        data = base64.b64decode(r["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise _Problem(number, "the original file's data is not base64") from None
+    if len(data) != r["byte_count"] or hashlib.sha256(data).hexdigest() != r["sha256"]:
+        raise _Problem(number, "the original file's data does not match its byte_count and sha256")
+    if r["sha256"] in survey.originals:
+        raise _Problem(number, f"original {r['sha256'][:12]}… is given a second time")
+    survey.originals.add(r["sha256"])
+
+
+def _check_origin(survey: _Survey, number: int, what: str, r: dict) -> None:
+    """A version 3 text's original (given earlier in the file) and its pages (within the text, in order)."""
+    original = r.get("original_sha256")
+    if original is not None and original not in survey.originals:
+        raise _Problem(number, f"the {what} names original {original[:12]}…, which no earlier line gives")
+    pages = r.get("pages")
+    if pages is None:
+        return
+    previous = 0
+    for page in pages:
+        start = page.get("start") if isinstance(page, dict) else None
+        label = page.get("label") if isinstance(page, dict) else None
+        if (not isinstance(page, dict) or page.keys() - {"start", "label"} or not _is_int(start)
+                or not previous <= start <= r["char_count"] or not (label is None or isinstance(label, str))):
+            raise _Problem(number, f"the {what}'s pages must be objects with a start (in order, within the text) "
+                                   "and an optional label")
+        previous = start
 
 
 def _check_text(number: int, what: str, r: dict) -> None:
@@ -390,6 +443,7 @@ def _survey_source_revision(survey: _Survey, number: int, r: dict) -> None:
         raise _Problem(number, f"revision {r['number']} of source {source_id} comes where revision {expected} "
                                "belongs (revisions are numbered from 1 and listed in order)")
     _check_text(number, "revision text", r)
+    _check_origin(survey, number, "source revision", r)
     survey.revisions.setdefault(source_id, {})[r["number"]] = _Revision(r["id"], r["char_count"], r["text_sha256"])
     survey.mention("source_revision", r["id"])
 
@@ -519,7 +573,7 @@ def _survey_audit(survey: _Survey, number: int, r: dict) -> None:
 
 
 _SURVEYORS: dict[str, Callable[[_Survey, int, dict], None]] = {
-    "source": _survey_source, "source_revision": _survey_source_revision, "entity": _survey_entity,
+    "original": _survey_original, "source": _survey_source, "source_revision": _survey_source_revision, "entity": _survey_entity,
     "property": _survey_property, "fact": _survey_fact,
     "evidence": _survey_evidence, "link": _survey_link, "conflict": _survey_conflict, "audit": _survey_audit,
 }
@@ -668,7 +722,7 @@ def _clear_starter_vocabulary(conn: Connection) -> None:
 
 # Parents before children, so every batch's foreign keys point at rows already written.
 _INSERT_ORDER = (
-    "source", "source_revision", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
+    "source", "source_revision", "source_page", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
     "conflict_member", "operation", "audit_event",
 )
 
@@ -756,17 +810,46 @@ def _write(conn: Connection, path: Path, plan: _IdPlan, survey: _Survey,
     return writer, loaded
 
 
-def _write_source(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _Survey, line: int, r: dict) -> None:
+def _write_original(writer: _Writer, loaded: _Loaded, _plan: _IdPlan, _survey: _Survey, _line: int,
+                    r: dict) -> None:
+    """Originals are content-addressed: one the target already keeps is not stored twice."""
+    from kzeu_desk.core import originals
+    from kzeu_desk.core.documents.common import OriginalFile
+
+    before = writer.conn.execute(text("SELECT count(*) FROM original_file")).scalar_one()
+    originals.keep(writer.conn, OriginalFile(base64.b64decode(r["data"]), r["media_type"]), _now())
+    if writer.conn.execute(text("SELECT count(*) FROM original_file")).scalar_one() > before:
+        writer.inserted["original_file"] = writer.inserted.get("original_file", 0) + 1
+
+
+def _origin_columns(r: dict) -> dict:
+    return {"format": r.get("format"), "extractor": r.get("extractor"),
+            "original_sha256": r.get("original_sha256"), "retrieved_at": r.get("retrieved_at")}
+
+
+def _write_pages(writer: _Writer, line: int, source_id: int, revision: int, r: dict) -> None:
+    pages = r.get("pages") or []
+    for number, page in enumerate(pages, start=1):
+        end = pages[number]["start"] if number < len(pages) else r["char_count"]
+        writer.add("source_page", line, {"source_id": source_id, "revision": revision, "number": number,
+                                         "start": page["start"], "end": max(end, page["start"]),
+                                         "label": page.get("label")})
+
+
+def _write_source(writer: _Writer, loaded: _Loaded, plan: _IdPlan, survey: _Survey, line: int, r: dict) -> None:
     if plan.is_reused("source", r["id"]):
         loaded.reused_rows["source"] = loaded.reused_rows.get("source", 0) + 1
         return
+    source_id = plan.new_id("source", r["id"])
     writer.add("source", line, {
-        "id": plan.new_id("source", r["id"]), "title": r["title"], "publisher": r.get("publisher"),
+        "id": source_id, "title": r["title"], "publisher": r.get("publisher"),
         "author": r.get("author"), "url": r.get("url"), "published": r.get("published"),
         "language": r.get("language"), "text": r["text"], "text_sha256": r["text_sha256"],
         "char_count": r["char_count"], "file_name": r.get("file_name"), "encoding": r.get("encoding"),
         "note": r.get("note"), "imported_at": r["imported_at"], "imported_by": r["imported_by"],
+        **_origin_columns(r),
     })
+    _write_pages(writer, line, source_id, survey.current_revision(r["id"]), r)
 
 
 def _write_source_revision(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _Survey, line: int,
@@ -774,12 +857,15 @@ def _write_source_revision(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _sur
     if plan.is_reused("source_revision", r["id"]):
         loaded.reused_rows["source_revision"] = loaded.reused_rows.get("source_revision", 0) + 1
         return
+    source_id = plan.new_id("source", r["source"])
     writer.add("source_revision", line, {
-        "id": plan.new_id("source_revision", r["id"]), "source_id": plan.new_id("source", r["source"]),
+        "id": plan.new_id("source_revision", r["id"]), "source_id": source_id,
         "number": r["number"], "text": r["text"], "text_sha256": r["text_sha256"], "char_count": r["char_count"],
         "file_name": r.get("file_name"), "encoding": r.get("encoding"), "imported_at": r["imported_at"],
         "imported_by": r["imported_by"], "superseded_at": r["superseded_at"], "superseded_by": r["superseded_by"],
+        **_origin_columns(r),
     })
+    _write_pages(writer, line, source_id, r["number"], r)
 
 
 def _write_entity(writer: _Writer, loaded: _Loaded, plan: _IdPlan, _survey: _Survey, line: int, r: dict) -> None:
@@ -939,7 +1025,7 @@ def _write_audit(writer: _Writer, loaded: _Loaded, plan: _IdPlan, survey: _Surve
 
 
 _WRITERS = {
-    "source": _write_source, "source_revision": _write_source_revision, "entity": _write_entity,
+    "original": _write_original, "source": _write_source, "source_revision": _write_source_revision, "entity": _write_entity,
     "property": _write_property, "fact": _write_fact,
     "evidence": _write_evidence, "link": _write_link, "conflict": _write_conflict, "audit": _write_audit,
 }
