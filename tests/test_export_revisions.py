@@ -126,7 +126,8 @@ def test_version_3_lines_carry_revisions_anchors_and_originals_and_follow_the_sc
     assert lines[0]["version"] == FORMAT_VERSION == 3
     originals = [r for r in lines if r["type"] == "original"]
     sources = [r for r in lines if r["type"] == "source"]
-    assert originals and {r["sha256"] for r in originals} == {r["original_sha256"] for r in sources} - {None}
+    revisions_ = [r for r in lines if r["type"] == "source_revision"]
+    assert originals and {r["sha256"] for r in originals} == {r["original_sha256"] for r in sources + revisions_} - {None}
     assert all(r["format"] == "text" and r["pages"] is None for r in sources)
     revisions = [r for r in lines if r["type"] == "source_revision"]
     assert [r["number"] for r in revisions] == [1, 2] and lines[0]["counts"]["source_revision"] == 2
