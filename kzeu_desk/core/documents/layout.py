@@ -27,7 +27,9 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RUN = re.compile(r"\d+")
-_SENTENCE_END = re.compile(r"[.!?…:;»\"”’)\]]\s*$")
+_MAX_RUNNING_BLOCK_LINES = 3
+# A line ending so ends its sentence; a colon or semicolon does not end a paragraph.
+_SENTENCE_END = re.compile(r"[.!?…»\"”’)\]]\s*$")
 # Two columns are told apart only by a gap this much wider than a typical character.
 _GUTTER_IN_CHAR_HEIGHTS = 1.0
 # A column of prose: enough lines, each a fair share of the text's width (table cells are narrower).
@@ -91,10 +93,7 @@ def _running_lines(pages: Sequence[Page]) -> set[tuple[int, Line]]:
     groups: dict[tuple, list[tuple[int, Line]]] = defaultdict(list)
     page_numbers: set[tuple[int, Line]] = set()
     for number, page in enumerate(pages):
-        for line in page.lines:
-            band = _margin_band(line, page)
-            if band is None:
-                continue
+        for band, line in _edge_lines(page):
             text = " ".join(line.text.split())
             if _PAGE_NUMBER.fullmatch(text):
                 page_numbers.add((number, line))
@@ -113,6 +112,33 @@ def _running_lines(pages: Sequence[Page]) -> set[tuple[int, Line]]:
         if len(pages_with_it) >= needed and _same_height(members, pages):
             running.update(members)
     return running
+
+
+def _edge_lines(page: Page) -> list[tuple[str, Line]]:
+    """Lines set apart at the top or bottom of a page, as running headers and footers are: in the
+    margin band, and before the first gap wider than the page's usual line spacing (a header
+    block of at most a few lines), counted from the page's edge."""
+    lines = sorted(page.lines, key=lambda line: -line.y1)
+    if len(lines) < 2:
+        return []
+    pitches = [upper.y0 - lower.y0 for upper, lower in zip(lines, lines[1:]) if upper.y0 - lower.y0 > 0.5]
+    usual = statistics.median(pitches) if pitches else 0.0
+    # On a short page paragraph gaps can outnumber line gaps; three line heights is a gap anyway.
+    wide_gap = min(1.5 * usual, 3 * statistics.median(line.height for line in lines)) if pitches else 0.0
+    found: list[tuple[str, Line]] = []
+    for band, ordered in (("top", lines), ("bottom", lines[::-1])):
+        block: list[Line] = []
+        for previous, line in zip(ordered, ordered[1:]):
+            block.append(previous)
+            if len(block) > _MAX_RUNNING_BLOCK_LINES:
+                block = []
+                break
+            if abs(previous.y0 - line.y0) > wide_gap:
+                break
+        else:
+            block = []
+        found.extend((band, line) for line in block if _margin_band(line, page) == band)
+    return found
 
 
 def _margin_band(line: Line, page: Page) -> str | None:
@@ -260,7 +286,7 @@ def _starts_paragraph(previous: Line, line: Line, usual_pitch: float, edges: tup
     # first word ended its paragraph there.
     character_width = (line.x1 - line.x0) / max(len(line.text), 1)
     first_word = line.text.split(" ", 1)[0]
-    return right_edge - previous.x1 > (len(first_word) + 1.5) * character_width
+    return right_edge - previous.x1 > (len(first_word) + 2.5) * character_width
 
 
 @dataclass(slots=True)

@@ -219,9 +219,9 @@ def _language(document: pdfium.PdfDocument) -> str | None:
     size = getter(document.raw, None, 0)
     if size <= 2:
         return None
-    buffer = ctypes.create_string_buffer(size)
+    buffer = (ctypes.c_ushort * (size // 2 + 1))()
     getter(document.raw, buffer, size)
-    language = buffer.raw[:size].decode("utf-16-le", "ignore").rstrip("\x00").strip()
+    language = bytes(buffer)[:size].decode("utf-16-le", "ignore").rstrip("\x00").strip()
     return language or None
 
 
