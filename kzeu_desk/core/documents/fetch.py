@@ -88,7 +88,8 @@ def fetch_page(address: str, *, timeout: float = CONNECT_AND_READ_TIMEOUT, deadl
                                                f"{max_bytes // 1024 // 1024} MB limit for a document.")
             chunks: list[bytes] = []
             size = 0
-            while chunk := response.read(_CHUNK):
+            # read1: whatever has arrived, so the deadline is checked while a slow server trickles.
+            while chunk := response.read1(_CHUNK):
                 size += len(chunk)
                 if size > max_bytes:
                     raise DocumentRefused(address, f"is larger than the {max_bytes // 1024 // 1024} MB limit for "
