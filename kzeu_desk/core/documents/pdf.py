@@ -256,7 +256,7 @@ def render_page(data: bytes, number: int, scale: float, *, max_pixels: int = 40_
                 pixels = max(width * height * scale * scale, 1.0)
                 if pixels > max_pixels:
                     scale *= (max_pixels / pixels) ** 0.5
-                bitmap = page.render(scale=scale, rev_byteorder=False)
+                bitmap = page.render(scale=scale, force_bitmap_format=pdfium_c.FPDFBitmap_BGRA, rev_byteorder=False)
                 try:
                     image = PageImage(bitmap.width, bitmap.height, bitmap.stride, scale, bytes(bitmap.buffer))
                 finally:
