@@ -81,8 +81,8 @@ class ImportReport(QDialog):
         layout.addWidget(buttons)
         if self._imported:
             self.table.selectRow(0)
-        self.resize(min(1200, 260 + 140 * len(_COLUMNS)), 220 + 28 * min(len(self._imported), 12)
-                    + (18 * min(len(refusals), 20) + 30 if refusals else 0))
+        wanted = sum(self.table.columnWidth(column) for column in range(len(_COLUMNS))) + 40
+        self.resize(max(520, min(1300, wanted)), self.sizeHint().height())
 
     def _fill_table(self) -> None:
         table = self.table
@@ -106,7 +106,12 @@ class ImportReport(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.resizeColumnsToContents()
         for column in range(len(_COLUMNS)):
-            table.setColumnWidth(column, min(table.columnWidth(column), 320 if column == 0 else 220))
+            table.setColumnWidth(column, min(table.columnWidth(column) + 12, 360 if column == 0 else 240))
+        header.setStretchLastSection(True)
+        # As tall as its rows (up to twelve), so a short report is a short dialog.
+        shown_rows = min(len(self._imported), 12)
+        table.setMinimumHeight(header.sizeHint().height() + shown_rows * table.verticalHeader().defaultSectionSize()
+                               + 2 * table.frameWidth() + 4)
 
     def selected_source_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

@@ -13,7 +13,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QUrl
+from PySide6.QtCore import QRectF, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
@@ -98,7 +98,7 @@ class PdfOriginalView(QDialog):
         save_button = QPushButton("Save a copy…", self, objectName="originalSaveCopy")
         self.note = QLabel(self, objectName="originalNote", textFormat=Qt.TextFormat.PlainText)
         self.image = QLabel(self, objectName="originalPageImage", alignment=Qt.AlignmentFlag.AlignCenter)
-        scroller = QScrollArea(self)
+        self.scroller = scroller = QScrollArea(self)
         scroller.setWidget(self.image)
         scroller.setWidgetResizable(True)
         scroller.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -145,6 +145,11 @@ class PdfOriginalView(QDialog):
                                             (top - bottom) * scale), _QUOTE_MARK)
                 painter.end()
         self.image.setPixmap(QPixmap.fromImage(image))
+        if marked:
+            # Bring the mark into view once the page is laid out in the scroll area.
+            left, _bottom, _right, top = boxes[0]
+            target = (int(left * scale), int(rendered.height - top * scale))
+            QTimer.singleShot(0, lambda: self.scroller.ensureVisible(*target, 50, 200))
         if self._quote and number == self._quote_page:
             self.note.setText("The quoted passage is marked." if marked else "The quote is on this page.")
         else:

@@ -906,9 +906,14 @@ class SourcePane(QWidget):
         self.details_label.setVisible(bool(self.details_label.text()))
 
 
+_DOCUMENT_FORMATS = {"pdf": "PDF", "docx": "Word", "odt": "OpenDocument", "html": "web page"}
+
+
 def source_details_line(row: dict) -> str:
-    """publisher · published · N characters · encoding, leaving out whatever is unknown."""
+    """author · publisher · published · N characters · format or encoding, leaving out whatever is unknown."""
     parts: list[str] = []
+    if row.get("author"):
+        parts.append(str(row["author"]))
     if row.get("publisher"):
         parts.append(str(row["publisher"]))
     if row.get("published"):
@@ -916,7 +921,9 @@ def source_details_line(row: dict) -> str:
     if row.get("char_count") is not None:
         count = int(row["char_count"])
         parts.append(f"{count:,} character{'s' if count != 1 else ''}")
-    if row.get("encoding"):
+    if row.get("format") in _DOCUMENT_FORMATS:
+        parts.append(_DOCUMENT_FORMATS[row["format"]])
+    elif row.get("encoding"):
         parts.append(str(row["encoding"]))
     return " · ".join(parts)
 
@@ -931,5 +938,6 @@ def _readable_date(published: str) -> str:
 def source_provenance(row: dict) -> str:
     """Where the text came from, for the details tooltip."""
     lines = [f"{label}: {row[key]}" for key, label in
-             (("author", "Author"), ("url", "Address"), ("file_name", "File"), ("note", "Note")) if row.get(key)]
+             (("author", "Author"), ("url", "Address"), ("retrieved_at", "Retrieved"), ("file_name", "File"),
+              ("note", "Note")) if row.get(key)]
     return "\n".join(lines)
