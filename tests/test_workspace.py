@@ -308,15 +308,16 @@ def test_importing_a_known_file_again_skips_it_and_a_changed_one_is_offered_as_a
     body = open_source(window, qtbot, "kz_eu_25_years.txt")
     with window.session.fact_base.reading() as conn:
         source_id = next(r["id"] for r in queries.source_rows(conn) if r["file_name"] == "kz_eu_25_years.txt")
-    warnings, questions = [], []
-    monkeypatch.setattr(document_import.QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    questions = []
 
     same = tmp_path / "same" / "kz_eu_25_years.txt"
     same.parent.mkdir()
     same.write_text(body, encoding="utf-8")
     window.import_files([same]).wait()
-    qtbot.waitUntil(lambda: bool(warnings))
-    assert "already imported" in warnings[0] and window.sources_pane.model.rowCount() == 5
+    qtbot.waitUntil(lambda: getattr(window, "last_import_report", None) is not None)
+    assert "already imported" in window.last_import_report.refusals_label.text()
+    assert window.sources_pane.model.rowCount() == 5
+    window.last_import_report.close()
 
     changed = tmp_path / "changed" / "kz_eu_25_years.txt"
     changed.parent.mkdir()
