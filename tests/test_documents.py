@@ -351,3 +351,33 @@ def test_text_files_keep_their_original_bytes_in_their_own_encoding(tmp_path):
             assert originals.load(conn, sha).data == RUSSIAN[0].encode("cp1251")
             stored = originals.describe(conn, sha)
     assert stored.byte_count == len(RUSSIAN[0].encode("cp1251"))
+
+
+def test_exports_carry_the_pages_of_evidence(tmp_path):
+    import json
+
+    from kzeu_desk.core.export import export
+
+    made = make_pdf(ARTICLE)
+    db = tmp_path / "facts.sqlite"
+    with FactBase.open(db) as fb:
+        source_id = fb.import_document(read_document(write(tmp_path, "review.pdf", made.data))).new_id("source")
+        across = made.page_starts[1]
+        fb.create_fact_from_selection(source_id, across - 20, across + 20)
+    jsonl = tmp_path / "facts.jsonl"
+    export(db, "jsonl", jsonl)
+    records = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    source = next(r for r in records if r["type"] == "source" and r["format"] == "pdf")
+    assert [page["start"] for page in source["pages"]] == made.page_starts
+    assert next(r for r in records if r["type"] == "evidence")["pages"] == [1, 2]
+    assert any(r["type"] == "original" and r["sha256"] == source["original_sha256"] for r in records)
+    annotations = tmp_path / "annotations.jsonld"
+    export(db, "webannotation", annotations)
+    target = json.loads(annotations.read_text(encoding="utf-8"))["first"]["items"][0]["target"]
+    assert (target["kzeu:page"], target["kzeu:pageEnd"]) == (1, 2)
+    snapshot = tmp_path / "snapshot.sqlite"
+    export(db, "sqlite", snapshot)
+    import sqlite3
+
+    with sqlite3.connect(snapshot) as conn:
+        assert conn.execute("SELECT page, last_page FROM evidence_overview").fetchall() == [(1, 2)]
