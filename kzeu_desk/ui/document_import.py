@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from kzeu_desk.core import revisions
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import UserError
-from kzeu_desk.core.reading import ReadDocument, read_document
+from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.service import FactBase, SourceMetadata, source_details
 from kzeu_desk.ui.session import Session
 
@@ -54,15 +54,9 @@ class Refusal:
 
 def read_item(item: ImportItem, should_stop=None) -> ReadDocument:
     """The document a file or a web address holds (fetching the page first)."""
-    if isinstance(item, Path):
-        return read_document(item)
-    from kzeu_desk.core.documents.fetch import fetch_page
-    from kzeu_desk.core.reading import read_document_bytes
+    from kzeu_desk.core.documents.fetch import read_file_or_address
 
-    page = fetch_page(item, should_stop=should_stop)
-    suffix = Path(page.file_name).suffix.lower() if "." in page.file_name else ""
-    return read_document_bytes(page.data, page.url, suffix=suffix, media_type=page.media_type,
-                               charset=page.charset, url=page.url, retrieved_at=page.retrieved_at)
+    return read_file_or_address(item, should_stop=should_stop)
 
 
 def item_name(item: ImportItem) -> str:

@@ -150,3 +150,27 @@ def _connection_problem(reason: object, timeout: float) -> str:
         return "cannot be reached: this computer seems to be offline."
     text = str(getattr(reason, "strerror", None) or reason).strip().rstrip(".")
     return f"could not be fetched ({text[:1].lower() + text[1:]})."
+
+
+def read_web_address(address: str, *, should_stop=None):
+    """The document at a web address: the page fetched, then read by its content (HTML, PDF, Word…),
+    with its address and retrieval time. Returns a `reading.ReadDocument`."""
+    from pathlib import PurePosixPath
+
+    from kzeu_desk.core.reading import read_document_bytes
+
+    page = fetch_page(address, should_stop=should_stop)
+    suffix = PurePosixPath(page.file_name).suffix.lower()
+    return read_document_bytes(page.data, page.url, suffix=suffix, media_type=page.media_type,
+                               charset=page.charset, url=page.url, retrieved_at=page.retrieved_at)
+
+
+def read_file_or_address(item, *, should_stop=None):
+    """A `Path` is read as a file; a string is a web address to fetch."""
+    from pathlib import Path
+
+    from kzeu_desk.core.reading import read_document
+
+    if isinstance(item, Path):
+        return read_document(item)
+    return read_web_address(item, should_stop=should_stop)
