@@ -45,6 +45,7 @@ class Line:
     x1: float
     y1: float  # top
     hyphenated: bool = False  # ends in a hyphen that splits a word across lines
+    first_word_right: float | None = None  # where the line's first word ends (None: estimate from the line)
 
     @property
     def height(self) -> float:
@@ -250,7 +251,7 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
     usual_pitch = statistics.median(pitches) if pitches else max(line.height for line in lines) * 1.2
     paragraphs: list[list[Line]] = [[lines[0]]]
     for previous, line in zip(lines, lines[1:]):
-        if _starts_paragraph(previous, line, usual_pitch, _column_edges(previous, lines)):
+        if _starts_paragraph(previous, line, usual_pitch, _column_edges(previous, lines), _column_edges(line, lines)):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
@@ -265,14 +266,15 @@ def _column_edges(line: Line, lines: list[Line]) -> tuple[float, float]:
     return statistics.median(other.x0 for other in same_column), max(other.x1 for other in same_column)
 
 
-def _starts_paragraph(previous: Line, line: Line, usual_pitch: float, edges: tuple[float, float]) -> bool:
+def _starts_paragraph(previous: Line, line: Line, usual_pitch: float, edges: tuple[float, float],
+                      line_edges: tuple[float, float]) -> bool:
     pitch = previous.y0 - line.y0
     if pitch <= 0 or line.y1 > previous.y0 + 0.5 * line.height:
         # Not below the previous line: side by side on one row, or the top of the next column,
-        # where a paragraph goes on if the column ended mid-sentence.
+        # where a paragraph goes on as it would onto the next page.
         if line.x0 > previous.x1 and abs(line.y0 - previous.y0) < 0.5 * line.height:
             return False
-        return not _continues(previous, line)
+        return not _continues(previous, line, edges[1], line_edges[0])
     if pitch > 1.45 * usual_pitch or pitch > 2.2 * max(previous.height, line.height):
         return True
     if previous.hyphenated:
@@ -282,11 +284,18 @@ def _starts_paragraph(previous: Line, line: Line, usual_pitch: float, edges: tup
         return True  # an indented first line
     if not _SENTENCE_END.search(previous.text):
         return False
-    # Text is set line by line: a line that ends a sentence with room left for the next line's
-    # first word ended its paragraph there.
+    return _room_left(previous, line, right_edge)
+
+
+def _room_left(previous: Line, line: Line, right_edge: float) -> bool:
+    """Whether `line`'s first word would have fitted at the end of `previous`: text is set line by
+    line, so a line that ends a sentence with that much room left ended its paragraph there."""
     character_width = (line.x1 - line.x0) / max(len(line.text), 1)
-    first_word = line.text.split(" ", 1)[0]
-    return right_edge - previous.x1 > (len(first_word) + 2.5) * character_width
+    if line.first_word_right is not None:
+        first_word_width = line.first_word_right - line.x0
+    else:
+        first_word_width = len(line.text.split(" ", 1)[0]) * character_width * 1.2
+    return right_edge - previous.x1 > first_word_width + 1.5 * character_width
 
 
 @dataclass(slots=True)
@@ -294,11 +303,17 @@ class _PageParagraphs:
     texts: list[str]  # with _SPLIT_WORD where a hyphenated word was joined
     last_line: Line | None
     first_line: Line | None
+    last_right_edge: float = 0.0  # right edge of the column the page's last line stands in
+    first_left_edge: float = 0.0  # usual left edge of the column the page's first line stands in
 
 
 def _page_paragraphs(paragraphs: list[list[Line]]) -> _PageParagraphs:
-    return _PageParagraphs([_paragraph_text(p) for p in paragraphs],
-                           paragraphs[-1][-1] if paragraphs else None, paragraphs[0][0] if paragraphs else None)
+    if not paragraphs:
+        return _PageParagraphs([], None, None)
+    lines = [line for paragraph in paragraphs for line in paragraph]
+    last, first = paragraphs[-1][-1], paragraphs[0][0]
+    return _PageParagraphs([_paragraph_text(p) for p in paragraphs], last, first,
+                           _column_edges(last, lines)[1], _column_edges(first, lines)[0])
 
 
 def _paragraph_text(lines: list[Line]) -> str:
@@ -327,7 +342,7 @@ def _join_pages(page_paragraphs: list[list[list[Line]]]) -> tuple[str, tuple[int
     for page in pages:
         texts = [resolve(text) for text in page.texts]
         if texts and previous is not None and previous.last_line is not None and page.first_line is not None \
-                and _continues(previous.last_line, page.first_line):
+                and _continues(previous.last_line, page.first_line, previous.last_right_edge, page.first_left_edge):
             glued = resolve(_join(parts[-1], previous.last_line, texts[0]))
             length += len(glued) - len(parts[-1])
             parts[-1] = glued
@@ -348,13 +363,17 @@ def _join_pages(page_paragraphs: list[list[list[Line]]]) -> tuple[str, tuple[int
     return "\n\n".join(parts), tuple(starts)
 
 
-def _continues(last: Line, first: Line) -> bool:
-    """A paragraph that runs on to the next page: it ends mid-sentence and the next page starts
-    with a lower-case letter (or the page ended on a hyphenated word)."""
+def _continues(last: Line, first: Line, right_edge: float, left_edge: float) -> bool:
+    """Whether the paragraph ending in `last` runs on at `first` (the top of the next column or
+    page): always after a hyphenated word; never into an indented first line; after a finished
+    sentence only if `last` was full (no room for `first`'s first word); otherwise yes."""
     if last.hyphenated:
         return True
-    first_text = first.text.lstrip()
-    return not _SENTENCE_END.search(last.text) and bool(first_text) and first_text[0].islower()
+    if not first.text.strip() or first.x0 - left_edge > 1.2 * first.height:
+        return False
+    if _SENTENCE_END.search(last.text):
+        return not _room_left(last, first, right_edge)
+    return True
 
 
 _SPLIT_WORD = "\ue000"  # private use: never in extracted text (normalise_line drops that category)

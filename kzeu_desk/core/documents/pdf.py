@@ -119,6 +119,8 @@ class _LineBuilder:
         self._chars: list[str] = []
         self._box: list[float] | None = None  # x0, y0, x1, y1 of the visible characters
         self._last_right = 0.0
+        self._first_word_right: float | None = None
+        self._first_word_done = False
 
     def add(self, char: str, box: tuple[float, float, float, float] | None) -> None:
         if box is not None:
@@ -138,12 +140,17 @@ class _LineBuilder:
                 line_box[0], line_box[1] = min(line_box[0], left), min(line_box[1], bottom)
                 line_box[2], line_box[3] = max(line_box[2], right), max(line_box[3], top)
             self._last_right = right
+            if not self._first_word_done:
+                self._first_word_right = right
+        elif self._box is not None and char.isspace():
+            self._first_word_done = True
         self._chars.append(char)
 
     def end(self, *, hyphenated: bool = False) -> None:
         raw = "".join(self._chars)
         self._chars = []
         box, self._box = self._box, None
+        first_word_right, self._first_word_right, self._first_word_done = self._first_word_right, None, False
         if box is None:
             return
         if not hyphenated and (raw.rstrip().endswith(_SOFT_HYPHEN) or re.search(r"[^\W\d_]-\s*$", raw)):
@@ -153,7 +160,7 @@ class _LineBuilder:
             return
         if hyphenated and not text.endswith("-"):
             text += "-"
-        self.lines.append(Line(text, box[0], box[1], box[2], box[3], hyphenated))
+        self.lines.append(Line(text, box[0], box[1], box[2], box[3], hyphenated, first_word_right))
 
 
 def _lines(textpage: pdfium.PdfTextPage, count: int) -> list[Line]:
