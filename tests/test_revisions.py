@@ -356,7 +356,7 @@ def test_the_migration_keeps_data_and_id_counters_and_its_downgrade_keeps_every_
                                      "source_sha256, created_at, created_by) "
                                      "VALUES (1, 1, 0, 5, 'hello', '', ' world', 'x', 'a', 'b')")
             conn.exec_driver_sql("DELETE FROM evidence WHERE id = 3")  # undo may bring id 3 back
-        with sqlite_features.write_transaction(engine) as conn:
+        with sqlite_features.migration_transaction(engine) as conn:
             migrations.upgrade_to_head(conn)
         with sqlite_features.write_transaction(engine) as conn:
             rows = conn.exec_driver_sql(
@@ -374,7 +374,7 @@ def test_the_migration_keeps_data_and_id_counters_and_its_downgrade_keeps_every_
                                  "VALUES (1, 1, 'hello there world', 'y', 17, 'a', 'b', 'c', 'd')")
             conn.exec_driver_sql("UPDATE evidence SET anchor_state = 'orphaned', \"end\" = 11, quote = 'hello there' "
                                  "WHERE id = 2")
-        with sqlite_features.write_transaction(engine) as conn:
+        with sqlite_features.migration_transaction(engine) as conn:
             command.downgrade(migrations._config(conn), "0001_initial")
         with sqlite_features.write_transaction(engine) as conn:
             assert "source_revision" not in sqlite_features.user_tables(conn)

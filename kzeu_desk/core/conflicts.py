@@ -38,7 +38,7 @@ from kzeu_desk.core.value_format import format_value
 # The columns whose change makes an earlier judgement of a conflict stale.
 _JUDGED_COLUMNS = (
     "value_kind", "value_amount", "value_lower", "value_upper", "value_approximate", "value_unit",
-    "value_date", "value_entity_id", "value_text", "point_in_time", "start_time", "end_time",
+    "value_date", "value_date_end", "value_entity_id", "value_text", "point_in_time", "start_time", "end_time",
 )
 
 # Bound parameters per statement, well below SQLite's limit (32,766 since 3.32; 999 before).

@@ -171,7 +171,7 @@ def _open_for_writing(path: Path) -> OpenedStorage:
         if revision != migrations.head_revision():
             if tables:
                 backup = _backup_before_migration(path, revision)
-            with sqlite_features.write_transaction(engine) as conn:
+            with sqlite_features.migration_transaction(engine) as conn:
                 migrations.upgrade_to_head(conn)
     except BaseException:
         engine.dispose()

@@ -223,7 +223,7 @@ def _read_page(conn: Connection, spec: ListingSpec, page_query: str, params: dic
     query = text(f"""
         SELECT page.id{page_key_columns},
                f.value_kind, f.value_amount, f.value_lower, f.value_upper, f.value_approximate,
-               f.value_unit, f.value_date, f.value_entity_id, f.value_text,
+               f.value_unit, f.value_date, f.value_date_end, f.value_entity_id, f.value_text,
                f.status, f.rank, f.updated_at,
                subject.name AS subject_name, prop.name AS property_name,
                value_entity.name AS value_entity_name,

@@ -17,6 +17,8 @@ from urllib.parse import quote
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.pool import NullPool
 
+from kzeu_desk.core.errors import UserError
+
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -160,6 +162,38 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         conn.execution_options(sqlite_begin="IMMEDIATE")
         with conn.begin():
             yield conn
+
+
+@contextmanager
+def migration_transaction(engine: Engine) -> Iterator[Connection]:
+    """A write transaction for schema migrations, with foreign keys enforced at its end, not per row.
+
+    A migration that changes a table SQLite cannot ALTER in place (a CHECK constraint, say) copies
+    it into a new table, drops the old one and renames the copy. Dropping a parent table (fact,
+    property) with foreign keys on deletes its rows first and fails on every child row pointing at
+    them, and `PRAGMA foreign_keys` cannot change inside a transaction: SQLite's own procedure for
+    such changes (lang_altertable.html, "other kinds of table schema changes") turns them off
+    before BEGIN and runs `PRAGMA foreign_key_check` before COMMIT. Any dangling reference the
+    migration left rolls the whole migration back.
+    """
+    with engine.connect() as conn:
+        # On the driver's connection: through SQLAlchemy the PRAGMA would open a transaction first,
+        # inside which SQLite ignores it.
+        driver = conn.connection.dbapi_connection
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+                dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if dangling:
+                    table_name, rowid, parent, _ = dangling[0]
+                    raise UserError(
+                        f"The fact base could not be brought up to date because {len(dangling)} of its rows "
+                        f"point at rows that do not exist (the first: {table_name} {rowid} -> {parent}); "
+                        "nothing was changed.")
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
 
 
 @contextmanager
