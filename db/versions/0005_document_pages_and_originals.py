@@ -1,7 +1,7 @@
 """document pages and originals
 
-Revision ID: 0004_document_pages_and_originals
-Revises: 0003_query_indexes
+Revision ID: 0005_document_pages_and_originals
+Revises: 0004_date_range_and_count_values
 Create Date: 2026-12-05 13:10:32.545181
 
 Generated with `python -m kzeu_desk.core.migrations revision`, then reviewed:
@@ -22,8 +22,8 @@ import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() (NOTES
 from alembic import op
 
 
-revision: str = '0004_document_pages_and_originals'
-down_revision: str | None = '0003_query_indexes'
+revision: str = '0005_document_pages_and_originals'
+down_revision: str | None = '0004_date_range_and_count_values'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
