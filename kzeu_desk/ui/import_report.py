@@ -110,8 +110,11 @@ class ImportReport(QDialog):
         header.setStretchLastSection(True)
         # As tall as its rows (up to twelve), so a short report is a short dialog.
         shown_rows = min(len(self._imported), 12)
-        table.setMinimumHeight(header.sizeHint().height() + shown_rows * table.verticalHeader().defaultSectionSize()
-                               + 2 * table.frameWidth() + 4)
+        fitted = (header.sizeHint().height() + shown_rows * table.verticalHeader().defaultSectionSize()
+                  + 2 * table.frameWidth() + 4)
+        table.setMinimumHeight(fitted)
+        if len(self._imported) <= 12:
+            table.setMaximumHeight(fitted)
 
     def selected_source_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
