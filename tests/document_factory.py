@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from datetime import UTC
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT_BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
@@ -89,9 +90,9 @@ def make_pdf(paragraphs: list[str], layout: PdfLayout | None = None) -> MadePdf:
     if layout.author:
         pdf.set_author(layout.author)
     if layout.creation_date:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
-        pdf.set_creation_date(datetime(*layout.creation_date, tzinfo=timezone.utc))
+        pdf.set_creation_date(datetime(*layout.creation_date, tzinfo=UTC))
     if layout.language:
         pdf.set_lang(layout.language)
     if layout.encrypt_with:
@@ -148,7 +149,6 @@ def _wrap(pdf, paragraph: str, layout: PdfLayout):
     """(line to draw, characters of the paragraph it covers incl. the following space) per line."""
     words = paragraph.split(" ")
     line: list[str] = []
-    consumed = 0
     index = 0
     while index < len(words):
         word = words[index]

@@ -385,3 +385,92 @@ def test_exports_carry_the_pages_of_evidence(tmp_path):
 
     with sqlite3.connect(snapshot) as conn:
         assert conn.execute("SELECT page, last_page FROM evidence_overview").fetchall() == [(1, 2)]
+
+
+def _exported_pdf_fact_base(tmp_path: Path) -> tuple[Path, list[int]]:
+    from kzeu_desk.core.export import export
+
+    made = make_pdf(ARTICLE)
+    db = tmp_path / "facts.sqlite"
+    with FactBase.open(db) as fb:
+        source_id = fb.import_document(read_document(write(tmp_path, "review.pdf", made.data))).new_id("source")
+        fb.create_fact_from_selection(source_id, made.page_starts[1] - 20, made.page_starts[1] + 20)
+    jsonl = tmp_path / "facts.jsonl"
+    export(db, "jsonl", jsonl)
+    return jsonl, made.page_starts
+
+
+def _rows(fb: FactBase, table_name: str) -> int:
+    from sqlalchemy import text
+
+    with fb.reading() as conn:
+        return conn.execute(text(f"SELECT count(*) FROM {table_name}")).scalar_one()
+
+
+def test_pages_and_originals_travel_through_json_lines(tmp_path):
+    import json
+
+    from kzeu_desk.core.export import export
+    from kzeu_desk.core.loading import load_jsonl
+
+    jsonl, page_starts = _exported_pdf_fact_base(tmp_path)
+    copy = tmp_path / "copy.sqlite"
+    with FactBase.open(copy) as fb:
+        load_jsonl(fb, jsonl)
+        with fb.reading() as conn:
+            source = source_row(conn, 1)
+            assert list(pages.current_page_map(conn, 1).starts) == page_starts
+            assert originals.load(conn, source["original_sha256"]).data == (tmp_path / "review.pdf").read_bytes()
+    again = tmp_path / "again.jsonl"
+    export(copy, "jsonl", again)
+    assert again.read_bytes() == jsonl.read_bytes()
+    # Loaded next to itself: the source is reused and its original is not stored twice.
+    with FactBase.open(copy) as fb:
+        load_jsonl(fb, jsonl, backup=False)
+        assert (_rows(fb, "original_file"), _rows(fb, "source_page")) == (1, len(page_starts))
+    assert [json.loads(line)["type"] for line in again.read_text(encoding="utf-8").splitlines()][1] == "original"
+
+
+@pytest.mark.parametrize("case, words", [
+    ("data not base64", "the original file's data is not base64"),
+    ("data not its hash", "does not match its byte_count and sha256"),
+    ("original given twice", "is given a second time"),
+    ("unknown original", "which no earlier line gives"),
+    ("pages out of order", "pages must start in order, within the text"),
+    ("page past the text", "pages must start in order, within the text"),
+])
+def test_broken_originals_and_pages_name_the_line_and_load_nothing(tmp_path, case, words):
+    import json
+
+    from kzeu_desk.core.loading import LoadError, load_jsonl
+
+    jsonl, _starts = _exported_pdf_fact_base(tmp_path)
+    lines = [json.loads(line) for line in jsonl.read_text(encoding="utf-8").splitlines()]
+    original = next(i for i, r in enumerate(lines) if r["type"] == "original")
+    source = next(i for i, r in enumerate(lines) if r["type"] == "source")
+    spoiled = source
+    if case == "data not base64":
+        lines[original]["data"] = "***" + lines[original]["data"][3:]
+        spoiled = original
+    elif case == "data not its hash":
+        lines[original]["sha256"] = "0" * 64
+        spoiled = original
+    elif case == "original given twice":
+        lines.insert(original + 1, dict(lines[original]))
+        spoiled, source = original + 1, source + 1
+    elif case == "unknown original":
+        lines[source]["original_sha256"] = "f" * 64
+    elif case == "pages out of order":
+        lines[source]["pages"].reverse()
+    else:
+        lines[source]["pages"][-1]["start"] = lines[source]["char_count"] + 1
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    target = tmp_path / "target.sqlite"
+    with FactBase.open(target) as fb, pytest.raises(LoadError) as refused:
+        load_jsonl(fb, bad)
+    message = str(refused.value)
+    assert message.startswith(f"Line {spoiled + 1} of bad.jsonl: ") and words in message
+    assert message.endswith("; nothing was loaded.") and "\n" not in message
+    with FactBase.open(target) as fb:
+        assert (_rows(fb, "source"), _rows(fb, "original_file")) == (0, 0)

@@ -9,7 +9,8 @@ import pytest
 from alembic import command
 from sqlalchemy import insert, text
 
-from kzeu_desk.core import fact_detail, integrity, migrations, queries, revisions, sqlite_features
+from kzeu_desk.core import fact_detail, integrity, migrations, queries, revisions
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core import recorder as recorder_module
 from kzeu_desk.core.errors import InvalidEdit, StaleEdit
 from kzeu_desk.core.models import AnchorState
@@ -402,7 +403,7 @@ def long_article_with_evidence(fb: FactBase, spans: int, seed: int = 7) -> tuple
     revised, *_ = bench.edit(rng, original, vocabulary, 0.05)
     source_id = fb.import_document(document(original.text, "long.txt"), SourceMetadata(title="Long")).new_id("source")
     at, sha = "2025-01-01T00:00:00.000Z", sha256_text(original.text)
-    with fb.engine.begin() as conn:  # bulk set-up (NOTES.md trap 6); the import is what is tested
+    with fb.engine.begin() as conn:  # bulk set-up through Core executemany; the import is what is tested
         first = (conn.execute(text("SELECT max(id) FROM fact")).scalar() or 0) + 1
         conn.execute(insert(table("fact")), [
             {"id": first + n, "value_kind": "text", "value_text": f"fact {n}", "value_approximate": False,
@@ -536,7 +537,7 @@ def test_undoing_a_revision_reads_as_re_anchoring_in_the_earlier_revision(articl
 def test_a_renamed_revision_keeps_conflict_explanations_in_step(article):
     """Explanations cite sources by file name: a revision under a new name re-words them at once,
     so a later full re-scan finds nothing to change."""
-    fb, source_id, body, facts = article
+    fb, source_id, body, _facts = article
     with fb.reading() as conn:
         before = conn.execute(text("SELECT explanation FROM conflict WHERE status = 'open'")).scalars().all()
     assert before and all(ARTICLE.removesuffix(".txt") + " says" in explanation for explanation in before)

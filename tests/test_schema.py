@@ -13,7 +13,8 @@ from sqlalchemy import event
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex
 
-from kzeu_desk.core import fact_listing, migrations, sqlite_features
+from kzeu_desk.core import fact_listing, migrations
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.models import FactStatus, SQLModel
 
 
@@ -27,7 +28,7 @@ def engine_at_head(tmp_path):
 
 
 def _not_the_search_index(obj, name, type_, reflected, compare_to):
-    # As db/env.py: the FTS5 tables are made by sqlite_features, not by the models.
+    # As db/env.py: the search index's tables are made by the storage engine, not by the models.
     return not (type_ == "table" and reflected and compare_to is None and name.startswith("fact_search"))
 
 

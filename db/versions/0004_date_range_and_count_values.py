@@ -14,7 +14,7 @@ Written by hand, reviewed against autogenerate:
   explicit definition of how they stand at 0003 (not by reflection: reflection loses
   AUTOINCREMENT and the expression indexes). Their id counters are carried over — undo re-inserts
   deleted rows under their old ids, so an id once handed out is never handed out again. The
-  migration runs with foreign keys checked at its end (core/sqlite_features.migration_transaction):
+  migration runs with foreign keys checked at its end (core/storage/sqlite/engine.py, migration_transaction):
   dropping a parent table row by row would otherwise fail on every fact pointing at it.
 * the facts table's three sort-order indexes are expressions; batch mode cannot carry them across
   a rebuild, so they are dropped before and created again after it, word for word as in 0003;
@@ -30,6 +30,8 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() without importing it
 from alembic import op
+
+from kzeu_desk.core.storage import engine_of
 
 
 revision: str = '0004_date_range_and_count_values'
@@ -178,12 +180,8 @@ def _id_counter_kept(table_name: str, rebuild: bool) -> Iterator[None]:
         yield
         return
     bind = op.get_bind()
-    counter = bind.execute(sa.text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table_name}).scalar()
+    engine = engine_of(bind)
+    counter = engine.highest_reserved_id(bind, table_name)
     yield
-    if counter is None:
-        return
-    updated = bind.execute(sa.text("UPDATE sqlite_sequence SET seq = max(seq, :seq) WHERE name = :t"),
-                           {"seq": counter, "t": table_name}).rowcount
-    if not updated:
-        bind.execute(sa.text("INSERT INTO sqlite_sequence (name, seq) VALUES (:t, :seq)"),
-                     {"t": table_name, "seq": counter})
+    if counter is not None:
+        engine.reserve_ids(bind, table_name, counter)

@@ -18,7 +18,7 @@ Generated with `python -m kzeu_desk.core.migrations revision`, then reviewed:
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() (NOTES.md trap 12)
+import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() without importing sqlmodel
 from alembic import op
 
 

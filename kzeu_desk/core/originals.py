@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, select
 
 from kzeu_desk.core.documents.common import OriginalFile
-from kzeu_desk.core.recorder import table
+from kzeu_desk.core.recorder import Recorder, table
 
 _COMPRESSION = "zlib"
 _LEVEL = 6  # 9 saves ~1 % more on text and takes twice as long on a 50 MB PDF
@@ -28,16 +28,24 @@ class KeptOriginal:
     stored_bytes: int
 
 
-def keep(conn: Connection, original: OriginalFile, at: str) -> str:
-    """Store `original` unless the same bytes are stored already; returns its SHA-256."""
-    sha256 = original.sha256
+def stored_row(original: OriginalFile, at: str) -> dict[str, object]:
+    """The `original_file` row that keeps `original`, compressed."""
+    return {
+        "sha256": original.sha256, "media_type": original.media_type, "byte_count": len(original.data),
+        "compression": _COMPRESSION, "data": zlib.compress(original.data, _LEVEL), "stored_at": at,
+    }
+
+
+def is_kept(conn: Connection, sha256: str) -> bool:
     files = table("original_file")
-    if conn.execute(select(files.c.sha256).where(files.c.sha256 == sha256)).first() is None:
-        conn.execute(files.insert().values(
-            sha256=sha256, media_type=original.media_type, byte_count=len(original.data),
-            compression=_COMPRESSION, data=zlib.compress(original.data, _LEVEL), stored_at=at,
-        ))
-    return sha256
+    return conn.execute(select(files.c.sha256).where(files.c.sha256 == sha256)).first() is not None
+
+
+def keep(rec: Recorder, original: OriginalFile) -> str:
+    """Store `original` unless the same bytes are stored already; returns its SHA-256."""
+    if not is_kept(rec.conn, original.sha256):
+        rec.insert_content("original_file", stored_row(original, rec.at))
+    return original.sha256
 
 
 def load(conn: Connection, sha256: str) -> OriginalFile | None:
@@ -49,6 +57,27 @@ def load(conn: Connection, sha256: str) -> OriginalFile | None:
     if row.compression != _COMPRESSION:
         raise ValueError(f"original {sha256} is stored with unknown compression {row.compression!r}")
     return OriginalFile(zlib.decompress(row.data), row.media_type)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceOriginal:
+    """A source's kept original, with the names it is shown and saved under."""
+
+    original: OriginalFile
+    file_name: str  # the imported file's name ("original" when the source has none)
+    title: str
+
+
+def of_source(conn: Connection, source_id: int) -> SourceOriginal | None:
+    """The original a source's current text was read from; None when none is kept (sources imported
+    before originals were, or the source is gone)."""
+    source = table("source")
+    row = conn.execute(select(source.c.original_sha256, source.c.file_name, source.c.title)
+                       .where(source.c.id == source_id)).first()
+    if row is None or row.original_sha256 is None:
+        return None
+    original = load(conn, row.original_sha256)
+    return SourceOriginal(original, row.file_name or "original", row.title) if original is not None else None
 
 
 def describe(conn: Connection, sha256: str) -> KeptOriginal | None:

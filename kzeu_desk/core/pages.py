@@ -1,18 +1,18 @@
 """Pages of a source's text: which page an offset is on, for the source view, citations and exports.
 
 Only sources read from paged files (PDF) have pages. Page n of revision r of a source is the
-`source_page` row (source, r, n); its `start`..`end` are code points into that revision's text.
+`source_page` row (source, r, n); its `start`..`end` are code points into that revision's text
+(written by `steps.insert_pages`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from kzeu_desk.core.recorder import Recorder, table
+from kzeu_desk.core.recorder import table
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +41,6 @@ class PageMap:
         if first == last:
             return f"p. {self.label(first)}"
         return f"pp. {self.label(first)}–{self.label(last)}"
-
-
-def insert_pages(rec: Recorder, source_id: int, revision: int, starts: Sequence[int], labels: Sequence[str],
-                 text_length: int) -> None:
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else text_length
-        rec.insert("source_page", {
-            "source_id": source_id, "revision": revision, "number": index + 1, "start": start,
-            "end": max(start, end), "label": labels[index] if index < len(labels) else None,
-        })
 
 
 def page_map(conn: Connection, source_id: int, revision: int) -> PageMap | None:

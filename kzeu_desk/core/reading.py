@@ -9,7 +9,8 @@ is refused with a `DocumentRefused` whose message is one sentence for the user.
 
 HTML is reduced to its main text (core.documents.web_page) or, failing that, to its visible text
 with the standard library's tokenizer: nothing is fetched, nothing is executed, and the result is
-only ever shown as plain text (NOTES.md trap 3).
+only ever shown as plain text (never as Qt rich text, which renders HTML-like input and fetches
+its images).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import codecs
 import re
 import stat
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -11,6 +11,8 @@ what is counted ("member states") and may be empty.
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -63,7 +65,7 @@ class TypedValue:
     def precision(self) -> DatePrecision | None:
         return date_precision(self.date) if self.date else None
 
-    def with_changes(self, **changes) -> TypedValue:
+    def with_changes(self, **changes: Any) -> TypedValue:
         return replace(self, **changes)
 
     def to_columns(self) -> dict:
@@ -82,7 +84,7 @@ class TypedValue:
         }
 
     @classmethod
-    def from_columns(cls, row) -> TypedValue:
+    def from_columns(cls, row: Any) -> TypedValue:
         """Build from a mapping (or row with ._mapping) holding the value_* columns.
 
         Audit images written before date ranges existed (schema 0003 and older) have no

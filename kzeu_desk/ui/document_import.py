@@ -18,7 +18,8 @@ from kzeu_desk.core import revisions
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.reading import ReadDocument
-from kzeu_desk.core.service import FactBase, SourceMetadata, source_details
+from kzeu_desk.core.service import FactBase, SourceMetadata
+from kzeu_desk.core.steps import source_details
 from kzeu_desk.ui.session import Session
 
 ImportItem = Path | str  # a file, or a web address

@@ -30,20 +30,9 @@ _RENDER_SCALE = 1.5  # 108 dots an inch: sharp on ordinary screens, quick to dra
 _QUOTE_MARK = QColor(255, 213, 79, 110)
 
 
-def load_original(session: Session, source_id: int) -> tuple[OriginalFile, str, str] | None:
-    """(the original, its file name, the source's title), or None when the source has none kept."""
-    from sqlalchemy import select
-
-    from kzeu_desk.core.recorder import table
-
-    source = table("source")
+def load_original(session: Session, source_id: int) -> originals.SourceOriginal | None:
     with session.fact_base.reading() as conn:
-        row = conn.execute(select(source.c.original_sha256, source.c.file_name, source.c.title)
-                           .where(source.c.id == source_id)).first()
-        if row is None or row.original_sha256 is None:
-            return None
-        original = originals.load(conn, row.original_sha256)
-    return (original, row.file_name or "original", row.title) if original is not None else None
+        return originals.of_source(conn, source_id)
 
 
 def save_copy(original: OriginalFile, name: str, parent: QWidget) -> None:
@@ -188,7 +177,7 @@ def show_original(session: Session, source_id: int, *, page: int = 1, quote: str
     found = load_original(session, source_id)
     if found is None:
         return None
-    original, name, title = found
+    original, name, title = found.original, found.file_name, found.title
     if original.media_type == "application/pdf":
         dialog: QDialog = PdfOriginalView(original, name, title, page, quote, parent)
     else:

@@ -3,7 +3,7 @@
 Each page's number is written beside the line where its text begins, with a rule marking the
 exact point, so a curator sees which page a passage (and the evidence drawn from it) is on; the
 page at the top of the view is announced for the pane's header. Offsets arrive as code points and
-are converted once per shown text (NOTES.md trap 2).
+are converted once per shown text (Qt positions are UTF-16 code units: docs/ARCHITECTURE.md, trap 2).
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kzeu_desk.core.pages import PageMap
 from kzeu_desk.core.text import Utf16Index
+from kzeu_desk.ui.source_view import SourceView
 
 _PADDING = 6
 
@@ -23,7 +24,7 @@ _PADDING = 6
 class PageGutter(QWidget):
     page_changed = Signal(int)  # the number of the page at the top of the view (0: the text has no pages)
 
-    def __init__(self, view: QPlainTextEdit):
+    def __init__(self, view: SourceView):
         super().__init__(view)
         self.setObjectName("pageGutter")
         self._view = view
@@ -52,7 +53,7 @@ class PageGutter(QWidget):
         self._starts = [utf16.to_utf16(min(start, utf16.codepoint_length)) for start in self._pages.starts] \
             if self._pages else []
         width = self.sizeHint().width() if self._pages else 0
-        self._view.set_right_margin(width)  # type: ignore[attr-defined]
+        self._view.set_right_margin(width)
         self.setVisible(self._pages is not None)
         self._place()
         self._announce_top_page()

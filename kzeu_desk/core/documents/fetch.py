@@ -9,17 +9,24 @@ redirect loop is stopped), only http and https. Every failure is one sentence fo
 from __future__ import annotations
 
 import email.message
+import http.client
 import socket
 import ssl
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from kzeu_desk import __version__
 from kzeu_desk.core.documents.common import DocumentRefused
 from kzeu_desk.core.recorder import utc_now
+
+if TYPE_CHECKING:  # reading imports this module
+    from kzeu_desk.core.reading import ReadDocument
 
 CONNECT_AND_READ_TIMEOUT = 20.0  # seconds without a byte before giving up
 DOWNLOAD_DEADLINE = 60.0  # seconds for the whole page
@@ -53,7 +60,8 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
     max_repeats = 2
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001 (urllib's signature)
+    def redirect_request(self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str,
+                         headers: http.client.HTTPMessage, newurl: str) -> urllib.request.Request | None:
         if urlsplit(newurl).scheme not in ("http", "https"):
             raise DocumentRefused(req.full_url, f"redirects to “{newurl}”, which is not a web address.")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
@@ -68,7 +76,7 @@ def normalised_address(text: str) -> str:
 
 
 def fetch_page(address: str, *, timeout: float = CONNECT_AND_READ_TIMEOUT, deadline: float = DOWNLOAD_DEADLINE,
-               max_bytes: int = MAX_BYTES, should_stop=None) -> FetchedPage:
+               max_bytes: int = MAX_BYTES, should_stop: Callable[[], bool] | None = None) -> FetchedPage:
     """The page at `address`, or `DocumentRefused` naming the address and what went wrong."""
     address = normalised_address(address)
     parts = urlsplit(address)
@@ -107,7 +115,7 @@ def fetch_page(address: str, *, timeout: float = CONNECT_AND_READ_TIMEOUT, deadl
         raise DocumentRefused(address, _http_error(error)) from None
     except urllib.error.URLError as error:
         raise DocumentRefused(address, _connection_problem(error.reason, timeout)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise DocumentRefused(address, f"did not answer within {timeout:.0f} seconds, so nothing was imported.") \
             from None
     except (ConnectionError, OSError, ValueError) as error:
@@ -152,9 +160,9 @@ def _connection_problem(reason: object, timeout: float) -> str:
     return f"could not be fetched ({text[:1].lower() + text[1:]})."
 
 
-def read_web_address(address: str, *, should_stop=None):
+def read_web_address(address: str, *, should_stop: Callable[[], bool] | None = None) -> ReadDocument:
     """The document at a web address: the page fetched, then read by its content (HTML, PDF, Word…),
-    with its address and retrieval time. Returns a `reading.ReadDocument`."""
+    with its address and retrieval time."""
     from pathlib import PurePosixPath
 
     from kzeu_desk.core.reading import read_document_bytes
@@ -165,10 +173,8 @@ def read_web_address(address: str, *, should_stop=None):
                                charset=page.charset, url=page.url, retrieved_at=page.retrieved_at)
 
 
-def read_file_or_address(item, *, should_stop=None):
+def read_file_or_address(item: Path | str, *, should_stop: Callable[[], bool] | None = None) -> ReadDocument:
     """A `Path` is read as a file; a string is a web address to fetch."""
-    from pathlib import Path
-
     from kzeu_desk.core.reading import read_document
 
     if isinstance(item, Path):

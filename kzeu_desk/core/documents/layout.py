@@ -11,7 +11,7 @@ import re
 import statistics
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 # A line whose middle lies in the top or bottom fifth of the page may be a running header/footer.
@@ -382,7 +382,7 @@ _HYPHENATED_WORD = re.compile(r"\w+(?:-\w+)+")
 _WORD = re.compile(r"\w+")
 
 
-def _split_word_resolver(text: str):
+def _split_word_resolver(text: str) -> Callable[[str], str]:
     """Decides, for each word split by a hyphen at a line end, whether the hyphen belongs to it:
     kept when the document spells the word with a hyphen elsewhere and never without."""
     if _SPLIT_WORD not in text:

@@ -149,11 +149,11 @@ class _DocxNumbering:
             abstract = {}
             for definition in numbering.findall(f"{_W}abstractNum"):
                 levels = {}
-                for level in definition.findall(f"{_W}lvl"):
-                    levels[int(level.get(f"{_W}ilvl", "0"))] = (
-                        _val(level.find(f"{_W}numFmt")) or "decimal",
-                        _val(level.find(f"{_W}lvlText")) or "",
-                        int(_val(level.find(f"{_W}start")) or "1"),
+                for level_element in definition.findall(f"{_W}lvl"):
+                    levels[int(level_element.get(f"{_W}ilvl", "0"))] = (
+                        _val(level_element.find(f"{_W}numFmt")) or "decimal",
+                        _val(level_element.find(f"{_W}lvlText")) or "",
+                        int(_val(level_element.find(f"{_W}start")) or "1"),
                     )
                 abstract[definition.get(f"{_W}abstractNumId")] = levels
             for num in numbering.findall(f"{_W}num"):
