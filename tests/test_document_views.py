@@ -4,6 +4,7 @@ page in an evidence citation, and the original PDF opened at the evidence's page
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QDialog
 
 from document_factory import PdfLayout, make_pdf
@@ -37,6 +38,11 @@ def test_pages_show_beside_the_text_in_the_header_and_in_the_evidence_citation(p
     qtbot.waitUntil(lambda: pane.source_id == source_id)
     assert pane.page_gutter.isVisible() and len(pane.page_gutter.pages) == len(made.page_starts)
     assert pane.page_label.text() == f"Page 1 of {len(made.page_starts)}"
+    # The numbers stand between the text and the scroll bar, which appears once the text is shown.
+    viewport, gutter = pane.view.viewport().geometry(), pane.page_gutter.geometry()
+    assert pane.view.verticalScrollBar().isVisible()
+    assert gutter.left() == viewport.right() + 1 and gutter.width() == pane.page_gutter.sizeHint().width()
+    assert gutter.right() < pane.view.verticalScrollBar().mapTo(pane.view, QPoint(0, 0)).x()
     pane.view.reveal_span(made.page_starts[2] + 5, made.page_starts[2] + 45)
     qtbot.waitUntil(lambda: pane.page_label.text() in ("Page 2 of 3", "Page 3 of 3"))
     window.session.select_fact(fact_id)

@@ -71,11 +71,15 @@ class PageGutter(QWidget):
 
     def _place(self) -> None:
         viewport = self._view.viewport().geometry()
-        self.setGeometry(QRect(viewport.right() + 1, viewport.top(), self.sizeHint().width(), viewport.height()))
+        place = QRect(viewport.right() + 1, viewport.top(), self.sizeHint().width(), viewport.height())
+        if place != self.geometry():
+            self.setGeometry(place)
 
     def _follow_view(self, rect: QRect, dy: int) -> None:
         if self._pages is None:
             return
+        # The viewport also narrows without the view resizing: when the scroll bar appears.
+        self._place()
         if dy:
             self.scroll(0, dy)
         else:
