@@ -1,7 +1,7 @@
 """dismissed candidates
 
-Revision ID: 0005_dismissed_candidates
-Revises: 0004_date_range_and_count_values
+Revision ID: 0006_dismissed_candidates
+Revises: 0005_document_pages_and_originals
 Create Date: 2026-12-05 14:15:08.925168
 
 Generated with `python -m kzeu_desk.core.migrations revision`, then reviewed. One new table, no
@@ -20,8 +20,8 @@ import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() (docs/
 from alembic import op
 
 
-revision: str = '0005_dismissed_candidates'
-down_revision: str | None = '0004_date_range_and_count_values'
+revision: str = '0006_dismissed_candidates'
+down_revision: str | None = '0005_document_pages_and_originals'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
