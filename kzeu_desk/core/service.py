@@ -28,7 +28,8 @@ from kzeu_desk.core.reanchor import Placement, reanchor
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.text import quote_context, sha256_text
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing import suggest_value
+from kzeu_desk.core.value_format import format_value
+from kzeu_desk.core.value_parsing import Suggestion, suggest
 from kzeu_desk.core.vocabulary import STARTER_ENTITIES, STARTER_PROPERTIES
 
 T = TypeVar("T")
@@ -258,8 +259,9 @@ class FactBase:
                 steps.insert_evidence(rec, fact_id, source_id, start, end)
         return rec.changes
 
-    def create_fact_from_selection(self, source_id: int, start: int, end: int) -> Changes:
-        """A draft fact whose value is suggested from the highlighted text, with that span as evidence."""
+    def suggestion_for_span(self, source_id: int, start: int, end: int) -> Suggestion:
+        """The value Ctrl+N suggests for a span of a source, with the note shown beside it (when a
+        relative date needs the source's publication date)."""
         with self.reading() as conn:
             source = conn.execute(
                 select(table("source").c.text, table("source").c.published).where(table("source").c.id == source_id)
@@ -267,8 +269,31 @@ class FactBase:
         if source is None:
             raise InvalidEdit("That source no longer exists.")
         steps.check_span(source.text, start, end)
-        value = suggest_value(source.text[start:end], published=source.published)
+        return suggest(source.text[start:end], published=source.published)
+
+    def create_fact_from_selection(self, source_id: int, start: int, end: int) -> Changes:
+        """A draft fact whose value is suggested from the highlighted text, with that span as evidence."""
+        value = self.suggestion_for_span(source_id, start, end).value
         return self.create_fact(value=value, evidence=[(source_id, start, end)], label="New fact from selection")
+
+    def create_fact_from_candidate(self, source_id: int, evidence_start: int, evidence_end: int,
+                                   value: TypedValue) -> Changes:
+        """A draft fact stating a value the Candidates pane found, citing its sentence."""
+        shown = format_value(value)
+        return self.create_fact(value=value, evidence=[(source_id, evidence_start, evidence_end)],
+                                label=f"New fact “{shown}”")
+
+    def dismiss_candidate(self, source_id: int, start: int, end: int) -> Changes:
+        """Remember that the figure at start..end is not a fact, for everyone sharing the fact base."""
+        with self._operation("Dismiss candidate") as rec:
+            steps.insert_dismissal(rec, source_id, start, end)
+        return rec.changes
+
+    def restore_candidate(self, dismissal_id: int) -> Changes:
+        """Bring a dismissed candidate back into the list."""
+        with self._operation("Restore candidate") as rec:
+            steps.delete_dismissal(rec, dismissal_id)
+        return rec.changes
 
     def update_fact(self, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
                     label: str = "Edit fact", **fields: Any) -> Changes:

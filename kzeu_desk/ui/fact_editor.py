@@ -31,6 +31,7 @@ from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import parse_date_text
 from kzeu_desk.ui.amount_editor import AmountEditor
 from kzeu_desk.ui.date_field import DateField
+from kzeu_desk.ui.date_range_field import DateRangeField
 from kzeu_desk.ui.entity_field import AliasListModel, EntityField
 from kzeu_desk.ui.fitted_list import FittedList
 from kzeu_desk.ui.form_fields import CommitLineEdit, CommitPlainTextEdit, ProblemLabel
@@ -45,7 +46,9 @@ _ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 _KIND_WORDS = {
     ValueKind.ENTITY: "entity",
     ValueKind.DATE: "date",
+    ValueKind.DATE_RANGE: "date range",
     ValueKind.QUANTITY: "quantity",
+    ValueKind.COUNT: "count",
     ValueKind.MONEY: "money",
     ValueKind.PERCENT: "percentage",
     ValueKind.TEXT: "text",
@@ -149,7 +152,8 @@ class FactEditor(QWidget):
         for field in (self.subject_field, self.value_entity_field):
             if field.is_dirty():
                 field.commit_typed()
-        for date_field in (self.value_date_field, *self._qualifier_dates.values()):
+        for date_field in (self.value_date_field, self.value_range_field.first, self.value_range_field.last,
+                           *self._qualifier_dates.values()):
             if date_field.is_dirty():
                 date_field.commit_typed()
         self.amount_editor.commit_pending()
@@ -206,6 +210,8 @@ class FactEditor(QWidget):
         self.value_date_field = DateField("Value date")
         self.value_date_field.committed.connect(self._commit_value_date)
         self.value_date_field.line_edit.textEdited.connect(self._preview_date)
+        self.value_range_field = DateRangeField()
+        self.value_range_field.committed.connect(self._commit_value_range)
         self.amount_editor = AmountEditor()
         self.amount_editor.committed.connect(lambda value, words: self._commit_value(value, words))
         self.amount_editor.preview_changed.connect(self._show_preview)
@@ -227,6 +233,8 @@ class FactEditor(QWidget):
         text_layout.addWidget(self.value_text_problem)
         self._value_pages: dict[ValueKind, QWidget] = {
             ValueKind.DATE: self.value_date_field,
+            ValueKind.DATE_RANGE: self.value_range_field,
+            ValueKind.COUNT: self.amount_editor,
             ValueKind.MONEY: self.amount_editor,
             ValueKind.QUANTITY: self.amount_editor,
             ValueKind.PERCENT: self.amount_editor,
@@ -365,7 +373,8 @@ class FactEditor(QWidget):
         read_only = self._session.read_only
         self.subject_field.set_read_only(read_only)
         self.value_entity_field.set_read_only(read_only)
-        for date_field in (self.value_date_field, *self._qualifier_dates.values()):
+        for date_field in (self.value_date_field, self.value_range_field.first, self.value_range_field.last,
+                           *self._qualifier_dates.values()):
             date_field.line_edit.setReadOnly(read_only)
         self.amount_editor.set_read_only(read_only)
         self.value_text_edit.setReadOnly(read_only)
@@ -520,6 +529,10 @@ class FactEditor(QWidget):
         if shown_kind is ValueKind.DATE:
             if spared is not self.value_date_field.line_edit:
                 self.value_date_field.set_date(value.date if value.kind is ValueKind.DATE else None)
+        elif shown_kind is ValueKind.DATE_RANGE:
+            if spared not in self.value_range_field.line_edits():
+                held_range = value.kind is ValueKind.DATE_RANGE
+                self.value_range_field.set_range(value.date if held_range else None, value.date_end if held_range else None)
         elif shown_kind.is_numeric:
             if held_matches:
                 shown = value.with_changes(kind=shown_kind)
@@ -719,6 +732,13 @@ class FactEditor(QWidget):
         if held is not None and value == held:
             return
         self._update(f"Set value to {fact_detail.display_value(value, self._entities.name)}", value=value, problem=self.value_date_field.problem)
+
+    def _commit_value_range(self, first: str, last: str) -> None:
+        value = TypedValue(kind=ValueKind.DATE_RANGE, date=first, date_end=last)
+        if value == self._held_value():
+            return
+        self._update(f"Set value to {fact_detail.display_value(value, self._entities.name)}", value=value,
+                     problem=self.value_range_field.problem)
 
     def _commit_value_entity(self, entity_id: int | None) -> None:
         if entity_id is None:

@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
                                    lambda: self.fact_editor.focus_subject())
         self.actionFocusFacts = a("actionFocusFacts", "Go to facts &table", "Ctrl+4",
                                   lambda: self.fact_table.view.setFocus())
+        self.actionFocusCandidates = a("actionFocusCandidates", "Go to &candidates", "Ctrl+5",
+                                       lambda: self._raise_and_focus("candidatesDock", self.candidates_pane.view),
+                                       "The figures and dates of the open source, to make facts from")
         for action in self.actions():
             action.setEnabled(action in (self.actionQuit, self.actionShortcuts, self.actionAbout))
 
@@ -190,7 +193,8 @@ class MainWindow(QMainWindow):
         conflicts_menu.addActions([self.actionFlagFact, self.actionRescanConflicts])
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions([self.actionFocusSources, self.actionFocusText, self.actionFocusEditor,
-                                   self.actionFocusFacts, self.actionShowEvidenceToCheck, self.actionOpenOriginal])
+                                   self.actionFocusFacts, self.actionFocusCandidates, self.actionShowEvidenceToCheck,
+                                   self.actionOpenOriginal])
         self.view_menu.addSeparator()
         tools_menu = bar.addMenu("&Tools")
         tools_menu.addAction(self.actionCheckFactBase)
@@ -215,6 +219,7 @@ class MainWindow(QMainWindow):
     # -- attaching a fact base -----------------------------------------------------------------
 
     def attach(self, session: Session) -> None:
+        from kzeu_desk.ui.candidates_pane import CandidatesPane
         from kzeu_desk.ui.conflicts_panel import ConflictsPanel
         from kzeu_desk.ui.fact_editor import FactEditor
         from kzeu_desk.ui.fact_table import FactTablePane
@@ -234,6 +239,7 @@ class MainWindow(QMainWindow):
         self.conflicts_panel = ConflictsPanel(session, defer_while_hidden=True)
         self.orphan_queue = OrphanQueuePane(session)
         self.revision_view = RevisionView(session)
+        self.candidates_pane = CandidatesPane(session)
         self.banner = QLabel(objectName="readOnlyBanner", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.banner.setStyleSheet("QLabel#readOnlyBanner { background: palette(tool-tip-base); "
                                   "color: palette(tool-tip-text); padding: 6px 10px; border-radius: 3px; }")
@@ -256,6 +262,8 @@ class MainWindow(QMainWindow):
         revisions_dock = self._dock("revisionsDock", "Revisions", self.revision_view,
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(sources_dock, revisions_dock)
+        self.tabifyDockWidget(revisions_dock, self._dock("candidatesDock", "Candidates", self.candidates_pane,
+                                                         Qt.DockWidgetArea.LeftDockWidgetArea))
         sources_dock.raise_()
         self._dock("factEditorDock", "Fact", self.fact_editor, Qt.DockWidgetArea.RightDockWidgetArea)
         facts_dock = self._dock("factsDock", "Facts", self.fact_table, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -279,6 +287,9 @@ class MainWindow(QMainWindow):
         self.conflicts_panel.evidence_activated.connect(self.reveal_evidence)
         self.orphan_queue.evidence_activated.connect(self.reveal_evidence)
         self.sources_pane.source_chosen.connect(self.revision_view.show_source_id)
+        self.sources_pane.source_chosen.connect(self.candidates_pane.show_source)
+        self.candidates_pane.span_chosen.connect(self.reveal_evidence)
+        self.candidates_pane.edit_requested.connect(self.fact_editor.focus_subject)
         session.changed.connect(self._on_changes)
         session.failed.connect(self._say)
         session.selected_fact_changed.connect(self._update_actions)
@@ -454,6 +465,8 @@ class MainWindow(QMainWindow):
         changes = self.session.perform(lambda fb: fb.create_fact_from_selection(source_id, *span))
         if changes is not None:
             self.fact_editor.focus_subject()
+            if note := self.session.fact_base.suggestion_for_span(source_id, *span).note:
+                self.statusBar().showMessage(note, 20_000)  # e.g. "last year" in a source with no date
 
     def add_selection_as_evidence(self) -> None:
         span = self.source_pane.view.selected_span()
@@ -566,6 +579,10 @@ class MainWindow(QMainWindow):
     def _commit_pending_edit(self) -> None:
         """A half-typed field is committed first, so Ctrl+Z undoes it rather than what came before."""
         self.fact_editor.commit_pending_edit()
+
+    def _raise_and_focus(self, dock_name: str, widget: QWidget) -> None:
+        self.findChild(QDockWidget, dock_name).raise_()
+        widget.setFocus()
 
     def _focus_fact_filter(self) -> None:
         self.findChild(QDockWidget, "factsDock").raise_()
