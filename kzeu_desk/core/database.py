@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,8 +17,15 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from kzeu_desk.core import migrations, sqlite_features
-from kzeu_desk.core.errors import FactBaseLocked, NotAFactBase, SchemaTooNew, UserError
+from kzeu_desk.core import migrations, sqlite_features, sqlite_file
+from kzeu_desk.core.errors import (
+    FactBaseLocked,
+    NotAFactBase,
+    ReadOnlyFactBase,
+    SchemaTooNew,
+    UserError,
+    os_error_sentence,
+)
 
 _APP_TABLES = {"fact", "source", "evidence"}
 
@@ -26,23 +34,48 @@ _APP_TABLES = {"fact", "source", "evidence"}
 class OpenedStorage:
     engine: Engine
     read_only: bool
-    read_only_reason: str | None  # why the file opened read-only when the user did not ask
+    read_only_reason: str | None  # why the file is read-only, one sentence; None when the user asked for it
     backup_path: Path | None  # snapshot taken before a migration, if one ran
     snapshot_path: Path | None = None  # private copy being read when the file can't be read in place
 
 
-def open_storage(path: Path, *, read_only: bool) -> OpenedStorage:
+class DamagedFactBase(NotAFactBase):
+    """The file is a fact base whose pages fail SQLite's quick_check: nothing is written to it."""
+
+
+def open_storage(path: Path, *, read_only: bool, read_only_reason: str | None = None) -> OpenedStorage:
+    """Open a fact base, or refuse in one sentence; this is the one way any part of the app opens one.
+
+    What lies on disk is looked at first without SQLite (sqlite_file.inspect_file): anything but a
+    non-empty regular SQLite file is refused, a stopped writer's journal is rolled back before anyone
+    reads, and a -wal that is not the file's own is never shown to SQLite. Then the schema says
+    whether the file is ours, and a file about to be written must pass quick_check.
+    `read_only_reason` says why a read-only open was asked for (another window holds the file).
+    """
     path = Path(path)
-    _refuse_non_fact_base_file(path, must_exist=read_only)
+    state = sqlite_file.inspect_file(path)
+    if not state.exists:
+        if read_only:
+            raise NotAFactBase(f"There is no fact base at “{path}”.")
+        _require_creatable(path)
+        return _open_for_writing(path, has_content=False)
+    blocked = None if read_only else _why_not_writable(path)
+    if state.stray_wal:
+        if state.journal:
+            raise NotAFactBase(f"“{path.name}” cannot be opened safely: {state.stray_wal_reason}.")
+        # SQLite would apply the stray -wal to any connection; a copy of the file alone is read instead.
+        reason = None if read_only else f"{_capitalised(state.stray_wal_reason)}, so it is open read-only."
+        return _open_read_only(path, read_only_reason or reason, through_copy=True)
+    sqlite_file.settle_journal(state, can_write=can_write_in_place(path),
+                               timeout_seconds=sqlite_features.BUSY_TIMEOUT_MS / 1000)
     if read_only:
-        return _open_read_only(path, None)
-    reason = _why_not_writable(path)
-    if reason:
-        return _open_read_only(path, reason)
+        return _open_read_only(path, read_only_reason)
+    if blocked:
+        return _open_read_only(path, blocked)
     try:
-        return _open_for_writing(path)
-    except SchemaTooNew as too_new:
-        return _open_read_only(path, str(too_new))
+        return _open_for_writing(path, has_content=True)
+    except (SchemaTooNew, DamagedFactBase) as refused:
+        return _open_read_only(path, str(refused))
     except OperationalError as error:
         raise _storage_error(path, error) from None
 
@@ -55,40 +88,48 @@ def close_storage(path: Path, storage: OpenedStorage) -> None:
         sqlite_features.hand_back_in_rollback_mode(path)
 
 
-def _refuse_non_fact_base_file(path: Path, *, must_exist: bool) -> None:
-    if path.is_dir():
-        raise NotAFactBase(f"“{path}” is a folder, not a fact base file.")
-    if not path.exists():
-        if must_exist:
-            raise NotAFactBase(f"There is no fact base at “{path}”.")
-        return
-    if path.stat().st_size == 0:
-        return
+def _capitalised(clause: str) -> str:
+    return clause[:1].upper() + clause[1:]
+
+
+def can_write_in_place(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.resolve().parent, os.W_OK | os.X_OK) \
+        and not _on_read_only_disk(path.resolve().parent)
+
+
+def _on_read_only_disk(folder: Path) -> bool:
     try:
-        is_sqlite = sqlite_features.looks_like_sqlite(path)
-    except OSError as error:
-        raise NotAFactBase(f"“{path.name}” cannot be read ({error.strerror}).") from None
-    if not is_sqlite:
-        raise NotAFactBase(f"“{path.name}” is not a kzeu_desk fact base (it is not an SQLite file).")
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):
+        return False
+
+
+def _require_creatable(path: Path) -> None:
+    folder = path.absolute().parent
+    while not folder.exists():  # a new fact base: its folders are created if the nearest one allows it
+        folder = folder.parent
+    if not folder.is_dir():
+        raise NotAFactBase(f"A fact base cannot be created at “{path}”: “{folder}” is a file, not a folder.")
+    if not os.access(folder, os.W_OK | os.X_OK) or _on_read_only_disk(folder):
+        raise NotAFactBase(f"A fact base cannot be created in “{folder}”: the folder is not writable.")
 
 
 def _why_not_writable(path: Path) -> str | None:
     folder = path.resolve().parent
-    while not folder.exists():  # a new fact base: its folders are created if the nearest one allows it
-        folder = folder.parent
-    if path.exists() and not os.access(path, os.W_OK):
-        return "You do not have permission to change this file, so it is open read-only."
-    if not os.access(folder, os.W_OK):
-        if not path.exists():
-            raise NotAFactBase(f"A fact base cannot be created in “{folder}”: the folder is not writable.")
-        return "The folder holding this file is not writable, so it is open read-only."
+    if _on_read_only_disk(folder):
+        return f"“{path.name}” is on a read-only disk, so it is open read-only."
+    if not os.access(path, os.W_OK):
+        return f"You do not have permission to change “{path.name}”, so it is open read-only."
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return (f"You do not have permission to write in the folder holding “{path.name}” (SQLite needs to "
+                "write its journal there), so it is open read-only.")
     return None
 
 
-def _open_read_only(path: Path, reason: str | None) -> OpenedStorage:
+def _open_read_only(path: Path, reason: str | None, *, through_copy: bool = False) -> OpenedStorage:
     """Read in place through SQLite's read-only mode, which never writes; where that would have
     to create -wal/-shm files (or cannot, in a read-only folder), read a checked private copy."""
-    if sqlite_features.readable_in_place(path):
+    if not through_copy and sqlite_features.readable_in_place(path):
         try:
             return OpenedStorage(_read_only_engine(path), True, reason, None)
         except FactBaseLocked:
@@ -96,19 +137,27 @@ def _open_read_only(path: Path, reason: str | None) -> OpenedStorage:
         except UserError as error:
             if not isinstance(error, _CannotReadInPlace):
                 raise
-    folder = Path(tempfile.mkdtemp(prefix="kzeu-desk-review-"))
+    folder = sqlite_features.private_folder("review")
     try:
-        snapshot = sqlite_features.snapshot_for_reading(path, folder)
+        snapshot = sqlite_features.snapshot_for_reading(path, folder, main_file_only=through_copy)
         engine = _read_only_engine(snapshot, shown_name=path.name)
     except (sqlite3.Error, OSError, UserError) as error:
         shutil.rmtree(folder, ignore_errors=True)
         if isinstance(error, UserError):
             raise
-        raise NotAFactBase(f"“{path.name}” could not be read, even through a copy ({error}).") from None
+        raise _copy_error(path, error) from None
     taken = datetime.now().strftime("%H:%M")
     note = (f"Showing a copy taken at {taken}: this file cannot be read in place here. "
             "Press F5 to take a fresh copy.")
     return OpenedStorage(engine, True, f"{reason} {note}" if reason else note, None, snapshot)
+
+
+def _copy_error(path: Path, error: Exception) -> UserError:
+    if isinstance(error, OSError) or "full" in str(error):
+        detail = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return UserError(f"“{path.name}” cannot be read in place, and a private copy to read could not be "
+                         f"made in the temporary folder ({detail}).")
+    return NotAFactBase(f"“{path.name}” could not be read, even through a copy ({error}).")
 
 
 class _CannotReadInPlace(UserError):
@@ -133,44 +182,50 @@ def _read_only_engine(path: Path, shown_name: str | None = None) -> Engine:
         engine.dispose()
         if "readonly" in str(error) or "unable to open" in str(error):
             raise _CannotReadInPlace(str(error)) from None
-        raise _storage_error(path, error) from None
+        raise _storage_error(path, error, shown_name) from None
     except UserError:
         engine.dispose()
         raise
     return engine
 
 
-def _inspect_before_writing(path: Path) -> tuple[set[str], str | None]:
-    """Tables and schema revision, read without writing a byte: even switching the journal to WAL
-    would change another application's file before we know it is ours."""
-    if not path.exists() or path.stat().st_size == 0:
-        return set(), None
+def _inspect_before_writing(path: Path) -> tuple[set[str], str | None, list[str]]:
+    """Tables, schema revision and quick_check's findings, read without writing a byte: even
+    switching the journal to WAL would change another application's (or a damaged) file."""
     engine = sqlite_features.make_engine(path, read_only=True)
     try:
         with sqlite_features.read_transaction(engine) as conn:
-            return sqlite_features.user_tables(conn), migrations.current_revision(conn)
+            tables = sqlite_features.user_tables(conn)
+            revision = migrations.current_revision(conn) if tables else None
+            problems = sqlite_features.quick_check(conn) if _APP_TABLES <= tables else []
+            return tables, revision, problems
     except (OperationalError, DatabaseError) as error:
         raise _storage_error(path, error) from None
     finally:
         engine.dispose()
 
 
-def _open_for_writing(path: Path) -> OpenedStorage:
-    tables, revision = _inspect_before_writing(path)
+def _open_for_writing(path: Path, *, has_content: bool) -> OpenedStorage:
+    tables, revision, problems = _inspect_before_writing(path) if has_content else (set(), None, [])
     if tables and revision is None:
         raise NotAFactBase(f"“{path.name}” is an SQLite file from another application, not a fact base.")
+    if has_content and not tables:
+        raise NotAFactBase(f"“{path.name}” is an SQLite file with no tables, not a fact base; "
+                           "kzeu_desk leaves it as it is.")
     if revision is not None and revision not in migrations.known_revisions():
         raise SchemaTooNew(
             f"“{path.name}” was saved by a newer version of kzeu_desk, so it is open read-only; "
             "update kzeu_desk to change it."
         )
+    if problems:
+        raise DamagedFactBase(damaged_sentence(path, len(problems)))
     path.parent.mkdir(parents=True, exist_ok=True)
     engine = sqlite_features.make_engine(path, read_only=False)
     try:
         backup = None
         if revision != migrations.head_revision():
             if tables:
-                backup = _backup_before_migration(path, revision)
+                backup = _backup_before_migration(path)
             with sqlite_features.write_transaction(engine) as conn:
                 migrations.upgrade_to_head(conn)
     except BaseException:
@@ -179,21 +234,106 @@ def _open_for_writing(path: Path) -> OpenedStorage:
     return OpenedStorage(engine, False, None, backup)
 
 
-def _backup_before_migration(path: Path, revision: str | None) -> Path:
-    folder = path.parent / f"{path.name}.backups"
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = folder / f"{path.stem}-before-migration-from-{revision}-{stamp}.sqlite"
-    sqlite_features.snapshot_into(path, target)
-    return target
+class NewFactBase:
+    """What `discarded_if_new_and_unused` knows about the path it guards."""
+
+    def __init__(self, path: Path, is_new: bool):
+        self.path = path
+        self.is_new = is_new
+        self.discard_on_exit = False
+
+    def discard_if_new(self) -> None:
+        self.discard_on_exit = self.is_new
 
 
-def _storage_error(path: Path, error: Exception) -> UserError:
+@contextmanager
+def discarded_if_new_and_unused(path: Path) -> Iterator[NewFactBase]:
+    """Guard a command that may create a fact base: when it fails (or calls `discard_if_new`), a
+    fact base it created is removed again with everything made for it (journal, -wal/-shm, lock,
+    backups folder, parent folders), so a refused load or import leaves the disk as it was."""
+    path = Path(path)
+    if os.path.lexists(path):
+        yield NewFactBase(path, is_new=False)
+        return
+    missing_folders = []
+    folder = path.absolute().parent
+    while not folder.exists():
+        missing_folders.append(folder)
+        folder = folder.parent
+    backups = path.absolute().parent / f"{path.name}.backups"
+    had_backups = backups.exists()
+    guard = NewFactBase(path, is_new=True)
+    try:
+        yield guard
+    except BaseException:
+        _remove_created(path, missing_folders, None if had_backups else backups)
+        raise
+    if guard.discard_on_exit:
+        _remove_created(path, missing_folders, None if had_backups else backups)
+
+
+def _remove_created(path: Path, folders: list[Path], backups: Path | None) -> None:
+    for made in (path, sqlite_file.journal_file(path), sqlite_file.wal_file(path), sqlite_file.shm_file(path),
+                 path.with_name(f".{path.name}.lock")):
+        try:
+            made.unlink()
+        except OSError:
+            pass
+    if backups is not None:
+        shutil.rmtree(backups, ignore_errors=True)
+    for folder in folders:  # deepest first
+        try:
+            folder.rmdir()
+        except OSError:
+            break
+
+
+def damaged_sentence(path: Path, problems: int | None = None) -> str:
+    found = f"SQLite's quick_check finds {problems} problem(s) in it" if problems else "SQLite reports it malformed"
+    return (f"“{path.name}” is damaged ({found}), so nothing is written to it; see "
+            f"“kzeu-desk check --db {path}” and restore a backup (“kzeu-desk backup --db {path} --list”).")
+
+
+def _backup_before_migration(path: Path) -> Path:
+    from kzeu_desk.core import backups
+
+    return backups.take_backup(path, "before-migration").path
+
+
+def _storage_error(path: Path, error: Exception, shown_name: str | None = None) -> UserError:
+    described = explain_failure(error, path, shown_name)
+    if described is not None:
+        return described
     message = str(getattr(error, "orig", error))
-    if "locked" in message or "busy" in message:
-        return FactBaseLocked(f"“{path.name}” is busy in another program; try again in a moment.")
-    if isinstance(getattr(error, "orig", error), sqlite3.DatabaseError) and (
-        "not a database" in message or "malformed" in message or "file is not" in message
-    ):
-        return NotAFactBase(f"“{path.name}” is damaged or is not a fact base, so it was not opened.")
-    return UserError(f"“{path.name}” could not be opened: {message}.")
+    return UserError(f"“{shown_name or path.name}” could not be opened: {message}.")
+
+
+def explain_failure(error: BaseException, path: Path | None, shown_name: str | None = None) -> UserError | None:
+    """One sentence for an error SQLite or the file system raised while working on a fact base;
+    None when it is not one of theirs. The command line and the workspace both use it."""
+    original = getattr(error, "orig", None) or error
+    name = shown_name or (path.name if path is not None else "The fact base")
+    if isinstance(original, UserError):
+        return original
+    if isinstance(original, sqlite3.Error):
+        message = str(original)
+        if "locked" in message or "busy" in message:
+            return FactBaseLocked(f"“{name}” is busy in another program; try again in a moment.")
+        if "full" in message:
+            return UserError("The disk is full, so the work was not finished and nothing of it was kept; "
+                             "free some space and try again.")
+        if "not a database" in message or "file is not" in message:
+            return NotAFactBase(f"“{name}” is damaged or is not a fact base, so it was not opened.")
+        if "malformed" in message or "corrupt" in message or "decode" in message:
+            return DamagedFactBase(damaged_sentence(path) if path is not None else
+                                   "The fact base is damaged; restore a backup.")
+        if "disk I/O" in message:
+            return UserError(f"“{name}” could not be read or written (a disk input/output error); "
+                             "check the disk, then try again.")
+        if "readonly" in message:
+            return ReadOnlyFactBase(f"“{name}” cannot be written here (SQLite reports it read-only); "
+                                    "nothing was changed.")
+        return None
+    if isinstance(original, OSError):
+        return UserError(os_error_sentence(original))
+    return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from kzeu_desk.core import sqlite_features
 from kzeu_desk.core.models import AnchorState
@@ -55,11 +56,34 @@ _INVARIANTS.update((name, query) for name, query in INTEGRITY_CHECKS.items() if 
 
 
 def check(conn: Connection) -> list[Problem]:
-    problems = [Problem("quick_check", p) for p in sqlite_features.quick_check(conn)]
-    problems += [Problem("foreign_key_check", p) for p in sqlite_features.foreign_key_problems(conn)]
-    problems += [Problem(QUOTE_CHECK, message) for message in misquoted_evidence(conn)]
-    for name, query in _INVARIANTS.items():
-        problems += [Problem(name, row[0]) for row in conn.exec_driver_sql(query)]
+    """Every problem found, never an exception for what a damaged file holds.
+
+    SQLite's structure comes first: when quick_check fails, the app's checks are not run (rows read
+    from damaged pages prove nothing, and reading them may fail), and the answer is a backup. Text
+    that is not valid UTF-8 (bytes changed inside a row) is read with replacement characters and
+    counted, so the checks still run and the damage is reported rather than stopping them.
+    """
+    try:
+        structure = sqlite_features.quick_check(conn)
+    except DBAPIError as error:
+        structure = [f"the file cannot be read: {error.orig}"]
+    if structure:
+        return [Problem("quick_check", p) for p in structure] + [
+            Problem("application checks", "not run, because the file's structure is damaged; restore a backup")]
+    problems: list[Problem] = []
+    with sqlite_features.tolerant_text(conn) as undecodable:
+        checks = [("foreign_key_check", lambda: sqlite_features.foreign_key_problems(conn)),
+                  (QUOTE_CHECK, lambda: misquoted_evidence(conn))]
+        checks += [(name, lambda query=query: [row[0] for row in conn.exec_driver_sql(query)])
+                   for name, query in _INVARIANTS.items()]
+        for name, run in checks:
+            try:
+                problems += [Problem(name, message) for message in run()]
+            except DBAPIError as error:
+                problems.append(Problem(name, f"could not be checked: {error.orig}"))
+    if undecodable.count:
+        problems.append(Problem("text encoding", f"{undecodable.count} text value(s) read are not valid UTF-8: "
+                                                 "bytes inside the file were changed; restore a backup"))
     return problems
 
 

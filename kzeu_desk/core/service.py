@@ -66,6 +66,12 @@ class FactBase:
         self.read_only_reason = storage.read_only_reason
         self.backup_path = storage.backup_path
 
+    def why_read_only(self, consequence: str) -> str:
+        """One sentence: why this fact base is read-only, then `consequence` ("nothing can be changed")."""
+        reason = self.read_only_reason or f"“{self.path.name}” was opened for review (read-only)."
+        first_sentence = reason.split(". ")[0].rstrip(". ")  # the note about reading a copy is left out
+        return f"{first_sentence}; {consequence}."
+
     @property
     def reading_a_copy(self) -> bool:
         return self._storage.snapshot_path is not None
@@ -73,13 +79,18 @@ class FactBase:
     def refresh_copy(self) -> None:
         """Take a fresh private copy when the fact base is read through one (it can't be read in place)."""
         if self.reading_a_copy:
+            reason = (self.read_only_reason or "").split(" Showing a copy")[0] or None
             database.close_storage(self.path, self._storage)
-            self._attach(database.open_storage(self.path, read_only=True))
+            self._attach(database.open_storage(self.path, read_only=True, read_only_reason=reason))
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None) -> FactBase:
+    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None,
+             read_only_reason: str | None = None) -> FactBase:
+        """Open a fact base (database.open_storage says what is refused, and why a file opens read-only);
+        `read_only_reason` says why the caller asked for read-only (another window is editing it)."""
         path = Path(path)
-        fact_base = cls(path, database.open_storage(path, read_only=read_only), actor or default_actor())
+        storage = database.open_storage(path, read_only=read_only, read_only_reason=read_only_reason)
+        fact_base = cls(path, storage, actor or default_actor())
         if not fact_base.read_only:
             fact_base._seed_vocabulary_once()
         return fact_base
@@ -103,7 +114,7 @@ class FactBase:
     @contextmanager
     def _operation(self, label: str, *, skip_if_unchanged: bool = False) -> Iterator[Recorder]:
         if self.read_only:
-            raise ReadOnlyFactBase("This fact base is open read-only; nothing can be changed.")
+            raise ReadOnlyFactBase(self.why_read_only("nothing can be changed"))
         try:
             with sqlite_features.write_transaction(self.engine) as conn:
                 recorder = Recorder(conn, label=label, actor=self.actor)

@@ -8,30 +8,26 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
+
+from kzeu_desk.core import sqlite_file
 
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = sqlite_file.SQLITE_HEADER
+wal_file, shm_file, journal_file = sqlite_file.wal_file, sqlite_file.shm_file, sqlite_file.journal_file
 
 
 def looks_like_sqlite(path: Path) -> bool:
     with path.open("rb") as handle:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-
-
-def wal_file(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
-
-
-def shm_file(path: Path) -> Path:
-    return path.with_name(path.name + "-shm")
 
 
 def is_wal_mode(path: Path) -> bool:
@@ -73,20 +69,19 @@ def hand_back_in_rollback_mode(path: Path) -> None:
         connection.close()
 
 
-def snapshot_for_reading(path: Path, folder: Path) -> Path:
+def snapshot_for_reading(path: Path, folder: Path, *, main_file_only: bool = False) -> Path:
     """A consistent private copy of a fact base that cannot be read in place (NOTES.md trap 9).
 
-    With no -wal beside it the main file holds everything, so it is copied through an
-    `immutable` connection; otherwise the file and its -wal are copied together and SQLite
-    recovers the copy. Either way the copy is checked before it is used.
+    With no -wal beside it (or one that is not its own: `main_file_only`) the main file holds
+    everything, so it is copied through an `immutable` connection, which never looks at companion
+    files; otherwise the file and its -wal are copied together and SQLite recovers the copy. Either
+    way the copy is checked before it is used. Callers have settled any hot journal first.
     """
     target = folder / f"snapshot-{path.stem}.sqlite"
     target.unlink(missing_ok=True)
-    if not wal_file(path).exists():
-        _vacuum_into(f"file:{quote(str(path.resolve()))}?immutable=1", target)
+    if main_file_only or not wal_file(path).exists():
+        _vacuum_into(sqlite_file.uri(path, immutable="1"), target)
     else:
-        import shutil
-
         staging = folder / f"staging-{path.stem}.sqlite"
         shutil.copyfile(path, staging)
         shutil.copyfile(wal_file(path), wal_file(staging))
@@ -95,6 +90,51 @@ def snapshot_for_reading(path: Path, folder: Path) -> Path:
             leftover.unlink(missing_ok=True)
     _settle_and_check(target)
     return target
+
+
+_PRIVATE_PREFIX = "kzeu-desk-"
+
+
+def private_folder(kind: str) -> Path:
+    """A new folder in the system's temporary folder for copies this process reads or stages.
+
+    Its name carries the process id, so folders left by a process that was killed are removed here,
+    by the next kzeu_desk that makes one (a private copy of a large fact base is as large as it).
+    """
+    remove_stale_private_folders()
+    return Path(tempfile.mkdtemp(prefix=f"{_PRIVATE_PREFIX}{kind}-{os.getpid()}-"))
+
+
+def remove_stale_private_folders() -> None:
+    root = Path(tempfile.gettempdir())
+    try:
+        candidates = [p for p in root.glob(f"{_PRIVATE_PREFIX}*-*-*") if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return
+    for folder in candidates:
+        owner = folder.name.removeprefix(_PRIVATE_PREFIX).split("-")
+        if len(owner) >= 3 and owner[1].isdigit() and _owned_by_me(folder) and not process_alive(int(owner[1])):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _owned_by_me(path: Path) -> bool:
+    try:
+        return path.lstat().st_uid == os.geteuid()
+    except (OSError, AttributeError):
+        return False
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id exists (a recycled id only delays a clean-up)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
 
 
 def _vacuum_into(database: str, target: Path) -> None:
@@ -119,17 +159,18 @@ def _settle_and_check(copy: Path) -> None:
 
 
 def make_engine(path: Path, *, read_only: bool) -> Engine:
-    """An engine whose connections follow the fact base's storage rules."""
-    if read_only:
-        # mode=ro refuses every write at the SQLite level, whatever the app does above it.
-        url = f"sqlite+pysqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true"
-    else:
-        url = f"sqlite+pysqlite:///{path}"
-    engine = create_engine(
-        url,
-        poolclass=NullPool if read_only else None,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
+    """An engine whose connections follow the fact base's storage rules.
+
+    Connections are made from a quoted `file:` URI by SQLite itself, never from a URL that
+    SQLAlchemy parses: a name with `?` or `#` must open that very file, not another one.
+    """
+    # mode=ro refuses every write at the SQLite level, whatever the app does above it.
+    location = sqlite_file.uri(path, mode="ro" if read_only else "rwc")
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(location, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=NullPool if read_only else QueuePool)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record):
@@ -274,18 +315,38 @@ def snapshot_into(source: Path, target: Path) -> None:
     The copy uses journal_mode=DELETE and therefore opens anywhere, even read-only.
     """
     target = target.resolve()
-    temporary = target.with_name(f".{target.name}.partial")
+    remove_stale_partials(target.parent)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
     temporary.unlink(missing_ok=True)
-    _vacuum_into(f"file:{quote(str(source.resolve()))}?mode=ro", temporary)
     try:
+        _vacuum_into(sqlite_file.uri(source, mode="ro"), temporary)
         _settle_and_check(temporary)
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
         _fsync_directory(target.parent)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        for leftover in (temporary, journal_file(temporary)):
+            leftover.unlink(missing_ok=True)
         raise
+
+
+_PARTIAL = re.compile(r"^\..+\.(?P<pid>\d+)\.partial(-journal)?$")
+
+
+def remove_stale_partials(folder: Path) -> None:
+    """Remove `.NAME.PID.partial` files (snapshots being written) whose process has died."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        match = _PARTIAL.match(entry.name)
+        if match and not process_alive(int(match["pid"])) and _owned_by_me(entry):
+            try:
+                entry.unlink()
+            except OSError:
+                pass
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -300,6 +361,32 @@ def quick_check(conn: Connection) -> list[str]:
     """Problems SQLite finds in the file's structure; empty when sound."""
     rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
     return [] if rows == ["ok"] else rows
+
+
+class _UndecodableText:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def decode(self, raw: bytes) -> str:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self.count += 1
+            return raw.decode("utf-8", "replace")
+
+
+@contextmanager
+def tolerant_text(conn: Connection) -> Iterator[_UndecodableText]:
+    """Within the block, text that is not valid UTF-8 reads with replacement characters (and is
+    counted) instead of failing the query: for checking a file whose bytes may have been changed."""
+    driver = conn.connection.driver_connection
+    previous = driver.text_factory
+    counter = _UndecodableText()
+    driver.text_factory = counter.decode
+    try:
+        yield counter
+    finally:
+        driver.text_factory = previous
 
 
 def foreign_key_problems(conn: Connection) -> list[str]:

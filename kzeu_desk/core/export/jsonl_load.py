@@ -1017,7 +1017,7 @@ def load_jsonl(fact_base: FactBase, source: Path | str | CheckedFile, *, progres
                backup: bool = True) -> LoadResult:
     """Load a kzeu_desk JSON Lines file into `fact_base` (a `FactBase`) in one transaction."""
     if fact_base.read_only:
-        raise ReadOnlyFactBase("This fact base is open read-only; nothing can be loaded into it.")
+        raise ReadOnlyFactBase(fact_base.why_read_only("nothing was loaded"))
     checked = source if isinstance(source, CheckedFile) else check_file(source)
     path, survey = checked.path, checked.survey
     backup_path = _backup_if_holding_data(fact_base) if backup else None
