@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -130,6 +131,7 @@ _TEXT = _Kind((str,), "text")
 _INT = _Kind((int,), "a whole number")
 _ID = _Kind((int,), "a positive whole number", (lambda value: value > 0))
 _NUMBER = _Kind((int, float), "a number")
+_TOLERANCE = _Kind((int, float), "a fraction of at least 0 (0.1 is 10%)", (lambda value: value >= 0))
 _SCORE = _Kind((int, float), "a number from 0 to 1", (lambda value: 0 <= value <= 1))
 _BOOL = _Kind((bool,), "true or false")
 _DATE = _Kind((str,), _ISO_DATE, _is_date)
@@ -165,7 +167,7 @@ _SPECS: dict[str, Spec] = {
     "alias": _spec(id=(_ID, False), alias=(_TEXT, False)),
     "property": _spec(
         id=(_ID, False), key=(_TEXT, False), name=(_TEXT, False), value_kind=(_one_of(ValueKind), False),
-        single_valued=(_BOOL, False), default_unit=(_TEXT, True), tolerance=(_NUMBER, True),
+        single_valued=(_BOOL, False), default_unit=(_TEXT, True), tolerance=(_TOLERANCE, True),
         description=(_TEXT, True), wikidata_pid=(_TEXT, True),
     ),
     "fact": _spec(
@@ -301,13 +303,70 @@ def _records(path: Path) -> Iterator[tuple[int, dict | None]]:
             if not line.strip():
                 yield number, None
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise _Problem(number, f"the line is not valid JSON ({error.msg} at column {error.colno})") from None
+            record = _parse_line(number, line)
             if not isinstance(record, dict):
                 raise _Problem(number, "the line is not a JSON object")
             yield number, record
+
+
+# What SQLite stores in an INTEGER column: a larger whole number cannot be written, only refused.
+_SMALLEST_INTEGER, _LARGEST_INTEGER = -(2**63), 2**63 - 1
+_LONGEST_INTEGER_DIGITS = 20  # 2^63 has 19 digits; Python refuses to parse over 4,300 at all
+
+
+def _parse_line(number: int, line: str) -> object:
+    """One line as JSON, refusing what JSON allows but a fact base cannot hold: whole numbers beyond
+    SQLite's 64-bit integers, numbers too large for a float (1e400), NaN and Infinity (which
+    Python's json accepts though JSON has no such values), text with a lone surrogate (it cannot
+    be stored as UTF-8), and nesting deeper than the parser's stack."""
+    try:
+        record = json.loads(line, parse_int=lambda text: _whole_number(number, text),
+                            parse_float=lambda text: _finite_number(number, text),
+                            parse_constant=lambda name: _no_constant(number, name))
+    except json.JSONDecodeError as error:
+        raise _Problem(number, f"the line is not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise _Problem(number, "the line nests lists or objects too deeply to be a kzeu_desk record") from None
+    if "\\u" in line:  # only an escape can make a surrogate: the line itself was strictly decoded
+        _refuse_lone_surrogates(number, record)
+    return record
+
+
+def _whole_number(number: int, text: str) -> int:
+    if len(text.lstrip("-")) > _LONGEST_INTEGER_DIGITS or not _SMALLEST_INTEGER <= int(text) <= _LARGEST_INTEGER:
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        raise _Problem(number, f"the whole number {shown} cannot be stored (whole numbers lie between -2^63 and "
+                               "2^63 - 1)")
+    return int(text)
+
+
+def _finite_number(number: int, text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Problem(number, f"the number {text[:24]} is too large to be stored")
+    return value
+
+
+def _no_constant(number: int, name: str) -> float:
+    raise _Problem(number, f"{name} is not a number a fact base can hold")
+
+
+def _refuse_lone_surrogates(number: int, value: object) -> None:
+    """Text must be encodable as UTF-8: a \\ud800 escape without its pair is not a character."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _Problem(number, "the line has a text with a lone surrogate escape (such as \\ud800), "
+                                       "which is not a character") from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 _TYPE_FIELD = frozenset({"type"})  # every record has it; the survey reads it before the fields
