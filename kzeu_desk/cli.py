@@ -37,7 +37,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _import_command(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.errors import UserError
+    from kzeu_desk.core.errors import ReadOnlyFactBase, UserError
     from kzeu_desk.core.reading import read_document
     from kzeu_desk.core.service import FactBase
 
@@ -45,6 +45,8 @@ def _import_command(args: argparse.Namespace) -> int:
 
     failures = 0
     with discarded_if_new_and_unused(args.db) as new_fact_base, FactBase.open(args.db) as fact_base:
+        if fact_base.read_only:
+            raise ReadOnlyFactBase(fact_base.why_read_only("nothing was imported"))
         for file in args.files:
             try:
                 document = read_document(file)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from kzeu_desk.core import conflicts, database, revisions, search_index, sqlite_features
 from kzeu_desk.core.changes import Changes
@@ -71,6 +71,11 @@ class FactBase:
         reason = self.read_only_reason or f"“{self.path.name}” was opened for review (read-only)."
         first_sentence = reason.split(". ")[0].rstrip(". ")  # the note about reading a copy is left out
         return f"{first_sentence}; {consequence}."
+
+    @property
+    def readable_file(self) -> Path:
+        """The file this fact base's reads come from: the private copy when it is read through one."""
+        return self._storage.snapshot_path or self.path
 
     @property
     def reading_a_copy(self) -> bool:
@@ -139,6 +144,9 @@ class FactBase:
             raise UserError(f"Your change could not be saved: {text}.") from None
         except IntegrityError as error:
             raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None
+        except DatabaseError as error:  # a damaged file: said in one sentence, pointing to check and backups
+            described = database.explain_failure(error, self.path)
+            raise (described or UserError(f"Your change could not be saved: {error.orig}.")) from None
 
     def _after_writes(self, recorder: Recorder) -> None:
         """Keep derived data in step inside the same transaction."""

@@ -59,23 +59,38 @@ def _open_fact_base(db: Path | None, *, read_only: bool, ask: bool = True, paren
 
     path = default_fact_base_path() if db is None else Path(db)
     lock = None
-    if not read_only and path.exists():
-        lock = InstanceLock(path)
+    reason = None
+    if not read_only and path.is_file():
+        lock = InstanceLock(path)  # never the reason a file cannot be opened (core/instance_lock.py)
         holder = lock.acquire()
-        if holder is not None:
+        if not lock.held:
             lock = None
+        if holder is not None:
             choice = _ask_about_other_window(path, holder, parent) if ask else "read-only"
             if choice is None:
                 return None
             read_only = choice == "read-only"
+            reason = (f"“{path.name}” is being edited in another kzeu_desk window ({holder.describe()}), "
+                      "so it is open read-only here.")
     try:
-        fact_base = (open_default_fact_base(read_only=read_only) if db is None
-                     else FactBase.open(path, read_only=read_only))
+        fact_base = (open_default_fact_base(read_only=read_only, read_only_reason=reason) if db is None
+                     else FactBase.open(path, read_only=read_only, read_only_reason=reason))
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+    if fact_base.read_only and lock is not None:
+        lock.release()  # a file that opened read-only (no permission, newer schema...) is not held
+        lock = None
     return fact_base, lock
+
+
+def opening_failure(error: BaseException, db: Path | None) -> str | None:
+    """One sentence for a fact base that could not be opened, or None for a bug."""
+    from kzeu_desk.core.database import explain_failure
+
+    described = explain_failure(error, db)
+    return None if described is None else str(described)
 
 
 def _ask_about_other_window(path: Path, holder, parent: QWidget | None) -> str | None:
@@ -96,13 +111,15 @@ def _ask_about_other_window(path: Path, holder, parent: QWidget | None) -> str |
 
 def open_window(db: Path | None, *, read_only: bool, parent_for_errors: QWidget | None = None) -> MainWindow | None:
     """Open a fact base in a new window; a user's mistake is reported in one sentence."""
-    from kzeu_desk.core.errors import UserError
     from kzeu_desk.ui.session import Session
 
     try:
         opened = _open_fact_base(db, read_only=read_only, parent=parent_for_errors)
-    except UserError as error:
-        QMessageBox.warning(parent_for_errors, "kzeu_desk", str(error))
+    except Exception as error:
+        message = opening_failure(error, db)
+        if message is None:
+            raise
+        QMessageBox.warning(parent_for_errors, "kzeu_desk", message)
         return None
     if opened is None:
         return None
@@ -176,15 +193,17 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
     outcome = {"code": 0}
 
     def load() -> None:
-        from kzeu_desk.core.errors import UserError
         from kzeu_desk.ui.session import Session
 
         try:
             opened = _open_fact_base(db, read_only=read_only, ask=not smoke, parent=window)
-        except UserError as error:
-            print(f"kzeu-desk: {error}", file=sys.stderr)
+        except Exception as error:
+            message = opening_failure(error, db)
+            if message is None:
+                raise
+            print(f"kzeu-desk: {message}", file=sys.stderr)
             if not smoke:
-                QMessageBox.critical(window, "kzeu_desk", str(error))
+                QMessageBox.critical(window, "kzeu_desk", message)
             outcome["code"] = 2
             window.close()
             return

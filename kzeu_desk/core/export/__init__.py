@@ -110,7 +110,35 @@ def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, onl
     problem = target_problem(source, format_name, target)
     if problem:
         raise UserError(problem)
-    return FORMATS[format_name].write(source, target, ExportScope(only_confirmed), Progress(progress))
+    try:
+        return FORMATS[format_name].write(source, target, ExportScope(only_confirmed), Progress(progress))
+    except UserError:
+        raise
+    except Exception as error:
+        failure = export_failure(error, source, target)
+        if failure is None:
+            raise
+        raise failure from None
+
+
+def export_failure(error: BaseException, source: Path, target: Path) -> UserError | None:
+    """One sentence for an export that the disk, the file system or a damaged fact base stopped;
+    nothing of the output is left (every format writes under a staging name and renames)."""
+    import errno
+
+    from kzeu_desk.core.database import explain_failure
+
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return UserError(f"The disk is full, so nothing was exported to “{target}”; free some space and try again.")
+    if isinstance(error, OSError):
+        reason = (error.strerror or str(error)).rstrip(".")
+        return UserError(f"Nothing was exported to “{target}”: {reason[:1].lower() + reason[1:]}.")
+    described = explain_failure(error, source)
+    if described is None:
+        return None
+    if "disk is full" in str(described):
+        return UserError(f"The disk is full, so nothing was exported to “{target}”; free some space and try again.")
+    return described
 
 
 def suggested_target(fact_base_path: Path, format_name: str) -> Path:

@@ -32,7 +32,6 @@ import json
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
 
@@ -1091,15 +1090,12 @@ def load_jsonl(fact_base: FactBase, source: Path | str | CheckedFile, *, progres
 
 
 def _backup_if_holding_data(fact_base: FactBase) -> Path | None:
+    from kzeu_desk.core.backups import take_backup
+
     with fact_base.reading() as conn:
         if _is_pristine(conn):
             return None
-    folder = fact_base.path.parent / f"{fact_base.path.name}.backups"
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{fact_base.path.stem}-before-load-{stamp}.sqlite"
-    sqlite_features.snapshot_into(fact_base.path, target)
-    return target
+    return take_backup(fact_base.path, "before-load").path
 
 
 def _load(fact_base: FactBase, path: Path, survey: _Survey, progress: ProgressCallback | None) -> LoadResult:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 
-from kzeu_desk.core.export.common import ExportResult, Progress, counted_summary, reading_fact_base
+from kzeu_desk.core.export.common import ExportResult, Progress, counted_summary, folders_made_for
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.export.staging import staging_path
 from kzeu_desk.core.export.sqlite_only import add_analyst_views, prune_to_scope
 from kzeu_desk.core.sqlite_features import readable_in_place, snapshot_for_reading, snapshot_into
 
@@ -23,12 +23,20 @@ _STEPS = 3
 
 
 def write_sqlite_snapshot(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
-    with reading_fact_base(source):
-        pass  # refuses anything that is not a fact base this app can read, before copying a byte
+    from kzeu_desk.core.service import FactBase
+
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
     progress.start(_STEPS)
-    staging_folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    # Opening vets the file (anything that is not a fact base this app can read is refused before a
+    # byte is copied) and settles a stopped writer's journal; a file that may only be read through
+    # a private copy (a -wal that is not its own) is snapshotted from that copy.
+    with FactBase.open(source, read_only=True) as fact_base, folders_made_for(out):
+        return _write(fact_base.readable_file, out, scope, progress)
+
+
+def _write(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    staging_folder = staging_path(out)
+    staging_folder.mkdir()
     try:
         progress.stage("Taking a consistent snapshot")
         if readable_in_place(source):
