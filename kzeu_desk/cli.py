@@ -63,11 +63,17 @@ def _import_command(args: argparse.Namespace) -> int:
 
 
 def _check_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core.database import DamagedFactBase, structural_problems
     from kzeu_desk.core.errors import ReadOnlyFactBase
-    from kzeu_desk.core.integrity import check
+    from kzeu_desk.core.integrity import Problem, check
     from kzeu_desk.core.service import FactBase
 
-    with FactBase.open(args.db, read_only=not args.repair) as fact_base:
+    try:
+        fact_base = FactBase.open(args.db, read_only=not args.repair)
+    except DamagedFactBase as damaged:  # too damaged to open: SQLite's own findings are still shown
+        _print_problems(args.db, [Problem("quick_check", found) for found in structural_problems(args.db)])
+        raise damaged from None
+    with fact_base:
         with fact_base.reading() as conn:
             problems = check(conn)
         if problems and args.repair and fact_base.read_only:

@@ -289,9 +289,27 @@ def _remove_created(path: Path, folders: list[Path], backups: Path | None) -> No
 
 
 def damaged_sentence(path: Path, problems: int | None = None) -> str:
-    found = f"SQLite's quick_check finds {problems} problem(s) in it" if problems else "SQLite reports it malformed"
-    return (f"“{path.name}” is damaged ({found}), so nothing is written to it; see "
-            f"“kzeu-desk check --db {path}” and restore a backup (“kzeu-desk backup --db {path} --list”).")
+    if problems:
+        found = f"SQLite's quick_check finds {problems} problem(s) in it), so nothing is written to it"
+    else:
+        found = "part of it cannot be read)"
+    return (f"“{path.name}” is damaged ({found}; run “kzeu-desk check --db {path}” to see where, and restore "
+            f"a backup (“kzeu-desk backup --db {path} --list”).")
+
+
+def structural_problems(path: Path) -> list[str]:
+    """quick_check's findings for a file that cannot even be opened as a fact base (read-only)."""
+    try:
+        connection = sqlite3.connect(sqlite_file.uri(path, mode="ro"), uri=True)
+    except sqlite3.Error as error:
+        return [f"the file cannot be opened: {error}"]
+    try:
+        rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    except sqlite3.Error as error:
+        return [f"the file cannot be read: {error}"]
+    finally:
+        connection.close()
+    return [] if rows == ["ok"] else rows
 
 
 def _backup_before_migration(path: Path) -> Path:

@@ -18,6 +18,8 @@ from kzeu_desk.ui.main_window import MainWindow
 from kzeu_desk.ui.platform_check import missing_window_libraries_message
 
 _open_windows: list[MainWindow] = []  # windows opened from a menu live until closed
+_last_said: dict[str, float] = {}  # known failures shown, and when
+_current_fact_base: list[Path | None] = [None]  # named in sentences about failures that name no file
 _SMOKE_RUN_MS = 400
 
 
@@ -36,7 +38,16 @@ def _application() -> QApplication:
 
 
 def _report_unexpected(exc_type, exc, tb) -> None:
-    """An unexpected error becomes one sentence for the user; the details go to a log file."""
+    """An unexpected error becomes one sentence for the user; the details go to a log file.
+    A damaged file, a full disk or a file that cannot be written is said in its own words."""
+    known = opening_failure(exc, _current_fact_base[0]) if isinstance(exc, Exception) else None
+    if known is not None and QApplication.instance() is not None:
+        # A damaged page fails every view that reads it (each cell of a table): say it once a minute.
+        now = time.monotonic()
+        if _last_said.get(known, -60.0) + 60 <= now:
+            _last_said[known] = now
+            QMessageBox.critical(None, "kzeu_desk", known)
+        return
     log = user_data_dir() / "errors.log"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +90,7 @@ def _open_fact_base(db: Path | None, *, read_only: bool, ask: bool = True, paren
         if lock is not None:
             lock.release()
         raise
+    _current_fact_base[0] = fact_base.path
     if fact_base.read_only and lock is not None:
         lock.release()  # a file that opened read-only (no permission, newer schema...) is not held
         lock = None
@@ -133,7 +145,15 @@ def open_window(db: Path | None, *, read_only: bool, parent_for_errors: QWidget 
 
 
 def _fail_smoke_run(exc_type, exc, tb) -> None:
-    """In a smoke run nobody can click a dialog away: print the error and fail the run."""
+    """In a smoke run nobody can click a dialog away: print the error and fail the run (a known
+    failure, such as a damaged file, in one sentence; a bug with its traceback)."""
+    known = opening_failure(exc, _current_fact_base[0]) if isinstance(exc, Exception) else None
+    if known is not None:
+        print(f"\nkzeu-desk: {known}", file=sys.stderr, flush=True)
+        # The same failure from every view that reads the file, each prefixed by Qt, is noise now.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+        QApplication.exit(2)
+        return
     traceback.print_exception(exc_type, exc, tb)
     QApplication.exit(1)
 
@@ -211,7 +231,22 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
             window.close()
             return
         window.instance_lock = opened[1]
-        window.attach(Session(opened[0]))
+        try:
+            window.attach(Session(opened[0]))
+        except Exception as error:  # a file that opened but cannot be read (damaged pages or text)
+            message = opening_failure(error, db)
+            if message is None:
+                raise
+            window.session = None  # half attached: nothing to save on closing
+            opened[0].close()
+            if opened[1] is not None:
+                opened[1].release()
+            print(f"kzeu-desk: {message}", file=sys.stderr)
+            if not smoke:
+                QMessageBox.critical(window, "kzeu_desk", message)
+            outcome["code"] = 2
+            window.close()
+            return
         _report_startup("workspace_attached")
         if smoke:
             QTimer.singleShot(_SMOKE_RUN_MS, window.close)
