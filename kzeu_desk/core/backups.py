@@ -50,6 +50,7 @@ def backup_folder(fact_base: Path) -> Path:
 def take_backup(fact_base: Path, reason: str) -> Backup:
     """Snapshot the fact base now; `reason` is a short slug such as 'manual' or 'before-load'."""
     folder = backup_folder(fact_base)
+    made_folder = not folder.exists()
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
@@ -64,6 +65,8 @@ def take_backup(fact_base: Path, reason: str) -> Backup:
     try:
         sqlite_features.snapshot_into(fact_base, target)
     except (sqlite3.Error, OSError) as error:
+        if made_folder:
+            shutil.rmtree(folder, ignore_errors=True)  # nothing is left of a backup that failed
         raise UserError(f"No backup could be written to “{folder}” ({_os_reason(error)}).") from None
     rotate(fact_base)
     return Backup(target, taken, reason)
@@ -76,6 +79,16 @@ def _os_reason(error: Exception) -> str:
     if "readonly" in message or "Read-only" in message:
         return "the folder is on a read-only disk or cannot be written"
     return message[:1].lower() + message[1:]
+
+
+def discard_backup(backup: Backup) -> None:
+    """Remove a backup that turned out not to be needed (the change it guarded was not made), and its
+    folder if that holds nothing else."""
+    backup.path.unlink(missing_ok=True)
+    try:
+        backup.path.parent.rmdir()
+    except OSError:
+        pass
 
 
 def list_backups(fact_base: Path) -> list[Backup]:

@@ -118,6 +118,11 @@ def _why_not_writable(path: Path) -> str | None:
     folder = path.resolve().parent
     if _on_read_only_disk(folder):
         return f"“{path.name}” is on a read-only disk, so it is open read-only."
+    if _nearly_full(path):
+        # Opening for writing creates a -shm and a -wal; on a full disk that fails half-way and leaves
+        # them behind, after which even readers fail (measured on a 320 KB tmpfs with 20 KB free).
+        return (f"The disk holding “{path.name}” is full, so it is open read-only; free some space and open "
+                "it again to change it.")
     if not os.access(path, os.W_OK):
         return f"You do not have permission to change “{path.name}”, so it is open read-only."
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -180,7 +185,8 @@ def _read_only_engine(path: Path, shown_name: str | None = None) -> Engine:
             )
     except (OperationalError, DatabaseError) as error:
         engine.dispose()
-        if "readonly" in str(error) or "unable to open" in str(error):
+        # "disk I/O error": SQLite could not size the -shm (a full disk after a writer failed to open).
+        if any(reason in str(error) for reason in ("readonly", "unable to open", "disk I/O error")):
             raise _CannotReadInPlace(str(error)) from None
         raise _storage_error(path, error, shown_name) from None
     except UserError:
@@ -228,8 +234,12 @@ def _open_for_writing(path: Path, *, has_content: bool) -> OpenedStorage:
                 backup = _backup_before_migration(path)
             with sqlite_features.write_transaction(engine) as conn:
                 migrations.upgrade_to_head(conn)
+        else:
+            with sqlite_features.read_transaction(engine):
+                pass  # connects now (WAL, -shm), so a full disk fails here and is tidied up below
     except BaseException:
         engine.dispose()
+        sqlite_features.hand_back_in_rollback_mode(path)  # no -wal/-shm left by a failed open, where possible
         raise
     return OpenedStorage(engine, False, None, backup)
 
@@ -346,6 +356,9 @@ def explain_failure(error: BaseException, path: Path | None, shown_name: str | N
             return DamagedFactBase(damaged_sentence(path) if path is not None else
                                    "The fact base is damaged; restore a backup.")
         if "disk I/O" in message:
+            if path is not None and _nearly_full(path):
+                return UserError(f"The disk holding “{name}” is full, so the work was not finished and nothing "
+                                 "of it was kept; free some space and try again.")
             return UserError(f"“{name}” could not be read or written (a disk input/output error); "
                              "check the disk, then try again.")
         if "readonly" in message:
@@ -355,3 +368,14 @@ def explain_failure(error: BaseException, path: Path | None, shown_name: str | N
     if isinstance(original, OSError):
         return UserError(os_error_sentence(original))
     return None
+
+
+_NEARLY_FULL_BYTES = 1 << 20  # SQLite needs room for its -shm (32 KiB) and a few pages of -wal
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        info = os.statvfs(Path(path).absolute().parent)
+    except (OSError, AttributeError):
+        return False
+    return info.f_bavail * info.f_frsize < _NEARLY_FULL_BYTES

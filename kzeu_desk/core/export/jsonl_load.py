@@ -32,6 +32,7 @@ import json
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
 
@@ -1082,8 +1083,10 @@ def load_jsonl(fact_base: FactBase, source: Path | str | CheckedFile, *, progres
     try:
         result = _load(fact_base, path, survey, progress)
     except BaseException:
-        if backup_path is not None:
-            backup_path.unlink(missing_ok=True)  # nothing changed, so there is nothing to go back to
+        if backup_path is not None:  # nothing changed, so there is nothing to go back to
+            from kzeu_desk.core.backups import Backup, discard_backup
+
+            discard_backup(Backup(backup_path, datetime.now(UTC), "before-load"))
         raise
     restore_hint = f" The fact base as it was before is in “{backup_path}”." if backup_path else ""
     return LoadResult(result.operation_id, result.inserted, result.reused, backup_path, result.summary + restore_hint)
@@ -1124,6 +1127,8 @@ def _load(fact_base: FactBase, path: Path, survey: _Survey, progress: ProgressCa
         reason = str(error.orig)
         if "locked" in reason or "busy" in reason:
             raise FactBaseLocked("The fact base is busy in another program; nothing was loaded. Try again.") from None
+        if "full" in reason:
+            raise UserError("The disk is full, so nothing was loaded; free some space and try again.") from None
         raise UserError(f"The file could not be loaded: {reason}; nothing was loaded.") from None
     except IntegrityError as error:
         raise UserError(f"The file could not be loaded ({error.orig}); nothing was loaded.") from None
