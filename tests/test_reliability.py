@@ -259,3 +259,445 @@ def test_second_gui_open_of_a_held_file_falls_back_to_read_only(qtbot, fact_base
     assert not opened_fb.read_only and lock is not None
     lock.release()
     opened_fb.close()
+
+
+# ==== #14: never lose or misread a fact base ===========================================================
+# Each attack is tried in several variants; every one must end in a correct result or one sentence (no
+# traceback), with the fact base byte-identical where it should be untouched and nothing left behind.
+
+import hashlib  # noqa: E402
+import signal  # noqa: E402
+import stat  # noqa: E402
+
+from kzeu_desk import cli  # noqa: E402
+from kzeu_desk.core import sqlite_file  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent.parent / "resources" / "corpus"
+UNCOMMITTED = "UNCOMMITTED-" * 500  # a 6,000-character note that is never committed
+
+
+def run_cli(capsys, *args: str) -> tuple[int, str, str]:
+    """`kzeu-desk ARGS` in this process (much faster than a subprocess for many variants)."""
+    code = cli.main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def one_sentence(err: str) -> bool:
+    lines = [line for line in err.splitlines() if "propagateSizeHints" not in line]
+    return len(lines) == 1 and "Traceback" not in err and lines[0].startswith("kzeu-desk")
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def folder_listing(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.rglob("*"))
+
+
+@pytest.fixture
+def closed_base(fact_base) -> Path:
+    """The sample fact base with a dozen facts, closed (at rest, one file in rollback-journal mode),
+    alone in its own folder so that any file left beside it shows."""
+    for start in range(0, 120, 10):
+        fact_base.create_fact_from_selection(1, start, start + 8)
+    fact_base.close()
+    folder = fact_base.path.parent / "alone"
+    folder.mkdir()
+    path = folder / "facts.sqlite"
+    path.write_bytes(fact_base.path.read_bytes())
+    return path
+
+
+def make_hot_journal(path: Path) -> None:
+    """Leave the rollback journal of a writer killed mid-transaction, with its uncommitted pages
+    already written into the file (a page cache of 5 spills them), as a killed restore would."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            raw = sqlite3.connect(path, isolation_level=None)
+            raw.execute("PRAGMA journal_mode = DELETE")
+            raw.execute("PRAGMA cache_size = 5")
+            raw.execute("BEGIN IMMEDIATE")
+            raw.execute("UPDATE fact SET note = ?", (UNCOMMITTED,))
+            raw.execute("INSERT INTO fact (subject_id, property_id, value_kind, value_text, status, rank, note, "
+                        "created_at, created_by, updated_at, updated_by, version, value_approximate) "
+                        "SELECT subject_id, property_id, value_kind, value_text, status, rank, note, created_at, "
+                        "created_by, updated_at, updated_by, version, value_approximate FROM fact")
+            os.kill(os.getpid(), signal.SIGKILL)
+        finally:
+            os._exit(1)
+    os.waitpid(pid, 0)
+    assert sqlite_file.journal_file(path).stat().st_size > 0
+
+
+def committed_facts(path: Path) -> int:
+    with FactBase.open(path, read_only=True) as fb:
+        return facts(fb)
+
+
+# -- 1. the instance lock never follows a link, never truncates a file it did not make ------------------
+
+
+def _plant(kind: str, lock: Path, fact_base_path: Path) -> None:
+    if kind == "symlink to the fact base":
+        lock.symlink_to(fact_base_path.name)
+    elif kind == "absolute symlink to the fact base":
+        lock.symlink_to(fact_base_path)
+    elif kind == "hard link to the fact base":
+        os.link(fact_base_path, lock)
+    elif kind == "dangling symlink":
+        lock.symlink_to(fact_base_path.parent / "victim-created-by-lock")
+    elif kind == "folder":
+        lock.mkdir()
+    elif kind == "named pipe":
+        os.mkfifo(lock)
+    elif kind == "someone's file":
+        lock.write_text("precious notes\n" * 1000)
+
+
+@pytest.mark.parametrize("kind", ["symlink to the fact base", "absolute symlink to the fact base",
+                                  "hard link to the fact base", "dangling symlink", "folder", "named pipe",
+                                  "someone's file"])
+def test_instance_lock_never_follows_links_or_truncates(qtbot, closed_base, kind):
+    from kzeu_desk.core.instance_lock import lock_path
+    from kzeu_desk.ui import app
+
+    lock = lock_path(closed_base)
+    _plant(kind, lock, closed_base)
+    planted = os.lstat(lock)
+    planted_bytes = lock.read_bytes() if kind == "someone's file" else None
+    opened = app._open_fact_base(closed_base, read_only=False, ask=False)
+    assert opened is not None
+    fact_base, held = opened
+    assert not fact_base.read_only and facts(fact_base) == 12
+    if held is not None:
+        held.release()
+    fact_base.close()
+    assert committed_facts(closed_base) == 12 and closed_base.stat().st_size > 100_000
+    assert os.lstat(lock).st_ino == planted.st_ino and stat.S_IFMT(os.lstat(lock).st_mode) == stat.S_IFMT(planted.st_mode)
+    if planted_bytes is not None:
+        assert lock.read_bytes() == planted_bytes
+    assert not (closed_base.parent / "victim-created-by-lock").exists()
+
+
+def test_instance_lock_is_never_the_reason_a_file_cannot_open(qtbot, closed_base):
+    """A lock that cannot be made (its name taken, the folder full or read-only) is simply not kept."""
+    from kzeu_desk.core.instance_lock import InstanceLock
+
+    os.symlink("facts.sqlite", closed_base.with_name(".facts.sqlite.lock"))
+    lock = InstanceLock(closed_base)
+    assert lock.acquire() is None and not lock.held
+    lock.release()
+    result = kzeu("--smoke", str(closed_base))
+    assert result.returncode == 0, result.stderr
+    assert committed_facts(closed_base) == 12
+
+
+# -- 2. a stopped writer's hot journal: readers never see uncommitted data --------------------------------
+
+
+@pytest.mark.parametrize("command", [
+    ["export", "--format", "jsonl"], ["export", "--format", "datapackage"], ["export", "--format", "sqlite"],
+    ["export", "--format", "webannotation"], ["check"], ["conflicts"], ["import"], ["backup"], ["load"],
+    ["conflicts", "--rescan"], ["check", "--repair"],
+])
+def test_hot_journal_is_rolled_back_before_anyone_reads(capsys, closed_base, tmp_path, command):
+    committed = digest(closed_base)
+    make_hot_journal(closed_base)
+    assert digest(closed_base) != committed  # the uncommitted pages are in the file
+    out = tmp_path / "out"
+    args = [command[0], "--db", closed_base, *command[1:]]
+    if command[0] == "export":
+        args += ["--out", out]
+    elif command[0] == "import":
+        args.append(CORPUS / "kz_eu_30_years.txt")
+    elif command[0] == "load":
+        jsonl = tmp_path / "one.jsonl"
+        with FactBase.open(tmp_path / "other.sqlite") as other:
+            other.create_fact(value=TypedValue(ValueKind.TEXT, text="from elsewhere"))
+        from kzeu_desk.core.export import export
+
+        export(tmp_path / "other.sqlite", "jsonl", jsonl)
+        args.append(jsonl)
+    code, stdout, err = run_cli(capsys, *args)
+    assert code in (0, 1), err  # 1: check finds nothing wrong with a rolled-back file, import of a known text
+    assert not sqlite_file.journal_file(closed_base).exists()
+    if command in (["export", "--format", "jsonl"], ["check"], ["conflicts"], ["backup"]):
+        assert digest(closed_base) == committed  # rolled back to the committed bytes exactly
+    exported = list(out.rglob("*")) if out.is_dir() else [out] if out.exists() else []
+    for path in exported:
+        data = path.read_bytes()
+        assert b"UNCOMMITTED" not in data
+    if command[0] == "export" and command[2] == "sqlite":
+        with sqlite3.connect(out) as raw:
+            assert raw.execute("SELECT count(*) FROM fact").fetchone()[0] == 12
+    assert committed_facts(closed_base) >= 12
+    with FactBase.open(closed_base, read_only=True) as fb, fb.reading() as conn:
+        assert "UNCOMMITTED" not in str(conn.exec_driver_sql("SELECT group_concat(note) FROM fact").scalar())
+
+
+def test_hot_journal_in_the_workspace_is_rolled_back(qtbot, closed_base):
+    from kzeu_desk.ui import app
+
+    make_hot_journal(closed_base)
+    for read_only in (True, False):
+        fact_base, lock = app._open_fact_base(closed_base, read_only=read_only, ask=False)
+        assert facts(fact_base) == 12
+        if lock is not None:
+            lock.release()
+        fact_base.close()
+    assert not sqlite_file.journal_file(closed_base).exists()
+
+
+# -- 3. restore accepts only a fact base this version can open ----------------------------------------------
+
+
+def _bad_backup(kind: str, folder: Path, good: Path) -> Path:
+    path = folder / "candidate.sqlite"
+    if kind == "another application's SQLite file":
+        with sqlite3.connect(path) as raw:
+            raw.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    elif kind == "0 bytes":
+        path.touch()
+    elif kind == "text":
+        path.write_text("not a backup\n")
+    elif kind == "random bytes":
+        path.write_bytes(os.urandom(50_000))
+    elif kind == "SQLite header, garbage after":
+        path.write_bytes(b"SQLite format 3\x00" + os.urandom(20_000))
+    elif kind == "missing":
+        pass
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "named pipe":
+        os.mkfifo(path)
+    elif kind == "newer schema":
+        path.write_bytes(good.read_bytes())
+        with sqlite3.connect(path) as raw:
+            raw.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    elif kind in ("zeroed page", "flipped bytes"):
+        data = bytearray(good.read_bytes())
+        if kind == "zeroed page":
+            data[4096 * 3:4096 * 4] = bytes(4096)
+        else:
+            for i in range(4096 * 2 + 8, 4096 * 2 + 40):
+                data[i] ^= 0x5A
+        path.write_bytes(bytes(data))
+    elif kind == "empty SQLite file":
+        sqlite3.connect(path).execute("PRAGMA user_version = 1").connection.close()
+    return path
+
+
+@pytest.mark.parametrize("kind", ["another application's SQLite file", "0 bytes", "text", "random bytes",
+                                  "SQLite header, garbage after", "missing", "folder", "named pipe", "newer schema",
+                                  "zeroed page", "flipped bytes", "empty SQLite file"])
+def test_restore_refuses_anything_but_a_fact_base_it_can_open(capsys, closed_base, tmp_path, kind):
+    backups.take_backup(closed_base, "manual")
+    before, listing = digest(closed_base), folder_listing(closed_base.parent)
+    candidate = _bad_backup(kind, tmp_path, closed_base)
+    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", candidate)
+    assert code == 2 and one_sentence(err) and "restored" in err, err
+    assert digest(closed_base) == before and folder_listing(closed_base.parent) == listing
+
+
+@pytest.mark.parametrize("name", ["we?ird#name.sqlite", "100%.sqlite", "a b?c=d&mode=memory.sqlite",
+                                  "file:x.sqlite", "#.sqlite"])
+def test_restore_of_a_backup_with_any_name_restores_that_file(capsys, closed_base, tmp_path, name):
+    kept = tmp_path / name
+    kept.write_bytes(closed_base.read_bytes())  # 12 facts
+    with FactBase.open(closed_base) as fb:
+        fb.create_fact(value=TypedValue(ValueKind.TEXT, text="later"))
+    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", kept)
+    assert code == 0, err
+    assert committed_facts(closed_base) == 12
+    assert [b.reason for b in backups.list_backups(closed_base)] == ["before-restore"]
+    assert committed_facts(backups.list_backups(closed_base)[0].path) == 13
+    assert not [p for p in kept.parent.iterdir() if p.name.startswith(name) and p.name != name]
+
+
+def test_restore_replaces_a_damaged_fact_base_and_keeps_its_bytes(capsys, closed_base):
+    backup = backups.take_backup(closed_base, "manual")
+    data = bytearray(closed_base.read_bytes())
+    data[4096 * 3:4096 * 4] = bytes(4096)
+    closed_base.write_bytes(bytes(data))
+    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", backup.path)
+    assert code == 0, err
+    assert committed_facts(closed_base) == 12
+    kept = [p for p in backup.path.parent.iterdir() if "damaged-before-restore" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == bytes(data)
+
+
+def test_restore_brings_an_older_backup_up_to_date(capsys, closed_base, tmp_path):
+    from kzeu_desk.core.migrations import head_revision
+
+    older = tmp_path / "older.sqlite"
+    older.write_bytes(closed_base.read_bytes())
+    with sqlite3.connect(older) as raw:  # a backup as 0002 left it: 0003 only added these indexes
+        for index in ("ix_conflict_rule_key", "ix_fact_key_scope", "ix_fact_status", "ix_fact_status_order",
+                      "ix_fact_rank_order", "ix_fact_value_order"):
+            raw.execute(f"DROP INDEX {index}")
+        raw.execute("UPDATE alembic_version SET version_num = '0002_source_revisions'")
+    with FactBase.open(closed_base) as fb:
+        fb.create_fact(value=TypedValue(ValueKind.TEXT, text="later"))
+    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", older)
+    assert code == 0, err
+    assert committed_facts(closed_base) == 12
+    with sqlite3.connect(closed_base) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
+    assert older.read_bytes() and not list(older.parent.glob("older.sqlite?*"))
+
+
+def test_a_missing_backup_is_one_sentence(capsys, closed_base):
+    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", closed_base.parent / "nope.sqlite")
+    assert code == 2 and one_sentence(err) and "no backup file" in err
+
+
+# -- 4. load refuses what a fact base cannot hold, before creating anything ---------------------------------
+
+
+def _jsonl_variants(source: Path) -> dict[str, str]:
+    import json
+
+    lines = source.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+
+    def changed(kind: str, **fields) -> str:
+        out, done = [], False
+        for record in records:
+            record = dict(record)
+            if not done and record["type"] == kind:
+                record.update(fields)
+                done = True
+            out.append(json.dumps(record, ensure_ascii=False))
+        assert done, kind
+        return "\n".join(out) + "\n"
+
+    def raw(kind: str, old: str, new: str) -> str:
+        out, done = [], False
+        for line, record in zip(lines, records, strict=True):
+            if not done and record["type"] == kind and old in line:
+                line, done = line.replace(old, new, 1), True
+            out.append(line)
+        assert done, (kind, old)
+        return "\n".join(out) + "\n"
+
+    header = lines[0]
+    return {
+        "fact id 2^63": changed("fact", id=2**63),
+        "fact version 2^64": changed("fact", version=2**64),
+        "version below -2^63": changed("fact", version=-(2**63) - 1),
+        "audit operation 2^63": changed("audit", operation=2**63),
+        "evidence start 2^63": changed("evidence", start=2**63),
+        "a 5,000-digit id": raw("source", '"id": 1,', '"id": ' + "9" * 5000 + ","),
+        "tolerance 1e400": raw("property", '"tolerance": null', '"tolerance": 1e400'),
+        "tolerance -1e400": raw("property", '"tolerance": null', '"tolerance": -1e400'),
+        "NaN": raw("property", '"tolerance": null', '"tolerance": NaN'),
+        "Infinity": raw("property", '"tolerance": null', '"tolerance": Infinity'),
+        "negative tolerance": changed("property", tolerance=-0.5),
+        "lone surrogate in a note": raw("fact", '"scope_note": null', '"scope_note": "a\\ud800b"'),
+        "lone low surrogate in a name": raw("entity", '"name": "', '"name": "\\udfff'),
+        "lone surrogate as a key": raw("fact", '"note"', '"\\ud800"'),
+        "nesting 100,000 deep": header + "\n" + '{"type": "entity", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+        "nesting 100,000 objects deep": '{"a":' * 100_000 + "1" + "}" * 100_000 + "\n",
+        "an unclosed list 100,000 deep": "[" * 100_000 + "\n",
+    }
+
+
+@pytest.fixture(scope="module")
+def exported_jsonl(tmp_path_factory) -> Path:
+    from kzeu_desk.core.export import export
+    from kzeu_desk.core.sample_corpus import import_sample_corpus
+
+    folder = tmp_path_factory.mktemp("jsonl")
+    with FactBase.open(folder / "f.sqlite", actor="tester") as fb:
+        import_sample_corpus(fb)
+        fb.create_fact_from_selection(1, 0, 10)
+        fb.create_fact(value=TypedValue(ValueKind.TEXT, text="x"), note="n")
+    export(folder / "f.sqlite", "jsonl", folder / "f.jsonl")
+    return folder / "f.jsonl"
+
+
+@pytest.mark.parametrize("variant", [
+    "fact id 2^63", "fact version 2^64", "version below -2^63", "audit operation 2^63", "evidence start 2^63",
+    "a 5,000-digit id", "tolerance 1e400", "tolerance -1e400", "NaN", "Infinity", "negative tolerance",
+    "lone surrogate in a note", "lone low surrogate in a name", "lone surrogate as a key", "nesting 100,000 deep",
+    "nesting 100,000 objects deep", "an unclosed list 100,000 deep"])
+def test_load_refuses_values_a_fact_base_cannot_hold(capsys, closed_base, exported_jsonl, tmp_path, variant):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(_jsonl_variants(exported_jsonl)[variant], encoding="utf-8")
+    before = digest(closed_base)
+    for target in (closed_base, tmp_path / "new" / "deeper" / "facts.sqlite"):
+        code, out, err = run_cli(capsys, "load", "--db", target, bad)
+        assert code == 2 and one_sentence(err) and "nothing was loaded" in err, (variant, err)
+    assert digest(closed_base) == before and folder_listing(closed_base.parent) == ["facts.sqlite"]
+    assert not (tmp_path / "new").exists()
+
+
+def test_a_load_refused_while_writing_leaves_no_new_fact_base(capsys, exported_jsonl, tmp_path):
+    import json
+
+    lines = exported_jsonl.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    for record in records:  # a quote that is not the text at its span is found only while writing
+        if record["type"] == "evidence":
+            record["quote"] = "X" * len(record["quote"])
+            break
+    bad = tmp_path / "misquoted.jsonl"
+    bad.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
+    target = tmp_path / "made" / "for" / "it.sqlite"
+    code, out, err = run_cli(capsys, "load", "--db", target, bad)
+    assert code == 2 and one_sentence(err), err
+    assert not (tmp_path / "made").exists()
+
+
+# -- 5. a 0-byte file (or anything else that is not a fact base) is reported, never replaced ---------------
+
+
+ALL_COMMANDS = [["check"], ["check", "--repair"], ["import", CORPUS / "kz_eu_30_years.txt"], ["load", "JSONL"],
+                ["conflicts"], ["conflicts", "--rescan"], ["export", "--format", "jsonl", "--out", "OUT.jsonl"],
+                ["export", "--format", "sqlite", "--out", "OUT.sqlite"],
+                ["export", "--format", "datapackage", "--out", "OUT"], ["backup"], ["backup", "--list"]]
+
+
+def _args(command: list, db: Path, out_folder: Path, jsonl: Path) -> list:
+    args = [command[0], "--db", db]
+    for part in command[1:]:
+        if part == "JSONL":
+            args.append(jsonl)
+        elif isinstance(part, str) and part.startswith("OUT"):
+            args.append(out_folder / part)
+        else:
+            args.append(part)
+    return args
+
+
+@pytest.mark.parametrize("kind", ["0 bytes", "text", "one byte", "another application's SQLite file",
+                                  "empty SQLite file"])
+def test_a_file_that_is_not_a_fact_base_is_reported_never_replaced(capsys, tmp_path, exported_jsonl, kind):
+    folder = tmp_path / "here"
+    folder.mkdir()
+    path = folder / "facts.sqlite"
+    if kind == "0 bytes":
+        path.touch()
+    elif kind == "text":
+        path.write_text("my notes\n")
+    elif kind == "one byte":
+        path.write_bytes(b"S")
+    elif kind == "another application's SQLite file":
+        with sqlite3.connect(path) as raw:
+            raw.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    else:
+        sqlite3.connect(path).execute("PRAGMA user_version = 7").connection.close()
+    before = digest(path)
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    for command in ALL_COMMANDS:
+        code, out, err = run_cli(capsys, *_args(command, path, outputs, exported_jsonl))
+        assert code == 2 and one_sentence(err), (command, err)
+    assert digest(path) == before and folder_listing(folder) == ["facts.sqlite"]
+    assert folder_listing(outputs) == []
+    result = kzeu("--smoke", str(path))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert digest(path) == before and folder_listing(folder) == ["facts.sqlite"]

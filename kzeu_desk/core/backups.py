@@ -243,7 +243,11 @@ def _vet_restore_target(fact_base: Path) -> str:
             raise UserError(_not_restored(str(refused))) from None
         return "damaged"
     database.close_storage(fact_base, opened)
-    return "fact base"
+    try:
+        sound = not _quick_check_file(fact_base)
+    except sqlite3.Error:
+        sound = False
+    return "fact base" if sound else "damaged"
 
 
 def _keep_what_is_replaced(fact_base: Path, *, damaged: bool) -> Backup:

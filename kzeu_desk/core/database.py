@@ -62,9 +62,11 @@ def open_storage(path: Path, *, read_only: bool, read_only_reason: str | None = 
     blocked = None if read_only else _why_not_writable(path)
     if state.stray_wal:
         if state.journal:
-            raise NotAFactBase(f"“{path.name}” cannot be opened safely: {state.stray_wal_reason}.")
+            raise NotAFactBase(f"“{path.name}” cannot be opened safely: {state.stray_wal_reason}; move that "
+                               "file away first.")
         # SQLite would apply the stray -wal to any connection; a copy of the file alone is read instead.
-        reason = None if read_only else f"{_capitalised(state.stray_wal_reason)}, so it is open read-only."
+        reason = None if read_only else (f"{state.stray_wal_reason}, so it is open read-only; move that file "
+                                         "away to change the fact base.")
         return _open_read_only(path, read_only_reason or reason, through_copy=True)
     sqlite_file.settle_journal(state, can_write=can_write_in_place(path),
                                timeout_seconds=sqlite_features.BUSY_TIMEOUT_MS / 1000)
@@ -86,10 +88,6 @@ def close_storage(path: Path, storage: OpenedStorage) -> None:
         shutil.rmtree(storage.snapshot_path.parent, ignore_errors=True)
     elif not storage.read_only:
         sqlite_features.hand_back_in_rollback_mode(path)
-
-
-def _capitalised(clause: str) -> str:
-    return clause[:1].upper() + clause[1:]
 
 
 def can_write_in_place(path: Path) -> bool:

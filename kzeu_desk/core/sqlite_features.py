@@ -319,7 +319,7 @@ def snapshot_into(source: Path, target: Path) -> None:
     temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
     temporary.unlink(missing_ok=True)
     try:
-        _vacuum_into(sqlite_file.uri(source, mode="ro"), temporary)
+        _vacuum_into(_snapshot_source(source), temporary)
         _settle_and_check(temporary)
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
@@ -329,6 +329,17 @@ def snapshot_into(source: Path, target: Path) -> None:
         for leftover in (temporary, journal_file(temporary)):
             leftover.unlink(missing_ok=True)
         raise
+
+
+def _snapshot_source(source: Path) -> str:
+    """Read the source through SQLite's read-only mode, or, when a -wal that is not its own lies
+    beside it (which SQLite would apply to any connection), through `immutable`, which reads the
+    main file alone."""
+    try:
+        stray = sqlite_file.inspect_file(source).stray_wal
+    except sqlite_file.NotAFactBase:
+        stray = False  # SQLite itself will say what is wrong with it
+    return sqlite_file.uri(source, immutable="1") if stray else sqlite_file.uri(source, mode="ro")
 
 
 _PARTIAL = re.compile(r"^\..+\.(?P<pid>\d+)\.partial(-journal)?$")

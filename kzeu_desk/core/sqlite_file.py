@@ -69,8 +69,9 @@ class FileState:
 
     @property
     def stray_wal_reason(self) -> str:
-        return (f"“{wal_file(self.path).name}” lies beside it but does not belong to it (it is left over from "
-                "another program or file); move that file away to change the fact base")
+        """A clause: "“facts.sqlite-wal” beside “facts.sqlite” is not its own (...)"."""
+        return (f"“{wal_file(self.path).name}” beside “{self.path.name}” is not its own (a leftover of another "
+                "program or file, which SQLite would apply to it)")
 
 
 def inspect_file(path: Path) -> FileState:

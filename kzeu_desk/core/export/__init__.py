@@ -151,15 +151,20 @@ def target_problem(fact_base_path: Path, format_name: str, target: Path) -> str 
     kind = FORMATS[format_name].target_kind
     if not str(target).strip():
         return "Choose where the export should be written."
-    if target.exists() and target.resolve() == fact_base_path.resolve():
+    if target.exists() and fact_base_path.exists() and os.path.samefile(target, fact_base_path):
         return "An export cannot replace the fact base it is made from; choose another name."
     if kind == "file" and target.is_dir():
         return f"“{target}” is a folder; this format is written to a file."
     if kind == "folder" and target.exists() and not target.is_dir():
         return f"“{target}” is a file; a data package is written into a folder."
+    if kind == "file" and target.exists() and not target.is_file():
+        # Renaming the finished export over a device or a pipe would replace it (/dev/null, as root).
+        return f"“{target}” is not a regular file (a device or a pipe); choose a file name for the export."
     parent = target.parent if kind == "file" else target
-    while not parent.exists():
+    while not parent.exists() and parent != parent.parent:
         parent = parent.parent
+    if not parent.is_dir():
+        return f"“{parent}” is a file, not a folder; choose another place for the export."
     if not os.access(parent, os.W_OK):
         return f"“{parent}” is not writable; choose another place for the export."
     return None

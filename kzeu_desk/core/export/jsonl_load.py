@@ -1058,8 +1058,10 @@ def check_file(path: Path | str) -> CheckedFile:
     """Check every line of a JSON Lines file without touching any fact base (the load's first pass),
     so a bad file is refused before a new fact base is even created for it."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise LoadError(f"There is no file “{path}” to load.")
+    if not path.is_file():  # a folder, a pipe or a device: never opened, so nothing can block
+        raise LoadError(f"“{path}” is not a regular file, so it cannot be loaded.")
     try:
         return CheckedFile(path, _survey(path))
     except _Problem as problem:
