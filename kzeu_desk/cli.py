@@ -74,8 +74,13 @@ def _check_command(args: argparse.Namespace) -> int:
         _print_problems(args.db, [Problem("quick_check", found) for found in structural_problems(args.db)])
         raise damaged from None
     with fact_base:
-        with fact_base.reading() as conn:
-            problems = check(conn)
+        problems = None
+        try:
+            with fact_base.reading() as conn:
+                problems = check(conn)
+        except Exception:
+            if problems is None:  # ending the read fails on some damaged files, after the findings are in
+                raise
         if problems and args.repair and fact_base.read_only:
             _print_problems(args.db, problems)
             raise ReadOnlyFactBase(fact_base.why_read_only("nothing was repaired"))

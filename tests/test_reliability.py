@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -701,3 +702,476 @@ def test_a_file_that_is_not_a_fact_base_is_reported_never_replaced(capsys, tmp_p
     result = kzeu("--smoke", str(path))
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert digest(path) == before and folder_listing(folder) == ["facts.sqlite"]
+
+
+# -- 6. damaged pages: writes refuse a file failing quick_check; every command is one sentence ------------
+
+
+def _damage(path: Path, kind: str, where: int) -> None:
+    data = bytearray(path.read_bytes())
+    if kind == "flip":
+        for i in range(where, min(where + 64, len(data))):
+            data[i] ^= 0x5A
+    else:
+        data[where * 4096:(where + 1) * 4096] = bytes(4096)
+    path.write_bytes(bytes(data))
+
+
+DAMAGE = [("zero", 0), ("zero", 1), ("zero", 3), ("zero", 10), ("zero", 30), ("flip", 30), ("flip", 60),
+          ("flip", 5000), ("flip", 40_000), ("flip", 120_000), ("flip", 200_000), ("flip", 290_000)]
+WRITES = [["check", "--repair"], ["import", CORPUS / "kz_eu_30_years.txt"], ["conflicts", "--rescan"],
+          ["load", "JSONL"]]
+READS = [["check"], ["conflicts"], ["export", "--format", "sqlite", "--out", "OUT.sqlite"],
+         ["export", "--format", "jsonl", "--out", "OUT.jsonl"], ["export", "--format", "datapackage", "--out", "OUT"],
+         ["export", "--format", "wikidata", "--out", "OUT.json"], ["backup"]]
+
+
+def _quick_check_fails(path: Path) -> bool:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as raw:
+            return [r[0] for r in raw.execute("PRAGMA quick_check")] != ["ok"]
+    except sqlite3.DatabaseError:
+        return True
+
+
+@pytest.mark.parametrize(("kind", "where"), DAMAGE)
+def test_damaged_pages_are_one_sentence_and_never_written(capsys, closed_base, tmp_path, exported_jsonl, kind,
+                                                          where):
+    _damage(closed_base, kind, where)
+    damaged = _quick_check_fails(closed_base)
+    before = digest(closed_base)
+    outputs = tmp_path / "outputs"
+    outputs.mkdir()
+    for command in WRITES + READS:
+        code, out, err = run_cli(capsys, *_args(command, closed_base, outputs, exported_jsonl))
+        assert "Traceback" not in err and len(err.strip().splitlines()) <= 1, (command, err)
+        if code == 2:
+            assert one_sentence(err), (command, err)
+        if damaged:
+            assert digest(closed_base) == before, command  # nothing is written into a file failing quick_check
+            assert code != 0 or command[0] in ("export", "conflicts", "backup"), (command, out)
+        else:
+            before = digest(closed_base)
+    if damaged:
+        code, out, err = run_cli(capsys, "check", "--db", closed_base)
+        assert code in (1, 2) and ("quick_check" in out or "damaged" in err or "not an SQLite file" in err), (out, err)
+        # A backup of a damaged file may still succeed (VACUUM INTO reads the tables, not a damaged index).
+        assert sorted(p.name for p in closed_base.parent.iterdir()) in (["facts.sqlite"],
+                                                                        ["facts.sqlite", "facts.sqlite.backups"])
+    leftovers = [p for p in outputs.rglob("*") if "partial" in p.name]
+    assert not leftovers
+
+
+def test_check_reports_quick_check_findings_and_changed_text_bytes(capsys, closed_base):
+    with sqlite3.connect(closed_base) as raw:
+        raw.execute("UPDATE property SET default_unit = CAST(X'FFFE41' AS TEXT) WHERE id = 1")
+    code, out, err = run_cli(capsys, "check", "--db", closed_base)
+    assert code == 1 and "text is valid UTF-8: property 1" in out, out + err
+    _damage(closed_base, "zero", 3)
+    code, out, err = run_cli(capsys, "check", "--db", closed_base)
+    assert "quick_check" in out and "Traceback" not in err
+
+
+def test_a_damaged_file_in_the_workspace_is_one_sentence(closed_base):
+    _damage(closed_base, "flip", 200_000)
+    result = kzeu("--smoke", str(closed_base))
+    lines = [line for line in result.stderr.splitlines() if line.startswith("kzeu-desk") or "Traceback" in line]
+    assert "Traceback" not in result.stderr and result.returncode in (0, 2)
+    assert len(lines) <= 1
+
+
+# -- 7. a full disk: one sentence each, outputs complete or absent, nothing left behind -------------------
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A real file system of a given size (tmpfs); skipped where mounting is impossible."""
+    mounted = []
+
+    def mount(size: str) -> Path:
+        folder = tmp_path / f"disk-{len(mounted)}"
+        folder.mkdir()
+        result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here ({result.stderr.strip() or 'not root'}); "
+                        "the injected full-disk tests still run")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounted:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+@pytest.mark.parametrize("size", ["330k", "420k", "560k", "800k"])
+def test_a_full_disk_is_one_sentence_and_leaves_nothing(capsys, closed_base, tiny_disk, exported_jsonl, size):
+    disk = tiny_disk(size)
+    path = disk / "facts.sqlite"
+    path.write_bytes(closed_base.read_bytes())
+    for command in [["import", CORPUS / "kz_eu_30_years.txt", CORPUS / "kz_mfa_european_track.txt"],
+                    ["load", "JSONL"], ["conflicts", "--rescan"], ["check", "--repair"], *READS,
+                    ["export", "--format", "webannotation", "--out", "OUT.jsonld"]]:
+        before = folder_listing(disk)
+        code, out, err = run_cli(capsys, *_args(command, path, disk, exported_jsonl))
+        assert "Traceback" not in err, (command, err)
+        if code == 2:
+            assert one_sentence(err), (command, err)
+            assert folder_listing(disk) == before or set(folder_listing(disk)) - set(before) <= {
+                "facts.sqlite-wal", "facts.sqlite-shm"}, (command, folder_listing(disk))
+        assert not [p for p in disk.rglob("*") if "partial" in p.name], command
+        code, out, err = run_cli(capsys, "check", "--db", path)  # readers always get through
+        assert code == 0 and "no problems" in out, (command, out, err)
+    new = disk / "new.sqlite"
+    code, out, err = run_cli(capsys, "load", "--db", new, exported_jsonl)
+    if code != 0:
+        assert one_sentence(err) and not new.exists(), err
+
+
+def test_full_disk_in_exports_and_backups_anywhere(capsys, closed_base, tmp_path, monkeypatch):
+    """The same refusals without a tmpfs: the disk-full error is injected where the bytes are written."""
+    import errno
+
+    from kzeu_desk.core import sqlite_features
+    from kzeu_desk.core.export import common
+
+    real_fsync = os.fsync
+
+    def full_disk(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    out = tmp_path / "out"
+    monkeypatch.setattr(common.os, "fsync", full_disk)
+    for name in ("jsonl", "webannotation", "wikidata", "datapackage"):
+        target = out / (name + ("" if name == "datapackage" else ".out"))
+        code, stdout, err = run_cli(capsys, "export", "--db", closed_base, "--format", name, "--out", target)
+        assert code == 2 and one_sentence(err) and "disk is full" in err, (name, err)
+        assert not out.exists(), folder_listing(tmp_path)
+    monkeypatch.setattr(common.os, "fsync", real_fsync)
+
+    def vacuum_into_a_full_disk(database, target):
+        Path(target).write_bytes(b"")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(sqlite_features, "_vacuum_into", vacuum_into_a_full_disk)
+    for args in (["backup"], ["export", "--format", "sqlite", "--out", out / "x.sqlite"]):
+        code, stdout, err = run_cli(capsys, *[args[0], "--db", closed_base, *args[1:]])
+        assert code == 2 and one_sentence(err) and "full" in err, err
+    assert folder_listing(closed_base.parent) == ["facts.sqlite"] and not out.exists()
+
+
+# -- 8. a folder that cannot be written: read-only disk (as root) and a 555 folder (as an ordinary user) --
+
+
+def test_read_only_disk_opens_read_only_and_commands_say_why(capsys, closed_base, tiny_disk, exported_jsonl):
+    disk = tiny_disk("2m")
+    path = disk / "facts.sqlite"
+    path.write_bytes(closed_base.read_bytes())
+    if subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True).returncode != 0:
+        pytest.skip("cannot remount the tmpfs read-only here")
+    before = digest(path)
+    with FactBase.open(path) as fb:
+        assert fb.read_only and "read-only disk" in fb.read_only_reason and facts(fb) == 12
+    for command in [["import", CORPUS / "kz_eu_30_years.txt"], ["load", "JSONL"], ["backup"],
+                    ["conflicts", "--rescan"]]:
+        code, out, err = run_cli(capsys, *_args(command, path, disk, exported_jsonl))
+        assert code == 2 and one_sentence(err) and "read-only" in err, (command, err)
+    assert run_cli(capsys, "check", "--db", path)[0] == 0
+    result = kzeu("--smoke", str(path))
+    assert result.returncode == 0, result.stderr
+    assert digest(path) == before and folder_listing(disk) == ["facts.sqlite"]
+
+
+@pytest.fixture
+def ordinary():
+    from ordinary_user import ordinary_user, why_unavailable
+
+    reason = why_unavailable()
+    if reason:
+        pytest.skip(reason)
+    return ordinary_user()
+
+
+@pytest.fixture
+def shared(tmp_path_factory):
+    """A folder an ordinary user can reach (pytest's temporary folders are private to root)."""
+    import shutil
+    import tempfile
+
+    outer = Path(tempfile.mkdtemp(prefix="kzeu-shared-"))
+    outer.chmod(0o755)
+    yield outer
+    for folder in [outer, *outer.rglob("*")]:
+        if folder.is_dir() and not folder.is_symlink():
+            folder.chmod(0o755)
+    shutil.rmtree(outer, ignore_errors=True)
+
+
+def test_a_folder_the_user_cannot_write_as_an_ordinary_user(ordinary, closed_base, exported_jsonl, shared):
+    folder = shared / "locked"
+    folder.mkdir()
+    path = folder / "facts.sqlite"
+    path.write_bytes(closed_base.read_bytes())
+    jsonl = shared / "load.jsonl"
+    jsonl.write_bytes(exported_jsonl.read_bytes())
+    jsonl.chmod(0o644)
+    os.chown(path, 65534, 65534)  # the user may write the file, not the folder
+    folder.chmod(0o555)
+    before = digest(path)
+    probe = ordinary.run(program=(
+        "from pathlib import Path\n"
+        "from kzeu_desk.ui.app import _open_fact_base\n"
+        f"fb, lock = _open_fact_base(Path({str(path)!r}), read_only=False, ask=False)\n"
+        "print(fb.read_only, lock is None)\n"
+        "print(fb.read_only_reason)\n"))
+    assert probe.returncode == 0, probe.stderr
+    first, reason = probe.stdout.splitlines()[:2]
+    assert first == "True True" and "folder" in reason and "permission" in reason
+    for args in (["backup", "--db", path], ["load", "--db", path, jsonl], ["import", "--db", path,
+                 CORPUS / "kz_eu_30_years.txt"], ["conflicts", "--rescan", "--db", path],
+                 ["export", "--db", path, "--format", "jsonl", "--out", folder / "x.jsonl"],
+                 ["load", "--db", folder / "new.sqlite", jsonl]):
+        result = ordinary.run(*[str(a) for a in args])
+        assert result.returncode == 2 and one_sentence(result.stderr), (args, result.stderr)
+    smoke = ordinary.run("--smoke", str(path))
+    assert smoke.returncode == 0 and "Traceback" not in smoke.stderr, smoke.stderr
+    assert ordinary.run("check", "--db", str(path)).returncode == 0
+    assert digest(path) == before and folder_listing(folder) == ["facts.sqlite"]
+
+
+def test_a_hot_journal_in_a_folder_the_user_cannot_write_is_explained(ordinary, closed_base, shared):
+    folder = shared / "crashed"
+    folder.mkdir()
+    path = folder / "facts.sqlite"
+    path.write_bytes(closed_base.read_bytes())
+    make_hot_journal(path)
+    for file in folder.iterdir():
+        file.chmod(0o644)
+    folder.chmod(0o555)
+    before, journal = digest(path), digest(sqlite_file.journal_file(path))
+    writable = shared / "exports"
+    writable.mkdir()
+    writable.chmod(0o777)
+    for args in (["check", "--db", path], ["export", "--db", path, "--format", "jsonl", "--out", writable / "x.jsonl"],
+                 ["conflicts", "--db", path], ["--smoke", path], ["--read-only", "--smoke", path]):
+        result = ordinary.run(*[str(a) for a in args])
+        assert result.returncode == 2 and "never finished" in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert not list(writable.iterdir())
+    assert digest(path) == before and digest(sqlite_file.journal_file(path)) == journal
+    folder.chmod(0o755)
+    assert committed_facts(path) == 12  # whoever can write rolls it back
+
+
+def test_the_lock_in_a_folder_the_user_cannot_write_as_an_ordinary_user(ordinary, closed_base, shared):
+    folder = shared / "theirs"
+    folder.mkdir()
+    path = folder / "facts.sqlite"
+    path.write_bytes(closed_base.read_bytes())
+    os.symlink("facts.sqlite", folder / ".facts.sqlite.lock")
+    os.chown(path, 65534, 65534)
+    folder.chmod(0o555)
+    result = ordinary.run("--smoke", str(path))
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert committed_facts(path) == 12
+
+
+# -- 9. CSV injection: text cells are neutralised in CSV, values stay exact in JSON Lines -----------------
+
+
+HOSTILE = ['=HYPERLINK("http://evil.example","click")', "@SUM(1+1)*cmd|' /C calc'!A0", "+1+1", "-2+3",
+           "\t=1+1", "\r=1+1", "\n=1+1", "'=already quoted", "plain; =1+2", 'quote "inside", comma']
+
+
+def test_csv_cells_that_spreadsheets_would_execute_are_neutralised(closed_base, tmp_path):
+    import csv
+    import json
+
+    from kzeu_desk.core.export import export
+
+    with FactBase.open(closed_base) as fb:
+        made = [fb.create_fact(value=TypedValue(ValueKind.TEXT, text=text), note=text).new_id("fact")
+                for text in HOSTILE]
+        fb.create_entity(HOSTILE[0])
+        fb.create_fact(value=TypedValue(ValueKind.QUANTITY, amount=-5.0, unit="t"))
+    export(closed_base, "datapackage", tmp_path / "dp")
+    with (tmp_path / "dp" / "fact.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {int(r["id"]): r for r in csv.DictReader(handle)}
+    for fact_id, text in zip(made, HOSTILE, strict=True):
+        for cell in (rows[fact_id]["value_text"], rows[fact_id]["note"]):
+            assert cell[0] not in "=+-@\t\r\n", cell  # a spreadsheet reads it as text
+            assert (cell[1:] if cell.startswith("'") else cell) == text  # and the rule undoes exactly
+    assert any(r["value_amount"] == "-5.0" for r in rows.values())  # numbers stay numbers
+    for csv_file in (tmp_path / "dp").glob("*.csv"):
+        for row in csv.reader(csv_file.open(encoding="utf-8", newline="")):
+            assert not any(cell[:1] in ("=", "+", "@") for cell in row if cell), (csv_file.name, row)
+    export(closed_base, "jsonl", tmp_path / "f.jsonl")
+    notes = {r.get("note") for r in map(json.loads, (tmp_path / "f.jsonl").read_text("utf-8").splitlines())
+             if r["type"] == "fact"}
+    assert set(HOSTILE) <= notes  # lossless
+    from frictionless import Package
+
+    report = Package(str(tmp_path / "dp" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])[:5]
+
+
+# -- 10. smaller: pipes, stray -wal files, backups listed and rotated, staging leftovers, reasons, /proc ---
+
+
+@pytest.mark.parametrize("command", [["check"], ["export", "--format", "jsonl", "--out", "OUT.jsonl"],
+                                     ["import", CORPUS / "kz_eu_30_years.txt"], ["backup"]])
+def test_a_named_pipe_as_fact_base_is_refused_at_once(tmp_path, command):
+    pipe = tmp_path / "pipe.sqlite"
+    os.mkfifo(pipe)
+    args = [str(a) for a in _args(command, pipe, tmp_path, tmp_path / "none.jsonl")]
+    result = kzeu(*args)  # a subprocess: a hang would fail the 120 s timeout
+    assert result.returncode == 2 and one_sentence(result.stderr) and "named pipe" in result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+@pytest.mark.parametrize("wal", ["another application's", "garbage", "another fact base's"])
+def test_a_stray_wal_is_never_applied(capsys, closed_base, tmp_path, wal):
+    other = tmp_path / "other.sqlite"
+    if wal == "another fact base's":
+        other.write_bytes(closed_base.read_bytes())
+    raw = sqlite3.connect(other)
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.execute("PRAGMA wal_autocheckpoint = 0")
+    if wal == "another fact base's":
+        raw.execute("DELETE FROM fact")
+    else:
+        raw.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+        raw.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+    raw.commit()
+    stray = sqlite_file.wal_file(closed_base)
+    stray.write_bytes(os.urandom(5000) if wal == "garbage" else sqlite_file.wal_file(other).read_bytes())
+    raw.close()
+    before, stray_bytes = digest(closed_base), stray.read_bytes()
+    code, out, err = run_cli(capsys, "export", "--db", closed_base, "--format", "jsonl", "--out", tmp_path / "x.jsonl")
+    assert code == 0 and "12 facts" in out, err
+    code, out, err = run_cli(capsys, "export", "--db", closed_base, "--format", "sqlite", "--out", tmp_path / "x.sqlite")
+    assert code == 0 and "12 facts" in out, err
+    code, out, err = run_cli(capsys, "backup", "--db", closed_base)
+    assert code == 0 and committed_facts(Path(out.strip())) == 12
+    code, out, err = run_cli(capsys, "import", "--db", closed_base, CORPUS / "kz_eu_30_years.txt")
+    assert code == 2 and one_sentence(err) and "not its own" in err, err
+    with FactBase.open(closed_base) as fb:
+        assert fb.read_only and "move that file away" in fb.read_only_reason and facts(fb) == 12
+    assert digest(closed_base) == before and stray.read_bytes() == stray_bytes
+    assert sorted(p.name for p in closed_base.parent.iterdir() if p.name != "facts.sqlite.backups") == [
+        "facts.sqlite", "facts.sqlite-wal"]
+
+
+def test_before_load_and_before_migration_backups_are_listed_and_rotated(capsys, closed_base, exported_jsonl):
+    from kzeu_desk.core.database import _backup_before_migration
+
+    _backup_before_migration(closed_base)
+    code, out, err = run_cli(capsys, "load", "--db", closed_base, exported_jsonl)
+    assert code == 0, err
+    folder = backups.backup_folder(closed_base)
+    # names earlier versions gave them are listed (and so rotated) too
+    (folder / "facts-before-load-20250101T101010123456Z.sqlite").write_bytes(closed_base.read_bytes())
+    (folder / "facts-before-migration-from-0001_initial-20240101T101010Z.sqlite").write_bytes(b"x")
+    reasons = sorted(b.reason for b in backups.list_backups(closed_base))
+    assert reasons == ["before-load", "before-load", "before-migration", "before-migration"]
+    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--list")
+    assert out.count("before load") == 2 and out.count("before migration") == 2
+    many = [backups.Backup(folder / f"facts-2020{m:02d}01T000000Z-before-load.sqlite",
+                           datetime(2020, m, 1, tzinfo=UTC), "before-load") for m in range(1, 13)]
+    for backup in many:
+        backup.path.write_bytes(b"old")
+    removed = backups.rotate(closed_base)
+    assert removed and all("2020" in p.name for p in removed)
+
+
+def test_killed_exports_leave_nothing_the_next_export_does_not_remove(closed_base, tmp_path):
+    from kzeu_desk.core.export import export
+
+    out = tmp_path / "exports"
+    out.mkdir()
+    dead = 2**22 + 12345  # above Linux's default pid_max, so no such process
+    (out / f".snap.sqlite.{dead}-0a1b2c3d.kzeu-partial").mkdir()
+    (out / f".snap.sqlite.{dead}-0a1b2c3d.kzeu-partial" / "staging.sqlite").write_bytes(os.urandom(100_000))
+    (out / f".x.jsonl.{dead}-deadbeef.kzeu-partial").write_bytes(b"half")
+    (out / f".snap.sqlite.{dead}.partial").write_bytes(b"half")
+    alive = out / f".y.jsonl.{os.getpid()}-00000000.kzeu-partial"
+    alive.write_bytes(b"being written by this very process")
+    export(closed_base, "sqlite", out / "snap.sqlite")
+    assert sorted(p.name for p in out.iterdir()) == sorted(["snap.sqlite", alive.name])
+    # a real kill: an export is SIGKILLed mid-way, the next one cleans up after it
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time\n"
+        "from kzeu_desk.core.export import export\n"
+        "def slow(done, total, stage):\n"
+        "    time.sleep(30)\n"
+        f"export({str(closed_base)!r}, 'datapackage', {str(out / 'dp')!r}, progress=slow)\n")])
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not [p for p in out.iterdir() if p.name.startswith(".dp.")]:
+        time.sleep(0.05)
+    child.kill()
+    child.wait()
+    assert [p for p in out.iterdir() if p.name.startswith(".dp.")]
+    export(closed_base, "jsonl", out / "after.jsonl")
+    assert sorted(p.name for p in out.iterdir()) == sorted(["snap.sqlite", "after.jsonl", alive.name])
+
+
+def test_read_only_always_says_why(capsys, closed_base, tmp_path):
+    newer = tmp_path / "newer.sqlite"
+    newer.write_bytes(closed_base.read_bytes())
+    with sqlite3.connect(newer) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    damaged = tmp_path / "damaged.sqlite"
+    damaged.write_bytes(closed_base.read_bytes())
+    _damage(damaged, "zero", 10)
+    for path, why in ((newer, "newer version"), (damaged, "damaged"), (closed_base, "opened for review")):
+        read_only = path == closed_base
+        try:
+            fb = FactBase.open(path, read_only=read_only)
+        except UserError as error:  # too damaged to read at all: said at once
+            assert why in str(error)
+            continue
+        with fb, pytest.raises(UserError) as refused:
+            fb.create_fact(value=TypedValue(ValueKind.TEXT, text="x"))
+        assert why in str(refused.value) and len(str(refused.value).splitlines()) == 1
+    from kzeu_desk.core.instance_lock import InstanceLock
+    from kzeu_desk.ui import app
+
+    held = InstanceLock(closed_base)
+    assert held.acquire() is None
+    try:
+        fb, lock = app._open_fact_base(closed_base, read_only=False, ask=False)
+        assert "another kzeu_desk window" in fb.read_only_reason
+        with pytest.raises(UserError, match="another kzeu_desk window"):
+            fb.create_fact(value=TypedValue(ValueKind.TEXT, text="x"))
+        fb.close()
+    finally:
+        held.release()
+
+
+@pytest.mark.parametrize("target", ["/proc/x.jsonl", "/proc/self/x/y.jsonl", "/sys/x.jsonl", "FILE/inside.jsonl",
+                                    "PIPE"])
+def test_an_export_that_cannot_be_written_is_one_sentence(capsys, closed_base, tmp_path, target):
+    if target == "FILE/inside.jsonl":
+        target = str(closed_base) + "/inside.jsonl"
+    elif target == "PIPE":
+        target = str(tmp_path / "pipe")
+        os.mkfifo(target)
+    for format_name in ("jsonl", "sqlite", "datapackage", "wikidata"):
+        code, out, err = run_cli(capsys, "export", "--db", closed_base, "--format", format_name, "--out", target)
+        assert code == 2 and one_sentence(err), (format_name, err)
+    assert folder_listing(closed_base.parent) == ["facts.sqlite"]
+
+
+def test_dev_null_is_never_replaced_by_an_export(closed_base):
+    from kzeu_desk.core.export import target_problem
+
+    assert "not a regular file" in target_problem(closed_base, "jsonl", Path("/dev/null"))
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_usage_mistakes_are_one_line(capsys):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["export", "--db", "x.sqlite"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "--help" in err

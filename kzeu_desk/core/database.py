@@ -350,7 +350,7 @@ def explain_failure(error: BaseException, path: Path | None, shown_name: str | N
                              "free some space and try again.")
         if "not a database" in message or "file is not" in message:
             return NotAFactBase(f"“{name}” is damaged or is not a fact base, so it was not opened.")
-        if "malformed" in message or "corrupt" in message or "decode" in message:
+        if any(sign in message for sign in ("malformed", "corrupt", "decode", "unsupported file format")):
             return DamagedFactBase(damaged_sentence(path) if path is not None else
                                    "The fact base is damaged; restore a backup.")
         if "disk I/O" in message:

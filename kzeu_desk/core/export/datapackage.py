@@ -68,6 +68,7 @@ _ANCHOR_FIELDS = {
                            "with its span there (previous_start, previous_end)."), {}),
 }
 _ROWS_PER_FETCH = 1_000
+_MAY_BE_EMPTY = frozenset({("evidence", "prefix"), ("evidence", "suffix")})
 
 
 def write_datapackage(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
@@ -208,7 +209,9 @@ def _resource(model: Table) -> dict:
 def _field(column: Column) -> dict:
     described: dict = {"name": column.name, "type": _field_type(column)}
     constraints: dict = {}
-    if not column.nullable or column.primary_key:
+    # An empty cell reads as null, so a text that may be empty (the context before a quote at the very
+    # start of a text) cannot be "required" without failing validation for exactly those rows.
+    if (not column.nullable or column.primary_key) and (column.table.name, column.name) not in _MAY_BE_EMPTY:
         constraints["required"] = True
     if column.unique:
         constraints["unique"] = True
