@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kzeu_desk import __version__
 
@@ -19,7 +20,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USER_ERROR = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """argparse, with a usage mistake said in one line (and where to read more) instead of two."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see “{self.prog} --help”).\n")
 
 
@@ -41,7 +42,7 @@ def _import_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.reading import read_document
     from kzeu_desk.core.service import FactBase
 
-    from kzeu_desk.core.database import discarded_if_new_and_unused
+    from kzeu_desk.core.new_fact_base import discarded_if_new_and_unused
 
     failures = 0
     with discarded_if_new_and_unused(args.db) as new_fact_base, FactBase.open(args.db) as fact_base:
@@ -63,15 +64,19 @@ def _import_command(args: argparse.Namespace) -> int:
 
 
 def _check_command(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.database import DamagedFactBase, structural_problems
-    from kzeu_desk.core.errors import ReadOnlyFactBase
+    from kzeu_desk.core import storage
+    from kzeu_desk.core.errors import DamagedFactBase, ReadOnlyFactBase
     from kzeu_desk.core.integrity import Problem, check
     from kzeu_desk.core.service import FactBase
 
     try:
         fact_base = FactBase.open(args.db, read_only=not args.repair)
     except DamagedFactBase as damaged:  # too damaged to open: SQLite's own findings are still shown
-        _print_problems(args.db, [Problem("quick_check", found) for found in structural_problems(args.db)])
+        try:
+            findings = storage.engine_for(args.db).copy_problems(args.db)
+        except storage.StorageFailure as failure:
+            findings = [f"the file cannot be read: {failure}"]
+        _print_problems(args.db, [Problem("quick_check", found) for found in findings])
         raise damaged from None
     with fact_base:
         problems = None
@@ -142,10 +147,10 @@ def _export_command(args: argparse.Namespace) -> int:
 
 
 def _load_command(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.export.jsonl_load import check_file, load_jsonl
+    from kzeu_desk.core.loading import check_file, load_jsonl
     from kzeu_desk.core.service import FactBase
 
-    from kzeu_desk.core.database import discarded_if_new_and_unused
+    from kzeu_desk.core.new_fact_base import discarded_if_new_and_unused
 
     checked = check_file(args.file)  # a bad file is refused before a new fact base is created for it
     with discarded_if_new_and_unused(args.db), FactBase.open(args.db) as fact_base:
@@ -229,7 +234,7 @@ def _guarded(command: Callable[[], int], db: Path | None = None) -> int:
     """Run a command; every failure becomes one sentence on stderr, never a traceback.
 
     A user's mistake, a damaged file, a full disk, a folder that cannot be written: each is said in
-    the words of `database.explain_failure`. Anything else is a bug: one sentence says so and where
+    the words of `core.failures.explain_failure`. Anything else is a bug: one sentence says so and where
     the details were written.
     """
     from kzeu_desk.core.errors import UserError
@@ -242,7 +247,7 @@ def _guarded(command: Callable[[], int], db: Path | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # noqa: BLE001 (the last line of defence: no traceback reaches the user)
-        from kzeu_desk.core.database import explain_failure
+        from kzeu_desk.core.failures import explain_failure
 
         described = explain_failure(error, db)
         if described is not None:

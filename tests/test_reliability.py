@@ -206,7 +206,7 @@ def test_sixty_megabyte_text_is_refused_quickly(tmp_path, fact_base):
 def test_a_single_hundred_thousand_character_line_imports_and_displays(qtbot, tmp_path, fact_base):
     from kzeu_desk.core.reading import read_document
     from kzeu_desk.ui.session import Session
-    from kzeu_desk.ui.source_view import SourcePane
+    from kzeu_desk.ui.source_pane import SourcePane
 
     line = ("Kazakhstan and the EU " * 5000)[:100_000]
     file = tmp_path / "line.txt"
@@ -271,7 +271,7 @@ import signal  # noqa: E402
 import stat  # noqa: E402
 
 from kzeu_desk import cli  # noqa: E402
-from kzeu_desk.core import sqlite_file  # noqa: E402
+from kzeu_desk.core.storage.sqlite import files as sqlite_file  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent.parent / "resources" / "corpus"
 UNCOMMITTED = "UNCOMMITTED-" * 500  # a 6,000-character note that is never committed
@@ -422,7 +422,7 @@ def test_hot_journal_is_rolled_back_before_anyone_reads(capsys, closed_base, tmp
 
         export(tmp_path / "other.sqlite", "jsonl", jsonl)
         args.append(jsonl)
-    code, stdout, err = run_cli(capsys, *args)
+    code, _stdout, err = run_cli(capsys, *args)
     assert code in (0, 1), err  # 1: check finds nothing wrong with a rolled-back file, import of a known text
     assert not sqlite_file.journal_file(closed_base).exists()
     if command in (["export", "--format", "jsonl"], ["check"], ["conflicts"], ["backup"]):
@@ -498,7 +498,7 @@ def test_restore_refuses_anything_but_a_fact_base_it_can_open(capsys, closed_bas
     backups.take_backup(closed_base, "manual")
     before, listing = digest(closed_base), folder_listing(closed_base.parent)
     candidate = _bad_backup(kind, tmp_path, closed_base)
-    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", candidate)
+    code, _out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", candidate)
     assert code == 2 and one_sentence(err) and "restored" in err, err
     assert digest(closed_base) == before and folder_listing(closed_base.parent) == listing
 
@@ -510,7 +510,7 @@ def test_restore_of_a_backup_with_any_name_restores_that_file(capsys, closed_bas
     kept.write_bytes(closed_base.read_bytes())  # 12 facts
     with FactBase.open(closed_base) as fb:
         fb.create_fact(value=TypedValue(ValueKind.TEXT, text="later"))
-    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", kept)
+    code, _out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", kept)
     assert code == 0, err
     assert committed_facts(closed_base) == 12
     assert [b.reason for b in backups.list_backups(closed_base)] == ["before-restore"]
@@ -523,7 +523,7 @@ def test_restore_replaces_a_damaged_fact_base_and_keeps_its_bytes(capsys, closed
     data = bytearray(closed_base.read_bytes())
     data[4096 * 3:4096 * 4] = bytes(4096)
     closed_base.write_bytes(bytes(data))
-    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", backup.path)
+    code, _out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", backup.path)
     assert code == 0, err
     assert committed_facts(closed_base) == 12
     kept = [p for p in backup.path.parent.iterdir() if "damaged-before-restore" in p.name]
@@ -542,7 +542,7 @@ def test_restore_brings_an_older_backup_up_to_date(capsys, closed_base, tmp_path
         raw.execute("UPDATE alembic_version SET version_num = '0002_source_revisions'")
     with FactBase.open(closed_base) as fb:
         fb.create_fact(value=TypedValue(ValueKind.TEXT, text="later"))
-    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", older)
+    code, _out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", older)
     assert code == 0, err
     assert committed_facts(closed_base) == 12
     with sqlite3.connect(closed_base) as raw:
@@ -551,7 +551,7 @@ def test_restore_brings_an_older_backup_up_to_date(capsys, closed_base, tmp_path
 
 
 def test_a_missing_backup_is_one_sentence(capsys, closed_base):
-    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", closed_base.parent / "nope.sqlite")
+    code, _out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", closed_base.parent / "nope.sqlite")
     assert code == 2 and one_sentence(err) and "no backup file" in err
 
 
@@ -630,7 +630,7 @@ def test_load_refuses_values_a_fact_base_cannot_hold(capsys, closed_base, export
     bad.write_text(_jsonl_variants(exported_jsonl)[variant], encoding="utf-8")
     before = digest(closed_base)
     for target in (closed_base, tmp_path / "new" / "deeper" / "facts.sqlite"):
-        code, out, err = run_cli(capsys, "load", "--db", target, bad)
+        code, _out, err = run_cli(capsys, "load", "--db", target, bad)
         assert code == 2 and one_sentence(err) and "nothing was loaded" in err, (variant, err)
     assert digest(closed_base) == before and folder_listing(closed_base.parent) == ["facts.sqlite"]
     assert not (tmp_path / "new").exists()
@@ -648,7 +648,7 @@ def test_a_load_refused_while_writing_leaves_no_new_fact_base(capsys, exported_j
     bad = tmp_path / "misquoted.jsonl"
     bad.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n", encoding="utf-8")
     target = tmp_path / "made" / "for" / "it.sqlite"
-    code, out, err = run_cli(capsys, "load", "--db", target, bad)
+    code, _out, err = run_cli(capsys, "load", "--db", target, bad)
     assert code == 2 and one_sentence(err), err
     assert not (tmp_path / "made").exists()
 
@@ -695,7 +695,7 @@ def test_a_file_that_is_not_a_fact_base_is_reported_never_replaced(capsys, tmp_p
     outputs = tmp_path / "outputs"
     outputs.mkdir()
     for command in ALL_COMMANDS:
-        code, out, err = run_cli(capsys, *_args(command, path, outputs, exported_jsonl))
+        code, _out, err = run_cli(capsys, *_args(command, path, outputs, exported_jsonl))
         assert code == 2 and one_sentence(err), (command, err)
     assert digest(path) == before and folder_listing(folder) == ["facts.sqlite"]
     assert folder_listing(outputs) == []
@@ -832,7 +832,7 @@ def test_full_disk_in_exports_and_backups_anywhere(capsys, closed_base, tmp_path
     """The same refusals without a tmpfs: the disk-full error is injected where the bytes are written."""
     import errno
 
-    from kzeu_desk.core import sqlite_features
+    from kzeu_desk.core.storage.sqlite import engine as sqlite_features
     from kzeu_desk.core.export import common
 
     real_fsync = os.fsync
@@ -844,18 +844,20 @@ def test_full_disk_in_exports_and_backups_anywhere(capsys, closed_base, tmp_path
     monkeypatch.setattr(common.os, "fsync", full_disk)
     for name in ("jsonl", "webannotation", "wikidata", "datapackage"):
         target = out / (name + ("" if name == "datapackage" else ".out"))
-        code, stdout, err = run_cli(capsys, "export", "--db", closed_base, "--format", name, "--out", target)
+        code, _stdout, err = run_cli(capsys, "export", "--db", closed_base, "--format", name, "--out", target)
         assert code == 2 and one_sentence(err) and "disk is full" in err, (name, err)
         assert not out.exists(), folder_listing(tmp_path)
     monkeypatch.setattr(common.os, "fsync", real_fsync)
 
-    def vacuum_into_a_full_disk(database, target):
+    def vacuum_into_a_full_disk(database, target):  # what engine._vacuum_into raises on a full disk
+        from kzeu_desk.core.storage import StorageFailure
+
         Path(target).write_bytes(b"")
-        raise sqlite3.OperationalError("database or disk is full")
+        raise StorageFailure("database or disk is full")
 
     monkeypatch.setattr(sqlite_features, "_vacuum_into", vacuum_into_a_full_disk)
     for args in (["backup"], ["export", "--format", "sqlite", "--out", out / "x.sqlite"]):
-        code, stdout, err = run_cli(capsys, *[args[0], "--db", closed_base, *args[1:]])
+        code, _stdout, err = run_cli(capsys, *[args[0], "--db", closed_base, *args[1:]])
         assert code == 2 and one_sentence(err) and "full" in err, err
     assert folder_listing(closed_base.parent) == ["facts.sqlite"] and not out.exists()
 
@@ -874,7 +876,7 @@ def test_read_only_disk_opens_read_only_and_commands_say_why(capsys, closed_base
         assert fb.read_only and "read-only disk" in fb.read_only_reason and facts(fb) == 12
     for command in [["import", CORPUS / "kz_eu_30_years.txt"], ["load", "JSONL"], ["backup"],
                     ["conflicts", "--rescan"]]:
-        code, out, err = run_cli(capsys, *_args(command, path, disk, exported_jsonl))
+        code, _out, err = run_cli(capsys, *_args(command, path, disk, exported_jsonl))
         assert code == 2 and one_sentence(err) and "read-only" in err, (command, err)
     assert run_cli(capsys, "check", "--db", path)[0] == 0
     result = kzeu("--smoke", str(path))
@@ -1063,7 +1065,7 @@ def test_a_stray_wal_is_never_applied(capsys, closed_base, tmp_path, wal):
 
 
 def test_before_load_and_before_migration_backups_are_listed_and_rotated(capsys, closed_base, exported_jsonl):
-    from kzeu_desk.core.database import _backup_before_migration
+    from kzeu_desk.core.storage.sqlite.opening import _backup_before_migration
 
     _backup_before_migration(closed_base)
     code, out, err = run_cli(capsys, "load", "--db", closed_base, exported_jsonl)
@@ -1139,7 +1141,7 @@ def test_read_only_always_says_why(capsys, closed_base, tmp_path):
     held = InstanceLock(closed_base)
     assert held.acquire() is None
     try:
-        fb, lock = app._open_fact_base(closed_base, read_only=False, ask=False)
+        fb, _lock = app._open_fact_base(closed_base, read_only=False, ask=False)
         assert "another kzeu_desk window" in fb.read_only_reason
         with pytest.raises(UserError, match="another kzeu_desk window"):
             fb.create_fact(value=TypedValue(ValueKind.TEXT, text="x"))
@@ -1157,7 +1159,7 @@ def test_an_export_that_cannot_be_written_is_one_sentence(capsys, closed_base, t
         target = str(tmp_path / "pipe")
         os.mkfifo(target)
     for format_name in ("jsonl", "sqlite", "datapackage", "wikidata"):
-        code, out, err = run_cli(capsys, "export", "--db", closed_base, "--format", format_name, "--out", target)
+        code, _out, err = run_cli(capsys, "export", "--db", closed_base, "--format", format_name, "--out", target)
         assert code == 2 and one_sentence(err), (format_name, err)
     assert folder_listing(closed_base.parent) == ["facts.sqlite"]
 

@@ -13,6 +13,10 @@ class NotAFactBase(UserError):
     pass
 
 
+class DamagedFactBase(NotAFactBase):
+    """The file is a fact base its engine finds damaged: nothing is written to it."""
+
+
 class SchemaTooNew(UserError):
     pass
 

@@ -24,11 +24,12 @@ import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+import contextlib
 
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks here; the guard simply never reports a holder
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 _NOTE_LIMIT = 4096  # a holder's note is ~60 bytes; anything larger is not ours
 _NOTE_KEYS = {"user", "host", "since"}
@@ -82,10 +83,8 @@ class InstanceLock:
         if self._fd is None:
             return
         if self._wrote_note and _same_file(self._path, self._fd):
-            try:
+            with contextlib.suppress(OSError):
                 self._path.unlink()
-            except OSError:
-                pass
         os.close(self._fd)
         self._fd = None
         self._wrote_note = False

@@ -15,7 +15,7 @@ import secrets
 import shutil
 from pathlib import Path
 
-from kzeu_desk.core.sqlite_features import process_alive, remove_stale_partials
+from kzeu_desk.core.leftovers import process_alive
 
 _SUFFIX = ".kzeu-partial"
 _STAGED = re.compile(r"^\..+\.(?P<pid>\d+)-[0-9a-f]+" + re.escape(_SUFFIX) + r"$")
@@ -29,7 +29,7 @@ def staging_path(target: Path) -> Path:
 
 def remove_stale_staging(folder: Path) -> list[Path]:
     """Remove what killed exports left in `folder`; returns what was removed."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
@@ -46,7 +46,6 @@ def remove_stale_staging(folder: Path) -> list[Path]:
             removed.append(entry)
         except OSError:
             pass
-    remove_stale_partials(folder)  # the SQLite snapshot's own temporary file
     return removed
 
 

@@ -1,4 +1,4 @@
-"""Opening a fact base file: refusing what is not one, migrating, and falling back to read-only.
+"""Opening an SQLite fact base file: refusing what is not one, migrating, and falling back to read-only.
 
 A file is never written unless it is certainly a kzeu_desk fact base whose schema this app knows.
 """
@@ -8,17 +8,15 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from kzeu_desk.core import migrations, sqlite_features, sqlite_file
+from kzeu_desk.core import migrations
 from kzeu_desk.core.errors import (
+    DamagedFactBase,
     FactBaseLocked,
     NotAFactBase,
     ReadOnlyFactBase,
@@ -26,21 +24,12 @@ from kzeu_desk.core.errors import (
     UserError,
     os_error_sentence,
 )
+from kzeu_desk.core.leftovers import private_folder
+from kzeu_desk.core.storage.interface import OpenedStorage, StorageFailure
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
+from kzeu_desk.core.storage.sqlite import files as sqlite_file
 
 _APP_TABLES = {"fact", "source", "evidence"}
-
-
-@dataclass(frozen=True)
-class OpenedStorage:
-    engine: Engine
-    read_only: bool
-    read_only_reason: str | None  # why the file is read-only, one sentence; None when the user asked for it
-    backup_path: Path | None  # snapshot taken before a migration, if one ran
-    snapshot_path: Path | None = None  # private copy being read when the file can't be read in place
-
-
-class DamagedFactBase(NotAFactBase):
-    """The file is a fact base whose pages fail SQLite's quick_check: nothing is written to it."""
 
 
 def open_storage(path: Path, *, read_only: bool, read_only_reason: str | None = None) -> OpenedStorage:
@@ -140,11 +129,11 @@ def _open_read_only(path: Path, reason: str | None, *, through_copy: bool = Fals
         except UserError as error:
             if not isinstance(error, _CannotReadInPlace):
                 raise
-    folder = sqlite_features.private_folder("review")
+    folder = private_folder("review")
     try:
         snapshot = sqlite_features.snapshot_for_reading(path, folder, main_file_only=through_copy)
         engine = _read_only_engine(snapshot, shown_name=path.name)
-    except (sqlite3.Error, OSError, UserError) as error:
+    except (StorageFailure, OSError, UserError) as error:
         shutil.rmtree(folder, ignore_errors=True)
         if isinstance(error, UserError):
             raise
@@ -173,7 +162,7 @@ def _read_only_engine(path: Path, shown_name: str | None = None) -> Engine:
     try:
         with sqlite_features.read_transaction(engine) as conn:
             tables = sqlite_features.user_tables(conn)
-            if not _APP_TABLES <= tables:
+            if not tables >= _APP_TABLES:
                 raise NotAFactBase(f"“{shown_name}” is an SQLite file from another application, not a fact base.")
             revision = migrations.current_revision(conn)
         if revision != migrations.head_revision() and revision in migrations.known_revisions():
@@ -201,7 +190,7 @@ def _inspect_before_writing(path: Path) -> tuple[set[str], str | None, list[str]
         with sqlite_features.read_transaction(engine) as conn:
             tables = sqlite_features.user_tables(conn)
             revision = migrations.current_revision(conn) if tables else None
-            problems = sqlite_features.quick_check(conn) if _APP_TABLES <= tables else []
+            problems = sqlite_features.quick_check(conn) if tables >= _APP_TABLES else []
             return tables, revision, problems
     except (OperationalError, DatabaseError) as error:
         raise _storage_error(path, error) from None
@@ -230,7 +219,7 @@ def _open_for_writing(path: Path, *, has_content: bool) -> OpenedStorage:
         if revision != migrations.head_revision():
             if tables:
                 backup = _backup_before_migration(path)
-            with sqlite_features.write_transaction(engine) as conn:
+            with sqlite_features.migration_transaction(engine) as conn:
                 migrations.upgrade_to_head(conn)
         else:
             with sqlite_features.read_transaction(engine):
@@ -242,60 +231,6 @@ def _open_for_writing(path: Path, *, has_content: bool) -> OpenedStorage:
     return OpenedStorage(engine, False, None, backup)
 
 
-class NewFactBase:
-    """What `discarded_if_new_and_unused` knows about the path it guards."""
-
-    def __init__(self, path: Path, is_new: bool):
-        self.path = path
-        self.is_new = is_new
-        self.discard_on_exit = False
-
-    def discard_if_new(self) -> None:
-        self.discard_on_exit = self.is_new
-
-
-@contextmanager
-def discarded_if_new_and_unused(path: Path) -> Iterator[NewFactBase]:
-    """Guard a command that may create a fact base: when it fails (or calls `discard_if_new`), a
-    fact base it created is removed again with everything made for it (journal, -wal/-shm, lock,
-    backups folder, parent folders), so a refused load or import leaves the disk as it was."""
-    path = Path(path)
-    if os.path.lexists(path):
-        yield NewFactBase(path, is_new=False)
-        return
-    missing_folders = []
-    folder = path.absolute().parent
-    while not folder.exists():
-        missing_folders.append(folder)
-        folder = folder.parent
-    backups = path.absolute().parent / f"{path.name}.backups"
-    had_backups = backups.exists()
-    guard = NewFactBase(path, is_new=True)
-    try:
-        yield guard
-    except BaseException:
-        _remove_created(path, missing_folders, None if had_backups else backups)
-        raise
-    if guard.discard_on_exit:
-        _remove_created(path, missing_folders, None if had_backups else backups)
-
-
-def _remove_created(path: Path, folders: list[Path], backups: Path | None) -> None:
-    for made in (path, sqlite_file.journal_file(path), sqlite_file.wal_file(path), sqlite_file.shm_file(path),
-                 path.with_name(f".{path.name}.lock")):
-        try:
-            made.unlink()
-        except OSError:
-            pass
-    if backups is not None:
-        shutil.rmtree(backups, ignore_errors=True)
-    for folder in folders:  # deepest first
-        try:
-            folder.rmdir()
-        except OSError:
-            break
-
-
 def damaged_sentence(path: Path, problems: int | None = None) -> str:
     if problems:
         found = f"SQLite's quick_check finds {problems} problem(s) in it), so nothing is written to it"
@@ -303,21 +238,6 @@ def damaged_sentence(path: Path, problems: int | None = None) -> str:
         found = "part of it cannot be read)"
     return (f"“{path.name}” is damaged ({found}; run “kzeu-desk check --db {path}” to see where, and restore "
             f"a backup (“kzeu-desk backup --db {path} --list”).")
-
-
-def structural_problems(path: Path) -> list[str]:
-    """quick_check's findings for a file that cannot even be opened as a fact base (read-only)."""
-    try:
-        connection = sqlite3.connect(sqlite_file.uri(path, mode="ro"), uri=True)
-    except sqlite3.Error as error:
-        return [f"the file cannot be opened: {error}"]
-    try:
-        rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
-    except sqlite3.Error as error:
-        return [f"the file cannot be read: {error}"]
-    finally:
-        connection.close()
-    return [] if rows == ["ok"] else rows
 
 
 def _backup_before_migration(path: Path) -> Path:
@@ -341,7 +261,7 @@ def explain_failure(error: BaseException, path: Path | None, shown_name: str | N
     name = shown_name or (path.name if path is not None else "The fact base")
     if isinstance(original, UserError):
         return original
-    if isinstance(original, sqlite3.Error):
+    if isinstance(original, sqlite3.Error | StorageFailure):
         message = str(original)
         if "locked" in message or "busy" in message:
             return FactBaseLocked(f"“{name}” is busy in another program; try again in a moment.")

@@ -1,7 +1,9 @@
-"""Everything that only SQLite does, in one place, so a PostgreSQL back end replaces one module.
+"""SQLite files: connection set-up (WAL, synchronous=FULL, busy timeout, BEGIN IMMEDIATE for
+writers), the file's journal and its -wal/-shm companions, consistent snapshots (VACUUM INTO),
+restoring a copy, and SQLite's own integrity checks.
 
-Covers connection set-up (WAL, synchronous=FULL, busy timeout, BEGIN IMMEDIATE for writers),
-the FTS5 search index over facts, consistent snapshots (VACUUM INTO) and integrity checks.
+Errors of the sqlite3 module become `StorageFailure` here, so nothing above the storage layer
+names them.
 """
 
 from __future__ import annotations
@@ -10,19 +12,23 @@ import os
 import re
 import shutil
 import sqlite3
-import tempfile
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool, QueuePool
 
-from kzeu_desk.core import sqlite_file
+from kzeu_desk.core.leftovers import owned_by_me, process_alive
+from kzeu_desk.core.storage.sqlite import files
+
+from kzeu_desk.core.errors import NotAFactBase, UserError
+from kzeu_desk.core.storage.interface import StorageFailure
 
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_HEADER = sqlite_file.SQLITE_HEADER
-wal_file, shm_file, journal_file = sqlite_file.wal_file, sqlite_file.shm_file, sqlite_file.journal_file
+SQLITE_HEADER = files.SQLITE_HEADER
+wal_file, shm_file, journal_file = files.wal_file, files.shm_file, files.journal_file
 
 
 def looks_like_sqlite(path: Path) -> bool:
@@ -40,8 +46,9 @@ def is_wal_mode(path: Path) -> bool:
 def readable_in_place(path: Path) -> bool:
     """Whether a read-only connection can read this file without creating files beside it.
 
-    A WAL file with no -wal beside it would make SQLite create -wal and -shm (or fail in a
-    read-only folder, NOTES.md trap 9); a rollback-journal file, or a WAL file whose writer is
+    A WAL file with no -wal beside it would make SQLite create -wal and -shm, and in a read-only
+    folder `mode=ro` then fails with "attempt to write a readonly database" (while `immutable=1`
+    would ignore the WAL and show stale data); a rollback-journal file, or a WAL file whose writer is
     active (its -wal and -shm exist), is read in place.
     """
     if not is_wal_mode(path):
@@ -70,7 +77,7 @@ def hand_back_in_rollback_mode(path: Path) -> None:
 
 
 def snapshot_for_reading(path: Path, folder: Path, *, main_file_only: bool = False) -> Path:
-    """A consistent private copy of a fact base that cannot be read in place (NOTES.md trap 9).
+    """A consistent private copy of a fact base that cannot be read in place (`readable_in_place`).
 
     With no -wal beside it (or one that is not its own: `main_file_only`) the main file holds
     everything, so it is copied through an `immutable` connection, which never looks at companion
@@ -80,7 +87,7 @@ def snapshot_for_reading(path: Path, folder: Path, *, main_file_only: bool = Fal
     target = folder / f"snapshot-{path.stem}.sqlite"
     target.unlink(missing_ok=True)
     if main_file_only or not wal_file(path).exists():
-        _vacuum_into(sqlite_file.uri(path, immutable="1"), target)
+        _vacuum_into(files.uri(path, immutable="1"), target)
     else:
         staging = folder / f"staging-{path.stem}.sqlite"
         shutil.copyfile(path, staging)
@@ -92,70 +99,31 @@ def snapshot_for_reading(path: Path, folder: Path, *, main_file_only: bool = Fal
     return target
 
 
-_PRIVATE_PREFIX = "kzeu-desk-"
-
-
-def private_folder(kind: str) -> Path:
-    """A new folder in the system's temporary folder for copies this process reads or stages.
-
-    Its name carries the process id, so folders left by a process that was killed are removed here,
-    by the next kzeu_desk that makes one (a private copy of a large fact base is as large as it).
-    """
-    remove_stale_private_folders()
-    return Path(tempfile.mkdtemp(prefix=f"{_PRIVATE_PREFIX}{kind}-{os.getpid()}-"))
-
-
-def remove_stale_private_folders() -> None:
-    root = Path(tempfile.gettempdir())
-    try:
-        candidates = [p for p in root.glob(f"{_PRIVATE_PREFIX}*-*-*") if p.is_dir() and not p.is_symlink()]
-    except OSError:
-        return
-    for folder in candidates:
-        owner = folder.name.removeprefix(_PRIVATE_PREFIX).split("-")
-        if len(owner) >= 3 and owner[1].isdigit() and _owned_by_me(folder) and not process_alive(int(owner[1])):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _owned_by_me(path: Path) -> bool:
-    try:
-        return path.lstat().st_uid == os.geteuid()
-    except (OSError, AttributeError):
-        return False
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process with this id exists (a recycled id only delays a clean-up)."""
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
-
-
 def _vacuum_into(database: str, target: Path) -> None:
     """One consistent copy of `database` (a path or a file: URI) written to `target`."""
-    connection = sqlite3.connect(database, uri=database.startswith("file:"))
     try:
-        connection.execute("VACUUM INTO ?", (str(target),))
-    finally:
-        connection.close()
+        connection = sqlite3.connect(database, uri=database.startswith("file:"))
+        try:
+            connection.execute("VACUUM INTO ?", (str(target),))
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise StorageFailure(str(error)) from None
 
 
 def _settle_and_check(copy: Path) -> None:
     """Put a fresh copy in rollback-journal mode (so it opens anywhere) and check it."""
-    check = sqlite3.connect(copy)
     try:
-        check.execute("PRAGMA journal_mode = DELETE")
-        problems = [row[0] for row in check.execute("PRAGMA quick_check")]
-    finally:
-        check.close()
+        check = sqlite3.connect(copy)
+        try:
+            check.execute("PRAGMA journal_mode = DELETE")
+            problems = [row[0] for row in check.execute("PRAGMA quick_check")]
+        finally:
+            check.close()
+    except sqlite3.Error as error:
+        raise StorageFailure(str(error)) from None
     if problems != ["ok"]:
-        raise sqlite3.DatabaseError(f"the copy failed its integrity check: {problems[:3]}")
+        raise StorageFailure(f"the copy failed its integrity check: {problems[:3]}")
 
 
 def make_engine(path: Path, *, read_only: bool) -> Engine:
@@ -165,7 +133,7 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
     SQLAlchemy parses: a name with `?` or `#` must open that very file, not another one.
     """
     # mode=ro refuses every write at the SQLite level, whatever the app does above it.
-    location = sqlite_file.uri(path, mode="ro" if read_only else "rwc")
+    location = files.uri(path, mode="ro" if read_only else "rwc")
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(location, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
@@ -173,7 +141,7 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
     engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=NullPool if read_only else QueuePool)
 
     @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection, _record):
+    def _configure(dbapi_connection: Any, _record: object) -> None:
         # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL;
         # SQLAlchemy's documented recipe: autocommit at the driver, BEGIN emitted below.
         dbapi_connection.isolation_level = None
@@ -186,7 +154,7 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(conn: Connection):
+    def _begin(conn: Connection) -> None:
         # Writers take the write lock up front, so waiting happens before any work is done.
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
@@ -204,11 +172,42 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 @contextmanager
+def migration_transaction(engine: Engine) -> Iterator[Connection]:
+    """A write transaction for schema migrations, with foreign keys enforced at its end, not per row.
+
+    A migration that changes a table SQLite cannot ALTER in place (a CHECK constraint, say) copies
+    it into a new table, drops the old one and renames the copy. Dropping a parent table (fact,
+    property) with foreign keys on deletes its rows first and fails on every child row pointing at
+    them, and `PRAGMA foreign_keys` cannot change inside a transaction: SQLite's own procedure for
+    such changes (lang_altertable.html, "other kinds of table schema changes") turns them off
+    before BEGIN and runs `PRAGMA foreign_key_check` before COMMIT. Any dangling reference the
+    migration left rolls the whole migration back.
+    """
+    with engine.connect() as conn:
+        # On the driver's connection: through SQLAlchemy the PRAGMA would open a transaction first,
+        # inside which SQLite ignores it.
+        driver: Any = conn.connection.dbapi_connection
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+                dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if dangling:
+                    table_name, rowid, parent, _ = dangling[0]
+                    raise UserError(
+                        f"The fact base could not be brought up to date because {len(dangling)} of its rows "
+                        f"point at rows that do not exist (the first: {table_name} {rowid} -> {parent}); "
+                        "nothing was changed.")
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
+
+
+@contextmanager
 def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A connection seeing one consistent state for the whole block."""
-    with engine.connect() as conn:
-        with conn.begin():
-            yield conn
+    with engine.connect() as conn, conn.begin():
+        yield conn
 
 
 @contextmanager
@@ -225,83 +224,6 @@ def larger_page_cache(conn: Connection, kibibytes: int) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(previous)}")
-
-
-# --- full-text search over facts -------------------------------------------------------------
-
-SEARCH_TABLE = "fact_search"
-
-
-def create_search_index(conn: Connection) -> None:
-    conn.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
-        "subject, property, value, quotes, tokenize = 'unicode61 remove_diacritics 2')"
-    )
-
-
-def drop_search_index(conn: Connection) -> None:
-    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
-
-
-def replace_search_documents(conn: Connection, documents: Iterable[dict]) -> None:
-    """Index facts; each document has fact_id, subject, property, value, quotes."""
-    rows = list(documents)
-    if not rows:
-        return
-    conn.execute(
-        text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :fact_id"), [{"fact_id": r["fact_id"]} for r in rows]
-    )
-    conn.execute(
-        text(
-            f"INSERT INTO {SEARCH_TABLE} (rowid, subject, property, value, quotes) "
-            "VALUES (:fact_id, :subject, :property, :value, :quotes)"
-        ),
-        rows,
-    )
-
-
-def delete_search_documents(conn: Connection, fact_ids: Iterable[int]) -> None:
-    ids = [{"fact_id": i} for i in fact_ids]
-    if ids:
-        conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :fact_id"), ids)
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def search_expression(user_text: str) -> str | None:
-    """An FTS5 MATCH expression for what a user typed: every word must match as a prefix.
-
-    The user's text is never FTS syntax: words are extracted and each one quoted, so
-    characters such as quotes, '*', '-', ':' or 'NEAR' are searched as plain text.
-    """
-    words = _WORD.findall(user_text)
-    if not words:
-        return None
-    return " ".join(f'"{w}"*' for w in words)
-
-
-def search_match_clause(column: str = "fact.id") -> str:
-    """SQL fragment restricting `column` to facts matching the bound parameter :search."""
-    return f"{column} IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :search)"
-
-
-# --- dates in SQL -------------------------------------------------------------------------------
-
-
-def is_iso_date(column: str) -> str:
-    """SQL that is true only where `column` holds an ISO date truncated to year, month or day
-    ("1996", "1996-02", "1996-02-29" of a leap year) that `compatibility.date_interval` accepts.
-
-    False or NULL for NULL and for anything else, including the odd spelling Python would accept
-    (non-ASCII digits): use it where false only means "look closer in Python".
-    """
-    return (f"(CASE length({column})"
-            f" WHEN 4 THEN {column} GLOB '[0-9][0-9][0-9][0-9]'"
-            f" WHEN 7 THEN {column} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' AND substr({column}, 6, 2) BETWEEN '01' AND '12'"
-            # A modifier makes date() normalise (1996-02-30 becomes 1996-03-01): only a real day comes back as it was.
-            f" WHEN 10 THEN date({column}, '+0 days') IS {column}"
-            f" ELSE 0 END AND substr({column}, 1, 4) <> '0000')")
 
 
 # --- snapshots and integrity ------------------------------------------------------------------
@@ -336,10 +258,10 @@ def _snapshot_source(source: Path) -> str:
     beside it (which SQLite would apply to any connection), through `immutable`, which reads the
     main file alone."""
     try:
-        stray = sqlite_file.inspect_file(source).stray_wal
-    except sqlite_file.NotAFactBase:
+        stray = files.inspect_file(source).stray_wal
+    except NotAFactBase:
         stray = False  # SQLite itself will say what is wrong with it
-    return sqlite_file.uri(source, immutable="1") if stray else sqlite_file.uri(source, mode="ro")
+    return files.uri(source, immutable="1") if stray else files.uri(source, mode="ro")
 
 
 _PARTIAL = re.compile(r"^\..+\.(?P<pid>\d+)\.partial(-journal)?$")
@@ -353,11 +275,9 @@ def remove_stale_partials(folder: Path) -> None:
         return
     for entry in entries:
         match = _PARTIAL.match(entry.name)
-        if match and not process_alive(int(match["pid"])) and _owned_by_me(entry):
-            try:
+        if match and not process_alive(int(match["pid"])) and owned_by_me(entry):
+            with suppress(OSError):
                 entry.unlink()
-            except OSError:
-                pass
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -366,6 +286,38 @@ def _fsync_directory(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def copy_problems(copy: Path) -> list[str]:
+    """What SQLite's quick_check finds wrong in a copy (empty when sound); StorageFailure when it
+    is not an SQLite database at all."""
+    try:
+        check = sqlite3.connect(files.uri(copy, mode="ro"), uri=True)
+        try:
+            problems = [row[0] for row in check.execute("PRAGMA quick_check")]
+        finally:
+            check.close()
+    except sqlite3.DatabaseError as error:
+        raise StorageFailure(str(error)) from None
+    return [] if problems == ["ok"] else problems
+
+
+def restore_from_copy(path: Path, copy: Path) -> None:
+    """Replace the content of the fact base at `path` with the (checked) copy's.
+
+    SQLite's online backup copies page by page inside a write transaction on the target, so anyone
+    else with the file open sees either the old or the restored content, never a mixture.
+    """
+    try:
+        source = sqlite3.connect(files.uri(copy, mode="ro"), uri=True)
+        target = sqlite3.connect(files.uri(path, mode="rwc"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+    except sqlite3.Error as error:
+        raise StorageFailure(str(error)) from None
 
 
 def quick_check(conn: Connection) -> list[str]:
@@ -390,7 +342,7 @@ class _UndecodableText:
 def tolerant_text(conn: Connection) -> Iterator[_UndecodableText]:
     """Within the block, text that is not valid UTF-8 reads with replacement characters (and is
     counted) instead of failing the query: for checking a file whose bytes may have been changed."""
-    driver = conn.connection.driver_connection
+    driver: Any = conn.connection.driver_connection
     previous = driver.text_factory
     counter = _UndecodableText()
     driver.text_factory = counter.decode
@@ -398,6 +350,46 @@ def tolerant_text(conn: Connection) -> Iterator[_UndecodableText]:
         yield counter
     finally:
         driver.text_factory = previous
+
+
+_MOST_TEXT_PROBLEMS_LISTED = 20
+
+
+def undecodable_text(conn: Connection) -> list[str]:
+    """Rows whose text is not valid UTF-8: bytes changed inside a value, which quick_check cannot see
+    (it checks the structure, not what a text holds). Every column of the app's tables is read with
+    texts as bytes (the schema has no BLOB columns, so any bytes read were stored as text)."""
+    from kzeu_desk.core.models import SQLModel
+
+    found: list[str] = []
+    present = user_tables(conn)
+    driver: Any = conn.connection.driver_connection
+    previous = driver.text_factory
+    driver.text_factory = bytes
+    try:
+        for model in SQLModel.metadata.sorted_tables:
+            columns = [c.name for c in model.columns if c.name != "id"]
+            if model.name not in present or not columns or "id" not in model.columns:
+                continue
+            listed = ", ".join(f'"{name}"' for name in columns)
+            for row in driver.execute(f'SELECT id, {listed} FROM "{model.name}"'):
+                for name, value in zip(columns, row[1:], strict=True):
+                    if isinstance(value, bytes) and not _is_utf8(value):
+                        found.append(f"{model.name} {row[0]}: its {name} is not valid UTF-8 (bytes in the file were "
+                                     "changed)")
+                        if len(found) >= _MOST_TEXT_PROBLEMS_LISTED:
+                            return found
+    finally:
+        driver.text_factory = previous
+    return found
+
+
+def _is_utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def foreign_key_problems(conn: Connection) -> list[str]:
