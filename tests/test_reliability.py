@@ -531,23 +531,27 @@ def test_restore_replaces_a_damaged_fact_base_and_keeps_its_bytes(capsys, closed
 
 
 def test_restore_brings_an_older_backup_up_to_date(capsys, closed_base, tmp_path):
-    from kzeu_desk.core.migrations import head_revision
+    from alembic import command
 
-    older = tmp_path / "older.sqlite"
-    older.write_bytes(closed_base.read_bytes())
-    with sqlite3.connect(older) as raw:  # a backup as 0002 left it: 0003 only added these indexes
-        for index in ("ix_conflict_rule_key", "ix_fact_key_scope", "ix_fact_status", "ix_fact_status_order",
-                      "ix_fact_rank_order", "ix_fact_value_order"):
-            raw.execute(f"DROP INDEX {index}")
-        raw.execute("UPDATE alembic_version SET version_num = '0002_source_revisions'")
-    with FactBase.open(closed_base) as fb:
-        fb.create_fact(value=TypedValue(ValueKind.TEXT, text="later"))
-    code, _out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", older)
+    from kzeu_desk.core import migrations
+    from kzeu_desk.core.storage.sqlite import engine as sqlite_engine
+
+    head = migrations.head_revision()
+    previous = migrations._revision_graph()[head]
+    older = tmp_path / "older.sqlite"  # a backup made by the version before the newest migration
+    made = sqlite_engine.make_engine(older, read_only=False)
+    with made.begin() as conn:
+        command.upgrade(migrations._config(conn), previous)
+    made.dispose()
+    sqlite_engine.hand_back_in_rollback_mode(older)
+    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", older)
     assert code == 0, err
-    assert committed_facts(closed_base) == 12
+    assert committed_facts(closed_base) == 0
     with sqlite3.connect(closed_base) as raw:
-        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head_revision()
-    assert older.read_bytes() and not list(older.parent.glob("older.sqlite?*"))
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
+    with sqlite3.connect(older) as raw:  # the backup itself is left as it was
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone()[0] == previous
+    assert not list(older.parent.glob("older.sqlite?*"))
 
 
 def test_a_missing_backup_is_one_sentence(capsys, closed_base):
@@ -804,9 +808,9 @@ def tiny_disk(tmp_path):
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
-@pytest.mark.parametrize("size", ["330k", "420k", "560k", "800k"])
-def test_a_full_disk_is_one_sentence_and_leaves_nothing(capsys, closed_base, tiny_disk, exported_jsonl, size):
-    disk = tiny_disk(size)
+@pytest.mark.parametrize("free_kib", [20, 110, 250, 500])
+def test_a_full_disk_is_one_sentence_and_leaves_nothing(capsys, closed_base, tiny_disk, exported_jsonl, free_kib):
+    disk = tiny_disk(f"{closed_base.stat().st_size // 1024 + free_kib}k")  # this much free beside the fact base
     path = disk / "facts.sqlite"
     path.write_bytes(closed_base.read_bytes())
     for command in [["import", CORPUS / "kz_eu_30_years.txt", CORPUS / "kz_mfa_european_track.txt"],
