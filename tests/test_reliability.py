@@ -544,7 +544,7 @@ def test_restore_brings_an_older_backup_up_to_date(capsys, closed_base, tmp_path
         command.upgrade(migrations._config(conn), previous)
     made.dispose()
     sqlite_engine.hand_back_in_rollback_mode(older)
-    code, out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", older)
+    code, _out, err = run_cli(capsys, "backup", "--db", closed_base, "--restore", older)
     assert code == 0, err
     assert committed_facts(closed_base) == 0
     with sqlite3.connect(closed_base) as raw:
