@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-full soak package dist clean
+.PHONY: run test lint bench bench-full soak package dist clean system-python-venv
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(INSTALLED): pyproject.toml
 run: $(INSTALLED)
 	$(PY) -m kzeu_desk $(ARGS)
 
-test: lint
+test: lint system-python-venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 # ruff (errors, imports, bug-prone patterns), mypy (the core strictly, the UI where annotated) and
@@ -24,6 +24,12 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff check kzeu_desk tests benchmarks db packaging
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+# Tests that run as an ordinary user build a venv from the system Python (tests/ordinary_user.py);
+# Debian ships its venv support separately.
+system-python-venv:
+	@if [ "$$(id -u)" = 0 ] && [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import ensurepip' 2>/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; fi
 
 # A long crash-safety run: thousands of SIGKILLs during editing and import (docs/RELIABILITY.md).
 SOAK_KILLS ?= 2000

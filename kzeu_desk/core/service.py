@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from kzeu_desk.core import conflicts, revisions, search_documents, storage
 from kzeu_desk.core import steps
@@ -68,6 +68,17 @@ class FactBase:
         self.read_only_reason = opened.read_only_reason
         self.backup_path = opened.backup_path
 
+    def why_read_only(self, consequence: str) -> str:
+        """One sentence: why this fact base is read-only, then `consequence` ("nothing can be changed")."""
+        reason = self.read_only_reason or f"“{self.path.name}” was opened for review (read-only)."
+        first_sentence = reason.split(". ")[0].rstrip(". ")  # the note about reading a copy is left out
+        return f"{first_sentence}; {consequence}."
+
+    @property
+    def readable_file(self) -> Path:
+        """The file this fact base's reads come from: the private copy when it is read through one."""
+        return self._storage.snapshot_path or self.path
+
     @property
     def reading_a_copy(self) -> bool:
         return self._storage.snapshot_path is not None
@@ -75,14 +86,18 @@ class FactBase:
     def refresh_copy(self) -> None:
         """Take a fresh private copy when the fact base is read through one (it can't be read in place)."""
         if self.reading_a_copy:
+            reason = (self.read_only_reason or "").split(" Showing a copy")[0] or None
             self._storage_engine.close(self.path, self._storage)
-            self._attach(self._storage_engine.open(self.path, read_only=True))
+            self._attach(self._storage_engine.open(self.path, read_only=True, read_only_reason=reason))
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None) -> FactBase:
+    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None,
+             read_only_reason: str | None = None) -> FactBase:
+        """Open a fact base (its storage engine says what is refused, and why a file opens read-only);
+        `read_only_reason` says why the caller asked for read-only (another window is editing it)."""
         engine = storage.engine_for(path)
         path = Path(path)
-        opened = engine.open(path, read_only=read_only)
+        opened = engine.open(path, read_only=read_only, read_only_reason=read_only_reason)
         fact_base = cls(path, opened, actor or engine.actor(opened) or default_actor(), engine)
         if not fact_base.read_only:
             fact_base._seed_vocabulary_once()
@@ -123,7 +138,7 @@ class FactBase:
     def _operation(self, label: str, *, skip_if_unchanged: bool = False,
                    kind: OperationKind = OperationKind.ACTION) -> Iterator[Recorder]:
         if self.read_only:
-            raise ReadOnlyFactBase("This fact base is open read-only; nothing can be changed.")
+            raise ReadOnlyFactBase(self.why_read_only("nothing can be changed"))
         try:
             with self._storage_engine.write_transaction(self.engine) as conn:
                 recorder = Recorder(conn, label=label, actor=self.actor, kind=kind)
@@ -139,6 +154,9 @@ class FactBase:
             raise self._refusal(error) from None
         except IntegrityError as error:
             raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None
+        except DatabaseError as error:  # a damaged file: said in one sentence, pointing to check and backups
+            described = self._storage_engine.describe_failure(error, self.path)
+            raise (described or UserError(f"Your change could not be saved: {error.orig}.")) from None
 
     def _refusal(self, error: OperationalError) -> UserError:
         """The sentence for a user action the engine refused."""
@@ -152,7 +170,8 @@ class FactBase:
         if problem is storage.StorageProblem.NOT_WRITABLE:
             return UserError(f"Your change was not saved because the fact base file could not be written "
                              f"({text}); nothing already saved was lost.")
-        return UserError(f"Your change could not be saved: {text}.")
+        return (self._storage_engine.describe_failure(error, self.path)
+                or UserError(f"Your change could not be saved: {text}."))
 
     def _after_writes(self, recorder: Recorder) -> None:
         """Keep derived data in step inside the same transaction."""
