@@ -9,29 +9,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QFileSystemWatcher, QSettings, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStatusBar,
+    QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStatusBar,
     QVBoxLayout, QWidget,
 )
 
 from kzeu_desk import __version__
-from kzeu_desk.paths import user_data_dir
+from kzeu_desk.ui.app_settings import last_folder, remember_folder
+from kzeu_desk.ui.recent_fact_bases import RecentFactBasesMenu, remember
+from kzeu_desk.ui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
     from kzeu_desk.core.changes import Changes
     from kzeu_desk.ui.session import Session
 
-_SETTINGS_LAYOUT_VERSION = 1
-_MAX_RECENT = 8
 _DOCUMENT_FILTER = "Documents (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 _FACT_BASE_FILTER = "Fact bases (*.sqlite *.kzeu *.db);;All files (*)"
-
-
-def _settings() -> QSettings:
-    # Kept beside the personal fact base, so KZEU_DESK_DATA_DIR isolates a whole profile (tests, smoke runs).
-    return QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -48,12 +43,20 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.session: Session | None = None
         self.instance_lock = None  # set by the app when this window edits a file (core/instance_lock.py)
+        # The central widget is built once and kept: the panes' saved sizes are fitted around it
+        # (ui/window_layout.py says why replacing it later collapsed the source text).
+        self._central = QWidget(objectName="workspaceCentral")
+        self._central_layout = QVBoxLayout(self._central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(4)
         self._opening = QLabel("Opening the fact base…", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self._opening)
+        self._central_layout.addWidget(self._opening)
+        self.setCentralWidget(self._central)
+        self.layout_keeper = WindowLayout(self, lambda: getattr(getattr(self, "source_pane", None), "view", None))
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
-        self._restore_geometry()
+        self.layout_keeper.restore_geometry()
 
     def _size_to_screen(self) -> None:
         """First run: most of the screen, since three panes and a table share it."""
@@ -96,6 +99,8 @@ class MainWindow(QMainWindow):
         self.actionShowEvidenceToCheck = a("actionShowEvidenceToCheck", "&Evidence to check", "F9",
                                            self._show_evidence_queue,
                                            "Evidence that lost its place when a source was revised")
+        self.actionNewFactBase = a("actionNewFactBase", "&New fact base…", None, self.new_fact_base_dialog,
+                                   "Create an empty fact base in a file of your choice")
         self.actionOpen = a("actionOpen", "&Open fact base…", QKeySequence.StandardKey.Open, self._open_dialog,
                             "Open another fact base")
         self.actionOpenReadOnly = a("actionOpenReadOnly", "Open fact base &read-only…", "Ctrl+Shift+O",
@@ -140,6 +145,8 @@ class MainWindow(QMainWindow):
         self.actionRescanConflicts = a("actionRescanConflicts", "&Re-check all conflicts", None,
                                        self.rescan_conflicts, "Check every fact against the others again",
                                        mutates=True)
+        self.actionResetLayout = a("actionResetLayout", "Reset &layout", None, self.reset_layout,
+                                   "Put every pane back in its first-launch place and size")
         self.actionShortcuts = a("actionShortcuts", "&Keyboard shortcuts", ["F1", "Ctrl+/"], self.show_shortcuts)
         self.actionAbout = a("actionAbout", "&About kzeu_desk", None, self._about)
         self.actionFocusSources = a("actionFocusSources", "Go to &sources", "Ctrl+1",
@@ -151,16 +158,17 @@ class MainWindow(QMainWindow):
         self.actionFocusFacts = a("actionFocusFacts", "Go to facts &table", "Ctrl+4",
                                   lambda: self.fact_table.view.setFocus())
         for action in self.actions():
-            action.setEnabled(action in (self.actionQuit, self.actionShortcuts, self.actionAbout))
+            action.setEnabled(action in (self.actionQuit, self.actionShortcuts, self.actionAbout, self.actionNewFactBase))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.actionImport, self.actionImportRevision, self.actionOpen,
-                              self.actionOpenReadOnly])
-        self.recent_menu = QMenu("Open &recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([self.actionNewFactBase, self.actionOpen, self.actionOpenReadOnly])
+        self.recent_menu = RecentFactBasesMenu(self, lambda path: self.open_in_new_window(path, read_only=False),
+                                               self._say)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.actionImport, self.actionImportRevision])
         file_menu.addSeparator()
         file_menu.addActions([self.actionExport, self.actionExportReviewerCopy])
         file_menu.addSeparator()
@@ -183,6 +191,8 @@ class MainWindow(QMainWindow):
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions([self.actionFocusSources, self.actionFocusText, self.actionFocusEditor,
                                    self.actionFocusFacts, self.actionShowEvidenceToCheck])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.actionResetLayout)
         self.view_menu.addSeparator()
         tools_menu = bar.addMenu("&Tools")
         tools_menu.addAction(self.actionCheckFactBase)
@@ -230,14 +240,10 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("QLabel#readOnlyBanner { background: palette(tool-tip-base); "
                                   "color: palette(tool-tip-text); padding: 6px 10px; border-radius: 3px; }")
         self.banner.hide()
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(4)
-        central_layout.addWidget(self.banner)
-        central_layout.addWidget(self.source_pane, 1)
-        self.setCentralWidget(central)
+        self._central_layout.removeWidget(self._opening)
         self._opening.deleteLater()
+        self._central_layout.addWidget(self.banner)
+        self._central_layout.addWidget(self.source_pane, 1)
         self._watch_for_other_writers()
         from kzeu_desk.ui.maintenance import BackupScheduler
 
@@ -279,21 +285,15 @@ class MainWindow(QMainWindow):
         session.undo_stack.undoTextChanged.connect(self._name_undo)
         session.undo_stack.redoTextChanged.connect(self._name_redo)
 
-        if not self._restore_dock_state():
-            # Dock sizes only take once the window has its real size, so apply them after layout.
-            QTimer.singleShot(0, self._apply_default_layout)
-        self._remember_recent(session.fact_base.path)
+        self.fact_table.keep_columns_with(self.layout_keeper)
+        self.layout_keeper.restore_panes()
+        remember(session.fact_base.path)
+        self.recent_menu.refill()
         self._show_identity()
         self._refresh_totals()
         self._update_actions()
         if self.sources_pane.model.rowCount() and self.sources_pane.current_source_id() is None:
             self.sources_pane.view.selectRow(0)
-
-    def _apply_default_layout(self) -> None:
-        width, height = self.width(), self.height()
-        self.resizeDocks([self.findChild(QDockWidget, "sourcesDock"), self.findChild(QDockWidget, "factEditorDock")],
-                         [max(260, width // 5), max(360, width // 4)], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findChild(QDockWidget, "factsDock")], [max(300, height * 2 // 5)], Qt.Orientation.Vertical)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -566,8 +566,10 @@ class MainWindow(QMainWindow):
     # -- files ---------------------------------------------------------------------------------
 
     def import_documents_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import documents", str(Path.home()), _DOCUMENT_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self, "Import documents", self._folder_for("documents"),
+                                                _DOCUMENT_FILTER)
         if files:
+            remember_folder("documents", files[0])
             self.import_files([Path(f) for f in files])
 
     def import_files(self, files: list[Path]):
@@ -584,10 +586,11 @@ class MainWindow(QMainWindow):
     def import_revision_dialog(self) -> None:
         from kzeu_desk.ui.revision_view import start_revision_import
 
-        path, _ = QFileDialog.getOpenFileName(self, "Import new revision of a source", str(Path.home()),
+        path, _ = QFileDialog.getOpenFileName(self, "Import new revision of a source", self._folder_for("documents"),
                                               _DOCUMENT_FILTER)
         if not path:
             return
+        remember_folder("documents", path)
         job = start_revision_import(self.session, Path(path), self,
                                     current_source_id=self.sources_pane.current_source_id())
         if job is not None:
@@ -648,29 +651,33 @@ class MainWindow(QMainWindow):
 
     def _open_dialog(self, read_only: bool = False) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open fact base read-only" if read_only else "Open fact base",
-                                              str(Path.home()), _FACT_BASE_FILTER)
+                                              self._folder_for("factBases"), _FACT_BASE_FILTER)
         if path:
+            remember_folder("factBases", path)
             self.open_in_new_window(Path(path), read_only=read_only)
+
+    def _folder_for(self, purpose: str) -> str:
+        """Where a file dialog starts: the folder last used for this purpose, else the fact base's own."""
+        here = self.session.fact_base.path.parent if self.session is not None else Path.home()
+        return last_folder(purpose, str(here))
+
+    def new_fact_base_dialog(self) -> None:
+        from kzeu_desk.ui.new_fact_base import NewFactBaseDialog
+
+        dialog = NewFactBaseDialog(self._folder_for("factBases"), self)
+        if dialog.exec() and dialog.created_path is not None:
+            remember_folder("factBases", str(dialog.created_path))
+            self.open_in_new_window(dialog.created_path, read_only=False)
 
     def open_in_new_window(self, path: Path, *, read_only: bool) -> None:
         from kzeu_desk.ui.app import open_window
 
+        if (self.session is not None and not read_only
+                and Path(path).resolve() == self.session.fact_base.path.resolve()):
+            self.statusBar().showMessage(f"{path.name} is the fact base open in this window.", 8_000)
+            self.activateWindow()
+            return
         open_window(path, read_only=read_only, parent_for_errors=self)
-
-    def _remember_recent(self, path: Path) -> None:
-        settings = _settings()
-        recent = [p for p in (settings.value("recentFactBases") or []) if p != str(path)]
-        settings.setValue("recentFactBases", [str(path), *recent][:_MAX_RECENT])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = [p for p in (_settings().value("recentFactBases") or []) if Path(p).exists()]
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_in_new_window(Path(p), read_only=False))
-        if not recent:
-            self.recent_menu.addAction("No recent fact bases").setEnabled(False)
 
     # -- help ----------------------------------------------------------------------------------
 
@@ -685,23 +692,16 @@ class MainWindow(QMainWindow):
 
     # -- window state --------------------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
-        geometry = _settings().value("mainWindow/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-
-    def _restore_dock_state(self) -> bool:
-        state = _settings().value("mainWindow/state")
-        return isinstance(state, QByteArray) and self.restoreState(state, _SETTINGS_LAYOUT_VERSION)
+    def reset_layout(self) -> None:
+        self.layout_keeper.reset()
+        self.statusBar().showMessage("Panes and columns are back in their first-launch places.", 5_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = _settings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
         if self.session is not None:
             self._commit_pending_edit()
             if getattr(self, "_revision_job", None) is not None:
                 self._revision_job.wait()
-            settings.setValue("mainWindow/state", self.saveState(_SETTINGS_LAYOUT_VERSION))
+        self.layout_keeper.save(panes=self.session is not None)
         super().closeEvent(event)
         if self.session is not None and event.isAccepted():
             # Let pending deferred calls run before the connection pool goes away.
