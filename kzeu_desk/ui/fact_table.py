@@ -611,8 +611,9 @@ class FactTablePane(QWidget):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
-            if not self._columns_from_settings:
-                QTimer.singleShot(0, self.fit_columns_to_content)  # now the pane has its width
+            # Now the pane has its width. Decided when the timer fires: the window may restore the
+            # curator's own columns in the meantime (showing the dock shows this pane first).
+            QTimer.singleShot(0, lambda: self._columns_from_settings or self.fit_columns_to_content())
         if self._reveal_when_shown:
             self._show_fact(self._session.selected_fact)
 

@@ -31,6 +31,8 @@ def recent_paths() -> list[str]:
     seen: set[str] = set()
     paths = []
     for path in string_list(app_settings(), _KEY):
+        if not os.path.isabs(path) or not Path(path).name:
+            continue  # not a path this module wrote: e.g. the characters an older version split a path into
         normal = _normal(path)
         if normal not in seen:
             seen.add(normal)
