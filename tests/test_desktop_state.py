@@ -43,7 +43,7 @@ def launch(data_dir: Path, tmp_path: Path, steps: list[dict] | None = None, argu
                                cwd=PROJECT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if external_close is not None:
         external_close(out, env)
-    stdout, stderr = process.communicate(timeout=120)
+    _stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 0, stderr
     assert "Traceback" not in stderr, stderr
     return json.loads(out.read_text(encoding="utf-8"))
@@ -293,7 +293,7 @@ def test_new_fact_base_is_empty_unless_samples_are_asked_for(qtbot, db_path, tmp
         assert Path(dialog.path_edit.text()).parent == db_path.parent  # starts beside the open fact base
         dialog.path_edit.setText(str(tmp_path / name))
         dialog.with_samples.setChecked(with_samples)
-        dialog.create()
+        dialog.try_create()
         created.append(dialog.created_path)
         return dialog.result()
 
@@ -314,7 +314,7 @@ def test_new_fact_base_refuses_an_existing_file_in_one_sentence(qtbot, db_path):
     dialog = NewFactBaseDialog(str(db_path.parent))
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(db_path))
-    dialog.create()
+    dialog.try_create()
     assert dialog.created_path is None
     assert dialog.problem.text().startswith(f"“{db_path}” already exists")
     assert dialog.problem.text().count(".") <= 3 and "\n" not in dialog.problem.text()

@@ -701,9 +701,8 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
         if self.session is not None and event.isAccepted():
             # A closed window stops watching: its file may be moved or deleted from now on.
+            self._watcher.blockSignals(True)
             self._refresh_timer.stop()
-            self._watcher.fileChanged.disconnect()
-            self._watcher.directoryChanged.disconnect()
             # Let pending deferred calls run before the connection pool goes away.
             QTimer.singleShot(0, self.session.fact_base.close)
             if self.instance_lock is not None:

@@ -76,7 +76,7 @@ class NewFactBaseDialog(QDialog):
                        "File > Import documents.", wordWrap=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.try_create)
         buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
@@ -101,7 +101,7 @@ class NewFactBaseDialog(QDialog):
         if chosen:
             self.path_edit.setText(chosen)
 
-    def create(self) -> None:
+    def try_create(self) -> None:
         from kzeu_desk.core.errors import UserError
 
         path = self.path
