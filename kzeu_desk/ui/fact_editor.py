@@ -30,6 +30,7 @@ from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import parse_date_text
 from kzeu_desk.ui.amount_editor import AmountEditor
+from kzeu_desk.ui.settling_combo import SettlingCombo
 from kzeu_desk.ui.date_field import DateField
 from kzeu_desk.ui.entity_field import AliasListModel, EntityField
 from kzeu_desk.ui.fitted_list import FittedList
@@ -153,6 +154,8 @@ class FactEditor(QWidget):
             if date_field.is_dirty():
                 date_field.commit_typed()
         self.amount_editor.commit_pending()
+        for combo in (self.property_combo, self.status_combo, self.rank_combo):
+            combo.settle()
         if self.value_text_edit.text() != self._loaded_text(self.value_text_edit):
             self._commit_value_text()
         if self.scope_note_edit.text() != self._loaded_text(self.scope_note_edit):
@@ -195,11 +198,11 @@ class FactEditor(QWidget):
         self.subject_field.create_requested.connect(lambda name: self._create_entity_and_assign(name, "subject"))
         form.addRow("Subject", self.subject_field)
 
-        self.property_combo = QComboBox()
+        self.property_combo = SettlingCombo()
         self.property_combo.setAccessibleName("Property")
         self.property_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.property_combo.setMinimumContentsLength(16)
-        self.property_combo.activated.connect(self._commit_property)
+        self.property_combo.settled.connect(self._commit_property)
         form.addRow("Property", self.property_combo)
 
         self.value_stack = QStackedWidget()
@@ -273,16 +276,16 @@ class FactEditor(QWidget):
         # -- judgement
         column.addWidget(_section_title("Review"))
         form = self._new_form()
-        self.status_combo = QComboBox()
+        self.status_combo = SettlingCombo()
         self.status_combo.setAccessibleName("Status")
         for status in FactStatus:
             self.status_combo.addItem(status.value, status.value)
-        self.status_combo.activated.connect(self._commit_status)
-        self.rank_combo = QComboBox()
+        self.status_combo.settled.connect(self._commit_status)
+        self.rank_combo = SettlingCombo()
         self.rank_combo.setAccessibleName("Rank")
         for rank in FactRank:
             self.rank_combo.addItem(rank.value, rank.value)
-        self.rank_combo.activated.connect(self._commit_rank)
+        self.rank_combo.settled.connect(self._commit_rank)
         judgement = QWidget()
         judgement_layout = QHBoxLayout(judgement)
         judgement_layout.setContentsMargins(0, 0, 0, 0)
@@ -407,6 +410,11 @@ class FactEditor(QWidget):
                 index = self.property_combo.count() - 1
                 tip = f"{prop.description or prop.name}\n({_KIND_WORDS[prop.value_kind]} value)"
                 self.property_combo.setItemData(index, plain_tooltip(tip), Qt.ItemDataRole.ToolTipRole)
+            # The refilled list shows the fact's property again, so leaving the box changes nothing.
+            row = getattr(self, "_row", None)
+            stored = row["property_id"] if row is not None else None
+            self.property_combo.setCurrentIndex(max(self.property_combo.findData(stored), 0) if stored is not None else 0)
+        self.property_combo.mark_settled()
 
     @property
     def _entities(self) -> EntityDirectory:
@@ -507,6 +515,8 @@ class FactEditor(QWidget):
             self.status_combo.setCurrentIndex(self.status_combo.findData(row["status"]))
         with QSignalBlocker(self.rank_combo):
             self.rank_combo.setCurrentIndex(self.rank_combo.findData(row["rank"]))
+        for combo in (self.property_combo, self.status_combo, self.rank_combo):
+            combo.mark_settled()
         if spared is not self.note_edit:
             self.note_edit.setPlainText(row["note"] or "")
             self.note_edit.document().setModified(False)

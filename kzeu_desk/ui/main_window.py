@@ -132,6 +132,12 @@ class MainWindow(QMainWindow):
         self.actionAddEvidence = a("actionAddEvidence", "&Add selection as evidence", "Ctrl+Shift+N",
                                    self.add_selection_as_evidence,
                                    "Attach the highlighted text to the current fact as evidence", mutates=True)
+        self.actionNextEvidence = a("actionNextEvidence", "Next e&vidence of this fact", "F7",
+                                    lambda: self.evidence_navigator.step(+1),
+                                    "Show the selected fact's next evidence in the source text")
+        self.actionPreviousEvidence = a("actionPreviousEvidence", "Previous evi&dence of this fact", "Shift+F7",
+                                        lambda: self.evidence_navigator.step(-1),
+                                        "Show the selected fact's previous evidence in the source text")
         self.actionDeleteFact = a("actionDeleteFact", "&Delete fact", "Ctrl+Delete", self.delete_current_fact,
                                   "Delete the current fact and its evidence", mutates=True)
         self.actionLinkFacts = a("actionLinkFacts", "&Link to another fact…", "Ctrl+K", self.link_current_fact,
@@ -182,6 +188,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.actionFind, self.actionFilterFacts])
         fact_menu = bar.addMenu("F&act")
         fact_menu.addActions([self.actionNewFactFromSelection, self.actionAddEvidence, self.actionLinkFacts])
+        fact_menu.addSeparator()
+        fact_menu.addActions([self.actionNextEvidence, self.actionPreviousEvidence])
         fact_menu.addSeparator()
         fact_menu.addAction(self.actionDeleteFact)
         conflicts_menu = bar.addMenu("&Conflicts")
@@ -270,7 +278,12 @@ class MainWindow(QMainWindow):
 
         self.source_pane.view.set_context_actions([self.actionNewFactFromSelection, self.actionAddEvidence])
         self.sources_pane.source_chosen.connect(self.source_pane.show_source_id)
-        self.source_pane.view.fact_clicked.connect(session.select_fact)
+        from kzeu_desk.ui.evidence_navigator import EvidenceNavigator
+
+        self.evidence_navigator = EvidenceNavigator(
+            session, self._open_source, lambda: self.source_pane.source_id, self.source_pane.view,
+            lambda message: self.statusBar().showMessage(message, 6_000), self)
+        self.source_pane.view.fact_clicked.connect(self.evidence_navigator.select_from_text)
         self.source_pane.view.selection_span_changed.connect(self._update_actions)
         self.fact_editor.evidence_activated.connect(self.reveal_evidence)
         self.fact_editor.evidence_review_requested.connect(self._review_evidence)
@@ -539,11 +552,14 @@ class MainWindow(QMainWindow):
                 "Every fact was checked against the others again: "
                 + ("nothing changed." if changes.empty else f"{found:,} conflicts found or updated."), 8_000)
 
-    def reveal_evidence(self, source_id: int, start: int, end: int) -> None:
+    def _open_source(self, source_id: int) -> None:
         if self.source_pane.source_id != source_id:
             self.sources_pane.choose(source_id)
             self.source_pane.show_source_id(source_id)
-        self.source_pane.view.reveal_span(start, end)
+
+    def reveal_evidence(self, source_id: int, start: int, end: int) -> None:
+        self._open_source(source_id)
+        self.source_pane.view.mark_evidence(start, end)
 
     def _undo(self) -> None:
         self._commit_pending_edit()

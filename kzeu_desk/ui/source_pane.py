@@ -46,6 +46,7 @@ class SourcePane(QWidget):
         self.details_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.view = SourceView(self)
+        self.view.fact_values = self._fact_values
         self.find_bar = FindBar(self.view, self)
 
         header = QVBoxLayout()
@@ -63,6 +64,12 @@ class SourcePane(QWidget):
         session.changed.connect(self._on_changes)
         session.selected_fact_changed.connect(self.view.set_selected_fact)
         self._show_header(None)
+
+    def _fact_values(self, fact_ids: list[int]) -> dict[int, str]:
+        from kzeu_desk.core.fact_detail import fact_values
+
+        with self._session.fact_base.reading() as conn:
+            return fact_values(conn, fact_ids)
 
     def open_find(self) -> None:
         self.find_bar.open()
