@@ -59,7 +59,7 @@ def _check_command(args: argparse.Namespace) -> int:
         if problems and args.repair:
             from kzeu_desk.core.repair import repair
 
-            print(f"{len(problems)} problem(s) found; repairing.")
+            print(f"{_counted(len(problems), 'problem')} found; repairing.")
             print(repair(fact_base).summary)
             with fact_base.reading() as conn:
                 problems = check(conn)
@@ -68,7 +68,7 @@ def _check_command(args: argparse.Namespace) -> int:
         return EXIT_OK
     for problem in problems:
         print(f"{problem.check}: {problem.message}")
-    print(f"{args.db.name}: {len(problems)} problem(s) found.")
+    print(f"{args.db.name}: {_counted(len(problems), 'problem')} found.")
     return EXIT_PROBLEMS
 
 
@@ -92,7 +92,7 @@ def _conflicts_command(args: argparse.Namespace) -> int:
             sources = ", ".join(fact["sources"]) or "no evidence"
             print(f"    fact {fact['id']}: {fact['value']}  ({sources})")
         print(f"    {conflict['explanation']}")
-    print(f"{len(report)} open conflict(s).")
+    print(f"{_counted(len(report), 'open conflict')}.")
     return EXIT_OK
 
 
@@ -193,8 +193,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _guarded(lambda: run_gui(args.db, read_only=args.read_only, smoke=args.smoke))
 
 
+def _counted(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 def _guarded(command: Callable[[], int]) -> int:
-    """Run a command; a user's mistake becomes one sentence on stderr, never a traceback."""
+    """Run a command; whatever goes wrong becomes one sentence on stderr, never a traceback.
+
+    A user's mistake (UserError) is said as it is; a file the system refuses is named with the
+    system's reason; anything unexpected is written in full to errors.log in the data folder, and
+    the sentence says where."""
     from kzeu_desk.core.errors import UserError
 
     try:
@@ -204,3 +212,27 @@ def _guarded(command: Callable[[], int]) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except OSError as error:
+        where = f"“{error.filename}”" if error.filename else "a file"
+        print(f"kzeu-desk: {where} could not be used: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except Exception as error:  # noqa: BLE001 (the last line of defence: no traceback for the user)
+        log = log_unexpected(error)
+        print(f"kzeu-desk: something went wrong ({type(error).__name__}); the details are in {log}.", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def log_unexpected(error: BaseException) -> str:
+    """Append the full traceback to errors.log in the data folder; returns where it went."""
+    import traceback
+
+    from kzeu_desk.paths import user_data_dir
+
+    log = user_data_dir() / "errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(type(error), error, error.__traceback__)) + "\n")
+    except OSError:
+        return "(the error log could not be written)"
+    return str(log)

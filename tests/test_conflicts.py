@@ -229,7 +229,7 @@ def test_conflicts_command_lists_and_rescans(scenario, tmp_path):
     with fb.reading() as conn:
         conn.exec_driver_sql("SELECT 1")
     rescanned = run("--rescan")
-    assert rescanned.returncode == 0 and "4 open conflict(s)." in rescanned.stdout
+    assert rescanned.returncode == 0 and "4 open conflicts." in rescanned.stdout
 
 
 def _pair_conflicts(fb, a, b) -> list[dict]:

@@ -45,7 +45,8 @@ def _report_unexpected(exc_type, exc, tb) -> None:
             handle.write("".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
     except OSError:
         pass
-    print("".join(traceback.format_exception(exc_type, exc, tb)), file=sys.stderr)
+    # One sentence on the terminal too: the traceback is in the log.
+    print(f"kzeu-desk: something went wrong ({exc_type.__name__}); the details are in {log}.", file=sys.stderr)
     if QApplication.instance() is not None and not isinstance(exc, KeyboardInterrupt):
         QMessageBox.critical(None, "kzeu_desk",
                              f"Something went wrong and the last action may not have finished. Details are in {log}.")

@@ -40,6 +40,8 @@ from kzeu_desk.ui.session import Session
 from kzeu_desk.ui.text_styles import small_print
 
 EMPTY_HINT = "Select text in a source and press Ctrl+N to make a fact, or pick a fact in the table."
+# A reviewer cannot make facts, so the hint does not invite them to.
+READ_ONLY_EMPTY_HINT = "Pick a fact in the facts table to see it here, with its evidence marked in the text."
 DELETED_HINT = "This fact no longer exists. Pick another fact in the table."
 
 _ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4
@@ -167,7 +169,7 @@ class FactEditor(QWidget):
 
     def _build(self) -> None:
         self._stack = QStackedWidget()
-        self._hint = plain_label(EMPTY_HINT, word_wrap=True)
+        self._hint = plain_label(self._empty_hint(), word_wrap=True)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setObjectName("factEditorHint")
         self._hint.setContentsMargins(16, 16, 16, 16)
@@ -364,8 +366,13 @@ class FactEditor(QWidget):
             self.value_stack.widget(position).setSizePolicy(QSizePolicy.Policy.Preferred, policy)
         self.value_stack.updateGeometry()
 
+    def _empty_hint(self) -> str:
+        return READ_ONLY_EMPTY_HINT if self._session.read_only else EMPTY_HINT
+
     def _apply_read_only(self) -> None:
         read_only = self._session.read_only
+        if self._fact_id is None and hasattr(self, "_hint"):
+            self._hint.setText(self._empty_hint())
         self.subject_field.set_read_only(read_only)
         self.value_entity_field.set_read_only(read_only)
         for date_field in (self.value_date_field, *self._qualifier_dates.values()):
@@ -439,7 +446,7 @@ class FactEditor(QWidget):
             keep_typing = False
         self._fact_id = fact_id
         if fact_id is None:
-            self._clear(EMPTY_HINT)
+            self._clear(self._empty_hint())
             return
         with self._session.fact_base.reading() as conn:
             row = queries.fact_row(conn, fact_id)

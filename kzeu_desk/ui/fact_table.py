@@ -25,7 +25,7 @@ from kzeu_desk.core import fact_listing
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.fact_listing import PAGE_SIZE, FactListRow, ListingSpec, SortColumn, SortKey
 from kzeu_desk.core.models import FactStatus
-from kzeu_desk.ui.plain_text import local_time, plain_tooltip
+from kzeu_desk.ui.plain_text import counted, local_time, plain_tooltip
 from kzeu_desk.ui.session import Session
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -382,14 +382,10 @@ def _cell_tooltip(cells: tuple[str, ...], column: int) -> str | None:
     if column == _VALUE_COLUMN and cells[TIME_COLUMN]:
         text = f"{text} ({cells[TIME_COLUMN]})"
     elif column == 7:  # Sources
-        text = f"Evidence from {_count(int(text or 0), 'source')}"
+        text = f"Evidence from {counted(int(text or 0), 'source')}"
     elif column == 8:  # Conflicts
-        text = f"In {_count(int(text or 0), 'open conflict')}"
+        text = f"In {counted(int(text or 0), 'open conflict')}"
     return plain_tooltip(text) if text else None
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def _query_of(spec: ListingSpec) -> tuple[SortColumn, bool, str | None, FactStatus | None]:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from kzeu_desk import __version__
 from kzeu_desk.ui.app_settings import last_folder, remember_folder
+from kzeu_desk.ui.plain_text import counted
 from kzeu_desk.ui.recent_fact_bases import RecentFactBasesMenu, remember
 from kzeu_desk.ui.window_layout import WindowLayout
 
@@ -407,7 +408,7 @@ class MainWindow(QMainWindow):
         with self.session.fact_base.reading() as conn:
             t = totals(conn)
         self.totals_label.setText(
-            f"{t.sources:,} sources · {t.facts:,} facts · {t.open_conflicts:,} open conflicts")
+            f"{counted(t.sources, 'source')} · {counted(t.facts, 'fact')} · {counted(t.open_conflicts, 'open conflict')}")
 
     def _name_undo(self, text: str) -> None:
         self.actionUndo.setText(f"&Undo {text}" if text else "&Undo")
@@ -419,15 +420,15 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         writable = not self.session.read_only
-        has_selection = self.source_pane.view.selected_span() is not None
         has_fact = self.session.selected_fact is not None
         enabled = {
             self.actionImport: writable,
             self.actionImportRevision: writable,
             self.actionUndo: writable and self.session.undo_stack.canUndo(),
             self.actionRedo: writable and self.session.undo_stack.canRedo(),
-            self.actionNewFactFromSelection: writable and has_selection,
-            self.actionAddEvidence: writable and has_selection and has_fact,
+            # Enabled without a selection too, so Ctrl+N can say what it needs instead of doing nothing.
+            self.actionNewFactFromSelection: writable,
+            self.actionAddEvidence: writable and has_fact,
             self.actionDeleteFact: writable and has_fact,
             self.actionLinkFacts: writable and has_fact,
             self.actionFlagFact: writable and has_fact,
@@ -437,6 +438,15 @@ class MainWindow(QMainWindow):
         }
         for action in self.actions():
             action.setEnabled(enabled.get(action, True))
+
+    def _hint(self, message: str) -> None:
+        """Say what an action needs, in the status bar and beside the pointer: a hint, not a warning."""
+        from PySide6.QtGui import QCursor
+        from PySide6.QtWidgets import QToolTip
+
+        self.statusBar().showMessage(message, 8_000)
+        if self.isActiveWindow():
+            QToolTip.showText(QCursor.pos(), message, self)
 
     def _say(self, message: str) -> None:
         """Tell the user why an action did not happen, without blocking the event loop."""
@@ -452,7 +462,10 @@ class MainWindow(QMainWindow):
     def new_fact_from_selection(self) -> None:
         span = self.source_pane.view.selected_span()
         source_id = self.source_pane.source_id
-        if span is None or source_id is None or self.session.read_only:
+        if self.session.read_only:
+            return
+        if span is None or source_id is None:
+            self._hint("Select some text in a source first, then press Ctrl+N to make a fact from it.")
             return
         changes = self.session.perform(lambda fb: fb.create_fact_from_selection(source_id, *span))
         if changes is not None:
@@ -461,7 +474,10 @@ class MainWindow(QMainWindow):
     def add_selection_as_evidence(self) -> None:
         span = self.source_pane.view.selected_span()
         fact_id, source_id = self.session.selected_fact, self.source_pane.source_id
-        if span is None or fact_id is None or source_id is None or self.session.read_only:
+        if fact_id is None or self.session.read_only:
+            return
+        if span is None or source_id is None:
+            self._hint("Select the text to add in a source first, then press Ctrl+Shift+N.")
             return
         self.session.perform(lambda fb: fb.add_evidence(fact_id, source_id, *span))
 
@@ -469,7 +485,8 @@ class MainWindow(QMainWindow):
         fact_id = self.session.selected_fact
         if fact_id is None or self.session.read_only:
             return
-        self.session.perform(lambda fb: fb.delete_fact(fact_id))
+        if self.session.perform(lambda fb: fb.delete_fact(fact_id)) is not None:
+            self.statusBar().showMessage(f"Deleted fact {fact_id} — Ctrl+Z to undo.", 10_000)
 
     def link_current_fact(self) -> None:
         from kzeu_desk.ui.link_dialog import LinkDialog
