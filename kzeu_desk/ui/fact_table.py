@@ -63,10 +63,10 @@ _COLUMNS: tuple[_Column, ...] = (
     _Column("Subject", SortColumn.SUBJECT, minimum=12, maximum=34),
     _Column("Property", SortColumn.PROPERTY, minimum=12, maximum=34),
     _Column("Value", SortColumn.VALUE, minimum=14, maximum=48),
-    _Column("Time", None, minimum=6, maximum=26,
+    _Column("Time", None, minimum=13, maximum=28,
             tooltip="When the fact holds: its point in time, or its start and end. The table cannot be sorted by it."),
-    _Column("Status", SortColumn.STATUS, minimum=9, maximum=12),
-    _Column("Rank", SortColumn.RANK, minimum=9, maximum=12),
+    _Column("Status", SortColumn.STATUS, minimum=12, maximum=18),
+    _Column("Rank", SortColumn.RANK, minimum=10, maximum=16),
     _Column("Sources", None, numeric=True, minimum=3, maximum=8),
     _Column("Conflicts", None, numeric=True, minimum=3, maximum=9),
     _Column("Updated", SortColumn.UPDATED, minimum=16, maximum=20),
@@ -514,16 +514,29 @@ class FactTablePane(QWidget):
         sample = self.model.sample_cells()
         widths = []
         for number, column in enumerate(_COLUMNS):
-            title = metrics.horizontalAdvance(column.title) + padding + 12  # room for the sort arrow
+            # Room for the sort arrow only where the table can be sorted.
+            title = metrics.horizontalAdvance(column.title) + padding + (12 if column.sort is not None else 0)
             longest = max((metrics.horizontalAdvance(cells[number]) for cells in sample), default=0) + padding
             if number == STATUS_COLUMN:
-                longest += _STATUS_DOT_SIZE + 4
+                longest += _STATUS_DOT_SIZE + 12  # the dot and the gap Qt's style leaves after an icon
             widths.append(max(title, column.minimum * char, min(longest, column.maximum * char)))
-        # Room the columns leave in the pane goes to the values, which are what the curator reads.
+        # Room the columns leave in the pane goes to the values, which are what the curator reads;
+        # when they do not fit, the text columns give way (down to their minimums) before the table
+        # scrolls sideways and hides Status and the counts. Tooltips still hold the full text.
         shown = sum(width for number, width in enumerate(widths) if not header.isSectionHidden(number))
-        slack = self.view.viewport().width() - shown
-        if slack > 0 and self.view.isVisible():
+        slack = self.view.viewport().width() - shown - 2  # a sliver of room, so no sideways scroll bar appears
+        if self.view.isVisible() and slack > 0:
             widths[_VALUE_COLUMN] += slack
+        elif self.view.isVisible() and slack < 0:
+            floors = {number: max(metrics.horizontalAdvance(_COLUMNS[number].title) + padding + 12,
+                                  _COLUMNS[number].minimum * char)
+                      for number in (1, 2, _VALUE_COLUMN, TIME_COLUMN) if not header.isSectionHidden(number)}
+            give = {number: max(0, widths[number] - floor) for number, floor in floors.items()}
+            available = sum(give.values())
+            if available:
+                share = min(1.0, -slack / available)
+                for number, room in give.items():
+                    widths[number] -= int(room * share)
         self._fitting = True
         try:
             for number, width in enumerate(widths):

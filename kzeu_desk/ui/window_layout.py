@@ -146,7 +146,8 @@ class WindowLayout(QObject):
         width, height = window.width(), window.height()
         sides = [window.findChild(QDockWidget, "sourcesDock"), window.findChild(QDockWidget, "factEditorDock")]
         if all(sides):
-            window.resizeDocks(sides, [max(260, width // 5), max(360, width // 4)], Qt.Orientation.Horizontal)
+            # Sources wide enough for titles, the editor for its form; the text takes the middle.
+            window.resizeDocks(sides, [max(280, width * 22 // 100), max(360, width // 4)], Qt.Orientation.Horizontal)
         facts = window.findChild(QDockWidget, "factsDock")
         if facts is not None:
             # The text keeps at least half of the height between the menu and the status bar.
