@@ -46,7 +46,9 @@ def _wants_xcb(environ: Mapping[str, str], system: str) -> bool:
         return False
     requested = environ.get("QT_QPA_PLATFORM", "").strip()
     if requested:
+        # "xcb", "xcb:option=value", or a fallback list like "wayland;xcb" whose first entry wins.
         return requested.split(";")[0].split(":")[0].strip() == "xcb"
+    # Unset: Qt prefers its wayland plugin in a Wayland session and uses xcb (or XWayland) otherwise.
     in_wayland_session = bool(environ.get("WAYLAND_DISPLAY")) or environ.get("XDG_SESSION_TYPE") == "wayland"
     return not in_wayland_session
 
@@ -99,15 +101,7 @@ def platform_will_be_xcb(environ: Mapping[str, str] | None = None, system: str |
     """Whether Qt is about to load its xcb plugin, following Qt 6's own choice of platform."""
     environ = os.environ if environ is None else environ
     system = sys.platform if system is None else system
-    if not system.startswith("linux") or not environ.get("DISPLAY"):
-        return False
-    requested = environ.get("QT_QPA_PLATFORM", "").strip()
-    if requested:
-        # "xcb", "xcb:option=value", or a fallback list like "wayland;xcb" whose first entry wins.
-        return requested.split(";")[0].split(":")[0].strip() == "xcb"
-    # Unset: Qt prefers its wayland plugin in a Wayland session and uses xcb (or XWayland) otherwise.
-    in_wayland_session = bool(environ.get("WAYLAND_DISPLAY")) or environ.get("XDG_SESSION_TYPE") == "wayland"
-    return not in_wayland_session
+    return bool(environ.get("DISPLAY")) and _wants_xcb(environ, system)
 
 
 def library_loads(shared_object_name: str) -> bool:
