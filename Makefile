@@ -6,11 +6,14 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: run test lint bench bench-full soak package dist clean system-python-venv
 
+# First use takes a few minutes: pip's own progress is shown, so it never looks stuck.
 $(INSTALLED): pyproject.toml
+	@echo "kzeu-desk: setting up $(VENV) (first run only): installing PySide6, SQLAlchemy and the test tools with pip…"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --progress-bar on --upgrade pip
+	$(PY) -m pip install --progress-bar on -e '.[test]'
 	touch $(INSTALLED)
+	@echo "kzeu-desk: set up. The kzeu-desk command is $(VENV)/bin/kzeu-desk (or run 'source $(VENV)/bin/activate' to type just kzeu-desk)."
 
 run: $(INSTALLED)
 	$(PY) -m kzeu_desk $(ARGS)

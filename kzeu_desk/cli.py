@@ -103,7 +103,7 @@ def _check_command(args: argparse.Namespace) -> int:
         if problems and args.repair:
             from kzeu_desk.core.repair import repair
 
-            print(f"{len(problems)} problem(s) found; repairing.")
+            print(f"{_counted(len(problems), 'problem')} found; repairing.")
             print(repair(fact_base).summary)
             with fact_base.reading() as conn:
                 problems = check(conn)
@@ -117,7 +117,7 @@ def _check_command(args: argparse.Namespace) -> int:
 def _print_problems(db: Path, problems: list) -> None:
     for problem in problems:
         print(f"{problem.check}: {problem.message}")
-    print(f"{db.name}: {len(problems)} problem(s) found.")
+    print(f"{db.name}: {_counted(len(problems), 'problem')} found.")
 
 
 def _conflicts_command(args: argparse.Namespace) -> int:
@@ -140,7 +140,7 @@ def _conflicts_command(args: argparse.Namespace) -> int:
             sources = ", ".join(fact["sources"]) or "no evidence"
             print(f"    fact {fact['id']}: {fact['value']}  ({sources})")
         print(f"    {conflict['explanation']}")
-    print(f"{len(report)} open conflict(s).")
+    print(f"{_counted(len(report), 'open conflict')}.")
     return EXIT_OK
 
 
@@ -244,6 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _guarded(lambda: run_gui(args.db, read_only=args.read_only, smoke=args.smoke), args.db)
 
 
+def _counted(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
 def _guarded(command: Callable[[], int], db: Path | None = None) -> int:
     """Run a command; every failure becomes one sentence on stderr, never a traceback.
 
@@ -280,7 +284,7 @@ def _log_unexpected(error: Exception) -> str:
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as handle:
-            handle.write("".join(traceback.format_exception(error)) + "\n")
+            handle.write("".join(traceback.format_exception(type(error), error, error.__traceback__)) + "\n")
     except OSError:
         return f"An unexpected error stopped the command ({type(error).__name__}); nothing more could be logged."
     return f"An unexpected error stopped the command ({type(error).__name__}); the details are in {log}."

@@ -62,6 +62,7 @@ def choose(combo: QComboBox, text: str) -> None:
     index = combo.findText(text)
     assert index >= 0, text
     combo.setCurrentIndex(index)
+    combo.hidePopup()  # an item picked in the open list: Qt closes the list, then emits `activated`
     combo.activated.emit(index)
 
 

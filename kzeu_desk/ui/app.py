@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kzeu_desk import __version__
 from kzeu_desk.paths import resources_dir, user_data_dir
 from kzeu_desk.ui.main_window import MainWindow
-from kzeu_desk.ui.platform_check import missing_window_libraries_message
+from kzeu_desk.ui.platform_check import missing_window_libraries_message, no_display_message
 
 _open_windows: list[MainWindow] = []  # windows opened from a menu live until closed
 _last_said: dict[str, float] = {}  # known failures shown, and when
@@ -56,7 +56,8 @@ def _report_unexpected(exc_type, exc, tb) -> None:
             handle.write("".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
     except OSError:
         pass
-    print("".join(traceback.format_exception(exc_type, exc, tb)), file=sys.stderr)
+    # One sentence on the terminal too: the traceback is in the log.
+    print(f"kzeu-desk: something went wrong ({exc_type.__name__}); the details are in {log}.", file=sys.stderr)
     if QApplication.instance() is not None and not isinstance(exc, KeyboardInterrupt):
         QMessageBox.critical(None, "kzeu_desk",
                              f"Something went wrong and the last action may not have finished. Details are in {log}.")
@@ -202,7 +203,8 @@ def _report_startup(moment: str) -> None:
 
 
 def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) -> int:
-    cannot_open_window = missing_window_libraries_message() if QApplication.instance() is None else None
+    cannot_open_window = (missing_window_libraries_message() or no_display_message()
+                          if QApplication.instance() is None else None)
     if cannot_open_window:
         print(cannot_open_window, file=sys.stderr)
         return 2  # the user can fix it by installing the named packages

@@ -90,7 +90,7 @@ FORMATS: dict[str, ExportFormat] = {
                      "Wikibase statement JSON with ranks, qualifiers and references, plus QuickStatements lines.",
                      "file", "-wikidata.json", _wikidata),
         ExportFormat("jsonl", "kzeu_desk JSON Lines",
-                     "The lossless format: every record, one JSON object a line; `kzeu-desk load` reads it back.",
+                     "The lossless format: every record, one JSON object a line; “kzeu-desk load” reads it back.",
                      "file", ".jsonl", _jsonl),
     )
 }
