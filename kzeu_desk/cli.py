@@ -10,22 +10,27 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import NoReturn
 
 from kzeu_desk import __version__
-from kzeu_desk.core.locations import Location, location_from_text, without_password
-
-if TYPE_CHECKING:
-    from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.locations import Location, location_from_text
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USER_ERROR = 0, 1, 2
+_DB_HELP = "fact base file or postgresql:// address"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage mistake said in one line (and where to read more) instead of two."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see “{self.prog} --help”).\n")
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kzeu-desk",
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
-        epilog="Subcommands: import, check, conflicts, export, load, backup (run 'kzeu-desk SUBCOMMAND --help').",
+        epilog="Subcommands: import, check, conflicts, export, load, backup, copy, team (run 'kzeu-desk SUBCOMMAND --help').",
     )
     parser.add_argument("db", nargs="?", type=location_from_text,
                         help="fact base file or postgresql:// address (default: your personal fact base)")
@@ -35,73 +40,95 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_fact_base(location: Location, *, read_only: bool = False) -> FactBase:
-    """FactBase.open, asking for the server's password on the terminal when libpq found none
-    (`~/.pgpass`, `PGPASSFILE`, `PGSERVICE`); the password is kept in memory only."""
-    import getpass
-
-    from kzeu_desk.core.errors import PasswordNeeded
-    from kzeu_desk.core.service import FactBase
-
-    password = None
-    for _attempt in range(3):
-        try:
-            return FactBase.open(location, read_only=read_only, password=password)
-        except PasswordNeeded as needed:
-            if not sys.stdin.isatty():
-                raise PasswordNeeded(f"{needed} Put it in ~/.pgpass (or the file PGPASSFILE names), or run this "
-                                     "command in a terminal to be asked for it.", wrong=needed.wrong) from None
-            print(f"kzeu-desk: {needed}", file=sys.stderr)
-            password = getpass.getpass(f"Password for {without_password(location)}: ")
-    return FactBase.open(location, read_only=read_only, password=password)
-
-
 def _import_command(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.errors import UserError
-    from kzeu_desk.core.reading import read_document
+    from kzeu_desk.core import revisions
+    from kzeu_desk.core.documents.fetch import read_file_or_address
+    from kzeu_desk.core.errors import ReadOnlyFactBase, UserError
+    from kzeu_desk.core.service import SourceMetadata
+    from kzeu_desk.team_commands import open_fact_base
+
+    from kzeu_desk.core.new_fact_base import discarded_if_new_and_unused
 
     failures = 0
-    with open_fact_base(args.db) as fact_base:
-        for file in args.files:
+    with discarded_if_new_and_unused(args.db) as new_fact_base, open_fact_base(args.db) as fact_base:
+        if fact_base.read_only:
+            raise ReadOnlyFactBase(fact_base.why_read_only("nothing was imported"))
+        for item in args.files:
+            target = item if item.startswith(("http://", "https://")) else Path(item)
+            name = item if isinstance(target, str) else target.name
             try:
-                document = read_document(file)
+                document = read_file_or_address(target)
+                with fact_base.reading() as conn:
+                    match = revisions.find_matching_source(conn, document, SourceMetadata())
+                if match is not None and match.identical:
+                    print(f"{name}: not imported: it is already imported as “{match.title}” ({match.reason.value}).",
+                          file=sys.stderr)
+                    failures += 1
+                    continue
                 fact_base.import_document(document)
             except UserError as error:
-                print(f"{file.name}: not imported: {error}", file=sys.stderr)
+                print(f"{name}: not imported: {error}", file=sys.stderr)
                 failures += 1
                 continue
-            title = document.title or file.stem
-            print(f"{title}\t{len(document.text)} characters\t{document.encoding}")
+            title = document.title or Path(document.file_name).stem
+            kind = f"{len(document.page_starts)} pages" if document.page_starts else (document.encoding or document.format)
+            print(f"{title}\t{len(document.text)} characters\t{kind}")
+        if failures == len(args.files):
+            new_fact_base.discard_if_new()  # nothing imported: no new fact base is left behind
     return EXIT_PROBLEMS if failures else EXIT_OK
 
 
 def _check_command(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.integrity import check
+    from kzeu_desk.core import storage
+    from kzeu_desk.core.errors import DamagedFactBase, ReadOnlyFactBase
+    from kzeu_desk.core.integrity import Problem, check
+    from kzeu_desk.team_commands import open_fact_base
 
-    with open_fact_base(args.db, read_only=not args.repair) as fact_base:
-        with fact_base.reading() as conn:
-            problems = check(conn)
+    try:
+        fact_base = open_fact_base(args.db, read_only=not args.repair)
+    except DamagedFactBase as damaged:  # too damaged to open: SQLite's own findings are still shown
+        try:
+            findings = storage.engine_for(args.db).copy_problems(args.db)
+        except storage.StorageFailure as failure:
+            findings = [f"the file cannot be read: {failure}"]
+        _print_problems(args.db, [Problem("quick_check", found) for found in findings])
+        raise damaged from None
+    with fact_base:
+        problems = None
+        try:
+            with fact_base.reading() as conn:
+                problems = check(conn)
+        except Exception:
+            if problems is None:  # ending the read fails on some damaged files, after the findings are in
+                raise
+        if problems and args.repair and fact_base.read_only:
+            _print_problems(args.db, problems)
+            raise ReadOnlyFactBase(fact_base.why_read_only("nothing was repaired"))
         if problems and args.repair:
             from kzeu_desk.core.repair import repair
 
-            print(f"{len(problems)} problem(s) found; repairing.")
+            print(f"{_counted(len(problems), 'problem')} found; repairing.")
             print(repair(fact_base).summary)
             with fact_base.reading() as conn:
                 problems = check(conn)
-        name = fact_base.name
     if not problems:
-        print(f"{name}: no problems found.")
+        print(f"{_shown(args.db)}: no problems found.")
         return EXIT_OK
+    _print_problems(args.db, problems)
+    return EXIT_PROBLEMS
+
+
+def _print_problems(db: Location, problems: list) -> None:
     for problem in problems:
         print(f"{problem.check}: {problem.message}")
-    print(f"{name}: {len(problems)} problem(s) found.")
-    return EXIT_PROBLEMS
+    print(f"{_shown(db)}: {_counted(len(problems), 'problem')} found.")
 
 
 def _conflicts_command(args: argparse.Namespace) -> int:
     import json
 
     from kzeu_desk.core.conflict_report import open_conflict_report
+    from kzeu_desk.team_commands import open_fact_base
 
     with open_fact_base(args.db, read_only=not args.rescan) as fact_base:
         if args.rescan:
@@ -117,7 +144,7 @@ def _conflicts_command(args: argparse.Namespace) -> int:
             sources = ", ".join(fact["sources"]) or "no evidence"
             print(f"    fact {fact['id']}: {fact['value']}  ({sources})")
         print(f"    {conflict['explanation']}")
-    print(f"{len(report)} open conflict(s).")
+    print(f"{_counted(len(report), 'open conflict')}.")
     return EXIT_OK
 
 
@@ -129,7 +156,6 @@ _EXPORT_FORMATS = "sqlite, datapackage, webannotation, wikidata or jsonl"  # kze
 def _export_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.export import export
 
-    open_fact_base(args.db, read_only=True).close()  # asks for a server's password once, if it must
     result = export(args.db, args.format, args.out, only_confirmed=args.only == "confirmed")
     print(result.summary)
     return EXIT_OK
@@ -137,65 +163,67 @@ def _export_command(args: argparse.Namespace) -> int:
 
 def _load_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.loading import check_file, load_jsonl
+    from kzeu_desk.team_commands import open_fact_base
+
+    from kzeu_desk.core.new_fact_base import discarded_if_new_and_unused
 
     checked = check_file(args.file)  # a bad file is refused before a new fact base is created for it
-    with open_fact_base(args.db) as fact_base:
-        result = load_jsonl(fact_base, checked)
+    with discarded_if_new_and_unused(args.db), open_fact_base(args.db) as fact_base:
+        result = load_jsonl(fact_base, checked)  # a refusal removes a fact base created for it
     print(result.summary)
     return EXIT_OK
 
 
 def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
-    exporter = argparse.ArgumentParser(prog="kzeu-desk export", description="Export the fact base for other tools.")
+    exporter = _Parser(prog="kzeu-desk export", description="Export the fact base for other tools.")
     exporter.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address (opened read-only)")
     exporter.add_argument("--format", required=True, help=_EXPORT_FORMATS)
     exporter.add_argument("--out", type=Path, required=True, help="file to write (a folder for datapackage)")
     exporter.add_argument("--only", choices=["confirmed"],
                           help="'confirmed' leaves out drafts, disputed, rejected and deprecated facts")
-    loader = argparse.ArgumentParser(prog="kzeu-desk load", description="Load a kzeu_desk JSON Lines export.")
-    loader.add_argument("--db", type=location_from_text, required=True,
-                        help="fact base file (created if missing) or postgresql:// address")
+    loader = _Parser(prog="kzeu-desk load", description="Load a kzeu_desk JSON Lines export.")
+    loader.add_argument("--db", type=location_from_text, required=True, help="fact base file (created if missing) or postgresql:// address")
     loader.add_argument("file", type=Path, help="a .jsonl file written by 'kzeu-desk export --format jsonl'")
     return {"export": (_export_command, exporter), "load": (_load_command, loader)}
 
 
 def _backup_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core import backups
+    from kzeu_desk.team_commands import open_fact_base
 
-    if isinstance(args.db, Path) and not args.db.exists():
-        print(f"kzeu-desk: There is no fact base at “{args.db}”.", file=sys.stderr)
-        return EXIT_USER_ERROR
+    if args.restore:
+        safety = backups.restore_backup(args.db, args.restore)  # vets both files; refuses in one sentence
+        kept = f"; the replaced state was kept as {safety.path.name}" if safety.path != args.db else ""
+        print(f"Restored {args.restore.name}{kept}.")
+        return EXIT_OK
+    open_fact_base(args.db, read_only=True).close()  # refuses a file that is not a fact base, in one sentence
     if args.list:
         for backup in backups.list_backups(args.db):
             print(f"{backup.path}\t{backup.label}")
         return EXIT_OK
-    if args.restore:
-        open_fact_base(args.db, read_only=True).close()  # refuses a file that is not a fact base
-        safety = backups.restore_backup(args.db, args.restore)
-        print(f"Restored {args.restore.name}; the replaced state was kept as {safety.path.name}.")
-        return EXIT_OK
-    open_fact_base(args.db, read_only=True).close()
     backup = backups.take_backup(args.db, "manual")
     print(backup.path)
     return EXIT_OK
 
 
 def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
-    importer = argparse.ArgumentParser(prog="kzeu-desk import", description="Import text, Markdown or HTML documents.")
-    importer.add_argument("--db", type=location_from_text, required=True,
-                          help="fact base file (created if missing) or postgresql:// address")
-    importer.add_argument("files", nargs="+", type=Path)
-    checker = argparse.ArgumentParser(prog="kzeu-desk check", description="Check a fact base for problems.")
-    checker.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address")
+    importer = _Parser(
+        prog="kzeu-desk import",
+        description="Import PDF, Word (.docx), OpenDocument (.odt), HTML, text or Markdown documents, or web pages.")
+    importer.add_argument("--db", type=location_from_text, required=True, help="fact base file (created if missing) or postgresql:// address")
+    importer.add_argument("files", nargs="+", metavar="FILE_OR_ADDRESS",
+                          help="a file, or a web address starting with http:// or https://")
+    checker = _Parser(prog="kzeu-desk check", description="Check a fact base for problems.")
+    checker.add_argument("--db", type=location_from_text, required=True, help=_DB_HELP)
     checker.add_argument("--repair", action="store_true",
                          help="fix app-level problems (orphaned evidence, dangling links, stale conflicts)")
-    backer = argparse.ArgumentParser(prog="kzeu-desk backup", description="Take, list or restore backups.")
-    backer.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address")
+    backer = _Parser(prog="kzeu-desk backup", description="Take, list or restore backups.")
+    backer.add_argument("--db", type=location_from_text, required=True, help=_DB_HELP)
     choice = backer.add_mutually_exclusive_group()
     choice.add_argument("--list", action="store_true", help="list the backups, newest first")
     choice.add_argument("--restore", type=Path, metavar="BACKUP", help="replace the fact base with a backup")
-    lister = argparse.ArgumentParser(prog="kzeu-desk conflicts", description="List open conflicts.")
-    lister.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address")
+    lister = _Parser(prog="kzeu-desk conflicts", description="List open conflicts.")
+    lister.add_argument("--db", type=location_from_text, required=True, help=_DB_HELP)
     lister.add_argument("--json", action="store_true", help="machine-readable output")
     lister.add_argument("--rescan", action="store_true", help="re-check every fact first (writes the result)")
     return {
@@ -204,7 +232,21 @@ def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argpa
         "conflicts": (_conflicts_command, lister),
         "backup": (_backup_command, backer),
         **_export_load_parsers(),
+        **_team_parsers(),
     }
+
+
+def _team_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
+    from kzeu_desk.team_commands import parsers
+
+    return parsers(_Parser)
+
+
+def _shown(db: Location) -> str:
+    """A fact base as messages name it: a file's name, a server's database and host (no password)."""
+    from kzeu_desk.core.locations import shown_name
+
+    return shown_name(db)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,15 +254,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = _subcommands()
     if argv and argv[0] in commands:
         handler, parser = commands[argv[0]]
-        return _guarded(lambda: handler(parser.parse_args(argv[1:])))
+        args = parser.parse_args(argv[1:])
+        return _guarded(lambda: handler(args), getattr(args, "db", None))
     args = _gui_parser().parse_args(argv)
     from kzeu_desk.ui.app import run_gui
 
-    return _guarded(lambda: run_gui(args.db, read_only=args.read_only, smoke=args.smoke))
+    return _guarded(lambda: run_gui(args.db, read_only=args.read_only, smoke=args.smoke), args.db)
 
 
-def _guarded(command: Callable[[], int]) -> int:
-    """Run a command; a user's mistake becomes one sentence on stderr, never a traceback."""
+def _counted(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def _guarded(command: Callable[[], int], db: Location | None = None) -> int:
+    """Run a command; every failure becomes one sentence on stderr, never a traceback.
+
+    A user's mistake, a damaged file, a full disk, a folder that cannot be written: each is said in
+    the words of `core.failures.explain_failure`. Anything else is a bug: one sentence says so and where
+    the details were written.
+    """
     from kzeu_desk.core.errors import UserError
 
     try:
@@ -230,3 +282,27 @@ def _guarded(command: Callable[[], int]) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 (the last line of defence: no traceback reaches the user)
+        from kzeu_desk.core.failures import explain_failure
+
+        described = explain_failure(error, db)
+        if described is not None:
+            print(f"kzeu-desk: {described}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        print(f"kzeu-desk: {_log_unexpected(error)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _log_unexpected(error: Exception) -> str:
+    import traceback
+
+    from kzeu_desk.paths import user_data_dir
+
+    log = user_data_dir() / "errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(type(error), error, error.__traceback__)) + "\n")
+    except OSError:
+        return f"An unexpected error stopped the command ({type(error).__name__}); nothing more could be logged."
+    return f"An unexpected error stopped the command ({type(error).__name__}); the details are in {log}."

@@ -1,6 +1,6 @@
 """A real PostgreSQL server for the tests and benchmarks, started in a temporary folder and
 stopped at the end: the Debian `postgresql` package's binaries (`make test` installs it where it
-is missing: tests/install_postgresql.sh), never a mock and never the machine's own cluster.
+is missing: the Makefile's postgresql-server), never a mock and never the machine's own cluster.
 
 The server refuses to run as root, so as root it runs as the `postgres` user (setpriv). It
 listens on a unix socket in its folder only (no TCP port to collide with), with fsync off (a
@@ -37,7 +37,7 @@ class PostgresServer:
     def __init__(self) -> None:
         bin_dir = binaries()
         if bin_dir is None:
-            raise ServerUnavailable("PostgreSQL is not installed (tests/install_postgresql.sh installs it)")
+            raise ServerUnavailable("PostgreSQL is not installed (`make test` installs it as root: apt-get install postgresql)")
         self._bin = bin_dir
         self.folder = Path(tempfile.mkdtemp(prefix="kzeu-postgresql-"))
         self._as_postgres: list[str] = []

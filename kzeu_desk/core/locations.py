@@ -48,3 +48,13 @@ def without_password(location: Location) -> Location:
         netloc = f"{user.split(':', 1)[0]}@{host}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "password"])
     return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def shown_name(location: Location) -> str:
+    """How messages name a fact base: a file's name, a server's database and host (never a password)."""
+    from kzeu_desk.core import storage
+
+    try:
+        return storage.engine_for(location).shown_name(location)
+    except Exception:  # a location no engine opens is named as it was given
+        return as_text(without_password(location))

@@ -44,8 +44,10 @@ __all__ = [
     "StorageFailure",
     "StorageProblem",
     "compact_copy_into",
+    "copy_fact_base",
     "engine_for",
     "engine_of",
+    "is_server_url",
     "prepare_analyst_copy",
 ]
 
@@ -68,6 +70,15 @@ def engine_for(location: Location) -> StorageEngine:
         return SQLITE
     raise NotAFactBase(f"“{location}” is not a fact base location this version of kzeu_desk can open "
                        "(it opens fact base files and postgresql:// addresses).")
+
+
+def copy_fact_base(source: Location, target: Location,
+                   progress: Callable[[int, int, str], None] | None = None) -> dict[str, int]:
+    """The whole fact base at `source` copied into a new one at `target`, between any two engines
+    (storage/transfer.py); one sentence when it cannot be done. Rows copied per table."""
+    from kzeu_desk.core.storage import transfer
+
+    return transfer.copy_fact_base(source, target, progress)
 
 
 def is_server_url(location: object) -> bool:

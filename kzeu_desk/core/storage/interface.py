@@ -16,9 +16,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, Protocol
 
 from sqlalchemy import Connection, Engine, TextClause
 
+from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.storage.rows import FastRows
 
 # Where a fact base is: an SQLite file's path, or a database server's URL (kept as a string: a
@@ -31,6 +33,10 @@ class StorageFailure(Exception):
 
     Raised by the storage layer in place of the driver's own exceptions, so no code above it
     names an engine's exception types. `str()` is the engine's reason, to be put in a sentence."""
+
+
+class TextDamageCounter(Protocol):
+    count: int
 
 
 class StorageProblem(enum.Enum):
@@ -192,12 +198,15 @@ class StorageEngine(ABC):
         """Whether this engine opens `location` (SQLite: a file path; PostgreSQL: a postgresql:// URL)."""
 
     @abstractmethod
-    def open(self, location: Location, *, read_only: bool, password: str | None = None) -> OpenedStorage:
+    def open(self, location: Location, *, read_only: bool, read_only_reason: str | None = None,
+             password: str | None = None) -> OpenedStorage:
         """Open (creating and migrating when writable and needed) the fact base at `location`,
         refusing with one sentence (a `UserError`) what is not a fact base this app can read;
         falls back to read-only, with the reason, where writing is impossible (a read-only
-        file or folder, a schema newer than the app, a reviewer's role). `password` is one the
-        user typed for a server that asked (`PasswordNeeded`); it is kept in memory only."""
+        file or folder, a schema newer than the app, a reviewer's role, a damaged file).
+        `read_only_reason` says why the caller asked for read-only (another window edits it).
+        `password` is one the user typed for a server that asked (`PasswordNeeded`); it is kept
+        in memory only."""
 
     @abstractmethod
     def close(self, location: Location, opened: OpenedStorage) -> None: ...
@@ -206,6 +215,17 @@ class StorageEngine(ABC):
     def shown_name(self, location: Location) -> str:
         """How the fact base is named to the user (a file's name; a server's database and host,
         never a password)."""
+
+    @abstractmethod
+    def companion_files(self, location: Location) -> list[Path]:
+        """Files the engine keeps beside a fact base file (journals), which go with it; none for
+        a fact base on a server."""
+
+    @abstractmethod
+    def describe_failure(self, error: BaseException, location: Location | None) -> UserError | None:
+        """One sentence for an error the engine or the file system raised while working on the fact
+        base at `location` (damaged, full disk, busy, not writable, server unreachable); None when
+        it is not one of those."""
 
     @abstractmethod
     def watched_files(self, location: Location) -> list[Path]:
@@ -221,6 +241,14 @@ class StorageEngine(ABC):
     def announce(self, conn: Connection, operation_id: int | None) -> None:
         """Inside a write transaction: tell every change feed, once it commits, that operation
         `operation_id` was committed (None: rows changed outside any operation, e.g. a restore)."""
+
+    @abstractmethod
+    def grant_access(self, location: Location, role: str, access: Literal["curator", "reviewer"], *,
+                     password: str | None = None, new_role_password: str | None = None) -> str:
+        """Let the database role `role` (created when missing, with `new_role_password` if given)
+        read and write (curator) or only read (reviewer) the fact base at `location`; returns one
+        sentence saying what was done. A `UserError` where the engine has no roles (a file's
+        access is its file permissions)."""
 
     @abstractmethod
     def actor(self, opened: OpenedStorage) -> str | None:
@@ -285,6 +313,30 @@ class StorageEngine(ABC):
     def copy_problems(self, copy: Path) -> list[str]:
         """What is wrong with a copy (a backup or snapshot: an SQLite file), empty when it is
         intact; raises `StorageFailure` when it is no SQLite file at all."""
+
+    @abstractmethod
+    def restorable_copy(self, backup: Path, folder: Path) -> Path:
+        """A checked copy in `folder` of the backup file at `backup`, at the current schema (an
+        older one brought up to date), or a one-sentence `UserError` saying why it cannot be
+        restored: not a fact base, another application's, a newer schema, damaged."""
+
+    @abstractmethod
+    def restore_target(self, location: Location) -> Literal["missing", "fact base", "damaged"]:
+        """What a restore would replace at `location`; a `UserError` for what must not be replaced
+        (a folder, a pipe, another application's database)."""
+
+    @abstractmethod
+    def set_aside(self, location: Location, target: Path) -> None:
+        """Move a damaged fact base's bytes (and its companion files) to `target`, as they are."""
+
+    @abstractmethod
+    def text_damage(self, conn: Connection) -> list[str]:
+        """Rows whose text the engine cannot decode (bytes changed inside a value), one sentence each."""
+
+    @abstractmethod
+    def tolerant_text(self, conn: Connection) -> AbstractContextManager[TextDamageCounter]:
+        """Within the block, undecodable text reads with replacement characters and is counted
+        instead of failing the query (for checking a damaged file)."""
 
     @abstractmethod
     def restore(self, location: Location, backup: Path) -> None:

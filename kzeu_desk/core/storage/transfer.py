@@ -14,11 +14,13 @@ and executemany), never as ORM objects.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Boolean, Connection, Table, func, insert, select, text
 
-from kzeu_desk.core.storage.interface import StorageFailure
+from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.storage.interface import Location, StorageFailure
 
 _BATCH = 5_000
 # done, total, stage: as the exports' progress callbacks.
@@ -113,3 +115,65 @@ def _with_booleans(row: tuple, flags: Sequence[int]) -> tuple:
         if values[index] is not None:
             values[index] = bool(values[index])
     return tuple(values)
+
+
+# Tables whose rows mean the fact base holds curators' work (a new fact base holds none of them).
+_WORK_TABLES = ("operation", "source", "fact", "entity")
+
+
+def copy_fact_base(source: Location, target: Location, progress: Progress | None = None) -> dict[str, int]:
+    """Copy the whole fact base at `source` into `target` (a new file, or a database on a server
+    that holds no fact base yet, or an empty one), whatever the two engines: every row with its
+    id, the audit trail and the undo history, the id counters and the search index. The target is
+    written in one transaction: complete, or (for a new file) absent. One sentence (`UserError`)
+    when it cannot be done. Returns the rows copied per table."""
+    from kzeu_desk.core.storage import engine_for
+
+    reader_engine, writer_engine = engine_for(source), engine_for(target)
+    if reader_engine.handles(target) and _same(source, target):
+        raise UserError("A fact base cannot be copied onto itself; choose another target.")
+    new_file = isinstance(target, Path) and not target.exists()
+    if isinstance(target, Path) and target.exists() and not new_file:
+        raise UserError(f"“{target}” already exists; copy into a new file (nothing was changed).")
+    if new_file:
+        assert isinstance(target, Path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+    opened_source = reader_engine.open(source, read_only=True)
+    try:
+        opened_target = writer_engine.open(target, read_only=False)
+    except BaseException:
+        reader_engine.close(source, opened_source)
+        raise
+    try:
+        if opened_target.read_only:
+            raise UserError(f"The copy cannot be written: {opened_target.read_only_reason or 'it opened read-only'}")
+        with (reader_engine.read_transaction(opened_source.engine) as reader,
+              writer_engine.write_transaction(opened_target.engine) as writer,
+              writer_engine.bulk_writing(writer)):
+            if revision(reader) != revision(writer):
+                raise UserError("The source was made by an older version of kzeu_desk; open it once to bring it up "
+                                "to date, then copy it.")
+            held = [name for name in _WORK_TABLES if writer.execute(text(f"SELECT 1 FROM {name} LIMIT 1")).first()]
+            if held:
+                raise UserError("The target already holds a fact base with work in it; copy into a new file or an "
+                                "empty database (nothing was changed).")
+            delete_every_row(writer)  # what opening a new fact base put there (bookkeeping rows)
+            copied = copy_rows(reader, writer, progress)
+            writer_engine.announce(writer, None)
+    except BaseException:
+        writer_engine.close(target, opened_target)
+        reader_engine.close(source, opened_source)
+        if new_file:
+            assert isinstance(target, Path)
+            for file in writer_engine.companion_files(target):
+                file.unlink(missing_ok=True)
+        raise
+    writer_engine.close(target, opened_target)
+    reader_engine.close(source, opened_source)
+    return copied
+
+
+def _same(source: Location, target: Location) -> bool:
+    if isinstance(source, Path) and isinstance(target, Path):
+        return source.exists() and target.exists() and source.resolve() == target.resolve()
+    return source == target

@@ -10,17 +10,21 @@ curator's copy to take home are SQLite files written by the row copier (storage/
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+import psycopg
 
 from sqlalchemy import Connection, Engine, TextClause, text
 from sqlalchemy.exc import DBAPIError
 
+from kzeu_desk.core.errors import FactBaseLocked, ReadOnlyFactBase, UserError
 from kzeu_desk.core.storage.interface import (
     ChangeFeed,
     Location,
@@ -29,6 +33,7 @@ from kzeu_desk.core.storage.interface import (
     StorageEngine,
     StorageFailure,
     StorageProblem,
+    TextDamageCounter,
 )
 from kzeu_desk.core.storage.postgresql import connecting, transactions
 from kzeu_desk.core.storage.postgresql.search import TsvectorSearchIndex
@@ -104,12 +109,15 @@ class PostgresStorage(StorageEngine):
 
         return is_server_url(location)
 
-    def open(self, location: Location, *, read_only: bool, password: str | None = None) -> OpenedStorage:
+    def open(self, location: Location, *, read_only: bool, read_only_reason: str | None = None,
+             password: str | None = None) -> OpenedStorage:
         from kzeu_desk.core.storage.postgresql.opening import open_storage
 
         url = _url(location)
         key = connecting.without_password(url)
         opened = open_storage(url, read_only=read_only, password=password or _typed_passwords.get(key))
+        if read_only and read_only_reason and opened.read_only_reason is None:
+            opened = dataclasses.replace(opened, read_only_reason=read_only_reason)
         if password:
             _typed_passwords[key] = password
         return opened
@@ -119,6 +127,30 @@ class PostgresStorage(StorageEngine):
 
     def shown_name(self, location: Location) -> str:
         return connecting.shown_name(_url(location))
+
+    def companion_files(self, location: Location) -> list[Path]:
+        return []  # the server keeps everything
+
+    def describe_failure(self, error: BaseException, location: Location | None) -> UserError | None:
+        name = connecting.shown_name(_url(location)) if location is not None else "the fact base"
+        original = error.orig if isinstance(error, DBAPIError) else error
+        if isinstance(original, UserError):
+            return original
+        if not isinstance(original, psycopg.Error | StorageFailure):
+            return None
+        problem = self.problem(error)
+        if problem is StorageProblem.BUSY:
+            return FactBaseLocked(f"{name} is busy with another curator's change; try again in a moment.")
+        if problem is StorageProblem.NOT_PERMITTED:
+            return ReadOnlyFactBase(f"The server does not let your database role change {name}; nothing was "
+                                    "changed.")
+        if problem is StorageProblem.DISK_FULL:
+            return UserError(f"The server holding {name} is out of disk space or memory, so the work was not "
+                             "kept; tell its administrator.")
+        if problem is StorageProblem.UNREACHABLE or isinstance(original, psycopg.OperationalError):
+            return UserError(f"The connection to {name} was lost, so the work was not kept; try again once the "
+                             "server can be reached.")
+        return None
 
     def watched_files(self, location: Location) -> list[Path]:
         return []
@@ -140,6 +172,14 @@ class PostgresStorage(StorageEngine):
 
     def announce(self, conn: Connection, operation_id: int | None) -> None:
         transactions.announce(conn, operation_id)
+
+    def grant_access(self, location: Location, role: str, access: Literal["curator", "reviewer"], *,
+                     password: str | None = None, new_role_password: str | None = None) -> str:
+        from kzeu_desk.core.storage.postgresql import roles
+
+        url = _url(location)
+        return roles.grant(url, role, access, new_role_password=new_role_password,
+                           password=password or _typed_passwords.get(connecting.without_password(url)))
 
     def actor(self, opened: OpenedStorage) -> str | None:
         return opened.actor
@@ -229,6 +269,23 @@ class PostgresStorage(StorageEngine):
 
         return SQLITE.copy_problems(copy)
 
+    def restorable_copy(self, backup: Path, folder: Path) -> Path:
+        from kzeu_desk.core.storage.sqlite import SQLITE
+
+        return SQLITE.restorable_copy(backup, folder)  # backups are SQLite files whatever the engine
+
+    def restore_target(self, location: Location) -> Literal["missing", "fact base", "damaged"]:
+        return "fact base"  # the server keeps its own storage sound; opening refuses what is no fact base
+
+    def set_aside(self, location: Location, target: Path) -> None:
+        raise StorageFailure("a fact base on a server is never set aside as a file")
+
+    def text_damage(self, conn: Connection) -> list[str]:
+        return []  # the server refuses text that is not valid UTF-8 on the way in
+
+    def tolerant_text(self, conn: Connection) -> AbstractContextManager[TextDamageCounter]:
+        return nullcontext(_NoDamage())
+
     def restore(self, location: Location, backup: Path) -> None:
         """The copy's rows replace the fact base's in one transaction: anyone reading sees the old
         content until it commits, then the restored one; every open workspace is told."""
@@ -250,6 +307,11 @@ class PostgresStorage(StorageEngine):
         finally:
             SQLITE.close(backup, copy)
             self.close(location, server)
+
+
+@dataclasses.dataclass
+class _NoDamage:
+    count: int = 0
 
 
 def _url(location: Location) -> str:

@@ -4,14 +4,16 @@ it open, rollback-journal mode at rest, so reviewers and copies see one complete
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import Connection, Engine, TextClause, text
 from sqlalchemy.exc import DBAPIError
 
+from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.leftovers import private_folder
 from kzeu_desk.core.storage.interface import (
     ChangeFeed,
     Location,
@@ -19,9 +21,11 @@ from kzeu_desk.core.storage.interface import (
     SqlExpressions,
     StorageEngine,
     StorageProblem,
+    TextDamageCounter,
 )
 from kzeu_desk.core.storage.rows import FastRows
 from kzeu_desk.core.storage.sqlite import engine as setup
+from kzeu_desk.core.storage.sqlite import restoring
 from kzeu_desk.core.storage.sqlite.search import Fts5SearchIndex
 
 # A bulk load's page cache: the index B-trees of a large load outgrow SQLite's default 2 MB, and
@@ -72,10 +76,11 @@ class SqliteStorage(StorageEngine):
     def handles(self, location: Location) -> bool:
         return "://" not in str(location)
 
-    def open(self, location: Location, *, read_only: bool, password: str | None = None) -> OpenedStorage:
+    def open(self, location: Location, *, read_only: bool, read_only_reason: str | None = None,
+             password: str | None = None) -> OpenedStorage:
         from kzeu_desk.core.storage.sqlite.opening import open_storage
 
-        return open_storage(Path(location), read_only=read_only)
+        return open_storage(Path(location), read_only=read_only, read_only_reason=read_only_reason)
 
     def close(self, location: Location, opened: OpenedStorage) -> None:
         from kzeu_desk.core.storage.sqlite.opening import close_storage
@@ -85,6 +90,15 @@ class SqliteStorage(StorageEngine):
     def shown_name(self, location: Location) -> str:
         return Path(location).name
 
+    def companion_files(self, location: Location) -> list[Path]:
+        location = Path(location)
+        return [location, setup.journal_file(location), setup.wal_file(location), setup.shm_file(location)]
+
+    def describe_failure(self, error: BaseException, location: Location | None) -> UserError | None:
+        from kzeu_desk.core.storage.sqlite.opening import explain_failure
+
+        return explain_failure(error, None if location is None else Path(location))
+
     def watched_files(self, location: Location) -> list[Path]:
         return [Path(location), setup.wal_file(Path(location))]
 
@@ -93,6 +107,11 @@ class SqliteStorage(StorageEngine):
 
     def announce(self, conn: Connection, operation_id: int | None) -> None:
         pass  # other programs see the file change
+
+    def grant_access(self, location: Location, role: str, access: Literal["curator", "reviewer"], *,
+                     password: str | None = None, new_role_password: str | None = None) -> str:
+        raise UserError("A fact base file has no database roles: who may change it is decided by the file's "
+                        "permissions. Team roles are for a fact base on a PostgreSQL server (docs/TEAM.md).")
 
     def actor(self, opened: OpenedStorage) -> str | None:
         return None
@@ -149,7 +168,7 @@ class SqliteStorage(StorageEngine):
             setup.snapshot_into(location, target)
             return
         # A WAL file left without its -wal (maybe in a read-only folder): copied privately first.
-        folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.resolve().parent))
+        folder = private_folder("snapshot")
         try:
             setup.snapshot_into(setup.snapshot_for_reading(location, folder), target)
         finally:
@@ -157,6 +176,21 @@ class SqliteStorage(StorageEngine):
 
     def copy_problems(self, copy: Path) -> list[str]:
         return setup.copy_problems(copy)
+
+    def restorable_copy(self, backup: Path, folder: Path) -> Path:
+        return restoring.restorable_copy(backup, folder)
+
+    def restore_target(self, location: Location) -> Literal["missing", "fact base", "damaged"]:
+        return restoring.restore_target(Path(location))
+
+    def set_aside(self, location: Location, target: Path) -> None:
+        restoring.set_aside(Path(location), target)
+
+    def text_damage(self, conn: Connection) -> list[str]:
+        return setup.undecodable_text(conn)
+
+    def tolerant_text(self, conn: Connection) -> AbstractContextManager[TextDamageCounter]:
+        return setup.tolerant_text(conn)
 
     def restore(self, location: Location, backup: Path) -> None:
         setup.restore_from_copy(Path(location), backup)
