@@ -91,6 +91,7 @@ def _migrate(engine: Engine, url: str) -> None:
                     "SELECT :owner <> current_user AND pg_has_role(:owner, 'MEMBER')"), {"owner": owner}).scalar():
                 conn.execute(text(f"SET LOCAL ROLE {_identifier(owner)}"))
             if migrations.current_revision(conn) != migrations.head_revision():
+                _room_for_long_revision_names(conn)
                 migrations.upgrade_to_head(conn)
     except SchemaTooNew:
         raise
@@ -98,6 +99,15 @@ def _migrate(engine: Engine, url: str) -> None:
         message = str(error.orig).strip().splitlines()[0]
         raise UserError(f"{connecting.shown_name(url)} could not be brought up to date: {message}; "
                         "nothing was changed.") from None
+
+
+def _room_for_long_revision_names(conn: Connection) -> None:
+    """Alembic makes its version column VARCHAR(32), which SQLite never enforces and PostgreSQL
+    does: our revision ids name their step ("0005_document_pages_and_originals" is 33 characters).
+    The table is made (or widened) first; Alembic uses a table that exists as it is."""
+    conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS alembic_version (version_num varchar(255) NOT NULL, "
+                         "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))")
+    conn.exec_driver_sql("ALTER TABLE alembic_version ALTER COLUMN version_num TYPE varchar(255)")
 
 
 def _identifier(name: str) -> str:
