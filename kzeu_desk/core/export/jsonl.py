@@ -37,6 +37,7 @@ from typing import IO
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core import conflicts
 from kzeu_desk.core.export.common import (
     GENERATOR,
@@ -110,7 +111,7 @@ _SELECTS: dict[str, str] = {
 }
 
 
-def write_jsonl(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_jsonl(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     with reading_fact_base(source) as conn, atomic_output(out) as handle:
         counts = write_records(conn, scope, handle, progress)
     return ExportResult((out,), counts, counted_summary(counts, out))

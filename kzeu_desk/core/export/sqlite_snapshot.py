@@ -21,7 +21,7 @@ from kzeu_desk.core.export.staging import staging_path
 _STEPS = 3
 
 
-def write_sqlite_snapshot(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_sqlite_snapshot(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     from kzeu_desk.core.service import FactBase
 
     out = out.resolve()

@@ -39,6 +39,7 @@ from typing import IO
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.export.common import (
     GENERATOR,
@@ -105,7 +106,7 @@ def quickstatements_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.quickstatements.txt")
 
 
-def write_wikibase_statements(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_wikibase_statements(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     qs_path = quickstatements_path(out)
     with reading_fact_base(source) as conn, atomic_output(out) as handle, atomic_output(qs_path) as qs_handle:
         vocabulary = _Vocabulary(conn)
