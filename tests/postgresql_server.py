@@ -48,6 +48,12 @@ class PostgresServer:
         self.data = self.folder / "data"
         self._run("initdb", "-D", str(self.data), "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
                   "-U", "postgres")
+        # The administrator connects without a password; every other role must give its own, so the
+        # tests see what a curator sees (a prompt, a refusal of a wrong password).
+        hba = self.data / "pg_hba.conf"
+        hba.write_text("local all postgres trust\nlocal all all scram-sha-256\n")
+        if self._as_postgres:
+            shutil.chown(hba, "postgres", "postgres")
         settings = (f"-c listen_addresses='' -c unix_socket_directories='{self.folder}' -c port={PORT} "
                     "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 "
                     "-c shared_buffers=128MB")
@@ -61,8 +67,9 @@ class PostgresServer:
         if result.returncode != 0:
             raise ServerUnavailable(f"{program} failed: {result.stderr.strip() or result.stdout.strip()}")
 
-    def url(self, database: str = "postgres", user: str = "postgres") -> str:
-        return f"postgresql://{user}@/{database}?host={self.folder}&port={PORT}"
+    def url(self, database: str = "postgres", user: str = "postgres", password: str | None = None) -> str:
+        secret = f":{password}" if password else ""
+        return f"postgresql://{user}{secret}@/{database}?host={self.folder}&port={PORT}"
 
     def admin(self) -> psycopg.Connection:
         return psycopg.connect(self.url(), autocommit=True)

@@ -41,7 +41,10 @@ def without_password(location: Location) -> Location:
     if not is_url(location):
         return location
     assert isinstance(location, str)
-    parts = urlsplit(location.strip())
+    try:
+        parts = urlsplit(location.strip())
+    except ValueError:  # not a URL urllib can read (a stray "["): at least no "user:password@"
+        return re.sub(r"//([^/@:]*):[^/@]*@", r"//\1@", location.strip())
     netloc = parts.netloc
     if "@" in netloc:
         user, _, host = netloc.rpartition("@")

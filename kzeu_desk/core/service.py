@@ -181,7 +181,7 @@ class FactBase:
                     raise _NothingChanged
                 self._after_writes(recorder)
                 recorder.flush_audit()
-                self._storage_engine.announce(conn, recorder.operation_id)
+                self._announce(conn, recorder.operation_id)
         except _NothingChanged:
             recorder.changes.operation_id = None
         except IntegrityError as error:
@@ -194,8 +194,13 @@ class FactBase:
             # a damaged file: said in one sentence, pointing to check and backups
             described = self._storage_engine.describe_failure(error, self.location)
             raise (described or UserError(f"Your change could not be saved: {error.orig}.")) from None
-        else:
-            self._own_operations.add(recorder.operation_id)
+
+    def _announce(self, conn: Connection, operation_id: int | None) -> None:
+        """Tell other workspaces of the operation when it commits. It is marked as this workspace's
+        own first: the feed's thread may hear of it before the commit returns here."""
+        if operation_id is not None:
+            self._own_operations.add(operation_id)
+        self._storage_engine.announce(conn, operation_id)
 
     def _refused(self, error: DBAPIError) -> bool:
         """Whether the engine refused (busy, full, not permitted, ...) rather than the app erred."""
@@ -250,7 +255,7 @@ class FactBase:
                     conflicts.recheck(recorder, writer.conflict_keys, writer.contradicting_facts)
                 search_documents.refresh(conn, [*writer.facts_to_index, *recorder.facts_touched])
                 recorder.flush_audit()
-                self._storage_engine.announce(conn, recorder.operation_id)
+                self._announce(conn, recorder.operation_id)
         except IntegrityError as error:
             raise UserError(f"{wording.failed} ({error.orig}); {wording.unchanged}.") from None
         except DBAPIError as error:
@@ -264,7 +269,6 @@ class FactBase:
                 raise ReadOnlyFactBase(f"{wording.failed}: your database role “{self.actor}” may not change "
                                        f"{self.name}; {wording.unchanged}.") from None
             raise UserError(f"{wording.failed}: {reason}; {wording.unchanged}.") from None
-        self._own_operations.add(recorder.operation_id)
         recorder.changes.bulk_counts.update(writer.inserted)
         return result, recorder.changes
 

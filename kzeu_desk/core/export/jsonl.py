@@ -146,7 +146,7 @@ def _keeps(scope: ExportScope, kind: str) -> str:
 
 def _count(conn: Connection, scope: ExportScope, kind: str) -> int:
     query = _SELECTS[kind].format(keeps=_keeps(scope, kind))
-    return conn.execute(text(f"SELECT count(*) FROM ({query})")).scalar_one()
+    return conn.execute(text(f"SELECT count(*) FROM ({query}) AS counted")).scalar_one()
 
 
 def _rows(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:

@@ -88,7 +88,11 @@ def _grant(conn: Connection, role: str, access: Access, new_role_password: str |
         conn.exec_driver_sql(f"CREATE ROLE {quoted(role)} LOGIN")
         if new_role_password:
             # Sent to the server, which keeps only its SCRAM hash (password_encryption); never stored here.
-            conn.execute(text(f"ALTER ROLE {quoted(role)} PASSWORD :password"), {"password": new_role_password})
+            # A utility statement takes no parameters: the server quotes the literal itself (format's %L).
+            statement = conn.execute(text("SELECT format('ALTER ROLE %I PASSWORD %L', CAST(:role AS text), "
+                                          "CAST(:password AS text))"),
+                                     {"role": role, "password": new_role_password}).scalar_one()
+            conn.exec_driver_sql(statement)
     # A role moved from one kind to the other loses the first.
     leave, join = (reviewers, curators) if access == "curator" else (curators, reviewers)
     if conn.execute(text("SELECT pg_has_role(:role, :group, 'MEMBER') AND :role <> :group"),
