@@ -7,6 +7,7 @@ Reads for list views live in `queries`; this module only writes.
 from __future__ import annotations
 
 import getpass
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from kzeu_desk.core import steps
 from kzeu_desk.core.bulk import BulkWriter
 from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
-from kzeu_desk.core.locations import Location, location_from_text
+from kzeu_desk.core.locations import Location, as_text, location_from_text, without_password
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.steps import SourceMetadata
@@ -90,6 +91,26 @@ class FactBase:
     def on_server(self) -> bool:
         """Whether the fact base lives on a database server that others share (not in a file)."""
         return self.path is None
+
+    @property
+    def location_text(self) -> str:
+        """The location as it is remembered (Open recent) and passed on: a path, or a URL without any
+        password in it."""
+        return as_text(without_password(self.location))
+
+    @property
+    def folder(self) -> Path:
+        """Where file dialogs about this fact base start: the file's folder; the home folder for a
+        fact base on a server."""
+        return self.path.parent if self.path is not None else Path.home()
+
+    @property
+    def file_stem(self) -> str:
+        """A name for files made from this fact base (exports, copies): the file's stem, or the
+        server database's name and host."""
+        if self.path is not None:
+            return self.path.stem
+        return re.sub(r"[^\w.-]+", "-", self.name).strip("-") or "fact-base"
 
     @property
     def reading_a_copy(self) -> bool:

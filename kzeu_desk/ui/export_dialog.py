@@ -91,7 +91,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export")
         self._session = session
-        self._fact_base_path = Path(session.fact_base.path)
+        self._fact_base_path = session.fact_base.location
         self._target_edited = False
         self._last_folder: Path | None = None  # where the last export from this profile went
         self._thread: QThread | None = None

@@ -43,7 +43,7 @@ class BackupScheduler(QObject):
         if self._running or latest == self._backed_up_operation:
             return False
         self._running = True
-        path = self._session.fact_base.path
+        path = self._session.fact_base.location
 
         def work() -> None:
             try:
@@ -68,7 +68,7 @@ class RestoreDialog(QDialog):
         self.resize(520, 420)
         self._session = session
         self.list = QListWidget(objectName="backupList")
-        for backup in backups.list_backups(session.fact_base.path):
+        for backup in backups.list_backups(session.fact_base.location):
             item = QListWidgetItem(backup.label)
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             item.setToolTip(str(backup.path))

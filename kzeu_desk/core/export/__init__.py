@@ -10,6 +10,7 @@ so a failed or cancelled export leaves no half-written file behind.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,8 +143,14 @@ def export_failure(error: BaseException, source: Location, target: Path) -> User
     return described
 
 
-def suggested_target(fact_base_path: Path, format_name: str) -> Path:
-    """Where an export goes unless the user says otherwise: beside the fact base, named after it."""
+def suggested_target(fact_base_path: Location, format_name: str) -> Path:
+    """Where an export goes unless the user says otherwise: beside the fact base, named after it (a
+    fact base on a server: in the home folder, named after its database and host)."""
+    if not isinstance(fact_base_path, Path):
+        from kzeu_desk.core.locations import shown_name
+
+        stem = re.sub(r"[^\w.-]+", "-", shown_name(fact_base_path)).strip("-") or "fact-base"
+        return Path.home() / f"{stem}{FORMATS[format_name].suffix}"
     return fact_base_path.with_name(f"{fact_base_path.stem}{FORMATS[format_name].suffix}")
 
 
