@@ -29,6 +29,17 @@ def fact_base(new_location):
         yield opened
 
 
+@pytest.fixture(autouse=True)
+def edit_collisions_take_theirs(request, monkeypatch):
+    """A modal dialog would wait for a click forever: where a test makes another curator's save
+    collide with the editor's, the editor takes theirs unless the test answers otherwise."""
+    if "qtbot" not in request.fixturenames:
+        return
+    from kzeu_desk.ui import edit_collision
+
+    monkeypatch.setattr(edit_collision, "ask", lambda *_args: edit_collision.Choice.TAKE_THEIRS)
+
+
 # -- both engines ------------------------------------------------------------------------------
 # A test module marked `pytestmark = pytest.mark.both_engines` runs each test that uses
 # `engine_name` (directly or through `new_location` / `fact_base`) against SQLite and against a

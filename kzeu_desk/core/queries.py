@@ -131,6 +131,13 @@ def evidence_spans(conn: Connection, source_id: int) -> list[dict]:
     return [dict(r) for r in conn.execute(_EVIDENCE_SPANS, {"source_id": source_id}).mappings()]
 
 
+def last_actor_of(conn: Connection, target_type: str, target_id: int) -> str | None:
+    """Who last changed a row (the audit's actor: a login name, or a server's database role)."""
+    return conn.execute(text(
+        "SELECT actor FROM audit_event WHERE target_type = :type AND target_id = :id ORDER BY id DESC LIMIT 1"),
+        {"type": target_type, "id": target_id}).scalar()
+
+
 def fact_row(conn: Connection, fact_id: int) -> dict | None:
     f = table("fact")
     row = conn.execute(select(f).where(f.c.id == fact_id)).mappings().first()

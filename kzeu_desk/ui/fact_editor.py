@@ -699,11 +699,37 @@ class FactEditor(QWidget):
 
     def _update(self, label: str, *, value: TypedValue | None = None, problem: ProblemLabel | None = None,
                 **fields: object) -> None:
-        fact_id, version = self._fact_id, self._version
+        fact_id, version, loaded = self._fact_id, self._version, self._row
         if fact_id is None or version is None or self._session.read_only:
             return
         self._mark_committed_field_clean()
-        self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=label, **fields), problem)
+        saved = self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=label, **fields), problem)
+        if saved is None and loaded is not None and self._fact_id == fact_id and self._version != version:
+            mine = {**(value.to_columns() if value is not None else {}), **fields}
+            self._resolve_collision(fact_id, loaded, mine, label)
+
+    def _resolve_collision(self, fact_id: int, loaded: dict, mine: dict[str, object], label: str) -> None:
+        """Another curator saved this fact first: the curator chooses what becomes of their change
+        (ui/edit_collision.py); nothing is overwritten without that choice."""
+        from kzeu_desk.ui import edit_collision
+
+        if self._row is None:
+            return  # deleted meanwhile: the editor says so
+        with self._session.fact_base.reading() as conn:
+            who = queries.last_actor_of(conn, "fact", fact_id) or "Another curator"
+        collision = edit_collision.Collision(loaded=loaded, stored=dict(self._row), mine=mine, who=who)
+        choice = edit_collision.ask(self, collision, label.lower())
+        if choice is edit_collision.Choice.TAKE_THEIRS:
+            return
+        columns = collision.merged() if choice is edit_collision.Choice.MERGE else dict(mine)
+        if not columns or self._version is None:
+            return
+        value_columns = {c: v for c, v in columns.items() if c.startswith("value_")}
+        fields = {c: v for c, v in columns.items() if not c.startswith("value_")}
+        value = TypedValue.from_columns({**self._row, **value_columns}) if value_columns else None
+        version = self._version
+        self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=f"{label} ({choice.value})",
+                                                **fields))
 
     def _mark_committed_field_clean(self) -> None:
         # The field being committed is refreshed with the stored text; the others keep their typing.
