@@ -339,3 +339,29 @@ def test_a_missing_database_and_a_wrong_address_are_refused_in_one_sentence(post
         FactBase.open(postgresql_server.url("nowhere"))
     with pytest.raises(UserError):
         FactBase.open("postgresql://[bad")
+
+
+def test_backup_restore_and_check_of_a_server_fact_base(postgresql_url, tmp_path):
+    from kzeu_desk.core import backups
+
+    with FactBase.open(postgresql_url, actor="ana") as fb:
+        fb.create_entity("Before the backup")
+    taken = backups.take_backup(postgresql_url, "manual")
+    assert taken.path.is_file() and "on-this-computer" in taken.path.name
+    with FactBase.open(postgresql_url, actor="ana") as fb:
+        heard: queue.Queue = queue.Queue()
+        fb.watch_others(heard.put)
+        fb.create_entity("After the backup")
+        backups.restore_backup(postgresql_url, taken.path)
+        assert heard.get(timeout=2) is None  # a restore is no one operation: every workspace re-reads
+        with fb.reading() as conn:
+            names = set(conn.execute(text("SELECT name FROM entity")).scalars())
+    assert "Before the backup" in names and "After the backup" not in names
+    assert {b.reason for b in backups.list_backups(postgresql_url)} >= {"manual", "before-restore"}
+    for command in (["check", "--db", postgresql_url], ["backup", "--db", postgresql_url, "--list"]):
+        run = subprocess.run([sys.executable, "-m", "kzeu_desk", *command], capture_output=True, text=True,
+                             env=ENV, timeout=120, cwd=ROOT)
+        assert run.returncode == 0, run.stderr
+    assert "no problems found" in subprocess.run(
+        [sys.executable, "-m", "kzeu_desk", "check", "--db", postgresql_url], capture_output=True, text=True,
+        env=ENV, timeout=120, cwd=ROOT).stdout
