@@ -72,9 +72,9 @@ class BulkWriter:
         if found is None:
             picks: Callable[[Mapping], Any]
             compiled = insert(table(table_name)).compile(dialect=self.conn.dialect, column_keys=list(row))
-            if compiled.positiontup is not None:  # qmark drivers (sqlite3): a tuple in the statement's order
+            if compiled.positiontup is not None:  # positional drivers: a tuple in the statement's order
                 picks = itemgetter(*compiled.positiontup)
-            else:  # named-parameter drivers (psycopg): the row's values by name
+            else:  # named-parameter drivers: the row's values by name
                 picks = _by_name(tuple(compiled.params))
             found = self._statements[key] = (str(compiled), picks)
         return found

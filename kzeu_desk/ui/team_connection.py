@@ -10,7 +10,8 @@ first (`~/.pgpass`, `PGPASSFILE`, `PGSERVICE`), and only when the server still a
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import quote, urlencode
+from urllib.parse import quote as percent_encoded
+from urllib.parse import urlencode
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,7 +35,7 @@ DEFAULT_PORT = 5432
 def server_address(host: str, port: int, database: str, role: str) -> str:
     """The postgresql:// address of a database; a host starting with "/" is a socket folder."""
     host, database, role = host.strip(), database.strip(), role.strip()
-    user = f"{quote(role, safe='')}@" if role else ""
+    user = f"{percent_encoded(role, safe='')}@" if role else ""
     query: dict[str, str] = {}
     netloc = user
     if host.startswith("/"):
@@ -44,7 +45,7 @@ def server_address(host: str, port: int, database: str, role: str) -> str:
     elif host:
         bracketed = f"[{host}]" if ":" in host else host  # an IPv6 address
         netloc += bracketed + (f":{port}" if port != DEFAULT_PORT else "")
-    address = f"postgresql://{netloc}/{quote(database, safe='')}"
+    address = f"postgresql://{netloc}/{percent_encoded(database, safe='')}"
     return address + (f"?{urlencode(query)}" if query else "")
 
 
