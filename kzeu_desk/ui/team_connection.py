@@ -73,7 +73,7 @@ class ConnectServerDialog(QDialog):
         form.addRow("&Role:", self.role)
         form.addRow("&Address:", self.pasted)
         explanation = QLabel(
-            "Your administrator gives you these (docs/TEAM.md). The password is looked up where PostgreSQL's "
+            "Your administrator gives you these. The password is looked up where PostgreSQL's "
             "own tools look (~/.pgpass); if the server still asks, you are asked once, and it is never saved.",
             wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.problem = QLabel(objectName="connectProblem", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
