@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import Boolean, Connection, Table, func, insert, select, text
+from sqlalchemy import Boolean, Connection, Table, func, select, text
 
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.storage.interface import Location, StorageFailure
@@ -71,7 +70,6 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
         if progress:
             progress(done, total, stage)
         columns = [column.name for column in table.columns]
-        statement, arguments = _insert(target, table, columns)
         flags = [index for index, column in enumerate(table.columns) if isinstance(column.type, Boolean)]
         order = ", ".join(f'"{c.name}"' for c in table.primary_key.columns)
         query = f"SELECT {', '.join(chr(34) + c + chr(34) for c in columns)} FROM {table.name} ORDER BY {order}"
@@ -80,7 +78,7 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
             while batch := rows.fetchmany(_BATCH):
                 if flags:
                     batch = [_with_booleans(row, flags) for row in batch]
-                target.exec_driver_sql(statement, [arguments(row) for row in batch])
+                writer.insert_rows(target, table.name, columns, batch)
                 count += len(batch)
                 done += len(batch)
                 if progress:
@@ -95,18 +93,6 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
         progress(done, total, "Rebuilding the search index")
     search_documents.rebuild(target)
     return copied
-
-
-def _insert(conn: Connection, table: Table, columns: Sequence[str]) -> tuple[str, Callable[[tuple], Any]]:
-    """The INSERT of these columns compiled for the target's driver, and what turns a row (a tuple in
-    `columns` order) into that driver's parameters."""
-    compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
-    place = {name: index for index, name in enumerate(columns)}
-    if compiled.positiontup is not None:
-        picks = [place[name] for name in compiled.positiontup]
-        return str(compiled), lambda row: tuple(row[i] for i in picks)
-    names = [(bind, place[bind]) for bind in compiled.params]
-    return str(compiled), lambda row: {bind: row[i] for bind, i in names}
 
 
 def _with_booleans(row: tuple, flags: Sequence[int]) -> tuple:

@@ -14,7 +14,7 @@ import dataclasses
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, Literal
@@ -194,6 +194,15 @@ class PostgresStorage(StorageEngine):
 
     def bulk_writing(self, conn: Connection) -> AbstractContextManager[None]:
         return _more_memory(conn)
+
+    def insert_rows(self, conn: Connection, table_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+        # COPY FROM STDIN: one statement for the batch instead of one per row (the copy of a 100k
+        # base onto the server took 112 s through executemany).
+        driver: Any = conn.connection.driver_connection
+        names = ", ".join(f'"{name}"' for name in columns)
+        with driver.cursor() as cursor, cursor.copy(f'COPY "{table_name}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def defer_foreign_keys(self, conn: Connection) -> None:
         # Foreign keys are always enforced here, so there are no dangling rows for a repair to step
