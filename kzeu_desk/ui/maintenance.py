@@ -31,7 +31,10 @@ class BackupScheduler(QObject):
         self._running = False
         self.timer = QTimer(self, interval=PERIODIC_BACKUP_MS)
         self.timer.timeout.connect(self.back_up_if_changed)
-        if not session.read_only:
+        # A team's fact base on a server is backed up by its administrator (pg_dump); every curator's
+        # window copying the whole database now and then would load the server for nothing. Back up
+        # now still writes a snapshot there.
+        if not session.read_only and not session.fact_base.on_server:
             self.timer.start()
 
     def _latest(self) -> int:
