@@ -33,7 +33,7 @@ def window(qtbot, postgresql_url):
 
 def test_another_curators_change_appears_within_two_seconds_keeping_the_selection(window, qtbot, postgresql_url):
     assert "3 facts" in window.totals_label.text()
-    assert "on this computer" in window.windowTitle()
+    assert "on this computer as postgres" in window.windowTitle()
     window.fact_table.view.selectRow(1)
     selected = window.session.selected_fact
     assert selected is not None

@@ -346,7 +346,9 @@ class MainWindow(QMainWindow):
     def _show_identity(self) -> None:
         fact_base = self.session.fact_base
         read_only = fact_base.read_only
-        title = f"{fact_base.name} — kzeu_desk"
+        # On a server, who the audit will name: the database role this window works as.
+        shown = f"{fact_base.name} as {fact_base.actor}" if fact_base.on_server else fact_base.name
+        title = f"{shown} — kzeu_desk"
         self.setWindowTitle(f"{title} [Read-only]" if read_only else title)
         self.read_only_badge.setVisible(read_only)
         self.saved_label.setVisible(not read_only)
