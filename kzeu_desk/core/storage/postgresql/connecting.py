@@ -104,7 +104,8 @@ def connection_problem(url: str, error: BaseException) -> UserError:
         return UserError(f"The server holding {name} does not let this role in: {message}.")
     if sqlstate == "42501":
         return UserError(f"Your role may not connect to {name}; ask the administrator for access ({message}).")
-    return UserError(f"{name} could not be reached: {message}.")
+    return UserError(f"The database server of {name} could not be reached ({message.rstrip('.')}); check the "
+                     "address and that the server is running.")
 
 
 @contextmanager

@@ -63,10 +63,10 @@ def grant(url: str, role: str, access: Access, *, password: str | None, new_role
                         "administrator (a role that may create roles and owns the fact base).") from None
     finally:
         POSTGRESQL.close(url, opened)
-    made = f"Created the login role “{role}” and gave" if created else "Gave"
+    made = f"Created the login role “{role}” and gave it" if created else f"Gave the role “{role}”"
     what = ("read and write access (curator)" if access == "curator"
             else "read-only access (reviewer: the server refuses every change)")
-    return f"{made} it {what} to {name}."
+    return f"{made} {what} to {name}."
 
 
 def _grant(conn: Connection, role: str, access: Access, new_role_password: str | None) -> bool:
