@@ -25,7 +25,9 @@ from kzeu_desk.ui import platform_check
 from kzeu_desk.ui.platform_check import missing_window_libraries_message, platform_will_be_xcb
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-UNPACKED_SIZE_GOAL_MB = 170
+# 170 MB until the PostgreSQL client came in (psycopg's binary package carries libpq with TLS,
+# Kerberos and LDAP: 10.4 MB; the bundle measured 173.6 MB with it; docs/PACKAGING.md).
+UNPACKED_SIZE_GOAL_MB = 180
 ARCHIVE_SIZE_GOAL_MB = 75
 
 # -- the platform check -------------------------------------------------------------------------------------------
@@ -206,6 +208,15 @@ def test_subcommands_from_the_bundle(build, elsewhere, tmp_path):
     conflicts = run_bundle(build, "conflicts", "--db", str(fact_base), "--json", data_dir=tmp_path, cwd=elsewhere)
     assert conflicts.returncode == 0, conflicts.stderr[-3000:]
     assert json.loads(conflicts.stdout) == []
+
+
+@pytest.mark.packaging
+@pytest.mark.timeout(900)
+def test_the_bundle_opens_a_team_fact_base_on_a_server(build, elsewhere, tmp_path, postgresql_url):
+    # psycopg, its bundled libpq and SQLAlchemy's PostgreSQL dialect are found at run time.
+    checked = run_bundle(build, "check", "--db", postgresql_url, data_dir=tmp_path, cwd=elsewhere)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "no problems found" in checked.stdout
 
 
 @pytest.mark.packaging
