@@ -232,8 +232,7 @@ def judge(placements: Sequence[Placement], truths: Sequence[Truth], edit_rate: f
         elif truth.span is None or _overlap_share((placement.start, placement.end), truth.span) < 0.5:
             accuracy.misplaced += 1
             # Misplaced and not even sent to the orphan queue: what a curator would never see.
-            if not needs_review(placement.state, placement.score, anchor.quote,
-                                new_text[placement.start:placement.end]):
+            if not needs_review(placement.state, placement.score, placement.number_changed):
                 accuracy.silently_misplaced += 1
     return accuracy
 

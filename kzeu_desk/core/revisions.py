@@ -401,10 +401,10 @@ def review_queue(conn: Connection) -> list[ReviewItem]:
             old_text = old_texts.get((row["source_id"], old_revision))
             old_quote = old_text[old_start:old_end] if old_text is not None else row["quote"]
             new_span, new_quote = (row["start"], row["end"]), row["quote"]
-            if not needs_review(state, row["anchor_score"], old_quote, new_quote):
+            number_changed = numbers_changed(old_quote, new_quote)
+            if not needs_review(state, row["anchor_score"], number_changed):
                 continue
-            reason = (ReviewReason.NUMBER_CHANGED if numbers_changed(old_quote, new_quote)
-                      else ReviewReason.WEAK_MATCH)
+            reason = ReviewReason.NUMBER_CHANGED if number_changed else ReviewReason.WEAK_MATCH
         items.append(ReviewItem(
             evidence_id=row["evidence_id"], fact_id=row["fact_id"], fact_label=labels[row["fact_id"]],
             source_id=row["source_id"], source_title=row["source_title"], state=state, score=row["anchor_score"],
