@@ -295,7 +295,7 @@ def _typeset_pieces(sentence: Sentence) -> list[str]:
     words, a non-breaking space after a figure, й and ё decomposed."""
     pieces: list[str] = []
     previous = ""
-    for number, token in enumerate(sentence.tokens):
+    for token in sentence.tokens:
         out: list[str] = []
         for position, character in enumerate(token):
             if character == "'":
@@ -322,8 +322,7 @@ def judge(revision: Revision, placements: list[Placement]) -> dict[str, Outcome]
     from benchmarks.bench_reanchor import _overlap_share
 
     outcomes = {case: Outcome() for case in CASES}
-    for placement, truth, case, anchor, figure in zip(placements, revision.truths, revision.cases, revision.anchors,
-                                                      revision.figure_changed):
+    for placement, truth, case, figure in zip(placements, revision.truths, revision.cases, revision.figure_changed):
         outcome = outcomes[case]
         outcome.quotes += 1
         if not placement.anchored:
@@ -332,13 +331,12 @@ def judge(revision: Revision, placements: list[Placement]) -> dict[str, Outcome]
             else:
                 outcome.wrongly_orphaned += 1
             continue
-        new_quote = revision.new[placement.start:placement.end]
         if truth is None or _overlap_share((placement.start, placement.end), truth) < 0.5:
             outcome.misplaced += 1
             outcome.misplaced_not_queued += not needs_review(placement.state, placement.score, placement.number_changed)
             continue
         outcome.right += 1
-        if figure and not needs_review(placement.state, placement.score, placement.number_changed):
+        if figure and not (placement.number_changed and needs_review(placement.state, placement.score, True)):
             outcome.figure_changes_unflagged += 1
     return outcomes
 

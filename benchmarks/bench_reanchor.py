@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.reanchor import LastAnchor, Placement, needs_review, reanchor
 from kzeu_desk.core.text import quote_context
 
@@ -216,10 +215,9 @@ def anchors_for(document: Document, quotes: Sequence[Quote]) -> list[LastAnchor]
 # -- judging ---------------------------------------------------------------------------------------
 
 
-def judge(placements: Sequence[Placement], truths: Sequence[Truth], edit_rate: float,
-          anchors: Sequence[LastAnchor], new_text: str) -> Accuracy:
+def judge(placements: Sequence[Placement], truths: Sequence[Truth], edit_rate: float) -> Accuracy:
     accuracy = Accuracy(edit_rate, quotes=len(placements))
-    for placement, truth, anchor in zip(placements, truths, anchors):
+    for placement, truth in zip(placements, truths):
         accuracy.states[placement.state.value] = accuracy.states.get(placement.state.value, 0) + 1
         if truth.span is None:
             accuracy.gone += 1
@@ -253,7 +251,7 @@ def run_trial(seed: int, edit_rate: float, *, words: int, quotes: int) -> Accura
     anchors = anchors_for(document, chosen)
     started, started_cpu = time.perf_counter(), time.process_time()
     placements = reanchor(new.text, anchors, {1: document.text})
-    accuracy = judge(placements, truths, edit_rate, anchors, new.text)
+    accuracy = judge(placements, truths, edit_rate)
     accuracy.seconds = time.perf_counter() - started
     accuracy.cpu_seconds = time.process_time() - started_cpu
     return accuracy
@@ -277,7 +275,7 @@ def run_sample_articles(edit_rate: float, seeds: Sequence[int]) -> Accuracy:
             truths = [truth_of(q, new, where, unchanged, inserted_after) for q in chosen]
             anchors = anchors_for(document, chosen)
             placements = reanchor(new.text, anchors, {1: document.text})
-            total.add(judge(placements, truths, edit_rate, anchors, new.text))
+            total.add(judge(placements, truths, edit_rate))
     return total
 
 
@@ -329,7 +327,7 @@ def time_import_revision(seed: int, edit_rate: float, *, words: int, spans: int)
         source_id = changes.new_id("source")
         at = utc_now()
         sha = sha256_text(document.text)
-        with fb.engine.begin() as conn:  # bulk set-up through Core (NOTES.md trap 6); not what is timed
+        with fb.engine.begin() as conn:  # bulk set-up through Core executemany; not what is timed
             conn.execute(insert(table("fact")), [
                 {"id": key + 1, "value_kind": "text", "value_text": f"fact {key}", "value_approximate": False,
                  "status": "draft", "rank": "normal", "created_at": at, "created_by": "bench", "updated_at": at,

@@ -110,7 +110,7 @@ def _export_command(args: argparse.Namespace) -> int:
 
 
 def _load_command(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.export.jsonl_load import check_file, load_jsonl
+    from kzeu_desk.core.loading import check_file, load_jsonl
     from kzeu_desk.core.service import FactBase
 
     checked = check_file(args.file)  # a bad file is refused before a new fact base is created for it
@@ -135,7 +135,7 @@ def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int
 
 def _backup_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core import backups
-    from kzeu_desk.core.database import open_storage
+    from kzeu_desk.core.service import FactBase
 
     if not args.db.exists():
         print(f"kzeu-desk: There is no fact base at “{args.db}”.", file=sys.stderr)
@@ -145,11 +145,11 @@ def _backup_command(args: argparse.Namespace) -> int:
             print(f"{backup.path}\t{backup.label}")
         return EXIT_OK
     if args.restore:
-        open_storage(args.db, read_only=True).engine.dispose()  # refuses a file that is not a fact base
+        FactBase.open(args.db, read_only=True).close()  # refuses a file that is not a fact base
         safety = backups.restore_backup(args.db, args.restore)
         print(f"Restored {args.restore.name}; the replaced state was kept as {safety.path.name}.")
         return EXIT_OK
-    open_storage(args.db, read_only=True).engine.dispose()
+    FactBase.open(args.db, read_only=True).close()
     backup = backups.take_backup(args.db, "manual")
     print(backup.path)
     return EXIT_OK

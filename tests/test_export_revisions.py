@@ -19,7 +19,7 @@ from kzeu_desk.core import queries
 from kzeu_desk.core.integrity import check
 from kzeu_desk.core.export import export
 from kzeu_desk.core.export.jsonl import FORMAT_VERSION
-from kzeu_desk.core.export.jsonl_load import LoadError, load_jsonl
+from kzeu_desk.core.loading import LoadError, load_jsonl
 from kzeu_desk.core.export.webannotation import stable_iri
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.sample_corpus import import_sample_corpus

@@ -271,7 +271,7 @@ def test_conflict_queue_with_the_keyboard_alone(qtbot, db_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.windowHandle().requestActivate()  # offscreen, activateWindow() alone gives no focus (NOTES trap 14)
+    win.windowHandle().requestActivate()  # offscreen, activateWindow() alone gives no focus
     qtbot.waitUntil(win.isActiveWindow)
     assert "1 open conflicts" in win.totals_label.text()
     action(win, "actionNextConflict").trigger()

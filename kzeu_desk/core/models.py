@@ -158,6 +158,7 @@ class Fact(SQLModel, table=True):
     value_approximate: bool = False
     value_unit: str | None = None
     value_date: str | None = None
+    value_date_end: str | None = None  # last day of a date range; see core/typed_value.py
     value_entity_id: int | None = Field(default=None, foreign_key="entity.id")
     value_text: str | None = None
     point_in_time: str | None = None

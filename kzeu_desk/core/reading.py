@@ -5,7 +5,8 @@ canonical text (see `kzeu_desk.core.text`) that offsets will point into. Anythin
 as a text document is refused with a `DocumentRefused` whose message is one sentence for the user.
 
 HTML is reduced to its visible text with the standard library's tokenizer: nothing is fetched,
-nothing is executed, and the result is only ever shown as plain text (NOTES.md trap 3).
+nothing is executed, and the result is only ever shown as plain text (never as Qt
+rich text, which renders HTML-like input and fetches its images).
 """
 
 from __future__ import annotations

@@ -49,6 +49,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from math import log
+from typing import TypeGuard
 
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
 from kzeu_desk.core.folding import FoldedText, fold
@@ -480,6 +481,7 @@ class Locator:
                      masked_prefix=_masked(prefix), masked_suffix=_masked(suffix))
 
     def _in_real_text(self, placement: Placement) -> Placement:
+        assert placement.start is not None and placement.end is not None  # the steps only return places
         folded = self.new.folded
         start, end = folded.real_start(placement.start), folded.real_end(placement.end)
         return Placement(placement.key, placement.state, start, max(end, start + 1), placement.score,
@@ -655,7 +657,7 @@ class Locator:
         # As far after the landmark before it as it stood in the old text.
         expected_start = min(new_from + span.start - old_from, new_to)
 
-        def acceptable(candidate: _Candidate | None) -> bool:
+        def acceptable(candidate: _Candidate | None) -> TypeGuard[_Candidate]:
             if candidate is None:
                 return False
             found = self.text[candidate.start:candidate.end]

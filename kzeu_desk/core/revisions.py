@@ -11,6 +11,8 @@ Reads only; the writes are `FactBase.import_revision` and the curator's decision
 
 from __future__ import annotations
 
+from typing import Any
+
 import difflib
 import re
 from bisect import bisect_right
@@ -100,7 +102,7 @@ def find_matching_source(conn: Connection, document: ReadDocument, metadata: obj
     url = _normalised_url(getattr(metadata, "url", None))
     title = _normalised_words(getattr(metadata, "title", None) or document.title)
     publisher = _normalised_words(getattr(metadata, "publisher", None))
-    found: tuple[dict, MatchReason] | None = None
+    found: tuple[dict[str, Any], MatchReason] | None = None
     if url:
         # Addresses are few (one per source) and must be normalised in Python, so all are read.
         for row in conn.execute(select(source.c.id, source.c.title, source.c.url, source.c.text_sha256)
@@ -115,15 +117,15 @@ def find_matching_source(conn: Connection, document: ReadDocument, metadata: obj
                 found = (dict(row), MatchReason.TITLE_AND_PUBLISHER)
                 break
     if found is None and document.file_name:
-        row = conn.execute(select(source.c.id, source.c.title, source.c.text_sha256)
-                           .where(source.c.file_name == document.file_name)
-                           .order_by(source.c.id.desc()).limit(1)).mappings().first()
-        if row is not None:
-            found = (dict(row), MatchReason.FILE_NAME)
+        named = conn.execute(select(source.c.id, source.c.title, source.c.text_sha256)
+                             .where(source.c.file_name == document.file_name)
+                             .order_by(source.c.id.desc()).limit(1)).mappings().first()
+        if named is not None:
+            found = (dict(named), MatchReason.FILE_NAME)
     if found is None:
         return None
-    row, reason = found
-    return SourceMatch(row["id"], row["title"], reason, row["text_sha256"] == sha256_text(document.text))
+    match, reason = found
+    return SourceMatch(match["id"], match["title"], reason, match["text_sha256"] == sha256_text(document.text))
 
 
 def _normalised_words(value: str | None) -> str:

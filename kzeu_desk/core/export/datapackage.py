@@ -53,7 +53,7 @@ _DATE_COLUMNS = frozenset({"value_date", "point_in_time", "start_time", "end_tim
 _TIMESTAMP_COLUMNS = frozenset({"created_at", "updated_at", "imported_at", "resolved_at", "superseded_at"})
 # What the evidence anchor columns mean: no foreign key can say it, because `confirmed_revision`
 # names a source_revision row only for orphaned evidence (the others count in source.text).
-_ANCHOR_FIELDS = {
+_ANCHOR_FIELDS: dict[str, tuple[str, dict[str, object]]] = {
     "anchor_state": (
         ("How the span was found in the source's current revision: exact, moved (the quote alone, in changed "
          "surroundings), fuzzy (an approximate match, see anchor_score) or orphaned (not found: start, end and "

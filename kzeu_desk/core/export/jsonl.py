@@ -41,6 +41,7 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.storage import engine_of
 
 FORMAT_NAME = "kzeu-desk-facts"
 FORMAT_VERSION = 2
@@ -132,15 +133,8 @@ def _count(conn: Connection, scope: ExportScope, kind: str) -> int:
 
 def _rows(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
     # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(_SELECTS[kind].format(keeps=_keeps(scope, kind)))
-        names = [column[0] for column in cursor.description]
-        while rows := cursor.fetchmany(_ROWS_PER_FETCH):
-            for row in rows:
-                yield dict(zip(names, row))
-    finally:
-        cursor.close()
+    rows = engine_of(conn).fast_rows(conn, _SELECTS[kind].format(keeps=_keeps(scope, kind)))
+    yield from rows.dicts(_ROWS_PER_FETCH)
 
 
 def _records(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:

@@ -48,6 +48,7 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.typed_value import DatePrecision, ValueKind, date_precision
 
@@ -199,7 +200,7 @@ class _StatementWriter:
 
     def _write_claims(self, entity_id: int, facts: _peekable) -> None:
         current_property = None
-        while facts.peek() is not None and facts.peek()[0]["subject_id"] == entity_id:
+        while (upcoming := facts.peek()) is not None and upcoming[0]["subject_id"] == entity_id:
             fact_rows = next(facts)
             fact = fact_rows[0]
             if fact["property_id"] != current_property:
@@ -268,13 +269,13 @@ class _StatementWriter:
                 self.vocabulary.wikidata_property(fact["property_id"]), self._qs_value(fact)]
         for prop, snak in _qualifiers(fact):
             head += [prop, _qs_datavalue(snak)]
-        with_evidence = [row for row in rows if row["evidence_id"] is not None] or [None]
+        with_evidence: list[dict | None] = [row for row in rows if row["evidence_id"] is not None] or [None]
         for row in with_evidence:
             line = list(head)
             if row is not None:
                 for snaks in self._references.reference(row)["snaks"].values():
                     line += ["S" + snaks[0]["property"][1:], _qs_datavalue(snaks[0])]
-            self.qs_handle.write("\t".join(line) + "\n")
+            self.qs_handle.write("\t".join(part or "" for part in line) + "\n")
             self.lines += 1
 
     def _why_not_quickstatements(self, fact: dict) -> str | None:
@@ -300,14 +301,12 @@ class _StatementWriter:
 def _facts(conn: Connection, scope: ExportScope) -> Iterator[list[dict]]:
     """Facts as lists of their rows (one per piece of evidence), in subject, property, id order."""
     # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(_FACTS.format(keeps=scope.keeps("fact", "f")))
-        names = [column[0] for column in cursor.description]
+    with engine_of(conn).fast_rows(conn, _FACTS.format(keeps=scope.keeps("fact", "f"))) as rows:
+        names = rows.columns
         group: list[dict] = []
         group_id = None
-        while rows := cursor.fetchmany(_ROWS_PER_FETCH):
-            for values in rows:
+        while batch := rows.fetchmany(_ROWS_PER_FETCH):
+            for values in batch:
                 if values[0] != group_id:
                     if group:
                         yield group
@@ -315,8 +314,6 @@ def _facts(conn: Connection, scope: ExportScope) -> Iterator[list[dict]]:
                 group.append(dict(zip(names, values)))
         if group:
             yield group
-    finally:
-        cursor.close()
 
 
 class _peekable:
@@ -366,7 +363,7 @@ def signed_decimal(number: float) -> str:
 def wikibase_time(iso_date: str) -> tuple[str, int]:
     """('+1996-00-00T00:00:00Z', 9) for '1996'; month and day precision fill in what is known."""
     precision = date_precision(iso_date)
-    year, month, day = (iso_date.split("-") + ["00", "00"])[:3]
+    year, month, day = [*iso_date.split("-"), "00", "00"][:3]
     return f"+{year}-{month}-{day}T00:00:00Z", _PRECISION[precision]
 
 
