@@ -116,14 +116,14 @@ def test_the_fixture_has_evidence_in_every_anchor_state(revised_path):
 # -- jsonl ------------------------------------------------------------------------------------------
 
 
-def test_version_2_lines_carry_revisions_and_anchors_and_follow_the_schema(revised_jsonl):
+def test_version_3_lines_carry_revisions_and_anchors_and_follow_the_schema(revised_jsonl):
     import jsonschema  # test extra: jsonschema
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
     lines = records(revised_jsonl)
     for number, record in enumerate(lines, start=1):
         errors = [e.message for e in validator.iter_errors(record)]
         assert not errors, f"line {number}: {errors[:2]}"
-    assert lines[0]["version"] == FORMAT_VERSION == 2
+    assert lines[0]["version"] == FORMAT_VERSION == 3
     revisions = [r for r in lines if r["type"] == "source_revision"]
     assert [r["number"] for r in revisions] == [1, 2] and lines[0]["counts"]["source_revision"] == 2
     assert [r["type"] for r in lines].index("source_revision") < [r["type"] for r in lines].index("evidence")
@@ -225,10 +225,37 @@ def _as_version_1(lines: list[dict]) -> list[dict]:
             continue
         elif record["type"] == "evidence":
             for column in ("anchor_state", "anchor_score", "confirmed_revision", "previous_revision",
-                           "previous_start", "previous_end"):
+                           "previous_start", "previous_end", "number_changed"):
                 record.pop(column)
         converted.append(record)
     return converted
+
+
+def test_a_version_2_file_still_loads_and_its_changed_figures_are_worked_out(revised_path, revised_jsonl, tmp_path):
+    """Version 2 did not say which fuzzy matches changed a figure (the queue worked it out from the
+    texts): loading works it out the same way, so nothing waits less than it did."""
+    lines = []
+    for record in records(revised_jsonl):
+        record = dict(record)
+        if record["type"] == "header":
+            record["version"] = 2
+        elif record["type"] == "evidence":
+            record.pop("number_changed")
+        lines.append(record)
+    import jsonschema  # test extra: jsonschema
+    version_2 = jsonschema.Draft202012Validator(json.loads(
+        (resources_dir() / "schemas" / "kzeu-facts.v2.schema.json").read_text(encoding="utf-8")))
+    assert all(version_2.is_valid(record) for record in lines), "a genuine version 2 file"
+    old = write_records(tmp_path / "old.jsonl", lines)
+    copy = tmp_path / "copy.sqlite"
+    with FactBase.open(copy, actor="someone else") as fb:
+        load_jsonl(fb, old)
+        assert problems(fb) == []
+    flagged = rows_of(copy, "SELECT quote FROM evidence WHERE number_changed")
+    assert flagged == rows_of(revised_path, "SELECT quote FROM evidence WHERE number_changed") == [("almost US$78 billion",)]
+    again = tmp_path / "again.jsonl"
+    export(copy, "jsonl", again)
+    assert again.read_bytes() == revised_jsonl.read_bytes()
 
 
 def test_a_version_1_file_still_loads_with_its_evidence_exactly_anchored(tmp_path):
@@ -338,12 +365,14 @@ def test_orphaned_annotations_point_at_their_revision_and_parse_as_json_ld(revis
 
     texts = _texts_by_revision(revised_path)
     current = dict(rows_of(revised_path, "SELECT url, text FROM source WHERE url IS NOT NULL"))
-    states = {}
+    states, figures_changed = {}, set()
     for annotation in document_["first"]["items"]:
         target = annotation["target"]
         quote, position = target["selector"]
         state = target.get("kzeu:anchorState", "exact")
         states[quote["exact"]] = state
+        if target.get("kzeu:numberChanged"):
+            figures_changed.add(quote["exact"])
         if state == "orphaned":
             # Its own revision's text: never the source's current one.
             assert target["source"] == ARTICLE_URL
@@ -358,7 +387,7 @@ def test_orphaned_annotations_point_at_their_revision_and_parse_as_json_ld(revis
             assert "state" not in target
         assert body[position["start"]:position["end"]] == quote["exact"]
     assert states["one third of the total volume"] == states["exceeded US$160 billion"] == "orphaned"
-    assert states["almost US$78 billion"] == "fuzzy"
+    assert states["almost US$78 billion"] == "fuzzy" and figures_changed == {"almost US$78 billion"}
     assert len({a["id"] for a in document_["first"]["items"]}) == len(document_["first"]["items"])
 
 
@@ -412,6 +441,7 @@ def test_the_data_package_carries_revisions_and_validates(revised_path, tmp_path
     evidence_fields = {f["name"]: f for f in resources["evidence"]["schema"]["fields"]}
     assert evidence_fields["anchor_state"]["constraints"]["enum"] == [s.value for s in AnchorState]
     assert "orphaned" in evidence_fields["confirmed_revision"]["description"]
+    assert evidence_fields["number_changed"]["type"] == "boolean" and "figures" in evidence_fields["number_changed"]["description"]
     rows = (out / "source_revision.csv").read_text(encoding="utf-8")
     assert rows.startswith("id,source_id,number,") and "exceeded US$160 billion" in rows
 
@@ -425,3 +455,4 @@ def test_the_snapshot_says_which_evidence_quotes_an_earlier_revision(revised_pat
     export(revised_path, "sqlite", out)
     assert sorted(rows_of(out, "SELECT quote, revision FROM evidence_overview WHERE anchor_state = 'orphaned'")) == [
         ("exceeded US$160 billion", 2), ("one third of the total volume", 1)]
+    assert rows_of(out, "SELECT quote FROM evidence_overview WHERE number_changed") == [("almost US$78 billion",)]

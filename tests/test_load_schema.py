@@ -13,6 +13,7 @@ import pytest
 from test_export import curate
 
 from kzeu_desk.core.export import export
+from kzeu_desk.core.export.jsonl import FORMAT_VERSION
 from kzeu_desk.core.loading.schema import LineProblem, RecordRules, rules_for
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.paths import resources_dir
@@ -65,7 +66,7 @@ def _spoiled(record: dict, chooser: random.Random) -> dict:
 
 
 def test_the_compiled_schema_agrees_with_the_reference_validator(lines):
-    rules, validator = rules_for(2), reference(2)
+    rules, validator = rules_for(FORMAT_VERSION), reference(FORMAT_VERSION)
     records = [r for r in lines if r["type"] != "header"]
     assert {r["type"] for r in records} >= {"source", "entity", "property", "fact", "evidence", "conflict", "audit"}
     for record in records:
@@ -91,7 +92,7 @@ def test_the_compiled_schema_agrees_with_the_reference_validator(lines):
 def test_where_the_loader_is_stricter_than_the_schema(lines):
     """JSON Schema counts 1.0 as an integer and any YYYY-MM-DD with a day up to 31 as a date; the
     loader wants whole numbers written as such (ids become row ids) and days that exist."""
-    rules, validator = rules_for(2), reference(2)
+    rules, validator = rules_for(FORMAT_VERSION), reference(FORMAT_VERSION)
     fact = next(r for r in lines if r["type"] == "fact")
     for spoiled in ({**fact, "id": 1.0}, {**fact, "point_in_time": "1996-02-30"}):
         assert validator.is_valid(spoiled)
@@ -110,7 +111,7 @@ def test_version_1_lines_are_checked_against_the_version_1_schema():
 
 
 def test_a_schema_keyword_the_loader_does_not_check_is_refused_when_compiling():
-    schema = json.loads((resources_dir() / "schemas" / "kzeu-facts.v2.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((resources_dir() / "schemas" / f"kzeu-facts.v{FORMAT_VERSION}.schema.json").read_text(encoding="utf-8"))
     schema["$defs"]["fact"]["properties"]["note"] = {"type": "string", "maxLength": 10}
     with pytest.raises(ValueError, match="maxLength"):
         RecordRules(schema)

@@ -1,13 +1,15 @@
 """The project's own lossless format: one JSON object a line, each with a "type".
 
-Described by resources/schemas/kzeu-facts.v2.schema.json and docs/formats.md. Records come in
+Described by resources/schemas/kzeu-facts.v3.schema.json and docs/formats.md. Records come in
 dependency order (header, sources, source revisions, entities, properties, facts, evidence,
 links, conflicts, audit), so a reader can check every reference against lines it has already seen.
 
 Version 2 added the superseded texts of sources (`source_revision`) and each evidence span's
 anchor (state, score, the revision its offsets count in, and where a fuzzy match came from):
 orphaned evidence quotes a text that is no longer the source's current one, and a file without
-that text could not be loaded back. `kzeu-desk load` still reads version 1 files.
+that text could not be loaded back. Version 3 added `number_changed` to evidence: a fuzzy match
+whose figures differ from the quote it was placed from. `kzeu-desk load` still reads version 1 and
+2 files.
 
 Ids are the exporting fact base's own row ids. In the file they only connect records to each
 other; a loader keeps them where the target never used them (a new fact base, which therefore
@@ -44,7 +46,7 @@ from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.storage import engine_of
 
 FORMAT_NAME = "kzeu-desk-facts"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 RECORD_TYPES = ("source", "source_revision", "entity", "property", "fact", "evidence", "link", "conflict", "audit")
 
 # The table each record type is stored in.
@@ -78,7 +80,7 @@ _SELECTS: dict[str, str] = {
                FROM fact r WHERE {keeps} ORDER BY id""",
     "evidence": """SELECT id, fact_id, source_id, start, "end", quote, prefix, suffix, source_sha256,
                           created_at, created_by, anchor_state, anchor_score, confirmed_revision,
-                          previous_revision, previous_start, previous_end
+                          previous_revision, previous_start, previous_end, number_changed
                    FROM evidence r WHERE {keeps} ORDER BY id""",
     "link": """SELECT id, from_fact_id, to_fact_id, kind, note, created_at, created_by
                FROM fact_link r WHERE {keeps} ORDER BY id""",
@@ -224,6 +226,7 @@ def evidence_record(r: dict) -> dict:
         "anchor_state": r["anchor_state"], "anchor_score": r["anchor_score"],
         "confirmed_revision": r["confirmed_revision"], "previous_revision": r["previous_revision"],
         "previous_start": r["previous_start"], "previous_end": r["previous_end"],
+        "number_changed": bool(r["number_changed"]),
     }
 
 

@@ -50,7 +50,9 @@ ANALYST_VIEWS: dict[str, str] = {
                s.title AS source, s.url AS source_url, e.quote, e.prefix, e.suffix, e.start, e."end",
                e.created_at, e.created_by,
                -- Orphaned evidence quotes an earlier revision of the source (source_revision), not its text.
-               e.anchor_state, e.confirmed_revision AS revision
+               e.anchor_state, e.confirmed_revision AS revision,
+               -- A fuzzy match whose figures differ from the quote it was placed from.
+               e.number_changed
         FROM evidence e
         JOIN source s ON s.id = e.source_id
         JOIN fact f ON f.id = e.fact_id
