@@ -32,20 +32,31 @@ def _gui_parser() -> argparse.ArgumentParser:
 def _import_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.errors import UserError
     from kzeu_desk.core.reading import read_document
+    from kzeu_desk.core.revision_import import Outcome, describe_to_check, import_file, import_revision_of
     from kzeu_desk.core.service import FactBase
 
+    if args.revision_of is not None and len(args.files) != 1:
+        raise UserError("Give exactly one file with --revision-of: the new text of that source.")
     failures = 0
     with FactBase.open(args.db) as fact_base:
         for file in args.files:
             try:
                 document = read_document(file)
-                fact_base.import_document(document)
+                if args.revision_of is not None:
+                    done = import_revision_of(fact_base, args.revision_of, document)
+                else:
+                    done = import_file(fact_base, document, as_new_source=args.as_new_source)
             except UserError as error:
                 print(f"{file.name}: not imported: {error}", file=sys.stderr)
                 failures += 1
                 continue
-            title = document.title or file.stem
-            print(f"{title}\t{len(document.text)} characters\t{document.encoding}")
+            if done.outcome is Outcome.LOOKS_LIKE_REVISION:
+                print(f"{file.name}: {done.detail}", file=sys.stderr)  # a choice the script must make
+                failures += 1
+                continue
+            print(done.detail if done.outcome is Outcome.IMPORTED else f"{file.name}: {done.detail}")
+            for item in done.to_check:
+                print(describe_to_check(item))
     return EXIT_PROBLEMS if failures else EXIT_OK
 
 
@@ -159,6 +170,11 @@ def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argpa
     importer = argparse.ArgumentParser(prog="kzeu-desk import", description="Import text, Markdown or HTML documents.")
     importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
     importer.add_argument("files", nargs="+", type=Path)
+    revising = importer.add_mutually_exclusive_group()
+    revising.add_argument("--revision-of", type=int, metavar="SOURCE_ID",
+                          help="the file is a new version of this source: its evidence follows the new text")
+    revising.add_argument("--as-new-source", action="store_true",
+                          help="import files that look like a new version of a source as separate sources")
     checker = argparse.ArgumentParser(prog="kzeu-desk check", description="Check a fact base for problems.")
     checker.add_argument("--db", type=Path, required=True)
     checker.add_argument("--repair", action="store_true",
