@@ -89,6 +89,14 @@ _OCCURRENCES_RANKED_BY_CONTEXT = 64
 _NARROW_BRACKET_FACTOR = 4
 _VOTE_BUCKET_WORDS = 4
 _PROGRESS_EVERY = 256
+# Of the places a short or repeated quote occurs, this many (those whose context fits best) have their
+# sentences compared too: a quote of common words occurs dozens of times.
+_PLACES_COMPARED_BY_SENTENCE = 8
+# Of the other old copies of a repeated quote, this many (those whose context fits a place best) have
+# their sentences compared too.
+_COPIES_COMPARED_BY_SENTENCE = 3
+# Context this alike needs no look at the sentence: it could add no more than ambiguity allows.
+_CONTEXT_SETTLES = 1 - AMBIGUITY_MARGIN
 # A sentence with fewer other words than this beside the quote says nothing the quote does not.
 _SENTENCE_WORDS_TO_COUNT = 3
 # How far a sentence is followed from a quote, either way (a "sentence" without full stops can be a
@@ -260,8 +268,11 @@ class WordIndex:
         if not words:
             return 0
         position, rarest = min(enumerate(words), key=lambda item: self.frequency(item[1]))
+        occurrences = self.occurrences.get(rarest, ())
+        if len(occurrences) > _CHECKED_OCCURRENCES_LIMIT:
+            return limit  # made of common words only: said all over the text
         count = 0
-        for number in self.occurrences.get(rarest, ()):
+        for number in occurrences:
             first = number - position
             if first >= 0 and self.words[first:first + len(words)] == list(words):
                 count += 1
@@ -349,13 +360,22 @@ class _IndexedText:
     in the folded text until `FoldedText.real_start`/`real_end` take it back. `masked` has every
     digit as 0, for comparing surroundings figures aside, offset for offset."""
 
-    __slots__ = ("folded", "text", "masked", "index")
+    __slots__ = ("folded", "text", "masked", "index", "_sentence_breaks")
 
     def __init__(self, real: str) -> None:
         self.folded = FoldedText(real)
         self.text = self.folded.folded
         self.masked = _masked(self.text)
         self.index = WordIndex(self.text)
+        self._sentence_breaks: tuple[list[int], list[int]] | None = None
+
+    def _breaks(self) -> tuple[list[int], list[int]]:
+        """Where each sentence end (its closing punctuation, or a line break) starts and ends: found
+        once for the whole text, on first need, then looked up by bisection."""
+        if self._sentence_breaks is None:
+            found = [(match.start(), match.end()) for match in _SENTENCE_END.finditer(self.text)]
+            self._sentence_breaks = ([start for start, _ in found], [end for _, end in found])
+        return self._sentence_breaks
 
     def sentence_around(self, start: int, end: int) -> str:
         """The sentence holding text[start:end] (or as much of it as lies within reach), masked."""
@@ -364,9 +384,9 @@ class _IndexedText:
     def sentence_start(self, start: int) -> int:
         """Where the sentence holding offset `start` begins (its first character that is no space)."""
         text = self.text
-        begins = max(0, start - _SENTENCE_REACH)
-        for match in _SENTENCE_END.finditer(text, begins, start):
-            begins = match.end()
+        _, break_ends = self._breaks()
+        before = bisect_right(break_ends, start) - 1
+        begins = max(0, start - _SENTENCE_REACH, break_ends[before] if before >= 0 else 0)
         while begins < start and text[begins].isspace():
             begins += 1
         return begins
@@ -376,8 +396,11 @@ class _IndexedText:
         text = self.text
         if end > start and text[end - 1] in ".!?":
             return end
-        found = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
-        return found.end() if found else min(len(text), end + _SENTENCE_REACH)
+        break_starts, break_ends = self._breaks()
+        after = bisect_left(break_starts, end)
+        if after < len(break_starts) and break_starts[after] < end + _SENTENCE_REACH:
+            return break_ends[after]
+        return min(len(text), end + _SENTENCE_REACH)
 
     def begins_sentence(self, start: int) -> bool:
         return self.sentence_start(start) == start
@@ -438,10 +461,13 @@ class _Repetition:
     def repeated_before(self) -> bool:
         """Said more than once in the old text, word for word (punctuation aside)."""
         if self._answer is None:
+            span = self._span
+            # Every copy of a quote that begins and ends at word boundaries is also a copy of its
+            # words; one cut out of words is looked for as it is.
             self._answer = self._old is not None and (
-                self._old.count_word_sequence(self._span.words, limit=2) > 1
-                or len(self._old.find_all(self._span.quote, limit=2, starts_at_word=self._span.starts_at_word,
-                                          ends_at_word=self._span.ends_at_word)) > 1)
+                self._old.count_word_sequence(span.words, limit=2) > 1
+                or (not (span.starts_at_word and span.ends_at_word) and len(self._old.find_all(
+                    span.quote, limit=2, starts_at_word=span.starts_at_word, ends_at_word=span.ends_at_word)) > 1))
         return self._answer
 
 
@@ -454,7 +480,8 @@ class Locator:
         self.index = new.index
         self.old = old
         self.alignment = Alignment(old.index, new.index) if old is not None else None
-        self._old_sentences: dict[tuple[int, int], tuple[str, Counter[str], dict[str, float]]] = {}
+        self._old_sentences: dict[tuple[int, int], str] = {}
+        self._old_sentence_counts: dict[tuple[int, int], tuple[Counter[str], dict[str, float]]] = {}
 
     def place(self, anchor: LastAnchor) -> Placement:
         span = self._folded(anchor)
@@ -470,7 +497,8 @@ class Locator:
         return self._in_real_text(found)
 
     def _folded(self, anchor: LastAnchor) -> _Span:
-        quote, prefix, suffix = fold(anchor.quote), fold(anchor.prefix), fold(anchor.suffix)
+        # One pass over the three (NUL stands in no text folding touches, and separates them).
+        prefix, quote, suffix = fold(f"{anchor.prefix}\0{anchor.quote}\0{anchor.suffix}").split("\0")
         old = self.old.folded if self.old is not None else None
         start = old.folded_offset(anchor.start) if old is not None else 0
         end = old.folded_offset(anchor.end) if old is not None else 0
@@ -533,10 +561,14 @@ class Locator:
             return Placement(span.key, AnchorState.MOVED, found[0], found[0] + len(quote), None)
         # Short, or said in several places: only the surroundings can tell whether (and which) one
         # is meant.
-        # Copies within one sentence share its support; their own prefix and suffix tell them apart.
-        ranked = sorted(((self._support(span, start, start + len(quote)),
-                          self._context_similarity(span, start, start + len(quote)), start) for start in found),
-                        reverse=True)
+        # Every place's prefix and suffix are compared (cheap); the sentences of the few that fit best
+        # too. Copies within one sentence share its support; their own prefix and suffix tell them apart.
+        by_context = sorted(((self._context_support(span, start, start + len(quote)), start) for start in found),
+                            reverse=True)
+        ranked = sorted(((max(context, self._support(span, start, start + len(quote)))
+                          if number < _PLACES_COMPARED_BY_SENTENCE else context,
+                          self._context_similarity(span, start, start + len(quote)), start)
+                         for number, (context, start) in enumerate(by_context)), reverse=True)
         best_support, best_context, best_start = ranked[0]
         runner_up = ranked[1] if len(ranked) > 1 else (0.0, 0.0, -1)
         told_apart = (best_support - runner_up[0] >= AMBIGUITY_MARGIN
@@ -552,14 +584,17 @@ class Locator:
         cut. Two old copies must not both follow one new copy."""
         if self.old is None or not repetition.repeated_before or support >= 1 - AMBIGUITY_MARGIN:
             return False
-        for old_start in self.old.index.find_all(span.quote, limit=_OCCURRENCES_RANKED_BY_CONTEXT,
-                                                 starts_at_word=span.starts_at_word, ends_at_word=span.ends_at_word):
-            if old_start == span.start:
-                continue
-            other = self._old_copy(span, old_start)
-            if self._support(other, start, start + len(span.quote)) >= support + AMBIGUITY_MARGIN:
-                return True
-        return False
+        end = start + len(span.quote)
+        others = [self._old_copy(span, old_start) for old_start in self.old.index.find_all(
+            span.quote, limit=_OCCURRENCES_RANKED_BY_CONTEXT, starts_at_word=span.starts_at_word,
+            ends_at_word=span.ends_at_word) if old_start != span.start]
+        # Their prefix and suffix first (cheap); the sentences of the few that fit best only.
+        by_context = sorted(((self._context_support(other, start, end), other) for other in others),
+                            key=lambda pair: pair[0], reverse=True)
+        if by_context and by_context[0][0] >= support + AMBIGUITY_MARGIN:
+            return True
+        return any(self._sentence_support(other, start, end) >= support + AMBIGUITY_MARGIN
+                   for _, other in by_context[:_COPIES_COMPARED_BY_SENTENCE])
 
     def _old_copy(self, span: _Span, old_start: int) -> _Span:
         """The same quote at another place of the old text, with that place's context."""
@@ -597,35 +632,48 @@ class Locator:
         replaced by another ending in the same words keeps the same text on one side only. The
         sentence catches what the context misses: a short quote whose neighbouring sentence changed.
         """
+        context = self._context_support(span, start, end)
+        if self.old is None or context >= _CONTEXT_SETTLES:
+            return context  # the sentence could not change what this says
+        return max(context, self._sentence_support(span, start, end))
+
+    def _context_support(self, span: _Span, start: int, end: int) -> float:
         before, after = self._context_at(span, start, end)
         sides = (similarity(span.masked_prefix, before) if span.prefix or before else 1.0,
                  similarity(span.masked_suffix, after) if span.suffix or after else 1.0)
-        context = min(sum(sides) / 2, min(sides) + _ONE_SIDED_ALLOWANCE)
-        if self.old is None or context >= 1.0:
-            return context
-        return max(context, self._sentence_support(span, start, end))
+        return min(sum(sides) / 2, min(sides) + _ONE_SIDED_ALLOWANCE)
 
     def _sentence_support(self, span: _Span, start: int, end: int) -> float:
         """How much of the old sentence around the quote stands around this place: the sentences'
         similarity, or else the share of the old sentence's other words found in the new one, rare
         words counting more (words were added to the sentence: it is still there)."""
-        old_sentence, others, weights = self._old_sentence(span)
+        old_sentence = self._old_sentence(span)
         new_sentence = self.new.sentence_around(start, end)
         alike = similarity(old_sentence, new_sentence)
-        if alike >= CONTEXT_AGREEMENT or not others:
+        if alike >= CONTEXT_AGREEMENT:
+            return alike
+        others, weights = self._old_sentence_words(span, old_sentence)
+        if not others:
             return alike
         around = Counter(_words_beside_figures(new_sentence))
         around.subtract(_words_beside_figures(self.new.masked[start:end]))
         kept = sum(weights[word] * min(count, around[word]) for word, count in others.items())
         return max(alike, kept / sum(weights[word] * count for word, count in others.items()))
 
-    def _old_sentence(self, span: _Span) -> tuple[str, Counter[str], dict[str, float]]:
-        """The old sentence around a span (figures masked), its words other than the quote's (none
-        when it has hardly any), and their weights: rarer, heavier. Once per span."""
+    def _old_sentence(self, span: _Span) -> str:
+        """The old sentence around a span, figures masked; once per span."""
         assert self.old is not None
-        cached = self._old_sentences.get((span.start, span.end))
+        sentence = self._old_sentences.get((span.start, span.end))
+        if sentence is None:
+            sentence = self._old_sentences[(span.start, span.end)] = self.old.sentence_around(span.start, span.end)
+        return sentence
+
+    def _old_sentence_words(self, span: _Span, sentence: str) -> tuple[Counter[str], dict[str, float]]:
+        """The old sentence's words other than the quote's (none when it has hardly any), and their
+        weights: rarer, heavier. Once per span."""
+        assert self.old is not None
+        cached = self._old_sentence_counts.get((span.start, span.end))
         if cached is None:
-            sentence = self.old.sentence_around(span.start, span.end)
             others = Counter(_words_beside_figures(sentence))
             others.subtract(_words_beside_figures(span.masked_quote))
             others = +others
@@ -634,8 +682,8 @@ class Locator:
             # Inverse document frequency over the old text's words: a rare word tells, but one word
             # substituted does not outweigh the rest of the sentence.
             frequency, words = self.old.index.frequency, len(self.old.index.words) + 1
-            cached = (sentence, others, {word: log(words / (1 + frequency(word))) + 1 for word in others})
-            self._old_sentences[(span.start, span.end)] = cached
+            cached = (others, {word: log(words / (1 + frequency(word))) + 1 for word in others})
+            self._old_sentence_counts[(span.start, span.end)] = cached
         return cached
 
     # 3. approximately ------------------------------------------------------------------------
@@ -658,8 +706,8 @@ class Locator:
         expected_start = min(new_from + span.start - old_from, new_to)
 
         def acceptable(candidate: _Candidate | None) -> TypeGuard[_Candidate]:
-            if candidate is None:
-                return False
+            if candidate is None or candidate.score < ORPHAN_BELOW - AMBIGUITY_MARGIN:
+                return False  # too weak to be placed, or to make a better one ambiguous
             found = self.text[candidate.start:candidate.end]
             # A long quote said once vouches for itself, unless what it matched is said elsewhere too.
             vouched_for = (span.self_evident and not repetition.repeated_before
@@ -670,7 +718,7 @@ class Locator:
                 return vouched_for
             if not vouched_for and self._support(span, candidate.start, candidate.end) < CONTEXT_AGREEMENT:
                 return False
-            return not numbers_changed(span.quote, found) or self._same_claim(span, candidate)
+            return _figures(span.quote) == _figures(found) or self._same_claim(span, candidate)
 
         if self._is_narrow(span, bracket):
             # Landmarks on both sides pin the passage down; a look-alike elsewhere does not matter.
@@ -724,7 +772,8 @@ class Locator:
             # below the bar it was placed by, which its matching words cleared).
             found = self.text[start:end]
             score = max(ORPHAN_BELOW, min(score, self._score(span, start, end, similarity(span.quote, found))))
-        return Placement(span.key, AnchorState.FUZZY, start, end, round(score, 4), numbers_changed(span.quote, found))
+        return Placement(span.key, AnchorState.FUZZY, start, end, round(score, 4),
+                         _figures(span.quote) != _figures(found))
 
     def _sentence_kept_whole(self, span: _Span, start: int, end: int) -> tuple[int, int]:
         """A quote that began (ended) a sentence begins (ends) the new sentence too, when that
