@@ -9,7 +9,8 @@ The new revision applies, sentence by sentence:
 * repeated   — a stock phrase stands in many sentences; quotes on one copy must follow that copy
                (its sentence lightly edited elsewhere), or be orphaned when its sentence is cut;
 * recurring  — a sentence is cut and a new sentence elsewhere holds the same short words: the
-               quote's place is gone;
+               quote's place is gone; "in place": the new sentence stands where the cut one did,
+               between the same neighbours;
 * figure     — a figure in the quote changes and the rest stays: the right place, and it must be
                flagged "number changed" and queued;
 * other figure — a sentence giving a figure of one thing is cut and a new one elsewhere gives another
@@ -29,7 +30,8 @@ from dataclasses import dataclass, field
 from kzeu_desk.core.reanchor import LastAnchor, Placement, needs_review, reanchor
 from kzeu_desk.core.text import quote_context
 
-CASES = ("kept", "typography", "repeated", "repeated, cut", "recurring", "figure", "other figure", "edited")
+CASES = ("kept", "typography", "repeated", "repeated, cut", "recurring", "recurring in place", "figure",
+         "other figure", "edited")
 
 _STOCK_PHRASES = ("the trade turnover between the two countries", "in the framework of the agreement",
                   "according to the Bureau of National Statistics", "the European Union and Kazakhstan")
@@ -139,7 +141,7 @@ def generate(seed: int, sentences: int = 300) -> Revision:
             at = rng.randrange(len(words))
             words[at:at] = _figure_words(rng, rng.choice(_THINGS))
         elif roll < 0.30:
-            plan = "recurring"
+            plan = rng.choice(("recurring", "recurring in place"))
         elif roll < 0.38:
             plan = "edited"
         else:
@@ -161,6 +163,9 @@ def generate(seed: int, sentences: int = 300) -> Revision:
     for number, (sentence, plan) in enumerate(zip(old, plans)):
         if plan in ("repeated, cut", "recurring", "other figure"):
             decoys.append(_decoy(rng, vocabulary, sentence, plan, [q for q in quotes if q.sentence == number]))
+            continue
+        if plan == "recurring in place":  # replaced where it stood, between the same neighbours
+            new.append(_decoy(rng, vocabulary, sentence, plan, [q for q in quotes if q.sentence == number]))
             continue
         tokens = list(sentence.tokens)
         if plan == "figure":
@@ -232,7 +237,7 @@ def _quotes_for(rng: random.Random, number: int, sentence: Sentence, plan: str) 
         # The figure with the words around it, as a curator highlights a claim.
         first, last = max(0, at - 2 * rng.randint(0, 3)), min(words[-1], at + 8)
         return [Quote(plan, number, first, last)]
-    if plan == "recurring":
+    if plan in ("recurring", "recurring in place"):
         length = rng.randint(1, 3)
         first = rng.choice(words[:max(1, len(words) - length + 1)])
         return [Quote(plan, number, first, min(words[-1], first + 2 * (length - 1)))]

@@ -5,8 +5,9 @@ A new revision of an article often differs from the old one only in how it is se
 quotation marks and apostrophes, en or em dashes or hyphens, non-breaking, thin or double spaces, an
 accent stored as its own code point (text copied out of PDFs made on macOS is decomposed, NFD),
 "ё" printed as "е" (optional in Russian print), the Latin "i" some keyboard layouts give for the
-Kazakh "і", an ellipsis character for three dots, soft hyphens and zero-width spaces, and upper or
-lower case (a headline re-cased, "Gas Pipeline" for "gas pipeline"). Re-anchoring
+Kazakh "і", an ellipsis character for three dots, soft hyphens and zero-width spaces, upper or
+lower case (a headline re-cased, "Gas Pipeline" for "gas pipeline"), and the diacritics of Latin
+letters (a name spelled "Sefcovic" in one revision and "Šefčovič" in the next). Re-anchoring
 compares folded texts, so none of these moves, weakens or orphans a span; the offsets it stores still
 count code points of the real text (`FoldedText.real_start` / `real_end`).
 
@@ -27,7 +28,24 @@ _QUOTATION_MARKS = "\"`\u00b4\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2
                    "\u2039\u203a\u02b9\u02bb\u02bc\u02bd\u02c8\u301d\u301e\uff02\uff07"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
 
+def _latin_letters_with_accents() -> dict[str, str]:
+    """Each precomposed Latin letter with diacritics (Latin-1, Extended-A and -B, Extended
+    Additional) and its bare letter: "Šefčovič" is "Sefcovic" as a later revision may spell it.
+    Cyrillic letters keep theirs: й and и, ї and і are different letters, not accented ones."""
+    bare: dict[str, str] = {}
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        letter = chr(code)
+        parts = unicodedata.normalize("NFD", letter)
+        if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha() and all(
+                unicodedata.combining(part) for part in parts[1:]):
+            bare[letter] = parts[0]
+    # Letters whose stroke or missing dot is no combining mark, but which texts drop the same way.
+    bare.update({"ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ı": "i"})
+    return bare
+
+
 _ONE_FOR_ONE = str.maketrans({
+    **_latin_letters_with_accents(),
     **dict.fromkeys(_SPACES, " "),
     **dict.fromkeys(_QUOTATION_MARKS, "'"),  # apostrophes and quotation marks of every kind
     **dict.fromkeys(_DASHES, "-"),
@@ -50,6 +68,9 @@ _RESIZED = re.compile(
 def _resized(match: re.Match[str]) -> str:
     kind = match.lastgroup
     if kind == "accented":
+        letter = match.group()[0]
+        if letter.isascii() and letter.isalpha():
+            return letter  # a Latin letter's accents go, as a precomposed one's do
         return unicodedata.normalize("NFC", match.group())
     if kind == "spaces":
         return " "

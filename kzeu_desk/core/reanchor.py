@@ -68,6 +68,12 @@ AMBIGUITY_MARGIN = 0.05
 # How much a place's surroundings must resemble the old ones to vouch for a quote that cannot speak
 # for itself (short, or repeated), or for a changed figure: prefix and suffix, or the sentence.
 CONTEXT_AGREEMENT = 0.6
+# The share of a fuzzy match's score that comes from its context: a short quote is known by its
+# surroundings, a long one mostly by itself ("a one-word edit in a long quote is a fuzzy match",
+# wherever the paragraph went). Falls from CONTEXT_WEIGHT at SELF_EVIDENT_WORDS words to this at
+# LONG_QUOTE_WORDS.
+LONG_QUOTE_CONTEXT_WEIGHT = 0.1
+LONG_QUOTE_WORDS = 15
 # A quote of this many words says enough to be recognised on its own when it occurs once.
 SELF_EVIDENT_WORDS = 6
 # A changed figure is the same claim only if the quote with its figures blanked out is this alike.
@@ -97,8 +103,19 @@ _PLACES_COMPARED_BY_SENTENCE = 8
 _COPIES_COMPARED_BY_SENTENCE = 3
 # Context this alike needs no look at the sentence: it could add no more than ambiguity allows.
 _CONTEXT_SETTLES = 1 - AMBIGUITY_MARGIN
-# A sentence with fewer other words than this beside the quote says nothing the quote does not.
+# Words of context, either side, that must still stand around a figure quoted alone.
+_FIGURE_CONTEXT_WORDS = 3
+# The quote's own sentence vouches from one side when at least this much of it stands there (up to
+# _OWN_SIDE_REACH characters next to the quote), this alike.
+_OWN_SIDE_CHARACTERS = 12
+_OWN_SIDE_REACH = 60
+_OWN_SIDE_AGREEMENT = 0.8
+# A sentence with fewer telling words than this beside the quote says nothing the quote does not.
 _SENTENCE_WORDS_TO_COUNT = 3
+# A word occurring more often than this share of the text's words (and than _COMMON_WORD_FLOOR
+# times) is too common to tell one sentence from another.
+_COMMON_WORD_SHARE = 1 / 200
+_COMMON_WORD_FLOOR = 5
 # How far a sentence is followed from a quote, either way (a "sentence" without full stops can be a
 # whole list or table).
 _SENTENCE_REACH = 240
@@ -264,21 +281,27 @@ class WordIndex:
 
     def count_word_sequence(self, words: Sequence[str], limit: int) -> int:
         """How many times these words stand in a row (whatever the punctuation between them), up
-        to `limit`."""
+        to `limit`; `limit` when they are all too common to count."""
+        found = self.word_sequence_starts(words, limit)
+        return limit if found is None else len(found)
+
+    def word_sequence_starts(self, words: Sequence[str], limit: int) -> list[int] | None:
+        """The word numbers where these words stand in a row (up to `limit` of them); None when
+        they are all common words, found all over the text."""
         if not words:
-            return 0
+            return []
         position, rarest = min(enumerate(words), key=lambda item: self.frequency(item[1]))
         occurrences = self.occurrences.get(rarest, ())
         if len(occurrences) > _CHECKED_OCCURRENCES_LIMIT:
-            return limit  # made of common words only: said all over the text
-        count = 0
+            return None
+        found: list[int] = []
         for number in occurrences:
             first = number - position
             if first >= 0 and self.words[first:first + len(words)] == list(words):
-                count += 1
-                if count >= limit:
+                found.append(first)
+                if len(found) >= limit:
                     break
-        return count
+        return found
 
     def word_at_or_after(self, offset: int) -> int:
         return bisect_left(self.ends, offset + 1)
@@ -491,7 +514,7 @@ class Locator:
             bracket = (0, len(span.prefix) + len(span.quote) + len(span.suffix), 0, len(self.text))
         repetition = _Repetition(span, self.old.index if self.old is not None else None)
         found = (self._with_context(span, bracket) or self._quote_alone(span, bracket, repetition)
-                 or self._approximately(span, bracket, repetition))
+                 or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span))
         if found is None or not span.quote:
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(found)
@@ -535,8 +558,9 @@ class Locator:
                      repetition: _Repetition) -> Placement | None:
         quote = span.quote
         old_from, old_to, new_from, new_to = bracket
-        if span.self_evident:
-            # The same words once between the same landmarks, before and after: the same passage.
+        if span.self_evident and not repetition.repeated_before:
+            # The same words once between the same landmarks, before and after: the same passage
+            # (a stock phrase said all over the text proves nothing by standing there).
             in_bracket = _scan(self.text, quote, new_from, new_to, 2)
             if len(in_bracket) == 1 and (self.old is None
                                          or len(_scan(self.old.text, quote, old_from, old_to, 2)) == 1):
@@ -630,12 +654,31 @@ class Locator:
 
         Prefix and suffix count together, but one side alone cannot vouch much: a sentence cut and
         replaced by another ending in the same words keeps the same text on one side only. The
-        sentence catches what the context misses: a short quote whose neighbouring sentence changed.
+        sentence catches what the context misses: a short quote whose neighbouring sentence changed,
+        or whose own sentence gained words; so does the quote's own sentence on one side of it
+        standing as it stood (a dateline "Press release, 7 November 2022" given an update note).
         """
         context = self._context_support(span, start, end)
         if self.old is None or context >= _CONTEXT_SETTLES:
             return context  # the sentence could not change what this says
-        return max(context, self._sentence_support(span, start, end))
+        return max(context, self._sentence_support(span, start, end), self._own_sentence_side(span, start, end))
+
+    def _own_sentence_side(self, span: _Span, start: int, end: int) -> float:
+        """How alike the quote's own sentence is on the side of it that is most alike, when the old
+        one has at least _OWN_SIDE_CHARACTERS there (0 otherwise): the words of its sentence right
+        next to it, not those of a neighbouring sentence."""
+        assert self.old is not None
+        old, new = self.old, self.new
+        old_before = old.masked[max(old.sentence_start(span.start), span.start - _OWN_SIDE_REACH):span.start]
+        old_after = old.masked[span.end:min(old.sentence_end(span.start, span.end), span.end + _OWN_SIDE_REACH)]
+        best = 0.0
+        if len(old_before.strip()) >= _OWN_SIDE_CHARACTERS:
+            new_before = new.masked[max(new.sentence_start(start), start - len(old_before)):start]
+            best = similarity(old_before, new_before)
+        if len(old_after.strip()) >= _OWN_SIDE_CHARACTERS:
+            new_after = new.masked[end:min(new.sentence_end(start, end), end + len(old_after))]
+            best = max(best, similarity(old_after, new_after))
+        return best if best >= _OWN_SIDE_AGREEMENT else 0.0
 
     def _context_support(self, span: _Span, start: int, end: int) -> float:
         before, after = self._context_at(span, start, end)
@@ -674,14 +717,16 @@ class Locator:
         assert self.old is not None
         cached = self._old_sentence_counts.get((span.start, span.end))
         if cached is None:
-            others = Counter(_words_beside_figures(sentence))
+            frequency, words = self.old.index.frequency, len(self.old.index.words) + 1
+            # Words as common as "the" or "және" stand in any sentence and tell nothing.
+            common = max(_COMMON_WORD_FLOOR, words * _COMMON_WORD_SHARE)
+            others = Counter(word for word in _words_beside_figures(sentence) if frequency(word) <= common)
             others.subtract(_words_beside_figures(span.masked_quote))
             others = +others
             if sum(others.values()) < _SENTENCE_WORDS_TO_COUNT:
                 others = Counter()  # the sentence is hardly more than the quote
             # Inverse document frequency over the old text's words: a rare word tells, but one word
             # substituted does not outweigh the rest of the sentence.
-            frequency, words = self.old.index.frequency, len(self.old.index.words) + 1
             cached = (others, {word: log(words / (1 + frequency(word))) + 1 for word in others})
             self._old_sentence_counts[(span.start, span.end)] = cached
         return cached
@@ -716,7 +761,10 @@ class Locator:
                 # A verbatim copy was already judged by its surroundings in the step before, unless
                 # the quote is long and was said once.
                 return vouched_for
-            if not vouched_for and self._support(span, candidate.start, candidate.end) < CONTEXT_AGREEMENT:
+            # What the quote itself lost, its surroundings must make up: an edited short quote needs
+            # more of them than a verbatim one.
+            if not vouched_for and self._support(span, candidate.start, candidate.end) < (
+                    CONTEXT_AGREEMENT + 1 - similarity(span.quote, found)):
                 return False
             return _figures(span.quote) == _figures(found) or self._same_claim(span, candidate)
 
@@ -893,8 +941,46 @@ class Locator:
             return 0.0
         if not span.prefix and not span.suffix:
             return quote_similarity
-        return ((1 - CONTEXT_WEIGHT) * quote_similarity
-                + CONTEXT_WEIGHT * self._context_similarity(span, start, end))
+        weight = _context_weight(len(span.words))
+        return (1 - weight) * quote_similarity + weight * self._context_similarity(span, start, end)
+
+    # 4. a figure between its old context --------------------------------------------------
+
+    def _figure_between_its_context(self, span: _Span) -> Placement | None:
+        """A quote that is nothing but a figure ("65%", "2022") cannot be recognised by its own
+        words once the figure changed. It is looked for where the words before and after it still
+        stand together with figures of the same shape between them, and taken only when that
+        happens once and the context on both sides agrees: then it is the figure, changed."""
+        if not span.words or _WORD.search(_blanked(span.quote)):
+            return None  # not a figure alone: the steps before have judged it
+        before = _context_words(span.prefix, trim_start=True)[-_FIGURE_CONTEXT_WORDS:]
+        after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
+        if len(before) < 2 or len(after) < 2:
+            return None  # a figure at the edge of its text has too little around it to be found by
+        words, count = self.index.words, len(span.words)
+        places = []
+        for first in self.index.word_sequence_starts(before, limit=_OCCURRENCES_RANKED_BY_CONTEXT) or ():
+            at = first + len(before)
+            figures = words[at:at + count]
+            if (len(figures) == count and all(word[:1].isdigit() for word in figures)
+                    and words[at + count:at + count + len(after)] == after):
+                places.append(self._character_span(span, self.index.starts[at], self.index.ends[at + count - 1]))
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        found = self.text[start:end]
+        if (_blanked(found) != _blanked(span.quote) or _figures(found) == _figures(span.quote)
+                or self._context_support(span, start, end) < CONTEXT_AGREEMENT):
+            return None
+        # Its likeness is its shape's and its context's; the figure itself differs by definition.
+        score = self._score(span, start, end, similarity(_blanked(span.quote), _blanked(found)))
+        return Placement(span.key, AnchorState.FUZZY, start, end, round(score, 4), True)
+
+
+def _context_weight(words: int) -> float:
+    """CONTEXT_WEIGHT up to SELF_EVIDENT_WORDS words, falling to LONG_QUOTE_CONTEXT_WEIGHT at LONG_QUOTE_WORDS."""
+    share = min(1.0, max(0.0, (words - SELF_EVIDENT_WORDS) / (LONG_QUOTE_WORDS - SELF_EVIDENT_WORDS)))
+    return CONTEXT_WEIGHT - share * (CONTEXT_WEIGHT - LONG_QUOTE_CONTEXT_WEIGHT)
 
 
 def _words_beside_figures(masked: str) -> list[str]:
@@ -916,8 +1002,11 @@ def _counted_words(folded: str) -> list[str]:
 
 
 def _first_word(text: str) -> str:
-    match = _WORD.search(text)
-    return match.group().casefold() if match else ""
+    """The first word that is not a figure (a range "2007-2010 35.9 million" counts millions)."""
+    for match in _WORD.finditer(text):
+        if not match.group()[:1].isdigit():
+            return match.group().casefold()
+    return ""
 
 
 def _context_words(context: str, *, trim_start: bool) -> list[str]:
