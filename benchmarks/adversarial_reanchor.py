@@ -12,7 +12,8 @@ The new revision applies, sentence by sentence:
                quote's place is gone; "in place": the new sentence stands where the cut one did,
                between the same neighbours;
 * figure     — a figure in the quote changes and the rest stays: the right place, and it must be
-               flagged "number changed" and queued;
+               flagged "number changed" and queued; "old words quoted": a correction note elsewhere
+               repeats the old sentence with the old figure, word for word;
 * other figure — a sentence giving a figure of one thing is cut and a new one elsewhere gives another
                figure of another thing in the same words around it: gone;
 * edited     — a word or two changed outside the quote;
@@ -31,7 +32,7 @@ from kzeu_desk.core.reanchor import LastAnchor, Placement, needs_review, reancho
 from kzeu_desk.core.text import quote_context
 
 CASES = ("kept", "typography", "repeated", "repeated, cut", "recurring", "recurring in place", "figure",
-         "other figure", "edited")
+         "figure, old words quoted", "other figure", "edited")
 
 _STOCK_PHRASES = ("the trade turnover between the two countries", "in the framework of the agreement",
                   "according to the Bureau of National Statistics", "the European Union and Kazakhstan")
@@ -137,7 +138,7 @@ def generate(seed: int, sentences: int = 300) -> Revision:
             at = rng.randrange(len(words))
             words[at:at] = rng.choice(_STOCK_PHRASES).split()
         elif roll < 0.22:
-            plan = "figure" if rng.random() < 0.6 else "other figure"
+            plan = rng.choice(("figure", "figure", "figure, old words quoted", "other figure"))
             at = rng.randrange(len(words))
             words[at:at] = _figure_words(rng, rng.choice(_THINGS))
         elif roll < 0.30:
@@ -168,9 +169,11 @@ def generate(seed: int, sentences: int = 300) -> Revision:
             new.append(_decoy(rng, vocabulary, sentence, plan, [q for q in quotes if q.sentence == number]))
             continue
         tokens = list(sentence.tokens)
-        if plan == "figure":
+        if plan in ("figure", "figure, old words quoted"):
             at = _figure_at(sentence)
             tokens[at] = _different_figure(rng, tokens[at])
+            if plan == "figure, old words quoted":  # a correction note repeats what was corrected
+                decoys.append(_correction_note(rng, vocabulary, sentence, [q for q in quotes if q.sentence == number]))
         elif plan in ("edited", "repeated"):
             protected = {i for q in quotes if q.sentence == number for i in range(q.first - 4, q.last + 5)}
             editable = [i for i in range(0, len(tokens), 2) if i not in protected]
@@ -196,7 +199,7 @@ def generate(seed: int, sentences: int = 300) -> Revision:
         prefix, exact, suffix = quote_context(old_text, start, end)
         revision.anchors.append(LastAnchor(key, start, end, exact, prefix, suffix, 1))
         revision.cases.append(quote.case)
-        revision.figure_changed.append(quote.case == "figure")
+        revision.figure_changed.append(quote.case.startswith("figure"))
         if quote.sentence not in kept:
             revision.truths.append(None)
             continue
@@ -232,7 +235,7 @@ def _quotes_for(rng: random.Random, number: int, sentence: Sentence, plan: str) 
             first = _find_phrase(sentence, phrase.split())
             if first is not None:
                 return [Quote(plan, number, first, first + 2 * (len(phrase.split()) - 1))]
-    if plan in ("figure", "other figure"):
+    if plan in ("figure", "figure, old words quoted", "other figure"):
         at = _figure_at(sentence)
         # The figure with the words around it, as a curator highlights a claim.
         first, last = max(0, at - 2 * rng.randint(0, 3)), min(words[-1], at + 8)
@@ -284,6 +287,15 @@ def _decoy(rng: random.Random, vocabulary, sentence: Sentence, plan: str, quotes
                     break
         at = rng.randrange(len(words))
         words[at:at] = [w.lower() if j == 0 else w for j, w in enumerate(quoted)]
+    return _sentence(rng, vocabulary, words)
+
+
+def _correction_note(rng: random.Random, vocabulary, sentence: Sentence, quotes: list[Quote]) -> Sentence:
+    """"An earlier version said ...": the old sentence's words before and in the quote, verbatim."""
+    first = min(quote.first for quote in quotes)
+    last = max(quote.last for quote in quotes)
+    said = sentence.tokens[max(0, first - 8):last + 1:2]
+    words = ["correction", "an", "earlier", "version", "said", *[w.lower() for w in said], *_words(rng, vocabulary, 3)]
     return _sentence(rng, vocabulary, words)
 
 

@@ -582,7 +582,7 @@ class Locator:
             # Unique before and after. When landmarks say where the passage stood and this is
             # elsewhere, it must have taken its surroundings along (a moved paragraph), or the
             # words may just have been formed anew by edits elsewhere.
-            return Placement(span.key, AnchorState.MOVED, found[0], found[0] + len(quote), None)
+            return self._moved_unless_edited_fits_better(span, bracket, repetition, found[0], None)
         # Short, or said in several places: only the surroundings can tell whether (and which) one
         # is meant.
         # Every place's prefix and suffix are compared (cheap); the sentences of the few that fit best
@@ -599,8 +599,36 @@ class Locator:
                       or best_context - runner_up[1] >= AMBIGUITY_MARGIN)
         if (best_support >= CONTEXT_AGREEMENT and told_apart
                 and not self._claimed_by_another_copy(span, best_start, best_support, repetition)):
-            return Placement(span.key, AnchorState.MOVED, best_start, best_start + len(quote), None)
+            return self._moved_unless_edited_fits_better(span, bracket, repetition, best_start, best_support)
         return None
+
+    def _moved_unless_edited_fits_better(self, span: _Span, bracket: tuple[int, int, int, int],
+                                         repetition: _Repetition, start: int, support: float | None) -> Placement:
+        """The quote moved to `start`, unless the passage itself, edited, stands where its
+        surroundings fit better. The old words are often said again elsewhere: a correction note
+        ("An earlier version of this article said ... by 2025") repeats exactly what was corrected.
+        A quote with a figure is what a correction repeats, and its edited place, flagged and waiting
+        for a curator, is the safer choice whenever it fits better at all."""
+        moved = Placement(span.key, AnchorState.MOVED, start, start + len(span.quote), None)
+        has_figures = bool(_figures(span.quote))
+        if not has_figures and support is None:
+            return moved  # a long quote said once, without figures: nothing repeats it on purpose
+        if support is None:
+            support = self._support(span, start, start + len(span.quote))
+        if not has_figures and support >= _CONTEXT_SETTLES:
+            return moved
+        edited = self._approximately(span, bracket, repetition, edited_only=True)
+        if edited is None or edited.start is None or edited.end is None:
+            return moved
+        edited_support = self._support(span, edited.start, edited.end)
+        if edited_support > support + (0.0 if has_figures else AMBIGUITY_MARGIN):
+            return edited
+        # Alike as wholes (a note copying the words before the quote too): the place whose own
+        # prefix and suffix both still stand is the passage.
+        if has_figures and edited_support >= support and self._context_support(
+                span, edited.start, edited.end) > self._context_support(span, start, start + len(span.quote)):
+            return edited
+        return moved
 
     def _claimed_by_another_copy(self, span: _Span, start: int, support: float, repetition: _Repetition) -> bool:
         """Whether another copy of a repeated quote in the old text fits this place clearly better:
@@ -734,7 +762,8 @@ class Locator:
     # 3. approximately ------------------------------------------------------------------------
 
     def _approximately(self, span: _Span, bracket: tuple[int, int, int, int],
-                       repetition: _Repetition) -> Placement | None:
+                       repetition: _Repetition, *, edited_only: bool = False) -> Placement | None:
+        """The best approximate match, or None; `edited_only` leaves verbatim copies out."""
         quote_words = list(span.words)
         if not quote_words:
             return None  # punctuation alone cannot be recognised anywhere else
@@ -760,7 +789,7 @@ class Locator:
             if found == span.quote:
                 # A verbatim copy was already judged by its surroundings in the step before, unless
                 # the quote is long and was said once.
-                return vouched_for
+                return vouched_for and not edited_only
             # What the quote itself lost, its surroundings must make up: an edited short quote needs
             # more of them than a verbatim one.
             if not vouched_for and self._support(span, candidate.start, candidate.end) < (
@@ -797,9 +826,9 @@ class Locator:
         found = self.text[candidate.start:candidate.end]
         if similarity(_blanked(span.quote), _blanked(found)) < CLAIM_AGREEMENT:
             return False
-        old_counted = _counted_words(span.quote + span.suffix)
-        new_counted = _counted_words(found + self.text[candidate.end:candidate.end + len(span.suffix)])
-        if len(old_counted) == len(new_counted) and old_counted != new_counted:
+        old_counted, new_counted = _counted_words(span.quote), _counted_words(found)
+        if len(old_counted) == len(new_counted) and any(
+                old and new and old != new for old, new in zip(old_counted, new_counted)):
             return False
         support = self._support(span, candidate.start, candidate.end)
         if span.self_evident:
@@ -910,7 +939,13 @@ class Locator:
                         spans.add(found)
         if not spans:
             return None
-        quote_similarities = {found: similarity(span.quote, self.text[found[0]:found[1]]) for found in spans}
+        if _figures(span.quote):
+            # Figures aside: a changed figure is judged by the claim around it (`_same_claim`), and
+            # the corrected passage must not lose to an old copy of it elsewhere for having changed.
+            blanked = _blanked(span.quote)
+            quote_similarities = {found: similarity(blanked, _blanked(self.text[found[0]:found[1]])) for found in spans}
+        else:
+            quote_similarities = {found: similarity(span.quote, self.text[found[0]:found[1]]) for found in spans}
         closest = max(quote_similarities.values())
         contenders = [found for found, value in quote_similarities.items() if value >= closest - _TIE_SIMILARITY]
         _, _, new_from, new_to = bracket
@@ -996,9 +1031,16 @@ def _whole_words(text: str, start: int, end: int, span: _Span) -> bool:
                                                and _is_word_character(text[end:end + 1]))))
 
 
-def _counted_words(folded: str) -> list[str]:
-    """The word after each figure: what it counts ("billion", "percent", "companies")."""
-    return [_first_word(folded[match.end():]) for match in _NUMBER.finditer(folded)]
+def _counted_words(quote: str) -> list[str]:
+    """The word after each figure of a quote, in its sentence: what it counts ("billion",
+    "percent", "companies"); "" where the quote or the sentence ends first (then the context,
+    checked apart, is what says what the figure counts)."""
+    counted = []
+    for match in _NUMBER.finditer(quote):
+        rest = quote[match.end():]
+        sentence_ends = _SENTENCE_END.search(rest)
+        counted.append(_first_word(rest[:sentence_ends.start()] if sentence_ends else rest))
+    return counted
 
 
 def _first_word(text: str) -> str:
