@@ -13,6 +13,9 @@ than half of their union (intersection over union < 0.5).
 
     python -m benchmarks.bench_reanchor            # figures for docs/PERFORMANCE.md
     python -m benchmarks.bench_reanchor --quick    # a smaller run
+
+It also runs the adversarial revisions (benchmarks/adversarial_reanchor.py) and the labelled
+revision pairs of real kinds of documents (benchmarks/labelled_revisions.py).
 """
 
 from __future__ import annotations
@@ -392,6 +395,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         total = run_sample_articles(rate, seeds)
         print(f"| {rate:.0%} | {total.quotes:,} | {total.exact_for_intact:.2%} ({total.intact_exact}/{total.intact}) "
               f"| {total.misplaced} ({total.misplaced_share:.2%}) | {total.orphaned} ({total.orphaned / total.quotes:.1%}) |")
+
+    from benchmarks import adversarial_reanchor, labelled_revisions
+
+    print(f"\nAdversarial revisions ({adversarial_reanchor.__doc__.splitlines()[0]}), seeds {list(seeds)}")
+    print(adversarial_reanchor.table(adversarial_reanchor.run(seeds=tuple(seeds))))
+    outcomes = labelled_revisions.run_through_app(labelled_revisions.load_pairs())
+    print(f"\nLabelled revision pairs (tests/data/revisions), {len(outcomes)} spans")
+    print(labelled_revisions.report(outcomes))
 
     print(f"\nFactBase.import_revision with {SPANS_FOR_TIMING:,} evidence rows on one source (median of 3)")
     print("| edit rate | whole import | reading + placing | write transaction |")

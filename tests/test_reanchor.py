@@ -224,6 +224,18 @@ def test_a_figure_quoted_alone_is_found_changed_between_its_context_and_flagged(
         AnchorState.FUZZY, True, "62%")
 
 
+def test_a_changed_figure_scores_its_likeness_with_the_figure_as_it_is():
+    # Places are chosen with figures blanked out, so the blanked likeness is perfect here; the
+    # score a curator sees must still count the figure that changed.
+    old = "Cargo volumes on the route grew by 65% in the first nine months of the year, Tokayev said."
+    for new_figure in ("62%", "165%"):
+        new = old.replace("65%", new_figure)
+        placement = place(old, new, "grew by 65% in the first nine months")
+        assert placement.state is AnchorState.FUZZY and placement.number_changed
+        assert placement.score is not None and placement.score < 1.0, new_figure
+        assert needs_review(placement.state, placement.score, placement.number_changed)
+
+
 def test_a_correction_note_quoting_the_old_words_does_not_take_the_evidence():
     old = ("The national railway plans to double container traffic by 2025. Not everyone is convinced.")
     new = ("The national railway plans to double container traffic by 2027. Not everyone is convinced.\n\n"

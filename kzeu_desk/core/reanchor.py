@@ -849,8 +849,16 @@ class Locator:
             # below the bar it was placed by, which its matching words cleared).
             found = self.text[start:end]
             score = max(ORPHAN_BELOW, min(score, self._score(span, start, end, similarity(span.quote, found))))
-        return Placement(span.key, AnchorState.FUZZY, start, end, round(score, 4),
-                         _figures(span.quote) != _figures(found))
+        number_changed = _figures(span.quote) != _figures(found)
+        if number_changed:
+            score = self._likeness_with_figures(span, start, end, score)
+        return Placement(span.key, AnchorState.FUZZY, start, end, round(score, 4), number_changed)
+
+    def _likeness_with_figures(self, span: _Span, start: int, end: int, placed_by: float) -> float:
+        """The score a curator sees for a changed figure: the quote's likeness with its figures as
+        they are (places are chosen with figures blanked out), never below the bar it was placed
+        by."""
+        return max(ORPHAN_BELOW, min(placed_by, self._score(span, start, end, similarity(span.quote, self.text[start:end]))))
 
     def _sentence_kept_whole(self, span: _Span, start: int, end: int) -> tuple[int, int]:
         """A quote that began (ended) a sentence begins (ends) the new sentence too, when that
@@ -1009,7 +1017,8 @@ class Locator:
             return None
         # Its likeness is its shape's and its context's; the figure itself differs by definition.
         score = self._score(span, start, end, similarity(_blanked(span.quote), _blanked(found)))
-        return Placement(span.key, AnchorState.FUZZY, start, end, round(score, 4), True)
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(self._likeness_with_figures(span, start, end, score), 4), True)
 
 
 def _context_weight(words: int) -> float:

@@ -369,7 +369,7 @@ class ReviewItem:
             return f"Not found in revision {self.current_revision}; last seen in revision {self.old_revision}."
         score = f"{self.score:.0%}" if self.score is not None else "?"
         if self.reason is ReviewReason.NUMBER_CHANGED:
-            return f"Number changed: found in revision {self.current_revision} ({score} alike) with a different figure."
+            return f"Number changed in revision {self.current_revision} ({score} alike)."
         return f"Found approximately in revision {self.current_revision} ({score} alike)."
 
 
