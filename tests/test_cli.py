@@ -142,7 +142,8 @@ def test_a_file_that_looks_like_a_new_version_is_not_made_a_second_source_and_im
             fb.create_fact(value=TypedValue(ValueKind.TEXT, text=quote), evidence=[(1, start, start + len(quote))])
 
     again = kzeu("import", "--db", str(db), str(article), cwd=tmp_path)
-    assert again.returncode == 0 and "already imported as source 1" in again.stdout
+    assert again.returncode == 1 and again.stderr.strip() == (
+        "kz_eu_30_years.txt: not imported: it is already imported as source 1 “kz_eu_30_years” (the same original file).")
 
     article.write_bytes((pair / "new.txt").read_bytes())  # the publisher updated the article
     suspected = kzeu("import", "--db", str(db), str(article), cwd=tmp_path)

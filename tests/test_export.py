@@ -138,7 +138,7 @@ def test_jsonl_lines_follow_the_published_schema(curated_path, tmp_path):
         errors = [e.message for e in validator.iter_errors(record)]
         assert not errors, f"line {number}: {errors[:2]}"
     types = [r["type"] for r in lines[1:]]
-    assert types == sorted(types, key=["source", "source_revision", "entity", "property", "fact", "evidence", "link",
+    assert types == sorted(types, key=["original", "source", "source_revision", "entity", "property", "fact", "evidence", "link",
                                        "conflict", "audit"].index)
     assert lines[0]["counts"] == {t: types.count(t) for t in lines[0]["counts"]}
     assert result.counts["fact"] == 12 and "Exported 12 facts" in result.summary

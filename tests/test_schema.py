@@ -145,13 +145,13 @@ def test_the_date_range_and_count_step_keeps_facts_ids_and_indexes_and_downgrade
 
 
 def test_the_number_changed_step_flags_the_fuzzy_matches_the_queue_flagged_and_downgrades(tmp_path):
-    """0005 adds evidence.number_changed: fuzzy matches whose figures differ from the span they were
+    """0007 adds evidence.number_changed: fuzzy matches whose figures differ from the span they were
     placed from (the review queue's rule until then) get it, the others do not; the downgrade drops it."""
     engine = sqlite_features.make_engine(tmp_path / "old.sqlite", read_only=False)
     columns_sql = "SELECT name FROM pragma_table_info('evidence')"
     try:
         with sqlite_features.migration_transaction(engine) as conn:
-            command.upgrade(migrations._config(conn), "0004_date_range_and_count_values")
+            command.upgrade(migrations._config(conn), "0006_dismissed_candidates")
         old, new = "Investment reached almost US$77 billion in all.", "Investment reached almost US$78 billion, in all."
         with sqlite_features.write_transaction(engine) as conn:
             conn.exec_driver_sql("INSERT INTO source (title, text, text_sha256, char_count, imported_at, imported_by) "
@@ -175,7 +175,7 @@ def test_the_number_changed_step_flags_the_fuzzy_matches_the_queue_flagged_and_d
             assert conn.exec_driver_sql("SELECT quote, number_changed FROM evidence ORDER BY id").all() == [
                 ("almost US$78 billion", 1), ("Investment reached", 0)]
         with sqlite_features.migration_transaction(engine) as conn:
-            command.downgrade(migrations._config(conn), "0004_date_range_and_count_values")
+            command.downgrade(migrations._config(conn), "0006_dismissed_candidates")
         with sqlite_features.write_transaction(engine) as conn:
             assert "number_changed" not in conn.exec_driver_sql(columns_sql).scalars().all()
             assert conn.exec_driver_sql("SELECT count(*) FROM evidence").scalar() == 2

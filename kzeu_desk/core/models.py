@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
+from sqlalchemy import CheckConstraint, Column, Index, LargeBinary, UniqueConstraint, text
 from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel
 
@@ -91,6 +91,47 @@ class Source(SQLModel, table=True):
     note: str | None = None
     imported_at: str
     imported_by: str
+    # Where the text came from (core/documents): "pdf", "docx", "odt", "html", "text", "markdown";
+    # the reader and library versions that made it; the kept original file; when a web page was fetched.
+    format: str | None = None
+    extractor: str | None = None
+    original_sha256: str | None = Field(default=None, index=True)
+    retrieved_at: str | None = None
+
+
+class SourcePage(SQLModel, table=True):
+    """Where a page of a source's text starts and ends (PDF sources), per revision, so every
+    evidence span knows its page: the page holding `start` is the one with start <= it < end."""
+
+    __tablename__ = "source_page"
+    __table_args__ = (
+        UniqueConstraint("source_id", "revision", "number"),
+        CheckConstraint("number >= 1 AND revision >= 1 AND start >= 0 AND \"end\" >= start",
+                        name="ck_source_page_span"),
+        Index("ix_source_page_start", "source_id", "revision", "start"),
+        _NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    revision: int  # the source revision whose text the offsets count in
+    number: int  # 1 = the file's first page
+    start: int  # code points into that revision's text
+    end: int
+    label: str | None = None  # the page number printed in the document, when it differs from `number`
+
+
+class OriginalFile(SQLModel, table=True):
+    """The file a source's text was read from, compressed, named by the SHA-256 of its bytes.
+    Kept in the fact base (not beside it) so it travels with backups and a shared server; one row
+    serves every source and revision read from the same bytes, and rows are never changed."""
+
+    __tablename__ = "original_file"
+    sha256: str = Field(primary_key=True)
+    media_type: str
+    byte_count: int
+    compression: str  # "zlib"
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    stored_at: str
 
 
 class Entity(SQLModel, table=True):
@@ -216,6 +257,25 @@ class Evidence(SQLModel, table=True):
     number_changed: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
 
 
+class DismissedCandidate(SQLModel, table=True):
+    """A figure or date in a source that a curator judged not to be a fact (a page number, a
+    phone number, a figure already covered): the candidates list leaves it out. Kept in the fact
+    base, so everyone sharing it sees the same list; undone like any other action."""
+
+    __tablename__ = "dismissed_candidate"
+    __table_args__ = (UniqueConstraint("source_id", "start", "end"),
+                      CheckConstraint("start >= 0 AND \"end\" > start", name="ck_dismissed_candidate_span"),
+                      _NEVER_REUSE_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
+    start: int  # code points into source.text, as evidence offsets
+    end: int
+    # The words dismissed: a revised text that no longer has them there brings the candidate back.
+    quote: str
+    dismissed_at: str
+    dismissed_by: str
+
+
 class SourceRevision(SQLModel, table=True):
     """A superseded text of a source. The current text stays in `source.text` (every view reads it);
     revision numbers count from 1, so the current one is one more than the highest number here."""
@@ -238,6 +298,10 @@ class SourceRevision(SQLModel, table=True):
     imported_by: str
     superseded_at: str
     superseded_by: str
+    format: str | None = None
+    extractor: str | None = None
+    original_sha256: str | None = None
+    retrieved_at: str | None = None
 
 
 class FactLink(SQLModel, table=True):
@@ -325,5 +389,5 @@ class AppMeta(SQLModel, table=True):
 
 # Tables whose rows the service layer audits (and undo can restore), parents before children.
 AUDITED_TABLES = [
-    Source, Entity, EntityAlias, Property, Fact, Evidence, FactLink, Conflict, ConflictMember, SourceRevision,
+    Source, SourcePage, Entity, EntityAlias, Property, Fact, Evidence, FactLink, Conflict, ConflictMember, SourceRevision,
 ]

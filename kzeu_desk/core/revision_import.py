@@ -49,15 +49,16 @@ class FileImport:
 
 
 def import_file(fact_base: FactBase, document: ReadDocument, *, as_new_source: bool = False) -> FileImport:
-    """A file as a new source, unless it is a source's current text or looks like a new version of
-    one (then nothing is imported and `detail` says what to do), or `as_new_source` says to keep it
-    apart anyway."""
+    """A file as a new source, unless it is a source's current text (then nothing is imported) or
+    looks like a new version of one (then nothing is imported and `detail` says what to do, unless
+    `as_new_source` says to keep it apart anyway)."""
     with fact_base.reading() as conn:
         match = revisions.find_matching_source(conn, document, None)
     name = document.file_name
     if match is not None and match.identical:
         return FileImport(Outcome.ALREADY_THERE, name, match.source_id, match.title,
-                          f"already imported as source {match.source_id} “{match.title}”; nothing new in it.")
+                          f"not imported: it is already imported as source {match.source_id} “{match.title}” "
+                          f"({match.reason.value}).")
     if match is not None and not as_new_source:
         return FileImport(
             Outcome.LOOKS_LIKE_REVISION, name, match.source_id, match.title,
@@ -72,8 +73,8 @@ def import_file(fact_base: FactBase, document: ReadDocument, *, as_new_source: b
     # fourth field when the file was kept apart from a source it resembles.
     apart = (f"\tkept apart from source {match.source_id} “{match.title}” ({match.reason.value})"
              if match is not None else "")
-    return FileImport(Outcome.IMPORTED, name, source_id, title,
-                      f"{title}\t{len(document.text)} characters\t{document.encoding}{apart}")
+    kind = f"{len(document.page_starts)} pages" if document.page_starts else (document.encoding or document.format)
+    return FileImport(Outcome.IMPORTED, name, source_id, title, f"{title}\t{len(document.text)} characters\t{kind}{apart}")
 
 
 def import_revision_of(fact_base: FactBase, source_id: int, document: ReadDocument) -> FileImport:

@@ -6,13 +6,17 @@ before a fact base is even created for it. What the pass learns about the file's
 
 Version 1 files (no source revisions, no evidence anchors) are read with the version 1 schema:
 their evidence is exactly anchored in the current text, which is what every evidence row was
-before revisions existed.
+before revisions existed. Version 2 files (no originals, no pages) are read with the version 2
+schema and load as sources without an original file or pages.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,14 +83,16 @@ class Survey:
     source_hashes: dict[int, str] = field(default_factory=dict)
     # Per source, its superseded revisions by number; the current one is numbered one higher.
     revisions: dict[int, dict[int, Revision]] = field(default_factory=dict)
+    originals: set[str] = field(default_factory=set)  # SHA-256 of the original records seen
     entity_names: dict[int, str] = field(default_factory=dict)
     property_keys: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # key, name, line
     alias_owner: dict[int, tuple[int, str]] = field(default_factory=dict)  # alias id -> entity id, alias
     conflict_first_operation: dict[int, int] = field(default_factory=dict)  # manual signatures name it
     # Entity names, and ("key", key) / ("name", name) of properties, to refuse duplicates.
     names_seen: set[str | tuple[str, str]] = field(default_factory=set)
-    # Files before version 3 do not say whether a fuzzy match's figures changed; the texts
-    # (source, revision) its previous spans count in are kept while writing, to work it out.
+    # Files before version 3 (and the first version-3 files) do not say whether a fuzzy match's
+    # figures changed; the texts (source, revision) its previous spans count in are kept while
+    # writing, to work it out.
     texts_for_figures: set[tuple[int, int]] = field(default_factory=set)
 
     def mention(self, table_name: str, row_id: int | None) -> None:
@@ -119,13 +125,72 @@ def read_records(path: Path) -> Iterator[tuple[int, dict | None]]:
             if not line.strip():
                 yield number, None
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise _Problem(number, f"the line is not valid JSON ({error.msg} at column {error.colno})") from None
+            record = _parse_line(number, line)
             if not isinstance(record, dict):
                 raise _Problem(number, "the line is not a JSON object")
             yield number, record
+
+
+# What SQLite stores in an INTEGER column: a larger whole number cannot be written, only refused.
+_SMALLEST_INTEGER, _LARGEST_INTEGER = -(2**63), 2**63 - 1
+_LONGEST_INTEGER_DIGITS = 20  # 2^63 has 19 digits; Python refuses to parse over 4,300 at all
+
+
+def _parse_line(number: int, line: str) -> object:
+    """One line as JSON, refusing what JSON allows but a fact base cannot hold: whole numbers beyond
+    64-bit integers, numbers too large for a float (1e400), NaN and Infinity (which Python's json
+    accepts though JSON has no such values), text with a lone surrogate (it cannot be stored as
+    UTF-8), and nesting deeper than the parser's stack."""
+    try:
+        return _refuse_lone_surrogates(number, json.loads(
+            line, parse_int=lambda text: _whole_number(number, text),
+            parse_float=lambda text: _finite_number(number, text),
+            parse_constant=lambda name: _no_constant(number, name)), line)
+    except json.JSONDecodeError as error:
+        raise _Problem(number, f"the line is not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise _Problem(number, "the line nests lists or objects too deeply to be a kzeu_desk record") from None
+
+
+def _whole_number(number: int, text: str) -> int:
+    if len(text.lstrip("-")) > _LONGEST_INTEGER_DIGITS or not _SMALLEST_INTEGER <= int(text) <= _LARGEST_INTEGER:
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        raise _Problem(number, f"the whole number {shown} cannot be stored (whole numbers lie between -2^63 and "
+                               "2^63 - 1)")
+    return int(text)
+
+
+def _finite_number(number: int, text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Problem(number, f"the number {text[:24]} is too large to be stored")
+    return value
+
+
+def _no_constant(number: int, name: str) -> float:
+    raise _Problem(number, f"{name} is not a number a fact base can hold")
+
+
+def _refuse_lone_surrogates(number: int, value: object, line: str) -> object:
+    """Text must be encodable as UTF-8: a \\ud800 escape without its pair is not a character (only an
+    escape can make one: the line itself was strictly decoded)."""
+    if "\\u" not in line:
+        return value
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _Problem(number, "the line has a text with a lone surrogate escape (such as \\ud800), "
+                                       "which is not a character") from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return value
 
 
 def _check_fields(number: int, check: Callable[[str, dict], None], kind: str, record: dict) -> None:
@@ -189,8 +254,34 @@ def _survey_source(survey: Survey, number: int, r: dict) -> None:
     _define(survey, number, "source", r["id"])
     survey.mention("source", r["id"])
     _check_text(number, "source text", r)
+    _check_origin(survey, number, "source", r)
     survey.source_lengths[r["id"]] = r["char_count"]
     survey.source_hashes[r["id"]] = r["text_sha256"]
+
+
+def _survey_original(survey: Survey, number: int, r: dict) -> None:
+    try:
+        data = base64.b64decode(r["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise _Problem(number, "the original file's data is not base64") from None
+    if len(data) != r["byte_count"] or hashlib.sha256(data).hexdigest() != r["sha256"]:
+        raise _Problem(number, "the original file's data does not match its byte_count and sha256")
+    if r["sha256"] in survey.originals:
+        raise _Problem(number, f"original {r['sha256'][:12]}… is given a second time")
+    survey.originals.add(r["sha256"])
+
+
+def _check_origin(survey: Survey, number: int, what: str, r: dict) -> None:
+    """Beyond the schema (which gives the fields' shapes): a version 3 text's original is given
+    on an earlier line, and its pages start in order within the text."""
+    original = r.get("original_sha256")
+    if original is not None and original not in survey.originals:
+        raise _Problem(number, f"the {what} names original {original[:12]}…, which no earlier line gives")
+    previous = 0
+    for page in r.get("pages") or ():
+        if not previous <= page["start"] <= r["char_count"]:
+            raise _Problem(number, f"the {what}'s pages must start in order, within the text")
+        previous = page["start"]
 
 
 def _check_text(number: int, what: str, r: dict) -> None:
@@ -213,6 +304,7 @@ def _survey_source_revision(survey: Survey, number: int, r: dict) -> None:
         raise _Problem(number, f"revision {r['number']} of source {source_id} comes where revision {expected} "
                                "belongs (revisions are numbered from 1 and listed in order)")
     _check_text(number, "revision text", r)
+    _check_origin(survey, number, "source revision", r)
     survey.revisions.setdefault(source_id, {})[r["number"]] = Revision(r["id"], r["char_count"], r["text_sha256"])
     survey.mention("source_revision", r["id"])
 
@@ -279,7 +371,7 @@ def _survey_evidence(survey: Survey, number: int, r: dict) -> None:
     previous = (r.get("previous_revision"), r.get("previous_start"), r.get("previous_end"))
     if any(value is not None for value in previous):
         _check_previous_span(survey, number, source_id, *previous)
-        if survey.version < 3 and state == AnchorState.FUZZY.value:
+        if "number_changed" not in r and state == AnchorState.FUZZY.value:
             survey.texts_for_figures.add((source_id, r["previous_revision"]))
     survey.mention("evidence", r["id"])
 
@@ -337,7 +429,7 @@ def _survey_audit(survey: Survey, number: int, r: dict) -> None:
 
 
 _SURVEYORS: dict[str, Callable[[Survey, int, dict], None]] = {
-    "source": _survey_source, "source_revision": _survey_source_revision, "entity": _survey_entity,
+    "original": _survey_original, "source": _survey_source, "source_revision": _survey_source_revision, "entity": _survey_entity,
     "property": _survey_property, "fact": _survey_fact,
     "evidence": _survey_evidence, "link": _survey_link, "conflict": _survey_conflict, "audit": _survey_audit,
 }
@@ -353,8 +445,10 @@ def check_file(path: Path | str) -> CheckedFile:
     """Check every line of a JSON Lines file without touching any fact base (the load's first pass),
     so a bad file is refused before a new fact base is even created for it."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise LoadError(f"There is no file “{path}” to load.")
+    if not path.is_file():  # a folder, a pipe or a device: never opened, so nothing can block
+        raise LoadError(f"“{path}” is not a regular file, so it cannot be loaded.")
     try:
         return CheckedFile(path, _survey(path))
     except _Problem as problem:

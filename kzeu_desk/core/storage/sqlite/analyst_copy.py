@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.storage.interface import StorageFailure
 from kzeu_desk.core.storage.sqlite.search import SEARCH_TABLE
 
@@ -52,7 +53,9 @@ ANALYST_VIEWS: dict[str, str] = {
                -- Orphaned evidence quotes an earlier revision of the source (source_revision), not its text.
                e.anchor_state, e.confirmed_revision AS revision,
                -- A fuzzy match whose figures differ from the quote it was placed from.
-               e.number_changed
+               e.number_changed,
+               -- The page(s) of the source document the span is on (sources read from PDF files).
+               """ + EVIDENCE_PAGE_SQL + """ AS page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page
         FROM evidence e
         JOIN source s ON s.id = e.source_id
         JOIN fact f ON f.id = e.fact_id

@@ -1,7 +1,7 @@
 """evidence flag for a changed figure
 
-Revision ID: 0005_evidence_number_changed
-Revises: 0004_date_range_and_count_values
+Revision ID: 0007_evidence_number_changed
+Revises: 0006_dismissed_candidates
 Create Date: 2026-12-05 16:00:00.000000
 
 A fuzzy match whose figures differ from the quote it was placed from ("almost US$77 billion" found
@@ -27,12 +27,12 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0005_evidence_number_changed'
-down_revision: str | None = '0004_date_range_and_count_values'
+revision: str = '0007_evidence_number_changed'
+down_revision: str | None = '0006_dismissed_candidates'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# The review queue's rule before this step (core/reanchor.py at 0004), written out so this step keeps
+# The review queue's rule before this step (core/reanchor.py at 0006), written out so this step keeps
 # doing what it did when the code moves on.
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
