@@ -106,8 +106,9 @@ def test_a_corrected_article_moves_every_highlight_or_orphans_it(article):
         assert row["confirmed_revision"] == 2
     # The corrected figure is found approximately, and waits for a curator because a number changed.
     figure = rows[facts["invested_77"]]
-    assert figure["anchor_state"] == AnchorState.FUZZY
+    assert figure["anchor_state"] == AnchorState.FUZZY and figure["number_changed"]
     assert new_body[figure["start"]:figure["end"]] == "almost US$78 billion"
+    assert not any(row["number_changed"] for fact, row in rows.items() if fact != facts["invested_77"])
     # The cut sentence is gone: its evidence keeps pointing into revision 1.
     lost = rows[facts["one_third"]]
     assert lost["anchor_state"] == AnchorState.ORPHANED and lost["confirmed_revision"] == 1
@@ -203,7 +204,8 @@ def test_reattaching_accepting_and_dropping_are_undoable_and_in_the_facts_histor
     row = evidence_rows(fb)[facts["one_third"]]
     assert (row["anchor_state"], row["confirmed_revision"], row["quote"]) == ("exact", 2, "about a half, or 50 percent")
     accepted = fb.accept_anchor(figure["id"])
-    assert evidence_rows(fb)[facts["invested_77"]]["anchor_state"] == AnchorState.EXACT
+    accepted_row = evidence_rows(fb)[facts["invested_77"]]
+    assert accepted_row["anchor_state"] == AnchorState.EXACT and not accepted_row["number_changed"]
     with fb.reading() as conn:
         assert revisions.review_queue(conn) == []
         assert revisions.facts_with_only_orphaned_evidence(conn) == []

@@ -602,7 +602,7 @@ class FactBase:
         was_fuzzy = row["anchor_state"] == AnchorState.FUZZY.value
         if not placement.anchored:
             if row["anchor_state"] != AnchorState.ORPHANED.value:
-                return {"anchor_state": AnchorState.ORPHANED.value, "anchor_score": None}
+                return {"anchor_state": AnchorState.ORPHANED.value, "anchor_score": None, "number_changed": False}
             return {}
         assert placement.start is not None and placement.end is not None  # anchored
         prefix, quote, suffix = quote_context(new_text, placement.start, placement.end)
@@ -610,11 +610,14 @@ class FactBase:
             "start": placement.start, "end": placement.end, "quote": quote, "prefix": prefix, "suffix": suffix,
             "source_sha256": new_sha, "confirmed_revision": new_revision,
             "anchor_state": placement.state.value, "anchor_score": placement.score,
+            "number_changed": placement.number_changed,
         }
         if was_fuzzy and row["previous_revision"] is not None:
-            # Still unreviewed: it keeps its origin and the weakest score it was ever placed with.
+            # Still unreviewed: it keeps its origin, the weakest score it was ever placed with, and
+            # a figure that changed on the way.
             scores = [s for s in (row["anchor_score"], placement.score) if s is not None]
-            values.update(anchor_state=AnchorState.FUZZY.value, anchor_score=min(scores) if scores else None)
+            values.update(anchor_state=AnchorState.FUZZY.value, anchor_score=min(scores) if scores else None,
+                          number_changed=bool(row["number_changed"]) or placement.number_changed)
         elif placement.state is AnchorState.FUZZY:
             values.update(previous_revision=row["confirmed_revision"], previous_start=row["start"],
                           previous_end=row["end"])
@@ -664,7 +667,7 @@ class FactBase:
 # A curator placed (or confirmed) the span in the current text: it is exact from then on.
 _CONFIRMED_BY_CURATOR = {
     "anchor_state": AnchorState.EXACT.value, "anchor_score": None,
-    "previous_revision": None, "previous_start": None, "previous_end": None,
+    "previous_revision": None, "previous_start": None, "previous_end": None, "number_changed": False,
 }
 
 

@@ -69,6 +69,8 @@ _ANCHOR_FIELDS: dict[str, tuple[str, dict[str, object]]] = {
                            {"minimum": 1}),
     "previous_revision": (("For a fuzzy match not yet accepted by a curator: the revision it was moved from, "
                            "with its span there (previous_start, previous_end)."), {}),
+    "number_changed": (("True for a fuzzy match whose figures differ from those of the quote it was placed from "
+                        "(a change of content a curator has not accepted yet); false otherwise."), {}),
 }
 _ROWS_PER_FETCH = 1_000
 _MAY_BE_EMPTY = frozenset({("evidence", "prefix"), ("evidence", "suffix")})
