@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("&File")
         file_menu.addActions([self.actionImport, self.actionImportRevision, self.actionOpen,
                               self.actionOpenReadOnly])
         self.recent_menu = QMenu("Open &recent", self)
@@ -261,6 +261,9 @@ class MainWindow(QMainWindow):
                                   Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(history_dock, orphans_dock)
         facts_dock.raise_()
+        from kzeu_desk.ui.whole_base_views import WholeBaseViews
+
+        self.whole_base_views = WholeBaseViews(self, session, file_menu=self.file_menu, view_menu=self.view_menu)
 
         self.source_pane.view.set_context_actions([self.actionNewFactFromSelection, self.actionAddEvidence])
         self.sources_pane.source_chosen.connect(self.source_pane.show_source_id)
@@ -373,6 +376,7 @@ class MainWindow(QMainWindow):
         self.fact_editor.reload()
         self.conflicts_panel.reload()
         self.history_pane.model.reload()
+        self.whole_base_views.reload()
         self._show_identity()
         self._refresh_totals()
         self.statusBar().showMessage("Up to date with the fact base file.", 5_000)
@@ -701,6 +705,7 @@ class MainWindow(QMainWindow):
             self._commit_pending_edit()
             if getattr(self, "_revision_job", None) is not None:
                 self._revision_job.wait()
+            self.whole_base_views.wait()
             settings.setValue("mainWindow/state", self.saveState(_SETTINGS_LAYOUT_VERSION))
         super().closeEvent(event)
         if self.session is not None and event.isAccepted():
