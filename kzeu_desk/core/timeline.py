@@ -176,10 +176,13 @@ def _padded_end(column: str) -> str:
             f"ELSE {column} END")
 
 
-_OPEN_CONFLICTS = """(SELECT count(*) FROM conflict_member m, conflict c
-                      WHERE m.fact_id = f.id AND c.id = m.conflict_id AND c.status = 'open')"""
-_SETTLED_CONFLICTS = """(SELECT count(*) FROM conflict_member m, conflict c
-                         WHERE m.fact_id = f.id AND c.id = m.conflict_id AND c.status <> 'open')"""
+# The fact's own memberships first (ix_conflict_member_fact_id), checked against the open conflicts
+# listed once. The unary plus keeps SQLite off the (conflict_id, fact_id) index: with it, it walked
+# every open conflict for every fact, 15 s for 100k facts against 0.04 s.
+_OPEN_CONFLICTS = """(SELECT count(*) FROM conflict_member m WHERE m.fact_id = f.id
+                      AND +m.conflict_id IN (SELECT c.id FROM conflict c WHERE c.status = 'open'))"""
+_SETTLED_CONFLICTS = """(SELECT count(*) FROM conflict_member m WHERE m.fact_id = f.id
+                         AND +m.conflict_id IN (SELECT c.id FROM conflict c WHERE c.status <> 'open'))"""
 
 
 def _timed_facts(query: TimelineQuery, *, lanes: Sequence[int] | None = None, extra_columns: str = "") -> tuple[str, dict]:
