@@ -27,20 +27,32 @@ class WholeBaseViews(QObject):
 
     def __init__(self, window: MainWindow, session: Session, *, file_menu: QMenu, view_menu: QMenu):
         super().__init__(window)
+        from kzeu_desk.ui.agreement_view import AgreementView
         from kzeu_desk.ui.timeline_view import TimelineView
 
         self._window = window
         self._session = session
+        say = lambda text: window.statusBar().showMessage(text, 10_000)  # noqa: E731
         self.timeline = TimelineView(session)
         self.timeline_dock = self._dock("timelineDock", "Timeline", self.timeline)
         self.timeline.fact_activated.connect(self.show_fact_evidence)
-        self.timeline.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+        self.timeline.message.connect(say)
+        self.agreement = AgreementView(session)
+        self.agreement_dock = self._dock("agreementDock", "Source agreement", self.agreement)
+        self.agreement.evidence_wanted.connect(self.show_statement)
+        self.agreement.fact_wanted.connect(self.show_fact_evidence)
+        self.agreement.conflict_wanted.connect(self.show_conflict)
+        self.agreement.message.connect(say)
+        self.views = (self.timeline, self.agreement)
 
         self.actionShowTimeline = self._action("actionShowTimeline", "&Timeline", "Ctrl+Shift+T",
                                                "Facts with a time on a zoomable time line, by subject or property",
                                                lambda: self.raise_dock(self.timeline_dock))
+        self.actionShowAgreement = self._action("actionShowAgreement", "Source &agreement", "Ctrl+Shift+G",
+                                                "Which sources say what about the same thing, and who disagrees "
+                                                "with whom", lambda: self.raise_dock(self.agreement_dock))
         view_menu.addSeparator()
-        view_menu.addActions([self.actionShowTimeline])
+        view_menu.addActions([self.actionShowTimeline, self.actionShowAgreement])
 
         fact_table = window.fact_table
         fact_table.model.counts_changed.connect(self._follow_filter)
@@ -81,18 +93,33 @@ class WholeBaseViews(QObject):
 
     def _follow_filter(self) -> None:
         spec = self._window.fact_table.model.spec
-        self.timeline.set_listing(spec)
+        for view in self.views:
+            view.set_listing(spec)
 
     def reload(self) -> None:
         """The fact base was read again from the file (File > Refresh, another program wrote)."""
-        for view in (self.timeline,):
+        for view in self.views:
             view._reload_soon()
 
     def wait(self) -> None:
-        for view in (self.timeline,):
+        for view in self.views:
             view.wait()
 
     # -- going from a view to the evidence ---------------------------------------------------------
+
+    def show_statement(self, fact_id: int, source_id: int, start: int, end: int) -> None:
+        """Select the fact and show its quote in this source."""
+        self._session.select_fact(fact_id)
+        self._window.reveal_evidence(source_id, start, end)
+
+    def show_conflict(self, conflict_id: int) -> None:
+        """Bring up the Conflicts pane on an open conflict."""
+        dock = self._window.findChild(QDockWidget, "conflictsDock")
+        dock.show()
+        dock.raise_()
+        if not self._window.conflicts_panel.show_conflict(conflict_id):
+            self._window.statusBar().showMessage(
+                f"Conflict {conflict_id} is not in the queue as it is filtered; clear the Conflicts filters.", 10_000)
 
     def show_fact_evidence(self, fact_id: int) -> None:
         """Select the fact and show its first evidence span in the source text."""
