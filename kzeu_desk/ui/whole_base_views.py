@@ -28,6 +28,7 @@ class WholeBaseViews(QObject):
     def __init__(self, window: MainWindow, session: Session, *, file_menu: QMenu, view_menu: QMenu):
         super().__init__(window)
         from kzeu_desk.ui.agreement_view import AgreementView
+        from kzeu_desk.ui.overview_view import OverviewView
         from kzeu_desk.ui.timeline_view import TimelineView
 
         self._window = window
@@ -43,7 +44,13 @@ class WholeBaseViews(QObject):
         self.agreement.fact_wanted.connect(self.show_fact_evidence)
         self.agreement.conflict_wanted.connect(self.show_conflict)
         self.agreement.message.connect(say)
-        self.views = (self.timeline, self.agreement)
+        self.overview = OverviewView(session)
+        self.overview_dock = self._dock("overviewDock", "Overview", self.overview)
+        self.overview.status_chosen.connect(self.list_facts_with_status)
+        self.overview.source_chosen.connect(self.open_source)
+        self.overview.conflicts_wanted.connect(lambda: self.raise_dock(window.findChild(QDockWidget, "conflictsDock")))
+        self.overview.message.connect(say)
+        self.views = (self.timeline, self.agreement, self.overview)
 
         self.actionShowTimeline = self._action("actionShowTimeline", "&Timeline", "Ctrl+Shift+T",
                                                "Facts with a time on a zoomable time line, by subject or property",
@@ -51,8 +58,11 @@ class WholeBaseViews(QObject):
         self.actionShowAgreement = self._action("actionShowAgreement", "Source &agreement", "Ctrl+Shift+G",
                                                 "Which sources say what about the same thing, and who disagrees "
                                                 "with whom", lambda: self.raise_dock(self.agreement_dock))
+        self.actionShowOverview = self._action("actionShowOverview", "&Overview", "Ctrl+Shift+W",
+                                               "Facts by status and rank, conflicts over time, sources, curators",
+                                               lambda: self.raise_dock(self.overview_dock))
         view_menu.addSeparator()
-        view_menu.addActions([self.actionShowTimeline, self.actionShowAgreement])
+        view_menu.addActions([self.actionShowOverview, self.actionShowTimeline, self.actionShowAgreement])
 
         fact_table = window.fact_table
         fact_table.model.counts_changed.connect(self._follow_filter)
@@ -111,6 +121,17 @@ class WholeBaseViews(QObject):
         """Select the fact and show its quote in this source."""
         self._session.select_fact(fact_id)
         self._window.reveal_evidence(source_id, start, end)
+
+    def list_facts_with_status(self, status: str) -> None:
+        """The facts table, filtered to one status."""
+        from kzeu_desk.core.models import FactStatus
+
+        table = self._window.fact_table
+        table.status_filter.setCurrentIndex(table.status_filter.findData(FactStatus(status)))
+        self.raise_dock(self._window.findChild(QDockWidget, "factsDock"))
+
+    def open_source(self, source_id: int) -> None:
+        self._window.sources_pane.choose(source_id)  # the source text follows the Sources pane
 
     def show_conflict(self, conflict_id: int) -> None:
         """Bring up the Conflicts pane on an open conflict."""
