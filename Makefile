@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test bench bench-full soak package dist clean
+.PHONY: run test test-system-packages bench bench-full soak package dist clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,19 @@ $(INSTALLED): pyproject.toml
 run: $(INSTALLED)
 	$(PY) -m kzeu_desk $(ARGS)
 
-test: $(INSTALLED)
+test: $(INSTALLED) test-system-packages
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# Debian packages some tests need (the report is opened in a real headless browser): installed when
+# missing if we may (CI runs as root); otherwise those tests say what to install and are skipped.
+TEST_SYSTEM_PACKAGES := chromium
+test-system-packages:
+	@command -v dpkg >/dev/null || exit 0; missing=""; \
+	for package in $(TEST_SYSTEM_PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then echo "installing system packages for the tests:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "not root: tests needing$$missing will be skipped"; fi
 
 # A long crash-safety run: thousands of SIGKILLs during editing and import (docs/RELIABILITY.md).
 SOAK_KILLS ?= 2000

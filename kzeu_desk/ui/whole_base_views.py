@@ -63,6 +63,11 @@ class WholeBaseViews(QObject):
                                                lambda: self.raise_dock(self.overview_dock))
         view_menu.addSeparator()
         view_menu.addActions([self.actionShowOverview, self.actionShowTimeline, self.actionShowAgreement])
+        self.actionExportReport = self._action("actionExportReport", "Export re&port…", "Ctrl+Shift+R",
+                                               "Write the fact base as web pages for people without the app",
+                                               self.export_report)
+        file_menu.insertAction(window.actionExportReviewerCopy, self.actionExportReport)
+        self.report_job = None
 
         fact_table = window.fact_table
         fact_table.model.counts_changed.connect(self._follow_filter)
@@ -114,6 +119,16 @@ class WholeBaseViews(QObject):
     def wait(self) -> None:
         for view in self.views:
             view.wait()
+        if self.report_job is not None:
+            self.report_job.wait()
+
+    def export_report(self) -> None:
+        from kzeu_desk.ui.report_export import export_report_dialog
+
+        self.report_job = export_report_dialog(self._session.fact_base.path, self._window)
+        if self.report_job is not None:
+            self.report_job.finished_with.connect(
+                lambda result: result is not None and self._window.statusBar().showMessage(result.summary, 10_000))
 
     # -- going from a view to the evidence ---------------------------------------------------------
 
