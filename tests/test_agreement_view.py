@@ -101,9 +101,9 @@ def test_comparing_with_one_publisher_ranks_the_others(window, qtbot):
     assert view.model.voice_at(0).key == ministry.key
     assert view.model.voice_at(1).name == "Kazakhstan and EU mark 30 years of diplomatic relations"
     assert all(view.model.cell_at(row, 0) is not None for row in range(view.model.rowCount()))
-    first = view.pair_proxy.index(0, 0)
+    first = view.pair_model.index(0, 0)
     assert first.data() == "Kazakhstan and EU mark 30 years of diplomatic relations"
-    assert view.pair_proxy.index(0, 1).data() == "1"
+    assert view.pair_model.index(0, 1).data() == "1"
     assert "El.kz" in view.pairs_title.text()
 
 

@@ -36,6 +36,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, bindparam, text
 
+from kzeu_desk.core.bulk_reads import no_collection_pauses
 from kzeu_desk.core.compatibility import Scope, scopes_overlap, values_compatible
 from kzeu_desk.core.fact_listing import ListingSpec, filter_clause
 from kzeu_desk.core.models import ConflictStatus
@@ -134,12 +135,17 @@ class Agreement:
     keys: tuple[KeyRow, ...]  # most disagreement first
     cells: dict[tuple[int, str], Cell] = field(repr=False)  # (row in keys, voice key) -> cell
     pairs: tuple[PairCount, ...] = ()
+    voice_totals: dict[str, PairCount] = field(default_factory=dict, repr=False)  # b = "": with anyone
+    _voices_by_key: dict[str, Voice] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_voices_by_key", {voice.key: voice for voice in self.voices})
 
     def cell(self, row: int, voice_key: str) -> Cell | None:
         return self.cells.get((row, voice_key))
 
-    def voice(self, key: str) -> Voice | None:
-        return next((voice for voice in self.voices if voice.key == key), None)
+    def voice(self, key: str | None) -> Voice | None:
+        return self._voices_by_key.get(key) if key is not None else None
 
     def pairs_with(self, voice_key: str) -> list[tuple[str, PairCount]]:
         """(other voice, counts) for every voice compared with `voice_key`, most disagreement first."""
@@ -229,7 +235,11 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
 def compare_sources(conn: Connection, grouping: VoiceGrouping = VoiceGrouping.SOURCE,
                     listing: ListingSpec | None = None, report: Report | None = None) -> Agreement:
     """Compare every pair of statements about the same key and time from different sources."""
-    report = report or (lambda _done, _total: None)
+    with no_collection_pauses():
+        return _compare(conn, grouping, listing, report or (lambda _done, _total: None))
+
+
+def _compare(conn: Connection, grouping: VoiceGrouping, listing: ListingSpec | None, report: Report) -> Agreement:
     where, params = filter_clause(listing or ListingSpec())
     # The filter's fragments name the fact `f`; each side of the pair gets its own copy (and its
     # own name for the search parameter, which SQLAlchemy would otherwise bind once).
@@ -433,7 +443,19 @@ def _matrix(grouping, facts, spans, sources, voice_of, voices, stances, pair_cou
                                     not_comparable=counts[Stance.NOT_COMPARABLE])
                           for (a, b), counts in pair_counts.items()),
                          key=lambda pair: (-pair.disagree, -pair.settled, -pair.compared, pair.a, pair.b)))
-    return Agreement(grouping=grouping, voices=tuple(ordered_voices), keys=tuple(key_rows), cells=cells, pairs=pairs)
+    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    for pair in pairs:
+        for key in (pair.a, pair.b):
+            total = sums[key]
+            total[0] += pair.compared
+            total[1] += pair.agree
+            total[2] += pair.within_tolerance
+            total[3] += pair.disagree
+            total[4] += pair.settled
+            total[5] += pair.not_comparable
+    voice_totals = {key: PairCount(key, "", *numbers) for key, numbers in sums.items()}
+    return Agreement(grouping=grouping, voices=tuple(ordered_voices), keys=tuple(key_rows), cells=cells, pairs=pairs,
+                     voice_totals=voice_totals)
 
 
 def _display(fact) -> str:

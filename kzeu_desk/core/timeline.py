@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -80,20 +81,20 @@ class Lane:
     last_day: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LaneSet:
     lanes: tuple[Lane, ...]  # in name order, the lane of facts without a subject/property last
     unreadable: int  # facts with a time the timeline cannot read (malformed or inverted dates)
 
-    @property
+    @cached_property
     def facts(self) -> int:
         return sum(lane.facts for lane in self.lanes)
 
-    @property
+    @cached_property
     def first_day(self) -> int | None:
         return min((lane.first_day for lane in self.lanes), default=None)
 
-    @property
+    @cached_property
     def last_day(self) -> int | None:
         return max((lane.last_day for lane in self.lanes), default=None)
 

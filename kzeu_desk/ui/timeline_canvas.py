@@ -147,7 +147,8 @@ class TimelineCanvas(QGraphicsView):
         top_key = self._lanes[self.first_visible_lane()].key if keep_view and self._lanes else None
         previous = {lane.key: height for lane, height in zip(self._lanes, self._heights)}
         self._lanes = lane_set.lanes
-        self._heights = [previous.get(lane.key, self._least_height()) for lane in self._lanes]
+        least = self._least_height()
+        self._heights = [previous.get(lane.key, least) for lane in self._lanes]
         self._drawings.clear()
         self._region = None
         self._asked = None
