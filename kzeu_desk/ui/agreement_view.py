@@ -497,7 +497,7 @@ class AgreementView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        right.setMinimumWidth(300)
+        right.setMinimumWidth(220)
 
         bar = QHBoxLayout()
         bar.setSpacing(6)

@@ -262,6 +262,9 @@ class OverviewView(QScrollArea):
         self.setWidget(page)
         session.changed.connect(self._on_changes)
 
+    def sizeHint(self) -> QSize:
+        return QSize(600, 220)  # scrolls; tabbed with the facts table it should not claim more height
+
     # -- reading -----------------------------------------------------------------------------------
 
     @property
