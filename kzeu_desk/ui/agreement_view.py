@@ -524,7 +524,7 @@ class AgreementView(QWidget):
         wanted = ListingSpec(search_text=spec.search_text, status=spec.status)
         if (wanted.search, wanted.status) != (self._listing.search, self._listing.status):
             self._listing = wanted
-            self._reload_soon()
+            self.reload_soon()
 
     def set_on_screen(self, on_screen: bool) -> None:
         if on_screen and self._stale:
@@ -542,14 +542,14 @@ class AgreementView(QWidget):
         if self._stale and self._on_screen():
             self.reload()
 
-    def _reload_soon(self) -> None:
+    def reload_soon(self) -> None:
         self._stale = True
         if self._on_screen():
             self._reload_timer.start()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.affects(*_SHOWN_TABLES):
-            self._reload_soon()
+            self.reload_soon()
 
     def reload(self) -> None:
         self._stale = False
@@ -588,7 +588,7 @@ class AgreementView(QWidget):
         if grouping is not self._grouping:
             self._grouping = grouping
             self._reference = None
-            self._reload_soon()
+            self.reload_soon()
             if self._on_screen():
                 self._reload_timer.stop()
                 self.reload()

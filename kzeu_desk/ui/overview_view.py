@@ -290,14 +290,14 @@ class OverviewView(QScrollArea):
         if self._stale and self._on_screen():
             self.reload()
 
-    def _reload_soon(self) -> None:
+    def reload_soon(self) -> None:
         self._stale = True
         if self._on_screen():
             self._reload_timer.start()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.affects(*_SHOWN_TABLES) or changes.operation_id is not None:
-            self._reload_soon()
+            self.reload_soon()
 
     def reload(self) -> None:
         self._stale = False

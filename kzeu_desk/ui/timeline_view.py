@@ -140,7 +140,7 @@ class TimelineView(QWidget):
         if (wanted.search, wanted.status) != (self._query.listing.search, self._query.listing.status):
             self._query = replace(self._query, listing=wanted)
             self._keep_view = True
-            self._reload_soon(at_once=True)
+            self.reload_soon(at_once=True)
 
     def set_grouping(self, grouping: Grouping) -> None:
         self.grouping.setCurrentIndex(self.grouping.findData(grouping))
@@ -150,7 +150,7 @@ class TimelineView(QWidget):
         if grouping is not self._query.grouping:
             self._query = replace(self._query, grouping=grouping)
             self._keep_view = False
-            self._reload_soon(at_once=True)
+            self.reload_soon(at_once=True)
 
     # -- reading ------------------------------------------------------------------------------------
 
@@ -171,7 +171,7 @@ class TimelineView(QWidget):
         if self._stale and self._on_screen():
             self.reload()
 
-    def _reload_soon(self, *, at_once: bool = False) -> None:
+    def reload_soon(self, *, at_once: bool = False) -> None:
         self._stale = True
         if self._on_screen():
             if at_once:
@@ -183,7 +183,7 @@ class TimelineView(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.affects(*_SHOWN_TABLES):
             self._keep_view = True
-            self._reload_soon()
+            self.reload_soon()
 
     def reload(self) -> None:
         """Read the lanes again (then the region on screen)."""
