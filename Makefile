@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test test-system-packages bench bench-full soak package dist clean
+.PHONY: run test lint test-system-packages bench bench-full soak package dist clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,15 @@ $(INSTALLED): pyproject.toml
 run: $(INSTALLED)
 	$(PY) -m kzeu_desk $(ARGS)
 
-test: $(INSTALLED) test-system-packages
+test: lint test-system-packages
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# ruff (errors, imports, bug-prone patterns), mypy (the core strictly, the UI where annotated) and
+# import-linter (who may import whom: docs/ARCHITECTURE.md); settings in pyproject.toml.
+lint: $(INSTALLED)
+	$(VENV)/bin/ruff check kzeu_desk tests benchmarks db packaging
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 # Debian packages some tests need (the report is opened in a real headless browser): installed when
 # missing if we may (CI runs as root); otherwise those tests say what to install and are skipped.

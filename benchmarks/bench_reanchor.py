@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.reanchor import LastAnchor, Placement, needs_review, reanchor
 from kzeu_desk.core.text import quote_context
 
@@ -330,7 +329,7 @@ def time_import_revision(seed: int, edit_rate: float, *, words: int, spans: int)
         source_id = changes.new_id("source")
         at = utc_now()
         sha = sha256_text(document.text)
-        with fb.engine.begin() as conn:  # bulk set-up through Core (NOTES.md trap 6); not what is timed
+        with fb.engine.begin() as conn:  # bulk set-up through Core executemany; not what is timed
             conn.execute(insert(table("fact")), [
                 {"id": key + 1, "value_kind": "text", "value_text": f"fact {key}", "value_approximate": False,
                  "status": "draft", "rank": "normal", "created_at": at, "created_by": "bench", "updated_at": at,

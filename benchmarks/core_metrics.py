@@ -148,7 +148,8 @@ def _key_facts(conn: sqlite3.Connection, keys: list[list[int]]) -> list[tuple[in
 
 
 def measure_incremental_check(base: GeneratedBase, path: Path) -> Measurement:
-    from kzeu_desk.core import conflicts, sqlite_features
+    from kzeu_desk.core import conflicts
+    from kzeu_desk.core.storage.sqlite import engine as sqlite_features
     from kzeu_desk.core.recorder import Recorder
     from kzeu_desk.core.service import FactBase
 
@@ -230,7 +231,7 @@ def measure_conflicts(base: GeneratedBase, work_dir: Path, runs: int, deadline: 
     connection.close()
     rescan = _guarded("conflicts.rescan", level, deadline, lambda: measure_rescan(path, level, runs))
     rescan.floor = scan_floor
-    rescan.floor_what = "sqlite3: GROUP BY subject, property HAVING count(DISTINCT value) > 1 (NOTES.md trap 7)"
+    rescan.floor_what = "sqlite3: GROUP BY subject, property HAVING count(DISTINCT value) > 1 (docs/ARCHITECTURE.md)"
     changed = _guarded("conflicts.recheck_changed", level, deadline, lambda: measure_recheck_changed(path, level, runs))
     results = [incremental, rescan, changed]
     remove_database(path)
@@ -353,7 +354,7 @@ def measure_exports(base: GeneratedBase, work_dir: Path, runs: int, deadline: fl
 
 
 def _load_once(jsonl_path: Path, target: Path) -> float:
-    from kzeu_desk.core.export.jsonl_load import check_file, load_jsonl
+    from kzeu_desk.core.loading import check_file, load_jsonl
     from kzeu_desk.core.service import FactBase
 
     remove_database(target)
@@ -393,7 +394,7 @@ def measure_load(base: GeneratedBase, jsonl_path: Path | None, work_dir: Path, r
                            note="the generator's own bulk path: every source, entity, alias, property, fact, "
                                 "evidence and link row, no derived data")]
     try:
-        import kzeu_desk.core.export.jsonl_load  # noqa: F401
+        import kzeu_desk.core.loading  # noqa: F401
     except ImportError:
         results.append(_unavailable("load.jsonl", level, "not yet available"))
         return results

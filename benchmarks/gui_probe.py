@@ -60,6 +60,7 @@ def _preload_modules() -> None:
     import kzeu_desk.ui.history_pane  # noqa: F401
     import kzeu_desk.ui.main_window  # noqa: F401
     import kzeu_desk.ui.session  # noqa: F401
+    import kzeu_desk.ui.source_pane  # noqa: F401
     import kzeu_desk.ui.source_view  # noqa: F401
     import kzeu_desk.ui.sources_pane  # noqa: F401
 
@@ -95,7 +96,11 @@ def _session(db: Path):
 
 
 def measure_table(app, db: Path, words: list[str], raw: sqlite3.Connection) -> dict:
-    from kzeu_desk.core.sqlite_features import search_expression
+    from kzeu_desk.core.search_documents import search_words
+    from kzeu_desk.core.storage.sqlite import SQLITE
+
+    def search_expression(typed: str) -> str | None:
+        return SQLITE.search.expression(search_words(typed))
     from kzeu_desk.ui.fact_table import FactTablePane
 
     session = _session(db)
@@ -202,7 +207,7 @@ def _qt_only_table_repaint(app, view, model, rows_on_screen: int) -> float:
 
 def measure_source(app, db: Path, long_source: int, runs: int, raw: sqlite3.Connection) -> dict:
     from kzeu_desk.core.queries import _EVIDENCE_SPANS
-    from kzeu_desk.ui.source_view import SourcePane
+    from kzeu_desk.ui.source_pane import SourcePane
 
     session = _session(db)
     pane = SourcePane(session)

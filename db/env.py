@@ -12,14 +12,14 @@ connection = context.config.attributes["connection"]
 
 
 def _include_object(obj, name, type_, reflected, compare_to):
-    # The FTS5 index and its shadow tables are made by sqlite_features, not by the models.
+    # The search index (in SQLite an FTS5 table and its shadow tables) is made by the storage engine, not the models.
     return not (type_ == "table" and reflected and compare_to is None and name.startswith("fact_search"))
 
 
 context.configure(
     connection=connection,
     target_metadata=SQLModel.metadata,
-    # SQLite cannot ALTER most columns; batch mode rebuilds the table instead (NOTES.md trap 12).
+    # SQLite cannot ALTER most columns; batch mode rebuilds the table instead.
     render_as_batch=True,
     compare_type=True,
     include_object=_include_object,

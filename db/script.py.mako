@@ -8,7 +8,7 @@ Create Date: ${create_date}
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() (NOTES.md trap 12)
+import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() (docs/ARCHITECTURE.md, trap 12)
 from alembic import op
 ${imports if imports else ""}
 

@@ -31,22 +31,33 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _import_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core import revisions
     from kzeu_desk.core.errors import UserError
-    from kzeu_desk.core.reading import read_document
-    from kzeu_desk.core.service import FactBase
+    from kzeu_desk.core.service import FactBase, SourceMetadata
+    from kzeu_desk.core.documents.fetch import read_file_or_address
 
     failures = 0
     with FactBase.open(args.db) as fact_base:
-        for file in args.files:
+        for item in args.files:
+            target = item if item.startswith(("http://", "https://")) else Path(item)
+            name = item if isinstance(target, str) else target.name
             try:
-                document = read_document(file)
+                document = read_file_or_address(target)
+                with fact_base.reading() as conn:
+                    match = revisions.find_matching_source(conn, document, SourceMetadata())
+                if match is not None and match.identical:
+                    print(f"{name}: not imported: it is already imported as “{match.title}” ({match.reason.value}).",
+                          file=sys.stderr)
+                    failures += 1
+                    continue
                 fact_base.import_document(document)
             except UserError as error:
-                print(f"{file.name}: not imported: {error}", file=sys.stderr)
+                print(f"{name}: not imported: {error}", file=sys.stderr)
                 failures += 1
                 continue
-            title = document.title or file.stem
-            print(f"{title}\t{len(document.text)} characters\t{document.encoding}")
+            title = document.title or Path(document.file_name).stem
+            kind = f"{len(document.page_starts)} pages" if document.page_starts else (document.encoding or document.format)
+            print(f"{title}\t{len(document.text)} characters\t{kind}")
     return EXIT_PROBLEMS if failures else EXIT_OK
 
 
@@ -111,7 +122,7 @@ def _export_command(args: argparse.Namespace) -> int:
 
 
 def _load_command(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.export.jsonl_load import check_file, load_jsonl
+    from kzeu_desk.core.loading import check_file, load_jsonl
     from kzeu_desk.core.service import FactBase
 
     checked = check_file(args.file)  # a bad file is refused before a new fact base is created for it
@@ -152,7 +163,7 @@ def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int
 
 def _backup_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core import backups
-    from kzeu_desk.core.database import open_storage
+    from kzeu_desk.core.service import FactBase
 
     if not args.db.exists():
         print(f"kzeu-desk: There is no fact base at “{args.db}”.", file=sys.stderr)
@@ -162,20 +173,23 @@ def _backup_command(args: argparse.Namespace) -> int:
             print(f"{backup.path}\t{backup.label}")
         return EXIT_OK
     if args.restore:
-        open_storage(args.db, read_only=True).engine.dispose()  # refuses a file that is not a fact base
+        FactBase.open(args.db, read_only=True).close()  # refuses a file that is not a fact base
         safety = backups.restore_backup(args.db, args.restore)
         print(f"Restored {args.restore.name}; the replaced state was kept as {safety.path.name}.")
         return EXIT_OK
-    open_storage(args.db, read_only=True).engine.dispose()
+    FactBase.open(args.db, read_only=True).close()
     backup = backups.take_backup(args.db, "manual")
     print(backup.path)
     return EXIT_OK
 
 
 def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
-    importer = argparse.ArgumentParser(prog="kzeu-desk import", description="Import text, Markdown or HTML documents.")
+    importer = argparse.ArgumentParser(
+        prog="kzeu-desk import",
+        description="Import PDF, Word (.docx), OpenDocument (.odt), HTML, text or Markdown documents, or web pages.")
     importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
-    importer.add_argument("files", nargs="+", type=Path)
+    importer.add_argument("files", nargs="+", metavar="FILE_OR_ADDRESS",
+                          help="a file, or a web address starting with http:// or https://")
     checker = argparse.ArgumentParser(prog="kzeu-desk check", description="Check a fact base for problems.")
     checker.add_argument("--db", type=Path, required=True)
     checker.add_argument("--repair", action="store_true",

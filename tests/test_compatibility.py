@@ -305,3 +305,43 @@ def test_scopes_overlap(a: Scope, b: Scope, overlap: bool) -> None:
 def test_malformed_scope_is_rejected(build: Callable[[], Scope]) -> None:
     with pytest.raises(ValueError):
         build()
+
+
+# -- date ranges and counts -------------------------------------------------------------------------
+
+
+def _range(first: str, last: str, approximate: bool = False) -> TypedValue:
+    return TypedValue(ValueKind.DATE_RANGE, date=first, date_end=last, approximate=approximate)
+
+
+@pytest.mark.parametrize(("a", "b", "compatible", "comparable"), [
+    # the same summit, as a range and as the month or day it fell in
+    (_range("2019-06-03", "2019-06-04"), TypedValue(ValueKind.DATE, date="2019-06"), True, True),
+    (_range("2019-06-03", "2019-06-04"), TypedValue(ValueKind.DATE, date="2019-06-04"), True, True),
+    (_range("2019-06-03", "2019-06-04"), TypedValue(ValueKind.DATE, date="2019-07"), False, True),
+    # two ranges must agree on both ends, even when they share a day
+    (_range("2019-06-03", "2019-06-04"), _range("2019-06-03", "2019-06-04"), True, True),
+    (_range("2019-06-03", "2019-06-04"), _range("2019-06-04", "2019-06-05"), False, True),
+    (_range("2014", "2016"), _range("2014-03", "2016-11"), True, True),
+    (_range("2014", "2016"), _range("2014", "2017"), False, True),
+    (_range("2019-06-03", "2019-06-04", approximate=True), _range("2019-06-04", "2019-06-05"), True, True),
+    # incomplete or reversed ranges are reported, never judged
+    (TypedValue(ValueKind.DATE_RANGE, date="2019-06-03"), _range("2019-06-03", "2019-06-04"), True, False),
+    (_range("2019-06-05", "2019-06-04"), _range("2019-06-03", "2019-06-04"), True, False),
+    # a count is a quantity of what it counts
+    (TypedValue(ValueKind.COUNT, amount=12, unit="member states"),
+     TypedValue(ValueKind.COUNT, amount=27, unit="member states"), False, True),
+    (TypedValue(ValueKind.COUNT, amount=27, unit="member states"),
+     TypedValue(ValueKind.QUANTITY, amount=27, unit="member states"), True, True),
+    (TypedValue(ValueKind.COUNT, amount=12, unit="member states"),
+     TypedValue(ValueKind.COUNT, amount=12, unit="rounds"), True, False),
+])
+def test_date_range_and_count_verdicts(a: TypedValue, b: TypedValue, compatible: bool, comparable: bool) -> None:
+    for first, second in ((a, b), (b, a)):
+        verdict = values_compatible(first, second)
+        assert (verdict.compatible, verdict.comparable) == (compatible, comparable), verdict.reason
+
+
+def test_date_ranges_that_disagree_say_which_end() -> None:
+    verdict = values_compatible(_range("2019-06-03", "2019-06-04"), _range("2019-06-03", "2019-06-06"))
+    assert verdict.reason == "2019-06-03 to 2019-06-04 and 2019-06-03 to 2019-06-06 end on different days"

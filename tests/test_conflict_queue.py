@@ -1,4 +1,5 @@
-"""The conflict queue's reads, over the sample corpus's real disagreements (NOTES.md)."""
+"""The conflict queue's reads, over the sample corpus's real disagreements (when relations were
+established, when the EPCA was signed, how much the EU invested in total and in 2022)."""
 
 from __future__ import annotations
 

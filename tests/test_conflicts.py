@@ -8,7 +8,7 @@ import sys
 import pytest
 from sqlalchemy import text
 
-from kzeu_desk.core import queries
+from kzeu_desk.core import queries, steps
 from kzeu_desk.core.conflicts import agreeing_fact_ids
 from kzeu_desk.core.errors import InvalidEdit
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
@@ -47,7 +47,8 @@ def open_conflicts(fb) -> list[dict]:
 
 @pytest.fixture
 def scenario(fact_base):
-    """The facts the sample articles state about the disputed topics (NOTES.md)."""
+    """The facts the sample articles state about the disputed topics (1993 vs 1996 for relations,
+    2016 vs "a decade after 1995" for the EPCA, US$160 billion vs almost US$77 billion invested)."""
     c = Corpus(fact_base)
     rel = "Kazakhstan–EU relations"
     epca = "Enhanced Partnership and Cooperation Agreement"
@@ -259,8 +260,8 @@ def test_a_conflict_follows_both_its_facts_to_another_subject(scenario, new_subj
         fb.dismiss_conflict(before["id"], "The 1993 anniversary counts from the first agreement.")
 
     def move_both(rec):
-        fb.edit_fact(rec, a, 1, subject_id=target)
-        fb.edit_fact(rec, b, 1, subject_id=target)
+        steps.update_fact(rec, a, 1, subject_id=target)
+        steps.update_fact(rec, b, 1, subject_id=target)
 
     moved = fb.run("Change the subject of two facts", move_both)
     (after,) = _pair_conflicts(fb, a, b)

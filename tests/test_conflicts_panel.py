@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QWidget
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.ui.conflicts_panel import (
-    EMPTY_QUEUE_TEXT, RATIONALE_PLACEHOLDER, RATIONALE_REQUIRED, ConflictsPanel, ScopeDialog,
-)
+from kzeu_desk.ui.conflicts_panel import EMPTY_QUEUE_TEXT, RATIONALE_PLACEHOLDER, RATIONALE_REQUIRED, ConflictsPanel
+from kzeu_desk.ui.scope_dialog import ScopeDialog
 from kzeu_desk.ui.session import Session
 from test_conflict_queue import Scenario, build_scenario, conflict_of, new_fact, row, span_of
 
@@ -26,7 +25,8 @@ INFLOW_TITLE = "Kazakhstan · investment inflow — value conflict"
 
 
 def activate(qtbot, widget: QWidget) -> None:
-    # Offscreen, keyboard focus and WidgetWithChildren shortcuts need an active window (NOTES.md trap 14).
+    # Offscreen, keyboard focus and WidgetWithChildren shortcuts need an active window: activateWindow()
+    # alone gives no focus there, windowHandle().requestActivate() does.
     widget.resize(1200, 700)
     widget.show()
     widget.windowHandle().requestActivate()
@@ -455,7 +455,7 @@ def _property(fact_base: FactBase, key: str) -> int:
 
 
 def test_shortcut_hints_are_on_the_tooltips(panel):
-    first, second = panel.cards
+    _first, second = panel.cards
     assert "(Alt+1)" in card_button(panel, 1, "preferButton").toolTip()
     assert "(Ctrl+Alt+2)" in second.findChild(QPushButton, "rejectButton").toolTip()
     assert "(Ctrl+Shift+D)" in panel.dismiss_button.toolTip()

@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import bindparam, text
 
-from kzeu_desk.core import conflicts, sqlite_features
+from kzeu_desk.core import conflicts, steps
+from kzeu_desk.core.storage import engine_of
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.recorder import Recorder, utc_now
 from kzeu_desk.core.service import FactBase
@@ -84,12 +86,12 @@ def build_facts(fb: FactBase, seed: int, count: int) -> None:
         for _ in range(count):
             key = rnd.choice(list(values_by_property))
             values = values_by_property[key] or [TypedValue(ENTITY, entity_id=e) for e in entities[4:7]]
-            fact_id = fb.insert_fact(
+            fact_id = steps.insert_fact(
                 rec, value=rnd.choice(values), subject_id=rnd.choice(subjects), property_id=properties[key],
                 status=rnd.choice([*FactStatus] + [FactStatus.CONFIRMED] * 3),
                 rank=rnd.choice([*FactRank] + [FactRank.NORMAL] * 3), note=None, qualifiers=rnd.choice(SCOPES))
             if sources and rnd.random() < 0.5:
-                fb.insert_evidence(rec, fact_id, rnd.choice(sources), 0, 12)
+                steps.insert_evidence(rec, fact_id, rnd.choice(sources), 0, 12)
 
     fb.run("Facts for the test", body)
 
@@ -247,19 +249,19 @@ def test_only_keys_whose_facts_may_overlap_in_time_are_judged(fact_base):
         fact_base.create_fact(value=TypedValue(MONEY, amount=amount, unit="USD"), subject_id=kz, property_id=inflow,
                               qualifiers={"point_in_time": year})
     with fact_base.reading() as conn:
-        assert conn.execute(conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).all() == []
+        assert conn.execute(conflicts._candidates_where_scopes_may_overlap(engine_of(conn))).all() == []
     # Two facts in one year may disagree: the key's facts are judged.
     fact_base.create_fact(value=TypedValue(MONEY, amount=1e6, unit="USD"), subject_id=kz, property_id=inflow,
                           qualifiers={"point_in_time": "2002"})
     with fact_base.reading() as conn:
-        assert len(conn.execute(conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).all()) == 4
+        assert len(conn.execute(conflicts._candidates_where_scopes_may_overlap(engine_of(conn))).all()) == 4
     # A malformed point is judged as unscoped, which overlaps every year.
     cumulative = ids_of_property(fact_base, "cumulative_investment")
     for amount, year in ((1e9, "2001"), (5e9, "2002-13")):
         fact_base.create_fact(value=TypedValue(MONEY, amount=amount, unit="USD"), subject_id=kz, property_id=cumulative,
                               qualifiers={"point_in_time": year})
     with fact_base.reading() as conn:
-        assert len(conn.execute(conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).all()) == 6
+        assert len(conn.execute(conflicts._candidates_where_scopes_may_overlap(engine_of(conn))).all()) == 6
         assert conn.execute(text("SELECT count(*) FROM conflict WHERE property_id = :p"), {"p": cumulative}).scalar() == 1
 
 
@@ -393,7 +395,7 @@ def test_conflicts_follow_facts_moved_in_one_action_and_back_on_undo(fact_base):
     def move_pairs(rec: Recorder) -> None:
         for a, b, subject in moving.values():
             for fact_id in (a, b):
-                fact_base.edit_fact(rec, fact_id, rec.row("fact", fact_id)["version"], subject_id=subject)
+                steps.update_fact(rec, fact_id, rec.row("fact", fact_id)["version"], subject_id=subject)
 
     moved = fact_base.run("Change the subject of several facts", move_pairs)
     # What the action's own re-check left is what a full verification finds.

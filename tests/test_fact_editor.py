@@ -66,7 +66,7 @@ def choose(combo: QComboBox, text: str) -> None:
 
 
 def activate_window(qtbot, widget: QWidget) -> None:
-    # Offscreen, focus (and so focus-out commits) only exists in an active window (NOTES.md trap 14).
+    # Offscreen, focus (and so focus-out commits) only exists in an active window (requestActivate).
     widget.show()
     widget.windowHandle().requestActivate()
     qtbot.waitUntil(widget.isActiveWindow)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from kzeu_desk.core import integrity, revisions, sqlite_features
+from kzeu_desk.core import integrity, revisions
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.reading import ReadDocument
 from test_revisions import article, corrected, document  # noqa: F401  (article is a fixture)
 

@@ -17,7 +17,7 @@ from test_export import curate
 from kzeu_desk.core.errors import ReadOnlyFactBase, UserError
 from kzeu_desk.core.export import export
 from kzeu_desk.core.export.jsonl import FORMAT_VERSION
-from kzeu_desk.core.export.jsonl_load import LoadError, load_jsonl
+from kzeu_desk.core.loading import LoadError, load_jsonl
 from kzeu_desk.core.integrity import check
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
@@ -194,7 +194,7 @@ def test_messages_say_what_is_wrong(exported, tmp_path):
     assert "a fact needs “status”" in refusal("missing field")
     empty = tmp_path / "empty.jsonl"
     empty.write_text("")
-    with FactBase.open(tmp_path / "empty.sqlite") as fb, pytest.raises(LoadError, match="^Line 1 of empty.jsonl"):
+    with FactBase.open(tmp_path / "empty.sqlite") as fb, pytest.raises(LoadError, match=r"^Line 1 of empty\.jsonl"):
         load_jsonl(fb, empty)
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog
 
-from kzeu_desk.core import queries, revisions
+from kzeu_desk.core import queries, revisions, steps
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.service import FactBase, SourceMetadata
@@ -142,7 +142,7 @@ def test_a_read_only_fact_base_offers_no_decisions(qtbot, article):
 
 
 def test_the_revision_view_lists_revisions_and_shows_what_one_changed(qtbot, article, session):
-    fb, source_id, body, _facts = article
+    _fb, source_id, body, _facts = article
     view = RevisionView(session)
     qtbot.addWidget(view)
     view.show_source_id(source_id)
@@ -213,9 +213,9 @@ def test_the_fact_base_stays_usable_while_a_long_revision_is_placed(qtbot, tmp_p
         def add_facts(rec):
             for number in range(1_500):
                 start = body.index(" ", number * 150) + 1
-                fact_id = fb.insert_fact(rec, value=TypedValue(ValueKind.TEXT, text=str(number)), subject_id=None,
+                fact_id = steps.insert_fact(rec, value=TypedValue(ValueKind.TEXT, text=str(number)), subject_id=None,
                                          property_id=None, status="draft", rank="normal", note=None, qualifiers={})
-                fb.insert_evidence(rec, fact_id, source_id, start, start + 40)
+                steps.insert_evidence(rec, fact_id, source_id, start, start + 40)
 
         fb.run("Many facts", add_facts)
         session = Session(fb)

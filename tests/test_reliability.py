@@ -205,7 +205,7 @@ def test_sixty_megabyte_text_is_refused_quickly(tmp_path, fact_base):
 def test_a_single_hundred_thousand_character_line_imports_and_displays(qtbot, tmp_path, fact_base):
     from kzeu_desk.core.reading import read_document
     from kzeu_desk.ui.session import Session
-    from kzeu_desk.ui.source_view import SourcePane
+    from kzeu_desk.ui.source_pane import SourcePane
 
     line = ("Kazakhstan and the EU " * 5000)[:100_000]
     file = tmp_path / "line.txt"

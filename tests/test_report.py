@@ -81,7 +81,7 @@ def assert_inert(page: Page) -> None:
 
 
 def test_every_fact_conflict_and_source_is_in_the_report(report, curated):
-    path, ids = curated
+    path, _ids = curated
     folder = report.folder
     assert (folder / MARKER).exists() and (folder / "timeline.svg").exists()
     pages = pages_of(folder)

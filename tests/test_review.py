@@ -14,7 +14,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from kzeu_desk.core import queries, sqlite_features
+from kzeu_desk.core import queries
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.errors import StaleEdit
 from kzeu_desk.core.sample_corpus import import_sample_corpus
 from kzeu_desk.core.service import FactBase
@@ -200,7 +201,7 @@ def _as_nobody(program: str) -> subprocess.CompletedProcess:
         import os, sys, sqlite3, tempfile, shutil, json
         from pathlib import Path
         import kzeu_desk.cli, kzeu_desk.core.service, kzeu_desk.core.integrity, kzeu_desk.core.conflict_report
-        import kzeu_desk.core.sample_corpus, kzeu_desk.core.migrations, kzeu_desk.core.database
+        import kzeu_desk.core.sample_corpus, kzeu_desk.core.migrations, kzeu_desk.core.storage
         from kzeu_desk.core import queries
         import alembic.command, alembic.runtime.migration, alembic.script
         import encodings, importlib, pkgutil

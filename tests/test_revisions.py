@@ -9,7 +9,8 @@ import pytest
 from alembic import command
 from sqlalchemy import insert, text
 
-from kzeu_desk.core import fact_detail, integrity, migrations, queries, revisions, sqlite_features
+from kzeu_desk.core import fact_detail, integrity, migrations, queries, revisions
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core import recorder as recorder_module
 from kzeu_desk.core.errors import InvalidEdit, StaleEdit
 from kzeu_desk.core.models import AnchorState
@@ -356,7 +357,7 @@ def test_the_migration_keeps_data_and_id_counters_and_its_downgrade_keeps_every_
                                      "source_sha256, created_at, created_by) "
                                      "VALUES (1, 1, 0, 5, 'hello', '', ' world', 'x', 'a', 'b')")
             conn.exec_driver_sql("DELETE FROM evidence WHERE id = 3")  # undo may bring id 3 back
-        with sqlite_features.write_transaction(engine) as conn:
+        with sqlite_features.migration_transaction(engine) as conn:
             migrations.upgrade_to_head(conn)
         with sqlite_features.write_transaction(engine) as conn:
             rows = conn.exec_driver_sql(
@@ -374,7 +375,7 @@ def test_the_migration_keeps_data_and_id_counters_and_its_downgrade_keeps_every_
                                  "VALUES (1, 1, 'hello there world', 'y', 17, 'a', 'b', 'c', 'd')")
             conn.exec_driver_sql("UPDATE evidence SET anchor_state = 'orphaned', \"end\" = 11, quote = 'hello there' "
                                  "WHERE id = 2")
-        with sqlite_features.write_transaction(engine) as conn:
+        with sqlite_features.migration_transaction(engine) as conn:
             command.downgrade(migrations._config(conn), "0001_initial")
         with sqlite_features.write_transaction(engine) as conn:
             assert "source_revision" not in sqlite_features.user_tables(conn)
@@ -402,7 +403,7 @@ def long_article_with_evidence(fb: FactBase, spans: int, seed: int = 7) -> tuple
     revised, *_ = bench.edit(rng, original, vocabulary, 0.05)
     source_id = fb.import_document(document(original.text, "long.txt"), SourceMetadata(title="Long")).new_id("source")
     at, sha = "2025-01-01T00:00:00.000Z", sha256_text(original.text)
-    with fb.engine.begin() as conn:  # bulk set-up (NOTES.md trap 6); the import is what is tested
+    with fb.engine.begin() as conn:  # bulk set-up through Core executemany; the import is what is tested
         first = (conn.execute(text("SELECT max(id) FROM fact")).scalar() or 0) + 1
         conn.execute(insert(table("fact")), [
             {"id": first + n, "value_kind": "text", "value_text": f"fact {n}", "value_approximate": False,
@@ -536,7 +537,7 @@ def test_undoing_a_revision_reads_as_re_anchoring_in_the_earlier_revision(articl
 def test_a_renamed_revision_keeps_conflict_explanations_in_step(article):
     """Explanations cite sources by file name: a revision under a new name re-words them at once,
     so a later full re-scan finds nothing to change."""
-    fb, source_id, body, facts = article
+    fb, source_id, body, _facts = article
     with fb.reading() as conn:
         before = conn.execute(text("SELECT explanation FROM conflict WHERE status = 'open'")).scalars().all()
     assert before and all(ARTICLE.removesuffix(".txt") + " says" in explanation for explanation in before)

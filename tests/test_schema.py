@@ -13,21 +13,22 @@ from sqlalchemy import event
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex
 
-from kzeu_desk.core import fact_listing, migrations, sqlite_features
+from kzeu_desk.core import fact_listing, migrations
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.models import FactStatus, SQLModel
 
 
 @pytest.fixture
 def engine_at_head(tmp_path):
     engine = sqlite_features.make_engine(tmp_path / "head.sqlite", read_only=False)
-    with sqlite_features.write_transaction(engine) as conn:
+    with sqlite_features.migration_transaction(engine) as conn:
         migrations.upgrade_to_head(conn)
     yield engine
     engine.dispose()
 
 
 def _not_the_search_index(obj, name, type_, reflected, compare_to):
-    # As db/env.py: the FTS5 tables are made by sqlite_features, not by the models.
+    # As db/env.py: the search index's tables are made by the storage engine, not by the models.
     return not (type_ == "table" and reflected and compare_to is None and name.startswith("fact_search"))
 
 
@@ -54,7 +55,7 @@ def test_the_query_indexes_step_downgrades_and_upgrades(engine_at_head):
     added = {"ix_conflict_rule_key", "ix_fact_key_scope", "ix_fact_status", "ix_fact_status_order",
              "ix_fact_rank_order", "ix_fact_value_order"}
     indexes = lambda conn: {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    with sqlite_features.write_transaction(engine_at_head) as conn:
+    with sqlite_features.migration_transaction(engine_at_head) as conn:
         command.downgrade(migrations._config(conn), "0002_source_revisions")
         assert not indexes(conn) & added
         migrations.upgrade_to_head(conn)
@@ -94,3 +95,50 @@ def test_the_status_filter_counts_from_its_index(engine_at_head):
     with engine_at_head.connect() as conn:
         plan = plan_of_last_statement(conn, lambda conn: fact_listing.count(conn, spec))
     assert any("COVERING INDEX ix_fact_status (status=?)" in row[3] for row in plan), plan
+
+
+def test_the_date_range_and_count_step_keeps_facts_ids_and_indexes_and_downgrades_without_loss(tmp_path):
+    """0004 rebuilds the parent tables fact and property on SQLite: their rows, the evidence pointing
+    at them, their id counters and the facts table's expression indexes must all survive."""
+    engine = sqlite_features.make_engine(tmp_path / "old.sqlite", read_only=False)
+    index_sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'fact' AND sql IS NOT NULL"
+    try:
+        with sqlite_features.migration_transaction(engine) as conn:
+            command.upgrade(migrations._config(conn), "0003_query_indexes")
+            indexes_at_0003 = dict(conn.exec_driver_sql(index_sql).all())
+        with sqlite_features.write_transaction(engine) as conn:
+            conn.exec_driver_sql("INSERT INTO property (key, name, value_kind, single_valued) VALUES ('p', 'P', 'date', 1)")
+            conn.exec_driver_sql("INSERT INTO source (title, text, text_sha256, char_count, imported_at, imported_by) "
+                                 "VALUES ('t', 'hello world', 'x', 11, 'a', 'b')")
+            for kind in ("text", "date", "quantity"):
+                conn.exec_driver_sql("INSERT INTO fact (property_id, value_kind, value_approximate, status, rank, "
+                                     "created_at, created_by, updated_at, updated_by, version) "
+                                     f"VALUES (1, '{kind}', 0, 'draft', 'normal', 'a', 'b', 'a', 'b', 1)")
+                conn.exec_driver_sql("INSERT INTO evidence (fact_id, source_id, start, \"end\", quote, prefix, suffix, source_sha256, "
+                                     "created_at, created_by) VALUES (last_insert_rowid(), 1, 0, 5, 'hello', '', '', 'x', 'a', 'b')")
+            conn.exec_driver_sql("DELETE FROM evidence WHERE fact_id = 3")
+            conn.exec_driver_sql("DELETE FROM fact WHERE id = 3")  # undo may bring fact 3 back
+        with sqlite_features.migration_transaction(engine) as conn:
+            migrations.upgrade_to_head(conn)
+        with sqlite_features.write_transaction(engine) as conn:
+            assert conn.exec_driver_sql("SELECT id, value_kind FROM fact ORDER BY id").all() == [(1, "text"), (2, "date")]
+            assert conn.exec_driver_sql("SELECT fact_id FROM evidence ORDER BY id").scalars().all() == [1, 2]
+            assert conn.exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = 'fact'").scalar() == 3
+            assert dict(conn.exec_driver_sql(index_sql).all()) == indexes_at_0003
+            schema = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'fact'").scalar()
+            assert "AUTOINCREMENT" in schema and "ck_status_known" in schema
+            conn.exec_driver_sql("UPDATE fact SET value_kind = 'date_range', value_date = '2019-06-03', "
+                                 "value_date_end = '2019-06-04' WHERE id = 2")
+            conn.exec_driver_sql("UPDATE property SET value_kind = 'count' WHERE id = 1")
+            with pytest.raises(Exception, match="CHECK constraint failed"):
+                conn.exec_driver_sql("UPDATE fact SET value_kind = 'colour' WHERE id = 1")
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        with sqlite_features.migration_transaction(engine) as conn:
+            command.downgrade(migrations._config(conn), "0003_query_indexes")
+        with sqlite_features.write_transaction(engine) as conn:
+            assert conn.exec_driver_sql("SELECT value_kind, value_date, note FROM fact WHERE id = 2").one() == (
+                "date", "2019-06-03", "(Until 2019-06-04.)")
+            assert conn.exec_driver_sql("SELECT value_kind FROM property").scalar() == "quantity"
+            assert dict(conn.exec_driver_sql(index_sql).all()) == indexes_at_0003
+    finally:
+        engine.dispose()

@@ -136,7 +136,8 @@ def test_ids_are_never_reused_after_a_delete(fact_base):
 
 
 def test_search_index_follows_facts_and_quotes(fact_base):
-    from kzeu_desk.core.sqlite_features import search_expression, search_match_clause
+    from kzeu_desk.core.search_documents import search_words
+    from kzeu_desk.core.storage import engine_of
 
     source = _source_id(fact_base, "kz_eu_30_years.txt")
     fact_id = fact_base.create_fact_from_selection(source, *_span_of(fact_base, source, "180-fold")).new_id("fact")
@@ -145,8 +146,9 @@ def test_search_index_follows_facts_and_quotes(fact_base):
 
     def matches(user_text: str) -> list[int]:
         with fact_base.reading() as conn:
-            return list(conn.execute(text(f"SELECT id FROM fact WHERE {search_match_clause('fact.id')}"),
-                                     {"search": search_expression(user_text)}).scalars())
+            index = engine_of(conn).search
+            return list(conn.execute(text(f"SELECT id FROM fact WHERE {index.match_clause('fact.id')}"),
+                                     {"search": index.expression(search_words(user_text))}).scalars())
 
     assert matches("fold") == [fact_id]
     assert matches("kazakh") == []

@@ -35,7 +35,7 @@ def stances(agreement, name: str) -> dict[str, Stance]:
 
 
 def test_each_kind_of_relation_between_sources(conn, curated):
-    _path, ids = curated
+    _path, _ids = curated
     agreement = compare_sources(conn, VoiceGrouping.SOURCE)
     names = [key.name for key in agreement.keys]
     # Disagreement first, then what curators settled, then the rest.

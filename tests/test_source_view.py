@@ -11,16 +11,11 @@ from PySide6.QtGui import QAction, QColor, QHelpEvent, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from kzeu_desk.core import queries
+from kzeu_desk.core.highlight_index import HighlightIndex
 from kzeu_desk.core.text import canonicalize
-from kzeu_desk.ui.source_view import (
-    FindBar,
-    HighlightIndex,
-    SourcePane,
-    SourceView,
-    describe_fact,
-    plain_text_as_tooltip,
-    source_details_line,
-)
+from kzeu_desk.ui.find_bar import FindBar
+from kzeu_desk.ui.source_pane import SourcePane, source_details_line
+from kzeu_desk.ui.source_view import SourceView, describe_fact, plain_text_as_tooltip
 
 GRINNING = "\U0001f600"
 FLAG_KAZAKHSTAN = "\U0001f1f0\U0001f1ff"
@@ -463,7 +458,7 @@ def test_a_megabyte_with_ten_thousand_spans_is_shown_and_indexed_correctly(view)
         covered = {}
         for start, end, depth, _status in index.segments_between(block_start, block_end):
             assert block_start <= start < end <= block_end
-            covered.update({position: depth for position in range(start, end)})
+            covered.update(dict.fromkeys(range(start, end), depth))
         expected = {p: utf16_depth[p] for p in range(block_start, block_end) if utf16_depth[p]}
         assert covered == expected
         layout_ranges = block.layout().formats()

@@ -4,7 +4,8 @@ import sqlite3
 
 import pytest
 
-from kzeu_desk.core import migrations, sqlite_features
+from kzeu_desk.core import migrations
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.errors import NotAFactBase, ReadOnlyFactBase
 from kzeu_desk.core.service import FactBase
 
@@ -95,7 +96,7 @@ def test_snapshot_is_consistent_and_opens_with_journal_mode_delete(fact_base, tm
 
 
 def test_backup_before_migration_is_a_checked_snapshot(fact_base):
-    from kzeu_desk.core.database import _backup_before_migration
+    from kzeu_desk.core.storage.sqlite.opening import _backup_before_migration
 
     backup = _backup_before_migration(fact_base.path, "0000_older")
     assert backup.parent.name == f"{fact_base.path.name}.backups"

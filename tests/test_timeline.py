@@ -205,7 +205,7 @@ def test_ticks_are_spaced_for_reading(pixels_per_day):
 
 
 def test_svg_holds_every_fact_escaped_and_renders(conn, curated, qapp):
-    _path, ids = curated
+    _path, _ids = curated
     query = TimelineQuery()
     lane_set = timeline.lanes(conn, query)
     first, last = window_around(lane_set.first_day, lane_set.last_day)
@@ -233,7 +233,9 @@ def test_svg_holds_every_fact_escaped_and_renders(conn, curated, qapp):
 
 
 def test_palette_matches_the_source_highlights(qapp):
+    from kzeu_desk.core.highlight_index import SPAN_STATUSES
     from kzeu_desk.core.palette import STATUS_RGB
-    from kzeu_desk.ui import source_view
+    from kzeu_desk.ui import span_highlighter
 
-    assert {status: hue.getRgb()[:3] for status, hue in source_view._STATUS_HUES.items()} == STATUS_RGB
+    assert {status: hue.getRgb()[:3] for status, hue in span_highlighter._STATUS_HUES.items()} == STATUS_RGB
+    assert set(STATUS_RGB) == set(SPAN_STATUSES)

@@ -103,7 +103,7 @@ def test_clicking_a_fact_selects_it_and_shows_its_evidence(window, qtbot, curate
     click_fact(view, qtbot, ids["inflow_8bn"])
     assert window.session.selected_fact == ids["inflow_8bn"]
     with window.session.fact_base.reading() as conn:
-        source_id, start, end = conn.execute(text('SELECT source_id, start, "end" FROM evidence WHERE fact_id = :f'),
+        source_id, _start, _end = conn.execute(text('SELECT source_id, start, "end" FROM evidence WHERE fact_id = :f'),
                                              {"f": ids["inflow_8bn"]}).one()
     qtbot.waitUntil(lambda: window.source_pane.source_id == source_id)
     assert window.source_pane.view.textCursor().selectedText().startswith("In the first 9 months of 2022")

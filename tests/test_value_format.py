@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_format import format_amount, format_date, format_value
+from kzeu_desk.core.value_format import format_amount, format_date, format_date_range, format_value
 from kzeu_desk.core.value_parsing import parse_amount_text, suggest_value
 
 MONEY = ValueKind.MONEY
@@ -136,3 +136,28 @@ def test_suggested_values_display_as_curators_expect(selection: str, published: 
 def test_displayed_amounts_parse_back_to_the_same_value(value: TypedValue) -> None:
     # What the editor shows must be accepted unchanged if the curator re-submits the field.
     assert parse_amount_text(format_value(value)) == value
+
+
+@pytest.mark.parametrize(("first", "last", "expected"), [
+    ("2019-06-03", "2019-06-04", "3–4 June 2019"),
+    ("2019-06-30", "2019-07-02", "30 June – 2 July 2019"),
+    ("2019-12-30", "2020-01-02", "30 December 2019 – 2 January 2020"),
+    ("2019-06", "2019-07", "June–July 2019"),
+    ("2014", "2016", "2014–2016"),
+    ("2014", "2016-03", "2014 – March 2016"),
+    ("2019-06-03", "2019-06-03", "3 June 2019"),
+])
+def test_format_date_range(first: str, last: str, expected: str) -> None:
+    assert format_date_range(first, last) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (TypedValue(ValueKind.DATE_RANGE, date="2014-12-15", date_end="2014-12-16"), "15–16 December 2014"),
+    (TypedValue(ValueKind.DATE_RANGE, date="2019", date_end="2021", approximate=True), "about 2019–2021"),
+    (TypedValue(ValueKind.DATE_RANGE, date="2019"), "(incomplete date range)"),
+    (TypedValue(ValueKind.COUNT, amount=12, unit="member states"), "12 member states"),
+    (TypedValue(ValueKind.COUNT, amount=5), "5"),
+    (TypedValue(ValueKind.COUNT, lower=20, unit="years"), "more than 20 years"),
+])
+def test_format_date_ranges_and_counts(value: TypedValue, expected: str) -> None:
+    assert format_value(value) == expected

@@ -8,10 +8,10 @@ Create Date: 2026-11-22 20:35:08.852846
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() (NOTES.md trap 12)
+import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() without importing sqlmodel
 from alembic import op
 
-from kzeu_desk.core import sqlite_features
+from kzeu_desk.core.storage import engine_of
 
 
 revision: str = '0001_initial'
@@ -235,11 +235,11 @@ def upgrade() -> None:
     with op.batch_alter_table('fact_link', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_fact_link_from_fact_id'), ['from_fact_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_fact_link_to_fact_id'), ['to_fact_id'], unique=False)
-    sqlite_features.create_search_index(op.get_bind())
+    engine_of(op.get_bind()).search.create(op.get_bind())
 
 
 def downgrade() -> None:
-    sqlite_features.drop_search_index(op.get_bind())
+    engine_of(op.get_bind()).search.drop(op.get_bind())
     
     with op.batch_alter_table('fact_link', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_fact_link_to_fact_id'))

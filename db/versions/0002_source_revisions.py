@@ -20,8 +20,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 import sqlalchemy as sa
-import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() (NOTES.md trap 12)
+import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() without importing sqlmodel
 from alembic import op
+
+from kzeu_desk.core.storage import engine_of
 
 
 revision: str = '0002_source_revisions'
@@ -133,15 +135,11 @@ def _id_counter_kept(table_name: str) -> Iterator[None]:
     """Rebuilding a table restarts its AUTOINCREMENT counter at the highest id still present;
     ids of deleted rows (which undo may bring back) must stay taken."""
     bind = op.get_bind()
-    counter = bind.execute(sa.text("SELECT seq FROM sqlite_sequence WHERE name = :t"), {"t": table_name}).scalar()
+    engine = engine_of(bind)
+    counter = engine.highest_reserved_id(bind, table_name)
     yield
-    if counter is None:
-        return
-    updated = bind.execute(sa.text("UPDATE sqlite_sequence SET seq = max(seq, :seq) WHERE name = :t"),
-                           {"seq": counter, "t": table_name}).rowcount
-    if not updated:
-        bind.execute(sa.text("INSERT INTO sqlite_sequence (name, seq) VALUES (:t, :seq)"),
-                     {"t": table_name, "seq": counter})
+    if counter is not None:
+        engine.reserve_ids(bind, table_name, counter)
 
 
 def _keep_superseded_revisions_as_sources() -> None:

@@ -1,21 +1,21 @@
 """Rotating snapshots of a fact base, and restoring one.
 
-A backup is always a consistent snapshot (VACUUM INTO, checked, renamed; NOTES.md trap 10), never a
-raw copy of a live file. Backups live beside the fact base in `<name>.backups/`, named by time and
-reason, and are thinned to a grandfather-father-son schedule: the newest of each of the last 12 days,
+A backup is always a consistent, checked snapshot written atomically by the storage engine
+(`StorageEngine.snapshot_into`), never a raw copy of a live file. Backups live beside the fact base
+in `<name>.backups/`, named by time and reason, and are thinned to a grandfather-father-son schedule: the newest of each of the last 12 days,
 10 weeks and 9 months are kept, as are the newest few whatever their age.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kzeu_desk.core import sqlite_features
+from kzeu_desk.core import storage
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.storage import StorageFailure
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_NEWEST = 12, 10, 9, 5
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)\.sqlite$")
@@ -48,8 +48,8 @@ def take_backup(fact_base: Path, reason: str) -> Backup:
         counter += 1
         target = folder / f"{fact_base.stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}-{counter}.sqlite"
     try:
-        sqlite_features.snapshot_into(fact_base, target)
-    except (sqlite3.Error, OSError) as error:
+        storage.engine_for(fact_base).snapshot_into(fact_base, target)
+    except (StorageFailure, OSError) as error:
         raise UserError(f"The backup could not be written to “{folder}” ({error}).") from None
     rotate(fact_base)
     return Backup(target, taken, reason)
@@ -99,25 +99,19 @@ def rotate(fact_base: Path) -> list[Path]:
 def restore_backup(fact_base: Path, backup: Path) -> Backup:
     """Replace the fact base's content with a backup's, keeping a backup of what is replaced.
 
-    SQLite's online backup copies page by page inside a write transaction on the target, so anyone
-    else with the file open sees either the old or the restored content, never a mixture.
+    Anyone else with the fact base open sees either the old or the restored content, never a mixture
+    (`StorageEngine.restore`).
     """
-    check = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    engine = storage.engine_for(fact_base)
     try:
-        if [r[0] for r in check.execute("PRAGMA quick_check")] != ["ok"]:
-            raise UserError(f"“{backup.name}” is damaged, so it was not restored.")
-    except sqlite3.DatabaseError:
+        damaged = bool(engine.copy_problems(backup))
+    except StorageFailure:
         raise UserError(f"“{backup.name}” is not a fact base backup, so it was not restored.") from None
-    finally:
-        check.close()
+    if damaged:
+        raise UserError(f"“{backup.name}” is damaged, so it was not restored.")
     safety = take_backup(fact_base, "before-restore")
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    target = sqlite3.connect(fact_base, timeout=sqlite_features.BUSY_TIMEOUT_MS / 1000)
     try:
-        source.backup(target)
-    except sqlite3.OperationalError as error:
+        engine.restore(fact_base, backup)
+    except StorageFailure as error:
         raise UserError(f"The backup could not be restored: {error}; the fact base was left as it was.") from None
-    finally:
-        source.close()
-        target.close()
     return safety

@@ -18,6 +18,8 @@ Decisions the rest of the app relies on:
 * Percentages and fractions share one scale (30% == 0.3). A ``"%"`` or ``"1"`` unit makes any
   numeric value a ratio; a PERCENT value with no unit is a fraction.
 * Quantity units are compared verbatim (after trimming) because case matters ("mW" vs "MW").
+  A count is a quantity whose unit names what is counted, so it compares with both.
+* A date and a date range compare by the days they cover; two date ranges must agree on both ends.
 
 Amounts are described here in a deliberately plain way ("US$160 billion", "about 30%"); the reasons
 are short sentences for the UI and are not meant to be the app's display format.
@@ -348,6 +350,16 @@ def _missing_data_reason(value: TypedValue) -> str | None:
         except ValueError:
             return f"{value.date!r} is not a date"
         return None
+    if value.kind is ValueKind.DATE_RANGE:
+        if not value.date or not value.date_end:
+            return "a date range lacks its first or last day"
+        try:
+            first, last = date_interval(value.date), date_interval(value.date_end)
+        except ValueError:
+            return f"{value.date!r} to {value.date_end!r} is not a date range"
+        if first[0] > last[1]:
+            return f"the date range {value.date} to {value.date_end} ends before it starts"
+        return None
     if value.kind is ValueKind.ENTITY and value.entity_id is None:
         return "an entity value names no entity"
     if value.kind is ValueKind.TEXT and value.text is None:
@@ -373,19 +385,10 @@ def values_compatible(a: TypedValue, b: TypedValue, *, tolerance: float | None =
 
     if a.kind.is_numeric and b.kind.is_numeric:
         return _numbers_compatible(a, b, relative_tolerance)
+    if a.kind.is_temporal and b.kind.is_temporal:
+        return _dates_compatible(a, b)
     if a.kind is not b.kind:
         return _not_comparable(f"{a.kind} and {b.kind} values cannot be compared")
-
-    if a.kind is ValueKind.DATE:
-        assert a.date is not None and b.date is not None  # checked by _missing_data_reason
-        overlap = _spans_overlap(
-            date_interval(a.date, approximate=a.approximate),
-            date_interval(b.date, approximate=b.approximate),
-        )
-        both_described = f"{_describe_value(a)} and {_describe_value(b)}"
-        if overlap:
-            return Verdict(compatible=True, comparable=True, reason=f"{both_described} overlap")
-        return Verdict(compatible=False, comparable=True, reason=f"{both_described} do not overlap")
 
     if a.kind is ValueKind.ENTITY:
         if a.entity_id == b.entity_id:
@@ -396,6 +399,38 @@ def values_compatible(a: TypedValue, b: TypedValue, *, tolerance: float | None =
     if _normalised_text(a.text) == _normalised_text(b.text):
         return Verdict(compatible=True, comparable=True, reason="same text")
     return _not_comparable("the texts differ, which is not reliably a conflict")
+
+
+def _dates_compatible(a: TypedValue, b: TypedValue) -> Verdict:
+    """Two dates agree when their spans share a day. Two ranges agree only when each end could be
+    the same day: "3–4 June" and "4–5 June" share a day yet disagree on when the event began. A date
+    and a range agree when the date's span meets the range ("in June 2019" and "3–4 June 2019")."""
+    both_described = f"{_describe_value(a)} and {_describe_value(b)}"
+    if a.kind is ValueKind.DATE_RANGE and b.kind is ValueKind.DATE_RANGE:
+        starts_agree = _spans_overlap(_end_span(a, first=True), _end_span(b, first=True))
+        ends_agree = _spans_overlap(_end_span(a, first=False), _end_span(b, first=False))
+        if starts_agree and ends_agree:
+            return Verdict(compatible=True, comparable=True, reason=f"{both_described} can be the same range")
+        which = "start" if not starts_agree else "end"
+        return Verdict(compatible=False, comparable=True, reason=f"{both_described} {which} on different days")
+    if _spans_overlap(_temporal_span(a), _temporal_span(b)):
+        return Verdict(compatible=True, comparable=True, reason=f"{both_described} overlap")
+    return Verdict(compatible=False, comparable=True, reason=f"{both_described} do not overlap")
+
+
+def _end_span(value: TypedValue, *, first: bool) -> tuple[date, date]:
+    """Every day one end of a DATE_RANGE could be (checked complete by _missing_data_reason)."""
+    iso = value.date if first else value.date_end
+    assert iso is not None
+    return date_interval(iso, approximate=value.approximate)
+
+
+def _temporal_span(value: TypedValue) -> tuple[date, date]:
+    """Every day a DATE could be, or the whole of a DATE_RANGE."""
+    if value.kind is ValueKind.DATE_RANGE:
+        return _end_span(value, first=True)[0], _end_span(value, first=False)[1]
+    assert value.date is not None  # checked by _missing_data_reason
+    return date_interval(value.date, approximate=value.approximate)
 
 
 # --- plain descriptions for reasons ------------------------------------------------------------
@@ -427,6 +462,8 @@ def _describe_value(value: TypedValue) -> str:
     prefix = "about " if value.approximate else ""
     if value.kind is ValueKind.DATE:
         return f"{prefix}{value.date}"
+    if value.kind is ValueKind.DATE_RANGE:
+        return f"{prefix}{value.date} to {value.date_end}"
     if value.kind is ValueKind.ENTITY:
         return f"entity #{value.entity_id}"
     if value.kind is ValueKind.TEXT:

@@ -186,7 +186,7 @@ def conflict_detail(conn: Connection, conflict_id: int) -> dict | None:
             "property_name": property_names.get(row["property_id"]),
             "value": _display_value(TypedValue.from_columns(row), entity_name),
             "value_kind": row["value_kind"],
-            "qualifiers": _qualifier_texts(row),
+            "qualifiers": _qualifier_texts(dict(row)),
             "scope": {column: row[column] for column in QUALIFIER_FIELDS},
             "status": row["status"],
             "rank": row["rank"],
@@ -252,8 +252,8 @@ def _starts_after_end(start: str, end: str) -> bool:
         return False
 
 
-def _qualifier_texts(row: Mapping[str, Any]) -> dict[str, str]:
-    shown = {}
+def _qualifier_texts(row: Mapping[str, Any]) -> dict[str, str | None]:
+    shown: dict[str, str | None] = {}
     for column in QUALIFIER_FIELDS:
         stored = row[column]
         if stored is None or stored == "":

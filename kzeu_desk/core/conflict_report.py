@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Connection, text
 
 from kzeu_desk.core.typed_value import TypedValue
@@ -33,10 +35,9 @@ def open_conflict_report(conn: Connection) -> list[dict]:
     for conflict in conn.execute(_OPEN).mappings():
         facts = []
         for fact in conn.execute(_MEMBERS, {"conflict_id": conflict["id"]}).mappings():
-            entity_name = fact["value_entity_name"]
             facts.append({
                 "id": fact["id"],
-                "value": format_value(TypedValue.from_columns(fact), entity_name=lambda _id: entity_name or ""),
+                "value": format_value(TypedValue.from_columns(fact), entity_name=_named(fact["value_entity_name"])),
                 "status": fact["status"],
                 "rank": fact["rank"],
                 "point_in_time": fact["point_in_time"],
@@ -44,3 +45,8 @@ def open_conflict_report(conn: Connection) -> list[dict]:
             })
         report.append({**dict(conflict), "facts": facts})
     return report
+
+
+def _named(name: str | None) -> Callable[[int], str]:
+    """The value entity's name, already read with the fact, for `format_value`."""
+    return lambda _entity_id: name or ""

@@ -22,23 +22,24 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import combinations
 
 from sqlalchemy import Connection, TextClause, bindparam, select, text
 
-from kzeu_desk.core import sqlite_features
 from kzeu_desk.core.compatibility import Scope, Verdict, scopes_overlap, values_compatible
 from kzeu_desk.core.models import ConflictRule, ConflictStatus, LinkKind
 from kzeu_desk.core.recorder import Recorder, table
+from kzeu_desk.core.storage import StorageEngine, engine_of
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_format import format_value
 
 # The columns whose change makes an earlier judgement of a conflict stale.
 _JUDGED_COLUMNS = (
     "value_kind", "value_amount", "value_lower", "value_upper", "value_approximate", "value_unit",
-    "value_date", "value_entity_id", "value_text", "point_in_time", "start_time", "end_time",
+    "value_date", "value_date_end", "value_entity_id", "value_text", "point_in_time", "start_time", "end_time",
 )
 
 # Bound parameters per statement, well below SQLite's limit (32,766 since 3.32; 999 before).
@@ -69,7 +70,9 @@ _CANDIDATES = text(f"""
 # make up most of a large fact base. An unscoped fact, a start or end, two points in one year or a
 # malformed point (judged as unscoped) sends the key to be judged pair by pair. The first source is
 # read later, for the facts that disagree: for every candidate it was most of the query at 1M.
-_CANDIDATES_WHERE_SCOPES_MAY_OVERLAP = text(f"""
+@cache
+def _candidates_where_scopes_may_overlap(engine: StorageEngine) -> TextClause:
+    return text(f"""
     WITH judged_key AS (
         SELECT f.subject_id, f.property_id
         FROM fact f JOIN property p ON p.id = f.property_id AND p.single_valued
@@ -78,7 +81,7 @@ _CANDIDATES_WHERE_SCOPES_MAY_OVERLAP = text(f"""
         HAVING count(*) > 1 AND NOT (
             count(DISTINCT substr(f.point_in_time, 1, 4)) = count(*)
             AND sum(CASE WHEN f.start_time IS NULL AND f.end_time IS NULL
-                          AND {sqlite_features.is_iso_date("f.point_in_time")} THEN 1 ELSE 0 END) = count(*))
+                          AND {engine.sql.is_iso_date("f.point_in_time")} THEN 1 ELSE 0 END) = count(*))
     )
     SELECT {_CANDIDATE_COLUMNS}
     FROM judged_key k
@@ -144,7 +147,7 @@ def _value_disagreement(a: dict, b: dict, verdict: Verdict) -> Disagreement:
 def _add_first_sources(conn: Connection, facts: list[dict]) -> None:
     """Set each fact's "first_source", which its explanation names."""
     ids = sorted({fact["id"] for fact in facts})
-    names = dict(row for start in range(0, len(ids), _IDS_PER_QUERY)
+    names: dict[int, str | None] = dict(row for start in range(0, len(ids), _IDS_PER_QUERY)
                  for row in conn.execute(_FIRST_SOURCES, {"ids": ids[start:start + _IDS_PER_QUERY]}).all())
     for fact in facts:
         fact["first_source"] = names[fact["id"]]
@@ -224,7 +227,7 @@ def declared_disagreements(conn: Connection, fact_ids: list[int]) -> list[Disagr
     return _declared(conn, conn.execute(_DECLARED, {"ids": fact_ids}).mappings().all())
 
 
-def _declared(conn: Connection, links: list[Mapping]) -> list[Disagreement]:
+def _declared(conn: Connection, links: Sequence[Mapping]) -> list[Disagreement]:
     judged = {row["id"]: row for row in _judged_rows(conn, {fact_id for link in links
                                                              for fact_id in (link["from_fact_id"], link["to_fact_id"])})}
     found = []
@@ -280,11 +283,11 @@ def rescan(rec: Recorder) -> None:
     Finds and writes exactly what `recheck` of every key and every linked fact would, through the
     same `_sync` (so audited and undoable), from a few reads of the whole fact base instead of two
     queries per key. Only keys whose facts may overlap in time are judged
-    (`_CANDIDATES_WHERE_SCOPES_MAY_OVERLAP`); the others can hold no value conflict, so their open
+    (`_candidates_where_scopes_may_overlap`); the others can hold no value conflict, so their open
     ones go.
     """
     candidates: dict[tuple[int, int], list[dict]] = defaultdict(list)
-    for fact in _driver_rows(rec.conn, _CANDIDATES_WHERE_SCOPES_MAY_OVERLAP):
+    for fact in _driver_rows(rec.conn, _candidates_where_scopes_may_overlap(engine_of(rec.conn))):
         candidates[(fact["subject_id"], fact["property_id"])].append(fact)
     existing: dict[tuple[int, int], dict[str, dict]] = defaultdict(dict)
     for row in rec.conn.execute(_EXISTING_VALUE_CONFLICTS).mappings():
@@ -305,14 +308,10 @@ def rescan(rec: Recorder) -> None:
 def _driver_rows(conn: Connection, query: TextClause) -> Iterator[dict]:
     """The rows of a query without parameters, as dicts, from the driver's own cursor: for the
     ~120k candidates at 1M facts, SQLAlchemy's rows cost a quarter of the read."""
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(query.text)
-        names = [column[0] for column in cursor.description]
-        for row in cursor:
+    with engine_of(conn).fast_rows(conn, query) as rows:
+        names = rows.columns
+        for row in rows:
             yield dict(zip(names, row))
-    finally:
-        cursor.close()
 
 
 def recheck_changed(rec: Recorder) -> None:
@@ -401,10 +400,7 @@ def _last_check(conn: Connection) -> dict | None:
 def _note_checked(rec: Recorder) -> None:
     # app_meta is bookkeeping, not audited: undoing this operation leaves it, and `_changed_since`
     # then sees the conflict rows the undo put back in the audit log.
-    rec.conn.execute(text(
-        "INSERT INTO app_meta (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
-    ), {"key": _LAST_CHECK_KEY,
-        "value": json.dumps({"operation_id": rec.operation_id, "at": rec.at, "rules": RULES_REVISION})})
+    rec.set_meta(_LAST_CHECK_KEY, json.dumps({"operation_id": rec.operation_id, "at": rec.at, "rules": RULES_REVISION}))
 
 
 def _sync_value_conflicts(rec: Recorder, keys: list[tuple[int, int]], found: Mapping[tuple[int, int], list[Disagreement]],

@@ -11,11 +11,14 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import Connection, TextClause, bindparam, select, text
 
 from kzeu_desk.core.models import AnchorState
+from kzeu_desk.core.pages import PageMap, page_map
 from kzeu_desk.core.recorder import table
+from kzeu_desk.core.storage import StorageEngine, engine_of
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_date, format_value
 
@@ -58,6 +61,7 @@ class EvidenceDetail:
     suffix: str
     anchor_state: str = "exact"  # an AnchorState: "orphaned" spans point into an older revision
     anchor_score: float | None = None
+    page: str | None = None  # "p. 3" / "pp. 3–4" for sources with pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +112,7 @@ def fact_labels(conn: Connection, fact_ids: Iterable[int]) -> dict[int, str]:
 
 _EVIDENCE_QUERY = text("""
     SELECT e.id, e.source_id, s.title AS source_title, e.start, e."end", e.quote, e.prefix, e.suffix,
-           e.anchor_state, e.anchor_score
+           e.anchor_state, e.anchor_score, e.confirmed_revision
     FROM evidence e
     JOIN source s ON s.id = e.source_id
     WHERE e.fact_id = :fact_id
@@ -117,8 +121,18 @@ _EVIDENCE_QUERY = text("""
 
 
 def fact_evidence(conn: Connection, fact_id: int) -> list[EvidenceDetail]:
-    """The fact's evidence spans, grouped by source and in reading order within each."""
-    return [EvidenceDetail(**dict(row)) for row in conn.execute(_EVIDENCE_QUERY, {"fact_id": fact_id}).mappings()]
+    """The fact's evidence spans, grouped by source and in reading order within each, each citing
+    its page(s) when its source has pages."""
+    details = []
+    page_maps: dict[tuple[int, int], PageMap | None] = {}
+    for row in conn.execute(_EVIDENCE_QUERY, {"fact_id": fact_id}).mappings():
+        values = dict(row)
+        key = (values["source_id"], values.pop("confirmed_revision"))
+        if key not in page_maps:
+            page_maps[key] = page_map(conn, *key)
+        pages = page_maps[key]
+        details.append(EvidenceDetail(**values, page=pages.cite(values["start"], values["end"]) if pages else None))
+    return details
 
 
 def fact_links(conn: Connection, fact_id: int) -> list[LinkDetail]:
@@ -161,7 +175,10 @@ def rows_concern_fact(conn: Connection, fact_id: int, *, evidence_ids: Iterable[
 # their own tables' fact indexes; the ones deleted since only through their delete events, which
 # means scanning those (the audit index narrows by target_type only). A fact_id column on
 # audit_event, or an expression index on the images' fact ids, would make history an index lookup.
-_HISTORY_QUERY = text("""
+@cache
+def _history_query(engine: StorageEngine) -> TextClause:
+    field = engine.sql.json_field
+    return text(f"""
     SELECT ae.id, ae.operation_id, ae.at, ae.actor, ae.action, ae.target_type, ae.target_id,
            ae.before, ae.after, o.label AS operation_label, o.reverts_id
     FROM audit_event ae JOIN operation o ON o.id = ae.operation_id
@@ -174,7 +191,7 @@ _HISTORY_QUERY = text("""
             UNION
             SELECT target_id FROM audit_event
              WHERE target_type = 'evidence' AND action = 'delete'
-               AND json_extract(before, '$.fact_id') = :fact_id)
+               AND {field("before", "fact_id")} = :fact_id)
         UNION ALL
         SELECT id FROM audit_event
          WHERE target_type = 'fact_link' AND target_id IN (
@@ -182,7 +199,7 @@ _HISTORY_QUERY = text("""
             UNION
             SELECT target_id FROM audit_event
              WHERE target_type = 'fact_link' AND action = 'delete'
-               AND :fact_id IN (json_extract(before, '$.from_fact_id'), json_extract(before, '$.to_fact_id')))
+               AND :fact_id IN ({field("before", "from_fact_id")}, {field("before", "to_fact_id")}))
     )
     ORDER BY ae.id DESC
     LIMIT :limit
@@ -193,7 +210,7 @@ def fact_history(conn: Connection, fact_id: int, limit: int = 500) -> list[Histo
     """Every recorded change to the fact, its evidence and its links, newest first."""
     events = [
         {**dict(row), "before": _unimage(row["before"]), "after": _unimage(row["after"])}
-        for row in conn.execute(_HISTORY_QUERY, {"fact_id": fact_id, "limit": limit}).mappings()
+        for row in conn.execute(_history_query(engine_of(conn)), {"fact_id": fact_id, "limit": limit}).mappings()
     ]
     names = _EntityNames(conn, _entity_ids_in(events))
     properties = _property_names(conn, _property_ids_in(events))
@@ -295,9 +312,9 @@ def _field_text(field: str, value: object, names: _EntityNames, properties: dict
     if value is None or value == "":
         return _EMPTY
     if field == "subject_id":
-        return names.name(int(value))  # type: ignore[arg-type]
+        return names.name(int(str(value)))
     if field == "property_id":
-        return properties.get(int(value), f"property #{value}")  # type: ignore[arg-type]
+        return properties.get(int(str(value)), f"property #{value}")
     if field in _DATE_FIELDS:
         return display_date(str(value))
     if field in ("note", "scope_note"):
@@ -399,7 +416,7 @@ def _other_link_ends(events: list[dict], fact_id: int) -> set[int]:
 
 def _other_evidence_owners(events: list[dict], fact_id: int) -> set[int]:
     """Facts this fact's evidence was taken over from (merges move evidence between facts)."""
-    owners = set()
+    owners: set[int] = set()
     for event in events:
         if (event["target_type"], event["action"]) == ("evidence", "update"):
             owners.update(image["fact_id"] for image in (event["before"], event["after"])

@@ -14,11 +14,12 @@ import socket
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import IO
 
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks here; the guard simply never reports a holder
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def lock_path(fact_base: Path) -> Path:
 class InstanceLock:
     def __init__(self, fact_base: Path):
         self._path = lock_path(fact_base)
-        self._handle = None
+        self._handle: IO[str] | None = None
 
     def acquire(self) -> Holder | None:
         """Take the lock; returns None on success, or who holds it."""

@@ -1,14 +1,16 @@
-"""`kzeu-desk check`: SQLite's own checks plus the invariants the app relies on."""
+"""`kzeu-desk check`: the storage engine's own checks plus the invariants the app relies on."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import Connection, text
 
-from kzeu_desk.core import sqlite_features
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.revisions import INTEGRITY_CHECKS
+from kzeu_desk.core.storage import StorageEngine, engine_of
 
 
 @dataclass(frozen=True)
@@ -19,47 +21,49 @@ class Problem:
 
 QUOTE_CHECK = "evidence quote matches its source"
 
-# Each invariant is a query returning one descriptive row per violation.
-_INVARIANTS: dict[str, str] = {
-    "source hash matches its text": """
+Check = Callable[[Connection], list[str]]
+
+
+def _query(sql: str) -> Check:
+    """An invariant stated as a query returning one descriptive row per violation."""
+    return lambda conn: [row[0] for row in conn.exec_driver_sql(sql)]
+
+
+@cache
+def _invariants(engine: StorageEngine) -> dict[str, Check]:
+    sql = engine.sql
+    invariants = {
+        "source hash matches its text": _query("""
         SELECT 'source ' || id || ' has ' || length(text) || ' characters but records ' || char_count
         FROM source WHERE length(text) <> char_count
-    """,
-    "dates are ISO year, month or day": """
-        SELECT 'fact ' || id || ' has a malformed date ' || quote(d)
+    """),
+        "dates are ISO year, month or day": _query(f"""
+        SELECT 'fact ' || id || ' has a malformed date ' || {sql.quoted("d")}
         FROM (SELECT id, value_date AS d FROM fact UNION ALL SELECT id, point_in_time FROM fact
-              UNION ALL SELECT id, start_time FROM fact UNION ALL SELECT id, end_time FROM fact)
-        WHERE d IS NOT NULL AND NOT (d GLOB '[0-9][0-9][0-9][0-9]'
-              OR d GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' OR d GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')
-    """,
-    "search index covers every fact": f"""
-        SELECT 'fact ' || f.id || ' is missing from the search index'
-        FROM fact f WHERE f.id NOT IN (SELECT rowid FROM {sqlite_features.SEARCH_TABLE})
-        UNION ALL
-        SELECT 'search index holds fact ' || rowid || ' which does not exist'
-        FROM {sqlite_features.SEARCH_TABLE} WHERE rowid NOT IN (SELECT id FROM fact)
-    """,
-    "conflicts have members": """
+              UNION ALL SELECT id, start_time FROM fact UNION ALL SELECT id, end_time FROM fact) AS dates
+        WHERE d IS NOT NULL AND NOT {sql.has_iso_date_shape("d")}
+    """),
+        "search index covers every fact": engine.search.coverage_problems,
+        "conflicts have members": _query("""
         SELECT 'conflict ' || c.id || ' has fewer than ' || (CASE c.rule WHEN 'manual' THEN 1 ELSE 2 END) || ' member facts'
         FROM conflict c
         WHERE (SELECT count(*) FROM conflict_member m WHERE m.conflict_id = c.id)
               < (CASE c.rule WHEN 'manual' THEN 1 ELSE 2 END)
-    """,
-}
-
-
-# Evidence of a revised source points into the revision it was last confirmed in (core/revisions.py).
-# The quote check is stated there in SQL too, but substr() walks a whole text from its start for
-# every span (docs/PERFORMANCE.md §4), so it runs here in Python, meaning the same.
-_INVARIANTS.update((name, query) for name, query in INTEGRITY_CHECKS.items() if name != QUOTE_CHECK)
+    """),
+    }
+    # Evidence of a revised source points into the revision it was last confirmed in (core/revisions.py).
+    # The quote check is stated there in SQL too, but substr() walks a whole text from its start for
+    # every span (docs/PERFORMANCE.md §4), so it runs here in Python, meaning the same.
+    invariants.update((name, _query(query)) for name, query in INTEGRITY_CHECKS.items() if name != QUOTE_CHECK)
+    return invariants
 
 
 def check(conn: Connection) -> list[Problem]:
-    problems = [Problem("quick_check", p) for p in sqlite_features.quick_check(conn)]
-    problems += [Problem("foreign_key_check", p) for p in sqlite_features.foreign_key_problems(conn)]
+    engine = engine_of(conn)
+    problems = [Problem(name, message) for name, message in engine.structural_problems(conn)]
     problems += [Problem(QUOTE_CHECK, message) for message in misquoted_evidence(conn)]
-    for name, query in _INVARIANTS.items():
-        problems += [Problem(name, row[0]) for row in conn.exec_driver_sql(query)]
+    for name, invariant in _invariants(engine).items():
+        problems += [Problem(name, message) for message in invariant(conn)]
     return problems
 
 
@@ -77,10 +81,8 @@ def misquoted_evidence(conn: Connection) -> list[str]:
     texts: dict[int | None, tuple[str, int] | None] = {}  # the current source's, by revision (None: current)
     current_source = None
     # ~1.2M spans at 1M facts: read from the driver's cursor, without a SQLAlchemy row for each.
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(_EVIDENCE_BY_SOURCE)
-        for evidence_id, source_id, anchor_state, revision, start, end, quote in cursor:
+    with engine_of(conn).fast_rows(conn, _EVIDENCE_BY_SOURCE) as spans:
+        for evidence_id, source_id, anchor_state, revision, start, end, quote in spans:
             if source_id != current_source:
                 current_source, texts = source_id, {None: _text(conn, source_id, None)}
             if texts[None] is None:
@@ -92,8 +94,6 @@ def misquoted_evidence(conn: Connection) -> list[str]:
             if end > char_count or body[start:end] != quote:
                 found.append((evidence_id, f"evidence {evidence_id} quotes text that is not at {start}-{end} "
                                            f"of source {source_id} revision {revision}"))
-    finally:
-        cursor.close()
     return [message for _evidence_id, message in sorted(found)]
 
 

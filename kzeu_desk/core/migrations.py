@@ -76,7 +76,7 @@ def upgrade_to_head(conn: Connection) -> None:
 
 def _make_revision(message: str) -> None:
     """Autogenerate a migration by comparing a database at head with the models."""
-    from kzeu_desk.core.sqlite_features import make_engine
+    from kzeu_desk.core.storage.sqlite.engine import make_engine
 
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(Path(folder) / "head.sqlite", read_only=False)

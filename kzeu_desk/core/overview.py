@@ -96,9 +96,9 @@ def overview(conn: Connection, *, top_sources: int = TOP_SOURCES) -> Overview:
 
 
 def _conflicts_by_month(conn: Connection) -> tuple[ConflictMonth, ...]:
-    found = dict(conn.execute(text(
+    found: dict[str, int] = dict(conn.execute(text(
         "SELECT substr(created_at, 1, 7), count(*) FROM conflict GROUP BY substr(created_at, 1, 7)")).all())
-    settled = dict(conn.execute(text(
+    settled: dict[str, int] = dict(conn.execute(text(
         "SELECT substr(resolved_at, 1, 7), count(*) FROM conflict WHERE status <> 'open' AND resolved_at IS NOT NULL "
         "GROUP BY substr(resolved_at, 1, 7)")).all())
     months = _month_range(sorted(set(found) | set(settled)))
@@ -117,7 +117,7 @@ def _month_range(months: list[str]) -> list[str]:
         return []
     year, month = int(readable[0][:4]), int(readable[0][5:])
     last = readable[-1]
-    found = []
+    found: list[str] = []
     while f"{year:04d}-{month:02d}" <= last and len(found) < 1200:
         found.append(f"{year:04d}-{month:02d}")
         month += 1

@@ -1,6 +1,9 @@
-"""Reads for views and the command line: columns, not ORM entities (NOTES.md trap 6)."""
+"""Reads for views and the command line: columns, not ORM entities (reading whole entities is 7-8x
+slower than reading the columns a view shows)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from dataclasses import dataclass
 
@@ -17,7 +20,7 @@ class Totals:
 
 
 def totals(conn: Connection) -> Totals:
-    def count(name: str, *where) -> int:
+    def count(name: str, *where: Any) -> int:
         return conn.execute(select(func.count()).select_from(table(name)).where(*where)).scalar_one()
 
     return Totals(
@@ -48,9 +51,17 @@ _SOURCE_COUNTS = """
 """
 
 
-def source_list(conn: Connection) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class SourceListRow:
+    id: int
+    title: str
+    publisher: str | None
+    published: str | None  # an ISO date truncated to its precision
+
+
+def source_list(conn: Connection) -> list[SourceListRow]:
     """One row per source, title and publication data only: cheap at any size (counts come separately)."""
-    return [{"id": source_id, "title": title, "publisher": publisher, "published": published}
+    return [SourceListRow(source_id, title, publisher, published)
             for source_id, title, publisher, published in conn.execute(_SOURCE_LIST)]
 
 

@@ -31,6 +31,8 @@ blocks 199 µs against 17 µs; nor does `ratio()` give an edit distance or the s
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -408,7 +410,7 @@ class Locator:
         # As far after the landmark before it as it stood in the old text.
         expected_start = min(new_from + anchor.start - old_from, new_to)
 
-        def acceptable(candidate: _Candidate | None) -> bool:
+        def acceptable(candidate: _Candidate | None) -> TypeGuard[_Candidate]:
             # A verbatim copy of a repeated quote was already judged ambiguous by its surroundings.
             return candidate is not None and not (
                 self.text[candidate.start:candidate.end] == anchor.quote and repetition.repeated_before)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, insert, select, text, update
 
-from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import StaleEdit
 from kzeu_desk.core.models import SQLModel
 
@@ -33,20 +33,21 @@ def table(name: str) -> Table:
 class Recorder:
     """Applies row changes for one operation and logs them; create it through the service."""
 
-    def __init__(self, conn: Connection, *, label: str, actor: str):
+    def __init__(self, conn: Connection, *, label: str, actor: str, kind: OperationKind = OperationKind.ACTION):
+        # For reading inside the operation; every write goes through the methods below.
         self.conn = conn
         self.actor = actor
         self.at = utc_now()
-        self.changes = Changes(label=label)
+        self.changes = Changes(label=label, kind=kind)
         self._events: list[dict] = []
-        self.operation_id = conn.execute(
-            insert(table("operation")).values(label=label, at=self.at, actor=actor)
-        ).inserted_primary_key[0]
+        self.operation_id: int = _new_id(conn.execute(
+            insert(table("operation")).values(label=label, at=self.at, actor=actor)))
         self.changes.operation_id = self.operation_id
         # Filled by the writes, consumed by the service before commit (search index, conflicts).
         self.facts_touched: set[int] = set()
         self.conflict_keys: set[tuple[int, int]] = set()
         self.conflicts_touched: set[int] = set()
+        self.reindex_every_fact = False  # set by a step that may have left the search index behind
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -79,7 +80,7 @@ class Recorder:
         if table_name == "fact":
             values = {"created_at": self.at, "created_by": self.actor, **values}
             values.update(version=values.get("version", 1), updated_at=self.at, updated_by=self.actor)
-        row_id = self.conn.execute(insert(t).values(**values)).inserted_primary_key[0]
+        row_id = _new_id(self.conn.execute(insert(t).values(**values)))
         self._log("insert", table_name, row_id, None, self.row(table_name, row_id))
         return row_id
 
@@ -177,6 +178,25 @@ class Recorder:
             elif table_name == "conflict_member":
                 self.conflicts_touched.add(image["conflict_id"])
 
+    def set_meta(self, key: str, value: str) -> None:
+        """Bookkeeping in app_meta, not audited: undoing the operation leaves it as it is."""
+        self.conn.execute(text(
+            "INSERT INTO app_meta (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+        ), {"key": key, "value": value})
+
+    def insert_content(self, table_name: str, values: dict) -> None:
+        """A content-addressed row (keyed by the hash of what it holds, written once and never
+        changed, such as a kept original file), not audited: undoing the operation leaves it for
+        the next one that brings the same content."""
+        self.conn.execute(insert(table(table_name)).values(**values))
+
+    def defer_foreign_keys(self) -> None:
+        """Check foreign keys when the operation commits, not after each statement (a repair
+        deleting rows that point at rows already gone)."""
+        from kzeu_desk.core.storage import engine_of
+
+        engine_of(self.conn).defer_foreign_keys(self.conn)
+
     def flush_audit(self) -> None:
         if self._events:
             self.conn.execute(insert(table("audit_event")), self._events)
@@ -203,6 +223,7 @@ class Recorder:
             if event["action"] == "insert":
                 self.delete(name, row_id)
             else:
+                assert before is not None  # a delete event has the row's image before
                 self._restore(name, before)
         self.conn.execute(
             update(table("operation"))
@@ -221,6 +242,7 @@ class Recorder:
             if not _same_state(table_name, current.get(row_id), _unimage(event["after"])):
                 raise _changed_since()
             before = _unimage(event["before"])
+            assert before is not None  # an update event has both images
             restored[row_id] = {k: v for k, v in before.items() if k not in ("id", *_managed(table_name))}
         self._update_rows(table_name, current, restored)
 
@@ -233,7 +255,13 @@ class Recorder:
         self._log("insert", table_name, image["id"], None, self.row(table_name, image["id"]))
 
 
-def _runs(events: list[Mapping]) -> Iterable[list[Mapping]]:
+def _new_id(result: CursorResult) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _runs(events: Sequence[Mapping]) -> Iterable[list[Mapping]]:
     """Audit events in their order, grouped: consecutive updates of distinct rows of one table
     form one run; every insert and delete is a run of its own."""
     run: list[Mapping] = []

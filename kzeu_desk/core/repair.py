@@ -1,6 +1,7 @@
 """Repairs for what `check` can find at the application level, as one audited operation.
 
-SQLite-level damage (quick_check failures) is not repaired here: the answer to that is a backup.
+Damage to the engine's own structures (what its structural check finds) is not repaired here: the
+answer to that is a backup.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
-from kzeu_desk.core import conflicts, search_index
+from kzeu_desk.core import conflicts
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.recorder import Recorder
 from kzeu_desk.core.service import FactBase
@@ -44,7 +45,7 @@ def repair(fact_base: FactBase) -> RepairReport:
 
     def body(rec: Recorder) -> None:
         # Foreign keys stop this from happening through kzeu_desk; files edited by other tools may still have it.
-        rec.conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        rec.defer_foreign_keys()
         for name, table_name, query in (("evidence", "evidence", _ORPHANED_EVIDENCE),
                                         ("links", "fact_link", _DANGLING_LINKS),
                                         ("members", "conflict_member", _DANGLING_MEMBERS)):
@@ -52,7 +53,7 @@ def repair(fact_base: FactBase) -> RepairReport:
             counts[name] = len(ids)
             rec.delete_all(table_name, ids)
         conflicts.rescan(rec)
-        search_index.rebuild(rec.conn)
+        rec.reindex_every_fact = True
 
     changes = fact_base.run("Repair fact base", body)
     return RepairReport(counts["evidence"], counts["links"], counts["members"], changes)

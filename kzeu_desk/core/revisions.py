@@ -11,6 +11,8 @@ Reads only; the writes are `FactBase.import_revision` and the curator's decision
 
 from __future__ import annotations
 
+from typing import Any
+
 import difflib
 import re
 from bisect import bisect_right
@@ -71,6 +73,7 @@ def conflicts_citing(conn: Connection, source_id: int) -> tuple[set[tuple[int, i
 
 
 class MatchReason(StrEnum):
+    ORIGINAL = "the same original file"
     URL = "the same address"
     TITLE_AND_PUBLISHER = "the same title and publisher"
     FILE_NAME = "the same file name"
@@ -97,10 +100,13 @@ def find_matching_source(conn: Connection, document: ReadDocument, metadata: obj
     so this module does not depend on the service). Titles and addresses compare loosely: case,
     spacing, a "www.", the scheme and a trailing slash or fragment do not count."""
     source = table("source")
-    url = _normalised_url(getattr(metadata, "url", None))
+    by_original = _source_with_original(conn, document)
+    if by_original is not None:
+        return by_original
+    url = _normalised_url(getattr(metadata, "url", None) or document.metadata.url)
     title = _normalised_words(getattr(metadata, "title", None) or document.title)
     publisher = _normalised_words(getattr(metadata, "publisher", None))
-    found: tuple[dict, MatchReason] | None = None
+    found: tuple[dict[str, Any], MatchReason] | None = None
     if url:
         # Addresses are few (one per source) and must be normalised in Python, so all are read.
         for row in conn.execute(select(source.c.id, source.c.title, source.c.url, source.c.text_sha256)
@@ -115,15 +121,30 @@ def find_matching_source(conn: Connection, document: ReadDocument, metadata: obj
                 found = (dict(row), MatchReason.TITLE_AND_PUBLISHER)
                 break
     if found is None and document.file_name:
-        row = conn.execute(select(source.c.id, source.c.title, source.c.text_sha256)
-                           .where(source.c.file_name == document.file_name)
-                           .order_by(source.c.id.desc()).limit(1)).mappings().first()
-        if row is not None:
-            found = (dict(row), MatchReason.FILE_NAME)
+        named = conn.execute(select(source.c.id, source.c.title, source.c.text_sha256)
+                             .where(source.c.file_name == document.file_name)
+                             .order_by(source.c.id.desc()).limit(1)).mappings().first()
+        if named is not None:
+            found = (dict(named), MatchReason.FILE_NAME)
     if found is None:
         return None
-    row, reason = found
-    return SourceMatch(row["id"], row["title"], reason, row["text_sha256"] == sha256_text(document.text))
+    match, reason = found
+    return SourceMatch(match["id"], match["title"], reason, match["text_sha256"] == sha256_text(document.text))
+
+
+def _source_with_original(conn: Connection, document: ReadDocument) -> SourceMatch | None:
+    """The source whose current text (or an earlier revision) was read from these very bytes: the file
+    is recognised even when a newer reader would extract its text differently."""
+    if document.original is None:
+        return None
+    sha256 = document.original.sha256
+    source, revision = table("source"), table("source_revision")
+    row = conn.execute(select(source.c.id, source.c.title).where(source.c.original_sha256 == sha256)
+                       .order_by(source.c.id).limit(1)).first()
+    if row is None:
+        row = conn.execute(select(source.c.id, source.c.title).join(revision, revision.c.source_id == source.c.id)
+                           .where(revision.c.original_sha256 == sha256).order_by(source.c.id).limit(1)).first()
+    return None if row is None else SourceMatch(row.id, row.title, MatchReason.ORIGINAL, True)
 
 
 def _normalised_words(value: str | None) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+from kzeu_desk.core import steps
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.reading import read_document
+from kzeu_desk.core.recorder import Recorder
 from kzeu_desk.core.service import FactBase, SourceMetadata
 from kzeu_desk.paths import sample_corpus_dir
 
@@ -29,9 +31,9 @@ def import_sample_corpus(fact_base: FactBase) -> Changes:
     """Import every sample article as one operation; read all files first so nothing is half-done."""
     documents = [(read_document(sample_corpus_dir() / name), metadata) for name, metadata in sample_documents()]
 
-    def add_all(recorder):
+    def add_all(recorder: Recorder) -> None:
         for document, metadata in documents:
-            fact_base.add_source(recorder, document, metadata)
+            steps.insert_source(recorder, document, metadata)
 
     return fact_base.run("Import sample articles", add_all)
 

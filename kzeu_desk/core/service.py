@@ -11,15 +11,19 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from kzeu_desk.core import conflicts, database, revisions, search_index, sqlite_features
-from kzeu_desk.core.changes import Changes
+from kzeu_desk.core import conflicts, revisions, search_documents, storage
+from kzeu_desk.core import steps
+from kzeu_desk.core.bulk import BulkWriter
+from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.reading import ReadDocument
+from kzeu_desk.core.steps import SourceMetadata
 from kzeu_desk.core.reanchor import Placement, reanchor
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.text import quote_context, sha256_text
@@ -27,21 +31,17 @@ from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest_value
 from kzeu_desk.core.vocabulary import STARTER_ENTITIES, STARTER_PROPERTIES
 
-# Fact columns a curator edits directly (value_* columns come through `value`).
-EDITABLE_FACT_FIELDS = frozenset(
-    {"subject_id", "property_id", "point_in_time", "start_time", "end_time", "scope_note", "status", "rank", "note"}
-)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class SourceMetadata:
-    title: str | None = None
-    publisher: str | None = None
-    author: str | None = None
-    url: str | None = None
-    published: str | None = None
-    language: str | None = None
-    note: str | None = None
+class BulkWording:
+    """How a bulk operation's refusals read: `failed` starts the sentence ("The file could not be
+    loaded"), `unchanged` ends it ("nothing was loaded")."""
+
+    read_only: str
+    failed: str
+    unchanged: str
 
 
 def default_actor() -> str:
@@ -54,17 +54,18 @@ def default_actor() -> str:
 class FactBase:
     """An open fact base: the service operations and the storage they run on."""
 
-    def __init__(self, path: Path, storage: database.OpenedStorage, actor: str):
+    def __init__(self, path: Path, opened: storage.OpenedStorage, actor: str, engine: storage.StorageEngine):
         self.path = path
         self.actor = actor
-        self._attach(storage)
+        self._storage_engine = engine
+        self._attach(opened)
 
-    def _attach(self, storage: database.OpenedStorage) -> None:
-        self._storage = storage
-        self.engine = storage.engine
-        self.read_only = storage.read_only
-        self.read_only_reason = storage.read_only_reason
-        self.backup_path = storage.backup_path
+    def _attach(self, opened: storage.OpenedStorage) -> None:
+        self._storage = opened
+        self.engine = opened.engine
+        self.read_only = opened.read_only
+        self.read_only_reason = opened.read_only_reason
+        self.backup_path = opened.backup_path
 
     @property
     def reading_a_copy(self) -> bool:
@@ -73,40 +74,58 @@ class FactBase:
     def refresh_copy(self) -> None:
         """Take a fresh private copy when the fact base is read through one (it can't be read in place)."""
         if self.reading_a_copy:
-            database.close_storage(self.path, self._storage)
-            self._attach(database.open_storage(self.path, read_only=True))
+            self._storage_engine.close(self.path, self._storage)
+            self._attach(self._storage_engine.open(self.path, read_only=True))
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None) -> FactBase:
+        engine = storage.engine_for(path)
         path = Path(path)
-        fact_base = cls(path, database.open_storage(path, read_only=read_only), actor or default_actor())
+        opened = engine.open(path, read_only=read_only)
+        fact_base = cls(path, opened, actor or engine.actor(opened) or default_actor(), engine)
         if not fact_base.read_only:
             fact_base._seed_vocabulary_once()
         return fact_base
 
     def close(self) -> None:
-        database.close_storage(self.path, self._storage)
+        self._storage_engine.close(self.path, self._storage)
+
+    def files_to_watch(self) -> list[Path]:
+        """Files that change when another program commits to this fact base (watch them to refresh)."""
+        return [path for path in self._storage_engine.watched_files(self.path) if path.exists()]
+
+    def write_snapshot(self, target: Path) -> None:
+        """A consistent standalone copy of the fact base at `target` (a reviewer's copy), written
+        atomically while others may be writing; one sentence (UserError) when it cannot be."""
+        if target.exists() and target.resolve() == self.path.resolve():
+            raise UserError("A snapshot cannot replace the fact base it is taken from; choose another file name.")
+        try:
+            self._storage_engine.snapshot_into(self.path, target)
+        except (storage.StorageFailure, OSError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise UserError(f"The snapshot could not be written: {reason}.") from None
 
     def __enter__(self) -> FactBase:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.close()
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
-        with sqlite_features.read_transaction(self.engine) as conn:
+        with self._storage_engine.read_transaction(self.engine) as conn:
             yield conn
 
     # -- the transaction every operation runs in -----------------------------------------------
 
     @contextmanager
-    def _operation(self, label: str, *, skip_if_unchanged: bool = False) -> Iterator[Recorder]:
+    def _operation(self, label: str, *, skip_if_unchanged: bool = False,
+                   kind: OperationKind = OperationKind.ACTION) -> Iterator[Recorder]:
         if self.read_only:
             raise ReadOnlyFactBase("This fact base is open read-only; nothing can be changed.")
         try:
-            with sqlite_features.write_transaction(self.engine) as conn:
-                recorder = Recorder(conn, label=label, actor=self.actor)
+            with self._storage_engine.write_transaction(self.engine) as conn:
+                recorder = Recorder(conn, label=label, actor=self.actor, kind=kind)
                 yield recorder
                 if skip_if_unchanged and recorder.changes.empty:
                     # An edit that changed nothing leaves no operation, so History and undo show real actions.
@@ -116,23 +135,61 @@ class FactBase:
         except _NothingChanged:
             recorder.changes.operation_id = None
         except OperationalError as error:
-            text = str(error.orig)
-            if "locked" in text or "busy" in text:
-                raise FactBaseLocked("The fact base is busy in another program; your change was not saved. Try again.") from None
-            if "full" in text:
-                raise UserError("Your change was not saved because the disk is full; free some space and try "
-                                "again (nothing already saved was lost).") from None
-            if "disk I/O" in text or "readonly" in text:
-                raise UserError(f"Your change was not saved because the fact base file could not be written "
-                                f"({text}); nothing already saved was lost.") from None
-            raise UserError(f"Your change could not be saved: {text}.") from None
+            raise self._refusal(error) from None
         except IntegrityError as error:
             raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None
+
+    def _refusal(self, error: OperationalError) -> UserError:
+        """The sentence for a user action the engine refused."""
+        text = str(error.orig)
+        problem = self._storage_engine.problem(error)
+        if problem is storage.StorageProblem.BUSY:
+            return FactBaseLocked("The fact base is busy in another program; your change was not saved. Try again.")
+        if problem is storage.StorageProblem.DISK_FULL:
+            return UserError("Your change was not saved because the disk is full; free some space and try "
+                             "again (nothing already saved was lost).")
+        if problem is storage.StorageProblem.NOT_WRITABLE:
+            return UserError(f"Your change was not saved because the fact base file could not be written "
+                             f"({text}); nothing already saved was lost.")
+        return UserError(f"Your change could not be saved: {text}.")
 
     def _after_writes(self, recorder: Recorder) -> None:
         """Keep derived data in step inside the same transaction."""
         conflicts.recheck(recorder, recorder.conflict_keys, recorder.facts_touched)
-        search_index.refresh(recorder.conn, recorder.facts_touched)
+        if recorder.reindex_every_fact:
+            search_documents.rebuild(recorder.conn)
+        else:
+            search_documents.refresh(recorder.conn, recorder.facts_touched)
+
+    def bulk_operation(self, label: str, body: Callable[[BulkWriter], T], wording: BulkWording) -> tuple[T, Changes]:
+        """Run `body` as one bulk operation: one write transaction tuned for millions of inserted
+        rows, refused on a read-only fact base and mapped to one sentence on failure like any
+        operation (in `wording`), with conflicts and the search index brought up to date before
+        it commits. Recorded as one operation labelled `label`, created after the body's writes
+        (so history a body brings reads before it), whose Changes count the inserted rows."""
+        if self.read_only:
+            raise ReadOnlyFactBase(wording.read_only)
+        try:
+            with (self._storage_engine.write_transaction(self.engine) as conn,
+                  self._storage_engine.bulk_writing(conn)):
+                writer = BulkWriter(conn)
+                result = body(writer)
+                recorder = Recorder(conn, label=label, actor=self.actor, kind=OperationKind.BULK)
+                if writer.rescan_all_conflicts:
+                    conflicts.rescan(recorder)
+                else:
+                    conflicts.recheck(recorder, writer.conflict_keys, writer.contradicting_facts)
+                search_documents.refresh(conn, [*writer.facts_to_index, *recorder.facts_touched])
+                recorder.flush_audit()
+        except OperationalError as error:
+            reason = str(error.orig)
+            if self._storage_engine.problem(error) is storage.StorageProblem.BUSY:
+                raise FactBaseLocked(f"The fact base is busy in another program; {wording.unchanged}. Try again.") from None
+            raise UserError(f"{wording.failed}: {reason}; {wording.unchanged}.") from None
+        except IntegrityError as error:
+            raise UserError(f"{wording.failed} ({error.orig}); {wording.unchanged}.") from None
+        recorder.changes.bulk_counts.update(writer.inserted)
+        return result, recorder.changes
 
     def run(self, label: str, body: Callable[[Recorder], object]) -> Changes:
         """Run several service steps as one user action (one transaction, one undo step)."""
@@ -158,30 +215,16 @@ class FactBase:
                     "wikidata_pid": seed.wikidata_pid,
                 })
             for entity in STARTER_ENTITIES:
-                self.insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
-            rec.conn.execute(table("app_meta").insert().values(key="vocabulary_seeded", value=rec.at))
+                steps.insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
+            rec.set_meta("vocabulary_seeded", rec.at)
 
     def create_entity(
         self, name: str, *, kind: str = "other", aliases: Sequence[str] = (), external_id: str | None = None,
         description: str | None = None,
     ) -> Changes:
         with self._operation(f"New entity “{name.strip()}”") as rec:
-            self.insert_entity(rec, name, kind, aliases, external_id, description)
+            steps.insert_entity(rec, name, kind, aliases, external_id, description)
         return rec.changes
-
-    def insert_entity(self, rec: Recorder, name: str, kind: str, aliases: Sequence[str],
-                       external_id: str | None, description: str | None) -> int:
-        name = name.strip()
-        if not name:
-            raise InvalidEdit("An entity needs a name.")
-        clash = rec.conn.execute(select(table("entity").c.id).where(table("entity").c.name == name)).scalar()
-        if clash is not None:
-            raise InvalidEdit(f"An entity named “{name}” already exists.")
-        entity_id = rec.insert("entity", {"name": name, "kind": kind, "external_id": external_id,
-                                          "description": description})
-        for alias in dict.fromkeys([name, *aliases]):
-            rec.insert("entity_alias", {"entity_id": entity_id, "alias": alias, "alias_key": alias.casefold()})
-        return entity_id
 
     def add_alias(self, entity_id: int, alias: str) -> Changes:
         alias = alias.strip()
@@ -197,18 +240,8 @@ class FactBase:
 
     def import_document(self, document: ReadDocument, metadata: SourceMetadata = SourceMetadata()) -> Changes:
         with self._operation(f"Import “{document.file_name}”") as rec:
-            self.add_source(rec, document, metadata)
+            steps.insert_source(rec, document, metadata)
         return rec.changes
-
-    def add_source(self, rec: Recorder, document: ReadDocument, metadata: SourceMetadata) -> int:
-        title = (metadata.title or document.title or Path(document.file_name).stem).strip()
-        return rec.insert("source", {
-            "title": title, "publisher": metadata.publisher, "author": metadata.author, "url": metadata.url,
-            "published": metadata.published, "language": metadata.language, "note": metadata.note,
-            "text": document.text, "text_sha256": sha256_text(document.text), "char_count": len(document.text),
-            "file_name": document.file_name, "encoding": document.encoding,
-            "imported_at": rec.at, "imported_by": rec.actor,
-        })
 
     # -- facts ---------------------------------------------------------------------------------
 
@@ -219,10 +252,10 @@ class FactBase:
     ) -> Changes:
         """`evidence` holds (source_id, start, end) spans in code points."""
         with self._operation(label) as rec:
-            fact_id = self.insert_fact(rec, value=value, subject_id=subject_id, property_id=property_id,
+            fact_id = steps.insert_fact(rec, value=value, subject_id=subject_id, property_id=property_id,
                                        status=status, rank=rank, note=note, qualifiers=qualifiers or {})
             for source_id, start, end in evidence:
-                self.insert_evidence(rec, fact_id, source_id, start, end)
+                steps.insert_evidence(rec, fact_id, source_id, start, end)
         return rec.changes
 
     def create_fact_from_selection(self, source_id: int, start: int, end: int) -> Changes:
@@ -233,86 +266,41 @@ class FactBase:
             ).first()
         if source is None:
             raise InvalidEdit("That source no longer exists.")
-        _check_span(source.text, start, end)
+        steps.check_span(source.text, start, end)
         value = suggest_value(source.text[start:end], published=source.published)
         return self.create_fact(value=value, evidence=[(source_id, start, end)], label="New fact from selection")
 
-    def insert_fact(self, rec: Recorder, *, value: TypedValue, subject_id: int | None, property_id: int | None,
-                    status: FactStatus | str, rank: FactRank | str, note: str | None, qualifiers: dict) -> int:
-        unknown = set(qualifiers) - {"point_in_time", "start_time", "end_time", "scope_note"}
-        if unknown:
-            raise InvalidEdit(f"Unknown qualifier {sorted(unknown)[0]!r}.")
-        return rec.insert("fact", {
-            "subject_id": subject_id, "property_id": property_id, **value.to_columns(), **qualifiers,
-            "status": FactStatus(status).value, "rank": FactRank(rank).value, "note": note,
-        })
-
     def update_fact(self, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
-                    label: str = "Edit fact", **fields) -> Changes:
+                    label: str = "Edit fact", **fields: Any) -> Changes:
         """Change a fact's fields; refused (StaleEdit) if it changed since `expected_version` was read."""
         with self._operation(label, skip_if_unchanged=True) as rec:
-            self.edit_fact(rec, fact_id, expected_version, value=value, **fields)
+            steps.update_fact(rec, fact_id, expected_version, value=value, **fields)
         return rec.changes
-
-    def edit_fact(self, rec: Recorder, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
-                  **fields) -> dict:
-        unknown = set(fields) - EDITABLE_FACT_FIELDS
-        if unknown:
-            raise InvalidEdit(f"A fact has no editable field {sorted(unknown)[0]!r}.")
-        if "status" in fields:
-            fields["status"] = FactStatus(fields["status"]).value
-        if "rank" in fields:
-            fields["rank"] = FactRank(fields["rank"]).value
-        if value is not None:
-            fields.update(value.to_columns())
-        return rec.update("fact", fact_id, fields, expected_version=expected_version)
 
     def create_entity_and_assign(self, fact_id: int, expected_version: int, name: str, *,
                                  as_value: bool = False) -> Changes:
         """A new entity becomes the fact's subject (or its value) in one action."""
         role = "value" if as_value else "subject"
         with self._operation(f"New entity “{name.strip()}” as {role}") as rec:
-            entity_id = self.insert_entity(rec, name, "other", (), None, None)
+            entity_id = steps.insert_entity(rec, name, "other", (), None, None)
             if as_value:
-                self.edit_fact(rec, fact_id, expected_version, value=TypedValue(ValueKind.ENTITY, entity_id=entity_id))
+                steps.update_fact(rec, fact_id, expected_version, value=TypedValue(ValueKind.ENTITY, entity_id=entity_id))
             else:
-                self.edit_fact(rec, fact_id, expected_version, subject_id=entity_id)
+                steps.update_fact(rec, fact_id, expected_version, subject_id=entity_id)
         return rec.changes
 
     def delete_fact(self, fact_id: int) -> Changes:
         with self._operation("Delete fact") as rec:
-            self.remove_fact(rec, fact_id)
+            steps.delete_fact(rec, fact_id)
         return rec.changes
-
-    def remove_fact(self, rec: Recorder, fact_id: int) -> None:
-        """Delete a fact with everything that only means something through it."""
-        conn = rec.conn
-        evidence, links, members = table("evidence"), table("fact_link"), table("conflict_member")
-        rec.delete_all("evidence", conn.execute(select(evidence.c.id).where(evidence.c.fact_id == fact_id)).scalars())
-        rec.delete_all("fact_link", conn.execute(
-            select(links.c.id).where((links.c.from_fact_id == fact_id) | (links.c.to_fact_id == fact_id))).scalars())
-        rec.delete_all("conflict_member", conn.execute(
-            select(members.c.id).where(members.c.fact_id == fact_id)).scalars())
-        rec.delete("fact", fact_id)
 
     # -- evidence ------------------------------------------------------------------------------
 
     def add_evidence(self, fact_id: int, source_id: int, start: int, end: int) -> Changes:
         with self._operation("Add evidence") as rec:
             rec.require("fact", fact_id, "Fact")
-            self.insert_evidence(rec, fact_id, source_id, start, end)
+            steps.insert_evidence(rec, fact_id, source_id, start, end)
         return rec.changes
-
-    def insert_evidence(self, rec: Recorder, fact_id: int, source_id: int, start: int, end: int) -> int:
-        source = rec.require("source", source_id, "Source")
-        _check_span(source["text"], start, end)
-        prefix, quote, suffix = quote_context(source["text"], start, end)
-        return rec.insert("evidence", {
-            "fact_id": fact_id, "source_id": source_id, "start": start, "end": end, "quote": quote,
-            "prefix": prefix, "suffix": suffix, "source_sha256": source["text_sha256"],
-            "created_at": rec.at, "created_by": rec.actor,
-            "confirmed_revision": revisions.current_revision(rec.conn, source_id),
-        })
 
     def remove_evidence(self, evidence_id: int) -> Changes:
         with self._operation("Remove evidence") as rec:
@@ -450,7 +438,8 @@ class FactBase:
         return rec.changes
 
     @contextmanager
-    def _resolution(self, conflict_id: int, resolution: str, rationale: str, what: str):
+    def _resolution(self, conflict_id: int, resolution: str, rationale: str,
+                    what: str) -> Iterator[tuple[Recorder, list[int]]]:
         rationale = rationale.strip()
         if not rationale:
             raise InvalidEdit("Give a short rationale, so reviewers can see why this was decided.")
@@ -539,16 +528,25 @@ class FactBase:
             "file_name": source["file_name"], "encoding": source["encoding"],
             "imported_at": source["imported_at"], "imported_by": source["imported_by"],
             "superseded_at": rec.at, "superseded_by": rec.actor,
+            "format": source["format"], "extractor": source["extractor"],
+            "original_sha256": source["original_sha256"], "retrieved_at": source["retrieved_at"],
         })
         replaced = {
             "text": document.text, "text_sha256": sha256_text(document.text), "char_count": len(document.text),
             "file_name": document.file_name, "encoding": document.encoding,
-            "imported_at": rec.at, "imported_by": rec.actor,
+            "imported_at": rec.at, "imported_by": rec.actor, "retrieved_at": document.metadata.retrieved_at,
+            **steps.document_origin(rec, document),
         }
+        # What the new file says about itself fills details the source does not have yet.
+        replaced.update({name: value for name, value in document.metadata.filled().items()
+                         if name in ("author", "publisher", "published", "language", "url") and not source[name]})
         if metadata is not None:
             replaced.update({name: value for name, value in vars(metadata).items() if value is not None})
         rec.update("source", source["id"], replaced)
-        return current.revision + 1
+        new_revision = current.revision + 1
+        steps.insert_pages(rec, source["id"], new_revision, document.page_starts, document.page_labels,
+                           len(document.text))
+        return new_revision
 
     @staticmethod
     def _following_placement(row: dict, placement: Placement, new_text: str, new_sha: str,
@@ -562,6 +560,7 @@ class FactBase:
             if row["anchor_state"] != AnchorState.ORPHANED.value:
                 return {"anchor_state": AnchorState.ORPHANED.value, "anchor_score": None}
             return {}
+        assert placement.start is not None and placement.end is not None  # anchored
         prefix, quote, suffix = quote_context(new_text, placement.start, placement.end)
         values = {
             "start": placement.start, "end": placement.end, "quote": quote, "prefix": prefix, "suffix": suffix,
@@ -584,7 +583,7 @@ class FactBase:
         with self._operation("Re-attach evidence") as rec:
             row = rec.require("evidence", evidence_id, "Evidence")
             source = rec.require("source", row["source_id"], "Source")
-            _check_span(source["text"], start, end)
+            steps.check_span(source["text"], start, end)
             prefix, quote, suffix = quote_context(source["text"], start, end)
             rec.update("evidence", evidence_id, {
                 "start": start, "end": end, "quote": quote, "prefix": prefix, "suffix": suffix,
@@ -611,9 +610,9 @@ class FactBase:
 
     # -- undo / redo ---------------------------------------------------------------------------
 
-    def revert(self, operation_id: int, label: str) -> Changes:
-        """Undo (or redo, by reverting the undo) one earlier operation, as a new operation."""
-        with self._operation(label) as rec:
+    def revert(self, operation_id: int, label: str, *, kind: OperationKind = OperationKind.UNDO) -> Changes:
+        """Undo (or redo, by reverting the undo: `kind` REDO) one earlier operation, as a new operation."""
+        with self._operation(label, kind=kind) as rec:
             rec.revert_operation(operation_id)
         return rec.changes
 
@@ -627,8 +626,3 @@ _CONFIRMED_BY_CURATOR = {
 
 class _NothingChanged(Exception):
     """Raised inside an operation that wrote nothing, to roll back its empty operation row."""
-
-
-def _check_span(text: str, start: int, end: int) -> None:
-    if not (0 <= start < end <= len(text)):
-        raise InvalidEdit("The selected span lies outside the source text.")

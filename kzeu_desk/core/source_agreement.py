@@ -29,18 +29,20 @@ a few tens of thousands of pairs. The facts table's filter applies.
 
 from __future__ import annotations
 
+import builtins
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, Row, RowMapping, bindparam, text
 
 from kzeu_desk.core.bulk_reads import no_collection_pauses
 from kzeu_desk.core.compatibility import Scope, scopes_overlap, values_compatible
 from kzeu_desk.core.fact_listing import ListingSpec, filter_clause
 from kzeu_desk.core.models import ConflictStatus
-from kzeu_desk.core.sqlite_features import is_iso_date
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.timeline import time_text
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_format import format_date, format_value
@@ -111,7 +113,7 @@ class KeyRow:
     disagreements: int  # comparisons between voices that disagree
     settled: int
 
-    @property
+    @builtins.property  # the field `property` shadows the name in this class
     def name(self) -> str:
         return f"{self.subject} · {self.property}"
 
@@ -157,7 +159,7 @@ class Agreement:
 # -- SQL ---------------------------------------------------------------------------------------------------
 
 
-def _scope_columns(alias: str) -> tuple[str, str, str]:
+def _scope_columns(alias: str, is_iso_date: Callable[[str], str]) -> tuple[str, str, str]:
     """(first, last, irregular) of a fact's scope as text: first/last NULL for an open end;
     irregular true when the scope is unset or unreadable (it is then compared with every time)."""
     point, start, end = f"{alias}.point_in_time", f"{alias}.start_time", f"{alias}.end_time"
@@ -170,12 +172,12 @@ def _scope_columns(alias: str) -> tuple[str, str, str]:
     return first, last, irregular
 
 
-def _candidate_pairs_sql(where_a: str, where_b: str) -> str:
+def _candidate_pairs_sql(where_a: str, where_b: str, is_iso_date: Callable[[str], str]) -> str:
     # CROSS JOIN (plain SQL) fixes the order for SQLite, and the unary plus keeps it from reaching b
     # through ix_fact_property_id with a rowid range: it did, reading every fact of the property
     # for each fact (137 s at 100k facts); on the (subject, property) index it takes 0.4 s.
-    a_first, a_last, a_irregular = _scope_columns("a")
-    b_first, b_last, b_irregular = _scope_columns("b")
+    a_first, a_last, a_irregular = _scope_columns("a", is_iso_date)
+    b_first, b_last, b_irregular = _scope_columns("b", is_iso_date)
     return f"""
         SELECT a.id, b.id
         FROM fact a CROSS JOIN fact b
@@ -240,7 +242,7 @@ def compare_sources(conn: Connection, grouping: VoiceGrouping = VoiceGrouping.SO
 
 
 def _compare(conn: Connection, grouping: VoiceGrouping, listing: ListingSpec | None, report: Report) -> Agreement:
-    where, params = filter_clause(listing or ListingSpec())
+    where, params = filter_clause(conn, listing or ListingSpec())
     # The filter's fragments name the fact `f`; each side of the pair gets its own copy (and its
     # own name for the search parameter, which SQLAlchemy would otherwise bind once).
     where_a = where.replace("f.", "a.").replace(":search", ":search_a")
@@ -248,7 +250,7 @@ def _compare(conn: Connection, grouping: VoiceGrouping, listing: ListingSpec | N
     pair_params = {**params}
     if "search" in pair_params:
         pair_params["search_a"] = pair_params["search_b"] = pair_params.pop("search")
-    pairs = [(a, b) for a, b in conn.execute(text(_candidate_pairs_sql(where_a, where_b)), pair_params)]
+    pairs = [(a, b) for a, b in conn.execute(text(_candidate_pairs_sql(where_a, where_b, engine_of(conn).sql.is_iso_date)), pair_params)]
     shared = [row[0] for row in conn.execute(text(_shared_facts_sql(where)), params)]
     fact_ids = sorted({fact_id for pair in pairs for fact_id in pair} | set(shared))
     facts = {row["id"]: row for chunk in _chunks(fact_ids) for row in conn.execute(_FACTS, {"ids": chunk}).mappings()}
@@ -267,7 +269,7 @@ def _compare(conn: Connection, grouping: VoiceGrouping, listing: ListingSpec | N
     judge = _Judge(facts, conflicts)
 
     stances: dict[tuple[int, int], list[tuple[Stance, str, int | None, bool]]] = defaultdict(list)
-    pair_counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    pair_counts: dict[tuple[str, str], Counter[Stance]] = defaultdict(Counter)
     key_comparisons: dict[tuple[int, int], list[tuple[str, str, Stance]]] = defaultdict(list)
 
     def compare(a_fact: int, a_source: int, b_fact: int, b_source: int, stance: Stance,
@@ -279,7 +281,7 @@ def _compare(conn: Connection, grouping: VoiceGrouping, listing: ListingSpec | N
         row = facts[a_fact]
         key_comparisons[(row["subject_id"], row["property_id"])].append((va, vb, stance))
         if va != vb:
-            pair_counts[tuple(sorted((va, vb)))][stance] += 1
+            pair_counts[(va, vb) if va < vb else (vb, va)][stance] += 1
 
     total = len(pairs) + len(shared)
     for done, fact_id in enumerate(shared):
@@ -303,7 +305,7 @@ def _compare(conn: Connection, grouping: VoiceGrouping, listing: ListingSpec | N
 
 
 class _Judge:
-    def __init__(self, facts: dict[int, dict], conflicts: dict[frozenset[int], tuple[int, bool]]):
+    def __init__(self, facts: dict[int, RowMapping], conflicts: dict[frozenset[int], tuple[int, bool]]):
         self._facts = facts
         self._conflicts = conflicts
 
@@ -327,14 +329,14 @@ class _Judge:
         return (Stance.SETTLED if judged else Stance.DISAGREES), None
 
 
-def _scope(fact) -> Scope:
+def _scope(fact: RowMapping) -> Scope:
     try:
         return Scope(point_in_time=fact["point_in_time"], start=fact["start_time"], end=fact["end_time"])
     except ValueError:  # unreadable or inverted: compared with every time, as the conflict rules do
         return Scope()
 
 
-def _value(fact) -> TypedValue:
+def _value(fact: RowMapping) -> TypedValue:
     return TypedValue.from_columns(fact)
 
 
@@ -358,7 +360,7 @@ def _conflicts_between(conn: Connection, fact_ids: Sequence[int]) -> dict[frozen
     return found
 
 
-def _voices(sources: dict[int, object], grouping: VoiceGrouping) -> tuple[dict[int, str], dict[str, Voice]]:
+def _voices(sources: dict[int, Row[Any]], grouping: VoiceGrouping) -> tuple[dict[int, str], dict[str, Voice]]:
     members: dict[str, list[int]] = defaultdict(list)
     names: dict[str, str] = {}
     for source_id, row in sources.items():
@@ -391,7 +393,11 @@ def _published(iso: str | None) -> str:
         return iso
 
 
-def _matrix(grouping, facts, spans, sources, voice_of, voices, stances, pair_counts, key_comparisons) -> Agreement:
+def _matrix(grouping: VoiceGrouping, facts: dict[int, RowMapping], spans: dict[int, dict[int, tuple[int, int] | None]],
+            sources: dict[int, Row[Any]], voice_of: dict[int, str], voices: dict[str, Voice],
+            stances: dict[tuple[int, int], list[tuple[Stance, str, int | None, bool]]],
+            pair_counts: dict[tuple[str, str], Counter[Stance]],
+            key_comparisons: dict[tuple[int, int], list[tuple[str, str, Stance]]]) -> Agreement:
     keys_with_voices: dict[tuple[int, int], set[str]] = defaultdict(set)
     for key, comparisons in key_comparisons.items():
         for va, vb, _stance in comparisons:
@@ -445,8 +451,8 @@ def _matrix(grouping, facts, spans, sources, voice_of, voices, stances, pair_cou
                          key=lambda pair: (-pair.disagree, -pair.settled, -pair.compared, pair.a, pair.b)))
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
     for pair in pairs:
-        for key in (pair.a, pair.b):
-            total = sums[key]
+        for voice_key in (pair.a, pair.b):
+            total = sums[voice_key]
             total[0] += pair.compared
             total[1] += pair.agree
             total[2] += pair.within_tolerance
@@ -458,7 +464,7 @@ def _matrix(grouping, facts, spans, sources, voice_of, voices, stances, pair_cou
                      voice_totals=voice_totals)
 
 
-def _display(fact) -> str:
+def _display(fact: RowMapping) -> str:
     name = fact["value_entity_name"]
     try:
         return format_value(_value(fact), entity_name=None if name is None else (lambda _id: name))
@@ -466,7 +472,7 @@ def _display(fact) -> str:
         return str(fact["value_text"] or fact["value_date"] or fact["value_amount"] or "(unreadable value)")
 
 
-def _time_of(fact) -> tuple[str | None, str | None]:
+def _time_of(fact: RowMapping) -> tuple[str | None, str | None]:
     if fact["point_in_time"]:
         return fact["point_in_time"], fact["point_in_time"]
     return fact["start_time"], fact["end_time"]

@@ -3,7 +3,7 @@
 A document's text is canonicalised once, when it is imported, and stored in that form. Every stored
 offset is a Unicode code point index into the canonical text (the W3C Web Annotation convention).
 Qt counts UTF-16 code units instead, so offsets are converted only where they cross into Qt
-(NOTES.md trap 2), with a `Utf16Index` built once per text.
+(in "a😀b fact" Python's index 4 is Qt's 5), with a `Utf16Index` built once per text.
 """
 
 from __future__ import annotations

@@ -19,18 +19,20 @@ comparison needs). Only standard SQL is used here; the date check is the storage
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import builtins
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 from functools import cached_property
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, RowMapping, TextClause, bindparam, text
 
 from kzeu_desk.core.compatibility import date_interval
 from kzeu_desk.core.fact_listing import ListingSpec, filter_clause
 from kzeu_desk.core.models import ConflictStatus, FactStatus
-from kzeu_desk.core.sqlite_features import is_iso_date
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_format import format_date, format_value
 
@@ -117,11 +119,11 @@ class TimelineItem:
     value: str
     label: str  # the other dimension and the value: "trade turnover: US$40 billion" in a subject lane
 
-    @property
+    @builtins.property  # the field `property` shadows the name in this class
     def time_text(self) -> str:
         return time_text(self.start, self.end)
 
-    @property
+    @builtins.property  # the field `property` shadows the name in this class
     def description(self) -> str:
         """Several lines for a tooltip: what the fact says, when, how settled it is."""
         lines = [f"{self.subject} · {self.property}: {self.value}", f"{self.time_text} ({_TIME_WORDS[self.time_kind]})",
@@ -132,7 +134,7 @@ class TimelineItem:
             lines.append("Its conflict was settled")
         return "\n".join(lines)
 
-    @property
+    @builtins.property  # the field `property` shadows the name in this class
     def precision_days(self) -> int:
         """How many days a point covers (365 for a year); 0 for ranges."""
         if self.first_day is None or self.last_day is None or self.time_kind is TimeKind.RANGE:
@@ -186,10 +188,12 @@ _SETTLED_CONFLICTS = """(SELECT count(*) FROM conflict_member m WHERE m.fact_id 
                          AND +m.conflict_id IN (SELECT c.id FROM conflict c WHERE c.status <> 'open'))"""
 
 
-def _timed_facts(query: TimelineQuery, *, lanes: Sequence[int] | None = None, extra_columns: str = "") -> tuple[str, dict]:
+def _timed_facts(conn: Connection, query: TimelineQuery, *, lanes: Sequence[int] | None = None,
+                 extra_columns: str = "") -> tuple[str, dict[str, Any]]:
     """CTEs `timed` (every fact with a time, `readable` 1 when the timeline can place it) and
     `placed` (the readable ones with first_key/last_key for window tests)."""
-    where, params = filter_clause(query.listing)
+    where, params = filter_clause(conn, query.listing)
+    is_iso_date = engine_of(conn).sql.is_iso_date
     column = query.grouping.column
     if lanes is not None:
         ids = [lane for lane in lanes if lane != NO_LANE]
@@ -224,7 +228,7 @@ def _timed_facts(query: TimelineQuery, *, lanes: Sequence[int] | None = None, ex
     return sql, params
 
 
-def _bind(sql: str, params: dict) -> object:
+def _bind(sql: str, params: dict[str, Any]) -> TextClause:
     statement = text(sql)
     expanding = [name for name in ("lane_ids", "keys") if name in params]
     return statement.bindparams(*(bindparam(name, expanding=True) for name in expanding))
@@ -256,7 +260,7 @@ def _padded_to_day(padded: str) -> int:
 def lanes(conn: Connection, query: TimelineQuery) -> LaneSet:
     """Every lane with its number of placeable facts and its first and last day, and how many
     facts have a time the timeline cannot read."""
-    ctes, params = _timed_facts(query)
+    ctes, params = _timed_facts(conn, query)
     names = "entity" if query.grouping is Grouping.SUBJECT else "property"
     sql = ctes + f"""
         , per_lane AS (
@@ -281,11 +285,11 @@ def lane_counts(conn: Connection, query: TimelineQuery, lane_keys: Sequence[int]
     """How many facts of each lane fall in the window (first_day..last_day, date ordinals)."""
     if not lane_keys:
         return {}
-    ctes, params = _timed_facts(query, lanes=lane_keys)
+    ctes, params = _timed_facts(conn, query, lanes=lane_keys)
     params.update(window_first=_iso_day(first_day), window_last=_iso_day(last_day))
     sql = ctes + """ SELECT lane, count(*) FROM placed
                      WHERE first_key <= :window_last AND last_key >= :window_first GROUP BY lane"""
-    return {lane: count for lane, count in conn.execute(_bind(sql, params), params)}
+    return dict(conn.execute(_bind(sql, params), params))
 
 
 def items(conn: Connection, query: TimelineQuery, lane_keys: Sequence[int], first_day: int, last_day: int,
@@ -296,7 +300,7 @@ def items(conn: Connection, query: TimelineQuery, lane_keys: Sequence[int], firs
     value_columns = (", f.subject_id, f.property_id, f.value_kind, f.value_amount, f.value_lower, f.value_upper,"
                      " f.value_approximate, f.value_unit, f.value_date, f.value_entity_id, f.value_text,"
                      f" {_OPEN_CONFLICTS} AS open_conflicts, {_SETTLED_CONFLICTS} AS settled_conflicts")
-    ctes, params = _timed_facts(query, lanes=lane_keys, extra_columns=value_columns)
+    ctes, params = _timed_facts(conn, query, lanes=lane_keys, extra_columns=value_columns)
     params.update(window_first=_iso_day(first_day), window_last=_iso_day(last_day))
     limit_clause = ""
     if limit is not None:
@@ -320,7 +324,7 @@ def density(conn: Connection, query: TimelineQuery, lane_keys: Sequence[int], fi
     the year it begins (or the window's first year, when it began earlier)."""
     if not lane_keys:
         return []
-    ctes, params = _timed_facts(query, lanes=lane_keys, extra_columns=f", {_OPEN_CONFLICTS} AS open_conflicts")
+    ctes, params = _timed_facts(conn, query, lanes=lane_keys, extra_columns=f", {_OPEN_CONFLICTS} AS open_conflicts")
     params.update(window_first=_iso_day(first_day), window_last=_iso_day(last_day))
     sql = ctes + """
         SELECT lane, substr(CASE WHEN first_key < :window_first THEN :window_first ELSE first_key END, 1, 4) AS year,
@@ -361,11 +365,11 @@ def region(conn: Connection, query: TimelineQuery, lane_keys: Sequence[int], fir
 # -- rows to items ------------------------------------------------------------------------------------
 
 
-def _status_position(order: list[str]):
+def _status_position(order: list[str]) -> Callable[[str], int]:
     return lambda status: order.index(status) if status in order else len(order)
 
 
-def _item(row, grouping: Grouping) -> TimelineItem:
+def _item(row: RowMapping, grouping: Grouping) -> TimelineItem:
     start, end = row["t_start"], row["t_end"]
     value_entity = row["value_entity_name"]
     try:

@@ -65,7 +65,7 @@ def place_marks(items: Sequence[TimelineItem], x_of_day: Callable[[float], float
     """Pack one lane's items into at most `tracks` rows, first fit in time order (which uses the
     fewest rows); open ends run to `left`/`right`. Items that fit nowhere are grouped into
     overflow chips, drawn on the last row."""
-    extents = []
+    extents: list[_Extent] = []
     for item in items:
         # Clamped to the drawn window: a range from 1993 seen at a zoom on 2022 starts at the edge.
         x0 = left if item.first_day is None else max(left, x_of_day(item.first_day))
@@ -94,9 +94,13 @@ def place_marks(items: Sequence[TimelineItem], x_of_day: Callable[[float], float
     return marks, _group_overflow(overflowing)
 
 
-def _first_fit(extents, tracks: int):
+_Extent = tuple[float, float, MarkShape, TimelineItem]
+_Placed = tuple[float, float, MarkShape, TimelineItem, int]
+
+
+def _first_fit(extents: list[_Extent], tracks: int) -> tuple[list[_Placed], list[tuple[float, float, TimelineItem]]]:
     track_ends = [float("-inf")] * tracks
-    placed: list[tuple[float, float, MarkShape, TimelineItem, int]] = []
+    placed: list[_Placed] = []
     overflowing: list[tuple[float, float, TimelineItem]] = []
     for x0, x1, shape, item in extents:
         track = next((number for number, end in enumerate(track_ends) if end + MARK_GAP <= x0), None)

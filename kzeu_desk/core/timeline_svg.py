@@ -100,7 +100,7 @@ def lane_height(tracks: int) -> float:
     return tracks * TRACK_HEIGHT + 2 * LANE_PADDING
 
 
-def _lay_out_lanes(picture: TimelinePicture, x_of_day, top: float, plot_left: float,
+def _lay_out_lanes(picture: TimelinePicture, x_of_day: Callable[[float], float], top: float, plot_left: float,
                    plot_right: float) -> list[_LaneLayout]:
     items_by_lane: dict[int, list[TimelineItem]] = {}
     for item in picture.items:
@@ -119,7 +119,7 @@ def _lay_out_lanes(picture: TimelinePicture, x_of_day, top: float, plot_left: fl
     return layouts
 
 
-def _axis(picture: TimelinePicture, pixels_per_day: float, x_of_day, top: float, bottom: float,
+def _axis(picture: TimelinePicture, pixels_per_day: float, x_of_day: Callable[[float], float], top: float, bottom: float,
           plot_left: float, plot_right: float) -> str:
     parts = [f'<line x1="{plot_left}" y1="{top}" x2="{plot_right}" y2="{top}" stroke="#9aa3b0"/>']
     for tick in ticks(picture.first_day, picture.last_day, pixels_per_day):
@@ -193,7 +193,7 @@ def _overflow(chip: Overflow, lane_top: float) -> str:
             f'fill="#333b47">{label}</text></g>')
 
 
-def _cell(cell: DensityCell, x_of_day, lane_top: float) -> str:
+def _cell(cell: DensityCell, x_of_day: Callable[[float], float], lane_top: float) -> str:
     first, last = year_span(cell.year)
     x0, x1 = x_of_day(first) + 1, x_of_day(last + 1) - 1
     height = DENSE_TRACKS * TRACK_HEIGHT - 4

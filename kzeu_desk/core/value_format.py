@@ -6,6 +6,8 @@ Style:
   approximate  "about 30%"; "≈ 33.3%" when the number shown is itself rounded (one third)
   ranges       "US$5–7 billion", "about 5–7%"
   dates        "1996", "February 2023", "2 February 2023"
+  date ranges  "3–4 June 2019", "30 June – 2 July 2019", "June–July 2019", "2014–2016"
+  counts       "12 member states" (the unit names what is counted)
 Amounts under a million are written in full with thousands separators ("800,000"), because
 "800 thousand" reads worse and hides nothing; from a million up a scale word is used.
 """
@@ -20,7 +22,7 @@ from dataclasses import dataclass
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 
-__all__ = ["format_amount", "format_date", "format_value"]
+__all__ = ["format_amount", "format_date", "format_date_range", "format_value"]
 
 _CURRENCY_SYMBOLS = {"USD": "US$", "EUR": "€", "GBP": "£"}
 _SCALES = ((12, "trillion"), (9, "billion"), (6, "million"))
@@ -56,6 +58,29 @@ def format_date(iso: str) -> str:
     return f"{day} {month_name} {year}"
 
 
+def format_date_range(first: str, last: str) -> str:
+    """Two truncated ISO dates as one range, naming what they share once:
+    "3–4 June 2019", "30 June – 2 July 2019", "June–July 2019", "2014–2016"."""
+    first_match, last_match = _ISO_DATE_RE.match(first), _ISO_DATE_RE.match(last)
+    if first_match is None or last_match is None:
+        raise ValueError(f"not a range of truncated ISO dates: {first!r} to {last!r}")
+    shown_first, shown_last = format_date(first), format_date(last)
+    if len(first) != len(last) or first[:4] != last[:4]:
+        # Different years or precisions: nothing is shared, so both are written out in full.
+        if len(first) == len(last) == 4:
+            return f"{first}–{last}"
+        return f"{shown_first} – {shown_last}"
+    if len(first) == 4:
+        return first
+    if len(first) == 7:
+        month_first, month_last = shown_first.split(" ")[0], shown_last.split(" ")[0]
+        return shown_first if first == last else f"{month_first}–{month_last} {first[:4]}"
+    if first[:7] == last[:7]:
+        return shown_first if first == last else f"{int(first[8:])}–{shown_last}"
+    day_and_month_first = shown_first.rsplit(" ", 1)[0]
+    return f"{day_and_month_first} – {shown_last}"
+
+
 def format_amount(amount: float, unit: str | None) -> str:
     """An amount with its unit: "US$160 billion", "KZT 1.5 trillion", "27.6%", "3,000 companies"."""
     return _format_amount(amount, unit).text
@@ -69,6 +94,11 @@ def format_value(value: TypedValue, *, entity_name: Callable[[int], str] | None 
         if value.date is None:
             return "(no date)"
         shown = format_date(value.date)
+        return f"about {shown}" if value.approximate else shown
+    if value.kind is ValueKind.DATE_RANGE:
+        if value.date is None or value.date_end is None:
+            return "(incomplete date range)"
+        shown = format_date_range(value.date, value.date_end)
         return f"about {shown}" if value.approximate else shown
     if value.kind is ValueKind.TEXT:
         return value.text or ""

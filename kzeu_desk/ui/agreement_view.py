@@ -13,6 +13,7 @@ brings up the open conflict it is part of. The comparison runs off the GUI threa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, QTimer,
@@ -161,7 +162,7 @@ class _CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         cell: Cell | None = index.data(CELL_ROLE)
         palette = option.palette
         painter.save()
@@ -642,7 +643,7 @@ class AgreementView(QWidget):
         self.open_button.setEnabled(False)
         if agreement is None:
             return
-        filtered = self._listing.search is not None or self._listing.status is not None
+        filtered = self._listing.filtered
         keys = self.model.rowCount()
         disagreeing = sum(1 for key in agreement.keys if key.disagreements)
         noun = "sources" if self._grouping is VoiceGrouping.SOURCE else "publishers"
@@ -698,8 +699,8 @@ class AgreementView(QWidget):
 
 class _StanceLegend(QWidget):
     _ENTRIES = (Stance.AGREES, Stance.WITHIN_TOLERANCE, Stance.DISAGREES, Stance.SETTLED)
-    _WORDS = {Stance.AGREES: "Agrees", Stance.WITHIN_TOLERANCE: "Within tolerance", Stance.DISAGREES: "Disagrees",
-              Stance.SETTLED: "Settled"}
+    _WORDS: ClassVar[dict[Stance, str]] = {Stance.AGREES: "Agrees", Stance.WITHIN_TOLERANCE: "Within tolerance",
+                                           Stance.DISAGREES: "Disagrees", Stance.SETTLED: "Settled"}
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()

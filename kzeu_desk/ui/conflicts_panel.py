@@ -6,35 +6,33 @@ press Alt+N to prefer card N (Ctrl+Alt+N to reject it), and the panel moves on t
 conflict by itself. F8 / Shift+F8 (bound by the main window) walk the queue.
 
 Everything shown from the data (explanations, quotes, titles, values) goes through plain-text
-widgets or QTextCursor.insertText, never through HTML (NOTES.md trap 3).
+widgets or QTextCursor.insertText, never through HTML (docs/ARCHITECTURE.md, trap 3).
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QAbstractListModel, QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QFocusEvent, QFont, QKeyEvent, QKeySequence, QMouseEvent, QPalette, QShortcut, QShowEvent, QTextCharFormat,
-    QTextCursor,
-)
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout,
-    QLabel, QLineEdit, QListView, QPushButton, QScrollArea, QSizePolicy, QSplitter, QStackedWidget,
-    QStyledItemDelegate, QStyleOptionViewItem, QTextEdit, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QComboBox, QDialog, QFrame, QHBoxLayout, QLineEdit, QListView, QPushButton,
+    QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import conflict_queue
 from kzeu_desk.core.changes import Changes
-from kzeu_desk.core.errors import InvalidEdit
 from kzeu_desk.core.service import FactBase
-from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
+from kzeu_desk.ui.conflict_card import ConflictCard
+from kzeu_desk.ui.conflict_keys import DISMISS_KEY, NUMBERED_CARDS, PREFER_KEYS, REJECT_KEYS, SCOPE_KEY, shortcut_text
+from kzeu_desk.ui.conflict_queue_model import (
+    CONFLICT_ID_ROLE, ConflictQueueModel, TwoLineRows, conflict_title,
+)
+from kzeu_desk.ui.plain_text import plain_label
+from kzeu_desk.ui.popup_filled_combo import PopupFilledCombo
+from kzeu_desk.ui.scope_dialog import ScopeDialog
 from kzeu_desk.ui.session import Session
+from kzeu_desk.ui.text_styles import PROBLEM_STYLE, muted, scaled_font
 
 EMPTY_QUEUE_TEXT = ("No open conflicts. Conflicts appear here when two facts about the same subject and "
                     "property disagree.")
@@ -42,36 +40,8 @@ RATIONALE_PLACEHOLDER = "Why? (required — recorded with the decision)"
 RATIONALE_REQUIRED = "Write why first: the rationale is recorded with the decision."
 READ_ONLY_NOTICE = "This fact base is open read-only: conflicts can be reviewed here but not settled."
 
-CONFLICT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-
-# Alt+digit and Ctrl+Alt+digit address cards 1-9; a tenth card is reached with Tab and the buttons.
-NUMBERED_CARDS = 9
-PREFER_KEYS = tuple(f"Alt+{number}" for number in range(1, NUMBERED_CARDS + 1))
-REJECT_KEYS = tuple(f"Ctrl+Alt+{number}" for number in range(1, NUMBERED_CARDS + 1))
-DISMISS_KEY = "Ctrl+Shift+D"
-SCOPE_KEY = "Ctrl+Shift+S"
-
 # A change to any of these can add, remove or alter a conflict or what its cards show.
 _SHOWN_TABLES = ("conflict", "conflict_member", "fact", "evidence", "source", "entity", "property")
-_PROBLEM_STYLE = "color: #e53935;"
-_CARD_STYLE = (
-    "QFrame#conflictCard { border: 1px solid palette(mid); border-radius: 4px; }"
-    " QFrame#conflictCard[chosen=\"true\"] { border: 2px solid palette(highlight); }"
-)
-_CARD_MIN_WIDTH = 250
-_VALUE_FONT_SCALE = 1.35
-_WHITESPACE_RUN = re.compile(r"\s+")
-
-
-def shortcut_text(key: str) -> str:
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-
-
-def conflict_title(row: dict) -> str:
-    """"Kazakhstan · diplomatic relations established — value conflict"."""
-    subject = row.get("subject_name") or "(no subject)"
-    prop = row.get("property_name") or "(no property)"
-    return f"{subject} · {prop} — {conflict_queue.RULE_WORDS.get(row['rule'], row['rule'])}"
 
 
 def count_text(shown: int, total: int, filtered: bool) -> str:
@@ -83,399 +53,9 @@ def count_text(shown: int, total: int, filtered: bool) -> str:
     return f"{total:,} {noun}"
 
 
-def _muted(label: QLabel) -> QLabel:
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
-    label.setPalette(palette)
-    return label
-
-
-def _scaled_font(widget: QWidget, scale: float, *, bold: bool = False) -> QFont:
-    font = QFont(widget.font())
-    font.setPointSizeF(max(6.0, font.pointSizeF() * scale))
-    font.setBold(bold)
-    return font
-
-
-def _one_line(text: str) -> str:
-    # Context around a quote may span line breaks; in a card it reads as one running sentence.
-    return _WHITESPACE_RUN.sub(" ", text)
-
-
-# --------------------------------------------------------------------------------------------
-# The queue
-# --------------------------------------------------------------------------------------------
-
-
-class PopupFilledCombo(QComboBox):
-    """A combo box whose items are read when its list is opened: the sources with open conflicts
-    number in the thousands in a large fact base, and the queue is re-read after every decision."""
-
-    def __init__(self, fill: Callable[[], None], parent: QWidget | None = None):
-        super().__init__(parent)
-        self._fill = fill
-        self._stale = True
-
-    def mark_stale(self) -> None:
-        self._stale = True
-
-    def ensure_filled(self) -> None:
-        if self._stale:
-            self._stale = False
-            self._fill()
-
-    def showPopup(self) -> None:
-        self.ensure_filled()
-        super().showPopup()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        self.ensure_filled()  # arrow keys step through the items without opening the list
-        super().focusInEvent(event)
-
-
-class TwoLineRows(QStyledItemDelegate):
-    """Every queue row two lines high, so the view can lay out 10k conflicts without measuring each
-    title (4 s at 1M facts); a longer title is elided and shown whole in the tooltip."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
-        lines = option.fontMetrics.lineSpacing() * 2
-        return QSize(option.rect.width(), lines + 8)
-
-
-class ConflictQueueModel(QAbstractListModel):
-    """Open conflicts as rows; the panel reloads it whole (a queue holds hundreds, not millions)."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-        self._titles: list[str] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self._titles = [conflict_title(row) for row in rows]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._titles[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{self._titles[index.row()]}\n{row['explanation']}")
-        if role == CONFLICT_ID_ROLE:
-            return row["id"]
-        return None
-
-    def row_of(self, conflict_id: int | None) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row["id"] == conflict_id:
-                return number
-        return None
-
-    def conflict_at(self, row: int) -> dict | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-
-# --------------------------------------------------------------------------------------------
-# Cards
-# --------------------------------------------------------------------------------------------
-
-
-class EvidenceQuote(QTextEdit):
-    """A quote in its context: prefix muted, quote emphasised, suffix muted, as one wrapped paragraph.
-
-    Text goes in through QTextCursor.insertText with char formats, so nothing in a source is ever
-    read as markup. A click (that did not select text) or Enter activates the quote.
-    """
-
-    activated = Signal()
-
-    def __init__(self, prefix: str, quote: str, suffix: str, *, text_continues_before: bool = True,
-                 text_continues_after: bool = True, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("evidenceQuote")
-        self.setReadOnly(True)
-        self.setAcceptRichText(False)
-        self.setUndoRedoEnabled(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
-        self.viewport().setAutoFillBackground(False)
-        self.setAccessibleName("Evidence quote")
-        self.setAccessibleDescription("Press Enter to show this quote in its source")
-
-        muted = QTextCharFormat()
-        muted.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        emphasised = QTextCharFormat()
-        emphasised.setFontWeight(QFont.Weight.Bold)
-        emphasised.setForeground(self.palette().color(QPalette.ColorRole.Text))
-        cursor = QTextCursor(self.document())
-        cursor.insertText(("…" if text_continues_before else "") + _one_line(prefix), muted)
-        cursor.insertText(_one_line(quote), emphasised)
-        cursor.insertText(_one_line(suffix) + ("…" if text_continues_after else ""), muted)
-        # The document re-lays out at the viewport's width; the widget follows its height, so the card,
-        # not this editor, scrolls. A height change never changes the width: no feedback loop.
-        self.document().documentLayout().documentSizeChanged.connect(self._fit_height)
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        margins = self.contentsMargins()
-        needed = math.ceil(self.document().size().height()) + margins.top() + margins.bottom()
-        # Compared with the fixed height asked for, not height(): before the first layout they differ.
-        if needed != self.maximumHeight():
-            self.setFixedHeight(needed)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        # Dragging to copy part of the quote should not also jump to the source.
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.activated.emit()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.activated.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class ConflictCard(QFrame):
-    """One member fact: value, qualifiers, status and rank, agreement, evidence, and its decisions."""
-
-    chosen = Signal(int)  # fact id: the curator clicked into or tabbed into this card
-    prefer_requested = Signal(int)
-    reject_requested = Signal(int)
-    merge_requested = Signal(int)
-    evidence_activated = Signal(int, int, int)  # source_id, start, end (code points)
-
-    def __init__(self, number: int, member: dict, *, member_count: int, writable: bool,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.number = number
-        self.fact_id: int = member["fact_id"]
-        self.setObjectName("conflictCard")
-        self.setAccessibleName(f"Fact {number}: {member['value']}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(_CARD_STYLE)
-        self.setProperty("chosen", False)
-        self.setMinimumWidth(_CARD_MIN_WIDTH)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-
-        column = QVBoxLayout(self)
-        column.setContentsMargins(10, 8, 10, 8)
-        column.setSpacing(4)
-        header = _muted(plain_label(f"{number} · fact #{self.fact_id}", object_name="cardHeader"))
-        column.addWidget(header)
-
-        self.value_label = plain_label(member["value"], word_wrap=True, selectable=True, object_name="cardValue")
-        self.value_label.setFont(_scaled_font(self.value_label, _VALUE_FONT_SCALE, bold=True))
-        column.addWidget(self.value_label)
-
-        qualifiers = member["qualifiers"]
-        qualifier_text = " · ".join(
-            f"{conflict_queue.QUALIFIER_FIELDS[column_name]}: {shown}" for column_name, shown in qualifiers.items()
-        ) or "No time qualifiers"
-        self.qualifiers_label = plain_label(qualifier_text, word_wrap=True, selectable=True,
-                                             object_name="cardQualifiers")
-        if not qualifiers:
-            _muted(self.qualifiers_label)
-        column.addWidget(self.qualifiers_label)
-
-        self.status_label = _muted(plain_label(f"{member['status']} · {member['rank']} rank",
-                                                object_name="cardStatus"))
-        column.addWidget(self.status_label)
-
-        self.agreement_label = plain_label(_agreement_text(member), object_name="cardAgreement")
-        self.agreement_label.setVisible(bool(self.agreement_label.text()))
-        if member["agreeing_fact_count"] > 1:
-            others = ", ".join(f"#{i}" for i in member["agreeing_fact_ids"] if i != self.fact_id)
-            self.agreement_label.setToolTip(plain_tooltip(f"Facts that state a compatible value: {others}"))
-        column.addWidget(self.agreement_label)
-
-        self.quotes: list[EvidenceQuote] = []
-        for evidence in member["evidence"]:
-            quote = EvidenceQuote(
-                evidence["prefix"], evidence["quote"], evidence["suffix"],
-                # The stored context is cut at a fixed width; an ellipsis marks only a real cut.
-                text_continues_before=evidence["start"] > len(evidence["prefix"]),
-                text_continues_after=evidence["end"] + len(evidence["suffix"]) < evidence["source_char_count"])
-            quote.setToolTip(plain_tooltip(f"{evidence['source_title']}, characters {evidence['start']}–"
-                                           f"{evidence['end']}\nClick or press Enter to show it in the source."))
-            span = (evidence["source_id"], evidence["start"], evidence["end"])
-            quote.activated.connect(lambda span=span: self.evidence_activated.emit(*span))
-            self.quotes.append(quote)
-            column.addWidget(quote)
-            published = evidence["source_published_text"] or "date not stated"
-            source_line = _muted(plain_label(f"— {evidence['source_title']}, {published}", word_wrap=True,
-                                              object_name="cardSource"))
-            column.addWidget(source_line)
-        if not member["evidence"]:
-            column.addWidget(_muted(plain_label("No evidence recorded for this fact.", word_wrap=True)))
-        column.addStretch(1)
-
-        buttons = QHBoxLayout()
-        numbered = number <= NUMBERED_CARDS
-        self.prefer_button = QPushButton("Prefer")
-        self.prefer_button.setObjectName("preferButton")
-        self.prefer_button.setToolTip(
-            "Prefer this fact: it becomes preferred, the others deprecated (kept)"
-            + (f" ({shortcut_text(PREFER_KEYS[number - 1])})" if numbered else ""))
-        self.reject_button = QPushButton("Reject")
-        self.reject_button.setObjectName("rejectButton")
-        self.reject_button.setToolTip(
-            "Reject this fact: the source got it wrong"
-            + (f" ({shortcut_text(REJECT_KEYS[number - 1])})" if numbered else ""))
-        self.merge_button = QPushButton("Merge here")
-        self.merge_button.setObjectName("mergeButton")
-        self.merge_button.setToolTip("These facts are duplicates: keep this one, move the others' evidence to it "
-                                     "and mark them duplicates (deprecated)")
-        for button, signal in ((self.prefer_button, self.prefer_requested), (self.reject_button, self.reject_requested),
-                               (self.merge_button, self.merge_requested)):
-            button.setAccessibleName(f"{button.text().replace('&&', '&')} fact {number}")
-            button.clicked.connect(lambda _checked=False, signal=signal: signal.emit(self.fact_id))
-            button.setEnabled(writable)
-            buttons.addWidget(button)
-        self.merge_button.setEnabled(writable and member_count > 1)
-        buttons.addStretch(1)
-        # Decisions sit right under the card's title, so they stay visible however long the quotes are.
-        column.insertLayout(1, buttons)
-
-        # Labels and quotes take mouse presses and focus themselves; any of them picks the card.
-        for child in self.findChildren(QWidget):
-            child.installEventFilter(self)
-
-    def set_chosen(self, chosen: bool) -> None:
-        if self.property("chosen") == chosen:
-            return
-        self.setProperty("chosen", chosen)
-        # A dynamic property only restyles after the style sheet is re-applied to the widget.
-        self.style().unpolish(self)
-        self.style().polish(self)
-
-    def is_chosen(self) -> bool:
-        return bool(self.property("chosen"))
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.chosen.emit(self.fact_id)
-        super().mousePressEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.FocusIn):
-            self.chosen.emit(self.fact_id)
-        return False
-
-
-def _agreement_text(member: dict) -> str:
-    facts, sources = member["agreeing_fact_count"], member["agreeing_source_count"]
-    if sources > 1:
-        return f"{sources} sources agree"
-    if facts > 1:
-        return f"{facts} facts agree"
-    return ""
-
-
-# --------------------------------------------------------------------------------------------
-# Scope dialog
-# --------------------------------------------------------------------------------------------
-
-
-class ScopeDialog(QDialog):
-    """Give member facts different times so they no longer describe the same moment.
-
-    The fields start with what is stored; only changed fields are sent. Reading the typed dates is
-    `conflict_queue.scope_edits`; this dialog only collects text and shows its one-sentence problems.
-    """
-
-    _COLUMNS = ("point_in_time", "start_time", "end_time", "scope_note")
-    _PLACEHOLDERS = {"point_in_time": "e.g. 2022", "start_time": "e.g. 2021-01", "end_time": "e.g. 2022-09",
-                     "scope_note": "e.g. first 9 months"}
-
-    def __init__(self, detail: dict, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("scopeDialog")
-        self.setWindowTitle("Scope facts")
-        self.setAccessibleName("Scope facts")
-        self._members = detail["members"]
-        self._current = {member["fact_id"]: member["scope"] for member in self._members}
-        self._fields: dict[tuple[int, str], QLineEdit] = {}
-        self._edits: dict[int, dict[str, str | None]] = {}
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(plain_label(
-            "Give each fact the time it describes, so they no longer overlap. Dates like 2022, "
-            "March 2022 or 2 March 2022; leave a field empty to clear it.", word_wrap=True))
-        grid = QGridLayout()
-        for column_number, title in enumerate(("Fact", *(conflict_queue.QUALIFIER_FIELDS[c].capitalize()
-                                                          for c in self._COLUMNS))):
-            grid.addWidget(plain_label(title), 0, column_number)
-        for row_number, member in enumerate(self._members, start=1):
-            fact_text = f"{row_number} · {member['value']}"
-            fact_label = plain_label(fact_text)
-            fact_label.setToolTip(plain_tooltip(f"Fact #{member['fact_id']}: {member['value']}"))
-            grid.addWidget(fact_label, row_number, 0)
-            for column_number, column in enumerate(self._COLUMNS, start=1):
-                field = QLineEdit(member["scope"].get(column) or "")
-                field.setObjectName(f"scope_{column}_{member['fact_id']}")
-                field.setPlaceholderText(self._PLACEHOLDERS[column])
-                field.setAccessibleName(f"Fact {row_number} {conflict_queue.QUALIFIER_FIELDS[column]}")
-                field.textEdited.connect(lambda _text: self.problem_label.hide())
-                self._fields[(member["fact_id"], column)] = field
-                grid.addWidget(field, row_number, column_number)
-        layout.addLayout(grid)
-        self.problem_label = plain_label(word_wrap=True, object_name="scopeProblem")
-        self.problem_label.setStyleSheet(_PROBLEM_STYLE)
-        self.problem_label.hide()
-        layout.addWidget(self.problem_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Scope facts")
-        buttons.accepted.connect(self.accept_if_valid)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def field(self, fact_id: int, column: str) -> QLineEdit:
-        return self._fields[(fact_id, column)]
-
-    def accept_if_valid(self) -> None:
-        typed = {fact_id: {column: self._fields[(fact_id, column)].text() for column in self._COLUMNS}
-                 for fact_id in self._current}
-        try:
-            edits = conflict_queue.scope_edits(self._current, typed)
-        except InvalidEdit as problem:
-            self._say(str(problem))
-            return
-        if not edits:
-            self._say("Change at least one fact's time or scope note, or cancel.")
-            return
-        self._edits = edits
-        self.accept()
-
-    def scopes(self) -> dict[int, dict[str, str | None]]:
-        """What to send to `FactBase.scope_facts`, once the dialog was accepted."""
-        return self._edits
-
-    def _say(self, problem: str) -> None:
-        self.problem_label.setText(problem)
-        self.problem_label.show()
-
-
-# --------------------------------------------------------------------------------------------
-# The panel
-# --------------------------------------------------------------------------------------------
-
-
 class RationaleEdit(QLineEdit):
     """Lets Ctrl+Z reach the app's undo when there is no typing of its own to undo, so "settle,
-    then Ctrl+Z" undoes the decision even though focus stayed here (NOTES.md trap 14)."""
+    then Ctrl+Z" undoes the decision even though focus stayed here (docs/ARCHITECTURE.md, trap 14)."""
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
@@ -581,7 +161,7 @@ class ConflictsPanel(QWidget):
         column = QVBoxLayout(page)
         column.setContentsMargins(6, 0, 0, 0)
         self.title_label = plain_label(word_wrap=True, selectable=True, object_name="conflictTitle")
-        self.title_label.setFont(_scaled_font(self.title_label, 1.15, bold=True))
+        self.title_label.setFont(scaled_font(self.title_label, 1.15, bold=True))
         column.addWidget(self.title_label)
         self.explanation_label = plain_label(word_wrap=True, selectable=True, object_name="conflictExplanation")
         column.addWidget(self.explanation_label)
@@ -604,7 +184,7 @@ class ConflictsPanel(QWidget):
         self.rationale_edit.textEdited.connect(lambda _text: self.rationale_message.hide())
         column.addWidget(self.rationale_edit)
         self.rationale_message = plain_label(word_wrap=True, object_name="rationaleMessage")
-        self.rationale_message.setStyleSheet(_PROBLEM_STYLE)
+        self.rationale_message.setStyleSheet(PROBLEM_STYLE)
         self.rationale_message.hide()
         column.addWidget(self.rationale_message)
 
@@ -617,7 +197,7 @@ class ConflictsPanel(QWidget):
         self.dismiss_button.setToolTip("These facts do not really disagree; dismiss the conflict "
                                        f"({shortcut_text(DISMISS_KEY)})")
         self.dismiss_button.clicked.connect(self.dismiss_current_conflict)
-        self.read_only_label = _muted(plain_label(READ_ONLY_NOTICE, word_wrap=True, object_name="readOnlyNotice"))
+        self.read_only_label = muted(plain_label(READ_ONLY_NOTICE, word_wrap=True, object_name="readOnlyNotice"))
         buttons.addWidget(self.read_only_label, 1)
         buttons.addStretch(0)
         buttons.addWidget(self.scope_button)

@@ -7,7 +7,6 @@ works the same in a reviewer's read-only session.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -67,7 +66,7 @@ class _ExportWorker(QObject):
             self.failed.emit("The export was stopped; nothing was written.")
         except UserError as error:
             self.failed.emit(str(error))
-        except (OSError, sqlite3.Error) as error:
+        except OSError as error:
             reason = getattr(error, "strerror", None) or str(error)
             self.failed.emit(f"The export could not be written: {reason}.")
         else:
@@ -121,7 +120,7 @@ class ExportDialog(QDialog):
         target_row.addWidget(choose)
 
         self.target_hint = QLabel()
-        self.target_hint.setTextFormat(Qt.TextFormat.PlainText)  # paths are user data (NOTES.md trap 3)
+        self.target_hint.setTextFormat(Qt.TextFormat.PlainText)  # paths are user data, never markup
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")

@@ -2,51 +2,46 @@
 and history, in a compact scrollable form.
 
 Every field edit is one undoable user action, committed when the field loses focus or Enter is
-pressed, never per keystroke: a focused QLineEdit takes Ctrl+Z for its own undo (NOTES.md trap 14),
+pressed, never per keystroke: a focused QLineEdit takes Ctrl+Z for its own undo (docs/ARCHITECTURE.md, trap 14),
 so committing on focus-out keeps the app's undo stack the authority. Edits carry the version the
 editor loaded; if the fact moved on meanwhile the service refuses (StaleEdit), the session says why
 and the editor reloads.
 
-Imported text (quotes, titles, entity names) is only ever shown as plain text (NOTES.md trap 3).
+Imported text (quotes, titles, entity names) is only ever shown as plain text (docs/ARCHITECTURE.md, trap 3).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSignalBlocker, Qt, Signal,
-)
-from PySide6.QtGui import (
-    QFocusEvent, QFont, QKeyEvent, QKeySequence, QResizeEvent,
-)
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QCheckBox, QComboBox, QCompleter, QFormLayout, QFrame, QGridLayout,
-    QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea,
-    QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidgetItem, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import fact_detail, queries
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.entity_directory import EntityDirectory
 from kzeu_desk.core.models import AnchorState, FactRank, FactStatus, LinkKind
+from kzeu_desk.core.property_info import PropertyInfo, value_for_property
 from kzeu_desk.core.service import FactBase
-from kzeu_desk.core.typed_value import TypedValue, ValueKind, date_precision
-from kzeu_desk.core.value_format import format_amount
-from kzeu_desk.core.value_parsing import parse_amount_text, parse_date_text
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing import parse_date_text
+from kzeu_desk.ui.amount_editor import AmountEditor
+from kzeu_desk.ui.date_field import DateField
+from kzeu_desk.ui.entity_field import AliasListModel, EntityField
+from kzeu_desk.ui.fitted_list import FittedList
+from kzeu_desk.ui.form_fields import CommitLineEdit, CommitPlainTextEdit, ProblemLabel
 from kzeu_desk.ui.plain_text import local_time, plain_label, plain_tooltip
 from kzeu_desk.ui.session import Session
+from kzeu_desk.ui.text_styles import small_print
 
 EMPTY_HINT = "Select text in a source and press Ctrl+N to make a fact, or pick a fact in the table."
 DELETED_HINT = "This fact no longer exists. Pick another fact in the table."
 
-_ENTITY_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-_ENTITY_NAME_ROLE = int(Qt.ItemDataRole.UserRole) + 2
-_ALIAS_ROLE = int(Qt.ItemDataRole.UserRole) + 3
 _ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4
-
-_UNITS = ("USD", "EUR", "KZT", "RUB", "%", "companies", "×")
 _KIND_WORDS = {
     ValueKind.ENTITY: "entity",
     ValueKind.DATE: "date",
@@ -55,16 +50,8 @@ _KIND_WORDS = {
     ValueKind.PERCENT: "percentage",
     ValueKind.TEXT: "text",
 }
-_PROBLEM_STYLE = "color: #e53935;"
 _LIST_HEIGHT = 110
 _SHOWN_QUOTE = 140  # characters of a quote in the evidence list; the tooltip has all of it
-
-
-def _small(label: QLabel) -> QLabel:
-    font = QFont(label.font())
-    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.9))
-    label.setFont(font)
-    return label
 
 
 def _section_title(text: str) -> QLabel:
@@ -74,10 +61,6 @@ def _section_title(text: str) -> QLabel:
     label.setFont(font)
     label.setContentsMargins(0, 8, 0, 0)
     return label
-
-
-def _is_app_undo_key(event: QKeyEvent) -> tuple[bool, bool]:
-    return event.matches(QKeySequence.StandardKey.Undo), event.matches(QKeySequence.StandardKey.Redo)
 
 
 def _evidence_anchor_words(evidence: fact_detail.EvidenceDetail) -> tuple[str, str, str]:
@@ -92,574 +75,6 @@ def _evidence_anchor_words(evidence: fact_detail.EvidenceDetail) -> tuple[str, s
         return ("≈ ", f"characters {evidence.start}–{evidence.end}, an approximate match{score}",
                 "Double-click or press Enter to show it in the source.")
     return ("", f"characters {evidence.start}–{evidence.end}", "Double-click or press Enter to show it in the source.")
-
-
-# --------------------------------------------------------------------------------------------
-# Vocabulary as the editor needs it
-# --------------------------------------------------------------------------------------------
-
-
-class EntityDirectory:
-    """Entity names and aliases, for completion and for turning typed text into an entity."""
-
-    def __init__(self, alias_rows: list[dict]):
-        self.alias_rows = alias_rows
-        self._names: dict[int, str] = {}
-        self._ids_by_key: dict[str, set[int]] = defaultdict(set)
-        for row in alias_rows:
-            self._names[row["entity_id"]] = row["name"]
-            self._ids_by_key[_lookup_key(row["alias"])].add(row["entity_id"])
-            self._ids_by_key[_lookup_key(row["name"])].add(row["entity_id"])
-
-    def name(self, entity_id: int) -> str:
-        return self._names.get(entity_id, f"entity #{entity_id}")
-
-    def could_complete(self, typed: str) -> bool:
-        """Whether some name or alias contains `typed`, so the completer still has something to offer."""
-        key = _lookup_key(typed)
-        return any(key in alias_key for alias_key in self._ids_by_key)
-
-    def matches(self, typed: str) -> list[int]:
-        """Entities `typed` names; an exact name beats an alias shared with other entities."""
-        key = _lookup_key(typed)
-        ids = self._ids_by_key.get(key, set())
-        named_exactly = [i for i in ids if _lookup_key(self._names[i]) == key]
-        return named_exactly or sorted(ids)
-
-
-def _lookup_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-class AliasListModel(QAbstractListModel):
-    """Every (alias, entity) pair for the completer. A plain list behind a model: one QStandardItem
-    per alias cost 2 s for the 52k aliases of a large fact base."""
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[dict] = []
-
-    def set_rows(self, alias_rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = alias_rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            alias, name = row["alias"], row["name"]
-            return name if alias == name else f"{alias} — {name}"
-        if role == _ALIAS_ROLE:
-            return row["alias"]
-        if role == _ENTITY_NAME_ROLE:
-            return row["name"]
-        if role == _ENTITY_ID_ROLE:
-            return row["entity_id"]
-        return None
-
-
-@dataclass(frozen=True)
-class PropertyInfo:
-    id: int
-    name: str
-    value_kind: ValueKind
-    default_unit: str | None
-    description: str | None
-
-
-def value_for_property(value: TypedValue, prop: PropertyInfo) -> TypedValue | None:
-    """The fact's value restated in the property's kind when nothing is lost by it (a bare
-    "160 billion" becomes US$ money for an investment property); None to leave the value alone."""
-    if not (value.kind.is_numeric and prop.value_kind.is_numeric):
-        return None
-    if value.unit not in (None, prop.default_unit):
-        return None
-    restated = value.with_changes(kind=prop.value_kind, unit=value.unit or prop.default_unit)
-    return restated if restated != value else None
-
-
-# --------------------------------------------------------------------------------------------
-# Input widgets
-# --------------------------------------------------------------------------------------------
-
-
-class CommitLineEdit(QLineEdit):
-    """A line edit that lets Ctrl+Z reach the app's undo when it has no typing of its own to undo,
-    so undo right after a committed edit undoes that edit, not nothing."""
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            undo, redo = _is_app_undo_key(event)
-            if (undo and not self.isUndoAvailable()) or (redo and not self.isRedoAvailable()):
-                event.ignore()
-                return True
-        return super().event(event)
-
-
-class CommitPlainTextEdit(QPlainTextEdit):
-    """Multi-line text that commits when it loses focus (Enter makes a new line here)."""
-
-    focus_left = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        # A popup (context menu) taking focus is not the end of editing.
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.focus_left.emit()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            undo, redo = _is_app_undo_key(event)
-            document = self.document()
-            if (undo and not document.isUndoAvailable()) or (redo and not document.isRedoAvailable()):
-                event.ignore()
-                return True
-        return super().event(event)
-
-
-class ProblemLabel(QLabel):
-    """Red text under a field saying why what was typed was not accepted; never a dialog."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self.setStyleSheet(_PROBLEM_STYLE)
-        self.hide()
-
-    def show_problem(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def clear_problem(self) -> None:
-        self.show_problem("")
-
-
-class EntityCompleter(QCompleter):
-    """Completes entity names from names and aliases ("EU" offers "European Union") and always
-    puts the entity's own name into the field."""
-
-    def __init__(self, model: AliasListModel, parent: QWidget | None = None):
-        super().__init__(model, parent)
-        self.setCompletionRole(_ALIAS_ROLE)
-        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.setModelSorting(QCompleter.ModelSorting.UnsortedModel)
-        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setMaxVisibleItems(12)
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        return index.data(_ENTITY_NAME_ROLE) or ""
-
-
-class EntityField(QWidget):
-    """An entity chosen by typing its name or an alias, with "Create entity “X”" for a new name."""
-
-    committed = Signal(object)  # int | None: the entity chosen (None: field cleared)
-    create_requested = Signal(str)  # a name no entity has yet
-
-    def __init__(self, model: AliasListModel, directory: Callable[[], EntityDirectory], *,
-                 allow_empty: bool, accessible_name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._directory = directory
-        self._allow_empty = allow_empty
-        self._loaded_id: int | None = None
-        self._loaded_text = ""
-        self.line_edit = CommitLineEdit()
-        self.line_edit.setAccessibleName(accessible_name)
-        self.line_edit.setPlaceholderText("Type a name or alias")
-        self.line_edit.setClearButtonEnabled(True)
-        self.completer = EntityCompleter(model, self)
-        self.line_edit.setCompleter(self.completer)
-        self.create_button = QPushButton()
-        self.create_button.setAccessibleName(f"Create entity for {accessible_name.lower()}")
-        self.create_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.create_button.hide()
-        self.problem = ProblemLabel()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(self.line_edit)
-        layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.problem)
-        self.line_edit.editingFinished.connect(self.commit_typed)
-        self.line_edit.textEdited.connect(self._on_text_edited)
-        self.completer.activated[QModelIndex].connect(self._on_completion_chosen)
-        self.create_button.clicked.connect(self._on_create_clicked)
-
-    def set_entity(self, entity_id: int | None, name: str) -> None:
-        self._loaded_id = entity_id
-        self._loaded_text = name
-        self.line_edit.setText(name)
-        self.create_button.hide()
-        self.problem.clear_problem()
-
-    def is_dirty(self) -> bool:
-        return self.line_edit.text() != self._loaded_text
-
-    def set_read_only(self, read_only: bool) -> None:
-        self.line_edit.setReadOnly(read_only)
-        self.line_edit.setClearButtonEnabled(not read_only)
-        if read_only:
-            self.create_button.hide()
-
-    def commit_typed(self) -> None:
-        if not self.is_dirty() or self.line_edit.isReadOnly():
-            return
-        typed = self.line_edit.text().strip()
-        if not typed:
-            if self._allow_empty:
-                self._commit(None)
-            else:
-                self.problem.show_problem("Choose an entity.")
-            return
-        matches = self._directory().matches(typed)
-        if len(matches) == 1:
-            self._commit(matches[0])
-        elif matches:
-            self.problem.show_problem(f"“{typed}” names several entities; pick one from the list.")
-        else:
-            self.problem.show_problem(f"No entity is called “{typed}”.")
-            self._offer_create(typed)
-
-    def _commit(self, entity_id: int | None) -> None:
-        self.problem.clear_problem()
-        self.create_button.hide()
-        if entity_id == self._loaded_id:
-            # Same entity typed differently (an alias): show its name, nothing to save.
-            self.set_entity(entity_id, self._directory().name(entity_id) if entity_id is not None else "")
-            return
-        self.committed.emit(entity_id)
-
-    def _on_text_edited(self, text: str) -> None:
-        self.problem.clear_problem()
-        typed = text.strip()
-        directory = self._directory()
-        # Offer a new entity only once nothing known is left to complete to.
-        if typed and not directory.matches(typed) and not directory.could_complete(typed):
-            self._offer_create(typed)
-        else:
-            self.create_button.hide()
-
-    def _offer_create(self, typed: str) -> None:
-        if self.line_edit.isReadOnly():
-            return
-        self.create_button.setText(f"Create entity “{typed}”")
-        self.create_button.show()
-
-    def _on_completion_chosen(self, index: QModelIndex) -> None:
-        entity_id = index.data(_ENTITY_ID_ROLE)
-        if entity_id is not None and not self.line_edit.isReadOnly():
-            self._commit(int(entity_id))
-
-    def _on_create_clicked(self) -> None:
-        typed = self.line_edit.text().strip()
-        if typed and not self.line_edit.isReadOnly():
-            self.create_requested.emit(typed)
-
-
-class DateField(QWidget):
-    """A date typed as "1996", "Feb 1996" or "2 February 1996", with its precision shown beside it."""
-
-    committed = Signal(object)  # str | None: truncated ISO date (None: cleared)
-
-    def __init__(self, accessible_name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._loaded_iso: str | None = None
-        self._loaded_text = ""
-        self.line_edit = CommitLineEdit()
-        self.line_edit.setAccessibleName(accessible_name)
-        self.line_edit.setPlaceholderText("1996, Feb 1996 or 2 February 1996")
-        self.precision = _small(plain_label())
-        self.precision.setMinimumWidth(self.precision.fontMetrics().horizontalAdvance("month") + 4)
-        self.precision.setAccessibleName(f"{accessible_name} precision")
-        self.problem = ProblemLabel()
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(6)
-        grid.setVerticalSpacing(2)
-        grid.addWidget(self.line_edit, 0, 0)
-        grid.addWidget(self.precision, 0, 1)
-        grid.addWidget(self.problem, 1, 0, 1, 2)
-        self.line_edit.editingFinished.connect(self.commit_typed)
-        self.line_edit.textEdited.connect(self._on_text_edited)
-
-    def set_date(self, iso: str | None) -> None:
-        self._loaded_iso = iso
-        self._loaded_text = fact_detail.display_date(iso) if iso else ""
-        self.line_edit.setText(self._loaded_text)
-        self._show_precision(iso)
-        self.problem.clear_problem()
-
-    def is_dirty(self) -> bool:
-        return self.line_edit.text() != self._loaded_text
-
-    def commit_typed(self) -> None:
-        if not self.is_dirty() or self.line_edit.isReadOnly():
-            return
-        typed = self.line_edit.text().strip()
-        iso = parse_date_text(typed) if typed else None
-        if typed and iso is None:
-            self.problem.show_problem(f"“{typed}” is not a date. Try 1996, Feb 1996 or 2 February 1996.")
-            return
-        self.problem.clear_problem()
-        if iso == self._loaded_iso:
-            self.set_date(iso)  # the same date written another way
-            return
-        self.committed.emit(iso)
-
-    def _on_text_edited(self, text: str) -> None:
-        self.problem.clear_problem()
-        self._show_precision(parse_date_text(text) if text.strip() else None, unparsed=bool(text.strip()))
-
-    def _show_precision(self, iso: str | None, *, unparsed: bool = False) -> None:
-        if iso is not None:
-            self.precision.setText(date_precision(iso).value if len(iso) in (4, 7, 10) else "?")
-        else:
-            self.precision.setText("?" if unparsed else "")
-
-
-class AmountEditor(QWidget):
-    """Money, quantity or percentage: amount, unit, stated bounds and whether it is approximate.
-
-    Each part commits on its own; the amount field also takes whole phrases ("more than 160
-    billion USD"), which set the bounds and unit they state."""
-
-    committed = Signal(object, str)  # the new TypedValue, and the words for the undo step
-    preview_changed = Signal(object)  # TypedValue | None while the amount is being typed
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._loaded = TypedValue(kind=ValueKind.QUANTITY)
-        self._loaded_texts: dict[QLineEdit, str] = {}
-        self.amount_edit = CommitLineEdit()
-        self.amount_edit.setAccessibleName("Amount")
-        self.amount_edit.setPlaceholderText("160 billion, 1.5e9, more than 77 billion")
-        self.unit_combo = QComboBox()
-        self.unit_combo.setAccessibleName("Unit")
-        self.unit_combo.setEditable(True)
-        self.unit_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.unit_combo.addItems(list(_UNITS))
-        self.unit_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.unit_combo.setMinimumContentsLength(7)
-        unit_edit = CommitLineEdit()
-        self.unit_combo.setLineEdit(unit_edit)
-        self.unit_combo.setCompleter(None)  # a unit is typed freely; "%" must not become something longer
-        unit_edit.setPlaceholderText("unit")
-        self.lower_edit = CommitLineEdit()
-        self.lower_edit.setAccessibleName("Lower bound")
-        self.lower_edit.setPlaceholderText("at least")
-        self.upper_edit = CommitLineEdit()
-        self.upper_edit.setAccessibleName("Upper bound")
-        self.upper_edit.setPlaceholderText("at most")
-        self.approximate_check = QCheckBox("approximate")
-        self.approximate_check.setAccessibleName("Approximate")
-        self.problem = ProblemLabel()
-
-        for edit in (self.amount_edit, self.lower_edit, self.upper_edit):
-            edit.setMinimumWidth(60)
-        amount_row = QHBoxLayout()
-        amount_row.setSpacing(6)
-        amount_row.addWidget(self.amount_edit, 1)
-        amount_row.addWidget(self.unit_combo)
-        bounds_row = QHBoxLayout()
-        bounds_row.setSpacing(6)
-        bounds_row.addWidget(_small(plain_label("from")))
-        bounds_row.addWidget(self.lower_edit, 1)
-        bounds_row.addWidget(_small(plain_label("to")))
-        bounds_row.addWidget(self.upper_edit, 1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(3)
-        column.addLayout(amount_row)
-        column.addLayout(bounds_row)
-        column.addWidget(self.approximate_check)
-        column.addWidget(self.problem)
-
-        self.amount_edit.editingFinished.connect(self._commit_amount)
-        self.amount_edit.textEdited.connect(self._preview_amount)
-        self.lower_edit.editingFinished.connect(lambda: self._commit_bound(self.lower_edit, "lower"))
-        self.upper_edit.editingFinished.connect(lambda: self._commit_bound(self.upper_edit, "upper"))
-        for edit in (self.amount_edit, self.lower_edit, self.upper_edit, unit_edit):
-            edit.textEdited.connect(lambda _text: self.problem.clear_problem())
-        unit_edit.editingFinished.connect(self._commit_unit)
-        self.unit_combo.activated.connect(lambda _index: self._commit_unit())
-        self.approximate_check.clicked.connect(self._commit_approximate)
-
-    @property
-    def unit_edit(self) -> QLineEdit:
-        return self.unit_combo.lineEdit()
-
-    def text_edits(self) -> tuple[QLineEdit, ...]:
-        return self.amount_edit, self.unit_edit, self.lower_edit, self.upper_edit
-
-    def set_value(self, value: TypedValue) -> None:
-        self._loaded = value
-        texts = {
-            self.amount_edit: _amount_text(value.amount),
-            self.lower_edit: _amount_text(value.lower),
-            self.upper_edit: _amount_text(value.upper),
-            self.unit_edit: value.unit or "",
-        }
-        for edit, text in texts.items():
-            self.set_edit_text(edit, text)
-        with QSignalBlocker(self.approximate_check):
-            self.approximate_check.setChecked(value.approximate)
-        self.problem.clear_problem()
-
-    def set_edit_text(self, edit: QLineEdit, text: str) -> None:
-        self._loaded_texts[edit] = text
-        if edit is self.unit_edit:
-            with QSignalBlocker(self.unit_combo):
-                self.unit_combo.setCurrentIndex(self.unit_combo.findText(text))
-                self.unit_combo.setEditText(text)
-        else:
-            edit.setText(text)
-
-    def is_dirty(self, edit: QLineEdit) -> bool:
-        return edit.text() != self._loaded_texts.get(edit, "")
-
-    def set_read_only(self, read_only: bool) -> None:
-        for edit in (self.amount_edit, self.lower_edit, self.upper_edit):
-            edit.setReadOnly(read_only)
-        self.unit_combo.setEnabled(not read_only)
-        self.approximate_check.setEnabled(not read_only)
-
-    def commit_pending(self) -> None:
-        """Commit whichever part has uncommitted typing (used before switching facts)."""
-        if self.is_dirty(self.amount_edit):
-            self._commit_amount()
-        if self.is_dirty(self.unit_edit):
-            self._commit_unit()
-        if self.is_dirty(self.lower_edit):
-            self._commit_bound(self.lower_edit, "lower")
-        if self.is_dirty(self.upper_edit):
-            self._commit_bound(self.upper_edit, "upper")
-
-    def _current_unit(self) -> str | None:
-        return self.unit_edit.text().strip() or None
-
-    def _parsed_amount(self) -> TypedValue | None:
-        parsed = parse_amount_text(self.amount_edit.text())
-        if parsed is None:
-            return None
-        # The checkbox is what the curator sees, so a ticked "approximate" survives retyping the number.
-        return TypedValue(kind=self._loaded.kind, amount=parsed.amount, lower=parsed.lower, upper=parsed.upper,
-                          approximate=parsed.approximate or self.approximate_check.isChecked(),
-                          unit=parsed.unit or self._current_unit())
-
-    def _preview_amount(self, text: str) -> None:
-        self.preview_changed.emit(self._parsed_amount() if text.strip() else None)
-
-    def _commit_amount(self) -> None:
-        if not self.is_dirty(self.amount_edit) or self.amount_edit.isReadOnly():
-            return
-        typed = self.amount_edit.text().strip()
-        if not typed:
-            new = self._loaded.with_changes(amount=None)
-            if new.lower is None and new.upper is None:
-                self.problem.show_problem("Enter an amount or a bound.")
-                return
-        else:
-            parsed = self._parsed_amount()
-            if parsed is None:
-                self.problem.show_problem(
-                    f"“{typed}” is not an amount. Try 160 billion, 1.5e9 or more than 77 billion.")
-                return
-            new = parsed
-        self._emit_if_changed(new, "Set value")
-
-    def _commit_bound(self, edit: QLineEdit, which: str) -> None:
-        if not self.is_dirty(edit) or edit.isReadOnly():
-            return
-        typed = edit.text().strip()
-        bound: float | None = None
-        if typed:
-            parsed = parse_amount_text(typed)
-            bound = None if parsed is None else next(
-                (x for x in (parsed.amount, parsed.lower, parsed.upper) if x is not None), None)
-            if bound is None:
-                self.problem.show_problem(f"“{typed}” is not an amount.")
-                return
-        new = self._loaded.with_changes(**{which: bound})
-        if new.lower is not None and new.upper is not None and new.lower > new.upper:
-            self.problem.show_problem("The lower bound is above the upper bound.")
-            return
-        if new.amount is None and new.lower is None and new.upper is None:
-            self.problem.show_problem("Enter an amount or a bound.")
-            return
-        self._emit_if_changed(new, f"Set {which} bound")
-
-    def _holds_no_amount(self) -> bool:
-        return self._loaded.amount is None and self._loaded.lower is None and self._loaded.upper is None
-
-    def _commit_unit(self) -> None:
-        if not self.is_dirty(self.unit_edit) or not self.unit_combo.isEnabled():
-            return
-        if self._holds_no_amount():
-            # A unit alone is no value: keep it for when the amount is entered.
-            self._loaded = self._loaded.with_changes(unit=self._current_unit())
-            self._loaded_texts[self.unit_edit] = self.unit_edit.text()
-            return
-        self._emit_if_changed(self._loaded.with_changes(unit=self._current_unit()), "Set unit")
-
-    def _commit_approximate(self, checked: bool) -> None:
-        if self._holds_no_amount():
-            self._loaded = self._loaded.with_changes(approximate=checked)
-            return
-        self._emit_if_changed(self._loaded.with_changes(approximate=checked),
-                              "Mark value approximate" if checked else "Mark value exact")
-
-    def _emit_if_changed(self, new: TypedValue, words: str) -> None:
-        self.problem.clear_problem()
-        if new == self._loaded:
-            self.set_value(self._loaded)  # the same value written another way
-            return
-        self.committed.emit(new, words)
-
-
-def _amount_text(amount: float | None) -> str:
-    """An amount as the amount field shows it: "160 billion", "800,000" (parse_amount_text reads both)."""
-    return "" if amount is None else format_amount(amount, None)
-
-
-class FittedList(QListWidget):
-    """A wrapped-text list as tall as its rows up to a limit, so a short list leaves no blank box
-    and a long quote is read whole; its height follows its width, since wrapping does."""
-
-    def __init__(self, max_height: int, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._max_height = max_height
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-
-    def fit_height(self) -> None:
-        # Measured from the text, since the view lays its rows out lazily, after this is needed.
-        metrics = self.fontMetrics()
-        width = max(self.viewport().width() - 8, 40)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        rows = sum(metrics.boundingRect(QRect(0, 0, width, 100_000), flags, self.item(row).text()).height() + 4
-                   for row in range(self.count()))
-        empty_row = metrics.lineSpacing() + 6
-        self.setFixedHeight(min(self._max_height, max(rows, empty_row) + 2 * self.frameWidth() + 4))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.fit_height()
-
-
-# --------------------------------------------------------------------------------------------
-# The editor
-# --------------------------------------------------------------------------------------------
 
 
 class FactEditor(QWidget):
@@ -765,7 +180,7 @@ class FactEditor(QWidget):
         header_font = QFont(self.header.font())
         header_font.setBold(True)
         self.header.setFont(header_font)
-        self.header_details = _small(plain_label(selectable=True, word_wrap=True))
+        self.header_details = small_print(plain_label(selectable=True, word_wrap=True))
         self.notice = ProblemLabel()
         self.notice.setAccessibleName("Editor notice")
         column.addWidget(self.header)
@@ -824,7 +239,7 @@ class FactEditor(QWidget):
         self.value_stack.currentChanged.connect(self._fit_value_stack)
         self.value_preview = plain_label(selectable=True, word_wrap=True)
         self.value_preview.setAccessibleName("Value preview")
-        self.value_kind_note = _small(plain_label(word_wrap=True))
+        self.value_kind_note = small_print(plain_label(word_wrap=True))
         value_box = QWidget()
         value_layout = QVBoxLayout(value_box)
         value_layout.setContentsMargins(0, 0, 0, 0)
@@ -1145,11 +560,12 @@ class FactEditor(QWidget):
             if len(quote) > _SHOWN_QUOTE:
                 quote = quote[: _SHOWN_QUOTE - 1].rstrip() + "…"
             marker, where, action = _evidence_anchor_words(evidence)
-            item = QListWidgetItem(f"{marker}“{quote}” — {evidence.source_title}")
+            cited = f"{evidence.source_title}, {evidence.page}" if evidence.page else evidence.source_title
+            item = QListWidgetItem(f"{marker}“{quote}” — {cited}")
             item.setData(_ROW_ID_ROLE, evidence.id)
             item.setToolTip(plain_tooltip(
                 f"…{evidence.prefix}[{evidence.quote}]{evidence.suffix}…\n"
-                f"{evidence.source_title}, {where}\n{action}"))
+                f"{cited}, {where}\n{action}"))
             if evidence.anchor_state == AnchorState.ORPHANED:
                 item.setForeground(self.palette().placeholderText())
             self.evidence_list.addItem(item)

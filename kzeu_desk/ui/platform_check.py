@@ -1,7 +1,7 @@
 """Naming the missing system library before Qt's X11 (xcb) platform plugin aborts the program.
 
 Qt loads its xcb plugin inside `QApplication()`. When a library the plugin links to is missing, Qt prints a
-long message that blames libxcb-cursor0 whatever is actually missing, then aborts (NOTES.md trap 13: on a bare
+long message that blames libxcb-cursor0 whatever is actually missing, then aborts (on a bare
 Debian the missing ones were libxcb-icccm4 and libxcb-keysyms1). Checking the same libraries first lets
 kzeu-desk say in one sentence which packages to install.
 

@@ -1,7 +1,8 @@
 """A source's revisions: the history, what each revision changed (a word diff), and importing a
 new revision off the GUI thread with progress.
 
-Everything shown comes from imported text and goes through plain-text widgets (NOTES.md trap 3).
+Everything shown comes from imported text and goes through plain-text widgets: Qt's
+AutoText renders anything that looks like HTML, and an <img src=http://...> would fetch from the network.
 """
 
 from __future__ import annotations
@@ -199,7 +200,7 @@ class NewRevisionDialog(QDialog):
         self.source_box = QComboBox(objectName="newRevisionSource")
         self.source_box.setAccessibleName("Source this document revises")
         for source in sources:
-            self.source_box.addItem(source["title"], source["id"])
+            self.source_box.addItem(source.title, source.id)
         if suggested_source_id is not None:
             self.source_box.setCurrentIndex(max(0, self.source_box.findData(suggested_source_id)))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.service import FactBase
 
@@ -27,14 +27,14 @@ class ServiceCommand(QUndoCommand):
         if self._has_run:
             self._has_run = False  # QUndoStack.push calls redo; the action itself already ran
             return
-        self._replay(f"Redo: {self.text()}")
+        self._replay(f"Redo: {self.text()}", OperationKind.REDO)
 
     def undo(self) -> None:
-        self._replay(f"Undo: {self.text()}")
+        self._replay(f"Undo: {self.text()}", OperationKind.UNDO)
 
-    def _replay(self, label: str) -> None:
+    def _replay(self, label: str, kind: OperationKind) -> None:
         try:
-            changes = self._session.fact_base.revert(self._last_operation_id, label)
+            changes = self._session.fact_base.revert(self._last_operation_id, label, kind=kind)
         except UserError as error:
             # The stored state moved on (another curator, or a later edit); this step can't replay.
             self.setObsolete(True)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 
 from kzeu_desk.core import queries
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.queries import SourceListRow
 from kzeu_desk.core.value_format import format_date
 from kzeu_desk.ui.session import Session
 
@@ -26,8 +27,8 @@ class SourceListModel(QAbstractTableModel):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self._session = session
-        self._all: list[dict] = []
-        self._shown: list[dict] = []
+        self._all: list[SourceListRow] = []
+        self._shown: list[SourceListRow] = []
         self._counts: dict[int, tuple[int, int]] = {}
         self._sort_column, self._sort_order = 0, Qt.SortOrder.AscendingOrder
         self._filter = ""
@@ -52,10 +53,10 @@ class SourceListModel(QAbstractTableModel):
                                   [Qt.ItemDataRole.DisplayRole])
 
     def _counts_of(self, row: int) -> tuple[int, int]:
-        source_id = self._shown[row]["id"]
+        source_id = self._shown[row].id
         if source_id not in self._counts:
             nearby = self._shown[max(0, row - self._COUNT_BATCH): row + self._COUNT_BATCH]
-            missing = [r["id"] for r in nearby if r["id"] not in self._counts]
+            missing = [r.id for r in nearby if r.id not in self._counts]
             with self._session.fact_base.reading() as conn:
                 self._counts.update(queries.source_counts(conn, missing))
         return self._counts.get(source_id, (0, 0))
@@ -79,31 +80,31 @@ class SourceListModel(QAbstractTableModel):
         self._filter = text.casefold().strip()
         self._rearrange()
 
-    def _arranged(self) -> list[dict]:
+    def _arranged(self) -> list[SourceListRow]:
         rows = [r for r in self._all if self._matches(r)] if self._filter else list(self._all)
         column = self._sort_column
         if column == 0:
-            key = lambda r: r["title"].casefold()  # noqa: E731
+            key = lambda r: r.title.casefold()  # noqa: E731
         elif column == 1:
-            key = lambda r: (r["publisher"] or "").casefold()  # noqa: E731
+            key = lambda r: (r.publisher or "").casefold()  # noqa: E731
         elif column == 2:
-            key = lambda r: r["published"] or ""  # noqa: E731
+            key = lambda r: r.published or ""  # noqa: E731
         else:
-            key = lambda r: self._counts.get(r["id"], (0, 0))[column - 3]  # noqa: E731
+            key = lambda r: self._counts.get(r.id, (0, 0))[column - 3]  # noqa: E731
         rows.sort(key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
         return rows
 
-    def _matches(self, row: dict) -> bool:
-        haystack = " ".join((row["title"], row["publisher"] or "", format_date(row["published"]) if row["published"] else ""))
+    def _matches(self, row: SourceListRow) -> bool:
+        haystack = " ".join((row.title, row.publisher or "", format_date(row.published) if row.published else ""))
         return self._filter in haystack.casefold()
 
     def _rearrange(self) -> None:
         """New order and filter with the selection kept (persistent indexes follow their source)."""
         self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
-        ids = [self._shown[index.row()]["id"] for index in before]
+        ids = [self._shown[index.row()].id for index in before]
         self._shown = self._arranged()
-        position = {row["id"]: number for number, row in enumerate(self._shown)} if before else {}
+        position = {row.id: number for number, row in enumerate(self._shown)} if before else {}
         after = [self.index(position[source_id], index.column()) if source_id in position else QModelIndex()
                  for index, source_id in zip(before, ids)]
         self.changePersistentIndexList(before, after)
@@ -131,16 +132,16 @@ class SourceListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row["title"]
+                return row.title
             if column == 1:
-                return row["publisher"] or ""
+                return row.publisher or ""
             if column == 2:
-                return format_date(row["published"]) if row["published"] else ""
+                return format_date(row.published) if row.published else ""
             return self._counts_of(index.row())[column - 3] or ""
         if role == _SOURCE_ID_ROLE:
-            return row["id"]
+            return row.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row["id"])
+            return self._tooltip(row.id)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -156,14 +157,14 @@ class SourceListModel(QAbstractTableModel):
     # -- lookups ---------------------------------------------------------------------------------
 
     def has_publication_dates(self) -> bool:
-        return any(r["published"] for r in self._all)
+        return any(r.published for r in self._all)
 
     def row_of(self, source_id: int) -> int | None:
         """The source's row as shown (None when filtered out or gone)."""
-        return next((i for i, r in enumerate(self._shown) if r["id"] == source_id), None)
+        return next((i for i, r in enumerate(self._shown) if r.id == source_id), None)
 
     def contains(self, source_id: int) -> bool:
-        return any(r["id"] == source_id for r in self._all)
+        return any(r.id == source_id for r in self._all)
 
 
 class SourcesPane(QWidget):

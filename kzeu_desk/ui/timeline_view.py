@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMenu, QProgressBar, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QMenu, QProgressBar, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import timeline
@@ -223,7 +223,7 @@ class TimelineView(QWidget):
             return
         noun = "subject" if self._query.grouping is Grouping.SUBJECT else "property"
         lanes = len(lane_set.lanes)
-        filtered = self._query.listing.search is not None or self._query.listing.status is not None
+        filtered = self._query.listing.filtered
         parts = []
         if lane_set.facts:
             span = ""

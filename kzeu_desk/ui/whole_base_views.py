@@ -20,6 +20,7 @@ from kzeu_desk.ui.session import Session
 
 if TYPE_CHECKING:
     from kzeu_desk.ui.main_window import MainWindow
+    from kzeu_desk.ui.report_export import ReportExport
 
 
 class WholeBaseViews(QObject):
@@ -55,7 +56,7 @@ class WholeBaseViews(QObject):
                                                "Write the fact base as web pages for people without the app",
                                                self.export_report)
         file_menu.insertAction(window.actionExportReviewerCopy, self.actionExportReport)
-        self.report_job = None
+        self.report_job: ReportExport | None = None
         window.fact_table.model.counts_changed.connect(self._follow_filter)
 
     # -- the views, built when first shown ------------------------------------------------------------
@@ -88,28 +89,36 @@ class WholeBaseViews(QObject):
 
     def _build(self, dock_name: str) -> QWidget:
         window, session = self._window, self._session
-        say = lambda text: window.statusBar().showMessage(text, 10_000)  # noqa: E731
+        view: QWidget
         if dock_name == "timelineDock":
             from kzeu_desk.ui.timeline_view import TimelineView
 
-            view = TimelineView(session)
-            view.fact_activated.connect(self.show_fact_evidence)
+            timeline = TimelineView(session)
+            timeline.fact_activated.connect(self.show_fact_evidence)
+            timeline.message.connect(self._say)
+            view = timeline
         elif dock_name == "agreementDock":
             from kzeu_desk.ui.agreement_view import AgreementView
 
-            view = AgreementView(session)
-            view.evidence_wanted.connect(self.show_statement)
-            view.fact_wanted.connect(self.show_fact_evidence)
-            view.conflict_wanted.connect(self.show_conflict)
+            agreement = AgreementView(session)
+            agreement.evidence_wanted.connect(self.show_statement)
+            agreement.fact_wanted.connect(self.show_fact_evidence)
+            agreement.conflict_wanted.connect(self.show_conflict)
+            agreement.message.connect(self._say)
+            view = agreement
         else:
             from kzeu_desk.ui.overview_view import OverviewView
 
-            view = OverviewView(session)
-            view.status_chosen.connect(self.list_facts_with_status)
-            view.source_chosen.connect(self.open_source)
-            view.conflicts_wanted.connect(lambda: self.raise_dock(window.findChild(QDockWidget, "conflictsDock")))
-        view.message.connect(say)
+            overview = OverviewView(session)
+            overview.status_chosen.connect(self.list_facts_with_status)
+            overview.source_chosen.connect(self.open_source)
+            overview.conflicts_wanted.connect(lambda: self.raise_dock(window.findChild(QDockWidget, "conflictsDock")))
+            overview.message.connect(self._say)
+            view = overview
         return view
+
+    def _say(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, 10_000)
 
     def _dock(self, name: str, title: str) -> QDockWidget:
         window = self._window

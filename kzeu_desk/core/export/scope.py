@@ -23,7 +23,7 @@ _ENOUGH_KEPT_MEMBERS = (
     " >= CASE {row}.rule WHEN 'manual' THEN 1 ELSE 2 END"
 )
 
-AUDITED_TABLE_NAMES: tuple[str, ...] = tuple(t.__tablename__ for t in AUDITED_TABLES)
+AUDITED_TABLE_NAMES: tuple[str, ...] = tuple(t.__table__.name for t in AUDITED_TABLES)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

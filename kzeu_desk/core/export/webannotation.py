@@ -17,7 +17,7 @@ were found (`kzeu:anchorState`, `kzeu:anchorScore`); exactly anchored evidence n
 The standard context is named by its usual IRI so other tools recognise it; kzeu_desk ships a
 copy (resources/jsonld/anno.jsonld) for processing offline, and nothing is fetched.
 
-Speed (docs/PERFORMANCE.md section 6): rows are tuples from the driver's cursor (NOTES.md trap 6),
+Speed (docs/PERFORMANCE.md section 6): rows are tuples from the driver's cursor (no Row object per row),
 the uuid5 namespace is hashed once, value and date texts are remembered, a fact's own part is reused
 for consecutive rows of the same fact, and the JSON encoder is built once.
 """
@@ -40,6 +40,8 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_format import format_date, format_value
@@ -59,6 +61,7 @@ _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # a
 _EVIDENCE = """
     SELECT e.id, e.start, e."end", e.quote, e.prefix, e.suffix, e.created_at, e.created_by,
            e.anchor_state, e.anchor_score, e.confirmed_revision,
+           """ + EVIDENCE_PAGE_SQL + """ AS first_page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page,
            r.text_sha256 AS revision_sha256, r.imported_at AS revision_imported_at,
            r.superseded_at AS revision_superseded_at,
            s.url, s.text_sha256, s.title AS source_title, s.language,
@@ -117,15 +120,8 @@ def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress:
 
 def _rows(conn: Connection, scope: ExportScope) -> Iterator[dict]:
     # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(_EVIDENCE.format(keeps=scope.keeps("evidence", "e")))
-        names = [column[0] for column in cursor.description]
-        while rows := cursor.fetchmany(_ROWS_PER_FETCH):
-            for row in rows:
-                yield dict(zip(names, row))
-    finally:
-        cursor.close()
+    rows = engine_of(conn).fast_rows(conn, _EVIDENCE.format(keeps=scope.keeps("evidence", "e")))
+    yield from rows.dicts(_ROWS_PER_FETCH)
 
 
 # uuid5 keeps the two high bits of the 17th hex digit as the RFC 4122 variant, 10.
@@ -225,7 +221,7 @@ class AnnotationBuilder:
     def __init__(self) -> None:
         self._statements = _StatementTexts()
         self._fact_id: int | None = None
-        self._fact_parts: tuple[str, list[dict]] = ("", [])
+        self._fact_parts: tuple[str, list[object]] = ("", [])
 
     def annotation(self, row: dict) -> dict:
         fact_id, body = self._fact_part(row)
@@ -246,12 +242,12 @@ class AnnotationBuilder:
             "target": _target(row, quote_selector),
         }
 
-    def _fact_part(self, row: dict) -> tuple[str, list[dict]]:
+    def _fact_part(self, row: dict) -> tuple[str, list[object]]:
         if row["fact_id"] == self._fact_id:
             return self._fact_parts
         statement = self._statements.statement(row)
         fact_id = fact_iri(row)
-        fact_node = {"id": fact_id, "type": "kzeu:Fact", "label": statement}
+        fact_node: dict[str, object] = {"id": fact_id, "type": "kzeu:Fact", "label": statement}
         fact_node.update({term: row[column] for term, column in _FACT_TERMS if row[column] is not None})
         fact_node["kzeu:approximate"] = bool(row["value_approximate"])  # stored as 0/1; never null
         body = [
@@ -279,6 +275,11 @@ def _target(row: dict, quote_selector: dict) -> dict:
         if row["url"]:
             time_state["cached"] = f"urn:sha256:{row['revision_sha256']}"
         target["state"] = time_state
+    if row["first_page"] is not None:
+        # The page(s) of the document the span is printed on (sources read from PDF files).
+        target["kzeu:page"] = row["first_page"]
+        if row["last_page"] != row["first_page"]:
+            target["kzeu:pageEnd"] = row["last_page"]
     target["selector"] = [quote_selector]
     if state != _ORPHANED or row["revision_sha256"] is not None:
         # An orphan whose revision is missing (a damaged fact base) has no text to give a position in.

@@ -39,6 +39,7 @@ from typing import IO
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.export.common import (
     GENERATOR,
     ExportResult,
@@ -48,6 +49,7 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.typed_value import DatePrecision, ValueKind, date_precision
 
@@ -59,6 +61,7 @@ CIRCA = "Q5727902"
 POINT_IN_TIME, START_TIME, END_TIME, SOURCING_CIRCUMSTANCES = "P585", "P580", "P582", "P1480"
 REFERENCE_URL, TITLE, QUOTE, PUBLICATION_DATE, AUTHOR_NAME = "P854", "P1476", "P1683", "P577", "P2093"
 RETRIEVED = "P813"
+PAGES = "P304"  # page(s), a string: "12" or "12–13"
 UNIT_ITEMS = {"USD": "Q4917", "EUR": "Q4916", "KZT": "Q173117", "GBP": "Q25224", "%": "Q11229"}
 _PRECISION = {DatePrecision.YEAR: 9, DatePrecision.MONTH: 10, DatePrecision.DAY: 11}
 _Q_ID = re.compile(r"Q[1-9][0-9]*")
@@ -75,7 +78,8 @@ _FACTS = """
            f.point_in_time, f.start_time, f.end_time, f.status, f.rank,
            e.id AS evidence_id, e.quote, e.source_id, s.title AS source_title, s.url AS source_url,
            s.published AS source_published, s.author AS source_author, s.language AS source_language,
-           r.imported_at AS quote_retrieved_at
+           r.imported_at AS quote_retrieved_at,
+           """ + EVIDENCE_PAGE_SQL + """ AS first_page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page
     FROM fact f
     LEFT JOIN evidence e ON e.fact_id = f.id
     LEFT JOIN source s ON s.id = e.source_id
@@ -199,7 +203,7 @@ class _StatementWriter:
 
     def _write_claims(self, entity_id: int, facts: _peekable) -> None:
         current_property = None
-        while facts.peek() is not None and facts.peek()[0]["subject_id"] == entity_id:
+        while (upcoming := facts.peek()) is not None and upcoming[0]["subject_id"] == entity_id:
             fact_rows = next(facts)
             fact = fact_rows[0]
             if fact["property_id"] != current_property:
@@ -268,13 +272,13 @@ class _StatementWriter:
                 self.vocabulary.wikidata_property(fact["property_id"]), self._qs_value(fact)]
         for prop, snak in _qualifiers(fact):
             head += [prop, _qs_datavalue(snak)]
-        with_evidence = [row for row in rows if row["evidence_id"] is not None] or [None]
+        with_evidence: list[dict | None] = [row for row in rows if row["evidence_id"] is not None] or [None]
         for row in with_evidence:
             line = list(head)
             if row is not None:
                 for snaks in self._references.reference(row)["snaks"].values():
                     line += ["S" + snaks[0]["property"][1:], _qs_datavalue(snaks[0])]
-            self.qs_handle.write("\t".join(line) + "\n")
+            self.qs_handle.write("\t".join(part or "" for part in line) + "\n")
             self.lines += 1
 
     def _why_not_quickstatements(self, fact: dict) -> str | None:
@@ -300,14 +304,12 @@ class _StatementWriter:
 def _facts(conn: Connection, scope: ExportScope) -> Iterator[list[dict]]:
     """Facts as lists of their rows (one per piece of evidence), in subject, property, id order."""
     # The driver's own cursor, inside the same read transaction: plain tuples, no Row objects.
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(_FACTS.format(keeps=scope.keeps("fact", "f")))
-        names = [column[0] for column in cursor.description]
+    with engine_of(conn).fast_rows(conn, _FACTS.format(keeps=scope.keeps("fact", "f"))) as rows:
+        names = rows.columns
         group: list[dict] = []
         group_id = None
-        while rows := cursor.fetchmany(_ROWS_PER_FETCH):
-            for values in rows:
+        while batch := rows.fetchmany(_ROWS_PER_FETCH):
+            for values in batch:
                 if values[0] != group_id:
                     if group:
                         yield group
@@ -315,8 +317,6 @@ def _facts(conn: Connection, scope: ExportScope) -> Iterator[list[dict]]:
                 group.append(dict(zip(names, values)))
         if group:
             yield group
-    finally:
-        cursor.close()
 
 
 class _peekable:
@@ -366,7 +366,7 @@ def signed_decimal(number: float) -> str:
 def wikibase_time(iso_date: str) -> tuple[str, int]:
     """('+1996-00-00T00:00:00Z', 9) for '1996'; month and day precision fill in what is known."""
     precision = date_precision(iso_date)
-    year, month, day = (iso_date.split("-") + ["00", "00"])[:3]
+    year, month, day = [*iso_date.split("-"), "00", "00"][:3]
     return f"+{year}-{month}-{day}T00:00:00Z", _PRECISION[precision]
 
 
@@ -438,7 +438,7 @@ class _References:
     def reference(self, row: dict) -> dict:
         source = self._source(row)
         snaks = [*source.before_quote, (QUOTE, _monolingual_snak(QUOTE, row["quote"], row["source_language"])),
-                 *source.after_quote, *self._retrieved(row)]
+                 *source.after_quote, *self._per_quote(row)]
         return {"snaks": {p: [snak] for p, snak in snaks}, "snaks-order": [p for p, _snak in snaks]}
 
     def reference_json(self, row: dict) -> str:
@@ -446,7 +446,7 @@ class _References:
         its source's reference text."""
         source = self._source(row)
         snaks = f"{source.json_before_quote_text}{_encode(row['quote'])}{source.json_after_quote_text}"
-        retrieved = self._retrieved(row)
+        retrieved = self._per_quote(row)
         if not retrieved:
             return f'{snaks}}}, "snaks-order": {_encode(source.json_order)}}}'
         extra = ", ".join(_snak_json(p, snak) for p, snak in retrieved)
@@ -454,11 +454,18 @@ class _References:
         return f'{snaks}, {extra}}}, "snaks-order": {_encode(order)}}}'
 
     @staticmethod
-    def _retrieved(row: dict) -> list[tuple[str, dict]]:
-        if row["quote_retrieved_at"] is None:
-            return []
-        retrieved_on = row["quote_retrieved_at"][:10]  # the day an earlier revision was imported
-        return [(RETRIEVED, _time_snak(RETRIEVED, retrieved_on))]
+    def _per_quote(row: dict) -> list[tuple[str, dict]]:
+        """The snaks that differ from quote to quote of one source: its page(s), and for an orphaned
+        quote the day it was retrieved."""
+        snaks: list[tuple[str, dict]] = []
+        if row.get("first_page") is not None:
+            pages = str(row["first_page"]) if row["last_page"] == row["first_page"] else \
+                f"{row['first_page']}–{row['last_page']}"
+            snaks.append((PAGES, _snak(PAGES, "string", {"value": pages, "type": "string"})))
+        if row["quote_retrieved_at"] is not None:
+            retrieved_on = row["quote_retrieved_at"][:10]  # the day an earlier revision was imported
+            snaks.append((RETRIEVED, _time_snak(RETRIEVED, retrieved_on)))
+        return snaks
 
     def _source(self, row: dict) -> _SourceSnaks:
         known = self._sources.get(row["source_id"])

@@ -18,10 +18,11 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy import Connection
 
 from kzeu_desk import __version__
 from kzeu_desk.core import markup, timeline
@@ -31,7 +32,7 @@ from kzeu_desk.core.overview import Overview, overview
 from kzeu_desk.core.report import content, pages
 from kzeu_desk.core.timeline_svg import TimelinePicture, timeline_svg, window_around
 
-__all__ = ["ReportResult", "write_report", "folder_problem", "ExportCancelled"]
+__all__ = ["ExportCancelled", "ReportResult", "folder_problem", "write_report"]
 
 MAX_TIMELINE_LANES = 150
 MARKER = ".kzeu-report"  # names a folder as one of our reports, so writing again may replace it
@@ -117,9 +118,9 @@ def _move_into_place(building: Path, target: Path) -> None:
     fsync_directory(target.parent)
 
 
-def _write_pages(conn, folder: Path, source_path: Path, tracker: Progress,
+def _write_pages(conn: Connection, folder: Path, source_path: Path, tracker: Progress,
                  facts_per_page: int) -> tuple[int, int, int, int]:
-    generated = datetime.now(timezone.utc).astimezone().strftime("%d %B %Y, %H:%M %Z").lstrip("0")
+    generated = datetime.now(UTC).astimezone().strftime("%d %B %Y, %H:%M %Z").lstrip("0")
     base_name = source_path.stem
     tracker.stage("Reading figures")
     figures = overview(conn)
@@ -173,7 +174,7 @@ def _subject_anchor(fact: content.ReportFact) -> str:
     return f"subject-{fact.subject_id}" if fact.subject_id is not None else "subject-none"
 
 
-def _timeline(conn, page_of_fact: dict[int, int]) -> tuple[str, str]:
+def _timeline(conn: Connection, page_of_fact: dict[int, int]) -> tuple[str, str]:
     """The whole timeline as SVG: by subject, or by property when subjects would be too many
     lanes to read, and then the busiest lanes."""
     query = timeline.TimelineQuery(grouping=timeline.Grouping.SUBJECT)
@@ -203,7 +204,7 @@ def _timeline(conn, page_of_fact: dict[int, int]) -> tuple[str, str]:
     return svg, note.strip()
 
 
-def _index_body(figures: Overview, contents, svg: str, timeline_note: str, base_name: str, generated: str,
+def _index_body(figures: Overview, contents: list[tuple[str, str, int, int]], svg: str, timeline_note: str, base_name: str, generated: str,
                 conflict_total: int) -> str:
     by_status, by_rank = figures.by_status(), figures.by_rank()
     open_conflicts = figures.conflict_counts.get("open", 0)

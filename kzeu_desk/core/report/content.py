@@ -9,8 +9,9 @@ all in memory.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -211,7 +212,7 @@ def _complete(conn: Connection, rows: list[dict]) -> list[ReportFact]:
     ) for row in rows]
 
 
-def _value(row) -> str:
+def _value(row: Mapping[Any, Any]) -> str:
     name = row["value_entity_name"]
     try:
         return format_value(TypedValue.from_columns(row), entity_name=None if name is None else (lambda _id: name))
@@ -220,7 +221,7 @@ def _value(row) -> str:
         return "(unreadable value)" if stored is None else f"{stored} (unreadable value)"
 
 
-def _time(row) -> str:
+def _time(row: Mapping[Any, Any]) -> str:
     if row["point_in_time"]:
         return time_text(row["point_in_time"], row["point_in_time"])
     return time_text(row["start_time"], row["end_time"])

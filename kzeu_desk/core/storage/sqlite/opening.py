@@ -1,4 +1,4 @@
-"""Opening a fact base file: refusing what is not one, migrating, and falling back to read-only.
+"""Opening an SQLite fact base file: refusing what is not one, migrating, and falling back to read-only.
 
 A file is never written unless it is certainly a kzeu_desk fact base whose schema this app knows.
 """
@@ -9,26 +9,18 @@ import os
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from kzeu_desk.core import migrations, sqlite_features
+from kzeu_desk.core import migrations
 from kzeu_desk.core.errors import FactBaseLocked, NotAFactBase, SchemaTooNew, UserError
+from kzeu_desk.core.storage.interface import OpenedStorage, StorageFailure
+from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 
 _APP_TABLES = {"fact", "source", "evidence"}
-
-
-@dataclass(frozen=True)
-class OpenedStorage:
-    engine: Engine
-    read_only: bool
-    read_only_reason: str | None  # why the file opened read-only when the user did not ask
-    backup_path: Path | None  # snapshot taken before a migration, if one ran
-    snapshot_path: Path | None = None  # private copy being read when the file can't be read in place
 
 
 def open_storage(path: Path, *, read_only: bool) -> OpenedStorage:
@@ -100,7 +92,7 @@ def _open_read_only(path: Path, reason: str | None) -> OpenedStorage:
     try:
         snapshot = sqlite_features.snapshot_for_reading(path, folder)
         engine = _read_only_engine(snapshot, shown_name=path.name)
-    except (sqlite3.Error, OSError, UserError) as error:
+    except (StorageFailure, OSError, UserError) as error:
         shutil.rmtree(folder, ignore_errors=True)
         if isinstance(error, UserError):
             raise
@@ -121,7 +113,7 @@ def _read_only_engine(path: Path, shown_name: str | None = None) -> Engine:
     try:
         with sqlite_features.read_transaction(engine) as conn:
             tables = sqlite_features.user_tables(conn)
-            if not _APP_TABLES <= tables:
+            if not tables >= _APP_TABLES:
                 raise NotAFactBase(f"“{shown_name}” is an SQLite file from another application, not a fact base.")
             revision = migrations.current_revision(conn)
         if revision != migrations.head_revision() and revision in migrations.known_revisions():
@@ -171,7 +163,7 @@ def _open_for_writing(path: Path) -> OpenedStorage:
         if revision != migrations.head_revision():
             if tables:
                 backup = _backup_before_migration(path, revision)
-            with sqlite_features.write_transaction(engine) as conn:
+            with sqlite_features.migration_transaction(engine) as conn:
                 migrations.upgrade_to_head(conn)
     except BaseException:
         engine.dispose()

@@ -1,21 +1,27 @@
-"""Everything that only SQLite does, in one place, so a PostgreSQL back end replaces one module.
+"""SQLite files: connection set-up (WAL, synchronous=FULL, busy timeout, BEGIN IMMEDIATE for
+writers), the file's journal and its -wal/-shm companions, consistent snapshots (VACUUM INTO),
+restoring a copy, and SQLite's own integrity checks.
 
-Covers connection set-up (WAL, synchronous=FULL, busy timeout, BEGIN IMMEDIATE for writers),
-the FTS5 search index over facts, consistent snapshots (VACUUM INTO) and integrity checks.
+Errors of the sqlite3 module become `StorageFailure` here, so nothing above the storage layer
+names them.
 """
 
 from __future__ import annotations
 
 import os
-import re
+import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
+
+from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.storage.interface import StorageFailure
 
 BUSY_TIMEOUT_MS = 10_000
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -44,8 +50,9 @@ def is_wal_mode(path: Path) -> bool:
 def readable_in_place(path: Path) -> bool:
     """Whether a read-only connection can read this file without creating files beside it.
 
-    A WAL file with no -wal beside it would make SQLite create -wal and -shm (or fail in a
-    read-only folder, NOTES.md trap 9); a rollback-journal file, or a WAL file whose writer is
+    A WAL file with no -wal beside it would make SQLite create -wal and -shm, and in a read-only
+    folder `mode=ro` then fails with "attempt to write a readonly database" (while `immutable=1`
+    would ignore the WAL and show stale data); a rollback-journal file, or a WAL file whose writer is
     active (its -wal and -shm exist), is read in place.
     """
     if not is_wal_mode(path):
@@ -74,7 +81,7 @@ def hand_back_in_rollback_mode(path: Path) -> None:
 
 
 def snapshot_for_reading(path: Path, folder: Path) -> Path:
-    """A consistent private copy of a fact base that cannot be read in place (NOTES.md trap 9).
+    """A consistent private copy of a fact base that cannot be read in place (`readable_in_place`).
 
     With no -wal beside it the main file holds everything, so it is copied through an
     `immutable` connection; otherwise the file and its -wal are copied together and SQLite
@@ -85,8 +92,6 @@ def snapshot_for_reading(path: Path, folder: Path) -> Path:
     if not wal_file(path).exists():
         _vacuum_into(f"file:{quote(str(path.resolve()))}?immutable=1", target)
     else:
-        import shutil
-
         staging = folder / f"staging-{path.stem}.sqlite"
         shutil.copyfile(path, staging)
         shutil.copyfile(wal_file(path), wal_file(staging))
@@ -99,23 +104,29 @@ def snapshot_for_reading(path: Path, folder: Path) -> Path:
 
 def _vacuum_into(database: str, target: Path) -> None:
     """One consistent copy of `database` (a path or a file: URI) written to `target`."""
-    connection = sqlite3.connect(database, uri=database.startswith("file:"))
     try:
-        connection.execute("VACUUM INTO ?", (str(target),))
-    finally:
-        connection.close()
+        connection = sqlite3.connect(database, uri=database.startswith("file:"))
+        try:
+            connection.execute("VACUUM INTO ?", (str(target),))
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise StorageFailure(str(error)) from None
 
 
 def _settle_and_check(copy: Path) -> None:
     """Put a fresh copy in rollback-journal mode (so it opens anywhere) and check it."""
-    check = sqlite3.connect(copy)
     try:
-        check.execute("PRAGMA journal_mode = DELETE")
-        problems = [row[0] for row in check.execute("PRAGMA quick_check")]
-    finally:
-        check.close()
+        check = sqlite3.connect(copy)
+        try:
+            check.execute("PRAGMA journal_mode = DELETE")
+            problems = [row[0] for row in check.execute("PRAGMA quick_check")]
+        finally:
+            check.close()
+    except sqlite3.Error as error:
+        raise StorageFailure(str(error)) from None
     if problems != ["ok"]:
-        raise sqlite3.DatabaseError(f"the copy failed its integrity check: {problems[:3]}")
+        raise StorageFailure(f"the copy failed its integrity check: {problems[:3]}")
 
 
 def make_engine(path: Path, *, read_only: bool) -> Engine:
@@ -132,7 +143,7 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
     )
 
     @event.listens_for(engine, "connect")
-    def _configure(dbapi_connection, _record):
+    def _configure(dbapi_connection: Any, _record: object) -> None:
         # pysqlite's own transaction handling breaks SAVEPOINT and transactional DDL;
         # SQLAlchemy's documented recipe: autocommit at the driver, BEGIN emitted below.
         dbapi_connection.isolation_level = None
@@ -145,7 +156,7 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _begin(conn: Connection):
+    def _begin(conn: Connection) -> None:
         # Writers take the write lock up front, so waiting happens before any work is done.
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
@@ -163,11 +174,42 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 
 
 @contextmanager
+def migration_transaction(engine: Engine) -> Iterator[Connection]:
+    """A write transaction for schema migrations, with foreign keys enforced at its end, not per row.
+
+    A migration that changes a table SQLite cannot ALTER in place (a CHECK constraint, say) copies
+    it into a new table, drops the old one and renames the copy. Dropping a parent table (fact,
+    property) with foreign keys on deletes its rows first and fails on every child row pointing at
+    them, and `PRAGMA foreign_keys` cannot change inside a transaction: SQLite's own procedure for
+    such changes (lang_altertable.html, "other kinds of table schema changes") turns them off
+    before BEGIN and runs `PRAGMA foreign_key_check` before COMMIT. Any dangling reference the
+    migration left rolls the whole migration back.
+    """
+    with engine.connect() as conn:
+        # On the driver's connection: through SQLAlchemy the PRAGMA would open a transaction first,
+        # inside which SQLite ignores it.
+        driver: Any = conn.connection.dbapi_connection
+        driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            conn.execution_options(sqlite_begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+                dangling = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if dangling:
+                    table_name, rowid, parent, _ = dangling[0]
+                    raise UserError(
+                        f"The fact base could not be brought up to date because {len(dangling)} of its rows "
+                        f"point at rows that do not exist (the first: {table_name} {rowid} -> {parent}); "
+                        "nothing was changed.")
+        finally:
+            driver.execute("PRAGMA foreign_keys = ON")
+
+
+@contextmanager
 def read_transaction(engine: Engine) -> Iterator[Connection]:
     """A connection seeing one consistent state for the whole block."""
-    with engine.connect() as conn:
-        with conn.begin():
-            yield conn
+    with engine.connect() as conn, conn.begin():
+        yield conn
 
 
 @contextmanager
@@ -184,83 +226,6 @@ def larger_page_cache(conn: Connection, kibibytes: int) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(previous)}")
-
-
-# --- full-text search over facts -------------------------------------------------------------
-
-SEARCH_TABLE = "fact_search"
-
-
-def create_search_index(conn: Connection) -> None:
-    conn.exec_driver_sql(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {SEARCH_TABLE} USING fts5("
-        "subject, property, value, quotes, tokenize = 'unicode61 remove_diacritics 2')"
-    )
-
-
-def drop_search_index(conn: Connection) -> None:
-    conn.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
-
-
-def replace_search_documents(conn: Connection, documents: Iterable[dict]) -> None:
-    """Index facts; each document has fact_id, subject, property, value, quotes."""
-    rows = list(documents)
-    if not rows:
-        return
-    conn.execute(
-        text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :fact_id"), [{"fact_id": r["fact_id"]} for r in rows]
-    )
-    conn.execute(
-        text(
-            f"INSERT INTO {SEARCH_TABLE} (rowid, subject, property, value, quotes) "
-            "VALUES (:fact_id, :subject, :property, :value, :quotes)"
-        ),
-        rows,
-    )
-
-
-def delete_search_documents(conn: Connection, fact_ids: Iterable[int]) -> None:
-    ids = [{"fact_id": i} for i in fact_ids]
-    if ids:
-        conn.execute(text(f"DELETE FROM {SEARCH_TABLE} WHERE rowid = :fact_id"), ids)
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def search_expression(user_text: str) -> str | None:
-    """An FTS5 MATCH expression for what a user typed: every word must match as a prefix.
-
-    The user's text is never FTS syntax: words are extracted and each one quoted, so
-    characters such as quotes, '*', '-', ':' or 'NEAR' are searched as plain text.
-    """
-    words = _WORD.findall(user_text)
-    if not words:
-        return None
-    return " ".join(f'"{w}"*' for w in words)
-
-
-def search_match_clause(column: str = "fact.id") -> str:
-    """SQL fragment restricting `column` to facts matching the bound parameter :search."""
-    return f"{column} IN (SELECT rowid FROM {SEARCH_TABLE} WHERE {SEARCH_TABLE} MATCH :search)"
-
-
-# --- dates in SQL -------------------------------------------------------------------------------
-
-
-def is_iso_date(column: str) -> str:
-    """SQL that is true only where `column` holds an ISO date truncated to year, month or day
-    ("1996", "1996-02", "1996-02-29" of a leap year) that `compatibility.date_interval` accepts.
-
-    False or NULL for NULL and for anything else, including the odd spelling Python would accept
-    (non-ASCII digits): use it where false only means "look closer in Python".
-    """
-    return (f"(CASE length({column})"
-            f" WHEN 4 THEN {column} GLOB '[0-9][0-9][0-9][0-9]'"
-            f" WHEN 7 THEN {column} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]' AND substr({column}, 6, 2) BETWEEN '01' AND '12'"
-            # A modifier makes date() normalise (1996-02-30 becomes 1996-03-01): only a real day comes back as it was.
-            f" WHEN 10 THEN date({column}, '+0 days') IS {column}"
-            f" ELSE 0 END AND substr({column}, 1, 4) <> '0000')")
 
 
 # --- snapshots and integrity ------------------------------------------------------------------
@@ -294,6 +259,38 @@ def _fsync_directory(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def copy_problems(copy: Path) -> list[str]:
+    """What SQLite's quick_check finds wrong in a copy (empty when sound); StorageFailure when it
+    is not an SQLite database at all."""
+    try:
+        check = sqlite3.connect(f"file:{quote(str(copy.resolve()))}?mode=ro", uri=True)
+        try:
+            problems = [row[0] for row in check.execute("PRAGMA quick_check")]
+        finally:
+            check.close()
+    except sqlite3.DatabaseError as error:
+        raise StorageFailure(str(error)) from None
+    return [] if problems == ["ok"] else problems
+
+
+def restore_from_copy(path: Path, copy: Path) -> None:
+    """Replace the content of the fact base at `path` with the (checked) copy's.
+
+    SQLite's online backup copies page by page inside a write transaction on the target, so anyone
+    else with the file open sees either the old or the restored content, never a mixture.
+    """
+    try:
+        source = sqlite3.connect(f"file:{quote(str(copy.resolve()))}?mode=ro", uri=True)
+        target = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+    except sqlite3.Error as error:
+        raise StorageFailure(str(error)) from None
 
 
 def quick_check(conn: Connection) -> list[str]:

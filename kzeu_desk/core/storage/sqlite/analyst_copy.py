@@ -1,17 +1,19 @@
-"""The export package's SQLite-only SQL, kept in this one module (like core/sqlite_features.py).
-
-The analysts' views, pruning a snapshot copy down to the confirmed facts, and reserving row ids
-in SQLite's AUTOINCREMENT bookkeeping. A PostgreSQL back end would replace this module.
+"""Preparing the `sqlite` export's staging copy: pruning it to the export's scope and adding the
+analysts' views. The copy is always an SQLite file, whichever engine holds the fact base.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, text
+from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
+from kzeu_desk.core.storage.interface import StorageFailure
+from kzeu_desk.core.storage.sqlite.search import SEARCH_TABLE
 
-from kzeu_desk.core.export.scope import ExportScope
-from kzeu_desk.core.sqlite_features import SEARCH_TABLE
+if TYPE_CHECKING:
+    from kzeu_desk.core.export.scope import ExportScope
 
 # Read-only conveniences over the base tables: one row per fact, evidence span, conflict, source,
 # with names instead of ids. Views cost nothing to store and stay right if someone edits the copy.
@@ -49,7 +51,9 @@ ANALYST_VIEWS: dict[str, str] = {
                s.title AS source, s.url AS source_url, e.quote, e.prefix, e.suffix, e.start, e."end",
                e.created_at, e.created_by,
                -- Orphaned evidence quotes an earlier revision of the source (source_revision), not its text.
-               e.anchor_state, e.confirmed_revision AS revision
+               e.anchor_state, e.confirmed_revision AS revision,
+               -- The page(s) of the source document the span is on (sources read from PDF files).
+               """ + EVIDENCE_PAGE_SQL + """ AS page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page
         FROM evidence e
         JOIN source s ON s.id = e.source_id
         JOIN fact f ON f.id = e.fact_id
@@ -107,19 +111,24 @@ def prune_to_scope(connection: sqlite3.Connection, scope: ExportScope) -> None:
     connection.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('optimize')")
 
 
-def reserve_ids(conn: Connection, table_name: str, highest: int) -> None:
-    """Make AUTOINCREMENT hand out ids above `highest` in `table_name` from now on.
+_COUNTED_TABLES = ("source", "entity", "property", "fact", "evidence", "fact_link", "conflict")
 
-    A load keeps audit history of rows deleted before the export; their ids must never be given to
-    new rows, or undo and history would mistake one row for the other.
-    """
-    changed = conn.execute(
-        text("UPDATE sqlite_sequence SET seq = :highest WHERE name = :table AND seq < :highest"),
-        {"table": table_name, "highest": highest},
-    ).rowcount
-    if changed:
-        return
-    exists = conn.execute(text("SELECT 1 FROM sqlite_sequence WHERE name = :table"), {"table": table_name}).first()
-    if exists is None and highest > 0:
-        conn.execute(text("INSERT INTO sqlite_sequence (name, seq) VALUES (:table, :highest)"),
-                     {"table": table_name, "highest": highest})
+
+def prepare_copy(staging: Path, scope: ExportScope) -> dict[str, int]:
+    """Prune a private snapshot to `scope`, add the views, check its references; returns the rows
+    left in each table."""
+    try:
+        connection = sqlite3.connect(staging, isolation_level=None)
+        try:
+            connection.execute("BEGIN IMMEDIATE")
+            prune_to_scope(connection, scope)
+            add_analyst_views(connection)
+            connection.execute("COMMIT")
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise StorageFailure(f"the pruned snapshot has dangling references: {broken[:3]}")
+            return {name: connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in _COUNTED_TABLES}
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise StorageFailure(str(error)) from None

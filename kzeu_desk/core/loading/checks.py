@@ -1,0 +1,387 @@
+"""The load's first pass: every line of a JSON Lines file is checked without touching any fact base
+(JSON, record type, fields against the shipped schema, references to earlier lines, spans within
+the text they count in, the format version), so bad input stops with one sentence naming the line
+before a fact base is even created for it. What the pass learns about the file's ids and texts
+(`Survey`) is what the id plan (id_plan.py) and the second pass (writing.py) work from.
+
+Version 1 files (no source revisions, no evidence anchors) are read with the version 1 schema:
+their evidence is exactly anchored in the current text, which is what every evidence row was
+before revisions existed. Version 2 files (no originals, no pages) are read with the version 2
+schema and load as sources without an original file or pages.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.export.jsonl import FORMAT_NAME, FORMAT_VERSION, RECORD_TYPES
+from kzeu_desk.core.loading.schema import LineProblem, rules_for
+from kzeu_desk.core.models import AnchorState, ConflictRule
+from kzeu_desk.core.text import canonicalize
+
+ORPHANED = AnchorState.ORPHANED.value
+FIRST_REVISION = 1  # a source's text before any new revision; what version 1 evidence points into
+
+# Columns of each audited table that hold row ids, and the table those ids belong to; audit images
+# are rewritten through them when ids are renumbered.
+ID_COLUMNS: dict[str, dict[str, str]] = {
+    "source": {"id": "source"},
+    "source_revision": {"id": "source_revision", "source_id": "source"},
+    "entity": {"id": "entity"},
+    "entity_alias": {"id": "entity_alias", "entity_id": "entity"},
+    "property": {"id": "property"},
+    "fact": {"id": "fact", "subject_id": "entity", "property_id": "property", "value_entity_id": "entity"},
+    "evidence": {"id": "evidence", "fact_id": "fact", "source_id": "source"},
+    "fact_link": {"id": "fact_link", "from_fact_id": "fact", "to_fact_id": "fact"},
+    "conflict": {"id": "conflict", "subject_id": "entity", "property_id": "property"},
+    "conflict_member": {"id": "conflict_member", "conflict_id": "conflict", "fact_id": "fact"},
+}
+_REFERENCED = ("source", "entity", "property", "fact")  # record types other records point at
+
+
+class LoadError(UserError):
+    """The file cannot be loaded; the fact base was not changed."""
+
+
+def is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _Problem(Exception):
+    def __init__(self, line: int, problem: str):
+        super().__init__(problem)
+        self.line = line
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """A superseded text of a source, as the file gives it."""
+
+    file_id: int
+    char_count: int
+    text_sha256: str
+
+
+@dataclass
+class Survey:
+    lines: int = 0
+    version: int = FORMAT_VERSION
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RECORD_TYPES, 0))
+    # Per table, the lowest and highest id the file mentions anywhere (rows, references, audit).
+    id_range: dict[str, tuple[int, int]] = field(default_factory=dict)
+    defined: dict[str, set[int]] = field(default_factory=lambda: {k: set() for k in _REFERENCED})
+    source_lengths: dict[int, int] = field(default_factory=dict)
+    source_hashes: dict[int, str] = field(default_factory=dict)
+    # Per source, its superseded revisions by number; the current one is numbered one higher.
+    revisions: dict[int, dict[int, Revision]] = field(default_factory=dict)
+    originals: set[str] = field(default_factory=set)  # SHA-256 of the original records seen
+    entity_names: dict[int, str] = field(default_factory=dict)
+    property_keys: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # key, name, line
+    alias_owner: dict[int, tuple[int, str]] = field(default_factory=dict)  # alias id -> entity id, alias
+    conflict_first_operation: dict[int, int] = field(default_factory=dict)  # manual signatures name it
+    # Entity names, and ("key", key) / ("name", name) of properties, to refuse duplicates.
+    names_seen: set[str | tuple[str, str]] = field(default_factory=set)
+
+    def mention(self, table_name: str, row_id: int | None) -> None:
+        if row_id is None:
+            return
+        low, high = self.id_range.get(table_name, (row_id, row_id))
+        self.id_range[table_name] = (min(low, row_id), max(high, row_id))
+
+    def current_revision(self, source_id: int) -> int:
+        return len(self.revisions.get(source_id, ())) + 1
+
+    def text_length(self, source_id: int, revision: int) -> int | None:
+        """Length of a source's text in one revision; None when the file has no such revision."""
+        if revision == self.current_revision(source_id):
+            return self.source_lengths[source_id]
+        found = self.revisions.get(source_id, {}).get(revision)
+        return found.char_count if found is not None else None
+
+
+def read_records(path: Path) -> Iterator[tuple[int, dict | None]]:
+    """(line number, parsed object) for every line; blank lines give None."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                raise _Problem(number, "the line is not UTF-8 text") from None
+            if number == 1:
+                line = line.removeprefix("\ufeff")
+            if not line.strip():
+                yield number, None
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise _Problem(number, f"the line is not valid JSON ({error.msg} at column {error.colno})") from None
+            if not isinstance(record, dict):
+                raise _Problem(number, "the line is not a JSON object")
+            yield number, record
+
+
+def _check_fields(number: int, check: Callable[[str, dict], None], kind: str, record: dict) -> None:
+    try:
+        check(kind, record)
+    except LineProblem as problem:
+        raise _Problem(number, str(problem)) from None
+
+
+def _survey(path: Path) -> Survey:
+    survey = Survey()
+    seen_header = False
+    for number, record in read_records(path):
+        survey.lines = number
+        if record is None:
+            continue
+        kind = record.get("type")
+        if not seen_header:
+            survey.version = _check_header(number, record)
+            rules = rules_for(survey.version)
+            _check_fields(number, rules.check, "header", record)
+            seen_header = True
+            continue
+        if not isinstance(kind, str) or kind not in rules.record_types:
+            expected = ", ".join(rules.record_types)
+            shown = json.dumps(kind, ensure_ascii=False)[:40]
+            raise _Problem(number, f"the record type {shown} is unknown (expected one of {expected})")
+        _check_fields(number, rules.check, kind, record)
+        survey.counts[kind] += 1
+        _SURVEYORS[kind](survey, number, record)
+    if not seen_header:
+        raise _Problem(1, "the file is empty, so it has no header")
+    return survey
+
+
+def _check_header(number: int, record: dict) -> int:
+    """The file's format version, if this kzeu_desk reads it."""
+    if record.get("type") != "header" or record.get("format") != FORMAT_NAME:
+        raise _Problem(number, f"there is no {FORMAT_NAME} header, so this is not a kzeu_desk JSON Lines file")
+    version = record.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _Problem(number, f"the header has no valid format version ({json.dumps(version)})")
+    if version > FORMAT_VERSION:
+        raise _Problem(number, f"the file is format version {version}, newer than this kzeu_desk reads "
+                               f"({FORMAT_VERSION}); update kzeu_desk to load it")
+    return version
+
+
+def _require_defined(survey: Survey, number: int, what: str, kind: str, row_id: int | None) -> None:
+    if row_id is not None and row_id not in survey.defined[kind]:
+        raise _Problem(number, f"{what} refers to {kind} {row_id}, which no earlier line defines")
+
+
+def _define(survey: Survey, number: int, kind: str, row_id: int) -> None:
+    if row_id in survey.defined[kind]:
+        raise _Problem(number, f"{kind} {row_id} is defined a second time")
+    survey.defined[kind].add(row_id)
+
+
+def _survey_source(survey: Survey, number: int, r: dict) -> None:
+    _define(survey, number, "source", r["id"])
+    survey.mention("source", r["id"])
+    _check_text(number, "source text", r)
+    _check_origin(survey, number, "source", r)
+    survey.source_lengths[r["id"]] = r["char_count"]
+    survey.source_hashes[r["id"]] = r["text_sha256"]
+
+
+def _survey_original(survey: Survey, number: int, r: dict) -> None:
+    try:
+        data = base64.b64decode(r["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise _Problem(number, "the original file's data is not base64") from None
+    if len(data) != r["byte_count"] or hashlib.sha256(data).hexdigest() != r["sha256"]:
+        raise _Problem(number, "the original file's data does not match its byte_count and sha256")
+    if r["sha256"] in survey.originals:
+        raise _Problem(number, f"original {r['sha256'][:12]}… is given a second time")
+    survey.originals.add(r["sha256"])
+
+
+def _check_origin(survey: Survey, number: int, what: str, r: dict) -> None:
+    """Beyond the schema (which gives the fields' shapes): a version 3 text's original is given
+    on an earlier line, and its pages start in order within the text."""
+    original = r.get("original_sha256")
+    if original is not None and original not in survey.originals:
+        raise _Problem(number, f"the {what} names original {original[:12]}…, which no earlier line gives")
+    previous = 0
+    for page in r.get("pages") or ():
+        if not previous <= page["start"] <= r["char_count"]:
+            raise _Problem(number, f"the {what}'s pages must start in order, within the text")
+        previous = page["start"]
+
+
+def _check_text(number: int, what: str, r: dict) -> None:
+    body = r["text"]
+    if canonicalize(body) != body:
+        raise _Problem(number, f"{what} has carriage returns or a byte order mark; offsets would not match")
+    if len(body) != r["char_count"]:
+        raise _Problem(number, f"{what} has {len(body)} characters but records {r['char_count']}")
+    if hashlib.sha256(body.encode("utf-8")).hexdigest() != r["text_sha256"]:
+        raise _Problem(number, f"{what} does not match its text_sha256")
+
+
+def _survey_source_revision(survey: Survey, number: int, r: dict) -> None:
+    source_id = r["source"]
+    _require_defined(survey, number, "a source revision", "source", source_id)
+    if survey.counts["evidence"]:
+        raise _Problem(number, "source revisions must come before the evidence that points into them")
+    expected = survey.current_revision(source_id)
+    if r["number"] != expected:
+        raise _Problem(number, f"revision {r['number']} of source {source_id} comes where revision {expected} "
+                               "belongs (revisions are numbered from 1 and listed in order)")
+    _check_text(number, "revision text", r)
+    _check_origin(survey, number, "source revision", r)
+    survey.revisions.setdefault(source_id, {})[r["number"]] = Revision(r["id"], r["char_count"], r["text_sha256"])
+    survey.mention("source_revision", r["id"])
+
+
+def _survey_entity(survey: Survey, number: int, r: dict) -> None:
+    _define(survey, number, "entity", r["id"])
+    survey.mention("entity", r["id"])
+    if not r["name"].strip():
+        raise _Problem(number, "an entity needs a name")
+    if r["name"] in survey.names_seen:
+        raise _Problem(number, f"the entity name “{r['name']}” is defined a second time")
+    survey.names_seen.add(r["name"])
+    survey.entity_names[r["id"]] = r["name"]
+    seen: set[str] = set()
+    for alias in r["aliases"]:
+        if alias["alias"] in seen:
+            raise _Problem(number, f"the alias “{alias['alias']}” is listed twice")
+        if alias["id"] in survey.alias_owner:
+            raise _Problem(number, f"alias {alias['id']} is defined a second time")
+        seen.add(alias["alias"])
+        survey.alias_owner[alias["id"]] = (r["id"], alias["alias"])
+        survey.mention("entity_alias", alias["id"])
+
+
+def _survey_property(survey: Survey, number: int, r: dict) -> None:
+    _define(survey, number, "property", r["id"])
+    survey.mention("property", r["id"])
+    if ("key", r["key"]) in survey.names_seen or ("name", r["name"]) in survey.names_seen:
+        raise _Problem(number, f"the property “{r['key']}” or its name is defined a second time")
+    survey.names_seen.update({("key", r["key"]), ("name", r["name"])})
+    survey.property_keys[r["id"]] = (r["key"], r["name"], number)
+
+
+def _survey_fact(survey: Survey, number: int, r: dict) -> None:
+    _require_defined(survey, number, "a fact", "entity", r["subject"])
+    _require_defined(survey, number, "a fact", "property", r["property"])
+    _require_defined(survey, number, "a fact's value", "entity", r["value"]["entity"])
+    _define(survey, number, "fact", r["id"])
+    survey.mention("fact", r["id"])
+
+
+def _survey_evidence(survey: Survey, number: int, r: dict) -> None:
+    _require_defined(survey, number, "evidence", "fact", r["fact"])
+    source_id = r["source"]
+    _require_defined(survey, number, "evidence", "source", source_id)
+    current = survey.current_revision(source_id)
+    state = r.get("anchor_state", AnchorState.EXACT.value)
+    revision = r.get("confirmed_revision", current)
+    if state == ORPHANED:
+        # Its offsets and quote count in the earlier revision it was last found in.
+        if revision >= current or revision not in survey.revisions.get(source_id, {}):
+            raise _Problem(number, f"orphaned evidence points into revision {revision} of source {source_id}, "
+                                   "which is not one of its earlier revisions in the file")
+        length, where = survey.text_length(source_id, revision), f"revision {revision} of source {source_id}"
+    else:
+        if revision != current:
+            raise _Problem(number, f"{state} evidence must point into the current revision of source {source_id} "
+                                   f"({current}), not revision {revision}")
+        length, where = survey.source_lengths[source_id], f"source {source_id}"
+    if not 0 <= r["start"] < r["end"] <= length:
+        raise _Problem(number, f"evidence span {r['start']}–{r['end']} lies outside {where}")
+    if len(r["quote"]) != r["end"] - r["start"]:
+        raise _Problem(number, "evidence quote is not as long as its span")
+    previous = (r.get("previous_revision"), r.get("previous_start"), r.get("previous_end"))
+    if any(value is not None for value in previous):
+        _check_previous_span(survey, number, source_id, *previous)
+    survey.mention("evidence", r["id"])
+
+
+def _check_previous_span(survey: Survey, number: int, source_id: int, revision: int | None, start: int | None,
+                         end: int | None) -> None:
+    """Where a fuzzy match came from: a span of an earlier (or the current) text of the same source."""
+    if revision is None or start is None or end is None:
+        raise _Problem(number, "previous_revision, previous_start and previous_end of evidence go together")
+    length = survey.text_length(source_id, revision)
+    if length is None:
+        raise _Problem(number, f"evidence came from revision {revision} of source {source_id}, "
+                               "which the file does not have")
+    if not 0 <= start < end <= length:
+        raise _Problem(number, f"evidence's previous span {start}–{end} lies outside revision {revision} "
+                               f"of source {source_id}")
+
+
+def _survey_link(survey: Survey, number: int, r: dict) -> None:
+    _require_defined(survey, number, "a link", "fact", r["from"])
+    _require_defined(survey, number, "a link", "fact", r["to"])
+    if r["from"] == r["to"]:
+        raise _Problem(number, "a link joins a fact to itself")
+    survey.mention("fact_link", r["id"])
+
+
+def _survey_conflict(survey: Survey, number: int, r: dict) -> None:
+    _require_defined(survey, number, "a conflict", "entity", r["subject"])
+    _require_defined(survey, number, "a conflict", "property", r["property"])
+    facts: set[int] = set()
+    for member in r["members"]:
+        _require_defined(survey, number, "a conflict member", "fact", member["fact"])
+        if member["fact"] in facts:
+            raise _Problem(number, f"fact {member['fact']} is listed twice as a member")
+        facts.add(member["fact"])
+        survey.mention("conflict_member", member["id"])
+    needed = 1 if r["rule"] == ConflictRule.MANUAL.value else 2
+    if len(facts) < needed:
+        raise _Problem(number, f"a {r['rule']} conflict needs at least {needed} member facts")
+    survey.mention("conflict", r["id"])
+
+
+def _survey_audit(survey: Survey, number: int, r: dict) -> None:
+    survey.mention("operation", r["operation"])
+    survey.mention("operation", r["reverts"])
+    survey.mention(r["table"], r["row"])
+    for image in (r["before"], r["after"]):
+        for column, target_table in ID_COLUMNS[r["table"]].items():
+            value = (image or {}).get(column)
+            if value is not None and not is_int(value):
+                raise _Problem(number, f"audit image column “{column}” must be a whole number")
+            survey.mention(target_table, value)
+    if r["table"] == "conflict" and r["action"] == "insert":
+        survey.conflict_first_operation.setdefault(r["row"], r["operation"])
+
+
+_SURVEYORS: dict[str, Callable[[Survey, int, dict], None]] = {
+    "original": _survey_original, "source": _survey_source, "source_revision": _survey_source_revision, "entity": _survey_entity,
+    "property": _survey_property, "fact": _survey_fact,
+    "evidence": _survey_evidence, "link": _survey_link, "conflict": _survey_conflict, "audit": _survey_audit,
+}
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    path: Path
+    survey: Survey
+
+
+def check_file(path: Path | str) -> CheckedFile:
+    """Check every line of a JSON Lines file without touching any fact base (the load's first pass),
+    so a bad file is refused before a new fact base is even created for it."""
+    path = Path(path)
+    if not path.is_file():
+        raise LoadError(f"There is no file “{path}” to load.")
+    try:
+        return CheckedFile(path, _survey(path))
+    except _Problem as problem:
+        raise LoadError(f"Line {problem.line} of {path.name}: {problem.problem}; nothing was loaded.") from None

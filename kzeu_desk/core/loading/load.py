@@ -1,0 +1,128 @@
+"""`kzeu-desk load`: a JSON Lines file read back into a fact base, new or existing, as one service
+bulk operation.
+
+The file is read twice. The first pass (checks.py) checks every line without touching the fact
+base. The id plan (id_plan.py) decides how the file's ids become the target's. The second pass
+(writing.py) writes everything through `FactBase.bulk_operation`: one write transaction, rows by
+executemany, conflicts re-checked and the search index refreshed before it commits; any refusal
+rolls it all back and the fact base stays as it was. Loading into a fact base that holds nothing but
+its automatic starter vocabulary replaces that vocabulary and its history with the file's, so the
+new fact base is an exact copy.
+
+Undo. A load is recorded as one operation, "Load “FILE”", without an audit event per row: it is
+not undoable from the UI (it is a command-line action and is never put on an undo stack). To take
+a load back, restore the snapshot `load_jsonl` takes first of a fact base that already held data
+(see `LoadResult.backup_path`). Conflicts are re-checked with the service's `rescan`, audited
+under the load's operation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+from kzeu_desk.core.bulk import BulkWriter
+from kzeu_desk.core.errors import ReadOnlyFactBase
+from kzeu_desk.core.export.common import ProgressCallback, plural
+from kzeu_desk.core.loading.checks import CheckedFile, Survey, check_file
+from kzeu_desk.core.loading.id_plan import plan_ids
+from kzeu_desk.core.loading.writing import Loaded, check_quotes, write_records
+from kzeu_desk.core.service import BulkWording, FactBase
+
+_WORDING = BulkWording(read_only="This fact base is open read-only; nothing can be loaded into it.",
+                       failed="The file could not be loaded", unchanged="nothing was loaded")
+# What opening a new fact base created, which a load into it replaces (children first).
+_STARTER_TABLES = ("audit_event", "entity_alias", "entity", "property", "operation")
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    operation_id: int
+    inserted: dict[str, int]
+    reused: dict[str, int]
+    backup_path: Path | None
+    summary: str
+
+
+def load_jsonl(fact_base: FactBase, source: Path | str | CheckedFile, *, progress: ProgressCallback | None = None,
+               backup: bool = True) -> LoadResult:
+    """Load a kzeu_desk JSON Lines file into `fact_base` in one bulk operation."""
+    if fact_base.read_only:
+        raise ReadOnlyFactBase(_WORDING.read_only)  # before a backup is taken or the file read
+    checked = source if isinstance(source, CheckedFile) else check_file(source)
+    path, survey = checked.path, checked.survey
+    backup_path = _backup_if_holding_data(fact_base) if backup else None
+    try:
+        result = _load(fact_base, path, survey, progress)
+    except BaseException:
+        if backup_path is not None:
+            backup_path.unlink(missing_ok=True)  # nothing changed, so there is nothing to go back to
+        raise
+    restore_hint = f" The fact base as it was before is in “{backup_path}”." if backup_path else ""
+    return LoadResult(result.operation_id, result.inserted, result.reused, backup_path, result.summary + restore_hint)
+
+
+def _backup_if_holding_data(fact_base: FactBase) -> Path | None:
+    with fact_base.reading() as conn:
+        if _is_pristine(conn):
+            return None
+    folder = fact_base.path.parent / f"{fact_base.path.name}.backups"
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{fact_base.path.stem}-before-load-{stamp}.sqlite"
+    fact_base.write_snapshot(target)
+    return target
+
+
+def _load(fact_base: FactBase, path: Path, survey: Survey, progress: ProgressCallback | None) -> LoadResult:
+    def body(bulk: BulkWriter) -> Loaded:
+        pristine = _is_pristine(bulk.conn)
+        if pristine and (survey.counts["entity"] or survey.counts["property"]):
+            # Nothing refers to these rows yet; the file brings its own vocabulary and its history.
+            bulk.delete_every_row(_STARTER_TABLES)
+        plan = plan_ids(bulk.conn, survey, path.name)
+        loaded = write_records(bulk, path, plan, survey, progress)
+        check_quotes(bulk.conn, loaded, path.name)
+        for table_name, (_lowest, highest) in survey.id_range.items():
+            # Ids that only the file's history mentions (rows deleted before the export) stay reserved.
+            bulk.reserve_ids(table_name, highest + plan.shift.get(table_name, 0))
+        # A fact base that held nothing is checked whole; otherwise its own facts were already
+        # checked and only what the load added can disagree.
+        bulk.rescan_all_conflicts = pristine
+        bulk.conflict_keys |= loaded.conflict_keys
+        bulk.contradicting_facts |= loaded.contradicting_facts
+        bulk.facts_to_index.extend(loaded.fact_ids)
+        return loaded
+
+    loaded, changes = fact_base.bulk_operation(f"Load “{path.name}”", body, _WORDING)
+    counted = changes.bulk_counts
+    inserted = {
+        "source": counted.get("source", 0), "source_revision": counted.get("source_revision", 0),
+        "entity": counted.get("entity", 0),
+        "property": counted.get("property", 0), "fact": counted.get("fact", 0),
+        "evidence": counted.get("evidence", 0), "link": counted.get("fact_link", 0),
+        "conflict": counted.get("conflict", 0), "audit": counted.get("audit_event", 0),
+    }
+    assert changes.operation_id is not None
+    return LoadResult(changes.operation_id, inserted, loaded.reused_rows, None, _summary(path, inserted, loaded))
+
+
+def _is_pristine(conn: Connection) -> bool:
+    """Whether the target holds nothing but what opening it created (the starter vocabulary)."""
+    data = conn.execute(text(
+        "SELECT (SELECT count(*) FROM source) + (SELECT count(*) FROM fact) + (SELECT count(*) FROM conflict)"
+    )).scalar_one()
+    operations = conn.execute(text("SELECT count(*) FROM operation")).scalar_one()
+    return data == 0 and operations <= 1
+
+
+def _summary(path: Path, inserted: dict[str, int], loaded: Loaded) -> str:
+    parts = [plural(inserted["fact"], "fact"), plural(inserted["evidence"], "evidence span"),
+             plural(inserted["source"], "source")]
+    reused = sum(count for kind, count in loaded.reused_rows.items() if kind != "source_revision")
+    reused_rows = plural(reused, "existing source, entity or property", "existing sources, entities and properties")
+    already = f" ({reused_rows} reused)" if reused else ""
+    return f"Loaded {parts[0]}, {parts[1]} and {parts[2]} from “{path.name}”{already}."

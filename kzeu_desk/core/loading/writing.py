@@ -1,0 +1,370 @@
+"""The load's second pass: every record written, renumbered by the id plan, through the service's
+bulk operation (batched executemany, parents before children), then every loaded quote compared
+with the text at its span. Original files are content-addressed: one the target already keeps is
+not stored twice. Evidence pages are derived from the sources' pages, so they are not loaded.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+from kzeu_desk.core import conflicts, originals
+from kzeu_desk.core.bulk import BulkWriter, RowRefused
+from kzeu_desk.core.documents.common import OriginalFile
+from kzeu_desk.core.export.common import ProgressCallback
+from kzeu_desk.core.export.jsonl import FORMAT_VERSION
+from kzeu_desk.core.loading.checks import (
+    FIRST_REVISION,
+    ID_COLUMNS,
+    ORPHANED,
+    LoadError,
+    Survey,
+    is_int,
+    read_records,
+)
+from kzeu_desk.core.loading.id_plan import IdPlan
+from kzeu_desk.core.models import AnchorState, ConflictRule, LinkKind
+from kzeu_desk.core.recorder import utc_now
+from kzeu_desk.core.storage import engine_of
+
+_ROWS_PER_BATCH = 2_000
+_DOCUMENTS_PER_BATCH = 50  # each carries a whole document (a source's text, an original file)
+_DOCUMENT_TABLES = frozenset({"original_file", "source"})
+_STALE_FINGERPRINT = "stale"  # never equal to a computed fingerprint, so a rescan re-opens the conflict
+
+
+# Parents before children, so every batch's foreign keys point at rows already written.
+_INSERT_ORDER = (
+    "original_file", "source", "source_revision", "source_page", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
+    "conflict_member", "operation", "audit_event",
+)
+
+
+class _Writer:
+    """Batches rows per table for the bulk operation's executemany, naming the line a refusal came from."""
+
+    def __init__(self, bulk: BulkWriter, file_name: str):
+        self.bulk = bulk
+        self.conn = bulk.conn  # for reading inside the load's transaction
+        self.file_name = file_name
+        self._pending: dict[str, list[tuple[int, dict]]] = {name: [] for name in _INSERT_ORDER}
+
+    def add(self, table_name: str, line: int, row: dict) -> None:
+        rows = self._pending[table_name]
+        rows.append((line, row))
+        if len(rows) >= (_DOCUMENTS_PER_BATCH if table_name in _DOCUMENT_TABLES else _ROWS_PER_BATCH):
+            self.flush()
+
+    def flush(self) -> None:
+        for table_name in _INSERT_ORDER:
+            rows = self._pending[table_name]
+            if rows:
+                self._insert(table_name, rows)
+                self._pending[table_name] = []
+
+    def _insert(self, table_name: str, rows: list[tuple[int, dict]]) -> None:
+        try:
+            self.bulk.insert_rows(table_name, [row for _line, row in rows])
+        except RowRefused as refused:
+            raise LoadError(f"Line {rows[refused.index][0]} of {self.file_name}: the fact base refused it "
+                            f"({refused.reason}); nothing was loaded.") from None
+
+
+@dataclass
+class Loaded:
+    format_version: int = FORMAT_VERSION
+    fact_ids: list[int] = field(default_factory=list)
+    evidence_lines: dict[int, int] = field(default_factory=dict)  # new evidence id -> line
+    operations: set[int] = field(default_factory=set)  # new ids of history operations written
+    reused_rows: dict[str, int] = field(default_factory=dict)
+    # What the conflict rules must look at again: (subject, property) keys and contradicting facts.
+    conflict_keys: set[tuple[int, int]] = field(default_factory=set)
+    contradicting_facts: set[int] = field(default_factory=set)
+
+
+def write_records(bulk: BulkWriter, path: Path, plan: IdPlan, survey: Survey,
+                  progress: ProgressCallback | None) -> Loaded:
+    """The load's second pass: every record written through the bulk operation, renumbered by `plan`."""
+    writer, loaded = _Writer(bulk, path.name), Loaded(format_version=survey.version)
+    current_type = None
+    for number, record in read_records(path):
+        if progress is not None and number % 1000 == 0:
+            progress(number, survey.lines, "Loading")
+        if record is None or record.get("type") == "header":
+            continue
+        kind = record["type"]
+        if kind != current_type:
+            writer.flush()  # a record may refer to any earlier line, so earlier types are written first
+            current_type = kind
+        _WRITERS[kind](writer, loaded, plan, survey, number, record)
+    writer.flush()
+    return loaded
+
+
+def _write_original(writer: _Writer, _loaded: Loaded, _plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
+    if originals.is_kept(writer.conn, r["sha256"]):
+        return  # the same bytes, kept under the same hash
+    original = OriginalFile(base64.b64decode(r["data"]), r["media_type"])
+    writer.add("original_file", line, originals.stored_row(original, utc_now()))
+
+
+def _origin_columns(r: dict) -> dict:
+    """How a text was made (version 3; absent from earlier files)."""
+    return {"format": r.get("format"), "extractor": r.get("extractor"),
+            "original_sha256": r.get("original_sha256"), "retrieved_at": r.get("retrieved_at")}
+
+
+def _write_pages(writer: _Writer, line: int, source_id: int, revision: int, r: dict) -> None:
+    pages = r.get("pages") or []
+    for number, page in enumerate(pages, start=1):
+        end = pages[number]["start"] if number < len(pages) else r["char_count"]
+        writer.add("source_page", line, {"source_id": source_id, "revision": revision, "number": number,
+                                         "start": page["start"], "end": max(end, page["start"]),
+                                         "label": page.get("label")})
+
+
+def _write_source(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Survey, line: int, r: dict) -> None:
+    if plan.is_reused("source", r["id"]):
+        loaded.reused_rows["source"] = loaded.reused_rows.get("source", 0) + 1
+        return
+    source_id = plan.new_id("source", r["id"])
+    writer.add("source", line, {
+        "id": source_id, "title": r["title"], "publisher": r.get("publisher"),
+        "author": r.get("author"), "url": r.get("url"), "published": r.get("published"),
+        "language": r.get("language"), "text": r["text"], "text_sha256": r["text_sha256"],
+        "char_count": r["char_count"], "file_name": r.get("file_name"), "encoding": r.get("encoding"),
+        "note": r.get("note"), "imported_at": r["imported_at"], "imported_by": r["imported_by"],
+        **_origin_columns(r),
+    })
+    _write_pages(writer, line, source_id, survey.current_revision(r["id"]), r)
+
+
+def _write_source_revision(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int,
+                           r: dict) -> None:
+    if plan.is_reused("source_revision", r["id"]):
+        loaded.reused_rows["source_revision"] = loaded.reused_rows.get("source_revision", 0) + 1
+        return
+    source_id = plan.new_id("source", r["source"])
+    writer.add("source_revision", line, {
+        "id": plan.new_id("source_revision", r["id"]), "source_id": source_id,
+        "number": r["number"], "text": r["text"], "text_sha256": r["text_sha256"], "char_count": r["char_count"],
+        "file_name": r.get("file_name"), "encoding": r.get("encoding"), "imported_at": r["imported_at"],
+        "imported_by": r["imported_by"], "superseded_at": r["superseded_at"], "superseded_by": r["superseded_by"],
+        **_origin_columns(r),
+    })
+    _write_pages(writer, line, source_id, r["number"], r)
+
+
+def _write_entity(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
+    entity_id = plan.new_id("entity", r["id"])
+    if plan.is_reused("entity", r["id"]):
+        loaded.reused_rows["entity"] = loaded.reused_rows.get("entity", 0) + 1
+    else:
+        writer.add("entity", line, {
+            "id": entity_id, "name": r["name"], "kind": r["kind"], "description": r.get("description"),
+            "external_id": r.get("external_id"),
+        })
+    for alias in r["aliases"]:
+        if not plan.is_reused("entity_alias", alias["id"]):
+            writer.add("entity_alias", line, {
+                "id": plan.new_id("entity_alias", alias["id"]), "entity_id": entity_id, "alias": alias["alias"],
+                "alias_key": alias["alias"].casefold(),
+            })
+
+
+def _write_property(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
+    if plan.is_reused("property", r["id"]):
+        loaded.reused_rows["property"] = loaded.reused_rows.get("property", 0) + 1
+        return
+    writer.add("property", line, {
+        "id": plan.new_id("property", r["id"]), "key": r["key"], "name": r["name"], "value_kind": r["value_kind"],
+        "single_valued": r["single_valued"], "default_unit": r.get("default_unit"), "tolerance": r.get("tolerance"),
+        "description": r.get("description"), "wikidata_pid": r.get("wikidata_pid"),
+    })
+
+
+def _write_fact(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
+    value = r["value"]
+    fact_id = plan.new_id("fact", r["id"])
+    loaded.fact_ids.append(fact_id)
+    subject_id, property_id = plan.new_id("entity", r.get("subject")), plan.new_id("property", r.get("property"))
+    if subject_id is not None and property_id is not None:
+        loaded.conflict_keys.add((subject_id, property_id))
+    writer.add("fact", line, {
+        "id": fact_id, "subject_id": subject_id, "property_id": property_id, "value_kind": value["kind"],
+        "value_amount": value.get("amount"), "value_lower": value.get("lower"), "value_upper": value.get("upper"),
+        "value_approximate": value["approximate"], "value_unit": value.get("unit"), "value_date": value.get("date"),
+        "value_entity_id": plan.new_id("entity", value.get("entity")), "value_text": value.get("text"),
+        "point_in_time": r.get("point_in_time"), "start_time": r.get("start_time"), "end_time": r.get("end_time"),
+        "scope_note": r.get("scope_note"), "status": r["status"], "rank": r["rank"], "note": r.get("note"),
+        "created_at": r["created_at"], "created_by": r["created_by"], "updated_at": r["updated_at"],
+        "updated_by": r["updated_by"], "version": r["version"],
+    })
+
+
+def _write_evidence(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
+    evidence_id = plan.new_id("evidence", r["id"])
+    loaded.evidence_lines[evidence_id] = line
+    source = r["source"]
+    writer.add("evidence", line, {
+        "id": evidence_id, "fact_id": plan.new_id("fact", r["fact"]), "source_id": plan.new_id("source", source),
+        "start": r["start"], "end": r["end"], "quote": r["quote"], "prefix": r["prefix"], "suffix": r["suffix"],
+        "source_sha256": r["source_sha256"], "created_at": r["created_at"], "created_by": r["created_by"],
+        "anchor_state": r.get("anchor_state", AnchorState.EXACT.value), "anchor_score": r.get("anchor_score"),
+        "confirmed_revision": plan.revision_number(source, r.get("confirmed_revision", FIRST_REVISION)),
+        "previous_revision": plan.revision_number(source, r.get("previous_revision")),
+        "previous_start": r.get("previous_start"), "previous_end": r.get("previous_end"),
+    })
+
+
+def _write_link(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
+    if r["kind"] == LinkKind.CONTRADICTS.value:
+        loaded.contradicting_facts.update((plan.new_id("fact", r["from"]), plan.new_id("fact", r["to"])))
+    writer.add("fact_link", line, {
+        "id": plan.new_id("fact_link", r["id"]), "from_fact_id": plan.new_id("fact", r["from"]),
+        "to_fact_id": plan.new_id("fact", r["to"]), "kind": r["kind"], "note": r.get("note"),
+        "created_at": r["created_at"], "created_by": r["created_by"],
+    })
+
+
+def _conflict_signature(rule: str, member_fact_ids: list[int], flag_operation: int | None, conflict_id: int) -> str:
+    """The same signature the conflict rules give, from the target's ids (see `Disagreement.signature`)."""
+    signature = f"{rule}:" + ",".join(map(str, sorted(member_fact_ids)))
+    if rule == ConflictRule.MANUAL.value:
+        # Several flags on the same facts are distinct; the app tells them apart by the flagging operation.
+        signature += f"@{flag_operation}" if flag_operation is not None else f"@c{conflict_id}"
+    return signature
+
+
+def _write_conflict(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Survey, line: int, r: dict) -> None:
+    conflict_id = plan.new_id("conflict", r["id"])
+    member_facts = [plan.new_id("fact", m["fact"]) for m in r["members"]]
+    flag_operation = plan.new_id("operation", survey.conflict_first_operation.get(r["id"]))
+    fingerprint = (conflicts.current_fingerprint(writer.conn, member_facts) if r["judgement_current"]
+                   else _STALE_FINGERPRINT)
+    writer.add("conflict", line, {
+        "id": conflict_id, "rule": r["rule"],
+        "signature": _conflict_signature(r["rule"], member_facts, flag_operation, conflict_id),
+        "subject_id": plan.new_id("entity", r.get("subject")),
+        "property_id": plan.new_id("property", r.get("property")),
+        "status": r["status"], "explanation": r["explanation"], "members_fingerprint": fingerprint,
+        "resolution": r.get("resolution"), "rationale": r.get("rationale"), "resolved_by": r.get("resolved_by"),
+        "resolved_at": r.get("resolved_at"), "created_at": r["created_at"],
+    })
+    if r["rule"] == ConflictRule.DECLARED.value:
+        loaded.contradicting_facts.update(member_facts)
+    for member, fact_id in zip(r["members"], member_facts, strict=True):
+        writer.add("conflict_member", line, {
+            "id": plan.new_id("conflict_member", member["id"]), "conflict_id": conflict_id, "fact_id": fact_id,
+        })
+
+
+# Columns of audited tables that hold a revision number of the row's source_id.
+_REVISION_COLUMNS = {"evidence": ("confirmed_revision", "previous_revision"), "source_revision": ("number",)}
+
+
+def _renumbered_image(image: dict | None, table_name: str, plan: IdPlan, survey: Survey) -> str | None:
+    if image is None:
+        return None
+    image = dict(image)
+    if plan.revision_numbers and table_name in _REVISION_COLUMNS and isinstance(image.get("source_id"), int):
+        for column in _REVISION_COLUMNS[table_name]:
+            if is_int(image.get(column)):
+                image[column] = plan.revision_number(image["source_id"], image[column])
+    for column, target_table in ID_COLUMNS[table_name].items():
+        if image.get(column) is not None:
+            image[column] = plan.new_id(target_table, image[column])
+    if table_name == "conflict" and isinstance(image.get("signature"), str):
+        image["signature"] = _renumbered_signature(image["signature"], plan)
+    # The same serialisation the recorder uses, so undo compares like with like.
+    return json.dumps(image, ensure_ascii=False, sort_keys=True)
+
+
+def _renumbered_signature(signature: str, plan: IdPlan) -> str:
+    rule, _, rest = signature.partition(":")
+    members, at, operation = rest.partition("@")
+    try:
+        fact_ids = [plan.new_id("fact", int(i)) for i in members.split(",") if i]
+        flag = plan.new_id("operation", int(operation)) if at and operation.isdigit() else None
+    except ValueError:
+        return signature
+    renumbered = f"{rule}:" + ",".join(map(str, sorted(fact_ids)))
+    return renumbered + (f"@{flag}" if flag is not None else f"{at}{operation}")
+
+
+def _write_audit(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Survey, line: int, r: dict) -> None:
+    if plan.is_reused(r["table"], r["row"]):
+        return  # the target already had this row, with its own history
+    operation_id = plan.new_id("operation", r["operation"])
+    if operation_id not in loaded.operations:
+        reverts = plan.new_id("operation", r.get("reverts"))
+        writer.add("operation", line, {
+            "id": operation_id, "label": r["label"], "at": r["at"], "actor": r["actor"],
+            "reverts_id": reverts if reverts in loaded.operations else None,
+        })
+        loaded.operations.add(operation_id)
+    writer.add("audit_event", line, {
+        "operation_id": operation_id, "at": r["at"], "actor": r["actor"], "action": r["action"],
+        "target_type": r["table"], "target_id": plan.new_id(r["table"], r["row"]),
+        "before": _renumbered_image(r.get("before"), r["table"], plan, survey),
+        "after": _renumbered_image(r.get("after"), r["table"], plan, survey),
+    })
+
+
+_WRITERS = {
+    "original": _write_original, "source": _write_source, "source_revision": _write_source_revision, "entity": _write_entity,
+    "property": _write_property, "fact": _write_fact,
+    "evidence": _write_evidence, "link": _write_link, "conflict": _write_conflict, "audit": _write_audit,
+}
+
+
+def check_quotes(conn: Connection, loaded: Loaded, file_name: str) -> None:
+    """Every loaded quote must be the text at its span, also when the source was already there:
+    the current text for anchored evidence, its revision's text for orphaned evidence.
+
+    Compared in Python with each text read once: SQL's substr() walks a text's UTF-8 from its start
+    and would re-read the whole source for every span (docs/PERFORMANCE.md section 4)."""
+    if not loaded.evidence_lines:
+        return
+    current_source: int | None = None
+    source_texts: dict[int | None, str] = {}
+    wrong = None
+    with engine_of(conn).fast_rows(conn, _NEW_SPANS, {"orphaned": ORPHANED,
+                                                      "first": min(loaded.evidence_lines)}) as spans:
+        for evidence_id, source_id, start, end, quote, orphaned, revision in spans:
+            if source_id != current_source:
+                current_source, source_texts = source_id, {}
+            key = revision if orphaned else None
+            body = source_texts.get(key)
+            if body is None:
+                body = source_texts[key] = _text_of(conn, source_id, key)
+            # The survey made every quote as long as its span, so a span past the end never matches.
+            if body[start:end] != quote and (wrong is None or evidence_id < wrong):
+                wrong = evidence_id
+    if wrong is not None and wrong in loaded.evidence_lines:
+        hint = (" (a version 1 file has no earlier revisions of sources, so evidence orphaned by a new revision "
+                "cannot be loaded from it; export the fact base again)") if loaded.format_version == 1 else ""
+        raise LoadError(f"Line {loaded.evidence_lines[wrong]} of {file_name}: the evidence quote is not the text "
+                        f"of its source at that span{hint}; nothing was loaded.")
+
+
+_NEW_SPANS = text("""SELECT id, source_id, start, "end", quote, anchor_state = :orphaned, confirmed_revision
+                      FROM evidence WHERE id >= :first ORDER BY source_id""")
+_CURRENT_TEXT = text("SELECT text FROM source WHERE id = :source_id")
+_REVISION_TEXT = text("SELECT text FROM source_revision WHERE source_id = :source_id AND number = :number")
+
+
+def _text_of(conn: Connection, source_id: int, revision: int | None) -> str:
+    """A source's current text (revision None) or one of its superseded ones; "" if there is none,
+    which no quote matches."""
+    if revision is None:
+        found = conn.execute(_CURRENT_TEXT, {"source_id": source_id}).scalar()
+    else:
+        found = conn.execute(_REVISION_TEXT, {"source_id": source_id, "number": revision}).scalar()
+    return found if found is not None else ""
+

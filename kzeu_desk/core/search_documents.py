@@ -1,0 +1,72 @@
+"""What the full-text index holds for each fact (subject with its aliases, property, value as
+shown, evidence quotes), kept in step with the facts by every operation.
+
+How the index stores and answers them is the storage engine's (`StorageEngine.search`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from sqlalchemy import Connection, RowMapping, TextClause, bindparam, text
+
+from kzeu_desk.core.storage import StorageEngine, engine_of
+from kzeu_desk.core.storage.interface import SearchDocument
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_format import format_value
+
+_CHUNK = 500  # ids per query, well under SQLite's limit of bound parameters
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def search_words(user_text: str) -> tuple[str, ...]:
+    """The words of what a user typed into a search field: letters and digits only, so nothing
+    they type is ever read as query syntax."""
+    return tuple(_WORD.findall(user_text))
+
+
+@cache
+def _document_query(engine: StorageEngine) -> TextClause:
+    joined = engine.sql.joined
+    return text(f"""
+        SELECT f.*, subject.name AS subject_name, prop.name AS property_name, valent.name AS value_entity_name,
+               (SELECT {joined("e.quote", "' … '")} FROM evidence e WHERE e.fact_id = f.id) AS quotes,
+               (SELECT {joined("a.alias", "' '")} FROM entity_alias a WHERE a.entity_id = f.subject_id) AS subject_aliases
+        FROM fact f
+        LEFT JOIN entity subject ON subject.id = f.subject_id
+        LEFT JOIN property prop ON prop.id = f.property_id
+        LEFT JOIN entity valent ON valent.id = f.value_entity_id
+        WHERE f.id IN :ids
+    """).bindparams(bindparam("ids", expanding=True))
+
+
+def refresh(conn: Connection, fact_ids: Iterable[int]) -> None:
+    """Re-index these facts; ids of facts that no longer exist are dropped from the index."""
+    engine = engine_of(conn)
+    query = _document_query(engine)
+    ids = sorted(set(fact_ids))
+    for chunk_start in range(0, len(ids), _CHUNK):
+        chunk = ids[chunk_start:chunk_start + _CHUNK]
+        documents = [_document(row) for row in conn.execute(query, {"ids": chunk}).mappings()]
+        present = {d.fact_id for d in documents}
+        engine.search.delete_documents(conn, [i for i in chunk if i not in present])
+        engine.search.replace_documents(conn, documents)
+
+
+def rebuild(conn: Connection) -> None:
+    engine_of(conn).search.clear(conn)
+    refresh(conn, conn.execute(text("SELECT id FROM fact")).scalars())
+
+
+def _document(row: RowMapping) -> SearchDocument:
+    value = TypedValue.from_columns(row)
+    entity_name = row["value_entity_name"]
+    return SearchDocument(
+        fact_id=row["id"],
+        subject=" ".join(filter(None, [row["subject_name"], row["subject_aliases"]])),
+        property=row["property_name"] or "",
+        value=format_value(value, entity_name=lambda _id: entity_name or ""),
+        quotes=row["quotes"] or "",
+    )

@@ -1,0 +1,244 @@
+"""What the core asks of a database engine: the one seam between kzeu_desk and SQLite (today) or
+PostgreSQL (a team's server).
+
+Everything else in the core speaks portable SQL through SQLAlchemy. Whatever one engine does
+differently (opening a location, transactions that take the write lock up front, full-text
+search, consistent copies, structural checks, a handful of SQL expressions, and reading many
+rows without SQLAlchemy's per-row cost) is a method here, implemented once per engine in
+`storage/<engine>/`. docs/ARCHITECTURE.md describes the seam.
+"""
+
+from __future__ import annotations
+
+import enum
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, TextClause
+
+from kzeu_desk.core.storage.rows import FastRows
+
+
+class StorageFailure(Exception):
+    """The engine failed or refused (a damaged copy, a write lock held elsewhere, a full disk).
+
+    Raised by the storage layer in place of the driver's own exceptions, so no code above it
+    names an engine's exception types. `str()` is the engine's reason, to be put in a sentence."""
+
+
+class StorageProblem(enum.Enum):
+    """What kind of trouble a failed statement ran into, whatever the engine said."""
+
+    BUSY = "busy"  # another writer holds the lock past the wait (SQLite "database is locked", PG lock timeout)
+    DISK_FULL = "disk full"
+    NOT_WRITABLE = "not writable"  # the file or folder refuses writes, or an I/O error
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class OpenedStorage:
+    """A fact base location opened by one engine."""
+
+    engine: Engine
+    read_only: bool
+    read_only_reason: str | None  # why it opened read-only when the user did not ask
+    backup_path: Path | None  # snapshot taken before a migration, if one ran
+    snapshot_path: Path | None = None  # private copy being read when the original can't be read in place
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDocument:
+    """What the full-text index holds for one fact (built by core/search_documents.py)."""
+
+    fact_id: int
+    subject: str  # the subject's name and aliases
+    property: str
+    value: str  # the value as the app shows it
+    quotes: str  # the quotes of its evidence
+
+
+class SearchIndex(ABC):
+    """Full-text search over facts. Every write keeps the index holding exactly the existing facts,
+    so counts come from the index alone; ids it returns are still joined to `fact`.
+
+    An *expression* is what `expression()` made of the words a user searched for
+    (`search_documents.search_words`), each to match as a prefix, in the engine's query syntax."""
+
+    @abstractmethod
+    def create(self, conn: Connection) -> None:
+        """Create the index (in the first migration)."""
+
+    @abstractmethod
+    def drop(self, conn: Connection) -> None: ...
+
+    @abstractmethod
+    def clear(self, conn: Connection) -> None:
+        """Remove every document (before a rebuild)."""
+
+    @abstractmethod
+    def replace_documents(self, conn: Connection, documents: Sequence[SearchDocument]) -> None: ...
+
+    @abstractmethod
+    def delete_documents(self, conn: Connection, fact_ids: Iterable[int]) -> None: ...
+
+    @abstractmethod
+    def expression(self, words: Sequence[str]) -> str | None:
+        """The expression matching facts that hold every word as a prefix; None for no words.
+        A word is plain text, never query syntax (quotes, '*', '-', ':', NEAR are searched as such)."""
+
+    @abstractmethod
+    def match_clause(self, column: str = "fact.id") -> str:
+        """SQL restricting `column` to the ids of facts matching the bound parameter :search."""
+
+    @abstractmethod
+    def count_matches(self, conn: Connection, expression: str, *, id_below: int | None = None,
+                      id_above: int | None = None, at_most: int | None = None) -> int:
+        """How many facts match, counted in the index: with `id_below`/`id_above` only those with a
+        smaller/larger id; with `at_most`, counting stops there."""
+
+    @abstractmethod
+    def matching_fact_ids(self, conn: Connection, expression: str, *, after_id: int | None = None,
+                          descending: bool = False, limit: int) -> list[int]:
+        """Up to `limit` ids of existing matching facts in id order, starting just after `after_id`."""
+
+    @abstractmethod
+    def every_nth_matching_fact_id(self, conn: Connection, expression: str, n: int, *,
+                                   descending: bool = False) -> list[int]:
+        """Ids of the n-th, 2n-th, ... existing matching facts, in id order."""
+
+    @abstractmethod
+    def fact_matches(self, conn: Connection, expression: str, fact_id: int) -> bool: ...
+
+    @abstractmethod
+    def coverage_problems(self, conn: Connection) -> list[str]:
+        """Facts missing from the index and entries for facts that do not exist, one sentence each."""
+
+
+class SqlExpressions(ABC):
+    """The few SQL expressions whose spelling differs between engines, as fragments to put into
+    a query. Arguments are SQL expressions (column names), never user input."""
+
+    @abstractmethod
+    def is_iso_date(self, column: str) -> str:
+        """True only where `column` holds a real ISO date truncated to year, month or day
+        ("1996", "1996-02", "1996-02-29" of a leap year); false or NULL otherwise."""
+
+    @abstractmethod
+    def has_iso_date_shape(self, column: str) -> str:
+        """True where `column` looks like YYYY, YYYY-MM or YYYY-MM-DD (digits in place, month 0x/1x,
+        day 0x-3x), whether or not the day exists."""
+
+    @abstractmethod
+    def joined(self, expression: str, separator: str) -> str:
+        """An aggregate joining the group's non-NULL values of `expression` with `separator`
+        (a string literal), in no particular order."""
+
+    @abstractmethod
+    def json_field(self, column: str, key: str) -> str:
+        """The value under `key` of the JSON object in the text `column`, as the engine's scalar."""
+
+    @abstractmethod
+    def quoted(self, expression: str) -> str:
+        """`expression` as an SQL literal, for messages ('1996-13' with its quotes)."""
+
+
+class StorageEngine(ABC):
+    """One database engine kind. Stateless: one instance per engine, found from a location
+    (`storage.engine_for`) or from a connection (`storage.engine_of`)."""
+
+    dialect_name: str  # SQLAlchemy's name for the engine's dialect: "sqlite", "postgresql"
+    search: SearchIndex
+    sql: SqlExpressions
+
+    # -- locations -------------------------------------------------------------------------------
+
+    @abstractmethod
+    def handles(self, location: str | Path) -> bool:
+        """Whether this engine opens `location` (SQLite: a file path; PostgreSQL: a postgresql:// URL)."""
+
+    @abstractmethod
+    def open(self, location: Path, *, read_only: bool) -> OpenedStorage:
+        """Open (creating and migrating when writable and needed) the fact base at `location`,
+        refusing with one sentence (a `UserError`) what is not a fact base this app can read;
+        falls back to read-only, with the reason, where writing is impossible (a read-only
+        file or folder, a schema newer than the app, a reviewer's role)."""
+
+    @abstractmethod
+    def close(self, location: Path, opened: OpenedStorage) -> None: ...
+
+    @abstractmethod
+    def watched_files(self, location: Path) -> list[Path]:
+        """Files whose change means another program committed (the UI watches them to refresh);
+        an engine that notifies otherwise (PostgreSQL's LISTEN/NOTIFY) returns none."""
+
+    @abstractmethod
+    def actor(self, opened: OpenedStorage) -> str | None:
+        """Who the audit names for this connection (PostgreSQL: the database role); None: the
+        login name of the user running the app."""
+
+    # -- transactions ----------------------------------------------------------------------------
+
+    @abstractmethod
+    def read_transaction(self, engine: Engine) -> AbstractContextManager[Connection]:
+        """A connection seeing one consistent state for the whole block."""
+
+    @abstractmethod
+    def write_transaction(self, engine: Engine) -> AbstractContextManager[Connection]:
+        """A connection holding the right to write from its first statement (waiting for it up
+        front, not halfway through the work); commits on success, rolls back on any error."""
+
+    @abstractmethod
+    def bulk_writing(self, conn: Connection) -> AbstractContextManager[None]:
+        """Tune a write transaction for inserting millions of rows, then set it back."""
+
+    @abstractmethod
+    def defer_foreign_keys(self, conn: Connection) -> None:
+        """Check foreign keys at commit rather than per statement, for the rest of the transaction."""
+
+    @abstractmethod
+    def reserve_ids(self, conn: Connection, table_name: str, highest: int) -> None:
+        """Make the table hand out new ids above `highest` from now on (never lowering its counter)."""
+
+    @abstractmethod
+    def highest_reserved_id(self, conn: Connection, table_name: str) -> int | None:
+        """The highest id the table's counter has handed out (deleted rows' ids included); None
+        when it keeps no counter yet."""
+
+    @abstractmethod
+    def problem(self, error: BaseException) -> StorageProblem:
+        """What kind of failure a driver error (possibly wrapped by SQLAlchemy) reports."""
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    @abstractmethod
+    def fast_rows(self, conn: Connection, query: TextClause | str,
+                  params: Mapping[str, object] | None = None) -> FastRows:
+        """Rows as tuples from the driver's cursor inside `conn`'s transaction, for reads of
+        hundreds of thousands of rows where building SQLAlchemy's Row for each one costs a quarter
+        of the read or more. `query` binds `:name` parameters (no expanding ones)."""
+
+    # -- checks and copies -----------------------------------------------------------------------
+
+    @abstractmethod
+    def structural_problems(self, conn: Connection) -> list[tuple[str, str]]:
+        """(check name, sentence) for damage the engine finds in its own structures and for
+        broken foreign keys; empty when sound."""
+
+    @abstractmethod
+    def snapshot_into(self, location: Path, target: Path) -> None:
+        """Write a consistent, checked, standalone SQLite copy of the fact base at `location` to
+        the file `target`, atomically (complete or absent), while others may be writing.
+        Raises `StorageFailure` or OSError."""
+
+    @abstractmethod
+    def copy_problems(self, copy: Path) -> list[str]:
+        """What is wrong with a copy (a backup or snapshot: an SQLite file), empty when it is
+        intact; raises `StorageFailure` when it is no SQLite file at all."""
+
+    @abstractmethod
+    def restore(self, location: Path, backup: Path) -> None:
+        """Replace the fact base's content with a checked copy's, so anyone else with it open sees
+        either the old or the restored content. Raises `StorageFailure`."""

@@ -1,0 +1,141 @@
+"""The SQLite implementation of the storage seam: a fact base is one file (WAL while a writer has
+it open, rollback-journal mode at rest, so reviewers and copies see one complete file)."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, TextClause, text
+from sqlalchemy.exc import DBAPIError
+
+from kzeu_desk.core.storage.interface import OpenedStorage, SqlExpressions, StorageEngine, StorageProblem
+from kzeu_desk.core.storage.rows import FastRows
+from kzeu_desk.core.storage.sqlite import engine as setup
+from kzeu_desk.core.storage.sqlite.search import Fts5SearchIndex
+
+# A bulk load's page cache: the index B-trees of a large load outgrow SQLite's default 2 MB, and
+# every insert then waits on pages read back from disk (docs/PERFORMANCE.md section 4).
+_BULK_CACHE_KIB = 256 * 1024
+
+
+class SqliteExpressions(SqlExpressions):
+    def is_iso_date(self, column: str) -> str:
+        # Non-ASCII digits, which Python's date parsing would accept, are refused: callers use
+        # false only to mean "look closer in Python".
+        return (f"(CASE length({column})"
+                f" WHEN 4 THEN {column} GLOB '[0-9][0-9][0-9][0-9]'"
+                f" WHEN 7 THEN {column} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
+                f" AND substr({column}, 6, 2) BETWEEN '01' AND '12'"
+                # A modifier makes date() normalise (1996-02-30 becomes 1996-03-01): only a real day comes back as it was.
+                f" WHEN 10 THEN date({column}, '+0 days') IS {column}"
+                f" ELSE 0 END AND substr({column}, 1, 4) <> '0000')")
+
+    def has_iso_date_shape(self, column: str) -> str:
+        return (f"({column} GLOB '[0-9][0-9][0-9][0-9]' OR {column} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
+                f" OR {column} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')")
+
+    def joined(self, expression: str, separator: str) -> str:
+        return f"group_concat({expression}, {separator})"
+
+    def json_field(self, column: str, key: str) -> str:
+        return f"json_extract({column}, '$.{key}')"
+
+    def quoted(self, expression: str) -> str:
+        return f"quote({expression})"
+
+
+class SqliteStorage(StorageEngine):
+    dialect_name = "sqlite"
+    search = Fts5SearchIndex()
+    sql = SqliteExpressions()
+
+    def handles(self, location: str | Path) -> bool:
+        return "://" not in str(location)
+
+    def open(self, location: Path, *, read_only: bool) -> OpenedStorage:
+        from kzeu_desk.core.storage.sqlite.opening import open_storage
+
+        return open_storage(location, read_only=read_only)
+
+    def close(self, location: Path, opened: OpenedStorage) -> None:
+        from kzeu_desk.core.storage.sqlite.opening import close_storage
+
+        close_storage(location, opened)
+
+    def watched_files(self, location: Path) -> list[Path]:
+        return [location, setup.wal_file(location)]
+
+    def actor(self, opened: OpenedStorage) -> str | None:
+        return None
+
+    def read_transaction(self, engine: Engine) -> AbstractContextManager[Connection]:
+        return setup.read_transaction(engine)
+
+    def write_transaction(self, engine: Engine) -> AbstractContextManager[Connection]:
+        return setup.write_transaction(engine)
+
+    def bulk_writing(self, conn: Connection) -> AbstractContextManager[None]:
+        return setup.larger_page_cache(conn, _BULK_CACHE_KIB)
+
+    def defer_foreign_keys(self, conn: Connection) -> None:
+        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+
+    def reserve_ids(self, conn: Connection, table_name: str, highest: int) -> None:
+        # AUTOINCREMENT keeps each table's highest id handed out in sqlite_sequence.
+        changed = conn.execute(
+            text("UPDATE sqlite_sequence SET seq = :highest WHERE name = :table AND seq < :highest"),
+            {"table": table_name, "highest": highest},
+        ).rowcount
+        if changed:
+            return
+        exists = conn.execute(text("SELECT 1 FROM sqlite_sequence WHERE name = :table"), {"table": table_name}).first()
+        if exists is None and highest > 0:
+            conn.execute(text("INSERT INTO sqlite_sequence (name, seq) VALUES (:table, :highest)"),
+                         {"table": table_name, "highest": highest})
+
+    def highest_reserved_id(self, conn: Connection, table_name: str) -> int | None:
+        return conn.execute(text("SELECT seq FROM sqlite_sequence WHERE name = :table"), {"table": table_name}).scalar()
+
+    def problem(self, error: BaseException) -> StorageProblem:
+        message = str(error.orig if isinstance(error, DBAPIError) else error)
+        if "locked" in message or "busy" in message:
+            return StorageProblem.BUSY
+        if "full" in message:
+            return StorageProblem.DISK_FULL
+        if "disk I/O" in message or "readonly" in message:
+            return StorageProblem.NOT_WRITABLE
+        return StorageProblem.OTHER
+
+    def fast_rows(self, conn: Connection, query: TextClause | str,
+                  params: Mapping[str, object] | None = None) -> FastRows:
+        return FastRows(conn, query, params)
+
+    def structural_problems(self, conn: Connection) -> list[tuple[str, str]]:
+        return ([("quick_check", p) for p in setup.quick_check(conn)]
+                + [("foreign_key_check", p) for p in setup.foreign_key_problems(conn)])
+
+    def snapshot_into(self, location: Path, target: Path) -> None:
+        if setup.readable_in_place(location):
+            setup.snapshot_into(location, target)
+            return
+        # A WAL file left without its -wal (maybe in a read-only folder): copied privately first.
+        folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.resolve().parent))
+        try:
+            setup.snapshot_into(setup.snapshot_for_reading(location, folder), target)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def copy_problems(self, copy: Path) -> list[str]:
+        return setup.copy_problems(copy)
+
+    def restore(self, location: Path, backup: Path) -> None:
+        setup.restore_from_copy(location, backup)
+
+
+SQLITE = SqliteStorage()
+
+__all__ = ["SQLITE", "SqliteStorage"]

@@ -1,0 +1,7 @@
+"""Letter classes the word patterns share: what counts as a letter of Russian and Kazakh."""
+
+from __future__ import annotations
+
+CYRILLIC_LETTER = "а-яёәіңғүұқөһ"
+NOT_CYRILLIC_AFTER = rf"(?![{CYRILLIC_LETTER}])"
+NOT_LETTER_AFTER = rf"(?![A-Za-z{CYRILLIC_LETTER}])"

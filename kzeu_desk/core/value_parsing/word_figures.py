@@ -1,0 +1,91 @@
+"""Figures written in words: fractions stated as shares ("one third of trade", "треть",
+"үштен бір") and multipliers ("tenfold", "ten times")."""
+
+from __future__ import annotations
+
+import re
+
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience
+from kzeu_desk.core.value_parsing.figure_words import (
+    ENGLISH_FRACTION,
+    FRACTION_DENOMINATORS,
+    FRACTION_NUMERATORS,
+    HALF_OF_PERIOD_BEFORE,
+    KAZAKH_FRACTION,
+    NUMBER_WORDS,
+    RUSSIAN_FRACTION,
+    RUSSIAN_HALF_OF_PERIOD_BEFORE,
+)
+from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
+
+_MULTIPLIER_WORD_RE = re.compile(
+    r"(?<![\w])(?P<word>" + "|".join(NUMBER_WORDS) + r")(?:[-‐\s]?fold|\s+times)(?![\w])",
+    re.IGNORECASE,
+)
+_ENGLISH_FRACTION_RE = re.compile(ENGLISH_FRACTION, re.IGNORECASE)
+_HALF_OF_PERIOD_BEFORE_RE = re.compile(HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
+_RUSSIAN_FRACTION_RE = re.compile(RUSSIAN_FRACTION, re.IGNORECASE)
+_RUSSIAN_HALF_OF_PERIOD_BEFORE_RE = re.compile(RUSSIAN_HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
+_KAZAKH_FRACTION_RE = re.compile(KAZAKH_FRACTION, re.IGNORECASE)
+
+
+def scan_word_figures(text: str) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    for match in _ENGLISH_FRACTION_RE.finditer(text):
+        if match.group("bare_half") or (match.group("denominator") or "").lower().startswith("half"):
+            if _HALF_OF_PERIOD_BEFORE_RE.search(text[max(0, match.start() - 15) : match.start()]):
+                continue
+        if match.group("bare_half"):
+            numerator, denominator = 1, 2
+        else:
+            numerator = FRACTION_NUMERATORS[match.group("numerator").lower()]
+            denominator = FRACTION_DENOMINATORS[match.group("denominator").lower()]
+        if numerator >= denominator:
+            continue
+        candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
+    for match in _RUSSIAN_FRACTION_RE.finditer(text):
+        word = match.group("denominator").lower()
+        if word.startswith("половин") and _RUSSIAN_HALF_OF_PERIOD_BEFORE_RE.search(text[max(0, match.start() - 15) : match.start()]):
+            continue
+        denominator = 2 if word.startswith("половин") else 3 if word.startswith("трет") else 4
+        numerator_word = (match.group("numerator") or "").lower()
+        numerator = {"две": 2, "три": 3}.get(numerator_word, 1)
+        if numerator >= denominator:
+            continue
+        candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
+    for match in _KAZAKH_FRACTION_RE.finditer(text):
+        denominator = 3 if match.group("third") else 4 if match.group("quarter") else 2
+        candidates.append(_fraction_candidate(text, match.start(), match.end(), 1, denominator))
+    for match in _MULTIPLIER_WORD_RE.finditer(text):
+        start = match.start()
+        bound: Bound | None = None
+        if (qualifier := match_qualifier_before(text, start)) is not None:
+            bound, start = qualifier
+        amount = float(NUMBER_WORDS[match.group("word").lower()])
+        value = TypedValue(
+            kind=ValueKind.QUANTITY,
+            amount=amount,
+            lower=amount if bound is Bound.LOWER else None,
+            upper=amount if bound is Bound.UPPER else None,
+            approximate=bound is Bound.APPROXIMATE,
+            unit="×",
+        )
+        candidates.append(Candidate(value, start, match.end(), Salience.SUBSTANTIAL_QUANTITY))
+    return candidates
+
+
+def _fraction_candidate(text: str, start: int, end: int, numerator: int, denominator: int) -> Candidate:
+    amount = 100 * numerator / denominator
+    bound: Bound | None = None
+    if (qualifier := match_qualifier_before(text, start)) is not None:
+        bound, start = qualifier
+    value = TypedValue(
+        kind=ValueKind.PERCENT,
+        amount=amount,
+        lower=amount if bound is Bound.LOWER else None,
+        upper=amount if bound is Bound.UPPER else None,
+        approximate=True,
+        unit="%",
+    )
+    return Candidate(value, start, end, Salience.PERCENT_WORDS)

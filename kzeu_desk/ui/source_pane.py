@@ -1,0 +1,185 @@
+"""The reading pane: the shown source's title and details (and, for paged documents, the page at
+the top of the view) above its text with its page gutter, the find bar below, kept in step with
+the session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kzeu_desk.core import queries
+from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.pages import current_page_map
+from kzeu_desk.core.value_format import format_date
+from kzeu_desk.ui.find_bar import FindBar
+from kzeu_desk.ui.page_gutter import PageGutter
+from kzeu_desk.ui.source_view import READING_MARGIN, SourceView, plain_text_as_tooltip
+
+if TYPE_CHECKING:  # the session pulls in the whole service layer; the pane only needs its signals
+    from kzeu_desk.ui.session import Session
+
+
+class SourcePane(QWidget):
+    """Header, text and find bar for the source the curator is reading, kept in step with the session."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourcePane")
+        self._session = session
+        self.source_id: int | None = None
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("sourceTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        title_font = QFont(self.title_label.font())
+        title_font.setBold(True)
+        if title_font.pointSizeF() > 0:
+            title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        self.title_label.setFont(title_font)
+
+        self.details_label = QLabel(self)
+        self.details_label.setObjectName("sourceDetails")
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.details_label.setWordWrap(True)
+        self.details_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.view = SourceView(self)
+        self.find_bar = FindBar(self.view, self)
+        self.page_gutter = PageGutter(self.view)
+        self.page_label = QLabel(self, objectName="sourcePage", textFormat=Qt.TextFormat.PlainText)
+        self.page_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.page_gutter.page_changed.connect(self._show_page)
+
+        header = QVBoxLayout()
+        header.setContentsMargins(READING_MARGIN, 8, READING_MARGIN, 4)
+        header.setSpacing(2)
+        header.addWidget(self.title_label)
+        details_row = QHBoxLayout()
+        details_row.addWidget(self.details_label, 1)
+        details_row.addWidget(self.page_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        header.addLayout(details_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
+
+        session.changed.connect(self._on_changes)
+        session.selected_fact_changed.connect(self.view.set_selected_fact)
+        self._show_header(None)
+
+    def open_find(self) -> None:
+        self.find_bar.open()
+
+    def show_source_id(self, source_id: int | None) -> None:
+        if source_id is None:
+            self._clear()
+            return
+        with self._session.fact_base.reading() as conn:
+            row = queries.source_row(conn, source_id)
+            spans = queries.evidence_spans(conn, source_id) if row is not None else []
+            pages = current_page_map(conn, source_id) if row is not None else None
+        if row is None:
+            self._clear()
+            return
+        self.source_id = source_id
+        self._show_header(row)
+        self.view.set_selected_fact(self._session.selected_fact)
+        self.view.show_source(source_id, row["text"], spans)
+        self.page_gutter.set_pages(pages, self.view.utf16_index)
+
+    def refresh_spans(self) -> None:
+        """Reload the shown source's evidence (one indexed query) and re-colour what changed."""
+        if self.source_id is None:
+            return
+        with self._session.fact_base.reading() as conn:
+            spans = queries.evidence_spans(conn, self.source_id)
+        self.view.set_spans(spans)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.source_id is None:
+            return
+        if self.source_id in changes.deleted.get("source", set()):
+            self._clear()
+            return
+        if self.source_id in changes.touched("source"):
+            with self._session.fact_base.reading() as conn:
+                row = queries.source_row(conn, self.source_id)
+            if row is None:
+                self._clear()
+                return
+            if row["text"] != self.view.source_text:  # a new revision (or its undo): show the new text
+                self.show_source_id(self.source_id)
+                return
+            self._show_header(row)
+        # A fact edit recolours its spans, and evidence rows name no source once deleted: reloading
+        # this one source's spans is cheaper than working out whether they were ours.
+        if changes.affects("evidence", "fact"):
+            self.refresh_spans()
+
+    def _clear(self) -> None:
+        self.source_id = None
+        self._show_header(None)
+        self.view.clear_source()
+        self.page_gutter.set_pages(None, self.view.utf16_index)
+
+    def _show_page(self, number: int) -> None:
+        pages = self.page_gutter.pages
+        self.page_label.setText(f"Page {pages.label(number)} of {len(pages)}" if pages and number else "")
+
+    def _show_header(self, row: dict | None) -> None:
+        if row is None:
+            self.title_label.clear()
+            self.details_label.clear()
+            self.title_label.hide()
+            self.details_label.hide()
+            return
+        self.title_label.setText(row.get("title") or row.get("file_name") or "Untitled source")
+        self.details_label.setText(source_details_line(row))
+        provenance = source_provenance(row)
+        self.details_label.setToolTip(plain_text_as_tooltip(provenance) if provenance else "")
+        self.title_label.show()
+        self.details_label.setVisible(bool(self.details_label.text()))
+
+
+_DOCUMENT_FORMATS = {"pdf": "PDF", "docx": "Word", "odt": "OpenDocument", "html": "web page"}
+
+
+def source_details_line(row: dict) -> str:
+    """author · publisher · published · N characters · format or encoding, leaving out whatever is unknown."""
+    parts: list[str] = []
+    if row.get("author"):
+        parts.append(str(row["author"]))
+    if row.get("publisher"):
+        parts.append(str(row["publisher"]))
+    if row.get("published"):
+        parts.append(_readable_date(str(row["published"])))
+    if row.get("char_count") is not None:
+        count = int(row["char_count"])
+        parts.append(f"{count:,} character{'s' if count != 1 else ''}")
+    if row.get("format") in _DOCUMENT_FORMATS:
+        parts.append(_DOCUMENT_FORMATS[row["format"]])
+    elif row.get("encoding"):
+        parts.append(str(row["encoding"]))
+    return " · ".join(parts)
+
+
+def _readable_date(published: str) -> str:
+    try:
+        return format_date(published)
+    except ValueError:  # imported metadata may hold a free-form date; showing it as typed beats hiding it
+        return published
+
+
+def source_provenance(row: dict) -> str:
+    """Where the text came from, for the details tooltip."""
+    lines = [f"{label}: {row[key]}" for key, label in
+             (("author", "Author"), ("url", "Address"), ("retrieved_at", "Retrieved"), ("file_name", "File"),
+              ("note", "Note")) if row.get(key)]
+    return "\n".join(lines)
