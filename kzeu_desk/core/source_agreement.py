@@ -174,7 +174,7 @@ def _scope_columns(alias: str, is_iso_date: Callable[[str], str]) -> tuple[str, 
 
 def _candidate_pairs_sql(where_a: str, where_b: str, is_iso_date: Callable[[str], str]) -> str:
     # CROSS JOIN (plain SQL) fixes the order for SQLite, and the unary plus keeps it from reaching b
-    # through ix_fact_property_id with a rowid range: it did, reading every fact of the property
+    # through ix_fact_property_id with a range on the fact id: it did, reading every fact of the property
     # for each fact (137 s at 100k facts); on the (subject, property) index it takes 0.4 s.
     a_first, a_last, a_irregular = _scope_columns("a", is_iso_date)
     b_first, b_last, b_irregular = _scope_columns("b", is_iso_date)
