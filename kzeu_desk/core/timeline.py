@@ -289,7 +289,8 @@ def lane_counts(conn: Connection, query: TimelineQuery, lane_keys: Sequence[int]
     params.update(window_first=_iso_day(first_day), window_last=_iso_day(last_day))
     sql = ctes + """ SELECT lane, count(*) FROM placed
                      WHERE first_key <= :window_last AND last_key >= :window_first GROUP BY lane"""
-    return dict(conn.execute(_bind(sql, params), params))
+    # .all(): a Result has keys(), so dict(result) takes it for a mapping of column names and fails
+    return dict(conn.execute(_bind(sql, params), params).all())
 
 
 def items(conn: Connection, query: TimelineQuery, lane_keys: Sequence[int], first_day: int, last_day: int,
