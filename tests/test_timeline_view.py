@@ -106,7 +106,8 @@ def test_clicking_a_fact_selects_it_and_shows_its_evidence(window, qtbot, curate
         source_id, _start, _end = conn.execute(text('SELECT source_id, start, "end" FROM evidence WHERE fact_id = :f'),
                                              {"f": ids["inflow_8bn"]}).one()
     qtbot.waitUntil(lambda: window.source_pane.source_id == source_id)
-    assert window.source_pane.view.textCursor().selectedText().startswith("In the first 9 months of 2022")
+    qtbot.waitUntil(lambda: window.source_pane.view.marked_evidence == (_start, _end))
+    assert window.source_pane.view.toPlainText()[_start:_end].startswith("In the first 9 months of 2022")
     assert view.canvas.selected_fact == ids["inflow_8bn"]
 
 

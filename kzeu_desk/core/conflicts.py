@@ -49,7 +49,7 @@ _IDS_PER_QUERY = 900
 _CANDIDATE_COLUMNS = f"""
     f.id, f.subject_id, f.property_id, {", ".join("f." + c for c in _JUDGED_COLUMNS)},
     s.name AS subject_name, p.name AS property_name, p.tolerance"""
-_FIRST_SOURCE = """(SELECT coalesce(src.file_name, src.title) FROM evidence e JOIN source src ON src.id = e.source_id
+_FIRST_SOURCE = """(SELECT coalesce(src.title, src.file_name) FROM evidence e JOIN source src ON src.id = e.source_id
                     WHERE e.fact_id = f.id ORDER BY e.id LIMIT 1)"""
 _CANDIDATE_JOINS = """
     JOIN property p ON p.id = f.property_id AND p.single_valued
@@ -196,9 +196,15 @@ def _explain(a: dict, b: dict, verdict: Verdict) -> str:
 
 
 def _short_source(name: str | None) -> str | None:
+    """A source as an explanation names it: its title in quotes (a file name without its extension when
+    it has no title), shortened at a word past 60 characters."""
     if not name:
         return None
-    return name.rsplit(".", 1)[0] if name.endswith((".txt", ".md", ".html", ".htm")) else name
+    if name.endswith((".txt", ".md", ".html", ".htm")):
+        name = name.rsplit(".", 1)[0]
+    if len(name) > 60:
+        name = name[:60].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"“{name}”"
 
 
 def _fingerprint(facts: Iterable[dict]) -> str:

@@ -252,6 +252,25 @@ class Evidence(SQLModel, table=True):
     previous_end: int | None = None
 
 
+class DismissedCandidate(SQLModel, table=True):
+    """A figure or date in a source that a curator judged not to be a fact (a page number, a
+    phone number, a figure already covered): the candidates list leaves it out. Kept in the fact
+    base, so everyone sharing it sees the same list; undone like any other action."""
+
+    __tablename__ = "dismissed_candidate"
+    __table_args__ = (UniqueConstraint("source_id", "start", "end"),
+                      CheckConstraint("start >= 0 AND \"end\" > start", name="ck_dismissed_candidate_span"),
+                      _NEVER_REUSE_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
+    start: int  # code points into source.text, as evidence offsets
+    end: int
+    # The words dismissed: a revised text that no longer has them there brings the candidate back.
+    quote: str
+    dismissed_at: str
+    dismissed_by: str
+
+
 class SourceRevision(SQLModel, table=True):
     """A superseded text of a source. The current text stays in `source.text` (every view reads it);
     revision numbers count from 1, so the current one is one more than the highest number here."""

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 RGB = tuple[int, int, int]
 
-# Must equal the source view's highlight hues (ui/source_view.py); tests/test_timeline_view.py checks it.
+# The source view's highlight hues (ui/span_highlighter.py takes them from here): the Okabe-Ito
+# set, distinguishable with the common colour-vision deficiencies.
 STATUS_RGB: dict[str, RGB] = {
-    "draft": (240, 160, 20),
-    "confirmed": (40, 165, 75),
-    "disputed": (225, 50, 90),
-    "rejected": (135, 135, 135),
+    "draft": (230, 159, 0),  # orange
+    "confirmed": (0, 158, 115),  # bluish green
+    "disputed": (204, 121, 167),  # reddish purple
+    "rejected": (135, 135, 135),  # grey
 }
 UNKNOWN_STATUS = "draft"  # a status another client invented is shown as the least settled one
 

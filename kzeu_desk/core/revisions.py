@@ -51,8 +51,8 @@ def current_revision(conn: Connection, source_id: int) -> int:
 
 
 def cited_name(source: dict) -> str:
-    """How conflict explanations name a source (conflicts.py reads `coalesce(file_name, title)`)."""
-    return source["file_name"] or source["title"]
+    """How conflict explanations name a source (conflicts.py reads `coalesce(title, file_name)`)."""
+    return source["title"] or source["file_name"]
 
 
 def conflicts_citing(conn: Connection, source_id: int) -> tuple[set[tuple[int, int]], set[int]]:

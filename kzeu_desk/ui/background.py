@@ -85,6 +85,7 @@ class BackgroundReader(QObject):
         self._callbacks: dict[str, tuple[Callable[[Any], None], Callable[[str], None] | None]] = {}
         self._running: dict[str, QElapsedTimer] = {}
         self._busy = False
+        self._stopped = False
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
         self._busy_timer.timeout.connect(self._update_busy)
 
@@ -99,6 +100,8 @@ class BackgroundReader(QObject):
                 failed: Callable[[str], None] | None = None) -> None:
         """Run `read(conn, report)` off the GUI thread; `done(result)` runs on the GUI thread
         unless a newer request on `channel` came in meanwhile."""
+        if self._stopped:
+            return
         generation = self._generations.get(channel, 0) + 1
         self._generations[channel] = generation
         self._callbacks[channel] = (done, failed)
@@ -119,8 +122,16 @@ class BackgroundReader(QObject):
         delivered by the event loop afterwards."""
         return self._pool.waitForDone(msecs)
 
+    def stop(self) -> None:
+        """The window is closing: wait for running reads, drop their results and start no more, so
+        nothing reads the fact base after it is closed (its file may be gone by then)."""
+        self._stopped = True
+        self._pool.waitForDone()
+        self._running.clear()
+        self._busy_timer.stop()
+
     def _current(self, channel: str, generation: int) -> bool:
-        return self._generations.get(channel) == generation
+        return not self._stopped and self._generations.get(channel) == generation
 
     def _finished(self, channel: str, generation: int, result: object) -> None:
         if not self._current(channel, generation):

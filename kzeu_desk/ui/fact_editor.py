@@ -30,7 +30,9 @@ from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import parse_date_text
 from kzeu_desk.ui.amount_editor import AmountEditor
+from kzeu_desk.ui.settling_combo import SettlingCombo
 from kzeu_desk.ui.date_field import DateField
+from kzeu_desk.ui.date_range_field import DateRangeField
 from kzeu_desk.ui.entity_field import AliasListModel, EntityField
 from kzeu_desk.ui.fitted_list import FittedList
 from kzeu_desk.ui.form_fields import CommitLineEdit, CommitPlainTextEdit, ProblemLabel
@@ -39,13 +41,17 @@ from kzeu_desk.ui.session import Session
 from kzeu_desk.ui.text_styles import small_print
 
 EMPTY_HINT = "Select text in a source and press Ctrl+N to make a fact, or pick a fact in the table."
+# A reviewer cannot make facts, so the hint does not invite them to.
+READ_ONLY_EMPTY_HINT = "Pick a fact in the facts table to see it here, with its evidence marked in the text."
 DELETED_HINT = "This fact no longer exists. Pick another fact in the table."
 
 _ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 _KIND_WORDS = {
     ValueKind.ENTITY: "entity",
     ValueKind.DATE: "date",
+    ValueKind.DATE_RANGE: "date range",
     ValueKind.QUANTITY: "quantity",
+    ValueKind.COUNT: "count",
     ValueKind.MONEY: "money",
     ValueKind.PERCENT: "percentage",
     ValueKind.TEXT: "text",
@@ -149,10 +155,13 @@ class FactEditor(QWidget):
         for field in (self.subject_field, self.value_entity_field):
             if field.is_dirty():
                 field.commit_typed()
-        for date_field in (self.value_date_field, *self._qualifier_dates.values()):
+        for date_field in (self.value_date_field, self.value_range_field.first, self.value_range_field.last,
+                           *self._qualifier_dates.values()):
             if date_field.is_dirty():
                 date_field.commit_typed()
         self.amount_editor.commit_pending()
+        for combo in (self.property_combo, self.status_combo, self.rank_combo):
+            combo.settle()
         if self.value_text_edit.text() != self._loaded_text(self.value_text_edit):
             self._commit_value_text()
         if self.scope_note_edit.text() != self._loaded_text(self.scope_note_edit):
@@ -164,7 +173,7 @@ class FactEditor(QWidget):
 
     def _build(self) -> None:
         self._stack = QStackedWidget()
-        self._hint = plain_label(EMPTY_HINT, word_wrap=True)
+        self._hint = plain_label(self._empty_hint(), word_wrap=True)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setObjectName("factEditorHint")
         self._hint.setContentsMargins(16, 16, 16, 16)
@@ -195,17 +204,19 @@ class FactEditor(QWidget):
         self.subject_field.create_requested.connect(lambda name: self._create_entity_and_assign(name, "subject"))
         form.addRow("Subject", self.subject_field)
 
-        self.property_combo = QComboBox()
+        self.property_combo = SettlingCombo()
         self.property_combo.setAccessibleName("Property")
         self.property_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.property_combo.setMinimumContentsLength(16)
-        self.property_combo.activated.connect(self._commit_property)
+        self.property_combo.settled.connect(self._commit_property)
         form.addRow("Property", self.property_combo)
 
         self.value_stack = QStackedWidget()
         self.value_date_field = DateField("Value date")
         self.value_date_field.committed.connect(self._commit_value_date)
         self.value_date_field.line_edit.textEdited.connect(self._preview_date)
+        self.value_range_field = DateRangeField()
+        self.value_range_field.committed.connect(self._commit_value_range)
         self.amount_editor = AmountEditor()
         self.amount_editor.committed.connect(lambda value, words: self._commit_value(value, words))
         self.amount_editor.preview_changed.connect(self._show_preview)
@@ -227,6 +238,8 @@ class FactEditor(QWidget):
         text_layout.addWidget(self.value_text_problem)
         self._value_pages: dict[ValueKind, QWidget] = {
             ValueKind.DATE: self.value_date_field,
+            ValueKind.DATE_RANGE: self.value_range_field,
+            ValueKind.COUNT: self.amount_editor,
             ValueKind.MONEY: self.amount_editor,
             ValueKind.QUANTITY: self.amount_editor,
             ValueKind.PERCENT: self.amount_editor,
@@ -273,16 +286,16 @@ class FactEditor(QWidget):
         # -- judgement
         column.addWidget(_section_title("Review"))
         form = self._new_form()
-        self.status_combo = QComboBox()
+        self.status_combo = SettlingCombo()
         self.status_combo.setAccessibleName("Status")
         for status in FactStatus:
             self.status_combo.addItem(status.value, status.value)
-        self.status_combo.activated.connect(self._commit_status)
-        self.rank_combo = QComboBox()
+        self.status_combo.settled.connect(self._commit_status)
+        self.rank_combo = SettlingCombo()
         self.rank_combo.setAccessibleName("Rank")
         for rank in FactRank:
             self.rank_combo.addItem(rank.value, rank.value)
-        self.rank_combo.activated.connect(self._commit_rank)
+        self.rank_combo.settled.connect(self._commit_rank)
         judgement = QWidget()
         judgement_layout = QHBoxLayout(judgement)
         judgement_layout.setContentsMargins(0, 0, 0, 0)
@@ -361,11 +374,17 @@ class FactEditor(QWidget):
             self.value_stack.widget(position).setSizePolicy(QSizePolicy.Policy.Preferred, policy)
         self.value_stack.updateGeometry()
 
+    def _empty_hint(self) -> str:
+        return READ_ONLY_EMPTY_HINT if self._session.read_only else EMPTY_HINT
+
     def _apply_read_only(self) -> None:
         read_only = self._session.read_only
+        if self._fact_id is None and hasattr(self, "_hint"):
+            self._hint.setText(self._empty_hint())
         self.subject_field.set_read_only(read_only)
         self.value_entity_field.set_read_only(read_only)
-        for date_field in (self.value_date_field, *self._qualifier_dates.values()):
+        for date_field in (self.value_date_field, self.value_range_field.first, self.value_range_field.last,
+                           *self._qualifier_dates.values()):
             date_field.line_edit.setReadOnly(read_only)
         self.amount_editor.set_read_only(read_only)
         self.value_text_edit.setReadOnly(read_only)
@@ -407,6 +426,11 @@ class FactEditor(QWidget):
                 index = self.property_combo.count() - 1
                 tip = f"{prop.description or prop.name}\n({_KIND_WORDS[prop.value_kind]} value)"
                 self.property_combo.setItemData(index, plain_tooltip(tip), Qt.ItemDataRole.ToolTipRole)
+            # The refilled list shows the fact's property again, so leaving the box changes nothing.
+            row = getattr(self, "_row", None)
+            stored = row["property_id"] if row is not None else None
+            self.property_combo.setCurrentIndex(max(self.property_combo.findData(stored), 0) if stored is not None else 0)
+        self.property_combo.mark_settled()
 
     @property
     def _entities(self) -> EntityDirectory:
@@ -431,7 +455,7 @@ class FactEditor(QWidget):
             keep_typing = False
         self._fact_id = fact_id
         if fact_id is None:
-            self._clear(EMPTY_HINT)
+            self._clear(self._empty_hint())
             return
         with self._session.fact_base.reading() as conn:
             row = queries.fact_row(conn, fact_id)
@@ -507,6 +531,8 @@ class FactEditor(QWidget):
             self.status_combo.setCurrentIndex(self.status_combo.findData(row["status"]))
         with QSignalBlocker(self.rank_combo):
             self.rank_combo.setCurrentIndex(self.rank_combo.findData(row["rank"]))
+        for combo in (self.property_combo, self.status_combo, self.rank_combo):
+            combo.mark_settled()
         if spared is not self.note_edit:
             self.note_edit.setPlainText(row["note"] or "")
             self.note_edit.document().setModified(False)
@@ -520,6 +546,10 @@ class FactEditor(QWidget):
         if shown_kind is ValueKind.DATE:
             if spared is not self.value_date_field.line_edit:
                 self.value_date_field.set_date(value.date if value.kind is ValueKind.DATE else None)
+        elif shown_kind is ValueKind.DATE_RANGE:
+            if spared not in self.value_range_field.line_edits():
+                held_range = value.kind is ValueKind.DATE_RANGE
+                self.value_range_field.set_range(value.date if held_range else None, value.date_end if held_range else None)
         elif shown_kind.is_numeric:
             if held_matches:
                 shown = value.with_changes(kind=shown_kind)
@@ -719,6 +749,13 @@ class FactEditor(QWidget):
         if held is not None and value == held:
             return
         self._update(f"Set value to {fact_detail.display_value(value, self._entities.name)}", value=value, problem=self.value_date_field.problem)
+
+    def _commit_value_range(self, first: str, last: str) -> None:
+        value = TypedValue(kind=ValueKind.DATE_RANGE, date=first, date_end=last)
+        if value == self._held_value():
+            return
+        self._update(f"Set value to {fact_detail.display_value(value, self._entities.name)}", value=value,
+                     problem=self.value_range_field.problem)
 
     def _commit_value_entity(self, entity_id: int | None) -> None:
         if entity_id is None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
-from kzeu_desk.core.models import AnchorState
 from kzeu_desk.ui.session import Session
 
 if TYPE_CHECKING:
@@ -173,6 +172,16 @@ class WholeBaseViews(QObject):
         if self.report_job is not None:
             self.report_job.wait()
 
+    def stop(self) -> None:
+        """The window is closing: the views read nothing more, and a report being written is finished."""
+        from kzeu_desk.ui.background import BackgroundReader
+
+        for view in self.views:
+            for reader in view.findChildren(BackgroundReader):
+                reader.stop()
+        if self.report_job is not None:
+            self.report_job.wait()
+
     def export_report(self) -> None:
         from kzeu_desk.ui.report_export import export_report_dialog
 
@@ -209,11 +218,5 @@ class WholeBaseViews(QObject):
                 f"Conflict {conflict_id} is not in the queue as it is filtered; clear the Conflicts filters.", 10_000)
 
     def show_fact_evidence(self, fact_id: int) -> None:
-        """Select the fact and show its first evidence span in the source text."""
-        from kzeu_desk.core.fact_detail import fact_evidence
-
-        self._session.select_fact(fact_id)
-        with self._session.fact_base.reading() as conn:
-            spans = [span for span in fact_evidence(conn, fact_id) if span.anchor_state != AnchorState.ORPHANED.value]
-        if spans:
-            self._window.reveal_evidence(spans[0].source_id, spans[0].start, spans[0].end)
+        """Select the fact and show its first evidence in the source text (the open source first)."""
+        self._window.evidence_navigator.go_to_fact(fact_id)
