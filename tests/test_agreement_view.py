@@ -117,3 +117,19 @@ def test_the_matrix_follows_the_facts_tables_filter(window, qtbot):
     window.fact_table.filter_box.returnPressed.emit()
     qtbot.waitUntil(lambda: view.model.rowCount() == 2 and not view.loading)
     assert "filtered like the facts table" in view.summary.text()
+
+
+def test_asking_for_the_view_gives_it_room_and_leaves_the_text_readable(window, qtbot):
+    from kzeu_desk.ui.window_layout import MIN_TEXT_HEIGHT
+
+    dock = window.findChild(QDockWidget, "agreementDock")
+    open_agreement(window, qtbot)
+    # More than half the window (the source pane's own minimum may keep it a little under whole_base_views.ROOM_SHARE).
+    qtbot.waitUntil(lambda: dock.height() > window.height() // 2)
+    assert window.source_pane.view.height() >= MIN_TEXT_HEIGHT
+    assert window.layout_keeper.collapsed_panes() == []
+    dock.setFloating(True)  # a floating view keeps the size the curator gave it
+    dock.resize(400, 300)
+    window.findChild(type(window.actionUndo), "actionShowAgreement").trigger()
+    qtbot.wait(50)
+    assert dock.height() == 300

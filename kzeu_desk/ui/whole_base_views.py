@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -20,6 +20,10 @@ from kzeu_desk.ui.session import Session
 if TYPE_CHECKING:
     from kzeu_desk.ui.main_window import MainWindow
     from kzeu_desk.ui.report_export import ReportExport
+
+
+# How much of the window's height a whole-base view gets when it is asked for (View menu).
+ROOM_SHARE = 0.58
 
 
 class WholeBaseViews(QObject):
@@ -150,11 +154,25 @@ class WholeBaseViews(QObject):
         return action
 
     def raise_dock(self, dock: QDockWidget) -> None:
-        if dock in (self.timeline_dock, self.agreement_dock, self.overview_dock):
+        whole_base = dock in (self.timeline_dock, self.agreement_dock, self.overview_dock)
+        if whole_base:
             self._view(dock)
         dock.show()
         dock.raise_()
         dock.widget().setFocus()
+        if whole_base:
+            QTimer.singleShot(0, lambda: self._give_room(dock))
+
+    def _give_room(self, dock: QDockWidget) -> None:
+        """A picture of the whole base needs height: in the facts table's default share of the window
+        (two fifths) the matrix showed three keys under its source names and the overview two of its
+        four panels. Asked for, the bottom area grows to ROOM_SHARE of the window, once; the source
+        text keeps the rest (well above the layout's collapse limit), and a curator's own larger
+        size, or a floating dock, is left alone."""
+        window = self._window
+        wanted = int(window.height() * ROOM_SHARE)
+        if not dock.isFloating() and dock.isVisible() and dock.height() < wanted:
+            window.resizeDocks([dock], [wanted], Qt.Orientation.Vertical)
 
     def _follow_filter(self) -> None:
         spec = self._window.fact_table.model.spec
