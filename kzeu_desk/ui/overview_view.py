@@ -9,6 +9,7 @@ thread; the charts are painted here with the app's status colours.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPalette, QPen, QShowEvent
@@ -151,7 +152,20 @@ class ConflictChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No conflict has been found yet.")
             painter.end()
             return
-        left, right, top = metrics.horizontalAdvance("00000") + 8, self.width() - 10, 8 + metrics.height()
+        if len(self.months) == 1:
+            # One month is one point per line: a chart would say less than a sentence does.
+            month = self.months[0]
+            named = date.fromisoformat(f"{month.month}-01").strftime("%B %Y")
+            painter.setPen(palette.color(QPalette.ColorRole.Text))
+            painter.drawText(self.rect().adjusted(12, 8, -12, -8),
+                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                             f"Every conflict so far was found in {named}: {month.open_at_end:,} open and "
+                             f"{month.settled_at_end:,} settled at its end.\n\nA line per month appears here "
+                             "once conflicts span two months.")
+            painter.end()
+            return
+        # The legend has its own line above the plot, so the highest point never lands on it.
+        left, right, top = metrics.horizontalAdvance("00000") + 8, self.width() - 10, 14 + 2 * metrics.height()
         bottom = self.height() - metrics.height() - 8
         highest = max(max(m.open_at_end, m.settled_at_end) for m in self.months) or 1
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
@@ -186,9 +200,9 @@ class ConflictChart(QWidget):
             legend_x -= metrics.horizontalAdvance(word) + 22
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour(rgb))
-            painter.drawEllipse(QPointF(legend_x + 5, top + metrics.height() / 2), 4, 4)
+            painter.drawEllipse(QPointF(legend_x + 5, 4 + metrics.height() / 2), 4, 4)
             painter.setPen(palette.color(QPalette.ColorRole.Text))
-            painter.drawText(QPointF(legend_x + 12, top + metrics.ascent()), word)
+            painter.drawText(QPointF(legend_x + 12, 4 + metrics.ascent()), word)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         labelled = {0, count - 1} | set(range(0, count, max(1, count // 6)))
         for number in sorted(labelled):
