@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, QTimer,
-    Signal,
+    QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt, Signal,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
@@ -31,6 +30,7 @@ from kzeu_desk.core.fact_listing import ListingSpec
 from kzeu_desk.core.palette import CONFLICT_RGB, NEUTRAL_RGB, SETTLED_RGB, STATUS_RGB, TOLERANCE_RGB
 from kzeu_desk.core.source_agreement import Agreement, Cell, KeyRow, PairCount, Stance, Statement, Voice, VoiceGrouping
 from kzeu_desk.ui.background import BackgroundReader
+from kzeu_desk.ui.read_when_seen import ReadWhenSeen
 from kzeu_desk.ui.fact_style import colour
 from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.session import Session
@@ -396,9 +396,7 @@ class AgreementView(QWidget):
         self._grouping = VoiceGrouping.SOURCE
         self._reference: str | None = None
         self.agreement: Agreement | None = None
-        self._stale = True
-        self._reload_timer = QTimer(self, singleShot=True, interval=400)
-        self._reload_timer.timeout.connect(self.reload)
+        self._freshness = ReadWhenSeen(self, self.reload, delay_ms=400)
 
         self.grouping = QComboBox()
         self.grouping.setAccessibleName("Columns")
@@ -528,32 +526,21 @@ class AgreementView(QWidget):
             self.reload_soon()
 
     def set_on_screen(self, on_screen: bool) -> None:
-        if on_screen and self._stale:
-            QTimer.singleShot(0, self._reload_if_on_screen)
+        self._freshness.shown(on_screen)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            QTimer.singleShot(0, self._reload_if_on_screen)
-
-    def _on_screen(self) -> bool:
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def _reload_if_on_screen(self) -> None:
-        if self._stale and self._on_screen():
-            self.reload()
+        self._freshness.shown()
 
     def reload_soon(self) -> None:
-        self._stale = True
-        if self._on_screen():
-            self._reload_timer.start()
+        self._freshness.soon()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.affects(*_SHOWN_TABLES):
             self.reload_soon()
 
     def reload(self) -> None:
-        self._stale = False
+        self._freshness.reading()
         grouping, listing = self._grouping, self._listing
         self._reader.request("agreement",
                              lambda conn, report: source_agreement.compare_sources(conn, grouping, listing, report),
@@ -589,10 +576,7 @@ class AgreementView(QWidget):
         if grouping is not self._grouping:
             self._grouping = grouping
             self._reference = None
-            self.reload_soon()
-            if self._on_screen():
-                self._reload_timer.stop()
-                self.reload()
+            self._freshness.soon(at_once=True)
 
     def set_grouping(self, grouping: VoiceGrouping) -> None:
         self.grouping.setCurrentIndex(self.grouping.findData(grouping))

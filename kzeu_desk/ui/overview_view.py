@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPainterPath, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -21,6 +21,7 @@ from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.overview import Overview
 from kzeu_desk.core.palette import CONFLICT_RGB, NEUTRAL_RGB, SETTLED_RGB, STATUS_RGB
 from kzeu_desk.ui.background import BackgroundReader
+from kzeu_desk.ui.read_when_seen import ReadWhenSeen
 from kzeu_desk.ui.fact_style import colour, swatch
 from kzeu_desk.ui.plain_text import local_time, plain_label, plain_tooltip
 from kzeu_desk.ui.session import Session
@@ -241,9 +242,7 @@ class OverviewView(QScrollArea):
         self._session = session
         self._reader = BackgroundReader(session.fact_base.reading, self)
         self.overview: Overview | None = None
-        self._stale = True
-        self._reload_timer = QTimer(self, singleShot=True, interval=500)
-        self._reload_timer.timeout.connect(self.reload)
+        self._freshness = ReadWhenSeen(self, self.reload, delay_ms=500)
 
         self.headline = plain_label(word_wrap=True)
         self.headline.setStyleSheet("font-size: 12pt")
@@ -289,32 +288,21 @@ class OverviewView(QScrollArea):
         """The overview counts the whole fact base; the facts table's filter does not narrow it."""
 
     def set_on_screen(self, on_screen: bool) -> None:
-        if on_screen and self._stale:
-            QTimer.singleShot(0, self._reload_if_on_screen)
+        self._freshness.shown(on_screen)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            QTimer.singleShot(0, self._reload_if_on_screen)
-
-    def _on_screen(self) -> bool:
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def _reload_if_on_screen(self) -> None:
-        if self._stale and self._on_screen():
-            self.reload()
+        self._freshness.shown()
 
     def reload_soon(self) -> None:
-        self._stale = True
-        if self._on_screen():
-            self._reload_timer.start()
+        self._freshness.soon()
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.affects(*_SHOWN_TABLES) or changes.operation_id is not None:
             self.reload_soon()
 
     def reload(self) -> None:
-        self._stale = False
+        self._freshness.reading()
         self._reader.request("overview", lambda conn, _report: overview_reads.overview(conn), self._show,
                              self._failed)
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QMenu, QProgressBar, QSizePolicy, QToolButton, QVBoxLayout, QWidget,
@@ -28,6 +28,7 @@ from kzeu_desk.core.timeline import Grouping, Lane, LaneSet, Region, TimelineQue
 from kzeu_desk.core.timeline_layout import year_span
 from kzeu_desk.core.timeline_svg import TimelinePicture, timeline_svg
 from kzeu_desk.ui.background import BackgroundReader
+from kzeu_desk.ui.read_when_seen import ReadWhenSeen
 from kzeu_desk.ui.fact_style import colour, swatch
 from kzeu_desk.ui.plain_text import plain_label
 from kzeu_desk.ui.session import Session
@@ -51,10 +52,8 @@ class TimelineView(QWidget):
         self._reader = BackgroundReader(session.fact_base.reading, self)
         self._query = TimelineQuery()
         self._lane_set: LaneSet | None = None
-        self._stale = True
         self._keep_view = False
-        self._reload_timer = QTimer(self, singleShot=True, interval=_RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload)
+        self._freshness = ReadWhenSeen(self, self.reload, delay_ms=_RELOAD_DELAY_MS)
 
         self.grouping = QComboBox()
         self.grouping.setAccessibleName("Group timeline by")
@@ -156,29 +155,14 @@ class TimelineView(QWidget):
 
     def set_on_screen(self, on_screen: bool) -> None:
         """The dock holding the view was raised or hidden (QDockWidget.visibilityChanged)."""
-        if on_screen and self._stale:
-            QTimer.singleShot(0, self._reload_if_on_screen)
+        self._freshness.shown(on_screen)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
-            QTimer.singleShot(0, self._reload_if_on_screen)
-
-    def _on_screen(self) -> bool:
-        return self.isVisible() and not self.visibleRegion().isEmpty()
-
-    def _reload_if_on_screen(self) -> None:
-        if self._stale and self._on_screen():
-            self.reload()
+        self._freshness.shown()
 
     def reload_soon(self, *, at_once: bool = False) -> None:
-        self._stale = True
-        if self._on_screen():
-            if at_once:
-                self._reload_timer.stop()
-                self.reload()
-            else:
-                self._reload_timer.start()
+        self._freshness.soon(at_once=at_once)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.affects(*_SHOWN_TABLES):
@@ -187,7 +171,7 @@ class TimelineView(QWidget):
 
     def reload(self) -> None:
         """Read the lanes again (then the region on screen)."""
-        self._stale = False
+        self._freshness.reading()
         query = self._query
         self._reader.request("lanes", lambda conn, _report: timeline.lanes(conn, query), self._lanes_read,
                              self._read_failed)
