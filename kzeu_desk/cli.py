@@ -179,7 +179,7 @@ def _report_command(args: argparse.Namespace) -> int:
 
 
 def _report_parser() -> argparse.ArgumentParser:
-    reporter = argparse.ArgumentParser(
+    reporter = _Parser(
         prog="kzeu-desk report",
         description="Write the fact base as HTML pages that open in any browser, with no network and no script.")
     reporter.add_argument("--db", type=Path, required=True, help="fact base file (opened read-only)")
