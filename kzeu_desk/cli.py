@@ -28,7 +28,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="kzeu-desk",
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
-        epilog="Subcommands: import, check, conflicts, export, load, backup (run 'kzeu-desk SUBCOMMAND --help').",
+        epilog="Subcommands: import, check, conflicts, export, load, backup, report "
+               "(run 'kzeu-desk SUBCOMMAND --help').",
     )
     parser.add_argument("db", nargs="?", type=Path, help="fact base file (default: your personal fact base)")
     parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
@@ -172,6 +173,22 @@ def _load_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core.report import write_report
+
+    print(write_report(args.db, args.out).summary)
+    return EXIT_OK
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    reporter = _Parser(
+        prog="kzeu-desk report",
+        description="Write the fact base as HTML pages that open in any browser, with no network and no script.")
+    reporter.add_argument("--db", type=Path, required=True, help="fact base file (opened read-only)")
+    reporter.add_argument("--out", type=Path, required=True, help="folder to write (new, empty, or an earlier report)")
+    return reporter
+
+
 def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
     exporter = _Parser(prog="kzeu-desk export", description="Export the fact base for other tools.")
     exporter.add_argument("--db", type=Path, required=True, help="fact base file (opened read-only)")
@@ -235,6 +252,7 @@ def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argpa
         "conflicts": (_conflicts_command, lister),
         "backup": (_backup_command, backer),
         **_export_load_parsers(),
+        "report": (_report_command, _report_parser()),
     }
 
 

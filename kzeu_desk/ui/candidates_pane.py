@@ -342,6 +342,13 @@ class CandidatesPane(QWidget):
         self.summary.setText(f"Finding figures and dates in {len(self._text):,} characters…")
         self._finder.start(self._request, self._text, self._published)
 
+    def stop(self) -> None:
+        """The window is closing: a finding still running is dropped when it arrives, so nothing
+        reads the fact base after it was closed (its file may be gone by then)."""
+        self._request += 1
+        self._finding = False
+        self._stale = False
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if self._stale and self.source_id is not None:

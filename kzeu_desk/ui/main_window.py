@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("&File")
         file_menu.addActions([self.actionNewFactBase, self.actionOpen, self.actionOpenReadOnly])
         self.recent_menu = RecentFactBasesMenu(self, lambda path: self.open_in_new_window(path, read_only=False),
                                                self._say)
@@ -292,6 +292,9 @@ class MainWindow(QMainWindow):
                                   Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(history_dock, orphans_dock)
         facts_dock.raise_()
+        from kzeu_desk.ui.whole_base_views import WholeBaseViews
+
+        self.whole_base_views = WholeBaseViews(self, session, file_menu=self.file_menu, view_menu=self.view_menu)
 
         self.source_pane.view.set_context_actions([self.actionNewFactFromSelection, self.actionAddEvidence])
         self.sources_pane.source_chosen.connect(self.source_pane.show_source_id)
@@ -308,7 +311,7 @@ class MainWindow(QMainWindow):
         self.orphan_queue.evidence_activated.connect(self.reveal_evidence)
         self.sources_pane.source_chosen.connect(self.revision_view.show_source_id)
         self.sources_pane.source_chosen.connect(self.candidates_pane.show_source)
-        self.candidates_pane.span_chosen.connect(self.reveal_evidence)
+        self.candidates_pane.span_chosen.connect(self.select_in_text)
         self.candidates_pane.edit_requested.connect(self.fact_editor.focus_subject)
         session.changed.connect(self._on_changes)
         session.failed.connect(self._say)
@@ -403,6 +406,7 @@ class MainWindow(QMainWindow):
         self.fact_editor.reload()
         self.conflicts_panel.reload()
         self.history_pane.model.reload()
+        self.whole_base_views.reload()
         self._show_identity()
         self._refresh_totals()
         self.statusBar().showMessage("Up to date with the fact base file.", 5_000)
@@ -601,6 +605,12 @@ class MainWindow(QMainWindow):
         self._open_source(source_id)
         self.source_pane.view.mark_evidence(start, end)
 
+    def select_in_text(self, source_id: int, start: int, end: int) -> None:
+        """Open the source with a span selected (a candidate's figure): Ctrl+N then makes a fact of it,
+        which an evidence mark deliberately does not allow."""
+        self._open_source(source_id)
+        self.source_pane.view.reveal_span(start, end)
+
     def _undo(self) -> None:
         self._commit_pending_edit()
         self.session.undo_stack.undo()
@@ -797,12 +807,14 @@ class MainWindow(QMainWindow):
             self._commit_pending_edit()
             if getattr(self, "_revision_job", None) is not None:
                 self._revision_job.wait()
+            self.whole_base_views.stop()
         self.layout_keeper.save(panes=self.session is not None)
         super().closeEvent(event)
         if self.session is not None and event.isAccepted():
             # A closed window stops watching: its file may be moved or deleted from now on.
             self._watcher.blockSignals(True)
             self._refresh_timer.stop()
+            self.candidates_pane.stop()
             # Let pending deferred calls run before the connection pool goes away.
             QTimer.singleShot(0, self.session.fact_base.close)
             if self.instance_lock is not None:
