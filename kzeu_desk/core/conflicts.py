@@ -31,6 +31,7 @@ from sqlalchemy import Connection, TextClause, bindparam, select, text
 
 from kzeu_desk.core.compatibility import Scope, Verdict, scopes_overlap, values_compatible
 from kzeu_desk.core.models import ConflictRule, ConflictStatus, LinkKind
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.storage import StorageEngine, engine_of
 from kzeu_desk.core.typed_value import TypedValue
@@ -282,7 +283,7 @@ _EXISTING_DECLARED_CONFLICTS = text(
     "SELECT * FROM conflict WHERE rule = 'declared' AND id IN (SELECT conflict_id FROM conflict_member)")
 
 
-def rescan(rec: Recorder) -> None:
+def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     """Re-check every key and every declared contradiction: the full verification, for after a
     bulk load or a change of the rules, or on demand.
 
@@ -291,7 +292,12 @@ def rescan(rec: Recorder) -> None:
     queries per key. Only keys whose facts may overlap in time are judged
     (`_candidates_where_scopes_may_overlap`); the others can hold no value conflict, so their open
     ones go.
+
+    `progress` hears how far it got and may stop it anywhere: it runs inside the operation's
+    transaction, which is then rolled back.
     """
+    progress = progress or Progress()
+    progress.update(stage="Finding the facts that may disagree")
     candidates: dict[tuple[int, int], list[dict]] = defaultdict(list)
     for fact in _driver_rows(rec.conn, _candidates_where_scopes_may_overlap(engine_of(rec.conn))):
         candidates[(fact["subject_id"], fact["property_id"])].append(fact)
@@ -320,7 +326,7 @@ def _driver_rows(conn: Connection, query: TextClause) -> Iterator[dict]:
             yield dict(zip(names, row))
 
 
-def recheck_changed(rec: Recorder) -> None:
+def recheck_changed(rec: Recorder, progress: Progress | None = None) -> None:
     """Re-check only the keys and facts that changed since the last check of the whole fact base
     (by `rescan` or by this), finding what `rescan` would as long as every change since was made
     through the app or set `fact.updated_at`. Runs `rescan` instead when there was no such check,
@@ -332,7 +338,7 @@ def recheck_changed(rec: Recorder) -> None:
             recheck(rec, keys, fact_ids)
             _note_checked(rec)
             return
-    rescan(rec)
+    rescan(rec, progress)
 
 
 # -- what changed since the last check ---------------------------------------------------------
