@@ -231,7 +231,7 @@ def test_the_fact_base_stays_usable_while_a_long_revision_is_placed(qtbot, tmp_p
                 with fb.reading() as conn:
                     meanwhile.append(queries.totals(conn).facts)
 
-        job._worker.progressed.connect(work_meanwhile)
+        job.progressed.connect(work_meanwhile)
         with qtbot.waitSignal(job.done, timeout=JOB_TIMEOUT_MS) as finished:
             job.start()
         assert meanwhile[0] is not None and meanwhile[1] == 1_500

@@ -12,10 +12,12 @@ thread, where a writing operation's `Changes` are adopted into the undo stack an
         .success(lambda changes: ...) \\
         .run_in_background()
 
-- `.writes(undoable=True, changes=...)`: the operation writes. Only one writing operation runs at a
-  time, and while it runs the session is busy (`Session.busy`): actions that change the fact base
-  are disabled and `Session.perform` refuses with a sentence, because a second writer on the GUI
-  thread would wait for the first one's transaction and freeze the window. `changes` finds the
+- `.writes(undoable=True, changes=..., exclusive=True)`: the operation writes. Only one exclusive
+  writing operation runs at a time, and while it runs the session is busy (`Session.busy`): actions
+  that change the fact base are disabled and `Session.perform` refuses with a sentence, because a
+  second writer on the GUI thread would wait for the first one's transaction and freeze the window.
+  `exclusive=False` is for work whose long part comes before a short transaction (reading
+  documents, placing highlights on a revision): the curator keeps editing meanwhile. `changes` finds the
   `Changes` in the result (default: the result is the Changes); `undoable=False` announces them
   without an undo step (a restore replaces everything undo could replay).
 - `.with_progress(text, cancellable=..., modal=True)`: a progress dialog, shown only if the work
@@ -27,6 +29,9 @@ thread, where a writing operation's `Changes` are adopted into the undo stack an
 - `.success(callback)` gets the result on the GUI thread; `.failure(callback)` gets a `UserError`
   (one sentence; by default `Session.failed` shows it). An unexpected exception is raised again on
   the GUI thread, where the application's handler reports it.
+- `.on_report(callback)` hears each progress `Report` on the GUI thread; `.stopped(callback)` is
+  called instead of success when the curator stopped it; `.afterwards(callback)` last, whatever
+  happened.
 - `.run_in_background()` starts it and returns the operation; `.wait()` blocks until it is done
   (tests, and closing the window); `.stop()` asks it to stop.
 """
@@ -93,6 +98,7 @@ class WorkspaceOp(Generic[T]):
         self._session = session
         self._work = work
         self._writes = False
+        self._exclusive = False
         self._undoable = True
         self._changes_of: Callable[[T], Changes | None] = _result_as_changes
         self._progress_text: str | None = None
@@ -102,6 +108,7 @@ class WorkspaceOp(Generic[T]):
         self._on_failure: Callable[[UserError], Any] | None = None
         self._on_stopped: Callable[[], Any] | None = None
         self._afterwards: Callable[[], Any] | None = None
+        self._report_callbacks: list[Callable[[Report], Any]] = []
         self.progress = Progress(self._report_from_worker, stop_message=f"{label} was stopped; nothing was changed.")
         self._signals = _Signals()
         self._signals.reported.connect(self._show_report)
@@ -117,8 +124,10 @@ class WorkspaceOp(Generic[T]):
 
     # -- how it runs ---------------------------------------------------------------------------
 
-    def writes(self, *, undoable: bool = True, changes: Callable[[T], Changes | None] | None = None) -> WorkspaceOp[T]:
+    def writes(self, *, undoable: bool = True, changes: Callable[[T], Changes | None] | None = None,
+               exclusive: bool = True) -> WorkspaceOp[T]:
         self._writes = True
+        self._exclusive = exclusive
         self._undoable = undoable
         if changes is not None:
             self._changes_of = changes
@@ -148,9 +157,15 @@ class WorkspaceOp(Generic[T]):
         self._afterwards = callback
         return self
 
+    def on_report(self, callback: Callable[[Report], Any]) -> WorkspaceOp[T]:
+        """Also hear each progress report, on the GUI thread."""
+        self._report_callbacks.append(callback)
+        return self
+
     @property
     def writing(self) -> bool:
-        return self._writes
+        """Whether this operation keeps the session busy: its writes take long in one transaction."""
+        return self._writes and self._exclusive
 
     # -- running -------------------------------------------------------------------------------
 
@@ -239,6 +254,8 @@ class WorkspaceOp(Generic[T]):
     def _show_report(self, report: Report) -> None:
         if self.done:
             return
+        for callback in self._report_callbacks:
+            callback(report)
         if self._dialog is not None:
             if report.stage and not self.progress.stop_requested:
                 self._dialog.setLabelText(f"{self._progress_text}\n{report.stage}")
