@@ -42,7 +42,7 @@ import gc
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QProgressDialog, QPushButton, QWidget
@@ -325,8 +325,6 @@ class _StatusProgress:
     """A label and a small progress bar in the window's status bar, shared by the quiet operations
     running at once (a backup while a check runs)."""
 
-    _by_window: ClassVar[dict[int, _StatusProgress]] = {}
-
     def __init__(self, window: QMainWindow):
         self._window = window
         self._labels: list[str] = []
@@ -343,10 +341,10 @@ class _StatusProgress:
         window = parent.window()
         if not isinstance(window, QMainWindow):
             return None
-        status = cls._by_window.get(id(window))
+        status = getattr(window, "_operation_status", None)
         if status is None:
-            status = cls._by_window[id(window)] = cls(window)
-            window.destroyed.connect(lambda *_: cls._by_window.pop(id(window), None))
+            status = cls(window)
+            window._operation_status = status  # type: ignore[attr-defined]
         status._labels.append(label)
         status._refresh()
         return status
