@@ -344,7 +344,7 @@ class _StatusProgress:
         status = getattr(window, "_operation_status", None)
         if status is None:
             status = cls(window)
-            window._operation_status = status  # type: ignore[attr-defined]
+            window._operation_status = status
         status._labels.append(label)
         status._refresh()
         return status
