@@ -118,11 +118,18 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
         if wanted("rescan"):
             results["rescan"] = probe.measure(window.actionRescanConflicts.trigger, settled)
         if wanted("repair"):
-            def repair() -> None:
-                window.actionCheckFactBase.trigger()
-                window.check_dialog.op.wait()
-                window.check_dialog.repair()
-            results["repair"] = probe.measure(repair, settled)
+            # Tools > Check fact base, then Repair once the check is done (the repair re-checks after).
+            repairing: list = []
+
+            def repaired() -> bool:
+                dialog = window.check_dialog
+                if not repairing:
+                    if dialog.op is not None and dialog.op.done:
+                        repairing.append(dialog.repair())
+                    return False
+                return repairing[0].done and dialog.op.done and settled()
+
+            results["repair"] = probe.measure(window.actionCheckFactBase.trigger, repaired)
             window.check_dialog.close()
         if wanted("refresh"):
             results["refresh"] = probe.measure(window.actionRefresh.trigger, settled)
@@ -148,8 +155,12 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
             with window.session.fact_base.reading() as conn:
                 text = conn.exec_driver_sql("SELECT text FROM source WHERE id = ?", (long_source,)).scalar()
             revised = folder / "revised.txt"
-            # A light edit through the whole text: every highlight must be placed again.
-            revised.write_text(text.replace(" the ", " the  ").replace("Kazakhstan", "Kazakhstan's"), encoding="utf-8")
+            # A corrected edition: every 40th paragraph gains a sentence, every 150th is gone (its
+            # highlights go to Evidence to check); every highlight is placed again.
+            paragraphs = text.split("\n")
+            revised.write_text("\n".join(
+                paragraph + (" A correction was added here." if number % 40 == 7 else "")
+                for number, paragraph in enumerate(paragraphs) if number % 150 != 11), encoding="utf-8")
             document = read_document(revised)
             job = RevisionImport(window.session, long_source, document, window)
             results["revision"] = probe.measure(job.start, lambda: job.over and settled())
@@ -167,18 +178,29 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
     return results
 
 
+def ten_documents() -> list[Path]:
+    """The sample articles and the test suite's documents of every format (PDF, Word, OpenDocument,
+    web page, text): ten files none of which a generated fact base holds."""
+    root = Path(__file__).resolve().parent.parent
+    corpus = sorted((root / "resources" / "corpus").glob("*.txt"))
+    golden = sorted(p for p in (root / "tests" / "golden").iterdir() if p.suffix != ".json")
+    return [*corpus, *golden][:10]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--only", default="", help="comma-separated actions (default: all)")
     parser.add_argument("--long-source", type=int, default=None, help="the source a revision import revises")
-    parser.add_argument("--documents", type=Path, default=None, help="a folder of documents to import (ten)")
+    parser.add_argument("--documents", type=Path, default=None,
+                        help="a folder of documents to import (ten; default: the sample articles and test documents)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kzeu-stall-db-"))
     try:
         copy = work / args.db.name
         shutil.copyfile(args.db, copy)
-        documents = sorted(p for p in args.documents.iterdir() if p.is_file())[:10] if args.documents else None
+        documents = (sorted(p for p in args.documents.iterdir() if p.is_file())[:10] if args.documents
+                     else ten_documents())
         only = {name.strip() for name in args.only.split(",") if name.strip()} or None
         found = measure_actions(copy, only, args.long_source, documents)
         print(json.dumps({name: asdict(stall) for name, stall in found.items()}))

@@ -162,12 +162,9 @@ class DocumentImport(QObject):
         self._possible_revisions += outcome.possible_revisions
         if outcome.imported:
             names = [item_name(item) for item in self._items]
-            self._session.undo_stack.beginMacro(
-                f"Import {len(names)} documents" if len(names) > 1 else f"Import “{names[0]}”")
-            for changes, source in outcome.imported:
-                self.imported.append(source)
-                self._session.adopt(changes)
-            self._session.undo_stack.endMacro()
+            self.imported += [source for _changes, source in outcome.imported]
+            self._session.adopt_all(f"Import {len(names)} documents" if len(names) > 1 else f"Import “{names[0]}”",
+                                    [changes for changes, _source in outcome.imported])
         self._settle_possible_revisions()
 
     def _settle_possible_revisions(self) -> None:

@@ -38,6 +38,7 @@ thread, where a writing operation's `Changes` are adopted into the undo stack an
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 import time
@@ -368,3 +369,34 @@ class _StatusProgress:
         if label in self._labels:
             self._labels.remove(label)
         self._refresh()
+
+
+class _Delivery(QObject):
+    arrived = Signal(object, object)  # result, exception
+
+
+def compute_off_gui_thread(receiver: QObject, work: Callable[[], T], done: Callable[[T], Any]) -> None:
+    """For a view: compute something that reads no database and changes nothing (a word diff of a
+    long text) on a worker thread, and hand it to `done` on the GUI thread, unless `receiver` is
+    gone by then. Nothing is shown meanwhile; the view says what it is waiting for if it must.
+    Exceptions are raised again on the GUI thread."""
+    delivery = _Delivery(receiver)  # dies with the receiver: a late result goes nowhere
+
+    def arrived(result: T, error: BaseException | None) -> None:
+        delivery.deleteLater()
+        if error is not None:
+            raise error
+        done(result)
+
+    delivery.arrived.connect(arrived)
+
+    def run() -> None:
+        try:
+            result, error = work(), None
+        except BaseException as raised:
+            result, error = None, raised
+        with contextlib.suppress(RuntimeError):  # the receiver went away meanwhile
+            delivery.arrived.emit(result, error)
+
+    threading.Thread(target=run, name="view-work", daemon=True).start()
+

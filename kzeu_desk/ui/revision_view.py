@@ -22,7 +22,7 @@ from kzeu_desk.core.reading import ReadDocument, read_document
 from kzeu_desk.core.progress import Progress, Stopped
 from kzeu_desk.core.reanchor import Cancelled
 from kzeu_desk.core.service import FactBase, SourceMetadata
-from kzeu_desk.ui.operations import WorkspaceOp
+from kzeu_desk.ui.operations import WorkspaceOp, compute_off_gui_thread
 from kzeu_desk.ui.plain_text import local_time, plain_label
 from kzeu_desk.ui.session import Session
 
@@ -131,10 +131,24 @@ class RevisionView(QWidget):
             self._pieces = [revisions.DiffPiece(revisions.DiffKind.SAME, texts[number], 0, 0)]
             self.summary_label.setText(f"Revision {number} is the text as first imported.")
         else:
-            self._pieces = revisions.text_diff(texts[number - 1], texts[number])
-            removed, added = revisions.diff_counts(self._pieces)
-            self.summary_label.setText(f"From revision {number - 1} to revision {number}: "
-                                       f"{removed:,} words removed (struck out), {added:,} added (underlined).")
+            # A word diff of a long article takes seconds: it is computed off the GUI thread.
+            self._pieces = []
+            self.diff_view.clear()
+            self.summary_label.setText(f"Comparing revision {number - 1} with revision {number}…")
+            source_id, old, new = self.source_id, texts[number - 1], texts[number]
+
+            def compared(pieces: list[revisions.DiffPiece]) -> None:
+                chosen = self.history.currentItem()
+                if self.source_id != source_id or chosen is None or chosen.data(_NUMBER_ROLE) != number:
+                    return  # the curator moved on meanwhile
+                self._pieces = pieces
+                removed, added = revisions.diff_counts(pieces)
+                self.summary_label.setText(f"From revision {number - 1} to revision {number}: "
+                                           f"{removed:,} words removed (struck out), {added:,} added (underlined).")
+                self._paint(pieces)
+
+            compute_off_gui_thread(self, lambda: revisions.text_diff(old, new), compared)
+            return
         self._paint(self._pieces)
 
     def _paint(self, pieces: list[revisions.DiffPiece]) -> None:

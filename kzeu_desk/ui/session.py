@@ -88,6 +88,25 @@ class Session(QObject):
             self.undo_stack.push(ServiceCommand(self, changes))
         self.changed.emit(changes)
 
+    def adopt_all(self, label: str, all_changes: list[Changes]) -> None:
+        """Several operations that ran elsewhere (an import of many files, each its own transaction)
+        as one undo step, announced once: every view refreshes once rather than once per file (the
+        sources list re-read ten times took 0.4 s at 100k facts)."""
+        if not all_changes:
+            return
+        self.undo_stack.beginMacro(label)
+        for changes in all_changes:
+            if not changes.empty:
+                self.undo_stack.push(ServiceCommand(self, changes))
+        self.undo_stack.endMacro()
+        merged = Changes(operation_id=max((c.operation_id for c in all_changes if c.operation_id is not None),
+                                          default=None), label=label, kind=all_changes[-1].kind)
+        for changes in all_changes:
+            for kind in ("inserted", "updated", "deleted"):
+                for table_name, ids in getattr(changes, kind).items():
+                    getattr(merged, kind)[table_name] |= ids
+        self.changed.emit(merged)
+
     # -- operations running off the GUI thread (ui/operations.py) --------------------------------
 
     @property
