@@ -8,14 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout,
-    QWidget,
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QProgressBar,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import backups
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.integrity import Problem, check
-from kzeu_desk.core.progress import Progress
+from kzeu_desk.core.progress import Progress, Report
 from kzeu_desk.core.queries import latest_operation_id
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.ui.operations import WorkspaceOp
@@ -115,11 +115,19 @@ class CheckDialog(QDialog):
         self.repair_button = QPushButton("Repair", objectName="repairButton")
         self.repair_button.setToolTip("Remove orphaned evidence and dangling links, re-check conflicts, rebuild search")
         self.repair_button.clicked.connect(self.repair)
+        # The check shows its progress here (it only reads: the window stays usable meanwhile).
+        self.progress_bar = QProgressBar(objectName="checkProgress", textVisible=False)
+        self.stop_button = QPushButton("Stop", objectName="checkStopButton")
+        self.stop_button.clicked.connect(self.stop_check)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.repair_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress_bar, 1)
+        progress_row.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addLayout(progress_row)
         layout.addWidget(self.report)
         layout.addWidget(buttons)
         self.problems: list[Problem] | None = None
@@ -130,18 +138,39 @@ class CheckDialog(QDialog):
         self.problems = None
         self.repair_button.setEnabled(False)
         self.summary.setText("Checking the file's structure and every invariant the app relies on…")
+        self.report.clear()
+        self._show_progress(True)
+        self.progress_bar.setRange(0, 0)
+
+        def reported(report: Report) -> None:
+            if report.total:
+                self.progress_bar.setRange(0, report.total)
+                self.progress_bar.setValue(report.done)
+            if report.stage:
+                self.summary.setText(f"{report.stage}…")
 
         def work(fact_base: FactBase, progress: Progress) -> list[Problem]:
             with fact_base.reading() as conn:
                 return check(conn, progress)
 
         self.op = (WorkspaceOp(self, self._session, "Check fact base", work)
-                   .with_progress("Checking the fact base…", cancellable=True, modal=False)
+                   .on_report(reported)
+                   .afterwards(lambda: self._show_progress(False))
                    .success(lambda problems: self._show(problems, then_say))
                    .stopped(lambda: self.summary.setText("The check was stopped before it was complete."))
                    .failure(lambda error: self.summary.setText(str(error)))
                    .run_in_background())
         return self.op
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress_bar.setVisible(shown)
+        self.stop_button.setVisible(shown)
+        self.stop_button.setEnabled(True)
+
+    def stop_check(self) -> None:
+        if self.op is not None and self.op.running:
+            self.op.progress.request_stop()
+            self.stop_button.setEnabled(False)
 
     def _show(self, problems: list[Problem], then_say: str) -> None:
         self.problems = problems
@@ -178,7 +207,7 @@ class CheckDialog(QDialog):
 
     def done(self, result: int) -> None:  # closing while it checks: the check stops (it only reads)
         if self.op is not None and self.op.running and not self.op.writing:
-            self.op.stop()
+            self.op.progress.request_stop()
         super().done(result)
 
 
