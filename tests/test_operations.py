@@ -184,3 +184,26 @@ def test_the_window_keeps_answering_during_backup_check_and_rescan(qtbot, large_
         assert stall.ticks >= 3, name
     # The base is large enough that the same work on the GUI thread would have frozen it for longer.
     assert stalls["backup"].duration > LONGEST_GAP_S and stalls["check"].duration > LONGEST_GAP_S
+
+
+def test_check_and_repair_run_off_the_gui_thread_and_repair_is_one_undo_step(qtbot, session, host):
+    from kzeu_desk.ui.maintenance import CheckDialog
+
+    import sqlite3
+
+    fact_id = session.fact_base.create_fact(value=TypedValue(ValueKind.DATE, date="2021")).new_id("fact")
+    other_tool = sqlite3.connect(session.fact_base.path)  # what another tool could leave behind
+    with other_tool:
+        other_tool.execute("INSERT INTO fact_link (from_fact_id, to_fact_id, kind, created_at, created_by) "
+                           "VALUES (?, 987654, 'supports', '2024-01-01', 'other tool')", (fact_id,))
+    other_tool.close()
+    dialog = CheckDialog(session, host)
+    qtbot.addWidget(dialog)
+    assert dialog.progress_bar.isVisibleTo(dialog) and dialog.stop_button.isVisibleTo(dialog)
+    qtbot.waitUntil(lambda: dialog.problems is not None, timeout=20_000)
+    assert [p.message for p in dialog.problems] == ["fact_link row 1 points at a missing fact row"]
+    assert dialog.repair_button.isEnabled() and not dialog.progress_bar.isVisibleTo(dialog)
+    dialog.repair().wait()
+    qtbot.waitUntil(lambda: dialog.problems == [], timeout=20_000)
+    assert "All checks pass now." in dialog.summary.text()
+    assert session.undo_stack.count() == 1 and session.undo_stack.text(0) == "Repair fact base"
