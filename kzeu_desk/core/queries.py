@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, func, select, text
 
 from kzeu_desk.core.recorder import table
+from kzeu_desk.core.storage import engine_of
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,10 @@ class SourceListRow:
 
 
 def source_list(conn: Connection) -> list[SourceListRow]:
-    """One row per source, title and publication data only: cheap at any size (counts come separately)."""
-    return [SourceListRow(source_id, title, publisher, published)
-            for source_id, title, publisher, published in conn.execute(_SOURCE_LIST)]
+    """One row per source, title and publication data only: cheap at any size (counts come separately).
+    Read from the driver's cursor: SQLAlchemy's rows made it 0.31 s for the 25k sources of 1M facts."""
+    with engine_of(conn).fast_rows(conn, _SOURCE_LIST) as rows:
+        return [SourceListRow(*row) for row in rows]
 
 
 def source_counts(conn: Connection, source_ids: list[int] | None = None) -> dict[int, tuple[int, int]]:
