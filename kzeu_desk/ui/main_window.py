@@ -794,6 +794,7 @@ class MainWindow(QMainWindow):
             self._watcher.blockSignals(True)
             self._refresh_timer.stop()
             # Let pending deferred calls run before the connection pool goes away.
+            self.session.closed = True
             QTimer.singleShot(0, self.session.fact_base.close)
             if self.instance_lock is not None:
                 QTimer.singleShot(0, self.instance_lock.release)

@@ -63,6 +63,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self._selected_fact: int | None = None
         self._operations: list[WorkspaceOp] = []
+        self.closed = False  # the window closed: its fact base is closed next, nothing may read it after
 
     @property
     def read_only(self) -> bool:
