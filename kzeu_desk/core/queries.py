@@ -140,9 +140,15 @@ def properties(conn: Connection) -> list[dict]:
 
 def entity_names(conn: Connection) -> list[dict]:
     """Every (alias, entity) pair for completion; an entity's own name is one of its aliases."""
-    a, e = table("entity_alias"), table("entity")
-    query = select(a.c.alias, a.c.entity_id, e.c.name).join(e, e.c.id == a.c.entity_id).order_by(a.c.alias_key)
-    return [dict(r) for r in conn.execute(query).mappings()]
+    # From the driver's cursor: SQLAlchemy's mappings took 2.5 of 3.7 s for the 52k aliases of 1M facts,
+    # on the GUI thread when the fact editor first shows a fact.
+    with engine_of(conn).fast_rows(conn, _ENTITY_NAMES) as rows:
+        return [{"alias": alias, "entity_id": entity_id, "name": name} for alias, entity_id, name in rows]
+
+
+_ENTITY_NAMES = text("""
+    SELECT a.alias, a.entity_id, e.name FROM entity_alias a JOIN entity e ON e.id = a.entity_id ORDER BY a.alias_key
+""")
 
 
 def recent_operations(conn: Connection, limit: int = 200) -> list[dict]:
