@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
         self.orphan_queue.evidence_activated.connect(self.reveal_evidence)
         self.sources_pane.source_chosen.connect(self.revision_view.show_source_id)
         self.sources_pane.source_chosen.connect(self.candidates_pane.show_source)
-        self.candidates_pane.span_chosen.connect(self.reveal_evidence)
+        self.candidates_pane.span_chosen.connect(self.reveal_candidate)
         self.candidates_pane.edit_requested.connect(self.fact_editor.focus_subject)
         session.changed.connect(self._on_changes)
         session.failed.connect(self._say)
@@ -594,6 +594,11 @@ class MainWindow(QMainWindow):
     def reveal_evidence(self, source_id: int, start: int, end: int) -> None:
         self._open_source(source_id)
         self.source_pane.view.mark_evidence(start, end)
+
+    def reveal_candidate(self, source_id: int, start: int, end: int) -> None:
+        """A candidate figure is selected in the text (not marked like evidence): Ctrl+N makes it a fact."""
+        self._open_source(source_id)
+        self.source_pane.view.reveal_span(start, end)
 
     def _undo(self) -> None:
         self._commit_pending_edit()
