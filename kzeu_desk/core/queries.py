@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, bindparam, func, select, text
 
 from kzeu_desk.core.recorder import table
+from kzeu_desk.core.storage import engine_of
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,10 @@ class SourceListRow:
 
 
 def source_list(conn: Connection) -> list[SourceListRow]:
-    """One row per source, title and publication data only: cheap at any size (counts come separately)."""
-    return [SourceListRow(source_id, title, publisher, published)
-            for source_id, title, publisher, published in conn.execute(_SOURCE_LIST)]
+    """One row per source, title and publication data only: cheap at any size (counts come separately).
+    Read from the driver's cursor: SQLAlchemy's rows made it 0.31 s for the 25k sources of 1M facts."""
+    with engine_of(conn).fast_rows(conn, _SOURCE_LIST) as rows:
+        return [SourceListRow(*row) for row in rows]
 
 
 def source_counts(conn: Connection, source_ids: list[int] | None = None) -> dict[int, tuple[int, int]]:
@@ -138,9 +140,15 @@ def properties(conn: Connection) -> list[dict]:
 
 def entity_names(conn: Connection) -> list[dict]:
     """Every (alias, entity) pair for completion; an entity's own name is one of its aliases."""
-    a, e = table("entity_alias"), table("entity")
-    query = select(a.c.alias, a.c.entity_id, e.c.name).join(e, e.c.id == a.c.entity_id).order_by(a.c.alias_key)
-    return [dict(r) for r in conn.execute(query).mappings()]
+    # From the driver's cursor: SQLAlchemy's mappings took 2.5 of 3.7 s for the 52k aliases of 1M facts,
+    # on the GUI thread when the fact editor first shows a fact.
+    with engine_of(conn).fast_rows(conn, _ENTITY_NAMES) as rows:
+        return [{"alias": alias, "entity_id": entity_id, "name": name} for alias, entity_id, name in rows]
+
+
+_ENTITY_NAMES = text("""
+    SELECT a.alias, a.entity_id, e.name FROM entity_alias a JOIN entity e ON e.id = a.entity_id ORDER BY a.alias_key
+""")
 
 
 def recent_operations(conn: Connection, limit: int = 200) -> list[dict]:

@@ -22,6 +22,7 @@ from kzeu_desk.core.bulk import BulkWriter
 from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.steps import SourceMetadata
 from kzeu_desk.core.reanchor import Placement, reanchor
@@ -380,18 +381,18 @@ class FactBase:
 
     # -- conflicts -----------------------------------------------------------------------------
 
-    def rescan_conflicts(self, *, only_changed: bool = False) -> Changes:
+    def rescan_conflicts(self, *, only_changed: bool = False, progress: Progress | None = None) -> Changes:
         """Check every fact against the others again: the full verification (for after a load or
         a change of the rules; ~0.5 s at 100k facts, ~5 s at 1M), or, with `only_changed`, only
         what changed since the last check, which finds the same in milliseconds (a few hundred
         changed facts: ~0.2 s at 1M) and is itself a full check when there was none yet
-        (`conflicts.recheck_changed`)."""
+        (`conflicts.recheck_changed`). `progress` may stop it anywhere: nothing is then changed."""
         label = "Re-check conflicts of changed facts" if only_changed else "Re-check all conflicts"
         with self._operation(label) as rec:
             if only_changed:
-                conflicts.recheck_changed(rec)
+                conflicts.recheck_changed(rec, progress)
             else:
-                conflicts.rescan(rec)
+                conflicts.rescan(rec, progress)
         return rec.changes
 
     def flag_facts(self, fact_ids: Sequence[int], reason: str) -> Changes:

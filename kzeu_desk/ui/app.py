@@ -251,6 +251,11 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
             window.close()
             return
         _report_startup("workspace_attached")
+        # What start-up built lives as long as the window: collections need not walk it again
+        # (a full collection walks every object, holding the interpreter lock: ~100k objects here).
+        import gc
+
+        gc.freeze()
         if smoke:
             QTimer.singleShot(_SMOKE_RUN_MS, window.close)
 

@@ -355,8 +355,8 @@ class CandidatesPane(QWidget):
             self._read_source()
 
     def _on_found(self, request: int, result: object) -> None:
-        if request != self._request:
-            return  # an older text's answer
+        if request != self._request or self._session.closed:
+            return  # an older text's answer, or one for a window closed meanwhile (its file may be gone)
         self._finding = False
         self.busy.hide()
         if isinstance(result, str):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStatusBar,
+    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStatusBar,
     QVBoxLayout, QWidget,
 )
 
@@ -315,6 +315,9 @@ class MainWindow(QMainWindow):
         self.candidates_pane.edit_requested.connect(self.fact_editor.focus_subject)
         session.changed.connect(self._on_changes)
         session.failed.connect(self._say)
+        session.said.connect(lambda message: self.statusBar().showMessage(message, 8_000))
+        session.about_to_write.connect(self._commit_pending_edit)
+        session.busy_changed.connect(self._on_busy_changed)
         session.selected_fact_changed.connect(self._update_actions)
         session.undo_stack.canUndoChanged.connect(self._update_actions)
         session.undo_stack.canRedoChanged.connect(self._update_actions)
@@ -389,8 +392,8 @@ class MainWindow(QMainWindow):
             return latest_operation_id(conn)
 
     def _refresh_if_others_wrote(self) -> None:
-        if self.session is None:
-            return
+        if self.session is None or self.session.busy is not None:
+            return  # a writing operation runs: its own Changes refresh the panes, and others are looked for after
         if self.session.fact_base.reading_a_copy or self._latest_operation() != self._known_operation:
             self.refresh_all()
 
@@ -461,8 +464,14 @@ class MainWindow(QMainWindow):
             self.actionRestoreBackup: writable,
             self.actionBackUpNow: writable,  # a backup writes beside the file: not for reviewers
         }
+        busy = self.session.busy is not None  # a writing operation runs off the GUI thread
         for action in self.actions():
-            action.setEnabled(enabled.get(action, True))
+            action.setEnabled(enabled.get(action, True) and not (busy and action.property("mutates")))
+
+    def _on_busy_changed(self, label: str | None) -> None:
+        self._update_actions()
+        if label is None and self.session is not None:
+            self._refresh_timer.start()  # what others wrote meanwhile
 
     def _hint(self, message: str) -> None:
         """Say what an action needs, in the status bar and beside the pointer: a hint, not a warning."""
@@ -529,40 +538,33 @@ class MainWindow(QMainWindow):
     # -- maintenance ----------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        from kzeu_desk.core.backups import take_backup
-        from kzeu_desk.core.errors import UserError
+        from kzeu_desk.ui.maintenance import back_up_now
 
-        try:
-            backup = take_backup(self.session.fact_base.path, "manual")
-        except UserError as error:
-            self._say(str(error))
-            return
-        self.statusBar().showMessage(f"Backup written: {backup.path.name}", 8_000)
+        self._last_op = back_up_now(self, self.session, self.statusBar().showMessage)
 
     def restore_backup(self) -> None:
-        from kzeu_desk.core.backups import restore_backup
-        from kzeu_desk.core.errors import UserError
-        from kzeu_desk.ui.maintenance import RestoreDialog
+        from kzeu_desk.ui.maintenance import RestoreDialog, restore
 
         dialog = RestoreDialog(self.session, self)
         if not dialog.exec() or dialog.chosen() is None:
             return
-        try:
-            restore_backup(self.session.fact_base.path, dialog.chosen())
-        except UserError as error:
-            self._say(str(error))
-            return
-        # Undo steps describe the replaced state; they can no longer be replayed.
-        self.session.undo_stack.clear()
-        self.refresh_all()
-        self.statusBar().showMessage("Backup restored; the replaced state was kept as a backup.", 8_000)
+
+        def restored() -> None:
+            # Undo steps describe the replaced state; they can no longer be replayed.
+            self.session.undo_stack.clear()
+            self.refresh_all()
+            self.statusBar().showMessage("Backup restored; the replaced state was kept as a backup.", 8_000)
+
+        self._last_op = restore(self, self.session, dialog.chosen(), restored)
 
     def check_fact_base(self) -> None:
         from kzeu_desk.ui.maintenance import CheckDialog
 
         dialog = CheckDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.repaired.connect(self.refresh_all)
-        dialog.exec()
+        self.check_dialog = dialog
+        dialog.open()
 
     def _step_conflict(self, direction: int) -> None:
         dock = self.findChild(QDockWidget, "conflictsDock")
@@ -583,18 +585,10 @@ class MainWindow(QMainWindow):
             self.session.perform(lambda fb: fb.flag_facts([fact_id], reason))
 
     def rescan_conflicts(self) -> None:
-        """The full verification (edits are checked as they are made): a few seconds at 1M facts."""
-        self.statusBar().showMessage("Checking every fact against the others…")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            changes = self.session.perform(lambda fb: fb.rescan_conflicts())
-        finally:
-            QApplication.restoreOverrideCursor()
-        if changes is not None:
-            found = len(changes.inserted.get("conflict", ())) + len(changes.updated.get("conflict", ()))
-            self.statusBar().showMessage(
-                "Every fact was checked against the others again: "
-                + ("nothing changed." if changes.empty else f"{found:,} conflicts found or updated."), 8_000)
+        """The full verification (edits are checked as they are made), off the GUI thread."""
+        from kzeu_desk.ui.maintenance import rescan_conflicts
+
+        self._last_op = rescan_conflicts(self, self.session, self.statusBar().showMessage)
 
     def _open_source(self, source_id: int) -> None:
         if self.source_pane.source_id != source_id:
@@ -726,18 +720,13 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def export_reviewer_copy(self) -> None:
-        from kzeu_desk.core.errors import UserError
-
         suggested = self.session.fact_base.path.with_name(f"{self.session.fact_base.path.stem}-review.sqlite")
         target, _ = QFileDialog.getSaveFileName(self, "Export reviewer copy", str(suggested), _FACT_BASE_FILTER)
         if not target:
             return
-        try:
-            self.session.fact_base.write_snapshot(Path(target))
-        except UserError as error:
-            self._say(str(error))
-            return
-        self.statusBar().showMessage(f"Reviewer copy written to {target}; it opens read-only anywhere.", 10_000)
+        from kzeu_desk.ui.maintenance import write_reviewer_copy
+
+        self._last_op = write_reviewer_copy(self, self.session, Path(target), self.statusBar().showMessage)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.session is not None and not self.session.read_only:
@@ -808,6 +797,7 @@ class MainWindow(QMainWindow):
             if getattr(self, "_revision_job", None) is not None:
                 self._revision_job.wait()
             self.whole_base_views.stop()
+            self.session.wait_for_operations()
         self.layout_keeper.save(panes=self.session is not None)
         super().closeEvent(event)
         if self.session is not None and event.isAccepted():
@@ -816,6 +806,7 @@ class MainWindow(QMainWindow):
             self._refresh_timer.stop()
             self.candidates_pane.stop()
             # Let pending deferred calls run before the connection pool goes away.
+            self.session.closed = True
             QTimer.singleShot(0, self.session.fact_base.close)
             if self.instance_lock is not None:
                 QTimer.singleShot(0, self.instance_lock.release)
