@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QCompleter, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kzeu_desk.core.entity_directory import EntityDirectory
+from kzeu_desk.core.queries import AliasEntry
 from kzeu_desk.ui.form_fields import CommitLineEdit, ProblemLabel
 
 _ENTITY_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -22,9 +23,9 @@ class AliasListModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[dict] = []
+        self._rows: list[AliasEntry] = []
 
-    def set_rows(self, alias_rows: list[dict]) -> None:
+    def set_rows(self, alias_rows: list[AliasEntry]) -> None:
         self.beginResetModel()
         self._rows = alias_rows
         self.endResetModel()
@@ -37,14 +38,14 @@ class AliasListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            alias, name = row["alias"], row["name"]
+            alias, name = row.alias, row.name
             return name if alias == name else f"{alias} — {name}"
         if role == _ALIAS_ROLE:
-            return row["alias"]
+            return row.alias
         if role == _ENTITY_NAME_ROLE:
-            return row["name"]
+            return row.name
         if role == _ENTITY_ID_ROLE:
-            return row["entity_id"]
+            return row.entity_id
         return None
 
 
