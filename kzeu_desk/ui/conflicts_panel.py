@@ -80,7 +80,7 @@ class ConflictsPanel(QWidget):
         self.setAccessibleName("Conflicts")
         self._session = session
         self._writable = not session.read_only
-        self._detail: dict | None = None
+        self._detail: conflict_queue.ConflictDetail | None = None
         self._cards: list[ConflictCard] = []
         self._chosen_fact_id: int | None = None
         self._shown_conflict_id: int | None = None
@@ -319,7 +319,7 @@ class ConflictsPanel(QWidget):
     def _list_conflict_sources(self) -> None:
         with self._session.fact_base.reading() as conn:
             sources = conflict_queue.conflict_sources(conn)
-        self._refill(self.source_filter, [(row["title"], row["id"]) for row in sources])
+        self._refill(self.source_filter, [(row.title, row.id) for row in sources])
 
     def _ensure_loaded(self) -> None:
         if self._stale:
@@ -343,7 +343,7 @@ class ConflictsPanel(QWidget):
             rows = conflict_queue.open_conflicts(conn, **filters)
             choices = conflict_queue.filter_choices(conn, include_sources=False)
             counts = conflict_queue.conflict_counts(conn)
-        self._total_open = counts["open"]
+        self._total_open = counts.open
         self._fill_filters(choices)
         self._reloading = True
         try:
@@ -368,10 +368,10 @@ class ConflictsPanel(QWidget):
             "rule": self.rule_filter.currentData(),
         }
 
-    def _fill_filters(self, choices: dict[str, list[dict]]) -> None:
-        self._refill(self.property_filter, [(row["name"], row["id"]) for row in choices["properties"]])
+    def _fill_filters(self, choices: conflict_queue.ConflictFilterChoices) -> None:
+        self._refill(self.property_filter, [(row.name, row.id) for row in choices.properties])
         self.source_filter.mark_stale()
-        self._refill(self.rule_filter, [(row["name"], row["rule"]) for row in choices["rules"]])
+        self._refill(self.rule_filter, [(row.name, row.rule) for row in choices.rules])
 
     @staticmethod
     def _refill(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
@@ -428,19 +428,19 @@ class ConflictsPanel(QWidget):
         if detail is None:
             self._show_empty_state()
             return
-        conflict = detail["conflict"]
-        if conflict["id"] != self._shown_conflict_id:
+        conflict = detail.conflict
+        if conflict.id != self._shown_conflict_id:
             self.rationale_message.hide()
-        self._shown_conflict_id = conflict["id"]
+        self._shown_conflict_id = conflict.id
         self.title_label.setText(conflict_title(self.model.conflict_at(self.view.currentIndex().row()) or conflict))
-        self.explanation_label.setText(conflict["explanation"])
-        members = detail["members"]
-        member_ids = [member["fact_id"] for member in members]
+        self.explanation_label.setText(conflict.explanation)
+        members = detail.members
+        member_ids = [member.fact_id for member in members]
         if self._chosen_fact_id not in member_ids:
             self._chosen_fact_id = self._session.selected_fact if self._session.selected_fact in member_ids else None
         for number, member in enumerate(members, start=1):
             card = ConflictCard(number, member, member_count=len(members), writable=self._writable)
-            card.set_chosen(member["fact_id"] == self._chosen_fact_id)
+            card.set_chosen(member.fact_id == self._chosen_fact_id)
             card.chosen.connect(self._choose_card)
             card.prefer_requested.connect(lambda fact_id: self.prefer_card(self._number_of(fact_id)))
             card.reject_requested.connect(lambda fact_id: self.reject_card(self._number_of(fact_id)))
@@ -510,7 +510,7 @@ class ConflictsPanel(QWidget):
         `changed` signal triggers drops the settled conflict and makes the next one current."""
         if not self._ready_to_settle():
             return False
-        conflict_id = self._detail["conflict"]["id"]
+        conflict_id = self._detail.conflict.id
         rationale = self.rationale_edit.text().strip()
         changes = self._session.perform(lambda fb: decide(fb, conflict_id, rationale))
         if changes is None:
