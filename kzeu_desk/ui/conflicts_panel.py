@@ -12,12 +12,13 @@ widgets or QTextCursor.insertText, never through HTML (docs/ARCHITECTURE.md, tra
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QDialog, QFrame, QHBoxLayout, QLineEdit, QListView, QPushButton,
-    QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QComboBox, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView,
+    QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import conflict_queue
@@ -71,6 +72,7 @@ class ConflictsPanel(QWidget):
     """The queue of open conflicts and the one being judged."""
 
     evidence_activated = Signal(int, int, int)  # source_id, start, end (code points)
+    rationale_message: QLabel  # made after the rationale field whose edits hide it
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, defer_while_hidden: bool = False):
         """`defer_while_hidden`: a panel tabbed behind another reads the queue when it is raised, not
@@ -115,8 +117,8 @@ class ConflictsPanel(QWidget):
         column = QVBoxLayout(self._queue_box)
         column.setContentsMargins(0, 0, 0, 0)
         self.property_filter = self._filter_combo("propertyFilter", "Filter by property", "All properties")
-        self.source_filter = self._filter_combo("sourceFilter", "Filter by source", "All sources",
-                                                PopupFilledCombo(self._list_conflict_sources))
+        self.source_filter = PopupFilledCombo(self._list_conflict_sources)
+        self._filter_combo("sourceFilter", "Filter by source", "All sources", self.source_filter)
         self.rule_filter = self._filter_combo("ruleFilter", "Filter by kind of conflict", "All kinds")
         for combo in (self.property_filter, self.source_filter, self.rule_filter):
             column.addWidget(combo)
@@ -217,9 +219,9 @@ class ConflictsPanel(QWidget):
 
         self.resolution_shortcuts: list[QShortcut] = []
         for number in range(1, NUMBERED_CARDS + 1):
-            self.resolution_shortcuts.append(bind(PREFER_KEYS[number - 1], lambda n=number: self.prefer_card(n),
+            self.resolution_shortcuts.append(bind(PREFER_KEYS[number - 1], partial(self.prefer_card, number),
                                                   f"Prefer the fact on card {number}"))
-            self.resolution_shortcuts.append(bind(REJECT_KEYS[number - 1], lambda n=number: self.reject_card(n),
+            self.resolution_shortcuts.append(bind(REJECT_KEYS[number - 1], partial(self.reject_card, number),
                                                   f"Reject the fact on card {number}"))
         self.resolution_shortcuts.append(bind(DISMISS_KEY, self.dismiss_current_conflict,
                                               "Not a conflict: dismiss it"))

@@ -99,7 +99,8 @@ class EntityField(QWidget):
         layout.addWidget(self.problem)
         self.line_edit.editingFinished.connect(self.commit_typed)
         self.line_edit.textEdited.connect(self._on_text_edited)
-        self.completer.activated[QModelIndex].connect(self._on_completion_chosen)
+        # The QModelIndex overload of `activated`, chosen by indexing, which the Qt stubs do not describe.
+        self.completer.activated[QModelIndex].connect(self._on_completion_chosen)  # type: ignore[index]
         self.create_button.clicked.connect(self._on_create_clicked)
 
     def set_entity(self, entity_id: int | None, name: str) -> None:

@@ -136,9 +136,9 @@ class CheckDialog(QDialog):
         return problems
 
     def repair(self) -> None:
-        from kzeu_desk.core.repair import repair
+        from kzeu_desk.core.repair import RepairReport, repair
 
-        outcome = {}
+        outcome: dict[str, RepairReport] = {}
         changes = self._session.perform(lambda fb: outcome.setdefault("report", repair(fb)).changes)
         if changes is not None:
             problems = self.run_check()

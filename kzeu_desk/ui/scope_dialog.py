@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kzeu_desk.core import conflict_queue
 from kzeu_desk.core.errors import InvalidEdit
@@ -22,6 +22,7 @@ class ScopeDialog(QDialog):
     _COLUMNS = ("point_in_time", "start_time", "end_time", "scope_note")
     _PLACEHOLDERS: ClassVar[dict[str, str]] = {"point_in_time": "e.g. 2022", "start_time": "e.g. 2021-01", "end_time": "e.g. 2022-09",
                      "scope_note": "e.g. first 9 months"}
+    problem_label: QLabel  # made after the fields whose edits hide it
 
     def __init__(self, detail: conflict_queue.ConflictDetail, parent: QWidget | None = None):
         super().__init__(parent)

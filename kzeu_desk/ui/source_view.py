@@ -411,7 +411,7 @@ def _tooltip_for(spans: list[EvidenceSpan], values: Callable[[list[int]], dict[i
     if not fact_ids:
         return None
     known = values(fact_ids) if values is not None else {}
-    firsts = {}
+    firsts: dict[int, EvidenceSpan] = {}
     for span in spans:
         firsts.setdefault(span.fact_id, span)
     return "\n".join(describe_fact(firsts[fact_id], known.get(fact_id)) for fact_id in fact_ids)
