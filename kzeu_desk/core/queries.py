@@ -121,7 +121,7 @@ def _by_id(row_type: type, table_name: str) -> Select:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceDetails:
+class SourceDescription:
     """A source's description: every column but its text."""
     id: int
     title: str
@@ -144,14 +144,14 @@ class SourceDetails:
 
 
 @dataclass(frozen=True, slots=True)
-class SourceWithText(SourceDetails):
+class SourceWithText(SourceDescription):
     text: str  # canonical: every evidence offset points into it
 
 
-def source_details(conn: Connection, source_id: int) -> SourceDetails | None:
+def source_details(conn: Connection, source_id: int) -> SourceDescription | None:
     """A source's description without its text."""
-    row = conn.execute(_by_id(SourceDetails, "source"), {"row_id": source_id}).first()
-    return SourceDetails(*row) if row else None
+    row = conn.execute(_by_id(SourceDescription, "source"), {"row_id": source_id}).first()
+    return SourceDescription(*row) if row else None
 
 
 def source_row(conn: Connection, source_id: int) -> SourceWithText | None:

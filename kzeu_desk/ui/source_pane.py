@@ -140,7 +140,7 @@ class SourcePane(QWidget):
         pages = self.page_gutter.pages
         self.page_label.setText(f"Page {pages.label(number)} of {len(pages)}" if pages and number else "")
 
-    def _show_header(self, row: queries.SourceDetails | None) -> None:
+    def _show_header(self, row: queries.SourceDescription | None) -> None:
         if row is None:
             self.title_label.clear()
             self.details_label.clear()
@@ -158,7 +158,7 @@ class SourcePane(QWidget):
 _DOCUMENT_FORMATS = {"pdf": "PDF", "docx": "Word", "odt": "OpenDocument", "html": "web page"}
 
 
-def source_details_line(row: queries.SourceDetails) -> str:
+def source_details_line(row: queries.SourceDescription) -> str:
     """author · publisher · published · N characters · format or encoding, leaving out whatever is unknown."""
     parts: list[str] = []
     if row.author:
@@ -184,7 +184,7 @@ def _readable_date(published: str) -> str:
         return published
 
 
-def source_provenance(row: queries.SourceDetails) -> str:
+def source_provenance(row: queries.SourceDescription) -> str:
     """Where the text came from, for the details tooltip."""
     lines = [f"{label}: {value}" for value, label in
              ((row.author, "Author"), (row.url, "Address"), (row.retrieved_at, "Retrieved"), (row.file_name, "File"),
