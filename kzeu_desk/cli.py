@@ -125,6 +125,7 @@ def _print_problems(db: Path, problems: list) -> None:
 
 def _conflicts_command(args: argparse.Namespace) -> int:
     import json
+    from dataclasses import asdict
 
     from kzeu_desk.core.conflict_report import open_conflict_report
     from kzeu_desk.core.service import FactBase
@@ -135,14 +136,14 @@ def _conflicts_command(args: argparse.Namespace) -> int:
         with fact_base.reading() as conn:
             report = open_conflict_report(conn)
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(json.dumps([asdict(conflict) for conflict in report], ensure_ascii=False, indent=2))
         return EXIT_OK
     for conflict in report:
-        print(f"#{conflict['id']} [{conflict['rule']}] {conflict['subject'] or ''} · {conflict['property'] or ''}")
-        for fact in conflict["facts"]:
-            sources = ", ".join(fact["sources"]) or "no evidence"
-            print(f"    fact {fact['id']}: {fact['value']}  ({sources})")
-        print(f"    {conflict['explanation']}")
+        print(f"#{conflict.id} [{conflict.rule}] {conflict.subject or ''} · {conflict.property or ''}")
+        for fact in conflict.facts:
+            sources = ", ".join(fact.sources) or "no evidence"
+            print(f"    fact {fact.id}: {fact.value}  ({sources})")
+        print(f"    {conflict.explanation}")
     print(f"{_counted(len(report), 'open conflict')}.")
     return EXIT_OK
 

@@ -189,7 +189,7 @@ def test_a_file_is_imported_as_a_revision_of_the_source_the_curator_confirms(qtb
     assert offered == [source_id]
     with fb.reading() as conn:
         assert revisions.current_revision(conn, source_id) == 2
-        assert queries.source_row(conn, source_id)["file_name"] == "kz_eu_30_years-v2.txt"
+        assert queries.source_row(conn, source_id).file_name == "kz_eu_30_years-v2.txt"
 
 
 def test_the_same_text_again_is_reported_not_imported(qtbot, article, session, tmp_path, monkeypatch):
@@ -266,7 +266,7 @@ def test_an_edit_elsewhere_keeps_the_curators_place_in_the_current_text(qtbot, a
     start = new_body.index("about a half")
     select_in(pane.new_text, new_body, start, start + len("about a half"))
     with fb.reading() as conn:
-        version = queries.fact_row(conn, facts["one_third"])["version"]
+        version = queries.fact_row(conn, facts["one_third"]).version
     session.perform(lambda base: base.update_fact(facts["one_third"], version, note="Check the new wording."))
     assert pane.shown_item.fact_id == facts["one_third"]
     assert pane.new_text.selected_span() == (start, start + len("about a half"))

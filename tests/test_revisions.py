@@ -184,8 +184,8 @@ def test_metadata_given_with_a_revision_replaces_the_sources_own(article):
     fb.import_revision(source_id, document(corrected(body)), metadata=SourceMetadata(url="https://example.org/30"))
     with fb.reading() as conn:
         row = queries.source_row(conn, source_id)
-    assert row["url"] == "https://example.org/30"
-    assert row["title"] == "Kazakhstan and EU mark 30 years of diplomatic relations"
+    assert row.url == "https://example.org/30"
+    assert row.title == "Kazakhstan and EU mark 30 years of diplomatic relations"
 
 
 # -- the curator's decisions ------------------------------------------------------------------------
@@ -298,7 +298,7 @@ def test_a_revision_imported_by_someone_else_meanwhile_makes_this_one_stale(arti
         fb.import_revision(source_id, document(corrected(body)), progress=meanwhile)
     with fb.reading() as conn:
         assert revisions.current_revision(conn, source_id) == 2
-        assert queries.source_row(conn, source_id)["file_name"] == "other.txt"
+        assert queries.source_row(conn, source_id).file_name == "other.txt"
 
 
 # -- recognising a new version ----------------------------------------------------------------------

@@ -331,7 +331,7 @@ class CandidatesPane(QWidget):
             self.source_id = None
             self._say_empty()
             return
-        self._text, self._published = row["text"], row.get("published")
+        self._text, self._published = row.text, row.published
         if not self.isVisible():
             self._stale = True  # read when the pane is shown: hidden panes do no work
             return
@@ -475,7 +475,7 @@ class CandidatesPane(QWidget):
         if self.source_id in changes.touched("source"):
             with self._session.fact_base.reading() as conn:
                 row = queries.source_row(conn, self.source_id)
-            if row is not None and (row["text"], row.get("published")) != (self._text, self._published):
+            if row is not None and (row.text, row.published) != (self._text, self._published):
                 # A new revision, or a publication date entered: the values read differently now.
                 self._read_source()
                 return

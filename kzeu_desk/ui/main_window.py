@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
         if changes.operation_id is not None:
             self._known_operation = max(self._known_operation, changes.operation_id)
         self._refresh_totals()
-        if self.session.selected_fact in changes.deleted.get("fact", set()):
+        if self.session.selected_fact is not None and self.session.selected_fact in changes.deleted.get("fact", set()):
             self.session.select_fact(None)
         new_facts = changes.inserted.get("fact", set())
         if len(new_facts) == 1 and changes.kind is OperationKind.ACTION:

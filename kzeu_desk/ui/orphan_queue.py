@@ -245,7 +245,7 @@ class OrphanQueuePane(QWidget):
             texts = revisions.revision_texts(conn, item.source_id, {item.old_revision, item.current_revision})
             # Orphans' offsets point into older revisions: drawn on this text they would mislead.
             hidden = revisions.orphaned_evidence_ids(conn, item.source_id) | {item.evidence_id}
-            spans = [s for s in queries.evidence_spans(conn, item.source_id) if s["evidence_id"] not in hidden]
+            spans = [s for s in queries.evidence_spans(conn, item.source_id) if s.evidence_id not in hidden]
         old_text, current_text = texts.get(item.old_revision, ""), texts.get(item.current_revision, "")
         if unchanged and self.new_text.source_id == item.source_id and self.new_text.source_text == current_text:
             # Something elsewhere changed: recolour, but keep the curator's place and selection.

@@ -103,7 +103,7 @@ class RevisionView(QWidget):
             self.title_label.setText("Choose a source to see its revisions.")
             return
         count = len(history)
-        self.title_label.setText(f"{row['title']} — {count} revision{'s' if count != 1 else ''}")
+        self.title_label.setText(f"{row.title} — {count} revision{'s' if count != 1 else ''}")
         for info in history:
             item = QListWidgetItem(describe_revision(info))
             item.setData(_NUMBER_ROLE, info.number)

@@ -4,6 +4,9 @@
 column definitions (types, required columns, primary and foreign keys), so they cannot drift from
 the database. Empty cells mean null, as in the Table Schema default. The descriptor is written
 last: a folder whose export failed half-way holds no descriptor claiming otherwise.
+
+The descriptor, its resources and fields are built as dicts on purpose: they are the
+`datapackage.json` being written (reads other code consumes return typed rows).
 """
 
 from __future__ import annotations

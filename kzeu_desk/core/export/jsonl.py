@@ -25,6 +25,9 @@ Derived data is left out and rebuilt on load: alias keys, conflict signatures an
 (they embed row ids; a conflict says instead whether its judgement still matched its facts),
 the search index. Audit records are the change events with their operation's label, time and
 actor; an operation that changed no row (such as a load itself) has no event and is not carried.
+
+Records are built as dicts on purpose: each dict is one line's JSON object, the output format
+itself (reads other code consumes return typed rows).
 """
 
 from __future__ import annotations

@@ -21,6 +21,9 @@ copy (resources/jsonld/anno.jsonld) for processing offline, and nothing is fetch
 Speed (docs/PERFORMANCE.md section 6): rows are tuples from the driver's cursor (no Row object per row),
 the uuid5 namespace is hashed once, value and date texts are remembered, a fact's own part is reused
 for consecutive rows of the same fact, and the JSON encoder is built once.
+
+Annotations, targets and selectors are built as dicts on purpose: each dict is a JSON-LD object
+of the output (reads other code consumes return typed rows).
 """
 
 from __future__ import annotations
