@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,7 @@ def test_a_loaded_scenario_gives_the_same_conflicts_and_export_on_both_engines(t
             load_jsonl(fb, exported, backup=False)
             fb.rescan_conflicts()
             with fb.reading() as conn:
-                reports[name] = [{k: v for k, v in c.items() if k not in ("id", "created_at")}
+                reports[name] = [{k: v for k, v in asdict(c).items() if k not in ("id", "created_at")}
                                  for c in open_conflict_report(conn)]
     assert reports["sqlite"], "the scenario has conflicts"
     assert reports["postgresql"] == reports["sqlite"]
@@ -286,6 +287,7 @@ def test_a_curator_role_writes_migrates_and_is_named_in_the_audit(postgresql_ser
         with __import__("psycopg").connect(postgresql_server.url(database), autocommit=True) as db:
             db.execute("UPDATE alembic_version SET version_num = '0005_document_pages_and_originals'")
             db.execute("DROP TABLE dismissed_candidate")
+            db.execute("ALTER TABLE evidence DROP COLUMN number_changed")  # 0007's, undone with 0006's
     curator_url = postgresql_server.url(database, user="carl", password="c-secret")
     with FactBase.open(curator_url) as fb:
         assert not fb.read_only

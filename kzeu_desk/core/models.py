@@ -11,6 +11,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from sqlalchemy import CheckConstraint, Column, Index, LargeBinary, UniqueConstraint, text
+from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel
 
 from kzeu_desk.core.typed_value import ValueKind
@@ -250,6 +251,10 @@ class Evidence(SQLModel, table=True):
     previous_revision: int | None = None
     previous_start: int | None = None
     previous_end: int | None = None
+    # A fuzzy match whose figures differ from the quote it was placed from ("US$77 billion" found as
+    # "US$78 billion"): a change of content, so it waits for a curator whatever its score, and the
+    # exports say so. Cleared when a curator accepts or re-attaches the evidence.
+    number_changed: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
 
 
 class DismissedCandidate(SQLModel, table=True):

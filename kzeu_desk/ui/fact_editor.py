@@ -13,6 +13,7 @@ Imported text (quotes, titles, entity names) is only ever shown as plain text (d
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -97,7 +98,7 @@ class FactEditor(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._session = session
         self._fact_id: int | None = None
-        self._row: dict | None = None
+        self._row: queries.FactRecord | None = None
         self._version: int | None = None
         self._evidence: list[fact_detail.EvidenceDetail] = []
         self._links: list[fact_detail.LinkDetail] = []
@@ -414,8 +415,7 @@ class FactEditor(QWidget):
         with self._session.fact_base.reading() as conn:
             property_rows = queries.properties(conn)
         self._properties = {
-            row["id"]: PropertyInfo(row["id"], row["name"], ValueKind(row["value_kind"]), row["default_unit"],
-                                    row["description"])
+            row.id: PropertyInfo(row.id, row.name, ValueKind(row.value_kind), row.default_unit, row.description)
             for row in property_rows
         }
         with QSignalBlocker(self.property_combo):
@@ -428,7 +428,7 @@ class FactEditor(QWidget):
                 self.property_combo.setItemData(index, plain_tooltip(tip), Qt.ItemDataRole.ToolTipRole)
             # The refilled list shows the fact's property again, so leaving the box changes nothing.
             row = getattr(self, "_row", None)
-            stored = row["property_id"] if row is not None else None
+            stored = row.property_id if row is not None else None
             self.property_combo.setCurrentIndex(max(self.property_combo.findData(stored), 0) if stored is not None else 0)
         self.property_combo.mark_settled()
 
@@ -467,7 +467,7 @@ class FactEditor(QWidget):
             self._links = fact_detail.fact_links(conn, fact_id)
             self._history = fact_detail.fact_history(conn, fact_id)
         self._row = row
-        self._version = row["version"]
+        self._version = row.version
         self._fill_fields(row, label, keep_typing=keep_typing)
         self._fill_lists()
         self._stack.setCurrentWidget(self._scroll)
@@ -499,23 +499,23 @@ class FactEditor(QWidget):
             return focused
         return None
 
-    def _fill_fields(self, row: dict, label: str, *, keep_typing: bool) -> None:
+    def _fill_fields(self, row: queries.FactRecord, label: str, *, keep_typing: bool) -> None:
         spared = self._typing_widget() if keep_typing else None
-        value = TypedValue.from_columns(row)
-        prop = self._properties.get(row["property_id"]) if row["property_id"] is not None else None
+        value = row.value
+        prop = self._properties.get(row.property_id) if row.property_id is not None else None
         shown_kind = prop.value_kind if prop is not None else value.kind
 
         self.header.setText(label)
         self.header_details.setText(
-            f"Fact #{row['id']} · {row['status']} · {row['rank']} rank · version {row['version']}"
-            f" · last changed by {row['updated_by']} {local_time(row['updated_at'])}")
+            f"Fact #{row.id} · {row.status} · {row.rank} rank · version {row.version}"
+            f" · last changed by {row.updated_by} {local_time(row.updated_at)}")
 
         if spared is not self.subject_field.line_edit:
-            subject = row["subject_id"]
+            subject = row.subject_id
             self.subject_field.set_entity(subject, self._entities.name(subject) if subject is not None else "")
 
         with QSignalBlocker(self.property_combo):
-            index = self.property_combo.findData(row["property_id"]) if row["property_id"] is not None else 0
+            index = self.property_combo.findData(row.property_id) if row.property_id is not None else 0
             self.property_combo.setCurrentIndex(max(index, 0))
             self.property_combo.setToolTip(
                 self.property_combo.itemData(self.property_combo.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
@@ -524,17 +524,17 @@ class FactEditor(QWidget):
 
         for field_name, date_field in self._qualifier_dates.items():
             if spared is not date_field.line_edit:
-                date_field.set_date(row[field_name])
+                date_field.set_date(getattr(row, field_name))
         if spared is not self.scope_note_edit:
-            self._set_line(self.scope_note_edit, row["scope_note"] or "")
+            self._set_line(self.scope_note_edit, row.scope_note or "")
         with QSignalBlocker(self.status_combo):
-            self.status_combo.setCurrentIndex(self.status_combo.findData(row["status"]))
+            self.status_combo.setCurrentIndex(self.status_combo.findData(row.status))
         with QSignalBlocker(self.rank_combo):
-            self.rank_combo.setCurrentIndex(self.rank_combo.findData(row["rank"]))
+            self.rank_combo.setCurrentIndex(self.rank_combo.findData(row.rank))
         for combo in (self.property_combo, self.status_combo, self.rank_combo):
             combo.mark_settled()
         if spared is not self.note_edit:
-            self.note_edit.setPlainText(row["note"] or "")
+            self.note_edit.setPlainText(row.note or "")
             self.note_edit.document().setModified(False)
 
     def _fill_value(self, value: TypedValue, prop: PropertyInfo | None, shown_kind: ValueKind,
@@ -686,7 +686,7 @@ class FactEditor(QWidget):
             return
         with self._session.fact_base.reading() as conn:
             row = queries.fact_row(conn, fact_id)
-        if row is None or row["version"] != self._version:
+        if row is None or row.version != self._version:
             # Stale: what is on screen is not what is stored; show the stored fact, typing included.
             self._show_fact(fact_id)
             self.notice.show_problem(message)
@@ -708,7 +708,8 @@ class FactEditor(QWidget):
             mine = {**(value.to_columns() if value is not None else {}), **fields}
             self._resolve_collision(fact_id, loaded, mine, label)
 
-    def _resolve_collision(self, fact_id: int, loaded: dict, mine: dict[str, object], label: str) -> None:
+    def _resolve_collision(self, fact_id: int, loaded: queries.FactRecord, mine: dict[str, object],
+                           label: str) -> None:
         """Another curator saved this fact first: the curator chooses what becomes of their change
         (ui/edit_collision.py); nothing is overwritten without that choice."""
         from kzeu_desk.ui import edit_collision
@@ -717,7 +718,8 @@ class FactEditor(QWidget):
             return  # deleted meanwhile: the editor says so
         with self._session.fact_base.reading() as conn:
             who = queries.last_actor_of(conn, "fact", fact_id) or "Another curator"
-        collision = edit_collision.Collision(loaded=loaded, stored=dict(self._row), mine=mine, who=who)
+        stored = asdict(self._row)
+        collision = edit_collision.Collision(loaded=asdict(loaded), stored=stored, mine=mine, who=who)
         choice = edit_collision.ask(self, collision, label.lower())
         if choice is edit_collision.Choice.TAKE_THEIRS:
             return
@@ -726,7 +728,7 @@ class FactEditor(QWidget):
             return
         value_columns = {c: v for c, v in columns.items() if c.startswith("value_")}
         fields = {c: v for c, v in columns.items() if not c.startswith("value_")}
-        value = TypedValue.from_columns({**self._row, **value_columns}) if value_columns else None
+        value = TypedValue.from_columns({**stored, **value_columns}) if value_columns else None
         version = self._version
         self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=f"{label} ({choice.value})",
                                                 **fields))
@@ -750,10 +752,10 @@ class FactEditor(QWidget):
         if self._row is None:
             return
         property_id = self.property_combo.itemData(index)
-        if property_id == self._row["property_id"]:
+        if property_id == self._row.property_id:
             return
         prop = self._properties.get(property_id) if property_id is not None else None
-        restated = value_for_property(TypedValue.from_columns(self._row), prop) if prop is not None else None
+        restated = value_for_property(self._row.value, prop) if prop is not None else None
         self._update(f"Set property to {prop.name}" if prop else "Clear property", property_id=property_id,
                      value=restated)
 
@@ -763,7 +765,7 @@ class FactEditor(QWidget):
         self._update(f"{words} to {shown}" if words == "Set value" else words, value=value, problem=problem)
 
     def _held_value(self) -> TypedValue | None:
-        return TypedValue.from_columns(self._row) if self._row is not None else None
+        return self._row.value if self._row is not None else None
 
     def _commit_value_date(self, iso: str | None) -> None:
         held = self._held_value()
@@ -812,19 +814,19 @@ class FactEditor(QWidget):
         if edit.isReadOnly() or edit.text() == self._loaded_text(edit):
             return
         note = edit.text().strip() or None
-        if self._row is not None and note == self._row["scope_note"]:
+        if self._row is not None and note == self._row.scope_note:
             self._set_line(edit, note or "")
             return
         self._update("Set scope note", scope_note=note)
 
     def _commit_status(self, index: int) -> None:
         status = self.status_combo.itemData(index)
-        if self._row is not None and status != self._row["status"]:
+        if self._row is not None and status != self._row.status:
             self._update(f"Set status to {status}", status=status)
 
     def _commit_rank(self, index: int) -> None:
         rank = self.rank_combo.itemData(index)
-        if self._row is not None and rank != self._row["rank"]:
+        if self._row is not None and rank != self._row.rank:
             self._update(f"Set rank to {rank}", rank=rank)
 
     def _commit_note(self) -> None:
@@ -832,7 +834,7 @@ class FactEditor(QWidget):
             return
         note = self.note_edit.toPlainText().strip() or None
         self.note_edit.document().setModified(False)
-        if note != self._row["note"]:
+        if note != self._row.note:
             self._update("Edit note", note=note)
 
     def _create_entity_and_assign(self, name: str, role: str) -> None:
@@ -862,7 +864,7 @@ class FactEditor(QWidget):
         elif typing:
             self.value_preview.setText("→ (not understood yet)")
         elif self._row is not None:
-            stored = fact_detail.display_value(TypedValue.from_columns(self._row), self._entities.name)
+            stored = fact_detail.display_value(self._row.value, self._entities.name)
             self.value_preview.setText(f"= {stored}")
         else:
             self.value_preview.setText("")
