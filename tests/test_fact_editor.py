@@ -307,8 +307,8 @@ def test_a_collision_is_resolved_by_the_curators_choice(qtbot, editor: FactEdito
     (collision, what), = asked
     assert collision.stored["note"] == "theirs" and collision.mine == {"note": "mine"} and what == "edit note"
     row = stored(fact_base, fact_id)
-    assert row["status"] == "confirmed"  # their other change is never lost
-    assert row["note"] == ("mine" if choice == "keep mine" else "theirs\n\nmine")
+    assert row.status == "confirmed"  # their other change is never lost
+    assert row.note == ("mine" if choice == "keep mine" else "theirs\n\nmine")
 
 
 def test_merging_keeps_my_change_only_where_they_left_the_field_alone() -> None:
