@@ -139,7 +139,9 @@ def test_queue_lists_the_corpus_disagreements_oldest_first(fact_base, scenario):
         ("Enhanced Partnership and Cooperation Agreement", "agreement signed", "value", 2),
         ("Kazakhstan", "investment inflow", "value", 2),
     ]
-    assert queue[0]["explanation"].startswith("Kazakhstan · diplomatic relations established: kz_eu_25_years says 1996")
+    assert queue[0]["explanation"].startswith(
+        "Kazakhstan · diplomatic relations established: Astana Calling, “Kazakhstan, a sign of the EU 25 years of "
+        "strong…” says 1996")
     assert [r["created_at"] for r in queue] == sorted(r["created_at"] for r in queue)
 
 

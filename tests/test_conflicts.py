@@ -106,8 +106,9 @@ def test_sample_corpus_conflicts_are_flagged_and_agreement_is_not(scenario):
 def test_explanations_name_the_sources_and_values(scenario):
     fb, ids = scenario
     relations = next(c for c in open_conflicts(fb) if str(ids["relations_1993"]) in c["members"].split(","))
-    assert "kz_eu_25_years says 1996" in relations["explanation"]
-    assert "kz_eu_30_years says 1993" in relations["explanation"]
+    # Sources are cited by their details: publisher and date, or the title when there is no date.
+    assert "Astana Calling, “Kazakhstan, a sign of the EU 25 years of strong…” says 1996" in relations["explanation"]
+    assert "“Kazakhstan and EU mark 30 years of diplomatic r…” says 1993" in relations["explanation"]
 
 
 def test_scopes_that_do_not_overlap_do_not_conflict(fact_base):

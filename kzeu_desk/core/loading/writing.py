@@ -26,6 +26,7 @@ from kzeu_desk.core.loading.checks import (
 )
 from kzeu_desk.core.loading.id_plan import IdPlan
 from kzeu_desk.core.models import AnchorState, ConflictRule, LinkKind
+from kzeu_desk.core.property_info import units_to_column
 from kzeu_desk.core.storage import engine_of
 
 _ROWS_PER_BATCH = 2_000
@@ -152,6 +153,8 @@ def _write_property(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Surv
         "id": plan.new_id("property", r["id"]), "key": r["key"], "name": r["name"], "value_kind": r["value_kind"],
         "single_valued": r["single_valued"], "default_unit": r.get("default_unit"), "tolerance": r.get("tolerance"),
         "description": r.get("description"), "wikidata_pid": r.get("wikidata_pid"),
+        "allowed_units": units_to_column(r.get("allowed_units") or ()), "subject_kind": r.get("subject_kind"),
+        "deprecated": bool(r.get("deprecated", False)),
     })
 
 
