@@ -30,22 +30,33 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _import_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core import revisions
     from kzeu_desk.core.errors import UserError
-    from kzeu_desk.core.reading import read_document
-    from kzeu_desk.core.service import FactBase
+    from kzeu_desk.core.service import FactBase, SourceMetadata
+    from kzeu_desk.core.documents.fetch import read_file_or_address
 
     failures = 0
     with FactBase.open(args.db) as fact_base:
-        for file in args.files:
+        for item in args.files:
+            target = item if item.startswith(("http://", "https://")) else Path(item)
+            name = item if isinstance(target, str) else target.name
             try:
-                document = read_document(file)
+                document = read_file_or_address(target)
+                with fact_base.reading() as conn:
+                    match = revisions.find_matching_source(conn, document, SourceMetadata())
+                if match is not None and match.identical:
+                    print(f"{name}: not imported: it is already imported as “{match.title}” ({match.reason.value}).",
+                          file=sys.stderr)
+                    failures += 1
+                    continue
                 fact_base.import_document(document)
             except UserError as error:
-                print(f"{file.name}: not imported: {error}", file=sys.stderr)
+                print(f"{name}: not imported: {error}", file=sys.stderr)
                 failures += 1
                 continue
-            title = document.title or file.stem
-            print(f"{title}\t{len(document.text)} characters\t{document.encoding}")
+            title = document.title or Path(document.file_name).stem
+            kind = f"{len(document.page_starts)} pages" if document.page_starts else (document.encoding or document.format)
+            print(f"{title}\t{len(document.text)} characters\t{kind}")
     return EXIT_PROBLEMS if failures else EXIT_OK
 
 
@@ -156,9 +167,12 @@ def _backup_command(args: argparse.Namespace) -> int:
 
 
 def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
-    importer = argparse.ArgumentParser(prog="kzeu-desk import", description="Import text, Markdown or HTML documents.")
+    importer = argparse.ArgumentParser(
+        prog="kzeu-desk import",
+        description="Import PDF, Word (.docx), OpenDocument (.odt), HTML, text or Markdown documents, or web pages.")
     importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
-    importer.add_argument("files", nargs="+", type=Path)
+    importer.add_argument("files", nargs="+", metavar="FILE_OR_ADDRESS",
+                          help="a file, or a web address starting with http:// or https://")
     checker = argparse.ArgumentParser(prog="kzeu-desk check", description="Check a fact base for problems.")
     checker.add_argument("--db", type=Path, required=True)
     checker.add_argument("--repair", action="store_true",

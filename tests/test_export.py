@@ -25,7 +25,7 @@ from kzeu_desk.paths import resources_dir
 DATE, MONEY, PERCENT, ENTITY = ValueKind.DATE, ValueKind.MONEY, ValueKind.PERCENT, ValueKind.ENTITY
 # A stand-in P-id for the test: the seed vocabulary has no Wikidata property ids at all.
 STAND_IN_PID = "P9999"
-SCHEMA = resources_dir() / "schemas" / "kzeu-facts.v2.schema.json"
+SCHEMA = resources_dir() / "schemas" / "kzeu-facts.v3.schema.json"
 
 
 def curate(fb) -> dict[str, int]:
@@ -133,12 +133,12 @@ def test_jsonl_lines_follow_the_published_schema(curated_path, tmp_path):
     out = tmp_path / "facts.jsonl"
     result = export(curated_path, "jsonl", out)
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert lines[0]["type"] == "header" and lines[0]["version"] == 2
+    assert lines[0]["type"] == "header" and lines[0]["version"] == 3
     for number, record in enumerate(lines, start=1):
         errors = [e.message for e in validator.iter_errors(record)]
         assert not errors, f"line {number}: {errors[:2]}"
     types = [r["type"] for r in lines[1:]]
-    assert types == sorted(types, key=["source", "source_revision", "entity", "property", "fact", "evidence", "link",
+    assert types == sorted(types, key=["original", "source", "source_revision", "entity", "property", "fact", "evidence", "link",
                                        "conflict", "audit"].index)
     assert lines[0]["counts"] == {t: types.count(t) for t in lines[0]["counts"]}
     assert result.counts["fact"] == 12 and "Exported 12 facts" in result.summary

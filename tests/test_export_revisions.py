@@ -116,14 +116,19 @@ def test_the_fixture_has_evidence_in_every_anchor_state(revised_path):
 # -- jsonl ------------------------------------------------------------------------------------------
 
 
-def test_version_2_lines_carry_revisions_and_anchors_and_follow_the_schema(revised_jsonl):
+def test_version_3_lines_carry_revisions_anchors_and_originals_and_follow_the_schema(revised_jsonl):
     import jsonschema  # test extra: jsonschema
     validator = jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
     lines = records(revised_jsonl)
     for number, record in enumerate(lines, start=1):
         errors = [e.message for e in validator.iter_errors(record)]
         assert not errors, f"line {number}: {errors[:2]}"
-    assert lines[0]["version"] == FORMAT_VERSION == 2
+    assert lines[0]["version"] == FORMAT_VERSION == 3
+    originals = [r for r in lines if r["type"] == "original"]
+    sources = [r for r in lines if r["type"] == "source"]
+    revisions_ = [r for r in lines if r["type"] == "source_revision"]
+    assert originals and {r["sha256"] for r in originals} == {r["original_sha256"] for r in sources + revisions_} - {None}
+    assert all(r["format"] == "text" and r["pages"] is None for r in sources)
     revisions = [r for r in lines if r["type"] == "source_revision"]
     assert [r["number"] for r in revisions] == [1, 2] and lines[0]["counts"]["source_revision"] == 2
     assert [r["type"] for r in lines].index("source_revision") < [r["type"] for r in lines].index("evidence")
@@ -212,10 +217,29 @@ def test_revision_numbers_are_translated_through_the_texts_when_the_target_numbe
     assert loaded["Last year alone, the EU states invested about 800 million"].anchor_state == "moved"
 
 
+def _as_version_2(lines: list[dict]) -> list[dict]:
+    """What the version 2 exporter wrote: no originals, no formats or pages of sources."""
+    converted = []
+    for record in lines:
+        record = dict(record)
+        if record["type"] == "header":
+            record["version"] = 2
+            record["counts"] = {k: v for k, v in record["counts"].items() if k != "original"}
+        elif record["type"] == "original":
+            continue
+        elif record["type"] in ("source", "source_revision"):
+            for column in ("format", "extractor", "original_sha256", "retrieved_at", "pages"):
+                record.pop(column)
+        elif record["type"] == "evidence":
+            record.pop("pages")
+        converted.append(record)
+    return converted
+
+
 def _as_version_1(lines: list[dict]) -> list[dict]:
     """What the version 1 exporter wrote: no revisions, no anchors, no history of revision rows."""
     converted = []
-    for record in lines:
+    for record in _as_version_2(lines):
         record = dict(record)
         if record["type"] == "header":
             record["version"] = 1
@@ -250,7 +274,20 @@ def test_a_version_1_file_still_loads_with_its_evidence_exactly_anchored(tmp_pat
     assert {row[6:] for row in anchors(copy)} == {("exact", None, 1, None, None, None)}
     again = tmp_path / "again.jsonl"
     export(copy, "jsonl", again)
-    assert again.read_bytes() == current.read_bytes(), "the defaults are what the evidence was"
+    assert _as_version_2(records(again)) == _as_version_2(records(current)), "the defaults are what the evidence was"
+
+
+def test_a_version_2_file_loads_as_sources_without_originals_or_pages(revised_jsonl, tmp_path):
+    old = write_records(tmp_path / "old.jsonl", _as_version_2(records(revised_jsonl)))
+    copy = tmp_path / "copy.sqlite"
+    with FactBase.open(copy, actor="someone else") as fb:
+        load_jsonl(fb, old)
+        assert problems(fb) == []
+    assert rows_of(copy, "SELECT count(*) FROM original_file") == [(0,)]
+    assert rows_of(copy, "SELECT count(*) FROM source WHERE original_sha256 IS NOT NULL") == [(0,)]
+    again = tmp_path / "again.jsonl"
+    export(copy, "jsonl", again)
+    assert _as_version_2(records(again)) == records(old)
 
 
 def test_a_version_1_file_with_lost_evidence_is_refused_and_says_why(revised_jsonl, tmp_path):

@@ -10,9 +10,12 @@ from pathlib import Path
 
 import jsonschema  # test extra: the reference implementation
 import pytest
+from document_factory import ENGLISH, RUSSIAN, make_pdf
 from test_export import curate
 
 from kzeu_desk.core.export import export
+from kzeu_desk.core.export.jsonl import FORMAT_VERSION
+from kzeu_desk.core.reading import read_document
 from kzeu_desk.core.loading.schema import LineProblem, RecordRules, rules_for
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.paths import resources_dir
@@ -23,9 +26,14 @@ def lines(tmp_path_factory) -> list[dict]:
     from kzeu_desk.core.sample_corpus import import_sample_corpus
 
     folder = tmp_path_factory.mktemp("schema")
+    made = make_pdf([*ENGLISH, *RUSSIAN] * 2)
+    (folder / "paged.pdf").write_bytes(made.data)
     with FactBase.open(folder / "facts.sqlite", actor="curator") as fb:
         import_sample_corpus(fb)
         curate(fb)
+        # A source with pages (and evidence across a page break), so the page fields are checked too.
+        pdf = fb.import_document(read_document(folder / "paged.pdf")).new_id("source")
+        fb.create_fact_from_selection(pdf, made.page_starts[1] - 10, made.page_starts[1] + 10)
     export(folder / "facts.sqlite", "jsonl", folder / "facts.jsonl")
     return [json.loads(line) for line in (folder / "facts.jsonl").read_text(encoding="utf-8").splitlines()]
 
@@ -65,9 +73,12 @@ def _spoiled(record: dict, chooser: random.Random) -> dict:
 
 
 def test_the_compiled_schema_agrees_with_the_reference_validator(lines):
-    rules, validator = rules_for(2), reference(2)
+    rules, validator = rules_for(FORMAT_VERSION), reference(FORMAT_VERSION)
     records = [r for r in lines if r["type"] != "header"]
-    assert {r["type"] for r in records} >= {"source", "entity", "property", "fact", "evidence", "conflict", "audit"}
+    assert {r["type"] for r in records} >= {"original", "source", "entity", "property", "fact", "evidence",
+                                            "conflict", "audit"}
+    assert any(r["type"] == "source" and r["pages"] for r in records)
+    assert any(r["type"] == "evidence" and r["pages"] == [1, 2] for r in records)
     for record in records:
         assert compiled_verdict(rules, record) is None
         assert validator.is_valid(record)
@@ -91,7 +102,7 @@ def test_the_compiled_schema_agrees_with_the_reference_validator(lines):
 def test_where_the_loader_is_stricter_than_the_schema(lines):
     """JSON Schema counts 1.0 as an integer and any YYYY-MM-DD with a day up to 31 as a date; the
     loader wants whole numbers written as such (ids become row ids) and days that exist."""
-    rules, validator = rules_for(2), reference(2)
+    rules, validator = rules_for(FORMAT_VERSION), reference(FORMAT_VERSION)
     fact = next(r for r in lines if r["type"] == "fact")
     for spoiled in ({**fact, "id": 1.0}, {**fact, "point_in_time": "1996-02-30"}):
         assert validator.is_valid(spoiled)
@@ -107,6 +118,34 @@ def test_version_1_lines_are_checked_against_the_version_1_schema():
     assert compiled_verdict(rules, evidence) is None
     assert "has no field “anchor_state”" in compiled_verdict(rules, {**evidence, "anchor_state": "exact"})
     assert "needs “anchor_state”" in compiled_verdict(rules_for(2), evidence)
+
+
+def test_page_fields_are_checked_item_by_item(lines):
+    rules, validator = rules_for(FORMAT_VERSION), reference(FORMAT_VERSION)
+    source = next(r for r in lines if r["type"] == "source" and r["pages"])
+    evidence = next(r for r in lines if r["type"] == "evidence" and r["pages"])
+    for spoiled, words in [
+        ({**source, "pages": [{"start": 0, "label": 7}]}, "“label” of a page must be text"),
+        ({**source, "pages": [3]}, "each page must be an object with a start"),
+        ({**source, "pages": [{"label": "i"}]}, "a page needs “start”"),
+        ({**evidence, "pages": [1]}, "must be a list of 2"),
+        ({**evidence, "pages": [0, 1]}, "each item of “pages” of an evidence record must be a positive whole number"),
+        ({**evidence, "pages": [1, "2"]}, "each item of “pages”"),
+        ({**source, "format": "rtf"}, "“format” of a source must be one of text, markdown"),
+    ]:
+        assert not validator.is_valid(spoiled)
+        assert words in compiled_verdict(rules, spoiled)
+    for fine in ({**source, "format": None}, {**evidence, "pages": None}, {**source, "pages": None}):
+        assert validator.is_valid(fine) and compiled_verdict(rules, fine) is None
+
+
+def test_version_2_lines_have_no_originals_or_pages():
+    rules = rules_for(2)
+    assert "original" not in rules.record_types and "original" in rules_for(3).record_types
+    source = {"type": "source", "id": 1, "title": "t", "imported_at": "t", "imported_by": "a",
+              "text_sha256": "0" * 64, "char_count": 0, "text": ""}
+    assert compiled_verdict(rules, source) is None
+    assert "has no field “pages”" in compiled_verdict(rules, {**source, "pages": None})
 
 
 def test_a_schema_keyword_the_loader_does_not_check_is_refused_when_compiling():

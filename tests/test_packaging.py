@@ -208,6 +208,36 @@ def test_subcommands_from_the_bundle(build, elsewhere, tmp_path):
     assert json.loads(conflicts.stdout) == []
 
 
+@pytest.mark.packaging
+@pytest.mark.timeout(900)
+def test_the_bundle_reads_every_document_format_to_the_same_text(build, elsewhere, tmp_path):
+    """The bundle's libraries and their data files (PDFium, trafilatura's settings, jusText's stop lists)
+    are all there: each format's canonical text is exactly what the development install reads."""
+    from document_factory import ENGLISH, KAZAKH, RUSSIAN, PdfLayout, make_docx, make_odt, make_pdf
+    from test_documents import NEWS_PAGE
+
+    from kzeu_desk.core.reading import read_document
+    from kzeu_desk.core.text import sha256_text
+
+    files = {
+        "review.pdf": make_pdf(RUSSIAN + KAZAKH + ENGLISH * 2, PdfLayout(title="Review", author="MFA")).data,
+        "brief.docx": make_docx([("Title", "Қазақстан және ЕО"), ("Normal", KAZAKH[0]), ("List Bullet", RUSSIAN[1])]),
+        "note.odt": make_odt([("h1", "Кіріспе"), ("p", RUSSIAN[0])]),
+        "news.html": NEWS_PAGE.encode("utf-8"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    fact_base = tmp_path / "formats.sqlite"
+    imported = run_bundle(build, "import", "--db", str(fact_base), *(str(tmp_path / name) for name in files),
+                          data_dir=tmp_path, cwd=elsewhere)
+    assert imported.returncode == 0, imported.stderr[-3000:]
+    with sqlite3.connect(fact_base) as conn:
+        stored = dict(conn.execute("SELECT file_name, text_sha256 FROM source"))
+        pages = conn.execute("SELECT count(*) FROM source_page").fetchone()[0]
+    assert stored == {name: sha256_text(read_document(tmp_path / name).text) for name in files}
+    assert pages == len(read_document(tmp_path / "review.pdf").page_starts) > 1
+
+
 def _unpacked_size(folder: Path) -> int:
     return sum(path.lstat().st_size for path in folder.rglob("*") if path.is_file() or path.is_symlink())
 

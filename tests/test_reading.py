@@ -266,9 +266,7 @@ def test_html_without_visible_text_is_refused(tmp_path):
         ("photo.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "PNG image"),
         ("photo.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 32, "JPEG image"),
         ("anim.gif", b"GIF89a" + b"\x01" * 32, "GIF image"),
-        ("paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF document"),
         ("bundle.zip", b"PK\x03\x04" + b"\x14" * 32, "ZIP archive"),
-        ("report.docx", b"PK\x03\x04" + b"\x14" * 32, "Word document"),
         ("program", b"\x7fELF\x02\x01\x01" + b"\x00" * 32, "ELF executable"),
         ("notes.txt.gz", b"\x1f\x8b\x08\x00" + b"\x00" * 32, "gzip archive"),
     ],
@@ -347,3 +345,14 @@ def test_refusal_survives_pickling_for_worker_processes(tmp_path):
         "gone.txt",
         "does not exist.",
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "is a damaged PDF file that cannot be read."),
+        ("report.docx", b"PK\x03\x04" + b"\x14" * 32, "is a damaged Word document that cannot be read."),
+    ],
+)
+def test_documents_of_a_readable_format_that_are_damaged_say_so(tmp_path, name, data, reason):
+    assert refusal(write(tmp_path, name, data)) == f"“{name}” {reason}"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
-from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QApplication, QDockWidget, QLineEdit, QWidget
 
 from kzeu_desk.core import queries
 from kzeu_desk.core.sample_corpus import import_sample_corpus
@@ -192,31 +192,35 @@ def test_add_evidence_delete_fact_and_undo_across_panes(window, qtbot):
         assert len(queries.evidence_spans(conn, window.source_pane.source_id)) == 2
 
 
-def test_dropping_files_imports_them(window, qtbot, tmp_path):
+def test_dropping_files_imports_them_and_reports_what_happened(window, qtbot, tmp_path):
+    from document_factory import ENGLISH, PdfLayout, make_pdf
+
     good = tmp_path / "note.md"
     good.write_text("# EU trade mission\n\nTrade grew by 10% in 2023.\n", encoding="utf-8")
     bad = tmp_path / "photo.png"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    paper = tmp_path / "brief.pdf"
+    paper.write_bytes(make_pdf(ENGLISH * 4, PdfLayout(title="EU–Kazakhstan brief", author="EEAS")).data)
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(bad))])
-    warnings = []
-    import kzeu_desk.ui.document_import as document_import
-
-    original = document_import.QMessageBox.warning
-    document_import.QMessageBox.warning = lambda *args: warnings.append(args[2])
-    try:
-        enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                                Qt.KeyboardModifier.NoModifier)
-        window.dragEnterEvent(enter)
-        assert enter.isAccepted()
-        drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
-                          Qt.KeyboardModifier.NoModifier)
-        # Offscreen Qt has no drag manager to deliver drops, so the window's handlers are called directly.
-        window.dropEvent(drop)
-        qtbot.waitUntil(lambda: window.sources_pane.model.rowCount() == 6 and bool(warnings))
-    finally:
-        document_import.QMessageBox.warning = original
-    assert "photo.png" in warnings[0] and "binary" in warnings[0]
+    mime.setUrls([QUrl.fromLocalFile(str(good)), QUrl.fromLocalFile(str(bad)), QUrl.fromLocalFile(str(paper))])
+    enter = QDragEnterEvent(QPoint(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    # Offscreen Qt has no drag manager to deliver drops, so the window's handlers are called directly.
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: getattr(window, "last_import_report", None) is not None, timeout=15_000)
+    report = window.last_import_report
+    assert window.sources_pane.model.rowCount() == 7
+    assert "2 of 3 documents imported" in report.findChild(QLabel, "importReportHeading").text()
+    assert "photo.png" in report.refusals_label.text() and "binary" in report.refusals_label.text()
+    rows = {report.table.item(row, 0).text(): [report.table.item(row, c).text() for c in range(8)]
+            for row in range(report.table.rowCount())}
+    assert rows["EU–Kazakhstan brief"][1] == "EEAS" and rows["EU–Kazakhstan brief"][6].startswith("PDF, ")
+    assert rows["EU trade mission"][6] == "Markdown"
+    report.close()
     assert window.sources_pane.current_source_id() is not None
     action(window, "actionUndo").trigger()
     qtbot.waitUntil(lambda: window.sources_pane.model.rowCount() == 5)
@@ -304,15 +308,16 @@ def test_importing_a_known_file_again_skips_it_and_a_changed_one_is_offered_as_a
     body = open_source(window, qtbot, "kz_eu_25_years.txt")
     with window.session.fact_base.reading() as conn:
         source_id = next(r["id"] for r in queries.source_rows(conn) if r["file_name"] == "kz_eu_25_years.txt")
-    warnings, questions = [], []
-    monkeypatch.setattr(document_import.QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    questions = []
 
     same = tmp_path / "same" / "kz_eu_25_years.txt"
     same.parent.mkdir()
     same.write_text(body, encoding="utf-8")
     window.import_files([same]).wait()
-    qtbot.waitUntil(lambda: bool(warnings))
-    assert "already imported" in warnings[0] and window.sources_pane.model.rowCount() == 5
+    qtbot.waitUntil(lambda: getattr(window, "last_import_report", None) is not None)
+    assert "already imported" in window.last_import_report.refusals_label.text()
+    assert window.sources_pane.model.rowCount() == 5
+    window.last_import_report.close()
 
     changed = tmp_path / "changed" / "kz_eu_25_years.txt"
     changed.parent.mkdir()

@@ -1,7 +1,7 @@
 """qualifiers and property rules
 
 Revision ID: 0006_qualifiers_and_property_rules
-Revises: 0004_date_range_and_count_values
+Revises: 0005_document_pages_and_originals
 Create Date: 2026-12-08 10:00:00.000000
 
 Curators own their schema (issue 16):
@@ -30,7 +30,7 @@ from alembic import op
 
 
 revision: str = '0006_qualifiers_and_property_rules'
-down_revision: str | None = '0004_date_range_and_count_values'
+down_revision: str | None = '0005_document_pages_and_originals'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

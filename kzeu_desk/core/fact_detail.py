@@ -16,6 +16,7 @@ from functools import cache
 from sqlalchemy import Connection, TextClause, bindparam, select, text
 
 from kzeu_desk.core.models import AnchorState
+from kzeu_desk.core.pages import PageMap, page_map
 from kzeu_desk.core.recorder import table
 from kzeu_desk.core.storage import StorageEngine, engine_of
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
@@ -60,6 +61,7 @@ class EvidenceDetail:
     suffix: str
     anchor_state: str = "exact"  # an AnchorState: "orphaned" spans point into an older revision
     anchor_score: float | None = None
+    page: str | None = None  # "p. 3" / "pp. 3–4" for sources with pages
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +112,7 @@ def fact_labels(conn: Connection, fact_ids: Iterable[int]) -> dict[int, str]:
 
 _EVIDENCE_QUERY = text("""
     SELECT e.id, e.source_id, s.title AS source_title, e.start, e."end", e.quote, e.prefix, e.suffix,
-           e.anchor_state, e.anchor_score
+           e.anchor_state, e.anchor_score, e.confirmed_revision
     FROM evidence e
     JOIN source s ON s.id = e.source_id
     WHERE e.fact_id = :fact_id
@@ -119,8 +121,18 @@ _EVIDENCE_QUERY = text("""
 
 
 def fact_evidence(conn: Connection, fact_id: int) -> list[EvidenceDetail]:
-    """The fact's evidence spans, grouped by source and in reading order within each."""
-    return [EvidenceDetail(**dict(row)) for row in conn.execute(_EVIDENCE_QUERY, {"fact_id": fact_id}).mappings()]
+    """The fact's evidence spans, grouped by source and in reading order within each, each citing
+    its page(s) when its source has pages."""
+    details = []
+    page_maps: dict[tuple[int, int], PageMap | None] = {}
+    for row in conn.execute(_EVIDENCE_QUERY, {"fact_id": fact_id}).mappings():
+        values = dict(row)
+        key = (values["source_id"], values.pop("confirmed_revision"))
+        if key not in page_maps:
+            page_maps[key] = page_map(conn, *key)
+        pages = page_maps[key]
+        details.append(EvidenceDetail(**values, page=pages.cite(values["start"], values["end"]) if pages else None))
+    return details
 
 
 def fact_links(conn: Connection, fact_id: int) -> list[LinkDetail]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint, false, text
+from sqlalchemy import CheckConstraint, Column, Index, LargeBinary, UniqueConstraint, false, text
 from sqlmodel import Field, SQLModel
 
 from kzeu_desk.core.typed_value import ValueKind
@@ -90,6 +90,47 @@ class Source(SQLModel, table=True):
     note: str | None = None
     imported_at: str
     imported_by: str
+    # Where the text came from (core/documents): "pdf", "docx", "odt", "html", "text", "markdown";
+    # the reader and library versions that made it; the kept original file; when a web page was fetched.
+    format: str | None = None
+    extractor: str | None = None
+    original_sha256: str | None = Field(default=None, index=True)
+    retrieved_at: str | None = None
+
+
+class SourcePage(SQLModel, table=True):
+    """Where a page of a source's text starts and ends (PDF sources), per revision, so every
+    evidence span knows its page: the page holding `start` is the one with start <= it < end."""
+
+    __tablename__ = "source_page"
+    __table_args__ = (
+        UniqueConstraint("source_id", "revision", "number"),
+        CheckConstraint("number >= 1 AND revision >= 1 AND start >= 0 AND \"end\" >= start",
+                        name="ck_source_page_span"),
+        Index("ix_source_page_start", "source_id", "revision", "start"),
+        _NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id")
+    revision: int  # the source revision whose text the offsets count in
+    number: int  # 1 = the file's first page
+    start: int  # code points into that revision's text
+    end: int
+    label: str | None = None  # the page number printed in the document, when it differs from `number`
+
+
+class OriginalFile(SQLModel, table=True):
+    """The file a source's text was read from, compressed, named by the SHA-256 of its bytes.
+    Kept in the fact base (not beside it) so it travels with backups and a shared server; one row
+    serves every source and revision read from the same bytes, and rows are never changed."""
+
+    __tablename__ = "original_file"
+    sha256: str = Field(primary_key=True)
+    media_type: str
+    byte_count: int
+    compression: str  # "zlib"
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    stored_at: str
 
 
 class Entity(SQLModel, table=True):
@@ -274,6 +315,10 @@ class SourceRevision(SQLModel, table=True):
     imported_by: str
     superseded_at: str
     superseded_by: str
+    format: str | None = None
+    extractor: str | None = None
+    original_sha256: str | None = None
+    retrieved_at: str | None = None
 
 
 class FactLink(SQLModel, table=True):
@@ -361,6 +406,6 @@ class AppMeta(SQLModel, table=True):
 
 # Tables whose rows the service layer audits (and undo can restore), parents before children.
 AUDITED_TABLES = [
-    Source, Entity, EntityAlias, Property, Fact, Evidence, FactLink, Conflict, ConflictMember, SourceRevision,
+    Source, SourcePage, Entity, EntityAlias, Property, Fact, Evidence, FactLink, Conflict, ConflictMember, SourceRevision,
     PropertySeparator, FactQualifier,
 ]

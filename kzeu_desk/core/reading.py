@@ -1,12 +1,16 @@
 """Reading a document file into canonical text.
 
-`read_document` accepts plain text, Markdown and HTML, works out the encoding, and returns the
-canonical text (see `kzeu_desk.core.text`) that offsets will point into. Anything it cannot read
-as a text document is refused with a `DocumentRefused` whose message is one sentence for the user.
+`read_document` accepts plain text, Markdown, HTML, PDF, Word (.docx) and OpenDocument (.odt)
+files; `read_document_bytes` the same from bytes (a fetched web page). Text formats have their
+encoding worked out here; the other formats are read by `kzeu_desk.core.documents`. The result is
+the canonical text (see `kzeu_desk.core.text`) that offsets will point into, with the original
+bytes, page starts and the metadata the file carries. Anything that cannot be read as a document
+is refused with a `DocumentRefused` whose message is one sentence for the user.
 
-HTML is reduced to its visible text with the standard library's tokenizer: nothing is fetched,
-nothing is executed, and the result is only ever shown as plain text (never as Qt
-rich text, which renders HTML-like input and fetches its images).
+HTML is reduced to its main text (core.documents.web_page) or, failing that, to its visible text
+with the standard library's tokenizer: nothing is fetched, nothing is executed, and the result is
+only ever shown as plain text (never as Qt rich text, which renders HTML-like input and fetches
+its images).
 """
 
 from __future__ import annotations
@@ -14,14 +18,21 @@ from __future__ import annotations
 import codecs
 import re
 import stat
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.documents.common import (
+    DocumentMetadata,
+    DocumentRefused,
+    OriginalFile,
+    ReadDocument,
+)
 from kzeu_desk.core.text import canonicalize
+
+__all__ = ["DEFAULT_MAX_BYTES", "DocumentRefused", "ReadDocument", "html_to_text", "read_document",
+           "read_document_bytes"]
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _BYTES_PER_MEGABYTE = 1024 * 1024
@@ -89,6 +100,16 @@ _PLAUSIBILITY_SAMPLE_CHARACTERS = 100_000
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 _CYRILLIC_WORD = re.compile(r"\b[\u0400-\u04ff]{2,}\b")
 
+_FORMAT_BY_MEDIA_TYPE = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+}
+_MEDIA_TYPE_OF_FORMAT = {"text": "text/plain", "markdown": "text/markdown", "html": "text/html"}
+# <meta charset="…"> or <meta http-equiv="Content-Type" content="…; charset=…"> near the top of a page.
+_DECLARED_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
+
 _HTML_SNIFF_CHARACTERS = 2048
 _HTML_ROOT_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 
@@ -96,42 +117,41 @@ _MARKDOWN_FENCE_OR_H1 = re.compile(
     r"^ {0,3}(?:(?P<fence>```|~~~)|#[ \t]+(?P<title>.+?)(?:[ \t]+#+)?[ \t]*$)", re.MULTILINE
 )
 
-_FILE_NAME_CONTROLS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-
-
-class DocumentRefused(UserError):
-    """A file that cannot be read as a text document; str() is one sentence naming the file."""
-
-    def __init__(self, file_name: str, reason: str) -> None:
-        self.file_name = file_name
-        self.reason = reason
-        super().__init__(f"“{_name_for_message(file_name)}” {reason}")
-
-    def __reduce__(self) -> tuple[type[DocumentRefused], tuple[str, str]]:
-        # Keeps the exception intact when an import runs in a worker process.
-        return type(self), (self.file_name, self.reason)
-
-
-@dataclass(frozen=True, slots=True)
-class ReadDocument:
-    text: str  # canonical: what gets stored and what offsets point into
-    encoding: str  # Python codec name in lowercase dash form, e.g. "utf-8", "windows-1251"
-    file_name: str
-    title: str | None
-    format: str  # "text" | "markdown" | "html"
-
-
 def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadDocument:
-    """Read `path` as a text, Markdown or HTML document, or raise `DocumentRefused`."""
+    """Read `path` as a document, or raise `DocumentRefused`."""
     path = Path(path)
     file_name = _file_name(path)
     data = _read_bytes(path, file_name, max_bytes)
-    _refuse_known_binary_format(data, path, file_name)
-    decoded, encoding = _decode(data, file_name)
+    return read_document_bytes(data, file_name, suffix=path.suffix.lower())
+
+
+def read_document_bytes(data: bytes, file_name: str, *, suffix: str = "", media_type: str = "",
+                        charset: str | None = None, url: str | None = None,
+                        retrieved_at: str | None = None) -> ReadDocument:
+    """Read a document from its bytes. `suffix` (".pdf") and `media_type` ("text/html") say what
+    the bytes claim to be; the bytes themselves decide. `charset`, `url` and `retrieved_at` come
+    with a fetched web page."""
+    if not data:
+        raise DocumentRefused(file_name, "is empty.")
+    binary = _read_binary_format(data, file_name, suffix)
+    if binary is not None:
+        return _with_source(binary, url, retrieved_at)
+    _refuse_known_binary_format(data, suffix, file_name)
+    decoded, encoding = _decode_with_declared(data, file_name, charset, media_type)
     if not decoded.strip():
         raise DocumentRefused(file_name, "is empty.")
-    document_format = _FORMAT_BY_EXTENSION.get(path.suffix.lower()) or _sniff_format(decoded)
-    text, title = _text_and_title(canonicalize(decoded), document_format)
+    document_format = (_FORMAT_BY_EXTENSION.get(suffix) or _FORMAT_BY_MEDIA_TYPE.get(media_type)
+                       or _sniff_format(decoded))
+    canonical = canonicalize(decoded)
+    metadata, extractor = DocumentMetadata(url=url, retrieved_at=retrieved_at), None
+    if document_format == "html":
+        from kzeu_desk.core.documents.web_page import read_web_page
+
+        visible_text, html_title = html_to_text(canonical)
+        page = read_web_page(canonical, visible_text, url=url, retrieved_at=retrieved_at)
+        text, title, metadata, extractor = page.text, page.title or html_title, page.metadata, page.extractor
+    else:
+        text, title = _text_and_title(canonical, document_format)
     if not text.strip():
         raise DocumentRefused(file_name, "contains no readable text.")
     return ReadDocument(
@@ -140,7 +160,43 @@ def read_document(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Re
         file_name=file_name,
         title=title,
         format=document_format,
+        metadata=metadata,
+        original=OriginalFile(data, _MEDIA_TYPE_OF_FORMAT[document_format]),
+        extractor=extractor,
     )
+
+
+def _read_binary_format(data: bytes, file_name: str, suffix: str) -> ReadDocument | None:
+    """PDF, Word and OpenDocument files, recognised by their content; None for anything else."""
+    if data[:1024].find(b"%PDF-") >= 0 and (data.startswith(b"%PDF-") or suffix == ".pdf"):
+        from kzeu_desk.core.documents.pdf import read_pdf
+
+        return read_pdf(data, file_name)
+    if data.startswith(b"PK\x03\x04"):
+        from kzeu_desk.core.documents import office
+        from kzeu_desk.core.documents.zipped import SafeZip
+
+        kind = _ZIP_BASED_FORMATS.get(suffix)
+        try:
+            archive = SafeZip(data, file_name, kind or "document")
+        except DocumentRefused:
+            if suffix in (".docx", ".odt"):
+                raise
+            return None  # some other ZIP-based file: refused by name below
+        if office.is_docx(archive):
+            return office.read_docx(data, file_name, archive)
+        if office.is_odt(archive):
+            return office.read_odt(data, file_name, archive)
+    return None
+
+
+def _with_source(document: ReadDocument, url: str | None, retrieved_at: str | None) -> ReadDocument:
+    if url is None and retrieved_at is None:
+        return document
+    from dataclasses import replace
+
+    metadata = replace(document.metadata, url=document.metadata.url or url, retrieved_at=retrieved_at)
+    return replace(document, metadata=metadata)
 
 
 # --- file access ----------------------------------------------------------------------------
@@ -151,11 +207,6 @@ def _file_name(path: Path) -> str:
     # accept; U+FFFD keeps the rest of the name readable.
     name = path.name or str(path)
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _name_for_message(file_name: str) -> str:
-    # A line break in a file name would split the one-sentence message.
-    return _FILE_NAME_CONTROLS.sub("\ufffd", file_name)
 
 
 def _read_bytes(path: Path, file_name: str, max_bytes: int) -> bytes:
@@ -207,13 +258,30 @@ def _megabytes(byte_count: int) -> str:
 # --- binary detection and decoding ----------------------------------------------------------
 
 
-def _refuse_known_binary_format(data: bytes, path: Path, file_name: str) -> None:
+def _refuse_known_binary_format(data: bytes, suffix: str, file_name: str) -> None:
     for signature, description in _BINARY_SIGNATURES:
         if data.startswith(signature):
             if description == "ZIP archive":
-                description = _ZIP_BASED_FORMATS.get(path.suffix.lower(), description)
+                description = _ZIP_BASED_FORMATS.get(suffix, description)
             reason = f"is a binary file ({description}), not a text document."
             raise DocumentRefused(file_name, reason)
+
+
+def _decode_with_declared(data: bytes, file_name: str, charset: str | None, media_type: str) -> tuple[str, str]:
+    """Decoded as the server or the page itself declares (a fetched page), else as detected."""
+    declared = [charset] if charset else []
+    if media_type in ("text/html", "application/xhtml+xml") or not media_type:
+        match = _DECLARED_CHARSET.search(data[:4096])
+        if match:
+            declared.append(match.group(1).decode("ascii"))
+    if _decode_by_byte_order_mark(data) is None:
+        for name in declared:
+            try:
+                codec = codecs.lookup(name).name
+                return data.decode(codec), codec
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return _decode(data, file_name)
 
 
 def _decode(data: bytes, file_name: str) -> tuple[str, str]:

@@ -212,6 +212,12 @@ class Recorder:
             "INSERT INTO app_meta (key, value) VALUES (:key, :value) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
         ), {"key": key, "value": value})
 
+    def insert_content(self, table_name: str, values: dict) -> None:
+        """A content-addressed row (keyed by the hash of what it holds, written once and never
+        changed, such as a kept original file), not audited: undoing the operation leaves it for
+        the next one that brings the same content."""
+        self.conn.execute(insert(table(table_name)).values(**values))
+
     def defer_foreign_keys(self) -> None:
         """Check foreign keys when the operation commits, not after each statement (a repair
         deleting rows that point at rows already gone)."""

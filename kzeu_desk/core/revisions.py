@@ -74,6 +74,7 @@ def conflicts_citing(conn: Connection, source_id: int) -> tuple[set[tuple[int, i
 
 
 class MatchReason(StrEnum):
+    ORIGINAL = "the same original file"
     URL = "the same address"
     TITLE_AND_PUBLISHER = "the same title and publisher"
     FILE_NAME = "the same file name"
@@ -100,7 +101,10 @@ def find_matching_source(conn: Connection, document: ReadDocument, metadata: obj
     so this module does not depend on the service). Titles and addresses compare loosely: case,
     spacing, a "www.", the scheme and a trailing slash or fragment do not count."""
     source = table("source")
-    url = _normalised_url(getattr(metadata, "url", None))
+    by_original = _source_with_original(conn, document)
+    if by_original is not None:
+        return by_original
+    url = _normalised_url(getattr(metadata, "url", None) or document.metadata.url)
     title = _normalised_words(getattr(metadata, "title", None) or document.title)
     publisher = _normalised_words(getattr(metadata, "publisher", None))
     found: tuple[dict[str, Any], MatchReason] | None = None
@@ -127,6 +131,21 @@ def find_matching_source(conn: Connection, document: ReadDocument, metadata: obj
         return None
     match, reason = found
     return SourceMatch(match["id"], match["title"], reason, match["text_sha256"] == sha256_text(document.text))
+
+
+def _source_with_original(conn: Connection, document: ReadDocument) -> SourceMatch | None:
+    """The source whose current text (or an earlier revision) was read from these very bytes: the file
+    is recognised even when a newer reader would extract its text differently."""
+    if document.original is None:
+        return None
+    sha256 = document.original.sha256
+    source, revision = table("source"), table("source_revision")
+    row = conn.execute(select(source.c.id, source.c.title).where(source.c.original_sha256 == sha256)
+                       .order_by(source.c.id).limit(1)).first()
+    if row is None:
+        row = conn.execute(select(source.c.id, source.c.title).join(revision, revision.c.source_id == source.c.id)
+                           .where(revision.c.original_sha256 == sha256).order_by(source.c.id).limit(1)).first()
+    return None if row is None else SourceMatch(row.id, row.title, MatchReason.ORIGINAL, True)
 
 
 def _normalised_words(value: str | None) -> str:

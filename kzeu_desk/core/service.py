@@ -677,16 +677,25 @@ class FactBase:
             "file_name": source["file_name"], "encoding": source["encoding"],
             "imported_at": source["imported_at"], "imported_by": source["imported_by"],
             "superseded_at": rec.at, "superseded_by": rec.actor,
+            "format": source["format"], "extractor": source["extractor"],
+            "original_sha256": source["original_sha256"], "retrieved_at": source["retrieved_at"],
         })
         replaced = {
             "text": document.text, "text_sha256": sha256_text(document.text), "char_count": len(document.text),
             "file_name": document.file_name, "encoding": document.encoding,
-            "imported_at": rec.at, "imported_by": rec.actor,
+            "imported_at": rec.at, "imported_by": rec.actor, "retrieved_at": document.metadata.retrieved_at,
+            **steps.document_origin(rec, document),
         }
+        # What the new file says about itself fills details the source does not have yet.
+        replaced.update({name: value for name, value in document.metadata.filled().items()
+                         if name in ("author", "publisher", "published", "language", "url") and not source[name]})
         if metadata is not None:
             replaced.update({name: value for name, value in vars(metadata).items() if value is not None})
         rec.update("source", source["id"], replaced)
-        return current.revision + 1
+        new_revision = current.revision + 1
+        steps.insert_pages(rec, source["id"], new_revision, document.page_starts, document.page_labels,
+                           len(document.text))
+        return new_revision
 
     @staticmethod
     def _following_placement(row: dict, placement: Placement, new_text: str, new_sha: str,

@@ -162,7 +162,7 @@ def deletion_effects(conn: Connection, source_id: int) -> SourceDeletion:
     return SourceDeletion(source_id, title, evidence, revision_count, tuple(sorted(only_here)), elsewhere)
 
 
-_SOURCE_CHILDREN = ("source_revision",)  # rows that only mean something with their source
+_SOURCE_CHILDREN = ("source_page", "source_revision")  # rows that only mean something with their source
 
 
 def delete_source(rec: Recorder, source_id: int, *, delete_unsupported_facts: bool) -> SourceDeletion:

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from kzeu_desk.core import revisions
+from kzeu_desk.core import originals, revisions
 from kzeu_desk.core.errors import InvalidEdit
 from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.property_info import property_info, subject_problem, value_problem
@@ -35,6 +35,8 @@ EDITABLE_FACT_FIELDS = frozenset(
 
 @dataclass(frozen=True)
 class SourceMetadata:
+    """Source details a curator (or a caller) states; unset fields fall back to what the file says."""
+
     title: str | None = None
     publisher: str | None = None
     author: str | None = None
@@ -59,15 +61,47 @@ def insert_entity(rec: Recorder, name: str, kind: str, aliases: Sequence[str],
     return entity_id
 
 
+def source_details(document: ReadDocument, metadata: SourceMetadata | None = None) -> dict[str, str | None]:
+    """The source columns a new source gets: stated metadata first, then the file's own, then its name."""
+    stated = metadata or SourceMetadata()
+    found = document.metadata
+    title = (stated.title or document.title or Path(document.file_name).stem or document.file_name).strip()
+    return {
+        "title": title, "publisher": stated.publisher or found.publisher, "author": stated.author or found.author,
+        "url": stated.url or found.url, "published": stated.published or found.published,
+        "language": stated.language or found.language, "note": stated.note,
+        "retrieved_at": found.retrieved_at,
+    }
+
+
 def insert_source(rec: Recorder, document: ReadDocument, metadata: SourceMetadata) -> int:
-    title = (metadata.title or document.title or Path(document.file_name).stem).strip()
-    return rec.insert("source", {
-        "title": title, "publisher": metadata.publisher, "author": metadata.author, "url": metadata.url,
-        "published": metadata.published, "language": metadata.language, "note": metadata.note,
-        "text": document.text, "text_sha256": sha256_text(document.text), "char_count": len(document.text),
-        "file_name": document.file_name, "encoding": document.encoding,
-        "imported_at": rec.at, "imported_by": rec.actor,
+    """A new source from `document`; `metadata` the curator gave wins over what the file says."""
+    details = source_details(document, metadata)
+    source_id = rec.insert("source", {
+        **details, "text": document.text, "text_sha256": sha256_text(document.text),
+        "char_count": len(document.text), "file_name": document.file_name, "encoding": document.encoding,
+        "imported_at": rec.at, "imported_by": rec.actor, **document_origin(rec, document),
     })
+    insert_pages(rec, source_id, 1, document.page_starts, document.page_labels, len(document.text))
+    return source_id
+
+
+def document_origin(rec: Recorder, document: ReadDocument) -> dict[str, str | None]:
+    """The columns that say how a text was made, keeping its original file in the fact base."""
+    kept = originals.keep(rec, document.original) if document.original is not None else None
+    return {"format": document.format, "extractor": document.extractor, "original_sha256": kept}
+
+
+def insert_pages(rec: Recorder, source_id: int, revision: int, starts: Sequence[int], labels: Sequence[str],
+                 text_length: int) -> None:
+    """The pages of one revision of a source's text (core/pages.py): page n runs from its start
+    to the next page's."""
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else text_length
+        rec.insert("source_page", {
+            "source_id": source_id, "revision": revision, "number": index + 1, "start": start,
+            "end": max(start, end), "label": labels[index] if index < len(labels) else None,
+        })
 
 
 def insert_fact(rec: Recorder, *, value: TypedValue, subject_id: int | None, property_id: int | None,

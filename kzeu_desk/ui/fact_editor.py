@@ -578,11 +578,12 @@ class FactEditor(QWidget):
             if len(quote) > _SHOWN_QUOTE:
                 quote = quote[: _SHOWN_QUOTE - 1].rstrip() + "…"
             marker, where, action = _evidence_anchor_words(evidence)
-            item = QListWidgetItem(f"{marker}“{quote}” — {evidence.source_title}")
+            cited = f"{evidence.source_title}, {evidence.page}" if evidence.page else evidence.source_title
+            item = QListWidgetItem(f"{marker}“{quote}” — {cited}")
             item.setData(_ROW_ID_ROLE, evidence.id)
             item.setToolTip(plain_tooltip(
                 f"…{evidence.prefix}[{evidence.quote}]{evidence.suffix}…\n"
-                f"{evidence.source_title}, {where}\n{action}"))
+                f"{cited}, {where}\n{action}"))
             if evidence.anchor_state == AnchorState.ORPHANED:
                 item.setForeground(self.palette().placeholderText())
             self.evidence_list.addItem(item)

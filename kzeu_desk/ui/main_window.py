@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 
 _SETTINGS_LAYOUT_VERSION = 1
 _MAX_RECENT = 8
-_DOCUMENT_FILTER = "Documents (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+_DOCUMENT_FILTER = ("Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md *.markdown);;PDF (*.pdf);;"
+                    "Word and OpenDocument (*.docx *.odt);;Web pages (*.html *.htm);;Text (*.txt *.md *.markdown);;"
+                    "All files (*)")
 _FACT_BASE_FILTER = "Fact bases (*.sqlite *.kzeu *.db);;All files (*)"
 
 
@@ -88,7 +90,13 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         a = self._action
         self.actionImport = a("actionImport", "&Import documents…", "Ctrl+I", self.import_documents_dialog,
-                              "Import text, Markdown or HTML files as sources", mutates=True)
+                              "Import PDF, Word, OpenDocument, web page, text or Markdown files as sources",
+                              mutates=True)
+        self.actionImportFromWeb = a("actionImportFromWeb", "Import from &web address…", "Ctrl+Shift+U",
+                                     self.import_web_address_dialog,
+                                     "Fetch a web page (or a PDF or Word file on the web) and import it", mutates=True)
+        self.actionOpenOriginal = a("actionOpenOriginal", "Open &original", "Ctrl+Shift+P", self.open_original,
+                                    "Show the file the source was imported from, at the page of the selected text")
         self.actionImportRevision = a("actionImportRevision", "Import new &revision…", "Ctrl+Shift+I",
                                       self.import_revision_dialog,
                                       "Import a corrected version of a source; its evidence follows the text",
@@ -164,7 +172,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.actionImport, self.actionImportRevision, self.actionOpen,
+        file_menu.addActions([self.actionImport, self.actionImportFromWeb, self.actionImportRevision, self.actionOpen,
                               self.actionOpenReadOnly])
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -192,7 +200,7 @@ class MainWindow(QMainWindow):
         conflicts_menu.addActions([self.actionFlagFact, self.actionRescanConflicts])
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions([self.actionFocusSources, self.actionFocusText, self.actionFocusEditor,
-                                   self.actionFocusFacts, self.actionShowEvidenceToCheck])
+                                   self.actionFocusFacts, self.actionShowEvidenceToCheck, self.actionOpenOriginal])
         self.view_menu.addSeparator()
         tools_menu = bar.addMenu("&Tools")
         tools_menu.addActions([self.actionManageVocabulary, self.actionCheckFactBase])
@@ -422,6 +430,8 @@ class MainWindow(QMainWindow):
         has_source = self.sources_pane.current_source_id() is not None
         enabled = {
             self.actionImport: writable,
+            self.actionImportFromWeb: writable,
+            self.actionOpenOriginal: self.source_pane.source_id is not None,
             self.actionImportRevision: writable,
             self.actionUndo: writable and self.session.undo_stack.canUndo(),
             self.actionRedo: writable and self.session.undo_stack.canRedo(),
@@ -604,7 +614,8 @@ class MainWindow(QMainWindow):
         if files:
             self.import_files([Path(f) for f in files])
 
-    def import_files(self, files: list[Path]):
+    def import_files(self, files: list[Path | str]):
+        """Import files and web addresses (strings) off the GUI thread, then show the import report."""
         from kzeu_desk.ui.document_import import DocumentImport
 
         if self.session is None or self.session.read_only or not files:
@@ -612,8 +623,41 @@ class MainWindow(QMainWindow):
         job = DocumentImport(self.session, files, self)
         job.done.connect(lambda ids: ids and self.sources_pane.choose(ids[-1]))
         job.revision_imported.connect(self._revision_imported)
+        job.report_shown.connect(self._wire_import_report)
         job.start()
         return job
+
+    def import_web_address_dialog(self) -> None:
+        from kzeu_desk.ui.web_import import ask_for_web_address
+
+        address = ask_for_web_address(self)
+        if address:
+            self._web_import_job = self.import_files([address])
+
+    def _wire_import_report(self, report) -> None:
+        self.last_import_report = report
+        report.show_source.connect(self.sources_pane.choose)
+        edit = self.findChild(QAction, "actionEditSource")
+        if edit is not None:
+            report.correct_details.connect(lambda source_id: (self.sources_pane.choose(source_id), edit.trigger()))
+
+    def open_original(self) -> None:
+        """The current source's original file, at the page of the selected text (or the caret)."""
+        from kzeu_desk.ui.original_view import show_original
+
+        source_id = self.source_pane.source_id
+        if source_id is None:
+            return
+        view = self.source_pane.view
+        span = view.selected_span()
+        start, end = span if span is not None else (view.caret_position(), view.caret_position() + 1)
+        pages = self.source_pane.page_gutter.pages
+        page = pages.page_at(start) if pages is not None else 1
+        quote = view.source_text[start:end] if span is not None else None
+        self._original_view = show_original(self.session, source_id, page=page, quote=quote, parent=self)
+        if self._original_view is None:
+            self._say("This source was imported before kzeu_desk kept original files, so there is no original "
+                      "to show.")
 
     def import_revision_dialog(self) -> None:
         from kzeu_desk.ui.revision_view import start_revision_import
@@ -672,10 +716,16 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if files and self.session is not None and not self.session.read_only:
+        # Files from a file manager, and links dragged from a browser (fetched like File > Import from web).
+        items: list[Path | str] = []
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                items.append(Path(url.toLocalFile()))
+            elif url.scheme() in ("http", "https"):
+                items.append(url.toString())
+        if items and self.session is not None and not self.session.read_only:
             event.acceptProposedAction()
-            self.import_files(files)
+            self.import_files(items)
 
     def _open_dialog(self, read_only: bool = False) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open fact base read-only" if read_only else "Open fact base",

@@ -1,5 +1,6 @@
-"""The reading pane: the shown source's title and details above its text, the find bar below,
-kept in step with the session."""
+"""The reading pane: the shown source's title and details (and, for paged documents, the page at
+the top of the view) above its text with its page gutter, the find bar below, kept in step with
+the session."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kzeu_desk.core import queries
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.pages import current_page_map
 from kzeu_desk.core.value_format import format_date
 from kzeu_desk.ui.find_bar import FindBar
+from kzeu_desk.ui.page_gutter import PageGutter
 from kzeu_desk.ui.source_view import READING_MARGIN, SourceView, plain_text_as_tooltip
 
 if TYPE_CHECKING:  # the session pulls in the whole service layer; the pane only needs its signals
@@ -47,12 +50,19 @@ class SourcePane(QWidget):
 
         self.view = SourceView(self)
         self.find_bar = FindBar(self.view, self)
+        self.page_gutter = PageGutter(self.view)
+        self.page_label = QLabel(self, objectName="sourcePage", textFormat=Qt.TextFormat.PlainText)
+        self.page_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.page_gutter.page_changed.connect(self._show_page)
 
         header = QVBoxLayout()
         header.setContentsMargins(READING_MARGIN, 8, READING_MARGIN, 4)
         header.setSpacing(2)
         header.addWidget(self.title_label)
-        header.addWidget(self.details_label)
+        details_row = QHBoxLayout()
+        details_row.addWidget(self.details_label, 1)
+        details_row.addWidget(self.page_label, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        header.addLayout(details_row)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -74,6 +84,7 @@ class SourcePane(QWidget):
         with self._session.fact_base.reading() as conn:
             row = queries.source_row(conn, source_id)
             spans = queries.evidence_spans(conn, source_id) if row is not None else []
+            pages = current_page_map(conn, source_id) if row is not None else None
         if row is None:
             self._clear()
             return
@@ -81,6 +92,7 @@ class SourcePane(QWidget):
         self._show_header(row)
         self.view.set_selected_fact(self._session.selected_fact)
         self.view.show_source(source_id, row["text"], spans)
+        self.page_gutter.set_pages(pages, self.view.utf16_index)
 
     def refresh_spans(self) -> None:
         """Reload the shown source's evidence (one indexed query) and re-colour what changed."""
@@ -115,6 +127,11 @@ class SourcePane(QWidget):
         self.source_id = None
         self._show_header(None)
         self.view.clear_source()
+        self.page_gutter.set_pages(None, self.view.utf16_index)
+
+    def _show_page(self, number: int) -> None:
+        pages = self.page_gutter.pages
+        self.page_label.setText(f"Page {pages.label(number)} of {len(pages)}" if pages and number else "")
 
     def _show_header(self, row: dict | None) -> None:
         if row is None:
@@ -131,9 +148,14 @@ class SourcePane(QWidget):
         self.details_label.setVisible(bool(self.details_label.text()))
 
 
+_DOCUMENT_FORMATS = {"pdf": "PDF", "docx": "Word", "odt": "OpenDocument", "html": "web page"}
+
+
 def source_details_line(row: dict) -> str:
-    """publisher · published · N characters · encoding, leaving out whatever is unknown."""
+    """author · publisher · published · N characters · format or encoding, leaving out whatever is unknown."""
     parts: list[str] = []
+    if row.get("author"):
+        parts.append(str(row["author"]))
     if row.get("publisher"):
         parts.append(str(row["publisher"]))
     if row.get("published"):
@@ -141,7 +163,9 @@ def source_details_line(row: dict) -> str:
     if row.get("char_count") is not None:
         count = int(row["char_count"])
         parts.append(f"{count:,} character{'s' if count != 1 else ''}")
-    if row.get("encoding"):
+    if row.get("format") in _DOCUMENT_FORMATS:
+        parts.append(_DOCUMENT_FORMATS[row["format"]])
+    elif row.get("encoding"):
         parts.append(str(row["encoding"]))
     return " · ".join(parts)
 
@@ -156,5 +180,6 @@ def _readable_date(published: str) -> str:
 def source_provenance(row: dict) -> str:
     """Where the text came from, for the details tooltip."""
     lines = [f"{label}: {row[key]}" for key, label in
-             (("author", "Author"), ("url", "Address"), ("file_name", "File"), ("note", "Note")) if row.get(key)]
+             (("author", "Author"), ("url", "Address"), ("retrieved_at", "Retrieved"), ("file_name", "File"),
+              ("note", "Note")) if row.get(key)]
     return "\n".join(lines)

@@ -125,6 +125,14 @@ class SourceView(QPlainTextEdit):
         return self._highlighter.index
 
     @property
+    def utf16_index(self) -> Utf16Index:
+        return self._utf16
+
+    def set_right_margin(self, width: int) -> None:
+        """Room beside the text for the page gutter (ui/page_gutter.py)."""
+        self.setViewportMargins(0, 0, width, 0)
+
+    @property
     def span_formats(self) -> SpanFormats:
         return self._highlighter.formats
 

@@ -31,13 +31,16 @@ RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
 SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 # Parents before children; the operation log and audit images stay in the lossless formats.
-TABLES = ("source", "source_revision", "entity", "entity_alias", "property", "fact", "evidence", "fact_link",
+TABLES = ("source", "source_revision", "source_page", "entity", "entity_alias", "property", "fact", "evidence", "fact_link",
           "conflict", "conflict_member")
 
 _DESCRIPTIONS = {
     "source": "Imported documents, each with its current text; anchored evidence counts code points into `text`.",
     "source_revision": ("Earlier texts of sources, superseded when a corrected version was imported; a source's "
                         "current revision is numbered one more than its highest number here."),
+    "source_page": ("Pages of sources read from paged files (PDF): page `number` of revision `revision` of a "
+                    "source is its text from `start` to `end` (code points); `label` is the page number printed "
+                    "in the document when it differs. An evidence span is on the page whose range holds its start."),
     "entity": "Things facts are about (countries, organisations, agreements).",
     "entity_alias": "Other names of entities.",
     "property": "What a fact states about its subject, with the kind of value it takes.",

@@ -1,13 +1,17 @@
 """The project's own lossless format: one JSON object a line, each with a "type".
 
-Described by resources/schemas/kzeu-facts.v2.schema.json and docs/formats.md. Records come in
+Described by resources/schemas/kzeu-facts.v3.schema.json and docs/formats.md. Records come in
 dependency order (header, sources, source revisions, entities, properties, facts, evidence,
 links, conflicts, audit), so a reader can check every reference against lines it has already seen.
 
 Version 2 added the superseded texts of sources (`source_revision`) and each evidence span's
 anchor (state, score, the revision its offsets count in, and where a fuzzy match came from):
 orphaned evidence quotes a text that is no longer the source's current one, and a file without
-that text could not be loaded back. `kzeu-desk load` still reads version 1 files.
+that text could not be loaded back. Version 3 added documents: the imported files themselves
+(`original` records, base64, before the sources that name them), each source's and revision's
+format, extractor, original and retrieval time and its pages (where each page's text starts), and
+on evidence the pages it lies on (derived from the source's pages, for readers; ignored on load).
+`kzeu-desk load` still reads version 1 and 2 files.
 
 Ids are the exporting fact base's own row ids. In the file they only connect records to each
 other; a loader keeps them where the target never used them (a new fact base, which therefore
@@ -23,7 +27,9 @@ actor; an operation that changed no row (such as a load itself) has no event and
 
 from __future__ import annotations
 
+import base64
 import json
+import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,15 +47,16 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.storage import engine_of
 
 FORMAT_NAME = "kzeu-desk-facts"
-FORMAT_VERSION = 2
-RECORD_TYPES = ("source", "source_revision", "entity", "property", "fact", "evidence", "link", "conflict", "audit")
+FORMAT_VERSION = 3
+RECORD_TYPES = ("original", "source", "source_revision", "entity", "property", "fact", "evidence", "link", "conflict", "audit")
 
 # The table each record type is stored in.
 TABLE_OF = {
-    "source": "source", "source_revision": "source_revision", "entity": "entity", "property": "property",
+    "original": "original_file", "source": "source", "source_revision": "source_revision", "entity": "entity", "property": "property",
     "fact": "fact", "evidence": "evidence", "link": "fact_link", "conflict": "conflict", "audit": "audit_event",
 }
 
@@ -60,13 +67,21 @@ _ROWS_PER_FETCH = 1_000
 _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # as json.dumps(ensure_ascii=False)
 
 _SELECTS: dict[str, str] = {
+    # The files the kept sources and revisions were read from (sources always travel).
+    "original": """SELECT sha256, media_type, byte_count, compression, data FROM original_file r
+                   WHERE {keeps} AND (sha256 IN (SELECT original_sha256 FROM source)
+                                      OR sha256 IN (SELECT original_sha256 FROM source_revision))
+                   ORDER BY sha256""",
     "source": """SELECT id, title, publisher, author, url, published, language, file_name, encoding, note,
-                        imported_at, imported_by, text_sha256, char_count, text
+                        imported_at, imported_by, format, extractor, original_sha256, retrieved_at,
+                        text_sha256, char_count, text,
+                        (SELECT count(*) FROM source_revision sr WHERE sr.source_id = r.id) + 1 AS revision
                  FROM source r WHERE {keeps} ORDER BY id""",
     # By number within each source, so a reader knows every source's current revision number
     # (one more than its last superseded one) before the first evidence line.
     "source_revision": """SELECT id, source_id, number, file_name, encoding, imported_at, imported_by, superseded_at,
-                                 superseded_by, text_sha256, char_count, text
+                                 superseded_by, format, extractor, original_sha256, retrieved_at,
+                                 text_sha256, char_count, text
                           FROM source_revision r WHERE {keeps} ORDER BY source_id, number""",
     "entity": "SELECT id, name, kind, description, external_id FROM entity r WHERE {keeps} ORDER BY id",
     "property": """SELECT id, key, name, value_kind, single_valued, default_unit, tolerance, description, wikidata_pid
@@ -78,7 +93,9 @@ _SELECTS: dict[str, str] = {
                FROM fact r WHERE {keeps} ORDER BY id""",
     "evidence": """SELECT id, fact_id, source_id, start, "end", quote, prefix, suffix, source_sha256,
                           created_at, created_by, anchor_state, anchor_score, confirmed_revision,
-                          previous_revision, previous_start, previous_end
+                          previous_revision, previous_start, previous_end,
+                          """ + EVIDENCE_PAGE_SQL.replace("e.", "r.") + """ AS first_page,
+                          """ + EVIDENCE_LAST_PAGE_SQL.replace("e.", "r.") + """ AS last_page
                    FROM evidence r WHERE {keeps} ORDER BY id""",
     "link": """SELECT id, from_fact_id, to_fact_id, kind, note, created_at, created_by
                FROM fact_link r WHERE {keeps} ORDER BY id""",
@@ -139,10 +156,14 @@ def _rows(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
 
 def _records(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
     rows = _rows(conn, scope, kind)
+    if kind == "original":
+        return (original_record(r) for r in rows)
     if kind == "source":
-        return (source_record(r) for r in rows)
+        pages = _pages(conn)
+        return (source_record(r, pages.get((r["id"], r["revision"]))) for r in rows)
     if kind == "source_revision":
-        return (source_revision_record(r) for r in rows)
+        pages = _pages(conn)
+        return (source_revision_record(r, pages.get((r["source_id"], r["number"]))) for r in rows)
     if kind == "entity":
         aliases = _aliases(conn)
         return (entity_record(r, aliases.get(r["id"], [])) for r in rows)
@@ -159,22 +180,44 @@ def _records(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
     return (audit_record(r) for r in rows)
 
 
-def source_record(r: dict) -> dict:
+def original_record(r: dict) -> dict:
+    data = zlib.decompress(r["data"]) if r["compression"] == "zlib" else r["data"]
+    return {
+        "type": "original", "sha256": r["sha256"], "media_type": r["media_type"], "byte_count": r["byte_count"],
+        "data": base64.b64encode(data).decode("ascii"),
+    }
+
+
+def _pages(conn: Connection) -> dict[tuple[int, int], list[dict]]:
+    """Pages of every source text, by (source id, revision number)."""
+    grouped: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for row in conn.execute(text("SELECT source_id, revision, start, label FROM source_page "
+                                 "ORDER BY source_id, revision, number")):
+        grouped[(row.source_id, row.revision)].append({"start": row.start, "label": row.label})
+    return grouped
+
+
+def _origin_fields(r: dict, pages: list[dict] | None) -> dict:
+    return {"format": r["format"], "extractor": r["extractor"], "original_sha256": r["original_sha256"],
+            "retrieved_at": r["retrieved_at"], "pages": pages}
+
+
+def source_record(r: dict, pages: list[dict] | None = None) -> dict:
     return {
         "type": "source", "id": r["id"], "title": r["title"], "publisher": r["publisher"], "author": r["author"],
         "url": r["url"], "published": r["published"], "language": r["language"], "file_name": r["file_name"],
         "encoding": r["encoding"], "note": r["note"], "imported_at": r["imported_at"],
-        "imported_by": r["imported_by"], "text_sha256": r["text_sha256"], "char_count": r["char_count"],
-        "text": r["text"],
+        "imported_by": r["imported_by"], **_origin_fields(r, pages), "text_sha256": r["text_sha256"],
+        "char_count": r["char_count"], "text": r["text"],
     }
 
 
-def source_revision_record(r: dict) -> dict:
+def source_revision_record(r: dict, pages: list[dict] | None = None) -> dict:
     return {
         "type": "source_revision", "id": r["id"], "source": r["source_id"], "number": r["number"],
         "file_name": r["file_name"], "encoding": r["encoding"], "imported_at": r["imported_at"],
         "imported_by": r["imported_by"], "superseded_at": r["superseded_at"], "superseded_by": r["superseded_by"],
-        "text_sha256": r["text_sha256"], "char_count": r["char_count"], "text": r["text"],
+        **_origin_fields(r, pages), "text_sha256": r["text_sha256"], "char_count": r["char_count"], "text": r["text"],
     }
 
 
@@ -224,6 +267,7 @@ def evidence_record(r: dict) -> dict:
         "anchor_state": r["anchor_state"], "anchor_score": r["anchor_score"],
         "confirmed_revision": r["confirmed_revision"], "previous_revision": r["previous_revision"],
         "previous_start": r["previous_start"], "previous_end": r["previous_end"],
+        "pages": [r["first_page"], r["last_page"]] if r["first_page"] is not None else None,
     }
 
 

@@ -40,6 +40,7 @@ from kzeu_desk.core.export.common import (
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.typed_value import TypedValue
@@ -60,6 +61,7 @@ _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # a
 _EVIDENCE = """
     SELECT e.id, e.start, e."end", e.quote, e.prefix, e.suffix, e.created_at, e.created_by,
            e.anchor_state, e.anchor_score, e.confirmed_revision,
+           """ + EVIDENCE_PAGE_SQL + """ AS first_page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page,
            r.text_sha256 AS revision_sha256, r.imported_at AS revision_imported_at,
            r.superseded_at AS revision_superseded_at,
            s.url, s.text_sha256, s.title AS source_title, s.language,
@@ -273,6 +275,11 @@ def _target(row: dict, quote_selector: dict) -> dict:
         if row["url"]:
             time_state["cached"] = f"urn:sha256:{row['revision_sha256']}"
         target["state"] = time_state
+    if row["first_page"] is not None:
+        # The page(s) of the document the span is printed on (sources read from PDF files).
+        target["kzeu:page"] = row["first_page"]
+        if row["last_page"] != row["first_page"]:
+            target["kzeu:pageEnd"] = row["last_page"]
     target["selector"] = [quote_selector]
     if state != _ORPHANED or row["revision_sha256"] is not None:
         # An orphan whose revision is missing (a damaged fact base) has no text to give a position in.

@@ -39,6 +39,7 @@ from typing import IO
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.export.common import (
     GENERATOR,
     ExportResult,
@@ -60,6 +61,7 @@ CIRCA = "Q5727902"
 POINT_IN_TIME, START_TIME, END_TIME, SOURCING_CIRCUMSTANCES = "P585", "P580", "P582", "P1480"
 REFERENCE_URL, TITLE, QUOTE, PUBLICATION_DATE, AUTHOR_NAME = "P854", "P1476", "P1683", "P577", "P2093"
 RETRIEVED = "P813"
+PAGES = "P304"  # page(s), a string: "12" or "12–13"
 UNIT_ITEMS = {"USD": "Q4917", "EUR": "Q4916", "KZT": "Q173117", "GBP": "Q25224", "%": "Q11229"}
 _PRECISION = {DatePrecision.YEAR: 9, DatePrecision.MONTH: 10, DatePrecision.DAY: 11}
 _Q_ID = re.compile(r"Q[1-9][0-9]*")
@@ -76,7 +78,8 @@ _FACTS = """
            f.point_in_time, f.start_time, f.end_time, f.status, f.rank,
            e.id AS evidence_id, e.quote, e.source_id, s.title AS source_title, s.url AS source_url,
            s.published AS source_published, s.author AS source_author, s.language AS source_language,
-           r.imported_at AS quote_retrieved_at
+           r.imported_at AS quote_retrieved_at,
+           """ + EVIDENCE_PAGE_SQL + """ AS first_page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page
     FROM fact f
     LEFT JOIN evidence e ON e.fact_id = f.id
     LEFT JOIN source s ON s.id = e.source_id
@@ -435,7 +438,7 @@ class _References:
     def reference(self, row: dict) -> dict:
         source = self._source(row)
         snaks = [*source.before_quote, (QUOTE, _monolingual_snak(QUOTE, row["quote"], row["source_language"])),
-                 *source.after_quote, *self._retrieved(row)]
+                 *source.after_quote, *self._per_quote(row)]
         return {"snaks": {p: [snak] for p, snak in snaks}, "snaks-order": [p for p, _snak in snaks]}
 
     def reference_json(self, row: dict) -> str:
@@ -443,7 +446,7 @@ class _References:
         its source's reference text."""
         source = self._source(row)
         snaks = f"{source.json_before_quote_text}{_encode(row['quote'])}{source.json_after_quote_text}"
-        retrieved = self._retrieved(row)
+        retrieved = self._per_quote(row)
         if not retrieved:
             return f'{snaks}}}, "snaks-order": {_encode(source.json_order)}}}'
         extra = ", ".join(_snak_json(p, snak) for p, snak in retrieved)
@@ -451,11 +454,18 @@ class _References:
         return f'{snaks}, {extra}}}, "snaks-order": {_encode(order)}}}'
 
     @staticmethod
-    def _retrieved(row: dict) -> list[tuple[str, dict]]:
-        if row["quote_retrieved_at"] is None:
-            return []
-        retrieved_on = row["quote_retrieved_at"][:10]  # the day an earlier revision was imported
-        return [(RETRIEVED, _time_snak(RETRIEVED, retrieved_on))]
+    def _per_quote(row: dict) -> list[tuple[str, dict]]:
+        """The snaks that differ from quote to quote of one source: its page(s), and for an orphaned
+        quote the day it was retrieved."""
+        snaks: list[tuple[str, dict]] = []
+        if row.get("first_page") is not None:
+            pages = str(row["first_page"]) if row["last_page"] == row["first_page"] else \
+                f"{row['first_page']}–{row['last_page']}"
+            snaks.append((PAGES, _snak(PAGES, "string", {"value": pages, "type": "string"})))
+        if row["quote_retrieved_at"] is not None:
+            retrieved_on = row["quote_retrieved_at"][:10]  # the day an earlier revision was imported
+            snaks.append((RETRIEVED, _time_snak(RETRIEVED, retrieved_on)))
+        return snaks
 
     def _source(self, row: dict) -> _SourceSnaks:
         known = self._sources.get(row["source_id"])

@@ -6,11 +6,14 @@ before a fact base is even created for it. What the pass learns about the file's
 
 Version 1 files (no source revisions, no evidence anchors) are read with the version 1 schema:
 their evidence is exactly anchored in the current text, which is what every evidence row was
-before revisions existed.
+before revisions existed. Version 2 files (no originals, no pages) are read with the version 2
+schema and load as sources without an original file or pages.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -79,6 +82,7 @@ class Survey:
     source_hashes: dict[int, str] = field(default_factory=dict)
     # Per source, its superseded revisions by number; the current one is numbered one higher.
     revisions: dict[int, dict[int, Revision]] = field(default_factory=dict)
+    originals: set[str] = field(default_factory=set)  # SHA-256 of the original records seen
     entity_names: dict[int, str] = field(default_factory=dict)
     property_keys: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # key, name, line
     alias_owner: dict[int, tuple[int, str]] = field(default_factory=dict)  # alias id -> entity id, alias
@@ -186,8 +190,34 @@ def _survey_source(survey: Survey, number: int, r: dict) -> None:
     _define(survey, number, "source", r["id"])
     survey.mention("source", r["id"])
     _check_text(number, "source text", r)
+    _check_origin(survey, number, "source", r)
     survey.source_lengths[r["id"]] = r["char_count"]
     survey.source_hashes[r["id"]] = r["text_sha256"]
+
+
+def _survey_original(survey: Survey, number: int, r: dict) -> None:
+    try:
+        data = base64.b64decode(r["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise _Problem(number, "the original file's data is not base64") from None
+    if len(data) != r["byte_count"] or hashlib.sha256(data).hexdigest() != r["sha256"]:
+        raise _Problem(number, "the original file's data does not match its byte_count and sha256")
+    if r["sha256"] in survey.originals:
+        raise _Problem(number, f"original {r['sha256'][:12]}… is given a second time")
+    survey.originals.add(r["sha256"])
+
+
+def _check_origin(survey: Survey, number: int, what: str, r: dict) -> None:
+    """Beyond the schema (which gives the fields' shapes): a version 3 text's original is given
+    on an earlier line, and its pages start in order within the text."""
+    original = r.get("original_sha256")
+    if original is not None and original not in survey.originals:
+        raise _Problem(number, f"the {what} names original {original[:12]}…, which no earlier line gives")
+    previous = 0
+    for page in r.get("pages") or ():
+        if not previous <= page["start"] <= r["char_count"]:
+            raise _Problem(number, f"the {what}'s pages must start in order, within the text")
+        previous = page["start"]
 
 
 def _check_text(number: int, what: str, r: dict) -> None:
@@ -210,6 +240,7 @@ def _survey_source_revision(survey: Survey, number: int, r: dict) -> None:
         raise _Problem(number, f"revision {r['number']} of source {source_id} comes where revision {expected} "
                                "belongs (revisions are numbered from 1 and listed in order)")
     _check_text(number, "revision text", r)
+    _check_origin(survey, number, "source revision", r)
     survey.revisions.setdefault(source_id, {})[r["number"]] = Revision(r["id"], r["char_count"], r["text_sha256"])
     survey.mention("source_revision", r["id"])
 
@@ -332,7 +363,7 @@ def _survey_audit(survey: Survey, number: int, r: dict) -> None:
 
 
 _SURVEYORS: dict[str, Callable[[Survey, int, dict], None]] = {
-    "source": _survey_source, "source_revision": _survey_source_revision, "entity": _survey_entity,
+    "original": _survey_original, "source": _survey_source, "source_revision": _survey_source_revision, "entity": _survey_entity,
     "property": _survey_property, "fact": _survey_fact,
     "evidence": _survey_evidence, "link": _survey_link, "conflict": _survey_conflict, "audit": _survey_audit,
 }

@@ -3,10 +3,12 @@ compiled into one fast check per record type, with one sentence for what a line 
 
 The schema is the only statement of which fields a record has and what each may hold; this module
 holds no copy of those rules. It compiles the keywords the schema uses (type, enum, const, pattern,
-minimum, maximum, minLength, minItems, required, properties, additionalProperties false, items,
-$ref, and oneOf of a definition and null) into a table of (types, refinement, nullable) per field,
-and refuses at compile time a keyword it does not know, so the schema cannot grow a rule that
-loading silently ignores (tests compare it with the reference validator on valid and broken lines).
+minimum, maximum, minLength, minItems, maxItems, required, properties, additionalProperties false,
+items, $ref, and oneOf of a definition and null) into a table of (types, refinement, nullable) per
+field, and refuses at compile time a keyword it does not know, so the schema cannot grow a rule
+that loading silently ignores (tests compare it with the reference validator on valid and broken
+lines). `contentEncoding` is an annotation in JSON Schema 2020-12, not a rule; the first pass
+decodes base64 data itself (checks.py).
 
 Why not a general validator: checking every field of every line is the load's hottest loop. A
 fact line took 5.6 us here, 12-23 us with fastjsonschema's generated code (its oneOf tries each
@@ -33,16 +35,20 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 }
 # What each kind of object is called in a message, by where it sits in a record.
 _OBJECT_NAMES = {
-    "source": "a source", "source_revision": "a source revision", "entity": "an entity", "property": "a property",
+    "original": "an original file", "source": "a source", "source_revision": "a source revision", "entity": "an entity", "property": "a property",
     "fact": "a fact", "evidence": "an evidence record", "link": "a link", "conflict": "a conflict",
     "audit": "an audit record", "header": "the header",
     "fact.value": "a fact's value", "entity.aliases": "an alias", "conflict.members": "a conflict member",
+    "source.pages": "a page", "source_revision.pages": "a page",
 }
 _ITEM_SHAPES = {"entity.aliases": "each alias must be an object with id and alias",
-                "conflict.members": "each conflict member must be an object with id and fact"}
+                "conflict.members": "each conflict member must be an object with id and fact",
+                "source.pages": "each page must be an object with a start",
+                "source_revision.pages": "each page must be an object with a start"}
 _KNOWN_KEYWORDS = frozenset({
-    "type", "enum", "const", "pattern", "minimum", "maximum", "minLength", "minItems", "required", "properties",
-    "additionalProperties", "items", "$ref", "oneOf", "description",
+    "type", "enum", "const", "pattern", "minimum", "maximum", "minLength", "minItems", "maxItems", "required",
+    "properties", "additionalProperties", "items", "$ref", "oneOf", "description",
+    "contentEncoding",  # an annotation, not a rule (see above)
 })
 
 
@@ -65,6 +71,10 @@ class _Field:
     items: _ObjectRules | None = None  # a list's objects
     item_shape: str = ""  # the sentence when a list item is not an object
     values: _Field | None = None  # what every value of an object with free keys may hold
+    scalar_items: _Field | None = None  # what every item of a list of plain values may hold
+
+    def accepts(self, value: Any) -> bool:
+        return type(value) in self.types and (self.refine is None or self.refine(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +108,12 @@ class _ObjectRules:
                     field.items.check(item)
             elif field.values is not None:
                 self._check_values(field, value)
+            elif field.scalar_items is not None:
+                rule = field.scalar_items
+                for item in value:
+                    if not rule.accepts(item):
+                        shown = json.dumps(item, ensure_ascii=False)[:40]
+                        raise LineProblem(f"each item of “{field.name}” of {self.what} must be {rule.what}, not {shown}")
 
     def _check_values(self, field: _Field, mapping: Mapping[str, Any]) -> None:
         rule = field.values
@@ -154,20 +170,25 @@ class RecordRules:
         if "null" in type_names:
             nullable = True
             type_names.remove("null")
-        if not type_names:  # enum or const alone: the types of their values
+        if not type_names:  # enum or const alone: the types of their values (null among them: nullable)
             values = schema["enum"] if "enum" in schema else [schema["const"]]
-            type_names = sorted({_json_type_name(v) for v in values})
+            type_names = sorted({_json_type_name(v) for v in values} - {"null"})
+            nullable = nullable or None in values
         types = tuple(t for name_ in type_names for t in _JSON_TYPES[name_])
         checks = _refinements(schema, is_date=definition == "isoDate")
         nested = self._object(schema, path) if type_names == ["object"] and "properties" in schema else None
-        items = values = None
+        items = values = scalar_items = None
         if "items" in schema:
             items_schema, _ = self._resolve(schema["items"])
-            items = self._object(items_schema, path)
+            if items_schema.get("type") == "object":
+                items = self._object(items_schema, path)
+            else:
+                scalar_items = self._field("*", items_schema, False, f"{path}.*")
         if isinstance(schema.get("additionalProperties"), Mapping):
             values = self._field("*", schema["additionalProperties"], False, f"{path}.*")
         return _Field(name, types, _what(schema, type_names, definition), required, nullable, _all_of(checks),
-                      nested, items, _ITEM_SHAPES.get(path, f"each item of “{name}” must be an object"), values)
+                      nested, items, _ITEM_SHAPES.get(path, f"each item of “{name}” must be an object"), values,
+                      scalar_items)
 
 
 _TYPE_FIELD = frozenset({"type"})
@@ -211,6 +232,9 @@ def _refinements(schema: Mapping[str, Any], *, is_date: bool) -> list[Callable[[
     if "minItems" in schema:
         fewest = schema["minItems"]
         checks.append(lambda value: len(value) >= fewest)
+    if "maxItems" in schema:
+        most = schema["maxItems"]
+        checks.append(lambda value: len(value) <= most)
     return checks
 
 
@@ -236,7 +260,7 @@ def _what(schema: Mapping[str, Any], type_names: list[str], definition: str | No
     if definition == "isoDate":
         return _ISO_DATE_WORDS
     if "enum" in schema:
-        return "one of " + ", ".join(str(value) for value in schema["enum"])
+        return "one of " + ", ".join(str(value) for value in schema["enum"] if value is not None)
     if "const" in schema:
         return json.dumps(schema["const"])
     if type_names == ["integer"]:
@@ -252,6 +276,8 @@ def _what(schema: Mapping[str, Any], type_names: list[str], definition: str | No
         if "pattern" in schema:
             return "text of the documented form (see docs/formats.md)"
         return "non-empty text" if schema.get("minLength", 0) > 0 else "text"
+    if type_names == ["array"] and schema.get("minItems") is not None and schema.get("minItems") == schema.get("maxItems"):
+        return f"a list of {schema['minItems']}"
     return {"boolean": "true or false", "object": "an object", "array": "a list"}.get(type_names[0], type_names[0])
 
 

@@ -1,18 +1,21 @@
 """The load's second pass: every record written, renumbered by the id plan, through the service's
 bulk operation (batched executemany, parents before children), then every loaded quote compared
-with the text at its span.
+with the text at its span. Original files are content-addressed: one the target already keeps is
+not stored twice. Evidence pages are derived from the sources' pages, so they are not loaded.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Connection, text
 
-from kzeu_desk.core import conflicts
+from kzeu_desk.core import conflicts, originals
 from kzeu_desk.core.bulk import BulkWriter, RowRefused
+from kzeu_desk.core.documents.common import OriginalFile
 from kzeu_desk.core.export.common import ProgressCallback
 from kzeu_desk.core.export.jsonl import FORMAT_VERSION
 from kzeu_desk.core.loading.checks import (
@@ -27,16 +30,18 @@ from kzeu_desk.core.loading.checks import (
 from kzeu_desk.core.loading.id_plan import IdPlan
 from kzeu_desk.core.models import AnchorState, ConflictRule, LinkKind
 from kzeu_desk.core.property_info import units_to_column
+from kzeu_desk.core.recorder import utc_now
 from kzeu_desk.core.storage import engine_of
 
 _ROWS_PER_BATCH = 2_000
-_SOURCES_PER_BATCH = 50  # each carries a whole document
+_DOCUMENTS_PER_BATCH = 50  # each carries a whole document (a source's text, an original file)
+_DOCUMENT_TABLES = frozenset({"original_file", "source"})
 _STALE_FINGERPRINT = "stale"  # never equal to a computed fingerprint, so a rescan re-opens the conflict
 
 
 # Parents before children, so every batch's foreign keys point at rows already written.
 _INSERT_ORDER = (
-    "source", "source_revision", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
+    "original_file", "source", "source_revision", "source_page", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
     "conflict_member", "operation", "audit_event",
 )
 
@@ -53,7 +58,7 @@ class _Writer:
     def add(self, table_name: str, line: int, row: dict) -> None:
         rows = self._pending[table_name]
         rows.append((line, row))
-        if len(rows) >= (_SOURCES_PER_BATCH if table_name == "source" else _ROWS_PER_BATCH):
+        if len(rows) >= (_DOCUMENTS_PER_BATCH if table_name in _DOCUMENT_TABLES else _ROWS_PER_BATCH):
             self.flush()
 
     def flush(self) -> None:
@@ -102,17 +107,42 @@ def write_records(bulk: BulkWriter, path: Path, plan: IdPlan, survey: Survey,
     return loaded
 
 
-def _write_source(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
+def _write_original(writer: _Writer, _loaded: Loaded, _plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
+    if originals.is_kept(writer.conn, r["sha256"]):
+        return  # the same bytes, kept under the same hash
+    original = OriginalFile(base64.b64decode(r["data"]), r["media_type"])
+    writer.add("original_file", line, originals.stored_row(original, utc_now()))
+
+
+def _origin_columns(r: dict) -> dict:
+    """How a text was made (version 3; absent from earlier files)."""
+    return {"format": r.get("format"), "extractor": r.get("extractor"),
+            "original_sha256": r.get("original_sha256"), "retrieved_at": r.get("retrieved_at")}
+
+
+def _write_pages(writer: _Writer, line: int, source_id: int, revision: int, r: dict) -> None:
+    pages = r.get("pages") or []
+    for number, page in enumerate(pages, start=1):
+        end = pages[number]["start"] if number < len(pages) else r["char_count"]
+        writer.add("source_page", line, {"source_id": source_id, "revision": revision, "number": number,
+                                         "start": page["start"], "end": max(end, page["start"]),
+                                         "label": page.get("label")})
+
+
+def _write_source(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Survey, line: int, r: dict) -> None:
     if plan.is_reused("source", r["id"]):
         loaded.reused_rows["source"] = loaded.reused_rows.get("source", 0) + 1
         return
+    source_id = plan.new_id("source", r["id"])
     writer.add("source", line, {
-        "id": plan.new_id("source", r["id"]), "title": r["title"], "publisher": r.get("publisher"),
+        "id": source_id, "title": r["title"], "publisher": r.get("publisher"),
         "author": r.get("author"), "url": r.get("url"), "published": r.get("published"),
         "language": r.get("language"), "text": r["text"], "text_sha256": r["text_sha256"],
         "char_count": r["char_count"], "file_name": r.get("file_name"), "encoding": r.get("encoding"),
         "note": r.get("note"), "imported_at": r["imported_at"], "imported_by": r["imported_by"],
+        **_origin_columns(r),
     })
+    _write_pages(writer, line, source_id, survey.current_revision(r["id"]), r)
 
 
 def _write_source_revision(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int,
@@ -120,12 +150,15 @@ def _write_source_revision(writer: _Writer, loaded: Loaded, plan: IdPlan, _surve
     if plan.is_reused("source_revision", r["id"]):
         loaded.reused_rows["source_revision"] = loaded.reused_rows.get("source_revision", 0) + 1
         return
+    source_id = plan.new_id("source", r["source"])
     writer.add("source_revision", line, {
-        "id": plan.new_id("source_revision", r["id"]), "source_id": plan.new_id("source", r["source"]),
+        "id": plan.new_id("source_revision", r["id"]), "source_id": source_id,
         "number": r["number"], "text": r["text"], "text_sha256": r["text_sha256"], "char_count": r["char_count"],
         "file_name": r.get("file_name"), "encoding": r.get("encoding"), "imported_at": r["imported_at"],
         "imported_by": r["imported_by"], "superseded_at": r["superseded_at"], "superseded_by": r["superseded_by"],
+        **_origin_columns(r),
     })
+    _write_pages(writer, line, source_id, r["number"], r)
 
 
 def _write_entity(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
@@ -287,7 +320,7 @@ def _write_audit(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Survey, 
 
 
 _WRITERS = {
-    "source": _write_source, "source_revision": _write_source_revision, "entity": _write_entity,
+    "original": _write_original, "source": _write_source, "source_revision": _write_source_revision, "entity": _write_entity,
     "property": _write_property, "fact": _write_fact,
     "evidence": _write_evidence, "link": _write_link, "conflict": _write_conflict, "audit": _write_audit,
 }

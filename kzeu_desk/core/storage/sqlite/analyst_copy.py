@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.storage.interface import StorageFailure
 from kzeu_desk.core.storage.sqlite.search import SEARCH_TABLE
 
@@ -50,7 +51,9 @@ ANALYST_VIEWS: dict[str, str] = {
                s.title AS source, s.url AS source_url, e.quote, e.prefix, e.suffix, e.start, e."end",
                e.created_at, e.created_by,
                -- Orphaned evidence quotes an earlier revision of the source (source_revision), not its text.
-               e.anchor_state, e.confirmed_revision AS revision
+               e.anchor_state, e.confirmed_revision AS revision,
+               -- The page(s) of the source document the span is on (sources read from PDF files).
+               """ + EVIDENCE_PAGE_SQL + """ AS page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page
         FROM evidence e
         JOIN source s ON s.id = e.source_id
         JOIN fact f ON f.id = e.fact_id
