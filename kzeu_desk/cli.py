@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kzeu_desk import __version__
+from kzeu_desk.cli_schema import schema_commands
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USER_ERROR = 0, 1, 2
 
@@ -20,7 +21,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kzeu-desk",
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
-        epilog="Subcommands: import, check, conflicts, export, load, backup (run 'kzeu-desk SUBCOMMAND --help').",
+        epilog="Subcommands: import, check, conflicts, export, load, backup, property, source (run 'kzeu-desk SUBCOMMAND --help').",
     )
     parser.add_argument("db", nargs="?", type=Path, help="fact base file (default: your personal fact base)")
     parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
@@ -192,6 +193,7 @@ def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argpa
         "conflicts": (_conflicts_command, lister),
         "backup": (_backup_command, backer),
         **_export_load_parsers(),
+        **schema_commands(),
     }
 
 

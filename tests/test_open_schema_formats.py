@@ -137,7 +137,7 @@ def test_load_refuses_a_value_that_does_not_fit_its_property_naming_the_line(pro
             record["qualifiers"][0]["value"] = {"kind": "text", "approximate": False, "text": "China"}
 
     _rewritten(good, bad, text_partner)
-    with pytest.raises(LoadError, match="a qualifier of fact .* does not fit its property: “partner” takes an entity"):
+    with pytest.raises(LoadError, match=r"a qualifier of fact .* does not fit its property: “partner” takes an entity"):
         load_jsonl(FactBase.open(tmp_path / "other.sqlite"), bad)
 
 
@@ -175,7 +175,7 @@ def test_the_data_package_has_qualifier_and_separator_tables_and_validates(proje
 
 
 def test_web_annotations_carry_qualifiers_date_ranges_and_citations(project, tmp_path):
-    path, ids = project
+    path, _ids = project
     out = tmp_path / "annotations.jsonld"
     export(path, "webannotation", out)
     items = json.loads(out.read_text(encoding="utf-8"))["first"]["items"]
@@ -194,7 +194,7 @@ def test_web_annotations_carry_qualifiers_date_ranges_and_citations(project, tmp
 
 
 def test_wikibase_statements_carry_qualifiers_and_quickstatements_keep_their_meaning(project, tmp_path):
-    path, ids = project
+    path, _ids = project
     out = tmp_path / "wikibase.json"
     result = export(path, "wikidata", out)
     document = json.loads(out.read_text(encoding="utf-8"))

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.actionDeleteSource = a("actionDeleteSource", "D&elete source…", None, self.delete_current_source,
                                     "Delete the current source, saying first what happens to its evidence and facts",
                                     mutates=True)
-        self.actionManageVocabulary = a("actionManageVocabulary", "&Properties and entities…", "Ctrl+Shift+P",
+        self.actionManageVocabulary = a("actionManageVocabulary", "&Properties and entities…", "Ctrl+Shift+V",
                                         self.manage_vocabulary,
                                         "Create, edit, deprecate and merge properties and entities")
         self.actionCheckFactBase = a("actionCheckFactBase", "&Check fact base…", None, self.check_fact_base,
