@@ -4,18 +4,21 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint bench bench-full soak package dist clean
+.PHONY: run test lint bench bench-full soak package dist clean system-python-venv
 
+# First use takes a few minutes: pip's own progress is shown, so it never looks stuck.
 $(INSTALLED): pyproject.toml
+	@echo "kzeu-desk: setting up $(VENV) (first run only): installing PySide6, SQLAlchemy and the test tools with pip…"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --progress-bar on --upgrade pip
+	$(PY) -m pip install --progress-bar on -e '.[test]'
 	touch $(INSTALLED)
+	@echo "kzeu-desk: set up. The kzeu-desk command is $(VENV)/bin/kzeu-desk (or run 'source $(VENV)/bin/activate' to type just kzeu-desk)."
 
 run: $(INSTALLED)
 	$(PY) -m kzeu_desk $(ARGS)
 
-test: lint
+test: lint system-python-venv
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 # ruff (errors, imports, bug-prone patterns), mypy (the core strictly, the UI where annotated) and
@@ -24,6 +27,12 @@ lint: $(INSTALLED)
 	$(VENV)/bin/ruff check kzeu_desk tests benchmarks db packaging
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+# Tests that run as an ordinary user build a venv from the system Python (tests/ordinary_user.py);
+# Debian ships its venv support separately.
+system-python-venv:
+	@if [ "$$(id -u)" = 0 ] && [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import ensurepip' 2>/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; fi
 
 # A long crash-safety run: thousands of SIGKILLs during editing and import (docs/RELIABILITY.md).
 SOAK_KILLS ?= 2000

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from kzeu_desk import __version__
 from kzeu_desk.cli_schema import schema_commands
@@ -17,8 +18,15 @@ from kzeu_desk.cli_schema import schema_commands
 EXIT_OK, EXIT_PROBLEMS, EXIT_USER_ERROR = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage mistake said in one line (and where to read more) instead of two."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USER_ERROR, f"{self.prog}: {message} (see “{self.prog} --help”).\n")
+
+
 def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kzeu-desk",
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
         epilog="Subcommands: import, check, conflicts, export, load, backup, property, source (run 'kzeu-desk SUBCOMMAND --help').",
@@ -32,12 +40,16 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 def _import_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core import revisions
-    from kzeu_desk.core.errors import UserError
-    from kzeu_desk.core.service import FactBase, SourceMetadata
     from kzeu_desk.core.documents.fetch import read_file_or_address
+    from kzeu_desk.core.errors import ReadOnlyFactBase, UserError
+    from kzeu_desk.core.service import FactBase, SourceMetadata
+
+    from kzeu_desk.core.new_fact_base import discarded_if_new_and_unused
 
     failures = 0
-    with FactBase.open(args.db) as fact_base:
+    with discarded_if_new_and_unused(args.db) as new_fact_base, FactBase.open(args.db) as fact_base:
+        if fact_base.read_only:
+            raise ReadOnlyFactBase(fact_base.why_read_only("nothing was imported"))
         for item in args.files:
             target = item if item.startswith(("http://", "https://")) else Path(item)
             name = item if isinstance(target, str) else target.name
@@ -58,30 +70,55 @@ def _import_command(args: argparse.Namespace) -> int:
             title = document.title or Path(document.file_name).stem
             kind = f"{len(document.page_starts)} pages" if document.page_starts else (document.encoding or document.format)
             print(f"{title}\t{len(document.text)} characters\t{kind}")
+        if failures == len(args.files):
+            new_fact_base.discard_if_new()  # nothing imported: no new fact base is left behind
     return EXIT_PROBLEMS if failures else EXIT_OK
 
 
 def _check_command(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.integrity import check
+    from kzeu_desk.core import storage
+    from kzeu_desk.core.errors import DamagedFactBase, ReadOnlyFactBase
+    from kzeu_desk.core.integrity import Problem, check
     from kzeu_desk.core.service import FactBase
 
-    with FactBase.open(args.db, read_only=not args.repair) as fact_base:
-        with fact_base.reading() as conn:
-            problems = check(conn)
+    try:
+        fact_base = FactBase.open(args.db, read_only=not args.repair)
+    except DamagedFactBase as damaged:  # too damaged to open: SQLite's own findings are still shown
+        try:
+            findings = storage.engine_for(args.db).copy_problems(args.db)
+        except storage.StorageFailure as failure:
+            findings = [f"the file cannot be read: {failure}"]
+        _print_problems(args.db, [Problem("quick_check", found) for found in findings])
+        raise damaged from None
+    with fact_base:
+        problems = None
+        try:
+            with fact_base.reading() as conn:
+                problems = check(conn)
+        except Exception:
+            if problems is None:  # ending the read fails on some damaged files, after the findings are in
+                raise
+        if problems and args.repair and fact_base.read_only:
+            _print_problems(args.db, problems)
+            raise ReadOnlyFactBase(fact_base.why_read_only("nothing was repaired"))
         if problems and args.repair:
             from kzeu_desk.core.repair import repair
 
-            print(f"{len(problems)} problem(s) found; repairing.")
+            print(f"{_counted(len(problems), 'problem')} found; repairing.")
             print(repair(fact_base).summary)
             with fact_base.reading() as conn:
                 problems = check(conn)
     if not problems:
         print(f"{args.db.name}: no problems found.")
         return EXIT_OK
+    _print_problems(args.db, problems)
+    return EXIT_PROBLEMS
+
+
+def _print_problems(db: Path, problems: list) -> None:
     for problem in problems:
         print(f"{problem.check}: {problem.message}")
-    print(f"{args.db.name}: {len(problems)} problem(s) found.")
-    return EXIT_PROBLEMS
+    print(f"{db.name}: {_counted(len(problems), 'problem')} found.")
 
 
 def _conflicts_command(args: argparse.Namespace) -> int:
@@ -104,7 +141,7 @@ def _conflicts_command(args: argparse.Namespace) -> int:
             sources = ", ".join(fact["sources"]) or "no evidence"
             print(f"    fact {fact['id']}: {fact['value']}  ({sources})")
         print(f"    {conflict['explanation']}")
-    print(f"{len(report)} open conflict(s).")
+    print(f"{_counted(len(report), 'open conflict')}.")
     return EXIT_OK
 
 
@@ -125,21 +162,23 @@ def _load_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.loading import check_file, load_jsonl
     from kzeu_desk.core.service import FactBase
 
+    from kzeu_desk.core.new_fact_base import discarded_if_new_and_unused
+
     checked = check_file(args.file)  # a bad file is refused before a new fact base is created for it
-    with FactBase.open(args.db) as fact_base:
-        result = load_jsonl(fact_base, checked)
+    with discarded_if_new_and_unused(args.db), FactBase.open(args.db) as fact_base:
+        result = load_jsonl(fact_base, checked)  # a refusal removes a fact base created for it
     print(result.summary)
     return EXIT_OK
 
 
 def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
-    exporter = argparse.ArgumentParser(prog="kzeu-desk export", description="Export the fact base for other tools.")
+    exporter = _Parser(prog="kzeu-desk export", description="Export the fact base for other tools.")
     exporter.add_argument("--db", type=Path, required=True, help="fact base file (opened read-only)")
     exporter.add_argument("--format", required=True, help=_EXPORT_FORMATS)
     exporter.add_argument("--out", type=Path, required=True, help="file to write (a folder for datapackage)")
     exporter.add_argument("--only", choices=["confirmed"],
                           help="'confirmed' leaves out drafts, disputed, rejected and deprecated facts")
-    loader = argparse.ArgumentParser(prog="kzeu-desk load", description="Load a kzeu_desk JSON Lines export.")
+    loader = _Parser(prog="kzeu-desk load", description="Load a kzeu_desk JSON Lines export.")
     loader.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
     loader.add_argument("file", type=Path, help="a .jsonl file written by 'kzeu-desk export --format jsonl'")
     return {"export": (_export_command, exporter), "load": (_load_command, loader)}
@@ -149,41 +188,38 @@ def _backup_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core import backups
     from kzeu_desk.core.service import FactBase
 
-    if not args.db.exists():
-        print(f"kzeu-desk: There is no fact base at “{args.db}”.", file=sys.stderr)
-        return EXIT_USER_ERROR
+    if args.restore:
+        safety = backups.restore_backup(args.db, args.restore)  # vets both files; refuses in one sentence
+        kept = f"; the replaced state was kept as {safety.path.name}" if safety.path != args.db else ""
+        print(f"Restored {args.restore.name}{kept}.")
+        return EXIT_OK
+    FactBase.open(args.db, read_only=True).close()  # refuses a file that is not a fact base, in one sentence
     if args.list:
         for backup in backups.list_backups(args.db):
             print(f"{backup.path}\t{backup.label}")
         return EXIT_OK
-    if args.restore:
-        FactBase.open(args.db, read_only=True).close()  # refuses a file that is not a fact base
-        safety = backups.restore_backup(args.db, args.restore)
-        print(f"Restored {args.restore.name}; the replaced state was kept as {safety.path.name}.")
-        return EXIT_OK
-    FactBase.open(args.db, read_only=True).close()
     backup = backups.take_backup(args.db, "manual")
     print(backup.path)
     return EXIT_OK
 
 
 def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
-    importer = argparse.ArgumentParser(
+    importer = _Parser(
         prog="kzeu-desk import",
         description="Import PDF, Word (.docx), OpenDocument (.odt), HTML, text or Markdown documents, or web pages.")
     importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
     importer.add_argument("files", nargs="+", metavar="FILE_OR_ADDRESS",
                           help="a file, or a web address starting with http:// or https://")
-    checker = argparse.ArgumentParser(prog="kzeu-desk check", description="Check a fact base for problems.")
+    checker = _Parser(prog="kzeu-desk check", description="Check a fact base for problems.")
     checker.add_argument("--db", type=Path, required=True)
     checker.add_argument("--repair", action="store_true",
                          help="fix app-level problems (orphaned evidence, dangling links, stale conflicts)")
-    backer = argparse.ArgumentParser(prog="kzeu-desk backup", description="Take, list or restore backups.")
+    backer = _Parser(prog="kzeu-desk backup", description="Take, list or restore backups.")
     backer.add_argument("--db", type=Path, required=True)
     choice = backer.add_mutually_exclusive_group()
     choice.add_argument("--list", action="store_true", help="list the backups, newest first")
     choice.add_argument("--restore", type=Path, metavar="BACKUP", help="replace the fact base with a backup")
-    lister = argparse.ArgumentParser(prog="kzeu-desk conflicts", description="List open conflicts.")
+    lister = _Parser(prog="kzeu-desk conflicts", description="List open conflicts.")
     lister.add_argument("--db", type=Path, required=True)
     lister.add_argument("--json", action="store_true", help="machine-readable output")
     lister.add_argument("--rescan", action="store_true", help="re-check every fact first (writes the result)")
@@ -202,15 +238,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = _subcommands()
     if argv and argv[0] in commands:
         handler, parser = commands[argv[0]]
-        return _guarded(lambda: handler(parser.parse_args(argv[1:])))
+        args = parser.parse_args(argv[1:])
+        return _guarded(lambda: handler(args), getattr(args, "db", None))
     args = _gui_parser().parse_args(argv)
     from kzeu_desk.ui.app import run_gui
 
-    return _guarded(lambda: run_gui(args.db, read_only=args.read_only, smoke=args.smoke))
+    return _guarded(lambda: run_gui(args.db, read_only=args.read_only, smoke=args.smoke), args.db)
 
 
-def _guarded(command: Callable[[], int]) -> int:
-    """Run a command; a user's mistake becomes one sentence on stderr, never a traceback."""
+def _counted(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def _guarded(command: Callable[[], int], db: Path | None = None) -> int:
+    """Run a command; every failure becomes one sentence on stderr, never a traceback.
+
+    A user's mistake, a damaged file, a full disk, a folder that cannot be written: each is said in
+    the words of `core.failures.explain_failure`. Anything else is a bug: one sentence says so and where
+    the details were written.
+    """
     from kzeu_desk.core.errors import UserError
 
     try:
@@ -220,3 +266,27 @@ def _guarded(command: Callable[[], int]) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # noqa: BLE001 (the last line of defence: no traceback reaches the user)
+        from kzeu_desk.core.failures import explain_failure
+
+        described = explain_failure(error, db)
+        if described is not None:
+            print(f"kzeu-desk: {described}", file=sys.stderr)
+            return EXIT_USER_ERROR
+        print(f"kzeu-desk: {_log_unexpected(error)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def _log_unexpected(error: Exception) -> str:
+    import traceback
+
+    from kzeu_desk.paths import user_data_dir
+
+    log = user_data_dir() / "errors.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write("".join(traceback.format_exception(type(error), error, error.__traceback__)) + "\n")
+    except OSError:
+        return f"An unexpected error stopped the command ({type(error).__name__}); nothing more could be logged."
+    return f"An unexpected error stopped the command ({type(error).__name__}); the details are in {log}."

@@ -152,13 +152,93 @@ def run(folder: Path, kills: int, seed: int) -> dict:
     return summary
 
 
+# -- writers killed mid-transaction in rollback-journal mode: readers must never see their pages --------
+
+_MARKER = "UNCOMMITTED-CHANGE"
+
+
+def _raw_rollback_writer(path: Path, _backup: Path, rng: random.Random) -> None:
+    """Another SQLite program (or an older kzeu_desk) writing in rollback mode, its page cache so
+    small that uncommitted pages reach the file before the commit."""
+    import sqlite3
+
+    raw = sqlite3.connect(path, isolation_level=None)
+    raw.execute("PRAGMA journal_mode = DELETE")
+    raw.execute("PRAGMA cache_size = 5")
+    while True:
+        raw.execute("BEGIN IMMEDIATE")
+        raw.execute("UPDATE fact SET note = ?", (_MARKER * rng.randint(10, 500),))
+        raw.execute("UPDATE source SET note = ?", (_MARKER * rng.randint(10, 500),))
+        raw.execute("ROLLBACK")
+
+
+def _restorer(path: Path, backup: Path, _rng: random.Random) -> None:
+    from kzeu_desk.core.backups import restore_backup
+
+    while True:
+        restore_backup(path, backup)
+
+
+def journal_run(folder: Path, kills: int, seed: int) -> dict:
+    """Kill rollback-mode writers and restores at random moments; after each kill, a reader must see
+    a committed state only (never the marker, a fact count that is the fact base's or the backup's,
+    every check passing), and the next writer must be able to write."""
+    from kzeu_desk.core.backups import take_backup
+
+    rng = random.Random(seed)
+    path = folder / "journal.sqlite"
+    with FactBase.open(path, actor="crash-test") as fb:
+        import_sample_corpus(fb)
+        backup = take_backup(path, "manual").path  # no facts
+        for start in range(0, 200, 10):
+            fb.create_fact_from_selection(1, start, start + 5)
+    summary = {"kills": 0, "problems": [], "seconds": 0.0}
+    started = time.monotonic()
+    for round_number in range(kills):
+        child = _restorer if round_number % 3 == 2 else _raw_rollback_writer
+        pid = os.fork()
+        if pid == 0:
+            try:
+                child(path, backup, random.Random(seed * 7919 + round_number))
+            finally:
+                os._exit(0)
+        time.sleep(rng.uniform(0.005, 0.12))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        summary["kills"] += 1
+        problems = _verify_committed(path)
+        if problems:
+            summary["problems"] = [f"after kill {round_number + 1}: {p}" for p in problems[:20]]
+            break
+    summary["seconds"] = round(time.monotonic() - started, 1)
+    return summary
+
+
+def _verify_committed(path: Path) -> list[str]:
+    with FactBase.open(path, read_only=True) as fb, fb.reading() as conn:
+        problems = [f"{p.check}: {p.message}" for p in check(conn)]
+        facts = conn.execute(text("SELECT count(*) FROM fact")).scalar()
+        notes = conn.execute(text("SELECT count(*) FROM fact WHERE note LIKE :m UNION ALL "
+                                  "SELECT count(*) FROM source WHERE note LIKE :m"), {"m": f"%{_MARKER}%"}).all()
+    if facts not in (0, 20):
+        problems.append(f"{facts} facts: neither the fact base's 20 nor the backup's 0")
+    if any(row[0] for row in notes):
+        problems.append("a reader saw a change that was never committed")
+    with FactBase.open(path, actor="crash-test") as fb:  # and a writer can go on
+        if fb.read_only:
+            problems.append(f"the fact base opened read-only: {fb.read_only_reason}")
+    return problems
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--kills", type=int, default=200)
     parser.add_argument("--folder", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--journal", action="store_true",
+                        help="kill rollback-mode writers and restores instead (hot journals)")
     args = parser.parse_args()
-    summary = run(args.folder, args.kills, args.seed)
+    summary = (journal_run if args.journal else run)(args.folder, args.kills, args.seed)
     print(json.dumps(summary))
     return 1 if summary["problems"] else 0
 

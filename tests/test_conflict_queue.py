@@ -141,7 +141,7 @@ def test_queue_lists_the_corpus_disagreements_oldest_first(fact_base, scenario):
     ]
     assert queue[0]["explanation"].startswith(
         "Kazakhstan · diplomatic relations established: Astana Calling, “Kazakhstan, a sign of the EU 25 years of "
-        "strong…” says 1996")
+        "strong and…” says 1996")
     assert [r["created_at"] for r in queue] == sorted(r["created_at"] for r in queue)
 
 

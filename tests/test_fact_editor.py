@@ -62,6 +62,7 @@ def choose(combo: QComboBox, text: str) -> None:
     index = combo.findText(text)
     assert index >= 0, text
     combo.setCurrentIndex(index)
+    combo.hidePopup()  # an item picked in the open list: Qt closes the list, then emits `activated`
     combo.activated.emit(index)
 
 
@@ -439,3 +440,20 @@ def test_ctrl_z_in_a_committed_field_undoes_through_the_app(qtbot, editor: FactE
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert stored(fact_base, fact_id)["subject_id"] is None
     assert edit.text() == ""
+
+
+def test_a_date_range_and_a_count_from_a_suggestion_are_shown_and_edited(editor, session, qtbot):
+    # "for 2020-2030" reads as a date range; "29 different areas" as a count.
+    range_fact = new_draft(session, "for 2020-2030", "kz_mfa_european_track.txt")
+    assert editor.value_stack.currentWidget() is editor.value_range_field
+    assert editor.value_range_field.first.line_edit.text() == "2020"
+    assert editor.value_range_field.last.line_edit.text() == "2030"
+    type_and_enter(qtbot, editor.value_range_field.last.line_edit, "2025")
+    row = stored(session.fact_base, range_fact)
+    assert (row["value_kind"], row["value_date"], row["value_date_end"]) == ("date_range", "2020", "2025")
+    type_and_enter(qtbot, editor.value_range_field.last.line_edit, "2019")
+    assert "must end after it begins" in editor.value_range_field.problem.text()
+    assert stored(session.fact_base, range_fact)["value_date_end"] == "2025"
+    count_fact = new_draft(session, "29 areas", "kz_mfa_european_track.txt")
+    assert editor.value_stack.currentWidget() is editor.amount_editor
+    assert stored(session.fact_base, count_fact)["value_kind"] == "count"

@@ -22,7 +22,7 @@ from test_fact_listing import (
 
 FACTS = 1000
 COLUMN_SORTS = {0: SortColumn.ID, 1: SortColumn.SUBJECT, 2: SortColumn.PROPERTY, 3: SortColumn.VALUE,
-                4: SortColumn.STATUS, 5: SortColumn.RANK, 8: SortColumn.UPDATED}
+                5: SortColumn.STATUS, 6: SortColumn.RANK, 9: SortColumn.UPDATED}
 ASCENDING, DESCENDING = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
 
 
@@ -96,7 +96,7 @@ def test_sorting_each_column_matches_a_reference_sort(session, model, order):
 def test_count_columns_cannot_be_sorted_and_leave_the_order_alone(model):
     model.sort(3, DESCENDING)
     before = model.spec
-    for count_column in (6, 7):
+    for count_column in (4, 7, 8):
         model.sort(count_column, ASCENDING)
         assert model.spec == before
 
@@ -117,8 +117,8 @@ def test_rows_are_right_across_page_boundaries_and_after_a_jump(session, model, 
         assert shown(model, row, 1) == reference[fact_id]["subject"]
         assert shown(model, row, 2) == reference[fact_id]["property"]
         assert shown(model, row, 3) == reference[fact_id]["display_value"]
-        assert shown(model, row, 4) == reference[fact_id]["status"].capitalize()
-        assert shown(model, row, 6) == str(reference[fact_id]["sources"])
+        assert shown(model, row, 5) == reference[fact_id]["status"].capitalize()
+        assert shown(model, row, 7) == str(reference[fact_id]["sources"])
     assert model.fact_id_at(FACTS) is None
     assert model.data(model.index(FACTS, 0)) is None
     assert len(boundary_scans) == 1  # built by the first jump, reused by the later ones
@@ -144,8 +144,8 @@ def test_status_has_a_coloured_dot_and_rejected_facts_recede(session, model):
         foreground = model.data(model.index(row, 1), Qt.ItemDataRole.ForegroundRole)
         assert isinstance(foreground, QBrush) == (status == FactStatus.REJECTED.value)
     assert model.data(model.index(0, 0), Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)] == [
-        "ID", "Subject", "Property", "Value", "Status", "Rank", "Sources", "Conflicts", "Updated"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(10)] == [
+        "ID", "Subject", "Property", "Value", "Time", "Status", "Rank", "Sources", "Conflicts", "Updated"]
 
 
 def test_row_of_answers_from_the_cache_or_by_counting(session, model):
@@ -196,7 +196,7 @@ def test_refreshes_after_a_fact_is_created_edited_and_deleted(session, model):
         property_id=turnover))
     row = model.row_of(fact_id)
     assert shown(model, row, 3) == "US$160 billion"
-    assert shown(model, row, 4) == "Confirmed"
+    assert shown(model, row, 5) == "Confirmed"
     assert model.rowCount() == FACTS + 1
 
     session.perform(lambda fact_base: fact_base.delete_fact(fact_id))
@@ -299,7 +299,7 @@ def test_selection_follows_the_fact_through_a_refresh(session, pane):
         version = conn.exec_driver_sql("SELECT version FROM fact WHERE id = ?", (fact_id,)).scalar_one()
     session.perform(lambda fact_base: fact_base.update_fact(fact_id, version, status=FactStatus.REJECTED))
     assert pane.view.currentIndex().row() == 41  # same count: repainted in place
-    assert pane.view.currentIndex().siblingAtColumn(4).data() == "Rejected"
+    assert pane.view.currentIndex().siblingAtColumn(5).data() == "Rejected"
 
 
 def test_scroll_position_survives_a_refresh_that_adds_a_row(qtbot, session, pane):

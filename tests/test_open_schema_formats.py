@@ -168,7 +168,7 @@ def test_the_data_package_has_qualifier_and_separator_tables_and_validates(proje
     qualifiers = (out / "fact_qualifier.csv").read_text(encoding="utf-8").splitlines()
     assert qualifiers[0].startswith("id,fact_id,property_id,value_kind")
     assert sum(line.split(",")[1] == str(ids["china"]) for line in qualifiers[1:]) == 3
-    assert "2019-07-06,2019-07-07" in (out / "fact.csv").read_text(encoding="utf-8")
+    assert '"2019-07-06","2019-07-07"' in (out / "fact.csv").read_text(encoding="utf-8")
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     fields = {f["name"]: f for r in descriptor["resources"] if r["name"] == "property" for f in r["schema"]["fields"]}
     assert fields["allowed_units"]["type"] == "array"

@@ -260,7 +260,7 @@ def test_wal_fact_base_in_read_only_folder_opens_through_a_copy(sample_db, share
     first, reason = result.stdout.splitlines()[:2]
     assert first == "True True 2"
     assert "read-only" in reason and "copy" in reason
-    assert "1 open conflict(s)." in result.stdout
+    assert "1 open conflict." in result.stdout
     assert fingerprint(path) == before
 
 

@@ -540,7 +540,7 @@ def test_a_renamed_revision_keeps_conflict_explanations_in_step(article):
     fb, source_id, body, _facts = article
     with fb.reading() as conn:
         before = conn.execute(text("SELECT explanation FROM conflict WHERE status = 'open'")).scalars().all()
-    assert before and all("“Kazakhstan and EU mark 30 years of diplomatic r…” says" in e for e in before)
+    assert before and all("“Kazakhstan and EU mark 30 years of diplomatic relations” says" in e for e in before)
     fb.import_revision(source_id, document(body.replace("That was in 1995.", "That was in 1995, as agreed."),
                                            file_name="kz_eu_30_years_v2.txt"),
                        metadata=SourceMetadata(title="Thirty years of EU–Kazakhstan relations"))

@@ -169,7 +169,7 @@ def test_status_colours_differ_and_overlap_is_deeper_and_underlined(view):
     colours = {status: formats.span_format(status, 1).background().color().rgba()
                for status in ("draft", "confirmed", "disputed", "rejected")}
     assert len(set(colours.values())) == 4
-    single, overlap = formats.span_format("draft", 1), formats.span_format("draft", 2)
+    single, overlap = formats.span_format("confirmed", 1), formats.span_format("confirmed", 2)
     assert overlap.background().color().alpha() > single.background().color().alpha()
     assert overlap.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
     assert single.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
@@ -199,7 +199,7 @@ def test_overlapping_spans_produce_an_overlap_segment(view):
     bounds = [(s, e) for s, e, _ in ranges]
     assert bounds == [(outer[0], inner[0]), (inner[0], outer[1]), (outer[1], inner[1])]
     _, _, middle = ranges[1]
-    assert middle.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    assert middle.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
     # The overlap takes the innermost (shorter) span's status, the one a click there would pick.
     assert middle.background() == view.span_formats.span_format("draft", 2).background()
     assert ranges[0][2].background() == view.span_formats.span_format("confirmed", 1).background()
@@ -512,7 +512,7 @@ def test_source_pane_shows_a_source_and_refreshes_after_a_new_fact(qtbot, fact_b
     assert changes is not None
     new_fact = changes.new_id("fact")
     assert pane.view.spans_at(start)[0]["fact_id"] == new_fact
-    assert pane.view.tooltip_text_at(start) == "New draft fact (subject and property not set)"
+    assert pane.view.tooltip_text_at(start) == "New draft fact: more than US$160 billion (subject and property not set)"
     block_ranges = formats_in_block(pane.view, utf16(text, start))
     assert (utf16(text, start), utf16(text, start + len(quote))) in [(s, e) for s, e, _ in block_ranges]
 

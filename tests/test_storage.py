@@ -92,14 +92,17 @@ def test_snapshot_is_consistent_and_opens_with_journal_mode_delete(fact_base, tm
     with sqlite3.connect(target) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert raw.execute("SELECT count(*) FROM source").fetchone()[0] == 5
-    assert not target.with_name(f".{target.name}.partial").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
 
 
 def test_backup_before_migration_is_a_checked_snapshot(fact_base):
     from kzeu_desk.core.storage.sqlite.opening import _backup_before_migration
 
-    backup = _backup_before_migration(fact_base.path, "0000_older")
+    from kzeu_desk.core.backups import list_backups
+
+    backup = _backup_before_migration(fact_base.path)
     assert backup.parent.name == f"{fact_base.path.name}.backups"
+    assert [(b.path, b.reason) for b in list_backups(fact_base.path)] == [(backup, "before-migration")]
     with sqlite3.connect(backup) as raw:
         assert raw.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         assert raw.execute("SELECT count(*) FROM source").fetchone()[0] == 5

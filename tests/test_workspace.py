@@ -72,6 +72,7 @@ def choose(combo, text: str) -> None:
     index = combo.findText(text)
     assert index >= 0, text
     combo.setCurrentIndex(index)
+    combo.hidePopup()  # an item picked in the open list: Qt closes the list, then emits `activated`
     combo.activated.emit(index)
 
 
@@ -277,7 +278,7 @@ def test_conflict_queue_with_the_keyboard_alone(qtbot, db_path):
     qtbot.waitExposed(win)
     win.windowHandle().requestActivate()  # offscreen, activateWindow() alone gives no focus
     qtbot.waitUntil(win.isActiveWindow)
-    assert "1 open conflicts" in win.totals_label.text()
+    assert "1 open conflict" in win.totals_label.text() and "1 open conflicts" not in win.totals_label.text()
     action(win, "actionNextConflict").trigger()
     panel = win.conflicts_panel
     assert panel.current_conflict_id is not None

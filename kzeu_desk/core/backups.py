@@ -1,24 +1,37 @@
 """Rotating snapshots of a fact base, and restoring one.
 
 A backup is always a consistent, checked snapshot written atomically by the storage engine
-(`StorageEngine.snapshot_into`), never a raw copy of a live file. Backups live beside the fact base
-in `<name>.backups/`, named by time and reason, and are thinned to a grandfather-father-son schedule: the newest of each of the last 12 days,
-10 weeks and 9 months are kept, as are the newest few whatever their age.
+(`StorageEngine.snapshot_into`), never a raw copy of a live file. Backups live beside the fact base in `<name>.backups/`, named by time and
+reason (manual, periodic, before-load, before-migration, before-restore), and are thinned to a
+grandfather-father-son schedule: the newest of each of the last 12 days, 10 weeks and 9 months are
+kept, as are the newest few whatever their age.
+
+A restore accepts only a file this version can open as a fact base (our schema, not newer, passing
+quick_check), and always keeps what it replaces first.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from kzeu_desk.core import storage
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.leftovers import private_folder
 from kzeu_desk.core.storage import StorageFailure
+import contextlib
 
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_NEWEST = 12, 10, 9, 5
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)\.sqlite$")
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}Z)-(?P<reason>[a-z-]+)(?:-\d+)?\.sqlite$")
+# Names earlier versions gave the backups taken before a load or a migration.
+_OLDER_NAMES = (
+    re.compile(r"^(?P<stem>.+)-(?P<reason>before-load)-(?P<stamp>\d{8}T\d{6})\d*Z\.sqlite$"),
+    re.compile(r"^(?P<stem>.+)-(?P<reason>before-migration)-from-.+-(?P<stamp>\d{8}T\d{6})Z\.sqlite$"),
+)
 
 
 @dataclass(frozen=True)
@@ -40,7 +53,12 @@ def backup_folder(fact_base: Path) -> Path:
 def take_backup(fact_base: Path, reason: str) -> Backup:
     """Snapshot the fact base now; `reason` is a short slug such as 'manual' or 'before-load'."""
     folder = backup_folder(fact_base)
-    folder.mkdir(exist_ok=True)
+    made_folder = not folder.exists()
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise UserError(f"No backup could be taken: the folder “{folder}” cannot be made "
+                        f"({_os_reason(error)}).") from None
     taken = datetime.now(UTC).replace(microsecond=0)
     target = folder / f"{fact_base.stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}.sqlite"
     counter = 1
@@ -50,9 +68,28 @@ def take_backup(fact_base: Path, reason: str) -> Backup:
     try:
         storage.engine_for(fact_base).snapshot_into(fact_base, target)
     except (StorageFailure, OSError) as error:
-        raise UserError(f"The backup could not be written to “{folder}” ({error}).") from None
+        if made_folder:
+            shutil.rmtree(folder, ignore_errors=True)  # nothing is left of a backup that failed
+        raise UserError(f"No backup could be written to “{folder}” ({_os_reason(error)}).") from None
     rotate(fact_base)
     return Backup(target, taken, reason)
+
+
+def _os_reason(error: Exception) -> str:
+    message = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    if "full" in message.lower() or "No space" in message:
+        return "the disk is full"
+    if "readonly" in message or "Read-only" in message:
+        return "the folder is on a read-only disk or cannot be written"
+    return message[:1].lower() + message[1:]
+
+
+def discard_backup(backup: Backup) -> None:
+    """Remove a backup that turned out not to be needed (the change it guarded was not made), and its
+    folder if that holds nothing else."""
+    backup.path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        backup.path.parent.rmdir()
 
 
 def list_backups(fact_base: Path) -> list[Backup]:
@@ -62,11 +99,20 @@ def list_backups(fact_base: Path) -> list[Backup]:
         return []
     found = []
     for path in folder.glob("*.sqlite"):
-        match = _NAME.match(path.name)
-        if match:
-            taken = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-            found.append(Backup(path, taken, re.sub(r"-\d+$", "", match["reason"])))
+        backup = _parse_name(path)
+        if backup is not None and backup[0] == fact_base.stem:
+            found.append(Backup(path, backup[1], backup[2]))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
+
+
+def _parse_name(path: Path) -> tuple[str, datetime, str] | None:
+    for pattern in (_NAME, *_OLDER_NAMES):
+        match = pattern.match(path.name)
+        if match:
+            stamp = match["stamp"] if match["stamp"].endswith("Z") else match["stamp"] + "Z"
+            taken = datetime.strptime(stamp, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+            return match["stem"], taken, match["reason"]
+    return None
 
 
 def backups_to_keep(backups: list[Backup]) -> set[Path]:
@@ -96,22 +142,48 @@ def rotate(fact_base: Path) -> list[Path]:
     return removed
 
 
+# -- restoring -----------------------------------------------------------------------------------
+
+
 def restore_backup(fact_base: Path, backup: Path) -> Backup:
     """Replace the fact base's content with a backup's, keeping a backup of what is replaced.
 
-    Anyone else with the fact base open sees either the old or the restored content, never a mixture
-    (`StorageEngine.restore`).
+    The engine vets the backup like any fact base (not newer than this version, passing its checks;
+    an older schema is brought up to date in a private copy first) and says in one sentence why it
+    will not restore it. Anyone else with the fact base open sees either the old or the restored
+    content, never a mixture (`StorageEngine.restore`); a damaged fact base's bytes are kept as they
+    are before a checked copy replaces it.
     """
+    fact_base, backup = Path(fact_base), Path(backup)
     engine = storage.engine_for(fact_base)
+    folder = private_folder("restore")
     try:
-        damaged = bool(engine.copy_problems(backup))
-    except StorageFailure:
-        raise UserError(f"“{backup.name}” is not a fact base backup, so it was not restored.") from None
-    if damaged:
-        raise UserError(f"“{backup.name}” is damaged, so it was not restored.")
-    safety = take_backup(fact_base, "before-restore")
-    try:
-        engine.restore(fact_base, backup)
-    except StorageFailure as error:
-        raise UserError(f"The backup could not be restored: {error}; the fact base was left as it was.") from None
+        copy = engine.restorable_copy(backup, folder)
+        target = engine.restore_target(fact_base)
+        safety = _keep_what_is_replaced(fact_base, target)
+        try:
+            if target == "damaged":
+                engine.snapshot_into(copy, fact_base)
+            else:
+                engine.restore(fact_base, copy)
+        except (StorageFailure, OSError) as error:
+            raise UserError(f"The backup could not be restored ({_os_reason(error)}); the fact base was left as "
+                            "it was.") from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return safety
+
+
+def _keep_what_is_replaced(fact_base: Path, target: Literal["missing", "fact base", "damaged"]) -> Backup:
+    if target == "missing":
+        return Backup(fact_base, datetime.now(UTC), "nothing replaced")
+    if target == "fact base":
+        return take_backup(fact_base, "before-restore")
+    folder = backup_folder(fact_base)
+    taken = datetime.now(UTC).replace(microsecond=0)
+    kept = folder / f"{fact_base.stem}-{taken:%Y%m%dT%H%M%SZ}-damaged-before-restore.sqlite"
+    try:
+        storage.engine_for(fact_base).set_aside(fact_base, kept)
+    except OSError as error:
+        raise UserError(f"Nothing was restored: the damaged file could not be kept first ({_os_reason(error)}).") from None
+    return Backup(kept, taken, "damaged-before-restore")

@@ -3,7 +3,7 @@ falling back to its file name only when it has no title.
 
 * short — where a source is named in passing (conflict explanations, evidence lists):
   "Astana Calling, 2 February 2023"; undated, the title says which article:
-  "Astana Calling, “Kazakhstan and EU mark 30 years…”"; without publisher or author, the title.
+  "Astana Calling, “Kazakhstan, a sign of the EU 25 years of strong and…”"; without publisher or author, the title.
 * full — where a reader wants the reference (tooltips, exports):
   "Martin Banks, “Kazakhstan makes ‘quantum leap’ in its EU relations”, The Parliament, 2 August 2023,
   https://…".
@@ -18,7 +18,7 @@ from sqlalchemy import Connection, bindparam, text
 
 from kzeu_desk.core.value_format import format_date
 
-_SHORT_TITLE = 48  # characters of a title in a short citation
+_SHORT_TITLE = 60  # characters of a title in a short citation, cut at a word
 _CHUNK = 500
 
 
@@ -50,7 +50,7 @@ class Citation:
         if not title:
             return None
         if limit is not None and len(title) > limit:
-            title = title[: limit - 1].rstrip(" ,;:") + "…"
+            title = title[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
         return f"“{title}”"
 
     @property

@@ -1,5 +1,9 @@
 """Problems a user can act on. `str(error)` is one clear sentence, shown as is, never a traceback."""
 
+from __future__ import annotations
+
+import errno
+
 
 class UserError(Exception):
     pass
@@ -7,6 +11,10 @@ class UserError(Exception):
 
 class NotAFactBase(UserError):
     pass
+
+
+class DamagedFactBase(NotAFactBase):
+    """The file is a fact base its engine finds damaged: nothing is written to it."""
 
 
 class SchemaTooNew(UserError):
@@ -27,3 +35,17 @@ class StaleEdit(UserError):
 
 class InvalidEdit(UserError):
     pass
+
+
+def os_error_sentence(error: OSError) -> str:
+    """One sentence for a file-system error, naming the file: a full disk, a permission, a read-only
+    disk, or what the system said (writing to /proc, a missing folder...)."""
+    target = f"“{error.filename}”" if error.filename else "a file it needs"
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"The disk is full, so {target} could not be written; free some space and try again."
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"You do not have permission to use {target}."
+    if error.errno == errno.EROFS:
+        return f"The disk holding {target} is read-only."
+    reason = (error.strerror or str(error)).rstrip(".")
+    return f"Could not use {target}: {reason[:1].lower() + reason[1:]}."

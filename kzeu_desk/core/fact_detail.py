@@ -92,6 +92,17 @@ def fact_label(conn: Connection, fact_id: int) -> str:
     return fact_labels(conn, [fact_id])[fact_id]
 
 
+def fact_values(conn: Connection, fact_ids: Iterable[int]) -> dict[int, str]:
+    """The displayed value of each fact that exists ("1996", "US$160 billion"): what a highlight's tooltip adds."""
+    ids = sorted(set(fact_ids))
+    if not ids:
+        return {}
+    fact = table("fact")
+    rows = conn.execute(select(fact).where(fact.c.id.in_(ids))).mappings().all()
+    names = _EntityNames(conn, [r["value_entity_id"] for r in rows])
+    return {row["id"]: display_value(TypedValue.from_columns(row), names.name) for row in rows}
+
+
 def fact_labels(conn: Connection, fact_ids: Iterable[int]) -> dict[int, str]:
     """Short labels for several facts at once; a fact that no longer exists is named as deleted."""
     ids = sorted(set(fact_ids))

@@ -52,7 +52,7 @@ from kzeu_desk.core.models import ConflictStatus, FactRank, FactStatus
 from kzeu_desk.core.search_documents import search_words
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.typed_value import TypedValue
-from kzeu_desk.core.value_format import format_value
+from kzeu_desk.core.value_format import format_time_qualifier, format_value
 
 PAGE_SIZE = 256
 # Where `count_at_most` stops: beyond it a curator narrows the search rather than reads on.
@@ -134,6 +134,7 @@ class FactListRow:
     subject: str
     property: str
     value: str
+    time: str  # the time qualifier: a point in time, or start–end ("" when the fact has none)
     status: str
     rank: str
     sources: int  # distinct sources with evidence for the fact
@@ -226,6 +227,7 @@ def _read_page(conn: Connection, spec: ListingSpec, page_query: str, params: dic
         SELECT page.id{page_key_columns},
                f.value_kind, f.value_amount, f.value_lower, f.value_upper, f.value_approximate,
                f.value_unit, f.value_date, f.value_date_end, f.value_entity_id, f.value_text,
+               f.point_in_time, f.start_time, f.end_time,
                f.status, f.rank, f.updated_at,
                subject.name AS subject_name, prop.name AS property_name,
                value_entity.name AS value_entity_name,
@@ -368,6 +370,7 @@ def _list_row(row: RowMapping, key_length: int) -> FactListRow:
         subject=row["subject_name"] or "",
         property=row["property_name"] or "",
         value=_display_value(row, value_entity_name),
+        time=format_time_qualifier(row["point_in_time"], row["start_time"], row["end_time"]),
         status=row["status"],
         rank=row["rank"],
         sources=row["source_count"],

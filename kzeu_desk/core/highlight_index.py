@@ -14,9 +14,13 @@ from kzeu_desk.core.text import Utf16Index
 
 _log = logging.getLogger(__name__)
 
-# The fact statuses a span is coloured by, in a fixed order (the index numbers statuses by it);
-# a span of any other status is treated as a draft.
+# The fact statuses a span is coloured by; a span of any other status is treated as a draft.
 SPAN_STATUSES = ("draft", "confirmed", "disputed", "rejected")
+# Ranks other than normal change how a span looks too; a normal rank adds nothing to the look.
+SPAN_RANKS = ("preferred", "deprecated")
+# Every look a span can have, in a fixed order (the index numbers looks by it): "confirmed",
+# "confirmed/preferred", "draft/deprecated", ...
+SPAN_LOOKS = tuple(f"{status}/{rank}" if rank else status for status in SPAN_STATUSES for rank in ("", *SPAN_RANKS))
 
 # (start, end, depth, status): a maximal run of UTF-16 positions covered by `depth` spans whose
 # innermost one has `status`.
@@ -55,7 +59,7 @@ class HighlightIndex:
         else:
             self._starts = [convert(span["start"]) for span in usable]
             self._ends = [convert(span["end"]) for span in usable]
-        self._statuses: list[str] = [known_status(span.get("status")) for span in usable]
+        self._statuses: list[str] = [span_look(span.get("status"), span.get("rank")) for span in usable]
         self._fact_ids: list[int] = [span["fact_id"] for span in usable]
         # The furthest end among spans[0..i] lets a point query stop walking left as soon as no
         # earlier span can still reach the point.
@@ -153,14 +157,26 @@ class HighlightIndex:
         """
         stride = max(self._furthest_end_so_far[-1:] + other._furthest_end_so_far[-1:] + [0]) + 1
         changed = self._span_keys(stride) ^ other._span_keys(stride)
-        return sorted({divmod(key // len(SPAN_STATUSES), stride) for key in changed})
+        return sorted({divmod(key // len(SPAN_LOOKS), stride) for key in changed})
 
     def _span_keys(self, stride: int) -> set[int]:
         # One int per span rather than a tuple: ints are not tracked by the garbage collector.
-        status_numbers = {status: number for number, status in enumerate(SPAN_STATUSES)}
-        return {(start * stride + end) * len(SPAN_STATUSES) + status_numbers[status]
+        status_numbers = {look: number for number, look in enumerate(SPAN_LOOKS)}
+        return {(start * stride + end) * len(SPAN_LOOKS) + status_numbers[status]
                 for start, end, status in zip(self._starts, self._ends, self._statuses)}
 
 
 def known_status(status: str | None) -> str:
     return status if status in SPAN_STATUSES else "draft"
+
+
+def span_look(status: str | None, rank: str | None = None) -> str:
+    """How a span is drawn: its fact's status, with its rank when that is not normal ("draft/deprecated")."""
+    known = known_status(status)
+    return f"{known}/{rank}" if rank in SPAN_RANKS else known
+
+
+def look_parts(look: str) -> tuple[str, str]:
+    """(status, rank) of a look; rank is "normal" when the look names none."""
+    status, _, rank = look.partition("/")
+    return known_status(status), rank or "normal"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DBAPIError
 
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.revisions import INTEGRITY_CHECKS
@@ -59,12 +60,39 @@ def _invariants(engine: StorageEngine) -> dict[str, Check]:
 
 
 def check(conn: Connection) -> list[Problem]:
+    """Every problem found, never an exception for what a damaged file holds.
+
+    The engine's structure comes first: when it is damaged, the app's checks are not run (rows read
+    from damaged pages prove nothing, and reading them may fail), and the answer is a backup. Text
+    the engine cannot decode (bytes changed inside a row) is read with replacement characters and
+    counted, so the checks still run and the damage is reported rather than stopping them.
+    """
     engine = engine_of(conn)
-    problems = [Problem(name, message) for name, message in engine.structural_problems(conn)]
-    problems += [Problem(QUOTE_CHECK, message) for message in misquoted_evidence(conn)]
-    for name, invariant in _invariants(engine).items():
-        problems += [Problem(name, message) for message in invariant(conn)]
+    try:
+        structure = engine.structural_problems(conn)
+    except DBAPIError as error:
+        structure = [("quick_check", f"the file cannot be read: {error.orig}")]
+    problems = [Problem(name, message) for name, message in structure]
+    if any(name != "foreign_key_check" for name, _message in structure):
+        return [*problems, Problem("application checks", "not run, because the file's structure is damaged; restore a backup")]
+    checks: list[tuple[str, Callable[[], list[str]]]] = [
+        (TEXT_CHECK, lambda: engine.text_damage(conn)),
+        (QUOTE_CHECK, lambda: misquoted_evidence(conn)),
+        *((name, lambda invariant=invariant: invariant(conn)) for name, invariant in _invariants(engine).items()),
+    ]
+    with engine.tolerant_text(conn) as undecodable:
+        for name, run in checks:
+            try:
+                problems += [Problem(name, message) for message in run()]
+            except DBAPIError as error:
+                problems.append(Problem(name, f"could not be checked: {error.orig}"))
+    if undecodable.count and not any(p.check == TEXT_CHECK for p in problems):
+        problems.append(Problem(TEXT_CHECK, f"{undecodable.count} text value(s) read are not valid UTF-8: "
+                                            "bytes inside the file were changed; restore a backup"))
     return problems
+
+
+TEXT_CHECK = "text is valid UTF-8"
 
 
 # Grouped by source, so each text is read once however many spans quote it.

@@ -291,6 +291,29 @@ class Evidence(SQLModel, table=True):
     previous_revision: int | None = None
     previous_start: int | None = None
     previous_end: int | None = None
+    # A fuzzy match whose figures differ from the quote it was placed from ("US$77 billion" found as
+    # "US$78 billion"): a change of content, so it waits for a curator whatever its score, and the
+    # exports say so. Cleared when a curator accepts or re-attaches the evidence.
+    number_changed: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+
+
+class DismissedCandidate(SQLModel, table=True):
+    """A figure or date in a source that a curator judged not to be a fact (a page number, a
+    phone number, a figure already covered): the candidates list leaves it out. Kept in the fact
+    base, so everyone sharing it sees the same list; undone like any other action."""
+
+    __tablename__ = "dismissed_candidate"
+    __table_args__ = (UniqueConstraint("source_id", "start", "end"),
+                      CheckConstraint("start >= 0 AND \"end\" > start", name="ck_dismissed_candidate_span"),
+                      _NEVER_REUSE_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
+    start: int  # code points into source.text, as evidence offsets
+    end: int
+    # The words dismissed: a revised text that no longer has them there brings the candidate back.
+    quote: str
+    dismissed_at: str
+    dismissed_by: str
 
 
 class SourceRevision(SQLModel, table=True):

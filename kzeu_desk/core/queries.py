@@ -3,6 +3,7 @@ slower than reading the columns a view shows)."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from dataclasses import dataclass
@@ -150,3 +151,27 @@ def recent_operations(conn: Connection, limit: int = 200) -> list[dict]:
 def latest_operation_id(conn: Connection) -> int:
     """The newest operation; it moves on whenever anyone commits a change to the fact base."""
     return conn.execute(select(func.coalesce(func.max(table("operation").c.id), 0))).scalar_one()
+
+
+def operation_fact(conn: Connection, operation_id: int) -> int | None:
+    """A fact an operation changed that still exists (directly, or through its evidence or links), so
+    choosing the operation in the history can show that fact; None when it touched none."""
+    events = table("audit_event")
+    rows = conn.execute(
+        select(events.c.target_type, events.c.target_id, events.c.before, events.c.after)
+        .where(events.c.operation_id == operation_id).order_by(events.c.id)
+    ).all()
+    candidates: list[int] = []
+    for target_type, target_id, before, after in rows:
+        if target_type == "fact":
+            candidates.append(target_id)
+        elif target_type in ("evidence", "fact_link"):
+            image = json.loads(after or before or "{}")
+            for key in ("fact_id", "from_fact_id"):
+                if isinstance(image.get(key), int):
+                    candidates.append(image[key])
+    if not candidates:
+        return None
+    fact = table("fact")
+    existing = set(conn.execute(select(fact.c.id).where(fact.c.id.in_(candidates))).scalars())
+    return next((fact_id for fact_id in candidates if fact_id in existing), None)

@@ -38,13 +38,13 @@ def import_sample_corpus(fact_base: FactBase) -> Changes:
     return fact_base.run("Import sample articles", add_all)
 
 
-def open_default_fact_base(*, read_only: bool = False) -> FactBase:
+def open_default_fact_base(*, read_only: bool = False, read_only_reason: str | None = None) -> FactBase:
     """The personal fact base; on first run it is created with the sample articles in it."""
     from kzeu_desk.paths import default_fact_base_path
 
     path = default_fact_base_path()
     is_new = not path.exists()
-    fact_base = FactBase.open(path, read_only=read_only)
+    fact_base = FactBase.open(path, read_only=read_only, read_only_reason=read_only_reason)
     if is_new and not fact_base.read_only:
         import_sample_corpus(fact_base)
     return fact_base

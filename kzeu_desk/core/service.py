@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from kzeu_desk.core import conflicts, entities, properties, revisions, search_documents, source_details, storage
 from kzeu_desk.core import qualifiers as qualifier_steps
@@ -31,7 +31,8 @@ from kzeu_desk.core.reanchor import Placement, reanchor
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.text import quote_context, sha256_text
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing import suggest_value
+from kzeu_desk.core.value_format import format_value
+from kzeu_desk.core.value_parsing import Suggestion, suggest
 from kzeu_desk.core.vocabulary import STARTER_ENTITIES, STARTER_PROPERTIES
 
 T = TypeVar("T")
@@ -70,6 +71,17 @@ class FactBase:
         self.read_only_reason = opened.read_only_reason
         self.backup_path = opened.backup_path
 
+    def why_read_only(self, consequence: str) -> str:
+        """One sentence: why this fact base is read-only, then `consequence` ("nothing can be changed")."""
+        reason = self.read_only_reason or f"“{self.path.name}” was opened for review (read-only)."
+        first_sentence = reason.split(". ")[0].rstrip(". ")  # the note about reading a copy is left out
+        return f"{first_sentence}; {consequence}."
+
+    @property
+    def readable_file(self) -> Path:
+        """The file this fact base's reads come from: the private copy when it is read through one."""
+        return self._storage.snapshot_path or self.path
+
     @property
     def reading_a_copy(self) -> bool:
         return self._storage.snapshot_path is not None
@@ -77,14 +89,18 @@ class FactBase:
     def refresh_copy(self) -> None:
         """Take a fresh private copy when the fact base is read through one (it can't be read in place)."""
         if self.reading_a_copy:
+            reason = (self.read_only_reason or "").split(" Showing a copy")[0] or None
             self._storage_engine.close(self.path, self._storage)
-            self._attach(self._storage_engine.open(self.path, read_only=True))
+            self._attach(self._storage_engine.open(self.path, read_only=True, read_only_reason=reason))
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None) -> FactBase:
+    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None,
+             read_only_reason: str | None = None) -> FactBase:
+        """Open a fact base (its storage engine says what is refused, and why a file opens read-only);
+        `read_only_reason` says why the caller asked for read-only (another window is editing it)."""
         engine = storage.engine_for(path)
         path = Path(path)
-        opened = engine.open(path, read_only=read_only)
+        opened = engine.open(path, read_only=read_only, read_only_reason=read_only_reason)
         fact_base = cls(path, opened, actor or engine.actor(opened) or default_actor(), engine)
         if not fact_base.read_only:
             fact_base._seed_vocabulary_once()
@@ -125,7 +141,7 @@ class FactBase:
     def _operation(self, label: str, *, skip_if_unchanged: bool = False,
                    kind: OperationKind = OperationKind.ACTION) -> Iterator[Recorder]:
         if self.read_only:
-            raise ReadOnlyFactBase("This fact base is open read-only; nothing can be changed.")
+            raise ReadOnlyFactBase(self.why_read_only("nothing can be changed"))
         try:
             with self._storage_engine.write_transaction(self.engine) as conn:
                 recorder = Recorder(conn, label=label, actor=self.actor, kind=kind)
@@ -141,6 +157,9 @@ class FactBase:
             raise self._refusal(error) from None
         except IntegrityError as error:
             raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None
+        except DatabaseError as error:  # a damaged file: said in one sentence, pointing to check and backups
+            described = self._storage_engine.describe_failure(error, self.path)
+            raise (described or UserError(f"Your change could not be saved: {error.orig}.")) from None
 
     def _refusal(self, error: OperationalError) -> UserError:
         """The sentence for a user action the engine refused."""
@@ -154,7 +173,8 @@ class FactBase:
         if problem is storage.StorageProblem.NOT_WRITABLE:
             return UserError(f"Your change was not saved because the fact base file could not be written "
                              f"({text}); nothing already saved was lost.")
-        return UserError(f"Your change could not be saved: {text}.")
+        return (self._storage_engine.describe_failure(error, self.path)
+                or UserError(f"Your change could not be saved: {text}."))
 
     def _after_writes(self, recorder: Recorder) -> None:
         """Keep derived data in step inside the same transaction."""
@@ -406,8 +426,9 @@ class FactBase:
                 steps.insert_evidence(rec, fact_id, source_id, start, end)
         return rec.changes
 
-    def create_fact_from_selection(self, source_id: int, start: int, end: int) -> Changes:
-        """A draft fact whose value is suggested from the highlighted text, with that span as evidence."""
+    def suggestion_for_span(self, source_id: int, start: int, end: int) -> Suggestion:
+        """The value Ctrl+N suggests for a span of a source, with the note shown beside it (when a
+        relative date needs the source's publication date)."""
         with self.reading() as conn:
             source = conn.execute(
                 select(table("source").c.text, table("source").c.published).where(table("source").c.id == source_id)
@@ -415,8 +436,31 @@ class FactBase:
         if source is None:
             raise InvalidEdit("That source no longer exists.")
         steps.check_span(source.text, start, end)
-        value = suggest_value(source.text[start:end], published=source.published)
+        return suggest(source.text[start:end], published=source.published)
+
+    def create_fact_from_selection(self, source_id: int, start: int, end: int) -> Changes:
+        """A draft fact whose value is suggested from the highlighted text, with that span as evidence."""
+        value = self.suggestion_for_span(source_id, start, end).value
         return self.create_fact(value=value, evidence=[(source_id, start, end)], label="New fact from selection")
+
+    def create_fact_from_candidate(self, source_id: int, evidence_start: int, evidence_end: int,
+                                   value: TypedValue) -> Changes:
+        """A draft fact stating a value the Candidates pane found, citing its sentence."""
+        shown = format_value(value)
+        return self.create_fact(value=value, evidence=[(source_id, evidence_start, evidence_end)],
+                                label=f"New fact “{shown}”")
+
+    def dismiss_candidate(self, source_id: int, start: int, end: int) -> Changes:
+        """Remember that the figure at start..end is not a fact, for everyone sharing the fact base."""
+        with self._operation("Dismiss candidate") as rec:
+            steps.insert_dismissal(rec, source_id, start, end)
+        return rec.changes
+
+    def restore_candidate(self, dismissal_id: int) -> Changes:
+        """Bring a dismissed candidate back into the list."""
+        with self._operation("Restore candidate") as rec:
+            steps.delete_dismissal(rec, dismissal_id)
+        return rec.changes
 
     def update_fact(self, fact_id: int, expected_version: int, *, value: TypedValue | None = None,
                     label: str = "Edit fact", **fields: Any) -> Changes:

@@ -186,3 +186,17 @@ def insert_evidence(rec: Recorder, fact_id: int, source_id: int, start: int, end
 def check_span(text: str, start: int, end: int) -> None:
     if not (0 <= start < end <= len(text)):
         raise InvalidEdit("The selected span lies outside the source text.")
+
+
+def insert_dismissal(rec: Recorder, source_id: int, start: int, end: int) -> int:
+    """Remember that the figure at start..end of a source is not a fact (the Candidates pane)."""
+    source = rec.require("source", source_id, "Source")
+    check_span(source["text"], start, end)
+    return rec.insert("dismissed_candidate", {
+        "source_id": source_id, "start": start, "end": end, "quote": source["text"][start:end],
+        "dismissed_at": rec.at, "dismissed_by": rec.actor,
+    })
+
+
+def delete_dismissal(rec: Recorder, dismissal_id: int) -> None:
+    rec.delete("dismissed_candidate", dismissal_id)

@@ -81,6 +81,28 @@ def format_date_range(first: str, last: str) -> str:
     return f"{day_and_month_first} – {shown_last}"
 
 
+def format_time_qualifier(point_in_time: str | None, start: str | None, end: str | None) -> str:
+    """When a fact holds, in a few words: "1996", "2019–2023", "from March 2021", "until 2023", ""."""
+    def readable(iso: str) -> str:
+        try:
+            return format_date(iso)
+        except ValueError:  # another client may have stored a free-form date; show it as stored
+            return iso
+
+    if point_in_time:
+        return readable(point_in_time)
+    if start and end:
+        try:
+            return format_date_range(start, end)
+        except ValueError:
+            return f"{readable(start)} – {readable(end)}"
+    if start:
+        return f"from {readable(start)}"
+    if end:
+        return f"until {readable(end)}"
+    return ""
+
+
 def format_amount(amount: float, unit: str | None) -> str:
     """An amount with its unit: "US$160 billion", "KZT 1.5 trillion", "27.6%", "3,000 companies"."""
     return _format_amount(amount, unit).text

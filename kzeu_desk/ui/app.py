@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kzeu_desk import __version__
 from kzeu_desk.paths import resources_dir, user_data_dir
 from kzeu_desk.ui.main_window import MainWindow
-from kzeu_desk.ui.platform_check import missing_window_libraries_message
+from kzeu_desk.ui.platform_check import missing_window_libraries_message, no_display_message
 
 _open_windows: list[MainWindow] = []  # windows opened from a menu live until closed
+_last_said: dict[str, float] = {}  # known failures shown, and when
+_current_fact_base: list[Path | None] = [None]  # named in sentences about failures that name no file
 _SMOKE_RUN_MS = 400
 
 
@@ -37,7 +39,16 @@ def _application() -> QApplication:
 
 
 def _report_unexpected(exc_type, exc, tb) -> None:
-    """An unexpected error becomes one sentence for the user; the details go to a log file."""
+    """An unexpected error becomes one sentence for the user; the details go to a log file.
+    A damaged file, a full disk or a file that cannot be written is said in its own words."""
+    known = opening_failure(exc, _current_fact_base[0]) if isinstance(exc, Exception) else None
+    if known is not None and QApplication.instance() is not None:
+        # A damaged page fails every view that reads it (each cell of a table): say it once a minute.
+        now = time.monotonic()
+        if _last_said.get(known, -60.0) + 60 <= now:
+            _last_said[known] = now
+            QMessageBox.critical(None, "kzeu_desk", known)
+        return
     log = user_data_dir() / "errors.log"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
@@ -45,7 +56,8 @@ def _report_unexpected(exc_type, exc, tb) -> None:
             handle.write("".join(traceback.format_exception(exc_type, exc, tb)) + "\n")
     except OSError:
         pass
-    print("".join(traceback.format_exception(exc_type, exc, tb)), file=sys.stderr)
+    # One sentence on the terminal too: the traceback is in the log.
+    print(f"kzeu-desk: something went wrong ({exc_type.__name__}); the details are in {log}.", file=sys.stderr)
     if QApplication.instance() is not None and not isinstance(exc, KeyboardInterrupt):
         QMessageBox.critical(None, "kzeu_desk",
                              f"Something went wrong and the last action may not have finished. Details are in {log}.")
@@ -60,23 +72,39 @@ def _open_fact_base(db: Path | None, *, read_only: bool, ask: bool = True, paren
 
     path = default_fact_base_path() if db is None else Path(db)
     lock = None
-    if not read_only and path.exists():
-        lock = InstanceLock(path)
+    reason = None
+    if not read_only and path.is_file():
+        lock = InstanceLock(path)  # never the reason a file cannot be opened (core/instance_lock.py)
         holder = lock.acquire()
-        if holder is not None:
+        if not lock.held:
             lock = None
+        if holder is not None:
             choice = _ask_about_other_window(path, holder, parent) if ask else "read-only"
             if choice is None:
                 return None
             read_only = choice == "read-only"
+            reason = (f"“{path.name}” is being edited in another kzeu_desk window ({holder.describe()}), "
+                      "so it is open read-only here.")
     try:
-        fact_base = (open_default_fact_base(read_only=read_only) if db is None
-                     else FactBase.open(path, read_only=read_only))
+        fact_base = (open_default_fact_base(read_only=read_only, read_only_reason=reason) if db is None
+                     else FactBase.open(path, read_only=read_only, read_only_reason=reason))
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+    _current_fact_base[0] = fact_base.path
+    if fact_base.read_only and lock is not None:
+        lock.release()  # a file that opened read-only (no permission, newer schema...) is not held
+        lock = None
     return fact_base, lock
+
+
+def opening_failure(error: BaseException, db: Path | None) -> str | None:
+    """One sentence for a fact base that could not be opened, or None for a bug."""
+    from kzeu_desk.core.failures import explain_failure
+
+    described = explain_failure(error, db)
+    return None if described is None else str(described)
 
 
 def _ask_about_other_window(path: Path, holder, parent: QWidget | None) -> str | None:
@@ -97,13 +125,15 @@ def _ask_about_other_window(path: Path, holder, parent: QWidget | None) -> str |
 
 def open_window(db: Path | None, *, read_only: bool, parent_for_errors: QWidget | None = None) -> MainWindow | None:
     """Open a fact base in a new window; a user's mistake is reported in one sentence."""
-    from kzeu_desk.core.errors import UserError
     from kzeu_desk.ui.session import Session
 
     try:
         opened = _open_fact_base(db, read_only=read_only, parent=parent_for_errors)
-    except UserError as error:
-        QMessageBox.warning(parent_for_errors, "kzeu_desk", str(error))
+    except Exception as error:
+        message = opening_failure(error, db)
+        if message is None:
+            raise
+        QMessageBox.warning(parent_for_errors, "kzeu_desk", message)
         return None
     if opened is None:
         return None
@@ -117,7 +147,15 @@ def open_window(db: Path | None, *, read_only: bool, parent_for_errors: QWidget 
 
 
 def _fail_smoke_run(exc_type, exc, tb) -> None:
-    """In a smoke run nobody can click a dialog away: print the error and fail the run."""
+    """In a smoke run nobody can click a dialog away: print the error and fail the run (a known
+    failure, such as a damaged file, in one sentence; a bug with its traceback)."""
+    known = opening_failure(exc, _current_fact_base[0]) if isinstance(exc, Exception) else None
+    if known is not None:
+        print(f"\nkzeu-desk: {known}", file=sys.stderr, flush=True)
+        # The same failure from every view that reads the file, each prefixed by Qt, is noise now.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stderr.fileno())
+        QApplication.exit(2)
+        return
     traceback.print_exception(exc_type, exc, tb)
     QApplication.exit(1)
 
@@ -165,7 +203,8 @@ def _report_startup(moment: str) -> None:
 
 
 def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) -> int:
-    cannot_open_window = missing_window_libraries_message() if QApplication.instance() is None else None
+    cannot_open_window = (missing_window_libraries_message() or no_display_message()
+                          if QApplication.instance() is None else None)
     if cannot_open_window:
         print(cannot_open_window, file=sys.stderr)
         return 2  # the user can fix it by installing the named packages
@@ -177,15 +216,17 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
     outcome = {"code": 0}
 
     def load() -> None:
-        from kzeu_desk.core.errors import UserError
         from kzeu_desk.ui.session import Session
 
         try:
             opened = _open_fact_base(db, read_only=read_only, ask=not smoke, parent=window)
-        except UserError as error:
-            print(f"kzeu-desk: {error}", file=sys.stderr)
+        except Exception as error:
+            message = opening_failure(error, db)
+            if message is None:
+                raise
+            print(f"kzeu-desk: {message}", file=sys.stderr)
             if not smoke:
-                QMessageBox.critical(window, "kzeu_desk", str(error))
+                QMessageBox.critical(window, "kzeu_desk", message)
             outcome["code"] = 2
             window.close()
             return
@@ -193,7 +234,22 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
             window.close()
             return
         window.instance_lock = opened[1]
-        window.attach(Session(opened[0]))
+        try:
+            window.attach(Session(opened[0]))
+        except Exception as error:  # a file that opened but cannot be read (damaged pages or text)
+            message = opening_failure(error, db)
+            if message is None:
+                raise
+            window.session = None  # half attached: nothing to save on closing
+            opened[0].close()
+            if opened[1] is not None:
+                opened[1].release()
+            print(f"kzeu-desk: {message}", file=sys.stderr)
+            if not smoke:
+                QMessageBox.critical(window, "kzeu_desk", message)
+            outcome["code"] = 2
+            window.close()
+            return
         _report_startup("workspace_attached")
         if smoke:
             QTimer.singleShot(_SMOKE_RUN_MS, window.close)

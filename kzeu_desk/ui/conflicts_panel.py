@@ -207,8 +207,9 @@ class ConflictsPanel(QWidget):
         self._detail_page = page
 
     def _build_shortcuts(self) -> None:
-        def bind(key: str, slot: Callable[[], object]) -> QShortcut:
+        def bind(key: str, slot: Callable[[], object], what: str) -> QShortcut:
             shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setWhatsThis(what)  # Help > Keyboard shortcuts lists it by this name
             # Only while the panel has focus: Alt+1 in the source text must not settle a conflict.
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -216,10 +217,14 @@ class ConflictsPanel(QWidget):
 
         self.resolution_shortcuts: list[QShortcut] = []
         for number in range(1, NUMBERED_CARDS + 1):
-            self.resolution_shortcuts.append(bind(PREFER_KEYS[number - 1], lambda n=number: self.prefer_card(n)))
-            self.resolution_shortcuts.append(bind(REJECT_KEYS[number - 1], lambda n=number: self.reject_card(n)))
-        self.resolution_shortcuts.append(bind(DISMISS_KEY, self.dismiss_current_conflict))
-        self.resolution_shortcuts.append(bind(SCOPE_KEY, self.scope_current_conflict))
+            self.resolution_shortcuts.append(bind(PREFER_KEYS[number - 1], lambda n=number: self.prefer_card(n),
+                                                  f"Prefer the fact on card {number}"))
+            self.resolution_shortcuts.append(bind(REJECT_KEYS[number - 1], lambda n=number: self.reject_card(n),
+                                                  f"Reject the fact on card {number}"))
+        self.resolution_shortcuts.append(bind(DISMISS_KEY, self.dismiss_current_conflict,
+                                              "Not a conflict: dismiss it"))
+        self.resolution_shortcuts.append(bind(SCOPE_KEY, self.scope_current_conflict,
+                                              "Scope…: the facts hold at different times or places"))
 
     def _apply_read_only(self) -> None:
         for control in (self.rationale_edit, self.scope_button, self.dismiss_button):

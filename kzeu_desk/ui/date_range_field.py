@@ -1,5 +1,5 @@
-"""A date range ("held on 3–4 June 2019") typed as the source writes it, committed as its first
-and last day, each truncated to its own precision."""
+"""A date range field: its first and last day (or month, or year), each typed as a date field is,
+or the whole range typed into the first as the source writes it ("3–4 June 2019", "2014–2016")."""
 
 from __future__ import annotations
 
@@ -7,102 +7,77 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kzeu_desk.core.typed_input import parse_date_range_text
-from kzeu_desk.core.typed_value import TypedValue, ValueKind, date_precision
-from kzeu_desk.core.value_format import format_date_range
 from kzeu_desk.core.value_parsing import parse_date_text
-from kzeu_desk.ui.form_fields import CommitLineEdit, ProblemLabel
+from kzeu_desk.ui.date_field import DateField
+from kzeu_desk.ui.form_fields import ProblemLabel
 from kzeu_desk.ui.plain_text import plain_label
-from kzeu_desk.ui.text_styles import small_print
-
-_EXAMPLES = "3–4 June 2019, 30 June – 2 July 2019 or 2014–2016"
-
-
-def read_range(typed: str) -> TypedValue | None:
-    """A typed range, or one date standing for a range of itself ("June 2019")."""
-    found = parse_date_range_text(typed)
-    if found is not None:
-        return found
-    iso = parse_date_text(typed)
-    return TypedValue(ValueKind.DATE_RANGE, date=iso, date_end=iso) if iso else None
 
 
 class DateRangeField(QWidget):
-    """One line for a whole range, its ends' precisions shown beside it."""
+    """"3 June 2019" to "4 June 2019": committed when both ends are dates and the first comes first."""
 
-    committed = Signal(object)  # TypedValue of kind DATE_RANGE
-    preview_changed = Signal(object)  # TypedValue | None while it is being typed
+    committed = Signal(str, str)  # first, last: truncated ISO dates
 
-    def __init__(self, accessible_name: str, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._loaded: TypedValue | None = None
-        self._loaded_text = ""
-        self.line_edit = CommitLineEdit()
-        self.line_edit.setAccessibleName(accessible_name)
-        self.line_edit.setPlaceholderText(_EXAMPLES)
-        self.precision = small_print(plain_label())
-        self.precision.setAccessibleName(f"{accessible_name} precision")
+        self.first = DateField("Value range from")
+        self.last = DateField("Value range to")
+        self.first.line_edit.setPlaceholderText("3 June 2019, or the whole range: 3–4 June 2019")
+        self.last.line_edit.setPlaceholderText("4 June 2019")
         self.problem = ProblemLabel()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
-        grid.addWidget(self.line_edit, 0, 0)
-        grid.addWidget(self.precision, 0, 1)
-        grid.addWidget(self.problem, 1, 0, 1, 2)
-        self.line_edit.editingFinished.connect(self.commit_typed)
-        self.line_edit.textEdited.connect(self._on_text_edited)
+        grid.addWidget(plain_label("from"), 0, 0)
+        grid.addWidget(self.first, 0, 1)
+        grid.addWidget(plain_label("to"), 1, 0)
+        grid.addWidget(self.last, 1, 1)
+        grid.addWidget(self.problem, 2, 0, 1, 2)
+        self._ends: tuple[str | None, str | None] = (None, None)
+        # A whole range typed into the first end is split before the date field reads it as one date.
+        self.first.line_edit.editingFinished.disconnect(self.first.commit_typed)
+        self.first.line_edit.editingFinished.connect(self.commit_first)
+        self.first.committed.connect(lambda iso: self._commit(iso, self._ends[1]))
+        self.last.committed.connect(lambda iso: self._commit(self._ends[0], iso))
 
-    def set_value(self, value: TypedValue | None) -> None:
-        complete = value is not None and value.kind is ValueKind.DATE_RANGE and value.date and value.date_end
-        self._loaded = value if complete else None
-        self._loaded_text = ""
-        if complete:
-            assert value is not None and value.date is not None and value.date_end is not None
-            try:
-                self._loaded_text = format_date_range(value.date, value.date_end)
-            except ValueError:
-                self._loaded_text = f"{value.date} – {value.date_end}"
-        self.line_edit.setText(self._loaded_text)
-        self._show_precision(self._loaded)
+    def set_range(self, first: str | None, last: str | None) -> None:
+        self._ends = (first, last)
+        self.first.set_date(first)
+        self.last.set_date(last)
         self.problem.clear_problem()
 
-    def set_read_only(self, read_only: bool) -> None:
-        self.line_edit.setReadOnly(read_only)
+    def line_edits(self) -> tuple:
+        return self.first.line_edit, self.last.line_edit
 
     def is_dirty(self) -> bool:
-        return self.line_edit.text() != self._loaded_text
+        return self.first.is_dirty() or self.last.is_dirty()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for line_edit in self.line_edits():
+            line_edit.setReadOnly(read_only)
 
     def commit_typed(self) -> None:
-        if not self.is_dirty() or self.line_edit.isReadOnly():
+        self.commit_first()
+        self.last.commit_typed()
+
+    def commit_first(self) -> None:
+        typed = self.first.line_edit.text().strip()
+        if self.first.is_dirty() and not self.first.line_edit.isReadOnly() and typed and parse_date_text(typed) is None:
+            whole = parse_date_range_text(typed)
+            if whole is not None and whole.date is not None and whole.date_end is not None:
+                self.first.problem.clear_problem()
+                self._commit(whole.date, whole.date_end)
+                return
+        self.first.commit_typed()
+
+    def _commit(self, first: str | None, last: str | None) -> None:
+        if first is None or last is None:
+            self.problem.show_problem("Enter both ends of the range; a fact needs a value.")
             return
-        typed = self.line_edit.text().strip()
-        if not typed:
-            self.problem.show_problem("Enter the range; a fact needs a value.")
-            return
-        found = read_range(typed)
-        if found is None:
-            self.problem.show_problem(f"“{typed}” is not a date range. Try {_EXAMPLES}.")
+        if first >= last:
+            self.problem.show_problem("The range must end after it begins.")
             return
         self.problem.clear_problem()
-        if self._loaded is not None and (found.date, found.date_end) == (self._loaded.date, self._loaded.date_end):
-            self.set_value(self._loaded)  # the same range written another way
-            return
-        approximate = self._loaded.approximate if self._loaded is not None else False
-        self.committed.emit(found.with_changes(approximate=approximate))
-
-    def _on_text_edited(self, text: str) -> None:
-        self.problem.clear_problem()
-        found = read_range(text) if text.strip() else None
-        self._show_precision(found, unparsed=bool(text.strip()))
-        self.preview_changed.emit(found)
-
-    def _show_precision(self, value: TypedValue | None, *, unparsed: bool = False) -> None:
-        if value is None or value.date is None or value.date_end is None:
-            self.precision.setText("?" if unparsed else "")
-            return
-        try:
-            first, last = date_precision(value.date), date_precision(value.date_end)
-        except KeyError:
-            self.precision.setText("?")
-            return
-        self.precision.setText(first.value if first is last else f"{first.value}–{last.value}")
+        self._ends = (first, last)
+        self.committed.emit(first, last)

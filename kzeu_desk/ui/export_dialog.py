@@ -38,6 +38,7 @@ from kzeu_desk.core.export import (
     suggested_target,
     target_problem,
 )
+from kzeu_desk.ui.app_settings import app_settings
 from kzeu_desk.ui.session import Session
 
 _PROGRESS_STEPS = 1000  # QProgressDialog takes ints; rows can number in the millions
@@ -68,7 +69,8 @@ class _ExportWorker(QObject):
             self.failed.emit(str(error))
         except OSError as error:
             reason = getattr(error, "strerror", None) or str(error)
-            self.failed.emit(f"The export could not be written: {reason}.")
+            where = getattr(error, "filename", None) or self._target
+            self.failed.emit(f"The export could not be written to “{where}”: {reason}.")
         else:
             self.succeeded.emit(result)
         finally:
@@ -91,6 +93,7 @@ class ExportDialog(QDialog):
         self._session = session
         self._fact_base_path = Path(session.fact_base.path)
         self._target_edited = False
+        self._last_folder: Path | None = None  # where the last export from this profile went
         self._thread: QThread | None = None
         self._worker: _ExportWorker | None = None
         self._progress: QProgressDialog | None = None
@@ -142,8 +145,33 @@ class ExportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.format_list.currentRowChanged.connect(self._on_format_changed)
+        self._restore_last_choices()
         self._on_format_changed()
         self.resize(640, 460)
+
+    # -- what the curator chose last time --------------------------------------------------------
+
+    def _restore_last_choices(self) -> None:
+        """The format, scope and folder of the last export from this profile."""
+        settings = app_settings()
+        last_format = settings.value("export/format")
+        if isinstance(last_format, str) and last_format in FORMATS:
+            self.select_format(last_format)
+        self.only_confirmed.setChecked(str(settings.value("export/onlyConfirmed", "false")).lower() == "true")
+        self.all_facts.setChecked(not self.only_confirmed.isChecked())
+        folder = settings.value("export/folder")
+        self._last_folder = Path(folder) if isinstance(folder, str) and folder and Path(folder).is_dir() else None
+
+    def _remember_choices(self) -> None:
+        settings = app_settings()
+        settings.setValue("export/format", self.format_name)
+        settings.setValue("export/onlyConfirmed", self.only_confirmed.isChecked())
+        # A file's folder, or the folder holding a data package's own folder.
+        settings.setValue("export/folder", str(self.target.parent))
+
+    def _suggested_target(self) -> Path:
+        suggested = suggested_target(self._fact_base_path, self.format_name)
+        return suggested if self._last_folder is None else self._last_folder / suggested.name
 
     # -- choices ---------------------------------------------------------------------------------
 
@@ -168,7 +196,7 @@ class ExportDialog(QDialog):
     def _on_format_changed(self) -> None:
         export_format = FORMATS[self.format_name]
         if not self._target_edited:
-            self.target_edit.setText(str(suggested_target(self._fact_base_path, self.format_name)))
+            self.target_edit.setText(str(self._suggested_target()))
         self.target_hint.setText("A folder: datapackage.json and one CSV per table go into it."
                                  if export_format.target_kind == "folder" else "A file.")
 
@@ -232,6 +260,7 @@ class ExportDialog(QDialog):
         self._progress.reset()
         self.buttons.setEnabled(True)
         if self._result is not None:
+            self._remember_choices()
             QMessageBox.information(self, "Export finished", self._result.summary)
             self.export_finished.emit(self._result)
             self.accept()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidgetItem, QPlainTextEdit,
+    QApplication, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidgetItem, QPlainTextEdit,
     QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -31,6 +31,7 @@ from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import parse_date_text
 from kzeu_desk.ui.amount_editor import AmountEditor
+from kzeu_desk.ui.settling_combo import SettlingCombo
 from kzeu_desk.ui.date_field import DateField
 from kzeu_desk.ui.date_range_field import DateRangeField
 from kzeu_desk.ui.entity_field import AliasListModel, EntityField
@@ -44,6 +45,8 @@ from kzeu_desk.ui.session import Session
 from kzeu_desk.ui.text_styles import small_print
 
 EMPTY_HINT = "Select text in a source and press Ctrl+N to make a fact, or pick a fact in the table."
+# A reviewer cannot make facts, so the hint does not invite them to.
+READ_ONLY_EMPTY_HINT = "Pick a fact in the facts table to see it here, with its evidence marked in the text."
 DELETED_HINT = "This fact no longer exists. Pick another fact in the table."
 
 _ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4
@@ -149,12 +152,15 @@ class FactEditor(QWidget):
         for field in (self.subject_field, self.value_entity_field):
             if field.is_dirty():
                 field.commit_typed()
-        for date_field in (self.value_date_field, *self._qualifier_dates.values()):
+        for date_field in (self.value_date_field, self.value_range_field.first, self.value_range_field.last,
+                           *self._qualifier_dates.values()):
             if date_field.is_dirty():
                 date_field.commit_typed()
         self.amount_editor.commit_pending()
         if self.value_range_field.is_dirty():
             self.value_range_field.commit_typed()
+        for combo in (self.property_combo, self.status_combo, self.rank_combo):
+            combo.settle()
         if self.value_text_edit.text() != self._loaded_text(self.value_text_edit):
             self._commit_value_text()
         if self.scope_note_edit.text() != self._loaded_text(self.scope_note_edit):
@@ -166,7 +172,7 @@ class FactEditor(QWidget):
 
     def _build(self) -> None:
         self._stack = QStackedWidget()
-        self._hint = plain_label(EMPTY_HINT, word_wrap=True)
+        self._hint = plain_label(self._empty_hint(), word_wrap=True)
         self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._hint.setObjectName("factEditorHint")
         self._hint.setContentsMargins(16, 16, 16, 16)
@@ -211,11 +217,8 @@ class FactEditor(QWidget):
         self.value_date_field = DateField("Value date")
         self.value_date_field.committed.connect(self._commit_value_date)
         self.value_date_field.line_edit.textEdited.connect(self._preview_date)
-        self.value_range_field = DateRangeField("Value date range")
-        self.value_range_field.committed.connect(
-            lambda value: self._commit_value(value, "Set value", problem=self.value_range_field.problem))
-        self.value_range_field.preview_changed.connect(
-            lambda value: self._show_preview(value, typing=bool(self.value_range_field.line_edit.text().strip())))
+        self.value_range_field = DateRangeField()
+        self.value_range_field.committed.connect(self._commit_value_range)
         self.amount_editor = AmountEditor()
         self.amount_editor.committed.connect(lambda value, words: self._commit_value(value, words))
         self.amount_editor.preview_changed.connect(self._show_preview)
@@ -287,16 +290,16 @@ class FactEditor(QWidget):
         # -- judgement
         column.addWidget(_section_title("Review"))
         form = self._new_form()
-        self.status_combo = QComboBox()
+        self.status_combo = SettlingCombo()
         self.status_combo.setAccessibleName("Status")
         for status in FactStatus:
             self.status_combo.addItem(status.value, status.value)
-        self.status_combo.activated.connect(self._commit_status)
-        self.rank_combo = QComboBox()
+        self.status_combo.settled.connect(self._commit_status)
+        self.rank_combo = SettlingCombo()
         self.rank_combo.setAccessibleName("Rank")
         for rank in FactRank:
             self.rank_combo.addItem(rank.value, rank.value)
-        self.rank_combo.activated.connect(self._commit_rank)
+        self.rank_combo.settled.connect(self._commit_rank)
         judgement = QWidget()
         judgement_layout = QHBoxLayout(judgement)
         judgement_layout.setContentsMargins(0, 0, 0, 0)
@@ -375,14 +378,19 @@ class FactEditor(QWidget):
             self.value_stack.widget(position).setSizePolicy(QSizePolicy.Policy.Preferred, policy)
         self.value_stack.updateGeometry()
 
+    def _empty_hint(self) -> str:
+        return READ_ONLY_EMPTY_HINT if self._session.read_only else EMPTY_HINT
+
     def _apply_read_only(self) -> None:
         read_only = self._session.read_only
+        if self._fact_id is None and hasattr(self, "_hint"):
+            self._hint.setText(self._empty_hint())
         self.subject_field.set_read_only(read_only)
         self.value_entity_field.set_read_only(read_only)
         for date_field in (self.value_date_field, *self._qualifier_dates.values()):
             date_field.line_edit.setReadOnly(read_only)
-        self.amount_editor.set_read_only(read_only)
         self.value_range_field.set_read_only(read_only)
+        self.amount_editor.set_read_only(read_only)
         self.qualifier_editor.set_read_only(read_only)
         self.value_text_edit.setReadOnly(read_only)
         self.scope_note_edit.setReadOnly(read_only)
@@ -441,7 +449,7 @@ class FactEditor(QWidget):
             keep_typing = False
         self._fact_id = fact_id
         if fact_id is None:
-            self._clear(EMPTY_HINT)
+            self._clear(self._empty_hint())
             return
         with self._session.fact_base.reading() as conn:
             row = queries.fact_row(conn, fact_id)
@@ -520,6 +528,8 @@ class FactEditor(QWidget):
             self.status_combo.setCurrentIndex(self.status_combo.findData(row["status"]))
         with QSignalBlocker(self.rank_combo):
             self.rank_combo.setCurrentIndex(self.rank_combo.findData(row["rank"]))
+        for combo in (self.property_combo, self.status_combo, self.rank_combo):
+            combo.mark_settled()
         if spared is not self.note_edit:
             self.note_edit.setPlainText(row["note"] or "")
             self.note_edit.document().setModified(False)
@@ -536,8 +546,9 @@ class FactEditor(QWidget):
             if spared is not self.value_date_field.line_edit:
                 self.value_date_field.set_date(value.date if held_matches else None)
         elif shown_kind is ValueKind.DATE_RANGE:
-            if spared is not self.value_range_field.line_edit:
-                self.value_range_field.set_value(value if held_matches else None)
+            if spared not in self.value_range_field.line_edits():
+                held_range = held_matches and value.kind is ValueKind.DATE_RANGE
+                self.value_range_field.set_range(value.date if held_range else None, value.date_end if held_range else None)
         elif shown_kind.is_numeric:
             if held_matches:
                 shown = value.with_changes(kind=shown_kind)
@@ -752,7 +763,7 @@ class FactEditor(QWidget):
                      value=restated, problem=self.property_box.problem)
 
     def _focus_value_field(self, kind: ValueKind) -> None:
-        fields = {ValueKind.DATE: self.value_date_field.line_edit, ValueKind.DATE_RANGE: self.value_range_field.line_edit,
+        fields = {ValueKind.DATE: self.value_date_field.line_edit, ValueKind.DATE_RANGE: self.value_range_field.first.line_edit,
                   ValueKind.ENTITY: self.value_entity_field.line_edit, ValueKind.TEXT: self.value_text_edit}
         fields.get(kind, self.amount_editor.amount_edit).setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -808,6 +819,16 @@ class FactEditor(QWidget):
         if held is not None and value == held:
             return
         self._update(f"Set value to {fact_detail.display_value(value, self._entities.name)}", value=value, problem=self.value_date_field.problem)
+
+    def _commit_value_range(self, first: str, last: str) -> None:
+        held = self._held_value()
+        approximate = held is not None and held.kind is ValueKind.DATE_RANGE and held.approximate
+        value = TypedValue(kind=ValueKind.DATE_RANGE, date=first, date_end=last, approximate=approximate)
+        if value == held:
+            self.value_range_field.set_range(first, last)  # the same range written another way
+            return
+        self._update(f"Set value to {fact_detail.display_value(value, self._entities.name)}", value=value,
+                     problem=self.value_range_field.problem)
 
     def _commit_value_entity(self, entity_id: int | None) -> None:
         if entity_id is None:

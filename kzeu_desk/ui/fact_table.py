@@ -25,7 +25,7 @@ from kzeu_desk.core import fact_listing
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.fact_listing import PAGE_SIZE, FactListRow, ListingSpec, SortColumn, SortKey
 from kzeu_desk.core.models import FactStatus
-from kzeu_desk.ui.plain_text import local_time
+from kzeu_desk.ui.plain_text import counted, local_time, plain_tooltip
 from kzeu_desk.ui.session import Session
 
 FACT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -52,25 +52,34 @@ class _Column:
     title: str
     sort: SortColumn | None  # None: the listing cannot be ordered by this column
     numeric: bool = False
+    # Auto-sizing: never narrower than `minimum` characters (or the title), never wider than `maximum`.
+    minimum: int = 4
+    maximum: int = 40
+    tooltip: str | None = None  # the header's tooltip
 
 
 _COLUMNS: tuple[_Column, ...] = (
-    _Column("ID", SortColumn.ID, numeric=True),
-    _Column("Subject", SortColumn.SUBJECT),
-    _Column("Property", SortColumn.PROPERTY),
-    _Column("Value", SortColumn.VALUE),
-    _Column("Status", SortColumn.STATUS),
-    _Column("Rank", SortColumn.RANK),
-    _Column("Sources", None, numeric=True),
-    _Column("Conflicts", None, numeric=True),
-    _Column("Updated", SortColumn.UPDATED),
+    _Column("ID", SortColumn.ID, numeric=True, minimum=3, maximum=9),
+    _Column("Subject", SortColumn.SUBJECT, minimum=12, maximum=34),
+    _Column("Property", SortColumn.PROPERTY, minimum=12, maximum=34),
+    _Column("Value", SortColumn.VALUE, minimum=14, maximum=48),
+    _Column("Time", None, minimum=13, maximum=28,
+            tooltip="When the fact holds: its point in time, or its start and end. The table cannot be sorted by it."),
+    _Column("Status", SortColumn.STATUS, minimum=12, maximum=18),
+    _Column("Rank", SortColumn.RANK, minimum=10, maximum=16),
+    _Column("Sources", None, numeric=True, minimum=3, maximum=8),
+    _Column("Conflicts", None, numeric=True, minimum=3, maximum=9),
+    _Column("Updated", SortColumn.UPDATED, minimum=16, maximum=20),
 )
-STATUS_COLUMN = 4
+TIME_COLUMN = 4
+STATUS_COLUMN = 5
 SORTABLE_COLUMNS = frozenset(number for number, column in enumerate(_COLUMNS) if column.sort is not None)
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 # Roles as plain ints: data() compares them thousands of times per repaint.
-_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)})
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_TEXT_ROLES = frozenset({_DISPLAY_ROLE, _TOOLTIP_ROLE})
 _DECORATION_ROLE = int(Qt.ItemDataRole.DecorationRole)
 _FOREGROUND_ROLE = int(Qt.ItemDataRole.ForegroundRole)
 _ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
@@ -78,7 +87,10 @@ _ANSWERED_ROLES = _TEXT_ROLES | {_DECORATION_ROLE, _FOREGROUND_ROLE, _ALIGNMENT_
 
 
 _VALUE_COLUMN = 3
-_UPDATED_COLUMN = 8
+_UPDATED_COLUMN = 9
+# Columns are sized from this many rows at most (the first page): measuring every row of a
+# million-fact table would take seconds, and the first rows show what the table holds.
+SIZING_SAMPLE_ROWS = 200
 
 
 def _cells(row: FactListRow) -> tuple[str, ...]:
@@ -87,6 +99,7 @@ def _cells(row: FactListRow) -> tuple[str, ...]:
         row.subject,
         row.property,
         row.value,
+        row.time,
         row.status.capitalize(),
         row.rank.capitalize(),
         str(row.sources),  # "0" stays visible: a fact without a source needs the curator's attention
@@ -230,6 +243,13 @@ class FactTableModel(QAbstractTableModel):
             self._count_rows_up_to(row + 1)
         return row if row is not None and row < self._row_count else None
 
+    def sample_cells(self, limit: int = SIZING_SAMPLE_ROWS) -> list[tuple[str, ...]]:
+        """Display strings of up to `limit` rows from the top of the listing (one page fetch at most)."""
+        if not self._row_count:
+            return []
+        page, _offset = self._locate(0)
+        return [] if page is None else page.cells[:limit]
+
     # -- QAbstractTableModel -------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -254,8 +274,11 @@ class FactTableModel(QAbstractTableModel):
             return column.title
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return _RIGHT_ALIGNED
-        if role == Qt.ItemDataRole.ToolTipRole and column.sort is None:
-            return f"{column.title} are counted for the rows on screen; the table cannot be sorted by them."
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip:
+                return column.tooltip
+            if column.sort is None:
+                return f"{column.title} are counted for the rows on screen; the table cannot be sorted by them."
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -272,8 +295,11 @@ class FactTableModel(QAbstractTableModel):
         page, offset = self._locate(index.row())
         if page is None:
             return None
-        if role in _TEXT_ROLES:
+        if role == _DISPLAY_ROLE:
             return page.cells[offset][column]
+        if role == _TOOLTIP_ROLE:
+            # Asked for one cell when the pointer rests on it: the full text, shown literally.
+            return _cell_tooltip(page.cells[offset], column)
         if role == _DECORATION_ROLE:
             return self._status_icons.get(page.statuses[offset])
         if role == _FOREGROUND_ROLE:
@@ -349,6 +375,17 @@ class FactTableModel(QAbstractTableModel):
     def _on_changes(self, changes: Changes) -> None:
         if changes.affects(*_LISTED_TABLES):
             self.refresh()
+
+
+def _cell_tooltip(cells: tuple[str, ...], column: int) -> str | None:
+    text = cells[column]
+    if column == _VALUE_COLUMN and cells[TIME_COLUMN]:
+        text = f"{text} ({cells[TIME_COLUMN]})"
+    elif column == 7:  # Sources
+        text = f"Evidence from {counted(int(text or 0), 'source')}"
+    elif column == 8:  # Conflicts
+        text = f"In {counted(int(text or 0), 'open conflict')}"
+    return plain_tooltip(text) if text else None
 
 
 def _query_of(spec: ListingSpec) -> tuple[SortColumn, bool, str | None, FactStatus | None]:
@@ -438,20 +475,92 @@ class FactTablePane(QWidget):
         header.setResizeContentsPrecision(0)  # should anyone auto-size a column: measure visible rows only
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(_VALUE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        metrics = self.view.fontMetrics()
-        padding = 2 * metrics.averageCharWidth() + _STATUS_DOT_SIZE
-        # Compact defaults: the value column takes whatever room the text pane's width leaves.
-        samples = ("00000", "Kazakhstan–EU r", "diplomatic relations", "",
-                   "Confirmed", "Deprecated", "Sources", "Conflicts", "00 Mmm 0000 00:00")
-        for column, sample in enumerate(samples):
-            if sample:
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + padding)
+        header.setMinimumSectionSize(self.view.fontMetrics().horizontalAdvance("000") + 8)
         header.setSortIndicator(*self.model.sort_order())
         header.sortIndicatorChanged.connect(self._sort_indicator_changed)
-        header.setSectionHidden(_UPDATED_COLUMN, True)  # the History tab tells when; room goes to values
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._choose_columns)
+        header.sectionResized.connect(self._note_resized_by_hand)
+        self._columns_fitted_to_rows = False
+        self._columns_from_settings = False
+        self._fitting = False
+        self._shown_once = False
+        self.reset_columns()
+        self.model.counts_changed.connect(self._fit_columns_once_rows_exist)
+
+    def reset_columns(self) -> None:
+        """The first-launch columns: all but Updated shown (the History tab tells when), in their own
+        order, each sized to its content."""
+        header = self.view.horizontalHeader()
+        for visual, logical in enumerate(range(header.count())):
+            current = header.visualIndex(logical)
+            if current != visual:
+                header.moveSection(current, visual)
+            header.setSectionHidden(logical, logical == _UPDATED_COLUMN)
+        self._columns_from_settings = False
+        self.fit_columns_to_content()
+
+    def fit_columns_to_content(self) -> None:
+        """Size each column to what a sample of rows holds, between its minimum and maximum.
+
+        Measured from at most SIZING_SAMPLE_ROWS rows' prepared strings with the view's font
+        metrics (about 2 ms for 200 rows); never `resizeColumnsToContents`, which would ask
+        every row of the table for its text. The last column stretches into whatever is left.
+        """
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        padding = 2 * metrics.averageCharWidth() + 6
+        char = metrics.averageCharWidth()
+        sample = self.model.sample_cells()
+        widths = []
+        for number, column in enumerate(_COLUMNS):
+            # Room for the sort arrow only where the table can be sorted.
+            title = metrics.horizontalAdvance(column.title) + padding + (12 if column.sort is not None else 0)
+            longest = max((metrics.horizontalAdvance(cells[number]) for cells in sample), default=0) + padding
+            if number == STATUS_COLUMN:
+                longest += _STATUS_DOT_SIZE + 12  # the dot and the gap Qt's style leaves after an icon
+            widths.append(max(title, column.minimum * char, min(longest, column.maximum * char)))
+        # Room the columns leave in the pane goes to the values, which are what the curator reads;
+        # when they do not fit, the text columns give way (down to their minimums) before the table
+        # scrolls sideways and hides Status and the counts. Tooltips still hold the full text.
+        shown = sum(width for number, width in enumerate(widths) if not header.isSectionHidden(number))
+        slack = self.view.viewport().width() - shown - 2  # a sliver of room, so no sideways scroll bar appears
+        if self.view.isVisible() and slack > 0:
+            widths[_VALUE_COLUMN] += slack
+        elif self.view.isVisible() and slack < 0:
+            floors = {number: max(metrics.horizontalAdvance(_COLUMNS[number].title) + padding + 12,
+                                  _COLUMNS[number].minimum * char)
+                      for number in (1, 2, _VALUE_COLUMN, TIME_COLUMN) if not header.isSectionHidden(number)}
+            give = {number: max(0, widths[number] - floor) for number, floor in floors.items()}
+            available = sum(give.values())
+            if available:
+                share = min(1.0, -slack / available)
+                for number, room in give.items():
+                    widths[number] -= int(room * share)
+        self._fitting = True
+        try:
+            for number, width in enumerate(widths):
+                header.resizeSection(number, width)
+        finally:
+            self._fitting = False
+        self._columns_fitted_to_rows = bool(sample)
+
+    def _fit_columns_once_rows_exist(self) -> None:
+        # A new fact base starts empty: its columns fit the first facts, unless the curator sized them.
+        if not self._columns_fitted_to_rows and not self._columns_from_settings and self.model.row_count:
+            self.fit_columns_to_content()
+
+    def _note_resized_by_hand(self, *_args) -> None:
+        if not self._fitting:
+            self._columns_fitted_to_rows = True  # the curator's widths win over later fitting
+
+    def keep_columns_with(self, layout_keeper) -> None:
+        """Let the window's layout keeper save and restore the columns (ui/window_layout.py)."""
+        layout_keeper.track_header("factsTable", self.view.horizontalHeader(), self.reset_columns,
+                                   restored=self._columns_restored)
+
+    def _columns_restored(self) -> None:
+        self._columns_from_settings = True
 
     def _choose_columns(self, position) -> None:
         """Right-click on the header: show or hide columns."""
@@ -464,6 +573,9 @@ class FactTablePane(QWidget):
             toggle.setChecked(not header.isSectionHidden(column))
             toggle.setEnabled(column != _VALUE_COLUMN)
             toggle.toggled.connect(lambda shown, c=column: header.setSectionHidden(c, not shown))
+        menu.addSeparator()
+        menu.addAction("Fit columns to content", self.fit_columns_to_content)
+        menu.addAction("Reset columns", self.reset_columns)
         menu.exec(header.mapToGlobal(position))
 
     # -- filters -------------------------------------------------------------------------------
@@ -506,6 +618,11 @@ class FactTablePane(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # Now the pane has its width. Decided when the timer fires: the window may restore the
+            # curator's own columns in the meantime (showing the dock shows this pane first).
+            QTimer.singleShot(0, lambda: self._columns_from_settings or self.fit_columns_to_content())
         if self._reveal_when_shown:
             self._show_fact(self._session.selected_fact)
 

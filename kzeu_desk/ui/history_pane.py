@@ -28,6 +28,9 @@ class HistoryModel(QAbstractListModel):
         self._rows = rows
         self.endResetModel()
 
+    def operation_id(self, row: int) -> int | None:
+        return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -55,7 +58,19 @@ class HistoryPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.view)
+        self._session = session
         session.changed.connect(self._on_changes)
+        # Choosing a change shows the fact it changed (and so that fact's evidence in the text).
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        operation_id = self.model.operation_id(current.row()) if current.isValid() else None
+        if operation_id is None:
+            return
+        with self._session.fact_base.reading() as conn:
+            fact_id = queries.operation_fact(conn, operation_id)
+        if fact_id is not None:
+            self._session.select_fact(fact_id)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes.operation_id is not None:

@@ -9,31 +9,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QFileSystemWatcher, QSettings, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMenu, QMessageBox, QStatusBar,
+    QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStatusBar,
     QVBoxLayout, QWidget,
 )
 
 from kzeu_desk import __version__
-from kzeu_desk.paths import user_data_dir
+from kzeu_desk.ui.app_settings import last_folder, remember_folder
+from kzeu_desk.ui.plain_text import counted
+from kzeu_desk.ui.recent_fact_bases import RecentFactBasesMenu, remember
+from kzeu_desk.ui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
     from kzeu_desk.core.changes import Changes
     from kzeu_desk.ui.session import Session
 
-_SETTINGS_LAYOUT_VERSION = 1
-_MAX_RECENT = 8
 _DOCUMENT_FILTER = ("Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md *.markdown);;PDF (*.pdf);;"
                     "Word and OpenDocument (*.docx *.odt);;Web pages (*.html *.htm);;Text (*.txt *.md *.markdown);;"
                     "All files (*)")
 _FACT_BASE_FILTER = "Fact bases (*.sqlite *.kzeu *.db);;All files (*)"
-
-
-def _settings() -> QSettings:
-    # Kept beside the personal fact base, so KZEU_DESK_DATA_DIR isolates a whole profile (tests, smoke runs).
-    return QSettings(str(user_data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
@@ -50,12 +46,20 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.session: Session | None = None
         self.instance_lock = None  # set by the app when this window edits a file (core/instance_lock.py)
+        # The central widget is built once and kept: the panes' saved sizes are fitted around it
+        # (ui/window_layout.py says why replacing it later collapsed the source text).
+        self._central = QWidget(objectName="workspaceCentral")
+        self._central_layout = QVBoxLayout(self._central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(4)
         self._opening = QLabel("Opening the fact base…", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self._opening)
+        self._central_layout.addWidget(self._opening)
+        self.setCentralWidget(self._central)
+        self.layout_keeper = WindowLayout(self, lambda: getattr(getattr(self, "source_pane", None), "view", None))
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
-        self._restore_geometry()
+        self.layout_keeper.restore_geometry()
 
     def _size_to_screen(self) -> None:
         """First run: most of the screen, since three panes and a table share it."""
@@ -104,6 +108,8 @@ class MainWindow(QMainWindow):
         self.actionShowEvidenceToCheck = a("actionShowEvidenceToCheck", "&Evidence to check", "F9",
                                            self._show_evidence_queue,
                                            "Evidence that lost its place when a source was revised")
+        self.actionNewFactBase = a("actionNewFactBase", "&New fact base…", None, self.new_fact_base_dialog,
+                                   "Create an empty fact base in a file of your choice")
         self.actionOpen = a("actionOpen", "&Open fact base…", QKeySequence.StandardKey.Open, self._open_dialog,
                             "Open another fact base")
         self.actionOpenReadOnly = a("actionOpenReadOnly", "Open fact base &read-only…", "Ctrl+Shift+O",
@@ -143,6 +149,12 @@ class MainWindow(QMainWindow):
         self.actionAddEvidence = a("actionAddEvidence", "&Add selection as evidence", "Ctrl+Shift+N",
                                    self.add_selection_as_evidence,
                                    "Attach the highlighted text to the current fact as evidence", mutates=True)
+        self.actionNextEvidence = a("actionNextEvidence", "Next e&vidence of this fact", "F7",
+                                    lambda: self.evidence_navigator.step(+1),
+                                    "Show the selected fact's next evidence in the source text")
+        self.actionPreviousEvidence = a("actionPreviousEvidence", "Previous evi&dence of this fact", "Shift+F7",
+                                        lambda: self.evidence_navigator.step(-1),
+                                        "Show the selected fact's previous evidence in the source text")
         self.actionDeleteFact = a("actionDeleteFact", "&Delete fact", "Ctrl+Delete", self.delete_current_fact,
                                   "Delete the current fact and its evidence", mutates=True)
         self.actionLinkFacts = a("actionLinkFacts", "&Link to another fact…", "Ctrl+K", self.link_current_fact,
@@ -156,6 +168,8 @@ class MainWindow(QMainWindow):
         self.actionRescanConflicts = a("actionRescanConflicts", "&Re-check all conflicts", None,
                                        self.rescan_conflicts, "Check every fact against the others again",
                                        mutates=True)
+        self.actionResetLayout = a("actionResetLayout", "Reset &layout", None, self.reset_layout,
+                                   "Put every pane back in its first-launch place and size")
         self.actionShortcuts = a("actionShortcuts", "&Keyboard shortcuts", ["F1", "Ctrl+/"], self.show_shortcuts)
         self.actionAbout = a("actionAbout", "&About kzeu_desk", None, self._about)
         self.actionFocusSources = a("actionFocusSources", "Go to &sources", "Ctrl+1",
@@ -166,17 +180,21 @@ class MainWindow(QMainWindow):
                                    lambda: self.fact_editor.focus_subject())
         self.actionFocusFacts = a("actionFocusFacts", "Go to facts &table", "Ctrl+4",
                                   lambda: self.fact_table.view.setFocus())
+        self.actionFocusCandidates = a("actionFocusCandidates", "Go to &candidates", "Ctrl+5",
+                                       lambda: self._raise_and_focus("candidatesDock", self.candidates_pane.view),
+                                       "The figures and dates of the open source, to make facts from")
         for action in self.actions():
-            action.setEnabled(action in (self.actionQuit, self.actionShortcuts, self.actionAbout))
+            action.setEnabled(action in (self.actionQuit, self.actionShortcuts, self.actionAbout, self.actionNewFactBase))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.actionImport, self.actionImportFromWeb, self.actionImportRevision, self.actionOpen,
-                              self.actionOpenReadOnly])
-        self.recent_menu = QMenu("Open &recent", self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([self.actionNewFactBase, self.actionOpen, self.actionOpenReadOnly])
+        self.recent_menu = RecentFactBasesMenu(self, lambda path: self.open_in_new_window(path, read_only=False),
+                                               self._say)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.actionImport, self.actionImportFromWeb, self.actionImportRevision])
         file_menu.addSeparator()
         file_menu.addActions([self.actionExport, self.actionExportReviewerCopy])
         file_menu.addSeparator()
@@ -193,6 +211,8 @@ class MainWindow(QMainWindow):
         fact_menu = bar.addMenu("F&act")
         fact_menu.addActions([self.actionNewFactFromSelection, self.actionAddEvidence, self.actionLinkFacts])
         fact_menu.addSeparator()
+        fact_menu.addActions([self.actionNextEvidence, self.actionPreviousEvidence])
+        fact_menu.addSeparator()
         fact_menu.addAction(self.actionDeleteFact)
         conflicts_menu = bar.addMenu("&Conflicts")
         conflicts_menu.addActions([self.actionNextConflict, self.actionPreviousConflict])
@@ -200,7 +220,10 @@ class MainWindow(QMainWindow):
         conflicts_menu.addActions([self.actionFlagFact, self.actionRescanConflicts])
         self.view_menu = bar.addMenu("&View")
         self.view_menu.addActions([self.actionFocusSources, self.actionFocusText, self.actionFocusEditor,
-                                   self.actionFocusFacts, self.actionShowEvidenceToCheck, self.actionOpenOriginal])
+                                   self.actionFocusFacts, self.actionFocusCandidates, self.actionShowEvidenceToCheck,
+                                   self.actionOpenOriginal])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.actionResetLayout)
         self.view_menu.addSeparator()
         tools_menu = bar.addMenu("&Tools")
         tools_menu.addActions([self.actionManageVocabulary, self.actionCheckFactBase])
@@ -225,6 +248,7 @@ class MainWindow(QMainWindow):
     # -- attaching a fact base -----------------------------------------------------------------
 
     def attach(self, session: Session) -> None:
+        from kzeu_desk.ui.candidates_pane import CandidatesPane
         from kzeu_desk.ui.conflicts_panel import ConflictsPanel
         from kzeu_desk.ui.fact_editor import FactEditor
         from kzeu_desk.ui.fact_table import FactTablePane
@@ -244,18 +268,15 @@ class MainWindow(QMainWindow):
         self.conflicts_panel = ConflictsPanel(session, defer_while_hidden=True)
         self.orphan_queue = OrphanQueuePane(session)
         self.revision_view = RevisionView(session)
+        self.candidates_pane = CandidatesPane(session)
         self.banner = QLabel(objectName="readOnlyBanner", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.banner.setStyleSheet("QLabel#readOnlyBanner { background: palette(tool-tip-base); "
                                   "color: palette(tool-tip-text); padding: 6px 10px; border-radius: 3px; }")
         self.banner.hide()
-        central = QWidget()
-        central_layout = QVBoxLayout(central)
-        central_layout.setContentsMargins(0, 0, 0, 0)
-        central_layout.setSpacing(4)
-        central_layout.addWidget(self.banner)
-        central_layout.addWidget(self.source_pane, 1)
-        self.setCentralWidget(central)
+        self._central_layout.removeWidget(self._opening)
         self._opening.deleteLater()
+        self._central_layout.addWidget(self.banner)
+        self._central_layout.addWidget(self.source_pane, 1)
         self._watch_for_other_writers()
         from kzeu_desk.ui.maintenance import BackupScheduler
 
@@ -266,6 +287,8 @@ class MainWindow(QMainWindow):
         revisions_dock = self._dock("revisionsDock", "Revisions", self.revision_view,
                                     Qt.DockWidgetArea.LeftDockWidgetArea)
         self.tabifyDockWidget(sources_dock, revisions_dock)
+        self.tabifyDockWidget(revisions_dock, self._dock("candidatesDock", "Candidates", self.candidates_pane,
+                                                         Qt.DockWidgetArea.LeftDockWidgetArea))
         sources_dock.raise_()
         self._dock("factEditorDock", "Fact", self.fact_editor, Qt.DockWidgetArea.RightDockWidgetArea)
         facts_dock = self._dock("factsDock", "Facts", self.fact_table, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -282,7 +305,12 @@ class MainWindow(QMainWindow):
 
         self.source_pane.view.set_context_actions([self.actionNewFactFromSelection, self.actionAddEvidence])
         self.sources_pane.source_chosen.connect(self.source_pane.show_source_id)
-        self.source_pane.view.fact_clicked.connect(session.select_fact)
+        from kzeu_desk.ui.evidence_navigator import EvidenceNavigator
+
+        self.evidence_navigator = EvidenceNavigator(
+            session, self._open_source, lambda: self.source_pane.source_id, self.source_pane.view,
+            lambda message: self.statusBar().showMessage(message, 6_000), self)
+        self.source_pane.view.fact_clicked.connect(self.evidence_navigator.select_from_text)
         self.source_pane.view.selection_span_changed.connect(self._update_actions)
         self.fact_editor.evidence_activated.connect(self.reveal_evidence)
         self.fact_editor.evidence_review_requested.connect(self._review_evidence)
@@ -290,6 +318,9 @@ class MainWindow(QMainWindow):
         self.orphan_queue.evidence_activated.connect(self.reveal_evidence)
         self.sources_pane.source_chosen.connect(self.revision_view.show_source_id)
         self.sources_pane.source_chosen.connect(self._update_actions)
+        self.sources_pane.source_chosen.connect(self.candidates_pane.show_source)
+        self.candidates_pane.span_chosen.connect(self.reveal_evidence)
+        self.candidates_pane.edit_requested.connect(self.fact_editor.focus_subject)
         session.changed.connect(self._on_changes)
         session.failed.connect(self._say)
         session.selected_fact_changed.connect(self._update_actions)
@@ -298,21 +329,15 @@ class MainWindow(QMainWindow):
         session.undo_stack.undoTextChanged.connect(self._name_undo)
         session.undo_stack.redoTextChanged.connect(self._name_redo)
 
-        if not self._restore_dock_state():
-            # Dock sizes only take once the window has its real size, so apply them after layout.
-            QTimer.singleShot(0, self._apply_default_layout)
-        self._remember_recent(session.fact_base.path)
+        self.fact_table.keep_columns_with(self.layout_keeper)
+        self.layout_keeper.restore_panes()
+        remember(session.fact_base.path)
+        self.recent_menu.refill()
         self._show_identity()
         self._refresh_totals()
         self._update_actions()
         if self.sources_pane.model.rowCount() and self.sources_pane.current_source_id() is None:
             self.sources_pane.view.selectRow(0)
-
-    def _apply_default_layout(self) -> None:
-        width, height = self.width(), self.height()
-        self.resizeDocks([self.findChild(QDockWidget, "sourcesDock"), self.findChild(QDockWidget, "factEditorDock")],
-                         [max(260, width // 5), max(360, width // 4)], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.findChild(QDockWidget, "factsDock")], [max(300, height * 2 // 5)], Qt.Orientation.Vertical)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -413,7 +438,7 @@ class MainWindow(QMainWindow):
         with self.session.fact_base.reading() as conn:
             t = totals(conn)
         self.totals_label.setText(
-            f"{t.sources:,} sources · {t.facts:,} facts · {t.open_conflicts:,} open conflicts")
+            f"{counted(t.sources, 'source')} · {counted(t.facts, 'fact')} · {counted(t.open_conflicts, 'open conflict')}")
 
     def _name_undo(self, text: str) -> None:
         self.actionUndo.setText(f"&Undo {text}" if text else "&Undo")
@@ -425,7 +450,6 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         writable = not self.session.read_only
-        has_selection = self.source_pane.view.selected_span() is not None
         has_fact = self.session.selected_fact is not None
         has_source = self.sources_pane.current_source_id() is not None
         enabled = {
@@ -435,8 +459,9 @@ class MainWindow(QMainWindow):
             self.actionImportRevision: writable,
             self.actionUndo: writable and self.session.undo_stack.canUndo(),
             self.actionRedo: writable and self.session.undo_stack.canRedo(),
-            self.actionNewFactFromSelection: writable and has_selection,
-            self.actionAddEvidence: writable and has_selection and has_fact,
+            # Enabled without a selection too, so Ctrl+N can say what it needs instead of doing nothing.
+            self.actionNewFactFromSelection: writable,
+            self.actionAddEvidence: writable and has_fact,
             self.actionDeleteFact: writable and has_fact,
             self.actionLinkFacts: writable and has_fact,
             self.actionFlagFact: writable and has_fact,
@@ -448,6 +473,15 @@ class MainWindow(QMainWindow):
         }
         for action in self.actions():
             action.setEnabled(enabled.get(action, True))
+
+    def _hint(self, message: str) -> None:
+        """Say what an action needs, in the status bar and beside the pointer: a hint, not a warning."""
+        from PySide6.QtGui import QCursor
+        from PySide6.QtWidgets import QToolTip
+
+        self.statusBar().showMessage(message, 8_000)
+        if self.isActiveWindow():
+            QToolTip.showText(QCursor.pos(), message, self)
 
     def _say(self, message: str) -> None:
         """Tell the user why an action did not happen, without blocking the event loop."""
@@ -463,16 +497,24 @@ class MainWindow(QMainWindow):
     def new_fact_from_selection(self) -> None:
         span = self.source_pane.view.selected_span()
         source_id = self.source_pane.source_id
-        if span is None or source_id is None or self.session.read_only:
+        if self.session.read_only:
+            return
+        if span is None or source_id is None:
+            self._hint("Select some text in a source first, then press Ctrl+N to make a fact from it.")
             return
         changes = self.session.perform(lambda fb: fb.create_fact_from_selection(source_id, *span))
         if changes is not None:
             self.fact_editor.focus_subject()
+            if note := self.session.fact_base.suggestion_for_span(source_id, *span).note:
+                self.statusBar().showMessage(note, 20_000)  # e.g. "last year" in a source with no date
 
     def add_selection_as_evidence(self) -> None:
         span = self.source_pane.view.selected_span()
         fact_id, source_id = self.session.selected_fact, self.source_pane.source_id
-        if span is None or fact_id is None or source_id is None or self.session.read_only:
+        if fact_id is None or self.session.read_only:
+            return
+        if span is None or source_id is None:
+            self._hint("Select the text to add in a source first, then press Ctrl+Shift+N.")
             return
         self.session.perform(lambda fb: fb.add_evidence(fact_id, source_id, *span))
 
@@ -480,7 +522,8 @@ class MainWindow(QMainWindow):
         fact_id = self.session.selected_fact
         if fact_id is None or self.session.read_only:
             return
-        self.session.perform(lambda fb: fb.delete_fact(fact_id))
+        if self.session.perform(lambda fb: fb.delete_fact(fact_id)) is not None:
+            self.statusBar().showMessage(f"Deleted fact {fact_id} — Ctrl+Z to undo.", 10_000)
 
     def link_current_fact(self) -> None:
         from kzeu_desk.ui.link_dialog import LinkDialog
@@ -584,11 +627,14 @@ class MainWindow(QMainWindow):
                 "Every fact was checked against the others again: "
                 + ("nothing changed." if changes.empty else f"{found:,} conflicts found or updated."), 8_000)
 
-    def reveal_evidence(self, source_id: int, start: int, end: int) -> None:
+    def _open_source(self, source_id: int) -> None:
         if self.source_pane.source_id != source_id:
             self.sources_pane.choose(source_id)
             self.source_pane.show_source_id(source_id)
-        self.source_pane.view.reveal_span(start, end)
+
+    def reveal_evidence(self, source_id: int, start: int, end: int) -> None:
+        self._open_source(source_id)
+        self.source_pane.view.mark_evidence(start, end)
 
     def _undo(self) -> None:
         self._commit_pending_edit()
@@ -602,6 +648,10 @@ class MainWindow(QMainWindow):
         """A half-typed field is committed first, so Ctrl+Z undoes it rather than what came before."""
         self.fact_editor.commit_pending_edit()
 
+    def _raise_and_focus(self, dock_name: str, widget: QWidget) -> None:
+        self.findChild(QDockWidget, dock_name).raise_()
+        widget.setFocus()
+
     def _focus_fact_filter(self) -> None:
         self.findChild(QDockWidget, "factsDock").raise_()
         self.fact_table.filter_box.setFocus()
@@ -610,8 +660,10 @@ class MainWindow(QMainWindow):
     # -- files ---------------------------------------------------------------------------------
 
     def import_documents_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import documents", str(Path.home()), _DOCUMENT_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self, "Import documents", self._folder_for("documents"),
+                                                _DOCUMENT_FILTER)
         if files:
+            remember_folder("documents", files[0])
             self.import_files([Path(f) for f in files])
 
     def import_files(self, files: list[Path | str]):
@@ -662,10 +714,11 @@ class MainWindow(QMainWindow):
     def import_revision_dialog(self) -> None:
         from kzeu_desk.ui.revision_view import start_revision_import
 
-        path, _ = QFileDialog.getOpenFileName(self, "Import new revision of a source", str(Path.home()),
+        path, _ = QFileDialog.getOpenFileName(self, "Import new revision of a source", self._folder_for("documents"),
                                               _DOCUMENT_FILTER)
         if not path:
             return
+        remember_folder("documents", path)
         job = start_revision_import(self.session, Path(path), self,
                                     current_source_id=self.sources_pane.current_source_id())
         if job is not None:
@@ -729,29 +782,33 @@ class MainWindow(QMainWindow):
 
     def _open_dialog(self, read_only: bool = False) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open fact base read-only" if read_only else "Open fact base",
-                                              str(Path.home()), _FACT_BASE_FILTER)
+                                              self._folder_for("factBases"), _FACT_BASE_FILTER)
         if path:
+            remember_folder("factBases", path)
             self.open_in_new_window(Path(path), read_only=read_only)
+
+    def _folder_for(self, purpose: str) -> str:
+        """Where a file dialog starts: the folder last used for this purpose, else the fact base's own."""
+        here = self.session.fact_base.path.parent if self.session is not None else Path.home()
+        return last_folder(purpose, str(here))
+
+    def new_fact_base_dialog(self) -> None:
+        from kzeu_desk.ui.new_fact_base import NewFactBaseDialog
+
+        dialog = NewFactBaseDialog(self._folder_for("factBases"), self)
+        if dialog.exec() and dialog.created_path is not None:
+            remember_folder("factBases", str(dialog.created_path))
+            self.open_in_new_window(dialog.created_path, read_only=False)
 
     def open_in_new_window(self, path: Path, *, read_only: bool) -> None:
         from kzeu_desk.ui.app import open_window
 
+        if (self.session is not None and not read_only
+                and Path(path).resolve() == self.session.fact_base.path.resolve()):
+            self.statusBar().showMessage(f"{path.name} is the fact base open in this window.", 8_000)
+            self.activateWindow()
+            return
         open_window(path, read_only=read_only, parent_for_errors=self)
-
-    def _remember_recent(self, path: Path) -> None:
-        settings = _settings()
-        recent = [p for p in (settings.value("recentFactBases") or []) if p != str(path)]
-        settings.setValue("recentFactBases", [str(path), *recent][:_MAX_RECENT])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = [p for p in (_settings().value("recentFactBases") or []) if Path(p).exists()]
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_in_new_window(Path(p), read_only=False))
-        if not recent:
-            self.recent_menu.addAction("No recent fact bases").setEnabled(False)
 
     # -- help ----------------------------------------------------------------------------------
 
@@ -766,25 +823,21 @@ class MainWindow(QMainWindow):
 
     # -- window state --------------------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
-        geometry = _settings().value("mainWindow/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-
-    def _restore_dock_state(self) -> bool:
-        state = _settings().value("mainWindow/state")
-        return isinstance(state, QByteArray) and self.restoreState(state, _SETTINGS_LAYOUT_VERSION)
+    def reset_layout(self) -> None:
+        self.layout_keeper.reset()
+        self.statusBar().showMessage("Panes and columns are back in their first-launch places.", 5_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = _settings()
-        settings.setValue("mainWindow/geometry", self.saveGeometry())
         if self.session is not None:
             self._commit_pending_edit()
             if getattr(self, "_revision_job", None) is not None:
                 self._revision_job.wait()
-            settings.setValue("mainWindow/state", self.saveState(_SETTINGS_LAYOUT_VERSION))
+        self.layout_keeper.save(panes=self.session is not None)
         super().closeEvent(event)
         if self.session is not None and event.isAccepted():
+            # A closed window stops watching: its file may be moved or deleted from now on.
+            self._watcher.blockSignals(True)
+            self._refresh_timer.stop()
             # Let pending deferred calls run before the connection pool goes away.
             QTimer.singleShot(0, self.session.fact_base.close)
             if self.instance_lock is not None:

@@ -28,7 +28,9 @@ from kzeu_desk.ui.session import Session
 from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.source_view import SourceView
 
-EMPTY_QUEUE_TEXT = "Nothing to check: every highlight was found in its source's current revision."
+EMPTY_QUEUE_TEXT = ("Nothing to check. When a source is revised (File > Import new revision), highlights that "
+                    "could not be found exactly in the new text are listed here, so you can accept where they "
+                    "moved or attach them again.")
 LOST_ALL_EVIDENCE_MARK = "⚠ "
 _OLD_CONTEXT_CHARACTERS = 600
 _QUOTE_HUE = QColor(240, 160, 20)

@@ -15,6 +15,11 @@ def plain_tooltip(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """"1 fact", "2 facts", "1,204 open conflicts": a number with its noun in the right form."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
 def plain_label(text: str = "", *, word_wrap: bool = False, selectable: bool = False,
                 object_name: str | None = None) -> QLabel:
     label = QLabel()

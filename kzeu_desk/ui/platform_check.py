@@ -40,11 +40,9 @@ XCB_PLATFORM_LIBRARIES: dict[str, str] = {
 }
 
 
-def platform_will_be_xcb(environ: Mapping[str, str] | None = None, system: str | None = None) -> bool:
-    """Whether Qt is about to load its xcb plugin, following Qt 6's own choice of platform."""
-    environ = os.environ if environ is None else environ
-    system = sys.platform if system is None else system
-    if not system.startswith("linux") or not environ.get("DISPLAY"):
+def _wants_xcb(environ: Mapping[str, str], system: str) -> bool:
+    """Whether Qt will pick its xcb plugin, whatever DISPLAY says (it fails later without one)."""
+    if not system.startswith("linux"):
         return False
     requested = environ.get("QT_QPA_PLATFORM", "").strip()
     if requested:
@@ -53,6 +51,57 @@ def platform_will_be_xcb(environ: Mapping[str, str] | None = None, system: str |
     # Unset: Qt prefers its wayland plugin in a Wayland session and uses xcb (or XWayland) otherwise.
     in_wayland_session = bool(environ.get("WAYLAND_DISPLAY")) or environ.get("XDG_SESSION_TYPE") == "wayland"
     return not in_wayland_session
+
+
+def display_reachable(display: str) -> bool:
+    """Whether an X server answers at `display`, asked through libxcb as Qt's plugin will ask.
+
+    When libxcb itself cannot be loaded the answer is left to `missing_window_libraries_message`.
+    """
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.POINTER(ctypes.c_int)]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return connection is not None and xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        if connection is not None:
+            xcb.xcb_disconnect(connection)
+
+
+def no_display_message(
+    environ: Mapping[str, str] | None = None,
+    system: str | None = None,
+    reachable: Callable[[str], bool] | None = None,
+) -> str | None:
+    """One sentence when Qt is about to need an X display it cannot reach, else None.
+
+    Without one Qt's xcb plugin aborts the process (SIGABRT, exit 134) after blaming libxcb-cursor0.
+    """
+    environ = os.environ if environ is None else environ
+    system = sys.platform if system is None else system
+    if not _wants_xcb(environ, system):
+        return None
+    display = environ.get("DISPLAY", "")
+    headless = "to run without a screen, start it with QT_QPA_PLATFORM=offscreen"
+    if not display:
+        return f"kzeu-desk cannot open a window: no display could be reached (DISPLAY is not set); {headless}."
+    reachable = reachable or display_reachable
+    if not reachable(display):
+        return f"kzeu-desk cannot open a window: no display could be reached at DISPLAY={display}; {headless}."
+    return None
+
+
+def platform_will_be_xcb(environ: Mapping[str, str] | None = None, system: str | None = None) -> bool:
+    """Whether Qt is about to load its xcb plugin, following Qt 6's own choice of platform."""
+    environ = os.environ if environ is None else environ
+    system = sys.platform if system is None else system
+    return bool(environ.get("DISPLAY")) and _wants_xcb(environ, system)
 
 
 def library_loads(shared_object_name: str) -> bool:

@@ -1,17 +1,38 @@
 """The fact editor's Property box: pick a property from the list or type part of its label, and
 "Create property “X”…" when no property is called that yet. Deprecated properties are not offered,
-except the one a fact already has."""
+except the one a fact already has.
+
+Like the other boxes it reports a choice once the curator has settled on it (settling_combo.py):
+picked from the list, Enter, or leaving the field; arrow keys and typing only move the choice, and
+Escape goes back."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kzeu_desk.core.property_info import KIND_WORDS, PropertyInfo
 from kzeu_desk.ui.form_fields import ProblemLabel
 from kzeu_desk.ui.plain_text import plain_tooltip
+from kzeu_desk.ui.settling_combo import SettlingCombo
 
 DEPRECATED_MARK = " (deprecated)"
+
+
+class _TypedCombo(SettlingCombo):
+    """An editable settling combo: Enter on typed words that are not the current item's label
+    asks for them to be read (`typed_finished`) instead of settling on the item."""
+
+    typed_finished = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        typed_words = self.lineEdit() is not None and self.currentText() != self.itemText(self.currentIndex())
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and typed_words:
+            self.typed_finished.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class PropertyBox(QWidget):
@@ -22,7 +43,7 @@ class PropertyBox(QWidget):
         super().__init__(parent)
         self._properties: dict[int, PropertyInfo] = {}
         self._current: int | None = None
-        self.combo = QComboBox()
+        self.combo = _TypedCombo()
         self.combo.setAccessibleName(accessible_name)
         self.combo.setEditable(True)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -44,7 +65,8 @@ class PropertyBox(QWidget):
         layout.addWidget(self.combo)
         layout.addWidget(self.create_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.problem)
-        self.combo.activated.connect(self._on_activated)
+        self.combo.settled.connect(self._on_settled)
+        self.combo.typed_finished.connect(self._text_finished)
         self.combo.lineEdit().editingFinished.connect(self._text_finished)
         self.combo.lineEdit().textEdited.connect(self._on_text_edited)
         self.create_button.clicked.connect(self._on_create_clicked)
@@ -64,6 +86,7 @@ class PropertyBox(QWidget):
         with QSignalBlocker(self.combo):
             index = self.combo.findData(property_id) if property_id is not None else 0
             self.combo.setCurrentIndex(max(index, 0))
+        self.combo.mark_settled()
         self.combo.setToolTip(self.combo.itemData(self.combo.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
         self.problem.clear_problem()
         self.create_button.hide()
@@ -93,20 +116,29 @@ class PropertyBox(QWidget):
                 self.combo.setItemData(self.combo.count() - 1, plain_tooltip(tip), Qt.ItemDataRole.ToolTipRole)
             index = self.combo.findData(self._current) if self._current is not None else 0
             self.combo.setCurrentIndex(max(index, 0))
+        self.combo.mark_settled()
 
     # -- what the curator does -----------------------------------------------------------------
 
-    def _on_activated(self, index: int) -> None:
+    def _on_settled(self, index: int) -> None:
+        if self.combo.currentText() != self.combo.itemText(index):
+            self._text_finished()  # typed words, not an item: read them
+            return
         self.problem.clear_problem()
         self.create_button.hide()
-        self.chosen.emit(self.combo.itemData(index))
+        if self.combo.itemData(index) != self._current:
+            self.chosen.emit(self.combo.itemData(index))
 
     def _match(self, typed: str) -> int | None:
+        """The property called that, else the only one whose label contains the words."""
         wanted = " ".join(typed.split()).casefold()
-        for index in range(1, self.combo.count()):
-            if self.combo.itemText(index).removesuffix(DEPRECATED_MARK).casefold() == wanted:
-                return self.combo.itemData(index)
-        return None
+        labels = {self.combo.itemData(index): self.combo.itemText(index).removesuffix(DEPRECATED_MARK).casefold()
+                  for index in range(1, self.combo.count())}
+        exact = [property_id for property_id, label in labels.items() if label == wanted]
+        containing = [property_id for property_id, label in labels.items() if wanted in label]
+        if exact:
+            return exact[0]
+        return containing[0] if len(containing) == 1 else None
 
     def _text_finished(self) -> None:
         if not self.combo.isEnabled():
@@ -117,6 +149,11 @@ class PropertyBox(QWidget):
             return
         match = self._match(typed)
         if match is not None:
+            with QSignalBlocker(self.combo):
+                self.combo.setCurrentIndex(self.combo.findData(match))
+            self.combo.mark_settled()
+            self.problem.clear_problem()
+            self.create_button.hide()
             if match != self._current:
                 self.chosen.emit(match)
             return

@@ -49,6 +49,7 @@ class SourcePane(QWidget):
         self.details_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.view = SourceView(self)
+        self.view.fact_values = self._fact_values
         self.find_bar = FindBar(self.view, self)
         self.page_gutter = PageGutter(self.view)
         self.page_label = QLabel(self, objectName="sourcePage", textFormat=Qt.TextFormat.PlainText)
@@ -73,6 +74,12 @@ class SourcePane(QWidget):
         session.changed.connect(self._on_changes)
         session.selected_fact_changed.connect(self.view.set_selected_fact)
         self._show_header(None)
+
+    def _fact_values(self, fact_ids: list[int]) -> dict[int, str]:
+        from kzeu_desk.core.fact_detail import fact_values
+
+        with self._session.fact_base.reading() as conn:
+            return fact_values(conn, fact_ids)
 
     def open_find(self) -> None:
         self.find_bar.open()

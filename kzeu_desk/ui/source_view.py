@@ -9,6 +9,7 @@ ExtraSelection each (trap 4); ExtraSelections are kept for the few transient mar
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
@@ -19,6 +20,7 @@ from PySide6.QtGui import (
     QFontDatabase,
     QHelpEvent,
     QMouseEvent,
+    QPalette,
     QTextCharFormat,
     QTextCursor,
     QTextLine,
@@ -46,17 +48,20 @@ READING_MARGIN = 12
 _READING_FONT_SCALE = 1.12
 
 
-def describe_fact(span: dict) -> str:
-    """One line naming a span's fact, as the tooltip shows it."""
+def describe_fact(span: dict, value: str | None = None) -> str:
+    """One line naming a span's fact (with its value when known), as the tooltip shows it."""
     subject, prop = span.get("subject_name"), span.get("property_name")
     status = span.get("status") or "draft"
     rank = span.get("rank")
     if subject is None and prop is None:
         if status == "draft":
-            return "New draft fact (subject and property not set)"
+            return ("New draft fact (subject and property not set)" if not value
+                    else f"New draft fact: {value} (subject and property not set)")
         naming = "Fact without subject or property"
     else:
         naming = f"{subject or '(subject not set)'} · {prop or '(property not set)'}"
+    if value:
+        naming = f"{naming}: {value}"
     state = status if rank in (None, "normal") else f"{status}, {rank}"
     return f"{naming} — {state}"
 
@@ -104,6 +109,9 @@ class SourceView(QPlainTextEdit):
         self._utf16 = Utf16Index("")
         self._selected_fact_id: int | None = None
         self._find_match: tuple[int, int] | None = None  # UTF-16
+        self._marked_evidence: tuple[int, int] | None = None  # UTF-16: the evidence a selection took the reader to
+        # Values of facts by id, asked for only when a tooltip is shown (the pane reads them from the fact base).
+        self.fact_values: Callable[[list[int]], dict[int, str]] | None = None
         self._context_actions: list[QAction] = []
         self._press_position: QPoint | None = None
 
@@ -146,6 +154,7 @@ class SourceView(QPlainTextEdit):
         self._text = text
         self._utf16 = utf16
         self._find_match = None
+        self._marked_evidence = None
         # The index goes in before the text so Qt's one layout pass over the new blocks colours them.
         self._highlighter.index = HighlightIndex(spans, utf16)
         self.setPlainText(text)
@@ -172,6 +181,7 @@ class SourceView(QPlainTextEdit):
         self._text = ""
         self._utf16 = Utf16Index("")
         self._find_match = None
+        self._marked_evidence = None
         self._highlighter.index = None
         self.setPlainText("")
         self._refresh_extra_selections()
@@ -200,6 +210,35 @@ class SourceView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
 
+    def mark_evidence(self, start_cp: int, end_cp: int, *, scroll: bool = True) -> None:
+        """Mark a span as the evidence being looked at and bring it into view (centred when it was
+        off-screen), leaving the caret at its start. Unlike a selection, the mark cannot be turned
+        into a new fact by a stray Ctrl+N."""
+        start, end = self._utf16.to_utf16(start_cp), self._utf16.to_utf16(end_cp)
+        self._marked_evidence = (start, end)
+        self._refresh_extra_selections()
+        if not scroll:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(end)
+        end_rect = self.cursorRect(cursor)
+        cursor.setPosition(start)
+        self.setTextCursor(cursor)
+        if not (self.viewport().rect().contains(self.cursorRect(cursor)) and self.viewport().rect().contains(end_rect)):
+            self.centerCursor()
+
+    @property
+    def marked_evidence(self) -> tuple[int, int] | None:
+        """The marked evidence span in code points, or None."""
+        if self._marked_evidence is None:
+            return None
+        return self._utf16.to_codepoint(self._marked_evidence[0]), self._utf16.to_codepoint(self._marked_evidence[1])
+
+    def clear_evidence_mark(self) -> None:
+        if self._marked_evidence is not None:
+            self._marked_evidence = None
+            self._refresh_extra_selections()
+
     def spans_at(self, position_cp: int) -> list[dict]:
         """Spans covering the character at a code point offset, innermost first."""
         index = self._highlighter.index
@@ -209,7 +248,7 @@ class SourceView(QPlainTextEdit):
 
     def tooltip_text_at(self, position_cp: int) -> str | None:
         """Plain text naming the fact(s) at a code point offset, innermost first; None over plain text."""
-        return _tooltip_for(self.spans_at(position_cp))
+        return _tooltip_for(self.spans_at(position_cp), self.fact_values)
 
     # -- transient marks (ExtraSelections: a handful, never one per span) ----------------------
 
@@ -243,12 +282,21 @@ class SourceView(QPlainTextEdit):
         if index is not None and self._selected_fact_id is not None:
             for start, end, status in index.fact_ranges(self._selected_fact_id):
                 selections.append(self._extra_selection(start, end, self.span_formats.focused_format(status)))
+        if self._marked_evidence is not None:
+            selections.append(self._extra_selection(*self._marked_evidence, self._evidence_mark_format()))
         if self._find_match is not None:
             find_format = QTextCharFormat()
             find_format.setBackground(_FIND_MATCH_BACKGROUND)
             find_format.setForeground(_FIND_MATCH_FOREGROUND)
             selections.append(self._extra_selection(*self._find_match, find_format))
         self.setExtraSelections(selections)
+
+    def _evidence_mark_format(self) -> QTextCharFormat:
+        # The palette's own selection colours: the strongest mark a reader already knows, in any theme.
+        mark = QTextCharFormat()
+        mark.setBackground(self.palette().color(QPalette.ColorRole.Highlight))
+        mark.setForeground(self.palette().color(QPalette.ColorRole.HighlightedText))
+        return mark
 
     def _extra_selection(self, start: int, end: int, char_format: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
@@ -316,7 +364,7 @@ class SourceView(QPlainTextEdit):
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.ToolTip:
             help_event: QHelpEvent = event  # type: ignore[assignment]
-            text = _tooltip_for(self._spans_under(help_event.pos()))
+            text = _tooltip_for(self._spans_under(help_event.pos()), self.fact_values)
             if text is None:
                 QToolTip.hideText()
                 event.ignore()
@@ -357,11 +405,12 @@ class SourceView(QPlainTextEdit):
         self.selection_span_changed.emit(self.textCursor().hasSelection())
 
 
-def _tooltip_for(spans: list[dict]) -> str | None:
-    lines: list[str] = []
-    seen_facts: set[int] = set()
+def _tooltip_for(spans: list[dict], values: Callable[[list[int]], dict[int, str]] | None = None) -> str | None:
+    fact_ids = list(dict.fromkeys(span["fact_id"] for span in spans))
+    if not fact_ids:
+        return None
+    known = values(fact_ids) if values is not None else {}
+    firsts = {}
     for span in spans:
-        if span["fact_id"] not in seen_facts:
-            seen_facts.add(span["fact_id"])
-            lines.append(describe_fact(span))
-    return "\n".join(lines) if lines else None
+        firsts.setdefault(span["fact_id"], span)
+    return "\n".join(describe_fact(firsts[fact_id], known.get(fact_id)) for fact_id in fact_ids)

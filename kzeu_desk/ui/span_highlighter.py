@@ -5,47 +5,88 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from kzeu_desk.core.highlight_index import HighlightIndex, known_status
+from kzeu_desk.core.highlight_index import SPAN_LOOKS, HighlightIndex, look_parts, span_look
 
-# Hues chosen to read as amber / green / red / grey on both white and near-black backgrounds; they
-# are painted semi-transparent so the palette's own base colour and text colour still decide contrast.
+# Colours from the Okabe-Ito set, which stays distinguishable with the common colour-vision
+# deficiencies; painted semi-transparent so the palette's own base and text colours still decide
+# contrast. Colour is never the only cue: each status also has its own line (below).
 _STATUS_HUES: dict[str, QColor] = {
-    "draft": QColor(240, 160, 20),
-    "confirmed": QColor(40, 165, 75),
-    "disputed": QColor(225, 50, 90),
-    "rejected": QColor(135, 135, 135),
+    "draft": QColor(230, 159, 0),  # orange
+    "confirmed": QColor(0, 158, 115),  # bluish green
+    "disputed": QColor(204, 121, 167),  # reddish purple
+    "rejected": QColor(135, 135, 135),  # grey
 }  # one hue for each of SPAN_STATUSES
+
+# The cue that does not depend on colour: a draft is dotted (pencilled in), a disputed fact wavy,
+# a rejected one struck through; confirmed text is left clean.
+_STATUS_LINES = {
+    "draft": QTextCharFormat.UnderlineStyle.DotLine,
+    "confirmed": QTextCharFormat.UnderlineStyle.NoUnderline,
+    "disputed": QTextCharFormat.UnderlineStyle.WaveUnderline,
+    "rejected": QTextCharFormat.UnderlineStyle.NoUnderline,
+}
 
 
 class SpanFormats:
-    """Char formats per (status, overlapped), derived from the palette so dark themes stay readable."""
+    """Char formats per (look, overlapped), derived from the palette so dark themes stay readable.
+
+    A look is a status with, when not normal, a rank (core.highlight_index.span_look). Rank shows as
+    type: a preferred fact's text is semi-bold; a deprecated one's is italic on a paler tint with a
+    dashed line, still fully readable, and unlike a rejected one it is not struck through.
+    """
 
     def __init__(self, palette: QPalette) -> None:
         dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
-        single_alpha, overlap_alpha, focus_alpha = (95, 160, 215) if dark else (70, 130, 185)
+        self._dark = dark
+        self._single_alpha, self._overlap_alpha, self._focus_alpha = (95, 160, 215) if dark else (70, 130, 185)
+        self._text = palette.color(QPalette.ColorRole.Text)
+        self._muted_text = palette.color(QPalette.ColorRole.PlaceholderText)
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._focused: dict[str, QTextCharFormat] = {}
-        for status, hue in _STATUS_HUES.items():
-            for overlapped, alpha in ((False, single_alpha), (True, overlap_alpha)):
-                char_format = QTextCharFormat()
-                char_format.setBackground(_with_alpha(hue, alpha))
-                if overlapped:
-                    char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    char_format.setUnderlineColor(hue.lighter(130) if dark else hue.darker(140))
-                self._formats[(status, overlapped)] = char_format
-            focused = QTextCharFormat()
-            focused.setBackground(_with_alpha(hue, focus_alpha))
-            focused.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            focused.setUnderlineColor(palette.color(QPalette.ColorRole.Text))
-            self._focused[status] = focused
+        for look in SPAN_LOOKS:
+            for overlapped, alpha in ((False, self._single_alpha), (True, self._overlap_alpha)):
+                self._formats[(look, overlapped)] = self._build(look, alpha, overlapped=overlapped)
+            focused = self._build(look, self._focus_alpha, overlapped=False)
+            if focused.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline:
+                focused.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            focused.setUnderlineColor(self._text)
+            self._focused[look] = focused
+
+    def _build(self, look: str, alpha: int, *, overlapped: bool) -> QTextCharFormat:
+        status, rank = look_parts(look)
+        hue = _STATUS_HUES[status]
+        char_format = QTextCharFormat()
+        line = _STATUS_LINES[status]
+        if rank == "deprecated":
+            alpha = alpha * 3 // 5
+            char_format.setFontItalic(True)
+            if line == QTextCharFormat.UnderlineStyle.NoUnderline:
+                line = QTextCharFormat.UnderlineStyle.DashUnderline
+        elif rank == "preferred":
+            char_format.setFontWeight(QFont.Weight.DemiBold)
+        if overlapped and line == QTextCharFormat.UnderlineStyle.NoUnderline:
+            line = QTextCharFormat.UnderlineStyle.SingleUnderline  # nested spans: a second cue besides depth
+        char_format.setBackground(_with_alpha(hue, alpha))
+        char_format.setUnderlineStyle(line)
+        if line != QTextCharFormat.UnderlineStyle.NoUnderline:
+            char_format.setUnderlineColor(hue.lighter(140) if self._dark else hue.darker(150))
+        if status == "rejected":
+            char_format.setFontStrikeOut(True)
+            char_format.setForeground(self._muted_text)
+        return char_format
 
     def span_format(self, status: str, depth: int) -> QTextCharFormat:
-        return self._formats[(known_status(status), depth > 1)]
+        return self._formats[(_known_look(status), depth > 1)]
 
     def focused_format(self, status: str) -> QTextCharFormat:
-        return self._focused[known_status(status)]
+        return self._focused[_known_look(status)]
+
+
+def _known_look(look: str) -> str:
+    status, rank = look_parts(look)
+    return span_look(status, rank)
 
 
 def _with_alpha(colour: QColor, alpha: int) -> QColor:

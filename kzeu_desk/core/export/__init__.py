@@ -18,7 +18,6 @@ from typing import Literal
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.export.common import ExportCancelled, ExportResult, Progress, ProgressCallback
 from kzeu_desk.core.export.scope import ExportScope
-from kzeu_desk.core.storage import StorageFailure
 
 __all__ = [
     "FORMATS",
@@ -91,7 +90,7 @@ FORMATS: dict[str, ExportFormat] = {
                      "Wikibase statement JSON with ranks, qualifiers and references, plus QuickStatements lines.",
                      "file", "-wikidata.json", _wikidata),
         ExportFormat("jsonl", "kzeu_desk JSON Lines",
-                     "The lossless format: every record, one JSON object a line; `kzeu-desk load` reads it back.",
+                     "The lossless format: every record, one JSON object a line; “kzeu-desk load” reads it back.",
                      "file", ".jsonl", _jsonl),
     )
 }
@@ -113,8 +112,33 @@ def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, onl
         raise UserError(problem)
     try:
         return FORMATS[format_name].write(source, target, ExportScope(only_confirmed), Progress(progress))
-    except StorageFailure as error:
-        raise UserError(f"The export could not be written: {error}.") from None
+    except UserError:
+        raise
+    except Exception as error:
+        failure = export_failure(error, source, target)
+        if failure is None:
+            raise
+        raise failure from None
+
+
+def export_failure(error: BaseException, source: Path, target: Path) -> UserError | None:
+    """One sentence for an export that the disk, the file system or a damaged fact base stopped;
+    nothing of the output is left (every format writes under a staging name and renames)."""
+    import errno
+
+    from kzeu_desk.core.failures import explain_failure
+
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return UserError(f"The disk is full, so nothing was exported to “{target}”; free some space and try again.")
+    if isinstance(error, OSError):
+        reason = (error.strerror or str(error)).rstrip(".")
+        return UserError(f"Nothing was exported to “{target}”: {reason[:1].lower() + reason[1:]}.")
+    described = explain_failure(error, source)
+    if described is None:
+        return None
+    if "disk is full" in str(described):
+        return UserError(f"The disk is full, so nothing was exported to “{target}”; free some space and try again.")
+    return described
 
 
 def suggested_target(fact_base_path: Path, format_name: str) -> Path:
@@ -127,15 +151,20 @@ def target_problem(fact_base_path: Path, format_name: str, target: Path) -> str 
     kind = FORMATS[format_name].target_kind
     if not str(target).strip():
         return "Choose where the export should be written."
-    if target.exists() and target.resolve() == fact_base_path.resolve():
+    if target.exists() and fact_base_path.exists() and os.path.samefile(target, fact_base_path):
         return "An export cannot replace the fact base it is made from; choose another name."
     if kind == "file" and target.is_dir():
         return f"“{target}” is a folder; this format is written to a file."
     if kind == "folder" and target.exists() and not target.is_dir():
         return f"“{target}” is a file; a data package is written into a folder."
+    if kind == "file" and target.exists() and not target.is_file():
+        # Renaming the finished export over a device or a pipe would replace it (/dev/null, as root).
+        return f"“{target}” is not a regular file (a device or a pipe); choose a file name for the export."
     parent = target.parent if kind == "file" else target
-    while not parent.exists():
+    while not parent.exists() and parent != parent.parent:
         parent = parent.parent
+    if not parent.is_dir():
+        return f"“{parent}” is a file, not a folder; choose another place for the export."
     if not os.access(parent, os.W_OK):
         return f"“{parent}” is not writable; choose another place for the export."
     return None

@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 
 from kzeu_desk import __version__
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.export.staging import staging_path
 
 GENERATOR = f"kzeu_desk {__version__}"
 
@@ -80,19 +81,39 @@ def reading_fact_base(path: Path) -> Iterator[Connection]:
 
 @contextmanager
 def atomic_output(path: Path, *, binary: bool = False) -> Iterator[IO]:
-    """A file that appears at `path` complete and synced, or not at all."""
+    """A file that appears at `path` complete and synced, or not at all (nor any folder made for it)."""
     path = path.resolve()
+    with folders_made_for(path):
+        temporary = staging_path(path)
+        try:
+            with (temporary.open("xb") if binary else temporary.open("x", encoding="utf-8", newline="")) as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, path)
+            fsync_directory(path.parent)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+
+
+@contextmanager
+def folders_made_for(path: Path) -> Iterator[None]:
+    """Make `path`'s missing parent folders; if the block fails, remove those it made again."""
+    missing = []
+    folder = path.parent
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.partial")
     try:
-        with (temporary.open("wb") if binary else temporary.open("w", encoding="utf-8", newline="")) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-        fsync_directory(path.parent)
+        yield
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        for made in missing:  # deepest first; only while empty
+            try:
+                made.rmdir()
+            except OSError:
+                break
         raise
 
 

@@ -8,8 +8,8 @@ last: a folder whose export failed half-way holds no descriptor claiming otherwi
 
 from __future__ import annotations
 
-import csv
 import json
+import os
 from pathlib import Path
 
 from sqlalchemy import Boolean, Column, Connection, Float, Integer, Table, text
@@ -18,11 +18,13 @@ from kzeu_desk.core.export.common import (
     GENERATOR,
     ExportResult,
     Progress,
-    atomic_output,
     counted_summary,
+    folders_made_for,
+    fsync_directory,
     reading_fact_base,
 )
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.export.staging import discard, staging_path
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.recorder import table
 from kzeu_desk.core.typed_value import ValueKind
@@ -88,23 +90,52 @@ _ANCHOR_FIELDS: dict[str, tuple[str, dict[str, object]]] = {
                            "with its span there (previous_start, previous_end)."), {}),
 }
 _ROWS_PER_FETCH = 1_000
+_MAY_BE_EMPTY = frozenset({("evidence", "prefix"), ("evidence", "suffix")})
 
 
 def write_datapackage(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
-    out.mkdir(parents=True, exist_ok=True)
+    """Everything is written into a staging folder beside `out` first; only a complete package is
+    moved into place, the descriptor last, so a failed export (a full disk, a kill) adds nothing."""
+    out = out.resolve()
+    with folders_made_for(out):
+        staging = staging_path(out)
+        staging.mkdir()
+        try:
+            counts = _write_package(source, staging, scope, progress)
+            _move_into_place(staging, out)
+        finally:
+            discard(staging)
+    progress.finish()
+    paths = (out / "datapackage.json", *(out / f"{name}.csv" for name in TABLES))
+    return ExportResult(paths, counts, counted_summary(counts, out))
+
+
+def _write_package(source: Path, folder: Path, scope: ExportScope, progress: Progress) -> dict[str, int]:
     with reading_fact_base(source) as conn:
         counts = {name: _count(conn, name, scope) for name in TABLES}
         progress.start(sum(counts.values()))
         for name in TABLES:
             progress.stage(f"Writing {name}.csv")
-            _write_csv(conn, table(name), scope, out / f"{name}.csv", progress)
-    descriptor = package_descriptor(scope)
-    with atomic_output(out / "datapackage.json") as handle:
-        json.dump(descriptor, handle, ensure_ascii=False, indent=2)
+            _write_csv(conn, table(name), scope, folder / f"{name}.csv", progress)
+    with (folder / "datapackage.json").open("x", encoding="utf-8") as handle:
+        json.dump(package_descriptor(scope), handle, ensure_ascii=False, indent=2)
         handle.write("\n")
-    progress.finish()
-    paths = (out / "datapackage.json", *(out / f"{name}.csv" for name in TABLES))
-    return ExportResult(paths, counts, counted_summary(counts, out))
+        handle.flush()
+        os.fsync(handle.fileno())
+    return counts
+
+
+def _move_into_place(staging: Path, out: Path) -> None:
+    """A new folder is renamed into place at once; into an existing one (which may hold other files)
+    each file is renamed over its old version, the descriptor last."""
+    if not out.exists():
+        os.rename(staging, out)
+        fsync_directory(out.parent)
+        return
+    names = [f"{name}.csv" for name in TABLES] + ["datapackage.json"]
+    for name in names:
+        os.replace(staging / name, out / name)
+    fsync_directory(out)
 
 
 def _count(conn: Connection, name: str, scope: ExportScope) -> int:
@@ -116,22 +147,42 @@ def _write_csv(conn: Connection, model: Table, scope: ExportScope, path: Path, p
     names = ", ".join(f'r."{c.name}"' for c in columns)
     result = conn.execute(text(
         f"SELECT {names} FROM {model.name} r WHERE {scope.keeps(model.name, 'r')} ORDER BY r.id"))
-    booleans = [isinstance(c.type, Boolean) for c in columns]
-    with atomic_output(path) as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow([c.name for c in columns])
+    kinds = [_field_type(c) for c in columns]
+    with path.open("x", encoding="utf-8", newline="") as handle:
+        handle.write(",".join(c.name for c in columns) + "\n")
         for partition in result.partitions(_ROWS_PER_FETCH):
-            for row in partition:
-                writer.writerow([_cell(value, is_boolean) for value, is_boolean in zip(row, booleans, strict=True)])
+            handle.writelines(",".join(_cell(value, kind) for value, kind in zip(row, kinds, strict=True)) + "\n"
+                              for row in partition)
             progress.advance(len(partition))
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
-def _cell(value: object, is_boolean: bool) -> object:
+def _cell(value: object, kind: str) -> str:
     if value is None:
         return ""
-    if is_boolean:
+    if kind == "boolean":
         return "true" if value else "false"
-    return value
+    if kind in ("integer", "number"):
+        return repr(value) if isinstance(value, float) else str(value)
+    return csv_text(str(value))
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), @SUM(...),
+# +1+1, -2+3, or after a tab or line break). OWASP's advice for CSV injection, followed for every
+# text cell: wrap it in double quotes, double the quotes inside, and put an apostrophe before such
+# a first character, so the cell is read as text. An apostrophe that already starts a value gets
+# one more, so the rule can be undone exactly: drop one leading apostrophe from any text cell that
+# has one (docs/formats.md). Numbers are written as numbers; the JSON Lines export keeps every
+# value as it is.
+_FORMULA_STARTS = frozenset("=+-@\t\r\n'")
+
+
+def csv_text(value: str) -> str:
+    """A text cell, quoted and neutralised against formula injection (see _FORMULA_STARTS)."""
+    if value and value[0] in _FORMULA_STARTS:
+        value = "'" + value
+    return '"' + value.replace('"', '""') + '"'
 
 
 def package_descriptor(scope: ExportScope) -> dict:
@@ -180,7 +231,9 @@ def _resource(model: Table) -> dict:
 def _field(column: Column) -> dict:
     described: dict = {"name": column.name, "type": _field_type(column)}
     constraints: dict = {}
-    if not column.nullable or column.primary_key:
+    # An empty cell reads as null, so a text that may be empty (the context before a quote at the very
+    # start of a text) cannot be "required" without failing validation for exactly those rows.
+    if (not column.nullable or column.primary_key) and (column.table.name, column.name) not in _MAY_BE_EMPTY:
         constraints["required"] = True
     if column.unique:
         constraints["unique"] = True

@@ -10,23 +10,33 @@ the target appears complete, checked and with journal mode delete, or not at all
 from __future__ import annotations
 
 import shutil
-import tempfile
 from pathlib import Path
 
 from kzeu_desk.core import storage
-from kzeu_desk.core.export.common import ExportResult, Progress, counted_summary, reading_fact_base
+from kzeu_desk.core.export.common import ExportResult, Progress, counted_summary, folders_made_for
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.export.staging import staging_path
 
 _STEPS = 3
 
 
 def write_sqlite_snapshot(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
-    with reading_fact_base(source):
-        pass  # refuses anything that is not a fact base this app can read, before copying a byte
+    from kzeu_desk.core.service import FactBase
+
     out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
     progress.start(_STEPS)
-    staging_folder = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    # Opening vets the file (anything that is not a fact base this app can read is refused before a
+    # byte is copied) and settles a stopped writer's journal; a file that may only be read through
+    # a private copy (a companion file that is not its own, say) is snapshotted from that copy.
+    with FactBase.open(source, read_only=True) as fact_base, folders_made_for(out):
+        return _write(fact_base.readable_file, out, scope, progress)
+
+
+def _write(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    # Staged beside the target under a name carrying the process id (export/staging.py), so what a
+    # killed export leaves is removed by the next one.
+    staging_folder = staging_path(out)
+    staging_folder.mkdir()
     try:
         progress.stage("Taking a consistent snapshot")
         staging = staging_folder / "staging.sqlite"

@@ -16,6 +16,7 @@ import base64
 import binascii
 import hashlib
 import json
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,13 +128,72 @@ def read_records(path: Path) -> Iterator[tuple[int, dict | None]]:
             if not line.strip():
                 yield number, None
                 continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise _Problem(number, f"the line is not valid JSON ({error.msg} at column {error.colno})") from None
+            record = _parse_line(number, line)
             if not isinstance(record, dict):
                 raise _Problem(number, "the line is not a JSON object")
             yield number, record
+
+
+# What SQLite stores in an INTEGER column: a larger whole number cannot be written, only refused.
+_SMALLEST_INTEGER, _LARGEST_INTEGER = -(2**63), 2**63 - 1
+_LONGEST_INTEGER_DIGITS = 20  # 2^63 has 19 digits; Python refuses to parse over 4,300 at all
+
+
+def _parse_line(number: int, line: str) -> object:
+    """One line as JSON, refusing what JSON allows but a fact base cannot hold: whole numbers beyond
+    64-bit integers, numbers too large for a float (1e400), NaN and Infinity (which Python's json
+    accepts though JSON has no such values), text with a lone surrogate (it cannot be stored as
+    UTF-8), and nesting deeper than the parser's stack."""
+    try:
+        return _refuse_lone_surrogates(number, json.loads(
+            line, parse_int=lambda text: _whole_number(number, text),
+            parse_float=lambda text: _finite_number(number, text),
+            parse_constant=lambda name: _no_constant(number, name)), line)
+    except json.JSONDecodeError as error:
+        raise _Problem(number, f"the line is not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise _Problem(number, "the line nests lists or objects too deeply to be a kzeu_desk record") from None
+
+
+def _whole_number(number: int, text: str) -> int:
+    if len(text.lstrip("-")) > _LONGEST_INTEGER_DIGITS or not _SMALLEST_INTEGER <= int(text) <= _LARGEST_INTEGER:
+        shown = text if len(text) <= 24 else text[:20] + "…"
+        raise _Problem(number, f"the whole number {shown} cannot be stored (whole numbers lie between -2^63 and "
+                               "2^63 - 1)")
+    return int(text)
+
+
+def _finite_number(number: int, text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _Problem(number, f"the number {text[:24]} is too large to be stored")
+    return value
+
+
+def _no_constant(number: int, name: str) -> float:
+    raise _Problem(number, f"{name} is not a number a fact base can hold")
+
+
+def _refuse_lone_surrogates(number: int, value: object, line: str) -> object:
+    """Text must be encodable as UTF-8: a \\ud800 escape without its pair is not a character (only an
+    escape can make one: the line itself was strictly decoded)."""
+    if "\\u" not in line:
+        return value
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _Problem(number, "the line has a text with a lone surrogate escape (such as \\ud800), "
+                                       "which is not a character") from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return value
 
 
 def _check_fields(number: int, check: Callable[[str, dict], None], kind: str, record: dict) -> None:
@@ -444,8 +504,10 @@ def check_file(path: Path | str) -> CheckedFile:
     """Check every line of a JSON Lines file without touching any fact base (the load's first pass),
     so a bad file is refused before a new fact base is even created for it."""
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise LoadError(f"There is no file “{path}” to load.")
+    if not path.is_file():  # a folder, a pipe or a device: never opened, so nothing can block
+        raise LoadError(f"“{path}” is not a regular file, so it cannot be loaded.")
     try:
         return CheckedFile(path, _survey(path))
     except _Problem as problem:

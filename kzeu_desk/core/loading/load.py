@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.backups import Backup, discard_backup, take_backup
 from kzeu_desk.core.bulk import BulkWriter
 from kzeu_desk.core.errors import ReadOnlyFactBase
 from kzeu_desk.core.export.common import ProgressCallback, plural
@@ -50,16 +51,16 @@ class LoadResult:
 def load_jsonl(fact_base: FactBase, source: Path | str | CheckedFile, *, progress: ProgressCallback | None = None,
                backup: bool = True) -> LoadResult:
     """Load a kzeu_desk JSON Lines file into `fact_base` in one bulk operation."""
-    if fact_base.read_only:
-        raise ReadOnlyFactBase(_WORDING.read_only)  # before a backup is taken or the file read
+    if fact_base.read_only:  # before a backup is taken or the file read
+        raise ReadOnlyFactBase(fact_base.why_read_only("nothing was loaded"))
     checked = source if isinstance(source, CheckedFile) else check_file(source)
     path, survey = checked.path, checked.survey
     backup_path = _backup_if_holding_data(fact_base) if backup else None
     try:
         result = _load(fact_base, path, survey, progress)
     except BaseException:
-        if backup_path is not None:
-            backup_path.unlink(missing_ok=True)  # nothing changed, so there is nothing to go back to
+        if backup_path is not None:  # nothing changed, so there is nothing to go back to
+            discard_backup(Backup(backup_path, datetime.now(UTC), "before-load"))
         raise
     restore_hint = f" The fact base as it was before is in “{backup_path}”." if backup_path else ""
     return LoadResult(result.operation_id, result.inserted, result.reused, backup_path, result.summary + restore_hint)
@@ -69,12 +70,7 @@ def _backup_if_holding_data(fact_base: FactBase) -> Path | None:
     with fact_base.reading() as conn:
         if _is_pristine(conn):
             return None
-    folder = fact_base.path.parent / f"{fact_base.path.name}.backups"
-    folder.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"{fact_base.path.stem}-before-load-{stamp}.sqlite"
-    fact_base.write_snapshot(target)
-    return target
+    return take_backup(fact_base.path, "before-load").path  # named, listed and rotated like every backup
 
 
 def _load(fact_base: FactBase, path: Path, survey: Survey, progress: ProgressCallback | None) -> LoadResult:

@@ -265,6 +265,8 @@ def _write_evidence(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Surv
         "confirmed_revision": plan.revision_number(source, r.get("confirmed_revision", FIRST_REVISION)),
         "previous_revision": plan.revision_number(source, r.get("previous_revision")),
         "previous_start": r.get("previous_start"), "previous_end": r.get("previous_end"),
+        # Schema 0007's flag (set by re-anchoring); files do not carry it yet, so a loaded span starts unflagged.
+        "number_changed": bool(r.get("number_changed", False)),
     })
 
 

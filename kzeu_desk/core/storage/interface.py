@@ -16,9 +16,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, Protocol
 
 from sqlalchemy import Connection, Engine, TextClause
 
+from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.storage.rows import FastRows
 
 
@@ -27,6 +29,10 @@ class StorageFailure(Exception):
 
     Raised by the storage layer in place of the driver's own exceptions, so no code above it
     names an engine's exception types. `str()` is the engine's reason, to be put in a sentence."""
+
+
+class TextDamageCounter(Protocol):
+    count: int
 
 
 class StorageProblem(enum.Enum):
@@ -160,14 +166,24 @@ class StorageEngine(ABC):
         """Whether this engine opens `location` (SQLite: a file path; PostgreSQL: a postgresql:// URL)."""
 
     @abstractmethod
-    def open(self, location: Path, *, read_only: bool) -> OpenedStorage:
+    def open(self, location: Path, *, read_only: bool, read_only_reason: str | None = None) -> OpenedStorage:
         """Open (creating and migrating when writable and needed) the fact base at `location`,
         refusing with one sentence (a `UserError`) what is not a fact base this app can read;
         falls back to read-only, with the reason, where writing is impossible (a read-only
-        file or folder, a schema newer than the app, a reviewer's role)."""
+        file or folder, a schema newer than the app, a reviewer's role, a damaged file).
+        `read_only_reason` says why the caller asked for read-only (another window edits it)."""
 
     @abstractmethod
     def close(self, location: Path, opened: OpenedStorage) -> None: ...
+
+    @abstractmethod
+    def companion_files(self, location: Path) -> list[Path]:
+        """Files the engine keeps beside a fact base file (journals), which go with it."""
+
+    @abstractmethod
+    def describe_failure(self, error: BaseException, location: Path | None) -> UserError | None:
+        """One sentence for an error the engine or the file system raised while working on the fact
+        base at `location` (damaged, full disk, busy, not writable); None when it is not one of those."""
 
     @abstractmethod
     def watched_files(self, location: Path) -> list[Path]:
@@ -237,6 +253,30 @@ class StorageEngine(ABC):
     def copy_problems(self, copy: Path) -> list[str]:
         """What is wrong with a copy (a backup or snapshot: an SQLite file), empty when it is
         intact; raises `StorageFailure` when it is no SQLite file at all."""
+
+    @abstractmethod
+    def restorable_copy(self, backup: Path, folder: Path) -> Path:
+        """A checked copy in `folder` of the backup file at `backup`, at the current schema (an
+        older one brought up to date), or a one-sentence `UserError` saying why it cannot be
+        restored: not a fact base, another application's, a newer schema, damaged."""
+
+    @abstractmethod
+    def restore_target(self, location: Path) -> Literal["missing", "fact base", "damaged"]:
+        """What a restore would replace at `location`; a `UserError` for what must not be replaced
+        (a folder, a pipe, another application's database)."""
+
+    @abstractmethod
+    def set_aside(self, location: Path, target: Path) -> None:
+        """Move a damaged fact base's bytes (and its companion files) to `target`, as they are."""
+
+    @abstractmethod
+    def text_damage(self, conn: Connection) -> list[str]:
+        """Rows whose text the engine cannot decode (bytes changed inside a value), one sentence each."""
+
+    @abstractmethod
+    def tolerant_text(self, conn: Connection) -> AbstractContextManager[TextDamageCounter]:
+        """Within the block, undecodable text reads with replacement characters and is counted
+        instead of failing the query (for checking a damaged file)."""
 
     @abstractmethod
     def restore(self, location: Path, backup: Path) -> None:

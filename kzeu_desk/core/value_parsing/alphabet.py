@@ -5,3 +5,6 @@ from __future__ import annotations
 CYRILLIC_LETTER = "а-яёәіңғүұқөһ"
 NOT_CYRILLIC_AFTER = rf"(?![{CYRILLIC_LETTER}])"
 NOT_LETTER_AFTER = rf"(?![A-Za-z{CYRILLIC_LETTER}])"
+# Letters only Kazakh writes: a Cyrillic text with one of them is read for Kazakh number words too
+# ("он" is ten in Kazakh and "he" in Russian).
+KAZAKH_ONLY_LETTERS = "әіңғүұқөһ"

@@ -1,5 +1,5 @@
-"""What the scanners find: a value read from a span of the text, how salient it is, and the bounds
-a qualifier word puts on a figure."""
+"""What the scanners find: a value read from a span of the text, how salient it is (the order in
+which a highlight's figures are offered), and the bounds a qualifier word puts on a figure."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ class Salience(IntEnum):
     MONEY = 1
     PERCENT_DIGITS = 2
     PERCENT_WORDS = 3
-    SUBSTANTIAL_QUANTITY = 4
-    DATE = 5
-    BARE_NUMBER = 6
-    UNANCHORED_DATE = 7
+    SUBSTANTIAL_QUANTITY = 4  # a count or a measured quantity, with its unit, scale or bound
+    DATE = 5  # a date or range written in full
+    RELATIVE_DATE = 6  # counted from the publication date ("last year", "on May 5")
+    BARE_NUMBER = 7
+    UNANCHORED_DATE = 8  # needs a publication date that is not known
 
 
 class Bound(Enum):
@@ -31,3 +32,6 @@ class Candidate:
     start: int
     end: int
     salience: Salience
+    # What of the publication date a relative date still needs ("date", "month" or "day"); its value
+    # is then the phrase as text.
+    missing: str | None = None

@@ -1,5 +1,6 @@
 """The words of dates, in English, Russian and Kazakh: month names and stems, year markers, words
-for "last year" or "next month", and the prepositions that make a bare month name a date.
+for "last year", "two years ago" or "last spring", seasons, halves and quarters, and the
+prepositions that make a bare month name a date.
 
 Data only, as plain values and regex fragments; `dates` builds its patterns from them.
 """
@@ -48,24 +49,66 @@ RUSSIAN_MONTH_PREPOSITIONS = r"в|с|до|к"
 # Dropped from the front of a date that cannot be anchored, which is then kept as text.
 LEADING_PREPOSITIONS = r"in|since|by|until|till|from|during|of|on|в|с|до|к"
 
-RELATIVE_YEAR_WORDS = {
-    "last": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
-    "прошлого": -1, "прошлом": -1, "этого": 0, "этом": 0, "текущего": 0, "текущем": 0,
-    "следующего": 1, "следующем": 1,
-    "былтыр": -1, "өткен": -1, "биыл": 0, "осы": 0, "келесі": 1,
+# -- relative dates --------------------------------------------------------------------------
+
+# Years from publication named by a word: "в позапрошлом году" is two years back.
+RELATIVE_YEAR_OFFSETS = {
+    "last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1,
+    "прошлом": -1, "прошлого": -1, "минувшем": -1, "минувшего": -1, "истекшем": -1, "истекшего": -1,
+    "прошедшем": -1, "прошедшего": -1, "позапрошлом": -2, "позапрошлого": -2,
+    "этом": 0, "этого": 0, "текущем": 0, "текущего": 0, "нынешнем": 0, "нынешнего": 0,
+    "следующем": 1, "следующего": 1, "будущем": 1, "будущего": 1,
+    "былтыр": -1, "былтырғы": -1, "өткен": -1, "бұрнағы": -2, "биыл": 0, "биылғы": 0, "осы": 0,
+    "ағымдағы": 0, "келесі": 1, "келер": 1, "алдағы": 1,
 }
-# "March of last year", "в марте прошлого года": the year relative to publication.
-MONTH_RELATIVE_YEAR_WORDS = r"last|this|next|previous|current|прошлого|этого|текущего|следующего"
-YEAR_NOUNS = r"year|года"
-# Whole phrases naming a year or a month relative to publication. Each language's word lands in
-# its own named group, which `dates` reads the offset of from RELATIVE_YEAR_WORDS.
-RELATIVE_YEAR_PHRASES = (
-    r"(?<![\w])(?i:(?:the\s+)?(?P<relative>last|this|next|previous|current)\s+year)(?![\w])"
-    r"|(?<![\w])(?i:(?:в\s+)?(?P<relative_ru>прошлом|этом|текущем|следующем)\s+году"
-    r"|(?P<relative_ru_genitive>прошлого|этого|текущего|следующего)\s+года)(?![\w])"
-    r"|(?<![\w])(?i:(?P<relative_kz>былтыр|биыл)|(?P<relative_kz_phrase>өткен|келесі|осы)\s+жыл[\w]*)(?![\w])"
+ENGLISH_RELATIVE_YEAR = r"last|previous|this|current|next|coming"
+RUSSIAN_RELATIVE_YEAR_LOCATIVE = r"прошлом|минувшем|истекшем|прошедшем|позапрошлом|этом|текущем|нынешнем|следующем|будущем"
+RUSSIAN_RELATIVE_YEAR_GENITIVE = (
+    r"прошлого|минувшего|истекшего|прошедшего|позапрошлого|этого|текущего|нынешнего|следующего|будущего"
 )
-RELATIVE_MONTH_PHRASES = (
-    r"(?<![\w])(?i:(?P<relative>last|this|next|previous)\s+month)(?![\w])"
-    r"|(?<![\w])(?i:(?:в\s+)?(?P<relative_ru>прошлом|этом|текущем|следующем)\s+месяце)(?![\w])"
-)
+KAZAKH_RELATIVE_YEAR_WORD = r"былтырғы|былтыр|биылғы|биыл|бұрнағы"  # a whole "year" in one word
+KAZAKH_RELATIVE_YEAR_BEFORE_NOUN = r"өткен|осы|ағымдағы|келесі|келер|алдағы|бұрнағы"  # + жыл...
+# "N years ago": the unit and how many months it spans.
+AGO_UNITS = {
+    "year": 12, "years": 12, "month": 1, "months": 1, "decade": 120, "decades": 120,
+    "год": 12, "года": 12, "лет": 12, "месяц": 1, "месяца": 1, "месяцев": 1, "десятилетие": 120,
+    "десятилетия": 120, "десятилетий": 120, "жыл": 12, "ай": 1,
+}
+ENGLISH_AGO = r"ago"
+RUSSIAN_AGO = r"назад|тому назад"
+KAZAKH_AGO = r"бұрын"
+# Days from publication.
+RELATIVE_DAY_OFFSETS = {
+    "yesterday": -1, "today": 0, "tomorrow": 1, "вчера": -1, "сегодня": 0, "завтра": 1,
+    "кеше": -1, "бүгін": 0, "ертең": 1,
+}
+
+# -- seasons ---------------------------------------------------------------------------------
+
+# First and last month of each season (meteorological, northern hemisphere); winter spans the
+# turn of the year, so "winter 2019" alone is read as the year and only a relative winter as months.
+SEASON_MONTHS = {
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2),
+    "весн": (3, 5), "лет": (6, 8), "осен": (9, 11), "зим": (12, 2),
+    "көктем": (3, 5), "жаз": (6, 8), "күз": (9, 11), "қыс": (12, 2),
+}
+ENGLISH_SEASON = r"spring|summer|autumn|fall|winter"
+RUSSIAN_SEASON_INSTRUMENTAL = r"весной|летом|осенью|зимой"
+RUSSIAN_SEASON_ADJECTIVE = r"прошл(?:ой|ым)|минувш(?:ей|им)|эт(?:ой|им)|нынешн(?:ей|им)|следующ(?:ей|им)|будущ(?:ей|им)"
+KAZAKH_SEASON = rf"(?:көктем|жаз|күз|қыс)[{CYRILLIC_LETTER}]*"
+
+# -- periods of a year -----------------------------------------------------------------------
+
+ENGLISH_MONTHS_WORD = r"months"
+RUSSIAN_MONTHS_WORD = r"месяц(?:а|ев)"
+KAZAKH_MONTHS_WORD = rf"ай(?:ында|да|ы|лық|{NOT_CYRILLIC_AFTER})"
+# First and last month of halves and quarters.
+HALVES = {1: (1, 6), 2: (7, 12)}
+QUARTERS = {1: (1, 3), 2: (4, 6), 3: (7, 9), 4: (10, 12)}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4,
+    "первое": 1, "первом": 1, "первого": 1, "первый": 1, "второе": 2, "втором": 2, "второго": 2, "второй": 2,
+    "третьем": 3, "третий": 3, "третьего": 3, "четвёртом": 4, "четвертом": 4, "четвёртый": 4, "четвертый": 4,
+    "бірінші": 1, "алғашқы": 1, "екінші": 2, "үшінші": 3, "төртінші": 4,
+}

@@ -1,16 +1,21 @@
-"""Dates in prose and typed dates: the patterns for every way a date is written, anchoring
-month-only and relative dates to the publication date, and `parse_date_text` for the editor."""
+"""Single dates in prose and typed dates: the ways a day, a month or a year is written in the three
+languages, the publication date that anchors what is written without a year, and
+`parse_date_text` for the editor.
+
+Ranges and periods live in `date_ranges`, dates counted from the publication ("last year") in
+`relative_dates`; `date_scan` runs them all over a text. They share `DatePattern`: a regex and how
+to read one of its matches.
+"""
 
 from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.alphabet import NOT_CYRILLIC_AFTER
-from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER
 from kzeu_desk.core.value_parsing.date_words import (
     AMOUNT_WORDS_AFTER_DAY,
     CYRILLIC_MONTH_STEMS,
@@ -19,117 +24,259 @@ from kzeu_desk.core.value_parsing.date_words import (
     ENGLISH_MONTH_PREPOSITIONS,
     ENGLISH_MONTHS,
     KAZAKH_MONTH,
-    KAZAKH_YEAR_MARKER,
-    LEADING_PREPOSITIONS,
-    MONTH_RELATIVE_YEAR_WORDS,
     ORDINAL_SUFFIX,
-    RELATIVE_MONTH_PHRASES,
-    RELATIVE_YEAR_PHRASES,
-    RELATIVE_YEAR_WORDS,
     RUSSIAN_MONTH,
     RUSSIAN_MONTH_PREPOSITIONS,
     YEAR_MARKER,
-    YEAR_NOUNS,
 )
 
-_CYRILLIC_MONTH = rf"(?i:(?:{RUSSIAN_MONTH}){NOT_CYRILLIC_AFTER}|{KAZAKH_MONTH})"
-# English months must be capitalised in prose so the verbs "may" and "march" stay verbs.
-_MONTH = rf"(?P<month>(?:{ENGLISH_MONTH_ALTERNATION})\b\.?|{_CYRILLIC_MONTH})"
-_DAY = rf"(?P<day>[0-3]?\d){ORDINAL_SUFFIX}?"
-_YEAR = r"(?P<year>[12]\d{3})"
-_YEAR_WORD_AFTER = rf"(?:{YEAR_MARKER})?"
+# -- the publication date --------------------------------------------------------------------
+
+_ISO_PUBLISHED_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+# A day or month written without a year is taken to lie at most this many months after the
+# publication date (an announced summit), otherwise before it (a report of what happened).
+MONTHS_AHEAD_OF_PUBLICATION = 3
 
 
-class _DateShape(Enum):
-    FULL = "full"  # year known from the text
-    MONTH_DAY = "month_day"  # year taken from publication
-    MONTH_ONLY = "month_only"  # year taken from publication
-    MONTH_RELATIVE_YEAR = "month_relative_year"
-    RELATIVE_YEAR = "relative_year"
-    RELATIVE_MONTH = "relative_month"
+@dataclass(frozen=True, slots=True)
+class Publication:
+    year: int
+    month: int | None
+    day: int | None = None
+
+
+def parse_publication(published: str | None) -> Publication | None:
+    if published is None:
+        return None
+    match = _ISO_PUBLISHED_RE.match(published.strip())
+    if match is None:
+        raise ValueError(f"published must be a truncated ISO date (YYYY, YYYY-MM, YYYY-MM-DD), got {published!r}")
+    month, day = match.group("month"), match.group("day")
+    return Publication(year=int(match.group("year")), month=int(month) if month else None,
+                       day=int(day) if day else None)
+
+
+def anchored_year(month: int, publication: Publication) -> int:
+    """The year of a month named without one: the publication's, or the one before when the month
+    would lie more than MONTHS_AHEAD_OF_PUBLICATION months after the publication ("on December 2"
+    in a January article, "visits in October" in a March one)."""
+    if publication.month is None:
+        return publication.year
+    months_after = month - publication.month
+    if months_after > MONTHS_AHEAD_OF_PUBLICATION:
+        return publication.year - 1
+    if months_after < MONTHS_AHEAD_OF_PUBLICATION - 11:
+        return publication.year + 1
+    return publication.year
+
+
+# -- what a pattern reads --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DateReading:
+    """A date read from a match: its value, or None when it needs more of the publication date
+    than is known (`missing` says what: "date", "month" or "day")."""
+
+    value: TypedValue | None
+    relative: bool = False  # counted from the publication date
+    missing: str | None = None
+
+
+DateReader = Callable[[re.Match[str], Publication | None], DateReading | None]
 
 
 @dataclass(frozen=True, slots=True)
 class DatePattern:
     regex: re.Pattern[str]
-    shape: _DateShape
-    numeric_month: bool = False
+    read: DateReader  # None from it: the match names no real date (31 February)
 
 
-def _date_patterns(*, ignore_case: bool) -> tuple[DatePattern, ...]:
-    flags = re.IGNORECASE if ignore_case else 0
-    numeric_day_month_year = (
-        r"(?<![\d.])(?P<day>[0-3]?\d)(?P<separator>[./])(?P<month>[0-3]?\d)(?P=separator)(?P<year>[12]\d{3})(?![\d])"
-    )
+def date_reading(iso: str | None, *, relative: bool = False, approximate: bool = False) -> DateReading | None:
+    if iso is None:
+        return None
+    return DateReading(TypedValue(kind=ValueKind.DATE, date=iso, approximate=approximate), relative=relative)
+
+
+def range_reading(first: str | None, last: str | None, *, relative: bool = False) -> DateReading | None:
+    if first is None or last is None or first >= last:
+        return None
+    return DateReading(TypedValue(kind=ValueKind.DATE_RANGE, date=first, date_end=last), relative=relative)
+
+
+def needs(what: str) -> DateReading:
+    return DateReading(None, relative=True, missing=what)
+
+
+# -- calendar helpers ------------------------------------------------------------------------
+
+
+def month_number(word: str) -> int | None:
+    key = word.lower().rstrip(".")
+    if key in ENGLISH_MONTHS:
+        return ENGLISH_MONTHS[key]
+    for stem, month in CYRILLIC_MONTH_STEMS:
+        if key.startswith(stem):
+            return month
+    return None
+
+
+def iso_date(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    """The truncated ISO string, or None for impossible dates such as 31 February."""
+    if not 1 <= year <= 9999:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if not 1 <= month <= 12:
+        return None
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    if not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def shift_month(year: int, month: int, months: int) -> tuple[int, int]:
+    counted = year * 12 + month - 1 + months
+    return counted // 12, counted % 12 + 1
+
+
+def day_possible(month: int, day: int) -> bool:
+    """Whether a day of a month exists in some year (29 February does, 30 February does not)."""
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+
+
+# -- the pieces of a date --------------------------------------------------------------------
+
+CYRILLIC_MONTH = rf"(?i:(?:{RUSSIAN_MONTH}){NOT_CYRILLIC_AFTER}|{KAZAKH_MONTH})"
+# English months must be capitalised in prose so the verbs "may" and "march" stay verbs.
+ENGLISH_MONTH = rf"(?:{ENGLISH_MONTH_ALTERNATION})\b\.?"
+
+
+def month(name: str = "month") -> str:
+    return rf"(?P<{name}>{ENGLISH_MONTH}|{CYRILLIC_MONTH})"
+
+
+def year(name: str = "year") -> str:
+    return rf"(?P<{name}>[12]\d{{3}})"
+
+
+# A day may carry an English ordinal ("3rd") or a Kazakh case ending after a hyphen ("25-інде").
+DAY_ENDING = rf"(?:{ORDINAL_SUFFIX}|-(?:інде|ында|нде|нда|і|ы|сі|сы|ші|шы|ден|дан|тен|тан|нен|нан|не|на|ге|ға)){NOT_CYRILLIC_AFTER}"
+
+
+def day(name: str = "day") -> str:
+    return rf"(?P<{name}>[0-3]?\d)(?:{DAY_ENDING})?"
+
+
+YEAR_WORD_AFTER = rf"(?:{YEAR_MARKER})?"
+# "2015 жылғы 21 желтоқсан", "1991 жылдың 16 желтоқсанында": Kazakh writes the year first.
+KAZAKH_YEAR_BEFORE = r"\s*(?i:жылғы|жылдың|жылы|ж\.)\s+"
+# "жылы", "жылдан", "жылға дейін", "жылдары": a year followed by any form of "жыл".
+KAZAKH_ANY_YEAR_WORD = rf"\s*(?i:жыл[{CYRILLIC_LETTER}]*|ж\.)"
+# "в 2012-м году", "2013-го года", "в 2011-м": Russian ordinal endings on a year.
+RUSSIAN_YEAR_ENDING = r"-(?:м|го|й|х|му|ом)"
+_NOT_AMOUNT_AFTER_DAY = rf"(?![\d%]|[.,]\d)(?!\s*(?i:{AMOUNT_WORDS_AFTER_DAY}))"
+_KAZAKH_MONTH_ONLY = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)"
+
+
+def _read_full(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    groups = match.groupdict()
+    month_text = groups.get("month")
+    month_value = None if month_text is None else month_number(month_text)
+    if month_text is not None and month_value is None:
+        return None
+    day_text = groups.get("day")
+    return date_reading(iso_date(int(groups["year"]), month_value, int(day_text) if day_text else None))
+
+
+def _read_numeric(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    groups = match.groupdict()
+    month_value, day_text = int(groups["month"]), groups.get("day")
+    day_value = int(day_text) if day_text else None
+    if groups.get("separator") == "/" and day_value is not None and month_value > 12 >= day_value:
+        # Slashes are written both ways; only a day above 12 tells them apart, otherwise day first.
+        day_value, month_value = month_value, day_value
+    return date_reading(iso_date(int(groups["year"]), month_value, day_value))
+
+
+def read_month_day(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """A day and month without a year: the year comes from the publication date."""
+    groups = match.groupdict()
+    month_value = month_number(groups["month"])
+    day_text = groups.get("day")
+    day_value = int(day_text) if day_text else None
+    if month_value is None or (day_value is not None and not day_possible(month_value, day_value)):
+        return None
+    if publication is None:
+        return needs("date")
+    return date_reading(iso_date(anchored_year(month_value, publication), month_value, day_value), relative=True)
+
+
+def _read_year(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    return date_reading(iso_date(int(match.group("year"))))
+
+
+def _pattern(regex: str, read: DateReader, *, ignore_case: bool) -> DatePattern:
+    return DatePattern(re.compile(regex, re.IGNORECASE if ignore_case else 0), read)
+
+
+def _single_date_patterns(*, ignore_case: bool) -> tuple[DatePattern, ...]:
+    """Dates with their year written, most specific first."""
     return (
-        DatePattern(
-            re.compile(rf"(?<![\w-]){_YEAR}-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?(?![\d-])", flags),
-            _DateShape.FULL, numeric_month=True,
-        ),
-        DatePattern(
-            re.compile(rf"(?<![\w-]){_YEAR}/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?![\d])", flags),
-            _DateShape.FULL, numeric_month=True,
-        ),
-        DatePattern(re.compile(numeric_day_month_year, flags), _DateShape.FULL, numeric_month=True),
-        DatePattern(
-            re.compile(rf"(?<![\w.]){_YEAR}{KAZAKH_YEAR_MARKER}{_DAY}\s+{_MONTH}", flags), _DateShape.FULL
-        ),
-        DatePattern(
-            re.compile(rf"(?<![\d]){_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}(?!\d){_YEAR_WORD_AFTER}", flags),
-            _DateShape.FULL,
-        ),
-        DatePattern(re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}(?!\d)", flags), _DateShape.FULL),
-        DatePattern(re.compile(rf"(?<![\w.]){_YEAR}{KAZAKH_YEAR_MARKER}{_MONTH}", flags), _DateShape.FULL),
-        DatePattern(re.compile(rf"(?<![\w]){_MONTH}\s+(?:of\s+)?{_YEAR}(?!\d){_YEAR_WORD_AFTER}", flags), _DateShape.FULL),
-        DatePattern(
-            re.compile(r"(?<![\w.])(?P<month>0[1-9]|1[0-2])\.(?P<year>[12]\d{3})(?![\d])", flags),
-            _DateShape.FULL, numeric_month=True,
-        ),
-        DatePattern(
-            re.compile(
-                rf"(?<![\w]){_MONTH}\s+(?:of\s+)?(?P<relative>(?i:{MONTH_RELATIVE_YEAR_WORDS}))"
-                rf"\s+(?i:{YEAR_NOUNS})(?![\w])",
-                flags,
-            ),
-            _DateShape.MONTH_RELATIVE_YEAR,
-        ),
-        DatePattern(
-            re.compile(rf"(?<![\d]){_DAY}\s+(?:of\s+)?{_MONTH}(?!,?\s*\d)", flags), _DateShape.MONTH_DAY
-        ),
-        DatePattern(
-            re.compile(
-                rf"(?<![\w]){_MONTH}\s+(?P<day>[0-3]?\d){ORDINAL_SUFFIX}?(?![\d%]|[.,]\d)"
-                rf"(?!\s*(?i:{AMOUNT_WORDS_AFTER_DAY}))",
-                flags,
-            ),
-            _DateShape.MONTH_DAY,
-        ),
-        DatePattern(
-            re.compile(
-                rf"(?<![\w])(?i:{ENGLISH_MONTH_PREPOSITIONS})\s+"
-                rf"(?P<month>{ENGLISH_MONTH_FULL})(?![\w])(?!\s*\d)",
-                flags,
-            ),
-            _DateShape.MONTH_ONLY,
-        ),
-        DatePattern(
-            re.compile(
-                rf"(?<![\w])(?i:{RUSSIAN_MONTH_PREPOSITIONS})\s+(?P<month>(?i:{RUSSIAN_MONTH})){NOT_CYRILLIC_AFTER}"
-                r"(?!\s*\d)",
-                flags,
-            ),
-            _DateShape.MONTH_ONLY,
-        ),
-        DatePattern(re.compile(rf"(?<![\w.\d]){_YEAR}{YEAR_MARKER}", flags), _DateShape.FULL),
-        DatePattern(re.compile(RELATIVE_YEAR_PHRASES, flags), _DateShape.RELATIVE_YEAR),
-        DatePattern(re.compile(RELATIVE_MONTH_PHRASES, flags), _DateShape.RELATIVE_MONTH),
+        _pattern(rf"(?<![\w-]){year()}-(?P<month>[01]\d)(?:-(?P<day>[0-3]\d))?(?![\d-])", _read_numeric,
+                 ignore_case=ignore_case),
+        _pattern(rf"(?<![\w-]){year()}/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?![\d])", _read_numeric,
+                 ignore_case=ignore_case),
+        _pattern(r"(?<![\d.])(?P<day>[0-3]?\d)(?P<separator>[./])(?P<month>[0-3]?\d)(?P=separator)(?P<year>[12]\d{3})"
+                 r"(?![\d])", _read_numeric, ignore_case=ignore_case),
+        _pattern(rf"(?<![\w.]){year()}{KAZAKH_YEAR_BEFORE}{day()}\s+{month()}", _read_full, ignore_case=ignore_case),
+        _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()},?\s+{year()}(?!\d){YEAR_WORD_AFTER}", _read_full,
+                 ignore_case=ignore_case),
+        _pattern(rf"{month()}\s+{day()},?\s+{year()}(?!\d)", _read_full, ignore_case=ignore_case),
+        _pattern(rf"(?<![\w.]){year()}{KAZAKH_YEAR_BEFORE}{month()}(?:\s+(?i:айы[{CYRILLIC_LETTER}]*))?", _read_full,
+                 ignore_case=ignore_case),
+        _pattern(rf"(?<![\w]){month()}\s+(?:of\s+)?{year()}(?!\d){YEAR_WORD_AFTER}", _read_full,
+                 ignore_case=ignore_case),
+        _pattern(r"(?<![\w.])(?P<month>0[1-9]|1[0-2])\.(?P<year>[12]\d{3})(?![\d])", _read_numeric,
+                 ignore_case=ignore_case),
     )
 
 
-PROSE_DATE_PATTERNS = _date_patterns(ignore_case=False)
-_TYPED_DATE_PATTERNS = _date_patterns(ignore_case=True)
-_ISO_PUBLISHED_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
-_LEADING_PREPOSITION_RE = re.compile(rf"^(?:{LEADING_PREPOSITIONS})\s+", re.IGNORECASE)
+def _month_without_year_patterns() -> tuple[DatePattern, ...]:
+    return (
+        # "маусымның 25-інде", "қараша айының 25-і күні": Kazakh puts the month first, in the genitive.
+        _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY}))(?i:ның|нің|\s+айының)\s+(?P<day>[0-3]?\d)"
+                 rf"-[{CYRILLIC_LETTER}]+(?:\s+(?i:күні))?", read_month_day, ignore_case=False),
+        _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()}(?!,?\s*\d)", read_month_day, ignore_case=False),
+        _pattern(rf"(?<![\w]){month()}\s+(?P<day>[0-3]?\d){ORDINAL_SUFFIX}?{_NOT_AMOUNT_AFTER_DAY}", read_month_day,
+                 ignore_case=False),
+        _pattern(rf"(?<![\w])(?i:{ENGLISH_MONTH_PREPOSITIONS})\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])(?!\s*\d)",
+                 read_month_day, ignore_case=False),
+        _pattern(rf"(?<![\w])(?:(?i:{RUSSIAN_MONTH_PREPOSITIONS})\s+)?(?P<month>(?i:{RUSSIAN_MONTH})){NOT_CYRILLIC_AFTER}"
+                 r"(?!\s*\d)", read_month_day, ignore_case=False),
+        # "наурызда", "мамыр айында", "қазан айындағы": a Kazakh month in the locative, or with "айы".
+        _pattern(rf"(?<![\w])(?P<month>(?:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде|дағы|дегі|тағы|тегі)"
+                 rf"|(?i:{_KAZAKH_MONTH_ONLY})\s+(?i:айы[{CYRILLIC_LETTER}]*)){NOT_CYRILLIC_AFTER}",
+                 read_month_day, ignore_case=False),
+    )
+
+
+def _year_patterns() -> tuple[DatePattern, ...]:
+    return (
+        _pattern(rf"(?<![\w.\d]){year()}(?:{RUSSIAN_YEAR_ENDING})?{YEAR_MARKER}", _read_year, ignore_case=False),
+        _pattern(rf"(?<![\w.\d]){year()}{KAZAKH_ANY_YEAR_WORD}", _read_year, ignore_case=False),
+        _pattern(rf"(?<![\w.\d]){year()}{RUSSIAN_YEAR_ENDING}{NOT_CYRILLIC_AFTER}", _read_year, ignore_case=False),
+        # "mid-2019", "early 2020", "by the end of 2023": the year, as precisely as it is said.
+        _pattern(r"(?<![\w])(?i:mid|early|late|the end of|end of|the beginning of|beginning of)[\s-]*"
+                 rf"{year()}(?!\d)", _read_year, ignore_case=False),
+    )
+
+
+PROSE_SINGLE_DATES = _single_date_patterns(ignore_case=False)
+PROSE_MONTHS_WITHOUT_YEAR = _month_without_year_patterns()
+PROSE_YEARS = _year_patterns()
+_TYPED_DATE_PATTERNS = (*_single_date_patterns(ignore_case=True), *_year_patterns())
 
 
 def parse_date_text(text: str) -> str | None:
@@ -143,132 +290,10 @@ def parse_date_text(text: str) -> str | None:
     if re.fullmatch(r"[12]\d{3}", stripped):
         return stripped
     for pattern in _TYPED_DATE_PATTERNS:
-        if pattern.shape is not _DateShape.FULL:
-            continue
         match = pattern.regex.fullmatch(stripped)
         if match is None:
             continue
-        iso = _iso_from_match(match, pattern, year_override=None)
-        if iso is not None:
-            return iso
+        reading = pattern.read(match, None)
+        if reading is not None and reading.value is not None:
+            return reading.value.date
     return None
-
-
-@dataclass(frozen=True, slots=True)
-class Publication:
-    year: int
-    month: int | None
-
-
-def parse_publication(published: str | None) -> Publication | None:
-    if published is None:
-        return None
-    match = _ISO_PUBLISHED_RE.match(published.strip())
-    if match is None:
-        raise ValueError(f"published must be a truncated ISO date (YYYY, YYYY-MM, YYYY-MM-DD), got {published!r}")
-    month = match.group("month")
-    return Publication(year=int(match.group("year")), month=int(month) if month else None)
-
-
-def _month_number(word: str) -> int | None:
-    key = word.lower().rstrip(".")
-    if key in ENGLISH_MONTHS:
-        return ENGLISH_MONTHS[key]
-    for stem, month in CYRILLIC_MONTH_STEMS:
-        if key.startswith(stem):
-            return month
-    return None
-
-
-def _iso_date(year: int, month: int | None, day: int | None) -> str | None:
-    """The truncated ISO string, or None for impossible dates such as 31 February."""
-    if month is None:
-        return f"{year:04d}"
-    if not 1 <= month <= 12:
-        return None
-    if day is None:
-        return f"{year:04d}-{month:02d}"
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _iso_from_match(match: re.Match[str], pattern: DatePattern, *, year_override: int | None) -> str | None:
-    groups = match.groupdict()
-    year = year_override if year_override is not None else int(groups["year"])
-    month_text = groups.get("month")
-    if month_text is None:
-        month = None
-    elif pattern.numeric_month:
-        month = int(month_text)
-    else:
-        month = _month_number(month_text)
-        if month is None:
-            return None
-    day_text = groups.get("day")
-    day = int(day_text) if day_text else None
-    if pattern.numeric_month and groups.get("separator") == "/" and month is not None and day is not None:
-        # Slashes are written both ways; only a day above 12 tells them apart, otherwise day first.
-        if month > 12 >= day:
-            day, month = month, day
-    return _iso_date(year, month, day)
-
-
-def _relative_offset(match: re.Match[str]) -> int:
-    groups = match.groupdict()
-    for name in ("relative", "relative_ru", "relative_ru_genitive", "relative_kz", "relative_kz_phrase"):
-        word = groups.get(name)
-        if word:
-            return RELATIVE_YEAR_WORDS[word.lower()]
-    raise AssertionError("relative date pattern matched without a relative word")
-
-
-def _resolve_date(match: re.Match[str], pattern: DatePattern, publication: Publication | None) -> str | None:
-    """ISO date for a match, or None when it needs a publication date that is not known."""
-    if pattern.shape is _DateShape.FULL:
-        return _iso_from_match(match, pattern, year_override=None)
-    if publication is None:
-        return None
-    if pattern.shape in (_DateShape.MONTH_DAY, _DateShape.MONTH_ONLY):
-        return _iso_from_match(match, pattern, year_override=publication.year)
-    if pattern.shape is _DateShape.MONTH_RELATIVE_YEAR:
-        return _iso_from_match(match, pattern, year_override=publication.year + _relative_offset(match))
-    if pattern.shape is _DateShape.RELATIVE_YEAR:
-        return _iso_date(publication.year + _relative_offset(match), None, None)
-    if publication.month is None:
-        return None
-    months_since_year_zero = publication.year * 12 + publication.month - 1 + _relative_offset(match)
-    return _iso_date(months_since_year_zero // 12, months_since_year_zero % 12 + 1, None)
-
-
-def _date_is_possible(match: re.Match[str], pattern: DatePattern) -> bool:
-    """Whether the match names a real calendar date (any leap year will do when the year is open)."""
-    if pattern.shape in (_DateShape.RELATIVE_YEAR, _DateShape.RELATIVE_MONTH):
-        return True
-    year = match.groupdict().get("year")
-    return _iso_from_match(match, pattern, year_override=None if year else 2000) is not None
-
-
-def scan_dates(
-    text: str, patterns: tuple[DatePattern, ...], publication: Publication | None
-) -> tuple[list[Candidate], str]:
-    """Date candidates, and the text with their spans blanked so their digits are not read as amounts."""
-    candidates: list[Candidate] = []
-    masked = text
-    for pattern in patterns:
-        for match in pattern.regex.finditer(masked):
-            if not _date_is_possible(match, pattern):
-                continue
-            iso = _resolve_date(match, pattern, publication)
-            if iso is not None:
-                value = TypedValue(kind=ValueKind.DATE, date=iso)
-                salience = Salience.DATE
-            else:
-                phrase = _LEADING_PREPOSITION_RE.sub("", match.group(0).strip())
-                value = TypedValue(kind=ValueKind.TEXT, text=phrase)
-                salience = Salience.UNANCHORED_DATE
-            candidates.append(Candidate(value, match.start(), match.end(), salience))
-        # Blank after each pattern so a later, looser pattern never re-reads a consumed date.
-        for candidate in candidates:
-            masked = masked[: candidate.start] + " " * (candidate.end - candidate.start) + masked[candidate.end :]
-    return candidates, masked

@@ -7,7 +7,7 @@ compile and apply them.
 
 from __future__ import annotations
 
-from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER, NOT_LETTER_AFTER
 from kzeu_desk.core.value_parsing.candidates import Bound
 
 # -- bounds and approximations ---------------------------------------------------------------
@@ -17,8 +17,8 @@ from kzeu_desk.core.value_parsing.candidates import Bound
 # "more than", "just under" beats "under").
 QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"exceed(?:ed|s|ing)?", Bound.LOWER),
-    (r"(?:just |well |a little |slightly )?(?:more|greater|higher) than", Bound.LOWER),
-    (r"(?:just |well |slightly )?(?:over|above)", Bound.LOWER),
+    (r"(?:just |well |a little (?:bit )?|slightly )?(?:more|greater|higher) than", Bound.LOWER),
+    (r"(?:just (?:a little (?:bit )?)?|well |a little (?:bit )?|slightly )?(?:over|above)", Bound.LOWER),
     (r"at least", Bound.LOWER),
     (r"in excess of", Bound.LOWER),
     (r"upwards of", Bound.LOWER),
@@ -38,29 +38,30 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"roughly", Bound.APPROXIMATE),
     (r"approximately", Bound.APPROXIMATE),
     (r"approx\.?", Bound.APPROXIMATE),
-    (r"nearly", Bound.APPROXIMATE),
+    (r"nearly|near(?:ed|ing|s)?|close on", Bound.APPROXIMATE),
     (r"some", Bound.APPROXIMATE),
     (r"circa", Bound.APPROXIMATE),
     (r"ca\.", Bound.APPROXIMATE),
     (r"(?:an )?estimated", Bound.APPROXIMATE),
     (r"close to", Bound.APPROXIMATE),
-    # Russian
-    (r"более(?: чем)?", Bound.LOWER),
-    (r"свыше", Bound.LOWER),
-    (r"больше", Bound.LOWER),
-    (r"не (?:менее|меньше)", Bound.LOWER),
-    (r"превы(?:сил[аио]?|шает|шают|сив)", Bound.LOWER),
-    (r"почти", Bound.UPPER),
-    (r"(?:менее|меньше)", Bound.UPPER),
-    (r"не (?:более|больше)", Bound.UPPER),
+    # Russian; "выросли более чем на 15%": the bound may stand before the "на" of a change.
+    (r"более(?: чем)?(?: на)?", Bound.LOWER),
+    (r"свыше(?: чем)?(?: на)?", Bound.LOWER),
+    (r"больше(?: чем)?(?: на)?", Bound.LOWER),
+    (r"не (?:менее|меньше)(?: чем)?(?: на)?", Bound.LOWER),
+    (r"превы(?:сил[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
+    (r"почти(?: на)?", Bound.UPPER),
+    (r"(?:менее|меньше)(?: чем)?(?: на)?", Bound.UPPER),
+    (r"не (?:более|больше)(?: чем)?(?: на)?", Bound.UPPER),
     (r"до", Bound.UPPER),
     (r"около", Bound.APPROXIMATE),
     (r"порядка", Bound.APPROXIMATE),
-    (r"примерно", Bound.APPROXIMATE),
-    (r"приблизительно", Bound.APPROXIMATE),
+    (r"примерно(?: на)?", Bound.APPROXIMATE),
+    (r"приблизительно(?: на)?", Bound.APPROXIMATE),
     # Kazakh
     (r"шамамен", Bound.APPROXIMATE),
     (r"кем дегенде", Bound.LOWER),
+    (r"кемінде|кемі", Bound.LOWER),
 )
 SYMBOL_QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r">=|≥|>|⩾", Bound.LOWER),
@@ -73,9 +74,17 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (r"\s+plus\b", Bound.LOWER),
     (r"\s+(?:or|and) (?:less|fewer|under|below|lower)\b", Bound.UPPER),
     (r"\s+or so\b", Bound.APPROXIMATE),
-    # Kazakh puts the comparison after the (often case-suffixed) number: "3000-нан астам".
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:астам|асты|асып){NOT_CYRILLIC_AFTER}", Bound.LOWER),
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуық|шамасында){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
+    # Kazakh puts the comparison after the (often case-suffixed) number: "3000-нан астам",
+    # "22 млрд доллардан асқан", "60 пайызға жуығы", "15%-дан азын", "400 шақты компания".
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:астамы|астам|асқан|асатын|асады|асты|асып|кем емес){NOT_CYRILLIC_AFTER}",
+     Bound.LOWER),
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
+    # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
+    # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
+    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде)))"
+     rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:көбі|көп|артық){NOT_CYRILLIC_AFTER}",
+     Bound.LOWER),
     (r"\s+с (?:лишним|гаком)" + NOT_CYRILLIC_AFTER, Bound.LOWER),
 )
 
@@ -112,8 +121,9 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (r"tenge", "KZT"),
     (r"r[ou]u?bles?", "RUB"),
     (r"pounds?\s+sterling|sterling|pounds?", "GBP"),
-    (rf"(?:доллар[{CYRILLIC_LETTER}]*|долл\.)(?:\s+США)?", "USD"),
-    (rf"евро|еуро[{CYRILLIC_LETTER}]*", "EUR"),
+    (rf"АҚШ\s+доллар[{CYRILLIC_LETTER}]*|(?:доллар[{CYRILLIC_LETTER}]*|долл\.)(?:\s+США)?", "USD"),
+    # "еуро" with its case endings only: "еуропалық" (European) is no currency.
+    (r"евро|еуро(?:ның|ны|ға|да|дан|мен|сы)?", "EUR"),
     (rf"тенге|теңге[{CYRILLIC_LETTER}]*|тг\.?", "KZT"),
     (r"рубл[а-яё]*|руб\.?", "RUB"),
     (r"фунт[а-яё]*(?:\s+стерлинг[а-яё]*)?", "GBP"),
@@ -125,11 +135,39 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
 PERCENTAGE_POINT_WORDS = r"percentage\s+points?|p\.\s?p\.|pp(?![A-Za-z])|процентн[а-яё]*\s+пункт[а-яё]*|п\.\s?п\."
 PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
 MULTIPLIER_AFTER = (
-    rf"(?:[-‐\s]?fold(?![A-Za-z])|\s?(?:times(?![A-Za-z])|[x×](?![A-Za-z\d]))|\s?есе{NOT_CYRILLIC_AFTER})"
+    rf"(?:[-‐\s]?fold(?![A-Za-z])|\s?(?:times(?![A-Za-z])|[x×](?![A-Za-z\d]))|\s?есе[{CYRILLIC_LETTER}]*)"
 )
 # Russian "в 180 раз" needs its "в" to mean a multiplier; "180 раз" alone is "180 occasions".
 RUSSIAN_MULTIPLIER_AFTER = r"\s?раза?" + NOT_CYRILLIC_AFTER
 RUSSIAN_MULTIPLIER_BEFORE = r"(?<![\w])в\s+$"
+
+# A case ending written after a number and a hyphen ("25-інде", "40-тан", "21-і", "65%-ын").
+KAZAKH_NUMBER_SUFFIX = (
+    rf"-(?:інде|ында|нде|нда|нің|ның|дің|дың|тің|тың|ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|де|да|те|та"
+    rf"|ні|ны|ді|ды|ті|ты|сі|сы|ін|ын|і|ы|мен|бен|пен){NOT_CYRILLIC_AFTER}"
+)
+
+# After a span of time, words that make it a step toward another date ("five years later, in 1996").
+OFFSET_IN_TIME_AFTER = rf"\s+(?:later|after|earlier|before|on|спустя|позже|позднее|ранее|кейін|өткен соң){NOT_LETTER_AFTER}"
+
+# A number after these names a part of a document ("Article 5", "page 45", "статья 5", "3-бап"),
+# never a figure.
+REFERENCE_WORDS_BEFORE = (
+    r"(?<![\w])(?:article|art\.|paragraph|para\.|page|p\.|pp\.|chapter|section|clause|item|point|annex|no\.|number|"
+    r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страница|стр\.|№|"
+    r"бап|бабы|бабының|тармақ|тармағы|тармақша)\s*$"
+)
+# After a number, words that make it part of a name rather than a figure: "30 жылдығы" (the 30th
+# anniversary), "5 жылдық жоспар" (a five-year plan), as "30-летие" and "the 30th anniversary" are.
+NOT_A_FIGURE_AFTER = rf"\s+(?i:жылды[қғ])[{CYRILLIC_LETTER}]*"
+
+# Multipliers said in one word: "doubled", "вдвое", "втрое"; "twice" only as a comparison ("twice as
+# large", "twice the volume"), since "met twice" counts occasions.
+MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (
+    (r"twice(?=\s+(?:as|the|more|larger|higher|bigger|over)\b)", 2), (r"doubled", 2), (r"tripled|trebled", 3),
+    (r"quadrupled", 4), (r"вдвое", 2), (r"втрое", 3), (r"вчетверо", 4), (r"впятеро", 5), (r"вшестеро", 6),
+    (r"вдесятеро", 10),
+)
 
 # -- years -----------------------------------------------------------------------------------
 
@@ -139,36 +177,6 @@ TEMPORAL_PREPOSITIONS_BEFORE = (
     r"mid|year|fy|в|с|к|после)[\s-]*$"
 )
 
-# -- counted nouns ("3,000 companies") -------------------------------------------------------
-
-ENGLISH_NON_NOUNS = frozenset(
-    {
-        "is", "was", "has", "its", "this", "thus", "as", "us", "less", "plus", "across", "besides",
-        "whereas", "unless", "perhaps", "always", "towards", "afterwards", "does", "his", "hers", "ours",
-        "yours", "theirs", "these", "those", "times", "yes", "whereabouts", "alongside", "various",
-        "previous", "numerous", "serious", "famous", "enormous", "includes", "means", "amounts",
-        "accounts", "represents", "remains", "reaches", "stands", "totals", "grows", "rises", "falls",
-    }
-)
-ENGLISH_FUNCTION_WORDS = frozenset(
-    {
-        "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
-        "into", "onto", "than", "that", "which", "who", "per", "be", "been", "were", "are", "will",
-        "would", "can", "could", "should", "may", "might", "had", "have", "did", "do", "not", "more",
-        "less", "then", "when", "while", "where", "after", "before", "since", "until", "over", "under",
-        "up", "down", "out", "about", "around", "alone", "only", "each", "every", "year", "month",
-    }
-)
-IRREGULAR_PLURALS = frozenset({"people", "children", "staff", "personnel", "men", "women", "police", "cattle"})
-RUSSIAN_NON_NOUNS = frozenset(
-    {
-        "и", "в", "во", "на", "по", "с", "со", "из", "для", "от", "до", "что", "как", "или", "а", "но",
-        "это", "года", "году", "год", "г", "тыс", "же", "ли", "не", "при", "за", "к", "о", "об", "у",
-        "мен", "және", "жылы", "жылғы",
-    }
-)
-RUSSIAN_ADJECTIVE_ENDINGS = ("ых", "их", "ые", "ие", "ая", "ое", "ого", "ому", "ыми", "ими")
-
 # -- figures written in words ----------------------------------------------------------------
 
 NUMBER_WORDS = {
@@ -176,12 +184,13 @@ NUMBER_WORDS = {
     "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100, "thousand": 1000,
 }
 
-# Fractions are quoted loosely in journalism ("one third" of trade), hence approximate.
+# A bare fraction is quoted loosely in journalism ("one third" of trade), hence approximate; under a
+# bound it is exact ("more than half" is > 50 %): the bound already says how far it may be from it.
 FRACTION_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                          "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # Only where a share is being stated: "a third country", "half a million", "third largest" are not.
-FRACTION_FOLLOWER = r"(?=\s+(?:of|the|its|their|all)\b|\s*[,.;:)!?\"”»]|\s*$|\s+(?:or|and)\b)"
+FRACTION_FOLLOWER = r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»]|\s*$|\s+(?:or|and)\b)"
 ENGLISH_FRACTION = (
     r"(?<![\w-])(?:(?P<numerator>one|an?|two|three|four)[\s-]+(?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)"
     r"|(?P<bare_half>half))(?![\w-])" + FRACTION_FOLLOWER
@@ -192,7 +201,29 @@ RUSSIAN_FRACTION = (
     + NOT_CYRILLIC_AFTER
 )
 RUSSIAN_HALF_OF_PERIOD_BEFORE = r"(?:перв|втор)[а-яё]*\s+$"
+# "үштен бірі" (one of three), "төрттен үші", "оннан бірінен астамы", "жартысынан астамы".
 KAZAKH_FRACTION = (
-    rf"(?<![\w])(?:(?P<third>үштен\s+бір[{CYRILLIC_LETTER}]*)|(?P<quarter>төрттен\s+бір[{CYRILLIC_LETTER}]*)"
-    rf"|(?P<half>жартыс[{CYRILLIC_LETTER}]*))"
+    rf"(?<![\w])(?:(?P<kk_denominator>екі|үш|төрт|бес|он|жүз)(?:ден|тен|нан|тан|нен)\s+"
+    rf"(?P<kk_numerator>бір|екі|үш|төрт)[{CYRILLIC_LETTER}]*|(?P<half>жарты(?:сы|сын|сына|сынан|сының)){NOT_CYRILLIC_AFTER})"
+)
+KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1}
+# Kazakh says the bound after the share: "жартысынан астамы" (more than half), "жартысына жуығы".
+KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
+    (rf"\s+(?:астамы|астам|асады|асатыны|асатын){NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    (rf"\s+(?:жуығы|жуық){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
+    (rf"\s+(?:азы|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
+)
+
+# -- statements of fact ----------------------------------------------------------------------
+
+# Verbs that state a figure as a fact ("trade reached $40 billion"): a figure in a sentence with
+# one of them is more likely a fact worth recording than one in passing.
+STATEMENT_VERBS = (
+    r"(?<![\w])(?:reach(?:ed|es)?|amount(?:ed|s)? to|total(?:l?ed|s)?|exceed(?:ed|s)?|stood at|grew|rose|fell|"
+    r"increas(?:ed|es)|decreas(?:ed|es)|declin(?:ed|es)|doubled|invest(?:ed|s)|sign(?:ed|s)|ratifi(?:ed|es)|"
+    r"account(?:ed|s)? for|held|took place|entered into force|составил[аио]?|составляет|достиг(?:ла|ло|ли)?|"
+    r"превысил[аио]?|вырос(?:ла|ло|ли)?|увеличил(?:ся|ась|ось|ись)|снизил(?:ся|ась|ось|ись)|сократил(?:ся|ась|ось|ись)|"
+    r"инвестировал[аи]?|вложил[аи]?|подписал[аи]?|ратифицировал[аи]?|состоял(?:ся|ась|ось|ись)|прош[её]л|прошла|"
+    r"вступил[аио]? в силу|приходится|құрады|құрайды|құраған|жетті|жеткен|асты|асқан|артты|артқан|өсті|өскен|"
+    r"төмендеді|азайды|салды|салған|қол қойды|қол қойылды|өтті|өткен|күшіне енді|тиесілі)(?![\w])"
 )

@@ -11,24 +11,24 @@ from decimal import Decimal, InvalidOperation
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience
+from kzeu_desk.core.value_parsing.counted_nouns import counted_after
 from kzeu_desk.core.value_parsing.figure_words import (
     CURRENCIES_AFTER,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
-    ENGLISH_FUNCTION_WORDS,
-    ENGLISH_NON_NOUNS,
-    IRREGULAR_PLURALS,
+    KAZAKH_NUMBER_SUFFIX,
     MONEY_ONLY_SCALES,
     MULTIPLIER_AFTER,
     PERCENT_WORDS,
     PERCENTAGE_POINT_WORDS,
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
-    RUSSIAN_ADJECTIVE_ENDINGS,
     RUSSIAN_MULTIPLIER_AFTER,
     RUSSIAN_MULTIPLIER_BEFORE,
-    RUSSIAN_NON_NOUNS,
     SCALES,
+    NOT_A_FIGURE_AFTER,
+    OFFSET_IN_TIME_AFTER,
+    REFERENCE_WORDS_BEFORE,
     SYMBOL_QUALIFIERS_BEFORE,
     TEMPORAL_PREPOSITIONS_BEFORE,
 )
@@ -42,6 +42,11 @@ def _qualifier_before_regex(pairs: tuple[tuple[str, Bound], ...], *, words: bool
 
 _WORD_QUALIFIER_BEFORE_RE = _qualifier_before_regex(QUALIFIERS_BEFORE, words=True)
 _SYMBOL_QUALIFIER_BEFORE_RE = _qualifier_before_regex(SYMBOL_QUALIFIERS_BEFORE, words=False)
+# Kazakh may put the noun whose share it is between the bound and the number: "шамамен
+# дүниежүзінің 40 пайызын" (about 40 % of the world's).
+_KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE = re.compile(
+    rf"(?<![\w])(?P<word>шамамен|кемінде|кемі)(?:\s+[{CYRILLIC_LETTER}-]+(?:ның|нің|дың|дің|тың|тің)){{1,2}}\s*$",
+    re.IGNORECASE)
 _QUALIFIER_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fragment, bound in QUALIFIERS_AFTER)
 # "с 5 до 7 млрд" is a change from 5 to 7, not "up to 7": "до" right after another number.
 _DO_AFTER_NUMBER_RE = re.compile(r"\d[^\d]{0,25}(?<![\w])до\s*$", re.IGNORECASE)
@@ -90,9 +95,13 @@ _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
 _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from)\s*$", re.IGNORECASE)
 
 _TEMPORAL_PREPOSITION_BEFORE_RE = re.compile(TEMPORAL_PREPOSITIONS_BEFORE, re.IGNORECASE)
+_OFFSET_IN_TIME_AFTER_RE = re.compile(OFFSET_IN_TIME_AFTER, re.IGNORECASE)
+_REFERENCE_BEFORE_RE = re.compile(REFERENCE_WORDS_BEFORE, re.IGNORECASE)
+_NOT_A_FIGURE_AFTER_RE = re.compile(NOT_A_FIGURE_AFTER)
 _EARLIEST_BARE_YEAR = 1800
 _LATEST_BARE_YEAR = 2100
-_WORD_RE = re.compile(rf"\s+(?P<word>[A-Za-z{CYRILLIC_LETTER}][A-Za-z{CYRILLIC_LETTER}'’-]*)", re.IGNORECASE)
+# A Kazakh case ending after a hyphen belongs to the number ("25-інде", "65%-ын", "40-тан").
+_KAZAKH_SUFFIX_RE = re.compile(KAZAKH_NUMBER_SUFFIX, re.IGNORECASE)
 _STRICT_UNIT_RE = re.compile(r"\s*(?P<unit>[^\W\d_][\w'’/.-]*)\s*$")
 
 
@@ -177,6 +186,9 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
         if match.group(f"q{index}").lower() == "до" and _DO_AFTER_NUMBER_RE.search(window):
             return None
         return bound, window_start + match.start()
+    if (match := _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE.search(window)) is not None:
+        return Bound.LOWER if match.group("word").lower().startswith("кем") else Bound.APPROXIMATE, \
+            window_start + match.start()
     return None
 
 
@@ -185,46 +197,6 @@ def _match_qualifier_after(text: str, position: int) -> tuple[Bound, int] | None
         match = regex.match(text, position)
         if match is not None:
             return bound, match.end()
-    return None
-
-
-def _is_english_count_noun(word: str) -> bool:
-    lowered = word.lower()
-    if word != lowered or lowered in ENGLISH_NON_NOUNS or lowered in ENGLISH_FUNCTION_WORDS:
-        return False
-    if lowered in IRREGULAR_PLURALS:
-        return True
-    return (
-        len(lowered) > 3
-        and lowered.endswith("s")
-        and not lowered.endswith(("ss", "us", "is", "ous", "'s", "’s"))
-    )
-
-
-def _count_noun_after(text: str, position: int) -> tuple[str, int] | None:
-    """The plural noun a number counts ("3,000 companies", "29 different areas"), if any."""
-    first = _WORD_RE.match(text, position)
-    if first is None:
-        return None
-    word = first.group("word")
-    if re.match(rf"[{CYRILLIC_LETTER}]", word, re.IGNORECASE):
-        lowered = word.lower()
-        if lowered in RUSSIAN_NON_NOUNS:
-            return None
-        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
-            second = _WORD_RE.match(text, first.end())
-            if second is not None and second.group("word").lower() not in RUSSIAN_NON_NOUNS:
-                return second.group("word"), second.end()
-        return (word, first.end()) if len(lowered) >= 3 else None
-    if _is_english_count_noun(word):
-        return word, first.end()
-    lowered = word.lower()
-    if word != lowered or lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_NON_NOUNS:
-        return None
-    # One adjective may stand between number and noun ("29 different areas").
-    second = _WORD_RE.match(text, first.end())
-    if second is not None and _is_english_count_noun(second.group("word")):
-        return second.group("word"), second.end()
     return None
 
 
@@ -268,7 +240,8 @@ def _match_figure_suffix(text: str, position: int, *, currency_before: str | Non
 
 
 def _glued_to_word(text: str, start: int, end: int, figure_end: int) -> bool:
-    """Numbers that are part of a word or code ("G20", "COVID-19", "1990s", "25th", "30-летие")."""
+    """Numbers that are part of a word or code ("G20", "COVID-19", "1990s", "25th", "30-летие"); a Kazakh
+    case ending after a hyphen ("40-тан", "21-і") only says how the number fits the sentence."""
     if start >= 2 and text[start - 1] in "-‐" and text[start - 2].isalnum():
         return True
     if end < len(text) and figure_end == end:
@@ -276,7 +249,7 @@ def _glued_to_word(text: str, start: int, end: int, figure_end: int) -> bool:
         if following.isalpha():
             return True
         if following in "-‐" and end + 1 < len(text) and text[end + 1].isalpha():
-            return True
+            return _KAZAKH_SUFFIX_RE.match(text, end) is None
     return False
 
 
@@ -313,6 +286,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     except InvalidOperation:
         return None
 
+    if not strict and _REFERENCE_BEFORE_RE.search(text[max(0, number_start - 14) : number_start]):
+        return None  # "Article 5", "page 45": a place in a document
+    if not strict and _NOT_A_FIGURE_AFTER_RE.match(text, match.end()):
+        return None  # "30 жылдығы": an anniversary's name
     start = number_start
     currency_before = _match_currency_before(text, number_start)
     currency_code: str | None = None
@@ -323,9 +300,14 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     # A range shares its scale and unit: "US$5–7 billion", "between 5 and 7 million".
     first_scale = _match_scale(text, number_end, is_money=currency_code is not None)
     after_first = first_scale.end if first_scale is not None else number_end
-    range_end = _match_range_end(text, start, after_first, first_value, digits) if allow_range else None
+    compound = _match_compound(text, first_value, first_scale, currency_code is not None)
+    range_end = (_match_range_end(text, start, after_first, first_value, digits)
+                 if allow_range and compound is None else None)
 
     figure_start = range_end.end if range_end is not None else number_end
+    if compound is not None:
+        # "24 млрд 300 млн евро": one amount, already in base units.
+        first_value, first_scale, figure_start = compound.value, _Scale(exponent=0, end=compound.end), compound.end
     figure = _match_figure_suffix(
         text, figure_start, currency_before=currency_code, russian_multiplier=russian_multiplier
     )
@@ -344,13 +326,19 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         bound, end = qualifier_after
 
     unit = figure.unit
+    kind = figure.kind
     if figure.kind is ValueKind.QUANTITY and unit is None:
         if strict:
             unit_match = _STRICT_UNIT_RE.match(text, end)
             if unit_match is not None:
                 unit, end = unit_match.group("unit"), unit_match.end()
-        elif (noun := _count_noun_after(text, end)) is not None:
-            unit, end = noun
+        elif (counted := counted_after(text, end)) is not None:
+            unit, end = counted.unit, counted.end
+            if not counted.is_measure:
+                kind = ValueKind.COUNT
+            if bound is None and (qualifier_after_noun := _match_qualifier_after(text, end)) is not None:
+                # Kazakh bounds the whole phrase: "28 миллион тоннадан асты", "20 жылдан астам".
+                bound, end = qualifier_after_noun
 
     first_is_year_shaped = (
         not strict
@@ -360,7 +348,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     )
     if range_end is not None and first_is_year_shaped != range_end.is_year:
         return None
-    if first_is_year_shaped and figure.kind is ValueKind.QUANTITY and figure.unit is None and figure.exponent == 0:
+    if first_is_year_shaped and figure.kind is ValueKind.QUANTITY and figure.unit is None and figure.exponent == 0 \
+            and compound is None:
         year_candidate = _bare_year_candidate(text, number_start, first_value, bound, unit, range_end)
         if year_candidate is not None:
             return year_candidate
@@ -373,7 +362,7 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         if lower >= upper:
             return None
         value = TypedValue(
-            kind=figure.kind,
+            kind=kind,
             lower=float(lower),
             upper=float(upper),
             approximate=bound is Bound.APPROXIMATE,
@@ -382,9 +371,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         return Candidate(value, start, end, _numeric_salience(value, substantial=True))
 
     exponent = figure.exponent or (first_scale.exponent if first_scale is not None else 0)
-    amount = float(first_value.scaleb(exponent))
+    scaled = first_value.scaleb(exponent)
+    if kind is ValueKind.COUNT and scaled != scaled.to_integral_value():
+        kind = ValueKind.QUANTITY  # "1.5 companies" is no count; keep what was written
+    amount = float(scaled)
     value = TypedValue(
-        kind=figure.kind,
+        kind=kind,
         amount=amount,
         lower=amount if bound is Bound.LOWER else None,
         upper=amount if bound is Bound.UPPER else None,
@@ -392,7 +384,35 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         unit=unit,
     )
     substantial = bool(unit) or exponent != 0 or bound is not None or figure.is_multiplier
-    return Candidate(value, start, end, _numeric_salience(value, substantial=substantial))
+    salience = _numeric_salience(value, substantial=substantial)
+    if kind is ValueKind.QUANTITY and _OFFSET_IN_TIME_AFTER_RE.match(text, end) and unit is not None:
+        # "five years later, in 1996": a step in time toward the date that follows, not a figure.
+        salience = Salience.RELATIVE_DATE
+    return Candidate(value, start, end, salience)
+
+
+@dataclass(frozen=True, slots=True)
+class _Compound:
+    value: Decimal  # in base units
+    end: int
+
+
+def _match_compound(text: str, first_value: Decimal, first_scale: _Scale | None, is_money: bool) -> _Compound | None:
+    """"24 млрд 300 млн", "1 миллиард 548,3 миллион": an amount written in two scales, the second smaller."""
+    if first_scale is None:
+        return None
+    second = _NUMBER_AT_RE.match(text, first_scale.end)
+    if second is None or text[first_scale.end : second.start("digits")].strip():
+        return None
+    try:
+        second_value = _decimal_from_digits(second.group("digits"))
+    except InvalidOperation:
+        return None
+    second_scale = _match_scale(text, second.end(), is_money=is_money)
+    if second_scale is None or second_scale.exponent >= first_scale.exponent:
+        return None
+    return _Compound(first_value.scaleb(first_scale.exponent) + second_value.scaleb(second_scale.exponent),
+                     second_scale.end)
 
 
 @dataclass(frozen=True, slots=True)
@@ -455,12 +475,17 @@ def _bare_year_candidate(
     is_count = bound in (Bound.LOWER, Bound.UPPER) or count_noun is not None
     if is_count and not after_temporal_word:
         return None
-    end = range_end.end if range_end is not None else number_start + 4
-    date = TypedValue(kind=ValueKind.DATE, date=f"{int(value):04d}", approximate=bound is Bound.APPROXIMATE)
-    return Candidate(date, number_start, end, Salience.DATE)
+    approximate = bound is Bound.APPROXIMATE
+    if range_end is not None:
+        years = TypedValue(kind=ValueKind.DATE_RANGE, date=f"{int(value):04d}", date_end=f"{int(range_end.value):04d}",
+                           approximate=approximate)
+        return Candidate(years, number_start, range_end.end, Salience.DATE)
+    date = TypedValue(kind=ValueKind.DATE, date=f"{int(value):04d}", approximate=approximate)
+    return Candidate(date, number_start, number_start + 4, Salience.DATE)
 
 
 def _numeric_salience(value: TypedValue, *, substantial: bool) -> Salience:
+    """Money, then percentages, then quantities and counts of something, then bare numbers."""
     if value.kind is ValueKind.MONEY:
         return Salience.MONEY
     if value.kind is ValueKind.PERCENT:

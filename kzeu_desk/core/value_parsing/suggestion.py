@@ -1,45 +1,73 @@
 """Suggesting the typed value a curator means by a highlighted passage.
 
-`suggest_value` reads prose (English, Russian, Kazakh) the way a curator would: it finds every
-figure and date in the selection and returns the most salient one. `parse_amount_text` and
-`parse_date_text` are the strict counterparts for the editor's input fields: the whole input
-must be one value, otherwise they return None so the field can flag it.
+`suggest` reads prose (English, Russian, Kazakh) the way a curator would: it finds every figure and
+date in the selection and offers the most salient one, with a note when it could not be read in
+full (a relative date in a source whose publication date is not known).
 
 Salience, best first (ties go to the earliest in the selection):
-  1. money                         "exceeded US$160 billion"
-  2. a percentage written in digits "about 30%"
-  3. a percentage written as words  "one third"
-  4. a quantity with substance      "about 3,000 companies", "180-fold", "800 million"
-  5. a date                         "in 1996", "March 2020", "last year" (needs `published`)
-  6. a bare number                  "29"
-  7. a date that cannot be anchored to a year, as TEXT ("February 2" with no known year)
-  8. the whole selection as TEXT
+  1. money                           "exceeded US$160 billion"
+  2. a percentage written in digits  "about 30%"
+  3. a percentage written as words   "one third", "more than half"
+  4. a count or measured quantity    "about 3,000 companies", "twelve member states", "180-fold"
+  5. a date or range written in full "in 1996", "3–4 June 2019", "the first nine months of 2022"
+  6. a date counted from publication "last year", "24 years ago", "on February 2"
+  7. a bare number                  "29"
+  8. a date that needs the publication date, as TEXT with a note ("last year", no date known)
+  9. the whole selection as TEXT
 A bare number (no unit, scale, qualifier or currency) ranks below dates: beside a date it is
-usually an article or clause number, and the date is what the curator highlighted.
+usually an article or clause number, and the date is what the curator highlighted. A date written
+in full outranks one counted from publication: "in 2014, a year ago" means 2014.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.dates import PROSE_DATE_PATTERNS, parse_publication, scan_dates
-from kzeu_desk.core.value_parsing.numbers import scan_numbers
-from kzeu_desk.core.value_parsing.word_figures import scan_word_figures
+from kzeu_desk.core.value_parsing.candidates import Candidate
+from kzeu_desk.core.value_parsing.dates import parse_publication
+from kzeu_desk.core.value_parsing.scanning import scan
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    value: TypedValue
+    # One sentence for the curator when the value could not be read in full, else None.
+    note: str | None = None
+
+
+def missing_publication_note(phrase: str, missing: str) -> str:
+    """The sentence shown when a relative date cannot be dated: what of the publication date it needs."""
+    if missing == "month":
+        return (f"“{phrase}” is counted from the source's publication month, which is not known: "
+                "add the month to the source's publication date.")
+    if missing == "day":
+        return (f"“{phrase}” is counted from the source's publication day, which is not known: "
+                "add the day to the source's publication date.")
+    return (f"“{phrase}” is counted from the source's publication date, which is not known: "
+            "enter it in the source's details to date this value.")
+
+
+def suggest(selection: str, *, published: str | None = None) -> Suggestion:
+    """The typed value a curator most likely means by highlighting `selection`, with a note when a
+    date in it needs the source's publication date (`published`, a truncated ISO date) to be read.
+
+    When nothing numeric or dated is found, the value is TEXT holding the stripped selection.
+    """
+    stripped = selection.strip()
+    candidates = scan(stripped, parse_publication(published))
+    if not candidates:
+        return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
+    best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
+    return Suggestion(best.value, note_for(best))
+
+
+def note_for(candidate: Candidate) -> str | None:
+    if candidate.missing is None:
+        return None
+    return missing_publication_note(candidate.value.text or "", candidate.missing)
 
 
 def suggest_value(selection: str, *, published: str | None = None) -> TypedValue:
-    """Suggest the typed value a curator most likely means by highlighting `selection`.
-
-    `published` is the source's publication date as a truncated ISO string; it anchors
-    "last year", "this year", "in May" and "February 2". A month/day that cannot be anchored
-    (no year in the text, `published` unknown) comes back as TEXT holding that phrase, since a
-    DATE without a year cannot be represented. When nothing numeric or dated is found, the
-    result is TEXT holding the stripped selection.
-    """
-    publication = parse_publication(published)
-    stripped = selection.strip()
-    date_candidates, masked = scan_dates(stripped, PROSE_DATE_PATTERNS, publication)
-    candidates = date_candidates + scan_numbers(masked, strict=False) + scan_word_figures(masked)
-    if not candidates:
-        return TypedValue(kind=ValueKind.TEXT, text=stripped)
-    best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
-    return best.value
+    """The value of `suggest`, for callers that show no note."""
+    return suggest(selection, published=published).value

@@ -1,5 +1,5 @@
 """Figures written in words: fractions stated as shares ("one third of trade", "треть",
-"үштен бір") and multipliers ("tenfold", "ten times")."""
+"үштен бір") and multipliers ("tenfold", "ten times", "twice", "вдвое")."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from kzeu_desk.core.value_parsing.figure_words import (
     FRACTION_NUMERATORS,
     HALF_OF_PERIOD_BEFORE,
     KAZAKH_FRACTION,
+    KAZAKH_FRACTION_BOUND_AFTER,
+    KAZAKH_FRACTION_WORDS,
+    MULTIPLIER_WORDS,
     NUMBER_WORDS,
     RUSSIAN_FRACTION,
     RUSSIAN_HALF_OF_PERIOD_BEFORE,
@@ -23,11 +26,14 @@ _MULTIPLIER_WORD_RE = re.compile(
     r"(?<![\w])(?P<word>" + "|".join(NUMBER_WORDS) + r")(?:[-‐\s]?fold|\s+times)(?![\w])",
     re.IGNORECASE,
 )
+_ONE_WORD_MULTIPLIER_RES = tuple((re.compile(rf"(?<![\w])(?:{fragment})(?![\w])", re.IGNORECASE), value)
+                                 for fragment, value in MULTIPLIER_WORDS)
 _ENGLISH_FRACTION_RE = re.compile(ENGLISH_FRACTION, re.IGNORECASE)
 _HALF_OF_PERIOD_BEFORE_RE = re.compile(HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
 _RUSSIAN_FRACTION_RE = re.compile(RUSSIAN_FRACTION, re.IGNORECASE)
 _RUSSIAN_HALF_OF_PERIOD_BEFORE_RE = re.compile(RUSSIAN_HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
 _KAZAKH_FRACTION_RE = re.compile(KAZAKH_FRACTION, re.IGNORECASE)
+_KAZAKH_BOUND_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fragment, bound in KAZAKH_FRACTION_BOUND_AFTER)
 
 
 def scan_word_figures(text: str) -> list[Candidate]:
@@ -55,14 +61,26 @@ def scan_word_figures(text: str) -> list[Candidate]:
             continue
         candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
     for match in _KAZAKH_FRACTION_RE.finditer(text):
-        denominator = 3 if match.group("third") else 4 if match.group("quarter") else 2
-        candidates.append(_fraction_candidate(text, match.start(), match.end(), 1, denominator))
-    for match in _MULTIPLIER_WORD_RE.finditer(text):
+        if match.group("half"):
+            numerator, denominator = 1, 2
+        else:
+            numerator = KAZAKH_FRACTION_WORDS[match.group("kk_numerator").lower()]
+            denominator = KAZAKH_FRACTION_WORDS[match.group("kk_denominator").lower()]
+        if numerator >= denominator:
+            continue
+        end, bound_after = match.end(), None
+        for regex, kazakh_bound in _KAZAKH_BOUND_AFTER_RES:
+            if (after := regex.match(text, end)) is not None:
+                end, bound_after = after.end(), kazakh_bound
+                break
+        candidates.append(_fraction_candidate(text, match.start(), end, numerator, denominator, bound_after))
+    multipliers = [(match, float(NUMBER_WORDS[match.group("word").lower()])) for match in _MULTIPLIER_WORD_RE.finditer(text)]
+    multipliers += [(match, float(value)) for regex, value in _ONE_WORD_MULTIPLIER_RES for match in regex.finditer(text)]
+    for match, amount in multipliers:
         start = match.start()
         bound: Bound | None = None
         if (qualifier := match_qualifier_before(text, start)) is not None:
             bound, start = qualifier
-        amount = float(NUMBER_WORDS[match.group("word").lower()])
         value = TypedValue(
             kind=ValueKind.QUANTITY,
             amount=amount,
@@ -75,17 +93,20 @@ def scan_word_figures(text: str) -> list[Candidate]:
     return candidates
 
 
-def _fraction_candidate(text: str, start: int, end: int, numerator: int, denominator: int) -> Candidate:
+def _fraction_candidate(text: str, start: int, end: int, numerator: int, denominator: int,
+                        bound_after: Bound | None = None) -> Candidate:
+    """A share in words: approximate when bare ("one third" ≈ 33.3 %), exact under a bound
+    ("more than half" > 50 %, "почти треть" < 33.3 %), approximate again under "about"."""
     amount = 100 * numerator / denominator
-    bound: Bound | None = None
-    if (qualifier := match_qualifier_before(text, start)) is not None:
+    bound = bound_after
+    if bound is None and (qualifier := match_qualifier_before(text, start)) is not None:
         bound, start = qualifier
     value = TypedValue(
         kind=ValueKind.PERCENT,
         amount=amount,
         lower=amount if bound is Bound.LOWER else None,
         upper=amount if bound is Bound.UPPER else None,
-        approximate=True,
+        approximate=bound is None or bound is Bound.APPROXIMATE,
         unit="%",
     )
     return Candidate(value, start, end, Salience.PERCENT_WORDS)

@@ -4,17 +4,26 @@ it open, rollback-journal mode at rest, so reviewers and copies see one complete
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Literal
 
 from sqlalchemy import Connection, Engine, TextClause, text
 from sqlalchemy.exc import DBAPIError
 
-from kzeu_desk.core.storage.interface import OpenedStorage, SqlExpressions, StorageEngine, StorageProblem
+from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.leftovers import private_folder
+from kzeu_desk.core.storage.interface import (
+    OpenedStorage,
+    SqlExpressions,
+    StorageEngine,
+    StorageProblem,
+    TextDamageCounter,
+)
 from kzeu_desk.core.storage.rows import FastRows
 from kzeu_desk.core.storage.sqlite import engine as setup
+from kzeu_desk.core.storage.sqlite import restoring
 from kzeu_desk.core.storage.sqlite.search import Fts5SearchIndex
 
 # A bulk load's page cache: the index B-trees of a large load outgrow SQLite's default 2 MB, and
@@ -56,15 +65,23 @@ class SqliteStorage(StorageEngine):
     def handles(self, location: str | Path) -> bool:
         return "://" not in str(location)
 
-    def open(self, location: Path, *, read_only: bool) -> OpenedStorage:
+    def open(self, location: Path, *, read_only: bool, read_only_reason: str | None = None) -> OpenedStorage:
         from kzeu_desk.core.storage.sqlite.opening import open_storage
 
-        return open_storage(location, read_only=read_only)
+        return open_storage(location, read_only=read_only, read_only_reason=read_only_reason)
 
     def close(self, location: Path, opened: OpenedStorage) -> None:
         from kzeu_desk.core.storage.sqlite.opening import close_storage
 
         close_storage(location, opened)
+
+    def companion_files(self, location: Path) -> list[Path]:
+        return [location, setup.journal_file(location), setup.wal_file(location), setup.shm_file(location)]
+
+    def describe_failure(self, error: BaseException, location: Path | None) -> UserError | None:
+        from kzeu_desk.core.storage.sqlite.opening import explain_failure
+
+        return explain_failure(error, location)
 
     def watched_files(self, location: Path) -> list[Path]:
         return [location, setup.wal_file(location)]
@@ -123,7 +140,7 @@ class SqliteStorage(StorageEngine):
             setup.snapshot_into(location, target)
             return
         # A WAL file left without its -wal (maybe in a read-only folder): copied privately first.
-        folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.resolve().parent))
+        folder = private_folder("snapshot")
         try:
             setup.snapshot_into(setup.snapshot_for_reading(location, folder), target)
         finally:
@@ -131,6 +148,21 @@ class SqliteStorage(StorageEngine):
 
     def copy_problems(self, copy: Path) -> list[str]:
         return setup.copy_problems(copy)
+
+    def restorable_copy(self, backup: Path, folder: Path) -> Path:
+        return restoring.restorable_copy(backup, folder)
+
+    def restore_target(self, location: Path) -> Literal["missing", "fact base", "damaged"]:
+        return restoring.restore_target(location)
+
+    def set_aside(self, location: Path, target: Path) -> None:
+        restoring.set_aside(location, target)
+
+    def text_damage(self, conn: Connection) -> list[str]:
+        return setup.undecodable_text(conn)
+
+    def tolerant_text(self, conn: Connection) -> AbstractContextManager[TextDamageCounter]:
+        return setup.tolerant_text(conn)
 
     def restore(self, location: Path, backup: Path) -> None:
         setup.restore_from_copy(location, backup)

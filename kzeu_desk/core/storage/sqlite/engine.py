@@ -9,35 +9,31 @@ names them.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 
-from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.leftovers import owned_by_me, process_alive
+from kzeu_desk.core.storage.sqlite import files
+
+from kzeu_desk.core.errors import NotAFactBase, UserError
 from kzeu_desk.core.storage.interface import StorageFailure
 
 BUSY_TIMEOUT_MS = 10_000
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = files.SQLITE_HEADER
+wal_file, shm_file, journal_file = files.wal_file, files.shm_file, files.journal_file
 
 
 def looks_like_sqlite(path: Path) -> bool:
     with path.open("rb") as handle:
         return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-
-
-def wal_file(path: Path) -> Path:
-    return path.with_name(path.name + "-wal")
-
-
-def shm_file(path: Path) -> Path:
-    return path.with_name(path.name + "-shm")
 
 
 def is_wal_mode(path: Path) -> bool:
@@ -80,17 +76,18 @@ def hand_back_in_rollback_mode(path: Path) -> None:
         connection.close()
 
 
-def snapshot_for_reading(path: Path, folder: Path) -> Path:
+def snapshot_for_reading(path: Path, folder: Path, *, main_file_only: bool = False) -> Path:
     """A consistent private copy of a fact base that cannot be read in place (`readable_in_place`).
 
-    With no -wal beside it the main file holds everything, so it is copied through an
-    `immutable` connection; otherwise the file and its -wal are copied together and SQLite
-    recovers the copy. Either way the copy is checked before it is used.
+    With no -wal beside it (or one that is not its own: `main_file_only`) the main file holds
+    everything, so it is copied through an `immutable` connection, which never looks at companion
+    files; otherwise the file and its -wal are copied together and SQLite recovers the copy. Either
+    way the copy is checked before it is used. Callers have settled any hot journal first.
     """
     target = folder / f"snapshot-{path.stem}.sqlite"
     target.unlink(missing_ok=True)
-    if not wal_file(path).exists():
-        _vacuum_into(f"file:{quote(str(path.resolve()))}?immutable=1", target)
+    if main_file_only or not wal_file(path).exists():
+        _vacuum_into(files.uri(path, immutable="1"), target)
     else:
         staging = folder / f"staging-{path.stem}.sqlite"
         shutil.copyfile(path, staging)
@@ -130,17 +127,18 @@ def _settle_and_check(copy: Path) -> None:
 
 
 def make_engine(path: Path, *, read_only: bool) -> Engine:
-    """An engine whose connections follow the fact base's storage rules."""
-    if read_only:
-        # mode=ro refuses every write at the SQLite level, whatever the app does above it.
-        url = f"sqlite+pysqlite:///file:{quote(str(path.resolve()))}?mode=ro&uri=true"
-    else:
-        url = f"sqlite+pysqlite:///{path}"
-    engine = create_engine(
-        url,
-        poolclass=NullPool if read_only else None,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-    )
+    """An engine whose connections follow the fact base's storage rules.
+
+    Connections are made from a quoted `file:` URI by SQLite itself, never from a URL that
+    SQLAlchemy parses: a name with `?` or `#` must open that very file, not another one.
+    """
+    # mode=ro refuses every write at the SQLite level, whatever the app does above it.
+    location = files.uri(path, mode="ro" if read_only else "rwc")
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(location, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=NullPool if read_only else QueuePool)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: object) -> None:
@@ -239,18 +237,47 @@ def snapshot_into(source: Path, target: Path) -> None:
     The copy uses journal_mode=DELETE and therefore opens anywhere, even read-only.
     """
     target = target.resolve()
-    temporary = target.with_name(f".{target.name}.partial")
+    remove_stale_partials(target.parent)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.partial")
     temporary.unlink(missing_ok=True)
-    _vacuum_into(f"file:{quote(str(source.resolve()))}?mode=ro", temporary)
     try:
+        _vacuum_into(_snapshot_source(source), temporary)
         _settle_and_check(temporary)
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
         _fsync_directory(target.parent)
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        for leftover in (temporary, journal_file(temporary)):
+            leftover.unlink(missing_ok=True)
         raise
+
+
+def _snapshot_source(source: Path) -> str:
+    """Read the source through SQLite's read-only mode, or, when a -wal that is not its own lies
+    beside it (which SQLite would apply to any connection), through `immutable`, which reads the
+    main file alone."""
+    try:
+        stray = files.inspect_file(source).stray_wal
+    except NotAFactBase:
+        stray = False  # SQLite itself will say what is wrong with it
+    return files.uri(source, immutable="1") if stray else files.uri(source, mode="ro")
+
+
+_PARTIAL = re.compile(r"^\..+\.(?P<pid>\d+)\.partial(-journal)?$")
+
+
+def remove_stale_partials(folder: Path) -> None:
+    """Remove `.NAME.PID.partial` files (snapshots being written) whose process has died."""
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        match = _PARTIAL.match(entry.name)
+        if match and not process_alive(int(match["pid"])) and owned_by_me(entry):
+            with suppress(OSError):
+                entry.unlink()
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -265,7 +292,7 @@ def copy_problems(copy: Path) -> list[str]:
     """What SQLite's quick_check finds wrong in a copy (empty when sound); StorageFailure when it
     is not an SQLite database at all."""
     try:
-        check = sqlite3.connect(f"file:{quote(str(copy.resolve()))}?mode=ro", uri=True)
+        check = sqlite3.connect(files.uri(copy, mode="ro"), uri=True)
         try:
             problems = [row[0] for row in check.execute("PRAGMA quick_check")]
         finally:
@@ -282,8 +309,8 @@ def restore_from_copy(path: Path, copy: Path) -> None:
     else with the file open sees either the old or the restored content, never a mixture.
     """
     try:
-        source = sqlite3.connect(f"file:{quote(str(copy.resolve()))}?mode=ro", uri=True)
-        target = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        source = sqlite3.connect(files.uri(copy, mode="ro"), uri=True)
+        target = sqlite3.connect(files.uri(path, mode="rwc"), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             source.backup(target)
         finally:
@@ -297,6 +324,72 @@ def quick_check(conn: Connection) -> list[str]:
     """Problems SQLite finds in the file's structure; empty when sound."""
     rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
     return [] if rows == ["ok"] else rows
+
+
+class _UndecodableText:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def decode(self, raw: bytes) -> str:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self.count += 1
+            return raw.decode("utf-8", "replace")
+
+
+@contextmanager
+def tolerant_text(conn: Connection) -> Iterator[_UndecodableText]:
+    """Within the block, text that is not valid UTF-8 reads with replacement characters (and is
+    counted) instead of failing the query: for checking a file whose bytes may have been changed."""
+    driver: Any = conn.connection.driver_connection
+    previous = driver.text_factory
+    counter = _UndecodableText()
+    driver.text_factory = counter.decode
+    try:
+        yield counter
+    finally:
+        driver.text_factory = previous
+
+
+_MOST_TEXT_PROBLEMS_LISTED = 20
+
+
+def undecodable_text(conn: Connection) -> list[str]:
+    """Rows whose text is not valid UTF-8: bytes changed inside a value, which quick_check cannot see
+    (it checks the structure, not what a text holds). Every column of the app's tables is read with
+    texts as bytes (the schema has no BLOB columns, so any bytes read were stored as text)."""
+    from kzeu_desk.core.models import SQLModel
+
+    found: list[str] = []
+    present = user_tables(conn)
+    driver: Any = conn.connection.driver_connection
+    previous = driver.text_factory
+    driver.text_factory = bytes
+    try:
+        for model in SQLModel.metadata.sorted_tables:
+            columns = [c.name for c in model.columns if c.name != "id"]
+            if model.name not in present or not columns or "id" not in model.columns:
+                continue
+            listed = ", ".join(f'"{name}"' for name in columns)
+            for row in driver.execute(f'SELECT id, {listed} FROM "{model.name}"'):
+                for name, value in zip(columns, row[1:], strict=True):
+                    if isinstance(value, bytes) and not _is_utf8(value):
+                        found.append(f"{model.name} {row[0]}: its {name} is not valid UTF-8 (bytes in the file were "
+                                     "changed)")
+                        if len(found) >= _MOST_TEXT_PROBLEMS_LISTED:
+                            return found
+    finally:
+        driver.text_factory = previous
+    return found
+
+
+def _is_utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def foreign_key_problems(conn: Connection) -> list[str]:

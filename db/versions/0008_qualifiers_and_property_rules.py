@@ -1,7 +1,7 @@
 """qualifiers and property rules
 
-Revision ID: 0006_qualifiers_and_property_rules
-Revises: 0005_document_pages_and_originals
+Revision ID: 0008_qualifiers_and_property_rules
+Revises: 0007_evidence_number_changed
 Create Date: 2026-12-08 10:00:00.000000
 
 Curators own their schema (issue 16):
@@ -29,8 +29,8 @@ import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() withou
 from alembic import op
 
 
-revision: str = '0006_qualifiers_and_property_rules'
-down_revision: str | None = '0005_document_pages_and_originals'
+revision: str = '0008_qualifiers_and_property_rules'
+down_revision: str | None = '0007_evidence_number_changed'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

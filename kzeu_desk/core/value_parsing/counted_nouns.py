@@ -1,0 +1,214 @@
+"""What a number counts: the noun after it ("twelve member states", "3 тысяч компаний",
+"24 шетелдік компания"), and whether that noun is a thing counted or a unit of measure.
+
+A count's unit is the counted noun as written, with the nouns that make a compound with it
+("member states", "visa applications", "мүше мемлекет") and without the adjectives and proper
+names before it ("European companies" -> "companies"). Russian keeps the word form the text has;
+Kazakh takes the case ending off ("компаниямен" -> "компания"), since the number already says how
+many and the ending only says how the noun fits the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.counted_words import (
+    ENGLISH_ADJECTIVE_ENDINGS,
+    ENGLISH_ADJECTIVES,
+    ENGLISH_FUNCTION_WORDS,
+    ENGLISH_MEASURES,
+    ENGLISH_NOT_COUNTED,
+    IRREGULAR_PLURALS,
+    KAZAKH_ADJECTIVE_ENDINGS,
+    KAZAKH_ADJECTIVES,
+    KAZAKH_COMPOUND_FIRST,
+    KAZAKH_KNOWN_STEMS,
+    KAZAKH_MEASURES,
+    KAZAKH_NOT_COUNTED,
+    KAZAKH_NOUN_ENDINGS,
+    MEASURE_ABBREVIATIONS,
+    RUSSIAN_ADJECTIVE_ENDINGS,
+    RUSSIAN_COUNTED_EXCEPTIONS,
+    RUSSIAN_YEARS_OF_TIME,
+    RUSSIAN_MEASURE_STEMS,
+    RUSSIAN_NOT_COUNTED,
+)
+
+# A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
+_WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
+_ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
+_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of the|из|ішінен)[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
+                        re.IGNORECASE)
+_KAZAKH_ENDINGS = sorted(KAZAKH_NOUN_ENDINGS, key=len, reverse=True)
+_MOST_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    unit: str
+    end: int
+    is_measure: bool  # years, tons, km: the figure is a quantity in this unit, not a count
+
+
+def counted_after(text: str, position: int) -> Counted | None:
+    """The noun phrase right after `position` that says what the number before it counts."""
+    if (abbreviation := _ABBREVIATION_RE.match(text, position)) is not None:
+        return Counted(" ".join(abbreviation.group("unit").split()), abbreviation.end(), True)
+    if (out_of := _OUT_OF_RE.match(text, position)) is not None:
+        # "19 out of the 34 materials", "12 из 27 стран-членов": the first number counts the noun.
+        position = out_of.end()
+    words: list[tuple[str, int]] = []
+    cursor = position
+    while len(words) < _MOST_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:
+        words.append((match.group("word"), match.end()))
+        cursor = match.end()
+    if not words:
+        return None
+    first = words[0][0]
+    if re.match(r"[A-Za-z]", first):
+        return _english(words)
+    lowered = first.lower()
+    # The language is the text's: "атом электр станциясына" has no letter only Kazakh writes, the
+    # sentence around it does.
+    if any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower()) or (
+        _kazakh_base(lowered) in KAZAKH_KNOWN_STEMS and lowered not in RUSSIAN_NOT_COUNTED
+        and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
+    ):
+        return _kazakh(words)
+    return _russian(words)
+
+
+# -- English ---------------------------------------------------------------------------------
+
+
+def _is_english_plural(word: str) -> bool:
+    lowered = word.lower()
+    if word != lowered and not word.isupper():
+        return False
+    if lowered in ENGLISH_NOT_COUNTED or lowered in ENGLISH_FUNCTION_WORDS:
+        return False
+    if lowered in IRREGULAR_PLURALS:
+        return True
+    return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+def _is_english_adjective(word: str) -> bool:
+    lowered = word.lower()
+    if word[0].isupper():
+        return True  # "EU countries", "European companies", "Central Asian nations": names qualify, not count
+    return lowered in ENGLISH_ADJECTIVES or lowered.endswith(ENGLISH_ADJECTIVE_ENDINGS)
+
+
+def _english(words: list[tuple[str, int]]) -> Counted | None:
+    kept: list[str] = []
+    for word, end in words:
+        lowered = word.lower()
+        if lowered in ENGLISH_MEASURES:
+            return Counted(word, end, True) if not kept else None
+        if _is_english_plural(word):
+            return Counted(" ".join([*kept, word]), end, False)
+        if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_NOT_COUNTED:
+            return None
+        if _is_english_adjective(word):
+            if kept:
+                return None  # an adjective after a noun modifier: not one noun phrase
+            continue
+        kept.append(word)  # a noun that qualifies the head: "member states", "visa applications"
+    return None
+
+
+# -- Russian ---------------------------------------------------------------------------------
+
+
+def _russian(words: list[tuple[str, int]]) -> Counted | None:
+    for word, end in words:
+        lowered = word.lower()
+        if lowered in RUSSIAN_COUNTED_EXCEPTIONS:
+            return Counted(word, end, False)
+        if lowered in RUSSIAN_YEARS_OF_TIME:
+            # "исполняется 33 года": years of time (a year written as a year was read as a date before).
+            return Counted(word, end, True)
+        if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
+            return None
+        # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
+        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+            continue
+        if len(lowered) < 3:
+            return None
+        return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS))
+    return None
+
+
+# -- Kazakh ----------------------------------------------------------------------------------
+
+
+def _kazakh_base(word: str) -> str:
+    """The word without its possessive and case endings, when that leaves a noun this knows."""
+    lowered = word.lower()
+    if lowered in KAZAKH_KNOWN_STEMS:
+        return lowered
+    for ending in _KAZAKH_ENDINGS:
+        if not lowered.endswith(ending):
+            continue
+        stem = lowered[: -len(ending)]
+        if stem in KAZAKH_KNOWN_STEMS:
+            return stem
+    for ending in _KAZAKH_ENDINGS:
+        stem = lowered[: -len(ending)]
+        if lowered.endswith(ending) and len(ending) >= 3 and len(stem) >= 3:
+            return stem
+    return lowered
+
+
+def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None:
+    """"атом электр станциясына": bare nouns, then the noun they qualify with its possessive ending
+    (the Kazakh compound), up to three words; the unit is the compound in its base form."""
+    modifiers: list[str] = []
+    for word, end in words[index:index + 3]:
+        lowered = word.lower()
+        head = _possessed_stem(lowered)
+        if head is not None and modifiers:
+            return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
+        if _kazakh_base(lowered) != lowered or _is_kazakh_adjective(lowered) or lowered in KAZAKH_NOT_COUNTED:
+            return None
+        modifiers.append(lowered)
+    return None
+
+
+def _possessed_stem(word: str) -> str | None:
+    """The noun under a possessive ending ("станциясына" -> "станция"), when the ending is certain."""
+    for ending in _KAZAKH_ENDINGS:
+        if not word.endswith(ending) or not ending.startswith(("сы", "сі", "ы", "і")):
+            continue
+        stem = word[: -len(ending)]
+        if (ending.startswith(("сы", "сі")) and len(stem) >= 3) or stem in KAZAKH_KNOWN_STEMS:
+            return stem
+    return None
+
+
+def _is_kazakh_adjective(word: str) -> bool:
+    lowered = word.lower()
+    return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4)
+
+
+def _kazakh(words: list[tuple[str, int]]) -> Counted | None:
+    for index, (word, end) in enumerate(words):
+        lowered = word.lower()
+        base = _kazakh_base(lowered)
+        if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
+            return None
+        if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
+            continue
+        if (compound := _kazakh_compound(words, index)) is not None:
+            return compound
+        if base in KAZAKH_COMPOUND_FIRST and index + 1 < len(words):
+            second, second_end = words[index + 1]
+            second_base = _kazakh_base(second)
+            if second_base in KAZAKH_KNOWN_STEMS or second_base.endswith(("ы", "і")):
+                return Counted(f"{base} {second_base}", second_end, False)
+        if len(base) < 2:
+            return None
+        return Counted(base, end, base in KAZAKH_MEASURES)
+    return None

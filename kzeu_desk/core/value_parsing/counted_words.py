@@ -1,0 +1,106 @@
+"""The words after a number that say what it counts, in English, Russian and Kazakh: adjectives
+to pass over, nouns that are measures rather than things counted, and Kazakh noun endings.
+
+Data only; `counted_nouns` reads them.
+"""
+
+from __future__ import annotations
+
+# -- English ---------------------------------------------------------------------------------
+
+# Adjectives that stand between a number and its noun and are not part of what is counted
+# ("6 thousand joint enterprises", "60 high-ranking officials"); words with an adjective ending
+# (ENGLISH_ADJECTIVE_ENDINGS) need no entry.
+ENGLISH_ADJECTIVES = frozenset({
+    "new", "old", "large", "big", "small", "major", "minor", "key", "main", "joint", "different", "various",
+    "other", "more", "many", "few", "several", "top", "leading", "high", "low", "raw", "foreign", "domestic",
+    "direct", "private", "public", "further", "extra", "young", "senior", "junior", "full", "part", "own",
+    "separate", "single", "double", "long", "short", "active", "existing", "operating", "registered",
+    "listed", "additional", "total", "overall", "current", "former", "future", "best", "largest",
+    "biggest", "first", "second", "third", "last", "next", "previous", "certain", "specific", "such",
+})
+ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ish", "ese", "ian",
+                             "ean", "ed", "ing", "est", "-ranking", "-level", "-based", "-owned", "-scale", "-term")
+# Plural nouns that do not end in -s.
+IRREGULAR_PLURALS = frozenset({"people", "children", "staff", "personnel", "men", "women", "police", "cattle",
+                               "data", "media", "criteria"})
+# Words after a number that are never what it counts.
+ENGLISH_NOT_COUNTED = frozenset({
+    "is", "was", "has", "its", "this", "thus", "as", "us", "less", "plus", "across", "besides",
+    "whereas", "unless", "perhaps", "always", "towards", "afterwards", "does", "his", "hers", "ours",
+    "yours", "theirs", "these", "those", "times", "yes", "whereabouts", "alongside", "previous", "numerous",
+    "serious", "famous", "enormous", "includes", "means", "amounts", "accounts", "represents", "remains",
+    "reaches", "stands", "totals", "grows", "rises", "falls", "percent", "pct", "dollars", "euros", "tenge",
+    "roubles", "rubles", "pounds", "thousands", "millions", "billions", "hundreds", "dozens", "ago",
+})
+ENGLISH_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with",
+    "into", "onto", "than", "that", "which", "who", "per", "be", "been", "were", "are", "will",
+    "would", "can", "could", "should", "may", "might", "had", "have", "did", "do", "not",
+    "then", "when", "while", "where", "after", "before", "since", "until", "over", "under",
+    "up", "down", "out", "about", "around", "alone", "only", "each", "every", "year", "month",
+})
+# Nouns of measure: a number before them is a quantity in that unit, not a count of things.
+ENGLISH_MEASURES = frozenset({
+    "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute",
+    "seconds", "decades", "decade", "centuries", "century", "tons", "tonnes", "ton", "tonne", "kilometres",
+    "kilometers", "km", "miles", "metres", "meters", "hectares", "acres", "barrels", "litres", "liters",
+    "kilograms", "kg", "megawatts", "gigawatts", "kilowatts", "mw", "gw", "kwh", "mwh", "gwh", "twh", "teu",
+    "bcm", "points", "degrees", "nights",
+})
+# Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
+MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|МВт|ГВт|кВт·ч|т)"
+
+# -- Russian ---------------------------------------------------------------------------------
+
+# Endings only adjectives and participles have ("крупных зарубежных компаний").
+RUSSIAN_ADJECTIVE_ENDINGS = ("ых", "их", "ые", "ие", "ая", "яя", "ое", "ее", "ого", "ому", "ыми", "ими", "ую", "юю")
+RUSSIAN_NOT_COUNTED = frozenset({
+    "и", "в", "во", "на", "по", "с", "со", "из", "для", "от", "до", "что", "как", "или", "а", "но",
+    "это", "года", "году", "год", "годах", "годы", "гг", "г", "тыс", "же", "ли", "не", "при", "за", "к", "о",
+    "об", "у", "раз", "раза", "процент", "процента", "процентов", "млн", "млрд", "трлн", "тысяч", "тысячи",
+    "миллионов", "миллиардов", "назад", "человек", "чем", "более", "менее", "свыше", "около", "тех", "этих",
+    "мен", "және", "жылы", "жылғы",
+})
+# "года", "год" after a number that is not a year count years of time ("33 года", "1 год").
+RUSSIAN_YEARS_OF_TIME = frozenset({"год", "года"})
+# People counted in Russian ("5 тысяч человек") are a count of "человек".
+RUSSIAN_COUNTED_EXCEPTIONS = frozenset({"человек"})
+RUSSIAN_MEASURE_STEMS = (
+    "лет", "год", "месяц", "недел", "дн", "дня", "сут", "час", "минут", "секунд", "десятилет", "век", "тонн",
+    "километр", "метр", "гектар", "баррел", "кубометр", "литр", "мегаватт", "гигаватт", "киловатт", "тонно",
+    "пункт",
+)
+
+# -- Kazakh ----------------------------------------------------------------------------------
+
+KAZAKH_ADJECTIVES = frozenset({
+    "жаңа", "ірі", "үлкен", "шағын", "жалпы", "басты", "негізгі", "әртүрлі", "түрлі", "бірлескен", "шетел",
+    "мемлекеттік", "жеке", "отандық", "еуропалық", "шетелдік", "ресейлік", "қытайлық",
+})
+# Endings that make adjectives of nouns ("еуропалық", "шетелдік", "биылғы").
+KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
+# Nouns that make a compound with the noun after them: "мүше мемлекет", "жұмыс орны".
+KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім"})
+# Nouns commonly counted in the news, in their base form: an ending is taken off a word only when
+# what remains is one of these (or the ending is long enough to be unmistakable).
+KAZAKH_KNOWN_STEMS = frozenset({
+    "компания", "мемлекет", "ел", "адам", "маман", "жоба", "кәсіпорын", "келісім", "құжат", "университет",
+    "студент", "тонна", "жыл", "ай", "апта", "күн", "сағат", "минут", "вагон", "контейнер", "сала", "бағыт",
+    "дипломат", "министр", "елші", "өкіл", "орын", "орны", "мүше", "сапар", "форум", "кездесу",
+    "шақырым", "гектар", "баррель", "мектеп", "меморандум", "уағдаластық", "кәсіпкер", "инвестор", "зауыт",
+    "пойыз", "рейс", "көлік", "кеме", "ұшақ",
+})
+# Possessive and case endings of Kazakh nouns, alone and combined.
+KAZAKH_NOUN_ENDINGS = (
+    "ының", "інің", "сының", "сінің", "ына", "іне", "сына", "сіне", "ында", "інде", "сында", "сінде",
+    "ынан", "інен", "сынан", "сінен", "ымен", "імен", "ын", "ін", "сын", "сін",
+    "лар", "лер", "дар", "дер", "тар", "тер",
+    "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді",
+    "ты", "ті", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен",
+    "бен", "пен", "сы", "сі", "ы", "і", "а", "е", "н",
+)
+KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель",
+                             "ғасыр"})
+KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллион", "миллиард", "жуық", "астам", "шамамен", "шақты",
+                                "бұрын", "кейін", "бойы", "аса", "артық", "кем", "жылғы", "жылы", "және", "мен"})

@@ -1,0 +1,368 @@
+"""Date ranges and periods in prose: "3–4 June 2019", "May 13-14, 2014", "30 June – 2 July",
+"January–October 2022", "с января по май 2022 года", "2023-2024 жылдары", "the first nine
+months of 2022", "в I полугодии 2013 года", "биыл 8 айда", "spring 2019", "весной прошлого года".
+
+Each becomes a DATE_RANGE from its first to its last day, month or year. A range written without
+its year takes the year from the publication date, as single dates do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER
+from kzeu_desk.core.value_parsing.counted_nouns import counted_after
+from kzeu_desk.core.value_parsing.date_words import (
+    ENGLISH_MONTH_FULL,
+    ENGLISH_RELATIVE_YEAR,
+    ENGLISH_SEASON,
+    HALVES,
+    KAZAKH_SEASON,
+    ORDINAL_WORDS,
+    QUARTERS,
+    RELATIVE_YEAR_OFFSETS,
+    RUSSIAN_RELATIVE_YEAR_GENITIVE,
+    RUSSIAN_SEASON_ADJECTIVE,
+    RUSSIAN_SEASON_INSTRUMENTAL,
+    SEASON_MONTHS,
+)
+from kzeu_desk.core.value_parsing.dates import (
+    CYRILLIC_MONTH,
+    ENGLISH_MONTH,
+    KAZAKH_YEAR_BEFORE,
+    YEAR_WORD_AFTER,
+    DatePattern,
+    DateReader,
+    DateReading,
+    Publication,
+    anchored_year,
+    date_reading,
+    day,
+    day_possible,
+    iso_date,
+    month,
+    month_number,
+    needs,
+    range_reading,
+    year,
+)
+
+_DAY_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|and|по|до)\s)\s*"
+_MONTH_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|through|until|till|по|до)\s)\s*"
+_YEAR_OF = rf"(?:,?\s+(?:of\s+)?{year()}(?!\d){YEAR_WORD_AFTER})"
+# A year named from the publication: "of last year", "прошлого года", "биылғы", "өткен жылдың".
+_RELATIVE_YEAR_OF = (
+    rf"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+year"
+    rf"|\s+(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))"
+)
+_KAZAKH_RELATIVE_YEAR_BEFORE = r"(?P<rel_kk>(?i:биылғы|биыл|былтырғы|былтыр|өткен жылдың|осы жылдың|ағымдағы жылдың))"
+_KAZAKH_MONTHS_WORD = rf"(?:\s+(?i:айлар[{CYRILLIC_LETTER}]*|айы[{CYRILLIC_LETTER}]*|аралығында))?"
+_NOT_AN_AMOUNT_AFTER = (r"(?!\s*(?:%|(?i:per\s?cent|percent|тыс|млн|млрд|трлн|мың|миллион|миллиард|триллион|million|billion"
+                        r"|thousand|trillion|процент|пайыз)))")
+
+
+def _relative_offset(match: re.Match[str]) -> int | None:
+    groups = match.groupdict()
+    for name in ("rel", "rel_ru", "rel_kk"):
+        word = groups.get(name)
+        if word:
+            return RELATIVE_YEAR_OFFSETS[word.lower().split()[0]]
+    return None
+
+
+def _year_of(match: re.Match[str], publication: Publication | None, last_month: int) -> int | DateReading:
+    """The year a range is in: written, named from the publication, or taken from the publication."""
+    written = match.groupdict().get("year")
+    if written:
+        return int(written)
+    offset = _relative_offset(match)
+    if publication is None:
+        return needs("date")
+    if offset is not None:
+        return publication.year + offset
+    return anchored_year(last_month, publication)
+
+
+def _is_relative(match: re.Match[str]) -> bool:
+    return not match.groupdict().get("year")
+
+
+# -- day ranges ------------------------------------------------------------------------------
+
+
+def _read_day_range(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    groups = match.groupdict()
+    last_month = month_number(groups.get("m2") or groups["month"])
+    first_month = month_number(groups.get("m1") or groups["month"])
+    first_day, last_day = int(groups["d1"]), int(groups["d2"])
+    if first_month is None or last_month is None:
+        return None
+    if not (day_possible(first_month, first_day) and day_possible(last_month, last_day)):
+        return None
+    if first_month == last_month and first_day >= last_day:
+        return None
+    year_value = _year_of(match, publication, last_month)
+    if isinstance(year_value, DateReading):
+        return year_value
+    first_year = year_value - 1 if first_month > last_month else year_value  # "30 December – 2 January 2020"
+    return range_reading(iso_date(first_year, first_month, first_day), iso_date(year_value, last_month, last_day),
+                         relative=_is_relative(match))
+
+
+_DAY_RANGES = (
+    # Kazakh, year first: "2019 жылғы 3-4 маусымда".
+    rf"(?<![\w.]){year()}{KAZAKH_YEAR_BEFORE}{day('d1')}{_DAY_SEPARATOR}{day('d2')}\s+{month()}{_KAZAKH_MONTHS_WORD}",
+    # "30 June – 2 July 2019", "с 30 июня по 2 июля 2019 года".
+    rf"(?<![\d])(?:(?i:from|с|со)\s+)?{day('d1')}\s+{month('m1')}{_DAY_SEPARATOR}{day('d2')}\s+{month('m2')}"
+    rf"{_YEAR_OF}?",
+    # "3–4 June 2019", "с 3 по 5 июня 2019 года", "24-25 қарашада", "7-9 қыркүйек аралығында".
+    rf"(?<![\d])(?:(?i:from|between|с|со)\s+)?{day('d1')}{_DAY_SEPARATOR}{day('d2')}\s+(?:of\s+)?{month()}"
+    rf"{_KAZAKH_MONTHS_WORD}{_YEAR_OF}?",
+    # "June 30 – July 2, 2019".
+    rf"(?<![\w])(?P<m1>{ENGLISH_MONTH})\s+(?P<d1>[0-3]?\d)\s*[-–—]\s*(?P<m2>{ENGLISH_MONTH})\s+(?P<d2>[0-3]?\d)"
+    rf"(?:,?\s+{year()})?(?!\d)",
+    # "May 13-14, 2014", "January 29-30, 2024".
+    rf"(?<![\w])(?P<month>{ENGLISH_MONTH})\s+(?P<d1>[0-3]?\d){_DAY_SEPARATOR}(?P<d2>[0-3]?\d)(?:,?\s+{year()})?"
+    rf"(?![\d%])",
+)
+
+
+# -- month ranges ----------------------------------------------------------------------------
+
+
+def _read_month_range(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    groups = match.groupdict()
+    first_month, last_month = month_number(groups["m1"]), month_number(groups["m2"])
+    if first_month is None or last_month is None or first_month == last_month:
+        return None
+    year_value = _year_of(match, publication, last_month)
+    if isinstance(year_value, DateReading):
+        return year_value
+    first_year = year_value - 1 if first_month > last_month else year_value
+    return range_reading(iso_date(first_year, first_month), iso_date(year_value, last_month),
+                         relative=_is_relative(match))
+
+
+_ENGLISH_MONTH_ONLY = rf"(?:{ENGLISH_MONTH_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+_MONTH_RANGES = (
+    # Kazakh with the year first: "2024 жылдың қаңтар-қыркүйек айларында", "биылғы қаңтар-маусымда".
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{month('m1')}\s*[-–—]\s*"
+    rf"{month('m2')}{_KAZAKH_MONTHS_WORD}",
+    rf"(?<![\w])(?:(?i:from|с|со|в|во|за)\s+)?(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH}){_MONTH_SEPARATOR}"
+    rf"(?P<m2>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH}){_KAZAKH_MONTHS_WORD}(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
+    rf"(?<![\w])(?i:between|между)\s+(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH})\s+(?i:and|и)\s+"
+    rf"(?P<m2>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH})(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
+)
+
+
+# -- periods of a year -----------------------------------------------------------------------
+
+
+def _read_first_months(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"the first nine months of 2022", "за 10 месяцев 2022 года", "биыл 8 айда": January to month N."""
+    count = int(match.group("n"))
+    if not 1 <= count <= 12:
+        return None
+    year_value = _year_of(match, publication, count)
+    if isinstance(year_value, DateReading):
+        return year_value
+    if count == 12:
+        return date_reading(iso_date(year_value), relative=_is_relative(match))
+    return range_reading(iso_date(year_value, 1), iso_date(year_value, count), relative=_is_relative(match))
+
+
+def _read_part_of_year(parts: dict[int, tuple[int, int]]) -> DateReader:
+    """Halves or quarters: "the first half of 2019", "в I полугодии", "Q3 2023", "first three quarters"."""
+    def read(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+        ordinal = ORDINAL_WORDS.get((match.groupdict().get("ord") or "1").lower())
+        if ordinal not in parts:
+            return None
+        first_month, last_month = parts[ordinal]
+        count = match.groupdict().get("n")
+        if count is not None:  # "the first three quarters": from the first to the n-th
+            if int(count) not in parts:
+                return None
+            first_month, last_month = parts[1][0], parts[int(count)][1]
+        year_value = _year_of(match, publication, last_month)
+        if isinstance(year_value, DateReading):
+            return year_value
+        return range_reading(iso_date(year_value, first_month), iso_date(year_value, last_month),
+                             relative=_is_relative(match))
+    return read
+
+
+# "айында", "айда", "айымен", "айдың": months, in the case the sentence needs.
+_KAZAKH_MONTHS = rf"(?i:айында|айда|айымен|айының|айдың|айынан|айы){NOT_CYRILLIC_AFTER}"
+_OF_YEAR = rf"(?:\s+(?:of\s+)?{year()}(?!\d)(?:\s*(?i:года|г\.|г{NOT_CYRILLIC_AFTER}))?|{_RELATIVE_YEAR_OF})"
+_IN = r"(?:(?i:in|during|over|for|в|во|за)\s+)?(?:(?i:the)\s+)?"
+_FIRST_MONTHS = (
+    rf"(?<![\w]){_IN}(?:(?i:first|past|первые|последние)\s+)?(?P<n>\d{{1,2}})\s+(?i:months|месяц(?:а|ев))"
+    rf"(?:\s+of)?{_OF_YEAR}",
+    rf"(?<![\w.]){year()}\s*(?i:жылдың)\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
+    rf"(?<![\w]){_KAZAKH_RELATIVE_YEAR_BEFORE}\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
+)
+_HALF_ORDINAL = r"(?P<ord>(?i:first|second|1st|2nd|перв(?:ое|ом|ого)|втор(?:ое|ом|ого)|бірінші|алғашқы|екінші)|I{1,2}|[12])"
+_QUARTER_ORDINAL = (
+    r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|перв(?:ый|ом|ого)|втор(?:ой|ом|ого)|трет(?:ий|ьем|ьего)"
+    r"|четв[её]рт(?:ый|ом|ого)|бірінші|екінші|үшінші|төртінші)|IV|I{1,3}|[1-4])"
+)
+_HALVES = (
+    rf"(?<![\w]){_IN}{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:half|полугоди[еия]){_OF_YEAR}",
+    rf"(?<![\w])H(?P<ord>[12])\s*{year()}(?!\d)",
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_HALF_ORDINAL}\s+"
+    rf"(?i:жартысында|жартыжылдығында|жартыжылдықта|жарты\s+жылында|жарты\s+жылда)",
+)
+_QUARTERS = (
+    rf"(?<![\w]){_IN}(?:(?i:first|первые)\s+(?P<n>[1-3])\s+(?i:quarters|квартала)|{_QUARTER_ORDINAL}(?:-?(?:м|й))?"
+    rf"\s+(?i:quarter|квартал[еа]?)){_OF_YEAR}",
+    rf"(?<![\w])Q(?P<ord>[1-4])\s*{year()}(?!\d)",
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_QUARTER_ORDINAL}\s+(?i:тоқсан[{CYRILLIC_LETTER}]*)",
+)
+
+
+# -- seasons ---------------------------------------------------------------------------------
+
+
+def _season_months(word: str) -> tuple[int, int] | None:
+    lowered = word.lower()
+    for stem, months in SEASON_MONTHS.items():
+        if lowered.startswith(stem):
+            return months
+    return None
+
+
+def _season_range(year_value: int, months: tuple[int, int], *, relative: bool) -> DateReading | None:
+    first_month, last_month = months
+    first_year = year_value - 1 if first_month > last_month else year_value
+    return range_reading(iso_date(first_year, first_month), iso_date(year_value, last_month), relative=relative)
+
+
+def _read_season_of_year(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"spring 2019", "весной прошлого года", "1993 жылдың күзі": the season of a named year."""
+    months = _season_months(match.group("season"))
+    if months is None:
+        return None
+    written = match.groupdict().get("year")
+    if written and months[0] > months[1]:
+        return date_reading(iso_date(int(written)))  # "winter 2019" could be either turn of the year
+    if written:
+        return _season_range(int(written), months, relative=False)
+    offset = _relative_offset(match)
+    if publication is None or offset is None:
+        return needs("date")
+    return _season_range(publication.year + offset, months, relative=True)
+
+
+def _read_nearest_season(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"last spring", "the previous spring", "прошлой весной", "өткен көктемде": the season that ended
+    last before publication, the one the publication falls in, or the next one to begin."""
+    months = _season_months(match.group("season"))
+    word = match.group("rel").lower()
+    offset = next((value for stem, value in _NEAREST_SEASON_WORDS if word.startswith(stem)), None)
+    if months is None or offset is None:
+        return None
+    if publication is None:
+        return needs("date")
+    if publication.month is None:
+        return needs("month")
+    first_month, last_month = months
+    spans_new_year = first_month > last_month
+    if offset < 0:
+        last_year = publication.year if last_month < publication.month else publication.year - 1
+    elif offset == 0:
+        last_year = publication.year + 1 if spans_new_year and publication.month >= first_month else publication.year
+    else:
+        first_year = publication.year if first_month > publication.month else publication.year + 1
+        last_year = first_year + 1 if spans_new_year else first_year
+    return _season_range(last_year, months, relative=True)
+
+
+# The words before a season that count it from publication, by their stem.
+_NEAREST_SEASON_WORDS = (
+    ("last", -1), ("previous", -1), ("past", -1), ("this", 0), ("next", 1), ("coming", 1),
+    ("прошл", -1), ("минувш", -1), ("эт", 0), ("нынешн", 0), ("следующ", 1), ("будущ", 1),
+    ("өткен", -1), ("осы", 0), ("келесі", 1),
+)
+
+
+_SEASONS_OF_YEAR = (
+    rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<season>(?i:{ENGLISH_SEASON}))\s+(?:(?i:of)\s+)?{year()}(?!\d)",
+    rf"(?<![\w])(?P<season>(?i:{RUSSIAN_SEASON_INSTRUMENTAL}))\s+(?:{year()}\s*(?i:года|г\.?)?|"
+    rf"(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))",
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|(?P<rel_kk>(?i:өткен жылдың|биылғы|осы жылдың|былтырғы|келесі жылдың)))"
+    rf"\s+(?P<season>(?i:{KAZAKH_SEASON}))",
+    rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<season>(?i:{ENGLISH_SEASON}))\s+(?i:of)\s+(?:(?i:the)\s+)?"
+    rf"(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+(?i:year)",
+)
+_NEAREST_SEASONS = (
+    rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:last|previous|past|this|next|coming))\s+"
+    rf"(?P<season>(?i:{ENGLISH_SEASON}))(?![\w])",
+    rf"(?<![\w])(?P<rel>(?i:{RUSSIAN_SEASON_ADJECTIVE}))\s+(?P<season>(?i:{RUSSIAN_SEASON_INSTRUMENTAL}))",
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі))\s+(?P<season>(?i:{KAZAKH_SEASON}))",
+)
+
+
+# -- decades --------------------------------------------------------------------------------
+
+
+def _read_decade(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    """"the 1990s", "в 1990-х годах", "в 90-е годы", "1990 жылдары": the ten years of a decade."""
+    first = int(match.group("decade"))
+    if first < 100:
+        first += 1900
+    if first % 10:
+        return None
+    return range_reading(iso_date(first), iso_date(first + 9))
+
+
+_DECADES = (
+    r"(?<![\w])(?:(?i:the)\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s(?![\w])",
+    rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0|[1-9]0)-?(?:х|е)\s+(?i:годах|годы|годов|гг\.?){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында)?){NOT_CYRILLIC_AFTER}",
+)
+
+
+# -- year ranges -----------------------------------------------------------------------------
+
+
+def _read_year_range(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    counted = counted_after(match.string, match.end())
+    if counted is not None and not counted.is_measure and not match.group("opener"):
+        return None  # "1900-2000 companies" counts companies
+    first = int(match.group("y1"))
+    short = match.group("y2_short")
+    second = first // 100 * 100 + int(short) if short else int(match.group("y2"))
+    separator = (match.group("sep") or "").strip().lower()
+    if separator in ("and", "и") and not match.group("opener"):
+        return None
+    if not 1800 <= first < second <= 2100 or second - first > 100:
+        return None
+    return range_reading(iso_date(first), iso_date(second))
+
+
+_YEAR_RANGES = (
+    rf"(?<![\w.\d])(?:(?P<opener>(?i:from|between|с|со|между))\s+|(?i:for|in|during|в|за)\s+)?"
+    # Two digits for the second year only when the dash is tight: "2023-24", never "в 2011 – 50 млрд".
+    rf"(?P<y1>[12]\d{{3}})(?:(?P<sep>\s*[-–—]\s*|\s(?i:to|and|по|до|и)\s)(?P<y2>[12]\d{{3}})|(?P<sep2>[-–])(?P<y2_short>\d{{2}}))"
+    rf"(?![\d.,]\d|\d)"
+    rf"{_NOT_AN_AMOUNT_AFTER}(?:\s*(?i:годах|годы|годов|гг\.?|года|год|жылдар[{CYRILLIC_LETTER}]*|жылдың|жылы|жж\.?)"
+    rf"{NOT_CYRILLIC_AFTER})?",
+)
+
+
+def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, ...]:
+    return tuple(DatePattern(re.compile(regex), read) for regex in regexes)
+
+
+# Longest first: a day range before a month range before a year range.
+RANGE_PATTERNS = (
+    *_compile(_DAY_RANGES, _read_day_range),
+    *_compile(_FIRST_MONTHS, _read_first_months),
+    *_compile(_HALVES, _read_part_of_year(HALVES)),
+    *_compile(_QUARTERS, _read_part_of_year(QUARTERS)),
+    *_compile(_MONTH_RANGES, _read_month_range),
+    *_compile(_SEASONS_OF_YEAR, _read_season_of_year),
+    *_compile(_NEAREST_SEASONS, _read_nearest_season),
+    *_compile(_DECADES, _read_decade),
+    *_compile(_YEAR_RANGES, _read_year_range),
+)

@@ -1,0 +1,104 @@
+"""Every figure, date and range in a whole document, each with the sentence it is stated in and a
+score for how fact-like it is: the Candidates pane lists them best first.
+
+How fact-like, in points (the reason is shown with each candidate):
+  money 60, a percentage 50 (in words 45), a count or measured quantity 40, a date range 28,
+  a date 25, a date counted from publication 20, one that needs the publication date 15, a bare
+  number 5; a figure with a date in its sentence +20 ("trade reached US$40 billion in 2022"), a
+  sentence that states it with a verb such as "reached", "составил" or "құрады" +10.
+So a money amount with a year ranks far above a lone number, and a bare number in a sentence with
+no verb (a list item, a table cell) ranks last. Parts of documents ("Article 5", "page 45") are
+never candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
+from kzeu_desk.core.value_parsing.dates import Publication, parse_publication
+from kzeu_desk.core.value_parsing.figure_words import STATEMENT_VERBS
+from kzeu_desk.core.value_parsing.scanning import scan
+from kzeu_desk.core.value_parsing.sentences import sentence_spans
+from kzeu_desk.core.value_parsing.suggestion import note_for
+
+_STATEMENT_VERB_RE = re.compile(STATEMENT_VERBS, re.IGNORECASE)
+_POINTS = {
+    Salience.MONEY: 60, Salience.PERCENT_DIGITS: 50, Salience.PERCENT_WORDS: 45, Salience.SUBSTANTIAL_QUANTITY: 40,
+    Salience.DATE: 25, Salience.RELATIVE_DATE: 20, Salience.UNANCHORED_DATE: 15, Salience.BARE_NUMBER: 5,
+}
+_WITH_A_DATE = 20
+_STATED = 10
+_DATE_RANGE_OVER_DATE = 3
+_KIND_WORDS = {
+    ValueKind.MONEY: "money", ValueKind.PERCENT: "a percentage", ValueKind.COUNT: "a count",
+    ValueKind.QUANTITY: "a quantity", ValueKind.DATE: "a date", ValueKind.DATE_RANGE: "a date range",
+    ValueKind.TEXT: "a date that needs the publication date",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FoundValue:
+    """A figure or date in a document: where it is, the sentence that states it, what it reads as."""
+
+    start: int  # the figure, in code points
+    end: int
+    sentence_start: int  # the sentence, cited as the evidence of a fact made from it
+    sentence_end: int
+    value: TypedValue
+    note: str | None  # set when it needs the publication date to be read
+    score: int  # how fact-like, higher first
+    reason: str  # the score in words
+
+
+def find_values(text: str, published: str | None) -> list[FoundValue]:
+    """Every candidate of `text`, in text order."""
+    publication = parse_publication(published)
+    found: list[FoundValue] = []
+    for sentence_start, sentence_end in sentence_spans(text):
+        found.extend(_in_sentence(text, sentence_start, sentence_end, publication))
+    return found
+
+
+def _in_sentence(text: str, start: int, end: int, publication: Publication | None) -> list[FoundValue]:
+    sentence = text[start:end]
+    candidates = _without_overlaps(scan(sentence, publication))
+    if not candidates:
+        return []
+    dates = [c for c in candidates if c.value.kind.is_temporal or c.missing is not None]
+    stated = _STATEMENT_VERB_RE.search(sentence) is not None
+    found = []
+    for candidate in candidates:
+        score, reason = _fact_likeness(candidate, has_date=any(d is not candidate for d in dates), stated=stated)
+        found.append(FoundValue(start + candidate.start, start + candidate.end, start, end, candidate.value,
+                                note_for(candidate), score, reason))
+    return found
+
+
+def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:
+    """One reading per stretch of text: where readings overlap, the most salient one."""
+    kept: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.salience, c.start)):
+        if all(candidate.end <= other.start or other.end <= candidate.start for other in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _fact_likeness(candidate: Candidate, *, has_date: bool, stated: bool) -> tuple[int, str]:
+    kind = candidate.value.kind
+    score = _POINTS[candidate.salience]
+    words = _KIND_WORDS.get(kind, "a number")
+    if candidate.salience is Salience.BARE_NUMBER:
+        words = "a number without a unit"
+    if kind is ValueKind.DATE_RANGE:
+        score += _DATE_RANGE_OVER_DATE
+    reasons = [words]
+    if kind.is_numeric and has_date:
+        score += _WITH_A_DATE
+        reasons.append("with a date")
+    if stated:
+        score += _STATED
+        reasons.append("in a sentence that states it")
+    return score, ", ".join(reasons)

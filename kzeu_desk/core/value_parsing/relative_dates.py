@@ -1,0 +1,173 @@
+"""Dates counted from the source's publication date: "last year", "24 years ago", "last month",
+"yesterday", "in October last year", "в позапрошлом году", "три года назад", "былтыр наурызда",
+"бес жыл бұрын", "өткен айда".
+
+Without the publication date (or its month, or its day, as the phrase needs) nothing is guessed:
+the reading says what is missing, and the suggestion shows the phrase with a note asking for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER
+from kzeu_desk.core.value_parsing.date_words import (
+    AGO_UNITS,
+    ENGLISH_MONTH_FULL,
+    ENGLISH_RELATIVE_YEAR,
+    KAZAKH_RELATIVE_YEAR_BEFORE_NOUN,
+    KAZAKH_RELATIVE_YEAR_WORD,
+    RELATIVE_DAY_OFFSETS,
+    RELATIVE_YEAR_OFFSETS,
+    RUSSIAN_RELATIVE_YEAR_GENITIVE,
+    RUSSIAN_RELATIVE_YEAR_LOCATIVE,
+)
+from kzeu_desk.core.value_parsing.dates import (
+    CYRILLIC_MONTH,
+    ENGLISH_MONTH,
+    DatePattern,
+    DateReader,
+    DateReading,
+    Publication,
+    date_reading,
+    iso_date,
+    month_number,
+    needs,
+    shift_month,
+)
+
+_KAZAKH_MONTH_NAMES = r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
+
+
+def _offset(word: str) -> int:
+    return RELATIVE_YEAR_OFFSETS[word.lower().split()[-1] if word.lower().startswith("the ") else word.lower().split()[0]]
+
+
+def _read_relative_year(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    groups = match.groupdict()
+    offset = -2 if groups.get("before_last") else _offset(groups["rel"])
+    if publication is None:
+        return needs("date")
+    return date_reading(iso_date(publication.year + offset), relative=True)
+
+
+def _read_relative_month(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    offset = _offset(match.group("rel"))
+    if publication is None:
+        return needs("date")
+    if publication.month is None:
+        return needs("month")
+    return date_reading(iso_date(*shift_month(publication.year, publication.month, offset)), relative=True)
+
+
+def _read_relative_day(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    offset = RELATIVE_DAY_OFFSETS[match.group("word").lower()]
+    if publication is None:
+        return needs("date")
+    if publication.month is None or publication.day is None:
+        return needs("day")
+    from datetime import date, timedelta
+
+    day = date(publication.year, publication.month, publication.day) + timedelta(days=offset)
+    return date_reading(day.isoformat(), relative=True)
+
+
+def _read_ago(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"24 years ago", "три года назад", "бес жыл бұрын": years back at year precision, months at month."""
+    count_text = match.groupdict().get("n")
+    count = int(count_text) if count_text else 1
+    months = AGO_UNITS[match.group("unit").lower()] * count
+    if publication is None:
+        return needs("date")
+    if months % 12 == 0:
+        return date_reading(iso_date(publication.year - months // 12), relative=True)
+    if publication.month is None:
+        return needs("month")
+    return date_reading(iso_date(*shift_month(publication.year, publication.month, -months)), relative=True)
+
+
+def _read_month_of_relative_year(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"in October last year", "в марте прошлого года", "былтыр наурызда", "өткен жылдың қазан айында"."""
+    month_value = month_number(match.group("month"))
+    if month_value is None:
+        return None
+    offset = _offset(match.group("rel"))
+    if publication is None:
+        return needs("date")
+    return date_reading(iso_date(publication.year + offset, month_value), relative=True)
+
+
+def _read_nearest_month(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"last October" (the October before publication), "this October", "next October"."""
+    month_value = month_number(match.group("month"))
+    if month_value is None:
+        return None
+    offset = _offset(match.group("rel"))
+    if publication is None:
+        return needs("date")
+    if publication.month is None:
+        return needs("month")
+    if offset < 0:
+        year_value = publication.year if month_value < publication.month else publication.year - 1
+    elif offset > 0:
+        year_value = publication.year if month_value > publication.month else publication.year + 1
+    else:
+        year_value = publication.year
+    return date_reading(iso_date(year_value, month_value), relative=True)
+
+
+def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, ...]:
+    return tuple(DatePattern(re.compile(regex), read) for regex in regexes)
+
+
+_MONTHS_OF_RELATIVE_YEAR = (
+    rf"(?<![\w])(?P<month>{ENGLISH_MONTH}|{CYRILLIC_MONTH})\s+(?:of\s+)?(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))"
+    rf"\s+(?i:year)(?![\w])",
+    rf"(?<![\w])(?P<month>{CYRILLIC_MONTH})\s+(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:былтырғы|былтыр|биылғы|биыл|өткен жылғы|өткен жылдың|осы жылғы|осы жылдың|келесі жылдың|"
+    rf"келер жылдың|ағымдағы жылдың))\s+(?P<month>(?i:{_KAZAKH_MONTH_NAMES})[{CYRILLIC_LETTER}]*)"
+    rf"(?:\s+(?i:айы[{CYRILLIC_LETTER}]*))?",
+)
+_NEAREST_MONTHS = (
+    rf"(?<![\w])(?P<rel>(?i:last|this|next))\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])",
+)
+_AGO = (
+    r"(?<![\w])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?))\s+(?i:ago)(?![\w])",
+    r"(?<![\w])(?i:a|one)\s+(?P<unit>(?i:year|month|decade))\s+(?i:ago)(?![\w])",
+    rf"(?<![\w])(?P<n>\d{{1,3}})\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея])){NOT_CYRILLIC_AFTER}\s+"
+    rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}})\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?i:бір)\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
+)
+_RELATIVE_YEARS = (
+    r"(?<![\w])(?P<before_last>(?i:the\s+year\s+before\s+last))(?![\w])",
+    rf"(?<![\w])(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))\s+(?i:year)(?![\w])",
+    rf"(?<![\w])(?:(?i:в|во)\s+)?(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_LOCATIVE}))\s+(?i:году){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_WORD})){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_BEFORE_NOUN}))\s+(?i:жыл[{CYRILLIC_LETTER}]*)",
+)
+_RELATIVE_MONTHS = (
+    r"(?<![\w])(?P<rel>(?i:(?:the\s+)?(?:last|previous|this|next|past)))\s+(?i:month)(?![\w])",
+    rf"(?<![\w])(?:(?i:в)\s+)?(?P<rel>(?i:прошлом|минувшем|этом|текущем|нынешнем|следующем|будущем))\s+(?i:месяце)"
+    rf"{NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:прошлого|минувшего|этого|текущего|нынешнего|следующего|будущего))\s+(?i:месяца)"
+    rf"{NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:да|ында|дың|ы)){NOT_CYRILLIC_AFTER}",
+)
+_RELATIVE_DAYS = (
+    rf"(?<![\w])(?P<word>(?i:{'|'.join(RELATIVE_DAY_OFFSETS)}))(?![\w'’])",
+)
+
+# Before single dates: "in October last year" must not be read as "in October" alone.
+MONTHS_OF_RELATIVE_YEAR = (
+    *_compile(_MONTHS_OF_RELATIVE_YEAR, _read_month_of_relative_year),
+    *_compile(_NEAREST_MONTHS, _read_nearest_month),
+)
+RELATIVE_PATTERNS = (
+    *_compile(_AGO, _read_ago),
+    *_compile(_RELATIVE_YEARS, _read_relative_year),
+    *_compile(_RELATIVE_MONTHS, _read_relative_month),
+    *_compile(_RELATIVE_DAYS, _read_relative_day),
+)

@@ -1,0 +1,64 @@
+"""Sentences of a text, as spans: the evidence a figure found in an article is cited with.
+
+A line break always ends a sentence (headlines, list items and paragraphs stand alone). Inside a
+line, ". ", "! ", "? " and "…" end one when a capital letter, a digit or an opening quote follows,
+unless the word before the full stop is an abbreviation ("U.S.", "No.", "г.", "долл.", "ж.") or
+a single initial ("K. Tokayev"). Scales ("bn.", "млрд.") end sentences: before a capital they do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER
+
+# Words that end with a full stop without ending a sentence, in the three languages.
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "art", "para", "p", "pp", "vol", "ch", "sec", "fig",
+    "e.g", "i.e", "etc", "vs", "approx", "est", "inc", "ltd", "co", "corp", "dept", "gov", "min", "max",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.u",
+    "us",
+    "г", "гг", "ж", "жж", "т.е", "т.к", "т.д", "т.п", "т.б", "руб", "долл",
+    "коп", "ст", "п", "пп", "см", "им", "ул", "д", "обл", "р-н", "акад", "проф", "доц", "г-н", "г-жа",
+    "т.с.с", "бб", "б", "мыс", "т", "ш", "шақ",
+})
+_END_RE = re.compile(
+    r"(?P<stop>[.!?…]+)(?P<closing>[\"»”’)\]]*)(?P<space>\s+)(?=[\"«“‘(\[—–-]?\s?[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ\d])"
+)
+_LAST_WORD_RE = re.compile(rf"([A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ.\-]+)$")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence, without the spaces around it; empty lines give none."""
+    spans: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        _split_line(line, line_start, spans)
+        line_start += len(line) + 1
+    return spans
+
+
+def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
+    start = 0
+    for match in _END_RE.finditer(line):
+        if match.group("stop") == "." and _is_abbreviation(line[start : match.start()]):
+            continue
+        _add(line, offset, start, match.end("closing"), spans)
+        start = match.end()
+    _add(line, offset, start, len(line), spans)
+
+
+def _is_abbreviation(before_stop: str) -> bool:
+    word = _LAST_WORD_RE.search(before_stop)
+    if word is None:
+        return False
+    lowered = word.group(1).lower().strip(".-")
+    return lowered in ABBREVIATIONS or (len(lowered) == 1 and lowered.isalpha())
+
+
+def _add(line: str, offset: int, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    piece = line[start:end]
+    stripped_start = start + len(piece) - len(piece.lstrip())
+    stripped_end = end - (len(piece) - len(piece.rstrip()))
+    if stripped_end > stripped_start:
+        spans.append((offset + stripped_start, offset + stripped_end))

@@ -1,0 +1,287 @@
+"""Numbers written as words become digits, so one figure reader serves both.
+
+"twelve member states" is read as "12 member states", "более двух десятилетий" as "более 2
+десятилетий", "жиырмадан астам" as "20-дан астам". Everything the digit reader knows (bounds, scales,
+currencies, counted nouns, ranges, relative dates such as "3 years ago") then applies to words too.
+`Rewritten` maps every position of the rewritten text back to the original, so spans stay offsets
+into the text the curator highlighted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.number_words import (
+    ENGLISH_DEFINITE_BEFORE,
+    ENGLISH_TIME_UNITS,
+    ENGLISH_DOZEN,
+    ENGLISH_HUNDRED,
+    ENGLISH_ONLY_BEFORE_SCALE,
+    ENGLISH_SCALES,
+    ENGLISH_TENS,
+    ENGLISH_UNITS,
+    KAZAKH_HUNDRED,
+    KAZAKH_NUMBER_ENDINGS,
+    KAZAKH_NUMBER_WORDS,
+    KAZAKH_AMBIGUOUS_WORDS,
+    KAZAKH_ONLY_BEFORE_SCALE,
+    KAZAKH_PAIR_WORDS_AFTER,
+    KAZAKH_SCALE_STEMS,
+    KAZAKH_UNAMBIGUOUS_AFTER,
+    RUSSIAN_NUMBER_WORDS,
+    RUSSIAN_ONE,
+    RUSSIAN_ONE_AND_A_HALF,
+    RUSSIAN_PAIR_NOUN_STEMS,
+    RUSSIAN_SCALE_STEMS,
+    RUSSIAN_TWO,
+)
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+# Number words of one number are separated by a space or a hyphen ("twenty-five", "он екі").
+_JOINER_RE = re.compile(r"[ \u00a0-]")
+_FRACTION_WORDS_AFTER = re.compile(
+    r"(?:half|halves|thirds?|quarters?|fifths?|tenths?|трет|четверт|половин)", re.IGNORECASE)
+# Every Kazakh number word with every ending it may carry, looked up in one step (most words of a
+# text are tried).
+_KAZAKH_FORMS = {
+    **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_NUMBER_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
+    **{word: (value, "") for word, value in KAZAKH_NUMBER_WORDS.items()},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    word: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """Number words from token `first` up to (not including) `after`, read as `digits`."""
+
+    first: int
+    after: int
+    digits: str
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """A text with its number words replaced by digits, and the way back to the original offsets."""
+
+    original: str
+    text: str
+    # (start in text, end in text, start in original, end in original) of each replacement, in order.
+    replacements: tuple[tuple[int, int, int, int], ...] = ()
+
+    def original_start(self, position: int) -> int:
+        return self._original(position, at_end=False)
+
+    def original_end(self, position: int) -> int:
+        return self._original(position, at_end=True)
+
+    def _original(self, position: int, *, at_end: bool) -> int:
+        shift = 0
+        for new_start, new_end, old_start, old_end in self.replacements:
+            if position <= new_start:
+                break
+            if position < new_end:
+                return old_end if at_end else old_start
+            shift = old_end - new_end
+        return position + shift
+
+
+def rewrite_number_words(text: str) -> Rewritten:
+    tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
+    kazakh = any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
+    readings: list[_Reading] = []
+    index = 0
+    while index < len(tokens):
+        if kazakh and _kazakh_fraction_at(text, tokens, index):
+            index += 2  # "үштен екісі" is a share, read by the fraction reader as it is written
+            continue
+        reading = (_read_english(text, tokens, index) or _read_russian(text, tokens, index)
+                   or _read_kazakh(text, tokens, index, kazakh_text=kazakh))
+        if reading is None:
+            index += 1
+            continue
+        readings.append(reading)
+        index = reading.after
+    if not readings:
+        return Rewritten(text, text)
+    pieces: list[str] = []
+    replacements: list[tuple[int, int, int, int]] = []
+    cursor = 0
+    length = 0
+    for reading in readings:
+        old_start, old_end = tokens[reading.first].start, tokens[reading.after - 1].end
+        pieces.append(text[cursor:old_start])
+        length += old_start - cursor
+        pieces.append(reading.digits)
+        replacements.append((length, length + len(reading.digits), old_start, old_end))
+        length += len(reading.digits)
+        cursor = old_end
+    pieces.append(text[cursor:])
+    return Rewritten(text, "".join(pieces), tuple(replacements))
+
+
+def _joined(text: str, tokens: list[_Token], index: int) -> bool:
+    """Whether token `index` follows token `index - 1` as part of the same written number."""
+    gap = text[tokens[index - 1].end : tokens[index].start]
+    return len(gap) == 1 and _JOINER_RE.fullmatch(gap) is not None
+
+
+def _next_word(text: str, tokens: list[_Token], index: int) -> str:
+    """Token `index` in lower case when only spaces or a hyphen part it from the token before, else ""."""
+    if index >= len(tokens) or text[tokens[index - 1].end : tokens[index].start].strip(" \u00a0-"):
+        return ""
+    return tokens[index].word.lower()
+
+
+def _previous_word(tokens: list[_Token], index: int) -> str:
+    return tokens[index - 1].word.lower() if index > 0 else ""
+
+
+def _fraction_follows(text: str, tokens: list[_Token], after: int) -> bool:
+    return _FRACTION_WORDS_AFTER.match(_next_word(text, tokens, after)) is not None
+
+
+# -- English ---------------------------------------------------------------------------------
+
+
+def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | None:
+    word = tokens[first].word.lower()
+    if not word.isascii():
+        return None
+    if word in ENGLISH_ONLY_BEFORE_SCALE:
+        following = _next_word(text, tokens, first + 1)
+        if word in ("a", "an"):
+            if following == ENGLISH_DOZEN:
+                return _Reading(first, first + 2, "12")
+            if following == ENGLISH_HUNDRED:
+                return _english_after_hundred(text, tokens, first, first + 2, 100)
+            if following in ENGLISH_SCALES:
+                return _Reading(first, first + 1, "1")
+            return None
+        if following not in (ENGLISH_HUNDRED, *ENGLISH_SCALES):
+            return None
+    if word not in ENGLISH_UNITS and word not in ENGLISH_TENS:
+        return None
+    value, after = _english_below_hundred(text, tokens, first)
+    if _previous_word(tokens, first) in ENGLISH_DEFINITE_BEFORE and \
+            _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS:
+        return None  # "the two sides" names things already named; "the eight months of 2022" a period
+
+    if _next_word(text, tokens, after) == ENGLISH_HUNDRED and _joined(text, tokens, after):
+        return _english_after_hundred(text, tokens, first, after + 1, value * 100)
+    if _fraction_follows(text, tokens, after):
+        return None
+    return _Reading(first, after, str(value))
+
+
+def _english_below_hundred(text: str, tokens: list[_Token], first: int) -> tuple[int, int]:
+    word = tokens[first].word.lower()
+    if word in ENGLISH_TENS:
+        following = first + 1
+        if following < len(tokens) and _joined(text, tokens, following):
+            unit = ENGLISH_UNITS.get(tokens[following].word.lower())
+            if unit is not None and unit < 10:
+                return ENGLISH_TENS[word] + unit, following + 1
+        return ENGLISH_TENS[word], first + 1
+    return ENGLISH_UNITS[word], first + 1
+
+
+def _english_after_hundred(text: str, tokens: list[_Token], first: int, after: int, value: int) -> _Reading:
+    """"three hundred", "a hundred and twenty": the tens and units that may follow "hundred"."""
+    following = after
+    if _next_word(text, tokens, following) == "and" and following + 1 < len(tokens):
+        following += 1
+    word = _next_word(text, tokens, following)
+    if word in ENGLISH_UNITS or word in ENGLISH_TENS:
+        rest, rest_after = _english_below_hundred(text, tokens, following)
+        return _Reading(first, rest_after, str(value + rest))
+    return _Reading(first, after, str(value))
+
+
+# -- Russian ---------------------------------------------------------------------------------
+
+
+def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | None:
+    word = tokens[first].word.lower()
+    if word in RUSSIAN_ONE_AND_A_HALF:
+        return _Reading(first, first + 1, "1,5")
+    if word not in RUSSIAN_NUMBER_WORDS:
+        return None
+    total, after, last = RUSSIAN_NUMBER_WORDS[word], first + 1, RUSSIAN_NUMBER_WORDS[word]
+    while after < len(tokens) and _joined(text, tokens, after):
+        value = RUSSIAN_NUMBER_WORDS.get(tokens[after].word.lower())
+        if value is None or value >= _magnitude(last):
+            break
+        total, last, after = total + value, value, after + 1
+    following = _next_word(text, tokens, after)
+    if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS):
+        return None
+    if after == first + 1 and word in RUSSIAN_TWO and following.startswith(RUSSIAN_PAIR_NOUN_STEMS):
+        return None
+    if _fraction_follows(text, tokens, after):
+        return None
+    return _Reading(first, after, str(total))
+
+
+def _magnitude(value: int) -> int:
+    """The place a component fills: a following component must be smaller (сто двадцать пять)."""
+    magnitude = 1
+    while magnitude * 10 <= value:
+        magnitude *= 10
+    return magnitude
+
+
+# -- Kazakh ----------------------------------------------------------------------------------
+
+
+def _kazakh_word(word: str) -> tuple[int, str] | None:
+    """A Kazakh number word with the case ending it carries, if any: "жиырмадан" -> (20, "дан")."""
+    return _KAZAKH_FORMS.get(word.lower())
+
+
+def _kazakh_fraction_at(text: str, tokens: list[_Token], index: int) -> bool:
+    """"үштен бірі", "төрттен үші": a number in the ablative, then the number of parts taken."""
+    read = _kazakh_word(tokens[index].word)
+    if read is None or read[1] not in ("ден", "дан", "тен", "тан", "нен", "нан"):
+        return False
+    return _next_word(text, tokens, index + 1).startswith(("бір", "екі", "үш", "төрт", "бес"))
+
+
+def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bool) -> _Reading | None:
+    if tokens[first].word.lower() in KAZAKH_AMBIGUOUS_WORDS and not kazakh_text:
+        following = _next_word(text, tokens, first + 1)
+        if _kazakh_word(following) is None and not following.startswith(KAZAKH_UNAMBIGUOUS_AFTER):
+            return None
+    read = _kazakh_word(tokens[first].word)
+    hundred_first = tokens[first].word.lower() == KAZAKH_HUNDRED
+    if read is None and not hundred_first:
+        return None
+    total, ending = (100, "") if read is None else read
+    last, after = total, first + 1
+    while not ending and after < len(tokens) and _joined(text, tokens, after):
+        word = tokens[after].word.lower()
+        if word == KAZAKH_HUNDRED and last < 10:
+            total, last, after = total - last + last * 100, 100, after + 1
+            continue
+        next_reading = _kazakh_word(word)
+        if next_reading is None or next_reading[0] >= _magnitude(last):
+            break
+        value, ending = next_reading
+        total, last, after = total + value, value, after + 1
+    next_word = _next_word(text, tokens, after)
+    single = after == first + 1
+    if single and (hundred_first or tokens[first].word.lower() in KAZAKH_ONLY_BEFORE_SCALE or
+                   (read is not None and read[0] == 1)):
+        if ending or not next_word.startswith((*KAZAKH_SCALE_STEMS, KAZAKH_HUNDRED)):
+            return None
+    if single and total == 2 and not ending and next_word in KAZAKH_PAIR_WORDS_AFTER:
+        return None
+    return _Reading(first, after, f"{total}-{ending}" if ending else str(total))
+

@@ -1,0 +1,476 @@
+"""The Candidates pane: every figure, date and range found in the open source, best first, each
+with its sentence, the value it reads as, and whether a fact already cites it.
+
+A curator works through an article from the keyboard: Up/Down move through the list (the source
+view follows, selecting the figure), Enter (or a double click) makes a draft fact from the candidate
+with its sentence as evidence and moves on, Shift+Enter does the same and goes to the fact editor, Delete dismisses a
+candidate that is no fact (Delete on a dismissed one brings it back), Ctrl+Z undoes either. Cited
+and dismissed candidates leave the list unless "Show done" is ticked; dismissals are kept in the
+fact base, so a team sharing it shares them.
+
+Finding the candidates reads the whole text (about 1 ms a sentence: a long article takes a second),
+so it runs on a worker thread while the list says what it is doing; statuses are re-read on the GUI
+thread after every change (two indexed reads of one source). Imported text is only shown as plain
+text, painted by the delegate, never as rich text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QListView, QProgressBar, QStyle, QStyledItemDelegate,
+    QStyleOptionViewItem, QVBoxLayout, QWidget,
+)
+
+from kzeu_desk.core import queries
+from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.value_candidates import (
+    CandidateStatus, SourceMarks, ValueCandidate, find_values, source_marks, with_status,
+)
+from kzeu_desk.core.value_format import format_value
+from kzeu_desk.core.value_parsing.document_values import FoundValue
+from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
+from kzeu_desk.ui.text_styles import muted, small_print
+
+if TYPE_CHECKING:
+    from kzeu_desk.ui.session import Session
+
+CANDIDATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+_CONTEXT_CHARACTERS = 70  # of the sentence shown either side of the figure
+KEY_HINT = "Enter: new fact · Shift+Enter: new fact, then edit · Delete: dismiss · Ctrl+Z: undo"
+_BEST_FIRST, _TEXT_ORDER = "Best first", "In text order"
+
+
+def status_words(candidate: ValueCandidate) -> str:
+    if candidate.status is CandidateStatus.CITED:
+        return f"✓ fact #{candidate.fact_id}"
+    if candidate.status is CandidateStatus.IN_EVIDENCE:
+        return f"in the evidence of fact #{candidate.fact_id}"
+    if candidate.status is CandidateStatus.DISMISSED:
+        return "dismissed"
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Snippet:
+    before: str
+    figure: str
+    after: str
+
+
+def _snippet(text: str, found: FoundValue) -> _Snippet:
+    """The figure in a piece of its sentence, on one line, spaced as the source spaces it."""
+    def flat(part: str) -> str:
+        return " ".join(part.split()) + (" " if part[-1:].isspace() else "") if part.strip() else ""
+
+    before = flat(text[found.sentence_start:found.start])
+    after = text[found.end:found.sentence_end]
+    after = (" " if after[:1].isspace() else "") + " ".join(after.split())
+    if len(before) > _CONTEXT_CHARACTERS:
+        before = "…" + before[-_CONTEXT_CHARACTERS:].lstrip()
+    if len(after) > _CONTEXT_CHARACTERS:
+        after = after[:_CONTEXT_CHARACTERS].rstrip() + "…"
+    return _Snippet(before, " ".join(text[found.start:found.end].split()), after)
+
+
+class CandidateListModel(QAbstractListModel):
+    """The candidates shown: sorted and filtered copies of the pane's list (tens to a few hundred)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._rows: list[ValueCandidate] = []
+
+    def set_rows(self, text: str, rows: list[ValueCandidate]) -> None:
+        self.beginResetModel()
+        self._text, self._rows = text, rows
+        self.endResetModel()
+
+    def candidate(self, row: int) -> ValueCandidate | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, start: int, end: int) -> int | None:
+        return next((row for row, c in enumerate(self._rows) if (c.found.start, c.found.end) == (start, end)), None)
+
+    def snippet(self, row: int) -> _Snippet:
+        return _snippet(self._text, self._rows[row].found)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        candidate = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_value(candidate.found.value)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            snippet = self.snippet(index.row())
+            return f"{format_value(candidate.found.value)}. {status_words(candidate)}. {snippet.before}{snippet.figure}{snippet.after}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"Why here: {candidate.found.reason}."]
+            if candidate.found.note:
+                lines.append(candidate.found.note)
+            if status := status_words(candidate):
+                lines.append(status)
+            return plain_tooltip("\n".join(lines))
+        if role == CANDIDATE_ROLE:
+            return candidate
+        return None
+
+
+class CandidateDelegate(QStyledItemDelegate):
+    """Two lines a candidate: its value and status, then the figure (bold) in its sentence."""
+
+    _PADDING = 6
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        line = QFontMetrics(option.font).lineSpacing()
+        # No width of its own: a row is as wide as the list (the text is cut to fit), never wider.
+        return QSize(1, 2 * line + 2 * self._PADDING + 2)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = index.model()
+        candidate = index.data(CANDIDATE_ROLE)
+        if not isinstance(model, CandidateListModel) or candidate is None:
+            return
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted_colour = text_colour if selected else palette.color(QPalette.ColorRole.PlaceholderText)
+        done = candidate.status in (CandidateStatus.CITED, CandidateStatus.DISMISSED)
+        rect = option.rect.adjusted(self._PADDING, self._PADDING, -self._PADDING, -self._PADDING)
+        line = QFontMetrics(option.font).lineSpacing()
+        painter.save()
+        bold = QFont(option.font)
+        bold.setBold(True)
+        status = status_words(candidate)
+        if candidate.found.note:
+            status = (status + " · " if status else "") + "needs the publication date"
+        status_width = QFontMetrics(option.font).horizontalAdvance(status) + 8 if status else 0
+        painter.setFont(bold)
+        painter.setPen(muted_colour if done else text_colour)
+        value_rect = QRect(rect.left(), rect.top(), rect.width() - status_width, line)
+        shown = QFontMetrics(bold).elidedText(format_value(candidate.found.value), Qt.TextElideMode.ElideRight,
+                                              value_rect.width())
+        painter.drawText(value_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        if status:
+            painter.setFont(option.font)
+            painter.setPen(muted_colour)
+            painter.drawText(QRect(rect.right() - status_width, rect.top(), status_width, line),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), status)
+        self._paint_snippet(painter, option.font, bold, model.snippet(index.row()),
+                            QRect(rect.left(), rect.top() + line + 2, rect.width(), line), text_colour, muted_colour)
+        painter.restore()
+
+    @staticmethod
+    def _paint_snippet(painter: QPainter, font: QFont, bold: QFont, snippet: _Snippet, rect: QRect,
+                       text_colour: object, muted_colour: object) -> None:
+        """The sentence around the figure, the figure in bold, cut to the width around the figure."""
+        plain, strong = QFontMetrics(font), QFontMetrics(bold)
+        figure_width = strong.horizontalAdvance(snippet.figure)
+        room = max(0, rect.width() - figure_width)
+        before_width = min(plain.horizontalAdvance(snippet.before), room // 2 if snippet.after else room)
+        before = plain.elidedText(snippet.before, Qt.TextElideMode.ElideLeft, before_width) if before_width else ""
+        before_width = plain.horizontalAdvance(before)
+        after = plain.elidedText(snippet.after, Qt.TextElideMode.ElideRight, max(0, room - before_width))
+        x = rect.left()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.setFont(font)
+        painter.setPen(muted_colour)
+        painter.drawText(QRect(x, rect.top(), before_width, rect.height()), flags, before)
+        x += before_width
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        painter.drawText(QRect(x, rect.top(), min(figure_width, rect.right() - x), rect.height()), flags,
+                         strong.elidedText(snippet.figure, Qt.TextElideMode.ElideRight, rect.right() - x))
+        x += figure_width
+        painter.setFont(font)
+        painter.setPen(muted_colour)
+        painter.drawText(QRect(x, rect.top(), max(0, rect.right() - x), rect.height()), flags, after)
+
+
+class CandidateListView(QListView):
+    """The list, with the pane's keys: Enter, Shift+Enter and Delete act on the current candidate."""
+
+    make_fact = Signal(bool)  # True: and go on to edit it
+    dismiss = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.make_fact.emit(bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentIndex().isValid() \
+                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.dismiss.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class _Finder(QObject):
+    """Finds a text's candidates on a worker thread; `found` arrives on the GUI thread."""
+
+    found = Signal(int, object)  # request number, list[FoundValue] (or a message when reading failed)
+
+    def start(self, request: int, text: str, published: str | None) -> None:
+        def work() -> None:
+            try:
+                result: object = find_values(text, published)
+            except ValueError as error:  # a publication date that is not an ISO date
+                result = str(error)
+            with contextlib.suppress(RuntimeError):  # the pane went away while the text was read
+                self.found.emit(request, result)
+        threading.Thread(target=work, name="find-candidates", daemon=True).start()
+
+
+class CandidatesPane(QWidget):
+    span_chosen = Signal(int, int, int)  # source id, start, end of the current candidate's figure
+    edit_requested = Signal()  # a fact was made with Shift+Enter: go to the fact editor
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("candidatesPane")
+        self.setAccessibleName("Candidates")
+        self._session = session
+        self.source_id: int | None = None
+        self._text = ""
+        self._published: str | None = None
+        self._found: list[FoundValue] = []
+        self._candidates: list[ValueCandidate] = []
+        self._request = 0
+        self._finding = False
+        self._stale = False  # the source changed while the pane was hidden: read it when shown
+
+        self.summary = muted(plain_label(word_wrap=True, object_name="candidateSummary"))
+        self.order_box = QComboBox(objectName="candidateOrder")
+        self.order_box.addItems([_BEST_FIRST, _TEXT_ORDER])
+        self.order_box.setToolTip("Best first: money with a date, then percentages, counts, dates, bare numbers")
+        self.show_done = QCheckBox("Show done", objectName="candidateShowDone")
+        self.show_done.setToolTip("Also list candidates a fact already cites and those dismissed")
+        self.busy = QProgressBar(objectName="candidateProgress")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumHeight(6)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.model = CandidateListModel(self)
+        self.view = CandidateListView(objectName="candidateList")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(CandidateDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setAccessibleName("Candidate values")
+        self.hint = small_print(muted(plain_label(KEY_HINT, word_wrap=True, object_name="candidateKeys")))
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.order_box)
+        controls.addWidget(self.show_done)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.summary)
+        layout.addLayout(controls)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.hint)
+
+        self._finder = _Finder(self)
+        self._finder.found.connect(self._on_found)
+        self.order_box.currentIndexChanged.connect(lambda _index: self._show_rows())
+        self.show_done.toggled.connect(lambda _checked: self._show_rows())
+        self.view.make_fact.connect(self.make_fact)
+        self.view.dismiss.connect(self.toggle_dismissal)
+        self.view.clicked.connect(lambda index: self._reveal(index))
+        self.view.doubleClicked.connect(lambda _index: self.make_fact(False))
+        self.view.selectionModel().currentChanged.connect(lambda current, _previous: self._reveal(current))
+        session.changed.connect(self._on_changes)
+        self._say_empty()
+
+    # -- what is shown -------------------------------------------------------------------------
+
+    @property
+    def candidates(self) -> list[ValueCandidate]:
+        return list(self._candidates)
+
+    @property
+    def finding(self) -> bool:
+        return self._finding
+
+    def show_source(self, source_id: int | None) -> None:
+        if source_id == self.source_id and not self._stale:
+            return
+        self.source_id = source_id
+        self._found, self._candidates = [], []
+        self.model.set_rows("", [])
+        if source_id is None:
+            self._text, self._published = "", None
+            self._say_empty()
+            return
+        self._read_source()
+
+    def _read_source(self) -> None:
+        assert self.source_id is not None
+        with self._session.fact_base.reading() as conn:
+            row = queries.source_row(conn, self.source_id)
+        if row is None:
+            self.source_id = None
+            self._say_empty()
+            return
+        self._text, self._published = row["text"], row.get("published")
+        if not self.isVisible():
+            self._stale = True  # read when the pane is shown: hidden panes do no work
+            return
+        self._stale = False
+        self._request += 1
+        self._finding = True
+        self.busy.show()
+        self.summary.setText(f"Finding figures and dates in {len(self._text):,} characters…")
+        self._finder.start(self._request, self._text, self._published)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if self._stale and self.source_id is not None:
+            self._read_source()
+
+    def _on_found(self, request: int, result: object) -> None:
+        if request != self._request:
+            return  # an older text's answer
+        self._finding = False
+        self.busy.hide()
+        if isinstance(result, str):
+            self._found = []
+            self.summary.setText(f"This source's publication date could not be read ({result}).")
+            return
+        assert isinstance(result, list)
+        self._found = result
+        self._refresh_statuses()
+
+    def _refresh_statuses(self) -> None:
+        if self.source_id is None:
+            return
+        with self._session.fact_base.reading() as conn:
+            marks: SourceMarks = source_marks(conn, self.source_id)
+        self._candidates = with_status(self._found, self._text, marks)
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        """Sort and filter into the list, keeping the current candidate, or its row when it left."""
+        previous_row = self.view.currentIndex().row()
+        current = self.model.candidate(previous_row)
+        # A figure in the sentence of a fact stating another one stays to look at ("exports US$32 billion,
+        # imports US$7.6 billion": two facts from one sentence).
+        done = (CandidateStatus.CITED, CandidateStatus.DISMISSED)
+        rows = [c for c in self._candidates if self.show_done.isChecked() or c.status not in done]
+        if self.order_box.currentText() == _BEST_FIRST:
+            rows.sort(key=lambda c: (-c.found.score, c.found.start))
+        self.model.set_rows(self._text, rows)
+        self._say_counts()
+        row = self.model.row_of(current.found.start, current.found.end) if current is not None else None
+        if row is None and rows and (previous_row >= 0 or self.view.hasFocus()):
+            row = min(max(previous_row, 0), len(rows) - 1)
+        if row is not None:
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def _say_empty(self) -> None:
+        self.summary.setText("Open a source to list the figures, dates and ranges in it.")
+        self.hint.setVisible(False)
+
+    def _say_counts(self) -> None:
+        total = len(self._candidates)
+        if not total:
+            self.summary.setText("No figures or dates found in this source.")
+            self.hint.setVisible(False)
+            return
+        counted = {status: sum(c.status is status for c in self._candidates) for status in CandidateStatus}
+        to_do = counted[CandidateStatus.NEW] + counted[CandidateStatus.IN_EVIDENCE]
+        parts = [f"{to_do:,} to look at" if to_do else "all done", f"{counted[CandidateStatus.CITED]:,} cited"]
+        if counted[CandidateStatus.DISMISSED]:
+            parts.append(f"{counted[CandidateStatus.DISMISSED]:,} dismissed")
+        self.summary.setText(f"{total:,} candidates: " + ", ".join(parts) + ".")
+        self.hint.setVisible(not self._session.read_only)
+
+    # -- acting --------------------------------------------------------------------------------
+
+    def current(self) -> ValueCandidate | None:
+        return self.model.candidate(self.view.currentIndex().row())
+
+    def make_fact(self, then_edit: bool = False) -> None:
+        """A draft fact from the current candidate, its sentence as evidence; then the next candidate."""
+        candidate, row = self.current(), self.view.currentIndex().row()
+        if candidate is None or self.source_id is None or self._refused_read_only():
+            return
+        source_id, found = self.source_id, candidate.found
+        changes = self._session.perform(lambda fb: fb.create_fact_from_candidate(
+            source_id, found.sentence_start, found.sentence_end, found.value))
+        if changes is None:
+            return
+        self._step_after(row)
+        if then_edit:
+            self.edit_requested.emit()
+
+    def toggle_dismissal(self) -> None:
+        """Dismiss the current candidate (it is no fact), or bring a dismissed one back."""
+        candidate, row = self.current(), self.view.currentIndex().row()
+        if candidate is None or self.source_id is None or self._refused_read_only():
+            return
+        source_id, found = self.source_id, candidate.found
+        if candidate.dismissal_id is not None:
+            dismissal_id = candidate.dismissal_id
+            changes = self._session.perform(lambda fb: fb.restore_candidate(dismissal_id))
+        else:
+            changes = self._session.perform(lambda fb: fb.dismiss_candidate(source_id, found.start, found.end))
+        if changes is not None:
+            self._step_after(row)
+
+    def _step_after(self, row: int) -> None:
+        """Move on from the candidate just handled: when it stays listed (Show done), to the next row;
+        when it left the list, the next one already took its row."""
+        handled = self.model.candidate(row)
+        if handled is not None and handled.status in (CandidateStatus.CITED, CandidateStatus.DISMISSED) \
+                and row + 1 < self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(row + 1))
+
+    def _refused_read_only(self) -> bool:
+        if self._session.read_only:
+            self._session.failed.emit("This fact base is open read-only; candidates cannot be turned into facts "
+                                      "or dismissed here.")
+            return True
+        return False
+
+    def _reveal(self, index: QModelIndex) -> None:
+        candidate = self.model.candidate(index.row()) if index.isValid() else None
+        if candidate is not None and self.source_id is not None:
+            self.span_chosen.emit(self.source_id, candidate.found.start, candidate.found.end)
+
+    # -- keeping up with the fact base ---------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.source_id is None:
+            return
+        if self.source_id in changes.deleted.get("source", set()):
+            self.show_source(None)
+            return
+        if self.source_id in changes.touched("source"):
+            with self._session.fact_base.reading() as conn:
+                row = queries.source_row(conn, self.source_id)
+            if row is not None and (row["text"], row.get("published")) != (self._text, self._published):
+                # A new revision, or a publication date entered: the values read differently now.
+                self._read_source()
+                return
+        if changes.affects("evidence", "fact", "dismissed_candidate") and not self._finding:
+            self._refresh_statuses()

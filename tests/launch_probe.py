@@ -1,0 +1,89 @@
+"""Launch the app through its own entry point (`kzeu_desk.cli.main`, what `kzeu-desk` runs) with a probe.
+
+    python tests/launch_probe.py OUT.json STEPS.json [kzeu-desk arguments...]
+
+Once the workspace is attached and laid out, the probe records what a curator would see (window and
+pane sizes, the Open recent entries, whether the saved layout was used), runs the steps (a curator
+dragging pane borders, hiding a column), records the sizes again (what the window saves at quit),
+and quits the way a curator does: the window is closed, so closeEvent saves the layout. With the
+step {"close": "external"} it waits instead for the window manager to close the window.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDockWidget
+
+from kzeu_desk.cli import main
+
+SETTLE_MS = 1200
+
+
+def measure(window) -> dict:
+    screen = window.screen().availableGeometry()
+    docks = {}
+    for dock in window.findChildren(QDockWidget):
+        docks[dock.objectName()] = {"width": dock.width(), "height": dock.height(),
+                                    "visible": dock.isVisible(), "floating": dock.isFloating()}
+    text = window.source_pane.view
+    header = window.fact_table.view.horizontalHeader()
+    return {
+        "window": [window.width(), window.height()],
+        "maximized": window.isMaximized(),
+        "screen": [screen.width(), screen.height()],
+        "docks": docks,
+        "text": [text.width(), text.height()],
+        "columns": [header.sectionSize(c) for c in range(header.count())],
+        "hidden_columns": [c for c in range(header.count()) if header.isSectionHidden(c)],
+        "recent": [action.data() for action in window.recent_menu.path_actions()],
+        "recent_enabled": [action.isEnabled() for action in window.recent_menu.path_actions()],
+        "used_saved_layout": window.layout_keeper.used_saved_layout,
+        "collapsed": window.layout_keeper.collapsed_panes(),
+        "title": window.windowTitle(),
+    }
+
+
+def run_step(window, step: dict) -> None:
+    if "resize_dock" in step:
+        name, size, orientation = step["resize_dock"]
+        window.resizeDocks([window.findChild(QDockWidget, name)], [size],
+                           Qt.Orientation.Vertical if orientation == "vertical" else Qt.Orientation.Horizontal)
+    elif "hide_column" in step:
+        window.fact_table.view.horizontalHeader().setSectionHidden(step["hide_column"], True)
+    elif "column_width" in step:
+        column, width = step["column_width"]
+        window.fact_table.view.horizontalHeader().resizeSection(column, width)
+
+
+def probe(out: Path, steps: list[dict]) -> None:
+    app = QApplication.instance()
+    windows = [w for w in (app.topLevelWidgets() if app else []) if w.objectName() == "mainWindow"]
+    window = next((w for w in windows if getattr(w, "session", None) is not None and w.isVisible()), None)
+    if window is None:
+        QTimer.singleShot(100, lambda: probe(out, steps))
+        return
+    record: dict = {}
+
+    def at_start() -> None:
+        record["start"] = measure(window)
+        for step in steps:
+            run_step(window, step)
+        QTimer.singleShot(400, at_quit)
+
+    def at_quit() -> None:
+        record["saved"] = measure(window)
+        out.write_text(json.dumps(record, indent=1), encoding="utf-8")
+        if not any(step.get("close") == "external" for step in steps):
+            window.close()
+
+    QTimer.singleShot(SETTLE_MS, at_start)
+
+
+if __name__ == "__main__":
+    out_path, steps_path, *arguments = sys.argv[1:]
+    QTimer.singleShot(0, lambda: probe(Path(out_path), json.loads(Path(steps_path).read_text(encoding="utf-8"))))
+    sys.exit(main(arguments))

@@ -1,0 +1,158 @@
+"""Candidates in a whole document: sentences, ranking, cited and dismissed status, and the actions
+that make a fact from a candidate or dismiss it (one undoable operation each)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kzeu_desk.core import queries
+from kzeu_desk.core.reading import read_document
+from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.steps import SourceMetadata
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_candidates import CandidateStatus, find_values, source_marks, with_status
+from kzeu_desk.core.value_parsing.sentences import sentence_spans
+
+ARTICLE = (
+    "EU and Kazakhstan sign raw materials roadmap\n"
+    "ASTANA – Trade between Kazakhstan and the EU reached US$40 billion in 2022, officials said on Monday. "
+    "Twelve member states have ratified the agreement so far. "
+    "See page 45 of the report for the methodology.\n"
+    "The ministers met three years ago in Brussels. About 30% of the country's trade is with the bloc.\n"
+)
+
+
+def _sentences(body: str) -> list[str]:
+    return [body[start:end] for start, end in sentence_spans(body)]
+
+
+def test_sentences_end_at_line_breaks_and_full_stops_but_not_at_abbreviations():
+    body = ("ASTANA – The meeting took place on July 24th. It was chaired by K. Tokayev of the U.S. delegation.\n"
+            "Headline without a stop\n\n"
+            "В 2012 г. товарооборот составил 53 млрд долл. США. Это рекорд! «Цитата», – сказал он.")
+    assert _sentences(body) == [
+        "ASTANA – The meeting took place on July 24th.",
+        "It was chaired by K. Tokayev of the U.S. delegation.",
+        "Headline without a stop",
+        "В 2012 г. товарооборот составил 53 млрд долл. США.",
+        "Это рекорд!",
+        "«Цитата», – сказал он.",
+    ]
+
+
+def test_every_figure_and_date_is_found_with_its_sentence_and_money_with_a_year_ranks_first():
+    found = find_values(ARTICLE, "2023-03")
+    shown = {ARTICLE[f.start:f.end]: f for f in found}
+    # "on Monday" names no date by itself: weekdays are left to the curator.
+    assert set(shown) == {"US$40 billion", "2022", "Twelve member states", "three years ago", "About 30%"}
+    money = shown["US$40 billion"]
+    assert ARTICLE[money.sentence_start:money.sentence_end].startswith("ASTANA – Trade")
+    assert ARTICLE[money.sentence_start:money.sentence_end].endswith("on Monday.")
+    assert max(found, key=lambda f: f.score) is money
+    assert "with a date" in money.reason
+    assert shown["Twelve member states"].value == TypedValue(kind=ValueKind.COUNT, amount=12, unit="member states")
+    assert shown["three years ago"].value == TypedValue(kind=ValueKind.DATE, date="2020")
+    assert "page 45" not in " ".join(shown)  # a place in a document is no figure
+
+
+def test_a_relative_date_without_a_publication_date_comes_with_a_note():
+    found = find_values(ARTICLE, None)
+    ago = next(f for f in found if ARTICLE[f.start:f.end] == "three years ago")
+    assert ago.value.kind is ValueKind.TEXT
+    assert ago.note is not None and "publication date" in ago.note
+
+
+@pytest.fixture
+def article_base(tmp_path: Path):
+    path = tmp_path / "roadmap.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    with FactBase.open(tmp_path / "facts.sqlite", actor="tester") as opened:
+        opened.import_document(read_document(path), SourceMetadata(title="Roadmap", published="2023-03-14"))
+        with opened.reading() as conn:
+            source_id = conn.execute(text("SELECT id FROM source")).scalar_one()
+        yield opened, source_id
+
+
+def _candidates(fb: FactBase, source_id: int):
+    with fb.reading() as conn:
+        body = queries.source_text(conn, source_id)
+        marks = source_marks(conn, source_id)
+    return body, {body[c.found.start:c.found.end]: c for c in with_status(find_values(body, "2023-03-14"), body, marks)}
+
+
+def test_a_fact_made_from_a_candidate_cites_its_sentence_and_marks_it_cited_in_one_undo_step(article_base):
+    fb, source_id = article_base
+    _, candidates = _candidates(fb, source_id)
+    money = candidates["US$40 billion"].found
+    assert candidates["US$40 billion"].status is CandidateStatus.NEW
+    changes = fb.create_fact_from_candidate(source_id, money.sentence_start, money.sentence_end, money.value)
+    (fact_id,) = changes.inserted["fact"]
+    with fb.reading() as conn:
+        evidence = conn.execute(text('SELECT start, "end", quote FROM evidence WHERE fact_id = :f'), {"f": fact_id}).one()
+        status = conn.execute(text("SELECT status FROM fact WHERE id = :f"), {"f": fact_id}).scalar_one()
+    assert (evidence.start, evidence.end) == (money.sentence_start, money.sentence_end)
+    assert evidence.quote.startswith("ASTANA – Trade") and status == "draft"
+    _, candidates = _candidates(fb, source_id)
+    assert candidates["US$40 billion"].status is CandidateStatus.CITED
+    assert candidates["US$40 billion"].fact_id == fact_id
+    # The year in the same sentence is covered by that evidence, but the fact states money.
+    assert candidates["2022"].status is CandidateStatus.IN_EVIDENCE
+    fb.revert(changes.operation_id, "Undo")
+    _, candidates = _candidates(fb, source_id)
+    assert candidates["US$40 billion"].status is CandidateStatus.NEW
+
+
+def test_dismissing_is_remembered_in_the_fact_base_undoable_and_restorable(article_base):
+    fb, source_id = article_base
+    _, candidates = _candidates(fb, source_id)
+    percent = candidates["About 30%"].found
+    dismissed = fb.dismiss_candidate(source_id, percent.start, percent.end)
+    _, candidates = _candidates(fb, source_id)
+    assert candidates["About 30%"].status is CandidateStatus.DISMISSED
+    # Another curator opening the same file sees it dismissed too.
+    with FactBase.open(fb.path, read_only=True) as other:
+        _, seen_by_other = _candidates(other, source_id)
+    assert seen_by_other["About 30%"].status is CandidateStatus.DISMISSED
+    fb.revert(dismissed.operation_id, "Undo: Dismiss candidate")
+    _, candidates = _candidates(fb, source_id)
+    assert candidates["About 30%"].status is CandidateStatus.NEW
+    fb.dismiss_candidate(source_id, percent.start, percent.end)
+    _, candidates = _candidates(fb, source_id)
+    fb.restore_candidate(candidates["About 30%"].dismissal_id)
+    _, candidates = _candidates(fb, source_id)
+    assert candidates["About 30%"].status is CandidateStatus.NEW
+
+
+def test_a_dismissal_whose_words_are_no_longer_there_does_not_hide_the_new_figure(article_base):
+    fb, source_id = article_base
+    body, candidates = _candidates(fb, source_id)
+    percent = candidates["About 30%"].found
+    fb.dismiss_candidate(source_id, percent.start, percent.end)
+    with fb.reading() as conn:
+        marks = source_marks(conn, source_id)
+    revised = body.replace("About 30%", "About 40%")
+    statuses = with_status(find_values(revised, "2023-03-14"), revised, marks)
+    assert next(c for c in statuses if revised[c.found.start:c.found.end] == "About 40%").status is CandidateStatus.NEW
+
+
+def test_dismissing_a_span_outside_the_text_is_refused_in_one_sentence(article_base):
+    from kzeu_desk.core.errors import InvalidEdit
+
+    fb, source_id = article_base
+    with pytest.raises(InvalidEdit, match="outside the source text"):
+        fb.dismiss_candidate(source_id, 10_000, 10_005)
+
+
+def test_ctrl_n_suggestion_carries_the_note_when_the_publication_date_is_unknown(tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Trade fell last year after the pandemic.", encoding="utf-8")
+    with FactBase.open(tmp_path / "facts.sqlite", actor="tester") as fb:
+        fb.import_document(read_document(path))
+        with fb.reading() as conn:
+            source_id = conn.execute(text("SELECT id FROM source")).scalar_one()
+        suggestion = fb.suggestion_for_span(source_id, 11, 20)
+    assert suggestion.value == TypedValue(kind=ValueKind.TEXT, text="last year")
+    assert suggestion.note is not None and "publication date" in suggestion.note

@@ -1,0 +1,198 @@
+"""Value suggestions for what the sample corpus has little of: numbers written as words, counts
+with what they count, date ranges and periods, dates counted from the publication date, crisp
+bounds on fractions in words, and Kazakh case and derivational endings."""
+
+from __future__ import annotations
+
+import pytest
+
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing import suggest
+from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
+
+MONEY, PERCENT, QUANTITY, COUNT = ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT
+
+
+def count(amount: float, unit: str, **changes: object) -> TypedValue:
+    return TypedValue(kind=COUNT, amount=amount, unit=unit).with_changes(**changes)
+
+
+def quantity(amount: float, unit: str | None, **changes: object) -> TypedValue:
+    return TypedValue(kind=QUANTITY, amount=amount, unit=unit).with_changes(**changes)
+
+
+def percent(amount: float, **changes: object) -> TypedValue:
+    return TypedValue(kind=PERCENT, amount=amount, unit="%").with_changes(**changes)
+
+
+def money(amount: float, unit: str, **changes: object) -> TypedValue:
+    return TypedValue(kind=MONEY, amount=amount, unit=unit).with_changes(**changes)
+
+
+def date(iso: str) -> TypedValue:
+    return TypedValue(kind=ValueKind.DATE, date=iso)
+
+
+def span(first: str, last: str) -> TypedValue:
+    return TypedValue(kind=ValueKind.DATE_RANGE, date=first, date_end=last)
+
+
+def text(words: str) -> TypedValue:
+    return TypedValue(kind=ValueKind.TEXT, text=words)
+
+
+def same(actual: TypedValue, expected: TypedValue) -> None:
+    assert actual.kind is expected.kind, (actual, expected)
+    for name in ("amount", "lower", "upper"):
+        got, wanted = getattr(actual, name), getattr(expected, name)
+        assert (got is None) == (wanted is None) and (wanted is None or got == pytest.approx(wanted)), (name, actual)
+    for name in ("approximate", "unit", "date", "date_end", "text"):
+        assert getattr(actual, name) == getattr(expected, name), (name, actual)
+
+
+CASES = [
+    # numbers as words, with what they count and the bounds before them
+    ("Twelve member states signed", None, count(12, "member states")),
+    ("Twenty-five projects were financed", None, count(25, "projects")),
+    ("one hundred and twenty projects", None, count(120, "projects")),
+    ("Over a thousand companies work here", None, count(1000, "companies", lower=1000)),
+    ("some forty officials", None, count(40, "officials", approximate=True)),
+    ("Nine EU countries have ratified it", None, count(9, "countries")),
+    ("The two sides have worked together for more than two decades", None, quantity(2, "decades", lower=2)),
+    ("the three Baltic states", None, text("the three Baltic states")),
+    ("one of the largest partners", None, text("one of the largest partners")),
+    ("двенадцать государств-членов", None, count(12, "государств-членов")),
+    ("свыше двадцати пяти проектов", None, count(25, "проектов", lower=25)),
+    ("более трёх тысяч компаний", None, count(3000, "компаний", lower=3000)),
+    ("полтора миллиарда долларов", None, money(1.5e9, "USD")),
+    ("вырос в шесть раз", None, quantity(6, "×")),
+    ("вдвое больше", None, quantity(2, "×")),
+    ("он сказал, что сотрудничество растёт", None, text("он сказал, что сотрудничество растёт")),
+    ("Еуроодаққа мүше он екі мемлекет", None, count(12, "мемлекет")),
+    ("жиырмадан астам ел", None, count(20, "ел", lower=20)),
+    ("елуге жуық компания", None, count(50, "компания", approximate=True)),
+    ("екі есе артты", None, quantity(2, "×")),
+    ("екі жақты сауда", None, text("екі жақты сауда")),
+    # counts and their units
+    ("19 out of the 34 critical raw materials", None, count(19, "materials")),
+    ("12 из 27 стран-членов ЕС", None, count(12, "стран-членов")),
+    ("10 казахстанско-германских проектов", None, count(10, "проектов")),
+    ("around 60 high-ranking officials", None, count(60, "officials", approximate=True)),
+    ("12-15 days", None, TypedValue(kind=QUANTITY, lower=12, upper=15, unit="days")),
+    ("тағы 43 компаниямен", None, count(43, "компания")),
+    ("15 мыңға жуық жаңа жұмыс орнын", None, count(15000, "жұмыс орны", approximate=True)),
+    ("Article 5 of the agreement", None, text("Article 5 of the agreement")),
+    ("қарым-қатынастардың 30 жылдығын атап өтеміз", None, text("қарым-қатынастардың 30 жылдығын атап өтеміз")),
+    ("5 жылдық жоспар", None, text("5 жылдық жоспар")),
+    ("статья 5 соглашения", None, text("статья 5 соглашения")),
+    # compound amounts and Kazakh currencies and bounds
+    ("24 млрд 300 млн евро", None, money(24.3e9, "EUR")),
+    ("1 миллиард 548,3 миллион доллар", None, money(1548.3e6, "USD")),
+    ("41 миллиард АҚШ долларына жетті", None, money(41e9, "USD")),
+    ("22 млрд доллардан асқан", None, money(22e9, "USD", lower=22e9)),
+    ("28 миллион тоннадан асты", None, quantity(28e6, "тонна", lower=28e6)),
+    ("15%-дан азын құрайды", None, percent(15, upper=15)),
+    ("16,7%-ға немесе 307,7 млн долларға аз", None, money(307.7e6, "USD")),
+    ("жеті еуропалық компания", None, count(7, "компания")),
+    ("шамамен дүниежүзінің 40 пайызын", None, percent(40, approximate=True)),
+    ("екі атом электр станциясына уран жеткізу", None, count(2, "атом электр станция")),
+    ("кемі 20 млрд еуро", None, money(20e9, "EUR", lower=20e9)),
+    ("более чем на 15%", None, percent(15, lower=15)),
+    # fractions: approximate when bare, crisp under a bound, in all three languages
+    ("one third of trade", None, percent(100 / 3, approximate=True)),
+    ("more than half of the investments", None, percent(50, lower=50)),
+    ("almost a third of exports", None, percent(100 / 3, upper=100 / 3)),
+    ("more than a quarter of exports", None, percent(25, lower=25)),
+    ("about two thirds", None, percent(200 / 3, approximate=True)),
+    ("Более половины инвестиций", None, percent(50, lower=50)),
+    ("почти треть", None, percent(100 / 3, upper=100 / 3)),
+    ("менее четверти", None, percent(25, upper=25)),
+    ("две трети экспорта", None, percent(200 / 3, approximate=True)),
+    ("жартысынан астамы", None, percent(50, lower=50)),
+    ("жартысына жуығы", None, percent(50, approximate=True)),
+    ("үштен бірі", None, percent(100 / 3, approximate=True)),
+    ("үштен екісі", None, percent(200 / 3, approximate=True)),
+    ("төрттен бірінен астамы", None, percent(25, lower=25)),
+    # date ranges and periods; a year in the text wins over the publication year
+    ("held on 15–16 December 2014", "2015-01", span("2014-12-15", "2014-12-16")),
+    ("3–4 June 2019", None, span("2019-06-03", "2019-06-04")),
+    ("May 13-14, 2014", None, span("2014-05-13", "2014-05-14")),
+    ("30 June – 2 July 2019", None, span("2019-06-30", "2019-07-02")),
+    ("January 29-30", "2024-01-15", span("2024-01-29", "2024-01-30")),
+    ("from January through November 2023", None, span("2023-01", "2023-11")),
+    ("за январь-октябрь прошлого года", "2023-02", span("2022-01", "2022-10")),
+    ("с 1 по 3 июня 2019 года", None, span("2019-06-01", "2019-06-03")),
+    ("2019 жылғы 3-4 маусымда", None, span("2019-06-03", "2019-06-04")),
+    ("24-25 қарашада", "2025-11-20", span("2025-11-24", "2025-11-25")),
+    ("in the first nine months of 2022", None, span("2022-01", "2022-09")),
+    ("In 11 months of last year", "2024-01-15", span("2023-01", "2023-11")),
+    ("в I полугодии 2013 года", None, span("2013-01", "2013-06")),
+    ("за первые три квартала прошлого года", "2023-02", span("2022-01", "2022-09")),
+    ("Q3 2023", None, span("2023-07", "2023-09")),
+    ("Биыл 8 айда", "2022-10", span("2022-01", "2022-08")),
+    ("өткен жылдың алғашқы бес айымен", "2023-09", span("2022-01", "2022-05")),
+    ("2022 жылдың төрт айында", None, span("2022-01", "2022-04")),
+    ("2023-2024 жылдары", None, span("2023", "2024")),
+    ("in the 1990s", None, span("1990", "1999")),
+    ("в 90-е годы", None, span("1990", "1999")),
+    ("1900-2000 companies", None, TypedValue(kind=COUNT, lower=1900, upper=2000, unit="companies")),
+    ("в 2011 – 50 миллиардов долларов", None, money(50e9, "USD")),
+    ("spring 2019", None, span("2019-03", "2019-05")),
+    ("весной прошлого года", "2020-05", span("2019-03", "2019-05")),
+    # dates counted from the publication date
+    ("established diplomatic relations 24 years ago", "2017-07", date("1993")),
+    ("three years ago", "2020-10", date("2017")),
+    ("two months ago", "2016-03", date("2016-01")),
+    ("last month", "2016-09", date("2016-08")),
+    ("the previous spring", "2015-01", span("2014-03", "2014-05")),
+    ("last winter", "2016-03", span("2015-12", "2016-02")),
+    ("this year", "2023-05", date("2023")),
+    ("the year before last", "2016-03", date("2014")),
+    ("yesterday signed", "2022-11-08", date("2022-11-07")),
+    ("в позапрошлом году", "2017-03", date("2015")),
+    ("в текущем году", "2024-04", date("2024")),
+    ("в минувшем году", "2020-05", date("2019")),
+    ("пять лет назад", "2020-05", date("2015")),
+    ("былтыр наурызда", "2021-05", date("2020-03")),
+    ("былтырғы қазан айындағы", "2015-05", date("2014-10")),
+    ("бұдан он жыл бұрын", "2020-05", date("2010")),
+    ("келесі жылы", "2022-10", date("2023")),
+    ("өткен айда", "2020-05", date("2020-04")),
+    # a day or month without a year: the publication's year, or the one before when it would lie
+    # more than three months after publication
+    ("on December 2", "2026-01-10", date("2025-12-02")),
+    ("visits to Astana in October", "2023-03-14", date("2022-10")),
+    ("вступит в силу 1 сентября", "2017-06-29", date("2017-09-01")),
+    ("маусымның 25-інде", "2024-05-21", date("2024-06-25")),
+    ("мамыр айында", "2020-06", date("2020-05")),
+    ("five years later, in 1996", None, date("1996")),
+]
+
+
+@pytest.mark.parametrize(("selection", "published", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_suggestion(selection: str, published: str | None, expected: TypedValue) -> None:
+    same(suggest(selection, published=published).value, expected)
+
+
+@pytest.mark.parametrize("selection", ["last year", "24 years ago", "в позапрошлом году", "былтыр", "On February 2",
+                                       "three years ago"])
+def test_without_a_publication_date_the_phrase_comes_back_with_a_note(selection: str) -> None:
+    suggestion = suggest(selection)
+    assert suggestion.value.kind is ValueKind.TEXT
+    assert suggestion.note is not None and "publication date" in suggestion.note
+    assert suggestion.value.text and suggestion.value.text in selection  # as the source wrote it
+
+
+def test_a_phrase_that_needs_the_publication_month_says_so() -> None:
+    suggestion = suggest("last month", published="2023")
+    assert suggestion.value.kind is ValueKind.TEXT
+    assert suggestion.note is not None and "month" in suggestion.note
+
+
+def test_number_words_map_back_to_the_text_as_written() -> None:
+    written = "Trade grew twenty-five percent in two years"
+    rewritten = rewrite_number_words(written)
+    assert rewritten.text == "Trade grew 25 percent in 2 years"
+    start = rewritten.text.index("25")
+    assert written[rewritten.original_start(start):rewritten.original_end(start + 2)] == "twenty-five"
+    assert rewritten.original_start(len(rewritten.text)) == len(written)

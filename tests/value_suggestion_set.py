@@ -1,0 +1,227 @@
+"""The labelled snippets of tests/data/value_suggestions/ and how a suggestion is scored against them.
+
+Run it to print the accuracy tables of docs/VALUE_SUGGESTIONS.md:
+
+    .venv/bin/python tests/value_suggestion_set.py            # both parts, by language and kind
+    .venv/bin/python tests/value_suggestion_set.py --failures tuned   # and the misses of one part
+
+A suggestion is exactly right when its kind, numbers (amount, bounds), approximation flag, unit and
+dates are the curator's; a TEXT expectation only asks that nothing was read; `needs-date` asks for
+TEXT with the note that the publication date is missing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parent / "data" / "value_suggestions"
+PARTS = ("tuned", "held_out", "held_out_late")
+LANGUAGES = ("en", "ru", "kk")
+LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
+
+
+@dataclass(frozen=True)
+class Expected:
+    kind: str  # a ValueKind value, or "needs-date"
+    amount: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    approximate: bool = False
+    unit: str | None = None
+    date: str | None = None
+    date_end: str | None = None
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    language: str
+    source: str
+    published: str | None
+    text: str
+    span: str
+    value_spec: str
+    expected: Expected
+
+    @property
+    def kind_label(self) -> str:
+        return {"needs-date": "date (no publication date)", "date_range": "date range"}.get(
+            self.expected.kind, self.expected.kind)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    record: Record
+    right: bool
+    got: str
+
+
+def load(part: str) -> list[Record]:
+    text = (DATA_DIR / f"{part}.txt").read_text(encoding="utf-8")
+    records = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        fields: dict[str, str] = {}
+        for line in block.splitlines():
+            key, _, value = line.partition(": ")
+            fields[key.strip()] = value.strip()
+        span = fields.get("span", fields["text"])
+        if span not in fields["text"]:
+            raise ValueError(f"{fields['id']}: the span is not part of the text")
+        records.append(Record(
+            id=fields["id"], language=fields["id"].split("-")[0], source=fields["source"],
+            published=fields.get("published"), text=fields["text"], span=span,
+            value_spec=fields["value"], expected=parse_expected(fields["value"]),
+        ))
+    return records
+
+
+def _number(token: str) -> float:
+    if "/" in token:
+        numerator, denominator = token.split("/")
+        return float(numerator) / float(denominator)
+    return float(token)
+
+
+def parse_expected(spec: str) -> Expected:
+    words = spec.split()
+    kind = words[0]
+    if kind in ("text", "needs-date"):
+        return Expected(kind=kind)
+    if kind == "date":
+        approximate = words[1].startswith("~")
+        return Expected(kind="date", date=words[1].lstrip("~"), approximate=approximate)
+    if kind == "range":
+        approximate = words[1].startswith("~")
+        return Expected(kind="date_range", date=words[1].lstrip("~"), date_end=words[2], approximate=approximate)
+    amount_spec, unit_words = words[1], words[2:]
+    unit = " ".join(unit_words) or None
+    if kind == "percent":
+        unit = "%"
+    approximate = amount_spec.startswith("~")
+    amount_spec = amount_spec.lstrip("~")
+    if ".." in amount_spec:
+        low, high = amount_spec.split("..")
+        return Expected(kind=kind, lower=_number(low), upper=_number(high), approximate=approximate, unit=unit)
+    if amount_spec.startswith(">"):
+        amount = _number(amount_spec[1:])
+        return Expected(kind=kind, amount=amount, lower=amount, unit=unit)
+    if amount_spec.startswith("<"):
+        amount = _number(amount_spec[1:])
+        return Expected(kind=kind, amount=amount, upper=amount, unit=unit)
+    return Expected(kind=kind, amount=_number(amount_spec), approximate=approximate, unit=unit)
+
+
+def _same_number(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _unit_key(unit: str | None) -> str:
+    return " ".join((unit or "").casefold().split())
+
+
+def is_right(expected: Expected, value: Any, note: str | None) -> bool:
+    kind = value.kind.value
+    if expected.kind == "text":
+        return kind == "text"
+    if expected.kind == "needs-date":
+        return kind == "text" and bool(note)
+    if kind != expected.kind:
+        return False
+    if expected.kind in ("date", "date_range"):
+        return (value.date == expected.date and value.date_end == expected.date_end
+                and bool(value.approximate) == expected.approximate)
+    return (
+        _same_number(value.amount, expected.amount)
+        and _same_number(value.lower, expected.lower)
+        and _same_number(value.upper, expected.upper)
+        and bool(value.approximate) == expected.approximate
+        and _unit_key(value.unit) == _unit_key(expected.unit)
+    )
+
+
+SuggestFunction = Callable[[str, str | None], tuple[object, str | None]]
+
+
+def current_suggest() -> SuggestFunction:
+    """The app's suggestion as Ctrl+N makes it: (value, the note shown with it)."""
+    from kzeu_desk.core import value_parsing
+
+    if hasattr(value_parsing, "suggest"):
+        def suggest(span: str, published: str | None) -> tuple[object, str | None]:
+            suggestion = value_parsing.suggest(span, published=published)
+            return suggestion.value, suggestion.note
+        return suggest
+
+    def suggest_value_only(span: str, published: str | None) -> tuple[object, str | None]:
+        return value_parsing.suggest_value(span, published=published), None
+    return suggest_value_only
+
+
+def _describe(value: object, note: str | None) -> str:
+    fields = ("kind", "amount", "lower", "upper", "approximate", "unit", "date", "date_end", "text")
+    shown = {name: getattr(value, name) for name in fields if getattr(value, name) not in (None, False)}
+    shown["kind"] = shown["kind"].value
+    if note:
+        shown["note"] = note
+    return ", ".join(f"{key}={item!r}" for key, item in shown.items())
+
+
+def score(records: list[Record], suggest: SuggestFunction) -> list[Outcome]:
+    outcomes = []
+    for record in records:
+        value, note = suggest(record.span, record.published)
+        outcomes.append(Outcome(record, is_right(record.expected, value, note), _describe(value, note)))
+    return outcomes
+
+
+def accuracy(outcomes: list[Outcome]) -> tuple[int, int]:
+    return sum(outcome.right for outcome in outcomes), len(outcomes)
+
+
+def _cell(right: int, total: int) -> str:
+    return f"{100 * right / total:.1f} % ({right}/{total})" if total else "–"
+
+
+def tables(results: dict[str, list[Outcome]]) -> str:
+    lines = ["| part | " + " | ".join(LANGUAGE_NAMES[lang] for lang in LANGUAGES) + " | all |",
+             "| --- | " + " | ".join("---" for _ in LANGUAGES) + " | --- |"]
+    for part, outcomes in results.items():
+        cells = [_cell(*accuracy([o for o in outcomes if o.record.language == lang])) for lang in LANGUAGES]
+        lines.append(f"| {part} | " + " | ".join(cells) + f" | {_cell(*accuracy(outcomes))} |")
+    lines.append("")
+    kinds = sorted({o.record.kind_label for outcomes in results.values() for o in outcomes})
+    lines.append("| kind | " + " | ".join(results) + " |")
+    lines.append("| --- | " + " | ".join("---" for _ in results) + " |")
+    for kind in kinds:
+        cells = [_cell(*accuracy([o for o in outcomes if o.record.kind_label == kind])) for outcomes in results.values()]
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> None:
+    suggest = current_suggest()
+    results = {part: score(load(part), suggest) for part in PARTS}
+    print(tables(results))
+    if "--failures" in argv:
+        shown = argv[argv.index("--failures") + 1:] or list(PARTS)
+        for part, outcomes in results.items():
+            if part not in shown:
+                continue
+            print(f"\n## misses in {part}")
+            for outcome in outcomes:
+                if not outcome.right:
+                    print(f"{outcome.record.id}: {outcome.record.span!r} (published {outcome.record.published})\n"
+                          f"    expected {outcome.record.value_spec}\n    got      {outcome.got}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    main(sys.argv[1:])
