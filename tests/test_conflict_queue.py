@@ -264,6 +264,7 @@ def test_detail_formats_qualifiers_and_counts_agreeing_sources(fact_base, scenar
     (evidence,) = dated["evidence"]
     assert (evidence["source_title"], evidence["source_published"], evidence["source_published_text"]) == (
         "Embassy note", "2021-12-16", "16 December 2021")
+    assert evidence["source_reference"].endswith("16 December 2021") and "“Embassy note”" in evidence["source_citation"]
 
 
 def test_detail_of_a_vanished_conflict_is_none(fact_base, scenario):

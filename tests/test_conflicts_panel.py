@@ -112,7 +112,9 @@ def test_current_conflict_shows_explanation_and_side_by_side_cards(panel, scenar
     quote = first.quotes[0].toPlainText()
     assert "five years later, in 1996, it officially" in quote
     sources = [label.text() for label in first.findChildren(QLabel, "cardSource")]
-    assert sources == ["— Kazakhstan, a sign of the EU 25 years of strong and developing relations, date not stated"]
+    # Cited by the source's details (docs: citation.py): title, publisher, date.
+    assert sources == ["— “Kazakhstan, a sign of the EU 25 years of strong and developing relations”, Astana Calling, "
+                       "date not stated"]
     assert panel.cards_layout.indexOf(first) == 0 and panel.cards_layout.indexOf(second) == 1
     assert panel.rationale_edit.placeholderText() == RATIONALE_PLACEHOLDER
 
@@ -389,7 +391,7 @@ def test_markup_in_sources_and_values_is_shown_literally(qtbot, fact_base, scena
     assert card.quotes[0].toPlainText().startswith("Relations: <b>1996</b> <img src=http://example.invalid")
     assert "<img" not in card.quotes[0].document().toHtml().replace("&lt;img", "")
     source_label = card.findChild(QLabel, "cardSource")
-    assert source_label.text().startswith("— <i>Archive</i>") and source_label.textFormat() == Qt.TextFormat.PlainText
+    assert source_label.text().startswith("— “<i>Archive</i>”") and source_label.textFormat() == Qt.TextFormat.PlainText
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in panel.findChildren(QLabel))
 
 

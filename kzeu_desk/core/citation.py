@@ -65,7 +65,17 @@ class Citation:
 
     @property
     def full(self) -> str:
-        parts = [_clean(self.author), self._title(), _clean(self.publisher), self.date_text, _clean(self.url)]
+        return self._cited(with_url=True)
+
+    @property
+    def reference(self) -> str:
+        """The full citation without its web address: where the reader sees the source named beside
+        its quote (conflict cards), the address is in the tooltip."""
+        return self._cited(with_url=False)
+
+    def _cited(self, *, with_url: bool) -> str:
+        parts = [_clean(self.author), self._title(), _clean(self.publisher), self.date_text,
+                 _clean(self.url) if with_url else None]
         shown = [part for part in parts if part]
         if self.title is None or not self.title.strip():
             stem = _file_stem(self.file_name)

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text
 
+from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.compatibility import date_interval
 from kzeu_desk.core.conflicts import agreeing_fact_ids
 from kzeu_desk.core.errors import InvalidEdit
@@ -136,7 +137,7 @@ _CONFLICT_ROW = text("""
 
 _MEMBER_EVIDENCE = text("""
     SELECT e.id AS evidence_id, e.fact_id, e.source_id, s.title AS source_title, s.published AS source_published,
-           s.char_count AS source_char_count, e.start, e."end", e.quote, e.prefix, e.suffix
+           s.publisher, s.author, s.url, s.file_name, s.char_count AS source_char_count, e.start, e."end", e.quote, e.prefix, e.suffix
     FROM evidence e
     JOIN source s ON s.id = e.source_id
     WHERE e.fact_id IN :fact_ids
@@ -156,7 +157,8 @@ def conflict_detail(conn: Connection, conflict_id: int) -> dict | None:
         qualifiers ({column: display text}, only those set), scope ({column: stored value}),
         status, rank, agreeing_fact_ids, agreeing_fact_count, agreeing_source_count,
         evidence ([{evidence_id, source_id, source_title, source_published, source_published_text,
-                    source_char_count, start, end, quote, prefix, suffix}])}
+                    source_citation (author, title, publisher, date, address), source_reference (the
+                    same without the address), source_char_count, start, end, quote, prefix, suffix}])}
     """
     conflict = conn.execute(_CONFLICT_ROW, {"conflict_id": conflict_id}).mappings().first()
     if conflict is None:
@@ -174,6 +176,10 @@ def conflict_detail(conn: Connection, conflict_id: int) -> dict | None:
         for row in conn.execute(_MEMBER_EVIDENCE, {"fact_ids": fact_ids}).mappings():
             evidence = dict(row)
             evidence["source_published_text"] = _display_date(evidence["source_published"])
+            citation = Citation.from_row({**row, "title": row["source_title"], "published": row["source_published"]})
+            for column in ("publisher", "author", "url", "file_name"):
+                del evidence[column]
+            evidence["source_citation"], evidence["source_reference"] = citation.full, citation.reference
             evidence_by_fact[evidence.pop("fact_id")].append(evidence)
     members = []
     for row in facts:

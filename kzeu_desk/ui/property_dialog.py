@@ -89,7 +89,10 @@ class PropertyDialog(QDialog):
         self.separators_list.setAccessibleName("Separator qualifiers")
         self.separators_list.setToolTip("Facts that differ in a ticked qualifier state different things "
                                         "(the EU's share and China's share) and are not compared.")
-        for prop in sorted(self._others, key=lambda p: (p.value_kind is not ValueKind.ENTITY, p.name.casefold())):
+        # The ticked ones first, so what separates this property shows without scrolling; then the
+        # entity qualifiers, which separate most often (partner, applies to part).
+        for prop in sorted(self._others, key=lambda p: (p.id not in draft.separators,
+                                                        p.value_kind is not ValueKind.ENTITY, p.name.casefold())):
             if prop.deprecated and prop.id not in draft.separators:
                 continue
             item = QListWidgetItem(f"{prop.name} ({KIND_WORDS[prop.value_kind]})")
@@ -97,7 +100,7 @@ class PropertyDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if prop.id in draft.separators else Qt.CheckState.Unchecked)
             self.separators_list.addItem(item)
-        self.separators_list.setFixedHeight(self.separators_list.fontMetrics().lineSpacing() * 5 + 12)
+        self.separators_list.setFixedHeight(self.separators_list.sizeHintForRow(0) * 7 + 8)
 
         self.subject_combo = QComboBox()
         self.subject_combo.setAccessibleName("Subject kind")

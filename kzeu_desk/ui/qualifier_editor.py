@@ -93,10 +93,12 @@ class QualifierEditor(QWidget):
         self.preview = small_print(plain_label(word_wrap=True))
         self.problem = ProblemLabel()
 
+        # The qualifier on a line of its own and its value below, as wide as the pane: side by side
+        # in a 320 px wide editor the value field was left 40 px, too narrow to show what was typed.
+        self.property_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         form_row = QHBoxLayout()
         form_row.setContentsMargins(0, 0, 0, 0)
         form_row.setSpacing(6)
-        form_row.addWidget(self.property_combo)
         form_row.addWidget(self.value_stack, 1)
         form_row.addWidget(self.add_button, alignment=Qt.AlignmentFlag.AlignTop)
         form_row.addWidget(self.cancel_button, alignment=Qt.AlignmentFlag.AlignTop)
@@ -105,6 +107,7 @@ class QualifierEditor(QWidget):
         column.setSpacing(3)
         column.addWidget(self.list)
         column.addWidget(self.empty_note)
+        column.addWidget(self.property_combo)
         column.addLayout(form_row)
         column.addWidget(self.preview)
         column.addWidget(self.problem)

@@ -144,6 +144,7 @@ class _Pane(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 400])  # the list's labels first; stretch factors only share what is left
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
@@ -158,6 +159,10 @@ class PropertiesPane(_Pane):
         super().__init__(session, perform, parent)
         self.model = _RowsModel(("Property", "Kind", "Facts", "Key"), self._cells, self._tip, self)
         self.view, self.proxy = _table(self.model, self.filter_box, "Properties")
+        # Keys run long ("companies_with_european_capital"): sized to their contents they took the
+        # width the labels need. The key column gets a fixed share; the details show the whole key.
+        self.view.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().resizeSection(3, 150)
         self.filter_box.setPlaceholderText("Filter properties")
         self.new_button = QPushButton("New property…")
         self.edit_button = QPushButton("Edit…")
