@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -38,7 +39,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with a usage mistake said in one sentence like every other error."""
 
     def error(self, message: str) -> NoReturn:
-        raise UserError(f"{message[:1].upper()}{message[1:]} (see '{self.prog} --help').")
+        # Arguments are read before cli.main guards the command, so the sentence is said here, with
+        # argparse's own exit status for a usage mistake (2, the status of every user mistake).
+        print(f"kzeu-desk: {message[:1].upper()}{message[1:]} (see '{self.prog} --help').", file=sys.stderr)
+        raise SystemExit(2)
 
 
 def _kind(text: str) -> str:

@@ -141,3 +141,16 @@ def test_a_date_range_is_typed_whole_as_the_source_writes_it(qtbot, window, proj
     assert tuple(row) == ("2019-06-30", "2019-07-02")
     window.session.undo_stack.undo()
     assert (field.first.line_edit.text(), field.last.line_edit.text()) == ("17 June 2019", "18 June 2019")
+
+
+def test_the_facts_table_tells_facts_apart_by_their_qualifiers(qtbot, window, project):
+    from kzeu_desk.core import fact_listing
+
+    with window.session.fact_base.reading() as conn:
+        rows = fact_listing.page_after(conn, fact_listing.ListingSpec(), None)
+    share = next(row for row in rows if row.id == project[2]["share"])
+    assert share.qualifiers == "partner: European Union"
+    model = window.fact_table.model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    shown = {model.index(r, 2).data() for r in range(model.rowCount())}
+    assert "share of foreign trade · partner: European Union" in shown

@@ -61,7 +61,7 @@ class _Column:
 _COLUMNS: tuple[_Column, ...] = (
     _Column("ID", SortColumn.ID, numeric=True, minimum=3, maximum=9),
     _Column("Subject", SortColumn.SUBJECT, minimum=12, maximum=34),
-    _Column("Property", SortColumn.PROPERTY, minimum=12, maximum=34),
+    _Column("Property", SortColumn.PROPERTY, minimum=12, maximum=38),
     _Column("Value", SortColumn.VALUE, minimum=14, maximum=48),
     _Column("Time", None, minimum=13, maximum=28,
             tooltip="When the fact holds: its point in time, or its start and end. The table cannot be sorted by it."),
@@ -97,7 +97,9 @@ def _cells(row: FactListRow) -> tuple[str, ...]:
     return (
         str(row.id),
         row.subject,
-        row.property,
+        # A qualified property reads as one ("share of foreign trade · partner: China"): facts that
+        # differ only in a qualifier are told apart in the table, not only in the editor.
+        f"{row.property} · {row.qualifiers}" if row.qualifiers else row.property,
         row.value,
         row.time,
         row.status.capitalize(),
