@@ -52,6 +52,10 @@ def _kind(text: str) -> str:
     return kind
 
 
+def _facts(number: int) -> str:
+    return f"{number:,} fact{'' if number == 1 else 's'}"
+
+
 def _existing(db: Path) -> Path:
     if not db.exists():
         raise UserError(f"There is no fact base at “{db}”.")
@@ -179,7 +183,7 @@ def _property_line(row: PropertyRow, keys: dict[int, str]) -> str:
         details.append(info.wikidata_pid)
     if info.deprecated:
         details.append("deprecated")
-    return f"{info.key}\t{info.name}\t{'; '.join(details)}\t{row.fact_count} facts"
+    return f"{info.key}\t{info.name}\t{'; '.join(details)}\t{_facts(row.fact_count)}"
 
 
 def _print_property(fact_base: FactBase, property_id: int, verb: str, as_json: bool) -> None:
@@ -306,7 +310,7 @@ def _source_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
     for row in rows:
-        print(f"{row['id']}\t{row['citation']}\t{row['facts']} facts")
+        print(f"{row['id']}\t{row['citation']}\t{_facts(row['facts'])}")
     print(f"{len(rows)} source{'' if len(rows) == 1 else 's'}.")
     return EXIT_OK
 
