@@ -61,7 +61,7 @@ class _Column:
 _COLUMNS: tuple[_Column, ...] = (
     _Column("ID", SortColumn.ID, numeric=True, minimum=3, maximum=9),
     _Column("Subject", SortColumn.SUBJECT, minimum=12, maximum=34),
-    _Column("Property", SortColumn.PROPERTY, minimum=12, maximum=38),
+    _Column("Property", SortColumn.PROPERTY, minimum=12, maximum=34),
     _Column("Value", SortColumn.VALUE, minimum=14, maximum=48),
     _Column("Time", None, minimum=13, maximum=28,
             tooltip="When the fact holds: its point in time, or its start and end. The table cannot be sorted by it."),
