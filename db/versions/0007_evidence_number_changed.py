@@ -32,7 +32,7 @@ down_revision: str | None = '0006_dismissed_candidates'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# The review queue's rule before this step (core/reanchor.py at 0004), written out so this step keeps
+# The review queue's rule before this step (core/reanchor.py at 0006), written out so this step keeps
 # doing what it did when the code moves on.
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
