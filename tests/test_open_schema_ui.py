@@ -84,7 +84,7 @@ def test_a_bad_publication_date_is_one_sentence_and_keeps_the_dialog_open(window
     assert dialog.problem.text().count(".") >= 1 and "\n" not in dialog.problem.text()
 
 
-def test_the_vocabulary_manager_creates_a_property_and_undo_takes_it_back(window, monkeypatch):
+def test_the_vocabulary_manager_creates_a_property_and_undo_takes_it_back(qtbot, window, monkeypatch):
     def filled(dialog: PropertyDialog) -> int:
         dialog.label_edit.setText("negotiation rounds")
         dialog._label_edited("negotiation rounds")
@@ -93,6 +93,7 @@ def test_the_vocabulary_manager_creates_a_property_and_undo_takes_it_back(window
 
     monkeypatch.setattr(PropertyDialog, "exec", filled)
     manager = VocabularyManager(window.session, window)
+    qtbot.addWidget(manager)
     manager.properties.new_property()
     with window.session.fact_base.reading() as conn:
         created = property_by_key(conn, "negotiation_rounds")

@@ -514,7 +514,6 @@ class VocabularyManager(QDialog):
         self.undo_button.setAccessibleName("Undo")
         self.undo_button.clicked.connect(session.undo_stack.undo)
         session.undo_stack.undoTextChanged.connect(self._name_undo)
-        session.undo_stack.canUndoChanged.connect(lambda _can: self._name_undo(session.undo_stack.undoText()))
         self._name_undo(session.undo_stack.undoText())
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -530,8 +529,9 @@ class VocabularyManager(QDialog):
         self._acting_pane: _Pane | None = None
 
     def _name_undo(self, text: str) -> None:
+        # From the signal's text alone: the stack may already be gone when the window closes first.
         self.undo_button.setText(f"Undo {text}" if text else "Undo")
-        self.undo_button.setEnabled(self._session.undo_stack.canUndo() and not self._session.read_only)
+        self.undo_button.setEnabled(bool(text) and not self._session.read_only)
 
     def _perform(self, action: Callable[[FactBase], Changes]) -> Changes | None:
         self._acting_pane = self.tabs.currentWidget()  # type: ignore[assignment]
