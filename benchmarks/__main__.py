@@ -24,7 +24,7 @@ from benchmarks.generate import DATA_DIR, DEFAULT_SEED, GeneratedBase, cached_fa
 from benchmarks.targets import Measurement
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("startup", "edit", "conflicts", "exports", "load", "gui", "memory")
+PARTS = ("startup", "edit", "conflicts", "exports", "load", "gui", "memory", "stalls")
 
 
 def log(message: str) -> None:
@@ -104,6 +104,33 @@ def measure_memory(base: GeneratedBase, timeout: float) -> Measurement:
                             "after opening, then 200 screens scrolled, 4 jumps, 3 searches, the 1 MB source shown")
 
 
+def measure_stalls(base: GeneratedBase, timeout: float) -> list[Measurement]:
+    """The window's longest stall during each long action (`benchmarks/stall_probe.py`), in a
+    process of its own on a copy of the base; the note gives how long the action took."""
+    from benchmarks.targets import STALL_ACTIONS
+
+    level = size_label(base.facts)
+    arguments = [sys.executable, "-m", "benchmarks.stall_probe", "--db", str(base.path),
+                 "--long-source", str(base.long_source_id)]
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                   "KZEU_DESK_DATA_DIR": tempfile.mkdtemp(prefix="kzeu-bench-stall-")}
+    try:
+        completed = subprocess.run(arguments, cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True,
+                                   timeout=timeout * len(STALL_ACTIONS))
+        if completed.returncode != 0:
+            raise RuntimeError(f"stall probe exited {completed.returncode}: {completed.stderr[-1500:]}")
+        found = json.loads(completed.stdout.strip().splitlines()[-1])
+    except subprocess.TimeoutExpired:
+        return [Measurement(f"stall.{action}", level, unavailable=str(DidNotFinish(timeout * len(STALL_ACTIONS))))
+                for action in STALL_ACTIONS]
+    except RuntimeError as problem:
+        return [Measurement(f"stall.{action}", level, unavailable=_failure(problem)) for action in STALL_ACTIONS]
+    finally:
+        shutil.rmtree(environment["KZEU_DESK_DATA_DIR"], ignore_errors=True)
+    return [Measurement(f"stall.{action}", level, [stall["longest_gap"]],
+                        note=f"the action took {stall['duration']:.2f} s") for action, stall in found.items()]
+
+
 def measure_startup(data_dir: Path, runs: int) -> list[Measurement]:
     database = startup.sample_fact_base(data_dir)
     found = startup.measure_startup(database, runs)
@@ -155,6 +182,11 @@ def run(levels: list[int], runs: int, data_dir: Path, parts: set[str], deadline:
                 shown = f"{m.shown_median:.1f} {m.target.unit}" if m.median is not None else m.unavailable
                 log(f"  {m.metric}: {shown}")
             measurements += gui
+        if "stalls" in parts:
+            stalls = measure_stalls(base, timeout=deadline)
+            for m in stalls:
+                log(f"  {m.metric}: {m.shown_median:.0f} ms" if m.median is not None else f"  {m.metric}: {m.unavailable}")
+            measurements += stalls
         if "memory" in parts:
             memory = measure_memory(base, timeout=deadline)
             log(f"  memory.peak: {memory.median or memory.unavailable}")

@@ -13,6 +13,9 @@ than half of their union (intersection over union < 0.5).
 
     python -m benchmarks.bench_reanchor            # figures for docs/PERFORMANCE.md
     python -m benchmarks.bench_reanchor --quick    # a smaller run
+
+It also runs the adversarial revisions (benchmarks/adversarial_reanchor.py) and the labelled
+revision pairs of real kinds of documents (benchmarks/labelled_revisions.py).
 """
 
 from __future__ import annotations
@@ -215,10 +218,9 @@ def anchors_for(document: Document, quotes: Sequence[Quote]) -> list[LastAnchor]
 # -- judging ---------------------------------------------------------------------------------------
 
 
-def judge(placements: Sequence[Placement], truths: Sequence[Truth], edit_rate: float,
-          anchors: Sequence[LastAnchor], new_text: str) -> Accuracy:
+def judge(placements: Sequence[Placement], truths: Sequence[Truth], edit_rate: float) -> Accuracy:
     accuracy = Accuracy(edit_rate, quotes=len(placements))
-    for placement, truth, anchor in zip(placements, truths, anchors):
+    for placement, truth in zip(placements, truths):
         accuracy.states[placement.state.value] = accuracy.states.get(placement.state.value, 0) + 1
         if truth.span is None:
             accuracy.gone += 1
@@ -231,8 +233,7 @@ def judge(placements: Sequence[Placement], truths: Sequence[Truth], edit_rate: f
         elif truth.span is None or _overlap_share((placement.start, placement.end), truth.span) < 0.5:
             accuracy.misplaced += 1
             # Misplaced and not even sent to the orphan queue: what a curator would never see.
-            if not needs_review(placement.state, placement.score, anchor.quote,
-                                new_text[placement.start:placement.end]):
+            if not needs_review(placement.state, placement.score, placement.number_changed):
                 accuracy.silently_misplaced += 1
     return accuracy
 
@@ -253,7 +254,7 @@ def run_trial(seed: int, edit_rate: float, *, words: int, quotes: int) -> Accura
     anchors = anchors_for(document, chosen)
     started, started_cpu = time.perf_counter(), time.process_time()
     placements = reanchor(new.text, anchors, {1: document.text})
-    accuracy = judge(placements, truths, edit_rate, anchors, new.text)
+    accuracy = judge(placements, truths, edit_rate)
     accuracy.seconds = time.perf_counter() - started
     accuracy.cpu_seconds = time.process_time() - started_cpu
     return accuracy
@@ -277,7 +278,7 @@ def run_sample_articles(edit_rate: float, seeds: Sequence[int]) -> Accuracy:
             truths = [truth_of(q, new, where, unchanged, inserted_after) for q in chosen]
             anchors = anchors_for(document, chosen)
             placements = reanchor(new.text, anchors, {1: document.text})
-            total.add(judge(placements, truths, edit_rate, anchors, new.text))
+            total.add(judge(placements, truths, edit_rate))
     return total
 
 
@@ -394,6 +395,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         total = run_sample_articles(rate, seeds)
         print(f"| {rate:.0%} | {total.quotes:,} | {total.exact_for_intact:.2%} ({total.intact_exact}/{total.intact}) "
               f"| {total.misplaced} ({total.misplaced_share:.2%}) | {total.orphaned} ({total.orphaned / total.quotes:.1%}) |")
+
+    from benchmarks import adversarial_reanchor, labelled_revisions
+
+    print(f"\nAdversarial revisions ({adversarial_reanchor.__doc__.splitlines()[0]}), seeds {list(seeds)}")
+    print(adversarial_reanchor.table(adversarial_reanchor.run(seeds=tuple(seeds))))
+    outcomes = labelled_revisions.run_through_app(labelled_revisions.load_pairs())
+    print(f"\nLabelled revision pairs (tests/data/revisions), {len(outcomes)} spans")
+    print(labelled_revisions.report(outcomes))
 
     print(f"\nFactBase.import_revision with {SPANS_FOR_TIMING:,} evidence rows on one source (median of 3)")
     print("| edit rate | whole import | reading + placing | write transaction |")

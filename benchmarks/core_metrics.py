@@ -69,7 +69,6 @@ def _edit_target(conn: sqlite3.Connection, base: GeneratedBase) -> tuple[int, in
 def measure_edit(base: GeneratedBase, work_dir: Path, runs: int, log: Log) -> list[Measurement]:
     from kzeu_desk.core.queries import fact_row
     from kzeu_desk.core.service import FactBase
-    from kzeu_desk.core.typed_value import TypedValue
 
     level = size_label(base.facts)
     path = scratch_copy(base, work_dir, "edit")
@@ -78,12 +77,12 @@ def measure_edit(base: GeneratedBase, work_dir: Path, runs: int, log: Log) -> li
     connection.close()
     with FactBase.open(path, actor="benchmark") as fact_base:
         with fact_base.reading() as conn:
-            original = TypedValue.from_columns(fact_row(conn, fact_id))
+            original = fact_row(conn, fact_id).value
         state = {"version": 0, "flip": False}
 
         def read_version() -> None:
             with fact_base.reading() as conn:
-                state["version"] = fact_row(conn, fact_id)["version"]
+                state["version"] = fact_row(conn, fact_id).version
             state["flip"] = not state["flip"]
 
         def edit() -> None:

@@ -28,6 +28,14 @@ class Target:
         return " and ".join(parts) or "—"
 
 
+# The workspace actions `benchmarks/stall_probe.py` triggers, as the table names them.
+STALL_ACTIONS = {
+    "backup": "File > Back up now", "check": "Tools > Check fact base", "rescan": "Re-check all conflicts",
+    "repair": "Check, then Repair", "refresh": "File > Refresh", "reviewer_copy": "Export reviewer copy",
+    "export": "Export (JSON Lines)", "import": "Import of ten documents",
+    "revision": "Import new revision of the 1 MB source", "restore": "Restore from backup",
+}
+
 TARGETS: tuple[Target, ...] = (
     Target("startup.first_window", "Cold start to first window (process start → MainWindow shown)", "s", 1.5),
     Target("startup.workspace_attached", "Cold start to workspace attached (fact base open, panes built)", "s"),
@@ -55,6 +63,8 @@ TARGETS: tuple[Target, ...] = (
     Target("export.wikidata", "Export: Wikidata statements", "s", None, 3, judged_at="1M"),
     Target("export.jsonl", "Export: JSON Lines", "s", None, 3, judged_at="1M"),
     Target("memory.peak", "Peak memory with the fact base open in the workspace", "MB", 500, judged_at="1M"),
+    *(Target(f"stall.{action}", f"Longest stall of the window (10 ms timer) during {title}", "ms", 100,
+             judged_at="1M") for action, title in STALL_ACTIONS.items()),
 )
 TARGET_BY_KEY = {target.key: target for target in TARGETS}
 

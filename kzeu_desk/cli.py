@@ -29,7 +29,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="kzeu-desk",
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
-        epilog="Subcommands: import, check, conflicts, export, load, backup, property, source (run 'kzeu-desk SUBCOMMAND --help').",
+        epilog="Subcommands: import, check, conflicts, export, load, backup, report, property, source "
+               "(run 'kzeu-desk SUBCOMMAND --help').",
     )
     parser.add_argument("db", nargs="?", type=Path, help="fact base file (default: your personal fact base)")
     parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
@@ -39,13 +40,15 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _import_command(args: argparse.Namespace) -> int:
-    from kzeu_desk.core import revisions
     from kzeu_desk.core.documents.fetch import read_file_or_address
     from kzeu_desk.core.errors import ReadOnlyFactBase, UserError
-    from kzeu_desk.core.service import FactBase, SourceMetadata
+    from kzeu_desk.core.revision_import import Outcome, describe_to_check, import_file, import_revision_of
+    from kzeu_desk.core.service import FactBase
 
     from kzeu_desk.core.new_fact_base import discarded_if_new_and_unused
 
+    if args.revision_of is not None and len(args.files) != 1:
+        raise UserError("Give exactly one file with --revision-of: the new text of that source.")
     failures = 0
     with discarded_if_new_and_unused(args.db) as new_fact_base, FactBase.open(args.db) as fact_base:
         if fact_base.read_only:
@@ -55,21 +58,21 @@ def _import_command(args: argparse.Namespace) -> int:
             name = item if isinstance(target, str) else target.name
             try:
                 document = read_file_or_address(target)
-                with fact_base.reading() as conn:
-                    match = revisions.find_matching_source(conn, document, SourceMetadata())
-                if match is not None and match.identical:
-                    print(f"{name}: not imported: it is already imported as “{match.title}” ({match.reason.value}).",
-                          file=sys.stderr)
-                    failures += 1
-                    continue
-                fact_base.import_document(document)
+                if args.revision_of is not None:
+                    done = import_revision_of(fact_base, args.revision_of, document)
+                else:
+                    done = import_file(fact_base, document, as_new_source=args.as_new_source)
             except UserError as error:
                 print(f"{name}: not imported: {error}", file=sys.stderr)
                 failures += 1
                 continue
-            title = document.title or Path(document.file_name).stem
-            kind = f"{len(document.page_starts)} pages" if document.page_starts else (document.encoding or document.format)
-            print(f"{title}\t{len(document.text)} characters\t{kind}")
+            if done.outcome in (Outcome.ALREADY_THERE, Outcome.LOOKS_LIKE_REVISION):
+                print(f"{name}: {done.detail}", file=sys.stderr)  # nothing imported; for a revision, a choice to make
+                failures += 1
+                continue
+            print(done.detail if done.outcome is Outcome.IMPORTED else f"{name}: {done.detail}")
+            for to_check in done.to_check:
+                print(describe_to_check(to_check))
         if failures == len(args.files):
             new_fact_base.discard_if_new()  # nothing imported: no new fact base is left behind
     return EXIT_PROBLEMS if failures else EXIT_OK
@@ -123,6 +126,7 @@ def _print_problems(db: Path, problems: list) -> None:
 
 def _conflicts_command(args: argparse.Namespace) -> int:
     import json
+    from dataclasses import asdict
 
     from kzeu_desk.core.conflict_report import open_conflict_report
     from kzeu_desk.core.service import FactBase
@@ -133,14 +137,14 @@ def _conflicts_command(args: argparse.Namespace) -> int:
         with fact_base.reading() as conn:
             report = open_conflict_report(conn)
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(json.dumps([asdict(conflict) for conflict in report], ensure_ascii=False, indent=2))
         return EXIT_OK
     for conflict in report:
-        print(f"#{conflict['id']} [{conflict['rule']}] {conflict['subject'] or ''} · {conflict['property'] or ''}")
-        for fact in conflict["facts"]:
-            sources = ", ".join(fact["sources"]) or "no evidence"
-            print(f"    fact {fact['id']}: {fact['value']}  ({sources})")
-        print(f"    {conflict['explanation']}")
+        print(f"#{conflict.id} [{conflict.rule}] {conflict.subject or ''} · {conflict.property or ''}")
+        for fact in conflict.facts:
+            sources = ", ".join(fact.sources) or "no evidence"
+            print(f"    fact {fact.id}: {fact.value}  ({sources})")
+        print(f"    {conflict.explanation}")
     print(f"{_counted(len(report), 'open conflict')}.")
     return EXIT_OK
 
@@ -169,6 +173,22 @@ def _load_command(args: argparse.Namespace) -> int:
         result = load_jsonl(fact_base, checked)  # a refusal removes a fact base created for it
     print(result.summary)
     return EXIT_OK
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from kzeu_desk.core.report import write_report
+
+    print(write_report(args.db, args.out).summary)
+    return EXIT_OK
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    reporter = _Parser(
+        prog="kzeu-desk report",
+        description="Write the fact base as HTML pages that open in any browser, with no network and no script.")
+    reporter.add_argument("--db", type=Path, required=True, help="fact base file (opened read-only)")
+    reporter.add_argument("--out", type=Path, required=True, help="folder to write (new, empty, or an earlier report)")
+    return reporter
 
 
 def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int], argparse.ArgumentParser]]:
@@ -210,6 +230,11 @@ def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argpa
     importer.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
     importer.add_argument("files", nargs="+", metavar="FILE_OR_ADDRESS",
                           help="a file, or a web address starting with http:// or https://")
+    revising = importer.add_mutually_exclusive_group()
+    revising.add_argument("--revision-of", type=int, metavar="SOURCE_ID",
+                          help="the file is a new version of this source: its evidence follows the new text")
+    revising.add_argument("--as-new-source", action="store_true",
+                          help="import files that look like a new version of a source as separate sources")
     checker = _Parser(prog="kzeu-desk check", description="Check a fact base for problems.")
     checker.add_argument("--db", type=Path, required=True)
     checker.add_argument("--repair", action="store_true",
@@ -230,6 +255,7 @@ def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argpa
         "backup": (_backup_command, backer),
         **_export_load_parsers(),
         **schema_commands(),
+        "report": (_report_command, _report_parser()),
     }
 
 

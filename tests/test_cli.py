@@ -124,3 +124,63 @@ def test_smoke_read_only_on_missing_file_fails_cleanly(tmp_path):
     result = kzeu("--smoke", "--read-only", str(tmp_path / "nope.sqlite"), cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "no fact base" in result.stderr
+
+
+def test_a_file_that_looks_like_a_new_version_is_not_made_a_second_source_and_imports_as_a_revision(tmp_path):
+    pair = Path(__file__).parent / "data" / "revisions" / "en-30-years"
+    article = tmp_path / "kz_eu_30_years.txt"
+    article.write_bytes((pair / "old.txt").read_bytes())
+    db = tmp_path / "facts.sqlite"
+    assert kzeu("import", "--db", str(db), str(article), cwd=tmp_path).returncode == 0
+    old = article.read_text(encoding="utf-8")
+    from kzeu_desk.core.service import FactBase
+    from kzeu_desk.core.typed_value import TypedValue, ValueKind
+
+    with FactBase.open(db) as fb:
+        for quote in ("almost US$77 billion", "one third of the total volume", "exceeded US$160 billion"):
+            start = old.index(quote)
+            fb.create_fact(value=TypedValue(ValueKind.TEXT, text=quote), evidence=[(1, start, start + len(quote))])
+
+    again = kzeu("import", "--db", str(db), str(article), cwd=tmp_path)
+    assert again.returncode == 1 and again.stderr.strip() == (
+        "kz_eu_30_years.txt: not imported: it is already imported as source 1 “kz_eu_30_years” (the same original file).")
+
+    article.write_bytes((pair / "new.txt").read_bytes())  # the publisher updated the article
+    suspected = kzeu("import", "--db", str(db), str(article), cwd=tmp_path)
+    assert suspected.returncode == 1 and suspected.stdout == ""
+    assert suspected.stderr.strip() == (
+        "kz_eu_30_years.txt: not imported: it looks like a new version of source 1 “kz_eu_30_years” (the same file "
+        "name); import it with --revision-of 1, or with --as-new-source to keep it as a separate source.")
+
+    revised = kzeu("import", "--db", str(db), "--revision-of", "1", str(article), cwd=tmp_path)
+    assert revised.returncode == 0, revised.stderr
+    summary, *to_check = revised.stdout.strip().splitlines()
+    assert summary == ("kz_eu_30_years.txt: imported as revision 2 of source 1 “kz_eu_30_years”; 3 evidence spans "
+                       "(1 exact, 1 fuzzy, 1 orphaned); 2 to check in Evidence to check.")
+    assert sorted(line.split("\t")[3] for line in to_check) == ["lost", "number changed"]
+    assert "“almost US$77 billion” → “almost US$78 billion”" in "\n".join(to_check)
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT count(*) FROM source").fetchone() == (1,)
+        assert raw.execute("SELECT number_changed FROM evidence WHERE quote = 'almost US$78 billion'").fetchone() == (1,)
+
+    unchanged = kzeu("import", "--db", str(db), "--revision-of", "1", str(article), cwd=tmp_path)
+    assert unchanged.returncode == 0 and "no new revision was made" in unchanged.stdout
+    article.write_text(article.read_text(encoding="utf-8") + "\nA reader's letter.\n", encoding="utf-8")
+    apart = kzeu("import", "--db", str(db), "--as-new-source", str(article), cwd=tmp_path)
+    assert apart.returncode == 0
+    assert apart.stdout.strip().split("\t")[::3] == ["kz_eu_30_years",
+                                                    "kept apart from source 1 “kz_eu_30_years” (the same file name)"]
+    check = kzeu("check", "--db", str(db), cwd=tmp_path)
+    assert check.returncode == 0, check.stdout
+
+
+@pytest.mark.parametrize(("arguments", "message"), [
+    (["--revision-of", "7", "x.txt"], "x.txt: not imported: There is no source 7 in this fact base."),
+    (["--revision-of", "1", "x.txt", "y.txt"], "kzeu-desk: Give exactly one file with --revision-of: the new text of that source."),
+])
+def test_revision_import_mistakes_are_one_sentence(tmp_path, arguments, message):
+    for name in ("x.txt", "y.txt"):
+        (tmp_path / name).write_text("Some text.", encoding="utf-8")
+    result = kzeu("import", "--db", str(tmp_path / "facts.sqlite"), *arguments, cwd=tmp_path)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == message

@@ -133,16 +133,16 @@ def scenario(fact_base: FactBase) -> Scenario:
 def test_queue_lists_the_corpus_disagreements_oldest_first(fact_base, scenario):
     with fact_base.reading() as conn:
         queue = conflict_queue.open_conflicts(conn)
-    assert [(r["subject_name"], r["property_name"], r["rule"], r["member_count"]) for r in queue] == [
+    assert [(r.subject_name, r.property_name, r.rule, r.member_count) for r in queue] == [
         ("Kazakhstan", "diplomatic relations established", "value", 2),
         ("Kazakhstan", "cumulative investment", "value", 2),
         ("Enhanced Partnership and Cooperation Agreement", "agreement signed", "value", 2),
         ("Kazakhstan", "investment inflow", "value", 2),
     ]
-    assert queue[0]["explanation"].startswith(
+    assert queue[0].explanation.startswith(
         "Kazakhstan · diplomatic relations established: Astana Calling, “Kazakhstan, a sign of the EU 25 years of "
         "strong and…” says 1996")
-    assert [r["created_at"] for r in queue] == sorted(r["created_at"] for r in queue)
+    assert [r.created_at for r in queue] == sorted(r.created_at for r in queue)
 
 
 def test_one_third_and_about_thirty_percent_are_not_a_conflict(fact_base, scenario):
@@ -163,10 +163,10 @@ def test_filters_by_property_source_and_rule(fact_base, scenario):
         manual = conflict_queue.open_conflicts(conn, rule="manual")
         combined = conflict_queue.open_conflicts(conn, property_id=investment,
                                                  source_id=source_id_of(fact_base, "kz_eu_25_years.txt"))
-    assert [r["property_name"] for r in by_property] == ["cumulative investment"]
-    assert [r["property_name"] for r in from_25_years] == ["diplomatic relations established"]
+    assert [r.property_name for r in by_property] == ["cumulative investment"]
+    assert [r.property_name for r in from_25_years] == ["diplomatic relations established"]
     # "about 30%" is evidence from that article too, but it is in no conflict.
-    assert [r["property_name"] for r in from_mfa] == ["investment inflow"]
+    assert [r.property_name for r in from_mfa] == ["investment inflow"]
     assert from_quantum_leap == [] and manual == [] and combined == []
 
 
@@ -177,46 +177,46 @@ def test_a_manual_flag_is_listed_under_its_fact_subject_and_property(fact_base, 
         (flag,) = conflict_queue.open_conflicts(conn, rule="manual")
         by_property = conflict_queue.open_conflicts(conn, property_id=trade_share)
         choices = conflict_queue.filter_choices(conn)
-    assert (flag["subject_name"], flag["property_name"], flag["member_count"]) == (
+    assert (flag.subject_name, flag.property_name, flag.member_count) == (
         "European Union", "share of foreign trade", 1)
-    assert flag["explanation"] == "Flagged by tester: Is this the 2022 share or an average?"
-    assert [r["id"] for r in by_property] == [flag["id"]]
-    assert {"rule": "manual", "name": "flagged for review"} in choices["rules"]
+    assert flag.explanation == "Flagged by tester: Is this the 2022 share or an average?"
+    assert [r.id for r in by_property] == [flag.id]
+    assert conflict_queue.RuleChoice(rule="manual", name="flagged for review") in choices.rules
 
 
 def test_counts_follow_resolutions_and_dismissals(fact_base, scenario):
     with fact_base.reading() as conn:
-        assert conflict_queue.conflict_counts(conn) == {"open": 4, "resolved": 0, "dismissed": 0}
+        assert conflict_queue.conflict_counts(conn) == conflict_queue.ConflictCounts(open=4, resolved=0, dismissed=0)
     fact_base.prefer_fact(conflict_of(fact_base, scenario.relations_1996, scenario.relations_1993),
                           scenario.relations_1993, "The 30-year article dates the anniversary from February 1993.")
     fact_base.dismiss_conflict(conflict_of(fact_base, scenario.inflow_about_800m, scenario.inflow_over_8bn),
                                "Different measures; checked with the ministry's table.")
     with fact_base.reading() as conn:
-        assert conflict_queue.conflict_counts(conn) == {"open": 2, "resolved": 1, "dismissed": 1}
+        assert conflict_queue.conflict_counts(conn) == conflict_queue.ConflictCounts(open=2, resolved=1, dismissed=1)
         assert len(conflict_queue.open_conflicts(conn)) == 2
 
 
 def test_filter_choices_name_what_has_open_conflicts(fact_base, scenario):
     with fact_base.reading() as conn:
         choices = conflict_queue.filter_choices(conn)
-    assert [p["name"] for p in choices["properties"]] == [
+    assert [p.name for p in choices.properties] == [
         "agreement signed", "cumulative investment", "diplomatic relations established", "investment inflow"]
-    assert {s["title"] for s in choices["sources"]} == {
+    assert {s.title for s in choices.sources} == {
         "Kazakhstan, a sign of the EU 25 years of strong and developing relations",
         "Kazakhstan and EU mark 30 years of diplomatic relations",
         "Kazakhstan and the EU deepened cooperation: The dance of finance and politics",
         "Cooperation with the EU and European states is one of the most important priorities of Kazakhstan's "
         "multi-vector foreign policy",
     }
-    assert choices["rules"] == [{"rule": "value", "name": "value conflict"}]
+    assert choices.rules == [conflict_queue.RuleChoice(rule="value", name="value conflict")]
 
     fact_base.dismiss_conflict(conflict_of(fact_base, scenario.epca_signed_2016, scenario.epca_signed_2005),
                                "“The decade later” is loose wording, not a date.")
     with fact_base.reading() as conn:
         after = conflict_queue.filter_choices(conn)
-    assert "agreement signed" not in [p["name"] for p in after["properties"]]
+    assert "agreement signed" not in [p.name for p in after.properties]
     assert "Kazakhstan and the EU deepened cooperation: The dance of finance and politics" not in [
-        s["title"] for s in after["sources"]]
+        s.title for s in after.sources]
 
 
 # -- one conflict in detail ---------------------------------------------------------------------------
@@ -227,22 +227,22 @@ def test_detail_shows_each_member_with_its_quote_in_context(fact_base, scenario)
     with fact_base.reading() as conn:
         detail = conflict_queue.conflict_detail(conn, conflict_id)
     assert detail is not None
-    conflict = detail["conflict"]
-    assert (conflict["id"], conflict["status"], conflict["rule"]) == (conflict_id, "open", "value")
-    assert (conflict["subject_name"], conflict["property_name"]) == ("Kazakhstan", "cumulative investment")
-    over, almost = detail["members"]
-    assert (over["fact_id"], over["value"], almost["value"]) == (
+    conflict = detail.conflict
+    assert (conflict.id, conflict.status, conflict.rule) == (conflict_id, "open", "value")
+    assert (conflict.subject_name, conflict.property_name) == ("Kazakhstan", "cumulative investment")
+    over, almost = detail.members
+    assert (over.fact_id, over.value, almost.value) == (
         scenario.investment_over_160bn, "more than US$160 billion", "almost US$77 billion")
-    assert (over["status"], over["rank"], over["qualifiers"]) == ("draft", "normal", {})
-    assert over["agreeing_fact_ids"] == [scenario.investment_over_160bn]
-    assert (over["agreeing_fact_count"], over["agreeing_source_count"]) == (1, 1)
-    (evidence,) = over["evidence"]
+    assert (over.status, over.rank, over.qualifiers) == ("draft", "normal", {})
+    assert over.agreeing_fact_ids == [scenario.investment_over_160bn]
+    assert (over.agreeing_fact_count, over.agreeing_source_count) == (1, 1)
+    (evidence,) = over.evidence
     source_id, start, end = span_of(fact_base, "kz_eu_30_years.txt", "exceeded US$160 billion")
-    assert (evidence["source_id"], evidence["start"], evidence["end"]) == (source_id, start, end)
-    assert evidence["quote"] == "exceeded US$160 billion"
-    assert evidence["prefix"].endswith("has ") and evidence["suffix"].startswith(", while")
-    assert evidence["source_title"] == "Kazakhstan and EU mark 30 years of diplomatic relations"
-    assert evidence["source_published"] is None and evidence["source_published_text"] is None
+    assert (evidence.source_id, evidence.start, evidence.end) == (source_id, start, end)
+    assert evidence.quote == "exceeded US$160 billion"
+    assert evidence.prefix.endswith("has ") and evidence.suffix.startswith(", while")
+    assert evidence.source_title == "Kazakhstan and EU mark 30 years of diplomatic relations"
+    assert evidence.source_published is None and evidence.source_published_text is None
 
 
 def test_detail_formats_qualifiers_and_counts_agreeing_sources(fact_base, scenario):
@@ -254,17 +254,17 @@ def test_detail_formats_qualifiers_and_counts_agreeing_sources(fact_base, scenar
                         point_in_time="2021-12", scope_note="as recalled at the 30th anniversary of independence")
     with fact_base.reading() as conn:
         detail = conflict_queue.conflict_detail(conn, conflict_of(fact_base, agreeing, scenario.relations_1993))
-    dated, _stated_1993 = sorted(detail["members"], key=lambda m: m["fact_id"] != agreeing)
-    assert dated["qualifiers"] == {"point_in_time": "December 2021",
-                                   "scope_note": "as recalled at the 30th anniversary of independence"}
-    assert dated["scope"] == {"point_in_time": "2021-12", "start_time": None, "end_time": None,
-                              "scope_note": "as recalled at the 30th anniversary of independence"}
-    assert dated["agreeing_fact_ids"] == sorted([agreeing, scenario.relations_1996])
-    assert (dated["agreeing_fact_count"], dated["agreeing_source_count"]) == (2, 2)
-    (evidence,) = dated["evidence"]
-    assert (evidence["source_title"], evidence["source_published"], evidence["source_published_text"]) == (
+    dated, _stated_1993 = sorted(detail.members, key=lambda m: m.fact_id != agreeing)
+    assert dated.qualifiers == {"point_in_time": "December 2021",
+                                "scope_note": "as recalled at the 30th anniversary of independence"}
+    assert dated.scope == {"point_in_time": "2021-12", "start_time": None, "end_time": None,
+                           "scope_note": "as recalled at the 30th anniversary of independence"}
+    assert dated.agreeing_fact_ids == sorted([agreeing, scenario.relations_1996])
+    assert (dated.agreeing_fact_count, dated.agreeing_source_count) == (2, 2)
+    (evidence,) = dated.evidence
+    assert (evidence.source_title, evidence.source_published, evidence.source_published_text) == (
         "Embassy note", "2021-12-16", "16 December 2021")
-    assert evidence["source_reference"].endswith("16 December 2021") and "“Embassy note”" in evidence["source_citation"]
+    assert evidence.source_reference.endswith("16 December 2021") and "“Embassy note”" in evidence.source_citation
 
 
 def test_detail_of_a_vanished_conflict_is_none(fact_base, scenario):

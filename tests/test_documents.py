@@ -320,11 +320,11 @@ def test_an_imported_pdf_keeps_its_original_pages_and_details_and_is_recognised_
         source_id = changes.new_id("source")
         with fb.reading() as conn:
             row = source_row(conn, source_id)
-            kept = originals.load(conn, row["original_sha256"])
+            kept = originals.load(conn, row.original_sha256)
             page_map = pages.current_page_map(conn, source_id)
             again = find_matching_source(conn, read_document(path), SourceMetadata())
-        assert (row["title"], row["author"], row["format"]) == ("Annual review", "MFA", "pdf")
-        assert row["extractor"].startswith("pdf 1; pdfium ")
+        assert (row.title, row.author, row.format) == ("Annual review", "MFA", "pdf")
+        assert row.extractor.startswith("pdf 1; pdfium ")
         assert kept.data == made.data and kept.media_type == "application/pdf"
         assert list(page_map.starts) == made.page_starts
         assert again is not None and again.identical and again.reason is MatchReason.ORIGINAL
@@ -420,7 +420,7 @@ def test_pages_and_originals_travel_through_json_lines(tmp_path):
         with fb.reading() as conn:
             source = source_row(conn, 1)
             assert list(pages.current_page_map(conn, 1).starts) == page_starts
-            assert originals.load(conn, source["original_sha256"]).data == (tmp_path / "review.pdf").read_bytes()
+            assert originals.load(conn, source.original_sha256).data == (tmp_path / "review.pdf").read_bytes()
     again = tmp_path / "again.jsonl"
     export(copy, "jsonl", again)
     assert again.read_bytes() == jsonl.read_bytes()

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from test_export import curate
 
 from kzeu_desk.core.service import FactBase
-from kzeu_desk.ui.export_dialog import ExportDialog, _ExportWorker
+from kzeu_desk.core.progress import Progress, Stopped
+from kzeu_desk.ui.export_dialog import ExportDialog, export_work
 from kzeu_desk.ui.session import Session
 
 
@@ -101,14 +102,14 @@ def test_a_bad_target_is_refused_before_anything_runs(qtbot, curated_path, tmp_p
     session.fact_base.close()
     refusal = f"“{tmp_path}” is a folder; this format is written to a file."
     assert messages == [("warning", "Cannot export there", refusal)]
-    assert dialog._thread is None and list(tmp_path.iterdir()) == []
+    assert dialog.op is None and list(tmp_path.iterdir()) == []
 
 
-def test_stopping_the_worker_writes_nothing(qtbot, curated_path, tmp_path):
+def test_stopping_the_export_writes_nothing(qtbot, curated_path, tmp_path):
     target = tmp_path / "stopped.jsonl"
-    worker = _ExportWorker(curated_path, "jsonl", target, only_confirmed=False)
-    worker.cancelled = True
-    with qtbot.waitSignal(worker.failed) as failed:
-        worker.run()
-    assert failed.args == ["The export was stopped; nothing was written."]
+    progress = Progress()
+    progress.request_stop()
+    with FactBase.open(curated_path, read_only=True) as fact_base, pytest.raises(Stopped) as stopped:
+        export_work("jsonl", target, only_confirmed=False)(fact_base, progress)
+    assert str(stopped.value) == "The export was stopped; nothing was written."
     assert not target.exists() and list(tmp_path.iterdir()) == []

@@ -240,10 +240,17 @@ def _as_version_2(lines: list[dict]) -> list[dict]:
                 record.pop(column)
         elif record["type"] == "evidence":
             record.pop("pages")
+            record.pop("number_changed")
         converted.append(record)
     header = converted[0]
     header["counts"] = {**header["counts"], "audit": sum(r["type"] == "audit" for r in converted)}
     return converted
+
+
+def _without_number_changed(lines: list[dict]) -> list[dict]:
+    """What the first version 3 exporter wrote: evidence without `number_changed`."""
+    return [{k: v for k, v in record.items() if not (record["type"] == "evidence" and k == "number_changed")}
+            for record in lines]
 
 
 def _as_version_1(lines: list[dict]) -> list[dict]:
@@ -263,6 +270,34 @@ def _as_version_1(lines: list[dict]) -> list[dict]:
                 record.pop(column)
         converted.append(record)
     return converted
+
+
+@pytest.mark.parametrize(("version", "schema", "convert"), [
+    (2, "kzeu-facts.v2.schema.json", _as_version_2),
+    (3, "kzeu-facts.v3.schema.json", _without_number_changed),
+])
+def test_a_file_that_does_not_say_which_figures_changed_has_them_worked_out(revised_path, revised_jsonl, tmp_path,
+                                                                           version, schema, convert):
+    """Version 2 (and the first version 3 files) did not say which fuzzy matches changed a figure
+    (the queue worked it out from the texts): loading works it out the same way, so nothing waits
+    less than it did."""
+    lines = convert(records(revised_jsonl))
+    assert lines[0]["version"] == version
+    import jsonschema  # test extra: jsonschema
+    validator = jsonschema.Draft202012Validator(json.loads((resources_dir() / "schemas" / schema).read_text(encoding="utf-8")))
+    assert all(validator.is_valid(record) for record in lines), f"a genuine version {version} file"
+    old = write_records(tmp_path / "old.jsonl", lines)
+    copy = tmp_path / "copy.sqlite"
+    with FactBase.open(copy, actor="someone else") as fb:
+        load_jsonl(fb, old)
+        assert problems(fb) == []
+    flagged = rows_of(copy, "SELECT quote FROM evidence WHERE number_changed")
+    assert flagged == rows_of(revised_path, "SELECT quote FROM evidence WHERE number_changed") == [("almost US$78 billion",)]
+    again = tmp_path / "again.jsonl"
+    export(copy, "jsonl", again)
+    assert [r for r in records(again) if r["type"] == "evidence"] == [
+        r for r in records(revised_jsonl) if r["type"] == "evidence"]
+    assert convert(records(again)) == lines
 
 
 def test_a_version_1_file_still_loads_with_its_evidence_exactly_anchored(tmp_path):
@@ -385,12 +420,14 @@ def test_orphaned_annotations_point_at_their_revision_and_parse_as_json_ld(revis
 
     texts = _texts_by_revision(revised_path)
     current = dict(rows_of(revised_path, "SELECT url, text FROM source WHERE url IS NOT NULL"))
-    states = {}
+    states, figures_changed = {}, set()
     for annotation in document_["first"]["items"]:
         target = annotation["target"]
         quote, position = target["selector"]
         state = target.get("kzeu:anchorState", "exact")
         states[quote["exact"]] = state
+        if target.get("kzeu:numberChanged"):
+            figures_changed.add(quote["exact"])
         if state == "orphaned":
             # Its own revision's text: never the source's current one.
             assert target["source"] == ARTICLE_URL
@@ -405,7 +442,7 @@ def test_orphaned_annotations_point_at_their_revision_and_parse_as_json_ld(revis
             assert "state" not in target
         assert body[position["start"]:position["end"]] == quote["exact"]
     assert states["one third of the total volume"] == states["exceeded US$160 billion"] == "orphaned"
-    assert states["almost US$78 billion"] == "fuzzy"
+    assert states["almost US$78 billion"] == "fuzzy" and figures_changed == {"almost US$78 billion"}
     assert len({a["id"] for a in document_["first"]["items"]}) == len(document_["first"]["items"])
 
 
@@ -459,6 +496,7 @@ def test_the_data_package_carries_revisions_and_validates(revised_path, tmp_path
     evidence_fields = {f["name"]: f for f in resources["evidence"]["schema"]["fields"]}
     assert evidence_fields["anchor_state"]["constraints"]["enum"] == [s.value for s in AnchorState]
     assert "orphaned" in evidence_fields["confirmed_revision"]["description"]
+    assert evidence_fields["number_changed"]["type"] == "boolean" and "figures" in evidence_fields["number_changed"]["description"]
     rows = (out / "source_revision.csv").read_text(encoding="utf-8")
     assert rows.startswith("id,source_id,number,") and "exceeded US$160 billion" in rows
 
@@ -472,3 +510,4 @@ def test_the_snapshot_says_which_evidence_quotes_an_earlier_revision(revised_pat
     export(revised_path, "sqlite", out)
     assert sorted(rows_of(out, "SELECT quote, revision FROM evidence_overview WHERE anchor_state = 'orphaned'")) == [
         ("exceeded US$160 billion", 2), ("one third of the total volume", 1)]
+    assert rows_of(out, "SELECT quote FROM evidence_overview WHERE number_changed") == [("almost US$78 billion",)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -19,10 +21,10 @@ def span_of(fact_base: FactBase, file_name: str, phrase: str) -> tuple[int, int,
     """(source_id, start, end) of the first `phrase` in the sample article `file_name`."""
     with fact_base.reading() as conn:
         for row in queries.source_rows(conn):
-            if row["file_name"] == file_name:
-                text = queries.source_text(conn, row["id"])
+            if row.file_name == file_name:
+                text = queries.source_text(conn, row.id)
                 start = text.index(phrase)
-                return row["id"], start, start + len(phrase)
+                return row.id, start, start + len(phrase)
     raise AssertionError(f"no sample source {file_name}")
 
 
@@ -35,7 +37,7 @@ def new_draft(session: Session, phrase: str = "in 1996", file_name: str = "kz_eu
     return fact_id
 
 
-def stored(fact_base: FactBase, fact_id: int) -> dict:
+def stored(fact_base: FactBase, fact_id: int) -> queries.FactRecord:
     with fact_base.reading() as conn:
         row = queries.fact_row(conn, fact_id)
     assert row is not None
@@ -45,8 +47,8 @@ def stored(fact_base: FactBase, fact_id: int) -> dict:
 def entity_id(fact_base: FactBase, name: str) -> int:
     with fact_base.reading() as conn:
         for row in queries.entity_names(conn):
-            if row["name"] == name:
-                return row["entity_id"]
+            if row.name == name:
+                return row.entity_id
     raise AssertionError(f"no entity {name}")
 
 
@@ -117,7 +119,7 @@ def test_alias_commits_the_entity_as_one_undo_step(qtbot, editor: FactEditor, se
     editor.focus_subject()
     type_and_enter(qtbot, editor.subject_field.line_edit, "EU")
 
-    assert stored(session.fact_base, fact_id)["subject_id"] == entity_id(session.fact_base, "European Union")
+    assert stored(session.fact_base, fact_id).subject_id == entity_id(session.fact_base, "European Union")
     assert session.undo_stack.count() == steps + 1
     assert editor.subject_field.line_edit.text() == "European Union"
 
@@ -155,22 +157,22 @@ def test_edits_undo_one_by_one(qtbot, editor: FactEditor, session: Session) -> N
 
     assert session.undo_stack.count() == steps + 3
     final = snapshots[-1]
-    assert final["subject_id"] == entity_id(fact_base, "European Union")
-    assert final["value_kind"] == "money"
-    assert final["value_lower"] == 160e9
-    assert final["value_unit"] == "USD"
-    assert final["status"] == "confirmed"
+    assert final.subject_id == entity_id(fact_base, "European Union")
+    assert final.value_kind == "money"
+    assert final.value_lower == 160e9
+    assert final.value_unit == "USD"
+    assert final.status == "confirmed"
     assert editor.value_preview.text() == "= more than US$160 billion"
 
-    def fields(row: dict) -> dict:
-        return {k: v for k, v in row.items() if k not in ("version", "updated_at", "updated_by")}
+    def fields(row: queries.FactRecord) -> queries.FactRecord:
+        return replace(row, version=0, updated_at="", updated_by="")
 
     for expected in reversed(snapshots[:-1]):
         session.undo_stack.undo()
         now = stored(fact_base, fact_id)
         assert fields(now) == fields(expected)
-        assert editor.shown_version == now["version"]
-        assert editor.status_combo.currentText() == now["status"]
+        assert editor.shown_version == now.version
+        assert editor.status_combo.currentText() == now.status
     assert editor.subject_field.line_edit.text() == ""
     assert editor.value_date_field.line_edit.text() == "1996"
     assert editor.property_combo.currentIndex() == 0
@@ -186,7 +188,7 @@ def test_date_value_with_month_precision(qtbot, editor: FactEditor, session: Ses
     assert editor.value_date_field.precision.text() == "month"
     assert editor.value_preview.text() == "→ February 1996"
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    assert stored(session.fact_base, fact_id)["value_date"] == "1996-02"
+    assert stored(session.fact_base, fact_id).value_date == "1996-02"
     assert edit.text() == "February 1996"
 
 
@@ -201,15 +203,15 @@ def test_unparseable_input_is_flagged_inline_and_not_saved(qtbot, editor: FactEd
     type_and_enter(qtbot, editor.amount_editor.amount_edit, "lots of money")
     assert editor.amount_editor.problem.isVisible()
     assert session.undo_stack.count() == steps
-    assert stored(session.fact_base, fact_id)["value_date"] == before["value_date"]
+    assert stored(session.fact_base, fact_id).value_date == before.value_date
 
 
 def test_numeric_value_follows_the_property_kind(qtbot, editor: FactEditor, session: Session) -> None:
     fact_id = new_draft(session, "29", "kz_eu_30_years.txt")
-    assert stored(session.fact_base, fact_id)["value_kind"] == "quantity"
+    assert stored(session.fact_base, fact_id).value_kind == "quantity"
     choose(editor.property_combo, "trade turnover")
     row = stored(session.fact_base, fact_id)
-    assert (row["value_kind"], row["value_unit"]) == ("money", "USD")
+    assert (row.value_kind, row.value_unit) == ("money", "USD")
 
 
 def test_unknown_subject_can_be_created_in_one_step(qtbot, editor: FactEditor, session: Session) -> None:
@@ -219,20 +221,20 @@ def test_unknown_subject_can_be_created_in_one_step(qtbot, editor: FactEditor, s
     edit = editor.subject_field.line_edit
     qtbot.keyClicks(edit, "Astana International Financial Centre")
     qtbot.keyClick(edit, Qt.Key.Key_Return)
-    assert stored(fact_base, fact_id)["subject_id"] is None
+    assert stored(fact_base, fact_id).subject_id is None
     button = editor.subject_field.create_button
     assert button.isVisible()
     assert button.text() == "Create entity “Astana International Financial Centre”"
 
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     new_entity = entity_id(fact_base, "Astana International Financial Centre")
-    assert stored(fact_base, fact_id)["subject_id"] == new_entity
+    assert stored(fact_base, fact_id).subject_id == new_entity
     assert session.undo_stack.count() == steps + 1
     assert edit.text() == "Astana International Financial Centre"
     assert not button.isVisible()
 
     session.undo_stack.undo()
-    assert stored(fact_base, fact_id)["subject_id"] is None
+    assert stored(fact_base, fact_id).subject_id is None
     with pytest.raises(AssertionError):
         entity_id(fact_base, "Astana International Financial Centre")
     assert edit.text() == ""
@@ -277,16 +279,16 @@ def test_stale_edit_is_refused_and_the_editor_reloads(qtbot, editor: FactEditor,
     assert "changed" in failure.args[0]
 
     row = stored(fact_base, fact_id)
-    assert row["status"] == "draft"
-    assert row["note"] == "checked against the MFA site"
+    assert row.status == "draft"
+    assert row.note == "checked against the MFA site"
     assert session.undo_stack.count() == steps
-    assert editor.shown_version == row["version"] != loaded
+    assert editor.shown_version == row.version != loaded
     assert editor.status_combo.currentText() == "draft"
     assert editor.note_edit.toPlainText() == "checked against the MFA site"
     assert editor.notice.isVisible()
 
     choose(editor.status_combo, "confirmed")
-    assert stored(fact_base, fact_id)["status"] == "confirmed"
+    assert stored(fact_base, fact_id).status == "confirmed"
 
 
 def test_evidence_activation_and_removal(qtbot, editor: FactEditor, session: Session) -> None:
@@ -334,7 +336,7 @@ def test_focus_out_commits_and_keeps_other_typing(qtbot, editor: FactEditor, ses
     qtbot.keyClicks(editor.scope_note_edit, "first nine months")
     editor.note_edit.setFocus()
     qtbot.waitUntil(editor.note_edit.hasFocus)
-    assert stored(fact_base, fact_id)["scope_note"] == "first nine months"
+    assert stored(fact_base, fact_id).scope_note == "first nine months"
 
     qtbot.keyClicks(editor.note_edit, "Compare with the 2023 article")
     # A change to evidence elsewhere reloads the lists but leaves the typing alone.
@@ -345,7 +347,7 @@ def test_focus_out_commits_and_keeps_other_typing(qtbot, editor: FactEditor, ses
 
     editor.scope_note_edit.setFocus()
     qtbot.waitUntil(editor.scope_note_edit.hasFocus)
-    assert stored(fact_base, fact_id)["note"] == "Compare with the 2023 article"
+    assert stored(fact_base, fact_id).note == "Compare with the 2023 article"
 
 
 def test_switching_facts_commits_pending_typing(qtbot, editor: FactEditor, session: Session) -> None:
@@ -353,7 +355,7 @@ def test_switching_facts_commits_pending_typing(qtbot, editor: FactEditor, sessi
     fact_id = new_draft(session)
     qtbot.keyClicks(editor.scope_note_edit, "as of 2021")
     session.select_fact(other)
-    assert stored(session.fact_base, fact_id)["scope_note"] == "as of 2021"
+    assert stored(session.fact_base, fact_id).scope_note == "as of 2021"
     assert editor.shown_fact_id == other
     assert editor.scope_note_edit.text() == ""
 
@@ -395,11 +397,11 @@ def test_entity_value_for_an_entity_property(qtbot, editor: FactEditor, session:
     assert editor.value_stack.currentWidget() is editor.value_entity_field
     assert editor.kind_offer.isVisible()  # the fact holds a date until an entity is entered
     assert "“largest investor” takes an entity" in editor.kind_offer.message.text()
-    assert stored(session.fact_base, fact_id)["property_id"] is None
+    assert stored(session.fact_base, fact_id).property_id is None
     type_and_enter(qtbot, editor.value_entity_field.line_edit, "holland")
     row = stored(session.fact_base, fact_id)
-    assert (row["value_kind"], row["value_entity_id"]) == ("entity", entity_id(session.fact_base, "Netherlands"))
-    assert row["property_id"] is not None
+    assert (row.value_kind, row.value_entity_id) == ("entity", entity_id(session.fact_base, "Netherlands"))
+    assert row.property_id is not None
     assert editor.value_entity_field.line_edit.text() == "Netherlands"
     assert not editor.kind_offer.isVisible()
 
@@ -429,16 +431,16 @@ def test_ctrl_z_in_a_committed_field_undoes_through_the_app(qtbot, editor: FactE
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus)
     type_and_enter(qtbot, edit, "Kazakhstan")
-    assert stored(fact_base, fact_id)["subject_id"] == entity_id(fact_base, "Kazakhstan")
+    assert stored(fact_base, fact_id).subject_id == entity_id(fact_base, "Kazakhstan")
 
     # Typing not yet committed is the field's own to undo ...
     qtbot.keyClicks(edit, "x")
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert edit.text() == "Kazakhstan"
-    assert stored(fact_base, fact_id)["subject_id"] == entity_id(fact_base, "Kazakhstan")
+    assert stored(fact_base, fact_id).subject_id == entity_id(fact_base, "Kazakhstan")
     # ... and once there is none, Ctrl+Z undoes the committed edit.
     qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert stored(fact_base, fact_id)["subject_id"] is None
+    assert stored(fact_base, fact_id).subject_id is None
     assert edit.text() == ""
 
 
@@ -450,10 +452,10 @@ def test_a_date_range_and_a_count_from_a_suggestion_are_shown_and_edited(editor,
     assert editor.value_range_field.last.line_edit.text() == "2030"
     type_and_enter(qtbot, editor.value_range_field.last.line_edit, "2025")
     row = stored(session.fact_base, range_fact)
-    assert (row["value_kind"], row["value_date"], row["value_date_end"]) == ("date_range", "2020", "2025")
+    assert (row.value_kind, row.value_date, row.value_date_end) == ("date_range", "2020", "2025")
     type_and_enter(qtbot, editor.value_range_field.last.line_edit, "2019")
     assert "must end after it begins" in editor.value_range_field.problem.text()
-    assert stored(session.fact_base, range_fact)["value_date_end"] == "2025"
+    assert stored(session.fact_base, range_fact).value_date_end == "2025"
     count_fact = new_draft(session, "29 areas", "kz_mfa_european_track.txt")
     assert editor.value_stack.currentWidget() is editor.amount_editor
-    assert stored(session.fact_base, count_fact)["value_kind"] == "count"
+    assert stored(session.fact_base, count_fact).value_kind == "count"

@@ -149,7 +149,7 @@ def test_version_2_lines_have_no_originals_or_pages():
 
 
 def test_a_schema_keyword_the_loader_does_not_check_is_refused_when_compiling():
-    schema = json.loads((resources_dir() / "schemas" / "kzeu-facts.v2.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((resources_dir() / "schemas" / f"kzeu-facts.v{FORMAT_VERSION}.schema.json").read_text(encoding="utf-8"))
     schema["$defs"]["fact"]["properties"]["note"] = {"type": "string", "maxLength": 10}
     with pytest.raises(ValueError, match="maxLength"):
         RecordRules(schema)

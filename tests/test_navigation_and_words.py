@@ -18,7 +18,7 @@ from kzeu_desk.ui import create_main_window
 
 def _source_ids(fb: FactBase) -> dict[str, int]:
     with fb.reading() as conn:
-        return {row["file_name"]: row["id"] for row in queries.source_rows(conn)}
+        return {row.file_name: row.id for row in queries.source_rows(conn)}
 
 
 def _text(fb: FactBase, source_id: int) -> str:
@@ -227,7 +227,7 @@ def test_typing_in_the_property_box_records_one_change(qtbot, window):
     assert window.session.undo_stack.count() == steps + 1
     with window.session.fact_base.reading() as conn:
         stored = queries.fact_row(conn, fact_id)
-    assert stored["property_id"] == combo.currentData()
+    assert stored.property_id == combo.currentData()
     assert combo.currentText().startswith("diplom")
 
 

@@ -25,7 +25,9 @@ from kzeu_desk.ui import platform_check
 from kzeu_desk.ui.platform_check import missing_window_libraries_message, platform_will_be_xcb
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-UNPACKED_SIZE_GOAL_MB = 170
+# 174.6 MB measured on 5 Dec 2026 after re-anchoring brought rapidfuzz and the views the SVG plugins; the
+# goal keeps ~5 MB of room so a dependency that doubles the bundle is still caught.
+UNPACKED_SIZE_GOAL_MB = 180
 ARCHIVE_SIZE_GOAL_MB = 75
 
 # -- the platform check -------------------------------------------------------------------------------------------

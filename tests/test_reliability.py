@@ -131,7 +131,7 @@ def test_full_disk_is_one_clear_message_and_loses_nothing(fact_base):
             fact_base.create_fact(value=TypedValue(ValueKind.TEXT, text="x" * 3000), note="y" * 3000)
     assert len(str(failure.value).splitlines()) == 1
     with fact_base.reading() as conn:
-        assert queries.fact_row(conn, kept)["value_date"] == "1996"
+        assert queries.fact_row(conn, kept).value_date == "1996"
         assert check(conn) == []
 
 

@@ -303,7 +303,7 @@ with FactBase.open(path, actor=sys.argv[4]) as fb:
             with fb.reading() as conn:
                 row = queries.fact_row(conn, fact_id)
             try:
-                fb.update_fact(fact_id, row["version"], note=str(int(row["note"]) + 1))
+                fb.update_fact(fact_id, row.version, note=str(int(row.note) + 1))
                 break
             except StaleEdit:
                 refused += 1  # someone else got there first: reload and try again, as the editor does
@@ -325,8 +325,8 @@ def test_two_processes_editing_the_same_facts_lose_no_update(tmp_path):
     outputs = [w.communicate(timeout=180) for w in workers]
     assert all(w.returncode == 0 for w in workers), [o[1][-800:] for o in outputs]
     with FactBase.open(path, read_only=True) as fb, fb.reading() as conn:
-        total = sum(int(queries.fact_row(conn, i)["note"]) for i in ids)
-        versions = sum(queries.fact_row(conn, i)["version"] for i in ids)
+        total = sum(int(queries.fact_row(conn, i).note) for i in ids)
+        versions = sum(queries.fact_row(conn, i).version for i in ids)
     assert total == 2 * rounds  # every increment survived
     assert versions == 3 + 2 * rounds
 
@@ -337,4 +337,4 @@ def test_stale_edit_from_an_editor_is_refused_with_a_clear_message(sample_db):
         with pytest.raises(StaleEdit, match="changed by aigerim"):
             second.update_fact(1, 1, note="marat's note")
         with second.reading() as conn:
-            assert queries.fact_row(conn, 1)["note"] == "aigerim's note"
+            assert queries.fact_row(conn, 1).note == "aigerim's note"

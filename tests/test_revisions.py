@@ -106,8 +106,9 @@ def test_a_corrected_article_moves_every_highlight_or_orphans_it(article):
         assert row["confirmed_revision"] == 2
     # The corrected figure is found approximately, and waits for a curator because a number changed.
     figure = rows[facts["invested_77"]]
-    assert figure["anchor_state"] == AnchorState.FUZZY
+    assert figure["anchor_state"] == AnchorState.FUZZY and figure["number_changed"]
     assert new_body[figure["start"]:figure["end"]] == "almost US$78 billion"
+    assert not any(row["number_changed"] for fact, row in rows.items() if fact != facts["invested_77"])
     # The cut sentence is gone: its evidence keeps pointing into revision 1.
     lost = rows[facts["one_third"]]
     assert lost["anchor_state"] == AnchorState.ORPHANED and lost["confirmed_revision"] == 1
@@ -183,8 +184,8 @@ def test_metadata_given_with_a_revision_replaces_the_sources_own(article):
     fb.import_revision(source_id, document(corrected(body)), metadata=SourceMetadata(url="https://example.org/30"))
     with fb.reading() as conn:
         row = queries.source_row(conn, source_id)
-    assert row["url"] == "https://example.org/30"
-    assert row["title"] == "Kazakhstan and EU mark 30 years of diplomatic relations"
+    assert row.url == "https://example.org/30"
+    assert row.title == "Kazakhstan and EU mark 30 years of diplomatic relations"
 
 
 # -- the curator's decisions ------------------------------------------------------------------------
@@ -203,7 +204,8 @@ def test_reattaching_accepting_and_dropping_are_undoable_and_in_the_facts_histor
     row = evidence_rows(fb)[facts["one_third"]]
     assert (row["anchor_state"], row["confirmed_revision"], row["quote"]) == ("exact", 2, "about a half, or 50 percent")
     accepted = fb.accept_anchor(figure["id"])
-    assert evidence_rows(fb)[facts["invested_77"]]["anchor_state"] == AnchorState.EXACT
+    accepted_row = evidence_rows(fb)[facts["invested_77"]]
+    assert accepted_row["anchor_state"] == AnchorState.EXACT and not accepted_row["number_changed"]
     with fb.reading() as conn:
         assert revisions.review_queue(conn) == []
         assert revisions.facts_with_only_orphaned_evidence(conn) == []
@@ -296,7 +298,7 @@ def test_a_revision_imported_by_someone_else_meanwhile_makes_this_one_stale(arti
         fb.import_revision(source_id, document(corrected(body)), progress=meanwhile)
     with fb.reading() as conn:
         assert revisions.current_revision(conn, source_id) == 2
-        assert queries.source_row(conn, source_id)["file_name"] == "other.txt"
+        assert queries.source_row(conn, source_id).file_name == "other.txt"
 
 
 # -- recognising a new version ----------------------------------------------------------------------

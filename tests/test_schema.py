@@ -142,3 +142,42 @@ def test_the_date_range_and_count_step_keeps_facts_ids_and_indexes_and_downgrade
             assert dict(conn.exec_driver_sql(index_sql).all()) == indexes_at_0003
     finally:
         engine.dispose()
+
+
+def test_the_number_changed_step_flags_the_fuzzy_matches_the_queue_flagged_and_downgrades(tmp_path):
+    """0007 adds evidence.number_changed: fuzzy matches whose figures differ from the span they were
+    placed from (the review queue's rule until then) get it, the others do not; the downgrade drops it."""
+    engine = sqlite_features.make_engine(tmp_path / "old.sqlite", read_only=False)
+    columns_sql = "SELECT name FROM pragma_table_info('evidence')"
+    try:
+        with sqlite_features.migration_transaction(engine) as conn:
+            command.upgrade(migrations._config(conn), "0006_dismissed_candidates")
+        old, new = "Investment reached almost US$77 billion in all.", "Investment reached almost US$78 billion, in all."
+        with sqlite_features.write_transaction(engine) as conn:
+            conn.exec_driver_sql("INSERT INTO source (title, text, text_sha256, char_count, imported_at, imported_by) "
+                                 f"VALUES ('t', '{new}', 'x', {len(new)}, 'a', 'b')")
+            conn.exec_driver_sql("INSERT INTO source_revision (source_id, number, text, text_sha256, char_count, "
+                                 "imported_at, imported_by, superseded_at, superseded_by) "
+                                 f"VALUES (1, 1, '{old}', 'y', {len(old)}, 'a', 'b', 'c', 'd')")
+            conn.exec_driver_sql("INSERT INTO fact (value_kind, value_approximate, status, rank, created_at, created_by, "
+                                 "updated_at, updated_by, version) VALUES ('text', 0, 'draft', 'normal', 'a', 'b', 'a', 'b', 1)")
+            spans = [("almost US$78 billion", "almost US$77 billion"), ("Investment reached", "Investment reached")]
+            for quote, was in spans:
+                start, was_start = new.index(quote), old.index(was)
+                conn.exec_driver_sql(
+                    'INSERT INTO evidence (fact_id, source_id, start, "end", quote, prefix, suffix, source_sha256, '
+                    "created_at, created_by, anchor_state, anchor_score, confirmed_revision, previous_revision, "
+                    f"previous_start, previous_end) VALUES (1, 1, {start}, {start + len(quote)}, '{quote}', '', '', 'x', "
+                    f"'a', 'b', 'fuzzy', 0.95, 2, 1, {was_start}, {was_start + len(was)})")
+        with sqlite_features.migration_transaction(engine) as conn:
+            migrations.upgrade_to_head(conn)
+        with sqlite_features.write_transaction(engine) as conn:
+            assert conn.exec_driver_sql("SELECT quote, number_changed FROM evidence ORDER BY id").all() == [
+                ("almost US$78 billion", 1), ("Investment reached", 0)]
+        with sqlite_features.migration_transaction(engine) as conn:
+            command.downgrade(migrations._config(conn), "0006_dismissed_candidates")
+        with sqlite_features.write_transaction(engine) as conn:
+            assert "number_changed" not in conn.exec_driver_sql(columns_sql).scalars().all()
+            assert conn.exec_driver_sql("SELECT count(*) FROM evidence").scalar() == 2
+    finally:
+        engine.dispose()

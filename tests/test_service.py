@@ -32,9 +32,9 @@ def test_sample_corpus_is_imported_with_metadata(fact_base):
     with fact_base.reading() as conn:
         rows = queries.source_rows(conn)
     assert len(rows) == 5
-    titles = {r["title"] for r in rows}
+    titles = {r.title for r in rows}
     assert "Kazakhstan and EU mark 30 years of diplomatic relations" in titles
-    assert all(r["encoding"] == "utf-8" for r in rows)
+    assert all(r.encoding == "utf-8" for r in rows)
 
 
 def test_fact_from_selection_suggests_a_lower_bound_and_anchors_the_quote(fact_base):
@@ -190,7 +190,7 @@ def test_entities_and_aliases(fact_base):
     entity = fact_base.create_entity("Austria", kind="country", aliases=["Österreich"]).new_id("entity")
     fact_base.add_alias(entity, "Republic of Austria")
     with fact_base.reading() as conn:
-        names = {r["alias"] for r in queries.entity_names(conn) if r["entity_id"] == entity}
+        names = {r.alias for r in queries.entity_names(conn) if r.entity_id == entity}
     assert names == {"Austria", "Österreich", "Republic of Austria"}
     with pytest.raises(InvalidEdit, match="already exists"):
         fact_base.create_entity("Austria")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from kzeu_desk.core import queries
 from kzeu_desk.core.highlight_index import HighlightIndex
+from kzeu_desk.core.queries import EvidenceSpan
 from kzeu_desk.core.text import canonicalize
 from kzeu_desk.ui.find_bar import FindBar
 from kzeu_desk.ui.source_pane import SourcePane, source_details_line
@@ -35,9 +36,9 @@ def utf16(text: str, codepoint_offset: int) -> int:
 
 def span(evidence_id: int, start: int, end: int, fact_id: int, status: str = "draft", *,
          subject: str | None = "Kazakhstan", prop: str | None = "diplomatic relations established",
-         rank: str = "normal") -> dict:
-    return {"evidence_id": evidence_id, "start": start, "end": end, "fact_id": fact_id, "status": status,
-            "rank": rank, "subject_name": subject, "property_name": prop}
+         rank: str = "normal") -> EvidenceSpan:
+    return EvidenceSpan(evidence_id=evidence_id, start=start, end=end, fact_id=fact_id, status=status, rank=rank,
+                        subject_name=subject, property_name=prop)
 
 
 @pytest.fixture
@@ -449,8 +450,8 @@ def test_a_megabyte_with_ten_thousand_spans_is_shown_and_indexed_correctly(view)
     utf16_at = [0, *accumulate(2 if ord(character) > 0xFFFF else 1 for character in text)]
     depth_change = [0] * (utf16_at[-1] + 1)
     for s in spans:
-        depth_change[utf16_at[s["start"]]] += 1
-        depth_change[utf16_at[s["end"]]] -= 1
+        depth_change[utf16_at[s.start]] += 1
+        depth_change[utf16_at[s.end]] -= 1
     utf16_depth = list(accumulate(depth_change))
     for block_number in rng.sample(range(view.document().blockCount()), 40):
         block = view.document().findBlockByNumber(block_number)
@@ -466,13 +467,13 @@ def test_a_megabyte_with_ten_thousand_spans_is_shown_and_indexed_correctly(view)
         assert highlighted == {p - block_start for p in expected}
 
     def length_in_qt(s: dict) -> int:
-        return utf16_at[s["end"]] - utf16_at[s["start"]]
+        return utf16_at[s.end] - utf16_at[s.start]
 
     for _ in range(300):
         position = rng.randrange(len(text))
         found = view.spans_at(position)
-        brute = [s for s in spans if s["start"] <= position < s["end"]]
-        assert sorted(s["evidence_id"] for s in found) == sorted(s["evidence_id"] for s in brute)
+        brute = [s for s in spans if s.start <= position < s.end]
+        assert sorted(s.evidence_id for s in found) == sorted(s.evidence_id for s in brute)
         assert [length_in_qt(s) for s in found] == sorted(length_in_qt(s) for s in brute)
 
 
@@ -481,7 +482,7 @@ def test_a_megabyte_with_ten_thousand_spans_is_shown_and_indexed_correctly(view)
 
 def _source_id(fact_base, file_name: str) -> int:
     with fact_base.reading() as conn:
-        return next(row["id"] for row in queries.source_rows(conn) if row["file_name"] == file_name)
+        return next(row.id for row in queries.source_rows(conn) if row.file_name == file_name)
 
 
 def test_source_pane_shows_a_source_and_refreshes_after_a_new_fact(qtbot, fact_base):
@@ -496,12 +497,12 @@ def test_source_pane_shows_a_source_and_refreshes_after_a_new_fact(qtbot, fact_b
 
     with fact_base.reading() as conn:
         row = queries.source_row(conn, source_id)
-    text = row["text"]
+    text = row.text
     assert pane.source_id == source_id and pane.view.source_id == source_id
     # toPlainText would turn the article's no-break spaces into spaces; the raw text keeps them.
     assert pane.view.document().toRawText().replace("\u2029", "\n") == text
-    assert pane.title_label.text() == row["title"]
-    assert f"{row['char_count']:,} characters" in pane.details_label.text()
+    assert pane.title_label.text() == row.title
+    assert f"{row.char_count:,} characters" in pane.details_label.text()
     assert pane.details_label.text() == source_details_line(row)
     assert pane.find_bar.isHidden()
     # Highlights' tooltips end with the source's citation; edited details show at once.
@@ -514,7 +515,7 @@ def test_source_pane_shows_a_source_and_refreshes_after_a_new_fact(qtbot, fact_b
 
     assert changes is not None
     new_fact = changes.new_id("fact")
-    assert pane.view.spans_at(start)[0]["fact_id"] == new_fact
+    assert pane.view.spans_at(start)[0].fact_id == new_fact
     assert pane.view.tooltip_text_at(start) == "New draft fact: more than US$160 billion (subject and property not set)"
     block_ranges = formats_in_block(pane.view, utf16(text, start))
     assert (utf16(text, start), utf16(text, start + len(quote))) in [(s, e) for s, e, _ in block_ranges]
@@ -539,7 +540,7 @@ def test_source_pane_recolours_when_a_fact_is_confirmed(qtbot, fact_base):
     start = text.index("in 1996")
     fact_id = session.perform(lambda fb: fb.create_fact_from_selection(source_id, start, start + 7)).new_id("fact")
     with fact_base.reading() as conn:
-        version = queries.fact_row(conn, fact_id)["version"]
+        version = queries.fact_row(conn, fact_id).version
     scroll_before = pane.view.verticalScrollBar().value()
 
     session.perform(lambda fb: fb.update_fact(fact_id, version, status="confirmed"))

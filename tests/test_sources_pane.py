@@ -44,15 +44,15 @@ def shown_counts(pane: SourcesPane, column: int) -> list[int]:
     return [pane.model.index(row, column).data() or 0 for row in range(pane.model.rowCount())]
 
 
-def reference_rows(pane: SourcesPane) -> list[dict]:
+def reference_rows(pane: SourcesPane) -> list[queries.SourceSummary]:
     with pane._session.fact_base.reading() as conn:
         return queries.source_rows(conn)
 
 
 def test_titles_start_sorted_and_counts_match_the_reference_query(pane):
     reference = reference_rows(pane)
-    assert shown_titles(pane) == sorted((r["title"] for r in reference), key=str.casefold)
-    by_title = {r["title"]: (r["fact_count"], r["open_conflicts"]) for r in reference}
+    assert shown_titles(pane) == sorted((r.title for r in reference), key=str.casefold)
+    by_title = {r.title: (r.fact_count, r.open_conflicts) for r in reference}
     assert shown_counts(pane, 3) == [by_title[title][0] for title in shown_titles(pane)]
     assert shown_counts(pane, 4) == [by_title[title][1] for title in shown_titles(pane)]
     assert sum(shown_counts(pane, 3)) > 0 and sum(shown_counts(pane, 4)) > 0  # the sample has both
@@ -74,27 +74,27 @@ def test_filter_matches_titles_and_choosing_a_hidden_source_clears_it(pane, qtbo
     reference = reference_rows(pane)
     pane.filter_box.setText("quantum")
     assert shown_titles(pane) and all("quantum" in title.casefold() for title in shown_titles(pane))
-    hidden = next(r for r in reference if "quantum" not in r["title"].casefold())
+    hidden = next(r for r in reference if "quantum" not in r.title.casefold())
     with qtbot.waitSignal(pane.source_chosen) as chosen:
-        pane.choose(hidden["id"])
-    assert chosen.args == [hidden["id"]]
+        pane.choose(hidden.id)
+    assert chosen.args == [hidden.id]
     assert pane.filter_box.text() == "" and len(shown_titles(pane)) == len(reference)
 
 
 def test_new_evidence_refreshes_the_counts_without_reloading_the_list(pane):
     fact_base = pane._session.fact_base
-    source = min(reference_rows(pane), key=lambda r: r["fact_count"])
-    row = pane.model.row_of(source["id"])
+    source = min(reference_rows(pane), key=lambda r: r.fact_count)
+    row = pane.model.row_of(source.id)
     before = pane.model.index(row, 3).data() or 0
     with fact_base.reading() as conn:
-        body = queries.source_text(conn, source["id"])
+        body = queries.source_text(conn, source.id)
     start = body.index(body.split()[3])
-    pane._session.perform(lambda fb: fb.create_fact_from_selection(source["id"], start, start + 8))
-    assert pane.model.row_of(source["id"]) == row
+    pane._session.perform(lambda fb: fb.create_fact_from_selection(source.id, start, start + 8))
+    assert pane.model.row_of(source.id) == row
     assert pane.model.index(row, 3).data() == before + 1
 
 
 def test_tooltip_describes_the_source_without_its_text(pane):
     source = reference_rows(pane)[0]
-    tip = pane.model.index(pane.model.row_of(source["id"]), 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert source["title"] in tip and f"{source['char_count']:,} characters" in tip
+    tip = pane.model.index(pane.model.row_of(source.id), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert source.title in tip and f"{source.char_count:,} characters" in tip

@@ -105,10 +105,10 @@ def test_a_page_imports_with_its_address_date_metadata_and_html(server, tmp_path
         source_id = fb.import_document(document).new_id("source")
         with fb.reading() as conn:
             row = source_row(conn, source_id)
-            kept = originals.load(conn, row["original_sha256"])
-    assert (row["url"], row["retrieved_at"], row["format"]) == (document.metadata.url, document.metadata.retrieved_at,
+            kept = originals.load(conn, row.original_sha256)
+    assert (row.url, row.retrieved_at, row.format) == (document.metadata.url, document.metadata.retrieved_at,
                                                                "html")
-    assert (row["title"], row["author"], row["publisher"]) == (
+    assert (row.title, row.author, row.publisher) == (
         "Казахстан и ЕС расширяют сотрудничество", "Айгерим Сапарова", "Astana Daily")
     assert kept.data == NEWS_PAGE.encode("utf-8") and kept.media_type == "text/html"
 

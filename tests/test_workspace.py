@@ -47,10 +47,10 @@ def action(win, name: str):
 def open_source(win, qtbot, file_name: str) -> str:
     """Choose a source in the Sources pane as a curator would; returns its text."""
     with win.session.fact_base.reading() as conn:
-        source = next(r for r in queries.source_rows(conn) if r["file_name"] == file_name)
-        body = queries.source_text(conn, source["id"])
-    win.sources_pane.choose(source["id"])
-    qtbot.waitUntil(lambda: win.source_pane.source_id == source["id"])
+        source = next(r for r in queries.source_rows(conn) if r.file_name == file_name)
+        body = queries.source_text(conn, source.id)
+    win.sources_pane.choose(source.id)
+    qtbot.waitUntil(lambda: win.source_pane.source_id == source.id)
     return body
 
 
@@ -76,7 +76,7 @@ def choose(combo, text: str) -> None:
     combo.activated.emit(index)
 
 
-def stored_fact(win, fact_id: int) -> dict:
+def stored_fact(win, fact_id: int) -> queries.FactRecord | None:
     with win.session.fact_base.reading() as conn:
         return queries.fact_row(conn, fact_id)
 
@@ -112,10 +112,10 @@ def test_new_fact_from_highlight_complete_undo_redo_and_reopen(window, qtbot, db
     fact_id = window.session.selected_fact
     assert fact_id is not None
     row = stored_fact(window, fact_id)
-    assert (row["value_kind"], row["value_lower"], row["value_unit"], row["status"]) == ("money", 160e9, "USD", "draft")
+    assert (row.value_kind, row.value_lower, row.value_unit, row.status) == ("money", 160e9, "USD", "draft")
     with window.session.fact_base.reading() as conn:
         spans = queries.evidence_spans(conn, window.source_pane.source_id)
-    assert [(s["start"], s["end"], s["fact_id"]) for s in spans] == [(start, end, fact_id)]
+    assert [(s.start, s.end, s.fact_id) for s in spans] == [(start, end, fact_id)]
     qtbot.waitUntil(lambda: window.fact_editor.shown_fact_id == fact_id)
 
     editor = window.fact_editor
@@ -126,19 +126,19 @@ def test_new_fact_from_highlight_complete_undo_redo_and_reopen(window, qtbot, db
     choose(editor.property_combo, "cumulative investment")
     choose(editor.status_combo, "confirmed")
     row = stored_fact(window, fact_id)
-    assert row["status"] == "confirmed" and row["property_id"] is not None and row["subject_id"] is not None
+    assert row.status == "confirmed" and row.property_id is not None and row.subject_id is not None
 
     action(window, "actionUndo").trigger()
-    assert stored_fact(window, fact_id)["status"] == "draft"
+    assert stored_fact(window, fact_id).status == "draft"
     action(window, "actionRedo").trigger()
-    assert stored_fact(window, fact_id)["status"] == "confirmed"
+    assert stored_fact(window, fact_id).status == "confirmed"
     for _ in range(10):  # undo everything, including the fact itself, then redo it all
         if action(window, "actionUndo").isEnabled():
             action(window, "actionUndo").trigger()
     assert stored_fact(window, fact_id) is None
     while action(window, "actionRedo").isEnabled():
         action(window, "actionRedo").trigger()
-    assert stored_fact(window, fact_id)["status"] == "confirmed"
+    assert stored_fact(window, fact_id).status == "confirmed"
 
     window.close()
     reopened = create_main_window(db_path)
@@ -148,7 +148,7 @@ def test_new_fact_from_highlight_complete_undo_redo_and_reopen(window, qtbot, db
         names = conn.exec_driver_sql(
             f"SELECT s.name, p.name FROM fact f JOIN entity s ON s.id = f.subject_id "
             f"JOIN property p ON p.id = f.property_id WHERE f.id = {fact_id}").one()
-    assert (again["value_lower"], again["status"]) == (160e9, "confirmed")
+    assert (again.value_lower, again.status) == (160e9, "confirmed")
     assert tuple(names) == ("Kazakhstan", "cumulative investment")
     assert reopened.fact_table.view.model().rowCount() == 1
     reopened.close()
@@ -169,7 +169,7 @@ def test_selection_after_emoji_crlf_and_kazakh_stores_code_points(window, qtbot,
     with window.session.fact_base.reading() as conn:
         (evidence,) = conn.exec_driver_sql(f'SELECT start, "end", quote FROM evidence WHERE fact_id = {fact_id}').all()
     assert tuple(evidence) == (start, end, "2015 жылы") == (34, 43, "2015 жылы")  # 34 code points; Qt counts 35 UTF-16 units
-    assert stored_fact(window, fact_id)["value_date"] == "2015"
+    assert stored_fact(window, fact_id).value_date == "2015"
 
 
 def test_add_evidence_delete_fact_and_undo_across_panes(window, qtbot):
@@ -308,7 +308,7 @@ def test_importing_a_known_file_again_skips_it_and_a_changed_one_is_offered_as_a
 
     body = open_source(window, qtbot, "kz_eu_25_years.txt")
     with window.session.fact_base.reading() as conn:
-        source_id = next(r["id"] for r in queries.source_rows(conn) if r["file_name"] == "kz_eu_25_years.txt")
+        source_id = next(r.id for r in queries.source_rows(conn) if r.file_name == "kz_eu_25_years.txt")
     questions = []
 
     same = tmp_path / "same" / "kz_eu_25_years.txt"

@@ -9,6 +9,7 @@ manual flag stores neither, so it is shown (and filtered) under its first member
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text
@@ -24,8 +25,9 @@ from kzeu_desk.core.value_format import format_date, format_value
 from kzeu_desk.core.value_parsing import parse_date_text
 
 __all__ = [
-    "QUALIFIER_FIELDS", "RULE_WORDS", "conflict_counts", "conflict_detail", "conflict_sources", "filter_choices",
-    "open_conflicts", "scope_edits",
+    "QUALIFIER_FIELDS", "RULE_WORDS", "ConflictCounts", "ConflictDetail", "ConflictFilterChoices", "ConflictMember",
+    "ConflictRecord", "MemberEvidence", "PropertyChoice", "QueuedConflict", "RuleChoice", "SourceChoice",
+    "conflict_counts", "conflict_detail", "conflict_sources", "filter_choices", "open_conflicts", "scope_edits",
 ]
 
 RULE_WORDS: dict[str, str] = {
@@ -62,8 +64,22 @@ _MEMBER_HAS_EVIDENCE_IN_SOURCE = """
 """
 
 
+@dataclass(frozen=True, slots=True)
+class QueuedConflict:
+    """One open conflict in the queue, under the subject and property it is shown with."""
+    id: int
+    rule: str  # a ConflictRule
+    subject_id: int | None
+    property_id: int | None
+    subject_name: str | None
+    property_name: str | None
+    explanation: str
+    created_at: str
+    member_count: int
+
+
 def open_conflicts(conn: Connection, *, property_id: int | None = None, source_id: int | None = None,
-                   rule: ConflictRule | str | None = None) -> list[dict]:
+                   rule: ConflictRule | str | None = None) -> list[QueuedConflict]:
     """Open conflicts, oldest first. A source filter keeps conflicts with a member that has
     evidence in that source."""
     conditions = ["1 = 1"]
@@ -87,37 +103,70 @@ def open_conflicts(conn: Connection, *, property_id: int | None = None, source_i
         WHERE {" AND ".join(conditions)}
         ORDER BY t.created_at, t.id
     """)
-    return [dict(row) for row in conn.execute(query, params).mappings()]
+    return [QueuedConflict(*row) for row in conn.execute(query, params)]
 
 
-def conflict_counts(conn: Connection) -> dict[str, int]:
-    """How many conflicts there are in each status ("open", "resolved", "dismissed")."""
+@dataclass(frozen=True, slots=True)
+class ConflictCounts:
+    open: int
+    resolved: int
+    dismissed: int
+
+
+def conflict_counts(conn: Connection) -> ConflictCounts:
+    """How many conflicts there are in each status."""
     counts = {status.value: 0 for status in ConflictStatus}
     query = text("SELECT status, count(*) AS n FROM conflict GROUP BY status")
     counts.update({row.status: row.n for row in conn.execute(query)})
-    return counts
+    return ConflictCounts(open=counts[ConflictStatus.OPEN], resolved=counts[ConflictStatus.RESOLVED],
+                          dismissed=counts[ConflictStatus.DISMISSED])
 
 
-def filter_choices(conn: Connection, *, include_sources: bool = True) -> dict[str, list[dict]]:
-    """Properties, sources and rules that currently have open conflicts, for the filter combos:
-    {"properties": [{id, name}], "sources": [{id, title}], "rules": [{rule, name}]}. Sources number
-    in the thousands in a large fact base (0.2 s at 1M facts): without `include_sources` the list is
-    left empty, for a combo that reads them when it is opened (`conflict_sources`)."""
+@dataclass(frozen=True, slots=True)
+class PropertyChoice:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceChoice:
+    id: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleChoice:
+    rule: str  # a ConflictRule
+    name: str  # what the panel calls it: "value conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictFilterChoices:
+    """What the queue's filter combos offer: only what currently has open conflicts."""
+    properties: list[PropertyChoice]
+    sources: list[SourceChoice]
+    rules: list[RuleChoice]
+
+
+def filter_choices(conn: Connection, *, include_sources: bool = True) -> ConflictFilterChoices:
+    """Properties, sources and rules that currently have open conflicts, for the filter combos.
+    Sources number in the thousands in a large fact base (0.2 s at 1M facts): without
+    `include_sources` the list is left empty, for a combo that reads them when it is opened
+    (`conflict_sources`)."""
     properties = conn.execute(text(_OPEN_WITH_TOPIC + """
         SELECT DISTINCT p.id, p.name FROM topic t JOIN property p ON p.id = t.property_id ORDER BY p.name
-    """)).mappings().all()
+    """))
     present_rules = set(conn.execute(text("SELECT DISTINCT rule FROM conflict WHERE status = 'open'")).scalars())
-    rules = [{"rule": rule, "name": name} for rule, name in RULE_WORDS.items() if rule in present_rules]
-    return {
-        "properties": [dict(row) for row in properties],
-        "sources": conflict_sources(conn) if include_sources else [],
-        "rules": rules,
-    }
+    return ConflictFilterChoices(
+        properties=[PropertyChoice(property_id, name) for property_id, name in properties],
+        sources=conflict_sources(conn) if include_sources else [],
+        rules=[RuleChoice(rule, name) for rule, name in RULE_WORDS.items() if rule in present_rules],
+    )
 
 
-def conflict_sources(conn: Connection) -> list[dict]:
-    """Sources holding evidence of a fact in an open conflict, by title: [{id, title}]."""
-    return [{"id": source_id, "title": title} for source_id, title in conn.execute(text("""
+def conflict_sources(conn: Connection) -> list[SourceChoice]:
+    """Sources holding evidence of a fact in an open conflict, by title."""
+    return [SourceChoice(source_id, title) for source_id, title in conn.execute(text("""
         SELECT DISTINCT s.id, s.title FROM conflict c
         JOIN conflict_member m ON m.conflict_id = c.id
         JOIN evidence e ON e.fact_id = m.fact_id
@@ -128,7 +177,9 @@ def conflict_sources(conn: Connection) -> list[dict]:
 
 
 _CONFLICT_ROW = text("""
-    SELECT c.*, s.name AS subject_name, p.name AS property_name
+    SELECT c.id, c.rule, c.signature, c.subject_id, c.property_id, c.status, c.explanation, c.members_fingerprint,
+           c.resolution, c.rationale, c.resolved_by, c.resolved_at, c.created_at,
+           s.name AS subject_name, p.name AS property_name
     FROM conflict c
     LEFT JOIN entity s ON s.id = c.subject_id
     LEFT JOIN property p ON p.id = c.property_id
@@ -136,8 +187,9 @@ _CONFLICT_ROW = text("""
 """)
 
 _MEMBER_EVIDENCE = text("""
-    SELECT e.id AS evidence_id, e.fact_id, e.source_id, s.title AS source_title, s.published AS source_published,
-           s.publisher, s.author, s.url, s.file_name, s.char_count AS source_char_count, e.start, e."end", e.quote, e.prefix, e.suffix
+    SELECT e.fact_id, e.id AS evidence_id, e.source_id, s.title AS source_title, s.published AS source_published,
+           s.char_count AS source_char_count, e.start, e."end", e.quote, e.prefix, e.suffix,
+           s.publisher, s.author, s.url, s.file_name
     FROM evidence e
     JOIN source s ON s.id = e.source_id
     WHERE e.fact_id IN :fact_ids
@@ -148,19 +200,72 @@ _SOURCES_OF_FACTS = text("SELECT DISTINCT source_id FROM evidence WHERE fact_id 
     bindparam("fact_ids", expanding=True))
 
 
-def conflict_detail(conn: Connection, conflict_id: int) -> dict | None:
-    """One conflict with everything needed to judge it, or None if it no longer exists.
+@dataclass(frozen=True, slots=True)
+class ConflictRecord:
+    """A conflict's stored columns with the names of its subject and property."""
+    id: int
+    rule: str  # a ConflictRule
+    signature: str
+    subject_id: int | None
+    property_id: int | None
+    status: str  # a ConflictStatus
+    explanation: str
+    members_fingerprint: str
+    resolution: str | None
+    rationale: str | None
+    resolved_by: str | None
+    resolved_at: str | None
+    created_at: str
+    subject_name: str | None
+    property_name: str | None
 
-    {"conflict": the conflict row with subject_name and property_name,
-     "members": one dict per member fact, in fact id order:
-        fact_id, version, subject_name, property_name, value (formatted), value_kind,
-        qualifiers ({column: display text}, only those set), scope ({column: stored value}),
-        status, rank, agreeing_fact_ids, agreeing_fact_count, agreeing_source_count,
-        evidence ([{evidence_id, source_id, source_title, source_published, source_published_text,
-                    source_citation (author, title, publisher, date, address), source_reference (the
-                    same without the address), source_char_count, start, end, quote, prefix, suffix}])}
-    """
-    conflict = conn.execute(_CONFLICT_ROW, {"conflict_id": conflict_id}).mappings().first()
+
+@dataclass(frozen=True, slots=True)
+class MemberEvidence:
+    """A member fact's evidence span, with its source and its context for the card."""
+    evidence_id: int
+    source_id: int
+    source_title: str
+    source_published: str | None  # as stored (an ISO date)
+    source_char_count: int
+    start: int  # code points into the source's canonical text
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    source_published_text: str | None  # for display: "16 December 2021"
+    source_citation: str  # author, title, publisher, date, address
+    source_reference: str  # the same without the address
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictMember:
+    """One member fact of a conflict, as its card shows it."""
+    fact_id: int
+    version: int
+    subject_name: str | None
+    property_name: str | None
+    value: str  # formatted for display
+    value_kind: str  # a ValueKind
+    qualifiers: dict[str, str | None]  # {qualifier column: display text}, only those set, in QUALIFIER_FIELDS order
+    scope: dict[str, str | None]  # {qualifier column: stored value} for every QUALIFIER_FIELDS column
+    status: str  # a FactStatus
+    rank: str  # a FactRank
+    agreeing_fact_ids: list[int]  # facts saying the same, this one included
+    agreeing_fact_count: int
+    agreeing_source_count: int
+    evidence: tuple[MemberEvidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictDetail:
+    conflict: ConflictRecord
+    members: tuple[ConflictMember, ...]  # in fact id order
+
+
+def conflict_detail(conn: Connection, conflict_id: int) -> ConflictDetail | None:
+    """One conflict with everything needed to judge it, or None if it no longer exists."""
+    conflict = conn.execute(_CONFLICT_ROW, {"conflict_id": conflict_id}).first()
     if conflict is None:
         return None
     fact, member = table("fact"), table("conflict_member")
@@ -171,37 +276,36 @@ def conflict_detail(conn: Connection, conflict_id: int) -> dict | None:
     fact_ids = [row["id"] for row in facts]
     entity_name = _entity_namer(conn, [i for row in facts for i in (row["subject_id"], row["value_entity_id"])])
     property_names = _property_names(conn, [row["property_id"] for row in facts])
-    evidence_by_fact: dict[int, list[dict]] = {fact_id: [] for fact_id in fact_ids}
+    evidence_by_fact: dict[int, list[MemberEvidence]] = {fact_id: [] for fact_id in fact_ids}
     if fact_ids:
-        for row in conn.execute(_MEMBER_EVIDENCE, {"fact_ids": fact_ids}).mappings():
-            evidence = dict(row)
-            evidence["source_published_text"] = _display_date(evidence["source_published"])
-            citation = Citation.from_row({**row, "title": row["source_title"], "published": row["source_published"]})
-            for column in ("publisher", "author", "url", "file_name"):
-                del evidence[column]
-            evidence["source_citation"], evidence["source_reference"] = citation.full, citation.reference
-            evidence_by_fact[evidence.pop("fact_id")].append(evidence)
+        for (fact_id, evidence_id, source_id, title, published, char_count, start, end, quote, prefix,
+             suffix, publisher, author, url, file_name) in conn.execute(_MEMBER_EVIDENCE, {"fact_ids": fact_ids}):
+            citation = Citation(title, publisher, author, published, url, file_name)
+            evidence_by_fact[fact_id].append(MemberEvidence(
+                evidence_id, source_id, title, published, char_count, start, end, quote, prefix, suffix,
+                source_published_text=_display_date(published), source_citation=citation.full,
+                source_reference=citation.reference))
     members = []
     for row in facts:
         agreeing = agreeing_fact_ids(conn, row["id"])
         agreeing_sources = conn.execute(_SOURCES_OF_FACTS, {"fact_ids": agreeing}).scalars().all()
-        members.append({
-            "fact_id": row["id"],
-            "version": row["version"],
-            "subject_name": entity_name(row["subject_id"]) if row["subject_id"] is not None else None,
-            "property_name": property_names.get(row["property_id"]),
-            "value": _display_value(TypedValue.from_columns(row), entity_name),
-            "value_kind": row["value_kind"],
-            "qualifiers": _qualifier_texts(dict(row)),
-            "scope": {column: row[column] for column in QUALIFIER_FIELDS},
-            "status": row["status"],
-            "rank": row["rank"],
-            "agreeing_fact_ids": agreeing,
-            "agreeing_fact_count": len(agreeing),
-            "agreeing_source_count": len(agreeing_sources),
-            "evidence": evidence_by_fact[row["id"]],
-        })
-    return {"conflict": dict(conflict), "members": members}
+        members.append(ConflictMember(
+            fact_id=row["id"],
+            version=row["version"],
+            subject_name=entity_name(row["subject_id"]) if row["subject_id"] is not None else None,
+            property_name=property_names.get(row["property_id"]),
+            value=_display_value(TypedValue.from_columns(row), entity_name),
+            value_kind=row["value_kind"],
+            qualifiers=_qualifier_texts(dict(row)),
+            scope={column: row[column] for column in QUALIFIER_FIELDS},
+            status=row["status"],
+            rank=row["rank"],
+            agreeing_fact_ids=agreeing,
+            agreeing_fact_count=len(agreeing),
+            agreeing_source_count=len(agreeing_sources),
+            evidence=tuple(evidence_by_fact[row["id"]]),
+        ))
+    return ConflictDetail(ConflictRecord(*conflict), tuple(members))
 
 
 def scope_edits(current: Mapping[int, Mapping[str, str | None]],

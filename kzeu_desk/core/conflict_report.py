@@ -1,8 +1,10 @@
-"""Open conflicts as plain data, for `kzeu-desk conflicts` and its --json output."""
+"""Open conflicts as plain data, for `kzeu-desk conflicts` and its --json output (`asdict` of a
+`ReportedConflict` is one element of that output, field for field)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
@@ -30,20 +32,41 @@ _SOURCES = text("""
 """)
 
 
-def open_conflict_report(conn: Connection) -> list[dict]:
+@dataclass(frozen=True, slots=True)
+class ReportedFact:
+    id: int
+    value: str  # formatted for display
+    status: str  # a FactStatus
+    rank: str  # a FactRank
+    point_in_time: str | None
+    sources: list[str]  # the file names (or titles) of the sources its evidence is in
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedConflict:
+    id: int
+    rule: str  # a ConflictRule
+    explanation: str
+    created_at: str
+    subject: str | None  # the subject's name
+    property: str | None  # the property's name
+    facts: list[ReportedFact]
+
+
+def open_conflict_report(conn: Connection) -> list[ReportedConflict]:
     report = []
-    for conflict in conn.execute(_OPEN).mappings():
+    for conflict_id, rule, explanation, created_at, subject, prop in conn.execute(_OPEN):
         facts = []
-        for fact in conn.execute(_MEMBERS, {"conflict_id": conflict["id"]}).mappings():
-            facts.append({
-                "id": fact["id"],
-                "value": format_value(TypedValue.from_columns(fact), entity_name=_named(fact["value_entity_name"])),
-                "status": fact["status"],
-                "rank": fact["rank"],
-                "point_in_time": fact["point_in_time"],
-                "sources": list(conn.execute(_SOURCES, {"fact_id": fact["id"]}).scalars()),
-            })
-        report.append({**dict(conflict), "facts": facts})
+        for fact in conn.execute(_MEMBERS, {"conflict_id": conflict_id}).mappings():
+            facts.append(ReportedFact(
+                id=fact["id"],
+                value=format_value(TypedValue.from_columns(fact), entity_name=_named(fact["value_entity_name"])),
+                status=fact["status"],
+                rank=fact["rank"],
+                point_in_time=fact["point_in_time"],
+                sources=list(conn.execute(_SOURCES, {"fact_id": fact["id"]}).scalars()),
+            ))
+        report.append(ReportedConflict(conflict_id, rule, explanation, created_at, subject, prop, facts))
     return report
 
 

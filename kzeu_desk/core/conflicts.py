@@ -22,17 +22,19 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import combinations
+from itertools import combinations, groupby
+from operator import itemgetter
 
-from sqlalchemy import Connection, TextClause, bindparam, select, text
+from sqlalchemy import Connection, Row, TextClause, bindparam, select, text
 
 from kzeu_desk.core.citation import citations
 from kzeu_desk.core.compatibility import Scope, Verdict, scopes_overlap, values_compatible
 from kzeu_desk.core.models import ConflictRule, ConflictStatus, LinkKind
 from kzeu_desk.core.qualifiers import SeparatorValues, separated, separator_values
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.storage import StorageEngine, engine_of
 from kzeu_desk.core.typed_value import TypedValue
@@ -69,8 +71,14 @@ _CANDIDATES = text(f"""
 # here: keys with fewer than two candidates, and keys whose candidates are all valid points in time
 # in distinct years (a point covers at most its year, so they never overlap): the time series that
 # make up most of a large fact base. An unscoped fact, a start or end, two points in one year or a
-# malformed point (judged as unscoped) sends the key to be judged pair by pair. The first source is
-# read later, for the facts that disagree: for every candidate it was most of the query at 1M.
+# malformed point (judged as unscoped) sends the key to be judged pair by pair. Only the fact's own
+# columns are read: the names and the first source an explanation gives are read later, for the facts
+# that disagree (joining entity and property for every candidate was 60% of the read at 100k).
+_RESCAN_COLUMNS = ("id", "subject_id", "property_id", *_JUDGED_COLUMNS)
+_VALUE_COLUMNS = _JUDGED_COLUMNS[:10]  # value_kind … value_text; then point_in_time, start_time, end_time
+assert _JUDGED_COLUMNS[10:] == ("point_in_time", "start_time", "end_time")
+
+
 @cache
 def _candidates_where_scopes_may_overlap(engine: StorageEngine) -> TextClause:
     return text(f"""
@@ -84,13 +92,16 @@ def _candidates_where_scopes_may_overlap(engine: StorageEngine) -> TextClause:
             AND sum(CASE WHEN f.start_time IS NULL AND f.end_time IS NULL
                           AND {engine.sql.is_iso_date("f.point_in_time")} THEN 1 ELSE 0 END) = count(*))
     )
-    SELECT {_CANDIDATE_COLUMNS}
+    SELECT {", ".join("f." + c for c in _RESCAN_COLUMNS)}
     FROM judged_key k
-    JOIN fact f ON f.subject_id = k.subject_id AND f.property_id = k.property_id {_CANDIDATE_JOINS}
+    JOIN fact f ON f.subject_id = k.subject_id AND f.property_id = k.property_id
     WHERE {_JUDGED_FACT}
+    ORDER BY f.subject_id, f.property_id, f.id  -- each key's facts together, in id order
 """)
 _FIRST_SOURCES = text(f"SELECT f.id, {_FIRST_SOURCE} FROM fact f WHERE f.id IN :ids").bindparams(
     bindparam("ids", expanding=True))
+_ENTITY_NAMES = text("SELECT id, name FROM entity WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+_PROPERTIES = text("SELECT id, name, tolerance FROM property")
 
 
 @dataclass(frozen=True)
@@ -125,23 +136,46 @@ def value_disagreements(conn: Connection, subject_id: int, property_id: int) -> 
     return [_value_disagreement(a, b, verdict) for a, b, verdict in pairs]
 
 
-def _disagreeing_pairs(facts: list[dict], separators: Mapping[int, SeparatorValues]
-                       ) -> list[tuple[dict, dict, Verdict]]:
-    """The pairs `value_disagreements` finds among one key's candidates (ordered by id), with each
-    fact's scope and value built once instead of once per pair: `rescan` judges ~120k facts at 1M.
-    `separators` holds the separator qualifiers' values of the facts whose property has any."""
-    scopes = [_scope(fact) for fact in facts]
-    years = [_point_year(scope) for scope in scopes]
-    values = [TypedValue.from_columns(fact) for fact in facts]
+def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, scopes_seen: dict[tuple, tuple[Scope, int | None]],
+                       separators: Mapping[int, SeparatorValues]) -> list[tuple[tuple, tuple, Verdict]]:
+    """The pairs `value_disagreements` finds among one key's candidates (rows of `_RESCAN_COLUMNS`,
+    ordered by id), for `rescan`, which judges ~120k facts at 1M: two facts that state the very same
+    value never disagree (the value is compatible with itself, or not comparable at all), so a key
+    whose facts all say the same is passed over (a third of the keys) and such pairs are skipped;
+    each distinct value and scope is built once (scopes in `scopes_seen`, shared by the keys), and
+    each distinct pair of values judged once. `separators` holds the separator qualifiers' values of
+    the facts whose property has any."""
+    values = [fact[3:13] for fact in facts]
+    if len(set(values)) < 2:
+        return []
+    scopes, years = [], []
+    for fact in facts:
+        when = fact[13:16]
+        seen = scopes_seen.get(when)
+        if seen is None:
+            scope = _scope_of(*when)
+            seen = scopes_seen[when] = (scope, _point_year(scope))
+        scopes.append(seen[0])
+        years.append(seen[1])
+    typed: dict[tuple, TypedValue] = {}
+    verdicts: dict[tuple[tuple, tuple], Verdict] = {}
     found = []
     for i, j in combinations(range(len(facts)), 2):
+        if values[i] == values[j]:
+            continue
         if years[i] is not None and years[j] is not None and years[i] != years[j]:
             continue  # each point lies within its year
         if not scopes_overlap(scopes[i], scopes[j]):
             continue
-        if separated(separators.get(facts[i]["id"]), separators.get(facts[j]["id"])):
+        if separated(separators.get(facts[i][0]), separators.get(facts[j][0])):
             continue
-        verdict = values_compatible(values[i], values[j], tolerance=facts[i]["tolerance"])
+        verdict = verdicts.get((values[i], values[j]))
+        if verdict is None:
+            for value in (values[i], values[j]):
+                if value not in typed:
+                    typed[value] = TypedValue.from_columns(dict(zip(_VALUE_COLUMNS, value, strict=True)))
+            verdict = verdicts[(values[i], values[j])] = values_compatible(
+                typed[values[i]], typed[values[j]], tolerance=tolerance)
         if verdict.comparable and not verdict.compatible:
             found.append((facts[i], facts[j], verdict))
     return found
@@ -164,7 +198,9 @@ def _add_first_sources(conn: Connection, facts: list[dict]) -> None:
 
 
 def _cite_first_sources(conn: Connection, facts: list[dict]) -> None:
-    """Turn each fact's "first_source" (a source id) into that source's short citation."""
+    """Turn each fact's "first_source" (a source id) into that source's short citation. A fact in
+    several disagreeing pairs is listed once per pair but turned only once."""
+    facts = list({id(fact): fact for fact in facts}.values())
     cited = citations(conn, (fact["first_source"] for fact in facts))
     for fact in facts:
         source = cited.get(fact["first_source"]) if fact["first_source"] is not None else None
@@ -196,9 +232,13 @@ def agreeing_fact_ids(conn: Connection, fact_id: int) -> list[int]:
     return sorted(agreeing)
 
 
-def _scope(fact: dict) -> Scope:
+def _scope(fact: Mapping) -> Scope:
+    return _scope_of(fact["point_in_time"], fact["start_time"], fact["end_time"])
+
+
+def _scope_of(point_in_time: str | None, start: str | None, end: str | None) -> Scope:
     try:
-        return Scope(point_in_time=fact["point_in_time"], start=fact["start_time"], end=fact["end_time"])
+        return Scope(point_in_time=point_in_time, start=start, end=end)
     except ValueError:  # malformed or inverted qualifiers: judge as unscoped rather than hide a conflict
         return Scope()
 
@@ -291,7 +331,7 @@ _EXISTING_DECLARED_CONFLICTS = text(
     "SELECT * FROM conflict WHERE rule = 'declared' AND id IN (SELECT conflict_id FROM conflict_member)")
 
 
-def rescan(rec: Recorder) -> None:
+def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     """Re-check every key and every declared contradiction: the full verification, for after a
     bulk load or a change of the rules, or on demand.
 
@@ -300,38 +340,57 @@ def rescan(rec: Recorder) -> None:
     queries per key. Only keys whose facts may overlap in time are judged
     (`_candidates_where_scopes_may_overlap`); the others can hold no value conflict, so their open
     ones go.
+
+    `progress` hears how far it got and may stop it anywhere: it runs inside the operation's
+    transaction, which is then rolled back.
     """
-    candidates: dict[tuple[int, int], list[dict]] = defaultdict(list)
-    for fact in _driver_rows(rec.conn, _candidates_where_scopes_may_overlap(engine_of(rec.conn))):
-        candidates[(fact["subject_id"], fact["property_id"])].append(fact)
+    progress = progress or Progress()
+    progress.update(stage="Finding the facts that may disagree")
+    with engine_of(rec.conn).fast_rows(rec.conn, _candidates_where_scopes_may_overlap(engine_of(rec.conn))) as rows:
+        candidates = {key: list(facts) for key, facts in groupby(rows, key=itemgetter(1, 2))}
+    properties = {row[0]: row for row in rec.conn.execute(_PROPERTIES)}
     existing: dict[tuple[int, int], dict[str, dict]] = defaultdict(dict)
     for row in rec.conn.execute(_EXISTING_VALUE_CONFLICTS).mappings():
         existing[(row["subject_id"], row["property_id"])][row["signature"]] = dict(row)
     # Keys in `recheck`'s order, so the writes come in the same order; a value conflict that another
     # tool wrote without a property sorts after its subject's others.
     keys = sorted(candidates.keys() | existing.keys(), key=lambda key: (key[0], key[1] is None, key[1] or 0))
-    separators = separator_values(rec.conn, [fact for facts in candidates.values() for fact in facts])
-    pairs = {key: _disagreeing_pairs(sorted(candidates.get(key, ()), key=lambda fact: fact["id"]), separators)
-             for key in keys}
-    _add_first_sources(rec.conn, [fact for found in pairs.values() for a, b, _verdict in found for fact in (a, b)])
-    _sync_value_conflicts(
-        rec, keys, {key: [_value_disagreement(a, b, verdict) for a, b, verdict in pairs[key]] for key in keys}, existing)
+    pairs: dict[tuple[int, int], list[tuple[tuple, tuple, Verdict]]] = {}
+    scopes: dict[tuple, tuple[Scope, int | None]] = {}  # most facts share a handful of points in time
+    separators = separator_values(rec.conn, [{"id": fact[0], "property_id": fact[2]}
+                                             for facts in candidates.values() for fact in facts])
+    for done, key in enumerate(keys):
+        if done % 1000 == 0:
+            progress.update(done, len(keys), "Judging the facts of each subject and property")
+        facts = candidates.get(key)
+        pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], scopes, separators) if facts else []
+    progress.update(len(keys), len(keys), "Writing what changed")
+    described = _described_facts(rec.conn, [fact for found in pairs.values() for a, b, _verdict in found for fact in (a, b)],
+                                 properties)
+    _sync_value_conflicts(rec, keys, {
+        key: [_value_disagreement(described[a[0]], described[b[0]], verdict) for a, b, verdict in pairs[key]]
+        for key in keys}, existing)
     declared = {row["signature"]: dict(row) for row in rec.conn.execute(_EXISTING_DECLARED_CONFLICTS).mappings()}
     _sync(rec, _declared(rec.conn, rec.conn.execute(_EVERY_DECLARED).mappings().all()), declared)
     _drop_memberless(rec, sorted(rec.conflicts_touched))
     _note_checked(rec)
 
 
-def _driver_rows(conn: Connection, query: TextClause) -> Iterator[dict]:
-    """The rows of a query without parameters, as dicts, from the driver's own cursor: for the
-    ~120k candidates at 1M facts, SQLAlchemy's rows cost a quarter of the read."""
-    with engine_of(conn).fast_rows(conn, query) as rows:
-        names = rows.columns
-        for row in rows:
-            yield dict(zip(names, row))
+def _described_facts(conn: Connection, facts: list[tuple], properties: Mapping[int, Row]) -> dict[int, dict]:
+    """The rows of these facts as `_explain` and `_fingerprint` read them, by id: their columns, the
+    subject's and property's names, the property's tolerance and the first source that states them."""
+    by_id = {fact[0]: dict(zip(_RESCAN_COLUMNS, fact, strict=True)) for fact in facts}
+    subjects = sorted({fact["subject_id"] for fact in by_id.values()})
+    names = {row[0]: row[1] for start in range(0, len(subjects), _IDS_PER_QUERY)
+             for row in conn.execute(_ENTITY_NAMES, {"ids": subjects[start:start + _IDS_PER_QUERY]})}
+    for fact in by_id.values():
+        prop = properties[fact["property_id"]]
+        fact.update(subject_name=names.get(fact["subject_id"]), property_name=prop[1], tolerance=prop[2])
+    _add_first_sources(conn, list(by_id.values()))
+    return by_id
 
 
-def recheck_changed(rec: Recorder) -> None:
+def recheck_changed(rec: Recorder, progress: Progress | None = None) -> None:
     """Re-check only the keys and facts that changed since the last check of the whole fact base
     (by `rescan` or by this), finding what `rescan` would as long as every change since was made
     through the app or set `fact.updated_at`. Runs `rescan` instead when there was no such check,
@@ -343,7 +402,7 @@ def recheck_changed(rec: Recorder) -> None:
             recheck(rec, keys, fact_ids)
             _note_checked(rec)
             return
-    rescan(rec)
+    rescan(rec, progress)
 
 
 # -- what changed since the last check ---------------------------------------------------------

@@ -4,19 +4,23 @@ name still contains it. Qt-free, so the editor's entity fields and anything else
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kzeu_desk.core.queries import AliasEntry
 
 
 class EntityDirectory:
     """Entity names and aliases, for completion and for turning typed text into an entity."""
 
-    def __init__(self, alias_rows: list[dict]):
+    def __init__(self, alias_rows: list[AliasEntry]):
         self.alias_rows = alias_rows
         self._names: dict[int, str] = {}
         self._ids_by_key: dict[str, set[int]] = defaultdict(set)
         for row in alias_rows:
-            self._names[row["entity_id"]] = row["name"]
-            self._ids_by_key[_lookup_key(row["alias"])].add(row["entity_id"])
-            self._ids_by_key[_lookup_key(row["name"])].add(row["entity_id"])
+            self._names[row.entity_id] = row.name
+            self._ids_by_key[_lookup_key(row.alias)].add(row.entity_id)
+            self._ids_by_key[_lookup_key(row.name)].add(row.entity_id)
 
     def name(self, entity_id: int) -> str:
         return self._names.get(entity_id, f"entity #{entity_id}")

@@ -304,6 +304,12 @@ def position_of(conn: Connection, spec: ListingSpec, fact_id: int) -> int | None
 # --- building blocks ---------------------------------------------------------------------------
 
 
+def filter_clause(conn: Connection, spec: ListingSpec) -> tuple[str, dict[str, object]]:
+    """The listing's filters as an SQL condition on `fact f` with its bound parameters, so other
+    views (the timeline, source agreement) show exactly the facts the table lists."""
+    return _filters(conn, spec)
+
+
 def _search_alone(conn: Connection, spec: ListingSpec) -> str | None:
     """The search expression when the search is the listing's only filter: the index answers alone."""
     return engine_of(conn).search.expression(spec.search) if spec.status is None else None

@@ -9,8 +9,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from heapq import heappop, heappush
 from itertools import accumulate, islice
+from typing import TYPE_CHECKING
 
 from kzeu_desk.core.text import Utf16Index
+
+if TYPE_CHECKING:
+    from kzeu_desk.core.queries import EvidenceSpan
 
 _log = logging.getLogger(__name__)
 
@@ -37,30 +41,30 @@ class HighlightIndex:
     the build, which alone cost 50-90 ms per opened source.
     """
 
-    def __init__(self, spans: Sequence[dict], utf16: Utf16Index) -> None:
+    def __init__(self, spans: Sequence[EvidenceSpan], utf16: Utf16Index) -> None:
         length = utf16.codepoint_length
         # Texts without characters beyond the BMP (most of them) count the same in both units.
         convert = utf16.to_utf16 if utf16.utf16_length != length else None
-        usable: list[dict] = []
+        usable: list[EvidenceSpan] = []
         for span in spans:
-            if 0 <= span["start"] < span["end"] <= length:
+            if 0 <= span.start < span.end <= length:
                 usable.append(span)
             else:
                 # Storage checks spans on insert, so this means text and spans are out of step;
                 # drawing the rest is more useful to a curator than refusing to show the source.
                 _log.warning("evidence %s (%s..%s) lies outside the shown text",
-                             span.get("evidence_id"), span["start"], span["end"])
-        usable.sort(key=lambda span: (span["start"], span["end"]))
+                             span.evidence_id, span.start, span.end)
+        usable.sort(key=lambda span: (span.start, span.end))
 
-        self._spans: list[dict] = usable
+        self._spans: list[EvidenceSpan] = usable
         if convert is None:
-            self._starts: list[int] = [span["start"] for span in usable]
-            self._ends: list[int] = [span["end"] for span in usable]
+            self._starts: list[int] = [span.start for span in usable]
+            self._ends: list[int] = [span.end for span in usable]
         else:
-            self._starts = [convert(span["start"]) for span in usable]
-            self._ends = [convert(span["end"]) for span in usable]
-        self._statuses: list[str] = [span_look(span.get("status"), span.get("rank")) for span in usable]
-        self._fact_ids: list[int] = [span["fact_id"] for span in usable]
+            self._starts = [convert(span.start) for span in usable]
+            self._ends = [convert(span.end) for span in usable]
+        self._statuses: list[str] = [span_look(span.status, span.rank) for span in usable]
+        self._fact_ids: list[int] = [span.fact_id for span in usable]
         # The furthest end among spans[0..i] lets a point query stop walking left as soon as no
         # earlier span can still reach the point.
         self._furthest_end_so_far: list[int] = list(accumulate(self._ends, max))
@@ -75,7 +79,7 @@ class HighlightIndex:
         return len(self._spans)
 
     @property
-    def spans(self) -> list[dict]:
+    def spans(self) -> list[EvidenceSpan]:
         return self._spans
 
     @property
@@ -132,9 +136,9 @@ class HighlightIndex:
             number += 1
         return clipped
 
-    def spans_at(self, position: int) -> list[dict]:
+    def spans_at(self, position: int) -> list[EvidenceSpan]:
         """Spans covering the character at UTF-16 `position`, innermost (shortest) first."""
-        covering: list[tuple[int, int, dict]] = []
+        covering: list[tuple[int, int, EvidenceSpan]] = []
         number = bisect_right(self._starts, position) - 1
         while number >= 0 and self._furthest_end_so_far[number] > position:
             if self._ends[number] > position:

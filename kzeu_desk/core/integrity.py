@@ -10,6 +10,7 @@ from sqlalchemy import Connection, text
 from sqlalchemy.exc import DBAPIError
 
 from kzeu_desk.core.models import AnchorState
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.revisions import INTEGRITY_CHECKS
 from kzeu_desk.core.storage import StorageEngine, engine_of
 
@@ -59,8 +60,10 @@ def _invariants(engine: StorageEngine) -> dict[str, Check]:
     return invariants
 
 
-def check(conn: Connection) -> list[Problem]:
+def check(conn: Connection, progress: Progress | None = None) -> list[Problem]:
     """Every problem found, never an exception for what a damaged file holds.
+
+    `progress` hears of each check as it starts, and may stop the check between two (it only reads).
 
     The engine's structure comes first: when it is damaged, the app's checks are not run (rows read
     from damaged pages prove nothing, and reading them may fail), and the answer is a backup. Text
@@ -68,6 +71,8 @@ def check(conn: Connection) -> list[Problem]:
     counted, so the checks still run and the damage is reported rather than stopping them.
     """
     engine = engine_of(conn)
+    progress = progress or Progress()
+    progress.update(stage="Checking the file's structure")
     try:
         structure = engine.structural_problems(conn)
     except DBAPIError as error:
@@ -81,7 +86,8 @@ def check(conn: Connection) -> list[Problem]:
         *((name, lambda invariant=invariant: invariant(conn)) for name, invariant in _invariants(engine).items()),
     ]
     with engine.tolerant_text(conn) as undecodable:
-        for name, run in checks:
+        for done, (name, run) in enumerate(checks):
+            progress.update(done, len(checks), f"Checking that {name}")
             try:
                 problems += [Problem(name, message) for message in run()]
             except DBAPIError as error:

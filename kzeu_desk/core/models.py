@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Column, Index, LargeBinary, UniqueConstraint, false, text
+from sqlalchemy import CheckConstraint, Column, Index, LargeBinary, UniqueConstraint, text
+from sqlalchemy import false as sa_false
 from sqlmodel import Field, SQLModel
 
 from kzeu_desk.core.typed_value import ValueKind
@@ -166,7 +167,7 @@ class Property(SQLModel, table=True):
     allowed_units: str | None = None
     subject_kind: str | None = None  # the kind of entity a subject should be (entity.kind); None: any
     # A deprecated property keeps its facts but is offered for no new ones.
-    deprecated: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    deprecated: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
 
 
 class PropertySeparator(SQLModel, table=True):
@@ -294,7 +295,7 @@ class Evidence(SQLModel, table=True):
     # A fuzzy match whose figures differ from the quote it was placed from ("US$77 billion" found as
     # "US$78 billion"): a change of content, so it waits for a curator whatever its score, and the
     # exports say so. Cleared when a curator accepts or re-attaches the evidence.
-    number_changed: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    number_changed: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
 
 
 class DismissedCandidate(SQLModel, table=True):

@@ -2,19 +2,33 @@
 
 Each span is looked for in this order; the first step that finds it decides its state:
 
-1. exact    — the quote together with its prefix and suffix, character for character;
-2. moved    — the quote alone, unchanged: where it occurs once in the new text and occurred once in
-              the old one, or, among several occurrences, the one whose surroundings clearly
-              resemble the old ones;
+1. exact    — the quote together with its prefix and suffix;
+2. moved    — the quote alone, unchanged, where its surroundings say it is the same passage;
 3. fuzzy    — an approximate match of the quote in its context, scored 0..1;
-4. orphaned — nothing scores at least `ORPHAN_BELOW`, or two different places score alike.
+4. orphaned — nothing scores at least `ORPHAN_BELOW`, two different places score alike, or nothing
+              around the place confirms it.
 
-A weak or ambiguous match is never placed: a curator re-attaching an orphan costs seconds, a fact
-silently citing the wrong sentence costs its credibility.
+Evidence placed at the wrong text is the worst thing a fact base can do: a reviewer trusts a quote
+that no longer says what the fact claims. So a weak or ambiguous match is never placed (a curator
+re-attaching an orphan costs seconds, a fact silently citing the wrong sentence costs its
+credibility), and three rules guard against what looks like a match and is not:
 
-Only the standard library is used, and no step scans the whole text per span (10k spans over a
-1 MB text would be 10 GB of scanning). Each text is split into words once, with an index from
-each word to where it occurs:
+* **A short quote is recognised by its surroundings, not by its words.** "in 1995" or "one third"
+  recur; when the sentence they ended is cut and a new one says the same words, they are not the
+  evidence any more. A quote of fewer than `SELF_EVIDENT_WORDS` words is placed (moved or fuzzy)
+  only where its context (prefix and suffix) or its sentence resembles the old one; the same holds
+  for any quote that occurred several times. Landmarks (below) cannot vouch for it: a sentence
+  replaced in place sits between the same landmarks.
+* **A changed figure is a change of content.** A match whose figures differ from the quote's is
+  taken only when everything else of the claim is the same (the quote with its figures blanked out,
+  the word after each figure) and its context confirms it; it is then flagged `number_changed` and
+  waits for a curator, whatever its score.
+* **Typography is not content.** Texts are compared folded (`core.folding`): quotation marks,
+  apostrophes, dashes, spaces, composed and decomposed accents, ё/е are the same; every offset is
+  taken back into the real text, so stored offsets count its code points.
+
+No step scans the whole text per span (10k spans over a 1 MB text would be 10 GB of scanning). Each
+text is split into words once, with an index from each word to where it occurs:
 * exact lookups verify the occurrences of the needle's rarest whole word (`str.startswith` at
   each), so they cost a handful of comparisons;
 * landmarks — pairs of adjacent words occurring once in the old and once in the new text, in
@@ -22,24 +36,23 @@ each word to where it occurs:
   ("the agreement was") and keeps look-alikes elsewhere from being chosen;
 * the fuzzy step aligns the quote's words with the bracketed stretch, or with the regions where
   the rare words of prefix + quote + suffix reappear (a moved paragraph), by a bit-parallel edit
-  distance (Myers 1999, Python's unbounded ints as the bit vectors, one word per step), then
-  scores the character edit distance of the quote and of its context, again bit-parallel.
-`difflib` was measured on the same 3,000 quote/window pairs and not used: `ratio()` took 90 µs a
-pair against 8 µs for the edit distance here, and locating a quote in its window by matching
-blocks 199 µs against 17 µs; nor does `ratio()` give an edit distance or the span's boundaries.
+  distance over words (`core.edit_distance`), then scores the character edit distance of the quote
+  and of its context.
 """
 
 from __future__ import annotations
 
-from typing import TypeGuard
-
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from math import log
+from typing import TypeGuard
 
+from kzeu_desk.core.edit_distance import best_substring_ends, similarity
+from kzeu_desk.core.folding import FoldedText, fold
 from kzeu_desk.core.models import AnchorState
 
 # A fuzzy match scoring below this is an orphan, never a placement.
@@ -52,9 +65,21 @@ CONTEXT_WEIGHT = 0.25
 QUOTE_SIMILARITY_FLOOR = 0.6
 # Two places scoring within this of each other make the match ambiguous: orphaned.
 AMBIGUITY_MARGIN = 0.05
-# Among several exact occurrences of a quote, the chosen one's context must resemble the old one
-# at least this much, and beat the runner-up by AMBIGUITY_MARGIN.
+# How much a place's surroundings must resemble the old ones to vouch for a quote that cannot speak
+# for itself (short, or repeated), or for a changed figure: prefix and suffix, or the sentence.
 CONTEXT_AGREEMENT = 0.6
+# The share of a fuzzy match's score that comes from its context: a short quote is known by its
+# surroundings, a long one mostly by itself ("a one-word edit in a long quote is a fuzzy match",
+# wherever the paragraph went). Falls from CONTEXT_WEIGHT at SELF_EVIDENT_WORDS words to this at
+# LONG_QUOTE_WORDS.
+LONG_QUOTE_CONTEXT_WEIGHT = 0.1
+LONG_QUOTE_WORDS = 15
+# A quote of this many words says enough to be recognised on its own when it occurs once.
+SELF_EVIDENT_WORDS = 6
+# A changed figure is the same claim only if the quote with its figures blanked out is this alike.
+CLAIM_AGREEMENT = 0.8
+# Context resembling the old on one side only vouches at most this much beyond that side's agreement.
+_ONE_SIDED_ALLOWANCE = 0.25
 
 # Words occurring more often than this carry no information about where a passage went.
 _TELLING_WORD_LIMIT = 64
@@ -70,10 +95,36 @@ _OCCURRENCES_RANKED_BY_CONTEXT = 64
 _NARROW_BRACKET_FACTOR = 4
 _VOTE_BUCKET_WORDS = 4
 _PROGRESS_EVERY = 256
+# Of the places a short or repeated quote occurs, this many (those whose context fits best) have their
+# sentences compared too: a quote of common words occurs dozens of times.
+_PLACES_COMPARED_BY_SENTENCE = 8
+# Of the other old copies of a repeated quote, this many (those whose context fits a place best) have
+# their sentences compared too.
+_COPIES_COMPARED_BY_SENTENCE = 3
+# Context this alike needs no look at the sentence: it could add no more than ambiguity allows.
+_CONTEXT_SETTLES = 1 - AMBIGUITY_MARGIN
+# Words of context, either side, that must still stand around a figure quoted alone.
+_FIGURE_CONTEXT_WORDS = 3
+# The quote's own sentence vouches from one side when at least this much of it stands there (up to
+# _OWN_SIDE_REACH characters next to the quote), this alike.
+_OWN_SIDE_CHARACTERS = 12
+_OWN_SIDE_REACH = 60
+_OWN_SIDE_AGREEMENT = 0.8
+# A sentence with fewer telling words than this beside the quote says nothing the quote does not.
+_SENTENCE_WORDS_TO_COUNT = 3
+# A word occurring more often than this share of the text's words (and than _COMMON_WORD_FLOOR
+# times) is too common to tell one sentence from another.
+_COMMON_WORD_SHARE = 1 / 200
+_COMMON_WORD_FLOOR = 5
+# How far a sentence is followed from a quote, either way (a "sentence" without full stops can be a
+# whole list or table).
+_SENTENCE_REACH = 240
 
 _WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# A figure: digits with decimal or thousands separators, and thousands set apart by a space.
+_NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*")
+_SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +149,7 @@ class Placement:
     start: int | None
     end: int | None
     score: float | None  # fuzzy matches only
+    number_changed: bool = False  # fuzzy matches only: a figure differs from the quote's
 
     @property
     def anchored(self) -> bool:
@@ -119,7 +171,7 @@ def reanchor(
     """Place every span in `new_text`. `old_texts` maps each anchor's revision to the text its
     offsets point into (a span whose old text is missing is placed without its help)."""
     # Built on first use: inside an import's transaction usually no span needs placing again.
-    new_index: WordIndex | None = None
+    new: _IndexedText | None = None
     locators: dict[int | None, Locator] = {}
     placements: list[Placement] = []
     total = len(anchors)
@@ -132,16 +184,16 @@ def reanchor(
         revision = anchor.revision if anchor.revision in old_texts else None
         locator = locators.get(revision)
         if locator is None:
-            new_index = new_index or WordIndex(new_text)
-            old_index = WordIndex(old_texts[revision]) if revision is not None else None
-            locator = locators[revision] = Locator(new_index, old_index)
+            new = new or _IndexedText(new_text)
+            old = _IndexedText(old_texts[revision]) if revision is not None else None
+            locator = locators[revision] = Locator(new, old)
         placements.append(locator.place(anchor))
     if progress is not None:
         progress(total, total)
     return placements
 
 
-def needs_review(state: AnchorState | str, score: float | None, old_quote: str, new_quote: str) -> bool:
+def needs_review(state: AnchorState | str, score: float | None, number_changed: bool) -> bool:
     """Whether a curator should look at a placement: orphans, weak fuzzy matches, and any fuzzy
     match that changed a number (a corrected figure is exactly what a fact must not follow blindly)."""
     state = AnchorState(state)
@@ -149,11 +201,29 @@ def needs_review(state: AnchorState | str, score: float | None, old_quote: str, 
         return True
     if state is not AnchorState.FUZZY:
         return False
-    return (score is not None and score < REVIEW_BELOW) or numbers_changed(old_quote, new_quote)
+    return number_changed or (score is not None and score < REVIEW_BELOW)
 
 
 def numbers_changed(old_quote: str, new_quote: str) -> bool:
-    return _NUMBER.findall(old_quote) != _NUMBER.findall(new_quote)
+    """Whether the figures of two quotes differ, typography aside ("3 000" is "3000")."""
+    return _figures(fold(old_quote)) != _figures(fold(new_quote))
+
+
+def _figures(folded: str) -> list[str]:
+    return [number.replace(" ", "") for number in _NUMBER.findall(folded)]
+
+
+_DIGITS_MASKED = str.maketrans("0123456789", "0000000000")
+
+
+def _masked(folded: str) -> str:
+    """Every digit as 0: surroundings compared figures aside, without moving any offset."""
+    return folded.translate(_DIGITS_MASKED)
+
+
+def _blanked(folded: str) -> str:
+    """The text with every figure replaced by "#": what a claim says besides its numbers."""
+    return _NUMBER.sub("#", folded)
 
 
 # -- the word index ------------------------------------------------------------------------------
@@ -205,6 +275,30 @@ class WordIndex:
             start = self.starts[number] - offset
             if start >= 0 and self.text.startswith(needle, start):
                 found.append(start)
+                if len(found) >= limit:
+                    break
+        return found
+
+    def count_word_sequence(self, words: Sequence[str], limit: int) -> int:
+        """How many times these words stand in a row (whatever the punctuation between them), up
+        to `limit`; `limit` when they are all too common to count."""
+        found = self.word_sequence_starts(words, limit)
+        return limit if found is None else len(found)
+
+    def word_sequence_starts(self, words: Sequence[str], limit: int) -> list[int] | None:
+        """The word numbers where these words stand in a row (up to `limit` of them); None when
+        they are all common words, found all over the text."""
+        if not words:
+            return []
+        position, rarest = min(enumerate(words), key=lambda item: self.frequency(item[1]))
+        occurrences = self.occurrences.get(rarest, ())
+        if len(occurrences) > _CHECKED_OCCURRENCES_LIMIT:
+            return None
+        found: list[int] = []
+        for number in occurrences:
+            first = number - position
+            if first >= 0 and self.words[first:first + len(words)] == list(words):
+                found.append(first)
                 if len(found) >= limit:
                     break
         return found
@@ -283,7 +377,88 @@ def _longest_increasing(values: Sequence[int]) -> list[int]:
     return run[::-1]
 
 
+
+class _IndexedText:
+    """A text folded for matching (`core.folding`) and split into words; every offset here counts
+    in the folded text until `FoldedText.real_start`/`real_end` take it back. `masked` has every
+    digit as 0, for comparing surroundings figures aside, offset for offset."""
+
+    __slots__ = ("folded", "text", "masked", "index", "_sentence_breaks")
+
+    def __init__(self, real: str) -> None:
+        self.folded = FoldedText(real)
+        self.text = self.folded.folded
+        self.masked = _masked(self.text)
+        self.index = WordIndex(self.text)
+        self._sentence_breaks: tuple[list[int], list[int]] | None = None
+
+    def _breaks(self) -> tuple[list[int], list[int]]:
+        """Where each sentence end (its closing punctuation, or a line break) starts and ends: found
+        once for the whole text, on first need, then looked up by bisection."""
+        if self._sentence_breaks is None:
+            found = [(match.start(), match.end()) for match in _SENTENCE_END.finditer(self.text)]
+            self._sentence_breaks = ([start for start, _ in found], [end for _, end in found])
+        return self._sentence_breaks
+
+    def sentence_around(self, start: int, end: int) -> str:
+        """The sentence holding text[start:end] (or as much of it as lies within reach), masked."""
+        return self.masked[self.sentence_start(start):self.sentence_end(start, end)].strip()
+
+    def sentence_start(self, start: int) -> int:
+        """Where the sentence holding offset `start` begins (its first character that is no space)."""
+        text = self.text
+        _, break_ends = self._breaks()
+        before = bisect_right(break_ends, start) - 1
+        begins = max(0, start - _SENTENCE_REACH, break_ends[before] if before >= 0 else 0)
+        while begins < start and text[begins].isspace():
+            begins += 1
+        return begins
+
+    def sentence_end(self, start: int, end: int) -> int:
+        """Where the sentence holding text[start:end] ends, its closing punctuation included."""
+        text = self.text
+        if end > start and text[end - 1] in ".!?":
+            return end
+        break_starts, break_ends = self._breaks()
+        after = bisect_left(break_starts, end)
+        if after < len(break_starts) and break_starts[after] < end + _SENTENCE_REACH:
+            return break_ends[after]
+        return min(len(text), end + _SENTENCE_REACH)
+
+    def begins_sentence(self, start: int) -> bool:
+        return self.sentence_start(start) == start
+
+    def ends_sentence(self, end: int) -> bool:
+        """Whether text[:end] ends a sentence, or only its closing punctuation follows."""
+        closing = _SENTENCE_END.match(self.text, end)
+        return end == len(self.text) or self.text[end - 1:end] in ".!?\n" or (
+            closing is not None and not _WORD.search(self.text, end, closing.end()))
+
+
 # -- placing one span ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """A span as it is looked for: its quote and context folded, its offsets in the folded old text."""
+
+    key: int
+    start: int  # in the folded old text (meaningless without one)
+    end: int
+    quote: str
+    prefix: str
+    suffix: str
+    starts_at_word: bool  # the quote did not begin inside a word
+    ends_at_word: bool
+    words: tuple[str, ...]
+    masked_quote: str  # digits as 0 (`_masked`)
+    masked_prefix: str
+    masked_suffix: str
+
+    @property
+    def self_evident(self) -> bool:
+        """Long enough to be recognised by its own words, wherever it went."""
+        return len(self.words) >= SELF_EVIDENT_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,135 +470,342 @@ class _Candidate:
 
 
 class _Repetition:
-    """Whether an anchor's quote occurred more than once in the old text: asked at most once per
+    """Whether a span's quote occurred more than once in the old text: asked at most once per
     span, and only for the few spans not found exactly with their context."""
 
-    __slots__ = ("_anchor", "_old", "_answer")
+    __slots__ = ("_span", "_old", "_answer")
 
-    def __init__(self, anchor: LastAnchor, old: WordIndex | None) -> None:
-        self._anchor = anchor
+    def __init__(self, span: _Span, old: WordIndex | None) -> None:
+        self._span = span
         self._old = old
         self._answer: bool | None = None
 
     @property
     def repeated_before(self) -> bool:
+        """Said more than once in the old text, word for word (punctuation aside)."""
         if self._answer is None:
-            self._answer = self._old is not None and len(self._old.find_all(
-                self._anchor.quote, limit=2, starts_at_word=_starts_at_word(self._anchor),
-                ends_at_word=_ends_at_word(self._anchor))) > 1
+            span = self._span
+            # Every copy of a quote that begins and ends at word boundaries is also a copy of its
+            # words; one cut out of words is looked for as it is.
+            self._answer = self._old is not None and (
+                self._old.count_word_sequence(span.words, limit=2) > 1
+                or (not (span.starts_at_word and span.ends_at_word) and len(self._old.find_all(
+                    span.quote, limit=2, starts_at_word=span.starts_at_word, ends_at_word=span.ends_at_word)) > 1))
         return self._answer
 
 
 class Locator:
     """Places spans from one old text in one new text."""
 
-    def __init__(self, new: WordIndex, old: WordIndex | None) -> None:
+    def __init__(self, new: _IndexedText, old: _IndexedText | None) -> None:
+        self.new = new
         self.text = new.text
-        self.index = new
+        self.index = new.index
         self.old = old
-        self.alignment = Alignment(old, new) if old is not None else None
+        self.alignment = Alignment(old.index, new.index) if old is not None else None
+        self._old_sentences: dict[tuple[int, int], str] = {}
+        self._old_sentence_counts: dict[tuple[int, int], tuple[Counter[str], dict[str, float]]] = {}
 
     def place(self, anchor: LastAnchor) -> Placement:
+        span = self._folded(anchor)
         if self.alignment is not None:
-            bracket = self.alignment.bracket(anchor.start, anchor.end)
+            bracket = self.alignment.bracket(span.start, span.end)
         else:
-            bracket = (0, len(anchor.prefix) + len(anchor.quote) + len(anchor.suffix), 0, len(self.text))
-        repetition = _Repetition(anchor, self.old)
-        return (self._with_context(anchor, bracket) or self._quote_alone(anchor, bracket, repetition)
-                or self._approximately(anchor, bracket, repetition)
-                or Placement(anchor.key, AnchorState.ORPHANED, None, None, None))
+            bracket = (0, len(span.prefix) + len(span.quote) + len(span.suffix), 0, len(self.text))
+        repetition = _Repetition(span, self.old.index if self.old is not None else None)
+        found = (self._with_context(span, bracket) or self._quote_alone(span, bracket, repetition)
+                 or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span))
+        if found is None or not span.quote:
+            return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
+        return self._in_real_text(found)
+
+    def _folded(self, anchor: LastAnchor) -> _Span:
+        # One pass over the three (NUL stands in no text folding touches, and separates them).
+        prefix, quote, suffix = fold(f"{anchor.prefix}\0{anchor.quote}\0{anchor.suffix}").split("\0")
+        old = self.old.folded if self.old is not None else None
+        start = old.folded_offset(anchor.start) if old is not None else 0
+        end = old.folded_offset(anchor.end) if old is not None else 0
+        return _Span(anchor.key, start, max(start, end), quote, prefix, suffix,
+                     starts_at_word=not (_is_word_character(prefix[-1:]) and _is_word_character(quote[:1])),
+                     ends_at_word=not (_is_word_character(suffix[:1]) and _is_word_character(quote[-1:])),
+                     words=tuple(_WORD.findall(quote)), masked_quote=_masked(quote),
+                     masked_prefix=_masked(prefix), masked_suffix=_masked(suffix))
+
+    def _in_real_text(self, placement: Placement) -> Placement:
+        assert placement.start is not None and placement.end is not None  # the steps only return places
+        folded = self.new.folded
+        start, end = folded.real_start(placement.start), folded.real_end(placement.end)
+        return Placement(placement.key, placement.state, start, max(end, start + 1), placement.score,
+                         placement.number_changed)
 
     # 1. the quote with its context ----------------------------------------------------------
 
-    def _with_context(self, anchor: LastAnchor, bracket: tuple[int, int, int, int]) -> Placement | None:
-        found = self.index.find_all(anchor.prefix + anchor.quote + anchor.suffix, limit=16)
+    def _with_context(self, span: _Span, bracket: tuple[int, int, int, int]) -> Placement | None:
+        found = self.index.find_all(span.prefix + span.quote + span.suffix, limit=16)
         if not found:
             return None
         # A passage repeated word for word, context and all, is the same evidence either way;
         # the copy where the old one stood is the natural choice.
         _, _, new_from, new_to = bracket
         middle = (new_from + new_to) // 2
-        nearest = min(found, key=lambda start: abs(start + len(anchor.prefix) - middle))
-        start = nearest + len(anchor.prefix)
-        return Placement(anchor.key, AnchorState.EXACT, start, start + len(anchor.quote), None)
+        nearest = min(found, key=lambda start: abs(start + len(span.prefix) - middle))
+        start = nearest + len(span.prefix)
+        return Placement(span.key, AnchorState.EXACT, start, start + len(span.quote), None)
 
     # 2. the quote alone ----------------------------------------------------------------------
 
-    def _quote_alone(self, anchor: LastAnchor, bracket: tuple[int, int, int, int],
+    def _quote_alone(self, span: _Span, bracket: tuple[int, int, int, int],
                      repetition: _Repetition) -> Placement | None:
-        quote = anchor.quote
+        quote = span.quote
         old_from, old_to, new_from, new_to = bracket
-        # The same words once between the same landmarks, before and after: the same passage.
-        in_bracket = _scan(self.text, quote, new_from, new_to, 2)
-        if len(in_bracket) == 1 and (self.old is None
-                                     or len(_scan(self.old.text, quote, old_from, old_to, 2)) == 1):
-            return Placement(anchor.key, AnchorState.MOVED, in_bracket[0], in_bracket[0] + len(quote), None)
+        if span.self_evident and not repetition.repeated_before:
+            # The same words once between the same landmarks, before and after: the same passage
+            # (a stock phrase said all over the text proves nothing by standing there).
+            in_bracket = _scan(self.text, quote, new_from, new_to, 2)
+            if len(in_bracket) == 1 and (self.old is None
+                                         or len(_scan(self.old.text, quote, old_from, old_to, 2)) == 1):
+                return Placement(span.key, AnchorState.MOVED, in_bracket[0], in_bracket[0] + len(quote), None)
+        else:
+            in_bracket = []
         found = self.index.find_all(quote, limit=_OCCURRENCES_RANKED_BY_CONTEXT,
-                                    starts_at_word=_starts_at_word(anchor), ends_at_word=_ends_at_word(anchor))
+                                    starts_at_word=span.starts_at_word, ends_at_word=span.ends_at_word)
         if not found:
             return None
-        if (len(found) == 1 and not repetition.repeated_before and not in_bracket
-                and (not self._is_narrow(anchor, bracket)
-                     or self._context_similarity(anchor, found[0], found[0] + len(quote)) >= CONTEXT_AGREEMENT)):
+        if len(found) == _OCCURRENCES_RANKED_BY_CONTEXT:
+            # Too common to rank everywhere ("the", "EU"): where the landmarks say it stood.
+            found = [start for start in _scan(self.text, quote, new_from, new_to, _OCCURRENCES_RANKED_BY_CONTEXT)
+                     if _whole_words(self.text, start, start + len(quote), span)] or found
+        if (span.self_evident and len(found) == 1 and not repetition.repeated_before and not in_bracket
+                and self.index.count_word_sequence(span.words, limit=2) == 1
+                and (not self._is_narrow(span, bracket)
+                     or self._support(span, found[0], found[0] + len(quote)) >= CONTEXT_AGREEMENT)):
             # Unique before and after. When landmarks say where the passage stood and this is
             # elsewhere, it must have taken its surroundings along (a moved paragraph), or the
             # words may just have been formed anew by edits elsewhere.
-            return Placement(anchor.key, AnchorState.MOVED, found[0], found[0] + len(quote), None)
-        # Several places say the same words: only the surroundings can tell which one was meant.
-        ranked = sorted(((self._context_similarity(anchor, start, start + len(quote)), start)
-                         for start in found), reverse=True)
-        best_similarity, best_start = ranked[0]
-        runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-        if best_similarity >= CONTEXT_AGREEMENT and best_similarity - runner_up >= AMBIGUITY_MARGIN:
-            return Placement(anchor.key, AnchorState.MOVED, best_start, best_start + len(quote), None)
+            return self._moved_unless_edited_fits_better(span, bracket, repetition, found[0], None)
+        # Short, or said in several places: only the surroundings can tell whether (and which) one
+        # is meant.
+        # Every place's prefix and suffix are compared (cheap); the sentences of the few that fit best
+        # too. Copies within one sentence share its support; their own prefix and suffix tell them apart.
+        by_context = sorted(((self._context_support(span, start, start + len(quote)), start) for start in found),
+                            reverse=True)
+        ranked = sorted(((max(context, self._support(span, start, start + len(quote)))
+                          if number < _PLACES_COMPARED_BY_SENTENCE else context,
+                          self._context_similarity(span, start, start + len(quote)), start)
+                         for number, (context, start) in enumerate(by_context)), reverse=True)
+        best_support, best_context, best_start = ranked[0]
+        runner_up = ranked[1] if len(ranked) > 1 else (0.0, 0.0, -1)
+        told_apart = (best_support - runner_up[0] >= AMBIGUITY_MARGIN
+                      or best_context - runner_up[1] >= AMBIGUITY_MARGIN)
+        if (best_support >= CONTEXT_AGREEMENT and told_apart
+                and not self._claimed_by_another_copy(span, best_start, best_support, repetition)):
+            return self._moved_unless_edited_fits_better(span, bracket, repetition, best_start, best_support)
         return None
 
-    @staticmethod
-    def _is_narrow(anchor: LastAnchor, bracket: tuple[int, int, int, int]) -> bool:
-        _, _, new_from, new_to = bracket
-        return new_to - new_from <= _NARROW_BRACKET_FACTOR * (len(anchor.prefix) + len(anchor.quote)
-                                                             + len(anchor.suffix) + 1)
+    def _moved_unless_edited_fits_better(self, span: _Span, bracket: tuple[int, int, int, int],
+                                         repetition: _Repetition, start: int, support: float | None) -> Placement:
+        """The quote moved to `start`, unless the passage itself, edited, stands where its
+        surroundings fit better. The old words are often said again elsewhere: a correction note
+        ("An earlier version of this article said ... by 2025") repeats exactly what was corrected.
+        A quote with a figure is what a correction repeats, and its edited place, flagged and waiting
+        for a curator, is the safer choice whenever it fits better at all."""
+        moved = Placement(span.key, AnchorState.MOVED, start, start + len(span.quote), None)
+        has_figures = bool(_figures(span.quote))
+        if not has_figures and support is None:
+            return moved  # a long quote said once, without figures: nothing repeats it on purpose
+        if support is None:
+            support = self._support(span, start, start + len(span.quote))
+        if not has_figures and support >= _CONTEXT_SETTLES:
+            return moved
+        edited = self._approximately(span, bracket, repetition, edited_only=True)
+        if edited is None or edited.start is None or edited.end is None:
+            return moved
+        edited_support = self._support(span, edited.start, edited.end)
+        if edited_support > support + (0.0 if has_figures else AMBIGUITY_MARGIN):
+            return edited
+        # Alike as wholes (a note copying the words before the quote too): the place whose own
+        # prefix and suffix both still stand is the passage.
+        if has_figures and edited_support >= support and self._context_support(
+                span, edited.start, edited.end) > self._context_support(span, start, start + len(span.quote)):
+            return edited
+        return moved
 
-    def _context_similarity(self, anchor: LastAnchor, start: int, end: int) -> float:
-        before = self.text[max(0, start - len(anchor.prefix)):start]
-        after = self.text[end:end + len(anchor.suffix)]
-        distance = levenshtein(anchor.prefix, before) + levenshtein(anchor.suffix, after)
-        longest = max(len(anchor.prefix), len(before)) + max(len(anchor.suffix), len(after))
-        return 1.0 - distance / longest if longest else 1.0
+    def _claimed_by_another_copy(self, span: _Span, start: int, support: float, repetition: _Repetition) -> bool:
+        """Whether another copy of a repeated quote in the old text fits this place clearly better:
+        then the place is that copy's (which may well have been highlighted too), and this one's was
+        cut. Two old copies must not both follow one new copy."""
+        if self.old is None or not repetition.repeated_before or support >= 1 - AMBIGUITY_MARGIN:
+            return False
+        end = start + len(span.quote)
+        others = [self._old_copy(span, old_start) for old_start in self.old.index.find_all(
+            span.quote, limit=_OCCURRENCES_RANKED_BY_CONTEXT, starts_at_word=span.starts_at_word,
+            ends_at_word=span.ends_at_word) if old_start != span.start]
+        # Their prefix and suffix first (cheap); the sentences of the few that fit best only.
+        by_context = sorted(((self._context_support(other, start, end), other) for other in others),
+                            key=lambda pair: pair[0], reverse=True)
+        if by_context and by_context[0][0] >= support + AMBIGUITY_MARGIN:
+            return True
+        return any(self._sentence_support(other, start, end) >= support + AMBIGUITY_MARGIN
+                   for _, other in by_context[:_COPIES_COMPARED_BY_SENTENCE])
+
+    def _old_copy(self, span: _Span, old_start: int) -> _Span:
+        """The same quote at another place of the old text, with that place's context."""
+        assert self.old is not None
+        text, end = self.old.text, old_start + len(span.quote)
+        prefix, suffix = text[max(0, old_start - len(span.prefix)):old_start], text[end:end + len(span.suffix)]
+        return _Span(span.key, old_start, end, span.quote, prefix, suffix, span.starts_at_word, span.ends_at_word,
+                     span.words, span.masked_quote, _masked(prefix), _masked(suffix))
+
+    def _is_narrow(self, span: _Span, bracket: tuple[int, int, int, int]) -> bool:
+        _, _, new_from, new_to = bracket
+        return new_to - new_from <= _NARROW_BRACKET_FACTOR * (len(span.prefix) + len(span.quote)
+                                                             + len(span.suffix) + 1)
+
+    def _context_similarity(self, span: _Span, start: int, end: int) -> float:
+        """How alike the prefix and suffix are around a place, figures aside (a corrected figure
+        next to a quote does not make it another passage)."""
+        before, after = self._context_at(span, start, end)
+        longest = max(len(span.masked_prefix), len(before)) + max(len(span.masked_suffix), len(after))
+        if not longest:
+            return 1.0
+        # Weighted by length, as one string would be: a short prefix at the text's start counts less.
+        return (similarity(span.masked_prefix, before) * max(len(span.masked_prefix), len(before))
+                + similarity(span.masked_suffix, after) * max(len(span.masked_suffix), len(after))) / longest
+
+    def _context_at(self, span: _Span, start: int, end: int) -> tuple[str, str]:
+        masked = self.new.masked
+        return masked[max(0, start - len(span.prefix)):start], masked[end:end + len(span.suffix)]
+
+    def _support(self, span: _Span, start: int, end: int) -> float:
+        """How much a place's surroundings say it holds the old passage: the prefix and suffix, or
+        the whole sentence, compared with the old ones (0..1).
+
+        Prefix and suffix count together, but one side alone cannot vouch much: a sentence cut and
+        replaced by another ending in the same words keeps the same text on one side only. The
+        sentence catches what the context misses: a short quote whose neighbouring sentence changed,
+        or whose own sentence gained words; so does the quote's own sentence on one side of it
+        standing as it stood (a dateline "Press release, 7 November 2022" given an update note).
+        """
+        context = self._context_support(span, start, end)
+        if self.old is None or context >= _CONTEXT_SETTLES:
+            return context  # the sentence could not change what this says
+        return max(context, self._sentence_support(span, start, end), self._own_sentence_side(span, start, end))
+
+    def _own_sentence_side(self, span: _Span, start: int, end: int) -> float:
+        """How alike the quote's own sentence is on the side of it that is most alike, when the old
+        one has at least _OWN_SIDE_CHARACTERS there (0 otherwise): the words of its sentence right
+        next to it, not those of a neighbouring sentence."""
+        assert self.old is not None
+        old, new = self.old, self.new
+        old_before = old.masked[max(old.sentence_start(span.start), span.start - _OWN_SIDE_REACH):span.start]
+        old_after = old.masked[span.end:min(old.sentence_end(span.start, span.end), span.end + _OWN_SIDE_REACH)]
+        best = 0.0
+        if len(old_before.strip()) >= _OWN_SIDE_CHARACTERS:
+            new_before = new.masked[max(new.sentence_start(start), start - len(old_before)):start]
+            best = similarity(old_before, new_before)
+        if len(old_after.strip()) >= _OWN_SIDE_CHARACTERS:
+            new_after = new.masked[end:min(new.sentence_end(start, end), end + len(old_after))]
+            best = max(best, similarity(old_after, new_after))
+        return best if best >= _OWN_SIDE_AGREEMENT else 0.0
+
+    def _context_support(self, span: _Span, start: int, end: int) -> float:
+        before, after = self._context_at(span, start, end)
+        sides = (similarity(span.masked_prefix, before) if span.prefix or before else 1.0,
+                 similarity(span.masked_suffix, after) if span.suffix or after else 1.0)
+        return min(sum(sides) / 2, min(sides) + _ONE_SIDED_ALLOWANCE)
+
+    def _sentence_support(self, span: _Span, start: int, end: int) -> float:
+        """How much of the old sentence around the quote stands around this place: the sentences'
+        similarity, or else the share of the old sentence's other words found in the new one, rare
+        words counting more (words were added to the sentence: it is still there)."""
+        old_sentence = self._old_sentence(span)
+        new_sentence = self.new.sentence_around(start, end)
+        alike = similarity(old_sentence, new_sentence)
+        if alike >= CONTEXT_AGREEMENT:
+            return alike
+        others, weights = self._old_sentence_words(span, old_sentence)
+        if not others:
+            return alike
+        around = Counter(_words_beside_figures(new_sentence))
+        around.subtract(_words_beside_figures(self.new.masked[start:end]))
+        kept = sum(weights[word] * min(count, around[word]) for word, count in others.items())
+        return max(alike, kept / sum(weights[word] * count for word, count in others.items()))
+
+    def _old_sentence(self, span: _Span) -> str:
+        """The old sentence around a span, figures masked; once per span."""
+        assert self.old is not None
+        sentence = self._old_sentences.get((span.start, span.end))
+        if sentence is None:
+            sentence = self._old_sentences[(span.start, span.end)] = self.old.sentence_around(span.start, span.end)
+        return sentence
+
+    def _old_sentence_words(self, span: _Span, sentence: str) -> tuple[Counter[str], dict[str, float]]:
+        """The old sentence's words other than the quote's (none when it has hardly any), and their
+        weights: rarer, heavier. Once per span."""
+        assert self.old is not None
+        cached = self._old_sentence_counts.get((span.start, span.end))
+        if cached is None:
+            frequency, words = self.old.index.frequency, len(self.old.index.words) + 1
+            # Words as common as "the" or "және" stand in any sentence and tell nothing.
+            common = max(_COMMON_WORD_FLOOR, words * _COMMON_WORD_SHARE)
+            others = Counter(word for word in _words_beside_figures(sentence) if frequency(word) <= common)
+            others.subtract(_words_beside_figures(span.masked_quote))
+            others = +others
+            if sum(others.values()) < _SENTENCE_WORDS_TO_COUNT:
+                others = Counter()  # the sentence is hardly more than the quote
+            # Inverse document frequency over the old text's words: a rare word tells, but one word
+            # substituted does not outweigh the rest of the sentence.
+            cached = (others, {word: log(words / (1 + frequency(word))) + 1 for word in others})
+            self._old_sentence_counts[(span.start, span.end)] = cached
+        return cached
 
     # 3. approximately ------------------------------------------------------------------------
 
-    def _approximately(self, anchor: LastAnchor, bracket: tuple[int, int, int, int],
-                       repetition: _Repetition) -> Placement | None:
-        quote_words = _WORD.findall(anchor.quote)
+    def _approximately(self, span: _Span, bracket: tuple[int, int, int, int],
+                       repetition: _Repetition, *, edited_only: bool = False) -> Placement | None:
+        """The best approximate match, or None; `edited_only` leaves verbatim copies out."""
+        quote_words = list(span.words)
         if not quote_words:
             return None  # punctuation alone cannot be recognised anywhere else
-        prefix_words = _context_words(anchor.prefix, trim_start=True)
-        suffix_words = _context_words(anchor.suffix, trim_start=False)
+        prefix_words = _context_words(span.prefix, trim_start=True)
+        suffix_words = _context_words(span.suffix, trim_start=False)
         # A quote cut out of a word is aligned by that whole word; the cut is made again after.
-        if not _starts_at_word(anchor) and prefix_words:
+        if not span.starts_at_word and prefix_words:
             quote_words[0] = prefix_words.pop() + quote_words[0]
-        if not _ends_at_word(anchor) and suffix_words:
+        if not span.ends_at_word and suffix_words:
             quote_words[-1] += suffix_words.pop(0)
         pattern = prefix_words + quote_words + suffix_words
         old_from, _, new_from, new_to = bracket
         # As far after the landmark before it as it stood in the old text.
-        expected_start = min(new_from + anchor.start - old_from, new_to)
+        expected_start = min(new_from + span.start - old_from, new_to)
 
         def acceptable(candidate: _Candidate | None) -> TypeGuard[_Candidate]:
-            # A verbatim copy of a repeated quote was already judged ambiguous by its surroundings.
-            return candidate is not None and not (
-                self.text[candidate.start:candidate.end] == anchor.quote and repetition.repeated_before)
+            if candidate is None or candidate.score < ORPHAN_BELOW - AMBIGUITY_MARGIN:
+                return False  # too weak to be placed, or to make a better one ambiguous
+            found = self.text[candidate.start:candidate.end]
+            # A long quote said once vouches for itself, unless what it matched is said elsewhere too.
+            vouched_for = (span.self_evident and not repetition.repeated_before
+                           and self.index.count_word_sequence(_WORD.findall(found), limit=2) == 1)
+            if found == span.quote:
+                # A verbatim copy was already judged by its surroundings in the step before, unless
+                # the quote is long and was said once.
+                return vouched_for and not edited_only
+            # What the quote itself lost, its surroundings must make up: an edited short quote needs
+            # more of them than a verbatim one.
+            if not vouched_for and self._support(span, candidate.start, candidate.end) < (
+                    CONTEXT_AGREEMENT + 1 - similarity(span.quote, found)):
+                return False
+            return _figures(span.quote) == _figures(found) or self._same_claim(span, candidate)
 
-        if self._is_narrow(anchor, bracket):
+        if self._is_narrow(span, bracket):
             # Landmarks on both sides pin the passage down; a look-alike elsewhere does not matter.
-            in_place = self._align(anchor, quote_words, self.index.word_at_or_after(expected_start),
+            in_place = self._align(span, quote_words, self.index.word_at_or_after(expected_start),
                                    len(pattern), bracket)
-            if acceptable(in_place) and in_place.in_bracket and in_place.score >= ORPHAN_BELOW:
-                return self._placement(anchor, in_place)
+            if in_place is not None and in_place.in_bracket and in_place.score >= ORPHAN_BELOW and acceptable(in_place):
+                return self._placement(span, in_place)
         candidates: list[_Candidate] = []
         for pattern_start in self._voted_regions(pattern, expected_start):
-            candidate = self._align(anchor, quote_words, pattern_start + len(prefix_words), len(pattern), bracket)
+            candidate = self._align(span, quote_words, pattern_start + len(prefix_words), len(pattern), bracket)
             if acceptable(candidate):
                 candidates.append(candidate)
         places: list[_Candidate] = []  # the best candidate of each distinct place
@@ -435,12 +817,69 @@ class Locator:
         best = places[0]
         if len(places) > 1 and places[1].score >= best.score - AMBIGUITY_MARGIN:
             return None  # two places look alike and nothing tells them apart
-        return self._placement(anchor, best)
+        return self._placement(span, best)
 
-    def _placement(self, anchor: LastAnchor, candidate: _Candidate) -> Placement:
-        if self.text[candidate.start:candidate.end] == anchor.quote:
-            return Placement(anchor.key, AnchorState.MOVED, candidate.start, candidate.end, None)
-        return Placement(anchor.key, AnchorState.FUZZY, candidate.start, candidate.end, round(candidate.score, 4))
+    def _same_claim(self, span: _Span, candidate: _Candidate) -> bool:
+        """Whether a match whose figures differ still makes the same claim: the quote reads the same
+        with its figures blanked out, each figure is followed by the same word (the noun it counts:
+        "percent of exports" is not "percent of imports"), and the context agrees."""
+        found = self.text[candidate.start:candidate.end]
+        if similarity(_blanked(span.quote), _blanked(found)) < CLAIM_AGREEMENT:
+            return False
+        old_counted, new_counted = _counted_words(span.quote), _counted_words(found)
+        if len(old_counted) == len(new_counted) and any(
+                old and new and old != new for old, new in zip(old_counted, new_counted)):
+            return False
+        support = self._support(span, candidate.start, candidate.end)
+        if span.self_evident:
+            # A long quote carries most of its claim itself: one side of its context agreeing is
+            # enough (the clause after a corrected figure is often rewritten with it).
+            before, after = self._context_at(span, candidate.start, candidate.end)
+            support = max(support, similarity(span.masked_prefix, before), similarity(span.masked_suffix, after))
+        return support >= CONTEXT_AGREEMENT
+
+    def _placement(self, span: _Span, candidate: _Candidate) -> Placement:
+        found = self.text[candidate.start:candidate.end]
+        if found == span.quote:
+            return Placement(span.key, AnchorState.MOVED, candidate.start, candidate.end, None)
+        start, end = self._sentence_kept_whole(span, candidate.start, candidate.end)
+        score = candidate.score
+        if (start, end) != (candidate.start, candidate.end):
+            # Placed by the words that match; its likeness is that of all it now covers (but not
+            # below the bar it was placed by, which its matching words cleared).
+            found = self.text[start:end]
+            score = max(ORPHAN_BELOW, min(score, self._score(span, start, end, similarity(span.quote, found))))
+        number_changed = _figures(span.quote) != _figures(found)
+        if number_changed:
+            score = self._likeness_with_figures(span, start, end, score)
+        return Placement(span.key, AnchorState.FUZZY, start, end, round(score, 4), number_changed)
+
+    def _likeness_with_figures(self, span: _Span, start: int, end: int, placed_by: float) -> float:
+        """The score a curator sees for a changed figure: the quote's likeness with its figures as
+        they are (places are chosen with figures blanked out), never below the bar it was placed
+        by."""
+        return max(ORPHAN_BELOW, min(placed_by, self._score(span, start, end, similarity(span.quote, self.text[start:end]))))
+
+    def _sentence_kept_whole(self, span: _Span, start: int, end: int) -> tuple[int, int]:
+        """A quote that began (ended) a sentence begins (ends) the new sentence too, when that
+        sentence still begins (ends) with the quote's first (last) word: words inserted at its edge
+        ("The agreement, ratified by all member states, entered into force...") are part of it, and
+        the edit distance alone would rather start at the inserted word nearest the rest."""
+        if self.old is None or not span.words:
+            return start, end
+        first_word, last_word = span.words[0], span.words[-1]
+        if self.old.begins_sentence(span.start):
+            begins = self.new.sentence_start(start)
+            words = _WORD.findall(self.text, begins, start)
+            if begins < start and words and words[0] == first_word and _WORD.findall(self.text[start:end])[:1] != [first_word]:
+                start = begins
+        if self.old.ends_sentence(span.end) and not self.new.ends_sentence(end):
+            closing = _SENTENCE_END.search(self.text, end, min(len(self.text), end + _SENTENCE_REACH))
+            if closing is not None:
+                words = _WORD.findall(self.text, end, closing.start())
+                if words and words[-1] == last_word:
+                    end = closing.end() if span.quote[-1:] in ".!?" else closing.start()
+        return start, end
 
     def _voted_regions(self, pattern: list[str], expected_start: int) -> list[int]:
         """Word numbers where the pattern most plausibly starts in the new text, best first.
@@ -480,7 +919,7 @@ class Locator:
             regions.append(voted[len(voted) // 2])
         return regions
 
-    def _align(self, anchor: LastAnchor, quote_words: list[str], quote_word_start: int, pattern_length: int,
+    def _align(self, span: _Span, quote_words: list[str], quote_word_start: int, pattern_length: int,
                bracket: tuple[int, int, int, int]) -> _Candidate | None:
         """The best approximate occurrence of the quote's words around word `quote_word_start`,
         turned back into a character span and scored by character edit distance."""
@@ -502,54 +941,123 @@ class Locator:
             _, lengths = best_substring_ends(quote_words[::-1], window[:end_word][::-1])
             for length in sorted(lengths, key=lambda n: abs(n - len(quote_words)))[:_TIES_TRIED]:
                 if length:
-                    span = self._character_span(anchor, index.starts[first + end_word - length],
-                                                index.ends[first + end_word - 1])
-                    if span[0] < span[1]:
-                        spans.add(span)
+                    found = self._character_span(span, index.starts[first + end_word - length],
+                                                 index.ends[first + end_word - 1])
+                    if found[0] < found[1]:
+                        spans.add(found)
         if not spans:
             return None
-        quote_similarities = {span: similarity(anchor.quote, self.text[span[0]:span[1]]) for span in spans}
+        if _figures(span.quote):
+            # Figures aside: a changed figure is judged by the claim around it (`_same_claim`), and
+            # the corrected passage must not lose to an old copy of it elsewhere for having changed.
+            blanked = _blanked(span.quote)
+            quote_similarities = {found: similarity(blanked, _blanked(self.text[found[0]:found[1]])) for found in spans}
+        else:
+            quote_similarities = {found: similarity(span.quote, self.text[found[0]:found[1]]) for found in spans}
         closest = max(quote_similarities.values())
-        contenders = [span for span, value in quote_similarities.items() if value >= closest - _TIE_SIMILARITY]
+        contenders = [found for found, value in quote_similarities.items() if value >= closest - _TIE_SIMILARITY]
         _, _, new_from, new_to = bracket
-        scored = [_Candidate(start, end, self._score(anchor, start, end, quote_similarities[(start, end)]),
+        scored = [_Candidate(start, end, self._score(span, start, end, quote_similarities[(start, end)]),
                              new_from <= start and end <= new_to) for start, end in contenders]
         return max(scored, key=lambda candidate: candidate.score)
 
-    def _character_span(self, anchor: LastAnchor, first_word_start: int, last_word_end: int) -> tuple[int, int]:
+    def _character_span(self, span: _Span, first_word_start: int, last_word_end: int) -> tuple[int, int]:
         """Word boundaries widened or narrowed the way the old quote began and ended: leading and
         trailing punctuation it had, or a word it cut into."""
-        text, quote = self.text, anchor.quote
+        text, quote = self.text, span.quote
         start, end = first_word_start, last_word_end
         words = list(_WORD.finditer(quote))
         leading, trailing = quote[:words[0].start()], quote[words[-1].end():]
         if leading and text[max(0, start - len(leading)):start] == leading:
             start -= len(leading)
-        elif not leading and not _starts_at_word(anchor):
+        elif not leading and not span.starts_at_word:
             # The old quote began inside a word; begin as far inside the new one.
-            start = min(start + _word_tail_length(anchor.prefix), end - 1)
+            start = min(start + _word_tail_length(span.prefix), end - 1)
         if trailing and text.startswith(trailing, end):
             end += len(trailing)
-        elif not trailing and not _ends_at_word(anchor):
-            end = max(end - _word_head_length(anchor.suffix), start + 1)
+        elif not trailing and not span.ends_at_word:
+            end = max(end - _word_head_length(span.suffix), start + 1)
         return start, end
 
-    def _score(self, anchor: LastAnchor, start: int, end: int, quote_similarity: float) -> float:
+    def _score(self, span: _Span, start: int, end: int, quote_similarity: float) -> float:
         if quote_similarity < QUOTE_SIMILARITY_FLOOR:
             return 0.0
-        if not anchor.prefix and not anchor.suffix:
+        if not span.prefix and not span.suffix:
             return quote_similarity
-        return ((1 - CONTEXT_WEIGHT) * quote_similarity
-                + CONTEXT_WEIGHT * self._context_similarity(anchor, start, end))
+        weight = _context_weight(len(span.words))
+        return (1 - weight) * quote_similarity + weight * self._context_similarity(span, start, end)
+
+    # 4. a figure between its old context --------------------------------------------------
+
+    def _figure_between_its_context(self, span: _Span) -> Placement | None:
+        """A quote that is nothing but a figure ("65%", "2022") cannot be recognised by its own
+        words once the figure changed. It is looked for where the words before and after it still
+        stand together with figures of the same shape between them, and taken only when that
+        happens once and the context on both sides agrees: then it is the figure, changed."""
+        if not span.words or _WORD.search(_blanked(span.quote)):
+            return None  # not a figure alone: the steps before have judged it
+        before = _context_words(span.prefix, trim_start=True)[-_FIGURE_CONTEXT_WORDS:]
+        after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
+        if len(before) < 2 or len(after) < 2:
+            return None  # a figure at the edge of its text has too little around it to be found by
+        words, count = self.index.words, len(span.words)
+        places = []
+        for first in self.index.word_sequence_starts(before, limit=_OCCURRENCES_RANKED_BY_CONTEXT) or ():
+            at = first + len(before)
+            figures = words[at:at + count]
+            if (len(figures) == count and all(word[:1].isdigit() for word in figures)
+                    and words[at + count:at + count + len(after)] == after):
+                places.append(self._character_span(span, self.index.starts[at], self.index.ends[at + count - 1]))
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        found = self.text[start:end]
+        if (_blanked(found) != _blanked(span.quote) or _figures(found) == _figures(span.quote)
+                or self._context_support(span, start, end) < CONTEXT_AGREEMENT):
+            return None
+        # Its likeness is its shape's and its context's; the figure itself differs by definition.
+        score = self._score(span, start, end, similarity(_blanked(span.quote), _blanked(found)))
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(self._likeness_with_figures(span, start, end, score), 4), True)
 
 
-def _starts_at_word(anchor: LastAnchor) -> bool:
-    """Whether the quote began at the start of a word (not inside one)."""
-    return not (_is_word_character(anchor.prefix[-1:]) and _is_word_character(anchor.quote[:1]))
+def _context_weight(words: int) -> float:
+    """CONTEXT_WEIGHT up to SELF_EVIDENT_WORDS words, falling to LONG_QUOTE_CONTEXT_WEIGHT at LONG_QUOTE_WORDS."""
+    share = min(1.0, max(0.0, (words - SELF_EVIDENT_WORDS) / (LONG_QUOTE_WORDS - SELF_EVIDENT_WORDS)))
+    return CONTEXT_WEIGHT - share * (CONTEXT_WEIGHT - LONG_QUOTE_CONTEXT_WEIGHT)
 
 
-def _ends_at_word(anchor: LastAnchor) -> bool:
-    return not (_is_word_character(anchor.suffix[:1]) and _is_word_character(anchor.quote[-1:]))
+def _words_beside_figures(masked: str) -> list[str]:
+    """The words of a masked text, figures (all 0s) left out."""
+    return [word for word in _WORD.findall(masked) if word.strip("0")]
+
+
+def _whole_words(text: str, start: int, end: int, span: _Span) -> bool:
+    """Whether text[start:end] begins and ends where words do, as far as the quote did."""
+    return ((not span.starts_at_word or not (_is_word_character(text[start - 1:start])
+                                              and _is_word_character(text[start:start + 1])))
+            and (not span.ends_at_word or not (_is_word_character(text[end - 1:end])
+                                               and _is_word_character(text[end:end + 1]))))
+
+
+def _counted_words(quote: str) -> list[str]:
+    """The word after each figure of a quote, in its sentence: what it counts ("billion",
+    "percent", "companies"); "" where the quote or the sentence ends first (then the context,
+    checked apart, is what says what the figure counts)."""
+    counted = []
+    for match in _NUMBER.finditer(quote):
+        rest = quote[match.end():]
+        sentence_ends = _SENTENCE_END.search(rest)
+        counted.append(_first_word(rest[:sentence_ends.start()] if sentence_ends else rest))
+    return counted
+
+
+def _first_word(text: str) -> str:
+    """The first word that is not a figure (a range "2007-2010 35.9 million" counts millions)."""
+    for match in _WORD.finditer(text):
+        if not match.group()[:1].isdigit():
+            return match.group().casefold()
+    return ""
 
 
 def _context_words(context: str, *, trim_start: bool) -> list[str]:
@@ -579,105 +1087,3 @@ def _word_head_length(text: str) -> int:
 
 def _overlap(a: _Candidate, b: _Candidate) -> bool:
     return a.start < b.end and b.start < a.end
-
-
-# -- bit-parallel edit distance (Myers 1999, Hyyrö 2003) -------------------------------------------
-
-
-def _symbol_masks(pattern: Sequence[Hashable]) -> dict[Hashable, int]:
-    masks: dict[Hashable, int] = {}
-    for position, symbol in enumerate(pattern):
-        masks[symbol] = masks.get(symbol, 0) | (1 << position)
-    return masks
-
-
-def best_substring_ends(pattern: Sequence[Hashable], text: Sequence[Hashable]) -> tuple[int, list[int]]:
-    """The smallest edit distance between `pattern` and any substring of `text`, and every end
-    offset (exclusive) of a substring reaching it. Symbols may be characters or words."""
-    m = len(pattern)
-    if m == 0:
-        return 0, list(range(len(text) + 1))
-    masks = _symbol_masks(pattern)
-    all_ones = (1 << m) - 1
-    last = 1 << (m - 1)
-    vertical_plus, vertical_minus, score = all_ones, 0, m
-    best, ends = m, [0]
-    for position, symbol in enumerate(text, 1):
-        equal = masks.get(symbol, 0)
-        x_vertical = equal | vertical_minus
-        x_horizontal = (((equal & vertical_plus) + vertical_plus) ^ vertical_plus) | equal
-        horizontal_plus = vertical_minus | (~(x_horizontal | vertical_plus) & all_ones)
-        horizontal_minus = vertical_plus & x_horizontal
-        if horizontal_plus & last:
-            score += 1
-        elif horizontal_minus & last:
-            score -= 1
-        # A substring may start anywhere: row 0 stays 0, so nothing is shifted in.
-        horizontal_plus = (horizontal_plus << 1) & all_ones
-        horizontal_minus = (horizontal_minus << 1) & all_ones
-        vertical_plus = horizontal_minus | (~(x_vertical | horizontal_plus) & all_ones)
-        vertical_minus = horizontal_plus & x_vertical
-        if score < best:
-            best, ends = score, [position]
-        elif score == best:
-            ends.append(position)
-    return best, ends
-
-
-def levenshtein(a: str, b: str) -> int:
-    """Edit distance between two strings (insertions, deletions, substitutions).
-
-    What the strings share at both ends costs nothing and is cut off first (found by halving, in
-    C), so comparing a context with its lightly edited copy only runs the bit-parallel loop over the
-    few characters that differ.
-    """
-    if a == b:
-        return 0
-    same_start = _common_prefix_length(a, b)
-    a, b = a[same_start:], b[same_start:]
-    same_end = _common_prefix_length(a[::-1], b[::-1])
-    if same_end:
-        a, b = a[:-same_end], b[:-same_end]
-    if len(a) < len(b):
-        a, b = b, a  # the longer string becomes the bit vector: fewer Python-level steps
-    m = len(a)
-    if not b:
-        return m
-    masks = _symbol_masks(a)
-    mask_of = masks.get
-    all_ones = (1 << m) - 1
-    last = 1 << (m - 1)
-    vertical_plus, vertical_minus, score = all_ones, 0, m
-    for symbol in b:
-        equal = mask_of(symbol, 0)
-        x_vertical = equal | vertical_minus
-        x_horizontal = (((equal & vertical_plus) + vertical_plus) ^ vertical_plus) | equal
-        horizontal_plus = vertical_minus | (~(x_horizontal | vertical_plus) & all_ones)
-        horizontal_minus = vertical_plus & x_horizontal
-        if horizontal_plus & last:
-            score += 1
-        elif horizontal_minus & last:
-            score -= 1
-        # Row 0 counts up along the other string: a 1 is shifted in.
-        horizontal_plus = ((horizontal_plus << 1) | 1) & all_ones
-        horizontal_minus = (horizontal_minus << 1) & all_ones
-        vertical_plus = horizontal_minus | (~(x_vertical | horizontal_plus) & all_ones)
-        vertical_minus = horizontal_plus & x_vertical
-    return score
-
-
-def _common_prefix_length(a: str, b: str) -> int:
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def similarity(a: str, b: str) -> float:
-    """1 for equal strings, falling to 0 as the edit distance reaches the longer one's length."""
-    longest = max(len(a), len(b))
-    return 1.0 - levenshtein(a, b) / longest if longest else 1.0

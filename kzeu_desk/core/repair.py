@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from kzeu_desk.core import conflicts
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.recorder import Recorder
 from kzeu_desk.core.service import FactBase
 
@@ -40,10 +41,13 @@ class RepairReport:
         return "Removed " + ", ".join(parts) + "; conflicts re-checked and the search index rebuilt."
 
 
-def repair(fact_base: FactBase) -> RepairReport:
+def repair(fact_base: FactBase, progress: Progress | None = None) -> RepairReport:
+    """One undoable operation; `progress` may stop it anywhere (the transaction is then rolled back)."""
     counts = {}
+    progress = progress or Progress()
 
     def body(rec: Recorder) -> None:
+        progress.update(stage="Removing what points nowhere")
         # Foreign keys stop this from happening through kzeu_desk; files edited by other tools may still have it.
         rec.defer_foreign_keys()
         for name, table_name, query in (("evidence", "evidence", _ORPHANED_EVIDENCE),
@@ -52,7 +56,8 @@ def repair(fact_base: FactBase) -> RepairReport:
             ids = list(rec.conn.execute(text(query)).scalars())
             counts[name] = len(ids)
             rec.delete_all(table_name, ids)
-        conflicts.rescan(rec)
+        conflicts.rescan(rec, progress)
+        progress.update(stage="Rebuilding the search index")
         rec.reindex_every_fact = True
 
     changes = fact_base.run("Repair fact base", body)

@@ -27,7 +27,7 @@ from kzeu_desk.core.fact_detail import fact_labels
 from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.reading import ReadDocument
-from kzeu_desk.core.reanchor import LastAnchor, needs_review, numbers_changed
+from kzeu_desk.core.reanchor import LastAnchor, needs_review
 from kzeu_desk.core.recorder import table
 from kzeu_desk.core.text import sha256_text
 
@@ -356,7 +356,7 @@ def orphaned_evidence_ids(conn: Connection, source_id: int) -> set[int]:
 class ReviewReason(StrEnum):
     ORPHANED = "lost"
     WEAK_MATCH = "weak match"
-    NUMBER_CHANGED = "a number changed"
+    NUMBER_CHANGED = "number changed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,13 +389,13 @@ class ReviewItem:
             return f"Not found in revision {self.current_revision}; last seen in revision {self.old_revision}."
         score = f"{self.score:.0%}" if self.score is not None else "?"
         if self.reason is ReviewReason.NUMBER_CHANGED:
-            return f"Found in revision {self.current_revision} ({score} alike), but a number in it changed."
+            return f"Number changed in revision {self.current_revision} ({score} alike)."
         return f"Found approximately in revision {self.current_revision} ({score} alike)."
 
 
 _QUEUE_CANDIDATES = text(f"""
     SELECT e.id AS evidence_id, e.fact_id, e.source_id, s.title AS source_title, e.anchor_state, e.anchor_score,
-           e.start, e."end", e.quote, e.confirmed_revision, e.previous_revision, e.previous_start, e.previous_end,
+           e.number_changed, e.start, e."end", e.quote, e.confirmed_revision, e.previous_revision, e.previous_start, e.previous_end,
            (SELECT coalesce(max(r.number), 0) + 1 FROM source_revision r WHERE r.source_id = e.source_id)
                AS current_revision,
            NOT EXISTS (SELECT 1 FROM evidence o WHERE o.fact_id = e.fact_id AND o.anchor_state <> 'orphaned')
@@ -423,10 +423,10 @@ def review_queue(conn: Connection) -> list[ReviewItem]:
             old_text = old_texts.get((row["source_id"], old_revision))
             old_quote = old_text[old_start:old_end] if old_text is not None else row["quote"]
             new_span, new_quote = (row["start"], row["end"]), row["quote"]
-            if not needs_review(state, row["anchor_score"], old_quote, new_quote):
+            number_changed = bool(row["number_changed"])
+            if not needs_review(state, row["anchor_score"], number_changed):
                 continue
-            reason = (ReviewReason.NUMBER_CHANGED if numbers_changed(old_quote, new_quote)
-                      else ReviewReason.WEAK_MATCH)
+            reason = ReviewReason.NUMBER_CHANGED if number_changed else ReviewReason.WEAK_MATCH
         items.append(ReviewItem(
             evidence_id=row["evidence_id"], fact_id=row["fact_id"], fact_label=labels[row["fact_id"]],
             source_id=row["source_id"], source_title=row["source_title"], state=state, score=row["anchor_score"],
@@ -486,6 +486,10 @@ INTEGRITY_CHECKS: dict[str, str] = {
               FROM source s) current ON current.source_id = e.source_id
         WHERE (e.anchor_state <> 'orphaned' AND e.confirmed_revision <> current.number)
            OR (e.anchor_state = 'orphaned' AND e.confirmed_revision >= current.number)
+    """,
+    "only fuzzy evidence has a changed number": """
+        SELECT 'evidence ' || id || ' is ' || anchor_state || ' but marked as having a changed number'
+        FROM evidence WHERE number_changed AND anchor_state <> 'fuzzy'
     """,
     "only fuzzy evidence has a score": """
         SELECT 'evidence ' || id || ' is ' || anchor_state || ' with score ' || coalesce(anchor_score, 'none')

@@ -25,6 +25,7 @@ from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase,
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.properties import PropertyDraft
 from kzeu_desk.core.property_info import property_info, value_for_property
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.steps import SourceMetadata
 from kzeu_desk.core.reanchor import Placement, reanchor
@@ -528,18 +529,18 @@ class FactBase:
 
     # -- conflicts -----------------------------------------------------------------------------
 
-    def rescan_conflicts(self, *, only_changed: bool = False) -> Changes:
+    def rescan_conflicts(self, *, only_changed: bool = False, progress: Progress | None = None) -> Changes:
         """Check every fact against the others again: the full verification (for after a load or
         a change of the rules; ~0.5 s at 100k facts, ~5 s at 1M), or, with `only_changed`, only
         what changed since the last check, which finds the same in milliseconds (a few hundred
         changed facts: ~0.2 s at 1M) and is itself a full check when there was none yet
-        (`conflicts.recheck_changed`)."""
+        (`conflicts.recheck_changed`). `progress` may stop it anywhere: nothing is then changed."""
         label = "Re-check conflicts of changed facts" if only_changed else "Re-check all conflicts"
         with self._operation(label) as rec:
             if only_changed:
-                conflicts.recheck_changed(rec)
+                conflicts.recheck_changed(rec, progress)
             else:
-                conflicts.rescan(rec)
+                conflicts.rescan(rec, progress)
         return rec.changes
 
     def flag_facts(self, fact_ids: Sequence[int], reason: str) -> Changes:
@@ -751,7 +752,7 @@ class FactBase:
         was_fuzzy = row["anchor_state"] == AnchorState.FUZZY.value
         if not placement.anchored:
             if row["anchor_state"] != AnchorState.ORPHANED.value:
-                return {"anchor_state": AnchorState.ORPHANED.value, "anchor_score": None}
+                return {"anchor_state": AnchorState.ORPHANED.value, "anchor_score": None, "number_changed": False}
             return {}
         assert placement.start is not None and placement.end is not None  # anchored
         prefix, quote, suffix = quote_context(new_text, placement.start, placement.end)
@@ -759,11 +760,14 @@ class FactBase:
             "start": placement.start, "end": placement.end, "quote": quote, "prefix": prefix, "suffix": suffix,
             "source_sha256": new_sha, "confirmed_revision": new_revision,
             "anchor_state": placement.state.value, "anchor_score": placement.score,
+            "number_changed": placement.number_changed,
         }
         if was_fuzzy and row["previous_revision"] is not None:
-            # Still unreviewed: it keeps its origin and the weakest score it was ever placed with.
+            # Still unreviewed: it keeps its origin, the weakest score it was ever placed with, and
+            # a figure that changed on the way.
             scores = [s for s in (row["anchor_score"], placement.score) if s is not None]
-            values.update(anchor_state=AnchorState.FUZZY.value, anchor_score=min(scores) if scores else None)
+            values.update(anchor_state=AnchorState.FUZZY.value, anchor_score=min(scores) if scores else None,
+                          number_changed=bool(row["number_changed"]) or placement.number_changed)
         elif placement.state is AnchorState.FUZZY:
             values.update(previous_revision=row["confirmed_revision"], previous_start=row["start"],
                           previous_end=row["end"])
@@ -813,7 +817,7 @@ class FactBase:
 # A curator placed (or confirmed) the span in the current text: it is exact from then on.
 _CONFIRMED_BY_CURATOR = {
     "anchor_state": AnchorState.EXACT.value, "anchor_score": None,
-    "previous_revision": None, "previous_start": None, "previous_end": None,
+    "previous_revision": None, "previous_start": None, "previous_end": None, "number_changed": False,
 }
 
 

@@ -84,7 +84,9 @@ class AmountEditor(QWidget):
 
     @property
     def unit_edit(self) -> QLineEdit:
-        return self.unit_combo.lineEdit()
+        edit = self.unit_combo.lineEdit()
+        assert edit is not None  # the unit combo is editable
+        return edit
 
     def text_edits(self) -> tuple[QLineEdit, ...]:
         return self.amount_edit, self.unit_edit, self.lower_edit, self.upper_edit

@@ -8,6 +8,7 @@ import sys
 import time
 import traceback
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -25,7 +26,8 @@ _SMOKE_RUN_MS = 400
 
 
 def _application() -> QApplication:
-    app = QApplication.instance()
+    # This process only ever makes a QApplication; `instance()` is typed as its base class.
+    app = cast(QApplication | None, QApplication.instance())
     if app is None:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("kzeu_desk")
@@ -251,6 +253,11 @@ def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) ->
             window.close()
             return
         _report_startup("workspace_attached")
+        # What start-up built lives as long as the window: collections need not walk it again
+        # (a full collection walks every object, holding the interpreter lock: ~100k objects here).
+        import gc
+
+        gc.freeze()
         if smoke:
             QTimer.singleShot(_SMOKE_RUN_MS, window.close)
 

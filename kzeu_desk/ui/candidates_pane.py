@@ -331,7 +331,7 @@ class CandidatesPane(QWidget):
             self.source_id = None
             self._say_empty()
             return
-        self._text, self._published = row["text"], row.get("published")
+        self._text, self._published = row.text, row.published
         if not self.isVisible():
             self._stale = True  # read when the pane is shown: hidden panes do no work
             return
@@ -342,14 +342,21 @@ class CandidatesPane(QWidget):
         self.summary.setText(f"Finding figures and dates in {len(self._text):,} characters…")
         self._finder.start(self._request, self._text, self._published)
 
+    def stop(self) -> None:
+        """The window is closing: a finding still running is dropped when it arrives, so nothing
+        reads the fact base after it was closed (its file may be gone by then)."""
+        self._request += 1
+        self._finding = False
+        self._stale = False
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if self._stale and self.source_id is not None:
             self._read_source()
 
     def _on_found(self, request: int, result: object) -> None:
-        if request != self._request:
-            return  # an older text's answer
+        if request != self._request or self._session.closed:
+            return  # an older text's answer, or one for a window closed meanwhile (its file may be gone)
         self._finding = False
         self.busy.hide()
         if isinstance(result, str):
@@ -468,7 +475,7 @@ class CandidatesPane(QWidget):
         if self.source_id in changes.touched("source"):
             with self._session.fact_base.reading() as conn:
                 row = queries.source_row(conn, self.source_id)
-            if row is not None and (row["text"], row.get("published")) != (self._text, self._published):
+            if row is not None and (row.text, row.published) != (self._text, self._published):
                 # A new revision, or a publication date entered: the values read differently now.
                 self._read_source()
                 return

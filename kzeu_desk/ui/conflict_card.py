@@ -29,13 +29,13 @@ class ConflictCard(QFrame):
     merge_requested = Signal(int)
     evidence_activated = Signal(int, int, int)  # source_id, start, end (code points)
 
-    def __init__(self, number: int, member: dict, *, member_count: int, writable: bool,
+    def __init__(self, number: int, member: conflict_queue.ConflictMember, *, member_count: int, writable: bool,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.number = number
-        self.fact_id: int = member["fact_id"]
+        self.fact_id: int = member.fact_id
         self.setObjectName("conflictCard")
-        self.setAccessibleName(f"Fact {number}: {member['value']}")
+        self.setAccessibleName(f"Fact {number}: {member.value}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(_CARD_STYLE)
         self.setProperty("chosen", False)
@@ -49,11 +49,11 @@ class ConflictCard(QFrame):
         header = muted(plain_label(f"{number} · fact #{self.fact_id}", object_name="cardHeader"))
         column.addWidget(header)
 
-        self.value_label = plain_label(member["value"], word_wrap=True, selectable=True, object_name="cardValue")
+        self.value_label = plain_label(member.value, word_wrap=True, selectable=True, object_name="cardValue")
         self.value_label.setFont(scaled_font(self.value_label, _VALUE_FONT_SCALE, bold=True))
         column.addWidget(self.value_label)
 
-        qualifiers = member["qualifiers"]
+        qualifiers = member.qualifiers
         qualifier_text = " · ".join(
             f"{conflict_queue.QUALIFIER_FIELDS[column_name]}: {shown}" for column_name, shown in qualifiers.items()
         ) or "No time qualifiers"
@@ -63,35 +63,35 @@ class ConflictCard(QFrame):
             muted(self.qualifiers_label)
         column.addWidget(self.qualifiers_label)
 
-        self.status_label = muted(plain_label(f"{member['status']} · {member['rank']} rank",
+        self.status_label = muted(plain_label(f"{member.status} · {member.rank} rank",
                                                 object_name="cardStatus"))
         column.addWidget(self.status_label)
 
         self.agreement_label = plain_label(_agreement_text(member), object_name="cardAgreement")
         self.agreement_label.setVisible(bool(self.agreement_label.text()))
-        if member["agreeing_fact_count"] > 1:
-            others = ", ".join(f"#{i}" for i in member["agreeing_fact_ids"] if i != self.fact_id)
+        if member.agreeing_fact_count > 1:
+            others = ", ".join(f"#{i}" for i in member.agreeing_fact_ids if i != self.fact_id)
             self.agreement_label.setToolTip(plain_tooltip(f"Facts that state a compatible value: {others}"))
         column.addWidget(self.agreement_label)
 
         self.quotes: list[EvidenceQuote] = []
-        for evidence in member["evidence"]:
+        for evidence in member.evidence:
             quote = EvidenceQuote(
-                evidence["prefix"], evidence["quote"], evidence["suffix"],
+                evidence.prefix, evidence.quote, evidence.suffix,
                 # The stored context is cut at a fixed width; an ellipsis marks only a real cut.
-                text_continues_before=evidence["start"] > len(evidence["prefix"]),
-                text_continues_after=evidence["end"] + len(evidence["suffix"]) < evidence["source_char_count"])
-            quote.setToolTip(plain_tooltip(f"{evidence['source_citation']}, characters {evidence['start']}–"
-                                           f"{evidence['end']}\nClick or press Enter to show it in the source."))
-            span = (evidence["source_id"], evidence["start"], evidence["end"])
+                text_continues_before=evidence.start > len(evidence.prefix),
+                text_continues_after=evidence.end + len(evidence.suffix) < evidence.source_char_count)
+            quote.setToolTip(plain_tooltip(f"{evidence.source_citation}, characters {evidence.start}–"
+                                           f"{evidence.end}\nClick or press Enter to show it in the source."))
+            span = (evidence.source_id, evidence.start, evidence.end)
             quote.activated.connect(lambda span=span: self.evidence_activated.emit(*span))
             self.quotes.append(quote)
             column.addWidget(quote)
-            undated = "" if evidence["source_published"] else ", date not stated"
-            source_line = muted(plain_label(f"— {evidence['source_reference']}{undated}", word_wrap=True,
+            undated = "" if evidence.source_published else ", date not stated"
+            source_line = muted(plain_label(f"— {evidence.source_reference}{undated}", word_wrap=True,
                                               object_name="cardSource"))
             column.addWidget(source_line)
-        if not member["evidence"]:
+        if not member.evidence:
             column.addWidget(muted(plain_label("No evidence recorded for this fact.", word_wrap=True)))
         column.addStretch(1)
 
@@ -147,8 +147,8 @@ class ConflictCard(QFrame):
         return False
 
 
-def _agreement_text(member: dict) -> str:
-    facts, sources = member["agreeing_fact_count"], member["agreeing_source_count"]
+def _agreement_text(member: conflict_queue.ConflictMember) -> str:
+    facts, sources = member.agreeing_fact_count, member.agreeing_source_count
     if sources > 1:
         return f"{sources} sources agree"
     if facts > 1:

@@ -11,11 +11,11 @@ from kzeu_desk.ui.plain_text import plain_tooltip
 CONFLICT_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 
-def conflict_title(row: dict) -> str:
+def conflict_title(row: conflict_queue.QueuedConflict | conflict_queue.ConflictRecord) -> str:
     """"Kazakhstan · diplomatic relations established — value conflict"."""
-    subject = row.get("subject_name") or "(no subject)"
-    prop = row.get("property_name") or "(no property)"
-    return f"{subject} · {prop} — {conflict_queue.RULE_WORDS.get(row['rule'], row['rule'])}"
+    subject = row.subject_name or "(no subject)"
+    prop = row.property_name or "(no property)"
+    return f"{subject} · {prop} — {conflict_queue.RULE_WORDS.get(row.rule, row.rule)}"
 
 
 class TwoLineRows(QStyledItemDelegate):
@@ -32,10 +32,10 @@ class ConflictQueueModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[dict] = []
+        self._rows: list[conflict_queue.QueuedConflict] = []
         self._titles: list[str] = []
 
-    def set_rows(self, rows: list[dict]) -> None:
+    def set_rows(self, rows: list[conflict_queue.QueuedConflict]) -> None:
         self.beginResetModel()
         self._rows = rows
         self._titles = [conflict_title(row) for row in rows]
@@ -51,16 +51,16 @@ class ConflictQueueModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._titles[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(f"{self._titles[index.row()]}\n{row['explanation']}")
+            return plain_tooltip(f"{self._titles[index.row()]}\n{row.explanation}")
         if role == CONFLICT_ID_ROLE:
-            return row["id"]
+            return row.id
         return None
 
     def row_of(self, conflict_id: int | None) -> int | None:
         for number, row in enumerate(self._rows):
-            if row["id"] == conflict_id:
+            if row.id == conflict_id:
                 return number
         return None
 
-    def conflict_at(self, row: int) -> dict | None:
+    def conflict_at(self, row: int) -> conflict_queue.QueuedConflict | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -12,12 +12,13 @@ widgets or QTextCursor.insertText, never through HTML (docs/ARCHITECTURE.md, tra
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QDialog, QFrame, QHBoxLayout, QLineEdit, QListView, QPushButton,
-    QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QComboBox, QDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView,
+    QPushButton, QScrollArea, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import conflict_queue
@@ -71,6 +72,7 @@ class ConflictsPanel(QWidget):
     """The queue of open conflicts and the one being judged."""
 
     evidence_activated = Signal(int, int, int)  # source_id, start, end (code points)
+    rationale_message: QLabel  # made after the rationale field whose edits hide it
 
     def __init__(self, session: Session, parent: QWidget | None = None, *, defer_while_hidden: bool = False):
         """`defer_while_hidden`: a panel tabbed behind another reads the queue when it is raised, not
@@ -80,7 +82,7 @@ class ConflictsPanel(QWidget):
         self.setAccessibleName("Conflicts")
         self._session = session
         self._writable = not session.read_only
-        self._detail: dict | None = None
+        self._detail: conflict_queue.ConflictDetail | None = None
         self._cards: list[ConflictCard] = []
         self._chosen_fact_id: int | None = None
         self._shown_conflict_id: int | None = None
@@ -115,8 +117,8 @@ class ConflictsPanel(QWidget):
         column = QVBoxLayout(self._queue_box)
         column.setContentsMargins(0, 0, 0, 0)
         self.property_filter = self._filter_combo("propertyFilter", "Filter by property", "All properties")
-        self.source_filter = self._filter_combo("sourceFilter", "Filter by source", "All sources",
-                                                PopupFilledCombo(self._list_conflict_sources))
+        self.source_filter = PopupFilledCombo(self._list_conflict_sources)
+        self._filter_combo("sourceFilter", "Filter by source", "All sources", self.source_filter)
         self.rule_filter = self._filter_combo("ruleFilter", "Filter by kind of conflict", "All kinds")
         for combo in (self.property_filter, self.source_filter, self.rule_filter):
             column.addWidget(combo)
@@ -217,9 +219,9 @@ class ConflictsPanel(QWidget):
 
         self.resolution_shortcuts: list[QShortcut] = []
         for number in range(1, NUMBERED_CARDS + 1):
-            self.resolution_shortcuts.append(bind(PREFER_KEYS[number - 1], lambda n=number: self.prefer_card(n),
+            self.resolution_shortcuts.append(bind(PREFER_KEYS[number - 1], partial(self.prefer_card, number),
                                                   f"Prefer the fact on card {number}"))
-            self.resolution_shortcuts.append(bind(REJECT_KEYS[number - 1], lambda n=number: self.reject_card(n),
+            self.resolution_shortcuts.append(bind(REJECT_KEYS[number - 1], partial(self.reject_card, number),
                                                   f"Reject the fact on card {number}"))
         self.resolution_shortcuts.append(bind(DISMISS_KEY, self.dismiss_current_conflict,
                                               "Not a conflict: dismiss it"))
@@ -319,7 +321,7 @@ class ConflictsPanel(QWidget):
     def _list_conflict_sources(self) -> None:
         with self._session.fact_base.reading() as conn:
             sources = conflict_queue.conflict_sources(conn)
-        self._refill(self.source_filter, [(row["title"], row["id"]) for row in sources])
+        self._refill(self.source_filter, [(row.title, row.id) for row in sources])
 
     def _ensure_loaded(self) -> None:
         if self._stale:
@@ -343,7 +345,7 @@ class ConflictsPanel(QWidget):
             rows = conflict_queue.open_conflicts(conn, **filters)
             choices = conflict_queue.filter_choices(conn, include_sources=False)
             counts = conflict_queue.conflict_counts(conn)
-        self._total_open = counts["open"]
+        self._total_open = counts.open
         self._fill_filters(choices)
         self._reloading = True
         try:
@@ -368,10 +370,10 @@ class ConflictsPanel(QWidget):
             "rule": self.rule_filter.currentData(),
         }
 
-    def _fill_filters(self, choices: dict[str, list[dict]]) -> None:
-        self._refill(self.property_filter, [(row["name"], row["id"]) for row in choices["properties"]])
+    def _fill_filters(self, choices: conflict_queue.ConflictFilterChoices) -> None:
+        self._refill(self.property_filter, [(row.name, row.id) for row in choices.properties])
         self.source_filter.mark_stale()
-        self._refill(self.rule_filter, [(row["name"], row["rule"]) for row in choices["rules"]])
+        self._refill(self.rule_filter, [(row.name, row.rule) for row in choices.rules])
 
     @staticmethod
     def _refill(combo: QComboBox, entries: list[tuple[str, object]]) -> None:
@@ -428,19 +430,19 @@ class ConflictsPanel(QWidget):
         if detail is None:
             self._show_empty_state()
             return
-        conflict = detail["conflict"]
-        if conflict["id"] != self._shown_conflict_id:
+        conflict = detail.conflict
+        if conflict.id != self._shown_conflict_id:
             self.rationale_message.hide()
-        self._shown_conflict_id = conflict["id"]
+        self._shown_conflict_id = conflict.id
         self.title_label.setText(conflict_title(self.model.conflict_at(self.view.currentIndex().row()) or conflict))
-        self.explanation_label.setText(conflict["explanation"])
-        members = detail["members"]
-        member_ids = [member["fact_id"] for member in members]
+        self.explanation_label.setText(conflict.explanation)
+        members = detail.members
+        member_ids = [member.fact_id for member in members]
         if self._chosen_fact_id not in member_ids:
             self._chosen_fact_id = self._session.selected_fact if self._session.selected_fact in member_ids else None
         for number, member in enumerate(members, start=1):
             card = ConflictCard(number, member, member_count=len(members), writable=self._writable)
-            card.set_chosen(member["fact_id"] == self._chosen_fact_id)
+            card.set_chosen(member.fact_id == self._chosen_fact_id)
             card.chosen.connect(self._choose_card)
             card.prefer_requested.connect(lambda fact_id: self.prefer_card(self._number_of(fact_id)))
             card.reject_requested.connect(lambda fact_id: self.reject_card(self._number_of(fact_id)))
@@ -510,7 +512,7 @@ class ConflictsPanel(QWidget):
         `changed` signal triggers drops the settled conflict and makes the next one current."""
         if not self._ready_to_settle():
             return False
-        conflict_id = self._detail["conflict"]["id"]
+        conflict_id = self._detail.conflict.id
         rationale = self.rationale_edit.text().strip()
         changes = self._session.perform(lambda fb: decide(fb, conflict_id, rationale))
         if changes is None:

@@ -7,19 +7,21 @@ was imported with the details each file carried (for the curator to confirm) and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum, auto
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kzeu_desk.core import revisions
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.service import FactBase, SourceMetadata
 from kzeu_desk.core.steps import source_details
+from kzeu_desk.ui.operations import WorkspaceOp
 from kzeu_desk.ui.session import Session
 
 ImportItem = Path | str  # a file, or a web address
@@ -73,44 +75,49 @@ def imported_source(source_id: int, name: str, document: ReadDocument) -> Import
     )
 
 
-class _ImportWorker(QObject):
-    imported = Signal(object, object)  # Changes of one file, its ImportedSource
-    refused = Signal(str, str)  # name, one-sentence reason
-    revision_suspected = Signal(object)  # PossibleRevision: the curator decides once the run is over
-    progressed = Signal(int, str)  # items done, item now being read
-    finished = Signal()
+@dataclass
+class _Outcome:
+    """What one import run did, item by item: each file is its own transaction, so what was imported
+    before the curator pressed Stop stays imported."""
 
-    def __init__(self, fact_base: FactBase, items: list[ImportItem]):
-        super().__init__()
-        self._fact_base = fact_base
-        self._items = items
-        self.cancelled = False
+    imported: list[tuple[Changes, ImportedSource]] = field(default_factory=list)
+    refusals: list[Refusal] = field(default_factory=list)
+    possible_revisions: list[PossibleRevision] = field(default_factory=list)
 
-    @Slot()
-    def run(self) -> None:
-        for done, item in enumerate(self._items):
-            if self.cancelled:
-                break
+
+def _import_items(items: list[ImportItem]):
+    def work(fact_base: FactBase, progress: Progress) -> _Outcome:
+        outcome = _Outcome()
+        for done, item in enumerate(items):
+            if progress.stop_requested:
+                break  # between two files: nothing is half imported
             name = item_name(item)
-            self.progressed.emit(done, name)
+            progress.report(done, len(items), f"Fetching “{name}”…" if "://" in name else f"Reading “{name}”…")
             try:
-                document = read_item(item, should_stop=lambda: self.cancelled)
-                with self._fact_base.reading() as conn:
+                document = read_item(item, should_stop=lambda: progress.stop_requested)
+                with fact_base.reading() as conn:
                     match = revisions.find_matching_source(conn, document, SourceMetadata())
                 if match is not None and match.identical:
-                    self.refused.emit(name, f"“{name}” is already imported as “{match.title}” ({match.reason.value}).")
+                    outcome.refusals.append(Refusal(
+                        name, f"“{name}” is already imported as “{match.title}” ({match.reason.value})."))
                 elif match is not None:
-                    self.revision_suspected.emit(PossibleRevision(document, match))
+                    outcome.possible_revisions.append(PossibleRevision(document, match))
                 else:
-                    changes = self._fact_base.import_document(document)
-                    self.imported.emit(changes, imported_source(changes.new_id("source"), name, document))
+                    changes = fact_base.import_document(document)
+                    outcome.imported.append((changes, imported_source(changes.new_id("source"), name, document)))
             except UserError as error:
-                self.refused.emit(name, str(error))
-        self.finished.emit()
+                if progress.stop_requested:
+                    break  # a fetch stopped half way
+                outcome.refusals.append(Refusal(name, str(error)))
+        progress.report(len(items), len(items))
+        return outcome
+
+    return work
 
 
 class DocumentImport(QObject):
-    """One import run: a progress dialog, a worker thread, one undo step for all files, a report."""
+    """One import run on the workspace's operation runner: a progress dialog, one undo step for all
+    files, a report."""
 
     done = Signal(list)  # ids of the sources created
     revision_imported = Signal(object)  # Changes of a file imported as a new revision of a source
@@ -124,53 +131,40 @@ class DocumentImport(QObject):
         self.refusals: list[Refusal] = []
         self.imported: list[ImportedSource] = []
         self._possible_revisions: list[PossibleRevision] = []
-        self._thread = QThread(self)
-        self._worker = _ImportWorker(session.fact_base, self._items)
-        self._worker.moveToThread(self._thread)
+        self._over = False
         fetching = any(isinstance(item, str) for item in self._items)
-        self._progress = QProgressDialog("Fetching the page…" if fetching else "Importing documents…", "Stop", 0,
-                                         len(self._items), parent)
-        self._progress.setWindowTitle("Import from the web" if fetching else "Import documents")
-        self._progress.setMinimumDuration(400)  # short imports finish before a dialog would flash
-        self._progress.canceled.connect(self._cancel)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.imported.connect(self._on_imported)
-        self._worker.refused.connect(lambda name, why: self.refusals.append(Refusal(name, why)))
-        self._worker.revision_suspected.connect(self._possible_revisions.append)
-        # Direct, so the thread ends even while the GUI thread is blocked in wait().
-        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.finished.connect(self._on_finished)
+        # Not exclusive: each file's transaction is short, reading it is the long part.
+        self.op = (WorkspaceOp(parent, session, "Import from the web" if fetching else "Import documents",
+                               _import_items(self._items))
+                   .writes(exclusive=False, changes=lambda _outcome: None)
+                   .with_progress("Fetching the page…" if fetching else "Importing documents…", cancellable=True,
+                                  modal=False)
+                   .success(self._on_finished))
 
     @property
     def source_ids(self) -> list[int]:
         return [source.source_id for source in self.imported]
 
+    @property
+    def over(self) -> bool:
+        """Whether the run is over: files imported, questions answered, the report shown."""
+        return self._over
+
     def start(self) -> None:
-        names = [item_name(item) for item in self._items]
-        self._session.undo_stack.beginMacro(
-            f"Import {len(names)} documents" if len(names) > 1 else f"Import “{names[0]}”")
-        self._thread.start()
+        self.op.run_in_background()
 
     def wait(self) -> None:
-        """Block until the worker is done (tests, and quitting during an import)."""
-        self._thread.wait()
+        """Block until the files are read and imported (tests, and quitting during an import)."""
+        self.op.wait()
 
-    def _cancel(self) -> None:
-        self._worker.cancelled = True
-
-    def _on_progress(self, done: int, name: str) -> None:
-        self._progress.setValue(done)
-        self._progress.setLabelText(f"Fetching “{name}”…" if "://" in name else f"Reading “{name}”…")
-
-    def _on_imported(self, changes: Changes, source: ImportedSource) -> None:
-        self.imported.append(source)
-        self._session.adopt(changes)
-
-    def _on_finished(self) -> None:
-        self._session.undo_stack.endMacro()
-        self._thread.wait()
-        self._progress.reset()
+    def _on_finished(self, outcome: _Outcome) -> None:
+        self.refusals += outcome.refusals
+        self._possible_revisions += outcome.possible_revisions
+        if outcome.imported:
+            names = [item_name(item) for item in self._items]
+            self.imported += [source for _changes, source in outcome.imported]
+            self._session.adopt_all(f"Import {len(names)} documents" if len(names) > 1 else f"Import “{names[0]}”",
+                                    [changes for changes, _source in outcome.imported])
         self._settle_possible_revisions()
 
     def _settle_possible_revisions(self) -> None:
@@ -178,6 +172,7 @@ class DocumentImport(QObject):
         thread, so the next question waits until it is done. Then show the report."""
         if not self._possible_revisions:
             self._show_report()
+            self._over = True
             self.done.emit(self.source_ids)
             self.deleteLater()
             return

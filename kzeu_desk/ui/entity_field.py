@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from PySide6.QtWidgets import QCompleter, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kzeu_desk.core.entity_directory import EntityDirectory
+from kzeu_desk.core.queries import AliasEntry
 from kzeu_desk.ui.form_fields import CommitLineEdit, ProblemLabel
 
 _ENTITY_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -22,9 +23,9 @@ class AliasListModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[dict] = []
+        self._rows: list[AliasEntry] = []
 
-    def set_rows(self, alias_rows: list[dict]) -> None:
+    def set_rows(self, alias_rows: list[AliasEntry]) -> None:
         self.beginResetModel()
         self._rows = alias_rows
         self.endResetModel()
@@ -37,14 +38,14 @@ class AliasListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            alias, name = row["alias"], row["name"]
+            alias, name = row.alias, row.name
             return name if alias == name else f"{alias} — {name}"
         if role == _ALIAS_ROLE:
-            return row["alias"]
+            return row.alias
         if role == _ENTITY_NAME_ROLE:
-            return row["name"]
+            return row.name
         if role == _ENTITY_ID_ROLE:
-            return row["entity_id"]
+            return row.entity_id
         return None
 
 
@@ -99,7 +100,8 @@ class EntityField(QWidget):
         layout.addWidget(self.problem)
         self.line_edit.editingFinished.connect(self.commit_typed)
         self.line_edit.textEdited.connect(self._on_text_edited)
-        self.completer.activated[QModelIndex].connect(self._on_completion_chosen)
+        # The QModelIndex overload of `activated`, chosen by indexing, which the Qt stubs do not describe.
+        self.completer.activated[QModelIndex].connect(self._on_completion_chosen)  # type: ignore[index]
         self.create_button.clicked.connect(self._on_create_clicked)
 
     def set_entity(self, entity_id: int | None, name: str) -> None:

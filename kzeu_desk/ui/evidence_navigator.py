@@ -52,6 +52,14 @@ class EvidenceNavigator(QObject):
         finally:
             self._clicked_in_text = None
 
+    def go_to_fact(self, fact_id: int) -> None:
+        """Select a fact and show its first evidence, even when it was selected already (a view
+        outside the text, such as the timeline, asks again after the reader moved on)."""
+        if self._session.selected_fact == fact_id:
+            self._fact_selected(fact_id)
+        else:
+            self._session.select_fact(fact_id)
+
     def _fact_selected(self, fact_id: int | None) -> None:
         self._evidence, self._position = [], -1
         if fact_id is None:

@@ -1,4 +1,5 @@
-"""File > Export: choose a format, a scope and a target; the export runs off the GUI thread.
+"""File > Export: choose a format, a scope and a target; the export runs off the GUI thread
+(on the workspace's operation runner, `ui/operations.py`).
 
 A thin widget over `kzeu_desk.core.export`, which knows the formats, suggests targets and says
 what is wrong with one. Exports only read (from their own read-only connection), so the dialog
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -38,48 +38,34 @@ from kzeu_desk.core.export import (
     suggested_target,
     target_problem,
 )
+from kzeu_desk.core.progress import Progress, Stopped
+from kzeu_desk.core.service import FactBase
 from kzeu_desk.ui.app_settings import app_settings
+from kzeu_desk.ui.operations import WorkspaceOp
 from kzeu_desk.ui.session import Session
 
-_PROGRESS_STEPS = 1000  # QProgressDialog takes ints; rows can number in the millions
+def export_work(format_name: str, target: Path, only_confirmed: bool):
+    """The export as an operation for the runner (`ui/operations.py`): it reads from its own
+    connection, reports each stage and stops between rows when asked, leaving nothing behind."""
 
+    def work(fact_base: FactBase, progress: Progress) -> ExportResult:
+        def report(done: int, total: int, stage: str) -> None:
+            if progress.stop_requested:
+                raise ExportCancelled("The export was stopped; nothing was written.")
+            progress.report(done, total, stage)
 
-class _ExportWorker(QObject):
-    progressed = Signal(int, str)  # per mille done, stage
-    succeeded = Signal(object)  # ExportResult
-    failed = Signal(str)  # one sentence
-    finished = Signal()
-
-    def __init__(self, fact_base_path: Path, format_name: str, target: Path, only_confirmed: bool):
-        super().__init__()
-        self._fact_base_path = fact_base_path
-        self._format_name = format_name
-        self._target = target
-        self._only_confirmed = only_confirmed
-        self.cancelled = False  # set from the GUI thread; read between rows
-
-    @Slot()
-    def run(self) -> None:
         try:
-            result = export(self._fact_base_path, self._format_name, self._target,
-                            only_confirmed=self._only_confirmed, progress=self._report)
-        except ExportCancelled:
-            self.failed.emit("The export was stopped; nothing was written.")
-        except UserError as error:
-            self.failed.emit(str(error))
+            return export(fact_base.path, format_name, target, only_confirmed=only_confirmed, progress=report)
+        except ExportCancelled as stopped:
+            raise Stopped(str(stopped)) from None
+        except UserError:
+            raise
         except OSError as error:
             reason = getattr(error, "strerror", None) or str(error)
-            where = getattr(error, "filename", None) or self._target
-            self.failed.emit(f"The export could not be written to “{where}”: {reason}.")
-        else:
-            self.succeeded.emit(result)
-        finally:
-            self.finished.emit()
+            where = getattr(error, "filename", None) or target
+            raise UserError(f"The export could not be written to “{where}”: {reason}.") from None
 
-    def _report(self, done: int, total: int, stage: str) -> None:
-        if self.cancelled:
-            raise ExportCancelled("The export was stopped; nothing was written.")
-        self.progressed.emit(_PROGRESS_STEPS * done // total if total else 0, stage)
+    return work
 
 
 class ExportDialog(QDialog):
@@ -94,11 +80,7 @@ class ExportDialog(QDialog):
         self._fact_base_path = Path(session.fact_base.path)
         self._target_edited = False
         self._last_folder: Path | None = None  # where the last export from this profile went
-        self._thread: QThread | None = None
-        self._worker: _ExportWorker | None = None
-        self._progress: QProgressDialog | None = None
-        self._result: ExportResult | None = None
-        self._failure: str | None = None
+        self.op: WorkspaceOp | None = None
 
         self.format_list = QListWidget()
         for name, export_format in FORMATS.items():
@@ -216,54 +198,32 @@ class ExportDialog(QDialog):
         if problem:
             QMessageBox.warning(self, "Cannot export there", problem)
             return
-        self._result, self._failure = None, None
         self.buttons.setEnabled(False)
-        self._thread = QThread(self)
-        self._worker = _ExportWorker(self._fact_base_path, self.format_name, self.target,
-                                     self.only_confirmed.isChecked())
-        self._worker.moveToThread(self._thread)
-        self._progress = QProgressDialog("Exporting…", "Stop", 0, _PROGRESS_STEPS, self)
-        self._progress.setWindowTitle("Export")
-        self._progress.setMinimumDuration(400)  # short exports finish before a dialog would flash
-        self._progress.canceled.connect(self._cancel)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.succeeded.connect(self._on_succeeded)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.finished.connect(self._on_finished)
-        self._thread.start()
+        self.op = (WorkspaceOp(self, self._session, "Export",
+                               export_work(self.format_name, self.target, self.only_confirmed.isChecked()))
+                   .with_progress(f"Exporting {FORMATS[self.format_name].title}…", cancellable=True)
+                   .success(self._on_succeeded)
+                   .failure(lambda error: self._on_failed(str(error)))
+                   .stopped(lambda: self._on_failed("The export was stopped; nothing was written."))
+                   .afterwards(lambda: self.buttons.setEnabled(True))
+                   .run_in_background())
+
+    @property
+    def finished_export(self) -> bool:
+        """Whether the export started last is over (whatever its outcome)."""
+        return self.op is None or self.op.done
 
     def wait(self) -> None:
         """Block until a running export is done (tests, and closing the window during an export)."""
-        if self._thread is not None:
-            self._thread.wait()
-
-    def _cancel(self) -> None:
-        if self._worker is not None:
-            self._worker.cancelled = True
-
-    def _on_progress(self, per_mille: int, stage: str) -> None:
-        if self._progress is not None:
-            self._progress.setValue(per_mille)
-            self._progress.setLabelText(f"{stage}…")
+        if self.op is not None:
+            self.op.wait()
 
     def _on_succeeded(self, result: ExportResult) -> None:
-        self._result = result
+        self._remember_choices()
+        QMessageBox.information(self, "Export finished", result.summary)
+        self.export_finished.emit(result)
+        self.accept()
 
     def _on_failed(self, message: str) -> None:
-        self._failure = message
-
-    def _on_finished(self) -> None:
-        assert self._thread is not None and self._progress is not None
-        self._thread.quit()
-        self._thread.wait()
-        self._progress.reset()
-        self.buttons.setEnabled(True)
-        if self._result is not None:
-            self._remember_choices()
-            QMessageBox.information(self, "Export finished", self._result.summary)
-            self.export_finished.emit(self._result)
-            self.accept()
-        else:
-            QMessageBox.warning(self, "Export failed", self._failure or "The export did not finish.")
-            self.export_finished.emit(None)
+        QMessageBox.warning(self, "Export failed", message)
+        self.export_finished.emit(None)

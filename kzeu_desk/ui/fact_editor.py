@@ -92,7 +92,7 @@ class FactEditor(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self._session = session
         self._fact_id: int | None = None
-        self._row: dict | None = None
+        self._row: queries.FactRecord | None = None
         self._version: int | None = None
         self._evidence: list[fact_detail.EvidenceDetail] = []
         self._links: list[fact_detail.LinkDetail] = []
@@ -462,9 +462,9 @@ class FactEditor(QWidget):
             self._history = fact_detail.fact_history(conn, fact_id)
             qualifiers = fact_qualifiers(conn, fact_id)
         self._row = row
-        self._version = row["version"]
+        self._version = row.version
         self._fill_fields(row, label, keep_typing=keep_typing)
-        self.qualifier_editor.show_fact(fact_id, row["property_id"], qualifiers)
+        self.qualifier_editor.show_fact(fact_id, row.property_id, qualifiers)
         self._fill_lists()
         self._stack.setCurrentWidget(self._scroll)
 
@@ -495,25 +495,25 @@ class FactEditor(QWidget):
             return focused
         return None
 
-    def _fill_fields(self, row: dict, label: str, *, keep_typing: bool) -> None:
+    def _fill_fields(self, row: queries.FactRecord, label: str, *, keep_typing: bool) -> None:
         spared = self._typing_widget() if keep_typing else None
-        value = TypedValue.from_columns(row)
-        prop = self._properties.get(row["property_id"]) if row["property_id"] is not None else None
-        if self._pending_property is not None and self._pending_property.id == row["property_id"]:
+        value = row.value
+        prop = self._properties.get(row.property_id) if row.property_id is not None else None
+        if self._pending_property is not None and self._pending_property.id == row.property_id:
             self._set_pending_property(None)  # stored meanwhile
         prop = self._pending_property or prop
         shown_kind = prop.value_kind if prop is not None else value.kind
 
         self.header.setText(label)
         self.header_details.setText(
-            f"Fact #{row['id']} · {row['status']} · {row['rank']} rank · version {row['version']}"
-            f" · last changed by {row['updated_by']} {local_time(row['updated_at'])}")
+            f"Fact #{row.id} · {row.status} · {row.rank} rank · version {row.version}"
+            f" · last changed by {row.updated_by} {local_time(row.updated_at)}")
 
         if spared is not self.subject_field.line_edit:
-            subject = row["subject_id"]
+            subject = row.subject_id
             self.subject_field.set_entity(subject, self._entities.name(subject) if subject is not None else "")
 
-        self.property_box.set_current(row["property_id"])
+        self.property_box.set_current(row.property_id)
         if self._pending_property is not None:
             self.property_box.show_choice(self._pending_property.id)
 
@@ -521,17 +521,17 @@ class FactEditor(QWidget):
 
         for field_name, date_field in self._qualifier_dates.items():
             if spared is not date_field.line_edit:
-                date_field.set_date(row[field_name])
+                date_field.set_date(getattr(row, field_name))
         if spared is not self.scope_note_edit:
-            self._set_line(self.scope_note_edit, row["scope_note"] or "")
+            self._set_line(self.scope_note_edit, row.scope_note or "")
         with QSignalBlocker(self.status_combo):
-            self.status_combo.setCurrentIndex(self.status_combo.findData(row["status"]))
+            self.status_combo.setCurrentIndex(self.status_combo.findData(row.status))
         with QSignalBlocker(self.rank_combo):
-            self.rank_combo.setCurrentIndex(self.rank_combo.findData(row["rank"]))
+            self.rank_combo.setCurrentIndex(self.rank_combo.findData(row.rank))
         for combo in (self.property_combo, self.status_combo, self.rank_combo):
             combo.mark_settled()
         if spared is not self.note_edit:
-            self.note_edit.setPlainText(row["note"] or "")
+            self.note_edit.setPlainText(row.note or "")
             self.note_edit.document().setModified(False)
 
     def _fill_value(self, value: TypedValue, prop: PropertyInfo | None, shown_kind: ValueKind,
@@ -656,7 +656,7 @@ class FactEditor(QWidget):
             label = fact_detail.fact_label(conn, self._fact_id)
             self._history = fact_detail.fact_history(conn, self._fact_id)
         self.header.setText(label)
-        self.qualifier_editor.show_fact(self._fact_id, self._row["property_id"], found)
+        self.qualifier_editor.show_fact(self._fact_id, self._row.property_id, found)
         self._fill_lists()
 
     def _lists_affected_by(self, changes: Changes) -> bool:
@@ -699,7 +699,7 @@ class FactEditor(QWidget):
             return
         with self._session.fact_base.reading() as conn:
             row = queries.fact_row(conn, fact_id)
-        if row is None or row["version"] != self._version:
+        if row is None or row.version != self._version:
             # Stale: what is on screen is not what is stored; show the stored fact, typing included.
             self._show_fact(fact_id)
             self.notice.show_problem(message)
@@ -744,12 +744,12 @@ class FactEditor(QWidget):
     def _commit_property(self, property_id: int | None) -> None:
         if self._row is None:
             return
-        if property_id == self._row["property_id"]:
+        if property_id == self._row.property_id:
             self._set_pending_property(None)
             self._show_fact(self._fact_id, keep_typing=True)
             return
         prop = self._properties.get(property_id) if property_id is not None else None
-        held = TypedValue.from_columns(self._row)
+        held = self._row.value
         restated = value_for_property(held, prop) if prop is not None else None
         problem = value_problem(restated or held, prop) if prop is not None else None
         if prop is not None and problem is not None:
@@ -772,7 +772,7 @@ class FactEditor(QWidget):
         if prop is None:
             self.kind_offer.hide()
             return
-        current = self._properties.get(self._row["property_id"]) if self._row and self._row["property_id"] else None
+        current = self._properties.get(self._row.property_id) if self._row and self._row.property_id else None
         self.kind_offer.offer(problem or "", _KIND_WORDS[prop.value_kind], current.name if current else None)
 
     def _keep_property(self) -> None:
@@ -791,7 +791,7 @@ class FactEditor(QWidget):
         fact_id, version = self._fact_id, self._version
         if fact_id is None or version is None or self._session.read_only or self._row is None:
             return
-        held = TypedValue.from_columns(self._row)
+        held = self._row.value
         dialog = PropertyDialog.for_new(self._session, label, held, parent=self)
         if not dialog.exec():
             return
@@ -807,7 +807,7 @@ class FactEditor(QWidget):
         self._update(f"{words} to {shown}" if words == "Set value" else words, value=value, problem=problem)
 
     def _held_value(self) -> TypedValue | None:
-        return TypedValue.from_columns(self._row) if self._row is not None else None
+        return self._row.value if self._row is not None else None
 
     def _commit_value_date(self, iso: str | None) -> None:
         held = self._held_value()
@@ -859,19 +859,19 @@ class FactEditor(QWidget):
         if edit.isReadOnly() or edit.text() == self._loaded_text(edit):
             return
         note = edit.text().strip() or None
-        if self._row is not None and note == self._row["scope_note"]:
+        if self._row is not None and note == self._row.scope_note:
             self._set_line(edit, note or "")
             return
         self._update("Set scope note", scope_note=note)
 
     def _commit_status(self, index: int) -> None:
         status = self.status_combo.itemData(index)
-        if self._row is not None and status != self._row["status"]:
+        if self._row is not None and status != self._row.status:
             self._update(f"Set status to {status}", status=status)
 
     def _commit_rank(self, index: int) -> None:
         rank = self.rank_combo.itemData(index)
-        if self._row is not None and rank != self._row["rank"]:
+        if self._row is not None and rank != self._row.rank:
             self._update(f"Set rank to {rank}", rank=rank)
 
     def _commit_note(self) -> None:
@@ -879,7 +879,7 @@ class FactEditor(QWidget):
             return
         note = self.note_edit.toPlainText().strip() or None
         self.note_edit.document().setModified(False)
-        if note != self._row["note"]:
+        if note != self._row.note:
             self._update("Edit note", note=note)
 
     def _create_entity_and_assign(self, name: str, role: str) -> None:
@@ -909,7 +909,7 @@ class FactEditor(QWidget):
         elif typing:
             self.value_preview.setText("→ (not understood yet)")
         elif self._row is not None:
-            stored = fact_detail.display_value(TypedValue.from_columns(self._row), self._entities.name)
+            stored = fact_detail.display_value(self._row.value, self._entities.name)
             self.value_preview.setText(f"= {stored}")
         else:
             self.value_preview.setText("")

@@ -390,7 +390,7 @@ def _cell_tooltip(cells: tuple[str, ...], column: int) -> str | None:
     return plain_tooltip(text) if text else None
 
 
-def _query_of(spec: ListingSpec) -> tuple[SortColumn, bool, str | None, FactStatus | None]:
+def _query_of(spec: ListingSpec) -> tuple[SortColumn, bool, tuple[str, ...], FactStatus | None]:
     """What decides the listing's rows and order: typed texts with the same words are one query."""
     return spec.sort, spec.descending, spec.search, spec.status
 

@@ -18,7 +18,7 @@ class HistoryModel(QAbstractListModel):
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self._session = session
-        self._rows: list[dict] = []
+        self._rows: list[queries.RecordedOperation] = []
         self.reload()
 
     def reload(self) -> None:
@@ -29,7 +29,7 @@ class HistoryModel(QAbstractListModel):
         self.endResetModel()
 
     def operation_id(self, row: int) -> int | None:
-        return self._rows[row]["id"] if 0 <= row < len(self._rows) else None
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -39,9 +39,9 @@ class HistoryModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{local_time(row['at'])}   {row['label']}   — {row['actor']}"
+            return f"{local_time(row.at)}   {row.label}   — {row.actor}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Operation {row['id']} by {row['actor']} at {row['at']} (UTC)"
+            return f"Operation {row.id} by {row.actor} at {row.at} (UTC)"
         return None
 
 

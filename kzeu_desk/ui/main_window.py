@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStatusBar,
+    QDockWidget, QFileDialog, QInputDialog, QLabel, QMainWindow, QMessageBox, QStatusBar,
     QVBoxLayout, QWidget,
 )
 
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self.file_menu = bar.addMenu("&File")
         file_menu.addActions([self.actionNewFactBase, self.actionOpen, self.actionOpenReadOnly])
         self.recent_menu = RecentFactBasesMenu(self, lambda path: self.open_in_new_window(path, read_only=False),
                                                self._say)
@@ -302,6 +302,9 @@ class MainWindow(QMainWindow):
                                   Qt.DockWidgetArea.BottomDockWidgetArea)
         self.tabifyDockWidget(history_dock, orphans_dock)
         facts_dock.raise_()
+        from kzeu_desk.ui.whole_base_views import WholeBaseViews
+
+        self.whole_base_views = WholeBaseViews(self, session, file_menu=self.file_menu, view_menu=self.view_menu)
 
         self.source_pane.view.set_context_actions([self.actionNewFactFromSelection, self.actionAddEvidence])
         self.sources_pane.source_chosen.connect(self.source_pane.show_source_id)
@@ -319,10 +322,13 @@ class MainWindow(QMainWindow):
         self.sources_pane.source_chosen.connect(self.revision_view.show_source_id)
         self.sources_pane.source_chosen.connect(self._update_actions)
         self.sources_pane.source_chosen.connect(self.candidates_pane.show_source)
-        self.candidates_pane.span_chosen.connect(self.reveal_evidence)
+        self.candidates_pane.span_chosen.connect(self.select_in_text)
         self.candidates_pane.edit_requested.connect(self.fact_editor.focus_subject)
         session.changed.connect(self._on_changes)
         session.failed.connect(self._say)
+        session.said.connect(lambda message: self.statusBar().showMessage(message, 8_000))
+        session.about_to_write.connect(self._commit_pending_edit)
+        session.busy_changed.connect(self._on_busy_changed)
         session.selected_fact_changed.connect(self._update_actions)
         session.undo_stack.canUndoChanged.connect(self._update_actions)
         session.undo_stack.canRedoChanged.connect(self._update_actions)
@@ -397,8 +403,8 @@ class MainWindow(QMainWindow):
             return latest_operation_id(conn)
 
     def _refresh_if_others_wrote(self) -> None:
-        if self.session is None:
-            return
+        if self.session is None or self.session.busy is not None:
+            return  # a writing operation runs: its own Changes refresh the panes, and others are looked for after
         if self.session.fact_base.reading_a_copy or self._latest_operation() != self._known_operation:
             self.refresh_all()
 
@@ -414,6 +420,7 @@ class MainWindow(QMainWindow):
         self.fact_editor.reload()
         self.conflicts_panel.reload()
         self.history_pane.model.reload()
+        self.whole_base_views.reload()
         self._show_identity()
         self._refresh_totals()
         self.statusBar().showMessage("Up to date with the fact base file.", 5_000)
@@ -424,7 +431,7 @@ class MainWindow(QMainWindow):
         if changes.operation_id is not None:
             self._known_operation = max(self._known_operation, changes.operation_id)
         self._refresh_totals()
-        if self.session.selected_fact in changes.deleted.get("fact", set()):
+        if self.session.selected_fact is not None and self.session.selected_fact in changes.deleted.get("fact", set()):
             self.session.select_fact(None)
         new_facts = changes.inserted.get("fact", set())
         if len(new_facts) == 1 and changes.kind is OperationKind.ACTION:
@@ -471,8 +478,14 @@ class MainWindow(QMainWindow):
             self.actionEditSource: has_source,  # read-only: the details are shown, not edited
             self.actionDeleteSource: writable and has_source,
         }
+        busy = self.session.busy is not None  # a writing operation runs off the GUI thread
         for action in self.actions():
-            action.setEnabled(enabled.get(action, True))
+            action.setEnabled(enabled.get(action, True) and not (busy and action.property("mutates")))
+
+    def _on_busy_changed(self, label: str | None) -> None:
+        self._update_actions()
+        if label is None and self.session is not None:
+            self._refresh_timer.start()  # what others wrote meanwhile
 
     def _hint(self, message: str) -> None:
         """Say what an action needs, in the status bar and beside the pointer: a hint, not a warning."""
@@ -560,40 +573,33 @@ class MainWindow(QMainWindow):
     # -- maintenance ----------------------------------------------------------------------------
 
     def back_up_now(self) -> None:
-        from kzeu_desk.core.backups import take_backup
-        from kzeu_desk.core.errors import UserError
+        from kzeu_desk.ui.maintenance import back_up_now
 
-        try:
-            backup = take_backup(self.session.fact_base.path, "manual")
-        except UserError as error:
-            self._say(str(error))
-            return
-        self.statusBar().showMessage(f"Backup written: {backup.path.name}", 8_000)
+        self._last_op = back_up_now(self, self.session, self.statusBar().showMessage)
 
     def restore_backup(self) -> None:
-        from kzeu_desk.core.backups import restore_backup
-        from kzeu_desk.core.errors import UserError
-        from kzeu_desk.ui.maintenance import RestoreDialog
+        from kzeu_desk.ui.maintenance import RestoreDialog, restore
 
         dialog = RestoreDialog(self.session, self)
         if not dialog.exec() or dialog.chosen() is None:
             return
-        try:
-            restore_backup(self.session.fact_base.path, dialog.chosen())
-        except UserError as error:
-            self._say(str(error))
-            return
-        # Undo steps describe the replaced state; they can no longer be replayed.
-        self.session.undo_stack.clear()
-        self.refresh_all()
-        self.statusBar().showMessage("Backup restored; the replaced state was kept as a backup.", 8_000)
+
+        def restored() -> None:
+            # Undo steps describe the replaced state; they can no longer be replayed.
+            self.session.undo_stack.clear()
+            self.refresh_all()
+            self.statusBar().showMessage("Backup restored; the replaced state was kept as a backup.", 8_000)
+
+        self._last_op = restore(self, self.session, dialog.chosen(), restored)
 
     def check_fact_base(self) -> None:
         from kzeu_desk.ui.maintenance import CheckDialog
 
         dialog = CheckDialog(self.session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.repaired.connect(self.refresh_all)
-        dialog.exec()
+        self.check_dialog = dialog
+        dialog.open()
 
     def _step_conflict(self, direction: int) -> None:
         dock = self.findChild(QDockWidget, "conflictsDock")
@@ -614,18 +620,10 @@ class MainWindow(QMainWindow):
             self.session.perform(lambda fb: fb.flag_facts([fact_id], reason))
 
     def rescan_conflicts(self) -> None:
-        """The full verification (edits are checked as they are made): a few seconds at 1M facts."""
-        self.statusBar().showMessage("Checking every fact against the others…")
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            changes = self.session.perform(lambda fb: fb.rescan_conflicts())
-        finally:
-            QApplication.restoreOverrideCursor()
-        if changes is not None:
-            found = len(changes.inserted.get("conflict", ())) + len(changes.updated.get("conflict", ()))
-            self.statusBar().showMessage(
-                "Every fact was checked against the others again: "
-                + ("nothing changed." if changes.empty else f"{found:,} conflicts found or updated."), 8_000)
+        """The full verification (edits are checked as they are made), off the GUI thread."""
+        from kzeu_desk.ui.maintenance import rescan_conflicts
+
+        self._last_op = rescan_conflicts(self, self.session, self.statusBar().showMessage)
 
     def _open_source(self, source_id: int) -> None:
         if self.source_pane.source_id != source_id:
@@ -635,6 +633,12 @@ class MainWindow(QMainWindow):
     def reveal_evidence(self, source_id: int, start: int, end: int) -> None:
         self._open_source(source_id)
         self.source_pane.view.mark_evidence(start, end)
+
+    def select_in_text(self, source_id: int, start: int, end: int) -> None:
+        """Open the source with a span selected (a candidate's figure): Ctrl+N then makes a fact of it,
+        which an evidence mark deliberately does not allow."""
+        self._open_source(source_id)
+        self.source_pane.view.reveal_span(start, end)
 
     def _undo(self) -> None:
         self._commit_pending_edit()
@@ -751,18 +755,13 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def export_reviewer_copy(self) -> None:
-        from kzeu_desk.core.errors import UserError
-
         suggested = self.session.fact_base.path.with_name(f"{self.session.fact_base.path.stem}-review.sqlite")
         target, _ = QFileDialog.getSaveFileName(self, "Export reviewer copy", str(suggested), _FACT_BASE_FILTER)
         if not target:
             return
-        try:
-            self.session.fact_base.write_snapshot(Path(target))
-        except UserError as error:
-            self._say(str(error))
-            return
-        self.statusBar().showMessage(f"Reviewer copy written to {target}; it opens read-only anywhere.", 10_000)
+        from kzeu_desk.ui.maintenance import write_reviewer_copy
+
+        self._last_op = write_reviewer_copy(self, self.session, Path(target), self.statusBar().showMessage)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.session is not None and not self.session.read_only:
@@ -832,13 +831,17 @@ class MainWindow(QMainWindow):
             self._commit_pending_edit()
             if getattr(self, "_revision_job", None) is not None:
                 self._revision_job.wait()
+            self.whole_base_views.stop()
+            self.session.wait_for_operations()
         self.layout_keeper.save(panes=self.session is not None)
         super().closeEvent(event)
         if self.session is not None and event.isAccepted():
             # A closed window stops watching: its file may be moved or deleted from now on.
             self._watcher.blockSignals(True)
             self._refresh_timer.stop()
+            self.candidates_pane.stop()
             # Let pending deferred calls run before the connection pool goes away.
+            self.session.closed = True
             QTimer.singleShot(0, self.session.fact_base.close)
             if self.instance_lock is not None:
                 QTimer.singleShot(0, self.instance_lock.release)

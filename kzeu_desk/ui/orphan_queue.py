@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kzeu_desk.core import queries, revisions
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.service import FactBase
+from kzeu_desk.ui.operations import compute_off_gui_thread
 from kzeu_desk.ui.session import Session
 from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.source_view import SourceView
@@ -244,7 +245,7 @@ class OrphanQueuePane(QWidget):
             texts = revisions.revision_texts(conn, item.source_id, {item.old_revision, item.current_revision})
             # Orphans' offsets point into older revisions: drawn on this text they would mislead.
             hidden = revisions.orphaned_evidence_ids(conn, item.source_id) | {item.evidence_id}
-            spans = [s for s in queries.evidence_spans(conn, item.source_id) if s["evidence_id"] not in hidden]
+            spans = [s for s in queries.evidence_spans(conn, item.source_id) if s.evidence_id not in hidden]
         old_text, current_text = texts.get(item.old_revision, ""), texts.get(item.current_revision, "")
         if unchanged and self.new_text.source_id == item.source_id and self.new_text.source_text == current_text:
             # Something elsewhere changed: recolour, but keep the curator's place and selection.
@@ -295,11 +296,19 @@ class OrphanQueuePane(QWidget):
 
     def _where_it_stood(self, item: revisions.ReviewItem, old_text: str, current_text: str) -> int:
         """Where the lost passage stood, carried through the diff, so the curator starts reading
-        at the right place."""
+        at the right place. A diff not yet computed is computed off the GUI thread (a word diff of
+        a long revised text took seconds); meanwhile the text shows at the old offset."""
         key = (item.source_id, item.old_revision, item.current_revision)
         pieces = self._diffs.get(key)
         if pieces is None:
-            pieces = self._diffs[key] = revisions.text_diff(old_text, current_text)
+            def computed(found: list[revisions.DiffPiece]) -> None:
+                self._diffs[key] = found
+                if self._shown == item and item.new_start is None:
+                    self.new_text.bring_position_into_view(min(revisions.map_offset(found, item.old_start),
+                                                               len(current_text)))
+
+            compute_off_gui_thread(self, lambda: revisions.text_diff(old_text, current_text), computed)
+            return min(item.old_start, len(current_text))
         return min(revisions.map_offset(pieces, item.old_start), len(current_text))
 
     def _update_buttons(self) -> None:

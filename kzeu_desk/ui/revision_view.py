@@ -9,19 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QPlainTextEdit, QProgressDialog,
-    QSplitter, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QListWidget, QListWidgetItem, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import queries, revisions
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.reading import ReadDocument, read_document
+from kzeu_desk.core.progress import Progress, Stopped
 from kzeu_desk.core.reanchor import Cancelled
 from kzeu_desk.core.service import FactBase, SourceMetadata
+from kzeu_desk.ui.operations import WorkspaceOp, compute_off_gui_thread
 from kzeu_desk.ui.plain_text import local_time, plain_label
 from kzeu_desk.ui.session import Session
 
@@ -102,7 +103,7 @@ class RevisionView(QWidget):
             self.title_label.setText("Choose a source to see its revisions.")
             return
         count = len(history)
-        self.title_label.setText(f"{row['title']} — {count} revision{'s' if count != 1 else ''}")
+        self.title_label.setText(f"{row.title} — {count} revision{'s' if count != 1 else ''}")
         for info in history:
             item = QListWidgetItem(describe_revision(info))
             item.setData(_NUMBER_ROLE, info.number)
@@ -130,10 +131,24 @@ class RevisionView(QWidget):
             self._pieces = [revisions.DiffPiece(revisions.DiffKind.SAME, texts[number], 0, 0)]
             self.summary_label.setText(f"Revision {number} is the text as first imported.")
         else:
-            self._pieces = revisions.text_diff(texts[number - 1], texts[number])
-            removed, added = revisions.diff_counts(self._pieces)
-            self.summary_label.setText(f"From revision {number - 1} to revision {number}: "
-                                       f"{removed:,} words removed (struck out), {added:,} added (underlined).")
+            # A word diff of a long article takes seconds: it is computed off the GUI thread.
+            self._pieces = []
+            self.diff_view.clear()
+            self.summary_label.setText(f"Comparing revision {number - 1} with revision {number}…")
+            source_id, old, new = self.source_id, texts[number - 1], texts[number]
+
+            def compared(pieces: list[revisions.DiffPiece]) -> None:
+                chosen = self.history.currentItem()
+                if self.source_id != source_id or chosen is None or chosen.data(_NUMBER_ROLE) != number:
+                    return  # the curator moved on meanwhile
+                self._pieces = pieces
+                removed, added = revisions.diff_counts(pieces)
+                self.summary_label.setText(f"From revision {number - 1} to revision {number}: "
+                                           f"{removed:,} words removed (struck out), {added:,} added (underlined).")
+                self._paint(pieces)
+
+            compute_off_gui_thread(self, lambda: revisions.text_diff(old, new), compared)
+            return
         self._paint(self._pieces)
 
     def _paint(self, pieces: list[revisions.DiffPiece]) -> None:
@@ -220,85 +235,55 @@ class NewRevisionDialog(QDialog):
 # -- importing a revision off the GUI thread -----------------------------------------------------
 
 
-class _RevisionWorker(QObject):
-    progressed = Signal(int, int)  # spans placed, spans in all
-    imported = Signal(object)  # Changes
-    refused = Signal(str)  # one sentence for the user
-    finished = Signal()
-
-    def __init__(self, fact_base: FactBase, source_id: int, document: ReadDocument,
-                 metadata: SourceMetadata | None) -> None:
-        super().__init__()
-        self._fact_base = fact_base
-        self._source_id = source_id
-        self._document = document
-        self._metadata = metadata
-        self.cancelled = False
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            self.imported.emit(self._fact_base.import_revision(
-                self._source_id, self._document, metadata=self._metadata,
-                progress=self.progressed.emit, should_stop=lambda: self.cancelled))
-        except Cancelled:
-            pass  # the curator stopped it; nothing was written
-        except UserError as error:
-            self.refused.emit(str(error))
-        finally:
-            self.finished.emit()
-
-
 class RevisionImport(QObject):
-    """One revision import: a progress dialog and a worker thread. The fact base stays usable
-    meanwhile: the spans are placed before the write transaction begins. On success the import is
-    one undo step."""
+    """One revision import on the workspace's operation runner (`ui/operations.py`), with a progress
+    dialog. The fact base stays usable meanwhile: the spans are placed before the write transaction
+    begins. On success the import is one undo step."""
 
     done = Signal(object)  # Changes, or None when refused or stopped
+    progressed = Signal(int, int)  # spans placed, spans in all
 
     def __init__(self, session: Session, source_id: int, document: ReadDocument, parent: QWidget,
                  metadata: SourceMetadata | None = None) -> None:
         super().__init__(parent)
-        self._session = session
         self._changes: Changes | None = None
-        self._thread = QThread(self)
-        self._worker = _RevisionWorker(session.fact_base, source_id, document, metadata)
-        self._worker.moveToThread(self._thread)
-        self._progress = QProgressDialog("Moving highlights onto the new revision…", "Stop", 0, 1, parent)
-        self._progress.setObjectName("revisionImportProgress")
-        self._progress.setWindowTitle("Import new revision")
-        self._progress.setMinimumDuration(400)  # a short article finishes before a dialog would flash
-        self._progress.canceled.connect(self.cancel)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.imported.connect(self._on_imported)
-        self._worker.refused.connect(session.failed.emit)
-        # Direct, so the thread ends even while the GUI thread is blocked in wait().
-        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._worker.finished.connect(self._on_finished)
+
+        def work(fact_base: FactBase, progress: Progress) -> Changes:
+            try:
+                return fact_base.import_revision(
+                    source_id, document, metadata=metadata,
+                    progress=lambda done, total: progress.report(done, total),
+                    should_stop=lambda: progress.stop_requested)
+            except Cancelled:
+                raise Stopped("The new revision was not imported; nothing was changed.") from None
+
+        self.op = (WorkspaceOp(parent, session, "Import new revision", work)
+                   .writes(exclusive=False)
+                   .with_progress("Moving highlights onto the new revision…", cancellable=True, modal=False)
+                   .on_report(lambda report: self.progressed.emit(report.done, report.total))
+                   .success(self._imported)
+                   .stopped(lambda: None)  # the curator stopped it; nothing was written
+                   .afterwards(self._over))
 
     def start(self) -> None:
-        self._thread.start()
+        self.op.run_in_background()
+
+    @property
+    def over(self) -> bool:
+        return self.op.done
 
     def wait(self) -> None:
-        """Block until the worker is done (tests, and quitting during an import)."""
-        self._thread.wait()
+        """Block until the import is done (tests, and quitting during an import)."""
+        self.op.wait()
 
     def cancel(self) -> None:
         """Stop placing spans; nothing is written once the worker sees it (the Stop button)."""
-        self._worker.cancelled = True
+        self.op.progress.request_stop()
 
-    def _on_progress(self, done: int, total: int) -> None:
-        self._progress.setMaximum(max(1, total))
-        self._progress.setValue(done)
-
-    def _on_imported(self, changes: Changes) -> None:
+    def _imported(self, changes: Changes) -> None:
         self._changes = changes
-        self._session.adopt(changes)
 
-    def _on_finished(self) -> None:
-        self._thread.wait()
-        self._progress.reset()
+    def _over(self) -> None:
         self.done.emit(self._changes)
         self.deleteLater()
 

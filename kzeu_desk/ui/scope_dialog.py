@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kzeu_desk.core import conflict_queue
 from kzeu_desk.core.errors import InvalidEdit
@@ -22,14 +22,15 @@ class ScopeDialog(QDialog):
     _COLUMNS = ("point_in_time", "start_time", "end_time", "scope_note")
     _PLACEHOLDERS: ClassVar[dict[str, str]] = {"point_in_time": "e.g. 2022", "start_time": "e.g. 2021-01", "end_time": "e.g. 2022-09",
                      "scope_note": "e.g. first 9 months"}
+    problem_label: QLabel  # made after the fields whose edits hide it
 
-    def __init__(self, detail: dict, parent: QWidget | None = None):
+    def __init__(self, detail: conflict_queue.ConflictDetail, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("scopeDialog")
         self.setWindowTitle("Scope facts")
         self.setAccessibleName("Scope facts")
-        self._members = detail["members"]
-        self._current = {member["fact_id"]: member["scope"] for member in self._members}
+        self._members = detail.members
+        self._current = {member.fact_id: member.scope for member in self._members}
         self._fields: dict[tuple[int, str], QLineEdit] = {}
         self._edits: dict[int, dict[str, str | None]] = {}
 
@@ -42,17 +43,17 @@ class ScopeDialog(QDialog):
                                                           for c in self._COLUMNS))):
             grid.addWidget(plain_label(title), 0, column_number)
         for row_number, member in enumerate(self._members, start=1):
-            fact_text = f"{row_number} · {member['value']}"
+            fact_text = f"{row_number} · {member.value}"
             fact_label = plain_label(fact_text)
-            fact_label.setToolTip(plain_tooltip(f"Fact #{member['fact_id']}: {member['value']}"))
+            fact_label.setToolTip(plain_tooltip(f"Fact #{member.fact_id}: {member.value}"))
             grid.addWidget(fact_label, row_number, 0)
             for column_number, column in enumerate(self._COLUMNS, start=1):
-                field = QLineEdit(member["scope"].get(column) or "")
-                field.setObjectName(f"scope_{column}_{member['fact_id']}")
+                field = QLineEdit(member.scope.get(column) or "")
+                field.setObjectName(f"scope_{column}_{member.fact_id}")
                 field.setPlaceholderText(self._PLACEHOLDERS[column])
                 field.setAccessibleName(f"Fact {row_number} {conflict_queue.QUALIFIER_FIELDS[column]}")
                 field.textEdited.connect(lambda _text: self.problem_label.hide())
-                self._fields[(member["fact_id"], column)] = field
+                self._fields[(member.fact_id, column)] = field
                 grid.addWidget(field, row_number, column_number)
         layout.addLayout(grid)
         self.problem_label = plain_label(word_wrap=True, object_name="scopeProblem")

@@ -13,7 +13,8 @@ import re
 
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QMainWindow, QMenuBar, QTableWidget, QTableWidgetItem,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QMainWindow, QMenu, QMenuBar, QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -26,7 +27,7 @@ def shortcut_rows(menu_bar: QMenuBar, window: QWidget | None = None) -> list[tup
     rows = []
     for menu_action in menu_bar.actions():
         menu = menu_action.menu()
-        if menu is None:
+        if not isinstance(menu, QMenu):
             continue
         menu_title = menu.title().replace("&", "")
         for action in menu.actions():

@@ -99,7 +99,7 @@ class SourcePane(QWidget):
         self.source_id = source_id
         self._show_header(row)
         self.view.set_selected_fact(self._session.selected_fact)
-        self.view.show_source(source_id, row["text"], spans)
+        self.view.show_source(source_id, row.text, spans)
         self.page_gutter.set_pages(pages, self.view.utf16_index)
 
     def refresh_spans(self) -> None:
@@ -122,7 +122,7 @@ class SourcePane(QWidget):
             if row is None:
                 self._clear()
                 return
-            if row["text"] != self.view.source_text:  # a new revision (or its undo): show the new text
+            if row.text != self.view.source_text:  # a new revision (or its undo): show the new text
                 self.show_source_id(self.source_id)
                 return
             self._show_header(row)
@@ -141,15 +141,16 @@ class SourcePane(QWidget):
         pages = self.page_gutter.pages
         self.page_label.setText(f"Page {pages.label(number)} of {len(pages)}" if pages and number else "")
 
-    def _show_header(self, row: dict | None) -> None:
-        self.view.citation = Citation.from_row(row).full if row is not None else None
+    def _show_header(self, row: queries.SourceDescription | None) -> None:
+        self.view.citation = (Citation(row.title, row.publisher, row.author, row.published, row.url, row.file_name).full
+                              if row is not None else None)
         if row is None:
             self.title_label.clear()
             self.details_label.clear()
             self.title_label.hide()
             self.details_label.hide()
             return
-        self.title_label.setText(row.get("title") or row.get("file_name") or "Untitled source")
+        self.title_label.setText(row.title or row.file_name or "Untitled source")
         self.details_label.setText(source_details_line(row))
         provenance = source_provenance(row)
         self.details_label.setToolTip(plain_text_as_tooltip(provenance) if provenance else "")
@@ -160,22 +161,22 @@ class SourcePane(QWidget):
 _DOCUMENT_FORMATS = {"pdf": "PDF", "docx": "Word", "odt": "OpenDocument", "html": "web page"}
 
 
-def source_details_line(row: dict) -> str:
+def source_details_line(row: queries.SourceDescription) -> str:
     """author · publisher · published · N characters · format or encoding, leaving out whatever is unknown."""
     parts: list[str] = []
-    if row.get("author"):
-        parts.append(str(row["author"]))
-    if row.get("publisher"):
-        parts.append(str(row["publisher"]))
-    if row.get("published"):
-        parts.append(_readable_date(str(row["published"])))
-    if row.get("char_count") is not None:
-        count = int(row["char_count"])
+    if row.author:
+        parts.append(row.author)
+    if row.publisher:
+        parts.append(row.publisher)
+    if row.published:
+        parts.append(_readable_date(row.published))
+    if row.char_count is not None:
+        count = int(row.char_count)
         parts.append(f"{count:,} character{'s' if count != 1 else ''}")
-    if row.get("format") in _DOCUMENT_FORMATS:
-        parts.append(_DOCUMENT_FORMATS[row["format"]])
-    elif row.get("encoding"):
-        parts.append(str(row["encoding"]))
+    if row.format in _DOCUMENT_FORMATS:
+        parts.append(_DOCUMENT_FORMATS[row.format])
+    elif row.encoding:
+        parts.append(row.encoding)
     return " · ".join(parts)
 
 
@@ -186,9 +187,9 @@ def _readable_date(published: str) -> str:
         return published
 
 
-def source_provenance(row: dict) -> str:
+def source_provenance(row: queries.SourceDescription) -> str:
     """Where the text came from, for the details tooltip."""
-    lines = [f"{label}: {row[key]}" for key, label in
-             (("author", "Author"), ("url", "Address"), ("retrieved_at", "Retrieved"), ("file_name", "File"),
-              ("note", "Note")) if row.get(key)]
+    lines = [f"{label}: {value}" for value, label in
+             ((row.author, "Author"), (row.url, "Address"), (row.retrieved_at, "Retrieved"), (row.file_name, "File"),
+              (row.note, "Note")) if value]
     return "\n".join(lines)

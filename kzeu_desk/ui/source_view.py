@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from kzeu_desk.core.highlight_index import HighlightIndex
+from kzeu_desk.core.queries import EvidenceSpan
 from kzeu_desk.core.text import Utf16Index
 from kzeu_desk.ui.span_highlighter import SpanFormats, SpanHighlighter
 
@@ -48,11 +49,11 @@ READING_MARGIN = 12
 _READING_FONT_SCALE = 1.12
 
 
-def describe_fact(span: dict, value: str | None = None) -> str:
+def describe_fact(span: EvidenceSpan, value: str | None = None) -> str:
     """One line naming a span's fact (with its value when known), as the tooltip shows it."""
-    subject, prop = span.get("subject_name"), span.get("property_name")
-    status = span.get("status") or "draft"
-    rank = span.get("rank")
+    subject, prop = span.subject_name, span.property_name
+    status = span.status or "draft"
+    rank = span.rank
     if subject is None and prop is None:
         if status == "draft":
             return ("New draft fact (subject and property not set)" if not value
@@ -147,7 +148,7 @@ class SourceView(QPlainTextEdit):
     def span_formats(self) -> SpanFormats:
         return self._highlighter.formats
 
-    def show_source(self, source_id: int, text: str, spans: list[dict]) -> None:
+    def show_source(self, source_id: int, text: str, spans: list[EvidenceSpan]) -> None:
         """Show a source's canonical text with its evidence spans, from the top."""
         if "\r" in text or text.startswith("\ufeff"):
             # Qt would silently drop these characters and every later offset would point one off.
@@ -164,7 +165,7 @@ class SourceView(QPlainTextEdit):
         self._refresh_extra_selections()
         self.source_loaded.emit()
 
-    def set_spans(self, spans: list[dict]) -> None:
+    def set_spans(self, spans: list[EvidenceSpan]) -> None:
         """Re-colour after changes; only blocks whose colouring changed are redone, and the reader's
         scroll position and selection stay where they are."""
         previous = self._highlighter.index
@@ -242,7 +243,7 @@ class SourceView(QPlainTextEdit):
             self._marked_evidence = None
             self._refresh_extra_selections()
 
-    def spans_at(self, position_cp: int) -> list[dict]:
+    def spans_at(self, position_cp: int) -> list[EvidenceSpan]:
         """Spans covering the character at a code point offset, innermost first."""
         index = self._highlighter.index
         if index is None or not 0 <= position_cp < self._utf16.codepoint_length:
@@ -340,7 +341,7 @@ class SourceView(QPlainTextEdit):
                 return position if position < block.position() + block.length() - 1 else None
         return None
 
-    def _spans_under(self, viewport_point: QPoint) -> list[dict]:
+    def _spans_under(self, viewport_point: QPoint) -> list[EvidenceSpan]:
         index = self._highlighter.index
         position = self.utf16_position_under(viewport_point)
         if index is None or position is None:
@@ -362,7 +363,7 @@ class SourceView(QPlainTextEdit):
             return  # the curator was selecting text, not pointing at a highlight
         spans = self._spans_under(released_at)
         if spans:
-            self.fact_clicked.emit(spans[0]["fact_id"])
+            self.fact_clicked.emit(spans[0].fact_id)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.ToolTip:
@@ -410,12 +411,12 @@ class SourceView(QPlainTextEdit):
         self.selection_span_changed.emit(self.textCursor().hasSelection())
 
 
-def _tooltip_for(spans: list[dict], values: Callable[[list[int]], dict[int, str]] | None = None) -> str | None:
-    fact_ids = list(dict.fromkeys(span["fact_id"] for span in spans))
+def _tooltip_for(spans: list[EvidenceSpan], values: Callable[[list[int]], dict[int, str]] | None = None) -> str | None:
+    fact_ids = list(dict.fromkeys(span.fact_id for span in spans))
     if not fact_ids:
         return None
     known = values(fact_ids) if values is not None else {}
-    firsts = {}
+    firsts: dict[int, EvidenceSpan] = {}
     for span in spans:
-        firsts.setdefault(span["fact_id"], span)
+        firsts.setdefault(span.fact_id, span)
     return "\n".join(describe_fact(firsts[fact_id], known.get(fact_id)) for fact_id in fact_ids)

@@ -151,7 +151,7 @@ class SourceListModel(QAbstractTableModel):
             source = queries.source_details(conn, source_id)
         if source is None:
             return ""
-        details = [source["title"], source["publisher"], source["file_name"], f"{source['char_count']:,} characters"]
+        details = [source.title, source.publisher, source.file_name, f"{source.char_count:,} characters"]
         return "\n".join(str(d) for d in details if d)
 
     # -- lookups ---------------------------------------------------------------------------------

@@ -8,16 +8,14 @@ from collections.abc import Iterable
 from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from kzeu_desk.core.highlight_index import SPAN_LOOKS, HighlightIndex, look_parts, span_look
+from kzeu_desk.core.palette import STATUS_RGB
 
-# Colours from the Okabe-Ito set, which stays distinguishable with the common colour-vision
+# The app's status hues (core/palette.py, shared with the timeline, the matrix and the report):
+# colours from the Okabe-Ito set, which stays distinguishable with the common colour-vision
 # deficiencies; painted semi-transparent so the palette's own base and text colours still decide
 # contrast. Colour is never the only cue: each status also has its own line (below).
-_STATUS_HUES: dict[str, QColor] = {
-    "draft": QColor(230, 159, 0),  # orange
-    "confirmed": QColor(0, 158, 115),  # bluish green
-    "disputed": QColor(204, 121, 167),  # reddish purple
-    "rejected": QColor(135, 135, 135),  # grey
-}  # one hue for each of SPAN_STATUSES
+_STATUS_HUES: dict[str, QColor] = {status: QColor(*rgb) for status, rgb in STATUS_RGB.items()}
+# one hue for each of SPAN_STATUSES
 
 # The cue that does not depend on colour: a draft is dotted (pencilled in), a disputed fact wavy,
 # a rejected one struck through; confirmed text is left clean.

@@ -4,6 +4,9 @@
 column definitions (types, required columns, primary and foreign keys), so they cannot drift from
 the database. Empty cells mean null, as in the Table Schema default. The descriptor is written
 last: a folder whose export failed half-way holds no descriptor claiming otherwise.
+
+The descriptor, its resources and fields are built as dicts on purpose: they are the
+`datapackage.json` being written (reads other code consumes return typed rows).
 """
 
 from __future__ import annotations
@@ -88,6 +91,8 @@ _ANCHOR_FIELDS: dict[str, tuple[str, dict[str, object]]] = {
                            {"minimum": 1}),
     "previous_revision": (("For a fuzzy match not yet accepted by a curator: the revision it was moved from, "
                            "with its span there (previous_start, previous_end)."), {}),
+    "number_changed": (("True for a fuzzy match whose figures differ from those of the quote it was placed from "
+                        "(a change of content a curator has not accepted yet); false otherwise."), {}),
 }
 _ROWS_PER_FETCH = 1_000
 _MAY_BE_EMPTY = frozenset({("evidence", "prefix"), ("evidence", "suffix")})

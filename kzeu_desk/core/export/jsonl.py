@@ -10,10 +10,12 @@ orphaned evidence quotes a text that is no longer the source's current one, and 
 that text could not be loaded back. Version 3 added documents: the imported files themselves
 (`original` records, base64, before the sources that name them), each source's and revision's
 format, extractor, original and retrieval time and its pages (where each page's text starts), and
-on evidence the pages it lies on (derived from the source's pages, for readers; ignored on load);
-and the open schema: the value kinds date_range (`date_end`) and count, each fact's qualifiers,
-property rules (allowed units, subject kind, deprecated) and `property_separator` records.
-`kzeu-desk load` still reads version 1 and 2 files.
+on evidence the pages it lies on (derived from the source's pages, for readers; ignored on load)
+and `number_changed`: a fuzzy match whose figures differ from the quote it was placed from (files
+without it have it worked out on load from the span the match came from); and the open schema: the
+value kinds date_range (`date_end`) and count, each fact's qualifiers, property rules (allowed units,
+subject kind, deprecated) and `property_separator` records. `kzeu-desk load` still reads version 1
+and 2 files.
 
 Ids are the exporting fact base's own row ids. In the file they only connect records to each
 other; a loader keeps them where the target never used them (a new fact base, which therefore
@@ -25,6 +27,9 @@ Derived data is left out and rebuilt on load: alias keys, conflict signatures an
 (they embed row ids; a conflict says instead whether its judgement still matched its facts),
 the search index. Audit records are the change events with their operation's label, time and
 actor; an operation that changed no row (such as a load itself) has no event and is not carried.
+
+Records are built as dicts on purpose: each dict is one line's JSON object, the output format
+itself (reads other code consumes return typed rows).
 """
 
 from __future__ import annotations
@@ -102,7 +107,7 @@ _SELECTS: dict[str, str] = {
                FROM fact r WHERE {keeps} ORDER BY id""",
     "evidence": """SELECT id, fact_id, source_id, start, "end", quote, prefix, suffix, source_sha256,
                           created_at, created_by, anchor_state, anchor_score, confirmed_revision,
-                          previous_revision, previous_start, previous_end,
+                          previous_revision, previous_start, previous_end, number_changed,
                           """ + EVIDENCE_PAGE_SQL.replace("e.", "r.") + """ AS first_page,
                           """ + EVIDENCE_LAST_PAGE_SQL.replace("e.", "r.") + """ AS last_page
                    FROM evidence r WHERE {keeps} ORDER BY id""",
@@ -302,6 +307,7 @@ def evidence_record(r: dict) -> dict:
         "anchor_state": r["anchor_state"], "anchor_score": r["anchor_score"],
         "confirmed_revision": r["confirmed_revision"], "previous_revision": r["previous_revision"],
         "previous_start": r["previous_start"], "previous_end": r["previous_end"],
+        "number_changed": bool(r["number_changed"]),
         "pages": [r["first_page"], r["last_page"]] if r["first_page"] is not None else None,
     }
 

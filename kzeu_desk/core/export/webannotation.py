@@ -12,7 +12,8 @@ Orphaned evidence (not found in its source's current revision) makes no claim ab
 text: its target is the revision its offsets count in, named by that text's hash when the source
 has no URL, and in any case given a TimeState with the dates that revision was the source's text
 (and, with a URL, the revision's hash as its cached copy). Moved and fuzzy evidence say how they
-were found (`kzeu:anchorState`, `kzeu:anchorScore`); exactly anchored evidence needs no note.
+were found (`kzeu:anchorState`, `kzeu:anchorScore`, and `kzeu:numberChanged` for a fuzzy match whose
+figures differ from the quote's); exactly anchored evidence needs no note.
 
 The standard context is named by its usual IRI so other tools recognise it; kzeu_desk ships a
 copy (resources/jsonld/anno.jsonld) for processing offline, and nothing is fetched.
@@ -20,6 +21,9 @@ copy (resources/jsonld/anno.jsonld) for processing offline, and nothing is fetch
 Speed (docs/PERFORMANCE.md section 6): rows are tuples from the driver's cursor (no Row object per row),
 the uuid5 namespace is hashed once, value and date texts are remembered, a fact's own part is reused
 for consecutive rows of the same fact, and the JSON encoder is built once.
+
+Annotations, targets and selectors are built as dicts on purpose: each dict is a JSON-LD object
+of the output (reads other code consumes return typed rows).
 """
 
 from __future__ import annotations
@@ -62,7 +66,7 @@ _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # a
 # An orphaned span counts in its revision's text, so that revision is joined (for orphans only).
 _EVIDENCE = """
     SELECT e.id, e.start, e."end", e.quote, e.prefix, e.suffix, e.created_at, e.created_by,
-           e.anchor_state, e.anchor_score, e.confirmed_revision,
+           e.anchor_state, e.anchor_score, e.confirmed_revision, e.number_changed,
            """ + EVIDENCE_PAGE_SQL + """ AS first_page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page,
            r.text_sha256 AS revision_sha256, r.imported_at AS revision_imported_at,
            r.superseded_at AS revision_superseded_at,
@@ -320,6 +324,8 @@ def _target(row: dict, quote_selector: dict, citation: str) -> dict:
         target["kzeu:anchorState"] = state
         if row["anchor_score"] is not None:
             target["kzeu:anchorScore"] = row["anchor_score"]
+        if row["number_changed"]:
+            target["kzeu:numberChanged"] = True
     if state == _ORPHANED and row["revision_sha256"] is not None:
         # The selectors count in this revision's text, which the source was from its import until
         # the next revision replaced it.

@@ -23,6 +23,9 @@ who finds the page changed knows which version the quote is from.
 
 Rows come from the driver's cursor as tuples, and what is the same for many statements (a
 source's reference snaks, property and entity keys, dates and amounts) is worked out once.
+
+Entities, claims, snaks and references are built as dicts on purpose: each dict is a piece of
+the Wikibase JSON being written (reads other code consumes return typed rows).
 """
 
 from __future__ import annotations

@@ -97,6 +97,10 @@ class Survey:
     conflict_first_operation: dict[int, int] = field(default_factory=dict)  # manual signatures name it
     # Entity names, and ("key", key) / ("name", name) of properties, to refuse duplicates.
     names_seen: set[str | tuple[str, str]] = field(default_factory=set)
+    # Files before version 3 (and the first version-3 files) do not say whether a fuzzy match's
+    # figures changed; the texts (source, revision) its previous spans count in are kept while
+    # writing, to work it out.
+    texts_for_figures: set[tuple[int, int]] = field(default_factory=set)
 
     def mention(self, table_name: str, row_id: int | None) -> None:
         if row_id is None:
@@ -432,6 +436,8 @@ def _survey_evidence(survey: Survey, number: int, r: dict) -> None:
     previous = (r.get("previous_revision"), r.get("previous_start"), r.get("previous_end"))
     if any(value is not None for value in previous):
         _check_previous_span(survey, number, source_id, *previous)
+        if "number_changed" not in r and state == AnchorState.FUZZY.value:
+            survey.texts_for_figures.add((source_id, r["previous_revision"]))
     survey.mention("evidence", r["id"])
 
 

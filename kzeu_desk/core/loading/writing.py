@@ -32,6 +32,7 @@ from kzeu_desk.core.loading.checks import (
 from kzeu_desk.core.loading.id_plan import IdPlan
 from kzeu_desk.core.models import AnchorState, ConflictRule, LinkKind
 from kzeu_desk.core.property_info import PropertyInfo, property_info, units_to_column
+from kzeu_desk.core.reanchor import numbers_changed
 from kzeu_desk.core.recorder import utc_now
 from kzeu_desk.core.storage import engine_of
 
@@ -90,6 +91,8 @@ class Loaded:
     # What the conflict rules must look at again: (subject, property) keys and contradicting facts.
     conflict_keys: set[tuple[int, int]] = field(default_factory=set)
     contradicting_facts: set[int] = field(default_factory=set)
+    # (file source id, revision) -> text, for working out changed figures of files before version 3.
+    texts_for_figures: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 def write_records(bulk: BulkWriter, path: Path, plan: IdPlan, survey: Survey,
@@ -134,6 +137,7 @@ def _write_pages(writer: _Writer, line: int, source_id: int, revision: int, r: d
 
 
 def _write_source(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Survey, line: int, r: dict) -> None:
+    _keep_text_for_figures(loaded, survey, r["id"], survey.current_revision(r["id"]), r["text"])
     if plan.is_reused("source", r["id"]):
         loaded.reused_rows["source"] = loaded.reused_rows.get("source", 0) + 1
         return
@@ -149,8 +153,9 @@ def _write_source(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Survey,
     _write_pages(writer, line, source_id, survey.current_revision(r["id"]), r)
 
 
-def _write_source_revision(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int,
+def _write_source_revision(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Survey, line: int,
                            r: dict) -> None:
+    _keep_text_for_figures(loaded, survey, r["source"], r["number"], r["text"])
     if plan.is_reused("source_revision", r["id"]):
         loaded.reused_rows["source_revision"] = loaded.reused_rows.get("source_revision", 0) + 1
         return
@@ -265,9 +270,25 @@ def _write_evidence(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Surv
         "confirmed_revision": plan.revision_number(source, r.get("confirmed_revision", FIRST_REVISION)),
         "previous_revision": plan.revision_number(source, r.get("previous_revision")),
         "previous_start": r.get("previous_start"), "previous_end": r.get("previous_end"),
-        # Schema 0007's flag (set by re-anchoring); files do not carry it yet, so a loaded span starts unflagged.
-        "number_changed": bool(r.get("number_changed", False)),
+        "number_changed": _number_changed(loaded, r),
     })
+
+
+def _keep_text_for_figures(loaded: Loaded, survey: Survey, source_id: int, revision: int, body: str) -> None:
+    if (source_id, revision) in survey.texts_for_figures:
+        loaded.texts_for_figures[(source_id, revision)] = body
+
+
+def _number_changed(loaded: Loaded, r: dict) -> bool:
+    """Files that say are believed; for the others (versions 1 and 2, and version-3 files written
+    before evidence carried it) it is worked out as their review queue did, from the span the
+    fuzzy match was placed from."""
+    if "number_changed" in r:
+        return bool(r["number_changed"])
+    came_from = loaded.texts_for_figures.get((r["source"], r.get("previous_revision") or 0))
+    if came_from is None or r.get("anchor_state") != AnchorState.FUZZY.value:
+        return False
+    return numbers_changed(came_from[r["previous_start"]:r["previous_end"]], r["quote"])
 
 
 def _write_link(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:

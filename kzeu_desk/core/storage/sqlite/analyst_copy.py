@@ -80,6 +80,8 @@ ANALYST_VIEWS: dict[str, str] = {
                e.created_at, e.created_by,
                -- Orphaned evidence quotes an earlier revision of the source (source_revision), not its text.
                e.anchor_state, e.confirmed_revision AS revision,
+               -- A fuzzy match whose figures differ from the quote it was placed from.
+               e.number_changed,
                -- The page(s) of the source document the span is on (sources read from PDF files).
                """ + EVIDENCE_PAGE_SQL + """ AS page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page
         FROM evidence e

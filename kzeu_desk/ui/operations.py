@@ -1,0 +1,402 @@
+"""The workspace's long actions run here, off the GUI thread, so the window never stops answering.
+
+Modelled on Anki's `CollectionOp`/`QueryOp`: an operation is a function of the open fact base (and
+a `Progress` it may report to), run on a worker thread; what it returns comes back on the GUI
+thread, where a writing operation's `Changes` are adopted into the undo stack and announced through
+`Session.changed`, so every pane refreshes from them as after any edit.
+
+    WorkspaceOp(window, session, "Re-check all conflicts",
+                lambda fact_base, progress: fact_base.rescan_conflicts(progress=progress)) \\
+        .writes() \\
+        .with_progress("Checking every fact against the others…", cancellable=True) \\
+        .success(lambda changes: ...) \\
+        .run_in_background()
+
+- `.writes(undoable=True, changes=..., exclusive=True)`: the operation writes. Only one exclusive
+  writing operation runs at a time, and while it runs the session is busy (`Session.busy`): actions
+  that change the fact base are disabled and `Session.perform` refuses with a sentence, because a
+  second writer on the GUI thread would wait for the first one's transaction and freeze the window.
+  `exclusive=False` is for work whose long part comes before a short transaction (reading
+  documents, placing highlights on a revision): the curator keeps editing meanwhile. `changes` finds the
+  `Changes` in the result (default: the result is the Changes); `undoable=False` announces them
+  without an undo step (a restore replaces everything undo could replay).
+- `.with_progress(text, cancellable=..., modal=True)`: a progress dialog, shown only if the work
+  lasts over 400 ms (a short one finishes before a dialog would flash). Stop is offered only when
+  the operation can stop safely; it then raises `Stopped` at its next safe point and nothing is
+  changed. Without it, progress shows in the status bar and the window stays fully usable
+  (reading operations such as backups and checks need nothing more: readers never wait for a
+  writer).
+- `.success(callback)` gets the result on the GUI thread; `.failure(callback)` gets a `UserError`
+  (one sentence; by default `Session.failed` shows it). An unexpected exception is raised again on
+  the GUI thread, where the application's handler reports it.
+- `.on_report(callback)` hears each progress `Report` on the GUI thread; `.stopped(callback)` is
+  called instead of success when the curator stopped it; `.afterwards(callback)` last, whatever
+  happened.
+- `.run_in_background()` starts it and returns the operation; `.wait()` blocks until it is done
+  (tests, and closing the window); `.stop()` asks it to stop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QProgressDialog, QPushButton, QWidget
+
+from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.progress import Progress, Report, Stopped
+from kzeu_desk.core.service import FactBase
+from kzeu_desk.ui.session import Session
+
+T = TypeVar("T")
+
+SHOW_PROGRESS_AFTER_MS = 400
+_STEPS = 1000  # progress widgets take ints; rows can number in the millions
+
+
+class _CollectorPause:
+    """Python's cyclic garbage collector is held while operations run. A full collection walks every
+    object the process holds, holding the interpreter lock all along: with the rows of a re-scan in
+    memory it stopped the window for 0.15-0.25 s at 100k facts (the 10 ms probe's longest gap, where
+    the work itself never held the lock over 40 ms). Reference counting still frees almost
+    everything; cycles wait until the collector is back."""
+
+    _running = 0
+
+    @classmethod
+    def enter(cls) -> None:
+        cls._running += 1
+        if cls._running == 1 and gc.isenabled():
+            gc.disable()
+            cls._disabled_here = True
+
+    @classmethod
+    def leave(cls) -> None:
+        cls._running -= 1
+        if cls._running == 0 and getattr(cls, "_disabled_here", False):
+            cls._disabled_here = False
+            gc.enable()
+
+
+class _Signals(QObject):
+    """Lives on the GUI thread; emitted from the worker, so every slot runs on the GUI thread."""
+
+    reported = Signal(object)  # Report
+    finished = Signal(object, object)  # result, exception (one of them None)
+
+
+class WorkspaceOp(Generic[T]):
+    def __init__(self, parent: QWidget, session: Session, label: str,
+                 work: Callable[[FactBase, Progress], T]):
+        self.label = label
+        self._parent = parent
+        self._session = session
+        self._work = work
+        self._writes = False
+        self._exclusive = False
+        self._undoable = True
+        self._changes_of: Callable[[T], Changes | None] = _result_as_changes
+        self._progress_text: str | None = None
+        self._cancellable = False
+        self._modal = True
+        self._on_success: Callable[[T], Any] | None = None
+        self._on_failure: Callable[[UserError], Any] | None = None
+        self._on_stopped: Callable[[], Any] | None = None
+        self._afterwards: Callable[[], Any] | None = None
+        self._report_callbacks: list[Callable[[Report], Any]] = []
+        self.progress = Progress(self._report_from_worker, stop_message=f"{label} was stopped; nothing was changed.")
+        self._signals = _Signals()
+        self._signals.reported.connect(self._show_report)
+        self._signals.finished.connect(self._finish)
+        self._thread: threading.Thread | None = None
+        self._dialog: QProgressDialog | None = None
+        self._status: _StatusProgress | None = None
+        self._show_timer: QTimer | None = None
+        self.started_at = 0.0
+        self.result: T | None = None
+        self.error: BaseException | None = None
+        self.done = False
+
+    # -- how it runs ---------------------------------------------------------------------------
+
+    def writes(self, *, undoable: bool = True, changes: Callable[[T], Changes | None] | None = None,
+               exclusive: bool = True) -> WorkspaceOp[T]:
+        self._writes = True
+        self._exclusive = exclusive
+        self._undoable = undoable
+        if changes is not None:
+            self._changes_of = changes
+        return self
+
+    def with_progress(self, text: str, *, cancellable: bool = False, modal: bool = True) -> WorkspaceOp[T]:
+        self._progress_text = text
+        self._cancellable = cancellable
+        self._modal = modal
+        return self
+
+    def success(self, callback: Callable[[T], Any]) -> WorkspaceOp[T]:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[UserError], Any]) -> WorkspaceOp[T]:
+        self._on_failure = callback
+        return self
+
+    def stopped(self, callback: Callable[[], Any]) -> WorkspaceOp[T]:
+        """Called instead of success when the curator stopped the operation (nothing was changed)."""
+        self._on_stopped = callback
+        return self
+
+    def afterwards(self, callback: Callable[[], Any]) -> WorkspaceOp[T]:
+        """Called last, whatever happened (also when the operation was refused because another runs)."""
+        self._afterwards = callback
+        return self
+
+    def on_report(self, callback: Callable[[Report], Any]) -> WorkspaceOp[T]:
+        """Also hear each progress report, on the GUI thread."""
+        self._report_callbacks.append(callback)
+        return self
+
+    @property
+    def writing(self) -> bool:
+        """Whether this operation keeps the session busy: its writes take long in one transaction."""
+        return self._writes and self._exclusive
+
+    # -- running -------------------------------------------------------------------------------
+
+    def run_in_background(self) -> WorkspaceOp[T]:
+        session = self._session
+        if not session.may_start(self):
+            self.done = True
+            if self._afterwards is not None:
+                self._afterwards()
+            return self
+        session.operation_started(self)
+        _CollectorPause.enter()
+        self.started_at = time.monotonic()
+        self._present()
+        fact_base = session.fact_base
+        self._thread = threading.Thread(target=self._run, args=(fact_base,), name=f"op: {self.label}", daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self, fact_base: FactBase) -> None:
+        try:
+            result = self._work(fact_base, self.progress)
+        except BaseException as error:  # handed to the GUI thread, which decides what to say
+            self._signals.finished.emit(None, error)
+        else:
+            self._signals.finished.emit(result, None)
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Block until the work is done and its result handled on this (the GUI) thread."""
+        deadline = None if timeout_s is None else time.monotonic() + timeout_s
+        while not self.done:
+            if self._thread is None:
+                return True  # refused before it started
+            if deadline is not None and time.monotonic() > deadline:
+                return False
+            self._thread.join(0.02)
+            QApplication.sendPostedEvents(self._signals)
+        return True
+
+    def stop(self) -> None:
+        """Ask the operation to stop at its next safe point; only cancellable ones have any."""
+        if self._cancellable:
+            self.progress.request_stop()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and not self.done
+
+    # -- on the GUI thread ---------------------------------------------------------------------
+
+    def _report_from_worker(self, report: Report) -> None:
+        self._signals.reported.emit(report)
+
+    def _present(self) -> None:
+        if self._progress_text is None:
+            self._status = _StatusProgress.of(self._parent, self.label)
+            return
+        dialog = QProgressDialog(self._progress_text, "Stop" if self._cancellable else None, 0, 0, self._parent)
+        dialog.setObjectName("operationProgress")
+        dialog.setWindowTitle(self.label)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal if self._modal else Qt.WindowModality.NonModal)
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.setMinimumWidth(420)
+        if self._cancellable:
+            dialog.canceled.connect(self._stop_asked)
+        dialog.hide()  # QProgressDialog shows itself on its own timer; ours decides
+        self._dialog = dialog
+        self._show_timer = QTimer(singleShot=True, interval=SHOW_PROGRESS_AFTER_MS)
+        self._show_timer.timeout.connect(self._show_dialog)
+        self._show_timer.start()
+
+    def _show_dialog(self) -> None:
+        if self._dialog is not None and not self.done:
+            self._dialog.show()
+
+    def _stop_asked(self) -> None:
+        self.progress.request_stop()
+        if self._dialog is not None:
+            self._dialog.setLabelText("Stopping…")
+            self._dialog.setCancelButtonText("Stopping…")
+            button = self._dialog.findChild(QPushButton)
+            if button is not None:
+                button.setEnabled(False)
+
+    def _show_report(self, report: Report) -> None:
+        if self.done:
+            return
+        for callback in self._report_callbacks:
+            callback(report)
+        if self._dialog is not None:
+            if report.stage and not self.progress.stop_requested:
+                self._dialog.setLabelText(f"{self._progress_text}\n{report.stage}")
+            self._dialog.setMaximum(_STEPS if report.total else 0)  # 0: a busy indicator
+            if report.total:
+                self._dialog.setValue(min(_STEPS, _STEPS * report.done // report.total))
+        elif self._status is not None:
+            self._status.show_report(report)
+
+    def _finish(self, result: T | None, error: BaseException | None) -> None:
+        if self.done:
+            return
+        self.done = True
+        if self._thread is not None:
+            self._thread.join()
+        _CollectorPause.leave()
+        self.result, self.error = result, error
+        if self._show_timer is not None:
+            self._show_timer.stop()
+        if self._dialog is not None:
+            self._dialog.hide()
+            self._dialog.deleteLater()
+            self._dialog = None
+        if self._status is not None:
+            self._status.release(self.label)
+            self._status = None
+        self._session.operation_finished(self)
+        try:
+            self._hand_over(result, error)
+        finally:
+            if self._afterwards is not None:
+                self._afterwards()
+
+    def _hand_over(self, result: T | None, error: BaseException | None) -> None:
+        if isinstance(error, Stopped):
+            if self._on_stopped is not None:
+                self._on_stopped()
+            else:
+                self._session.said.emit(str(error))
+            return
+        if isinstance(error, UserError):
+            if self._on_failure is not None:
+                self._on_failure(error)
+            else:
+                self._session.failed.emit(str(error))
+            return
+        if error is not None:
+            raise error  # not the curator's doing: the application's handler reports it
+        if self._writes:
+            changes = self._changes_of(result)
+            if changes is not None:
+                if self._undoable:
+                    self._session.adopt(changes)
+                else:
+                    self._session.changed.emit(changes)
+        if self._on_success is not None:
+            self._on_success(result)
+
+
+def _result_as_changes(result: Any) -> Changes | None:
+    if isinstance(result, Changes):
+        return result
+    return getattr(result, "changes", None)
+
+
+class _StatusProgress:
+    """A label and a small progress bar in the window's status bar, shared by the quiet operations
+    running at once (a backup while a check runs)."""
+
+    def __init__(self, window: QMainWindow):
+        self._window = window
+        self._labels: list[str] = []
+        self.text = QLabel(objectName="operationStatus")
+        self.bar = QProgressBar(objectName="operationStatusBar", maximumWidth=160, maximumHeight=14, textVisible=False)
+        self.bar.setRange(0, 0)
+        window.statusBar().insertPermanentWidget(0, self.text)
+        window.statusBar().insertPermanentWidget(1, self.bar)
+        self.text.hide()
+        self.bar.hide()
+
+    @classmethod
+    def of(cls, parent: QWidget, label: str) -> _StatusProgress | None:
+        window = parent.window()
+        if not isinstance(window, QMainWindow):
+            return None
+        status = getattr(window, "_operation_status", None)
+        if status is None:
+            status = cls(window)
+            window._operation_status = status
+        status._labels.append(label)
+        status._refresh()
+        return status
+
+    def _refresh(self) -> None:
+        visible = bool(self._labels)
+        self.text.setText(" · ".join(f"{label}…" for label in self._labels))
+        self.text.setVisible(visible)
+        self.bar.setVisible(visible)
+        if not visible:
+            self.bar.setRange(0, 0)
+
+    def show_report(self, report: Report) -> None:
+        if report.total:
+            self.bar.setRange(0, _STEPS)
+            self.bar.setValue(min(_STEPS, _STEPS * report.done // report.total))
+        else:
+            self.bar.setRange(0, 0)
+
+    def release(self, label: str) -> None:
+        if label in self._labels:
+            self._labels.remove(label)
+        self._refresh()
+
+
+class _Delivery(QObject):
+    arrived = Signal(object, object)  # result, exception
+
+
+def compute_off_gui_thread(receiver: QObject, work: Callable[[], T], done: Callable[[T], Any]) -> None:
+    """For a view: compute something that reads no database and changes nothing (a word diff of a
+    long text) on a worker thread, and hand it to `done` on the GUI thread, unless `receiver` is
+    gone by then. Nothing is shown meanwhile; the view says what it is waiting for if it must.
+    Exceptions are raised again on the GUI thread."""
+    delivery = _Delivery(receiver)  # dies with the receiver: a late result goes nowhere
+
+    def arrived(result: T, error: BaseException | None) -> None:
+        delivery.deleteLater()
+        if error is not None:
+            raise error
+        done(result)
+
+    delivery.arrived.connect(arrived)
+
+    def run() -> None:
+        try:
+            result, error = work(), None
+        except BaseException as raised:
+            result, error = None, raised
+        with contextlib.suppress(RuntimeError):  # the receiver went away meanwhile
+            delivery.arrived.emit(result, error)
+
+    threading.Thread(target=run, name="view-work", daemon=True).start()
+
