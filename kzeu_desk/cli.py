@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from kzeu_desk import __version__
 from kzeu_desk.core.locations import Location, location_from_text
+from kzeu_desk.cli_schema import schema_commands
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USER_ERROR = 0, 1, 2
 _DB_HELP = "fact base file or postgresql:// address"
@@ -30,7 +31,7 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="kzeu-desk",
         description="Curate a sourced fact base on Kazakhstan–EU relations.",
-        epilog="Subcommands: import, check, conflicts, export, load, backup, copy, team, report "
+        epilog="Subcommands: import, check, conflicts, export, load, backup, copy, team, report, property, source "
                "(run 'kzeu-desk SUBCOMMAND --help').",
     )
     parser.add_argument("db", nargs="?", type=location_from_text,
@@ -258,6 +259,7 @@ def _subcommands() -> dict[str, tuple[Callable[[argparse.Namespace], int], argpa
         "backup": (_backup_command, backer),
         **_export_load_parsers(),
         **_team_parsers(),
+        **schema_commands(),
         "report": (_report_command, _report_parser()),
     }
 

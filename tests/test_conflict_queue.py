@@ -142,7 +142,9 @@ def test_queue_lists_the_corpus_disagreements_oldest_first(fact_base, scenario):
         ("Enhanced Partnership and Cooperation Agreement", "agreement signed", "value", 2),
         ("Kazakhstan", "investment inflow", "value", 2),
     ]
-    assert queue[0].explanation.startswith("Kazakhstan · diplomatic relations established: “Kazakhstan, a sign of the EU 25 years of strong and…” says 1996")
+    assert queue[0].explanation.startswith(
+        "Kazakhstan · diplomatic relations established: Astana Calling, “Kazakhstan, a sign of the EU 25 years of "
+        "strong and…” says 1996")
     assert [r.created_at for r in queue] == sorted(r.created_at for r in queue)
 
 
@@ -265,6 +267,7 @@ def test_detail_formats_qualifiers_and_counts_agreeing_sources(fact_base, scenar
     (evidence,) = dated.evidence
     assert (evidence.source_title, evidence.source_published, evidence.source_published_text) == (
         "Embassy note", "2021-12-16", "16 December 2021")
+    assert evidence.source_reference.endswith("16 December 2021") and "“Embassy note”" in evidence.source_citation
 
 
 def test_detail_of_a_vanished_conflict_is_none(fact_base, scenario):

@@ -282,7 +282,8 @@ def test_a_later_page_and_a_position_seek_the_sort_index(many_facts, column, ind
     spec = ListingSpec(sort=column, descending=descending)
     with many_facts.reading() as conn:
         key = fact_listing.page_after(conn, spec, None, limit=300)[-1].sort_key
-        [page_plan] = query_plans_of(conn, lambda: fact_listing.page_after(conn, spec, key))
+        # the page, then its facts' qualifiers, read by fact id
+        [page_plan, qualifier_plan] = query_plans_of(conn, lambda: fact_listing.page_after(conn, spec, key))
         # the position's first statement reads the fact's own key by id
         [_, position_plan] = query_plans_of(conn, lambda: fact_listing.position_of(conn, spec, key[-1]))
     for plan in (page_plan, position_plan):
@@ -291,6 +292,8 @@ def test_a_later_page_and_a_position_seek_the_sort_index(many_facts, column, ind
         assert len([step for step in reads_of_facts if index in step and "(" in step]) >= len(key)
         assert not [step for step in reads_of_facts if step.startswith("SCAN f")]
     assert "USE TEMP B-TREE FOR RIGHT PART OF ORDER BY" not in page_plan
+    assert any("ix_fact_qualifier_fact_id" in step for step in qualifier_plan)
+    assert not [step for step in qualifier_plan if step.startswith("SCAN q")]
 
 
 def test_rows_show_names_value_counts_and_raw_columns(many_facts):

@@ -42,13 +42,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
 
 from sqlalchemy import Connection, RowMapping, bindparam, text
 
 from kzeu_desk.core.models import ConflictStatus, FactRank, FactStatus
+from kzeu_desk.core.qualifiers import qualifiers_of, qualifiers_text
 from kzeu_desk.core.search_documents import search_words
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.typed_value import TypedValue
@@ -148,6 +149,7 @@ class FactListRow:
     conflicts: int  # open conflicts the fact is a member of
     updated_at: str
     sort_key: SortKey
+    qualifiers: str = ""  # "partner: China; applies to part: oil" ("" when the fact has none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +252,11 @@ def _read_page(conn: Connection, spec: ListingSpec, page_query: str, params: dic
     """)
     query = query.bindparams(*(bindparam(name, expanding=True) for name in expanding))
     params = {**params, "open_status": ConflictStatus.OPEN.value}
-    return [_list_row(row, len(expressions)) for row in conn.execute(query, params).mappings()]
+    rows = [_list_row(row, len(expressions)) for row in conn.execute(query, params).mappings()]
+    # Qualifiers tell apart facts that differ only in them (the EU's share, China's share): one
+    # more query per page, for the page's ids alone.
+    found = qualifiers_of(conn, [row.id for row in rows]) if rows else {}
+    return [replace(row, qualifiers=qualifiers_text(found[row.id])) if row.id in found else row for row in rows]
 
 
 def page_boundaries(conn: Connection, spec: ListingSpec, page_size: int = PAGE_SIZE) -> list[SortKey]:

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection, select, text
 
 from kzeu_desk.core.fact_detail import fact_labels
+from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.reanchor import LastAnchor, needs_review
@@ -51,8 +52,8 @@ def current_revision(conn: Connection, source_id: int) -> int:
 
 
 def cited_name(source: dict) -> str:
-    """How conflict explanations name a source (conflicts.py reads `coalesce(title, file_name)`)."""
-    return source["title"] or source["file_name"]
+    """How conflict explanations name a source: its short citation (core/citation.py)."""
+    return Citation.from_row(source).short
 
 
 def conflicts_citing(conn: Connection, source_id: int) -> tuple[set[tuple[int, int]], set[int]]:

@@ -10,20 +10,23 @@ import getpass
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 
-from kzeu_desk.core import conflicts, revisions, search_documents, storage
+from kzeu_desk.core import conflicts, entities, properties, revisions, search_documents, source_details, storage
+from kzeu_desk.core import qualifiers as qualifier_steps
 from kzeu_desk.core import steps
 from kzeu_desk.core.bulk import BulkWriter
 from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
 from kzeu_desk.core.locations import Location, as_text, location_from_text, without_password
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
+from kzeu_desk.core.properties import PropertyDraft
+from kzeu_desk.core.property_info import property_info, value_for_property
 from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.steps import SourceMetadata
@@ -310,13 +313,16 @@ class FactBase:
         if seeded:
             return
         with self._operation("Create starter vocabulary") as rec:
+            ids: dict[str, int] = {}
             for seed in STARTER_PROPERTIES:
-                rec.insert("property", {
-                    "key": seed.key, "name": seed.name, "value_kind": seed.value_kind.value,
-                    "single_valued": seed.single_valued, "default_unit": seed.default_unit,
-                    "tolerance": seed.tolerance, "description": seed.description,
-                    "wikidata_pid": seed.wikidata_pid,
-                })
+                ids[seed.key] = properties.insert_property(rec, PropertyDraft(
+                    key=seed.key, name=seed.name, value_kind=seed.value_kind, description=seed.description,
+                    single_valued=seed.single_valued, default_unit=seed.default_unit, tolerance=seed.tolerance,
+                    wikidata_pid=seed.wikidata_pid))
+            for seed in STARTER_PROPERTIES:
+                if seed.separators:
+                    properties.update_property(rec, ids[seed.key], replace(
+                        properties.draft_of(rec.conn, ids[seed.key]), separators=tuple(ids[k] for k in seed.separators)))
             for entity in STARTER_ENTITIES:
                 steps.insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
             rec.set_meta("vocabulary_seeded", rec.at)
@@ -330,14 +336,133 @@ class FactBase:
         return rec.changes
 
     def add_alias(self, entity_id: int, alias: str) -> Changes:
-        alias = alias.strip()
-        with self._operation(f"Add alias “{alias}”") as rec:
-            rec.require("entity", entity_id, "Entity")
-            rec.insert("entity_alias", {"entity_id": entity_id, "alias": alias, "alias_key": alias.casefold()})
-            # Aliases are part of each fact's search document, so its facts are found by the new name too.
-            fact = table("fact")
-            rec.facts_touched.update(rec.conn.execute(select(fact.c.id).where(fact.c.subject_id == entity_id)).scalars())
+        with self._operation(f"Add alias “{' '.join(alias.split())}”") as rec:
+            entities.add_alias(rec, entity_id, alias)
         return rec.changes
+
+    def update_entity(self, entity_id: int, *, name: str | None = None, kind: str | None = None,
+                      description: str | None = None, external_id: str | None = None,
+                      **unknown: object) -> Changes:
+        """Rename, re-kind, describe or link an entity to Wikidata: only the fields given change."""
+        if unknown:
+            raise InvalidEdit(f"An entity has no field {sorted(unknown)[0]!r}.")
+        given = {name_: value for name_, value in (("name", name), ("kind", kind), ("description", description),
+                                                   ("external_id", external_id)) if value is not None}
+        with self.reading() as conn:
+            old_name = conn.execute(select(table("entity").c.name).where(table("entity").c.id == entity_id)).scalar()
+        new_name = " ".join((name or "").split())
+        label = (f"Rename “{old_name}” to “{new_name}”" if name is not None and new_name != old_name
+                 else f"Edit entity “{old_name}”")
+        with self._operation(label, skip_if_unchanged=True) as rec:
+            entities.update_entity(rec, entity_id, fields=frozenset(given), name=name, kind=kind,
+                                   description=description, external_id=external_id)
+        return rec.changes
+
+    def remove_alias(self, alias_id: int) -> Changes:
+        with self._operation("Remove alias") as rec:
+            entities.delete_alias(rec, alias_id)
+        return rec.changes
+
+    def merge_entities(self, from_id: int, into_id: int) -> Changes:
+        """Merge a duplicate entity into another: its facts move and their conflicts are re-checked."""
+        names = self._names("entity", from_id, into_id)
+        with self._operation(f"Merge “{names[0]}” into “{names[1]}”") as rec:
+            entities.merge_entities(rec, from_id, into_id)
+        return rec.changes
+
+    def delete_entity(self, entity_id: int) -> Changes:
+        (name,) = self._names("entity", entity_id)
+        with self._operation(f"Delete entity “{name}”") as rec:
+            entities.delete_entity(rec, entity_id)
+        return rec.changes
+
+    # -- properties ----------------------------------------------------------------------------
+
+    def create_property(self, draft: PropertyDraft, *, assign_to: tuple[int, int] | None = None) -> Changes:
+        """A new property; with `assign_to` (fact id, version read) it also becomes that fact's
+        property, its value restated to fit when nothing is lost, in the same undoable action."""
+        label = f"New property “{' '.join(draft.name.split())}”"
+        with self._operation(label) as rec:
+            property_id = properties.insert_property(rec, draft)
+            if assign_to is not None:
+                fact_id, version = assign_to
+                fact = rec.require("fact", fact_id, "Fact")
+                prop = property_info(rec.conn, property_id)
+                assert prop is not None
+                restated = value_for_property(TypedValue.from_columns(fact), prop)
+                steps.update_fact(rec, fact_id, version, value=restated, property_id=property_id)
+        return rec.changes
+
+    def update_property(self, property_id: int, draft: PropertyDraft) -> Changes:
+        (name,) = self._names("property", property_id)
+        with self._operation(f"Edit property “{name}”", skip_if_unchanged=True) as rec:
+            properties.update_property(rec, property_id, draft)
+        return rec.changes
+
+    def deprecate_property(self, property_id: int, deprecated: bool = True) -> Changes:
+        """A deprecated property keeps its facts but is no longer offered for new ones."""
+        (name,) = self._names("property", property_id)
+        label = f"Deprecate property “{name}”" if deprecated else f"Restore property “{name}”"
+        with self._operation(label, skip_if_unchanged=True) as rec:
+            properties.set_deprecated(rec, property_id, deprecated)
+        return rec.changes
+
+    def merge_properties(self, from_id: int, into_id: int) -> Changes:
+        """Move every fact and qualifier of one property to another (values restated to fit it) and
+        delete the first; conflicts are re-checked."""
+        names = self._names("property", from_id, into_id)
+        with self._operation(f"Merge property “{names[0]}” into “{names[1]}”") as rec:
+            properties.merge_properties(rec, from_id, into_id)
+        return rec.changes
+
+    def delete_property(self, property_id: int) -> Changes:
+        (name,) = self._names("property", property_id)
+        with self._operation(f"Delete property “{name}”") as rec:
+            properties.delete_property(rec, property_id)
+        return rec.changes
+
+    def _names(self, table_name: str, *row_ids: int) -> list[str]:
+        """Names of vocabulary rows for action labels; one sentence if one is gone."""
+        t = table(table_name)
+        with self.reading() as conn:
+            found = dict(conn.execute(select(t.c.id, t.c.name).where(t.c.id.in_(row_ids))).all())
+        for row_id in row_ids:
+            if row_id not in found:
+                raise StaleEdit(f"{table_name.capitalize()} {row_id} no longer exists; it may have been deleted "
+                                "by someone else.")
+        return [found[row_id] for row_id in row_ids]
+
+    # -- qualifiers ----------------------------------------------------------------------------
+
+    def add_qualifier(self, fact_id: int, property_id: int, value: TypedValue) -> Changes:
+        label = self._qualifier_label("Add qualifier", property_id, value)
+        with self._operation(label) as rec:
+            qualifier_steps.insert_qualifier(rec, fact_id, property_id, value)
+        return rec.changes
+
+    def update_qualifier(self, qualifier_id: int, value: TypedValue, *, property_id: int | None = None) -> Changes:
+        with self.reading() as conn:
+            current = conn.execute(select(table("fact_qualifier").c.property_id)
+                                   .where(table("fact_qualifier").c.id == qualifier_id)).scalar()
+        label = self._qualifier_label("Set qualifier", property_id or current or 0, value)
+        with self._operation(label, skip_if_unchanged=True) as rec:
+            qualifier_steps.update_qualifier(rec, qualifier_id, value, property_id)
+        return rec.changes
+
+    def remove_qualifier(self, qualifier_id: int) -> Changes:
+        with self.reading() as conn:
+            found = qualifier_steps.qualifier_label(conn, qualifier_id)
+        with self._operation(f"Remove qualifier {found}" if found else "Remove qualifier") as rec:
+            qualifier_steps.delete_qualifier(rec, qualifier_id)
+        return rec.changes
+
+    def _qualifier_label(self, verb: str, property_id: int, value: TypedValue) -> str:
+        with self.reading() as conn:
+            name = conn.execute(select(table("property").c.name).where(table("property").c.id == property_id)).scalar()
+            entity = (conn.execute(select(table("entity").c.name).where(table("entity").c.id == value.entity_id)).scalar()
+                      if value.entity_id is not None else None)
+        shown = qualifier_steps.shown_value(value, lambda _id: entity or f"entity #{_id}")
+        return f"{verb} {name}: {shown}" if name else verb
 
     # -- sources -------------------------------------------------------------------------------
 
@@ -346,17 +471,40 @@ class FactBase:
             steps.insert_source(rec, document, metadata)
         return rec.changes
 
+    def update_source(self, source_id: int, **details: str | None) -> Changes:
+        """Change a source's details (title, publisher, author, url, published, language, note);
+        only the details given change, an empty one is cleared."""
+        with self.reading() as conn:
+            title = conn.execute(select(table("source").c.title).where(table("source").c.id == source_id)).scalar()
+        with self._operation(f"Edit details of “{title}”", skip_if_unchanged=True) as rec:
+            source_details.update_source(rec, source_id, details)
+        return rec.changes
+
+    def delete_source(self, source_id: int, *, delete_unsupported_facts: bool = False) -> Changes:
+        """Delete a source with its evidence and earlier texts; the facts only it supports are
+        deleted too, or kept without evidence (`source_details.deletion_effects` says which first)."""
+        with self.reading() as conn:
+            title = source_details.deletion_effects(conn, source_id).title
+        with self._operation(f"Delete source “{title}”") as rec:
+            source_details.delete_source(rec, source_id, delete_unsupported_facts=delete_unsupported_facts)
+        return rec.changes
+
     # -- facts ---------------------------------------------------------------------------------
 
     def create_fact(
         self, *, value: TypedValue, subject_id: int | None = None, property_id: int | None = None,
         status: FactStatus = FactStatus.DRAFT, rank: FactRank = FactRank.NORMAL, note: str | None = None,
         qualifiers: dict | None = None, evidence: Sequence[tuple[int, int, int]] = (), label: str = "New fact",
+        qualifier_values: Sequence[tuple[int, TypedValue]] = (),
     ) -> Changes:
-        """`evidence` holds (source_id, start, end) spans in code points."""
+        """`evidence` holds (source_id, start, end) spans in code points; `qualifiers` the fact's
+        point_in_time, start_time, end_time and scope_note; `qualifier_values` its (qualifier
+        property id, value) pairs."""
         with self._operation(label) as rec:
             fact_id = steps.insert_fact(rec, value=value, subject_id=subject_id, property_id=property_id,
                                        status=status, rank=rank, note=note, qualifiers=qualifiers or {})
+            for qualifier_property, qualifier_value in qualifier_values:
+                qualifier_steps.insert_qualifier(rec, fact_id, qualifier_property, qualifier_value)
             for source_id, start, end in evidence:
                 steps.insert_evidence(rec, fact_id, source_id, start, end)
         return rec.changes
@@ -636,7 +784,8 @@ class FactBase:
             # whose quotes changed need their derived data redone (re-indexing 10k facts costs ~1 s).
             rec.facts_touched &= {row["fact_id"] for evidence_id, row in current.evidence.items()
                                   if followed[evidence_id].get("quote", row["quote"]) != row["quote"]}
-            renamed = {"file_name": document.file_name, "title": (metadata and metadata.title) or current.source["title"]}
+            renamed = {**current.source, "file_name": document.file_name,
+                       "title": (metadata and metadata.title) or current.source["title"]}
             if revisions.cited_name(current.source) != revisions.cited_name(renamed):
                 # Conflict explanations cite sources by name: re-judge the conflicts that may cite this one.
                 keys, fact_ids = revisions.conflicts_citing(rec.conn, source_id)

@@ -129,6 +129,14 @@ class MainWindow(QMainWindow):
                                  "Take a backup snapshot of this fact base now")
         self.actionRestoreBackup = a("actionRestoreBackup", "Restore from &backup…", None, self.restore_backup,
                                      "Replace this fact base with one of its backups", mutates=True)
+        self.actionEditSource = a("actionEditSource", "Source &details…", "Alt+Return", self.edit_source_details,
+                                  "Title, publisher, author, address, publication date and language of the source")
+        self.actionDeleteSource = a("actionDeleteSource", "D&elete source…", None, self.delete_current_source,
+                                    "Delete the current source, saying first what happens to its evidence and facts",
+                                    mutates=True)
+        self.actionManageVocabulary = a("actionManageVocabulary", "&Properties and entities…", "Ctrl+Shift+V",
+                                        self.manage_vocabulary,
+                                        "Create, edit, deprecate and merge properties and entities")
         self.actionCheckFactBase = a("actionCheckFactBase", "&Check fact base…", None, self.check_fact_base,
                                      "Run SQLite's checks and the app's invariants, and repair what can be")
         self.actionQuit = a("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -202,6 +210,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.actionUndo, self.actionRedo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.actionFind, self.actionFilterFacts])
+        source_menu = bar.addMenu("&Source")
+        source_menu.addActions([self.actionEditSource, self.actionDeleteSource])
         fact_menu = bar.addMenu("F&act")
         fact_menu.addActions([self.actionNewFactFromSelection, self.actionAddEvidence, self.actionLinkFacts])
         fact_menu.addSeparator()
@@ -220,7 +230,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.actionResetLayout)
         self.view_menu.addSeparator()
         tools_menu = bar.addMenu("&Tools")
-        tools_menu.addAction(self.actionCheckFactBase)
+        tools_menu.addActions([self.actionManageVocabulary, self.actionCheckFactBase])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.actionShortcuts, self.actionAbout])
 
@@ -314,6 +324,7 @@ class MainWindow(QMainWindow):
         self.conflicts_panel.evidence_activated.connect(self.reveal_evidence)
         self.orphan_queue.evidence_activated.connect(self.reveal_evidence)
         self.sources_pane.source_chosen.connect(self.revision_view.show_source_id)
+        self.sources_pane.source_chosen.connect(self._update_actions)
         self.sources_pane.source_chosen.connect(self.candidates_pane.show_source)
         self.candidates_pane.span_chosen.connect(self.select_in_text)
         self.candidates_pane.edit_requested.connect(self.fact_editor.focus_subject)
@@ -464,6 +475,7 @@ class MainWindow(QMainWindow):
             return
         writable = not self.session.read_only
         has_fact = self.session.selected_fact is not None
+        has_source = self.sources_pane.current_source_id() is not None
         enabled = {
             self.actionImport: writable,
             self.actionImportFromWeb: writable,
@@ -480,6 +492,8 @@ class MainWindow(QMainWindow):
             self.actionRescanConflicts: writable,
             self.actionRestoreBackup: writable,
             self.actionBackUpNow: writable,  # a backup writes beside the file: not for reviewers
+            self.actionEditSource: has_source,  # read-only: the details are shown, not edited
+            self.actionDeleteSource: writable and has_source,
         }
         busy = self.session.busy is not None  # a writing operation runs off the GUI thread
         for action in self.actions():
@@ -551,6 +565,27 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             target, kind = dialog.chosen()
             self.session.perform(lambda fb: fb.link_facts(fact_id, target, kind))
+
+    # -- sources and vocabulary (ui/source_details_dialog.py, ui/vocabulary_manager.py) ---------
+
+    def edit_source_details(self) -> None:
+        from kzeu_desk.ui.source_details_dialog import SourceDetailsDialog
+
+        source_id = self.sources_pane.current_source_id()
+        if source_id is not None:
+            SourceDetailsDialog(self.session, source_id, self).exec()
+
+    def delete_current_source(self) -> None:
+        from kzeu_desk.ui.source_details_dialog import confirm_source_deletion
+
+        source_id = self.sources_pane.current_source_id()
+        if source_id is not None:
+            confirm_source_deletion(self.session, source_id, self)
+
+    def manage_vocabulary(self) -> None:
+        from kzeu_desk.ui.vocabulary_manager import open_vocabulary_manager
+
+        self.vocabulary_manager = open_vocabulary_manager(self.session, self)
 
     # -- maintenance ----------------------------------------------------------------------------
 
