@@ -288,6 +288,10 @@ def test_a_curator_role_writes_migrates_and_is_named_in_the_audit(postgresql_ser
             db.execute("UPDATE alembic_version SET version_num = '0005_document_pages_and_originals'")
             db.execute("DROP TABLE dismissed_candidate")
             db.execute("ALTER TABLE evidence DROP COLUMN number_changed")  # 0007's, undone with 0006's
+            db.execute("DROP TABLE fact_qualifier")  # and 0008's
+            db.execute("DROP TABLE property_separator")
+            db.execute("ALTER TABLE property DROP COLUMN allowed_units, DROP COLUMN subject_kind, "
+                       "DROP COLUMN deprecated")
     curator_url = postgresql_server.url(database, user="carl", password="c-secret")
     with FactBase.open(curator_url) as fb:
         assert not fb.read_only
