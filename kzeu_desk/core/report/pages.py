@@ -132,16 +132,16 @@ def conflict_badges(marks: Sequence[ConflictMark]) -> str:
 
 
 def citation(source: SourceCitation | None, *, with_link: bool = True) -> str:
-    """Title, publisher, author, date and URL, as much as is known."""
+    """Author, title, publisher, date and URL, as much as is known: the order of the app's own full
+    citation (core/citation.py), so a reader meets one form of reference everywhere."""
     if source is None:
         return '<span class="muted">(source no longer in the fact base)</span>'
     title = f"“<bdi>{E(source.title)}</bdi>”"
     if with_link:
         title = f'<a href="sources.html#source-{source.id}">{title}</a>'
-    parts = [title]
-    for known in (source.publisher, source.author, source.published_text):
-        if known and known.strip():
-            parts.append(f"<bdi>{E(known.strip())}</bdi>")
+    known = [" ".join(part.split()) for part in (source.author, source.publisher, source.published_text) if part]
+    author = [f"<bdi>{E(known.pop(0))}</bdi>"] if source.author and source.author.strip() else []
+    parts = [*author, title, *(f"<bdi>{E(part)}</bdi>" for part in known if part)]
     target = markup.link_target(source.url)
     if target is not None:
         parts.append(f'<a href="{target}" rel="noopener noreferrer nofollow">{E(source.url)}</a>')
