@@ -185,3 +185,20 @@ def test_revision_import_mistakes_are_one_sentence(tmp_path, arguments, message)
     result = kzeu("import", "--db", str(tmp_path / "facts.sqlite"), *arguments, cwd=tmp_path)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert result.stderr.strip() == message
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path):
+    db = tmp_path / "facts.sqlite"
+    assert kzeu("import", "--db", str(db), *map(str, sorted(sample_corpus_dir().glob("*.txt"))),
+                cwd=tmp_path).returncode == 0
+    # `kzeu-desk property list | head -0`: the reading end is closed before the command writes.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        run = subprocess.run([sys.executable, "-m", "kzeu_desk", "property", "list", "--db", str(db)], cwd=tmp_path,
+                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, stdout=writer,
+                             stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(writer)
+    assert run.stderr == ""
+    assert run.returncode == 141
