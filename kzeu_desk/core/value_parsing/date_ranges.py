@@ -80,7 +80,7 @@ def _year_of(match: re.Match[str], publication: Publication | None, last_month: 
         return needs("date")
     if offset is not None:
         return publication.year + offset
-    return anchored_year(last_month, publication)
+    return anchored_year(last_month, publication, match.string)
 
 
 def _is_relative(match: re.Match[str]) -> bool:
