@@ -12,6 +12,17 @@ from kzeu_desk.core.value_parsing.candidates import Bound
 
 # -- bounds and approximations ---------------------------------------------------------------
 
+# Verbs of change: the figure after "до" / before "дейін" is where a change ended ("снизил ставку до
+# 14,75%", "15 пайызға дейін өсуі тиіс"), not an upper bound ("до 50 млрд долларов", "up to").
+RUSSIAN_CHANGE_VERB = (
+    r"вырос|вырас|возрос|возрас|увелич|сократ|сокращ|сниз|сниж|пониз|пониж|повыс|повыш|замедл|ускор|упал|упад"
+    r"|опуст|подня|довед|довест|довод|расшир|достиг|дорос|уменьш|рост|подорож|подешев|ослаб|укрепи"
+)
+KAZAKH_CHANGE_VERB = (
+    r"өс|арт|ұлғай|төменде|азай|қысқар|баяула|жет(?:ті|кен|іп|еді|у|кізу|кізді|кізілді)|көбей|кеми|түс"
+    r"|көтер|кеңей|жеделде|қымбатта|арзанда"
+)
+
 # Each qualifier is a regex fragment; the longest phrase wins because the search for a
 # qualifier ending right before a number takes the leftmost start ("no more than" beats
 # "more than", "just under" beats "under").
@@ -76,8 +87,13 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (r"\s+or so\b", Bound.APPROXIMATE),
     # Kazakh puts the comparison after the (often case-suffixed) number: "3000-нан астам",
     # "22 млрд доллардан асқан", "60 пайызға жуығы", "15%-дан азын", "400 шақты компания".
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:астамы|астам|асқан|асатын|асады|асты|асып|кем емес){NOT_CYRILLIC_AFTER}",
-     Bound.LOWER),
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:астам[{CYRILLIC_LETTER}]*|асқан|асатын|асады|асты|асып|кем емес)"
+     rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    # "50 млрд долларға дейін" (up to), but not a target reached: "15 пайызға дейін өсті" (grew to);
+    # "50 пайызға дейін өсуі мүмкін" (may grow up to) stays a bound.
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін|шейін){NOT_CYRILLIC_AFTER}"
+     rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*(?!\s+мүмкін))",
+     Bound.UPPER),
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).

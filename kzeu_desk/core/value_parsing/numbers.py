@@ -29,6 +29,7 @@ from kzeu_desk.core.value_parsing.figure_words import (
     NOT_A_FIGURE_AFTER,
     OFFSET_IN_TIME_AFTER,
     REFERENCE_WORDS_BEFORE,
+    RUSSIAN_CHANGE_VERB,
     SYMBOL_QUALIFIERS_BEFORE,
     TEMPORAL_PREPOSITIONS_BEFORE,
 )
@@ -50,6 +51,11 @@ _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE = re.compile(
 _QUALIFIER_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fragment, bound in QUALIFIERS_AFTER)
 # "с 5 до 7 млрд" is a change from 5 to 7, not "up to 7": "до" right after another number.
 _DO_AFTER_NUMBER_RE = re.compile(r"\d[^\d]{0,25}(?<![\w])до\s*$", re.IGNORECASE)
+# "снизил базовую ставку до 14,75%", "должна вырасти до 15 процентов": the level a change reached;
+# "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
+_DO_AFTER_CHANGE_RE = re.compile(
+    rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
+    rf"(?:\s+[\w-]+){{0,2}}\s+до\s*$", re.IGNORECASE)
 
 _SCALE_RE = re.compile(
     r"(?P<space>\s?)(?:" + "|".join(f"(?P<s{index}>{fragment})" for index, (fragment, _) in enumerate(SCALES))
@@ -183,7 +189,8 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
             continue
         index = next(index for index in range(len(pairs)) if match.group(f"q{index}") is not None)
         bound = pairs[index][1]
-        if match.group(f"q{index}").lower() == "до" and _DO_AFTER_NUMBER_RE.search(window):
+        if match.group(f"q{index}").lower() == "до" and (
+                _DO_AFTER_NUMBER_RE.search(window) or _DO_AFTER_CHANGE_RE.search(window)):
             return None
         return bound, window_start + match.start()
     if (match := _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE.search(window)) is not None:
