@@ -92,7 +92,7 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # "50 млрд долларға дейін" (up to), but not a target reached: "15 пайызға дейін өсті" (grew to);
     # "50 пайызға дейін өсуі мүмкін" (may grow up to) stays a bound.
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін|шейін){NOT_CYRILLIC_AFTER}"
-     rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*(?!\s+мүмкін))",
+     rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
