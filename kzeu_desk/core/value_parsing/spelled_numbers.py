@@ -26,6 +26,8 @@ from kzeu_desk.core.value_parsing.number_words import (
     KAZAKH_NUMBER_ENDINGS,
     KAZAKH_NUMBER_WORDS,
     KAZAKH_AMBIGUOUS_WORDS,
+    KAZAKH_BOUND_WORDS_AFTER,
+    KAZAKH_ROUND_WORDS,
     KAZAKH_ONLY_BEFORE_SCALE,
     KAZAKH_PAIR_WORDS_AFTER,
     KAZAKH_SCALE_STEMS,
@@ -48,6 +50,10 @@ _FRACTION_WORDS_AFTER = re.compile(
 _KAZAKH_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_NUMBER_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
     **{word: (value, "") for word, value in KAZAKH_NUMBER_WORDS.items()},
+}
+_KAZAKH_ROUND_FORMS = {
+    **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_ROUND_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
+    **{word: (value, "") for word, value in KAZAKH_ROUND_WORDS.items()},
 }
 
 
@@ -254,21 +260,39 @@ def _kazakh_fraction_at(text: str, tokens: list[_Token], index: int) -> bool:
     return _next_word(text, tokens, index + 1).startswith(("бір", "екі", "үш", "төрт", "бес"))
 
 
+def _kazakh_round(word: str) -> tuple[int, str] | None:
+    """"жүз", "жүзден", "мыңнан": a hundred or a thousand said alone, with its case ending."""
+    return _KAZAKH_ROUND_FORMS.get(word.lower())
+
+
 def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bool) -> _Reading | None:
     if tokens[first].word.lower() in KAZAKH_AMBIGUOUS_WORDS and not kazakh_text:
         following = _next_word(text, tokens, first + 1)
         if _kazakh_word(following) is None and not following.startswith(KAZAKH_UNAMBIGUOUS_AFTER):
             return None
     read = _kazakh_word(tokens[first].word)
-    hundred_first = tokens[first].word.lower() == KAZAKH_HUNDRED
-    if read is None and not hundred_first:
+    round_first = _kazakh_round(tokens[first].word)
+    hundred_first = round_first is not None and round_first[0] == 100
+    if read is None and round_first is None:
         return None
-    total, ending = (100, "") if read is None else read
+    if read is None and round_first is not None and round_first[0] == 1000:
+        # "мыңнан астам компания": a thousand said alone is a figure only with a bound after it.
+        if not (kazakh_text and _next_word(text, tokens, first + 1).startswith(KAZAKH_BOUND_WORDS_AFTER)):
+            return None
+        before = text[:tokens[first].start].rstrip()
+        if before[-1:].isdigit() or (first > 0 and _joined(text, tokens, first)
+                                     and _kazakh_word(tokens[first - 1].word) is not None):
+            return None  # "3 мыңнан астам", "бес мыңнан": the scale of the number before it
+        value, ending = round_first
+        return _Reading(first, first + 1, f"{value}-{ending}" if ending else str(value))
+    total, ending = (round_first or (100, "")) if read is None else read
     last, after = total, first + 1
     while not ending and after < len(tokens) and _joined(text, tokens, after):
         word = tokens[after].word.lower()
-        if word == KAZAKH_HUNDRED and last < 10:
+        hundred = _kazakh_round(word)
+        if hundred is not None and hundred[0] == 100 and last < 10:
             total, last, after = total - last + last * 100, 100, after + 1
+            ending = hundred[1]
             continue
         next_reading = _kazakh_word(word)
         if next_reading is None or next_reading[0] >= _magnitude(last):
@@ -277,11 +301,14 @@ def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bo
         total, last, after = total + value, value, after + 1
     next_word = _next_word(text, tokens, after)
     single = after == first + 1
-    if single and (hundred_first or tokens[first].word.lower() in KAZAKH_ONLY_BEFORE_SCALE or
-                   (read is not None and read[0] == 1)):
+    if single and hundred_first and ending:
+        # "жүзден астам сарапшы", "жүзге жуық": a hundred alone, in a case, is a figure before a bound.
+        if not (kazakh_text and next_word.startswith(KAZAKH_BOUND_WORDS_AFTER)):
+            return None
+    elif single and (hundred_first or tokens[first].word.lower() in KAZAKH_ONLY_BEFORE_SCALE or
+                     (read is not None and read[0] == 1)):
         if ending or not next_word.startswith((*KAZAKH_SCALE_STEMS, KAZAKH_HUNDRED)):
             return None
     if single and total == 2 and not ending and next_word in KAZAKH_PAIR_WORDS_AFTER:
         return None
     return _Reading(first, after, f"{total}-{ending}" if ending else str(total))
-
