@@ -289,7 +289,7 @@ _SEASONS_OF_YEAR = (
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<season>(?i:{ENGLISH_SEASON}))\s+(?:(?i:of)\s+)?{year()}(?!\d)",
     rf"(?<![\w])(?P<season>(?i:{RUSSIAN_SEASON_INSTRUMENTAL}))\s+(?:{year()}\s*(?i:года|г\.?)?|"
     rf"(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))",
-    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|(?P<rel_kk>(?i:өткен жылдың|биылғы|осы жылдың|былтырғы|келесі жылдың)))"
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|(?P<rel_kk>(?i:өткен жылдың|биылғы|осы жылдың|былтырғы|келесі жылдың|былтыр|биыл)))"
     rf"\s+(?P<season>(?i:{KAZAKH_SEASON}))",
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<season>(?i:{ENGLISH_SEASON}))\s+(?i:of)\s+(?:(?i:the)\s+)?"
     rf"(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+(?i:year)",
@@ -318,7 +318,9 @@ def _read_decade(match: re.Match[str], _publication: Publication | None) -> Date
 _DECADES = (
     r"(?<![\w])(?:(?i:the)\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s(?![\w])",
     rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0|[1-9]0)-?(?:х|е)\s+(?i:годах|годы|годов|гг\.?){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында)?){NOT_CYRILLIC_AFTER}",
+    # Not the second year of a range: "2010-2020 жылдары" is eleven years, not the 2020s.
+    rf"(?<![\w\d])(?<!\d[-–—])(?<!\d\s[-–—]\s)(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында)?)"
+    rf"{NOT_CYRILLIC_AFTER}",
 )
 
 
