@@ -138,8 +138,8 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (r"r[ou]u?bles?", "RUB"),
     (r"pounds?\s+sterling|sterling|pounds?", "GBP"),
     (rf"АҚШ\s+доллар[{CYRILLIC_LETTER}]*|(?:доллар[{CYRILLIC_LETTER}]*|долл\.)(?:\s+США)?", "USD"),
-    # "еуро" with its case endings only: "еуропалық" (European) is no currency.
-    (r"евро|еуро(?:ның|ны|ға|да|дан|мен|сы)?", "EUR"),
+    # "еуро" with its case endings and "еуролық" (worth euros) only: "еуропалық" (European) is no currency.
+    (r"евро|еуро(?:лық|ның|ны|ға|да|дан|мен|сы|сын|сына|сынан)?", "EUR"),
     (rf"тенге|теңге[{CYRILLIC_LETTER}]*|тг\.?", "KZT"),
     (r"рубл[а-яё]*|руб\.?", "RUB"),
     (r"фунт[а-яё]*(?:\s+стерлинг[а-яё]*)?", "GBP"),
