@@ -72,8 +72,11 @@ def counted_after(text: str, position: int) -> Counted | None:
     lowered = first.lower()
     # The language is the text's: "атом электр станциясына" has no letter only Kazakh writes, the
     # sentence around it does.
+    # A one-letter ending is as likely Russian ("три меморандума"): only a longer one ("компаниямен")
+    # makes a known stem Kazakh in a text without Kazakh letters.
+    base = _kazakh_base(lowered)
     if any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower()) or (
-        _kazakh_base(lowered) in KAZAKH_KNOWN_STEMS and lowered not in RUSSIAN_NOT_COUNTED
+        base in KAZAKH_KNOWN_STEMS and len(lowered) - len(base) != 1 and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):
         return _kazakh(words)
@@ -159,7 +162,37 @@ def _kazakh_base(word: str) -> str:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(ending) >= 3 and len(stem) >= 3:
             return stem
+    for ending in _SHORT_CASE_ENDINGS:
+        stem = lowered[: -len(ending)]
+        if lowered.endswith(ending) and len(stem) >= 3 and _ending_fits(stem, ending):
+            return stem
     return lowered
+
+
+# Two-letter case endings (locative, dative, accusative) and the sounds they follow: "қалада",
+# "мектепте", "елге", "жобаны". Taken off an unknown noun only when the ending's vowel agrees with
+# the stem's last vowel and its consonant with the stem's last sound, as Kazakh grammar requires.
+_SHORT_CASE_ENDINGS = ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті")
+_BACK_VOWELS, _FRONT_VOWELS = "аоұыя", "әеөүіэ"
+_VOICELESS = "кқпстфхшщцч"
+
+
+def _ending_fits(stem: str, ending: str) -> bool:
+    last_vowel = next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
+    if last_vowel is None or last_vowel in "иу":
+        return False
+    if (ending[1] in "аы") != (last_vowel in _BACK_VOWELS):
+        return False
+    last = stem[-1]
+    after_vowel = last in _BACK_VOWELS + _FRONT_VOWELS
+    consonant = ending[0]
+    if consonant in "тқк":
+        return last in _VOICELESS
+    if consonant == "н":
+        return after_vowel
+    if consonant == "д":
+        return not after_vowel and last not in _VOICELESS if ending[1] in "ыі" else last not in _VOICELESS
+    return last not in _VOICELESS  # ға/ге after vowels and voiced sounds
 
 
 def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None:
