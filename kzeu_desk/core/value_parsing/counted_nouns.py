@@ -226,7 +226,15 @@ def _is_kazakh_adjective(word: str) -> bool:
     return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4)
 
 
+# "үш өзара түсіністік туралы меморандум": what the counted noun is about comes before it, joined
+# by a postposition; the noun after the postposition is what is counted.
+_KAZAKH_ABOUT_WORDS = frozenset({"туралы", "жөніндегі", "жайлы", "саласындағы"})
+
+
 def _kazakh(words: list[tuple[str, int]]) -> Counted | None:
+    about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
+    if about is not None:
+        words = words[about + 1:]
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
         base = _kazakh_base(lowered)
