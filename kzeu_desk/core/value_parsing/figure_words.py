@@ -170,7 +170,7 @@ OFFSET_IN_TIME_AFTER = rf"\s+(?:later|after|earlier|before|on|спустя|по�
 # never a figure.
 REFERENCE_WORDS_BEFORE = (
     r"(?<![\w])(?:article|art\.|paragraph|para\.|page|p\.|pp\.|chapter|section|clause|item|point|annex|no\.|number|"
-    r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страница|стр\.|№|"
+    r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страниц[аеуы]|стр\.|с\.|№|"
     r"бап|бабы|бабының|тармақ|тармағы|тармақша)\s*$"
 )
 # After a number, words that make it part of a name rather than a figure: "30 жылдығы" (the 30th
@@ -213,7 +213,10 @@ ENGLISH_FRACTION = (
 )
 HALF_OF_PERIOD_BEFORE = r"(?:first|second|other|latter|former|and|\d\w*)\s+(?:an?\s+)?$"
 RUSSIAN_FRACTION = (
-    r"(?<![\w])(?:(?P<numerator>одн[аоу]|две|три)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?)"
+    r"(?<![\w])(?:(?P<numerator>одн[аоу]|две|три)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
+    # "пятая часть", "одна десятая": an ordinal is a share only with "часть" or a numerator ("пятую
+    # годовщину" is the fifth anniversary).
+    r"|(?:пят|десят)(?:ая|ую|ой|ых)(?P<part>\s+част(?:ь|и|ью))?)"
     + NOT_CYRILLIC_AFTER
 )
 RUSSIAN_HALF_OF_PERIOD_BEFORE = r"(?:перв|втор)[а-яё]*\s+$"

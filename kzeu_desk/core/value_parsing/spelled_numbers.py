@@ -44,7 +44,7 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # Number words of one number are separated by a space or a hyphen ("twenty-five", "он екі").
 _JOINER_RE = re.compile(r"[ \u00a0-]")
 _FRACTION_WORDS_AFTER = re.compile(
-    r"(?:half|halves|thirds?|quarters?|fifths?|tenths?|трет|четверт|половин)", re.IGNORECASE)
+    r"(?:half|halves|thirds?|quarters?|fifths?|tenths?|трет|четверт|половин|(?:пят|десят)(?:ая|ую|ой|ых))", re.IGNORECASE)
 # Every Kazakh number word with every ending it may carry, looked up in one step (most words of a
 # text are tried).
 _KAZAKH_FORMS = {
