@@ -99,6 +99,22 @@ class Rewritten:
         return position + shift
 
 
+# "два с половиной раза", "екі жарым есе": a whole number and a half.
+_HALF_AFTER = ("жарым",)
+_RUSSIAN_HALF_AFTER = ("с", "половиной")
+
+
+def _with_half(text: str, tokens: list[_Token], reading: _Reading) -> _Reading:
+    if not reading.digits.isdigit():
+        return reading
+    after = reading.after
+    if _next_word(text, tokens, after) in _HALF_AFTER:
+        return _Reading(reading.first, after + 1, f"{reading.digits}.5")
+    if (_next_word(text, tokens, after), _next_word(text, tokens, after + 1)) == _RUSSIAN_HALF_AFTER:
+        return _Reading(reading.first, after + 2, f"{reading.digits}.5")
+    return reading
+
+
 def rewrite_number_words(text: str) -> Rewritten:
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     kazakh = any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
@@ -108,11 +124,15 @@ def rewrite_number_words(text: str) -> Rewritten:
         if kazakh and _kazakh_fraction_at(text, tokens, index):
             index += 2  # "үштен екісі" is a share, read by the fraction reader as it is written
             continue
-        reading = (_read_english(text, tokens, index) or _read_russian(text, tokens, index)
-                   or _read_kazakh(text, tokens, index, kazakh_text=kazakh))
+        if kazakh and tokens[index].word.lower() == "бір" and _next_word(text, tokens, index + 1) in _HALF_AFTER:
+            reading: _Reading | None = _Reading(index, index + 1, "1")  # "бір жарым есе": one and a half
+        else:
+            reading = (_read_english(text, tokens, index) or _read_russian(text, tokens, index)
+                       or _read_kazakh(text, tokens, index, kazakh_text=kazakh))
         if reading is None:
             index += 1
             continue
+        reading = _with_half(text, tokens, reading)
         readings.append(reading)
         index = reading.after
     if not readings:
@@ -161,6 +181,9 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     word = tokens[first].word.lower()
     if not word.isascii():
         return None
+    if word in ENGLISH_UNITS and (half_end := _and_a_half(text, tokens, first + 1)) is not None:
+        # "one and a half times", "two and a half years": the whole and the half.
+        return _Reading(first, half_end, f"{ENGLISH_UNITS[word]}.5")
     if word in ENGLISH_ONLY_BEFORE_SCALE:
         following = _next_word(text, tokens, first + 1)
         if word in ("a", "an"):
@@ -185,6 +208,15 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if _fraction_follows(text, tokens, after):
         return None
     return _Reading(first, after, str(value))
+
+
+def _and_a_half(text: str, tokens: list[_Token], after: int) -> int | None:
+    """The token index after "and a half" when it starts at `after`, else None."""
+    if after + 2 >= len(tokens) or not all(_joined(text, tokens, index) for index in range(after, after + 3)):
+        return None
+    if [token.word.lower() for token in tokens[after:after + 3]] != ["and", "a", "half"]:
+        return None
+    return after + 3
 
 
 def _english_below_hundred(text: str, tokens: list[_Token], first: int) -> tuple[int, int]:
