@@ -20,6 +20,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_FUNCTION_WORDS,
     ENGLISH_MEASURES,
     ENGLISH_NOT_COUNTED,
+    ENGLISH_OF_COMPLEMENTS,
     IRREGULAR_PLURALS,
     KAZAKH_ADJECTIVE_ENDINGS,
     KAZAKH_ADJECTIVES,
@@ -43,6 +44,9 @@ _OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of the|из|ішінен)
                         re.IGNORECASE)
 _KAZAKH_ENDINGS = sorted(KAZAKH_NOUN_ENDINGS, key=len, reverse=True)
 _MOST_WORDS = 4
+# English may coordinate qualifiers before the noun: "33 hard and soft infrastructure needs".
+_MOST_ENGLISH_WORDS = 6
+_OF_COMPLEMENT_RE = re.compile(rf"[ \u00a0]+of[ \u00a0]+(?:{ENGLISH_OF_COMPLEMENTS})(?![\w])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +65,20 @@ def counted_after(text: str, position: int) -> Counted | None:
         position = out_of.end()
     words: list[tuple[str, int]] = []
     cursor = position
-    while len(words) < _MOST_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:
+    while len(words) < _MOST_ENGLISH_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:
         words.append((match.group("word"), match.end()))
         cursor = match.end()
     if not words:
         return None
     first = words[0][0]
     if re.match(r"[A-Za-z]", first):
-        return _english(words)
+        counted = _english(words)
+        if counted is not None and not counted.is_measure and (
+                complement := _OF_COMPLEMENT_RE.match(text, counted.end)) is not None:
+            # "three memoranda of understanding": the complement names the thing counted.
+            return Counted(counted.unit + " " + " ".join(complement.group().split()), complement.end(), False)
+        return counted
+    words = words[:_MOST_WORDS]
     lowered = first.lower()
     # The language is the text's: "атом электр станциясына" has no letter only Kazakh writes, the
     # sentence around it does.
@@ -106,14 +116,24 @@ def _is_english_adjective(word: str) -> bool:
 
 def _english(words: list[tuple[str, int]]) -> Counted | None:
     kept: list[str] = []
+    qualified = False  # a qualifier was seen: "and" may join it to another ("big and small companies")
+    skip_next = False
     for word, end in words:
         lowered = word.lower()
+        if skip_next:
+            skip_next = False
+            if not _is_english_plural(word) and lowered not in ENGLISH_FUNCTION_WORDS:
+                continue  # the second of two coordinated qualifiers
         if lowered in ENGLISH_MEASURES:
             return Counted(word, end, True) if not kept else None
         if _is_english_plural(word):
             return Counted(" ".join([*kept, word]), end, False)
+        if lowered in ("and", "or") and (qualified or kept) and len(kept) <= 1:
+            kept, skip_next = [], True
+            continue
         if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_NOT_COUNTED:
             return None
+        qualified = True
         if _is_english_adjective(word):
             if kept:
                 return None  # an adjective after a noun modifier: not one noun phrase
