@@ -46,7 +46,9 @@ _ISO_PUBLISHED_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day
 # report of what happened): the nearer of the two readings, leaning to the past.
 MONTHS_AHEAD_OF_PUBLICATION = 5
 _FUTURE_RE = re.compile(rf"(?<![\w'])(?:{ENGLISH_FUTURE}|{RUSSIAN_FUTURE}|{KAZAKH_FUTURE})(?![\w])", re.IGNORECASE)
-_PAST_RE = re.compile(rf"(?<![\w'])(?:{ENGLISH_PAST}|{RUSSIAN_PAST}|{KAZAKH_PAST})(?![\w])", re.IGNORECASE)
+# A participle after "be" is future or passive, not a report: "will be held", "будет подписан".
+_PAST_RE = re.compile(rf"(?<![\w'])(?<!be )(?<!будет )(?<!будут )(?:{ENGLISH_PAST}|{RUSSIAN_PAST}|{KAZAKH_PAST})(?![\w])",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +286,9 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
                  ignore_case=False),
         _pattern(rf"(?<![\w])(?i:{ENGLISH_MONTH_PREPOSITIONS})\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])(?!\s*\d)",
                  read_month_day, ignore_case=False),
+        # "in mid-May", "in early June": the month.
+        _pattern(rf"(?<![\w])(?:(?i:in|by|until|since)\s+)?(?i:mid-|early\s+|late\s+)(?P<month>{ENGLISH_MONTH_FULL})(?![\w])"
+                 r"(?!\s*\d)", read_month_day, ignore_case=False),
         _pattern(rf"(?<![\w])(?:(?i:{RUSSIAN_MONTH_PREPOSITIONS})\s+)?(?P<month>(?i:{RUSSIAN_MONTH})){NOT_CYRILLIC_AFTER}"
                  r"(?!\s*\d)", read_month_day, ignore_case=False),
         # "наурызда", "мамыр айында", "қазан айындағы": a Kazakh month in the locative, or with "айы".

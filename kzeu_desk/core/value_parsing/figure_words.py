@@ -148,7 +148,10 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
 
 # -- percentages and multipliers -------------------------------------------------------------
 
-PERCENTAGE_POINT_WORDS = r"percentage\s+points?|p\.\s?p\.|pp(?![A-Za-z])|процентн[а-яё]*\s+пункт[а-яё]*|п\.\s?п\."
+PERCENTAGE_POINT_WORDS = (
+    r"percentage\s+points?|p\.\s?p\.|pp(?![A-Za-z])|процентн[а-яё]*\s+пункт[а-яё]*|п\.\s?п\."
+    rf"|пайыздық\s+(?:тармақ|пункт)[{CYRILLIC_LETTER}]*"
+)
 PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
 MULTIPLIER_AFTER = (
     rf"(?:[-‐\s]?fold(?![A-Za-z])|\s?(?:times(?![A-Za-z])|[x×](?![A-Za-z\d]))|\s?есе[{CYRILLIC_LETTER}]*)"

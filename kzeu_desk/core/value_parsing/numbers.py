@@ -96,6 +96,7 @@ _NUMBER_RE = re.compile(_NUMBER_PATTERN)
 _NUMBER_AT_RE = re.compile(r"\s*" + _NUMBER_PATTERN.replace(r"(?<![\w.,/\d])", ""))
 
 _RANGE_DASH_RE = re.compile(r"\s?[-–—]\s?")
+_REPEATED_PERCENT_RE = re.compile(r"\s?%")
 _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
 _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from)\s*$", re.IGNORECASE)
@@ -435,6 +436,10 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
     opener = _RANGE_OPENER_RE.search(text[max(0, start - 12) : start])
     opener_word = opener.group("opener").lower() if opener else None
     opener_start = max(0, start - 12) + opener.start() if opener else start
+    # "between 5% and 7%", "от 5% до 7%", "5%–7%": the percent sign may be written twice.
+    repeated_percent = _REPEATED_PERCENT_RE.match(text, position)
+    if repeated_percent is not None:
+        position = repeated_percent.end()
     for separator_re in (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE):
         separator = separator_re.match(text, position)
         if separator is None:
@@ -456,6 +461,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         try:
             second_value = _decimal_from_digits(second.group("digits"))
         except InvalidOperation:
+            return None
+        if repeated_percent is not None and _REPEATED_PERCENT_RE.match(text, second.end()) is None:
             return None
         second_scale = _match_scale(text, second.end(), is_money=symbol is not None)
         is_year = _is_bare_year(first_digits, first_value) and _is_bare_year(second.group("digits"), second_value)
