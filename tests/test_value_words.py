@@ -241,3 +241,29 @@ def test_number_words_map_back_to_the_text_as_written() -> None:
     start = rewritten.text.index("25")
     assert written[rewritten.original_start(start):rewritten.original_end(start + 2)] == "twenty-five"
     assert rewritten.original_start(len(rewritten.text)) == len(written)
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), [
+    # The highlight names a month without a year; the sentence it was taken from has the tense.
+    ("in January", "Nineteen Kazakh producers exhibited at the Berlin food fair in January.", "2024-10-03",
+     date("2024-01")),
+    ("in January", "The new line will open in January.", "2024-10-03", date("2025-01")),
+    ("в январе", "Производители представили продукцию на выставке в январе.", "2024-10-03", date("2024-01")),
+    ("Қаңтарда", "Қаңтарда Берлиндегі көрмеге он тоғыз өндіруші қатысты.", "2024-10-03", date("2024-01")),
+    ("11 тамызда", "11 тамызда ЕҚЫҰ төрағасы Қазақстанға ресми сапармен келеді.", "2023-08-04", date("2023-08-11")),
+    # A verb of saying dates the report, not the event.
+    ("on February 2", "the Astana Opera on February 2, reported the theater's press release.", "2023-01-25",
+     date("2023-02-02")),
+])
+def test_the_sentence_around_a_highlight_gives_its_tense(selection: str, context: str, published: str,
+                                                          expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+def test_the_sentence_around_a_highlight_is_found_in_the_text() -> None:
+    from kzeu_desk.core.value_parsing import sentence_around
+
+    text = "Intro line. The fair took place in January. Next year it will move."
+    start = text.index("in January")
+    assert sentence_around(text, start, start + len("in January")) == "The fair took place in January."
+    assert sentence_around(text, 0, 0) == "Intro line."

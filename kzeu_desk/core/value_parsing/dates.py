@@ -33,6 +33,8 @@ from kzeu_desk.core.value_parsing.tense_words import (
     ENGLISH_FUTURE,
     ENGLISH_PAST,
     KAZAKH_FUTURE,
+    KAZAKH_LAST_WORD_FUTURE,
+    KAZAKH_LAST_WORD_PAST,
     KAZAKH_PAST,
     RUSSIAN_FUTURE,
     RUSSIAN_PAST,
@@ -56,6 +58,9 @@ class Publication:
     year: int
     month: int | None
     day: int | None = None
+    # The tense of the sentence a highlight was taken from ("future" or "past"), for a highlight
+    # that does not say itself: "in January" highlighted in "… exhibited at the fair in January".
+    context_tense: str | None = None
 
 
 def parse_publication(published: str | None) -> Publication | None:
@@ -69,11 +74,18 @@ def parse_publication(published: str | None) -> Publication | None:
                        day=int(day) if day else None)
 
 
+_KAZAKH_LAST_WORD_RE = re.compile(rf"(?P<word>[{CYRILLIC_LETTER}]+)[.!…»\"”)]*\s*$", re.IGNORECASE)
+
+
 def tense_of(text: str) -> str | None:
     """"future" when the text announces ("will be held", "состоится", "өтеді"), "past" when it
     reports ("took place", "прошел", "өтті"), None when it says neither or both."""
     future = _FUTURE_RE.search(text) is not None
     past = _PAST_RE.search(text) is not None
+    if not future and not past and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None:
+        word = last.group("word").lower()
+        future = re.fullmatch(KAZAKH_LAST_WORD_FUTURE, word) is not None
+        past = not future and re.fullmatch(KAZAKH_LAST_WORD_PAST, word) is not None
     if future == past:
         return None
     return "future" if future else "past"
@@ -90,7 +102,7 @@ def anchored_year(month: int, publication: Publication, text: str = "", day: int
     months_after = month - publication.month
     if months_after == 0 and day is not None and publication.day is not None:
         months_after = (day > publication.day) - (day < publication.day)
-    tense = tense_of(text)
+    tense = tense_of(text) or publication.context_tense
     if tense == "future":
         return publication.year if months_after >= 0 else publication.year + 1
     if tense == "past":
