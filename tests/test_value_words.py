@@ -211,6 +211,13 @@ CASES = [
     ("Three memoranda of understanding", None, count(3, "memoranda of understanding")),
     ("33 hard and soft infrastructure needs", None, count(33, "infrastructure needs")),
     ("12 big and small companies", None, count(12, "companies")),
+    ("some 50 aircraft", None, count(50, "aircraft", approximate=True)),
+    ("вырос почти в четыре раза", None, quantity(4, "×", upper=4)),
+    ("в приложении 3", None, text("в приложении 3")),
+    ("үштен бірінен астамын", None, percent(100 / 3, lower=100 / 3)),
+    ("in the first eight months of the year", "2024-09", span("2024-01", "2024-08")),
+    ("весну 2025 года", None, span("2025-03", "2025-05")),
+    ("Позавчера", "2025-01-20", date("2025-01-18")),
 ]
 
 

@@ -23,7 +23,7 @@ ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "i
                              "ean", "ed", "ing", "est", "-ranking", "-level", "-based", "-owned", "-scale", "-term")
 # Plural nouns that do not end in -s.
 IRREGULAR_PLURALS = frozenset({"people", "children", "staff", "personnel", "men", "women", "police", "cattle",
-                               "data", "media", "criteria", "memoranda", "phenomena", "curricula", "alumni"})
+                               "data", "media", "criteria", "aircraft", "memoranda", "phenomena", "curricula", "alumni"})
 # What follows a counted noun and belongs to its name: "memoranda of understanding", "letters of intent".
 ENGLISH_OF_COMPLEMENTS = r"understanding|intent|cooperation|state|government|parliament|credit|origin"
 # Words after a number that are never what it counts.

@@ -23,6 +23,7 @@ from kzeu_desk.core.value_parsing.date_words import (
     RELATIVE_YEAR_OFFSETS,
     RUSSIAN_RELATIVE_YEAR_GENITIVE,
     RUSSIAN_SEASON_ADJECTIVE,
+    RUSSIAN_SEASON_BEFORE_YEAR,
     RUSSIAN_SEASON_INSTRUMENTAL,
     SEASON_MONTHS,
 )
@@ -53,6 +54,8 @@ _YEAR_OF = rf"(?:,?\s+(?:of\s+)?{year()}(?!\d){YEAR_WORD_AFTER})"
 # A year named from the publication: "of last year", "прошлого года", "биылғы", "өткен жылдың".
 _RELATIVE_YEAR_OF = (
     rf"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+year"
+    # "the first eight months of the year": the year of publication.
+    rf"|\s+of\s+(?P<rel_the>(?i:the))\s+(?i:year)(?![\w-])"
     rf"|\s+(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))"
 )
 _KAZAKH_RELATIVE_YEAR_BEFORE = r"(?P<rel_kk>(?i:биылғы|биыл|былтырғы|былтыр|өткен жылдың|осы жылдың|ағымдағы жылдың))"
@@ -63,6 +66,8 @@ _NOT_AN_AMOUNT_AFTER = (r"(?!\s*(?:%|(?i:per\s?cent|percent|тыс|млн|млр
 
 def _relative_offset(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
+    if groups.get("rel_the"):
+        return 0
     for name in ("rel", "rel_ru", "rel_kk"):
         word = groups.get(name)
         if word:
@@ -287,7 +292,7 @@ _NEAREST_SEASON_WORDS = (
 
 _SEASONS_OF_YEAR = (
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<season>(?i:{ENGLISH_SEASON}))\s+(?:(?i:of)\s+)?{year()}(?!\d)",
-    rf"(?<![\w])(?P<season>(?i:{RUSSIAN_SEASON_INSTRUMENTAL}))\s+(?:{year()}\s*(?i:года|г\.?)?|"
+    rf"(?<![\w])(?P<season>(?i:{RUSSIAN_SEASON_BEFORE_YEAR}))\s+(?:{year()}\s*(?i:года|г\.?)?|"
     rf"(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))",
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|(?P<rel_kk>(?i:өткен жылдың|биылғы|осы жылдың|былтырғы|келесі жылдың|былтыр|биыл)))"
     rf"\s+(?P<season>(?i:{KAZAKH_SEASON}))",

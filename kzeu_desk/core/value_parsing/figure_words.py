@@ -174,6 +174,7 @@ OFFSET_IN_TIME_AFTER = rf"\s+(?:later|after|earlier|before|on|спустя|по�
 REFERENCE_WORDS_BEFORE = (
     r"(?<![\w])(?:article|art\.|paragraph|para\.|page|p\.|pp\.|chapter|section|clause|item|point|annex|no\.|number|"
     r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страниц[аеуы]|стр\.|с\.|№|"
+    r"приложени[еяюи]|таблиц[аеуы]|рисун(?:ок|ке|ка)|"
     r"бап|бабы|бабының|тармақ|тармағы|тармақша)\s*$"
 )
 # After a number, words that make it part of a name rather than a figure: "30 жылдығы" (the 30th
@@ -231,9 +232,9 @@ KAZAKH_FRACTION = (
 KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1}
 # Kazakh says the bound after the share: "жартысынан астамы" (more than half), "жартысына жуығы".
 KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
-    (rf"\s+(?:астамы|астам|асады|асатыны|асатын){NOT_CYRILLIC_AFTER}", Bound.LOWER),
-    (rf"\s+(?:жуығы|жуық){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
-    (rf"\s+(?:азы|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    (rf"\s+(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын){NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    (rf"\s+(?:жуығы|жуық[{CYRILLIC_LETTER}]*){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
+    (rf"\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
 )
 
 # -- statements of fact ----------------------------------------------------------------------

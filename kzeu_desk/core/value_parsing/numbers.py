@@ -303,7 +303,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     currency_code: str | None = None
     if currency_before is not None:
         currency_code, start = currency_before
-    russian_multiplier = _RUSSIAN_MULTIPLIER_BEFORE_RE.search(text[max(0, start - 4) : start]) is not None
+    multiplier_before = _RUSSIAN_MULTIPLIER_BEFORE_RE.search(text[max(0, start - 4) : start])
+    russian_multiplier = multiplier_before is not None
 
     # A range shares its scale and unit: "US$5–7 billion", "between 5 and 7 million".
     first_scale = _match_scale(text, number_end, is_money=currency_code is not None)
@@ -327,7 +328,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     bound: Bound | None = None
     if range_end is not None:
         start = range_end.opener_start
-    qualifier_before = match_qualifier_before(text, start)
+    # "почти в четыре раза": the bound stands before the "в" of a multiplier.
+    qualifier_before = match_qualifier_before(text, start) or (
+        match_qualifier_before(text, max(0, start - 4) + multiplier_before.start())
+        if multiplier_before is not None and range_end is None else None)
     if qualifier_before is not None:
         bound, start = qualifier_before
     if qualifier_after is not None and bound is None:
