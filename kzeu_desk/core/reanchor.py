@@ -124,7 +124,9 @@ _WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
 # A figure: digits with decimal or thousands separators, and thousands set apart by a space.
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*")
-_SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
+# A sentence's end: its closing punctuation, or a line break. A full stop after a lone letter is an
+# initial ("Ж. Боррель", "J. Borrell", "U.S."), which ends no sentence.
+_SENTENCE_END = re.compile(r"(?<!(?<!\w)[^\W\d_])[.!?]+['\")\]]*(?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -706,7 +708,32 @@ class Locator:
         if len(old_after.strip()) >= _OWN_SIDE_CHARACTERS:
             new_after = new.masked[end:min(new.sentence_end(start, end), end + len(old_after))]
             best = max(best, similarity(old_after, new_after))
+        if best < _OWN_SIDE_AGREEMENT and self._said_once_with_its_sentence(span, start, end, old_before, old_after):
+            return 1.0
         return best if best >= _OWN_SIDE_AGREEMENT else 0.0
+
+    def _said_once_with_its_sentence(self, span: _Span, start: int, end: int, old_before: str, old_after: str) -> bool:
+        """Whether the quote, together with the words of its own sentence on one side of it, stands
+        here word for word and makes a passage as long as a self-evident quote, said once in each
+        text. "Ж. Боррель высоко оценил усилия Казахстана." became "Ж. Боррель высоко оценил усилия
+        Казахстана по модернизации…": the four-word quote has too few characters of its sentence
+        before it to count as a side, yet with them it is a six-word passage said once, and a
+        passage that long is recognised by its own words. The words must be those of its own
+        sentence: a neighbouring sentence stays put while the quote's sentence is replaced."""
+        assert self.old is not None
+        old, new = self.old, self.new
+        sides = ((span.start - len(old_before), span.end, start - len(old_before), end) if old_before.strip() else None,
+                 (span.start, span.end + len(old_after), start, end + len(old_after)) if old_after.strip() else None)
+        for side in sides:
+            if side is None or side[2] < 0:
+                continue
+            old_from, old_to, new_from, new_to = side
+            words = _WORD.findall(old.text, old_from, old_to)
+            if (len(words) >= SELF_EVIDENT_WORDS and _WORD.findall(new.text, new_from, new_to) == words
+                    and old.index.count_word_sequence(words, limit=2) == 1
+                    and self.index.count_word_sequence(words, limit=2) == 1):
+                return True
+        return False
 
     def _context_support(self, span: _Span, start: int, end: int) -> float:
         before, after = self._context_at(span, start, end)
