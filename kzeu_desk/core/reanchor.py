@@ -522,11 +522,21 @@ class Locator:
         return self._in_real_text(found)
 
     def _folded(self, anchor: LastAnchor) -> _Span:
-        # One pass over the three (NUL stands in no text folding touches, and separates them).
-        prefix, quote, suffix = fold(f"{anchor.prefix}\0{anchor.quote}\0{anchor.suffix}").split("\0")
         old = self.old.folded if self.old is not None else None
         start = old.folded_offset(anchor.start) if old is not None else 0
         end = old.folded_offset(anchor.end) if old is not None else 0
+        if old is not None and anchor.start >= len(anchor.prefix) and old.real[
+                anchor.start - len(anchor.prefix):anchor.end + len(anchor.suffix)] == (
+                anchor.prefix + anchor.quote + anchor.suffix):
+            # Cut out of the folded old text, so they fold as they did there: a line break at the edge
+            # of a prefix is a space or a paragraph's end only by what lies beyond the prefix.
+            folded_text = old.folded
+            prefix = folded_text[old.folded_offset(anchor.start - len(anchor.prefix)):start]
+            quote = folded_text[start:end]
+            suffix = folded_text[end:old.folded_offset(anchor.end + len(anchor.suffix))]
+        else:
+            # One pass over the three (NUL stands in no text folding touches, and separates them).
+            prefix, quote, suffix = fold(f"{anchor.prefix}\0{anchor.quote}\0{anchor.suffix}").split("\0")
         return _Span(anchor.key, start, max(start, end), quote, prefix, suffix,
                      starts_at_word=not (_is_word_character(prefix[-1:]) and _is_word_character(quote[:1])),
                      ends_at_word=not (_is_word_character(suffix[:1]) and _is_word_character(quote[-1:])),
