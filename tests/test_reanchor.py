@@ -307,6 +307,26 @@ def test_an_initial_ends_no_sentence_and_a_quote_follows_its_extended_sentence()
     assert place(old, cut, "высоко оценил усилия Казахстана").state is AnchorState.ORPHANED
 
 
+def test_a_figure_does_not_follow_its_digits_to_another_statistic_in_its_own_sentence():
+    old = ("Kazakhstan produces 19 of the 34 raw materials the EU considers critical. "
+           "It supplied about 21% of the EU's titanium imports in 2023.\n\nCritics disagree.")
+    new = old.replace("about 21% of the EU's titanium imports in 2023.",
+                      "about 12% of the EU's titanium imports in 2023, and about 21% of its chromium imports.")
+    placement = place(old, new, "21%")
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert new[placement.start:placement.end] == "12%"
+
+
+def test_a_sentence_replaced_in_place_by_one_beginning_with_the_same_words_is_not_the_evidence():
+    old = ("Курстар да өткізіледі.\n\nЖоба аясында Түркістан облысында үш пилоттық учаске ашылады.\n\n"
+           "Жоба аясында фермерлерге кеңес беріледі.")
+    new = old.replace("Түркістан облысында үш пилоттық учаске", "Жамбыл облысында да пилоттық учаскелер")
+    assert place(old, new, "Жоба аясында").state is AnchorState.ORPHANED
+    # The copy whose sentence stands is still found.
+    kept = place(old, new, "Жоба аясында", occurrence=1)
+    assert kept.anchored and kept.start == new.index("Жоба аясында фермерлерге")
+
+
 @pytest.mark.parametrize("seeds", [(1, 2, 3, 4, 5)])
 def test_adversarial_revisions_misplace_nothing(seeds):
     """Repeated phrases, cut sentences whose words recur (elsewhere and in place), changed figures
