@@ -115,7 +115,7 @@ class FoldedText:
     to the piece's end, so a span never cuts a letter from its accents.
     """
 
-    __slots__ = ("real", "folded", "_real_starts", "_real_ends", "_folded_starts", "_folded_ends")
+    __slots__ = ("real", "folded", "cased", "_real_starts", "_real_ends", "_folded_starts", "_folded_ends")
 
     def __init__(self, real: str) -> None:
         self.real = real
@@ -143,7 +143,9 @@ class FoldedText:
             resized = "".join(pieces)
         else:
             resized = real
-        self.folded = _lower(resized.translate(_ONE_FOR_ONE))
+        # `cased` is folded but for case, offset for offset: what needs capitals to tell (an initial).
+        self.cased = resized.translate(_ONE_FOR_ONE)
+        self.folded = _lower(self.cased)
         self._real_starts, self._real_ends = real_starts, real_ends
         self._folded_starts, self._folded_ends = folded_starts, folded_ends
 

@@ -124,9 +124,13 @@ _WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
 # A figure: digits with decimal or thousands separators, and thousands set apart by a space.
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*")
-# A sentence's end: its closing punctuation, or a line break. A full stop after a lone letter is an
-# initial ("Ж. Боррель", "J. Borrell", "U.S."), which ends no sentence.
-_SENTENCE_END = re.compile(r"(?<!(?<!\w)[^\W\d_])[.!?]+['\")\]]*(?=\s)|\n")
+# A sentence's end: its closing punctuation, or a line break.
+_SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
+# The same in a text that kept its capitals: a full stop after a lone capital is an initial
+# ("Ж. Боррель", "J. Borrell", "U.S."), which ends no sentence ("…plan a." still does).
+_SENTENCE_END_CASED = re.compile(
+    r"(?<!(?<!\w)[A-Z\u0401\u0406\u0410-\u042f\u0492\u049a\u04a2\u04ae\u04b0\u04ba\u04d8\u04e8])"
+    r"[.!?]+['\")\]]*(?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,7 +402,7 @@ class _IndexedText:
         """Where each sentence end (its closing punctuation, or a line break) starts and ends: found
         once for the whole text, on first need, then looked up by bisection."""
         if self._sentence_breaks is None:
-            found = [(match.start(), match.end()) for match in _SENTENCE_END.finditer(self.text)]
+            found = [(match.start(), match.end()) for match in _SENTENCE_END_CASED.finditer(self.folded.cased)]
             self._sentence_breaks = ([start for start, _ in found], [end for _, end in found])
         return self._sentence_breaks
 
@@ -432,7 +436,7 @@ class _IndexedText:
 
     def ends_sentence(self, end: int) -> bool:
         """Whether text[:end] ends a sentence, or only its closing punctuation follows."""
-        closing = _SENTENCE_END.match(self.text, end)
+        closing = _SENTENCE_END_CASED.match(self.folded.cased, end)
         return end == len(self.text) or self.text[end - 1:end] in ".!?\n" or (
             closing is not None and not _WORD.search(self.text, end, closing.end()))
 
@@ -949,7 +953,7 @@ class Locator:
             if begins < start and words and words[0] == first_word and _WORD.findall(self.text[start:end])[:1] != [first_word]:
                 start = begins
         if self.old.ends_sentence(span.end) and not self.new.ends_sentence(end):
-            closing = _SENTENCE_END.search(self.text, end, min(len(self.text), end + _SENTENCE_REACH))
+            closing = _SENTENCE_END_CASED.search(self.new.folded.cased, end, min(len(self.text), end + _SENTENCE_REACH))
             if closing is not None:
                 words = _WORD.findall(self.text, end, closing.start())
                 if words and words[-1] == last_word:
