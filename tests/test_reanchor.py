@@ -327,6 +327,21 @@ def test_a_sentence_replaced_in_place_by_one_beginning_with_the_same_words_is_no
     assert kept.anchored and kept.start == new.index("Жоба аясында фермерлерге")
 
 
+def test_a_one_word_edit_in_a_moved_sentence_is_a_fuzzy_match_but_a_rewritten_one_is_not():
+    old = ("Тараптар ынтымақтастықты талқылады.\n\nАнтониу Кошта Қазақстанның өңірдегі тұрақтылықты "
+           "нығайтудағы рөлін жоғары бағалады.\n\nКездесу соңында Президент шақыру жасады.")
+    new = ("Мемлекет басшысы инвестициялар туралы айтты.\n\nАнтониу Кошта Қазақстанның Орталық Азиядағы "
+           "тұрақтылықты нығайтудағы рөлін жоғары бағалады.\n")
+    placement = place(old, new, "Қазақстанның өңірдегі тұрақтылықты нығайтудағы рөлін жоғары бағалады")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == (
+        "Қазақстанның Орталық Азиядағы тұрақтылықты нығайтудағы рөлін жоғары бағалады")
+    rewritten = new.replace("Қазақстанның Орталық Азиядағы тұрақтылықты нығайтудағы рөлін",
+                            "Өзбекстанның Орталық Азиядағы сауданы дамытудағы рөлін")
+    assert place(old, rewritten, "Қазақстанның өңірдегі тұрақтылықты нығайтудағы рөлін жоғары бағалады"
+                 ).state is AnchorState.ORPHANED
+
+
 @pytest.mark.parametrize("seeds", [(1, 2, 3, 4, 5)])
 def test_adversarial_revisions_misplace_nothing(seeds):
     """Repeated phrases, cut sentences whose words recur (elsewhere and in place), changed figures

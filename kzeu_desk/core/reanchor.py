@@ -1064,7 +1064,28 @@ class Locator:
         if not span.prefix and not span.suffix:
             return quote_similarity
         weight = _context_weight(len(span.words))
-        return (1 - weight) * quote_similarity + weight * self._context_similarity(span, start, end)
+        context = self._context_similarity(span, start, end)
+        if _words_kept_in_order(span.words, _WORD.findall(self.text, start, end)) >= len(span.words) - 1:
+            # A one-word edit (a word replaced, even by two) in a quote whose own sentence came along
+            # with it is the same passage, however its neighbouring sentences changed.
+            context = max(context, self._own_sentence_context(span, start, end))
+        return (1 - weight) * quote_similarity + weight * context
+
+    def _own_sentence_context(self, span: _Span, start: int, end: int) -> float:
+        """How alike the parts of the prefix and suffix inside the quote's own sentence are around a
+        place (0 when they hold fewer than _OWN_SIDE_CHARACTERS): a quote whose paragraph moved has
+        new neighbouring sentences, but the words of its own sentence beside it came along ("Антониу
+        Кошта Қазақстанның өңірдегі… бағалады." moved to the end, one word replaced by two)."""
+        if self.old is None:
+            return 0.0
+        old = self.old
+        before = min(len(span.masked_prefix), span.start - old.sentence_start(span.start))
+        after = min(len(span.masked_suffix), old.sentence_end(span.start, span.end) - span.end)
+        old_before, old_after = span.masked_prefix[len(span.masked_prefix) - before:], span.masked_suffix[:after]
+        if len(old_before.strip()) + len(old_after.strip()) < _OWN_SIDE_CHARACTERS:
+            return 0.0
+        new_before, new_after = self.new.masked[max(0, start - before):start], self.new.masked[end:end + after]
+        return (similarity(old_before, new_before) * before + similarity(old_after, new_after) * after) / (before + after)
 
     # 4. a figure between its old context --------------------------------------------------
 
@@ -1104,6 +1125,21 @@ def _context_weight(words: int) -> float:
     """CONTEXT_WEIGHT up to SELF_EVIDENT_WORDS words, falling to LONG_QUOTE_CONTEXT_WEIGHT at LONG_QUOTE_WORDS."""
     share = min(1.0, max(0.0, (words - SELF_EVIDENT_WORDS) / (LONG_QUOTE_WORDS - SELF_EVIDENT_WORDS)))
     return CONTEXT_WEIGHT - share * (CONTEXT_WEIGHT - LONG_QUOTE_CONTEXT_WEIGHT)
+
+
+def _words_kept_in_order(old: Sequence[str], new: Sequence[str]) -> int:
+    """How many of the old words stand in the new ones in the same order (longest common
+    subsequence)."""
+    if len(old) * len(new) > 10_000:
+        return 0  # only ever asked of quotes; one this long is judged by its letters alone
+    lengths = [0] * (len(new) + 1)
+    for word in old:
+        previous_diagonal = 0
+        for position, other in enumerate(new, 1):
+            above = lengths[position]
+            lengths[position] = previous_diagonal + 1 if word == other else max(above, lengths[position - 1])
+            previous_diagonal = above
+    return lengths[-1]
 
 
 def _words_beside_figures(masked: str) -> list[str]:
