@@ -43,6 +43,8 @@ from kzeu_desk.core.export.common import (
     atomic_output,
     reading_fact_base,
 )
+from kzeu_desk.core.export import vocabulary
+from kzeu_desk.core.export.identity import Identifiers, wikidata_iri
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.storage import engine_of
@@ -54,8 +56,10 @@ from kzeu_desk.core.value_format import format_date, format_value
 from kzeu_desk.paths import resources_dir
 
 ANNO_CONTEXT_IRI = "http://www.w3.org/ns/anno.jsonld"
-VOCABULARY_IRI = "urn:kzeu-desk:vocab:"
-CONTEXT = [ANNO_CONTEXT_IRI, {"kzeu": VOCABULARY_IRI}]
+VOCABULARY_IRI = vocabulary.NAMESPACE
+# Our vocabulary's context is embedded (resources/jsonld/kzeu.jsonld holds the same), so a reader
+# needs nothing but the W3C's context to expand every term.
+CONTEXT = [ANNO_CONTEXT_IRI, vocabulary.context()]
 # Stable ids: the same fact base exported twice gives the same annotation ids.
 _ID_NAMESPACE = uuid.UUID("6f1f7a52-4a38-5d8e-9c2b-0c5d2a6e7b11")
 _NAMESPACE_HASH = hashlib.sha1(_ID_NAMESPACE.bytes)  # uuid5 hashes the namespace before the name
@@ -76,8 +80,9 @@ _EVIDENCE = """
            f.value_unit, f.value_date, f.value_date_end, f.value_entity_id, f.value_text, f.point_in_time, f.start_time, f.end_time,
            f.scope_note, f.status, f.rank, f.created_at AS fact_created_at, f.created_by AS fact_created_by,
            f.updated_at AS fact_updated_at,
-           subject.name AS subject_name, prop.key AS property_key, prop.name AS property_name,
-           value_entity.name AS value_entity_name
+           subject.name AS subject_name, subject.external_id AS subject_qid, prop.key AS property_key,
+           prop.name AS property_name, prop.wikidata_pid AS property_pid,
+           value_entity.name AS value_entity_name, value_entity.external_id AS value_entity_qid
     FROM evidence e
     JOIN fact f ON f.id = e.fact_id
     JOIN source s ON s.id = e.source_id
@@ -101,16 +106,24 @@ def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress:
             f"SELECT count(*), count(DISTINCT r.fact_id) FROM evidence r WHERE {scope.keeps('evidence', 'r')}")).one()
         progress.start(total)
         progress.stage("Writing annotations")
+        # Stable ids: the same fact base exported in the same scope names its collection and page
+        # the same, so a reader can tell a re-export of a collection from another collection.
+        identifiers = Identifiers.of(conn)
+        collection_id = identifiers.iri(f"annotation-collection:{scope.name}")
+        page_id = identifiers.iri(f"annotation-page:{scope.name}:0")
         opening = {
             "@context": CONTEXT,
+            "id": collection_id,
             "type": "AnnotationCollection",
             "label": "Evidence for sourced facts on Kazakhstan–EU relations",
             "generator": {"type": "Software", "name": GENERATOR},
             "total": total,
+            "last": page_id,  # one page holds every annotation
         }
         # The page is streamed: its items are written one by one between the two halves of the JSON.
         handle.write(json.dumps(opening, ensure_ascii=False, indent=1)[:-2])
-        handle.write(',\n "first": {"type": "AnnotationPage", "startIndex": 0, "items": [\n')
+        handle.write(f',\n "first": {{"id": {_encode(page_id)}, "type": "AnnotationPage", '
+                     f'"partOf": {_encode(collection_id)}, "startIndex": 0, "items": [\n')
         written = 0
         annotations = AnnotationBuilder(_qualifiers(conn, scope))
         separator = ""
@@ -231,6 +244,7 @@ class AnnotationBuilder:
         self._statements = _StatementTexts()
         self._qualifiers = qualifiers or {}
         self._citations: dict[int, str] = {}
+        self._creators: dict[str, dict] = {}
         self._fact_id: int | None = None
         self._fact_parts: tuple[str, list[object]] = ("", [])
 
@@ -248,10 +262,18 @@ class AnnotationBuilder:
             "motivation": "describing",
             "created": row["created_at"],
             "modified": max(row["created_at"], row["fact_updated_at"]),
-            "creator": {"type": "Person", "nickname": row["created_by"]},
+            "creator": self._creator(row["created_by"]),
             "body": body,
             "target": _target(row, quote_selector, self._citation(row)),
         }
+
+    def _creator(self, actor: str) -> dict:
+        """The curator by the name they work under (the app knows no other): `name` for readers
+        that want a name, `nickname` as the Web Annotation model has it for account names."""
+        creator = self._creators.get(actor)
+        if creator is None:
+            creator = self._creators[actor] = {"type": "Person", "name": actor, "nickname": actor}
+        return creator
 
     def _citation(self, row: dict) -> str:
         cited = self._citations.get(row["source_id"])
@@ -271,6 +293,12 @@ class AnnotationBuilder:
         fact_id = fact_iri(row)
         fact_node: dict[str, object] = {"id": fact_id, "type": "kzeu:Fact", "label": statement}
         fact_node.update({term: row[column] for term, column in _FACT_TERMS if row[column] is not None})
+        # Wikidata's IRIs where the curator mapped the subject, property or entity value.
+        for term, column in (("kzeu:subjectItem", "subject_qid"), ("kzeu:wikidataProperty", "property_pid"),
+                             ("kzeu:valueItem", "value_entity_qid")):
+            iri = wikidata_iri(row[column])
+            if iri:
+                fact_node[term] = iri
         fact_node["kzeu:approximate"] = bool(row["value_approximate"])  # stored as 0/1; never null
         if qualifiers:
             fact_node["kzeu:qualifiers"] = [_qualifier_node(q) for q in qualifiers]
