@@ -19,6 +19,8 @@ from pathlib import Path
 
 import jsonschema
 import rfc3986
+import rfc3986.exceptions
+import rfc3986.validators
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT4
 
@@ -51,7 +53,14 @@ def _format_checker() -> jsonschema.FormatChecker:
     def is_uri(value: object) -> bool:
         if not isinstance(value, str):
             return True
-        return bool(_URI.match(value)) and rfc3986.uri_reference(value).is_valid(require_scheme=True)
+        if not _URI.match(value):
+            return False
+        validator = rfc3986.validators.Validator().require_presence_of("scheme")
+        try:
+            validator.validate(rfc3986.uri_reference(value))
+        except rfc3986.exceptions.ValidationError:
+            return False
+        return True
 
     @checker.checks("date-time")
     def is_date_time(value: object) -> bool:
