@@ -21,6 +21,7 @@ from kzeu_desk.core.export.scope import ExportScope
 
 __all__ = [
     "FORMATS",
+    "LICENSES",
     "ExportCancelled",
     "ExportFormat",
     "ExportResult",
@@ -31,7 +32,19 @@ __all__ = [
     "target_problem",
 ]
 
-Writer = Callable[[Path, Path, ExportScope, Progress], ExportResult]
+Writer = Callable[..., ExportResult]  # (source, out, scope, progress, **the format's options)
+
+# Licenses a curator can choose for a data package (SPDX ids; Data Package `licenses` entries).
+LICENSES: dict[str, tuple[str, str]] = {
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution Share-Alike 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC0-1.0": ("Creative Commons Zero 1.0 (public domain dedication)",
+                "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "ODbL-1.0": ("Open Data Commons Open Database License 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
+    "ODC-By-1.0": ("Open Data Commons Attribution License 1.0", "https://opendatacommons.org/licenses/by/1-0/"),
+    "PDDL-1.0": ("Open Data Commons Public Domain Dedication and License 1.0",
+                 "https://opendatacommons.org/licenses/pddl/1-0/"),
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,8 @@ class ExportFormat:
     target_kind: Literal["file", "folder"]
     suffix: str  # appended to the fact base's name when suggesting a target
     write: Writer
+    options: tuple[str, ...] = ()  # the keyword options of `export` this format takes
+    carries_texts: bool = False  # whether the format holds sources' full texts (see --without-texts)
 
 
 def _sqlite(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
@@ -50,10 +65,11 @@ def _sqlite(source: Path, out: Path, scope: ExportScope, progress: Progress) -> 
     return write_sqlite_snapshot(source, out, scope, progress)
 
 
-def _datapackage(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def _datapackage(source: Path, out: Path, scope: ExportScope, progress: Progress, *,
+                 license: str | None = None) -> ExportResult:
     from kzeu_desk.core.export.datapackage import write_datapackage
 
-    return write_datapackage(source, out, scope, progress)
+    return write_datapackage(source, out, scope, progress, license=license)
 
 
 def _webannotation(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
@@ -62,10 +78,24 @@ def _webannotation(source: Path, out: Path, scope: ExportScope, progress: Progre
     return write_web_annotations(source, out, scope, progress)
 
 
-def _wikidata(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
-    from kzeu_desk.core.export.wikidata import write_wikibase_statements
+def _wikidata(source: Path, out: Path, scope: ExportScope, progress: Progress, *,
+              wikibase: str | None = None) -> ExportResult:
+    from kzeu_desk.core.export.wikidata import WikibaseTarget, write_wikibase_statements
 
-    return write_wikibase_statements(source, out, scope, progress)
+    target = WikibaseTarget.own(wikibase) if wikibase else WikibaseTarget()
+    return write_wikibase_statements(source, out, scope, progress, target)
+
+
+def _csv(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    from kzeu_desk.core.export.facts_csv import write_facts_csv
+
+    return write_facts_csv(source, out, scope, progress)
+
+
+def _turtle(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    from kzeu_desk.core.export.turtle import write_turtle
+
+    return write_turtle(source, out, scope, progress)
 
 
 def _jsonl(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
@@ -79,29 +109,38 @@ FORMATS: dict[str, ExportFormat] = {
     for f in (
         ExportFormat("sqlite", "SQLite snapshot",
                      "A consistent copy with read-only views for analysts; opens in the SQLite shell, sqlite-utils, Datasette.",
-                     "file", "-snapshot.sqlite", _sqlite),
+                     "file", "-snapshot.sqlite", _sqlite, carries_texts=True),
         ExportFormat("datapackage", "Frictionless Data Package",
                      "datapackage.json and one CSV per table, with field types, primary and foreign keys.",
-                     "folder", "-datapackage", _datapackage),
+                     "folder", "-datapackage", _datapackage, ("license",), carries_texts=True),
+        ExportFormat("csv", "CSV of facts",
+                     "One row per fact and piece of evidence, with a Frictionless and CSVW description beside it.",
+                     "file", "-facts.csv", _csv),
+        ExportFormat("turtle", "RDF (Turtle)",
+                     "The facts as RDF with Wikidata IRIs where known, links and conflicts; a SHACL shape ships with it.",
+                     "file", "-facts.ttl", _turtle),
         ExportFormat("webannotation", "W3C Web Annotations",
                      "One JSON-LD annotation per evidence span, with quote and position selectors on its source.",
                      "file", "-annotations.jsonld", _webannotation),
         ExportFormat("wikidata", "Wikidata statements",
                      "Wikibase statement JSON with ranks, qualifiers and references, plus QuickStatements lines.",
-                     "file", "-wikidata.json", _wikidata),
+                     "file", "-wikidata.json", _wikidata, ("wikibase",)),
         ExportFormat("jsonl", "kzeu_desk JSON Lines",
                      "The lossless format: every record, one JSON object a line; “kzeu-desk load” reads it back.",
-                     "file", ".jsonl", _jsonl),
+                     "file", ".jsonl", _jsonl, carries_texts=True),
     )
 }
 
 
 def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, only_confirmed: bool = False,
+           without_texts: bool = False, license: str | None = None, wikibase: str | None = None,
            progress: ProgressCallback | None = None) -> ExportResult:
     """Write the fact base at `fact_base_path` to `out` in the named format.
 
-    `progress(done, total, stage)` is called now and then; raising `ExportCancelled` from it stops
-    the export and leaves no output behind.
+    `without_texts` leaves sources' full texts out (quotes and citations stay); `license` (an id of
+    LICENSES) goes into a data package; `wikibase` is the entity address of the curator's own
+    Wikibase for the wikidata format (Wikidata when None). `progress(done, total, stage)` is called
+    now and then; raising `ExportCancelled` from it stops the export and leaves no output behind.
     """
     if format_name not in FORMATS:
         known = ", ".join(FORMATS)
@@ -110,8 +149,13 @@ def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, onl
     problem = target_problem(source, format_name, target)
     if problem:
         raise UserError(problem)
+    if license is not None and license not in LICENSES:
+        raise UserError(f"There is no license “{license}” to choose; choose one of {', '.join(LICENSES)}.")
+    given = {"license": license, "wikibase": wikibase}
+    chosen = FORMATS[format_name]
+    options = {name: given[name] for name in chosen.options if given[name] is not None}
     try:
-        return FORMATS[format_name].write(source, target, ExportScope(only_confirmed), Progress(progress))
+        return chosen.write(source, target, ExportScope(only_confirmed, without_texts), Progress(progress), **options)
     except UserError:
         raise
     except Exception as error:
