@@ -17,6 +17,7 @@ from typing import Literal
 
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.export.common import ExportCancelled, ExportResult, Progress, ProgressCallback
+from kzeu_desk.core.export.licenses import LICENSES
 from kzeu_desk.core.export.scope import ExportScope
 
 __all__ = [
@@ -34,17 +35,6 @@ __all__ = [
 
 Writer = Callable[..., ExportResult]  # (source, out, scope, progress, **the format's options)
 
-# Licenses a curator can choose for a data package (SPDX ids; Data Package `licenses` entries).
-LICENSES: dict[str, tuple[str, str]] = {
-    "CC-BY-4.0": ("Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/"),
-    "CC-BY-SA-4.0": ("Creative Commons Attribution Share-Alike 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
-    "CC0-1.0": ("Creative Commons Zero 1.0 (public domain dedication)",
-                "https://creativecommons.org/publicdomain/zero/1.0/"),
-    "ODbL-1.0": ("Open Data Commons Open Database License 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"),
-    "ODC-By-1.0": ("Open Data Commons Attribution License 1.0", "https://opendatacommons.org/licenses/by/1-0/"),
-    "PDDL-1.0": ("Open Data Commons Public Domain Dedication and License 1.0",
-                 "https://opendatacommons.org/licenses/pddl/1-0/"),
-}
 
 
 @dataclass(frozen=True)
@@ -151,6 +141,9 @@ def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, onl
         raise UserError(problem)
     if license is not None and license not in LICENSES:
         raise UserError(f"There is no license “{license}” to choose; choose one of {', '.join(LICENSES)}.")
+    if without_texts and format_name == "jsonl":
+        raise UserError("JSON Lines is the lossless format “kzeu-desk load” reads back, so it always holds the "
+                        "sources' texts; share a data package or a SQLite snapshot without texts instead.")
     given = {"license": license, "wikibase": wikibase}
     chosen = FORMATS[format_name]
     options = {name: given[name] for name in chosen.options if given[name] is not None}
