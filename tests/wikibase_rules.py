@@ -56,7 +56,7 @@ def entity(serialization: dict) -> int:
     if kind == "property":
         _require(isinstance(serialization.get("datatype"), str), "a property needs a string datatype")
     for terms in ("labels", "descriptions"):
-        for language, term in serialization.get(terms, {}).items():
+        for term in serialization.get(terms, {}).values():
             _require(isinstance(term.get("language"), str) and isinstance(term.get("value"), str), "bad term")
             _require("source" not in term, "a term may not have a source")
     for language, group in serialization.get("aliases", {}).items():

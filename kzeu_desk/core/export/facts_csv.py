@@ -197,7 +197,8 @@ def _constraints(column: Column) -> dict:
 def package_descriptor(csv_name: str, scope: ExportScope) -> dict:
     fields = []
     for column in COLUMNS:
-        field = {"name": column.name, "title": column.title, "type": column.type, "description": column.description}
+        field: dict[str, object] = {"name": column.name, "title": column.title, "type": column.type,
+                                    "description": column.description}
         if constraints := _constraints(column):
             field["constraints"] = constraints
         fields.append(field)
@@ -225,7 +226,7 @@ def csvw_metadata(csv_name: str) -> dict:
     for column in COLUMNS:
         described: dict = {"name": column.name, "titles": column.name, "dc:title": column.title,
                            "dc:description": column.description}
-        datatype: dict | str = _CSVW_DATATYPES[column.type]
+        datatype: dict[str, str] | str = _CSVW_DATATYPES[column.type]
         if column.date:
             datatype = {"base": "string", "format": _DATE_PATTERN}
         if column.type == "boolean":
