@@ -201,6 +201,7 @@ def test_an_own_wikibase_is_a_target_and_a_bad_address_is_refused(revised_path, 
     export(revised_path, "wikidata", out, wikibase="https://wikibase.example.org/entity")
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["target"] == {"name": "own Wikibase", "conceptBaseUri": "https://wikibase.example.org/entity/"}
+    assert any("a Wikibase of one's own needs these properties" in note for note in document["notes"])
     units = {s["mainsnak"]["datavalue"]["value"]["unit"] for e in document["entities"].values()
              for g in e["claims"].values() for s in g if s["mainsnak"].get("datatype") == "quantity"
              and s["mainsnak"]["snaktype"] == "value"}

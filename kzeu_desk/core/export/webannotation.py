@@ -125,7 +125,9 @@ def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress:
         handle.write(f',\n "first": {{"id": {_encode(page_id)}, "type": "AnnotationPage", '
                      f'"partOf": {_encode(collection_id)}, "startIndex": 0, "items": [\n')
         written = 0
-        annotations = AnnotationBuilder(_qualifiers(conn, scope))
+        property_iris = {r.id: wikidata_iri(r.wikidata_pid) for r in conn.execute(text(
+            "SELECT id, wikidata_pid FROM property WHERE wikidata_pid IS NOT NULL"))}
+        annotations = AnnotationBuilder(_qualifiers(conn, scope), property_iris)
         separator = ""
         for row in _rows(conn, scope):
             handle.write(separator + _encode(annotations.annotation(row)))
@@ -240,9 +242,11 @@ class AnnotationBuilder:
     """Annotations row by row. A fact's own part (its IRI, statement and body) is built once for
     consecutive rows of the same fact: evidence a curator adds together has consecutive ids."""
 
-    def __init__(self, qualifiers: Mapping[int, list[Qualifier]] | None = None) -> None:
+    def __init__(self, qualifiers: Mapping[int, list[Qualifier]] | None = None,
+                 property_iris: Mapping[int, str | None] | None = None) -> None:
         self._statements = _StatementTexts()
         self._qualifiers = qualifiers or {}
+        self._property_iris = property_iris or {}  # Wikidata's IRIs of mapped properties, for qualifiers
         self._citations: dict[int, str] = {}
         self._creators: dict[str, dict] = {}
         self._fact_id: int | None = None
@@ -301,7 +305,8 @@ class AnnotationBuilder:
                 fact_node[term] = iri
         fact_node["kzeu:approximate"] = bool(row["value_approximate"])  # stored as 0/1; never null
         if qualifiers:
-            fact_node["kzeu:qualifiers"] = [_qualifier_node(q) for q in qualifiers]
+            fact_node["kzeu:qualifiers"] = [_qualifier_node(q, self._property_iris.get(q.property_id))
+                                            for q in qualifiers]
         body = [
             {"type": "TextualBody", "purpose": "describing", "format": "text/plain", "language": "en",
              "value": statement},
@@ -318,10 +323,13 @@ _QUALIFIER_VALUE_TERMS = (
 )
 
 
-def _qualifier_node(qualifier: Qualifier) -> dict:
-    """One qualifier of a fact: its property's key, its value's kind and fields, and its label."""
+def _qualifier_node(qualifier: Qualifier, property_iri: str | None = None) -> dict:
+    """One qualifier of a fact: its property's key (and Wikidata IRI when mapped), its value's kind
+    and fields, and its label."""
     value = qualifier.value
     node: dict[str, object] = {"kzeu:property": qualifier.property_key, "kzeu:valueKind": value.kind.value}
+    if property_iri:
+        node["kzeu:wikidataProperty"] = property_iri
     node.update({term: getattr(value, field) for term, field in _QUALIFIER_VALUE_TERMS
                  if getattr(value, field) is not None})
     if value.kind is ValueKind.ENTITY:

@@ -128,6 +128,13 @@ NOTES = [
 ]
 
 
+OWN_WIKIBASE_NOTE = (
+    "Qualifiers and references use Wikidata's property numbers (point in time P585, start time P580, end time P582, "
+    "sourcing circumstances P1480, reference URL P854, title P1476, quote P1683, publication date P577, author name "
+    "string P2093, page(s) P304, retrieved P813) and circa is Wikidata's Q5727902: a Wikibase of one's own needs "
+    "these properties under the same ids, or the ids replaced before import.")
+
+
 @dataclass(frozen=True)
 class WikibaseTarget:
     """Where the statements go: Wikidata, or a Wikibase of the curator's own. The vocabulary's ids are
@@ -231,7 +238,8 @@ class _StatementWriter:
         out.write(json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION, "generator": GENERATOR,
                               "scope": scope.name,
                               "target": {"name": self.target.name, "conceptBaseUri": self.target.concept_base},
-                              "notes": NOTES}, ensure_ascii=False, indent=1)[:-2])
+                              "notes": NOTES if self.target.is_wikidata else [*NOTES, OWN_WIKIBASE_NOTE]},
+                             ensure_ascii=False, indent=1)[:-2])
         self._write_properties_to_create()
         # Two passes over the facts (in subject order): entities that have ids, then those to create.
         out.write(',\n "entities": {')
