@@ -16,15 +16,15 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, text
+from sqlalchemy import text
 
 from kzeu_desk.core.citation import Citation
-from kzeu_desk.core.export.common import GENERATOR, ExportResult, Progress, atomic_output, plural, reading_fact_base
+from kzeu_desk.core.export.common import qualifiers_in_scope, GENERATOR, ExportResult, Progress, atomic_output, plural, reading_fact_base
 from kzeu_desk.core.export.datapackage import PACKAGE_PROFILE, RESOURCE_PROFILE, SCHEMA_PROFILE, csv_text
 from kzeu_desk.core.export.identity import valid_item, valid_property
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.pages import EVIDENCE_PAGE_SQL
-from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of
+from kzeu_desk.core.qualifiers import Qualifier
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_format import format_value
@@ -115,7 +115,7 @@ def write_facts_csv(source: Path, out: Path, scope: ExportScope, progress: Progr
         total = conn.execute(text(f"SELECT count(*) FROM fact r WHERE {scope.keeps('fact', 'r')}")).scalar_one()
         progress.start(total)
         progress.stage("Writing facts")
-        qualifiers = _qualifiers(conn, scope)
+        qualifiers = qualifiers_in_scope(conn, scope)
         handle.write(",".join(c.name for c in COLUMNS) + "\r\n")
         rows, facts = 0, 0
         last_fact = None
@@ -138,11 +138,6 @@ def write_facts_csv(source: Path, out: Path, scope: ExportScope, progress: Progr
                f"described in “{package_path.name}” and “{csvw_path.name}”.")
     return ExportResult((out, package_path, csvw_path), {"fact": facts, "row": rows}, summary)
 
-
-def _qualifiers(conn: Connection, scope: ExportScope) -> dict[int, list[Qualifier]]:
-    fact_ids = conn.execute(text(
-        f"SELECT DISTINCT r.fact_id FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')}")).scalars().all()
-    return qualifiers_of(conn, fact_ids)
 
 
 def _cells(row: dict, qualifiers: list[Qualifier], citations: dict[int, str]) -> list[str]:

@@ -24,10 +24,10 @@ from sqlalchemy import Connection, text
 
 from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.export import vocabulary
-from kzeu_desk.core.export.common import GENERATOR, ExportResult, Progress, atomic_output, plural, reading_fact_base
+from kzeu_desk.core.export.common import qualifiers_in_scope, GENERATOR, ExportResult, Progress, atomic_output, plural, reading_fact_base
 from kzeu_desk.core.export.identity import Identifiers, valid_item, valid_property
 from kzeu_desk.core.export.scope import ExportScope
-from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of
+from kzeu_desk.core.qualifiers import Qualifier
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.typed_value import ValueKind
 
@@ -105,7 +105,7 @@ def write_turtle(source: Path, out: Path, scope: ExportScope, progress: Progress
         _write_vocabulary(handle, names)
         _write_sources(conn, handle, names)
         progress.stage("Writing facts")
-        qualifiers = _qualifiers(conn, scope)
+        qualifiers = qualifiers_in_scope(conn, scope)
         facts = 0
         for row in _rows(conn, f"SELECT * FROM fact f WHERE {scope.keeps('fact', 'f')} ORDER BY f.id"):
             handle.write(_fact(row, names, qualifiers.get(row["id"], [])))
@@ -144,11 +144,6 @@ def write_turtle(source: Path, out: Path, scope: ExportScope, progress: Progress
 def _rows(conn: Connection, sql: str) -> Iterator[dict]:
     yield from engine_of(conn).fast_rows(conn, sql).dicts(_ROWS_PER_FETCH)
 
-
-def _qualifiers(conn: Connection, scope: ExportScope) -> dict[int, list[Qualifier]]:
-    fact_ids = conn.execute(text(
-        f"SELECT DISTINCT r.fact_id FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')}")).scalars().all()
-    return qualifiers_of(conn, fact_ids)
 
 
 def _date_time(value: str | None) -> str | None:

@@ -37,6 +37,7 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 
 from kzeu_desk.core.export.common import (
+    qualifiers_in_scope,
     GENERATOR,
     ExportResult,
     Progress,
@@ -50,7 +51,7 @@ from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.citation import Citation
-from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of
+from kzeu_desk.core.qualifiers import Qualifier
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_date, format_value
 from kzeu_desk.paths import resources_dir
@@ -127,7 +128,7 @@ def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress:
         written = 0
         property_iris = {r.id: wikidata_iri(r.wikidata_pid) for r in conn.execute(text(
             "SELECT id, wikidata_pid FROM property WHERE wikidata_pid IS NOT NULL"))}
-        annotations = AnnotationBuilder(_qualifiers(conn, scope), property_iris)
+        annotations = AnnotationBuilder(qualifiers_in_scope(conn, scope), property_iris)
         separator = ""
         for row in _rows(conn, scope):
             handle.write(separator + _encode(annotations.annotation(row)))
@@ -339,12 +340,6 @@ def _qualifier_node(qualifier: Qualifier, property_iri: str | None = None) -> di
     node["label"] = qualifier.label
     return node
 
-
-def _qualifiers(conn: Connection, scope: ExportScope) -> dict[int, list[Qualifier]]:
-    """The qualifiers of the facts in scope, by fact (far fewer than evidence rows: read once)."""
-    fact_ids = conn.execute(text(
-        f"SELECT DISTINCT r.fact_id FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')}")).scalars().all()
-    return qualifiers_of(conn, fact_ids)
 
 
 def _target(row: dict, quote_selector: dict, citation: str) -> dict:

@@ -55,6 +55,7 @@ from sqlalchemy import Connection, text
 
 from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.export.common import (
+    qualifiers_in_scope,
     GENERATOR,
     ExportResult,
     Progress,
@@ -67,7 +68,7 @@ from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.models import AnchorState, FactRank, FactStatus
-from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of
+from kzeu_desk.core.qualifiers import Qualifier
 from kzeu_desk.core.typed_value import DatePrecision, ValueKind, date_precision
 
 FORMAT_NAME = "kzeu-desk-wikibase"
@@ -172,7 +173,7 @@ def write_wikibase_statements(source: Path, out: Path, scope: ExportScope, progr
         progress.start(total)
         progress.stage("Writing statements")
         report = _StatementWriter(handle, qs_handle, qs_path.name, vocabulary, progress,
-                                  _fact_qualifiers(conn, scope), target)
+                                  qualifiers_in_scope(conn, scope), target)
         report.write(conn, scope, total)
     progress.finish()
     waiting = sum(report.waiting.values())
@@ -501,11 +502,6 @@ class _peekable:
         self._next = next(self._iterator, None)
         return current
 
-
-def _fact_qualifiers(conn: Connection, scope: ExportScope) -> dict[int, list[Qualifier]]:
-    fact_ids = conn.execute(text(
-        f"SELECT DISTINCT r.fact_id FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')}")).scalars().all()
-    return qualifiers_of(conn, fact_ids)
 
 
 def _rank(fact: dict) -> str:
