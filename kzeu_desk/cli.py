@@ -7,6 +7,7 @@ Heavy modules (Qt, SQLAlchemy) are imported inside the commands that need them, 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -300,6 +301,12 @@ def _guarded(command: Callable[[], int], db: Path | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`kzeu-desk property list | head -1`): as other command-line
+        # tools do, stop quietly. Output still buffered would fail again at exit, so it goes nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, the status a shell reports for a writer killed by a closed pipe
     except Exception as error:  # noqa: BLE001 (the last line of defence: no traceback reaches the user)
         from kzeu_desk.core.failures import explain_failure
 

@@ -54,6 +54,8 @@ class SourceDetailsDialog(QDialog):
         self.author_edit = QLineEdit(details.author or "")
         self.url_edit = QLineEdit(details.url or "")
         self.url_edit.setPlaceholderText("https://…")
+        for edit in (self.title_edit, self.publisher_edit, self.author_edit, self.url_edit):
+            edit.setCursorPosition(0)  # a long headline shows its beginning, not its last words
         self.published_field = DateField("Published")
         self.published_field.set_date(details.published)
         self.published_field.line_edit.setPlaceholderText("2023, Feb 2023 or 2 February 2023")

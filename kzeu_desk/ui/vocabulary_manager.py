@@ -10,7 +10,7 @@ and the lists follow every change to the fact base, whoever made it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence
@@ -30,6 +30,9 @@ from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.property_dialog import PropertyDialog, describe_rules
 from kzeu_desk.ui.session import Session
 from kzeu_desk.ui.text_styles import muted, scaled_font, small_print
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 _ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 11
 Perform = Callable[[Callable[[FactBase], Changes]], Changes | None]
@@ -153,6 +156,41 @@ class _Pane(QWidget):
         self.problem.clear_problem()
         return self._perform(action)
 
+    # Each pane names its rows, and how a row is known; the list keeps the chosen row across reloads.
+    view: QTableView
+    proxy: QSortFilterProxyModel
+    model: _RowsModel
+
+    def _rows(self, conn: Connection) -> Sequence[Any]:
+        raise NotImplementedError
+
+    @staticmethod
+    def _id_of(row: Any) -> int:
+        raise NotImplementedError
+
+    def _show_current(self) -> None:
+        raise NotImplementedError
+
+    def _current_row(self) -> Any:
+        index = self.view.currentIndex()
+        return index.data(_ROW_ROLE) if index.isValid() else None
+
+    def reload(self) -> None:
+        current = self._current_row()
+        chosen = self._id_of(current) if current is not None else None
+        with self._session.fact_base.reading() as conn:
+            self.model.set_rows(self._rows(conn))
+        self.choose(chosen)
+        self._show_current()
+
+    def choose(self, row_id: int | None) -> None:
+        for position in range(self.proxy.rowCount()):
+            index = self.proxy.index(position, 0)
+            if row_id is None or self._id_of(index.data(_ROW_ROLE)) == row_id:
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return
+
 
 class PropertiesPane(_Pane):
     def __init__(self, session: Session, perform: Perform, parent: QWidget | None = None):
@@ -188,24 +226,15 @@ class PropertiesPane(_Pane):
     def _tip(row: PropertyRow) -> str:
         return "\n".join([row.description or row.info.name, *describe_rules(row.info, row.separator_names)])
 
-    def reload(self) -> None:
-        chosen = self.current().info.id if self.current() is not None else None
-        with self._session.fact_base.reading() as conn:
-            self.model.set_rows(property_rows(conn))
-        self.choose(chosen)
-        self._show_current()
-
     def current(self) -> PropertyRow | None:
-        index = self.view.currentIndex()
-        return index.data(_ROW_ROLE) if index.isValid() else None
+        return self._current_row()
 
-    def choose(self, property_id: int | None) -> None:
-        for position in range(self.proxy.rowCount()):
-            index = self.proxy.index(position, 0)
-            if property_id is None or index.data(_ROW_ROLE).info.id == property_id:
-                self.view.setCurrentIndex(index)
-                self.view.scrollTo(index)
-                return
+    def _rows(self, conn: Connection) -> Sequence[PropertyRow]:
+        return property_rows(conn)
+
+    @staticmethod
+    def _id_of(row: PropertyRow) -> int:
+        return row.info.id
 
     def _show_current(self) -> None:
         row = self.current()
@@ -337,24 +366,15 @@ class EntitiesPane(_Pane):
             lines.append(row.description)
         return "\n".join(lines)
 
-    def reload(self) -> None:
-        chosen = self.current().id if self.current() is not None else None
-        with self._session.fact_base.reading() as conn:
-            self.model.set_rows(entity_rows(conn))
-        self.choose(chosen)
-        self._show_current()
-
     def current(self) -> EntityRow | None:
-        index = self.view.currentIndex()
-        return index.data(_ROW_ROLE) if index.isValid() else None
+        return self._current_row()
 
-    def choose(self, entity_id: int | None) -> None:
-        for position in range(self.proxy.rowCount()):
-            index = self.proxy.index(position, 0)
-            if entity_id is None or index.data(_ROW_ROLE).id == entity_id:
-                self.view.setCurrentIndex(index)
-                self.view.scrollTo(index)
-                return
+    def _rows(self, conn: Connection) -> Sequence[EntityRow]:
+        return entity_rows(conn)
+
+    @staticmethod
+    def _id_of(row: EntityRow) -> int:
+        return row.id
 
     def _show_current(self) -> None:
         row = self.current()
