@@ -224,3 +224,53 @@ def test_the_new_formats_and_flags_from_the_command_line(revised_path, tmp_path)
     done = run("--format", "jsonl", "--out", str(tmp_path / "x.jsonl"), "--without-texts")
     assert done.returncode != 0 and "lossless" in done.stderr and "Traceback" not in done.stderr
     shutil.rmtree(tmp_path / "pkg")
+
+
+# -- a curator's own project: qualifiers, date ranges, counts, source details ----------------------
+
+
+@pytest.fixture(scope="module")
+def project_path(tmp_path_factory) -> Path:
+    from test_open_schema_formats import curate_project
+
+    path = tmp_path_factory.mktemp("project") / "project.sqlite"
+    with FactBase.open(path, actor="aigerim") as fb:
+        curate_project(fb)
+    return path
+
+
+def test_every_consumer_reads_a_project_with_qualifiers(project_path, tmp_path):
+    import w3c_annotation_harness as w3c
+    from frictionless import validate as validate_package
+    from pyshacl import validate as validate_shapes
+    from quickstatements_parser import parse
+    from rdflib import Graph
+    from wikibase_rules import entity
+
+    from kzeu_desk.core.export.turtle import shape_path
+
+    export(project_path, "csv", tmp_path / "facts.csv")
+    report = validate_package(str(tmp_path / "facts.datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    with (tmp_path / "facts.csv").open(encoding="utf-8", newline="") as handle:
+        qualified = [r["qualifiers"] for r in csv.DictReader(handle) if r["qualifiers"]]
+    assert "partner: China; applies to part: European Union; determination method: customs statistics" in qualified
+
+    export(project_path, "turtle", tmp_path / "facts.ttl")
+    conforms, _graph, explanation = validate_shapes(Graph().parse(tmp_path / "facts.ttl", format="turtle"),
+                                                    shacl_graph=Graph().parse(shape_path(), format="turtle"))
+    assert conforms, explanation
+
+    export(project_path, "webannotation", tmp_path / "annotations.jsonld")
+    document = json.loads((tmp_path / "annotations.jsonld").read_text(encoding="utf-8"))
+    assert w3c.failed_musts("collections/collectionMusts.test", document) == []
+    assert all(w3c.failed_musts("annotations/annotationMusts.test", {"@context": document["@context"], **a}) == []
+               for a in document["first"]["items"])
+
+    result = export(project_path, "wikidata", tmp_path / "wikibase.json")
+    wikibase = json.loads((tmp_path / "wikibase.json").read_text(encoding="utf-8"))
+    serializations = [*wikibase["entities"].values(), *(c["entity"] for c in wikibase["create"]["items"]),
+                      *(c["entity"] for c in wikibase["create"]["properties"])]
+    assert sum(entity(s) for s in serializations) == result.counts["fact"]
+    commands = parse((tmp_path / "wikibase.quickstatements.txt").read_text(encoding="utf-8"))
+    assert [c for c in commands if "error" in c] == []
