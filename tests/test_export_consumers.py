@@ -65,7 +65,12 @@ def test_csv_of_facts_validates_with_frictionless_and_reads_with_csvw(revised_pa
     evidence = rows_of(revised_path, "SELECT count(*) FROM evidence")[0][0]
     bare = rows_of(revised_path, "SELECT count(*) FROM fact WHERE id NOT IN (SELECT fact_id FROM evidence)")[0][0]
     assert len(rows) == evidence + bare == result.counts["row"]
-    assert list(rows[0]) == [c.name for c in COLUMNS]
+    assert list(rows[0]) == [c.name for c in COLUMNS] and all(None not in r and None not in r.values() for r in rows)
+    evidence_rows = {int(r["evidence_id"]): r for r in rows if r["evidence_id"]}
+    for evidence_id, quote, title, state in rows_of(
+            revised_path, "SELECT e.id, e.quote, s.title, e.anchor_state FROM evidence e JOIN source s ON s.id = e.source_id"):
+        row = evidence_rows[evidence_id]
+        assert (row["quote"].lstrip("'"), row["source_title"], row["anchor_state"]) == (quote, title, state)
     assert {r["anchor_state"] for r in rows} >= {"exact", "fuzzy", "orphaned"}
     assert {r["status"] for r in rows} == {"draft", "confirmed", "rejected"}
     inflow = next(r for r in rows if r["property"] == "investment_inflow" and r["start_time"])
@@ -274,3 +279,12 @@ def test_every_consumer_reads_a_project_with_qualifiers(project_path, tmp_path):
     assert sum(entity(s) for s in serializations) == result.counts["fact"]
     commands = parse((tmp_path / "wikibase.quickstatements.txt").read_text(encoding="utf-8"))
     assert [c for c in commands if "error" in c] == []
+
+
+def test_export_ids_are_version_5_uuids_of_the_fact_base_and_name():
+    import uuid
+
+    from kzeu_desk.core.export.identity import Identifiers
+    namespace = uuid.UUID("6f1f7a52-4a38-5d8e-9c2b-0c5d2a6e7b11")
+    for key, name in (("2026-12-05T21:03:44.036Z curator", "fact:1"), ("", ""), ("k", "Қазақстан 😀")):
+        assert Identifiers(key).iri(name) == f"urn:uuid:{uuid.uuid5(namespace, f'{key}|{name}')}"

@@ -44,7 +44,6 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("fact_id", "integer", "Fact", "The fact's id in the fact base."),
-    Column("evidence_id", "integer", "Evidence", "The piece of evidence's id; empty for a fact without evidence."),
     Column("subject", "string", "Subject", "The entity the fact is about."),
     Column("subject_wikidata", "string", "Subject Wikidata id", "The subject's Wikidata item (Q123), where mapped."),
     Column("property", "string", "Property", "The property's key."),
@@ -69,6 +68,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("scope_note", "string", "Scope note", "The curator's note on what the fact covers."),
     Column("status", "string", "Status", "draft, confirmed or rejected."),
     Column("rank", "string", "Rank", "preferred, normal or deprecated (as in Wikibase)."),
+    Column("evidence_id", "integer", "Evidence", "The piece of evidence's id; empty for a fact without evidence."),
     Column("quote", "string", "Quote", "The quoted span of the source."),
     Column("source_title", "string", "Source title", "The source's title."),
     Column("publisher", "string", "Publisher", "Who published the source."),
@@ -81,6 +81,14 @@ COLUMNS: tuple[Column, ...] = (
            "How the quote was found in the source's current text: exact, moved, fuzzy (approximately) or orphaned."),
     Column("anchor_score", "number", "Anchor score", "How closely a fuzzy match agrees with the quote (0–1)."),
 )
+# A row is written in parts (_RowCells): the fact's columns, the evidence's id and quote, the source's, and
+# the evidence's page and anchor (tests/test_export_consumers.py checks the parts make up COLUMNS).
+_FACT_COLUMNS = tuple(c.name for c in COLUMNS[:COLUMNS.index(next(c for c in COLUMNS if c.name == "evidence_id"))])
+_SOURCE_COLUMNS = ("source_title", "publisher", "author", "url", "published", "citation")
+_KIND = {c.name: c.type for c in COLUMNS}
+_FACT_KINDS = tuple(_KIND[name] for name in _FACT_COLUMNS)
+_SOURCE_KINDS = tuple(_KIND[name] for name in _SOURCE_COLUMNS)
+_NO_SOURCE = "," * (len(_SOURCE_COLUMNS) - 1)
 _ENUMS = {"status": ["draft", "confirmed", "rejected"], "rank": ["preferred", "normal", "deprecated"],
           "anchor_state": ["exact", "moved", "fuzzy", "orphaned"]}
 
@@ -118,14 +126,15 @@ def write_facts_csv(source: Path, out: Path, scope: ExportScope, progress: Progr
         qualifiers = qualifiers_in_scope(conn, scope)
         handle.write(",".join(c.name for c in COLUMNS) + "\r\n")
         rows, facts = 0, 0
-        last_fact = None
-        citations: dict[int, str] = {}
+        cells = _RowCells(qualifiers)
         fast = engine_of(conn).fast_rows(conn, _ROWS.format(keeps=scope.keeps("fact", "f")))
         for row in fast.dicts(_ROWS_PER_FETCH):
-            handle.write(",".join(_cells(row, qualifiers.get(row["fact_id"], []), citations)) + "\r\n")
+            fact_part, new_fact = cells.fact_part(row)
+            quoted, found = _evidence_parts(row)
+            handle.write(f"{fact_part},{quoted},{cells.source_part(row)},{found}\r\n")
             rows += 1
-            if row["fact_id"] != last_fact:
-                last_fact, facts = row["fact_id"], facts + 1
+            if new_fact:
+                facts += 1
                 progress.advance()
     with atomic_output(package_path) as handle:
         json.dump(package_descriptor(out.name, scope), handle, ensure_ascii=False, indent=2)
@@ -140,32 +149,61 @@ def write_facts_csv(source: Path, out: Path, scope: ExportScope, progress: Progr
 
 
 
-def _cells(row: dict, qualifiers: list[Qualifier], citations: dict[int, str]) -> list[str]:
-    try:
-        shown = format_value(TypedValue.from_columns(row), entity_name=lambda _id: row["value_entity_name"] or "")
-    except ValueError:  # a malformed value from another tool: the columns still say what is stored
-        shown = ""
-    citation = ""
-    if row["source_id"] is not None:
-        citation = citations.get(row["source_id"]) or citations.setdefault(row["source_id"], Citation(
-            row["source_title"], row["publisher"], row["author"], row["published"], row["url"], row["file_name"]).full)
-    values = {
-        "fact_id": row["fact_id"], "evidence_id": row["evidence_id"], "subject": row["subject"],
-        "subject_wikidata": valid_item(row["subject_qid"]), "property": row["property"],
-        "property_name": row["property_name"], "property_wikidata": valid_property(row["property_pid"]),
-        "value": shown, "value_kind": row["value_kind"], "amount": row["value_amount"],
-        "lower_bound": row["value_lower"], "upper_bound": row["value_upper"],
-        "approximate": bool(row["value_approximate"]), "unit": row["value_unit"], "date": row["value_date"],
-        "date_end": row["value_date_end"], "value_entity": row["value_entity_name"],
-        "value_entity_wikidata": valid_item(row["value_entity_qid"]), "value_text": row["value_text"],
-        "point_in_time": row["point_in_time"], "start_time": row["start_time"], "end_time": row["end_time"],
-        "qualifiers": "; ".join(q.label for q in qualifiers) or None, "scope_note": row["scope_note"],
-        "status": row["status"], "rank": row["rank"], "quote": row["quote"], "source_title": row["source_title"],
-        "publisher": row["publisher"], "author": row["author"], "url": row["url"], "published": row["published"],
-        "citation": citation or None, "page": row["page"], "anchor_state": row["anchor_state"],
-        "anchor_score": row["anchor_score"],
-    }
-    return [_cell(values[c.name], c.type) for c in COLUMNS]
+class _RowCells:
+    """A row's cells in three parts: the fact's (the same for each of its pieces of evidence, so
+    encoded once per fact), the source's (once per source) and the evidence's own."""
+
+    _REMEMBERED = 50_000  # sources remembered, so memory stays flat on any fact base
+
+    def __init__(self, qualifiers: dict[int, list[Qualifier]]):
+        self._qualifiers = qualifiers
+        self._fact_id: int | None = None
+        self._fact_part = ""
+        self._sources: dict[int, str] = {}
+
+    def fact_part(self, row: dict) -> tuple[str, bool]:
+        if row["fact_id"] == self._fact_id:
+            return self._fact_part, False
+        try:
+            shown = format_value(TypedValue.from_columns(row), entity_name=lambda _id: row["value_entity_name"] or "")
+        except ValueError:  # a malformed value from another tool: the columns still say what is stored
+            shown = ""
+        qualifiers = self._qualifiers.get(row["fact_id"], [])
+        values = (
+            row["fact_id"], row["subject"], valid_item(row["subject_qid"]), row["property"], row["property_name"],
+            valid_property(row["property_pid"]), shown, row["value_kind"], row["value_amount"], row["value_lower"],
+            row["value_upper"], bool(row["value_approximate"]), row["value_unit"], row["value_date"],
+            row["value_date_end"], row["value_entity_name"], valid_item(row["value_entity_qid"]), row["value_text"],
+            row["point_in_time"], row["start_time"], row["end_time"],
+            "; ".join(q.label for q in qualifiers) or None, row["scope_note"], row["status"], row["rank"],
+        )
+        self._fact_id, self._fact_part = row["fact_id"], _joined(values, _FACT_KINDS)
+        return self._fact_part, True
+
+    def source_part(self, row: dict) -> str:
+        source_id = row["source_id"]
+        if source_id is None:
+            return _NO_SOURCE
+        known = self._sources.get(source_id)
+        if known is None:
+            citation = Citation(row["source_title"], row["publisher"], row["author"], row["published"], row["url"],
+                                row["file_name"]).full
+            values = (row["source_title"], row["publisher"], row["author"], row["url"], row["published"], citation)
+            if len(self._sources) >= self._REMEMBERED:
+                self._sources.clear()
+            known = self._sources[source_id] = _joined(values, _SOURCE_KINDS)
+        return known
+
+
+def _evidence_parts(row: dict) -> tuple[str, str]:
+    """The evidence's cells before its source's (id, quote) and after them (page, anchor state, score)."""
+    return (f'{_cell(row["evidence_id"], "integer")},{_cell(row["quote"], "string")}',
+            f'{_cell(row["page"], "integer")},{_cell(row["anchor_state"], "string")},'
+            f'{_cell(row["anchor_score"], "number")}')
+
+
+def _joined(values: tuple, kinds: tuple[str, ...]) -> str:
+    return ",".join(_cell(value, kind) for value, kind in zip(values, kinds, strict=True))
 
 
 def _cell(value: object, kind: str) -> str:

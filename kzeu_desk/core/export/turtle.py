@@ -35,7 +35,7 @@ WIKIDATA = "http://www.wikidata.org/entity/"
 _ROWS_PER_FETCH = 1_000
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_TO_ESCAPE = re.compile(r'[\\"\n\r\t\b\f]')
+_ESCAPE_TABLE = str.maketrans(_ESCAPES)
 
 PREFIXES = (
     ("kzeu", vocabulary.NAMESPACE), ("wd", WIKIDATA), ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
@@ -51,13 +51,15 @@ def shape_path() -> Path:
 
 def literal(value: object) -> str:
     """A Turtle literal: strings quoted and escaped, numbers and booleans typed."""
+    if isinstance(value, str):
+        return '"' + value.translate(_ESCAPE_TABLE) + '"'
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         return f'"{value!r}"^^xsd:double'
-    return '"' + _TO_ESCAPE.sub(lambda m: _ESCAPES[m[0]], str(value)) + '"'
+    return '"' + str(value).translate(_ESCAPE_TABLE) + '"'
 
 
 def iri(value: str) -> str:
