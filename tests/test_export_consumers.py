@@ -149,6 +149,8 @@ def test_data_package_names_license_version_created_and_contributors(revised_pat
     assert descriptor["created"].endswith("Z") and descriptor["contributors"] == [
         {"title": "curator", "roles": ["author"]}]
     assert validate(str(out / "datapackage.json")).valid
+    with pytest.raises(UserError, match="A license is chosen only for the datapackage format, not for csv"):
+        export(revised_path, "csv", tmp_path / "facts.csv", license="CC-BY-4.0")
     with pytest.raises(UserError, match="no license “MIT-ish”"):
         export(revised_path, "datapackage", tmp_path / "other", license="MIT-ish")
 

@@ -146,6 +146,10 @@ def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, onl
                         "sources' texts; share a data package or a SQLite snapshot without texts instead.")
     given = {"license": license, "wikibase": wikibase}
     chosen = FORMATS[format_name]
+    for name, value in given.items():
+        if value is not None and name not in chosen.options:
+            takers = " and ".join(f.name for f in FORMATS.values() if name in f.options)
+            raise UserError(f"A {name} is chosen only for the {takers} format, not for {format_name}.")
     options = {name: given[name] for name in chosen.options if given[name] is not None}
     try:
         return chosen.write(source, target, ExportScope(only_confirmed, without_texts), Progress(progress), **options)
