@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from kzeu_desk.core.storage import engine_of
 from sqlalchemy import text
 
 from kzeu_desk.core import conflict_queue, queries
@@ -13,6 +14,8 @@ from kzeu_desk.core.errors import InvalidEdit
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.service import FactBase, SourceMetadata
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
+
+pytestmark = pytest.mark.both_engines
 
 
 # -- building the scenario through the service -------------------------------------------------------
@@ -63,8 +66,8 @@ def conflict_of(fact_base: FactBase, *fact_ids: int) -> int:
     """The conflict whose members are exactly `fact_ids`."""
     with fact_base.reading() as conn:
         for conflict_id, members in conn.execute(text(
-                "SELECT conflict_id, group_concat(fact_id) FROM "
-                "(SELECT conflict_id, fact_id FROM conflict_member ORDER BY fact_id) GROUP BY conflict_id")):
+                f"SELECT conflict_id, {engine_of(conn).sql.joined('fact_id', chr(39) + ',' + chr(39))} FROM "
+                "(SELECT conflict_id, fact_id FROM conflict_member ORDER BY fact_id) AS m GROUP BY conflict_id")):
             if sorted(int(m) for m in members.split(",")) == sorted(fact_ids):
                 return conflict_id
     raise AssertionError(f"no conflict between facts {fact_ids}")

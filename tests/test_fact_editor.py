@@ -291,6 +291,39 @@ def test_stale_edit_is_refused_and_the_editor_reloads(qtbot, editor: FactEditor,
     assert stored(fact_base, fact_id).status == "confirmed"
 
 
+@pytest.mark.parametrize("choice", ["keep mine", "merge"])
+def test_a_collision_is_resolved_by_the_curators_choice(qtbot, editor: FactEditor, session: Session, monkeypatch,
+                                                         choice: str) -> None:
+    from kzeu_desk.ui import edit_collision
+
+    fact_base = session.fact_base
+    fact_id = new_draft(session)
+    loaded = editor.shown_version
+    fact_base.update_fact(fact_id, loaded, note="theirs", status="confirmed", label="Edit note")  # another curator
+    asked = []
+    monkeypatch.setattr(edit_collision, "ask", lambda _parent, collision, what: (
+        asked.append((collision, what)) or edit_collision.Choice(choice)))
+    editor.note_edit.setFocus()
+    editor.note_edit.setPlainText("mine")
+    editor.note_edit.document().setModified(True)
+    editor._commit_note()
+    (collision, what), = asked
+    assert collision.stored["note"] == "theirs" and collision.mine == {"note": "mine"} and what == "edit note"
+    row = stored(fact_base, fact_id)
+    assert row.status == "confirmed"  # their other change is never lost
+    assert row.note == ("mine" if choice == "keep mine" else "theirs\n\nmine")
+
+
+def test_merging_keeps_my_change_only_where_they_left_the_field_alone() -> None:
+    from kzeu_desk.ui.edit_collision import Collision
+
+    loaded = {"status": "draft", "rank": "normal", "note": None, "value_amount": 1.0, "value_kind": "money"}
+    stored_now = {**loaded, "status": "confirmed", "value_amount": 2.0}
+    assert Collision(loaded, stored_now, {"rank": "preferred", "status": "rejected"}).merged() == {"rank": "preferred"}
+    assert Collision(loaded, stored_now, {"value_amount": 3.0, "value_kind": "money"}).merged() == {}
+    assert Collision(loaded, {**loaded, "note": "a"}, {"note": "b"}).merged() == {"note": "a\n\nb"}
+
+
 def test_evidence_activation_and_removal(qtbot, editor: FactEditor, session: Session) -> None:
     fact_base = session.fact_base
     fact_id = new_draft(session)

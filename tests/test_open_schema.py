@@ -20,9 +20,13 @@ from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from tests.curation import Curator, count, date_range, open_conflicts, percent
 
 
+# The schema's own tables and rules hold on a team's server as in a file.
+pytestmark = pytest.mark.both_engines
+
+
 @pytest.fixture
-def curator(tmp_path):
-    with FactBase.open(tmp_path / "project.sqlite", actor="curator") as fact_base:
+def curator(new_location):
+    with FactBase.open(new_location, actor="curator") as fact_base:
         yield Curator(fact_base)
 
 

@@ -22,6 +22,8 @@ from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from test_conflicts import Corpus
 from test_reanchor import bench
 
+pytestmark = pytest.mark.both_engines
+
 ARTICLE = "kz_eu_30_years.txt"
 MONEY, DATE, TEXT = ValueKind.MONEY, ValueKind.DATE, ValueKind.TEXT
 

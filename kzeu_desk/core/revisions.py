@@ -492,7 +492,7 @@ INTEGRITY_CHECKS: dict[str, str] = {
         FROM evidence WHERE number_changed AND anchor_state <> 'fuzzy'
     """,
     "only fuzzy evidence has a score": """
-        SELECT 'evidence ' || id || ' is ' || anchor_state || ' with score ' || coalesce(anchor_score, 'none')
+        SELECT 'evidence ' || id || ' is ' || anchor_state || ' with score ' || coalesce(CAST(anchor_score AS text), 'none')
         FROM evidence WHERE (anchor_state = 'fuzzy') <> (anchor_score IS NOT NULL)
     """,
     "revisions are numbered from 1 without gaps": """

@@ -7,6 +7,7 @@ Reads for list views live in `queries`; this module only writes.
 from __future__ import annotations
 
 import getpass
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 
 from kzeu_desk.core import conflicts, entities, properties, revisions, search_documents, source_details, storage
 from kzeu_desk.core import qualifiers as qualifier_steps
@@ -22,6 +23,7 @@ from kzeu_desk.core import steps
 from kzeu_desk.core.bulk import BulkWriter
 from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
+from kzeu_desk.core.locations import Location, as_text, location_from_text, without_password
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.properties import PropertyDraft
 from kzeu_desk.core.property_info import property_info, value_for_property
@@ -59,10 +61,15 @@ def default_actor() -> str:
 class FactBase:
     """An open fact base: the service operations and the storage they run on."""
 
-    def __init__(self, path: Path, opened: storage.OpenedStorage, actor: str, engine: storage.StorageEngine):
-        self.path = path
+    def __init__(self, location: Location, opened: storage.OpenedStorage, actor: str, engine: storage.StorageEngine):
+        self.location = location
+        # A file's path; None for a fact base on a database server (`location` is its URL).
+        self.path: Path | None = location if isinstance(location, Path) else None
+        self.name = engine.shown_name(location)  # how the user knows it: a file name, "facts on host"
         self.actor = actor
         self._storage_engine = engine
+        self._own_operations: set[int] = set()  # committed here; a change feed reports only others'
+        self._feeds: list[storage.ChangeFeed] = []
         self._attach(opened)
 
     def _attach(self, opened: storage.OpenedStorage) -> None:
@@ -74,14 +81,40 @@ class FactBase:
 
     def why_read_only(self, consequence: str) -> str:
         """One sentence: why this fact base is read-only, then `consequence` ("nothing can be changed")."""
-        reason = self.read_only_reason or f"“{self.path.name}” was opened for review (read-only)."
+        reason = self.read_only_reason or f"“{self.name}” was opened for review (read-only)."
         first_sentence = reason.split(". ")[0].rstrip(". ")  # the note about reading a copy is left out
         return f"{first_sentence}; {consequence}."
 
     @property
-    def readable_file(self) -> Path:
-        """The file this fact base's reads come from: the private copy when it is read through one."""
+    def readable_file(self) -> Path | None:
+        """The file this fact base's reads come from: the private copy when it is read through one;
+        None for a fact base on a server."""
         return self._storage.snapshot_path or self.path
+
+    @property
+    def on_server(self) -> bool:
+        """Whether the fact base lives on a database server that others share (not in a file)."""
+        return self.path is None
+
+    @property
+    def location_text(self) -> str:
+        """The location as it is remembered (Open recent) and passed on: a path, or a URL without any
+        password in it."""
+        return as_text(without_password(self.location))
+
+    @property
+    def folder(self) -> Path:
+        """Where file dialogs about this fact base start: the file's folder; the home folder for a
+        fact base on a server."""
+        return self.path.parent if self.path is not None else Path.home()
+
+    @property
+    def file_stem(self) -> str:
+        """A name for files made from this fact base (exports, copies): the file's stem, or the
+        server database's name and host."""
+        if self.path is not None:
+            return self.path.stem
+        return re.sub(r"[^\w.-]+", "-", self.name).strip("-") or "fact-base"
 
     @property
     def reading_a_copy(self) -> bool:
@@ -91,36 +124,57 @@ class FactBase:
         """Take a fresh private copy when the fact base is read through one (it can't be read in place)."""
         if self.reading_a_copy:
             reason = (self.read_only_reason or "").split(" Showing a copy")[0] or None
-            self._storage_engine.close(self.path, self._storage)
-            self._attach(self._storage_engine.open(self.path, read_only=True, read_only_reason=reason))
+            self._storage_engine.close(self.location, self._storage)
+            self._attach(self._storage_engine.open(self.location, read_only=True, read_only_reason=reason))
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None,
-             read_only_reason: str | None = None) -> FactBase:
-        """Open a fact base (its storage engine says what is refused, and why a file opens read-only);
-        `read_only_reason` says why the caller asked for read-only (another window is editing it)."""
-        engine = storage.engine_for(path)
-        path = Path(path)
-        opened = engine.open(path, read_only=read_only, read_only_reason=read_only_reason)
-        fact_base = cls(path, opened, actor or engine.actor(opened) or default_actor(), engine)
+    def open(cls, location: Location | str, *, read_only: bool = False, actor: str | None = None,
+             read_only_reason: str | None = None, password: str | None = None) -> FactBase:
+        """Open the fact base at a file path or a database URL (its storage engine says what is
+        refused, and why it opens read-only); `read_only_reason` says why the caller asked for
+        read-only (another window is editing it); `password` is one the user typed after
+        `PasswordNeeded`, kept in memory only."""
+        location = location_from_text(location)
+        engine = storage.engine_for(location)
+        opened = engine.open(location, read_only=read_only, read_only_reason=read_only_reason, password=password)
+        fact_base = cls(location, opened, actor or engine.actor(opened) or default_actor(), engine)
         if not fact_base.read_only:
             fact_base._seed_vocabulary_once()
         return fact_base
 
     def close(self) -> None:
-        self._storage_engine.close(self.path, self._storage)
+        for feed in self._feeds:
+            feed.stop()
+        self._feeds.clear()
+        self._storage_engine.close(self.location, self._storage)
 
     def files_to_watch(self) -> list[Path]:
         """Files that change when another program commits to this fact base (watch them to refresh)."""
-        return [path for path in self._storage_engine.watched_files(self.path) if path.exists()]
+        return [path for path in self._storage_engine.watched_files(self.location) if path.exists()]
+
+    def watch_others(self, on_change: Callable[[int | None], None]) -> bool:
+        """Have `on_change(operation_id)` called (from another thread) when someone else commits an
+        operation, `on_change(None)` when something may have been missed; False where the engine
+        has no such feed (a file: watch `files_to_watch` instead)."""
+        feed = self._storage_engine.change_feed(self.location, self._storage)
+        if feed is None:
+            return False
+
+        def others_only(operation_id: int | None) -> None:
+            if operation_id is None or operation_id not in self._own_operations:
+                on_change(operation_id)
+
+        feed.start(others_only)
+        self._feeds.append(feed)
+        return True
 
     def write_snapshot(self, target: Path) -> None:
         """A consistent standalone copy of the fact base at `target` (a reviewer's copy), written
         atomically while others may be writing; one sentence (UserError) when it cannot be."""
-        if target.exists() and target.resolve() == self.path.resolve():
+        if self.path is not None and target.exists() and target.resolve() == self.path.resolve():
             raise UserError("A snapshot cannot replace the fact base it is taken from; choose another file name.")
         try:
-            self._storage_engine.snapshot_into(self.path, target)
+            self._storage_engine.snapshot_into(self.location, target)
         except (storage.StorageFailure, OSError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise UserError(f"The snapshot could not be written: {reason}.") from None
@@ -152,20 +206,41 @@ class FactBase:
                     raise _NothingChanged
                 self._after_writes(recorder)
                 recorder.flush_audit()
+                self._announce(conn, recorder.operation_id)
         except _NothingChanged:
             recorder.changes.operation_id = None
-        except OperationalError as error:
-            raise self._refusal(error) from None
         except IntegrityError as error:
             raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None
-        except DatabaseError as error:  # a damaged file: said in one sentence, pointing to check and backups
-            described = self._storage_engine.describe_failure(error, self.path)
+        except DBAPIError as error:
+            if self._refused(error):
+                raise self._refusal(error) from None
+            if not isinstance(error, DatabaseError):
+                raise
+            # a damaged file: said in one sentence, pointing to check and backups
+            described = self._storage_engine.describe_failure(error, self.location)
             raise (described or UserError(f"Your change could not be saved: {error.orig}.")) from None
 
-    def _refusal(self, error: OperationalError) -> UserError:
+    def _announce(self, conn: Connection, operation_id: int | None) -> None:
+        """Tell other workspaces of the operation when it commits. It is marked as this workspace's
+        own first: the feed's thread may hear of it before the commit returns here."""
+        if operation_id is not None:
+            self._own_operations.add(operation_id)
+        self._storage_engine.announce(conn, operation_id)
+
+    def _refused(self, error: DBAPIError) -> bool:
+        """Whether the engine refused (busy, full, not permitted, ...) rather than the app erred."""
+        return isinstance(error, OperationalError) or self._storage_engine.problem(error) is not storage.StorageProblem.OTHER
+
+    def _refusal(self, error: DBAPIError) -> UserError:
         """The sentence for a user action the engine refused."""
-        text = str(error.orig)
+        text = str(error.orig).strip()
         problem = self._storage_engine.problem(error)
+        if problem is storage.StorageProblem.NOT_PERMITTED:
+            return ReadOnlyFactBase(f"Your change was not saved: the server does not let your database role "
+                                    f"“{self.actor}” change {self.name}; nothing already saved was lost.")
+        if problem is storage.StorageProblem.UNREACHABLE:
+            return UserError(f"Your change was not saved because the connection to {self.name} was lost; "
+                             "try again once it is back (nothing already saved was lost).")
         if problem is storage.StorageProblem.BUSY:
             return FactBaseLocked("The fact base is busy in another program; your change was not saved. Try again.")
         if problem is storage.StorageProblem.DISK_FULL:
@@ -174,7 +249,7 @@ class FactBase:
         if problem is storage.StorageProblem.NOT_WRITABLE:
             return UserError(f"Your change was not saved because the fact base file could not be written "
                              f"({text}); nothing already saved was lost.")
-        return (self._storage_engine.describe_failure(error, self.path)
+        return (self._storage_engine.describe_failure(error, self.location)
                 or UserError(f"Your change could not be saved: {text}."))
 
     def _after_writes(self, recorder: Recorder) -> None:
@@ -205,13 +280,20 @@ class FactBase:
                     conflicts.recheck(recorder, writer.conflict_keys, writer.contradicting_facts)
                 search_documents.refresh(conn, [*writer.facts_to_index, *recorder.facts_touched])
                 recorder.flush_audit()
-        except OperationalError as error:
-            reason = str(error.orig)
-            if self._storage_engine.problem(error) is storage.StorageProblem.BUSY:
-                raise FactBaseLocked(f"The fact base is busy in another program; {wording.unchanged}. Try again.") from None
-            raise UserError(f"{wording.failed}: {reason}; {wording.unchanged}.") from None
+                self._announce(conn, recorder.operation_id)
         except IntegrityError as error:
             raise UserError(f"{wording.failed} ({error.orig}); {wording.unchanged}.") from None
+        except DBAPIError as error:
+            if not self._refused(error):
+                raise
+            reason = str(error.orig).strip()
+            problem = self._storage_engine.problem(error)
+            if problem is storage.StorageProblem.BUSY:
+                raise FactBaseLocked(f"The fact base is busy in another program; {wording.unchanged}. Try again.") from None
+            if problem is storage.StorageProblem.NOT_PERMITTED:
+                raise ReadOnlyFactBase(f"{wording.failed}: your database role “{self.actor}” may not change "
+                                       f"{self.name}; {wording.unchanged}.") from None
+            raise UserError(f"{wording.failed}: {reason}; {wording.unchanged}.") from None
         recorder.changes.bulk_counts.update(writer.inserted)
         return result, recorder.changes
 

@@ -13,6 +13,7 @@ Imported text (quotes, titles, entity names) is only ever shown as plain text (d
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
@@ -712,7 +713,7 @@ class FactEditor(QWidget):
 
     def _update(self, label: str, *, value: TypedValue | None = None, problem: ProblemLabel | None = None,
                 **fields: object) -> None:
-        fact_id, version = self._fact_id, self._version
+        fact_id, version, loaded = self._fact_id, self._version, self._row
         if fact_id is None or version is None or self._session.read_only:
             return
         pending = self._pending_property
@@ -722,9 +723,37 @@ class FactEditor(QWidget):
             shown = fact_detail.display_value(value, self._entities.name)
             label = f"Set property to {pending.name} and value to {shown}"
         self._mark_committed_field_clean()
-        if self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=label, **fields),
-                         problem) is not None and "property_id" in fields:
+        saved = self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=label, **fields), problem)
+        if saved is not None and "property_id" in fields:
             self._set_pending_property(None)
+        if saved is None and loaded is not None and self._fact_id == fact_id and self._version != version:
+            mine = {**(value.to_columns() if value is not None else {}), **fields}
+            self._resolve_collision(fact_id, loaded, mine, label)
+
+    def _resolve_collision(self, fact_id: int, loaded: queries.FactRecord, mine: dict[str, object],
+                           label: str) -> None:
+        """Another curator saved this fact first: the curator chooses what becomes of their change
+        (ui/edit_collision.py); nothing is overwritten without that choice."""
+        from kzeu_desk.ui import edit_collision
+
+        if self._row is None:
+            return  # deleted meanwhile: the editor says so
+        with self._session.fact_base.reading() as conn:
+            who = queries.last_actor_of(conn, "fact", fact_id) or "Another curator"
+        stored = asdict(self._row)
+        collision = edit_collision.Collision(loaded=asdict(loaded), stored=stored, mine=mine, who=who)
+        choice = edit_collision.ask(self, collision, label.lower())
+        if choice is edit_collision.Choice.TAKE_THEIRS:
+            return
+        columns = collision.merged() if choice is edit_collision.Choice.MERGE else dict(mine)
+        if not columns or self._version is None:
+            return
+        value_columns = {c: v for c, v in columns.items() if c.startswith("value_")}
+        fields = {c: v for c, v in columns.items() if not c.startswith("value_")}
+        value = TypedValue.from_columns({**stored, **value_columns}) if value_columns else None
+        version = self._version
+        self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=f"{label} ({choice.value})",
+                                                **fields))
 
     def _mark_committed_field_clean(self) -> None:
         # The field being committed is refreshed with the stored text; the others keep their typing.

@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
                             "Open another fact base")
         self.actionOpenReadOnly = a("actionOpenReadOnly", "Open fact base &read-only…", "Ctrl+Shift+O",
                                     lambda: self._open_dialog(read_only=True), "Open a fact base for review")
+        self.actionConnectServer = a("actionConnectServer", "&Connect to a team fact base…", None,
+                                     self.connect_server_dialog,
+                                     "Open a fact base your team shares on a PostgreSQL server")
         self.actionExport = a("actionExport", "&Export…", "Ctrl+E", self.export_dialog,
                               "Export the fact base for other tools (SQLite, Data Package, Web Annotation, "
                               "Wikidata, JSON Lines)")
@@ -189,7 +192,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = self.file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.actionNewFactBase, self.actionOpen, self.actionOpenReadOnly])
+        file_menu.addActions([self.actionNewFactBase, self.actionOpen, self.actionOpenReadOnly,
+                              self.actionConnectServer])
         self.recent_menu = RecentFactBasesMenu(self, lambda path: self.open_in_new_window(path, read_only=False),
                                                self._say)
         file_menu.addMenu(self.recent_menu)
@@ -337,7 +341,7 @@ class MainWindow(QMainWindow):
 
         self.fact_table.keep_columns_with(self.layout_keeper)
         self.layout_keeper.restore_panes()
-        remember(session.fact_base.path)
+        remember(session.fact_base.location_text)
         self.recent_menu.refill()
         self._show_identity()
         self._refresh_totals()
@@ -359,7 +363,9 @@ class MainWindow(QMainWindow):
     def _show_identity(self) -> None:
         fact_base = self.session.fact_base
         read_only = fact_base.read_only
-        title = f"{fact_base.path.name} — kzeu_desk"
+        # On a server, who the audit will name: the database role this window works as.
+        shown = f"{fact_base.name} as {fact_base.actor}" if fact_base.on_server else fact_base.name
+        title = f"{shown} — kzeu_desk"
         self.setWindowTitle(f"{title} [Read-only]" if read_only else title)
         self.read_only_badge.setVisible(read_only)
         self.saved_label.setVisible(not read_only)
@@ -377,9 +383,18 @@ class MainWindow(QMainWindow):
     # -- other writers --------------------------------------------------------------------------
 
     def _watch_for_other_writers(self) -> None:
-        """Reviewers (and a second curator) see others' work: the files the storage names are watched."""
-        path = self.session.fact_base.path
+        """Reviewers (and a second curator) see others' work: a server's change feed tells of each
+        commit; for a file, the files the storage names are watched."""
+        from kzeu_desk.ui.team_connection import OthersChanges
+
         self._watcher = QFileSystemWatcher(self)
+        self._others = OthersChanges(self._refresh_if_others_wrote, self)
+        path = self.session.fact_base.path
+        if path is None:
+            self._refresh_timer = QTimer(self, singleShot=True, interval=700)
+            self._known_operation = self._latest_operation()
+            self.session.fact_base.watch_others(self._others.on_change)
+            return
         self._watcher.addPath(str(path.parent))
         self._watch_files()
         self._refresh_timer = QTimer(self, singleShot=True, interval=700)  # a burst of commits, one refresh
@@ -423,7 +438,9 @@ class MainWindow(QMainWindow):
         self.whole_base_views.reload()
         self._show_identity()
         self._refresh_totals()
-        self.statusBar().showMessage("Up to date with the fact base file.", 5_000)
+        here = self.session.fact_base
+        self.statusBar().showMessage("Up to date with the fact base file." if here.path is not None
+                                     else f"Showing the latest changes to {here.name}.", 5_000)
 
     def _on_changes(self, changes: Changes) -> None:
         from kzeu_desk.core.changes import OperationKind
@@ -755,7 +772,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def export_reviewer_copy(self) -> None:
-        suggested = self.session.fact_base.path.with_name(f"{self.session.fact_base.path.stem}-review.sqlite")
+        suggested = self.session.fact_base.folder / f"{self.session.fact_base.file_stem}-review.sqlite"
         target, _ = QFileDialog.getSaveFileName(self, "Export reviewer copy", str(suggested), _FACT_BASE_FILTER)
         if not target:
             return
@@ -779,6 +796,13 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_files(items)
 
+    def connect_server_dialog(self) -> None:
+        from kzeu_desk.ui.team_connection import ConnectServerDialog
+
+        dialog = ConnectServerDialog(self)
+        if dialog.exec():
+            self.open_in_new_window(dialog.address(), read_only=False)
+
     def _open_dialog(self, read_only: bool = False) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open fact base read-only" if read_only else "Open fact base",
                                               self._folder_for("factBases"), _FACT_BASE_FILTER)
@@ -788,7 +812,7 @@ class MainWindow(QMainWindow):
 
     def _folder_for(self, purpose: str) -> str:
         """Where a file dialog starts: the folder last used for this purpose, else the fact base's own."""
-        here = self.session.fact_base.path.parent if self.session is not None else Path.home()
+        here = self.session.fact_base.folder if self.session is not None else Path.home()
         return last_folder(purpose, str(here))
 
     def new_fact_base_dialog(self) -> None:
@@ -799,12 +823,14 @@ class MainWindow(QMainWindow):
             remember_folder("factBases", str(dialog.created_path))
             self.open_in_new_window(dialog.created_path, read_only=False)
 
-    def open_in_new_window(self, path: Path, *, read_only: bool) -> None:
+    def open_in_new_window(self, path: Path | str, *, read_only: bool) -> None:
         from kzeu_desk.ui.app import open_window
 
-        if (self.session is not None and not read_only
-                and Path(path).resolve() == self.session.fact_base.path.resolve()):
-            self.statusBar().showMessage(f"{path.name} is the fact base open in this window.", 8_000)
+        here = self.session.fact_base if self.session is not None else None
+        if here is not None and not read_only and (
+                path == here.location_text if isinstance(path, str)
+                else here.path is not None and Path(path).resolve() == here.path.resolve()):
+            self.statusBar().showMessage(f"{here.name} is the fact base open in this window.", 8_000)
             self.activateWindow()
             return
         open_window(path, read_only=read_only, parent_for_errors=self)

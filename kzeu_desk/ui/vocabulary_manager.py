@@ -401,6 +401,8 @@ class EntitiesPane(_Pane):
         self.kind_combo.setEditText(row.kind)
         self.wikidata_edit.setText(row.external_id or "")
         self.description_edit.setText(row.description or "")
+        for edit in (self.name_edit, self.description_edit):
+            edit.setCursorPosition(0)  # a long name or description shows its beginning
         for alias in row.aliases:
             item = QListWidgetItem(alias.alias)
             item.setData(_ROW_ROLE, alias.id)

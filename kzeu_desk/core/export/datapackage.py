@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy import Boolean, Column, Connection, Float, Integer, Table, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.export.common import (
     GENERATOR,
     ExportResult,
@@ -101,7 +102,7 @@ _ROWS_PER_FETCH = 1_000
 _MAY_BE_EMPTY = frozenset({("evidence", "prefix"), ("evidence", "suffix")})
 
 
-def write_datapackage(source: Path, out: Path, scope: ExportScope, progress: Progress, *,
+def write_datapackage(source: Location, out: Path, scope: ExportScope, progress: Progress, *,
                       license: str | None = None) -> ExportResult:
     """Everything is written into a staging folder beside `out` first; only a complete package is
     moved into place, the descriptor last, so a failed export (a full disk, a kill) adds nothing."""
@@ -119,7 +120,7 @@ def write_datapackage(source: Path, out: Path, scope: ExportScope, progress: Pro
     return ExportResult(paths, counts, counted_summary(counts, out))
 
 
-def _write_package(source: Path, folder: Path, scope: ExportScope, progress: Progress,
+def _write_package(source: Location, folder: Path, scope: ExportScope, progress: Progress,
                    license: str | None = None) -> dict[str, int]:
     with reading_fact_base(source) as conn:
         details = _PackageDetails.of(conn, license)

@@ -23,6 +23,7 @@ from kzeu_desk.core.export.common import qualifiers_in_scope, GENERATOR, ExportR
 from kzeu_desk.core.export.datapackage import PACKAGE_PROFILE, RESOURCE_PROFILE, SCHEMA_PROFILE, csv_text
 from kzeu_desk.core.export.identity import valid_item, valid_property
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.pages import EVIDENCE_PAGE_SQL
 from kzeu_desk.core.qualifiers import Qualifier
 from kzeu_desk.core.storage import engine_of
@@ -117,7 +118,7 @@ def description_paths(out: Path) -> tuple[Path, Path]:
     return out.with_name(f"{out.stem}.datapackage.json"), out.with_name(f"{out.name}-metadata.json")
 
 
-def write_facts_csv(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_facts_csv(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     package_path, csvw_path = description_paths(out)
     with reading_fact_base(source) as conn, atomic_output(out) as handle:
         total = conn.execute(text(f"SELECT count(*) FROM fact r WHERE {scope.keeps('fact', 'r')}")).scalar_one()

@@ -44,6 +44,7 @@ from typing import IO
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core import conflicts
 from kzeu_desk.core.export.common import (
     GENERATOR,
@@ -124,7 +125,7 @@ _SELECTS: dict[str, str] = {
 }
 
 
-def write_jsonl(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_jsonl(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     with reading_fact_base(source) as conn, atomic_output(out) as handle:
         counts = write_records(conn, scope, handle, progress)
     return ExportResult((out,), counts, counted_summary(counts, out))
@@ -159,7 +160,7 @@ def _keeps(scope: ExportScope, kind: str) -> str:
 
 def _count(conn: Connection, scope: ExportScope, kind: str) -> int:
     query = _SELECTS[kind].format(keeps=_keeps(scope, kind))
-    return conn.execute(text(f"SELECT count(*) FROM ({query})")).scalar_one()
+    return conn.execute(text(f"SELECT count(*) FROM ({query}) AS counted")).scalar_one()
 
 
 def _rows(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:

@@ -27,6 +27,7 @@ from kzeu_desk.core.export import vocabulary
 from kzeu_desk.core.export.common import qualifiers_in_scope, GENERATOR, ExportResult, Progress, atomic_output, plural, reading_fact_base
 from kzeu_desk.core.export.identity import Identifiers, valid_item, valid_property
 from kzeu_desk.core.export.scope import ExportScope
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.qualifiers import Qualifier
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.typed_value import ValueKind
@@ -95,7 +96,7 @@ def _statement(subject: str, pairs: list[tuple[str, str | None]]) -> str:
     return f"{subject} {body} .\n"
 
 
-def write_turtle(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_turtle(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     with reading_fact_base(source) as conn, atomic_output(out) as handle:
         total = conn.execute(text(f"SELECT count(*) FROM fact r WHERE {scope.keeps('fact', 'r')}")).scalar_one()
         progress.start(total)

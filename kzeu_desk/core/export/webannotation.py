@@ -36,6 +36,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.export.common import (
     qualifiers_in_scope,
     GENERATOR,
@@ -101,7 +102,7 @@ def local_context_path() -> Path:
     return resources_dir() / "jsonld" / "anno.jsonld"
 
 
-def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_web_annotations(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     with reading_fact_base(source) as conn, atomic_output(out) as handle:
         total, facts = conn.execute(text(
             f"SELECT count(*), count(DISTINCT r.fact_id) FROM evidence r WHERE {scope.keeps('evidence', 'r')}")).one()

@@ -53,6 +53,7 @@ from typing import IO
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.export.common import (
     qualifiers_in_scope,
@@ -163,7 +164,7 @@ def quickstatements_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.quickstatements.txt")
 
 
-def write_wikibase_statements(source: Path, out: Path, scope: ExportScope, progress: Progress,
+def write_wikibase_statements(source: Location, out: Path, scope: ExportScope, progress: Progress,
                               target: WikibaseTarget | None = None) -> ExportResult:
     target = target or WikibaseTarget()
     qs_path = quickstatements_path(out)

@@ -70,7 +70,7 @@ def _backup_if_holding_data(fact_base: FactBase) -> Path | None:
     with fact_base.reading() as conn:
         if _is_pristine(conn):
             return None
-    return take_backup(fact_base.path, "before-load").path  # named, listed and rotated like every backup
+    return take_backup(fact_base.location, "before-load").path  # named, listed and rotated like every backup
 
 
 def _load(fact_base: FactBase, path: Path, survey: Survey, progress: ProgressCallback | None) -> LoadResult:
