@@ -37,13 +37,16 @@ class SqliteExpressions(SqlExpressions):
     def is_iso_date(self, column: str) -> str:
         # Non-ASCII digits, which Python's date parsing would accept, are refused: callers use
         # false only to mean "look closer in Python".
-        return (f"(CASE length({column})"
-                f" WHEN 4 THEN {column} GLOB '[0-9][0-9][0-9][0-9]'"
-                f" WHEN 7 THEN {column} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
-                f" AND substr({column}, 6, 2) BETWEEN '01' AND '12'"
+        # A bare year, by far the most common point in time, is tested first and with the fewest
+        # calls: the conflict re-scan evaluates this for each of 1M facts (0.74 -> 0.58 s of CPU for
+        # its key filter with the length() CASE before).
+        year_not_zero = f"substr({column}, 1, 4) <> '0000'"
+        return (f"(CASE WHEN {column} GLOB '[0-9][0-9][0-9][0-9]' THEN {column} <> '0000'"
+                f" WHEN length({column}) = 7 THEN {column} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
+                f" AND substr({column}, 6, 2) BETWEEN '01' AND '12' AND {year_not_zero}"
                 # A modifier makes date() normalise (1996-02-30 becomes 1996-03-01): only a real day comes back as it was.
-                f" WHEN 10 THEN date({column}, '+0 days') IS {column}"
-                f" ELSE 0 END AND substr({column}, 1, 4) <> '0000')")
+                f" WHEN length({column}) = 10 THEN date({column}, '+0 days') IS {column} AND {year_not_zero}"
+                " ELSE 0 END)")
 
     def has_iso_date_shape(self, column: str) -> str:
         return (f"({column} GLOB '[0-9][0-9][0-9][0-9]' OR {column} GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]'"
