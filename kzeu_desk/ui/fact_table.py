@@ -302,9 +302,10 @@ class FactTableModel(QAbstractTableModel):
         if row == self._last_row:
             page, offset = self._last_found
         else:
-            page, offset = self._locate(row)
-            if page is None:
+            found, offset = self._locate(row)
+            if found is None:
                 return None
+            page = found
             self._last_row, self._last_found = row, (page, offset)
         if role == _DISPLAY_ROLE:
             return page.cells[offset][column]
