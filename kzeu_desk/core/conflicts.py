@@ -22,8 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from itertools import combinations, groupby
 from operator import itemgetter
@@ -98,8 +98,9 @@ def _candidates_where_scopes_may_overlap(engine: StorageEngine) -> TextClause:
     WHERE {_JUDGED_FACT}
     ORDER BY f.subject_id, f.property_id, f.id  -- each key's facts together, in id order
 """)
-_FIRST_SOURCES = f"SELECT f.id, {_FIRST_SOURCE} FROM fact f WHERE f.id IN ({{ids}})"
-_ENTITY_NAMES = "SELECT id, name FROM entity WHERE id IN ({ids})"
+_FIRST_SOURCES = text(f"SELECT f.id, {_FIRST_SOURCE} FROM fact f WHERE f.id IN :ids").bindparams(
+    bindparam("ids", expanding=True))
+_ENTITY_NAMES = text("SELECT id, name FROM entity WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
 _PROPERTIES = text("SELECT id, name, tolerance FROM property")
 
 
@@ -135,29 +136,18 @@ def value_disagreements(conn: Connection, subject_id: int, property_id: int) -> 
     return [_value_disagreement(a, b, verdict) for a, b, verdict in pairs]
 
 
-@dataclass
-class _Judging:
-    """What `rescan` builds once and every key shares: the separator qualifiers' values of the facts
-    whose property has any, each distinct scope (most facts share a handful of points in time),
-    each distinct value as a TypedValue, and the verdict on each distinct pair of values under a
-    tolerance (values repeat across keys: a round figure, a date)."""
-    separators: Mapping[int, SeparatorValues]
-    scopes: dict[tuple, tuple[Scope, int | None]] = field(default_factory=dict)
-    typed: dict[tuple, TypedValue] = field(default_factory=dict)
-    verdicts: dict[tuple[tuple, tuple, float | None], Verdict] = field(default_factory=dict)
-
-
-def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, judging: _Judging) -> list[tuple[tuple, tuple, Verdict]]:
+def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, scopes_seen: dict[tuple, tuple[Scope, int | None]],
+                       separators: Mapping[int, SeparatorValues]) -> list[tuple[tuple, tuple, Verdict]]:
     """The pairs `value_disagreements` finds among one key's candidates (rows of `_RESCAN_COLUMNS`,
     ordered by id), for `rescan`, which judges ~120k facts at 1M: two facts that state the very same
     value never disagree (the value is compatible with itself, or not comparable at all), so a key
     whose facts all say the same is passed over (a third of the keys) and such pairs are skipped;
-    each distinct value and scope is built once, and each distinct pair of values judged once
-    (`judging`, shared by the keys)."""
+    each distinct value and scope is built once (scopes in `scopes_seen`, shared by the keys), and
+    each distinct pair of values judged once. `separators` holds the separator qualifiers' values of
+    the facts whose property has any."""
     values = [fact[3:13] for fact in facts]
     if len(set(values)) < 2:
         return []
-    scopes_seen, separators = judging.scopes, judging.separators
     scopes, years = [], []
     for fact in facts:
         when = fact[13:16]
@@ -167,7 +157,8 @@ def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, judging: _Ju
             seen = scopes_seen[when] = (scope, _point_year(scope))
         scopes.append(seen[0])
         years.append(seen[1])
-    typed, verdicts = judging.typed, judging.verdicts
+    typed: dict[tuple, TypedValue] = {}
+    verdicts: dict[tuple[tuple, tuple], Verdict] = {}
     found = []
     for i, j in combinations(range(len(facts)), 2):
         if values[i] == values[j]:
@@ -178,12 +169,12 @@ def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, judging: _Ju
             continue
         if separated(separators.get(facts[i][0]), separators.get(facts[j][0])):
             continue
-        verdict = verdicts.get((values[i], values[j], tolerance))
+        verdict = verdicts.get((values[i], values[j]))
         if verdict is None:
             for value in (values[i], values[j]):
                 if value not in typed:
                     typed[value] = TypedValue.from_columns(dict(zip(_VALUE_COLUMNS, value, strict=True)))
-            verdict = verdicts[(values[i], values[j], tolerance)] = values_compatible(
+            verdict = verdicts[(values[i], values[j])] = values_compatible(
                 typed[values[i]], typed[values[j]], tolerance=tolerance)
         if verdict.comparable and not verdict.compatible:
             found.append((facts[i], facts[j], verdict))
@@ -195,36 +186,12 @@ def _value_disagreement(a: dict, b: dict, verdict: Verdict) -> Disagreement:
                         a["subject_id"], a["property_id"])
 
 
-class _Describer:
-    """`_value_disagreement` for `rescan`, which describes ~10k disagreements at 1M facts: each
-    fact's judged columns are serialised once for the fingerprints it is part of, and each distinct
-    value formatted once for the explanations (same text, same fingerprints)."""
-
-    def __init__(self) -> None:
-        self._judged: dict[int, str] = {}
-        self._shown: dict[TypedValue, str] = {}
-
-    def disagreement(self, a: dict, b: dict, verdict: Verdict) -> Disagreement:
-        return Disagreement(ConflictRule.VALUE, (a["id"], b["id"]), _explain(a, b, verdict, self._show),
-                            _fingerprint([a, b], self._judged_json), a["subject_id"], a["property_id"])
-
-    def _show(self, value: TypedValue) -> str:
-        shown = self._shown.get(value)
-        if shown is None:
-            shown = self._shown[value] = format_value(value)
-        return shown
-
-    def _judged_json(self, fact: dict) -> str:
-        serialised = self._judged.get(fact["id"])
-        if serialised is None:
-            serialised = self._judged[fact["id"]] = _judged_json(fact)
-        return serialised
-
-
 def _add_first_sources(conn: Connection, facts: list[dict]) -> None:
     """Set each fact's "first_source", the citation of its first evidence's source, which its
     explanation names."""
-    sources: dict[int, int | None] = dict(_rows_by_ids(conn, _FIRST_SOURCES, {fact["id"] for fact in facts}))
+    ids = sorted({fact["id"] for fact in facts})
+    sources: dict[int, int | None] = dict(row for start in range(0, len(ids), _IDS_PER_QUERY)
+                 for row in conn.execute(_FIRST_SOURCES, {"ids": ids[start:start + _IDS_PER_QUERY]}).all())
     for fact in facts:
         fact["first_source"] = sources[fact["id"]]
     _cite_first_sources(conn, facts)
@@ -281,26 +248,19 @@ def _point_year(scope: Scope) -> int | None:
     return None if scope.point_in_time is None else int(scope.point_in_time[:4])
 
 
-def _explain(a: dict, b: dict, verdict: Verdict, show: Callable[[TypedValue], str] = format_value) -> str:
+def _explain(a: dict, b: dict, verdict: Verdict) -> str:
     def says(fact: dict) -> str:
         source = fact["first_source"] or f"fact {fact['id']}"
-        return f"{source} says {show(TypedValue.from_columns(fact))}"
+        return f"{source} says {format_value(TypedValue.from_columns(fact))}"
 
     return f"{a['subject_name']} · {a['property_name']}: {says(a)}; {says(b)} ({verdict.reason})."
 
 
-def _fingerprint(facts: Iterable[dict], judged_json: Callable[[dict], str] | None = None) -> str:
-    # The JSON of the list of each fact's judged list, written out as json.dumps writes a list (so
-    # the parts can be kept: `_Describer`).
-    serialise = judged_json or _judged_json
-    judged = ", ".join(serialise(f) for f in sorted(facts, key=lambda f: f["id"]))
-    return hashlib.sha256(f"[{judged}]".encode()).hexdigest()[:20]
-
-
-def _judged_json(fact: Mapping) -> str:
+def _fingerprint(facts: Iterable[dict]) -> str:
     # Rows come both from text() queries (booleans as 0/1) and from Core selects (as bool).
-    return json.dumps([fact["id"], *(int(v) if isinstance(v, bool) else v for v in (fact[c] for c in _JUDGED_COLUMNS))],
-                      default=str)
+    judged = [[f["id"], *(int(v) if isinstance(v, bool) else v for v in (f[c] for c in _JUDGED_COLUMNS))]
+              for f in sorted(facts, key=lambda f: f["id"])]
+    return hashlib.sha256(json.dumps(judged, default=str).encode()).hexdigest()[:20]
 
 
 # -- declared contradictions -------------------------------------------------------------------
@@ -344,11 +304,9 @@ def current_fingerprint(conn: Connection, fact_ids: Iterable[int]) -> str:
 def _judged_rows(conn: Connection, fact_ids: Iterable[int]) -> list[dict]:
     f = table("fact")
     columns = [f.c.id, *(f.c[c] for c in _JUDGED_COLUMNS)]
-    names = ("id", *_JUDGED_COLUMNS)
     ids = sorted(set(fact_ids))
-    # Plain tuples zipped with the names: a RowMapping builds its keys anew for each dict (0.3 s at 1M).
-    return [dict(zip(names, r, strict=True)) for start in range(0, len(ids), _IDS_PER_QUERY)
-            for r in conn.execute(select(*columns).where(f.c.id.in_(ids[start:start + _IDS_PER_QUERY]))).all()]
+    return [dict(r) for start in range(0, len(ids), _IDS_PER_QUERY)
+            for r in conn.execute(select(*columns).where(f.c.id.in_(ids[start:start + _IDS_PER_QUERY]))).mappings()]
 
 
 # -- keeping the conflict table in step --------------------------------------------------------
@@ -398,19 +356,19 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     # tool wrote without a property sorts after its subject's others.
     keys = sorted(candidates.keys() | existing.keys(), key=lambda key: (key[0], key[1] is None, key[1] or 0))
     pairs: dict[tuple[int, int], list[tuple[tuple, tuple, Verdict]]] = {}
-    judging = _Judging(separator_values(rec.conn, [{"id": fact[0], "property_id": fact[2]}
-                                                   for facts in candidates.values() for fact in facts]))
+    scopes: dict[tuple, tuple[Scope, int | None]] = {}  # most facts share a handful of points in time
+    separators = separator_values(rec.conn, [{"id": fact[0], "property_id": fact[2]}
+                                             for facts in candidates.values() for fact in facts])
     for done, key in enumerate(keys):
         if done % 1000 == 0:
             progress.update(done, len(keys), "Judging the facts of each subject and property")
         facts = candidates.get(key)
-        pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], judging) if facts else []
+        pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], scopes, separators) if facts else []
     progress.update(len(keys), len(keys), "Writing what changed")
     described = _described_facts(rec.conn, [fact for found in pairs.values() for a, b, _verdict in found for fact in (a, b)],
                                  properties)
-    describer = _Describer()
     _sync_value_conflicts(rec, keys, {
-        key: [describer.disagreement(described[a[0]], described[b[0]], verdict) for a, b, verdict in pairs[key]]
+        key: [_value_disagreement(described[a[0]], described[b[0]], verdict) for a, b, verdict in pairs[key]]
         for key in keys}, existing)
     declared = {row["signature"]: dict(row) for row in rec.conn.execute(_EXISTING_DECLARED_CONFLICTS).mappings()}
     _sync(rec, _declared(rec.conn, rec.conn.execute(_EVERY_DECLARED).mappings().all()), declared)
@@ -422,26 +380,14 @@ def _described_facts(conn: Connection, facts: list[tuple], properties: Mapping[i
     """The rows of these facts as `_explain` and `_fingerprint` read them, by id: their columns, the
     subject's and property's names, the property's tolerance and the first source that states them."""
     by_id = {fact[0]: dict(zip(_RESCAN_COLUMNS, fact, strict=True)) for fact in facts}
-    names = dict(_rows_by_ids(conn, _ENTITY_NAMES, {fact["subject_id"] for fact in by_id.values()}))
+    subjects = sorted({fact["subject_id"] for fact in by_id.values()})
+    names = {row[0]: row[1] for start in range(0, len(subjects), _IDS_PER_QUERY)
+             for row in conn.execute(_ENTITY_NAMES, {"ids": subjects[start:start + _IDS_PER_QUERY]})}
     for fact in by_id.values():
         prop = properties[fact["property_id"]]
         fact.update(subject_name=names.get(fact["subject_id"]), property_name=prop[1], tolerance=prop[2])
     _add_first_sources(conn, list(by_id.values()))
     return by_id
-
-
-def _rows_by_ids(conn: Connection, query: str, ids: Iterable[int]) -> list[tuple]:
-    """The rows of `query` (SQL with `{ids}` where the ids go) for these ids, as tuples. The ids are
-    integers written into the SQL, so each chunk skips compiling an expanding parameter and building
-    a Row per row (for the ~20k facts and ~10k subjects the re-scan describes at 1M facts)."""
-    ordered = sorted({int(one) for one in ids})
-    storage = engine_of(conn)
-    found: list[tuple] = []
-    for start in range(0, len(ordered), _IDS_PER_QUERY):
-        chunk = ",".join(map(str, ordered[start:start + _IDS_PER_QUERY]))
-        with storage.fast_rows(conn, query.format(ids=chunk)) as rows:
-            found.extend(rows)
-    return found
 
 
 def recheck_changed(rec: Recorder, progress: Progress | None = None) -> None:
