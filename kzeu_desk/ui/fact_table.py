@@ -153,8 +153,6 @@ class FactTableModel(QAbstractTableModel):
         self._more = False  # a filtered listing was counted only up to _row_count; more rows follow
         self._total_count = 0
         self._pages: OrderedDict[int, _Page] = OrderedDict()
-        self._last_row = -1  # the row data() found last, and where: (page, offset)
-        self._last_found: tuple[_Page, int] = (_Page([], [], [], None), 0)
         self._boundaries: list[SortKey] | None = None  # built on the first jump, dropped on any change
         self._status_icons = {status: _status_dot(colour) for status, colour in _STATUS_COLOURS.items()}
         self._muted_text = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -296,17 +294,9 @@ class FactTableModel(QAbstractTableModel):
             return _RIGHT_ALIGNED if _COLUMNS[column].numeric else None
         if role == _DECORATION_ROLE and column != STATUS_COLUMN:
             return None
-        row = index.row()
-        # Display and foreground are asked one after the other for each painted cell: the row found
-        # for the one serves the other (the page object holds its strings even if evicted meanwhile).
-        if row == self._last_row:
-            page, offset = self._last_found
-        else:
-            found, offset = self._locate(row)
-            if found is None:
-                return None
-            page = found
-            self._last_row, self._last_found = row, (page, offset)
+        page, offset = self._locate(index.row())
+        if page is None:
+            return None
         if role == _DISPLAY_ROLE:
             return page.cells[offset][column]
         if role == _TOOLTIP_ROLE:
@@ -354,7 +344,6 @@ class FactTableModel(QAbstractTableModel):
 
     def _forget_pages(self) -> None:
         self._pages.clear()
-        self._last_row = -1
         self._boundaries = None
 
     def _count_rows_up_to(self, wanted: int) -> None:
