@@ -46,7 +46,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from math import log
 from typing import TypeGuard
@@ -80,6 +80,13 @@ SELF_EVIDENT_WORDS = 6
 CLAIM_AGREEMENT = 0.8
 # Context resembling the old on one side only vouches at most this much beyond that side's agreement.
 _ONE_SIDED_ALLOWANCE = 0.25
+# A long quote said once whose surroundings are all new (its paragraph moved) and whose wording
+# changed in several places is still recognised by its own words when this share of them (rare words
+# weighing more) stand in the match in the same order, at least SELF_EVIDENT_WORDS of them, the match
+# adds at most _WORDS_ADDED_PER_WORD words per word of the quote, and it is said once. Such a place is
+# never certain: it is fuzzy, scored below REVIEW_BELOW, and waits for a curator.
+WORDS_KEPT_AGREEMENT = 0.8
+_WORDS_ADDED_PER_WORD = 0.5
 
 # Words occurring more often than this carry no information about where a passage went.
 _TELLING_WORD_LIMIT = 64
@@ -520,7 +527,8 @@ class Locator:
             bracket = (0, len(span.prefix) + len(span.quote) + len(span.suffix), 0, len(self.text))
         repetition = _Repetition(span, self.old.index if self.old is not None else None)
         found = (self._with_context(span, bracket) or self._quote_alone(span, bracket, repetition)
-                 or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span))
+                 or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span)
+                 or self._sentence_grown_around(span))
         if found is None or not span.quote:
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(found)
@@ -876,15 +884,20 @@ class Locator:
                 return False
             return _figures(span.quote) == _figures(found) or self._same_claim(span, candidate)
 
+        aligned: list[_Candidate] = []  # every alignment, acceptable or not
         if self._is_narrow(span, bracket):
             # Landmarks on both sides pin the passage down; a look-alike elsewhere does not matter.
             in_place = self._align(span, quote_words, self.index.word_at_or_after(expected_start),
                                    len(pattern), bracket)
             if in_place is not None and in_place.in_bracket and in_place.score >= ORPHAN_BELOW and acceptable(in_place):
                 return self._placement(span, in_place)
+            if in_place is not None:
+                aligned.append(in_place)
         candidates: list[_Candidate] = []
         for pattern_start in self._voted_regions(pattern, expected_start):
             candidate = self._align(span, quote_words, pattern_start + len(prefix_words), len(pattern), bracket)
+            if candidate is not None:
+                aligned.append(candidate)
             if acceptable(candidate):
                 candidates.append(candidate)
         places: list[_Candidate] = []  # the best candidate of each distinct place
@@ -892,11 +905,82 @@ class Locator:
             if not any(_overlap(candidate, place) for place in places):
                 places.append(candidate)
         if not places or places[0].score < ORPHAN_BELOW:
-            return None
+            if edited_only or not span.self_evident or repetition.repeated_before:
+                return None
+            return self._recognised_by_its_words(span, aligned, places)
         best = places[0]
         if len(places) > 1 and places[1].score >= best.score - AMBIGUITY_MARGIN:
             return None  # two places look alike and nothing tells them apart
         return self._placement(span, best)
+
+    def _recognised_by_its_words(self, span: _Span, aligned: Sequence[_Candidate],
+                                 weak: Sequence[_Candidate]) -> Placement | None:
+        """A long quote said once, recognised by its words alone where neither its letters nor its
+        surroundings are alike enough: its paragraph moved and its wording changed in several places
+        ("Romania and Slovakia have offered boats and water pumps." moved above the paragraph before
+        it as "Romania, Slovakia and Hungary have offered boats, water pumps and rescue teams.").
+        Most of its words, the rare ones above all, must stand in the match in order, the match may
+        add only a few, and it must be said once; a changed figure is accepted only when every other
+        word of the quote stands as it stood. Only one place may fit so, and no other place may have
+        come near on letters; the placement is fuzzy and waits for a curator.
+
+        Words alone speak for the quote only as far as it is its sentence: the rest of a sentence it
+        was part of must stand around the match too ("are expected to sign a joint declaration on a
+        strategic partnership later today" is not "signed a joint declaration establishing a
+        strategic partnership between the EU and Central Asia")."""
+        assert self.old is not None
+        old = self.old
+        rest = (old.masked[old.sentence_start(span.start):span.start]
+                + old.masked[span.end:old.sentence_end(span.start, span.end)])
+        whole_sentence = len("".join(_WORD.findall(rest))) < _OWN_SIDE_CHARACTERS
+        fits: list[tuple[float, _Candidate]] = []
+        for candidate in aligned:
+            found = self.text[candidate.start:candidate.end]
+            found_words = _WORD.findall(found)
+            kept, kept_share, likeness = self._words_kept(span.words, found_words)
+            if (kept < SELF_EVIDENT_WORDS or kept_share < WORDS_KEPT_AGREEMENT
+                    or len(found_words) - kept > _WORDS_ADDED_PER_WORD * len(span.words)
+                    or self.index.count_word_sequence(found_words, limit=2) != 1):
+                continue
+            if _figures(span.quote) != _figures(found) and (
+                    _words_beside_figures(_masked(span.quote)) != _words_beside_figures(_masked(found))):
+                continue  # a figure changed and so did the words of the claim around it
+            if not whole_sentence and self._sentence_support(span, candidate.start, candidate.end) < CONTEXT_AGREEMENT:
+                continue
+            fits.append((likeness, candidate))
+        places: list[tuple[float, _Candidate]] = []
+        for likeness, candidate in sorted(fits, key=lambda fit: fit[0], reverse=True):
+            if not any(_overlap(candidate, place) for _, place in places):
+                places.append((likeness, candidate))
+        if len(places) != 1:
+            return None  # nowhere, or two places alike in words: nothing tells them apart
+        likeness, best = places[0]
+        if any(not _overlap(best, other) for other in weak):
+            return None  # another place came near on letters
+        placement = self._placement(span, best)
+        if placement.start is None or placement.end is None:
+            return None
+        weight = _context_weight(len(span.words))
+        score = (1 - weight) * likeness + weight * self._context_similarity(span, placement.start, placement.end)
+        return replace(placement, state=AnchorState.FUZZY,
+                       score=round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+    def _words_kept(self, old_words: Sequence[str], new_words: Sequence[str]) -> tuple[int, float, float]:
+        """How many of the old words stand in the new ones in order, the share of the old words'
+        weight they carry, and the words' likeness (weight kept over the weight of the old words and
+        of the words added); a word weighs more the rarer it is in the old text."""
+        assert self.old is not None
+        frequency, total = self.old.index.frequency, len(self.old.index.words) + 1
+
+        def weight(word: str) -> float:
+            return log(total / (1 + frequency(word))) + 1
+
+        kept, kept_weight = _heaviest_common_words(old_words, new_words, weight)
+        old_weight = sum(map(weight, old_words))
+        new_weight = sum(map(weight, new_words))
+        if not old_weight:
+            return kept, 0.0, 0.0
+        return kept, kept_weight / old_weight, kept_weight / (old_weight + new_weight - kept_weight)
 
     def _same_claim(self, span: _Span, candidate: _Candidate) -> bool:
         """Whether a match whose figures differ still makes the same claim: the quote reads the same
@@ -1121,6 +1205,52 @@ class Locator:
                          round(self._likeness_with_figures(span, start, end, score), 4), True)
 
 
+    # 5. a whole sentence that gained words -------------------------------------------------
+
+    def _sentence_grown_around(self, span: _Span) -> Placement | None:
+        """A quote that was a whole sentence or line, still standing word for word at the start (end)
+        of a sentence that gained a few words after (before) it: a dateline "Brussels, 12 April 2024"
+        given " (updated 19 April 2024)". Its own prefix or suffix is then the added words, so it is
+        known by the neighbouring sentence beyond them, which must stand as it stood; that is one side
+        only, so the place must be the only one and the placement is fuzzy and waits for a curator."""
+        if self.old is None or not span.words:
+            return None
+        old = self.old
+        if not (old.begins_sentence(span.start) and old.ends_sentence(span.end)):
+            return None
+        core = span.quote.rstrip(" .!?")
+        if not _WORD.search(core):
+            return None
+        added_words_allowed = len(span.words) + 2
+        fits: list[tuple[int, int]] = []
+        for start in self.index.find_all(core, limit=_OCCURRENCES_RANKED_BY_CONTEXT,
+                                         starts_at_word=True, ends_at_word=True):
+            end = start + len(core)
+            if not _whole_words(self.text, start, end, span):
+                continue
+            new = self.new
+            begins, sentence_end = new.begins_sentence(start), new.sentence_end(start, end)
+            sentence_start = new.sentence_start(start)
+            if begins and not new.ends_sentence(end):
+                added = _WORD.findall(self.text, end, sentence_end)
+                old_side, new_side = span.masked_suffix, new.masked[sentence_end:sentence_end + len(span.masked_suffix)]
+            elif new.ends_sentence(end) and not begins:
+                added = _WORD.findall(self.text, sentence_start, start)
+                old_side = span.masked_prefix
+                new_side = new.masked[max(0, sentence_start - len(old_side)):sentence_start]
+            else:
+                continue  # still a sentence of its own, or words added on both sides
+            if (len(added) <= added_words_allowed and len(old_side.strip()) >= _OWN_SIDE_CHARACTERS
+                    and similarity(old_side.strip(), new_side.strip()) >= _OWN_SIDE_AGREEMENT):
+                fits.append((start, end))
+        if len(fits) != 1:
+            return None
+        start, end = fits[0]
+        score = self._score(span, start, end, similarity(core, self.text[start:end]))
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+
 def _context_weight(words: int) -> float:
     """CONTEXT_WEIGHT up to SELF_EVIDENT_WORDS words, falling to LONG_QUOTE_CONTEXT_WEIGHT at LONG_QUOTE_WORDS."""
     share = min(1.0, max(0.0, (words - SELF_EVIDENT_WORDS) / (LONG_QUOTE_WORDS - SELF_EVIDENT_WORDS)))
@@ -1140,6 +1270,30 @@ def _words_kept_in_order(old: Sequence[str], new: Sequence[str]) -> int:
             lengths[position] = previous_diagonal + 1 if word == other else max(above, lengths[position - 1])
             previous_diagonal = above
     return lengths[-1]
+
+
+def _heaviest_common_words(old: Sequence[str], new: Sequence[str],
+                           weight: Callable[[str], float]) -> tuple[int, float]:
+    """The heaviest run of old words standing in the new ones in the same order (a weighted longest
+    common subsequence): its length and weight."""
+    if len(old) * len(new) > 10_000:
+        return 0, 0.0  # only ever asked of quotes; one this long is judged by its letters alone
+    best: list[tuple[float, int]] = [(0.0, 0)] * (len(new) + 1)
+    for word in old:
+        heft = weight(word)
+        previous_diagonal = (0.0, 0)
+        row = [(0.0, 0)]
+        for position, other in enumerate(new, 1):
+            above = best[position]
+            if word == other:
+                candidate = (previous_diagonal[0] + heft, previous_diagonal[1] + 1)
+            else:
+                candidate = max(above, row[-1])
+            row.append(max(candidate, above, row[-1]))
+            previous_diagonal = above
+        best = row
+    weight_kept, kept = best[-1]
+    return kept, weight_kept
 
 
 def _words_beside_figures(masked: str) -> list[str]:
