@@ -393,6 +393,26 @@ def test_a_whole_line_that_gained_words_is_found_by_the_unchanged_line_after_it_
     assert place(old, rewritten, "Brussels, 12 April 2024").state is AnchorState.ORPHANED
 
 
+def test_words_inserted_inside_a_short_quote_are_accepted_only_where_its_surroundings_confirm_it():
+    old = ("The agreement entered into force in 2020.\n\nIn 2022 the two sides signed a memorandum on "
+           "raw materials, batteries and renewable hydrogen.\n\nTrade grew by a third.")
+    new = ("Trade grew by a third.\n\nThe agreement entered into force in 2020.\n\nIn November 2022 the "
+           "two sides signed a memorandum on raw materials, batteries and renewable hydrogen.")
+    placement = place(old, new, "In 2022")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == "In November 2022"
+    # The same words with others between them in a sentence that is not the old one: not the evidence.
+    replaced = new.replace("the two sides signed a memorandum on raw materials, batteries and renewable hydrogen",
+                           "a delegation visited Brussels to discuss visas")
+    assert place(old, replaced, "In 2022").state is AnchorState.ORPHANED
+    # Words of its old context between the quote's words mean a word was lost, not inserted.
+    old_context = ("Its chairmanship of the Organization for Security and Co-operation in Europe (OSCE) in 2010 "
+                   "underlined its growing role.")
+    lost = old_context.replace("(OSCE) in 2010", "(OSCE) 2010")
+    kept = place(old_context, lost, "in 2010")
+    assert not kept.anchored or lost[kept.start:kept.end] == "2010"
+
+
 @pytest.mark.parametrize("seeds", [(1, 2, 3, 4, 5)])
 def test_adversarial_revisions_misplace_nothing(seeds):
     """Repeated phrases, cut sentences whose words recur (elsewhere and in place), changed figures

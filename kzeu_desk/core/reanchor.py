@@ -87,6 +87,11 @@ _ONE_SIDED_ALLOWANCE = 0.25
 # never certain: it is fuzzy, scored below REVIEW_BELOW, and waits for a curator.
 WORDS_KEPT_AGREEMENT = 0.8
 _WORDS_ADDED_PER_WORD = 0.5
+# Words inserted inside a quote ("In 2022" -> "In November 2022") keep all it said; each inserted word
+# asks this much more of its surroundings than CONTEXT_AGREEMENT. At most as many words may be
+# inserted as the quote has, and no more than _WORDS_INSERTED_AT_MOST.
+_INSERTED_WORD_COST = 0.05
+_WORDS_INSERTED_AT_MOST = 4
 
 # Words occurring more often than this carry no information about where a passage went.
 _TELLING_WORD_LIMIT = 64
@@ -528,7 +533,7 @@ class Locator:
         repetition = _Repetition(span, self.old.index if self.old is not None else None)
         found = (self._with_context(span, bracket) or self._quote_alone(span, bracket, repetition)
                  or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span)
-                 or self._sentence_grown_around(span))
+                 or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition))
         if found is None or not span.quote:
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(found)
@@ -1251,6 +1256,73 @@ class Locator:
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
 
 
+    # 6. words inserted inside the quote -----------------------------------------------------
+
+    def _with_words_inserted(self, span: _Span, repetition: _Repetition) -> Placement | None:
+        """A quote all of whose words still stand in order, with a few words inserted between them
+        ("In 2022" -> "In November 2022", "зеленая энергетика, водород" -> "зеленая энергетика, в том
+        числе водород"). Its letters are too unlike for an approximate match, yet it lost nothing; it
+        is placed only where its surroundings confirm it, the more firmly the more words came in,
+        where no other copy of it in the old text fits better, and only when one place does so. The
+        placement is fuzzy and waits for a curator."""
+        if self.old is None or len(span.words) < 2:
+            return None
+        quote_words = list(span.words)
+        allowed = min(len(quote_words), _WORDS_INSERTED_AT_MOST)
+        words, index = self.index.words, self.index
+        anchor_position, rarest = min(enumerate(quote_words), key=lambda item: index.frequency(item[1]))
+        occurrences = index.occurrences.get(rarest, ())
+        if not occurrences or len(occurrences) > _OCCURRENCES_RANKED_BY_CONTEXT:
+            return None
+        places: set[tuple[int, int, int]] = set()
+        for number in occurrences:
+            for first in range(max(0, number - anchor_position - allowed), number - anchor_position + 1):
+                matched = _match_with_insertions(quote_words, words, first, allowed)
+                if matched is not None:
+                    last, inserted = matched
+                    if inserted:
+                        places.add((first, last, inserted))
+        # Words of the old context found between the quote's words mean the quote lost a word and its
+        # remaining ones were matched across the context ("OSCE) [in 2010]" edited to "OSCE) 2010",
+        # then read as "in Europe (OSCE) 2010"): only new words count as inserted.
+        context_words = set(_WORD.findall(span.prefix)) | set(_WORD.findall(span.suffix))
+        fits: list[tuple[float, int, int, int]] = []
+        for first, last, inserted in places:
+            if context_words.intersection(words[first:last + 1]) - set(quote_words):
+                continue
+            start, end = self._character_span(span, index.starts[first], index.ends[last])
+            found = self.text[start:end]
+            if (start >= end or not _whole_words(self.text, start, end, span)
+                    or _figures(found) != _figures(span.quote)
+                    or (_SENTENCE_END.search(found[:-1]) is not None and _SENTENCE_END.search(span.quote[:-1]) is None)):
+                continue
+            support = self._support(span, start, end)
+            if support < CONTEXT_AGREEMENT + _INSERTED_WORD_COST * inserted:
+                continue
+            if repetition.repeated_before and self._inserted_place_fits_another_copy(span, start, end, support):
+                continue
+            fits.append((support, start, end, inserted))
+        fits.sort(reverse=True)
+        if not fits or (len(fits) > 1 and fits[1][0] >= fits[0][0] - AMBIGUITY_MARGIN):
+            return None
+        support, start, end, inserted = fits[0]
+        weight = _context_weight(len(span.words))
+        likeness = len(span.words) / (len(span.words) + inserted)
+        score = (1 - weight) * likeness + weight * support
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+    def _inserted_place_fits_another_copy(self, span: _Span, start: int, end: int, support: float) -> bool:
+        """Whether another copy of the quote in the old text fits this place clearly better."""
+        assert self.old is not None
+        for old_start in self.old.index.find_all(span.quote, limit=_OCCURRENCES_RANKED_BY_CONTEXT,
+                                                 starts_at_word=span.starts_at_word, ends_at_word=span.ends_at_word):
+            if old_start != span.start and self._support(self._old_copy(span, old_start), start, end) >= (
+                    support + AMBIGUITY_MARGIN):
+                return True
+        return False
+
+
 def _context_weight(words: int) -> float:
     """CONTEXT_WEIGHT up to SELF_EVIDENT_WORDS words, falling to LONG_QUOTE_CONTEXT_WEIGHT at LONG_QUOTE_WORDS."""
     share = min(1.0, max(0.0, (words - SELF_EVIDENT_WORDS) / (LONG_QUOTE_WORDS - SELF_EVIDENT_WORDS)))
@@ -1270,6 +1342,24 @@ def _words_kept_in_order(old: Sequence[str], new: Sequence[str]) -> int:
             lengths[position] = previous_diagonal + 1 if word == other else max(above, lengths[position - 1])
             previous_diagonal = above
     return lengths[-1]
+
+
+def _match_with_insertions(quote_words: Sequence[str], words: Sequence[str], first: int,
+                           allowed: int) -> tuple[int, int] | None:
+    """Whether the quote's words stand in `words` from word `first` on, in order, with at most
+    `allowed` other words inserted between them: (the number of the last word, how many were
+    inserted), or None."""
+    if first >= len(words) or words[first] != quote_words[0]:
+        return None
+    position, inserted = first, 0
+    for word in quote_words[1:]:
+        position += 1
+        while position < len(words) and words[position] != word and inserted < allowed:
+            position += 1
+            inserted += 1
+        if position >= len(words) or words[position] != word:
+            return None
+    return position, inserted
 
 
 def _heaviest_common_words(old: Sequence[str], new: Sequence[str],
