@@ -413,6 +413,22 @@ def test_words_inserted_inside_a_short_quote_are_accepted_only_where_its_surroun
     assert not kept.anchored or lost[kept.start:kept.end] == "2010"
 
 
+def test_a_clause_turned_round_is_found_where_its_surroundings_agree_and_waits_for_a_curator():
+    old = ("Kazakhstan reformed its universities after independence. The Bologna Process was joined by "
+           "Kazakhstan in 2010, making it the first Central Asian member of the European Higher Education "
+           "Area. The reform introduced three cycles of degrees.")
+    new = ("Kazakhstan reformed its universities after independence. In 2010 Kazakhstan joined the Bologna "
+           "Process, becoming the first Central Asian member of the European Higher Education Area. The "
+           "reform introduced three cycles of degrees.")
+    placement = place(old, new, "The Bologna Process was joined by Kazakhstan in 2010")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == "In 2010 Kazakhstan joined the Bologna Process"
+    # The same words in a sentence that replaced it and says something else: surroundings disagree.
+    replaced = ("Kazakhstan reformed its universities after independence. Critics of the Bologna Process "
+                "said Kazakhstan joined in 2010 too early, before its laws were ready.")
+    assert place(old, replaced, "The Bologna Process was joined by Kazakhstan in 2010").state is AnchorState.ORPHANED
+
+
 @pytest.mark.parametrize("seeds", [(1, 2, 3, 4, 5)])
 def test_adversarial_revisions_misplace_nothing(seeds):
     """Repeated phrases, cut sentences whose words recur (elsewhere and in place), changed figures

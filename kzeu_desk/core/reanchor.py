@@ -4,7 +4,12 @@ Each span is looked for in this order; the first step that finds it decides its 
 
 1. exact    — the quote together with its prefix and suffix;
 2. moved    — the quote alone, unchanged, where its surroundings say it is the same passage;
-3. fuzzy    — an approximate match of the quote in its context, scored 0..1;
+3. fuzzy    — an approximate match of the quote in its context, scored 0..1; failing that, one of
+              the edits letters cannot judge, each recognised in one place only, scored below
+              `REVIEW_BELOW` so that it waits for a curator: a long quote whose paragraph moved with
+              several edits in it (by its words), a figure quoted alone between its old context, a
+              whole line that gained words (by the line after it), words inserted inside a short quote
+              or a clause turned round (each where its surroundings confirm it);
 4. orphaned — nothing scores at least `ORPHAN_BELOW`, two different places score alike, or nothing
               around the place confirms it.
 
@@ -92,6 +97,21 @@ _WORDS_ADDED_PER_WORD = 0.5
 # inserted as the quote has, and no more than _WORDS_INSERTED_AT_MOST.
 _INSERTED_WORD_COST = 0.05
 _WORDS_INSERTED_AT_MOST = 4
+# A clause turned round ("The Bologna Process was joined by Kazakhstan in 2010" -> "In 2010 Kazakhstan
+# joined the Bologna Process", at least this many words) is recognised by its words standing within
+# one stretch of a sentence no more than twice the quote's words long, where the surroundings resemble
+# the old ones at least TURNED_CLAUSE_AGREEMENT.
+_TURNED_CLAUSE_WORDS = 3
+TURNED_CLAUSE_AGREEMENT = 0.7
+# The share of the quote's word weight the stretch must hold: a passive made active loses its
+# auxiliary and "by", two words of a nine-word clause (75% of its weight in a short article).
+TURNED_CLAUSE_WORDS_KEPT = 0.7
+# Turned round means words moved: at least this many of those kept stand out of their old order.
+_TURNED_WORDS_OUT_OF_ORDER = 2
+# None of the words right next to the old quote, this many either side, may stand in the stretch (at
+# most one other word of its context may): a quote that lost words and took its neighbours' is edited,
+# not turned round.
+_TURNED_NEIGHBOUR_WORDS = 3
 
 # Words occurring more often than this carry no information about where a passage went.
 _TELLING_WORD_LIMIT = 64
@@ -533,7 +553,8 @@ class Locator:
         repetition = _Repetition(span, self.old.index if self.old is not None else None)
         found = (self._with_context(span, bracket) or self._quote_alone(span, bracket, repetition)
                  or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span)
-                 or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition))
+                 or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
+                 or self._clause_turned_round(span, repetition))
         if found is None or not span.quote:
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(found)
@@ -1312,6 +1333,80 @@ class Locator:
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
 
+    # 7. a clause turned round --------------------------------------------------------------
+
+    def _clause_turned_round(self, span: _Span, repetition: _Repetition) -> Placement | None:
+        """A quote whose words stand, in another order, in one short stretch of a sentence: a clause
+        turned round or from passive to active ("The Bologna Process was joined by Kazakhstan in
+        2010" -> "In 2010 Kazakhstan joined the Bologna Process"). The stretch must hold words
+        carrying TURNED_CLAUSE_WORDS_KEPT of the quote's weight (rare words weighing more) and add no
+        more words than the quote has. Its words are its claim only as far as its surroundings
+        confirm it is the same passage, so the place's context must resemble the old one, exactly
+        one place may fit, and the placement is fuzzy and waits for a curator."""
+        if self.old is None or repetition.repeated_before or len(span.words) < _TURNED_CLAUSE_WORDS:
+            return None
+        old_index = self.old.index
+        total = len(old_index.words) + 1
+
+        def weight(word: str) -> float:
+            return log(total / (1 + old_index.frequency(word))) + 1
+
+        bag = Counter(span.words)
+        quote_weight = sum(weight(word) * count for word, count in bag.items())
+        index, words = self.index, self.index.words
+        rarest = min(bag, key=lambda word: (index.frequency(word) == 0, -weight(word)))
+        occurrences = index.occurrences.get(rarest, ())
+        if not occurrences or len(occurrences) > _OCCURRENCES_RANKED_BY_CONTEXT:
+            return None
+        longest = 2 * len(span.words)
+        places: set[tuple[int, int]] = set()
+        for number in occurrences:
+            for first in range(max(0, number - longest + 1), number + 1):
+                if words[first] not in bag:
+                    continue
+                window: Counter[str] = Counter()
+                for last in range(first, min(len(words), first + longest)):
+                    window[words[last]] += 1
+                    if last < number or words[last] not in bag:
+                        continue
+                    covered = sum(weight(word) * min(count, window[word]) for word, count in bag.items())
+                    if covered >= TURNED_CLAUSE_WORDS_KEPT * quote_weight:
+                        places.add((first, last))
+                        break
+        context_only = (set(_WORD.findall(span.prefix)) | set(_WORD.findall(span.suffix))) - set(bag)
+        neighbours = (set(_context_words(span.prefix, trim_start=True)[-_TURNED_NEIGHBOUR_WORDS:])
+                      | set(_context_words(span.suffix, trim_start=False)[:_TURNED_NEIGHBOUR_WORDS])) - set(bag)
+        fits: list[tuple[float, int, int, int]] = []
+        for first, last in places:
+            start, end = index.starts[first], index.ends[last]
+            found = self.text[start:end]
+            added = _added_words(span.words, found)
+            if (found == span.quote or added > len(span.words) or _SENTENCE_END.search(found) is not None
+                    or sorted(_figures(found)) != sorted(_figures(span.quote))):
+                continue
+            found_words = _WORD.findall(found)
+            if any(word in neighbours for word in found_words) or sum(word in context_only for word in found_words) > 1:
+                continue  # its old neighbours' words fill the stretch: edits, not a clause turned round
+            shared = sum((Counter(found_words) & bag).values())
+            if _words_kept_in_order(span.words, found_words) > shared - _TURNED_WORDS_OUT_OF_ORDER:
+                continue  # its words in their old order, a few lost: an edit the fuzzy step judged
+            agreement = max(self._support(span, start, end), self._context_similarity(span, start, end))
+            if agreement >= TURNED_CLAUSE_AGREEMENT:
+                fits.append((agreement, start, end, added))
+        distinct: list[tuple[float, int, int, int]] = []
+        for fit in sorted(fits, reverse=True):
+            if not any(fit[1] < other[2] and other[1] < fit[2] for other in distinct):
+                distinct.append(fit)
+        if len(distinct) != 1:
+            return None
+        agreement, start, end, added = distinct[0]
+        start, end = self._sentence_kept_whole(span, start, end)
+        weight_of_context = _context_weight(len(span.words))
+        likeness = len(span.words) / (len(span.words) + added)
+        score = (1 - weight_of_context) * likeness + weight_of_context * agreement
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
     def _inserted_place_fits_another_copy(self, span: _Span, start: int, end: int, support: float) -> bool:
         """Whether another copy of the quote in the old text fits this place clearly better."""
         assert self.old is not None
@@ -1342,6 +1437,11 @@ def _words_kept_in_order(old: Sequence[str], new: Sequence[str]) -> int:
             lengths[position] = previous_diagonal + 1 if word == other else max(above, lengths[position - 1])
             previous_diagonal = above
     return lengths[-1]
+
+
+def _added_words(quote_words: Sequence[str], found: str) -> int:
+    """How many words of `found` are not among the quote's (counted as often as they occur)."""
+    return sum((Counter(_WORD.findall(found)) - Counter(quote_words)).values())
 
 
 def _match_with_insertions(quote_words: Sequence[str], words: Sequence[str], first: int,
