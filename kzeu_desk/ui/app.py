@@ -269,11 +269,11 @@ def run_gui(db: Path | str | None, *, read_only: bool = False, smoke: bool = Fal
         # the workspace is attached (and what start-up built is then frozen out of its walks).
         gc.disable()
         try:
-            attach()
+            open_and_attach()
         finally:
             gc.enable()
 
-    def attach() -> None:
+    def open_and_attach() -> None:
         from kzeu_desk.ui.session import Session
 
         not_reopened = None
