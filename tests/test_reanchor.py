@@ -456,6 +456,21 @@ def test_a_figure_added_or_removed_beside_a_placed_quote_flags_it_and_it_waits_f
     assert placement.anchored and not placement.number_changed
 
 
+def test_a_short_quote_moved_within_its_rearranged_sentence_is_known_by_the_sentence_and_waits():
+    old = ("The ministry opened a new office.\n\nExports of wheat to Italy doubled in 2023, the customs "
+           "service reported. Flour mills expanded.\n\nA trade fair followed.")
+    new = ("A trade fair followed.\n\nThe customs service reported that exports of wheat to Italy doubled "
+           "in 2023. Flour mills expanded too.\n\nThe ministry opened a new office.")
+    placement = place(old, new, "the customs service reported")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end].lower() == "the customs service reported"
+    # The same words in a sentence about something else (or with another figure): not the evidence.
+    other = new.replace("exports of wheat to Italy doubled in 2023", "imports of cars from Korea fell in 2023")
+    assert place(old, other, "the customs service reported").state is AnchorState.ORPHANED
+    corrected = new.replace("doubled in 2023", "doubled in 2022")
+    assert place(old, corrected, "the customs service reported").state is AnchorState.ORPHANED
+
+
 def test_a_clause_turned_round_is_found_where_its_surroundings_agree_and_waits_for_a_curator():
     old = ("Kazakhstan reformed its universities after independence. The Bologna Process was joined by "
            "Kazakhstan in 2010, making it the first Central Asian member of the European Higher Education "

@@ -118,6 +118,10 @@ _TURNED_WORDS_OUT_OF_ORDER = 2
 _TURNED_NEIGHBOUR_WORDS = 3
 
 # Words occurring more often than this carry no information about where a passage went.
+# A quote moved within its sentence is known by the sentence's other words: at least this many, and
+# this share of them kept (either way).
+_SENTENCE_WORDS_TO_TESTIFY = 5
+SENTENCE_KEPT_AGREEMENT = 0.8
 _TELLING_WORD_LIMIT = 64
 _TELLING_WORDS = 8
 _CANDIDATE_REGIONS = 3
@@ -558,7 +562,7 @@ class Locator:
         found = (self._with_context(span, bracket) or self._quote_alone(span, bracket, repetition)
                  or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
-                 or self._clause_turned_round(span, repetition))
+                 or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition))
         if found is None or not span.quote:
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
@@ -1452,6 +1456,47 @@ class Locator:
         weight_of_context = _context_weight(len(span.words))
         likeness = len(span.words) / (len(span.words) + added)
         score = (1 - weight_of_context) * likeness + weight_of_context * agreement
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+    # 8. a quote moved within its own sentence ---------------------------------------------
+
+    def _moved_within_its_sentence(self, span: _Span, repetition: _Repetition) -> Placement | None:
+        """A quote still said word for word, in a sentence that holds the same other words as its
+        old one, rearranged ("Trade … reached €40 billion in 2024, according to Eurostat." ->
+        "According to Eurostat, trade … reached €40 billion in 2024."): its prefix and suffix are
+        new, yet its sentence says what it said. The other words must be at least
+        _SENTENCE_WORDS_TO_TESTIFY, the same figures among them, SENTENCE_KEPT_AGREEMENT of them
+        shared either way, and one place only may fit; the placement is fuzzy and waits for a curator."""
+        if self.old is None or repetition.repeated_before or not span.words:
+            return None
+        old = self.old
+        quote_bag = Counter(span.words)
+        old_from, old_to = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        old_rest = Counter(_WORD.findall(old.text, old_from, old_to)) - quote_bag
+        old_count = sum(old_rest.values())
+        if old_count < _SENTENCE_WORDS_TO_TESTIFY:
+            return None
+        old_figures = sorted(_figures(old.text[old_from:old_to]))
+        found = self.index.find_all(span.quote, limit=_PLACES_COMPARED_BY_SENTENCE,
+                                    starts_at_word=span.starts_at_word, ends_at_word=span.ends_at_word)
+        if len(found) == _PLACES_COMPARED_BY_SENTENCE:
+            return None  # said all over the text: a sentence's words are no proof
+        fits: list[tuple[int, int, float]] = []
+        for start in found:
+            end = start + len(span.quote)
+            if not _whole_words(self.text, start, end, span):
+                continue
+            new_from, new_to = self.new.sentence_start(start), self.new.sentence_end(start, end)
+            new_rest = Counter(_WORD.findall(self.text, new_from, new_to)) - quote_bag
+            shared = sum((old_rest & new_rest).values()) / max(old_count, sum(new_rest.values()))
+            if shared >= SENTENCE_KEPT_AGREEMENT and sorted(_figures(self.text[new_from:new_to])) == old_figures:
+                fits.append((start, end, shared))
+        if len(fits) != 1:
+            return None
+        start, end, shared = fits[0]
+        weight = _context_weight(len(span.words))
+        score = (1 - weight) + weight * shared * CONTEXT_AGREEMENT
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
 
