@@ -33,6 +33,7 @@ def pane(qtbot, tmp_path: Path):
     widget.show()
     qtbot.waitExposed(widget)
     yield widget
+    widget.model.stop()
     fact_base.close()
 
 
@@ -41,6 +42,10 @@ def shown_titles(pane: SourcesPane) -> list[str]:
 
 
 def shown_counts(pane: SourcesPane, column: int) -> list[int]:
+    """The counts shown once read: they are read off the GUI thread for the rows asked for."""
+    for row in range(pane.model.rowCount()):
+        pane.model.index(row, column).data()
+    pane.model.wait_for_counts()
     return [pane.model.index(row, column).data() or 0 for row in range(pane.model.rowCount())]
 
 
@@ -85,13 +90,20 @@ def test_new_evidence_refreshes_the_counts_without_reloading_the_list(pane):
     fact_base = pane._session.fact_base
     source = min(reference_rows(pane), key=lambda r: r.fact_count)
     row = pane.model.row_of(source.id)
-    before = pane.model.index(row, 3).data() or 0
+    before = facts_shown(pane, row)
     with fact_base.reading() as conn:
         body = queries.source_text(conn, source.id)
     start = body.index(body.split()[3])
     pane._session.perform(lambda fb: fb.create_fact_from_selection(source.id, start, start + 8))
     assert pane.model.row_of(source.id) == row
-    assert pane.model.index(row, 3).data() == before + 1
+    assert facts_shown(pane, row) == before + 1
+
+
+def facts_shown(pane, row: int) -> int:
+    """The facts count a row shows once read (counts are read off the GUI thread when first painted)."""
+    pane.model.index(row, 3).data()
+    pane.model.wait_for_counts()
+    return pane.model.index(row, 3).data() or 0
 
 
 def test_tooltip_describes_the_source_without_its_text(pane):

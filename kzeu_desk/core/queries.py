@@ -275,6 +275,15 @@ _ENTITY_NAMES = text("""
 """)
 
 
+def entity_names_by_id(conn: Connection, entity_ids: list[int]) -> dict[int, str]:
+    """The names of these entities (those that exist): what showing one fact needs, without every alias."""
+    if not entity_ids:
+        return {}
+    e = table("entity")
+    return {entity_id: name for entity_id, name in conn.execute(
+        select(e.c.id, e.c.name).where(e.c.id.in_(list(entity_ids))))}
+
+
 @dataclass(frozen=True, slots=True)
 class RecordedOperation:
     id: int

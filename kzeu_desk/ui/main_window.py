@@ -797,6 +797,8 @@ class MainWindow(QMainWindow):
             if getattr(self, "_revision_job", None) is not None:
                 self._revision_job.wait()
             self.whole_base_views.stop()
+            self.fact_editor.stop_background_reads()
+            self.sources_pane.model.stop()
             self.session.wait_for_operations()
         self.layout_keeper.save(panes=self.session is not None)
         super().closeEvent(event)
