@@ -280,8 +280,8 @@ def entity_names_by_id(conn: Connection, entity_ids: list[int]) -> dict[int, str
     if not entity_ids:
         return {}
     e = table("entity")
-    return {entity_id: name for entity_id, name in conn.execute(
-        select(e.c.id, e.c.name).where(e.c.id.in_(list(entity_ids))))}
+    rows = conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(list(entity_ids))))
+    return dict(rows.tuples())
 
 
 @dataclass(frozen=True, slots=True)
