@@ -281,7 +281,7 @@ def entity_names_by_id(conn: Connection, entity_ids: list[int]) -> dict[int, str
         return {}
     e = table("entity")
     rows = conn.execute(select(e.c.id, e.c.name).where(e.c.id.in_(list(entity_ids))))
-    return dict(rows.tuples())
+    return dict(rows.tuples().all())
 
 
 @dataclass(frozen=True, slots=True)
