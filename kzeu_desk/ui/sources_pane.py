@@ -52,6 +52,43 @@ class SourceListModel(QAbstractTableModel):
         self._shown = self._arranged()
         self.endResetModel()
 
+    def update_sources(self, source_ids: set[int]) -> None:
+        """These sources were added, changed or removed: only their rows are read again (the whole
+        list took 0.13-0.18 s at 1M facts, after every import and revision import)."""
+        with self._session.fact_base.reading() as conn:
+            fresh = {row.id: row for row in queries.source_list_rows(conn, source_ids)}
+        known = {row.id for row in self._all}
+        for source_id in source_ids:
+            self._counts.pop(source_id, None)
+            self._earlier_counts.pop(source_id, None)
+        self._all = sorted([row for row in self._all if row.id not in source_ids] + list(fresh.values()),
+                           key=lambda row: row.id)
+        # Gone: their rows are removed, last first.
+        gone = sorted((row for row, shown in enumerate(self._shown) if shown.id in source_ids and shown.id not in fresh),
+                      reverse=True)
+        for row in gone:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._shown[row]
+            self.endRemoveRows()
+        # Changed: the same rows with new words, then moved where the order puts them.
+        self._shown = [fresh.get(row.id, row) for row in self._shown]
+        still_shown = {row.id for row in self._arranged() if row.id in known}
+        if still_shown != {row.id for row in self._shown}:
+            self._reset_shown()  # a change moved sources into or out of the filter
+            return
+        self._rearrange()
+        # New: inserted where the order puts them, first to last, so earlier positions hold.
+        for position, row in enumerate(self._arranged()):
+            if row.id not in known:
+                self.beginInsertRows(QModelIndex(), position, position)
+                self._shown.insert(position, row)
+                self.endInsertRows()
+
+    def _reset_shown(self) -> None:
+        self.beginResetModel()
+        self._shown = self._arranged()
+        self.endResetModel()
+
     def invalidate_counts(self) -> None:
         """Evidence or conflicts changed: the visible counts are fetched again when next painted."""
         self._forget_counts()
@@ -274,10 +311,25 @@ class SourcesPane(QWidget):
         self.source_chosen.emit(current.data(_SOURCE_ID_ROLE) if current.isValid() else None)
 
     def _on_changes(self, changes: Changes) -> None:
-        if changes.affects("source"):
+        if changes.bulk_counts.get("source"):
             self.reload()
+        elif changes.touched("source"):
+            self._update_sources(changes.touched("source"))
         elif changes.affects("evidence", "conflict", "conflict_member"):
             self.model.invalidate_counts()
+
+    def _update_sources(self, source_ids: set[int]) -> None:
+        """Sources added, changed or removed by one action: their rows only, the current source kept."""
+        chosen = self.current_source_id()
+        blocker = self.view.selectionModel().blockSignals(True)
+        self.model.update_sources(source_ids)
+        self.view.selectionModel().blockSignals(blocker)
+        if chosen is not None and self.model.contains(chosen):
+            if self.current_source_id() != chosen:
+                self.choose(chosen)
+        elif chosen is not None:
+            self.source_chosen.emit(None)
+        self._hide_empty_columns()
 
     def reload(self) -> None:
         """Sources added, renamed or removed: the list again, the current source kept if it remains."""
