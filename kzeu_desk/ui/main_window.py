@@ -799,6 +799,7 @@ class MainWindow(QMainWindow):
             self.whole_base_views.stop()
             self.fact_editor.stop_background_reads()
             self.sources_pane.model.stop()
+            self.fact_table.stop_background_reads()
             self.session.wait_for_operations()
         self.layout_keeper.save(panes=self.session is not None)
         super().closeEvent(event)

@@ -64,11 +64,11 @@ class SourceListModel(QAbstractTableModel):
         self._all = sorted([row for row in self._all if row.id not in source_ids] + list(fresh.values()),
                            key=lambda row: row.id)
         # Gone: their rows are removed, last first.
-        gone = sorted((row for row, shown in enumerate(self._shown) if shown.id in source_ids and shown.id not in fresh),
-                      reverse=True)
-        for row in gone:
-            self.beginRemoveRows(QModelIndex(), row, row)
-            del self._shown[row]
+        gone = sorted((number for number, shown in enumerate(self._shown)
+                       if shown.id in source_ids and shown.id not in fresh), reverse=True)
+        for number in gone:
+            self.beginRemoveRows(QModelIndex(), number, number)
+            del self._shown[number]
             self.endRemoveRows()
         # Changed: the same rows with new words, then moved where the order puts them.
         self._shown = [fresh.get(row.id, row) for row in self._shown]
