@@ -79,7 +79,7 @@ def test_a_corrected_article_fills_the_queue_and_each_decision_is_undoable(qtbot
     assert pane.choose_evidence(evidence_rows(fb)[facts["one_third"]]["id"])
     assert "one third of the total volume" in pane.old_context.toPlainText()
     assert pane.new_text.source_text == new_body
-    assert session.selected_fact == facts["one_third"]
+    qtbot.waitUntil(lambda: session.selected_fact == facts["one_third"])  # on the next turn of the event loop
     assert not pane.reattach_button.isEnabled() and not pane.accept_button.isEnabled()
 
     start = new_body.index("about a half, or 50 percent")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
@@ -261,8 +261,14 @@ class OrphanQueuePane(QWidget):
         else:
             self.new_text.set_find_match(None)
             self.new_text.bring_position_into_view(self._where_it_stood(item, old_text, current_text))
-        self._session.select_fact(item.fact_id)
+        # The fact is selected on the next turn of the event loop: the editor, the facts table and the
+        # reader each answer it, and at 1M facts they and the lines above held the window 0.5 s in one go.
+        QTimer.singleShot(0, self, lambda: self._select_fact_of(item))
         self._update_buttons()
+
+    def _select_fact_of(self, item: revisions.ReviewItem) -> None:
+        if self._shown == item:  # still the item shown
+            self._session.select_fact(item.fact_id)
 
     def _show_old_context(self, item: revisions.ReviewItem, old_text: str) -> None:
         self.old_title.setText(f"Before — revision {item.old_revision}")

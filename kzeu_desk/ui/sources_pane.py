@@ -72,12 +72,14 @@ class SourceListModel(QAbstractTableModel):
             self.endRemoveRows()
         # Changed: the same rows with new words, then moved where the order puts them.
         self._shown = [fresh.get(row.id, row) for row in self._shown]
-        still_shown = {row.id for row in self._arranged() if row.id in known}
-        if still_shown != {row.id for row in self._shown}:
+        if self._filter and ({row.id for row in self._arranged() if row.id in known}
+                             != {row.id for row in self._shown}):
             self._reset_shown()  # a change moved sources into or out of the filter
             return
         self._rearrange()
         # New: inserted where the order puts them, first to last, so earlier positions hold.
+        if known.issuperset(fresh):
+            return
         for position, row in enumerate(self._arranged()):
             if row.id not in known:
                 self.beginInsertRows(QModelIndex(), position, position)
