@@ -61,9 +61,14 @@ class StallExplainer:
             now = time.perf_counter()
             if not self.active or now - self.last_tick < self._after:
                 continue
-            frame = sys._current_frames().get(self._gui)
+            frames = sys._current_frames()
+            frame = frames.get(self._gui)
             if frame is not None:
                 self._samples.append((now, _where(frame)))
+            # A worker holding the interpreter lock freezes the window too: where the others are.
+            for ident, other in frames.items():
+                if ident not in (self._gui, threading.get_ident()):
+                    self._samples.append((now, "[worker] " + _where(other).replace("\n", "\n         ")))
 
     def explain(self, ticks: list[float], gaps: int = 3) -> str:
         """The `gaps` longest gaps between `ticks`, each with the stacks sampled in it, commonest first."""
@@ -144,7 +149,9 @@ class StallProbe:
 
 
 def _settled(window) -> bool:
-    return window.session is not None and not window.session.operations
+    """No operation runs and the panes' own background reads (the sources list after a refresh) are in."""
+    return (window.session is not None and not window.session.operations
+            and not getattr(window.sources_pane.model, "reading", False))
 
 
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,

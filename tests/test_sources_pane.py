@@ -141,3 +141,20 @@ def test_an_import_and_its_undo_change_only_their_row_and_keep_the_chosen_source
     assert shown_titles(pane) == sorted((r.title for r in reference), key=str.casefold)
     assert pane.current_source_id() == chosen
     assert not resets
+
+
+def test_a_refresh_reads_the_list_off_the_gui_thread_and_keeps_the_chosen_source(qtbot, pane, tmp_path):
+    from kzeu_desk.core.reading import read_document
+    from kzeu_desk.core.steps import SourceMetadata
+
+    chosen = reference_rows(pane)[0].id
+    pane.choose(chosen)
+    before = shown_titles(pane)
+    article = tmp_path / "colleague.txt"
+    article.write_text("A colleague imported this note about rail freight through Dostyk.\n", encoding="utf-8")
+    with FactBase.open(pane._session.fact_base.path, actor="colleague") as colleague:  # another window's work
+        colleague.import_document(read_document(article), SourceMetadata(title="Dostyk freight note"))
+    pane.reload(in_background=True)
+    assert shown_titles(pane) == before  # the list as it was until the read comes in
+    qtbot.waitUntil(lambda: "Dostyk freight note" in shown_titles(pane))
+    assert pane.current_source_id() == chosen

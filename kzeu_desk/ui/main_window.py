@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         self._commit_pending_edit()
         self.session.fact_base.refresh_copy()
         self._known_operation = self._latest_operation()
-        self.sources_pane.reload()
+        self.sources_pane.reload(in_background=True)
         if self.sources_pane.current_source_id() is not None:
             self.source_pane.refresh_spans()
         self.fact_table.model.refresh()
