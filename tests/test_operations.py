@@ -207,3 +207,25 @@ def test_check_and_repair_run_off_the_gui_thread_and_repair_is_one_undo_step(qtb
     qtbot.waitUntil(lambda: dialog.problems == [], timeout=20_000)
     assert "All checks pass now." in dialog.summary.text()
     assert session.undo_stack.count() == 1 and session.undo_stack.text(0) == "Repair fact base"
+
+
+def test_heavy_pure_work_runs_in_another_process_and_answers_on_the_gui_thread(qtbot):
+    """A word diff of a long text keeps the interpreter busy for seconds: it runs in a worker process,
+    so the window's thread never waits for the interpreter lock; the answer arrives on the GUI thread."""
+    import threading
+
+    from PySide6.QtCore import QObject
+
+    from kzeu_desk.core import revisions
+    from kzeu_desk.ui.operations import compute_in_another_process
+
+    old = "The agreement entered into force in 2020 after ratification. " * 50
+    new = old.replace("2020", "2021", 3)
+    receiver = QObject()
+    answers: list = []
+    compute_in_another_process(receiver, revisions.text_diff, (old, new),
+                               lambda pieces: answers.append((pieces, threading.current_thread())))
+    qtbot.waitUntil(lambda: bool(answers), timeout=60_000)
+    pieces, thread = answers[0]
+    assert pieces == revisions.text_diff(old, new)
+    assert thread is threading.main_thread()

@@ -22,7 +22,7 @@ from kzeu_desk.core.reading import ReadDocument, read_document
 from kzeu_desk.core.progress import Progress, Stopped
 from kzeu_desk.core.reanchor import Cancelled
 from kzeu_desk.core.service import FactBase, SourceMetadata
-from kzeu_desk.ui.operations import WorkspaceOp, compute_off_gui_thread
+from kzeu_desk.ui.operations import WorkspaceOp, compute_in_another_process
 from kzeu_desk.ui.plain_text import local_time, plain_label
 from kzeu_desk.ui.session import Session
 
@@ -147,7 +147,7 @@ class RevisionView(QWidget):
                                            f"{removed:,} words removed (struck out), {added:,} added (underlined).")
                 self._paint(pieces)
 
-            compute_off_gui_thread(self, lambda: revisions.text_diff(old, new), compared)
+            compute_in_another_process(self, revisions.text_diff, (old, new), compared)
             return
         self._paint(self._pieces)
 
