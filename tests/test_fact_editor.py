@@ -127,7 +127,7 @@ def test_alias_commits_the_entity_as_one_undo_step(qtbot, editor: FactEditor, se
 def test_completer_offers_the_entity_for_an_alias(qtbot, editor: FactEditor, session: Session) -> None:
     new_draft(session)
     completer = editor.subject_field.completer
-    # Every alias is read off the GUI thread once a fact is shown; the completer has them soon after.
+    # Every alias is read off the GUI thread a quiet moment after a fact is shown; the completer has them then.
     qtbot.waitUntil(lambda: completer.model().rowCount() > 0)
     completer.setCompletionPrefix("EU")
     offered = {completer.pathFromIndex(completer.completionModel().index(row, 0))

@@ -4,13 +4,15 @@ Showing a fact needs only the names of the entities it mentions: those are read 
 primary-key lookups. Completion and turning typed text into an entity need every alias (52k at
 1M facts; the read and the `EntityDirectory` built from it held the GUI thread for seconds when
 Evidence to check selected a fact after a revision import). That directory is read off the GUI
-thread as soon as a fact is shown, so it is ready by the time a curator types; typing faster than
-that reads it on the spot, as before.
+thread a moment after a fact is shown, so it is ready by the time a curator types; typing faster
+than that reads it on the spot, as before. The moment matters: a worker building 52k rows in
+Python competes with the GUI thread for the interpreter lock, and right after a fact is shown the
+GUI thread is busiest (the reader, the table, the editor), so the read waits for a quiet second.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from sqlalchemy import Connection
 
 from kzeu_desk.core import queries
@@ -20,6 +22,7 @@ from kzeu_desk.ui.entity_field import AliasListModel
 from kzeu_desk.ui.session import Session
 
 _CHANNEL = "entity-directory"
+QUIET_BEFORE_READING_MS = 1000
 
 
 class EntityLookup(QObject):
@@ -34,6 +37,8 @@ class EntityLookup(QObject):
         self._directory: EntityDirectory | None = None
         self._names: dict[int, str] = {}  # read one by one until the directory is here
         self._requested = False
+        self._quiet = QTimer(self, singleShot=True, interval=QUIET_BEFORE_READING_MS)
+        self._quiet.timeout.connect(self._request)
 
     @property
     def loaded(self) -> bool:
@@ -52,6 +57,7 @@ class EntityLookup(QObject):
     def directory(self) -> EntityDirectory:
         """Every name and alias, for typed text; read here and now if the background read is not done."""
         if self._directory is None:
+            self._quiet.stop()
             self._reader.cancel(_CHANNEL)
             with self._session.fact_base.reading() as conn:
                 self._adopt(_read_directory(conn))
@@ -59,7 +65,12 @@ class EntityLookup(QObject):
         return self._directory
 
     def load_in_background(self) -> None:
-        """Start reading the directory off the GUI thread, unless it is read or being read."""
+        """Read the directory off the GUI thread once nothing has asked for a second (each call
+        starts the second again), unless it is read or being read."""
+        if self._directory is None and not self._requested:
+            self._quiet.start()
+
+    def _request(self) -> None:
         if self._directory is not None or self._requested:
             return
         self._requested = True
@@ -68,7 +79,7 @@ class EntityLookup(QObject):
     def invalidate(self) -> None:
         """Entities or aliases changed: names are read again, the directory in the background."""
         self._reader.cancel(_CHANNEL)
-        was_read = self._directory is not None or self._requested
+        was_read = self._directory is not None or self._requested or self._quiet.isActive()
         self._directory = None
         self._names.clear()
         self._requested = False
@@ -80,6 +91,7 @@ class EntityLookup(QObject):
         self._reader.wait()
 
     def stop(self) -> None:
+        self._quiet.stop()
         self._reader.stop()
 
     def _adopt(self, directory: EntityDirectory) -> None:
