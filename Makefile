@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint test-system-packages system-python-venv bench bench-full soak package dist clean
+.PHONY: run test lint test-system-packages system-python-venv postgresql-server bench bench-full soak package dist clean
 
 # First use takes a few minutes: pip's own progress is shown, so it never looks stuck.
 $(INSTALLED): pyproject.toml
@@ -18,7 +18,7 @@ $(INSTALLED): pyproject.toml
 run: $(INSTALLED)
 	$(PY) -m kzeu_desk $(ARGS)
 
-test: lint test-system-packages system-python-venv
+test: lint test-system-packages system-python-venv postgresql-server
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 # ruff (errors, imports, bug-prone patterns), mypy (the core strictly, the UI where annotated) and
@@ -44,6 +44,12 @@ test-system-packages:
 system-python-venv:
 	@if [ "$$(id -u)" = 0 ] && [ -x /usr/bin/python3 ] && ! /usr/bin/python3 -c 'import ensurepip' 2>/dev/null; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; fi
+
+# The core tests also run on a PostgreSQL server they start themselves in a temporary folder
+# (tests/postgresql_server.py): Debian's server binaries, installed here when missing.
+postgresql-server:
+	@if [ "$$(id -u)" = 0 ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql; fi
 
 # A long crash-safety run: thousands of SIGKILLs during editing and import (docs/RELIABILITY.md).
 SOAK_KILLS ?= 2000

@@ -143,19 +143,19 @@ def test_a_file_that_looks_like_a_new_version_is_not_made_a_second_source_and_im
 
     again = kzeu("import", "--db", str(db), str(article), cwd=tmp_path)
     assert again.returncode == 1 and again.stderr.strip() == (
-        "kz_eu_30_years.txt: not imported: it is already imported as source 1 “kz_eu_30_years” (the same original file).")
+        "kz_eu_30_years.txt: not imported: it is already imported as source 1 “Kazakhstan and EU mark 30 years of diplomatic relations” (the same original file).")
 
     article.write_bytes((pair / "new.txt").read_bytes())  # the publisher updated the article
     suspected = kzeu("import", "--db", str(db), str(article), cwd=tmp_path)
     assert suspected.returncode == 1 and suspected.stdout == ""
     assert suspected.stderr.strip() == (
-        "kz_eu_30_years.txt: not imported: it looks like a new version of source 1 “kz_eu_30_years” (the same file "
+        "kz_eu_30_years.txt: not imported: it looks like a new version of source 1 “Kazakhstan and EU mark 30 years of diplomatic relations” (the same file "
         "name); import it with --revision-of 1, or with --as-new-source to keep it as a separate source.")
 
     revised = kzeu("import", "--db", str(db), "--revision-of", "1", str(article), cwd=tmp_path)
     assert revised.returncode == 0, revised.stderr
     summary, *to_check = revised.stdout.strip().splitlines()
-    assert summary == ("kz_eu_30_years.txt: imported as revision 2 of source 1 “kz_eu_30_years”; 3 evidence spans "
+    assert summary == ("kz_eu_30_years.txt: imported as revision 2 of source 1 “Kazakhstan and EU mark 30 years of diplomatic relations”; 3 evidence spans "
                        "(1 exact, 1 fuzzy, 1 orphaned); 2 to check in Evidence to check.")
     assert sorted(line.split("\t")[3] for line in to_check) == ["lost", "number changed"]
     assert "“almost US$77 billion” → “almost US$78 billion”" in "\n".join(to_check)
@@ -168,8 +168,9 @@ def test_a_file_that_looks_like_a_new_version_is_not_made_a_second_source_and_im
     article.write_text(article.read_text(encoding="utf-8") + "\nA reader's letter.\n", encoding="utf-8")
     apart = kzeu("import", "--db", str(db), "--as-new-source", str(article), cwd=tmp_path)
     assert apart.returncode == 0
-    assert apart.stdout.strip().split("\t")[::3] == ["kz_eu_30_years",
-                                                    "kept apart from source 1 “kz_eu_30_years” (the same file name)"]
+    assert apart.stdout.strip().split("\t")[::3] == [
+        "Kazakhstan and EU mark 30 years of diplomatic relations",
+        "kept apart from source 1 “Kazakhstan and EU mark 30 years of diplomatic relations” (the same file name)"]
     check = kzeu("check", "--db", str(db), cwd=tmp_path)
     assert check.returncode == 0, check.stdout
 
@@ -184,3 +185,20 @@ def test_revision_import_mistakes_are_one_sentence(tmp_path, arguments, message)
     result = kzeu("import", "--db", str(tmp_path / "facts.sqlite"), *arguments, cwd=tmp_path)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert result.stderr.strip() == message
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(tmp_path):
+    db = tmp_path / "facts.sqlite"
+    assert kzeu("import", "--db", str(db), *map(str, sorted(sample_corpus_dir().glob("*.txt"))),
+                cwd=tmp_path).returncode == 0
+    # `kzeu-desk property list | head -0`: the reading end is closed before the command writes.
+    reader, writer = os.pipe()
+    os.close(reader)
+    try:
+        run = subprocess.run([sys.executable, "-m", "kzeu_desk", "property", "list", "--db", str(db)], cwd=tmp_path,
+                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, stdout=writer,
+                             stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(writer)
+    assert run.stderr == ""
+    assert run.returncode == 141

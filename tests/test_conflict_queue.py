@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
+from kzeu_desk.core.storage import engine_of
 from sqlalchemy import text
 
 from kzeu_desk.core import conflict_queue, queries
@@ -13,6 +14,8 @@ from kzeu_desk.core.errors import InvalidEdit
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.service import FactBase, SourceMetadata
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
+
+pytestmark = pytest.mark.both_engines
 
 
 # -- building the scenario through the service -------------------------------------------------------
@@ -63,8 +66,8 @@ def conflict_of(fact_base: FactBase, *fact_ids: int) -> int:
     """The conflict whose members are exactly `fact_ids`."""
     with fact_base.reading() as conn:
         for conflict_id, members in conn.execute(text(
-                "SELECT conflict_id, group_concat(fact_id) FROM "
-                "(SELECT conflict_id, fact_id FROM conflict_member ORDER BY fact_id) GROUP BY conflict_id")):
+                f"SELECT conflict_id, {engine_of(conn).sql.joined('fact_id', chr(39) + ',' + chr(39))} FROM "
+                "(SELECT conflict_id, fact_id FROM conflict_member ORDER BY fact_id) AS m GROUP BY conflict_id")):
             if sorted(int(m) for m in members.split(",")) == sorted(fact_ids):
                 return conflict_id
     raise AssertionError(f"no conflict between facts {fact_ids}")
@@ -139,7 +142,9 @@ def test_queue_lists_the_corpus_disagreements_oldest_first(fact_base, scenario):
         ("Enhanced Partnership and Cooperation Agreement", "agreement signed", "value", 2),
         ("Kazakhstan", "investment inflow", "value", 2),
     ]
-    assert queue[0].explanation.startswith("Kazakhstan · diplomatic relations established: “Kazakhstan, a sign of the EU 25 years of strong and…” says 1996")
+    assert queue[0].explanation.startswith(
+        "Kazakhstan · diplomatic relations established: Astana Calling, “Kazakhstan, a sign of the EU 25 years of "
+        "strong and…” says 1996")
     assert [r.created_at for r in queue] == sorted(r.created_at for r in queue)
 
 
@@ -262,6 +267,7 @@ def test_detail_formats_qualifiers_and_counts_agreeing_sources(fact_base, scenar
     (evidence,) = dated.evidence
     assert (evidence.source_title, evidence.source_published, evidence.source_published_text) == (
         "Embassy note", "2021-12-16", "16 December 2021")
+    assert evidence.source_reference.endswith("16 December 2021") and "“Embassy note”" in evidence.source_citation
 
 
 def test_detail_of_a_vanished_conflict_is_none(fact_base, scenario):

@@ -91,7 +91,8 @@ def test_queue_shows_the_corpus_conflicts_and_passes_the_model_tester(panel, qtm
     assert queue_titles(panel) == [RELATIONS_TITLE, INVESTMENT_TITLE, EPCA_TITLE, INFLOW_TITLE]
     assert panel.count_label.text() == "4 open conflicts"
     tooltip = panel.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
-    assert "“Kazakhstan, a sign of the EU 25 years of strong and…” says 1996; “Kazakhstan and EU mark 30 years of diplomatic relations” says 1993" in tooltip
+    assert "Astana Calling, “Kazakhstan, a sign of the EU 25 years of strong and…” says 1996; “Kazakhstan and EU " \
+           "mark 30 years of diplomatic relations” says 1993" in tooltip
     qtmodeltester.check(panel.model)
 
 
@@ -100,7 +101,8 @@ def test_current_conflict_shows_explanation_and_side_by_side_cards(panel, scenar
                                                     scenario.relations_1993)
     explanation = panel.explanation_label
     assert explanation.textFormat() == Qt.TextFormat.PlainText and explanation.wordWrap()
-    assert explanation.text().startswith("Kazakhstan · diplomatic relations established: “Kazakhstan, a sign of the EU 25 years of strong and…” says 1996")
+    assert explanation.text().startswith("Kazakhstan · diplomatic relations established: Astana Calling, "
+                                         "“Kazakhstan, a sign of the EU 25 years of strong and…” says 1996")
     assert explanation.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
     first, second = panel.cards
     assert (first.fact_id, second.fact_id) == (scenario.relations_1996, scenario.relations_1993)
@@ -110,7 +112,9 @@ def test_current_conflict_shows_explanation_and_side_by_side_cards(panel, scenar
     quote = first.quotes[0].toPlainText()
     assert "five years later, in 1996, it officially" in quote
     sources = [label.text() for label in first.findChildren(QLabel, "cardSource")]
-    assert sources == ["— Kazakhstan, a sign of the EU 25 years of strong and developing relations, date not stated"]
+    # Cited by the source's details (docs: citation.py): title, publisher, date.
+    assert sources == ["— “Kazakhstan, a sign of the EU 25 years of strong and developing relations”, Astana Calling, "
+                       "date not stated"]
     assert panel.cards_layout.indexOf(first) == 0 and panel.cards_layout.indexOf(second) == 1
     assert panel.rationale_edit.placeholderText() == RATIONALE_PLACEHOLDER
 
@@ -387,7 +391,7 @@ def test_markup_in_sources_and_values_is_shown_literally(qtbot, fact_base, scena
     assert card.quotes[0].toPlainText().startswith("Relations: <b>1996</b> <img src=http://example.invalid")
     assert "<img" not in card.quotes[0].document().toHtml().replace("&lt;img", "")
     source_label = card.findChild(QLabel, "cardSource")
-    assert source_label.text().startswith("— <i>Archive</i>") and source_label.textFormat() == Qt.TextFormat.PlainText
+    assert source_label.text().startswith("— “<i>Archive</i>”") and source_label.textFormat() == Qt.TextFormat.PlainText
     assert all(label.textFormat() == Qt.TextFormat.PlainText for label in panel.findChildren(QLabel))
 
 

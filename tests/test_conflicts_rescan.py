@@ -12,11 +12,12 @@ from sqlalchemy import bindparam, text
 
 from kzeu_desk.core import conflicts, steps
 from kzeu_desk.core.storage import engine_of
-from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.recorder import Recorder, utc_now
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
+
+pytestmark = pytest.mark.both_engines
 
 MONEY, DATE, PERCENT, ENTITY, TEXT = ValueKind.MONEY, ValueKind.DATE, ValueKind.PERCENT, ValueKind.ENTITY, ValueKind.TEXT
 
@@ -100,7 +101,7 @@ def make_conflicts_stale(fb: FactBase, seed: int) -> None:
     """What another tool, an older version of the rules or a crash between writes can leave: facts
     changed without their conflicts, and conflict rows deleted, invented, settled or reworded."""
     rnd = random.Random(seed)
-    with sqlite_features.write_transaction(fb.engine) as conn:
+    with engine_of(fb.engine).write_transaction(fb.engine) as conn:
         sql = lambda statement, **params: conn.execute(text(statement), params)
         fact_ids = sql("SELECT id FROM fact ORDER BY id").scalars().all()
         for fact_id in rnd.sample(fact_ids, len(fact_ids) // 6):
@@ -138,9 +139,9 @@ def make_conflicts_stale(fb: FactBase, seed: int) -> None:
                     continue
                 conflict_id = sql(
                     "INSERT INTO conflict (rule, signature, subject_id, property_id, status, explanation, "
-                    "members_fingerprint, created_at) VALUES (:rule, :signature, :s, :p, :status, 'invented', 'x', 'then')",
+                    "members_fingerprint, created_at) VALUES (:rule, :signature, :s, :p, :status, 'invented', 'x', 'then') RETURNING id",
                     rule=rule, signature=signature, s=subject_id, p=property_id,
-                    status="dismissed" if number % 3 == 0 else "open").lastrowid
+                    status="dismissed" if number % 3 == 0 else "open").scalar_one()
                 for fact_id in members:
                     sql("INSERT INTO conflict_member (conflict_id, fact_id) VALUES (:c, :f)", c=conflict_id, f=fact_id)
 
@@ -166,12 +167,12 @@ def tricky(fact_base: FactBase) -> FactBase:
     fact_base.link_facts(claims[1], claims[0], "contradicts")
     fact_base.link_facts(claims[2], claims[0], "contradicts", "rejected later")
     fact_base.flag_facts([claims[2]], "an opinion piece")
-    with sqlite_features.write_transaction(fact_base.engine) as conn:
+    with engine_of(fact_base.engine).write_transaction(fact_base.engine) as conn:
         for members, status in (((series[0], series[1]), "dismissed"), ((series[2], series[3]), "open")):
             conflict_id = conn.execute(text(
                 "INSERT INTO conflict (rule, signature, subject_id, property_id, status, explanation, "
-                "members_fingerprint, created_at) VALUES ('value', :sig, :s, :p, :status, 'old', 'x', 'then')"),
-                {"sig": "value:" + ",".join(map(str, members)), "s": kz, "p": inflow, "status": status}).lastrowid
+                "members_fingerprint, created_at) VALUES ('value', :sig, :s, :p, :status, 'old', 'x', 'then') RETURNING id"),
+                {"sig": "value:" + ",".join(map(str, members)), "s": kz, "p": inflow, "status": status}).scalar_one()
             for fact_id in members:
                 conn.execute(text("INSERT INTO conflict_member (conflict_id, fact_id) VALUES (:c, :f)"),
                              {"c": conflict_id, "f": fact_id})
@@ -182,7 +183,7 @@ def tricky(fact_base: FactBase) -> FactBase:
 
 def copy_of(fb: FactBase, folder: Path, name: str) -> Path:
     target = folder / f"{name}.sqlite"
-    sqlite_features.snapshot_into(fb.path, target)
+    fb.write_snapshot(target)  # an SQLite file whichever engine holds the fact base
     return target
 
 
@@ -294,7 +295,7 @@ def test_changes_since_the_last_check_are_found(tricky, tmp_path):
     tricky.delete_fact(facts[2].id)
     tricky.link_facts(facts[3].id, facts[4].id, "contradicts")
     # Around the app, but keeping updated_at as every writer does: the next check must see them.
-    with sqlite_features.write_transaction(tricky.engine) as conn:
+    with engine_of(tricky.engine).write_transaction(tricky.engine) as conn:
         conn.execute(text("UPDATE fact SET value_amount = 1, value_lower = NULL, value_upper = NULL, "
                           "point_in_time = NULL, start_time = NULL, end_time = NULL, updated_at = :now "
                           "WHERE id IN (SELECT id FROM fact WHERE value_kind = 'money' AND status <> 'rejected' "
@@ -306,7 +307,7 @@ def test_changes_since_the_last_check_are_found(tricky, tmp_path):
 
 
 def delete_value_conflicts(fb: FactBase) -> None:
-    with sqlite_features.write_transaction(fb.engine) as conn:
+    with engine_of(fb.engine).write_transaction(fb.engine) as conn:
         conn.execute(text("DELETE FROM conflict_member WHERE conflict_id IN (SELECT id FROM conflict WHERE rule = 'value')"))
         conn.execute(text("DELETE FROM conflict WHERE rule = 'value'"))
 
@@ -371,7 +372,7 @@ def test_a_rescan_files_conflicts_under_the_key_their_facts_moved_to(fact_base, 
     assert len(moving) == 6
     # Around the app (a load, another tool): the conflict rows stay under the old keys; some
     # a curator had dismissed.
-    with sqlite_features.write_transaction(fact_base.engine) as conn:
+    with engine_of(fact_base.engine).write_transaction(fact_base.engine) as conn:
         for number, (conflict_id, (a, b, subject)) in enumerate(moving.items()):
             conn.execute(text("UPDATE fact SET subject_id = :s, updated_at = :now WHERE id IN (:a, :b)"),
                          {"s": subject, "now": utc_now(), "a": a, "b": b})

@@ -138,8 +138,8 @@ def test_jsonl_lines_follow_the_published_schema(curated_path, tmp_path):
         errors = [e.message for e in validator.iter_errors(record)]
         assert not errors, f"line {number}: {errors[:2]}"
     types = [r["type"] for r in lines[1:]]
-    assert types == sorted(types, key=["original", "source", "source_revision", "entity", "property", "fact", "evidence", "link",
-                                       "conflict", "audit"].index)
+    assert types == sorted(types, key=["original", "source", "source_revision", "entity", "property", "property_separator",
+                                       "fact", "evidence", "link", "conflict", "audit"].index)
     assert lines[0]["counts"] == {t: types.count(t) for t in lines[0]["counts"]}
     assert result.counts["fact"] == 12 and "Exported 12 facts" in result.summary
 
@@ -151,8 +151,8 @@ def test_schema_enumerations_match_the_database():
     assert schema["link"]["properties"]["kind"]["enum"] == [k.value for k in LinkKind]
     assert schema["conflict"]["properties"]["rule"]["enum"] == [r.value for r in ConflictRule]
     assert schema["conflict"]["properties"]["status"]["enum"] == [s.value for s in ConflictStatus]
-    # Format 2 predates date ranges and counts (schema 0004); the format that carries them lists every kind.
-    assert schema["valueKind"]["enum"] == [k.value for k in ValueKind if k not in (ValueKind.DATE_RANGE, ValueKind.COUNT)]
+    # Format 3 carries every value kind, and the audit events of every table it carries.
+    assert schema["valueKind"]["enum"] == [k.value for k in ValueKind]
     assert schema["evidence"]["properties"]["anchor_state"]["enum"] == [s.value for s in AnchorState]
     assert schema["audit"]["properties"]["table"]["enum"] == list(CARRIED_TABLES)
     assert [ref["$ref"].removeprefix("#/$defs/") for ref in json.loads(SCHEMA.read_text(encoding="utf-8"))["oneOf"]] \

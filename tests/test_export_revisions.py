@@ -218,15 +218,23 @@ def test_revision_numbers_are_translated_through_the_texts_when_the_target_numbe
 
 
 def _as_version_2(lines: list[dict]) -> list[dict]:
-    """What the version 2 exporter wrote: no originals, no formats or pages of sources."""
+    """What the version 2 exporter wrote: no originals, no formats or pages of sources, no
+    qualifiers, separators or property rules."""
     converted = []
     for record in lines:
         record = dict(record)
         if record["type"] == "header":
             record["version"] = 2
-            record["counts"] = {k: v for k, v in record["counts"].items() if k != "original"}
-        elif record["type"] == "original":
+            record["counts"] = {k: v for k, v in record["counts"].items() if k not in ("original", "property_separator")}
+        elif record["type"] in ("original", "property_separator") or (
+                record["type"] == "audit" and record["table"] in ("property_separator", "fact_qualifier")):
             continue
+        elif record["type"] == "property":
+            for column in ("allowed_units", "subject_kind", "deprecated"):
+                record.pop(column)
+        elif record["type"] == "fact":
+            assert not record.pop("qualifiers")
+            record["value"] = {k: v for k, v in record["value"].items() if k != "date_end"}
         elif record["type"] in ("source", "source_revision"):
             for column in ("format", "extractor", "original_sha256", "retrieved_at", "pages"):
                 record.pop(column)
@@ -234,6 +242,8 @@ def _as_version_2(lines: list[dict]) -> list[dict]:
             record.pop("pages")
             record.pop("number_changed")
         converted.append(record)
+    header = converted[0]
+    header["counts"] = {**header["counts"], "audit": sum(r["type"] == "audit" for r in converted)}
     return converted
 
 

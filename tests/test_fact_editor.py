@@ -144,16 +144,20 @@ def test_edits_undo_one_by_one(qtbot, editor: FactEditor, session: Session) -> N
     type_and_enter(qtbot, editor.subject_field.line_edit, "EU")
     snapshots.append(stored(fact_base, fact_id))
     choose(editor.property_combo, "cumulative investment")
-    snapshots.append(stored(fact_base, fact_id))
-    # The property takes money; the editor offers the amount fields with its default unit.
+    # The property takes money and the draft holds a date: nothing is stored until an amount is
+    # entered, then property and value change together, in one step.
+    assert stored(fact_base, fact_id) == snapshots[-1]
+    assert editor.kind_offer.isVisible()
     assert editor.value_stack.currentWidget() is editor.amount_editor
     choose(editor.amount_editor.unit_combo, "USD")
     type_and_enter(qtbot, editor.amount_editor.amount_edit, "more than 160 billion")
     snapshots.append(stored(fact_base, fact_id))
+    assert not editor.kind_offer.isVisible()
+    assert session.undo_stack.undoText() == "Set property to cumulative investment and value to more than US$160 billion"
     choose(editor.status_combo, "confirmed")
     snapshots.append(stored(fact_base, fact_id))
 
-    assert session.undo_stack.count() == steps + 4
+    assert session.undo_stack.count() == steps + 3
     final = snapshots[-1]
     assert final.subject_id == entity_id(fact_base, "European Union")
     assert final.value_kind == "money"
@@ -197,8 +201,7 @@ def test_unparseable_input_is_flagged_inline_and_not_saved(qtbot, editor: FactEd
     assert editor.value_date_field.problem.isVisible()
     assert "not a date" in editor.value_date_field.problem.text()
 
-    choose(editor.property_combo, "trade turnover")
-    steps += 1
+    choose(editor.property_combo, "trade turnover")  # a date cannot be money: offered, not stored
     type_and_enter(qtbot, editor.amount_editor.amount_edit, "lots of money")
     assert editor.amount_editor.problem.isVisible()
     assert session.undo_stack.count() == steps
@@ -288,6 +291,39 @@ def test_stale_edit_is_refused_and_the_editor_reloads(qtbot, editor: FactEditor,
 
     choose(editor.status_combo, "confirmed")
     assert stored(fact_base, fact_id).status == "confirmed"
+
+
+@pytest.mark.parametrize("choice", ["keep mine", "merge"])
+def test_a_collision_is_resolved_by_the_curators_choice(qtbot, editor: FactEditor, session: Session, monkeypatch,
+                                                         choice: str) -> None:
+    from kzeu_desk.ui import edit_collision
+
+    fact_base = session.fact_base
+    fact_id = new_draft(session)
+    loaded = editor.shown_version
+    fact_base.update_fact(fact_id, loaded, note="theirs", status="confirmed", label="Edit note")  # another curator
+    asked = []
+    monkeypatch.setattr(edit_collision, "ask", lambda _parent, collision, what: (
+        asked.append((collision, what)) or edit_collision.Choice(choice)))
+    editor.note_edit.setFocus()
+    editor.note_edit.setPlainText("mine")
+    editor.note_edit.document().setModified(True)
+    editor._commit_note()
+    (collision, what), = asked
+    assert collision.stored["note"] == "theirs" and collision.mine == {"note": "mine"} and what == "edit note"
+    row = stored(fact_base, fact_id)
+    assert row.status == "confirmed"  # their other change is never lost
+    assert row.note == ("mine" if choice == "keep mine" else "theirs\n\nmine")
+
+
+def test_merging_keeps_my_change_only_where_they_left_the_field_alone() -> None:
+    from kzeu_desk.ui.edit_collision import Collision
+
+    loaded = {"status": "draft", "rank": "normal", "note": None, "value_amount": 1.0, "value_kind": "money"}
+    stored_now = {**loaded, "status": "confirmed", "value_amount": 2.0}
+    assert Collision(loaded, stored_now, {"rank": "preferred", "status": "rejected"}).merged() == {"rank": "preferred"}
+    assert Collision(loaded, stored_now, {"value_amount": 3.0, "value_kind": "money"}).merged() == {}
+    assert Collision(loaded, {**loaded, "note": "a"}, {"note": "b"}).merged() == {"note": "a\n\nb"}
 
 
 def test_evidence_activation_and_removal(qtbot, editor: FactEditor, session: Session) -> None:
@@ -394,12 +430,15 @@ def test_entity_value_for_an_entity_property(qtbot, editor: FactEditor, session:
     fact_id = new_draft(session)
     choose(editor.property_combo, "largest investor")
     assert editor.value_stack.currentWidget() is editor.value_entity_field
-    assert editor.value_kind_note.isVisible()  # still holds the date until a new value is entered
+    assert editor.kind_offer.isVisible()  # the fact holds a date until an entity is entered
+    assert "“largest investor” takes an entity" in editor.kind_offer.message.text()
+    assert stored(session.fact_base, fact_id).property_id is None
     type_and_enter(qtbot, editor.value_entity_field.line_edit, "holland")
     row = stored(session.fact_base, fact_id)
     assert (row.value_kind, row.value_entity_id) == ("entity", entity_id(session.fact_base, "Netherlands"))
+    assert row.property_id is not None
     assert editor.value_entity_field.line_edit.text() == "Netherlands"
-    assert not editor.value_kind_note.isVisible()
+    assert not editor.kind_offer.isVisible()
 
 
 def test_create_is_offered_only_when_nothing_completes(qtbot, editor: FactEditor, session: Session) -> None:

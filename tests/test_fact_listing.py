@@ -15,11 +15,14 @@ from kzeu_desk.core.fact_listing import ListingSpec, SortColumn
 from kzeu_desk.core.models import FactRank, FactStatus
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.storage.sqlite import SQLITE
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_value
 
-search_index = SQLITE.search  # the engine the tests run on
+pytestmark = pytest.mark.both_engines
+
+search_index = SQLITE.search
 
 FTS_SYNTAX_TYPED_BY_USERS = [
     '"', "*", "-", "NEAR", ":", "(", ")", "^", '"kaz', "kaz*", "-kaz", "subject:kaz", "NEAR(kaz ger)",
@@ -192,12 +195,12 @@ def test_paging_through_every_sort_matches_a_reference_sort(many_facts, column, 
 
 def offset_listing(conn: Connection, spec: ListingSpec, page_size: int) -> list[list[tuple]]:
     """Every page as (sort key..., id), read with a plain ORDER BY ... LIMIT ... OFFSET: no keyset."""
-    expressions = fact_listing._SORT_EXPRESSIONS[spec.sort]
+    expressions = fact_listing._sort_expressions(conn, spec.sort)
     where, params = fact_listing._filters(conn, spec)
     query = text(f"""
         SELECT {''.join(f'{expression}, ' for expression in expressions)}f.id
         FROM fact f {fact_listing._SORT_JOINS.get(spec.sort, '')}
-        WHERE {where} ORDER BY {fact_listing._order_by(spec)} LIMIT :limit OFFSET :offset""")
+        WHERE {where} ORDER BY {fact_listing._order_by(conn, spec)} LIMIT :limit OFFSET :offset""")
     pages = []
     while True:
         page = [tuple(row) for row in conn.execute(query, {**params, "limit": page_size,
@@ -274,11 +277,13 @@ def query_plans_of(conn: Connection, call) -> list[list[str]]:
     (SortColumn.VALUE, "ix_fact_value_order"),
     (SortColumn.UPDATED, "ix_fact_updated"),
 ])
+@pytest.mark.sqlite_only  # SQLite's query plans (EXPLAIN QUERY PLAN)
 def test_a_later_page_and_a_position_seek_the_sort_index(many_facts, column, index, descending):
     spec = ListingSpec(sort=column, descending=descending)
     with many_facts.reading() as conn:
         key = fact_listing.page_after(conn, spec, None, limit=300)[-1].sort_key
-        [page_plan] = query_plans_of(conn, lambda: fact_listing.page_after(conn, spec, key))
+        # the page, then its facts' qualifiers, read by fact id
+        [page_plan, qualifier_plan] = query_plans_of(conn, lambda: fact_listing.page_after(conn, spec, key))
         # the position's first statement reads the fact's own key by id
         [_, position_plan] = query_plans_of(conn, lambda: fact_listing.position_of(conn, spec, key[-1]))
     for plan in (page_plan, position_plan):
@@ -287,6 +292,8 @@ def test_a_later_page_and_a_position_seek_the_sort_index(many_facts, column, ind
         assert len([step for step in reads_of_facts if index in step and "(" in step]) >= len(key)
         assert not [step for step in reads_of_facts if step.startswith("SCAN f")]
     assert "USE TEMP B-TREE FOR RIGHT PART OF ORDER BY" not in page_plan
+    assert any("ix_fact_qualifier_fact_id" in step for step in qualifier_plan)
+    assert not [step for step in qualifier_plan if step.startswith("SCAN q")]
 
 
 def test_rows_show_names_value_counts_and_raw_columns(many_facts):
@@ -459,14 +466,17 @@ def general_path(monkeypatch):
 def index_calls(monkeypatch) -> Counter:
     """How often each search_index query ran, so a test knows the index answered alone."""
     calls: Counter = Counter()
-    for name in ("count_matches", "matching_fact_ids", "every_nth_matching_fact_id", "fact_matches"):
-        original = getattr(search_index, name)
+    from kzeu_desk.core.storage.postgresql import POSTGRESQL
 
-        def counted(*args, _original=original, _name=name, **kwargs):
-            calls[_name] += 1
-            return _original(*args, **kwargs)
+    for index in (SQLITE.search, POSTGRESQL.search):
+        for name in ("count_matches", "matching_fact_ids", "every_nth_matching_fact_id", "fact_matches"):
+            original = getattr(index, name)
 
-        monkeypatch.setattr(search_index, name, counted)
+            def counted(*args, _original=original, _name=name, **kwargs):
+                calls[_name] += 1
+                return _original(*args, **kwargs)
+
+            monkeypatch.setattr(index, name, counted)
     return calls
 
 
@@ -523,10 +533,12 @@ def test_pages_never_show_an_index_entry_whose_fact_is_gone(many_facts, general_
 
     spec = ListingSpec(search_text="bulk quote")
     with many_facts.reading() as conn:
-        assert search_index.fact_matches(conn, search_index.expression(spec.search), gone)
+        index = engine_of(conn).search
+        assert index.fact_matches(conn, index.expression(spec.search), gone)
     many_facts.run("Delete a fact behind the index", leave_a_stale_entry)
     with many_facts.reading() as conn:
-        assert not search_index.fact_matches(conn, search_index.expression(spec.search), gone)
+        index = engine_of(conn).search
+        assert not index.fact_matches(conn, index.expression(spec.search), gone)
         pages = all_pages(conn, spec, page_size=97)
         boundaries = fact_listing.page_boundaries(conn, spec, 64)
         # The count is the index's own: it trusts the index to hold exactly the existing facts,

@@ -104,7 +104,7 @@ def test_loading_into_a_fact_base_with_data_renumbers_and_reuses(exported, targe
             )).scalar_one()
     assert facts == 2 * len(before["fact"]) and members == 0
     assert entities == len(before["entity"]) and sources == len(before["source"])
-    assert result.reused == {"source": 5, "entity": 10, "property": 17}
+    assert result.reused == {"source": 5, "entity": 10, "property": 20}
     assert result.inserted["fact"] == 12 and result.inserted["source"] == 0
     assert result.backup_path is not None and table_rows(result.backup_path) == before
     assert str(result.backup_path) in result.summary

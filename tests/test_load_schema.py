@@ -94,7 +94,7 @@ def test_the_compiled_schema_agrees_with_the_reference_validator(lines):
             disagreements.append((record, verdict, valid))
         if verdict is not None:
             refused += 1
-            assert "\n" not in verdict and len(verdict) < 200
+            assert "\n" not in verdict and len(verdict) < 240  # the longest names the twelve audited tables
     assert refused > 2000
     assert not disagreements, disagreements[:3]
 

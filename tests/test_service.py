@@ -10,6 +10,8 @@ from kzeu_desk.core.errors import InvalidEdit, StaleEdit
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 
+pytestmark = pytest.mark.both_engines
+
 
 def _source_id(fb: FactBase, file_name: str) -> int:
     with fb.reading() as conn:

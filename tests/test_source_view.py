@@ -505,6 +505,9 @@ def test_source_pane_shows_a_source_and_refreshes_after_a_new_fact(qtbot, fact_b
     assert f"{row.char_count:,} characters" in pane.details_label.text()
     assert pane.details_label.text() == source_details_line(row)
     assert pane.find_bar.isHidden()
+    # Highlights' tooltips end with the source's citation; edited details show at once.
+    session.perform(lambda fb: fb.update_source(source_id, publisher="Kazinform", published="2023-05"))
+    assert pane.view.citation == f"“{row.title}”, Kazinform, May 2023"
 
     quote = "exceeded US$160 billion"
     start = text.index(quote)

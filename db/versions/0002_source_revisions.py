@@ -11,7 +11,10 @@ Generated with `python -m kzeu_desk.core.migrations revision`, then reviewed:
 * the evidence table is rebuilt (SQLite cannot add a constraint in place) from an explicit
   definition rather than by reflection, so AUTOINCREMENT and every named constraint survive, and
   its id counter is carried over: undo re-inserts deleted rows under their old ids, so an id that
-  was ever handed out must never be handed out again.
+  was ever handed out must never be handed out again;
+* other engines (PostgreSQL) add the columns and constraints in place: nothing is rebuilt and the
+  id sequence is untouched. (This engine condition was added after the step landed; what it does
+  on SQLite did not change.)
 
 Existing evidence becomes "exact" in revision 1, which every existing source is at.
 """
@@ -56,9 +59,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('source_id', 'number'),
     sqlite_autoincrement=True
     )
-    with _id_counter_kept("evidence"), op.batch_alter_table(
-        'evidence', copy_from=_evidence_table(with_anchors=False), recreate="always"
-    ) as batch_op:
+    with _id_counter_kept("evidence"), op.batch_alter_table('evidence', **_rebuilt(_evidence_table(with_anchors=False))) as batch_op:
         batch_op.add_column(sa.Column('anchor_state', sqlmodel.sql.sqltypes.AutoString(), server_default='exact', nullable=False))
         batch_op.add_column(sa.Column('anchor_score', sa.Float(), nullable=True))
         batch_op.add_column(sa.Column('confirmed_revision', sa.Integer(), server_default='1', nullable=False))
@@ -76,9 +77,7 @@ def downgrade() -> None:
     # in its source's text. Each superseded revision therefore becomes a source of its own, and
     # evidence orphaned in that revision points at it: no text and no evidence is lost.
     _keep_superseded_revisions_as_sources()
-    with _id_counter_kept("evidence"), op.batch_alter_table(
-        'evidence', copy_from=_evidence_table(with_anchors=True), recreate="always"
-    ) as batch_op:
+    with _id_counter_kept("evidence"), op.batch_alter_table('evidence', **_rebuilt(_evidence_table(with_anchors=True))) as batch_op:
         batch_op.drop_index('ix_evidence_anchor_state')
         batch_op.drop_constraint('ck_evidence_confirmed_revision', type_='check')
         batch_op.drop_constraint('ck_evidence_anchor_score', type_='check')
@@ -90,6 +89,14 @@ def downgrade() -> None:
         batch_op.drop_column('anchor_score')
         batch_op.drop_column('anchor_state')
     op.drop_table('source_revision')
+
+
+def _rebuilt(definition: sa.Table) -> dict:
+    """On SQLite, which cannot add a constraint in place, batch mode rebuilds the table from its
+    explicit definition; other engines alter it in place (and keep its id sequence as it is)."""
+    if op.get_bind().dialect.name != "sqlite":
+        return {}
+    return {"copy_from": definition, "recreate": "always"}
 
 
 def _evidence_table(*, with_anchors: bool) -> sa.Table:
@@ -135,6 +142,9 @@ def _id_counter_kept(table_name: str) -> Iterator[None]:
     """Rebuilding a table restarts its AUTOINCREMENT counter at the highest id still present;
     ids of deleted rows (which undo may bring back) must stay taken."""
     bind = op.get_bind()
+    if bind.dialect.name != "sqlite":  # altered in place: the sequence never moved
+        yield
+        return
     engine = engine_of(bind)
     counter = engine.highest_reserved_id(bind, table_name)
     yield
@@ -149,19 +159,22 @@ def _keep_superseded_revisions_as_sources() -> None:
         FROM source_revision r JOIN source s ON s.id = r.source_id
         ORDER BY r.source_id, r.number
     """)).mappings().all()
+    # SQLite's driver reports the new row's id itself; other engines are asked with RETURNING.
+    returning = "" if bind.dialect.name == "sqlite" else " RETURNING id"
     for revision in revisions:
-        new_source_id = bind.execute(sa.text("""
+        inserted = bind.execute(sa.text("""
             INSERT INTO source (title, publisher, author, url, published, language, text, text_sha256,
                                 char_count, file_name, encoding, note, imported_at, imported_by)
             VALUES (:title, :publisher, :author, :url, :published, :language, :text, :text_sha256,
                     :char_count, :file_name, :encoding, :note, :imported_at, :imported_by)
-        """), {
+        """ + returning), {
             **revision,
             "title": f"{revision['title']} (revision {revision['number']})",
             "note": f"Revision {revision['number']} of source {revision['source_id']}, superseded on "
                     f"{revision['superseded_at']}; kept as a source of its own when the fact base was "
                     "downgraded.",
-        }).lastrowid
+        })
+        new_source_id = inserted.lastrowid if not returning else inserted.scalar_one()
         bind.execute(sa.text("""
             UPDATE evidence SET source_id = :new_source_id
             WHERE source_id = :source_id AND confirmed_revision = :number AND anchor_state = 'orphaned'

@@ -22,6 +22,7 @@ from typing import Literal
 from kzeu_desk.core import storage
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.leftovers import private_folder
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.storage import StorageFailure
 import contextlib
 
@@ -46,25 +47,38 @@ class Backup:
         return f"{local} — {self.reason.replace('-', ' ')}"
 
 
-def backup_folder(fact_base: Path) -> Path:
-    return fact_base.parent / f"{fact_base.name}.backups"
+def backup_folder(fact_base: Location) -> Path:
+    """Beside a file; for a fact base on a server (which its administrator backs up as a whole), a
+    folder of this user's own, one per server database."""
+    if isinstance(fact_base, Path):
+        return fact_base.parent / f"{fact_base.name}.backups"
+    from kzeu_desk.paths import user_data_dir
+
+    return user_data_dir() / "server backups" / f"{_stem(fact_base)}.backups"
 
 
-def take_backup(fact_base: Path, reason: str) -> Backup:
+def _stem(fact_base: Location) -> str:
+    if isinstance(fact_base, Path):
+        return fact_base.stem
+    return re.sub(r"[^\w.-]+", "-", storage.engine_for(fact_base).shown_name(fact_base)).strip("-") or "fact-base"
+
+
+def take_backup(fact_base: Location, reason: str) -> Backup:
     """Snapshot the fact base now; `reason` is a short slug such as 'manual' or 'before-load'."""
     folder = backup_folder(fact_base)
     made_folder = not folder.exists()
     try:
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise UserError(f"No backup could be taken: the folder “{folder}” cannot be made "
                         f"({_os_reason(error)}).") from None
     taken = datetime.now(UTC).replace(microsecond=0)
-    target = folder / f"{fact_base.stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}.sqlite"
+    stem = _stem(fact_base)
+    target = folder / f"{stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}.sqlite"
     counter = 1
     while target.exists():  # two backups within one second: keep both
         counter += 1
-        target = folder / f"{fact_base.stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}-{counter}.sqlite"
+        target = folder / f"{stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}-{counter}.sqlite"
     try:
         storage.engine_for(fact_base).snapshot_into(fact_base, target)
     except (StorageFailure, OSError) as error:
@@ -92,7 +106,7 @@ def discard_backup(backup: Backup) -> None:
         backup.path.parent.rmdir()
 
 
-def list_backups(fact_base: Path) -> list[Backup]:
+def list_backups(fact_base: Location) -> list[Backup]:
     """Newest first."""
     folder = backup_folder(fact_base)
     if not folder.is_dir():
@@ -100,7 +114,7 @@ def list_backups(fact_base: Path) -> list[Backup]:
     found = []
     for path in folder.glob("*.sqlite"):
         backup = _parse_name(path)
-        if backup is not None and backup[0] == fact_base.stem:
+        if backup is not None and backup[0] == _stem(fact_base):
             found.append(Backup(path, backup[1], backup[2]))
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
@@ -132,7 +146,7 @@ def backups_to_keep(backups: list[Backup]) -> set[Path]:
     return keep
 
 
-def rotate(fact_base: Path) -> list[Path]:
+def rotate(fact_base: Location) -> list[Path]:
     """Delete backups the schedule no longer needs; returns what was deleted."""
     backups = list_backups(fact_base)
     keep = backups_to_keep(backups)
@@ -145,7 +159,7 @@ def rotate(fact_base: Path) -> list[Path]:
 # -- restoring -----------------------------------------------------------------------------------
 
 
-def restore_backup(fact_base: Path, backup: Path) -> Backup:
+def restore_backup(fact_base: Location, backup: Path) -> Backup:
     """Replace the fact base's content with a backup's, keeping a backup of what is replaced.
 
     The engine vets the backup like any fact base (not newer than this version, passing its checks;
@@ -154,7 +168,7 @@ def restore_backup(fact_base: Path, backup: Path) -> Backup:
     content, never a mixture (`StorageEngine.restore`); a damaged fact base's bytes are kept as they
     are before a checked copy replaces it.
     """
-    fact_base, backup = Path(fact_base), Path(backup)
+    backup = Path(backup)
     engine = storage.engine_for(fact_base)
     folder = private_folder("restore")
     try:
@@ -162,8 +176,8 @@ def restore_backup(fact_base: Path, backup: Path) -> Backup:
         target = engine.restore_target(fact_base)
         safety = _keep_what_is_replaced(fact_base, target)
         try:
-            if target == "damaged":
-                engine.snapshot_into(copy, fact_base)
+            if target == "damaged":  # only a file is ever damaged (a server keeps its storage sound)
+                engine.snapshot_into(copy, Path(fact_base))
             else:
                 engine.restore(fact_base, copy)
         except (StorageFailure, OSError) as error:
@@ -174,14 +188,14 @@ def restore_backup(fact_base: Path, backup: Path) -> Backup:
     return safety
 
 
-def _keep_what_is_replaced(fact_base: Path, target: Literal["missing", "fact base", "damaged"]) -> Backup:
+def _keep_what_is_replaced(fact_base: Location, target: Literal["missing", "fact base", "damaged"]) -> Backup:
     if target == "missing":
-        return Backup(fact_base, datetime.now(UTC), "nothing replaced")
+        return Backup(Path(fact_base), datetime.now(UTC), "nothing replaced")
     if target == "fact base":
         return take_backup(fact_base, "before-restore")
     folder = backup_folder(fact_base)
     taken = datetime.now(UTC).replace(microsecond=0)
-    kept = folder / f"{fact_base.stem}-{taken:%Y%m%dT%H%M%SZ}-damaged-before-restore.sqlite"
+    kept = folder / f"{_stem(fact_base)}-{taken:%Y%m%dT%H%M%SZ}-damaged-before-restore.sqlite"
     try:
         storage.engine_for(fact_base).set_aside(fact_base, kept)
     except OSError as error:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import Connection, insert
 from sqlalchemy.exc import IntegrityError
@@ -36,7 +37,7 @@ class BulkWriter:
     def __init__(self, conn: Connection):
         self.conn = conn
         self.inserted: dict[str, int] = {}  # rows inserted per table
-        self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[Mapping], tuple]]] = {}
+        self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[Mapping], Any]]] = {}
         # Derived data the operation brings up to date before it commits.
         self.facts_to_index: list[int] = []
         self.conflict_keys: set[tuple[int, int]] = set()
@@ -62,15 +63,20 @@ class BulkWriter:
             raise
         self.inserted[table_name] = self.inserted.get(table_name, 0) + len(rows)
 
-    def _statement(self, table_name: str, row: Mapping[str, object]) -> tuple[str, Callable[[Mapping], tuple]]:
+    def _statement(self, table_name: str, row: Mapping[str, object]) -> tuple[str, Callable[[Mapping], Any]]:
         """The INSERT of these columns, compiled once for the connection's dialect, and what picks
         a row's values in its parameters' order (building Core's parameters row by row cost as
         much as the engine's inserting them)."""
         key = (table_name, tuple(row))
         found = self._statements.get(key)
         if found is None:
+            picks: Callable[[Mapping], Any]
             compiled = insert(table(table_name)).compile(dialect=self.conn.dialect, column_keys=list(row))
-            found = self._statements[key] = (str(compiled), itemgetter(*compiled.positiontup or ()))
+            if compiled.positiontup is not None:  # positional drivers: a tuple in the statement's order
+                picks = itemgetter(*compiled.positiontup)
+            else:  # named-parameter drivers: the row's values by name
+                picks = _by_name(tuple(compiled.params))
+            found = self._statements[key] = (str(compiled), picks)
         return found
 
     def delete_every_row(self, table_names: Sequence[str]) -> None:
@@ -83,3 +89,10 @@ class BulkWriter:
         """New rows of `table_name` get ids above `highest` from now on (ids that only history
         mentions stay taken, so undo and history never mistake one row for another)."""
         engine_of(self.conn).reserve_ids(self.conn, table_name, highest)
+
+
+def _by_name(names: tuple[str, ...]) -> Callable[[Mapping], dict]:
+    def picks(values: Mapping) -> dict:
+        return {name: values[name] for name in names}
+
+    return picks

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text
 
+from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.compatibility import date_interval
 from kzeu_desk.core.conflicts import agreeing_fact_ids
 from kzeu_desk.core.errors import InvalidEdit
@@ -187,7 +188,8 @@ _CONFLICT_ROW = text("""
 
 _MEMBER_EVIDENCE = text("""
     SELECT e.fact_id, e.id AS evidence_id, e.source_id, s.title AS source_title, s.published AS source_published,
-           s.char_count AS source_char_count, e.start, e."end", e.quote, e.prefix, e.suffix
+           s.char_count AS source_char_count, e.start, e."end", e.quote, e.prefix, e.suffix,
+           s.publisher, s.author, s.url, s.file_name
     FROM evidence e
     JOIN source s ON s.id = e.source_id
     WHERE e.fact_id IN :fact_ids
@@ -232,6 +234,8 @@ class MemberEvidence:
     prefix: str
     suffix: str
     source_published_text: str | None  # for display: "16 December 2021"
+    source_citation: str  # author, title, publisher, date, address
+    source_reference: str  # the same without the address
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,10 +279,12 @@ def conflict_detail(conn: Connection, conflict_id: int) -> ConflictDetail | None
     evidence_by_fact: dict[int, list[MemberEvidence]] = {fact_id: [] for fact_id in fact_ids}
     if fact_ids:
         for (fact_id, evidence_id, source_id, title, published, char_count, start, end, quote, prefix,
-             suffix) in conn.execute(_MEMBER_EVIDENCE, {"fact_ids": fact_ids}):
+             suffix, publisher, author, url, file_name) in conn.execute(_MEMBER_EVIDENCE, {"fact_ids": fact_ids}):
+            citation = Citation(title, publisher, author, published, url, file_name)
             evidence_by_fact[fact_id].append(MemberEvidence(
                 evidence_id, source_id, title, published, char_count, start, end, quote, prefix, suffix,
-                source_published_text=_display_date(published)))
+                source_published_text=_display_date(published), source_citation=citation.full,
+                source_reference=citation.reference))
     members = []
     for row in facts:
         agreeing = agreeing_fact_ids(conn, row["id"])

@@ -30,8 +30,10 @@ from operator import itemgetter
 
 from sqlalchemy import Connection, Row, TextClause, bindparam, select, text
 
+from kzeu_desk.core.citation import citations
 from kzeu_desk.core.compatibility import Scope, Verdict, scopes_overlap, values_compatible
 from kzeu_desk.core.models import ConflictRule, ConflictStatus, LinkKind
+from kzeu_desk.core.qualifiers import SeparatorValues, separated, separator_values
 from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.storage import StorageEngine, engine_of
@@ -51,8 +53,7 @@ _IDS_PER_QUERY = 900
 _CANDIDATE_COLUMNS = f"""
     f.id, f.subject_id, f.property_id, {", ".join("f." + c for c in _JUDGED_COLUMNS)},
     s.name AS subject_name, p.name AS property_name, p.tolerance"""
-_FIRST_SOURCE = """(SELECT coalesce(src.title, src.file_name) FROM evidence e JOIN source src ON src.id = e.source_id
-                    WHERE e.fact_id = f.id ORDER BY e.id LIMIT 1)"""
+_FIRST_SOURCE = "(SELECT e.source_id FROM evidence e WHERE e.fact_id = f.id ORDER BY e.id LIMIT 1)"
 _CANDIDATE_JOINS = """
     JOIN property p ON p.id = f.property_id AND p.single_valued
     JOIN entity s ON s.id = f.subject_id"""
@@ -122,24 +123,28 @@ class Disagreement:
 
 def value_disagreements(conn: Connection, subject_id: int, property_id: int) -> list[Disagreement]:
     facts = [dict(r) for r in conn.execute(_CANDIDATES, {"subject_id": subject_id, "property_id": property_id}).mappings()]
-    found = []
+    separators = separator_values(conn, facts)
+    pairs = []
     for a, b in combinations(facts, 2):
-        if not scopes_overlap(_scope(a), _scope(b)):
+        if not scopes_overlap(_scope(a), _scope(b)) or separated(separators.get(a["id"]), separators.get(b["id"])):
             continue
         verdict = values_compatible(TypedValue.from_columns(a), TypedValue.from_columns(b), tolerance=a["tolerance"])
         if verdict.comparable and not verdict.compatible:
-            found.append(_value_disagreement(a, b, verdict))
-    return found
+            pairs.append((a, b, verdict))
+    # Only the facts that disagree are named in an explanation, so only their sources are cited.
+    _cite_first_sources(conn, [fact for a, b, _verdict in pairs for fact in (a, b)])
+    return [_value_disagreement(a, b, verdict) for a, b, verdict in pairs]
 
 
-def _disagreeing_pairs(facts: list[tuple], tolerance: float | None,
-                       scopes_seen: dict[tuple, tuple[Scope, int | None]]) -> list[tuple[tuple, tuple, Verdict]]:
+def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, scopes_seen: dict[tuple, tuple[Scope, int | None]],
+                       separators: Mapping[int, SeparatorValues]) -> list[tuple[tuple, tuple, Verdict]]:
     """The pairs `value_disagreements` finds among one key's candidates (rows of `_RESCAN_COLUMNS`,
     ordered by id), for `rescan`, which judges ~120k facts at 1M: two facts that state the very same
     value never disagree (the value is compatible with itself, or not comparable at all), so a key
     whose facts all say the same is passed over (a third of the keys) and such pairs are skipped;
     each distinct value and scope is built once (scopes in `scopes_seen`, shared by the keys), and
-    each distinct pair of values judged once."""
+    each distinct pair of values judged once. `separators` holds the separator qualifiers' values of
+    the facts whose property has any."""
     values = [fact[3:13] for fact in facts]
     if len(set(values)) < 2:
         return []
@@ -162,6 +167,8 @@ def _disagreeing_pairs(facts: list[tuple], tolerance: float | None,
             continue  # each point lies within its year
         if not scopes_overlap(scopes[i], scopes[j]):
             continue
+        if separated(separators.get(facts[i][0]), separators.get(facts[j][0])):
+            continue
         verdict = verdicts.get((values[i], values[j]))
         if verdict is None:
             for value in (values[i], values[j]):
@@ -180,12 +187,24 @@ def _value_disagreement(a: dict, b: dict, verdict: Verdict) -> Disagreement:
 
 
 def _add_first_sources(conn: Connection, facts: list[dict]) -> None:
-    """Set each fact's "first_source", which its explanation names."""
+    """Set each fact's "first_source", the citation of its first evidence's source, which its
+    explanation names."""
     ids = sorted({fact["id"] for fact in facts})
-    names: dict[int, str | None] = dict(row for start in range(0, len(ids), _IDS_PER_QUERY)
+    sources: dict[int, int | None] = dict(row for start in range(0, len(ids), _IDS_PER_QUERY)
                  for row in conn.execute(_FIRST_SOURCES, {"ids": ids[start:start + _IDS_PER_QUERY]}).all())
     for fact in facts:
-        fact["first_source"] = names[fact["id"]]
+        fact["first_source"] = sources[fact["id"]]
+    _cite_first_sources(conn, facts)
+
+
+def _cite_first_sources(conn: Connection, facts: list[dict]) -> None:
+    """Turn each fact's "first_source" (a source id) into that source's short citation. A fact in
+    several disagreeing pairs is listed once per pair but turned only once."""
+    facts = list({id(fact): fact for fact in facts}.values())
+    cited = citations(conn, (fact["first_source"] for fact in facts))
+    for fact in facts:
+        source = cited.get(fact["first_source"]) if fact["first_source"] is not None else None
+        fact["first_source"] = source.short if source is not None else None
 
 
 def agreeing_fact_ids(conn: Connection, fact_id: int) -> list[int]:
@@ -200,9 +219,12 @@ def agreeing_fact_ids(conn: Connection, fact_id: int) -> list[int]:
     if fact_id not in facts:
         return [fact_id]
     me = facts[fact_id]
+    separators = separator_values(conn, list(facts.values()))
     agreeing = [fact_id]
     for other_id, other in facts.items():
         if other_id == fact_id or not scopes_overlap(_scope(me), _scope(other)):
+            continue
+        if separated(separators.get(fact_id), separators.get(other_id)):
             continue
         verdict = values_compatible(TypedValue.from_columns(me), TypedValue.from_columns(other), tolerance=me["tolerance"])
         if verdict.comparable and verdict.compatible:
@@ -228,22 +250,10 @@ def _point_year(scope: Scope) -> int | None:
 
 def _explain(a: dict, b: dict, verdict: Verdict) -> str:
     def says(fact: dict) -> str:
-        source = _short_source(fact["first_source"]) or f"fact {fact['id']}"
+        source = fact["first_source"] or f"fact {fact['id']}"
         return f"{source} says {format_value(TypedValue.from_columns(fact))}"
 
     return f"{a['subject_name']} · {a['property_name']}: {says(a)}; {says(b)} ({verdict.reason})."
-
-
-def _short_source(name: str | None) -> str | None:
-    """A source as an explanation names it: its title in quotes (a file name without its extension when
-    it has no title), shortened at a word past 60 characters."""
-    if not name:
-        return None
-    if name.endswith((".txt", ".md", ".html", ".htm")):
-        name = name.rsplit(".", 1)[0]
-    if len(name) > 60:
-        name = name[:60].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-    return f"“{name}”"
 
 
 def _fingerprint(facts: Iterable[dict]) -> str:
@@ -347,11 +357,13 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     keys = sorted(candidates.keys() | existing.keys(), key=lambda key: (key[0], key[1] is None, key[1] or 0))
     pairs: dict[tuple[int, int], list[tuple[tuple, tuple, Verdict]]] = {}
     scopes: dict[tuple, tuple[Scope, int | None]] = {}  # most facts share a handful of points in time
+    separators = separator_values(rec.conn, [{"id": fact[0], "property_id": fact[2]}
+                                             for facts in candidates.values() for fact in facts])
     for done, key in enumerate(keys):
         if done % 1000 == 0:
             progress.update(done, len(keys), "Judging the facts of each subject and property")
         facts = candidates.get(key)
-        pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], scopes) if facts else []
+        pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], scopes, separators) if facts else []
     progress.update(len(keys), len(keys), "Writing what changed")
     described = _described_facts(rec.conn, [fact for found in pairs.values() for a, b, _verdict in found for fact in (a, b)],
                                  properties)
@@ -399,9 +411,10 @@ def recheck_changed(rec: Recorder, progress: Progress | None = None) -> None:
 # rules it was made under.
 _LAST_CHECK_KEY = "conflicts_last_check"
 
-RULES_REVISION = 1
+RULES_REVISION = 2
 """Bump when what counts as a conflict changes (this module, `compatibility`): a check made under
-other rules says nothing of what the new ones find, so the next `recheck_changed` is a full one."""
+other rules says nothing of what the new ones find, so the next `recheck_changed` is a full one.
+2: separator qualifiers, and explanations citing sources by their details."""
 
 # Re-checking one key costs ~0.3-1 ms at 1M facts, the full re-scan ~5 s: past this many keys it is quicker.
 _KEYS_WORTH_A_RESCAN = 5_000
@@ -409,8 +422,16 @@ _KEYS_WORTH_A_RESCAN = 5_000
 _FACTS_UPDATED_SINCE = text("SELECT id, subject_id, property_id FROM fact WHERE updated_at >= :at")  # ix_fact_updated
 _AUDITED_SINCE = text("""
     SELECT target_type, "before", "after" FROM audit_event
-    WHERE operation_id > :operation_id AND target_type IN ('fact', 'fact_link', 'conflict', 'conflict_member')
+    WHERE operation_id > :operation_id AND target_type IN ('fact', 'fact_link', 'conflict', 'conflict_member',
+                                                           'fact_qualifier', 'property', 'property_separator')
 """)
+# The keys of facts whose qualifiers changed, and of every fact of a property whose rules changed.
+_KEYS_OF_FACTS = text("""SELECT DISTINCT subject_id, property_id FROM fact
+                         WHERE id IN :ids AND subject_id IS NOT NULL AND property_id IS NOT NULL""").bindparams(
+    bindparam("ids", expanding=True))
+_KEYS_OF_PROPERTIES = text("""SELECT DISTINCT subject_id, property_id FROM fact
+                              WHERE property_id IN :ids AND subject_id IS NOT NULL""").bindparams(
+    bindparam("ids", expanding=True))
 # Facts a declared conflict can concern: the ends of "contradicts" links and members of declared conflicts.
 _DECLARED_CANDIDATES = text("""
     SELECT from_fact_id FROM fact_link WHERE kind = 'contradicts'
@@ -428,6 +449,8 @@ def _changed_since(conn: Connection, last_check: dict) -> tuple[set[tuple[int, i
     rows that an undo (of a re-check, say) put back."""
     keys: set[tuple[int, int]] = set()
     fact_ids: set[int] = set()
+    qualified: set[int] = set()  # facts whose qualifiers changed
+    properties: set[int] = set()  # properties whose rules (or separators) changed
 
     def note_key(row: Mapping) -> None:
         if row["subject_id"] is not None and row["property_id"] is not None:
@@ -447,6 +470,13 @@ def _changed_since(conn: Connection, last_check: dict) -> tuple[set[tuple[int, i
                 fact_ids.add(row["fact_id"])
             elif target_type == "conflict" and row["rule"] == ConflictRule.VALUE.value:
                 note_key(row)
+            elif target_type == "fact_qualifier":
+                qualified.add(row["fact_id"])
+            elif target_type in ("property", "property_separator"):
+                properties.add(row["id"] if target_type == "property" else row["property_id"])
+    for query, ids in ((_KEYS_OF_FACTS, sorted(qualified)), (_KEYS_OF_PROPERTIES, sorted(properties))):
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            keys.update((s_id, p_id) for s_id, p_id in conn.execute(query, {"ids": ids[start:start + _IDS_PER_QUERY]}))
     if fact_ids:
         fact_ids &= set(conn.execute(_DECLARED_CANDIDATES).scalars())
     return keys, fact_ids

@@ -37,6 +37,15 @@ class InvalidEdit(UserError):
     pass
 
 
+class PasswordNeeded(UserError):
+    """The database server asks for a password (none was found in libpq's usual places, or the one
+    given was wrong): ask the user and open again with it."""
+
+    def __init__(self, message: str, *, wrong: bool = False):
+        super().__init__(message)
+        self.wrong = wrong
+
+
 def os_error_sentence(error: OSError) -> str:
     """One sentence for a file-system error, naming the file: a full disk, a permission, a read-only
     disk, or what the system said (writing to /proc, a missing folder...)."""

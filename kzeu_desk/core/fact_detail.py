@@ -188,7 +188,7 @@ def rows_concern_fact(conn: Connection, fact_id: int, *, evidence_ids: Iterable[
 # audit_event, or an expression index on the images' fact ids, would make history an index lookup.
 @cache
 def _history_query(engine: StorageEngine) -> TextClause:
-    field = engine.sql.json_field
+    field = engine.sql.json_integer
     return text(f"""
     SELECT ae.id, ae.operation_id, ae.at, ae.actor, ae.action, ae.target_type, ae.target_id,
            ae.before, ae.after, o.label AS operation_label, o.reverts_id

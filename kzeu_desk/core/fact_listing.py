@@ -42,13 +42,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Literal
 
 from sqlalchemy import Connection, RowMapping, bindparam, text
 
 from kzeu_desk.core.models import ConflictStatus, FactRank, FactStatus
+from kzeu_desk.core.qualifiers import qualifiers_of, qualifiers_text
 from kzeu_desk.core.search_documents import search_words
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.typed_value import TypedValue
@@ -88,7 +89,7 @@ _SORT_EXPRESSIONS: dict[SortColumn, tuple[str, ...]] = {
     SortColumn.VALUE: (
         "f.value_kind",
         "coalesce(f.value_date, '')",
-        "coalesce(f.value_amount, -9e999)",  # -9e999 overflows to -Inf: below every real amount
+        "coalesce(f.value_amount, {minus_infinity})",  # below every real amount (the engine's spelling)
         "coalesce(f.value_text, '')",
     ),
     SortColumn.STATUS: (_workflow_order("f.status", FactStatus),),
@@ -96,6 +97,13 @@ _SORT_EXPRESSIONS: dict[SortColumn, tuple[str, ...]] = {
     # Bare column (NOT NULL), so a keyset page seeks ix_fact_updated (updated_at, id).
     SortColumn.UPDATED: ("f.updated_at",),
 }
+
+
+
+def _sort_expressions(conn: Connection, sort: SortColumn) -> tuple[str, ...]:
+    minus_infinity = engine_of(conn).sql.minus_infinity()
+    return tuple(expression.replace("{minus_infinity}", minus_infinity) for expression in _SORT_EXPRESSIONS[sort])
+
 
 # Sorts whose whole key, id included, an index holds in order: the primary key, ix_fact_updated
 # and the sort-order indexes of migration 0003 (models.Fact). An unfiltered keyset page seeks them
@@ -141,6 +149,7 @@ class FactListRow:
     conflicts: int  # open conflicts the fact is a member of
     updated_at: str
     sort_key: SortKey
+    qualifiers: str = ""  # "partner: China; applies to part: oil" ("" when the fact has none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +178,7 @@ def count_at_most(conn: Connection, spec: ListingSpec, limit: int = COUNT_LIMIT)
         counted = engine_of(conn).search.count_matches(conn, search, at_most=limit + 1)
     else:
         where, params = _filters(conn, spec)
-        counted = conn.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM fact f WHERE {where} LIMIT :at_most)"),
+        counted = conn.execute(text(f"SELECT count(*) FROM (SELECT 1 FROM fact f WHERE {where} LIMIT :at_most) AS listed"),
                                {**params, "at_most": limit + 1}).scalar_one()
     return ListingCount(facts=min(counted, limit), more=counted > limit)
 
@@ -187,11 +196,11 @@ def page_after(conn: Connection, spec: ListingSpec, after_key: SortKey | None, l
             return []
         return _read_page(conn, spec, "SELECT f.id AS id FROM fact f WHERE f.id IN :page_ids", {"page_ids": page_ids},
                           expanding=("page_ids",))
-    expressions = _SORT_EXPRESSIONS[spec.sort]
+    expressions = _sort_expressions(conn, spec.sort)
     where, params = _filters(conn, spec)
-    parts = [_KeysetPart("1", 0)]
+    parts = [_KeysetPart("1 = 1", 0)]
     if after_key is not None:
-        parts = _keyset_parts(spec, "after")
+        parts = _keyset_parts(conn, spec, "after")
         params.update(_key_params(after_key, "after"))
     key_columns = "".join(f", {expression} AS k{position}" for position, expression in enumerate(expressions))
     params["limit"] = limit
@@ -199,7 +208,7 @@ def page_after(conn: Connection, spec: ListingSpec, after_key: SortKey | None, l
         SELECT f.id AS id{key_columns}
         FROM fact f {_SORT_JOINS.get(spec.sort, '')}
         WHERE {where} AND {part.condition}
-        ORDER BY {_order_by(spec, part.fixed_terms)}
+        ORDER BY {_order_by(conn, spec, part.fixed_terms)}
         LIMIT :limit""" for part in parts]
     if len(selects) == 1:
         return _read_page(conn, spec, selects[0], params)
@@ -208,7 +217,7 @@ def page_after(conn: Connection, spec: ListingSpec, after_key: SortKey | None, l
     direction = " DESC" if spec.descending else ""
     merged_columns = (*(f"k{position}" for position in range(len(expressions))), "id")
     merged_order = ", ".join(f"{column}{direction}" for column in merged_columns)
-    page_query = " UNION ALL ".join(f"SELECT * FROM ({select})" for select in selects)
+    page_query = " UNION ALL ".join(f"SELECT * FROM ({select}) AS part{number}" for number, select in enumerate(selects))
     return _read_page(conn, spec, f"{page_query} ORDER BY {merged_order} LIMIT :limit", params)
 
 
@@ -216,7 +225,7 @@ def _read_page(conn: Connection, spec: ListingSpec, page_query: str, params: dic
                expanding: Sequence[str] = ()) -> list[FactListRow]:
     """The rows of one page, whose ids and sort keys (k0, k1, ...) `page_query` selects;
     `expanding` names its list parameters (`IN :name`)."""
-    expressions = _SORT_EXPRESSIONS[spec.sort]
+    expressions = _sort_expressions(conn, spec.sort)
     page_key_columns = "".join(f", page.k{position}" for position in range(len(expressions)))
     direction = " DESC" if spec.descending else ""
     # The page's ids are cut first with only the columns the order needs; names, counts and
@@ -232,7 +241,7 @@ def _read_page(conn: Connection, spec: ListingSpec, page_query: str, params: dic
                subject.name AS subject_name, prop.name AS property_name,
                value_entity.name AS value_entity_name,
                (SELECT count(DISTINCT e.source_id) FROM evidence e WHERE e.fact_id = f.id) AS source_count,
-               (SELECT count(*) FROM conflict_member m CROSS JOIN conflict c ON c.id = m.conflict_id
+               (SELECT count(*) FROM conflict_member m {engine_of(conn).sql.join_in_this_order()} conflict c ON c.id = m.conflict_id
                  WHERE m.fact_id = f.id AND c.status = :open_status) AS conflict_count
         FROM ({page_query}) AS page
         JOIN fact f ON f.id = page.id
@@ -243,7 +252,11 @@ def _read_page(conn: Connection, spec: ListingSpec, page_query: str, params: dic
     """)
     query = query.bindparams(*(bindparam(name, expanding=True) for name in expanding))
     params = {**params, "open_status": ConflictStatus.OPEN.value}
-    return [_list_row(row, len(expressions)) for row in conn.execute(query, params).mappings()]
+    rows = [_list_row(row, len(expressions)) for row in conn.execute(query, params).mappings()]
+    # Qualifiers tell apart facts that differ only in them (the EU's share, China's share): one
+    # more query per page, for the page's ids alone.
+    found = qualifiers_of(conn, [row.id for row in rows]) if rows else {}
+    return [replace(row, qualifiers=qualifiers_text(found[row.id])) if row.id in found else row for row in rows]
 
 
 def page_boundaries(conn: Connection, spec: ListingSpec, page_size: int = PAGE_SIZE) -> list[SortKey]:
@@ -255,11 +268,11 @@ def page_boundaries(conn: Connection, spec: ListingSpec, page_size: int = PAGE_S
     if search is not None and spec.sort is SortColumn.ID:
         return [(fact_id,) for fact_id in engine_of(conn).search.every_nth_matching_fact_id(
             conn, search, page_size, descending=spec.descending)]
-    expressions = _SORT_EXPRESSIONS[spec.sort]
+    expressions = _sort_expressions(conn, spec.sort)
     where, params = _filters(conn, spec)
     query = (
         f"SELECT {''.join(f'{expression}, ' for expression in expressions)}f.id "
-        f"FROM fact f {_SORT_JOINS.get(spec.sort, '')} WHERE {where} ORDER BY {_order_by(spec)}"
+        f"FROM fact f {_SORT_JOINS.get(spec.sort, '')} WHERE {where} ORDER BY {_order_by(conn, spec)}"
     )
     # Millions of rows pass by and only every page_size-th is kept: the driver's own cursor skips
     # them in C, where SQLAlchemy would build a Row object for each one.
@@ -277,7 +290,7 @@ def position_of(conn: Connection, spec: ListingSpec, fact_id: int) -> int | None
         if spec.descending:
             return index.count_matches(conn, search, id_above=fact_id)
         return index.count_matches(conn, search, id_below=fact_id)
-    expressions = _SORT_EXPRESSIONS[spec.sort]
+    expressions = _sort_expressions(conn, spec.sort)
     where, params = _filters(conn, spec)
     joins = _SORT_JOINS.get(spec.sort, "")
     key = conn.execute(
@@ -291,7 +304,7 @@ def position_of(conn: Connection, spec: ListingSpec, fact_id: int) -> int | None
         return None
     params.update(_key_params(tuple(key), "before"))
     counts = " + ".join(f"(SELECT count(*) FROM fact f {joins} WHERE {where} AND {part.condition})"
-                        for part in _keyset_parts(spec, "before"))
+                        for part in _keyset_parts(conn, spec, "before"))
     return conn.execute(text(f"SELECT {counts}"), params).scalar_one()
 
 
@@ -310,7 +323,7 @@ def _search_alone(conn: Connection, spec: ListingSpec) -> str | None:
 
 
 def _filters(conn: Connection, spec: ListingSpec) -> tuple[str, dict[str, object]]:
-    clauses = ["1"]
+    clauses = ["1 = 1"]
     params: dict[str, object] = {}
     if spec.status is not None:
         clauses.append("f.status = :status_filter")
@@ -323,12 +336,12 @@ def _filters(conn: Connection, spec: ListingSpec) -> tuple[str, dict[str, object
     return " AND ".join(clauses), params
 
 
-def _order_by(spec: ListingSpec, fixed_terms: int = 0) -> str:
+def _order_by(conn: Connection, spec: ListingSpec, fixed_terms: int = 0) -> str:
     """The listing's ORDER BY, leaving out its first `fixed_terms` terms (a condition holds them
     equal): SQLite does not see an expression held equal as constant, and would sort every row
     of the range instead of reading the index in order."""
     direction = " DESC" if spec.descending else ""
-    return ", ".join(f"{term}{direction}" for term in (*_SORT_EXPRESSIONS[spec.sort], "f.id")[fixed_terms:])
+    return ", ".join(f"{term}{direction}" for term in (*_sort_expressions(conn, spec.sort), "f.id")[fixed_terms:])
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,7 +350,7 @@ class _KeysetPart:
     fixed_terms: int  # how many leading sort terms the condition holds equal to the bound key's
 
 
-def _keyset_parts(spec: ListingSpec, prefix: _KeySide) -> list[_KeysetPart]:
+def _keyset_parts(conn: Connection, spec: ListingSpec, prefix: _KeySide) -> list[_KeysetPart]:
     """Rows after (prefix 'after') or before (prefix 'before') the bound key in the listing's order,
     as conditions whose rows never overlap; the nearest rows' condition comes first.
 
@@ -352,7 +365,7 @@ def _keyset_parts(spec: ListingSpec, prefix: _KeySide) -> list[_KeysetPart]:
     per part; at 1M, by value among confirmed facts, counting the rows before one took 1 s
     instead of 0.2 s, and a page by update time among drafts matching "kaz" took twice as long.
     """
-    terms = (*_SORT_EXPRESSIONS[spec.sort], "f.id")
+    terms = (*_sort_expressions(conn, spec.sort), "f.id")
     beyond = ">" if (prefix == "after") != spec.descending else "<"
     if spec.filtered or spec.sort not in _INDEXED_SORTS:
         placeholders = ", ".join(f":{prefix}{position}" for position in range(len(terms)))

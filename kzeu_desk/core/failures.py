@@ -6,9 +6,10 @@ from pathlib import Path
 
 from kzeu_desk.core import storage
 from kzeu_desk.core.errors import UserError, os_error_sentence
+from kzeu_desk.core.locations import Location
 
 
-def explain_failure(error: BaseException, location: Path | None) -> UserError | None:
+def explain_failure(error: BaseException, location: Location | None) -> UserError | None:
     """A user's mistake as it is; a damaged file, a full disk, a busy or unwritable file in the words
     of the fact base's storage engine; a file-system error naming its file; None for a bug."""
     if isinstance(error, UserError):

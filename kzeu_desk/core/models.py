@@ -163,6 +163,26 @@ class Property(SQLModel, table=True):
     tolerance: float | None = None  # relative tolerance for approximate values; None = app default
     description: str | None = None
     wikidata_pid: str | None = None
+    # The units a numeric value may have, as a JSON array of strings (core/property_info.py); None: any.
+    allowed_units: str | None = None
+    subject_kind: str | None = None  # the kind of entity a subject should be (entity.kind); None: any
+    # A deprecated property keeps its facts but is offered for no new ones.
+    deprecated: bool = Field(default=False, sa_column_kwargs={"server_default": sa_false()})
+
+
+class PropertySeparator(SQLModel, table=True):
+    """A qualifier whose values separate a single-valued property's values, as in Wikibase's
+    single-value constraint: facts that differ in it state different things and do not conflict."""
+
+    __tablename__ = "property_separator"
+    __table_args__ = (
+        UniqueConstraint("property_id", "qualifier_property_id"),
+        CheckConstraint("property_id <> qualifier_property_id", name="ck_separator_not_self"),
+        _NEVER_REUSE_IDS,
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    property_id: int = Field(foreign_key="property.id", index=True)
+    qualifier_property_id: int = Field(foreign_key="property.id", index=True)
 
 
 class Fact(SQLModel, table=True):
@@ -215,6 +235,27 @@ class Fact(SQLModel, table=True):
     updated_at: str
     updated_by: str
     version: int = 1  # bumped on every change; a stale edit is refused, never applied
+
+
+class FactQualifier(SQLModel, table=True):
+    """One (qualifier property, typed value) pair of a fact, beside its point in time, start, end and
+    scope note: "partner: China", "applies to part: non-oil exports". A fact has any number."""
+
+    __tablename__ = "fact_qualifier"
+    __table_args__ = (_one_of("value_kind", ValueKind), _NEVER_REUSE_IDS)
+    id: int | None = Field(default=None, primary_key=True)
+    fact_id: int = Field(foreign_key="fact.id", index=True)
+    property_id: int = Field(foreign_key="property.id", index=True)
+    value_kind: str
+    value_amount: float | None = None
+    value_lower: float | None = None
+    value_upper: float | None = None
+    value_approximate: bool = False
+    value_unit: str | None = None
+    value_date: str | None = None
+    value_date_end: str | None = None
+    value_entity_id: int | None = Field(default=None, foreign_key="entity.id", index=True)
+    value_text: str | None = None
 
 
 class Evidence(SQLModel, table=True):
@@ -390,4 +431,5 @@ class AppMeta(SQLModel, table=True):
 # Tables whose rows the service layer audits (and undo can restore), parents before children.
 AUDITED_TABLES = [
     Source, SourcePage, Entity, EntityAlias, Property, Fact, Evidence, FactLink, Conflict, ConflictMember, SourceRevision,
+    PropertySeparator, FactQualifier,
 ]

@@ -24,10 +24,13 @@ class NewFactBase:
 
 
 @contextmanager
-def discarded_if_new_and_unused(path: Path) -> Iterator[NewFactBase]:
+def discarded_if_new_and_unused(path: Path | str) -> Iterator[NewFactBase]:
     """Guard a command that may create a fact base: when it fails (or calls `discard_if_new`), a
     fact base it created is removed again with everything made for it (the engine's companion
     files, the lock, the backups folder, parent folders), so the disk is left as it was."""
+    if storage.is_server_url(path):  # a database on a server is its administrator's to create and remove
+        yield NewFactBase(Path(), is_new=False)
+        return
     path = Path(path)
     if os.path.lexists(path):
         yield NewFactBase(path, is_new=False)

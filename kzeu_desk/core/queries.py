@@ -49,11 +49,17 @@ _SOURCE_COUNTS = """
            -- CROSS JOIN fixes the order (this source's evidence first); left to itself SQLite
            -- walked every conflict per source: 72 s for this pane at 100k facts (docs/PERFORMANCE.md).
            (SELECT count(DISTINCT c.id) FROM evidence e
-              CROSS JOIN conflict_member m ON m.fact_id = e.fact_id
-              CROSS JOIN conflict c ON c.id = m.conflict_id
+              {join} conflict_member m ON m.fact_id = e.fact_id
+              {join} conflict c ON c.id = m.conflict_id
             WHERE e.source_id = s.id AND c.status = 'open') AS open_conflicts
     FROM source s
 """
+
+
+def _source_counts(conn: Connection) -> str:
+    from kzeu_desk.core.storage import engine_of
+
+    return _SOURCE_COUNTS.replace("{join}", engine_of(conn).sql.join_in_this_order())
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +88,11 @@ def source_counts(conn: Connection, source_ids: list[int] | None = None) -> dict
     """(facts with evidence in it, open conflicts involving those facts) per source; every source when
     `source_ids` is None. About 0.1 ms a source at 1M facts, so views ask for the rows they show."""
     if source_ids is None:
-        rows = conn.execute(text(_SOURCE_COUNTS))
+        rows = conn.execute(text(_source_counts(conn)))
     elif not source_ids:
         return {}
     else:
-        statement = text(_SOURCE_COUNTS + " WHERE s.id IN :ids").bindparams(bindparam("ids", expanding=True))
+        statement = text(_source_counts(conn) + " WHERE s.id IN :ids").bindparams(bindparam("ids", expanding=True))
         rows = conn.execute(statement, {"ids": list(source_ids)})
     return {source_id: (facts, conflicts) for source_id, facts, conflicts in rows}
 
@@ -198,6 +204,14 @@ class EvidenceSpan:
 def evidence_spans(conn: Connection, source_id: int) -> list[EvidenceSpan]:
     """Every evidence span in a source (code points), with what the viewer needs to colour it."""
     return [EvidenceSpan(*row) for row in conn.execute(_EVIDENCE_SPANS, {"source_id": source_id})]
+
+
+def last_actor_of(conn: Connection, target_type: str, target_id: int) -> str | None:
+    """Who last changed a row (the audit's actor: a login name, or a server's database role)."""
+    return conn.execute(text(
+        "SELECT actor FROM audit_event WHERE target_type = :type AND target_id = :id ORDER BY id DESC LIMIT 1"),
+        {"type": target_type, "id": target_id}).scalar()
+
 
 
 @dataclass(frozen=True, slots=True)

@@ -417,7 +417,30 @@ def _text_and_title(canonical: str, document_format: str) -> tuple[str, str | No
         return html_to_text(canonical)
     if document_format == "markdown":
         return canonical, _markdown_title(canonical)
-    return canonical, None
+    return canonical, plain_text_headline(canonical)
+
+
+# A headline is a short line of its own: a news text's first line, before the story. Longer lines,
+# and lines ending like a sentence, are the story itself (an article that starts without a title).
+_HEADLINE_MAX_CHARACTERS = 200
+_HEADLINE_MAX_WORDS = 30
+_SENTENCE_END = (".", ",", ";", ":", "…")
+
+
+def plain_text_headline(text: str) -> str | None:
+    """The first line of a plain text when it reads as its headline: not empty, short (at most 200
+    characters and 30 words), not ending like a sentence (a closing question or exclamation mark
+    is a headline's), with more text after it. None otherwise, and the file name stays the title."""
+    stripped = text.lstrip()
+    first, newline, rest = stripped.partition("\n")
+    first = " ".join(first.split())
+    if not first or not newline or not rest.strip():
+        return None
+    if len(first) > _HEADLINE_MAX_CHARACTERS or len(first.split()) > _HEADLINE_MAX_WORDS:
+        return None
+    if first.endswith(_SENTENCE_END) or not any(character.isalpha() for character in first):
+        return None
+    return first
 
 
 def _markdown_title(text: str) -> str | None:

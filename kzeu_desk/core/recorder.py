@@ -17,6 +17,8 @@ from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import StaleEdit
 from kzeu_desk.core.models import SQLModel
 
+# Property columns the conflict rules read: a change re-judges every (subject, property) key of it.
+_JUDGING_PROPERTY_COLUMNS = ("single_valued", "tolerance", "value_kind", "name")  # explanations name it
 # Bookkeeping the recorder maintains itself on every fact change.
 _FACT_MANAGED_COLUMNS = ("version", "updated_at", "updated_by")
 _CHUNK = 500  # ids per query, well under SQLite's bound-parameter limit
@@ -177,6 +179,32 @@ class Recorder:
                 self.facts_touched.update((image["from_fact_id"], image["to_fact_id"]))
             elif table_name == "conflict_member":
                 self.conflicts_touched.add(image["conflict_id"])
+            elif table_name == "fact_qualifier":
+                # A qualifier is part of its fact's search document and may separate it from others.
+                self.facts_touched.add(image["fact_id"])
+                self.conflict_keys.update(self._keys_of(fact_ids=[image["fact_id"]]))
+            elif table_name == "property_separator":
+                self.conflict_keys.update(self._keys_of(property_id=image["property_id"]))
+        if table_name == "property" and before is not None and after is not None and any(
+                before.get(column) != after.get(column) for column in _JUDGING_PROPERTY_COLUMNS):
+            # What counts as a conflict for this property changed: every key of it is judged again.
+            self.conflict_keys.update(self._keys_of(property_id=after["id"]))
+        if table_name == "entity" and before is not None and after is not None and before["name"] != after["name"]:
+            # Conflict explanations name their subject.
+            self.conflict_keys.update(self._keys_of(subject_id=after["id"]))
+
+    def _keys_of(self, *, fact_ids: Sequence[int] = (), property_id: int | None = None,
+                 subject_id: int | None = None) -> set[tuple[int, int]]:
+        """The (subject, property) keys of these facts, or of every fact of a property or subject."""
+        f = table("fact")
+        query = select(f.c.subject_id, f.c.property_id).where(f.c.subject_id.is_not(None), f.c.property_id.is_not(None))
+        if property_id is not None:
+            query = query.where(f.c.property_id == property_id)
+        elif subject_id is not None:
+            query = query.where(f.c.subject_id == subject_id)
+        else:
+            query = query.where(f.c.id.in_(list(fact_ids)))
+        return {(subject_id, prop) for subject_id, prop in self.conn.execute(query.distinct())}
 
     def set_meta(self, key: str, value: str) -> None:
         """Bookkeeping in app_meta, not audited: undoing the operation leaves it as it is."""

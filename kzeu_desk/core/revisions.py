@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from sqlalchemy import Connection, select, text
 
 from kzeu_desk.core.fact_detail import fact_labels
+from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.reanchor import LastAnchor, needs_review
@@ -51,8 +52,8 @@ def current_revision(conn: Connection, source_id: int) -> int:
 
 
 def cited_name(source: dict) -> str:
-    """How conflict explanations name a source (conflicts.py reads `coalesce(title, file_name)`)."""
-    return source["title"] or source["file_name"]
+    """How conflict explanations name a source: its short citation (core/citation.py)."""
+    return Citation.from_row(source).short
 
 
 def conflicts_citing(conn: Connection, source_id: int) -> tuple[set[tuple[int, int]], set[int]]:
@@ -491,7 +492,7 @@ INTEGRITY_CHECKS: dict[str, str] = {
         FROM evidence WHERE number_changed AND anchor_state <> 'fuzzy'
     """,
     "only fuzzy evidence has a score": """
-        SELECT 'evidence ' || id || ' is ' || anchor_state || ' with score ' || coalesce(anchor_score, 'none')
+        SELECT 'evidence ' || id || ' is ' || anchor_state || ' with score ' || coalesce(CAST(anchor_score AS text), 'none')
         FROM evidence WHERE (anchor_state = 'fuzzy') <> (anchor_score IS NOT NULL)
     """,
     "revisions are numbered from 1 without gaps": """

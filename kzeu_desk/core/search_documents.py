@@ -12,10 +12,10 @@ from functools import cache
 
 from sqlalchemy import Connection, RowMapping, TextClause, bindparam, text
 
+from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of, shown_value
 from kzeu_desk.core.storage import StorageEngine, engine_of
 from kzeu_desk.core.storage.interface import SearchDocument
 from kzeu_desk.core.typed_value import TypedValue
-from kzeu_desk.core.value_format import format_value
 
 _CHUNK = 500  # ids per query, well under SQLite's limit of bound parameters
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -49,7 +49,8 @@ def refresh(conn: Connection, fact_ids: Iterable[int]) -> None:
     ids = sorted(set(fact_ids))
     for chunk_start in range(0, len(ids), _CHUNK):
         chunk = ids[chunk_start:chunk_start + _CHUNK]
-        documents = [_document(row) for row in conn.execute(query, {"ids": chunk}).mappings()]
+        qualified = qualifiers_of(conn, chunk)
+        documents = [_document(row, qualified.get(row["id"], ())) for row in conn.execute(query, {"ids": chunk}).mappings()]
         present = {d.fact_id for d in documents}
         engine.search.delete_documents(conn, [i for i in chunk if i not in present])
         engine.search.replace_documents(conn, documents)
@@ -60,13 +61,15 @@ def rebuild(conn: Connection) -> None:
     refresh(conn, conn.execute(text("SELECT id FROM fact")).scalars())
 
 
-def _document(row: RowMapping) -> SearchDocument:
+def _document(row: RowMapping, qualifiers: Iterable[Qualifier] = ()) -> SearchDocument:
     value = TypedValue.from_columns(row)
     entity_name = row["value_entity_name"]
+    shown = shown_value(value, lambda _id: entity_name or "")
+    # Qualifiers narrow what the value means ("partner: China"): a search for the partner finds it.
     return SearchDocument(
         fact_id=row["id"],
         subject=" ".join(filter(None, [row["subject_name"], row["subject_aliases"]])),
         property=row["property_name"] or "",
-        value=format_value(value, entity_name=lambda _id: entity_name or ""),
+        value=" · ".join([shown, *(q.label for q in qualifiers)]),
         quotes=row["quotes"] or "",
     )

@@ -7,21 +7,26 @@ Reads for list views live in `queries`; this module only writes.
 from __future__ import annotations
 
 import getpass
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
 
-from kzeu_desk.core import conflicts, revisions, search_documents, storage
+from kzeu_desk.core import conflicts, entities, properties, revisions, search_documents, source_details, storage
+from kzeu_desk.core import qualifiers as qualifier_steps
 from kzeu_desk.core import steps
 from kzeu_desk.core.bulk import BulkWriter
 from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import FactBaseLocked, InvalidEdit, ReadOnlyFactBase, StaleEdit, UserError
+from kzeu_desk.core.locations import Location, as_text, location_from_text, without_password
 from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactStatus, LinkKind
+from kzeu_desk.core.properties import PropertyDraft
+from kzeu_desk.core.property_info import property_info, value_for_property
 from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.steps import SourceMetadata
@@ -56,10 +61,15 @@ def default_actor() -> str:
 class FactBase:
     """An open fact base: the service operations and the storage they run on."""
 
-    def __init__(self, path: Path, opened: storage.OpenedStorage, actor: str, engine: storage.StorageEngine):
-        self.path = path
+    def __init__(self, location: Location, opened: storage.OpenedStorage, actor: str, engine: storage.StorageEngine):
+        self.location = location
+        # A file's path; None for a fact base on a database server (`location` is its URL).
+        self.path: Path | None = location if isinstance(location, Path) else None
+        self.name = engine.shown_name(location)  # how the user knows it: a file name, "facts on host"
         self.actor = actor
         self._storage_engine = engine
+        self._own_operations: set[int] = set()  # committed here; a change feed reports only others'
+        self._feeds: list[storage.ChangeFeed] = []
         self._attach(opened)
 
     def _attach(self, opened: storage.OpenedStorage) -> None:
@@ -71,14 +81,40 @@ class FactBase:
 
     def why_read_only(self, consequence: str) -> str:
         """One sentence: why this fact base is read-only, then `consequence` ("nothing can be changed")."""
-        reason = self.read_only_reason or f"“{self.path.name}” was opened for review (read-only)."
+        reason = self.read_only_reason or f"“{self.name}” was opened for review (read-only)."
         first_sentence = reason.split(". ")[0].rstrip(". ")  # the note about reading a copy is left out
         return f"{first_sentence}; {consequence}."
 
     @property
-    def readable_file(self) -> Path:
-        """The file this fact base's reads come from: the private copy when it is read through one."""
+    def readable_file(self) -> Path | None:
+        """The file this fact base's reads come from: the private copy when it is read through one;
+        None for a fact base on a server."""
         return self._storage.snapshot_path or self.path
+
+    @property
+    def on_server(self) -> bool:
+        """Whether the fact base lives on a database server that others share (not in a file)."""
+        return self.path is None
+
+    @property
+    def location_text(self) -> str:
+        """The location as it is remembered (Open recent) and passed on: a path, or a URL without any
+        password in it."""
+        return as_text(without_password(self.location))
+
+    @property
+    def folder(self) -> Path:
+        """Where file dialogs about this fact base start: the file's folder; the home folder for a
+        fact base on a server."""
+        return self.path.parent if self.path is not None else Path.home()
+
+    @property
+    def file_stem(self) -> str:
+        """A name for files made from this fact base (exports, copies): the file's stem, or the
+        server database's name and host."""
+        if self.path is not None:
+            return self.path.stem
+        return re.sub(r"[^\w.-]+", "-", self.name).strip("-") or "fact-base"
 
     @property
     def reading_a_copy(self) -> bool:
@@ -88,36 +124,57 @@ class FactBase:
         """Take a fresh private copy when the fact base is read through one (it can't be read in place)."""
         if self.reading_a_copy:
             reason = (self.read_only_reason or "").split(" Showing a copy")[0] or None
-            self._storage_engine.close(self.path, self._storage)
-            self._attach(self._storage_engine.open(self.path, read_only=True, read_only_reason=reason))
+            self._storage_engine.close(self.location, self._storage)
+            self._attach(self._storage_engine.open(self.location, read_only=True, read_only_reason=reason))
 
     @classmethod
-    def open(cls, path: Path | str, *, read_only: bool = False, actor: str | None = None,
-             read_only_reason: str | None = None) -> FactBase:
-        """Open a fact base (its storage engine says what is refused, and why a file opens read-only);
-        `read_only_reason` says why the caller asked for read-only (another window is editing it)."""
-        engine = storage.engine_for(path)
-        path = Path(path)
-        opened = engine.open(path, read_only=read_only, read_only_reason=read_only_reason)
-        fact_base = cls(path, opened, actor or engine.actor(opened) or default_actor(), engine)
+    def open(cls, location: Location | str, *, read_only: bool = False, actor: str | None = None,
+             read_only_reason: str | None = None, password: str | None = None) -> FactBase:
+        """Open the fact base at a file path or a database URL (its storage engine says what is
+        refused, and why it opens read-only); `read_only_reason` says why the caller asked for
+        read-only (another window is editing it); `password` is one the user typed after
+        `PasswordNeeded`, kept in memory only."""
+        location = location_from_text(location)
+        engine = storage.engine_for(location)
+        opened = engine.open(location, read_only=read_only, read_only_reason=read_only_reason, password=password)
+        fact_base = cls(location, opened, actor or engine.actor(opened) or default_actor(), engine)
         if not fact_base.read_only:
             fact_base._seed_vocabulary_once()
         return fact_base
 
     def close(self) -> None:
-        self._storage_engine.close(self.path, self._storage)
+        for feed in self._feeds:
+            feed.stop()
+        self._feeds.clear()
+        self._storage_engine.close(self.location, self._storage)
 
     def files_to_watch(self) -> list[Path]:
         """Files that change when another program commits to this fact base (watch them to refresh)."""
-        return [path for path in self._storage_engine.watched_files(self.path) if path.exists()]
+        return [path for path in self._storage_engine.watched_files(self.location) if path.exists()]
+
+    def watch_others(self, on_change: Callable[[int | None], None]) -> bool:
+        """Have `on_change(operation_id)` called (from another thread) when someone else commits an
+        operation, `on_change(None)` when something may have been missed; False where the engine
+        has no such feed (a file: watch `files_to_watch` instead)."""
+        feed = self._storage_engine.change_feed(self.location, self._storage)
+        if feed is None:
+            return False
+
+        def others_only(operation_id: int | None) -> None:
+            if operation_id is None or operation_id not in self._own_operations:
+                on_change(operation_id)
+
+        feed.start(others_only)
+        self._feeds.append(feed)
+        return True
 
     def write_snapshot(self, target: Path) -> None:
         """A consistent standalone copy of the fact base at `target` (a reviewer's copy), written
         atomically while others may be writing; one sentence (UserError) when it cannot be."""
-        if target.exists() and target.resolve() == self.path.resolve():
+        if self.path is not None and target.exists() and target.resolve() == self.path.resolve():
             raise UserError("A snapshot cannot replace the fact base it is taken from; choose another file name.")
         try:
-            self._storage_engine.snapshot_into(self.path, target)
+            self._storage_engine.snapshot_into(self.location, target)
         except (storage.StorageFailure, OSError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise UserError(f"The snapshot could not be written: {reason}.") from None
@@ -149,20 +206,41 @@ class FactBase:
                     raise _NothingChanged
                 self._after_writes(recorder)
                 recorder.flush_audit()
+                self._announce(conn, recorder.operation_id)
         except _NothingChanged:
             recorder.changes.operation_id = None
-        except OperationalError as error:
-            raise self._refusal(error) from None
         except IntegrityError as error:
             raise InvalidEdit(f"That change would make the fact base inconsistent ({error.orig}).") from None
-        except DatabaseError as error:  # a damaged file: said in one sentence, pointing to check and backups
-            described = self._storage_engine.describe_failure(error, self.path)
+        except DBAPIError as error:
+            if self._refused(error):
+                raise self._refusal(error) from None
+            if not isinstance(error, DatabaseError):
+                raise
+            # a damaged file: said in one sentence, pointing to check and backups
+            described = self._storage_engine.describe_failure(error, self.location)
             raise (described or UserError(f"Your change could not be saved: {error.orig}.")) from None
 
-    def _refusal(self, error: OperationalError) -> UserError:
+    def _announce(self, conn: Connection, operation_id: int | None) -> None:
+        """Tell other workspaces of the operation when it commits. It is marked as this workspace's
+        own first: the feed's thread may hear of it before the commit returns here."""
+        if operation_id is not None:
+            self._own_operations.add(operation_id)
+        self._storage_engine.announce(conn, operation_id)
+
+    def _refused(self, error: DBAPIError) -> bool:
+        """Whether the engine refused (busy, full, not permitted, ...) rather than the app erred."""
+        return isinstance(error, OperationalError) or self._storage_engine.problem(error) is not storage.StorageProblem.OTHER
+
+    def _refusal(self, error: DBAPIError) -> UserError:
         """The sentence for a user action the engine refused."""
-        text = str(error.orig)
+        text = str(error.orig).strip()
         problem = self._storage_engine.problem(error)
+        if problem is storage.StorageProblem.NOT_PERMITTED:
+            return ReadOnlyFactBase(f"Your change was not saved: the server does not let your database role "
+                                    f"“{self.actor}” change {self.name}; nothing already saved was lost.")
+        if problem is storage.StorageProblem.UNREACHABLE:
+            return UserError(f"Your change was not saved because the connection to {self.name} was lost; "
+                             "try again once it is back (nothing already saved was lost).")
         if problem is storage.StorageProblem.BUSY:
             return FactBaseLocked("The fact base is busy in another program; your change was not saved. Try again.")
         if problem is storage.StorageProblem.DISK_FULL:
@@ -171,7 +249,7 @@ class FactBase:
         if problem is storage.StorageProblem.NOT_WRITABLE:
             return UserError(f"Your change was not saved because the fact base file could not be written "
                              f"({text}); nothing already saved was lost.")
-        return (self._storage_engine.describe_failure(error, self.path)
+        return (self._storage_engine.describe_failure(error, self.location)
                 or UserError(f"Your change could not be saved: {text}."))
 
     def _after_writes(self, recorder: Recorder) -> None:
@@ -202,13 +280,20 @@ class FactBase:
                     conflicts.recheck(recorder, writer.conflict_keys, writer.contradicting_facts)
                 search_documents.refresh(conn, [*writer.facts_to_index, *recorder.facts_touched])
                 recorder.flush_audit()
-        except OperationalError as error:
-            reason = str(error.orig)
-            if self._storage_engine.problem(error) is storage.StorageProblem.BUSY:
-                raise FactBaseLocked(f"The fact base is busy in another program; {wording.unchanged}. Try again.") from None
-            raise UserError(f"{wording.failed}: {reason}; {wording.unchanged}.") from None
+                self._announce(conn, recorder.operation_id)
         except IntegrityError as error:
             raise UserError(f"{wording.failed} ({error.orig}); {wording.unchanged}.") from None
+        except DBAPIError as error:
+            if not self._refused(error):
+                raise
+            reason = str(error.orig).strip()
+            problem = self._storage_engine.problem(error)
+            if problem is storage.StorageProblem.BUSY:
+                raise FactBaseLocked(f"The fact base is busy in another program; {wording.unchanged}. Try again.") from None
+            if problem is storage.StorageProblem.NOT_PERMITTED:
+                raise ReadOnlyFactBase(f"{wording.failed}: your database role “{self.actor}” may not change "
+                                       f"{self.name}; {wording.unchanged}.") from None
+            raise UserError(f"{wording.failed}: {reason}; {wording.unchanged}.") from None
         recorder.changes.bulk_counts.update(writer.inserted)
         return result, recorder.changes
 
@@ -228,13 +313,16 @@ class FactBase:
         if seeded:
             return
         with self._operation("Create starter vocabulary") as rec:
+            ids: dict[str, int] = {}
             for seed in STARTER_PROPERTIES:
-                rec.insert("property", {
-                    "key": seed.key, "name": seed.name, "value_kind": seed.value_kind.value,
-                    "single_valued": seed.single_valued, "default_unit": seed.default_unit,
-                    "tolerance": seed.tolerance, "description": seed.description,
-                    "wikidata_pid": seed.wikidata_pid,
-                })
+                ids[seed.key] = properties.insert_property(rec, PropertyDraft(
+                    key=seed.key, name=seed.name, value_kind=seed.value_kind, description=seed.description,
+                    single_valued=seed.single_valued, default_unit=seed.default_unit, tolerance=seed.tolerance,
+                    wikidata_pid=seed.wikidata_pid))
+            for seed in STARTER_PROPERTIES:
+                if seed.separators:
+                    properties.update_property(rec, ids[seed.key], replace(
+                        properties.draft_of(rec.conn, ids[seed.key]), separators=tuple(ids[k] for k in seed.separators)))
             for entity in STARTER_ENTITIES:
                 steps.insert_entity(rec, entity.name, entity.kind, entity.aliases, entity.external_id, entity.description)
             rec.set_meta("vocabulary_seeded", rec.at)
@@ -248,14 +336,133 @@ class FactBase:
         return rec.changes
 
     def add_alias(self, entity_id: int, alias: str) -> Changes:
-        alias = alias.strip()
-        with self._operation(f"Add alias “{alias}”") as rec:
-            rec.require("entity", entity_id, "Entity")
-            rec.insert("entity_alias", {"entity_id": entity_id, "alias": alias, "alias_key": alias.casefold()})
-            # Aliases are part of each fact's search document, so its facts are found by the new name too.
-            fact = table("fact")
-            rec.facts_touched.update(rec.conn.execute(select(fact.c.id).where(fact.c.subject_id == entity_id)).scalars())
+        with self._operation(f"Add alias “{' '.join(alias.split())}”") as rec:
+            entities.add_alias(rec, entity_id, alias)
         return rec.changes
+
+    def update_entity(self, entity_id: int, *, name: str | None = None, kind: str | None = None,
+                      description: str | None = None, external_id: str | None = None,
+                      **unknown: object) -> Changes:
+        """Rename, re-kind, describe or link an entity to Wikidata: only the fields given change."""
+        if unknown:
+            raise InvalidEdit(f"An entity has no field {sorted(unknown)[0]!r}.")
+        given = {name_: value for name_, value in (("name", name), ("kind", kind), ("description", description),
+                                                   ("external_id", external_id)) if value is not None}
+        with self.reading() as conn:
+            old_name = conn.execute(select(table("entity").c.name).where(table("entity").c.id == entity_id)).scalar()
+        new_name = " ".join((name or "").split())
+        label = (f"Rename “{old_name}” to “{new_name}”" if name is not None and new_name != old_name
+                 else f"Edit entity “{old_name}”")
+        with self._operation(label, skip_if_unchanged=True) as rec:
+            entities.update_entity(rec, entity_id, fields=frozenset(given), name=name, kind=kind,
+                                   description=description, external_id=external_id)
+        return rec.changes
+
+    def remove_alias(self, alias_id: int) -> Changes:
+        with self._operation("Remove alias") as rec:
+            entities.delete_alias(rec, alias_id)
+        return rec.changes
+
+    def merge_entities(self, from_id: int, into_id: int) -> Changes:
+        """Merge a duplicate entity into another: its facts move and their conflicts are re-checked."""
+        names = self._names("entity", from_id, into_id)
+        with self._operation(f"Merge “{names[0]}” into “{names[1]}”") as rec:
+            entities.merge_entities(rec, from_id, into_id)
+        return rec.changes
+
+    def delete_entity(self, entity_id: int) -> Changes:
+        (name,) = self._names("entity", entity_id)
+        with self._operation(f"Delete entity “{name}”") as rec:
+            entities.delete_entity(rec, entity_id)
+        return rec.changes
+
+    # -- properties ----------------------------------------------------------------------------
+
+    def create_property(self, draft: PropertyDraft, *, assign_to: tuple[int, int] | None = None) -> Changes:
+        """A new property; with `assign_to` (fact id, version read) it also becomes that fact's
+        property, its value restated to fit when nothing is lost, in the same undoable action."""
+        label = f"New property “{' '.join(draft.name.split())}”"
+        with self._operation(label) as rec:
+            property_id = properties.insert_property(rec, draft)
+            if assign_to is not None:
+                fact_id, version = assign_to
+                fact = rec.require("fact", fact_id, "Fact")
+                prop = property_info(rec.conn, property_id)
+                assert prop is not None
+                restated = value_for_property(TypedValue.from_columns(fact), prop)
+                steps.update_fact(rec, fact_id, version, value=restated, property_id=property_id)
+        return rec.changes
+
+    def update_property(self, property_id: int, draft: PropertyDraft) -> Changes:
+        (name,) = self._names("property", property_id)
+        with self._operation(f"Edit property “{name}”", skip_if_unchanged=True) as rec:
+            properties.update_property(rec, property_id, draft)
+        return rec.changes
+
+    def deprecate_property(self, property_id: int, deprecated: bool = True) -> Changes:
+        """A deprecated property keeps its facts but is no longer offered for new ones."""
+        (name,) = self._names("property", property_id)
+        label = f"Deprecate property “{name}”" if deprecated else f"Restore property “{name}”"
+        with self._operation(label, skip_if_unchanged=True) as rec:
+            properties.set_deprecated(rec, property_id, deprecated)
+        return rec.changes
+
+    def merge_properties(self, from_id: int, into_id: int) -> Changes:
+        """Move every fact and qualifier of one property to another (values restated to fit it) and
+        delete the first; conflicts are re-checked."""
+        names = self._names("property", from_id, into_id)
+        with self._operation(f"Merge property “{names[0]}” into “{names[1]}”") as rec:
+            properties.merge_properties(rec, from_id, into_id)
+        return rec.changes
+
+    def delete_property(self, property_id: int) -> Changes:
+        (name,) = self._names("property", property_id)
+        with self._operation(f"Delete property “{name}”") as rec:
+            properties.delete_property(rec, property_id)
+        return rec.changes
+
+    def _names(self, table_name: str, *row_ids: int) -> list[str]:
+        """Names of vocabulary rows for action labels; one sentence if one is gone."""
+        t = table(table_name)
+        with self.reading() as conn:
+            found = dict(conn.execute(select(t.c.id, t.c.name).where(t.c.id.in_(row_ids))).all())
+        for row_id in row_ids:
+            if row_id not in found:
+                raise StaleEdit(f"{table_name.capitalize()} {row_id} no longer exists; it may have been deleted "
+                                "by someone else.")
+        return [found[row_id] for row_id in row_ids]
+
+    # -- qualifiers ----------------------------------------------------------------------------
+
+    def add_qualifier(self, fact_id: int, property_id: int, value: TypedValue) -> Changes:
+        label = self._qualifier_label("Add qualifier", property_id, value)
+        with self._operation(label) as rec:
+            qualifier_steps.insert_qualifier(rec, fact_id, property_id, value)
+        return rec.changes
+
+    def update_qualifier(self, qualifier_id: int, value: TypedValue, *, property_id: int | None = None) -> Changes:
+        with self.reading() as conn:
+            current = conn.execute(select(table("fact_qualifier").c.property_id)
+                                   .where(table("fact_qualifier").c.id == qualifier_id)).scalar()
+        label = self._qualifier_label("Set qualifier", property_id or current or 0, value)
+        with self._operation(label, skip_if_unchanged=True) as rec:
+            qualifier_steps.update_qualifier(rec, qualifier_id, value, property_id)
+        return rec.changes
+
+    def remove_qualifier(self, qualifier_id: int) -> Changes:
+        with self.reading() as conn:
+            found = qualifier_steps.qualifier_label(conn, qualifier_id)
+        with self._operation(f"Remove qualifier {found}" if found else "Remove qualifier") as rec:
+            qualifier_steps.delete_qualifier(rec, qualifier_id)
+        return rec.changes
+
+    def _qualifier_label(self, verb: str, property_id: int, value: TypedValue) -> str:
+        with self.reading() as conn:
+            name = conn.execute(select(table("property").c.name).where(table("property").c.id == property_id)).scalar()
+            entity = (conn.execute(select(table("entity").c.name).where(table("entity").c.id == value.entity_id)).scalar()
+                      if value.entity_id is not None else None)
+        shown = qualifier_steps.shown_value(value, lambda _id: entity or f"entity #{_id}")
+        return f"{verb} {name}: {shown}" if name else verb
 
     # -- sources -------------------------------------------------------------------------------
 
@@ -264,17 +471,40 @@ class FactBase:
             steps.insert_source(rec, document, metadata)
         return rec.changes
 
+    def update_source(self, source_id: int, **details: str | None) -> Changes:
+        """Change a source's details (title, publisher, author, url, published, language, note);
+        only the details given change, an empty one is cleared."""
+        with self.reading() as conn:
+            title = conn.execute(select(table("source").c.title).where(table("source").c.id == source_id)).scalar()
+        with self._operation(f"Edit details of “{title}”", skip_if_unchanged=True) as rec:
+            source_details.update_source(rec, source_id, details)
+        return rec.changes
+
+    def delete_source(self, source_id: int, *, delete_unsupported_facts: bool = False) -> Changes:
+        """Delete a source with its evidence and earlier texts; the facts only it supports are
+        deleted too, or kept without evidence (`source_details.deletion_effects` says which first)."""
+        with self.reading() as conn:
+            title = source_details.deletion_effects(conn, source_id).title
+        with self._operation(f"Delete source “{title}”") as rec:
+            source_details.delete_source(rec, source_id, delete_unsupported_facts=delete_unsupported_facts)
+        return rec.changes
+
     # -- facts ---------------------------------------------------------------------------------
 
     def create_fact(
         self, *, value: TypedValue, subject_id: int | None = None, property_id: int | None = None,
         status: FactStatus = FactStatus.DRAFT, rank: FactRank = FactRank.NORMAL, note: str | None = None,
         qualifiers: dict | None = None, evidence: Sequence[tuple[int, int, int]] = (), label: str = "New fact",
+        qualifier_values: Sequence[tuple[int, TypedValue]] = (),
     ) -> Changes:
-        """`evidence` holds (source_id, start, end) spans in code points."""
+        """`evidence` holds (source_id, start, end) spans in code points; `qualifiers` the fact's
+        point_in_time, start_time, end_time and scope_note; `qualifier_values` its (qualifier
+        property id, value) pairs."""
         with self._operation(label) as rec:
             fact_id = steps.insert_fact(rec, value=value, subject_id=subject_id, property_id=property_id,
                                        status=status, rank=rank, note=note, qualifiers=qualifiers or {})
+            for qualifier_property, qualifier_value in qualifier_values:
+                qualifier_steps.insert_qualifier(rec, fact_id, qualifier_property, qualifier_value)
             for source_id, start, end in evidence:
                 steps.insert_evidence(rec, fact_id, source_id, start, end)
         return rec.changes
@@ -554,7 +784,8 @@ class FactBase:
             # whose quotes changed need their derived data redone (re-indexing 10k facts costs ~1 s).
             rec.facts_touched &= {row["fact_id"] for evidence_id, row in current.evidence.items()
                                   if followed[evidence_id].get("quote", row["quote"]) != row["quote"]}
-            renamed = {"file_name": document.file_name, "title": (metadata and metadata.title) or current.source["title"]}
+            renamed = {**current.source, "file_name": document.file_name,
+                       "title": (metadata and metadata.title) or current.source["title"]}
             if revisions.cited_name(current.source) != revisions.cited_name(renamed):
                 # Conflict explanations cite sources by name: re-judge the conflicts that may cite this one.
                 keys, fact_ids = revisions.conflicts_citing(rec.conn, source_id)

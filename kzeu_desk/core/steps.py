@@ -20,6 +20,8 @@ from sqlalchemy import select
 from kzeu_desk.core import originals, revisions
 from kzeu_desk.core.errors import InvalidEdit
 from kzeu_desk.core.models import FactRank, FactStatus
+from kzeu_desk.core.property_info import property_info, subject_problem, value_problem
+from kzeu_desk.core.qualifiers import delete_qualifiers_of_fact
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.text import quote_context, sha256_text
@@ -107,6 +109,7 @@ def insert_fact(rec: Recorder, *, value: TypedValue, subject_id: int | None, pro
     unknown = set(qualifiers) - {"point_in_time", "start_time", "end_time", "scope_note"}
     if unknown:
         raise InvalidEdit(f"Unknown qualifier {sorted(unknown)[0]!r}.")
+    check_fits_property(rec, property_id, subject_id=subject_id, value=value)
     return rec.insert("fact", {
         "subject_id": subject_id, "property_id": property_id, **value.to_columns(), **qualifiers,
         "status": FactStatus(status).value, "rank": FactRank(rank).value, "note": note,
@@ -124,7 +127,35 @@ def update_fact(rec: Recorder, fact_id: int, expected_version: int, *, value: Ty
         fields["rank"] = FactRank(fields["rank"]).value
     if value is not None:
         fields.update(value.to_columns())
-    return rec.update("fact", fact_id, fields, expected_version=expected_version)
+    after = rec.update("fact", fact_id, fields, expected_version=expected_version)
+    # Only what this edit changes is checked: a fact stored before the checks existed can still
+    # have its status or note edited.
+    property_changed = "property_id" in fields
+    check_fits_property(
+        rec, after["property_id"],
+        subject_id=after["subject_id"] if property_changed or "subject_id" in fields else None,
+        value=TypedValue.from_columns(after) if property_changed or value is not None else None)
+    return after
+
+
+def check_fits_property(rec: Recorder, property_id: int | None, *, subject_id: int | None,
+                        value: TypedValue | None) -> None:
+    """Refuse, with one sentence, a value whose kind (or unit) its property does not take, or a
+    subject of a kind the property is not stated about."""
+    if property_id is None or (value is None and subject_id is None):
+        return
+    prop = property_info(rec.conn, property_id)
+    if prop is None:
+        raise InvalidEdit(f"Property {property_id} no longer exists.")
+    if value is not None:
+        problem = value_problem(value, prop)
+        if problem:
+            raise InvalidEdit(problem)
+    if subject_id is not None and prop.subject_kind:
+        subject = rec.require("entity", subject_id, "Entity")
+        problem = subject_problem(prop, subject["name"], subject["kind"])
+        if problem:
+            raise InvalidEdit(problem)
 
 
 def delete_fact(rec: Recorder, fact_id: int) -> None:
@@ -136,6 +167,7 @@ def delete_fact(rec: Recorder, fact_id: int) -> None:
         select(links.c.id).where((links.c.from_fact_id == fact_id) | (links.c.to_fact_id == fact_id))).scalars())
     rec.delete_all("conflict_member", conn.execute(
         select(members.c.id).where(members.c.fact_id == fact_id)).scalars())
+    delete_qualifiers_of_fact(rec, fact_id)
     rec.delete("fact", fact_id)
 
 

@@ -17,6 +17,12 @@ class PropertySeed:
     default_unit: str | None = None
     tolerance: float | None = None
     wikidata_pid: str | None = None
+    separators: tuple[str, ...] = ()  # keys of the qualifiers whose values separate its values
+
+
+# Trade and investment figures are about one partner at a time: "the EU's share" and "China's
+# share" of Kazakhstan's trade are different facts, told apart by the "partner" qualifier.
+_BY_PARTNER = ("partner",)
 
 
 @dataclass(frozen=True)
@@ -39,21 +45,27 @@ STARTER_PROPERTIES: tuple[PropertySeed, ...] = (
                  "Date an agreement entered into force."),
     PropertySeed("trade_turnover", "trade turnover", ValueKind.MONEY,
                  "Value of bilateral trade (exports plus imports) over the fact's period.",
-                 default_unit="USD"),
+                 default_unit="USD", separators=_BY_PARTNER),
     PropertySeed("exports", "exports", ValueKind.MONEY,
-                 "Value of the subject's exports to the partner over the fact's period.", default_unit="USD"),
+                 "Value of the subject's exports to the partner over the fact's period.", default_unit="USD",
+                 separators=_BY_PARTNER),
     PropertySeed("imports", "imports", ValueKind.MONEY,
-                 "Value of the subject's imports from the partner over the fact's period.", default_unit="USD"),
+                 "Value of the subject's imports from the partner over the fact's period.", default_unit="USD",
+                 separators=_BY_PARTNER),
     PropertySeed("share_of_foreign_trade", "share of foreign trade", ValueKind.PERCENT,
-                 "Partner's share of the subject's total foreign trade.", default_unit="%", tolerance=0.15),
+                 "Partner's share of the subject's total foreign trade.", default_unit="%", tolerance=0.15,
+                 separators=_BY_PARTNER),
     PropertySeed("trade_growth_factor", "trade turnover growth factor", ValueKind.QUANTITY,
                  "How many times bilateral trade grew over the fact's period.", default_unit="×"),
     PropertySeed("cumulative_investment", "cumulative investment", ValueKind.MONEY,
-                 "Total foreign direct investment from the partner since records began.", default_unit="USD"),
+                 "Total foreign direct investment from the partner since records began.", default_unit="USD",
+                 separators=_BY_PARTNER),
     PropertySeed("investment_inflow", "investment inflow", ValueKind.MONEY,
-                 "Foreign direct investment from the partner during the fact's period.", default_unit="USD"),
+                 "Foreign direct investment from the partner during the fact's period.", default_unit="USD",
+                 separators=_BY_PARTNER),
     PropertySeed("share_of_investment", "share of foreign investment", ValueKind.PERCENT,
-                 "Partner's share of the subject's total inward investment.", default_unit="%"),
+                 "Partner's share of the subject's total inward investment.", default_unit="%",
+                 separators=_BY_PARTNER),
     PropertySeed("companies_with_european_capital", "companies with European capital", ValueKind.QUANTITY,
                  "Number of companies operating with capital from the partner.", default_unit="companies"),
     PropertySeed("largest_trade_partner", "largest trade partner", ValueKind.ENTITY,
@@ -64,6 +76,14 @@ STARTER_PROPERTIES: tuple[PropertySeed, ...] = (
                  "An agreement the subject is a party to.", single_valued=False),
     PropertySeed("statement", "statement", ValueKind.TEXT,
                  "A position or claim stated by the subject, kept as text.", single_valued=False),
+    # Qualifiers (Wikibase's), used beside point in time, start and end to narrow what a fact states.
+    PropertySeed("partner", "partner", ValueKind.ENTITY,
+                 "The other party a figure is about: the trade partner, the investing country.", single_valued=False),
+    PropertySeed("applies_to_part", "applies to part", ValueKind.ENTITY,
+                 "The part of the subject or value the fact is limited to (a sector, a region, a product).",
+                 single_valued=False, wikidata_pid="P518"),
+    PropertySeed("determination_method", "determination method", ValueKind.TEXT,
+                 "How the figure was arrived at (customs statistics, estimate, survey).", single_valued=False),
 )
 
 STARTER_ENTITIES: tuple[EntitySeed, ...] = (

@@ -12,5 +12,5 @@ def create_main_window(db_path: Path | str, *, read_only: bool = False):
     from kzeu_desk.ui.session import Session
 
     window = MainWindow()
-    window.attach(Session(FactBase.open(Path(db_path), read_only=read_only)))
+    window.attach(Session(FactBase.open(db_path if isinstance(db_path, str) else Path(db_path), read_only=read_only)))
     return window

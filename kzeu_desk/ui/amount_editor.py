@@ -16,7 +16,7 @@ _UNITS = ("USD", "EUR", "KZT", "RUB", "%", "companies", "×")
 
 
 class AmountEditor(QWidget):
-    """Money, quantity or percentage: amount, unit, stated bounds and whether it is approximate.
+    """Money, quantity, count or percentage: amount, unit, stated bounds and whether it is approximate.
 
     Each part commits on its own; the amount field also takes whole phrases ("more than 160
     billion USD"), which set the bounds and unit they state."""
@@ -208,8 +208,25 @@ class AmountEditor(QWidget):
         self._emit_if_changed(self._loaded.with_changes(approximate=checked),
                               "Mark value approximate" if checked else "Mark value exact")
 
+    def set_units(self, units: tuple[str, ...] | list[str]) -> None:
+        """The units the unit box offers (a property's allowed units, or the usual ones); typing
+        another stays possible, and the property's rules then say whether it is accepted."""
+        offered = list(dict.fromkeys(units)) or list(_UNITS)
+        if [self.unit_combo.itemText(i) for i in range(self.unit_combo.count())] == offered:
+            return
+        with QSignalBlocker(self.unit_combo):
+            text = self.unit_edit.text()
+            self.unit_combo.clear()
+            self.unit_combo.addItems(offered)
+            self.unit_combo.setCurrentIndex(self.unit_combo.findText(text))
+            self.unit_combo.setEditText(text)
+
     def _emit_if_changed(self, new: TypedValue, words: str) -> None:
         self.problem.clear_problem()
+        if new.kind is ValueKind.COUNT and not all(
+                x is None or float(x).is_integer() for x in (new.amount, new.lower, new.upper)):
+            self.problem.show_problem("A count is a whole number: how many things there are.")
+            return
         if new == self._loaded:
             self.set_value(self._loaded)  # the same value written another way
             return

@@ -21,7 +21,7 @@ from kzeu_desk.ui.platform_check import missing_window_libraries_message, no_dis
 
 _open_windows: list[MainWindow] = []  # windows opened from a menu live until closed
 _last_said: dict[str, float] = {}  # known failures shown, and when
-_current_fact_base: list[Path | None] = [None]  # named in sentences about failures that name no file
+_current_fact_base: list[Path | str | None] = [None]  # named in sentences about failures that name no file
 _SMOKE_RUN_MS = 400
 
 
@@ -65,13 +65,20 @@ def _report_unexpected(exc_type, exc, tb) -> None:
                              f"Something went wrong and the last action may not have finished. Details are in {log}.")
 
 
-def _open_fact_base(db: Path | None, *, read_only: bool, ask: bool = True, parent: QWidget | None = None):
+def _open_fact_base(db: Path | str | None, *, read_only: bool, ask: bool = True, parent: QWidget | None = None):
     """Open for the GUI; returns (fact base, instance lock or None), or None if the user cancelled."""
     from kzeu_desk.core.instance_lock import InstanceLock
+    from kzeu_desk.core.locations import is_url
     from kzeu_desk.core.sample_corpus import open_default_fact_base
     from kzeu_desk.core.service import FactBase
     from kzeu_desk.paths import default_fact_base_path
 
+    if is_url(db):  # a team's fact base on a server: its grants and transactions keep curators apart
+        assert isinstance(db, str)
+        on_server = _open_on_server(db, read_only=read_only, ask=ask, parent=parent)
+        if on_server is not None:
+            _current_fact_base[0] = db
+        return None if on_server is None else (on_server, None)
     path = default_fact_base_path() if db is None else Path(db)
     lock = None
     reason = None
@@ -101,7 +108,26 @@ def _open_fact_base(db: Path | None, *, read_only: bool, ask: bool = True, paren
     return fact_base, lock
 
 
-def opening_failure(error: BaseException, db: Path | None) -> str | None:
+def _open_on_server(url: str, *, read_only: bool, ask: bool, parent: QWidget | None):
+    """FactBase.open, asking for the password when libpq finds none (kept in memory only)."""
+    from kzeu_desk.core.errors import PasswordNeeded
+    from kzeu_desk.core.locations import without_password
+    from kzeu_desk.core.service import FactBase
+    from kzeu_desk.ui.team_connection import ask_password
+
+    password = None
+    while True:
+        try:
+            return FactBase.open(url, read_only=read_only, password=password)
+        except PasswordNeeded as needed:
+            if not ask:
+                raise
+            password = ask_password(parent, str(needed), str(without_password(url)))
+            if password is None:
+                return None
+
+
+def opening_failure(error: BaseException, db: Path | str | None) -> str | None:
     """One sentence for a fact base that could not be opened, or None for a bug."""
     from kzeu_desk.core.failures import explain_failure
 
@@ -125,7 +151,7 @@ def _ask_about_other_window(path: Path, holder, parent: QWidget | None) -> str |
     return "read-only" if clicked is review else "edit" if clicked is edit else None
 
 
-def open_window(db: Path | None, *, read_only: bool, parent_for_errors: QWidget | None = None) -> MainWindow | None:
+def open_window(db: Path | str | None, *, read_only: bool, parent_for_errors: QWidget | None = None) -> MainWindow | None:
     """Open a fact base in a new window; a user's mistake is reported in one sentence."""
     from kzeu_desk.ui.session import Session
 
@@ -204,7 +230,7 @@ def _report_startup(moment: str) -> None:
     path.write_text(json.dumps(marks), encoding="utf-8")
 
 
-def run_gui(db: Path | None, *, read_only: bool = False, smoke: bool = False) -> int:
+def run_gui(db: Path | str | None, *, read_only: bool = False, smoke: bool = False) -> int:
     cannot_open_window = (missing_window_libraries_message() or no_display_message()
                           if QApplication.instance() is None else None)
     if cannot_open_window:

@@ -81,14 +81,14 @@ class ConflictCard(QFrame):
                 # The stored context is cut at a fixed width; an ellipsis marks only a real cut.
                 text_continues_before=evidence.start > len(evidence.prefix),
                 text_continues_after=evidence.end + len(evidence.suffix) < evidence.source_char_count)
-            quote.setToolTip(plain_tooltip(f"{evidence.source_title}, characters {evidence.start}–"
+            quote.setToolTip(plain_tooltip(f"{evidence.source_citation}, characters {evidence.start}–"
                                            f"{evidence.end}\nClick or press Enter to show it in the source."))
             span = (evidence.source_id, evidence.start, evidence.end)
             quote.activated.connect(lambda span=span: self.evidence_activated.emit(*span))
             self.quotes.append(quote)
             column.addWidget(quote)
-            published = evidence.source_published_text or "date not stated"
-            source_line = muted(plain_label(f"— {evidence.source_title}, {published}", word_wrap=True,
+            undated = "" if evidence.source_published else ", date not stated"
+            source_line = muted(plain_label(f"— {evidence.source_reference}{undated}", word_wrap=True,
                                               object_name="cardSource"))
             column.addWidget(source_line)
         if not member.evidence:

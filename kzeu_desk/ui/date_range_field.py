@@ -1,10 +1,13 @@
-"""A date range field: its first and last day (or month, or year), each typed as a date field is."""
+"""A date range field: its first and last day (or month, or year), each typed as a date field is,
+or the whole range typed into the first as the source writes it ("3–4 June 2019", "2014–2016")."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
+from kzeu_desk.core.typed_input import parse_date_range_text
+from kzeu_desk.core.value_parsing import parse_date_text
 from kzeu_desk.ui.date_field import DateField
 from kzeu_desk.ui.form_fields import ProblemLabel
 from kzeu_desk.ui.plain_text import plain_label
@@ -19,6 +22,8 @@ class DateRangeField(QWidget):
         super().__init__(parent)
         self.first = DateField("Value range from")
         self.last = DateField("Value range to")
+        self.first.line_edit.setPlaceholderText("3 June 2019, or the whole range: 3–4 June 2019")
+        self.last.line_edit.setPlaceholderText("4 June 2019")
         self.problem = ProblemLabel()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -30,6 +35,9 @@ class DateRangeField(QWidget):
         grid.addWidget(self.last, 1, 1)
         grid.addWidget(self.problem, 2, 0, 1, 2)
         self._ends: tuple[str | None, str | None] = (None, None)
+        # A whole range typed into the first end is split before the date field reads it as one date.
+        self.first.line_edit.editingFinished.disconnect(self.first.commit_typed)
+        self.first.line_edit.editingFinished.connect(self.commit_first)
         self.first.committed.connect(lambda iso: self._commit(iso, self._ends[1]))
         self.last.committed.connect(lambda iso: self._commit(self._ends[0], iso))
 
@@ -42,9 +50,26 @@ class DateRangeField(QWidget):
     def line_edits(self) -> tuple:
         return self.first.line_edit, self.last.line_edit
 
+    def is_dirty(self) -> bool:
+        return self.first.is_dirty() or self.last.is_dirty()
+
+    def set_read_only(self, read_only: bool) -> None:
+        for line_edit in self.line_edits():
+            line_edit.setReadOnly(read_only)
+
     def commit_typed(self) -> None:
-        self.first.commit_typed()
+        self.commit_first()
         self.last.commit_typed()
+
+    def commit_first(self) -> None:
+        typed = self.first.line_edit.text().strip()
+        if self.first.is_dirty() and not self.first.line_edit.isReadOnly() and typed and parse_date_text(typed) is None:
+            whole = parse_date_range_text(typed)
+            if whole is not None and whole.date is not None and whole.date_end is not None:
+                self.first.problem.clear_problem()
+                self._commit(whole.date, whole.date_end)
+                return
+        self.first.commit_typed()
 
     def _commit(self, first: str | None, last: str | None) -> None:
         if first is None or last is None:

@@ -80,6 +80,7 @@ class EntityField(QWidget):
         self._allow_empty = allow_empty
         self._loaded_id: int | None = None
         self._loaded_text = ""
+        self._chosen: tuple[int, str] | None = None  # the last entity chosen, with the text it was chosen as
         self.line_edit = CommitLineEdit()
         self.line_edit.setAccessibleName(accessible_name)
         self.line_edit.setPlaceholderText("Type a name or alias")
@@ -144,9 +145,22 @@ class EntityField(QWidget):
             self.problem.show_problem(f"No entity is called “{typed}”.")
             self._offer_create(typed)
 
+    def chosen_id(self) -> int | None:
+        """The entity last chosen in the field, while the field still shows it (for fields that
+        act on a button rather than on each commit)."""
+        if self._chosen is not None and self._chosen[1] == self.line_edit.text():
+            return self._chosen[0]
+        return None
+
+    def remember_choice(self, entity_id: int | None) -> None:
+        self._chosen = (entity_id, self.line_edit.text()) if entity_id is not None else None
+
     def _commit(self, entity_id: int | None) -> None:
         self.problem.clear_problem()
         self.create_button.hide()
+        if entity_id is not None:
+            self.line_edit.setText(self._directory().name(entity_id))
+        self.remember_choice(entity_id)
         if entity_id == self._loaded_id:
             # Same entity typed differently (an alias): show its name, nothing to save.
             self.set_entity(entity_id, self._directory().name(entity_id) if entity_id is not None else "")

@@ -55,7 +55,7 @@ def export_work(format_name: str, target: Path, only_confirmed: bool):
             progress.report(done, total, stage)
 
         try:
-            return export(fact_base.path, format_name, target, only_confirmed=only_confirmed, progress=report)
+            return export(fact_base.location, format_name, target, only_confirmed=only_confirmed, progress=report)
         except ExportCancelled as stopped:
             raise Stopped(str(stopped)) from None
         except UserError:
@@ -77,7 +77,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export")
         self._session = session
-        self._fact_base_path = Path(session.fact_base.path)
+        self._fact_base_path = session.fact_base.location
         self._target_edited = False
         self._last_folder: Path | None = None  # where the last export from this profile went
         self.op: WorkspaceOp | None = None

@@ -13,18 +13,20 @@ Imported text (quotes, titles, entity names) is only ever shown as plain text (d
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidgetItem, QPlainTextEdit,
+    QApplication, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QListWidgetItem, QPlainTextEdit,
     QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import fact_detail, queries
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.qualifiers import fact_qualifiers
 from kzeu_desk.core.models import AnchorState, FactRank, FactStatus, LinkKind
-from kzeu_desk.core.property_info import PropertyInfo, value_for_property
+from kzeu_desk.core.property_info import KIND_WORDS, PropertyInfo, property_infos, value_for_property, value_problem
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import parse_date_text
@@ -36,7 +38,10 @@ from kzeu_desk.ui.entity_field import AliasListModel, EntityField
 from kzeu_desk.ui.entity_lookup import EntityLookup
 from kzeu_desk.ui.fitted_list import FittedList
 from kzeu_desk.ui.form_fields import CommitLineEdit, CommitPlainTextEdit, ProblemLabel
+from kzeu_desk.ui.kind_offer import KindOffer
 from kzeu_desk.ui.plain_text import local_time, plain_label, plain_tooltip
+from kzeu_desk.ui.property_box import PropertyBox
+from kzeu_desk.ui.qualifier_editor import QualifierEditor
 from kzeu_desk.ui.session import Session
 from kzeu_desk.ui.text_styles import small_print
 
@@ -46,16 +51,7 @@ READ_ONLY_EMPTY_HINT = "Pick a fact in the facts table to see it here, with its 
 DELETED_HINT = "This fact no longer exists. Pick another fact in the table."
 
 _ROW_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 4
-_KIND_WORDS = {
-    ValueKind.ENTITY: "entity",
-    ValueKind.DATE: "date",
-    ValueKind.DATE_RANGE: "date range",
-    ValueKind.QUANTITY: "quantity",
-    ValueKind.COUNT: "count",
-    ValueKind.MONEY: "money",
-    ValueKind.PERCENT: "percentage",
-    ValueKind.TEXT: "text",
-}
+_KIND_WORDS = KIND_WORDS
 _LIST_HEIGHT = 110
 _SHOWN_QUOTE = 140  # characters of a quote in the evidence list; the tooltip has all of it
 
@@ -105,6 +101,8 @@ class FactEditor(QWidget):
         self._acting = False  # inside our own session.perform
         self._last_failure: str | None = None
         self._properties: dict[int, PropertyInfo] = {}
+        # A property chosen whose kind the value does not fit: it is stored with the next value entered.
+        self._pending_property: PropertyInfo | None = None
         self._entity_model = AliasListModel(self)
         self._entity_lookup = EntityLookup(session, self._entity_model, self)  # 52k aliases at 1M facts
         self._loaded_texts: dict[QLineEdit, str] = {}  # what each plain text field showed when loaded
@@ -160,6 +158,8 @@ class FactEditor(QWidget):
             if date_field.is_dirty():
                 date_field.commit_typed()
         self.amount_editor.commit_pending()
+        if self.value_range_field.is_dirty():
+            self.value_range_field.commit_typed()
         for combo in (self.property_combo, self.status_combo, self.rank_combo):
             combo.settle()
         if self.value_text_edit.text() != self._loaded_text(self.value_text_edit):
@@ -204,12 +204,15 @@ class FactEditor(QWidget):
         self.subject_field.create_requested.connect(lambda name: self._create_entity_and_assign(name, "subject"))
         form.addRow("Subject", self.subject_field)
 
-        self.property_combo = SettlingCombo()
-        self.property_combo.setAccessibleName("Property")
-        self.property_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.property_combo.setMinimumContentsLength(16)
-        self.property_combo.settled.connect(self._commit_property)
-        form.addRow("Property", self.property_combo)
+        self.property_box = PropertyBox()
+        self.property_combo = self.property_box.combo
+        self.property_box.chosen.connect(self._commit_property)
+        self.property_box.create_requested.connect(self._create_property)
+        form.addRow("Property", self.property_box)
+        self.kind_offer = KindOffer()
+        self.kind_offer.keep_requested.connect(self._keep_property)
+        self.kind_offer.choose_requested.connect(self._choose_another_property)
+        form.addRow(self.kind_offer)
 
         self.value_stack = QStackedWidget()
         self.value_date_field = DateField("Value date")
@@ -239,9 +242,9 @@ class FactEditor(QWidget):
         self._value_pages: dict[ValueKind, QWidget] = {
             ValueKind.DATE: self.value_date_field,
             ValueKind.DATE_RANGE: self.value_range_field,
-            ValueKind.COUNT: self.amount_editor,
             ValueKind.MONEY: self.amount_editor,
             ValueKind.QUANTITY: self.amount_editor,
+            ValueKind.COUNT: self.amount_editor,
             ValueKind.PERCENT: self.amount_editor,
             ValueKind.ENTITY: self.value_entity_field,
             ValueKind.TEXT: text_page,
@@ -281,6 +284,8 @@ class FactEditor(QWidget):
         self.scope_note_edit.setPlaceholderText("e.g. first nine months only")
         self.scope_note_edit.editingFinished.connect(self._commit_scope_note)
         form.addRow("Scope note", self.scope_note_edit)
+        self.qualifier_editor = QualifierEditor(self._perform, self._entity_model, self._entity_lookup.directory)
+        form.addRow("Other", self.qualifier_editor)
         column.addLayout(form)
 
         # -- judgement
@@ -383,10 +388,11 @@ class FactEditor(QWidget):
             self._hint.setText(self._empty_hint())
         self.subject_field.set_read_only(read_only)
         self.value_entity_field.set_read_only(read_only)
-        for date_field in (self.value_date_field, self.value_range_field.first, self.value_range_field.last,
-                           *self._qualifier_dates.values()):
+        for date_field in (self.value_date_field, *self._qualifier_dates.values()):
             date_field.line_edit.setReadOnly(read_only)
+        self.value_range_field.set_read_only(read_only)
         self.amount_editor.set_read_only(read_only)
+        self.qualifier_editor.set_read_only(read_only)
         self.value_text_edit.setReadOnly(read_only)
         self.scope_note_edit.setReadOnly(read_only)
         self.note_edit.setReadOnly(read_only)
@@ -394,7 +400,8 @@ class FactEditor(QWidget):
             # Read-only QPlainTextEdit keeps mouse selection; keyboard selection has to be asked for.
             self.note_edit.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                    | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        for combo in (self.property_combo, self.status_combo, self.rank_combo):
+        self.property_box.set_read_only(read_only)
+        for combo in (self.status_combo, self.rank_combo):
             combo.setEnabled(not read_only)
         self.remove_evidence_button.setVisible(not read_only)
         self.remove_link_button.setVisible(not read_only)
@@ -412,24 +419,11 @@ class FactEditor(QWidget):
     def _reload_vocabulary(self) -> None:
         self._entity_lookup.invalidate()
         with self._session.fact_base.reading() as conn:
-            property_rows = queries.properties(conn)
-        self._properties = {
-            row.id: PropertyInfo(row.id, row.name, ValueKind(row.value_kind), row.default_unit, row.description)
-            for row in property_rows
-        }
-        with QSignalBlocker(self.property_combo):
-            self.property_combo.clear()
-            self.property_combo.addItem("Choose a property…", None)
-            for prop in self._properties.values():
-                self.property_combo.addItem(prop.name, prop.id)
-                index = self.property_combo.count() - 1
-                tip = f"{prop.description or prop.name}\n({_KIND_WORDS[prop.value_kind]} value)"
-                self.property_combo.setItemData(index, plain_tooltip(tip), Qt.ItemDataRole.ToolTipRole)
-            # The refilled list shows the fact's property again, so leaving the box changes nothing.
-            row = getattr(self, "_row", None)
-            stored = row.property_id if row is not None else None
-            self.property_combo.setCurrentIndex(max(self.property_combo.findData(stored), 0) if stored is not None else 0)
-        self.property_combo.mark_settled()
+            self._properties = property_infos(conn)
+        self.property_box.set_properties(self._properties)
+        self.qualifier_editor.set_vocabulary(self._properties)
+        if self._pending_property is not None:
+            self._pending_property = self._properties.get(self._pending_property.id)
 
     @property
     def _entities(self) -> EntityLookup:
@@ -450,6 +444,8 @@ class FactEditor(QWidget):
     def _show_fact(self, fact_id: int | None, *, keep_typing: bool = False) -> None:
         if fact_id != self._fact_id:
             self.notice.clear_problem()
+            self._set_pending_property(None)
+            self.qualifier_editor.commit_pending()
             keep_typing = False
         self._fact_id = fact_id
         if fact_id is None:
@@ -465,9 +461,11 @@ class FactEditor(QWidget):
             self._evidence = fact_detail.fact_evidence(conn, fact_id)
             self._links = fact_detail.fact_links(conn, fact_id)
             self._history = fact_detail.fact_history(conn, fact_id)
+            qualifiers = fact_qualifiers(conn, fact_id)
         self._row = row
         self._version = row.version
         self._fill_fields(row, label, keep_typing=keep_typing)
+        self.qualifier_editor.show_fact(fact_id, row.property_id, qualifiers)
         self._fill_lists()
         self._stack.setCurrentWidget(self._scroll)
 
@@ -502,6 +500,9 @@ class FactEditor(QWidget):
         spared = self._typing_widget() if keep_typing else None
         value = row.value
         prop = self._properties.get(row.property_id) if row.property_id is not None else None
+        if self._pending_property is not None and self._pending_property.id == row.property_id:
+            self._set_pending_property(None)  # stored meanwhile
+        prop = self._pending_property or prop
         shown_kind = prop.value_kind if prop is not None else value.kind
 
         self.header.setText(label)
@@ -513,11 +514,9 @@ class FactEditor(QWidget):
             subject = row.subject_id
             self.subject_field.set_entity(subject, self._entities.name(subject) if subject is not None else "")
 
-        with QSignalBlocker(self.property_combo):
-            index = self.property_combo.findData(row.property_id) if row.property_id is not None else 0
-            self.property_combo.setCurrentIndex(max(index, 0))
-            self.property_combo.setToolTip(
-                self.property_combo.itemData(self.property_combo.currentIndex(), Qt.ItemDataRole.ToolTipRole) or "")
+        self.property_box.set_current(row.property_id)
+        if self._pending_property is not None:
+            self.property_box.show_choice(self._pending_property.id)
 
         self._fill_value(value, prop, shown_kind, spared)
 
@@ -541,13 +540,15 @@ class FactEditor(QWidget):
         self._value_row_label.setText(f"Value ({_KIND_WORDS[shown_kind]})")
         self.value_stack.setCurrentWidget(self._value_pages[shown_kind])
         self._fit_value_stack(self.value_stack.currentIndex())
-        held_matches = value.kind is shown_kind or (value.kind.is_numeric and shown_kind.is_numeric)
+        pending = self._pending_property is not None
+        held_matches = not pending and (value.kind is shown_kind or (value.kind.is_numeric and shown_kind.is_numeric))
+        self.amount_editor.set_units(prop.allowed_units if prop is not None else ())
         if shown_kind is ValueKind.DATE:
             if spared is not self.value_date_field.line_edit:
-                self.value_date_field.set_date(value.date if value.kind is ValueKind.DATE else None)
+                self.value_date_field.set_date(value.date if held_matches else None)
         elif shown_kind is ValueKind.DATE_RANGE:
             if spared not in self.value_range_field.line_edits():
-                held_range = value.kind is ValueKind.DATE_RANGE
+                held_range = held_matches and value.kind is ValueKind.DATE_RANGE
                 self.value_range_field.set_range(value.date if held_range else None, value.date_end if held_range else None)
         elif shown_kind.is_numeric:
             if held_matches:
@@ -565,7 +566,7 @@ class FactEditor(QWidget):
             self._set_line(self.value_text_edit, (value.text or "") if value.kind is ValueKind.TEXT else "")
             self.value_text_problem.clear_problem()
         self._show_preview(None)
-        if held_matches:
+        if held_matches or pending:
             self.value_kind_note.hide()
         else:
             held = fact_detail.display_value(value, self._entities.name)
@@ -631,7 +632,7 @@ class FactEditor(QWidget):
     # -- reacting to the fact base -------------------------------------------------------------
 
     def _on_changed(self, changes: Changes) -> None:
-        vocabulary_changed = changes.affects("entity", "entity_alias", "property")
+        vocabulary_changed = changes.affects("entity", "entity_alias", "property", "property_separator")
         if vocabulary_changed:
             self._reload_vocabulary()
         fact_id = self._fact_id
@@ -642,8 +643,22 @@ class FactEditor(QWidget):
             self._show_fact(fact_id, keep_typing=self._acting)
         elif vocabulary_changed:
             self._show_fact(fact_id, keep_typing=True)
-        elif self._lists_affected_by(changes):
-            self._reload_lists()
+        else:
+            if changes.affects("fact_qualifier"):
+                self._reload_qualifiers()
+            if self._lists_affected_by(changes):
+                self._reload_lists()
+
+    def _reload_qualifiers(self) -> None:
+        if self._fact_id is None or self._row is None:
+            return
+        with self._session.fact_base.reading() as conn:
+            found = fact_qualifiers(conn, self._fact_id)
+            label = fact_detail.fact_label(conn, self._fact_id)
+            self._history = fact_detail.fact_history(conn, self._fact_id)
+        self.header.setText(label)
+        self.qualifier_editor.show_fact(self._fact_id, self._row.property_id, found)
+        self._fill_lists()
 
     def _lists_affected_by(self, changes: Changes) -> bool:
         """Whether evidence, links or linked facts shown here changed (the history reads are not free)."""
@@ -698,11 +713,47 @@ class FactEditor(QWidget):
 
     def _update(self, label: str, *, value: TypedValue | None = None, problem: ProblemLabel | None = None,
                 **fields: object) -> None:
-        fact_id, version = self._fact_id, self._version
+        fact_id, version, loaded = self._fact_id, self._version, self._row
         if fact_id is None or version is None or self._session.read_only:
             return
+        pending = self._pending_property
+        if pending is not None and value is not None and "property_id" not in fields:
+            # The property chosen before the value that fits it: both change in one action.
+            fields["property_id"] = pending.id
+            shown = fact_detail.display_value(value, self._entities.name)
+            label = f"Set property to {pending.name} and value to {shown}"
         self._mark_committed_field_clean()
-        self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=label, **fields), problem)
+        saved = self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=label, **fields), problem)
+        if saved is not None and "property_id" in fields:
+            self._set_pending_property(None)
+        if saved is None and loaded is not None and self._fact_id == fact_id and self._version != version:
+            mine = {**(value.to_columns() if value is not None else {}), **fields}
+            self._resolve_collision(fact_id, loaded, mine, label)
+
+    def _resolve_collision(self, fact_id: int, loaded: queries.FactRecord, mine: dict[str, object],
+                           label: str) -> None:
+        """Another curator saved this fact first: the curator chooses what becomes of their change
+        (ui/edit_collision.py); nothing is overwritten without that choice."""
+        from kzeu_desk.ui import edit_collision
+
+        if self._row is None:
+            return  # deleted meanwhile: the editor says so
+        with self._session.fact_base.reading() as conn:
+            who = queries.last_actor_of(conn, "fact", fact_id) or "Another curator"
+        stored = asdict(self._row)
+        collision = edit_collision.Collision(loaded=asdict(loaded), stored=stored, mine=mine, who=who)
+        choice = edit_collision.ask(self, collision, label.lower())
+        if choice is edit_collision.Choice.TAKE_THEIRS:
+            return
+        columns = collision.merged() if choice is edit_collision.Choice.MERGE else dict(mine)
+        if not columns or self._version is None:
+            return
+        value_columns = {c: v for c, v in columns.items() if c.startswith("value_")}
+        fields = {c: v for c, v in columns.items() if not c.startswith("value_")}
+        value = TypedValue.from_columns({**stored, **value_columns}) if value_columns else None
+        version = self._version
+        self._perform(lambda fb: fb.update_fact(fact_id, version, value=value, label=f"{label} ({choice.value})",
+                                                **fields))
 
     def _mark_committed_field_clean(self) -> None:
         # The field being committed is refreshed with the stored text; the others keep their typing.
@@ -719,20 +770,69 @@ class FactEditor(QWidget):
         self._update(f"Set subject to {name}" if name else "Clear subject", subject_id=entity_id,
                      problem=self.subject_field.problem)
 
-    def _commit_property(self, index: int) -> None:
+    def _commit_property(self, property_id: int | None) -> None:
         if self._row is None:
             return
-        property_id = self.property_combo.itemData(index)
         if property_id == self._row.property_id:
+            self._set_pending_property(None)
+            self._show_fact(self._fact_id, keep_typing=True)
             return
         prop = self._properties.get(property_id) if property_id is not None else None
-        restated = value_for_property(self._row.value, prop) if prop is not None else None
+        held = self._row.value
+        restated = value_for_property(held, prop) if prop is not None else None
+        problem = value_problem(restated or held, prop) if prop is not None else None
+        if prop is not None and problem is not None:
+            # The value cannot be this property's: offer to enter one that is, or to keep the old property.
+            self._set_pending_property(prop, problem)
+            self._show_fact(self._fact_id, keep_typing=True)
+            self._focus_value_field(prop.value_kind)
+            return
+        self._set_pending_property(None)
         self._update(f"Set property to {prop.name}" if prop else "Clear property", property_id=property_id,
-                     value=restated)
+                     value=restated, problem=self.property_box.problem)
 
-    def _commit_value(self, value: TypedValue, words: str) -> None:
+    def _focus_value_field(self, kind: ValueKind) -> None:
+        fields = {ValueKind.DATE: self.value_date_field.line_edit, ValueKind.DATE_RANGE: self.value_range_field.first.line_edit,
+                  ValueKind.ENTITY: self.value_entity_field.line_edit, ValueKind.TEXT: self.value_text_edit}
+        fields.get(kind, self.amount_editor.amount_edit).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_pending_property(self, prop: PropertyInfo | None, problem: str | None = None) -> None:
+        self._pending_property = prop
+        if prop is None:
+            self.kind_offer.hide()
+            return
+        current = self._properties.get(self._row.property_id) if self._row and self._row.property_id else None
+        self.kind_offer.offer(problem or "", _KIND_WORDS[prop.value_kind], current.name if current else None)
+
+    def _keep_property(self) -> None:
+        self._set_pending_property(None)
+        self._show_fact(self._fact_id)
+
+    def _choose_another_property(self) -> None:
+        self.property_combo.setFocus()
+        self.property_combo.lineEdit().selectAll()
+        self.property_combo.showPopup()
+
+    def _create_property(self, label: str) -> None:
+        """A property for a label no property has yet, made and given to this fact in one action."""
+        from kzeu_desk.ui.property_dialog import PropertyDialog
+
+        fact_id, version = self._fact_id, self._version
+        if fact_id is None or version is None or self._session.read_only or self._row is None:
+            return
+        held = self._row.value
+        dialog = PropertyDialog.for_new(self._session, label, held, parent=self)
+        if not dialog.exec():
+            return
+        draft = dialog.draft()
+        if self._perform(lambda fb: fb.create_property(draft, assign_to=(fact_id, version)),
+                         self.property_box.problem) is not None:
+            self._set_pending_property(None)
+
+    def _commit_value(self, value: TypedValue, words: str, problem: ProblemLabel | None = None) -> None:
         shown = fact_detail.display_value(value, self._entities.name)
-        problem = self.amount_editor.problem if value.kind.is_numeric else None
+        if problem is None and value.kind.is_numeric:
+            problem = self.amount_editor.problem
         self._update(f"{words} to {shown}" if words == "Set value" else words, value=value, problem=problem)
 
     def _held_value(self) -> TypedValue | None:
@@ -750,8 +850,11 @@ class FactEditor(QWidget):
         self._update(f"Set value to {fact_detail.display_value(value, self._entities.name)}", value=value, problem=self.value_date_field.problem)
 
     def _commit_value_range(self, first: str, last: str) -> None:
-        value = TypedValue(kind=ValueKind.DATE_RANGE, date=first, date_end=last)
-        if value == self._held_value():
+        held = self._held_value()
+        approximate = held is not None and held.kind is ValueKind.DATE_RANGE and held.approximate
+        value = TypedValue(kind=ValueKind.DATE_RANGE, date=first, date_end=last, approximate=approximate)
+        if value == held:
+            self.value_range_field.set_range(first, last)  # the same range written another way
             return
         self._update(f"Set value to {fact_detail.display_value(value, self._entities.name)}", value=value,
                      problem=self.value_range_field.problem)

@@ -102,7 +102,9 @@ def _cells(row: FactListRow) -> tuple[str, ...]:
     return (
         str(row.id),
         row.subject,
-        row.property,
+        # A qualified property reads as one ("share of foreign trade · partner: China"): facts that
+        # differ only in a qualifier are told apart in the table, not only in the editor.
+        f"{row.property} · {row.qualifiers}" if row.qualifiers else row.property,
         row.value,
         row.time,
         row.status.capitalize(),

@@ -114,6 +114,9 @@ class MainWindow(QMainWindow):
                             "Open another fact base")
         self.actionOpenReadOnly = a("actionOpenReadOnly", "Open fact base &read-only…", "Ctrl+Shift+O",
                                     lambda: self._open_dialog(read_only=True), "Open a fact base for review")
+        self.actionConnectServer = a("actionConnectServer", "&Connect to a team fact base…", None,
+                                     self.connect_server_dialog,
+                                     "Open a fact base your team shares on a PostgreSQL server")
         self.actionExport = a("actionExport", "&Export…", "Ctrl+E", self.export_dialog,
                               "Export the fact base for other tools (SQLite, Data Package, Web Annotation, "
                               "Wikidata, JSON Lines)")
@@ -126,6 +129,14 @@ class MainWindow(QMainWindow):
                                  "Take a backup snapshot of this fact base now")
         self.actionRestoreBackup = a("actionRestoreBackup", "Restore from &backup…", None, self.restore_backup,
                                      "Replace this fact base with one of its backups", mutates=True)
+        self.actionEditSource = a("actionEditSource", "Source &details…", "Alt+Return", self.edit_source_details,
+                                  "Title, publisher, author, address, publication date and language of the source")
+        self.actionDeleteSource = a("actionDeleteSource", "D&elete source…", None, self.delete_current_source,
+                                    "Delete the current source, saying first what happens to its evidence and facts",
+                                    mutates=True)
+        self.actionManageVocabulary = a("actionManageVocabulary", "&Properties and entities…", "Ctrl+Shift+V",
+                                        self.manage_vocabulary,
+                                        "Create, edit, deprecate and merge properties and entities")
         self.actionCheckFactBase = a("actionCheckFactBase", "&Check fact base…", None, self.check_fact_base,
                                      "Run SQLite's checks and the app's invariants, and repair what can be")
         self.actionQuit = a("actionQuit", "&Quit", QKeySequence.StandardKey.Quit, self.close)
@@ -181,7 +192,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = self.file_menu = bar.addMenu("&File")
-        file_menu.addActions([self.actionNewFactBase, self.actionOpen, self.actionOpenReadOnly])
+        file_menu.addActions([self.actionNewFactBase, self.actionOpen, self.actionOpenReadOnly,
+                              self.actionConnectServer])
         self.recent_menu = RecentFactBasesMenu(self, lambda path: self.open_in_new_window(path, read_only=False),
                                                self._say)
         file_menu.addMenu(self.recent_menu)
@@ -198,6 +210,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.actionUndo, self.actionRedo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.actionFind, self.actionFilterFacts])
+        source_menu = bar.addMenu("&Source")
+        source_menu.addActions([self.actionEditSource, self.actionDeleteSource])
         fact_menu = bar.addMenu("F&act")
         fact_menu.addActions([self.actionNewFactFromSelection, self.actionAddEvidence, self.actionLinkFacts])
         fact_menu.addSeparator()
@@ -216,7 +230,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.actionResetLayout)
         self.view_menu.addSeparator()
         tools_menu = bar.addMenu("&Tools")
-        tools_menu.addAction(self.actionCheckFactBase)
+        tools_menu.addActions([self.actionManageVocabulary, self.actionCheckFactBase])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.actionShortcuts, self.actionAbout])
 
@@ -310,6 +324,7 @@ class MainWindow(QMainWindow):
         self.conflicts_panel.evidence_activated.connect(self.reveal_evidence)
         self.orphan_queue.evidence_activated.connect(self.reveal_evidence)
         self.sources_pane.source_chosen.connect(self.revision_view.show_source_id)
+        self.sources_pane.source_chosen.connect(self._update_actions)
         self.sources_pane.source_chosen.connect(self.candidates_pane.show_source)
         self.candidates_pane.span_chosen.connect(self.select_in_text)
         self.candidates_pane.edit_requested.connect(self.fact_editor.focus_subject)
@@ -326,7 +341,7 @@ class MainWindow(QMainWindow):
 
         self.fact_table.keep_columns_with(self.layout_keeper)
         self.layout_keeper.restore_panes()
-        remember(session.fact_base.path)
+        remember(session.fact_base.location_text)
         self.recent_menu.refill()
         self._show_identity()
         self._refresh_totals()
@@ -348,7 +363,9 @@ class MainWindow(QMainWindow):
     def _show_identity(self) -> None:
         fact_base = self.session.fact_base
         read_only = fact_base.read_only
-        title = f"{fact_base.path.name} — kzeu_desk"
+        # On a server, who the audit will name: the database role this window works as.
+        shown = f"{fact_base.name} as {fact_base.actor}" if fact_base.on_server else fact_base.name
+        title = f"{shown} — kzeu_desk"
         self.setWindowTitle(f"{title} [Read-only]" if read_only else title)
         self.read_only_badge.setVisible(read_only)
         self.saved_label.setVisible(not read_only)
@@ -366,9 +383,18 @@ class MainWindow(QMainWindow):
     # -- other writers --------------------------------------------------------------------------
 
     def _watch_for_other_writers(self) -> None:
-        """Reviewers (and a second curator) see others' work: the files the storage names are watched."""
-        path = self.session.fact_base.path
+        """Reviewers (and a second curator) see others' work: a server's change feed tells of each
+        commit; for a file, the files the storage names are watched."""
+        from kzeu_desk.ui.team_connection import OthersChanges
+
         self._watcher = QFileSystemWatcher(self)
+        self._others = OthersChanges(self._refresh_if_others_wrote, self)
+        path = self.session.fact_base.path
+        if path is None:
+            self._refresh_timer = QTimer(self, singleShot=True, interval=700)
+            self._known_operation = self._latest_operation()
+            self.session.fact_base.watch_others(self._others.on_change)
+            return
         self._watcher.addPath(str(path.parent))
         self._watch_files()
         self._refresh_timer = QTimer(self, singleShot=True, interval=700)  # a burst of commits, one refresh
@@ -412,7 +438,9 @@ class MainWindow(QMainWindow):
         self.whole_base_views.reload()
         self._show_identity()
         self._refresh_totals()
-        self.statusBar().showMessage("Up to date with the fact base file.", 5_000)
+        here = self.session.fact_base
+        self.statusBar().showMessage("Up to date with the fact base file." if here.path is not None
+                                     else f"Showing the latest changes to {here.name}.", 5_000)
 
     def _on_changes(self, changes: Changes) -> None:
         from kzeu_desk.core.changes import OperationKind
@@ -447,6 +475,7 @@ class MainWindow(QMainWindow):
             return
         writable = not self.session.read_only
         has_fact = self.session.selected_fact is not None
+        has_source = self.sources_pane.current_source_id() is not None
         enabled = {
             self.actionImport: writable,
             self.actionImportFromWeb: writable,
@@ -463,6 +492,8 @@ class MainWindow(QMainWindow):
             self.actionRescanConflicts: writable,
             self.actionRestoreBackup: writable,
             self.actionBackUpNow: writable,  # a backup writes beside the file: not for reviewers
+            self.actionEditSource: has_source,  # read-only: the details are shown, not edited
+            self.actionDeleteSource: writable and has_source,
         }
         busy = self.session.busy is not None  # a writing operation runs off the GUI thread
         for action in self.actions():
@@ -534,6 +565,27 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             target, kind = dialog.chosen()
             self.session.perform(lambda fb: fb.link_facts(fact_id, target, kind))
+
+    # -- sources and vocabulary (ui/source_details_dialog.py, ui/vocabulary_manager.py) ---------
+
+    def edit_source_details(self) -> None:
+        from kzeu_desk.ui.source_details_dialog import SourceDetailsDialog
+
+        source_id = self.sources_pane.current_source_id()
+        if source_id is not None:
+            SourceDetailsDialog(self.session, source_id, self).exec()
+
+    def delete_current_source(self) -> None:
+        from kzeu_desk.ui.source_details_dialog import confirm_source_deletion
+
+        source_id = self.sources_pane.current_source_id()
+        if source_id is not None:
+            confirm_source_deletion(self.session, source_id, self)
+
+    def manage_vocabulary(self) -> None:
+        from kzeu_desk.ui.vocabulary_manager import open_vocabulary_manager
+
+        self.vocabulary_manager = open_vocabulary_manager(self.session, self)
 
     # -- maintenance ----------------------------------------------------------------------------
 
@@ -720,7 +772,7 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def export_reviewer_copy(self) -> None:
-        suggested = self.session.fact_base.path.with_name(f"{self.session.fact_base.path.stem}-review.sqlite")
+        suggested = self.session.fact_base.folder / f"{self.session.fact_base.file_stem}-review.sqlite"
         target, _ = QFileDialog.getSaveFileName(self, "Export reviewer copy", str(suggested), _FACT_BASE_FILTER)
         if not target:
             return
@@ -744,6 +796,13 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_files(items)
 
+    def connect_server_dialog(self) -> None:
+        from kzeu_desk.ui.team_connection import ConnectServerDialog
+
+        dialog = ConnectServerDialog(self)
+        if dialog.exec():
+            self.open_in_new_window(dialog.address(), read_only=False)
+
     def _open_dialog(self, read_only: bool = False) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open fact base read-only" if read_only else "Open fact base",
                                               self._folder_for("factBases"), _FACT_BASE_FILTER)
@@ -753,7 +812,7 @@ class MainWindow(QMainWindow):
 
     def _folder_for(self, purpose: str) -> str:
         """Where a file dialog starts: the folder last used for this purpose, else the fact base's own."""
-        here = self.session.fact_base.path.parent if self.session is not None else Path.home()
+        here = self.session.fact_base.folder if self.session is not None else Path.home()
         return last_folder(purpose, str(here))
 
     def new_fact_base_dialog(self) -> None:
@@ -764,12 +823,14 @@ class MainWindow(QMainWindow):
             remember_folder("factBases", str(dialog.created_path))
             self.open_in_new_window(dialog.created_path, read_only=False)
 
-    def open_in_new_window(self, path: Path, *, read_only: bool) -> None:
+    def open_in_new_window(self, path: Path | str, *, read_only: bool) -> None:
         from kzeu_desk.ui.app import open_window
 
-        if (self.session is not None and not read_only
-                and Path(path).resolve() == self.session.fact_base.path.resolve()):
-            self.statusBar().showMessage(f"{path.name} is the fact base open in this window.", 8_000)
+        here = self.session.fact_base if self.session is not None else None
+        if here is not None and not read_only and (
+                path == here.location_text if isinstance(path, str)
+                else here.path is not None and Path(path).resolve() == here.path.resolve()):
+            self.statusBar().showMessage(f"{here.name} is the fact base open in this window.", 8_000)
             self.activateWindow()
             return
         open_window(path, read_only=read_only, parent_for_errors=self)

@@ -37,7 +37,10 @@ class BackupScheduler(QObject):
         self._running = False
         self.timer = QTimer(self, interval=PERIODIC_BACKUP_MS)
         self.timer.timeout.connect(self.back_up_if_changed)
-        if not session.read_only:
+        # A team's fact base on a server is backed up by its administrator (pg_dump); every curator's
+        # window copying the whole database now and then would load the server for nothing. Back up
+        # now still writes a snapshot there.
+        if not session.read_only and not session.fact_base.on_server:
             self.timer.start()
 
     def _latest(self) -> int:
@@ -55,7 +58,7 @@ class BackupScheduler(QObject):
             self.finished.emit("Backup taken.")
 
         self.op = (WorkspaceOp(self._window, self._session, "Periodic backup",
-                               lambda fact_base, progress: backups.take_backup(fact_base.path, "periodic"))
+                               lambda fact_base, progress: backups.take_backup(fact_base.location, "periodic"))
                    .success(taken).failure(lambda error: self.finished.emit(str(error)))
                    .afterwards(lambda: setattr(self, "_running", False))
                    .run_in_background())
@@ -71,7 +74,7 @@ class RestoreDialog(QDialog):
         self.resize(520, 420)
         self._session = session
         self.list = QListWidget(objectName="backupList")
-        for backup in backups.list_backups(session.fact_base.path):
+        for backup in backups.list_backups(session.fact_base.location):
             item = QListWidgetItem(backup.label)
             item.setData(Qt.ItemDataRole.UserRole, str(backup.path))
             item.setToolTip(str(backup.path))
@@ -217,7 +220,7 @@ class CheckDialog(QDialog):
 def back_up_now(window: QWidget, session: Session, say: Callable[[str, int], None]) -> WorkspaceOp:
     """File > Back up now: a snapshot beside the fact base, while the curator keeps working."""
     return (WorkspaceOp(window, session, "Back up",
-                        lambda fact_base, progress: backups.take_backup(fact_base.path, "manual"))
+                        lambda fact_base, progress: backups.take_backup(fact_base.location, "manual"))
             .success(lambda backup: say(f"Backup written: {backup.path.name}", 8_000))
             .run_in_background())
 
@@ -227,7 +230,7 @@ def restore(window: QWidget, session: Session, backup: Path, after: Callable[[],
 
     def work(fact_base: FactBase, progress: Progress) -> backups.Backup:
         progress.stage("Keeping the present state as a backup, then restoring")
-        return backups.restore_backup(fact_base.path, backup)
+        return backups.restore_backup(fact_base.location, backup)
 
     # Not undoable: undo steps describe the replaced state and could no longer be replayed.
     return (WorkspaceOp(window, session, "Restore from backup", work)

@@ -1,6 +1,7 @@
 """File > Open recent: the fact bases this profile opened, newest first, kept in the settings file.
 
-Paths are stored whole and absolute, once each. A fact base that is no longer where it was stays in
+Paths are stored whole and absolute, once each; a team's fact base on a server by its
+postgresql:// address (never with a password: the window remembers `FactBase.location_text`). A fact base that is no longer where it was stays in
 the list, greyed, until the curator removes it: a disconnected drive is not a reason to forget it.
 The menu is the automation contract `menuRecentFactBases`; each fact base's action carries its path
 as `data()` (docs/automation.md).
@@ -21,7 +22,13 @@ MAX_RECENT = 10
 _KEY = "recentFactBases"
 
 
+def _is_address(path: str) -> bool:
+    return path.lower().startswith(("postgresql://", "postgres://"))
+
+
 def _normal(path: Path | str) -> str:
+    if isinstance(path, str) and _is_address(path):
+        return path.strip()
     # Absolute without resolving symlinks: the curator sees the path they opened, not where a link points.
     return os.path.normpath(os.path.abspath(os.path.expanduser(str(path))))
 
@@ -31,7 +38,7 @@ def recent_paths() -> list[str]:
     seen: set[str] = set()
     paths = []
     for path in string_list(app_settings(), _KEY):
-        if not os.path.isabs(path) or not Path(path).name:
+        if not _is_address(path) and (not os.path.isabs(path) or not Path(path).name):
             continue  # not a path this module wrote: e.g. the characters an older version split a path into
         normal = _normal(path)
         if normal not in seen:
@@ -51,6 +58,9 @@ def forget(paths: list[str]) -> None:
 
 
 def _label(number: int, path: str, names: list[str]) -> str:
+    if _is_address(path):  # a server's database, by its address (no password is ever in it)
+        shown = _server_label(path).replace("&", "&&")
+        return f"&{number} {shown}" if number < 10 else shown
     name = Path(path).name
     # Two fact bases of the same name (facts.sqlite in two projects) are told apart by their folder.
     shown = name if names.count(name) == 1 else f"{name} — {Path(path).parent.name or path}"
@@ -58,10 +68,25 @@ def _label(number: int, path: str, names: list[str]) -> str:
     return f"&{number} {shown}" if number < 10 else shown
 
 
+def _server_label(address: str) -> str:
+    """“kz_eu_facts on db.example.org (team)”: the database and its host, as the address names them."""
+    from urllib.parse import parse_qs, urlsplit
+
+    try:
+        parts = urlsplit(address)
+        host = parts.hostname or parse_qs(parts.query).get("host", ["this computer"])[0]
+    except ValueError:
+        return address
+    if host.startswith("/"):
+        host = "this computer"
+    database = parts.path.lstrip("/") or parts.username or "database"
+    return f"{database} on {host} (team)"
+
+
 class RecentFactBasesMenu(QMenu):
     """The submenu; `open_requested(path)` is called with a chosen fact base that exists."""
 
-    def __init__(self, parent: QWidget, open_requested: Callable[[Path], None], say: Callable[[str], None]):
+    def __init__(self, parent: QWidget, open_requested: Callable[[Path | str], None], say: Callable[[str], None]):
         super().__init__("Open &recent", parent)
         self.setObjectName("menuRecentFactBases")
         self._open_requested = open_requested
@@ -81,7 +106,7 @@ class RecentFactBasesMenu(QMenu):
         names = [Path(p).name for p in paths]
         missing = []
         for number, path in enumerate(paths, start=1):
-            exists = Path(path).is_file()
+            exists = _is_address(path) or Path(path).is_file()  # a server is asked when chosen
             action = self.addAction(_label(number, path, names) + ("" if exists else " (not found)"))
             action.setData(path)
             action.setToolTip(path if exists else f"{path} is not there any more")
@@ -104,8 +129,8 @@ class RecentFactBasesMenu(QMenu):
         clear.triggered.connect(lambda: (forget(paths), self.refill()))
 
     def _choose(self, path: str) -> None:
-        if not Path(path).is_file():
+        if not _is_address(path) and not Path(path).is_file():
             self.refill()
             self._say(f"There is no fact base at “{path}” any more; it is shown greyed in Open recent.")
             return
-        self._open_requested(Path(path))
+        self._open_requested(path if _is_address(path) else Path(path))

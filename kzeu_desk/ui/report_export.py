@@ -13,7 +13,9 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.report import ExportCancelled, ReportResult, folder_problem, write_report
+from kzeu_desk.core.service import FactBase
 
 _STEPS = 1000
 
@@ -24,7 +26,7 @@ class _Worker(QObject):
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, fact_base_path: Path, target: Path):
+    def __init__(self, fact_base_path: Location, target: Path):
         super().__init__()
         self._fact_base_path = fact_base_path
         self._target = target
@@ -54,7 +56,7 @@ class ReportExport(QObject):
 
     finished_with = Signal(object)
 
-    def __init__(self, fact_base_path: Path, target: Path, parent: QWidget, *, ask_to_open: bool = True):
+    def __init__(self, fact_base_path: Location, target: Path, parent: QWidget, *, ask_to_open: bool = True):
         super().__init__(parent)
         self._parent = parent
         self._ask_to_open = ask_to_open
@@ -107,18 +109,18 @@ class ReportExport(QObject):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._result.index)))
 
 
-def export_report_dialog(fact_base_path: Path, parent: QWidget) -> ReportExport | None:
+def export_report_dialog(fact_base: FactBase, parent: QWidget) -> ReportExport | None:
     """Ask where to write the report (a folder, created if new) and start writing it."""
-    suggested = fact_base_path.with_name(f"{fact_base_path.stem}-report")
+    suggested = fact_base.folder / f"{fact_base.file_stem}-report"
     chosen, _ = QFileDialog.getSaveFileName(parent, "Export report (a folder of web pages)", str(suggested),
                                             "Report folder (*)")
     if not chosen:
         return None
     target = Path(chosen)
-    problem = folder_problem(target, fact_base_path)
+    problem = folder_problem(target, fact_base.path)
     if problem:
         QMessageBox.warning(parent, "Cannot write the report there", problem)
         return None
-    job = ReportExport(fact_base_path, target, parent)
+    job = ReportExport(fact_base.location, target, parent)
     job.start()
     return job

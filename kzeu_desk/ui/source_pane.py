@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kzeu_desk.core import queries
+from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.pages import current_page_map
 from kzeu_desk.core.value_format import format_date
@@ -141,6 +142,8 @@ class SourcePane(QWidget):
         self.page_label.setText(f"Page {pages.label(number)} of {len(pages)}" if pages and number else "")
 
     def _show_header(self, row: queries.SourceDescription | None) -> None:
+        self.view.citation = (Citation(row.title, row.publisher, row.author, row.published, row.url, row.file_name).full
+                              if row is not None else None)
         if row is None:
             self.title_label.clear()
             self.details_label.clear()

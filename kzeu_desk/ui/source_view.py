@@ -113,6 +113,9 @@ class SourceView(QPlainTextEdit):
         self._marked_evidence: tuple[int, int] | None = None  # UTF-16: the evidence a selection took the reader to
         # Values of facts by id, asked for only when a tooltip is shown (the pane reads them from the fact base).
         self.fact_values: Callable[[list[int]], dict[int, str]] | None = None
+        # The shown source's citation (author, title, publisher, date), the last line of a highlight's
+        # tooltip, so a quote can be cited from where it is read (the source pane sets it).
+        self.citation: str | None = None
         self._context_actions: list[QAction] = []
         self._press_position: QPoint | None = None
 
@@ -366,6 +369,8 @@ class SourceView(QPlainTextEdit):
         if event.type() == QEvent.Type.ToolTip:
             help_event: QHelpEvent = event  # type: ignore[assignment]
             text = _tooltip_for(self._spans_under(help_event.pos()), self.fact_values)
+            if text is not None and self.citation:
+                text = f"{text}\nFrom {self.citation}"
             if text is None:
                 QToolTip.hideText()
                 event.ignore()

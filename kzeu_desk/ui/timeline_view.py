@@ -253,7 +253,7 @@ class TimelineView(QWidget):
     # -- export ------------------------------------------------------------------------------------------
 
     def export_dialog(self, kind: str) -> None:
-        suggested = self._session.fact_base.path.with_name(f"{self._session.fact_base.path.stem}-timeline.{kind}")
+        suggested = self._session.fact_base.folder / f"{self._session.fact_base.file_stem}-timeline.{kind}"
         filters = "PNG pictures (*.png)" if kind == "png" else "SVG drawings (*.svg)"
         target, _ = QFileDialog.getSaveFileName(self, f"Export timeline as {kind.upper()}", str(suggested), filters)
         if target:

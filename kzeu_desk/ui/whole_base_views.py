@@ -203,7 +203,7 @@ class WholeBaseViews(QObject):
     def export_report(self) -> None:
         from kzeu_desk.ui.report_export import export_report_dialog
 
-        self.report_job = export_report_dialog(self._session.fact_base.path, self._window)
+        self.report_job = export_report_dialog(self._session.fact_base, self._window)
         if self.report_job is not None:
             self.report_job.finished_with.connect(
                 lambda result: result is not None and self._window.statusBar().showMessage(result.summary, 10_000))

@@ -10,11 +10,13 @@ so a failed or cancelled export leaves no half-written file behind.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kzeu_desk.core.locations import Location, location_from_text
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.export.common import ExportCancelled, ExportResult, Progress, ProgressCallback
 from kzeu_desk.core.export.scope import ExportScope
@@ -31,7 +33,7 @@ __all__ = [
     "target_problem",
 ]
 
-Writer = Callable[[Path, Path, ExportScope, Progress], ExportResult]
+Writer = Callable[[Location, Path, ExportScope, Progress], ExportResult]
 
 
 @dataclass(frozen=True)
@@ -44,31 +46,31 @@ class ExportFormat:
     write: Writer
 
 
-def _sqlite(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def _sqlite(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     from kzeu_desk.core.export.sqlite_snapshot import write_sqlite_snapshot
 
     return write_sqlite_snapshot(source, out, scope, progress)
 
 
-def _datapackage(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def _datapackage(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     from kzeu_desk.core.export.datapackage import write_datapackage
 
     return write_datapackage(source, out, scope, progress)
 
 
-def _webannotation(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def _webannotation(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     from kzeu_desk.core.export.webannotation import write_web_annotations
 
     return write_web_annotations(source, out, scope, progress)
 
 
-def _wikidata(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def _wikidata(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     from kzeu_desk.core.export.wikidata import write_wikibase_statements
 
     return write_wikibase_statements(source, out, scope, progress)
 
 
-def _jsonl(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def _jsonl(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     from kzeu_desk.core.export.jsonl import write_jsonl
 
     return write_jsonl(source, out, scope, progress)
@@ -96,7 +98,7 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, only_confirmed: bool = False,
+def export(fact_base_path: Location, format_name: str, out: Path | str, *, only_confirmed: bool = False,
            progress: ProgressCallback | None = None) -> ExportResult:
     """Write the fact base at `fact_base_path` to `out` in the named format.
 
@@ -106,7 +108,7 @@ def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, onl
     if format_name not in FORMATS:
         known = ", ".join(FORMATS)
         raise UserError(f"There is no export format “{format_name}”; choose one of {known}.")
-    source, target = Path(fact_base_path), Path(out)
+    source, target = location_from_text(fact_base_path), Path(out)
     problem = target_problem(source, format_name, target)
     if problem:
         raise UserError(problem)
@@ -121,7 +123,7 @@ def export(fact_base_path: Path | str, format_name: str, out: Path | str, *, onl
         raise failure from None
 
 
-def export_failure(error: BaseException, source: Path, target: Path) -> UserError | None:
+def export_failure(error: BaseException, source: Location, target: Path) -> UserError | None:
     """One sentence for an export that the disk, the file system or a damaged fact base stopped;
     nothing of the output is left (every format writes under a staging name and renames)."""
     import errno
@@ -141,17 +143,24 @@ def export_failure(error: BaseException, source: Path, target: Path) -> UserErro
     return described
 
 
-def suggested_target(fact_base_path: Path, format_name: str) -> Path:
-    """Where an export goes unless the user says otherwise: beside the fact base, named after it."""
+def suggested_target(fact_base_path: Location, format_name: str) -> Path:
+    """Where an export goes unless the user says otherwise: beside the fact base, named after it (a
+    fact base on a server: in the home folder, named after its database and host)."""
+    if not isinstance(fact_base_path, Path):
+        from kzeu_desk.core.locations import shown_name
+
+        stem = re.sub(r"[^\w.-]+", "-", shown_name(fact_base_path)).strip("-") or "fact-base"
+        return Path.home() / f"{stem}{FORMATS[format_name].suffix}"
     return fact_base_path.with_name(f"{fact_base_path.stem}{FORMATS[format_name].suffix}")
 
 
-def target_problem(fact_base_path: Path, format_name: str, target: Path) -> str | None:
+def target_problem(fact_base_path: Location, format_name: str, target: Path) -> str | None:
     """Why `target` cannot receive this export (one sentence), or None when it can."""
     kind = FORMATS[format_name].target_kind
     if not str(target).strip():
         return "Choose where the export should be written."
-    if target.exists() and fact_base_path.exists() and os.path.samefile(target, fact_base_path):
+    if (isinstance(fact_base_path, Path) and target.exists() and fact_base_path.exists()
+            and os.path.samefile(target, fact_base_path)):
         return "An export cannot replace the fact base it is made from; choose another name."
     if kind == "file" and target.is_dir():
         return f"“{target}” is a folder; this format is written to a file."

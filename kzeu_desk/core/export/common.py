@@ -13,6 +13,7 @@ from typing import IO
 from sqlalchemy import Connection
 
 from kzeu_desk import __version__
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.export.staging import staging_path
 
@@ -71,7 +72,7 @@ class Progress:
 
 
 @contextmanager
-def reading_fact_base(path: Path) -> Iterator[Connection]:
+def reading_fact_base(path: Location) -> Iterator[Connection]:
     """One read transaction on the fact base opened read-only: exports never write to it."""
     from kzeu_desk.core.service import FactBase
 

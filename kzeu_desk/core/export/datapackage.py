@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy import Boolean, Column, Connection, Float, Integer, Table, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.export.common import (
     GENERATOR,
     ExportResult,
@@ -30,14 +31,15 @@ from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.export.staging import discard, staging_path
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.recorder import table
+from kzeu_desk.core.typed_value import ValueKind
 
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 RESOURCE_PROFILE = "https://datapackage.org/profiles/2.0/dataresource.json"
 SCHEMA_PROFILE = "https://datapackage.org/profiles/2.0/tableschema.json"
 
 # Parents before children; the operation log and audit images stay in the lossless formats.
-TABLES = ("source", "source_revision", "source_page", "entity", "entity_alias", "property", "fact", "evidence", "fact_link",
-          "conflict", "conflict_member")
+TABLES = ("source", "source_revision", "source_page", "entity", "entity_alias", "property", "property_separator", "fact",
+          "fact_qualifier", "evidence", "fact_link", "conflict", "conflict_member")
 
 _DESCRIPTIONS = {
     "source": "Imported documents, each with its current text; anchored evidence counts code points into `text`.",
@@ -48,8 +50,14 @@ _DESCRIPTIONS = {
                     "in the document when it differs. An evidence span is on the page whose range holds its start."),
     "entity": "Things facts are about (countries, organisations, agreements).",
     "entity_alias": "Other names of entities.",
-    "property": "What a fact states about its subject, with the kind of value it takes.",
-    "fact": "One statement each: subject, property, typed value, qualifiers, status and rank.",
+    "property": ("What a fact states about its subject, with the kind of value it takes, the units it allows, the "
+                 "kind of subject it is stated about and whether it is deprecated."),
+    "property_separator": ("Qualifiers whose values separate a single-valued property's values (Wikibase's "
+                           "single-value constraint with separators): facts that differ in one are not compared."),
+    "fact": ("One statement each: subject, property, typed value, point in time, start and end, status and rank; "
+             "its other qualifiers are in fact_qualifier."),
+    "fact_qualifier": ("A fact's other qualifiers: a qualifier property and a typed value in the same value_* "
+                       "columns as a fact's (\"partner: China\")."),
     "evidence": ("The quoted span of a source that supports a fact (code point offsets into the text of revision "
                  "`confirmed_revision`: the source's current text, unless the evidence is orphaned)."),
     "fact_link": "Relations between facts (supports, contradicts, duplicate of, ...).",
@@ -57,7 +65,19 @@ _DESCRIPTIONS = {
     "conflict_member": "The facts each conflict is about.",
 }
 _ISO_DATE_PATTERN = "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
-_DATE_COLUMNS = frozenset({"value_date", "point_in_time", "start_time", "end_time", "published"})
+_DATE_COLUMNS = frozenset({"value_date", "value_date_end", "point_in_time", "start_time", "end_time", "published"})
+# Columns whose meaning the column definitions cannot say, by table and column.
+_FIELD_NOTES: dict[tuple[str, str], tuple[str, dict[str, object]]] = {
+    **{(table_name, "value_kind"): (
+        "The kind of value: entity, date, date_range (value_date to value_date_end), quantity, count (a whole "
+        "number; the unit names what is counted), money, percent or text.",
+        {"enum": [kind.value for kind in ValueKind]}) for table_name in ("property", "fact", "fact_qualifier")},
+    **{(table_name, "value_date_end"): ("The last day of a date range, truncated to its own precision.", {})
+       for table_name in ("fact", "fact_qualifier")},
+    ("property", "allowed_units"): ("The units a value may have, as a JSON array; empty: any unit.", {}),
+    ("property", "subject_kind"): ("The kind of entity (entity.kind) the property is stated about; empty: any.", {}),
+    ("property", "deprecated"): ("Kept for its facts, not offered for new ones.", {}),
+}
 _TIMESTAMP_COLUMNS = frozenset({"created_at", "updated_at", "imported_at", "resolved_at", "superseded_at"})
 # What the evidence anchor columns mean: no foreign key can say it, because `confirmed_revision`
 # names a source_revision row only for orphaned evidence (the others count in source.text).
@@ -79,7 +99,7 @@ _ROWS_PER_FETCH = 1_000
 _MAY_BE_EMPTY = frozenset({("evidence", "prefix"), ("evidence", "suffix")})
 
 
-def write_datapackage(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_datapackage(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     """Everything is written into a staging folder beside `out` first; only a complete package is
     moved into place, the descriptor last, so a failed export (a full disk, a kill) adds nothing."""
     out = out.resolve()
@@ -96,7 +116,7 @@ def write_datapackage(source: Path, out: Path, scope: ExportScope, progress: Pro
     return ExportResult(paths, counts, counted_summary(counts, out))
 
 
-def _write_package(source: Path, folder: Path, scope: ExportScope, progress: Progress) -> dict[str, int]:
+def _write_package(source: Location, folder: Path, scope: ExportScope, progress: Progress) -> dict[str, int]:
     with reading_fact_base(source) as conn:
         counts = {name: _count(conn, name, scope) for name in TABLES}
         progress.start(sum(counts.values()))
@@ -227,6 +247,10 @@ def _field(column: Column) -> dict:
         # Dates are truncated to their precision ("1996", "1996-02"), which no single date type takes.
         constraints["pattern"] = _ISO_DATE_PATTERN
         described["description"] = "ISO date truncated to its precision: YYYY, YYYY-MM or YYYY-MM-DD."
+    note = _FIELD_NOTES.get((column.table.name, column.name))
+    if note is not None:
+        described["description"] = note[0]
+        constraints.update(note[1])
     if column.table.name == "evidence" and column.name in _ANCHOR_FIELDS:
         description, anchor_constraints = _ANCHOR_FIELDS[column.name]
         described["description"] = description
@@ -237,6 +261,8 @@ def _field(column: Column) -> dict:
 
 
 def _field_type(column: Column) -> str:
+    if column.name == "allowed_units":
+        return "array"  # Table Schema's array: a JSON array in the cell
     if column.name in _TIMESTAMP_COLUMNS:
         return "datetime"
     if isinstance(column.type, Boolean):

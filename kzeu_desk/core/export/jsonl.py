@@ -10,10 +10,12 @@ orphaned evidence quotes a text that is no longer the source's current one, and 
 that text could not be loaded back. Version 3 added documents: the imported files themselves
 (`original` records, base64, before the sources that name them), each source's and revision's
 format, extractor, original and retrieval time and its pages (where each page's text starts), and
-on evidence the pages it lies on (derived from the source's pages, for readers; ignored on load),
+on evidence the pages it lies on (derived from the source's pages, for readers; ignored on load)
 and `number_changed`: a fuzzy match whose figures differ from the quote it was placed from (files
-without it have it worked out on load from the span the match came from). `kzeu-desk load` still
-reads version 1 and 2 files.
+without it have it worked out on load from the span the match came from); and the open schema: the
+value kinds date_range (`date_end`) and count, each fact's qualifiers, property rules (allowed units,
+subject kind, deprecated) and `property_separator` records. `kzeu-desk load` still reads version 1
+and 2 files.
 
 Ids are the exporting fact base's own row ids. In the file they only connect records to each
 other; a loader keeps them where the target never used them (a new fact base, which therefore
@@ -42,6 +44,7 @@ from typing import IO
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core import conflicts
 from kzeu_desk.core.export.common import (
     GENERATOR,
@@ -53,21 +56,24 @@ from kzeu_desk.core.export.common import (
 )
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
+from kzeu_desk.core.property_info import units_from_column
 from kzeu_desk.core.storage import engine_of
 
 FORMAT_NAME = "kzeu-desk-facts"
 FORMAT_VERSION = 3
-RECORD_TYPES = ("original", "source", "source_revision", "entity", "property", "fact", "evidence", "link", "conflict", "audit")
+RECORD_TYPES = ("original", "source", "source_revision", "entity", "property", "property_separator", "fact", "evidence",
+                "link", "conflict", "audit")
 
 # The table each record type is stored in.
 TABLE_OF = {
     "original": "original_file", "source": "source", "source_revision": "source_revision", "entity": "entity", "property": "property",
+    "property_separator": "property_separator",
     "fact": "fact", "evidence": "evidence", "link": "fact_link", "conflict": "conflict", "audit": "audit_event",
 }
 
 # The tables this format version carries; audit events of any other table stay behind.
 CARRIED_TABLES = ("source", "source_revision", "entity", "entity_alias", "property", "fact", "evidence", "fact_link",
-                  "conflict", "conflict_member")
+                  "conflict", "conflict_member", "property_separator", "fact_qualifier")
 _ROWS_PER_FETCH = 1_000
 _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # as json.dumps(ensure_ascii=False)
 
@@ -89,10 +95,14 @@ _SELECTS: dict[str, str] = {
                                  text_sha256, char_count, text
                           FROM source_revision r WHERE {keeps} ORDER BY source_id, number""",
     "entity": "SELECT id, name, kind, description, external_id FROM entity r WHERE {keeps} ORDER BY id",
-    "property": """SELECT id, key, name, value_kind, single_valued, default_unit, tolerance, description, wikidata_pid
+    "property": """SELECT id, key, name, value_kind, single_valued, default_unit, tolerance, description, wikidata_pid,
+                          allowed_units, subject_kind, deprecated
                    FROM property r WHERE {keeps} ORDER BY id""",
+    "property_separator": """SELECT id, property_id, qualifier_property_id FROM property_separator r
+                             WHERE {keeps} ORDER BY id""",
     "fact": """SELECT id, subject_id, property_id, value_kind, value_amount, value_lower, value_upper,
-                      value_approximate, value_unit, value_date, value_entity_id, value_text, point_in_time,
+                      value_approximate, value_unit, value_date, value_date_end, value_entity_id, value_text,
+                      point_in_time,
                       start_time, end_time, scope_note, status, rank, note, created_at, created_by,
                       updated_at, updated_by, version
                FROM fact r WHERE {keeps} ORDER BY id""",
@@ -115,7 +125,7 @@ _SELECTS: dict[str, str] = {
 }
 
 
-def write_jsonl(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_jsonl(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     with reading_fact_base(source) as conn, atomic_output(out) as handle:
         counts = write_records(conn, scope, handle, progress)
     return ExportResult((out,), counts, counted_summary(counts, out))
@@ -150,7 +160,7 @@ def _keeps(scope: ExportScope, kind: str) -> str:
 
 def _count(conn: Connection, scope: ExportScope, kind: str) -> int:
     query = _SELECTS[kind].format(keeps=_keeps(scope, kind))
-    return conn.execute(text(f"SELECT count(*) FROM ({query})")).scalar_one()
+    return conn.execute(text(f"SELECT count(*) FROM ({query}) AS counted")).scalar_one()
 
 
 def _rows(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
@@ -174,8 +184,11 @@ def _records(conn: Connection, scope: ExportScope, kind: str) -> Iterator[dict]:
         return (entity_record(r, aliases.get(r["id"], [])) for r in rows)
     if kind == "property":
         return (property_record(r) for r in rows)
+    if kind == "property_separator":
+        return (separator_record(r) for r in rows)
     if kind == "fact":
-        return (fact_record(r) for r in rows)
+        qualifiers = _qualifiers(conn, scope)
+        return (fact_record(r, qualifiers.get(r["id"], [])) for r in rows)
     if kind == "evidence":
         return (evidence_record(r) for r in rows)
     if kind == "link":
@@ -246,21 +259,44 @@ def property_record(r: dict) -> dict:
         "type": "property", "id": r["id"], "key": r["key"], "name": r["name"], "value_kind": r["value_kind"],
         "single_valued": bool(r["single_valued"]), "default_unit": r["default_unit"], "tolerance": r["tolerance"],
         "description": r["description"], "wikidata_pid": r["wikidata_pid"],
+        "allowed_units": list(units_from_column(r["allowed_units"])) or None, "subject_kind": r["subject_kind"],
+        "deprecated": bool(r["deprecated"]),
     }
 
 
-def fact_record(r: dict) -> dict:
+def separator_record(r: dict) -> dict:
+    return {"type": "property_separator", "id": r["id"], "property": r["property_id"],
+            "qualifier": r["qualifier_property_id"]}
+
+
+def value_object(r: dict) -> dict:
+    """A typed value as the format writes it, from value_* columns (a fact's or a qualifier's)."""
+    return {
+        "kind": r["value_kind"], "amount": r["value_amount"], "lower": r["value_lower"], "upper": r["value_upper"],
+        "approximate": bool(r["value_approximate"]), "unit": r["value_unit"], "date": r["value_date"],
+        "date_end": r["value_date_end"], "entity": r["value_entity_id"], "text": r["value_text"],
+    }
+
+
+def _qualifiers(conn: Connection, scope: ExportScope) -> dict[int, list[dict]]:
+    """Qualifiers of the facts in scope, by fact, in the order they were added (they are far fewer
+    than facts: one query, held while the facts stream)."""
+    grouped: dict[int, list[dict]] = defaultdict(list)
+    query = f"SELECT * FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')} ORDER BY fact_id, id"
+    with engine_of(conn).fast_rows(conn, query) as rows:
+        for row in rows.dicts(_ROWS_PER_FETCH):
+            grouped[row["fact_id"]].append({"id": row["id"], "property": row["property_id"], "value": value_object(row)})
+    return grouped
+
+
+def fact_record(r: dict, qualifiers: list[dict] | None = None) -> dict:
     return {
         "type": "fact", "id": r["id"], "subject": r["subject_id"], "property": r["property_id"],
-        "value": {
-            "kind": r["value_kind"], "amount": r["value_amount"], "lower": r["value_lower"],
-            "upper": r["value_upper"], "approximate": bool(r["value_approximate"]), "unit": r["value_unit"],
-            "date": r["value_date"], "entity": r["value_entity_id"], "text": r["value_text"],
-        },
+        "value": value_object(r),
         "point_in_time": r["point_in_time"], "start_time": r["start_time"], "end_time": r["end_time"],
-        "scope_note": r["scope_note"], "status": r["status"], "rank": r["rank"], "note": r["note"],
-        "created_at": r["created_at"], "created_by": r["created_by"], "updated_at": r["updated_at"],
-        "updated_by": r["updated_by"], "version": r["version"],
+        "scope_note": r["scope_note"], "qualifiers": qualifiers or [], "status": r["status"], "rank": r["rank"],
+        "note": r["note"], "created_at": r["created_at"], "created_by": r["created_by"],
+        "updated_at": r["updated_at"], "updated_by": r["updated_by"], "version": r["version"],
     }
 
 

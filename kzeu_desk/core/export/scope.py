@@ -40,7 +40,7 @@ class ExportScope:
             return "1 = 1"
         if table == "fact":
             return _KEPT_FACT.format(row=row)
-        if table == "evidence":
+        if table in ("evidence", "fact_qualifier"):
             return f"{row}.fact_id IN ({_KEPT_FACT_IDS})"
         if table == "fact_link":
             return f"{row}.from_fact_id IN ({_KEPT_FACT_IDS}) AND {row}.to_fact_id IN ({_KEPT_FACT_IDS})"

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from kzeu_desk.core import storage
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.export.common import ExportResult, Progress, counted_summary, folders_made_for
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.export.staging import staging_path
@@ -20,7 +21,7 @@ from kzeu_desk.core.export.staging import staging_path
 _STEPS = 3
 
 
-def write_sqlite_snapshot(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_sqlite_snapshot(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     from kzeu_desk.core.service import FactBase
 
     out = out.resolve()
@@ -29,10 +30,10 @@ def write_sqlite_snapshot(source: Path, out: Path, scope: ExportScope, progress:
     # byte is copied) and settles a stopped writer's journal; a file that may only be read through
     # a private copy (a companion file that is not its own, say) is snapshotted from that copy.
     with FactBase.open(source, read_only=True) as fact_base, folders_made_for(out):
-        return _write(fact_base.readable_file, out, scope, progress)
+        return _write(fact_base.readable_file or fact_base.location, out, scope, progress)
 
 
-def _write(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def _write(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     # Staged beside the target under a name carrying the process id (export/staging.py), so what a
     # killed export leaves is removed by the next one.
     staging_folder = staging_path(out)

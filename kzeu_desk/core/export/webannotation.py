@@ -31,11 +31,12 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.export.common import (
     GENERATOR,
     ExportResult,
@@ -47,7 +48,9 @@ from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.citation import Citation
+from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_date, format_value
 from kzeu_desk.paths import resources_dir
 
@@ -68,9 +71,10 @@ _EVIDENCE = """
            """ + EVIDENCE_PAGE_SQL + """ AS first_page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page,
            r.text_sha256 AS revision_sha256, r.imported_at AS revision_imported_at,
            r.superseded_at AS revision_superseded_at,
-           s.url, s.text_sha256, s.title AS source_title, s.language,
+           s.id AS source_id, s.url, s.text_sha256, s.title AS source_title, s.language, s.publisher AS source_publisher,
+           s.author AS source_author, s.published AS source_published, s.file_name AS source_file_name,
            f.id AS fact_id, f.value_kind, f.value_amount, f.value_lower, f.value_upper, f.value_approximate,
-           f.value_unit, f.value_date, f.value_entity_id, f.value_text, f.point_in_time, f.start_time, f.end_time,
+           f.value_unit, f.value_date, f.value_date_end, f.value_entity_id, f.value_text, f.point_in_time, f.start_time, f.end_time,
            f.scope_note, f.status, f.rank, f.created_at AS fact_created_at, f.created_by AS fact_created_by,
            f.updated_at AS fact_updated_at,
            subject.name AS subject_name, prop.key AS property_key, prop.name AS property_name,
@@ -92,7 +96,7 @@ def local_context_path() -> Path:
     return resources_dir() / "jsonld" / "anno.jsonld"
 
 
-def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_web_annotations(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     with reading_fact_base(source) as conn, atomic_output(out) as handle:
         total, facts = conn.execute(text(
             f"SELECT count(*), count(DISTINCT r.fact_id) FROM evidence r WHERE {scope.keeps('evidence', 'r')}")).one()
@@ -109,7 +113,7 @@ def write_web_annotations(source: Path, out: Path, scope: ExportScope, progress:
         handle.write(json.dumps(opening, ensure_ascii=False, indent=1)[:-2])
         handle.write(',\n "first": {"type": "AnnotationPage", "startIndex": 0, "items": [\n')
         written = 0
-        annotations = AnnotationBuilder()
+        annotations = AnnotationBuilder(_qualifiers(conn, scope))
         separator = ""
         for row in _rows(conn, scope):
             handle.write(separator + _encode(annotations.annotation(row)))
@@ -168,16 +172,17 @@ class _StatementTexts:
         self._values: dict[tuple, str] = {}
         self._dates: dict[str, str] = {}
 
-    def statement(self, row: dict) -> str:
-        """'Kazakhstan · investment inflow: more than US$8 billion (January 2022 – September 2022)'."""
+    def statement(self, row: dict, qualifiers: Sequence[Qualifier] = ()) -> str:
+        """'Kazakhstan · investment inflow: more than US$8 billion (January 2022 – September 2022)',
+        'Kazakhstan · share of foreign trade: 21.4% (2023; partner: China)'."""
         subject = row["subject_name"] or "(no subject)"
         prop = row["property_name"] or "(no property)"
-        scope = self._scope_text(row)
-        return f"{subject} · {prop}: {self._value_text(row)}" + (f" ({scope})" if scope else "")
+        narrowing = "; ".join(filter(None, [self._scope_text(row), *(q.label for q in qualifiers)]))
+        return f"{subject} · {prop}: {self._value_text(row)}" + (f" ({narrowing})" if narrowing else "")
 
     def _value_text(self, row: dict) -> str:
         key = (row["value_kind"], row["value_amount"], row["value_lower"], row["value_upper"],
-               row["value_approximate"], row["value_unit"], row["value_date"], row["value_entity_id"],
+               row["value_approximate"], row["value_unit"], row["value_date"], row["value_date_end"], row["value_entity_id"],
                row["value_text"], row["value_entity_name"])
         shown = self._values.get(key)
         if shown is None:
@@ -212,6 +217,7 @@ _FACT_TERMS = (
     ("kzeu:subject", "subject_name"), ("kzeu:property", "property_key"), ("kzeu:valueKind", "value_kind"),
     ("kzeu:amount", "value_amount"), ("kzeu:lowerBound", "value_lower"), ("kzeu:upperBound", "value_upper"),
     ("kzeu:approximate", "value_approximate"), ("kzeu:unit", "value_unit"), ("kzeu:date", "value_date"),
+    ("kzeu:dateEnd", "value_date_end"),
     ("kzeu:valueEntity", "value_entity_name"), ("kzeu:text", "value_text"), ("kzeu:pointInTime", "point_in_time"),
     ("kzeu:startTime", "start_time"), ("kzeu:endTime", "end_time"), ("kzeu:scopeNote", "scope_note"),
     ("kzeu:status", "status"), ("kzeu:rank", "rank"),
@@ -222,8 +228,10 @@ class AnnotationBuilder:
     """Annotations row by row. A fact's own part (its IRI, statement and body) is built once for
     consecutive rows of the same fact: evidence a curator adds together has consecutive ids."""
 
-    def __init__(self) -> None:
+    def __init__(self, qualifiers: Mapping[int, list[Qualifier]] | None = None) -> None:
         self._statements = _StatementTexts()
+        self._qualifiers = qualifiers or {}
+        self._citations: dict[int, str] = {}
         self._fact_id: int | None = None
         self._fact_parts: tuple[str, list[object]] = ("", [])
 
@@ -243,17 +251,30 @@ class AnnotationBuilder:
             "modified": max(row["created_at"], row["fact_updated_at"]),
             "creator": {"type": "Person", "nickname": row["created_by"]},
             "body": body,
-            "target": _target(row, quote_selector),
+            "target": _target(row, quote_selector, self._citation(row)),
         }
+
+    def _citation(self, row: dict) -> str:
+        cited = self._citations.get(row["source_id"])
+        if cited is None:
+            cited = Citation(row["source_title"], row["source_publisher"], row["source_author"],
+                             row["source_published"], row["url"], row["source_file_name"]).full
+            if len(self._citations) >= _StatementTexts._REMEMBERED:
+                self._citations.clear()
+            self._citations[row["source_id"]] = cited
+        return cited
 
     def _fact_part(self, row: dict) -> tuple[str, list[object]]:
         if row["fact_id"] == self._fact_id:
             return self._fact_parts
-        statement = self._statements.statement(row)
+        qualifiers = self._qualifiers.get(row["fact_id"], [])
+        statement = self._statements.statement(row, qualifiers)
         fact_id = fact_iri(row)
         fact_node: dict[str, object] = {"id": fact_id, "type": "kzeu:Fact", "label": statement}
         fact_node.update({term: row[column] for term, column in _FACT_TERMS if row[column] is not None})
         fact_node["kzeu:approximate"] = bool(row["value_approximate"])  # stored as 0/1; never null
+        if qualifiers:
+            fact_node["kzeu:qualifiers"] = [_qualifier_node(q) for q in qualifiers]
         body = [
             {"type": "TextualBody", "purpose": "describing", "format": "text/plain", "language": "en",
              "value": statement},
@@ -263,8 +284,42 @@ class AnnotationBuilder:
         return self._fact_parts
 
 
-def _target(row: dict, quote_selector: dict) -> dict:
+# A qualifier's value terms, as a fact node's (null ones left out).
+_QUALIFIER_VALUE_TERMS = (
+    ("kzeu:amount", "amount"), ("kzeu:lowerBound", "lower"), ("kzeu:upperBound", "upper"), ("kzeu:unit", "unit"),
+    ("kzeu:date", "date"), ("kzeu:dateEnd", "date_end"), ("kzeu:text", "text"),
+)
+
+
+def _qualifier_node(qualifier: Qualifier) -> dict:
+    """One qualifier of a fact: its property's key, its value's kind and fields, and its label."""
+    value = qualifier.value
+    node: dict[str, object] = {"kzeu:property": qualifier.property_key, "kzeu:valueKind": value.kind.value}
+    node.update({term: getattr(value, field) for term, field in _QUALIFIER_VALUE_TERMS
+                 if getattr(value, field) is not None})
+    if value.kind is ValueKind.ENTITY:
+        node["kzeu:valueEntity"] = qualifier.shown
+    if value.approximate:
+        node["kzeu:approximate"] = True
+    node["label"] = qualifier.label
+    return node
+
+
+def _qualifiers(conn: Connection, scope: ExportScope) -> dict[int, list[Qualifier]]:
+    """The qualifiers of the facts in scope, by fact (far fewer than evidence rows: read once)."""
+    fact_ids = conn.execute(text(
+        f"SELECT DISTINCT r.fact_id FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')}")).scalars().all()
+    return qualifiers_of(conn, fact_ids)
+
+
+def _target(row: dict, quote_selector: dict, citation: str) -> dict:
     target = {"type": "SpecificResource", "source": source_iri(row), "kzeu:sourceTitle": row["source_title"]}
+    # The source as a reference, from its details; each detail also on its own.
+    target["kzeu:citation"] = citation
+    for term, column in (("kzeu:publisher", "source_publisher"), ("kzeu:author", "source_author"),
+                         ("kzeu:published", "source_published")):
+        if row[column]:
+            target[term] = row[column]
     state = row["anchor_state"]
     if state != _EXACT:
         target["kzeu:anchorState"] = state

@@ -42,6 +42,7 @@ from typing import IO
 
 from sqlalchemy import Connection, text
 
+from kzeu_desk.core.locations import Location
 from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.export.common import (
     GENERATOR,
@@ -54,6 +55,7 @@ from kzeu_desk.core.export.common import (
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import FactRank, FactStatus
+from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of
 from kzeu_desk.core.typed_value import DatePrecision, ValueKind, date_precision
 
 FORMAT_NAME = "kzeu-desk-wikibase"
@@ -77,7 +79,7 @@ _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # a
 # orphaned quote is from an earlier revision, whose import date the reference gives.
 _FACTS = """
     SELECT f.id, f.subject_id, f.property_id, f.value_kind, f.value_amount, f.value_lower, f.value_upper,
-           f.value_approximate, f.value_unit, f.value_date, f.value_entity_id, f.value_text,
+           f.value_approximate, f.value_unit, f.value_date, f.value_date_end, f.value_entity_id, f.value_text,
            f.point_in_time, f.start_time, f.end_time, f.status, f.rank,
            e.id AS evidence_id, e.quote, e.source_id, s.title AS source_title, s.url AS source_url,
            s.published AS source_published, s.author AS source_author, s.language AS source_language,
@@ -101,6 +103,10 @@ NOTES = [
     "neither deprecated nor rejected; QuickStatements cannot set ranks.",
     "A reference with 'retrieved' (P813) quotes an earlier revision of its source, imported that day: the quote is "
     "no longer in the source's current text.",
+    "A date range value is given as its first day, with start time (P580) and end time (P582) qualifiers; a count is "
+    "a quantity of unit 1. A fact's own qualifiers follow point in time, start and end, under their properties' "
+    "Wikidata ids or local placeholders; QuickStatements lines leave out facts with a qualifier that has no Wikidata "
+    "id, since without it the statement would say something else.",
 ]
 
 
@@ -108,14 +114,14 @@ def quickstatements_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.quickstatements.txt")
 
 
-def write_wikibase_statements(source: Path, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_wikibase_statements(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
     qs_path = quickstatements_path(out)
     with reading_fact_base(source) as conn, atomic_output(out) as handle, atomic_output(qs_path) as qs_handle:
         vocabulary = _Vocabulary(conn)
         total = conn.execute(text(f"SELECT count(*) FROM fact r WHERE {scope.keeps('fact', 'r')}")).scalar_one()
         progress.start(total)
         progress.stage("Writing statements")
-        report = _StatementWriter(handle, qs_handle, qs_path.name, vocabulary, progress)
+        report = _StatementWriter(handle, qs_handle, qs_path.name, vocabulary, progress, _fact_qualifiers(conn, scope))
         report.write(conn, scope, total)
     progress.finish()
     skipped = sum(report.skipped.values())
@@ -163,8 +169,9 @@ def _valid(pattern: re.Pattern, identifier: str | None) -> str | None:
 
 class _StatementWriter:
     def __init__(self, handle: IO[str], qs_handle: IO[str], qs_name: str, vocabulary: _Vocabulary,
-                 progress: Progress):
+                 progress: Progress, qualifiers: dict[int, list[Qualifier]] | None = None):
         self.handle, self.qs_handle, self.qs_name = handle, qs_handle, qs_name
+        self.qualifiers = qualifiers or {}
         self.vocabulary = vocabulary
         self.progress = progress
         self.statements = 0
@@ -229,10 +236,13 @@ class _StatementWriter:
         fact = rows[0]
         prop = self.vocabulary.property_key(fact["property_id"])
         statement: dict = {"mainsnak": self._main_snak(prop, fact), "type": "statement", "rank": _rank(fact)}
-        qualifiers = _qualifiers(fact)
+        qualifiers = self._qualifier_snaks(fact)
         if qualifiers:
-            statement["qualifiers"] = {p: [snak] for p, snak in qualifiers}
-            statement["qualifiers-order"] = [p for p, _snak in qualifiers]
+            grouped: dict[str, list[dict]] = {}
+            for p, snak in qualifiers:
+                grouped.setdefault(p, []).append(snak)
+            statement["qualifiers"] = grouped
+            statement["qualifiers-order"] = list(grouped)
         encoded = _encode(statement)
         references = [self._references.reference_json(row) for row in rows if row["evidence_id"] is not None]
         if references:
@@ -249,7 +259,8 @@ class _StatementWriter:
                 return _item_snak(prop, item)
             placeholder = {"entity-type": "item", "id": item}
             return _snak(prop, "wikibase-item", {"value": placeholder, "type": "wikibase-entityid"})
-        if kind is ValueKind.DATE:
+        if kind.is_temporal:
+            # A date range is stated by its first day, with start and end time qualifiers (_qualifier_snaks).
             return _time_snak(prop, fact["value_date"]) if fact["value_date"] else _unknown_value(prop, "time")
         if kind is ValueKind.TEXT:
             return _snak(prop, "string", {"value": fact["value_text"] or "", "type": "string"})
@@ -273,7 +284,7 @@ class _StatementWriter:
             return
         head = [self.vocabulary.wikidata_item(fact["subject_id"]),
                 self.vocabulary.wikidata_property(fact["property_id"]), self._qs_value(fact)]
-        for prop, snak in _qualifiers(fact):
+        for prop, snak in self._qualifier_snaks(fact):
             head += [prop, _qs_datavalue(snak)]
         with_evidence: list[dict | None] = [row for row in rows if row["evidence_id"] is not None] or [None]
         for row in with_evidence:
@@ -294,9 +305,27 @@ class _StatementWriter:
         kind = ValueKind(fact["value_kind"])
         if kind is ValueKind.ENTITY and self.vocabulary.wikidata_item(fact["value_entity_id"]) is None:
             return "value entity has no Wikidata id"
-        if (kind is ValueKind.DATE and not fact["value_date"]) or (kind.is_numeric and _stated_amount(fact) is None):
+        if (kind.is_temporal and not fact["value_date"]) or (kind.is_numeric and _stated_amount(fact) is None):
             return "fact has no value"
+        for qualifier in self.qualifiers.get(fact["id"], ()):
+            # Left out, a qualifier that separates values would make the statement say something else.
+            value = qualifier.value
+            if self.vocabulary.wikidata_property(qualifier.property_id) is None or (
+                    value.kind is ValueKind.ENTITY and self.vocabulary.wikidata_item(value.entity_id) is None):
+                return "a qualifier has no Wikidata id"
         return None
+
+    def _qualifier_snaks(self, fact: dict) -> list[tuple[str, dict]]:
+        """Point in time, start and end, circa, a date range's start and end time, and the curator's
+        qualifiers (under their Wikidata P-ids, or local placeholders), in that order."""
+        snaks = _qualifiers(fact)
+        if fact["value_kind"] == ValueKind.DATE_RANGE.value and fact["value_date"] and fact["value_date_end"]:
+            snaks += [(START_TIME, _time_snak(START_TIME, fact["value_date"])),
+                      (END_TIME, _time_snak(END_TIME, fact["value_date_end"]))]
+        for qualifier in self.qualifiers.get(fact["id"], ()):
+            prop = self.vocabulary.property_key(qualifier.property_id)
+            snaks.append((prop, self._main_snak(prop, qualifier.value.to_columns())))
+        return snaks
 
     def _qs_value(self, fact: dict) -> str:
         if ValueKind(fact["value_kind"]) is ValueKind.ENTITY:
@@ -336,6 +365,12 @@ class _peekable:
             raise StopIteration
         self._next = next(self._iterator, None)
         return current
+
+
+def _fact_qualifiers(conn: Connection, scope: ExportScope) -> dict[int, list[Qualifier]]:
+    fact_ids = conn.execute(text(
+        f"SELECT DISTINCT r.fact_id FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')}")).scalars().all()
+    return qualifiers_of(conn, fact_ids)
 
 
 def _rank(fact: dict) -> str:

@@ -25,6 +25,8 @@ from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.export.jsonl import FORMAT_NAME, FORMAT_VERSION, RECORD_TYPES
 from kzeu_desk.core.loading.schema import LineProblem, rules_for
 from kzeu_desk.core.models import AnchorState, ConflictRule
+from kzeu_desk.core.property_info import PropertyInfo, subject_problem, value_problem
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.text import canonicalize
 
 ORPHANED = AnchorState.ORPHANED.value
@@ -43,6 +45,8 @@ ID_COLUMNS: dict[str, dict[str, str]] = {
     "fact_link": {"id": "fact_link", "from_fact_id": "fact", "to_fact_id": "fact"},
     "conflict": {"id": "conflict", "subject_id": "entity", "property_id": "property"},
     "conflict_member": {"id": "conflict_member", "conflict_id": "conflict", "fact_id": "fact"},
+    "property_separator": {"id": "property_separator", "property_id": "property", "qualifier_property_id": "property"},
+    "fact_qualifier": {"id": "fact_qualifier", "fact_id": "fact", "property_id": "property", "value_entity_id": "entity"},
 }
 _REFERENCED = ("source", "entity", "property", "fact")  # record types other records point at
 
@@ -86,6 +90,9 @@ class Survey:
     originals: set[str] = field(default_factory=set)  # SHA-256 of the original records seen
     entity_names: dict[int, str] = field(default_factory=dict)
     property_keys: dict[int, tuple[str, str, int]] = field(default_factory=dict)  # key, name, line
+    properties: dict[int, PropertyInfo] = field(default_factory=dict)  # the file's rules, by file id
+    entity_kinds: dict[int, str] = field(default_factory=dict)
+    separators: set[tuple[int, int]] = field(default_factory=set)
     alias_owner: dict[int, tuple[int, str]] = field(default_factory=dict)  # alias id -> entity id, alias
     conflict_first_operation: dict[int, int] = field(default_factory=dict)  # manual signatures name it
     # Entity names, and ("key", key) / ("name", name) of properties, to refuse duplicates.
@@ -318,6 +325,7 @@ def _survey_entity(survey: Survey, number: int, r: dict) -> None:
         raise _Problem(number, f"the entity name “{r['name']}” is defined a second time")
     survey.names_seen.add(r["name"])
     survey.entity_names[r["id"]] = r["name"]
+    survey.entity_kinds[r["id"]] = r["kind"]
     seen: set[str] = set()
     for alias in r["aliases"]:
         if alias["alias"] in seen:
@@ -336,6 +344,44 @@ def _survey_property(survey: Survey, number: int, r: dict) -> None:
         raise _Problem(number, f"the property “{r['key']}” or its name is defined a second time")
     survey.names_seen.update({("key", r["key"]), ("name", r["name"])})
     survey.property_keys[r["id"]] = (r["key"], r["name"], number)
+    survey.properties[r["id"]] = file_property(r)
+
+
+def file_property(r: dict) -> PropertyInfo:
+    """A property record's rules (version 1 and 2 records have no units, subject kind or deprecation)."""
+    return PropertyInfo(
+        id=r["id"], name=r["name"], value_kind=ValueKind(r["value_kind"]), default_unit=r.get("default_unit"),
+        description=r.get("description"), key=r["key"], allowed_units=tuple(r.get("allowed_units") or ()),
+        subject_kind=r.get("subject_kind"), single_valued=r["single_valued"], deprecated=bool(r.get("deprecated")),
+        wikidata_pid=r.get("wikidata_pid"), tolerance=r.get("tolerance"))
+
+
+def _survey_property_separator(survey: Survey, number: int, r: dict) -> None:
+    _require_defined(survey, number, "a property separator", "property", r["property"])
+    _require_defined(survey, number, "a property separator", "property", r["qualifier"])
+    if r["property"] == r["qualifier"]:
+        raise _Problem(number, "a property cannot separate its own values")
+    if (r["property"], r["qualifier"]) in survey.separators:
+        raise _Problem(number, f"property {r['qualifier']} is given twice as a separator of property {r['property']}")
+    survey.separators.add((r["property"], r["qualifier"]))
+    survey.mention("property_separator", r["id"])
+
+
+def file_value(value: dict) -> TypedValue:
+    """A value object of the file (a fact's or a qualifier's) as a TypedValue; entity ids stay the file's."""
+    return TypedValue(ValueKind(value["kind"]), amount=value.get("amount"), lower=value.get("lower"),
+                      upper=value.get("upper"), approximate=value["approximate"], unit=value.get("unit"),
+                      date=value.get("date"), date_end=value.get("date_end"), entity_id=value.get("entity"),
+                      text=value.get("text"))
+
+
+def fit_problem(value: TypedValue, prop: PropertyInfo, fact_id: int, *, qualifier: bool = False) -> str | None:
+    """Why a value in the file does not fit its property, as the middle of a sentence; None if it fits."""
+    problem = value_problem(value, prop)
+    if problem is None:
+        return None
+    what = f"a qualifier of fact {fact_id}" if qualifier else f"fact {fact_id}"
+    return f"{what} does not fit its property: {problem.rstrip('.')}"
 
 
 def _survey_fact(survey: Survey, number: int, r: dict) -> None:
@@ -344,6 +390,25 @@ def _survey_fact(survey: Survey, number: int, r: dict) -> None:
     _require_defined(survey, number, "a fact's value", "entity", r["value"]["entity"])
     _define(survey, number, "fact", r["id"])
     survey.mention("fact", r["id"])
+    prop = survey.properties.get(r["property"]) if r.get("property") is not None else None
+    if prop is not None:
+        problem = fit_problem(file_value(r["value"]), prop, r["id"])
+        if problem:
+            raise _Problem(number, problem)
+        if r.get("subject") is not None:
+            problem = subject_problem(prop, survey.entity_names[r["subject"]], survey.entity_kinds.get(r["subject"]))
+            if problem:
+                raise _Problem(number, f"fact {r['id']} does not fit its property: {problem.rstrip('.')}")
+    for qualifier in r.get("qualifiers") or ():
+        _require_defined(survey, number, "a qualifier", "property", qualifier["property"])
+        _require_defined(survey, number, "a qualifier's value", "entity", qualifier["value"].get("entity"))
+        if qualifier["property"] == r.get("property"):
+            raise _Problem(number, f"fact {r['id']} is qualified by its own property")
+        problem = fit_problem(file_value(qualifier["value"]), survey.properties[qualifier["property"]], r["id"],
+                              qualifier=True)
+        if problem:
+            raise _Problem(number, problem)
+        survey.mention("fact_qualifier", qualifier["id"])
 
 
 def _survey_evidence(survey: Survey, number: int, r: dict) -> None:
@@ -430,7 +495,7 @@ def _survey_audit(survey: Survey, number: int, r: dict) -> None:
 
 _SURVEYORS: dict[str, Callable[[Survey, int, dict], None]] = {
     "original": _survey_original, "source": _survey_source, "source_revision": _survey_source_revision, "entity": _survey_entity,
-    "property": _survey_property, "fact": _survey_fact,
+    "property": _survey_property, "property_separator": _survey_property_separator, "fact": _survey_fact,
     "evidence": _survey_evidence, "link": _survey_link, "conflict": _survey_conflict, "audit": _survey_audit,
 }
 

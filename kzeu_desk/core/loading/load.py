@@ -36,7 +36,7 @@ from kzeu_desk.core.service import BulkWording, FactBase
 _WORDING = BulkWording(read_only="This fact base is open read-only; nothing can be loaded into it.",
                        failed="The file could not be loaded", unchanged="nothing was loaded")
 # What opening a new fact base created, which a load into it replaces (children first).
-_STARTER_TABLES = ("audit_event", "entity_alias", "entity", "property", "operation")
+_STARTER_TABLES = ("audit_event", "entity_alias", "entity", "property_separator", "property", "operation")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def _backup_if_holding_data(fact_base: FactBase) -> Path | None:
     with fact_base.reading() as conn:
         if _is_pristine(conn):
             return None
-    return take_backup(fact_base.path, "before-load").path  # named, listed and rotated like every backup
+    return take_backup(fact_base.location, "before-load").path  # named, listed and rotated like every backup
 
 
 def _load(fact_base: FactBase, path: Path, survey: Survey, progress: ProgressCallback | None) -> LoadResult:

@@ -40,11 +40,14 @@ _OBJECT_NAMES = {
     "audit": "an audit record", "header": "the header",
     "fact.value": "a fact's value", "entity.aliases": "an alias", "conflict.members": "a conflict member",
     "source.pages": "a page", "source_revision.pages": "a page",
+    "property_separator": "a property separator", "fact.qualifiers": "a qualifier",
+    "fact.qualifiers.value": "a qualifier's value",
 }
 _ITEM_SHAPES = {"entity.aliases": "each alias must be an object with id and alias",
                 "conflict.members": "each conflict member must be an object with id and fact",
                 "source.pages": "each page must be an object with a start",
-                "source_revision.pages": "each page must be an object with a start"}
+                "source_revision.pages": "each page must be an object with a start",
+                "fact.qualifiers": "each qualifier must be an object with id, property and value"}
 _KNOWN_KEYWORDS = frozenset({
     "type", "enum", "const", "pattern", "minimum", "maximum", "minLength", "minItems", "maxItems", "required",
     "properties", "additionalProperties", "items", "$ref", "oneOf", "description",

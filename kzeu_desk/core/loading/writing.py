@@ -19,6 +19,8 @@ from kzeu_desk.core.documents.common import OriginalFile
 from kzeu_desk.core.export.common import ProgressCallback
 from kzeu_desk.core.export.jsonl import FORMAT_VERSION
 from kzeu_desk.core.loading.checks import (
+    file_value,
+    fit_problem,
     FIRST_REVISION,
     ID_COLUMNS,
     ORPHANED,
@@ -29,6 +31,7 @@ from kzeu_desk.core.loading.checks import (
 )
 from kzeu_desk.core.loading.id_plan import IdPlan
 from kzeu_desk.core.models import AnchorState, ConflictRule, LinkKind
+from kzeu_desk.core.property_info import PropertyInfo, property_info, units_to_column
 from kzeu_desk.core.reanchor import numbers_changed
 from kzeu_desk.core.recorder import utc_now
 from kzeu_desk.core.storage import engine_of
@@ -41,8 +44,9 @@ _STALE_FINGERPRINT = "stale"  # never equal to a computed fingerprint, so a resc
 
 # Parents before children, so every batch's foreign keys point at rows already written.
 _INSERT_ORDER = (
-    "original_file", "source", "source_revision", "source_page", "entity", "entity_alias", "property", "fact", "evidence", "fact_link", "conflict",
-    "conflict_member", "operation", "audit_event",
+    "original_file", "source", "source_revision", "source_page", "entity", "entity_alias", "property",
+    "property_separator", "fact", "fact_qualifier", "evidence", "fact_link", "conflict", "conflict_member",
+    "operation", "audit_event",
 )
 
 
@@ -54,6 +58,7 @@ class _Writer:
         self.conn = bulk.conn  # for reading inside the load's transaction
         self.file_name = file_name
         self._pending: dict[str, list[tuple[int, dict]]] = {name: [] for name in _INSERT_ORDER}
+        self.target_rules: dict[int, PropertyInfo | None] = {}  # rules of properties the target already had
 
     def add(self, table_name: str, line: int, row: dict) -> None:
         rows = self._pending[table_name]
@@ -190,26 +195,67 @@ def _write_property(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Surv
         "id": plan.new_id("property", r["id"]), "key": r["key"], "name": r["name"], "value_kind": r["value_kind"],
         "single_valued": r["single_valued"], "default_unit": r.get("default_unit"), "tolerance": r.get("tolerance"),
         "description": r.get("description"), "wikidata_pid": r.get("wikidata_pid"),
+        "allowed_units": units_to_column(r.get("allowed_units") or ()), "subject_kind": r.get("subject_kind"),
+        "deprecated": bool(r.get("deprecated", False)),
     })
+
+
+def _write_property_separator(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int,
+                              r: dict) -> None:
+    if plan.is_reused("property", r["property"]):
+        return  # a property the target already had keeps its own rules
+    writer.add("property_separator", line, {
+        "id": plan.new_id("property_separator", r["id"]), "property_id": plan.new_id("property", r["property"]),
+        "qualifier_property_id": plan.new_id("property", r["qualifier"]),
+    })
+
+
+def _value_columns(value: dict, plan: IdPlan) -> dict:
+    return {
+        "value_kind": value["kind"], "value_amount": value.get("amount"), "value_lower": value.get("lower"),
+        "value_upper": value.get("upper"), "value_approximate": value["approximate"], "value_unit": value.get("unit"),
+        "value_date": value.get("date"), "value_date_end": value.get("date_end"),
+        "value_entity_id": plan.new_id("entity", value.get("entity")), "value_text": value.get("text"),
+    }
+
+
+def _check_reused_rules(writer: _Writer, plan: IdPlan, line: int, file_property: int | None, value: dict,
+                        fact_id: int, *, qualifier: bool = False) -> None:
+    """A value whose property the target already had must fit the target's rules, which may differ
+    from the file's (the survey checked it against the file's)."""
+    if file_property is None or not plan.is_reused("property", file_property):
+        return
+    target_id = plan.new_id("property", file_property)
+    rules = writer.target_rules.get(target_id)
+    if rules is None:
+        rules = writer.target_rules[target_id] = property_info(writer.conn, target_id)
+    problem = fit_problem(file_value(value), rules, fact_id, qualifier=qualifier) if rules is not None else None
+    if problem:
+        raise LoadError(f"Line {line} of {writer.file_name}: {problem} (as this fact base defines it); "
+                        "nothing was loaded.")
 
 
 def _write_fact(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
     value = r["value"]
+    _check_reused_rules(writer, plan, line, r.get("property"), value, r["id"])
     fact_id = plan.new_id("fact", r["id"])
     loaded.fact_ids.append(fact_id)
     subject_id, property_id = plan.new_id("entity", r.get("subject")), plan.new_id("property", r.get("property"))
     if subject_id is not None and property_id is not None:
         loaded.conflict_keys.add((subject_id, property_id))
     writer.add("fact", line, {
-        "id": fact_id, "subject_id": subject_id, "property_id": property_id, "value_kind": value["kind"],
-        "value_amount": value.get("amount"), "value_lower": value.get("lower"), "value_upper": value.get("upper"),
-        "value_approximate": value["approximate"], "value_unit": value.get("unit"), "value_date": value.get("date"),
-        "value_entity_id": plan.new_id("entity", value.get("entity")), "value_text": value.get("text"),
+        "id": fact_id, "subject_id": subject_id, "property_id": property_id, **_value_columns(value, plan),
         "point_in_time": r.get("point_in_time"), "start_time": r.get("start_time"), "end_time": r.get("end_time"),
         "scope_note": r.get("scope_note"), "status": r["status"], "rank": r["rank"], "note": r.get("note"),
         "created_at": r["created_at"], "created_by": r["created_by"], "updated_at": r["updated_at"],
         "updated_by": r["updated_by"], "version": r["version"],
     })
+    for qualifier in r.get("qualifiers") or ():
+        _check_reused_rules(writer, plan, line, qualifier["property"], qualifier["value"], r["id"], qualifier=True)
+        writer.add("fact_qualifier", line, {
+            "id": plan.new_id("fact_qualifier", qualifier["id"]), "fact_id": fact_id,
+            "property_id": plan.new_id("property", qualifier["property"]), **_value_columns(qualifier["value"], plan),
+        })
 
 
 def _write_evidence(writer: _Writer, loaded: Loaded, plan: IdPlan, _survey: Survey, line: int, r: dict) -> None:
@@ -341,7 +387,7 @@ def _write_audit(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Survey, 
 
 _WRITERS = {
     "original": _write_original, "source": _write_source, "source_revision": _write_source_revision, "entity": _write_entity,
-    "property": _write_property, "fact": _write_fact,
+    "property": _write_property, "property_separator": _write_property_separator, "fact": _write_fact,
     "evidence": _write_evidence, "link": _write_link, "conflict": _write_conflict, "audit": _write_audit,
 }
 

@@ -27,6 +27,7 @@ from sqlalchemy import Connection
 from kzeu_desk import __version__
 from kzeu_desk.core import markup, timeline
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.locations import Location, location_from_text, shown_name
 from kzeu_desk.core.export.common import ExportCancelled, Progress, ProgressCallback, fsync_directory, reading_fact_base
 from kzeu_desk.core.overview import Overview, overview
 from kzeu_desk.core.report import content, pages
@@ -77,12 +78,13 @@ def folder_problem(out: Path, fact_base_path: Path | None = None) -> str | None:
     return None
 
 
-def write_report(fact_base_path: Path | str, out: Path | str, *, progress: ProgressCallback | None = None,
+def write_report(fact_base_path: Location, out: Path | str, *, progress: ProgressCallback | None = None,
                  facts_per_page: int = content.FACTS_PER_PAGE) -> ReportResult:
-    """Write the report of the fact base at `fact_base_path` into the folder `out`."""
+    """Write the report of the fact base at `fact_base_path` (a file, or a server's address) into the
+    folder `out`."""
     started = time.monotonic()
-    source_path, target = Path(fact_base_path), Path(out)
-    problem = folder_problem(target, source_path)
+    source_path, target = location_from_text(fact_base_path), Path(out)
+    problem = folder_problem(target, source_path if isinstance(source_path, Path) else None)
     if problem:
         raise UserError(problem)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,10 +120,10 @@ def _move_into_place(building: Path, target: Path) -> None:
     fsync_directory(target.parent)
 
 
-def _write_pages(conn: Connection, folder: Path, source_path: Path, tracker: Progress,
+def _write_pages(conn: Connection, folder: Path, source_path: Location, tracker: Progress,
                  facts_per_page: int) -> tuple[int, int, int, int]:
     generated = datetime.now(UTC).astimezone().strftime("%d %B %Y, %H:%M %Z").lstrip("0")
-    base_name = source_path.stem
+    base_name = source_path.stem if isinstance(source_path, Path) else shown_name(source_path)
     tracker.stage("Reading figures")
     figures = overview(conn)
     sources = content.sources(conn)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, text
 
 from kzeu_desk.core.models import ConflictStatus
+from kzeu_desk.core.qualifiers import qualifiers_of
 from kzeu_desk.core.timeline import time_text
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_format import format_date, format_value
@@ -70,6 +71,7 @@ class ReportFact:
     value: str
     time: str
     scope_note: str | None
+    qualifiers: tuple[str, ...]  # "partner: China", in the order they were added
     status: str
     rank: str
     note: str | None
@@ -84,6 +86,7 @@ class ConflictMember:
     fact_id: int
     value: str
     time: str
+    qualifiers: tuple[str, ...]  # what may separate it from the others ("partner: China")
     status: str
     rank: str
     source_ids: tuple[int, ...]
@@ -203,10 +206,12 @@ def _complete(conn: Connection, rows: list[dict]) -> list[ReportFact]:
             quotes[fact_id].append(Quote(source_id, quote, anchor_state == "orphaned"))
         for fact_id, conflict_id, status in conn.execute(_MEMBERSHIPS, {"ids": chunk}):
             marks[fact_id].append(ConflictMark(conflict_id, status))
+    qualifiers = qualifiers_of(conn, ids)
     return [ReportFact(
         id=row["id"], subject_id=row["subject_id"], subject=row["subject_name"] or NO_SUBJECT,
         property=row["property_name"] or NO_PROPERTY, value=_value(row), time=_time(row),
-        scope_note=row["scope_note"], status=row["status"], rank=row["rank"], note=row["note"],
+        scope_note=row["scope_note"], qualifiers=tuple(q.label for q in qualifiers.get(row["id"], ())),
+        status=row["status"], rank=row["rank"], note=row["note"],
         quotes=tuple(quotes[row["id"]]), conflicts=tuple(marks[row["id"]]), created_by=row["created_by"],
         updated_at=row["updated_at"],
     ) for row in rows]
@@ -262,9 +267,11 @@ def conflicts(conn: Connection) -> list[ReportConflict]:
     for chunk in _chunks(sorted({row["id"] for row in rows})):
         for fact_id, source_id in conn.execute(_SOURCES_OF, {"ids": chunk}):
             cited[fact_id].add(source_id)
+    qualifiers = qualifiers_of(conn, [row["id"] for row in rows])
     for row in rows:
-        members[row["conflict_id"]].append(ConflictMember(row["id"], _value(row), _time(row), row["status"],
-                                                          row["rank"], tuple(sorted(cited[row["id"]]))))
+        members[row["conflict_id"]].append(ConflictMember(
+            row["id"], _value(row), _time(row), tuple(q.label for q in qualifiers.get(row["id"], ())),
+            row["status"], row["rank"], tuple(sorted(cited[row["id"]]))))
         names.setdefault(row["conflict_id"], (row["subject_name"], row["property_name"]))
     found = []
     for head in heads:

@@ -132,16 +132,16 @@ def conflict_badges(marks: Sequence[ConflictMark]) -> str:
 
 
 def citation(source: SourceCitation | None, *, with_link: bool = True) -> str:
-    """Title, publisher, author, date and URL, as much as is known."""
+    """Author, title, publisher, date and URL, as much as is known: the order of the app's own full
+    citation (core/citation.py), so a reader meets one form of reference everywhere."""
     if source is None:
         return '<span class="muted">(source no longer in the fact base)</span>'
     title = f"“<bdi>{E(source.title)}</bdi>”"
     if with_link:
         title = f'<a href="sources.html#source-{source.id}">{title}</a>'
-    parts = [title]
-    for known in (source.publisher, source.author, source.published_text):
-        if known and known.strip():
-            parts.append(f"<bdi>{E(known.strip())}</bdi>")
+    known = [" ".join(part.split()) for part in (source.author, source.publisher, source.published_text) if part]
+    author = [f"<bdi>{E(known.pop(0))}</bdi>"] if source.author and source.author.strip() else []
+    parts = [*author, title, *(f"<bdi>{E(part)}</bdi>" for part in known if part)]
     target = markup.link_target(source.url)
     if target is not None:
         parts.append(f'<a href="{target}" rel="noopener noreferrer nofollow">{E(source.url)}</a>')
@@ -156,6 +156,7 @@ def fact_block(fact: ReportFact, sources: dict[int, SourceCitation]) -> str:
                                          "deprecated" if fact.rank == "deprecated" else "") if part)
     when = f"<b>{E(fact.time)}</b> · " if fact.time else ""
     scope = f' · scope: <bdi>{E(fact.scope_note)}</bdi>' if fact.scope_note else ""
+    scope += "".join(f" · <bdi>{E(label)}</bdi>" for label in fact.qualifiers)
     lines = [f'<div class="{classes}" id="fact-{fact.id}" style="--status:{colour}">',
              f'<div><span class="value" dir="auto">{E(fact.value)}</span></div>',
              f'<div class="meta">{when}{status_badge(fact.status)}{rank_badge(fact.rank)}'
@@ -229,7 +230,8 @@ def conflicts_body(conflicts: Sequence[ReportConflict], sources: dict[int, Sourc
                          else f"fact {member.fact_id}")
             cited = "; ".join(citation(sources.get(source_id)) for source_id in member.source_ids) or \
                 '<span class="muted">no evidence</span>'
-            out.append(f'<tr><td>{fact_link}</td><td dir="auto">{E(member.value)}</td><td>{E(member.time)}</td>'
+            qualified = "".join(f'<div class="meta"><bdi>{E(label)}</bdi></div>' for label in member.qualifiers)
+            out.append(f'<tr><td>{fact_link}</td><td dir="auto">{E(member.value)}{qualified}</td><td>{E(member.time)}</td>'
                        f"<td>{status_badge(member.status)}{rank_badge(member.rank)}</td><td>{cited}</td></tr>")
         out.append("</table>")
         if conflict.status != "open":

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +22,10 @@ from sqlalchemy import Connection, Engine, TextClause
 
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.storage.rows import FastRows
+
+# Where a fact base is: an SQLite file's path, or a database server's URL (kept as a string: a
+# Path would fold the URL's "//"). core/locations.py reads one from what a user typed.
+Location = Path | str
 
 
 class StorageFailure(Exception):
@@ -41,6 +45,8 @@ class StorageProblem(enum.Enum):
     BUSY = "busy"  # another writer holds the lock past the wait (SQLite "database is locked", PG lock timeout)
     DISK_FULL = "disk full"
     NOT_WRITABLE = "not writable"  # the file or folder refuses writes, or an I/O error
+    NOT_PERMITTED = "not permitted"  # the server refuses this role the write (a reviewer's grants)
+    UNREACHABLE = "unreachable"  # the connection to the server broke or could not be made
     OTHER = "other"
 
 
@@ -53,6 +59,7 @@ class OpenedStorage:
     read_only_reason: str | None  # why it opened read-only when the user did not ask
     backup_path: Path | None  # snapshot taken before a migration, if one ran
     snapshot_path: Path | None = None  # private copy being read when the original can't be read in place
+    actor: str | None = None  # who the server says is connected (its database role), None for a file
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,8 +154,33 @@ class SqlExpressions(ABC):
         """The value under `key` of the JSON object in the text `column`, as the engine's scalar."""
 
     @abstractmethod
+    def join_in_this_order(self) -> str:
+        """The join keyword that makes the engine join the tables in the order written (an `ON`
+        follows it): SQLite's planner otherwise picks orders that were measured to be far slower."""
+
+    @abstractmethod
+    def minus_infinity(self) -> str:
+        """A floating-point value below every real number (sorts missing amounts first)."""
+
+    @abstractmethod
+    def json_integer(self, column: str, key: str) -> str:
+        """The whole number under `key` of the JSON object in the text `column`, as an SQL integer."""
+
+    @abstractmethod
     def quoted(self, expression: str) -> str:
         """`expression` as an SQL literal, for messages ('1996-13' with its quotes)."""
+
+
+class ChangeFeed(ABC):
+    """Tells, from a thread of its own, when another program has committed to the fact base."""
+
+    @abstractmethod
+    def start(self, on_change: Callable[[int | None], None]) -> None:
+        """Call `on_change(operation_id)` (from the feed's thread) after each commit of an operation,
+        `on_change(None)` when something may have been missed (the connection was lost and made again)."""
+
+    @abstractmethod
+    def stop(self) -> None: ...
 
 
 class StorageEngine(ABC):
@@ -162,33 +194,61 @@ class StorageEngine(ABC):
     # -- locations -------------------------------------------------------------------------------
 
     @abstractmethod
-    def handles(self, location: str | Path) -> bool:
+    def handles(self, location: Location) -> bool:
         """Whether this engine opens `location` (SQLite: a file path; PostgreSQL: a postgresql:// URL)."""
 
     @abstractmethod
-    def open(self, location: Path, *, read_only: bool, read_only_reason: str | None = None) -> OpenedStorage:
+    def open(self, location: Location, *, read_only: bool, read_only_reason: str | None = None,
+             password: str | None = None) -> OpenedStorage:
         """Open (creating and migrating when writable and needed) the fact base at `location`,
         refusing with one sentence (a `UserError`) what is not a fact base this app can read;
         falls back to read-only, with the reason, where writing is impossible (a read-only
         file or folder, a schema newer than the app, a reviewer's role, a damaged file).
-        `read_only_reason` says why the caller asked for read-only (another window edits it)."""
+        `read_only_reason` says why the caller asked for read-only (another window edits it).
+        `password` is one the user typed for a server that asked (`PasswordNeeded`); it is kept
+        in memory only."""
 
     @abstractmethod
-    def close(self, location: Path, opened: OpenedStorage) -> None: ...
+    def close(self, location: Location, opened: OpenedStorage) -> None: ...
 
     @abstractmethod
-    def companion_files(self, location: Path) -> list[Path]:
-        """Files the engine keeps beside a fact base file (journals), which go with it."""
+    def shown_name(self, location: Location) -> str:
+        """How the fact base is named to the user (a file's name; a server's database and host,
+        never a password)."""
 
     @abstractmethod
-    def describe_failure(self, error: BaseException, location: Path | None) -> UserError | None:
+    def companion_files(self, location: Location) -> list[Path]:
+        """Files the engine keeps beside a fact base file (journals), which go with it; none for
+        a fact base on a server."""
+
+    @abstractmethod
+    def describe_failure(self, error: BaseException, location: Location | None) -> UserError | None:
         """One sentence for an error the engine or the file system raised while working on the fact
-        base at `location` (damaged, full disk, busy, not writable); None when it is not one of those."""
+        base at `location` (damaged, full disk, busy, not writable, server unreachable); None when
+        it is not one of those."""
 
     @abstractmethod
-    def watched_files(self, location: Path) -> list[Path]:
+    def watched_files(self, location: Location) -> list[Path]:
         """Files whose change means another program committed (the UI watches them to refresh);
-        an engine that notifies otherwise (PostgreSQL's LISTEN/NOTIFY) returns none."""
+        an engine that notifies otherwise (`change_feed`) returns none."""
+
+    @abstractmethod
+    def change_feed(self, location: Location, opened: OpenedStorage) -> ChangeFeed | None:
+        """A feed of other programs' commits (PostgreSQL: LISTEN/NOTIFY); None where the files
+        to watch tell instead."""
+
+    @abstractmethod
+    def announce(self, conn: Connection, operation_id: int | None) -> None:
+        """Inside a write transaction: tell every change feed, once it commits, that operation
+        `operation_id` was committed (None: rows changed outside any operation, e.g. a restore)."""
+
+    @abstractmethod
+    def grant_access(self, location: Location, role: str, access: Literal["curator", "reviewer"], *,
+                     password: str | None = None, new_role_password: str | None = None) -> str:
+        """Let the database role `role` (created when missing, with `new_role_password` if given)
+        read and write (curator) or only read (reviewer) the fact base at `location`; returns one
+        sentence saying what was done. A `UserError` where the engine has no roles (a file's
+        access is its file permissions)."""
 
     @abstractmethod
     def actor(self, opened: OpenedStorage) -> str | None:
@@ -209,6 +269,23 @@ class StorageEngine(ABC):
     @abstractmethod
     def bulk_writing(self, conn: Connection) -> AbstractContextManager[None]:
         """Tune a write transaction for inserting millions of rows, then set it back."""
+
+    def insert_rows(self, conn: Connection, table_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+        """Insert whole rows (tuples in `columns` order, ids included) as fast as the engine takes
+        them: copying a fact base between engines. By default an INSERT compiled for the driver, run
+        with executemany."""
+        from sqlalchemy import insert
+
+        from kzeu_desk.core.models import SQLModel
+
+        compiled = insert(SQLModel.metadata.tables[table_name]).compile(dialect=conn.dialect, column_keys=list(columns))
+        place = {name: index for index, name in enumerate(columns)}
+        if compiled.positiontup is not None:
+            picks = [place[name] for name in compiled.positiontup]
+            conn.exec_driver_sql(str(compiled), [tuple(row[i] for i in picks) for row in rows])
+        else:
+            names = [(bind, place[bind]) for bind in compiled.params]
+            conn.exec_driver_sql(str(compiled), [{bind: row[i] for bind, i in names} for row in rows])
 
     @abstractmethod
     def defer_foreign_keys(self, conn: Connection) -> None:
@@ -244,7 +321,7 @@ class StorageEngine(ABC):
         broken foreign keys; empty when sound."""
 
     @abstractmethod
-    def snapshot_into(self, location: Path, target: Path) -> None:
+    def snapshot_into(self, location: Location, target: Path) -> None:
         """Write a consistent, checked, standalone SQLite copy of the fact base at `location` to
         the file `target`, atomically (complete or absent), while others may be writing.
         Raises `StorageFailure` or OSError."""
@@ -261,12 +338,12 @@ class StorageEngine(ABC):
         restored: not a fact base, another application's, a newer schema, damaged."""
 
     @abstractmethod
-    def restore_target(self, location: Path) -> Literal["missing", "fact base", "damaged"]:
+    def restore_target(self, location: Location) -> Literal["missing", "fact base", "damaged"]:
         """What a restore would replace at `location`; a `UserError` for what must not be replaced
         (a folder, a pipe, another application's database)."""
 
     @abstractmethod
-    def set_aside(self, location: Path, target: Path) -> None:
+    def set_aside(self, location: Location, target: Path) -> None:
         """Move a damaged fact base's bytes (and its companion files) to `target`, as they are."""
 
     @abstractmethod
@@ -279,6 +356,6 @@ class StorageEngine(ABC):
         instead of failing the query (for checking a damaged file)."""
 
     @abstractmethod
-    def restore(self, location: Path, backup: Path) -> None:
+    def restore(self, location: Location, backup: Path) -> None:
         """Replace the fact base's content with a checked copy's, so anyone else with it open sees
         either the old or the restored content. Raises `StorageFailure`."""

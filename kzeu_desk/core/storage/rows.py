@@ -24,13 +24,17 @@ class FastRows:
         (so a ':' inside a string literal is never taken for a parameter)."""
         statement, arguments = _for_driver(conn, query, params)
         driver_connection: Any = conn.connection.driver_connection
-        self._cursor = driver_connection.cursor()
+        self._cursor = self._open_cursor(driver_connection)
         try:
             self._cursor.execute(statement, arguments)
         except BaseException:
             self._cursor.close()
             raise
         self.columns: tuple[str, ...] = tuple(column[0] for column in self._cursor.description or ())
+
+    def _open_cursor(self, driver_connection: Any) -> Any:
+        """The driver's cursor to run the query on (an engine may prefer a server-side one)."""
+        return driver_connection.cursor()
 
     def __iter__(self) -> Iterator[tuple]:
         return iter(self._cursor)

@@ -15,6 +15,8 @@ from sqlalchemy.exc import DBAPIError
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.leftovers import private_folder
 from kzeu_desk.core.storage.interface import (
+    ChangeFeed,
+    Location,
     OpenedStorage,
     SqlExpressions,
     StorageEngine,
@@ -53,6 +55,15 @@ class SqliteExpressions(SqlExpressions):
     def json_field(self, column: str, key: str) -> str:
         return f"json_extract({column}, '$.{key}')"
 
+    def join_in_this_order(self) -> str:
+        return "CROSS JOIN"  # SQLite never reorders around a CROSS JOIN
+
+    def minus_infinity(self) -> str:
+        return "-9e999"  # overflows to -Inf
+
+    def json_integer(self, column: str, key: str) -> str:
+        return f"json_extract({column}, '$.{key}')"
+
     def quoted(self, expression: str) -> str:
         return f"quote({expression})"
 
@@ -62,29 +73,45 @@ class SqliteStorage(StorageEngine):
     search = Fts5SearchIndex()
     sql = SqliteExpressions()
 
-    def handles(self, location: str | Path) -> bool:
+    def handles(self, location: Location) -> bool:
         return "://" not in str(location)
 
-    def open(self, location: Path, *, read_only: bool, read_only_reason: str | None = None) -> OpenedStorage:
+    def open(self, location: Location, *, read_only: bool, read_only_reason: str | None = None,
+             password: str | None = None) -> OpenedStorage:
         from kzeu_desk.core.storage.sqlite.opening import open_storage
 
-        return open_storage(location, read_only=read_only, read_only_reason=read_only_reason)
+        return open_storage(Path(location), read_only=read_only, read_only_reason=read_only_reason)
 
-    def close(self, location: Path, opened: OpenedStorage) -> None:
+    def close(self, location: Location, opened: OpenedStorage) -> None:
         from kzeu_desk.core.storage.sqlite.opening import close_storage
 
-        close_storage(location, opened)
+        close_storage(Path(location), opened)
 
-    def companion_files(self, location: Path) -> list[Path]:
+    def shown_name(self, location: Location) -> str:
+        return Path(location).name
+
+    def companion_files(self, location: Location) -> list[Path]:
+        location = Path(location)
         return [location, setup.journal_file(location), setup.wal_file(location), setup.shm_file(location)]
 
-    def describe_failure(self, error: BaseException, location: Path | None) -> UserError | None:
+    def describe_failure(self, error: BaseException, location: Location | None) -> UserError | None:
         from kzeu_desk.core.storage.sqlite.opening import explain_failure
 
-        return explain_failure(error, location)
+        return explain_failure(error, None if location is None else Path(location))
 
-    def watched_files(self, location: Path) -> list[Path]:
-        return [location, setup.wal_file(location)]
+    def watched_files(self, location: Location) -> list[Path]:
+        return [Path(location), setup.wal_file(Path(location))]
+
+    def change_feed(self, location: Location, opened: OpenedStorage) -> ChangeFeed | None:
+        return None  # the files tell: watched_files
+
+    def announce(self, conn: Connection, operation_id: int | None) -> None:
+        pass  # other programs see the file change
+
+    def grant_access(self, location: Location, role: str, access: Literal["curator", "reviewer"], *,
+                     password: str | None = None, new_role_password: str | None = None) -> str:
+        raise UserError("A fact base file has no database roles: who may change it is decided by the file's "
+                        "permissions. Team roles are for a fact base on a PostgreSQL server (docs/TEAM.md).")
 
     def actor(self, opened: OpenedStorage) -> str | None:
         return None
@@ -135,7 +162,8 @@ class SqliteStorage(StorageEngine):
         return ([("quick_check", p) for p in setup.quick_check(conn)]
                 + [("foreign_key_check", p) for p in setup.foreign_key_problems(conn)])
 
-    def snapshot_into(self, location: Path, target: Path) -> None:
+    def snapshot_into(self, location: Location, target: Path) -> None:
+        location = Path(location)
         if setup.readable_in_place(location):
             setup.snapshot_into(location, target)
             return
@@ -152,11 +180,11 @@ class SqliteStorage(StorageEngine):
     def restorable_copy(self, backup: Path, folder: Path) -> Path:
         return restoring.restorable_copy(backup, folder)
 
-    def restore_target(self, location: Path) -> Literal["missing", "fact base", "damaged"]:
-        return restoring.restore_target(location)
+    def restore_target(self, location: Location) -> Literal["missing", "fact base", "damaged"]:
+        return restoring.restore_target(Path(location))
 
-    def set_aside(self, location: Path, target: Path) -> None:
-        restoring.set_aside(location, target)
+    def set_aside(self, location: Location, target: Path) -> None:
+        restoring.set_aside(Path(location), target)
 
     def text_damage(self, conn: Connection) -> list[str]:
         return setup.undecodable_text(conn)
@@ -164,8 +192,8 @@ class SqliteStorage(StorageEngine):
     def tolerant_text(self, conn: Connection) -> AbstractContextManager[TextDamageCounter]:
         return setup.tolerant_text(conn)
 
-    def restore(self, location: Path, backup: Path) -> None:
-        setup.restore_from_copy(location, backup)
+    def restore(self, location: Location, backup: Path) -> None:
+        setup.restore_from_copy(Path(location), backup)
 
 
 SQLITE = SqliteStorage()

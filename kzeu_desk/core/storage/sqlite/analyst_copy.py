@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 
 # Read-only conveniences over the base tables: one row per fact, evidence span, conflict, source,
 # with names instead of ids. Views cost nothing to store and stay right if someone edits the copy.
+def _value_text(row: str, entity: str) -> str:
+    """A value's text in a view: the entity's name, the date (a range as ISO 8601's first/last),
+    the text, or the stated amount."""
+    return f"""CASE {row}.value_kind
+                    WHEN 'entity' THEN coalesce({entity}.name, {row}.value_text)
+                    WHEN 'date' THEN {row}.value_date
+                    WHEN 'date_range' THEN {row}.value_date || '/' || {row}.value_date_end
+                    WHEN 'text' THEN {row}.value_text
+                    ELSE printf('%.15g', coalesce({row}.value_amount, {row}.value_lower, {row}.value_upper)) END"""
+
+
 ANALYST_VIEWS: dict[str, str] = {
     "fact_overview": """
         SELECT f.id AS fact_id,
@@ -25,16 +36,18 @@ ANALYST_VIEWS: dict[str, str] = {
                CASE WHEN f.value_lower IS NOT NULL AND f.value_upper IS NULL THEN 'more than'
                     WHEN f.value_upper IS NOT NULL AND f.value_lower IS NULL THEN 'almost'
                     WHEN f.value_approximate THEN 'about' END AS qualifier,
-               CASE f.value_kind
-                    WHEN 'entity' THEN coalesce(value_entity.name, f.value_text)
-                    WHEN 'date' THEN f.value_date
-                    WHEN 'text' THEN f.value_text
-                    ELSE printf('%.15g', coalesce(f.value_amount, f.value_lower, f.value_upper)) END AS value,
+               """ + _value_text("f", "value_entity") + """ AS value,
                f.value_unit AS unit,
                f.value_kind AS value_kind,
                f.value_lower AS lower_bound,
                f.value_upper AS upper_bound,
                f.point_in_time, f.start_time, f.end_time, f.scope_note,
+               -- Its other qualifiers, "partner: China; determination method: customs statistics".
+               (SELECT group_concat(qualifier || ': ' || value, '; ') FROM (
+                    SELECT qp.name AS qualifier, """ + _value_text("q", "qe") + """ AS value
+                    FROM fact_qualifier q JOIN property qp ON qp.id = q.property_id
+                    LEFT JOIN entity qe ON qe.id = q.value_entity_id
+                    WHERE q.fact_id = f.id ORDER BY q.id)) AS qualifiers,
                f.status, f.rank,
                (SELECT group_concat(title, ' | ') FROM (
                     SELECT DISTINCT s.title FROM evidence e JOIN source s ON s.id = e.source_id
@@ -46,9 +59,24 @@ ANALYST_VIEWS: dict[str, str] = {
         LEFT JOIN property prop ON prop.id = f.property_id
         LEFT JOIN entity value_entity ON value_entity.id = f.value_entity_id
     """,
+    "qualifier_overview": """
+        SELECT q.id AS qualifier_id, q.fact_id, subject.name AS subject, prop.name AS property,
+               qp.name AS qualifier, """ + _value_text("q", "qe") + """ AS value, q.value_unit AS unit,
+               q.value_kind AS value_kind,
+               EXISTS (SELECT 1 FROM property_separator sep
+                       WHERE sep.property_id = f.property_id AND sep.qualifier_property_id = q.property_id)
+                   AS separates_values
+        FROM fact_qualifier q
+        JOIN fact f ON f.id = q.fact_id
+        JOIN property qp ON qp.id = q.property_id
+        LEFT JOIN entity qe ON qe.id = q.value_entity_id
+        LEFT JOIN entity subject ON subject.id = f.subject_id
+        LEFT JOIN property prop ON prop.id = f.property_id
+    """,
     "evidence_overview": """
         SELECT e.id AS evidence_id, e.fact_id, subject.name AS subject, prop.name AS property,
-               s.title AS source, s.url AS source_url, e.quote, e.prefix, e.suffix, e.start, e."end",
+               s.title AS source, s.publisher AS source_publisher, s.author AS source_author,
+               s.published AS source_published, s.url AS source_url, e.quote, e.prefix, e.suffix, e.start, e."end",
                e.created_at, e.created_by,
                -- Orphaned evidence quotes an earlier revision of the source (source_revision), not its text.
                e.anchor_state, e.confirmed_revision AS revision,
@@ -81,7 +109,7 @@ ANALYST_VIEWS: dict[str, str] = {
 }
 
 # Children before parents, as foreign keys require.
-_PRUNED_TABLES = ("conflict_member", "conflict", "fact_link", "evidence", "fact")
+_PRUNED_TABLES = ("conflict_member", "conflict", "fact_link", "evidence", "fact_qualifier", "fact")
 
 
 def add_analyst_views(connection: sqlite3.Connection) -> None:

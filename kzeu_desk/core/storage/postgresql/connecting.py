@@ -1,0 +1,127 @@
+"""Reaching a PostgreSQL server: what a fact base URL names, connections made by libpq itself (so
+`~/.pgpass`, `PGPASSFILE`, `PGSERVICE` and every other libpq setting apply as they do for psql),
+and the server's refusals put in one sentence.
+
+A password the user typed is passed to libpq in memory and never written anywhere; URLs are
+shown and remembered without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.exc import DBAPIError
+
+from kzeu_desk.core import locations
+from kzeu_desk.core.errors import NotAFactBase, PasswordNeeded, UserError
+
+CONNECT_TIMEOUT_S = 10
+# Writers wait this long for another's write transaction, as SQLite's busy timeout does.
+LOCK_TIMEOUT = "10s"
+# Every write transaction takes this transaction-level advisory lock first: writers take turns,
+# as SQLite's BEGIN IMMEDIATE makes them, while readers go on reading their snapshots. A fact's
+# version check, the conflict re-check and id reservations then see every committed write.
+WRITER_LOCK = 0x6B7A6575  # "kzeu"
+
+
+def without_password(url: str) -> str:
+    return str(locations.without_password(url))
+
+
+def settings(url: str) -> dict[str, Any]:
+    """What libpq reads from the URL (database, host, user, ...), without the environment's defaults."""
+    try:
+        return conninfo_to_dict(url)
+    except psycopg.ProgrammingError as error:
+        raise NotAFactBase(f"“{without_password(url)}” is not a database address kzeu_desk can read ({error}).") from None
+
+
+def shown_name(url: str) -> str:
+    """“facts on db.example.org” (database and host as libpq will resolve them)."""
+    given = settings(url)
+    service = given.get("service")
+    database = given.get("dbname") or (None if service else _default_user(given))
+    host = given.get("host") or ("" if service else "this computer")
+    if host.startswith("/"):
+        host = "this computer"
+    if database and host:
+        return f"{database} on {host}"
+    return database or f"service {service}"
+
+
+def _default_user(given: dict[str, Any]) -> str | None:
+    user = given.get("user")
+    if user:
+        return str(user)
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:
+        return None
+
+
+def make_engine(url: str, *, read_only: bool, password: str | None) -> Engine:
+    """A pooled engine whose connections libpq makes from the URL (plus the typed password)."""
+    options: dict[str, Any] = {"application_name": "kzeu_desk", "connect_timeout": CONNECT_TIMEOUT_S}
+    if read_only:
+        # The server refuses every write of this session, whatever the role may do: a curator
+        # who opened read-only is as safe as a reviewer.
+        options["options"] = "-c default_transaction_read_only=on"
+    if password is not None:
+        options["password"] = password
+
+    def connect() -> psycopg.Connection:
+        return psycopg.connect(url, **options)
+
+    return create_engine("postgresql+psycopg://", creator=connect, pool_pre_ping=True, pool_size=4,
+                         max_overflow=8)
+
+
+def connection_problem(url: str, error: BaseException) -> UserError:
+    """One sentence for a connection the server (or the network) refused."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    message = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    sqlstate = getattr(original, "sqlstate", None)
+    name = shown_name(url)
+    given = settings(url)
+    lowered = message.lower()
+    if "no password supplied" in lowered or sqlstate == "28P01" or "password authentication failed" in lowered:
+        wrong = "no password supplied" not in lowered
+        return PasswordNeeded(
+            f"The server holding {name} {'did not accept that password' if wrong else 'asks for a password'}"
+            f" for the role “{given.get('user') or _default_user(given)}”.", wrong=wrong)
+    if sqlstate == "3D000" or ("database" in lowered and "does not exist" in lowered):
+        database = given.get("dbname") or name
+        return NotAFactBase(f"There is no database “{database}” on that server; ask its administrator to create it "
+                            "(docs/TEAM.md says how).")
+    if sqlstate == "28000" or ("role" in lowered and "does not exist" in lowered):
+        return UserError(f"The server holding {name} does not let this role in: {message}.")
+    if sqlstate == "42501":
+        return UserError(f"Your role may not connect to {name}; ask the administrator for access ({message}).")
+    return UserError(f"The database server of {name} could not be reached ({message.rstrip('.')}); check the "
+                     "address and that the server is running.")
+
+
+@contextmanager
+def connected(engine: Engine, url: str) -> Iterator[Connection]:
+    """A first connection, its refusal put in one sentence."""
+    try:
+        conn = engine.connect()
+    except DBAPIError as error:
+        engine.dispose()
+        raise connection_problem(url, error) from None
+    with conn:
+        yield conn
+
+
+def server_facts(conn: Connection) -> dict[str, Any]:
+    return dict(conn.execute(text(
+        "SELECT session_user AS role, current_database() AS database,"
+        " has_schema_privilege(current_schema(), 'CREATE') AS may_create"
+    )).mappings().one())
