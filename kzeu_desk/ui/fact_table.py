@@ -632,13 +632,17 @@ class FactTablePane(QWidget):
             self._reveal_when_shown = True
             return
         self._reveal_when_shown = False
+        self._place(fact_id, scroll=True)
+
+    def _place(self, fact_id: int | None, *, scroll: bool) -> None:
+        """Highlight the fact's row (none when it is filtered out)."""
         self._position_reader.cancel(_POSITION_CHANNEL)
         if fact_id is None:
-            self._select_row(None, scroll=True)
+            self._select_row(None, scroll=scroll)
             return
         row = self.model.fetched_row_of(fact_id)
         if row is not None or self.model.row_count < FIND_ROW_OFF_GUI_THREAD_FROM:
-            self._select_row(row if row is not None else self.model.row_of(fact_id), scroll=True)
+            self._select_row(row if row is not None else self.model.row_of(fact_id), scroll=scroll)
             return
         # Where a fact stands among a million is a COUNT (0.13-0.17 s at 1M facts): read off the GUI
         # thread; meanwhile no row is highlighted, rather than the previous fact's.
@@ -646,12 +650,12 @@ class FactTablePane(QWidget):
         spec = self.model.spec
         self._position_reader.request(
             _POSITION_CHANNEL, lambda conn, _report: fact_listing.position_of(conn, spec, fact_id),
-            lambda position: self._position_found(fact_id, spec, position))
+            lambda position: self._position_found(fact_id, spec, position, scroll))
 
-    def _position_found(self, fact_id: int, spec: ListingSpec, position: int | None) -> None:
+    def _position_found(self, fact_id: int, spec: ListingSpec, position: int | None, scroll: bool) -> None:
         if self._session.selected_fact != fact_id or self.model.spec != spec:
             return  # the curator moved on meanwhile
-        self._select_row(self.model.row_at(position), scroll=True)
+        self._select_row(self.model.row_at(position), scroll=scroll)
 
     def wait_for_position(self) -> None:
         """Block until a selected fact's row has been found (tests)."""
@@ -676,8 +680,7 @@ class FactTablePane(QWidget):
         if not self.isVisible():
             self._reveal_when_shown = True
             return
-        selected = self._session.selected_fact
-        self._select_row(None if selected is None else self.model.row_of(selected), scroll=False)
+        self._place(self._session.selected_fact, scroll=False)
 
     def _select_row(self, row: int | None, *, scroll: bool) -> None:
         selection = self.view.selectionModel()

@@ -334,10 +334,11 @@ class SourcesPane(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes.bulk_counts.get("source"):
             self.reload()
-        elif changes.touched("source"):
+            return
+        if changes.touched("source"):
             self._update_sources(changes.touched("source"))
-        elif changes.affects("evidence", "conflict", "conflict_member"):
-            self.model.invalidate_counts()
+        if changes.affects("evidence", "conflict", "conflict_member"):
+            self.model.invalidate_counts()  # other sources' facts may have changed too
 
     def _update_sources(self, source_ids: set[int]) -> None:
         """Sources added, changed or removed by one action: their rows only, the current source kept."""
