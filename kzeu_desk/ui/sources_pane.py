@@ -80,8 +80,10 @@ class SourceListModel(QAbstractTableModel):
         for source_id in source_ids:
             self._counts.pop(source_id, None)
             self._earlier_counts.pop(source_id, None)
-        self._all = sorted([row for row in self._all if row.id not in source_ids] + list(fresh.values()),
-                           key=lambda row: row.id)
+        # New rows join the list last, each announced by an insertion (not by the rearranging below).
+        added = [row for row in fresh.values() if row.id not in known]
+        self._all = sorted([row for row in self._all if row.id not in source_ids]
+                           + [row for row in fresh.values() if row.id in known], key=lambda row: row.id)
         # Gone: their rows are removed, last first.
         gone = sorted((number for number, shown in enumerate(self._shown)
                        if shown.id in source_ids and shown.id not in fresh), reverse=True)
@@ -97,8 +99,9 @@ class SourceListModel(QAbstractTableModel):
             return
         self._rearrange()
         # New: inserted where the order puts them, first to last, so earlier positions hold.
-        if known.issuperset(fresh):
+        if not added:
             return
+        self._all = sorted(self._all + added, key=lambda row: row.id)
         for position, row in enumerate(self._arranged()):
             if row.id not in known:
                 self.beginInsertRows(QModelIndex(), position, position)
