@@ -229,3 +229,75 @@ def test_heavy_pure_work_runs_in_another_process_and_answers_on_the_gui_thread(q
     pieces, thread = answers[0]
     assert pieces == revisions.text_diff(old, new)
     assert thread is threading.main_thread()
+
+
+class _Traced:
+    """Records the thread that frees it: Qt objects (and closures over them) must be freed on the GUI thread."""
+
+    freed_on: list[threading.Thread] = []
+
+    def __del__(self) -> None:
+        _Traced.freed_on.append(threading.current_thread())
+
+
+def _hold_then_answer(gate: threading.Event, traced: _Traced) -> _Traced:
+    gate.wait(30)
+    return _Traced()
+
+
+def test_a_views_work_is_freed_on_the_gui_thread_and_its_answer_arrives_there(qtbot):
+    from PySide6.QtCore import QObject
+
+    from kzeu_desk.ui.operations import compute_off_gui_thread
+
+    _Traced.freed_on.clear()
+    gate = threading.Event()
+    receiver = QObject()
+    answers: list = []
+    compute_off_gui_thread(receiver, _hold_then_answer, (gate, _Traced()),
+                           lambda result: answers.append((type(result), threading.current_thread())))
+    gate.set()
+    qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
+    qtbot.waitUntil(lambda: len(_Traced.freed_on) == 2, timeout=20_000)  # the argument and the result
+    assert answers == [(_Traced, threading.main_thread())]
+    assert set(_Traced.freed_on) == {threading.main_thread()}
+
+
+def test_a_late_answer_for_a_view_that_is_gone_goes_nowhere(qtbot):
+    """Closing a view while its work runs: the worker touches no Qt object, and its answer is dropped."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    from kzeu_desk.ui import operations
+    from kzeu_desk.ui.operations import compute_off_gui_thread
+
+    gate = threading.Event()
+    parent = QObject()
+    receiver = QObject(parent)
+    answers: list = []
+    compute_off_gui_thread(receiver, _hold_then_answer, (gate, _Traced()), answers.append)
+    compute_off_gui_thread(receiver, lambda: 1 / 0, (), answers.append)  # its error is dropped too
+    parent.deleteLater()
+    QCoreApplication.sendPostedEvents(parent, QEvent.Type.DeferredDelete)
+    gate.set()
+    qtbot.waitUntil(lambda: not operations._Mailbox.jobs, timeout=20_000)
+    assert answers == []
+
+
+def test_a_short_texts_diff_runs_on_a_thread_and_starts_no_process(qtbot, monkeypatch):
+    """A worker process takes 0.6 s to start idle, seconds under load: a diff of a few ms does not wait for it."""
+    from PySide6.QtCore import QObject
+
+    from kzeu_desk.core import revisions
+    from kzeu_desk.ui import text_diffing
+
+    def no_process(*_args):
+        raise AssertionError("a short text's diff started a process")
+
+    monkeypatch.setattr(text_diffing, "compute_in_another_process", no_process)
+    old = "The agreement entered into force in 2020 after ratification. " * 50
+    new = old.replace("2020", "2021", 3)
+    receiver = QObject()
+    answers: list = []
+    text_diffing.diff_off_gui_thread(receiver, old, new, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
+    assert answers == [revisions.text_diff(old, new)]
