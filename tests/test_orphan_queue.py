@@ -126,7 +126,7 @@ def test_an_orphan_is_shown_where_its_passage_stood(qtbot, article, session, pan
     # The cut sentence followed "180-fold."; the reader starts there in the new text once the diff,
     # computed off the GUI thread, says where that is.
     stood = new_body.index("180-fold.") + len("180-fold.")
-    qtbot.waitUntil(lambda: abs(pane.new_text.caret_position() - stood) <= 2, timeout=30_000)  # the first diff starts a worker process
+    qtbot.waitUntil(lambda: abs(pane.new_text.caret_position() - stood) <= 2, timeout=10_000)  # a short text: a thread, no process
 
 
 def test_a_read_only_fact_base_offers_no_decisions(qtbot, article):
@@ -154,7 +154,7 @@ def test_the_revision_view_lists_revisions_and_shows_what_one_changed(qtbot, art
     assert view.history.count() == 2  # refreshed by the change itself
     assert view.history.item(0).text().startswith("Revision 2 (current)")
     assert view.summary_label.text() == "Comparing revision 1 with revision 2…"  # off the GUI thread
-    qtbot.waitUntil(lambda: "words removed" in view.summary_label.text(), timeout=30_000)  # the first diff starts a worker process
+    qtbot.waitUntil(lambda: "words removed" in view.summary_label.text(), timeout=10_000)  # a short text: a thread, no process
     removed = [p.text for p in view.diff_pieces if p.kind is revisions.DiffKind.REMOVED]
     added = [p.text for p in view.diff_pieces if p.kind is revisions.DiffKind.ADDED]
     assert "77" in removed and "78" in added

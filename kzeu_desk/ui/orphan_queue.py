@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from kzeu_desk.core import queries, revisions
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.service import FactBase
-from kzeu_desk.ui.operations import compute_in_another_process
 from kzeu_desk.ui.session import Session
+from kzeu_desk.ui.text_diffing import diff_off_gui_thread
 from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.source_view import SourceView
 
@@ -313,7 +313,7 @@ class OrphanQueuePane(QWidget):
                     self.new_text.bring_position_into_view(min(revisions.map_offset(found, item.old_start),
                                                                len(current_text)))
 
-            compute_in_another_process(self, revisions.text_diff, (old_text, current_text), computed)
+            diff_off_gui_thread(self, old_text, current_text, computed)
             return min(item.old_start, len(current_text))
         return min(revisions.map_offset(pieces, item.old_start), len(current_text))
 
