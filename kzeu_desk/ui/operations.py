@@ -92,7 +92,13 @@ class _CollectorPause:
 
 
 class _Signals(QObject):
-    """Lives on the GUI thread; emitted from the worker, so every slot runs on the GUI thread."""
+    """Lives on the GUI thread; emitted from the worker, so every slot runs on the GUI thread.
+
+    Emitting from the worker is safe here because this object outlives every emission and dies on
+    the GUI thread: it belongs to its operation, which the worker thread holds (its target) until
+    it ends and the session holds until `_finish`; `_finish` joins the worker before the session
+    lets the operation go. (Views' short computations, which have no such owner, answer through
+    `_Mailbox` below instead.)"""
 
     reported = Signal(object)  # Report
     finished = Signal(object, object)  # result, exception (one of them None)
