@@ -277,6 +277,12 @@ def _export_floor_writer(format_name: str) -> Callable[[sqlite3.Connection, Path
     if format_name == "wikidata":
         from kzeu_desk.core.export.wikidata import _FACTS
         return json_lines([_FACTS.format(keeps="1 = 1")])
+    if format_name == "csv":
+        from kzeu_desk.core.export.facts_csv import _ROWS
+        return json_lines([_ROWS.format(keeps="1 = 1")])
+    if format_name == "turtle":
+        return json_lines([f"SELECT * FROM {name}" for name in ("entity", "property", "source", "fact", "evidence",
+                                                                  "fact_link", "conflict", "conflict_member")])
     if format_name == "jsonl":
         from kzeu_desk.core.export.jsonl import _SELECTS
         return json_lines([query.format(keeps="1 = 1") for query in _SELECTS.values()])
@@ -295,7 +301,7 @@ def _remove_output(path: Path) -> None:
             sibling.unlink()
 
 
-ALL_FORMATS = ("sqlite", "datapackage", "webannotation", "wikidata", "jsonl")
+ALL_FORMATS = ("sqlite", "datapackage", "csv", "turtle", "webannotation", "wikidata", "jsonl")
 
 
 def measure_exports(base: GeneratedBase, work_dir: Path, runs: int, deadline: float, log: Log,

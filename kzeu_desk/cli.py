@@ -155,13 +155,14 @@ def _conflicts_command(args: argparse.Namespace) -> int:
 
 # -- export and load ---------------------------------------------------------------------------
 
-_EXPORT_FORMATS = "sqlite, datapackage, webannotation, wikidata or jsonl"  # kzeu_desk.core.export.FORMATS
+_EXPORT_FORMATS = "sqlite, datapackage, csv, turtle, webannotation, wikidata or jsonl"  # kzeu_desk.core.export.FORMATS
 
 
 def _export_command(args: argparse.Namespace) -> int:
     from kzeu_desk.core.export import export
 
-    result = export(args.db, args.format, args.out, only_confirmed=args.only == "confirmed")
+    result = export(args.db, args.format, args.out, only_confirmed=args.only == "confirmed",
+                    without_texts=args.without_texts, license=args.license, wikibase=args.wikibase)
     print(result.summary)
     return EXIT_OK
 
@@ -203,6 +204,13 @@ def _export_load_parsers() -> dict[str, tuple[Callable[[argparse.Namespace], int
     exporter.add_argument("--out", type=Path, required=True, help="file to write (a folder for datapackage)")
     exporter.add_argument("--only", choices=["confirmed"],
                           help="'confirmed' leaves out drafts, disputed, rejected and deprecated facts")
+    exporter.add_argument("--without-texts", action="store_true",
+                          help="leave out sources' full texts and files (quotes and citations stay)")
+    exporter.add_argument("--license", help="the data package's license: CC-BY-4.0, CC-BY-SA-4.0, CC0-1.0, "
+                                            "ODbL-1.0, ODC-By-1.0 or PDDL-1.0")
+    exporter.add_argument("--wikibase", metavar="ENTITY_ADDRESS",
+                          help="for wikidata: your own Wikibase's entity address (e.g. "
+                               "https://wikibase.example.org/entity/); Wikidata if not given")
     loader = _Parser(prog="kzeu-desk load", description="Load a kzeu_desk JSON Lines export.")
     loader.add_argument("--db", type=location_from_text, required=True, help="fact base file (created if missing) or postgresql:// address")
     loader.add_argument("file", type=Path, help="a .jsonl file written by 'kzeu-desk export --format jsonl'")

@@ -23,7 +23,7 @@ ARTICLE = (
     "Twelve member states have ratified the agreement so far. "
     "See page 45 of the report for the methodology.\n"
     "The ministers met three years ago in Brussels. About 30% of the country's trade is with the bloc. "
-    "The sixth round was held on 13–14 May in Astana.\n"
+    "The sixth round will be held on 13–14 May in Astana.\n"
 )
 
 

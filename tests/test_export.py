@@ -250,9 +250,97 @@ def test_web_annotations_are_json_ld_that_parses_offline(curated_path, tmp_path)
         assert body[position["start"]:position["end"]] == quote["exact"]
         assert body[:position["start"]].endswith(quote.get("prefix", ""))
         assert body[position["end"]:].startswith(quote.get("suffix", ""))
-        assert annotation["creator"]["nickname"] == "curator" and annotation["created"].endswith("Z")
+        assert annotation["creator"] == {"type": "Person", "name": "curator", "nickname": "curator"}
+        assert annotation["created"].endswith("Z")
     ranks = {a["body"][1]["kzeu:rank"] for a in items}
     assert ranks == {"preferred", "normal", "deprecated"}
+
+
+def test_web_annotations_pass_the_w3c_musts(curated_path, tmp_path):
+    import w3c_annotation_harness as w3c
+    out = tmp_path / "annotations.jsonld"
+    export(curated_path, "webannotation", out)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert w3c.failed_musts("collections/collectionMusts.test", document) == []
+    assert w3c.failed_musts("collections/pages/pageMusts.test", document) == []
+    for annotation in document["first"]["items"]:
+        alone = {"@context": document["@context"], **annotation}  # as a reader splitting the collection has it
+        assert w3c.failed_musts("annotations/annotationMusts.test", alone) == []
+    # SHOULDs: the collection's last page, the page's partOf, creators with names.
+    assert {"5.1-collectionLastImplemented.json", "5.1-collectionFirstImplemented.json",
+            "5.1-collectionLabelImplemented.json"} <= w3c.implemented("collections/collectionOptionals.test", document)
+    assert "5.2-pagePartOfImplemented.json" in w3c.implemented("collections/pages/pageOptionals.test", document)
+    assert "3.3.2-annotationCreatorAgentNameImplemented.json" in w3c.implemented(
+        "annotations/annotationsAgentOptionals.test", {"@context": document["@context"], **document["first"]["items"][0]})
+    # Stable: the same fact base gives the same collection and page ids; the scope names another collection.
+    again = tmp_path / "again.jsonld"
+    export(curated_path, "webannotation", again)
+    second = json.loads(again.read_text(encoding="utf-8"))
+    assert (second["id"], second["first"]["id"]) == (document["id"], document["first"]["id"])
+    assert document["last"] == document["first"]["id"] and document["first"]["partOf"] == document["id"]
+    confirmed = tmp_path / "confirmed.jsonld"
+    export(curated_path, "webannotation", confirmed, only_confirmed=True)
+    assert json.loads(confirmed.read_text(encoding="utf-8"))["id"] != document["id"]
+
+
+def test_web_annotations_give_wikidata_iris_and_drop_no_term(curated_path, tmp_path):
+    from pyld import jsonld
+    from rdflib import Graph, URIRef
+
+    from kzeu_desk.core.export import vocabulary
+    out = tmp_path / "annotations.jsonld"
+    export(curated_path, "webannotation", out)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    bodies = [a["body"][1] for a in document["first"]["items"]]
+    partner = next(b for b in bodies if b["kzeu:property"] == "largest_trade_partner")
+    assert partner["kzeu:subjectItem"] == "http://www.wikidata.org/entity/Q232"
+    assert partner["kzeu:wikidataProperty"] == f"http://www.wikidata.org/entity/{STAND_IN_PID}"
+    assert partner["kzeu:valueItem"] == "http://www.wikidata.org/entity/Q458"
+    context = json.loads((resources_dir() / "jsonld" / "anno.jsonld").read_text(encoding="utf-8"))
+    loader = _offline_loader(context)
+    expanded = jsonld.expand(document, {"documentLoader": loader})
+    # Nothing dropped: every key of the document is a JSON-LD keyword or expands to an IRI.
+    expanded_keys = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            expanded_keys.update(k for k in node if not k.startswith("@"))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+    walk(expanded)
+    compact_keys = set()
+
+    def walk_compact(node):
+        if isinstance(node, dict):
+            compact_keys.update(k for k in node if not k.startswith("@"))
+            for key, value in node.items():
+                if key != "@context":
+                    walk_compact(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk_compact(value)
+    walk_compact(document)
+    unexpanded = {k for k in compact_keys - {"id", "type"} if jsonld.expand({"@context": document["@context"], k: "x"},
+                                                           {"documentLoader": loader}) == []}
+    assert unexpanded == set()
+    assert all(k.startswith(("http://", "https://")) for k in expanded_keys)
+    quads = jsonld.to_rdf(document, {"documentLoader": loader, "format": "application/n-quads"})
+    graph = Graph().parse(data=quads, format="nquads")
+    assert (None, URIRef(vocabulary.NAMESPACE + "subjectItem"), URIRef("http://www.wikidata.org/entity/Q232")) in graph
+    used = {str(p) for p in graph.predicates() if str(p).startswith(vocabulary.NAMESPACE)}
+    defined = {t.iri for t in vocabulary.TERMS}
+    assert used and used <= defined
+
+
+def test_the_vocabulary_is_shipped_as_a_context_and_documented_term_by_term():
+    from kzeu_desk.core.export import vocabulary
+    assert vocabulary.context_path().read_text(encoding="utf-8") == vocabulary.context_document()
+    page = (Path(__file__).parents[1] / "docs" / "vocabulary.md").read_text(encoding="utf-8")
+    for term in vocabulary.TERMS:
+        assert f'<a id="{term.name}"></a>' in page, term.name
 
 
 def test_shipped_context_is_the_w3c_one():
@@ -272,37 +360,85 @@ def test_wikibase_statements_have_the_wikibase_shape(curated_path, tmp_path):
     document = json.loads(out.read_text(encoding="utf-8"))
     kazakhstan = document["entities"]["Q232"]
     assert kazakhstan["id"] == "Q232" and kazakhstan["labels"]["en"]["value"] == "Kazakhstan"
-    statements = [s for claims in document["entities"].values() for group in claims["claims"].values() for s in group]
-    assert len(statements) == 12
+    assert document["target"] == {"name": "Wikidata", "conceptBaseUri": "http://www.wikidata.org/entity/"}
+    # Only the property mapped to a P-id can be stated on Wikidata; the rest wait for their properties.
+    (partner,) = kazakhstan["claims"][STAND_IN_PID]
+    assert partner["mainsnak"]["datavalue"]["value"]["id"] == "Q458"
+    assert document["waiting"] == {"their property is still to be created": 11}
+    created = {c["local"]: c["entity"] for c in document["create"]["properties"]}
+    share = created["kzeu:property:share_of_foreign_trade"]
+    assert share["type"] == "property" and share["datatype"] == "quantity" and "id" not in share
+    assert "kzeu:property:largest_trade_partner" not in created
+    items = {c["local"]: c["entity"] for c in document["create"]["items"]}
+    assert items["kzeu:entity:3"]["labels"]["en"]["value"] == "Kazakhstan–EU relations" and "id" not in items[
+        "kzeu:entity:3"]
+    assert result.counts["create_properties"] == len(created) and "11 facts wait for ids" in result.summary
+
+
+def test_wikibase_deserializer_rules_accept_every_entity_and_statement(tmp_path, mapped_path):
+    from wikibase_rules import entity
+    out = tmp_path / "facts-wikidata.json"
+    result = export(mapped_path, "wikidata", out)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    read = 0
+    for key, serialization in document["entities"].items():
+        assert serialization["id"] == key
+        read += entity(serialization)
+    for created in document["create"]["items"] + document["create"]["properties"]:
+        read += entity(created["entity"])
+    assert read == result.counts["fact"] == 12 and document["waiting"] == {}
+    entities = [*document["entities"].values(), *(c["entity"] for c in document["create"]["items"])]
+    statements = [s for e in entities for group in e["claims"].values() for s in group]
     assert {s["rank"] for s in statements} == {"preferred", "normal", "deprecated"}
-
-    investment = kazakhstan["claims"]["kzeu:property:cumulative_investment"]
-    amounts = {s["mainsnak"]["datavalue"]["value"]["amount"] for s in investment}
-    assert amounts == {"+160000000000", "+77000000000"}
-    assert {s["mainsnak"]["datavalue"]["value"]["unit"] for s in investment} == {
-        "http://www.wikidata.org/entity/Q4917"}
-    assert all(s["mainsnak"]["datatype"] == "quantity" and s["type"] == "statement" for s in investment)
-
-    relations = document["entities"]["kzeu:entity:3"]["claims"]["kzeu:property:diplomatic_relations_established"]
+    investment = document["entities"]["Q232"]["claims"]["P2000"]
+    assert {s["mainsnak"]["datavalue"]["value"]["amount"] for s in investment} == {"+160000000000", "+77000000000"}
+    relations = [s for e in entities for s in e["claims"].get("P2001", [])]
     times = {s["mainsnak"]["datavalue"]["value"]["time"]: s["mainsnak"]["datavalue"]["value"]["precision"]
              for s in relations}
     assert times == {"+1996-00-00T00:00:00Z": 9, "+1993-02-02T00:00:00Z": 11}
-    in_force = document["entities"]["kzeu:entity:4"]["claims"]["kzeu:property:agreement_in_force"][0]
-    assert in_force["mainsnak"]["datavalue"]["value"]["precision"] == 10
-
     reference = relations[0]["references"][0]
     assert reference["snaks"]["P854"][0]["datavalue"]["value"].startswith("https://www.astanacalling.com/")
-    assert reference["snaks"]["P1683"][0]["datavalue"]["value"]["text"] == "five years later, in 1996"
-    inflow = kazakhstan["claims"]["kzeu:property:investment_inflow"]
-    qualifiers = {p for s in inflow for p in s.get("qualifiers", {})}
-    assert qualifiers == {"P585", "P580", "P582", "P1480"}
+    inflow = document["entities"]["Q232"]["claims"]["P2003"]
+    assert {p for s in inflow for p in s.get("qualifiers", {})} == {"P585", "P580", "P582", "P1480"}
 
-    lines = (tmp_path / "facts-wikidata.quickstatements.txt").read_text(encoding="utf-8").splitlines()
-    assert lines == [line for line in lines if line.startswith(f"Q232\t{STAND_IN_PID}\tQ458\tS")]
-    assert len(lines) == 1 and '\tS1683\tund:"about 30%"' in lines[0]
-    assert document["quickstatements"]["skipped"] == {
-        "property has no Wikidata id": 9, "fact is deprecated or rejected (QuickStatements cannot set ranks)": 2}
-    assert "skipping 11 facts" in result.summary and result.summary.endswith(".") and ". " not in result.summary
+
+def test_quickstatements_parser_reads_every_line_and_covers_every_statement(tmp_path, mapped_path):
+    from quickstatements_parser import parse
+    out = tmp_path / "facts-wikidata.json"
+    result = export(mapped_path, "wikidata", out)
+    lines = (tmp_path / "facts-wikidata.quickstatements.txt").read_text(encoding="utf-8")
+    commands = parse(lines)
+    assert [c for c in commands if "error" in c] == []
+    assert len(lines.splitlines()) == result.counts["quickstatements"]
+    statements = [c for c in commands if c.get("what") == "statement"]
+    evidence = sum(1 for _ in rows_of(mapped_path, "SELECT id FROM evidence"))
+    assert len(statements) == evidence  # one line per piece of evidence, every fact covered
+    created = [c for c in commands if c.get("action") == "create" and c["type"] == "item"]
+    assert len(created) == 3  # the entities without Q-ids
+    assert {c["item"] for c in statements} >= {"Q232", "LAST"}
+    ranked = [c for c in statements if "summary" in c and "cannot set ranks" in c["summary"]]
+    assert {c["summary"].split(":")[0] for c in ranked} == {"rank preferred", "rank deprecated"}
+    sources = [c for c in commands if c.get("what") == "sources"]
+    assert all(any(s["prop"] == "P1683" for s in c["sources"]) for c in sources)
+
+
+@pytest.fixture(scope="module")
+def mapped_path(curated_path, tmp_path_factory) -> Path:
+    """The curated fact base with every property used mapped to a stand-in P-id of a Wikibase."""
+    from kzeu_desk.core.service import FactBase
+
+    path = tmp_path_factory.mktemp("mapped") / "facts.sqlite"
+    shutil.copy(curated_path, path)
+    keys = ["cumulative_investment", "diplomatic_relations_established", "agreement_signed", "investment_inflow",
+            "share_of_foreign_trade", "agreement_in_force", "statement"]
+    with FactBase.open(path, actor="curator") as fb:
+        def map_ids(rec):
+            for number, key in enumerate(keys):
+                with fb.reading() as conn:
+                    property_id = conn.execute(text("SELECT id FROM property WHERE key = :k"), {"k": key}).scalar_one()
+                rec.update("property", property_id, {"wikidata_pid": f"P{2000 + number}"})
+        fb.run("Map properties", map_ids)
+    return path
 
 
 # -- sqlite snapshot -------------------------------------------------------------------------------
@@ -366,8 +502,9 @@ def test_only_confirmed_applies_to_every_format(curated_path, tmp_path):
     statements = tmp_path / "confirmed.json"
     export(curated_path, "wikidata", statements, only_confirmed=True)
     document = json.loads(statements.read_text(encoding="utf-8"))
-    ranks = [s["rank"] for e in document["entities"].values() for g in e["claims"].values() for s in g]
-    assert len(ranks) == 7 and "deprecated" not in ranks
+    entities = [*document["entities"].values(), *(c["entity"] for c in document["create"]["items"])]
+    ranks = [s["rank"] for e in entities for g in e["claims"].values() for s in g]
+    assert len(ranks) + sum(document["waiting"].values()) == 7 and "deprecated" not in ranks
 
 
 # -- every format: reading only, progress, refusals ------------------------------------------------

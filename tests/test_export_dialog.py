@@ -113,3 +113,29 @@ def test_stopping_the_export_writes_nothing(qtbot, curated_path, tmp_path):
         export_work("jsonl", target, only_confirmed=False)(fact_base, progress)
     assert str(stopped.value) == "The export was stopped; nothing was written."
     assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_data_package_without_texts_and_with_a_license_from_the_dialog(qtbot, curated_path, tmp_path, messages):
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
+    session = open_session(curated_path, read_only=True)
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    without_texts = dialog.findChild(QCheckBox, "exportWithoutTexts")
+    license_choice = dialog.findChild(QComboBox, "exportLicense")
+    wikibase = dialog.findChild(QLineEdit, "exportWikibase")
+    assert not without_texts.isVisible() and not license_choice.isVisible()  # JSON Lines always keeps texts
+    dialog.select_format("wikidata")
+    assert wikibase.isVisible() and not license_choice.isVisible()
+    dialog.select_format("datapackage")
+    assert without_texts.isVisible() and license_choice.isVisible() and not wikibase.isVisible()
+    without_texts.setChecked(True)
+    license_choice.setCurrentIndex(license_choice.findData("CC-BY-4.0"))
+    dialog.set_target(tmp_path / "package")
+    result = run_export(qtbot, dialog)
+    session.fact_base.close()
+    assert result is not None
+    descriptor = json.loads((tmp_path / "package" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    sources = (tmp_path / "package" / "source.csv").read_text(encoding="utf-8").splitlines()
+    assert "Astana Calling" in sources[1] and all(len(line) < 1_000 for line in sources)

@@ -454,9 +454,19 @@ def test_stable_iris_are_the_uuid5_ids_they_always_were():
 
 def test_orphaned_quotes_stay_in_wikidata_references_with_the_day_they_were_retrieved(revised_path, tmp_path):
     out = tmp_path / "facts-wikidata.json"
-    export(revised_path, "wikidata", out)
+    mapped = tmp_path / "mapped.sqlite"
+    shutil.copy(revised_path, mapped)
+    with FactBase.open(mapped, actor="curator") as fb:
+        def map_ids(rec):
+            with fb.reading() as conn:
+                for number, key in enumerate(("share_of_foreign_trade", "cumulative_investment")):
+                    property_id = conn.execute(text("SELECT id FROM property WHERE key = :k"), {"k": key}).scalar_one()
+                    rec.update("property", property_id, {"wikidata_pid": f"P{2000 + number}"})
+        fb.run("Map properties", map_ids)
+    export(mapped, "wikidata", out)
     document_ = json.loads(out.read_text(encoding="utf-8"))
-    references = [reference for entity in document_["entities"].values() for group in entity["claims"].values()
+    entities = [*document_["entities"].values(), *(c["entity"] for c in document_["create"]["items"])]
+    references = [reference for entity in entities for group in entity["claims"].values()
                   for statement in group for reference in statement.get("references", [])]
     retrieved = {r["snaks"]["P1683"][0]["datavalue"]["value"]["text"]: r["snaks"]["P813"][0]["datavalue"]["value"]
                  for r in references if "P813" in r["snaks"]}

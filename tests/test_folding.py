@@ -17,6 +17,25 @@ def test_typography_folds_to_one_form():
     assert fold("İstanbul") == "istanbul"  # the dot is a diacritic; one code point for one
 
 
+def test_a_line_wrapped_inside_a_paragraph_is_a_space_but_paragraphs_headings_and_lists_stay_apart():
+    wrapped = ("Стороны обсудили выполнение торговых положений Соглашения о  \n"
+               "расширенном партнерстве и сотрудничестве.\n\nNext paragraph.")
+    assert fold(wrapped) == fold("Стороны обсудили выполнение торговых положений Соглашения о "
+                                 "расширенном партнерстве и сотрудничестве.\n\nNext paragraph.")
+    assert fold("a line long enough to have been wrapped by a PDF\r\nwriter") == (
+        "a line long enough to have been wrapped by a pdf writer")
+    # Lines shorter than a wrapped one (a list of links, a heading, an address), and bullets, end lines.
+    assert fold("See also\nForeign relations of Kazakhstan\nForeign relations of the EU") == (
+        "see also\nforeign relations of kazakhstan\nforeign relations of the eu")
+    assert fold("The Parties agreed on the following points of the work plan:\n- trade") == (
+        "the parties agreed on the following points of the work plan:\n- trade")
+    # At the edge of a string nothing says what lies beyond: left as it is.
+    assert fold("\nstarts") == "\nstarts"
+    folded = FoldedText("x" * 45 + "  \n y")
+    assert folded.folded == "x" * 45 + " y"
+    assert folded.real_start(46) == 49 and folded.real_end(45) == 45
+
+
 def test_offsets_go_back_to_the_real_text_whatever_changed_length():
     rng = random.Random(3)
     pieces = ["word", " ", "\u00a0", "  ", "й", unicodedata.normalize("NFD", "й"), "…", "\u00ad", "’", "ﬁ", "Ё", "x"]

@@ -8,6 +8,7 @@ The project is a curator's own (tests/curation.py), not the sample corpus.
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -198,26 +199,35 @@ def test_wikibase_statements_carry_qualifiers_and_quickstatements_keep_their_mea
     out = tmp_path / "wikibase.json"
     result = export(path, "wikidata", out)
     document = json.loads(out.read_text(encoding="utf-8"))
-    kazakhstan = document["entities"]["Q232"]["claims"]["P1107"]
-    china = next(s for s in kazakhstan if "kzeu:property:partner" in s.get("qualifiers", {})
-                 and s["qualifiers"]["kzeu:property:partner"][0]["datavalue"]["value"]["id"] == "Q148")
-    assert china["qualifiers-order"] == ["P585", "kzeu:property:partner", "P518", "kzeu:property:determination_method"]
-    assert china["qualifiers"]["kzeu:property:determination_method"][0]["datavalue"] == {
-        "value": "customs statistics", "type": "string"}
+    # The shares by partner wait for the partner qualifier's property: never stated without their partner.
+    assert document["waiting"] == {"a qualifier's property is still to be created": 3,
+                                   "their property is still to be created": 2}  # and the negotiation rounds
+    assert "Q232" not in document["entities"] or "P1107" not in document["entities"]["Q232"]["claims"]
     meeting = document["entities"]["Q123456"]
     held = meeting["claims"]["P585"][0]
     assert held["mainsnak"]["datavalue"]["value"]["time"] == "+2019-07-06T00:00:00Z"
     assert [held["qualifiers"][p][0]["datavalue"]["value"]["time"] for p in ("P580", "P582")] == [
         "+2019-07-06T00:00:00Z", "+2019-07-07T00:00:00Z"]
-    rounds = document["entities"]["kzeu:entity:4"]["claims"]["kzeu:property:negotiation_rounds"][0]
-    assert rounds["mainsnak"]["datavalue"]["value"] == {"amount": "+9", "unit": "1"}
-    skipped = document["quickstatements"]["skipped"]
-    assert skipped["property has no Wikidata id"] == 2  # the negotiation rounds
-    assert skipped["a qualifier has no Wikidata id"] == 3  # the shares by partner: never without their partner
+    created = {c["local"]: c["entity"] for c in document["create"]["properties"]}
+    assert created["kzeu:property:negotiation_rounds"]["datatype"] == "quantity"
     quickstatements = (tmp_path / "wikibase.quickstatements.txt").read_text(encoding="utf-8").splitlines()
     meeting_line = next(line for line in quickstatements if "\tP585\t" in line)
     assert "\tP580\t+2019-07-06T00:00:00Z/11\tP582\t+2019-07-07T00:00:00Z/11" in meeting_line
     assert result.counts["quickstatements"] == len(quickstatements)
+
+    # Mapped, the partner qualifier puts the shares in, with their qualifiers in order.
+    mapped = tmp_path / "mapped.sqlite"
+    shutil.copy(path, mapped)
+    with FactBase.open(mapped, actor="aigerim") as fb, fb.reading() as conn:
+        for key, pid in (("partner", "P642"), ("determination_method", "P459")):
+            property_id = conn.execute(text("SELECT id FROM property WHERE key = :k"), {"k": key}).scalar_one()
+            fb.update_property(property_id, replace(draft_of(conn, property_id), wikidata_pid=pid))
+    export(mapped, "wikidata", out)
+    document = json.loads(out.read_text(encoding="utf-8"))
+    shares = document["entities"]["Q232"]["claims"]["P1107"]
+    china = next(s for s in shares if s["qualifiers"]["P642"][0]["datavalue"]["value"]["id"] == "Q148")
+    assert china["qualifiers-order"] == ["P585", "P642", "P518", "P459"]
+    assert china["qualifiers"]["P459"][0]["datavalue"] == {"value": "customs statistics", "type": "string"}
 
 
 def test_the_sqlite_snapshot_shows_qualifiers_and_drops_those_of_facts_left_out(project, tmp_path):

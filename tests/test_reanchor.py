@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import importlib.util
 import random
+import re
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -264,6 +266,80 @@ def test_typography_is_not_content_and_offsets_count_real_code_points():
     placement = place(old, edited, "Kazakhstan's ambassador said the EU is \"a key partner\" - its first one")
     assert placement.state is AnchorState.FUZZY and placement.score >= 0.9
     assert edited[placement.start:placement.end].endswith("its largest one")
+
+
+def test_text_wrapped_at_line_ends_is_the_same_text_unwrapped():
+    """A statement copied out of its PDF (lines broken at ~70 characters) and the same statement on
+    the web (one line per paragraph): every quote is found exactly, line breaks in it or not."""
+    paragraphs = [ARTICLE, ARTICLE.replace("30th", "31st").replace("US$160", "US$170")]
+    old = "\n\n".join(textwrap.fill(paragraph, 70) for paragraph in paragraphs)
+    new = "\n\n".join(paragraphs)
+    words = [word for word in old.replace("\n", " ").split(" ") if word]
+    anchors = []
+    for key, first in enumerate(range(0, len(words) - 5, 4)):
+        quote_words = words[first:first + 5]
+        start = old.index(quote_words[0]) if key == 0 else _find_words(old, quote_words, anchors[-1].start)
+        end = start
+        for word in quote_words:
+            end = old.index(word, end) + len(word)
+        prefix, quote, suffix = quote_context(old, start, end)
+        anchors.append(LastAnchor(key, start, end, quote, prefix, suffix, revision=1))
+    assert any("\n" in anchor.quote for anchor in anchors)
+    for anchor, placement in zip(anchors, reanchor(new, anchors, {1: old})):
+        assert placement.state is AnchorState.EXACT, anchor.quote
+        assert new[placement.start:placement.end] == re.sub(r"(?<!\n)\n(?!\n)", " ", anchor.quote), anchor.quote
+
+
+def _find_words(text: str, words: list[str], after: int) -> int:
+    """Where these words stand in a row, whatever whitespace is between them, at or after `after`."""
+    return re.compile(r"\s+".join(map(re.escape, words))).search(text, after).start()
+
+
+def test_an_initial_ends_no_sentence_and_a_quote_follows_its_extended_sentence():
+    old = ("Глава МИД проинформировал собеседника о ходе реформ. Ж. Боррель высоко оценил усилия Казахстана. "
+           "Особое внимание было уделено визам.")
+    new = old.replace("усилия Казахстана.", "усилия Казахстана по модернизации политической системы.")
+    placement = place(old, new, "высоко оценил усилия Казахстана")
+    assert placement.anchored and new[placement.start:placement.end] == "высоко оценил усилия Казахстана"
+    # Its sentence cut, the same words said by another sentence elsewhere are not it.
+    cut = old.replace(" Ж. Боррель высоко оценил усилия Казахстана.", "") + (
+        " Наблюдатели высоко оценил усилия Казахстана в сфере водных ресурсов.")
+    assert place(old, cut, "высоко оценил усилия Казахстана").state is AnchorState.ORPHANED
+
+
+def test_a_figure_does_not_follow_its_digits_to_another_statistic_in_its_own_sentence():
+    old = ("Kazakhstan produces 19 of the 34 raw materials the EU considers critical. "
+           "It supplied about 21% of the EU's titanium imports in 2023.\n\nCritics disagree.")
+    new = old.replace("about 21% of the EU's titanium imports in 2023.",
+                      "about 12% of the EU's titanium imports in 2023, and about 21% of its chromium imports.")
+    placement = place(old, new, "21%")
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert new[placement.start:placement.end] == "12%"
+
+
+def test_a_sentence_replaced_in_place_by_one_beginning_with_the_same_words_is_not_the_evidence():
+    old = ("Курстар да өткізіледі.\n\nЖоба аясында Түркістан облысында үш пилоттық учаске ашылады.\n\n"
+           "Жоба аясында фермерлерге кеңес беріледі.")
+    new = old.replace("Түркістан облысында үш пилоттық учаске", "Жамбыл облысында да пилоттық учаскелер")
+    assert place(old, new, "Жоба аясында").state is AnchorState.ORPHANED
+    # The copy whose sentence stands is still found.
+    kept = place(old, new, "Жоба аясында", occurrence=1)
+    assert kept.anchored and kept.start == new.index("Жоба аясында фермерлерге")
+
+
+def test_a_one_word_edit_in_a_moved_sentence_is_a_fuzzy_match_but_a_rewritten_one_is_not():
+    old = ("Тараптар ынтымақтастықты талқылады.\n\nАнтониу Кошта Қазақстанның өңірдегі тұрақтылықты "
+           "нығайтудағы рөлін жоғары бағалады.\n\nКездесу соңында Президент шақыру жасады.")
+    new = ("Мемлекет басшысы инвестициялар туралы айтты.\n\nАнтониу Кошта Қазақстанның Орталық Азиядағы "
+           "тұрақтылықты нығайтудағы рөлін жоғары бағалады.\n")
+    placement = place(old, new, "Қазақстанның өңірдегі тұрақтылықты нығайтудағы рөлін жоғары бағалады")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == (
+        "Қазақстанның Орталық Азиядағы тұрақтылықты нығайтудағы рөлін жоғары бағалады")
+    rewritten = new.replace("Қазақстанның Орталық Азиядағы тұрақтылықты нығайтудағы рөлін",
+                            "Өзбекстанның Орталық Азиядағы сауданы дамытудағы рөлін")
+    assert place(old, rewritten, "Қазақстанның өңірдегі тұрақтылықты нығайтудағы рөлін жоғары бағалады"
+                 ).state is AnchorState.ORPHANED
 
 
 @pytest.mark.parametrize("seeds", [(1, 2, 3, 4, 5)])

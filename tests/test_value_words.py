@@ -158,14 +158,66 @@ CASES = [
     ("бұдан он жыл бұрын", "2020-05", date("2010")),
     ("келесі жылы", "2022-10", date("2023")),
     ("өткен айда", "2020-05", date("2020-04")),
-    # a day or month without a year: the publication's year, or the one before when it would lie
-    # more than three months after publication
+    # a day or month without a year: the sentence's tense decides (announced: the next such date
+    # after publication; reported: the last before it); with no tense, the publication's year, or
+    # the one before when it would lie more than five months after publication
     ("on December 2", "2026-01-10", date("2025-12-02")),
     ("visits to Astana in October", "2023-03-14", date("2022-10")),
     ("вступит в силу 1 сентября", "2017-06-29", date("2017-09-01")),
     ("маусымның 25-інде", "2024-05-21", date("2024-06-25")),
     ("мамыр айында", "2020-06", date("2020-05")),
     ("five years later, in 1996", None, date("1996")),
+    ("The visa fee will rise on 11 June", "2024-02", date("2024-06-11")),
+    ("The forum will be held on 12 March", "2024-04-15", date("2025-03-12")),
+    ("The forum was held on 12 May", "2024-04-15", date("2023-05-12")),
+    ("Выставка пройдет с 30 сентября по 2 октября", "2024-06", span("2024-09-30", "2024-10-02")),
+    ("Форум 12 наурызда өтеді", "2024-04-15", date("2025-03-12")),
+    ("Форум 12 мамырда өтті", "2024-04-15", date("2023-05-12")),
+    ("Желтоқсанда", "2024-03-01", date("2023-12")),
+    ("in mid-May", "2024-04-15", date("2024-05")),
+    # Kazakh seasons, periods and ranges
+    ("Былтыр күзде", "2021-02", span("2020-09", "2020-11")),
+    ("2010-2020 жылдары", None, span("2010", "2020")),
+    ("three decades ago", "2023-03", TypedValue(kind=ValueKind.DATE, date="1993", approximate=True)),
+    # "до"/"дейін" after a verb of change is the level reached; alone, or after "может", a bound
+    ("вырасти до 15 процентов", None, percent(15)),
+    ("снизил базовую ставку до 14,75%", None, percent(14.75)),
+    ("может вырасти до 1,2 млн тонн", None, quantity(1.2e6, "тонн", upper=1.2e6)),
+    ("до 50 млрд долларов", None, money(50e9, "USD", upper=50e9)),
+    ("50 млрд долларға дейін", None, money(50e9, "USD", upper=50e9)),
+    ("15 пайызға дейін өсуі тиіс", None, percent(15)),
+    ("50 пайызға дейін өсуі мүмкін", None, percent(50, upper=50)),
+    ("40 пайыздан астамын", None, percent(40, lower=40)),
+    # Kazakh round numbers, halves, case endings, currencies
+    ("жүзден астам сарапшы", None, count(100, "сарапшы", lower=100)),
+    ("мыңнан астам компания", None, count(1000, "компания", lower=1000)),
+    ("3 мыңнан астам компания", None, count(3000, "компания", lower=3000)),
+    ("екі жарым есе", None, quantity(2.5, "×")),
+    ("он бір қалада болды", None, count(11, "қала")),
+    ("Үш өзара түсіністік туралы меморандумға", None, count(3, "меморандум")),
+    ("12 млрд еуролық инвестициялық пакетті", None, money(12e9, "EUR")),
+    ("2,3 пайыздық тармаққа", None, quantity(2.3, "pp")),
+    # Russian and English fractions, halves, ranges and counted nouns
+    ("сократился почти на пятую часть", None, percent(20, upper=20)),
+    ("две пятых", None, percent(40, approximate=True)),
+    ("пятую годовщину", None, text("пятую годовщину")),
+    ("подписано три меморандума", None, count(3, "меморандума")),
+    ("на странице 45", None, text("на странице 45")),
+    ("в два с половиной раза", None, quantity(2.5, "×")),
+    ("grow one and a half times", None, quantity(1.5, "×")),
+    ("in two and a half years", None, quantity(2.5, "years")),
+    ("between 5% and 7%", None, TypedValue(kind=PERCENT, lower=5, upper=7, unit="%")),
+    ("от 5% до 7%", None, TypedValue(kind=PERCENT, lower=5, upper=7, unit="%")),
+    ("Three memoranda of understanding", None, count(3, "memoranda of understanding")),
+    ("33 hard and soft infrastructure needs", None, count(33, "infrastructure needs")),
+    ("12 big and small companies", None, count(12, "companies")),
+    ("some 50 aircraft", None, count(50, "aircraft", approximate=True)),
+    ("вырос почти в четыре раза", None, quantity(4, "×", upper=4)),
+    ("в приложении 3", None, text("в приложении 3")),
+    ("үштен бірінен астамын", None, percent(100 / 3, lower=100 / 3)),
+    ("in the first eight months of the year", "2024-09", span("2024-01", "2024-08")),
+    ("весну 2025 года", None, span("2025-03", "2025-05")),
+    ("Позавчера", "2025-01-20", date("2025-01-18")),
 ]
 
 
@@ -196,3 +248,29 @@ def test_number_words_map_back_to_the_text_as_written() -> None:
     start = rewritten.text.index("25")
     assert written[rewritten.original_start(start):rewritten.original_end(start + 2)] == "twenty-five"
     assert rewritten.original_start(len(rewritten.text)) == len(written)
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), [
+    # The highlight names a month without a year; the sentence it was taken from has the tense.
+    ("in January", "Nineteen Kazakh producers exhibited at the Berlin food fair in January.", "2024-10-03",
+     date("2024-01")),
+    ("in January", "The new line will open in January.", "2024-10-03", date("2025-01")),
+    ("в январе", "Производители представили продукцию на выставке в январе.", "2024-10-03", date("2024-01")),
+    ("Қаңтарда", "Қаңтарда Берлиндегі көрмеге он тоғыз өндіруші қатысты.", "2024-10-03", date("2024-01")),
+    ("11 тамызда", "11 тамызда ЕҚЫҰ төрағасы Қазақстанға ресми сапармен келеді.", "2023-08-04", date("2023-08-11")),
+    # A verb of saying dates the report, not the event.
+    ("on February 2", "the Astana Opera on February 2, reported the theater's press release.", "2023-01-25",
+     date("2023-02-02")),
+])
+def test_the_sentence_around_a_highlight_gives_its_tense(selection: str, context: str, published: str,
+                                                          expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+def test_the_sentence_around_a_highlight_is_found_in_the_text() -> None:
+    from kzeu_desk.core.value_parsing import sentence_around
+
+    text = "Intro line. The fair took place in January. Next year it will move."
+    start = text.index("in January")
+    assert sentence_around(text, start, start + len("in January")) == "The fair took place in January."
+    assert sentence_around(text, 0, 0) == "Intro line."

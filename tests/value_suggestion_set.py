@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "value_suggestions"
-PARTS = ("tuned", "held_out", "held_out_late")
+PARTS = ("tuned", "held_out", "held_out_late", "held_out_fresh", "held_out_final")
 LANGUAGES = ("en", "ru", "kk")
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
@@ -147,20 +147,28 @@ def is_right(expected: Expected, value: Any, note: str | None) -> bool:
     )
 
 
-SuggestFunction = Callable[[str, str | None], tuple[object, str | None]]
+# (highlight, publication date, the record's text around the highlight) -> (value, note)
+SuggestFunction = Callable[[str, str | None, str], tuple[object, str | None]]
 
 
 def current_suggest() -> SuggestFunction:
     """The app's suggestion as Ctrl+N makes it: (value, the note shown with it)."""
     from kzeu_desk.core import value_parsing
 
+    if hasattr(value_parsing, "sentence_around"):
+        # As Ctrl+N does: the highlight, with the sentence it was taken from as context.
+        def suggest_in_context(span: str, published: str | None, text: str) -> tuple[object, str | None]:
+            suggestion = value_parsing.suggest(span, published=published, context=text)
+            return suggestion.value, suggestion.note
+        return suggest_in_context
+
     if hasattr(value_parsing, "suggest"):
-        def suggest(span: str, published: str | None) -> tuple[object, str | None]:
+        def suggest(span: str, published: str | None, _text: str) -> tuple[object, str | None]:
             suggestion = value_parsing.suggest(span, published=published)
             return suggestion.value, suggestion.note
         return suggest
 
-    def suggest_value_only(span: str, published: str | None) -> tuple[object, str | None]:
+    def suggest_value_only(span: str, published: str | None, _text: str) -> tuple[object, str | None]:
         return value_parsing.suggest_value(span, published=published), None
     return suggest_value_only
 
@@ -177,7 +185,7 @@ def _describe(value: object, note: str | None) -> str:
 def score(records: list[Record], suggest: SuggestFunction) -> list[Outcome]:
     outcomes = []
     for record in records:
-        value, note = suggest(record.span, record.published)
+        value, note = suggest(record.span, record.published, record.text)
         outcomes.append(Outcome(record, is_right(record.expected, value, note), _describe(value, note)))
     return outcomes
 

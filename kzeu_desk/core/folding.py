@@ -5,7 +5,7 @@ A new revision of an article often differs from the old one only in how it is se
 quotation marks and apostrophes, en or em dashes or hyphens, non-breaking, thin or double spaces, an
 accent stored as its own code point (text copied out of PDFs made on macOS is decomposed, NFD),
 "ё" printed as "е" (optional in Russian print), the Latin "i" some keyboard layouts give for the
-Kazakh "і", an ellipsis character for three dots, soft hyphens and zero-width spaces, upper or
+Kazakh "і", an ellipsis character for three dots, a line break inside a paragraph, soft hyphens and zero-width spaces, upper or
 lower case (a headline re-cased, "Gas Pipeline" for "gas pipeline"), and the diacritics of Latin
 letters (a name spelled "Sefcovic" in one revision and "Šefčovič" in the next). Re-anchoring
 compares folded texts, so none of these moves, weakens or orphans a span; the offsets it stores still
@@ -53,10 +53,22 @@ _ONE_FOR_ONE = str.maketrans({
     "\u0456": "i", "\u0406": "I",  # Kazakh і, and the Latin i typed for it
 })
 
+# A line at least this long that breaks inside a paragraph was wrapped, not ended.
+_WRAPPED_LINE = 40
+_BULLETS = "\\-*\u2022\u00b7\u2013\u2014"
+
 # Combining marks of the Latin, Greek and Cyrillic scripts and the general blocks.
 _COMBINING = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _RESIZED = re.compile(
     f"(?P<accented>[^{_COMBINING}][{_COMBINING}]+)"  # a letter stored with its accents apart: composed
+    # A line break inside a paragraph (text copied out of a PDF or an e-mail is wrapped at ~70
+    # characters, the same text on the web is not) is a space. A blank line between paragraphs is
+    # not, nor is the end of a line shorter than _WRAPPED_LINE (a heading, a list of links, an
+    # address) or a line break before a bullet. Only between two characters that are not spaces: a
+    # short string's edge cannot tell.
+    # (The look-ahead first: it fails at once almost everywhere, the look-behind would cost 40 steps.)
+    f"|(?P<wrapped>(?=[ {_SPACES}]*\\r?\\n)(?<=[^\\n]{{{_WRAPPED_LINE - 1}}}\\S)"
+    f"[ {_SPACES}]*\\r?\\n[ {_SPACES}]*(?=[^\\s{_BULLETS}]))"
     f"|(?P<spaces>[ {_SPACES}]{{2,}})"  # a run of spaces counts as one
     "|(?P<invisible>[\u00ad\u200b\u200c\u200d\u2060\ufeff])"  # soft hyphen, zero-width characters
     "|(?P<ellipsis>\u2026)"
@@ -72,7 +84,7 @@ def _resized(match: re.Match[str]) -> str:
         if letter.isascii() and letter.isalpha():
             return letter  # a Latin letter's accents go, as a precomposed one's do
         return unicodedata.normalize("NFC", match.group())
-    if kind == "spaces":
+    if kind in ("spaces", "wrapped"):
         return " "
     if kind == "invisible":
         return ""
@@ -103,7 +115,7 @@ class FoldedText:
     to the piece's end, so a span never cuts a letter from its accents.
     """
 
-    __slots__ = ("real", "folded", "_real_starts", "_real_ends", "_folded_starts", "_folded_ends")
+    __slots__ = ("real", "folded", "cased", "_real_starts", "_real_ends", "_folded_starts", "_folded_ends")
 
     def __init__(self, real: str) -> None:
         self.real = real
@@ -131,7 +143,9 @@ class FoldedText:
             resized = "".join(pieces)
         else:
             resized = real
-        self.folded = _lower(resized.translate(_ONE_FOR_ONE))
+        # `cased` is folded but for case, offset for offset: what needs capitals to tell (an initial).
+        self.cased = resized.translate(_ONE_FOR_ONE)
+        self.folded = _lower(self.cased)
         self._real_starts, self._real_ends = real_starts, real_ends
         self._folded_starts, self._folded_ends = folded_starts, folded_ends
 

@@ -124,7 +124,13 @@ _WORD = re.compile(r"\w+")
 _WORD_SPLIT = re.compile(r"(\w+)")
 # A figure: digits with decimal or thousands separators, and thousands set apart by a space.
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*")
+# A sentence's end: its closing punctuation, or a line break.
 _SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
+# The same in a text that kept its capitals: a full stop after a lone capital is an initial
+# ("Ж. Боррель", "J. Borrell", "U.S."), which ends no sentence ("…plan a." still does).
+_SENTENCE_END_CASED = re.compile(
+    r"(?<!(?<!\w)[A-Z\u0401\u0406\u0410-\u042f\u0492\u049a\u04a2\u04ae\u04b0\u04ba\u04d8\u04e8])"
+    r"[.!?]+['\")\]]*(?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +402,7 @@ class _IndexedText:
         """Where each sentence end (its closing punctuation, or a line break) starts and ends: found
         once for the whole text, on first need, then looked up by bisection."""
         if self._sentence_breaks is None:
-            found = [(match.start(), match.end()) for match in _SENTENCE_END.finditer(self.text)]
+            found = [(match.start(), match.end()) for match in _SENTENCE_END_CASED.finditer(self.folded.cased)]
             self._sentence_breaks = ([start for start, _ in found], [end for _, end in found])
         return self._sentence_breaks
 
@@ -430,7 +436,7 @@ class _IndexedText:
 
     def ends_sentence(self, end: int) -> bool:
         """Whether text[:end] ends a sentence, or only its closing punctuation follows."""
-        closing = _SENTENCE_END.match(self.text, end)
+        closing = _SENTENCE_END_CASED.match(self.folded.cased, end)
         return end == len(self.text) or self.text[end - 1:end] in ".!?\n" or (
             closing is not None and not _WORD.search(self.text, end, closing.end()))
 
@@ -520,11 +526,21 @@ class Locator:
         return self._in_real_text(found)
 
     def _folded(self, anchor: LastAnchor) -> _Span:
-        # One pass over the three (NUL stands in no text folding touches, and separates them).
-        prefix, quote, suffix = fold(f"{anchor.prefix}\0{anchor.quote}\0{anchor.suffix}").split("\0")
         old = self.old.folded if self.old is not None else None
         start = old.folded_offset(anchor.start) if old is not None else 0
         end = old.folded_offset(anchor.end) if old is not None else 0
+        if old is not None and anchor.start >= len(anchor.prefix) and old.real[
+                anchor.start - len(anchor.prefix):anchor.end + len(anchor.suffix)] == (
+                anchor.prefix + anchor.quote + anchor.suffix):
+            # Cut out of the folded old text, so they fold as they did there: a line break at the edge
+            # of a prefix is a space or a paragraph's end only by what lies beyond the prefix.
+            folded_text = old.folded
+            prefix = folded_text[old.folded_offset(anchor.start - len(anchor.prefix)):start]
+            quote = folded_text[start:end]
+            suffix = folded_text[end:old.folded_offset(anchor.end + len(anchor.suffix))]
+        else:
+            # One pass over the three (NUL stands in no text folding touches, and separates them).
+            prefix, quote, suffix = fold(f"{anchor.prefix}\0{anchor.quote}\0{anchor.suffix}").split("\0")
         return _Span(anchor.key, start, max(start, end), quote, prefix, suffix,
                      starts_at_word=not (_is_word_character(prefix[-1:]) and _is_word_character(quote[:1])),
                      ends_at_word=not (_is_word_character(suffix[:1]) and _is_word_character(quote[-1:])),
@@ -706,30 +722,93 @@ class Locator:
         if len(old_after.strip()) >= _OWN_SIDE_CHARACTERS:
             new_after = new.masked[end:min(new.sentence_end(start, end), end + len(old_after))]
             best = max(best, similarity(old_after, new_after))
+        if best < _OWN_SIDE_AGREEMENT and self._said_once_with_its_sentence(span, start, end, old_before, old_after):
+            return 1.0
         return best if best >= _OWN_SIDE_AGREEMENT else 0.0
+
+    def _said_once_with_its_sentence(self, span: _Span, start: int, end: int, old_before: str, old_after: str) -> bool:
+        """Whether the quote, together with the words of its own sentence on one side of it, stands
+        here word for word and makes a passage as long as a self-evident quote, said once in each
+        text. "Ж. Боррель высоко оценил усилия Казахстана." became "Ж. Боррель высоко оценил усилия
+        Казахстана по модернизации…": the four-word quote has too few characters of its sentence
+        before it to count as a side, yet with them it is a six-word passage said once, and a
+        passage that long is recognised by its own words. The words must be those of its own
+        sentence: a neighbouring sentence stays put while the quote's sentence is replaced."""
+        assert self.old is not None
+        old, new = self.old, self.new
+        sides = ((span.start - len(old_before), span.end, start - len(old_before), end) if old_before.strip() else None,
+                 (span.start, span.end + len(old_after), start, end + len(old_after)) if old_after.strip() else None)
+        for side in sides:
+            if side is None or side[2] < 0:
+                continue
+            old_from, old_to, new_from, new_to = side
+            words = _WORD.findall(old.text, old_from, old_to)
+            if (len(words) >= SELF_EVIDENT_WORDS and _WORD.findall(new.text, new_from, new_to) == words
+                    and old.index.count_word_sequence(words, limit=2) == 1
+                    and self.index.count_word_sequence(words, limit=2) == 1):
+                return True
+        return False
 
     def _context_support(self, span: _Span, start: int, end: int) -> float:
         before, after = self._context_at(span, start, end)
         sides = (similarity(span.masked_prefix, before) if span.prefix or before else 1.0,
                  similarity(span.masked_suffix, after) if span.suffix or after else 1.0)
-        return min(sum(sides) / 2, min(sides) + _ONE_SIDED_ALLOWANCE)
+        support = min(sum(sides) / 2, min(sides) + _ONE_SIDED_ALLOWANCE)
+        if self.old is not None:
+            begins, ends = self.old.begins_sentence(span.start), self.old.ends_sentence(span.end)
+            if begins != ends:
+                # One side is a neighbouring sentence: it says where the quote stood, not that the
+                # quote's sentence is still the one there (a sentence replaced in place keeps its
+                # neighbours: "Жоба аясында Түркістан облысында…" became "Жоба аясында Жамбыл
+                # облысында…"). Only the side inside its own sentence can vouch for it.
+                # Unless the rest of its sentence was cut outright and the quote joined the neighbour
+                # ("…cooperation agreement. That was in 1995." became "…cooperation agreement in 1995."):
+                # then the neighbour stands right next to it.
+                support = min(support, sides[1] if begins else max(sides[0], self._neighbour_joined(span, before)))
+        return support
+
+    def _neighbour_joined(self, span: _Span, before: str) -> float:
+        """How alike the text before a place is to the old text before the quote's sentence, as if
+        the words of the sentence before the quote had been cut (0 when too little of the prefix lies
+        outside the sentence to tell)."""
+        assert self.old is not None
+        neighbour = span.masked_prefix[:max(0, len(span.masked_prefix) - (span.start - self.old.sentence_start(span.start)))]
+        if len(neighbour.strip()) < _OWN_SIDE_CHARACTERS:
+            return 0.0
+        return similarity(neighbour.rstrip(" .!?"), before[-len(neighbour):].rstrip(" .!?"))
 
     def _sentence_support(self, span: _Span, start: int, end: int) -> float:
         """How much of the old sentence around the quote stands around this place: the sentences'
         similarity, or else the share of the old sentence's other words found in the new one, rare
         words counting more (words were added to the sentence: it is still there)."""
-        old_sentence = self._old_sentence(span)
-        new_sentence = self.new.sentence_around(start, end)
-        alike = similarity(old_sentence, new_sentence)
-        if alike >= CONTEXT_AGREEMENT:
+        old, new = self.old, self.new
+        assert old is not None
+        # Side by side: the part of the sentence before the quote with the part before this place,
+        # the part after with the part after. A sentence that still stands but holds the quote's
+        # words elsewhere in it is no witness ("about 21% of the EU's titanium imports" corrected to
+        # "about 12% of the EU's titanium imports, and about 21% of its chromium imports").
+        old_sides = (old.masked[old.sentence_start(span.start):span.start],
+                     old.masked[span.end:old.sentence_end(span.start, span.end)])
+        new_sides = (new.masked[new.sentence_start(start):start], new.masked[end:new.sentence_end(start, end)])
+        lengths = [max(len(a), len(b)) for a, b in zip(old_sides, new_sides)]
+        if not sum(lengths):
+            return 1.0
+        alike = sum(similarity(a, b) * length for a, b, length in zip(old_sides, new_sides, lengths)) / sum(lengths)
+        if alike >= _CONTEXT_SETTLES:
             return alike
-        others, weights = self._old_sentence_words(span, old_sentence)
+        # Otherwise its telling words decide, not its letters: "Жоба аясында Түркістан облысында үш
+        # пилоттық учаске ашылады" and "Жоба аясында Жамбыл облысында да пилоттық учаскелер ашылады"
+        # are 71% alike by letters, yet the region, the number and the sites all changed.
+        others, weights = self._old_sentence_words(span, self._old_sentence(span))
         if not others:
             return alike
-        around = Counter(_words_beside_figures(new_sentence))
-        around.subtract(_words_beside_figures(self.new.masked[start:end]))
-        kept = sum(weights[word] * min(count, around[word]) for word, count in others.items())
-        return max(alike, kept / sum(weights[word] * count for word, count in others.items()))
+        kept = total = 0.0
+        for old_side, new_side in zip(old_sides, new_sides):
+            wanted = Counter(word for word in _words_beside_figures(old_side) if word in others)
+            there = Counter(_words_beside_figures(new_side))
+            kept += sum(weights[word] * min(count, there[word]) for word, count in wanted.items())
+            total += sum(weights[word] * count for word, count in wanted.items())
+        return kept / total if total else alike
 
     def _old_sentence(self, span: _Span) -> str:
         """The old sentence around a span, figures masked; once per span."""
@@ -874,7 +953,7 @@ class Locator:
             if begins < start and words and words[0] == first_word and _WORD.findall(self.text[start:end])[:1] != [first_word]:
                 start = begins
         if self.old.ends_sentence(span.end) and not self.new.ends_sentence(end):
-            closing = _SENTENCE_END.search(self.text, end, min(len(self.text), end + _SENTENCE_REACH))
+            closing = _SENTENCE_END_CASED.search(self.new.folded.cased, end, min(len(self.text), end + _SENTENCE_REACH))
             if closing is not None:
                 words = _WORD.findall(self.text, end, closing.start())
                 if words and words[-1] == last_word:
@@ -985,7 +1064,28 @@ class Locator:
         if not span.prefix and not span.suffix:
             return quote_similarity
         weight = _context_weight(len(span.words))
-        return (1 - weight) * quote_similarity + weight * self._context_similarity(span, start, end)
+        context = self._context_similarity(span, start, end)
+        if _words_kept_in_order(span.words, _WORD.findall(self.text, start, end)) >= len(span.words) - 1:
+            # A one-word edit (a word replaced, even by two) in a quote whose own sentence came along
+            # with it is the same passage, however its neighbouring sentences changed.
+            context = max(context, self._own_sentence_context(span, start, end))
+        return (1 - weight) * quote_similarity + weight * context
+
+    def _own_sentence_context(self, span: _Span, start: int, end: int) -> float:
+        """How alike the parts of the prefix and suffix inside the quote's own sentence are around a
+        place (0 when they hold fewer than _OWN_SIDE_CHARACTERS): a quote whose paragraph moved has
+        new neighbouring sentences, but the words of its own sentence beside it came along ("Антониу
+        Кошта Қазақстанның өңірдегі… бағалады." moved to the end, one word replaced by two)."""
+        if self.old is None:
+            return 0.0
+        old = self.old
+        before = min(len(span.masked_prefix), span.start - old.sentence_start(span.start))
+        after = min(len(span.masked_suffix), old.sentence_end(span.start, span.end) - span.end)
+        old_before, old_after = span.masked_prefix[len(span.masked_prefix) - before:], span.masked_suffix[:after]
+        if len(old_before.strip()) + len(old_after.strip()) < _OWN_SIDE_CHARACTERS:
+            return 0.0
+        new_before, new_after = self.new.masked[max(0, start - before):start], self.new.masked[end:end + after]
+        return (similarity(old_before, new_before) * before + similarity(old_after, new_after) * after) / (before + after)
 
     # 4. a figure between its old context --------------------------------------------------
 
@@ -1025,6 +1125,21 @@ def _context_weight(words: int) -> float:
     """CONTEXT_WEIGHT up to SELF_EVIDENT_WORDS words, falling to LONG_QUOTE_CONTEXT_WEIGHT at LONG_QUOTE_WORDS."""
     share = min(1.0, max(0.0, (words - SELF_EVIDENT_WORDS) / (LONG_QUOTE_WORDS - SELF_EVIDENT_WORDS)))
     return CONTEXT_WEIGHT - share * (CONTEXT_WEIGHT - LONG_QUOTE_CONTEXT_WEIGHT)
+
+
+def _words_kept_in_order(old: Sequence[str], new: Sequence[str]) -> int:
+    """How many of the old words stand in the new ones in the same order (longest common
+    subsequence)."""
+    if len(old) * len(new) > 10_000:
+        return 0  # only ever asked of quotes; one this long is judged by its letters alone
+    lengths = [0] * (len(new) + 1)
+    for word in old:
+        previous_diagonal = 0
+        for position, other in enumerate(new, 1):
+            above = lengths[position]
+            lengths[position] = previous_diagonal + 1 if word == other else max(above, lengths[position - 1])
+            previous_diagonal = above
+    return lengths[-1]
 
 
 def _words_beside_figures(masked: str) -> list[str]:

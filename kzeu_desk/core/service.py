@@ -35,7 +35,7 @@ from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.text import quote_context, sha256_text
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_value
-from kzeu_desk.core.value_parsing import Suggestion, suggest
+from kzeu_desk.core.value_parsing import Suggestion, sentence_around, suggest
 from kzeu_desk.core.vocabulary import STARTER_ENTITIES, STARTER_PROPERTIES
 
 T = TypeVar("T")
@@ -519,7 +519,8 @@ class FactBase:
         if source is None:
             raise InvalidEdit("That source no longer exists.")
         steps.check_span(source.text, start, end)
-        return suggest(source.text[start:end], published=source.published)
+        return suggest(source.text[start:end], published=source.published,
+                       context=sentence_around(source.text, start, end))
 
     def create_fact_from_selection(self, source_id: int, start: int, end: int) -> Changes:
         """A draft fact whose value is suggested from the highlighted text, with that span as evidence."""

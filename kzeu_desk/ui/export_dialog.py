@@ -13,6 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.export import (
     FORMATS,
+    LICENSES,
     ExportCancelled,
     ExportResult,
     export,
@@ -44,7 +47,8 @@ from kzeu_desk.ui.app_settings import app_settings
 from kzeu_desk.ui.operations import WorkspaceOp
 from kzeu_desk.ui.session import Session
 
-def export_work(format_name: str, target: Path, only_confirmed: bool):
+def export_work(format_name: str, target: Path, only_confirmed: bool, *, without_texts: bool = False,
+                license: str | None = None, wikibase: str | None = None):
     """The export as an operation for the runner (`ui/operations.py`): it reads from its own
     connection, reports each stage and stops between rows when asked, leaving nothing behind."""
 
@@ -55,7 +59,8 @@ def export_work(format_name: str, target: Path, only_confirmed: bool):
             progress.report(done, total, stage)
 
         try:
-            return export(fact_base.location, format_name, target, only_confirmed=only_confirmed, progress=report)
+            return export(fact_base.location, format_name, target, only_confirmed=only_confirmed,
+                          without_texts=without_texts, license=license, wikibase=wikibase, progress=report)
         except ExportCancelled as stopped:
             raise Stopped(str(stopped)) from None
         except UserError:
@@ -104,6 +109,19 @@ class ExportDialog(QDialog):
         target_row.addWidget(self.target_edit, 1)
         target_row.addWidget(choose)
 
+        self.without_texts = QCheckBox("Leave out the sources' full texts (quotes and citations stay)")
+        self.without_texts.setObjectName("exportWithoutTexts")
+        self.without_texts.setToolTip("For sharing where the articles' copyright forbids passing them on.")
+        self.license_combo = QComboBox()
+        self.license_combo.setObjectName("exportLicense")
+        self.license_combo.addItem("Not stated", None)
+        for license_id, (title, _path) in LICENSES.items():
+            self.license_combo.addItem(f"{title} ({license_id})", license_id)
+        self.wikibase_edit = QLineEdit()
+        self.wikibase_edit.setObjectName("exportWikibase")
+        self.wikibase_edit.setPlaceholderText("Wikidata — or your own Wikibase's entity address, https://…/entity/")
+        self.wikibase_edit.setToolTip("The ids in the vocabulary manager are this Wikibase's.")
+
         self.target_hint = QLabel()
         self.target_hint.setTextFormat(Qt.TextFormat.PlainText)  # paths are user data, never markup
 
@@ -117,6 +135,10 @@ class ExportDialog(QDialog):
         scope_box.addWidget(self.all_facts)
         scope_box.addWidget(self.only_confirmed)
         form.addRow("Facts:", scope_box)
+        form.addRow("Texts:", self.without_texts)
+        form.addRow("License:", self.license_combo)
+        form.addRow("Wikibase:", self.wikibase_edit)
+        self._form = form
         form.addRow("Write to:", target_row)
         form.addRow("", self.target_hint)
         layout = QVBoxLayout(self)
@@ -140,6 +162,11 @@ class ExportDialog(QDialog):
         if isinstance(last_format, str) and last_format in FORMATS:
             self.select_format(last_format)
         self.only_confirmed.setChecked(str(settings.value("export/onlyConfirmed", "false")).lower() == "true")
+        self.without_texts.setChecked(str(settings.value("export/withoutTexts", "false")).lower() == "true")
+        license_index = self.license_combo.findData(settings.value("export/license"))
+        self.license_combo.setCurrentIndex(max(license_index, 0))
+        wikibase = settings.value("export/wikibase")
+        self.wikibase_edit.setText(wikibase if isinstance(wikibase, str) else "")
         self.all_facts.setChecked(not self.only_confirmed.isChecked())
         folder = settings.value("export/folder")
         self._last_folder = Path(folder) if isinstance(folder, str) and folder and Path(folder).is_dir() else None
@@ -148,6 +175,9 @@ class ExportDialog(QDialog):
         settings = app_settings()
         settings.setValue("export/format", self.format_name)
         settings.setValue("export/onlyConfirmed", self.only_confirmed.isChecked())
+        settings.setValue("export/withoutTexts", self.without_texts.isChecked())
+        settings.setValue("export/license", self.license_combo.currentData() or "")
+        settings.setValue("export/wikibase", self.wikibase_edit.text().strip())
         # A file's folder, or the folder holding a data package's own folder.
         settings.setValue("export/folder", str(self.target.parent))
 
@@ -181,6 +211,10 @@ class ExportDialog(QDialog):
             self.target_edit.setText(str(self._suggested_target()))
         self.target_hint.setText("A folder: datapackage.json and one CSV per table go into it."
                                  if export_format.target_kind == "folder" else "A file.")
+        # Only the choices that change this format are shown.
+        self._form.setRowVisible(self.without_texts, export_format.carries_texts and self.format_name != "jsonl")
+        self._form.setRowVisible(self.license_combo, "license" in export_format.options)
+        self._form.setRowVisible(self.wikibase_edit, "wikibase" in export_format.options)
 
     def choose_target(self) -> None:
         export_format = FORMATS[self.format_name]
@@ -199,8 +233,13 @@ class ExportDialog(QDialog):
             QMessageBox.warning(self, "Cannot export there", problem)
             return
         self.buttons.setEnabled(False)
-        self.op = (WorkspaceOp(self, self._session, "Export",
-                               export_work(self.format_name, self.target, self.only_confirmed.isChecked()))
+        export_format = FORMATS[self.format_name]
+        work = export_work(
+            self.format_name, self.target, self.only_confirmed.isChecked(),
+            without_texts=self.without_texts.isChecked() and export_format.carries_texts and self.format_name != "jsonl",
+            license=self.license_combo.currentData() if "license" in export_format.options else None,
+            wikibase=(self.wikibase_edit.text().strip() or None) if "wikibase" in export_format.options else None)
+        self.op = (WorkspaceOp(self, self._session, "Export", work)
                    .with_progress(f"Exporting {FORMATS[self.format_name].title}…", cancellable=True)
                    .success(self._on_succeeded)
                    .failure(lambda error: self._on_failed(str(error)))

@@ -19,10 +19,12 @@ from typing import Literal
 from kzeu_desk.core.locations import Location, location_from_text
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.export.common import ExportCancelled, ExportResult, Progress, ProgressCallback
+from kzeu_desk.core.export.licenses import LICENSES
 from kzeu_desk.core.export.scope import ExportScope
 
 __all__ = [
     "FORMATS",
+    "LICENSES",
     "ExportCancelled",
     "ExportFormat",
     "ExportResult",
@@ -33,7 +35,8 @@ __all__ = [
     "target_problem",
 ]
 
-Writer = Callable[[Location, Path, ExportScope, Progress], ExportResult]
+Writer = Callable[..., ExportResult]  # (source: Location, out, scope, progress, **the format's options)
+
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,8 @@ class ExportFormat:
     target_kind: Literal["file", "folder"]
     suffix: str  # appended to the fact base's name when suggesting a target
     write: Writer
+    options: tuple[str, ...] = ()  # the keyword options of `export` this format takes
+    carries_texts: bool = False  # whether the format holds sources' full texts (see --without-texts)
 
 
 def _sqlite(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
@@ -52,10 +57,11 @@ def _sqlite(source: Location, out: Path, scope: ExportScope, progress: Progress)
     return write_sqlite_snapshot(source, out, scope, progress)
 
 
-def _datapackage(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def _datapackage(source: Location, out: Path, scope: ExportScope, progress: Progress, *,
+                 license: str | None = None) -> ExportResult:
     from kzeu_desk.core.export.datapackage import write_datapackage
 
-    return write_datapackage(source, out, scope, progress)
+    return write_datapackage(source, out, scope, progress, license=license)
 
 
 def _webannotation(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
@@ -64,10 +70,24 @@ def _webannotation(source: Location, out: Path, scope: ExportScope, progress: Pr
     return write_web_annotations(source, out, scope, progress)
 
 
-def _wikidata(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
-    from kzeu_desk.core.export.wikidata import write_wikibase_statements
+def _wikidata(source: Location, out: Path, scope: ExportScope, progress: Progress, *,
+              wikibase: str | None = None) -> ExportResult:
+    from kzeu_desk.core.export.wikidata import WikibaseTarget, write_wikibase_statements
 
-    return write_wikibase_statements(source, out, scope, progress)
+    target = WikibaseTarget.own(wikibase) if wikibase else WikibaseTarget()
+    return write_wikibase_statements(source, out, scope, progress, target)
+
+
+def _csv(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    from kzeu_desk.core.export.facts_csv import write_facts_csv
+
+    return write_facts_csv(source, out, scope, progress)
+
+
+def _turtle(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+    from kzeu_desk.core.export.turtle import write_turtle
+
+    return write_turtle(source, out, scope, progress)
 
 
 def _jsonl(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
@@ -81,29 +101,38 @@ FORMATS: dict[str, ExportFormat] = {
     for f in (
         ExportFormat("sqlite", "SQLite snapshot",
                      "A consistent copy with read-only views for analysts; opens in the SQLite shell, sqlite-utils, Datasette.",
-                     "file", "-snapshot.sqlite", _sqlite),
+                     "file", "-snapshot.sqlite", _sqlite, carries_texts=True),
         ExportFormat("datapackage", "Frictionless Data Package",
                      "datapackage.json and one CSV per table, with field types, primary and foreign keys.",
-                     "folder", "-datapackage", _datapackage),
+                     "folder", "-datapackage", _datapackage, ("license",), carries_texts=True),
+        ExportFormat("csv", "CSV of facts",
+                     "One row per fact and piece of evidence, with a Frictionless and CSVW description beside it.",
+                     "file", "-facts.csv", _csv),
+        ExportFormat("turtle", "RDF (Turtle)",
+                     "The facts as RDF with Wikidata IRIs where known, links and conflicts; a SHACL shape ships with it.",
+                     "file", "-facts.ttl", _turtle),
         ExportFormat("webannotation", "W3C Web Annotations",
                      "One JSON-LD annotation per evidence span, with quote and position selectors on its source.",
                      "file", "-annotations.jsonld", _webannotation),
         ExportFormat("wikidata", "Wikidata statements",
                      "Wikibase statement JSON with ranks, qualifiers and references, plus QuickStatements lines.",
-                     "file", "-wikidata.json", _wikidata),
+                     "file", "-wikidata.json", _wikidata, ("wikibase",)),
         ExportFormat("jsonl", "kzeu_desk JSON Lines",
                      "The lossless format: every record, one JSON object a line; “kzeu-desk load” reads it back.",
-                     "file", ".jsonl", _jsonl),
+                     "file", ".jsonl", _jsonl, carries_texts=True),
     )
 }
 
 
 def export(fact_base_path: Location, format_name: str, out: Path | str, *, only_confirmed: bool = False,
+           without_texts: bool = False, license: str | None = None, wikibase: str | None = None,
            progress: ProgressCallback | None = None) -> ExportResult:
     """Write the fact base at `fact_base_path` to `out` in the named format.
 
-    `progress(done, total, stage)` is called now and then; raising `ExportCancelled` from it stops
-    the export and leaves no output behind.
+    `without_texts` leaves sources' full texts out (quotes and citations stay); `license` (an id of
+    LICENSES) goes into a data package; `wikibase` is the entity address of the curator's own
+    Wikibase for the wikidata format (Wikidata when None). `progress(done, total, stage)` is called
+    now and then; raising `ExportCancelled` from it stops the export and leaves no output behind.
     """
     if format_name not in FORMATS:
         known = ", ".join(FORMATS)
@@ -112,8 +141,20 @@ def export(fact_base_path: Location, format_name: str, out: Path | str, *, only_
     problem = target_problem(source, format_name, target)
     if problem:
         raise UserError(problem)
+    if license is not None and license not in LICENSES:
+        raise UserError(f"There is no license “{license}” to choose; choose one of {', '.join(LICENSES)}.")
+    if without_texts and format_name == "jsonl":
+        raise UserError("JSON Lines is the lossless format “kzeu-desk load” reads back, so it always holds the "
+                        "sources' texts; share a data package or a SQLite snapshot without texts instead.")
+    given = {"license": license, "wikibase": wikibase}
+    chosen = FORMATS[format_name]
+    for name, value in given.items():
+        if value is not None and name not in chosen.options:
+            takers = " and ".join(f.name for f in FORMATS.values() if name in f.options)
+            raise UserError(f"A {name} is chosen only for the {takers} format, not for {format_name}.")
+    options = {name: given[name] for name in chosen.options if given[name] is not None}
     try:
-        return FORMATS[format_name].write(source, target, ExportScope(only_confirmed), Progress(progress))
+        return chosen.write(source, target, ExportScope(only_confirmed, without_texts), Progress(progress), **options)
     except UserError:
         raise
     except Exception as error:

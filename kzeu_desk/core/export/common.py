@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, text
 
 from kzeu_desk import __version__
 from kzeu_desk.core.locations import Location
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.export.staging import staging_path
+from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of
 
 GENERATOR = f"kzeu_desk {__version__}"
 
@@ -142,3 +144,10 @@ def counted_summary(counts: dict[str, int], target: Path) -> str:
         parts.append(plural(counts["source"], "source"))
     listed = ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
     return f"Exported {listed} to “{target.name}”."
+
+
+def qualifiers_in_scope(conn: Connection, scope: ExportScope) -> dict[int, list[Qualifier]]:
+    """The qualifiers of the facts in scope, by fact (far fewer than evidence rows: read once)."""
+    fact_ids = conn.execute(text(
+        f"SELECT DISTINCT r.fact_id FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')}")).scalars().all()
+    return qualifiers_of(conn, fact_ids)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Boolean, Column, Connection, Float, Integer, Table, text
@@ -27,6 +29,7 @@ from kzeu_desk.core.export.common import (
     fsync_directory,
     reading_fact_base,
 )
+from kzeu_desk.core.export.licenses import LICENSES
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.export.staging import discard, staging_path
 from kzeu_desk.core.models import AnchorState
@@ -99,7 +102,8 @@ _ROWS_PER_FETCH = 1_000
 _MAY_BE_EMPTY = frozenset({("evidence", "prefix"), ("evidence", "suffix")})
 
 
-def write_datapackage(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_datapackage(source: Location, out: Path, scope: ExportScope, progress: Progress, *,
+                      license: str | None = None) -> ExportResult:
     """Everything is written into a staging folder beside `out` first; only a complete package is
     moved into place, the descriptor last, so a failed export (a full disk, a kill) adds nothing."""
     out = out.resolve()
@@ -107,7 +111,7 @@ def write_datapackage(source: Location, out: Path, scope: ExportScope, progress:
         staging = staging_path(out)
         staging.mkdir()
         try:
-            counts = _write_package(source, staging, scope, progress)
+            counts = _write_package(source, staging, scope, progress, license)
             _move_into_place(staging, out)
         finally:
             discard(staging)
@@ -116,15 +120,17 @@ def write_datapackage(source: Location, out: Path, scope: ExportScope, progress:
     return ExportResult(paths, counts, counted_summary(counts, out))
 
 
-def _write_package(source: Location, folder: Path, scope: ExportScope, progress: Progress) -> dict[str, int]:
+def _write_package(source: Location, folder: Path, scope: ExportScope, progress: Progress,
+                   license: str | None = None) -> dict[str, int]:
     with reading_fact_base(source) as conn:
+        details = _PackageDetails.of(conn, license)
         counts = {name: _count(conn, name, scope) for name in TABLES}
         progress.start(sum(counts.values()))
         for name in TABLES:
             progress.stage(f"Writing {name}.csv")
             _write_csv(conn, table(name), scope, folder / f"{name}.csv", progress)
     with (folder / "datapackage.json").open("x", encoding="utf-8") as handle:
-        json.dump(package_descriptor(scope), handle, ensure_ascii=False, indent=2)
+        json.dump(package_descriptor(scope, details), handle, ensure_ascii=False, indent=2)
         handle.write("\n")
         handle.flush()
         os.fsync(handle.fileno())
@@ -154,6 +160,8 @@ def _write_csv(conn: Connection, model: Table, scope: ExportScope, path: Path, p
     result = conn.execute(text(
         f"SELECT {names} FROM {model.name} r WHERE {scope.keeps(model.name, 'r')} ORDER BY r.id"))
     kinds = [_field_type(c) for c in columns]
+    if scope.without_texts and model.name in _TEXT_TABLES:
+        kinds = ["left out" if c.name == "text" else kind for c, kind in zip(columns, kinds, strict=True)]
     with path.open("x", encoding="utf-8", newline="") as handle:
         handle.write(",".join(c.name for c in columns) + "\n")
         for partition in result.partitions(_ROWS_PER_FETCH):
@@ -165,7 +173,7 @@ def _write_csv(conn: Connection, model: Table, scope: ExportScope, path: Path, p
 
 
 def _cell(value: object, kind: str) -> str:
-    if value is None:
+    if value is None or kind == "left out":
         return ""
     if kind == "boolean":
         return "true" if value else "false"
@@ -191,22 +199,60 @@ def csv_text(value: str) -> str:
     return '"' + value.replace('"', '""') + '"'
 
 
-def package_descriptor(scope: ExportScope) -> dict:
-    return {
+@dataclass(frozen=True)
+class _PackageDetails:
+    """What the descriptor says about the package as a whole: its license, version, when it was
+    made and by whom."""
+
+    license: str | None
+    version: str
+    created: str
+    contributors: tuple[str, ...]
+
+    @classmethod
+    def of(cls, conn: Connection, license: str | None) -> _PackageDetails:
+        # The version counts the fact base's edits: a later export of a changed fact base has a
+        # higher minor version; the major version is the package's layout (the tables and columns).
+        last_operation = conn.execute(text("SELECT coalesce(max(id), 0) FROM operation")).scalar_one()
+        # The curators are the actors of the audit trail, most active first.
+        actors = tuple(r[0] for r in conn.execute(text(
+            "SELECT actor FROM operation GROUP BY actor ORDER BY count(*) DESC, min(id)")))
+        created = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+        return cls(license, f"{PACKAGE_LAYOUT_VERSION}.{last_operation}.0", created, actors)
+
+
+# The package's layout; raised when tables or columns change in a way readers notice.
+PACKAGE_LAYOUT_VERSION = 1
+# Tables whose `text` column holds a source's full text (left empty by --without-texts).
+_TEXT_TABLES = ("source", "source_revision")
+
+
+def package_descriptor(scope: ExportScope, details: _PackageDetails | None = None) -> dict:
+    descriptor: dict = {
         "$schema": PACKAGE_PROFILE,
         "name": "kzeu-desk-facts",
         "title": "Kazakhstan–EU relations: sourced facts",
         "description": (
             "Facts curated with kzeu_desk, each with the quoted evidence it rests on"
-            + (" (confirmed facts only)." if scope.only_confirmed else " (all facts, with status and rank).")
+            + (" (confirmed facts only)" if scope.only_confirmed else " (all facts, with status and rank)")
+            + ("; sources' full texts are left out (quotes and citations stay)." if scope.without_texts else ".")
         ),
         "keywords": ["Kazakhstan", "European Union", "facts", "evidence"],
-        "sources": [{"title": GENERATOR}],
-        "resources": [_resource(table(name)) for name in TABLES],
     }
+    if details is not None:
+        if details.license:
+            title, path = LICENSES[details.license]
+            descriptor["licenses"] = [{"name": details.license, "path": path, "title": title}]
+        descriptor["version"] = details.version
+        descriptor["created"] = details.created
+        if details.contributors:
+            descriptor["contributors"] = [{"title": actor, "roles": ["author"]} for actor in details.contributors]
+    descriptor["sources"] = [{"title": GENERATOR}]
+    descriptor["resources"] = [_resource(table(name), scope) for name in TABLES]
+    return descriptor
 
 
-def _resource(model: Table) -> dict:
+def _resource(model: Table, scope: ExportScope | None = None) -> dict:
     foreign_keys = []
     for column in model.columns:
         for key in column.foreign_keys:
@@ -216,7 +262,7 @@ def _resource(model: Table) -> dict:
             })
     schema: dict = {
         "$schema": SCHEMA_PROFILE,
-        "fields": [_field(column) for column in model.columns],
+        "fields": [_field(column, scope) for column in model.columns],
         "primaryKey": [c.name for c in model.primary_key.columns],
     }
     if foreign_keys:
@@ -234,9 +280,13 @@ def _resource(model: Table) -> dict:
     }
 
 
-def _field(column: Column) -> dict:
+def _field(column: Column, scope: ExportScope | None = None) -> dict:
     described: dict = {"name": column.name, "type": _field_type(column)}
     constraints: dict = {}
+    if scope is not None and scope.without_texts and column.table.name in _TEXT_TABLES and column.name == "text":
+        described["description"] = ("Left out of this package (exported without texts); text_sha256 still names "
+                                    "the text the offsets count in.")
+        return described
     # An empty cell reads as null, so a text that may be empty (the context before a quote at the very
     # start of a text) cannot be "required" without failing validation for exactly those rows.
     if (not column.nullable or column.primary_key) and (column.table.name, column.name) not in _MAY_BE_EMPTY:

@@ -29,6 +29,9 @@ AUDITED_TABLE_NAMES: tuple[str, ...] = tuple(t.__table__.name for t in AUDITED_T
 @dataclass(frozen=True)
 class ExportScope:
     only_confirmed: bool = False
+    # Leave out sources' full texts (and their original files), keeping quotes and citations: for
+    # sharing where the articles' copyright forbids redistributing them.
+    without_texts: bool = False
 
     @property
     def name(self) -> str:

@@ -38,25 +38,30 @@ from sqlalchemy import Connection, text
 
 from kzeu_desk.core.locations import Location
 from kzeu_desk.core.export.common import (
+    qualifiers_in_scope,
     GENERATOR,
     ExportResult,
     Progress,
     atomic_output,
     reading_fact_base,
 )
+from kzeu_desk.core.export import vocabulary
+from kzeu_desk.core.export.identity import Identifiers, wikidata_iri
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.citation import Citation
-from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of
+from kzeu_desk.core.qualifiers import Qualifier
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_date, format_value
 from kzeu_desk.paths import resources_dir
 
 ANNO_CONTEXT_IRI = "http://www.w3.org/ns/anno.jsonld"
-VOCABULARY_IRI = "urn:kzeu-desk:vocab:"
-CONTEXT = [ANNO_CONTEXT_IRI, {"kzeu": VOCABULARY_IRI}]
+VOCABULARY_IRI = vocabulary.NAMESPACE
+# Our vocabulary's context is embedded (resources/jsonld/kzeu.jsonld holds the same), so a reader
+# needs nothing but the W3C's context to expand every term.
+CONTEXT = [ANNO_CONTEXT_IRI, vocabulary.context()]
 # Stable ids: the same fact base exported twice gives the same annotation ids.
 _ID_NAMESPACE = uuid.UUID("6f1f7a52-4a38-5d8e-9c2b-0c5d2a6e7b11")
 _NAMESPACE_HASH = hashlib.sha1(_ID_NAMESPACE.bytes)  # uuid5 hashes the namespace before the name
@@ -77,8 +82,9 @@ _EVIDENCE = """
            f.value_unit, f.value_date, f.value_date_end, f.value_entity_id, f.value_text, f.point_in_time, f.start_time, f.end_time,
            f.scope_note, f.status, f.rank, f.created_at AS fact_created_at, f.created_by AS fact_created_by,
            f.updated_at AS fact_updated_at,
-           subject.name AS subject_name, prop.key AS property_key, prop.name AS property_name,
-           value_entity.name AS value_entity_name
+           subject.name AS subject_name, subject.external_id AS subject_qid, prop.key AS property_key,
+           prop.name AS property_name, prop.wikidata_pid AS property_pid,
+           value_entity.name AS value_entity_name, value_entity.external_id AS value_entity_qid
     FROM evidence e
     JOIN fact f ON f.id = e.fact_id
     JOIN source s ON s.id = e.source_id
@@ -102,18 +108,28 @@ def write_web_annotations(source: Location, out: Path, scope: ExportScope, progr
             f"SELECT count(*), count(DISTINCT r.fact_id) FROM evidence r WHERE {scope.keeps('evidence', 'r')}")).one()
         progress.start(total)
         progress.stage("Writing annotations")
+        # Stable ids: the same fact base exported in the same scope names its collection and page
+        # the same, so a reader can tell a re-export of a collection from another collection.
+        identifiers = Identifiers.of(conn)
+        collection_id = identifiers.iri(f"annotation-collection:{scope.name}")
+        page_id = identifiers.iri(f"annotation-page:{scope.name}:0")
         opening = {
             "@context": CONTEXT,
+            "id": collection_id,
             "type": "AnnotationCollection",
             "label": "Evidence for sourced facts on Kazakhstan–EU relations",
             "generator": {"type": "Software", "name": GENERATOR},
             "total": total,
+            "last": page_id,  # one page holds every annotation
         }
         # The page is streamed: its items are written one by one between the two halves of the JSON.
         handle.write(json.dumps(opening, ensure_ascii=False, indent=1)[:-2])
-        handle.write(',\n "first": {"type": "AnnotationPage", "startIndex": 0, "items": [\n')
+        handle.write(f',\n "first": {{"id": {_encode(page_id)}, "type": "AnnotationPage", '
+                     f'"partOf": {_encode(collection_id)}, "startIndex": 0, "items": [\n')
         written = 0
-        annotations = AnnotationBuilder(_qualifiers(conn, scope))
+        property_iris = {r.id: wikidata_iri(r.wikidata_pid) for r in conn.execute(text(
+            "SELECT id, wikidata_pid FROM property WHERE wikidata_pid IS NOT NULL"))}
+        annotations = AnnotationBuilder(qualifiers_in_scope(conn, scope), property_iris)
         separator = ""
         for row in _rows(conn, scope):
             handle.write(separator + _encode(annotations.annotation(row)))
@@ -228,10 +244,13 @@ class AnnotationBuilder:
     """Annotations row by row. A fact's own part (its IRI, statement and body) is built once for
     consecutive rows of the same fact: evidence a curator adds together has consecutive ids."""
 
-    def __init__(self, qualifiers: Mapping[int, list[Qualifier]] | None = None) -> None:
+    def __init__(self, qualifiers: Mapping[int, list[Qualifier]] | None = None,
+                 property_iris: Mapping[int, str | None] | None = None) -> None:
         self._statements = _StatementTexts()
         self._qualifiers = qualifiers or {}
+        self._property_iris = property_iris or {}  # Wikidata's IRIs of mapped properties, for qualifiers
         self._citations: dict[int, str] = {}
+        self._creators: dict[str, dict] = {}
         self._fact_id: int | None = None
         self._fact_parts: tuple[str, list[object]] = ("", [])
 
@@ -249,10 +268,18 @@ class AnnotationBuilder:
             "motivation": "describing",
             "created": row["created_at"],
             "modified": max(row["created_at"], row["fact_updated_at"]),
-            "creator": {"type": "Person", "nickname": row["created_by"]},
+            "creator": self._creator(row["created_by"]),
             "body": body,
             "target": _target(row, quote_selector, self._citation(row)),
         }
+
+    def _creator(self, actor: str) -> dict:
+        """The curator by the name they work under (the app knows no other): `name` for readers
+        that want a name, `nickname` as the Web Annotation model has it for account names."""
+        creator = self._creators.get(actor)
+        if creator is None:
+            creator = self._creators[actor] = {"type": "Person", "name": actor, "nickname": actor}
+        return creator
 
     def _citation(self, row: dict) -> str:
         cited = self._citations.get(row["source_id"])
@@ -272,9 +299,16 @@ class AnnotationBuilder:
         fact_id = fact_iri(row)
         fact_node: dict[str, object] = {"id": fact_id, "type": "kzeu:Fact", "label": statement}
         fact_node.update({term: row[column] for term, column in _FACT_TERMS if row[column] is not None})
+        # Wikidata's IRIs where the curator mapped the subject, property or entity value.
+        for term, column in (("kzeu:subjectItem", "subject_qid"), ("kzeu:wikidataProperty", "property_pid"),
+                             ("kzeu:valueItem", "value_entity_qid")):
+            iri = wikidata_iri(row[column])
+            if iri:
+                fact_node[term] = iri
         fact_node["kzeu:approximate"] = bool(row["value_approximate"])  # stored as 0/1; never null
         if qualifiers:
-            fact_node["kzeu:qualifiers"] = [_qualifier_node(q) for q in qualifiers]
+            fact_node["kzeu:qualifiers"] = [_qualifier_node(q, self._property_iris.get(q.property_id))
+                                            for q in qualifiers]
         body = [
             {"type": "TextualBody", "purpose": "describing", "format": "text/plain", "language": "en",
              "value": statement},
@@ -291,10 +325,13 @@ _QUALIFIER_VALUE_TERMS = (
 )
 
 
-def _qualifier_node(qualifier: Qualifier) -> dict:
-    """One qualifier of a fact: its property's key, its value's kind and fields, and its label."""
+def _qualifier_node(qualifier: Qualifier, property_iri: str | None = None) -> dict:
+    """One qualifier of a fact: its property's key (and Wikidata IRI when mapped), its value's kind
+    and fields, and its label."""
     value = qualifier.value
     node: dict[str, object] = {"kzeu:property": qualifier.property_key, "kzeu:valueKind": value.kind.value}
+    if property_iri:
+        node["kzeu:wikidataProperty"] = property_iri
     node.update({term: getattr(value, field) for term, field in _QUALIFIER_VALUE_TERMS
                  if getattr(value, field) is not None})
     if value.kind is ValueKind.ENTITY:
@@ -304,12 +341,6 @@ def _qualifier_node(qualifier: Qualifier) -> dict:
     node["label"] = qualifier.label
     return node
 
-
-def _qualifiers(conn: Connection, scope: ExportScope) -> dict[int, list[Qualifier]]:
-    """The qualifiers of the facts in scope, by fact (far fewer than evidence rows: read once)."""
-    fact_ids = conn.execute(text(
-        f"SELECT DISTINCT r.fact_id FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')}")).scalars().all()
-    return qualifiers_of(conn, fact_ids)
 
 
 def _target(row: dict, quote_selector: dict, citation: str) -> dict:

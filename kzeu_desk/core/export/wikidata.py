@@ -7,14 +7,25 @@ from the evidence (reference URL P854, title P1476, quote P1683, publication dat
 name string P2093), and a rank: the fact's own, with rejected facts as deprecated. Dates carry
 precision 9/10/11 (year/month/day); amounts are signed decimal strings with a unit item.
 
-Entities without a Wikidata Q-id and properties without a P-id have no id Wikidata would know;
-they appear under stable local placeholders (`kzeu:entity:ID`, `kzeu:property:KEY`) for a
-Wikibase of one's own, and the document's notes say so. QuickStatements can only state facts
-whose subject, property (and entity value) have Wikidata ids, and cannot set ranks, so it gets
-lines for those facts that are neither deprecated nor rejected; the rest are counted as skipped,
-by reason, in the document and the export's summary. The lines go to a file beside the JSON
-(`NAME.quickstatements.txt`), ready to paste into QuickStatements (V1 syntax, one line per piece
-of evidence, each adding its reference to the same statement).
+Only valid ids stand where Wikibase's deserializers expect an id (Q123, P123: the entity's `id`,
+the keys of `claims`, a snak's `property`, an item value's `id`). The curator maps entities and
+properties to the target Wikibase's ids in the vocabulary manager (Wikidata by default, or a
+Wikibase of their own). What has no id yet is exported *to create*: entities as item
+serializations without an id (`create.items`, each with the statements it can carry at once),
+properties as property serializations with their datatype (`create.properties`). A statement that
+needs a property (or an item value) which does not exist yet cannot be written validly, so it
+waits: `waiting` counts such facts by reason; mapping the new ids and exporting again adds them.
+
+QuickStatements lines (`NAME.quickstatements.txt`, V1 syntax, one line per piece of evidence, each
+adding its reference to the same statement) cover every fact the JSON carries: properties to
+create first (`CREATE_PROPERTY`, then `LAST` lines for their labels), then entity by entity, a new
+one as `CREATE` and `LAST` lines for its labels, descriptions, aliases and statements.
+QuickStatements cannot set ranks: a line of a preferred or deprecated statement says so in its
+comment (which QuickStatements keeps as the edit summary). It cannot name a property created in
+the same batch (only items may be LAST), so statements with such a property wait like the JSON's.
+A reference whose quote was found only approximately in the source's current text is marked: the
+reference carries `kzeu:approximateMatch` (its score; Wikibase ignores keys it does not know) and
+the QuickStatements line says so.
 
 Orphaned evidence (its quote is no longer in the source's current revision) still makes a
 reference with its quote: that is what the source said, in the revision the quote was last found
@@ -45,6 +56,7 @@ from sqlalchemy import Connection, text
 from kzeu_desk.core.locations import Location
 from kzeu_desk.core.pages import EVIDENCE_LAST_PAGE_SQL, EVIDENCE_PAGE_SQL
 from kzeu_desk.core.export.common import (
+    qualifiers_in_scope,
     GENERATOR,
     ExportResult,
     Progress,
@@ -52,14 +64,16 @@ from kzeu_desk.core.export.common import (
     plural,
     reading_fact_base,
 )
+from kzeu_desk.core.export.identity import ITEM_ID, PROPERTY_ID
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.storage import engine_of
-from kzeu_desk.core.models import FactRank, FactStatus
-from kzeu_desk.core.qualifiers import Qualifier, qualifiers_of
+from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.models import AnchorState, FactRank, FactStatus
+from kzeu_desk.core.qualifiers import Qualifier
 from kzeu_desk.core.typed_value import DatePrecision, ValueKind, date_precision
 
 FORMAT_NAME = "kzeu-desk-wikibase"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 GREGORIAN_CALENDAR = "http://www.wikidata.org/entity/Q1985727"
 ENTITY_IRI = "http://www.wikidata.org/entity/"
 CIRCA = "Q5727902"
@@ -69,8 +83,12 @@ RETRIEVED = "P813"
 PAGES = "P304"  # page(s), a string: "12" or "12–13"
 UNIT_ITEMS = {"USD": "Q4917", "EUR": "Q4916", "KZT": "Q173117", "GBP": "Q25224", "%": "Q11229"}
 _PRECISION = {DatePrecision.YEAR: 9, DatePrecision.MONTH: 10, DatePrecision.DAY: 11}
-_Q_ID = re.compile(r"Q[1-9][0-9]*")
-_P_ID = re.compile(r"P[1-9][0-9]*")
+_Q_ID = ITEM_ID
+_P_ID = PROPERTY_ID
+# The datatype a property of each value kind has in Wikibase.
+DATATYPES = {ValueKind.ENTITY: "wikibase-item", ValueKind.DATE: "time", ValueKind.DATE_RANGE: "time",
+             ValueKind.QUANTITY: "quantity", ValueKind.COUNT: "quantity", ValueKind.MONEY: "quantity",
+             ValueKind.PERCENT: "quantity", ValueKind.TEXT: "string"}
 _ROWS_PER_FETCH = 1_000
 _REMEMBERED = 50_000  # bound of each memo below, so memory stays flat on any fact base
 _encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode  # as json.dumps(ensure_ascii=False)
@@ -83,7 +101,7 @@ _FACTS = """
            f.point_in_time, f.start_time, f.end_time, f.status, f.rank,
            e.id AS evidence_id, e.quote, e.source_id, s.title AS source_title, s.url AS source_url,
            s.published AS source_published, s.author AS source_author, s.language AS source_language,
-           r.imported_at AS quote_retrieved_at,
+           r.imported_at AS quote_retrieved_at, e.anchor_state, e.anchor_score,
            """ + EVIDENCE_PAGE_SQL + """ AS first_page, """ + EVIDENCE_LAST_PAGE_SQL + """ AS last_page
     FROM fact f
     LEFT JOIN evidence e ON e.fact_id = f.id
@@ -95,41 +113,79 @@ _FACTS = """
 """
 
 NOTES = [
-    "Keys and ids of the form Q123 and P123 are Wikidata's; 'kzeu:entity:ID' and 'kzeu:property:KEY' are "
-    "local placeholders for entities and properties that have no Wikidata id.",
+    "Ids (Q123, P123) are the target Wikibase's, as mapped in the vocabulary. Entities and properties without one "
+    "are under 'create' (serializations without an id, to create); statements that need one wait ('waiting') "
+    "until it is mapped and the fact base exported again.",
     "Rejected facts are exported with rank 'deprecated'. One-sided bounds ('more than', 'almost') cannot be "
     "expressed as Wikibase quantity bounds; the stated amount is given.",
-    "QuickStatements lines cover facts whose subject, property and entity value have Wikidata ids and which are "
-    "neither deprecated nor rejected; QuickStatements cannot set ranks.",
+    "QuickStatements lines cover every statement of this document, creating new items with CREATE and LAST; "
+    "QuickStatements cannot set ranks, so lines of preferred and deprecated statements say so in their comment.",
+    "A reference with 'kzeu:approximateMatch' quotes a span found only approximately in its source's current "
+    "text (the value is how closely it matched, 0-1).",
     "A reference with 'retrieved' (P813) quotes an earlier revision of its source, imported that day: the quote is "
     "no longer in the source's current text.",
     "A date range value is given as its first day, with start time (P580) and end time (P582) qualifiers; a count is "
-    "a quantity of unit 1. A fact's own qualifiers follow point in time, start and end, under their properties' "
-    "Wikidata ids or local placeholders; QuickStatements lines leave out facts with a qualifier that has no Wikidata "
-    "id, since without it the statement would say something else.",
+    "a quantity of unit 1. A fact's own qualifiers follow point in time, start and end; a statement waits while one "
+    "of its qualifiers has no id, since without it the statement would say something else.",
 ]
+
+
+OWN_WIKIBASE_NOTE = (
+    "Qualifiers and references use Wikidata's property numbers (point in time P585, start time P580, end time P582, "
+    "sourcing circumstances P1480, reference URL P854, title P1476, quote P1683, publication date P577, author name "
+    "string P2093, page(s) P304, retrieved P813) and circa is Wikidata's Q5727902: a Wikibase of one's own needs "
+    "these properties under the same ids, or the ids replaced before import.")
+
+
+@dataclass(frozen=True)
+class WikibaseTarget:
+    """Where the statements go: Wikidata, or a Wikibase of the curator's own. The vocabulary's ids are
+    that Wikibase's; `concept_base` is its entity IRI prefix (units are items there)."""
+
+    name: str = "Wikidata"
+    concept_base: str = ENTITY_IRI
+
+    @property
+    def is_wikidata(self) -> bool:
+        return self.concept_base == ENTITY_IRI
+
+    @classmethod
+    def own(cls, concept_base: str) -> WikibaseTarget:
+        base = concept_base.strip()
+        if not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", base):
+            raise UserError(f"“{concept_base}” is not a Wikibase entity address; give one like "
+                            "https://wikibase.example.org/entity/.")
+        if not base.endswith("/"):
+            base += "/"
+        return cls("Wikidata" if base == ENTITY_IRI else "own Wikibase", base)
 
 
 def quickstatements_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}.quickstatements.txt")
 
 
-def write_wikibase_statements(source: Location, out: Path, scope: ExportScope, progress: Progress) -> ExportResult:
+def write_wikibase_statements(source: Location, out: Path, scope: ExportScope, progress: Progress,
+                              target: WikibaseTarget | None = None) -> ExportResult:
+    target = target or WikibaseTarget()
     qs_path = quickstatements_path(out)
     with reading_fact_base(source) as conn, atomic_output(out) as handle, atomic_output(qs_path) as qs_handle:
         vocabulary = _Vocabulary(conn)
         total = conn.execute(text(f"SELECT count(*) FROM fact r WHERE {scope.keeps('fact', 'r')}")).scalar_one()
         progress.start(total)
         progress.stage("Writing statements")
-        report = _StatementWriter(handle, qs_handle, qs_path.name, vocabulary, progress, _fact_qualifiers(conn, scope))
+        report = _StatementWriter(handle, qs_handle, qs_path.name, vocabulary, progress,
+                                  qualifiers_in_scope(conn, scope), target)
         report.write(conn, scope, total)
     progress.finish()
-    skipped = sum(report.skipped.values())
-    reasons = "; ".join(f"{count} because the {reason}" for reason, count in report.skipped.most_common())
+    waiting = sum(report.waiting.values())
+    reasons = "; ".join(f"{count} because {reason}" for reason, count in report.waiting.most_common())
+    created = len(vocabulary.new_items) + len(vocabulary.new_properties)
     summary = (f"Exported {plural(report.statements, 'statement')} to “{out.name}” and "
                f"{plural(report.lines, 'QuickStatements line')} to “{qs_path.name}”"
-               + (f", skipping {plural(skipped, 'fact')} there ({reasons})." if skipped else "."))
-    counts = {"fact": report.statements, "quickstatements": report.lines, "skipped": skipped}
+               + (f", with {plural(created, 'item and property', 'items and properties')} to create" if created else "")
+               + (f"; {plural(waiting, 'fact')} wait for ids ({reasons})." if waiting else "."))
+    counts = {"fact": report.statements, "quickstatements": report.lines, "waiting": waiting,
+              "create_items": len(vocabulary.new_items), "create_properties": len(vocabulary.new_properties)}
     return ExportResult((out, qs_path), counts, summary)
 
 
@@ -142,24 +198,22 @@ class _Vocabulary:
         self.aliases: dict[int, list[str]] = {}
         for r in conn.execute(text("SELECT entity_id, alias FROM entity_alias ORDER BY entity_id, id")):
             self.aliases.setdefault(r.entity_id, []).append(r.alias)
-        self.properties = {r.id: r for r in conn.execute(text("SELECT id, key, wikidata_pid FROM property"))}
+        self.properties = {r.id: r for r in conn.execute(text(
+            "SELECT id, key, name, description, value_kind, wikidata_pid FROM property ORDER BY id"))}
         # Asked once or more per statement: worked out once per entity and property.
         self._items = {entity_id: _valid(_Q_ID, entity.external_id) for entity_id, entity in self.entities.items()}
         self._pids = {property_id: _valid(_P_ID, prop.wikidata_pid) for property_id, prop in self.properties.items()}
-        self._property_keys = {property_id: self._pids[property_id] or f"kzeu:property:{prop.key}"
-                               for property_id, prop in self.properties.items()}
+        self.new_items = [entity_id for entity_id, item in self._items.items() if item is None]
+        self.new_properties = [property_id for property_id, pid in self._pids.items() if pid is None]
 
     def wikidata_item(self, entity_id: int | None) -> str | None:
         return self._items.get(entity_id)
-
-    def entity_key(self, entity_id: int) -> str:
-        return self._items.get(entity_id) or f"kzeu:entity:{entity_id}"
 
     def wikidata_property(self, property_id: int) -> str | None:
         return self._pids[property_id]
 
     def property_key(self, property_id: int) -> str:
-        return self._property_keys[property_id]
+        return self.properties[property_id].key
 
 
 def _valid(pattern: re.Pattern, identifier: str | None) -> str | None:
@@ -169,33 +223,63 @@ def _valid(pattern: re.Pattern, identifier: str | None) -> str | None:
 
 class _StatementWriter:
     def __init__(self, handle: IO[str], qs_handle: IO[str], qs_name: str, vocabulary: _Vocabulary,
-                 progress: Progress, qualifiers: dict[int, list[Qualifier]] | None = None):
+                 progress: Progress, qualifiers: dict[int, list[Qualifier]] | None = None,
+                 target: WikibaseTarget | None = None):
         self.handle, self.qs_handle, self.qs_name = handle, qs_handle, qs_name
         self.qualifiers = qualifiers or {}
         self.vocabulary = vocabulary
+        self.target = target or WikibaseTarget()
         self.progress = progress
         self.statements = 0
         self.lines = 0
-        self.skipped: Counter[str] = Counter()
+        self.waiting: Counter[str] = Counter()
         self._references = _References()
 
     def write(self, conn: Connection, scope: ExportScope, total: int) -> None:
         out = self.handle
         out.write(json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION, "generator": GENERATOR,
-                              "scope": scope.name, "notes": NOTES}, ensure_ascii=False, indent=1)[:-2])
+                              "scope": scope.name,
+                              "target": {"name": self.target.name, "conceptBaseUri": self.target.concept_base},
+                              "notes": NOTES if self.target.is_wikidata else [*NOTES, OWN_WIKIBASE_NOTE]},
+                             ensure_ascii=False, indent=1)[:-2])
+        self._write_properties_to_create()
+        # Two passes over the facts (in subject order): entities that have ids, then those to create.
         out.write(',\n "entities": {')
-        facts = _peekable(_facts(conn, scope))
-        for number, entity_id in enumerate(self.vocabulary.entities):
-            out.write("," if number else "")
-            out.write(f"\n  {json.dumps(self.vocabulary.entity_key(entity_id))}: ")
-            out.write(json.dumps(self._entity_head(entity_id), ensure_ascii=False)[:-1] + ', "claims": {')
-            self._write_claims(entity_id, facts)
-            out.write("}}")
-        unattached = total - self.statements
+        self._write_entities(_peekable(_facts(conn, scope)), with_id=True)
+        out.write('\n },\n "create": {"properties": [')
+        for number, property_id in enumerate(self.vocabulary.new_properties):
+            out.write(("," if number else "") + "\n  " + _encode(self._property_to_create(property_id)))
+        out.write('\n ], "items": [')
+        self._write_entities(_peekable(_facts(conn, scope)), with_id=False)
+        out.write("\n ]},")
+        unattached = total - self.statements - sum(self.waiting.values())
         if unattached:
-            self.skipped["fact has no subject or property"] += unattached
-        quickstatements = {"file": self.qs_name, "lines": self.lines, "skipped": dict(self.skipped.most_common())}
-        out.write('\n },\n "quickstatements": ' + json.dumps(quickstatements, ensure_ascii=False) + "\n}\n")
+            self.waiting["the fact has no subject or property"] += unattached
+        quickstatements = {"file": self.qs_name, "lines": self.lines}
+        out.write('\n "waiting": ' + json.dumps(dict(self.waiting.most_common()), ensure_ascii=False))
+        out.write(',\n "quickstatements": ' + json.dumps(quickstatements, ensure_ascii=False) + "\n}\n")
+
+    # -- entities and properties -------------------------------------------------------------------
+
+    def _write_entities(self, facts: _peekable, *, with_id: bool) -> None:
+        out = self.handle
+        written = 0
+        for entity_id in self.vocabulary.entities:
+            item = self.vocabulary.wikidata_item(entity_id)
+            if (item is not None) != with_id:
+                _skip_facts_of(entity_id, facts)
+                continue
+            out.write("," if written else "")
+            written += 1
+            head = self._entity_head(entity_id)
+            if item is not None:
+                out.write(f"\n  {json.dumps(item)}: ")
+            else:
+                out.write(f'\n  {{"local": {_encode(f"kzeu:entity:{entity_id}")}, "entity": ')
+                self._write_qs_creation(entity_id, head)
+            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "claims": {')
+            self._write_claims(entity_id, facts, item or "LAST")
+            out.write("}}" if item is not None else "}}}")
 
     def _entity_head(self, entity_id: int) -> dict:
         entity = self.vocabulary.entities[entity_id]
@@ -211,30 +295,80 @@ class _StatementWriter:
             head["aliases"] = {"mul": [{"language": "mul", "value": a} for a in aliases]}
         return head
 
-    def _write_claims(self, entity_id: int, facts: _peekable) -> None:
+    def _property_to_create(self, property_id: int) -> dict:
+        prop = self.vocabulary.properties[property_id]
+        entity: dict = {"type": "property", "datatype": DATATYPES[ValueKind(prop.value_kind)],
+                        "labels": {"en": {"language": "en", "value": prop.name}}}
+        if prop.description:
+            entity["descriptions"] = {"en": {"language": "en", "value": prop.description}}
+        entity["claims"] = {}
+        return {"local": f"kzeu:property:{prop.key}", "entity": entity}
+
+    def _write_properties_to_create(self) -> None:
+        for property_id in self.vocabulary.new_properties:
+            prop = self.vocabulary.properties[property_id]
+            datatype = DATATYPES[ValueKind(prop.value_kind)]
+            self._qs_line(["CREATE_PROPERTY", datatype],
+                          f"property {prop.key}: map its new id in the vocabulary and export again for its statements")
+            self._qs_line(["LAST", "Len", _qs_text(prop.name)])
+            if prop.description:
+                self._qs_line(["LAST", "Den", _qs_text(prop.description)])
+
+    def _write_qs_creation(self, entity_id: int, head: dict) -> None:
+        self._qs_line(["CREATE"], f"entity {entity_id}")
+        self._qs_line(["LAST", "Len", _qs_text(head["labels"]["en"]["value"])])
+        if "descriptions" in head:
+            self._qs_line(["LAST", "Den", _qs_text(head["descriptions"]["en"]["value"])])
+        for alias in head.get("aliases", {}).get("mul", []):
+            self._qs_line(["LAST", "Amul", _qs_text(alias["value"])])
+
+    def _write_claims(self, entity_id: int, facts: _peekable, subject: str) -> None:
+        """The entity's statements, grouped by property; `subject` names it in QuickStatements
+        (its id, or LAST right after its CREATE)."""
         current_property = None
         while (upcoming := facts.peek()) is not None and upcoming[0]["subject_id"] == entity_id:
             fact_rows = next(facts)
             fact = fact_rows[0]
+            self.progress.advance()
+            reason = self._why_waiting(fact, entity_id)
+            if reason:
+                self.waiting[reason] += 1
+                continue
             if fact["property_id"] != current_property:
                 if current_property is not None:
                     self.handle.write("], ")
                 current_property = fact["property_id"]
-                self.handle.write(json.dumps(self.vocabulary.property_key(current_property)) + ": [")
+                self.handle.write(json.dumps(self.vocabulary.wikidata_property(current_property)) + ": [")
             else:
                 self.handle.write(", ")
             self.handle.write(self._statement_json(fact_rows))
-            self._write_quickstatements(fact_rows)
+            self._write_quickstatements(fact_rows, subject)
             self.statements += 1
-            self.progress.advance()
         if current_property is not None:
             self.handle.write("]")
+
+    def _why_waiting(self, fact: dict, subject_id: int) -> str | None:
+        """Why a statement cannot be written with valid ids yet, or None when it can."""
+        if self.vocabulary.wikidata_property(fact["property_id"]) is None:
+            return "their property is still to be created"
+        value_entity = fact["value_entity_id"] if fact["value_kind"] == ValueKind.ENTITY.value else None
+        if value_entity is not None and value_entity != subject_id and self.vocabulary.wikidata_item(value_entity) is None:
+            return "their value is an item still to be created"
+        for qualifier in self.qualifiers.get(fact["id"], ()):
+            value = qualifier.value
+            if self.vocabulary.wikidata_property(qualifier.property_id) is None:
+                return "a qualifier's property is still to be created"
+            if value.kind is ValueKind.ENTITY and value.entity_id is not None and value.entity_id != subject_id \
+                    and self.vocabulary.wikidata_item(value.entity_id) is None:
+                return "a qualifier's value is an item still to be created"
+        return None
 
     def _statement_json(self, rows: list[dict]) -> str:
         """The statement as JSON. Its references come last and are spliced in as text: most of a
         reference is its source's snaks, encoded once per source instead of once per statement."""
         fact = rows[0]
-        prop = self.vocabulary.property_key(fact["property_id"])
+        prop = self.vocabulary.wikidata_property(fact["property_id"])
+        assert prop is not None  # _why_waiting
         statement: dict = {"mainsnak": self._main_snak(prop, fact), "type": "statement", "rank": _rank(fact)}
         qualifiers = self._qualifier_snaks(fact)
         if qualifiers:
@@ -249,16 +383,13 @@ class _StatementWriter:
             encoded = f'{encoded[:-1]}, "references": [{", ".join(references)}]}}'
         return encoded
 
-    def _main_snak(self, prop: str, fact: dict) -> dict:
+    def _main_snak(self, prop: str, fact: dict, subject_item: str | None = None) -> dict:
         kind = ValueKind(fact["value_kind"])
         if kind is ValueKind.ENTITY:
-            if fact["value_entity_id"] is None:
+            item = self.vocabulary.wikidata_item(fact["value_entity_id"]) or subject_item
+            if fact["value_entity_id"] is None or item is None:
                 return _unknown_value(prop, "wikibase-item")
-            item = self.vocabulary.entity_key(fact["value_entity_id"])
-            if _Q_ID.fullmatch(item):
-                return _item_snak(prop, item)
-            placeholder = {"entity-type": "item", "id": item}
-            return _snak(prop, "wikibase-item", {"value": placeholder, "type": "wikibase-entityid"})
+            return _item_snak(prop, item)
         if kind.is_temporal:
             # A date range is stated by its first day, with start and end time qualifiers (_qualifier_snaks).
             return _time_snak(prop, fact["value_date"]) if fact["value_date"] else _unknown_value(prop, "time")
@@ -267,7 +398,7 @@ class _StatementWriter:
         amount = _stated_amount(fact)
         if amount is None:
             return _unknown_value(prop, "quantity")
-        quantity = {"amount": signed_decimal(amount), "unit": _unit(fact)}
+        quantity = {"amount": signed_decimal(amount), "unit": _unit(fact, self.target.concept_base)}
         if fact["value_lower"] is not None and fact["value_upper"] is not None \
                 and fact["value_lower"] <= amount <= fact["value_upper"]:
             quantity["lowerBound"] = signed_decimal(fact["value_lower"])
@@ -276,61 +407,67 @@ class _StatementWriter:
 
     # -- QuickStatements -------------------------------------------------------------------------
 
-    def _write_quickstatements(self, rows: list[dict]) -> None:
+    def _qs_line(self, parts: list[str], comment: str = "") -> None:
+        line = "\t".join(parts)
+        if comment:
+            line += f" /* {_qs_comment(comment)} */"
+        self.qs_handle.write(line + "\n")
+        self.lines += 1
+
+    def _write_quickstatements(self, rows: list[dict], subject: str) -> None:
         fact = rows[0]
-        reason = self._why_not_quickstatements(fact)
-        if reason:
-            self.skipped[reason] += 1
-            return
-        head = [self.vocabulary.wikidata_item(fact["subject_id"]),
-                self.vocabulary.wikidata_property(fact["property_id"]), self._qs_value(fact)]
+        head = [subject, self.vocabulary.wikidata_property(fact["property_id"]) or "", self._qs_value(fact, subject)]
         for prop, snak in self._qualifier_snaks(fact):
             head += [prop, _qs_datavalue(snak)]
+        rank = _rank(fact)
+        rank_note = "" if rank == FactRank.NORMAL.value else \
+            f"rank {rank}: QuickStatements cannot set ranks, set it by hand"
         with_evidence: list[dict | None] = [row for row in rows if row["evidence_id"] is not None] or [None]
         for row in with_evidence:
             line = list(head)
+            notes = [rank_note] if rank_note else []
             if row is not None:
                 for snaks in self._references.reference(row)["snaks"].values():
                     line += ["S" + snaks[0]["property"][1:], _qs_datavalue(snaks[0])]
-            self.qs_handle.write("\t".join(part or "" for part in line) + "\n")
-            self.lines += 1
-
-    def _why_not_quickstatements(self, fact: dict) -> str | None:
-        if fact["status"] == FactStatus.REJECTED.value or fact["rank"] == FactRank.DEPRECATED.value:
-            return "fact is deprecated or rejected (QuickStatements cannot set ranks)"
-        if self.vocabulary.wikidata_property(fact["property_id"]) is None:
-            return "property has no Wikidata id"
-        if self.vocabulary.wikidata_item(fact["subject_id"]) is None:
-            return "subject has no Wikidata id"
-        kind = ValueKind(fact["value_kind"])
-        if kind is ValueKind.ENTITY and self.vocabulary.wikidata_item(fact["value_entity_id"]) is None:
-            return "value entity has no Wikidata id"
-        if (kind.is_temporal and not fact["value_date"]) or (kind.is_numeric and _stated_amount(fact) is None):
-            return "fact has no value"
-        for qualifier in self.qualifiers.get(fact["id"], ()):
-            # Left out, a qualifier that separates values would make the statement say something else.
-            value = qualifier.value
-            if self.vocabulary.wikidata_property(qualifier.property_id) is None or (
-                    value.kind is ValueKind.ENTITY and self.vocabulary.wikidata_item(value.entity_id) is None):
-                return "a qualifier has no Wikidata id"
-        return None
+                if row["anchor_state"] == AnchorState.FUZZY.value:
+                    notes.append(f"quote found only approximately in the current text (score {row['anchor_score']:.2f})"
+                                 if row["anchor_score"] is not None else
+                                 "quote found only approximately in the current text")
+            self._qs_line(line, "; ".join(notes))
 
     def _qualifier_snaks(self, fact: dict) -> list[tuple[str, dict]]:
         """Point in time, start and end, circa, a date range's start and end time, and the curator's
-        qualifiers (under their Wikidata P-ids, or local placeholders), in that order."""
+        qualifiers (under their properties' ids), in that order."""
         snaks = _qualifiers(fact)
         if fact["value_kind"] == ValueKind.DATE_RANGE.value and fact["value_date"] and fact["value_date_end"]:
             snaks += [(START_TIME, _time_snak(START_TIME, fact["value_date"])),
                       (END_TIME, _time_snak(END_TIME, fact["value_date_end"]))]
+        subject_item = self.vocabulary.wikidata_item(fact["subject_id"])
         for qualifier in self.qualifiers.get(fact["id"], ()):
-            prop = self.vocabulary.property_key(qualifier.property_id)
-            snaks.append((prop, self._main_snak(prop, qualifier.value.to_columns())))
+            prop = self.vocabulary.wikidata_property(qualifier.property_id)
+            assert prop is not None  # _why_waiting
+            snaks.append((prop, self._main_snak(prop, qualifier.value.to_columns(), subject_item)))
         return snaks
 
-    def _qs_value(self, fact: dict) -> str:
+    def _qs_value(self, fact: dict, subject: str) -> str:
         if ValueKind(fact["value_kind"]) is ValueKind.ENTITY:
-            return self.vocabulary.wikidata_item(fact["value_entity_id"]) or ""
-        return _qs_datavalue(self._main_snak("P0", fact))
+            if fact["value_entity_id"] is None:
+                return "somevalue"
+            if fact["value_entity_id"] == fact["subject_id"]:
+                return subject
+            return self.vocabulary.wikidata_item(fact["value_entity_id"]) or "somevalue"
+        snak = self._main_snak("P0", fact)
+        return "somevalue" if snak["snaktype"] == "somevalue" else _qs_datavalue(snak)
+
+
+def _skip_facts_of(entity_id: int, facts: _peekable) -> None:
+    while (upcoming := facts.peek()) is not None and upcoming[0]["subject_id"] == entity_id:
+        next(facts)
+
+
+def _qs_comment(text_: str) -> str:
+    # A comment runs to the end of the line and ends at "*/": neither may appear inside it.
+    return " ".join(text_.split()).replace("*/", "* /")
 
 
 def _facts(conn: Connection, scope: ExportScope) -> Iterator[list[dict]]:
@@ -367,11 +504,6 @@ class _peekable:
         return current
 
 
-def _fact_qualifiers(conn: Connection, scope: ExportScope) -> dict[int, list[Qualifier]]:
-    fact_ids = conn.execute(text(
-        f"SELECT DISTINCT r.fact_id FROM fact_qualifier r WHERE {scope.keeps('fact_qualifier', 'r')}")).scalars().all()
-    return qualifiers_of(conn, fact_ids)
-
 
 def _rank(fact: dict) -> str:
     if fact["status"] == FactStatus.REJECTED.value:
@@ -386,10 +518,10 @@ def _stated_amount(fact: dict) -> float | None:
     return None
 
 
-def _unit(fact: dict) -> str:
+def _unit(fact: dict, concept_base: str = ENTITY_IRI) -> str:
     unit = fact["value_unit"] or ("%" if fact["value_kind"] == ValueKind.PERCENT.value else None)
-    item = UNIT_ITEMS.get(unit or "")
-    return f"{ENTITY_IRI}{item}" if item else "1"  # "1": a plain count or ratio in Wikibase
+    item = UNIT_ITEMS.get(unit or "") if concept_base == ENTITY_IRI else None  # Wikidata's unit items
+    return f"{concept_base}{item}" if item else "1"  # "1": a plain count or ratio in Wikibase
 
 
 # Amounts and dates repeat across a fact base (years, round figures): each is converted once.
@@ -485,11 +617,15 @@ class _References:
         source = self._source(row)
         snaks = f"{source.json_before_quote_text}{_encode(row['quote'])}{source.json_after_quote_text}"
         retrieved = self._per_quote(row)
+        # A quote found only approximately is marked beside the snaks (Wikibase reads only snaks
+        # and their order, so the mark travels without making the reference unreadable).
+        approximate = "" if row.get("anchor_state") != AnchorState.FUZZY.value else \
+            f', "kzeu:approximateMatch": {_encode(row["anchor_score"])}'
         if not retrieved:
-            return f'{snaks}}}, "snaks-order": {_encode(source.json_order)}}}'
+            return f'{snaks}}}, "snaks-order": {_encode(source.json_order)}{approximate}}}'
         extra = ", ".join(_snak_json(p, snak) for p, snak in retrieved)
         order = [*source.json_order, *(p for p, _snak in retrieved)]
-        return f'{snaks}, {extra}}}, "snaks-order": {_encode(order)}}}'
+        return f'{snaks}, {extra}}}, "snaks-order": {_encode(order)}{approximate}}}'
 
     @staticmethod
     def _per_quote(row: dict) -> list[tuple[str, dict]]:

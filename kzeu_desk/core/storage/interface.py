@@ -11,6 +11,7 @@ rows without SQLAlchemy's per-row cost) is a method here, implemented once per e
 from __future__ import annotations
 
 import enum
+import itertools
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-from sqlalchemy import Connection, Engine, TextClause
+from sqlalchemy import Connection, Engine, TextClause, text
 
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.storage.rows import FastRows
@@ -312,6 +313,18 @@ class StorageEngine(ABC):
         """Rows as tuples from the driver's cursor inside `conn`'s transaction, for reads of
         hundreds of thousands of rows where building SQLAlchemy's Row for each one costs a quarter
         of the read or more. `query` binds `:name` parameters (no expanding ones)."""
+
+    def every_nth_row(self, conn: Connection, columns: str, source: str, order_by: str,
+                      params: Mapping[str, object], n: int) -> list[tuple]:
+        """Rows n, 2n, 3n, ... of `SELECT {columns} {source} ORDER BY {order_by}` (`source` is its
+        FROM and WHERE; `order_by` must make the order total), each as a tuple of `columns`.
+
+        By default every row is streamed in order and every n-th kept (`fast_rows`): in SQLite,
+        in-process, that measured about 2x faster than numbering the rows in a window query,
+        which SQLite buffers whole."""
+        query = text(f"SELECT {columns} {source} ORDER BY {order_by}")
+        with self.fast_rows(conn, query, params) as rows:
+            return [tuple(row) for row in itertools.islice(rows, n - 1, None, n)]
 
     # -- checks and copies -----------------------------------------------------------------------
 

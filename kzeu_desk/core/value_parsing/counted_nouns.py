@@ -20,6 +20,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_FUNCTION_WORDS,
     ENGLISH_MEASURES,
     ENGLISH_NOT_COUNTED,
+    ENGLISH_OF_COMPLEMENTS,
     IRREGULAR_PLURALS,
     KAZAKH_ADJECTIVE_ENDINGS,
     KAZAKH_ADJECTIVES,
@@ -43,6 +44,9 @@ _OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of the|из|ішінен)
                         re.IGNORECASE)
 _KAZAKH_ENDINGS = sorted(KAZAKH_NOUN_ENDINGS, key=len, reverse=True)
 _MOST_WORDS = 4
+# English may coordinate qualifiers before the noun: "33 hard and soft infrastructure needs".
+_MOST_ENGLISH_WORDS = 6
+_OF_COMPLEMENT_RE = re.compile(rf"[ \u00a0]+of[ \u00a0]+(?:{ENGLISH_OF_COMPLEMENTS})(?![\w])", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,19 +65,28 @@ def counted_after(text: str, position: int) -> Counted | None:
         position = out_of.end()
     words: list[tuple[str, int]] = []
     cursor = position
-    while len(words) < _MOST_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:
+    while len(words) < _MOST_ENGLISH_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:
         words.append((match.group("word"), match.end()))
         cursor = match.end()
     if not words:
         return None
     first = words[0][0]
     if re.match(r"[A-Za-z]", first):
-        return _english(words)
+        counted = _english(words)
+        if counted is not None and not counted.is_measure and (
+                complement := _OF_COMPLEMENT_RE.match(text, counted.end)) is not None:
+            # "three memoranda of understanding": the complement names the thing counted.
+            return Counted(counted.unit + " " + " ".join(complement.group().split()), complement.end(), False)
+        return counted
+    words = words[:_MOST_WORDS]
     lowered = first.lower()
     # The language is the text's: "атом электр станциясына" has no letter only Kazakh writes, the
     # sentence around it does.
+    # A one-letter ending is as likely Russian ("три меморандума"): only a longer one ("компаниямен")
+    # makes a known stem Kazakh in a text without Kazakh letters.
+    base = _kazakh_base(lowered)
     if any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower()) or (
-        _kazakh_base(lowered) in KAZAKH_KNOWN_STEMS and lowered not in RUSSIAN_NOT_COUNTED
+        base in KAZAKH_KNOWN_STEMS and len(lowered) - len(base) != 1 and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):
         return _kazakh(words)
@@ -103,14 +116,24 @@ def _is_english_adjective(word: str) -> bool:
 
 def _english(words: list[tuple[str, int]]) -> Counted | None:
     kept: list[str] = []
+    qualified = False  # a qualifier was seen: "and" may join it to another ("big and small companies")
+    skip_next = False
     for word, end in words:
         lowered = word.lower()
+        if skip_next:
+            skip_next = False
+            if not _is_english_plural(word) and lowered not in ENGLISH_FUNCTION_WORDS:
+                continue  # the second of two coordinated qualifiers
         if lowered in ENGLISH_MEASURES:
             return Counted(word, end, True) if not kept else None
         if _is_english_plural(word):
             return Counted(" ".join([*kept, word]), end, False)
+        if lowered in ("and", "or") and (qualified or kept) and len(kept) <= 1:
+            kept, skip_next = [], True
+            continue
         if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_NOT_COUNTED:
             return None
+        qualified = True
         if _is_english_adjective(word):
             if kept:
                 return None  # an adjective after a noun modifier: not one noun phrase
@@ -159,7 +182,37 @@ def _kazakh_base(word: str) -> str:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(ending) >= 3 and len(stem) >= 3:
             return stem
+    for ending in _SHORT_CASE_ENDINGS:
+        stem = lowered[: -len(ending)]
+        if lowered.endswith(ending) and len(stem) >= 3 and _ending_fits(stem, ending):
+            return stem
     return lowered
+
+
+# Two-letter case endings (locative, dative, accusative) and the sounds they follow: "қалада",
+# "мектепте", "елге", "жобаны". Taken off an unknown noun only when the ending's vowel agrees with
+# the stem's last vowel and its consonant with the stem's last sound, as Kazakh grammar requires.
+_SHORT_CASE_ENDINGS = ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті")
+_BACK_VOWELS, _FRONT_VOWELS = "аоұыя", "әеөүіэ"
+_VOICELESS = "кқпстфхшщцч"
+
+
+def _ending_fits(stem: str, ending: str) -> bool:
+    last_vowel = next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
+    if last_vowel is None or last_vowel in "иу":
+        return False
+    if (ending[1] in "аы") != (last_vowel in _BACK_VOWELS):
+        return False
+    last = stem[-1]
+    after_vowel = last in _BACK_VOWELS + _FRONT_VOWELS
+    consonant = ending[0]
+    if consonant in "тқк":
+        return last in _VOICELESS
+    if consonant == "н":
+        return after_vowel
+    if consonant == "д":
+        return not after_vowel and last not in _VOICELESS if ending[1] in "ыі" else last not in _VOICELESS
+    return last not in _VOICELESS  # ға/ге after vowels and voiced sounds
 
 
 def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None:
@@ -193,7 +246,15 @@ def _is_kazakh_adjective(word: str) -> bool:
     return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4)
 
 
+# "үш өзара түсіністік туралы меморандум": what the counted noun is about comes before it, joined
+# by a postposition; the noun after the postposition is what is counted.
+_KAZAKH_ABOUT_WORDS = frozenset({"туралы", "жөніндегі", "жайлы", "саласындағы"})
+
+
 def _kazakh(words: list[tuple[str, int]]) -> Counted | None:
+    about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
+    if about is not None:
+        words = words[about + 1:]
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
         base = _kazakh_base(lowered)

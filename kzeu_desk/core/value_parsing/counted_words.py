@@ -23,7 +23,9 @@ ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "i
                              "ean", "ed", "ing", "est", "-ranking", "-level", "-based", "-owned", "-scale", "-term")
 # Plural nouns that do not end in -s.
 IRREGULAR_PLURALS = frozenset({"people", "children", "staff", "personnel", "men", "women", "police", "cattle",
-                               "data", "media", "criteria"})
+                               "data", "media", "criteria", "aircraft", "memoranda", "phenomena", "curricula", "alumni"})
+# What follows a counted noun and belongs to its name: "memoranda of understanding", "letters of intent".
+ENGLISH_OF_COMPLEMENTS = r"understanding|intent|cooperation|state|government|parliament|credit|origin"
 # Words after a number that are never what it counts.
 ENGLISH_NOT_COUNTED = frozenset({
     "is", "was", "has", "its", "this", "thus", "as", "us", "less", "plus", "across", "besides",
@@ -76,7 +78,7 @@ RUSSIAN_MEASURE_STEMS = (
 
 KAZAKH_ADJECTIVES = frozenset({
     "жаңа", "ірі", "үлкен", "шағын", "жалпы", "басты", "негізгі", "әртүрлі", "түрлі", "бірлескен", "шетел",
-    "мемлекеттік", "жеке", "отандық", "еуропалық", "шетелдік", "ресейлік", "қытайлық",
+    "мемлекеттік", "жеке", "отандық", "еуропалық", "шетелдік", "ресейлік", "қытайлық", "жоғары", "орта",
 })
 # Endings that make adjectives of nouns ("еуропалық", "шетелдік", "биылғы").
 KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")

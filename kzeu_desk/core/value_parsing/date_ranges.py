@@ -23,6 +23,7 @@ from kzeu_desk.core.value_parsing.date_words import (
     RELATIVE_YEAR_OFFSETS,
     RUSSIAN_RELATIVE_YEAR_GENITIVE,
     RUSSIAN_SEASON_ADJECTIVE,
+    RUSSIAN_SEASON_BEFORE_YEAR,
     RUSSIAN_SEASON_INSTRUMENTAL,
     SEASON_MONTHS,
 )
@@ -53,6 +54,8 @@ _YEAR_OF = rf"(?:,?\s+(?:of\s+)?{year()}(?!\d){YEAR_WORD_AFTER})"
 # A year named from the publication: "of last year", "прошлого года", "биылғы", "өткен жылдың".
 _RELATIVE_YEAR_OF = (
     rf"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+year"
+    # "the first eight months of the year": the year of publication.
+    rf"|\s+of\s+(?P<rel_the>(?i:the))\s+(?i:year)(?![\w-])"
     rf"|\s+(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))"
 )
 _KAZAKH_RELATIVE_YEAR_BEFORE = r"(?P<rel_kk>(?i:биылғы|биыл|былтырғы|былтыр|өткен жылдың|осы жылдың|ағымдағы жылдың))"
@@ -63,6 +66,8 @@ _NOT_AN_AMOUNT_AFTER = (r"(?!\s*(?:%|(?i:per\s?cent|percent|тыс|млн|млр
 
 def _relative_offset(match: re.Match[str]) -> int | None:
     groups = match.groupdict()
+    if groups.get("rel_the"):
+        return 0
     for name in ("rel", "rel_ru", "rel_kk"):
         word = groups.get(name)
         if word:
@@ -80,7 +85,7 @@ def _year_of(match: re.Match[str], publication: Publication | None, last_month: 
         return needs("date")
     if offset is not None:
         return publication.year + offset
-    return anchored_year(last_month, publication)
+    return anchored_year(last_month, publication, match.string)
 
 
 def _is_relative(match: re.Match[str]) -> bool:
@@ -287,9 +292,9 @@ _NEAREST_SEASON_WORDS = (
 
 _SEASONS_OF_YEAR = (
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<season>(?i:{ENGLISH_SEASON}))\s+(?:(?i:of)\s+)?{year()}(?!\d)",
-    rf"(?<![\w])(?P<season>(?i:{RUSSIAN_SEASON_INSTRUMENTAL}))\s+(?:{year()}\s*(?i:года|г\.?)?|"
+    rf"(?<![\w])(?P<season>(?i:{RUSSIAN_SEASON_BEFORE_YEAR}))\s+(?:{year()}\s*(?i:года|г\.?)?|"
     rf"(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))",
-    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|(?P<rel_kk>(?i:өткен жылдың|биылғы|осы жылдың|былтырғы|келесі жылдың)))"
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|(?P<rel_kk>(?i:өткен жылдың|биылғы|осы жылдың|былтырғы|келесі жылдың|былтыр|биыл)))"
     rf"\s+(?P<season>(?i:{KAZAKH_SEASON}))",
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<season>(?i:{ENGLISH_SEASON}))\s+(?i:of)\s+(?:(?i:the)\s+)?"
     rf"(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+(?i:year)",
@@ -318,7 +323,9 @@ def _read_decade(match: re.Match[str], _publication: Publication | None) -> Date
 _DECADES = (
     r"(?<![\w])(?:(?i:the)\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s(?![\w])",
     rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0|[1-9]0)-?(?:х|е)\s+(?i:годах|годы|годов|гг\.?){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында)?){NOT_CYRILLIC_AFTER}",
+    # Not the second year of a range: "2010-2020 жылдары" is eleven years, not the 2020s.
+    rf"(?<![\w\d])(?<!\d[-–—])(?<!\d\s[-–—]\s)(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында)?)"
+    rf"{NOT_CYRILLIC_AFTER}",
 )
 
 

@@ -79,8 +79,9 @@ RUSSIAN_AGO = r"назад|тому назад"
 KAZAKH_AGO = r"бұрын"
 # Days from publication.
 RELATIVE_DAY_OFFSETS = {
-    "yesterday": -1, "today": 0, "tomorrow": 1, "вчера": -1, "сегодня": 0, "завтра": 1,
-    "кеше": -1, "бүгін": 0, "ертең": 1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+    "yesterday": -1, "today": 0, "tomorrow": 1, "позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1,
+    "послезавтра": 2, "алдыңгүні": -2, "кеше": -1, "бүгін": 0, "ертең": 1, "бүрсігүні": 2,
 }
 
 # -- seasons ---------------------------------------------------------------------------------
@@ -94,6 +95,8 @@ SEASON_MONTHS = {
 }
 ENGLISH_SEASON = r"spring|summer|autumn|fall|winter"
 RUSSIAN_SEASON_INSTRUMENTAL = r"весной|летом|осенью|зимой"
+# Before a year, a season may be in any case: "весну 2025 года", "осень 2024 года", "летом 2019 г.".
+RUSSIAN_SEASON_BEFORE_YEAR = r"весн(?:ой|а|у|ы|е)|лет(?:ом|о|а)|осень(?:ю)?|осени|зим(?:ой|а|у|ы|е)"
 RUSSIAN_SEASON_ADJECTIVE = r"прошл(?:ой|ым)|минувш(?:ей|им)|эт(?:ой|им)|нынешн(?:ей|им)|следующ(?:ей|им)|будущ(?:ей|им)"
 KAZAKH_SEASON = rf"(?:көктем|жаз|күз|қыс)[{CYRILLIC_LETTER}]*"
 

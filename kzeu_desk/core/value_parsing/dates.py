@@ -29,13 +29,28 @@ from kzeu_desk.core.value_parsing.date_words import (
     RUSSIAN_MONTH_PREPOSITIONS,
     YEAR_MARKER,
 )
+from kzeu_desk.core.value_parsing.tense_words import (
+    ENGLISH_FUTURE,
+    ENGLISH_PAST,
+    KAZAKH_FUTURE,
+    KAZAKH_LAST_WORD_FUTURE,
+    KAZAKH_LAST_WORD_PAST,
+    KAZAKH_PAST,
+    RUSSIAN_FUTURE,
+    RUSSIAN_PAST,
+)
 
 # -- the publication date --------------------------------------------------------------------
 
 _ISO_PUBLISHED_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
-# A day or month written without a year is taken to lie at most this many months after the
-# publication date (an announced summit), otherwise before it (a report of what happened).
-MONTHS_AHEAD_OF_PUBLICATION = 3
+# A day or month written without a year, in a sentence whose tense does not say, is taken to lie
+# at most this many months after the publication date (an announced summit), otherwise before it (a
+# report of what happened): the nearer of the two readings, leaning to the past.
+MONTHS_AHEAD_OF_PUBLICATION = 5
+_FUTURE_RE = re.compile(rf"(?<![\w'])(?:{ENGLISH_FUTURE}|{RUSSIAN_FUTURE}|{KAZAKH_FUTURE})(?![\w])", re.IGNORECASE)
+# A participle after "be" is future or passive, not a report: "will be held", "будет подписан".
+_PAST_RE = re.compile(rf"(?<![\w'])(?<!be )(?<!будет )(?<!будут )(?:{ENGLISH_PAST}|{RUSSIAN_PAST}|{KAZAKH_PAST})(?![\w])",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +58,9 @@ class Publication:
     year: int
     month: int | None
     day: int | None = None
+    # The tense of the sentence a highlight was taken from ("future" or "past"), for a highlight
+    # that does not say itself: "in January" highlighted in "… exhibited at the fair in January".
+    context_tense: str | None = None
 
 
 def parse_publication(published: str | None) -> Publication | None:
@@ -56,13 +74,39 @@ def parse_publication(published: str | None) -> Publication | None:
                        day=int(day) if day else None)
 
 
-def anchored_year(month: int, publication: Publication) -> int:
-    """The year of a month named without one: the publication's, or the one before when the month
-    would lie more than MONTHS_AHEAD_OF_PUBLICATION months after the publication ("on December 2"
-    in a January article, "visits in October" in a March one)."""
+_KAZAKH_LAST_WORD_RE = re.compile(rf"(?P<word>[{CYRILLIC_LETTER}]+)[.!…»\"”)]*\s*$", re.IGNORECASE)
+
+
+def tense_of(text: str) -> str | None:
+    """"future" when the text announces ("will be held", "состоится", "өтеді"), "past" when it
+    reports ("took place", "прошел", "өтті"), None when it says neither or both."""
+    future = _FUTURE_RE.search(text) is not None
+    past = _PAST_RE.search(text) is not None
+    if not future and not past and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None:
+        word = last.group("word").lower()
+        future = re.fullmatch(KAZAKH_LAST_WORD_FUTURE, word) is not None
+        past = not future and re.fullmatch(KAZAKH_LAST_WORD_PAST, word) is not None
+    if future == past:
+        return None
+    return "future" if future else "past"
+
+
+def anchored_year(month: int, publication: Publication, text: str = "", day: int | None = None) -> int:
+    """The year of a month (and day) named without one. A sentence that announces puts it at the
+    next such month on or after the publication date; one that reports, at the last on or before
+    it; otherwise it is the publication's year unless that lies more than MONTHS_AHEAD_OF_PUBLICATION
+    months ahead ("on December 2" in a January article is the December before)."""
     if publication.month is None:
         return publication.year
+    # Months after publication, with the day breaking a tie inside the publication month.
     months_after = month - publication.month
+    if months_after == 0 and day is not None and publication.day is not None:
+        months_after = (day > publication.day) - (day < publication.day)
+    tense = tense_of(text) or publication.context_tense
+    if tense == "future":
+        return publication.year if months_after >= 0 else publication.year + 1
+    if tense == "past":
+        return publication.year if months_after <= 0 else publication.year - 1
     if months_after > MONTHS_AHEAD_OF_PUBLICATION:
         return publication.year - 1
     if months_after < MONTHS_AHEAD_OF_PUBLICATION - 11:
@@ -210,7 +254,8 @@ def read_month_day(match: re.Match[str], publication: Publication | None) -> Dat
         return None
     if publication is None:
         return needs("date")
-    return date_reading(iso_date(anchored_year(month_value, publication), month_value, day_value), relative=True)
+    year_value = anchored_year(month_value, publication, match.string, day_value)
+    return date_reading(iso_date(year_value, month_value, day_value), relative=True)
 
 
 def _read_year(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
@@ -253,10 +298,13 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
                  ignore_case=False),
         _pattern(rf"(?<![\w])(?i:{ENGLISH_MONTH_PREPOSITIONS})\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])(?!\s*\d)",
                  read_month_day, ignore_case=False),
+        # "in mid-May", "in early June": the month.
+        _pattern(rf"(?<![\w])(?:(?i:in|by|until|since)\s+)?(?i:mid-|early\s+|late\s+)(?P<month>{ENGLISH_MONTH_FULL})(?![\w])"
+                 r"(?!\s*\d)", read_month_day, ignore_case=False),
         _pattern(rf"(?<![\w])(?:(?i:{RUSSIAN_MONTH_PREPOSITIONS})\s+)?(?P<month>(?i:{RUSSIAN_MONTH})){NOT_CYRILLIC_AFTER}"
                  r"(?!\s*\d)", read_month_day, ignore_case=False),
         # "наурызда", "мамыр айында", "қазан айындағы": a Kazakh month in the locative, or with "айы".
-        _pattern(rf"(?<![\w])(?P<month>(?:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде|дағы|дегі|тағы|тегі)"
+        _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде|дағы|дегі|тағы|тегі)"
                  rf"|(?i:{_KAZAKH_MONTH_ONLY})\s+(?i:айы[{CYRILLIC_LETTER}]*)){NOT_CYRILLIC_AFTER}",
                  read_month_day, ignore_case=False),
     )

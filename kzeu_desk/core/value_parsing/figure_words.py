@@ -12,6 +12,17 @@ from kzeu_desk.core.value_parsing.candidates import Bound
 
 # -- bounds and approximations ---------------------------------------------------------------
 
+# Verbs of change: the figure after "до" / before "дейін" is where a change ended ("снизил ставку до
+# 14,75%", "15 пайызға дейін өсуі тиіс"), not an upper bound ("до 50 млрд долларов", "up to").
+RUSSIAN_CHANGE_VERB = (
+    r"вырос|вырас|возрос|возрас|увелич|сократ|сокращ|сниз|сниж|пониз|пониж|повыс|повыш|замедл|ускор|упал|упад"
+    r"|опуст|подня|довед|довест|довод|расшир|достиг|дорос|уменьш|рост|подорож|подешев|ослаб|укрепи"
+)
+KAZAKH_CHANGE_VERB = (
+    r"өс|арт|ұлғай|төменде|азай|қысқар|баяула|жет(?:ті|кен|іп|еді|у|кізу|кізді|кізілді)|көбей|кеми|түс"
+    r"|көтер|кеңей|жеделде|қымбатта|арзанда"
+)
+
 # Each qualifier is a regex fragment; the longest phrase wins because the search for a
 # qualifier ending right before a number takes the leftmost start ("no more than" beats
 # "more than", "just under" beats "under").
@@ -76,8 +87,13 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (r"\s+or so\b", Bound.APPROXIMATE),
     # Kazakh puts the comparison after the (often case-suffixed) number: "3000-нан астам",
     # "22 млрд доллардан асқан", "60 пайызға жуығы", "15%-дан азын", "400 шақты компания".
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:астамы|астам|асқан|асатын|асады|асты|асып|кем емес){NOT_CYRILLIC_AFTER}",
-     Bound.LOWER),
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:астам[{CYRILLIC_LETTER}]*|асқан|асатын|асады|асты|асып|кем емес)"
+     rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    # "50 млрд долларға дейін" (up to), but not a target reached: "15 пайызға дейін өсті" (grew to);
+    # "50 пайызға дейін өсуі мүмкін" (may grow up to) stays a bound.
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін|шейін){NOT_CYRILLIC_AFTER}"
+     rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
+     Bound.UPPER),
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
@@ -122,8 +138,8 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (r"r[ou]u?bles?", "RUB"),
     (r"pounds?\s+sterling|sterling|pounds?", "GBP"),
     (rf"АҚШ\s+доллар[{CYRILLIC_LETTER}]*|(?:доллар[{CYRILLIC_LETTER}]*|долл\.)(?:\s+США)?", "USD"),
-    # "еуро" with its case endings only: "еуропалық" (European) is no currency.
-    (r"евро|еуро(?:ның|ны|ға|да|дан|мен|сы)?", "EUR"),
+    # "еуро" with its case endings and "еуролық" (worth euros) only: "еуропалық" (European) is no currency.
+    (r"евро|еуро(?:лық|ның|ны|ға|да|дан|мен|сы|сын|сына|сынан)?", "EUR"),
     (rf"тенге|теңге[{CYRILLIC_LETTER}]*|тг\.?", "KZT"),
     (r"рубл[а-яё]*|руб\.?", "RUB"),
     (r"фунт[а-яё]*(?:\s+стерлинг[а-яё]*)?", "GBP"),
@@ -132,7 +148,10 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
 
 # -- percentages and multipliers -------------------------------------------------------------
 
-PERCENTAGE_POINT_WORDS = r"percentage\s+points?|p\.\s?p\.|pp(?![A-Za-z])|процентн[а-яё]*\s+пункт[а-яё]*|п\.\s?п\."
+PERCENTAGE_POINT_WORDS = (
+    r"percentage\s+points?|p\.\s?p\.|pp(?![A-Za-z])|процентн[а-яё]*\s+пункт[а-яё]*|п\.\s?п\."
+    rf"|пайыздық\s+(?:тармақ|пункт)[{CYRILLIC_LETTER}]*"
+)
 PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
 MULTIPLIER_AFTER = (
     rf"(?:[-‐\s]?fold(?![A-Za-z])|\s?(?:times(?![A-Za-z])|[x×](?![A-Za-z\d]))|\s?есе[{CYRILLIC_LETTER}]*)"
@@ -154,7 +173,8 @@ OFFSET_IN_TIME_AFTER = rf"\s+(?:later|after|earlier|before|on|спустя|по�
 # never a figure.
 REFERENCE_WORDS_BEFORE = (
     r"(?<![\w])(?:article|art\.|paragraph|para\.|page|p\.|pp\.|chapter|section|clause|item|point|annex|no\.|number|"
-    r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страница|стр\.|№|"
+    r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страниц[аеуы]|стр\.|с\.|№|"
+    r"приложени[еяюи]|таблиц[аеуы]|рисун(?:ок|ке|ка)|"
     r"бап|бабы|бабының|тармақ|тармағы|тармақша)\s*$"
 )
 # After a number, words that make it part of a name rather than a figure: "30 жылдығы" (the 30th
@@ -197,7 +217,10 @@ ENGLISH_FRACTION = (
 )
 HALF_OF_PERIOD_BEFORE = r"(?:first|second|other|latter|former|and|\d\w*)\s+(?:an?\s+)?$"
 RUSSIAN_FRACTION = (
-    r"(?<![\w])(?:(?P<numerator>одн[аоу]|две|три)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?)"
+    r"(?<![\w])(?:(?P<numerator>одн[аоу]|две|три)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
+    # "пятая часть", "одна десятая": an ordinal is a share only with "часть" or a numerator ("пятую
+    # годовщину" is the fifth anniversary).
+    r"|(?:пят|десят)(?:ая|ую|ой|ых)(?P<part>\s+част(?:ь|и|ью))?)"
     + NOT_CYRILLIC_AFTER
 )
 RUSSIAN_HALF_OF_PERIOD_BEFORE = r"(?:перв|втор)[а-яё]*\s+$"
@@ -209,9 +232,9 @@ KAZAKH_FRACTION = (
 KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1}
 # Kazakh says the bound after the share: "жартысынан астамы" (more than half), "жартысына жуығы".
 KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
-    (rf"\s+(?:астамы|астам|асады|асатыны|асатын){NOT_CYRILLIC_AFTER}", Bound.LOWER),
-    (rf"\s+(?:жуығы|жуық){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
-    (rf"\s+(?:азы|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    (rf"\s+(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын){NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    (rf"\s+(?:жуығы|жуық[{CYRILLIC_LETTER}]*){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
+    (rf"\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
 )
 
 # -- statements of fact ----------------------------------------------------------------------

@@ -85,6 +85,10 @@ KAZAKH_NUMBER_WORDS = {
     "тоқсан": 90,
 }
 KAZAKH_HUNDRED = "жүз"
+# A hundred or a thousand said alone, which may carry a case ending: "жүзден астам", "мыңнан астам".
+KAZAKH_ROUND_WORDS = {"жүз": 100, "мың": 1000}
+# The bounds that make such a lone round word a figure ("жүз" is also "face", "мың" a scale word).
+KAZAKH_BOUND_WORDS_AFTER = ("астам", "жуық", "аса", "асқан", "асты", "артық", "кем", "көп", "шақты", "қаралы")
 KAZAKH_SCALE_STEMS = ("мың", "миллион", "млн", "миллиард", "млрд", "триллион", "трлн")
 # Case endings a Kazakh number word may carry ("жиырмадан астам", "онға жуық"); the figure reader
 # reads them after a hyphen, as they are written after digits ("20-дан астам").

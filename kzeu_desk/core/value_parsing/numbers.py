@@ -29,6 +29,7 @@ from kzeu_desk.core.value_parsing.figure_words import (
     NOT_A_FIGURE_AFTER,
     OFFSET_IN_TIME_AFTER,
     REFERENCE_WORDS_BEFORE,
+    RUSSIAN_CHANGE_VERB,
     SYMBOL_QUALIFIERS_BEFORE,
     TEMPORAL_PREPOSITIONS_BEFORE,
 )
@@ -50,6 +51,11 @@ _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE = re.compile(
 _QUALIFIER_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fragment, bound in QUALIFIERS_AFTER)
 # "с 5 до 7 млрд" is a change from 5 to 7, not "up to 7": "до" right after another number.
 _DO_AFTER_NUMBER_RE = re.compile(r"\d[^\d]{0,25}(?<![\w])до\s*$", re.IGNORECASE)
+# "снизил базовую ставку до 14,75%", "должна вырасти до 15 процентов": the level a change reached;
+# "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
+_DO_AFTER_CHANGE_RE = re.compile(
+    rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
+    rf"(?:\s+[\w-]+){{0,2}}\s+до\s*$", re.IGNORECASE)
 
 _SCALE_RE = re.compile(
     r"(?P<space>\s?)(?:" + "|".join(f"(?P<s{index}>{fragment})" for index, (fragment, _) in enumerate(SCALES))
@@ -90,6 +96,7 @@ _NUMBER_RE = re.compile(_NUMBER_PATTERN)
 _NUMBER_AT_RE = re.compile(r"\s*" + _NUMBER_PATTERN.replace(r"(?<![\w.,/\d])", ""))
 
 _RANGE_DASH_RE = re.compile(r"\s?[-–—]\s?")
+_REPEATED_PERCENT_RE = re.compile(r"\s?%")
 _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
 _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from)\s*$", re.IGNORECASE)
@@ -183,7 +190,8 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
             continue
         index = next(index for index in range(len(pairs)) if match.group(f"q{index}") is not None)
         bound = pairs[index][1]
-        if match.group(f"q{index}").lower() == "до" and _DO_AFTER_NUMBER_RE.search(window):
+        if match.group(f"q{index}").lower() == "до" and (
+                _DO_AFTER_NUMBER_RE.search(window) or _DO_AFTER_CHANGE_RE.search(window)):
             return None
         return bound, window_start + match.start()
     if (match := _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE.search(window)) is not None:
@@ -295,7 +303,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     currency_code: str | None = None
     if currency_before is not None:
         currency_code, start = currency_before
-    russian_multiplier = _RUSSIAN_MULTIPLIER_BEFORE_RE.search(text[max(0, start - 4) : start]) is not None
+    multiplier_before = _RUSSIAN_MULTIPLIER_BEFORE_RE.search(text[max(0, start - 4) : start])
+    russian_multiplier = multiplier_before is not None
 
     # A range shares its scale and unit: "US$5–7 billion", "between 5 and 7 million".
     first_scale = _match_scale(text, number_end, is_money=currency_code is not None)
@@ -319,7 +328,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     bound: Bound | None = None
     if range_end is not None:
         start = range_end.opener_start
-    qualifier_before = match_qualifier_before(text, start)
+    # "почти в четыре раза": the bound stands before the "в" of a multiplier.
+    qualifier_before = match_qualifier_before(text, start) or (
+        match_qualifier_before(text, max(0, start - 4) + multiplier_before.start())
+        if multiplier_before is not None and range_end is None else None)
     if qualifier_before is not None:
         bound, start = qualifier_before
     if qualifier_after is not None and bound is None:
@@ -428,6 +440,10 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
     opener = _RANGE_OPENER_RE.search(text[max(0, start - 12) : start])
     opener_word = opener.group("opener").lower() if opener else None
     opener_start = max(0, start - 12) + opener.start() if opener else start
+    # "between 5% and 7%", "от 5% до 7%", "5%–7%": the percent sign may be written twice.
+    repeated_percent = _REPEATED_PERCENT_RE.match(text, position)
+    if repeated_percent is not None:
+        position = repeated_percent.end()
     for separator_re in (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE):
         separator = separator_re.match(text, position)
         if separator is None:
@@ -449,6 +465,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         try:
             second_value = _decimal_from_digits(second.group("digits"))
         except InvalidOperation:
+            return None
+        if repeated_percent is not None and _REPEATED_PERCENT_RE.match(text, second.end()) is None:
             return None
         second_scale = _match_scale(text, second.end(), is_money=symbol is not None)
         is_year = _is_bare_year(first_digits, first_value) and _is_bare_year(second.group("digits"), second_value)

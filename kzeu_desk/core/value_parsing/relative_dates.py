@@ -80,7 +80,9 @@ def _read_ago(match: re.Match[str], publication: Publication | None) -> DateRead
     if publication is None:
         return needs("date")
     if months % 12 == 0:
-        return date_reading(iso_date(publication.year - months // 12), relative=True)
+        # "three decades ago" is a round figure: about 1993, not exactly.
+        approximate = AGO_UNITS[match.group("unit").lower()] >= 120
+        return date_reading(iso_date(publication.year - months // 12), relative=True, approximate=approximate)
     if publication.month is None:
         return needs("month")
     return date_reading(iso_date(*shift_month(publication.year, publication.month, -months)), relative=True)

@@ -62,3 +62,19 @@ def _add(line: str, offset: int, start: int, end: int, spans: list[tuple[int, in
     stripped_end = end - (len(piece) - len(piece.rstrip()))
     if stripped_end > stripped_start:
         spans.append((offset + stripped_start, offset + stripped_end))
+
+
+# How far around a highlight its sentence is looked for: longer sentences are rare in news, and a
+# bounded window keeps Ctrl+N's cost independent of the article's length.
+_SENTENCE_WINDOW = 600
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence(s) of `text` that the span [start, end) lies in."""
+    window_start = max(0, start - _SENTENCE_WINDOW)
+    window = text[window_start:min(len(text), end + _SENTENCE_WINDOW)]
+    first, last = start - window_start, end - window_start
+    covering = [(s, e) for s, e in sentence_spans(window) if s < max(last, first + 1) and e > first]
+    if not covering:
+        return text[start:end]
+    return window[covering[0][0]:covering[-1][1]]

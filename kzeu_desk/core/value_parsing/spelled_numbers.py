@@ -26,6 +26,8 @@ from kzeu_desk.core.value_parsing.number_words import (
     KAZAKH_NUMBER_ENDINGS,
     KAZAKH_NUMBER_WORDS,
     KAZAKH_AMBIGUOUS_WORDS,
+    KAZAKH_BOUND_WORDS_AFTER,
+    KAZAKH_ROUND_WORDS,
     KAZAKH_ONLY_BEFORE_SCALE,
     KAZAKH_PAIR_WORDS_AFTER,
     KAZAKH_SCALE_STEMS,
@@ -42,12 +44,16 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 # Number words of one number are separated by a space or a hyphen ("twenty-five", "он екі").
 _JOINER_RE = re.compile(r"[ \u00a0-]")
 _FRACTION_WORDS_AFTER = re.compile(
-    r"(?:half|halves|thirds?|quarters?|fifths?|tenths?|трет|четверт|половин)", re.IGNORECASE)
+    r"(?:half|halves|thirds?|quarters?|fifths?|tenths?|трет|четверт|половин|(?:пят|десят)(?:ая|ую|ой|ых))", re.IGNORECASE)
 # Every Kazakh number word with every ending it may carry, looked up in one step (most words of a
 # text are tried).
 _KAZAKH_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_NUMBER_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
     **{word: (value, "") for word, value in KAZAKH_NUMBER_WORDS.items()},
+}
+_KAZAKH_ROUND_FORMS = {
+    **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_ROUND_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
+    **{word: (value, "") for word, value in KAZAKH_ROUND_WORDS.items()},
 }
 
 
@@ -93,6 +99,22 @@ class Rewritten:
         return position + shift
 
 
+# "два с половиной раза", "екі жарым есе": a whole number and a half.
+_HALF_AFTER = ("жарым",)
+_RUSSIAN_HALF_AFTER = ("с", "половиной")
+
+
+def _with_half(text: str, tokens: list[_Token], reading: _Reading) -> _Reading:
+    if not reading.digits.isdigit():
+        return reading
+    after = reading.after
+    if _next_word(text, tokens, after) in _HALF_AFTER:
+        return _Reading(reading.first, after + 1, f"{reading.digits}.5")
+    if (_next_word(text, tokens, after), _next_word(text, tokens, after + 1)) == _RUSSIAN_HALF_AFTER:
+        return _Reading(reading.first, after + 2, f"{reading.digits}.5")
+    return reading
+
+
 def rewrite_number_words(text: str) -> Rewritten:
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     kazakh = any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
@@ -102,11 +124,15 @@ def rewrite_number_words(text: str) -> Rewritten:
         if kazakh and _kazakh_fraction_at(text, tokens, index):
             index += 2  # "үштен екісі" is a share, read by the fraction reader as it is written
             continue
-        reading = (_read_english(text, tokens, index) or _read_russian(text, tokens, index)
-                   or _read_kazakh(text, tokens, index, kazakh_text=kazakh))
+        if kazakh and tokens[index].word.lower() == "бір" and _next_word(text, tokens, index + 1) in _HALF_AFTER:
+            reading: _Reading | None = _Reading(index, index + 1, "1")  # "бір жарым есе": one and a half
+        else:
+            reading = (_read_english(text, tokens, index) or _read_russian(text, tokens, index)
+                       or _read_kazakh(text, tokens, index, kazakh_text=kazakh))
         if reading is None:
             index += 1
             continue
+        reading = _with_half(text, tokens, reading)
         readings.append(reading)
         index = reading.after
     if not readings:
@@ -155,6 +181,9 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     word = tokens[first].word.lower()
     if not word.isascii():
         return None
+    if word in ENGLISH_UNITS and (half_end := _and_a_half(text, tokens, first + 1)) is not None:
+        # "one and a half times", "two and a half years": the whole and the half.
+        return _Reading(first, half_end, f"{ENGLISH_UNITS[word]}.5")
     if word in ENGLISH_ONLY_BEFORE_SCALE:
         following = _next_word(text, tokens, first + 1)
         if word in ("a", "an"):
@@ -179,6 +208,15 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if _fraction_follows(text, tokens, after):
         return None
     return _Reading(first, after, str(value))
+
+
+def _and_a_half(text: str, tokens: list[_Token], after: int) -> int | None:
+    """The token index after "and a half" when it starts at `after`, else None."""
+    if after + 2 >= len(tokens) or not all(_joined(text, tokens, index) for index in range(after, after + 3)):
+        return None
+    if [token.word.lower() for token in tokens[after:after + 3]] != ["and", "a", "half"]:
+        return None
+    return after + 3
 
 
 def _english_below_hundred(text: str, tokens: list[_Token], first: int) -> tuple[int, int]:
@@ -254,21 +292,39 @@ def _kazakh_fraction_at(text: str, tokens: list[_Token], index: int) -> bool:
     return _next_word(text, tokens, index + 1).startswith(("бір", "екі", "үш", "төрт", "бес"))
 
 
+def _kazakh_round(word: str) -> tuple[int, str] | None:
+    """"жүз", "жүзден", "мыңнан": a hundred or a thousand said alone, with its case ending."""
+    return _KAZAKH_ROUND_FORMS.get(word.lower())
+
+
 def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bool) -> _Reading | None:
     if tokens[first].word.lower() in KAZAKH_AMBIGUOUS_WORDS and not kazakh_text:
         following = _next_word(text, tokens, first + 1)
         if _kazakh_word(following) is None and not following.startswith(KAZAKH_UNAMBIGUOUS_AFTER):
             return None
     read = _kazakh_word(tokens[first].word)
-    hundred_first = tokens[first].word.lower() == KAZAKH_HUNDRED
-    if read is None and not hundred_first:
+    round_first = _kazakh_round(tokens[first].word)
+    hundred_first = round_first is not None and round_first[0] == 100
+    if read is None and round_first is None:
         return None
-    total, ending = (100, "") if read is None else read
+    if read is None and round_first is not None and round_first[0] == 1000:
+        # "мыңнан астам компания": a thousand said alone is a figure only with a bound after it.
+        if not (kazakh_text and _next_word(text, tokens, first + 1).startswith(KAZAKH_BOUND_WORDS_AFTER)):
+            return None
+        before = text[:tokens[first].start].rstrip()
+        if before[-1:].isdigit() or (first > 0 and _joined(text, tokens, first)
+                                     and _kazakh_word(tokens[first - 1].word) is not None):
+            return None  # "3 мыңнан астам", "бес мыңнан": the scale of the number before it
+        value, ending = round_first
+        return _Reading(first, first + 1, f"{value}-{ending}" if ending else str(value))
+    total, ending = (round_first or (100, "")) if read is None else read
     last, after = total, first + 1
     while not ending and after < len(tokens) and _joined(text, tokens, after):
         word = tokens[after].word.lower()
-        if word == KAZAKH_HUNDRED and last < 10:
+        hundred = _kazakh_round(word)
+        if hundred is not None and hundred[0] == 100 and last < 10:
             total, last, after = total - last + last * 100, 100, after + 1
+            ending = hundred[1]
             continue
         next_reading = _kazakh_word(word)
         if next_reading is None or next_reading[0] >= _magnitude(last):
@@ -277,11 +333,14 @@ def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bo
         total, last, after = total + value, value, after + 1
     next_word = _next_word(text, tokens, after)
     single = after == first + 1
-    if single and (hundred_first or tokens[first].word.lower() in KAZAKH_ONLY_BEFORE_SCALE or
-                   (read is not None and read[0] == 1)):
+    if single and hundred_first and ending:
+        # "жүзден астам сарапшы", "жүзге жуық": a hundred alone, in a case, is a figure before a bound.
+        if not (kazakh_text and next_word.startswith(KAZAKH_BOUND_WORDS_AFTER)):
+            return None
+    elif single and (hundred_first or tokens[first].word.lower() in KAZAKH_ONLY_BEFORE_SCALE or
+                     (read is not None and read[0] == 1)):
         if ending or not next_word.startswith((*KAZAKH_SCALE_STEMS, KAZAKH_HUNDRED)):
             return None
     if single and total == 2 and not ending and next_word in KAZAKH_PAIR_WORDS_AFTER:
         return None
     return _Reading(first, after, f"{total}-{ending}" if ending else str(total))
-

@@ -21,11 +21,11 @@ in full outranks one counted from publication: "in 2014, a year ago" means 2014.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate
-from kzeu_desk.core.value_parsing.dates import parse_publication
+from kzeu_desk.core.value_parsing.dates import parse_publication, tense_of
 from kzeu_desk.core.value_parsing.scanning import scan
 
 
@@ -48,14 +48,21 @@ def missing_publication_note(phrase: str, missing: str) -> str:
             "enter it in the source's details to date this value.")
 
 
-def suggest(selection: str, *, published: str | None = None) -> Suggestion:
+def suggest(selection: str, *, published: str | None = None, context: str | None = None) -> Suggestion:
     """The typed value a curator most likely means by highlighting `selection`, with a note when a
     date in it needs the source's publication date (`published`, a truncated ISO date) to be read.
+
+    `context` is the sentence the selection was taken from: its tense dates a day or month the
+    selection names without a year ("in January" in "… exhibited at the fair in January" is the
+    January before publication, in "… will open in January" the one after).
 
     When nothing numeric or dated is found, the value is TEXT holding the stripped selection.
     """
     stripped = selection.strip()
-    candidates = scan(stripped, parse_publication(published))
+    publication = parse_publication(published)
+    if publication is not None and context:
+        publication = replace(publication, context_tense=tense_of(context))
+    candidates = scan(stripped, publication)
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))

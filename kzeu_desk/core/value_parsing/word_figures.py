@@ -54,7 +54,9 @@ def scan_word_figures(text: str) -> list[Candidate]:
         word = match.group("denominator").lower()
         if word.startswith("половин") and _RUSSIAN_HALF_OF_PERIOD_BEFORE_RE.search(text[max(0, match.start() - 15) : match.start()]):
             continue
-        denominator = 2 if word.startswith("половин") else 3 if word.startswith("трет") else 4
+        if word.startswith(("пят", "десят")) and not (match.group("numerator") or match.group("part")):
+            continue
+        denominator = {"пол": 2, "тре": 3, "чет": 4, "пят": 5, "дес": 10}[word[:3]]
         numerator_word = (match.group("numerator") or "").lower()
         numerator = {"две": 2, "три": 3}.get(numerator_word, 1)
         if numerator >= denominator:

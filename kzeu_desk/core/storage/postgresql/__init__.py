@@ -240,6 +240,18 @@ class PostgresStorage(StorageEngine):
 
         return ServerRows(conn, query, params)
 
+    def every_nth_row(self, conn: Connection, columns: str, source: str, order_by: str,
+                      params: Mapping[str, object], n: int) -> list[tuple]:
+        # Numbered on the server, so only every n-th row crosses the connection: streaming all of
+        # them through a cursor cost ~250 ms at 100k facts sorted by value (each row decoded in
+        # Python), against 2.8x SQLite's in-process scan; the window reads the sort's index in
+        # order and hands out ~400 rows.
+        rows = conn.execute(text(
+            f"SELECT * FROM (SELECT {columns}, row_number() OVER (ORDER BY {order_by}) AS kzeu_place {source}) "
+            "AS numbered WHERE kzeu_place % :kzeu_every = 0 ORDER BY kzeu_place"
+        ), {**params, "kzeu_every": n})
+        return [tuple(row)[:-1] for row in rows]
+
     # -- checks and copies -----------------------------------------------------------------------
 
     def structural_problems(self, conn: Connection) -> list[tuple[str, str]]:

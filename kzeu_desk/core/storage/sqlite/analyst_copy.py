@@ -141,6 +141,18 @@ def prune_to_scope(connection: sqlite3.Connection, scope: ExportScope) -> None:
     connection.execute(f"INSERT INTO {SEARCH_TABLE}({SEARCH_TABLE}) VALUES ('optimize')")
 
 
+def strip_texts(connection: sqlite3.Connection) -> None:
+    """Leave sources' full texts out of a snapshot copy: the current and earlier texts become empty,
+    the kept original files go, and so do the texts in the audit trail's row images. Quotes, their
+    offsets and hashes, and the sources' citation details stay (the hash still names the text)."""
+    connection.execute("UPDATE source SET text = ''")
+    connection.execute("UPDATE source_revision SET text = ''")
+    connection.execute("DELETE FROM original_file")
+    for column in ("before", "after"):
+        connection.execute(f"UPDATE audit_event SET {column} = json_remove({column}, '$.text') "
+                           f"WHERE target_type IN ('source', 'source_revision') AND {column} IS NOT NULL")
+
+
 _COUNTED_TABLES = ("source", "entity", "property", "fact", "evidence", "fact_link", "conflict")
 
 
@@ -152,6 +164,8 @@ def prepare_copy(staging: Path, scope: ExportScope) -> dict[str, int]:
         try:
             connection.execute("BEGIN IMMEDIATE")
             prune_to_scope(connection, scope)
+            if scope.without_texts:
+                strip_texts(connection)
             add_analyst_views(connection)
             connection.execute("COMMIT")
             broken = connection.execute("PRAGMA foreign_key_check").fetchall()

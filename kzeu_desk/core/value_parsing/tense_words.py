@@ -1,0 +1,54 @@
+"""Words that say whether a sentence reports what happened or announces what will happen, in
+English, Russian and Kazakh. A day or month written without a year is dated by them: an announced
+event lies after the publication date, a reported one before it.
+
+Data only (regex fragments); `dates.tense_of` reads them. Only words that are a verb form and
+nothing else are listed: a Kazakh "-ды" ending is as often an accusative noun ("долларды") as a
+past verb, so inside a sentence the Kazakh lists are words, and only the sentence's last word
+(where Kazakh puts its verb) is read by its ending.
+"""
+
+from __future__ import annotations
+
+ENGLISH_FUTURE = (
+    r"will|shall|is\s+to|are\s+to|is\s+scheduled|are\s+scheduled|scheduled\s+for|is\s+expected|are\s+expected"
+    r"|is\s+planned|are\s+planned|plans?\s+to|planning\s+to|is\s+due|are\s+due|due\s+to\s+(?:be|start|open|take)"
+    r"|upcoming|forthcoming|next"
+)
+ENGLISH_PAST = (
+    r"was|were|had|did|took\s+place|met|signed|held|adopted|approved|visited|opened|launched"
+    r"|reached|agreed|concluded|discussed|ended|began|started|went|came|gave|made|rose|fell|grew"
+    # A regular past tense; after an article it is an adjective ("the planned summit"). Verbs of
+    # saying tell when the news was told, not when the event is ("reported", "сообщили", "хабарлады").
+    r"|(?<!the )(?<!a )(?<!an )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention)ed)"
+    r"[a-z]{3,}ed"
+)
+RUSSIAN_FUTURE = (
+    r"будет|будут|состоится|состоятся|пройдет|пройдёт|пройдут|планирует(?:ся)?|планируют|планируется"
+    r"|намерен[аы]?|ожидается|ожидаются|предстоит|предстоящ\w*|начнется|начнётся|вступит|откроется|стартует"
+    r"|продлится|запланирован\w*"
+)
+RUSSIAN_PAST = (
+    r"состоял(?:ся|ась|ось|ись)|прош[её]л|прошл[аио]|подписал[аи]?|подписан[аоы]?|принял[аи]?|принят[аоы]?"
+    r"|провел[аи]?|провёл|посетил[аи]?|открыл[аи]?(?:сь)?"
+    r"|встретил(?:ся|ись)|обсудил[аи]?|одобрил[аи]?|утвердил[аи]?|начал(?:ся|ись|ась)?|завершил(?:ся|ись|ась)?"
+    r"|был[аио]?"
+    # Regular past forms that no common noun shares ("представили", "составила", "собрались").
+    r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|сказ|напомн|сообщ))"
+    r"[а-яё]{3,}(?:или|ила|ились|илась|ился|али|яли|ались|ялись|ался|ялся)"
+)
+KAZAKH_FUTURE = (
+    r"өтеді|өтпек|болады|болмақ|өткізіледі|өткізілмек|басталады|ашылады|жалғасады|жоспарлануда|жоспарлап"
+    r"|жоспарланған|жоспарланып|күтілуде|күтіледі|тиіс|алдағы|келесі|қол\s+қойылады|қабылданады"
+)
+KAZAKH_PAST = (
+    r"өтті|болды|өткен|өткізілді|қойылды|қабылданды|басталды|ашылды|жасалды|мақұлдады|келісті|кездесті"
+    r"|қатысты|талқылады|бекітті|аяқталды|қабылдады|өткізді|жиналды|жалғасты"
+)
+
+# Kazakh puts the verb last: the last word of a sentence tells its tense when no word above did.
+# Present-future "-ады/-еді/-йды" ("өтеді", "ашады"), future "-мақ/-мек"; past "-ды/-ді/-ты/-ті"
+# ("өтті", "қатысты") and "-ған/-ген" participles. After "л" the ending says nothing: "келеді"
+# (comes) and "аяқталады" (ends) are present, "баяулады" (slowed) and "мақұлдады" past.
+KAZAKH_LAST_WORD_FUTURE = r"[а-яёәіңғүұқөһ]+(?:(?<!л)(?:ады|еді)|йды|йді|мақ|мек|бақ|бек|пақ|пек)"
+KAZAKH_LAST_WORD_PAST = r"[а-яёәіңғүұқөһ]+(?:(?<![ае])(?:ды|ді)|ты|ті|ған|ген|қан|кен)"
