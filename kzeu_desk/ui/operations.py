@@ -47,7 +47,6 @@ import multiprocessing
 import queue
 import threading
 import time
-import weakref
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -394,7 +393,8 @@ class _StatusProgress:
 # lock) could destroy that object in the middle of the worker's emission; and the worker held the
 # last Python references to it and to the view's callback, so their wrappers could be freed on the
 # worker thread. A full test run died of it once, a segmentation fault inside
-# QApplication.processEvents (28 runs of the same module did not show it: a race).
+# QApplication.processEvents (28 runs of the same module did not show it: a race), and
+# tests/view_work_race.py, closing views while their work answers, crashed it within 3 s every time.
 #
 # So no worker touches Qt at all, by construction:
 # - everything Qt about a job (the receiver, `done`, and the work, which may close over a view) is
@@ -414,15 +414,16 @@ _POLL_MS = 10
 class _Job:
     def __init__(self, receiver: QObject, done: Callable[[Any], Any], work: object, slot: list,
                  retry: Callable[[QObject], None] | None):
-        self.receiver = weakref.ref(receiver)
+        # Held (as `done` mostly holds it anyway), so it is released here, on the GUI thread; whether
+        # its Qt object still exists is what counts.
+        self.receiver = receiver
         self.done = done
         self.work = work  # held here too, so the worker never drops its last reference
         self.slot = slot  # the work until a worker takes it; then the outcome (or the future)
         self.retry = retry  # for a process job: run it on a thread instead, if the process died
 
     def receiver_alive(self) -> bool:
-        receiver = self.receiver()
-        return receiver is not None and shiboken6.isValid(receiver)
+        return shiboken6.isValid(self.receiver)
 
 
 class _Mailbox:
@@ -465,9 +466,8 @@ class _Mailbox:
                 error = outcome.exception()
                 if isinstance(error, concurrent.futures.process.BrokenProcessPool) and job.retry is not None:
                     _WorkerProcess.broken()
-                    receiver = job.receiver()
-                    if receiver is not None and job.receiver_alive():
-                        job.retry(receiver)
+                    if job.receiver_alive():
+                        job.retry(job.receiver)
                     continue
                 outcome = (None if error is not None else outcome.result(), error)
             if not job.receiver_alive():
