@@ -74,7 +74,7 @@ CASES = [
     ("екі есе артты", None, quantity(2, "×")),
     ("екі жақты сауда", None, text("екі жақты сауда")),
     # counts and their units
-    ("19 out of the 34 critical raw materials", None, count(19, "materials")),
+    ("19 out of the 34 critical raw materials", None, count(19, "raw materials")),
     ("12 из 27 стран-членов ЕС", None, count(12, "стран-членов")),
     ("10 казахстанско-германских проектов", None, count(10, "проектов")),
     ("around 60 high-ranking officials", None, count(60, "officials", approximate=True)),
@@ -274,3 +274,50 @@ def test_the_sentence_around_a_highlight_is_found_in_the_text() -> None:
     start = text.index("in January")
     assert sentence_around(text, start, start + len("in January")) == "The fair took place in January."
     assert sentence_around(text, 0, 0) == "Intro line."
+
+
+# Classes the scored held-out sets showed, each tested here on sentences other than theirs.
+FIXED_TERMS_AND_PARTS = [
+    # a fixed term keeps its qualifier; descriptive adjectives and names are still dropped
+    ("eight new joint ventures", count(8, "joint ventures")),
+    ("Kazakhstan supplies 14 raw materials to the bloc", count(14, "raw materials")),
+    ("about 30 European higher education institutions", count(30, "higher education institutions", approximate=True)),
+    ("создано более 1200 рабочих мест", count(1200, "рабочих мест", lower=1200)),
+    ("32 совместных предприятия", count(32, "совместных предприятия")),
+    ("60 бірлескен кәсіпорынның", count(60, "бірлескен кәсіпорын")),
+    ("12 жоғары оқу орнымен", count(12, "жоғары оқу орны")),
+    ("40 мыңға жуық шенген визасы", count(40_000, "виза", approximate=True)),
+    ("200 thousand Schengen visas", count(200_000, "visas")),
+    ("120 European companies", count(120, "companies")),
+    # a part of a whole counts the whole's noun
+    ("9 of 27 member states", count(9, "member states")),
+    ("Еуроодақтың 27 мемлекетінің 20-сы", count(20, "мемлекет")),
+    ("50 жобаның 14-і мақұлданды", count(14, "жоба")),
+    ("11 из 27 государств", count(11, "государств")),
+]
+
+
+@pytest.mark.parametrize(("selection", "expected"), FIXED_TERMS_AND_PARTS, ids=[c[0] for c in FIXED_TERMS_AND_PARTS])
+def test_fixed_terms_and_parts_of_a_whole(selection: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2024-05-10").value, expected)
+
+
+# A bound word at the start of a highlight, read with the words before it in the sentence.
+BOUNDS_IN_THEIR_SENTENCE = [
+    ("до 16,25%", "Регулятор повысил ставку до 16,25%.", percent(16.25)),
+    ("до 35 евро", "Сбор за визу снизится с 60 до 35 евро.", money(35, "EUR")),
+    ("до 3 млрд долларов", "Инвестиции в проект мощностью 1 ГВт оцениваются до 3 млрд долларов.",
+     money(3e9, "USD", upper=3e9)),
+    ("до 3 млрд долларов", None, money(3e9, "USD", upper=3e9)),
+    ("over three years", "The EU allocated €12 million over three years to the programme.", quantity(3, "years")),
+    ("over three years", "The talks have lasted over three years.", quantity(3, "years", lower=3)),
+    ("€12 million over three years", None, money(12e6, "EUR")),
+    ("up to 90 days", "Citizens may stay up to 90 days without a visa.", quantity(90, "days", upper=90)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), BOUNDS_IN_THEIR_SENTENCE,
+                         ids=[f"{c[0]} in {c[1]}" for c in BOUNDS_IN_THEIR_SENTENCE])
+def test_a_bound_word_is_read_with_the_words_before_the_highlight(selection: str, context: str | None,
+                                                                   expected: TypedValue) -> None:
+    same(suggest(selection, published="2024-05-10", context=context).value, expected)

@@ -21,6 +21,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_MEASURES,
     ENGLISH_NOT_COUNTED,
     ENGLISH_OF_COMPLEMENTS,
+    FIXED_TERMS,
     IRREGULAR_PLURALS,
     KAZAKH_ADJECTIVE_ENDINGS,
     KAZAKH_ADJECTIVES,
@@ -40,7 +41,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
 # A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
-_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of the|из|ішінен)[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
+_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?|из|ішінен)[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
                         re.IGNORECASE)
 _KAZAKH_ENDINGS = sorted(KAZAKH_NOUN_ENDINGS, key=len, reverse=True)
 _MOST_WORDS = 4
@@ -56,8 +57,31 @@ class Counted:
     is_measure: bool  # years, tons, km: the figure is a quantity in this unit, not a count
 
 
+_FIXED_TERM_RE = re.compile("|".join(f"(?:{term})" for term in FIXED_TERMS))
+
+
 def counted_after(text: str, position: int) -> Counted | None:
     """The noun phrase right after `position` that says what the number before it counts."""
+    counted = _counted_after(text, position)
+    if counted is None or counted.is_measure:
+        return counted
+    return _with_fixed_qualifier(text[position:counted.end].split(), counted)
+
+
+def _with_fixed_qualifier(written: list[str], counted: Counted) -> Counted:
+    """The unit with the qualifiers of a fixed term kept ("joint ventures", "рабочих мест")."""
+    head_words = len(counted.unit.split())
+    for qualifiers in (3, 2, 1):
+        if len(written) < head_words + qualifiers:
+            continue
+        kept = written[-head_words - qualifiers:-head_words]
+        unit = " ".join([*kept, counted.unit])
+        if _FIXED_TERM_RE.fullmatch(unit.lower()):
+            return Counted(unit, counted.end, False)
+    return counted
+
+
+def _counted_after(text: str, position: int) -> Counted | None:
     if (abbreviation := _ABBREVIATION_RE.match(text, position)) is not None:
         return Counted(" ".join(abbreviation.group("unit").split()), abbreviation.end(), True)
     if (out_of := _OUT_OF_RE.match(text, position)) is not None:
@@ -186,7 +210,16 @@ def _kazakh_base(word: str) -> str:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(stem) >= 3 and _ending_fits(stem, ending):
             return stem
+    # The possessive "-сы/-сі" follows a vowel only ("шенген визасы", "бағдарламасы"), in the stem's
+    # vowel class.
+    if lowered.endswith(("сы", "сі")) and len(lowered) >= 5 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS and (
+            (lowered[-1] == "ы") == ((_last_vowel(lowered[:-2]) or "") in _BACK_VOWELS)):
+        return lowered[:-2]
     return lowered
+
+
+def _last_vowel(stem: str) -> str | None:
+    return next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS), None)
 
 
 # Two-letter case endings (locative, dative, accusative) and the sounds they follow: "қалада",

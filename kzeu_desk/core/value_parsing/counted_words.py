@@ -79,6 +79,10 @@ RUSSIAN_MEASURE_STEMS = (
 KAZAKH_ADJECTIVES = frozenset({
     "жаңа", "ірі", "үлкен", "шағын", "жалпы", "басты", "негізгі", "әртүрлі", "түрлі", "бірлескен", "шетел",
     "мемлекеттік", "жеке", "отандық", "еуропалық", "шетелдік", "ресейлік", "қытайлық", "жоғары", "орта",
+    "арнайы", "тікелей", "қосымша",
+    # Names that qualify a noun, written in lower case in Kazakh: "шенген визасы" is a visa, as
+    # "Schengen visas" are visas and "шенгенских виз" are визы.
+    "шенген",
 })
 # Endings that make adjectives of nouns ("еуропалық", "шетелдік", "биылғы").
 KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
@@ -106,3 +110,20 @@ KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат
                              "ғасыр"})
 KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллион", "миллиард", "жуық", "астам", "шамамен", "шақты",
                                 "бұрын", "кейін", "бойы", "аса", "артық", "кем", "жылғы", "жылы", "және", "мен"})
+
+# -- Fixed terms, all three languages --------------------------------------------------------
+
+# Terms whose qualifier is part of what is counted: dropping it names another thing ("joint
+# ventures" are not any ventures, "рабочие места" not any places, "жоғары оқу орны" is a
+# university, not any place of study). The qualifier stays in the unit, as written (Kazakh in
+# its base form). Descriptive adjectives and names ("new", "European", "шетелдік", "Schengen")
+# are still dropped. Each entry is a regular expression over "qualifier(s) noun" in lower case.
+FIXED_TERMS = (
+    r"joint ventures?", r"raw materials?", r"higher education institutions?", r"free trade (?:agreements?|zones?)",
+    r"special economic zones?", r"working groups?", r"civil servants?", r"double taxation (?:treaties|treaty|agreements?)",
+    r"small and medium(?:-sized)? (?:enterprises|businesses)", r"rare earth (?:elements|metals)",
+    r"рабоч\w* мест\w*", r"совместн\w* предприяти\w*", r"высш\w* учебн\w* заведени\w*", r"учебн\w* заведени\w*",
+    r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
+    r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
+    r"арнайы экономикалық аймақ", r"жұмыс тоб\w*",
+)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate
-from kzeu_desk.core.value_parsing.dates import parse_publication, tense_of
+from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
 from kzeu_desk.core.value_parsing.scanning import scan
 
 
@@ -66,7 +66,32 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
+    if context:
+        best = _as_the_sentence_reads(best, stripped, context, publication)
     return Suggestion(best.value, note_for(best))
+
+
+def _as_the_sentence_reads(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
+    """`best` without a bound that only the words before the highlight undo.
+
+    A bound word at the start of a highlight may belong to a phrase that starts before it:
+    "до 14,75%" in "снизил ставку до 14,75%" is the level reached, not "up to"; "до 90 евро" in
+    "с 80 до 90 евро" is where a change ends; "over five years" in "€8.5 million over five years"
+    is the length of a budget, not "more than". The sentence's reading of the same figure decides;
+    a bound the highlight leaves out ("50%" of "more than 50%") is not added, since the curator
+    chose the words."""
+    if not (best.value.lower is not None or best.value.upper is not None):
+        return best
+    offset = context.find(selection)
+    if offset < 0 or context == selection:
+        return best
+    start, end = offset + best.start, offset + best.end
+    for candidate in scan(context, publication):
+        value = candidate.value
+        if (candidate.start < end and start < candidate.end and value.amount == best.value.amount
+                and value.lower is None and value.upper is None):
+            return replace(best, value=replace(best.value, lower=None, upper=None))
+    return best
 
 
 def note_for(candidate: Candidate) -> str | None:
