@@ -321,3 +321,19 @@ BOUNDS_IN_THEIR_SENTENCE = [
 def test_a_bound_word_is_read_with_the_words_before_the_highlight(selection: str, context: str | None,
                                                                    expected: TypedValue) -> None:
     same(suggest(selection, published="2024-05-10", context=context).value, expected)
+
+
+# The counted noun named before a bare number in its clause.
+NAMED_BEFORE_THE_NUMBER = [
+    ("The number of Kazakh Erasmus+ students rose to 410", count(410, "students")),
+    ("the total number of European companies in Kazakhstan is about 3500", count(3500, "companies", approximate=True)),
+    ("количество совместных проектов достигло 74", count(74, "проектов")),
+    ("Еуропалық компаниялар саны 3 мыңнан асты", count(3000, "компания", lower=3000)),
+    ("The number of flights rose by 12% to 40 a week", percent(12)),
+    ("The number of visas grew in 2023", date("2023")),
+]
+
+
+@pytest.mark.parametrize(("selection", "expected"), NAMED_BEFORE_THE_NUMBER, ids=[c[0] for c in NAMED_BEFORE_THE_NUMBER])
+def test_the_counted_noun_may_come_before_the_number(selection: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2024-05-10").value, expected)

@@ -123,6 +123,12 @@ _KAZAKH_PART_OF_RE = re.compile(
     rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің))\s+$", re.IGNORECASE)
 _KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы])", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(r"\s+\d+-(?:с?[іы])", re.IGNORECASE)
+# The counted noun named before a bare number in its clause: "the number of EMJMD students … will
+# get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
+_NUMBER_OF_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:the\s+(?:total\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
+_KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(rf"(?P<noun>[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?()]|\d")
 _STRICT_UNIT_RE = re.compile(r"\s*(?P<unit>[^\W\d_][\w'’/.-]*)\s*$")
 
 
@@ -371,6 +377,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if bound is None and (qualifier_after_noun := _match_qualifier_after(text, end)) is not None:
                 # Kazakh bounds the whole phrase: "28 миллион тоннадан асты", "20 жылдан астам".
                 bound, end = qualifier_after_noun
+        elif (named := _counted_noun_named_before(text, start)) is not None:
+            unit, kind = named, ValueKind.COUNT
 
     first_is_year_shaped = (
         not strict
@@ -423,6 +431,21 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         # "five years later, in 1996": a step in time toward the date that follows, not a figure.
         salience = Salience.RELATIVE_DATE
     return Candidate(value, start, end, salience)
+
+
+def _counted_noun_named_before(text: str, start: int) -> str | None:
+    """What a bare number counts when its clause named it first ("the number of students … 335")."""
+    window = text[max(0, start - 100):start]
+    if (breaks := list(_CLAUSE_BREAK_RE.finditer(window))):
+        window = window[breaks[-1].end():]
+    window = re.sub(r"[^\w\s-]", " ", window)  # "Erasmus+ students"
+    if (number_of := _NUMBER_OF_BEFORE_RE.search(window)) is not None:
+        counted = counted_after(window, number_of.end())
+        return counted.unit if counted is not None and not counted.is_measure else None
+    if (kazakh := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window)) is not None:
+        counted = counted_after(" " + kazakh.group("noun") + " ", 0)
+        return counted.unit if counted is not None and not counted.is_measure else None
+    return None
 
 
 def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None:
