@@ -337,3 +337,59 @@ NAMED_BEFORE_THE_NUMBER = [
 @pytest.mark.parametrize(("selection", "expected"), NAMED_BEFORE_THE_NUMBER, ids=[c[0] for c in NAMED_BEFORE_THE_NUMBER])
 def test_the_counted_noun_may_come_before_the_number(selection: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2024-05-10").value, expected)
+
+
+# Classes the unseen set showed once scored, each tested on sentences other than its own.
+PERIODS_WITHOUT_A_YEAR = [
+    ("in the third quarter", "Exports to Germany rose sharply in the third quarter.", "2024-11-20", span("2024-07", "2024-09")),
+    ("in the fourth quarter", "The first shipments will arrive in the fourth quarter.", "2024-03-02", span("2024-10", "2024-12")),
+    ("во втором квартале", "Производство выросло во втором квартале.", "2024-08-01", span("2024-04", "2024-06")),
+    ("үшінші тоқсанда", "Тауар айналымы үшінші тоқсанда 8 пайызға өсті.", "2024-11-05", span("2024-07", "2024-09")),
+    ("летом", "Переговоры продолжатся летом.", "2024-03-12", span("2024-06", "2024-08")),
+    ("in the spring", "The line opened in the spring.", "2024-10-01", span("2024-03", "2024-05")),
+    ("көктемде", "Келісімге көктемде қол қойылды.", "2025-09-10", span("2025-03", "2025-05")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), PERIODS_WITHOUT_A_YEAR,
+                         ids=[f"{c[0]} in {c[1]}" for c in PERIODS_WITHOUT_A_YEAR])
+def test_a_quarter_or_season_without_a_year_is_dated_by_tense(selection: str, context: str, published: str,
+                                                               expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+FIGURES_READ_IN_THEIR_SENTENCE = [
+    ("to 2,400", "The number of European students in Kazakhstan grew by 9% to 2,400 last year.", count(2400, "students")),
+    ("14 have joined", "Of the 27 member states, 14 have joined the initiative.", count(14, "member states")),
+    ("составило 64", "Количество европейских авиакомпаний, выполняющих рейсы в Казахстан, составило 64.",
+     count(64, "авиакомпаний")),
+    ("reached 7", "Exports reached 7 last year.", quantity(7, None)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), FIGURES_READ_IN_THEIR_SENTENCE,
+                         ids=[f"{c[0]} in {c[1]}" for c in FIGURES_READ_IN_THEIR_SENTENCE])
+def test_a_bare_number_takes_what_its_sentence_counts(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2024-05-10", context=context).value, expected)
+
+
+MULTIPLIER_VERBS_NEGATED_BOUNDS_AND_FORMS = [
+    ("the bank aims to triple its lending", quantity(3, "×")),
+    ("investment will double by 2028", quantity(2, "×")),
+    ("a doubling of flights", quantity(2, "×")),
+    ("a double taxation treaty", text("a double taxation treaty")),
+    ("стороны намерены удвоить товарооборот", quantity(2, "×")),
+    ("exports did not exceed €4 billion", money(4e9, "EUR", upper=4e9)),
+    ("инвестиции не превышали 3 млрд долларов", money(3e9, "USD", upper=3e9)),
+    ("инвестиции превышали 3 млрд долларов", money(3e9, "USD", lower=3e9)),
+    ("экспорт 5 млрд доллардан аспады", money(5e9, "USD", upper=5e9)),
+    ("нарықтың 40 пайызға жуығында", percent(40, approximate=True)),
+    ("25 data-sharing agreements", count(25, "data-sharing agreements")),
+    ("25 fast-growing companies", count(25, "companies")),
+]
+
+
+@pytest.mark.parametrize(("selection", "expected"), MULTIPLIER_VERBS_NEGATED_BOUNDS_AND_FORMS,
+                         ids=[c[0] for c in MULTIPLIER_VERBS_NEGATED_BOUNDS_AND_FORMS])
+def test_multiplier_verbs_negated_bounds_and_word_forms(selection: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2024-05-10").value, expected)

@@ -135,7 +135,23 @@ def _is_english_adjective(word: str) -> bool:
     lowered = word.lower()
     if word[0].isupper():
         return True  # "EU countries", "European companies", "Central Asian nations": names qualify, not count
-    return lowered in ENGLISH_ADJECTIVES or lowered.endswith(ENGLISH_ADJECTIVE_ENDINGS)
+    if lowered in ENGLISH_ADJECTIVES:
+        return True
+    first, _, last = lowered.rpartition("-")
+    if first and last.endswith("ing") and not _is_english_qualifier_word(first):
+        # "capacity-building projects", "data-sharing agreements": a noun and a gerund name a kind
+        # of thing; "fast-growing", "long-standing", "high-ranking" start with a qualifier.
+        return False
+    return lowered.endswith(ENGLISH_ADJECTIVE_ENDINGS)
+
+
+def _is_english_qualifier_word(word: str) -> bool:
+    return (word in ENGLISH_ADJECTIVES or word in _ENGLISH_ADVERBS or word.endswith(("ly", "er", "est"))
+            or word.endswith(ENGLISH_ADJECTIVE_ENDINGS))
+
+
+_ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "quick", "self", "forward", "all",
+                              "record", "half", "never", "so", "free", "good", "hot"})
 
 
 def _english(words: list[tuple[str, int]]) -> Counted | None:

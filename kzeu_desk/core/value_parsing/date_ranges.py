@@ -222,6 +222,11 @@ _QUARTERS = (
     rf"\s+(?i:quarter|квартал[еа]?)){_OF_YEAR}",
     rf"(?<![\w])Q(?P<ord>[1-4])\s*{year()}(?!\d)",
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_QUARTER_ORDINAL}\s+(?i:тоқсан[{CYRILLIC_LETTER}]*)",
+    # Without a year ("in the first quarter", "в третьем квартале", "екінші тоқсанда"): dated by the
+    # sentence's tense, as a month without a year is (those with a year were read and blanked above).
+    rf"(?<![\w])(?i:in|during|for)\s+(?i:the)\s+{_QUARTER_ORDINAL}\s+(?i:quarter)(?![\w])",
+    rf"(?<![\w])(?i:в|во|за)\s+{_QUARTER_ORDINAL}\s+(?i:квартале?){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w]){_QUARTER_ORDINAL}\s+(?i:тоқсанда|тоқсанында){NOT_CYRILLIC_AFTER}",
 )
 
 
@@ -299,6 +304,25 @@ _SEASONS_OF_YEAR = (
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<season>(?i:{ENGLISH_SEASON}))\s+(?i:of)\s+(?:(?i:the)\s+)?"
     rf"(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+(?i:year)",
 )
+# A season named alone ("in the spring", "осенью", "күзде"): dated by the sentence's tense, as a
+# month without a year is. "fall" alone is a verb as often as a season, so only "in the fall".
+_BARE_SEASONS = (
+    r"(?<![\w])(?i:in|during)\s+(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|winter))(?![\w])",
+    r"(?<![\w])(?i:in|during)\s+(?i:the)\s+(?P<season>(?i:fall))(?![\w])",
+    rf"(?<![\w])(?P<season>(?i:весной|летом|осенью|зимой)){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<season>(?i:көктемде|жазда|күзде|қыста)){NOT_CYRILLIC_AFTER}",
+)
+
+
+def _read_bare_season(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    months = _season_months(match.group("season"))
+    if months is None:
+        return None
+    if publication is None:
+        return needs("date")
+    return _season_range(anchored_year(months[1], publication, match.string), months, relative=True)
+
+
 _NEAREST_SEASONS = (
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:last|previous|past|this|next|coming))\s+"
     rf"(?P<season>(?i:{ENGLISH_SEASON}))(?![\w])",
@@ -370,6 +394,7 @@ RANGE_PATTERNS = (
     *_compile(_MONTH_RANGES, _read_month_range),
     *_compile(_SEASONS_OF_YEAR, _read_season_of_year),
     *_compile(_NEAREST_SEASONS, _read_nearest_season),
+    *_compile(_BARE_SEASONS, _read_bare_season),
     *_compile(_DECADES, _read_decade),
     *_compile(_YEAR_RANGES, _read_year_range),
 )

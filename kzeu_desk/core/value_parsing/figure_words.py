@@ -27,6 +27,9 @@ KAZAKH_CHANGE_VERB = (
 # qualifier ending right before a number takes the leftmost start ("no more than" beats
 # "more than", "just under" beats "under").
 QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
+    # Negated, a lower-bound verb gives an upper bound: "did not exceed", "не превышал", "аспайтын" (below).
+    (r"(?:did|does|do|will|would|could|has|have|had) not (?:exceed|surpass|top)(?:ed)?|not exceeding|never exceeded",
+     Bound.UPPER),
     (r"exceed(?:ed|s|ing)?", Bound.LOWER),
     (r"(?:just |well |a little (?:bit )?|slightly )?(?:more|greater|higher) than", Bound.LOWER),
     (r"(?:just (?:a little (?:bit )?)?|well |a little (?:bit )?|slightly )?(?:over|above)", Bound.LOWER),
@@ -60,7 +63,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"свыше(?: чем)?(?: на)?", Bound.LOWER),
     (r"больше(?: чем)?(?: на)?", Bound.LOWER),
     (r"не (?:менее|меньше)(?: чем)?(?: на)?", Bound.LOWER),
-    (r"превы(?:сил[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
+    (r"не превы(?:сил[аио]?|шал[аио]?|шает|шают|шающ[а-яё]+)", Bound.UPPER),
+    (r"превы(?:сил[аио]?|шал[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
     (r"почти(?: на)?", Bound.UPPER),
     (r"(?:менее|меньше)(?: чем)?(?: на)?", Bound.UPPER),
     (r"не (?:более|больше)(?: чем)?(?: на)?", Bound.UPPER),
@@ -94,7 +98,11 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін|шейін){NOT_CYRILLIC_AFTER}"
      rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын|аспайды|аспады|аспаған|аспауы|аспайтындай){NOT_CYRILLIC_AFTER}",
+     Bound.UPPER),
+    # "жуық" in any case it takes as the noun of the phrase: "50 пайызға жуығын", "жуығына", "жуығында".
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы(?:н|на|нда|нан|мен)?|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}",
+     Bound.APPROXIMATE),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
     (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде)))"
@@ -183,11 +191,19 @@ REFERENCE_WORDS_BEFORE = (
 # anniversary), "5 жылдық жоспар" (a five-year plan), as "30-летие" and "the 30th anniversary" are.
 NOT_A_FIGURE_AFTER = rf"\s+(?i:жылды[қғ])[{CYRILLIC_LETTER}]*"
 
+_TO_VERB = r"(?:(?<=to )|(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=should )|(?<=can ))"
 # Multipliers said in one word: "doubled", "вдвое", "втрое"; "twice" only as a comparison ("twice as
 # large", "twice the volume"), since "met twice" counts occasions.
 MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (
     (r"twice(?=\s+(?:as|the|more|larger|higher|bigger|over)\b)", 2), (r"doubled", 2), (r"tripled|trebled", 3),
-    (r"quadrupled", 4), (r"вдвое", 2), (r"втрое", 3), (r"вчетверо", 4), (r"впятеро", 5), (r"вшестеро", 6),
+    (r"quadrupled", 4),
+    # The verb in other forms: "plan to double trade", "will triple", "a doubling of"; "double
+    # taxation", "a double-digit rise" are no multipliers, so the bare form needs a verb before it.
+    (rf"{_TO_VERB}double|doubl(?:es|ing)(?!-)", 2), (rf"{_TO_VERB}triple|tripl(?:es|ing)", 3),
+    (rf"{_TO_VERB}quadruple|quadrupl(?:es|ing)", 4),
+    (r"удво(?:ить|ится|ился|илась|илось|ились|ение|ения|ению|енный|енного)", 2),
+    (r"утро(?:ить|ится|ился|илась|илось|ились|ение|ения)", 3),
+    (r"вдвое", 2), (r"втрое", 3), (r"вчетверо", 4), (r"впятеро", 5), (r"вшестеро", 6),
     (r"вдесятеро", 10),
 )
 

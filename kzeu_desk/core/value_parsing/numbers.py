@@ -128,7 +128,10 @@ _KAZAKH_PART_AHEAD_RE = re.compile(r"\s+\d+-(?:с?[іы])", re.IGNORECASE)
 _NUMBER_OF_BEFORE_RE = re.compile(
     r"(?<![\w])(?:the\s+(?:total\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(rf"(?P<noun>[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
-_CLAUSE_BREAK_RE = re.compile(r"[.;:!?()]|\d")
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?()]|(?<![\w])(?:and|while|whereas|but|а|но|и|және|ал)(?![\w])", re.IGNORECASE)
+# "Of the 27 EU member states, 21 have ratified it", "Из 27 стран-членов ЕС 21 …": the part counts
+# the whole's noun.
+_PART_OF_WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:out\s+)?of(?:\s+the)?|из)\s+\d[\d,. \u00a0]*(?=\s)", re.IGNORECASE)
 _STRICT_UNIT_RE = re.compile(r"\s*(?P<unit>[^\W\d_][\w'’/.-]*)\s*$")
 
 
@@ -438,7 +441,11 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 100):start]
     if (breaks := list(_CLAUSE_BREAK_RE.finditer(window))):
         window = window[breaks[-1].end():]
-    window = re.sub(r"[^\w\s-]", " ", window)  # "Erasmus+ students"
+    window = re.sub(r"[^\w\s,-]", " ", window)  # "Erasmus+ students"
+    if (whole := _PART_OF_WHOLE_BEFORE_RE.search(window)) is not None and "," not in window[:whole.start()]:
+        counted = counted_after(window, whole.end())
+        if counted is not None and not counted.is_measure and not window[counted.end:].strip(" ,"):
+            return counted.unit
     if (number_of := _NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(window, number_of.end())
         return counted.unit if counted is not None and not counted.is_measure else None

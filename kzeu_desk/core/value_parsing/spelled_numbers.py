@@ -297,12 +297,17 @@ def _kazakh_round(word: str) -> tuple[int, str] | None:
     return _KAZAKH_ROUND_FORMS.get(word.lower())
 
 
+_ORDINAL_ENDINGS = ("інші", "ыншы", "нші", "ншы", "-ші", "-шы")
+
+
 def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bool) -> _Reading | None:
     if tokens[first].word.lower() in KAZAKH_AMBIGUOUS_WORDS and not kazakh_text:
         following = _next_word(text, tokens, first + 1)
         if _kazakh_word(following) is None and not following.startswith(KAZAKH_UNAMBIGUOUS_AFTER):
             return None
     read = _kazakh_word(tokens[first].word)
+    if read is not None and read[0] == 90 and first > 0 and _previous_word(tokens, first).endswith(_ORDINAL_ENDINGS):
+        return None  # "екінші тоқсанда": "тоқсан" after an ordinal is a quarter of the year, not ninety
     round_first = _kazakh_round(tokens[first].word)
     hundred_first = round_first is not None and round_first[0] == 100
     if read is None and round_first is None:

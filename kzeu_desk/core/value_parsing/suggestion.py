@@ -79,8 +79,11 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     "с 80 до 90 евро" is where a change ends; "over five years" in "€8.5 million over five years"
     is the length of a budget, not "more than". The sentence's reading of the same figure decides;
     a bound the highlight leaves out ("50%" of "more than 50%") is not added, since the curator
-    chose the words."""
-    if not (best.value.lower is not None or best.value.upper is not None):
+    chose the words. A bare number takes what the sentence says it counts ("достигло 1500" in
+    "Число студентов … достигло 1500")."""
+    bounded = best.value.lower is not None or best.value.upper is not None
+    bare = best.value.kind is ValueKind.QUANTITY and not best.value.unit
+    if not (bounded or bare):
         return best
     offset = context.find(selection)
     if offset < 0 or context == selection:
@@ -88,9 +91,13 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     start, end = offset + best.start, offset + best.end
     for candidate in scan(context, publication):
         value = candidate.value
-        if (candidate.start < end and start < candidate.end and value.amount == best.value.amount
-                and value.lower is None and value.upper is None):
+        if not (candidate.start < end and start < candidate.end and value.amount == best.value.amount):
+            continue
+        if bounded and value.lower is None and value.upper is None:
             return replace(best, value=replace(best.value, lower=None, upper=None))
+        if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
+            # "to 182,000" in "The number of visas … rose to 182,000": the sentence names what it counts.
+            return replace(best, value=replace(best.value, kind=value.kind, unit=value.unit))
     return best
 
 
