@@ -12,7 +12,7 @@ from value_suggestion_set import LANGUAGES, PARTS, accuracy, current_suggest, lo
 # 100 %. A change that costs more than a snippet or two per language fails here (the late set has 17
 # snippets a language: one is 6 %; the fresh set about 108: one is 0.9 %; the final set 45: 2.2 %).
 FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.88, "held_out_fresh": 0.94, "held_out_final": 0.93,
-          "held_out_unseen": 0.93}
+          "held_out_unseen": 0.93, "held_out_blind": 0.90}
 
 
 @pytest.fixture(scope="module")
