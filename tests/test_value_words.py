@@ -393,3 +393,42 @@ MULTIPLIER_VERBS_NEGATED_BOUNDS_AND_FORMS = [
                          ids=[c[0] for c in MULTIPLIER_VERBS_NEGATED_BOUNDS_AND_FORMS])
 def test_multiplier_verbs_negated_bounds_and_word_forms(selection: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2024-05-10").value, expected)
+
+
+# Classes the blind set showed once scored, each tested on sentences other than its own.
+BLIND_SET_CLASSES = [
+    # a Russian scale said alone is one of it
+    ("около миллиарда", None, None),  # genitive after "около" is not the singular form: left alone
+    ("почти миллиард долларов", None, money(1e9, "USD", upper=1e9)),
+    ("свыше тысячу тонн", None, quantity(1000, "тонн", lower=1000)),
+    # "как минимум", "a minimum of"
+    ("как минимум 8 проектов", None, count(8, "проектов", lower=8)),
+    ("a minimum of 40 scholarships", None, count(40, "scholarships", lower=40)),
+    ("a maximum of 90 days", None, quantity(90, "days", upper=90)),
+    # "до" is where a change ended, also several words after its verb or after a comma
+    ("до 45 дней", "Казахстан продлил срок пребывания для туристов из ЕС до 45 дней.", quantity(45, "дней")),
+    ("до 12 млрд долларов", "Инвестиции упали на 8%, до 12 млрд долларов.", money(12e9, "USD")),
+    ("60 күнге дейін ұзартылды", None, quantity(60, "күн")),
+    # Kazakh possessive endings after a consonant, with the stem's last consonant unvoiced
+    ("15 бағытын", None, count(15, "бағыт")),
+    ("4 ұйымы", None, count(4, "ұйым")),
+    ("7 тілегін", None, count(7, "тілек")),
+    ("форумға 30-дан астам сарапшысы қатысты", None, count(30, "сарапшы", lower=30)),
+    # an abbreviation qualifying a Kazakh noun is dropped, as a name is
+    ("ЕО-ның 19 елі", None, count(19, "ел")),
+    ("8 ЕҚДБ жобасы", None, count(8, "жоба")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), BLIND_SET_CLASSES,
+                         ids=[c[0] for c in BLIND_SET_CLASSES])
+def test_classes_the_blind_set_showed(selection: str, context: str | None, expected: TypedValue | None) -> None:
+    value = suggest(selection, published="2024-05-10", context=context).value
+    if expected is None:
+        assert value.kind is ValueKind.TEXT, value
+    else:
+        same(value, expected)
+
+
+def test_next_year_in_kazakh_before_a_half_year() -> None:
+    same(suggest("келесі жылдың екінші жартысында", published="2024-05-10").value, span("2025-07", "2025-12"))

@@ -231,7 +231,20 @@ def _kazakh_base(word: str) -> str:
     if lowered.endswith(("сы", "сі")) and len(lowered) >= 5 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS and (
             (lowered[-1] == "ы") == ((_last_vowel(lowered[:-2]) or "") in _BACK_VOWELS)):
         return lowered[:-2]
+    # The possessive "-ы/-і" (with a case after it) follows a consonant, in the stem's vowel class;
+    # a stem's last "қ/к/п" is voiced before it ("басымдығын" -> басымдық, "өңірі" -> өңір).
+    for ending in _POSSESSIVE_AFTER_CONSONANT:
+        stem = lowered[: -len(ending)]
+        # "-шы/-ші" names a doer and is part of the noun ("өндіруші", "сарапшы"), not a possessive.
+        if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иуйш" and (
+                (ending[0] == "ы") == ((_last_vowel(stem) or "") in _BACK_VOWELS)) and _last_vowel(stem) is not None:
+            return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
     return lowered
+
+
+_POSSESSIVE_AFTER_CONSONANT = ("ының", "інің", "ына", "іне", "ында", "інде", "ынан", "інен", "ымен", "імен",
+                               "ын", "ін", "ы", "і")
+_UNVOICED = {"ғ": "қ", "г": "к", "б": "п"}
 
 
 def _last_vowel(stem: str) -> str | None:
@@ -311,6 +324,8 @@ def _kazakh(words: list[tuple[str, int]]) -> Counted | None:
             return None
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
             continue
+        if len(word) > 1 and word.split("-")[0].isupper():
+            continue  # "он шақты ЕО елі": a name or abbreviation qualifies, as "EU countries" are countries
         if (compound := _kazakh_compound(words, index)) is not None:
             return compound
         if base in KAZAKH_COMPOUND_FIRST and index + 1 < len(words):

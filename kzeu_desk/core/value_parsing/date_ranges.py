@@ -58,7 +58,8 @@ _RELATIVE_YEAR_OF = (
     rf"|\s+of\s+(?P<rel_the>(?i:the))\s+(?i:year)(?![\w-])"
     rf"|\s+(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))"
 )
-_KAZAKH_RELATIVE_YEAR_BEFORE = r"(?P<rel_kk>(?i:биылғы|биыл|былтырғы|былтыр|өткен жылдың|осы жылдың|ағымдағы жылдың))"
+_KAZAKH_RELATIVE_YEAR_BEFORE = (r"(?P<rel_kk>(?i:биылғы|биыл|былтырғы|былтыр|өткен жылдың|осы жылдың|ағымдағы жылдың"
+                                r"|келесі жылдың|келер жылдың|алдағы жылдың|келесі жылғы|келер жылғы))")
 _KAZAKH_MONTHS_WORD = rf"(?:\s+(?i:айлар[{CYRILLIC_LETTER}]*|айы[{CYRILLIC_LETTER}]*|аралығында))?"
 _NOT_AN_AMOUNT_AFTER = (r"(?!\s*(?:%|(?i:per\s?cent|percent|тыс|млн|млрд|трлн|мың|миллион|миллиард|триллион|million|billion"
                         r"|thousand|trillion|процент|пайыз)))")

@@ -17,10 +17,11 @@ from kzeu_desk.core.value_parsing.candidates import Bound
 RUSSIAN_CHANGE_VERB = (
     r"вырос|вырас|возрос|возрас|увелич|сократ|сокращ|сниз|сниж|пониз|пониж|повыс|повыш|замедл|ускор|упал|упад"
     r"|опуст|подня|довед|довест|довод|расшир|достиг|дорос|уменьш|рост|подорож|подешев|ослаб|укрепи"
+    r"|продл|продли|удлин|сузи|сузил|поднял|опустил"
 )
 KAZAKH_CHANGE_VERB = (
     r"өс|арт|ұлғай|төменде|азай|қысқар|баяула|жет(?:ті|кен|іп|еді|у|кізу|кізді|кізілді)|көбей|кеми|түс"
-    r"|көтер|кеңей|жеделде|қымбатта|арзанда"
+    r"|көтер|кеңей|жеделде|қымбатта|арзанда|ұзарт|қысқарт|төмендет|арттыр|жеткіз"
 )
 
 # Each qualifier is a regex fragment; the longest phrase wins because the search for a
@@ -33,7 +34,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"exceed(?:ed|s|ing)?", Bound.LOWER),
     (r"(?:just |well |a little (?:bit )?|slightly )?(?:more|greater|higher) than", Bound.LOWER),
     (r"(?:just (?:a little (?:bit )?)?|well |a little (?:bit )?|slightly )?(?:over|above)", Bound.LOWER),
-    (r"at least", Bound.LOWER),
+    (r"at least|a minimum of", Bound.LOWER),
+    (r"a maximum of", Bound.UPPER),
     (r"in excess of", Bound.LOWER),
     (r"upwards of", Bound.LOWER),
     (r"no (?:less|fewer) than", Bound.LOWER),
@@ -65,6 +67,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"не (?:менее|меньше)(?: чем)?(?: на)?", Bound.LOWER),
     (r"не превы(?:сил[аио]?|шал[аио]?|шает|шают|шающ[а-яё]+)", Bound.UPPER),
     (r"превы(?:сил[аио]?|шал[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
+    (r"(?:как )?минимум(?: на)?", Bound.LOWER),
+    (r"(?:как )?максимум(?: на)?", Bound.UPPER),
     (r"почти(?: на)?", Bound.UPPER),
     (r"(?:менее|меньше)(?: чем)?(?: на)?", Bound.UPPER),
     (r"не (?:более|больше)(?: чем)?(?: на)?", Bound.UPPER),

@@ -53,12 +53,12 @@ _QUALIFIER_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fr
 # The number must be the change's start ("с 80 до 90", "с 5 млрд долларов в 2020 году до 7") or
 # only a scale or unit away ("5 млрд до 7"): "мощностью 20 ГВт оценивается в сумму до 50 млрд" is an estimate of up to 50.
 _DO_AFTER_NUMBER_RE = re.compile(
-    r"(?:(?<![\w])со?\s+\d[^.;:!?]{0,40}|\d(?:[.,]\d+)?%?(?:\s+[^\d\s]+)?\s+)(?<![\w])до\s*$", re.IGNORECASE)
+    r"(?:(?<![\w])со?\s+\d[^.;:!?]{0,40}|\d(?:[.,]\d+)?%?,?(?:\s+[^\d\s]+)?\s+)(?<![\w])до\s*$", re.IGNORECASE)
 # "снизил базовую ставку до 14,75%", "должна вырасти до 15 процентов": the level a change reached;
 # "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
 _DO_AFTER_CHANGE_RE = re.compile(
     rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
-    rf"(?:\s+[\w-]+){{0,2}}\s+до\s*$", re.IGNORECASE)
+    rf"(?:,?\s+[\w%-]+){{0,6}},?\s+до\s*$", re.IGNORECASE)
 # "€8.5 million over five years", "grew 40% over three years": "over" right after another figure
 # is the span it is spread across, not "more than".
 _OVER_AFTER_FIGURE_RE = re.compile(
@@ -213,8 +213,11 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
             continue
         index = next(index for index in range(len(pairs)) if match.group(f"q{index}") is not None)
         bound = pairs[index][1]
+        # The verb of a change may stand several words before its "до" ("продлил безвизовый режим
+        # для граждан ЕС до 30 дней"): look further back than for the bound word itself.
+        wide = text[max(0, position - 90):position]
         if match.group(f"q{index}").lower() == "до" and (
-                _DO_AFTER_NUMBER_RE.search(window) or _DO_AFTER_CHANGE_RE.search(window)):
+                _DO_AFTER_NUMBER_RE.search(wide) or _DO_AFTER_CHANGE_RE.search(wide)):
             return None
         if match.group(f"q{index}").lower() == "over" and _OVER_AFTER_FIGURE_RE.search(window):
             return None

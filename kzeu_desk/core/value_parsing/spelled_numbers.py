@@ -246,10 +246,17 @@ def _english_after_hundred(text: str, tokens: list[_Token], first: int, after: i
 # -- Russian ---------------------------------------------------------------------------------
 
 
+_RUSSIAN_SCALE_ALONE = frozenset({"миллион", "миллиард", "триллион", "тысяча", "тысячу"})
+
+
 def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | None:
     word = tokens[first].word.lower()
     if word in RUSSIAN_ONE_AND_A_HALF:
         return _Reading(first, first + 1, "1,5")
+    if word in _RUSSIAN_SCALE_ALONE and not text[:tokens[first].start].rstrip()[-1:].isdigit() \
+            and _previous_word(tokens, first) not in RUSSIAN_NUMBER_WORDS:
+        # "почти миллион тонн", "около тысячи" is not this: a scale said alone in the singular is one of it.
+        return _Reading(first, first + 1, f"1 {tokens[first].word}")
     if word not in RUSSIAN_NUMBER_WORDS:
         return None
     total, after, last = RUSSIAN_NUMBER_WORDS[word], first + 1, RUSSIAN_NUMBER_WORDS[word]
