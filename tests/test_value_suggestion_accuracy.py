@@ -14,7 +14,8 @@ from value_suggestion_set import LANGUAGES, PARTS, accuracy, current_suggest, lo
 # 0.9 %; the final set 45: 2.2 %; the unseen and blind sets about 72: 1.4 %). The unseen and blind
 # sets were each scored once before tuning (95.9 % and 95.3 %, docs/VALUE_SUGGESTIONS.md).
 FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fresh": 0.97, "held_out_final": 0.95,
-          "held_out_unseen": 0.97, "held_out_blind": 0.95}
+          "held_out_unseen": 0.97, "held_out_blind": 0.95,
+          "held_out_third": 0.88}
 
 
 @pytest.fixture(scope="module")
