@@ -432,3 +432,41 @@ def test_classes_the_blind_set_showed(selection: str, context: str | None, expec
 
 def test_next_year_in_kazakh_before_a_half_year() -> None:
     same(suggest("келесі жылдың екінші жартысында", published="2024-05-10").value, span("2025-07", "2025-12"))
+
+
+# Classes the third set showed once scored, each tested on sentences other than its own.
+THIRD_SET_CLASSES = [
+    # dozens, tens and halves of a scale in words
+    ("three dozen EU observers", None, "2024-05-10", count(36, "observers")),
+    ("около трех десятков проектов", None, "2024-05-10", count(30, "проектов", approximate=True)),
+    ("half a billion euros", None, "2024-05-10", money(5e8, "EUR")),
+    ("полмиллиарда долларов", None, "2024-05-10", money(5e8, "USD")),
+    ("жарты миллиард доллар", None, "2024-05-10", money(5e8, "USD")),
+    ("более трёх десятилетий", None, "2024-05-10", quantity(3, "десятилетий", lower=3)),
+    # a share said as a ratio
+    ("one in ten exporters", None, "2024-05-10", percent(10, approximate=True)),
+    ("каждая третья компания", None, "2024-05-10", percent(100 / 3, approximate=True)),
+    ("әрбір оныншы турист", None, "2024-05-10", percent(10, approximate=True)),
+    # what a number counts, named before it or read in the sentence's language
+    ("about 3,100", "The EU sent the highest number of observers, about 3,100.", "2024-05-10",
+     count(3100, "observers", approximate=True)),
+    ("12 arms deals", None, "2024-05-10", count(12, "arms deals")),
+    ("8 келісімін", "Тараптар сапар барысында 8 келісімін бекітті.", "2024-05-10", count(8, "келісім")),
+    ("40 дозасын", "Қазақстан 40 дозасын алды.", "2024-05-10", count(40, "доза")),
+    ("үш айдағы", "Бұл үш айдағы екінші кездесу.", "2024-05-10", quantity(3, "ай")),
+    # quarters and seasons after other prepositions, or with none
+    ("the fourth quarter", "The plant is scheduled to open in the fourth quarter.", "2024-05-10",
+     span("2024-10", "2024-12")),
+    ("на второй квартал", "Запуск перенесли на второй квартал.", "2024-08-10", span("2024-04", "2024-06")),
+    ("төртінші тоқсанға", "Іске қосу төртінші тоқсанға жоспарланған.", "2024-05-10", span("2024-10", "2024-12")),
+    ("for the summer", "The next round is planned for the summer.", "2024-02-10", span("2024-06", "2024-08")),
+    # Kazakh tense: "қойды" (signed) is past; intent points ahead
+    ("12 қарашада", "12 қарашада тараптар келісімге қол қойды.", "2024-12-05", date("2024-11-12")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), THIRD_SET_CLASSES,
+                         ids=[c[0] for c in THIRD_SET_CLASSES])
+def test_classes_the_third_set_showed(selection: str, context: str | None, published: str,
+                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

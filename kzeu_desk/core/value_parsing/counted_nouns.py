@@ -131,6 +131,18 @@ def _is_english_plural(word: str) -> bool:
     return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
+_PLURAL_MODIFIERS = frozenset({"rights", "customs", "arms", "goods", "sales", "savings", "sports", "affairs", "news",
+                               "communications", "logistics", "economics", "humanities"})
+
+
+def _next_english_plural(words: list[tuple[str, int]], word: str) -> tuple[str, int] | None:
+    index = next((i for i, (candidate, _) in enumerate(words) if candidate == word), None)
+    if index is None or index + 1 >= len(words):
+        return None
+    following, end = words[index + 1]
+    return (following, end) if _is_english_plural(following) and following.lower() not in ENGLISH_MEASURES else None
+
+
 def _is_english_adjective(word: str) -> bool:
     lowered = word.lower()
     if word[0].isupper():
@@ -167,6 +179,9 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in ENGLISH_MEASURES:
             return Counted(word, end, True) if not kept else None
         if _is_english_plural(word):
+            if lowered in _PLURAL_MODIFIERS and (following := _next_english_plural(words, word)) is not None:
+                # "human rights trainings", "customs officers": a plural-only noun qualifies the next
+                return Counted(" ".join([*kept, word, following[0]]), following[1], False)
             return Counted(" ".join([*kept, word]), end, False)
         if lowered in ("and", "or") and (qualified or kept) and len(kept) <= 1:
             kept, skip_next = [], True
@@ -221,6 +236,10 @@ def _kazakh_base(word: str) -> str:
     for ending in _KAZAKH_ENDINGS:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(ending) >= 3 and len(stem) >= 3:
+            if ending.startswith("с") and stem.endswith(("ы", "і")) and not stem.endswith(("шы", "ші")):
+                # "отырысын" is "отырыс" + "ын" (a noun in "-ыс/-іс"), not "отыры" + "сын"; the
+                # possessive "-сы" follows other vowels ("дозасын") and doers in "-шы" ("сарапшысын").
+                continue
             return stem
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]
@@ -313,12 +332,22 @@ def _is_kazakh_adjective(word: str) -> bool:
 _KAZAKH_ABOUT_WORDS = frozenset({"туралы", "жөніндегі", "жайлы", "саласындағы"})
 
 
+def _measure_in_adjective(word: str) -> str | None:
+    """"жылдағы", "айлық", "күндік": a measure made an adjective still measures the number before it."""
+    for suffix in ("дағы", "дегі", "тағы", "тегі", "ғы", "гі", "қы", "кі"):
+        if word.endswith(suffix) and word[: -len(suffix)] in KAZAKH_MEASURES:
+            return word[: -len(suffix)]
+    return None
+
+
 def _kazakh(words: list[tuple[str, int]]) -> Counted | None:
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
     if about is not None:
         words = words[about + 1:]
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
+        if index == 0 and (measure := _measure_in_adjective(lowered)) is not None:
+            return Counted(measure, end, True)  # "екі жылдағы сапар": in two years, a span of time
         base = _kazakh_base(lowered)
         if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
             return None

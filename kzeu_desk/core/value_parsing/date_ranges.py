@@ -225,9 +225,9 @@ _QUARTERS = (
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_QUARTER_ORDINAL}\s+(?i:тоқсан[{CYRILLIC_LETTER}]*)",
     # Without a year ("in the first quarter", "в третьем квартале", "екінші тоқсанда"): dated by the
     # sentence's tense, as a month without a year is (those with a year were read and blanked above).
-    rf"(?<![\w])(?i:in|during|for)\s+(?i:the)\s+{_QUARTER_ORDINAL}\s+(?i:quarter)(?![\w])",
-    rf"(?<![\w])(?i:в|во|за)\s+{_QUARTER_ORDINAL}\s+(?i:квартале?){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w]){_QUARTER_ORDINAL}\s+(?i:тоқсанда|тоқсанында){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?:(?i:in|during|for|by|until)\s+)?(?i:the)\s+{_QUARTER_ORDINAL}\s+(?i:quarter)(?![\w])",
+    rf"(?<![\w])(?i:в|во|за|на|до|к)\s+{_QUARTER_ORDINAL}\s+(?i:квартал[еау]?){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w]){_QUARTER_ORDINAL}\s+(?i:тоқсан(?:да|ында|ға|ына|ның|ынан|нан|ы|ын)?){NOT_CYRILLIC_AFTER}",
 )
 
 
@@ -309,7 +309,8 @@ _SEASONS_OF_YEAR = (
 # month without a year is. "fall" alone is a verb as often as a season, so only "in the fall".
 _BARE_SEASONS = (
     r"(?<![\w])(?i:in|during)\s+(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|winter))(?![\w])",
-    r"(?<![\w])(?i:in|during)\s+(?i:the)\s+(?P<season>(?i:fall))(?![\w])",
+    r"(?<![\w])(?:(?i:in|during|for|by|until)\s+)?(?i:the)\s+(?P<season>(?i:spring|summer|autumn|winter|fall))(?![\w])"
+    r"(?!\s+(?i:of|semester|session|term|school|months?))",
     rf"(?<![\w])(?P<season>(?i:весной|летом|осенью|зимой)){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<season>(?i:көктемде|жазда|күзде|қыста)){NOT_CYRILLIC_AFTER}",
 )

@@ -126,7 +126,7 @@ _KAZAKH_PART_AHEAD_RE = re.compile(r"\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
 _NUMBER_OF_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:the\s+(?:total\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
+    r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(rf"(?P<noun>[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
 _CLAUSE_BREAK_RE = re.compile(r"[.;:!?()]|(?<![\w])(?:and|while|whereas|but|а|но|и|және|ал)(?![\w])", re.IGNORECASE)
 # "Of the 27 EU member states, 21 have ratified it", "Из 27 стран-членов ЕС 21 …": the part counts

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.candidates import Candidate
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
 from kzeu_desk.core.value_parsing.scanning import scan
@@ -71,6 +72,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     return Suggestion(best.value, note_for(best))
 
 
+def _has_kazakh_letters(text: str) -> bool:
+    return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
+
+
 def _as_the_sentence_reads(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
     """`best` without a bound that only the words before the highlight undo.
 
@@ -83,7 +88,10 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     "Число студентов … достигло 1500")."""
     bounded = best.value.lower is not None or best.value.upper is not None
     bare = best.value.kind is ValueKind.QUANTITY and not best.value.unit
-    if not (bounded or bare):
+    # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh.
+    kazakh_sentence = best.value.kind is ValueKind.COUNT and not _has_kazakh_letters(selection) \
+        and _has_kazakh_letters(context)
+    if not (bounded or bare or kazakh_sentence):
         return best
     offset = context.find(selection)
     if offset < 0 or context == selection:
@@ -95,6 +103,8 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             continue
         if bounded and value.lower is None and value.upper is None:
             return replace(best, value=replace(best.value, lower=None, upper=None))
+        if kazakh_sentence and value.kind is ValueKind.COUNT and value.unit:
+            return replace(best, value=replace(best.value, unit=value.unit))
         if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
             # "to 182,000" in "The number of visas … rose to 182,000": the sentence names what it counts.
             return replace(best, value=replace(best.value, kind=value.kind, unit=value.unit))
