@@ -470,3 +470,27 @@ THIRD_SET_CLASSES = [
 def test_classes_the_third_set_showed(selection: str, context: str | None, published: str,
                                       expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+# Classes the fourth set showed once scored, each tested on sentences other than its own.
+FOURTH_SET_CLASSES = [
+    ("some 2,000 Italians", None, "2024-05-10", count(2000, "Italians", approximate=True)),
+    ("15 Kazakhs took part", None, "2024-05-10", count(15, "Kazakhs")),
+    ("no later than 30 days", None, "2024-05-10", quantity(30, "days", upper=30)),
+    ("двух третей экспорта", None, "2024-05-10", percent(200 / 3, approximate=True)),
+    ("не менее двух третей", None, "2024-05-10", percent(200 / 3, lower=200 / 3)),
+    ("14 ночей", None, "2024-05-10", quantity(14, "ночей")),
+    ("5 түнге", "Туристер елде 5 түнге қалды.", "2024-05-10", quantity(5, "түн")),
+    ("in the first half", "Deliveries will resume in the first half.", "2024-09-10", span("2025-01", "2025-06")),
+    ("в первом полугодии", "Выручка выросла в первом полугодии.", "2024-09-10", span("2024-01", "2024-06")),
+    ("В марте", "В марте стороны отметили 25-летие соглашения.", "2024-10-10", date("2024-03")),
+    ("40 дамуға", "Бағдарлама 40 дамуға арналған.", "2024-05-10", count(40, "даму")),
+    ("12 Boeing ұшағы", "Әуе компаниясында 12 Boeing ұшағы бар.", "2024-05-10", count(12, "ұшақ")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), FOURTH_SET_CLASSES,
+                         ids=[c[0] for c in FOURTH_SET_CLASSES])
+def test_classes_the_fourth_set_showed(selection: str, context: str | None, published: str,
+                                       expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

@@ -94,6 +94,11 @@ def _counted_after(text: str, position: int) -> Counted | None:
         cursor = match.end()
     if not words:
         return None
+    # "25 Airbus ұшағын", "12 Boeing самолетов": a name in Latin letters before a Cyrillic noun
+    # qualifies it, as a name does.
+    while len(words) > 1 and re.fullmatch(r"[A-Z][A-Za-z-]*", words[0][0]) and re.match(
+            rf"[{CYRILLIC_LETTER}]", words[1][0]):
+        words = words[1:]
     first = words[0][0]
     if re.match(r"[A-Za-z]", first):
         counted = _english(words)
@@ -129,6 +134,14 @@ def _is_english_plural(word: str) -> bool:
     if lowered in IRREGULAR_PLURALS:
         return True
     return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+_DEMONYM_PLURAL_RE = re.compile(r"[A-Z][a-z]+(?:ians|eans|ans|ks|khs|mens|anis|ers|ites|ards)")
+
+
+def _followed_by_english_plural(words: list[tuple[str, int]], word: str) -> bool:
+    index = next((i for i, (candidate, _) in enumerate(words) if candidate == word), len(words))
+    return index + 1 < len(words) and _is_english_plural(words[index + 1][0])
 
 
 _PLURAL_MODIFIERS = frozenset({"rights", "customs", "arms", "goods", "sales", "savings", "sports", "affairs", "news",
@@ -178,6 +191,8 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
                 continue  # the second of two coordinated qualifiers
         if lowered in ENGLISH_MEASURES:
             return Counted(word, end, True) if not kept else None
+        if _DEMONYM_PLURAL_RE.fullmatch(word) and not _followed_by_english_plural(words, word):
+            return Counted(word, end, False)  # "900,000 ethnic Germans", "40 Kazakhs": people named by nation
         if _is_english_plural(word):
             if lowered in _PLURAL_MODIFIERS and (following := _next_english_plural(words, word)) is not None:
                 # "human rights trainings", "customs officers": a plural-only noun qualifies the next
@@ -279,6 +294,11 @@ _VOICELESS = "кқпстфхшщцч"
 
 
 def _ending_fits(stem: str, ending: str) -> bool:
+    if stem.endswith("у") and len(stem) >= 4 and stem[-2] not in _BACK_VOWELS + _FRONT_VOWELS:
+        # "алмасуға", "дамуда", "оқуды": a verbal noun in "-у" takes the endings that follow a vowel
+        # sound, in the class of the vowel before it.
+        vowel = _last_vowel(stem[:-1])
+        return vowel is not None and ending[0] in "гғдн" and (ending[1] in "аы") == (vowel in _BACK_VOWELS)
     last_vowel = next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
     if last_vowel is None or last_vowel in "иу":
         return False

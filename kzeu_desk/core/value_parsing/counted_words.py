@@ -48,7 +48,7 @@ ENGLISH_MEASURES = frozenset({
     "seconds", "decades", "decade", "centuries", "century", "tons", "tonnes", "ton", "tonne", "kilometres",
     "kilometers", "km", "miles", "metres", "meters", "hectares", "acres", "barrels", "litres", "liters",
     "kilograms", "kg", "megawatts", "gigawatts", "kilowatts", "mw", "gw", "kwh", "mwh", "gwh", "twh", "teu",
-    "bcm", "points", "degrees", "nights",
+    "bcm", "points", "degrees", "nights", "night",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|МВт|ГВт|кВт·ч|т)"
@@ -71,7 +71,7 @@ RUSSIAN_COUNTED_EXCEPTIONS = frozenset({"человек"})
 RUSSIAN_MEASURE_STEMS = (
     "лет", "год", "месяц", "недел", "дн", "дня", "сут", "час", "минут", "секунд", "десятилет", "век", "тонн",
     "километр", "метр", "гектар", "баррел", "кубометр", "литр", "мегаватт", "гигаватт", "киловатт", "тонно",
-    "пункт",
+    "пункт", "ноч", "сут",
 )
 
 # -- Kazakh ----------------------------------------------------------------------------------
@@ -107,7 +107,7 @@ KAZAKH_NOUN_ENDINGS = (
     "бен", "пен", "сы", "сі", "ы", "і", "а", "е", "н",
 )
 KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель",
-                             "ғасыр"})
+                             "ғасыр", "түн", "тәулік"})
 KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллион", "миллиард", "жуық", "астам", "шамамен", "шақты",
                                 "бұрын", "кейін", "бойы", "аса", "артық", "кем", "жылғы", "жылы", "және", "мен"})
 

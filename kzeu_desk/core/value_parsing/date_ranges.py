@@ -217,6 +217,11 @@ _HALVES = (
     rf"(?<![\w])H(?P<ord>[12])\s*{year()}(?!\d)",
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_HALF_ORDINAL}\s+"
     rf"(?i:жартысында|жартыжылдығында|жартыжылдықта|жарты\s+жылында|жарты\s+жылда)",
+    # Without a year, dated by tense as a month without a year is: "in the second half",
+    # "во втором полугодии", "екінші жартыжылдықта" (those with a year were read above).
+    rf"(?<![\w])(?:(?i:in|during|for|by)\s+)?(?i:the)\s+{_HALF_ORDINAL}\s+(?i:half)(?![\w])(?!\s+(?i:of)\b)",
+    rf"(?<![\w])(?i:в|во|за|на)\s+{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:полугоди[еия]){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w]){_HALF_ORDINAL}\s+(?i:жартыжылдықта|жартыжылдығында|жарты\s+жылда){NOT_CYRILLIC_AFTER}",
 )
 _QUARTERS = (
     rf"(?<![\w]){_IN}(?:(?i:first|первые)\s+(?P<n>[1-3])\s+(?i:quarters|квартала)|{_QUARTER_ORDINAL}(?:-?(?:м|й))?"

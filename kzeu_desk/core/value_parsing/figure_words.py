@@ -48,6 +48,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"(?:just |slightly )?(?:less|fewer) than", Bound.UPPER),
     (r"at most", Bound.UPPER),
     (r"no more than", Bound.UPPER),
+    (r"no (?:longer|later) than|not (?:longer|later) than", Bound.UPPER),
+    (r"no (?:shorter|earlier) than|not (?:shorter|earlier) than", Bound.LOWER),
     (r"not more than", Bound.UPPER),
     (r"about", Bound.APPROXIMATE),
     (r"around", Bound.APPROXIMATE),
@@ -239,7 +241,7 @@ ENGLISH_FRACTION = (
 )
 HALF_OF_PERIOD_BEFORE = r"(?:first|second|other|latter|former|and|\d\w*)\s+(?:an?\s+)?$"
 RUSSIAN_FRACTION = (
-    r"(?<![\w])(?:(?P<numerator>одн[аоу]|две|три)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
+    r"(?<![\w])(?:(?P<numerator>одн[аоу]|одной|две|двух|двум|двумя|три|трех|трёх)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
     # "пятая часть", "одна десятая": an ordinal is a share only with "часть" or a numerator ("пятую
     # годовщину" is the fifth anniversary).
     r"|(?:пят|десят)(?:ая|ую|ой|ых)(?P<part>\s+част(?:ь|и|ью))?)"

@@ -70,7 +70,7 @@ def scan_word_figures(text: str) -> list[Candidate]:
             continue
         denominator = {"пол": 2, "тре": 3, "чет": 4, "пят": 5, "дес": 10}[word[:3]]
         numerator_word = (match.group("numerator") or "").lower()
-        numerator = {"две": 2, "три": 3}.get(numerator_word, 1)
+        numerator = {"две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трех": 3, "трёх": 3}.get(numerator_word, 1)
         if numerator >= denominator:
             continue
         candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
