@@ -494,3 +494,32 @@ FOURTH_SET_CLASSES = [
 def test_classes_the_fourth_set_showed(selection: str, context: str | None, published: str,
                                        expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+# Classes the fifth set showed once scored, each tested on sentences other than its own.
+FIFTH_SET_CLASSES = [
+    ("on 3 March last year", "The deal was signed on 3 March last year.", "2024-06-10", date("2023-03-03")),
+    ("12 сентября прошлого года", None, "2024-06-10", date("2023-09-12")),
+    ("былтыр 7 қарашада", None, "2024-06-10", date("2023-11-07")),
+    ("41 крупный проект", None, "2024-06-10", count(41, "проект")),
+    ("12 казахстанский вуз", None, "2024-06-10", count(12, "вуз")),
+    ("в следующий месяц", None, "2024-06-10", date("2024-07")),
+    ("Летом", "Летом откроются три новых маршрута.", "2024-10-10", span("2025-06", "2025-08")),
+    ("30 метрге", "Су деңгейі 30 метрге төмендеді.", "2024-06-10", quantity(30, "метр")),
+    ("3 мың шетелдік", "Байқауға 3 мың шетелдік қатысты.", "2024-06-10", count(3000, "шетелдік")),
+    ("12 түрлі тауарды", "Қазақстан 12 түрлі тауарды шектеді.", "2024-06-10", count(12, "тауар")),
+    ("үш ғылыми орталығы", "Университеттің үш ғылыми орталығы бар.", "2024-06-10", count(3, "орталық")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), FIFTH_SET_CLASSES,
+                         ids=[c[0] for c in FIFTH_SET_CLASSES])
+def test_classes_the_fifth_set_showed(selection: str, context: str | None, published: str,
+                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+@pytest.mark.parametrize("selection", ["на следующий месяц", "келесі айға"])
+def test_a_month_named_from_publication_needs_its_date(selection: str) -> None:
+    suggestion = suggest(selection, published=None)
+    assert suggestion.value.kind is ValueKind.TEXT and suggestion.note

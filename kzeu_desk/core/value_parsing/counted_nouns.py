@@ -118,7 +118,9 @@ def _counted_after(text: str, position: int) -> Counted | None:
         base in KAZAKH_KNOWN_STEMS and len(lowered) - len(base) != 1 and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):
-        return _kazakh(words)
+        # The phrase ends the clause when punctuation or the end of the text follows its last word.
+        after = text[words[-1][1]:words[-1][1] + 2].strip()
+        return _kazakh(words, words_end_clause=not after or not after[0].isalnum())
     return _russian(words)
 
 
@@ -339,12 +341,22 @@ def _possessed_stem(word: str) -> str | None:
         stem = word[: -len(ending)]
         if (ending.startswith(("сы", "сі")) and len(stem) >= 3) or stem in KAZAKH_KNOWN_STEMS:
             return stem
+    # "зерттеу орталығы": a stem's last "қ/к" voiced between vowels before the possessive "-ы/-і"
+    # ("жылғы", "бүгінгі", with a consonant before "ғ/г", are adjectives).
+    if re.search(r"[аоұыяеөүіэ](?:ғы|гі)$", word) and len(word) >= 6 and (
+            (word[-1] == "ы") == ((_last_vowel(word[:-2]) or "") in _BACK_VOWELS)):
+        return word[:-2] + _UNVOICED[word[-2]]
     return None
 
 
 def _is_kazakh_adjective(word: str) -> bool:
     lowered = word.lower()
-    return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4)
+    if lowered.endswith(("ғы", "гі")) and len(lowered) >= 6 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
+            and lowered[-4:-2] not in ("да", "де", "та", "те"):
+        return False  # "орталығы", "басымдығы": a possessive after "қ/к" voiced; "алдағы", "жылғы" are adjectives
+    # Adjectives in "-и" ("ғылыми", "саяси", "әскери", "табиғи", "ресми"): few nouns end so.
+    return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4) or (
+        lowered.endswith("и") and len(lowered) >= 5)
 
 
 # "үш өзара түсіністік туралы меморандум": what the counted noun is about comes before it, joined
@@ -360,7 +372,14 @@ def _measure_in_adjective(word: str) -> str | None:
     return None
 
 
-def _kazakh(words: list[tuple[str, int]]) -> Counted | None:
+_DEMONYM_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
+
+
+def _looks_like_kazakh_verb(word: str) -> bool:
+    return re.search(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|мақ|мек)$", word.lower()) is not None
+
+
+def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Counted | None:
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
     if about is not None:
         words = words[about + 1:]
@@ -372,6 +391,11 @@ def _kazakh(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
             return None
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
+            if index + 2 == len(words) and words_end_clause and lowered.endswith(_DEMONYM_ENDINGS) \
+                    and _looks_like_kazakh_verb(words[-1][0]) and _kazakh_base(words[-1][0]) not in KAZAKH_KNOWN_STEMS:
+                # "2,5 мың қазақстандық аттанды.": an adjective right before the closing verb is the
+                # noun itself (Kazakhstanis, foreigners, Russians).
+                return Counted(lowered, end, False)
             continue
         if len(word) > 1 and word.split("-")[0].isupper():
             continue  # "он шақты ЕО елі": a name or abbreviation qualifies, as "EU countries" are countries

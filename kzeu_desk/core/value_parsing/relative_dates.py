@@ -30,6 +30,7 @@ from kzeu_desk.core.value_parsing.dates import (
     DateReading,
     Publication,
     date_reading,
+    day_possible,
     iso_date,
     month_number,
     needs,
@@ -93,10 +94,14 @@ def _read_month_of_relative_year(match: re.Match[str], publication: Publication 
     month_value = month_number(match.group("month"))
     if month_value is None:
         return None
+    day_text = match.groupdict().get("day")
+    day_value = int(day_text) if day_text else None
+    if day_value is not None and not day_possible(month_value, day_value):
+        return None
     offset = _offset(match.group("rel"))
     if publication is None:
         return needs("date")
-    return date_reading(iso_date(publication.year + offset, month_value), relative=True)
+    return date_reading(iso_date(publication.year + offset, month_value, day_value), relative=True)
 
 
 def _read_nearest_month(match: re.Match[str], publication: Publication | None) -> DateReading | None:
@@ -123,6 +128,15 @@ def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, .
 
 
 _MONTHS_OF_RELATIVE_YEAR = (
+    # With the day: "on 18 May last year", "May 18 last year", "18 мая прошлого года", "өткен жылы 18 мамырда".
+    rf"(?<![\w\d])(?P<day>[0-3]?\d)\s+(?:of\s+)?(?P<month>{ENGLISH_MONTH})\s+(?:of\s+)?"
+    rf"(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))\s+(?i:year)(?![\w])",
+    rf"(?<![\w])(?P<month>{ENGLISH_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?:of\s+)?"
+    rf"(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))\s+(?i:year)(?![\w])",
+    rf"(?<![\w\d])(?P<day>[0-3]?\d)\s+(?P<month>{CYRILLIC_MONTH})\s+(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+"
+    rf"(?i:года){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:былтырғы|былтыр|биылғы|биыл|өткен жылғы|өткен жылы|өткен жылдың|осы жылғы|осы жылы|"
+    rf"келесі жылы|келесі жылдың|келер жылы))\s+(?P<day>[0-3]?\d)\s+(?P<month>(?i:{_KAZAKH_MONTH_NAMES})[{CYRILLIC_LETTER}]*)",
     rf"(?<![\w])(?P<month>{ENGLISH_MONTH}|{CYRILLIC_MONTH})\s+(?:of\s+)?(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))"
     rf"\s+(?i:year)(?![\w])",
     rf"(?<![\w])(?P<month>{CYRILLIC_MONTH})\s+(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года){NOT_CYRILLIC_AFTER}",
@@ -156,7 +170,9 @@ _RELATIVE_MONTHS = (
     rf"{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:прошлого|минувшего|этого|текущего|нынешнего|следующего|будущего))\s+(?i:месяца)"
     rf"{NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:да|ында|дың|ы)){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:да|ында|дың|ы|ға|ына)){NOT_CYRILLIC_AFTER}",
+    # "на следующий месяц", "в следующий месяц": the month as a target
+    rf"(?<![\w])(?:(?i:на|в)\s+)?(?P<rel>(?i:прошлый|этот|текущий|следующий|будущий))\s+(?i:месяц){NOT_CYRILLIC_AFTER}",
 )
 _RELATIVE_DAYS = (
     rf"(?<![\w])(?P<word>(?i:{'|'.join(RELATIVE_DAY_OFFSETS)}))(?![\w'’])",

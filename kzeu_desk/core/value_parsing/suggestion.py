@@ -89,8 +89,8 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     bounded = best.value.lower is not None or best.value.upper is not None
     bare = best.value.kind is ValueKind.QUANTITY and not best.value.unit
     # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh.
-    kazakh_sentence = best.value.kind is ValueKind.COUNT and not _has_kazakh_letters(selection) \
-        and _has_kazakh_letters(context)
+    kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
+        and not _has_kazakh_letters(selection) and _has_kazakh_letters(context)
     if not (bounded or bare or kazakh_sentence):
         return best
     offset = context.find(selection)
@@ -103,7 +103,7 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             continue
         if bounded and value.lower is None and value.upper is None:
             return replace(best, value=replace(best.value, lower=None, upper=None))
-        if kazakh_sentence and value.kind is ValueKind.COUNT and value.unit:
+        if kazakh_sentence and value.kind is best.value.kind and value.unit:
             return replace(best, value=replace(best.value, unit=value.unit))
         if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
             # "to 182,000" in "The number of visas … rose to 182,000": the sentence names what it counts.
