@@ -523,3 +523,30 @@ def test_classes_the_fifth_set_showed(selection: str, context: str | None, publi
 def test_a_month_named_from_publication_needs_its_date(selection: str) -> None:
     suggestion = suggest(selection, published=None)
     assert suggestion.value.kind is ValueKind.TEXT and suggestion.note
+
+
+# Classes the sixth set showed once scored, each tested on sentences other than its own.
+SIXTH_SET_CLASSES = [
+    ("25 training centres", None, "2024-06-10", count(25, "training centres")),
+    ("8 fast-growing firms", None, "2024-06-10", count(8, "firms")),
+    ("over two years", "The bank will lend €50 million over two years.", "2024-06-10", quantity(2, "years")),
+    ("over two years", "The negotiations took over two years.", "2024-06-10", quantity(2, "years", lower=2)),
+    ("two weeks ago", None, "2024-06-10", date("2024-05-27")),
+    ("две недели назад", None, "2024-06-10", date("2024-05-27")),
+    ("екі апта бұрын", None, "2024-06-10", date("2024-05-27")),
+    ("subheading 8703", None, "2024-06-10", text("subheading 8703")),
+    ("код 2709", None, "2024-06-10", text("код 2709")),
+    ("3 кен орны", "Аймақта 3 кен орны бар.", "2024-06-10", count(3, "кен орны")),
+    ("400 неміс студенті", "Университетте 400 неміс студенті оқиды.", "2024-06-10", count(400, "студент")),
+    ("мамырдың басында", "Келісімге мамырдың басында қол қойылды.", "2024-06-10", date("2024-05")),
+    ("1990 жылдардан бері", None, "2024-06-10", span("1990", "1999")),
+    ("келесі жылы сәуірде", None, "2024-06-10", date("2025-04")),
+    ("үштен бірінен асты", None, "2024-06-10", percent(100 / 3, lower=100 / 3)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), SIXTH_SET_CLASSES,
+                         ids=[c[0] for c in SIXTH_SET_CLASSES])
+def test_classes_the_sixth_set_showed(selection: str, context: str | None, published: str,
+                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

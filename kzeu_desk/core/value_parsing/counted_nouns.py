@@ -164,6 +164,8 @@ def _is_english_adjective(word: str) -> bool:
         return True  # "EU countries", "European companies", "Central Asian nations": names qualify, not count
     if lowered in ENGLISH_ADJECTIVES:
         return True
+    if lowered in _GERUND_NOUN_MODIFIERS:
+        return False  # "40 monitoring stations", "mining companies": a kind of station, of company
     first, _, last = lowered.rpartition("-")
     if first and last.endswith("ing") and not _is_english_qualifier_word(first):
         # "capacity-building projects", "data-sharing agreements": a noun and a gerund name a kind
@@ -177,6 +179,12 @@ def _is_english_qualifier_word(word: str) -> bool:
             or word.endswith(ENGLISH_ADJECTIVE_ENDINGS))
 
 
+_GERUND_NOUN_MODIFIERS = frozenset({
+    "mining", "processing", "training", "monitoring", "shipping", "banking", "manufacturing", "refining", "trading",
+    "housing", "engineering", "consulting", "teaching", "learning", "testing", "filling", "charging", "parking",
+    "boarding", "screening", "recycling", "farming", "fishing", "printing", "marketing", "funding", "building",
+    "logging", "drilling", "pumping", "smelting", "packaging", "accounting", "sewing", "spinning", "research",
+})
 _ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "quick", "self", "forward", "all",
                               "record", "half", "never", "so", "free", "good", "hot"})
 
@@ -373,6 +381,8 @@ def _measure_in_adjective(word: str) -> str | None:
 
 
 _DEMONYM_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
+_KAZAKH_PEOPLES = frozenset({"ауған", "қазақ", "орыс", "неміс", "француз", "итальян", "қытай", "түрік", "өзбек",
+                             "қырғыз", "тәжік", "түрікмен", "ағылшын", "поляк", "венгр", "испан", "грек", "голланд"})
 
 
 def _looks_like_kazakh_verb(word: str) -> bool:
@@ -391,7 +401,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
         if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
             return None
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
-            if index + 2 == len(words) and words_end_clause and lowered.endswith(_DEMONYM_ENDINGS) \
+            if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or
+                                                                 lowered in _KAZAKH_PEOPLES) \
                     and _looks_like_kazakh_verb(words[-1][0]) and _kazakh_base(words[-1][0]) not in KAZAKH_KNOWN_STEMS:
                 # "2,5 мың қазақстандық аттанды.": an adjective right before the closing verb is the
                 # noun itself (Kazakhstanis, foreigners, Russians).

@@ -84,13 +84,15 @@ KAZAKH_ADJECTIVES = frozenset({
     "мемлекеттік", "жеке", "отандық", "еуропалық", "шетелдік", "ресейлік", "қытайлық", "жоғары", "орта",
     "арнайы", "тікелей", "қосымша",
     # Names that qualify a noun, written in lower case in Kazakh: "шенген визасы" is a visa, as
-    # "Schengen visas" are visas and "шенгенских виз" are визы.
-    "шенген",
+    # "Schengen visas" are visas and "шенгенских виз" are визы; peoples before a noun ("ауған
+    # студенті", "неміс компаниясы") qualify it too.
+    "шенген", "ауған", "қазақ", "орыс", "неміс", "француз", "итальян", "қытай", "түрік", "өзбек", "қырғыз",
+    "тәжік", "түрікмен", "ағылшын", "поляк", "венгр", "испан", "грек", "голланд", "австрия", "чех",
 })
 # Endings that make adjectives of nouns ("еуропалық", "шетелдік", "биылғы").
 KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
 # Nouns that make a compound with the noun after them: "мүше мемлекет", "жұмыс орны".
-KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім"})
+KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім", "кен"})
 # Nouns commonly counted in the news, in their base form: an ending is taken off a word only when
 # what remains is one of these (or the ending is long enough to be unmistakable).
 KAZAKH_KNOWN_STEMS = frozenset({

@@ -191,11 +191,15 @@ REFERENCE_WORDS_BEFORE = (
     r"(?<![\w])(?:article|art\.|paragraph|para\.|page|p\.|pp\.|chapter|section|clause|item|point|annex|no\.|number|"
     r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страниц[аеуы]|стр\.|с\.|№|"
     r"приложени[еяюи]|таблиц[аеуы]|рисун(?:ок|ке|ка)|"
-    r"бап|бабы|бабының|тармақ|тармағы|тармақша)\s*$"
+    r"бап|бабы|бабының|тармақ|тармағы|тармақша|heading|subheading|code|cn\s+code|hs\s+code|"
+    r"позици[яиюей]|товарной\s+позиции|код[аеу]?|тн\s+вэд)\s*$"
 )
 # After a number, words that make it part of a name rather than a figure: "30 жылдығы" (the 30th
 # anniversary), "5 жылдық жоспар" (a five-year plan), as "30-летие" and "the 30th anniversary" are.
-NOT_A_FIGURE_AFTER = rf"\s+(?i:жылды[қғ])[{CYRILLIC_LETTER}]*"
+NOT_A_FIGURE_AFTER = (rf"\s+(?i:жылды[қғ])[{CYRILLIC_LETTER}]*"
+                      # "7202 тауар позициясында": a heading of the tariff nomenclature
+                      # (in the locative: "1100 тауар позициясын қамтиды" counts lines)
+                      rf"|\s+(?i:тауар\s+|тауарлық\s+)?(?i:позициясында|позициясындағы|позициясы\s+бойынша)")
 
 _TO_VERB = r"(?:(?<=to )|(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=should )|(?<=can ))"
 # Multipliers said in one word: "doubled", "вдвое", "втрое"; "twice" only as a comparison ("twice as
@@ -256,7 +260,7 @@ KAZAKH_FRACTION = (
 KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1}
 # Kazakh says the bound after the share: "жартысынан астамы" (more than half), "жартысына жуығы".
 KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
-    (rf"\s+(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын){NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    (rf"\s+(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып){NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (rf"\s+(?:жуығы|жуық[{CYRILLIC_LETTER}]*){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     (rf"\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
 )

@@ -65,6 +65,11 @@ _OVER_AFTER_FIGURE_RE = re.compile(
     r"(?:\d|%|(?<![\w])(?:thousand|million|billion|trillion|mln|bn|euros?|dollars?|tenge|percent|per cent))"
     r"\s+over\s*$", re.IGNORECASE)
 
+# "install 40 stations over three years": a span of time after a clause that already has its
+# figure is how long, not "more than" ("the talks lasted over three years" has no figure before).
+_OVER_SPAN_OF_TIME_RE = re.compile(r"\d+\s+(?:years?|months?|decades?|weeks?)(?![\w])", re.IGNORECASE)
+_FIGURE_EARLIER_IN_CLAUSE_RE = re.compile(r"\d[^.;:!?\d]*\s+over\s*$", re.IGNORECASE)
+
 _SCALE_RE = re.compile(
     r"(?P<space>\s?)(?:" + "|".join(f"(?P<s{index}>{fragment})" for index, (fragment, _) in enumerate(SCALES))
     + rf"){NOT_LETTER_AFTER}",
@@ -219,7 +224,9 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
         if match.group(f"q{index}").lower() == "до" and (
                 _DO_AFTER_NUMBER_RE.search(wide) or _DO_AFTER_CHANGE_RE.search(wide)):
             return None
-        if match.group(f"q{index}").lower() == "over" and _OVER_AFTER_FIGURE_RE.search(window):
+        if match.group(f"q{index}").lower() == "over" and (
+                _OVER_AFTER_FIGURE_RE.search(window)
+                or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide))):
             return None
         return bound, window_start + match.start()
     if (match := _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE.search(window)) is not None:

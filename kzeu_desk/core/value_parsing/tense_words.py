@@ -49,6 +49,8 @@ KAZAKH_FUTURE = (
 KAZAKH_PAST = (
     r"өтті|болды|өткен|өткізілді|қойылды|қабылданды|басталды|ашылды|жасалды|мақұлдады|келісті|кездесті"
     r"|қатысты|талқылады|бекітті|аяқталды|қабылдады|өткізді|жиналды|жалғасты|қойды|тіркеді|тіркелді"
+    # Past forms of vowel-final stems that look like the present "-ады" (баста-ды, not баст-ады).
+    r"|бастады|қолдады|жасады|атады|сатады(?=\s+алды)"
 )
 
 # Kazakh puts the verb last: the last word of a sentence tells its tense when no word above did.
