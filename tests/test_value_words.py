@@ -550,3 +550,27 @@ SIXTH_SET_CLASSES = [
 def test_classes_the_sixth_set_showed(selection: str, context: str | None, published: str,
                                       expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+# Classes the seventh set showed once scored, each tested on sentences other than its own.
+SEVENTH_SET_CLASSES = [
+    ("a quarter higher", "Prices were a quarter higher than a year ago.", "2024-06-10", percent(25, approximate=True)),
+    ("from €25", "Fares start from €25.", "2024-06-10", money(25, "EUR", lower=25)),
+    ("от 15 евро", "Билеты на поезд стоят от 15 евро.", "2024-06-10", money(15, "EUR", lower=15)),
+    ("Protocol 3", None, "2024-06-10", text("Protocol 3")),
+    ("протокола 3", None, "2024-06-10", text("протокола 3")),
+    ("летом", "Авиакомпания откроет новый рейс летом.", "2024-10-10", span("2025-06", "2025-08")),
+    ("до 40 в неделю", "Число рейсов в Европу выросло на 20%, до 40 в неделю.", "2024-06-10", count(40, "рейсов")),
+    ("2 billion cubic metres", None, "2024-06-10", quantity(2e9, "cubic metres")),
+    ("5 млрд текше метр", "Құбыр 5 млрд текше метр газ тасымалдайды.", "2024-06-10", quantity(5e9, "текше метр")),
+    ("9 елдің 14 университеті", "Бағдарламаға 9 елдің 14 университеті қатысады.", "2024-06-10", count(14, "университет")),
+    ("3000 жыл", "Қаланың жасы 3000 жыл.", "2024-06-10", quantity(3000, "жыл")),
+    ("2200 автокөлік", "Зауыт 2200 автокөлік шығарды.", "2024-06-10", count(2200, "автокөлік")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), SEVENTH_SET_CLASSES,
+                         ids=[c[0] for c in SEVENTH_SET_CLASSES])
+def test_classes_the_seventh_set_showed(selection: str, context: str | None, published: str,
+                                        expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

@@ -43,6 +43,10 @@ _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІ�
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
 _OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?|из|ішінен)[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
                         re.IGNORECASE)
+_TWO_WORD_MEASURE_RE = re.compile(
+    rf"[ \u00a0]+(?P<unit>(?:cubic|square)[ \u00a0]+(?:metres|meters|metre|meter|kilometres|kilometers|kilometre|kilometer)"
+    rf"|(?:текше|шаршы)[ \u00a0]+(?:метр|шақырым|километр))(?P<ending>[{CYRILLIC_LETTER}]*)(?![\w])",
+    re.IGNORECASE)
 _KAZAKH_ENDINGS = sorted(KAZAKH_NOUN_ENDINGS, key=len, reverse=True)
 _MOST_WORDS = 4
 # English may coordinate qualifiers before the noun: "33 hard and soft infrastructure needs".
@@ -84,6 +88,9 @@ def _with_fixed_qualifier(written: list[str], counted: Counted) -> Counted:
 def _counted_after(text: str, position: int) -> Counted | None:
     if (abbreviation := _ABBREVIATION_RE.match(text, position)) is not None:
         return Counted(" ".join(abbreviation.group("unit").split()), abbreviation.end(), True)
+    if (two_words := _TWO_WORD_MEASURE_RE.match(text, position)) is not None:
+        # "30 billion cubic metres", "30 млрд текше метрге": a measure named in two words
+        return Counted(" ".join(two_words.group("unit").split()), two_words.end(), True)
     if (out_of := _OUT_OF_RE.match(text, position)) is not None:
         # "19 out of the 34 materials", "12 из 27 стран-членов": the first number counts the noun.
         position = out_of.end()

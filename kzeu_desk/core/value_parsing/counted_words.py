@@ -96,6 +96,7 @@ KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқ
 # Nouns commonly counted in the news, in their base form: an ending is taken off a word only when
 # what remains is one of these (or the ending is long enough to be unmistakable).
 KAZAKH_KNOWN_STEMS = frozenset({
+    "автокөлік",
     "компания", "мемлекет", "ел", "адам", "маман", "жоба", "кәсіпорын", "келісім", "құжат", "университет",
     "студент", "тонна", "жыл", "ай", "апта", "күн", "сағат", "минут", "вагон", "контейнер", "сала", "бағыт",
     "дипломат", "министр", "елші", "өкіл", "орын", "орны", "мүше", "сапар", "форум", "кездесу",

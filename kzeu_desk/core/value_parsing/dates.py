@@ -259,7 +259,13 @@ def read_month_day(match: re.Match[str], publication: Publication | None) -> Dat
 
 
 def _read_year(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
-    return date_reading(iso_date(int(match.group("year"))))
+    value = int(match.group("year"))
+    if value > _LATEST_YEAR and re.search(r"(?i:жыл|год|лет)\s*$", match.group(0)):
+        return None  # "2500 жыл", "2500 лет": a span of years, not a year
+    return date_reading(iso_date(value))
+
+
+_LATEST_YEAR = 2100
 
 
 def _pattern(regex: str, read: DateReader, *, ignore_case: bool) -> DatePattern:

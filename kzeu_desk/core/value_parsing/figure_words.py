@@ -35,6 +35,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"(?:just |well |a little (?:bit )?|slightly )?(?:more|greater|higher) than", Bound.LOWER),
     (r"(?:just (?:a little (?:bit )?)?|well |a little (?:bit )?|slightly )?(?:over|above)", Bound.LOWER),
     (r"at least|a minimum of", Bound.LOWER),
+    (r"start(?:s|ed|ing)? (?:at|from)|from as little as|prices? from", Bound.LOWER),
+    (r"(?:стои(?:т|ли|ть)|стоят|обойд[её]тся|цены?|тарифы?|начинаются)\s+от", Bound.LOWER),
     (r"a maximum of", Bound.UPPER),
     (r"in excess of", Bound.LOWER),
     (r"upwards of", Bound.LOWER),
@@ -191,7 +193,8 @@ REFERENCE_WORDS_BEFORE = (
     r"(?<![\w])(?:article|art\.|paragraph|para\.|page|p\.|pp\.|chapter|section|clause|item|point|annex|no\.|number|"
     r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страниц[аеуы]|стр\.|с\.|№|"
     r"приложени[еяюи]|таблиц[аеуы]|рисун(?:ок|ке|ка)|"
-    r"бап|бабы|бабының|тармақ|тармағы|тармақша|heading|subheading|code|cn\s+code|hs\s+code|"
+    r"бап|бабы|бабының|тармақ|тармағы|тармақша|heading|subheading|code|cn\s+code|hs\s+code|protocol|"
+    r"протокол[аеу]?|"
     r"позици[яиюей]|товарной\s+позиции|код[аеу]?|тн\s+вэд)\s*$"
 )
 # After a number, words that make it part of a name rather than a figure: "30 жылдығы" (the 30th
@@ -238,7 +241,9 @@ FRACTION_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quart
                          "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # Only where a share is being stated: "a third country", "half a million", "third largest" are not.
-FRACTION_FOLLOWER = r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»]|\s*$|\s+(?:or|and)\b)"
+FRACTION_FOLLOWER = (r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»]|\s*$|\s+(?:or|and)\b"
+                     # "a third more than a year earlier", "a quarter lower": a share of change
+                     r"|\s+(?:more|higher|less|lower|larger|smaller|bigger)\b)")
 ENGLISH_FRACTION = (
     r"(?<![\w-])(?:(?P<numerator>one|an?|two|three|four)[\s-]+(?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)"
     r"|(?P<bare_half>half))(?![\w-])" + FRACTION_FOLLOWER

@@ -133,7 +133,8 @@ _KAZAKH_PART_AHEAD_RE = re.compile(r"\s+\d+-(?:с?[іы])", re.IGNORECASE)
 _NUMBER_OF_BEFORE_RE = re.compile(
     r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(rf"(?P<noun>[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
-_CLAUSE_BREAK_RE = re.compile(r"[.;:!?()]|(?<![\w])(?:and|while|whereas|but|а|но|и|және|ал)(?![\w])", re.IGNORECASE)
+# ("and" joins nouns as often as clauses: "between Kazakhstan and the EU", so it breaks nothing.)
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?()]|(?<![\w])(?:while|whereas|but|а|но|ал)(?![\w])", re.IGNORECASE)
 # "Of the 27 EU member states, 21 have ratified it", "Из 27 стран-членов ЕС 21 …": the part counts
 # the whole's noun.
 _PART_OF_WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:out\s+)?of(?:\s+the)?|из)\s+\d[\d,. \u00a0]*(?=\s)", re.IGNORECASE)
@@ -386,7 +387,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit, end = counted.unit, counted.end
             if not counted.is_measure:
                 kind = ValueKind.COUNT
-                whole_of_a_part = _KAZAKH_PART_AHEAD_RE.match(text, end) is not None
+                # "27 елдің 18-і", "11 елдің 26 университеті": the whole, in the genitive, before its part
+                whole_of_a_part = _KAZAKH_PART_AHEAD_RE.match(text, end) is not None or (
+                    re.search(r"(?:ның|нің|дың|дің|тың|тің)$", text[:end]) is not None
+                    and re.match(r"\s+\d", text[end:]) is not None)
             if bound is None and (qualifier_after_noun := _match_qualifier_after(text, end)) is not None:
                 # Kazakh bounds the whole phrase: "28 миллион тоннадан асты", "20 жылдан астам".
                 bound, end = qualifier_after_noun

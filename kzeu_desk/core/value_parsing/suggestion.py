@@ -21,6 +21,7 @@ in full outranks one counted from publication: "in 2014, a year ago" means 2014.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
@@ -72,6 +73,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     return Suggestion(best.value, note_for(best))
 
 
+# Words that are a bound only with the words before them: "от" (from), "from", "до" (up to).
+_STARTS_WITH_A_BOUND_WORD_RE = re.compile(r"(?i:от|from)\s")
+
+
 def _has_kazakh_letters(text: str) -> bool:
     return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
 
@@ -91,7 +96,8 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh.
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
         and not _has_kazakh_letters(selection) and _has_kazakh_letters(context)
-    if not (bounded or bare or kazakh_sentence):
+    adoptable_bound = not bounded and _STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
+    if not (bounded or bare or kazakh_sentence or adoptable_bound):
         return best
     offset = context.find(selection)
     if offset < 0 or context == selection:
@@ -102,7 +108,14 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
         if not (candidate.start < end and start < candidate.end and value.amount == best.value.amount):
             continue
         if bounded and value.lower is None and value.upper is None:
-            return replace(best, value=replace(best.value, lower=None, upper=None))
+            unbounded = replace(best.value, lower=None, upper=None)
+            if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
+                unbounded = replace(unbounded, kind=value.kind, unit=value.unit)  # "до 92" of "Число рейсов … до 92"
+            return replace(best, value=unbounded)
+        if adoptable_bound and (value.lower is not None or value.upper is not None):
+            # "от 39 евро" of "Билеты стоят от 39 евро": the bound word is in the highlight, the
+            # words that make it one ("стоят от") are in the sentence.
+            return replace(best, value=replace(best.value, lower=value.lower, upper=value.upper))
         if kazakh_sentence and value.kind is best.value.kind and value.unit:
             return replace(best, value=replace(best.value, unit=value.unit))
         if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
