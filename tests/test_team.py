@@ -139,6 +139,10 @@ def test_copy_sqlite_to_postgresql_to_sqlite_is_lossless(tmp_path, empty_postgre
         with fb.reading() as conn:
             highest_fact = conn.execute(text("SELECT max(target_id) FROM audit_event WHERE target_type = 'fact'")).scalar()
     storage.copy_fact_base(first, empty_postgresql_url)
+    with FactBase.open(empty_postgresql_url, read_only=True) as server, server.reading() as conn:
+        # The copy arrives settled (vacuumed and analysed): the planner knows how many facts there are.
+        facts = conn.execute(text("SELECT count(*) FROM fact")).scalar_one()
+        assert conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = CAST('fact' AS regclass)")).scalar_one() == facts
     home = tmp_path / "home" / "snapshot.sqlite"
     run = subprocess.run([sys.executable, "-m", "kzeu_desk", "copy", "--from", empty_postgresql_url, "--to", str(home)],
                          capture_output=True, text=True, env=ENV, timeout=300, cwd=ROOT)
