@@ -217,7 +217,9 @@ class FactBase:
                 raise
             # a damaged file: said in one sentence, pointing to check and backups
             described = self._storage_engine.describe_failure(error, self.location)
-            raise (described or UserError(f"Your change could not be saved: {error.orig}.")) from None
+            # The engine's first line only: a server adds CONTEXT and DETAIL lines after its reason.
+            reason = (str(error.orig).strip().splitlines() or [type(error.orig).__name__])[0].rstrip(".")
+            raise (described or UserError(f"Your change could not be saved: {reason}.")) from None
 
     def _announce(self, conn: Connection, operation_id: int | None) -> None:
         """Tell other workspaces of the operation when it commits. It is marked as this workspace's
