@@ -251,7 +251,7 @@ def test_a_failure_among_the_writes_sent_with_the_commit_keeps_nothing_and_the_n
         with fb.reading() as conn:
             version = conn.execute(text("SELECT version FROM fact WHERE id = :id"), {"id": fact_id}).scalar_one()
             operations = conn.execute(text("SELECT count(*) FROM operation")).scalar_one()
-        with pytest.raises(UserError, match="could not be saved.*audit rows refused") as refused:
+        with pytest.raises(UserError, match=r"could not be saved.*audit rows refused") as refused:
             fb.update_fact(fact_id, version, note="after")
         assert "\n" not in str(refused.value)  # one sentence, no statement or traceback
         with fb.reading() as conn:
