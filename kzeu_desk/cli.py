@@ -36,7 +36,7 @@ def _gui_parser() -> argparse.ArgumentParser:
                "(run 'kzeu-desk SUBCOMMAND --help').",
     )
     parser.add_argument("db", nargs="?", type=location_from_text,
-                        help="fact base file or postgresql:// address (default: your personal fact base)")
+                        help="fact base file or postgresql:// address (default: the file you last had open, else your personal fact base)")
     parser.add_argument("--read-only", action="store_true", help="open for review: nothing can be changed")
     parser.add_argument("--smoke", action="store_true", help="open the window, run briefly, close, exit 0")
     parser.add_argument("--version", action="version", version=f"kzeu-desk {__version__}")

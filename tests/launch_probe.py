@@ -16,11 +16,15 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDockWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from kzeu_desk.cli import main
 
 SETTLE_MS = 1200
+# Warnings the app shows, recorded instead of waiting for a click nobody will make.
+WARNINGS: list[str] = []
+QMessageBox.warning = staticmethod(  # type: ignore[method-assign]
+    lambda _parent, _title, text, *_args, **_kwargs: WARNINGS.append(text) or QMessageBox.StandardButton.Ok)
 
 
 def measure(window) -> dict:
@@ -44,6 +48,8 @@ def measure(window) -> dict:
         "used_saved_layout": window.layout_keeper.used_saved_layout,
         "collapsed": window.layout_keeper.collapsed_panes(),
         "title": window.windowTitle(),
+        "fact_base": str(window.session.fact_base.location),
+        "warnings": list(WARNINGS),
     }
 
 

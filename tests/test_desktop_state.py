@@ -132,6 +132,29 @@ def test_open_recent_is_exact_across_launches(tmp_path):
     assert last["start"]["recent_enabled"] == [True, True]
 
 
+def test_a_launch_without_a_fact_base_named_goes_on_in_the_last_one(tmp_path):
+    data = tmp_path / "data"
+    mine = tmp_path / "mine.sqlite"
+    FactBase.open(mine).close()
+    launch(data, tmp_path, arguments=(str(mine),))
+    next_day = launch(data, tmp_path)
+    assert next_day["start"]["fact_base"] == str(mine)
+    assert next_day["start"]["warnings"] == []
+    # A file that can no longer be opened never locks the curator out: the default one opens, with the reason.
+    mine.write_bytes(b"not a database at all" * 300)
+    damaged_day = launch(data, tmp_path)
+    assert damaged_day["start"]["fact_base"] == str(data / "facts.kzeu.sqlite")
+    [warning] = damaged_day["start"]["warnings"]
+    assert "mine.sqlite" in warning and "default fact base is open instead" in warning
+    assert "Traceback" not in warning
+    assert damaged_day["start"]["recent"][1] == str(mine)  # still listed, to try again later
+    # A file that was moved away is not an error: the default fact base opens quietly.
+    mine.unlink()
+    moved_day = launch(data, tmp_path)
+    assert moved_day["start"]["fact_base"] == str(data / "facts.kzeu.sqlite")
+    assert moved_day["start"]["warnings"] == []
+
+
 # -- layouts that must not be restored --------------------------------------------------------
 
 

@@ -139,3 +139,20 @@ def test_a_data_package_without_texts_and_with_a_license_from_the_dialog(qtbot, 
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
     sources = (tmp_path / "package" / "source.csv").read_text(encoding="utf-8").splitlines()
     assert "Astana Calling" in sources[1] and all(len(line) < 1_000 for line in sources)
+
+
+def test_every_format_is_in_view_with_its_title_above_its_description(qtbot, curated_path):
+    session = open_session(curated_path, read_only=True)
+    dialog = ExportDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    formats = dialog.format_list
+    assert formats.verticalScrollBar().maximum() == 0 and not formats.horizontalScrollBar().isVisible()
+    one_line = formats.fontMetrics().height()
+    for row in range(formats.count()):
+        title, description = formats.item(row).text().split("\n")
+        assert title and description  # both lines stay the item's text, for screen readers and search
+        assert formats.sizeHintForRow(row) >= 2 * one_line
+        assert formats.visualItemRect(formats.item(row)).bottom() <= formats.viewport().height()
+    session.fact_base.close()

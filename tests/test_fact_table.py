@@ -353,3 +353,25 @@ def test_a_broad_filter_is_counted_in_batches_as_the_rows_are_reached(qtbot, ses
 
     qtbot.waitUntil(scrolled_to_the_end)
     assert model.rowCount() == matching
+
+
+def _column_widths(pane: FactTablePane) -> list[int]:
+    header = pane.view.horizontalHeader()
+    return [header.sectionSize(column) for column in range(header.count())]
+
+
+def test_columns_follow_the_pane_when_it_widens_until_the_curator_sizes_one(qtbot, pane):
+    qtbot.waitUntil(lambda: pane._shown_once)
+    qtbot.wait(20)
+    header = pane.view.horizontalHeader()
+    value_before = header.sectionSize(3)
+    pane.resize(1400, 500)
+    # The table fills the wider pane again (no strip of empty table beside the values).
+    qtbot.waitUntil(lambda: header.sectionSize(3) > value_before + 300)
+    shown_width = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+    assert pane.view.viewport().width() - 20 <= shown_width <= pane.view.viewport().width()
+    header.resizeSection(1, 250)  # the curator's own width
+    kept = _column_widths(pane)
+    pane.resize(1000, 500)
+    qtbot.wait(50)
+    assert _column_widths(pane) == kept

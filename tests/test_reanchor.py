@@ -342,6 +342,93 @@ def test_a_one_word_edit_in_a_moved_sentence_is_a_fuzzy_match_but_a_rewritten_on
                  ).state is AnchorState.ORPHANED
 
 
+def test_a_moved_sentence_with_several_edits_is_recognised_by_its_words_and_waits_for_a_curator():
+    # Long enough for "and" to be a common word, as it is in any real article.
+    lead = ("The funding will provide shelter, water and hygiene kits in the Atyrau and Aktobe regions, and "
+            "the Red Crescent and local volunteers will deliver it. Schools and hospitals were closed and "
+            "roads and bridges were damaged.\n\n")
+    old = lead + ("The floods forced 86,000 people to leave their homes.\n\nThe EU stands in solidarity with "
+           "Kazakhstan, said the Commissioner.\n\nAt Kazakhstan's request, the Civil Protection Mechanism "
+           "was activated. Romania and Slovakia have offered boats and water pumps.\n\nThe EU has "
+           "provided aid since 1992.")
+    new = lead + ("The floods forced 118,000 people to leave their homes.\n\nAt Kazakhstan’s request, the Civil "
+           "Protection Mechanism was activated. Romania, Slovakia and Hungary have offered boats, water "
+           "pumps and rescue teams.\n\nThe EU stands in solidarity with Kazakhstan, said the "
+           "Commissioner.\n\nThe EU has provided aid since 1992.")
+    quote = "Romania and Slovakia have offered boats and water pumps."
+    placement = place(old, new, quote)
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end].startswith("Romania, Slovakia and Hungary have offered boats")
+    # Part of a sentence that was replaced: the same phrase in a new claim is not the evidence.
+    old_part = ("Talks began at nine.\n\nThe leaders are expected to sign a joint declaration on a "
+                "strategic partnership later today.\n\nProtesters gathered outside.")
+    new_part = ("Protesters gathered outside.\n\nThe leaders signed a joint declaration establishing a "
+                "strategic partnership between the EU and Central Asia.\n\nTalks began at nine.")
+    assert place(old_part, new_part, "a joint declaration on a strategic partnership").state is AnchorState.ORPHANED
+
+
+def test_a_moved_sentence_whose_figure_changed_is_flagged_when_nothing_else_of_the_claim_changed():
+    old = ("Рейсы будут выполняться три раза в неделю.\n\nСтоимость билетов в эконом-классе начинается от "
+           "180\u00a0000 тенге в одну сторону.\n\nМилан станет седьмым городом.\n\nРанее сообщалось о Риме.")
+    new = ("Рейсы будут выполняться два раза в неделю.\n\nМилан станет восьмым городом.\n\nСтоимость "
+           "билетов в эконом-классе начинается от 165 000 тенге в одну сторону, включая сборы.")
+    quote = "Стоимость билетов в эконом-классе начинается от 180\u00a0000 тенге в одну сторону"
+    placement = place(old, new, quote)
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert new[placement.start:placement.end] == quote.replace("180\u00a0000", "165 000")
+    # Another fare in the same words is another claim.
+    other = new.replace("в эконом-классе", "в бизнес-классе")
+    assert place(old, other, quote).state is AnchorState.ORPHANED
+
+
+def test_a_whole_line_that_gained_words_is_found_by_the_unchanged_line_after_it_and_queued():
+    old = "EU releases €500,000 in aid\n\nBrussels, 12 April 2024\n\nThe European Union has released aid."
+    new = ("EU increases aid to €800,000\n\nBrussels, 12 April 2024 (updated 19 April 2024)\n\n"
+           "The European Union has released aid.")
+    placement = place(old, new, "Brussels, 12 April 2024")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == "Brussels, 12 April 2024"
+    # Nothing after it stands as it stood: not recognised.
+    rewritten = new.replace("The European Union has released aid.", "Floods displaced thousands.")
+    assert place(old, rewritten, "Brussels, 12 April 2024").state is AnchorState.ORPHANED
+
+
+def test_words_inserted_inside_a_short_quote_are_accepted_only_where_its_surroundings_confirm_it():
+    old = ("The agreement entered into force in 2020.\n\nIn 2022 the two sides signed a memorandum on "
+           "raw materials, batteries and renewable hydrogen.\n\nTrade grew by a third.")
+    new = ("Trade grew by a third.\n\nThe agreement entered into force in 2020.\n\nIn November 2022 the "
+           "two sides signed a memorandum on raw materials, batteries and renewable hydrogen.")
+    placement = place(old, new, "In 2022")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == "In November 2022"
+    # The same words with others between them in a sentence that is not the old one: not the evidence.
+    replaced = new.replace("the two sides signed a memorandum on raw materials, batteries and renewable hydrogen",
+                           "a delegation visited Brussels to discuss visas")
+    assert place(old, replaced, "In 2022").state is AnchorState.ORPHANED
+    # Words of its old context between the quote's words mean a word was lost, not inserted.
+    old_context = ("Its chairmanship of the Organization for Security and Co-operation in Europe (OSCE) in 2010 "
+                   "underlined its growing role.")
+    lost = old_context.replace("(OSCE) in 2010", "(OSCE) 2010")
+    kept = place(old_context, lost, "in 2010")
+    assert not kept.anchored or lost[kept.start:kept.end] == "2010"
+
+
+def test_a_clause_turned_round_is_found_where_its_surroundings_agree_and_waits_for_a_curator():
+    old = ("Kazakhstan reformed its universities after independence. The Bologna Process was joined by "
+           "Kazakhstan in 2010, making it the first Central Asian member of the European Higher Education "
+           "Area. The reform introduced three cycles of degrees.")
+    new = ("Kazakhstan reformed its universities after independence. In 2010 Kazakhstan joined the Bologna "
+           "Process, becoming the first Central Asian member of the European Higher Education Area. The "
+           "reform introduced three cycles of degrees.")
+    placement = place(old, new, "The Bologna Process was joined by Kazakhstan in 2010")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == "In 2010 Kazakhstan joined the Bologna Process"
+    # The same words in a sentence that replaced it and says something else: surroundings disagree.
+    replaced = ("Kazakhstan reformed its universities after independence. Critics of the Bologna Process "
+                "said Kazakhstan joined in 2010 too early, before its laws were ready.")
+    assert place(old, replaced, "The Bologna Process was joined by Kazakhstan in 2010").state is AnchorState.ORPHANED
+
+
 @pytest.mark.parametrize("seeds", [(1, 2, 3, 4, 5)])
 def test_adversarial_revisions_misplace_nothing(seeds):
     """Repeated phrases, cut sentences whose words recur (elsewhere and in place), changed figures

@@ -4,7 +4,12 @@ Each span is looked for in this order; the first step that finds it decides its 
 
 1. exact    — the quote together with its prefix and suffix;
 2. moved    — the quote alone, unchanged, where its surroundings say it is the same passage;
-3. fuzzy    — an approximate match of the quote in its context, scored 0..1;
+3. fuzzy    — an approximate match of the quote in its context, scored 0..1; failing that, one of
+              the edits letters cannot judge, each recognised in one place only, scored below
+              `REVIEW_BELOW` so that it waits for a curator: a long quote whose paragraph moved with
+              several edits in it (by its words), a figure quoted alone between its old context, a
+              whole line that gained words (by the line after it), words inserted inside a short quote
+              or a clause turned round (each where its surroundings confirm it);
 4. orphaned — nothing scores at least `ORPHAN_BELOW`, two different places score alike, or nothing
               around the place confirms it.
 
@@ -46,7 +51,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 from math import log
 from typing import TypeGuard
@@ -80,6 +85,33 @@ SELF_EVIDENT_WORDS = 6
 CLAIM_AGREEMENT = 0.8
 # Context resembling the old on one side only vouches at most this much beyond that side's agreement.
 _ONE_SIDED_ALLOWANCE = 0.25
+# A long quote said once whose surroundings are all new (its paragraph moved) and whose wording
+# changed in several places is still recognised by its own words when this share of them (rare words
+# weighing more) stand in the match in the same order, at least SELF_EVIDENT_WORDS of them, the match
+# adds at most _WORDS_ADDED_PER_WORD words per word of the quote, and it is said once. Such a place is
+# never certain: it is fuzzy, scored below REVIEW_BELOW, and waits for a curator.
+WORDS_KEPT_AGREEMENT = 0.8
+_WORDS_ADDED_PER_WORD = 0.5
+# Words inserted inside a quote ("In 2022" -> "In November 2022") keep all it said; each inserted word
+# asks this much more of its surroundings than CONTEXT_AGREEMENT. At most as many words may be
+# inserted as the quote has, and no more than _WORDS_INSERTED_AT_MOST.
+_INSERTED_WORD_COST = 0.05
+_WORDS_INSERTED_AT_MOST = 4
+# A clause turned round ("The Bologna Process was joined by Kazakhstan in 2010" -> "In 2010 Kazakhstan
+# joined the Bologna Process", at least this many words) is recognised by its words standing within
+# one stretch of a sentence no more than twice the quote's words long, where the surroundings resemble
+# the old ones at least TURNED_CLAUSE_AGREEMENT.
+_TURNED_CLAUSE_WORDS = 3
+TURNED_CLAUSE_AGREEMENT = 0.7
+# The share of the quote's word weight the stretch must hold: a passive made active loses its
+# auxiliary and "by", two words of a nine-word clause (75% of its weight in a short article).
+TURNED_CLAUSE_WORDS_KEPT = 0.7
+# Turned round means words moved: at least this many of those kept stand out of their old order.
+_TURNED_WORDS_OUT_OF_ORDER = 2
+# None of the words right next to the old quote, this many either side, may stand in the stretch (at
+# most one other word of its context may): a quote that lost words and took its neighbours' is edited,
+# not turned round.
+_TURNED_NEIGHBOUR_WORDS = 3
 
 # Words occurring more often than this carry no information about where a passage went.
 _TELLING_WORD_LIMIT = 64
@@ -520,7 +552,9 @@ class Locator:
             bracket = (0, len(span.prefix) + len(span.quote) + len(span.suffix), 0, len(self.text))
         repetition = _Repetition(span, self.old.index if self.old is not None else None)
         found = (self._with_context(span, bracket) or self._quote_alone(span, bracket, repetition)
-                 or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span))
+                 or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span)
+                 or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
+                 or self._clause_turned_round(span, repetition))
         if found is None or not span.quote:
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(found)
@@ -876,15 +910,20 @@ class Locator:
                 return False
             return _figures(span.quote) == _figures(found) or self._same_claim(span, candidate)
 
+        aligned: list[_Candidate] = []  # every alignment, acceptable or not
         if self._is_narrow(span, bracket):
             # Landmarks on both sides pin the passage down; a look-alike elsewhere does not matter.
             in_place = self._align(span, quote_words, self.index.word_at_or_after(expected_start),
                                    len(pattern), bracket)
             if in_place is not None and in_place.in_bracket and in_place.score >= ORPHAN_BELOW and acceptable(in_place):
                 return self._placement(span, in_place)
+            if in_place is not None:
+                aligned.append(in_place)
         candidates: list[_Candidate] = []
         for pattern_start in self._voted_regions(pattern, expected_start):
             candidate = self._align(span, quote_words, pattern_start + len(prefix_words), len(pattern), bracket)
+            if candidate is not None:
+                aligned.append(candidate)
             if acceptable(candidate):
                 candidates.append(candidate)
         places: list[_Candidate] = []  # the best candidate of each distinct place
@@ -892,11 +931,82 @@ class Locator:
             if not any(_overlap(candidate, place) for place in places):
                 places.append(candidate)
         if not places or places[0].score < ORPHAN_BELOW:
-            return None
+            if edited_only or not span.self_evident or repetition.repeated_before:
+                return None
+            return self._recognised_by_its_words(span, aligned, places)
         best = places[0]
         if len(places) > 1 and places[1].score >= best.score - AMBIGUITY_MARGIN:
             return None  # two places look alike and nothing tells them apart
         return self._placement(span, best)
+
+    def _recognised_by_its_words(self, span: _Span, aligned: Sequence[_Candidate],
+                                 weak: Sequence[_Candidate]) -> Placement | None:
+        """A long quote said once, recognised by its words alone where neither its letters nor its
+        surroundings are alike enough: its paragraph moved and its wording changed in several places
+        ("Romania and Slovakia have offered boats and water pumps." moved above the paragraph before
+        it as "Romania, Slovakia and Hungary have offered boats, water pumps and rescue teams.").
+        Most of its words, the rare ones above all, must stand in the match in order, the match may
+        add only a few, and it must be said once; a changed figure is accepted only when every other
+        word of the quote stands as it stood. Only one place may fit so, and no other place may have
+        come near on letters; the placement is fuzzy and waits for a curator.
+
+        Words alone speak for the quote only as far as it is its sentence: the rest of a sentence it
+        was part of must stand around the match too ("are expected to sign a joint declaration on a
+        strategic partnership later today" is not "signed a joint declaration establishing a
+        strategic partnership between the EU and Central Asia")."""
+        assert self.old is not None
+        old = self.old
+        rest = (old.masked[old.sentence_start(span.start):span.start]
+                + old.masked[span.end:old.sentence_end(span.start, span.end)])
+        whole_sentence = len("".join(_WORD.findall(rest))) < _OWN_SIDE_CHARACTERS
+        fits: list[tuple[float, _Candidate]] = []
+        for candidate in aligned:
+            found = self.text[candidate.start:candidate.end]
+            found_words = _WORD.findall(found)
+            kept, kept_share, likeness = self._words_kept(span.words, found_words)
+            if (kept < SELF_EVIDENT_WORDS or kept_share < WORDS_KEPT_AGREEMENT
+                    or len(found_words) - kept > _WORDS_ADDED_PER_WORD * len(span.words)
+                    or self.index.count_word_sequence(found_words, limit=2) != 1):
+                continue
+            if _figures(span.quote) != _figures(found) and (
+                    _words_beside_figures(_masked(span.quote)) != _words_beside_figures(_masked(found))):
+                continue  # a figure changed and so did the words of the claim around it
+            if not whole_sentence and self._sentence_support(span, candidate.start, candidate.end) < CONTEXT_AGREEMENT:
+                continue
+            fits.append((likeness, candidate))
+        places: list[tuple[float, _Candidate]] = []
+        for likeness, candidate in sorted(fits, key=lambda fit: fit[0], reverse=True):
+            if not any(_overlap(candidate, place) for _, place in places):
+                places.append((likeness, candidate))
+        if len(places) != 1:
+            return None  # nowhere, or two places alike in words: nothing tells them apart
+        likeness, best = places[0]
+        if any(not _overlap(best, other) for other in weak):
+            return None  # another place came near on letters
+        placement = self._placement(span, best)
+        if placement.start is None or placement.end is None:
+            return None
+        weight = _context_weight(len(span.words))
+        score = (1 - weight) * likeness + weight * self._context_similarity(span, placement.start, placement.end)
+        return replace(placement, state=AnchorState.FUZZY,
+                       score=round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+    def _words_kept(self, old_words: Sequence[str], new_words: Sequence[str]) -> tuple[int, float, float]:
+        """How many of the old words stand in the new ones in order, the share of the old words'
+        weight they carry, and the words' likeness (weight kept over the weight of the old words and
+        of the words added); a word weighs more the rarer it is in the old text."""
+        assert self.old is not None
+        frequency, total = self.old.index.frequency, len(self.old.index.words) + 1
+
+        def weight(word: str) -> float:
+            return log(total / (1 + frequency(word))) + 1
+
+        kept, kept_weight = _heaviest_common_words(old_words, new_words, weight)
+        old_weight = sum(map(weight, old_words))
+        new_weight = sum(map(weight, new_words))
+        if not old_weight:
+            return kept, 0.0, 0.0
+        return kept, kept_weight / old_weight, kept_weight / (old_weight + new_weight - kept_weight)
 
     def _same_claim(self, span: _Span, candidate: _Candidate) -> bool:
         """Whether a match whose figures differ still makes the same claim: the quote reads the same
@@ -1121,6 +1231,193 @@ class Locator:
                          round(self._likeness_with_figures(span, start, end, score), 4), True)
 
 
+    # 5. a whole sentence that gained words -------------------------------------------------
+
+    def _sentence_grown_around(self, span: _Span) -> Placement | None:
+        """A quote that was a whole sentence or line, still standing word for word at the start (end)
+        of a sentence that gained a few words after (before) it: a dateline "Brussels, 12 April 2024"
+        given " (updated 19 April 2024)". Its own prefix or suffix is then the added words, so it is
+        known by the neighbouring sentence beyond them, which must stand as it stood; that is one side
+        only, so the place must be the only one and the placement is fuzzy and waits for a curator."""
+        if self.old is None or not span.words:
+            return None
+        old = self.old
+        if not (old.begins_sentence(span.start) and old.ends_sentence(span.end)):
+            return None
+        core = span.quote.rstrip(" .!?")
+        if not _WORD.search(core):
+            return None
+        added_words_allowed = len(span.words) + 2
+        fits: list[tuple[int, int]] = []
+        for start in self.index.find_all(core, limit=_OCCURRENCES_RANKED_BY_CONTEXT,
+                                         starts_at_word=True, ends_at_word=True):
+            end = start + len(core)
+            if not _whole_words(self.text, start, end, span):
+                continue
+            new = self.new
+            begins, sentence_end = new.begins_sentence(start), new.sentence_end(start, end)
+            sentence_start = new.sentence_start(start)
+            if begins and not new.ends_sentence(end):
+                added = _WORD.findall(self.text, end, sentence_end)
+                old_side, new_side = span.masked_suffix, new.masked[sentence_end:sentence_end + len(span.masked_suffix)]
+            elif new.ends_sentence(end) and not begins:
+                added = _WORD.findall(self.text, sentence_start, start)
+                old_side = span.masked_prefix
+                new_side = new.masked[max(0, sentence_start - len(old_side)):sentence_start]
+            else:
+                continue  # still a sentence of its own, or words added on both sides
+            if (len(added) <= added_words_allowed and len(old_side.strip()) >= _OWN_SIDE_CHARACTERS
+                    and similarity(old_side.strip(), new_side.strip()) >= _OWN_SIDE_AGREEMENT):
+                fits.append((start, end))
+        if len(fits) != 1:
+            return None
+        start, end = fits[0]
+        score = self._score(span, start, end, similarity(core, self.text[start:end]))
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+
+    # 6. words inserted inside the quote -----------------------------------------------------
+
+    def _with_words_inserted(self, span: _Span, repetition: _Repetition) -> Placement | None:
+        """A quote all of whose words still stand in order, with a few words inserted between them
+        ("In 2022" -> "In November 2022", "зеленая энергетика, водород" -> "зеленая энергетика, в том
+        числе водород"). Its letters are too unlike for an approximate match, yet it lost nothing; it
+        is placed only where its surroundings confirm it, the more firmly the more words came in,
+        where no other copy of it in the old text fits better, and only when one place does so. The
+        placement is fuzzy and waits for a curator."""
+        if self.old is None or len(span.words) < 2:
+            return None
+        quote_words = list(span.words)
+        allowed = min(len(quote_words), _WORDS_INSERTED_AT_MOST)
+        words, index = self.index.words, self.index
+        anchor_position, rarest = min(enumerate(quote_words), key=lambda item: index.frequency(item[1]))
+        occurrences = index.occurrences.get(rarest, ())
+        if not occurrences or len(occurrences) > _OCCURRENCES_RANKED_BY_CONTEXT:
+            return None
+        places: set[tuple[int, int, int]] = set()
+        for number in occurrences:
+            for first in range(max(0, number - anchor_position - allowed), number - anchor_position + 1):
+                matched = _match_with_insertions(quote_words, words, first, allowed)
+                if matched is not None:
+                    last, inserted = matched
+                    if inserted:
+                        places.add((first, last, inserted))
+        # Words of the old context found between the quote's words mean the quote lost a word and its
+        # remaining ones were matched across the context ("OSCE) [in 2010]" edited to "OSCE) 2010",
+        # then read as "in Europe (OSCE) 2010"): only new words count as inserted.
+        context_words = set(_WORD.findall(span.prefix)) | set(_WORD.findall(span.suffix))
+        fits: list[tuple[float, int, int, int]] = []
+        for first, last, inserted in places:
+            if context_words.intersection(words[first:last + 1]) - set(quote_words):
+                continue
+            start, end = self._character_span(span, index.starts[first], index.ends[last])
+            found = self.text[start:end]
+            if (start >= end or not _whole_words(self.text, start, end, span)
+                    or _figures(found) != _figures(span.quote)
+                    or (_SENTENCE_END.search(found[:-1]) is not None and _SENTENCE_END.search(span.quote[:-1]) is None)):
+                continue
+            support = self._support(span, start, end)
+            if support < CONTEXT_AGREEMENT + _INSERTED_WORD_COST * inserted:
+                continue
+            if repetition.repeated_before and self._inserted_place_fits_another_copy(span, start, end, support):
+                continue
+            fits.append((support, start, end, inserted))
+        fits.sort(reverse=True)
+        if not fits or (len(fits) > 1 and fits[1][0] >= fits[0][0] - AMBIGUITY_MARGIN):
+            return None
+        support, start, end, inserted = fits[0]
+        weight = _context_weight(len(span.words))
+        likeness = len(span.words) / (len(span.words) + inserted)
+        score = (1 - weight) * likeness + weight * support
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+    # 7. a clause turned round --------------------------------------------------------------
+
+    def _clause_turned_round(self, span: _Span, repetition: _Repetition) -> Placement | None:
+        """A quote whose words stand, in another order, in one short stretch of a sentence: a clause
+        turned round or from passive to active ("The Bologna Process was joined by Kazakhstan in
+        2010" -> "In 2010 Kazakhstan joined the Bologna Process"). The stretch must hold words
+        carrying TURNED_CLAUSE_WORDS_KEPT of the quote's weight (rare words weighing more) and add no
+        more words than the quote has. Its words are its claim only as far as its surroundings
+        confirm it is the same passage, so the place's context must resemble the old one, exactly
+        one place may fit, and the placement is fuzzy and waits for a curator."""
+        if self.old is None or repetition.repeated_before or len(span.words) < _TURNED_CLAUSE_WORDS:
+            return None
+        old_index = self.old.index
+        total = len(old_index.words) + 1
+
+        def weight(word: str) -> float:
+            return log(total / (1 + old_index.frequency(word))) + 1
+
+        bag = Counter(span.words)
+        quote_weight = sum(weight(word) * count for word, count in bag.items())
+        index, words = self.index, self.index.words
+        rarest = min(bag, key=lambda word: (index.frequency(word) == 0, -weight(word)))
+        occurrences = index.occurrences.get(rarest, ())
+        if not occurrences or len(occurrences) > _OCCURRENCES_RANKED_BY_CONTEXT:
+            return None
+        longest = 2 * len(span.words)
+        places: set[tuple[int, int]] = set()
+        for number in occurrences:
+            for first in range(max(0, number - longest + 1), number + 1):
+                if words[first] not in bag:
+                    continue
+                window: Counter[str] = Counter()
+                for last in range(first, min(len(words), first + longest)):
+                    window[words[last]] += 1
+                    if last < number or words[last] not in bag:
+                        continue
+                    covered = sum(weight(word) * min(count, window[word]) for word, count in bag.items())
+                    if covered >= TURNED_CLAUSE_WORDS_KEPT * quote_weight:
+                        places.add((first, last))
+                        break
+        context_only = (set(_WORD.findall(span.prefix)) | set(_WORD.findall(span.suffix))) - set(bag)
+        neighbours = (set(_context_words(span.prefix, trim_start=True)[-_TURNED_NEIGHBOUR_WORDS:])
+                      | set(_context_words(span.suffix, trim_start=False)[:_TURNED_NEIGHBOUR_WORDS])) - set(bag)
+        fits: list[tuple[float, int, int, int]] = []
+        for first, last in places:
+            start, end = index.starts[first], index.ends[last]
+            found = self.text[start:end]
+            added = _added_words(span.words, found)
+            if (found == span.quote or added > len(span.words) or _SENTENCE_END.search(found) is not None
+                    or sorted(_figures(found)) != sorted(_figures(span.quote))):
+                continue
+            found_words = _WORD.findall(found)
+            if any(word in neighbours for word in found_words) or sum(word in context_only for word in found_words) > 1:
+                continue  # its old neighbours' words fill the stretch: edits, not a clause turned round
+            shared = sum((Counter(found_words) & bag).values())
+            if _words_kept_in_order(span.words, found_words) > shared - _TURNED_WORDS_OUT_OF_ORDER:
+                continue  # its words in their old order, a few lost: an edit the fuzzy step judged
+            agreement = max(self._support(span, start, end), self._context_similarity(span, start, end))
+            if agreement >= TURNED_CLAUSE_AGREEMENT:
+                fits.append((agreement, start, end, added))
+        distinct: list[tuple[float, int, int, int]] = []
+        for fit in sorted(fits, reverse=True):
+            if not any(fit[1] < other[2] and other[1] < fit[2] for other in distinct):
+                distinct.append(fit)
+        if len(distinct) != 1:
+            return None
+        agreement, start, end, added = distinct[0]
+        start, end = self._sentence_kept_whole(span, start, end)
+        weight_of_context = _context_weight(len(span.words))
+        likeness = len(span.words) / (len(span.words) + added)
+        score = (1 - weight_of_context) * likeness + weight_of_context * agreement
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+    def _inserted_place_fits_another_copy(self, span: _Span, start: int, end: int, support: float) -> bool:
+        """Whether another copy of the quote in the old text fits this place clearly better."""
+        assert self.old is not None
+        for old_start in self.old.index.find_all(span.quote, limit=_OCCURRENCES_RANKED_BY_CONTEXT,
+                                                 starts_at_word=span.starts_at_word, ends_at_word=span.ends_at_word):
+            if old_start != span.start and self._support(self._old_copy(span, old_start), start, end) >= (
+                    support + AMBIGUITY_MARGIN):
+                return True
+        return False
+
+
 def _context_weight(words: int) -> float:
     """CONTEXT_WEIGHT up to SELF_EVIDENT_WORDS words, falling to LONG_QUOTE_CONTEXT_WEIGHT at LONG_QUOTE_WORDS."""
     share = min(1.0, max(0.0, (words - SELF_EVIDENT_WORDS) / (LONG_QUOTE_WORDS - SELF_EVIDENT_WORDS)))
@@ -1140,6 +1437,53 @@ def _words_kept_in_order(old: Sequence[str], new: Sequence[str]) -> int:
             lengths[position] = previous_diagonal + 1 if word == other else max(above, lengths[position - 1])
             previous_diagonal = above
     return lengths[-1]
+
+
+def _added_words(quote_words: Sequence[str], found: str) -> int:
+    """How many words of `found` are not among the quote's (counted as often as they occur)."""
+    return sum((Counter(_WORD.findall(found)) - Counter(quote_words)).values())
+
+
+def _match_with_insertions(quote_words: Sequence[str], words: Sequence[str], first: int,
+                           allowed: int) -> tuple[int, int] | None:
+    """Whether the quote's words stand in `words` from word `first` on, in order, with at most
+    `allowed` other words inserted between them: (the number of the last word, how many were
+    inserted), or None."""
+    if first >= len(words) or words[first] != quote_words[0]:
+        return None
+    position, inserted = first, 0
+    for word in quote_words[1:]:
+        position += 1
+        while position < len(words) and words[position] != word and inserted < allowed:
+            position += 1
+            inserted += 1
+        if position >= len(words) or words[position] != word:
+            return None
+    return position, inserted
+
+
+def _heaviest_common_words(old: Sequence[str], new: Sequence[str],
+                           weight: Callable[[str], float]) -> tuple[int, float]:
+    """The heaviest run of old words standing in the new ones in the same order (a weighted longest
+    common subsequence): its length and weight."""
+    if len(old) * len(new) > 10_000:
+        return 0, 0.0  # only ever asked of quotes; one this long is judged by its letters alone
+    best: list[tuple[float, int]] = [(0.0, 0)] * (len(new) + 1)
+    for word in old:
+        heft = weight(word)
+        previous_diagonal = (0.0, 0)
+        row = [(0.0, 0)]
+        for position, other in enumerate(new, 1):
+            above = best[position]
+            if word == other:
+                candidate = (previous_diagonal[0] + heft, previous_diagonal[1] + 1)
+            else:
+                candidate = max(above, row[-1])
+            row.append(max(candidate, above, row[-1]))
+            previous_diagonal = above
+        best = row
+    weight_kept, kept = best[-1]
+    return kept, weight_kept
 
 
 def _words_beside_figures(masked: str) -> list[str]:

@@ -243,41 +243,62 @@ def run_gui(db: Path | str | None, *, read_only: bool = False, smoke: bool = Fal
     _report_startup("first_window_shown")
     outcome = {"code": 0}
 
+    # With no fact base named, the curator goes on where they stopped: the local file they last had
+    # open, if it is still there (a server is not dialled unasked). Should it fail to open, the
+    # default fact base opens instead with the reason, so a damaged file never locks them out.
+    # Smoke runs always take the default, so they do not depend on the profile's history.
+    candidates: list[Path | str | None] = [db]
+    if db is None and not smoke:
+        from kzeu_desk.ui.recent_fact_bases import last_local_fact_base
+
+        last = last_local_fact_base()
+        if last is not None:
+            candidates = [last, None]
+
+    def fail(message: str) -> None:
+        print(f"kzeu-desk: {message}", file=sys.stderr)
+        if not smoke:
+            QMessageBox.critical(window, "kzeu_desk", message)
+        outcome["code"] = 2
+        window.close()
+
     def load() -> None:
         from kzeu_desk.ui.session import Session
 
-        try:
-            opened = _open_fact_base(db, read_only=read_only, ask=not smoke, parent=window)
-        except Exception as error:
-            message = opening_failure(error, db)
-            if message is None:
-                raise
-            print(f"kzeu-desk: {message}", file=sys.stderr)
-            if not smoke:
-                QMessageBox.critical(window, "kzeu_desk", message)
-            outcome["code"] = 2
-            window.close()
-            return
-        if opened is None:
-            window.close()
-            return
-        window.instance_lock = opened[1]
-        try:
-            window.attach(Session(opened[0]))
-        except Exception as error:  # a file that opened but cannot be read (damaged pages or text)
-            message = opening_failure(error, db)
-            if message is None:
-                raise
-            window.session = None  # half attached: nothing to save on closing
-            opened[0].close()
-            if opened[1] is not None:
-                opened[1].release()
-            print(f"kzeu-desk: {message}", file=sys.stderr)
-            if not smoke:
-                QMessageBox.critical(window, "kzeu_desk", message)
-            outcome["code"] = 2
-            window.close()
-            return
+        not_reopened = None
+        for number, location in enumerate(candidates):
+            fallback_left = number + 1 < len(candidates)
+            try:
+                opened = _open_fact_base(location, read_only=read_only, ask=not smoke, parent=window)
+            except Exception as error:
+                message = opening_failure(error, location)
+                if message is None:
+                    raise
+                if fallback_left:
+                    not_reopened = message
+                    continue
+                fail(message)
+                return
+            if opened is None:
+                window.close()
+                return
+            window.instance_lock = opened[1]
+            try:
+                window.attach(Session(opened[0]))
+            except Exception as error:  # a file that opened but cannot be read (damaged pages or text)
+                message = opening_failure(error, location)
+                if message is None:
+                    raise
+                window.session = None  # half attached: nothing to save on closing
+                opened[0].close()
+                if opened[1] is not None:
+                    opened[1].release()
+                if fallback_left:
+                    not_reopened = message
+                    continue
+                fail(message)
+                return
+            break
         _report_startup("workspace_attached")
         # What start-up built lives as long as the window: collections need not walk it again
         # (a full collection walks every object, holding the interpreter lock: ~100k objects here).
@@ -286,6 +307,10 @@ def run_gui(db: Path | str | None, *, read_only: bool = False, smoke: bool = Fal
         gc.freeze()
         if smoke:
             QTimer.singleShot(_SMOKE_RUN_MS, window.close)
+        if not_reopened is not None:
+            message = (f"{not_reopened} The default fact base is open instead; "
+                       "File > Open recent still lists the other one.")
+            QTimer.singleShot(0, lambda: QMessageBox.warning(window, "kzeu_desk", message))
 
     _AfterFirstPaint(window, load)
     status = app.exec()

@@ -46,6 +46,7 @@ from kzeu_desk.core.service import FactBase
 from kzeu_desk.ui.app_settings import app_settings
 from kzeu_desk.ui.operations import WorkspaceOp
 from kzeu_desk.ui.session import Session
+from kzeu_desk.ui.titled_item_delegate import TitledItemDelegate
 
 def export_work(format_name: str, target: Path, only_confirmed: bool, *, without_texts: bool = False,
                 license: str | None = None, wikibase: str | None = None):
@@ -88,10 +89,17 @@ class ExportDialog(QDialog):
         self.op: WorkspaceOp | None = None
 
         self.format_list = QListWidget()
+        self.format_list.setItemDelegate(TitledItemDelegate(self.format_list))
         for name, export_format in FORMATS.items():
             item = QListWidgetItem(f"{export_format.title}\n{export_format.description}")
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.format_list.addItem(item)
+        # Every format in view at once, no scrolling: eight choices are read, not browsed.
+        self.format_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frame = 2 * self.format_list.frameWidth()
+        self.format_list.setMinimumHeight(
+            sum(self.format_list.sizeHintForRow(row) for row in range(self.format_list.count())) + frame)
+        self.format_list.setMinimumWidth(min(self.format_list.sizeHintForColumn(0) + frame, 720))
         self.format_list.setCurrentRow(len(FORMATS) - 1)  # the lossless format is the safe default
 
         self.all_facts = QRadioButton("All facts (drafts, rejected and deprecated ones marked as such)")

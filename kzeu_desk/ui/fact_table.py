@@ -12,7 +12,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer,
+    QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap, QShowEvent
@@ -485,6 +485,15 @@ class FactTablePane(QWidget):
         header.sectionResized.connect(self._note_resized_by_hand)
         self._columns_fitted_to_rows = False
         self._columns_from_settings = False
+        self._columns_sized_by_hand = False
+        # While the widths are still the app's own, they follow the pane's width (the window is often
+        # maximised or a dock closed after the first fit, which left a strip of empty table beside
+        # squeezed Subject and Property columns). Coalesced: a drag resize fits once per event loop turn.
+        self._refit_timer = QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(0)
+        self._refit_timer.timeout.connect(self._refit_to_new_width)
+        self.view.viewport().installEventFilter(self)
         self._fitting = False
         self._shown_once = False
         self.reset_columns()
@@ -500,6 +509,7 @@ class FactTablePane(QWidget):
                 header.moveSection(current, visual)
             header.setSectionHidden(logical, logical == _UPDATED_COLUMN)
         self._columns_from_settings = False
+        self._columns_sized_by_hand = False
         self.fit_columns_to_content()
 
     def fit_columns_to_content(self) -> None:
@@ -555,6 +565,17 @@ class FactTablePane(QWidget):
     def _note_resized_by_hand(self, *_args) -> None:
         if not self._fitting:
             self._columns_fitted_to_rows = True  # the curator's widths win over later fitting
+            self._columns_sized_by_hand = True
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.view.viewport() and event.type() == QEvent.Type.Resize
+                and event.oldSize().width() != event.size().width() and self._shown_once):
+            self._refit_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _refit_to_new_width(self) -> None:
+        if not (self._columns_sized_by_hand or self._columns_from_settings):
+            self.fit_columns_to_content()
 
     def keep_columns_with(self, layout_keeper) -> None:
         """Let the window's layout keeper save and restore the columns (ui/window_layout.py)."""

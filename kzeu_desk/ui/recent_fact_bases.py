@@ -47,6 +47,15 @@ def recent_paths() -> list[str]:
     return paths
 
 
+def last_local_fact_base() -> Path | None:
+    """The fact base file opened last, if it is still where it was; None for a server or a missing file."""
+    paths = recent_paths()
+    if not paths or _is_address(paths[0]):
+        return None
+    last = Path(paths[0])
+    return last if last.is_file() else None
+
+
 def remember(path: Path | str) -> None:
     normal = _normal(path)
     set_string_list(app_settings(), _KEY, [normal, *(p for p in recent_paths() if p != normal)][:MAX_RECENT])
