@@ -5,7 +5,7 @@ it (the window's own QActions and dialogs) and waited for in the window's event 
 gap between two ticks is how long the window froze. The event loop turning is what counts, not how
 long the work takes: a gap of 100 ms is the target at any size.
 
-    python -m benchmarks.stall_probe --db FACTS.sqlite [--only backup,check] [--long-source ID]
+    python -m benchmarks.stall_probe --db FACTS.sqlite [--only backup,check] [--long-source ID] [--explain]
 
 works on a copy of the fact base in a temporary folder (a backup and a restore write beside it),
 and prints one JSON object: per action, the longest gap and the action's duration in seconds.
@@ -14,12 +14,15 @@ and prints one JSON object: per action, the longest gap and the action's duratio
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -37,10 +40,66 @@ class Stall:
     ticks: int
 
 
+class StallExplainer:
+    """Where the GUI thread is while the window is frozen: a watchdog thread that, whenever no tick
+    has come for `after_s` during a measurement, samples the GUI thread's Python stack every 5 ms
+    (`sys._current_frames`). A sampler, not a profiler: it costs the GUI thread nothing while ticks
+    come on time. `explain(ticks)` lists, for the longest gaps, the stacks seen in them."""
+
+    def __init__(self, after_s: float = 0.04):
+        self._after = after_s
+        self._gui = threading.get_ident()
+        self.last_tick = time.perf_counter()
+        self.active = False
+        self._samples: list[tuple[float, str]] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="stall-explainer", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.005):
+            now = time.perf_counter()
+            if not self.active or now - self.last_tick < self._after:
+                continue
+            frames = sys._current_frames()
+            frame = frames.get(self._gui)
+            if frame is not None:
+                self._samples.append((now, _where(frame)))
+            # A worker holding the interpreter lock freezes the window too: where the others are.
+            for ident, other in frames.items():
+                if ident not in (self._gui, threading.get_ident()):
+                    self._samples.append((now, "[worker] " + _where(other).replace("\n", "\n         ")))
+
+    def explain(self, ticks: list[float], gaps: int = 3) -> str:
+        """The `gaps` longest gaps between `ticks`, each with the stacks sampled in it, commonest first."""
+        samples, self._samples = self._samples, []
+        spans = sorted(zip(ticks, ticks[1:], strict=False), key=lambda span: span[0] - span[1])[:gaps]
+        parts = []
+        for earlier, later in spans:
+            seen = collections.Counter(stack for at, stack in samples if earlier <= at <= later)
+            parts.append(f"- gap of {later - earlier:.3f} s, {sum(seen.values())} samples:")
+            parts.extend(f"  {count} ×\n    " + stack.replace("\n", "\n    ") for stack, count in seen.most_common(6))
+        return "\n".join(parts)
+
+    def close(self) -> None:
+        self._stop.set()
+
+
+def _where(frame) -> str:
+    """The stack as `file:line function` lines, innermost last, keeping the project's own frames and
+    the one frame below them (the library call that takes the time)."""
+    lines = [f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in traceback.extract_stack(frame)
+             if "kzeu_desk" in f.filename]
+    below = traceback.extract_stack(frame)[-1]
+    if "kzeu_desk" not in below.filename:
+        lines.append(f"  -> {Path(below.filename).name}:{below.lineno} {below.name}")
+    return "\n".join(lines[-8:])
+
+
 class StallProbe:
     """A 10 ms timer in the GUI thread; `measure` runs an action and reports the longest gap."""
 
-    def __init__(self) -> None:
+    def __init__(self, explainer: StallExplainer | None = None) -> None:
         from PySide6.QtCore import Qt, QTimer
 
         self._timer = QTimer(interval=TICK_MS)
@@ -49,13 +108,17 @@ class StallProbe:
         self._ticks: list[float] = []
         self._done: Callable[[], bool] = lambda: True
         self._loop = None
+        self._explainer = explainer
 
     def _tick(self) -> None:
         self._ticks.append(time.perf_counter())
+        if self._explainer is not None:
+            self._explainer.last_tick = self._ticks[-1]
         if self._loop is not None and self._done():
             self._loop.quit()
 
-    def measure(self, trigger: Callable[[], object], done: Callable[[], bool], timeout_s: float = 600) -> Stall:
+    def measure(self, trigger: Callable[[], object], done: Callable[[], bool], timeout_s: float = 600,
+                name: str = "") -> Stall:
         """Start the timer, call `trigger` (as a menu click would, from the event loop), and turn the
         event loop until `done()`; the gap before the first tick counts as well."""
         from PySide6.QtCore import QEventLoop, QTimer
@@ -65,6 +128,9 @@ class StallProbe:
         self._loop = QEventLoop()
         started = time.perf_counter()
         self._ticks.append(started)
+        if self._explainer is not None:
+            self._explainer.last_tick = started
+            self._explainer.active = True
         self._timer.start()
         QTimer.singleShot(0, trigger)
         QTimer.singleShot(int(timeout_s * 1000), self._loop.quit)
@@ -74,16 +140,24 @@ class StallProbe:
         finished = time.perf_counter()
         ticks = [*self._ticks, finished]
         gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
+        if self._explainer is not None:
+            self._explainer.active = False
+            print(f"\n== {name or 'action'}: longest gap {max(gaps):.3f} s, took {finished - started:.2f} s",
+                  file=sys.stderr)
+            print(self._explainer.explain(ticks), file=sys.stderr)
         return Stall(max(gaps), finished - started, len(ticks))
 
 
 def _settled(window) -> bool:
-    return window.session is not None and not window.session.operations
+    """No operation runs and the panes' own background reads (the sources list after a refresh) are in."""
+    return (window.session is not None and not window.session.operations
+            and not getattr(window.sources_pane.model, "reading", False))
 
 
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,
-                    documents: list[Path] | None = None) -> dict[str, Stall]:
-    """Each action on the fact base at `db` (changed by them: pass a copy), in a fresh window."""
+                    documents: list[Path] | None = None, explain: bool = False) -> dict[str, Stall]:
+    """Each action on the fact base at `db` (changed by them: pass a copy), in a fresh window;
+    `explain` prints to stderr where the GUI thread was during each action's gaps."""
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from kzeu_desk.core.reading import read_document
@@ -100,7 +174,8 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
     QMessageBox.information = staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
     QMessageBox.warning = staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
     folder = Path(tempfile.mkdtemp(prefix="kzeu-stall-"))
-    probe = StallProbe()
+    explainer = StallExplainer() if explain else None
+    probe = StallProbe(explainer)
     results: dict[str, Stall] = {}
 
     def wanted(name: str) -> bool:
@@ -111,12 +186,12 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
 
     try:
         if wanted("backup"):
-            results["backup"] = probe.measure(window.actionBackUpNow.trigger, settled)
+            results["backup"] = probe.measure(window.actionBackUpNow.trigger, settled, name="backup")
         if wanted("check"):
-            results["check"] = probe.measure(window.actionCheckFactBase.trigger, settled)
+            results["check"] = probe.measure(window.actionCheckFactBase.trigger, settled, name="check")
             window.check_dialog.close()
         if wanted("rescan"):
-            results["rescan"] = probe.measure(window.actionRescanConflicts.trigger, settled)
+            results["rescan"] = probe.measure(window.actionRescanConflicts.trigger, settled, name="rescan")
         if wanted("repair"):
             # Tools > Check fact base, then Repair once the check is done (the repair re-checks after).
             repairing: list = []
@@ -129,26 +204,26 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
                     return False
                 return repairing[0].done and dialog.op.done and settled()
 
-            results["repair"] = probe.measure(window.actionCheckFactBase.trigger, repaired)
+            results["repair"] = probe.measure(window.actionCheckFactBase.trigger, repaired, name="repair")
             window.check_dialog.close()
         if wanted("refresh"):
-            results["refresh"] = probe.measure(window.actionRefresh.trigger, settled)
+            results["refresh"] = probe.measure(window.actionRefresh.trigger, settled, name="refresh")
         if wanted("reviewer_copy"):
             target = folder / "review.sqlite"
             QFileDialog.getSaveFileName = staticmethod(lambda *_a, **_k: (str(target), ""))  # type: ignore[method-assign]
-            results["reviewer_copy"] = probe.measure(window.actionExportReviewerCopy.trigger, settled)
+            results["reviewer_copy"] = probe.measure(window.actionExportReviewerCopy.trigger, settled, name="reviewer_copy")
         if wanted("export") and window.session is not None:
             from kzeu_desk.ui.export_dialog import ExportDialog
 
             dialog = ExportDialog(window.session, window)
             dialog.select_format("jsonl")
             dialog.set_target(folder / "export.jsonl")
-            results["export"] = probe.measure(dialog.start_export, lambda: dialog.finished_export)
+            results["export"] = probe.measure(dialog.start_export, lambda: dialog.finished_export, name="export")
             dialog.close()
         if wanted("import") and documents:
             jobs: list = []
             results["import"] = probe.measure(lambda: jobs.append(window.import_files(documents)),
-                                              lambda: bool(jobs) and jobs[0].over and settled())
+                                              lambda: bool(jobs) and jobs[0].over and settled(), name="import")
         if wanted("revision") and long_source is not None and window.session is not None:
             from kzeu_desk.ui.revision_view import RevisionImport
 
@@ -163,18 +238,20 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
                 for number, paragraph in enumerate(paragraphs) if number % 150 != 11), encoding="utf-8")
             document = read_document(revised)
             job = RevisionImport(window.session, long_source, document, window)
-            results["revision"] = probe.measure(job.start, lambda: job.over and settled())
+            results["revision"] = probe.measure(job.start, lambda: job.over and settled(), name="revision")
         if wanted("restore") and window.session is not None:
             from kzeu_desk.core.backups import take_backup
 
             backup = take_backup(window.session.fact_base.path, "manual")
             results["restore"] = probe.measure(lambda: restore(window, window.session, backup.path, window.refresh_all),
-                                               settled)
+                                               settled, name="restore")
     finally:
         window.close()
         for _ in range(3):
             app.processEvents()
         shutil.rmtree(folder, ignore_errors=True)
+        if explainer is not None:
+            explainer.close()
     return results
 
 
@@ -194,6 +271,8 @@ def main() -> None:
     parser.add_argument("--long-source", type=int, default=None, help="the source a revision import revises")
     parser.add_argument("--documents", type=Path, default=None,
                         help="a folder of documents to import (ten; default: the sample articles and test documents)")
+    parser.add_argument("--explain", action="store_true",
+                        help="print (to stderr) where the GUI thread was while the window was frozen")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kzeu-stall-db-"))
     try:
@@ -202,7 +281,7 @@ def main() -> None:
         documents = (sorted(p for p in args.documents.iterdir() if p.is_file())[:10] if args.documents
                      else ten_documents())
         only = {name.strip() for name in args.only.split(",") if name.strip()} or None
-        found = measure_actions(copy, only, args.long_source, documents)
+        found = measure_actions(copy, only, args.long_source, documents, explain=args.explain)
         print(json.dumps({name: asdict(stall) for name, stall in found.items()}))
     finally:
         shutil.rmtree(work, ignore_errors=True)

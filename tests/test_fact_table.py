@@ -13,6 +13,7 @@ from kzeu_desk.core.models import FactStatus
 from kzeu_desk.core.reading import read_document
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.ui import fact_table
 from kzeu_desk.ui.fact_table import FACT_ID_ROLE, STATUS_COLUMN, FactTableModel, FactTablePane
 from kzeu_desk.paths import sample_corpus_dir
 from kzeu_desk.ui.session import Session
@@ -275,6 +276,28 @@ def test_selecting_a_fact_in_the_session_selects_and_reveals_its_row(session, pa
     assert pane.view.viewport().rect().intersects(pane.view.visualRect(pane.model.index(900, 0)))
     session.select_fact(None)
     assert not pane.view.selectionModel().hasSelection()
+
+
+def test_in_a_large_listing_the_selected_facts_row_is_found_off_the_gui_thread(monkeypatch, session, pane):
+    """Above FIND_ROW_OFF_GUI_THREAD_FROM rows the COUNT that places a fact runs on a worker: the
+    row is highlighted when it comes, and a selection that moved on meanwhile wins."""
+    monkeypatch.setattr(fact_table, "FIND_ROW_OFF_GUI_THREAD_FROM", 0)
+    pane.model.sort(1, ASCENDING)
+    fact_id = pane.model.fact_id_at(900)
+    pane.model.set_filter_text("")  # forget the fetched pages: the row must be counted
+    pane.model.refresh()
+    assert pane.model.fetched_row_of(fact_id) is None
+    session.select_fact(fact_id)
+    assert not pane.view.selectionModel().hasSelection()  # not the previous fact's row meanwhile
+    pane.wait_for_position()
+    assert pane.view.currentIndex().row() == 900
+    assert pane.view.viewport().rect().intersects(pane.view.visualRect(pane.model.index(900, 0)))
+
+    later = pane.model.fact_id_at(3)
+    session.select_fact(pane.model.fact_id_at(700))
+    session.select_fact(later)  # before the first answer arrives
+    pane.wait_for_position()
+    assert pane.view.currentIndex().row() == 3
 
 
 def test_a_fact_filtered_out_stays_selected_in_the_session(qtbot, session, pane):

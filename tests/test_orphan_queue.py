@@ -79,7 +79,7 @@ def test_a_corrected_article_fills_the_queue_and_each_decision_is_undoable(qtbot
     assert pane.choose_evidence(evidence_rows(fb)[facts["one_third"]]["id"])
     assert "one third of the total volume" in pane.old_context.toPlainText()
     assert pane.new_text.source_text == new_body
-    assert session.selected_fact == facts["one_third"]
+    qtbot.waitUntil(lambda: session.selected_fact == facts["one_third"])  # on the next turn of the event loop
     assert not pane.reattach_button.isEnabled() and not pane.accept_button.isEnabled()
 
     start = new_body.index("about a half, or 50 percent")
@@ -126,7 +126,7 @@ def test_an_orphan_is_shown_where_its_passage_stood(qtbot, article, session, pan
     # The cut sentence followed "180-fold."; the reader starts there in the new text once the diff,
     # computed off the GUI thread, says where that is.
     stood = new_body.index("180-fold.") + len("180-fold.")
-    qtbot.waitUntil(lambda: abs(pane.new_text.caret_position() - stood) <= 2)
+    qtbot.waitUntil(lambda: abs(pane.new_text.caret_position() - stood) <= 2, timeout=10_000)  # a short text: a thread, no process
 
 
 def test_a_read_only_fact_base_offers_no_decisions(qtbot, article):
@@ -154,7 +154,7 @@ def test_the_revision_view_lists_revisions_and_shows_what_one_changed(qtbot, art
     assert view.history.count() == 2  # refreshed by the change itself
     assert view.history.item(0).text().startswith("Revision 2 (current)")
     assert view.summary_label.text() == "Comparing revision 1 with revision 2…"  # off the GUI thread
-    qtbot.waitUntil(lambda: "words removed" in view.summary_label.text())
+    qtbot.waitUntil(lambda: "words removed" in view.summary_label.text(), timeout=10_000)  # a short text: a thread, no process
     removed = [p.text for p in view.diff_pieces if p.kind is revisions.DiffKind.REMOVED]
     added = [p.text for p in view.diff_pieces if p.kind is revisions.DiffKind.ADDED]
     assert "77" in removed and "78" in added

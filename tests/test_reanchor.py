@@ -15,7 +15,7 @@ import pytest
 
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.edit_distance import best_substring_ends, levenshtein
-from kzeu_desk.core.reanchor import Cancelled, LastAnchor, needs_review, numbers_changed, reanchor
+from kzeu_desk.core.reanchor import Cancelled, LastAnchor, needs_review, numbers_changed, reanchor, same_stem
 from kzeu_desk.core.text import quote_context
 
 
@@ -411,6 +411,64 @@ def test_words_inserted_inside_a_short_quote_are_accepted_only_where_its_surroun
     lost = old_context.replace("(OSCE) in 2010", "(OSCE) 2010")
     kept = place(old_context, lost, "in 2010")
     assert not kept.anchored or lost[kept.start:kept.end] == "2010"
+
+
+def test_russian_and_kazakh_words_inflected_alongside_an_insertion_are_the_same_words():
+    old = ("Торговля с Италией выросла на треть.\n\nВ 2019 году стороны открыли консульство в Милане. "
+           "Оно выдает визы жителям Ломбардии.\n\nОбе стороны довольны итогами.")
+    new = ("Торговля с Италией выросла на треть.\n\nВ марте 2019 года стороны открыли консульство в Милане. "
+           "Оно выдает визы жителям Ломбардии.\n\nОбе стороны довольны итогами.")
+    placement = place(old, new, "В 2019 году")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == "В марте 2019 года"
+    kazakh_old = "Жоба Маңғыстау облысында іске асады. Құрылыс 2027 жылы басталады. Оған үкімет қаржы бөледі."
+    kazakh_new = ("Жоба Маңғыстау облысында іске асады. Құрылыс 2027 жылдың көктемінде басталады. "
+                  "Оған үкімет қаржы бөледі.")
+    placement = place(kazakh_old, kazakh_new, "Құрылыс 2027 жылы басталады.")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert kazakh_new[placement.start:placement.end] == "Құрылыс 2027 жылдың көктемінде басталады."
+    # Words sharing only their first letters, or differing by more than an ending, are other words.
+    assert same_stem("году", "года") and same_stem("жылы", "жылдың") and same_stem("Казахстан", "Казахстана")
+    assert not same_stem("министр", "министерство") and not same_stem("мен", "менің")
+    assert not same_stem("басталады", "басталмайды") and not same_stem("trade", "trader")
+    # Its sentence cut, and the inflected words said in a new sentence among other neighbours: gone.
+    cut = ("Торговля с Италией выросла на треть.\n\nОбе стороны довольны итогами.\n\nАрхив пополнился: "
+           "в мае 2019 года музей получил коллекцию монет.")
+    assert place(old, cut, "В 2019 году").state is AnchorState.ORPHANED
+
+
+def test_a_figure_added_or_removed_beside_a_placed_quote_flags_it_and_it_waits_for_a_curator():
+    old = ("Ministers met in Brussels on Monday. The trade forum will be held in Almaty. "
+           "Visa questions were left for later.\n\nThe delegation flew home.")
+    added = ("The delegation flew home. Ministers met in Brussels on Monday. The trade forum will be held in "
+             "Almaty in 2026. Visa questions were left for later.")
+    placement = place(old, added, "The trade forum will be held in Almaty.")
+    assert added[placement.start:placement.end].startswith("The trade forum will be held in Almaty")
+    assert placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)
+    removed_old = "Talks went on. The forum of 2025 opens in Almaty. Nobody objected."
+    removed_new = "Nobody objected. Talks went on. The forum opens in Almaty."
+    placement = place(removed_old, removed_new, "opens in Almaty")
+    assert placement.anchored and placement.number_changed
+    # A figure in the next clause or sentence is not beside the quote: nothing to flag.
+    apart = ("Ministers met in Brussels on Monday. The trade forum will be held in Almaty, the organisers said "
+             "on 3 May. Visa questions were left for later.\n\nThe delegation flew home.")
+    placement = place(old, apart, "Ministers met in Brussels on Monday.")
+    assert placement.anchored and not placement.number_changed
+
+
+def test_a_short_quote_moved_within_its_rearranged_sentence_is_known_by_the_sentence_and_waits():
+    old = ("The ministry opened a new office.\n\nExports of wheat to Italy doubled in 2023, the customs "
+           "service reported. Flour mills expanded.\n\nA trade fair followed.")
+    new = ("A trade fair followed.\n\nThe customs service reported that exports of wheat to Italy doubled "
+           "in 2023. Flour mills expanded too.\n\nThe ministry opened a new office.")
+    placement = place(old, new, "the customs service reported")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end].lower() == "the customs service reported"
+    # The same words in a sentence about something else (or with another figure): not the evidence.
+    other = new.replace("exports of wheat to Italy doubled in 2023", "imports of cars from Korea fell in 2023")
+    assert place(old, other, "the customs service reported").state is AnchorState.ORPHANED
+    corrected = new.replace("doubled in 2023", "doubled in 2022")
+    assert place(old, corrected, "the customs service reported").state is AnchorState.ORPHANED
 
 
 def test_a_clause_turned_round_is_found_where_its_surroundings_agree_and_waits_for_a_curator():

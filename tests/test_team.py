@@ -139,6 +139,10 @@ def test_copy_sqlite_to_postgresql_to_sqlite_is_lossless(tmp_path, empty_postgre
         with fb.reading() as conn:
             highest_fact = conn.execute(text("SELECT max(target_id) FROM audit_event WHERE target_type = 'fact'")).scalar()
     storage.copy_fact_base(first, empty_postgresql_url)
+    with FactBase.open(empty_postgresql_url, read_only=True) as server, server.reading() as conn:
+        # The copy arrives settled (vacuumed and analysed): the planner knows how many facts there are.
+        facts = conn.execute(text("SELECT count(*) FROM fact")).scalar_one()
+        assert conn.execute(text("SELECT reltuples FROM pg_class WHERE oid = CAST('fact' AS regclass)")).scalar_one() == facts
     home = tmp_path / "home" / "snapshot.sqlite"
     run = subprocess.run([sys.executable, "-m", "kzeu_desk", "copy", "--from", empty_postgresql_url, "--to", str(home)],
                          capture_output=True, text=True, env=ENV, timeout=300, cwd=ROOT)
@@ -231,6 +235,37 @@ def test_the_second_of_two_edits_of_one_fact_is_refused_and_undo_spares_others_l
         with ana.reading() as conn:
             assert conn.execute(text("SELECT note FROM fact WHERE id = :id"), {"id": fact_id}).scalar_one() \
                 == "Bek's, after seeing Ana's"
+
+
+def test_a_failure_among_the_writes_sent_with_the_commit_keeps_nothing_and_the_next_edit_works(postgresql_url):
+    """An operation's audit rows travel with its COMMIT (nobody waits for their answer): the
+    server refusing one must still fail the whole operation in one sentence, keep nothing, and
+    leave the connection fit for the next edit."""
+    with FactBase.open(postgresql_url, actor="tester") as fb:
+        fact_id = new_id(fb.create_fact(value=TEXT, note="before"))
+        with fb.engine.begin() as conn:  # as a server's own rule (an administrator's trigger) would refuse it
+            conn.exec_driver_sql("CREATE FUNCTION refuse_audit() RETURNS trigger LANGUAGE plpgsql AS "
+                                 "$$ BEGIN RAISE EXCEPTION 'audit rows refused'; END $$")
+            conn.exec_driver_sql("CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_event "
+                                 "FOR EACH ROW EXECUTE FUNCTION refuse_audit()")
+        with fb.reading() as conn:
+            version = conn.execute(text("SELECT version FROM fact WHERE id = :id"), {"id": fact_id}).scalar_one()
+            operations = conn.execute(text("SELECT count(*) FROM operation")).scalar_one()
+        with pytest.raises(UserError, match=r"could not be saved.*audit rows refused") as refused:
+            fb.update_fact(fact_id, version, note="after")
+        assert "\n" not in str(refused.value)  # one sentence, no statement or traceback
+        with fb.reading() as conn:
+            assert conn.execute(text("SELECT note FROM fact WHERE id = :id"), {"id": fact_id}).scalar_one() == "before"
+            assert conn.execute(text("SELECT count(*) FROM operation")).scalar_one() == operations
+        with fb.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TRIGGER refuse_audit ON audit_event")
+        for _ in range(3):  # every pooled connection, the failed one included, works again
+            with fb.reading() as conn:
+                version = conn.execute(text("SELECT version FROM fact WHERE id = :id"), {"id": fact_id}).scalar_one()
+            fb.update_fact(fact_id, version, note=f"after {version}")
+        with fb.reading() as conn:
+            assert conn.execute(text("SELECT note FROM fact WHERE id = :id"), {"id": fact_id}).scalar_one() == \
+                f"after {version}"
 
 
 def test_a_second_workspace_hears_of_a_change_within_two_seconds(postgresql_url):

@@ -97,6 +97,10 @@ _WORDS_ADDED_PER_WORD = 0.5
 # inserted as the quote has, and no more than _WORDS_INSERTED_AT_MOST.
 _INSERTED_WORD_COST = 0.05
 _WORDS_INSERTED_AT_MOST = 4
+# One inner word of a quote of this many words may have been replaced by a few words that say it
+# more precisely; the surroundings must then agree by this much more.
+_REPLACED_WORD_QUOTES = (3, 8)
+_REPLACED_WORD_COST = 0.1
 # A clause turned round ("The Bologna Process was joined by Kazakhstan in 2010" -> "In 2010 Kazakhstan
 # joined the Bologna Process", at least this many words) is recognised by its words standing within
 # one stretch of a sentence no more than twice the quote's words long, where the surroundings resemble
@@ -114,6 +118,10 @@ _TURNED_WORDS_OUT_OF_ORDER = 2
 _TURNED_NEIGHBOUR_WORDS = 3
 
 # Words occurring more often than this carry no information about where a passage went.
+# A quote moved within its sentence is known by the sentence's other words: at least this many, and
+# this share of them kept (either way).
+_SENTENCE_WORDS_TO_TESTIFY = 5
+SENTENCE_KEPT_AGREEMENT = 0.8
 _TELLING_WORD_LIMIT = 64
 _TELLING_WORDS = 8
 _CANDIDATE_REGIONS = 3
@@ -554,10 +562,28 @@ class Locator:
         found = (self._with_context(span, bracket) or self._quote_alone(span, bracket, repetition)
                  or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
-                 or self._clause_turned_round(span, repetition))
+                 or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition))
         if found is None or not span.quote:
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
-        return self._in_real_text(found)
+        return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
+
+    def _flagged_if_a_figure_came_beside(self, span: _Span, found: Placement) -> Placement:
+        """A figure added or removed right beside a placed quote, in its own clause, changes its claim
+        ("…will take place in Astana." -> "…in Astana in 2025."): the words are there, but what they
+        say now comes with a date or an amount they did not have. Such a placement is flagged
+        "number changed" and waits for a curator. An exact placement kept its prefix and suffix, so
+        nothing beside it changed."""
+        if found.state is AnchorState.EXACT or found.number_changed or found.start is None or found.end is None:
+            return found
+        folded = self.text
+        before_new = _clause_figures(folded[max(0, found.start - _BESIDE_CHARACTERS):found.start], before=True)
+        after_new = _clause_figures(folded[found.end:found.end + _BESIDE_CHARACTERS], before=False)
+        before_old = _clause_figures(span.prefix[-_BESIDE_CHARACTERS:], before=True)
+        after_old = _clause_figures(span.suffix[:_BESIDE_CHARACTERS], before=False)
+        if before_new == before_old and after_new == after_old:
+            return found
+        score = found.score if found.score is not None else REVIEW_BELOW - 0.01
+        return Placement(found.key, AnchorState.FUZZY, found.start, found.end, score, True)
 
     def _folded(self, anchor: LastAnchor) -> _Span:
         old = self.old.folded if self.old is not None else None
@@ -1282,33 +1308,54 @@ class Locator:
     def _with_words_inserted(self, span: _Span, repetition: _Repetition) -> Placement | None:
         """A quote all of whose words still stand in order, with a few words inserted between them
         ("In 2022" -> "In November 2022", "зеленая энергетика, водород" -> "зеленая энергетика, в том
-        числе водород"). Its letters are too unlike for an approximate match, yet it lost nothing; it
-        is placed only where its surroundings confirm it, the more firmly the more words came in,
-        where no other copy of it in the old text fits better, and only when one place does so. The
-        placement is fuzzy and waits for a curator."""
+        числе водород"), Russian and Kazakh words perhaps inflected ("В 2022 году" -> "В ноябре 2022
+        года"). Its letters are too unlike for an approximate match, yet it lost nothing; it is placed
+        only where its surroundings confirm it, the more firmly the more words came in, where no other
+        copy of it in the old text fits better, and only when one place does so. Failing that, one
+        inner word of a quote of a few words may have been said more precisely in a few words
+        ("күзде" -> "қазан айында", in autumn -> in October): then the surroundings must agree more
+        firmly still. The placement is fuzzy and waits for a curator."""
         if self.old is None or len(span.words) < 2:
             return None
-        quote_words = list(span.words)
-        allowed = min(len(quote_words), _WORDS_INSERTED_AT_MOST)
+        found = self._words_standing_in_order(span, repetition, list(span.words), None)
+        if found is not None or not _REPLACED_WORD_QUOTES[0] <= len(span.words) <= _REPLACED_WORD_QUOTES[1]:
+            return found
+        fits = [placement for replaced in range(1, len(span.words) - 1) if not span.words[replaced][:1].isdigit()
+                and (placement := self._words_standing_in_order(
+                    span, repetition, [w for n, w in enumerate(span.words) if n != replaced], replaced)) is not None]
+        return fits[0] if len(fits) == 1 else None
+
+    def _words_standing_in_order(self, span: _Span, repetition: _Repetition, quote_words: list[str],
+                                 replaced: int | None) -> Placement | None:
+        """The one place where `quote_words` stand in order with words inserted between them (where
+        the word numbered `replaced` was left out, some at least in its gap), if its surroundings
+        confirm it."""
+        allowed = min(len(span.words), _WORDS_INSERTED_AT_MOST)
         words, index = self.index.words, self.index
-        anchor_position, rarest = min(enumerate(quote_words), key=lambda item: index.frequency(item[1]))
+        # The rarest word still said in the new text (an inflected word may be said there no more).
+        anchor_position, rarest = min(enumerate(quote_words),
+                                      key=lambda item: (index.frequency(item[1]) == 0, index.frequency(item[1])))
         occurrences = index.occurrences.get(rarest, ())
         if not occurrences or len(occurrences) > _OCCURRENCES_RANKED_BY_CONTEXT:
             return None
-        places: set[tuple[int, int, int]] = set()
+        places: set[tuple[int, int, int, int]] = set()
         for number in occurrences:
             for first in range(max(0, number - anchor_position - allowed), number - anchor_position + 1):
                 matched = _match_with_insertions(quote_words, words, first, allowed)
-                if matched is not None:
-                    last, inserted = matched
-                    if inserted:
-                        places.add((first, last, inserted))
+                if matched is None:
+                    continue
+                last, inserted, inflected, positions = matched
+                if replaced is not None and positions[replaced] - positions[replaced - 1] < 2:
+                    continue  # nothing stands where the word left out stood
+                if inserted:
+                    places.add((first, last, inserted, inflected))
         # Words of the old context found between the quote's words mean the quote lost a word and its
         # remaining ones were matched across the context ("OSCE) [in 2010]" edited to "OSCE) 2010",
         # then read as "in Europe (OSCE) 2010"): only new words count as inserted.
         context_words = set(_WORD.findall(span.prefix)) | set(_WORD.findall(span.suffix))
-        fits: list[tuple[float, int, int, int]] = []
-        for first, last, inserted in places:
+        replacing = _REPLACED_WORD_COST if replaced is not None else 0.0
+        fits: list[tuple[float, int, int, int, int]] = []
+        for first, last, inserted, inflected in places:
             if context_words.intersection(words[first:last + 1]) - set(quote_words):
                 continue
             start, end = self._character_span(span, index.starts[first], index.ends[last])
@@ -1318,17 +1365,18 @@ class Locator:
                     or (_SENTENCE_END.search(found[:-1]) is not None and _SENTENCE_END.search(span.quote[:-1]) is None)):
                 continue
             support = self._support(span, start, end)
-            if support < CONTEXT_AGREEMENT + _INSERTED_WORD_COST * inserted:
+            if support < CONTEXT_AGREEMENT + _INSERTED_WORD_COST * (inserted + inflected) + replacing:
                 continue
             if repetition.repeated_before and self._inserted_place_fits_another_copy(span, start, end, support):
                 continue
-            fits.append((support, start, end, inserted))
+            fits.append((support, start, end, inserted, inflected))
         fits.sort(reverse=True)
         if not fits or (len(fits) > 1 and fits[1][0] >= fits[0][0] - AMBIGUITY_MARGIN):
             return None
-        support, start, end, inserted = fits[0]
+        support, start, end, inserted, inflected = fits[0]
         weight = _context_weight(len(span.words))
-        likeness = len(span.words) / (len(span.words) + inserted)
+        kept = len(quote_words) - inflected / 2
+        likeness = kept / (len(span.words) + inserted - (replaced is not None))
         score = (1 - weight) * likeness + weight * support
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
@@ -1365,14 +1413,18 @@ class Locator:
                 if words[first] not in bag:
                     continue
                 window: Counter[str] = Counter()
+                most_covered = 0.0
                 for last in range(first, min(len(words), first + longest)):
                     window[words[last]] += 1
                     if last < number or words[last] not in bag:
                         continue
                     covered = sum(weight(word) * min(count, window[word]) for word, count in bag.items())
-                    if covered >= TURNED_CLAUSE_WORDS_KEPT * quote_weight:
+                    # The shortest stretch that holds enough of its words, and each longer one that
+                    # holds more: a stretch cut short may hold exactly the words that kept their order
+                    # ("открыто в Алматы в 1994 году" -> "открыто в 1994 году | в Алматы").
+                    if covered >= TURNED_CLAUSE_WORDS_KEPT * quote_weight and covered > most_covered:
                         places.add((first, last))
-                        break
+                        most_covered = covered
         context_only = (set(_WORD.findall(span.prefix)) | set(_WORD.findall(span.suffix))) - set(bag)
         neighbours = (set(_context_words(span.prefix, trim_start=True)[-_TURNED_NEIGHBOUR_WORDS:])
                       | set(_context_words(span.suffix, trim_start=False)[:_TURNED_NEIGHBOUR_WORDS])) - set(bag)
@@ -1407,6 +1459,47 @@ class Locator:
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
 
+    # 8. a quote moved within its own sentence ---------------------------------------------
+
+    def _moved_within_its_sentence(self, span: _Span, repetition: _Repetition) -> Placement | None:
+        """A quote still said word for word, in a sentence that holds the same other words as its
+        old one, rearranged ("Trade … reached €40 billion in 2024, according to Eurostat." ->
+        "According to Eurostat, trade … reached €40 billion in 2024."): its prefix and suffix are
+        new, yet its sentence says what it said. The other words must be at least
+        _SENTENCE_WORDS_TO_TESTIFY, the same figures among them, SENTENCE_KEPT_AGREEMENT of them
+        shared either way, and one place only may fit; the placement is fuzzy and waits for a curator."""
+        if self.old is None or repetition.repeated_before or not span.words:
+            return None
+        old = self.old
+        quote_bag = Counter(span.words)
+        old_from, old_to = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        old_rest = Counter(_WORD.findall(old.text, old_from, old_to)) - quote_bag
+        old_count = sum(old_rest.values())
+        if old_count < _SENTENCE_WORDS_TO_TESTIFY:
+            return None
+        old_figures = sorted(_figures(old.text[old_from:old_to]))
+        found = self.index.find_all(span.quote, limit=_PLACES_COMPARED_BY_SENTENCE,
+                                    starts_at_word=span.starts_at_word, ends_at_word=span.ends_at_word)
+        if len(found) == _PLACES_COMPARED_BY_SENTENCE:
+            return None  # said all over the text: a sentence's words are no proof
+        fits: list[tuple[int, int, float]] = []
+        for start in found:
+            end = start + len(span.quote)
+            if not _whole_words(self.text, start, end, span):
+                continue
+            new_from, new_to = self.new.sentence_start(start), self.new.sentence_end(start, end)
+            new_rest = Counter(_WORD.findall(self.text, new_from, new_to)) - quote_bag
+            shared = sum((old_rest & new_rest).values()) / max(old_count, sum(new_rest.values()))
+            if shared >= SENTENCE_KEPT_AGREEMENT and sorted(_figures(self.text[new_from:new_to])) == old_figures:
+                fits.append((start, end, shared))
+        if len(fits) != 1:
+            return None
+        start, end, shared = fits[0]
+        weight = _context_weight(len(span.words))
+        score = (1 - weight) + weight * shared * CONTEXT_AGREEMENT
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
     def _inserted_place_fits_another_copy(self, span: _Span, start: int, end: int, support: float) -> bool:
         """Whether another copy of the quote in the old text fits this place clearly better."""
         assert self.old is not None
@@ -1416,6 +1509,27 @@ class Locator:
                     support + AMBIGUITY_MARGIN):
                 return True
         return False
+
+
+# How far beside a placed quote a figure counts as part of its claim: its own clause, at most this
+# many words and characters away.
+_BESIDE_WORDS = 3
+_BESIDE_CHARACTERS = 40
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]«»\"\n]|\.(?!\d)")
+
+
+def _clause_figures(text: str, *, before: bool) -> list[str]:
+    """The figures among the _BESIDE_WORDS words of `text` nearest the quote (its end when `before`,
+    its start otherwise), within the quote's clause."""
+    breaks = [match.end() for match in _CLAUSE_BREAK.finditer(text)]
+    if before:
+        clause = text[breaks[-1]:] if breaks else text
+        words = _WORD.findall(clause)[-_BESIDE_WORDS:]
+    else:
+        first_break = _CLAUSE_BREAK.search(text)
+        clause = text[:first_break.start()] if first_break else text
+        words = _WORD.findall(clause)[:_BESIDE_WORDS]
+    return [word for word in words if word[:1].isdigit()]
 
 
 def _context_weight(words: int) -> float:
@@ -1445,21 +1559,50 @@ def _added_words(quote_words: Sequence[str], found: str) -> int:
 
 
 def _match_with_insertions(quote_words: Sequence[str], words: Sequence[str], first: int,
-                           allowed: int) -> tuple[int, int] | None:
+                           allowed: int) -> tuple[int, int, int, list[int]] | None:
     """Whether the quote's words stand in `words` from word `first` on, in order, with at most
-    `allowed` other words inserted between them: (the number of the last word, how many were
-    inserted), or None."""
+    `allowed` other words inserted between them, each either as it was or inflected (`same_stem`):
+    (the number of the last word, how many were inserted, how many were inflected, the number of
+    each quote word's match), or None."""
     if first >= len(words) or words[first] != quote_words[0]:
         return None
-    position, inserted = first, 0
+    position, inserted, inflected = first, 0, 0
+    positions = [first]
     for word in quote_words[1:]:
         position += 1
-        while position < len(words) and words[position] != word and inserted < allowed:
+        while position < len(words) and not same_stem(words[position], word) and inserted < allowed:
             position += 1
             inserted += 1
-        if position >= len(words) or words[position] != word:
+        if position >= len(words) or not same_stem(words[position], word):
             return None
-    return position, inserted
+        inflected += words[position] != word
+        positions.append(position)
+    return position, inserted, inflected, positions
+
+
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
+# Russian and Kazakh change a word's ending for case, number and possession ("году" -> "года",
+# "жылы" -> "жылдың", "Казахстан" -> "Казахстана"); the stem stays. Two words of at least
+# _STEM_WORD_LETTERS letters count as one when they share their first _STEM_LETTERS letters or more
+# and neither has more than _ENDING_LETTERS letters beyond them ("министр" and "министерство" do
+# not). Only the word-level rules compare by stem, under their own uniqueness and context guards.
+_STEM_WORD_LETTERS = 4
+_STEM_LETTERS = 3
+_ENDING_LETTERS = 4
+
+
+def same_stem(a: str, b: str) -> bool:
+    """Whether two words are one, or the same Cyrillic word with another ending."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _STEM_WORD_LETTERS or a[:_STEM_LETTERS] != b[:_STEM_LETTERS]:
+        return False
+    if _CYRILLIC_WORD.fullmatch(a) is None or _CYRILLIC_WORD.fullmatch(b) is None:
+        return False
+    shared = _STEM_LETTERS
+    while shared < min(len(a), len(b)) and a[shared] == b[shared]:
+        shared += 1
+    return len(a) - shared <= _ENDING_LETTERS and len(b) - shared <= _ENDING_LETTERS
 
 
 def _heaviest_common_words(old: Sequence[str], new: Sequence[str],

@@ -227,7 +227,8 @@ class Recorder:
 
     def flush_audit(self) -> None:
         if self._events:
-            self.conn.execute(insert(table("audit_event")), self._events)
+            # inline: nothing reads the new rows' ids back (a server need not answer before the commit)
+            self.conn.execute(insert(table("audit_event")).inline(), self._events)
             self._events.clear()
 
     # -- undo / redo ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Connection, RowMapping, TextClause, bindparam, text
@@ -44,16 +45,39 @@ def _document_query(engine: StorageEngine) -> TextClause:
 
 def refresh(conn: Connection, fact_ids: Iterable[int]) -> None:
     """Re-index these facts; ids of facts that no longer exist are dropped from the index."""
+    ids = sorted(set(fact_ids))
+    for chunk_start in range(0, len(ids), _CHUNK):
+        write(conn, read(conn, ids[chunk_start:chunk_start + _CHUNK]))
+
+
+@dataclass(frozen=True, slots=True)
+class Refresh:
+    """What re-indexing some facts writes: their documents, and the ids of those that are gone."""
+
+    documents: list[SearchDocument]
+    gone: list[int]
+
+
+def read(conn: Connection, fact_ids: Iterable[int]) -> Refresh:
+    """The reads of `refresh`, for a caller that writes the result later (`write`) in the same
+    transaction, after nothing else has changed these facts."""
     engine = engine_of(conn)
     query = _document_query(engine)
     ids = sorted(set(fact_ids))
+    documents: list[SearchDocument] = []
     for chunk_start in range(0, len(ids), _CHUNK):
         chunk = ids[chunk_start:chunk_start + _CHUNK]
         qualified = qualifiers_of(conn, chunk)
-        documents = [_document(row, qualified.get(row["id"], ())) for row in conn.execute(query, {"ids": chunk}).mappings()]
-        present = {d.fact_id for d in documents}
-        engine.search.delete_documents(conn, [i for i in chunk if i not in present])
-        engine.search.replace_documents(conn, documents)
+        documents += [_document(row, qualified.get(row["id"], ())) for row in conn.execute(query, {"ids": chunk}).mappings()]
+    present = {d.fact_id for d in documents}
+    return Refresh(documents, [i for i in ids if i not in present])
+
+
+def write(conn: Connection, refresh: Refresh) -> None:
+    """The writes of `refresh` (no reads: they may travel with the commit)."""
+    index = engine_of(conn).search
+    index.delete_documents(conn, refresh.gone)
+    index.replace_documents(conn, refresh.documents)
 
 
 def rebuild(conn: Connection) -> None:

@@ -205,7 +205,6 @@ class FactBase:
                     # An edit that changed nothing leaves no operation, so History and undo show real actions.
                     raise _NothingChanged
                 self._after_writes(recorder)
-                recorder.flush_audit()
                 self._announce(conn, recorder.operation_id)
         except _NothingChanged:
             recorder.changes.operation_id = None
@@ -218,7 +217,9 @@ class FactBase:
                 raise
             # a damaged file: said in one sentence, pointing to check and backups
             described = self._storage_engine.describe_failure(error, self.location)
-            raise (described or UserError(f"Your change could not be saved: {error.orig}.")) from None
+            # The engine's first line only: a server adds CONTEXT and DETAIL lines after its reason.
+            reason = (str(error.orig).strip().splitlines() or [type(error.orig).__name__])[0].rstrip(".")
+            raise (described or UserError(f"Your change could not be saved: {reason}.")) from None
 
     def _announce(self, conn: Connection, operation_id: int | None) -> None:
         """Tell other workspaces of the operation when it commits. It is marked as this workspace's
@@ -253,12 +254,19 @@ class FactBase:
                 or UserError(f"Your change could not be saved: {text}."))
 
     def _after_writes(self, recorder: Recorder) -> None:
-        """Keep derived data in step inside the same transaction."""
+        """Keep derived data in step inside the same transaction, then write the audit events.
+        The reads come first: the last writes (search documents, audit rows) then need no answer,
+        and a server gets them with the commit instead of waiting for each (two of an edit's
+        ~20 waits for the server; docs/PERFORMANCE.md, "PostgreSQL")."""
         conflicts.recheck(recorder, recorder.conflict_keys, recorder.facts_touched)
         if recorder.reindex_every_fact:
             search_documents.rebuild(recorder.conn)
+            self._storage_engine.only_writes_until_commit(recorder.conn)
         else:
-            search_documents.refresh(recorder.conn, recorder.facts_touched)
+            reindexed = search_documents.read(recorder.conn, recorder.facts_touched)
+            self._storage_engine.only_writes_until_commit(recorder.conn)
+            search_documents.write(recorder.conn, reindexed)
+        recorder.flush_audit()
 
     def bulk_operation(self, label: str, body: Callable[[BulkWriter], T], wording: BulkWording) -> tuple[T, Changes]:
         """Run `body` as one bulk operation: one write transaction tuned for millions of inserted

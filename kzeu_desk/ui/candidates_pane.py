@@ -16,8 +16,6 @@ text, painted by the delegate, never as rich text.
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,6 +35,7 @@ from kzeu_desk.core.value_candidates import (
 )
 from kzeu_desk.core.value_format import format_value
 from kzeu_desk.core.value_parsing.document_values import FoundValue
+from kzeu_desk.ui.operations import compute_off_gui_thread
 from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.text_styles import muted, small_print
 
@@ -219,20 +218,12 @@ class CandidateListView(QListView):
         super().keyPressEvent(event)
 
 
-class _Finder(QObject):
-    """Finds a text's candidates on a worker thread; `found` arrives on the GUI thread."""
-
-    found = Signal(int, object)  # request number, list[FoundValue] (or a message when reading failed)
-
-    def start(self, request: int, text: str, published: str | None) -> None:
-        def work() -> None:
-            try:
-                result: object = find_values(text, published)
-            except ValueError as error:  # a publication date that is not an ISO date
-                result = str(error)
-            with contextlib.suppress(RuntimeError):  # the pane went away while the text was read
-                self.found.emit(request, result)
-        threading.Thread(target=work, name="find-candidates", daemon=True).start()
+def _find_candidates(text: str, published: str | None) -> object:
+    """The text's candidates, or a message when its publication date cannot be read."""
+    try:
+        return find_values(text, published)
+    except ValueError as error:  # a publication date that is not an ISO date
+        return str(error)
 
 
 class CandidatesPane(QWidget):
@@ -289,8 +280,6 @@ class CandidatesPane(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.hint)
 
-        self._finder = _Finder(self)
-        self._finder.found.connect(self._on_found)
         self.order_box.currentIndexChanged.connect(lambda _index: self._show_rows())
         self.show_done.toggled.connect(lambda _checked: self._show_rows())
         self.view.make_fact.connect(self.make_fact)
@@ -340,7 +329,10 @@ class CandidatesPane(QWidget):
         self._finding = True
         self.busy.show()
         self.summary.setText(f"Finding figures and dates in {len(self._text):,} characters…")
-        self._finder.start(self._request, self._text, self._published)
+        request = self._request
+        # On a worker thread; the answer comes back on the GUI thread, dropped if the pane is gone.
+        compute_off_gui_thread(self, _find_candidates, (self._text, self._published),
+                               lambda result: self._on_found(request, result))
 
     def stop(self) -> None:
         """The window is closing: a finding still running is dropped when it arrives, so nothing

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kzeu_desk.core.entity_directory import EntityDirectory
@@ -103,6 +103,12 @@ class EntityField(QWidget):
         # The QModelIndex overload of `activated`, chosen by indexing, which the Qt stubs do not describe.
         self.completer.activated[QModelIndex].connect(self._on_completion_chosen)  # type: ignore[index]
         self.create_button.clicked.connect(self._on_create_clicked)
+        self.line_edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line_edit and event.type() == QEvent.Type.FocusIn and not self.line_edit.isReadOnly():
+            self._directory()  # the completer has every alias before the first keystroke
+        return super().eventFilter(watched, event)
 
     def set_entity(self, entity_id: int | None, name: str) -> None:
         self._loaded_id = entity_id

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from kzeu_desk.core import fact_detail, queries
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.qualifiers import fact_qualifiers
-from kzeu_desk.core.entity_directory import EntityDirectory
 from kzeu_desk.core.models import AnchorState, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.property_info import KIND_WORDS, PropertyInfo, property_infos, value_for_property, value_problem
 from kzeu_desk.core.service import FactBase
@@ -36,6 +35,7 @@ from kzeu_desk.ui.settling_combo import SettlingCombo
 from kzeu_desk.ui.date_field import DateField
 from kzeu_desk.ui.date_range_field import DateRangeField
 from kzeu_desk.ui.entity_field import AliasListModel, EntityField
+from kzeu_desk.ui.entity_lookup import EntityLookup
 from kzeu_desk.ui.fitted_list import FittedList
 from kzeu_desk.ui.form_fields import CommitLineEdit, CommitPlainTextEdit, ProblemLabel
 from kzeu_desk.ui.kind_offer import KindOffer
@@ -100,11 +100,11 @@ class FactEditor(QWidget):
         self._history: list[fact_detail.HistoryEntry] = []
         self._acting = False  # inside our own session.perform
         self._last_failure: str | None = None
-        self._loaded_entities: EntityDirectory | None = None  # read on first need: 52k aliases at 1M facts
         self._properties: dict[int, PropertyInfo] = {}
         # A property chosen whose kind the value does not fit: it is stored with the next value entered.
         self._pending_property: PropertyInfo | None = None
         self._entity_model = AliasListModel(self)
+        self._entity_lookup = EntityLookup(session, self._entity_model, self)  # 52k aliases at 1M facts
         self._loaded_texts: dict[QLineEdit, str] = {}  # what each plain text field showed when loaded
 
         self._build()
@@ -198,7 +198,7 @@ class FactEditor(QWidget):
 
         # -- what the fact states
         form = self._new_form()
-        self.subject_field = EntityField(self._entity_model, lambda: self._entities, allow_empty=True,
+        self.subject_field = EntityField(self._entity_model, self._entity_lookup.directory, allow_empty=True,
                                          accessible_name="Subject")
         self.subject_field.committed.connect(self._commit_subject)
         self.subject_field.create_requested.connect(lambda name: self._create_entity_and_assign(name, "subject"))
@@ -223,7 +223,7 @@ class FactEditor(QWidget):
         self.amount_editor = AmountEditor()
         self.amount_editor.committed.connect(lambda value, words: self._commit_value(value, words))
         self.amount_editor.preview_changed.connect(self._show_preview)
-        self.value_entity_field = EntityField(self._entity_model, lambda: self._entities, allow_empty=False,
+        self.value_entity_field = EntityField(self._entity_model, self._entity_lookup.directory, allow_empty=False,
                                               accessible_name="Value entity")
         self.value_entity_field.committed.connect(self._commit_value_entity)
         self.value_entity_field.create_requested.connect(lambda name: self._create_entity_and_assign(name, "value"))
@@ -284,7 +284,7 @@ class FactEditor(QWidget):
         self.scope_note_edit.setPlaceholderText("e.g. first nine months only")
         self.scope_note_edit.editingFinished.connect(self._commit_scope_note)
         form.addRow("Scope note", self.scope_note_edit)
-        self.qualifier_editor = QualifierEditor(self._perform, self._entity_model, lambda: self._entities)
+        self.qualifier_editor = QualifierEditor(self._perform, self._entity_model, self._entity_lookup.directory)
         form.addRow("Other", self.qualifier_editor)
         column.addLayout(form)
 
@@ -417,7 +417,7 @@ class FactEditor(QWidget):
     # -- loading -------------------------------------------------------------------------------
 
     def _reload_vocabulary(self) -> None:
-        self._loaded_entities = None
+        self._entity_lookup.invalidate()
         with self._session.fact_base.reading() as conn:
             self._properties = property_infos(conn)
         self.property_box.set_properties(self._properties)
@@ -426,14 +426,13 @@ class FactEditor(QWidget):
             self._pending_property = self._properties.get(self._pending_property.id)
 
     @property
-    def _entities(self) -> EntityDirectory:
-        """Names and aliases, read when first needed (showing a fact, typing in an entity field)."""
-        if self._loaded_entities is None:
-            with self._session.fact_base.reading() as conn:
-                alias_rows = queries.entity_names(conn)
-            self._loaded_entities = EntityDirectory(alias_rows)
-            self._entity_model.set_rows(alias_rows)
-        return self._loaded_entities
+    def _entities(self) -> EntityLookup:
+        """Entity names (`.name`); every alias is read off the GUI thread once a fact is shown."""
+        return self._entity_lookup
+
+    def stop_background_reads(self) -> None:
+        """The window is closing: wait for the entity directory's read, start no more."""
+        self._entity_lookup.stop()
 
     def _on_selected_fact_changed(self, fact_id: int | None) -> None:
         if fact_id == self._fact_id:
@@ -452,6 +451,7 @@ class FactEditor(QWidget):
         if fact_id is None:
             self._clear(self._empty_hint())
             return
+        self._entity_lookup.load_in_background()  # ready for completion by the time a curator types
         with self._session.fact_base.reading() as conn:
             row = queries.fact_row(conn, fact_id)
             if row is None:

@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         self._commit_pending_edit()
         self.session.fact_base.refresh_copy()
         self._known_operation = self._latest_operation()
-        self.sources_pane.reload()
+        self.sources_pane.reload(in_background=True)
         if self.sources_pane.current_source_id() is not None:
             self.source_pane.refresh_spans()
         self.fact_table.model.refresh()
@@ -858,6 +858,9 @@ class MainWindow(QMainWindow):
             if getattr(self, "_revision_job", None) is not None:
                 self._revision_job.wait()
             self.whole_base_views.stop()
+            self.fact_editor.stop_background_reads()
+            self.sources_pane.model.stop()
+            self.fact_table.stop_background_reads()
             self.session.wait_for_operations()
         self.layout_keeper.save(panes=self.session is not None)
         super().closeEvent(event)

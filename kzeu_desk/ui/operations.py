@@ -38,14 +38,20 @@ thread, where a writing operation's `Changes` are adopted into the undo stack an
 
 from __future__ import annotations
 
-import contextlib
+import concurrent.futures
+import concurrent.futures.process
+import functools
 import gc
+import itertools
+import multiprocessing
+import queue
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QProgressDialog, QPushButton, QWidget
 
 from kzeu_desk.core.changes import Changes
@@ -85,7 +91,13 @@ class _CollectorPause:
 
 
 class _Signals(QObject):
-    """Lives on the GUI thread; emitted from the worker, so every slot runs on the GUI thread."""
+    """Lives on the GUI thread; emitted from the worker, so every slot runs on the GUI thread.
+
+    Emitting from the worker is safe here because this object outlives every emission and dies on
+    the GUI thread: it belongs to its operation, which the worker thread holds (its target) until
+    it ends and the session holds until `_finish`; `_finish` joins the worker before the session
+    lets the operation go. (Views' short computations, which have no such owner, answer through
+    `_Mailbox` below instead.)"""
 
     reported = Signal(object)  # Report
     finished = Signal(object, object)  # result, exception (one of them None)
@@ -371,32 +383,172 @@ class _StatusProgress:
         self._refresh()
 
 
-class _Delivery(QObject):
-    arrived = Signal(object, object)  # result, exception
+# -- a view's pure computation, and how its result crosses back to the GUI thread -----------------
+#
+# Qt objects, and PySide's Python wrappers of them, belong to one thread: a QObject must be
+# destroyed on the thread it lives on, and a signal emitted from another thread is only safe while
+# the sender is certain to outlive the emission. The first version of this code broke both rules.
+# The worker emitted a signal of a small QObject made a child of the view, so closing the view
+# (deleteLater, carried out on the GUI thread while it runs the event loop without the interpreter
+# lock) could destroy that object in the middle of the worker's emission; and the worker held the
+# last Python references to it and to the view's callback, so their wrappers could be freed on the
+# worker thread. A full test run died of it once, a segmentation fault inside
+# QApplication.processEvents (28 runs of the same module did not show it: a race), and
+# tests/view_work_race.py, closing views while their work answers, crashed it within 3 s every time.
+#
+# So no worker touches Qt at all, by construction:
+# - everything Qt about a job (the receiver, `done`, and the work, which may close over a view) is
+#   held in `_Mailbox.jobs`, which only the GUI thread reads or changes;
+# - a worker gets a job number and a one-slot list, `slot`, holding the work; it takes the work out,
+#   runs it, drops its own reference, puts the outcome into `slot` and the number into a
+#   `queue.SimpleQueue` (plain Python, safe from any thread), and holds nothing else; so the last
+#   reference to the work, its closure and its result is always dropped on the GUI thread;
+# - the GUI thread polls that queue with a timer that lives on it (10 ms, only while jobs are out);
+#   a result whose receiver is gone (`shiboken6.isValid`) is dropped there, unread.
+# A worker process's result arrives through its future's callback, which runs on the executor's
+# own thread: it too only fills the slot and puts the number into the queue.
+
+_POLL_MS = 10
 
 
-def compute_off_gui_thread(receiver: QObject, work: Callable[[], T], done: Callable[[T], Any]) -> None:
-    """For a view: compute something that reads no database and changes nothing (a word diff of a
-    long text) on a worker thread, and hand it to `done` on the GUI thread, unless `receiver` is
-    gone by then. Nothing is shown meanwhile; the view says what it is waiting for if it must.
-    Exceptions are raised again on the GUI thread."""
-    delivery = _Delivery(receiver)  # dies with the receiver: a late result goes nowhere
+class _Job:
+    def __init__(self, receiver: QObject, done: Callable[[Any], Any], work: object, slot: list,
+                 retry: Callable[[QObject], None] | None):
+        # Held (as `done` mostly holds it anyway), so it is released here, on the GUI thread; whether
+        # its Qt object still exists is what counts.
+        self.receiver = receiver
+        self.done = done
+        self.work = work  # held here too, so the worker never drops its last reference
+        self.slot = slot  # the work until a worker takes it; then the outcome (or the future)
+        self.retry = retry  # for a process job: run it on a thread instead, if the process died
 
-    def arrived(result: T, error: BaseException | None) -> None:
-        delivery.deleteLater()
-        if error is not None:
-            raise error
-        done(result)
+    def receiver_alive(self) -> bool:
+        return shiboken6.isValid(self.receiver)
 
-    delivery.arrived.connect(arrived)
 
-    def run() -> None:
-        try:
-            result, error = work(), None
-        except BaseException as raised:
-            result, error = None, raised
-        with contextlib.suppress(RuntimeError):  # the receiver went away meanwhile
-            delivery.arrived.emit(result, error)
+class _Mailbox:
+    """The GUI thread's side: the jobs out, and the queue workers answer through."""
 
-    threading.Thread(target=run, name="view-work", daemon=True).start()
+    jobs: ClassVar[dict[int, _Job]] = {}
+    answered: queue.SimpleQueue[int] = queue.SimpleQueue()
+    numbers = itertools.count(1)
+    timer: QTimer | None = None
 
+    @classmethod
+    def post(cls, receiver: QObject, done: Callable[[Any], Any], work: object, slot: list,
+             retry: Callable[[QObject], None] | None = None) -> int:
+        if threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("a view's background computation is started on the GUI thread")
+        number = next(cls.numbers)
+        cls.jobs[number] = _Job(receiver, done, work, slot, retry)
+        timer = cls.timer
+        if timer is None or not shiboken6.isValid(timer):
+            # A child of the application, so it lives on the GUI thread and goes with it.
+            timer = cls.timer = QTimer(QCoreApplication.instance(), interval=_POLL_MS)
+            timer.timeout.connect(cls.deliver)
+        if not timer.isActive():
+            timer.start()
+        return number
+
+    @classmethod
+    def deliver(cls) -> None:
+        """On the GUI thread: hand every answer that came to its receiver."""
+        while True:
+            try:
+                number = cls.answered.get_nowait()
+            except queue.Empty:
+                break
+            job = cls.jobs.pop(number, None)
+            if job is None:
+                continue
+            outcome = job.slot.pop() if job.slot else (None, RuntimeError("a background computation gave no answer"))
+            if isinstance(outcome, concurrent.futures.Future):
+                error = outcome.exception()
+                if isinstance(error, concurrent.futures.process.BrokenProcessPool) and job.retry is not None:
+                    _WorkerProcess.broken()
+                    if job.receiver_alive():
+                        job.retry(job.receiver)
+                    continue
+                outcome = (None if error is not None else outcome.result(), error)
+            if not job.receiver_alive():
+                continue  # the view went away meanwhile: its result goes nowhere
+            result, error = outcome
+            if error is not None:
+                raise error  # a bug in the work: the application's handler reports it
+            job.done(result)
+        if not cls.jobs and cls.timer is not None and shiboken6.isValid(cls.timer):
+            cls.timer.stop()
+
+
+def _work_on(number: int, slot: list) -> None:
+    """A worker thread: runs the work in `slot` and answers through the mailbox, touching no Qt."""
+    work = slot.pop()
+    try:
+        outcome: tuple[Any, BaseException | None] = (work(), None)
+    except BaseException as raised:
+        outcome = (None, raised)
+    del work  # the GUI thread's job still holds the work: its last reference goes there
+    slot.append(outcome)
+    del outcome
+    _Mailbox.answered.put(number)
+
+
+def compute_off_gui_thread(receiver: QObject, function: Callable[..., T], args: tuple,
+                           done: Callable[[T], Any]) -> None:
+    """For a view: compute `function(*args)` (something that reads no database, changes nothing
+    and touches no Qt object) on a worker thread, and hand the result to `done` on the GUI thread,
+    unless `receiver` is gone by then. Nothing is shown meanwhile; the view says what it is waiting
+    for if it must. Exceptions are raised again on the GUI thread."""
+    work = functools.partial(function, *args)
+    slot: list = [work]
+    number = _Mailbox.post(receiver, done, work, slot)
+    threading.Thread(target=_work_on, args=(number, slot), name="view-work", daemon=True).start()
+
+
+class _WorkerProcess:
+    """One worker process for the whole application. "spawn": forking a process that runs Qt's
+    threads is unsafe. It starts on first use (0.6 s on an idle machine, its imports done in the new
+    process) and serves every later call; a pool that broke (its process was killed) is replaced on
+    the next call."""
+
+    pool: concurrent.futures.ProcessPoolExecutor | None = None
+
+    @classmethod
+    def get(cls) -> concurrent.futures.ProcessPoolExecutor:
+        if cls.pool is None:
+            cls.pool = concurrent.futures.ProcessPoolExecutor(max_workers=1,
+                                                              mp_context=multiprocessing.get_context("spawn"))
+        return cls.pool
+
+    @classmethod
+    def broken(cls) -> None:
+        cls.pool = None
+
+
+def compute_in_another_process(receiver: QObject, function: Callable[..., T], args: tuple,
+                               done: Callable[[T], Any]) -> None:
+    """Like `compute_off_gui_thread`, for pure computation that keeps the interpreter busy for seconds
+    (a word diff of a 1 MB text): `function(*args)` runs in a worker process. On a thread it would
+    starve the window: each time Qt calls into Python (the highlighter, once per paragraph of a long
+    source, 4.5k times) the GUI thread waits up to the interpreter's switch interval (5 ms) for the
+    lock, which froze the window 1.3-6.4 s after a revision import at 1M facts. `function` and `args`
+    must be picklable (a module-level function). If no process can be started it runs on a thread."""
+    slot: list = []
+
+    def on_a_thread_instead(alive_receiver: QObject) -> None:
+        compute_off_gui_thread(alive_receiver, function, args, done)
+
+    number = _Mailbox.post(receiver, done, (function, args), slot, retry=on_a_thread_instead)
+    try:
+        future = _WorkerProcess.get().submit(function, *args)
+    except (OSError, RuntimeError):  # no process could be started, or the pool is shutting down
+        _Mailbox.jobs.pop(number, None)
+        on_a_thread_instead(receiver)
+        return
+
+    def answered(finished: concurrent.futures.Future) -> None:
+        # The executor's thread (or this one, if it is done already): a future is plain Python.
+        slot.append(finished)
+        _Mailbox.answered.put(number)
+
+    future.add_done_callback(answered)

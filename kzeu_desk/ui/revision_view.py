@@ -22,9 +22,10 @@ from kzeu_desk.core.reading import ReadDocument, read_document
 from kzeu_desk.core.progress import Progress, Stopped
 from kzeu_desk.core.reanchor import Cancelled
 from kzeu_desk.core.service import FactBase, SourceMetadata
-from kzeu_desk.ui.operations import WorkspaceOp, compute_off_gui_thread
+from kzeu_desk.ui.operations import WorkspaceOp
 from kzeu_desk.ui.plain_text import local_time, plain_label
 from kzeu_desk.ui.session import Session
+from kzeu_desk.ui.text_diffing import diff_off_gui_thread
 
 _NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 _REMOVED_HUE = QColor(225, 50, 90)
@@ -147,7 +148,7 @@ class RevisionView(QWidget):
                                            f"{removed:,} words removed (struck out), {added:,} added (underlined).")
                 self._paint(pieces)
 
-            compute_off_gui_thread(self, lambda: revisions.text_diff(old, new), compared)
+            diff_off_gui_thread(self, old, new, compared)
             return
         self._paint(self._pieces)
 

@@ -289,6 +289,19 @@ class StorageEngine(ABC):
             conn.exec_driver_sql(str(compiled), [{bind: row[i] for bind, i in names} for row in rows])
 
     @abstractmethod
+    def only_writes_until_commit(self, conn: Connection) -> None:
+        """Inside a write transaction: everything it still runs before its commit is a write whose
+        answer nobody reads (no RETURNING, no row count) and that nothing reads back before then.
+        A server may then send those statements without waiting for each (raising an error of
+        theirs at the commit, which fails)."""
+
+    @abstractmethod
+    def settle_after_copy(self, engine: Engine) -> None:
+        """After a whole fact base was copied in (`transfer.copy_fact_base`, committed): bring
+        the engine's own bookkeeping of the new rows up to date, so the first curator to open the
+        copy gets the plans and scans a settled fact base gets."""
+
+    @abstractmethod
     def defer_foreign_keys(self, conn: Connection) -> None:
         """Check foreign keys at commit rather than per statement, for the rest of the transaction."""
 

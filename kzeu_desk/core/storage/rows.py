@@ -22,7 +22,7 @@ class FastRows:
     def __init__(self, conn: Connection, query: TextClause | str, params: Mapping[str, object] | None = None):
         """`query` is a `text()` clause, or SQL without parameters that goes to the driver as it is
         (so a ':' inside a string literal is never taken for a parameter)."""
-        statement, arguments = _for_driver(conn, query, params)
+        statement, arguments = for_driver(conn, query, params)
         driver_connection: Any = conn.connection.driver_connection
         self._cursor = self._open_cursor(driver_connection)
         try:
@@ -62,7 +62,8 @@ class FastRows:
             self.close()
 
 
-def _for_driver(conn: Connection, query: TextClause | str, params: Mapping[str, object] | None) -> tuple[str, Any]:
+def for_driver(conn: Connection, query: TextClause | str, params: Mapping[str, object] | None) -> tuple[str, Any]:
+    """The statement and arguments to hand the driver's own cursor (`FastRows`)."""
     if isinstance(query, str):
         if params:
             raise TypeError("plain SQL goes to the driver as it is; bind parameters through text()")

@@ -146,6 +146,10 @@ def copy_fact_base(source: Location, target: Location, progress: Progress | None
             delete_every_row(writer)  # what opening a new fact base put there (bookkeeping rows)
             copied = copy_rows(reader, writer, progress)
             writer_engine.announce(writer, None)
+        if progress:
+            total = sum(copied.values())
+            progress(total, total, "Preparing the copy for its first use")
+        writer_engine.settle_after_copy(opened_target.engine)
     except BaseException:
         writer_engine.close(target, opened_target)
         reader_engine.close(source, opened_source)

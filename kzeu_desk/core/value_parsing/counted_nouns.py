@@ -21,6 +21,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_MEASURES,
     ENGLISH_NOT_COUNTED,
     ENGLISH_OF_COMPLEMENTS,
+    FIXED_TERMS,
     IRREGULAR_PLURALS,
     KAZAKH_ADJECTIVE_ENDINGS,
     KAZAKH_ADJECTIVES,
@@ -40,8 +41,12 @@ from kzeu_desk.core.value_parsing.counted_words import (
 # A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
-_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of the|из|ішінен)[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
+_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?|из|ішінен)[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
                         re.IGNORECASE)
+_TWO_WORD_MEASURE_RE = re.compile(
+    rf"[ \u00a0]+(?P<unit>(?:cubic|square)[ \u00a0]+(?:metres|meters|metre|meter|kilometres|kilometers|kilometre|kilometer)"
+    rf"|(?:текше|шаршы)[ \u00a0]+(?:метр|шақырым|километр))(?P<ending>[{CYRILLIC_LETTER}]*)(?![\w])",
+    re.IGNORECASE)
 _KAZAKH_ENDINGS = sorted(KAZAKH_NOUN_ENDINGS, key=len, reverse=True)
 _MOST_WORDS = 4
 # English may coordinate qualifiers before the noun: "33 hard and soft infrastructure needs".
@@ -56,10 +61,36 @@ class Counted:
     is_measure: bool  # years, tons, km: the figure is a quantity in this unit, not a count
 
 
+_FIXED_TERM_RE = re.compile("|".join(f"(?:{term})" for term in FIXED_TERMS))
+
+
 def counted_after(text: str, position: int) -> Counted | None:
     """The noun phrase right after `position` that says what the number before it counts."""
+    counted = _counted_after(text, position)
+    if counted is None or counted.is_measure:
+        return counted
+    return _with_fixed_qualifier(text[position:counted.end].split(), counted)
+
+
+def _with_fixed_qualifier(written: list[str], counted: Counted) -> Counted:
+    """The unit with the qualifiers of a fixed term kept ("joint ventures", "рабочих мест")."""
+    head_words = len(counted.unit.split())
+    for qualifiers in (3, 2, 1):
+        if len(written) < head_words + qualifiers:
+            continue
+        kept = written[-head_words - qualifiers:-head_words]
+        unit = " ".join([*kept, counted.unit])
+        if _FIXED_TERM_RE.fullmatch(unit.lower()):
+            return Counted(unit, counted.end, False)
+    return counted
+
+
+def _counted_after(text: str, position: int) -> Counted | None:
     if (abbreviation := _ABBREVIATION_RE.match(text, position)) is not None:
         return Counted(" ".join(abbreviation.group("unit").split()), abbreviation.end(), True)
+    if (two_words := _TWO_WORD_MEASURE_RE.match(text, position)) is not None:
+        # "30 billion cubic metres", "30 млрд текше метрге": a measure named in two words
+        return Counted(" ".join(two_words.group("unit").split()), two_words.end(), True)
     if (out_of := _OUT_OF_RE.match(text, position)) is not None:
         # "19 out of the 34 materials", "12 из 27 стран-членов": the first number counts the noun.
         position = out_of.end()
@@ -70,6 +101,11 @@ def counted_after(text: str, position: int) -> Counted | None:
         cursor = match.end()
     if not words:
         return None
+    # "25 Airbus ұшағын", "12 Boeing самолетов": a name in Latin letters before a Cyrillic noun
+    # qualifies it, as a name does.
+    while len(words) > 1 and re.fullmatch(r"[A-Z][A-Za-z-]*", words[0][0]) and re.match(
+            rf"[{CYRILLIC_LETTER}]", words[1][0]):
+        words = words[1:]
     first = words[0][0]
     if re.match(r"[A-Za-z]", first):
         counted = _english(words)
@@ -89,7 +125,9 @@ def counted_after(text: str, position: int) -> Counted | None:
         base in KAZAKH_KNOWN_STEMS and len(lowered) - len(base) != 1 and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):
-        return _kazakh(words)
+        # The phrase ends the clause when punctuation or the end of the text follows its last word.
+        after = text[words[-1][1]:words[-1][1] + 2].strip()
+        return _kazakh(words, words_end_clause=not after or not after[0].isalnum())
     return _russian(words)
 
 
@@ -107,11 +145,55 @@ def _is_english_plural(word: str) -> bool:
     return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
+_DEMONYM_PLURAL_RE = re.compile(r"[A-Z][a-z]+(?:ians|eans|ans|ks|khs|mens|anis|ers|ites|ards)")
+
+
+def _followed_by_english_plural(words: list[tuple[str, int]], word: str) -> bool:
+    index = next((i for i, (candidate, _) in enumerate(words) if candidate == word), len(words))
+    return index + 1 < len(words) and _is_english_plural(words[index + 1][0])
+
+
+_PLURAL_MODIFIERS = frozenset({"rights", "customs", "arms", "goods", "sales", "savings", "sports", "affairs", "news",
+                               "communications", "logistics", "economics", "humanities"})
+
+
+def _next_english_plural(words: list[tuple[str, int]], word: str) -> tuple[str, int] | None:
+    index = next((i for i, (candidate, _) in enumerate(words) if candidate == word), None)
+    if index is None or index + 1 >= len(words):
+        return None
+    following, end = words[index + 1]
+    return (following, end) if _is_english_plural(following) and following.lower() not in ENGLISH_MEASURES else None
+
+
 def _is_english_adjective(word: str) -> bool:
     lowered = word.lower()
     if word[0].isupper():
         return True  # "EU countries", "European companies", "Central Asian nations": names qualify, not count
-    return lowered in ENGLISH_ADJECTIVES or lowered.endswith(ENGLISH_ADJECTIVE_ENDINGS)
+    if lowered in ENGLISH_ADJECTIVES:
+        return True
+    if lowered in _GERUND_NOUN_MODIFIERS:
+        return False  # "40 monitoring stations", "mining companies": a kind of station, of company
+    first, _, last = lowered.rpartition("-")
+    if first and last.endswith("ing") and not _is_english_qualifier_word(first):
+        # "capacity-building projects", "data-sharing agreements": a noun and a gerund name a kind
+        # of thing; "fast-growing", "long-standing", "high-ranking" start with a qualifier.
+        return False
+    return lowered.endswith(ENGLISH_ADJECTIVE_ENDINGS)
+
+
+def _is_english_qualifier_word(word: str) -> bool:
+    return (word in ENGLISH_ADJECTIVES or word in _ENGLISH_ADVERBS or word.endswith(("ly", "er", "est"))
+            or word.endswith(ENGLISH_ADJECTIVE_ENDINGS))
+
+
+_GERUND_NOUN_MODIFIERS = frozenset({
+    "mining", "processing", "training", "monitoring", "shipping", "banking", "manufacturing", "refining", "trading",
+    "housing", "engineering", "consulting", "teaching", "learning", "testing", "filling", "charging", "parking",
+    "boarding", "screening", "recycling", "farming", "fishing", "printing", "marketing", "funding", "building",
+    "logging", "drilling", "pumping", "smelting", "packaging", "accounting", "sewing", "spinning", "research",
+})
+_ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "quick", "self", "forward", "all",
+                              "record", "half", "never", "so", "free", "good", "hot"})
 
 
 def _english(words: list[tuple[str, int]]) -> Counted | None:
@@ -126,7 +208,12 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
                 continue  # the second of two coordinated qualifiers
         if lowered in ENGLISH_MEASURES:
             return Counted(word, end, True) if not kept else None
+        if _DEMONYM_PLURAL_RE.fullmatch(word) and not _followed_by_english_plural(words, word):
+            return Counted(word, end, False)  # "900,000 ethnic Germans", "40 Kazakhs": people named by nation
         if _is_english_plural(word):
+            if lowered in _PLURAL_MODIFIERS and (following := _next_english_plural(words, word)) is not None:
+                # "human rights trainings", "customs officers": a plural-only noun qualifies the next
+                return Counted(" ".join([*kept, word, following[0]]), following[1], False)
             return Counted(" ".join([*kept, word]), end, False)
         if lowered in ("and", "or") and (qualified or kept) and len(kept) <= 1:
             kept, skip_next = [], True
@@ -181,12 +268,38 @@ def _kazakh_base(word: str) -> str:
     for ending in _KAZAKH_ENDINGS:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(ending) >= 3 and len(stem) >= 3:
+            if ending.startswith("с") and stem.endswith(("ы", "і")) and not stem.endswith(("шы", "ші")):
+                # "отырысын" is "отырыс" + "ын" (a noun in "-ыс/-іс"), not "отыры" + "сын"; the
+                # possessive "-сы" follows other vowels ("дозасын") and doers in "-шы" ("сарапшысын").
+                continue
             return stem
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(stem) >= 3 and _ending_fits(stem, ending):
             return stem
+    # The possessive "-сы/-сі" follows a vowel only ("шенген визасы", "бағдарламасы"), in the stem's
+    # vowel class.
+    if lowered.endswith(("сы", "сі")) and len(lowered) >= 5 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS and (
+            (lowered[-1] == "ы") == ((_last_vowel(lowered[:-2]) or "") in _BACK_VOWELS)):
+        return lowered[:-2]
+    # The possessive "-ы/-і" (with a case after it) follows a consonant, in the stem's vowel class;
+    # a stem's last "қ/к/п" is voiced before it ("басымдығын" -> басымдық, "өңірі" -> өңір).
+    for ending in _POSSESSIVE_AFTER_CONSONANT:
+        stem = lowered[: -len(ending)]
+        # "-шы/-ші" names a doer and is part of the noun ("өндіруші", "сарапшы"), not a possessive.
+        if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иуйш" and (
+                (ending[0] == "ы") == ((_last_vowel(stem) or "") in _BACK_VOWELS)) and _last_vowel(stem) is not None:
+            return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
     return lowered
+
+
+_POSSESSIVE_AFTER_CONSONANT = ("ының", "інің", "ына", "іне", "ында", "інде", "ынан", "інен", "ымен", "імен",
+                               "ын", "ін", "ы", "і")
+_UNVOICED = {"ғ": "қ", "г": "к", "б": "п"}
+
+
+def _last_vowel(stem: str) -> str | None:
+    return next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS), None)
 
 
 # Two-letter case endings (locative, dative, accusative) and the sounds they follow: "қалада",
@@ -198,6 +311,11 @@ _VOICELESS = "кқпстфхшщцч"
 
 
 def _ending_fits(stem: str, ending: str) -> bool:
+    if stem.endswith("у") and len(stem) >= 4 and stem[-2] not in _BACK_VOWELS + _FRONT_VOWELS:
+        # "алмасуға", "дамуда", "оқуды": a verbal noun in "-у" takes the endings that follow a vowel
+        # sound, in the class of the vowel before it.
+        vowel = _last_vowel(stem[:-1])
+        return vowel is not None and ending[0] in "гғдн" and (ending[1] in "аы") == (vowel in _BACK_VOWELS)
     last_vowel = next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
     if last_vowel is None or last_vowel in "иу":
         return False
@@ -238,12 +356,22 @@ def _possessed_stem(word: str) -> str | None:
         stem = word[: -len(ending)]
         if (ending.startswith(("сы", "сі")) and len(stem) >= 3) or stem in KAZAKH_KNOWN_STEMS:
             return stem
+    # "зерттеу орталығы": a stem's last "қ/к" voiced between vowels before the possessive "-ы/-і"
+    # ("жылғы", "бүгінгі", with a consonant before "ғ/г", are adjectives).
+    if re.search(r"[аоұыяеөүіэ](?:ғы|гі)$", word) and len(word) >= 6 and (
+            (word[-1] == "ы") == ((_last_vowel(word[:-2]) or "") in _BACK_VOWELS)):
+        return word[:-2] + _UNVOICED[word[-2]]
     return None
 
 
 def _is_kazakh_adjective(word: str) -> bool:
     lowered = word.lower()
-    return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4)
+    if lowered.endswith(("ғы", "гі")) and len(lowered) >= 6 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
+            and lowered[-4:-2] not in ("да", "де", "та", "те"):
+        return False  # "орталығы", "басымдығы": a possessive after "қ/к" voiced; "алдағы", "жылғы" are adjectives
+    # Adjectives in "-и" ("ғылыми", "саяси", "әскери", "табиғи", "ресми"): few nouns end so.
+    return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4) or (
+        lowered.endswith("и") and len(lowered) >= 5)
 
 
 # "үш өзара түсіністік туралы меморандум": what the counted noun is about comes before it, joined
@@ -251,17 +379,44 @@ def _is_kazakh_adjective(word: str) -> bool:
 _KAZAKH_ABOUT_WORDS = frozenset({"туралы", "жөніндегі", "жайлы", "саласындағы"})
 
 
-def _kazakh(words: list[tuple[str, int]]) -> Counted | None:
+def _measure_in_adjective(word: str) -> str | None:
+    """"жылдағы", "айлық", "күндік": a measure made an adjective still measures the number before it."""
+    for suffix in ("дағы", "дегі", "тағы", "тегі", "ғы", "гі", "қы", "кі"):
+        if word.endswith(suffix) and word[: -len(suffix)] in KAZAKH_MEASURES:
+            return word[: -len(suffix)]
+    return None
+
+
+_DEMONYM_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
+_KAZAKH_PEOPLES = frozenset({"ауған", "қазақ", "орыс", "неміс", "француз", "итальян", "қытай", "түрік", "өзбек",
+                             "қырғыз", "тәжік", "түрікмен", "ағылшын", "поляк", "венгр", "испан", "грек", "голланд"})
+
+
+def _looks_like_kazakh_verb(word: str) -> bool:
+    return re.search(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|мақ|мек)$", word.lower()) is not None
+
+
+def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Counted | None:
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
     if about is not None:
         words = words[about + 1:]
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
+        if index == 0 and (measure := _measure_in_adjective(lowered)) is not None:
+            return Counted(measure, end, True)  # "екі жылдағы сапар": in two years, a span of time
         base = _kazakh_base(lowered)
         if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
             return None
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
+            if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or
+                                                                 lowered in _KAZAKH_PEOPLES) \
+                    and _looks_like_kazakh_verb(words[-1][0]) and _kazakh_base(words[-1][0]) not in KAZAKH_KNOWN_STEMS:
+                # "2,5 мың қазақстандық аттанды.": an adjective right before the closing verb is the
+                # noun itself (Kazakhstanis, foreigners, Russians).
+                return Counted(lowered, end, False)
             continue
+        if len(word) > 1 and word.split("-")[0].isupper():
+            continue  # "он шақты ЕО елі": a name or abbreviation qualifies, as "EU countries" are countries
         if (compound := _kazakh_compound(words, index)) is not None:
             return compound
         if base in KAZAKH_COMPOUND_FIRST and index + 1 < len(words):

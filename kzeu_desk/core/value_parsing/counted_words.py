@@ -48,7 +48,7 @@ ENGLISH_MEASURES = frozenset({
     "seconds", "decades", "decade", "centuries", "century", "tons", "tonnes", "ton", "tonne", "kilometres",
     "kilometers", "km", "miles", "metres", "meters", "hectares", "acres", "barrels", "litres", "liters",
     "kilograms", "kg", "megawatts", "gigawatts", "kilowatts", "mw", "gw", "kwh", "mwh", "gwh", "twh", "teu",
-    "bcm", "points", "degrees", "nights",
+    "bcm", "points", "degrees", "nights", "night",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|МВт|ГВт|кВт·ч|т)"
@@ -56,7 +56,10 @@ MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|MW|GW|kW|kWh|MWh|GWh|
 # -- Russian ---------------------------------------------------------------------------------
 
 # Endings only adjectives and participles have ("крупных зарубежных компаний").
-RUSSIAN_ADJECTIVE_ENDINGS = ("ых", "их", "ые", "ие", "ая", "яя", "ое", "ее", "ого", "ому", "ыми", "ими", "ую", "юю")
+RUSSIAN_ADJECTIVE_ENDINGS = ("ых", "их", "ые", "ие", "ая", "яя", "ое", "ее", "ого", "ому", "ыми", "ими", "ую", "юю",
+                             # the masculine singular ("31 совместный проект", "21 казахстанский вуз");
+                             # nouns in "-ий" ("критерий") do not follow "ск/цк".
+                             "ый", "ский", "цкий")
 RUSSIAN_NOT_COUNTED = frozenset({
     "и", "в", "во", "на", "по", "с", "со", "из", "для", "от", "до", "что", "как", "или", "а", "но",
     "это", "года", "году", "год", "годах", "годы", "гг", "г", "тыс", "же", "ли", "не", "при", "за", "к", "о",
@@ -71,7 +74,7 @@ RUSSIAN_COUNTED_EXCEPTIONS = frozenset({"человек"})
 RUSSIAN_MEASURE_STEMS = (
     "лет", "год", "месяц", "недел", "дн", "дня", "сут", "час", "минут", "секунд", "десятилет", "век", "тонн",
     "километр", "метр", "гектар", "баррел", "кубометр", "литр", "мегаватт", "гигаватт", "киловатт", "тонно",
-    "пункт",
+    "пункт", "ноч", "сут",
 )
 
 # -- Kazakh ----------------------------------------------------------------------------------
@@ -79,14 +82,21 @@ RUSSIAN_MEASURE_STEMS = (
 KAZAKH_ADJECTIVES = frozenset({
     "жаңа", "ірі", "үлкен", "шағын", "жалпы", "басты", "негізгі", "әртүрлі", "түрлі", "бірлескен", "шетел",
     "мемлекеттік", "жеке", "отандық", "еуропалық", "шетелдік", "ресейлік", "қытайлық", "жоғары", "орта",
+    "арнайы", "тікелей", "қосымша",
+    # Names that qualify a noun, written in lower case in Kazakh: "шенген визасы" is a visa, as
+    # "Schengen visas" are visas and "шенгенских виз" are визы; peoples before a noun ("ауған
+    # студенті", "неміс компаниясы") qualify it too.
+    "шенген", "ауған", "қазақ", "орыс", "неміс", "француз", "итальян", "қытай", "түрік", "өзбек", "қырғыз",
+    "тәжік", "түрікмен", "ағылшын", "поляк", "венгр", "испан", "грек", "голланд", "австрия", "чех",
 })
 # Endings that make adjectives of nouns ("еуропалық", "шетелдік", "биылғы").
 KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
 # Nouns that make a compound with the noun after them: "мүше мемлекет", "жұмыс орны".
-KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім"})
+KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім", "кен"})
 # Nouns commonly counted in the news, in their base form: an ending is taken off a word only when
 # what remains is one of these (or the ending is long enough to be unmistakable).
 KAZAKH_KNOWN_STEMS = frozenset({
+    "автокөлік",
     "компания", "мемлекет", "ел", "адам", "маман", "жоба", "кәсіпорын", "келісім", "құжат", "университет",
     "студент", "тонна", "жыл", "ай", "апта", "күн", "сағат", "минут", "вагон", "контейнер", "сала", "бағыт",
     "дипломат", "министр", "елші", "өкіл", "орын", "орны", "мүше", "сапар", "форум", "кездесу",
@@ -103,6 +113,23 @@ KAZAKH_NOUN_ENDINGS = (
     "бен", "пен", "сы", "сі", "ы", "і", "а", "е", "н",
 )
 KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель",
-                             "ғасыр"})
+                             "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт"})
 KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллион", "миллиард", "жуық", "астам", "шамамен", "шақты",
                                 "бұрын", "кейін", "бойы", "аса", "артық", "кем", "жылғы", "жылы", "және", "мен"})
+
+# -- Fixed terms, all three languages --------------------------------------------------------
+
+# Terms whose qualifier is part of what is counted: dropping it names another thing ("joint
+# ventures" are not any ventures, "рабочие места" not any places, "жоғары оқу орны" is a
+# university, not any place of study). The qualifier stays in the unit, as written (Kazakh in
+# its base form). Descriptive adjectives and names ("new", "European", "шетелдік", "Schengen")
+# are still dropped. Each entry is a regular expression over "qualifier(s) noun" in lower case.
+FIXED_TERMS = (
+    r"joint ventures?", r"raw materials?", r"higher education institutions?", r"free trade (?:agreements?|zones?)",
+    r"special economic zones?", r"working groups?", r"civil servants?", r"double taxation (?:treaties|treaty|agreements?)",
+    r"small and medium(?:-sized)? (?:enterprises|businesses)", r"rare earth (?:elements|metals)",
+    r"рабоч\w* мест\w*", r"совместн\w* предприяти\w*", r"высш\w* учебн\w* заведени\w*", r"учебн\w* заведени\w*",
+    r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
+    r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
+    r"арнайы экономикалық аймақ", r"жұмыс тоб\w*",
+)

@@ -58,7 +58,8 @@ _RELATIVE_YEAR_OF = (
     rf"|\s+of\s+(?P<rel_the>(?i:the))\s+(?i:year)(?![\w-])"
     rf"|\s+(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))"
 )
-_KAZAKH_RELATIVE_YEAR_BEFORE = r"(?P<rel_kk>(?i:биылғы|биыл|былтырғы|былтыр|өткен жылдың|осы жылдың|ағымдағы жылдың))"
+_KAZAKH_RELATIVE_YEAR_BEFORE = (r"(?P<rel_kk>(?i:биылғы|биыл|былтырғы|былтыр|өткен жылдың|осы жылдың|ағымдағы жылдың"
+                                r"|келесі жылдың|келер жылдың|алдағы жылдың|келесі жылғы|келер жылғы))")
 _KAZAKH_MONTHS_WORD = rf"(?:\s+(?i:айлар[{CYRILLIC_LETTER}]*|айы[{CYRILLIC_LETTER}]*|аралығында))?"
 _NOT_AN_AMOUNT_AFTER = (r"(?!\s*(?:%|(?i:per\s?cent|percent|тыс|млн|млрд|трлн|мың|миллион|миллиард|триллион|million|billion"
                         r"|thousand|trillion|процент|пайыз)))")
@@ -216,12 +217,22 @@ _HALVES = (
     rf"(?<![\w])H(?P<ord>[12])\s*{year()}(?!\d)",
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_HALF_ORDINAL}\s+"
     rf"(?i:жартысында|жартыжылдығында|жартыжылдықта|жарты\s+жылында|жарты\s+жылда)",
+    # Without a year, dated by tense as a month without a year is: "in the second half",
+    # "во втором полугодии", "екінші жартыжылдықта" (those with a year were read above).
+    rf"(?<![\w])(?:(?i:in|during|for|by)\s+)?(?i:the)\s+{_HALF_ORDINAL}\s+(?i:half)(?![\w])(?!\s+(?i:of)\b)",
+    rf"(?<![\w])(?i:в|во|за|на)\s+{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:полугоди[еия]){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w]){_HALF_ORDINAL}\s+(?i:жартыжылдықта|жартыжылдығында|жарты\s+жылда){NOT_CYRILLIC_AFTER}",
 )
 _QUARTERS = (
     rf"(?<![\w]){_IN}(?:(?i:first|первые)\s+(?P<n>[1-3])\s+(?i:quarters|квартала)|{_QUARTER_ORDINAL}(?:-?(?:м|й))?"
     rf"\s+(?i:quarter|квартал[еа]?)){_OF_YEAR}",
     rf"(?<![\w])Q(?P<ord>[1-4])\s*{year()}(?!\d)",
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_QUARTER_ORDINAL}\s+(?i:тоқсан[{CYRILLIC_LETTER}]*)",
+    # Without a year ("in the first quarter", "в третьем квартале", "екінші тоқсанда"): dated by the
+    # sentence's tense, as a month without a year is (those with a year were read and blanked above).
+    rf"(?<![\w])(?:(?i:in|during|for|by|until)\s+)?(?i:the)\s+{_QUARTER_ORDINAL}\s+(?i:quarter)(?![\w])",
+    rf"(?<![\w])(?i:в|во|за|на|до|к)\s+{_QUARTER_ORDINAL}\s+(?i:квартал[еау]?){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w]){_QUARTER_ORDINAL}\s+(?i:тоқсан(?:да|ында|ға|ына|ның|ынан|нан|ы|ын)?){NOT_CYRILLIC_AFTER}",
 )
 
 
@@ -299,6 +310,26 @@ _SEASONS_OF_YEAR = (
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<season>(?i:{ENGLISH_SEASON}))\s+(?i:of)\s+(?:(?i:the)\s+)?"
     rf"(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+(?i:year)",
 )
+# A season named alone ("in the spring", "осенью", "күзде"): dated by the sentence's tense, as a
+# month without a year is. "fall" alone is a verb as often as a season, so only "in the fall".
+_BARE_SEASONS = (
+    r"(?<![\w])(?i:in|during)\s+(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|winter))(?![\w])",
+    r"(?<![\w])(?:(?i:in|during|for|by|until)\s+)?(?i:the)\s+(?P<season>(?i:spring|summer|autumn|winter|fall))(?![\w])"
+    r"(?!\s+(?i:of|semester|session|term|school|months?))",
+    rf"(?<![\w])(?P<season>(?i:весной|летом|осенью|зимой)){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<season>(?i:көктемде|жазда|күзде|қыста)){NOT_CYRILLIC_AFTER}",
+)
+
+
+def _read_bare_season(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    months = _season_months(match.group("season"))
+    if months is None:
+        return None
+    if publication is None:
+        return needs("date")
+    return _season_range(anchored_year(months[1], publication, match.string), months, relative=True)
+
+
 _NEAREST_SEASONS = (
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:last|previous|past|this|next|coming))\s+"
     rf"(?P<season>(?i:{ENGLISH_SEASON}))(?![\w])",
@@ -324,7 +355,7 @@ _DECADES = (
     r"(?<![\w])(?:(?i:the)\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s(?![\w])",
     rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0|[1-9]0)-?(?:х|е)\s+(?i:годах|годы|годов|гг\.?){NOT_CYRILLIC_AFTER}",
     # Not the second year of a range: "2010-2020 жылдары" is eleven years, not the 2020s.
-    rf"(?<![\w\d])(?<!\d[-–—])(?<!\d\s[-–—]\s)(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында)?)"
+    rf"(?<![\w\d])(?<!\d[-–—])(?<!\d\s[-–—]\s)(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында|дан|ынан|ға|ына)?)"
     rf"{NOT_CYRILLIC_AFTER}",
 )
 
@@ -370,6 +401,7 @@ RANGE_PATTERNS = (
     *_compile(_MONTH_RANGES, _read_month_range),
     *_compile(_SEASONS_OF_YEAR, _read_season_of_year),
     *_compile(_NEAREST_SEASONS, _read_nearest_season),
+    *_compile(_BARE_SEASONS, _read_bare_season),
     *_compile(_DECADES, _read_decade),
     *_compile(_YEAR_RANGES, _read_year_range),
 )

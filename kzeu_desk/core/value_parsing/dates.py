@@ -259,7 +259,13 @@ def read_month_day(match: re.Match[str], publication: Publication | None) -> Dat
 
 
 def _read_year(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
-    return date_reading(iso_date(int(match.group("year"))))
+    value = int(match.group("year"))
+    if value > _LATEST_YEAR and re.search(r"(?i:жыл|год|лет)\s*$", match.group(0)):
+        return None  # "2500 жыл", "2500 лет": a span of years, not a year
+    return date_reading(iso_date(value))
+
+
+_LATEST_YEAR = 2100
 
 
 def _pattern(regex: str, read: DateReader, *, ignore_case: bool) -> DatePattern:
@@ -303,6 +309,9 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
                  r"(?!\s*\d)", read_month_day, ignore_case=False),
         _pattern(rf"(?<![\w])(?:(?i:{RUSSIAN_MONTH_PREPOSITIONS})\s+)?(?P<month>(?i:{RUSSIAN_MONTH})){NOT_CYRILLIC_AFTER}"
                  r"(?!\s*\d)", read_month_day, ignore_case=False),
+        # "наурыздың ортасында", "қараша айының соңында": the middle, start or end of a month is the month.
+        _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY}))(?i:ның|нің|дың|дің|тың|тің|\s+айының)\s+"
+                 rf"(?i:орта|бас|соң|аяғ|аяқ)[{CYRILLIC_LETTER}]*", read_month_day, ignore_case=False),
         # "наурызда", "мамыр айында", "қазан айындағы": a Kazakh month in the locative, or with "айы".
         _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде|дағы|дегі|тағы|тегі)"
                  rf"|(?i:{_KAZAKH_MONTH_ONLY})\s+(?i:айы[{CYRILLIC_LETTER}]*)){NOT_CYRILLIC_AFTER}",

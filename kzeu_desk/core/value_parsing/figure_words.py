@@ -17,20 +17,27 @@ from kzeu_desk.core.value_parsing.candidates import Bound
 RUSSIAN_CHANGE_VERB = (
     r"вырос|вырас|возрос|возрас|увелич|сократ|сокращ|сниз|сниж|пониз|пониж|повыс|повыш|замедл|ускор|упал|упад"
     r"|опуст|подня|довед|довест|довод|расшир|достиг|дорос|уменьш|рост|подорож|подешев|ослаб|укрепи"
+    r"|продл|продли|удлин|сузи|сузил|поднял|опустил"
 )
 KAZAKH_CHANGE_VERB = (
     r"өс|арт|ұлғай|төменде|азай|қысқар|баяула|жет(?:ті|кен|іп|еді|у|кізу|кізді|кізілді)|көбей|кеми|түс"
-    r"|көтер|кеңей|жеделде|қымбатта|арзанда"
+    r"|көтер|кеңей|жеделде|қымбатта|арзанда|ұзарт|қысқарт|төмендет|арттыр|жеткіз"
 )
 
 # Each qualifier is a regex fragment; the longest phrase wins because the search for a
 # qualifier ending right before a number takes the leftmost start ("no more than" beats
 # "more than", "just under" beats "under").
 QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
+    # Negated, a lower-bound verb gives an upper bound: "did not exceed", "не превышал", "аспайтын" (below).
+    (r"(?:did|does|do|will|would|could|has|have|had) not (?:exceed|surpass|top)(?:ed)?|not exceeding|never exceeded",
+     Bound.UPPER),
     (r"exceed(?:ed|s|ing)?", Bound.LOWER),
     (r"(?:just |well |a little (?:bit )?|slightly )?(?:more|greater|higher) than", Bound.LOWER),
     (r"(?:just (?:a little (?:bit )?)?|well |a little (?:bit )?|slightly )?(?:over|above)", Bound.LOWER),
-    (r"at least", Bound.LOWER),
+    (r"at least|a minimum of", Bound.LOWER),
+    (r"start(?:s|ed|ing)? (?:at|from)|from as little as|prices? from", Bound.LOWER),
+    (r"(?:стои(?:т|ли|ть)|стоят|обойд[её]тся|цены?|тарифы?|начинаются)\s+от", Bound.LOWER),
+    (r"a maximum of", Bound.UPPER),
     (r"in excess of", Bound.LOWER),
     (r"upwards of", Bound.LOWER),
     (r"no (?:less|fewer) than", Bound.LOWER),
@@ -43,6 +50,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"(?:just |slightly )?(?:less|fewer) than", Bound.UPPER),
     (r"at most", Bound.UPPER),
     (r"no more than", Bound.UPPER),
+    (r"no (?:longer|later) than|not (?:longer|later) than", Bound.UPPER),
+    (r"no (?:shorter|earlier) than|not (?:shorter|earlier) than", Bound.LOWER),
     (r"not more than", Bound.UPPER),
     (r"about", Bound.APPROXIMATE),
     (r"around", Bound.APPROXIMATE),
@@ -60,7 +69,10 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"свыше(?: чем)?(?: на)?", Bound.LOWER),
     (r"больше(?: чем)?(?: на)?", Bound.LOWER),
     (r"не (?:менее|меньше)(?: чем)?(?: на)?", Bound.LOWER),
-    (r"превы(?:сил[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
+    (r"не превы(?:сил[аио]?|шал[аио]?|шает|шают|шающ[а-яё]+)", Bound.UPPER),
+    (r"превы(?:сил[аио]?|шал[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
+    (r"(?:как )?минимум(?: на)?", Bound.LOWER),
+    (r"(?:как )?максимум(?: на)?", Bound.UPPER),
     (r"почти(?: на)?", Bound.UPPER),
     (r"(?:менее|меньше)(?: чем)?(?: на)?", Bound.UPPER),
     (r"не (?:более|больше)(?: чем)?(?: на)?", Bound.UPPER),
@@ -94,7 +106,11 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін|шейін){NOT_CYRILLIC_AFTER}"
      rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын|аспайды|аспады|аспаған|аспауы|аспайтындай){NOT_CYRILLIC_AFTER}",
+     Bound.UPPER),
+    # "жуық" in any case it takes as the noun of the phrase: "50 пайызға жуығын", "жуығына", "жуығында".
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы(?:н|на|нда|нан|мен)?|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}",
+     Bound.APPROXIMATE),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
     (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде)))"
@@ -162,7 +178,9 @@ RUSSIAN_MULTIPLIER_BEFORE = r"(?<![\w])в\s+$"
 
 # A case ending written after a number and a hyphen ("25-інде", "40-тан", "21-і", "65%-ын").
 KAZAKH_NUMBER_SUFFIX = (
-    rf"-(?:інде|ында|нде|нда|нің|ның|дің|дың|тің|тың|ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|де|да|те|та"
+    # A possessive with a case after it: "27 елдің 18-імен" (with 18 of the 27 countries).
+    rf"-(?:сімен|сымен|сінен|сынан|сінің|сының|сіне|сына|імен|ымен|інен|ынан|інің|ының|іне|ына"
+    rf"|інде|ында|нде|нда|нің|ның|дің|дың|тің|тың|ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|де|да|те|та"
     rf"|ні|ны|ді|ды|ті|ты|сі|сы|ін|ын|і|ы|мен|бен|пен){NOT_CYRILLIC_AFTER}"
 )
 
@@ -175,17 +193,30 @@ REFERENCE_WORDS_BEFORE = (
     r"(?<![\w])(?:article|art\.|paragraph|para\.|page|p\.|pp\.|chapter|section|clause|item|point|annex|no\.|number|"
     r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страниц[аеуы]|стр\.|с\.|№|"
     r"приложени[еяюи]|таблиц[аеуы]|рисун(?:ок|ке|ка)|"
-    r"бап|бабы|бабының|тармақ|тармағы|тармақша)\s*$"
+    r"бап|бабы|бабының|тармақ|тармағы|тармақша|heading|subheading|code|cn\s+code|hs\s+code|protocol|"
+    r"протокол[аеу]?|"
+    r"позици[яиюей]|товарной\s+позиции|код[аеу]?|тн\s+вэд)\s*$"
 )
 # After a number, words that make it part of a name rather than a figure: "30 жылдығы" (the 30th
 # anniversary), "5 жылдық жоспар" (a five-year plan), as "30-летие" and "the 30th anniversary" are.
-NOT_A_FIGURE_AFTER = rf"\s+(?i:жылды[қғ])[{CYRILLIC_LETTER}]*"
+NOT_A_FIGURE_AFTER = (rf"\s+(?i:жылды[қғ])[{CYRILLIC_LETTER}]*"
+                      # "7202 тауар позициясында": a heading of the tariff nomenclature
+                      # (in the locative: "1100 тауар позициясын қамтиды" counts lines)
+                      rf"|\s+(?i:тауар\s+|тауарлық\s+)?(?i:позициясында|позициясындағы|позициясы\s+бойынша)")
 
+_TO_VERB = r"(?:(?<=to )|(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=should )|(?<=can ))"
 # Multipliers said in one word: "doubled", "вдвое", "втрое"; "twice" only as a comparison ("twice as
 # large", "twice the volume"), since "met twice" counts occasions.
 MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (
     (r"twice(?=\s+(?:as|the|more|larger|higher|bigger|over)\b)", 2), (r"doubled", 2), (r"tripled|trebled", 3),
-    (r"quadrupled", 4), (r"вдвое", 2), (r"втрое", 3), (r"вчетверо", 4), (r"впятеро", 5), (r"вшестеро", 6),
+    (r"quadrupled", 4),
+    # The verb in other forms: "plan to double trade", "will triple", "a doubling of"; "double
+    # taxation", "a double-digit rise" are no multipliers, so the bare form needs a verb before it.
+    (rf"{_TO_VERB}double|doubl(?:es|ing)(?!-)", 2), (rf"{_TO_VERB}triple|tripl(?:es|ing)", 3),
+    (rf"{_TO_VERB}quadruple|quadrupl(?:es|ing)", 4),
+    (r"удво(?:ить|ится|ился|илась|илось|ились|ение|ения|ению|енный|енного)", 2),
+    (r"утро(?:ить|ится|ился|илась|илось|ились|ение|ения)", 3),
+    (r"вдвое", 2), (r"втрое", 3), (r"вчетверо", 4), (r"впятеро", 5), (r"вшестеро", 6),
     (r"вдесятеро", 10),
 )
 
@@ -210,14 +241,16 @@ FRACTION_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quart
                          "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # Only where a share is being stated: "a third country", "half a million", "third largest" are not.
-FRACTION_FOLLOWER = r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»]|\s*$|\s+(?:or|and)\b)"
+FRACTION_FOLLOWER = (r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»]|\s*$|\s+(?:or|and)\b"
+                     # "a third more than a year earlier", "a quarter lower": a share of change
+                     r"|\s+(?:more|higher|less|lower|larger|smaller|bigger)\b)")
 ENGLISH_FRACTION = (
     r"(?<![\w-])(?:(?P<numerator>one|an?|two|three|four)[\s-]+(?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)"
     r"|(?P<bare_half>half))(?![\w-])" + FRACTION_FOLLOWER
 )
 HALF_OF_PERIOD_BEFORE = r"(?:first|second|other|latter|former|and|\d\w*)\s+(?:an?\s+)?$"
 RUSSIAN_FRACTION = (
-    r"(?<![\w])(?:(?P<numerator>одн[аоу]|две|три)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
+    r"(?<![\w])(?:(?P<numerator>одн[аоу]|одной|две|двух|двум|двумя|три|трех|трёх)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
     # "пятая часть", "одна десятая": an ordinal is a share only with "часть" or a numerator ("пятую
     # годовщину" is the fifth anniversary).
     r"|(?:пят|десят)(?:ая|ую|ой|ых)(?P<part>\s+част(?:ь|и|ью))?)"
@@ -232,7 +265,7 @@ KAZAKH_FRACTION = (
 KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1}
 # Kazakh says the bound after the share: "жартысынан астамы" (more than half), "жартысына жуығы".
 KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
-    (rf"\s+(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын){NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    (rf"\s+(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып){NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (rf"\s+(?:жуығы|жуық[{CYRILLIC_LETTER}]*){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     (rf"\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
 )

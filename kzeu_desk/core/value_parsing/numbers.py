@@ -50,12 +50,25 @@ _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE = re.compile(
     re.IGNORECASE)
 _QUALIFIER_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fragment, bound in QUALIFIERS_AFTER)
 # "с 5 до 7 млрд" is a change from 5 to 7, not "up to 7": "до" right after another number.
-_DO_AFTER_NUMBER_RE = re.compile(r"\d[^\d]{0,25}(?<![\w])до\s*$", re.IGNORECASE)
+# The number must be the change's start ("с 80 до 90", "с 5 млрд долларов в 2020 году до 7") or
+# only a scale or unit away ("5 млрд до 7"): "мощностью 20 ГВт оценивается в сумму до 50 млрд" is an estimate of up to 50.
+_DO_AFTER_NUMBER_RE = re.compile(
+    r"(?:(?<![\w])со?\s+\d[^.;:!?]{0,40}|\d(?:[.,]\d+)?%?,?(?:\s+[^\d\s]+)?\s+)(?<![\w])до\s*$", re.IGNORECASE)
 # "снизил базовую ставку до 14,75%", "должна вырасти до 15 процентов": the level a change reached;
 # "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
 _DO_AFTER_CHANGE_RE = re.compile(
     rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
-    rf"(?:\s+[\w-]+){{0,2}}\s+до\s*$", re.IGNORECASE)
+    rf"(?:,?\s+[\w%-]+){{0,6}},?\s+до\s*$", re.IGNORECASE)
+# "€8.5 million over five years", "grew 40% over three years": "over" right after another figure
+# is the span it is spread across, not "more than".
+_OVER_AFTER_FIGURE_RE = re.compile(
+    r"(?:\d|%|(?<![\w])(?:thousand|million|billion|trillion|mln|bn|euros?|dollars?|tenge|percent|per cent))"
+    r"\s+over\s*$", re.IGNORECASE)
+
+# "install 40 stations over three years": a span of time after a clause that already has its
+# figure is how long, not "more than" ("the talks lasted over three years" has no figure before).
+_OVER_SPAN_OF_TIME_RE = re.compile(r"\d+\s+(?:years?|months?|decades?|weeks?)(?![\w])", re.IGNORECASE)
+_FIGURE_EARLIER_IN_CLAUSE_RE = re.compile(r"\d[^.;:!?\d]*\s+over\s*$", re.IGNORECASE)
 
 _SCALE_RE = re.compile(
     r"(?P<space>\s?)(?:" + "|".join(f"(?P<s{index}>{fragment})" for index, (fragment, _) in enumerate(SCALES))
@@ -109,6 +122,22 @@ _EARLIEST_BARE_YEAR = 1800
 _LATEST_BARE_YEAR = 2100
 # A Kazakh case ending after a hyphen belongs to the number ("25-інде", "65%-ын", "40-тан").
 _KAZAKH_SUFFIX_RE = re.compile(KAZAKH_NUMBER_SUFFIX, re.IGNORECASE)
+# "Еуроодаққа мүше 27 елдің 18-імен" (with 18 of the 27 member countries): the noun in the genitive
+# after the whole, the part with a possessive ending. The part is counted in the whole's noun.
+_KAZAKH_PART_OF_RE = re.compile(
+    rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің))\s+$", re.IGNORECASE)
+_KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы])", re.IGNORECASE)
+_KAZAKH_PART_AHEAD_RE = re.compile(r"\s+\d+-(?:с?[іы])", re.IGNORECASE)
+# The counted noun named before a bare number in its clause: "the number of EMJMD students … will
+# get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
+_NUMBER_OF_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
+_KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(rf"(?P<noun>[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
+# ("and" joins nouns as often as clauses: "between Kazakhstan and the EU", so it breaks nothing.)
+_CLAUSE_BREAK_RE = re.compile(r"[.;:!?()]|(?<![\w])(?:while|whereas|but|а|но|ал)(?![\w])", re.IGNORECASE)
+# "Of the 27 EU member states, 21 have ratified it", "Из 27 стран-членов ЕС 21 …": the part counts
+# the whole's noun.
+_PART_OF_WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:out\s+)?of(?:\s+the)?|из)\s+\d[\d,. \u00a0]*(?=\s)", re.IGNORECASE)
 _STRICT_UNIT_RE = re.compile(r"\s*(?P<unit>[^\W\d_][\w'’/.-]*)\s*$")
 
 
@@ -190,8 +219,15 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
             continue
         index = next(index for index in range(len(pairs)) if match.group(f"q{index}") is not None)
         bound = pairs[index][1]
+        # The verb of a change may stand several words before its "до" ("продлил безвизовый режим
+        # для граждан ЕС до 30 дней"): look further back than for the bound word itself.
+        wide = text[max(0, position - 90):position]
         if match.group(f"q{index}").lower() == "до" and (
-                _DO_AFTER_NUMBER_RE.search(window) or _DO_AFTER_CHANGE_RE.search(window)):
+                _DO_AFTER_NUMBER_RE.search(wide) or _DO_AFTER_CHANGE_RE.search(wide)):
+            return None
+        if match.group(f"q{index}").lower() == "over" and (
+                _OVER_AFTER_FIGURE_RE.search(window)
+                or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide))):
             return None
         return bound, window_start + match.start()
     if (match := _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE.search(window)) is not None:
@@ -339,18 +375,27 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
 
     unit = figure.unit
     kind = figure.kind
+    whole_of_a_part = False
     if figure.kind is ValueKind.QUANTITY and unit is None:
         if strict:
             unit_match = _STRICT_UNIT_RE.match(text, end)
             if unit_match is not None:
                 unit, end = unit_match.group("unit"), unit_match.end()
+        elif (part_of := _kazakh_part_of(text, number_start, number_end)) is not None:
+            unit, kind = part_of, ValueKind.COUNT
         elif (counted := counted_after(text, end)) is not None:
             unit, end = counted.unit, counted.end
             if not counted.is_measure:
                 kind = ValueKind.COUNT
+                # "27 елдің 18-і", "11 елдің 26 университеті": the whole, in the genitive, before its part
+                whole_of_a_part = _KAZAKH_PART_AHEAD_RE.match(text, end) is not None or (
+                    re.search(r"(?:ның|нің|дың|дің|тың|тің)$", text[:end]) is not None
+                    and re.match(r"\s+\d", text[end:]) is not None)
             if bound is None and (qualifier_after_noun := _match_qualifier_after(text, end)) is not None:
                 # Kazakh bounds the whole phrase: "28 миллион тоннадан асты", "20 жылдан астам".
                 bound, end = qualifier_after_noun
+        elif (named := _counted_noun_named_before(text, start)) is not None:
+            unit, kind = named, ValueKind.COUNT
 
     first_is_year_shaped = (
         not strict
@@ -397,10 +442,42 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     )
     substantial = bool(unit) or exponent != 0 or bound is not None or figure.is_multiplier
     salience = _numeric_salience(value, substantial=substantial)
+    if whole_of_a_part:
+        salience = Salience.BARE_NUMBER  # "27 елдің 18-і": the fact is the part, 27 only says of what
     if kind is ValueKind.QUANTITY and _OFFSET_IN_TIME_AFTER_RE.match(text, end) and unit is not None:
         # "five years later, in 1996": a step in time toward the date that follows, not a figure.
         salience = Salience.RELATIVE_DATE
     return Candidate(value, start, end, salience)
+
+
+def _counted_noun_named_before(text: str, start: int) -> str | None:
+    """What a bare number counts when its clause named it first ("the number of students … 335")."""
+    window = text[max(0, start - 100):start]
+    if (breaks := list(_CLAUSE_BREAK_RE.finditer(window))):
+        window = window[breaks[-1].end():]
+    window = re.sub(r"[^\w\s,-]", " ", window)  # "Erasmus+ students"
+    if (whole := _PART_OF_WHOLE_BEFORE_RE.search(window)) is not None and "," not in window[:whole.start()]:
+        counted = counted_after(window, whole.end())
+        if counted is not None and not counted.is_measure and not window[counted.end:].strip(" ,"):
+            return counted.unit
+    if (number_of := _NUMBER_OF_BEFORE_RE.search(window)) is not None:
+        counted = counted_after(window, number_of.end())
+        return counted.unit if counted is not None and not counted.is_measure else None
+    if (kazakh := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window)) is not None:
+        counted = counted_after(" " + kazakh.group("noun") + " ", 0)
+        return counted.unit if counted is not None and not counted.is_measure else None
+    return None
+
+
+def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None:
+    """The noun of the whole when the number is a part of it ("27 елдің 18-імен" -> "ел"), else None."""
+    if _KAZAKH_PART_AFTER_RE.match(text, number_end) is None:
+        return None
+    whole = _KAZAKH_PART_OF_RE.search(text[max(0, number_start - 60):number_start])
+    if whole is None:
+        return None
+    counted = counted_after(whole.group("noun") + " ", 0)
+    return counted.unit if counted is not None and not counted.is_measure else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ the reading says what is missing, and the suggestion shows the phrase with a not
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER
 from kzeu_desk.core.value_parsing.date_words import (
@@ -30,6 +31,7 @@ from kzeu_desk.core.value_parsing.dates import (
     DateReading,
     Publication,
     date_reading,
+    day_possible,
     iso_date,
     month_number,
     needs,
@@ -76,7 +78,16 @@ def _read_ago(match: re.Match[str], publication: Publication | None) -> DateRead
     """"24 years ago", "три года назад", "бес жыл бұрын": years back at year precision, months at month."""
     count_text = match.groupdict().get("n")
     count = int(count_text) if count_text else 1
-    months = AGO_UNITS[match.group("unit").lower()] * count
+    unit = match.group("unit").lower()
+    if unit.startswith(("week", "недел", "апта")):
+        # "three weeks ago": a day, counted back from the publication day.
+        if publication is None:
+            return needs("date")
+        if publication.month is None or publication.day is None:
+            return needs("day")
+        day = date(publication.year, publication.month, publication.day) - timedelta(weeks=count)
+        return date_reading(day.isoformat(), relative=True)
+    months = AGO_UNITS[unit] * count
     if publication is None:
         return needs("date")
     if months % 12 == 0:
@@ -93,10 +104,14 @@ def _read_month_of_relative_year(match: re.Match[str], publication: Publication 
     month_value = month_number(match.group("month"))
     if month_value is None:
         return None
+    day_text = match.groupdict().get("day")
+    day_value = int(day_text) if day_text else None
+    if day_value is not None and not day_possible(month_value, day_value):
+        return None
     offset = _offset(match.group("rel"))
     if publication is None:
         return needs("date")
-    return date_reading(iso_date(publication.year + offset, month_value), relative=True)
+    return date_reading(iso_date(publication.year + offset, month_value, day_value), relative=True)
 
 
 def _read_nearest_month(match: re.Match[str], publication: Publication | None) -> DateReading | None:
@@ -123,23 +138,32 @@ def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, .
 
 
 _MONTHS_OF_RELATIVE_YEAR = (
+    # With the day: "on 18 May last year", "May 18 last year", "18 мая прошлого года", "өткен жылы 18 мамырда".
+    rf"(?<![\w\d])(?P<day>[0-3]?\d)\s+(?:of\s+)?(?P<month>{ENGLISH_MONTH})\s+(?:of\s+)?"
+    rf"(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))\s+(?i:year)(?![\w])",
+    rf"(?<![\w])(?P<month>{ENGLISH_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?:of\s+)?"
+    rf"(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))\s+(?i:year)(?![\w])",
+    rf"(?<![\w\d])(?P<day>[0-3]?\d)\s+(?P<month>{CYRILLIC_MONTH})\s+(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+"
+    rf"(?i:года){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:былтырғы|былтыр|биылғы|биыл|өткен жылғы|өткен жылы|өткен жылдың|осы жылғы|осы жылы|"
+    rf"келесі жылы|келесі жылдың|келер жылы))\s+(?P<day>[0-3]?\d)\s+(?P<month>(?i:{_KAZAKH_MONTH_NAMES})[{CYRILLIC_LETTER}]*)",
     rf"(?<![\w])(?P<month>{ENGLISH_MONTH}|{CYRILLIC_MONTH})\s+(?:of\s+)?(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))"
     rf"\s+(?i:year)(?![\w])",
     rf"(?<![\w])(?P<month>{CYRILLIC_MONTH})\s+(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?P<rel>(?i:былтырғы|былтыр|биылғы|биыл|өткен жылғы|өткен жылдың|осы жылғы|осы жылдың|келесі жылдың|"
-    rf"келер жылдың|ағымдағы жылдың))\s+(?P<month>(?i:{_KAZAKH_MONTH_NAMES})[{CYRILLIC_LETTER}]*)"
+    rf"(?<![\w])(?P<rel>(?i:былтырғы|былтыр|биылғы|биыл|өткен жылғы|өткен жылдың|өткен жылы|осы жылғы|осы жылдың|"
+    rf"келесі жылдың|келесі жылы|келер жылдың|ағымдағы жылдың))\s+(?P<month>(?i:{_KAZAKH_MONTH_NAMES})[{CYRILLIC_LETTER}]*)"
     rf"(?:\s+(?i:айы[{CYRILLIC_LETTER}]*))?",
 )
 _NEAREST_MONTHS = (
     rf"(?<![\w])(?P<rel>(?i:last|this|next))\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])",
 )
 _AGO = (
-    r"(?<![\w])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?))\s+(?i:ago)(?![\w])",
+    r"(?<![\w])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?|weeks?))\s+(?i:ago)(?![\w])",
     r"(?<![\w])(?i:a|one)\s+(?P<unit>(?i:year|month|decade))\s+(?i:ago)(?![\w])",
-    rf"(?<![\w])(?P<n>\d{{1,3}})\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея])){NOT_CYRILLIC_AFTER}\s+"
+    rf"(?<![\w])(?P<n>\d{{1,3}})\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}})\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}})\s+(?P<unit>(?i:жыл|ай|апта))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?i:бұдан)\s+)?(?i:бір)\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
 )
 _RELATIVE_YEARS = (
@@ -156,7 +180,9 @@ _RELATIVE_MONTHS = (
     rf"{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:прошлого|минувшего|этого|текущего|нынешнего|следующего|будущего))\s+(?i:месяца)"
     rf"{NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:да|ында|дың|ы)){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:да|ында|дың|ы|ға|ына)){NOT_CYRILLIC_AFTER}",
+    # "на следующий месяц", "в следующий месяц": the month as a target
+    rf"(?<![\w])(?:(?i:на|в)\s+)?(?P<rel>(?i:прошлый|этот|текущий|следующий|будущий))\s+(?i:месяц){NOT_CYRILLIC_AFTER}",
 )
 _RELATIVE_DAYS = (
     rf"(?<![\w])(?P<word>(?i:{'|'.join(RELATIVE_DAY_OFFSETS)}))(?![\w'’])",

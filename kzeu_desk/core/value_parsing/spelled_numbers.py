@@ -181,6 +181,9 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     word = tokens[first].word.lower()
     if not word.isascii():
         return None
+    if word == "half" and _next_word(text, tokens, first + 1) == "a" and \
+            _next_word(text, tokens, first + 2) in ENGLISH_SCALES:
+        return _Reading(first, first + 2, "0.5")  # "half a million tonnes"
     if word in ENGLISH_UNITS and (half_end := _and_a_half(text, tokens, first + 1)) is not None:
         # "one and a half times", "two and a half years": the whole and the half.
         return _Reading(first, half_end, f"{ENGLISH_UNITS[word]}.5")
@@ -199,6 +202,8 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if word not in ENGLISH_UNITS and word not in ENGLISH_TENS:
         return None
     value, after = _english_below_hundred(text, tokens, first)
+    if _next_word(text, tokens, after) in (ENGLISH_DOZEN, ENGLISH_DOZEN + "s") and _joined(text, tokens, after):
+        return _Reading(first, after + 1, str(value * 12))  # "two dozen firms"
     if _previous_word(tokens, first) in ENGLISH_DEFINITE_BEFORE and \
             _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS:
         return None  # "the two sides" names things already named; "the eight months of 2022" a period
@@ -246,10 +251,20 @@ def _english_after_hundred(text: str, tokens: list[_Token], first: int, after: i
 # -- Russian ---------------------------------------------------------------------------------
 
 
+_RUSSIAN_SCALE_ALONE = frozenset({"миллион", "миллиард", "триллион", "тысяча", "тысячу"})
+
+
 def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | None:
     word = tokens[first].word.lower()
     if word in RUSSIAN_ONE_AND_A_HALF:
         return _Reading(first, first + 1, "1,5")
+    if word.startswith(("полмиллион", "полмиллиард")):
+        return _Reading(first, first + 1, f"0,5 {tokens[first].word[3:]}")  # "полмиллиона тонн"
+    if word in _RUSSIAN_SCALE_ALONE and not text[:tokens[first].start].rstrip()[-1:].isdigit() \
+            and _previous_word(tokens, first) not in RUSSIAN_NUMBER_WORDS \
+            and _kazakh_word(_previous_word(tokens, first)) is None and _previous_word(tokens, first) != "жарты":
+        # "почти миллион тонн", "около тысячи" is not this: a scale said alone in the singular is one of it.
+        return _Reading(first, first + 1, f"1 {tokens[first].word}")
     if word not in RUSSIAN_NUMBER_WORDS:
         return None
     total, after, last = RUSSIAN_NUMBER_WORDS[word], first + 1, RUSSIAN_NUMBER_WORDS[word]
@@ -259,6 +274,8 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             break
         total, last, after = total + value, value, after + 1
     following = _next_word(text, tokens, after)
+    if following in ("десяток", "десятка", "десятков", "десятке", "десятками") and _joined(text, tokens, after):
+        return _Reading(first, after + 1, str(total * 10))  # "два десятка", "около двух десятков компаний"
     if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS):
         return None
     if after == first + 1 and word in RUSSIAN_TWO and following.startswith(RUSSIAN_PAIR_NOUN_STEMS):
@@ -297,12 +314,19 @@ def _kazakh_round(word: str) -> tuple[int, str] | None:
     return _KAZAKH_ROUND_FORMS.get(word.lower())
 
 
+_ORDINAL_ENDINGS = ("інші", "ыншы", "нші", "ншы", "-ші", "-шы")
+
+
 def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bool) -> _Reading | None:
     if tokens[first].word.lower() in KAZAKH_AMBIGUOUS_WORDS and not kazakh_text:
         following = _next_word(text, tokens, first + 1)
         if _kazakh_word(following) is None and not following.startswith(KAZAKH_UNAMBIGUOUS_AFTER):
             return None
+    if tokens[first].word.lower() == "жарты" and _next_word(text, tokens, first + 1).startswith(KAZAKH_SCALE_STEMS):
+        return _Reading(first, first + 1, "0,5")  # "жарты миллион тонна"
     read = _kazakh_word(tokens[first].word)
+    if read is not None and read[0] == 90 and first > 0 and _previous_word(tokens, first).endswith(_ORDINAL_ENDINGS):
+        return None  # "екінші тоқсанда": "тоқсан" after an ordinal is a quarter of the year, not ninety
     round_first = _kazakh_round(tokens[first].word)
     hundred_first = round_first is not None and round_first[0] == 100
     if read is None and round_first is None:

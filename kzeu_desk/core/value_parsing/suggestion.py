@@ -21,11 +21,13 @@ in full outranks one counted from publication: "in 2014, a year ago" means 2014.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.candidates import Candidate
-from kzeu_desk.core.value_parsing.dates import parse_publication, tense_of
+from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
 from kzeu_desk.core.value_parsing.scanning import scan
 
 
@@ -66,7 +68,60 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
+    if context:
+        best = _as_the_sentence_reads(best, stripped, context, publication)
     return Suggestion(best.value, note_for(best))
+
+
+# Words that are a bound only with the words before them: "от" (from), "from", "до" (up to).
+_STARTS_WITH_A_BOUND_WORD_RE = re.compile(r"(?i:от|from)\s")
+
+
+def _has_kazakh_letters(text: str) -> bool:
+    return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
+
+
+def _as_the_sentence_reads(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
+    """`best` without a bound that only the words before the highlight undo.
+
+    A bound word at the start of a highlight may belong to a phrase that starts before it:
+    "до 14,75%" in "снизил ставку до 14,75%" is the level reached, not "up to"; "до 90 евро" in
+    "с 80 до 90 евро" is where a change ends; "over five years" in "€8.5 million over five years"
+    is the length of a budget, not "more than". The sentence's reading of the same figure decides;
+    a bound the highlight leaves out ("50%" of "more than 50%") is not added, since the curator
+    chose the words. A bare number takes what the sentence says it counts ("достигло 1500" in
+    "Число студентов … достигло 1500")."""
+    bounded = best.value.lower is not None or best.value.upper is not None
+    bare = best.value.kind is ValueKind.QUANTITY and not best.value.unit
+    # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh.
+    kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
+        and not _has_kazakh_letters(selection) and _has_kazakh_letters(context)
+    adoptable_bound = not bounded and _STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
+    if not (bounded or bare or kazakh_sentence or adoptable_bound):
+        return best
+    offset = context.find(selection)
+    if offset < 0 or context == selection:
+        return best
+    start, end = offset + best.start, offset + best.end
+    for candidate in scan(context, publication):
+        value = candidate.value
+        if not (candidate.start < end and start < candidate.end and value.amount == best.value.amount):
+            continue
+        if bounded and value.lower is None and value.upper is None:
+            unbounded = replace(best.value, lower=None, upper=None)
+            if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
+                unbounded = replace(unbounded, kind=value.kind, unit=value.unit)  # "до 92" of "Число рейсов … до 92"
+            return replace(best, value=unbounded)
+        if adoptable_bound and (value.lower is not None or value.upper is not None):
+            # "от 39 евро" of "Билеты стоят от 39 евро": the bound word is in the highlight, the
+            # words that make it one ("стоят от") are in the sentence.
+            return replace(best, value=replace(best.value, lower=value.lower, upper=value.upper))
+        if kazakh_sentence and value.kind is best.value.kind and value.unit:
+            return replace(best, value=replace(best.value, unit=value.unit))
+        if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
+            # "to 182,000" in "The number of visas … rose to 182,000": the sentence names what it counts.
+            return replace(best, value=replace(best.value, kind=value.kind, unit=value.unit))
+    return best
 
 
 def note_for(candidate: Candidate) -> str | None:

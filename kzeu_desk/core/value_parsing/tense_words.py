@@ -20,19 +20,23 @@ ENGLISH_PAST = (
     r"|reached|agreed|concluded|discussed|ended|began|started|went|came|gave|made|rose|fell|grew"
     # A regular past tense; after an article it is an adjective ("the planned summit"). Verbs of
     # saying tell when the news was told, not when the event is ("reported", "сообщили", "хабарлады").
-    r"|(?<!the )(?<!a )(?<!an )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention)ed)"
+    # After "is/are/be" a participle is passive, present or planned ("is planned for the autumn").
+    r"|(?<!the )(?<!a )(?<!an )(?<!is )(?<!are )(?<!be )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention)ed)"
     r"[a-z]{3,}ed"
 )
 RUSSIAN_FUTURE = (
     r"будет|будут|состоится|состоятся|пройдет|пройдёт|пройдут|планирует(?:ся)?|планируют|планируется"
     r"|намерен[аы]?|ожидается|ожидаются|предстоит|предстоящ\w*|начнется|начнётся|вступит|откроется|стартует"
-    r"|продлится|запланирован\w*"
+    r"|продлится|запланирован\w*|откроются|начнутся|вступят|завершится|завершатся|заработает|заработают"
+    r"|откроет|начн[её]т|запустит|провед[её]т|подпишет|выделит|построит|примет|получит|увеличит|сократит"
 )
 RUSSIAN_PAST = (
     r"состоял(?:ся|ась|ось|ись)|прош[её]л|прошл[аио]|подписал[аи]?|подписан[аоы]?|принял[аи]?|принят[аоы]?"
     r"|провел[аи]?|провёл|посетил[аи]?|открыл[аи]?(?:сь)?"
     r"|встретил(?:ся|ись)|обсудил[аи]?|одобрил[аи]?|утвердил[аи]?|начал(?:ся|ись|ась)?|завершил(?:ся|ись|ась)?"
     r"|был[аио]?"
+    # "отметили 30-летие" (celebrated), not "отметили, что" (said)
+    r"|отметил[аи]?(?=\s+(?:\d|годовщин|юбиле|праздник|день\s))"
     # Regular past forms that no common noun shares ("представили", "составила", "собрались").
     r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|сказ|напомн|сообщ))"
     r"[а-яё]{3,}(?:или|ила|ились|илась|ился|али|яли|ались|ялись|ался|ялся)"
@@ -40,15 +44,21 @@ RUSSIAN_PAST = (
 KAZAKH_FUTURE = (
     r"өтеді|өтпек|болады|болмақ|өткізіледі|өткізілмек|басталады|ашылады|жалғасады|жоспарлануда|жоспарлап"
     r"|жоспарланған|жоспарланып|күтілуде|күтіледі|тиіс|алдағы|келесі|қол\s+қойылады|қабылданады"
+    # Intent points ahead even in a past sentence: "… бастауды мақсат етіп қойды" (set out to start).
+    r"|мақсат\s+етіп|мақсат\s+етуде|көздеп|көздейді|ниетті|ниет\s+білдірді"
 )
 KAZAKH_PAST = (
     r"өтті|болды|өткен|өткізілді|қойылды|қабылданды|басталды|ашылды|жасалды|мақұлдады|келісті|кездесті"
-    r"|қатысты|талқылады|бекітті|аяқталды|қабылдады|өткізді|жиналды|жалғасты"
+    r"|қатысты|талқылады|бекітті|аяқталды|қабылдады|өткізді|жиналды|жалғасты|қойды|тіркеді|тіркелді"
+    # Past forms of vowel-final stems that look like the present "-ады" (баста-ды, not баст-ады).
+    r"|бастады|қолдады|жасады|атады|сатады(?=\s+алды)"
 )
 
 # Kazakh puts the verb last: the last word of a sentence tells its tense when no word above did.
 # Present-future "-ады/-еді/-йды" ("өтеді", "ашады"), future "-мақ/-мек"; past "-ды/-ді/-ты/-ті"
 # ("өтті", "қатысты") and "-ған/-ген" participles. After "л" the ending says nothing: "келеді"
 # (comes) and "аяқталады" (ends) are present, "баяулады" (slowed) and "мақұлдады" past.
-KAZAKH_LAST_WORD_FUTURE = r"[а-яёәіңғүұқөһ]+(?:(?<!л)(?:ады|еді)|йды|йді|мақ|мек|бақ|бек|пақ|пек)"
+# "-йды" is present after a vowel-final stem ("қарайды"); after "о/ө", which Kazakh writes only in
+# a first syllable, the "й" is the stem's own and "-ды" the past ("қойды": signed, put).
+KAZAKH_LAST_WORD_FUTURE = r"[а-яёәіңғүұқөһ]+(?:(?<!л)(?:ады|еді)|(?<![оө])йды|(?<![оө])йді|мақ|мек|бақ|бек|пақ|пек)"
 KAZAKH_LAST_WORD_PAST = r"[а-яёәіңғүұқөһ]+(?:(?<![ае])(?:ды|ді)|ты|ті|ған|ген|қан|кен)"

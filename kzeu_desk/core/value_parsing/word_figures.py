@@ -29,6 +29,18 @@ _MULTIPLIER_WORD_RE = re.compile(
 _ONE_WORD_MULTIPLIER_RES = tuple((re.compile(rf"(?<![\w])(?:{fragment})(?![\w])", re.IGNORECASE), value)
                                  for fragment, value in MULTIPLIER_WORDS)
 _ENGLISH_FRACTION_RE = re.compile(ENGLISH_FRACTION, re.IGNORECASE)
+# A share said as a ratio: "one in five", "1 in 10", "каждый пятый", "әрбір бесінші" (every fifth).
+_ORDINAL_DENOMINATORS = {
+    "второй": 2, "вторая": 2, "второе": 2, "третий": 3, "третья": 3, "третье": 3, "четвертый": 4, "четвёртый": 4,
+    "четвертая": 4, "четвёртая": 4, "пятый": 5, "пятая": 5, "пятое": 5, "шестой": 6, "шестая": 6,
+    "седьмой": 7, "седьмая": 7, "восьмой": 8, "восьмая": 8, "девятый": 9, "девятая": 9, "десятый": 10,
+    "десятая": 10, "десятое": 10, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5, "алтыншы": 6,
+    "жетінші": 7, "сегізінші": 8, "тоғызыншы": 9, "оныншы": 10,
+}
+_ONE_IN_N_RE = re.compile(
+    r"(?<![\w])(?:(?:one|1)\s+(?:in|out\s+of)\s+(?P<digits>\d{1,3})(?![\d.,]|\s*(?:%|years?|months?))"
+    r"|(?:кажд(?:ый|ая|ое|ого|ую|ой))\s+(?P<n>[а-яё]+)|(?:әрбір|әр)\s+(?P<n_kk>[а-яәіңғүұқөһ]+))",
+    re.IGNORECASE)
 _HALF_OF_PERIOD_BEFORE_RE = re.compile(HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
 _RUSSIAN_FRACTION_RE = re.compile(RUSSIAN_FRACTION, re.IGNORECASE)
 _RUSSIAN_HALF_OF_PERIOD_BEFORE_RE = re.compile(RUSSIAN_HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
@@ -58,7 +70,7 @@ def scan_word_figures(text: str) -> list[Candidate]:
             continue
         denominator = {"пол": 2, "тре": 3, "чет": 4, "пят": 5, "дес": 10}[word[:3]]
         numerator_word = (match.group("numerator") or "").lower()
-        numerator = {"две": 2, "три": 3}.get(numerator_word, 1)
+        numerator = {"две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трех": 3, "трёх": 3}.get(numerator_word, 1)
         if numerator >= denominator:
             continue
         candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
@@ -76,6 +88,11 @@ def scan_word_figures(text: str) -> list[Candidate]:
                 end, bound_after = after.end(), kazakh_bound
                 break
         candidates.append(_fraction_candidate(text, match.start(), end, numerator, denominator, bound_after))
+    for match in _ONE_IN_N_RE.finditer(text):
+        word = (match.group("n") or match.group("n_kk") or "").lower()
+        denominator = _ORDINAL_DENOMINATORS.get(word) or int(match.group("digits") or 0)
+        if 2 <= denominator <= 100:
+            candidates.append(_fraction_candidate(text, match.start(), match.end(), 1, denominator))
     multipliers = [(match, float(NUMBER_WORDS[match.group("word").lower()])) for match in _MULTIPLIER_WORD_RE.finditer(text)]
     multipliers += [(match, float(value)) for regex, value in _ONE_WORD_MULTIPLIER_RES for match in regex.finditer(text)]
     for match, amount in multipliers:

@@ -11,6 +11,7 @@ curator's copy to take home are SQLite files written by the row copier (storage/
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import os
 import shutil
 import tempfile
@@ -42,6 +43,8 @@ from kzeu_desk.core.storage.rows import FastRows
 # Passwords the user typed this session, by URL (without password): kept in memory only, so that
 # exports, snapshots and the change feed reconnect without asking again. Never written anywhere.
 _typed_passwords: dict[str, str] = {}
+
+_cursor_names = itertools.count(1)
 
 # SQLSTATEs (PostgreSQL's appendix A) and what they mean to a curator.
 _PROBLEMS = {
@@ -204,6 +207,21 @@ class PostgresStorage(StorageEngine):
             for row in rows:
                 copy.write_row(row)
 
+    def only_writes_until_commit(self, conn: Connection) -> None:
+        transactions.only_writes_until_commit(conn)
+
+    def settle_after_copy(self, engine: Engine) -> None:
+        # A copy arrives as fresh heap pages in one transaction: no planner statistics, no
+        # visibility map (index-only scans read the heap for every row) and no hint bits (the
+        # first readers set them, writing). Autovacuum gets there within a minute or so; until
+        # then a curator's first searches ran on the server's default estimates while the
+        # vacuum competed for the machine: on a 100k base just copied, the search + status
+        # filter took 3.0-5.5x SQLite's time and a deep page 2.0-5.0x; settled, 0.9-1.2x and
+        # 1.0-1.3x (docs/PERFORMANCE.md, "PostgreSQL"). VACUUM of the 100k base takes a few
+        # seconds beside the copy's minute. It cannot run inside a transaction: its own connection.
+        with engine.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM (ANALYZE)")
+
     def defer_foreign_keys(self, conn: Connection) -> None:
         # Foreign keys are always enforced here, so there are no dangling rows for a repair to step
         # around; deferrable constraints (none today) would wait for the commit.
@@ -242,15 +260,38 @@ class PostgresStorage(StorageEngine):
 
     def every_nth_row(self, conn: Connection, columns: str, source: str, order_by: str,
                       params: Mapping[str, object], n: int) -> list[tuple]:
-        # Numbered on the server, so only every n-th row crosses the connection: streaming all of
-        # them through a cursor cost ~250 ms at 100k facts sorted by value (each row decoded in
-        # Python), against 2.8x SQLite's in-process scan; the window reads the sort's index in
-        # order and hands out ~400 rows.
-        rows = conn.execute(text(
-            f"SELECT * FROM (SELECT {columns}, row_number() OVER (ORDER BY {order_by}) AS kzeu_place {source}) "
-            "AS numbered WHERE kzeu_place % :kzeu_every = 0 ORDER BY kzeu_place"
-        ), {**params, "kzeu_every": n})
-        return [tuple(row)[:-1] for row in rows]
+        # Skipped on the server, so only every n-th row crosses the connection: streaming all of
+        # them cost ~250 ms at 100k facts sorted by value (each row decoded in Python). A cursor
+        # that MOVEs past n - 1 rows and FETCHes one, many pairs to a pipeline, measured ~25%
+        # faster than numbering the rows with row_number() (126-144 ms against 165-189 ms at
+        # 100k by value, under load), which buffers and numbers every row first.
+        from kzeu_desk.core.storage.rows import for_driver
+
+        statement, arguments = for_driver(conn, text(f"SELECT {columns} {source} ORDER BY {order_by}"), params)
+        driver: Any = conn.connection.driver_connection
+        name = f"kzeu_every_{next(_cursor_names)}"  # closed with the transaction
+        found: list[tuple] = []
+        pairs = 64  # doubled each round: ~400 rows at 100k take 3 rounds, ~4,000 at 1M take 6
+        with driver.cursor() as declare:
+            declare.execute(f"DECLARE {name} NO SCROLL CURSOR FOR {statement}", arguments)
+        while True:
+            fetches = []
+            with driver.pipeline():
+                for _ in range(pairs):
+                    skip = driver.cursor()
+                    skip.execute(f"MOVE FORWARD {n - 1} IN {name}")
+                    fetch = driver.cursor()
+                    fetch.execute(f"FETCH 1 FROM {name}")
+                    fetches.append((skip, fetch))
+            rows = []
+            for skip, fetch in fetches:
+                rows.append(fetch.fetchone())
+                skip.close()
+                fetch.close()
+            found.extend(tuple(row) for row in rows if row is not None)
+            if None in rows:
+                return found
+            pairs *= 2
 
     # -- checks and copies -----------------------------------------------------------------------
 

@@ -7,12 +7,21 @@ advisory lock, waiting at most `LOCK_TIMEOUT` for it before any work is done, as
 of a key and the search index then always see every committed write, and no two curators' edits
 of one fact can both pass the version check (a lost update). Write transactions are short (one
 user action), so taking turns costs a team nothing it would notice.
+
+Every statement sent to a server waits for its answer, so the number of waits is what a server's
+transaction costs over SQLite's in-process calls (docs/PERFORMANCE.md, "PostgreSQL"). Statements
+whose answers nobody reads travel together (psycopg's pipeline): BEGIN with the transaction's
+settings and the writers' lock; an operation's last writes (`only_writes_until_commit`) with
+NOTIFY and COMMIT. psycopg would send its own BEGIN and wait for it before the first statement
+(even in a pipeline), so the driver is left in autocommit for the transaction's length and the
+BEGIN is ours: the server is then inside our transaction, and psycopg, seeing no idle
+connection, neither begins another nor commits on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 import psycopg
 
@@ -26,35 +35,39 @@ CHANNEL = "kzeu_desk_changes"
 
 @contextmanager
 def read_transaction(engine: Engine) -> Iterator[Connection]:
-    with engine.connect() as conn:
-        conn.execution_options(isolation_level="REPEATABLE READ", postgresql_readonly=True)
-        with conn.begin():
-            # Plans made for the values at hand, every time: psycopg prepares a statement run five
-            # times, and the server then switches to a generic plan when it estimates one no
-            # dearer, which for a search word with a status filter it wrongly does (its count took
-            # 42 ms instead of 10 ms at 100k facts). Planning a read costs well under a
-            # millisecond; sent with BEGIN, the setting costs no round trip.
-            _in_one_round_trip(conn, [("SET LOCAL plan_cache_mode = force_custom_plan", None)])
-            yield conn
+    # Plans made for the values at hand, every time: psycopg prepares a statement run five
+    # times, and the server then switches to a generic plan when it estimates one no dearer,
+    # which for a search word with a status filter it wrongly does (its count took 42 ms
+    # instead of 10 ms at 100k facts). Planning a read costs well under a millisecond.
+    with _transaction(engine, [("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", None),
+                               ("SET LOCAL plan_cache_mode = force_custom_plan", None)]) as conn:
+        yield conn
 
 
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """Every statement to a server waits for its answer, and an edit is a couple of dozen of them
-    (docs/PERFORMANCE.md, "PostgreSQL"): the statements that need no answer before the next one
-    travel together (psycopg's pipeline). BEGIN, the lock timeout and the writers' lock go in one
-    round trip instead of three, the announcement and COMMIT in one instead of two."""
-    with engine.connect() as conn:
-        try:
-            with conn.begin():
-                _in_one_round_trip(conn, [(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'", None),
-                                          ("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))])
-                yield conn
-                payload = conn.info.pop(_ANNOUNCEMENT, None)
-                if payload is not None:
-                    _in_one_round_trip(conn, [("SELECT pg_notify(%s, %s)", (CHANNEL, payload))], commit=True)
-        finally:
-            conn.info.pop(_ANNOUNCEMENT, None)  # never left for the connection's next transaction
+    """BEGIN, the lock timeout and the writers' lock in one wait for the server; the operation's
+    last writes (`only_writes_until_commit`), the announcement and COMMIT in one more."""
+    with _transaction(engine, [("BEGIN", None),  # read write or not as the session says (a read-only opening)
+                               (f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'", None),
+                               ("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))]) as conn:
+        yield conn
+        payload = conn.info.pop(_ANNOUNCEMENT, None)
+        finish = [] if payload is None else [("SELECT pg_notify(%s, %s)", (CHANNEL, payload))]
+        _in_one_round_trip(conn, [*finish, ("COMMIT", None)])
+
+
+def only_writes_until_commit(conn: Connection) -> None:
+    """From here to its commit the write transaction only writes, and reads none of the answers
+    (no RETURNING, no row counts): its statements are sent without waiting, and their answers
+    arrive with COMMIT's. An error in one of them is raised at the commit, which then fails."""
+    if _PIPELINE in conn.info:
+        return
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    stack = ExitStack()
+    stack.enter_context(driver.pipeline())
+    conn.info[_PIPELINE] = stack
 
 
 def announce(conn: Connection, operation_id: int | None) -> None:
@@ -64,19 +77,52 @@ def announce(conn: Connection, operation_id: int | None) -> None:
 
 
 _ANNOUNCEMENT = "kzeu_announcement"
+_PIPELINE = "kzeu_pipeline"
 
 
-def _in_one_round_trip(conn: Connection, statements: list[tuple[str, tuple | None]], *, commit: bool = False) -> None:
-    """Run statements whose results nobody reads (then COMMIT, if asked) with one wait for the server."""
+@contextmanager
+def _transaction(engine: Engine, beginning: list[tuple[str, tuple | None]]) -> Iterator[Connection]:
+    with engine.connect() as conn:
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        driver.autocommit = True  # the BEGIN is ours (module docstring); the connection is idle here
+        try:
+            with conn.begin():  # ends with the driver's commit or rollback, which see our transaction
+                _in_one_round_trip(conn, beginning)
+                try:
+                    yield conn
+                except BaseException as error:
+                    _leave_pipeline(conn, error)  # before the rollback, never hiding the error
+                    raise
+        finally:
+            conn.info.pop(_ANNOUNCEMENT, None)  # never left for the connection's next transaction
+            _leave_pipeline(conn, None)
+            if driver.closed or driver.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                conn.invalidate()  # not to be handed out again in an unknown state
+            else:
+                driver.autocommit = False  # as every other user of the pool expects it
+
+
+def _leave_pipeline(conn: Connection, error: BaseException | None) -> None:
+    stack = conn.info.pop(_PIPELINE, None)
+    if stack is not None:
+        # Given the error that ends the transaction, psycopg logs a failure of its own rather than raising it.
+        stack.__exit__(None if error is None else type(error), error, None)
+
+
+def _in_one_round_trip(conn: Connection, statements: list[tuple[str, tuple | None]]) -> None:
+    """Run statements whose results nobody reads, with those already waiting in the transaction's
+    pipeline (`only_writes_until_commit`), in one wait for the server."""
     driver = conn.connection.driver_connection
     assert driver is not None
+    waiting = conn.info.pop(_PIPELINE, None)
     try:
-        with driver.pipeline():
+        with waiting or ExitStack() as stack:
+            if waiting is None:
+                stack.enter_context(driver.pipeline())
             with driver.cursor() as cursor:
                 for statement, arguments in statements:
                     cursor.execute(statement, arguments)
-            if commit:
-                driver.commit()
     except psycopg.Error as error:
         broken = driver.broken
         if broken:

@@ -128,6 +128,12 @@ class SqliteStorage(StorageEngine):
     def bulk_writing(self, conn: Connection) -> AbstractContextManager[None]:
         return setup.larger_page_cache(conn, _BULK_CACHE_KIB)
 
+    def only_writes_until_commit(self, conn: Connection) -> None:
+        pass  # in-process calls: no waiting for answers to save
+
+    def settle_after_copy(self, engine: Engine) -> None:
+        pass  # SQLite keeps no statistics the app relies on (its queries fix their own join order)
+
     def defer_foreign_keys(self, conn: Connection) -> None:
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
