@@ -96,12 +96,14 @@ def property_info(conn: Connection, property_id: int) -> PropertyInfo | None:
     from kzeu_desk.core.recorder import table
 
     p, s = table("property"), table("property_separator")
-    row = conn.execute(select(p).where(p.c.id == property_id)).mappings().first()
-    if row is None:
+    # The property and its separators in one read (a row per separator): every edit checks its
+    # fact's property, and on a server each read is a wait (docs/PERFORMANCE.md, "PostgreSQL").
+    rows = conn.execute(select(p, s.c.qualifier_property_id.label("separator_qualifier_id"))
+                        .outerjoin(s, s.c.property_id == p.c.id).where(p.c.id == property_id)
+                        .order_by(s.c.id)).mappings().all()
+    if not rows:
         return None
-    separators = conn.execute(select(s.c.qualifier_property_id).where(s.c.property_id == property_id)
-                              .order_by(s.c.id)).scalars().all()
-    return info_from_row(row, separators)
+    return info_from_row(rows[0], [row["separator_qualifier_id"] for row in rows if row["separator_qualifier_id"] is not None])
 
 
 def info_from_row(row: object, separators: Iterable[int] = ()) -> PropertyInfo:
