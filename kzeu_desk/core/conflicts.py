@@ -28,12 +28,20 @@ from functools import cache
 from itertools import combinations, groupby
 from operator import itemgetter
 
-from sqlalchemy import Connection, Row, TextClause, bindparam, select, text
+from sqlalchemy import Connection, Row, Select, TextClause, bindparam, select, text
+from sqlalchemy.sql import ClauseElement
 
 from kzeu_desk.core.citation import citations
 from kzeu_desk.core.compatibility import Scope, Verdict, scopes_overlap, values_compatible
 from kzeu_desk.core.models import ConflictRule, ConflictStatus, LinkKind
-from kzeu_desk.core.qualifiers import SeparatorValues, separated, separator_values
+from kzeu_desk.core.qualifiers import (
+    SEPARATOR_VALUES_OF_KEY,
+    SeparatorValues,
+    separated,
+    separator_values,
+    separator_values_of_key,
+    separators_from_rows,
+)
 from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.storage import StorageEngine, engine_of
@@ -122,8 +130,14 @@ class Disagreement:
 
 
 def value_disagreements(conn: Connection, subject_id: int, property_id: int) -> list[Disagreement]:
-    facts = [dict(r) for r in conn.execute(_CANDIDATES, {"subject_id": subject_id, "property_id": property_id}).mappings()]
-    separators = separator_values(conn, facts)
+    key = {"subject_id": subject_id, "property_id": property_id}
+    return _value_disagreements_among(conn, [dict(r) for r in conn.execute(_CANDIDATES, key).mappings()],
+                                      separator_values_of_key(conn, subject_id, property_id))
+
+
+def _value_disagreements_among(conn: Connection, facts: list[dict],
+                               separators: Mapping[int, SeparatorValues]) -> list[Disagreement]:
+    """The value disagreements among one key's candidates (rows of `_CANDIDATES`)."""
     pairs = []
     for a, b in combinations(facts, 2):
         if not scopes_overlap(_scope(a), _scope(b)) or separated(separators.get(a["id"]), separators.get(b["id"])):
@@ -316,12 +330,27 @@ def recheck(rec: Recorder, keys: Iterable[tuple[int, int]], fact_ids: Iterable[i
     """Bring value conflicts of these (subject, property) keys and declared conflicts of these facts
     up to date, writing through the recorder so the changes are audited and undoable."""
     keys, fact_ids = sorted(set(keys)), sorted(set(fact_ids))
-    _sync_value_conflicts(
-        rec, keys, {key: value_disagreements(rec.conn, *key) for key in keys},
-        {key: _existing(rec.conn, ConflictRule.VALUE, subject_id=key[0], property_id=key[1]) for key in keys})
+    # Every read the re-check starts from goes to the storage layer at once: a server answers them
+    # all after one wait instead of one each (an edit's key and fact: five reads; docs/PERFORMANCE.md,
+    # "PostgreSQL"). None of them depends on another's answer; the writes come after all of them.
+    reads: list[tuple[ClauseElement, Mapping[str, object]]] = []
+    for subject_id, property_id in keys:
+        where = {"subject_id": subject_id, "property_id": property_id}
+        reads += [(_CANDIDATES, where), (SEPARATOR_VALUES_OF_KEY, where),
+                  (_existing_query(ConflictRule.VALUE, subject_id=subject_id, property_id=property_id), {})]
     if fact_ids:
-        existing = _existing(rec.conn, ConflictRule.DECLARED, fact_ids=fact_ids)
-        _sync(rec, declared_disagreements(rec.conn, fact_ids), existing)
+        reads += [(_existing_query(ConflictRule.DECLARED, fact_ids=fact_ids), {}), (_DECLARED, {"ids": fact_ids})]
+    answers = iter(engine_of(rec.conn).read_together(rec.conn, reads))
+    found: dict[tuple[int, int], list[Disagreement]] = {}
+    existing: dict[tuple[int, int], dict[str, dict]] = {}
+    for key in keys:
+        candidates, separators, conflicts = next(answers), next(answers), next(answers)
+        found[key] = _value_disagreements_among(rec.conn, candidates, separators_from_rows(separators))
+        existing[key] = _by_signature(conflicts)
+    _sync_value_conflicts(rec, keys, found, existing)
+    if fact_ids:
+        declared_existing, links = next(answers), next(answers)
+        _sync(rec, _declared(rec.conn, links), _by_signature(declared_existing))
     _drop_memberless(rec, sorted(rec.conflicts_touched))
 
 
@@ -542,13 +571,22 @@ def _moved_value_conflicts(conn: Connection, unknown: Mapping[tuple[int, int], l
 
 def _existing(conn: Connection, rule: ConflictRule, *, subject_id: int | None = None,
               property_id: int | None = None, fact_ids: list[int] | None = None) -> dict[str, dict]:
+    query = _existing_query(rule, subject_id=subject_id, property_id=property_id, fact_ids=fact_ids)
+    return _by_signature(conn.execute(query).mappings())
+
+
+def _existing_query(rule: ConflictRule, *, subject_id: int | None = None, property_id: int | None = None,
+                    fact_ids: list[int] | None = None) -> Select:
+    """The conflicts of a rule for one key, or those with a member among `fact_ids`."""
     c, m = table("conflict"), table("conflict_member")
     query = select(c).where(c.c.rule == rule.value)
     if fact_ids is not None:
-        query = query.where(c.c.id.in_(select(m.c.conflict_id).where(m.c.fact_id.in_(fact_ids))))
-    else:
-        query = query.where(c.c.subject_id == subject_id, c.c.property_id == property_id)
-    return {row["signature"]: dict(row) for row in conn.execute(query).mappings()}
+        return query.where(c.c.id.in_(select(m.c.conflict_id).where(m.c.fact_id.in_(fact_ids))))
+    return query.where(c.c.subject_id == subject_id, c.c.property_id == property_id)
+
+
+def _by_signature(rows: Iterable[Mapping]) -> dict[str, dict]:
+    return {row["signature"]: dict(row) for row in rows}
 
 
 def _sync(rec: Recorder, found: list[Disagreement], existing: dict[str, dict]) -> None:

@@ -121,6 +121,16 @@ _SEPARATOR_VALUES = text("""
     WHERE q.fact_id IN :ids
 """).bindparams(bindparam("ids", expanding=True))
 _PROPERTIES_WITH_SEPARATORS = text("SELECT DISTINCT property_id FROM property_separator")
+# One key's facts whose property has separators, each with its values of them (a row with NULLs
+# for a separator it gives no value): which facts have separators and their values in one read.
+SEPARATOR_VALUES_OF_KEY = text("""
+    SELECT f.id AS fact_id, q.property_id, q.value_kind, q.value_amount, q.value_lower, q.value_upper,
+           q.value_approximate, q.value_unit, q.value_date, q.value_date_end, q.value_entity_id, q.value_text
+    FROM fact f
+    JOIN property_separator s ON s.property_id = f.property_id
+    LEFT JOIN fact_qualifier q ON q.fact_id = f.id AND q.property_id = s.qualifier_property_id
+    WHERE f.subject_id = :subject_id AND f.property_id = :property_id
+""")
 
 
 def separator_values(conn: Connection, facts: Iterable[Mapping]) -> dict[int, SeparatorValues]:
@@ -135,6 +145,23 @@ def separator_values(conn: Connection, facts: Iterable[Mapping]) -> dict[int, Se
         for row in conn.execute(_SEPARATOR_VALUES, {"ids": ids[start:start + _CHUNK]}).mappings():
             gathered[row["fact_id"]].setdefault(row["property_id"], set()).add(
                 value_identity(TypedValue.from_columns(row)))
+    return {fact_id: {prop: frozenset(values) for prop, values in by_property.items()}
+            for fact_id, by_property in gathered.items()}
+
+
+def separator_values_of_key(conn: Connection, subject_id: int, property_id: int) -> dict[int, SeparatorValues]:
+    """What `separator_values` gives for the facts of one (subject, property) key, in one read."""
+    return separators_from_rows(conn.execute(
+        SEPARATOR_VALUES_OF_KEY, {"subject_id": subject_id, "property_id": property_id}).mappings())
+
+
+def separators_from_rows(rows: Iterable[Mapping]) -> dict[int, SeparatorValues]:
+    """`separator_values_of_key`'s answer from the rows of `SEPARATOR_VALUES_OF_KEY`."""
+    gathered: dict[int, dict[int, set[tuple]]] = {}
+    for row in rows:
+        values = gathered.setdefault(row["fact_id"], {})
+        if row["property_id"] is not None:
+            values.setdefault(row["property_id"], set()).add(value_identity(TypedValue.from_columns(row)))
     return {fact_id: {prop: frozenset(values) for prop, values in by_property.items()}
             for fact_id, by_property in gathered.items()}
 

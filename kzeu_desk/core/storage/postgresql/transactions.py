@@ -20,13 +20,16 @@ connection, neither begins another nor commits on its own.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
+from typing import Any, NoReturn
 
 import psycopg
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql import ClauseElement
+from sqlalchemy.sql.compiler import SQLCompiler
 
 from kzeu_desk.core.storage.postgresql.connecting import LOCK_TIMEOUT, WRITER_LOCK
 
@@ -124,9 +127,46 @@ def _in_one_round_trip(conn: Connection, statements: list[tuple[str, tuple | Non
                 for statement, arguments in statements:
                     cursor.execute(statement, arguments)
     except psycopg.Error as error:
-        broken = driver.broken
-        if broken:
-            conn.invalidate()  # the pool must not hand the dead connection out again
-        # As if SQLAlchemy had run them: callers tell a busy fact base or a lost server by the wrapped error.
-        raise DBAPIError.instance(statements[-1][0], statements[-1][1], error, psycopg.Error,
-                                  connection_invalidated=broken, dialect=conn.dialect) from None
+        _raise_as_sqlalchemy(conn, error, statements[-1])
+
+
+def read_in_one_round_trip(conn: Connection, reads: Sequence[tuple[ClauseElement, Mapping[str, object]]]) -> list[list[dict]]:
+    """`StorageEngine.read_together`: the reads sent in one pipeline, their answers fetched after
+    its sync. SQLAlchemy cannot read a result inside psycopg's pipeline (a statement's columns are
+    known only once its answer came), so the driver's cursors run them, each query compiled by
+    SQLAlchemy for this connection with its parameters (expanding ones spelled out)."""
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    if _PIPELINE in conn.info:
+        raise RuntimeError("read_together after only_writes_until_commit: that part of a transaction only writes")
+    statements = []
+    for query, params in reads:
+        compiled = query.compile(dialect=conn.dialect)
+        assert isinstance(compiled, SQLCompiler)
+        expanded = compiled.construct_expanded_state(dict(params))
+        statements.append((expanded.statement, expanded.parameters))
+    cursors = [driver.cursor() for _ in statements]
+    try:
+        with driver.pipeline():
+            for cursor, (statement, arguments) in zip(cursors, statements, strict=True):
+                cursor.execute(statement, arguments)
+        results = []
+        for cursor in cursors:
+            names = [column.name for column in cursor.description or ()]
+            results.append([dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
+        return results
+    except psycopg.Error as error:
+        _raise_as_sqlalchemy(conn, error, statements[-1])
+    finally:
+        for cursor in cursors:
+            cursor.close()
+
+
+def _raise_as_sqlalchemy(conn: Connection, error: psycopg.Error, last: tuple[str, Any]) -> NoReturn:
+    driver = conn.connection.driver_connection
+    broken = driver is None or driver.broken
+    if broken:
+        conn.invalidate()  # the pool must not hand the dead connection out again
+    # As if SQLAlchemy had run them: callers tell a busy fact base or a lost server by the wrapped error.
+    raise DBAPIError.instance(last[0], last[1], error, psycopg.Error,
+                              connection_invalidated=broken, dialect=conn.dialect) from None
