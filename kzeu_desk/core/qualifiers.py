@@ -43,7 +43,7 @@ class Qualifier:
         return f"{self.property_name}: {self.shown}"
 
 
-_QUALIFIERS = text("""
+QUALIFIERS_OF_FACTS = text("""
     SELECT q.*, p.key AS property_key, p.name AS property_name, e.name AS entity_name
     FROM fact_qualifier q
     JOIN property p ON p.id = q.property_id
@@ -56,10 +56,17 @@ _QUALIFIERS = text("""
 def qualifiers_of(conn: Connection, fact_ids: Iterable[int]) -> dict[int, list[Qualifier]]:
     """The qualifiers of these facts, by fact, in the order they were added."""
     ids = sorted(set(fact_ids))
-    found: dict[int, list[Qualifier]] = defaultdict(list)
+    found: dict[int, list[Qualifier]] = {}
     for start in range(0, len(ids), _CHUNK):
-        for row in conn.execute(_QUALIFIERS, {"ids": ids[start:start + _CHUNK]}).mappings():
-            found[row["fact_id"]].append(qualifier_from_row(row))
+        found.update(qualifiers_from_rows(conn.execute(QUALIFIERS_OF_FACTS, {"ids": ids[start:start + _CHUNK]}).mappings()))
+    return found
+
+
+def qualifiers_from_rows(rows: Iterable[Mapping]) -> dict[int, list[Qualifier]]:
+    """`qualifiers_of`'s answer from rows of `QUALIFIERS_OF_FACTS` (at most `_CHUNK` ids a read)."""
+    found: dict[int, list[Qualifier]] = defaultdict(list)
+    for row in rows:
+        found[row["fact_id"]].append(qualifier_from_row(row))
     return dict(found)
 
 
