@@ -268,6 +268,34 @@ def test_a_failure_among_the_writes_sent_with_the_commit_keeps_nothing_and_the_n
                 f"after {version}"
 
 
+def test_reads_sent_together_answer_as_each_alone_and_a_failing_one_fails_in_one_sentence(postgresql_url):
+    """`read_together` (an edit's conflict re-check and search documents: one wait for the server
+    instead of one per read) gives each read's rows as SQLAlchemy would, expanding parameters and
+    Core selects included; a read the server refuses fails the operation as any statement would."""
+    from sqlalchemy import bindparam, select
+
+    from kzeu_desk.core.recorder import table
+
+    with FactBase.open(postgresql_url, actor="tester") as fb:
+        made = [new_id(fb.create_fact(value=TEXT, note=f"note {n}")) for n in range(3)]
+        fact = table("fact")
+        reads = [
+            (text("SELECT id, note, value_text FROM fact WHERE id IN :ids ORDER BY id").bindparams(
+                bindparam("ids", expanding=True)), {"ids": made[:2]}),
+            (select(fact.c.id, fact.c.version, fact.c.value_approximate).where(fact.c.id.in_(made)).order_by(fact.c.id), {}),
+            (text("SELECT id FROM fact WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)), {"ids": []}),
+        ]
+        with fb.reading() as conn:
+            together = storage.engine_of(conn).read_together(conn, reads)
+            alone = [[dict(row) for row in conn.execute(query, params).mappings()] for query, params in reads]
+        assert together == alone
+        assert [row["note"] for row in together[0]] == ["note 0", "note 1"] and len(together[1]) == 3
+        with pytest.raises(DBAPIError), fb.reading() as conn:
+            storage.engine_of(conn).read_together(conn, [reads[0], (text("SELECT no_such_column FROM fact"), {})])
+        with fb.reading() as conn:  # the connection went back to the pool fit for use
+            assert len(storage.engine_of(conn).read_together(conn, reads)[1]) == 3
+
+
 def test_a_second_workspace_hears_of_a_change_within_two_seconds(postgresql_url):
     heard: queue.Queue = queue.Queue()
     with FactBase.open(postgresql_url, actor="ana") as ana, FactBase.open(postgresql_url, actor="bek") as bek:
