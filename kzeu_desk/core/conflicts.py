@@ -28,7 +28,7 @@ from functools import cache
 from itertools import combinations, groupby
 from operator import itemgetter
 
-from sqlalchemy import Connection, Row, Select, TextClause, bindparam, select, text
+from sqlalchemy import Connection, Row, TextClause, bindparam, select, text
 from sqlalchemy.sql import ClauseElement
 
 from kzeu_desk.core.citation import citations
@@ -336,10 +336,9 @@ def recheck(rec: Recorder, keys: Iterable[tuple[int, int]], fact_ids: Iterable[i
     reads: list[tuple[ClauseElement, Mapping[str, object]]] = []
     for subject_id, property_id in keys:
         where = {"subject_id": subject_id, "property_id": property_id}
-        reads += [(_CANDIDATES, where), (SEPARATOR_VALUES_OF_KEY, where),
-                  (_existing_query(ConflictRule.VALUE, subject_id=subject_id, property_id=property_id), {})]
+        reads += [(_CANDIDATES, where), (SEPARATOR_VALUES_OF_KEY, where), (_VALUE_CONFLICTS_OF_KEY, where)]
     if fact_ids:
-        reads += [(_existing_query(ConflictRule.DECLARED, fact_ids=fact_ids), {}), (_DECLARED, {"ids": fact_ids})]
+        reads += [(_DECLARED_CONFLICTS_OF_FACTS, {"ids": fact_ids}), (_DECLARED, {"ids": fact_ids})]
     answers = iter(engine_of(rec.conn).read_together(rec.conn, reads))
     found: dict[tuple[int, int], list[Disagreement]] = {}
     existing: dict[tuple[int, int], dict[str, dict]] = {}
@@ -355,6 +354,12 @@ def recheck(rec: Recorder, keys: Iterable[tuple[int, int]], fact_ids: Iterable[i
 
 
 _EXISTING_VALUE_CONFLICTS = text("SELECT * FROM conflict WHERE rule = 'value' AND subject_id IS NOT NULL")
+# What `recheck` finds under one key, and among the declared conflicts of some facts.
+_VALUE_CONFLICTS_OF_KEY = text(
+    "SELECT * FROM conflict WHERE rule = 'value' AND subject_id = :subject_id AND property_id = :property_id")
+_DECLARED_CONFLICTS_OF_FACTS = text(
+    "SELECT * FROM conflict WHERE rule = 'declared' AND id IN (SELECT conflict_id FROM conflict_member WHERE fact_id IN :ids)"
+).bindparams(bindparam("ids", expanding=True))
 # What `_existing` finds for all the facts that declared conflicts and "contradicts" links name.
 _EXISTING_DECLARED_CONFLICTS = text(
     "SELECT * FROM conflict WHERE rule = 'declared' AND id IN (SELECT conflict_id FROM conflict_member)")
@@ -567,22 +572,6 @@ def _moved_value_conflicts(conn: Connection, unknown: Mapping[tuple[int, int], l
             if (row["subject_id"], row["property_id"]) != key:
                 to_key[key][row["signature"]] = dict(row)
     return _MovedConflicts(dict(to_key), frozenset(signature for rows in to_key.values() for signature in rows))
-
-
-def _existing(conn: Connection, rule: ConflictRule, *, subject_id: int | None = None,
-              property_id: int | None = None, fact_ids: list[int] | None = None) -> dict[str, dict]:
-    query = _existing_query(rule, subject_id=subject_id, property_id=property_id, fact_ids=fact_ids)
-    return _by_signature(conn.execute(query).mappings())
-
-
-def _existing_query(rule: ConflictRule, *, subject_id: int | None = None, property_id: int | None = None,
-                    fact_ids: list[int] | None = None) -> Select:
-    """The conflicts of a rule for one key, or those with a member among `fact_ids`."""
-    c, m = table("conflict"), table("conflict_member")
-    query = select(c).where(c.c.rule == rule.value)
-    if fact_ids is not None:
-        return query.where(c.c.id.in_(select(m.c.conflict_id).where(m.c.fact_id.in_(fact_ids))))
-    return query.where(c.c.subject_id == subject_id, c.c.property_id == property_id)
 
 
 def _by_signature(rows: Iterable[Mapping]) -> dict[str, dict]:
