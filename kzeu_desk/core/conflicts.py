@@ -329,26 +329,39 @@ def _judged_rows(conn: Connection, fact_ids: Iterable[int]) -> list[dict]:
 def recheck(rec: Recorder, keys: Iterable[tuple[int, int]], fact_ids: Iterable[int]) -> None:
     """Bring value conflicts of these (subject, property) keys and declared conflicts of these facts
     up to date, writing through the recorder so the changes are audited and undoable."""
-    keys, fact_ids = sorted(set(keys)), sorted(set(fact_ids))
-    # Every read the re-check starts from goes to the storage layer at once: a server answers them
-    # all after one wait instead of one each (an edit's key and fact: five reads; docs/PERFORMANCE.md,
-    # "PostgreSQL"). None of them depends on another's answer; the writes come after all of them.
+    reads = recheck_reads(keys, fact_ids)
+    recheck_answered(rec, keys, fact_ids, engine_of(rec.conn).read_together(rec.conn, reads))
+
+
+def recheck_reads(keys: Iterable[tuple[int, int]], fact_ids: Iterable[int]) -> list[tuple[ClauseElement, Mapping[str, object]]]:
+    """Every read `recheck` starts from, for the storage layer to run at once: a server answers
+    them all after one wait instead of one each (an edit's key and fact: five reads;
+    docs/PERFORMANCE.md, "PostgreSQL"). None depends on another's answer; the writes come after
+    all of them, and they write only conflicts, so other reads may travel with these."""
     reads: list[tuple[ClauseElement, Mapping[str, object]]] = []
-    for subject_id, property_id in keys:
+    for subject_id, property_id in sorted(set(keys)):
         where = {"subject_id": subject_id, "property_id": property_id}
         reads += [(_CANDIDATES, where), (SEPARATOR_VALUES_OF_KEY, where), (_VALUE_CONFLICTS_OF_KEY, where)]
-    if fact_ids:
-        reads += [(_DECLARED_CONFLICTS_OF_FACTS, {"ids": fact_ids}), (_DECLARED, {"ids": fact_ids})]
-    answers = iter(engine_of(rec.conn).read_together(rec.conn, reads))
+    ids = sorted(set(fact_ids))
+    if ids:
+        reads += [(_DECLARED_CONFLICTS_OF_FACTS, {"ids": ids}), (_DECLARED, {"ids": ids})]
+    return reads
+
+
+def recheck_answered(rec: Recorder, keys: Iterable[tuple[int, int]], fact_ids: Iterable[int],
+                     answers: Sequence[list[dict]]) -> None:
+    """`recheck`, given the rows of `recheck_reads(keys, fact_ids)` read in this transaction."""
+    keys, has_facts = sorted(set(keys)), bool(set(fact_ids))
+    rows = iter(answers)
     found: dict[tuple[int, int], list[Disagreement]] = {}
     existing: dict[tuple[int, int], dict[str, dict]] = {}
     for key in keys:
-        candidates, separators, conflicts = next(answers), next(answers), next(answers)
+        candidates, separators, conflicts = next(rows), next(rows), next(rows)
         found[key] = _value_disagreements_among(rec.conn, candidates, separators_from_rows(separators))
         existing[key] = _by_signature(conflicts)
     _sync_value_conflicts(rec, keys, found, existing)
-    if fact_ids:
-        declared_existing, links = next(answers), next(answers)
+    if has_facts:
+        declared_existing, links = next(rows), next(rows)
         _sync(rec, _declared(rec.conn, links), _by_signature(declared_existing))
     _drop_memberless(rec, sorted(rec.conflicts_touched))
 

@@ -7,11 +7,12 @@ How the index stores and answers them is the storage engine's (`StorageEngine.se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Connection, TextClause, bindparam, text
+from sqlalchemy.sql import ClauseElement
 
 from kzeu_desk.core.qualifiers import QUALIFIERS_OF_FACTS, Qualifier, qualifiers_from_rows, shown_value
 from kzeu_desk.core.storage import StorageEngine, engine_of
@@ -61,18 +62,30 @@ class Refresh:
 def read(conn: Connection, fact_ids: Iterable[int]) -> Refresh:
     """The reads of `refresh`, for a caller that writes the result later (`write`) in the same
     transaction, after nothing else has changed these facts."""
-    engine = engine_of(conn)
-    query = _document_query(engine)
     ids = sorted(set(fact_ids))
+    return refresh_from(ids, engine_of(conn).read_together(conn, reads_of(engine_of(conn), ids)))
+
+
+def reads_of(engine: StorageEngine, fact_ids: Sequence[int]) -> list[tuple[ClauseElement, Mapping[str, object]]]:
+    """The reads `read` makes for these sorted ids (two a chunk: qualifiers, documents), for a
+    caller sending them with others of its own (`StorageEngine.read_together`: on a server all
+    of them cost one wait)."""
+    query = _document_query(engine)
+    reads: list[tuple[ClauseElement, Mapping[str, object]]] = []
+    for chunk_start in range(0, len(fact_ids), _CHUNK):
+        chunk = list(fact_ids[chunk_start:chunk_start + _CHUNK])
+        reads += [(QUALIFIERS_OF_FACTS, {"ids": chunk}), (query, {"ids": chunk})]
+    return reads
+
+
+def refresh_from(fact_ids: Sequence[int], answers: Sequence[list[dict]]) -> Refresh:
+    """`read`'s answer from the rows of `reads_of(engine, fact_ids)`."""
     documents: list[SearchDocument] = []
-    for chunk_start in range(0, len(ids), _CHUNK):
-        chunk = ids[chunk_start:chunk_start + _CHUNK]
-        # Both reads at once: one wait for a server instead of two (each edit re-indexes its fact).
-        qualifier_rows, rows = engine.read_together(conn, [(QUALIFIERS_OF_FACTS, {"ids": chunk}), (query, {"ids": chunk})])
+    for qualifier_rows, rows in zip(answers[0::2], answers[1::2], strict=True):
         qualified = qualifiers_from_rows(qualifier_rows)
         documents += [_document(row, qualified.get(row["id"], ())) for row in rows]
     present = {d.fact_id for d in documents}
-    return Refresh(documents, [i for i in ids if i not in present])
+    return Refresh(documents, [i for i in fact_ids if i not in present])
 
 
 def write(conn: Connection, refresh: Refresh) -> None:

@@ -258,12 +258,20 @@ class FactBase:
         The reads come first: the last writes (search documents, audit rows) then need no answer,
         and a server gets them with the commit instead of waiting for each (two of an edit's
         ~20 waits for the server; docs/PERFORMANCE.md, "PostgreSQL")."""
-        conflicts.recheck(recorder, recorder.conflict_keys, recorder.facts_touched)
+        keys, facts = recorder.conflict_keys, recorder.facts_touched
         if recorder.reindex_every_fact:
+            conflicts.recheck(recorder, keys, facts)
             search_documents.rebuild(recorder.conn)
             self._storage_engine.only_writes_until_commit(recorder.conn)
         else:
-            reindexed = search_documents.read(recorder.conn, recorder.facts_touched)
+            # The re-check writes only conflicts, so the search documents' reads travel with its
+            # reads: one wait for a server where they were two.
+            conflict_reads = conflicts.recheck_reads(keys, facts)
+            touched = sorted(facts)
+            answers = self._storage_engine.read_together(
+                recorder.conn, conflict_reads + search_documents.reads_of(self._storage_engine, touched))
+            conflicts.recheck_answered(recorder, keys, facts, answers[:len(conflict_reads)])
+            reindexed = search_documents.refresh_from(touched, answers[len(conflict_reads):])
             self._storage_engine.only_writes_until_commit(recorder.conn)
             search_documents.write(recorder.conn, reindexed)
         recorder.flush_audit()
