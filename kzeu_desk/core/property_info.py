@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, bindparam, select
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_value
@@ -93,17 +94,34 @@ def property_infos(conn: Connection) -> dict[int, PropertyInfo]:
 
 
 def property_info(conn: Connection, property_id: int) -> PropertyInfo | None:
-    from kzeu_desk.core.recorder import table
+    query, params = property_read(property_id=property_id)
+    return property_info_from_rows(conn.execute(query, params).mappings().all())
 
-    p, s = table("property"), table("property_separator")
-    # The property and its separators in one read (a row per separator): every edit checks its
-    # fact's property, and on a server each read is a wait (docs/PERFORMANCE.md, "PostgreSQL").
-    rows = conn.execute(select(p, s.c.qualifier_property_id.label("separator_qualifier_id"))
-                        .outerjoin(s, s.c.property_id == p.c.id).where(p.c.id == property_id)
-                        .order_by(s.c.id)).mappings().all()
+
+def property_read(*, property_id: int | None = None, of_fact: int | None = None) -> tuple[Select, dict[str, int | None]]:
+    """The read of a property (by id, or the one fact `of_fact` states) and its separators: a row
+    per separator, for `property_info_from_rows`. One read, as every edit checks its fact's
+    property and on a server each read is a wait (docs/PERFORMANCE.md, "PostgreSQL")."""
+    if of_fact is not None:
+        return _property_with_separators(True), {"fact_id": of_fact}
+    return _property_with_separators(False), {"property_id": property_id}
+
+
+def property_info_from_rows(rows: Sequence[Mapping]) -> PropertyInfo | None:
     if not rows:
         return None
     return info_from_row(rows[0], [row["separator_qualifier_id"] for row in rows if row["separator_qualifier_id"] is not None])
+
+
+@cache
+def _property_with_separators(of_fact: bool) -> Select:
+    from kzeu_desk.core.recorder import table
+
+    p, s, f = table("property"), table("property_separator"), table("fact")
+    which = (select(f.c.property_id).where(f.c.id == bindparam("fact_id")).scalar_subquery() if of_fact
+             else bindparam("property_id"))
+    return (select(p, s.c.qualifier_property_id.label("separator_qualifier_id"))
+            .outerjoin(s, s.c.property_id == p.c.id).where(p.c.id == which).order_by(s.c.id))
 
 
 def info_from_row(row: object, separators: Iterable[int] = ()) -> PropertyInfo:

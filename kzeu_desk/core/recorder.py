@@ -10,8 +10,9 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from functools import cache
 
-from sqlalchemy import Connection, CursorResult, Table, bindparam, delete, insert, select, text, update
+from sqlalchemy import Connection, CursorResult, Select, Table, bindparam, delete, insert, select, text, update
 
 from kzeu_desk.core.changes import Changes, OperationKind
 from kzeu_desk.core.errors import StaleEdit
@@ -30,6 +31,12 @@ def utc_now() -> str:
 
 def table(name: str) -> Table:
     return SQLModel.metadata.tables[name]
+
+
+@cache
+def _row_query(table_name: str) -> Select:
+    t = table(table_name)
+    return select(t).where(t.c.id == bindparam("row_id"))
 
 
 class Recorder:
@@ -57,6 +64,11 @@ class Recorder:
         t = table(table_name)
         found = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
         return dict(found) if found is not None else None
+
+    @staticmethod
+    def row_read(table_name: str, row_id: int) -> tuple[Select, dict[str, int]]:
+        """The read of `row` (as query and parameters), for a caller sending it with others."""
+        return _row_query(table_name), {"row_id": row_id}
 
     def require(self, table_name: str, row_id: int, what: str) -> dict:
         found = self.row(table_name, row_id)
@@ -86,10 +98,13 @@ class Recorder:
         self._log("insert", table_name, row_id, None, self.row(table_name, row_id))
         return row_id
 
-    def update(self, table_name: str, row_id: int, values: dict, *, expected_version: int | None = None) -> dict:
-        """Change columns of one row; for facts, refuse when its version moved on since it was read."""
+    def update(self, table_name: str, row_id: int, values: dict, *, expected_version: int | None = None,
+               before: dict | None = None) -> dict:
+        """Change columns of one row; for facts, refuse when its version moved on since it was read.
+        `before` is the row as `row_read` read it in this transaction, if the caller read it."""
         t = table(table_name)
-        before = self.require(table_name, row_id, table_name.capitalize())
+        if before is None:
+            before = self.require(table_name, row_id, table_name.capitalize())
         if expected_version is not None and before["version"] != expected_version:
             raise StaleEdit(
                 f"This fact was changed by {before['updated_by']} at {before['updated_at']} "

@@ -20,10 +20,18 @@ from sqlalchemy import select
 from kzeu_desk.core import originals, revisions
 from kzeu_desk.core.errors import InvalidEdit
 from kzeu_desk.core.models import FactRank, FactStatus
-from kzeu_desk.core.property_info import property_info, subject_problem, value_problem
+from kzeu_desk.core.property_info import (
+    PropertyInfo,
+    property_info,
+    property_info_from_rows,
+    property_read,
+    subject_problem,
+    value_problem,
+)
 from kzeu_desk.core.qualifiers import delete_qualifiers_of_fact
 from kzeu_desk.core.reading import ReadDocument
 from kzeu_desk.core.recorder import Recorder, table
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.text import quote_context, sha256_text
 from kzeu_desk.core.typed_value import TypedValue
 
@@ -127,24 +135,34 @@ def update_fact(rec: Recorder, fact_id: int, expected_version: int, *, value: Ty
         fields["rank"] = FactRank(fields["rank"]).value
     if value is not None:
         fields.update(value.to_columns())
-    after = rec.update("fact", fact_id, fields, expected_version=expected_version)
     # Only what this edit changes is checked: a fact stored before the checks existed can still
     # have its status or note edited.
     property_changed = "property_id" in fields
+    before = prop = None
+    if property_changed or "subject_id" in fields or value is not None:
+        # The fact and the property it will state, read together (one wait for a server, not two).
+        checked = property_read(property_id=fields["property_id"]) if property_changed else property_read(of_fact=fact_id)
+        fact_rows, property_rows = engine_of(rec.conn).read_together(rec.conn, [rec.row_read("fact", fact_id), checked])
+        before = fact_rows[0] if fact_rows else None
+        prop = property_info_from_rows(property_rows)
+    after = rec.update("fact", fact_id, fields, expected_version=expected_version, before=before)
     check_fits_property(
         rec, after["property_id"],
         subject_id=after["subject_id"] if property_changed or "subject_id" in fields else None,
-        value=TypedValue.from_columns(after) if property_changed or value is not None else None)
+        value=TypedValue.from_columns(after) if property_changed or value is not None else None,
+        prop=prop)
     return after
 
 
 def check_fits_property(rec: Recorder, property_id: int | None, *, subject_id: int | None,
-                        value: TypedValue | None) -> None:
+                        value: TypedValue | None, prop: PropertyInfo | None = None) -> None:
     """Refuse, with one sentence, a value whose kind (or unit) its property does not take, or a
-    subject of a kind the property is not stated about."""
+    subject of a kind the property is not stated about. `prop` is that property if the caller
+    read it in this transaction."""
     if property_id is None or (value is None and subject_id is None):
         return
-    prop = property_info(rec.conn, property_id)
+    if prop is None:
+        prop = property_info(rec.conn, property_id)
     if prop is None:
         raise InvalidEdit(f"Property {property_id} no longer exists.")
     if value is not None:
