@@ -398,3 +398,25 @@ def test_columns_follow_the_pane_when_it_widens_until_the_curator_sizes_one(qtbo
     pane.resize(1000, 500)
     qtbot.wait(50)
     assert _column_widths(pane) == kept
+
+
+def test_an_empty_table_says_why_it_is_empty_and_what_to_do(qtbot, tmp_path):
+    fact_base = FactBase.open(tmp_path / "empty.sqlite")
+    empty = FactTablePane(Session(fact_base))
+    qtbot.addWidget(empty)
+    empty.show()
+    assert "No facts yet" in empty.view.empty_text and "Ctrl+N" in empty.view.empty_text
+    image = empty.view.viewport().grab().toImage()
+    assert any(image.pixelColor(x, y) != image.pixelColor(0, 0)
+               for x in range(0, image.width(), 2) for y in range(0, min(image.height(), 60), 2))  # drawn
+    fact_base.close()
+
+
+def test_a_filter_that_matches_nothing_says_so_and_rows_clear_the_message(qtbot, pane):
+    assert pane.view.empty_text == ""
+    pane.model.set_filter_text("zzqqxxnothingmatches")
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 0)
+    qtbot.waitUntil(lambda: pane.view.empty_text == "No facts match the filter and status chosen.")
+    pane.model.set_filter_text("")
+    qtbot.waitUntil(lambda: pane.model.rowCount() > 0)
+    qtbot.waitUntil(lambda: pane.view.empty_text == "")

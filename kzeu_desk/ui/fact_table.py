@@ -410,6 +410,36 @@ def _query_of(spec: ListingSpec) -> tuple[SortColumn, bool, tuple[str, ...], Fac
     return spec.sort, spec.descending, spec.search, spec.status
 
 
+class FactTableView(QTableView):
+    """The facts table, which says in its empty body why it is empty and what to do next (a blank
+    white area on the first day tells a curator nothing)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._empty_text = ""
+
+    @property
+    def empty_text(self) -> str:
+        return self._empty_text
+
+    def set_empty_text(self, text: str) -> None:
+        if text != self._empty_text:
+            self._empty_text = text
+            self.viewport().update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        model = self.model()
+        if not self._empty_text or model is None or model.rowCount() > 0:
+            return
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        area = self.viewport().rect().adjusted(24, 16, -24, -16)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+                         self._empty_text)
+        painter.end()
+
+
 class FactTablePane(QWidget):
     """The facts table with its filter box, status filter and row count; its selection is the session's."""
 
@@ -445,7 +475,7 @@ class FactTablePane(QWidget):
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Fact count")
 
-        self.view = QTableView(objectName="factTable")
+        self.view = FactTableView(objectName="factTable")
         self.view.setAccessibleName("Facts")
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -632,6 +662,13 @@ class FactTablePane(QWidget):
             self.count_label.setText(f"{shown:,}{more} of {total:,} {noun} {verb}")
         else:
             self.count_label.setText(f"{total:,} {noun}")
+        if shown:
+            self.view.set_empty_text("")
+        elif self.model.spec.filtered:
+            self.view.set_empty_text("No facts match the filter and status chosen.")
+        else:
+            self.view.set_empty_text("No facts yet. Select the words a fact rests on in a source and press "
+                                     "Ctrl+N, or work through the source's Candidates.")
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         if column not in SORTABLE_COLUMNS:
