@@ -263,6 +263,24 @@ def run_gui(db: Path | str | None, *, read_only: bool = False, smoke: bool = Fal
         outcome["code"] = 2
         window.close()
 
+    def attach(location: Path | str | None) -> bool:
+        """Open a fact base and attach the window to it; False if the curator cancelled."""
+        from kzeu_desk.ui.session import Session
+
+        opened = _open_fact_base(location, read_only=read_only, ask=not smoke, parent=window)
+        if opened is None:
+            return False
+        window.instance_lock = opened[1]
+        try:
+            window.attach(Session(opened[0]))
+        except Exception:  # a file that opened but cannot be read (damaged pages or text)
+            window.session = None  # half attached: nothing to save on closing
+            opened[0].close()
+            if opened[1] is not None:
+                opened[1].release()
+            raise
+        return True
+
     def load() -> None:
         # Importing the database layer and the panes makes ~135k objects, none of them garbage: the
         # cyclic collector walking them again and again was ~10% of start-up. It runs again once
@@ -274,40 +292,21 @@ def run_gui(db: Path | str | None, *, read_only: bool = False, smoke: bool = Fal
             gc.enable()
 
     def open_and_attach() -> None:
-        from kzeu_desk.ui.session import Session
-
         not_reopened = None
         for number, location in enumerate(candidates):
-            fallback_left = number + 1 < len(candidates)
             try:
-                opened = _open_fact_base(location, read_only=read_only, ask=not smoke, parent=window)
+                attached = attach(location)
             except Exception as error:
                 message = opening_failure(error, location)
                 if message is None:
                     raise
-                if fallback_left:
+                if number + 1 < len(candidates):
                     not_reopened = message
                     continue
                 fail(message)
                 return
-            if opened is None:
+            if not attached:  # the curator cancelled
                 window.close()
-                return
-            window.instance_lock = opened[1]
-            try:
-                window.attach(Session(opened[0]))
-            except Exception as error:  # a file that opened but cannot be read (damaged pages or text)
-                message = opening_failure(error, location)
-                if message is None:
-                    raise
-                window.session = None  # half attached: nothing to save on closing
-                opened[0].close()
-                if opened[1] is not None:
-                    opened[1].release()
-                if fallback_left:
-                    not_reopened = message
-                    continue
-                fail(message)
                 return
             break
         _report_startup("workspace_attached")

@@ -165,14 +165,15 @@ def _write_csv(conn: Connection, model: Table, scope: ExportScope, path: Path, p
     with path.open("x", encoding="utf-8", newline="") as handle:
         handle.write(",".join(c.name for c in columns) + "\n")
         for partition in result.partitions(_ROWS_PER_FETCH):
-            handle.writelines(",".join(_cell(value, kind) for value, kind in zip(row, kinds, strict=True)) + "\n"
+            handle.writelines(",".join(csv_cell(value, kind) for value, kind in zip(row, kinds, strict=True)) + "\n"
                               for row in partition)
             progress.advance(len(partition))
         handle.flush()
         os.fsync(handle.fileno())
 
 
-def _cell(value: object, kind: str) -> str:
+def csv_cell(value: object, kind: str) -> str:
+    """One CSV cell of a Table Schema field of this kind (a column left out is empty)."""
     if value is None or kind == "left out":
         return ""
     if kind == "boolean":

@@ -20,7 +20,7 @@ from sqlalchemy import text
 
 from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.export.common import qualifiers_in_scope, GENERATOR, ExportResult, Progress, atomic_output, plural, reading_fact_base
-from kzeu_desk.core.export.datapackage import PACKAGE_PROFILE, RESOURCE_PROFILE, SCHEMA_PROFILE, csv_text
+from kzeu_desk.core.export.datapackage import PACKAGE_PROFILE, RESOURCE_PROFILE, SCHEMA_PROFILE, csv_cell
 from kzeu_desk.core.export.identity import valid_item, valid_property
 from kzeu_desk.core.export.scope import ExportScope
 from kzeu_desk.core.locations import Location
@@ -198,23 +198,13 @@ class _RowCells:
 
 def _evidence_parts(row: dict) -> tuple[str, str]:
     """The evidence's cells before its source's (id, quote) and after them (page, anchor state, score)."""
-    return (f'{_cell(row["evidence_id"], "integer")},{_cell(row["quote"], "string")}',
-            f'{_cell(row["page"], "integer")},{_cell(row["anchor_state"], "string")},'
-            f'{_cell(row["anchor_score"], "number")}')
+    return (f'{csv_cell(row["evidence_id"], "integer")},{csv_cell(row["quote"], "string")}',
+            f'{csv_cell(row["page"], "integer")},{csv_cell(row["anchor_state"], "string")},'
+            f'{csv_cell(row["anchor_score"], "number")}')
 
 
 def _joined(values: tuple, kinds: tuple[str, ...]) -> str:
-    return ",".join(_cell(value, kind) for value, kind in zip(values, kinds, strict=True))
-
-
-def _cell(value: object, kind: str) -> str:
-    if value is None:
-        return ""
-    if kind == "boolean":
-        return "true" if value else "false"
-    if kind in ("integer", "number"):
-        return repr(value) if isinstance(value, float) else str(value)
-    return csv_text(str(value))
+    return ",".join(csv_cell(value, kind) for value, kind in zip(values, kinds, strict=True))
 
 
 def _constraints(column: Column) -> dict:
