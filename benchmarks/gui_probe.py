@@ -44,7 +44,7 @@ def _median(values: list[float]) -> float:
 def _application():
     from PySide6.QtWidgets import QApplication
 
-    from kzeu_desk.ui.operations import share_the_interpreter_with_the_gui
+    from kzeu_desk.ui.interpreter_sharing import share_the_interpreter_with_the_gui
 
     share_the_interpreter_with_the_gui()  # as the application does at start-up
     return QApplication.instance() or QApplication([sys.argv[0]])

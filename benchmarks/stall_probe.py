@@ -163,7 +163,7 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
     from kzeu_desk.core.reading import read_document
     from kzeu_desk.ui import create_main_window
     from kzeu_desk.ui.maintenance import restore
-    from kzeu_desk.ui.operations import share_the_interpreter_with_the_gui
+    from kzeu_desk.ui.interpreter_sharing import share_the_interpreter_with_the_gui
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     share_the_interpreter_with_the_gui()  # as the application does at start-up

@@ -48,7 +48,7 @@ def edit_collisions_take_theirs(request, monkeypatch):
 
 
 def pytest_configure(config):
-    from kzeu_desk.ui.operations import share_the_interpreter_with_the_gui
+    from kzeu_desk.ui.interpreter_sharing import share_the_interpreter_with_the_gui
 
     share_the_interpreter_with_the_gui()  # as the application does at start-up (ui/app.py)
     config.addinivalue_line("markers", "both_engines: run the module's fact-base tests on SQLite and PostgreSQL")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from kzeu_desk import __version__
 from kzeu_desk.paths import resources_dir, user_data_dir
 from kzeu_desk.ui.main_window import MainWindow
-from kzeu_desk.ui.operations import share_the_interpreter_with_the_gui
+from kzeu_desk.ui.interpreter_sharing import share_the_interpreter_with_the_gui
 from kzeu_desk.ui.platform_check import missing_window_libraries_message, no_display_message
 
 _open_windows: list[MainWindow] = []  # windows opened from a menu live until closed

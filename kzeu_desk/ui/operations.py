@@ -45,7 +45,6 @@ import gc
 import itertools
 import multiprocessing
 import queue
-import sys
 import threading
 import time
 from collections.abc import Callable
@@ -59,6 +58,8 @@ from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.progress import Progress, Report, Stopped
 from kzeu_desk.core.service import FactBase
+# Re-exported: the runner is where long work and the interpreter's sharing were documented first.
+from kzeu_desk.ui.interpreter_sharing import share_the_interpreter_with_the_gui as share_the_interpreter_with_the_gui
 from kzeu_desk.ui.session import Session
 
 T = TypeVar("T")
@@ -410,21 +411,6 @@ class _StatusProgress:
 # own thread: it too only fills the slot and puts the number into the queue.
 
 _POLL_MS = 10
-
-# A worker thread running Python holds the interpreter lock, and every call Qt makes into Python on
-# the GUI thread (a model's `data`, a delegate's `paint`, the highlighter's `highlightBlock`, a timer)
-# must take it back first. CPython hands it over only after its switch interval, 5 ms by default,
-# and a repaint makes hundreds of such calls: while the candidate finder read a 117k-character
-# source (0.9-1.2 s of Python), laying out its 1,200 paragraphs froze the window for 0.35 + 0.65 s.
-# With 0.2 ms the longest gap was 39-57 ms and the finder took no longer (0.86-0.95 s against
-# 0.96-1.22 s at 5 ms); at 0.5 ms the gap was 65-77 ms.
-GUI_SWITCH_INTERVAL_S = 0.0002
-
-
-def share_the_interpreter_with_the_gui() -> None:
-    """Set once at start-up (and by the tests, which build windows without `ui.app`)."""
-    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
-
 
 class _Job:
     def __init__(self, receiver: QObject, done: Callable[[Any], Any], work: object, slot: list,
