@@ -22,7 +22,7 @@ from kzeu_desk.core.models import ConflictRule, ConflictStatus
 from kzeu_desk.core.recorder import table
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_format import format_date, format_value
-from kzeu_desk.core.value_parsing import parse_date_text
+from kzeu_desk.core import value_parsing_on_demand as value_parsing
 
 __all__ = [
     "QUALIFIER_FIELDS", "RULE_WORDS", "ConflictCounts", "ConflictDetail", "ConflictFilterChoices", "ConflictMember",
@@ -345,7 +345,7 @@ def scope_edits(current: Mapping[int, Mapping[str, str | None]],
 def _typed_date(entered: str, fact_id: int, column: str) -> str | None:
     if not entered:
         return None
-    iso = parse_date_text(entered)
+    iso = value_parsing.parse_date_text(entered)
     if iso is None:
         raise InvalidEdit(
             f"“{entered}” is not a date I can read for fact {fact_id}'s {QUALIFIER_FIELDS[column]}; "

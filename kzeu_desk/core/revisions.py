@@ -26,7 +26,7 @@ from sqlalchemy import Connection, select, text
 from kzeu_desk.core.fact_detail import fact_labels
 from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reading import ReadDocument
+from kzeu_desk.core.documents.common import ReadDocument
 from kzeu_desk.core.reanchor import LastAnchor, needs_review
 from kzeu_desk.core.recorder import table
 from kzeu_desk.core.text import sha256_text

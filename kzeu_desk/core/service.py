@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.exc import DatabaseError, DBAPIError, IntegrityError, OperationalError
@@ -28,15 +28,17 @@ from kzeu_desk.core.models import AnchorState, ConflictStatus, FactRank, FactSta
 from kzeu_desk.core.properties import PropertyDraft
 from kzeu_desk.core.property_info import property_info, value_for_property
 from kzeu_desk.core.progress import Progress
-from kzeu_desk.core.reading import ReadDocument
+from kzeu_desk.core.documents.common import ReadDocument
 from kzeu_desk.core.steps import SourceMetadata
-from kzeu_desk.core.reanchor import Placement, reanchor
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.text import quote_context, sha256_text
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_value
-from kzeu_desk.core.value_parsing import Suggestion, sentence_around, suggest
 from kzeu_desk.core.vocabulary import STARTER_ENTITIES, STARTER_PROPERTIES
+
+if TYPE_CHECKING:
+    from kzeu_desk.core.reanchor import Placement
+    from kzeu_desk.core.value_parsing import Suggestion
 
 T = TypeVar("T")
 
@@ -535,6 +537,8 @@ class FactBase:
         if source is None:
             raise InvalidEdit("That source no longer exists.")
         steps.check_span(source.text, start, end)
+        from kzeu_desk.core.value_parsing import sentence_around, suggest  # value parsing compiles ~290 patterns at import (0.1 s CPU): imported when first used, not at start-up (docs/PERFORMANCE.md §13)
+
         return suggest(source.text[start:end], published=source.published,
                        context=sentence_around(source.text, start, end))
 
@@ -779,6 +783,8 @@ class FactBase:
         if planned.source["text_sha256"] == sha256_text(document.text):
             raise InvalidEdit(f"“{document.file_name}” is the current text of “{planned.source['title']}”; "
                               "no new revision was made.")
+        from kzeu_desk.core.reanchor import reanchor  # with rapidfuzz: imported when a revision is imported
+
         placements = {p.key: p for p in reanchor(document.text, planned.anchors, planned.old_texts,
                                                    progress=progress, should_stop=should_stop)}
         title = planned.source["title"]

@@ -29,7 +29,7 @@ from kzeu_desk.core.property_info import (
     value_problem,
 )
 from kzeu_desk.core.qualifiers import delete_qualifiers_of_fact
-from kzeu_desk.core.reading import ReadDocument
+from kzeu_desk.core.documents.common import ReadDocument
 from kzeu_desk.core.recorder import Recorder, table
 from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.text import quote_context, sha256_text

@@ -11,7 +11,7 @@ from kzeu_desk.core.compatibility import date_interval
 from kzeu_desk.core.entity_directory import EntityDirectory
 from kzeu_desk.core.property_info import KIND_PHRASES, PropertyInfo
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing import parse_amount_text, parse_date_text
+from kzeu_desk.core import value_parsing_on_demand as value_parsing
 
 # "3–4 June 2019", "30 June – 2 July 2019", "June–July 2019", "2014-2016", "3 to 4 June 2019"
 _RANGE_SEPARATOR = re.compile(r"\s*(?:–|—|-|\bto\b|\buntil\b|\bthrough\b|…|\.\.)\s*", re.IGNORECASE)
@@ -31,10 +31,10 @@ def parse_date_range_text(typed: str) -> TypedValue | None:
         first_text, last_text = stripped[:separator.start()], stripped[separator.end():]
         if not first_text or not last_text:
             continue
-        last = parse_date_text(last_text)
+        last = value_parsing.parse_date_text(last_text)
         if last is None:
             continue
-        first = parse_date_text(first_text) or _borrowing(first_text, last_text)
+        first = value_parsing.parse_date_text(first_text) or _borrowing(first_text, last_text)
         if first is None:
             continue
         try:
@@ -51,7 +51,7 @@ def _borrowing(first_text: str, last_text: str) -> str | None:
     for pattern in (_TRAILING_MONTH_AND_YEAR, _TRAILING_YEAR):
         found = pattern.search(last_text)
         if found is not None:
-            parsed = parse_date_text(f"{first_text} {found.group(1)}")
+            parsed = value_parsing.parse_date_text(f"{first_text} {found.group(1)}")
             if parsed is not None:
                 return parsed
     return None
@@ -73,19 +73,19 @@ def parse_typed_value(typed: str, prop: PropertyInfo, entities: EntityDirectory 
             raise TypedInputProblem(f"“{stripped}” names several entities; pick one from the list.")
         raise TypedInputProblem(f"No entity is called “{stripped}”; create it first.")
     if kind is ValueKind.DATE:
-        iso = parse_date_text(stripped)
+        iso = value_parsing.parse_date_text(stripped)
         if iso is None:
             raise TypedInputProblem(f"“{stripped}” is not a date. Try 1996, Feb 1996 or 2 February 1996.")
         return TypedValue(ValueKind.DATE, date=iso)
     if kind is ValueKind.DATE_RANGE:
         found = parse_date_range_text(stripped)
         if found is None:
-            iso = parse_date_text(stripped)
+            iso = value_parsing.parse_date_text(stripped)
             if iso is not None:  # one day (or month, or year) is a range of itself
                 return TypedValue(ValueKind.DATE_RANGE, date=iso, date_end=iso)
             raise TypedInputProblem(f"“{stripped}” is not a date range. Try 3–4 June 2019 or 2014–2016.")
         return found
-    parsed = parse_amount_text(stripped)
+    parsed = value_parsing.parse_amount_text(stripped)
     if parsed is None:
         raise TypedInputProblem(f"“{stripped}” is not an amount. Try 160 billion, 30% or 12 member states.")
     unit = parsed.unit or prop.default_unit

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBo
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_format import format_amount
-from kzeu_desk.core.value_parsing import parse_amount_text
+from kzeu_desk.core import value_parsing_on_demand as value_parsing
 from kzeu_desk.ui.form_fields import CommitLineEdit, ProblemLabel
 from kzeu_desk.ui.plain_text import plain_label
 from kzeu_desk.ui.text_styles import small_print
@@ -138,7 +138,7 @@ class AmountEditor(QWidget):
         return self.unit_edit.text().strip() or None
 
     def _parsed_amount(self) -> TypedValue | None:
-        parsed = parse_amount_text(self.amount_edit.text())
+        parsed = value_parsing.parse_amount_text(self.amount_edit.text())
         if parsed is None:
             return None
         # The checkbox is what the curator sees, so a ticked "approximate" survives retyping the number.
@@ -173,7 +173,7 @@ class AmountEditor(QWidget):
         typed = edit.text().strip()
         bound: float | None = None
         if typed:
-            parsed = parse_amount_text(typed)
+            parsed = value_parsing.parse_amount_text(typed)
             bound = None if parsed is None else next(
                 (x for x in (parsed.amount, parsed.lower, parsed.upper) if x is not None), None)
             if bound is None:

@@ -34,12 +34,12 @@ from kzeu_desk.core.value_candidates import (
     CandidateStatus, SourceMarks, ValueCandidate, find_values, source_marks, with_status,
 )
 from kzeu_desk.core.value_format import format_value
-from kzeu_desk.core.value_parsing.document_values import FoundValue
 from kzeu_desk.ui.operations import compute_off_gui_thread
 from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.text_styles import muted, small_print
 
 if TYPE_CHECKING:
+    from kzeu_desk.core.value_parsing.document_values import FoundValue
     from kzeu_desk.ui.session import Session
 
 CANDIDATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kzeu_desk.core import fact_detail
 from kzeu_desk.core.typed_value import date_precision
-from kzeu_desk.core.value_parsing import parse_date_text
+from kzeu_desk.core import value_parsing_on_demand as value_parsing
 from kzeu_desk.ui.form_fields import CommitLineEdit, ProblemLabel
 from kzeu_desk.ui.plain_text import plain_label
 from kzeu_desk.ui.text_styles import small_print
@@ -53,7 +53,7 @@ class DateField(QWidget):
         if not self.is_dirty() or self.line_edit.isReadOnly():
             return
         typed = self.line_edit.text().strip()
-        iso = parse_date_text(typed) if typed else None
+        iso = value_parsing.parse_date_text(typed) if typed else None
         if typed and iso is None:
             self.problem.show_problem(f"“{typed}” is not a date. Try 1996, Feb 1996 or 2 February 1996.")
             return
@@ -65,7 +65,7 @@ class DateField(QWidget):
 
     def _on_text_edited(self, text: str) -> None:
         self.problem.clear_problem()
-        self._show_precision(parse_date_text(text) if text.strip() else None, unparsed=bool(text.strip()))
+        self._show_precision(value_parsing.parse_date_text(text) if text.strip() else None, unparsed=bool(text.strip()))
 
     def _show_precision(self, iso: str | None, *, unparsed: bool = False) -> None:
         if iso is not None:

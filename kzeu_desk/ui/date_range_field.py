@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from kzeu_desk.core.typed_input import parse_date_range_text
-from kzeu_desk.core.value_parsing import parse_date_text
+from kzeu_desk.core import value_parsing_on_demand as value_parsing
 from kzeu_desk.ui.date_field import DateField
 from kzeu_desk.ui.form_fields import ProblemLabel
 from kzeu_desk.ui.plain_text import plain_label
@@ -63,7 +63,7 @@ class DateRangeField(QWidget):
 
     def commit_first(self) -> None:
         typed = self.first.line_edit.text().strip()
-        if self.first.is_dirty() and not self.first.line_edit.isReadOnly() and typed and parse_date_text(typed) is None:
+        if self.first.is_dirty() and not self.first.line_edit.isReadOnly() and typed and value_parsing.parse_date_text(typed) is None:
             whole = parse_date_range_text(typed)
             if whole is not None and whole.date is not None and whole.date_end is not None:
                 self.first.problem.clear_problem()

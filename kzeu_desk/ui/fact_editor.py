@@ -29,7 +29,7 @@ from kzeu_desk.core.models import AnchorState, FactRank, FactStatus, LinkKind
 from kzeu_desk.core.property_info import KIND_WORDS, PropertyInfo, property_infos, value_for_property, value_problem
 from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing import parse_date_text
+from kzeu_desk.core import value_parsing_on_demand as value_parsing
 from kzeu_desk.ui.amount_editor import AmountEditor
 from kzeu_desk.ui.settling_combo import SettlingCombo
 from kzeu_desk.ui.date_field import DateField
@@ -927,7 +927,7 @@ class FactEditor(QWidget):
     # -- previews, evidence, links ---------------------------------------------------------------
 
     def _preview_date(self, text: str) -> None:
-        iso = parse_date_text(text) if text.strip() else None
+        iso = value_parsing.parse_date_text(text) if text.strip() else None
         self._show_preview(TypedValue(kind=ValueKind.DATE, date=iso) if iso else None,
                            typing=bool(text.strip()))
 
