@@ -751,8 +751,7 @@ class MainWindow(QMainWindow):
             return
         for source_id in changes.updated.get("source", ()):
             self.sources_pane.choose(source_id)
-        if self.orphan_queue.model.rowCount():
-            self._show_evidence_queue()
+        self.orphan_queue.after_reading(lambda: self.orphan_queue.model.rowCount() and self._show_evidence_queue())
 
     def _review_evidence(self, evidence_id: int) -> None:
         self._show_evidence_queue()
@@ -860,6 +859,7 @@ class MainWindow(QMainWindow):
             self.whole_base_views.stop()
             self.fact_editor.stop_background_reads()
             self.sources_pane.model.stop()
+            self.orphan_queue.stop()
             self.fact_table.stop_background_reads()
             self.session.wait_for_operations()
         self.layout_keeper.save(panes=self.session is not None)
