@@ -12,12 +12,13 @@ call takes ~1 ms, and the results are the same.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from itertools import accumulate
 
 SLICE = 16_384
 
 
-def translate(text: str, table: dict[int, int | str | None]) -> str:
+def translate(text: str, table: Mapping[int, int | str | None]) -> str:
     """`text.translate(table)`, a slice at a time (a one-for-one or deleting table: slicing cannot
     change the result, each character is translated alone)."""
     if len(text) <= SLICE:
