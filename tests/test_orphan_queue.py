@@ -42,6 +42,8 @@ def import_revision(qtbot, session: Session, source_id: int, body: str, parent) 
     job = RevisionImport(session, source_id, document(body), parent)
     with qtbot.waitSignal(job.done, timeout=JOB_TIMEOUT_MS) as finished:
         job.start()
+    if isinstance(parent, OrphanQueuePane):
+        parent.wait_for_reads()  # the queue is read off the GUI thread
     return finished.args[0]
 
 
@@ -77,6 +79,7 @@ def test_a_corrected_article_fills_the_queue_and_each_decision_is_undoable(qtbot
 
     # The lost share: its old sentence on the left, the current text on the right.
     assert pane.choose_evidence(evidence_rows(fb)[facts["one_third"]]["id"])
+    pane.wait_for_reads()
     assert "one third of the total volume" in pane.old_context.toPlainText()
     assert pane.new_text.source_text == new_body
     qtbot.waitUntil(lambda: session.selected_fact == facts["one_third"])  # on the next turn of the event loop
@@ -86,6 +89,7 @@ def test_a_corrected_article_fills_the_queue_and_each_decision_is_undoable(qtbot
     select_in(pane.new_text, new_body, start, start + len("about a half, or 50 percent"))
     assert pane.reattach_button.isEnabled()
     pane.reattach_button.click()
+    pane.wait_for_reads()
     row = evidence_rows(fb)[facts["one_third"]]
     assert (row["anchor_state"], row["quote"]) == ("exact", "about a half, or 50 percent")
     assert queue_facts(pane) == {facts["invested_77"]}
@@ -95,23 +99,29 @@ def test_a_corrected_article_fills_the_queue_and_each_decision_is_undoable(qtbot
     assert pane.new_text.extra_selection_ranges()
     assert pane.accept_button.isEnabled()
     pane.accept_button.click()
+    pane.wait_for_reads()
     assert evidence_rows(fb)[facts["invested_77"]]["anchor_state"] == AnchorState.EXACT
     assert pane.summary_label.text() == EMPTY_QUEUE_TEXT
     assert session.undo_stack.count() == 3
 
     session.undo_stack.undo()
     session.undo_stack.undo()
+    pane.wait_for_reads()
     assert queue_facts(pane) == {facts["one_third"], facts["invested_77"]}
     assert evidence_rows(fb)[facts["one_third"]]["anchor_state"] == AnchorState.ORPHANED
     session.undo_stack.redo()
+    pane.wait_for_reads()
     assert queue_facts(pane) == {facts["invested_77"]}
 
     # Dropping, then undoing the whole revision: the source and every highlight are as before.
     pane.choose_evidence(evidence_rows(fb)[facts["invested_77"]]["id"])
+    pane.wait_for_reads()
     pane.drop_button.click()
+    pane.wait_for_reads()
     assert facts["invested_77"] not in evidence_rows(fb)
     while session.undo_stack.canUndo():
         session.undo_stack.undo()
+    pane.wait_for_reads()
     with fb.reading() as conn:
         assert queries.source_text(conn, source_id) == body
     assert all(row["anchor_state"] == AnchorState.EXACT for row in evidence_rows(fb).values())
@@ -123,6 +133,7 @@ def test_an_orphan_is_shown_where_its_passage_stood(qtbot, article, session, pan
     new_body = corrected(body)
     import_revision(qtbot, session, source_id, new_body, pane)
     pane.choose_evidence(evidence_rows(fb)[facts["one_third"]]["id"])
+    pane.wait_for_reads()
     # The cut sentence followed "180-fold."; the reader starts there in the new text once the diff,
     # computed off the GUI thread, says where that is.
     stood = new_body.index("180-fold.") + len("180-fold.")
@@ -135,6 +146,7 @@ def test_a_read_only_fact_base_offers_no_decisions(qtbot, article):
     with FactBase.open(fb.path, read_only=True) as reviewer:
         widget = OrphanQueuePane(Session(reviewer))
         qtbot.addWidget(widget)
+        widget.wait_for_reads()
         assert widget.model.rowCount() == 2
         assert not widget.drop_button.isEnabled() and not widget.reattach_button.isEnabled()
 
@@ -263,11 +275,13 @@ def test_an_edit_elsewhere_keeps_the_curators_place_in_the_current_text(qtbot, a
     new_body = corrected(body)
     import_revision(qtbot, session, source_id, new_body, pane)
     pane.choose_evidence(evidence_rows(fb)[facts["one_third"]]["id"])
+    pane.wait_for_reads()
     start = new_body.index("about a half")
     select_in(pane.new_text, new_body, start, start + len("about a half"))
     with fb.reading() as conn:
         version = queries.fact_row(conn, facts["one_third"]).version
     session.perform(lambda base: base.update_fact(facts["one_third"], version, note="Check the new wording."))
+    pane.wait_for_reads()
     assert pane.shown_item.fact_id == facts["one_third"]
     assert pane.new_text.selected_span() == (start, start + len("about a half"))
     assert pane.reattach_button.isEnabled()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from kzeu_desk import __version__
 from kzeu_desk.ui.app_settings import last_folder, remember_folder
-from kzeu_desk.ui.plain_text import counted
 from kzeu_desk.ui.recent_fact_bases import RecentFactBasesMenu, remember
 from kzeu_desk.ui.window_layout import WindowLayout
 
@@ -344,7 +343,9 @@ class MainWindow(QMainWindow):
         remember(session.fact_base.location_text)
         self.recent_menu.refill()
         self._show_identity()
-        self._refresh_totals()
+        from kzeu_desk.ui.totals_label import TotalsLabel
+
+        self.totals = TotalsLabel(self.totals_label, session)
         self._update_actions()
         if self.sources_pane.model.rowCount() and self.sources_pane.current_source_id() is None:
             self.sources_pane.view.selectRow(0)
@@ -437,7 +438,7 @@ class MainWindow(QMainWindow):
         self.history_pane.model.reload()
         self.whole_base_views.reload()
         self._show_identity()
-        self._refresh_totals()
+        self.totals.recount()
         here = self.session.fact_base
         self.statusBar().showMessage("Up to date with the fact base file." if here.path is not None
                                      else f"Showing the latest changes to {here.name}.", 5_000)
@@ -447,7 +448,6 @@ class MainWindow(QMainWindow):
 
         if changes.operation_id is not None:
             self._known_operation = max(self._known_operation, changes.operation_id)
-        self._refresh_totals()
         if self.session.selected_fact is not None and self.session.selected_fact in changes.deleted.get("fact", set()):
             self.session.select_fact(None)
         new_facts = changes.inserted.get("fact", set())
@@ -455,14 +455,6 @@ class MainWindow(QMainWindow):
             self.session.select_fact(next(iter(new_facts)))
         self.saved_label.setText("All changes saved")
         self._update_actions()
-
-    def _refresh_totals(self) -> None:
-        from kzeu_desk.core.queries import totals
-
-        with self.session.fact_base.reading() as conn:
-            t = totals(conn)
-        self.totals_label.setText(
-            f"{counted(t.sources, 'source')} · {counted(t.facts, 'fact')} · {counted(t.open_conflicts, 'open conflict')}")
 
     def _name_undo(self, text: str) -> None:
         self.actionUndo.setText(f"&Undo {text}" if text else "&Undo")
@@ -751,8 +743,7 @@ class MainWindow(QMainWindow):
             return
         for source_id in changes.updated.get("source", ()):
             self.sources_pane.choose(source_id)
-        if self.orphan_queue.model.rowCount():
-            self._show_evidence_queue()
+        self.orphan_queue.after_reading(lambda: self.orphan_queue.model.rowCount() and self._show_evidence_queue())
 
     def _review_evidence(self, evidence_id: int) -> None:
         self._show_evidence_queue()
@@ -860,6 +851,8 @@ class MainWindow(QMainWindow):
             self.whole_base_views.stop()
             self.fact_editor.stop_background_reads()
             self.sources_pane.model.stop()
+            self.orphan_queue.stop()
+            self.totals.stop()
             self.fact_table.stop_background_reads()
             self.session.wait_for_operations()
         self.layout_keeper.save(panes=self.session is not None)

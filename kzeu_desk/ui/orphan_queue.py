@@ -17,13 +17,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
     QTextEdit, QVBoxLayout, QWidget,
 )
 
 from kzeu_desk.core import queries, revisions
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.service import FactBase
+from kzeu_desk.ui.background import BackgroundReader
 from kzeu_desk.ui.session import Session
 from kzeu_desk.ui.text_diffing import diff_off_gui_thread
 from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
@@ -38,6 +39,8 @@ _QUOTE_HUE = QColor(240, 160, 20)
 _SHOWN_QUOTE = 90
 _COLUMNS = ("Fact", "Source", "What happened")
 _EVIDENCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_QUEUE_CHANNEL = "queue"
+_ITEM_CHANNEL = "item"
 
 
 def _one_line(text: str, limit: int = _SHOWN_QUOTE) -> str:
@@ -52,15 +55,13 @@ class ReviewQueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._session = session
         self._items: list[revisions.ReviewItem] = []
-        self.reload()
 
     @property
     def items(self) -> list[revisions.ReviewItem]:
         return list(self._items)
 
-    def reload(self) -> None:
-        with self._session.fact_base.reading() as conn:
-            items = revisions.review_queue(conn)
+    def adopt(self, items: list[revisions.ReviewItem]) -> None:
+        """The queue as read (off the GUI thread, by the pane)."""
         self.beginResetModel()
         self._items = items
         self.endResetModel()
@@ -121,6 +122,13 @@ class OrphanQueuePane(QWidget):
         self._session = session
         self._shown: revisions.ReviewItem | None = None
         self._diffs: dict[tuple[int, int, int], list[revisions.DiffPiece]] = {}
+        # The queue and the shown item's texts are read off the GUI thread: after a revision import of
+        # the 1 MB source at 100k facts, reading the queue and the source's 10k highlights here
+        # froze the window 0.55 s (the stall probe); the pane shows what it showed until they come.
+        self._reader = BackgroundReader(session.fact_base.reading, self)
+        self._keep_after_reload: int | None = None
+        self._near_row: int | None = None  # after settling an item: the row to show next
+        self._after_read: list[Callable[[], object]] = []
 
         self.model = ReviewQueueModel(session, self)
         self.summary_label = plain_label(word_wrap=True, object_name="orphanQueueSummary")
@@ -188,6 +196,7 @@ class OrphanQueuePane(QWidget):
         self.view.doubleClicked.connect(lambda _index: self._reveal_in_reader())
         session.changed.connect(self._on_changes)
         self._after_reload(None)
+        self.reload()
 
     # -- public --------------------------------------------------------------------------------
 
@@ -195,13 +204,49 @@ class OrphanQueuePane(QWidget):
     def shown_item(self) -> revisions.ReviewItem | None:
         return self._shown
 
+    @property
+    def reading(self) -> bool:
+        """Whether the queue or the shown item is being read; the pane shows what it showed meanwhile."""
+        return self._reader.pending()
+
     def reload(self) -> None:
-        """Read the queue again, keeping the item shown when it is still there."""
-        keep = self._shown.evidence_id if self._shown is not None else None
-        self.model.reload()
-        self._after_reload(keep)
+        """Read the queue again off the GUI thread, keeping the item shown when it is still there."""
+        if not self._reader.pending(_QUEUE_CHANNEL):
+            self._keep_after_reload = self._shown.evidence_id if self._shown is not None else None
+        self._reader.request(_QUEUE_CHANNEL, lambda conn, _report: revisions.review_queue(conn), self._queue_read)
+
+    def wait_for_reads(self) -> None:
+        """Block until the queue and the shown item are read and shown (tests)."""
+        while self._reader.pending():
+            self._reader.wait()
+            QApplication.sendPostedEvents()
+
+    def stop(self) -> None:
+        """The window is closing: no more reads."""
+        self._reader.stop()
+
+    def _queue_read(self, items: list[revisions.ReviewItem]) -> None:
+        self.model.adopt(items)
+        self._after_reload(self._keep_after_reload)
+        if self._near_row is not None:
+            row, self._near_row = self._near_row, None
+            self._select_row_near(row)
+        waiting, self._after_read = self._after_read, []
+        for callback in waiting:
+            callback()
+
+    def after_reading(self, callback: Callable[[], object]) -> None:
+        """Call `callback` once the queue being read is in (at once if none is being read)."""
+        if self._reader.pending(_QUEUE_CHANNEL):
+            self._after_read.append(callback)
+        else:
+            callback()
 
     def choose_evidence(self, evidence_id: int) -> bool:
+        """Show this item; while the queue is being read, once it is in (then True: it may be there)."""
+        if self._reader.pending(_QUEUE_CHANNEL):
+            self._keep_after_reload = evidence_id
+            return True
         row = self.model.row_of(evidence_id)
         if row is None:
             return False
@@ -235,17 +280,25 @@ class OrphanQueuePane(QWidget):
         unchanged = item is not None and item == self._shown
         self._shown = item
         if item is None:
+            self._reader.cancel(_ITEM_CHANNEL)
             self.old_title.clear()
             self.old_context.clear()
             self.new_title.clear()
             self.new_text.clear_source()
             self._update_buttons()
             return
-        with self._session.fact_base.reading() as conn:
+
+        def read(conn, _report) -> tuple[dict[int, str], list]:
             texts = revisions.revision_texts(conn, item.source_id, {item.old_revision, item.current_revision})
             # Orphans' offsets point into older revisions: drawn on this text they would mislead.
             hidden = revisions.orphaned_evidence_ids(conn, item.source_id) | {item.evidence_id}
-            spans = [s for s in queries.evidence_spans(conn, item.source_id) if s.evidence_id not in hidden]
+            return texts, [s for s in queries.evidence_spans(conn, item.source_id) if s.evidence_id not in hidden]
+
+        self._reader.request(_ITEM_CHANNEL, read, lambda found: self._show_read(item, unchanged, *found))
+
+    def _show_read(self, item: revisions.ReviewItem, unchanged: bool, texts: dict[int, str], spans: list) -> None:
+        if item != self._shown:
+            return  # another item was chosen meanwhile
         old_text, current_text = texts.get(item.old_revision, ""), texts.get(item.current_revision, "")
         if unchanged and self.new_text.source_id == item.source_id and self.new_text.source_text == current_text:
             # Something elsewhere changed: recolour, but keep the curator's place and selection.
@@ -336,7 +389,8 @@ class OrphanQueuePane(QWidget):
             return
         row = self.view.currentIndex().row()
         if self._session.perform(action) is not None:
-            self._select_row_near(row)
+            self._near_row = row  # once the queue is read again
+
 
     def _select_row_near(self, row: int) -> None:
         if self.model.rowCount():
