@@ -16,6 +16,7 @@ label says its number changed must be placed with the "number changed" reason.
 
     python -m benchmarks.labelled_revisions                 # every pair, the table for PERFORMANCE.md
     python -m benchmarks.labelled_revisions --split dev     # one split
+    python -m benchmarks.labelled_revisions --round 10      # one held-out round (its labels' "round")
     python -m benchmarks.labelled_revisions --details       # every span that is not placed right
 """
 
@@ -63,6 +64,7 @@ class RevisionPair:
     name: str
     language: str
     split: str
+    round: int | None  # the held-out round the pair was written for, where its labels say
     old_path: Path
     new_path: Path
     old: str
@@ -74,11 +76,13 @@ class LabelError(ValueError):
     """A label that does not name exactly one place in its text."""
 
 
-def load_pairs(folder: Path = DATA, *, split: str | None = None) -> list[RevisionPair]:
+def load_pairs(folder: Path = DATA, *, split: str | None = None, round: int | None = None) -> list[RevisionPair]:
     pairs = []
     for labels_path in sorted(folder.glob("*/labels.json")):
         labels = json.loads(labels_path.read_text(encoding="utf-8"))
         if split is not None and labels["split"] != split:
+            continue
+        if round is not None and labels.get("round") != round:
             continue
         pairs.append(_load_pair(labels_path.parent, labels))
     return pairs
@@ -97,8 +101,8 @@ def _load_pair(pair_folder: Path, labels: dict) -> RevisionPair:
         new_span = locate(new, label["new"], where + " (new)") if label["new"] is not None else None
         spans.append(LabelledSpan(number, old_start, old_end, old[old_start:old_end], new_span,
                                   bool(label.get("number_changed")), label.get("note", "")))
-    return RevisionPair(pair_folder.name, labels["language"], labels["split"], old_path, new_path, old, new,
-                        tuple(spans))
+    return RevisionPair(pair_folder.name, labels["language"], labels["split"], labels.get("round"), old_path,
+                        new_path, old, new, tuple(spans))
 
 
 # Labels are typed plainly; the texts have typographic spaces, quotation marks and dashes, ё where a
@@ -305,9 +309,10 @@ def report_by_language(outcomes: Sequence[Outcome]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["dev", "held-out"], help="only the pairs of one split")
+    parser.add_argument("--round", type=int, help="only the pairs of one held-out round")
     parser.add_argument("--details", action="store_true", help="list every span not placed right")
     arguments = parser.parse_args(argv)
-    pairs = load_pairs(split=arguments.split)
+    pairs = load_pairs(split=arguments.split, round=arguments.round)
     outcomes = run_through_app(pairs)
     print(f"{len(pairs)} pairs, {len(outcomes)} labelled spans\n")
     print(report(outcomes))

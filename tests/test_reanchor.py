@@ -502,3 +502,48 @@ def test_adversarial_revisions_misplace_nothing(seeds):
     assert {case: o.figure_changes_unflagged for case, o in outcomes.items() if o.figure_changes_unflagged} == {}
     right = sum(o.right for o in outcomes.values()) / sum(o.quotes for o in outcomes.values())
     assert right >= 0.97
+
+
+# -- figures and dates written in words (held-out round 10) ---------------------------------------
+
+
+def test_a_period_written_in_words_that_changed_is_a_changed_figure():
+    old = "Article 5\n\nThe Agreement shall cease to apply twelve months after the date of receipt of the notice.\n"
+    new = "Article 4\n\nThe Agreement shall cease to apply six months after the date of receipt of the notice.\n"
+    placement = place(old, new, "twelve months after the date of receipt of the notice")
+    assert new[placement.start:placement.end] == "six months after the date of receipt of the notice"
+    assert placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)
+    assert numbers_changed("in April 2026", "in May 2026") and numbers_changed("күзде", "қазан айында")
+    assert not numbers_changed("twelve months", "12 months")
+    assert not numbers_changed("you may say", "you may write")
+
+
+def test_a_date_said_more_precisely_is_placed_between_its_old_words_and_flagged():
+    old = ("The Parties agreed to hold the next Human Rights Dialogue in Astana in autumn 2025.\n\n"
+           "Diplomatic relations were established in 1993. The Delegation opened in Almaty in 1994.\n")
+    new = ("Diplomatic relations were established on 2 February 1993.[3] The Delegation opened in Almaty in 1994.\n\n"
+           "The Parties agreed to hold the next Human Rights Dialogue in Astana on 20 October 2025.\n")
+    for quote, wanted in (("in autumn 2025", "on 20 October 2025"), ("in 1993", "on 2 February 1993")):
+        placement = place(old, new, quote)
+        assert new[placement.start:placement.end] == wanted
+        assert placement.state is AnchorState.FUZZY and placement.number_changed and placement.score < 0.9
+    # A date whose year changed is not the same date said more precisely: orphaned.
+    cut = new.replace("on 20 October 2025", "on 20 October 2026")
+    assert place(old, cut, "in autumn 2025").state is AnchorState.ORPHANED
+
+
+def test_a_long_quote_whose_only_changes_are_figures_is_placed_however_its_paragraph_moved():
+    old = ("Trade\n\nIn 2023, the EU accounted for 29% of Kazakhstan's total trade. Oil and gas make up about 80% of "
+           "Kazakh exports to the EU.\n\nUranium\n\nKazakhstan is a major supplier of uranium to the EU.\n")
+    new = ("Uranium\n\nKazakhstan is a major supplier of uranium to the EU.\n\nIn 2024, the EU accounted for 31.5% of "
+           "Kazakhstan’s total trade and about 40% of foreign direct investment into the country.[6] Oil and gas make "
+           "up about 80% of Kazakh exports to the EU.\n")
+    placement = place(old, new, "In 2023, the EU accounted for 29% of Kazakhstan's total trade")
+    assert new[placement.start:placement.end] == "In 2024, the EU accounted for 31.5% of Kazakhstan’s total trade"
+    assert placement.number_changed
+    figure = place(old, new, "29%")
+    assert new[figure.start:figure.end] == "31.5%" and figure.number_changed
+    # Another statistic in other words is not the claim.
+    other = new.replace("of Kazakhstan’s total trade", "of Kazakhstan’s oil imports")
+    moved = place(old, other, "In 2023, the EU accounted for 29% of Kazakhstan's total trade")
+    assert moved.state is AnchorState.ORPHANED

@@ -59,6 +59,7 @@ from kzeu_desk.core import sliced
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
 from kzeu_desk.core.folding import FoldedText, fold
 from kzeu_desk.core.models import AnchorState
+from kzeu_desk.core.written_figures import is_figure_word, word_figures
 
 # A fuzzy match scoring below this is an orphan, never a placement.
 ORPHAN_BELOW = 0.7
@@ -143,8 +144,11 @@ _PLACES_COMPARED_BY_SENTENCE = 8
 _COPIES_COMPARED_BY_SENTENCE = 3
 # Context this alike needs no look at the sentence: it could add no more than ambiguity allows.
 _CONTEXT_SETTLES = 1 - AMBIGUITY_MARGIN
-# Words of context, either side, that must still stand around a figure quoted alone.
+# Words of context, either side, that must still stand around a figure quoted alone; the figure may
+# have gained this many words of digits ("29%" -> "31.5%", "3 000" -> "3 250 500"), its shape
+# otherwise the same.
 _FIGURE_CONTEXT_WORDS = 3
+_FIGURE_WORDS_GAINED = 2
 # The quote's own sentence vouches from one side when at least this much of it stands there (up to
 # _OWN_SIDE_REACH characters next to the quote), this alike.
 _OWN_SIDE_CHARACTERS = 12
@@ -161,6 +165,7 @@ _COMMON_WORD_FLOOR = 5
 _SENTENCE_REACH = 240
 
 _WORD = re.compile(r"\w+")
+_FIGURE_WORD = "#"  # a word of digits, as the alignment of a quote with figures sees it
 _WORD_SPLIT = re.compile(r"(\w+)")
 # A figure: digits with decimal or thousands separators, and thousands set apart by a space.
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*")
@@ -255,8 +260,18 @@ def numbers_changed(old_quote: str, new_quote: str) -> bool:
     return _figures(fold(old_quote)) != _figures(fold(new_quote))
 
 
-def _figures(folded: str) -> list[str]:
+def _figures_in_digits(folded: str) -> list[str]:
     return [number.replace(" ", "") for number in _NUMBER.findall(folded)]
+
+
+def _figures(folded: str) -> list[str]:
+    """The figures of a folded text in order: those in digits, and those written in words
+    ("twelve months", "in April", "күзде"; `core.written_figures`), which change a claim as much."""
+    in_digits = [(match.start(), match.group().replace(" ", "")) for match in _NUMBER.finditer(folded)]
+    in_words = word_figures(folded)
+    if not in_words:
+        return [figure for _, figure in in_digits]
+    return [figure for _, figure in sorted(in_digits + in_words)]
 
 
 _DIGITS_MASKED = str.maketrans("0123456789", "0000000000")
@@ -561,6 +576,7 @@ class Locator:
         repetition = _Repetition(span, self.old.index if self.old is not None else None)
         found = (self._with_context(span, bracket) or self._quote_alone(span, bracket, repetition)
                  or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span)
+                 or self._date_made_precise(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition))
         if found is None or not span.quote:
@@ -934,7 +950,8 @@ class Locator:
             if not vouched_for and self._support(span, candidate.start, candidate.end) < (
                     CONTEXT_AGREEMENT + 1 - similarity(span.quote, found)):
                 return False
-            return _figures(span.quote) == _figures(found) or self._same_claim(span, candidate)
+            return (_figures(span.quote) == _figures(found) or self._same_claim(span, candidate)
+                    or (vouched_for and _only_figures_changed(span.quote, found)))
 
         aligned: list[_Candidate] = []  # every alignment, acceptable or not
         if self._is_narrow(span, bracket):
@@ -1135,16 +1152,21 @@ class Locator:
         return regions
 
     def _align(self, span: _Span, quote_words: list[str], quote_word_start: int, pattern_length: int,
-               bracket: tuple[int, int, int, int]) -> _Candidate | None:
+               bracket: tuple[int, int, int, int], *, widened: bool = False) -> _Candidate | None:
         """The best approximate occurrence of the quote's words around word `quote_word_start`,
         turned back into a character span and scored by character edit distance."""
         index = self.index
-        slack = 2 + pattern_length // 4
+        slack = 2 + pattern_length // 4 + (len(quote_words) if widened else 0)
         first = max(0, quote_word_start - slack)
         last = min(len(index.words), quote_word_start + len(quote_words) + slack)
         if first >= last:
             return None
         window = index.words[first:last]
+        if any(word[:1].isdigit() for word in quote_words):
+            # Figures aside here too: a changed figure is one edit of the claim, not a reason to
+            # align the quote without the words before it ("In 2023, the EU…" -> "In 2024, the EU…").
+            quote_words = [_FIGURE_WORD if word[:1].isdigit() else word for word in quote_words]
+            window = [_FIGURE_WORD if word[:1].isdigit() else word for word in window]
         distance, end_words = best_substring_ends(quote_words, window)
         if distance >= len(quote_words):
             return None
@@ -1174,7 +1196,16 @@ class Locator:
         _, _, new_from, new_to = bracket
         scored = [_Candidate(start, end, self._score(span, start, end, quote_similarities[(start, end)]),
                              new_from <= start and end <= new_to) for start, end in contenders]
-        return max(scored, key=lambda candidate: candidate.score)
+        best = max(scored, key=lambda candidate: candidate.score)
+        if not widened and ((first > 0 and best.start <= index.starts[first])
+                            or (last < len(index.words) and best.end >= index.ends[last - 1])):
+            # Cut off at the window's edge: the region was guessed from context that moved (words
+            # added between the quote and its old suffix put the guess a clause too far). Once more
+            # with a window wider by the quote's length, and the better of the two.
+            wider = self._align(span, quote_words, quote_word_start, pattern_length, bracket, widened=True)
+            if wider is not None and wider.score > best.score:
+                return wider
+        return best
 
     def _character_span(self, span: _Span, first_word_start: int, last_word_end: int) -> tuple[int, int]:
         """Word boundaries widened or narrowed the way the old quote began and ended: leading and
@@ -1236,13 +1267,17 @@ class Locator:
         after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
         if len(before) < 2 or len(after) < 2:
             return None  # a figure at the edge of its text has too little around it to be found by
-        words, count = self.index.words, len(span.words)
+        words = self.index.words
         places = []
         for first in self.index.word_sequence_starts(before, limit=_OCCURRENCES_RANKED_BY_CONTEXT) or ():
             at = first + len(before)
-            figures = words[at:at + count]
-            if (len(figures) == count and all(word[:1].isdigit() for word in figures)
-                    and words[at + count:at + count + len(after)] == after):
+            # The figure may have changed its shape as well as its value ("29%" -> "31.5%" is two
+            # words of digits where there was one): any run of digits, then the old words after it.
+            count = 0
+            while count < len(span.words) + _FIGURE_WORDS_GAINED and words[at + count:at + count + 1] and (
+                    words[at + count][:1].isdigit()):
+                count += 1
+            if count and words[at + count:at + count + len(after)] == after:
                 places.append(self._character_span(span, self.index.starts[at], self.index.ends[at + count - 1]))
         if len(places) != 1:
             return None
@@ -1256,6 +1291,48 @@ class Locator:
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(self._likeness_with_figures(span, start, end, score), 4), True)
 
+
+    def _date_made_precise(self, span: _Span) -> Placement | None:
+        """A quote that is nothing but a date ("in 1993", "in autumn 2025", "2026 жылдың күзінде")
+        said more precisely in its place ("on 2 February 1993", "on 20 October 2025", "2026 жылғы 15
+        қазанда"): no word of it need survive but its year. It is looked for where the words before
+        it still stand, followed by nothing but a date with the same year, and then either the words
+        after it or, where it ended its clause, the clause's end; taken only when that happens once
+        and the surroundings agree. The date changed, so the placement is flagged and waits for a
+        curator."""
+        if self.old is None or not 1 <= len(span.words) <= _DATE_WORDS or not all(map(_is_date_word, span.words)):
+            return None
+        years = {word for word in span.words if _YEAR.fullmatch(word)}
+        if not years:
+            return None
+        before = _context_words(span.prefix, trim_start=True)[-_FIGURE_CONTEXT_WORDS:]
+        after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
+        if len(before) < 2:
+            return None
+        ended_its_clause = _CLAUSE_END.match(span.suffix) is not None
+        words, index = self.index.words, self.index
+        places = []
+        for first in index.word_sequence_starts(before, limit=_OCCURRENCES_RANKED_BY_CONTEXT) or ():
+            at = last = first + len(before)
+            while (last < len(words) and last - at < _DATE_WORDS + 2 and _is_date_word(words[last])
+                   and (last == at or _DATE_GAP.fullmatch(self.text, index.ends[last - 1], index.starts[last]))):
+                last += 1
+            if last == at or not years & set(words[at:last]):
+                continue
+            start, end = index.starts[at], index.ends[last - 1]
+            if (len(after) >= 2 and words[last:last + len(after)] == after) or (
+                    ended_its_clause and _CLAUSE_END.match(self.text, end) is not None):
+                places.append((start, end))
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        found = self.text[start:end]
+        if found == span.quote or self._support(span, start, end) < CONTEXT_AGREEMENT:
+            return None
+        score = self._score(span, start, end, similarity(span.quote, found))
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4),
+                         _figures(found) != _figures(span.quote))
 
     # 5. a whole sentence that gained words -------------------------------------------------
 
@@ -1361,7 +1438,7 @@ class Locator:
             start, end = self._character_span(span, index.starts[first], index.ends[last])
             found = self.text[start:end]
             if (start >= end or not _whole_words(self.text, start, end, span)
-                    or _figures(found) != _figures(span.quote)
+                    or _figures_in_digits(found) != _figures_in_digits(span.quote)
                     or (_SENTENCE_END.search(found[:-1]) is not None and _SENTENCE_END.search(span.quote[:-1]) is None)):
                 continue
             support = self._support(span, start, end)
@@ -1378,8 +1455,11 @@ class Locator:
         kept = len(quote_words) - inflected / 2
         likeness = kept / (len(span.words) + inserted - (replaced is not None))
         score = (1 - weight) * likeness + weight * support
+        # A month or a season said more precisely ("күзде" -> "қазан айында", "In 2022" -> "In
+        # November 2022") changes the date the quote gives: placed, and flagged.
         return Placement(span.key, AnchorState.FUZZY, start, end,
-                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4),
+                         _figures(self.text[start:end]) != _figures(span.quote))
 
     # 7. a clause turned round --------------------------------------------------------------
 
@@ -1530,6 +1610,34 @@ def _clause_figures(text: str, *, before: bool) -> list[str]:
         clause = text[:first_break.start()] if first_break else text
         words = _WORD.findall(clause)[:_BESIDE_WORDS]
     return [word for word in words if word[:1].isdigit()]
+
+
+# A date is at most this many words ("in the autumn of 2025", "2026 жылдың күзінде").
+_DATE_WORDS = 5
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# Words a date is made of besides its figures: prepositions and the words for "year" (folded).
+_DATE_GLUE = frozenset({"in", "on", "by", "at", "of", "the", "early", "late", "mid", "end",
+                        "в", "во", "к", "до", "с", "по", "на", "г", "год", "года", "году", "начале", "конце",
+                        "жыл", "жылы", "жылғы", "жылдың", "жылға", "жылдан", "жылда", "дейiн"})
+# What stands between two words of one date: spaces, or a dash or a dot between figures ("3-4",
+# "20.10.2025"); never the end of a sentence.
+_DATE_GAP = re.compile(r"\s+|(?<=\d)\s*-\s*(?=\d)|(?<=\d)[./](?=\d)")
+# A clause ends here: its closing punctuation (reference markers and brackets may come first).
+_CLAUSE_END = re.compile(r"\s*(?:\[\w+\])*[.;!?]")
+
+
+def _is_date_word(word: str) -> bool:
+    return word[:1].isdigit() or word in _DATE_GLUE or is_figure_word(word) or word == "may"
+
+
+def _only_figures_changed(quote: str, found: str) -> bool:
+    """Whether `found` says word for word what a long quote said, only its figures changed ("In
+    2023, the EU accounted for 29% of…" -> "In 2024, … 31.5% of…", its paragraph moved and the
+    sentence continued): the claim itself vouches for the place, whatever now stands around it. At
+    least SELF_EVIDENT_WORDS words besides the figures, every one the same and in the same order, so
+    another statistic ("31.5% of its imports") never qualifies."""
+    words = _WORD.findall(_blanked(quote))
+    return len(words) >= SELF_EVIDENT_WORDS and words == _WORD.findall(_blanked(found))
 
 
 def _context_weight(words: int) -> float:

@@ -1,0 +1,109 @@
+"""Figures written in words, as re-anchoring compares them: numbers spelled out and the names of
+months and seasons, in English, Russian and Kazakh.
+
+A period or a date changes as much when it is written in words as in digits: a notice period
+"twelve months after…" that became "six months after…", a meeting "in April" moved to "in May",
+a dialogue "in autumn 2025" fixed "on 20 October 2025". Re-anchoring treats a changed figure as a
+change of content (the claim's other words must stand, the placement is flagged "number changed"
+and waits for a curator); these words are figures for it too. Each word stands for a token that
+says what it means, so "twelve" and "12" are the same figure and "наурызда" is "March" whatever its
+ending.
+
+The words are looked for in text folded by `core.folding` (lower case, ё as е, the Kazakh і as a
+Latin i), so the lists are folded the same way once. Words that are figures only sometimes are left
+out: "one" and "бір" are mostly articles ("one of", "бір ел"), "он" is "he" in Russian, "may" is a
+verb, "fall" and "лето"/"лет" are not reliably seasons, "жаз" is also "write", "қыс" starts "short".
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzeu_desk.core.folding import fold
+from kzeu_desk.core.value_parsing.number_words import (
+    ENGLISH_TENS,
+    ENGLISH_UNITS,
+    KAZAKH_NUMBER_ENDINGS,
+    KAZAKH_NUMBER_WORDS,
+    RUSSIAN_NUMBER_FORMS,
+)
+
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "", "june", "july", "august", "september",
+                   "october", "november", "december")
+# Russian months by stem: "марта", "марте", "март"; "мая", "май", "мае".
+_RUSSIAN_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
+                   "ноябр", "декабр")
+_RUSSIAN_MONTH_ENDINGS = ("", "ь", "я", "е", "й", "ю", "а")
+_KAZAKH_MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
+                  "қараша", "желтоқсан")
+# Case endings a Kazakh month or season takes in dates ("15 наурызда", "қазанның", "сәуірдегі").
+_KAZAKH_DATE_ENDINGS = ("", "да", "де", "та", "те", "да", "дағы", "дегі", "тағы", "тегі", "ның", "нің", "дың",
+                        "дің", "тың", "тің", "ы", "і", "ында", "інде", "нда", "нде", "ға", "ге", "қа", "ке",
+                        "ынан", "інен", "нан", "нен", "дан", "ден", "тан", "тен", "нда", "ына", "іне", "гі", "қы")
+_SEASONS: dict[str, tuple[str, ...]] = {
+    "spring": ("spring",),
+    "summer": ("summer",),
+    "autumn": ("autumn",),
+    "winter": ("winter",),
+}
+_RUSSIAN_SEASONS: dict[str, tuple[str, ...]] = {
+    "spring": ("весна", "весны", "весне", "весну", "весной", "весенний", "весеннем", "весенней"),
+    "summer": ("летом", "летний", "летнем", "летней"),
+    "autumn": ("осень", "осени", "осенью", "осенний", "осеннем", "осенней"),
+    "winter": ("зима", "зимы", "зиме", "зиму", "зимой", "зимний", "зимнем", "зимней"),
+}
+_KAZAKH_SEASONS: dict[str, tuple[str, ...]] = {
+    "spring": ("көктем",),
+    "summer": ("жазда", "жазғы"),
+    "autumn": ("күз",),
+    "winter": ("қыста", "қысқы"),
+}
+_KAZAKH_SEASON_ENDINGS = ("", "де", "гі", "інде", "нің", "ге", "ді", "дегі")
+
+
+def _vocabulary() -> dict[str, str]:
+    words: dict[str, str] = {}
+    for word, value in {**ENGLISH_UNITS, **ENGLISH_TENS}.items():
+        if value > 1:
+            words[word] = str(value)
+    for value, forms in RUSSIAN_NUMBER_FORMS.items():
+        if value > 1:
+            # "семью" is also "family" (семья); "семи" and "семь" say seven alone.
+            words.update(dict.fromkeys((form for form in forms.split() if form != "семью"), str(value)))
+    for word, value in KAZAKH_NUMBER_WORDS.items():
+        if value > 1 and word != "он":
+            words.update({word + ending: str(value) for ending in ("", *KAZAKH_NUMBER_ENDINGS)})
+    for number, (english, russian, kazakh) in enumerate(zip(_ENGLISH_MONTHS, _RUSSIAN_MONTHS, _KAZAKH_MONTHS,
+                                                            strict=True), 1):
+        token = f"month {number}"
+        if english:
+            words[english] = token
+        words.update({russian + ending: token for ending in _RUSSIAN_MONTH_ENDINGS if len(russian + ending) > 2})
+        words.update({kazakh + ending: token for ending in _KAZAKH_DATE_ENDINGS})
+    for season, season_words in _SEASONS.items():
+        words.update(dict.fromkeys(season_words, f"season {season}"))
+    for season, season_words in _RUSSIAN_SEASONS.items():
+        words.update(dict.fromkeys(season_words, f"season {season}"))
+    for season, season_words in _KAZAKH_SEASONS.items():
+        words.update({form + ending: f"season {season}" for form in season_words for ending in _KAZAKH_SEASON_ENDINGS})
+    return {fold(word): token for word, token in words.items()}
+
+
+WORD_FIGURES = _vocabulary()
+# "May" is a month only with a day or a year beside it ("in May 2026", "15 May"), a verb otherwise.
+_MAY = re.compile(r"(?<=\d )may\b|\bmay(?= \d)")
+_WORD = re.compile(r"\w+")
+
+
+def word_figures(folded: str) -> list[tuple[int, str]]:
+    """The figures written in words in a folded text, each where it starts and as the token of its
+    meaning (the value of a number word, "month 3", "season autumn")."""
+    found = [(match.start(), token) for match in _WORD.finditer(folded)
+             if (token := WORD_FIGURES.get(match.group())) is not None]
+    found.extend((match.start(), "month 5") for match in _MAY.finditer(folded))
+    return found
+
+
+def is_figure_word(word: str) -> bool:
+    """Whether a folded word is a figure written in words (May aside: it needs its neighbours)."""
+    return word in WORD_FIGURES
