@@ -574,3 +574,22 @@ SEVENTH_SET_CLASSES = [
 def test_classes_the_seventh_set_showed(selection: str, context: str | None, published: str,
                                         expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+@pytest.mark.parametrize(("text", "amount", "unit"), [
+    ("The seventh round of consultations ended on Friday.", 7, "round"),
+    ("the 30th session of the committee", 30, "session"),
+    ("the twenty-second EU–Kazakhstan Human Rights Dialogue", 22, "dialogue"),
+    ("Восьмое заседание подкомитета прошло в Астане.", 8, "заседание"),
+    ("в ходе 12-го раунда переговоров", 12, "раунда"),
+    ("Комитеттің жиырма үшінші отырысында", 23, "отырыс"),
+    ("келіссөздердің 3-ші раундында", 3, "раунд"),
+])
+def test_an_ordinal_before_a_series_noun_is_a_count_of_it(text, amount, unit):
+    value = suggest(text).value
+    assert (value.kind, value.amount, value.unit) == (ValueKind.COUNT, amount, unit)
+
+
+@pytest.mark.parametrize("text", ["for the third time", "каждый пятый проект", "the Second World War"])
+def test_an_ordinal_that_numbers_no_series_is_no_count(text):
+    assert suggest(text).value.kind is not ValueKind.COUNT

@@ -16,8 +16,10 @@ class Salience(IntEnum):
     SUBSTANTIAL_QUANTITY = 4  # a count or a measured quantity, with its unit, scale or bound
     DATE = 5  # a date or range written in full
     RELATIVE_DATE = 6  # counted from the publication date ("last year", "on May 5")
-    BARE_NUMBER = 7
-    UNANCHORED_DATE = 8  # needs a publication date that is not known
+    # Which member of a series ("the fifth round"): a count, but beside a date the date is the fact.
+    ORDINAL = 7
+    BARE_NUMBER = 8
+    UNANCHORED_DATE = 9  # needs a publication date that is not known
 
 
 class Bound(Enum):

@@ -3,8 +3,8 @@ score for how fact-like it is: the Candidates pane lists them best first.
 
 How fact-like, in points (the reason is shown with each candidate):
   money 60, a percentage 50 (in words 45), a count or measured quantity 40, a date range 28,
-  a date 25, a date counted from publication 20, one that needs the publication date 15, a bare
-  number 5; a figure with a date in its sentence +20 ("trade reached US$40 billion in 2022"), a
+  a date 25, a date counted from publication 20, one that needs the publication date 15, an
+  ordinal ("the fifth round") 10, a bare number 5; a figure with a date in its sentence +20 ("trade reached US$40 billion in 2022"), a
   sentence that states it with a verb such as "reached", "составил" or "құрады" +10.
 So a money amount with a year ranks far above a lone number, and a bare number in a sentence with
 no verb (a list item, a table cell) ranks last. Parts of documents ("Article 5", "page 45") are
@@ -27,7 +27,8 @@ from kzeu_desk.core.value_parsing.suggestion import note_for
 _STATEMENT_VERB_RE = re.compile(STATEMENT_VERBS, re.IGNORECASE)
 _POINTS = {
     Salience.MONEY: 60, Salience.PERCENT_DIGITS: 50, Salience.PERCENT_WORDS: 45, Salience.SUBSTANTIAL_QUANTITY: 40,
-    Salience.DATE: 25, Salience.RELATIVE_DATE: 20, Salience.UNANCHORED_DATE: 15, Salience.BARE_NUMBER: 5,
+    Salience.DATE: 25, Salience.RELATIVE_DATE: 20, Salience.UNANCHORED_DATE: 15, Salience.ORDINAL: 10,
+    Salience.BARE_NUMBER: 5,
 }
 _WITH_A_DATE = 20
 _STATED = 10
@@ -92,6 +93,8 @@ def _fact_likeness(candidate: Candidate, *, has_date: bool, stated: bool) -> tup
     words = _KIND_WORDS.get(kind, "a number")
     if candidate.salience is Salience.BARE_NUMBER:
         words = "a number without a unit"
+    if candidate.salience is Salience.ORDINAL:
+        words = "which of a series"
     if kind is ValueKind.DATE_RANGE:
         score += _DATE_RANGE_OVER_DATE
     reasons = [words]

@@ -1,0 +1,193 @@
+"""Ordinals that number a member of a series: "the fifth round", "the 21st meeting", "Двадцать первое
+заседание", "20-е заседание", "он төртінші раунды", "5-ші отырыс".
+
+A curator records which member it is as a count of the series' noun ("count 5 round"): English
+singular as written, Russian in the text's form, Kazakh without its endings. An ordinal is read
+only before one of the nouns of a series (`ordinal_words`), with names and adjectives allowed
+between ("The third EU–Central Asia Economic Forum"): "the third quarter", "пятую часть", "for the
+first time", "каждый пятый" and "Second World War" are periods, shares and names, read elsewhere or
+not at all. "First" alone is not read ("the first summit of its kind" rarely states a number); in a
+compound it is ("twenty-first", "двадцать первое", "жиырма бірінші").
+
+`scan_ordinals` returns the counts and the text with the ordinals blanked, so the cardinal readers
+after it do not read "Двадцать" of "Двадцать первое" as twenty, or "20" of "20-е заседание".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
+from kzeu_desk.core.value_parsing.counted_words import ENGLISH_ADJECTIVE_ENDINGS, RUSSIAN_ADJECTIVE_ENDINGS
+from kzeu_desk.core.value_parsing.number_words import (
+    ENGLISH_TENS,
+    KAZAKH_NUMBER_WORDS,
+    RUSSIAN_NUMBER_WORDS,
+)
+from kzeu_desk.core.value_parsing.ordinal_words import (
+    ENGLISH_ORDINAL_TENS,
+    ENGLISH_ORDINAL_UNITS,
+    ENGLISH_SERIES_MODIFIERS,
+    ENGLISH_SERIES_NOUNS,
+    EVERY_WORDS,
+    KAZAKH_ADJECTIVE_ENDINGS,
+    KAZAKH_DIGIT_ORDINAL_ENDINGS,
+    KAZAKH_NOT_SERIES_AFTER_STEM,
+    KAZAKH_ORDINALS,
+    KAZAKH_SERIES_STEMS,
+    RUSSIAN_DIGIT_ORDINAL_ENDINGS,
+    RUSSIAN_ORDINAL_ENDINGS,
+    RUSSIAN_ORDINAL_STEMS,
+    RUSSIAN_SERIES_STEMS,
+    RUSSIAN_THIRD,
+)
+
+# Digits with an ordinal ending, words (hyphenated or with an apostrophe), dashes, other marks.
+_TOKEN_RE = re.compile(r"\d+(?:st|nd|rd|th)(?![\w])|\d+-[^\W\d_]+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[–—-]|[^\s\w]|\d+")
+_ENGLISH_DIGIT_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_DIGIT_ENDING_RE = re.compile(r"(\d+)-([^\W\d_]+)")
+_DASHES = frozenset({"–", "—", "-"})
+# Between an ordinal and its noun: at most this many names and adjectives ("EU–Central Asia Economic").
+_MOST_WORDS_BETWEEN = 5
+_KAZAKH_LETTERS = set("әіңғүұқөһ")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    word: str
+    start: int
+    end: int
+
+
+def scan_ordinals(text: str) -> tuple[list[Candidate], str]:
+    """The ordinals of `text` read as counts, and `text` with their words blanked (same length)."""
+    tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+    kazakh = any(letter in _KAZAKH_LETTERS for letter in text.lower())
+    found: list[Candidate] = []
+    blanked = list(text)
+    index = 0
+    while index < len(tokens):
+        read = _ordinal_at(tokens, index)
+        if read is None or not _may_number_a_series(text, tokens, index):
+            index += 1
+            continue
+        value, after = read
+        noun = _series_noun(tokens, after, kazakh=kazakh)
+        if noun is None:
+            index = after
+            continue
+        unit, noun_index = noun
+        start, ordinal_end = tokens[index].start, tokens[after - 1].end
+        count = TypedValue(kind=ValueKind.COUNT, amount=float(value), unit=unit)
+        found.append(Candidate(count, start, tokens[noun_index].end, Salience.ORDINAL))
+        blanked[start:ordinal_end] = " " * (ordinal_end - start)
+        index = noun_index + 1
+    return found, "".join(blanked)
+
+
+def _may_number_a_series(text: str, tokens: list[_Token], index: int) -> bool:
+    if index > 0 and tokens[index - 1].word.lower() in EVERY_WORDS:
+        return False  # "каждый пятый проект", "әрбір бесінші": a share
+    # "в-пятых" (fifthly) is written with a hyphen before the ordinal.
+    return not text[:tokens[index].start].endswith("-")
+
+
+def _ordinal_at(tokens: list[_Token], index: int) -> tuple[int, int] | None:
+    """(value, index after the ordinal) when an ordinal starts at token `index`."""
+    word = tokens[index].word
+    if word[0].isdigit():
+        value = _digit_ordinal(word)
+        return None if value is None or value < 2 else (value, index + 1)
+    cardinal, after = 0, index
+    while after < len(tokens) and (part := _cardinal(tokens[after].word)) is not None:
+        cardinal, after = cardinal + part, after + 1
+    if after >= len(tokens):
+        return None
+    ordinal = _spelled_ordinal(tokens[after].word)
+    if ordinal is None or ordinal + cardinal < 2 or (cardinal and ordinal >= 10 and cardinal < 100):
+        return None
+    return ordinal + cardinal, after + 1
+
+
+def _digit_ordinal(word: str) -> int | None:
+    if (english := _ENGLISH_DIGIT_RE.fullmatch(word)) is not None:
+        return int(english.group(1))
+    if (ending := _DIGIT_ENDING_RE.fullmatch(word)) is not None:
+        suffix = ending.group(2).lower()
+        if suffix in RUSSIAN_DIGIT_ORDINAL_ENDINGS or suffix in KAZAKH_DIGIT_ORDINAL_ENDINGS:
+            return int(ending.group(1))
+    return None
+
+
+def _cardinal(word: str) -> int | None:
+    """A tens or hundreds word that may open a compound ordinal ("двадцать", "жиырма", "twenty")."""
+    lowered = word.lower()
+    value = ENGLISH_TENS.get(lowered) or RUSSIAN_NUMBER_WORDS.get(lowered) or KAZAKH_NUMBER_WORDS.get(lowered)
+    if value is None or value < 10 or value % 10:
+        return None  # "пять первых" is no compound ordinal: only tens and hundreds open one
+    return value
+
+
+def _spelled_ordinal(word: str) -> int | None:
+    lowered = word.lower()
+    if "-" in lowered:
+        # "twenty-first", "thirty-fifth"
+        tens, _, unit = lowered.partition("-")
+        if tens in ENGLISH_TENS and (value := ENGLISH_ORDINAL_UNITS.get(unit)) is not None and value < 10:
+            return ENGLISH_TENS[tens] + value
+        return None
+    if (value := ENGLISH_ORDINAL_UNITS.get(lowered) or ENGLISH_ORDINAL_TENS.get(lowered)) is not None:
+        return value
+    if (value := KAZAKH_ORDINALS.get(lowered)) is not None:
+        return value
+    if lowered in RUSSIAN_THIRD:
+        return 3
+    for ending in RUSSIAN_ORDINAL_ENDINGS:
+        if lowered.endswith(ending) and (value := RUSSIAN_ORDINAL_STEMS.get(lowered[: -len(ending)])) is not None:
+            return value
+    return None
+
+
+def _series_noun(tokens: list[_Token], after: int, *, kazakh: bool) -> tuple[str, int] | None:
+    """The series noun the ordinal numbers, as the unit, and its token index."""
+    for index in range(after, min(after + _MOST_WORDS_BETWEEN + 1, len(tokens))):
+        word = tokens[index].word
+        lowered = word.lower()
+        if lowered in ENGLISH_SERIES_NOUNS:
+            return lowered, index
+        if not lowered.isascii():
+            if kazakh and (stem := _kazakh_series_stem(lowered)) is not None:
+                return stem, index
+            if not kazakh and _is_russian_series_noun(lowered):
+                return lowered, index
+        if not _may_stand_between(word):
+            return None
+    return None
+
+
+def _kazakh_series_stem(word: str) -> str | None:
+    for stem in KAZAKH_SERIES_STEMS:
+        if word.startswith(stem) and len(word) - len(stem) <= 6 and \
+                not word[len(stem):].startswith(KAZAKH_NOT_SERIES_AFTER_STEM):
+            return stem
+    return None
+
+
+def _is_russian_series_noun(word: str) -> bool:
+    # "проектный", "пакетного" are adjectives made from the noun: the rest after the stem is short
+    # and opens with no adjective suffix.
+    return any(word.startswith(stem) and len(word) - len(stem) <= 3 and not word[len(stem):].startswith(("н", "ск"))
+               for stem in RUSSIAN_SERIES_STEMS)
+
+
+def _may_stand_between(word: str) -> bool:
+    """Names, abbreviations, dashes and adjectives may stand between an ordinal and its noun."""
+    if word in _DASHES or word[0].isupper():
+        return True
+    lowered = word.lower()
+    if lowered.isascii():
+        return lowered in ENGLISH_SERIES_MODIFIERS or "-" in lowered or lowered.endswith(("'s", "’s")) or (
+            lowered.endswith(ENGLISH_ADJECTIVE_ENDINGS) and len(lowered) > 4)
+    return lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS)
