@@ -593,3 +593,37 @@ def test_an_ordinal_before_a_series_noun_is_a_count_of_it(text, amount, unit):
 @pytest.mark.parametrize("text", ["for the third time", "каждый пятый проект", "the Second World War"])
 def test_an_ordinal_that_numbers_no_series_is_no_count(text):
     assert suggest(text).value.kind is not ValueKind.COUNT
+
+
+# The classes the eleventh held-out set showed, each on sentences of its own.
+ELEVENTH_SET_CLASSES = [
+    ("2019-2025 жылдарға арналған", "Бағдарлама 2019-2025 жылдарға арналған.", "2024-06-10", span("2019", "2025")),
+    ("2016-2020 жылдар аралығында", "Экспорт 2016-2020 жылдар аралығында өсті.", "2024-06-10", span("2016", "2020")),
+    ("in the first eight months", "Exports rose 12% in the first eight months, the ministry said.", "2024-10-10",
+     span("2024-01", "2024-08")),
+    ("За восемь месяцев", "За восемь месяцев экспорт зерна вырос на 12%.", "2024-10-10", span("2024-01", "2024-08")),
+    ("Сегіз айда", "Сегіз айда астық экспорты 12 пайызға өсті.", "2024-10-10", span("2024-01", "2024-08")),
+    ("за шесть месяцев", "Сторона уведомит другую за шесть месяцев до окончания срока.", "2024-10-10",
+     quantity(6, "месяцев")),
+    ("the first two quarters of the year", "Imports fell in the first two quarters of the year.", "2024-10-10",
+     span("2024-01", "2024-06")),
+    ("a term of one year", None, "2024-06-10", quantity(1, "year")),
+    ("около сотни проектов", None, "2024-06-10", count(100, "проектов", approximate=True)),
+    ("до полумиллиона тонн", None, "2024-06-10", quantity(5e5, "тонн", upper=5e5)),
+    ("полумиллиарда евро", None, "2024-06-10", money(5e8, "EUR")),
+    ("бір жарым мыңнан астам студент", None, "2024-06-10", count(1500, "студент", lower=1500)),
+    ("Полтора года назад", None, "2024-06-10", date("2022-12")),
+    ("бір жарым жыл бұрын", None, "2024-06-10", date("2022-12")),
+    ("three out of four firms", None, "2024-06-10", percent(75, approximate=True)),
+    ("в каждом пятом случае", None, "2024-06-10", percent(20, approximate=True)),
+    ("fewer than one in five", "Inspectors checked fewer than one in five trucks.", "2024-06-10", percent(20, upper=20)),
+    ("не позднее 60 дней", None, "2024-06-10", quantity(60, "дней", upper=60)),
+    ("почти до 90 тыс.", "Число туристов выросло почти до 90 тыс.", "2024-06-10", count(9e4, "туристов", upper=9e4)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), ELEVENTH_SET_CLASSES,
+                         ids=[c[0] for c in ELEVENTH_SET_CLASSES])
+def test_classes_the_eleventh_set_showed(selection: str, context: str | None, published: str,
+                                         expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

@@ -45,6 +45,7 @@ from kzeu_desk.core.value_parsing.dates import (
     month_number,
     needs,
     range_reading,
+    tense_of,
     year,
 )
 
@@ -177,6 +178,10 @@ def _read_first_months(match: re.Match[str], publication: Publication | None) ->
     return range_reading(iso_date(year_value, 1), iso_date(year_value, count), relative=_is_relative(match))
 
 
+# "three quarters" stays words (it is a fraction too), so the count of quarters may be a word.
+_SMALL_NUMBER_WORDS = {"two": 2, "three": 3, "два": 2, "двух": 2, "три": 3, "трех": 3, "трёх": 3}
+
+
 def _read_part_of_year(parts: dict[int, tuple[int, int]]) -> DateReader:
     """Halves or quarters: "the first half of 2019", "в I полугодии", "Q3 2023", "first three quarters"."""
     def read(match: re.Match[str], publication: Publication | None) -> DateReading | None:
@@ -186,9 +191,10 @@ def _read_part_of_year(parts: dict[int, tuple[int, int]]) -> DateReader:
         first_month, last_month = parts[ordinal]
         count = match.groupdict().get("n")
         if count is not None:  # "the first three quarters": from the first to the n-th
-            if int(count) not in parts:
+            number = _SMALL_NUMBER_WORDS.get(count.lower()) or int(count)
+            if number not in parts:
                 return None
-            first_month, last_month = parts[1][0], parts[int(count)][1]
+            first_month, last_month = parts[1][0], parts[number][1]
         year_value = _year_of(match, publication, last_month)
         if isinstance(year_value, DateReading):
             return year_value
@@ -207,6 +213,30 @@ _FIRST_MONTHS = (
     rf"(?<![\w.]){year()}\s*(?i:жылдың)\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
     rf"(?<![\w]){_KAZAKH_RELATIVE_YEAR_BEFORE}\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
 )
+# Without a year: "in the first nine months", "за 11 месяцев", "Он бір айда" in a report are the
+# months from January of the year the sentence's tense puts them in (as a month without a year is
+# dated); in an announcement ("за шесть месяцев построят", "алты айда салынады") they are a span.
+_FIRST_MONTHS_OF_AN_UNNAMED_YEAR = (
+    r"(?<![\w])(?:(?i:in|during|over|for)\s+)?(?i:the)\s+(?i:first)\s+(?P<n>\d{1,2})\s+(?i:months)(?![\w])"
+    r"(?!\s+(?i:of|after|before|since|from|following))",
+    rf"(?<![\w])(?i:за)\s+(?:(?i:первые)\s+)?(?P<n>\d{{1,2}})\s+(?i:месяц(?:а|ев)){NOT_CYRILLIC_AFTER}"
+    rf"(?!\s+(?i:до|после|с\s|со\s|от|спустя|назад))",
+    rf"(?:^|(?<=[.!?]\s))(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+(?i:айда|айында){NOT_CYRILLIC_AFTER}",
+)
+
+
+def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    count = int(match.group("n"))
+    if not 2 <= count <= 11:
+        return None
+    tense = (tense_of(match.string) or publication.context_tense) if publication is not None else None
+    # "the first nine months" names the period itself; "за шесть месяцев" and "алты айда" only in a report
+    # ("за шесть месяцев до его истечения" is a span).
+    if tense == "future" or (tense != "past" and not match.group(0).lower().lstrip().startswith(("in", "during", "over", "for", "the"))):
+        return None
+    return _read_first_months(match, publication)
+
+
 _HALF_ORDINAL = r"(?P<ord>(?i:first|second|1st|2nd|перв(?:ое|ом|ого)|втор(?:ое|ом|ого)|бірінші|алғашқы|екінші)|I{1,2}|[12])"
 _QUARTER_ORDINAL = (
     r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|перв(?:ый|ом|ого)|втор(?:ой|ом|ого)|трет(?:ий|ьем|ьего)"
@@ -224,7 +254,7 @@ _HALVES = (
     rf"(?<![\w]){_HALF_ORDINAL}\s+(?i:жартыжылдықта|жартыжылдығында|жарты\s+жылда){NOT_CYRILLIC_AFTER}",
 )
 _QUARTERS = (
-    rf"(?<![\w]){_IN}(?:(?i:first|первые)\s+(?P<n>[1-3])\s+(?i:quarters|квартала)|{_QUARTER_ORDINAL}(?:-?(?:м|й))?"
+    rf"(?<![\w]){_IN}(?:(?i:first|первые)\s+(?P<n>[1-3]|(?i:two|three|два|двух|три|трех|трёх))\s+(?i:quarters|квартала)|{_QUARTER_ORDINAL}(?:-?(?:м|й))?"
     rf"\s+(?i:quarter|квартал[еа]?)){_OF_YEAR}",
     rf"(?<![\w])Q(?P<ord>[1-4])\s*{year()}(?!\d)",
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_QUARTER_ORDINAL}\s+(?i:тоқсан[{CYRILLIC_LETTER}]*)",
@@ -364,7 +394,8 @@ _DECADES = (
 
 
 def _read_year_range(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
-    counted = counted_after(match.string, match.end())
+    # A year word ("жылдарға арналған", "годах") says these are years, whatever noun follows.
+    counted = None if match.group("years_word") else counted_after(match.string, match.end())
     if counted is not None and not counted.is_measure and not match.group("opener"):
         return None  # "1900-2000 companies" counts companies
     first = int(match.group("y1"))
@@ -383,7 +414,7 @@ _YEAR_RANGES = (
     # Two digits for the second year only when the dash is tight: "2023-24", never "в 2011 – 50 млрд".
     rf"(?P<y1>[12]\d{{3}})(?:(?P<sep>\s*[-–—]\s*|\s(?i:to|and|по|до|и)\s)(?P<y2>[12]\d{{3}})|(?P<sep2>[-–])(?P<y2_short>\d{{2}}))"
     rf"(?![\d.,]\d|\d)"
-    rf"{_NOT_AN_AMOUNT_AFTER}(?:\s*(?i:годах|годы|годов|гг\.?|года|год|жылдар[{CYRILLIC_LETTER}]*|жылдың|жылы|жж\.?)"
+    rf"{_NOT_AN_AMOUNT_AFTER}(?:\s*(?P<years_word>(?i:годах|годы|годов|гг\.?|года|год|жылдар[{CYRILLIC_LETTER}]*|жылдың|жылы|жж\.?))"
     rf"{NOT_CYRILLIC_AFTER})?",
 )
 
@@ -396,6 +427,7 @@ def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, .
 RANGE_PATTERNS = (
     *_compile(_DAY_RANGES, _read_day_range),
     *_compile(_FIRST_MONTHS, _read_first_months),
+    *_compile(_FIRST_MONTHS_OF_AN_UNNAMED_YEAR, _read_first_months_of_an_unnamed_year),
     *_compile(_HALVES, _read_part_of_year(HALVES)),
     *_compile(_QUARTERS, _read_part_of_year(QUARTERS)),
     *_compile(_MONTH_RANGES, _read_month_range),

@@ -23,6 +23,8 @@ ENGLISH_DOZEN = "dozen"
 # "one" and "a"/"an" are figures only before a scale ("one million", "a thousand companies"):
 # elsewhere they are the article or "one of".
 ENGLISH_ONLY_BEFORE_SCALE = frozenset({"one", "a", "an"})
+# "one" before a measure of time is a figure ("periods of one year"); "one day" is as often "some day".
+ENGLISH_SINGLE_MEASURES = frozenset({"year", "month", "week", "decade", "quarter"})
 # A number word right after these refers back to things already named ("the two sides").
 ENGLISH_DEFINITE_BEFORE = frozenset({"the", "these", "those"})
 # ...unless they count time: "over the eight months of the current year", "the past three decades".
@@ -71,6 +73,10 @@ RUSSIAN_NUMBER_FORMS = {
 }
 RUSSIAN_NUMBER_WORDS = {form: value for value, forms in RUSSIAN_NUMBER_FORMS.items() for form in forms.split()}
 RUSSIAN_ONE_AND_A_HALF = frozenset({"полтора", "полторы", "полутора"})
+# "сотня" (a hundred) is a number after a bound ("около сотни", "более сотни"); "сотни" alone is "hundreds".
+RUSSIAN_HUNDRED_NOUN = frozenset({"сотня", "сотни", "сотню", "сотней"})
+RUSSIAN_BOUND_WORDS = frozenset({"около", "почти", "более", "свыше", "порядка", "примерно", "менее", "до", "под",
+                                 "приблизительно", "больше", "меньше"})
 RUSSIAN_SCALE_STEMS = ("тысяч", "тыс", "миллион", "млн", "миллиард", "млрд", "триллион", "трлн")
 RUSSIAN_ONE = frozenset(RUSSIAN_NUMBER_FORMS[1].split())
 # "двух стран", "обе стороны": the two sides already named, not a figure.

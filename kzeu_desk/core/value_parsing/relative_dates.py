@@ -77,7 +77,8 @@ def _read_relative_day(match: re.Match[str], publication: Publication | None) ->
 def _read_ago(match: re.Match[str], publication: Publication | None) -> DateReading | None:
     """"24 years ago", "три года назад", "бес жыл бұрын": years back at year precision, months at month."""
     count_text = match.groupdict().get("n")
-    count = int(count_text) if count_text else 1
+    # "полтора года назад", "бір жарым жыл бұрын": a year and a half is eighteen months.
+    count = float(count_text.replace(",", ".")) if count_text else 1.0
     unit = match.group("unit").lower()
     if unit.startswith(("week", "недел", "апта")):
         # "three weeks ago": a day, counted back from the publication day.
@@ -87,7 +88,9 @@ def _read_ago(match: re.Match[str], publication: Publication | None) -> DateRead
             return needs("day")
         day = date(publication.year, publication.month, publication.day) - timedelta(weeks=count)
         return date_reading(day.isoformat(), relative=True)
-    months = AGO_UNITS[unit] * count
+    if AGO_UNITS[unit] * count != int(AGO_UNITS[unit] * count):
+        return None  # "полтора месяца назад" is no whole month
+    months = int(AGO_UNITS[unit] * count)
     if publication is None:
         return needs("date")
     if months % 12 == 0:
@@ -160,10 +163,10 @@ _NEAREST_MONTHS = (
 _AGO = (
     r"(?<![\w])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?|weeks?))\s+(?i:ago)(?![\w])",
     r"(?<![\w])(?i:a|one)\s+(?P<unit>(?i:year|month|decade))\s+(?i:ago)(?![\w])",
-    rf"(?<![\w])(?P<n>\d{{1,3}})\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
+    rf"(?<![\w])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}})\s+(?P<unit>(?i:жыл|ай|апта))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?i:бұдан)\s+)?(?i:бір)\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
 )
 _RELATIVE_YEARS = (

@@ -22,6 +22,7 @@ from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_SCALES,
     ENGLISH_TENS,
     ENGLISH_UNITS,
+    ENGLISH_SINGLE_MEASURES,
     KAZAKH_HUNDRED,
     KAZAKH_NUMBER_ENDINGS,
     KAZAKH_NUMBER_WORDS,
@@ -32,6 +33,8 @@ from kzeu_desk.core.value_parsing.number_words import (
     KAZAKH_PAIR_WORDS_AFTER,
     KAZAKH_SCALE_STEMS,
     KAZAKH_UNAMBIGUOUS_AFTER,
+    RUSSIAN_BOUND_WORDS,
+    RUSSIAN_HUNDRED_NOUN,
     RUSSIAN_NUMBER_WORDS,
     RUSSIAN_ONE,
     RUSSIAN_ONE_AND_A_HALF,
@@ -197,6 +200,8 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             if following in ENGLISH_SCALES:
                 return _Reading(first, first + 1, "1")
             return None
+        if word == "one" and following in ENGLISH_SINGLE_MEASURES:
+            return _Reading(first, first + 1, "1")  # "for a period of one year"
         if following not in (ENGLISH_HUNDRED, *ENGLISH_SCALES):
             return None
     if word not in ENGLISH_UNITS and word not in ENGLISH_TENS:
@@ -260,6 +265,11 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
         return _Reading(first, first + 1, "1,5")
     if word.startswith(("полмиллион", "полмиллиард")):
         return _Reading(first, first + 1, f"0,5 {tokens[first].word[3:]}")  # "полмиллиона тонн"
+    if word.startswith(("полумиллион", "полумиллиард")):
+        return _Reading(first, first + 1, f"0,5 {tokens[first].word[4:]}")  # "до полумиллиарда долларов"
+    if word in RUSSIAN_HUNDRED_NOUN and (word in ("сотня", "сотню") or _previous_word(tokens, first) in RUSSIAN_BOUND_WORDS):
+        # "около сотни законов" (about a hundred laws); "сотни законов" alone is "hundreds of laws".
+        return _Reading(first, first + 1, "100")
     if word in _RUSSIAN_SCALE_ALONE and not text[:tokens[first].start].rstrip()[-1:].isdigit() \
             and _previous_word(tokens, first) not in RUSSIAN_NUMBER_WORDS \
             and _kazakh_word(_previous_word(tokens, first)) is None and _previous_word(tokens, first) != "жарты":
@@ -337,8 +347,9 @@ def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bo
             return None
         before = text[:tokens[first].start].rstrip()
         if before[-1:].isdigit() or (first > 0 and _joined(text, tokens, first)
-                                     and _kazakh_word(tokens[first - 1].word) is not None):
-            return None  # "3 мыңнан астам", "бес мыңнан": the scale of the number before it
+                                     and (_kazakh_word(tokens[first - 1].word) is not None
+                                          or _previous_word(tokens, first) in _HALF_AFTER)):
+            return None  # "3 мыңнан астам", "бес мыңнан", "бір жарым мыңнан": the scale of the number before it
         value, ending = round_first
         return _Reading(first, first + 1, f"{value}-{ending}" if ending else str(value))
     total, ending = (round_first or (100, "")) if read is None else read

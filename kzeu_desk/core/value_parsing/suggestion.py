@@ -107,7 +107,8 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
         value = candidate.value
         if not (candidate.start < end and start < candidate.end and value.amount == best.value.amount):
             continue
-        if bounded and value.lower is None and value.upper is None:
+        if bounded and value.lower is None and value.upper is None and (bare or value.kind is best.value.kind):
+            # (Only the same reading undoes a bound: the "10" inside "fewer than one in ten" is no share.)
             unbounded = replace(best.value, lower=None, upper=None)
             if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
                 unbounded = replace(unbounded, kind=value.kind, unit=value.unit)  # "до 92" of "Число рейсов … до 92"

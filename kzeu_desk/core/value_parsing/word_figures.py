@@ -37,10 +37,16 @@ _ORDINAL_DENOMINATORS = {
     "десятая": 10, "десятое": 10, "екінші": 2, "үшінші": 3, "төртінші": 4, "бесінші": 5, "алтыншы": 6,
     "жетінші": 7, "сегізінші": 8, "тоғызыншы": 9, "оныншы": 10,
 }
+# "two out of three" too, when the whole is small ("9 out of 27 member states" counts states).
 _ONE_IN_N_RE = re.compile(
-    r"(?<![\w])(?:(?:one|1)\s+(?:in|out\s+of)\s+(?P<digits>\d{1,3})(?![\d.,]|\s*(?:%|years?|months?))"
-    r"|(?:кажд(?:ый|ая|ое|ого|ую|ой))\s+(?P<n>[а-яё]+)|(?:әрбір|әр)\s+(?P<n_kk>[а-яәіңғүұқөһ]+))",
+    r"(?<![\w])(?:(?:(?:one|1)\s+(?:in|out\s+of)|(?P<numerator>[2-9])\s+(?:in|out\s+of))\s+(?P<digits>\d{1,3})"
+    r"(?![\d.,]|\s*(?:%|years?|months?))"
+    # "в каждом десятом случае": the ratio in any case of "каждый" and of the ordinal.
+    r"|(?:(?<![\w])в\s+)?(?:кажд(?:ый|ая|ое|ого|ую|ой|ом|ому))\s+(?P<n>[а-яё]+)|(?:әрбір|әр)\s+(?P<n_kk>[а-яәіңғүұқөһ]+))",
     re.IGNORECASE)
+# Russian ordinals in their other cases, by stem: "десятом", "пятого", "третьем".
+_RUSSIAN_ORDINAL_STEMS = (("втор", 2), ("трет", 3), ("четв", 4), ("пят", 5), ("шест", 6), ("седьм", 7),
+                          ("восьм", 8), ("девят", 9), ("десят", 10))
 _HALF_OF_PERIOD_BEFORE_RE = re.compile(HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
 _RUSSIAN_FRACTION_RE = re.compile(RUSSIAN_FRACTION, re.IGNORECASE)
 _RUSSIAN_HALF_OF_PERIOD_BEFORE_RE = re.compile(RUSSIAN_HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
@@ -91,8 +97,13 @@ def scan_word_figures(text: str) -> list[Candidate]:
     for match in _ONE_IN_N_RE.finditer(text):
         word = (match.group("n") or match.group("n_kk") or "").lower()
         denominator = _ORDINAL_DENOMINATORS.get(word) or int(match.group("digits") or 0)
-        if 2 <= denominator <= 100:
-            candidates.append(_fraction_candidate(text, match.start(), match.end(), 1, denominator))
+        if not denominator and match.group("n"):
+            denominator = next((value for stem, value in _RUSSIAN_ORDINAL_STEMS if word.startswith(stem)), 0)
+        numerator = int(match.group("numerator") or 1)
+        if numerator > 1 and denominator > 10:
+            continue
+        if 2 <= denominator <= 100 and numerator < denominator:
+            candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
     multipliers = [(match, float(NUMBER_WORDS[match.group("word").lower()])) for match in _MULTIPLIER_WORD_RE.finditer(text)]
     multipliers += [(match, float(value)) for regex, value in _ONE_WORD_MULTIPLIER_RES for match in regex.finditer(text)]
     for match, amount in multipliers:
