@@ -619,6 +619,18 @@ ELEVENTH_SET_CLASSES = [
     ("fewer than one in five", "Inspectors checked fewer than one in five trucks.", "2024-06-10", percent(20, upper=20)),
     ("не позднее 60 дней", None, "2024-06-10", quantity(60, "дней", upper=60)),
     ("почти до 90 тыс.", "Число туристов выросло почти до 90 тыс.", "2024-06-10", count(9e4, "туристов", upper=9e4)),
+    ("0,8‰", "Сбор составляет 0,8‰ от стоимости.", "2024-06-10", percent(0.08)),
+    ("2 per mille", None, "2024-06-10", percent(0.2)),
+    ("пунктом 3 статьи 8", None, "2024-06-10", text("пунктом 3 статьи 8")),
+    ("до 12 тыс. тонн", "Экспорт меди вырос вдвое — до 12 тыс. тонн.", "2024-06-10", quantity(12000, "тонн")),
+    ("более 2 млрд", "Банк выделит 5 млрд долларов, из них более 2 млрд — на дороги.", "2024-06-10",
+     money(2e9, "USD", lower=2e9)),
+    ("2 billion", "The EU pledged €6 billion, of which 2 billion in grants.", "2024-06-10", money(2e9, "EUR")),
+    ("about 40", "Inspectors checked 55 warehouses in May, up from about 40 in April.", "2024-06-10",
+     count(40, "warehouses", approximate=True)),
+    ("против 12", "Открыто 20 представительств против 12 годом ранее.", "2024-06-10", count(12, "представительств")),
+    ("около 1,2 тыс.", "Работают 1,5 тыс. компаний против около 1,2 тыс. в 2020 году.", "2024-06-10",
+     count(1200, "компаний", approximate=True)),
 ]
 
 

@@ -170,6 +170,7 @@ PERCENTAGE_POINT_WORDS = (
     rf"|пайыздық\s+(?:тармақ|пункт)[{CYRILLIC_LETTER}]*"
 )
 PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
+PER_MILLE_WORDS = r"‰|per\s?mille(?![A-Za-z])|промилле"
 MULTIPLIER_AFTER = (
     rf"(?:[-‐\s]?fold(?![A-Za-z])|\s?(?:times(?![A-Za-z])|[x×](?![A-Za-z\d]))|\s?есе[{CYRILLIC_LETTER}]*)"
 )
@@ -192,7 +193,7 @@ OFFSET_IN_TIME_AFTER = rf"\s+(?:later|after|earlier|before|on|спустя|по�
 # never a figure.
 REFERENCE_WORDS_BEFORE = (
     r"(?<![\w])(?:article|art\.|paragraph|para\.|page|p\.|pp\.|chapter|section|clause|item|point|annex|no\.|number|"
-    r"статья|статьи|статье|ст\.|пункт|пункта|пункте|п\.|подпункт|глава|главы|раздел|раздела|страниц[аеуы]|стр\.|с\.|№|"
+    r"статья|статьи|статье|статьей|статьёй|статью|ст\.|пункт|пункта|пункте|пунктом|пункту|п\.|подпункт|глава|главы|раздел|раздела|страниц[аеуы]|стр\.|с\.|№|"
     r"приложени[еяюи]|таблиц[аеуы]|рисун(?:ок|ке|ка)|"
     r"бап|бабы|бабының|тармақ|тармағы|тармақша|heading|subheading|code|cn\s+code|hs\s+code|protocol|"
     r"протокол[аеу]?|"

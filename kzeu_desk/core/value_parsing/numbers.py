@@ -19,6 +19,7 @@ from kzeu_desk.core.value_parsing.figure_words import (
     KAZAKH_NUMBER_SUFFIX,
     MONEY_ONLY_SCALES,
     MULTIPLIER_AFTER,
+    PER_MILLE_WORDS,
     PERCENT_WORDS,
     PERCENTAGE_POINT_WORDS,
     QUALIFIERS_AFTER,
@@ -58,7 +59,7 @@ _DO_AFTER_NUMBER_RE = re.compile(
 # "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
 _DO_AFTER_CHANGE_RE = re.compile(
     rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
-    rf"(?:,?\s+[\w%-]+){{0,6}},?\s+до\s*$", re.IGNORECASE)
+    rf"(?:\s*[,—–]?\s+[\w%-]+){{0,6}}\s*[,—–]?\s+до\s*$", re.IGNORECASE)
 # "€8.5 million over five years", "grew 40% over three years": "over" right after another figure
 # is the span it is spread across, not "more than".
 _OVER_AFTER_FIGURE_RE = re.compile(
@@ -90,6 +91,7 @@ _CURRENCY_BEFORE_RE = re.compile(
 
 _PERCENTAGE_POINTS_RE = re.compile(rf"\s?(?:{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
 _PERCENT_RE = re.compile(rf"\s?(?:{PERCENT_WORDS})", re.IGNORECASE)
+_PER_MILLE_RE = re.compile(rf"\s?(?:{PER_MILLE_WORDS})", re.IGNORECASE)
 _MULTIPLIER_RE = re.compile(MULTIPLIER_AFTER, re.IGNORECASE)
 _RUSSIAN_MULTIPLIER_RE = re.compile(RUSSIAN_MULTIPLIER_AFTER, re.IGNORECASE)
 _RUSSIAN_MULTIPLIER_BEFORE_RE = re.compile(RUSSIAN_MULTIPLIER_BEFORE, re.IGNORECASE)
@@ -134,7 +136,8 @@ _NUMBER_OF_BEFORE_RE = re.compile(
     r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(rf"(?P<noun>[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
 # ("and" joins nouns as often as clauses: "between Kazakhstan and the EU", so it breaks nothing.)
-_CLAUSE_BREAK_RE = re.compile(r"[.;:!?()]|(?<![\w])(?:while|whereas|but|а|но|ал)(?![\w])", re.IGNORECASE)
+# A full stop ends a clause, not the one of an abbreviated scale ("1,6 тыс. компаний") or a decimal point.
+_CLAUSE_BREAK_RE = re.compile(r"\.(?!\d)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!трлн\.)(?<!долл\.)|[;:!?()]|(?<![\w])(?:while|whereas|but|а|но|ал)(?![\w])", re.IGNORECASE)
 # "Of the 27 EU member states, 21 have ratified it", "Из 27 стран-членов ЕС 21 …": the part counts
 # the whole's noun.
 _PART_OF_WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:out\s+)?of(?:\s+the)?|из)\s+\d[\d,. \u00a0]*(?=\s)", re.IGNORECASE)
@@ -274,6 +277,9 @@ def _match_figure_suffix(text: str, position: int, *, currency_before: str | Non
         return _Figure(exponent, ValueKind.MONEY, currency_before, False, position)
     if points := _PERCENTAGE_POINTS_RE.match(text, position):
         return _Figure(exponent, ValueKind.QUANTITY, "pp", False, points.end())
+    if per_mille := _PER_MILLE_RE.match(text, position):
+        # "1,5‰ от таможенной стоимости": a per-mille rate is a tenth of a percent (0.15 %).
+        return _Figure(exponent - 1, ValueKind.PERCENT, "%", False, per_mille.end())
     if percent := _PERCENT_RE.match(text, position):
         return _Figure(exponent, ValueKind.PERCENT, "%", False, percent.end())
     if multiplier := _MULTIPLIER_RE.match(text, position):
@@ -383,7 +389,7 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 unit, end = unit_match.group("unit"), unit_match.end()
         elif (part_of := _kazakh_part_of(text, number_start, number_end)) is not None:
             unit, kind = part_of, ValueKind.COUNT
-        elif (counted := counted_after(text, end)) is not None:
+        elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end):
             unit, end = counted.unit, counted.end
             if not counted.is_measure:
                 kind = ValueKind.COUNT
@@ -394,6 +400,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if bound is None and (qualifier_after_noun := _match_qualifier_after(text, end)) is not None:
                 # Kazakh bounds the whole phrase: "28 миллион тоннадан асты", "20 жылдан астам".
                 bound, end = qualifier_after_noun
+        elif (figure.exponent or first_scale is not None) and \
+                (code := _currency_of_the_amount_before(text, start)) is not None:
+            unit, kind = code, ValueKind.MONEY  # "около 10 млрд евро, из них свыше 1,5 млрд — из бюджета"
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind = named, ValueKind.COUNT
 
@@ -450,11 +459,58 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     return Candidate(value, start, end, salience)
 
 
-def _counted_noun_named_before(text: str, start: int) -> str | None:
-    """What a bare number counts when its clause named it first ("the number of students … 335")."""
+# "против 81 годом ранее" (against 81 a year earlier): the singular instrumental dates the comparison,
+# it is not what 81 measures.
+_A_PERIOD_EARLIER_RE = re.compile(r"\s+(?:ранее|раньше|позже|позднее)(?![\w])", re.IGNORECASE)
+
+
+def _a_period_earlier(text: str, unit: str, end: int) -> bool:
+    return unit.lower() in ("годом", "месяцем", "неделей", "кварталом") and _A_PERIOD_EARLIER_RE.match(text, end) is not None
+
+
+def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 100):start]
     if (breaks := list(_CLAUSE_BREAK_RE.finditer(window))):
         window = window[breaks[-1].end():]
+    return window
+
+
+def _last_number(window: str) -> re.Match[str] | None:
+    numbers = list(_NUMBER_RE.finditer(window))
+    return numbers[-1] if numbers else None
+
+
+def _currency_of_the_amount_before(text: str, start: int) -> str | None:
+    """The currency of the last figure before `start` in its clause, when that figure is money: a scaled
+    amount after it without a unit is in the same currency ("€10 billion, of which 1.5 billion")."""
+    window = _clause_before(text, start)
+    last = _last_number(window)
+    if last is None:
+        return None
+    scale = _match_scale(window, last.end(), is_money=True)
+    after = scale.end if scale is not None else last.end()
+    if (currency := _match_currency_after(window, after)) is not None:
+        return currency[0]
+    before = _match_currency_before(window, last.start())
+    return before[0] if before is not None else None
+
+
+def _noun_of_the_count_before(window: str) -> str | None:
+    """The noun the last figure of the clause counted: "137 shipments …, against 81" counts shipments,
+    "порядка 1,6 тыс. компаний … против примерно 1,9 тыс." companies."""
+    last = _last_number(window)
+    if last is None:
+        return None
+    scale = _match_scale(window, last.end(), is_money=False)
+    counted = counted_after(window, scale.end if scale is not None else last.end())
+    if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
+        return None
+    return counted.unit
+
+
+def _counted_noun_named_before(text: str, start: int) -> str | None:
+    """What a bare number counts when its clause named it first ("the number of students … 335")."""
+    window = _clause_before(text, start)
     window = re.sub(r"[^\w\s,-]", " ", window)  # "Erasmus+ students"
     if (whole := _PART_OF_WHOLE_BEFORE_RE.search(window)) is not None and "," not in window[:whole.start()]:
         counted = counted_after(window, whole.end())
@@ -466,7 +522,7 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
     if (kazakh := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(" " + kazakh.group("noun") + " ", 0)
         return counted.unit if counted is not None and not counted.is_measure else None
-    return None
+    return _noun_of_the_count_before(window)
 
 
 def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None:

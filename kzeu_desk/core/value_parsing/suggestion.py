@@ -119,8 +119,9 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             return replace(best, value=replace(best.value, lower=value.lower, upper=value.upper))
         if kazakh_sentence and value.kind is best.value.kind and value.unit:
             return replace(best, value=replace(best.value, unit=value.unit))
-        if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
-            # "to 182,000" in "The number of visas … rose to 182,000": the sentence names what it counts.
+        if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY, ValueKind.MONEY):
+            # "to 182,000" in "The number of visas … rose to 182,000": the sentence names what it counts;
+            # "свыше 1,5 млрд" in "около 10 млрд евро, из них свыше 1,5 млрд" its currency.
             return replace(best, value=replace(best.value, kind=value.kind, unit=value.unit))
     return best
 
