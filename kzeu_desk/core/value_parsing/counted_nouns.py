@@ -125,6 +125,9 @@ def _counted_after(text: str, position: int) -> Counted | None:
         base in KAZAKH_KNOWN_STEMS and len(lowered) - len(base) != 1 and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):
+        if re.search(r"(?:ға|ге|қа|ке)\s*$", text[:position]) and _looks_like_kazakh_verb(first) \
+                and base not in KAZAKH_KNOWN_STEMS:
+            return None  # "74 мыңға жетті" (reached 74 thousand): a verb governs the number in the dative
         # The phrase ends the clause when punctuation or the end of the text follows its last word.
         after = text[words[-1][1]:words[-1][1] + 2].strip()
         return _kazakh(words, words_end_clause=not after or not after[0].isalnum())
@@ -265,6 +268,9 @@ def _kazakh_base(word: str) -> str:
         stem = lowered[: -len(ending)]
         if stem in KAZAKH_KNOWN_STEMS:
             return stem
+        # A plural before the case ending: "компаниялардың" -> компания, "вагондарды" -> вагон.
+        if stem.endswith(_PLURAL_ENDINGS) and stem[:-3] in KAZAKH_KNOWN_STEMS:
+            return stem[:-3]
     for ending in _KAZAKH_ENDINGS:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(ending) >= 3 and len(stem) >= 3:
@@ -272,7 +278,7 @@ def _kazakh_base(word: str) -> str:
                 # "отырысын" is "отырыс" + "ын" (a noun in "-ыс/-іс"), not "отыры" + "сын"; the
                 # possessive "-сы" follows other vowels ("дозасын") and doers in "-шы" ("сарапшысын").
                 continue
-            return stem
+            return _without_plural(stem)
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(stem) >= 3 and _ending_fits(stem, ending):
@@ -293,6 +299,18 @@ def _kazakh_base(word: str) -> str:
     return lowered
 
 
+_PLURAL_ENDINGS = ("лар", "лер", "дар", "дер", "тар", "тер")
+
+
+def _without_plural(stem: str) -> str:
+    """"азаматтар" -> азамат: a plural ending in the stem's vowel class, before a case ending taken off."""
+    if not stem.endswith(_PLURAL_ENDINGS) or len(stem) < 6:
+        return stem
+    # Loanwords' "и" goes with the front endings, "у" with the back ones ("туристер", "шарттар").
+    vowel = next((letter for letter in reversed(stem[:-3]) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
+    if vowel is None or (stem[-2] == "а") != (vowel in _BACK_VOWELS + "у"):
+        return stem
+    return stem[:-3]
 _POSSESSIVE_AFTER_CONSONANT = ("ының", "інің", "ына", "іне", "ында", "інде", "ынан", "інен", "ымен", "імен",
                                "ын", "ін", "ы", "і")
 _UNVOICED = {"ғ": "қ", "г": "к", "б": "п"}
@@ -339,6 +357,8 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None
     modifiers: list[str] = []
     for word, end in words[index:index + 3]:
         lowered = word.lower()
+        if lowered in KAZAKH_NOT_COUNTED:
+            return None
         head = _possessed_stem(lowered)
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)

@@ -104,14 +104,18 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     # "50 млрд долларға дейін" (up to), but not a target reached: "15 пайызға дейін өсті" (grew to);
     # "50 пайызға дейін өсуі мүмкін" (may grow up to) stays a bound.
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін|шейін){NOT_CYRILLIC_AFTER}"
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін(?:гі)?|шейін){NOT_CYRILLIC_AFTER}"
      rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын|аспайды|аспады|аспаған|аспауы|аспайтындай){NOT_CYRILLIC_AFTER}",
      Bound.UPPER),
     # "жуық" in any case it takes as the noun of the phrase: "50 пайызға жуығын", "жуығына", "жуығында".
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы(?:н|на|нда|нан|мен)?|жуық|шамасында|шақты|қаралы){NOT_CYRILLIC_AFTER}",
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы(?:н|на|нда|нан|мен)?|жуықта(?:ды|п|ған|йды)|жуық|шамасында|шақты"
+     rf"|қаралы){NOT_CYRILLIC_AFTER}",
      Bound.APPROXIMATE),
+    # "300-ге жетпейтін студент" (students not reaching 300): fewer than, after the dative.
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?<=ға|ге|қа|ке)\s*(?:жетпейтін|жетпеді|жетпейді|жетпеген|жетпей)"
+     rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
     (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде)))"
@@ -267,7 +271,8 @@ KAZAKH_FRACTION = (
 KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1}
 # Kazakh says the bound after the share: "жартысынан астамы" (more than half), "жартысына жуығы".
 KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
-    (rf"\s+(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып){NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    (rf"\s+(?:сәл\s+)?(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып|көбі|көбін)"
+     rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (rf"\s+(?:жуығы|жуық[{CYRILLIC_LETTER}]*){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     (rf"\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
 )

@@ -29,6 +29,7 @@ from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.candidates import Candidate
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
 from kzeu_desk.core.value_parsing.scanning import scan
+from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +94,10 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     "Число студентов … достигло 1500")."""
     bounded = best.value.lower is not None or best.value.upper is not None
     bare = best.value.kind is ValueKind.QUANTITY and not best.value.unit
-    # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh.
+    # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh
+    # ("жеті басым жобаны" has one only in the number word, which the noun reader sees as "7").
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
-        and not _has_kazakh_letters(selection) and _has_kazakh_letters(context)
+        and not _has_kazakh_letters(rewrite_number_words(selection).text) and _has_kazakh_letters(context)
     adoptable_bound = not bounded and _STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
     if not (bounded or bare or kazakh_sentence or adoptable_bound):
         return best

@@ -54,6 +54,9 @@ KAZAKH_PAST = (
     r"|қатысты|талқылады|бекітті|аяқталды|қабылдады|өткізді|жиналды|жалғасты|қойды|тіркеді|тіркелді"
     # Past forms of vowel-final stems that look like the present "-ады" (баста-ды, not баст-ады).
     r"|бастады|қолдады|жасады|атады|сатады(?=\s+алды)"
+    # The past of the verbs of change on "-де/-да/-й" stems, the verbs of statistics reports, which
+    # look like the present "-еді/-ады/-йды" (төменде-ді, not төменд-еді; азай-ды, not аза-йды).
+    r"|төмендеді|азайды|көбейді|ұлғайды|кеңейді|жеделдеді|қымбаттады|арзандады|баяулады|тұрақтанды"
 )
 
 # Kazakh puts the verb last: the last word of a sentence tells its tense when no word above did.
