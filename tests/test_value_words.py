@@ -641,6 +641,17 @@ ELEVENTH_SET_CLASSES = [
     ("жеті басым жобаны", "Министрлік жеті басым жобаны іске қосты.", "2024-06-10", count(7, "жоба")),
     ("Үшінші тоқсанда", "Үшінші тоқсанда экспорт 4 пайызға төмендеді.", "2024-11-20", span("2024-07", "2024-09")),
     ("65 мыңға жетті", "Қатысушылардың саны былтыр 65 мыңға жетті.", "2024-06-10", count(65000, "қатысушы")),
+    ("on the twenty-first of May 2019", None, "2024-06-10", date("2019-05-21")),
+    ("с прошлого лета", None, None, text("прошлого лета")),
+    ("с прошлой осени", None, "2024-06-10", span("2023-09", "2023-11")),
+    ("in Q3", "Imports fell 2% in Q3.", "2024-11-20", span("2024-07", "2024-09")),
+    ("in H1", "Exports grew 5% in H1.", "2024-08-20", span("2024-01", "2024-06")),
+    ("within 60 days", "The Parties shall reply within 60 days of receiving a request.", "2024-06-10",
+     quantity(60, "days", upper=60)),
+    ("within two years", "The resolution calls for a deal within two years.", "2024-06-10", quantity(2, "years")),
+    ("он күн ішінде", "Өтініш тіркелгеннен кейін он күн ішінде жауап беріледі.", "2024-06-10",
+     quantity(10, "күн", upper=10)),
+    ("to 14", "The carrier is raising its European routes to 14.", "2024-06-10", count(14, "routes")),
 ]
 
 

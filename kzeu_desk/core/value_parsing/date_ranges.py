@@ -252,6 +252,7 @@ _HALVES = (
     rf"(?<![\w])(?:(?i:in|during|for|by)\s+)?(?i:the)\s+{_HALF_ORDINAL}\s+(?i:half)(?![\w])(?!\s+(?i:of)\b)",
     rf"(?<![\w])(?i:в|во|за|на)\s+{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:полугоди[еия]){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w]){_HALF_ORDINAL}\s+(?i:жартыжылдықта|жартыжылдығында|жарты\s+жылда){NOT_CYRILLIC_AFTER}",
+    r"(?<![\w])(?i:in|during|for|by|until)\s+H(?P<ord>[12])(?![\w])(?!\s*[-–]?\s*[12]\d{3})",
 )
 _QUARTERS = (
     rf"(?<![\w]){_IN}(?:(?i:first|первые)\s+(?P<n>[1-3]|(?i:two|three|два|двух|три|трех|трёх))\s+(?i:quarters|квартала)|{_QUARTER_ORDINAL}(?:-?(?:м|й))?"
@@ -263,6 +264,8 @@ _QUARTERS = (
     rf"(?<![\w])(?:(?i:in|during|for|by|until)\s+)?(?i:the)\s+{_QUARTER_ORDINAL}\s+(?i:quarter)(?![\w])",
     rf"(?<![\w])(?i:в|во|за|на|до|к)\s+{_QUARTER_ORDINAL}\s+(?i:квартал[еау]?){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w]){_QUARTER_ORDINAL}\s+(?i:тоқсан(?:да|ында|ға|ына|ның|ынан|нан|ы|ын)?){NOT_CYRILLIC_AFTER}",
+    # "in Q2", "for Q4" with no year after it.
+    r"(?<![\w])(?i:in|during|for|by|until)\s+Q(?P<ord>[1-4])(?![\w])(?!\s*[-–]?\s*[12]\d{3})",
 )
 
 
@@ -364,6 +367,9 @@ _NEAREST_SEASONS = (
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:last|previous|past|this|next|coming))\s+"
     rf"(?P<season>(?i:{ENGLISH_SEASON}))(?![\w])",
     rf"(?<![\w])(?P<rel>(?i:{RUSSIAN_SEASON_ADJECTIVE}))\s+(?P<season>(?i:{RUSSIAN_SEASON_INSTRUMENTAL}))",
+    # "с прошлой весны", "с прошлого лета", "до следующей осени": the season in the genitive.
+    rf"(?<![\w])(?:(?i:с|со|до|после|начиная\s+с)\s+)?(?P<rel>(?i:прошл(?:ой|ого)|минувш(?:ей|его)|эт(?:ой|ого)"
+    rf"|нынешн(?:ей|его)|следующ(?:ей|его)|будущ(?:ей|его)))\s+(?P<season>(?i:весны|лета|осени|зимы)){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі))\s+(?P<season>(?i:{KAZAKH_SEASON}))",
 )
 

@@ -234,6 +234,24 @@ def _read_full(match: re.Match[str], _publication: Publication | None) -> DateRe
     return date_reading(iso_date(int(groups["year"]), month_value, int(day_text) if day_text else None))
 
 
+_ENGLISH_DAY_ORDINALS = {word: index + 1 for index, word in enumerate([
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth",
+    "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first",
+])}
+_ENGLISH_DAY_ORDINAL = "|".join(sorted(_ENGLISH_DAY_ORDINALS, key=len, reverse=True))
+
+
+def _read_day_in_words(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    """"on the first of March 2020": the day written as an ordinal word."""
+    month_value = month_number(match.group("month"))
+    day_value = _ENGLISH_DAY_ORDINALS[match.group("dayword").lower()]
+    if month_value is None or not day_possible(month_value, day_value):
+        return None
+    return date_reading(iso_date(int(match.group("year")), month_value, day_value))
+
+
 def _read_numeric(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
     groups = match.groupdict()
     month_value, day_text = int(groups["month"]), groups.get("day")
@@ -284,6 +302,8 @@ def _single_date_patterns(*, ignore_case: bool) -> tuple[DatePattern, ...]:
         _pattern(rf"(?<![\w.]){year()}{KAZAKH_YEAR_BEFORE}{day()}\s+{month()}", _read_full, ignore_case=ignore_case),
         _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()},?\s+{year()}(?!\d){YEAR_WORD_AFTER}", _read_full,
                  ignore_case=ignore_case),
+        _pattern(rf"(?<![\w-])(?:(?i:the)\s+)?(?P<dayword>(?i:{_ENGLISH_DAY_ORDINAL}))\s+(?i:of)\s+{month()},?\s+{year()}"
+                 r"(?!\d)", _read_day_in_words, ignore_case=ignore_case),
         _pattern(rf"{month()}\s+{day()},?\s+{year()}(?!\d)", _read_full, ignore_case=ignore_case),
         _pattern(rf"(?<![\w.]){year()}{KAZAKH_YEAR_BEFORE}{month()}(?:\s+(?i:айы[{CYRILLIC_LETTER}]*))?", _read_full,
                  ignore_case=ignore_case),

@@ -406,6 +406,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind = named, ValueKind.COUNT
 
+    if bound is None and kind is ValueKind.QUANTITY and unit is not None and _a_time_limit(text, start, end, unit):
+        bound = Bound.UPPER
     first_is_year_shaped = (
         not strict
         and currency_code is None
@@ -468,11 +470,38 @@ def _a_period_earlier(text: str, unit: str, end: int) -> bool:
     return unit.lower() in ("годом", "месяцем", "неделей", "кварталом") and _A_PERIOD_EARLIER_RE.match(text, end) is not None
 
 
+# "bringing its EU routes to eleven", "raising the number of flights to 20": the noun a change
+# brings to the number is what the number counts.
+_BRINGING_TO_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
+    r"|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+(?:(?:its|their|the|our|his|her)\s+)?"
+    r"(?P<phrase>(?:[\w-]+\s+){0,2}[\w-]+)\s+to\s*$", re.IGNORECASE)
+
+
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 100):start]
     if (breaks := list(_CLAUSE_BREAK_RE.finditer(window))):
         window = window[breaks[-1].end():]
     return window
+
+
+# A time limit counted from an event is at most that long: "within 30 days of the receipt of a
+# request", "сұрау алынғаннан кейін отыз күн ішінде". Without the event ("within two years",
+# "екі жыл ішінде келісім жасау") it is the span itself, as curators record it.
+_WITHIN_BEFORE_RE = re.compile(r"(?<![\w])within\s*$", re.IGNORECASE)
+_EVENT_AFTER_RE = re.compile(r"\s+(?:of|from|after)(?![\w])", re.IGNORECASE)
+_KAZAKH_WITHIN_AFTER_RE = re.compile(r"\s+ішінде(?![\w])", re.IGNORECASE)
+_KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап)\s*$", re.IGNORECASE)
+_TIME_UNIT_RE = re.compile(r"(?:days?|weeks?|months?|years?|күн|ай|жыл|апта)", re.IGNORECASE)
+
+
+def _a_time_limit(text: str, start: int, end: int, unit: str) -> bool:
+    if _TIME_UNIT_RE.fullmatch(unit) is None:
+        return False
+    if _WITHIN_BEFORE_RE.search(text[max(0, start - 10):start]):
+        return _EVENT_AFTER_RE.match(text, end) is not None
+    return _KAZAKH_WITHIN_AFTER_RE.match(text, end) is not None and \
+        _KAZAKH_FROM_EVENT_BEFORE_RE.search(text[max(0, start - 10):start]) is not None
 
 
 def _last_number(window: str) -> re.Match[str] | None:
@@ -522,6 +551,10 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
     if (kazakh := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(" " + kazakh.group("noun") + " ", 0)
         return counted.unit if counted is not None and not counted.is_measure else None
+    if (brought := _BRINGING_TO_BEFORE_RE.search(window)) is not None:
+        counted = counted_after(" " + brought.group("phrase") + " ", 0)
+        if counted is not None and not counted.is_measure:
+            return counted.unit
     return _noun_of_the_count_before(window)
 
 

@@ -75,7 +75,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
 
 
 # Words that are a bound only with the words before them: "от" (from), "from", "до" (up to).
-_STARTS_WITH_A_BOUND_WORD_RE = re.compile(r"(?i:от|from)\s")
+_STARTS_WITH_A_BOUND_WORD_RE = re.compile(r"(?i:от|from|within)\s")
+# "отыз күн ішінде" (within thirty days) is a time limit when the sentence counts it from an event.
+_ENDS_WITH_WITHIN_RE = re.compile(r"\s(?i:ішінде)$")
 
 
 def _has_kazakh_letters(text: str) -> bool:
@@ -98,7 +100,8 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # ("жеті басым жобаны" has one only in the number word, which the noun reader sees as "7").
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
         and not _has_kazakh_letters(rewrite_number_words(selection).text) and _has_kazakh_letters(context)
-    adoptable_bound = not bounded and _STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
+    adoptable_bound = not bounded and (_STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
+                                       or _ENDS_WITH_WITHIN_RE.search(selection) is not None)
     if not (bounded or bare or kazakh_sentence or adoptable_bound):
         return best
     offset = context.find(selection)
