@@ -199,12 +199,18 @@ _ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "qu
                               "record", "half", "never", "so", "free", "good", "hot"})
 
 
+_NOUNS_OR_VERBS = frozenset({"accounts", "amounts"})
+
+
 def _english(words: list[tuple[str, int]]) -> Counted | None:
     kept: list[str] = []
     qualified = False  # a qualifier was seen: "and" may join it to another ("big and small companies")
     skip_next = False
-    for word, end in words:
+    for index, (word, end) in enumerate(words):
         lowered = word.lower()
+        if lowered in _NOUNS_OR_VERBS and (index + 1 == len(words) or words[index + 1][0].lower() not in ("for", "to")):
+            # "3,000 accounts" are bank accounts; "… accounts for 40%" is the verb.
+            return Counted(" ".join([*kept, word]), end, False)
         if skip_next:
             skip_next = False
             if not _is_english_plural(word) and lowered not in ENGLISH_FUNCTION_WORDS:
@@ -262,6 +268,8 @@ def _kazakh_base(word: str) -> str:
     lowered = word.lower()
     if lowered in KAZAKH_KNOWN_STEMS:
         return lowered
+    if re.fullmatch(rf"[{CYRILLIC_LETTER}]{{3,}}[^аоұыяәеөүіэиу]у[ыі]", lowered):
+        return lowered[:-1]  # "алмасуы", "дамуы": a verbal noun in "-у" with its possessive
     for ending in _KAZAKH_ENDINGS:
         if not lowered.endswith(ending):
             continue
@@ -288,6 +296,8 @@ def _kazakh_base(word: str) -> str:
     if lowered.endswith(("сы", "сі")) and len(lowered) >= 5 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS and (
             (lowered[-1] == "ы") == ((_last_vowel(lowered[:-2]) or "") in _BACK_VOWELS)):
         return lowered[:-2]
+    if lowered.endswith("ақы"):
+        return lowered  # "шәкіртақы", "жалақы": nouns of pay end so, with no possessive in them
     # The possessive "-ы/-і" (with a case after it) follows a consonant, in the stem's vowel class;
     # a stem's last "қ/к/п" is voiced before it ("басымдығын" -> басымдық, "өңірі" -> өңір).
     for ending in _POSSESSIVE_AFTER_CONSONANT:
@@ -360,12 +370,26 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None
         if lowered in KAZAKH_NOT_COUNTED:
             return None
         head = _possessed_stem(lowered)
+        if head is None and modifiers and len(modifiers[-1]) >= 5 and modifiers[-1].endswith("у"):
+            head = _possessed_after_consonant(lowered)  # after a verbal noun: "бақылау бекеті"
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
         if _kazakh_base(lowered) != lowered or _is_kazakh_adjective(lowered) or lowered in KAZAKH_NOT_COUNTED:
             return None
         modifiers.append(lowered)
     return None
+
+
+def _possessed_after_consonant(word: str) -> str | None:
+    """"бекеті" -> бекет: after a verbal noun that qualifies it, a final "-ы/-і" after a consonant, in
+    the stem's vowel class, is the compound's possessive ("бақылау бекеті", a checkpoint)."""
+    if len(word) < 5 or word[-1] not in "ыі" or word[-2] in _BACK_VOWELS + _FRONT_VOWELS + "иуйш":
+        return None
+    stem = word[:-1]
+    vowel = _last_vowel(stem)
+    if vowel is None or (word[-1] == "ы") != (vowel in _BACK_VOWELS):
+        return None
+    return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
 
 
 def _possessed_stem(word: str) -> str | None:
@@ -386,9 +410,11 @@ def _possessed_stem(word: str) -> str | None:
 
 def _is_kazakh_adjective(word: str) -> bool:
     lowered = word.lower()
-    if lowered.endswith(("ғы", "гі")) and len(lowered) >= 6 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
-            and lowered[-4:-2] not in ("да", "де", "та", "те"):
-        return False  # "орталығы", "басымдығы": a possessive after "қ/к" voiced; "алдағы", "жылғы" are adjectives
+    if lowered.endswith(("ғы", "гі", "қы", "кі")) and len(lowered) >= 6 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
+            and (lowered[-4:-2] not in ("да", "де", "та", "те") or lowered.endswith(("қы", "кі"))):
+        # "орталығы", "басымдығы": a possessive after "қ/к" voiced; "шәкіртақы", "жалақы": nouns in
+        # "-ақы" (pay); "алдағы", "жылғы", "сыртқы" (after a consonant) are adjectives.
+        return False
     # Adjectives in "-и" ("ғылыми", "саяси", "әскери", "табиғи", "ресми"): few nouns end so.
     return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4) or (
         lowered.endswith("и") and len(lowered) >= 5)

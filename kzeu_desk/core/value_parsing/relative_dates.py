@@ -166,7 +166,9 @@ _AGO = (
     rf"(?<![\w])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
+    # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago.
+    rf"(?<![\w])(?<!(?i:дейін) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта))\s+(?i:бұрын)"
+    rf"{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?i:бұдан)\s+)?(?i:бір)\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
 )
 _RELATIVE_YEARS = (

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
-from kzeu_desk.core.value_parsing.candidates import Candidate
+from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
@@ -102,7 +102,10 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
         and not _has_kazakh_letters(rewrite_number_words(selection).text) and _has_kazakh_letters(context)
     adoptable_bound = not bounded and (_STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
                                        or _ENDS_WITH_WITHIN_RE.search(selection) is not None)
-    if not (bounded or bare or kazakh_sentence or adoptable_bound):
+    # "алты ай бұрын" in "аяқталғанға дейін алты ай бұрын" is six months before an event the sentence
+    # names, not six months ago: a date counted from publication yields to the sentence's span of time.
+    counted_back = best.salience is Salience.RELATIVE_DATE and best.value.kind is ValueKind.DATE
+    if not (bounded or bare or kazakh_sentence or adoptable_bound or counted_back):
         return best
     offset = context.find(selection)
     if offset < 0 or context == selection:
@@ -110,6 +113,10 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     start, end = offset + best.start, offset + best.end
     for candidate in scan(context, publication):
         value = candidate.value
+        if counted_back:
+            if candidate.start < end and start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit:
+                return replace(best, value=value)
+            continue
         if not (candidate.start < end and start < candidate.end and value.amount == best.value.amount):
             continue
         if bounded and value.lower is None and value.upper is None and (bare or value.kind is best.value.kind):
