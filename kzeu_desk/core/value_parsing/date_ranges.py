@@ -219,7 +219,9 @@ _FIRST_MONTHS = (
 _FIRST_MONTHS_OF_AN_UNNAMED_YEAR = (
     r"(?<![\w])(?:(?i:in|during|over|for)\s+)?(?i:the)\s+(?i:first)\s+(?P<n>\d{1,2})\s+(?i:months)(?![\w])"
     r"(?!\s+(?i:of|after|before|since|from|following))",
-    rf"(?<![\w])(?i:за)\s+(?:(?i:первые)\s+)?(?P<n>\d{{1,2}})\s+(?i:месяц(?:а|ев)){NOT_CYRILLIC_AFTER}"
+    # Opening its sentence ("За 11 месяцев экспорт вырос"): after a verb "построили за 8 месяцев" is a span.
+    rf"(?:(?<![\w])За|(?:^|(?<=[.!?]\s))(?i:за))\s+(?:(?i:первые)\s+)?(?P<n>\d{{1,2}})\s+(?i:месяц(?:а|ев))"
+    rf"{NOT_CYRILLIC_AFTER}"
     rf"(?!\s+(?i:до|после|с\s|со\s|от|спустя|назад))",
     rf"(?:^|(?<=[.!?]\s))(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+(?i:айда|айында){NOT_CYRILLIC_AFTER}",
 )

@@ -103,8 +103,9 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     adoptable_bound = not bounded and (_STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
                                        or _ENDS_WITH_WITHIN_RE.search(selection) is not None)
     # "алты ай бұрын" in "аяқталғанға дейін алты ай бұрын" is six months before an event the sentence
-    # names, not six months ago: a date counted from publication yields to the sentence's span of time.
-    counted_back = best.salience is Salience.RELATIVE_DATE and best.value.kind is ValueKind.DATE
+    # names, not six months ago, and "за 8 месяцев" in "Мост построили за 8 месяцев" a span, not January
+    # to August: a date counted from publication yields to the sentence's span of time.
+    counted_back = best.salience is Salience.RELATIVE_DATE and best.value.kind in (ValueKind.DATE, ValueKind.DATE_RANGE)
     if not (bounded or bare or kazakh_sentence or adoptable_bound or counted_back):
         return best
     offset = context.find(selection)
