@@ -46,8 +46,11 @@ def test_sentences_end_at_line_breaks_and_full_stops_but_not_at_abbreviations():
 def test_every_figure_and_date_is_found_with_its_sentence_and_money_with_a_year_ranks_first():
     found = find_values(ARTICLE, "2023-03")
     shown = {ARTICLE[f.start:f.end]: f for f in found}
-    # "on Monday" names no date by itself: weekdays are left to the curator.
-    assert set(shown) == {"US$40 billion", "2022", "Twelve member states", "three years ago", "About 30%"}
+    # "on Monday" is counted from the publication day, which a month ("2023-03") does not give: it is
+    # listed with the note asking for the date, and ranks last, since "officials said on Monday" is
+    # when the news was told, not when trade reached its figure.
+    assert set(shown) == {"US$40 billion", "2022", "Twelve member states", "three years ago", "About 30%", "on Monday"}
+    assert shown["on Monday"].note is not None and min(found, key=lambda f: f.score) is shown["on Monday"]
     money = shown["US$40 billion"]
     assert ARTICLE[money.sentence_start:money.sentence_end].startswith("ASTANA – Trade")
     assert ARTICLE[money.sentence_start:money.sentence_end].endswith("on Monday.")
@@ -156,3 +159,13 @@ def test_ctrl_n_suggestion_carries_the_note_when_the_publication_date_is_unknown
         suggestion = fb.suggestion_for_span(source_id, 11, 20)
     assert suggestion.value == TypedValue(kind=ValueKind.TEXT, text="last year")
     assert suggestion.note is not None and "publication date" in suggestion.note
+
+
+def test_the_date_of_a_report_ranks_last_and_does_not_date_the_figure():
+    article = "Exports of grain to Italy rose 12%, the ministry said on Tuesday. Trade reached €5 billion in 2024."
+    found = {article[f.start:f.end]: f for f in find_values(article, "2025-03-05")}
+    tuesday = found["on Tuesday"]
+    assert tuesday.value == TypedValue(kind=ValueKind.DATE, date="2025-03-04")
+    assert tuesday.score == min(f.score for f in found.values()) and "report" in tuesday.reason
+    assert "with a date" not in found["12%"].reason
+    assert "with a date" in found["€5 billion"].reason

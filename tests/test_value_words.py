@@ -670,3 +670,45 @@ ELEVENTH_SET_CLASSES = [
 def test_classes_the_eleventh_set_showed(selection: str, context: str | None, published: str,
                                          expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+# The classes the twelfth held-out set showed, each on sentences of its own.
+TWELFTH_SET_CLASSES = [
+    # Days of the week, counted from the publication day (2025-06-11 is a Wednesday).
+    ("on Monday", "The committee approved the report on Monday.", "2025-06-11", date("2025-06-09")),
+    ("on Monday", "The committee will vote on Monday.", "2025-06-11", date("2025-06-16")),
+    ("last Wednesday", "Inspectors arrived last Wednesday.", "2025-06-11", date("2025-06-04")),
+    ("в прошлый понедельник", "Делегация прибыла в прошлый понедельник.", "2025-06-11", date("2025-06-09")),
+    ("в субботу", "Форум пройдет в субботу.", "2025-06-11", date("2025-06-14")),
+    ("өткен сейсенбіде", "Келісімге өткен сейсенбіде қол қойылды.", "2025-06-11", date("2025-06-10")),
+    ("окружающую среду", "Проект защищает окружающую среду.", "2025-06-11", text("окружающую среду")),
+    # A season before last, and "келер" (next) before a Kazakh season.
+    ("the spring before last", "The fund was set up the spring before last.", "2025-11-03", span("2024-03", "2024-05")),
+    ("позапрошлым летом", "Позапрошлым летом завод остановили.", "2025-11-03", span("2024-06", "2024-08")),
+    ("келер жазда", "Зауыт келер жазда ашылады.", "2025-11-03", span("2026-06", "2026-08")),
+    # Kazakh "X мен Y аралығында" and "from … through …".
+    ("2023 жылғы ақпан мен сәуір аралығында", None, "2025-11-03", span("2023-02", "2023-04")),
+    ("2022 жылғы 30 мамыр мен 2 маусым аралығында", None, "2025-11-03", span("2022-05-30", "2022-06-02")),
+    ("from 12 through 14 May 2023", None, "2025-11-03", span("2023-05-12", "2023-05-14")),
+    # Counts: acronym plurals, "Member States" as EU texts write it, adjectives of place and manner.
+    ("40 NGOs", "The grant went to 40 NGOs.", "2025-11-03", count(40, "NGOs")),
+    ("Twelve Member States", None, "2025-11-03", count(12, "Member States")),
+    ("five northern provinces", None, "2025-11-03", count(5, "provinces")),
+    ("86 written questions", None, "2025-11-03", count(86, "questions")),
+    ("бес ауданда", None, "2025-11-03", count(5, "аудан")),
+    ("үш облыстағы", "Үш облыстағы 40 мектеп жөнделді.", "2025-11-03", count(3, "облыс")),
+    ("12 көпжақты келісім", None, "2025-11-03", count(12, "келісім")),
+    ("9 ауызша ұсыныс", None, "2025-11-03", count(9, "ұсыныс")),
+    ("300 жүк көлігімен", None, "2025-11-03", count(300, "жүк көлік")),
+    ("6 қосалқы станция", None, "2025-11-03", count(6, "қосалқы станция")),
+    ("үш онжылдық", "Үш онжылдық бойы зауыт жұмыс істеді.", "2025-11-03", quantity(3, "онжылдық")),
+    ("жиырмадан аз", "Бұрын олардың саны жиырмадан аз болатын.", "2025-11-03", quantity(20, None, upper=20)),
+    ("онға жетпейтін", "Қазір 30 кеме жүзеді, бұрын олардың саны онға жетпейтін.", "2025-11-03", count(10, "кеме", upper=10)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), TWELFTH_SET_CLASSES,
+                         ids=[c[0] + " / " + (c[1] or "") for c in TWELFTH_SET_CLASSES])
+def test_classes_the_twelfth_set_showed(selection: str, context: str | None, published: str,
+                                        expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

@@ -138,6 +138,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
 
 
 def _is_english_plural(word: str) -> bool:
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        return True  # "35 MEPs", "120 SMEs": an acronym's plural
     lowered = word.lower()
     if word != lowered and not word.isupper():
         return False
@@ -211,6 +213,9 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in _NOUNS_OR_VERBS and (index + 1 == len(words) or words[index + 1][0].lower() not in ("for", "to")):
             # "3,000 accounts" are bank accounts; "… accounts for 40%" is the verb.
             return Counted(" ".join([*kept, word]), end, False)
+        if lowered == "member" and index + 1 < len(words) and words[index + 1][0].lower() in ("states", "state"):
+            # EU texts capitalise "Member States": a title, not a name that qualifies the noun.
+            return Counted(f"{word} {words[index + 1][0]}", words[index + 1][1], False)
         if skip_next:
             skip_next = False
             if not _is_english_plural(word) and lowered not in ENGLISH_FUNCTION_WORDS:
@@ -405,6 +410,11 @@ def _possessed_stem(word: str) -> str | None:
     if re.search(r"[аоұыяеөүіэ](?:ғы|гі)$", word) and len(word) >= 6 and (
             (word[-1] == "ы") == ((_last_vowel(word[:-2]) or "") in _BACK_VOWELS)):
         return word[:-2] + _UNVOICED[word[-2]]
+    # The same with a case after the possessive: "жүк көлігін", "зерттеу орталығына".
+    if (voiced := re.search(r"[аоұыяеөүіэ](?P<g>[ғг])(?P<p>[ыі])(?:н|ның|нің|на|не|нда|нде|нан|нен|мен)$", word)) \
+            and voiced.start("g") >= 3 and (
+            (voiced.group("p") == "ы") == ((_last_vowel(word[:voiced.start("g")]) or "") in _BACK_VOWELS)):
+        return word[:voiced.start("g")] + _UNVOICED[voiced.group("g")]
     return None
 
 
@@ -433,6 +443,21 @@ def _measure_in_adjective(word: str) -> str | None:
     return None
 
 
+# "-лы/-ді/-ты" (having): "екіжақты", "көпжақты", "тиімді" before a noun qualify it.
+_HAVING_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті")
+_LOCATIVE_ADJECTIVE_ENDINGS = ("ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
+
+
+def _noun_in_locative_adjective(word: str) -> str | None:
+    """"облыстағы" -> облыс, "елдегі" -> ел: "in the N regions", a known noun made an adjective of place."""
+    for suffix in _LOCATIVE_ADJECTIVE_ENDINGS:
+        if word.endswith(suffix):
+            stem = _kazakh_base(word[: -len(suffix)])
+            if stem in KAZAKH_KNOWN_STEMS and stem not in KAZAKH_MEASURES:
+                return stem
+    return None
+
+
 _DEMONYM_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
 _KAZAKH_PEOPLES = frozenset({"ауған", "қазақ", "орыс", "неміс", "француз", "итальян", "қытай", "түрік", "өзбек",
                              "қырғыз", "тәжік", "түрікмен", "ағылшын", "поляк", "венгр", "испан", "грек", "голланд"})
@@ -450,6 +475,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
         lowered = word.lower()
         if index == 0 and (measure := _measure_in_adjective(lowered)) is not None:
             return Counted(measure, end, True)  # "екі жылдағы сапар": in two years, a span of time
+        if index == 0 and (place := _noun_in_locative_adjective(lowered)) is not None:
+            return Counted(place, end, False)  # "төрт облыстағы 18 станция": the four regions are counted
+        if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 and \
+                _kazakh_base(words[index + 1][0]) in KAZAKH_KNOWN_STEMS:
+            continue  # "27 екіжақты кездесу": "-ты" before a noun makes an adjective, not an accusative
         base = _kazakh_base(lowered)
         if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
             return None

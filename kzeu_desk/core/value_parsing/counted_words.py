@@ -18,6 +18,8 @@ ENGLISH_ADJECTIVES = frozenset({
     "separate", "single", "double", "long", "short", "active", "existing", "operating", "registered",
     "listed", "additional", "total", "overall", "current", "former", "future", "best", "largest",
     "biggest", "first", "second", "third", "last", "next", "previous", "certain", "specific", "such",
+    # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
+    "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
 })
 ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ish", "ese", "ian",
                              "ean", "ed", "ing", "est", "-ranking", "-level", "-based", "-owned", "-scale", "-term")
@@ -83,6 +85,8 @@ KAZAKH_ADJECTIVES = frozenset({
     "жаңа", "ірі", "үлкен", "шағын", "жалпы", "басты", "негізгі", "басым", "маңызды", "әртүрлі", "түрлі", "бірлескен", "шетел",
     "мемлекеттік", "жеке", "отандық", "еуропалық", "шетелдік", "ресейлік", "қытайлық", "жоғары", "орта",
     "арнайы", "тікелей", "қосымша",
+    # Adverbs of manner used before nouns ("214 жазбаша ұсыныс", written proposals).
+    "жазбаша", "ауызша",
     # Names that qualify a noun, written in lower case in Kazakh: "шенген визасы" is a visa, as
     # "Schengen visas" are visas and "шенгенских виз" are визы; peoples before a noun ("ауған
     # студенті", "неміс компаниясы") qualify it too.
@@ -101,7 +105,8 @@ KAZAKH_KNOWN_STEMS = frozenset({
     "студент", "тонна", "жыл", "ай", "апта", "күн", "сағат", "минут", "вагон", "контейнер", "сала", "бағыт",
     "дипломат", "министр", "елші", "өкіл", "орын", "орны", "мүше", "сапар", "форум", "кездесу",
     "шақырым", "гектар", "баррель", "мектеп", "меморандум", "уағдаластық", "кәсіпкер", "инвестор", "зауыт",
-    "пойыз", "рейс", "көлік", "кеме", "ұшақ",
+    "пойыз", "рейс", "көлік", "кеме", "ұшақ", "облыс", "аудан", "қала", "өңір", "банк", "делегация", "ұсыныс",
+    "онжылдық",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -113,11 +118,15 @@ KAZAKH_NOUN_ENDINGS = (
     "бен", "пен", "сы", "сі", "ы", "і", "а", "е", "н",
 )
 KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель",
-                             "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт"})
+                             "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық"})
 KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллион", "миллиард", "жуық", "астам", "шамамен", "шақты",
                                 "бұрын", "кейін", "бойы", "аса", "артық", "кем", "жылғы", "жылы", "және", "мен",
                                 # postpositions and adverbs after a noun: "48 депутат қарсы дауыс берді"
-                                "қарсы", "бойынша", "сайын", "арқылы", "үшін", "дейін"})
+                                "қарсы", "бойынша", "сайын", "арқылы", "үшін", "дейін",
+                                # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
+                                "болатын", "болған", "болды", "болады", "болып", "болса",
+                                # pronouns: "олардың саны" (their number) names nothing counted
+                                "олар", "біз", "сіз"})
 
 # -- Fixed terms, all three languages --------------------------------------------------------
 
@@ -133,5 +142,5 @@ FIXED_TERMS = (
     r"рабоч\w* мест\w*", r"совместн\w* предприяти\w*", r"высш\w* учебн\w* заведени\w*", r"учебн\w* заведени\w*",
     r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
     r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
-    r"арнайы экономикалық аймақ", r"жұмыс тоб\w*",
+    r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",
 )

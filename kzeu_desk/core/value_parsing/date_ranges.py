@@ -49,7 +49,10 @@ from kzeu_desk.core.value_parsing.dates import (
     year,
 )
 
-_DAY_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|and|по|до)\s)\s*"
+_DAY_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|through|and|по|до)\s)\s*"
+# Kazakh "X мен Y аралығында" (between X and Y): "мен/бен/пен" by the last sound of X.
+_KAZAKH_BETWEEN = r"\s+(?i:мен|бен|пен)\s+"
+_KAZAKH_BETWEEN_END = r"\s+(?i:аралығында|аралығындағы|аралығы)"
 _MONTH_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|through|until|till|по|до)\s)\s*"
 _YEAR_OF = rf"(?:,?\s+(?:of\s+)?{year()}(?!\d){YEAR_WORD_AFTER})"
 # A year named from the publication: "of last year", "прошлого года", "биылғы", "өткен жылдың".
@@ -119,6 +122,9 @@ def _read_day_range(match: re.Match[str], publication: Publication | None) -> Da
 _DAY_RANGES = (
     # Kazakh, year first: "2019 жылғы 3-4 маусымда".
     rf"(?<![\w.]){year()}{KAZAKH_YEAR_BEFORE}{day('d1')}{_DAY_SEPARATOR}{day('d2')}\s+{month()}{_KAZAKH_MONTHS_WORD}",
+    # Kazakh, across months: "2025 жылғы 28 қазан мен 5 қараша аралығында", "5 сәуір мен 30 маусым аралығында".
+    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}{_KAZAKH_BETWEEN}{day('d2')}\s+{month('m2')}"
+    rf"{_KAZAKH_BETWEEN_END}",
     # "30 June – 2 July 2019", "с 30 июня по 2 июля 2019 года".
     rf"(?<![\d])(?:(?i:from|с|со)\s+)?{day('d1')}\s+{month('m1')}{_DAY_SEPARATOR}{day('d2')}\s+{month('m2')}"
     rf"{_YEAR_OF}?",
@@ -155,6 +161,9 @@ _MONTH_RANGES = (
     # Kazakh with the year first: "2024 жылдың қаңтар-қыркүйек айларында", "биылғы қаңтар-маусымда".
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{month('m1')}\s*[-–—]\s*"
     rf"{month('m2')}{_KAZAKH_MONTHS_WORD}",
+    # "2025 жылғы қаңтар мен шілде аралығында": only with "аралығында", "қаңтар мен шілде" alone is two months.
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{month('m1')}{_KAZAKH_BETWEEN}"
+    rf"{month('m2')}{_KAZAKH_BETWEEN_END}",
     rf"(?<![\w])(?:(?i:from|с|со|в|во|за)\s+)?(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH}){_MONTH_SEPARATOR}"
     rf"(?P<m2>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH}){_KAZAKH_MONTHS_WORD}(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
     rf"(?<![\w])(?i:between|между)\s+(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH})\s+(?i:and|и)\s+"
@@ -308,7 +317,7 @@ def _read_nearest_season(match: re.Match[str], publication: Publication | None) 
     """"last spring", "the previous spring", "прошлой весной", "өткен көктемде": the season that ended
     last before publication, the one the publication falls in, or the next one to begin."""
     months = _season_months(match.group("season"))
-    word = match.group("rel").lower()
+    word = " ".join(match.group("rel").lower().split())
     offset = next((value for stem, value in _NEAREST_SEASON_WORDS if word.startswith(stem)), None)
     if months is None or offset is None:
         return None
@@ -319,7 +328,8 @@ def _read_nearest_season(match: re.Match[str], publication: Publication | None) 
     first_month, last_month = months
     spans_new_year = first_month > last_month
     if offset < 0:
-        last_year = publication.year if last_month < publication.month else publication.year - 1
+        # "the autumn before last", "позапрошлой осенью": a year before the last one.
+        last_year = (publication.year if last_month < publication.month else publication.year - 1) + offset + 1
     elif offset == 0:
         last_year = publication.year + 1 if spans_new_year and publication.month >= first_month else publication.year
     else:
@@ -330,9 +340,9 @@ def _read_nearest_season(match: re.Match[str], publication: Publication | None) 
 
 # The words before a season that count it from publication, by their stem.
 _NEAREST_SEASON_WORDS = (
-    ("last", -1), ("previous", -1), ("past", -1), ("this", 0), ("next", 1), ("coming", 1),
+    ("before last", -2), ("позапрошл", -2), ("last", -1), ("previous", -1), ("past", -1), ("this", 0), ("next", 1), ("coming", 1),
     ("прошл", -1), ("минувш", -1), ("эт", 0), ("нынешн", 0), ("следующ", 1), ("будущ", 1),
-    ("өткен", -1), ("осы", 0), ("келесі", 1),
+    ("өткен", -1), ("осы", 0), ("келесі", 1), ("келер", 1),
 )
 
 
@@ -368,11 +378,12 @@ def _read_bare_season(match: re.Match[str], publication: Publication | None) -> 
 _NEAREST_SEASONS = (
     rf"(?<![\w])(?:(?i:in|during)\s+)?(?:(?i:the)\s+)?(?P<rel>(?i:last|previous|past|this|next|coming))\s+"
     rf"(?P<season>(?i:{ENGLISH_SEASON}))(?![\w])",
+    rf"(?<![\w])(?:(?i:in|during)\s+)?(?i:the)\s+(?P<season>(?i:{ENGLISH_SEASON}))\s+(?P<rel>(?i:before\s+last))(?![\w])",
     rf"(?<![\w])(?P<rel>(?i:{RUSSIAN_SEASON_ADJECTIVE}))\s+(?P<season>(?i:{RUSSIAN_SEASON_INSTRUMENTAL}))",
     # "с прошлой весны", "с прошлого лета", "до следующей осени": the season in the genitive.
-    rf"(?<![\w])(?:(?i:с|со|до|после|начиная\s+с)\s+)?(?P<rel>(?i:прошл(?:ой|ого)|минувш(?:ей|его)|эт(?:ой|ого)"
+    rf"(?<![\w])(?:(?i:с|со|до|после|начиная\s+с)\s+)?(?P<rel>(?i:позапрошл(?:ой|ого)|прошл(?:ой|ого)|минувш(?:ей|его)|эт(?:ой|ого)"
     rf"|нынешн(?:ей|его)|следующ(?:ей|его)|будущ(?:ей|его)))\s+(?P<season>(?i:весны|лета|осени|зимы)){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі))\s+(?P<season>(?i:{KAZAKH_SEASON}))",
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|келер))\s+(?P<season>(?i:{KAZAKH_SEASON}))",
 )
 
 

@@ -85,6 +85,20 @@ RELATIVE_DAY_OFFSETS = {
     "послезавтра": 2, "алдыңгүні": -2, "кеше": -1, "бүгін": 0, "ертең": 1, "бүрсігүні": 2,
 }
 
+# Days of the week, Monday first (date.weekday()): "on Friday", "в прошлую пятницу", "өткен жұмада".
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6,
+    "дүйсенбі": 0, "сейсенбі": 1, "сәрсенбі": 2, "бейсенбі": 3, "жұма": 4, "сенбі": 5, "жексенбі": 6,
+}
+ENGLISH_WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+RUSSIAN_WEEKDAY = r"понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
+# Kazakh weekdays take the locative ("жұмада", "бейсенбіде") or stand before "күні".
+KAZAKH_WEEKDAY = r"дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі"
+# The week before or after the publication's: "last Thursday", "в прошлый четверг", "өткен бейсенбіде".
+WEEKDAY_PAST_WORDS = r"last|this past|прошл(?:ый|ую|ое)|минувш(?:ий|ую|ее)|өткен"
+WEEKDAY_NEXT_WORDS = r"next|this coming|следующ(?:ий|ую|ее)|будущ(?:ий|ую|ее)|келесі|алдағы"
+
 # -- seasons ---------------------------------------------------------------------------------
 
 # First and last month of each season (meteorological, northern hemisphere); winter spans the
@@ -98,7 +112,7 @@ ENGLISH_SEASON = r"spring|summer|autumn|fall|winter"
 RUSSIAN_SEASON_INSTRUMENTAL = r"весной|летом|осенью|зимой"
 # Before a year, a season may be in any case: "весну 2025 года", "осень 2024 года", "летом 2019 г.".
 RUSSIAN_SEASON_BEFORE_YEAR = r"весн(?:ой|а|у|ы|е)|лет(?:ом|о|а)|осень(?:ю)?|осени|зим(?:ой|а|у|ы|е)"
-RUSSIAN_SEASON_ADJECTIVE = r"прошл(?:ой|ым)|минувш(?:ей|им)|эт(?:ой|им)|нынешн(?:ей|им)|следующ(?:ей|им)|будущ(?:ей|им)"
+RUSSIAN_SEASON_ADJECTIVE = r"позапрошл(?:ой|ым)|прошл(?:ой|ым)|минувш(?:ей|им)|эт(?:ой|им)|нынешн(?:ей|им)|следующ(?:ей|им)|будущ(?:ей|им)"
 KAZAKH_SEASON = rf"(?:көктем|жаз|күз|қыс)[{CYRILLIC_LETTER}]*"
 
 # -- periods of a year -----------------------------------------------------------------------

@@ -4,7 +4,8 @@ score for how fact-like it is: the Candidates pane lists them best first.
 How fact-like, in points (the reason is shown with each candidate):
   money 60, a percentage 50 (in words 45), a count or measured quantity 40, a date range 28,
   a date 25, a date counted from publication 20, one that needs the publication date 15, an
-  ordinal ("the fifth round") 10, a bare number 5; a figure with a date in its sentence +20 ("trade reached US$40 billion in 2022"), a
+  ordinal ("the fifth round") 10, a bare number 5, a date right after a verb of saying ("officials
+  said on Monday": the date of the report, not of the fact) 5 with no bonus; a figure with a date in its sentence +20 ("trade reached US$40 billion in 2022"), a
   sentence that states it with a verb such as "reached", "составил" or "құрады" +10.
 So a money amount with a year ranks far above a lone number, and a bare number in a sentence with
 no verb (a list item, a table cell) ranks last. Parts of documents ("Article 5", "page 45") are
@@ -19,12 +20,14 @@ from dataclasses import dataclass
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication
-from kzeu_desk.core.value_parsing.figure_words import STATEMENT_VERBS
+from kzeu_desk.core.value_parsing.figure_words import REPORTING_VERB_BEFORE, STATEMENT_VERBS
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.sentences import sentence_spans
 from kzeu_desk.core.value_parsing.suggestion import note_for
 
 _STATEMENT_VERB_RE = re.compile(STATEMENT_VERBS, re.IGNORECASE)
+_REPORTING_VERB_BEFORE_RE = re.compile(REPORTING_VERB_BEFORE, re.IGNORECASE)
+_DATE_OF_THE_REPORT = 5
 _POINTS = {
     Salience.MONEY: 60, Salience.PERCENT_DIGITS: 50, Salience.PERCENT_WORDS: 45, Salience.SUBSTANTIAL_QUANTITY: 40,
     Salience.DATE: 25, Salience.RELATIVE_DATE: 20, Salience.UNANCHORED_DATE: 15, Salience.ORDINAL: 10,
@@ -69,10 +72,16 @@ def _in_sentence(text: str, start: int, end: int, publication: Publication | Non
     if not candidates:
         return []
     dates = [c for c in candidates if c.value.kind.is_temporal or c.missing is not None]
+    reported_on = [d for d in dates if _REPORTING_VERB_BEFORE_RE.search(sentence[:d.start])]
+    # "Exports rose 5%, the ministry said on Monday": the report's date does not date the figure.
+    dates = [d for d in dates if d not in reported_on]
     stated = _STATEMENT_VERB_RE.search(sentence) is not None
     found = []
     for candidate in candidates:
-        score, reason = _fact_likeness(candidate, has_date=any(d is not candidate for d in dates), stated=stated)
+        if candidate in reported_on:
+            score, reason = _DATE_OF_THE_REPORT, "the date of the report, not of the fact"
+        else:
+            score, reason = _fact_likeness(candidate, has_date=any(d is not candidate for d in dates), stated=stated)
         found.append(FoundValue(start + candidate.start, start + candidate.end, start, end, candidate.value,
                                 note_for(candidate), score, reason))
     return found

@@ -290,3 +290,11 @@ STATEMENT_VERBS = (
     r"вступил[аио]? в силу|приходится|құрады|құрайды|құраған|жетті|жеткен|асты|асқан|артты|артқан|өсті|өскен|"
     r"төмендеді|азайды|салды|салған|қол қойды|қол қойылды|өтті|өткен|күшіне енді|тиесілі)(?![\w])"
 )
+# A date right after a verb of saying is when the news was told ("officials said on Monday",
+# "сообщили вчера", "деп хабарлады кеше"), not when the fact happened: in a wire report nearly every
+# article has one, so the Candidates pane ranks it with bare numbers.
+REPORTING_VERB_BEFORE = (
+    r"(?<![\w])(?:said|says|told|announced|reported|stated|confirmed|added|showed|sa[iy]s?\s+in\s+a\s+statement|"
+    r"сообщил[аио]?|сообщили|заявил[аи]?|объявил[аи]?|сообщается|рассказал[аи]?|"
+    r"хабарлады|мәлімдеді|айтты|деді|хабарлаған)\s*$"
+)

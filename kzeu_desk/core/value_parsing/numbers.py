@@ -550,7 +550,9 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
         return counted.unit if counted is not None and not counted.is_measure else None
     if (kazakh := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(" " + kazakh.group("noun") + " ", 0)
-        return counted.unit if counted is not None and not counted.is_measure else None
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+        # "олардың саны" (their number): the noun is the one the clause's figure before counted.
     if (brought := _BRINGING_TO_BEFORE_RE.search(window)) is not None:
         counted = counted_after(" " + brought.group("phrase") + " ", 0)
         if counted is not None and not counted.is_measure:

@@ -15,13 +15,19 @@ from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_
 from kzeu_desk.core.value_parsing.date_words import (
     AGO_UNITS,
     ENGLISH_MONTH_FULL,
+    ENGLISH_WEEKDAY,
     ENGLISH_RELATIVE_YEAR,
     KAZAKH_RELATIVE_YEAR_BEFORE_NOUN,
     KAZAKH_RELATIVE_YEAR_WORD,
+    KAZAKH_WEEKDAY,
     RELATIVE_DAY_OFFSETS,
     RELATIVE_YEAR_OFFSETS,
+    RUSSIAN_WEEKDAY,
     RUSSIAN_RELATIVE_YEAR_GENITIVE,
     RUSSIAN_RELATIVE_YEAR_LOCATIVE,
+    WEEKDAY_NEXT_WORDS,
+    WEEKDAY_PAST_WORDS,
+    WEEKDAYS,
 )
 from kzeu_desk.core.value_parsing.dates import (
     CYRILLIC_MONTH,
@@ -36,6 +42,7 @@ from kzeu_desk.core.value_parsing.dates import (
     month_number,
     needs,
     shift_month,
+    tense_of,
 )
 
 _KAZAKH_MONTH_NAMES = r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
@@ -72,6 +79,26 @@ def _read_relative_day(match: re.Match[str], publication: Publication | None) ->
 
     day = date(publication.year, publication.month, publication.day) + timedelta(days=offset)
     return date_reading(day.isoformat(), relative=True)
+
+
+def _read_weekday(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"on Friday", "last Thursday", "в прошлую пятницу", "өткен жұмада": the day of that name in the
+    publication's week, before it when the sentence reports or says nothing (news name the days of the
+    week just gone: "talks resumed on Friday"), after it when it announces or says "next"."""
+    if publication is None:
+        return needs("date")
+    if publication.month is None or publication.day is None:
+        return needs("day")
+    published = date(publication.year, publication.month, publication.day)
+    weekday = WEEKDAYS[match.group("day").lower()]
+    modifier = (match.group("rel") or "").lower()
+    ahead = re.fullmatch(WEEKDAY_NEXT_WORDS, modifier) is not None if modifier else (
+        (tense_of(match.string) or publication.context_tense) == "future")
+    if ahead:
+        days = (weekday - published.weekday()) % 7 or (7 if modifier else 0)
+        return date_reading((published + timedelta(days=days)).isoformat(), relative=True)
+    days = (published.weekday() - weekday) % 7 or (7 if modifier else 0)
+    return date_reading((published - timedelta(days=days)).isoformat(), relative=True)
 
 
 def _read_ago(match: re.Match[str], publication: Publication | None) -> DateReading | None:
@@ -193,6 +220,14 @@ _RELATIVE_DAYS = (
     rf"(?<![\w])(?P<word>(?i:{'|'.join(RELATIVE_DAY_OFFSETS)}))(?![\w'’])",
 )
 
+_WEEKDAYS = (
+    rf"(?<![\w])(?:(?i:on)\s+)?(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
+    rf"(?<![\w])(?i:во?)\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{RUSSIAN_WEEKDAY}))"
+    rf"{NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{KAZAKH_WEEKDAY}))"
+    rf"(?:(?i:де|да|күні)|\s+(?i:күні))?{NOT_CYRILLIC_AFTER}",
+)
+
 # Before single dates: "in October last year" must not be read as "in October" alone.
 MONTHS_OF_RELATIVE_YEAR = (
     *_compile(_MONTHS_OF_RELATIVE_YEAR, _read_month_of_relative_year),
@@ -203,4 +238,5 @@ RELATIVE_PATTERNS = (
     *_compile(_RELATIVE_YEARS, _read_relative_year),
     *_compile(_RELATIVE_MONTHS, _read_relative_month),
     *_compile(_RELATIVE_DAYS, _read_relative_day),
+    *_compile(_WEEKDAYS, _read_weekday),
 )

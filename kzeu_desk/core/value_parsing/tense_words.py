@@ -57,6 +57,8 @@ KAZAKH_PAST = (
     # The past of the verbs of change on "-де/-да/-й" stems, the verbs of statistics reports, which
     # look like the present "-еді/-ады/-йды" (төменде-ді, not төменд-еді; азай-ды, not аза-йды).
     r"|төмендеді|азайды|көбейді|ұлғайды|кеңейді|жеделдеді|қымбаттады|арзандады|баяулады|тұрақтанды"
+    # "құрады" (amounted to), the closing verb of statistics, is the past of "құра-"; its present is "құрайды".
+    r"|құрады"
 )
 
 # Kazakh puts the verb last: the last word of a sentence tells its tense when no word above did.
