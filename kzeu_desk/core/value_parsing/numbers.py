@@ -59,7 +59,8 @@ _DO_AFTER_NUMBER_RE = re.compile(
 # "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
 _DO_AFTER_CHANGE_RE = re.compile(
     rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
-    rf"(?:\s*[,—–]?\s+[\w%-]+){{0,6}}\s*[,—–]?\s+до\s*$", re.IGNORECASE)
+    # A decimal between is one word: "снизилась на 1,4 процентного пункта, до 30,2%".
+    rf"(?:\s*[,—–]?\s+[\w%-]+(?:[.,]\d+%?)?){{0,6}}\s*[,—–]?\s+до\s*$", re.IGNORECASE)
 # "€8.5 million over five years", "grew 40% over three years": "over" right after another figure
 # is the span it is spread across, not "more than".
 _OVER_AFTER_FIGURE_RE = re.compile(
@@ -134,6 +135,9 @@ _KAZAKH_PART_AHEAD_RE = re.compile(r"\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
 _NUMBER_OF_BEFORE_RE = re.compile(
     r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
+# A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
+_RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
+    r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(rf"(?P<noun>[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
 # ("and" joins nouns as often as clauses: "between Kazakhstan and the EU", so it breaks nothing.)
 # A full stop ends a clause, not the one of an abbreviated scale ("1,6 тыс. компаний") or a decimal point.
@@ -382,6 +386,7 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     unit = figure.unit
     kind = figure.kind
     whole_of_a_part = False
+    unit_exponent = 0
     if figure.kind is ValueKind.QUANTITY and unit is None:
         if strict:
             unit_match = _STRICT_UNIT_RE.match(text, end)
@@ -391,6 +396,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit, kind = part_of, ValueKind.COUNT
         elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end):
             unit, end = counted.unit, counted.end
+            if unit.lower() in _SCALED_UNITS:
+                # "28.7 bcm" is 28.7 billion cubic metres, as "28,7 млрд кубометров" is recorded.
+                unit, unit_exponent = _SCALED_UNITS[unit.lower()]
             if not counted.is_measure:
                 kind = ValueKind.COUNT
                 # "27 елдің 18-і", "11 елдің 26 университеті": the whole, in the genitive, before its part
@@ -425,8 +433,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     if range_end is not None:
         second_exponent = range_end.exponent if range_end.exponent is not None else figure.exponent
         first_exponent = first_scale.exponent if first_scale is not None else second_exponent
-        lower = first_value.scaleb(first_exponent)
-        upper = range_end.value.scaleb(second_exponent)
+        lower = first_value.scaleb(first_exponent + unit_exponent)
+        upper = range_end.value.scaleb(second_exponent + unit_exponent)
         if lower >= upper:
             return None
         value = TypedValue(
@@ -439,7 +447,7 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         return Candidate(value, start, end, _numeric_salience(value, substantial=True))
 
     exponent = figure.exponent or (first_scale.exponent if first_scale is not None else 0)
-    scaled = first_value.scaleb(exponent)
+    scaled = first_value.scaleb(exponent + unit_exponent)
     if kind is ValueKind.COUNT and scaled != scaled.to_integral_value():
         kind = ValueKind.QUANTITY  # "1.5 companies" is no count; keep what was written
     amount = float(scaled)
@@ -464,6 +472,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
 # "против 81 годом ранее" (against 81 a year earlier): the singular instrumental dates the comparison,
 # it is not what 81 measures.
 _A_PERIOD_EARLIER_RE = re.compile(r"\s+(?:ранее|раньше|позже|позднее)(?![\w])", re.IGNORECASE)
+
+
+# Abbreviations that hold a scale: the amount is recorded in base units.
+_SCALED_UNITS = {"bcm": ("cubic metres", 9)}
 
 
 def _a_period_earlier(text: str, unit: str, end: int) -> bool:
@@ -547,6 +559,8 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
             return counted.unit
     if (number_of := _NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(window, number_of.end())
+        if counted is None and (phrase := _RUSSIAN_PARTICIPLE_PHRASE_RE.match(window, number_of.end())) is not None:
+            counted = counted_after(window, phrase.end())  # "Число реализуемых в Казахстане проектов"
         return counted.unit if counted is not None and not counted.is_measure else None
     if (kazakh := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(" " + kazakh.group("noun") + " ", 0)

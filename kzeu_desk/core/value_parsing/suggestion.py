@@ -71,7 +71,23 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
     if context:
         best = _as_the_sentence_reads(best, stripped, context, publication)
+        if best.value.kind is ValueKind.DATE and (counted := _a_count_beside_the_year(candidates, stripped, context,
+                                                                                      publication)) is not None:
+            best = counted
     return Suggestion(best.value, note_for(best))
+
+
+def _a_count_beside_the_year(candidates: list[Candidate], selection: str, context: str,
+                             publication: Publication | None) -> Candidate | None:
+    """"from 96 in 2019" in "The number of projects fell from 96 in 2019 to 71 in 2024": a bare number
+    its sentence counts is the figure, and the year beside it only says when."""
+    for candidate in candidates:
+        value = candidate.value
+        if candidate.salience is Salience.BARE_NUMBER and value.kind is ValueKind.QUANTITY and not value.unit:
+            read = _as_the_sentence_reads(candidate, selection, context, publication)
+            if read.value.kind is ValueKind.COUNT and read.value.unit:
+                return read
+    return None
 
 
 # Words that are a bound only with the words before them: "от" (from), "from", "до" (up to).
