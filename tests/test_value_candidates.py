@@ -169,3 +169,11 @@ def test_the_date_of_a_report_ranks_last_and_does_not_date_the_figure():
     assert tuesday.score == min(f.score for f in found.values()) and "report" in tuesday.reason
     assert "with a date" not in found["12%"].reason
     assert "with a date" in found["€5 billion"].reason
+
+
+def test_a_dateline_dates_the_report_and_a_month_leaves_the_full_stop_to_the_sentence():
+    article = "ASTANA, 16 December 2025 – Trade reached €5 billion. The next round is set for 17 to 19 March."
+    found = {article[f.start:f.end]: f for f in find_values(article, "2025-12-16")}
+    assert found["16 December 2025"].score == min(f.score for f in found.values())
+    assert "with a date" not in found["€5 billion"].reason
+    assert "17 to 19 March" in found  # not "17 to 19 March."

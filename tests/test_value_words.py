@@ -712,6 +712,13 @@ TWELFTH_SET_CLASSES = [
     # "bcm" holds its scale; a decimal between a change and its "до".
     ("12.5 bcm", "Exports reached 12.5 bcm.", "2025-11-03", quantity(12.5e9, "cubic metres")),
     ("до 11,7%", "Ставка выросла на 0,25 процентного пункта, до 11,7%.", "2025-11-03", percent(11.7)),
+    # "more", "the other", a pronoun: the count of the clause before, across ";" or "а".
+    ("three more", "The bank opened 9 branches in 2023 and three more this year.", "2025-11-03", count(3, "branches")),
+    ("the remaining eight", "Nineteen members voted; the remaining eight abstained.", "2025-11-03", count(8, "members")),
+    ("менее десяти", "Сейчас работают 30 европейских банков, а пять лет назад их было менее десяти.", "2025-11-03",
+     count(10, "банков", upper=10)),
+    # "over" a span of days after a clause's figure is how long; a full month name takes no full stop.
+    ("over three days", "The mission held 14 meetings over three days.", "2025-11-03", quantity(3, "days")),
     ("жиырмадан аз", "Бұрын олардың саны жиырмадан аз болатын.", "2025-11-03", quantity(20, None, upper=20)),
     ("онға жетпейтін", "Қазір 30 кеме жүзеді, бұрын олардың саны онға жетпейтін.", "2025-11-03", count(10, "кеме", upper=10)),
 ]

@@ -194,7 +194,9 @@ def day_possible(month: int, day: int) -> bool:
 
 CYRILLIC_MONTH = rf"(?i:(?:{RUSSIAN_MONTH}){NOT_CYRILLIC_AFTER}|{KAZAKH_MONTH})"
 # English months must be capitalised in prose so the verbs "may" and "march" stay verbs.
-ENGLISH_MONTH = rf"(?:{ENGLISH_MONTH_ALTERNATION})\b\.?"
+# Only an abbreviation takes a full stop ("Sept. 3"): after "March" it ends the sentence, and a
+# highlight or the Candidates pane's figure must not take it in ("from 17 to 19 March.").
+ENGLISH_MONTH = rf"(?:(?:{ENGLISH_MONTH_FULL})\b|(?:{ENGLISH_MONTH_ALTERNATION})\b\.?)"
 
 
 def month(name: str = "month") -> str:

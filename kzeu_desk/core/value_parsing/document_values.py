@@ -5,7 +5,8 @@ How fact-like, in points (the reason is shown with each candidate):
   money 60, a percentage 50 (in words 45), a count or measured quantity 40, a date range 28,
   a date 25, a date counted from publication 20, one that needs the publication date 15, an
   ordinal ("the fifth round") 10, a bare number 5, a date right after a verb of saying ("officials
-  said on Monday": the date of the report, not of the fact) 5 with no bonus; a figure with a date in its sentence +20 ("trade reached US$40 billion in 2022"), a
+  said on Monday") or in a dateline ("ASTANA, 16 December 2025 –"), the date of the report, not of
+  the fact, 5 with no bonus; a figure with a date in its sentence +20 ("trade reached US$40 billion in 2022"), a
   sentence that states it with a verb such as "reached", "составил" or "құрады" +10.
 So a money amount with a year ranks far above a lone number, and a bare number in a sentence with
 no verb (a list item, a table cell) ranks last. Parts of documents ("Article 5", "page 45") are
@@ -28,6 +29,9 @@ from kzeu_desk.core.value_parsing.suggestion import note_for
 _STATEMENT_VERB_RE = re.compile(STATEMENT_VERBS, re.IGNORECASE)
 _REPORTING_VERB_BEFORE_RE = re.compile(REPORTING_VERB_BEFORE, re.IGNORECASE)
 _DATE_OF_THE_REPORT = 5
+# "ASTANA, 16 December 2025 – …", "АСТАНА, 16 декабря –": a dateline dates the report, as a verb of saying does.
+_DATELINE_BEFORE_RE = re.compile(r"\s*[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][A-ZА-ЯЁӘІҢҒҮҰҚӨҺ .'-]+,\s*$")
+_DASH_AFTER_RE = re.compile(r"\s*[–—-]\s")
 _POINTS = {
     Salience.MONEY: 60, Salience.PERCENT_DIGITS: 50, Salience.PERCENT_WORDS: 45, Salience.SUBSTANTIAL_QUANTITY: 40,
     Salience.DATE: 25, Salience.RELATIVE_DATE: 20, Salience.UNANCHORED_DATE: 15, Salience.ORDINAL: 10,
@@ -72,7 +76,8 @@ def _in_sentence(text: str, start: int, end: int, publication: Publication | Non
     if not candidates:
         return []
     dates = [c for c in candidates if c.value.kind.is_temporal or c.missing is not None]
-    reported_on = [d for d in dates if _REPORTING_VERB_BEFORE_RE.search(sentence[:d.start])]
+    reported_on = [d for d in dates if _REPORTING_VERB_BEFORE_RE.search(sentence[:d.start])
+                   or (_DATELINE_BEFORE_RE.match(sentence[:d.start]) and _DASH_AFTER_RE.match(sentence, d.end))]
     # "Exports rose 5%, the ministry said on Monday": the report's date does not date the figure.
     dates = [d for d in dates if d not in reported_on]
     stated = _STATEMENT_VERB_RE.search(sentence) is not None

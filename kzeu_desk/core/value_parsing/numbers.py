@@ -69,7 +69,7 @@ _OVER_AFTER_FIGURE_RE = re.compile(
 
 # "install 40 stations over three years": a span of time after a clause that already has its
 # figure is how long, not "more than" ("the talks lasted over three years" has no figure before).
-_OVER_SPAN_OF_TIME_RE = re.compile(r"\d+\s+(?:years?|months?|decades?|weeks?)(?![\w])", re.IGNORECASE)
+_OVER_SPAN_OF_TIME_RE = re.compile(r"\d+\s+(?:years?|months?|decades?|weeks?|days?|hours?)(?![\w])", re.IGNORECASE)
 _FIGURE_EARLIER_IN_CLAUSE_RE = re.compile(r"\d[^.;:!?\d]*\s+over\s*$", re.IGNORECASE)
 
 _SCALE_RE = re.compile(
@@ -413,6 +413,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit, kind = code, ValueKind.MONEY  # "около 10 млрд евро, из них свыше 1,5 млрд — из бюджета"
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind = named, ValueKind.COUNT
+        elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
+            # "Eleven Member States operate centres; four more intend to": "more" adds to the count
+            # before it, across the clause.
+            unit, kind = named, ValueKind.COUNT
 
     if bound is None and kind is ValueKind.QUANTITY and unit is not None and _a_time_limit(text, start, end, unit):
         bound = Bound.UPPER
@@ -474,6 +478,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
 _A_PERIOD_EARLIER_RE = re.compile(r"\s+(?:ранее|раньше|позже|позднее)(?![\w])", re.IGNORECASE)
 
 
+_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|они|олардың|олар|them|they)(?![\w])", re.IGNORECASE)
+_OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining)|остальн\w+|други[ех]|қалған)\s*$", re.IGNORECASE)
+_MORE_AFTER_RE = re.compile(r"\s+(?:more|others?)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
 _SCALED_UNITS = {"bcm": ("cubic metres", 9)}
 
@@ -539,9 +546,11 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
 def _noun_of_the_count_before(window: str) -> str | None:
     """The noun the last figure of the clause counted: "137 shipments …, against 81" counts shipments,
     "порядка 1,6 тыс. компаний … против примерно 1,9 тыс." companies."""
-    last = _last_number(window)
-    if last is None:
+    # A year is when, not a figure: "opened 12 branches in 2023 and two more" counts branches.
+    numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    if not numbers:
         return None
+    last = numbers[-1]
     scale = _match_scale(window, last.end(), is_money=False)
     counted = counted_after(window, scale.end if scale is not None else last.end())
     if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
@@ -571,7 +580,13 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
         counted = counted_after(" " + brought.group("phrase") + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
-    return _noun_of_the_count_before(window)
+    if (noun := _noun_of_the_count_before(window)) is not None:
+        return noun
+    if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window):
+        # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have
+        # ratified it; the other fifteen …": a pronoun or "the other" counts the noun of the clause before.
+        return _noun_of_the_count_before(text[max(0, start - 200):start])
+    return None
 
 
 def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None:
