@@ -167,3 +167,94 @@ def test_finding_candidates_in_a_long_article_leaves_the_window_responsive(qtbot
     assert longest_gap < 1.0, f"the event loop stalled for {longest_gap:.2f} s while figures were found"
     assert handed_back < 2.0  # reading the source row and starting the worker; generous for a loaded machine
     win.close()
+
+
+# A long wire report, from the twelfth held-out set's texts (tests/data/value_suggestions/held_out_twelfth.txt).
+LONG_ARTICLE = (
+    "Kazakhstan and the EU: corridor, gas and green power lift a record year\n"
+    "ASTANA, 16 December 2025 – The Kazakh delegation held 27 bilateral meetings over two days in Brussels and "
+    "signed nine documents worth a total of $3.2 billion, the foreign ministry said on Tuesday.\n"
+    "In January–November 2025, trade turnover with EU countries amounted to US$ 42.1 billion, or 32.4% of the "
+    "total, down 1.8 percentage points from a year earlier.\n"
+    "Exports to the EU fell by 4.7% to US$ 28.9 billion, while imports from the bloc grew by a tenth.\n"
+    "Container traffic on the Trans-Caspian route reached 56,000 TEU between January and November, against "
+    "41,200 TEU a year earlier.\n"
+    "Kazakhstan produced 28.7 bcm of natural gas in the first eight months of 2025, of which 9.2 bcm was exported.\n"
+    "Eleven Member States currently operate visa application centres in Almaty and Astana; four more intend to "
+    "open one by the end of next year.\n"
+    "The number of EU-funded projects under way in Kazakhstan fell from 96 in 2019 to 71 in 2024.\n"
+    "The sixth round of negotiations on visa facilitation will take place in Brussels from 17 to 19 March.\n"
+    "See Annex 2 on page 14 for the methodology.\n"
+    "Since 1993 the EBRD has invested more than €10.4 billion in 318 projects in Kazakhstan.\n"
+)
+
+
+def test_a_long_wire_report_worked_through_from_the_keyboard(qtbot, tmp_path):
+    db_path = tmp_path / "facts.sqlite"
+    source_id = _make_base(db_path, tmp_path, LONG_ARTICLE, "2025-12-16")
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.sources_pane.choose(source_id)
+    view = _open_candidates(win, qtbot)
+    pane = win.candidates_pane
+    model = view.model()
+    text_of = pane._text
+    figures = [text_of[c.found.start:c.found.end] for c in (model.candidate(r) for r in range(model.rowCount()))]
+    # Fact-like figures first: money stated with a date, then percentages; places in the document never.
+    assert set(figures[:2]) == {"US$ 42.1 billion", "more than €10.4 billion"}  # money with a year
+    assert set(figures[2:4]) == {"32.4%", "$3.2 billion"}  # then a percentage with a date, money without one
+    assert not any(figure in ("14", "2", "Annex 2", "page 14") for figure in figures)
+    # The report's own dates (the dateline, "said on Tuesday") are no facts: they come last.
+    assert set(figures[-2:]) == {"16 December 2025", "on Tuesday"}
+    # Counts with their nouns, as a curator records them.
+    shown = dict(zip(figures, _shown(view)))
+    assert shown["Eleven Member States"] == "11 Member States"
+    assert shown["four"] == "4 Member States"
+    assert shown["96"] == "96 projects" and shown["71"] == "71 projects"
+    assert shown["28.7 bcm"] == "28.7 billion cubic metres"
+
+    # Enter on the best: a draft fact whose evidence is the figure's whole sentence.
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    best = model.candidate(0)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    (fact,) = _facts(win)
+    assert fact["value_kind"] == "money" and (fact["start"], fact["end"]) == (best.found.sentence_start,
+                                                                             best.found.sentence_end)
+    assert fact["quote"] == text_of[best.found.sentence_start:best.found.sentence_end]
+    # End, Delete: the dateline is dismissed and leaves the list; a row stays current.
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    dateline = model.candidate(view.currentIndex().row())
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert all(c.found.start != dateline.found.start for c in (model.candidate(r) for r in range(model.rowCount())))
+    assert view.currentIndex().isValid()
+    win.close()
+
+    # Dismissals are remembered per source: reopened, the dateline is still dismissed ...
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    win.sources_pane.choose(source_id)
+    _open_candidates(win, qtbot)
+    statuses = {c.found.start: c.status for c in win.candidates_pane.candidates}
+    assert statuses[dateline.found.start] is CandidateStatus.DISMISSED
+    assert statuses[best.found.start] is CandidateStatus.CITED
+    win.close()
+    # ... and only for that source: the same text imported again has its own list.
+    folder = tmp_path / "again"
+    folder.mkdir()
+    article = folder / "trade.txt"
+    article.write_text(LONG_ARTICLE, encoding="utf-8")
+    with FactBase.open(db_path, actor="curator") as fb:
+        fb.import_document(read_document(article), SourceMetadata(title="Trade review, again", published="2025-12-16"))
+        with fb.reading() as conn:
+            other_id = conn.execute(text("SELECT max(id) FROM source")).scalar_one()
+    assert other_id != source_id
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    win.sources_pane.choose(other_id)
+    _open_candidates(win, qtbot)
+    assert all(c.status is CandidateStatus.NEW for c in win.candidates_pane.candidates)
+    win.close()
