@@ -719,6 +719,15 @@ TWELFTH_SET_CLASSES = [
      count(10, "банков", upper=10)),
     # "over" a span of days after a clause's figure is how long; a full month name takes no full stop.
     ("over three days", "The mission held 14 meetings over three days.", "2025-11-03", quantity(3, "days")),
+    # Ratios past ten, "полтора десятка", the year's first months in Kazakh, half a decade, a measure's
+    # unit for a scaled number after it.
+    ("каждый двадцатый грузовик", None, "2025-11-03", percent(5, approximate=True)),
+    ("около полутора десятков проектов", None, "2025-11-03", count(15, "проектов", approximate=True)),
+    ("жылдың алғашқы тоғыз айында", "Экспорт жылдың алғашқы тоғыз айында 8%-ға өсті.", "2025-11-03",
+     span("2025-01", "2025-09")),
+    ("half a decade ago", None, "2025-11-03", TypedValue(kind=ValueKind.DATE, date="2020", approximate=True)),
+    ("2 million", "Output reached 5 million tonnes, of which 2 million went to Europe.", "2025-11-03",
+     quantity(2e6, "tonnes")),
     ("жиырмадан аз", "Бұрын олардың саны жиырмадан аз болатын.", "2025-11-03", quantity(20, None, upper=20)),
     ("онға жетпейтін", "Қазір 30 кеме жүзеді, бұрын олардың саны онға жетпейтін.", "2025-11-03", count(10, "кеме", upper=10)),
 ]

@@ -221,6 +221,9 @@ _FIRST_MONTHS = (
     rf"(?:\s+of)?{_OF_YEAR}",
     rf"(?<![\w.]){year()}\s*(?i:жылдың)\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
     rf"(?<![\w]){_KAZAKH_RELATIVE_YEAR_BEFORE}\s+(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
+    # "Жылдың алғашқы он бір айында" (in the year's first eleven months): the publication's year, as
+    # "the first eight months of the year" is.
+    rf"(?<!\d\s)(?<![\w])(?P<rel_the>(?i:жылдың))\s+(?i:алғашқы|бірінші)\s+(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
 )
 # Without a year: "in the first nine months", "за 11 месяцев", "Он бір айда" in a report are the
 # months from January of the year the sentence's tense puts them in (as a month without a year is

@@ -411,6 +411,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         elif (figure.exponent or first_scale is not None) and \
                 (code := _currency_of_the_amount_before(text, start)) is not None:
             unit, kind = code, ValueKind.MONEY  # "около 10 млрд евро, из них свыше 1,5 млрд — из бюджета"
+        elif (figure.exponent or first_scale is not None) and \
+                (measure := _measure_of_the_amount_before(text, start)) is not None:
+            unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind = named, ValueKind.COUNT
         elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
@@ -541,6 +544,17 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
         return currency[0]
     before = _match_currency_before(window, last.start())
     return before[0] if before is not None else None
+
+
+def _measure_of_the_amount_before(text: str, start: int) -> str | None:
+    """The unit of the clause's scaled measure before a scaled number without one: "16.2 million
+    hectares, of which some 12.9 million" is in hectares."""
+    window = _clause_before(text, start)
+    last = _last_number(window)
+    if last is None or (scale := _match_scale(window, last.end(), is_money=False)) is None:
+        return None
+    counted = counted_after(window, scale.end)
+    return counted.unit if counted is not None and counted.is_measure else None
 
 
 def _noun_of_the_count_before(window: str) -> str | None:

@@ -104,8 +104,9 @@ def _read_weekday(match: re.Match[str], publication: Publication | None) -> Date
 def _read_ago(match: re.Match[str], publication: Publication | None) -> DateReading | None:
     """"24 years ago", "три года назад", "бес жыл бұрын": years back at year precision, months at month."""
     count_text = match.groupdict().get("n")
-    # "полтора года назад", "бір жарым жыл бұрын": a year and a half is eighteen months.
-    count = float(count_text.replace(",", ".")) if count_text else 1.0
+    # "полтора года назад", "бір жарым жыл бұрын": a year and a half is eighteen months;
+    # "half a decade ago" five years.
+    count = float(count_text.replace(",", ".")) if count_text else 0.5 if match.groupdict().get("half") else 1.0
     unit = match.group("unit").lower()
     if unit.startswith(("week", "недел", "апта")):
         # "three weeks ago": a day, counted back from the publication day.
@@ -189,6 +190,7 @@ _NEAREST_MONTHS = (
 )
 _AGO = (
     r"(?<![\w])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?|weeks?))\s+(?i:ago)(?![\w])",
+    r"(?<![\w])(?P<half>(?i:half))\s+(?i:a)\s+(?P<unit>(?i:decade))\s+(?i:ago)(?![\w])",
     r"(?<![\w])(?i:a|one)\s+(?P<unit>(?i:year|month|decade))\s+(?i:ago)(?![\w])",
     rf"(?<![\w])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",

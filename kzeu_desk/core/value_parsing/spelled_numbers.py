@@ -256,12 +256,15 @@ def _english_after_hundred(text: str, tokens: list[_Token], first: int, after: i
 # -- Russian ---------------------------------------------------------------------------------
 
 
+_RUSSIAN_TENS_NOUN = ("десяток", "десятка", "десятков", "десятке", "десятками")
 _RUSSIAN_SCALE_ALONE = frozenset({"миллион", "миллиард", "триллион", "тысяча", "тысячу"})
 
 
 def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | None:
     word = tokens[first].word.lower()
     if word in RUSSIAN_ONE_AND_A_HALF:
+        if _next_word(text, tokens, first + 1) in _RUSSIAN_TENS_NOUN and _joined(text, tokens, first + 1):
+            return _Reading(first, first + 2, "15")  # "полтора десятка компаний": fifteen
         return _Reading(first, first + 1, "1,5")
     if word.startswith(("полмиллион", "полмиллиард")):
         return _Reading(first, first + 1, f"0,5 {tokens[first].word[3:]}")  # "полмиллиона тонн"
@@ -286,7 +289,7 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             break
         total, last, after = total + value, value, after + 1
     following = _next_word(text, tokens, after)
-    if following in ("десяток", "десятка", "десятков", "десятке", "десятками") and _joined(text, tokens, after):
+    if following in _RUSSIAN_TENS_NOUN and _joined(text, tokens, after):
         return _Reading(first, after + 1, str(total * 10))  # "два десятка", "около двух десятков компаний"
     if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS):
         return None

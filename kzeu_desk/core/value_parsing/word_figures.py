@@ -45,7 +45,9 @@ _ONE_IN_N_RE = re.compile(
     r"|(?:(?<![\w])в\s+)?(?:кажд(?:ый|ая|ое|ого|ую|ой|ом|ому))\s+(?P<n>[а-яё]+)|(?:әрбір|әр)\s+(?P<n_kk>[а-яәіңғүұқөһ]+))",
     re.IGNORECASE)
 # Russian ordinals in their other cases, by stem: "десятом", "пятого", "третьем".
-_RUSSIAN_ORDINAL_STEMS = (("втор", 2), ("трет", 3), ("четв", 4), ("пят", 5), ("шест", 6), ("седьм", 7),
+# Longer stems first: "пятнадцатое" is not "пятое".
+_RUSSIAN_ORDINAL_STEMS = (("одиннадцат", 11), ("двенадцат", 12), ("пятнадцат", 15), ("двадцат", 20), ("тридцат", 30),
+                          ("сот", 100), ("втор", 2), ("трет", 3), ("четв", 4), ("пят", 5), ("шест", 6), ("седьм", 7),
                           ("восьм", 8), ("девят", 9), ("десят", 10))
 _HALF_OF_PERIOD_BEFORE_RE = re.compile(HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
 _RUSSIAN_FRACTION_RE = re.compile(RUSSIAN_FRACTION, re.IGNORECASE)
