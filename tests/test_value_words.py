@@ -728,6 +728,10 @@ TWELFTH_SET_CLASSES = [
     ("half a decade ago", None, "2025-11-03", TypedValue(kind=ValueKind.DATE, date="2020", approximate=True)),
     ("2 million", "Output reached 5 million tonnes, of which 2 million went to Europe.", "2025-11-03",
      quantity(2e6, "tonnes")),
+    # A measure made an adjective with a hyphen; "30-year-old" stays a word.
+    ("a 12-kilometre bypass", None, "2025-11-03", quantity(12, "kilometre")),
+    ("a 15-year concession", None, "2025-11-03", quantity(15, "year")),
+    ("a 40-year-old engineer", None, "2025-11-03", text("a 40-year-old engineer")),
     ("жиырмадан аз", "Бұрын олардың саны жиырмадан аз болатын.", "2025-11-03", quantity(20, None, upper=20)),
     ("онға жетпейтін", "Қазір 30 кеме жүзеді, бұрын олардың саны онға жетпейтін.", "2025-11-03", count(10, "кеме", upper=10)),
 ]

@@ -51,6 +51,9 @@ ENGLISH_MEASURES = frozenset({
     "kilometers", "km", "miles", "metres", "meters", "hectares", "acres", "barrels", "litres", "liters",
     "kilograms", "kg", "megawatts", "gigawatts", "kilowatts", "mw", "gw", "kwh", "mwh", "gwh", "twh", "teu",
     "bcm", "points", "degrees", "nights", "night",
+    # Singular, as in "one kilometre" and "a 47-kilometre line".
+    "kilometre", "kilometer", "metre", "meter", "mile", "hectare", "acre", "barrel", "litre", "liter", "kilogram",
+    "megawatt", "gigawatt", "kilowatt",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|МВт|ГВт|кВт·ч|т)"

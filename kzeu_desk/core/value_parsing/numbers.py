@@ -12,6 +12,7 @@ from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after
+from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES
 from kzeu_desk.core.value_parsing.figure_words import (
     CURRENCIES_AFTER,
     CURRENCY_CODES,
@@ -368,7 +369,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     )
     end = figure.end
     qualifier_after = _match_qualifier_after(text, end)
-    if range_end is None and qualifier_after is None and _glued_to_word(text, number_start, number_end, figure.end):
+    hyphened_measure = _HYPHENED_MEASURE_RE.match(text, end) if figure.end == number_end else None
+    if hyphened_measure is not None and hyphened_measure.group("unit").lower() not in ENGLISH_MEASURES:
+        hyphened_measure = None
+    if range_end is None and qualifier_after is None and hyphened_measure is None and \
+            _glued_to_word(text, number_start, number_end, figure.end):
         return None
 
     bound: Bound | None = None
@@ -387,6 +392,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     kind = figure.kind
     whole_of_a_part = False
     unit_exponent = 0
+    if hyphened_measure is not None and unit is None:
+        # "a 47-kilometre line", "a 10-year loan": a measure made an adjective, in its unit as written.
+        unit, end = hyphened_measure.group("unit"), hyphened_measure.end()
     if figure.kind is ValueKind.QUANTITY and unit is None:
         if strict:
             unit_match = _STRICT_UNIT_RE.match(text, end)
@@ -483,6 +491,7 @@ _A_PERIOD_EARLIER_RE = re.compile(r"\s+(?:ранее|раньше|позже|п�
 
 _BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|они|олардың|олар|them|they)(?![\w])", re.IGNORECASE)
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining)|остальн\w+|други[ех]|қалған)\s*$", re.IGNORECASE)
+_HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|others?)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
 _SCALED_UNITS = {"bcm": ("cubic metres", 9)}
