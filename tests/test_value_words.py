@@ -682,6 +682,7 @@ TWELFTH_SET_CLASSES = [
     ("в субботу", "Форум пройдет в субботу.", "2025-06-11", date("2025-06-14")),
     ("өткен сейсенбіде", "Келісімге өткен сейсенбіде қол қойылды.", "2025-06-11", date("2025-06-10")),
     ("окружающую среду", "Проект защищает окружающую среду.", "2025-06-11", text("окружающую среду")),
+    ("Black Friday", "Online sales peaked on Black Friday.", "2025-06-11", text("Black Friday")),
     # A season before last, and "келер" (next) before a Kazakh season.
     ("the spring before last", "The fund was set up the spring before last.", "2025-11-03", span("2024-03", "2024-05")),
     ("позапрошлым летом", "Позапрошлым летом завод остановили.", "2025-11-03", span("2024-06", "2024-08")),

@@ -223,7 +223,9 @@ _RELATIVE_DAYS = (
 )
 
 _WEEKDAYS = (
-    rf"(?<![\w])(?:(?i:on)\s+)?(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
+    # "Black Friday", "Good Friday" are names, not days of the week.
+    rf"(?<![\w])(?<!Black )(?<!Good )(?:(?i:on)\s+)?(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
+    rf"(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
     rf"(?<![\w])(?i:во?)\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{RUSSIAN_WEEKDAY}))"
     rf"{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{KAZAKH_WEEKDAY}))"
