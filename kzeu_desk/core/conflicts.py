@@ -238,10 +238,11 @@ def _cite_first_sources(conn: Connection, facts: list[dict]) -> None:
     """Turn each fact's "first_source" (a source id) into that source's short citation. A fact in
     several disagreeing pairs is listed once per pair but turned only once."""
     facts = list({id(fact): fact for fact in facts}.values())
-    cited = citations(conn, (fact["first_source"] for fact in facts))
+    # Each source's citation is made once, however many facts it is the first source of (at 1M:
+    # ~11.7k sources for the ~18.7k disagreeing facts).
+    short = {source_id: source.short for source_id, source in citations(conn, (fact["first_source"] for fact in facts)).items()}
     for fact in facts:
-        source = cited.get(fact["first_source"]) if fact["first_source"] is not None else None
-        fact["first_source"] = source.short if source is not None else None
+        fact["first_source"] = short.get(fact["first_source"]) if fact["first_source"] is not None else None
 
 
 def agreeing_fact_ids(conn: Connection, fact_id: int) -> list[int]:
@@ -288,7 +289,8 @@ def _point_year(scope: Scope) -> int | None:
 def _explain(a: dict, b: dict, verdict: Verdict) -> str:
     def says(fact: dict) -> str:
         source = fact["first_source"] or f"fact {fact['id']}"
-        return f"{source} says {format_value(TypedValue.from_columns(fact))}"
+        stated = fact.get("stated")  # the value as shown, when already made (`_described_facts`)
+        return f"{source} says {format_value(TypedValue.from_columns(fact)) if stated is None else stated}"
 
     return f"{a['subject_name']} · {a['property_name']}: {says(a)}; {says(b)} ({verdict.reason})."
 
@@ -452,8 +454,17 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
 
 def _described_facts(conn: Connection, facts: list[tuple], properties: Mapping[int, Row]) -> dict[int, dict]:
     """The rows of these facts as `_explain` and `_fingerprint` read them, by id: their columns, the
-    subject's and property's names, the property's tolerance and the first source that states them."""
+    subject's and property's names, the property's tolerance, the first source that states them and
+    their value as shown. Each distinct value is shown once (it depends on the value columns alone):
+    at 1M the ~18.7k disagreeing facts state ~6.3k values."""
     by_id = {fact[0]: dict(zip(_RESCAN_COLUMNS, fact, strict=True)) for fact in facts}
+    shown: dict[tuple, str] = {}
+    for row in facts:
+        value = row[3:13]  # _VALUE_COLUMNS
+        stated = shown.get(value)
+        if stated is None:
+            stated = shown[value] = format_value(TypedValue.from_columns(by_id[row[0]]))
+        by_id[row[0]]["stated"] = stated
     subjects = sorted({fact["subject_id"] for fact in by_id.values()})
     names = {row[0]: row[1] for start in range(0, len(subjects), _IDS_PER_QUERY)
              for row in conn.execute(_ENTITY_NAMES, {"ids": subjects[start:start + _IDS_PER_QUERY]})}
