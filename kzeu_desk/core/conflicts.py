@@ -23,7 +23,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 
@@ -173,45 +173,58 @@ def _value_disagreements_among(conn: Connection, facts: list[dict],
     return [_value_disagreement(a, b, verdict) for a, b, verdict in pairs]
 
 
-def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, scopes_seen: dict[tuple, tuple[Scope, int | None]],
+@dataclass
+class _Judged:
+    """What `rescan` works out once for all keys: most facts share a handful of points in time (20
+    at 1M), so scopes and whether two overlap repeat across keys, and so do values and pairs of
+    values (~6.3k values among the ~18.7k disagreeing facts at 1M)."""
+
+    scopes: dict[tuple, tuple[Scope, int | None]] = field(default_factory=dict)  # by (point, start, end)
+    overlaps: dict[tuple[tuple, tuple], bool] = field(default_factory=dict)
+    typed: dict[tuple, TypedValue] = field(default_factory=dict)
+    verdicts: dict[tuple[float | None, tuple, tuple], Verdict] = field(default_factory=dict)  # by tolerance and values
+
+
+def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, judged: _Judged,
                        separators: Mapping[int, SeparatorValues]) -> list[tuple[tuple, tuple, Verdict]]:
     """The pairs `value_disagreements` finds among one key's candidates (rows of `_RESCAN_COLUMNS`,
     ordered by id), for `rescan`, which judges ~120k facts at 1M: two facts that state the very same
     value never disagree (the value is compatible with itself, or not comparable at all), so a key
     whose facts all say the same is passed over (a third of the keys) and such pairs are skipped;
-    each distinct value and scope is built once (scopes in `scopes_seen`, shared by the keys), and
-    each distinct pair of values judged once. `separators` holds the separator qualifiers' values of
+    each distinct value, scope, overlap of two scopes and pair of values under one tolerance is
+    worked out once for all keys (`judged`). `separators` holds the separator qualifiers' values of
     the facts whose property has any."""
     values = [fact[3:13] for fact in facts]
     if len(set(values)) < 2:
         return []
-    scopes, years = [], []
-    for fact in facts:
-        when = fact[13:16]
+    scopes_seen, overlaps, typed, verdicts = judged.scopes, judged.overlaps, judged.typed, judged.verdicts
+    whens, scopes, years = [fact[13:16] for fact in facts], [], []
+    for when in whens:
         seen = scopes_seen.get(when)
         if seen is None:
             scope = _scope_of(*when)
             seen = scopes_seen[when] = (scope, _point_year(scope))
         scopes.append(seen[0])
         years.append(seen[1])
-    typed: dict[tuple, TypedValue] = {}
-    verdicts: dict[tuple[tuple, tuple], Verdict] = {}
     found = []
     for i, j in combinations(range(len(facts)), 2):
         if values[i] == values[j]:
             continue
         if years[i] is not None and years[j] is not None and years[i] != years[j]:
             continue  # each point lies within its year
-        if not scopes_overlap(scopes[i], scopes[j]):
+        overlap = overlaps.get((whens[i], whens[j]))
+        if overlap is None:
+            overlap = overlaps[(whens[i], whens[j])] = scopes_overlap(scopes[i], scopes[j])
+        if not overlap:
             continue
         if separated(separators.get(facts[i][0]), separators.get(facts[j][0])):
             continue
-        verdict = verdicts.get((values[i], values[j]))
+        verdict = verdicts.get((tolerance, values[i], values[j]))
         if verdict is None:
             for value in (values[i], values[j]):
                 if value not in typed:
                     typed[value] = TypedValue.from_columns(dict(zip(_VALUE_COLUMNS, value, strict=True)))
-            verdict = verdicts[(values[i], values[j])] = values_compatible(
+            verdict = verdicts[(tolerance, values[i], values[j])] = values_compatible(
                 typed[values[i]], typed[values[j]], tolerance=tolerance)
         if verdict.comparable and not verdict.compatible:
             found.append((facts[i], facts[j], verdict))
@@ -432,14 +445,14 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     # tool wrote without a property sorts after its subject's others.
     keys = sorted(candidates.keys() | existing.keys(), key=lambda key: (key[0], key[1] is None, key[1] or 0))
     pairs: dict[tuple[int, int], list[tuple[tuple, tuple, Verdict]]] = {}
-    scopes: dict[tuple, tuple[Scope, int | None]] = {}  # most facts share a handful of points in time
+    judged = _Judged()
     separators = separator_values(rec.conn, [{"id": fact[0], "property_id": fact[2]}
                                              for facts in candidates.values() for fact in facts])
     for done, key in enumerate(keys):
         if done % 1000 == 0:
             progress.update(done, len(keys), "Judging the facts of each subject and property")
         facts = candidates.get(key)
-        pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], scopes, separators) if facts else []
+        pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], judged, separators) if facts else []
     progress.update(len(keys), len(keys), "Writing what changed")
     described = _described_facts(rec.conn, [fact for found in pairs.values() for a, b, _verdict in found for fact in (a, b)],
                                  properties)
