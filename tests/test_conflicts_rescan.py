@@ -266,6 +266,56 @@ def test_only_keys_whose_facts_may_overlap_in_time_are_judged(fact_base):
         assert conn.execute(text("SELECT count(*) FROM conflict WHERE property_id = :p"), {"p": cumulative}).scalar() == 1
 
 
+def candidate_keys(fb: FactBase) -> set[tuple[int, int]]:
+    with fb.reading() as conn:
+        return {(row.subject_id, row.property_id)
+                for row in conn.execute(conflicts._candidates_where_scopes_may_overlap(engine_of(conn)))}
+
+
+def test_keys_whose_facts_say_one_value_in_each_year_are_ruled_out_before_judging(fact_base, tmp_path):
+    with fact_base.reading() as conn:
+        entities = list(ids_of(conn, "entity", "name").values())
+        inflow = ids_of(conn, "property", "key")["investment_inflow"]
+
+    def facts(subject: int, *stated: tuple[TypedValue, str]) -> tuple[int, int]:
+        for value, year in stated:
+            fact_base.create_fact(value=value, subject_id=subject, property_id=inflow, qualifiers={"point_in_time": year})
+        return subject, inflow
+
+    usd = TypedValue(MONEY, amount=1e9, unit="USD")
+    # A time series whose years each hold copies of one value (a year and a day in it included).
+    facts(entities[0], (usd, "2001"), (usd, "2001"), (TypedValue(MONEY, amount=5e9, unit="USD"), "2002"),
+          (TypedValue(MONEY, amount=5e9, unit="USD"), "2002-06-30"), (TypedValue(MONEY, amount=7e9, unit="USD"), "2003"))
+    # Values that differ in one column only, one of them empty in one fact: each key is judged.
+    differing = [
+        facts(entities[1], (usd, "2001"), (TypedValue(MONEY, amount=1e9, unit="EUR"), "2001")),
+        facts(entities[2], (usd, "2001"), (TypedValue(MONEY, amount=1e9, unit="USD", approximate=True), "2001-03")),
+        facts(entities[3], (usd, "2001"), (TypedValue(MONEY, amount=1e9, lower=1e9, unit="USD"), "2001")),
+        facts(entities[4], (usd, "2001"), (TypedValue(MONEY, amount=1.5e9, unit="USD"), "2001"), (usd, "2002")),
+    ]
+    # One value throughout, but an unscoped fact or a malformed point: judged, as they overlap every year.
+    unscoped = entities[5], inflow
+    fact_base.create_fact(value=usd, subject_id=unscoped[0], property_id=inflow)
+    facts(unscoped[0], (usd, "2001"))
+    malformed = facts(entities[6], (usd, "2001"), (usd, "2002-13"))
+    assert candidate_keys(fact_base) == {*differing, unscoped, malformed}
+    with fact_base.reading() as conn:
+        opened = conn.execute(text("SELECT subject_id FROM conflict WHERE rule = 'value' AND status = 'open'")).scalars().all()
+    assert sorted(opened) == [entities[4]]  # 1.5 bn beside 1 bn; EUR beside USD cannot be compared
+    per_key, set_based = rescan_both_ways(fact_base, tmp_path)
+    assert set_based == per_key
+
+
+@pytest.mark.sqlite_only  # SQLite's query plans (EXPLAIN QUERY PLAN)
+def test_the_candidates_are_read_from_the_index_alone(tricky):
+    with tricky.reading() as conn:
+        query = conflicts._candidates_where_scopes_may_overlap(engine_of(conn))
+        plan = [row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {query.text}")]
+    reads_of_facts = [step for step in plan if step.startswith(("SCAN f", "SEARCH f "))]
+    assert len(reads_of_facts) >= 3, plan  # the key filter, each year's values, the candidates
+    assert all("COVERING INDEX ix_fact_key_values" in step for step in reads_of_facts), plan
+
+
 # -- re-checking what changed ---------------------------------------------------------------------
 
 

@@ -353,6 +353,9 @@ def test_a_curator_role_writes_migrates_and_is_named_in_the_audit(postgresql_ser
         # A later version's migration, run by a curator: the owning group's objects stay the group's.
         with __import__("psycopg").connect(postgresql_server.url(database), autocommit=True) as db:
             db.execute("UPDATE alembic_version SET version_num = '0005_document_pages_and_originals'")
+            db.execute("DROP INDEX ix_fact_key_values")  # 0009's, and the index it replaced back
+            db.execute("CREATE INDEX ix_fact_key_scope ON fact "
+                       "(subject_id, property_id, status, rank, point_in_time, start_time, end_time)")
             db.execute("DROP TABLE dismissed_candidate")
             db.execute("ALTER TABLE evidence DROP COLUMN number_changed")  # 0007's, undone with 0006's
             db.execute("DROP TABLE fact_qualifier")  # and 0008's

@@ -196,9 +196,12 @@ class Fact(SQLModel, table=True):
             "subject_id", "property_id", "status", "value_kind", "value_amount", "value_date",
         ),
         Index("ix_fact_updated", "updated_at", "id"),
-        # The full conflict re-scan's GROUP BY reads only this (conflicts._CANDIDATES_WHERE_SCOPES_MAY_OVERLAP).
-        Index("ix_fact_key_scope",
-              "subject_id", "property_id", "status", "rank", "point_in_time", "start_time", "end_time"),
+        # The full conflict re-scan reads only this (conflicts._candidates_where_scopes_may_overlap):
+        # its key filter, each year's values, and the candidates' rows without ~120k table lookups at 1M.
+        Index("ix_fact_key_values",
+              "subject_id", "property_id", "point_in_time", "start_time", "end_time", "status", "rank",
+              "value_kind", "value_amount", "value_lower", "value_upper", "value_approximate", "value_unit",
+              "value_date", "value_date_end", "value_entity_id", "value_text"),
         # The facts table (core/fact_listing.py): the status filter's count and pages, then each
         # sort's own order, so a page is read from an index instead of sorting every fact. The
         # expressions must be the listing's sort expressions, word for word (tests/test_schema.py).
