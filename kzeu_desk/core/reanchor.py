@@ -82,6 +82,14 @@ LONG_QUOTE_CONTEXT_WEIGHT = 0.1
 LONG_QUOTE_WORDS = 15
 # A quote of this many words says enough to be recognised on its own when it occurs once.
 SELF_EVIDENT_WORDS = 6
+# A quote of fewer words than this that was only a part of its sentence moves only where its surroundings
+# or its sentence agree (CONTEXT_AGREEMENT), even when it is said once in each text: six to nine words
+# ("delays at the port of Aktau") are a phrase a new sentence about something else can repeat.
+_FRAGMENT_SPEAKS_WORDS = 10
+# ... unless it stands in a sentence of at least this many other words of which at most this share were
+# words of its old sentence: then the phrase is said again about something else.
+_FRAGMENT_COMPANY_WORDS = 5
+_FRAGMENT_COMPANY_KEPT = 0.2
 # A changed figure is the same claim only if the quote with its figures blanked out is this alike.
 CLAIM_AGREEMENT = 0.8
 # Context resembling the old on one side only vouches at most this much beyond that side's agreement.
@@ -656,7 +664,12 @@ class Locator:
             in_bracket = _scan(self.text, quote, new_from, new_to, 2)
             if len(in_bracket) == 1 and (self.old is None
                                          or len(_scan(self.old.text, quote, old_from, old_to, 2)) == 1):
-                return Placement(span.key, AnchorState.MOVED, in_bracket[0], in_bracket[0] + len(quote), None)
+                # Landmarks vouch for a passage, not for a phrase: a fragment's sentence may have been
+                # replaced in place by another that repeats it.
+                if (not self._phrase_in_another_claim(span, in_bracket[0], in_bracket[0] + len(quote))
+                        or self._support(span, in_bracket[0], in_bracket[0] + len(quote)) >= CONTEXT_AGREEMENT):
+                    return Placement(span.key, AnchorState.MOVED, in_bracket[0], in_bracket[0] + len(quote), None)
+                in_bracket = []
         else:
             in_bracket = []
         found = self.index.find_all(quote, limit=_OCCURRENCES_RANKED_BY_CONTEXT,
@@ -669,7 +682,8 @@ class Locator:
                      if _whole_words(self.text, start, start + len(quote), span)] or found
         if (span.self_evident and len(found) == 1 and not repetition.repeated_before and not in_bracket
                 and self.index.count_word_sequence(span.words, limit=2) == 1
-                and (not self._is_narrow(span, bracket)
+                and (not (self._is_narrow(span, bracket)
+                          or self._phrase_in_another_claim(span, found[0], found[0] + len(quote)))
                      or self._support(span, found[0], found[0] + len(quote)) >= CONTEXT_AGREEMENT)):
             # Unique before and after. When landmarks say where the passage stood and this is
             # elsewhere, it must have taken its surroundings along (a moved paragraph), or the
@@ -693,6 +707,31 @@ class Locator:
                 and not self._claimed_by_another_copy(span, best_start, best_support, repetition)):
             return self._moved_unless_edited_fits_better(span, bracket, repetition, best_start, best_support)
         return None
+
+    def _phrase_in_another_claim(self, span: _Span, start: int, end: int) -> bool:
+        """Whether a quote of fewer than _FRAGMENT_SPEAKS_WORDS words, only a part of its old sentence,
+        stands here in a sentence that says something else: the new sentence has words of its own
+        besides the quote, and hardly any of them (at most _FRAGMENT_COMPANY_KEPT) were words of the
+        old sentence. "delays at the port of Aktau" ended "Shipping companies have complained about
+        …", a sentence that was cut; a new sentence "Delays at the port of Aktau have fallen by half
+        since January, a spokesman … said" repeats the phrase with 1 of its 15 other words from the
+        old sentence. Said once in each text, the phrase is still no evidence there unless its
+        surroundings agree. A clause moved into a reworded sentence keeps some of its company ("both
+        regions … concerned", 3 of 6)."""
+        if self.old is None or len(span.words) >= _FRAGMENT_SPEAKS_WORDS:
+            return False
+        old_sentence = self._old_sentence(span)
+        others, _ = self._old_sentence_words(span, old_sentence)
+        if not others:
+            return False  # the quote was (hardly less than) its sentence
+        new_sentence = self.new.masked[self.new.sentence_start(start):start] + " " + self.new.masked[
+            end:self.new.sentence_end(start, end)]
+        company = _WORD.findall(new_sentence)
+        if len(company) < _FRAGMENT_COMPANY_WORDS:
+            return False
+        old_words = _WORD.findall(old_sentence)
+        kept = sum(any(word == old or same_stem(word, old) for old in old_words) for word in company)
+        return kept <= _FRAGMENT_COMPANY_KEPT * len(company)
 
     def _moved_unless_edited_fits_better(self, span: _Span, bracket: tuple[int, int, int, int],
                                          repetition: _Repetition, start: int, support: float | None) -> Placement:
@@ -819,7 +858,10 @@ class Locator:
                 continue
             old_from, old_to, new_from, new_to = side
             words = _WORD.findall(old.text, old_from, old_to)
-            if (len(words) >= SELF_EVIDENT_WORDS and _WORD.findall(new.text, new_from, new_to) == words
+            # The side must bring words of its own: a side of bare punctuation (the quote ended its
+            # sentence) leaves the quote to speak for itself, which a fragment cannot.
+            if (len(words) > len(span.words) and len(words) >= SELF_EVIDENT_WORDS
+                    and _WORD.findall(new.text, new_from, new_to) == words
                     and old.index.count_word_sequence(words, limit=2) == 1
                     and self.index.count_word_sequence(words, limit=2) == 1):
                 return True
@@ -940,7 +982,8 @@ class Locator:
             found = self.text[candidate.start:candidate.end]
             # A long quote said once vouches for itself, unless what it matched is said elsewhere too.
             vouched_for = (span.self_evident and not repetition.repeated_before
-                           and self.index.count_word_sequence(_WORD.findall(found), limit=2) == 1)
+                           and self.index.count_word_sequence(_WORD.findall(found), limit=2) == 1
+                           and not self._phrase_in_another_claim(span, candidate.start, candidate.end))
             if found == span.quote:
                 # A verbatim copy was already judged by its surroundings in the step before, unless
                 # the quote is long and was said once.
