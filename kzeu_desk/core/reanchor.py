@@ -587,7 +587,8 @@ class Locator:
                  or self._date_made_precise(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition))
-        if found is None or not span.quote:
+        if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
+                span.quote, self.text[found.start:found.end] if found.number_changed else ""):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
 
@@ -750,6 +751,11 @@ class Locator:
             return moved
         edited = self._approximately(span, bracket, repetition, edited_only=True)
         if edited is None or edited.start is None or edited.end is None:
+            return moved
+        if edited.start < start + len(span.quote) and start < edited.end:
+            # The edited place holds this very copy, with more beside it ("… 49,1 млрд долларов США
+            # (в 2024 году – 48,8 млрд долларов США)"): the quote is still said word for word, and the
+            # words around it are another statement, not an edit of it.
             return moved
         edited_support = self._support(span, edited.start, edited.end)
         if edited_support > support + (0.0 if has_figures else AMBIGUITY_MARGIN):
@@ -1671,6 +1677,27 @@ _CLAUSE_END = re.compile(r"\s*(?:\[\w+\])*[.;!?]")
 
 def _is_date_word(word: str) -> bool:
     return word[:1].isdigit() or word in _DATE_GLUE or is_figure_word(word) or word == "may"
+
+
+def _old_claim_kept_beside_a_new_one(quote: str, found: str) -> bool:
+    """Whether a placement whose figures changed states the quote's figures twice over: a new set of
+    the same shapes (digits as 0, in the same order) and then, or before, the old set itself,
+    unchanged. The old statement is kept beside a new one, as a background note does when it gives
+    this year's figure with last year's in brackets ("По итогам 2024 года товарооборот составил
+    48,8 млрд" -> "По итогам 2025 года … 49,1 млрд (в 2024 году – 48,8 млрд)"): the passage is two
+    claims and the quote only one of them; placed over both, a curator would read the new figure as
+    the old one corrected. Figures merely added beside kept ones ("в апреле 2026 года" -> "3–4 апреля
+    2026 года"; "… 90 евро" -> "… 90 евро, для детей от 6 до 12 лет — 45 евро"; "[XX] November" ->
+    "20 November") are not a second set of the same shapes."""
+    if not found:
+        return False
+    old, new = _figures(quote), _figures(found)
+    if not old or len(new) != 2 * len(old):
+        return False
+    shapes = [figure.translate(_DIGITS_MASKED) for figure in old]
+    first, second = new[:len(old)], new[len(old):]
+    return ((second == old and [figure.translate(_DIGITS_MASKED) for figure in first] == shapes)
+            or (first == old and [figure.translate(_DIGITS_MASKED) for figure in second] == shapes))
 
 
 def _only_figures_changed(quote: str, found: str) -> bool:
