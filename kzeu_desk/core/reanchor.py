@@ -57,6 +57,7 @@ from typing import TypeGuard
 
 from kzeu_desk.core import sliced
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
+from kzeu_desk.core.figure_values import figure_value, scale_after
 from kzeu_desk.core.folding import FoldedText, fold
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.written_figures import is_figure_word, word_figures
@@ -269,13 +270,20 @@ def numbers_changed(old_quote: str, new_quote: str) -> bool:
 
 
 def _figures_in_digits(folded: str) -> list[str]:
-    return [number.replace(" ", "") for number in _NUMBER.findall(folded)]
+    return [figure for _, figure in _figures_with_places(folded)]
+
+
+def _figures_with_places(folded: str) -> list[tuple[int, str]]:
+    """The figures in digits of a folded text, each where it starts and as its value, a scale word
+    after it multiplied out (`core.figure_values`: "1 200", "1,200" and "1,2 тыс." are all "1200")."""
+    return [(match.start(), figure_value(match.group(), scale_after(folded, match.end())[0]))
+            for match in _NUMBER.finditer(folded)]
 
 
 def _figures(folded: str) -> list[str]:
-    """The figures of a folded text in order: those in digits, and those written in words
+    """The figures of a folded text in order: those in digits, by value, and those written in words
     ("twelve months", "in April", "күзде"; `core.written_figures`), which change a claim as much."""
-    in_digits = [(match.start(), match.group().replace(" ", "")) for match in _NUMBER.finditer(folded)]
+    in_digits = _figures_with_places(folded)
     in_words = word_figures(folded)
     if not in_words:
         return [figure for _, figure in in_digits]
@@ -586,7 +594,8 @@ class Locator:
                  or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span)
                  or self._date_made_precise(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
-                 or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition))
+                 or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
+                 or self._placeholder_filled(span))
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
                 span.quote, self.text[found.start:found.end] if found.number_changed else ""):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
@@ -1629,6 +1638,47 @@ class Locator:
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
 
+    def _placeholder_filled(self, span: _Span) -> Placement | None:
+        """A draft's placeholder filled in the final text: "Brussels, [date] 2026" -> "Brussels, 18 May
+        2026", "[нөмірі] отырысының" -> "21-отырысының", "Брюссель, [күні]" -> "Брюссель, 2025 жылғы
+        14 сәуір". A bracketed word or two (or "XX") stands for what a later version writes; the quote's
+        other words must stand around what was written there, word for word, what was written must be
+        short (at most _PLACEHOLDER_FILL characters, within its line) and hold a figure, and it must
+        happen once in the text, where the surroundings agree. The claim gained a figure: flagged
+        "number changed", fuzzy, waiting for a curator. A placeholder at the quote's edge is bounded by
+        the words of the old context beyond it."""
+        parts = _PLACEHOLDER.split(span.quote)
+        if len(parts) < 3 or not self.old:
+            return None
+        pattern = []
+        for number, part in enumerate(parts[::2]):
+            if number:
+                pattern.append(rf"(?P<fill{number}>[^\n\[\]]{{1,{_PLACEHOLDER_FILL}}}?)")
+            pattern.append(_loose_literal(part))
+        before = after = ""
+        if not parts[0].strip():
+            tail = _WORD_SPLIT.split(span.prefix)[-3:]  # the last word of the prefix and what follows it
+            before = _loose_literal("".join(tail))
+        if not parts[-1].strip():
+            head = "".join(_WORD_SPLIT.split(span.suffix)[:2])  # up to the suffix's first word
+            after = _loose_literal(head)
+        if not (parts[0].strip() or before) or not (parts[-1].strip() or after):
+            return None  # nothing would bound what was written in
+        regex = re.compile(f"(?<!\\w){before}(?P<quote>{''.join(pattern)})(?={after}(?!\\w))")
+        places = []
+        for match in regex.finditer(self.text):
+            fills = [value for name, value in match.groupdict().items() if name.startswith("fill") and value]
+            if fills and all(_figures(fill.strip(" -")) for fill in fills):
+                places.append((match.start("quote"), match.end("quote")))
+            if len(places) > 1:
+                return None
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        if self._support(span, start, end) < CONTEXT_AGREEMENT:
+            return None
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01, True)
+
     def _inserted_place_fits_another_copy(self, span: _Span, start: int, end: int, support: float) -> bool:
         """Whether another copy of the quote in the old text fits this place clearly better."""
         assert self.old is not None
@@ -1677,6 +1727,18 @@ _CLAUSE_END = re.compile(r"\s*(?:\[\w+\])*[.;!?]")
 
 def _is_date_word(word: str) -> bool:
     return word[:1].isdigit() or word in _DATE_GLUE or is_figure_word(word) or word == "may"
+
+
+# A draft's placeholder: a bracketed word or two ("[date]", "[нөмірі]", "[күні]") or Xs ("[XX]"); the
+# final text writes at most this many characters there ("2025 жылғы 14 сәуір" is 19).
+_PLACEHOLDER = re.compile(r"(\s*\[(?:[^\W\d_]+(?: [^\W\d_]+)?)\]\s*)")
+_PLACEHOLDER_FILL = 40
+
+
+def _loose_literal(text: str) -> str:
+    """A regular expression for `text` in which any run of spaces or hyphens may be any other (or
+    none, next to a placeholder: "[нөмірі] отырысының" became "21-отырысының")."""
+    return r"[\s-]*".join(re.escape(piece) for piece in re.split(r"[\s-]+", text))
 
 
 def _old_claim_kept_beside_a_new_one(quote: str, found: str) -> bool:
