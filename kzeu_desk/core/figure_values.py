@@ -73,3 +73,18 @@ def figure_value(number: str, power: int = 0) -> str:
         return number.replace(" ", "")
     text = f"{value.normalize():f}"
     return text
+
+
+# A scale word as `scale_after` reads it, for patterns that take a figure together with its scale.
+SCALE_WORD = (r"(?:thousands?|millions?|mln|billions?|bn|trillions?"
+              r"|тыс\w*\.?|мың\w*|млн\w*\.?|миллион\w*|млрд\w*\.?|миллиард\w*|трлн\w*\.?|триллион\w*)(?!\w)")
+# Currency signs written as the codes a text may use instead ("€12.5 million" and "EUR 12.5 million").
+_CURRENCY_SIGNS = re.compile(r"([€$£₸])\s?")
+_CURRENCY_CODES = {"€": "eur ", "$": "usd ", "£": "gbp ", "₸": "kzt "}
+
+
+def currency_signs_as_codes(folded: str) -> str:
+    """A folded text with each currency sign written as its code and a space, so that "€12.5" reads
+    as "eur 12.5" does; a different currency stays different."""
+    return _CURRENCY_SIGNS.sub(lambda match: _CURRENCY_CODES[match.group(1)], folded)
+

@@ -57,7 +57,7 @@ from typing import TypeGuard
 
 from kzeu_desk.core import sliced
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
-from kzeu_desk.core.figure_values import figure_value, scale_after
+from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, figure_value, scale_after
 from kzeu_desk.core.folding import FoldedText, fold
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.written_figures import is_figure_word, word_figures
@@ -178,6 +178,8 @@ _FIGURE_WORD = "#"  # a word of digits, as the alignment of a quote with figures
 _WORD_SPLIT = re.compile(r"(\w+)")
 # A figure: digits with decimal or thousands separators, and thousands set apart by a space.
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*")
+# A figure with the scale word after it, if any (`core.figure_values`).
+_FIGURE_WITH_SCALE = re.compile(rf"(?:{_NUMBER.pattern})(?: ?{SCALE_WORD})?")
 # A sentence's end: its closing punctuation, or a line break.
 _SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
 # The same in a text that kept its capitals: a full stop after a lone capital is an initial
@@ -299,8 +301,10 @@ def _masked(folded: str) -> str:
 
 
 def _blanked(folded: str) -> str:
-    """The text with every figure replaced by "#": what a claim says besides its numbers."""
-    return _NUMBER.sub("#", folded)
+    """The text with every figure (and a scale word after it: "1.2 million", "1,2 тыс.") replaced by
+    "#", currency signs written as codes: what a claim says besides its numbers, as written by any
+    publishing system ("EUR 12,500,000" and "€12.5 million" are both "eur #")."""
+    return _FIGURE_WITH_SCALE.sub("#", currency_signs_as_codes(folded))
 
 
 # -- the word index ------------------------------------------------------------------------------
@@ -1005,8 +1009,11 @@ class Locator:
                 return vouched_for and not edited_only
             # What the quote itself lost, its surroundings must make up: an edited short quote needs
             # more of them than a verbatim one.
+            # Figures the same by value are compared as figures: "EUR 12,500,000" is "€12.5 million".
+            likeness = (similarity(_blanked(span.quote), _blanked(found)) if _figures(span.quote) == _figures(found)
+                        and _figures(span.quote) else similarity(span.quote, found))
             if not vouched_for and self._support(span, candidate.start, candidate.end) < (
-                    CONTEXT_AGREEMENT + 1 - similarity(span.quote, found)):
+                    CONTEXT_AGREEMENT + 1 - likeness):
                 return False
             return (_figures(span.quote) == _figures(found) or self._same_claim(span, candidate)
                     or (vouched_for and _only_figures_changed(span.quote, found)))
