@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 # Scale words, folded (lower case, ё as е, the Kazakh і as a Latin i), by the power of ten they
 # multiply by. Russian and Kazakh words are matched by their start, so case endings do not matter
@@ -55,6 +56,8 @@ def scale_after(text: str, end: int) -> tuple[int, int]:
     return 0, end
 
 
+# The same few figures are read again for every span compared near them: remembered, not re-parsed.
+@lru_cache(maxsize=4096)
 def figure_value(number: str, power: int = 0) -> str:
     """A number in digits as written ("1,200", "1 200", "48,8", "12,500,000") times 10**power, as a
     plain decimal string; the number as written, spaces removed, when it cannot be read."""
@@ -71,8 +74,7 @@ def figure_value(number: str, power: int = 0) -> str:
         value = Decimal(digits).scaleb(power)
     except InvalidOperation:
         return number.replace(" ", "")
-    text = f"{value.normalize():f}"
-    return text
+    return f"{value.normalize():f}"
 
 
 # A scale word as `scale_after` reads it, for patterns that take a figure together with its scale.
