@@ -743,8 +743,12 @@ class Locator:
         company = _WORD.findall(new_sentence)
         if len(company) < _FRAGMENT_COMPANY_WORDS:
             return False
-        old_words = _WORD.findall(old_sentence)
-        kept = sum(any(word == old or same_stem(word, old) for old in old_words) for word in company)
+        old_words = set(_WORD.findall(old_sentence))
+        by_start: dict[str, list[str]] = defaultdict(list)
+        for old_word in old_words:
+            by_start[old_word[:_STEM_LETTERS]].append(old_word)
+        kept = sum(word in old_words or any(same_stem(word, old_word) for old_word in by_start.get(
+            word[:_STEM_LETTERS], ())) for word in company)
         return kept <= _FRAGMENT_COMPANY_KEPT * len(company)
 
     def _moved_unless_edited_fits_better(self, span: _Span, bracket: tuple[int, int, int, int],
