@@ -51,14 +51,16 @@ def test_at_least_97_percent_of_the_tuning_pairs_are_placed_or_orphaned_correctl
     assert harness.tally(tuning).right_share >= 0.97, wrong
 
 
-# The held-out round is scored once and not tuned on; the bar of 97% is not met on it (round 9: 80.6%,
-# 83 of 103, every miss orphaned and queued; docs/PERFORMANCE.md lists what it lost). This floor only
-# keeps later work from losing what it gets right.
-HELD_OUT_FLOOR = 0.80
+# The held-out round 9 is scored once and not tuned on; the bar of 97% is not met on it (80.6% first,
+# 83 of 103, every miss orphaned and queued; 82.5% since round 11's placeholder rule placed two filled-in
+# placeholders; docs/PERFORMANCE.md says what it loses and why). This floor only keeps later work from
+# losing what it gets right.
+HELD_OUT_FLOOR = 0.82
 
 
 def test_the_held_out_round_keeps_what_it_got_right(outcomes):
-    held_out = [o for o in outcomes if o.pair.split == "held-out" and o.pair.round != 10]
+    held_out = [o for o in outcomes if o.pair.split == "held-out" and o.pair.round is None]
+    assert len({o.pair.name for o in held_out}) == 5
     assert harness.tally(held_out).right_share >= HELD_OUT_FLOOR
 
 
@@ -74,6 +76,25 @@ def test_round_10_stays_above_the_bar_and_misplaces_nothing(outcomes):
     t = harness.tally(round_10)
     assert t.misplaced == 0, [o.describe() for o in round_10 if o.verdict is harness.Verdict.MISPLACED]
     assert t.right_share >= ROUND_10_FLOOR, [o.describe() for o in round_10 if o.verdict is not harness.Verdict.PLACED_RIGHT]
+    assert t.number_changes_missed == 0
+
+
+# Round 11 (eight pairs, 117 spans, written against round 10's patterns: a figure said twice and
+# corrected in one place, last year's figure kept in brackets beside this year's, cut sentences whose
+# words recur, short quotes, quotes across a paragraph break, numbers written another way) scored 88.9%
+# on its first run (104 of 117) with 3 misplaced, one of them not queued; its failure classes were then
+# fixed in general: 94.9% (111 of 117), nothing misplaced, every changed figure flagged. Its six misses
+# are all orphaned and queued (docs/PERFORMANCE.md); the floor keeps that, below the issue's 97%.
+ROUND_11_FLOOR = 0.94
+
+
+def test_round_11_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
+    round_11 = [o for o in outcomes if o.pair.round == 11]
+    assert len({o.pair.name for o in round_11}) == 8 and len(round_11) >= 100
+    assert {o.pair.language for o in round_11} == {"en", "ru", "kk"}
+    t = harness.tally(round_11)
+    assert t.misplaced == 0, [o.describe() for o in round_11 if o.verdict is harness.Verdict.MISPLACED]
+    assert t.right_share >= ROUND_11_FLOOR, [o.describe() for o in round_11 if o.verdict is not harness.Verdict.PLACED_RIGHT]
     assert t.number_changes_missed == 0
 
 

@@ -57,6 +57,7 @@ from typing import TypeGuard
 
 from kzeu_desk.core import sliced
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
+from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, figure_value, scale_after
 from kzeu_desk.core.folding import FoldedText, fold
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.written_figures import is_figure_word, word_figures
@@ -82,6 +83,14 @@ LONG_QUOTE_CONTEXT_WEIGHT = 0.1
 LONG_QUOTE_WORDS = 15
 # A quote of this many words says enough to be recognised on its own when it occurs once.
 SELF_EVIDENT_WORDS = 6
+# A quote of fewer words than this that was only a part of its sentence moves only where its surroundings
+# or its sentence agree (CONTEXT_AGREEMENT), even when it is said once in each text: six to nine words
+# ("delays at the port of Aktau") are a phrase a new sentence about something else can repeat.
+_FRAGMENT_SPEAKS_WORDS = 10
+# ... unless it stands in a sentence of at least this many other words of which at most this share were
+# words of its old sentence: then the phrase is said again about something else.
+_FRAGMENT_COMPANY_WORDS = 5
+_FRAGMENT_COMPANY_KEPT = 0.2
 # A changed figure is the same claim only if the quote with its figures blanked out is this alike.
 CLAIM_AGREEMENT = 0.8
 # Context resembling the old on one side only vouches at most this much beyond that side's agreement.
@@ -169,6 +178,8 @@ _FIGURE_WORD = "#"  # a word of digits, as the alignment of a quote with figures
 _WORD_SPLIT = re.compile(r"(\w+)")
 # A figure: digits with decimal or thousands separators, and thousands set apart by a space.
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*")
+# A figure with the scale word after it, if any (`core.figure_values`).
+_FIGURE_WITH_SCALE = re.compile(rf"(?:{_NUMBER.pattern})(?: ?{SCALE_WORD})?")
 # A sentence's end: its closing punctuation, or a line break.
 _SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
 # The same in a text that kept its capitals: a full stop after a lone capital is an initial
@@ -261,13 +272,20 @@ def numbers_changed(old_quote: str, new_quote: str) -> bool:
 
 
 def _figures_in_digits(folded: str) -> list[str]:
-    return [number.replace(" ", "") for number in _NUMBER.findall(folded)]
+    return [figure for _, figure in _figures_with_places(folded)]
+
+
+def _figures_with_places(folded: str) -> list[tuple[int, str]]:
+    """The figures in digits of a folded text, each where it starts and as its value, a scale word
+    after it multiplied out (`core.figure_values`: "1 200", "1,200" and "1,2 тыс." are all "1200")."""
+    return [(match.start(), figure_value(match.group(), scale_after(folded, match.end())[0]))
+            for match in _NUMBER.finditer(folded)]
 
 
 def _figures(folded: str) -> list[str]:
-    """The figures of a folded text in order: those in digits, and those written in words
+    """The figures of a folded text in order: those in digits, by value, and those written in words
     ("twelve months", "in April", "күзде"; `core.written_figures`), which change a claim as much."""
-    in_digits = [(match.start(), match.group().replace(" ", "")) for match in _NUMBER.finditer(folded)]
+    in_digits = _figures_with_places(folded)
     in_words = word_figures(folded)
     if not in_words:
         return [figure for _, figure in in_digits]
@@ -283,8 +301,10 @@ def _masked(folded: str) -> str:
 
 
 def _blanked(folded: str) -> str:
-    """The text with every figure replaced by "#": what a claim says besides its numbers."""
-    return _NUMBER.sub("#", folded)
+    """The text with every figure (and a scale word after it: "1.2 million", "1,2 тыс.") replaced by
+    "#", currency signs written as codes: what a claim says besides its numbers, as written by any
+    publishing system ("EUR 12,500,000" and "€12.5 million" are both "eur #")."""
+    return _FIGURE_WITH_SCALE.sub("#", currency_signs_as_codes(folded))
 
 
 # -- the word index ------------------------------------------------------------------------------
@@ -578,8 +598,10 @@ class Locator:
                  or self._approximately(span, bracket, repetition) or self._figure_between_its_context(span)
                  or self._date_made_precise(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
-                 or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition))
-        if found is None or not span.quote:
+                 or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
+                 or self._placeholder_filled(span))
+        if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
+                span.quote, self.text[found.start:found.end] if found.number_changed else ""):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
 
@@ -656,7 +678,12 @@ class Locator:
             in_bracket = _scan(self.text, quote, new_from, new_to, 2)
             if len(in_bracket) == 1 and (self.old is None
                                          or len(_scan(self.old.text, quote, old_from, old_to, 2)) == 1):
-                return Placement(span.key, AnchorState.MOVED, in_bracket[0], in_bracket[0] + len(quote), None)
+                # Landmarks vouch for a passage, not for a phrase: a fragment's sentence may have been
+                # replaced in place by another that repeats it.
+                if (not self._phrase_in_another_claim(span, in_bracket[0], in_bracket[0] + len(quote))
+                        or self._support(span, in_bracket[0], in_bracket[0] + len(quote)) >= CONTEXT_AGREEMENT):
+                    return Placement(span.key, AnchorState.MOVED, in_bracket[0], in_bracket[0] + len(quote), None)
+                in_bracket = []
         else:
             in_bracket = []
         found = self.index.find_all(quote, limit=_OCCURRENCES_RANKED_BY_CONTEXT,
@@ -669,7 +696,8 @@ class Locator:
                      if _whole_words(self.text, start, start + len(quote), span)] or found
         if (span.self_evident and len(found) == 1 and not repetition.repeated_before and not in_bracket
                 and self.index.count_word_sequence(span.words, limit=2) == 1
-                and (not self._is_narrow(span, bracket)
+                and (not (self._is_narrow(span, bracket)
+                          or self._phrase_in_another_claim(span, found[0], found[0] + len(quote)))
                      or self._support(span, found[0], found[0] + len(quote)) >= CONTEXT_AGREEMENT)):
             # Unique before and after. When landmarks say where the passage stood and this is
             # elsewhere, it must have taken its surroundings along (a moved paragraph), or the
@@ -694,6 +722,35 @@ class Locator:
             return self._moved_unless_edited_fits_better(span, bracket, repetition, best_start, best_support)
         return None
 
+    def _phrase_in_another_claim(self, span: _Span, start: int, end: int) -> bool:
+        """Whether a quote of fewer than _FRAGMENT_SPEAKS_WORDS words, only a part of its old sentence,
+        stands here in a sentence that says something else: the new sentence has words of its own
+        besides the quote, and hardly any of them (at most _FRAGMENT_COMPANY_KEPT) were words of the
+        old sentence. "delays at the port of Aktau" ended "Shipping companies have complained about
+        …", a sentence that was cut; a new sentence "Delays at the port of Aktau have fallen by half
+        since January, a spokesman … said" repeats the phrase with 1 of its 15 other words from the
+        old sentence. Said once in each text, the phrase is still no evidence there unless its
+        surroundings agree. A clause moved into a reworded sentence keeps some of its company ("both
+        regions … concerned", 3 of 6)."""
+        if self.old is None or len(span.words) >= _FRAGMENT_SPEAKS_WORDS:
+            return False
+        old_sentence = self._old_sentence(span)
+        others, _ = self._old_sentence_words(span, old_sentence)
+        if not others:
+            return False  # the quote was (hardly less than) its sentence
+        new_sentence = self.new.masked[self.new.sentence_start(start):start] + " " + self.new.masked[
+            end:self.new.sentence_end(start, end)]
+        company = _WORD.findall(new_sentence)
+        if len(company) < _FRAGMENT_COMPANY_WORDS:
+            return False
+        old_words = set(_WORD.findall(old_sentence))
+        by_start: dict[str, list[str]] = defaultdict(list)
+        for old_word in old_words:
+            by_start[old_word[:_STEM_LETTERS]].append(old_word)
+        kept = sum(word in old_words or any(same_stem(word, old_word) for old_word in by_start.get(
+            word[:_STEM_LETTERS], ())) for word in company)
+        return kept <= _FRAGMENT_COMPANY_KEPT * len(company)
+
     def _moved_unless_edited_fits_better(self, span: _Span, bracket: tuple[int, int, int, int],
                                          repetition: _Repetition, start: int, support: float | None) -> Placement:
         """The quote moved to `start`, unless the passage itself, edited, stands where its
@@ -711,6 +768,11 @@ class Locator:
             return moved
         edited = self._approximately(span, bracket, repetition, edited_only=True)
         if edited is None or edited.start is None or edited.end is None:
+            return moved
+        if edited.start < start + len(span.quote) and start < edited.end:
+            # The edited place holds this very copy, with more beside it ("… 49,1 млрд долларов США
+            # (в 2024 году – 48,8 млрд долларов США)"): the quote is still said word for word, and the
+            # words around it are another statement, not an edit of it.
             return moved
         edited_support = self._support(span, edited.start, edited.end)
         if edited_support > support + (0.0 if has_figures else AMBIGUITY_MARGIN):
@@ -819,7 +881,10 @@ class Locator:
                 continue
             old_from, old_to, new_from, new_to = side
             words = _WORD.findall(old.text, old_from, old_to)
-            if (len(words) >= SELF_EVIDENT_WORDS and _WORD.findall(new.text, new_from, new_to) == words
+            # The side must bring words of its own: a side of bare punctuation (the quote ended its
+            # sentence) leaves the quote to speak for itself, which a fragment cannot.
+            if (len(words) > len(span.words) and len(words) >= SELF_EVIDENT_WORDS
+                    and _WORD.findall(new.text, new_from, new_to) == words
                     and old.index.count_word_sequence(words, limit=2) == 1
                     and self.index.count_word_sequence(words, limit=2) == 1):
                 return True
@@ -940,15 +1005,19 @@ class Locator:
             found = self.text[candidate.start:candidate.end]
             # A long quote said once vouches for itself, unless what it matched is said elsewhere too.
             vouched_for = (span.self_evident and not repetition.repeated_before
-                           and self.index.count_word_sequence(_WORD.findall(found), limit=2) == 1)
+                           and self.index.count_word_sequence(_WORD.findall(found), limit=2) == 1
+                           and not self._phrase_in_another_claim(span, candidate.start, candidate.end))
             if found == span.quote:
                 # A verbatim copy was already judged by its surroundings in the step before, unless
                 # the quote is long and was said once.
                 return vouched_for and not edited_only
             # What the quote itself lost, its surroundings must make up: an edited short quote needs
             # more of them than a verbatim one.
+            # Figures the same by value are compared as figures: "EUR 12,500,000" is "€12.5 million".
+            likeness = (similarity(_blanked(span.quote), _blanked(found)) if _figures(span.quote) == _figures(found)
+                        and _figures(span.quote) else similarity(span.quote, found))
             if not vouched_for and self._support(span, candidate.start, candidate.end) < (
-                    CONTEXT_AGREEMENT + 1 - similarity(span.quote, found)):
+                    CONTEXT_AGREEMENT + 1 - likeness):
                 return False
             return (_figures(span.quote) == _figures(found) or self._same_claim(span, candidate)
                     or (vouched_for and _only_figures_changed(span.quote, found)))
@@ -1580,6 +1649,47 @@ class Locator:
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
 
+    def _placeholder_filled(self, span: _Span) -> Placement | None:
+        """A draft's placeholder filled in the final text: "Brussels, [date] 2026" -> "Brussels, 18 May
+        2026", "[нөмірі] отырысының" -> "21-отырысының", "Брюссель, [күні]" -> "Брюссель, 2025 жылғы
+        14 сәуір". A bracketed word or two (or "XX") stands for what a later version writes; the quote's
+        other words must stand around what was written there, word for word, what was written must be
+        short (at most _PLACEHOLDER_FILL characters, within its line) and hold a figure, and it must
+        happen once in the text, where the surroundings agree. The claim gained a figure: flagged
+        "number changed", fuzzy, waiting for a curator. A placeholder at the quote's edge is bounded by
+        the words of the old context beyond it."""
+        parts = _PLACEHOLDER.split(span.quote)
+        if len(parts) < 3 or not self.old:
+            return None
+        pattern = []
+        for number, part in enumerate(parts[::2]):
+            if number:
+                pattern.append(rf"(?P<fill{number}>[^\n\[\]]{{1,{_PLACEHOLDER_FILL}}}?)")
+            pattern.append(_loose_literal(part))
+        before = after = ""
+        if not parts[0].strip():
+            tail = _WORD_SPLIT.split(span.prefix)[-3:]  # the last word of the prefix and what follows it
+            before = _loose_literal("".join(tail))
+        if not parts[-1].strip():
+            head = "".join(_WORD_SPLIT.split(span.suffix)[:2])  # up to the suffix's first word
+            after = _loose_literal(head)
+        if not (parts[0].strip() or before) or not (parts[-1].strip() or after):
+            return None  # nothing would bound what was written in
+        regex = re.compile(f"(?<!\\w){before}(?P<quote>{''.join(pattern)})(?={after}(?!\\w))")
+        places = []
+        for match in regex.finditer(self.text):
+            fills = [value for name, value in match.groupdict().items() if name.startswith("fill") and value]
+            if fills and all(_figures(fill.strip(" -")) for fill in fills):
+                places.append((match.start("quote"), match.end("quote")))
+            if len(places) > 1:
+                return None
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        if self._support(span, start, end) < CONTEXT_AGREEMENT:
+            return None
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01, True)
+
     def _inserted_place_fits_another_copy(self, span: _Span, start: int, end: int, support: float) -> bool:
         """Whether another copy of the quote in the old text fits this place clearly better."""
         assert self.old is not None
@@ -1628,6 +1738,39 @@ _CLAUSE_END = re.compile(r"\s*(?:\[\w+\])*[.;!?]")
 
 def _is_date_word(word: str) -> bool:
     return word[:1].isdigit() or word in _DATE_GLUE or is_figure_word(word) or word == "may"
+
+
+# A draft's placeholder: a bracketed word or two ("[date]", "[нөмірі]", "[күні]") or Xs ("[XX]"); the
+# final text writes at most this many characters there ("2025 жылғы 14 сәуір" is 19).
+_PLACEHOLDER = re.compile(r"(\s*\[(?:[^\W\d_]+(?: [^\W\d_]+)?)\]\s*)")
+_PLACEHOLDER_FILL = 40
+
+
+def _loose_literal(text: str) -> str:
+    """A regular expression for `text` in which any run of spaces or hyphens may be any other (or
+    none, next to a placeholder: "[нөмірі] отырысының" became "21-отырысының")."""
+    return r"[\s-]*".join(re.escape(piece) for piece in re.split(r"[\s-]+", text))
+
+
+def _old_claim_kept_beside_a_new_one(quote: str, found: str) -> bool:
+    """Whether a placement whose figures changed states the quote's figures twice over: a new set of
+    the same shapes (digits as 0, in the same order) and then, or before, the old set itself,
+    unchanged. The old statement is kept beside a new one, as a background note does when it gives
+    this year's figure with last year's in brackets ("По итогам 2024 года товарооборот составил
+    48,8 млрд" -> "По итогам 2025 года … 49,1 млрд (в 2024 году – 48,8 млрд)"): the passage is two
+    claims and the quote only one of them; placed over both, a curator would read the new figure as
+    the old one corrected. Figures merely added beside kept ones ("в апреле 2026 года" -> "3–4 апреля
+    2026 года"; "… 90 евро" -> "… 90 евро, для детей от 6 до 12 лет — 45 евро"; "[XX] November" ->
+    "20 November") are not a second set of the same shapes."""
+    if not found:
+        return False
+    old, new = _figures(quote), _figures(found)
+    if not old or len(new) != 2 * len(old):
+        return False
+    shapes = [figure.translate(_DIGITS_MASKED) for figure in old]
+    first, second = new[:len(old)], new[len(old):]
+    return ((second == old and [figure.translate(_DIGITS_MASKED) for figure in first] == shapes)
+            or (first == old and [figure.translate(_DIGITS_MASKED) for figure in second] == shapes))
 
 
 def _only_figures_changed(quote: str, found: str) -> bool:
