@@ -11,6 +11,7 @@ from kzeu_desk.core.value_parsing import parse_amount_text, suggest_value
 MONEY = ValueKind.MONEY
 PERCENT = ValueKind.PERCENT
 QUANTITY = ValueKind.QUANTITY
+COUNT = ValueKind.COUNT
 
 AMOUNTS = [
     (160e9, "USD", "US$160 billion"),
@@ -58,6 +59,9 @@ def test_format_date_rejects_what_is_not_truncated_iso(iso: str) -> None:
 VALUES = [
     (TypedValue(kind=MONEY, amount=160e9, lower=160e9, unit="USD"), "more than US$160 billion"),
     (TypedValue(kind=MONEY, amount=77e9, upper=77e9, unit="USD"), "almost US$77 billion"),
+    # A bare ceiling (no amount) states no closeness: "up to", as core/compatibility.py reads it.
+    (TypedValue(kind=MONEY, upper=95e6, unit="USD"), "up to US$95 million"),
+    (TypedValue(kind=COUNT, upper=15, unit="companies"), "up to 15 companies"),
     (TypedValue(kind=MONEY, amount=40e9, unit="USD"), "US$40 billion"),
     (TypedValue(kind=PERCENT, amount=30, approximate=True, unit="%"), "about 30%"),
     (TypedValue(kind=PERCENT, amount=100 / 3, approximate=True, unit="%"), "≈ 33.3%"),
@@ -102,6 +106,15 @@ def test_format_value_names_entities_through_the_callback() -> None:
 SUGGESTED_THEN_SHOWN = [
     ("has exceeded US$160 billion", None, "more than US$160 billion"),
     ("invested almost US$77 billion", None, "almost US$77 billion"),
+    ("just under 5%", None, "almost 5%"),
+    ("почти 20%", None, "almost 20%"),
+    ("up to US$95 million", None, "up to US$95 million"),
+    ("fewer than fifteen companies", None, "up to 15 companies"),
+    ("не более 20%", None, "up to 20%"),
+    ("did not exceed $20 billion", None, "up to US$20 billion"),
+    ("15%-дан азын", None, "up to 15%"),
+    # "at least" and "more than" are one lower bound in the model: both show "more than".
+    ("at least 10 companies", None, "more than 10 companies"),
     ("accounting for about 30% of the country’s foreign trade", None, "about 30%"),
     ("the EU accounts for one third of the total volume", None, "≈ 33.3%"),
     ("increased 180-fold", None, "180×"),
@@ -124,6 +137,8 @@ def test_suggested_values_display_as_curators_expect(selection: str, published: 
     [
         TypedValue(kind=MONEY, amount=160e9, lower=160e9, unit="USD"),
         TypedValue(kind=MONEY, amount=77e9, upper=77e9, unit="USD"),
+        TypedValue(kind=MONEY, upper=95e6, unit="USD"),
+        TypedValue(kind=PERCENT, upper=20, unit="%"),
         TypedValue(kind=MONEY, amount=28.7e9, unit="USD"),
         TypedValue(kind=MONEY, amount=1.2e9, unit="EUR"),
         TypedValue(kind=MONEY, amount=1.5e12, unit="KZT"),

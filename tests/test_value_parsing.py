@@ -20,19 +20,19 @@ DATE_RANGE = ValueKind.DATE_RANGE
 TEXT = ValueKind.TEXT
 
 
-def money(amount: float, unit: str, **changes: object) -> TypedValue:
+def money(amount: float | None, unit: str, **changes: object) -> TypedValue:
     return TypedValue(kind=MONEY, amount=amount, unit=unit).with_changes(**changes)
 
 
-def percent(amount: float, **changes: object) -> TypedValue:
+def percent(amount: float | None, **changes: object) -> TypedValue:
     return TypedValue(kind=PERCENT, amount=amount, unit="%").with_changes(**changes)
 
 
-def quantity(amount: float, unit: str | None = None, **changes: object) -> TypedValue:
+def quantity(amount: float | None, unit: str | None = None, **changes: object) -> TypedValue:
     return TypedValue(kind=QUANTITY, amount=amount, unit=unit).with_changes(**changes)
 
 
-def count(amount: float, unit: str | None = None, **changes: object) -> TypedValue:
+def count(amount: float | None, unit: str | None = None, **changes: object) -> TypedValue:
     return TypedValue(kind=COUNT, amount=amount, unit=unit).with_changes(**changes)
 
 
@@ -98,11 +98,11 @@ SHORT_SELECTIONS = [
     ("at least 3,000 companies", count(3000, "companies", lower=3000)),
     ("3,000+ companies", count(3000, "companies", lower=3000)),
     ("almost US$77 billion", money(77e9, "USD", upper=77e9)),
-    ("up to €2 billion", money(2e9, "EUR", upper=2e9)),
-    ("less than 5%", percent(5, upper=5)),
-    ("under 100 projects", count(100, "projects", upper=100)),
-    ("below 2 million", quantity(2e6, upper=2e6)),
-    ("no more than 10 percent", percent(10, upper=10)),
+    ("up to €2 billion", money(None, "EUR", upper=2e9)),
+    ("less than 5%", percent(None, upper=5)),
+    ("under 100 projects", count(None, "projects", upper=100)),
+    ("below 2 million", quantity(None, upper=2e6)),
+    ("no more than 10 percent", percent(None, upper=10)),
     ("about 800 million", quantity(800e6, approximate=True)),
     ("around $3 billion", money(3e9, "USD", approximate=True)),
     ("roughly 40%", percent(40, approximate=True)),
@@ -117,7 +117,7 @@ SHORT_SELECTIONS = [
     ("почти 77 млрд долларов", money(77e9, "USD", upper=77e9)),
     ("около 30%", percent(30, approximate=True)),
     ("порядка 800 млн евро", money(800e6, "EUR", approximate=True)),
-    ("до 7 млрд рублей", money(7e9, "RUB", upper=7e9)),
+    ("до 7 млрд рублей", money(None, "RUB", upper=7e9)),
     ("50 миллиард доллардан астам", money(50e9, "USD", lower=50e9)),
     ("3000-нан астам компания", count(3000, "компания", lower=3000)),
     ("шамамен 30 пайыз", percent(30, approximate=True)),
@@ -441,8 +441,8 @@ TYPED_AMOUNTS = [
     ("≥ 5%", percent(5, lower=5)),
     ("~30 %", percent(30, approximate=True)),
     ("≈ 30%", percent(30, approximate=True)),
-    ("<77 billion USD", money(77e9, "USD", upper=77e9)),
-    ("≤ 77 млрд долларов", money(77e9, "USD", upper=77e9)),
+    ("<77 billion USD", money(None, "USD", upper=77e9)),
+    ("≤ 77 млрд долларов", money(None, "USD", upper=77e9)),
     ("more than 8 billion US dollars", money(8e9, "USD", lower=8e9)),
     ("almost US$77 billion", money(77e9, "USD", upper=77e9)),
     ("about 800 million", quantity(800e6, approximate=True)),

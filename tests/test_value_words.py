@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from kzeu_desk.core.compatibility import values_compatible
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
@@ -13,19 +14,19 @@ from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 MONEY, PERCENT, QUANTITY, COUNT = ValueKind.MONEY, ValueKind.PERCENT, ValueKind.QUANTITY, ValueKind.COUNT
 
 
-def count(amount: float, unit: str, **changes: object) -> TypedValue:
+def count(amount: float | None, unit: str, **changes: object) -> TypedValue:
     return TypedValue(kind=COUNT, amount=amount, unit=unit).with_changes(**changes)
 
 
-def quantity(amount: float, unit: str | None, **changes: object) -> TypedValue:
+def quantity(amount: float | None, unit: str | None, **changes: object) -> TypedValue:
     return TypedValue(kind=QUANTITY, amount=amount, unit=unit).with_changes(**changes)
 
 
-def percent(amount: float, **changes: object) -> TypedValue:
+def percent(amount: float | None, **changes: object) -> TypedValue:
     return TypedValue(kind=PERCENT, amount=amount, unit="%").with_changes(**changes)
 
 
-def money(amount: float, unit: str, **changes: object) -> TypedValue:
+def money(amount: float | None, unit: str, **changes: object) -> TypedValue:
     return TypedValue(kind=MONEY, amount=amount, unit=unit).with_changes(**changes)
 
 
@@ -91,7 +92,7 @@ CASES = [
     ("41 миллиард АҚШ долларына жетті", None, money(41e9, "USD")),
     ("22 млрд доллардан асқан", None, money(22e9, "USD", lower=22e9)),
     ("28 миллион тоннадан асты", None, quantity(28e6, "тонна", lower=28e6)),
-    ("15%-дан азын құрайды", None, percent(15, upper=15)),
+    ("15%-дан азын құрайды", None, percent(None, upper=15)),
     ("16,7%-ға немесе 307,7 млн долларға аз", None, money(307.7e6, "USD")),
     ("жеті еуропалық компания", None, count(7, "компания")),
     ("шамамен дүниежүзінің 40 пайызын", None, percent(40, approximate=True)),
@@ -106,7 +107,7 @@ CASES = [
     ("about two thirds", None, percent(200 / 3, approximate=True)),
     ("Более половины инвестиций", None, percent(50, lower=50)),
     ("почти треть", None, percent(100 / 3, upper=100 / 3)),
-    ("менее четверти", None, percent(25, upper=25)),
+    ("менее четверти", None, percent(None, upper=25)),
     ("две трети экспорта", None, percent(200 / 3, approximate=True)),
     ("жартысынан астамы", None, percent(50, lower=50)),
     ("жартысына жуығы", None, percent(50, approximate=True)),
@@ -182,11 +183,11 @@ CASES = [
     # "до"/"дейін" after a verb of change is the level reached; alone, or after "может", a bound
     ("вырасти до 15 процентов", None, percent(15)),
     ("снизил базовую ставку до 14,75%", None, percent(14.75)),
-    ("может вырасти до 1,2 млн тонн", None, quantity(1.2e6, "тонн", upper=1.2e6)),
-    ("до 50 млрд долларов", None, money(50e9, "USD", upper=50e9)),
-    ("50 млрд долларға дейін", None, money(50e9, "USD", upper=50e9)),
+    ("может вырасти до 1,2 млн тонн", None, quantity(None, "тонн", upper=1.2e6)),
+    ("до 50 млрд долларов", None, money(None, "USD", upper=50e9)),
+    ("50 млрд долларға дейін", None, money(None, "USD", upper=50e9)),
     ("15 пайызға дейін өсуі тиіс", None, percent(15)),
-    ("50 пайызға дейін өсуі мүмкін", None, percent(50, upper=50)),
+    ("50 пайызға дейін өсуі мүмкін", None, percent(None, upper=50)),
     ("40 пайыздан астамын", None, percent(40, lower=40)),
     # Kazakh round numbers, halves, case endings, currencies
     ("жүзден астам сарапшы", None, count(100, "сарапшы", lower=100)),
@@ -307,12 +308,12 @@ BOUNDS_IN_THEIR_SENTENCE = [
     ("до 16,25%", "Регулятор повысил ставку до 16,25%.", percent(16.25)),
     ("до 35 евро", "Сбор за визу снизится с 60 до 35 евро.", money(35, "EUR")),
     ("до 3 млрд долларов", "Инвестиции в проект мощностью 1 ГВт оцениваются до 3 млрд долларов.",
-     money(3e9, "USD", upper=3e9)),
-    ("до 3 млрд долларов", None, money(3e9, "USD", upper=3e9)),
+     money(None, "USD", upper=3e9)),
+    ("до 3 млрд долларов", None, money(None, "USD", upper=3e9)),
     ("over three years", "The EU allocated €12 million over three years to the programme.", quantity(3, "years")),
     ("over three years", "The talks have lasted over three years.", quantity(3, "years", lower=3)),
     ("€12 million over three years", None, money(12e6, "EUR")),
-    ("up to 90 days", "Citizens may stay up to 90 days without a visa.", quantity(90, "days", upper=90)),
+    ("up to 90 days", "Citizens may stay up to 90 days without a visa.", quantity(None, "days", upper=90)),
 ]
 
 
@@ -379,10 +380,10 @@ MULTIPLIER_VERBS_NEGATED_BOUNDS_AND_FORMS = [
     ("a doubling of flights", quantity(2, "×")),
     ("a double taxation treaty", text("a double taxation treaty")),
     ("стороны намерены удвоить товарооборот", quantity(2, "×")),
-    ("exports did not exceed €4 billion", money(4e9, "EUR", upper=4e9)),
-    ("инвестиции не превышали 3 млрд долларов", money(3e9, "USD", upper=3e9)),
+    ("exports did not exceed €4 billion", money(None, "EUR", upper=4e9)),
+    ("инвестиции не превышали 3 млрд долларов", money(None, "USD", upper=3e9)),
     ("инвестиции превышали 3 млрд долларов", money(3e9, "USD", lower=3e9)),
-    ("экспорт 5 млрд доллардан аспады", money(5e9, "USD", upper=5e9)),
+    ("экспорт 5 млрд доллардан аспады", money(None, "USD", upper=5e9)),
     ("нарықтың 40 пайызға жуығында", percent(40, approximate=True)),
     ("25 data-sharing agreements", count(25, "data-sharing agreements")),
     ("25 fast-growing companies", count(25, "companies")),
@@ -405,7 +406,7 @@ BLIND_SET_CLASSES = [
     # "как минимум", "a minimum of"
     ("как минимум 8 проектов", None, count(8, "проектов", lower=8)),
     ("a minimum of 40 scholarships", None, count(40, "scholarships", lower=40)),
-    ("a maximum of 90 days", None, quantity(90, "days", upper=90)),
+    ("a maximum of 90 days", None, quantity(None, "days", upper=90)),
     # "до" is where a change ended, also several words after its verb or after a comma
     ("до 45 дней", "Казахстан продлил срок пребывания для туристов из ЕС до 45 дней.", quantity(45, "дней")),
     ("до 12 млрд долларов", "Инвестиции упали на 8%, до 12 млрд долларов.", money(12e9, "USD")),
@@ -477,7 +478,7 @@ def test_classes_the_third_set_showed(selection: str, context: str | None, publi
 FOURTH_SET_CLASSES = [
     ("some 2,000 Italians", None, "2024-05-10", count(2000, "Italians", approximate=True)),
     ("15 Kazakhs took part", None, "2024-05-10", count(15, "Kazakhs")),
-    ("no later than 30 days", None, "2024-05-10", quantity(30, "days", upper=30)),
+    ("no later than 30 days", None, "2024-05-10", quantity(None, "days", upper=30)),
     ("двух третей экспорта", None, "2024-05-10", percent(200 / 3, approximate=True)),
     ("не менее двух третей", None, "2024-05-10", percent(200 / 3, lower=200 / 3)),
     ("14 ночей", None, "2024-05-10", quantity(14, "ночей")),
@@ -611,15 +612,15 @@ ELEVENTH_SET_CLASSES = [
      span("2024-01", "2024-06")),
     ("a term of one year", None, "2024-06-10", quantity(1, "year")),
     ("около сотни проектов", None, "2024-06-10", count(100, "проектов", approximate=True)),
-    ("до полумиллиона тонн", None, "2024-06-10", quantity(5e5, "тонн", upper=5e5)),
+    ("до полумиллиона тонн", None, "2024-06-10", quantity(None, "тонн", upper=5e5)),
     ("полумиллиарда евро", None, "2024-06-10", money(5e8, "EUR")),
     ("бір жарым мыңнан астам студент", None, "2024-06-10", count(1500, "студент", lower=1500)),
     ("Полтора года назад", None, "2024-06-10", date("2022-12")),
     ("бір жарым жыл бұрын", None, "2024-06-10", date("2022-12")),
     ("three out of four firms", None, "2024-06-10", percent(75, approximate=True)),
     ("в каждом пятом случае", None, "2024-06-10", percent(20, approximate=True)),
-    ("fewer than one in five", "Inspectors checked fewer than one in five trucks.", "2024-06-10", percent(20, upper=20)),
-    ("не позднее 60 дней", None, "2024-06-10", quantity(60, "дней", upper=60)),
+    ("fewer than one in five", "Inspectors checked fewer than one in five trucks.", "2024-06-10", percent(None, upper=20)),
+    ("не позднее 60 дней", None, "2024-06-10", quantity(None, "дней", upper=60)),
     ("почти до 90 тыс.", "Число туристов выросло почти до 90 тыс.", "2024-06-10", count(9e4, "туристов", upper=9e4)),
     ("0,8‰", "Сбор составляет 0,8‰ от стоимости.", "2024-06-10", percent(0.08)),
     ("2 per mille", None, "2024-06-10", percent(0.2)),
@@ -635,8 +636,8 @@ ELEVENTH_SET_CLASSES = [
      count(1200, "компаний", approximate=True)),
     ("үштен бірінен көбі", None, "2024-06-10", percent(100 / 3, lower=100 / 3)),
     ("бестен бірінен сәл астамы", None, "2024-06-10", percent(20, lower=20)),
-    ("үш айға дейінгі", "Үш айға дейінгі визалар берілді.", "2024-06-10", quantity(3, "ай", upper=3)),
-    ("500-ге жетпейтін маман", None, "2024-06-10", count(500, "маман", upper=500)),
+    ("үш айға дейінгі", "Үш айға дейінгі визалар берілді.", "2024-06-10", quantity(None, "ай", upper=3)),
+    ("500-ге жетпейтін маман", None, "2024-06-10", count(None, "маман", upper=500)),
     ("900-ге жуықтады", "Қатысушылар саны 900-ге жуықтады.", "2024-06-10", count(900, "қатысушы", approximate=True)),
     ("1,2 мыңнан асатын", "Вагондардың саны 1,2 мыңнан асатын.", "2024-06-10", count(1200, "вагон", lower=1200)),
     ("12 сарапшы", "Жобаға 12 сарапшы қарсы шықты.", "2024-06-10", count(12, "сарапшы")),
@@ -649,10 +650,10 @@ ELEVENTH_SET_CLASSES = [
     ("in Q3", "Imports fell 2% in Q3.", "2024-11-20", span("2024-07", "2024-09")),
     ("in H1", "Exports grew 5% in H1.", "2024-08-20", span("2024-01", "2024-06")),
     ("within 60 days", "The Parties shall reply within 60 days of receiving a request.", "2024-06-10",
-     quantity(60, "days", upper=60)),
+     quantity(None, "days", upper=60)),
     ("within two years", "The resolution calls for a deal within two years.", "2024-06-10", quantity(2, "years")),
     ("он күн ішінде", "Өтініш тіркелгеннен кейін он күн ішінде жауап беріледі.", "2024-06-10",
-     quantity(10, "күн", upper=10)),
+     quantity(None, "күн", upper=10)),
     ("to 14", "The carrier is raising its European routes to 14.", "2024-06-10", count(14, "routes")),
     # Open misses of the ninth and tenth sets that share these causes.
     ("более тысячи участников", None, "2024-06-10", count(1000, "участников", lower=1000)),
@@ -717,7 +718,7 @@ TWELFTH_SET_CLASSES = [
     ("three more", "The bank opened 9 branches in 2023 and three more this year.", "2025-11-03", count(3, "branches")),
     ("the remaining eight", "Nineteen members voted; the remaining eight abstained.", "2025-11-03", count(8, "members")),
     ("менее десяти", "Сейчас работают 30 европейских банков, а пять лет назад их было менее десяти.", "2025-11-03",
-     count(10, "банков", upper=10)),
+     count(None, "банков", upper=10)),
     # "over" a span of days after a clause's figure is how long; a full month name takes no full stop.
     ("over three days", "The mission held 14 meetings over three days.", "2025-11-03", quantity(3, "days")),
     # Ratios past ten, "полтора десятка", the year's first months in Kazakh, half a decade, a measure's
@@ -733,8 +734,8 @@ TWELFTH_SET_CLASSES = [
     ("a 12-kilometre bypass", None, "2025-11-03", quantity(12, "kilometre")),
     ("a 15-year concession", None, "2025-11-03", quantity(15, "year")),
     ("a 40-year-old engineer", None, "2025-11-03", text("a 40-year-old engineer")),
-    ("жиырмадан аз", "Бұрын олардың саны жиырмадан аз болатын.", "2025-11-03", quantity(20, None, upper=20)),
-    ("онға жетпейтін", "Қазір 30 кеме жүзеді, бұрын олардың саны онға жетпейтін.", "2025-11-03", count(10, "кеме", upper=10)),
+    ("жиырмадан аз", "Бұрын олардың саны жиырмадан аз болатын.", "2025-11-03", quantity(None, None, upper=20)),
+    ("онға жетпейтін", "Қазір 30 кеме жүзеді, бұрын олардың саны онға жетпейтін.", "2025-11-03", count(None, "кеме", upper=10)),
 ]
 
 
@@ -743,3 +744,46 @@ TWELFTH_SET_CLASSES = [
 def test_classes_the_twelfth_set_showed(selection: str, context: str | None, published: str,
                                         expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+# A ceiling ("up to", "не более", "дейін", "within 30 days of") keeps no amount: with one it would
+# read as "almost X" (core/compatibility.py), and another source's smaller figure would look like a
+# conflict. Only words that say "close below" keep the amount beside the upper bound.
+CEILINGS_AND_CLOSE_BELOW = [
+    ("up to US$95 million", None, money(None, "USD", upper=95e6)),
+    ("fewer than fifteen companies", None, count(None, "companies", upper=15)),
+    ("не более 20%", None, percent(None, upper=20)),
+    ("до 30 тысяч тонн", None, quantity(None, "тонн", upper=3e4)),
+    ("не свыше 5 млрд евро", None, money(None, "EUR", upper=5e9)),
+    ("максимум 40 дней", None, quantity(None, "дней", upper=40)),
+    ("300 млн доллардан аспайтын", None, money(None, "USD", upper=300e6)),
+    ("15%-дан азын", None, percent(None, upper=15)),
+    ("within 30 days of the request", None, quantity(None, "days", upper=30)),
+    ("under 5%", None, percent(None, upper=5)),
+    ("almost US$95 million", None, money(95e6, "USD", upper=95e6)),
+    ("just under 5%", None, percent(5, upper=5)),
+    ("slightly less than 5%", None, percent(5, upper=5)),
+    ("почти 20%", None, percent(20, upper=20)),
+    ("чуть менее 20%", None, percent(20, upper=20)),
+    ("немногим меньше 20%", None, percent(20, upper=20)),
+    ("без малого 20%", None, percent(20, upper=20)),
+    # "nearly" and "жуық" read as "about" (either side of the figure), not as close below.
+    ("nearly 20%", None, percent(20, approximate=True)),
+    ("40 пайызға жуық", None, percent(40, approximate=True)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), CEILINGS_AND_CLOSE_BELOW,
+                         ids=[c[0] for c in CEILINGS_AND_CLOSE_BELOW])
+def test_a_ceiling_keeps_no_amount_and_close_below_keeps_one(selection: str, context: str | None,
+                                                              expected: TypedValue) -> None:
+    same(suggest(selection, published="2025-11-03", context=context).value, expected)
+
+
+def test_a_suggested_ceiling_does_not_conflict_with_a_smaller_figure() -> None:
+    sixty_million = money(60e6, "USD")
+    ceiling = suggest("up to US$95 million", published="2025-11-03").value
+    almost = suggest("almost US$95 million", published="2025-11-03").value
+    assert values_compatible(ceiling, sixty_million).compatible
+    assert values_compatible(ceiling, sixty_million).reason == "up to US$95 million and US$60 million overlap"
+    assert not values_compatible(almost, sixty_million).compatible

@@ -99,6 +99,10 @@ def parse_expected(spec: str) -> Expected:
     if kind == "range":
         approximate = words[1].startswith("~")
         return Expected(kind="date_range", date=words[1].lstrip("~"), date_end=words[2], approximate=approximate)
+    # "almost 77e9": close below 77e9 (amount and upper); "<95e6" alone is a ceiling ("up to", upper only).
+    almost = words[1] == "almost"
+    if almost:
+        words = words[:1] + words[2:]
     amount_spec, unit_words = words[1], words[2:]
     unit = " ".join(unit_words) or None
     if kind == "percent":
@@ -111,9 +115,11 @@ def parse_expected(spec: str) -> Expected:
     if amount_spec.startswith(">"):
         amount = _number(amount_spec[1:])
         return Expected(kind=kind, amount=amount, lower=amount, unit=unit)
-    if amount_spec.startswith("<"):
-        amount = _number(amount_spec[1:])
+    if almost:
+        amount = _number(amount_spec)
         return Expected(kind=kind, amount=amount, upper=amount, unit=unit)
+    if amount_spec.startswith("<"):
+        return Expected(kind=kind, upper=_number(amount_spec[1:]), unit=unit)
     return Expected(kind=kind, amount=_number(amount_spec), approximate=approximate, unit=unit)
 
 

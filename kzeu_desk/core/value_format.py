@@ -2,7 +2,10 @@
 
 Style:
   amounts      "US$160 billion", "€1.2 billion", "KZT 1.5 trillion", "3,000 companies", "180×", "27.6%"
-  bounds       "more than US$160 billion" (lower), "almost US$77 billion" (upper)
+  bounds       "more than US$160 billion" (lower), "up to US$95 million" (a ceiling: upper only),
+               "almost US$77 billion" (close below: amount and upper), as core/compatibility.py reads them;
+               a lower bound is "more than" whether the source said "at least" or "more than", since
+               the model keeps no difference between the two
   approximate  "about 30%"; "≈ 33.3%" when the number shown is itself rounded (one third)
   ranges       "US$5–7 billion", "about 5–7%"
   dates        "1996", "February 2023", "2 February 2023"
@@ -156,7 +159,8 @@ def _format_numeric(value: TypedValue) -> str:
     if lower is not None:
         return _with_bound("more than", lower, amount, unit)
     if upper is not None:
-        return _with_bound("almost", upper, amount, unit)
+        # Only amount and upper together say "close below"; a bare ceiling claims no closeness.
+        return _with_bound("up to" if amount is None else "almost", upper, amount, unit)
     if amount is None:
         return "(no amount)"
     shown = _format_amount(amount, unit)

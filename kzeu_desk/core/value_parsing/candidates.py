@@ -24,8 +24,27 @@ class Salience(IntEnum):
 
 class Bound(Enum):
     LOWER = "lower"
+    # A ceiling with no closeness stated ("up to", "no more than", "fewer than", "within 30 days",
+    # "до", "не более", "дейін", "аспайтын"): stored as upper only, amount None, read as (−∞, X].
     UPPER = "upper"
+    # Close below ("almost", "just under", "почти", "чуть менее", "без малого"): stored as amount X
+    # and upper X, read as [X − tolerance·|X|, X] (core/compatibility.py `_reads_as_almost`).
+    ALMOST = "almost"
     APPROXIMATE = "approximate"
+
+
+def bounded_amount(amount: float, bound: Bound | None) -> tuple[float | None, float | None, float | None]:
+    """(amount, lower, upper) of a figure under its bound word.
+
+    A bare ceiling keeps no amount: with one, "up to US$95 million" would read as "almost", and
+    another source's US$60 million would look like a conflict."""
+    if bound is Bound.UPPER:
+        return None, None, amount
+    if bound is Bound.ALMOST:
+        return amount, None, amount
+    if bound is Bound.LOWER:
+        return amount, amount, None
+    return amount, None, None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
-from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience
+from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES
 from kzeu_desk.core.value_parsing.figure_words import (
@@ -465,12 +465,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     scaled = first_value.scaleb(exponent + unit_exponent)
     if kind is ValueKind.COUNT and scaled != scaled.to_integral_value():
         kind = ValueKind.QUANTITY  # "1.5 companies" is no count; keep what was written
-    amount = float(scaled)
+    amount, bound_lower, bound_upper = bounded_amount(float(scaled), bound)
     value = TypedValue(
         kind=kind,
         amount=amount,
-        lower=amount if bound is Bound.LOWER else None,
-        upper=amount if bound is Bound.UPPER else None,
+        lower=bound_lower,
+        upper=bound_upper,
         approximate=bound is Bound.APPROXIMATE,
         unit=unit,
     )
@@ -710,7 +710,7 @@ def _bare_year_candidate(
 ) -> Candidate | None:
     """The DATE a four-digit number stands for, or None when it is really a count."""
     after_temporal_word = _TEMPORAL_PREPOSITION_BEFORE_RE.search(text[max(0, number_start - 15) : number_start])
-    is_count = bound in (Bound.LOWER, Bound.UPPER) or count_noun is not None
+    is_count = bound in (Bound.LOWER, Bound.UPPER, Bound.ALMOST) or count_noun is not None
     if is_count and not after_temporal_word:
         return None
     approximate = bound is Bound.APPROXIMATE

@@ -134,18 +134,18 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             if candidate.start < end and start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit:
                 return replace(best, value=value)
             continue
-        if not (candidate.start < end and start < candidate.end and value.amount == best.value.amount):
+        if not (candidate.start < end and start < candidate.end and _figure(value) == _figure(best.value)):
             continue
         if bounded and value.lower is None and value.upper is None and (bare or value.kind is best.value.kind):
             # (Only the same reading undoes a bound: the "10" inside "fewer than one in ten" is no share.)
-            unbounded = replace(best.value, lower=None, upper=None)
+            unbounded = replace(best.value, amount=_figure(best.value), lower=None, upper=None)
             if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
                 unbounded = replace(unbounded, kind=value.kind, unit=value.unit)  # "до 92" of "Число рейсов … до 92"
             return replace(best, value=unbounded)
         if adoptable_bound and (value.lower is not None or value.upper is not None):
             # "от 39 евро" of "Билеты стоят от 39 евро": the bound word is in the highlight, the
             # words that make it one ("стоят от") are in the sentence.
-            return replace(best, value=replace(best.value, lower=value.lower, upper=value.upper))
+            return replace(best, value=replace(best.value, amount=value.amount, lower=value.lower, upper=value.upper))
         if kazakh_sentence and value.kind is best.value.kind and value.unit:
             return replace(best, value=replace(best.value, unit=value.unit))
         if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY, ValueKind.MONEY):
@@ -153,6 +153,14 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             # "свыше 1,5 млрд" in "около 10 млрд евро, из них свыше 1,5 млрд" its currency.
             return replace(best, value=replace(best.value, kind=value.kind, unit=value.unit))
     return best
+
+
+def _figure(value: TypedValue) -> float | None:
+    """The number a value was read from: its amount, or the ceiling's bound ("up to 50" keeps no
+    amount); None for a range."""
+    if value.amount is not None or value.lower is not None:
+        return value.amount
+    return value.upper
 
 
 def note_for(candidate: Candidate) -> str | None:

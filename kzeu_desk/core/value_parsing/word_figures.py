@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience
+from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.figure_words import (
     ENGLISH_FRACTION,
     FRACTION_DENOMINATORS,
@@ -113,11 +113,12 @@ def scan_word_figures(text: str) -> list[Candidate]:
         bound: Bound | None = None
         if (qualifier := match_qualifier_before(text, start)) is not None:
             bound, start = qualifier
+        shown, lower, upper = bounded_amount(amount, bound)
         value = TypedValue(
             kind=ValueKind.QUANTITY,
-            amount=amount,
-            lower=amount if bound is Bound.LOWER else None,
-            upper=amount if bound is Bound.UPPER else None,
+            amount=shown,
+            lower=lower,
+            upper=upper,
             approximate=bound is Bound.APPROXIMATE,
             unit="×",
         )
@@ -133,11 +134,12 @@ def _fraction_candidate(text: str, start: int, end: int, numerator: int, denomin
     bound = bound_after
     if bound is None and (qualifier := match_qualifier_before(text, start)) is not None:
         bound, start = qualifier
+    shown, lower, upper = bounded_amount(amount, bound)
     value = TypedValue(
         kind=ValueKind.PERCENT,
-        amount=amount,
-        lower=amount if bound is Bound.LOWER else None,
-        upper=amount if bound is Bound.UPPER else None,
+        amount=shown,
+        lower=lower,
+        upper=upper,
         approximate=bound is None or bound is Bound.APPROXIMATE,
         unit="%",
     )
