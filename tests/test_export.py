@@ -466,6 +466,17 @@ def test_sqlite_snapshot_opens_anywhere_with_views_for_analysts(curated_path, tm
     assert not list(tmp_path.glob(".*")), "no temporary files left behind"
 
 
+def test_the_analysts_overview_tells_a_ceiling_from_almost(curated_path, tmp_path):
+    # "almost US$77 billion" keeps its amount; without one the same bound is a bare ceiling, "up to".
+    out = tmp_path / "snapshot.sqlite"
+    export(curated_path, "sqlite", out)
+    with sqlite3.connect(out) as conn:
+        conn.execute("UPDATE fact SET value_amount = NULL WHERE value_upper = 77e9 AND value_lower IS NULL")
+    conn.close()
+    assert rows_of(out, "SELECT qualifier, value FROM fact_overview WHERE upper_bound = 77e9") == [
+        ("up to", "77000000000")]
+
+
 def test_only_confirmed_leaves_nothing_else_in_the_snapshot(curated_path, tmp_path):
     from kzeu_desk.core.integrity import check
     from kzeu_desk.core.service import FactBase

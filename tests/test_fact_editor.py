@@ -180,6 +180,22 @@ def test_edits_undo_one_by_one(qtbot, editor: FactEditor, session: Session) -> N
     assert editor.property_combo.currentIndex() == 0
 
 
+def test_a_ceiling_and_almost_are_entered_and_shown_apart(qtbot, editor: FactEditor, session: Session) -> None:
+    fact_id = new_draft(session)
+    choose(editor.property_combo, "cumulative investment")
+    choose(editor.amount_editor.unit_combo, "USD")
+    type_and_enter(qtbot, editor.amount_editor.amount_edit, "up to 95 million")
+    ceiling = stored(session.fact_base, fact_id)
+    assert (ceiling.value_amount, ceiling.value_upper) == (None, 95e6)
+    assert editor.value_preview.text() == "= up to US$95 million"
+    assert editor.amount_editor.amount_edit.text() == ""
+    assert editor.amount_editor.upper_edit.text() == "95 million"
+    type_and_enter(qtbot, editor.amount_editor.amount_edit, "almost 95 million")
+    almost = stored(session.fact_base, fact_id)
+    assert (almost.value_amount, almost.value_upper) == (95e6, 95e6)
+    assert editor.value_preview.text() == "= almost US$95 million"
+
+
 def test_date_value_with_month_precision(qtbot, editor: FactEditor, session: Session) -> None:
     fact_id = new_draft(session)
     choose(editor.property_combo, "diplomatic relations established")

@@ -53,7 +53,9 @@ class TypedValue:
     kind: ValueKind
     amount: float | None = None
     lower: float | None = None  # inclusive bound stated by the source ("exceeded X" -> lower=X)
-    upper: float | None = None  # inclusive bound stated by the source ("almost X" -> upper=X)
+    # Inclusive bound stated by the source: "up to X" -> upper=X alone (a ceiling); "almost X" -> amount=X
+    # and upper=X (close below, core/compatibility.py `_reads_as_almost`).
+    upper: float | None = None
     approximate: bool = False
     unit: str | None = None
     date: str | None = None

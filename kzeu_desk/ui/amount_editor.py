@@ -48,6 +48,9 @@ class AmountEditor(QWidget):
         self.upper_edit = CommitLineEdit()
         self.upper_edit.setAccessibleName("Upper bound")
         self.upper_edit.setPlaceholderText("at most")
+        # The model tells a ceiling from "almost" only by the amount beside the bound (core/compatibility.py).
+        self.upper_edit.setToolTip("Alone, an upper bound reads “up to”; with the amount equal to it, “almost”. "
+                                   "Typing “up to 95 million” or “almost 95 million” as the amount sets either.")
         self.approximate_check = QCheckBox("approximate")
         self.approximate_check.setAccessibleName("Approximate")
         self.problem = ProblemLabel()

@@ -116,7 +116,7 @@ NOTES = [
     "Ids (Q123, P123) are the target Wikibase's, as mapped in the vocabulary. Entities and properties without one "
     "are under 'create' (serializations without an id, to create); statements that need one wait ('waiting') "
     "until it is mapped and the fact base exported again.",
-    "Rejected facts are exported with rank 'deprecated'. One-sided bounds ('more than', 'almost') cannot be "
+    "Rejected facts are exported with rank 'deprecated'. One-sided bounds ('more than', 'up to', 'almost') cannot be "
     "expressed as Wikibase quantity bounds; the stated amount is given.",
     "QuickStatements lines cover every statement of this document, creating new items with CREATE and LAST; "
     "QuickStatements cannot set ranks, so lines of preferred and deprecated statements say so in their comment.",

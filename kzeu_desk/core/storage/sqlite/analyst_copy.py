@@ -34,7 +34,9 @@ ANALYST_VIEWS: dict[str, str] = {
                subject.name AS subject,
                prop.name AS property,
                CASE WHEN f.value_lower IS NOT NULL AND f.value_upper IS NULL THEN 'more than'
-                    WHEN f.value_upper IS NOT NULL AND f.value_lower IS NULL THEN 'almost'
+                    -- With an amount beside it the ceiling is close below ("almost"); alone, "up to".
+                    WHEN f.value_upper IS NOT NULL AND f.value_lower IS NULL AND f.value_amount IS NOT NULL THEN 'almost'
+                    WHEN f.value_upper IS NOT NULL AND f.value_lower IS NULL THEN 'up to'
                     WHEN f.value_approximate THEN 'about' END AS qualifier,
                """ + _value_text("f", "value_entity") + """ AS value,
                f.value_unit AS unit,
