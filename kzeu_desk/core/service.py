@@ -170,13 +170,14 @@ class FactBase:
         self._feeds.append(feed)
         return True
 
-    def write_snapshot(self, target: Path) -> None:
+    def write_snapshot(self, target: Path, progress: Progress | None = None) -> None:
         """A consistent standalone copy of the fact base at `target` (a reviewer's copy), written
-        atomically while others may be writing; one sentence (UserError) when it cannot be."""
+        atomically while others may be writing; one sentence (UserError) when it cannot be.
+        Stopped through `progress`, it leaves `target` as it was (`Stopped`)."""
         if self.path is not None and target.exists() and target.resolve() == self.path.resolve():
             raise UserError("A snapshot cannot replace the fact base it is taken from; choose another file name.")
         try:
-            self._storage_engine.snapshot_into(self.location, target)
+            self._storage_engine.snapshot_into(self.location, target, progress)
         except (storage.StorageFailure, OSError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise UserError(f"The snapshot could not be written: {reason}.") from None
