@@ -151,11 +151,15 @@ class StallProbe:
 
 def _settled(window) -> bool:
     """No operation runs and the panes' own background reads (the sources list after a refresh, the
-    queue of evidence to check, the facts table's count after a refresh) are in."""
+    queue of evidence to check, the facts table's count after a refresh) are in, and a long source's
+    highlights are laid on."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
     return (window.session is not None and not window.session.operations
             and not getattr(window.sources_pane.model, "reading", False)
             and not getattr(window.orphan_queue, "reading", False)
-            and not getattr(window.fact_table.model, "counting", False))
+            and not getattr(window.fact_table.model, "counting", False)
+            and not any(getattr(view, "colouring", False) for view in window.findChildren(QPlainTextEdit)))
 
 
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,
