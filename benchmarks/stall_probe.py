@@ -151,7 +151,7 @@ class StallProbe:
 
 def _settled(window) -> bool:
     """No operation runs and the panes' own background reads (the sources list after a refresh, the
-    queue of evidence to check, the facts table's count after a refresh) are in, and a long source's
+    queue of evidence to check, the facts table's count after a refresh, the fact's history) are in, and a long source's
     highlights are laid on."""
     from PySide6.QtWidgets import QPlainTextEdit
 
@@ -159,6 +159,7 @@ def _settled(window) -> bool:
             and not getattr(window.sources_pane.model, "reading", False)
             and not getattr(window.orphan_queue, "reading", False)
             and not getattr(window.fact_table.model, "counting", False)
+            and not getattr(window.fact_editor, "reading_history", False)
             and not any(getattr(view, "colouring", False) for view in window.findChildren(QPlainTextEdit)))
 
 
