@@ -853,7 +853,7 @@ def test_full_disk_in_exports_and_backups_anywhere(capsys, closed_base, tmp_path
         assert not out.exists(), folder_listing(tmp_path)
     monkeypatch.setattr(common.os, "fsync", real_fsync)
 
-    def vacuum_into_a_full_disk(database, target):  # what engine._vacuum_into raises on a full disk
+    def vacuum_into_a_full_disk(database, target, progress=None):  # what engine._vacuum_into raises on a full disk
         from kzeu_desk.core.storage import StorageFailure
 
         Path(target).write_bytes(b"")

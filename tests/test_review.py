@@ -164,6 +164,7 @@ def test_window_refreshes_when_another_curator_writes(qtbot, sample_db):
     with FactBase.open(sample_db, actor="colleague") as colleague:
         colleague.create_fact(value=TypedValue(ValueKind.DATE, date="2021"))
     window.findChild(QAction, "actionRefresh").trigger()
+    window.fact_table.model.wait_for_count()  # counted off the GUI thread
     assert window.fact_table.view.model().rowCount() == rows + 2
     window.close()
 

@@ -423,7 +423,7 @@ def test_find_bar_reports_no_matches(qtbot, shown_view):
 # -- at scale (correctness only; timings are measured outside the test suite) -------------------------
 
 
-def test_a_megabyte_with_ten_thousand_spans_is_shown_and_indexed_correctly(view):
+def test_a_megabyte_with_ten_thousand_spans_is_shown_and_indexed_correctly(qtbot, view):
     rng = random.Random(20240202)
     words = ["Kazakhstan", "EU", "partnership", "Қазақстан", "Еуропа", "signed", "2015", GRINNING, "trade"]
     paragraphs, size = [], 0
@@ -439,6 +439,7 @@ def test_a_megabyte_with_ten_thousand_spans_is_shown_and_indexed_correctly(view)
         spans.append(span(number, start, start + rng.randint(1, 300), number // 3, rng.choice(statuses)))
 
     view.show_source(1, text, spans)
+    qtbot.waitUntil(lambda: not view.colouring, timeout=60_000)  # a long text is coloured in steps
 
     assert len(view.toPlainText()) == len(text)
     assert view.document().blockCount() == len(paragraphs)
@@ -584,3 +585,52 @@ def test_source_pane_open_find_shows_the_bar(qtbot, fact_base):
     text = pane.view.source_text
     expected = sum(1 for i in range(len(text)) if text[i:i + 2].lower() == "eu")
     assert pane.find_bar.counter.text() == f"1 of {expected}"
+
+
+def _all_formats(view: SourceView) -> list[tuple[int, int, int, str]]:
+    found = []
+    block = view.document().firstBlock()
+    while block.isValid():
+        for r in block.layout().formats():
+            found.append((block.position() + r.start, r.length, QTextCharFormat(r.format).background().color().rgba(),
+                          QTextCharFormat(r.format).underlineStyle().name))
+        block = block.next()
+    return found
+
+
+def test_a_long_text_is_coloured_in_steps_the_blocks_on_screen_first(qtbot, monkeypatch):
+    """Colouring the 1 MB source's 4.5k paragraphs as its text was set held the GUI thread ~0.4 s:
+    a long text is coloured BLOCKS_PER_STEP blocks per turn, ending as if coloured at once."""
+    from kzeu_desk.ui import source_view
+
+    monkeypatch.setattr(source_view, "COLOUR_IN_STEPS_FROM", 20_000)
+    monkeypatch.setattr(source_view, "BLOCKS_PER_STEP", 50)
+    rng = random.Random(16)
+    paragraphs = [" ".join(rng.choice(["Astana", "Brussels", "trade", "2015", "Қазақстан", GRINNING, "EU"])
+                           for _ in range(rng.randint(3, 30))) for _ in range(900)]
+    text = "\n".join(paragraphs)
+    starts = list(accumulate((len(p) + 1 for p in paragraphs), initial=0))
+    spans = [span(number, starts[number] + 1, starts[number] + 6, 100 + number % 7,
+                  rng.choice(["draft", "confirmed", "disputed"])) for number in range(0, 900, 3)]
+    spans.append(span(5000, starts[10], starts[12] + 3, 99))  # across paragraphs, overlapping others
+
+    at_once = SourceView()
+    qtbot.addWidget(at_once)
+    monkeypatch.setattr(source_view, "COLOUR_IN_STEPS_FROM", 10**9)
+    at_once.show_source(1, text, spans)
+    monkeypatch.setattr(source_view, "COLOUR_IN_STEPS_FROM", 20_000)
+
+    stepped = SourceView()
+    qtbot.addWidget(stepped)
+    stepped.resize(640, 420)
+    stepped.show()
+    stepped.show_source(1, text, spans)
+    assert stepped.colouring and _all_formats(stepped) == []
+    assert stepped.highlight_index is not None  # tooltips and clicks know the spans at once
+    qtbot.waitUntil(lambda: not stepped.colouring, timeout=10_000)
+    assert _all_formats(stepped) == _all_formats(at_once) != []
+
+    # Showing another text meanwhile stops the steps for the first one.
+    stepped.show_source(2, text, spans[:5])
+    stepped.clear_source()
+    assert not stepped.colouring

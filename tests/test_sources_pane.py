@@ -159,3 +159,24 @@ def test_a_refresh_reads_the_list_off_the_gui_thread_and_keeps_the_chosen_source
     assert shown_titles(pane) == before  # the list as it was until the read comes in
     qtbot.waitUntil(lambda: "Dostyk freight note" in shown_titles(pane))
     assert pane.current_source_id() == chosen
+
+
+def test_a_changed_source_moves_only_if_what_the_list_is_sorted_by_changed(pane, qtmodeltester):
+    """A revision import or a publisher corrected keeps the title: its row is repainted where it is
+    (sorting the 25k sources of 1M facts and laying the view out again took ~20 ms each time)."""
+    session = pane._session
+    titles = shown_titles(pane)
+    chosen = pane.model._shown[1].id
+    pane.choose(chosen)
+    layouts: list[bool] = []
+    repainted: list[int] = []
+    pane.model.layoutChanged.connect(lambda *_: layouts.append(True))
+    pane.model.dataChanged.connect(lambda first, *_: repainted.append(first.row()))
+    session.perform(lambda fb: fb.update_source(chosen, publisher="A corrected publisher"))
+    qtmodeltester.check(pane.model)
+    assert not layouts and 1 in repainted
+    assert shown_titles(pane) == titles
+    assert pane.model.index(1, 1).data() == "A corrected publisher"
+    session.perform(lambda fb: fb.update_source(chosen, title="zzz last of all"))
+    assert layouts and shown_titles(pane)[-1] == "zzz last of all"
+    assert pane.current_source_id() == chosen

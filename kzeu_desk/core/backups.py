@@ -23,6 +23,7 @@ from kzeu_desk.core import storage
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.leftovers import private_folder
 from kzeu_desk.core.locations import Location
+from kzeu_desk.core.progress import Progress, Stopped
 from kzeu_desk.core.storage import StorageFailure
 import contextlib
 
@@ -63,8 +64,9 @@ def _stem(fact_base: Location) -> str:
     return re.sub(r"[^\w.-]+", "-", storage.engine_for(fact_base).shown_name(fact_base)).strip("-") or "fact-base"
 
 
-def take_backup(fact_base: Location, reason: str) -> Backup:
-    """Snapshot the fact base now; `reason` is a short slug such as 'manual' or 'before-load'."""
+def take_backup(fact_base: Location, reason: str, progress: Progress | None = None) -> Backup:
+    """Snapshot the fact base now; `reason` is a short slug such as 'manual' or 'before-load'.
+    Stopped through `progress`, it raises `Stopped` and leaves no file (and no folder it made)."""
     folder = backup_folder(fact_base)
     made_folder = not folder.exists()
     try:
@@ -80,7 +82,11 @@ def take_backup(fact_base: Location, reason: str) -> Backup:
         counter += 1
         target = folder / f"{stem}-{taken:%Y%m%dT%H%M%SZ}-{reason}-{counter}.sqlite"
     try:
-        storage.engine_for(fact_base).snapshot_into(fact_base, target)
+        storage.engine_for(fact_base).snapshot_into(fact_base, target, progress)
+    except Stopped:
+        if made_folder:
+            shutil.rmtree(folder, ignore_errors=True)  # nor of one the curator stopped
+        raise
     except (StorageFailure, OSError) as error:
         if made_folder:
             shutil.rmtree(folder, ignore_errors=True)  # nothing is left of a backup that failed

@@ -36,6 +36,11 @@ class Changes:
     def affects(self, *tables: str) -> bool:
         return any(self.touched(t) or self.bulk_counts.get(t) for t in tables)
 
+    def net_rows(self, table: str) -> int:
+        """Rows of `table` the change added, less those it removed (a row both added and removed
+        counts 0): how a view that knew the number of rows before keeps it without counting."""
+        return len(self.inserted.get(table, set())) - len(self.deleted.get(table, set()))
+
     def new_id(self, table: str) -> int:
         """The id of the one row this operation inserted into `table`."""
         (row_id,) = self.inserted[table]

@@ -60,6 +60,11 @@ def default_actor() -> str:
         return "curator"
 
 
+# The watched files' (inode, size, modification time) each, None for one that is missing; None
+# for a fact base that is no file.
+_FilesState = tuple[tuple[int, int, int] | None, ...] | None
+
+
 class FactBase:
     """An open fact base: the service operations and the storage they run on."""
 
@@ -72,6 +77,7 @@ class FactBase:
         self._storage_engine = engine
         self._own_operations: set[int] = set()  # committed here; a change feed reports only others'
         self._feeds: list[storage.ChangeFeed] = []
+        self._files_after_own_commit: _FilesState = None  # see `others_may_have_written`
         self._attach(opened)
 
     def _attach(self, opened: storage.OpenedStorage) -> None:
@@ -154,6 +160,29 @@ class FactBase:
         """Files that change when another program commits to this fact base (watch them to refresh)."""
         return [path for path in self._storage_engine.watched_files(self.location) if path.exists()]
 
+    def others_may_have_written(self) -> bool:
+        """False when the watched files are exactly as this fact base's own last commit left them
+        (size, modification time to the nanosecond, identity): what a file watcher saw was our own
+        write, and nothing need be read to tell. True otherwise, also for a server (its change feed
+        leaves out our own operations already). Each own commit costs two `stat` calls; a commit by
+        another program in the microseconds between our commit and them would be taken for ours
+        until the next change to the file."""
+        state = self._files_state()
+        return state is None or state != self._files_after_own_commit
+
+    def _files_state(self) -> _FilesState:
+        if self.path is None:
+            return None
+        state: list[tuple[int, int, int] | None] = []
+        for path in self._storage_engine.watched_files(self.location):
+            try:
+                found = path.stat()
+            except OSError:
+                state.append(None)  # e.g. no -wal while nobody has the file open
+            else:
+                state.append((found.st_ino, found.st_size, found.st_mtime_ns))
+        return tuple(state)
+
     def watch_others(self, on_change: Callable[[int | None], None]) -> bool:
         """Have `on_change(operation_id)` called (from another thread) when someone else commits an
         operation, `on_change(None)` when something may have been missed; False where the engine
@@ -170,13 +199,14 @@ class FactBase:
         self._feeds.append(feed)
         return True
 
-    def write_snapshot(self, target: Path) -> None:
+    def write_snapshot(self, target: Path, progress: Progress | None = None) -> None:
         """A consistent standalone copy of the fact base at `target` (a reviewer's copy), written
-        atomically while others may be writing; one sentence (UserError) when it cannot be."""
+        atomically while others may be writing; one sentence (UserError) when it cannot be.
+        Stopped through `progress`, it leaves `target` as it was (`Stopped`)."""
         if self.path is not None and target.exists() and target.resolve() == self.path.resolve():
             raise UserError("A snapshot cannot replace the fact base it is taken from; choose another file name.")
         try:
-            self._storage_engine.snapshot_into(self.location, target)
+            self._storage_engine.snapshot_into(self.location, target, progress)
         except (storage.StorageFailure, OSError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise UserError(f"The snapshot could not be written: {reason}.") from None
@@ -208,6 +238,7 @@ class FactBase:
                     raise _NothingChanged
                 self._after_writes(recorder)
                 self._announce(conn, recorder.operation_id)
+            self._files_after_own_commit = self._files_state()  # committed: as a watcher will find them
         except _NothingChanged:
             recorder.changes.operation_id = None
         except IntegrityError as error:

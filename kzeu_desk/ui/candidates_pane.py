@@ -34,7 +34,7 @@ from kzeu_desk.core.value_candidates import (
     CandidateStatus, SourceMarks, ValueCandidate, find_values, source_marks, with_status,
 )
 from kzeu_desk.core.value_format import format_value
-from kzeu_desk.ui.operations import compute_off_gui_thread
+from kzeu_desk.ui.operations import compute_in_another_process, compute_off_gui_thread
 from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.text_styles import muted, small_print
 
@@ -44,6 +44,12 @@ if TYPE_CHECKING:
 
 CANDIDATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 _CONTEXT_CHARACTERS = 70  # of the sentence shown either side of the figure
+# A longer text's figures are found in the worker process: on a thread, the scan of the 1 MB
+# source (seconds of Python) took the interpreter lock from the GUI thread at each of the 4.5k calls
+# Qt made into Python while Evidence to check showed that source after a revision import (a gap of
+# 0.49 s, the scan and the showing sampled together). A short text stays on a thread, which starts
+# at once (the process takes ~0.6 s to start the first time).
+FIND_ON_A_THREAD_UP_TO = 100_000  # characters
 KEY_HINT = "Enter: new fact · Shift+Enter: new fact, then edit · Delete: dismiss · Ctrl+Z: undo"
 _BEST_FIRST, _TEXT_ORDER = "Best first", "In text order"
 
@@ -330,9 +336,9 @@ class CandidatesPane(QWidget):
         self.busy.show()
         self.summary.setText(f"Finding figures and dates in {len(self._text):,} characters…")
         request = self._request
-        # On a worker thread; the answer comes back on the GUI thread, dropped if the pane is gone.
-        compute_off_gui_thread(self, _find_candidates, (self._text, self._published),
-                               lambda result: self._on_found(request, result))
+        # Off the GUI thread; the answer comes back on the GUI thread, dropped if the pane is gone.
+        compute = compute_off_gui_thread if len(self._text) <= FIND_ON_A_THREAD_UP_TO else compute_in_another_process
+        compute(self, _find_candidates, (self._text, self._published), lambda result: self._on_found(request, result))
 
     def stop(self) -> None:
         """The window is closing: a finding still running is dropped when it arrives, so nothing

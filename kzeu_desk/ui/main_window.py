@@ -400,9 +400,15 @@ class MainWindow(QMainWindow):
         self._watch_files()
         self._refresh_timer = QTimer(self, singleShot=True, interval=700)  # a burst of commits, one refresh
         self._refresh_timer.timeout.connect(self._refresh_if_others_wrote)
-        self._watcher.fileChanged.connect(lambda _path: self._refresh_timer.start())
-        self._watcher.directoryChanged.connect(lambda _path: (self._watch_files(), self._refresh_timer.start()))
+        self._watcher.fileChanged.connect(lambda _path: self._look_for_others_writes())
+        self._watcher.directoryChanged.connect(lambda _path: (self._watch_files(), self._look_for_others_writes()))
         self._known_operation = self._latest_operation()
+
+    def _look_for_others_writes(self) -> None:
+        """A watched file changed: unless it is as the window's own last commit left it (each of
+        its commits changes the file), look for others' operations once the burst is over."""
+        if self.session is not None and self.session.fact_base.others_may_have_written():
+            self._refresh_timer.start()
 
     def _watch_files(self) -> None:
         wanted = [str(p) for p in self.session.fact_base.files_to_watch()]
@@ -421,7 +427,10 @@ class MainWindow(QMainWindow):
     def _refresh_if_others_wrote(self) -> None:
         if self.session is None or self.session.busy is not None:
             return  # a writing operation runs: its own Changes refresh the panes, and others are looked for after
-        if self.session.fact_base.reading_a_copy or self._latest_operation() != self._known_operation:
+        here = self.session.fact_base
+        if not here.reading_a_copy and not here.others_may_have_written():
+            return  # the window's own commit (the file event may come before the commit's state was noted)
+        if here.reading_a_copy or self._latest_operation() != self._known_operation:
             self.refresh_all()
 
     def refresh_all(self) -> None:

@@ -220,7 +220,9 @@ class CheckDialog(QDialog):
 def back_up_now(window: QWidget, session: Session, say: Callable[[str, int], None]) -> WorkspaceOp:
     """File > Back up now: a snapshot beside the fact base, while the curator keeps working."""
     return (WorkspaceOp(window, session, "Back up",
-                        lambda fact_base, progress: backups.take_backup(fact_base.location, "manual"))
+                        lambda fact_base, progress: backups.take_backup(fact_base.location, "manual", progress))
+            .stoppable()  # stopped, no backup file is left (the folder neither, if this one made it)
+            .stopped(lambda: say("The backup was stopped; no backup was written.", 8_000))
             .success(lambda backup: say(f"Backup written: {backup.path.name}", 8_000))
             .run_in_background())
 
@@ -260,6 +262,8 @@ def write_reviewer_copy(window: QWidget, session: Session, target: Path,
                         say: Callable[[str, int], None]) -> WorkspaceOp:
     """File > Export reviewer copy: a consistent snapshot, written while the curator keeps working."""
     return (WorkspaceOp(window, session, "Export reviewer copy",
-                        lambda fact_base, progress: fact_base.write_snapshot(target))
+                        lambda fact_base, progress: fact_base.write_snapshot(target, progress))
+            .stoppable()  # stopped, the target is left as it was and no partial file beside it
+            .stopped(lambda: say(f"The reviewer copy was stopped; {target.name} was not written.", 8_000))
             .success(lambda _none: say(f"Reviewer copy written to {target}; it opens read-only anywhere.", 10_000))
             .run_in_background())

@@ -145,7 +145,8 @@ class Session(QObject):
     def wait_for_operations(self) -> None:
         """Let every running operation finish (closing the window): a write commits or rolls back whole."""
         for op in list(self._operations):
-            op.stop()
+            if op.stops_on_close:
+                op.stop()
             op.wait()
 
     @property

@@ -9,9 +9,10 @@ ExtraSelection each (trap 4); ExtraSelections are kept for the few transient mar
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -21,6 +22,7 @@ from PySide6.QtGui import (
     QHelpEvent,
     QMouseEvent,
     QPalette,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextLine,
@@ -76,6 +78,16 @@ def plain_text_as_tooltip(text: str) -> str:
     return "<p style='white-space:pre'>" + "<br>".join(html.escape(line) for line in text.split("\n")) + "</p>"
 
 
+# A text this long is coloured a stretch of blocks per turn of the event loop, the blocks on screen
+# first: colouring the 1 MB source's 4.5k paragraphs (10k highlights) as the text was set, one
+# Python call per paragraph, held the GUI thread ~0.4 s at load 7 after a revision import. A step
+# ends after BLOCKS_PER_STEP blocks or STEP_S, whichever comes first: 200 blocks took 86-100 ms at
+# load 7.
+COLOUR_IN_STEPS_FROM = 200_000  # characters
+BLOCKS_PER_STEP = 200
+STEP_S = 0.015
+
+
 class SourceView(QPlainTextEdit):
     """Read-only, selectable plain text of one source with its evidence highlighted."""
 
@@ -105,6 +117,9 @@ class SourceView(QPlainTextEdit):
         document.setUndoRedoEnabled(False)
 
         self._highlighter = SpanHighlighter(document, self.palette())
+        self._colouring = QTimer(self, singleShot=True, interval=0)
+        self._colouring.timeout.connect(self._colour_next_blocks)
+        self._next_block = 0
         self._source_id: int | None = None
         self._text = ""
         self._utf16 = Utf16Index("")
@@ -159,11 +174,53 @@ class SourceView(QPlainTextEdit):
         self._utf16 = utf16
         self._find_match = None
         self._marked_evidence = None
-        # The index goes in before the text so Qt's one layout pass over the new blocks colours them.
-        self._highlighter.index = HighlightIndex(spans, utf16)
+        # The index goes in before the text so Qt's one layout pass over the new blocks colours them;
+        # a long text's blocks are coloured in steps afterwards instead (COLOUR_IN_STEPS_FROM).
+        index = HighlightIndex(spans, utf16)
+        in_steps = len(text) >= COLOUR_IN_STEPS_FROM and bool(index.segment_starts)
+        self._colouring.stop()
+        self._highlighter.index = None if in_steps else index
         self.setPlainText(text)
+        self._highlighter.index = index
+        if in_steps:
+            self._next_block = -1  # the blocks on screen first, then from the top
+            self._colouring.start()
         self._refresh_extra_selections()
         self.source_loaded.emit()
+
+    @property
+    def colouring(self) -> bool:
+        """A long text's highlights are still being laid on, a stretch of blocks per turn."""
+        return self._colouring.isActive()
+
+    def _colour_next_blocks(self) -> None:
+        if self._highlighter.index is None:
+            return
+        if self._next_block < 0:  # first the blocks on screen (and below), then all from the top
+            self._colour_blocks(self.firstVisibleBlock())
+            self._next_block = 0
+            self._colouring.start()
+            return
+        after = self._colour_blocks(self.document().findBlockByNumber(self._next_block))
+        if after.isValid():
+            self._next_block = after.blockNumber()
+            self._colouring.start()
+
+    def _colour_blocks(self, block: QTextBlock) -> QTextBlock:
+        """Colour BLOCKS_PER_STEP blocks from `block` (those holding a highlight); the block after them."""
+        index = self._highlighter.index
+        assert index is not None
+        starts = index.segment_starts
+        deadline = time.perf_counter() + STEP_S
+        for _ in range(BLOCKS_PER_STEP):
+            if not block.isValid() or time.perf_counter() > deadline:
+                break
+            start = block.position()
+            number = index.first_segment_ending_after(start)
+            if number < len(starts) and starts[number] < start + block.length() - 1:
+                self._highlighter.rehighlightBlock(block)
+            block = block.next()
+        return block
 
     def set_spans(self, spans: list[EvidenceSpan]) -> None:
         """Re-colour after changes; only blocks whose colouring changed are redone, and the reader's
@@ -186,6 +243,7 @@ class SourceView(QPlainTextEdit):
         self._utf16 = Utf16Index("")
         self._find_match = None
         self._marked_evidence = None
+        self._colouring.stop()
         self._highlighter.index = None
         self.setPlainText("")
         self._refresh_extra_selections()

@@ -47,8 +47,8 @@ class TotalsLabel(QObject):
             return
         self._show(replace(
             self._totals,
-            sources=self._totals.sources + _net(changes, "source"),
-            facts=self._totals.facts + _net(changes, "fact")))
+            sources=self._totals.sources + changes.net_rows("source"),
+            facts=self._totals.facts + changes.net_rows("fact")))
         if changes.affects("conflict", "conflict_member"):
             self.recount()  # whether a changed conflict is open is not in the Changes
 
@@ -75,7 +75,3 @@ class TotalsLabel(QObject):
         self._label.setText(f"{counted(found.sources, 'source')} · {counted(found.facts, 'fact')} · "
                             f"{counted(found.open_conflicts, 'open conflict')}")
 
-
-def _net(changes: Changes, table: str) -> int:
-    """Rows of `table` the change added, less those it removed (a row both added and removed counts 0)."""
-    return len(changes.inserted.get(table, set())) - len(changes.deleted.get(table, set()))

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, TextClause, text
 from sqlalchemy.sql import ClauseElement
 
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.storage.rows import FastRows
 
 # Where a fact base is: an SQLite file's path, or a database server's URL (kept as a string: a
@@ -357,10 +358,11 @@ class StorageEngine(ABC):
         broken foreign keys; empty when sound."""
 
     @abstractmethod
-    def snapshot_into(self, location: Location, target: Path) -> None:
+    def snapshot_into(self, location: Location, target: Path, progress: Progress | None = None) -> None:
         """Write a consistent, checked, standalone SQLite copy of the fact base at `location` to
         the file `target`, atomically (complete or absent), while others may be writing.
-        Raises `StorageFailure` or OSError."""
+        Raises `StorageFailure` or OSError; `Stopped` when `progress` was asked to stop, leaving
+        `target` as it was and nothing partial beside it."""
 
     @abstractmethod
     def copy_problems(self, copy: Path) -> list[str]:

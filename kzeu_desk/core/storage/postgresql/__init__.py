@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 
 from kzeu_desk.core.errors import FactBaseLocked, ReadOnlyFactBase, UserError
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.storage.interface import (
     ChangeFeed,
     Location,
@@ -308,7 +309,7 @@ class PostgresStorage(StorageEngine):
         # WAL); nothing the app could check here would find more.
         return []
 
-    def snapshot_into(self, location: Location, target: Path) -> None:
+    def snapshot_into(self, location: Location, target: Path, progress: Progress | None = None) -> None:
         """A standalone SQLite copy: the server's rows, read in one snapshot, copied into a new
         file beside the target, then compacted, checked and renamed into place by SQLite's own
         snapshot (VACUUM INTO)."""
@@ -324,10 +325,11 @@ class PostgresStorage(StorageEngine):
             try:
                 with (self.read_transaction(source.engine) as reader,
                       SQLITE.write_transaction(copy.engine) as writer):
-                    transfer.copy_rows(reader, writer)
+                    # The rows go to a private staging file: stopping between tables leaves only it.
+                    transfer.copy_rows(reader, writer, None if progress is None else progress.update)
             finally:
                 SQLITE.close(staging, copy)
-            SQLITE.snapshot_into(staging, target)
+            SQLITE.snapshot_into(staging, target, progress)
         except DBAPIError as error:
             raise StorageFailure(str(error.orig).strip().splitlines()[0]) from None
         finally:

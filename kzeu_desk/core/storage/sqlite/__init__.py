@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, TextClause, text
 from sqlalchemy.exc import DBAPIError
 
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.leftovers import private_folder
 from kzeu_desk.core.storage.interface import (
     ChangeFeed,
@@ -171,15 +172,15 @@ class SqliteStorage(StorageEngine):
         return ([("quick_check", p) for p in setup.quick_check(conn)]
                 + [("foreign_key_check", p) for p in setup.foreign_key_problems(conn)])
 
-    def snapshot_into(self, location: Location, target: Path) -> None:
+    def snapshot_into(self, location: Location, target: Path, progress: Progress | None = None) -> None:
         location = Path(location)
         if setup.readable_in_place(location):
-            setup.snapshot_into(location, target)
+            setup.snapshot_into(location, target, progress)
             return
         # A WAL file left without its -wal (maybe in a read-only folder): copied privately first.
         folder = private_folder("snapshot")
         try:
-            setup.snapshot_into(setup.snapshot_for_reading(location, folder), target)
+            setup.snapshot_into(setup.snapshot_for_reading(location, folder), target, progress)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
