@@ -256,3 +256,16 @@ def test_a_file_that_breaks_between_the_passes_is_refused_in_one_sentence(export
                                   "stored; nothing was loaded.")
     with FactBase.open(target) as fb, fb.reading() as conn:
         assert conn.execute(text("SELECT count(*) FROM fact")).scalar_one() == 0
+
+
+def test_a_load_into_a_new_fact_base_leaves_its_indexes_as_a_new_one_has_them(exported, tmp_path):
+    def indexes(path: Path) -> list[tuple]:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
+                                      "ORDER BY name").fetchall()
+
+    FactBase.open(tmp_path / "new.sqlite").close()
+    with FactBase.open(tmp_path / "loaded.sqlite") as fb:
+        load_jsonl(fb, exported)  # its secondary indexes are built after the rows are in
+    assert indexes(tmp_path / "loaded.sqlite") == indexes(tmp_path / "new.sqlite")
+    assert len(indexes(tmp_path / "new.sqlite")) > 30
