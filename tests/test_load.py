@@ -237,3 +237,35 @@ def test_command_line_load(exported, tmp_path):
     existing_bytes = new.read_bytes()
     assert kzeu("load", "--db", str(new), str(bad), cwd=tmp_path).returncode == 2
     assert new.read_bytes() == existing_bytes, "refused before the fact base is even opened"
+
+
+def test_a_file_that_breaks_between_the_passes_is_refused_in_one_sentence(exported, tmp_path):
+    from kzeu_desk.core.loading import check_file
+
+    changing = tmp_path / "changing.jsonl"
+    shutil.copy(exported, changing)
+    checked = check_file(changing)
+    lines = changing.read_text(encoding="utf-8").splitlines()
+    last_fact = max(i for i, line in enumerate(lines) if json.loads(line)["type"] == "fact")
+    lines[last_fact] = lines[last_fact].replace('"version": ', '"version": 1e999, "was": ', 1)
+    changing.write_text("\n".join(lines), encoding="utf-8")
+    target = tmp_path / "target.sqlite"
+    with FactBase.open(target) as fb, pytest.raises(LoadError) as refused:
+        load_jsonl(fb, checked)
+    assert str(refused.value) == (f"Line {last_fact + 1} of changing.jsonl: the number 1e999 is too large to be "
+                                  "stored; nothing was loaded.")
+    with FactBase.open(target) as fb, fb.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM fact")).scalar_one() == 0
+
+
+def test_a_load_into_a_new_fact_base_leaves_its_indexes_as_a_new_one_has_them(exported, tmp_path):
+    def indexes(path: Path) -> list[tuple]:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+            return connection.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' "
+                                      "ORDER BY name").fetchall()
+
+    FactBase.open(tmp_path / "new.sqlite").close()
+    with FactBase.open(tmp_path / "loaded.sqlite") as fb:
+        load_jsonl(fb, exported)  # its secondary indexes are built after the rows are in
+    assert indexes(tmp_path / "loaded.sqlite") == indexes(tmp_path / "new.sqlite")
+    assert len(indexes(tmp_path / "new.sqlite")) > 30

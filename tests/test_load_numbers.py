@@ -43,3 +43,28 @@ def test_numbers_a_fact_base_cannot_hold_are_refused(line, problem):
 ])
 def test_numbers_within_range_are_read_as_they_are(line):
     assert checks._parse_line(1, line) == careful(line) == json.loads(line)
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    # Deep inside an audit image, where no schema field says a number belongs.
+    ('{"type": "audit", "before": {"qualifiers": [{"amount": [1, 2, 18446744073709551616]}]}}',
+     "the whole number 18446744073709551616 cannot be stored"),
+    ('{"type": "audit", "after": {"v": [[[-1.5e309]]]}}', "the number -1.5e309 is too large to be stored"),
+    ('{"type": "fact", "id": 1} {"type": "fact"}', "the line is not valid JSON (Extra data at column 27)"),
+    ('{"type": "fact", "note": "\\ud800"}', "lone surrogate"),
+    ("[" * 100_000 + "]" * 100_000, "nests lists or objects too deeply"),
+])
+def test_what_the_fast_parse_is_unsure_of_is_refused_as_the_careful_one_says(line, problem):
+    with pytest.raises(checks._Problem) as refused:
+        checks._parse_line(3, line)
+    assert problem in refused.value.problem
+
+
+@pytest.mark.parametrize("line", [
+    '  {"type": "fact", "id": 1}  \n',  # blanks before the object: the careful parse reads it
+    '{"type": "fact", "id": 1, "amount": -9.5e307, "tiny": 1e-400}\n',  # 1e-400 is 0.0: stored as such
+    '[1, 2, 3]\n',  # not an object: read, and refused by the reader of records
+    '{"type": "fact", "note": "\\ud83d\\ude00 paired"}',
+])
+def test_lines_the_fast_parse_passes_on_are_read_as_json_reads_them(line):
+    assert checks._parse_line(1, line) == careful(line) == json.loads(line)

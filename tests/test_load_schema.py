@@ -153,3 +153,23 @@ def test_a_schema_keyword_the_loader_does_not_check_is_refused_when_compiling():
     schema["$defs"]["fact"]["properties"]["note"] = {"type": "string", "maxLength": 10}
     with pytest.raises(ValueError, match="maxLength"):
         RecordRules(schema)
+
+
+def test_the_compiled_yes_or_no_agrees_with_the_worded_check(lines):
+    """`check` asks the rules compiled into straight-line Python first and words a refusal only when
+    they say no: both must judge every record alike, or a broken line could pass."""
+    rules = rules_for(FORMAT_VERSION)
+    records = [r for r in lines if r["type"] != "header"]
+    chooser = random.Random(22)
+    said_no = 0
+    for _ in range(4000):
+        record = _spoiled(chooser.choice(records), chooser)
+        try:
+            rules._rules[record["type"]].check(record, skip=frozenset({"type"}))
+            worded = None
+        except LineProblem as problem:
+            worded = str(problem)
+        accepted = rules._accepts[record["type"]](record)
+        assert accepted == (worded is None), (record, worded)
+        said_no += not accepted
+    assert said_no > 2000

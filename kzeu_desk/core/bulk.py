@@ -11,6 +11,7 @@ is not undoable row by row (take a backup first, as loading does).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from operator import itemgetter
 from typing import Any
 
@@ -39,7 +40,7 @@ class BulkWriter:
         self.inserted: dict[str, int] = {}  # rows inserted per table
         self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[Mapping], Any]]] = {}
         # Derived data the operation brings up to date before it commits.
-        self.facts_to_index: list[int] = []
+        self.facts_to_index: list[int] = []  # facts the operation inserted (so no search document yet)
         self.conflict_keys: set[tuple[int, int]] = set()
         self.contradicting_facts: set[int] = set()
         self.rescan_all_conflicts = False
@@ -84,6 +85,11 @@ class BulkWriter:
         load replaces with the file's own."""
         for name in table_names:
             self.conn.execute(table(name).delete())
+
+    def indexes_deferred(self, table_names: Sequence[str]) -> AbstractContextManager[None]:
+        """Inserts into empty tables: their secondary indexes are built once, after the block
+        (`StorageEngine.indexes_deferred`); reads inside the block must not need them."""
+        return engine_of(self.conn).indexes_deferred(self.conn, table_names)
 
     def reserve_ids(self, table_name: str, highest: int) -> None:
         """New rows of `table_name` get ids above `highest` from now on (ids that only history

@@ -353,6 +353,14 @@ def current_fingerprint(conn: Connection, fact_ids: Iterable[int]) -> str:
     return _fingerprint(_judged_rows(conn, fact_ids))
 
 
+def current_fingerprints(conn: Connection, fact_groups: Sequence[Iterable[int]]) -> list[str]:
+    """`current_fingerprint` of each group, from one read of all their facts (a load's 1,136
+    conflicts of a 100k base: 0.39 s CPU one query each)."""
+    groups = [list(group) for group in fact_groups]
+    rows = {row["id"]: row for row in _judged_rows(conn, (i for group in groups for i in group))}
+    return [_fingerprint(rows[i] for i in set(group) if i in rows) for group in groups]
+
+
 def _judged_rows(conn: Connection, fact_ids: Iterable[int]) -> list[dict]:
     f = table("fact")
     columns = [f.c.id, *(f.c[c] for c in _JUDGED_COLUMNS)]

@@ -53,6 +53,16 @@ QUALIFIERS_OF_FACTS = text("""
 """).bindparams(bindparam("ids", expanding=True))
 
 
+QUALIFIERS_OF_FACT_RANGE = text("""
+    SELECT q.*, p.key AS property_key, p.name AS property_name, e.name AS entity_name
+    FROM fact_qualifier q
+    JOIN property p ON p.id = q.property_id
+    LEFT JOIN entity e ON e.id = q.value_entity_id
+    WHERE q.fact_id BETWEEN :lowest AND :highest
+    ORDER BY q.fact_id, q.id
+""")
+
+
 def qualifiers_of(conn: Connection, fact_ids: Iterable[int]) -> dict[int, list[Qualifier]]:
     """The qualifiers of these facts, by fact, in the order they were added."""
     ids = sorted(set(fact_ids))

@@ -7,14 +7,20 @@ How the index stores and answers them is the storage engine's (`StorageEngine.se
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from sqlalchemy import Connection, TextClause, bindparam, text
 from sqlalchemy.sql import ClauseElement
 
-from kzeu_desk.core.qualifiers import QUALIFIERS_OF_FACTS, Qualifier, qualifiers_from_rows, shown_value
+from kzeu_desk.core.qualifiers import (
+    QUALIFIERS_OF_FACT_RANGE,
+    QUALIFIERS_OF_FACTS,
+    Qualifier,
+    qualifiers_from_rows,
+    shown_value,
+)
 from kzeu_desk.core.storage import StorageEngine, engine_of
 from kzeu_desk.core.storage.interface import SearchDocument
 from kzeu_desk.core.typed_value import TypedValue
@@ -93,6 +99,109 @@ def write(conn: Connection, refresh: Refresh) -> None:
     index = engine_of(conn).search
     index.delete_documents(conn, refresh.gone)
     index.replace_documents(conn, refresh.documents)
+
+
+# -- many new facts at once (a load) -----------------------------------------------------------------
+
+# Below this many facts the general reads are cheaper than reading names and values by range.
+_MANY = 2_000
+_IDS_PER_RANGE = 5_000
+_VALUE_COLUMNS = ("value_kind", "value_amount", "value_lower", "value_upper", "value_approximate", "value_unit",
+                  "value_date", "value_date_end", "value_entity_id", "value_text")
+_FACTS_IN_RANGE = text(f"""SELECT id, subject_id, property_id, {", ".join(_VALUE_COLUMNS)} FROM fact
+                           WHERE id BETWEEN :lowest AND :highest ORDER BY id""")
+
+
+@cache
+def _quotes_in_range(engine: StorageEngine) -> TextClause:
+    # Grouped by the evidence's fact index: each fact's quotes in the order the per-fact query gives.
+    return text(f"""SELECT e.fact_id, {engine.sql.joined("e.quote", "' … '")} FROM evidence e
+                    WHERE e.fact_id BETWEEN :lowest AND :highest GROUP BY e.fact_id""")
+
+
+@cache
+def _entities_query(engine: StorageEngine) -> TextClause:
+    joined = engine.sql.joined
+    return text(f"""
+        SELECT e.id, e.name,
+               (SELECT {joined("a.alias", "' '")} FROM entity_alias a WHERE a.entity_id = e.id) AS aliases
+        FROM entity e WHERE e.id IN :ids
+    """).bindparams(bindparam("ids", expanding=True))
+
+
+def index_new(conn: Connection, fact_ids: Iterable[int]) -> None:
+    """Index facts inserted in this transaction: ids no fact had before, so, the index holding
+    exactly the existing facts, none has a document to replace.
+
+    For many facts (a load), documents are put together from reads by id range, each subject's
+    name and aliases, each property's name and each distinct value formatted once: at 100k facts
+    the per-fact reads and formatting took 2.7 s CPU for ~14k distinct values and 4k subjects."""
+    ids = sorted(set(fact_ids))
+    if len(ids) < _MANY:
+        refresh(conn, ids)
+        return
+    index = engine_of(conn).search
+    for documents, gone in documents_by_range(conn, ids):
+        index.add_documents(conn, documents)
+        index.delete_documents(conn, gone)
+
+
+def documents_by_range(conn: Connection, fact_ids: Sequence[int]) -> Iterator[tuple[list[SearchDocument], list[int]]]:
+    """`read`'s documents, and ids of facts that do not exist, for the sorted `fact_ids`, a range of
+    ids at a time (documents equal to the per-fact reads', tests/test_search_documents.py)."""
+    engine = engine_of(conn)
+    names = _Names(conn, engine)
+    for start in range(0, len(fact_ids), _IDS_PER_RANGE):
+        chunk = fact_ids[start:start + _IDS_PER_RANGE]
+        bounds = {"lowest": chunk[0], "highest": chunk[-1]}
+        wanted = set(chunk)
+        with engine.fast_rows(conn, _FACTS_IN_RANGE, bounds) as rows:
+            facts = [row for row in rows if row[0] in wanted]
+        with engine.fast_rows(conn, _quotes_in_range(engine), bounds) as rows:
+            quotes: dict[int, str] = dict(rows)
+        qualified = qualifiers_from_rows(conn.execute(QUALIFIERS_OF_FACT_RANGE, bounds).mappings())
+        names.need({f[1] for f in facts} | {f[11] for f in facts})
+        documents = [
+            SearchDocument(
+                fact_id=fact_id, subject=names.subject(subject_id), property=names.property(property_id),
+                value=" · ".join([names.value(value), *(q.label for q in qualified.get(fact_id, ()))]),
+                quotes=quotes.get(fact_id) or "")
+            for fact_id, subject_id, property_id, *value in facts
+        ]
+        yield documents, sorted(wanted.difference(f[0] for f in facts))
+
+
+class _Names:
+    """What documents show of subjects, properties and values, each worked out once."""
+
+    def __init__(self, conn: Connection, engine: StorageEngine):
+        self._conn, self._engine = conn, engine
+        self._properties: dict[int, str] = dict(conn.execute(text("SELECT id, name FROM property")).all())
+        self._entities: dict[int, tuple[str, str]] = {}  # name, "name aliases"
+        self._values: dict[tuple, str] = {}
+
+    def need(self, entity_ids: set[int | None]) -> None:
+        missing = sorted(i for i in entity_ids if i is not None and i not in self._entities)
+        for start in range(0, len(missing), _CHUNK):
+            for entity_id, name, aliases in self._conn.execute(_entities_query(self._engine),
+                                                               {"ids": missing[start:start + _CHUNK]}):
+                self._entities[entity_id] = (name, " ".join(filter(None, [name, aliases])))
+
+    def subject(self, entity_id: int | None) -> str:
+        found = self._entities.get(entity_id) if entity_id is not None else None
+        return found[1] if found is not None else ""
+
+    def property(self, property_id: int | None) -> str:
+        return (self._properties.get(property_id) if property_id is not None else None) or ""
+
+    def value(self, columns: list) -> str:
+        key = tuple(columns)
+        shown = self._values.get(key)
+        if shown is None:
+            value = TypedValue.from_columns(dict(zip(_VALUE_COLUMNS, columns, strict=True)))
+            entity = self._entities.get(value.entity_id) if value.entity_id is not None else None
+            shown = self._values[key] = shown_value(value, lambda _id: entity[0] if entity else "")
+        return shown
 
 
 def rebuild(conn: Connection) -> None:

@@ -327,7 +327,8 @@ class FactBase:
                     conflicts.rescan(recorder)
                 else:
                     conflicts.recheck(recorder, writer.conflict_keys, writer.contradicting_facts)
-                search_documents.refresh(conn, [*writer.facts_to_index, *recorder.facts_touched])
+                search_documents.index_new(conn, writer.facts_to_index)
+                search_documents.refresh(conn, set(recorder.facts_touched).difference(writer.facts_to_index))
                 recorder.flush_audit()
                 self._announce(conn, recorder.operation_id)
         except IntegrityError as error:

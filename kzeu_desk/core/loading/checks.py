@@ -120,7 +120,20 @@ class Survey:
 
 
 def read_records(path: Path) -> Iterator[tuple[int, dict | None]]:
-    """(line number, parsed object) for every line; blank lines give None."""
+    """(line number, parsed object) for every line; blank lines give None. A line that cannot be
+    read stops it with `LoadError` naming the line (in the second pass too: the file may have
+    changed since the first)."""
+    try:
+        yield from _records(path)
+    except _Problem as problem:
+        raise _refusal(path, problem) from None
+
+
+def _refusal(path: Path, problem: _Problem) -> LoadError:
+    return LoadError(f"Line {problem.line} of {path.name}: {problem.problem}; nothing was loaded.")
+
+
+def _records(path: Path) -> Iterator[tuple[int, dict | None]]:
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
             try:
@@ -143,11 +156,63 @@ _SMALLEST_INTEGER, _LARGEST_INTEGER = -(2**63), 2**63 - 1
 _LONGEST_INTEGER_DIGITS = 20  # 2^63 has 19 digits; Python refuses to parse over 4,300 at all
 
 
+class _Constant(Exception):
+    """NaN or Infinity met by the fast parse: the careful one says which line and why."""
+
+
+def _constant(_name: str) -> float:
+    raise _Constant
+
+
+# One decoder for every line, with json's C scanner alone: hooks for each number (parse_int,
+# parse_float) made the scanner call Python 1.2M times for the 240k lines of a 100k file, and a
+# new decoder per line (what json.loads with hooks builds) cost another 1 us a line. NaN and
+# Infinity are rare, so the constant hook costs nothing on good files.
+_SCAN = json.JSONDecoder(parse_constant=_constant).scan_once  # type: ignore[attr-defined]
+_UNSURE = (_Constant, StopIteration, ValueError, RecursionError)  # ValueError: json's errors, 4,300+ digits
+
+
 def _parse_line(number: int, line: str) -> object:
     """One line as JSON, refusing what JSON allows but a fact base cannot hold: whole numbers beyond
     64-bit integers, numbers too large for a float (1e400), NaN and Infinity (which Python's json
     accepts though JSON has no such values), text with a lone surrogate (it cannot be stored as
-    UTF-8), and nesting deeper than the parser's stack."""
+    UTF-8), and nesting deeper than the parser's stack.
+
+    The fast parse reads the line with json's C scanner, then looks at the numbers it gave (1e400
+    became inf); anything it is unsure of, from bad JSON to one number out of range, is parsed again
+    carefully, which names the problem (or, for a line with leading blanks, reads it). At 100k
+    facts: 2.0 s CPU for the careful parse of every line, 0.9 s for the fast one plus 0.4 s for
+    looking at its numbers."""
+    try:
+        value, end = _SCAN(line, 0)
+    except _UNSURE:
+        return _parse_carefully(number, line)
+    if type(value) is not dict or (end != len(line) and not line[end:].isspace()) or not _numbers_fit(value):
+        return _parse_carefully(number, line)
+    return _refuse_lone_surrogates(number, value, line)
+
+
+def _numbers_fit(value: dict) -> bool:
+    """Whether every number in a parsed line can be stored: whole numbers within 64 bits, finite floats."""
+    stack: list = [value]
+    pop, push = stack.pop, stack.append
+    while stack:
+        item = pop()
+        for inner in item.values() if type(item) is dict else item:
+            kind = type(inner)
+            if kind is int:
+                if not _SMALLEST_INTEGER <= inner <= _LARGEST_INTEGER:
+                    return False
+            elif kind is float:
+                if inner - inner != 0.0:  # inf - inf and nan - nan are nan
+                    return False
+            elif kind is dict or kind is list:
+                push(inner)
+    return True
+
+
+def _parse_carefully(number: int, line: str) -> object:
+    """The line parsed with every number checked as it is read, so a refusal can quote it as written."""
     try:
         return _refuse_lone_surrogates(number, json.loads(
             line, parse_int=lambda text: _whole_number(number, text),
@@ -210,7 +275,7 @@ def _check_fields(number: int, check: Callable[[str, dict], None], kind: str, re
 def _survey(path: Path) -> Survey:
     survey = Survey()
     seen_header = False
-    for number, record in read_records(path):
+    for number, record in _records(path):
         survey.lines = number
         if record is None:
             continue
@@ -517,4 +582,4 @@ def check_file(path: Path | str) -> CheckedFile:
     try:
         return CheckedFile(path, _survey(path))
     except _Problem as problem:
-        raise LoadError(f"Line {problem.line} of {path.name}: {problem.problem}; nothing was loaded.") from None
+        raise _refusal(path, problem) from None

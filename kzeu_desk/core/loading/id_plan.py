@@ -45,14 +45,18 @@ class IdPlan:
     def new_id(self, table_name: str, file_id: int | None) -> int | None:
         if file_id is None:
             return None
-        reused = self.reused[table_name].get(file_id)
-        return reused if reused is not None else file_id + self.shift.get(table_name, 0)
+        reused = self.reused[table_name]
+        if reused:  # only entities, properties and sources are ever reused: other tables skip the look
+            found = reused.get(file_id)
+            if found is not None:
+                return found
+        return file_id + self.shift.get(table_name, 0)
 
     def is_reused(self, table_name: str, file_id: int) -> bool:
         return file_id in self.reused[table_name]
 
     def revision_number(self, source_file_id: int | None, number: int | None) -> int | None:
-        if number is None or source_file_id is None:
+        if number is None or source_file_id is None or not self.revision_numbers:
             return number
         return self.revision_numbers.get(source_file_id, {}).get(number, number)
 

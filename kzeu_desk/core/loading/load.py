@@ -18,6 +18,7 @@ under the load's operation.
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -36,6 +37,8 @@ from kzeu_desk.core.service import BulkWording, FactBase
 _WORDING = BulkWording(read_only="This fact base is open read-only; nothing can be loaded into it.",
                        failed="The file could not be loaded", unchanged="nothing was loaded")
 # What opening a new fact base created, which a load into it replaces (children first).
+_WRITTEN_TABLES = ("source", "source_page", "entity_alias", "property_separator", "fact", "fact_qualifier", "evidence",
+                   "fact_link", "conflict", "conflict_member", "audit_event")
 _STARTER_TABLES = ("audit_event", "entity_alias", "entity", "property_separator", "property", "operation")
 
 
@@ -80,7 +83,12 @@ def _load(fact_base: FactBase, path: Path, survey: Survey, progress: ProgressCal
             # Nothing refers to these rows yet; the file brings its own vocabulary and its history.
             bulk.delete_every_row(_STARTER_TABLES)
         plan = plan_ids(bulk.conn, survey, path.name)
-        loaded = write_records(bulk, path, plan, survey, progress)
+        # Into a fact base that held nothing, the indexes are built once after the rows are in
+        # rather than kept in step with each insert (docs/PERFORMANCE.md section 15); writing
+        # reads rows by their keys only. Into one with data, rebuilding its indexes could cost
+        # more than the load.
+        with bulk.indexes_deferred(_WRITTEN_TABLES) if pristine else nullcontext():
+            loaded = write_records(bulk, path, plan, survey, progress)
         check_quotes(bulk.conn, loaded, path.name)
         for table_name, (_lowest, highest) in survey.id_range.items():
             # Ids that only the file's history mentions (rows deleted before the export) stay reserved.

@@ -59,6 +59,8 @@ class _Writer:
         self.file_name = file_name
         self._pending: dict[str, list[tuple[int, dict]]] = {name: [] for name in _INSERT_ORDER}
         self.target_rules: dict[int, PropertyInfo | None] = {}  # rules of properties the target already had
+        # Conflict rows waiting for the fingerprint of their member facts, read for all at once.
+        self.fingerprints_due: list[tuple[dict, list[int]]] = []
 
     def add(self, table_name: str, line: int, row: dict) -> None:
         rows = self._pending[table_name]
@@ -67,6 +69,11 @@ class _Writer:
             self.flush()
 
     def flush(self) -> None:
+        if self.fingerprints_due:  # their facts were written when the first conflict line came
+            found = conflicts.current_fingerprints(self.conn, [facts for _row, facts in self.fingerprints_due])
+            for (row, _facts), fingerprint in zip(self.fingerprints_due, found, strict=True):
+                row["members_fingerprint"] = fingerprint
+            self.fingerprints_due = []
         for table_name in _INSERT_ORDER:
             rows = self._pending[table_name]
             if rows:
@@ -314,17 +321,18 @@ def _write_conflict(writer: _Writer, loaded: Loaded, plan: IdPlan, survey: Surve
     conflict_id = plan.new_id("conflict", r["id"])
     member_facts = [plan.new_id("fact", m["fact"]) for m in r["members"]]
     flag_operation = plan.new_id("operation", survey.conflict_first_operation.get(r["id"]))
-    fingerprint = (conflicts.current_fingerprint(writer.conn, member_facts) if r["judgement_current"]
-                   else _STALE_FINGERPRINT)
-    writer.add("conflict", line, {
+    row = {
         "id": conflict_id, "rule": r["rule"],
         "signature": _conflict_signature(r["rule"], member_facts, flag_operation, conflict_id),
         "subject_id": plan.new_id("entity", r.get("subject")),
         "property_id": plan.new_id("property", r.get("property")),
-        "status": r["status"], "explanation": r["explanation"], "members_fingerprint": fingerprint,
+        "status": r["status"], "explanation": r["explanation"], "members_fingerprint": _STALE_FINGERPRINT,
         "resolution": r.get("resolution"), "rationale": r.get("rationale"), "resolved_by": r.get("resolved_by"),
         "resolved_at": r.get("resolved_at"), "created_at": r["created_at"],
-    })
+    }
+    if r["judgement_current"]:
+        writer.fingerprints_due.append((row, member_facts))  # filled in before the row is written
+    writer.add("conflict", line, row)
     if r["rule"] == ConflictRule.DECLARED.value:
         loaded.contradicting_facts.update(member_facts)
     for member, fact_id in zip(r["members"], member_facts, strict=True):

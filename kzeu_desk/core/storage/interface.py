@@ -100,6 +100,11 @@ class SearchIndex(ABC):
     @abstractmethod
     def delete_documents(self, conn: Connection, fact_ids: Iterable[int]) -> None: ...
 
+    def add_documents(self, conn: Connection, documents: Sequence[SearchDocument]) -> None:
+        """Documents of facts that have none yet (inserted in this transaction); by default as
+        `replace_documents`, which an engine may skip the look for an old document of."""
+        self.replace_documents(conn, documents)
+
     @abstractmethod
     def expression(self, words: Sequence[str]) -> str | None:
         """The expression matching facts that hold every word as a prefix; None for no words.
@@ -272,6 +277,14 @@ class StorageEngine(ABC):
     @abstractmethod
     def bulk_writing(self, conn: Connection) -> AbstractContextManager[None]:
         """Tune a write transaction for inserting millions of rows, then set it back."""
+
+    @abstractmethod
+    def indexes_deferred(self, conn: Connection, table_names: Sequence[str]) -> AbstractContextManager[None]:
+        """Inside a write transaction, drop these tables' secondary indexes for the block and build
+        them again after it: into empty tables, rows then go in without keeping each index in
+        step, and each index is built once, sorted. Unique indexes stay, so a refused row is still
+        refused as it is inserted. If the block fails, the transaction's rollback brings the
+        indexes back (schema changes are transactional on both engines)."""
 
     def insert_rows(self, conn: Connection, table_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
         """Insert whole rows (tuples in `columns` order, ids included) as fast as the engine takes

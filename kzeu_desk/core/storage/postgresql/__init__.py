@@ -200,6 +200,9 @@ class PostgresStorage(StorageEngine):
     def bulk_writing(self, conn: Connection) -> AbstractContextManager[None]:
         return _more_memory(conn)
 
+    def indexes_deferred(self, conn: Connection, table_names: Sequence[str]) -> AbstractContextManager[None]:
+        return _indexes_deferred(conn, table_names)
+
     def insert_rows(self, conn: Connection, table_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
         # COPY FROM STDIN: one statement for the batch instead of one per row (the copy of a 100k
         # base onto the server took 112 s through executemany).
@@ -396,6 +399,25 @@ def _more_memory(conn: Connection) -> Iterator[None]:
     conn.exec_driver_sql("SET LOCAL work_mem = '64MB'")
     conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '256MB'")
     yield
+
+
+@contextmanager
+def _indexes_deferred(conn: Connection, table_names: Sequence[str]) -> Iterator[None]:
+    # Only indexes the role may drop (its own tables'): a curator loading into a team's database
+    # keeps them, which costs time, not correctness. Constraints' indexes are unique or keys: kept.
+    indexes = conn.execute(text("""
+        SELECT i.indexname, i.indexdef FROM pg_indexes i
+        JOIN pg_class c ON c.relname = i.indexname AND c.relnamespace = to_regnamespace(i.schemaname)
+        JOIN pg_index x ON x.indexrelid = c.oid
+        WHERE i.schemaname = current_schema() AND i.tablename = ANY(:tables)
+          AND NOT x.indisunique AND NOT x.indisprimary AND pg_has_role(c.relowner, 'USAGE')
+        ORDER BY i.indexname
+    """), {"tables": list(table_names)}).all()
+    for name, _definition in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, definition in indexes:
+        conn.exec_driver_sql(definition)
 
 
 POSTGRESQL = PostgresStorage()

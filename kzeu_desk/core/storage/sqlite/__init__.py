@@ -4,7 +4,7 @@ it open, rollback-journal mode at rest, so reviewers and copies see one complete
 from __future__ import annotations
 
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Literal
@@ -128,6 +128,9 @@ class SqliteStorage(StorageEngine):
 
     def bulk_writing(self, conn: Connection) -> AbstractContextManager[None]:
         return setup.larger_page_cache(conn, _BULK_CACHE_KIB)
+
+    def indexes_deferred(self, conn: Connection, table_names: Sequence[str]) -> AbstractContextManager[None]:
+        return setup.indexes_deferred(conn, table_names)
 
     def only_writes_until_commit(self, conn: Connection) -> None:
         pass  # in-process calls: no waiting for answers to save

@@ -46,6 +46,14 @@ class Fts5SearchIndex(SearchIndex):
               "quotes": d.quotes} for d in documents],
         )
 
+    def add_documents(self, conn: Connection, documents: Sequence[SearchDocument]) -> None:
+        # FTS5 has no upsert: replacing deletes by rowid first, 0.4 s of a 100k load for documents
+        # that cannot exist yet.
+        if not documents:
+            return
+        conn.exec_driver_sql(f"INSERT INTO {_TABLE} (rowid, subject, property, value, quotes) VALUES (?, ?, ?, ?, ?)",
+                             [(d.fact_id, d.subject, d.property, d.value, d.quotes) for d in documents])
+
     def delete_documents(self, conn: Connection, fact_ids: Iterable[int]) -> None:
         ids = [{"fact_id": i} for i in fact_ids]
         if ids:

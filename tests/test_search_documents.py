@@ -1,0 +1,42 @@
+"""Search documents built for many new facts at once (a load) are those the per-fact reads build,
+on both engines."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from test_export import curate
+
+from kzeu_desk.core import search_documents
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+
+pytestmark = pytest.mark.both_engines
+
+
+def test_documents_by_range_are_the_per_fact_documents(fact_base, monkeypatch):
+    curate(fact_base)
+    with fact_base.reading() as conn:
+        facts = dict(conn.execute(text("SELECT id, subject_id FROM fact ORDER BY id")).all())
+        partner = conn.execute(text("SELECT id FROM property WHERE key = 'partner'")).scalar_one()
+        eu = conn.execute(text("SELECT id FROM entity WHERE name = 'European Union'")).scalar_one()
+        source = conn.execute(text("SELECT min(source_id) FROM evidence")).scalar_one()
+        worded = conn.execute(text("SELECT min(id) FROM property WHERE value_kind = 'text' AND id <> :p"),
+                              {"p": partner}).scalar_one()
+    first, *_rest, last = facts
+    fact_base.add_qualifier(first, partner, TypedValue(ValueKind.ENTITY, entity_id=eu))
+    fact_base.add_qualifier(last, worded, TypedValue(ValueKind.TEXT, text="customs"))
+    fact_base.add_evidence(first, source, 0, 12)  # a second quote
+    fact_base.add_alias(next(s for s in facts.values() if s is not None), "a second name")
+    # Ids of facts that do not exist among them, and ranges of three ids, so facts fall in several.
+    ids = sorted([*facts, last + 5, first - 1])
+    monkeypatch.setattr(search_documents, "_IDS_PER_RANGE", 3)
+    with fact_base.reading() as conn:
+        per_fact = search_documents.read(conn, ids)
+        by_range = list(search_documents.documents_by_range(conn, ids))
+    documents = [document for chunk, _gone in by_range for document in chunk]
+    assert documents == sorted(per_fact.documents, key=lambda d: d.fact_id) and len(documents) == len(facts)
+    assert [gone for _chunk, gone_ids in by_range for gone in gone_ids] == per_fact.gone == [first - 1, last + 5]
+    assert any("partner: European Union" in d.value for d in documents)
+    assert any(d.value.endswith(": customs") for d in documents)
+    assert any("a second name" in d.subject for d in documents)
+    assert any(" … " in d.quotes for d in documents)
