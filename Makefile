@@ -20,12 +20,12 @@ run: $(INSTALLED)
 	$(PY) -m kzeu_desk $(ARGS)
 
 # The modules are spread over one worker per core, each module whole on one worker so its module
-# fixtures are built once (docs/TESTING.md). PYTEST_WORKERS=0 runs everything in this one process.
+# fixtures are built once, the modules with long tests first (tests/conftest.py, docs/TESTING.md). PYTEST_WORKERS=0 runs everything in this one process.
 # PyInstaller is installed before the tests start: installing it reinstalls the editable kzeu-desk,
 # which would pull the package from under tests running beside the packaging tests' `make dist`.
 PYTEST_WORKERS ?= auto
 test: lint test-system-packages system-python-venv postgresql-server $(PACKAGE_INSTALLED)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # ruff (errors, imports, bug-prone patterns), mypy (the core strictly, the UI where annotated) and
 # import-linter (who may import whom: docs/ARCHITECTURE.md); settings in pyproject.toml.
