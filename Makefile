@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+PACKAGE_INSTALLED := $(VENV)/.installed-package
 
 .PHONY: run test lint test-system-packages system-python-venv postgresql-server bench bench-full soak package dist clean
 
@@ -18,8 +19,13 @@ $(INSTALLED): pyproject.toml
 run: $(INSTALLED)
 	$(PY) -m kzeu_desk $(ARGS)
 
-test: lint test-system-packages system-python-venv postgresql-server
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+# The modules are spread over one worker per core, each module whole on one worker so its module
+# fixtures are built once, the modules with long tests first (tests/conftest.py, docs/TESTING.md). PYTEST_WORKERS=0 runs everything in this one process.
+# PyInstaller is installed before the tests start: installing it reinstalls the editable kzeu-desk,
+# which would pull the package from under tests running beside the packaging tests' `make dist`.
+PYTEST_WORKERS ?= auto
+test: lint test-system-packages system-python-venv postgresql-server $(PACKAGE_INSTALLED)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # ruff (errors, imports, bug-prone patterns), mypy (the core strictly, the UI where annotated) and
 # import-linter (who may import whom: docs/ARCHITECTURE.md); settings in pyproject.toml.
@@ -64,7 +70,6 @@ clean:
 # `make package`: a PyInstaller onedir bundle in dist/kzeu-desk/. `make dist`: that bundle plus a .desktop file and
 # icons as dist/kzeu-desk-VERSION-linux-ARCH.tar.gz. Always a clean build: PyInstaller's cache is wiped first.
 # PACKAGE_DIST / PACKAGE_WORK let the packaging test build in a temporary folder.
-PACKAGE_INSTALLED := $(VENV)/.installed-package
 PACKAGE_DIST ?= dist
 PACKAGE_WORK ?= build/pyinstaller
 

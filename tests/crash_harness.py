@@ -7,6 +7,12 @@ import of the sample articles), writing one acknowledgement line per operation *
 call returned. The parent kills it after a random delay, then checks the file: `kzeu-desk check`'s
 checks all pass and every acknowledged change is there. Prints a JSON summary; exits 1 on any loss.
 Forking from a parent that already imported everything keeps a round at tens of milliseconds.
+
+The delay is counted from the moment the child says it has opened the fact base, not from the fork:
+opening and the first statements take ~75 ms on an idle machine and several times that under load,
+so a delay counted from the fork (it was 20-300 ms) let about a fifth of the kills, and most of them
+on a loaded machine, land before anything was written (a run on a machine loaded 4x over
+acknowledged 150 changes in 200 kills). One round in eight still kills at a random moment of opening.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from kzeu_desk.core.service import FactBase
 from kzeu_desk.paths import sample_corpus_dir
 
 
-def _editing_session(fb: FactBase, acknowledge, rng: random.Random) -> None:
+def _editing_session(fb: FactBase, acknowledge, rng: random.Random, _documents: list) -> None:
     with fb.reading() as conn:
         sources = list(conn.execute(text("SELECT id, char_count FROM source")).all())
     while True:
@@ -65,14 +71,27 @@ def _editing_session(fb: FactBase, acknowledge, rng: random.Random) -> None:
                     pass  # already linked: refused, nothing written
 
 
-def _bulk_import(fb: FactBase, acknowledge, _rng: random.Random) -> None:
-    documents = [(read_document(sample_corpus_dir() / name), meta) for name, meta in sample_documents()]
+def _sample_documents() -> list:
+    """Read once in the parent: reading a file is not the write path, and each child inherits them."""
+    return [(read_document(sample_corpus_dir() / name), meta) for name, meta in sample_documents()]
+
+
+def _bulk_import(fb: FactBase, acknowledge, _rng: random.Random, documents: list) -> None:
     while True:
         for document, meta in documents:
             acknowledge(f"source {fb.import_document(document, meta).new_id('source')} 0")
 
 
-def _child(path: Path, mode: str, write_fd: int, seed: int) -> None:
+READY = "opened"  # the child's first line; acknowledgements are three words, so it is never taken for one
+# Kill moments, counted from the child's READY: a round writes ~10 edits (a few ms each) or one or
+# two imports, so kills fall at every point of a write; the base grows across rounds as before.
+KILL_AFTER_OPENING_S = (0.005, 0.15)
+# One round in eight kills while the child may still be opening (it says READY after ~75 ms).
+KILL_WHILE_OPENING_S = (0.002, 0.08)
+OPENING_TIMEOUT_S = 60
+
+
+def _child(path: Path, mode: str, write_fd: int, seed: int, documents: list) -> None:
     rng = random.Random(seed)
     out = os.fdopen(write_fd, "w", buffering=1)
 
@@ -80,7 +99,23 @@ def _child(path: Path, mode: str, write_fd: int, seed: int) -> None:
         out.write(line + "\n")
 
     fb = FactBase.open(path, actor="crash-test")
-    (_editing_session if mode == "edit" else _bulk_import)(fb, acknowledge, rng)
+    acknowledge(READY)
+    (_editing_session if mode == "edit" else _bulk_import)(fb, acknowledge, rng, documents)
+
+
+def _read_until(read_fd: int, buffer: bytearray, deadline: float, until: bytes | None = None) -> bool:
+    """Collect what the child writes until the deadline (or, given `until`, until that line came);
+    False when the child's end of the pipe closed first."""
+    while (remaining := deadline - time.monotonic()) > 0:
+        if until is not None and until in buffer:
+            return True
+        ready, _, _ = select.select([read_fd], [], [], remaining)
+        if ready:
+            chunk = os.read(read_fd, 65536)
+            if not chunk:
+                return False
+            buffer += chunk
+    return until is None or until in buffer
 
 
 def _verify(path: Path, acknowledged: list[str]) -> list[str]:
@@ -112,6 +147,7 @@ def run(folder: Path, kills: int, seed: int) -> dict:
     path = folder / "crash.sqlite"
     with FactBase.open(path, actor="crash-test") as fb:
         import_sample_corpus(fb)
+    documents = _sample_documents()
     acknowledged: list[str] = []
     summary = {"kills": 0, "acknowledged": 0, "problems": [], "seconds": 0.0}
     started = time.monotonic()
@@ -122,19 +158,18 @@ def run(folder: Path, kills: int, seed: int) -> dict:
         if pid == 0:
             os.close(read_fd)
             try:
-                _child(path, mode, write_fd, seed * 100_003 + round_number)
+                _child(path, mode, write_fd, seed * 100_003 + round_number, documents)
             finally:
                 os._exit(0)
         os.close(write_fd)
-        deadline = time.monotonic() + rng.uniform(0.02, 0.3)
-        buffer = b""
-        while (remaining := deadline - time.monotonic()) > 0:
-            ready, _, _ = select.select([read_fd], [], [], remaining)
-            if ready:
-                chunk = os.read(read_fd, 65536)
-                if not chunk:
-                    break
-                buffer += chunk
+        buffer = bytearray()
+        if round_number % 8 == 5:
+            _read_until(read_fd, buffer, time.monotonic() + rng.uniform(*KILL_WHILE_OPENING_S))
+            opened = True
+        else:
+            opened = _read_until(read_fd, buffer, time.monotonic() + OPENING_TIMEOUT_S, until=f"{READY}\n".encode())
+            if opened:
+                _read_until(read_fd, buffer, time.monotonic() + rng.uniform(*KILL_AFTER_OPENING_S))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         while chunk := os.read(read_fd, 65536):  # what the child acknowledged before it died
@@ -145,6 +180,8 @@ def run(folder: Path, kills: int, seed: int) -> dict:
         summary["kills"] += 1
         summary["acknowledged"] += len(lines)
         problems = _verify(path, acknowledged)
+        if not opened:
+            problems.append(f"the child did not open the fact base within {OPENING_TIMEOUT_S} s")
         if problems:
             summary["problems"] = [f"after kill {round_number + 1}: {p}" for p in problems[:20]]
             break

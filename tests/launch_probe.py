@@ -2,7 +2,7 @@
 
     python tests/launch_probe.py OUT.json STEPS.json [kzeu-desk arguments...]
 
-Once the workspace is attached and laid out, the probe records what a curator would see (window and
+Once the workspace is attached and has settled, the probe records what a curator would see (window and
 pane sizes, the Open recent entries, whether the saved layout was used), runs the steps (a curator
 dragging pane borders, hiding a column), records the sizes again (what the window saves at quit),
 and quits the way a curator does: the window is closed, so closeEvent saves the layout. With the
@@ -19,8 +19,16 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QMessageBox
 
 from kzeu_desk.cli import main
+from kzeu_desk.ui.background import BackgroundReader
 
-SETTLE_MS = 1200
+# Settled: no background read running and every size the probe records unchanged for
+# STABLE_POLLS polls in a row (300 ms), instead of a fixed wait (it was 1.2 s at start and 0.4 s
+# after the steps, 1.6 s of each of the ~20 launches the tests make). The window's own deferred
+# layout step runs at the first turn of the event loop after the show, and a window manager's
+# configure events come within milliseconds, so 300 ms of stillness is well past both.
+POLL_MS = 50
+STABLE_POLLS = 6
+SETTLE_LIMIT_MS = 20_000  # measured anyway then: the test's assertions say what did not settle
 # Warnings the app shows, recorded instead of waiting for a click nobody will make.
 WARNINGS: list[str] = []
 QMessageBox.warning = staticmethod(  # type: ignore[method-assign]
@@ -65,6 +73,24 @@ def run_step(window, step: dict) -> None:
         window.fact_table.view.horizontalHeader().resizeSection(column, width)
 
 
+def when_settled(window, then) -> None:
+    """Call `then` once the window has settled (see STABLE_POLLS)."""
+    state = {"last": None, "same": 0, "waited": 0}
+
+    def poll() -> None:
+        now = measure(window)
+        busy = any(reader.pending() for reader in window.findChildren(BackgroundReader))
+        state["same"] = state["same"] + 1 if not busy and now == state["last"] else 0
+        state["last"] = now
+        state["waited"] += POLL_MS
+        if state["same"] >= STABLE_POLLS or state["waited"] >= SETTLE_LIMIT_MS:
+            then()
+        else:
+            QTimer.singleShot(POLL_MS, poll)
+
+    QTimer.singleShot(POLL_MS, poll)
+
+
 def probe(out: Path, steps: list[dict]) -> None:
     app = QApplication.instance()
     windows = [w for w in (app.topLevelWidgets() if app else []) if w.objectName() == "mainWindow"]
@@ -78,7 +104,7 @@ def probe(out: Path, steps: list[dict]) -> None:
         record["start"] = measure(window)
         for step in steps:
             run_step(window, step)
-        QTimer.singleShot(400, at_quit)
+        when_settled(window, at_quit)
 
     def at_quit() -> None:
         record["saved"] = measure(window)
@@ -86,7 +112,7 @@ def probe(out: Path, steps: list[dict]) -> None:
         if not any(step.get("close") == "external" for step in steps):
             window.close()
 
-    QTimer.singleShot(SETTLE_MS, at_start)
+    when_settled(window, at_start)
 
 
 if __name__ == "__main__":

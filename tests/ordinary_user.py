@@ -10,6 +10,7 @@ cannot be done (not root, no setpriv, no system Python).
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
@@ -64,6 +65,19 @@ def _environment() -> Path:
     ready = venv / ".ready"
     if ready.exists() and _trustworthy(venv):
         return venv / "bin" / "python"
+    # Test workers running side by side (pytest-xdist) build it once: the others wait here for the
+    # ~15 s build instead of each running pip. O_NOFOLLOW: a planted link in /tmp is never opened.
+    lock = os.open(f"{venv}.lock", os.O_CREAT | os.O_RDWR | os.O_NOFOLLOW, 0o600)
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if ready.exists() and _trustworthy(venv):
+            return venv / "bin" / "python"
+        return _build(venv)
+    finally:
+        os.close(lock)
+
+
+def _build(venv: Path) -> Path:
     shutil.rmtree(venv, ignore_errors=True)
     building = Path(tempfile.mkdtemp(prefix="kzeu-desk-user-venv-building-"))
     subprocess.run([str(SYSTEM_PYTHON), "-m", "venv", str(building)], check=True, capture_output=True)

@@ -126,6 +126,7 @@ def test_smoke_read_only_on_missing_file_fails_cleanly(tmp_path):
     assert "Traceback" not in result.stderr and "no fact base" in result.stderr
 
 
+@pytest.mark.slow  # seven commands, each a new process (~10 s)
 def test_a_file_that_looks_like_a_new_version_is_not_made_a_second_source_and_imports_as_a_revision(tmp_path):
     pair = Path(__file__).parent / "data" / "revisions" / "en-30-years"
     article = tmp_path / "kz_eu_30_years.txt"

@@ -6,9 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 KILLS = 200  # `make soak` runs thousands
 
 
+@pytest.mark.slow
 def test_two_hundred_kills_lose_nothing_acknowledged(tmp_path):
     harness = Path(__file__).with_name("crash_harness.py")
     result = subprocess.run([sys.executable, str(harness), "--kills", str(KILLS), "--folder", str(tmp_path)],
@@ -22,6 +25,7 @@ def test_two_hundred_kills_lose_nothing_acknowledged(tmp_path):
 JOURNAL_KILLS = 40
 
 
+@pytest.mark.slow
 def test_killed_rollback_writers_and_restores_never_show_uncommitted_data(tmp_path):
     """Hot journals (#14): a writer in rollback-journal mode or a restore SIGKILLed mid-transaction
     leaves its uncommitted pages in the file; every reader after it sees a committed state only."""

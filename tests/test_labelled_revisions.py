@@ -40,6 +40,7 @@ def test_the_labelled_set_covers_three_languages_and_the_hard_cases():
     assert sum(span.words <= 2 for span in spans) >= 60, "one- and two-word quotes"
 
 
+@pytest.mark.slow  # the first test to ask for `outcomes`: ~20 s of re-anchoring through the app
 def test_nothing_is_misplaced(outcomes):
     misplaced = [o.describe() for o in outcomes if o.verdict is harness.Verdict.MISPLACED]
     assert misplaced == []

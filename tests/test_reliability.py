@@ -913,6 +913,7 @@ def shared(tmp_path_factory):
     shutil.rmtree(outer, ignore_errors=True)
 
 
+@pytest.mark.slow  # the first run on a machine builds the ordinary user's venv (~15 s)
 def test_a_folder_the_user_cannot_write_as_an_ordinary_user(ordinary, closed_base, exported_jsonl, shared):
     folder = shared / "locked"
     folder.mkdir()
