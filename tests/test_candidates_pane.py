@@ -138,6 +138,7 @@ def test_a_relative_date_in_an_undated_source_says_it_needs_the_publication_date
     win.close()
 
 
+@pytest.mark.wall_clock
 def test_finding_candidates_in_a_long_article_leaves_the_window_responsive(qtbot, tmp_path):
     paragraphs = [ARTICLE.replace("2022", str(1990 + n % 30)) for n in range(300)]  # ~150k characters
     body = "\n".join(paragraphs)

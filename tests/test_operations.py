@@ -209,6 +209,7 @@ def large_base(tmp_path_factory) -> Path:
 
 
 @pytest.mark.slow
+@pytest.mark.wall_clock
 def test_the_window_keeps_answering_during_backup_check_and_rescan(qtbot, large_base):
     stalls = measure_actions(large_base, {"backup", "check", "rescan", "reviewer_copy"})
     assert set(stalls) == {"backup", "check", "rescan", "reviewer_copy"}

@@ -296,6 +296,7 @@ def test_reads_sent_together_answer_as_each_alone_and_a_failing_one_fails_in_one
             assert len(storage.engine_of(conn).read_together(conn, reads)[1]) == 3
 
 
+@pytest.mark.wall_clock
 def test_a_second_workspace_hears_of_a_change_within_two_seconds(postgresql_url):
     heard: queue.Queue = queue.Queue()
     with FactBase.open(postgresql_url, actor="ana") as ana, FactBase.open(postgresql_url, actor="bek") as bek:

@@ -31,6 +31,7 @@ def window(qtbot, postgresql_url):
     win.close()
 
 
+@pytest.mark.wall_clock
 def test_another_curators_change_appears_within_two_seconds_keeping_the_selection(window, qtbot, postgresql_url):
     assert "3 facts" in window.totals_label.text()
     assert "on this computer as postgres" in window.windowTitle()

@@ -132,6 +132,7 @@ def test_a_redirect_loop_is_stopped(server):
     assert "redirect" in refusal(f"{server}/loop-a")
 
 
+@pytest.mark.wall_clock
 def test_a_server_that_trickles_is_given_up_on_at_the_deadline(server):
     started = time.monotonic()
     assert "too slow" in refusal(f"{server}/trickle", deadline=1.0)
