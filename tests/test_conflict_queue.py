@@ -74,7 +74,7 @@ def conflict_of(fact_base: FactBase, *fact_ids: int) -> int:
 
 
 USD_160_BILLION_OR_MORE = TypedValue(ValueKind.MONEY, lower=160e9, unit="USD")
-USD_ALMOST_77_BILLION = TypedValue(ValueKind.MONEY, upper=77e9, unit="USD")
+USD_ALMOST_77_BILLION = TypedValue(ValueKind.MONEY, amount=77e9, upper=77e9, unit="USD")  # "almost": close below
 
 
 @dataclass(frozen=True)

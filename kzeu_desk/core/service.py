@@ -178,7 +178,7 @@ class FactBase:
             try:
                 found = path.stat()
             except OSError:
-                state.append(None)  # e.g. no -wal while nobody has the file open
+                state.append(None)  # a watched file the engine names may not exist while nobody has the base open
             else:
                 state.append((found.st_ino, found.st_size, found.st_mtime_ns))
         return tuple(state)
