@@ -180,3 +180,21 @@ def test_a_changed_source_moves_only_if_what_the_list_is_sorted_by_changed(pane,
     session.perform(lambda fb: fb.update_source(chosen, title="zzz last of all"))
     assert layouts and shown_titles(pane)[-1] == "zzz last of all"
     assert pane.current_source_id() == chosen
+
+
+def test_a_sources_position_is_found_again_after_the_rows_moved():
+    from kzeu_desk.ui.sources_pane import _position_in
+
+    def rows(*ids):
+        return [type("Row", (), {"id": source_id})() for source_id in ids]
+
+    shown = rows(5, 3, 9)
+    positions, found = _position_in(shown, {}, 9)
+    assert found == 2 and positions == {5: 0, 3: 1, 9: 2}
+    moved = rows(9, 5, 3, 7)  # re-sorted, and a source added
+    positions, found = _position_in(moved, positions, 9)  # the kept position 2 now holds another source
+    assert found == 0
+    positions, found = _position_in(moved, positions, 7)
+    assert found == 3
+    positions, found = _position_in(moved[1:], positions, 9)  # gone
+    assert found is None and positions == {5: 0, 3: 1, 7: 2}
