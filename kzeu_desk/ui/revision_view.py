@@ -97,7 +97,9 @@ class RevisionView(QWidget):
             self.title_label.setText("Choose a source to see its revisions.")
             return
         with self._session.fact_base.reading() as conn:
-            row = queries.source_row(conn, source_id)
+            # The description only: the title is all it shows, and reading the 1 MB source's text here
+            # was part of the GUI thread's turn that answered a revision import's fact selection at 1M.
+            row = queries.source_details(conn, source_id)
             history = revisions.revision_history(conn, source_id) if row is not None else []
         if row is None:
             self.source_id = None
