@@ -206,6 +206,7 @@ class PostgresStorage(StorageEngine):
     def insert_rows(self, conn: Connection, table_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
         # COPY FROM STDIN: one statement for the batch instead of one per row (the copy of a 100k
         # base onto the server took 112 s through executemany).
+        transactions.begun(conn)  # COPY cannot travel in a pipeline
         driver: Any = conn.connection.driver_connection
         names = ", ".join(f'"{name}"' for name in columns)
         with driver.cursor() as cursor, cursor.copy(f'COPY "{table_name}" ({names}) FROM STDIN') as copy:
@@ -261,6 +262,7 @@ class PostgresStorage(StorageEngine):
                   params: Mapping[str, object] | None = None) -> FastRows:
         from kzeu_desk.core.storage.postgresql.rows import ServerRows
 
+        transactions.begun(conn)  # a server cursor lives in the transaction
         return ServerRows(conn, query, params)
 
     def read_together(self, conn: Connection,
@@ -280,6 +282,7 @@ class PostgresStorage(StorageEngine):
         from kzeu_desk.core.storage.rows import for_driver
 
         statement, arguments = for_driver(conn, text(f"SELECT {columns} {source} ORDER BY {order_by}"), params)
+        transactions.begun(conn)
         driver: Any = conn.connection.driver_connection
         name = f"kzeu_every_{next(_cursor_names)}"  # closed with the transaction
         found: list[tuple] = []
