@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import psycopg
 
-from sqlalchemy import Connection, Engine, TextClause, text
+from sqlalchemy import Connection, Executable, Engine, TextClause, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 
@@ -212,6 +212,9 @@ class PostgresStorage(StorageEngine):
         with driver.cursor() as cursor, cursor.copy(f'COPY "{table_name}" ({names}) FROM STDIN') as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def write_unanswered(self, conn: Connection, statement: Executable) -> None:
+        transactions.write_unanswered(conn, statement)
 
     def only_writes_until_commit(self, conn: Connection) -> None:
         transactions.only_writes_until_commit(conn)

@@ -29,7 +29,7 @@ from typing import Any, NoReturn
 
 import psycopg
 
-from sqlalchemy import Connection, Dialect, Engine
+from sqlalchemy import Connection, Executable, Dialect, Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -66,24 +66,49 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
 def begun(conn: Connection) -> None:
     """Send the transaction's beginning now, if it is still waiting for a first statement: before
     the driver's connection is used directly in a way that cannot take it along (COPY, a server
-    cursor), which must run inside the transaction."""
-    if conn.connection.driver_connection in _BEGINNINGS:
+    cursor), which must run inside the transaction; with them, any unanswered writes."""
+    driver = conn.connection.driver_connection
+    if driver in _BEGINNINGS or driver in _QUEUED:
         _in_one_round_trip(conn, [])
 
 
 def with_first_statement(cursor: Any, statement: str, parameters: Any, context: Any) -> bool:
-    """The engine's `do_execute`: a transaction's first statement is sent in one pipeline after its
-    beginning (BEGIN, its settings, the writers' lock), which then costs no wait of its own; the
-    statement's answer is read from `cursor` once the pipeline is synced, as SQLAlchemy expects.
-    An error of the beginning (the writers' lock not had in time) is raised for the statement."""
+    """The engine's `do_execute`: a statement is sent in one pipeline after what waits to be sent
+    (the transaction's beginning: BEGIN, its settings, the writers' lock; `write_unanswered`'s
+    writes), which then cost no wait of their own; the statement's answer is read from `cursor`
+    once the pipeline is synced, as SQLAlchemy expects. An error of one of those (the writers'
+    lock not had in time, a write refused) is raised for the statement."""
     driver = cursor.connection
+    if driver in _QUEUEING:
+        return False  # a write joining the open pipeline (`write_unanswered`)
     beginning = _BEGINNINGS.pop(driver, None)
-    if beginning is None:
+    queued = _QUEUED.pop(driver, None)
+    if beginning is None and queued is None:
         return False  # the driver runs it as usual
-    with driver.pipeline():
-        _queue(driver, beginning)
+    with queued or ExitStack() as stack:
+        if queued is None:
+            stack.enter_context(driver.pipeline())
+        _queue(driver, beginning or ())
         cursor.execute(statement, parameters)
     return True
+
+
+def write_unanswered(conn: Connection, statement: Executable) -> None:
+    """`StorageEngine.write_unanswered`: the write joins a pipeline left open (with the
+    transaction's beginning, if not sent yet), synced by the next statement that needs an answer
+    (`with_first_statement`, `read_in_one_round_trip`, the commit)."""
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    if _PIPELINE not in conn.info and driver not in _QUEUED:
+        stack = ExitStack()
+        stack.enter_context(driver.pipeline())
+        _QUEUED[driver] = stack
+        _queue(driver, _BEGINNINGS.pop(driver, ()))
+    _QUEUEING.add(driver)
+    try:
+        conn.execute(statement)
+    finally:
+        _QUEUEING.discard(driver)
 
 
 def begun_before_many(cursor: Any, statement: str, parameters: Any, context: Any) -> bool:
@@ -99,10 +124,17 @@ def begun_before_no_params(cursor: Any, statement: str, context: Any) -> bool:
 
 
 def _begin_alone(driver: psycopg.Connection) -> None:
+    """What waits to be sent (the beginning, unanswered writes), sent alone."""
+    if driver in _QUEUEING:
+        return
     beginning = _BEGINNINGS.pop(driver, None)
-    if beginning is not None:
-        with driver.pipeline():
-            _queue(driver, beginning)
+    queued = _QUEUED.pop(driver, None)
+    if beginning is None and queued is None:
+        return
+    with queued or ExitStack() as stack:
+        if queued is None:
+            stack.enter_context(driver.pipeline())
+        _queue(driver, beginning or ())
 
 
 def _queue(driver: psycopg.Connection, statements: Sequence[tuple[str, tuple | None]]) -> None:
@@ -120,6 +152,10 @@ def only_writes_until_commit(conn: Connection) -> None:
         return
     driver = conn.connection.driver_connection
     assert driver is not None
+    queued = _QUEUED.pop(driver, None)
+    if queued is not None:  # unanswered writes waiting: the same pipeline carries on to the commit
+        conn.info[_PIPELINE] = queued
+        return
     stack = ExitStack()
     stack.enter_context(driver.pipeline())
     conn.info[_PIPELINE] = stack
@@ -138,6 +174,10 @@ _PIPELINE = "kzeu_pipeline"
 # Statements that begin a connection's transaction, not sent yet (by the driver's connection, as
 # SQLAlchemy's execution hooks see it).
 _BEGINNINGS: weakref.WeakKeyDictionary[Any, list[tuple[str, tuple | None]]] = weakref.WeakKeyDictionary()
+# A pipeline holding `write_unanswered`'s writes, not synced yet (by the driver's connection).
+_QUEUED: weakref.WeakKeyDictionary[Any, ExitStack] = weakref.WeakKeyDictionary()
+# Drivers running a write into that pipeline right now (which the execution hooks leave alone).
+_QUEUEING: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
 @contextmanager
@@ -167,7 +207,7 @@ def _transaction(engine: Engine, beginning: list[tuple[str, tuple | None]]) -> I
 
 
 def _leave_pipeline(conn: Connection, error: BaseException | None) -> None:
-    stack = conn.info.pop(_PIPELINE, None)
+    stack = conn.info.pop(_PIPELINE, None) or _QUEUED.pop(conn.connection.driver_connection, None)
     if stack is not None:
         # Given the error that ends the transaction, psycopg logs a failure of its own rather than raising it.
         stack.__exit__(None if error is None else type(error), error, None)
@@ -178,7 +218,7 @@ def _in_one_round_trip(conn: Connection, statements: list[tuple[str, tuple | Non
     pipeline (`only_writes_until_commit`), in one wait for the server."""
     driver = conn.connection.driver_connection
     assert driver is not None
-    waiting = conn.info.pop(_PIPELINE, None)
+    waiting = conn.info.pop(_PIPELINE, None) or _QUEUED.pop(driver, None)
     statements = [*_BEGINNINGS.pop(driver, ()), *statements]
     try:
         with waiting or ExitStack() as stack:
@@ -205,9 +245,12 @@ def read_in_one_round_trip(conn: Connection, reads: Sequence[tuple[ClauseElement
         expanded = _compiled(query, conn.dialect).construct_expanded_state(dict(params))
         statements.append((expanded.statement, expanded.parameters))
     beginning = _BEGINNINGS.pop(driver, ())
+    queued = _QUEUED.pop(driver, None)  # unanswered writes go first, in the same pipeline
     cursors = [driver.cursor() for _ in statements]
     try:
-        with driver.pipeline():
+        with queued or ExitStack() as stack:
+            if queued is None:
+                stack.enter_context(driver.pipeline())
             _queue(driver, beginning)
             for cursor, (statement, arguments) in zip(cursors, statements, strict=True):
                 cursor.execute(statement, arguments)
