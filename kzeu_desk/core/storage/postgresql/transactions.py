@@ -10,14 +10,15 @@ user action), so taking turns costs a team nothing it would notice.
 
 Every statement sent to a server waits for its answer, so the number of waits is what a server's
 transaction costs over SQLite's in-process calls (docs/PERFORMANCE.md, "PostgreSQL"). Statements
-whose answers nobody reads travel together (psycopg's pipeline): BEGIN with the transaction's
-settings and the writers' lock; an operation's last writes (`only_writes_until_commit`) with
-NOTIFY and COMMIT. psycopg would send its own BEGIN and wait for it before the first statement
-(even in a pipeline), so the driver is left in autocommit for the transaction's length and the
-BEGIN is ours: the server is then inside our transaction, and psycopg, seeing no idle
-connection, neither begins another nor commits on its own. The BEGIN is not sent alone either:
-it waits for the transaction's first statement and travels with it (`with_first_statement`), so a
-transaction's start costs no wait of its own (the benchmark's edit: 9 waits -> 7).
+whose answers nobody reads travel with the next one that waits (psycopg's pipeline): BEGIN
+with the transaction's settings and the writers' lock, sent with the transaction's first
+statement (`with_first_statement`); a write whose answer nobody reads (`write_unanswered`) with
+the statement after it; an operation's last writes (`only_writes_until_commit`) with NOTIFY and
+COMMIT. psycopg would send its own BEGIN and wait for it before the first statement (even in a
+pipeline), so the driver is left in autocommit for the transaction's length and the BEGIN is
+ours: the server is then inside our transaction, and psycopg, seeing no idle connection,
+neither begins another nor commits on its own. A transaction that sends nothing never begins
+on the server. The benchmark's edit (a read, then the action) waited 9 times, now 5.
 """
 
 from __future__ import annotations
