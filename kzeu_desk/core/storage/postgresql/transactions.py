@@ -29,6 +29,7 @@ from contextlib import ExitStack, contextmanager
 from typing import Any, NoReturn
 
 import psycopg
+from psycopg.rows import dict_row
 
 from sqlalchemy import Connection, Executable, Dialect, Engine
 from sqlalchemy.exc import DBAPIError
@@ -247,7 +248,9 @@ def read_in_one_round_trip(conn: Connection, reads: Sequence[tuple[ClauseElement
         statements.append((expanded.statement, expanded.parameters))
     beginning = _BEGINNINGS.pop(driver, ())
     queued = _QUEUED.pop(driver, None)  # unanswered writes go first, in the same pipeline
-    cursors = [driver.cursor() for _ in statements]
+    # Rows made dicts by the driver from its result's field names: asking `description` built a
+    # column object for each of ~150 columns an edit reads (0.4 ms of an edit's ~2.6 ms CPU).
+    cursors = [driver.cursor(row_factory=dict_row) for _ in statements]
     try:
         with queued or ExitStack() as stack:
             if queued is None:
@@ -255,11 +258,7 @@ def read_in_one_round_trip(conn: Connection, reads: Sequence[tuple[ClauseElement
             _queue(driver, beginning)
             for cursor, (statement, arguments) in zip(cursors, statements, strict=True):
                 cursor.execute(statement, arguments)
-        results = []
-        for cursor in cursors:
-            names = [column.name for column in cursor.description or ()]
-            results.append([dict(zip(names, row, strict=True)) for row in cursor.fetchall()])
-        return results
+        return [cursor.fetchall() for cursor in cursors]
     except psycopg.Error as error:
         _raise_as_sqlalchemy(conn, error, statements[-1])
     finally:
