@@ -268,6 +268,51 @@ def test_a_failure_among_the_writes_sent_with_the_commit_keeps_nothing_and_the_n
                 f"after {version}"
 
 
+def test_a_refused_update_sent_with_the_next_statement_keeps_nothing_and_the_next_edit_works(postgresql_url):
+    """An edit's UPDATE travels with the statement after it (nobody reads its answer): the server
+    refusing it must still fail the whole operation in one sentence and keep nothing."""
+    with FactBase.open(postgresql_url, actor="tester") as fb:
+        fact_id = new_id(fb.create_fact(value=TEXT, note="before"))
+        with fb.engine.begin() as conn:  # as a server's own rule (an administrator's trigger) would refuse it
+            conn.exec_driver_sql("CREATE FUNCTION refuse_update() RETURNS trigger LANGUAGE plpgsql AS "
+                                 "$$ BEGIN RAISE EXCEPTION 'fact updates refused'; END $$")
+            conn.exec_driver_sql("CREATE TRIGGER refuse_update BEFORE UPDATE ON fact "
+                                 "FOR EACH ROW EXECUTE FUNCTION refuse_update()")
+        with fb.reading() as conn:
+            operations = conn.execute(text("SELECT count(*) FROM operation")).scalar_one()
+        with pytest.raises(UserError, match=r"could not be saved.*fact updates refused") as refused:
+            fb.update_fact(fact_id, 1, value=TypedValue(ValueKind.TEXT, text="after"))
+        assert "\n" not in str(refused.value)
+        with fb.reading() as conn:
+            assert conn.execute(text("SELECT value_text, version FROM fact WHERE id = :id"),
+                                {"id": fact_id}).one() == ("a claim", 1)
+            assert conn.execute(text("SELECT count(*) FROM operation")).scalar_one() == operations
+        with fb.engine.begin() as conn:
+            conn.exec_driver_sql("DROP TRIGGER refuse_update ON fact")
+        for version in (1, 2, 3):  # every pooled connection, the failed one included, works again
+            fb.update_fact(fact_id, version, note=f"after {version}")
+
+
+def test_a_writer_kept_waiting_for_the_lock_is_refused_in_one_sentence(postgresql_url, monkeypatch):
+    """The writers' lock is asked for with the action's first statement: not had in time, the
+    action is refused as the server being busy, and nothing of it is kept."""
+    from kzeu_desk.core.storage.postgresql import connecting, transactions
+
+    monkeypatch.setattr(transactions, "LOCK_TIMEOUT", "200ms")
+    with FactBase.open(postgresql_url, actor="tester") as fb:
+        fact_id = new_id(fb.create_fact(value=TEXT, note="before"))
+        with fb.engine.connect() as holder:
+            holder.execute(text("SELECT pg_advisory_xact_lock(:lock)"), {"lock": connecting.WRITER_LOCK})
+            with pytest.raises(UserError) as refused:
+                fb.update_fact(fact_id, 1, note="after")
+            holder.rollback()
+        assert "\n" not in str(refused.value)
+        fb.update_fact(fact_id, 1, note="after")  # the lock free again: the same edit goes through
+        with fb.reading() as conn:
+            assert conn.execute(text("SELECT note, version FROM fact WHERE id = :id"), {"id": fact_id}).one() \
+                == ("after", 2)
+
+
 def test_reads_sent_together_answer_as_each_alone_and_a_failing_one_fails_in_one_sentence(postgresql_url):
     """`read_together` (an edit's conflict re-check and search documents: one wait for the server
     instead of one per read) gives each read's rows as SQLAlchemy would, expanding parameters and

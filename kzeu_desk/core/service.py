@@ -295,14 +295,15 @@ class FactBase:
         if recorder.reindex_every_fact:
             conflicts.recheck(recorder, keys, facts)
             search_documents.rebuild(recorder.conn)
+            _ = recorder.operation_id  # its row written while answers can still be read
             self._storage_engine.only_writes_until_commit(recorder.conn)
         else:
             # The re-check writes only conflicts, so the search documents' reads travel with its
             # reads: one wait for a server where they were two.
             conflict_reads = conflicts.recheck_reads(keys, facts)
             touched = sorted(facts)
-            answers = self._storage_engine.read_together(
-                recorder.conn, conflict_reads + search_documents.reads_of(self._storage_engine, touched))
+            answers = recorder.read_together(  # the operation's row too, if not written yet
+                conflict_reads + search_documents.reads_of(self._storage_engine, touched))
             conflicts.recheck_answered(recorder, keys, facts, answers[:len(conflict_reads)])
             reindexed = search_documents.refresh_from(touched, answers[len(conflict_reads):])
             self._storage_engine.only_writes_until_commit(recorder.conn)

@@ -31,7 +31,6 @@ from kzeu_desk.core.property_info import (
 from kzeu_desk.core.qualifiers import delete_qualifiers_of_fact
 from kzeu_desk.core.documents.common import ReadDocument
 from kzeu_desk.core.recorder import Recorder, table
-from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.text import quote_context, sha256_text
 from kzeu_desk.core.typed_value import TypedValue
 
@@ -142,7 +141,7 @@ def update_fact(rec: Recorder, fact_id: int, expected_version: int, *, value: Ty
     if property_changed or "subject_id" in fields or value is not None:
         # The fact and the property it will state, read together (one wait for a server, not two).
         checked = property_read(property_id=fields["property_id"]) if property_changed else property_read(of_fact=fact_id)
-        fact_rows, property_rows = engine_of(rec.conn).read_together(rec.conn, [rec.row_read("fact", fact_id), checked])
+        fact_rows, property_rows = rec.read_together([rec.row_read("fact", fact_id), checked])
         before = fact_rows[0] if fact_rows else None
         prop = property_info_from_rows(property_rows)
     after = rec.update("fact", fact_id, fields, expected_version=expected_version, before=before)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Protocol
 
-from sqlalchemy import Connection, Engine, TextClause, text
+from sqlalchemy import Connection, Executable, Engine, TextClause, text
 from sqlalchemy.sql import ClauseElement
 
 from kzeu_desk.core.errors import UserError
@@ -302,6 +302,12 @@ class StorageEngine(ABC):
         else:
             names = [(bind, place[bind]) for bind in compiled.params]
             conn.exec_driver_sql(str(compiled), [{bind: row[i] for bind, i in names} for row in rows])
+
+    @abstractmethod
+    def write_unanswered(self, conn: Connection, statement: Executable) -> None:
+        """Inside a write transaction: run a write whose answer nobody reads (no RETURNING, no row
+        count). A server may send it with the transaction's next statement that waits for an
+        answer (raising an error of the write's there)."""
 
     @abstractmethod
     def only_writes_until_commit(self, conn: Connection) -> None:

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import psycopg
 
-from sqlalchemy import Connection, Engine, TextClause, text
+from sqlalchemy import Connection, Executable, Engine, TextClause, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 
@@ -206,11 +206,15 @@ class PostgresStorage(StorageEngine):
     def insert_rows(self, conn: Connection, table_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
         # COPY FROM STDIN: one statement for the batch instead of one per row (the copy of a 100k
         # base onto the server took 112 s through executemany).
+        transactions.begun(conn)  # COPY cannot travel in a pipeline
         driver: Any = conn.connection.driver_connection
         names = ", ".join(f'"{name}"' for name in columns)
         with driver.cursor() as cursor, cursor.copy(f'COPY "{table_name}" ({names}) FROM STDIN') as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def write_unanswered(self, conn: Connection, statement: Executable) -> None:
+        transactions.write_unanswered(conn, statement)
 
     def only_writes_until_commit(self, conn: Connection) -> None:
         transactions.only_writes_until_commit(conn)
@@ -261,6 +265,7 @@ class PostgresStorage(StorageEngine):
                   params: Mapping[str, object] | None = None) -> FastRows:
         from kzeu_desk.core.storage.postgresql.rows import ServerRows
 
+        transactions.begun(conn)  # a server cursor lives in the transaction
         return ServerRows(conn, query, params)
 
     def read_together(self, conn: Connection,
@@ -280,6 +285,7 @@ class PostgresStorage(StorageEngine):
         from kzeu_desk.core.storage.rows import for_driver
 
         statement, arguments = for_driver(conn, text(f"SELECT {columns} {source} ORDER BY {order_by}"), params)
+        transactions.begun(conn)
         driver: Any = conn.connection.driver_connection
         name = f"kzeu_every_{next(_cursor_names)}"  # closed with the transaction
         found: list[tuple] = []

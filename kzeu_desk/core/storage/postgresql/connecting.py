@@ -82,7 +82,19 @@ def make_engine(url: str, *, read_only: bool, password: str | None) -> Engine:
 
     engine = create_engine("postgresql+psycopg://", creator=connect, pool_size=4, max_overflow=8)
     _ping_after_rest(engine)
+    _begin_with_first_statement(engine)
     return engine
+
+
+def _begin_with_first_statement(engine: Engine) -> None:
+    """A transaction's BEGIN travels with its first statement (transactions.py's docstring)."""
+    from sqlalchemy import event
+
+    from kzeu_desk.core.storage.postgresql import transactions
+
+    event.listen(engine, "do_execute", transactions.with_first_statement)
+    event.listen(engine, "do_executemany", transactions.begun_before_many)
+    event.listen(engine, "do_execute_no_params", transactions.begun_before_no_params)
 
 
 # A pooled connection that rested this long is tried before it is handed out.

@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Literal
 
-from sqlalchemy import Connection, Engine, TextClause, text
+from sqlalchemy import Connection, Executable, Engine, TextClause, text
 from sqlalchemy.exc import DBAPIError
 
 from kzeu_desk.core.errors import UserError
@@ -131,6 +131,9 @@ class SqliteStorage(StorageEngine):
 
     def indexes_deferred(self, conn: Connection, table_names: Sequence[str]) -> AbstractContextManager[None]:
         return setup.indexes_deferred(conn, table_names)
+
+    def write_unanswered(self, conn: Connection, statement: Executable) -> None:
+        conn.execute(statement)  # in-process calls: no waiting for answers to save
 
     def only_writes_until_commit(self, conn: Connection) -> None:
         pass  # in-process calls: no waiting for answers to save
