@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QObject, QRunnable, QThreadPool, QTimer, Signal
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -121,6 +121,13 @@ class BackgroundReader(QObject):
         """Block until every read has run (tests, and closing the window); queued results are
         delivered by the event loop afterwards."""
         return self._pool.waitForDone(msecs)
+
+    def wait_until_delivered(self) -> None:
+        """Block until every read has run and its result has reached its `done` (tests, and closing
+        the window); a `done` that asks for another read is waited for too."""
+        while self._running:
+            self.wait()
+            QCoreApplication.sendPostedEvents()
 
     def stop(self) -> None:
         """The window is closing: wait for running reads, drop their results and start no more, so

@@ -445,9 +445,7 @@ class FactEditor(QWidget):
 
     def wait_for_history(self) -> None:
         """Block until the history being read is shown (tests)."""
-        while self._history_reader.pending():
-            self._history_reader.wait()
-            QApplication.sendPostedEvents()
+        self._history_reader.wait_until_delivered()
 
     def _read_history(self) -> None:
         """Read the shown fact's history off the GUI thread; the list shows it when it comes (a

@@ -249,9 +249,7 @@ class FactTableModel(QAbstractTableModel):
 
     def wait_for_count(self) -> None:
         """Block until a count under way is shown (tests, and closing the window)."""
-        while self._count_reader.pending():
-            self._count_reader.wait()
-            QApplication.sendPostedEvents()
+        self._count_reader.wait_until_delivered()
 
     def stop_background_reads(self) -> None:
         self._count_reader.stop()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPlainTextEdit, QPushButton, QSplitter, QTableView,
     QTextEdit, QVBoxLayout, QWidget,
 )
 
@@ -218,9 +218,7 @@ class OrphanQueuePane(QWidget):
 
     def wait_for_reads(self) -> None:
         """Block until the queue and the shown item are read and shown (tests)."""
-        while self._reader.pending():
-            self._reader.wait()
-            QApplication.sendPostedEvents()
+        self._reader.wait_until_delivered()
 
     def stop(self) -> None:
         """The window is closing: no more reads."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.queries import Totals, totals
@@ -62,9 +62,7 @@ class TotalsLabel(QObject):
 
     def wait(self) -> None:
         """Block until a count under way is shown (tests)."""
-        while self._reader.pending():
-            self._reader.wait()
-            QApplication.sendPostedEvents()
+        self._reader.wait_until_delivered()
 
     def stop(self) -> None:
         """The window is closing: no more counts."""
