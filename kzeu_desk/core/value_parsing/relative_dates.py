@@ -208,6 +208,22 @@ _RELATIVE_YEARS = (
     rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_WORD})){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_BEFORE_NOUN}))\s+(?i:жыл[{CYRILLIC_LETTER}]*)",
 )
+# "by the end of the year", "до конца года", "жыл соңына дейін": "the year" with no other word is the
+# publication's (after the patterns above, so "the end of next year" and "келесі жылдың соңына дейін"
+# are read by them first, and a written year, "до конца 2025 года", by the single dates).
+_END_OF_THE_YEAR = (
+    r"(?<![\w])(?:(?i:by|before|until|till|at|toward|towards)\s+)?(?i:the\s+end\s+of\s+the\s+year)(?![\w])",
+    rf"(?<![\w])(?:(?i:до|к|в)\s+)?(?i:конц[ау]|конце)\s+(?i:года){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+соң(?:ына|ында|ы))(?:\s+(?i:дейін))?{NOT_CYRILLIC_AFTER}",
+)
+
+
+def _read_this_year(_match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    if publication is None:
+        return needs("date")
+    return date_reading(iso_date(publication.year), relative=True)
+
+
 _RELATIVE_MONTHS = (
     r"(?<![\w])(?P<rel>(?i:(?:the\s+)?(?:last|previous|this|next|past)))\s+(?i:month)(?![\w])",
     rf"(?<![\w])(?:(?i:в)\s+)?(?P<rel>(?i:прошлом|минувшем|этом|текущем|нынешнем|следующем|будущем))\s+(?i:месяце)"
@@ -240,6 +256,7 @@ MONTHS_OF_RELATIVE_YEAR = (
 RELATIVE_PATTERNS = (
     *_compile(_AGO, _read_ago),
     *_compile(_RELATIVE_YEARS, _read_relative_year),
+    *_compile(_END_OF_THE_YEAR, _read_this_year),
     *_compile(_RELATIVE_MONTHS, _read_relative_month),
     *_compile(_RELATIVE_DAYS, _read_relative_day),
     *_compile(_WEEKDAYS, _read_weekday),

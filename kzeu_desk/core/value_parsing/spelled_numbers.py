@@ -25,6 +25,8 @@ from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_SINGLE_MEASURES,
     KAZAKH_HUNDRED,
     KAZAKH_NUMBER_ENDINGS,
+    KAZAKH_COLLECTIVE_ENDINGS,
+    KAZAKH_COLLECTIVE_WORDS,
     KAZAKH_NUMBER_WORDS,
     KAZAKH_AMBIGUOUS_WORDS,
     KAZAKH_BOUND_WORDS_AFTER,
@@ -53,6 +55,9 @@ _FRACTION_WORDS_AFTER = re.compile(
 _KAZAKH_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_NUMBER_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
     **{word: (value, "") for word, value in KAZAKH_NUMBER_WORDS.items()},
+    # "екеуі", "үшеуін", "алтауы": a collective numeral with its possessive, read as "2-і", "3-ін", "6-ы".
+    **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_COLLECTIVE_WORDS.items()
+       for ending in KAZAKH_COLLECTIVE_ENDINGS["back" if word.endswith("ау") else "front"]},
 }
 _KAZAKH_ROUND_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_ROUND_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
@@ -210,7 +215,9 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if _next_word(text, tokens, after) in (ENGLISH_DOZEN, ENGLISH_DOZEN + "s") and _joined(text, tokens, after):
         return _Reading(first, after + 1, str(value * 12))  # "two dozen firms"
     if _previous_word(tokens, first) in ENGLISH_DEFINITE_BEFORE and \
-            _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS:
+            _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS and \
+            _previous_word(tokens, first - 1) not in ("of", "among"):
+        # ("two of the five states", "one in four of the twelve": the whole a part is taken from is a figure.)
         return None  # "the two sides" names things already named; "the eight months of 2022" a period
 
     if _next_word(text, tokens, after) == ENGLISH_HUNDRED and _joined(text, tokens, after):
