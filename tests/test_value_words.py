@@ -846,6 +846,67 @@ def test_classes_the_thirteenth_set_showed(selection: str, context: str | None, 
     same(suggest(selection, published=published, context=context).value, expected)
 
 
+FOURTEENTH_SET_CLASSES = [
+    # A measure and a half; spans of a century said as a share of it.
+    ("a month and a half", "Talks lasted a month and a half.", "2025-11-03", quantity(1.5, "months")),
+    ("half a century", "The plant has run for half a century.", "2025-11-03", quantity(50, "years")),
+    ("more than a quarter of a century", None, "2025-11-03", quantity(25, "years", lower=25)),
+    ("почти полвека", None, "2025-11-03", quantity(50, "лет", upper=50)),
+    ("жарты ғасырдан астам", None, "2025-11-03", quantity(50, "жыл", lower=50)),
+    ("a quarter of trade", None, "2025-11-03", percent(25, approximate=True)),
+    # Bounds of age and length; hedges in two words.
+    ("younger than five years", None, "2025-11-03", quantity(None, "years", upper=5)),
+    ("моложе 10 лет", None, "2025-11-03", quantity(None, "лет", upper=10)),
+    ("in the region of 300 jobs", None, "2025-11-03", count(300, "jobs", approximate=True)),
+    # The end of the year said as "year-end" or "на конец года".
+    ("at year-end", "Reserves stood at $40 billion at year-end.", "2025-11-03", date("2025")),
+    ("на конец года", None, "2025-11-03", date("2025")),
+    # A day said as an adjective; the day before yesterday in Kazakh.
+    ("на завтрашнем заседании", None, "2025-11-03", date("2025-11-04")),
+    ("кешегі кездесуде", None, "2025-11-03", date("2025-11-02")),
+    ("алдыңғы күні", None, "2025-11-03", date("2025-11-01")),
+    # Ten and a dozen said as nouns; "десятки" alone is "tens".
+    ("около десятка банков", None, "2025-11-03", count(10, "банков", approximate=True)),
+    ("дюжину контрактов", None, "2025-11-03", count(12, "контрактов")),
+    ("десятки компаний", None, "2025-11-03", text("десятки компаний")),
+    # Shares as ratios: a noun between, "из 10", ordinals past twelve, Kazakh ordinals with endings.
+    ("one firm in eight", None, "2025-11-03", percent(12.5, approximate=True)),
+    ("one office in 12 regions", None, "2025-11-03", count(12, "regions")),
+    ("3 из 10 опрошенных", None, "2025-11-03", percent(30, approximate=True)),
+    ("12 из 27 стран", None, "2025-11-03", count(12, "стран")),
+    ("в каждом семнадцатом случае", None, "2025-11-03", percent(100 / 17, approximate=True)),
+    ("әрбір бесіншісі", None, "2025-11-03", percent(20, approximate=True)),
+    ("әрбір он екінші жоба", None, "2025-11-03", percent(100 / 12, approximate=True)),
+    # Two shares in words as a range.
+    ("between a third and a half", None, "2025-11-03", percent(None, lower=100 / 3, upper=50, approximate=True)),
+    # Kazakh: the year's half or quarter with no year, a month range with no year, a voiced month.
+    ("жылдың екінші тоқсанында", "Жылдың екінші тоқсанында экспорт өсті.", "2025-11-03", span("2025-04", "2025-06")),
+    ("наурыз бен мамыр аралығында", "Наурыз бен мамыр аралығында 40 рейс орындалды.", "2025-11-03",
+     span("2025-03", "2025-05")),
+    ("өткен жылдың қыркүйегінде", None, "2025-11-03", date("2024-09")),
+    # A Kazakh range in the ablative and "дейінгі"; with a verb of change it stays a change.
+    ("20-дан 35 мың тоннаға дейінгі", None, "2025-11-03", quantity(None, "тонна", lower=20e3, upper=35e3)),
+    ("10-нан 15 пайызға дейін өсті", None, "2025-11-03", percent(15)),
+    # Kazakh nouns: loanwords with "и", "-ті" adjectives, "сатып алушы", a particle inside a part of a whole,
+    # the noun of the clause before a pronoun past a case ending and a bound.
+    ("12 клипті", None, "2025-11-03", count(12, "клип")),
+    ("40 білікті маман", None, "2025-11-03", count(40, "маман")),
+    ("үш сатып алушы", "Көрмеге үш сатып алушы келді.", "2025-11-03", count(3, "сатып алушы")),
+    ("30 зауыттың тек 8-і", None, "2025-11-03", count(8, "зауыт")),
+    ("қазір олардың саны 90", "Бұрын 40-тан аз кәсіпорында сертификат болған, қазір олардың саны 90.", "2025-11-03",
+     count(90, "кәсіпорын")),
+    # Tonnes of uranium.
+    ("21,000 tU", None, "2025-11-03", quantity(21000, "tU")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), FOURTEENTH_SET_CLASSES,
+                         ids=[c[0] + " / " + (c[1] or "") for c in FOURTEENTH_SET_CLASSES])
+def test_classes_the_fourteenth_set_showed(selection: str, context: str | None, published: str,
+                                           expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
 # A ceiling ("up to", "не более", "дейін", "within 30 days of") keeps no amount: with one it would
 # read as "almost X" (core/compatibility.py), and another source's smaller figure would look like a
 # conflict. Only words that say "close below" keep the amount beside the upper bound.

@@ -322,8 +322,10 @@ def _kazakh_base(word: str) -> str:
     for ending in _POSSESSIVE_AFTER_CONSONANT:
         stem = lowered[: -len(ending)]
         # "-шы/-ші" names a doer and is part of the noun ("өндіруші", "сарапшы"), not a possessive.
+        # A loanword's "и" takes the front endings ("фильмін", "лизингі").
+        vowel = _last_vowel(stem) or ("и" if "и" in stem else None)
         if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иуйш" and (
-                (ending[0] == "ы") == ((_last_vowel(stem) or "") in _BACK_VOWELS)) and _last_vowel(stem) is not None:
+                (ending[0] == "ы") == ((vowel or "") in _BACK_VOWELS)) and vowel is not None:
             if stem[-1] in _UNVOICED and stem[-2] not in _BACK_VOWELS + _FRONT_VOWELS:
                 # "тұрғын", "сирғын": no Kazakh word ends in "ғ/г/б", and only a "қ/к/п" after a vowel is
                 # voiced before a possessive, so "рғ" + "ын" is no possessive ending but the word itself.
@@ -371,6 +373,8 @@ def _ending_fits(stem: str, ending: str) -> bool:
         vowel = _last_vowel(stem[:-1])
         return vowel is not None and ending[0] in "гғдн" and (ending[1] in "аы") == (vowel in _BACK_VOWELS)
     last_vowel = next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
+    if last_vowel == "и":
+        last_vowel = "і"  # a loanword's "и" takes the front endings ("клипті", "фильмде")
     if last_vowel is None or last_vowel in "иу":
         return False
     if (ending[1] in "аы") != (last_vowel in _BACK_VOWELS):

@@ -58,7 +58,8 @@ ENGLISH_MEASURES = frozenset({
     "megawatt", "gigawatt", "kilowatt",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
-MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|МВт|ГВт|кВт·ч|т)"
+# "tU" is tonnes of uranium, as the industry reports output.
+MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|МВт|ГВт|кВт·ч|т)"
 
 # -- Russian ---------------------------------------------------------------------------------
 
@@ -92,6 +93,8 @@ KAZAKH_ADJECTIVES = frozenset({
     "арнайы", "тікелей", "қосымша",
     # Comparison with things already named ("екі ұқсас шарт", similar contracts).
     "ұқсас", "осындай", "сондай",
+    # "-лы/-ді/-ті" adjectives (having) before a noun: "85 жергілікті жұмысшы" (local workers).
+    "жергілікті", "білікті", "тиісті", "тиімді",
     # Adverbs of manner used before nouns ("214 жазбаша ұсыныс", written proposals).
     "жазбаша", "ауызша",
     # Names that qualify a noun, written in lower case in Kazakh: "шенген визасы" is a visa, as
@@ -104,7 +107,8 @@ KAZAKH_ADJECTIVES = frozenset({
 KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
 # Nouns that make a compound with the noun after them: "мүше мемлекет", "жұмыс орны".
 # "тұрғын үй" (a dwelling) is one noun in two words.
-KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім", "кен", "тұрғын"})
+# "сатып алушы" (a buyer) is one noun in two words, as "сатып алу" (a purchase) is.
+KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім", "кен", "тұрғын", "сатып"})
 # Nouns commonly counted in the news, in their base form: an ending is taken off a word only when
 # what remains is one of these (or the ending is long enough to be unmistakable).
 KAZAKH_KNOWN_STEMS = frozenset({

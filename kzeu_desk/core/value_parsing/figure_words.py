@@ -55,6 +55,12 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"at (?:the )?most", Bound.UPPER),
     # Hedges that say the figure is a guess: "maybe 250 companies", "perhaps a dozen".
     (r"maybe|perhaps|possibly|probably", Bound.APPROXIMATE),
+    (r"something like|in the region of|(?:of )?the order of|что-то около", Bound.APPROXIMATE),
+    # An age or a time past a limit: "cars older than seven years", "старше семи лет".
+    (r"older than|longer than", Bound.LOWER),
+    (r"younger than|newer than", Bound.UPPER),
+    (r"старше|дольше", Bound.LOWER),
+    (r"моложе|младше", Bound.UPPER),
     (r"no more than", Bound.UPPER),
     (r"no (?:longer|later) than|not (?:longer|later) than", Bound.UPPER),
     (r"no (?:shorter|earlier) than|not (?:shorter|earlier) than", Bound.LOWER),

@@ -31,6 +31,7 @@ from kzeu_desk.core.value_parsing.figure_words import (
     NOT_A_FIGURE_AFTER,
     OFFSET_IN_TIME_AFTER,
     REFERENCE_WORDS_BEFORE,
+    KAZAKH_CHANGE_VERB,
     RUSSIAN_CHANGE_VERB,
     SYMBOL_QUALIFIERS_BEFORE,
     TEMPORAL_PREPOSITIONS_BEFORE,
@@ -116,6 +117,10 @@ _RANGE_DASH_RE = re.compile(r"\s?[-–—]\s?")
 _REPEATED_PERCENT_RE = re.compile(r"\s?%")
 _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
+_KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)", re.IGNORECASE)
+_KAZAKH_RANGE_UP_TO_RE = re.compile(
+    rf"\d[\d,. ]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+[{CYRILLIC_LETTER}]+){{0,2}}?\s*(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
+    rf"(?<![\w])дейін(?:гі)?(?![\w])(?!\s+(?:{KAZAKH_CHANGE_VERB}))", re.IGNORECASE)
 _RANGE_VERB_BEFORE_RE = re.compile(r"(?<![\w])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.IGNORECASE)
 _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from)\s*$", re.IGNORECASE)
 
@@ -129,10 +134,13 @@ _LATEST_BARE_YEAR = 2100
 _KAZAKH_SUFFIX_RE = re.compile(KAZAKH_NUMBER_SUFFIX, re.IGNORECASE)
 # "Еуроодаққа мүше 27 елдің 18-імен" (with 18 of the 27 member countries): the noun in the genitive
 # after the whole, the part with a possessive ending. The part is counted in the whole's noun.
+# A particle may stand between: "64 жобаның тек 17-сі" (only 17 of the 64 projects).
+_KAZAKH_PART_PARTICLE = r"(?:\s+(?:тек|ғана|шамамен|кемінде|әзірге))?"
 _KAZAKH_PART_OF_RE = re.compile(
-    rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің))\s+$", re.IGNORECASE)
+    rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің)){_KAZAKH_PART_PARTICLE}\s+$",
+    re.IGNORECASE)
 _KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы])", re.IGNORECASE)
-_KAZAKH_PART_AHEAD_RE = re.compile(r"\s+\d+-(?:с?[іы])", re.IGNORECASE)
+_KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
 _NUMBER_OF_BEFORE_RE = re.compile(
@@ -606,7 +614,13 @@ def _noun_of_the_count_before(window: str) -> str | None:
         return None
     last = numbers[-1]
     scale = _match_scale(window, last.end(), is_money=False)
-    counted = counted_after(window, scale.end if scale is not None else last.end())
+    position = scale.end if scale is not None else last.end()
+    # "50-ден аз қазақстандық компанияда": the noun after a Kazakh case ending and bound.
+    if (suffix := _KAZAKH_SUFFIX_RE.match(window, position)) is not None:
+        position = suffix.end()
+    if (qualifier := _match_qualifier_after(window, position)) is not None:
+        position = qualifier[1]
+    counted = counted_after(window, position)
     if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
         return None
     return counted.unit
@@ -702,11 +716,20 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
     repeated_percent = _REPEATED_PERCENT_RE.match(text, position)
     if repeated_percent is not None:
         position = repeated_percent.end()
-    for separator_re in (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE):
+    separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE)
+    if (kazakh_from := _KAZAKH_RANGE_FROM_RE.match(text, position)) is not None:
+        # "16,9-дан 19,8 теңгеге дейінгі бағамен" (at prices from 16.9 to 19.8 tenge): the ablative, then
+        # the second figure with "дейін(гі)" after it; with a verb of change after "дейін" it is a change.
+        after_second = text[kazakh_from.end():kazakh_from.end() + 40]
+        if _KAZAKH_RANGE_UP_TO_RE.match(after_second):
+            separators = (_KAZAKH_RANGE_FROM_RE,)
+    for separator_re in separators:
         separator = separator_re.match(text, position)
         if separator is None:
             continue
         word = separator.group(0).strip().lower()
+        if separator_re is _KAZAKH_RANGE_FROM_RE:
+            word = "-"
         # "from 5 to 7" and "с 5 до 7" describe a change, so only these openers make ranges; "grants will
         # range from €300,000 to €800,000", "prices vary from 5 to 7" state the bounds of a range.
         if word == "to" and opener_word == "from" and not _RANGE_VERB_BEFORE_RE.search(

@@ -45,7 +45,7 @@ from kzeu_desk.core.value_parsing.dates import (
     tense_of,
 )
 
-_KAZAKH_MONTH_NAMES = r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
+_KAZAKH_MONTH_NAMES = r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан"
 
 
 def _offset(word: str) -> int:
@@ -69,8 +69,16 @@ def _read_relative_month(match: re.Match[str], publication: Publication | None) 
     return date_reading(iso_date(*shift_month(publication.year, publication.month, offset)), relative=True)
 
 
+_DAY_ADJECTIVE_OFFSETS = {"позавчерашн": -2, "вчерашн": -1, "завтрашн": 1, "послезавтрашн": 2, "кешегі": -1,
+                          "ертеңгі": 1}
+
+
 def _read_relative_day(match: re.Match[str], publication: Publication | None) -> DateReading | None:
-    offset = RELATIVE_DAY_OFFSETS[match.group("word").lower()]
+    if match.groupdict().get("adjective"):
+        word = match.group("adjective").lower()
+        offset = next(value for stem, value in _DAY_ADJECTIVE_OFFSETS.items() if word.startswith(stem))
+    else:
+        offset = RELATIVE_DAY_OFFSETS[match.group("word").lower()]
     if publication is None:
         return needs("date")
     if publication.month is None or publication.day is None:
@@ -213,8 +221,9 @@ _RELATIVE_YEARS = (
 # are read by them first, and a written year, "до конца 2025 года", by the single dates).
 _END_OF_THE_YEAR = (
     r"(?<![\w])(?:(?i:by|before|until|till|at|toward|towards)\s+)?(?i:the\s+end\s+of\s+the\s+year)(?![\w])",
-    rf"(?<![\w])(?:(?i:до|к|в)\s+)?(?i:конц[ау]|конце)\s+(?i:года){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+соң(?:ына|ында|ы))(?:\s+(?i:дейін))?{NOT_CYRILLIC_AFTER}",
+    r"(?<![\w])(?:(?i:by|before|until|till|at)\s+)?(?:(?i:the)\s+)?(?i:year[-\s]end)(?![\w-])(?!\s+\d)",
+    rf"(?<![\w])(?:(?i:до|к|в|на)\s+)?(?i:конц[ау]|конце|конец)\s+(?i:года){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+соң(?:ына|ында|ындағы|ы))(?:\s+(?i:дейін))?{NOT_CYRILLIC_AFTER}",
 )
 
 
@@ -236,6 +245,9 @@ _RELATIVE_MONTHS = (
 )
 _RELATIVE_DAYS = (
     rf"(?<![\w])(?P<word>(?i:{'|'.join(RELATIVE_DAY_OFFSETS)}))(?![\w'’])",
+    # The day as an adjective: "на вчерашних слушаниях", "кешегі тыңдауда" (at yesterday's hearing).
+    rf"(?<![\w])(?P<adjective>(?i:позавчерашн|вчерашн|завтрашн|послезавтрашн)[а-яё]*|(?i:кешегі|ертеңгі))"
+    rf"{NOT_CYRILLIC_AFTER}",
 )
 
 _WEEKDAYS = (
