@@ -29,7 +29,13 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           "held_out_eleventh": 0.97,
           # Scored once before any fix: 84.5 / 91.4 / 84.9 % (86.8 % in all, docs/VALUE_SUGGESTIONS.md); after its
           # fixes 99.2 / 100 / 99.2 %. About 120 a language, so one miss is 0.8 %.
-          "held_out_twelfth": 0.95}
+          "held_out_twelfth": 0.95,
+          # Scored once before any fix: 88.8 / 94.1 / 89.6 % (90.7 % in all, docs/VALUE_SUGGESTIONS.md); after its
+          # fixes 100 % each. About 115-135 a language, so one miss is 0.7-0.9 %.
+          "held_out_thirteenth": 0.97,
+          # Scored once, after the thirteenth set's fixes and before any of its own: 93.6 / 94.2 / 86.8 % (91.6 % in
+          # all): the honest held-out number of that round. After its fixes 100 % each.
+          "held_out_fourteenth": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -42,6 +42,11 @@ def text(words: str) -> TypedValue:
     return TypedValue(kind=ValueKind.TEXT, text=words)
 
 
+def needs_date() -> TypedValue:
+    """A relative date in a source with no publication date: text, with the note (checked apart)."""
+    return TypedValue(kind=ValueKind.TEXT)
+
+
 def same(actual: TypedValue, expected: TypedValue) -> None:
     assert actual.kind is expected.kind, (actual, expected)
     for name in ("amount", "lower", "upper"):
@@ -84,7 +89,8 @@ CASES = [
     ("15 мыңға жуық жаңа жұмыс орнын", None, count(15000, "жұмыс орны", approximate=True)),
     ("Article 5 of the agreement", None, text("Article 5 of the agreement")),
     ("қарым-қатынастардың 30 жылдығын атап өтеміз", None, text("қарым-қатынастардың 30 жылдығын атап өтеміз")),
-    ("5 жылдық жоспар", None, text("5 жылдық жоспар")),
+    # A measure made an adjective is that measure, as "a 10-year loan" is 10 years (thirteenth set).
+    ("5 жылдық жоспар", None, quantity(5, "жыл")),
     ("статья 5 соглашения", None, text("статья 5 соглашения")),
     # compound amounts and Kazakh currencies and bounds
     ("24 млрд 300 млн евро", None, money(24.3e9, "EUR")),
@@ -743,6 +749,161 @@ TWELFTH_SET_CLASSES = [
                          ids=[c[0] + " / " + (c[1] or "") for c in TWELFTH_SET_CLASSES])
 def test_classes_the_twelfth_set_showed(selection: str, context: str | None, published: str,
                                         expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+THIRTEENTH_SET_CLASSES = [
+    # Fixed terms: a legal entity is a registered company, not any entity.
+    ("1,240 legal entities", None, "2025-11-03", count(1240, "legal entities")),
+    ("850", "The number of foreign legal entities in Almaty rose to 850.", "2025-11-03", count(850, "legal entities")),
+    ("312 юридических лиц", None, "2025-11-03", count(312, "юридических лиц")),
+    ("900-ге жетті", "Шетел капиталы бар заңды тұлғалар саны 900-ге жетті.", "2025-11-03", count(900, "заңды тұлға")),
+    # Kazakh plurals under a noun named before "саны", and loanwords in "-ист" ("туристер").
+    ("12 мыңға жетті", "Журналистер саны 12 мыңға жетті.", "2025-11-03", count(12000, "журналист")),
+    ("40 мыңнан асты", "Сарапшылар саны 40 мыңнан асты.", "2025-11-03", count(40000, "сарапшы", lower=40000)),
+    # Hedges and "at the very most".
+    ("perhaps 30 Italian firms", None, "2025-11-03", count(30, "firms", approximate=True)),
+    ("от силы десять проектов", None, "2025-11-03", count(None, "проектов", upper=10)),
+    ("әрі кетсе 15 жоба", None, "2025-11-03", count(None, "жоба", upper=15)),
+    ("ең көбі 20 адам", None, "2025-11-03", count(None, "адам", upper=20)),
+    ("at the most 40 flights", None, "2025-11-03", count(None, "flights", upper=40)),
+    # An adverb of degree between a Kazakh number and its bound.
+    ("5 млрд доллардан әлдеқайда асады", None, "2025-11-03", money(5e9, "USD", lower=5e9)),
+    ("300-ден сәл асады", None, "2025-11-03", quantity(300, None, lower=300)),
+    # Acronym plurals with small letters; comparison adjectives.
+    ("3 MoUs", "Ministers signed 3 MoUs and 4 contracts.", "2025-11-03", count(3, "MoUs")),
+    ("11 NGOs", None, "2025-11-03", count(11, "NGOs")),
+    ("two comparable projects", None, "2025-11-03", count(2, "projects")),
+    ("бес ұқсас жобаны", None, "2025-11-03", count(5, "жоба")),
+    # A tender's lot is a place in a document.
+    ("Lot 4", None, "2025-11-03", text("Lot 4")),
+    ("лот 3", None, "2025-11-03", text("лот 3")),
+    # A part of a whole said in words: "of the five", Kazakh collective numerals.
+    ("three of the seven candidates", None, "2025-11-03", count(3, "candidates")),
+    ("жеті облыстың үшеуінде", None, "2025-11-03", count(3, "облыс")),
+    ("төртеуі", "Он банкпен келісім жасалды, оның төртеуі – итальян банкі.", "2025-11-03", count(4, "банк")),
+    ("the two sides", None, "2025-11-03", text("the two sides")),
+    # "the end of the year" with no other word is the publication's year.
+    ("by the end of the year", None, "2025-06-02", date("2025")),
+    ("к концу года", None, "2025-06-02", date("2025")),
+    ("жыл соңында", None, "2025-06-02", date("2025")),
+    ("до конца 2026 года", None, "2025-06-02", date("2026")),
+    ("2027 жылдың соңына дейін", None, "2025-06-02", date("2027")),
+    ("келесі жылдың соңына дейін", None, "2025-06-02", date("2026")),
+    ("by the end of the year", None, None, needs_date()),
+    # "range from … to …" states a range, not a change.
+    ("from $2 million to $5 million", "Loans will range from $2 million to $5 million.", "2025-11-03",
+     money(None, "USD", lower=2e6, upper=5e6)),
+    ("from 5 to 7 million", "Exports rose from 5 to 7 million tonnes.", "2025-11-03", quantity(7e6, "tonnes")),
+    # A clause without its own figure takes the currency of the sentence's money before it.
+    ("200 million", "The firm claimed 900 million euros; the tribunal granted 200 million.", "2025-11-03",
+     money(200e6, "EUR")),
+    ("250 млн", "Компания требовала 2 млрд тенге; суд присудил 250 млн.", "2025-11-03", money(250e6, "KZT")),
+    ("4 million", "Exports were 9 million tonnes; the rest, 4 million, went east.", "2025-11-03",
+     quantity(4e6, "tonnes")),
+    # Multipliers: a comparison the sentence completes, Russian "-кратный".
+    ("nearly twice", "Output is now nearly twice the 2015 level.", "2025-11-03", quantity(2, "×", approximate=True)),
+    ("twice", "The ministers met twice last year.", "2025-11-03", text("twice")),
+    ("трехкратное увеличение", None, "2025-11-03", quantity(3, "×")),
+    ("десятикратный рост", None, "2025-11-03", quantity(10, "×")),
+    ("примерно до 12%", "Доля ЕС выросла примерно до 12%.", "2025-11-03", percent(12, approximate=True)),
+    # The Kazakh particle "да/де" between a figure and its bound.
+    ("бестен бірінен де аз", None, "2025-11-03", percent(None, upper=20)),
+    ("200-ден де көп адам", None, "2025-11-03", count(200, "адам", lower=200)),
+    # A Kazakh measure made an adjective ("-лық/-дық/-тық").
+    ("екі сағаттық кездесу", None, "2025-11-03", quantity(2, "сағат")),
+    ("он күндік сапар", None, "2025-11-03", quantity(10, "күн")),
+    ("алты айлық кезең", None, "2025-11-03", quantity(6, "ай")),
+    ("30 жылдығы", None, "2025-11-03", text("30 жылдығы")),
+    # No Kazakh word ends in "ғ/г": "тұрғын" is no possessive; "тұрғын үй" one noun.
+    ("150 тұрғын үй", None, "2025-11-03", count(150, "тұрғын үй")),
+    ("70 тұрғынын", None, "2025-11-03", count(70, "тұрғын")),
+    # A limit given from an event: "had … from", "в течение … со дня / с даты".
+    ("ten days from receipt", "The agency had ten days from receipt to reply.", "2025-11-03",
+     quantity(None, "days", upper=10)),
+    ("в течение 15 дней с даты получения", None, "2025-11-03", quantity(None, "дней", upper=15)),
+    ("в течение двух лет", "Завод построят в течение двух лет.", "2025-11-03", quantity(2, "лет")),
+    ("12 months from signature", "The contract runs for 12 months from signature.", "2025-11-03",
+     quantity(12, "months")),
+    # What a bare number counts: a question before it, "there are" after a clause that named it.
+    ("About 40", "How many inspectors work at the border? About 40 on each shift.", "2025-11-03",
+     count(40, "inspectors", approximate=True)),
+    ("около 30", "— Сколько рейсов в неделю? — Сейчас около 30.", "2025-11-03",
+     count(30, "рейсов", approximate=True)),
+    ("more than 60", "There were 25 Erasmus partners in 2015; now there are more than 60.", "2025-11-03",
+     count(60, "partners", lower=60)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), THIRTEENTH_SET_CLASSES,
+                         ids=[c[0] + " / " + (c[1] or "") for c in THIRTEENTH_SET_CLASSES])
+def test_classes_the_thirteenth_set_showed(selection: str, context: str | None, published: str | None,
+                                           expected: TypedValue) -> None:
+    if expected.kind is ValueKind.TEXT and expected.text is None:
+        suggestion = suggest(selection, published=published, context=context)
+        assert suggestion.value.kind is ValueKind.TEXT and suggestion.note
+        return
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+FOURTEENTH_SET_CLASSES = [
+    # A measure and a half; spans of a century said as a share of it.
+    ("a month and a half", "Talks lasted a month and a half.", "2025-11-03", quantity(1.5, "months")),
+    ("half a century", "The plant has run for half a century.", "2025-11-03", quantity(50, "years")),
+    ("more than a quarter of a century", None, "2025-11-03", quantity(25, "years", lower=25)),
+    ("почти полвека", None, "2025-11-03", quantity(50, "лет", upper=50)),
+    ("жарты ғасырдан астам", None, "2025-11-03", quantity(50, "жыл", lower=50)),
+    ("a quarter of trade", None, "2025-11-03", percent(25, approximate=True)),
+    # Bounds of age and length; hedges in two words.
+    ("younger than five years", None, "2025-11-03", quantity(None, "years", upper=5)),
+    ("моложе 10 лет", None, "2025-11-03", quantity(None, "лет", upper=10)),
+    ("in the region of 300 jobs", None, "2025-11-03", count(300, "jobs", approximate=True)),
+    # The end of the year said as "year-end" or "на конец года".
+    ("at year-end", "Reserves stood at $40 billion at year-end.", "2025-11-03", date("2025")),
+    ("на конец года", None, "2025-11-03", date("2025")),
+    # A day said as an adjective; the day before yesterday in Kazakh.
+    ("на завтрашнем заседании", None, "2025-11-03", date("2025-11-04")),
+    ("кешегі кездесуде", None, "2025-11-03", date("2025-11-02")),
+    ("алдыңғы күні", None, "2025-11-03", date("2025-11-01")),
+    # Ten and a dozen said as nouns; "десятки" alone is "tens".
+    ("около десятка банков", None, "2025-11-03", count(10, "банков", approximate=True)),
+    ("дюжину контрактов", None, "2025-11-03", count(12, "контрактов")),
+    ("десятки компаний", None, "2025-11-03", text("десятки компаний")),
+    # Shares as ratios: a noun between, "из 10", ordinals past twelve, Kazakh ordinals with endings.
+    ("one firm in eight", None, "2025-11-03", percent(12.5, approximate=True)),
+    ("one office in 12 regions", None, "2025-11-03", count(12, "regions")),
+    ("3 из 10 опрошенных", None, "2025-11-03", percent(30, approximate=True)),
+    ("12 из 27 стран", None, "2025-11-03", count(12, "стран")),
+    ("в каждом семнадцатом случае", None, "2025-11-03", percent(100 / 17, approximate=True)),
+    ("әрбір бесіншісі", None, "2025-11-03", percent(20, approximate=True)),
+    ("әрбір он екінші жоба", None, "2025-11-03", percent(100 / 12, approximate=True)),
+    # Two shares in words as a range.
+    ("between a third and a half", None, "2025-11-03", percent(None, lower=100 / 3, upper=50, approximate=True)),
+    # Kazakh: the year's half or quarter with no year, a month range with no year, a voiced month.
+    ("жылдың екінші тоқсанында", "Жылдың екінші тоқсанында экспорт өсті.", "2025-11-03", span("2025-04", "2025-06")),
+    ("наурыз бен мамыр аралығында", "Наурыз бен мамыр аралығында 40 рейс орындалды.", "2025-11-03",
+     span("2025-03", "2025-05")),
+    ("өткен жылдың қыркүйегінде", None, "2025-11-03", date("2024-09")),
+    # A Kazakh range in the ablative and "дейінгі"; with a verb of change it stays a change.
+    ("20-дан 35 мың тоннаға дейінгі", None, "2025-11-03", quantity(None, "тонна", lower=20e3, upper=35e3)),
+    ("10-нан 15 пайызға дейін өсті", None, "2025-11-03", percent(15)),
+    # Kazakh nouns: loanwords with "и", "-ті" adjectives, "сатып алушы", a particle inside a part of a whole,
+    # the noun of the clause before a pronoun past a case ending and a bound.
+    ("12 клипті", None, "2025-11-03", count(12, "клип")),
+    ("40 білікті маман", None, "2025-11-03", count(40, "маман")),
+    ("үш сатып алушы", "Көрмеге үш сатып алушы келді.", "2025-11-03", count(3, "сатып алушы")),
+    ("30 зауыттың тек 8-і", None, "2025-11-03", count(8, "зауыт")),
+    ("қазір олардың саны 90", "Бұрын 40-тан аз кәсіпорында сертификат болған, қазір олардың саны 90.", "2025-11-03",
+     count(90, "кәсіпорын")),
+    # Tonnes of uranium.
+    ("21,000 tU", None, "2025-11-03", quantity(21000, "tU")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), FOURTEENTH_SET_CLASSES,
+                         ids=[c[0] + " / " + (c[1] or "") for c in FOURTEENTH_SET_CLASSES])
+def test_classes_the_fourteenth_set_showed(selection: str, context: str | None, published: str,
+                                           expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
 
 

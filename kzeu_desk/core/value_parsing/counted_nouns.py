@@ -72,6 +72,18 @@ def counted_after(text: str, position: int) -> Counted | None:
     return _with_fixed_qualifier(text[position:counted.end].split(), counted)
 
 
+def kazakh_noun_named(phrase: str) -> Counted | None:
+    """The noun a Kazakh phrase names before "саны" ("туристер саны", "заңды тұлғалар саны"), read as
+    Kazakh whatever its letters ("туристер" has none only Kazakh writes), with a fixed term's qualifier."""
+    words = [(match.group("word"), match.end()) for match in _WORD_RE.finditer(" " + phrase)]
+    if not words:
+        return None
+    counted = _kazakh(words[-1:])
+    if counted is None or counted.is_measure:
+        return counted
+    return _with_fixed_qualifier([word for word, _ in words], counted)
+
+
 def _with_fixed_qualifier(written: list[str], counted: Counted) -> Counted:
     """The unit with the qualifiers of a fixed term kept ("joint ventures", "рабочих мест")."""
     head_words = len(counted.unit.split())
@@ -138,8 +150,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
 
 
 def _is_english_plural(word: str) -> bool:
-    if re.fullmatch(r"[A-Z]{2,}s", word):
-        return True  # "35 MEPs", "120 SMEs": an acronym's plural
+    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", word):
+        return True  # "35 MEPs", "120 SMEs", "2 MoUs": an acronym's plural, small letters inside or not
     lowered = word.lower()
     if word != lowered and not word.isupper():
         return False
@@ -291,11 +303,13 @@ def _kazakh_base(word: str) -> str:
                 # "отырысын" is "отырыс" + "ын" (a noun in "-ыс/-іс"), not "отыры" + "сын"; the
                 # possessive "-сы" follows other vowels ("дозасын") and doers in "-шы" ("сарапшысын").
                 continue
+            if ending in ("тер", "тар") and stem.endswith("ис"):
+                return stem + "т"  # "туристер": see _without_plural
             return _without_plural(stem)
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(stem) >= 3 and _ending_fits(stem, ending):
-            return stem
+            return _without_plural(stem)  # "туристерге", "сарапшыларды": the plural under the case
     # The possessive "-сы/-сі" follows a vowel only ("шенген визасы", "бағдарламасы"), in the stem's
     # vowel class.
     if lowered.endswith(("сы", "сі")) and len(lowered) >= 5 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS and (
@@ -308,8 +322,14 @@ def _kazakh_base(word: str) -> str:
     for ending in _POSSESSIVE_AFTER_CONSONANT:
         stem = lowered[: -len(ending)]
         # "-шы/-ші" names a doer and is part of the noun ("өндіруші", "сарапшы"), not a possessive.
+        # A loanword's "и" takes the front endings ("фильмін", "лизингі").
+        vowel = _last_vowel(stem) or ("и" if "и" in stem else None)
         if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иуйш" and (
-                (ending[0] == "ы") == ((_last_vowel(stem) or "") in _BACK_VOWELS)) and _last_vowel(stem) is not None:
+                (ending[0] == "ы") == ((vowel or "") in _BACK_VOWELS)) and vowel is not None:
+            if stem[-1] in _UNVOICED and stem[-2] not in _BACK_VOWELS + _FRONT_VOWELS:
+                # "тұрғын", "сирғын": no Kazakh word ends in "ғ/г/б", and only a "қ/к/п" after a vowel is
+                # voiced before a possessive, so "рғ" + "ын" is no possessive ending but the word itself.
+                return lowered
             return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
     return lowered
 
@@ -325,6 +345,9 @@ def _without_plural(stem: str) -> str:
     vowel = next((letter for letter in reversed(stem[:-3]) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
     if vowel is None or (stem[-2] == "а") != (vowel in _BACK_VOWELS + "у"):
         return stem
+    if stem.endswith(("тер", "тар")) and stem[:-3].endswith("ис"):
+        # "туристер", "журналистер": a loanword in "-ист" writes its plural with one "т".
+        return stem[:-2]
     return stem[:-3]
 _POSSESSIVE_AFTER_CONSONANT = ("ының", "інің", "ына", "іне", "ында", "інде", "ынан", "інен", "ымен", "імен",
                                "ын", "ін", "ы", "і")
@@ -350,6 +373,8 @@ def _ending_fits(stem: str, ending: str) -> bool:
         vowel = _last_vowel(stem[:-1])
         return vowel is not None and ending[0] in "гғдн" and (ending[1] in "аы") == (vowel in _BACK_VOWELS)
     last_vowel = next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
+    if last_vowel == "и":
+        last_vowel = "і"  # a loanword's "и" takes the front endings ("клипті", "фильмде")
     if last_vowel is None or last_vowel in "иу":
         return False
     if (ending[1] in "аы") != (last_vowel in _BACK_VOWELS):
@@ -436,8 +461,9 @@ _KAZAKH_ABOUT_WORDS = frozenset({"туралы", "жөніндегі", "жайл
 
 
 def _measure_in_adjective(word: str) -> str | None:
-    """"жылдағы", "айлық", "күндік": a measure made an adjective still measures the number before it."""
-    for suffix in ("дағы", "дегі", "тағы", "тегі", "ғы", "гі", "қы", "кі"):
+    """"жылдағы", "айлық", "күндік": a measure made an adjective still measures the number before it
+    ("7 сағаттық ұшу" is a flight of 7 hours, as "a 10-year loan" is 10 years)."""
+    for suffix in ("дағы", "дегі", "тағы", "тегі", "лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"):
         if word.endswith(suffix) and word[: -len(suffix)] in KAZAKH_MEASURES:
             return word[: -len(suffix)]
     return None

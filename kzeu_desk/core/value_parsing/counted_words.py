@@ -18,6 +18,8 @@ ENGLISH_ADJECTIVES = frozenset({
     "separate", "single", "double", "long", "short", "active", "existing", "operating", "registered",
     "listed", "additional", "total", "overall", "current", "former", "future", "best", "largest",
     "biggest", "first", "second", "third", "last", "next", "previous", "certain", "specific", "such",
+    # Comparison with things already named ("three similar contracts", "two comparable projects").
+    "similar", "comparable", "identical", "equivalent",
     # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
 })
@@ -56,7 +58,8 @@ ENGLISH_MEASURES = frozenset({
     "megawatt", "gigawatt", "kilowatt",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
-MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|МВт|ГВт|кВт·ч|т)"
+# "tU" is tonnes of uranium, as the industry reports output.
+MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|МВт|ГВт|кВт·ч|т)"
 
 # -- Russian ---------------------------------------------------------------------------------
 
@@ -88,6 +91,10 @@ KAZAKH_ADJECTIVES = frozenset({
     "жаңа", "ірі", "үлкен", "шағын", "жалпы", "басты", "негізгі", "басым", "маңызды", "әртүрлі", "түрлі", "бірлескен", "шетел",
     "мемлекеттік", "жеке", "отандық", "еуропалық", "шетелдік", "ресейлік", "қытайлық", "жоғары", "орта",
     "арнайы", "тікелей", "қосымша",
+    # Comparison with things already named ("екі ұқсас шарт", similar contracts).
+    "ұқсас", "осындай", "сондай",
+    # "-лы/-ді/-ті" adjectives (having) before a noun: "85 жергілікті жұмысшы" (local workers).
+    "жергілікті", "білікті", "тиісті", "тиімді",
     # Adverbs of manner used before nouns ("214 жазбаша ұсыныс", written proposals).
     "жазбаша", "ауызша",
     # Names that qualify a noun, written in lower case in Kazakh: "шенген визасы" is a visa, as
@@ -99,7 +106,9 @@ KAZAKH_ADJECTIVES = frozenset({
 # Endings that make adjectives of nouns ("еуропалық", "шетелдік", "биылғы").
 KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі")
 # Nouns that make a compound with the noun after them: "мүше мемлекет", "жұмыс орны".
-KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім", "кен"})
+# "тұрғын үй" (a dwelling) is one noun in two words.
+# "сатып алушы" (a buyer) is one noun in two words, as "сатып алу" (a purchase) is.
+KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім", "кен", "тұрғын", "сатып"})
 # Nouns commonly counted in the news, in their base form: an ending is taken off a word only when
 # what remains is one of these (or the ending is long enough to be unmistakable).
 KAZAKH_KNOWN_STEMS = frozenset({
@@ -109,7 +118,7 @@ KAZAKH_KNOWN_STEMS = frozenset({
     "дипломат", "министр", "елші", "өкіл", "орын", "орны", "мүше", "сапар", "форум", "кездесу",
     "шақырым", "гектар", "баррель", "мектеп", "меморандум", "уағдаластық", "кәсіпкер", "инвестор", "зауыт",
     "пойыз", "рейс", "көлік", "кеме", "ұшақ", "облыс", "аудан", "қала", "өңір", "банк", "делегация", "ұсыныс",
-    "онжылдық",
+    "онжылдық", "үй",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -146,4 +155,6 @@ FIXED_TERMS = (
     r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
     r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
     r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",
+    # A legal entity is a registered company, not any entity ("4,876 legal entities with EU capital").
+    r"legal entit(?:y|ies)", r"юридическ\w* лиц\w*", r"заңды тұлға",
 )

@@ -164,6 +164,8 @@ _MONTH_RANGES = (
     # "2025 жылғы қаңтар мен шілде аралығында": only with "аралығында", "қаңтар мен шілде" alone is two months.
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{month('m1')}{_KAZAKH_BETWEEN}"
     rf"{month('m2')}{_KAZAKH_BETWEEN_END}",
+    # Without a year, "қаңтар мен тамыз аралығында" (between January and August) is dated by tense.
+    rf"(?<![\w.\d]\s)(?<![\w.\d]){month('m1')}{_KAZAKH_BETWEEN}{month('m2')}{_KAZAKH_BETWEEN_END}",
     rf"(?<![\w])(?:(?i:from|с|со|в|во|за)\s+)?(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH}){_MONTH_SEPARATOR}"
     rf"(?P<m2>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH}){_KAZAKH_MONTHS_WORD}(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
     rf"(?<![\w])(?i:between|между)\s+(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH})\s+(?i:and|и)\s+"
@@ -259,8 +261,9 @@ _QUARTER_ORDINAL = (
 _HALVES = (
     rf"(?<![\w]){_IN}{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:half|полугоди[еия]){_OF_YEAR}",
     rf"(?<![\w])H(?P<ord>[12])\s*{year()}(?!\d)",
-    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_HALF_ORDINAL}\s+"
-    rf"(?i:жартысында|жартыжылдығында|жартыжылдықта|жарты\s+жылында|жарты\s+жылда)",
+    # "Жылдың бірінші жартысында" (the first half of the year): the publication's year, as in English.
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE}|(?<!\d\s)(?P<rel_the>(?i:жылдың)))\s+"
+    rf"{_HALF_ORDINAL}\s+(?i:жартысында|жартыжылдығында|жартыжылдықта|жарты\s+жылында|жарты\s+жылда)",
     # Without a year, dated by tense as a month without a year is: "in the second half",
     # "во втором полугодии", "екінші жартыжылдықта" (those with a year were read above).
     rf"(?<![\w])(?:(?i:in|during|for|by)\s+)?(?i:the)\s+{_HALF_ORDINAL}\s+(?i:half)(?![\w])(?!\s+(?i:of)\b)",
@@ -272,7 +275,8 @@ _QUARTERS = (
     rf"(?<![\w]){_IN}(?:(?i:first|первые)\s+(?P<n>[1-3]|(?i:two|three|два|двух|три|трех|трёх))\s+(?i:quarters|квартала)|{_QUARTER_ORDINAL}(?:-?(?:м|й))?"
     rf"\s+(?i:quarter|квартал[еа]?)){_OF_YEAR}",
     rf"(?<![\w])Q(?P<ord>[1-4])\s*{year()}(?!\d)",
-    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE})\s+{_QUARTER_ORDINAL}\s+(?i:тоқсан[{CYRILLIC_LETTER}]*)",
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE}|(?<!\d\s)(?P<rel_the>(?i:жылдың)))\s+"
+    rf"{_QUARTER_ORDINAL}\s+(?i:тоқсан[{CYRILLIC_LETTER}]*)",
     # Without a year ("in the first quarter", "в третьем квартале", "екінші тоқсанда"): dated by the
     # sentence's tense, as a month without a year is (those with a year were read and blanked above).
     rf"(?<![\w])(?:(?i:in|during|for|by|until)\s+)?(?i:the)\s+{_QUARTER_ORDINAL}\s+(?i:quarter)(?![\w])",

@@ -223,7 +223,7 @@ KAZAKH_ANY_YEAR_WORD = rf"\s*(?i:жыл[{CYRILLIC_LETTER}]*|ж\.)"
 # "в 2012-м году", "2013-го года", "в 2011-м": Russian ordinal endings on a year.
 RUSSIAN_YEAR_ENDING = r"-(?:м|го|й|х|му|ом)"
 _NOT_AMOUNT_AFTER_DAY = rf"(?![\d%]|[.,]\d)(?!\s*(?i:{AMOUNT_WORDS_AFTER_DAY}))"
-_KAZAKH_MONTH_ONLY = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)"
+_KAZAKH_MONTH_ONLY = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан)"
 
 
 def _read_full(match: re.Match[str], _publication: Publication | None) -> DateReading | None:

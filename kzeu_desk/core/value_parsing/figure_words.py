@@ -52,7 +52,15 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"up to", Bound.UPPER),
     (r"(?:just|slightly) (?:less|fewer) than", Bound.ALMOST),
     (r"(?:less|fewer) than", Bound.UPPER),
-    (r"at most", Bound.UPPER),
+    (r"at (?:the )?most", Bound.UPPER),
+    # Hedges that say the figure is a guess: "maybe 250 companies", "perhaps a dozen".
+    (r"maybe|perhaps|possibly|probably", Bound.APPROXIMATE),
+    (r"something like|in the region of|(?:of )?the order of|что-то около", Bound.APPROXIMATE),
+    # An age or a time past a limit: "cars older than seven years", "старше семи лет".
+    (r"older than|longer than", Bound.LOWER),
+    (r"younger than|newer than", Bound.UPPER),
+    (r"старше|дольше", Bound.LOWER),
+    (r"моложе|младше", Bound.UPPER),
     (r"no more than", Bound.UPPER),
     (r"no (?:longer|later) than|not (?:longer|later) than", Bound.UPPER),
     (r"no (?:shorter|earlier) than|not (?:shorter|earlier) than", Bound.LOWER),
@@ -76,7 +84,7 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"не превы(?:сил[аио]?|шал[аио]?|шает|шают|шающ[а-яё]+)", Bound.UPPER),
     (r"превы(?:сил[аио]?|шал[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
     (r"(?:как )?минимум(?: на)?", Bound.LOWER),
-    (r"(?:как )?максимум(?: на)?", Bound.UPPER),
+    (r"(?:как )?максимум(?: на)?|от силы", Bound.UPPER),
     (r"почти(?: на| до)?|без малого|(?:чуть|немного|немногим|несколько|слегка) (?:менее|меньше)(?: чем)?(?: на)?",
      Bound.ALMOST),
     (r"не позднее(?: чем)?(?: через)?", Bound.UPPER),
@@ -85,12 +93,15 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"до", Bound.UPPER),
     (r"около", Bound.APPROXIMATE),
     (r"порядка", Bound.APPROXIMATE),
-    (r"примерно(?: на)?", Bound.APPROXIMATE),
-    (r"приблизительно(?: на)?", Bound.APPROXIMATE),
+    # "сократили … примерно до восьми часов": about the level a change reached.
+    (r"примерно(?: на| до)?", Bound.APPROXIMATE),
+    (r"приблизительно(?: на| до)?", Bound.APPROXIMATE),
     # Kazakh
     (r"шамамен", Bound.APPROXIMATE),
     (r"кем дегенде", Bound.LOWER),
     (r"кемінде|кемі", Bound.LOWER),
+    # "әрі кетсе 250 компания" (250 companies at the very most), "ең көбі 10".
+    (r"әрі кетсе|ең көбі", Bound.UPPER),
 )
 SYMBOL_QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r">=|≥|>|⩾", Bound.LOWER),
@@ -105,7 +116,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (r"\s+or so\b", Bound.APPROXIMATE),
     # Kazakh puts the comparison after the (often case-suffixed) number: "3000-нан астам",
     # "22 млрд доллардан асқан", "60 пайызға жуығы", "15%-дан азын", "400 шақты компания".
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:астам[{CYRILLIC_LETTER}]*|асқан|асатын|асады|асты|асып|кем емес)"
+    # An adverb of degree may stand between: "400-ден әлдеқайда асады" (well over 400).
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:(?:әлдеқайда|едәуір|сәл|біршама)\s+)?"
+     rf"(?:астам[{CYRILLIC_LETTER}]*|асқан|асатын|асады|асты|асып|кем емес)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     # "50 млрд долларға дейін" (up to), but not a target reached: "15 пайызға дейін өсті" (grew to);
     # "50 пайызға дейін өсуі мүмкін" (may grow up to) stays a bound.
@@ -123,9 +136,11 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
-    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде)))"
+    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
+     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде)))"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
-    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:көбі|көп|артық){NOT_CYRILLIC_AFTER}",
+    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
+     rf"(?:көбі|көп|артық){NOT_CYRILLIC_AFTER}",
      Bound.LOWER),
     (r"\s+с (?:лишним|гаком)" + NOT_CYRILLIC_AFTER, Bound.LOWER),
 )
@@ -205,12 +220,15 @@ REFERENCE_WORDS_BEFORE = (
     r"статья|статьи|статье|статьей|статьёй|статью|ст\.|пункт|пункта|пункте|пунктом|пункту|п\.|подпункт|глава|главы|раздел|раздела|страниц[аеуы]|стр\.|с\.|№|"
     r"приложени[еяюи]|таблиц[аеуы]|рисун(?:ок|ке|ка)|"
     r"бап|бабы|бабының|тармақ|тармағы|тармақша|heading|subheading|code|cn\s+code|hs\s+code|protocol|"
+    # A lot of a tender ("Lot 2", "лот 3"): which part of the purchase, not how many.
+    r"lot|лот|"
     r"протокол[аеу]?|"
     r"позици[яиюей]|товарной\s+позиции|код[аеу]?|тн\s+вэд)\s*$"
 )
 # After a number, words that make it part of a name rather than a figure: "30 жылдығы" (the 30th
-# anniversary), "5 жылдық жоспар" (a five-year plan), as "30-летие" and "the 30th anniversary" are.
-NOT_A_FIGURE_AFTER = (rf"\s+(?i:жылды[қғ])[{CYRILLIC_LETTER}]*"
+# anniversary), as "30-летие" and "the 30th anniversary" are. ("5 жылдық жоспар", a five-year plan,
+# is 5 years, as "a 10-year loan" is.)
+NOT_A_FIGURE_AFTER = (rf"\s+(?i:жылдығ)[{CYRILLIC_LETTER}]*"
                       # "7202 тауар позициясында": a heading of the tariff nomenclature
                       # (in the locative: "1100 тауар позициясын қамтиды" counts lines)
                       rf"|\s+(?i:тауар\s+|тауарлық\s+)?(?i:позициясында|позициясындағы|позициясы\s+бойынша)")
@@ -229,6 +247,10 @@ MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (
     (r"утро(?:ить|ится|ился|илась|илось|ились|ение|ения)", 3),
     (r"вдвое", 2), (r"втрое", 3), (r"вчетверо", 4), (r"впятеро", 5), (r"вшестеро", 6),
     (r"вдесятеро", 10),
+    # The adjective: "пятикратный рост" (a fivefold rise), "двукратное увеличение".
+    *((rf"{stem}кратн[а-яё]*", value) for stem, value in (
+        ("(?:дву|двух)", 2), ("тр[её]х", 3), ("четыр[её]х", 4), ("пяти", 5), ("шести", 6), ("семи", 7),
+        ("восьми", 8), ("девяти", 9), ("десяти", 10))),
 )
 
 # -- years -----------------------------------------------------------------------------------
@@ -275,11 +297,13 @@ KAZAKH_FRACTION = (
 )
 KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1}
 # Kazakh says the bound after the share: "жартысынан астамы" (more than half), "жартысына жуығы".
+# The particle "да/де" ("even") may stand between: "оннан бірінен де аз" (not even a tenth).
+_KAZAKH_EVEN = r"(?:\s+(?:да|де|та|те)(?=\s))?"
 KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
-    (rf"\s+(?:сәл\s+)?(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып|көбі|көбін)"
+    (rf"{_KAZAKH_EVEN}\s+(?:сәл\s+)?(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып|көбі|көбін)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (rf"\s+(?:жуығы|жуық[{CYRILLIC_LETTER}]*){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
-    (rf"\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    (rf"{_KAZAKH_EVEN}\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
 )
 
 # -- statements of fact ----------------------------------------------------------------------

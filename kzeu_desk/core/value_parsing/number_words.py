@@ -90,6 +90,13 @@ KAZAKH_NUMBER_WORDS = {
     "он": 10, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50, "алпыс": 60, "жетпіс": 70, "сексен": 80,
     "тоқсан": 90,
 }
+# Collective numerals take a part of a whole already named: "бес елінің екеуі" (two of the five
+# countries), "оның үшеуі" (three of them); always with a possessive ending, and a case after it.
+KAZAKH_COLLECTIVE_WORDS = {"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7}
+KAZAKH_COLLECTIVE_ENDINGS = {  # front and back vowel forms ("екеуімен", "алтауымен")
+    "front": ("і", "ін", "іне", "інен", "інің", "імен", "інде"),
+    "back": ("ы", "ын", "ына", "ынан", "ының", "ымен", "ында"),
+}
 KAZAKH_HUNDRED = "жүз"
 # A hundred or a thousand said alone, which may carry a case ending: "жүзден астам", "мыңнан астам".
 KAZAKH_ROUND_WORDS = {"жүз": 100, "мың": 1000}

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
-from kzeu_desk.core.value_parsing.counted_nouns import counted_after
+from kzeu_desk.core.value_parsing.counted_nouns import counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES
 from kzeu_desk.core.value_parsing.figure_words import (
     CURRENCIES_AFTER,
@@ -31,6 +31,7 @@ from kzeu_desk.core.value_parsing.figure_words import (
     NOT_A_FIGURE_AFTER,
     OFFSET_IN_TIME_AFTER,
     REFERENCE_WORDS_BEFORE,
+    KAZAKH_CHANGE_VERB,
     RUSSIAN_CHANGE_VERB,
     SYMBOL_QUALIFIERS_BEFORE,
     TEMPORAL_PREPOSITIONS_BEFORE,
@@ -116,6 +117,11 @@ _RANGE_DASH_RE = re.compile(r"\s?[-–—]\s?")
 _REPEATED_PERCENT_RE = re.compile(r"\s?%")
 _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
+_KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)", re.IGNORECASE)
+_KAZAKH_RANGE_UP_TO_RE = re.compile(
+    rf"\d[\d,. ]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+[{CYRILLIC_LETTER}]+){{0,2}}?\s*(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
+    rf"(?<![\w])дейін(?:гі)?(?![\w])(?!\s+(?:{KAZAKH_CHANGE_VERB}))", re.IGNORECASE)
+_RANGE_VERB_BEFORE_RE = re.compile(r"(?<![\w])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.IGNORECASE)
 _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from)\s*$", re.IGNORECASE)
 
 _TEMPORAL_PREPOSITION_BEFORE_RE = re.compile(TEMPORAL_PREPOSITIONS_BEFORE, re.IGNORECASE)
@@ -128,10 +134,13 @@ _LATEST_BARE_YEAR = 2100
 _KAZAKH_SUFFIX_RE = re.compile(KAZAKH_NUMBER_SUFFIX, re.IGNORECASE)
 # "Еуроодаққа мүше 27 елдің 18-імен" (with 18 of the 27 member countries): the noun in the genitive
 # after the whole, the part with a possessive ending. The part is counted in the whole's noun.
+# A particle may stand between: "64 жобаның тек 17-сі" (only 17 of the 64 projects).
+_KAZAKH_PART_PARTICLE = r"(?:\s+(?:тек|ғана|шамамен|кемінде|әзірге))?"
 _KAZAKH_PART_OF_RE = re.compile(
-    rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің))\s+$", re.IGNORECASE)
+    rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің)){_KAZAKH_PART_PARTICLE}\s+$",
+    re.IGNORECASE)
 _KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы])", re.IGNORECASE)
-_KAZAKH_PART_AHEAD_RE = re.compile(r"\s+\d+-(?:с?[іы])", re.IGNORECASE)
+_KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
 _NUMBER_OF_BEFORE_RE = re.compile(
@@ -139,7 +148,8 @@ _NUMBER_OF_BEFORE_RE = re.compile(
 # A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
-_KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(rf"(?P<noun>[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
+_KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(
+    rf"(?P<noun>(?:[{CYRILLIC_LETTER}]+\s+)?[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
 # ("and" joins nouns as often as clauses: "between Kazakhstan and the EU", so it breaks nothing.)
 # A full stop ends a clause, not the one of an abbreviated scale ("1,6 тыс. компаний") or a decimal point.
 _CLAUSE_BREAK_RE = re.compile(r"\.(?!\d)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!трлн\.)(?<!долл\.)|[;:!?()]|(?<![\w])(?:while|whereas|but|а|но|ал)(?![\w])", re.IGNORECASE)
@@ -489,6 +499,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
 _A_PERIOD_EARLIER_RE = re.compile(r"\s+(?:ранее|раньше|позже|позднее)(?![\w])", re.IGNORECASE)
 
 
+_HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=\s)", re.IGNORECASE)
+_THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
+                                  re.IGNORECASE)
 _BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|они|олардың|олар|them|they)(?![\w])", re.IGNORECASE)
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining)|остальн\w+|други[ех]|қалған)\s*$", re.IGNORECASE)
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
@@ -509,6 +522,16 @@ _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?P<phrase>(?:[\w-]+\s+){0,2}[\w-]+)\s+to\s*$", re.IGNORECASE)
 
 
+_SENTENCE_BREAK_RE = re.compile(r"[.!?](?!\d)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!трлн\.)(?<!долл\.)\s")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    window = text[max(0, start - 160):start]
+    if (breaks := list(_SENTENCE_BREAK_RE.finditer(window))):
+        window = window[breaks[-1].end():]
+    return window
+
+
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - 100):start]
     if (breaks := list(_CLAUSE_BREAK_RE.finditer(window))):
@@ -519,17 +542,25 @@ def _clause_before(text: str, start: int) -> str:
 # A time limit counted from an event is at most that long: "within 30 days of the receipt of a
 # request", "сұрау алынғаннан кейін отыз күн ішінде". Without the event ("within two years",
 # "екі жыл ішінде келісім жасау") it is the span itself, as curators record it.
-_WITHIN_BEFORE_RE = re.compile(r"(?<![\w])within\s*$", re.IGNORECASE)
-_EVENT_AFTER_RE = re.compile(r"\s+(?:of|from|after)(?![\w])", re.IGNORECASE)
+# "в течение 30 дней со дня вступления решения в силу" is the Russian "within … of"; "had thirty days
+# from delivery to notify defects" a limit given from an event, as "within" is.
+_WITHIN_BEFORE_RE = re.compile(r"(?<![\w])(?:within|в\s+течение)\s*$", re.IGNORECASE)
+_GIVEN_BEFORE_RE = re.compile(r"(?<![\w])(?:had|has|have|having|given|gives|give|allowed|get|gets|got)\s*$",
+                              re.IGNORECASE)
+_EVENT_AFTER_RE = re.compile(
+    r"\s+(?:of|from|after|со\s+дня|с\s+даты|с\s+момента|после|с\s+(?=[а-яё]+ени[яи]))(?![\w])",
+    re.IGNORECASE)
 _KAZAKH_WITHIN_AFTER_RE = re.compile(r"\s+ішінде(?![\w])", re.IGNORECASE)
 _KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап)\s*$", re.IGNORECASE)
-_TIME_UNIT_RE = re.compile(r"(?:days?|weeks?|months?|years?|күн|ай|жыл|апта)", re.IGNORECASE)
+_TIME_UNIT_RE = re.compile(r"(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|дн(?:я|ей)|день|недел[иья]|недель"
+                           r"|месяц(?:а|ев)?|лет|года?)", re.IGNORECASE)
 
 
 def _a_time_limit(text: str, start: int, end: int, unit: str) -> bool:
     if _TIME_UNIT_RE.fullmatch(unit) is None:
         return False
-    if _WITHIN_BEFORE_RE.search(text[max(0, start - 10):start]):
+    if _WITHIN_BEFORE_RE.search(text[max(0, start - 14):start]) or (
+            _GIVEN_BEFORE_RE.search(text[max(0, start - 10):start]) and re.match(r"\s+from(?![\w])", text[end:])):
         return _EVENT_AFTER_RE.match(text, end) is not None
     return _KAZAKH_WITHIN_AFTER_RE.match(text, end) is not None and \
         _KAZAKH_FROM_EVENT_BEFORE_RE.search(text[max(0, start - 10):start]) is not None
@@ -546,6 +577,11 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
     window = _clause_before(text, start)
     last = _last_number(window)
     if last is None:
+        # "sought damages of 1.8 billion tenge; the court awarded 640 million": a clause without a
+        # figure of its own takes the currency of the sentence's figure before it.
+        window = _sentence_before(text, start)
+        last = _last_number(window)
+    if last is None:
         return None
     scale = _match_scale(window, last.end(), is_money=True)
     after = scale.end if scale is not None else last.end()
@@ -560,6 +596,9 @@ def _measure_of_the_amount_before(text: str, start: int) -> str | None:
     hectares, of which some 12.9 million" is in hectares."""
     window = _clause_before(text, start)
     last = _last_number(window)
+    if last is None:
+        window = _sentence_before(text, start)  # as for a currency (above)
+        last = _last_number(window)
     if last is None or (scale := _match_scale(window, last.end(), is_money=False)) is None:
         return None
     counted = counted_after(window, scale.end)
@@ -575,7 +614,13 @@ def _noun_of_the_count_before(window: str) -> str | None:
         return None
     last = numbers[-1]
     scale = _match_scale(window, last.end(), is_money=False)
-    counted = counted_after(window, scale.end if scale is not None else last.end())
+    position = scale.end if scale is not None else last.end()
+    # "50-ден аз қазақстандық компанияда": the noun after a Kazakh case ending and bound.
+    if (suffix := _KAZAKH_SUFFIX_RE.match(window, position)) is not None:
+        position = suffix.end()
+    if (qualifier := _match_qualifier_after(window, position)) is not None:
+        position = qualifier[1]
+    counted = counted_after(window, position)
     if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
         return None
     return counted.unit
@@ -595,7 +640,7 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
             counted = counted_after(window, phrase.end())  # "Число реализуемых в Казахстане проектов"
         return counted.unit if counted is not None and not counted.is_measure else None
     if (kazakh := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window)) is not None:
-        counted = counted_after(" " + kazakh.group("noun") + " ", 0)
+        counted = kazakh_noun_named(kazakh.group("noun"))
         if counted is not None and not counted.is_measure:
             return counted.unit
         # "олардың саны" (their number): the noun is the one the clause's figure before counted.
@@ -605,7 +650,14 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
             return counted.unit
     if (noun := _noun_of_the_count_before(window)) is not None:
         return noun
-    if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window):
+    if (asked := list(_HOW_MANY_RE.finditer(text, max(0, start - 200), start))):
+        # "Q: How many trucks cross at Khorgos now? A: On a good day about 900": the answer counts
+        # what the question asked about.
+        counted = counted_after(text, asked[-1].end())
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+    if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window):
+        # ("… maybe 250 European companies here; today there are well over 400": "there are" too.)
         # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have
         # ratified it; the other fifteen …": a pronoun or "the other" counts the noun of the clause before.
         return _noun_of_the_count_before(text[max(0, start - 200):start])
@@ -664,13 +716,24 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
     repeated_percent = _REPEATED_PERCENT_RE.match(text, position)
     if repeated_percent is not None:
         position = repeated_percent.end()
-    for separator_re in (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE):
+    separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE)
+    if (kazakh_from := _KAZAKH_RANGE_FROM_RE.match(text, position)) is not None:
+        # "16,9-дан 19,8 теңгеге дейінгі бағамен" (at prices from 16.9 to 19.8 tenge): the ablative, then
+        # the second figure with "дейін(гі)" after it; with a verb of change after "дейін" it is a change.
+        after_second = text[kazakh_from.end():kazakh_from.end() + 40]
+        if _KAZAKH_RANGE_UP_TO_RE.match(after_second):
+            separators = (_KAZAKH_RANGE_FROM_RE,)
+    for separator_re in separators:
         separator = separator_re.match(text, position)
         if separator is None:
             continue
         word = separator.group(0).strip().lower()
-        # "from 5 to 7" and "с 5 до 7" describe a change, so only these openers make ranges.
-        if word == "to" and opener_word == "from":
+        if separator_re is _KAZAKH_RANGE_FROM_RE:
+            word = "-"
+        # "from 5 to 7" and "с 5 до 7" describe a change, so only these openers make ranges; "grants will
+        # range from €300,000 to €800,000", "prices vary from 5 to 7" state the bounds of a range.
+        if word == "to" and opener_word == "from" and not _RANGE_VERB_BEFORE_RE.search(
+                text[max(0, opener_start - 24):opener_start]):
             return None
         if word == "до" and opener_word != "от":
             return None

@@ -45,7 +45,7 @@ from kzeu_desk.core.value_parsing.dates import (
     tense_of,
 )
 
-_KAZAKH_MONTH_NAMES = r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан"
+_KAZAKH_MONTH_NAMES = r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан"
 
 
 def _offset(word: str) -> int:
@@ -69,8 +69,16 @@ def _read_relative_month(match: re.Match[str], publication: Publication | None) 
     return date_reading(iso_date(*shift_month(publication.year, publication.month, offset)), relative=True)
 
 
+_DAY_ADJECTIVE_OFFSETS = {"позавчерашн": -2, "вчерашн": -1, "завтрашн": 1, "послезавтрашн": 2, "кешегі": -1,
+                          "ертеңгі": 1}
+
+
 def _read_relative_day(match: re.Match[str], publication: Publication | None) -> DateReading | None:
-    offset = RELATIVE_DAY_OFFSETS[match.group("word").lower()]
+    if match.groupdict().get("adjective"):
+        word = match.group("adjective").lower()
+        offset = next(value for stem, value in _DAY_ADJECTIVE_OFFSETS.items() if word.startswith(stem))
+    else:
+        offset = RELATIVE_DAY_OFFSETS[match.group("word").lower()]
     if publication is None:
         return needs("date")
     if publication.month is None or publication.day is None:
@@ -208,6 +216,23 @@ _RELATIVE_YEARS = (
     rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_WORD})){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_BEFORE_NOUN}))\s+(?i:жыл[{CYRILLIC_LETTER}]*)",
 )
+# "by the end of the year", "до конца года", "жыл соңына дейін": "the year" with no other word is the
+# publication's (after the patterns above, so "the end of next year" and "келесі жылдың соңына дейін"
+# are read by them first, and a written year, "до конца 2025 года", by the single dates).
+_END_OF_THE_YEAR = (
+    r"(?<![\w])(?:(?i:by|before|until|till|at|toward|towards)\s+)?(?i:the\s+end\s+of\s+the\s+year)(?![\w])",
+    r"(?<![\w])(?:(?i:by|before|until|till|at)\s+)?(?:(?i:the)\s+)?(?i:year[-\s]end)(?![\w-])(?!\s+\d)",
+    rf"(?<![\w])(?:(?i:до|к|в|на)\s+)?(?i:конц[ау]|конце|конец)\s+(?i:года){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+соң(?:ына|ында|ындағы|ы))(?:\s+(?i:дейін))?{NOT_CYRILLIC_AFTER}",
+)
+
+
+def _read_this_year(_match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    if publication is None:
+        return needs("date")
+    return date_reading(iso_date(publication.year), relative=True)
+
+
 _RELATIVE_MONTHS = (
     r"(?<![\w])(?P<rel>(?i:(?:the\s+)?(?:last|previous|this|next|past)))\s+(?i:month)(?![\w])",
     rf"(?<![\w])(?:(?i:в)\s+)?(?P<rel>(?i:прошлом|минувшем|этом|текущем|нынешнем|следующем|будущем))\s+(?i:месяце)"
@@ -220,6 +245,9 @@ _RELATIVE_MONTHS = (
 )
 _RELATIVE_DAYS = (
     rf"(?<![\w])(?P<word>(?i:{'|'.join(RELATIVE_DAY_OFFSETS)}))(?![\w'’])",
+    # The day as an adjective: "на вчерашних слушаниях", "кешегі тыңдауда" (at yesterday's hearing).
+    rf"(?<![\w])(?P<adjective>(?i:позавчерашн|вчерашн|завтрашн|послезавтрашн)[а-яё]*|(?i:кешегі|ертеңгі))"
+    rf"{NOT_CYRILLIC_AFTER}",
 )
 
 _WEEKDAYS = (
@@ -240,6 +268,7 @@ MONTHS_OF_RELATIVE_YEAR = (
 RELATIVE_PATTERNS = (
     *_compile(_AGO, _read_ago),
     *_compile(_RELATIVE_YEARS, _read_relative_year),
+    *_compile(_END_OF_THE_YEAR, _read_this_year),
     *_compile(_RELATIVE_MONTHS, _read_relative_month),
     *_compile(_RELATIVE_DAYS, _read_relative_day),
     *_compile(_WEEKDAYS, _read_weekday),

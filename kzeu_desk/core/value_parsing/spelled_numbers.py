@@ -25,6 +25,8 @@ from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_SINGLE_MEASURES,
     KAZAKH_HUNDRED,
     KAZAKH_NUMBER_ENDINGS,
+    KAZAKH_COLLECTIVE_ENDINGS,
+    KAZAKH_COLLECTIVE_WORDS,
     KAZAKH_NUMBER_WORDS,
     KAZAKH_AMBIGUOUS_WORDS,
     KAZAKH_BOUND_WORDS_AFTER,
@@ -53,6 +55,9 @@ _FRACTION_WORDS_AFTER = re.compile(
 _KAZAKH_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_NUMBER_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
     **{word: (value, "") for word, value in KAZAKH_NUMBER_WORDS.items()},
+    # "екеуі", "үшеуін", "алтауы": a collective numeral with its possessive, read as "2-і", "3-ін", "6-ы".
+    **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_COLLECTIVE_WORDS.items()
+       for ending in KAZAKH_COLLECTIVE_ENDINGS["back" if word.endswith("ау") else "front"]},
 }
 _KAZAKH_ROUND_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_ROUND_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
@@ -192,6 +197,9 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
         return _Reading(first, half_end, f"{ENGLISH_UNITS[word]}.5")
     if word in ENGLISH_ONLY_BEFORE_SCALE:
         following = _next_word(text, tokens, first + 1)
+        if following in _HALVED_MEASURES and (half_end := _and_a_half(text, tokens, first + 2)) is not None:
+            # "a year and a half after it was signed": one and a half of the measure.
+            return _Reading(first, half_end, f"1.5 {following}s")
         if word in ("a", "an"):
             if following == ENGLISH_DOZEN:
                 return _Reading(first, first + 2, "12")
@@ -210,7 +218,9 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if _next_word(text, tokens, after) in (ENGLISH_DOZEN, ENGLISH_DOZEN + "s") and _joined(text, tokens, after):
         return _Reading(first, after + 1, str(value * 12))  # "two dozen firms"
     if _previous_word(tokens, first) in ENGLISH_DEFINITE_BEFORE and \
-            _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS:
+            _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS and \
+            _previous_word(tokens, first - 1) not in ("of", "among"):
+        # ("two of the five states", "one in four of the twelve": the whole a part is taken from is a figure.)
         return None  # "the two sides" names things already named; "the eight months of 2022" a period
 
     if _next_word(text, tokens, after) == ENGLISH_HUNDRED and _joined(text, tokens, after):
@@ -218,6 +228,9 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if _fraction_follows(text, tokens, after):
         return None
     return _Reading(first, after, str(value))
+
+
+_HALVED_MEASURES = frozenset({"year", "month", "week", "day", "hour", "decade", "century"})
 
 
 def _and_a_half(text: str, tokens: list[_Token], after: int) -> int | None:
@@ -257,6 +270,7 @@ def _english_after_hundred(text: str, tokens: list[_Token], first: int, after: i
 
 
 _RUSSIAN_TENS_NOUN = ("десяток", "десятка", "десятков", "десятке", "десятками")
+_RUSSIAN_TEN_OR_DOZEN = frozenset({"десяток", "десятка", "десятку", "дюжина", "дюжину", "дюжины"})
 _RUSSIAN_SCALE_ALONE = frozenset({"миллион", "миллиард", "триллион", "тысяча", "тысячу"})
 
 
@@ -273,6 +287,11 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if word in RUSSIAN_HUNDRED_NOUN and (word in ("сотня", "сотню") or _previous_word(tokens, first) in RUSSIAN_BOUND_WORDS):
         # "около сотни законов" (about a hundred laws); "сотни законов" alone is "hundreds of laws".
         return _Reading(first, first + 1, "100")
+    if word in _RUSSIAN_TEN_OR_DOZEN and (word in ("десяток", "дюжина", "дюжину")
+                                          or _previous_word(tokens, first) in RUSSIAN_BOUND_WORDS):
+        # "не меньше десятка заводов" (at least ten), "дюжина покупателей" (twelve); "десятки" and
+        # "дюжины компаний" alone are "tens", "dozens".
+        return _Reading(first, first + 1, "12" if word.startswith("дюжин") else "10")
     if word in _RUSSIAN_SCALE_ALONE and not text[:tokens[first].start].rstrip()[-1:].isdigit() \
             and _previous_word(tokens, first) not in RUSSIAN_NUMBER_WORDS \
             and _kazakh_word(_previous_word(tokens, first)) is None and _previous_word(tokens, first) != "жарты":

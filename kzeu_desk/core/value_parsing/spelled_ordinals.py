@@ -70,8 +70,11 @@ def scan_ordinals(text: str) -> tuple[list[Candidate], str]:
     index = 0
     while index < len(tokens):
         read = _ordinal_at(tokens, index)
-        if read is None or not _may_number_a_series(text, tokens, index):
+        if read is None:
             index += 1
+            continue
+        if not _may_number_a_series(text, tokens, index):
+            index = read[1]  # the whole ordinal: "әрбір он екінші" is every twelfth, not "екінші" after "он"
             continue
         value, after = read
         noun = _series_noun(tokens, after, kazakh=kazakh)

@@ -66,6 +66,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if publication is not None and context:
         publication = replace(publication, context_tense=tense_of(context))
     candidates = scan(stripped, publication)
+    if not candidates and context:
+        candidates = _completed_by_the_sentence(stripped, context, publication)
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
@@ -75,6 +77,17 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                                                                                       publication)) is not None:
             best = counted
     return Suggestion(best.value, note_for(best))
+
+
+def _completed_by_the_sentence(selection: str, context: str, publication: Publication | None) -> list[Candidate]:
+    """Figures inside the highlight that only its sentence makes figures: "almost twice" of "almost twice
+    the 2019 level" ("twice" alone may count occasions: "met twice")."""
+    offset = context.find(selection)
+    if offset < 0 or context == selection:
+        return []
+    end = offset + len(selection)
+    return [replace(candidate, start=candidate.start - offset, end=candidate.end - offset)
+            for candidate in scan(context, publication) if offset <= candidate.start and candidate.end <= end]
 
 
 def _a_count_beside_the_year(candidates: list[Candidate], selection: str, context: str,
@@ -94,6 +107,9 @@ def _a_count_beside_the_year(candidates: list[Candidate], selection: str, contex
 _STARTS_WITH_A_BOUND_WORD_RE = re.compile(r"(?i:от|from|within)\s")
 # "отыз күн ішінде" (within thirty days) is a time limit when the sentence counts it from an event.
 _ENDS_WITH_WITHIN_RE = re.compile(r"\s(?i:ішінде)$")
+# "thirty days from delivery" in "the buyer had thirty days from delivery to notify": the words that make
+# it a limit ("had", "within") may stand before the highlight.
+_TIME_FROM_AN_EVENT_RE = re.compile(r"(?i:days?|weeks?|months?)\s+(?i:from|of)\s")
 
 
 def _has_kazakh_letters(text: str) -> bool:
@@ -117,7 +133,8 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
         and not _has_kazakh_letters(rewrite_number_words(selection).text) and _has_kazakh_letters(context)
     adoptable_bound = not bounded and (_STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
-                                       or _ENDS_WITH_WITHIN_RE.search(selection) is not None)
+                                       or _ENDS_WITH_WITHIN_RE.search(selection) is not None
+                                       or _TIME_FROM_AN_EVENT_RE.search(selection) is not None)
     # "алты ай бұрын" in "аяқталғанға дейін алты ай бұрын" is six months before an event the sentence
     # names, not six months ago, and "за 8 месяцев" in "Мост построили за 8 месяцев" a span, not January
     # to August: a date counted from publication yields to the sentence's span of time.
@@ -134,6 +151,11 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             if candidate.start < end and start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit:
                 return replace(best, value=value)
             continue
+        if adoptable_bound and value.kind is best.value.kind and value.amount is None and value.lower is not None \
+                and value.upper is not None and candidate.start <= start and end <= candidate.end:
+            # "from €300,000 to €800,000" of "grants will range from €300,000 to €800,000": the verb
+            # before the highlight makes its two figures a range.
+            return replace(best, value=value)
         if not (candidate.start < end and start < candidate.end and _figure(value) == _figure(best.value)):
             continue
         if bounded and value.lower is None and value.upper is None and (bare or value.kind is best.value.kind):

@@ -41,12 +41,22 @@ _ORDINAL_DENOMINATORS = {
 _ONE_IN_N_RE = re.compile(
     r"(?<![\w])(?:(?:(?:one|1)\s+(?:in|out\s+of)|(?P<numerator>[2-9])\s+(?:in|out\s+of))\s+(?P<digits>\d{1,3})"
     r"(?![\d.,]|\s*(?:%|years?|months?))"
+    # "one application in fourteen": a noun may stand between, but "one office in 12 regions" is no ratio.
+    r"|(?:one|1)\s+[a-z-]+\s+in\s+(?P<digits_noun>\d{1,3})(?![\d.,]|\s*(?:%|years?|months?)|\s+[a-z]+s(?![\w]))"
+    # "7 из 10 выпускников", "3 из 100 заявок": out of ten or a hundred is a share ("12 из 27 стран" counts).
+    r"|(?P<numerator_ru>[1-9]\d?)\s+из\s+(?P<digits_ru>10|100)(?![\d.,])"
     # "в каждом десятом случае": the ratio in any case of "каждый" and of the ordinal.
-    r"|(?:(?<![\w])в\s+)?(?:кажд(?:ый|ая|ое|ого|ую|ой|ом|ому))\s+(?P<n>[а-яё]+)|(?:әрбір|әр)\s+(?P<n_kk>[а-яәіңғүұқөһ]+))",
+    r"|(?:(?<![\w])в\s+)?(?:кажд(?:ый|ая|ое|ого|ую|ой|ом|ому))\s+(?P<n>[а-яё]+)"
+    # "әрбір он төртінші" (every fourteenth; "он" is already "10"), "әрбір төртіншісін" (with its endings).
+    r"|(?:әрбір|әр)\s+(?:(?P<kk_tens>[1-9]0)\s+)?(?P<n_kk>[а-яәіңғүұқөһ]+))",
     re.IGNORECASE)
+_KAZAKH_ORDINAL_ENDINGS = ("сінен", "сынан", "сіне", "сына", "сін", "сын", "сі", "сы", "ін", "ын", "і", "ы", "ге", "ға",
+                           "ке", "қа", "де", "да", "нде", "нда", "нің", "ның")
 # Russian ordinals in their other cases, by stem: "десятом", "пятого", "третьем".
 # Longer stems first: "пятнадцатое" is not "пятое".
-_RUSSIAN_ORDINAL_STEMS = (("одиннадцат", 11), ("двенадцат", 12), ("пятнадцат", 15), ("двадцат", 20), ("тридцат", 30),
+_RUSSIAN_ORDINAL_STEMS = (("одиннадцат", 11), ("двенадцат", 12), ("тринадцат", 13), ("четырнадцат", 14), ("пятнадцат", 15),
+                          ("шестнадцат", 16), ("семнадцат", 17), ("восемнадцат", 18), ("девятнадцат", 19),
+                          ("двадцат", 20), ("тридцат", 30),
                           ("сот", 100), ("втор", 2), ("трет", 3), ("четв", 4), ("пят", 5), ("шест", 6), ("седьм", 7),
                           ("восьм", 8), ("девят", 9), ("десят", 10))
 _HALF_OF_PERIOD_BEFORE_RE = re.compile(HALF_OF_PERIOD_BEFORE, re.IGNORECASE)
@@ -56,12 +66,71 @@ _KAZAKH_FRACTION_RE = re.compile(KAZAKH_FRACTION, re.IGNORECASE)
 _KAZAKH_BOUND_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fragment, bound in KAZAKH_FRACTION_BOUND_AFTER)
 
 
+# Spans of a century said as a share of it: "a quarter of a century" is 25 years, not 25 %.
+_CENTURY_SPANS: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
+    (re.compile(rf"(?<![\w])(?:{fragment})(?![\w])", re.IGNORECASE), float(amount), unit) for fragment, amount, unit in (
+        (r"(?:a|one)\s+quarter\s+of\s+a\s+century|a\s+quarter[\s-]century", 25, "years"),
+        (r"half\s+a\s+century|a\s+half[\s-]century", 50, "years"),
+        (r"четверт(?:ь|и|ью)\s+век[аеу]?", 25, "лет"),
+        (r"полвека|полувека|полувеке", 50, "лет"),
+        (r"ширек\s+ғасыр[а-яәіңғүұқөһ]*", 25, "жыл"),
+        (r"жарты\s+ғасыр[а-яәіңғүұқөһ]*", 50, "жыл"),
+    ))
+# "between a fifth and a quarter", "от трети до половины": two shares as a range.
+_SHARE_RANGE_OPENER_RE = re.compile(r"(?<![\w])(?:between|from|от|между)\s+$", re.IGNORECASE)
+_SECOND_SHARE_OF_A_RANGE_RE = re.compile(
+    r"(?<![\w])(?:between|from)\s+(?:an?|one|two|three)[\s-]+(?:thirds?|quarters?|fifths?|tenths?)\s+(?:and|to)\s+$",
+    re.IGNORECASE)
+_SHARE_RANGE_JOINER_RE = re.compile(r"\s+(?:and|to|и|до)\s+", re.IGNORECASE)
+
+
 def scan_word_figures(text: str) -> list[Candidate]:
+    spans = _century_spans(text)
+    figures = [candidate for candidate in _scan_word_figures(text)
+               if not any(span.start <= candidate.start < span.end for span in spans)]
+    return spans + figures + _share_ranges(text, figures)
+
+
+def _century_spans(text: str) -> list[Candidate]:
+    candidates = []
+    for regex, amount, unit in _CENTURY_SPANS:
+        for match in regex.finditer(text):
+            start, end, bound = match.start(), match.end(), None
+            if (qualifier := match_qualifier_before(text, start)) is not None:
+                bound, start = qualifier
+            for after_regex, kazakh_bound in _KAZAKH_BOUND_AFTER_RES:
+                if bound is None and (after := after_regex.match(text, end)) is not None:
+                    end, bound = after.end(), kazakh_bound  # "жарты ғасырдан астам"
+            shown, lower, upper = bounded_amount(amount, bound)
+            value = TypedValue(kind=ValueKind.QUANTITY, amount=shown, lower=lower, upper=upper,
+                               approximate=bound is Bound.APPROXIMATE, unit=unit)
+            candidates.append(Candidate(value, start, end, Salience.SUBSTANTIAL_QUANTITY))
+    return candidates
+
+
+def _share_ranges(text: str, figures: list[Candidate]) -> list[Candidate]:
+    shares = sorted((c for c in figures if c.value.kind is ValueKind.PERCENT and c.value.amount is not None
+                     and c.value.approximate), key=lambda candidate: candidate.start)
+    ranges = []
+    for first, second in zip(shares, shares[1:]):
+        opener = _SHARE_RANGE_OPENER_RE.search(text[max(0, first.start - 10):first.start])
+        if opener is None or _SHARE_RANGE_JOINER_RE.fullmatch(text[first.end:second.start]) is None:
+            continue
+        low, high = first.value.amount, second.value.amount
+        if low is None or high is None or low >= high:
+            continue
+        value = TypedValue(kind=ValueKind.PERCENT, lower=low, upper=high, approximate=True, unit="%")
+        ranges.append(Candidate(value, max(0, first.start - 10) + opener.start(), second.end, Salience.PERCENT_WORDS))
+    return ranges
+
+
+def _scan_word_figures(text: str) -> list[Candidate]:
     candidates: list[Candidate] = []
     for match in _ENGLISH_FRACTION_RE.finditer(text):
         if match.group("bare_half") or (match.group("denominator") or "").lower().startswith("half"):
-            if _HALF_OF_PERIOD_BEFORE_RE.search(text[max(0, match.start() - 15) : match.start()]):
-                continue
+            if _HALF_OF_PERIOD_BEFORE_RE.search(text[max(0, match.start() - 15) : match.start()]) and \
+                    not _SECOND_SHARE_OF_A_RANGE_RE.search(text[max(0, match.start() - 40) : match.start()]):
+                continue  # ("between a third and a half" is a range of shares, not "two and a half")
         if match.group("bare_half"):
             numerator, denominator = 1, 2
         else:
@@ -98,11 +167,14 @@ def scan_word_figures(text: str) -> list[Candidate]:
         candidates.append(_fraction_candidate(text, match.start(), end, numerator, denominator, bound_after))
     for match in _ONE_IN_N_RE.finditer(text):
         word = (match.group("n") or match.group("n_kk") or "").lower()
-        denominator = _ORDINAL_DENOMINATORS.get(word) or int(match.group("digits") or 0)
+        denominator = (_ORDINAL_DENOMINATORS.get(word) or _kazakh_ordinal(word)
+                       or int(match.group("digits") or match.group("digits_noun") or match.group("digits_ru") or 0))
         if not denominator and match.group("n"):
             denominator = next((value for stem, value in _RUSSIAN_ORDINAL_STEMS if word.startswith(stem)), 0)
-        numerator = int(match.group("numerator") or 1)
-        if numerator > 1 and denominator > 10:
+        if match.group("n_kk") and denominator:
+            denominator += int(match.group("kk_tens") or 0)
+        numerator = int(match.group("numerator") or match.group("numerator_ru") or 1)
+        if numerator > 1 and denominator > 10 and not match.group("digits_ru"):
             continue
         if 2 <= denominator <= 100 and numerator < denominator:
             candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
@@ -124,6 +196,14 @@ def scan_word_figures(text: str) -> list[Candidate]:
         )
         candidates.append(Candidate(value, start, match.end(), Salience.SUBSTANTIAL_QUANTITY))
     return candidates
+
+
+def _kazakh_ordinal(word: str) -> int:
+    """"төртіншісін" -> 4: a Kazakh ordinal with the possessive and case endings it takes as a noun."""
+    for ending in _KAZAKH_ORDINAL_ENDINGS:
+        if word.endswith(ending) and (value := _ORDINAL_DENOMINATORS.get(word[: -len(ending)])):
+            return value
+    return 0
 
 
 def _fraction_candidate(text: str, start: int, end: int, numerator: int, denominator: int,
