@@ -48,6 +48,9 @@ class Record:
     span: str
     value_spec: str
     expected: Expected
+    # Set for a highlight of a whole article (`article` parts): the article and where the highlight is.
+    article_id: str | None = None
+    start: int | None = None
 
     @property
     def kind_label(self) -> str:
@@ -62,7 +65,62 @@ class Outcome:
     got: str
 
 
+@dataclass(frozen=True)
+class Article:
+    """A whole article as a curator reads it, with every figure and date they highlighted."""
+
+    id: str
+    language: str
+    source: str
+    published: str | None
+    text: str
+    highlights: tuple[Record, ...]
+
+
+# In an article part a highlight is written in place: "[[US$40 billion | money 40e9 USD]]".
+_HIGHLIGHT_RE = re.compile(r"\[\[(?P<span>[^\]|]+?)\s*\|\s*(?P<value>[^\]]+?)\s*\]\]")
+ARTICLE_SEPARATOR = "\n=====\n"
+
+
+def is_article_part(part: str) -> bool:
+    return (DATA_DIR / f"{part}.txt").read_text(encoding="utf-8").startswith("article: ")
+
+
+def load_articles(part: str) -> list[Article]:
+    """The articles of an article part: a header of `key: value` lines (article, source, published), a
+    blank line, then the body with each highlight in place; articles are separated by a line "=====".
+    A highlight's record has the sentence around it as its text, as Ctrl+N reads it."""
+    from kzeu_desk.core.value_parsing.sentences import sentence_around
+
+    articles = []
+    for chunk in (DATA_DIR / f"{part}.txt").read_text(encoding="utf-8").split(ARTICLE_SEPARATOR):
+        header, _, marked = chunk.strip("\n").partition("\n\n")
+        fields = dict(line.split(": ", 1) for line in header.splitlines())
+        article_id, published = fields["article"], fields.get("published")
+        marked = marked.strip("\n")
+        pieces, spans, at = [], [], 0
+        for match in _HIGHLIGHT_RE.finditer(marked):
+            pieces.append(marked[at:match.start()])
+            start = sum(len(p) for p in pieces)
+            pieces.append(match.group("span"))
+            spans.append((start, start + len(match.group("span")), match.group("value")))
+            at = match.end()
+        pieces.append(marked[at:])
+        body = "".join(pieces) + "\n"
+        if "[[" in body or "]]" in body:
+            raise ValueError(f"{article_id}: a highlight is not written as [[span | value]]")
+        highlights = tuple(
+            Record(id=f"{article_id}-{number:02d}", language=article_id.split("-")[0], source=fields["source"],
+                   published=published, text=sentence_around(body, start, end), span=body[start:end],
+                   value_spec=value, expected=parse_expected(value), article_id=article_id, start=start)
+            for number, (start, end, value) in enumerate(spans, 1))
+        articles.append(Article(article_id, article_id.split("-")[0], fields["source"], published, body, highlights))
+    return articles
+
+
 def load(part: str) -> list[Record]:
+    if is_article_part(part):
+        return [record for article in load_articles(part) for record in article.highlights]
     text = (DATA_DIR / f"{part}.txt").read_text(encoding="utf-8")
     records = []
     for block in re.split(r"\n\s*\n", text.strip()):
