@@ -125,7 +125,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін(?:гі)?|шейін){NOT_CYRILLIC_AFTER}"
      rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын|аспайды|аспады|аспаған|аспауы|аспайтындай){NOT_CYRILLIC_AFTER}",
+    # A participle takes case endings as a noun does: "мерзім 20 күннен аспайтынын айтты" (said it does not exceed).
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын(?:ын|ы|ына|дай)?|аспайды|аспады|аспаған(?:ын|ы)?|аспауы(?:н)?)"
+     rf"{NOT_CYRILLIC_AFTER}",
      Bound.UPPER),
     # "жуық" in any case it takes as the noun of the phrase: "50 пайызға жуығын", "жуығына", "жуығында".
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы(?:н|на|нда|нан|мен)?|жуықта(?:ды|п|ған|йды)|жуық|шамасында|шақты"
@@ -283,7 +285,8 @@ ENGLISH_FRACTION = (
 )
 HALF_OF_PERIOD_BEFORE = r"(?:first|second|other|latter|former|and|\d\w*)\s+(?:an?\s+)?$"
 RUSSIAN_FRACTION = (
-    r"(?<![\w])(?:(?P<numerator>одн[аоу]|одной|две|двух|двум|двумя|три|трех|трёх)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
+    # "наполовину" (by half, "загружен наполовину") is the half of "половина" with "на" glued before it.
+    r"(?<![\w])(?:(?P<numerator>одн[аоу]|одной|две|двух|двум|двумя|три|трех|трёх)\s+)?(?:на(?=половину))?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
     # "пятая часть", "одна десятая": an ordinal is a share only with "часть" or a numerator ("пятую
     # годовщину" is the fifth anniversary).
     r"|(?:пят|десят)(?:ая|ую|ой|ых)(?P<part>\s+част(?:ь|и|ью))?)"

@@ -126,6 +126,12 @@ _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from
 
 _TEMPORAL_PREPOSITION_BEFORE_RE = re.compile(TEMPORAL_PREPOSITIONS_BEFORE, re.IGNORECASE)
 _OFFSET_IN_TIME_AFTER_RE = re.compile(OFFSET_IN_TIME_AFTER, re.IGNORECASE)
+# "its 2035 targets", "the EU's 2030 benchmarks": a year-shaped number after a possessive dates the
+# noun after it (a count that large after "its" is written with a separator: "its 2,035 employees").
+# Plural nouns a year dates rather than a number counts ("its 2030 targets"; "its 2000 employees" counts).
+_PLANS_OF_A_YEAR = frozenset({"targets", "goals", "benchmarks", "commitments", "objectives", "plans", "elections",
+                              "results", "accounts", "figures", "estimates", "forecasts", "priorities", "ambitions"})
+_POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:its|their|our|his|her|[A-Za-z]+['’]s?)\s+$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(REFERENCE_WORDS_BEFORE, re.IGNORECASE)
 _NOT_A_FIGURE_AFTER_RE = re.compile(NOT_A_FIGURE_AFTER)
 _EARLIEST_BARE_YEAR = 1800
@@ -139,6 +145,9 @@ _KAZAKH_PART_PARTICLE = r"(?:\s+(?:тек|ғана|шамамен|кемінде
 _KAZAKH_PART_OF_RE = re.compile(
     rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің)){_KAZAKH_PART_PARTICLE}\s+$",
     re.IGNORECASE)
+_KAZAKH_PLURAL_WHOLE_RE = re.compile(
+    rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
+_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы])")
 _KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы])", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
@@ -149,7 +158,8 @@ _NUMBER_OF_BEFORE_RE = re.compile(
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(
-    rf"(?P<noun>(?:[{CYRILLIC_LETTER}]+\s+)?[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
+    # "мектептер санын 50-ге жеткізу" (to bring the number of schools to 50): "саны" in the accusative too.
+    rf"(?P<noun>(?:[{CYRILLIC_LETTER}]+\s+)?[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?:н|ның)?(?![\w])", re.IGNORECASE)
 # ("and" joins nouns as often as clauses: "between Kazakhstan and the EU", so it breaks nothing.)
 # A full stop ends a clause, not the one of an abbreviated scale ("1,6 тыс. компаний") or a decimal point.
 _CLAUSE_BREAK_RE = re.compile(r"\.(?!\d)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!трлн\.)(?<!долл\.)|[;:!?()]|(?<![\w])(?:while|whereas|but|а|но|ал)(?![\w])", re.IGNORECASE)
@@ -401,6 +411,7 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     unit = figure.unit
     kind = figure.kind
     whole_of_a_part = False
+    borrowed_noun = False  # the noun was named elsewhere in the clause, not right after the number
     unit_exponent = 0
     if hyphened_measure is not None and unit is None:
         # "a 47-kilometre line", "a 10-year loan": a measure made an adjective, in its unit as written.
@@ -433,11 +444,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 (measure := _measure_of_the_amount_before(text, start)) is not None:
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
         elif (named := _counted_noun_named_before(text, start)) is not None:
-            unit, kind = named, ValueKind.COUNT
+            unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
             # "Eleven Member States operate centres; four more intend to": "more" adds to the count
             # before it, across the clause.
-            unit, kind = named, ValueKind.COUNT
+            unit, kind, borrowed_noun = named, ValueKind.COUNT, True
 
     if bound is None and kind is ValueKind.QUANTITY and unit is not None and _a_time_limit(text, start, end, unit):
         bound = Bound.UPPER
@@ -451,7 +462,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         return None
     if first_is_year_shaped and figure.kind is ValueKind.QUANTITY and figure.unit is None and figure.exponent == 0 \
             and compound is None:
-        year_candidate = _bare_year_candidate(text, number_start, first_value, bound, unit, range_end)
+        # "in five towns by 2030": a year-shaped number that only borrows its clause's noun is a year.
+        year_candidate = _bare_year_candidate(text, number_start, first_value, bound,
+                                              None if borrowed_noun else unit, range_end)
         if year_candidate is not None:
             return year_candidate
 
@@ -503,7 +516,9 @@ _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
 _BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|они|олардың|олар|them|they)(?![\w])", re.IGNORECASE)
-_OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining)|остальн\w+|други[ех]|қалған)\s*$", re.IGNORECASE)
+# "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
+_OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
+                              r"|қалған)\s*$", re.IGNORECASE)
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|others?)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
@@ -669,9 +684,17 @@ def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None
     if _KAZAKH_PART_AFTER_RE.match(text, number_end) is None:
         return None
     whole = _KAZAKH_PART_OF_RE.search(text[max(0, number_start - 60):number_start])
-    if whole is None:
-        return None
-    counted = counted_after(whole.group("noun") + " ", 0)
+    if whole is not None:
+        noun = whole.group("noun")
+    else:
+        # "Жобалардың жетеуі …, бесеуі …" (seven of the projects …, five …): a whole with no number,
+        # a plural in the genitive, counts the parts after it in its clause.
+        plurals = list(_KAZAKH_PLURAL_WHOLE_RE.finditer(text, max(0, number_start - 120), number_start))
+        # ("университеттердің 33 филиалы …, оның 14-і": a count between makes the part its noun's.)
+        if not plurals or re.search(r"\d", _KAZAKH_PART_NUMBER_RE.sub("", text[plurals[-1].end():number_start])):
+            return None
+        noun = plurals[-1].group()
+    counted = counted_after(" " + noun.strip() + " ", 0)
     return counted.unit if counted is not None and not counted.is_measure else None
 
 
@@ -772,7 +795,9 @@ def _bare_year_candidate(
     range_end: _RangeEnd | None,
 ) -> Candidate | None:
     """The DATE a four-digit number stands for, or None when it is really a count."""
-    after_temporal_word = _TEMPORAL_PREPOSITION_BEFORE_RE.search(text[max(0, number_start - 15) : number_start])
+    after_temporal_word = _TEMPORAL_PREPOSITION_BEFORE_RE.search(text[max(0, number_start - 15) : number_start]) \
+        or (_POSSESSIVE_BEFORE_RE.search(text[max(0, number_start - 30) : number_start]) is not None
+            and (count_noun is None or not count_noun.endswith("s") or count_noun.lower() in _PLANS_OF_A_YEAR))
     is_count = bound in (Bound.LOWER, Bound.UPPER, Bound.ALMOST) or count_noun is not None
     if is_count and not after_temporal_word:
         return None
