@@ -5,7 +5,7 @@ with its sentence, and what the Candidates pane lists for a whole sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, percent, quantity, same, span
+from test_value_words import count, date, money, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_candidates import find_values
@@ -111,3 +111,41 @@ def test_a_year_that_counts_is_still_a_count() -> None:
          date("2024-03"))
     same(suggest("by 1,500 jobs", published="2025-11-03", context="Employment rose by 1,500 jobs.").value,
          count(1500, "jobs"))
+
+
+# The classes the sixteenth set (whole articles, scored once after the fifteenth set's fixes) showed.
+SIXTEENTH_SET_CLASSES = [
+    # An exchange rate: the currency named before, priced per dollar or euro after the number.
+    ("487 per dollar", "The tenge weakened to 487 per dollar on Monday.", "2025-11-03", money(487, "KZT")),
+    ("498", "Курс тенге укрепился до 498 за доллар.", "2025-11-03", money(498, "KZT")),
+    # How often is an adjective: "about 60 weekly flights" counts flights.
+    ("12 daily trains", "The line carries 12 daily trains.", "2025-11-03", count(12, "trains")),
+    # Two figures joined by "or" are a range.
+    ("two or three weeks", "Customs clearance takes two or three weeks.", "2025-11-03",
+     quantity(None, "weeks", lower=2, upper=3)),
+    ("5 или 6 дней", "Досмотр занимает 5 или 6 дней.", "2025-11-03", quantity(None, "дней", lower=5, upper=6)),
+    # "рейсов было 58": the genitive noun before "было/стало" is what the number counts.
+    ("120", "В 2020 году школ стало 120.", "2025-11-03", count(120, "школ")),
+    # A figure in brackets after a place counts what "most" named.
+    ("6,400", "Most visitors came from Germany (11,200) and France (6,400).", "2025-11-03", count(6400, "visitors")),
+    ("3,2 мың", "Ең көп студент Германияға (3,2 мың) және Францияға (1,1 мың) барды.", "2025-11-03",
+     count(3200, "студент")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), SIXTEENTH_SET_CLASSES,
+                         ids=[c[0] + " / " + c[1] for c in SIXTEENTH_SET_CLASSES])
+def test_classes_the_sixteenth_set_showed(selection: str, context: str, published: str,
+                                          expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+def test_the_pane_reads_a_release_date_and_a_share_of_change() -> None:
+    # A release's date line "02-12-2026" is a date (it ranked eighth as a quantity before), and "by
+    # about a third after 2022" a share the pane lists.
+    same(_listed("Plenary session | Press release | 02-12-2026", "02-12-2026"), date("2026-12-02"))
+    same(_listed("Freight fell by about a third after 2022, as shippers avoided the route.", "about a third"),
+         percent(100 / 3, approximate=True))
+    # "5 or 3" is two figures, not a range.
+    descending = suggest("5 or 3 companies", published="2025-11-03").value
+    assert (descending.kind, descending.lower, descending.upper) == (ValueKind.COUNT, None, None)

@@ -39,7 +39,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Whole articles, every figure a curator records (natural distribution, not hard cases). Scored once
           # before any fix: 94.7 / 96.7 / 91.1 % (94.4 % in all); after its fixes 99.3 / 100 / 100 %. 150 / 92 / 79
           # highlights, so one miss is 0.7 / 1.1 / 1.3 %.
-          "held_out_fifteenth": 0.97}
+          "held_out_fifteenth": 0.97,
+          # Whole articles again, written after the fifteenth set's fixes. Scored once with them: 92.4 / 97.8 / 94.7 %
+          # (94.4 % in all; four of the English misses were labels against the "-year" convention, relabelled since);
+          # after its fixes 100 % each. 92 / 46 / 57 highlights, so one miss is 1.1 / 2.2 / 1.8 %.
+          "held_out_sixteenth": 0.97}
 
 
 @pytest.fixture(scope="module")

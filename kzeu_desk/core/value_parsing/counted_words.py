@@ -12,6 +12,8 @@ from __future__ import annotations
 # ("6 thousand joint enterprises", "60 high-ranking officials"); words with an adjective ending
 # (ENGLISH_ADJECTIVE_ENDINGS) need no entry.
 ENGLISH_ADJECTIVES = frozenset({
+    # How often: "about 60 weekly flights" counts flights.
+    "daily", "weekly", "monthly", "yearly", "annual", "hourly", "nightly", "quarterly",
     "new", "old", "large", "big", "small", "major", "minor", "key", "main", "joint", "different", "various",
     "other", "more", "many", "few", "several", "top", "leading", "high", "low", "raw", "foreign", "domestic",
     "direct", "private", "public", "further", "extra", "young", "senior", "junior", "full", "part", "own",

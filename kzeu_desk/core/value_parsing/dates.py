@@ -302,7 +302,8 @@ def _single_date_patterns(*, ignore_case: bool) -> tuple[DatePattern, ...]:
                  ignore_case=ignore_case),
         _pattern(rf"(?<![\w-]){year()}/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?![\d])", _read_numeric,
                  ignore_case=ignore_case),
-        _pattern(r"(?<![\d.])(?P<day>[0-3]?\d)(?P<separator>[./])(?P<month>[0-3]?\d)(?P=separator)(?P<year>[12]\d{3})"
+        # "02.12.2026", "2/12/2026", "02-12-2026" (a release's date line).
+        _pattern(r"(?<![\d.-])(?P<day>[0-3]?\d)(?P<separator>[./-])(?P<month>[0-3]?\d)(?P=separator)(?P<year>[12]\d{3})"
                  r"(?![\d])", _read_numeric, ignore_case=ignore_case),
         _pattern(rf"(?<![\w.]){year()}{KAZAKH_YEAR_BEFORE}{day()}\s+{month()}", _read_full, ignore_case=ignore_case),
         _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()},?\s+{year()}(?!\d){YEAR_WORD_AFTER}", _read_full,

@@ -278,7 +278,9 @@ FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 
 # Only where a share is being stated: "a third country", "half a million", "third largest" are not.
 FRACTION_FOLLOWER = (r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»]|\s*$|\s+(?:or|and)\b"
                      # "a third more than a year earlier", "a quarter lower": a share of change
-                     r"|\s+(?:more|higher|less|lower|larger|smaller|bigger)\b)")
+                     r"|\s+(?:more|higher|less|lower|larger|smaller|bigger)\b"
+                     # "fell by about a third after 2022", "a quarter since 2019": a share of change and when
+                     r"|\s+(?:after|since|from|over|during|between|compared|against|year-on-year|last|this)\b)")
 ENGLISH_FRACTION = (
     r"(?<![\w-])(?:(?P<numerator>one|an?|two|three|four)[\s-]+(?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)"
     r"|(?P<bare_half>half))(?![\w-])" + FRACTION_FOLLOWER

@@ -117,6 +117,8 @@ _RANGE_DASH_RE = re.compile(r"\s?[-–—]\s?")
 _REPEATED_PERCENT_RE = re.compile(r"\s?%")
 _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
+# "three or four days", "3 или 4 дня": two figures with "or" are a range of what is not known exactly.
+_RANGE_OR_RE = re.compile(r"\s+(?:or|или)\s+", re.IGNORECASE)
 _KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)", re.IGNORECASE)
 _KAZAKH_RANGE_UP_TO_RE = re.compile(
     rf"\d[\d,. ]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+[{CYRILLIC_LETTER}]+){{0,2}}?\s*(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
@@ -443,6 +445,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         elif (figure.exponent or first_scale is not None) and \
                 (measure := _measure_of_the_amount_before(text, start)) is not None:
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
+        elif (rate := _exchange_rate_currency(text, start, end)) is not None:
+            unit, kind = rate, ValueKind.MONEY  # "The tenge was little changed at 512 per dollar"
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
@@ -531,6 +535,28 @@ def _a_period_earlier(text: str, unit: str, end: int) -> bool:
 
 # "bringing its EU routes to eleven", "raising the number of flights to 20": the noun a change
 # brings to the number is what the number counts.
+_MOST_BEFORE_RE = re.compile(r"(?<![\w])(?:most|ең\s+көп|больше\s+всего|наибольшее\s+(?:число|количество))(?=\s)",
+                             re.IGNORECASE)
+# An exchange rate: the currency named before in the clause, priced per dollar or euro after the number.
+_PER_CURRENCY_AFTER_RE = re.compile(r"\s+(?:per|a|to\s+the|за|против)\s+(?:US\s+)?(?:dollar|euro|доллар|евро)(?![\w])",
+                                    re.IGNORECASE)
+_PRICED_CURRENCIES = {"tenge": "KZT", "тенге": "KZT", "теңге": "KZT", "rouble": "RUB", "ruble": "RUB",
+                      "рубль": "RUB", "рубля": "RUB", "som": "KGS", "sum": "UZS", "yuan": "CNY", "юань": "CNY"}
+_PRICED_CURRENCY_BEFORE_RE = re.compile(rf"(?<![\w])(?P<currency>{'|'.join(_PRICED_CURRENCIES)})(?![\w])", re.IGNORECASE)
+
+
+def _exchange_rate_currency(text: str, start: int, end: int) -> str | None:
+    """The code of the currency a bare number prices: "The tenge was little changed at 512 per dollar" is
+    512 tenge, "курс тенге – 512 за доллар" too."""
+    if _PER_CURRENCY_AFTER_RE.match(text, end) is None:
+        return None
+    named = list(_PRICED_CURRENCY_BEFORE_RE.finditer(_clause_before(text, start)))
+    return _PRICED_CURRENCIES[named[-1].group("currency").lower()] if named else None
+
+
+# "Год назад рейсов было 58" (a year ago there were 58 flights): the genitive noun before "было" is counted.
+_RUSSIAN_NOUN_WAS_BEFORE_RE = re.compile(
+    r"(?<![\w])(?P<noun>[а-яё]{3,})\s+(?:было|будет|стало|станет|насчитывалось|насчитывается)\s*$", re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
     r"|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+(?:(?:its|their|the|our|his|her)\s+)?"
@@ -659,6 +685,17 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
         if counted is not None and not counted.is_measure:
             return counted.unit
         # "олардың саны" (their number): the noun is the one the clause's figure before counted.
+    if re.search(r"\(\s*$", text[:start]) and (most := list(_MOST_BEFORE_RE.finditer(text, max(0, start - 200),
+                                                                                       start))):
+        # "Ең көп турист Германиядан (11,2 мың), Франциядан (6,4 мың)", "Most visitors came from Germany
+        # (11,200)": a figure in brackets after a place counts what "most" named.
+        counted = counted_after(text, most[-1].end())
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+    if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window)) is not None:
+        counted = counted_after(" " + existing.group("noun") + " ", 0)
+        if counted is not None and not counted.is_measure:
+            return counted.unit
     if (brought := _BRINGING_TO_BEFORE_RE.search(window)) is not None:
         counted = counted_after(" " + brought.group("phrase") + " ", 0)
         if counted is not None and not counted.is_measure:
@@ -739,7 +776,7 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
     repeated_percent = _REPEATED_PERCENT_RE.match(text, position)
     if repeated_percent is not None:
         position = repeated_percent.end()
-    separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE)
+    separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE, _RANGE_OR_RE)
     if (kazakh_from := _KAZAKH_RANGE_FROM_RE.match(text, position)) is not None:
         # "16,9-дан 19,8 теңгеге дейінгі бағамен" (at prices from 16.9 to 19.8 tenge): the ablative, then
         # the second figure with "дейін(гі)" after it; with a verb of change after "дейін" it is a change.
@@ -774,6 +811,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
             return None
         if repeated_percent is not None and _REPEATED_PERCENT_RE.match(text, second.end()) is None:
             return None
+        if word in ("or", "или") and second_value <= first_value:
+            return None  # "5 or 3" is two figures, not a range
         second_scale = _match_scale(text, second.end(), is_money=symbol is not None)
         is_year = _is_bare_year(first_digits, first_value) and _is_bare_year(second.group("digits"), second_value)
         return _RangeEnd(
