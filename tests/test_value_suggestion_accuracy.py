@@ -35,7 +35,15 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           "held_out_thirteenth": 0.97,
           # Scored once, after the thirteenth set's fixes and before any of its own: 93.6 / 94.2 / 86.8 % (91.6 % in
           # all): the honest held-out number of that round. After its fixes 100 % each.
-          "held_out_fourteenth": 0.97}
+          "held_out_fourteenth": 0.97,
+          # Whole articles, every figure a curator records (natural distribution, not hard cases). Scored once
+          # before any fix: 94.7 / 96.7 / 91.1 % (94.4 % in all); after its fixes 99.3 / 100 / 100 %. 150 / 92 / 79
+          # highlights, so one miss is 0.7 / 1.1 / 1.3 %.
+          "held_out_fifteenth": 0.97,
+          # Whole articles again, written after the fifteenth set's fixes. Scored once with them: 92.4 / 97.8 / 94.7 %
+          # (94.4 % in all; four of the English misses were labels against the "-year" convention, relabelled since);
+          # after its fixes 100 % each. 92 / 46 / 57 highlights, so one miss is 1.1 / 2.2 / 1.8 %.
+          "held_out_sixteenth": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "value_suggestions"
-PARTS = ("tuned", "held_out", "held_out_late", "held_out_fresh", "held_out_final", "held_out_unseen", "held_out_blind", "held_out_third", "held_out_fourth", "held_out_fifth", "held_out_sixth", "held_out_seventh", "held_out_eighth", "held_out_ninth", "held_out_tenth", "held_out_eleventh", "held_out_twelfth", "held_out_thirteenth", "held_out_fourteenth")
+PARTS = ("tuned", "held_out", "held_out_late", "held_out_fresh", "held_out_final", "held_out_unseen", "held_out_blind", "held_out_third", "held_out_fourth", "held_out_fifth", "held_out_sixth", "held_out_seventh", "held_out_eighth", "held_out_ninth", "held_out_tenth", "held_out_eleventh", "held_out_twelfth", "held_out_thirteenth", "held_out_fourteenth", "held_out_fifteenth", "held_out_sixteenth")
 LANGUAGES = ("en", "ru", "kk")
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
@@ -48,6 +48,9 @@ class Record:
     span: str
     value_spec: str
     expected: Expected
+    # Set for a highlight of a whole article (`article` parts): the article and where the highlight is.
+    article_id: str | None = None
+    start: int | None = None
 
     @property
     def kind_label(self) -> str:
@@ -62,7 +65,62 @@ class Outcome:
     got: str
 
 
+@dataclass(frozen=True)
+class Article:
+    """A whole article as a curator reads it, with every figure and date they highlighted."""
+
+    id: str
+    language: str
+    source: str
+    published: str | None
+    text: str
+    highlights: tuple[Record, ...]
+
+
+# In an article part a highlight is written in place: "[[US$40 billion | money 40e9 USD]]".
+_HIGHLIGHT_RE = re.compile(r"\[\[(?P<span>[^\]|]+?)\s*\|\s*(?P<value>[^\]]+?)\s*\]\]")
+ARTICLE_SEPARATOR = "\n=====\n"
+
+
+def is_article_part(part: str) -> bool:
+    return (DATA_DIR / f"{part}.txt").read_text(encoding="utf-8").startswith("article: ")
+
+
+def load_articles(part: str) -> list[Article]:
+    """The articles of an article part: a header of `key: value` lines (article, source, published), a
+    blank line, then the body with each highlight in place; articles are separated by a line "=====".
+    A highlight's record has the sentence around it as its text, as Ctrl+N reads it."""
+    from kzeu_desk.core.value_parsing.sentences import sentence_around
+
+    articles = []
+    for chunk in (DATA_DIR / f"{part}.txt").read_text(encoding="utf-8").split(ARTICLE_SEPARATOR):
+        header, _, marked = chunk.strip("\n").partition("\n\n")
+        fields = dict(line.split(": ", 1) for line in header.splitlines())
+        article_id, published = fields["article"], fields.get("published")
+        marked = marked.strip("\n")
+        pieces, spans, at = [], [], 0
+        for match in _HIGHLIGHT_RE.finditer(marked):
+            pieces.append(marked[at:match.start()])
+            start = sum(len(p) for p in pieces)
+            pieces.append(match.group("span"))
+            spans.append((start, start + len(match.group("span")), match.group("value")))
+            at = match.end()
+        pieces.append(marked[at:])
+        body = "".join(pieces) + "\n"
+        if "[[" in body or "]]" in body:
+            raise ValueError(f"{article_id}: a highlight is not written as [[span | value]]")
+        highlights = tuple(
+            Record(id=f"{article_id}-{number:02d}", language=article_id.split("-")[0], source=fields["source"],
+                   published=published, text=sentence_around(body, start, end), span=body[start:end],
+                   value_spec=value, expected=parse_expected(value), article_id=article_id, start=start)
+            for number, (start, end, value) in enumerate(spans, 1))
+        articles.append(Article(article_id, article_id.split("-")[0], fields["source"], published, body, highlights))
+    return articles
+
+
 def load(part: str) -> list[Record]:
+    if is_article_part(part):
+        return [record for article in load_articles(part) for record in article.highlights]
     text = (DATA_DIR / f"{part}.txt").read_text(encoding="utf-8")
     records = []
     for block in re.split(r"\n\s*\n", text.strip()):
@@ -220,7 +278,65 @@ def tables(results: dict[str, list[Outcome]]) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class CandidateScore:
+    """How the Candidates pane does on one article."""
+
+    article: Article
+    listed_right: int  # highlights the pane lists, with the curator's value, at an overlapping span
+    candidates: int
+    noise_above_first_fact: int  # candidates on no highlight ranked above the first on a highlight
+    noise_in_top_ten: int
+    missed: tuple[str, ...]  # a line for each highlight not listed right
+
+
+def _overlaps(start: int, end: int, record: Record) -> bool:
+    assert record.start is not None
+    return start < record.start + len(record.span) and record.start < end
+
+
+def score_candidates(article: Article) -> CandidateScore:
+    """The pane's list for the article (`find_values`, ranked as the pane ranks it: score, then position)."""
+    from kzeu_desk.core.value_candidates import find_values
+
+    found = sorted(find_values(article.text, article.published), key=lambda f: (-f.score, f.start))
+    on_a_highlight = [any(_overlaps(f.start, f.end, h) for h in article.highlights) for f in found]
+    first_fact = on_a_highlight.index(True) if True in on_a_highlight else len(found)
+    missed = []
+    for highlight in article.highlights:
+        listed = [f for f in found if _overlaps(f.start, f.end, highlight)]
+        if not any(is_right(highlight.expected, f.value, f.note) for f in listed):
+            got = "; ".join(f"{article.text[f.start:f.end]!r} {_describe(f.value, f.note)}" for f in listed) or "nothing"
+            missed.append(f"{highlight.id}: {highlight.span!r} expected {highlight.value_spec}, listed {got}")
+    return CandidateScore(article, len(article.highlights) - len(missed), len(found), first_fact,
+                          on_a_highlight[:10].count(False), tuple(missed))
+
+
+def candidate_table(scores: list[CandidateScore]) -> str:
+    lines = ["| article | highlights | listed right | candidates | non-facts above the first fact | non-facts in the top 10 |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for item in scores:
+        total = len(item.article.highlights)
+        lines.append(f"| {item.article.id} | {total} | {_cell(item.listed_right, total)} | {item.candidates} | "
+                     f"{item.noise_above_first_fact} | {item.noise_in_top_ten} |")
+    for language in LANGUAGES:
+        chosen = [i for i in scores if i.article.language == language]
+        lines.append(f"| {LANGUAGE_NAMES[language]} | {sum(len(i.article.highlights) for i in chosen)} | "
+                     f"{_cell(sum(i.listed_right for i in chosen), sum(len(i.article.highlights) for i in chosen))} | "
+                     f"{sum(i.candidates for i in chosen)} | {sum(i.noise_above_first_fact for i in chosen)} | "
+                     f"{sum(i.noise_in_top_ten for i in chosen)} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> None:
+    if "--candidates" in argv:
+        for part in argv[argv.index("--candidates") + 1:]:
+            scores = [score_candidates(article) for article in load_articles(part)]
+            print(f"## the Candidates pane on {part}\n\n{candidate_table(scores)}")
+            for item in scores:
+                for line in item.missed:
+                    print("  " + line)
+        return
     suggest = current_suggest()
     results = {part: score(load(part), suggest) for part in PARTS}
     print(tables(results))

@@ -43,6 +43,9 @@ _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІ�
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
 _OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?|из|ішінен)[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
                         re.IGNORECASE)
+# "four of those loans", "12 of the projects", "три из этих проектов": a part named before its whole's noun.
+_OF_THE_WHOLE_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:those|these|the|its|their|our)|из[ \u00a0]+(?:этих|тех))(?=[ \u00a0])",
+                              re.IGNORECASE)
 _TWO_WORD_MEASURE_RE = re.compile(
     rf"[ \u00a0]+(?P<unit>(?:cubic|square)[ \u00a0]+(?:metres|meters|metre|meter|kilometres|kilometers|kilometre|kilometer)"
     rf"|(?:текше|шаршы)[ \u00a0]+(?:метр|шақырым|километр))(?P<ending>[{CYRILLIC_LETTER}]*)(?![\w])",
@@ -106,6 +109,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
     if (out_of := _OUT_OF_RE.match(text, position)) is not None:
         # "19 out of the 34 materials", "12 из 27 стран-членов": the first number counts the noun.
         position = out_of.end()
+    elif (of_the := _OF_THE_WHOLE_RE.match(text, position)) is not None:
+        position = of_the.end()
     words: list[tuple[str, int]] = []
     cursor = position
     while len(words) < _MOST_ENGLISH_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:
@@ -495,7 +500,11 @@ def _looks_like_kazakh_verb(word: str) -> bool:
 
 def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Counted | None:
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
-    if about is not None:
+    # "бес ынтымақтастық туралы келісім" counts agreements; but with a verbal noun before "туралы"
+    # ("жүз стипендия бөлу туралы келісім", an agreement on giving a hundred scholarships) the
+    # number counts that verb's object.
+    if about is not None and not (about >= 2 and len(words[about - 1][0]) >= 4
+                                  and words[about - 1][0].lower().endswith("у")):
         words = words[about + 1:]
     for index, (word, end) in enumerate(words):
         lowered = word.lower()

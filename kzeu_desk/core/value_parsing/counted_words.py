@@ -12,6 +12,8 @@ from __future__ import annotations
 # ("6 thousand joint enterprises", "60 high-ranking officials"); words with an adjective ending
 # (ENGLISH_ADJECTIVE_ENDINGS) need no entry.
 ENGLISH_ADJECTIVES = frozenset({
+    # How often: "about 60 weekly flights" counts flights.
+    "daily", "weekly", "monthly", "yearly", "annual", "hourly", "nightly", "quarterly",
     "new", "old", "large", "big", "small", "major", "minor", "key", "main", "joint", "different", "various",
     "other", "more", "many", "few", "several", "top", "leading", "high", "low", "raw", "foreign", "domestic",
     "direct", "private", "public", "further", "extra", "young", "senior", "junior", "full", "part", "own",
@@ -74,6 +76,9 @@ RUSSIAN_NOT_COUNTED = frozenset({
     "об", "у", "раз", "раза", "процент", "процента", "процентов", "млн", "млрд", "трлн", "тысяч", "тысячи",
     "миллионов", "миллиардов", "назад", "человек", "чем", "более", "менее", "свыше", "около", "тех", "этих",
     "мен", "және", "жылы", "жылғы",
+    # Verbs and adverbs that follow a bare number whose noun came before: "первые два должны прийти".
+    "должны", "должно", "должна", "должен", "будут", "будет", "были", "было", "была", "был", "могут", "может",
+    "смогут", "стали", "станут", "уже", "ещё", "еще", "также", "тоже",
 })
 # "года", "год" after a number that is not a year count years of time ("33 года", "1 год").
 RUSSIAN_YEARS_OF_TIME = frozenset({"год", "года"})

@@ -262,7 +262,7 @@ _HALVES = (
     rf"(?<![\w]){_IN}{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:half|полугоди[еия]){_OF_YEAR}",
     rf"(?<![\w])H(?P<ord>[12])\s*{year()}(?!\d)",
     # "Жылдың бірінші жартысында" (the first half of the year): the publication's year, as in English.
-    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE}|(?<!\d\s)(?P<rel_the>(?i:жылдың)))\s+"
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|{_KAZAKH_RELATIVE_YEAR_BEFORE}|(?<!\d\s)(?P<rel_the>(?i:жылдың)))\s+"
     rf"{_HALF_ORDINAL}\s+(?i:жартысында|жартыжылдығында|жартыжылдықта|жарты\s+жылында|жарты\s+жылда)",
     # Without a year, dated by tense as a month without a year is: "in the second half",
     # "во втором полугодии", "екінші жартыжылдықта" (those with a year were read above).
@@ -275,7 +275,7 @@ _QUARTERS = (
     rf"(?<![\w]){_IN}(?:(?i:first|первые)\s+(?P<n>[1-3]|(?i:two|three|два|двух|три|трех|трёх))\s+(?i:quarters|квартала)|{_QUARTER_ORDINAL}(?:-?(?:м|й))?"
     rf"\s+(?i:quarter|квартал[еа]?)){_OF_YEAR}",
     rf"(?<![\w])Q(?P<ord>[1-4])\s*{year()}(?!\d)",
-    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың)|{_KAZAKH_RELATIVE_YEAR_BEFORE}|(?<!\d\s)(?P<rel_the>(?i:жылдың)))\s+"
+    rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|{_KAZAKH_RELATIVE_YEAR_BEFORE}|(?<!\d\s)(?P<rel_the>(?i:жылдың)))\s+"
     rf"{_QUARTER_ORDINAL}\s+(?i:тоқсан[{CYRILLIC_LETTER}]*)",
     # Without a year ("in the first quarter", "в третьем квартале", "екінші тоқсанда"): dated by the
     # sentence's tense, as a month without a year is (those with a year were read and blanked above).
@@ -411,7 +411,7 @@ _DECADES = (
     r"(?<![\w])(?:(?i:the)\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s(?![\w])",
     rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0|[1-9]0)-?(?:х|е)\s+(?i:годах|годы|годов|гг\.?){NOT_CYRILLIC_AFTER}",
     # Not the second year of a range: "2010-2020 жылдары" is eleven years, not the 2020s.
-    rf"(?<![\w\d])(?<!\d[-–—])(?<!\d\s[-–—]\s)(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында|дан|ынан|ға|ына)?)"
+    rf"(?<![\w\d])(?<!\d[-–—])(?<!\d\s[-–—]\s)(?<!\d\s(?:мен|бен|пен)\s)(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында|дан|ынан|ға|ына)?)"
     rf"{NOT_CYRILLIC_AFTER}",
 )
 
@@ -442,6 +442,9 @@ _YEAR_RANGES = (
     rf"(?![\d.,]\d|\d)"
     rf"{_NOT_AN_AMOUNT_AFTER}(?:\s*(?P<years_word>(?i:годах|годы|годов|гг\.?|года|год|жылдар[{CYRILLIC_LETTER}]*|жылдың|жылы|жж\.?))"
     rf"{NOT_CYRILLIC_AFTER})?",
+    # "2015 бен 2020 жылдар аралығында" (between 2015 and 2020): "мен/бен/пен" with "аралығында" after.
+    rf"(?<![\w.\d])(?P<y1>[12]\d{{3}})(?P<sep>{_KAZAKH_BETWEEN})(?P<y2>[12]\d{{3}})(?P<y2_short>)(?P<opener>)"
+    rf"(?:\s+(?P<years_word>(?i:жылдар[{CYRILLIC_LETTER}]*|жылдың|жылы)))?{_KAZAKH_BETWEEN_END}{NOT_CYRILLIC_AFTER}",
 )
 
 

@@ -32,6 +32,7 @@ from kzeu_desk.core.value_parsing.date_words import (
 from kzeu_desk.core.value_parsing.tense_words import (
     ENGLISH_FUTURE,
     ENGLISH_PAST,
+    KAZAKH_AGREED_TO,
     KAZAKH_FUTURE,
     KAZAKH_LAST_WORD_FUTURE,
     KAZAKH_LAST_WORD_PAST,
@@ -47,6 +48,7 @@ _ISO_PUBLISHED_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day
 # at most this many months after the publication date (an announced summit), otherwise before it (a
 # report of what happened): the nearer of the two readings, leaning to the past.
 MONTHS_AHEAD_OF_PUBLICATION = 5
+_KAZAKH_AGREED_TO_RE = re.compile(KAZAKH_AGREED_TO, re.IGNORECASE)
 _FUTURE_RE = re.compile(rf"(?<![\w'])(?:{ENGLISH_FUTURE}|{RUSSIAN_FUTURE}|{KAZAKH_FUTURE})(?![\w])", re.IGNORECASE)
 # A participle after "be" is future or passive, not a report: "will be held", "будет подписан".
 _PAST_RE = re.compile(rf"(?<![\w'])(?<!be )(?<!будет )(?<!будут )(?:{ENGLISH_PAST}|{RUSSIAN_PAST}|{KAZAKH_PAST})(?![\w])",
@@ -82,7 +84,8 @@ def tense_of(text: str) -> str | None:
     reports ("took place", "прошел", "өтті"), None when it says neither or both."""
     future = _FUTURE_RE.search(text) is not None
     past = _PAST_RE.search(text) is not None
-    if not future and not past and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None:
+    if not future and not past and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None \
+            and _KAZAKH_AGREED_TO_RE.search(text) is None:
         word = last.group("word").lower()
         future = re.fullmatch(KAZAKH_LAST_WORD_FUTURE, word) is not None
         past = not future and re.fullmatch(KAZAKH_LAST_WORD_PAST, word) is not None
@@ -299,7 +302,8 @@ def _single_date_patterns(*, ignore_case: bool) -> tuple[DatePattern, ...]:
                  ignore_case=ignore_case),
         _pattern(rf"(?<![\w-]){year()}/(?P<month>[01]\d)/(?P<day>[0-3]\d)(?![\d])", _read_numeric,
                  ignore_case=ignore_case),
-        _pattern(r"(?<![\d.])(?P<day>[0-3]?\d)(?P<separator>[./])(?P<month>[0-3]?\d)(?P=separator)(?P<year>[12]\d{3})"
+        # "02.12.2026", "2/12/2026", "02-12-2026" (a release's date line).
+        _pattern(r"(?<![\d.-])(?P<day>[0-3]?\d)(?P<separator>[./-])(?P<month>[0-3]?\d)(?P=separator)(?P<year>[12]\d{3})"
                  r"(?![\d])", _read_numeric, ignore_case=ignore_case),
         _pattern(rf"(?<![\w.]){year()}{KAZAKH_YEAR_BEFORE}{day()}\s+{month()}", _read_full, ignore_case=ignore_case),
         _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()},?\s+{year()}(?!\d){YEAR_WORD_AFTER}", _read_full,

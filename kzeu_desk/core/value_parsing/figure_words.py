@@ -125,7 +125,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін(?:гі)?|шейін){NOT_CYRILLIC_AFTER}"
      rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын|аспайды|аспады|аспаған|аспауы|аспайтындай){NOT_CYRILLIC_AFTER}",
+    # A participle takes case endings as a noun does: "мерзім 20 күннен аспайтынын айтты" (said it does not exceed).
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын(?:ын|ы|ына|дай)?|аспайды|аспады|аспаған(?:ын|ы)?|аспауы(?:н)?)"
+     rf"{NOT_CYRILLIC_AFTER}",
      Bound.UPPER),
     # "жуық" in any case it takes as the noun of the phrase: "50 пайызға жуығын", "жуығына", "жуығында".
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы(?:н|на|нда|нан|мен)?|жуықта(?:ды|п|ған|йды)|жуық|шамасында|шақты"
@@ -276,14 +278,17 @@ FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 
 # Only where a share is being stated: "a third country", "half a million", "third largest" are not.
 FRACTION_FOLLOWER = (r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»]|\s*$|\s+(?:or|and)\b"
                      # "a third more than a year earlier", "a quarter lower": a share of change
-                     r"|\s+(?:more|higher|less|lower|larger|smaller|bigger)\b)")
+                     r"|\s+(?:more|higher|less|lower|larger|smaller|bigger)\b"
+                     # "fell by about a third after 2022", "a quarter since 2019": a share of change and when
+                     r"|\s+(?:after|since|from|over|during|between|compared|against|year-on-year|last|this)\b)")
 ENGLISH_FRACTION = (
     r"(?<![\w-])(?:(?P<numerator>one|an?|two|three|four)[\s-]+(?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)"
     r"|(?P<bare_half>half))(?![\w-])" + FRACTION_FOLLOWER
 )
 HALF_OF_PERIOD_BEFORE = r"(?:first|second|other|latter|former|and|\d\w*)\s+(?:an?\s+)?$"
 RUSSIAN_FRACTION = (
-    r"(?<![\w])(?:(?P<numerator>одн[аоу]|одной|две|двух|двум|двумя|три|трех|трёх)\s+)?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
+    # "наполовину" (by half, "загружен наполовину") is the half of "половина" with "на" glued before it.
+    r"(?<![\w])(?:(?P<numerator>одн[аоу]|одной|две|двух|двум|двумя|три|трех|трёх)\s+)?(?:на(?=половину))?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
     # "пятая часть", "одна десятая": an ordinal is a share only with "часть" or a numerator ("пятую
     # годовщину" is the fifth anniversary).
     r"|(?:пят|десят)(?:ая|ую|ой|ых)(?P<part>\s+част(?:ь|и|ью))?)"

@@ -117,6 +117,8 @@ _RANGE_DASH_RE = re.compile(r"\s?[-–—]\s?")
 _REPEATED_PERCENT_RE = re.compile(r"\s?%")
 _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
+# "three or four days", "3 или 4 дня": two figures with "or" are a range of what is not known exactly.
+_RANGE_OR_RE = re.compile(r"\s+(?:or|или)\s+", re.IGNORECASE)
 _KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)", re.IGNORECASE)
 _KAZAKH_RANGE_UP_TO_RE = re.compile(
     rf"\d[\d,. ]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+[{CYRILLIC_LETTER}]+){{0,2}}?\s*(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
@@ -126,6 +128,12 @@ _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from
 
 _TEMPORAL_PREPOSITION_BEFORE_RE = re.compile(TEMPORAL_PREPOSITIONS_BEFORE, re.IGNORECASE)
 _OFFSET_IN_TIME_AFTER_RE = re.compile(OFFSET_IN_TIME_AFTER, re.IGNORECASE)
+# "its 2035 targets", "the EU's 2030 benchmarks": a year-shaped number after a possessive dates the
+# noun after it (a count that large after "its" is written with a separator: "its 2,035 employees").
+# Plural nouns a year dates rather than a number counts ("its 2030 targets"; "its 2000 employees" counts).
+_PLANS_OF_A_YEAR = frozenset({"targets", "goals", "benchmarks", "commitments", "objectives", "plans", "elections",
+                              "results", "accounts", "figures", "estimates", "forecasts", "priorities", "ambitions"})
+_POSSESSIVE_BEFORE_RE = re.compile(r"(?<![\w])(?:its|their|our|his|her|[A-Za-z]+['’]s?)\s+$", re.IGNORECASE)
 _REFERENCE_BEFORE_RE = re.compile(REFERENCE_WORDS_BEFORE, re.IGNORECASE)
 _NOT_A_FIGURE_AFTER_RE = re.compile(NOT_A_FIGURE_AFTER)
 _EARLIEST_BARE_YEAR = 1800
@@ -139,6 +147,9 @@ _KAZAKH_PART_PARTICLE = r"(?:\s+(?:тек|ғана|шамамен|кемінде
 _KAZAKH_PART_OF_RE = re.compile(
     rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің)){_KAZAKH_PART_PARTICLE}\s+$",
     re.IGNORECASE)
+_KAZAKH_PLURAL_WHOLE_RE = re.compile(
+    rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
+_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы])")
 _KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы])", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
@@ -149,7 +160,8 @@ _NUMBER_OF_BEFORE_RE = re.compile(
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(
-    rf"(?P<noun>(?:[{CYRILLIC_LETTER}]+\s+)?[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?![\w])", re.IGNORECASE)
+    # "мектептер санын 50-ге жеткізу" (to bring the number of schools to 50): "саны" in the accusative too.
+    rf"(?P<noun>(?:[{CYRILLIC_LETTER}]+\s+)?[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?:н|ның)?(?![\w])", re.IGNORECASE)
 # ("and" joins nouns as often as clauses: "between Kazakhstan and the EU", so it breaks nothing.)
 # A full stop ends a clause, not the one of an abbreviated scale ("1,6 тыс. компаний") or a decimal point.
 _CLAUSE_BREAK_RE = re.compile(r"\.(?!\d)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!трлн\.)(?<!долл\.)|[;:!?()]|(?<![\w])(?:while|whereas|but|а|но|ал)(?![\w])", re.IGNORECASE)
@@ -401,6 +413,7 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     unit = figure.unit
     kind = figure.kind
     whole_of_a_part = False
+    borrowed_noun = False  # the noun was named elsewhere in the clause, not right after the number
     unit_exponent = 0
     if hyphened_measure is not None and unit is None:
         # "a 47-kilometre line", "a 10-year loan": a measure made an adjective, in its unit as written.
@@ -432,12 +445,14 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         elif (figure.exponent or first_scale is not None) and \
                 (measure := _measure_of_the_amount_before(text, start)) is not None:
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
+        elif (rate := _exchange_rate_currency(text, start, end)) is not None:
+            unit, kind = rate, ValueKind.MONEY  # "The tenge was little changed at 512 per dollar"
         elif (named := _counted_noun_named_before(text, start)) is not None:
-            unit, kind = named, ValueKind.COUNT
+            unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
             # "Eleven Member States operate centres; four more intend to": "more" adds to the count
             # before it, across the clause.
-            unit, kind = named, ValueKind.COUNT
+            unit, kind, borrowed_noun = named, ValueKind.COUNT, True
 
     if bound is None and kind is ValueKind.QUANTITY and unit is not None and _a_time_limit(text, start, end, unit):
         bound = Bound.UPPER
@@ -451,7 +466,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         return None
     if first_is_year_shaped and figure.kind is ValueKind.QUANTITY and figure.unit is None and figure.exponent == 0 \
             and compound is None:
-        year_candidate = _bare_year_candidate(text, number_start, first_value, bound, unit, range_end)
+        # "in five towns by 2030": a year-shaped number that only borrows its clause's noun is a year.
+        year_candidate = _bare_year_candidate(text, number_start, first_value, bound,
+                                              None if borrowed_noun else unit, range_end)
         if year_candidate is not None:
             return year_candidate
 
@@ -503,7 +520,9 @@ _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
 _BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|они|олардың|олар|them|they)(?![\w])", re.IGNORECASE)
-_OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining)|остальн\w+|други[ех]|қалған)\s*$", re.IGNORECASE)
+# "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
+_OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
+                              r"|қалған)\s*$", re.IGNORECASE)
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|others?)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
@@ -516,6 +535,28 @@ def _a_period_earlier(text: str, unit: str, end: int) -> bool:
 
 # "bringing its EU routes to eleven", "raising the number of flights to 20": the noun a change
 # brings to the number is what the number counts.
+_MOST_BEFORE_RE = re.compile(r"(?<![\w])(?:most|ең\s+көп|больше\s+всего|наибольшее\s+(?:число|количество))(?=\s)",
+                             re.IGNORECASE)
+# An exchange rate: the currency named before in the clause, priced per dollar or euro after the number.
+_PER_CURRENCY_AFTER_RE = re.compile(r"\s+(?:per|a|to\s+the|за|против)\s+(?:US\s+)?(?:dollar|euro|доллар|евро)(?![\w])",
+                                    re.IGNORECASE)
+_PRICED_CURRENCIES = {"tenge": "KZT", "тенге": "KZT", "теңге": "KZT", "rouble": "RUB", "ruble": "RUB",
+                      "рубль": "RUB", "рубля": "RUB", "som": "KGS", "sum": "UZS", "yuan": "CNY", "юань": "CNY"}
+_PRICED_CURRENCY_BEFORE_RE = re.compile(rf"(?<![\w])(?P<currency>{'|'.join(_PRICED_CURRENCIES)})(?![\w])", re.IGNORECASE)
+
+
+def _exchange_rate_currency(text: str, start: int, end: int) -> str | None:
+    """The code of the currency a bare number prices: "The tenge was little changed at 512 per dollar" is
+    512 tenge, "курс тенге – 512 за доллар" too."""
+    if _PER_CURRENCY_AFTER_RE.match(text, end) is None:
+        return None
+    named = list(_PRICED_CURRENCY_BEFORE_RE.finditer(_clause_before(text, start)))
+    return _PRICED_CURRENCIES[named[-1].group("currency").lower()] if named else None
+
+
+# "Год назад рейсов было 58" (a year ago there were 58 flights): the genitive noun before "было" is counted.
+_RUSSIAN_NOUN_WAS_BEFORE_RE = re.compile(
+    r"(?<![\w])(?P<noun>[а-яё]{3,})\s+(?:было|будет|стало|станет|насчитывалось|насчитывается)\s*$", re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
     r"|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+(?:(?:its|their|the|our|his|her)\s+)?"
@@ -644,6 +685,17 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
         if counted is not None and not counted.is_measure:
             return counted.unit
         # "олардың саны" (their number): the noun is the one the clause's figure before counted.
+    if re.search(r"\(\s*$", text[:start]) and (most := list(_MOST_BEFORE_RE.finditer(text, max(0, start - 200),
+                                                                                       start))):
+        # "Ең көп турист Германиядан (11,2 мың), Франциядан (6,4 мың)", "Most visitors came from Germany
+        # (11,200)": a figure in brackets after a place counts what "most" named.
+        counted = counted_after(text, most[-1].end())
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+    if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window)) is not None:
+        counted = counted_after(" " + existing.group("noun") + " ", 0)
+        if counted is not None and not counted.is_measure:
+            return counted.unit
     if (brought := _BRINGING_TO_BEFORE_RE.search(window)) is not None:
         counted = counted_after(" " + brought.group("phrase") + " ", 0)
         if counted is not None and not counted.is_measure:
@@ -669,9 +721,17 @@ def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None
     if _KAZAKH_PART_AFTER_RE.match(text, number_end) is None:
         return None
     whole = _KAZAKH_PART_OF_RE.search(text[max(0, number_start - 60):number_start])
-    if whole is None:
-        return None
-    counted = counted_after(whole.group("noun") + " ", 0)
+    if whole is not None:
+        noun = whole.group("noun")
+    else:
+        # "Жобалардың жетеуі …, бесеуі …" (seven of the projects …, five …): a whole with no number,
+        # a plural in the genitive, counts the parts after it in its clause.
+        plurals = list(_KAZAKH_PLURAL_WHOLE_RE.finditer(text, max(0, number_start - 120), number_start))
+        # ("университеттердің 33 филиалы …, оның 14-і": a count between makes the part its noun's.)
+        if not plurals or re.search(r"\d", _KAZAKH_PART_NUMBER_RE.sub("", text[plurals[-1].end():number_start])):
+            return None
+        noun = plurals[-1].group()
+    counted = counted_after(" " + noun.strip() + " ", 0)
     return counted.unit if counted is not None and not counted.is_measure else None
 
 
@@ -716,7 +776,7 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
     repeated_percent = _REPEATED_PERCENT_RE.match(text, position)
     if repeated_percent is not None:
         position = repeated_percent.end()
-    separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE)
+    separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE, _RANGE_OR_RE)
     if (kazakh_from := _KAZAKH_RANGE_FROM_RE.match(text, position)) is not None:
         # "16,9-дан 19,8 теңгеге дейінгі бағамен" (at prices from 16.9 to 19.8 tenge): the ablative, then
         # the second figure with "дейін(гі)" after it; with a verb of change after "дейін" it is a change.
@@ -751,6 +811,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
             return None
         if repeated_percent is not None and _REPEATED_PERCENT_RE.match(text, second.end()) is None:
             return None
+        if word in ("or", "или") and second_value <= first_value:
+            return None  # "5 or 3" is two figures, not a range
         second_scale = _match_scale(text, second.end(), is_money=symbol is not None)
         is_year = _is_bare_year(first_digits, first_value) and _is_bare_year(second.group("digits"), second_value)
         return _RangeEnd(
@@ -772,7 +834,9 @@ def _bare_year_candidate(
     range_end: _RangeEnd | None,
 ) -> Candidate | None:
     """The DATE a four-digit number stands for, or None when it is really a count."""
-    after_temporal_word = _TEMPORAL_PREPOSITION_BEFORE_RE.search(text[max(0, number_start - 15) : number_start])
+    after_temporal_word = _TEMPORAL_PREPOSITION_BEFORE_RE.search(text[max(0, number_start - 15) : number_start]) \
+        or (_POSSESSIVE_BEFORE_RE.search(text[max(0, number_start - 30) : number_start]) is not None
+            and (count_noun is None or not count_noun.endswith("s") or count_noun.lower() in _PLANS_OF_A_YEAR))
     is_count = bound in (Bound.LOWER, Bound.UPPER, Bound.ALMOST) or count_noun is not None
     if is_count and not after_temporal_word:
         return None

@@ -154,7 +154,11 @@ def _read_month_of_relative_year(match: re.Match[str], publication: Publication 
 
 
 def _read_nearest_month(match: re.Match[str], publication: Publication | None) -> DateReading | None:
-    """"last October" (the October before publication), "this October", "next October"."""
+    """"last October" (the October of the year before publication), "this October", "next October".
+
+    "last March" in a May article is the March of the year before: a March of the same year is
+    written "in March" or "this March" (the fifteenth set's "at the Samarkand summit last April", in
+    May, was the April a year before)."""
     month_value = month_number(match.group("month"))
     if month_value is None:
         return None
@@ -164,7 +168,7 @@ def _read_nearest_month(match: re.Match[str], publication: Publication | None) -
     if publication.month is None:
         return needs("month")
     if offset < 0:
-        year_value = publication.year if month_value < publication.month else publication.year - 1
+        year_value = publication.year - 1
     elif offset > 0:
         year_value = publication.year if month_value > publication.month else publication.year + 1
     else:

@@ -9,9 +9,11 @@ Spans are mapped back to the text as it was given.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from kzeu_desk.core.value_parsing.candidates import Candidate
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.date_scan import scan_dates, unanchored_phrase
 from kzeu_desk.core.value_parsing.dates import Publication
 from kzeu_desk.core.value_parsing.numbers import scan_numbers
@@ -25,7 +27,8 @@ def scan(text: str, publication: Publication | None) -> list[Candidate]:
     ordinals, without_ordinals = scan_ordinals(text)
     rewritten = rewrite_number_words(without_ordinals)
     dates, masked = scan_dates(rewritten.text, publication)
-    found = dates + scan_numbers(masked, strict=False) + scan_word_figures(masked)
+    found = _dated_from_the_year_before(dates + scan_numbers(masked, strict=False) + scan_word_figures(masked),
+                                        masked)
     if not rewritten.replacements:
         return found + ordinals
     mapped = ordinals
@@ -36,3 +39,41 @@ def scan(text: str, publication: Publication | None) -> list[Candidate]:
             candidate = replace(candidate, value=unanchored_phrase(text[start:end]))
         mapped.append(replace(candidate, start=start, end=end))
     return mapped
+
+
+# "three years later", "four years earlier", "пять лет спустя": a step from a year written before it.
+_STEP_IN_YEARS_RE = re.compile(r"\s*(?P<way>later|afterwards|earlier|before|спустя|позже|позднее|раньше|ранее)(?![\w])",
+                               re.IGNORECASE)
+_YEAR_UNITS = frozenset({"year", "years", "год", "года", "лет", "decade", "decades"})
+_EARLIER_WORDS = frozenset({"earlier", "before", "раньше", "ранее"})
+
+
+def _dated_from_the_year_before(found: list[Candidate], text: str) -> list[Candidate]:
+    """A span of years right before "later" or "earlier" dates from the last year written before it in
+    the text: "The plant opened in 2012, and three years later …" is 2015; "40% more than four years
+    earlier" beside "in 2020" is 2016 (the "more than" there compares the figures, not the years).
+    With no year before, it stays a span (`numbers` ranks it as a relative date)."""
+    years = sorted((c for c in found if c.value.kind is ValueKind.DATE and c.value.date and len(c.value.date) == 4),
+                   key=lambda c: c.start)
+    if not years:
+        return found
+    result = []
+    for candidate in found:
+        value = candidate.value
+        step = _STEP_IN_YEARS_RE.match(text, candidate.end)
+        before = [y for y in years if y.end <= candidate.start]
+        if step is None or not before or value.kind is not ValueKind.QUANTITY or (value.unit or "").lower() \
+                not in _YEAR_UNITS or (value.amount is None and value.lower is None) or value.approximate:
+            result.append(candidate)
+            continue
+        span_of_years = (value.amount if value.amount is not None else value.lower) or 0.0
+        if (value.unit or "").lower().startswith("decade"):
+            span_of_years *= 10
+        if span_of_years != int(span_of_years):
+            result.append(candidate)
+            continue
+        sign = -1 if step.group("way").lower() in _EARLIER_WORDS else 1
+        year = int(before[-1].value.date or "0") + sign * int(span_of_years)
+        dated = TypedValue(kind=ValueKind.DATE, date=f"{year:04d}")
+        result.append(replace(candidate, value=dated, salience=Salience.RELATIVE_DATE))
+    return result

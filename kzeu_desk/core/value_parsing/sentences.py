@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER
+from kzeu_desk.core.value_parsing.counted_words import MEASURE_ABBREVIATIONS
 
 # Words that end with a full stop without ending a sentence, in the three languages.
 ABBREVIATIONS = frozenset({
@@ -38,10 +39,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "240 тыс. ДФЭ", "1.2 mln. TEU": a scale abbreviated before a unit in capitals ends no sentence.
+_SCALE_BEFORE_RE = re.compile(r"\d[\d,.\s]*\s(?:тыс|млн|млрд|трлн|mln|bn)$", re.IGNORECASE)
+_UNIT_AFTER_RE = re.compile(rf"{MEASURE_ABBREVIATIONS}(?![\w])")
+
+
 def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
     start = 0
     for match in _END_RE.finditer(line):
         if match.group("stop") == "." and _is_abbreviation(line[start : match.start()]):
+            continue
+        if match.group("stop") == "." and _SCALE_BEFORE_RE.search(line, max(start, match.start() - 30), match.start()) \
+                and _UNIT_AFTER_RE.match(line, match.end()):
             continue
         _add(line, offset, start, match.end("closing"), spans)
         start = match.end()

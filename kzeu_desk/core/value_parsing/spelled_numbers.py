@@ -349,6 +349,16 @@ def _kazakh_round(word: str) -> tuple[int, str] | None:
 
 
 _ORDINAL_ENDINGS = ("інші", "ыншы", "нші", "ншы", "-ші", "-шы")
+# "жүз" before a noun is a hundred ("жүз стипендия", "жүз оқытушы қатысты"); it is also a face, the
+# stem of "swim" and, after "Ұлы/Орта/Кіші", one of the three hordes, and before a verb it is no number.
+_HORDE_WORDS = frozenset({"ұлы", "орта", "кіші"})
+_KAZAKH_VERB_ENDING_RE = re.compile(r"(?:ды|ді|ты|ті|ған|ген|қан|кен|ады|еді|йды|йді|ып|іп|у)$")
+
+
+def _a_hundred_of(tokens: list[_Token], first: int, next_word: str) -> bool:
+    return (re.fullmatch(r"[а-яәіңғүұқөһ]{3,}", next_word) is not None
+            and _KAZAKH_VERB_ENDING_RE.search(next_word) is None
+            and (first == 0 or _previous_word(tokens, first) not in _HORDE_WORDS))
 
 
 def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bool) -> _Reading | None:
@@ -398,7 +408,8 @@ def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bo
             return None
     elif single and (hundred_first or tokens[first].word.lower() in KAZAKH_ONLY_BEFORE_SCALE or
                      (read is not None and read[0] == 1)):
-        if ending or not next_word.startswith((*KAZAKH_SCALE_STEMS, KAZAKH_HUNDRED)):
+        if ending or not (next_word.startswith((*KAZAKH_SCALE_STEMS, KAZAKH_HUNDRED))
+                          or (hundred_first and kazakh_text and _a_hundred_of(tokens, first, next_word))):
             return None
     if single and total == 2 and not ending and next_word in KAZAKH_PAIR_WORDS_AFTER:
         return None

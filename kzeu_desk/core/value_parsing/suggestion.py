@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
+from kzeu_desk.core.value_parsing.date_words import LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
@@ -71,12 +72,31 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
+    if context and best.value.kind is ValueKind.DATE and len(_YEAR_RE.findall(stripped)) >= 2:
+        best = _the_range_around(best, stripped, context, publication)
     if context:
         best = _as_the_sentence_reads(best, stripped, context, publication)
         if best.value.kind is ValueKind.DATE and (counted := _a_count_beside_the_year(candidates, stripped, context,
                                                                                       publication)) is not None:
             best = counted
     return Suggestion(best.value, note_for(best))
+
+
+_LEADING_PREPOSITION_RE = re.compile(rf"(?i:{LEADING_PREPOSITIONS})\s+")
+_YEAR_RE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
+
+
+def _the_range_around(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
+    """"2016 and 2019" of "doubled between 2016 and 2019": two years whose sentence makes them a range,
+    with the word that does ("between", "между") left out of the highlight."""
+    offset = context.find(selection)
+    if offset < 0 or context == selection:
+        return best
+    end = offset + len(selection)
+    for candidate in scan(context, publication):
+        if candidate.value.kind is ValueKind.DATE_RANGE and candidate.start <= offset and end <= candidate.end:
+            return replace(best, value=candidate.value)
+    return best
 
 
 def _completed_by_the_sentence(selection: str, context: str, publication: Publication | None) -> list[Candidate]:
@@ -86,8 +106,12 @@ def _completed_by_the_sentence(selection: str, context: str, publication: Public
     if offset < 0 or context == selection:
         return []
     end = offset + len(selection)
-    return [replace(candidate, start=candidate.start - offset, end=candidate.end - offset)
-            for candidate in scan(context, publication) if offset <= candidate.start and candidate.end <= end]
+    # "September" of "Bids will be opened in September": a month name is a date only after its
+    # preposition, which the highlight may leave out.
+    return [replace(candidate, start=max(0, candidate.start - offset), end=candidate.end - offset)
+            for candidate in scan(context, publication)
+            if (offset <= candidate.start or _LEADING_PREPOSITION_RE.fullmatch(context[candidate.start:offset]))
+            and candidate.end <= end]
 
 
 def _a_count_beside_the_year(candidates: list[Candidate], selection: str, context: str,
@@ -139,7 +163,9 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # names, not six months ago, and "за 8 месяцев" in "Мост построили за 8 месяцев" a span, not January
     # to August: a date counted from publication yields to the sentence's span of time.
     counted_back = best.salience is Salience.RELATIVE_DATE and best.value.kind in (ValueKind.DATE, ValueKind.DATE_RANGE)
-    if not (bounded or bare or kazakh_sentence or adoptable_bound or counted_back):
+    # "three years later" in "The plant opened in 2012, and three years later …": 2015, from the year before.
+    stepped = best.salience is Salience.RELATIVE_DATE and best.value.kind is ValueKind.QUANTITY
+    if not (bounded or bare or kazakh_sentence or adoptable_bound or counted_back or stepped):
         return best
     offset = context.find(selection)
     if offset < 0 or context == selection:
@@ -147,6 +173,8 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     start, end = offset + best.start, offset + best.end
     for candidate in scan(context, publication):
         value = candidate.value
+        if stepped and candidate.start < end and start < candidate.end and value.kind is ValueKind.DATE:
+            return replace(best, value=value)
         if counted_back:
             if candidate.start < end and start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit:
                 return replace(best, value=value)

@@ -17,7 +17,7 @@ ENGLISH_FUTURE = (
 )
 ENGLISH_PAST = (
     r"was|were|had|did|took\s+place|met|signed|held|adopted|approved|visited|opened|launched"
-    r"|reached|agreed|concluded|discussed|ended|began|started|went|came|gave|made|rose|fell|grew"
+    r"|reached|agreed(?!\s+to\s)|concluded|discussed|ended|began|started|went|came|gave|made|rose|fell|grew"
     # A regular past tense; after an article it is an adjective ("the planned summit"). Verbs of
     # saying tell when the news was told, not when the event is ("reported", "сообщили", "хабарлады").
     # After "is/are/be" a participle is passive, present or planned ("is planned for the autumn").
@@ -41,6 +41,7 @@ RUSSIAN_PAST = (
     r"|отметил[аи]?(?=\s+(?:\d|годовщин|юбиле|праздник|день\s))"
     # Regular past forms that no common noun shares ("представили", "составила", "собрались").
     r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|сказ|напомн|сообщ))"
+    r"(?!(?:договорил|условил|решил|постановил|пообещал|обещал)[а-яё]*\s+[а-яё]+(?:ть|ти)(?![а-яё]))"
     r"[а-яё]{3,}(?:или|ила|ились|илась|ился|али|яли|ались|ялись|ался|ялся)"
 )
 KAZAKH_FUTURE = (
@@ -49,8 +50,12 @@ KAZAKH_FUTURE = (
     # Intent points ahead even in a past sentence: "… бастауды мақсат етіп қойды" (set out to start).
     r"|мақсат\s+етіп|мақсат\s+етуде|көздеп|көздейді|ниетті|ниет\s+білдірді"
 )
+# Agreeing or deciding to do something says neither tense: "agreed to hold the next round in November"
+# announces, "agreed to set up a joint venture on 30 July" dates the agreement; the date nearest the
+# publication decides, as with no verb ("договорились провести встречу в октябре", "өткізуге келісті").
+KAZAKH_AGREED_TO = r"[а-яәіңғүұқөһ]+(?:уге|уға)\s+(?:келісті|уағдаласты|шешті)\W*$"
 KAZAKH_PAST = (
-    r"өтті|болды|өткен|өткізілді|қойылды|қабылданды|басталды|ашылды|жасалды|мақұлдады|келісті|кездесті"
+    r"өтті|болды|өткен|өткізілді|қойылды|қабылданды|басталды|ашылды|жасалды|мақұлдады|(?<!уге )(?<!уға )келісті|кездесті"
     r"|қатысты|талқылады|бекітті|аяқталды|қабылдады|өткізді|жиналды|жалғасты|қойды|тіркеді|тіркелді"
     # Past forms of vowel-final stems that look like the present "-ады" (баста-ды, not баст-ады).
     r"|бастады|қолдады|жасады|атады|сатады(?=\s+алды)"
