@@ -26,6 +26,7 @@ from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.fact_listing import PAGE_SIZE, FactListRow, ListingSpec, SortColumn, SortKey
 from kzeu_desk.core.models import FactStatus
 from kzeu_desk.ui.background import BackgroundReader
+from kzeu_desk.ui.fact_cell_delegate import FactCellDelegate
 from kzeu_desk.ui.plain_text import counted, local_time, plain_tooltip
 from kzeu_desk.ui.session import Session
 
@@ -81,6 +82,7 @@ TIME_COLUMN = 4
 STATUS_COLUMN = 5
 SORTABLE_COLUMNS = frozenset(number for number, column in enumerate(_COLUMNS) if column.sort is not None)
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_ALIGNED_COLUMNS = frozenset(number for number, column in enumerate(_COLUMNS) if column.numeric)
 
 # Roles as plain ints: data() compares them thousands of times per repaint.
 _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
@@ -314,6 +316,16 @@ class FactTableModel(QAbstractTableModel):
             self._count_rows_up_to(position + 1)
         return position if position is not None and position < self._row_count else None
 
+    def shown_row(self, row: int) -> tuple[tuple[str, ...], str] | None:
+        """A row's display strings and status, as painted (None when the row cannot be read)."""
+        page, offset = self._locate(row)
+        return None if page is None else (page.cells[offset], page.statuses[offset])
+
+    @property
+    def muted_text(self) -> QColor:
+        """The colour rejected facts' text recedes to."""
+        return self._muted_text.color()
+
     def sample_cells(self, limit: int = SIZING_SAMPLE_ROWS) -> list[tuple[str, ...]]:
         """Display strings of up to `limit` rows from the top of the listing (one page fetch at most)."""
         if not self._row_count:
@@ -482,6 +494,9 @@ class FactTableView(QTableView):
             self.viewport().update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        delegate = self.itemDelegate()
+        if isinstance(delegate, FactCellDelegate):
+            delegate.begin_paint()
         super().paintEvent(event)
         model = self.model()
         if not self._empty_text or model is None or model.rowCount() > 0:
@@ -538,6 +553,9 @@ class FactTablePane(QWidget):
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
         self.view.setIconSize(QSize(_STATUS_DOT_SIZE, _STATUS_DOT_SIZE))
+        self.view.setItemDelegate(FactCellDelegate(
+            self.model, self.view, right_aligned=_RIGHT_ALIGNED_COLUMNS, icon_column=STATUS_COLUMN,
+            muted_statuses=frozenset({FactStatus.REJECTED.value}), muted=self.model.muted_text))
         self._configure_rows()
         self._configure_columns()
         self.view.setSortingEnabled(True)
