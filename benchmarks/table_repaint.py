@@ -13,7 +13,9 @@ cost in Python. Three variants are timed in turns, each turn repainting the same
 - `ours`: the table as the app shows it (our model and our delegate);
 - `qt_delegate`: our model with Qt's delegate, which asks `data()` seven roles per cell (the
   table before its delegate: what main shipped until #22 item 5);
-- `qt_model`: the C++ copy with Qt's delegate: the floor.
+- `qt_model`: the C++ copy with Qt's delegate: the floor;
+- `ours_new_texts`: as `ours`, but every text laid out afresh (a second delegate of ours, its cache
+  emptied before each repaint): the first paint of rows never shown before, as when scrolling on.
 
 CPU time of the process per `viewport().repaint()` (`time.process_time`), medians over all turns;
 the order of the variants rotates every turn, so a slow spell of a shared machine hits each alike.
@@ -36,7 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KZEU_DESK_DATA_DIR", tempfile.mkdtemp(prefix="kzeu-bench-table-"))
 
 TABLE_SIZE = (1400, 900)  # as benchmarks/gui_probe.py: a curator who gave the facts table most of the screen
-VARIANTS = ("ours", "qt_delegate", "qt_model")
+VARIANTS = ("ours", "qt_delegate", "qt_model", "ours_new_texts")
 
 
 def twin_model(model, first_row: int, rows: int):
@@ -74,6 +76,7 @@ class SameView:
         self.view = view
         self.widths = [header.sectionSize(column) for column in range(header.count())]
         self.hidden = [header.isSectionHidden(column) for column in range(header.count())]
+        self.sorted_by = header.sortIndicatorSection(), header.sortIndicatorOrder()
         view.setSortingEnabled(False)  # else setModel would sort the copy
 
     def show(self, model, delegate) -> None:
@@ -88,12 +91,17 @@ class SameView:
             view.setItemDelegate(delegate)
         view.doItemsLayout()  # the scroll bar's range follows the model now, not at the next turn of the loop
 
+    def restore(self) -> None:
+        """Sorting back on, by the column and order the view had (the model's own: no new query)."""
+        self.view.horizontalHeader().setSortIndicator(*self.sorted_by)
+        self.view.setSortingEnabled(True)
+
 
 def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots: Path | None = None) -> dict:
     from PySide6.QtWidgets import QStyledItemDelegate
 
     from kzeu_desk.core.service import FactBase
-    from kzeu_desk.ui.fact_table import FactTablePane
+    from kzeu_desk.ui.fact_table import FactTablePane, cell_delegate
     from kzeu_desk.ui.session import Session
 
     session = Session(FactBase.open(db, actor="benchmark"))
@@ -114,20 +122,23 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
         view.viewport().repaint()
     ours_delegate = view.itemDelegate()
     qt_delegate = QStyledItemDelegate(view)
+    fresh_delegate = cell_delegate(model, view)
     twin = twin_model(model, first, shown_rows)
     same = SameView(view)
     setups = {"ours": (model, ours_delegate, first), "qt_delegate": (model, qt_delegate, first),
-              "qt_model": (twin, qt_delegate, 0)}
+              "qt_model": (twin, qt_delegate, 0), "ours_new_texts": (model, fresh_delegate, first)}
     seconds: dict[str, list[float]] = {name: [] for name in VARIANTS}
     wall: dict[str, list[float]] = {name: [] for name in VARIANTS}
     for turn in range(rounds + 1):  # turn 0 warms each variant up and is not counted
-        order = VARIANTS[turn % 3:] + VARIANTS[:turn % 3]
+        order = VARIANTS[turn % len(VARIANTS):] + VARIANTS[:turn % len(VARIANTS)]
         for name in order:
             shown_model, delegate, offset = setups[name]
             same.show(shown_model, delegate)
             app.processEvents()
             for step in range(screens):
                 view.verticalScrollBar().setValue(offset + step * rows_on_screen)
+                if name == "ours_new_texts":
+                    fresh_delegate.forget_laid_out_texts()
                 started_cpu, started = time.process_time(), time.perf_counter()
                 view.viewport().repaint()
                 cpu, elapsed = time.process_time() - started_cpu, time.perf_counter() - started
@@ -145,6 +156,7 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
                                          for turn in range(rounds)]
     result["ours_over_qt_model"] = result["ours.cpu_ms"] / result["qt_model.cpu_ms"]
     result["qt_delegate_over_qt_model"] = result["qt_delegate.cpu_ms"] / result["qt_model.cpu_ms"]
+    result["ours_new_texts_over_qt_model"] = result["ours_new_texts.cpu_ms"] / result["qt_model.cpu_ms"]
     if screenshots is not None:
         result["differing_pixels"] = _screenshots(app, same, setups, screenshots, rows_on_screen)
     pane.close()
@@ -157,7 +169,7 @@ def _screenshots(app, same: SameView, setups: dict, folder: Path, rows_on_screen
 
     folder.mkdir(parents=True, exist_ok=True)
     images = {}
-    for name in VARIANTS:
+    for name in VARIANTS[:3]:
         shown_model, delegate, offset = setups[name]
         same.show(shown_model, delegate)
         same.view.verticalScrollBar().setValue(offset + rows_on_screen)
@@ -165,7 +177,7 @@ def _screenshots(app, same: SameView, setups: dict, folder: Path, rows_on_screen
         app.processEvents()
         images[name] = same.view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
         images[name].save(str(folder / f"table-{name}.png"))
-    return {other: differing_pixels(images["ours"], images[other]) for other in VARIANTS[1:]}
+    return {other: differing_pixels(images["ours"], images[other]) for other in VARIANTS[1:3]}
 
 
 def differing_pixels(first, second) -> int:

@@ -111,3 +111,14 @@ def test_a_style_whose_items_look_different_gets_qts_delegate(qtbot, session, mo
     monkeypatch.setattr("kzeu_desk.ui.fact_cell_delegate.COMMON_ITEM_STYLES", frozenset({"fusion", "windows"}))
     pane.view.viewport().repaint()
     assert asked  # and the same delegate paints them itself again under a style it knows
+
+
+def test_a_text_with_a_line_break_is_left_to_qts_delegate(qtbot, session):
+    pane = _pane(qtbot, session, 1000)
+    model = pane.model
+    page = model._pages[0]  # the strings a page was read with, as a value holding a line feed would be
+    cells = list(page.cells[2])
+    cells[1] = "Two-line\nsubject"
+    page.cells[2] = tuple(cells)
+    qts = QStyledItemDelegate(pane.view)
+    assert _screen(pane, qts) == _screen(pane, pane.view.itemDelegate())

@@ -19,6 +19,8 @@ going through `data()`: only painting is shortcut.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QStaticText, QTextOption, QTransform
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -28,15 +30,22 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 COMMON_ITEM_STYLES = frozenset({"fusion", "windows"})
 
 # Laid-out texts kept: a screen shows ~400 cells, many of them repeats ("Confirmed", "Normal", "1").
-# 8,192 entries hold ~20 screens of distinct strings in ~4 MB; beyond that the cache starts over.
+# 8,192 entries hold ~20 screens of distinct strings; beyond that the cache starts over.
 CACHED_TEXTS = 8192
+# Column sizes remembered (a column dragged wider passes through hundreds of widths).
+CACHED_GEOMETRIES = 1024
+# Texts Qt's delegate draws on more than one line (it turns line feeds into line separators): left to it.
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 
 _SELECTED = QStyle.StateFlag.State_Selected.value
 _ENABLED = QStyle.StateFlag.State_Enabled.value
 _ACTIVE = QStyle.StateFlag.State_Active.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_MOUSE_OVER = QStyle.StateFlag.State_MouseOver.value
 _RIGHT = Qt.AlignmentFlag.AlignRight.value
 _PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_UNSEEN = object()
+_LaidOut = tuple[QStaticText, float, int]  # the text, its natural width, its height
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 
 
@@ -64,8 +73,15 @@ class FactCellDelegate(QStyledItemDelegate):
         self._palette_key = 0
         # (column, width, height) -> text rectangle and icon rectangle relative to the cell's corner
         self._geometry: dict[tuple[int, int, int], tuple[int, int, int, int, int, int, int, int]] = {}
-        # (text, available width, right-aligned) -> laid-out text and its offset in the text rectangle
-        self._texts: dict[tuple[str, int, bool], tuple[QStaticText, float, int]] = {}
+        # text -> laid out in full (None: Qt's delegate draws it); (text, width) -> cut short to the width
+        self._texts: dict[str, _LaidOut | None] = {}
+        self._elided: dict[tuple[str, int], _LaidOut] = {}
+        self._metrics = QFontMetrics(self._font)
+        self._text_option = QTextOption()
+        # As QCommonStyle lays item texts out: no wrapping, in the view's direction (the fast path is
+        # left-to-right only).
+        self._text_option.setWrapMode(QTextOption.WrapMode.ManualWrap)
+        self._text_option.setTextDirection(Qt.LayoutDirection.LeftToRight)
 
     def begin_paint(self) -> None:
         """Called by the view before each paint: style, font and palette are read once per repaint,
@@ -81,15 +97,19 @@ class FactCellDelegate(QStyledItemDelegate):
             self._font = QFont(font)
             self._font_key = font_key
             self._text_margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+            self._metrics = QFontMetrics(self._font)
             self._geometry.clear()
             self._texts.clear()
+            self._elided.clear()
         palette = view.palette()
         if palette.cacheKey() != self._palette_key:
             self._palette_key = palette.cacheKey()
             self._colours.clear()
 
-    def forget_icons(self) -> None:
-        self._icons.clear()
+    def forget_laid_out_texts(self) -> None:
+        """Lay every text out afresh when next painted (what a screen of rows never shown before costs)."""
+        self._texts.clear()
+        self._elided.clear()
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -105,7 +125,17 @@ class FactCellDelegate(QStyledItemDelegate):
         geometry = self._geometry.get((column, width, height))
         if geometry is None:
             geometry = self._measure(option, index, column, width, height)
-        if state & _SELECTED:  # the style's selection fill (nothing is drawn for other cells)
+        text = cells[column]
+        laid_out: _LaidOut | None = None
+        if text:
+            found = self._texts.get(text, _UNSEEN)
+            laid_out = self._lay_out(text) if found is _UNSEEN else cast("_LaidOut | None", found)
+            if laid_out is None:
+                super().paint(painter, option, index)
+                return
+            if laid_out[1] > geometry[2]:  # wider than the cell: cut short with "…", as the style does
+                laid_out = self._elided.get((text, geometry[2])) or self._elide(text, geometry[2])
+        if state & (_SELECTED | _MOUSE_OVER):  # the style's fill; under these styles nothing for other cells
             self._style.drawPrimitive(_PANEL, option, painter, option.widget)
         left, top = rect.x(), rect.y()
         if column == self._icon_column:
@@ -117,23 +147,20 @@ class FactCellDelegate(QStyledItemDelegate):
                     else QIcon.Mode.Disabled
                 icon.paint(painter, left + geometry[4], top + geometry[5], geometry[6], geometry[7],
                            Qt.AlignmentFlag.AlignCenter, mode)
-        text = cells[column]
-        if not text:
-            return
-        text_width = geometry[2]
-        right = column in self._right_aligned
-        laid_out = self._texts.get((text, text_width, right))
         if laid_out is None:
-            laid_out = self._lay_out(text, text_width, geometry[3], right)
+            return
         muted = not state & _SELECTED and status in self._muted_statuses
-        key = (state & (_SELECTED | _ENABLED | _ACTIVE), muted)
-        colour = self._colours.get(key)
+        look = (state & (_SELECTED | _ENABLED | _ACTIVE), muted)
+        colour = self._colours.get(look)
         if colour is None:
-            colour = self._colour(option, key)
+            colour = self._colour(option, look)
         painter.setPen(colour)
         painter.setFont(self._font)
-        painter.drawStaticText(QPointF(left + geometry[0] + laid_out[1], top + geometry[1] + laid_out[2]),
-                               laid_out[0])
+        static, natural, line_height = laid_out
+        # Right-aligned counts end where the style ends them; every line is centred as QStyle.alignedRect
+        # centres it, in whole pixels.
+        x = left + geometry[0] + (geometry[2] - natural if column in self._right_aligned else 0.0)
+        painter.drawStaticText(QPointF(x, top + geometry[1] + int((geometry[3] - line_height) / 2)), static)
 
     def _measure(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
                  column: int, width: int, height: int) -> tuple[int, int, int, int, int, int, int, int]:
@@ -146,6 +173,8 @@ class FactCellDelegate(QStyledItemDelegate):
         widget = option.widget
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, full, widget)
         icon = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, full, widget)
+        if len(self._geometry) >= CACHED_GEOMETRIES:
+            self._geometry.clear()
         origin = option.rect.topLeft()
         margin = self._text_margin
         geometry = (text.x() - origin.x() + margin, text.y() - origin.y(), text.width() - 2 * margin, text.height(),
@@ -153,24 +182,28 @@ class FactCellDelegate(QStyledItemDelegate):
         self._geometry[(column, width, height)] = geometry
         return geometry
 
-    def _lay_out(self, text: str, width: int, height: int, right: bool) -> tuple[QStaticText, float, int]:
-        """The text as the style draws it: elided on the right to the width, one line, its top
-        where centring the line's height puts it (QStyle.alignedRect, integer pixels)."""
-        shown = QFontMetrics(self._font).elidedText(text, _ELIDE_RIGHT, width)
-        static = QStaticText(shown)
-        static.setTextFormat(Qt.TextFormat.PlainText)
-        options = QTextOption()
-        options.setWrapMode(QTextOption.WrapMode.ManualWrap)
-        options.setTextDirection(Qt.LayoutDirection.LeftToRight)
-        static.setTextOption(options)
-        static.prepare(QTransform(), self._font)
-        size = static.size()
-        x = width - size.width() if right else 0.0
-        y = int((height - size.toSize().height()) / 2)
+    def _lay_out(self, text: str) -> _LaidOut | None:
+        """The text laid out on one line as the style lays it out (None: it holds a line break)."""
         if len(self._texts) >= CACHED_TEXTS:
             self._texts.clear()
-        laid_out = self._texts[(text, width, right)] = (static, x, y)
+            self._elided.clear()
+        laid_out = None if not _LINE_BREAKS.isdisjoint(text) else self._static(text)
+        self._texts[text] = laid_out
         return laid_out
+
+    def _elide(self, text: str, width: int) -> _LaidOut:
+        if len(self._elided) >= CACHED_TEXTS:
+            self._elided.clear()
+        laid_out = self._elided[(text, width)] = self._static(self._metrics.elidedText(text, _ELIDE_RIGHT, width))
+        return laid_out
+
+    def _static(self, text: str) -> _LaidOut:
+        static = QStaticText(text)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.setTextOption(self._text_option)
+        static.prepare(QTransform(), self._font)
+        size = static.size()  # the layout's bounding box: its natural width, and its lines' height rounded up
+        return static, size.width(), size.toSize().height()
 
     def _colour(self, option: QStyleOptionViewItem, key: tuple[int, bool]) -> QColor:
         state, muted = key

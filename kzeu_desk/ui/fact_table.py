@@ -476,6 +476,12 @@ def _query_of(spec: ListingSpec) -> tuple[SortColumn, bool, tuple[str, ...], Fac
     return spec.sort, spec.descending, spec.search, spec.status
 
 
+def cell_delegate(model: FactTableModel, view: QTableView) -> FactCellDelegate:
+    """The delegate that paints the table's cells from the model's strings as Qt's would."""
+    return FactCellDelegate(model, view, right_aligned=_RIGHT_ALIGNED_COLUMNS, icon_column=STATUS_COLUMN,
+                            muted_statuses=frozenset({FactStatus.REJECTED.value}), muted=model.muted_text)
+
+
 class FactTableView(QTableView):
     """The facts table, which says in its empty body why it is empty and what to do next (a blank
     white area on the first day tells a curator nothing)."""
@@ -553,9 +559,7 @@ class FactTablePane(QWidget):
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
         self.view.setIconSize(QSize(_STATUS_DOT_SIZE, _STATUS_DOT_SIZE))
-        self.view.setItemDelegate(FactCellDelegate(
-            self.model, self.view, right_aligned=_RIGHT_ALIGNED_COLUMNS, icon_column=STATUS_COLUMN,
-            muted_statuses=frozenset({FactStatus.REJECTED.value}), muted=self.model.muted_text))
+        self.view.setItemDelegate(cell_delegate(self.model, self.view))
         self._configure_rows()
         self._configure_columns()
         self.view.setSortingEnabled(True)
