@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QStaticText, QTextOption, QTransform
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -64,6 +64,11 @@ class FactCellDelegate(QStyledItemDelegate):
         self._muted = QColor(muted)
         self._icons: dict[str, QIcon | None] = {}
         self._fast = False
+        self._selection: QItemSelectionModel | None = None
+        self._focus_row = self._focus_column = -1
+        self._shared_state = -1
+        self._row = -1
+        self._shown: tuple[tuple[str, ...], str] | None = None
         self._font = QFont()
         self._font_key = ""
         self._style: QStyle | None = None
@@ -105,6 +110,22 @@ class FactCellDelegate(QStyledItemDelegate):
         if palette.cacheKey() != self._palette_key:
             self._palette_key = palette.cacheKey()
             self._colours.clear()
+        # What QTableView adds to each cell's state, found as it finds it: selected if the selection
+        # model says so, focused if it is the current cell of a focused view. The rest of the state
+        # (enabled, active window) is the same for every cell, and read from the first cell's option:
+        # reading option.state makes a Python enum, 1-3 us a cell.
+        self._selection = view.selectionModel()
+        current = view.currentIndex()
+        focused = current.isValid() and (view.hasFocus() or view.viewport().hasFocus())
+        self._focus_row, self._focus_column = (current.row(), current.column()) if focused else (-1, -1)
+        self._shared_state = -1
+        self._row, self._shown = -1, None  # the row being painted: its nine cells come one after another
+
+    def end_paint(self) -> None:
+        """Called by the view after each paint: cells painted outside a paint event (a drag's image)
+        go to Qt's delegate, which reads the model afresh."""
+        self._fast = False
+        self._row, self._shown = -1, None
 
     def forget_laid_out_texts(self) -> None:
         """Lay every text out afresh when next painted (what a screen of rows never shown before costs)."""
@@ -113,15 +134,23 @@ class FactCellDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        state = option.state.value
-        shown = self._model.shown_row(index.row()) if self._fast and not state & _HAS_FOCUS else None
+        row, column = index.row(), index.column()
+        if not self._fast or (row == self._focus_row and column == self._focus_column):
+            super().paint(painter, option, index)
+            return
+        if row != self._row:
+            self._row, self._shown = row, self._model.shown_row(row)
+        shown = self._shown
         if shown is None:
             super().paint(painter, option, index)
             return
+        state = self._shared_state
+        if state < 0:
+            state = self._shared_state = option.state.value & ~(_SELECTED | _HAS_FOCUS | _MOUSE_OVER)
+        if self._selection is not None and self._selection.isSelected(index):
+            state |= _SELECTED
         cells, status = shown
-        column = index.column()
-        rect = option.rect
-        width, height = rect.width(), rect.height()
+        left, top, width, height = cast("tuple[int, int, int, int]", option.rect.getRect())
         geometry = self._geometry.get((column, width, height))
         if geometry is None:
             geometry = self._measure(option, index, column, width, height)
@@ -135,9 +164,8 @@ class FactCellDelegate(QStyledItemDelegate):
                 return
             if laid_out[1] > geometry[2]:  # wider than the cell: cut short with "…", as the style does
                 laid_out = self._elided.get((text, geometry[2])) or self._elide(text, geometry[2])
-        if state & (_SELECTED | _MOUSE_OVER):  # the style's fill; under these styles nothing for other cells
+        if state & _SELECTED:  # the style's fill; these styles draw nothing there for other cells, hovered or not
             self._style.drawPrimitive(_PANEL, option, painter, option.widget)
-        left, top = rect.x(), rect.y()
         if column == self._icon_column:
             icon = self._icons.get(status, False)
             if icon is False:

@@ -503,7 +503,12 @@ class FactTableView(QTableView):
         delegate = self.itemDelegate()
         if isinstance(delegate, FactCellDelegate):
             delegate.begin_paint()
-        super().paintEvent(event)
+            try:
+                super().paintEvent(event)
+            finally:
+                delegate.end_paint()
+        else:
+            super().paintEvent(event)
         model = self.model()
         if not self._empty_text or model is None or model.rowCount() > 0:
             return
