@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
 from kzeu_desk.core.models import FactStatus
 from kzeu_desk.core.service import FactBase
+from kzeu_desk.ui import fact_cell_delegate
 from kzeu_desk.ui.fact_cell_delegate import FactCellDelegate
 from kzeu_desk.ui.fact_table import STATUS_COLUMN, FactTableModel, FactTablePane
 from kzeu_desk.ui.session import Session
@@ -122,3 +123,17 @@ def test_a_text_with_a_line_break_is_left_to_qts_delegate(qtbot, session):
     page.cells[2] = tuple(cells)
     qts = QStyledItemDelegate(pane.view)
     assert _screen(pane, qts) == _screen(pane, pane.view.itemDelegate())
+
+
+def test_the_laid_out_texts_kept_stay_within_bounds_and_paint_right(qtbot, session, monkeypatch):
+    monkeypatch.setattr(fact_cell_delegate, "CACHED_TEXTS", 64)
+    monkeypatch.setattr(fact_cell_delegate, "_EVICTED_AT_ONCE", 8)
+    pane = _pane(qtbot, session, 1000)
+    view, ours = pane.view, pane.view.itemDelegate()
+    kept = []
+    for row in range(0, FACTS, 15):  # the 400 rows hold far more than 64 distinct strings
+        view.verticalScrollBar().setValue(row)
+        view.viewport().repaint()
+        kept.append(ours.laid_out_texts)
+    assert max(kept) <= 2 * 64 and kept[-1] > 0
+    assert _screen(pane, QStyledItemDelegate(view)) == _screen(pane, ours)
