@@ -15,7 +15,11 @@ cost in Python. Three variants are timed in turns, each turn repainting the same
   table before its delegate: what main shipped until #22 item 5);
 - `qt_model`: the C++ copy with Qt's delegate: the floor;
 - `ours_new_texts`: as `ours`, but every text laid out afresh (a second delegate of ours, its cache
-  emptied before each repaint): the first paint of rows never shown before, as when scrolling on.
+  emptied before each repaint): the first paint of rows never shown before, as when scrolling on;
+- `ours_scrolling_on` and `qt_delegate_scrolling_on`: after and before, each turn 20 screens of
+  rows not read before (from a fifth and from seven tenths of the listing on), pages fetched on
+  the way included: the harness's scroll (gui_probe), but beside the floor turn by turn (meant for
+  100k rows and more, where the turns' rows do not meet).
 
 CPU time of the process per `viewport().repaint()` (`time.process_time`), medians over all turns;
 the order of the variants rotates every turn, so a slow spell of a shared machine hits each alike.
@@ -38,7 +42,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KZEU_DESK_DATA_DIR", tempfile.mkdtemp(prefix="kzeu-bench-table-"))
 
 TABLE_SIZE = (1400, 900)  # as benchmarks/gui_probe.py: a curator who gave the facts table most of the screen
-VARIANTS = ("ours", "qt_delegate", "qt_model", "ours_new_texts")
+VARIANTS = ("ours", "qt_delegate", "qt_model", "ours_new_texts", "ours_scrolling_on", "qt_delegate_scrolling_on")
+_SCROLLING_FROM = {"ours_scrolling_on": 0.2, "qt_delegate_scrolling_on": 0.7}  # apart, and from the other rows
 
 
 def twin_model(model, first_row: int, rows: int):
@@ -129,10 +134,15 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
               "qt_model": (twin, qt_delegate, 0), "ours_new_texts": (model, fresh_delegate, first)}
     seconds: dict[str, list[float]] = {name: [] for name in VARIANTS}
     wall: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    setups["ours_scrolling_on"] = (model, ours_delegate, 0)
+    setups["qt_delegate_scrolling_on"] = (model, qt_delegate, 0)
+    span = max(1, model.rowCount() - shown_rows)
     for turn in range(rounds + 1):  # turn 0 warms each variant up and is not counted
         order = VARIANTS[turn % len(VARIANTS):] + VARIANTS[:turn % len(VARIANTS)]
         for name in order:
             shown_model, delegate, offset = setups[name]
+            if name in _SCROLLING_FROM:
+                offset = (int(model.rowCount() * _SCROLLING_FROM[name]) + turn * (shown_rows - 1)) % span
             same.show(shown_model, delegate)
             app.processEvents()
             for step in range(screens):
@@ -156,7 +166,8 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
                                          for turn in range(rounds)]
     result["ours_over_qt_model"] = result["ours.cpu_ms"] / result["qt_model.cpu_ms"]
     result["qt_delegate_over_qt_model"] = result["qt_delegate.cpu_ms"] / result["qt_model.cpu_ms"]
-    result["ours_new_texts_over_qt_model"] = result["ours_new_texts.cpu_ms"] / result["qt_model.cpu_ms"]
+    for name in VARIANTS[3:]:
+        result[f"{name}_over_qt_model"] = result[f"{name}.cpu_ms"] / result["qt_model.cpu_ms"]
     if screenshots is not None:
         result["differing_pixels"] = _screenshots(app, same, setups, screenshots, rows_on_screen)
     pane.close()
