@@ -2,7 +2,9 @@
 
 The model never holds the whole listing. `rowCount` is a COUNT; `data()` reads a small LRU cache of
 pages whose display strings were computed when the page was fetched, so painting a screen costs
-no SQL and no formatting (a 1M-row table then repaints in 15-20 ms). A page missing from the cache is fetched on demand by
+no SQL and no formatting; the view's delegate (fact_cell_delegate.py) paints those strings without
+asking `data()` (a 1M-row table repaints rows shown before in about what the same strings in a C++
+model take, docs/PERFORMANCE.md §20). A page missing from the cache is fetched on demand by
 keyset from the page before it, or, after a jump, from the listing's page boundaries.
 """
 
@@ -366,8 +368,8 @@ class FactTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> str | int | QIcon | QBrush | None:
-        # A repaint asks about ten roles of every visible cell: the unanswered ones leave first,
-        # and the rest read strings prepared when the page was fetched.
+        # Qt's delegate (for the focused cell, and under styles ours does not paint for) asks about
+        # ten roles of a cell: the unanswered ones leave first, the rest read the page's strings.
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         column = index.column()
