@@ -118,9 +118,14 @@ def measure_table(app, db: Path, words: list[str], raw: sqlite3.Connection) -> d
     rows = model.rowCount()
     generator = random.Random(7)
 
+    cpu: list[float] = []  # CPU time of each repaint: a shared machine disturbs it far less than wall time
+
     def repaint_at(row: int) -> float:
         scrollbar.setValue(row)
-        return _timed(viewport.repaint)
+        started = time.process_time()
+        elapsed = _timed(viewport.repaint)
+        cpu.append(time.process_time() - started)
+        return elapsed
 
     scroll: list[float] = []
     jumps: list[float] = []
@@ -133,6 +138,7 @@ def measure_table(app, db: Path, words: list[str], raw: sqlite3.Connection) -> d
             scroll.append(repaint_at(min(rows - 1, start + step * rows_on_screen)))
     for _ in range(20):
         jumps.append(repaint_at(generator.randrange(rows)))
+    scroll_cpu = [seconds for number, seconds in enumerate(cpu[:3 * 80]) if number % 80]  # the steps, not the jumps
 
     floor_query = (
         "SELECT f.id, s.name, p.name, v.name, f.value_kind, f.value_amount, f.value_unit, f.value_date, f.status, "
@@ -145,7 +151,7 @@ def measure_table(app, db: Path, words: list[str], raw: sqlite3.Connection) -> d
         _timed(lambda: raw.execute(floor_query, (generator.randrange(highest + 1), rows_on_screen)).fetchall())
         for _ in range(50)])
 
-    qt_floor = _qt_only_table_repaint(app, view, model, rows_on_screen)
+    qt_floor, qt_floor_cpu = _qt_only_table_repaint(app, view, model, rows_on_screen)
 
     keystrokes: list[float] = []
     keystroke_floors: list[float] = []
@@ -169,43 +175,37 @@ def measure_table(app, db: Path, words: list[str], raw: sqlite3.Connection) -> d
     session.fact_base.close()
     return {
         "rows_on_screen": rows_on_screen, "rows": rows, "table.qt_floor": qt_floor,
+        "table.scroll_repaint_cpu": _median(scroll_cpu), "table.qt_floor_cpu": qt_floor_cpu,
         "table.scroll_repaint": scroll, "table.jump_repaint": jumps, "table.floor": table_floor,
         "search.keystroke": keystrokes, "search.floor": _median(keystroke_floors) if keystroke_floors else None,
     }
 
 
-def _qt_only_table_repaint(app, view, model, rows_on_screen: int) -> float:
-    """The same view settings and strings in a C++ QStandardItemModel: what painting alone costs,
-    the part of a repaint no change to our Python model can remove."""
-    from PySide6.QtGui import QStandardItem, QStandardItemModel
-    from PySide6.QtWidgets import QTableView
+def _qt_only_table_repaint(app, view, model, rows_on_screen: int) -> tuple[float, float]:
+    """The same rows, with every role our model paints (text, alignment, status dot, muted colour),
+    in a C++ QStandardItemModel on the same view with Qt's delegate (benchmarks/table_repaint.py):
+    what painting alone costs, the part of a repaint no change to our Python code can remove.
+    Medians of wall and of CPU time."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from benchmarks.table_repaint import SameView, twin_model
 
     sample_rows = min(model.rowCount(), 20 * rows_on_screen)
-    columns = model.columnCount()
-    copy = QStandardItemModel(sample_rows, columns)
-    for row in range(sample_rows):
-        for column in range(columns):
-            copy.setItem(row, column, QStandardItem(str(model.index(row, column).data() or "")))
-    twin = QTableView()
-    twin.setModel(copy)
-    twin.resize(view.size())
-    twin.verticalHeader().hide()
-    twin.verticalHeader().setDefaultSectionSize(view.verticalHeader().defaultSectionSize())
-    twin.setShowGrid(False)
-    twin.setWordWrap(False)
-    twin.setAlternatingRowColors(True)
-    for column in range(columns):
-        twin.setColumnWidth(column, view.columnWidth(column))
-        twin.setColumnHidden(column, view.isColumnHidden(column))
-    twin.show()
+    twin = twin_model(model, 0, sample_rows)
+    ours = view.itemDelegate()
+    same = SameView(view)
+    same.show(twin, QStyledItemDelegate(view))
     _drain(app)
-    seconds = []
+    seconds, cpu = [], []
     for step in range(60):
-        twin.verticalScrollBar().setValue((step * rows_on_screen) % max(1, sample_rows - rows_on_screen))
-        seconds.append(_timed(twin.viewport().repaint))
-    twin.close()
-    twin.deleteLater()
-    return _median(seconds)
+        view.verticalScrollBar().setValue((step * rows_on_screen) % max(1, sample_rows - rows_on_screen))
+        started = time.process_time()
+        seconds.append(_timed(view.viewport().repaint))
+        cpu.append(time.process_time() - started)
+    same.show(model, ours)
+    same.restore()
+    _drain(app)
+    return _median(seconds), _median(cpu)
 
 
 def measure_source(app, db: Path, long_source: int, runs: int, raw: sqlite3.Connection) -> dict:

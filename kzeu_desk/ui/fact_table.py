@@ -2,7 +2,9 @@
 
 The model never holds the whole listing. `rowCount` is a COUNT; `data()` reads a small LRU cache of
 pages whose display strings were computed when the page was fetched, so painting a screen costs
-no SQL and no formatting (a 1M-row table then repaints in 15-20 ms). A page missing from the cache is fetched on demand by
+no SQL and no formatting; the view's delegate (fact_cell_delegate.py) paints those strings without
+asking `data()` (a 1M-row table repaints rows shown before in about what the same strings in a C++
+model take, docs/PERFORMANCE.md §20). A page missing from the cache is fetched on demand by
 keyset from the page before it, or, after a jump, from the listing's page boundaries.
 """
 
@@ -26,6 +28,7 @@ from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.fact_listing import PAGE_SIZE, FactListRow, ListingSpec, SortColumn, SortKey
 from kzeu_desk.core.models import FactStatus
 from kzeu_desk.ui.background import BackgroundReader
+from kzeu_desk.ui.fact_cell_delegate import FactCellDelegate
 from kzeu_desk.ui.plain_text import counted, local_time, plain_tooltip
 from kzeu_desk.ui.session import Session
 
@@ -81,6 +84,7 @@ TIME_COLUMN = 4
 STATUS_COLUMN = 5
 SORTABLE_COLUMNS = frozenset(number for number, column in enumerate(_COLUMNS) if column.sort is not None)
 _RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_ALIGNED_COLUMNS = frozenset(number for number, column in enumerate(_COLUMNS) if column.numeric)
 
 # Roles as plain ints: data() compares them thousands of times per repaint.
 _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
@@ -314,6 +318,16 @@ class FactTableModel(QAbstractTableModel):
             self._count_rows_up_to(position + 1)
         return position if position is not None and position < self._row_count else None
 
+    def shown_row(self, row: int) -> tuple[tuple[str, ...], str] | None:
+        """A row's display strings and status, as painted (None when the row cannot be read)."""
+        page, offset = self._locate(row)
+        return None if page is None else (page.cells[offset], page.statuses[offset])
+
+    @property
+    def muted_text(self) -> QColor:
+        """The colour rejected facts' text recedes to."""
+        return self._muted_text.color()
+
     def sample_cells(self, limit: int = SIZING_SAMPLE_ROWS) -> list[tuple[str, ...]]:
         """Display strings of up to `limit` rows from the top of the listing (one page fetch at most)."""
         if not self._row_count:
@@ -354,8 +368,8 @@ class FactTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> str | int | QIcon | QBrush | None:
-        # A repaint asks about ten roles of every visible cell: the unanswered ones leave first,
-        # and the rest read strings prepared when the page was fetched.
+        # Qt's delegate (for the focused cell, and under styles ours does not paint for) asks about
+        # ten roles of a cell: the unanswered ones leave first, the rest read the page's strings.
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
         column = index.column()
@@ -464,6 +478,12 @@ def _query_of(spec: ListingSpec) -> tuple[SortColumn, bool, tuple[str, ...], Fac
     return spec.sort, spec.descending, spec.search, spec.status
 
 
+def cell_delegate(model: FactTableModel, view: QTableView) -> FactCellDelegate:
+    """The delegate that paints the table's cells from the model's strings as Qt's would."""
+    return FactCellDelegate(model, view, right_aligned=_RIGHT_ALIGNED_COLUMNS, icon_column=STATUS_COLUMN,
+                            muted_statuses=frozenset({FactStatus.REJECTED.value}), muted=model.muted_text)
+
+
 class FactTableView(QTableView):
     """The facts table, which says in its empty body why it is empty and what to do next (a blank
     white area on the first day tells a curator nothing)."""
@@ -482,7 +502,15 @@ class FactTableView(QTableView):
             self.viewport().update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().paintEvent(event)
+        delegate = self.itemDelegate()
+        if isinstance(delegate, FactCellDelegate):
+            delegate.begin_paint()
+            try:
+                super().paintEvent(event)
+            finally:
+                delegate.end_paint()
+        else:
+            super().paintEvent(event)
         model = self.model()
         if not self._empty_text or model is None or model.rowCount() > 0:
             return
@@ -538,6 +566,7 @@ class FactTablePane(QWidget):
         self.view.setShowGrid(False)
         self.view.setWordWrap(False)
         self.view.setIconSize(QSize(_STATUS_DOT_SIZE, _STATUS_DOT_SIZE))
+        self.view.setItemDelegate(cell_delegate(self.model, self.view))
         self._configure_rows()
         self._configure_columns()
         self.view.setSortingEnabled(True)

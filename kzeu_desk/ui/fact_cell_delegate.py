@@ -1,0 +1,290 @@
+"""Paints the facts table's cells from the model's prepared strings, one Python call per cell.
+
+Qt's own delegate asks the model seven roles per cell (font, alignment, colour, check state, icon,
+text, background), each a call from C++ into Python, and then lays the text out twice (once to elide
+it, once to draw it). At 1M facts that made a repaint of a 1400x900 table 1.6-1.9x the same strings
+in a C++ `QStandardItemModel` (docs/PERFORMANCE.md §7, §11, §20). This delegate reads the row's
+strings and status once for its cells, and draws each text from a `QStaticText` laid out the first
+time that string is shown (in any row; cut short with "…" only where wider than its cell), at the
+position Qt's style would draw it (QCommonStyle's item layout: the style's own text and icon
+rectangles, the focus frame margin, elided on the right, centred vertically by the line's height).
+
+It looks exactly as the default delegate does, for the styles whose item painting is QCommonStyle's
+("fusion", the Linux default and Qt's offscreen style, and "windows"): tests compare both pixel for
+pixel. Under any other style (Windows 11, macOS, a desktop theme), in right-to-left layouts, for
+the cell with the keyboard focus (whose frame the style draws), for texts with a line break, for
+rows that cannot be read and for cells painted outside the view's paint event, it hands the cell
+to Qt's delegate, which asks `data()` as before. Tooltips, accessibility and editing keep
+going through `data()`: only painting is shortcut.
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import islice
+from typing import cast
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QIcon, QPainter, QPalette, QStaticText, QTextOption, QTransform
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+# Styles whose CE_ItemViewItem is QCommonStyle's: what `paint` reproduces (checked pixel for pixel
+# in tests/test_fact_cell_delegate.py).
+COMMON_ITEM_STYLES = frozenset({"fusion", "windows"})
+
+# Laid-out texts kept: a screen shows ~400 cells, many of them repeats ("Confirmed", "Normal", "1").
+# 8,192 entries hold ~65 screens of scrolling (~125 new strings a screen at 1M) in ~14 MB; when full,
+# the oldest eighth goes (freeing all 8,192 at once took 12 ms, a visible hitch in one repaint).
+CACHED_TEXTS = 8192
+_EVICTED_AT_ONCE = CACHED_TEXTS // 8
+# Column sizes remembered (a column dragged wider passes through hundreds of widths).
+CACHED_GEOMETRIES = 1024
+# Texts Qt's delegate draws on more than one line (it turns line feeds into line separators): left to it.
+_LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
+
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_MOUSE_OVER = QStyle.StateFlag.State_MouseOver.value
+_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewItem
+_UNSEEN = object()
+# Characters' advances added up beyond this many times the cell's width: cut short without a full
+# layout first (kerning and ligatures narrow a text by a few per cent, never by a sixth).
+_CLEARLY_TOO_WIDE = 1.15
+_LaidOut = tuple[QStaticText, float, int]  # the text, its natural width, its height
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+
+
+class FactCellDelegate(QStyledItemDelegate):
+    """`model` answers `shown_row(row) -> (cells, status) | None` and `status_icon(status)`;
+    `muted_statuses` are drawn in `muted` text (the model's ForegroundRole for them)."""
+
+    def __init__(self, model, view: QAbstractItemView, *, right_aligned: frozenset[int], icon_column: int,
+                 muted_statuses: frozenset[str], muted: QColor) -> None:
+        super().__init__(view)
+        self._model = model
+        self._view = view
+        self._right_aligned = right_aligned
+        self._icon_column = icon_column
+        self._muted_statuses = muted_statuses
+        self._muted = QColor(muted)
+        self._icons: dict[str, QIcon | None] = {}
+        self._fast = False
+        self._selection: QItemSelectionModel | None = None
+        self._focus_row = self._focus_column = -1
+        self._shared_state = -1
+        self._row = -1
+        self._shown: tuple[tuple[str, ...], str] | None = None
+        self._font = QFont()
+        self._font_key = ""
+        self._style: QStyle | None = None
+        self._text_margin = 0
+        # (state bits that choose the colour, muted) -> text colour, for the palette of this paint
+        self._colours: dict[tuple[int, bool], QColor] = {}
+        self._palette_key = 0
+        # (column, width, height) -> text rectangle and icon rectangle relative to the cell's corner
+        self._geometry: dict[tuple[int, int, int], tuple[int, int, int, int, int, int, int, int]] = {}
+        # text -> laid out in full (None: Qt's delegate draws it); (text, width) -> cut short to the width
+        self._texts: dict[str, _LaidOut | None] = {}
+        self._elided: dict[tuple[str, int], _LaidOut] = {}
+        self._metrics = QFontMetrics(self._font)
+        self._metrics_f = QFontMetricsF(self._font)
+        self._advances: dict[str, float] = {}  # each character's advance alone, in the view's font
+        self._too_wide: _LaidOut = (QStaticText(), math.inf, 0)  # never drawn: always cut short first
+        self._text_option = QTextOption()
+        # As QCommonStyle lays item texts out: no wrapping, in the view's direction (the fast path is
+        # left-to-right only).
+        self._text_option.setWrapMode(QTextOption.WrapMode.ManualWrap)
+        self._text_option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+
+    def begin_paint(self) -> None:
+        """Called by the view before each paint: style, font and palette are read once per repaint,
+        not once per cell."""
+        view = self._view
+        style = view.style()
+        self._fast = (style.name().lower() in COMMON_ITEM_STYLES
+                      and view.layoutDirection() == Qt.LayoutDirection.LeftToRight)
+        font = view.font()
+        font_key = font.key()
+        if style is not self._style or font_key != self._font_key:
+            self._style = style
+            self._font = QFont(font)
+            self._font_key = font_key
+            self._text_margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+            self._metrics = QFontMetrics(self._font)
+            self._metrics_f = QFontMetricsF(self._font)
+            self._advances.clear()
+            self._geometry.clear()
+            self._texts.clear()
+            self._elided.clear()
+        palette = view.palette()
+        if palette.cacheKey() != self._palette_key:
+            self._palette_key = palette.cacheKey()
+            self._colours.clear()
+        # What QTableView adds to each cell's state, found as it finds it: selected if the selection
+        # model says so, focused if it is the current cell of a focused view. The rest of the state
+        # (enabled, active window) is the same for every cell, and read from the first cell's option:
+        # reading option.state makes a Python enum, 1-3 us a cell.
+        self._selection = view.selectionModel()
+        current = view.currentIndex()
+        focused = current.isValid() and (view.hasFocus() or view.viewport().hasFocus())
+        self._focus_row, self._focus_column = (current.row(), current.column()) if focused else (-1, -1)
+        self._shared_state = -1
+        self._row, self._shown = -1, None  # the row being painted: its nine cells come one after another
+
+    def end_paint(self) -> None:
+        """Called by the view after each paint: cells painted outside a paint event (a drag's image)
+        go to Qt's delegate, which reads the model afresh."""
+        self._fast = False
+        self._row, self._shown = -1, None
+
+    @property
+    def laid_out_texts(self) -> int:
+        """How many texts are kept laid out."""
+        return len(self._texts) + len(self._elided)
+
+    def forget_laid_out_texts(self) -> None:
+        """Lay every text out afresh when next painted (what a screen of rows never shown before costs)."""
+        self._texts.clear()
+        self._elided.clear()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        row, column = index.row(), index.column()
+        if not self._fast or (row == self._focus_row and column == self._focus_column):
+            super().paint(painter, option, index)
+            return
+        if row != self._row:
+            self._row, self._shown = row, self._model.shown_row(row)
+        shown = self._shown
+        if shown is None:
+            super().paint(painter, option, index)
+            return
+        state = self._shared_state
+        if state < 0:
+            state = self._shared_state = option.state.value & ~(_SELECTED | _HAS_FOCUS | _MOUSE_OVER)
+        if self._selection is not None and self._selection.isSelected(index):
+            state |= _SELECTED
+        cells, status = shown
+        left, top, width, height = cast("tuple[int, int, int, int]", option.rect.getRect())
+        geometry = self._geometry.get((column, width, height))
+        if geometry is None:
+            geometry = self._measure(option, index, column, width, height)
+        text = cells[column]
+        laid_out: _LaidOut | None = None
+        if text:
+            found = self._texts.get(text, _UNSEEN)
+            laid_out = self._lay_out(text, geometry[2]) if found is _UNSEEN else cast("_LaidOut | None", found)
+            if laid_out is None:
+                super().paint(painter, option, index)
+                return
+            if laid_out[1] > geometry[2]:  # wider than the cell: cut short with "…", as the style does
+                laid_out = self._elided.get((text, geometry[2])) or self._elide(text, geometry[2])
+        if state & _SELECTED:  # the style's fill; these styles draw nothing there for other cells, hovered or not
+            self._style.drawPrimitive(_PANEL, option, painter, option.widget)
+        if column == self._icon_column:
+            icon = self._icons.get(status, False)
+            if icon is False:
+                icon = self._icons[status] = self._model.status_icon(status)
+            if icon is not None:
+                mode = (QIcon.Mode.Selected if state & _SELECTED else QIcon.Mode.Normal) if state & _ENABLED \
+                    else QIcon.Mode.Disabled
+                icon.paint(painter, left + geometry[4], top + geometry[5], geometry[6], geometry[7],
+                           Qt.AlignmentFlag.AlignCenter, mode)
+        if laid_out is None:
+            return
+        muted = not state & _SELECTED and status in self._muted_statuses
+        look = (state & (_SELECTED | _ENABLED | _ACTIVE), muted)
+        colour = self._colours.get(look)
+        if colour is None:
+            colour = self._colour(option, look)
+        painter.setPen(colour)
+        painter.setFont(self._font)
+        static, natural, line_height = laid_out
+        # Right-aligned counts end where the style ends them; every line is centred as QStyle.alignedRect
+        # centres it, in whole pixels.
+        x = left + geometry[0] + (geometry[2] - natural if column in self._right_aligned else 0.0)
+        painter.drawStaticText(QPointF(x, top + geometry[1] + int((geometry[3] - line_height) / 2)), static)
+
+    def _measure(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex,
+                 column: int, width: int, height: int) -> tuple[int, int, int, int, int, int, int, int]:
+        """Where the style puts this column's text and icon in a cell of this size, asked of the
+        style itself with the option Qt's delegate would build (once per column and size)."""
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        style = self._style
+        assert style is not None
+        widget = option.widget
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, full, widget)
+        icon = style.subElementRect(QStyle.SubElement.SE_ItemViewItemDecoration, full, widget)
+        if len(self._geometry) >= CACHED_GEOMETRIES:
+            self._geometry.clear()
+        origin = option.rect.topLeft()
+        margin = self._text_margin
+        geometry = (text.x() - origin.x() + margin, text.y() - origin.y(), text.width() - 2 * margin, text.height(),
+                    icon.x() - origin.x(), icon.y() - origin.y(), icon.width(), icon.height())
+        self._geometry[(column, width, height)] = geometry
+        return geometry
+
+    def _lay_out(self, text: str, width: int) -> _LaidOut | None:
+        """The text laid out on one line as the style lays it out (None: it holds a line break).
+
+        A text that is clearly too wide for its cell is not laid out in full only to be cut short:
+        it gets an infinite width, so each width it is painted at gets its own cut-short layout.
+        "Clearly" is judged by its characters' advances added up (no shaping: ~1.5 us against ~10 us
+        for a layout; at 1M half the new texts of a scrolled screen are cut short, long subjects and
+        properties); the judgement only picks which work comes first: `elidedText` gives back a text
+        that fits unchanged, and a text laid out in full is still cut short if it is too wide."""
+        _make_room(self._texts)
+        if not _LINE_BREAKS.isdisjoint(text):
+            laid_out = None
+        elif self._sum_of_advances(text) > width * _CLEARLY_TOO_WIDE:
+            laid_out = self._too_wide
+        else:
+            laid_out = self._static(text)
+        self._texts[text] = laid_out
+        return laid_out
+
+    def _sum_of_advances(self, text: str) -> float:
+        advances = self._advances
+        total = 0.0
+        for character in text:
+            advance = advances.get(character)
+            if advance is None:
+                advance = advances[character] = self._metrics_f.horizontalAdvance(character)
+            total += advance
+        return total
+
+    def _elide(self, text: str, width: int) -> _LaidOut:
+        _make_room(self._elided)
+        laid_out = self._elided[(text, width)] = self._static(self._metrics.elidedText(text, _ELIDE_RIGHT, width))
+        return laid_out
+
+    def _static(self, text: str) -> _LaidOut:
+        static = QStaticText(text)
+        static.setTextFormat(Qt.TextFormat.PlainText)
+        static.setTextOption(self._text_option)
+        static.prepare(QTransform(), self._font)
+        size = static.size()  # the layout's bounding box: its natural width, and its lines' height rounded up
+        return static, size.width(), size.toSize().height()
+
+    def _colour(self, option: QStyleOptionViewItem, key: tuple[int, bool]) -> QColor:
+        state, muted = key
+        group = QPalette.ColorGroup.Normal if state & _ENABLED else QPalette.ColorGroup.Disabled
+        if group == QPalette.ColorGroup.Normal and not state & _ACTIVE:
+            group = QPalette.ColorGroup.Inactive
+        if muted:
+            colour = QColor(self._muted)
+        else:
+            role = QPalette.ColorRole.HighlightedText if state & _SELECTED else QPalette.ColorRole.Text
+            colour = option.palette.color(group, role)
+        self._colours[key] = colour
+        return colour
+
+
+def _make_room(cache: dict) -> None:
+    """Drop the oldest entries of a full cache (dicts keep the order entries were made in)."""
+    if len(cache) >= CACHED_TEXTS:
+        for key in list(islice(cache, _EVICTED_AT_ONCE)):
+            del cache[key]
