@@ -13,7 +13,7 @@ reads fractions and multipliers in words; each yields `candidates`.
 
 from kzeu_desk.core.value_parsing.amounts import parse_amount_text
 from kzeu_desk.core.value_parsing.dates import parse_date_text
-from kzeu_desk.core.value_parsing.sentences import sentence_around
+from kzeu_desk.core.value_parsing.sentences import sentence_around, sentence_before
 from kzeu_desk.core.value_parsing.suggestion import Suggestion, suggest, suggest_value
 
-__all__ = ["Suggestion", "parse_amount_text", "parse_date_text", "sentence_around", "suggest", "suggest_value"]
+__all__ = ["Suggestion", "parse_amount_text", "parse_date_text", "sentence_around", "sentence_before", "suggest", "suggest_value"]

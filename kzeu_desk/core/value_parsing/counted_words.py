@@ -24,6 +24,10 @@ ENGLISH_ADJECTIVES = frozenset({
     "similar", "comparable", "identical", "equivalent",
     # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
+    # "-ent/-ant" adjectives (the ending is as often a noun's: "investments", "students", "participants").
+    "independent", "relevant", "significant", "important", "efficient", "recent", "urgent",
+    "permanent", "prominent", "competent", "excellent", "dependent", "frequent", "subsequent", "consistent",
+    "transparent", "sufficient", "resilient", "vibrant", "dominant", "abundant", "distant", "vacant",
 })
 ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ish", "ese", "ian",
                              "ean", "ed", "ing", "est", "-ranking", "-level", "-based", "-owned", "-scale", "-term")
@@ -143,7 +147,9 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
                                 "болатын", "болған", "болды", "болады", "болып", "болса",
                                 # pronouns: "олардың саны" (their number) names nothing counted
-                                "олар", "біз", "сіз"})
+                                "олар", "біз", "сіз",
+                                # particles after a number: "оның 600-ге жуығы ғана" (only about 600 of them)
+                                "ғана", "қана", "тек", "ғой", "қой"})
 
 # -- Fixed terms, all three languages --------------------------------------------------------
 

@@ -280,7 +280,10 @@ FRACTION_FOLLOWER = (r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»
                      # "a third more than a year earlier", "a quarter lower": a share of change
                      r"|\s+(?:more|higher|less|lower|larger|smaller|bigger)\b"
                      # "fell by about a third after 2022", "a quarter since 2019": a share of change and when
-                     r"|\s+(?:after|since|from|over|during|between|compared|against|year-on-year|last|this)\b)")
+                     r"|\s+(?:after|since|from|over|during|between|compared|against|year-on-year|last|this)\b"
+                     # The share as the subject or object of a verb: "less than a quarter has been contracted",
+                     # "more than a third said", "expect to reach half by 2027".
+                     r"|\s+(?:has|have|had|is|are|was|were|will|would|said|say|says|saw|see|went|came|by)\b)")
 ENGLISH_FRACTION = (
     r"(?<![\w-])(?:(?P<numerator>one|an?|two|three|four)[\s-]+(?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)"
     r"|(?P<bare_half>half))(?![\w-])" + FRACTION_FOLLOWER

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
-from kzeu_desk.core.value_parsing.counted_nouns import counted_after, kazakh_noun_named
+from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES
 from kzeu_desk.core.value_parsing.figure_words import (
     CURRENCIES_AFTER,
@@ -67,7 +67,9 @@ _DO_AFTER_CHANGE_RE = re.compile(
 # is the span it is spread across, not "more than".
 _OVER_AFTER_FIGURE_RE = re.compile(
     r"(?:\d|%|(?<![\w])(?:thousand|million|billion|trillion|mln|bn|euros?|dollars?|tenge|percent|per cent))"
-    r"\s+over\s*$", re.IGNORECASE)
+    r"\s+over\s*$"
+    # "€3.2 billion, spread over 118 operations": a verb of sharing out before "over".
+    r"|(?<![\w])(?:spread|split|divided|distributed|shared|allocated)\s+over\s*$", re.IGNORECASE)
 
 # "install 40 stations over three years": a span of time after a clause that already has its
 # figure is how long, not "more than" ("the talks lasted over three years" has no figure before).
@@ -447,6 +449,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
         elif (rate := _exchange_rate_currency(text, start, end)) is not None:
             unit, kind = rate, ValueKind.MONEY  # "The tenge was little changed at 512 per dollar"
+        elif (changed_to := _unit_of_the_change_end(text, start, end)) is not None:
+            # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
+            # unit of its end.
+            unit, kind = changed_to.unit, ValueKind.QUANTITY if changed_to.is_measure else ValueKind.COUNT
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
@@ -519,7 +525,8 @@ _A_PERIOD_EARLIER_RE = re.compile(r"\s+(?:ранее|раньше|позже|п�
 _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=\s)", re.IGNORECASE)
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
-_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|они|олардың|олар|them|they)(?![\w])", re.IGNORECASE)
+# "оның 600-ге жуығы" (about 600 of them): "оның" refers to the whole counted before, as "олардың" does.
+_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|они|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
 # "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
                               r"|қалған)\s*$", re.IGNORECASE)
@@ -665,6 +672,23 @@ def _noun_of_the_count_before(window: str) -> str | None:
     if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
         return None
     return counted.unit
+
+
+_CHANGE_START_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|from)\s+$", re.IGNORECASE)
+_CHANGE_END_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?(?![\d%])", re.IGNORECASE)
+
+
+def _unit_of_the_change_end(text: str, start: int, end: int) -> Counted | None:
+    if _CHANGE_START_BEFORE_RE.search(text, max(0, start - 6), start) is None or \
+            (change_end := _CHANGE_END_AFTER_RE.match(text, end)) is None:
+        return None
+    return counted_after(text, change_end.end())
+
+
+def noun_of_the_last_count(text: str) -> str | None:
+    """The noun the last count in `text` (number words already digits) counted: "3 projects are under
+    construction." -> "projects"; None when its last figure counts nothing."""
+    return _noun_of_the_count_before(text)
 
 
 def _counted_noun_named_before(text: str, start: int) -> str | None:
