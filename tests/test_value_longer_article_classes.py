@@ -1,11 +1,12 @@
-"""The classes of misses the seventeenth set (ten longer whole articles, tests/data/value_suggestions/)
-showed on first sight, each tested on other sentences than the set's: what Ctrl+N suggests for a
-highlight read with its sentence and the one before it, and what the Candidates pane lists."""
+"""The classes of misses the seventeenth and eighteenth sets (longer whole articles,
+tests/data/value_suggestions/) showed on first sight, each tested on other sentences than the sets':
+what Ctrl+N suggests for a highlight read with its sentence and the one before it, and what the
+Candidates pane lists."""
 
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, quantity, same, span
+from test_value_words import count, date, money, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_candidates import find_values
@@ -116,3 +117,58 @@ PANE_CLASSES = [
 @pytest.mark.parametrize(("text", "words", "expected"), PANE_CLASSES, ids=[c[0] + " / " + c[1] for c in PANE_CLASSES])
 def test_the_pane_reads_these_classes(text: str, words: str, expected: TypedValue) -> None:
     same(_listed(text, words, "2026-06-02"), expected)
+
+
+# The classes the eighteenth set (scored once after the seventeenth set's fixes) showed.
+EIGHTEENTH_SET_CLASSES = [
+    # A rule's ceiling: "may not exceed", "nor exceed".
+    ("not exceed 80%", "The loan may not exceed 80% of the project's cost.", "", "2026-09-02", percent(None, upper=80)),
+    # A bound before "one" and its noun.
+    ("at least one partner", "Each applicant must have at least one partner.", "", "2026-09-02",
+     count(1, "partner", lower=1)),
+    # "and N were …" counts the noun of the count before it in its sentence.
+    ("five", "The fund received 60 applications, of which 12 were shortlisted and five were approved.", "",
+     "2026-09-02", count(5, "applications")),
+    # A period whose "for the" the highlight left out.
+    ("first six months", "Sales for the first six months were 12,000 tonnes.", "", "2026-09-02",
+     span("2026-01", "2026-06")),
+    # Measures the lists lacked: ounces, centners, kilowatt-hours in Kazakh.
+    ("48,000 ounces", "The mine produced 48,000 ounces of gold.", "", "2026-09-02", quantity(48000, "ounces")),
+    ("30 центнер", "Бидай шығымдылығы гектарына 30 центнер болды.", "", "2026-09-02", quantity(30, "центнер")),
+    ("2 млрд кВт·сағ", "Станция жылына 2 млрд кВт·сағ электр энергиясын өндіреді.", "", "2026-09-02",
+     quantity(2e9, "кВт·сағ")),
+    # "the region's twelve": the whole may have an owner between "of" and its number.
+    ("Five of the city's nine bridges", "Five of the city's nine bridges need repair.", "", "2026-09-02",
+     count(5, "bridges")),
+    # A Russian verb in the present is no noun; "из них" refers back to the count before.
+    ("более 40", "В парке 300 компаний, из них более 40 экспортируют услуги.", "", "2026-09-02",
+     count(40, "компаний", lower=40)),
+    # "на N больше" changes the count before, past a money figure between.
+    ("7", "Подписано 30 контрактов на 2 млрд долларов, что на 7 больше, чем годом ранее.", "", "2026-09-02",
+     count(7, "контрактов")),
+    # "по числу проектов … – 12": the number of what is named before.
+    ("12", "По числу проектов лидирует Германия – 12.", "", "2026-09-02", count(12, "проектов")),
+    # "от одного до N": one starts the range.
+    ("от одного до двух лет", "Строительство займет от одного до двух лет.", "", "2026-09-02",
+     quantity(None, "лет", lower=1, upper=2)),
+    # A Kazakh collective numeral in digits; a known noun with its possessive; a measure first makes no compound.
+    ("3-еуі", "Биыл 6 мектеп салынды, олардың 3-еуі ауылда.", "", "2026-09-02", count(3, "мектеп")),
+    ("12 нысаны", "Облыста жел энергетикасының 12 нысаны жұмыс істейді.", "", "2026-09-02", count(12, "нысан")),
+    ("8 рентген аппараты", "Ауруханаға 8 рентген аппараты берілді.", "", "2026-09-02", count(8, "рентген аппарат")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), EIGHTEENTH_SET_CLASSES,
+                         ids=[c[0] + " / " + c[1] for c in EIGHTEENTH_SET_CLASSES])
+def test_classes_the_eighteenth_set_showed(selection: str, context: str, before: str, published: str,
+                                           expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_the_pane_reads_the_eighteenth_set_classes() -> None:
+    # A Kazakh month in the dative before a number is no day ("маусым" is also a season).
+    same(_listed("Бір гектарға маусымына 9 мың текше метр су жұмсалады.", "9 мың", "2026-06-02"),
+         quantity(9e3, "текше метр"))
+    # "186 шақырым суару каналы" measures kilometres.
+    same(_listed("Ұзындығы 90 шақырым суару каналы жөнделді.", "90", "2026-06-02"), quantity(90, "шақырым"))
+    same(_listed("Облыс 5 млрд долларға бағаланған жобаны бастады.", "5 млрд", "2026-06-02"), money(5e9, "USD"))

@@ -41,7 +41,9 @@ from kzeu_desk.core.value_parsing.counted_words import (
 # A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
-_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?|из|ішінен)[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
+# ("Eight of the region's twelve mines": a possessive may name the whole's owner.)
+_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?(?:[ \u00a0]+[\w-]+['’]s|[ \u00a0]+(?:its|their))?|из|ішінен)"
+                        r"[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
                         re.IGNORECASE)
 # "four of those loans", "12 of the projects", "три из этих проектов": a part named before its whole's noun.
 _OF_THE_WHOLE_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:those|these|the|its|their|our)|из[ \u00a0]+(?:этих|тех))(?=[ \u00a0])",
@@ -289,6 +291,10 @@ def english_singular_counted(phrase: str) -> str | None:
 _KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабочие", "рабочий", "рабочего"})
 
 
+# The present tense of the verbs of the news ("экспортируют", "работает", "находятся"), which no noun ends in.
+_RUSSIAN_VERB_ENDINGS = ("ают", "яют", "уют", "еют", "ует", "ает", "яет", "ится", "ятся", "ются", "ется", "ирует")
+
+
 def _russian(words: list[tuple[str, int]]) -> Counted | None:
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
@@ -299,8 +305,9 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in RUSSIAN_YEARS_OF_TIME:
             # "исполняется 33 года": years of time (a year written as a year was read as a date before).
             return Counted(word, end, True)
-        if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
-            return None
+        if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
+                or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)):
+            return None  # ("более 300 экспортируют": a verb in the present counts nothing)
         # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
             continue
@@ -437,8 +444,9 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None
             head = _possessed_after_consonant(lowered)  # after a verbal noun: "бақылау бекеті"
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
-        if _kazakh_base(lowered) != lowered or _is_kazakh_adjective(lowered) or lowered in KAZAKH_NOT_COUNTED:
-            return None
+        if _kazakh_base(lowered) != lowered or (_is_kazakh_adjective(lowered) and lowered not in KAZAKH_KNOWN_STEMS) \
+                or lowered in KAZAKH_NOT_COUNTED or (not modifiers and lowered in KAZAKH_MEASURES):
+            return None  # ("186 шақырым суару каналы": a measure first is what the number measures)
         modifiers.append(lowered)
     return None
 

@@ -328,7 +328,9 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
         _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()}(?!,?\s*\d)", read_month_day, ignore_case=False),
         # "September 4", "Наурыздың 25-інде"; Russian puts the day first ("в сентябре четыре лаборатории"
         # is no date).
-        _pattern(rf"(?<![\w])(?!(?i:{RUSSIAN_MONTH}){NOT_CYRILLIC_AFTER}){month()}\s+(?P<day>[0-3]?\d){ORDINAL_SUFFIX}?"
+        # ("маусымына 12 мың текше метр": "маусым" is also a season, and a dative is no day's month.)
+        _pattern(rf"(?<![\w])(?!(?i:{RUSSIAN_MONTH}){NOT_CYRILLIC_AFTER})(?![{CYRILLIC_LETTER}]+(?:ына|іне|ға|ге|қа|ке)\s)"
+                 rf"{month()}\s+(?P<day>[0-3]?\d){ORDINAL_SUFFIX}?"
                  rf"{_NOT_AMOUNT_AFTER_DAY}",
                  read_month_day, ignore_case=False),
         _pattern(rf"(?<![\w])(?i:{ENGLISH_MONTH_PREPOSITIONS})\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])(?!\s*\d)",

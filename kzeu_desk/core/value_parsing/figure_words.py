@@ -29,7 +29,9 @@ KAZAKH_CHANGE_VERB = (
 # "more than", "just under" beats "under").
 QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     # Negated, a lower-bound verb gives an upper bound: "did not exceed", "не превышал", "аспайтын" (below).
-    (r"(?:did|does|do|will|would|could|has|have|had) not (?:exceed|surpass|top)(?:ed)?|not exceeding|never exceeded",
+    # "may not exceed 90%", "must not exceed", "nor exceed 36 months": a rule's ceiling.
+    (r"(?:did|does|do|will|would|could|has|have|had|may|must|shall|should|cannot|can) not (?:exceed|surpass|top)(?:ed)?"
+     r"|not exceeding|never exceeded|nor exceed|not exceed",
      Bound.UPPER),
     (r"exceed(?:ed|s|ing)?", Bound.LOWER),
     (r"(?:just |well |a little (?:bit )?|slightly )?(?:more|greater|higher) than", Bound.LOWER),
@@ -207,7 +209,9 @@ RUSSIAN_MULTIPLIER_BEFORE = r"(?<![\w])в\s+$"
 # A case ending written after a number and a hyphen ("25-інде", "40-тан", "21-і", "65%-ын").
 KAZAKH_NUMBER_SUFFIX = (
     # A possessive with a case after it: "27 елдің 18-імен" (with 18 of the 27 countries).
-    rf"-(?:сімен|сымен|сінен|сынан|сінің|сының|сіне|сына|імен|ымен|інен|ынан|інің|ының|іне|ына"
+    # A collective numeral in digits: "олардың 4-еуі" (four of them), "3-еуін", "6-ауы".
+    rf"-(?:(?:еу|ау)(?:імен|ымен|інің|ының|іне|ына|ін|ын|і|ы)"
+    rf"|сімен|сымен|сінен|сынан|сінің|сының|сіне|сына|імен|ымен|інен|ынан|інің|ының|іне|ына"
     rf"|інде|ында|нде|нда|нің|ның|дің|дың|тің|тың|ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|де|да|те|та"
     rf"|ні|ны|ді|ды|ті|ты|сі|сы|ін|ын|і|ы|мен|бен|пен){NOT_CYRILLIC_AFTER}"
 )

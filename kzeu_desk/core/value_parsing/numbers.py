@@ -152,12 +152,14 @@ _KAZAKH_PART_OF_RE = re.compile(
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
     rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
 _KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы])")
-_KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы])", re.IGNORECASE)
+_KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы]|(?:еу|ау)[іы])", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
 _NUMBER_OF_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
+    # "по числу проектов … у Германии – 15" too.
+    r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|числу|количество|количеству)(?=\s))",
+    re.IGNORECASE)
 # A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
@@ -526,12 +528,13 @@ _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
 # "оның 600-ге жуығы" (about 600 of them): "оның" refers to the whole counted before, as "олардың" does.
-_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|они|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
+_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|они|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
 # "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
                               r"|қалған)\s*$", re.IGNORECASE)
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
-_MORE_AFTER_RE = re.compile(r"\s+(?:more|others?)(?![\w])", re.IGNORECASE)
+# ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
+_MORE_AFTER_RE = re.compile(r"\s+(?:more|others?|fewer|больше|меньше)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
 _SCALED_UNITS = {"bcm": ("cubic metres", 9)}
 
@@ -658,6 +661,9 @@ def _noun_of_the_count_before(window: str) -> str | None:
     "порядка 1,6 тыс. компаний … против примерно 1,9 тыс." companies."""
     # A year is when, not a figure: "opened 12 branches in 2023 and two more" counts branches.
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    # A money figure counts nothing: "57 проектов стоимостью 11,2 млрд долларов …, что на 9 больше" counts projects.
+    while numbers and _is_money_at(window, numbers[-1]):
+        numbers.pop()
     if not numbers:
         return None
     last = numbers[-1]
@@ -676,6 +682,12 @@ def _noun_of_the_count_before(window: str) -> str | None:
 
 _CHANGE_START_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|from)\s+$", re.IGNORECASE)
 _CHANGE_END_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?(?![\d%])", re.IGNORECASE)
+
+
+def _is_money_at(window: str, number: re.Match[str]) -> bool:
+    scale = _match_scale(window, number.end(), is_money=True)
+    return _match_currency_after(window, scale.end if scale is not None else number.end()) is not None \
+        or _match_currency_before(window, number.start()) is not None
 
 
 def _unit_of_the_change_end(text: str, start: int, end: int) -> Counted | None:

@@ -31,6 +31,7 @@ _STANDS_ALONE_BEFORE_RE = re.compile(
 # "the rest of the deals", "most of these projects": the sentence's own plural whole, before a colon or dash.
 _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s+(?:the|these|those|its|their)\s+"
                               r"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s+[^:;–—]*[:;–—]\s*$", re.IGNORECASE)
+_AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -43,6 +44,14 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     noun: str | None = None
     result = []
     for candidate in candidates:
+        counted_before = [other for other in candidates if other.end <= candidate.start
+                          and other.value.kind is ValueKind.COUNT and other.value.unit]
+        if _is_bare(candidate) and counted_before and _AND_BEFORE_RE.search(sentence[:candidate.start]) \
+                and _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end):
+            # "143 notes, of which 41 were shortlisted and nine were funded": the count before it in its sentence.
+            counted = replace(candidate.value, kind=ValueKind.COUNT, unit=counted_before[-1].value.unit)
+            result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
+            continue
         if not _is_bare(candidate) or any(
                 other.end <= candidate.start and other.value.unit and other.value.kind in
                 (ValueKind.COUNT, ValueKind.QUANTITY, ValueKind.MONEY) for other in candidates):

@@ -312,8 +312,9 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     following = _next_word(text, tokens, after)
     if following in _RUSSIAN_TENS_NOUN and _joined(text, tokens, after):
         return _Reading(first, after + 1, str(total * 10))  # "два десятка", "около двух десятков компаний"
-    if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS):
-        return None
+    if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS) and not (
+            _previous_word(tokens, first) == "от" and following == "до"):
+        return None  # ("от одного до трех месяцев": one is the range's start)
     if after == first + 1 and word in RUSSIAN_TWO and following.startswith(RUSSIAN_PAIR_NOUN_STEMS):
         return None
     if _fraction_follows(text, tokens, after):

@@ -26,10 +26,11 @@ from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
-from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
+from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.date_words import LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
+from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
@@ -79,8 +80,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # curator highlighted it with its noun.
         noun = counted_after(" " + one.group("noun"), 0)
         unit = noun.unit if noun is not None and not noun.is_measure else english_singular_counted(one.group("noun"))
-        if unit:
-            return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=1.0, unit=unit))
+        bounded = match_qualifier_before(stripped, one.start("one")) if one.group("bound") else None
+        if unit and (not one.group("bound") or (bounded is not None and bounded[1] == 0)):
+            # ("at least one co-applicant": the bound the highlight starts with.)
+            amount, lower, upper = bounded_amount(1.0, bounded[0] if bounded is not None else None)
+            return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=amount, lower=lower, upper=upper,
+                                         approximate=bounded is not None and bounded[0] is Bound.APPROXIMATE,
+                                         unit=unit))
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
@@ -93,7 +99,26 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = counted
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit:
             best = _counted_by_the_sentence_before(best, stripped, context, before or "", publication)
+        elif best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _MONTHS_WORDS:
+            best = _the_period_around(best, stripped, context, publication)
     return Suggestion(best.value, note_for(best))
+
+
+_MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
+
+
+def _the_period_around(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
+    """"first nine months" of "Production for the first nine months was …": a period its sentence names
+    with the words the highlight left out ("the", "за")."""
+    offset = context.find(selection)
+    if offset < 0 or context == selection:
+        return best
+    start, end = offset + best.start, offset + best.end
+    for candidate in scan(context, publication):
+        if candidate.value.kind is ValueKind.DATE_RANGE and candidate.start <= start and end <= candidate.end \
+                and (candidate.start == offset or _LEADING_PREPOSITION_RE.fullmatch(context[candidate.start:offset])):
+            return replace(best, value=candidate.value)
+    return best
 
 
 def _counted_by_the_sentence_before(best: Candidate, selection: str, context: str, before: str,
@@ -111,8 +136,8 @@ def _counted_by_the_sentence_before(best: Candidate, selection: str, context: st
 
 # "by the end of October" with "October" highlighted; "за первое полугодие" with "первое полугодие".
 _LEADING_PREPOSITION_RE = re.compile(
-    rf"(?:(?i:{LEADING_PREPOSITIONS}|за|the|end|beginning|start|middle|конца|начала|середины)\s+)+")
-_ONE_THING_RE = re.compile(r"(?i:one|один|одна|одно)\s+(?!(?i:of|из|из-за|and|or|и|или)(?![\w]))(?P<noun>[^\W\d_][\w -]*)")
+    rf"(?:(?i:{LEADING_PREPOSITIONS}|for|over|за|the|end|beginning|start|middle|конца|начала|середины)\s+)+")
+_ONE_THING_RE = re.compile(r"(?P<bound>[^\d]*?\s)?(?P<one>(?i:one|один|одна|одно))\s+(?!(?i:of|из|из-за|and|or|и|или)(?![\w]))(?P<noun>[^\W\d_][\w -]*)")
 _YEAR_RE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
 
 
