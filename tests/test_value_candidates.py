@@ -161,6 +161,21 @@ def test_ctrl_n_suggestion_carries_the_note_when_the_publication_date_is_unknown
     assert suggestion.note is not None and "publication date" in suggestion.note
 
 
+def test_ctrl_n_reads_a_bare_number_with_the_sentence_before_it(tmp_path):
+    # The service gives the parser the sentence before the highlight's, as a curator reads it: "Another
+    # nine" counts the bridges the sentence before named.
+    path = tmp_path / "bridges.txt"
+    path.write_text("Four bridges were finished last year. Another nine are still being designed.", encoding="utf-8")
+    with FactBase.open(tmp_path / "facts.sqlite", actor="tester") as fb:
+        fb.import_document(read_document(path))
+        with fb.reading() as conn:
+            source_id = conn.execute(text("SELECT id FROM source")).scalar_one()
+            body = conn.execute(text("SELECT text FROM source")).scalar_one()
+        start = body.index("Another nine")
+        suggestion = fb.suggestion_for_span(source_id, start, start + len("Another nine"))
+    assert suggestion.value == TypedValue(kind=ValueKind.COUNT, amount=9.0, unit="bridges")
+
+
 def test_the_date_of_a_report_ranks_last_and_does_not_date_the_figure():
     article = "Exports of grain to Italy rose 12%, the ministry said on Tuesday. Trade reached €5 billion in 2024."
     found = {article[f.start:f.end]: f for f in find_values(article, "2025-03-05")}

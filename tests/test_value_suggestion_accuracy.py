@@ -43,7 +43,15 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Whole articles again, written after the fifteenth set's fixes. Scored once with them: 92.4 / 97.8 / 94.7 %
           # (94.4 % in all; four of the English misses were labels against the "-year" convention, relabelled since);
           # after its fixes 100 % each. 92 / 46 / 57 highlights, so one miss is 1.1 / 2.2 / 1.8 %.
-          "held_out_sixteenth": 0.97}
+          "held_out_sixteenth": 0.97,
+          # Ten longer whole articles, written after the sixteenth set's fixes. Scored once with them: 94.6 / 95.3 /
+          # 97.8 % (95.5 % in all); after its fixes 99.0 / 100 / 100 %. 204 / 127 / 93 highlights, so one miss is
+          # 0.5 / 0.8 / 1.1 %.
+          "held_out_seventeenth": 0.97,
+          # Nine more whole articles, written after the seventeenth set's fixes. Scored once with them: 92.2 / 91.7 /
+          # 86.8 % (90.5 % in all): the honest held-out number of that round. After its fixes 99.1 / 100 / 97.4 %.
+          # 115 / 84 / 76 highlights, so one miss is 0.9 / 1.2 / 1.3 %.
+          "held_out_eighteenth": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "value_suggestions"
-PARTS = ("tuned", "held_out", "held_out_late", "held_out_fresh", "held_out_final", "held_out_unseen", "held_out_blind", "held_out_third", "held_out_fourth", "held_out_fifth", "held_out_sixth", "held_out_seventh", "held_out_eighth", "held_out_ninth", "held_out_tenth", "held_out_eleventh", "held_out_twelfth", "held_out_thirteenth", "held_out_fourteenth", "held_out_fifteenth", "held_out_sixteenth")
+PARTS = ("tuned", "held_out", "held_out_late", "held_out_fresh", "held_out_final", "held_out_unseen", "held_out_blind", "held_out_third", "held_out_fourth", "held_out_fifth", "held_out_sixth", "held_out_seventh", "held_out_eighth", "held_out_ninth", "held_out_tenth", "held_out_eleventh", "held_out_twelfth", "held_out_thirteenth", "held_out_fourteenth", "held_out_fifteenth", "held_out_sixteenth", "held_out_seventeenth", "held_out_eighteenth")
 LANGUAGES = ("en", "ru", "kk")
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
@@ -51,6 +51,8 @@ class Record:
     # Set for a highlight of a whole article (`article` parts): the article and where the highlight is.
     article_id: str | None = None
     start: int | None = None
+    # The sentence before the highlight's, in an article (Ctrl+N reads it for a bare number's noun).
+    before: str | None = None
 
     @property
     def kind_label(self) -> str:
@@ -90,7 +92,7 @@ def load_articles(part: str) -> list[Article]:
     """The articles of an article part: a header of `key: value` lines (article, source, published), a
     blank line, then the body with each highlight in place; articles are separated by a line "=====".
     A highlight's record has the sentence around it as its text, as Ctrl+N reads it."""
-    from kzeu_desk.core.value_parsing.sentences import sentence_around
+    from kzeu_desk.core.value_parsing import sentences
 
     articles = []
     for chunk in (DATA_DIR / f"{part}.txt").read_text(encoding="utf-8").split(ARTICLE_SEPARATOR):
@@ -111,8 +113,10 @@ def load_articles(part: str) -> list[Article]:
             raise ValueError(f"{article_id}: a highlight is not written as [[span | value]]")
         highlights = tuple(
             Record(id=f"{article_id}-{number:02d}", language=article_id.split("-")[0], source=fields["source"],
-                   published=published, text=sentence_around(body, start, end), span=body[start:end],
-                   value_spec=value, expected=parse_expected(value), article_id=article_id, start=start)
+                   published=published, text=sentences.sentence_around(body, start, end), span=body[start:end],
+                   value_spec=value, expected=parse_expected(value), article_id=article_id, start=start,
+                   before=sentences.sentence_before(body, start, end) if hasattr(sentences, "sentence_before")
+                   else None)
             for number, (start, end, value) in enumerate(spans, 1))
         articles.append(Article(article_id, article_id.split("-")[0], fields["source"], published, body, highlights))
     return articles
@@ -211,28 +215,38 @@ def is_right(expected: Expected, value: Any, note: str | None) -> bool:
     )
 
 
-# (highlight, publication date, the record's text around the highlight) -> (value, note)
-SuggestFunction = Callable[[str, str | None, str], tuple[object, str | None]]
+# (highlight, publication date, the record's text around the highlight, the sentence before it) -> (value, note)
+SuggestFunction = Callable[[str, str | None, str, str | None], tuple[object, str | None]]
 
 
 def current_suggest() -> SuggestFunction:
     """The app's suggestion as Ctrl+N makes it: (value, the note shown with it)."""
     from kzeu_desk.core import value_parsing
 
+    if hasattr(value_parsing, "sentence_before"):
+        # As Ctrl+N does: the highlight, with the sentence it was taken from and the one before it.
+        def suggest_after_the_sentence_before(span: str, published: str | None, text: str,
+                                              before: str | None) -> tuple[object, str | None]:
+            suggestion = value_parsing.suggest(span, published=published, context=text, before=before)
+            return suggestion.value, suggestion.note
+        return suggest_after_the_sentence_before
+
     if hasattr(value_parsing, "sentence_around"):
-        # As Ctrl+N does: the highlight, with the sentence it was taken from as context.
-        def suggest_in_context(span: str, published: str | None, text: str) -> tuple[object, str | None]:
+        # As Ctrl+N did: the highlight, with the sentence it was taken from as context.
+        def suggest_in_context(span: str, published: str | None, text: str,
+                               _before: str | None) -> tuple[object, str | None]:
             suggestion = value_parsing.suggest(span, published=published, context=text)
             return suggestion.value, suggestion.note
         return suggest_in_context
 
     if hasattr(value_parsing, "suggest"):
-        def suggest(span: str, published: str | None, _text: str) -> tuple[object, str | None]:
+        def suggest(span: str, published: str | None, _text: str, _before: str | None) -> tuple[object, str | None]:
             suggestion = value_parsing.suggest(span, published=published)
             return suggestion.value, suggestion.note
         return suggest
 
-    def suggest_value_only(span: str, published: str | None, _text: str) -> tuple[object, str | None]:
+    def suggest_value_only(span: str, published: str | None, _text: str,
+                           _before: str | None) -> tuple[object, str | None]:
         return value_parsing.suggest_value(span, published=published), None
     return suggest_value_only
 
@@ -249,7 +263,7 @@ def _describe(value: object, note: str | None) -> str:
 def score(records: list[Record], suggest: SuggestFunction) -> list[Outcome]:
     outcomes = []
     for record in records:
-        value, note = suggest(record.span, record.published, record.text)
+        value, note = suggest(record.span, record.published, record.text, record.before)
         outcomes.append(Outcome(record, is_right(record.expected, value, note), _describe(value, note)))
     return outcomes
 

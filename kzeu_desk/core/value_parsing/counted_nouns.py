@@ -41,7 +41,9 @@ from kzeu_desk.core.value_parsing.counted_words import (
 # A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
-_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?|из|ішінен)[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
+# ("Eight of the region's twelve mines": a possessive may name the whole's owner.)
+_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?(?:[ \u00a0]+[\w-]+['’]s|[ \u00a0]+(?:its|their))?|из|ішінен)"
+                        r"[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
                         re.IGNORECASE)
 # "four of those loans", "12 of the projects", "три из этих проектов": a part named before its whole's noun.
 _OF_THE_WHOLE_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:those|these|the|its|their|our)|из[ \u00a0]+(?:этих|тех))(?=[ \u00a0])",
@@ -176,7 +178,9 @@ def _followed_by_english_plural(words: list[tuple[str, int]], word: str) -> bool
 
 
 _PLURAL_MODIFIERS = frozenset({"rights", "customs", "arms", "goods", "sales", "savings", "sports", "affairs", "news",
-                               "communications", "logistics", "economics", "humanities"})
+                               "communications", "logistics", "economics", "humanities",
+                               # Irregular plurals that name a kind of thing: "media outlets", "data centres".
+                               "media", "data"})
 
 
 def _next_english_plural(words: list[tuple[str, int]], word: str) -> tuple[str, int] | None:
@@ -238,6 +242,8 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
             if not _is_english_plural(word) and lowered not in ENGLISH_FUNCTION_WORDS:
                 continue  # the second of two coordinated qualifiers
         if lowered in ENGLISH_MEASURES:
+            if lowered in ("days", "day") and index and words[index - 1][0].lower() in _KINDS_OF_DAY:
+                return Counted(f"{words[index - 1][0]} {word}", end, True)  # "five working days" are no calendar days
             return Counted(word, end, True) if not kept else None
         if _DEMONYM_PLURAL_RE.fullmatch(word) and not _followed_by_english_plural(words, word):
             return Counted(word, end, False)  # "900,000 ethnic Germans", "40 Kazakhs": people named by nation
@@ -249,6 +255,9 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in ("and", "or") and (qualified or kept) and len(kept) <= 1:
             kept, skip_next = [], True
             continue
+        if lowered in ENGLISH_ADJECTIVES and not kept:
+            qualified = True
+            continue  # "15 previous rounds": "previous" is no plural, but qualifies the one after it
         if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_NOT_COUNTED:
             return None
         qualified = True
@@ -260,19 +269,45 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
     return None
 
 
+def english_singular_counted(phrase: str) -> str | None:
+    """The noun a highlight "one wind farm" counts, in the singular "one" takes: the words after the
+    adjectives ("one new plant" -> "plant"); None for a measure, a function word or more than three words."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Za-z][A-Za-z-]*", word) for word in words):
+        return None
+    while words and _is_english_adjective(words[0]) and len(words) > 1:
+        words = words[1:]
+    lowered = [word.lower() for word in words]
+    if any(word in ENGLISH_FUNCTION_WORDS or word in ENGLISH_NOT_COUNTED or word in ENGLISH_MEASURES for word in lowered):
+        return None
+    return " ".join(words) if lowered[-1] not in ENGLISH_ADJECTIVES else None
+
+
 # -- Russian ---------------------------------------------------------------------------------
 
 
+# "five working days", "5 рабочих дней": a measure of its own, not days of the calendar.
+# (Calendar days are days: "до 15 календарных дней" is recorded in days.)
+_KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабочие", "рабочий", "рабочего"})
+
+
+# The present tense of the verbs of the news ("экспортируют", "работает", "находятся"), which no noun ends in.
+_RUSSIAN_VERB_ENDINGS = ("ают", "яют", "уют", "еют", "ует", "ает", "яет", "ится", "ятся", "ются", "ется", "ирует")
+
+
 def _russian(words: list[tuple[str, int]]) -> Counted | None:
-    for word, end in words:
+    for index, (word, end) in enumerate(words):
         lowered = word.lower()
+        if index and lowered.startswith(("дн", "день")) and words[index - 1][0].lower() in _KINDS_OF_DAY:
+            return Counted(f"{words[index - 1][0]} {word}", end, True)
         if lowered in RUSSIAN_COUNTED_EXCEPTIONS:
             return Counted(word, end, False)
         if lowered in RUSSIAN_YEARS_OF_TIME:
             # "исполняется 33 года": years of time (a year written as a year was read as a date before).
             return Counted(word, end, True)
-        if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
-            return None
+        if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
+                or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)):
+            return None  # ("более 300 экспортируют": a verb in the present counts nothing)
         # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
             continue
@@ -409,8 +444,9 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None
             head = _possessed_after_consonant(lowered)  # after a verbal noun: "бақылау бекеті"
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
-        if _kazakh_base(lowered) != lowered or _is_kazakh_adjective(lowered) or lowered in KAZAKH_NOT_COUNTED:
-            return None
+        if _kazakh_base(lowered) != lowered or (_is_kazakh_adjective(lowered) and lowered not in KAZAKH_KNOWN_STEMS) \
+                or lowered in KAZAKH_NOT_COUNTED or (not modifiers and lowered in KAZAKH_MEASURES):
+            return None  # ("186 шақырым суару каналы": a measure first is what the number measures)
         modifiers.append(lowered)
     return None
 
@@ -498,6 +534,22 @@ def _looks_like_kazakh_verb(word: str) -> bool:
     return re.search(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|мақ|мек)$", word.lower()) is not None
 
 
+def _has_having_suffix(word: str) -> bool:
+    """"автоматты", "электрлі": "-ты/-ті" after a voiceless consonant, "-лы/-лі" after a consonant, which
+    a possessive cannot be ("филиалы" is филиал + ы; "автоматы" would be автомат + ы)."""
+    if len(word) < 5 or word[-3] in _BACK_VOWELS + _FRONT_VOWELS + "иуэя":
+        return False
+    return (word.endswith(("ты", "ті")) and word[-3] in "птқксшфхцч") or word.endswith(("лы", "лі"))
+
+
+def _is_bare_kazakh_noun(word: str) -> bool:
+    """A known noun, or a lower-case word with no case ending that is no verb ("бекет", not "орнатылды")."""
+    lowered = word.lower()
+    base = _kazakh_base(lowered)
+    return base in KAZAKH_KNOWN_STEMS or (word == lowered and base == lowered and len(lowered) >= 3
+                                          and lowered not in KAZAKH_NOT_COUNTED and not _looks_like_kazakh_verb(word))
+
+
 def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Counted | None:
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
     # "бес ынтымақтастық туралы келісім" counts agreements; but with a verbal noun before "туралы"
@@ -512,9 +564,13 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
             return Counted(measure, end, True)  # "екі жылдағы сапар": in two years, a span of time
         if index == 0 and (place := _noun_in_locative_adjective(lowered)) is not None:
             return Counted(place, end, False)  # "төрт облыстағы 18 станция": the four regions are counted
-        if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 and \
-                _kazakh_base(words[index + 1][0]) in KAZAKH_KNOWN_STEMS:
-            continue  # "27 екіжақты кездесу": "-ты" before a noun makes an adjective, not an accusative
+        if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 and (
+                _kazakh_base(words[index + 1][0]) in KAZAKH_KNOWN_STEMS or (
+                    _has_having_suffix(lowered) and _is_bare_kazakh_noun(words[index + 1][0]))):
+            # "27 екіжақты кездесу", "18 автоматты бекет": "-ты" before a noun without an ending makes
+            # an adjective, not an accusative ("300 вагонды Қытайға" is wagons, sent to China; "33
+            # филиалы жұмыс істейді" a known noun with its possessive).
+            continue
         base = _kazakh_base(lowered)
         if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
             return None
@@ -533,7 +589,10 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
         if base in KAZAKH_COMPOUND_FIRST and index + 1 < len(words):
             second, second_end = words[index + 1]
             second_base = _kazakh_base(second)
-            if second_base in KAZAKH_KNOWN_STEMS or second_base.endswith(("ы", "і")):
+            # ("5 мыңнан астам тұрғынды көктемгі тасқыннан": a first word with a case ending, or an
+            # adjective after it, makes no compound.)
+            if (second_base in KAZAKH_KNOWN_STEMS or second_base.endswith(("ы", "і"))) and not (
+                    lowered != base and second.lower().endswith(KAZAKH_ADJECTIVE_ENDINGS)):
                 return Counted(f"{base} {second_base}", second_end, False)
         if len(base) < 2:
             return None

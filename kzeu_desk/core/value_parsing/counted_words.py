@@ -23,7 +23,12 @@ ENGLISH_ADJECTIVES = frozenset({
     # Comparison with things already named ("three similar contracts", "two comparable projects").
     "similar", "comparable", "identical", "equivalent",
     # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
+    "underground", "overseas", "offshore", "onshore",
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
+    # "-ent/-ant" adjectives (the ending is as often a noun's: "investments", "students", "participants").
+    "independent", "relevant", "significant", "important", "efficient", "recent", "urgent",
+    "permanent", "prominent", "competent", "excellent", "dependent", "frequent", "subsequent", "consistent",
+    "transparent", "sufficient", "resilient", "vibrant", "dominant", "abundant", "distant", "vacant",
 })
 ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ish", "ese", "ian",
                              "ean", "ed", "ing", "est", "-ranking", "-level", "-based", "-owned", "-scale", "-term")
@@ -54,14 +59,14 @@ ENGLISH_MEASURES = frozenset({
     "seconds", "decades", "decade", "centuries", "century", "tons", "tonnes", "ton", "tonne", "kilometres",
     "kilometers", "km", "miles", "metres", "meters", "hectares", "acres", "barrels", "litres", "liters",
     "kilograms", "kg", "megawatts", "gigawatts", "kilowatts", "mw", "gw", "kwh", "mwh", "gwh", "twh", "teu",
-    "bcm", "points", "degrees", "nights", "night",
+    "bcm", "points", "degrees", "nights", "night", "ounces", "ounce", "oz", "carats", "centners",
     # Singular, as in "one kilometre" and "a 47-kilometre line".
     "kilometre", "kilometer", "metre", "meter", "mile", "hectare", "acre", "barrel", "litre", "liter", "kilogram",
     "megawatt", "gigawatt", "kilowatt",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 # "tU" is tonnes of uranium, as the industry reports output.
-MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|МВт|ГВт|кВт·ч|т)"
+MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|т)"
 
 # -- Russian ---------------------------------------------------------------------------------
 
@@ -75,6 +80,7 @@ RUSSIAN_NOT_COUNTED = frozenset({
     "это", "года", "году", "год", "годах", "годы", "гг", "г", "тыс", "же", "ли", "не", "при", "за", "к", "о",
     "об", "у", "раз", "раза", "процент", "процента", "процентов", "млн", "млрд", "трлн", "тысяч", "тысячи",
     "миллионов", "миллиардов", "назад", "человек", "чем", "более", "менее", "свыше", "около", "тех", "этих",
+    "больше", "меньше", "выше", "ниже",
     "мен", "және", "жылы", "жылғы",
     # Verbs and adverbs that follow a bare number whose noun came before: "первые два должны прийти".
     "должны", "должно", "должна", "должен", "будут", "будет", "были", "было", "была", "был", "могут", "может",
@@ -87,7 +93,7 @@ RUSSIAN_COUNTED_EXCEPTIONS = frozenset({"человек"})
 RUSSIAN_MEASURE_STEMS = (
     "лет", "год", "месяц", "недел", "дн", "дня", "сут", "час", "минут", "секунд", "десятилет", "век", "тонн",
     "километр", "метр", "гектар", "баррел", "кубометр", "литр", "мегаватт", "гигаватт", "киловатт", "тонно",
-    "пункт", "ноч", "сут",
+    "пункт", "ноч", "сут", "центнер", "унци",
 )
 
 # -- Kazakh ----------------------------------------------------------------------------------
@@ -118,6 +124,8 @@ KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқ
 # what remains is one of these (or the ending is long enough to be unmistakable).
 KAZAKH_KNOWN_STEMS = frozenset({
     "автокөлік",
+    # Equipment and sites a release counts ("151 нысаны", "24 рентген аппараты", "42 сорғы станциясы").
+    "нысан", "аппарат", "кереует", "сорғы", "станция", "канал",
     "компания", "мемлекет", "ел", "адам", "маман", "жоба", "кәсіпорын", "келісім", "құжат", "университет",
     "студент", "тонна", "жыл", "ай", "апта", "күн", "сағат", "минут", "вагон", "контейнер", "сала", "бағыт",
     "дипломат", "министр", "елші", "өкіл", "орын", "орны", "мүше", "сапар", "форум", "кездесу",
@@ -134,7 +142,7 @@ KAZAKH_NOUN_ENDINGS = (
     "ты", "ті", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен",
     "бен", "пен", "сы", "сі", "ы", "і", "а", "е", "н",
 )
-KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель",
+KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель", "центнер",
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық"})
 KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллион", "миллиард", "жуық", "астам", "шамамен", "шақты",
                                 "бұрын", "кейін", "бойы", "аса", "артық", "кем", "жылғы", "жылы", "және", "мен",
@@ -143,7 +151,9 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
                                 "болатын", "болған", "болды", "болады", "болып", "болса",
                                 # pronouns: "олардың саны" (their number) names nothing counted
-                                "олар", "біз", "сіз"})
+                                "олар", "біз", "сіз",
+                                # particles after a number: "оның 600-ге жуығы ғана" (only about 600 of them)
+                                "ғана", "қана", "тек", "ғой", "қой"})
 
 # -- Fixed terms, all three languages --------------------------------------------------------
 

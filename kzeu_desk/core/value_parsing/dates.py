@@ -326,15 +326,21 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
         _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY}))(?i:ның|нің|\s+айының)\s+(?P<day>[0-3]?\d)"
                  rf"-[{CYRILLIC_LETTER}]+(?:\s+(?i:күні))?", read_month_day, ignore_case=False),
         _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()}(?!,?\s*\d)", read_month_day, ignore_case=False),
-        _pattern(rf"(?<![\w]){month()}\s+(?P<day>[0-3]?\d){ORDINAL_SUFFIX}?{_NOT_AMOUNT_AFTER_DAY}", read_month_day,
-                 ignore_case=False),
+        # "September 4", "Наурыздың 25-інде"; Russian puts the day first ("в сентябре четыре лаборатории"
+        # is no date).
+        # ("маусымына 12 мың текше метр": "маусым" is also a season, and a dative is no day's month.)
+        _pattern(rf"(?<![\w])(?!(?i:{RUSSIAN_MONTH}){NOT_CYRILLIC_AFTER})(?![{CYRILLIC_LETTER}]+(?:ына|іне|ға|ге|қа|ке)\s)"
+                 rf"{month()}\s+(?P<day>[0-3]?\d){ORDINAL_SUFFIX}?"
+                 rf"{_NOT_AMOUNT_AFTER_DAY}",
+                 read_month_day, ignore_case=False),
         _pattern(rf"(?<![\w])(?i:{ENGLISH_MONTH_PREPOSITIONS})\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])(?!\s*\d)",
                  read_month_day, ignore_case=False),
         # "in mid-May", "in early June": the month.
         _pattern(rf"(?<![\w])(?:(?i:in|by|until|since)\s+)?(?i:mid-|early\s+|late\s+)(?P<month>{ENGLISH_MONTH_FULL})(?![\w])"
                  r"(?!\s*\d)", read_month_day, ignore_case=False),
+        # (A number after the month is its year or day, unless a noun follows it: "в сентябре 4 лаборатории".)
         _pattern(rf"(?<![\w])(?:(?i:{RUSSIAN_MONTH_PREPOSITIONS})\s+)?(?P<month>(?i:{RUSSIAN_MONTH})){NOT_CYRILLIC_AFTER}"
-                 r"(?!\s*\d)", read_month_day, ignore_case=False),
+                 r"(?!\s*\d(?![\d.,]*\s+(?!год|г\.|гг)[а-яё]{3,}))", read_month_day, ignore_case=False),
         # "наурыздың ортасында", "қараша айының соңында": the middle, start or end of a month is the month.
         _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY}))(?i:ның|нің|дың|дің|тың|тің|\s+айының)\s+"
                  rf"(?i:орта|бас|соң|аяғ|аяқ)[{CYRILLIC_LETTER}]*", read_month_day, ignore_case=False),

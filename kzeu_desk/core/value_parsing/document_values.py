@@ -23,6 +23,7 @@ from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication
 from kzeu_desk.core.value_parsing.figure_words import REPORTING_VERB_BEFORE, STATEMENT_VERBS
 from kzeu_desk.core.value_parsing.scanning import scan
+from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
 from kzeu_desk.core.value_parsing.sentences import sentence_spans
 from kzeu_desk.core.value_parsing.suggestion import note_for
 
@@ -65,14 +66,17 @@ def find_values(text: str, published: str | None) -> list[FoundValue]:
     """Every candidate of `text`, in text order."""
     publication = parse_publication(published)
     found: list[FoundValue] = []
+    before = ""
     for sentence_start, sentence_end in sentence_spans(text):
-        found.extend(_in_sentence(text, sentence_start, sentence_end, publication))
+        found.extend(_in_sentence(text, sentence_start, sentence_end, publication, before))
+        before = text[sentence_start:sentence_end]
     return found
 
 
-def _in_sentence(text: str, start: int, end: int, publication: Publication | None) -> list[FoundValue]:
+def _in_sentence(text: str, start: int, end: int, publication: Publication | None, before: str) -> list[FoundValue]:
     sentence = text[start:end]
-    candidates = _without_overlaps(scan(sentence, publication))
+    # "Another seven are at the feasibility stage": a bare number may count what the sentence before named.
+    candidates = _without_overlaps(counted_by_the_sentence_before(scan(sentence, publication), sentence, before))
     if not candidates:
         return []
     dates = [c for c in candidates if c.value.kind.is_temporal or c.missing is not None]

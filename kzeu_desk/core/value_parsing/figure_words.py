@@ -29,7 +29,9 @@ KAZAKH_CHANGE_VERB = (
 # "more than", "just under" beats "under").
 QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     # Negated, a lower-bound verb gives an upper bound: "did not exceed", "не превышал", "аспайтын" (below).
-    (r"(?:did|does|do|will|would|could|has|have|had) not (?:exceed|surpass|top)(?:ed)?|not exceeding|never exceeded",
+    # "may not exceed 90%", "must not exceed", "nor exceed 36 months": a rule's ceiling.
+    (r"(?:did|does|do|will|would|could|has|have|had|may|must|shall|should|cannot|can) not (?:exceed|surpass|top)(?:ed)?"
+     r"|not exceeding|never exceeded|nor exceed|not exceed",
      Bound.UPPER),
     (r"exceed(?:ed|s|ing)?", Bound.LOWER),
     (r"(?:just |well |a little (?:bit )?|slightly )?(?:more|greater|higher) than", Bound.LOWER),
@@ -207,7 +209,9 @@ RUSSIAN_MULTIPLIER_BEFORE = r"(?<![\w])в\s+$"
 # A case ending written after a number and a hyphen ("25-інде", "40-тан", "21-і", "65%-ын").
 KAZAKH_NUMBER_SUFFIX = (
     # A possessive with a case after it: "27 елдің 18-імен" (with 18 of the 27 countries).
-    rf"-(?:сімен|сымен|сінен|сынан|сінің|сының|сіне|сына|імен|ымен|інен|ынан|інің|ының|іне|ына"
+    # A collective numeral in digits: "олардың 4-еуі" (four of them), "3-еуін", "6-ауы".
+    rf"-(?:(?:еу|ау)(?:імен|ымен|інің|ының|іне|ына|ін|ын|і|ы)"
+    rf"|сімен|сымен|сінен|сынан|сінің|сының|сіне|сына|імен|ымен|інен|ынан|інің|ының|іне|ына"
     rf"|інде|ында|нде|нда|нің|ның|дің|дың|тің|тың|ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|де|да|те|та"
     rf"|ні|ны|ді|ды|ті|ты|сі|сы|ін|ын|і|ы|мен|бен|пен){NOT_CYRILLIC_AFTER}"
 )
@@ -280,7 +284,10 @@ FRACTION_FOLLOWER = (r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»
                      # "a third more than a year earlier", "a quarter lower": a share of change
                      r"|\s+(?:more|higher|less|lower|larger|smaller|bigger)\b"
                      # "fell by about a third after 2022", "a quarter since 2019": a share of change and when
-                     r"|\s+(?:after|since|from|over|during|between|compared|against|year-on-year|last|this)\b)")
+                     r"|\s+(?:after|since|from|over|during|between|compared|against|year-on-year|last|this)\b"
+                     # The share as the subject or object of a verb: "less than a quarter has been contracted",
+                     # "more than a third said", "expect to reach half by 2027".
+                     r"|\s+(?:has|have|had|is|are|was|were|will|would|said|say|says|saw|see|went|came|by)\b)")
 ENGLISH_FRACTION = (
     r"(?<![\w-])(?:(?P<numerator>one|an?|two|three|four)[\s-]+(?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)"
     r"|(?P<bare_half>half))(?![\w-])" + FRACTION_FOLLOWER

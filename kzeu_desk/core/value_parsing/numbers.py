@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
-from kzeu_desk.core.value_parsing.counted_nouns import counted_after, kazakh_noun_named
+from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES
 from kzeu_desk.core.value_parsing.figure_words import (
     CURRENCIES_AFTER,
@@ -67,7 +67,9 @@ _DO_AFTER_CHANGE_RE = re.compile(
 # is the span it is spread across, not "more than".
 _OVER_AFTER_FIGURE_RE = re.compile(
     r"(?:\d|%|(?<![\w])(?:thousand|million|billion|trillion|mln|bn|euros?|dollars?|tenge|percent|per cent))"
-    r"\s+over\s*$", re.IGNORECASE)
+    r"\s+over\s*$"
+    # "€3.2 billion, spread over 118 operations": a verb of sharing out before "over".
+    r"|(?<![\w])(?:spread|split|divided|distributed|shared|allocated)\s+over\s*$", re.IGNORECASE)
 
 # "install 40 stations over three years": a span of time after a clause that already has its
 # figure is how long, not "more than" ("the talks lasted over three years" has no figure before).
@@ -150,12 +152,14 @@ _KAZAKH_PART_OF_RE = re.compile(
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
     rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
 _KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы])")
-_KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы])", re.IGNORECASE)
+_KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы]|(?:еу|ау)[іы])", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
 _NUMBER_OF_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|количество)(?=\s))", re.IGNORECASE)
+    # "по числу проектов … у Германии – 15" too.
+    r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|числу|количество|количеству)(?=\s))",
+    re.IGNORECASE)
 # A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
@@ -447,6 +451,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
         elif (rate := _exchange_rate_currency(text, start, end)) is not None:
             unit, kind = rate, ValueKind.MONEY  # "The tenge was little changed at 512 per dollar"
+        elif (changed_to := _unit_of_the_change_end(text, start, end)) is not None:
+            # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
+            # unit of its end.
+            unit, kind = changed_to.unit, ValueKind.QUANTITY if changed_to.is_measure else ValueKind.COUNT
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
@@ -519,12 +527,14 @@ _A_PERIOD_EARLIER_RE = re.compile(r"\s+(?:ранее|раньше|позже|п�
 _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=\s)", re.IGNORECASE)
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
-_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|они|олардың|олар|them|they)(?![\w])", re.IGNORECASE)
+# "оның 600-ге жуығы" (about 600 of them): "оның" refers to the whole counted before, as "олардың" does.
+_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|они|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
 # "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
                               r"|қалған)\s*$", re.IGNORECASE)
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
-_MORE_AFTER_RE = re.compile(r"\s+(?:more|others?)(?![\w])", re.IGNORECASE)
+# ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
+_MORE_AFTER_RE = re.compile(r"\s+(?:more|others?|fewer|больше|меньше)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
 _SCALED_UNITS = {"bcm": ("cubic metres", 9)}
 
@@ -651,6 +661,9 @@ def _noun_of_the_count_before(window: str) -> str | None:
     "порядка 1,6 тыс. компаний … против примерно 1,9 тыс." companies."""
     # A year is when, not a figure: "opened 12 branches in 2023 and two more" counts branches.
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    # A money figure counts nothing: "57 проектов стоимостью 11,2 млрд долларов …, что на 9 больше" counts projects.
+    while numbers and _is_money_at(window, numbers[-1]):
+        numbers.pop()
     if not numbers:
         return None
     last = numbers[-1]
@@ -665,6 +678,29 @@ def _noun_of_the_count_before(window: str) -> str | None:
     if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
         return None
     return counted.unit
+
+
+_CHANGE_START_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|from)\s+$", re.IGNORECASE)
+_CHANGE_END_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?(?![\d%])", re.IGNORECASE)
+
+
+def _is_money_at(window: str, number: re.Match[str]) -> bool:
+    scale = _match_scale(window, number.end(), is_money=True)
+    return _match_currency_after(window, scale.end if scale is not None else number.end()) is not None \
+        or _match_currency_before(window, number.start()) is not None
+
+
+def _unit_of_the_change_end(text: str, start: int, end: int) -> Counted | None:
+    if _CHANGE_START_BEFORE_RE.search(text, max(0, start - 6), start) is None or \
+            (change_end := _CHANGE_END_AFTER_RE.match(text, end)) is None:
+        return None
+    return counted_after(text, change_end.end())
+
+
+def noun_of_the_last_count(text: str) -> str | None:
+    """The noun the last count in `text` (number words already digits) counted: "3 projects are under
+    construction." -> "projects"; None when its last figure counts nothing."""
+    return _noun_of_the_count_before(text)
 
 
 def _counted_noun_named_before(text: str, start: int) -> str | None:

@@ -87,3 +87,13 @@ def sentence_around(text: str, start: int, end: int) -> str:
     if not covering:
         return text[start:end]
     return window[covering[0][0]:covering[-1][1]]
+
+
+def sentence_before(text: str, start: int, end: int) -> str:
+    """The sentence before the one the span [start, end) starts in ("" when it opens the text): a bare
+    number may count what that sentence named ("… three projects. Another seven …")."""
+    window_start = max(0, start - _SENTENCE_WINDOW)
+    window = text[window_start:min(len(text), max(end, start + 1))]
+    first = start - window_start
+    earlier = [(s, e) for s, e in sentence_spans(window) if e <= first]
+    return window[earlier[-1][0]:earlier[-1][1]] if earlier else ""

@@ -201,6 +201,8 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             # "a year and a half after it was signed": one and a half of the measure.
             return _Reading(first, half_end, f"1.5 {following}s")
         if word in ("a", "an"):
+            if following in ENGLISH_SINGLE_MEASURES and following != "quarter" and _previous_word(tokens, first) == "than":
+                return _Reading(first, first + 1, "1")  # "longer than a year", "less than a month"
             if following == ENGLISH_DOZEN:
                 return _Reading(first, first + 2, "12")
             if following == ENGLISH_HUNDRED:
@@ -310,8 +312,9 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     following = _next_word(text, tokens, after)
     if following in _RUSSIAN_TENS_NOUN and _joined(text, tokens, after):
         return _Reading(first, after + 1, str(total * 10))  # "два десятка", "около двух десятков компаний"
-    if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS):
-        return None
+    if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS) and not (
+            _previous_word(tokens, first) == "от" and following == "до"):
+        return None  # ("от одного до трех месяцев": one is the range's start)
     if after == first + 1 and word in RUSSIAN_TWO and following.startswith(RUSSIAN_PAIR_NOUN_STEMS):
         return None
     if _fraction_follows(text, tokens, after):

@@ -26,10 +26,13 @@ from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
-from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
+from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
+from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.date_words import LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
+from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
 from kzeu_desk.core.value_parsing.scanning import scan
+from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 
 
@@ -52,13 +55,16 @@ def missing_publication_note(phrase: str, missing: str) -> str:
             "enter it in the source's details to date this value.")
 
 
-def suggest(selection: str, *, published: str | None = None, context: str | None = None) -> Suggestion:
+def suggest(selection: str, *, published: str | None = None, context: str | None = None,
+            before: str | None = None) -> Suggestion:
     """The typed value a curator most likely means by highlighting `selection`, with a note when a
     date in it needs the source's publication date (`published`, a truncated ISO date) to be read.
 
     `context` is the sentence the selection was taken from: its tense dates a day or month the
     selection names without a year ("in January" in "… exhibited at the fair in January" is the
-    January before publication, in "… will open in January" the one after).
+    January before publication, in "… will open in January" the one after). `before` is the sentence
+    before it: a bare number there may count what it named ("Another seven are at the feasibility
+    stage" after "Three projects are under construction").
 
     When nothing numeric or dated is found, the value is TEXT holding the stripped selection.
     """
@@ -69,6 +75,18 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     candidates = scan(stripped, publication)
     if not candidates and context:
         candidates = _completed_by_the_sentence(stripped, context, publication)
+    if not candidates and (one := _ONE_THING_RE.fullmatch(stripped)) is not None:
+        # "one wind farm" highlighted: "one" alone is left as the article or "one of", but the
+        # curator highlighted it with its noun.
+        noun = counted_after(" " + one.group("noun"), 0)
+        unit = noun.unit if noun is not None and not noun.is_measure else english_singular_counted(one.group("noun"))
+        bounded = match_qualifier_before(stripped, one.start("one")) if one.group("bound") else None
+        if unit and (not one.group("bound") or (bounded is not None and bounded[1] == 0)):
+            # ("at least one co-applicant": the bound the highlight starts with.)
+            amount, lower, upper = bounded_amount(1.0, bounded[0] if bounded is not None else None)
+            return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=amount, lower=lower, upper=upper,
+                                         approximate=bounded is not None and bounded[0] is Bound.APPROXIMATE,
+                                         unit=unit))
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
@@ -79,10 +97,47 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         if best.value.kind is ValueKind.DATE and (counted := _a_count_beside_the_year(candidates, stripped, context,
                                                                                       publication)) is not None:
             best = counted
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit:
+            best = _counted_by_the_sentence_before(best, stripped, context, before or "", publication)
+        elif best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _MONTHS_WORDS:
+            best = _the_period_around(best, stripped, context, publication)
     return Suggestion(best.value, note_for(best))
 
 
-_LEADING_PREPOSITION_RE = re.compile(rf"(?i:{LEADING_PREPOSITIONS})\s+")
+_MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
+
+
+def _the_period_around(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
+    """"first nine months" of "Production for the first nine months was …": a period its sentence names
+    with the words the highlight left out ("the", "за")."""
+    offset = context.find(selection)
+    if offset < 0 or context == selection:
+        return best
+    start, end = offset + best.start, offset + best.end
+    for candidate in scan(context, publication):
+        if candidate.value.kind is ValueKind.DATE_RANGE and candidate.start <= start and end <= candidate.end \
+                and (candidate.start == offset or _LEADING_PREPOSITION_RE.fullmatch(context[candidate.start:offset])):
+            return replace(best, value=candidate.value)
+    return best
+
+
+def _counted_by_the_sentence_before(best: Candidate, selection: str, context: str, before: str,
+                                    publication: Publication | None) -> Candidate:
+    offset = context.find(selection)
+    if offset < 0:
+        return best
+    start, end = offset + best.start, offset + best.end
+    for candidate in counted_by_the_sentence_before(scan(context, publication), context, before):
+        if candidate.value.kind is ValueKind.COUNT and candidate.start < end and start < candidate.end \
+                and _figure(candidate.value) == _figure(best.value):
+            return replace(best, value=candidate.value)
+    return best
+
+
+# "by the end of October" with "October" highlighted; "за первое полугодие" with "первое полугодие".
+_LEADING_PREPOSITION_RE = re.compile(
+    rf"(?:(?i:{LEADING_PREPOSITIONS}|for|over|за|the|end|beginning|start|middle|конца|начала|середины)\s+)+")
+_ONE_THING_RE = re.compile(r"(?P<bound>[^\d]*?\s)?(?P<one>(?i:one|один|одна|одно))\s+(?!(?i:of|из|из-за|and|or|и|или)(?![\w]))(?P<noun>[^\W\d_][\w -]*)")
 _YEAR_RE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
 
 

@@ -14,6 +14,8 @@ ENGLISH_FUTURE = (
     r"will|shall|is\s+to|are\s+to|is\s+scheduled|are\s+scheduled|scheduled\s+for|is\s+expected|are\s+expected"
     r"|is\s+planned|are\s+planned|plans?\s+to|planning\s+to|is\s+due|are\s+due|due\s+to\s+(?:be|start|open|take)"
     r"|upcoming|forthcoming|next"
+    # Reported plans: "promised that investors would be able to … from January" (not "would have").
+    r"|would(?!\s+(?:have|not\s+have)\b)"
 )
 ENGLISH_PAST = (
     r"was|were|had|did|took\s+place|met|signed|held|adopted|approved|visited|opened|launched"
@@ -43,6 +45,9 @@ RUSSIAN_PAST = (
     r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|сказ|напомн|сообщ))"
     r"(?!(?:договорил|условил|решил|постановил|пообещал|обещал)[а-яё]*\s+[а-яё]+(?:ть|ти)(?![а-яё]))"
     r"[а-яё]{3,}(?:или|ила|ились|илась|ился|али|яли|ались|ялись|ался|ялся)"
+    # The masculine "-ил" ("порт перевалил", "банк выделил"), which few nouns end in; names do ("Михаил").
+    r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|напомн|михаи|даниил|гавриил|израил|крокодил))"
+    r"[а-яё]{3,}ил(?![а-яё])"
 )
 KAZAKH_FUTURE = (
     r"өтеді|өтпек|болады|болмақ|өткізіледі|өткізілмек|басталады|ашылады|жалғасады|жоспарлануда|жоспарлап"

@@ -1,0 +1,85 @@
+"""A bare number whose noun is in the sentence before: "Three projects are under construction.
+Another seven are at the feasibility stage." counts seven projects; "Прежде всего климат и вода:
+17 проектов. Дальше идут энергетика – 11, здравоохранение – девять" counts 11 and 9 projects.
+
+A curator reads the two sentences together; the readers read one sentence (Ctrl+N's context, a
+line of the Candidates pane), so this is a step after them, given the sentence before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kzeu_desk.core.typed_value import ValueKind
+from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
+from kzeu_desk.core.value_parsing.counted_nouns import counted_after
+from kzeu_desk.core.value_parsing.numbers import noun_of_the_last_count
+from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
+
+# What follows a number that stands for things named before it: a verb ("seven are", "два должны"),
+# a list's comma or end, "and"/"и", "of which"/"из них". A word that could be its own noun does not.
+_STANDS_ALONE_AFTER_RE = re.compile(
+    r"\s*(?:[,;.!?)]|$|[–—]\s"
+    r"|(?:are|were|is|was|have|has|had|will|would|could|can|remain|remained|more|others?|of\s+(?:which|them|those)"
+    r"|и|или|а|из\s+них|из\s+которых|были|было|был|будут|должны|остались|остаются|находятся|уже)(?![\w]))",
+    re.IGNORECASE)
+# Before it: a sentence's start ("Seven are …"), a list's dash or colon ("энергетика – 11"), "another".
+_STANDS_ALONE_BEFORE_RE = re.compile(
+    r"(?:^|[.:;–—]\s*|(?<![\w])(?:another|the\s+other|the\s+remaining|ещё|еще|другие|остальные)\s+)$",
+    re.IGNORECASE)
+# "the rest of the deals", "most of these projects": the sentence's own plural whole, before a colon or dash.
+_WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s+(?:the|these|those|its|their)\s+"
+                              r"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s+[^:;–—]*[:;–—]\s*$", re.IGNORECASE)
+_AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
+_YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, before: str) -> list[Candidate]:
+    """`candidates` of `sentence`, with each bare whole number that stands for things named in the
+    sentence before counting that sentence's last counted noun. A number after a figure with a unit
+    in its own sentence is left to that sentence (the readers already borrow a noun within it)."""
+    if not any(_is_bare(c) for c in candidates):
+        return candidates
+    noun: str | None = None
+    result = []
+    for candidate in candidates:
+        counted_before = [other for other in candidates if other.end <= candidate.start
+                          and other.value.kind is ValueKind.COUNT and other.value.unit]
+        if _is_bare(candidate) and counted_before and _AND_BEFORE_RE.search(sentence[:candidate.start]) \
+                and _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end):
+            # "143 notes, of which 41 were shortlisted and nine were funded": the count before it in its sentence.
+            counted = replace(candidate.value, kind=ValueKind.COUNT, unit=counted_before[-1].value.unit)
+            result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
+            continue
+        if not _is_bare(candidate) or any(
+                other.end <= candidate.start and other.value.unit and other.value.kind in
+                (ValueKind.COUNT, ValueKind.QUANTITY, ValueKind.MONEY) for other in candidates):
+            result.append(candidate)
+            continue
+        written = sentence[candidate.start:candidate.end]
+        if _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end) \
+                or not _STANDS_ALONE_BEFORE_RE.search(sentence[:candidate.start]):
+            result.append(candidate)
+            continue
+        if (whole := _WHOLE_BEFORE_RE.search(sentence[:candidate.start])) is not None:
+            # "The rest of the deals were smaller: 19 were …": its own sentence named the things.
+            named = counted_after(" " + whole.group("noun"), 0)
+            own = named.unit if named is not None and not named.is_measure else ""
+        else:
+            if noun is None:
+                noun = (noun_of_the_last_count(rewrite_number_words(before).text) if before else None) or ""
+            own = noun
+        if not own:
+            result.append(candidate)
+            continue
+        counted = replace(candidate.value, kind=ValueKind.COUNT, unit=own)
+        result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
+    return result
+
+
+def _is_bare(candidate: Candidate) -> bool:
+    value = candidate.value
+    figure = value.amount if value.amount is not None else value.upper
+    return value.kind is ValueKind.QUANTITY and not value.unit and figure is not None and figure == int(figure) \
+        and figure < 10_000
