@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 
-from sqlalchemy import Connection, TextClause, bindparam, select, text
+from sqlalchemy import Connection, Row, TextClause, bindparam, select, text
 from sqlalchemy.sql import ClauseElement
 
-from kzeu_desk.core.citation import Citation, citations
+from kzeu_desk.core.citation import citations
 from kzeu_desk.core.compatibility import Scope, Verdict, scopes_overlap, values_compatible
 from kzeu_desk.core.models import ConflictRule, ConflictStatus, LinkKind
 from kzeu_desk.core.qualifiers import (
@@ -138,11 +138,8 @@ def _candidates_where_scopes_may_overlap(engine: StorageEngine) -> TextClause:
 """)
 
 
-# Each fact's first source with the details its short citation is made of (`Citation`'s fields, in order).
-_FIRST_SOURCE_DETAILS = text(f"""
-    SELECT f.id, s.id, s.title, s.publisher, s.author, s.published, s.url, s.file_name
-    FROM fact f LEFT JOIN source s ON s.id = {_FIRST_SOURCE}
-    WHERE f.id IN :ids""").bindparams(bindparam("ids", expanding=True))
+_FIRST_SOURCES = text(f"SELECT f.id, {_FIRST_SOURCE} FROM fact f WHERE f.id IN :ids").bindparams(
+    bindparam("ids", expanding=True))
 _ENTITY_NAMES = text("SELECT id, name FROM entity WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
 _PROPERTIES = text("SELECT id, name, tolerance FROM property")
 
@@ -248,6 +245,17 @@ def _value_disagreement(a: dict, b: dict, verdict: Verdict) -> Disagreement:
                         a["subject_id"], a["property_id"])
 
 
+def _add_first_sources(conn: Connection, facts: list[dict]) -> None:
+    """Set each fact's "first_source", the citation of its first evidence's source, which its
+    explanation names."""
+    ids = sorted({fact["id"] for fact in facts})
+    sources: dict[int, int | None] = dict(row for start in range(0, len(ids), _IDS_PER_QUERY)
+                 for row in conn.execute(_FIRST_SOURCES, {"ids": ids[start:start + _IDS_PER_QUERY]}).all())
+    for fact in facts:
+        fact["first_source"] = sources[fact["id"]]
+    _cite_first_sources(conn, facts)
+
+
 def _cite_first_sources(conn: Connection, facts: list[dict]) -> None:
     """Turn each fact's "first_source" (a source id) into that source's short citation. A fact in
     several disagreeing pairs is listed once per pair but turned only once."""
@@ -301,16 +309,15 @@ def _point_year(scope: Scope) -> int | None:
 
 
 def _explain(a: dict, b: dict, verdict: Verdict) -> str:
-    # `rescan` words the same from its own parts (`_Described`): a change here is made there too.
     def says(fact: dict) -> str:
         source = fact["first_source"] or f"fact {fact['id']}"
-        return f"{source} says {format_value(TypedValue.from_columns(fact))}"
+        stated = fact.get("stated")  # the value as shown, when already made (`_described_facts`)
+        return f"{source} says {format_value(TypedValue.from_columns(fact)) if stated is None else stated}"
 
     return f"{a['subject_name']} · {a['property_name']}: {says(a)}; {says(b)} ({verdict.reason})."
 
 
 def _fingerprint(facts: Iterable[dict]) -> str:
-    # `rescan` writes the same JSON a fact at a time (`_described_facts`): a change here is made there too.
     # Rows come both from text() queries (booleans as 0/1) and from Core selects (as bool).
     judged = [[f["id"], *(int(v) if isinstance(v, bool) else v for v in (f[c] for c in _JUDGED_COLUMNS))]
               for f in sorted(facts, key=lambda f: f["id"])]
@@ -318,7 +325,7 @@ def _fingerprint(facts: Iterable[dict]) -> str:
 
 
 # What json.dumps(..., default=str) writes, without making an encoder for each call (json.dumps
-# makes one whenever `default` is given: a third of its time for the ~18.7k facts `rescan` writes at 1M).
+# makes one whenever `default` is given; `rescan` writes ~9.4k fingerprints at 1M).
 _FINGERPRINT_JSON = json.JSONEncoder(default=str)
 
 
@@ -469,65 +476,38 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
         facts = candidates.get(key)
         pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], judged, separators) if facts else []
     progress.update(len(keys), len(keys), "Writing what changed")
-    described = _described_facts(rec.conn, [fact for found in pairs.values() for a, b, _verdict in found for fact in (a, b)])
-    subjects = sorted({key[0] for key, found in pairs.items() if found})
-    names = {row[0]: row[1] for start in range(0, len(subjects), _IDS_PER_QUERY)
-             for row in rec.conn.execute(_ENTITY_NAMES, {"ids": subjects[start:start + _IDS_PER_QUERY]})}
-    found: dict[tuple[int, int], list[Disagreement]] = {}
-    for key in keys:
-        # What `_explain` and `_fingerprint` make of the pair's rows (the pair in id order).
-        named = f"{names.get(key[0])} · {properties[key[1]][1]}: " if pairs[key] else ""
-        found[key] = [Disagreement(
-            ConflictRule.VALUE, (a[0], b[0]),
-            f"{named}{described[a[0]].says}; {described[b[0]].says} ({verdict.reason}).",
-            hashlib.sha256(f"[{described[a[0]].judged}, {described[b[0]].judged}]".encode()).hexdigest()[:20], *key)
-            for a, b, verdict in pairs[key]]
-    _sync_value_conflicts(rec, keys, found, existing)
+    described = _described_facts(rec.conn, [fact for found in pairs.values() for a, b, _verdict in found for fact in (a, b)],
+                                 properties)
+    _sync_value_conflicts(rec, keys, {
+        key: [_value_disagreement(described[a[0]], described[b[0]], verdict) for a, b, verdict in pairs[key]]
+        for key in keys}, existing)
     declared = {row["signature"]: dict(row) for row in rec.conn.execute(_EXISTING_DECLARED_CONFLICTS).mappings()}
     _sync(rec, _declared(rec.conn, rec.conn.execute(_EVERY_DECLARED).mappings().all()), declared)
     _drop_memberless(rec, sorted(rec.conflicts_touched))
     _note_checked(rec)
 
 
-@dataclass(frozen=True, slots=True)
-class _Described:
-    """One disagreeing fact's parts of the explanations and fingerprints it takes part in."""
-
-    says: str  # "<its first source's short citation, or fact N> says <its value as shown>", as `_explain` words it
-    judged: str  # the JSON of its id and judged columns, as `_fingerprint` writes it for each fact
-
-
-def _described_facts(conn: Connection, facts: list[tuple]) -> dict[int, _Described]:
-    """What `_explain` and `_fingerprint` say of each of these facts (rows of `_RESCAN_COLUMNS`),
-    by id, made once per fact however many pairs it is in, from plain rows: at 1M the ~18.7k
-    disagreeing facts, ~6.3k distinct values shown, ~11.7k first sources cited. Their first sources
-    come with the details a citation is made of, in one read (SQLAlchemy's mapping rows of a second
-    read were ~0.15 s of CPU at 1M)."""
-    ids = sorted({fact[0] for fact in facts})
-    cited: dict[int, str] = {}
-    first_source: dict[int, str | None] = {}
-    for start in range(0, len(ids), _IDS_PER_QUERY):
-        for fact_id, source_id, *details in conn.execute(_FIRST_SOURCE_DETAILS, {"ids": ids[start:start + _IDS_PER_QUERY]}):
-            short = None
-            if source_id is not None:
-                short = cited.get(source_id)
-                if short is None:
-                    short = cited[source_id] = Citation(*details).short
-            first_source[fact_id] = short
+def _described_facts(conn: Connection, facts: list[tuple], properties: Mapping[int, Row]) -> dict[int, dict]:
+    """The rows of these facts as `_explain` and `_fingerprint` read them, by id: their columns, the
+    subject's and property's names, the property's tolerance, the first source that states them and
+    their value as shown. Each distinct value is shown once (it depends on the value columns alone):
+    at 1M the ~18.7k disagreeing facts state ~6.3k values."""
+    by_id = {fact[0]: dict(zip(_RESCAN_COLUMNS, fact, strict=True)) for fact in facts}
     shown: dict[tuple, str] = {}
-    described: dict[int, _Described] = {}
-    for fact in facts:
-        fact_id = fact[0]
-        if fact_id in described:
-            continue
-        value = fact[3:13]  # _VALUE_COLUMNS
+    for row in facts:
+        value = row[3:13]  # _VALUE_COLUMNS
         stated = shown.get(value)
         if stated is None:
-            stated = shown[value] = format_value(TypedValue.from_columns(dict(zip(_VALUE_COLUMNS, value, strict=True))))
-        # Booleans as 0/1, as `_fingerprint` writes them (PostgreSQL reads the approximate flag as a bool).
-        judged = _FINGERPRINT_JSON.encode([fact_id, *(int(v) if isinstance(v, bool) else v for v in fact[3:16])])
-        described[fact_id] = _Described(f"{first_source[fact_id] or f'fact {fact_id}'} says {stated}", judged)
-    return described
+            stated = shown[value] = format_value(TypedValue.from_columns(by_id[row[0]]))
+        by_id[row[0]]["stated"] = stated
+    subjects = sorted({fact["subject_id"] for fact in by_id.values()})
+    names = {row[0]: row[1] for start in range(0, len(subjects), _IDS_PER_QUERY)
+             for row in conn.execute(_ENTITY_NAMES, {"ids": subjects[start:start + _IDS_PER_QUERY]})}
+    for fact in by_id.values():
+        prop = properties[fact["property_id"]]
+        fact.update(subject_name=names.get(fact["subject_id"]), property_name=prop[1], tolerance=prop[2])
+    _add_first_sources(conn, list(by_id.values()))
+    return by_id
 
 
 def recheck_changed(rec: Recorder, progress: Progress | None = None) -> None:
