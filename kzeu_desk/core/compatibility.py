@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from kzeu_desk.core.typed_value import DatePrecision, TypedValue, ValueKind, date_precision
@@ -290,6 +291,15 @@ def numeric_interval(value: TypedValue, *, tolerance: float | None) -> Interval:
     return Interval(stated_interval.low * scale, stated_interval.high * scale)
 
 
+@lru_cache(maxsize=8192)
+def _remembered_interval(value: TypedValue, tolerance: float) -> Interval:
+    """`numeric_interval`, worked out once per value and tolerance: the full conflict re-scan asks
+    for the intervals of ~6.5k values 15.8k times at 1M facts (~10 µs each, a third of judging).
+    Values equal as TypedValues give intervals that intersect the same ones (0.0 and -0.0, 5 and
+    5.0), which is all this is used for."""
+    return numeric_interval(value, tolerance=tolerance)
+
+
 def _incomparable_dimensions_reason(a: TypedValue, b: TypedValue) -> str | None:
     a_dimension, b_dimension = _dimension(a), _dimension(b)
     if a_dimension.family != b_dimension.family:
@@ -316,9 +326,7 @@ def _numbers_compatible(a: TypedValue, b: TypedValue, tolerance: float) -> Verdi
     incomparable_reason = _incomparable_dimensions_reason(a, b)
     if incomparable_reason is not None:
         return _not_comparable(incomparable_reason)
-    overlap = numeric_interval(a, tolerance=tolerance).intersects(
-        numeric_interval(b, tolerance=tolerance)
-    )
+    overlap = _remembered_interval(a, tolerance).intersects(_remembered_interval(b, tolerance))
     a_described, b_described = _describe_value(a), _describe_value(b)
     if not overlap:
         return Verdict(

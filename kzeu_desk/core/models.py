@@ -197,7 +197,7 @@ class Fact(SQLModel, table=True):
         ),
         Index("ix_fact_updated", "updated_at", "id"),
         # The full conflict re-scan reads only this (conflicts._candidates_where_scopes_may_overlap):
-        # its key filter, each year's values, and the candidates' rows without ~120k table lookups at 1M.
+        # its key filter, the pairs of one key's facts in a year, and the candidates' rows, without table lookups.
         Index("ix_fact_key_values",
               "subject_id", "property_id", "point_in_time", "start_time", "end_time", "status", "rank",
               "value_kind", "value_amount", "value_lower", "value_upper", "value_approximate", "value_unit",
