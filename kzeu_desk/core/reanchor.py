@@ -133,6 +133,13 @@ _TURNED_NEIGHBOUR_WORDS = 3
 _SENTENCE_WORDS_TO_TESTIFY = 5
 SENTENCE_KEPT_AGREEMENT = 0.8
 _TELLING_WORD_LIMIT = 64
+# A seam between sentences that were joined or cut in two (`Locator._sentences_joined_or_split`): this
+# many words of context either side must stand beside the quote; a sentence joined to the one before
+# may lose at most this many words of its subject ("The meeting was"), and one cut off may gain at
+# most this many words ("Отдельно обсуждались", "They also discussed").
+_SEAM_CONTEXT_WORDS = 4
+_JOINED_SUBJECT_WORDS = 3
+_SPLIT_OPENING_WORDS = 3
 _TELLING_WORDS = 8
 _CANDIDATE_REGIONS = 3
 _TIES_TRIED = 3
@@ -180,13 +187,17 @@ _WORD_SPLIT = re.compile(r"(\w+)")
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*")
 # A figure with the scale word after it, if any (`core.figure_values`).
 _FIGURE_WITH_SCALE = re.compile(rf"(?:{_NUMBER.pattern})(?: ?{SCALE_WORD})?")
-# A sentence's end: its closing punctuation, or a line break.
-_SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
+# A sentence's end: its closing punctuation with any closing quotes or brackets and a wiki's reference
+# markers after it ("…in 2016.[4] Parts of it…", "…2020.[5][6]"), or a line break. A marker of up to
+# three letters or digits; "[date]" is a draft's placeholder, not a marker.
+_REFERENCE_MARKERS = r"(?:\[\w{1,3}\])*"
+_REFERENCE_MARKER = re.compile(r"\[\w{1,3}\]")
+_SENTENCE_END = re.compile(rf"[.!?]+['\")\]]*{_REFERENCE_MARKERS}(?=\s)|\n")
 # The same in a text that kept its capitals: a full stop after a lone capital is an initial
 # ("Ж. Боррель", "J. Borrell", "U.S."), which ends no sentence ("…plan a." still does).
 _SENTENCE_END_CASED = re.compile(
     r"(?<!(?<!\w)[A-Z\u0401\u0406\u0410-\u042f\u0492\u049a\u04a2\u04ae\u04b0\u04ba\u04d8\u04e8])"
-    r"[.!?]+['\")\]]*(?=\s)|\n")
+    rf"[.!?]+['\")\]]*{_REFERENCE_MARKERS}(?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,14 +522,21 @@ class _IndexedText:
             return break_ends[after]
         return min(len(text), end + _SENTENCE_REACH)
 
+    def has_sentence_end(self, start: int, end: int) -> bool:
+        """Whether a sentence ends between offsets `start` and `end` (its closing punctuation there)."""
+        break_starts, _ = self._breaks()
+        after = bisect_left(break_starts, start)
+        return after < len(break_starts) and break_starts[after] < end
+
     def begins_sentence(self, start: int) -> bool:
         return self.sentence_start(start) == start
 
     def ends_sentence(self, end: int) -> bool:
         """Whether text[:end] ends a sentence, or only its closing punctuation follows."""
         closing = _SENTENCE_END_CASED.match(self.folded.cased, end)
+        # A reference marker's digits ("2016.[4]") are no words of the sentence.
         return end == len(self.text) or self.text[end - 1:end] in ".!?\n" or (
-            closing is not None and not _WORD.search(self.text, end, closing.end()))
+            closing is not None and not _WORD.search(_REFERENCE_MARKER.sub("", self.text[end:closing.end()])))
 
 
 # -- placing one span ----------------------------------------------------------------------------
@@ -604,7 +622,7 @@ class Locator:
                  or self._date_made_precise(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
-                 or self._placeholder_filled(span))
+                 or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition))
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
                 span.quote, self.text[found.start:found.end] if found.number_changed else ""):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
@@ -1248,7 +1266,17 @@ class Locator:
         # for the word before. The quote's character similarity, then its context, settle it.
         expected_end = quote_word_start + len(quote_words) - first
         spans: set[tuple[int, int]] = set()
-        for end_word in sorted(end_words, key=lambda e: abs(e - expected_end))[:_TIES_TRIED]:
+        tried_ends = sorted(end_words, key=lambda e: abs(e - expected_end))[:_TIES_TRIED]
+        # Words inserted before the quote's last word cost more than ending early with words swapped:
+        # "… өндірісі мен сыни шикізат саласындағы ынтымақтастықты" aligns best with "… өндірісі, сыни
+        # шикізат және көлік" (a list extended, two words "replaced") rather than the whole new list.
+        # The quote's last word standing a few words further on is an end to try as well; character
+        # similarity then chooses.
+        if quote_words[-1] != _FIGURE_WORD:
+            furthest = max(tried_ends)
+            tried_ends += [end for end in range(furthest + 1, min(len(window), furthest + _WORDS_INSERTED_AT_MOST) + 1)
+                           if window[end - 1] == quote_words[-1]][:1]
+        for end_word in tried_ends:
             _, lengths = best_substring_ends(quote_words[::-1], window[:end_word][::-1])
             for length in sorted(lengths, key=lambda n: abs(n - len(quote_words)))[:_TIES_TRIED]:
                 if length:
@@ -1297,7 +1325,7 @@ class Locator:
             end += len(trailing)
         elif not trailing and not span.ends_at_word:
             end = max(end - _word_head_length(span.suffix), start + 1)
-        return start, end
+        return _figures_kept_whole(text, start, end, span)
 
     def _score(self, span: _Span, start: int, end: int, quote_similarity: float) -> float:
         if quote_similarity < QUOTE_SIMILARITY_FLOOR:
@@ -1654,6 +1682,109 @@ class Locator:
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
 
+    # 10. sentences joined or split ----------------------------------------------------------
+
+    def _sentences_joined_or_split(self, span: _Span, repetition: _Repetition) -> Placement | None:
+        """A quote at a seam between sentences that was joined or cut apart: "…took place in Brussels.
+        The meeting was chaired by the High Representative." -> "…took place in Brussels, chaired by
+        the High Representative;", "…маршрута и инвестиции ЕС в инфраструктуру." -> "…маршрута.
+        Отдельно обсуждались инвестиции ЕС в инфраструктуру." Its prefix and suffix both still stand
+        beside it word for word; only at a seam that gained or lost a sentence's end did words change:
+        where two sentences were joined, the later one may lose its subject (up to
+        _JOINED_SUBJECT_WORDS, the quote's own first words when it began its sentence) and gain a
+        conjunction; where one was cut in two, the new sentence may gain a subject and a verb (up to
+        _SPLIT_OPENING_WORDS) and the old one lose a conjunction. Everywhere else the words stand as
+        they stood. No figure may be lost or gained at a seam, the quote keeps at least
+        _TURNED_CLAUSE_WORDS words, and one place only may fit; the placement is fuzzy and waits for a
+        curator.
+
+        A sentence replaced in place between the same neighbours changes no seam (its neighbours'
+        sentence ends stay), so it is never taken for one joined or split."""
+        if self.old is None or repetition.repeated_before or len(span.words) < _TURNED_CLAUSE_WORDS:
+            return None
+        old, index = self.old, self.index
+        before = _context_words(span.prefix, trim_start=True)[-_SEAM_CONTEXT_WORDS:]
+        after = _context_words(span.suffix, trim_start=False)[:_SEAM_CONTEXT_WORDS]
+        if len(before) < 2 or len(after) < 2:
+            return None  # at the edge of its text: a seam there has nothing to be checked by
+        began, ended = old.begins_sentence(span.start), old.ends_sentence(span.end)
+        own_sentence = _WORD.findall(old.text, old.sentence_start(span.start), span.start)
+        fits: set[tuple[int, int, int]] = set()
+        for dropped in range(0, _JOINED_SUBJECT_WORDS + 1 if began else 1):
+            core = list(span.words[dropped:])
+            if (len(core) < _TURNED_CLAUSE_WORDS or 2 * len(core) < len(span.words)
+                    or any(word[:1].isdigit() for word in span.words[:dropped])):
+                break
+            for first in index.word_sequence_starts(core, limit=_PLACES_COMPARED_BY_SENTENCE) or ():
+                last = first + len(core)
+                seam_before = self._seam(before, first, began, lost_from_quote=dropped, side_before=True,
+                                         own_sentence=own_sentence)
+                seam_after = self._seam(after, last, ended, lost_from_quote=0, side_before=False)
+                if seam_before is None or seam_after is None or not (seam_before or seam_after):
+                    continue
+                fits.add((first, last, dropped))
+        distinct = sorted(fits, key=lambda fit: fit[1] - fit[0], reverse=True)
+        kept = [fit for n, fit in enumerate(distinct)
+                if not any(fit[0] < other[1] and other[0] < fit[1] for other in distinct[:n])]
+        if len(kept) != 1:
+            return None
+        first, last, dropped = kept[0]
+        start, end = self._character_span(span, index.starts[first], index.ends[last - 1])
+        if start >= end or _figures(self.text[start:end]) != _figures(span.quote):
+            return None
+        # Scored by the share of the quote's words still said, within the band that waits for a curator.
+        share = (len(span.words) - dropped) / len(span.words)
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(ORPHAN_BELOW + share * (REVIEW_BELOW - 0.01 - ORPHAN_BELOW), 4))
+
+    def _seam(self, context: list[str], at: int, was_sentence_end: bool, *, lost_from_quote: int,
+              side_before: bool, own_sentence: Sequence[str] = ()) -> bool | None:
+        """How the seam between the quote's words and its old context stands at word number `at` of
+        the new text: None when it does not fit, True when a sentence's end was gained or lost there
+        (within what a join or a split may change), False when it stands exactly as it stood."""
+        index, words = self.index, self.index.words
+        # Before the quote, the context may lose a conjunction; after it, the next sentence its subject.
+        for lost in range(0, 2 if side_before else _JOINED_SUBJECT_WORDS + 1):
+            used = context[:len(context) - lost] if side_before else context[lost:]
+            if len(used) < 2:
+                continue
+            for inserted in range(0, _SPLIT_OPENING_WORDS + 1):
+                if side_before:
+                    context_to = at - inserted
+                    if context_to - len(used) < 0 or words[context_to - len(used):context_to] != used:
+                        continue
+                    gap_from, gap_to = index.ends[context_to - 1], index.starts[at] if at < len(words) else len(self.text)
+                    new_words = words[context_to:at]
+                else:
+                    context_from = at + inserted
+                    if words[context_from:context_from + len(used)] != used:
+                        continue
+                    gap_from, gap_to = index.ends[at - 1], index.starts[context_from]
+                    new_words = words[at:context_from]
+                if any(word[:1].isdigit() for word in new_words):
+                    continue
+                now_sentence_end = self.new.has_sentence_end(gap_from, gap_to)
+                if now_sentence_end == was_sentence_end:
+                    if not (lost or inserted or (side_before and lost_from_quote)):
+                        return False  # the seam stands as it stood
+                    continue
+                if now_sentence_end:
+                    # Cut in two: the new sentence may have gained a subject and a verb, the old one
+                    # lost a conjunction; the quote's own words all stand. A new sentence opening with
+                    # the quote carries on the old one's statement only if its opening repeats a word of
+                    # it ("Стороны обсудили … и инвестиции" -> "… Отдельно обсуждались инвестиции", "They
+                    # also discussed"); "Critics doubted" before the same words is another claim.
+                    if (not (side_before and lost_from_quote) and lost <= 1
+                            and (not side_before or not new_words or _repeats_a_word(new_words, own_sentence))):
+                        return True
+                else:
+                    # Joined: the later sentence may have lost its subject and gained a conjunction.
+                    lost_subject = lost_from_quote if side_before else lost
+                    if inserted <= 1 and lost_subject <= _JOINED_SUBJECT_WORDS and (
+                            not side_before or not lost):
+                        return True
+        return None
+
     def _placeholder_filled(self, span: _Span) -> Placement | None:
         """A draft's placeholder filled in the final text: "Brussels, [date] 2026" -> "Brussels, 18 May
         2026", "[нөмірі] отырысының" -> "21-отырысының", "Брюссель, [күні]" -> "Брюссель, 2025 жылғы
@@ -1888,6 +2019,32 @@ def _heaviest_common_words(old: Sequence[str], new: Sequence[str],
 def _words_beside_figures(masked: str) -> list[str]:
     """The words of a masked text, figures (all 0s) left out."""
     return [word for word in _WORD.findall(masked) if word.strip("0")]
+
+
+def _figures_kept_whole(text: str, start: int, end: int, span: _Span) -> tuple[int, int]:
+    """A span that begins (ends) with a figure begins (ends) with all of it, where the quote did too:
+    words split "48,8" into "48" and "8", and an alignment of "45 млрд" may take only the "8"."""
+    if span.quote[:1].isdigit() and not _figure_continues(span.prefix[-2:][::-1]):
+        while start > 0 and (text[start - 1].isdigit() or (
+                start > 1 and text[start - 1] in ".," and text[start - 2].isdigit())):
+            start -= 1
+    if span.quote[-1:].isdigit() and not _figure_continues(span.suffix[:2]):
+        while end < len(text) and (text[end].isdigit() or (
+                end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit())):
+            end += 1
+    return start, end
+
+
+def _repeats_a_word(new_words: Sequence[str], old_words: Sequence[str]) -> bool:
+    """Whether a new word is a form of an old one: both at least _STEM_WORD_LETTERS long and sharing
+    that many first letters ("обсудили"/"обсуждались", "discussed"/"discussion")."""
+    stems = {word[:_STEM_WORD_LETTERS] for word in old_words if len(word) >= _STEM_WORD_LETTERS}
+    return any(len(word) >= _STEM_WORD_LETTERS and word[:_STEM_WORD_LETTERS] in stems for word in new_words)
+
+
+def _figure_continues(beyond: str) -> bool:
+    """Whether a figure goes on into `beyond` (the characters past its edge, nearest first)."""
+    return beyond[:1].isdigit() or (beyond[:1] in ".," and beyond[1:2].isdigit())
 
 
 def _whole_words(text: str, start: int, end: int, span: _Span) -> bool:
