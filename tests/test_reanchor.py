@@ -686,3 +686,58 @@ def test_a_sentence_joined_to_the_one_before_or_cut_in_two_keeps_its_evidence_an
     assert place(old, replaced, "climate finance for the region").state is AnchorState.ORPHANED
     replaced_ru = old_ru.replace("коридора и инвестиции", "коридора. Эксперты раскритиковали инвестиции")
     assert place(old_ru, replaced_ru, "инвестиции в порты Каспия").state is AnchorState.ORPHANED
+
+
+def test_a_reference_marker_is_no_figure_of_the_claim():
+    """"…two strands: grants…" split at the colon with a marker between ("strands.[4] They are grants…")
+    changed no figure; read as a figure, the marker's 4 made the sentence a changed claim to be judged
+    by its context, and it was orphaned."""
+    old = ("The programme has two strands: grants for small firms and training for their staff.[2] It runs "
+           "until 2027.")
+    new = ("The programme has two strands.[4] They are grants for small firms and training for their staff. "
+           "It runs until 2027.")
+    placement = place(old, new, "The programme has two strands: grants for small firms and training for their staff.")
+    assert placement.state is AnchorState.FUZZY and not placement.number_changed
+    assert new[placement.start:placement.end] == (
+        "The programme has two strands.[4] They are grants for small firms and training for their staff.")
+
+
+def test_a_number_written_in_words_changed_is_the_same_claim_flagged():
+    old = "The delegation arrived in Aktau for a four-day visit to the region. Talks began on Monday."
+    new = old.replace("four-day", "three-day")
+    placement = place(old, new, "four-day visit")
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert new[placement.start:placement.end] == "three-day visit"
+
+
+def test_a_name_swapped_for_another_is_another_claim_but_names_added_or_respelt_are_not():
+    old = ("Most of the grants went to universities in Poland, Austria and Hungary last year. The rest funded "
+           "schools.")
+    quote = "Most of the grants went to universities in Poland, Austria and Hungary last year."
+    # A one-word edit of a long quote would be a confident fuzzy match (0.92, not queued).
+    swapped = old.replace("and Hungary", "and Portugal")
+    assert place(old, swapped, quote).state is AnchorState.ORPHANED
+    added = old.replace("Austria and Hungary", "Austria, Hungary and Czechia")
+    placement = place(old, added, quote)
+    assert placement.state is AnchorState.FUZZY
+    assert added[placement.start:placement.end].endswith("Hungary and Czechia last year.")
+    old = "The talks were chaired by Ambassador Tokaev in the capital. Two panels followed."
+    respelt = old.replace("Tokaev", "Tokayev")
+    placement = place(old, respelt, "The talks were chaired by Ambassador Tokaev in the capital.")
+    assert placement.anchored and respelt[placement.start:placement.end].startswith("The talks were chaired")
+
+
+def test_a_long_clause_whose_figure_changed_may_gain_one_word_but_not_lose_one():
+    """The clause became a sentence of its own ("…, and that EU investment … exceeded $40 billion" ->
+    "… EU investment … has exceeded $45 billion …, he added."): both its neighbours changed, yet every
+    word of the claim stands in order with one word added. A word replaced is another claim."""
+    old = ("The Minister noted that trade had grown, and that EU investment in the region's energy sector "
+           "exceeded $40 billion since 2010. Officials from both sides welcomed the figures.")
+    new = ("The Minister noted that trade had grown. EU investment in the region's energy sector has exceeded "
+           "$45 billion since 2010, he added. Officials from both sides welcomed the figures.")
+    quote = "EU investment in the region's energy sector exceeded $40 billion since 2010"
+    placement = place(old, new, quote)
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert new[placement.start:placement.end] == (
+        "EU investment in the region's energy sector has exceeded $45 billion since 2010")
+    assert place(old, new.replace("EU investment in", "EU trade in"), quote).state is AnchorState.ORPHANED

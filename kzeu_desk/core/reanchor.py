@@ -52,6 +52,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from math import log
 from typing import TypeGuard
 
@@ -60,7 +61,7 @@ from kzeu_desk.core.edit_distance import best_substring_ends, similarity
 from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, figure_value, scale_after
 from kzeu_desk.core.folding import FoldedText, fold
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.written_figures import is_figure_word, word_figures
+from kzeu_desk.core.written_figures import blank_number_words, is_figure_word, word_figures
 
 # A fuzzy match scoring below this is an orphan, never a placement.
 ORPHAN_BELOW = 0.7
@@ -138,6 +139,13 @@ _TELLING_WORD_LIMIT = 64
 # may lose at most this many words of its subject ("The meeting was"), and one cut off may gain at
 # most this many words ("Отдельно обсуждались", "They also discussed").
 _SEAM_CONTEXT_WORDS = 4
+# A name swapped for another (`Locator._name_replaced`): at most this many words of it, each at most
+# this alike to any word on the other side ("Франция"/"Германия" 0.5, "Tokaev"/"Tokayev" 0.86,
+# "Simkic"/"Šimkić" folded 1.0).
+_NAME_WORDS = 2
+# A long quote whose figures changed may gain this many words (no figure) and still be its own claim.
+_WORDS_ADDED_TO_A_CHANGED_CLAIM = 1
+_SAME_NAME_SIMILARITY = 0.7
 _JOINED_SUBJECT_WORDS = 3
 _SPLIT_OPENING_WORDS = 3
 _TELLING_WORDS = 8
@@ -192,6 +200,8 @@ _FIGURE_WITH_SCALE = re.compile(rf"(?:{_NUMBER.pattern})(?: ?{SCALE_WORD})?")
 # three letters or digits; "[date]" is a draft's placeholder, not a marker.
 _REFERENCE_MARKERS = r"(?:\[\w{1,3}\])*"
 _REFERENCE_MARKER = re.compile(r"\[\w{1,3}\]")
+# A marker of digits stuck to the word or punctuation before it, as footnotes are set.
+_ATTACHED_MARKER = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
 _SENTENCE_END = re.compile(rf"[.!?]+['\")\]]*{_REFERENCE_MARKERS}(?=\s)|\n")
 # The same in a text that kept its capitals: a full stop after a lone capital is an initial
 # ("Ж. Боррель", "J. Borrell", "U.S."), which ends no sentence ("…plan a." still does).
@@ -289,8 +299,18 @@ def _figures_in_digits(folded: str) -> list[str]:
 def _figures_with_places(folded: str) -> list[tuple[int, str]]:
     """The figures in digits of a folded text, each where it starts and as its value, a scale word
     after it multiplied out (`core.figure_values`: "1 200", "1,200" and "1,2 тыс." are all "1200")."""
+    folded = _without_reference_markers(folded)
     return [(match.start(), figure_value(match.group(), scale_after(folded, match.end())[0]))
             for match in _NUMBER.finditer(folded)]
+
+
+def _without_reference_markers(folded: str) -> str:
+    """A wiki's reference markers ("skills.[3]", "Agreement[12]") as spaces, offset for offset: they
+    number footnotes, not anything the claim says ("three pillars: …" -> "three pillars.[3] They are
+    …" changed no figure)."""
+    if "[" not in folded:
+        return folded
+    return _ATTACHED_MARKER.sub(lambda match: " " * len(match.group()), folded)
 
 
 def _figures(folded: str) -> list[str]:
@@ -312,10 +332,12 @@ def _masked(folded: str) -> str:
 
 
 def _blanked(folded: str) -> str:
-    """The text with every figure (and a scale word after it: "1.2 million", "1,2 тыс.") replaced by
-    "#", currency signs written as codes: what a claim says besides its numbers, as written by any
-    publishing system ("EUR 12,500,000" and "€12.5 million" are both "eur #")."""
-    return _FIGURE_WITH_SCALE.sub("#", currency_signs_as_codes(folded))
+    """The text with every figure (and a scale word after it: "1.2 million", "1,2 тыс."; a number
+    written in words: "three-day") replaced by "#", currency signs written as codes and reference
+    markers left out: what a claim says besides its numbers, as written by any publishing system
+    ("EUR 12,500,000" and "€12.5 million" are both "eur #"; "three-day visit" and "two-day visit" are
+    "#-day visit")."""
+    return blank_number_words(_FIGURE_WITH_SCALE.sub("#", currency_signs_as_codes(_without_reference_markers(folded))))
 
 
 # -- the word index ------------------------------------------------------------------------------
@@ -624,9 +646,41 @@ class Locator:
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
                  or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition))
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
-                span.quote, self.text[found.start:found.end] if found.number_changed else ""):
+                span.quote, self.text[found.start:found.end] if found.number_changed else "") or (
+                found.state is AnchorState.FUZZY and self._name_replaced(span, found)):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
+
+    def _name_replaced(self, span: _Span, found: Placement) -> bool:
+        """Whether an edited placement names someone or something else: a name in the quote (a
+        capitalised word not opening a sentence) stands replaced by another, unlike it ("Германия,
+        Италия және Франция" -> "Германия, Италия және Испания"; "Ранее послом был Свен-Улоф
+        Карлссон" -> "… Кястутис Янкаускас"). A one-word edit is otherwise a fuzzy match; a name swapped
+        is a change of content, as a figure is, and unlike a figure it cannot be flagged as one: the
+        evidence no longer says what the fact claims, so it is orphaned and waits for a curator. Names
+        added ("Romania, Slovakia and Hungary"; a list aligned word by word may pair "Aktobe" with the
+        new "Kostanay") or respelt ("Simkic" -> "Šimkić") are no swap: the old name must be gone from
+        the passage and the new one new to it."""
+        assert found.start is not None and found.end is not None
+        old_words = list(span.words)
+        new_words = _WORD.findall(self.text, found.start, found.end)
+        if self.old is None or set(old_words) <= set(new_words):
+            return False  # no word of the quote is gone: nothing was replaced
+        old_names: set[int] | None = None
+        for operation, old_from, old_to, new_from, new_to in SequenceMatcher(
+                None, old_words, new_words, autojunk=False).get_opcodes():
+            if (operation != "replace" or old_to - old_from != new_to - new_from or old_to - old_from > _NAME_WORDS
+                    or any(_alike_word(old_words[a], new_words) for a in range(old_from, old_to))
+                    or any(_alike_word(new_words[b], old_words) for b in range(new_from, new_to))):
+                continue
+            # Gone from the passage, and what stands in its place new to it: were both names?
+            if old_names is None:
+                old_names = _names(self.old.folded.cased, span.start, span.end)
+                new_names = _names(self.new.folded.cased, found.start, found.end)
+            if (all(number in old_names for number in range(old_from, old_to))
+                    and all(number in new_names for number in range(new_from, new_to))):
+                return True
+        return False
 
     def _flagged_if_a_figure_came_beside(self, span: _Span, found: Placement) -> Placement:
         """A figure added or removed right beside a placed quote, in its own clause, changes its claim
@@ -1913,10 +1967,20 @@ def _only_figures_changed(quote: str, found: str) -> bool:
     """Whether `found` says word for word what a long quote said, only its figures changed ("In
     2023, the EU accounted for 29% of…" -> "In 2024, … 31.5% of…", its paragraph moved and the
     sentence continued): the claim itself vouches for the place, whatever now stands around it. At
-    least SELF_EVIDENT_WORDS words besides the figures, every one the same and in the same order, so
-    another statistic ("31.5% of its imports") never qualifies."""
-    words = _WORD.findall(_blanked(quote))
-    return len(words) >= SELF_EVIDENT_WORDS and words == _WORD.findall(_blanked(found))
+    least SELF_EVIDENT_WORDS words besides the figures, every one the same and in the same order (at
+    most _WORDS_ADDED_TO_A_CHANGED_CLAIM word added, no figure), so another statistic ("31.5% of its
+    imports") never qualifies."""
+    blanked_quote, blanked_found = _blanked(quote), _blanked(found)
+    words, found_words = _WORD.findall(blanked_quote), _WORD.findall(blanked_found)
+    if len(words) < SELF_EVIDENT_WORDS or words == found_words:
+        return len(words) >= SELF_EVIDENT_WORDS
+    # One word inserted besides ("… economy exceeded $200 billion since 2005" -> "… economy has
+    # exceeded $180 billion since 2005", the clause made a sentence of its own): every word of the
+    # claim still stands, in order, and the figures are as many; a word replaced ("investment" ->
+    # "trade") would be another claim.
+    return (len(found_words) - len(words) <= _WORDS_ADDED_TO_A_CHANGED_CLAIM
+            and _words_kept_in_order(words, found_words) == len(words)
+            and blanked_quote.count("#") == blanked_found.count("#"))
 
 
 def _context_weight(words: int) -> float:
@@ -2040,6 +2104,30 @@ def _repeats_a_word(new_words: Sequence[str], old_words: Sequence[str]) -> bool:
     that many first letters ("обсудили"/"обсуждались", "discussed"/"discussion")."""
     stems = {word[:_STEM_WORD_LETTERS] for word in old_words if len(word) >= _STEM_WORD_LETTERS}
     return any(len(word) >= _STEM_WORD_LETTERS and word[:_STEM_WORD_LETTERS] in stems for word in new_words)
+
+
+def _alike_word(word: str, words: Sequence[str]) -> bool:
+    """Whether `word` is one of `words` respelt, inflected or shortened: alike by letters, the same
+    first _STEM_WORD_LETTERS letters ("Астана"/"Астане"), or one inside the other ("North"/"Northern",
+    "Caspian"/"Transcaspian")."""
+    return any(similarity(word, other) >= _SAME_NAME_SIMILARITY
+               or (min(len(word), len(other)) >= _STEM_WORD_LETTERS
+                   and (word[:_STEM_WORD_LETTERS] == other[:_STEM_WORD_LETTERS] or word in other or other in word))
+               for other in words)
+
+
+def _names(cased: str, start: int, end: int) -> set[int]:
+    """The numbers of the words of cased[start:end] that are names: capitalised (first letter only:
+    "EU" and "ЕС" are abbreviations, which expand without changing what they name), and not the first
+    word of a sentence."""
+    names = set()
+    for number, match in enumerate(_WORD.finditer(cased, start, end)):
+        word = match.group()
+        before = cased[max(0, match.start() - 3):match.start()].rstrip(" \u00a0\"«“'‘(")
+        opens_sentence = not before or before[-1] in ".!?\n:"
+        if word[:1].isupper() and word[1:2].islower() and not opens_sentence:
+            names.add(number)
+    return names
 
 
 def _figure_continues(beyond: str) -> bool:
