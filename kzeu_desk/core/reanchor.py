@@ -666,6 +666,13 @@ class Locator:
         new_words = _WORD.findall(self.text, found.start, found.end)
         if self.old is None or set(old_words) <= set(new_words):
             return False  # no word of the quote is gone: nothing was replaced
+        # No capital on either side (most edits): no name to have been swapped. Compared in C, this
+        # spares most of the word-by-word comparisons (the synthetic revisions have capitals only at
+        # sentences' starts).
+        old_cased, new_cased = self.old.folded.cased, self.new.folded.cased
+        if (old_cased[span.start:span.end] == self.old.text[span.start:span.end]
+                or new_cased[found.start:found.end] == self.text[found.start:found.end]):
+            return False
         old_names: set[int] | None = None
         for operation, old_from, old_to, new_from, new_to in SequenceMatcher(
                 None, old_words, new_words, autojunk=False).get_opcodes():
@@ -675,8 +682,8 @@ class Locator:
                 continue
             # Gone from the passage, and what stands in its place new to it: were both names?
             if old_names is None:
-                old_names = _names(self.old.folded.cased, span.start, span.end)
-                new_names = _names(self.new.folded.cased, found.start, found.end)
+                old_names = _names(old_cased, span.start, span.end)
+                new_names = _names(new_cased, found.start, found.end)
             if (all(number in old_names for number in range(old_from, old_to))
                     and all(number in new_names for number in range(new_from, new_to))):
                 return True
