@@ -127,3 +127,26 @@ def test_labels_name_exactly_one_place():
     text = "Её партнёрство — 3\u00a0000"
     start, end = harness.locate(text, {"quote": "партнерство", "in": "Ее партнерство - 3 000"}, "test")
     assert text[start:end] == "партнёрство"
+
+
+# Round 12 (eight pairs, 107 spans: reference markers after full stops, sections swapped, a correction
+# note quoting the old budget, sentences joined and split, cut sentences whose words begin others)
+# scored 91.6% on its first run (98 of 107, 0 misplaced, 20 of 20 changed figures flagged); its failure
+# classes were then fixed in general: 94.4% (101), nothing misplaced. Its six misses are orphaned and
+# queued (docs/PERFORMANCE.md); the floor keeps that, below the 97%.
+ROUND_12_FLOOR = 0.94
+# Round 13 (eight pairs, 101 spans) was first scored on the code that fixed round 12: 88.1% (89 of 101),
+# 1 misplaced (queued: a country in a list swapped for another, taken as a one-word edit), 24 of 24
+# changed figures flagged. Its classes fixed in general: 92.1% (93), nothing misplaced.
+ROUND_13_FLOOR = 0.92
+
+
+@pytest.mark.parametrize(("round_number", "floor", "spans"), [(12, ROUND_12_FLOOR, 100), (13, ROUND_13_FLOOR, 100)])
+def test_rounds_12_and_13_misplace_nothing_and_keep_what_they_got_right(outcomes, round_number, floor, spans):
+    members = [o for o in outcomes if o.pair.round == round_number]
+    assert len({o.pair.name for o in members}) == 8 and len(members) >= spans
+    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
+    t = harness.tally(members)
+    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
+    assert t.right_share >= floor, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
+    assert t.number_changes_missed == 0

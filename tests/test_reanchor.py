@@ -619,3 +619,125 @@ def test_a_drafts_placeholder_filled_in_is_placed_flagged_and_waits_for_a_curato
     # Words written in without a figure are not what the placeholder stood for.
     wordy = new.replace("Brussels, 18 May 2026", "Brussels, venue to be confirmed, 2026")
     assert place(old, wordy, "Brussels, [date] 2026").state is AnchorState.ORPHANED
+
+
+def test_a_reference_marker_after_a_full_stop_ends_the_sentence():
+    """A wiki revision puts markers after full stops ("…in 2016.[4] Parts of it…"): the sentence ends
+    there, markers and all, or a quote's sentence would run on into the next and be judged by its words."""
+    from kzeu_desk.core.reanchor import _IndexedText
+
+    text = _IndexedText("The agreement was ratified in 2016.[4][5] Parts of it applied from May. See [date] below.")
+    start = text.text.index("ratified")
+    assert text.sentence_around(start, start + 8) == "the agreement was ratified in 0000.[0][0]"
+    assert text.ends_sentence(text.text.index(".[4]"))  # only the full stop and markers follow
+    later = text.text.index("applied")
+    assert text.sentence_around(later, later + 7) == "parts of it applied from may."
+    # A draft's bracketed placeholder is no marker: it ends nothing.
+    placeholder = text.text.index("[date]")
+    assert text.sentence_around(placeholder, placeholder + 6) == "see [date] below."
+
+
+def test_a_figure_is_placed_whole_never_the_digits_after_its_decimal_comma():
+    old = ("Өткен жылы екі ел арасындағы сауда көлемі 12 млрд долларға жетті.[4] Бұл туралы министрлік "
+           "хабарлады.")
+    new = ("Биыл екі ел арасындағы сауда көлемі 13,6 млрд долларды құрады.[4] Бұл туралы министрлік "
+           "хабарлады.")
+    placement = place(old, new, "12 млрд долларға")
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert new[placement.start:placement.end] == "13,6 млрд долларды"
+
+
+def test_a_list_extended_with_its_conjunction_made_a_comma_is_placed_over_the_whole_list_and_waits():
+    """"A мен B" -> "A, B және C": word for word the alignment ends sooner ("…шаруашылығы және
+    цифрлық", two words "replaced") than at the quote's last word three words on."""
+    old = ("Министрлер су ресурстары мен ауыл шаруашылығы саласындағы жобаларды қарады. Келесі отырыс "
+           "мамырда өтеді.")
+    new = ("Министрлер су ресурстары, ауыл шаруашылығы және цифрлық технологиялар саласындағы жобаларды "
+           "қарады. Келесі отырыс мамырда өтеді.")
+    placement = place(old, new, "су ресурстары мен ауыл шаруашылығы саласындағы жобаларды")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == (
+        "су ресурстары, ауыл шаруашылығы және цифрлық технологиялар саласындағы жобаларды")
+
+
+def test_a_sentence_joined_to_the_one_before_or_cut_in_two_keeps_its_evidence_and_waits():
+    old = ("The conference took place in Astana on Tuesday. The conference was chaired by the Minister of "
+           "Energy. Two panels followed.")
+    joined = ("The conference took place in Astana on Tuesday, chaired by the Minister of Energy. Two panels "
+              "followed.")
+    placement = place(old, joined, "The conference was chaired by the Minister of Energy.")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert joined[placement.start:placement.end].startswith("chaired by the Minister of Energy")
+
+    old = ("Officials met on Monday. Ministers discussed energy security and climate finance for the region."
+           "\n\nThe next talks are due in May.")
+    split = old.replace("energy security and climate", "energy security. They also discussed climate")
+    placement = place(old, split, "climate finance for the region")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert split[placement.start:placement.end] == "climate finance for the region"
+    split_ru = ("Министры встретились в понедельник. Стороны обсудили развитие транспортного коридора. "
+                "Отдельно обсуждались инвестиции в порты Каспия.\n\nСледующая встреча пройдет в мае.")
+    old_ru = ("Министры встретились в понедельник. Стороны обсудили развитие транспортного коридора и "
+              "инвестиции в порты Каспия.\n\nСледующая встреча пройдет в мае.")
+    placement = place(old_ru, split_ru, "инвестиции в порты Каспия")
+    assert placement.state is AnchorState.FUZZY and split_ru[placement.start:placement.end] == "инвестиции в порты Каспия"
+    # The rest of the sentence replaced by a new one that repeats the words is another claim.
+    replaced = old.replace("energy security and climate", "energy security. Critics doubted climate")
+    assert place(old, replaced, "climate finance for the region").state is AnchorState.ORPHANED
+    replaced_ru = old_ru.replace("коридора и инвестиции", "коридора. Эксперты раскритиковали инвестиции")
+    assert place(old_ru, replaced_ru, "инвестиции в порты Каспия").state is AnchorState.ORPHANED
+
+
+def test_a_reference_marker_is_no_figure_of_the_claim():
+    """"…two strands: grants…" split at the colon with a marker between ("strands.[4] They are grants…")
+    changed no figure; read as a figure, the marker's 4 made the sentence a changed claim to be judged
+    by its context, and it was orphaned."""
+    old = ("The programme has two strands: grants for small firms and training for their staff.[2] It runs "
+           "until 2027.")
+    new = ("The programme has two strands.[4] They are grants for small firms and training for their staff. "
+           "It runs until 2027.")
+    placement = place(old, new, "The programme has two strands: grants for small firms and training for their staff.")
+    assert placement.state is AnchorState.FUZZY and not placement.number_changed
+    assert new[placement.start:placement.end] == (
+        "The programme has two strands.[4] They are grants for small firms and training for their staff.")
+
+
+def test_a_number_written_in_words_changed_is_the_same_claim_flagged():
+    old = "The delegation arrived in Aktau for a four-day visit to the region. Talks began on Monday."
+    new = old.replace("four-day", "three-day")
+    placement = place(old, new, "four-day visit")
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert new[placement.start:placement.end] == "three-day visit"
+
+
+def test_a_name_swapped_for_another_is_another_claim_but_names_added_or_respelt_are_not():
+    old = ("Most of the grants went to universities in Poland, Austria and Hungary last year. The rest funded "
+           "schools.")
+    quote = "Most of the grants went to universities in Poland, Austria and Hungary last year."
+    # A one-word edit of a long quote would be a confident fuzzy match (0.92, not queued).
+    swapped = old.replace("and Hungary", "and Portugal")
+    assert place(old, swapped, quote).state is AnchorState.ORPHANED
+    added = old.replace("Austria and Hungary", "Austria, Hungary and Czechia")
+    placement = place(old, added, quote)
+    assert placement.state is AnchorState.FUZZY
+    assert added[placement.start:placement.end].endswith("Hungary and Czechia last year.")
+    old = "The talks were chaired by Ambassador Tokaev in the capital. Two panels followed."
+    respelt = old.replace("Tokaev", "Tokayev")
+    placement = place(old, respelt, "The talks were chaired by Ambassador Tokaev in the capital.")
+    assert placement.anchored and respelt[placement.start:placement.end].startswith("The talks were chaired")
+
+
+def test_a_long_clause_whose_figure_changed_may_gain_one_word_but_not_lose_one():
+    """The clause became a sentence of its own ("…, and that EU investment … exceeded $40 billion" ->
+    "… EU investment … has exceeded $45 billion …, he added."): both its neighbours changed, yet every
+    word of the claim stands in order with one word added. A word replaced is another claim."""
+    old = ("The Minister noted that trade had grown, and that EU investment in the region's energy sector "
+           "exceeded $40 billion since 2010. Officials from both sides welcomed the figures.")
+    new = ("The Minister noted that trade had grown. EU investment in the region's energy sector has exceeded "
+           "$45 billion since 2010, he added. Officials from both sides welcomed the figures.")
+    quote = "EU investment in the region's energy sector exceeded $40 billion since 2010"
+    placement = place(old, new, quote)
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert new[placement.start:placement.end] == (
+        "EU investment in the region's energy sector has exceeded $45 billion since 2010")
+    assert place(old, new.replace("EU investment in", "EU trade in"), quote).state is AnchorState.ORPHANED

@@ -52,6 +52,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from math import log
 from typing import TypeGuard
 
@@ -60,7 +61,7 @@ from kzeu_desk.core.edit_distance import best_substring_ends, similarity
 from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, figure_value, scale_after
 from kzeu_desk.core.folding import FoldedText, fold
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.written_figures import is_figure_word, word_figures
+from kzeu_desk.core.written_figures import blank_number_words, is_figure_word, word_figures
 
 # A fuzzy match scoring below this is an orphan, never a placement.
 ORPHAN_BELOW = 0.7
@@ -133,6 +134,20 @@ _TURNED_NEIGHBOUR_WORDS = 3
 _SENTENCE_WORDS_TO_TESTIFY = 5
 SENTENCE_KEPT_AGREEMENT = 0.8
 _TELLING_WORD_LIMIT = 64
+# A seam between sentences that were joined or cut in two (`Locator._sentences_joined_or_split`): this
+# many words of context either side must stand beside the quote; a sentence joined to the one before
+# may lose at most this many words of its subject ("The meeting was"), and one cut off may gain at
+# most this many words ("Отдельно обсуждались", "They also discussed").
+_SEAM_CONTEXT_WORDS = 4
+# A name swapped for another (`Locator._name_replaced`): at most this many words of it, each at most
+# this alike to any word on the other side ("Франция"/"Германия" 0.5, "Tokaev"/"Tokayev" 0.86,
+# "Simkic"/"Šimkić" folded 1.0).
+_NAME_WORDS = 2
+# A long quote whose figures changed may gain this many words (no figure) and still be its own claim.
+_WORDS_ADDED_TO_A_CHANGED_CLAIM = 1
+_SAME_NAME_SIMILARITY = 0.7
+_JOINED_SUBJECT_WORDS = 3
+_SPLIT_OPENING_WORDS = 3
 _TELLING_WORDS = 8
 _CANDIDATE_REGIONS = 3
 _TIES_TRIED = 3
@@ -180,13 +195,19 @@ _WORD_SPLIT = re.compile(r"(\w+)")
 _NUMBER = re.compile(r"\d{1,3}(?: \d{3})+(?!\d)|\d+(?:[.,]\d+)*")
 # A figure with the scale word after it, if any (`core.figure_values`).
 _FIGURE_WITH_SCALE = re.compile(rf"(?:{_NUMBER.pattern})(?: ?{SCALE_WORD})?")
-# A sentence's end: its closing punctuation, or a line break.
-_SENTENCE_END = re.compile(r"[.!?]+['\")\]]*(?=\s)|\n")
+# A sentence's end: its closing punctuation with any closing quotes or brackets and a wiki's reference
+# markers after it ("…in 2016.[4] Parts of it…", "…2020.[5][6]"), or a line break. A marker of up to
+# three letters or digits; "[date]" is a draft's placeholder, not a marker.
+_REFERENCE_MARKERS = r"(?:\[\w{1,3}\])*"
+_REFERENCE_MARKER = re.compile(r"\[\w{1,3}\]")
+# A marker of digits stuck to the word or punctuation before it, as footnotes are set.
+_ATTACHED_MARKER = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
+_SENTENCE_END = re.compile(rf"[.!?]+['\")\]]*{_REFERENCE_MARKERS}(?=\s)|\n")
 # The same in a text that kept its capitals: a full stop after a lone capital is an initial
 # ("Ж. Боррель", "J. Borrell", "U.S."), which ends no sentence ("…plan a." still does).
 _SENTENCE_END_CASED = re.compile(
     r"(?<!(?<!\w)[A-Z\u0401\u0406\u0410-\u042f\u0492\u049a\u04a2\u04ae\u04b0\u04ba\u04d8\u04e8])"
-    r"[.!?]+['\")\]]*(?=\s)|\n")
+    rf"[.!?]+['\")\]]*{_REFERENCE_MARKERS}(?=\s)|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,8 +299,18 @@ def _figures_in_digits(folded: str) -> list[str]:
 def _figures_with_places(folded: str) -> list[tuple[int, str]]:
     """The figures in digits of a folded text, each where it starts and as its value, a scale word
     after it multiplied out (`core.figure_values`: "1 200", "1,200" and "1,2 тыс." are all "1200")."""
+    folded = _without_reference_markers(folded)
     return [(match.start(), figure_value(match.group(), scale_after(folded, match.end())[0]))
             for match in _NUMBER.finditer(folded)]
+
+
+def _without_reference_markers(folded: str) -> str:
+    """A wiki's reference markers ("skills.[3]", "Agreement[12]") as spaces, offset for offset: they
+    number footnotes, not anything the claim says ("three pillars: …" -> "three pillars.[3] They are
+    …" changed no figure)."""
+    if "[" not in folded:
+        return folded
+    return _ATTACHED_MARKER.sub(lambda match: " " * len(match.group()), folded)
 
 
 def _figures(folded: str) -> list[str]:
@@ -301,10 +332,12 @@ def _masked(folded: str) -> str:
 
 
 def _blanked(folded: str) -> str:
-    """The text with every figure (and a scale word after it: "1.2 million", "1,2 тыс.") replaced by
-    "#", currency signs written as codes: what a claim says besides its numbers, as written by any
-    publishing system ("EUR 12,500,000" and "€12.5 million" are both "eur #")."""
-    return _FIGURE_WITH_SCALE.sub("#", currency_signs_as_codes(folded))
+    """The text with every figure (and a scale word after it: "1.2 million", "1,2 тыс."; a number
+    written in words: "three-day") replaced by "#", currency signs written as codes and reference
+    markers left out: what a claim says besides its numbers, as written by any publishing system
+    ("EUR 12,500,000" and "€12.5 million" are both "eur #"; "three-day visit" and "two-day visit" are
+    "#-day visit")."""
+    return blank_number_words(_FIGURE_WITH_SCALE.sub("#", currency_signs_as_codes(_without_reference_markers(folded))))
 
 
 # -- the word index ------------------------------------------------------------------------------
@@ -511,14 +544,21 @@ class _IndexedText:
             return break_ends[after]
         return min(len(text), end + _SENTENCE_REACH)
 
+    def has_sentence_end(self, start: int, end: int) -> bool:
+        """Whether a sentence ends between offsets `start` and `end` (its closing punctuation there)."""
+        break_starts, _ = self._breaks()
+        after = bisect_left(break_starts, start)
+        return after < len(break_starts) and break_starts[after] < end
+
     def begins_sentence(self, start: int) -> bool:
         return self.sentence_start(start) == start
 
     def ends_sentence(self, end: int) -> bool:
         """Whether text[:end] ends a sentence, or only its closing punctuation follows."""
         closing = _SENTENCE_END_CASED.match(self.folded.cased, end)
+        # A reference marker's digits ("2016.[4]") are no words of the sentence.
         return end == len(self.text) or self.text[end - 1:end] in ".!?\n" or (
-            closing is not None and not _WORD.search(self.text, end, closing.end()))
+            closing is not None and not _WORD.search(_REFERENCE_MARKER.sub("", self.text[end:closing.end()])))
 
 
 # -- placing one span ----------------------------------------------------------------------------
@@ -604,11 +644,50 @@ class Locator:
                  or self._date_made_precise(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
-                 or self._placeholder_filled(span))
+                 or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition))
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
-                span.quote, self.text[found.start:found.end] if found.number_changed else ""):
+                span.quote, self.text[found.start:found.end] if found.number_changed else "") or (
+                found.state is AnchorState.FUZZY and self._name_replaced(span, found)):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
+
+    def _name_replaced(self, span: _Span, found: Placement) -> bool:
+        """Whether an edited placement names someone or something else: a name in the quote (a
+        capitalised word not opening a sentence) stands replaced by another, unlike it ("Германия,
+        Италия және Франция" -> "Германия, Италия және Испания"; "Ранее послом был Свен-Улоф
+        Карлссон" -> "… Кястутис Янкаускас"). A one-word edit is otherwise a fuzzy match; a name swapped
+        is a change of content, as a figure is, and unlike a figure it cannot be flagged as one: the
+        evidence no longer says what the fact claims, so it is orphaned and waits for a curator. Names
+        added ("Romania, Slovakia and Hungary"; a list aligned word by word may pair "Aktobe" with the
+        new "Kostanay") or respelt ("Simkic" -> "Šimkić") are no swap: the old name must be gone from
+        the passage and the new one new to it."""
+        assert found.start is not None and found.end is not None
+        old_words = list(span.words)
+        new_words = _WORD.findall(self.text, found.start, found.end)
+        if self.old is None or set(old_words) <= set(new_words):
+            return False  # no word of the quote is gone: nothing was replaced
+        # No capital on either side (most edits): no name to have been swapped. Compared in C, this
+        # spares most of the word-by-word comparisons (the synthetic revisions have capitals only at
+        # sentences' starts).
+        old_cased, new_cased = self.old.folded.cased, self.new.folded.cased
+        if (old_cased[span.start:span.end] == self.old.text[span.start:span.end]
+                or new_cased[found.start:found.end] == self.text[found.start:found.end]):
+            return False
+        old_names: set[int] | None = None
+        for operation, old_from, old_to, new_from, new_to in SequenceMatcher(
+                None, old_words, new_words, autojunk=False).get_opcodes():
+            if (operation != "replace" or old_to - old_from != new_to - new_from or old_to - old_from > _NAME_WORDS
+                    or any(_alike_word(old_words[a], new_words) for a in range(old_from, old_to))
+                    or any(_alike_word(new_words[b], old_words) for b in range(new_from, new_to))):
+                continue
+            # Gone from the passage, and what stands in its place new to it: were both names?
+            if old_names is None:
+                old_names = _names(old_cased, span.start, span.end)
+                new_names = _names(new_cased, found.start, found.end)
+            if (all(number in old_names for number in range(old_from, old_to))
+                    and all(number in new_names for number in range(new_from, new_to))):
+                return True
+        return False
 
     def _flagged_if_a_figure_came_beside(self, span: _Span, found: Placement) -> Placement:
         """A figure added or removed right beside a placed quote, in its own clause, changes its claim
@@ -1248,7 +1327,17 @@ class Locator:
         # for the word before. The quote's character similarity, then its context, settle it.
         expected_end = quote_word_start + len(quote_words) - first
         spans: set[tuple[int, int]] = set()
-        for end_word in sorted(end_words, key=lambda e: abs(e - expected_end))[:_TIES_TRIED]:
+        tried_ends = sorted(end_words, key=lambda e: abs(e - expected_end))[:_TIES_TRIED]
+        # Words inserted before the quote's last word cost more than ending early with words swapped:
+        # "… өндірісі мен сыни шикізат саласындағы ынтымақтастықты" aligns best with "… өндірісі, сыни
+        # шикізат және көлік" (a list extended, two words "replaced") rather than the whole new list.
+        # The quote's last word standing a few words further on is an end to try as well; character
+        # similarity then chooses.
+        if quote_words[-1] != _FIGURE_WORD:
+            furthest = max(tried_ends)
+            tried_ends += [end for end in range(furthest + 1, min(len(window), furthest + _WORDS_INSERTED_AT_MOST) + 1)
+                           if window[end - 1] == quote_words[-1]][:1]
+        for end_word in tried_ends:
             _, lengths = best_substring_ends(quote_words[::-1], window[:end_word][::-1])
             for length in sorted(lengths, key=lambda n: abs(n - len(quote_words)))[:_TIES_TRIED]:
                 if length:
@@ -1297,7 +1386,7 @@ class Locator:
             end += len(trailing)
         elif not trailing and not span.ends_at_word:
             end = max(end - _word_head_length(span.suffix), start + 1)
-        return start, end
+        return _figures_kept_whole(text, start, end, span)
 
     def _score(self, span: _Span, start: int, end: int, quote_similarity: float) -> float:
         if quote_similarity < QUOTE_SIMILARITY_FLOOR:
@@ -1654,6 +1743,109 @@ class Locator:
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
 
+    # 10. sentences joined or split ----------------------------------------------------------
+
+    def _sentences_joined_or_split(self, span: _Span, repetition: _Repetition) -> Placement | None:
+        """A quote at a seam between sentences that was joined or cut apart: "…took place in Brussels.
+        The meeting was chaired by the High Representative." -> "…took place in Brussels, chaired by
+        the High Representative;", "…маршрута и инвестиции ЕС в инфраструктуру." -> "…маршрута.
+        Отдельно обсуждались инвестиции ЕС в инфраструктуру." Its prefix and suffix both still stand
+        beside it word for word; only at a seam that gained or lost a sentence's end did words change:
+        where two sentences were joined, the later one may lose its subject (up to
+        _JOINED_SUBJECT_WORDS, the quote's own first words when it began its sentence) and gain a
+        conjunction; where one was cut in two, the new sentence may gain a subject and a verb (up to
+        _SPLIT_OPENING_WORDS) and the old one lose a conjunction. Everywhere else the words stand as
+        they stood. No figure may be lost or gained at a seam, the quote keeps at least
+        _TURNED_CLAUSE_WORDS words, and one place only may fit; the placement is fuzzy and waits for a
+        curator.
+
+        A sentence replaced in place between the same neighbours changes no seam (its neighbours'
+        sentence ends stay), so it is never taken for one joined or split."""
+        if self.old is None or repetition.repeated_before or len(span.words) < _TURNED_CLAUSE_WORDS:
+            return None
+        old, index = self.old, self.index
+        before = _context_words(span.prefix, trim_start=True)[-_SEAM_CONTEXT_WORDS:]
+        after = _context_words(span.suffix, trim_start=False)[:_SEAM_CONTEXT_WORDS]
+        if len(before) < 2 or len(after) < 2:
+            return None  # at the edge of its text: a seam there has nothing to be checked by
+        began, ended = old.begins_sentence(span.start), old.ends_sentence(span.end)
+        own_sentence = _WORD.findall(old.text, old.sentence_start(span.start), span.start)
+        fits: set[tuple[int, int, int]] = set()
+        for dropped in range(0, _JOINED_SUBJECT_WORDS + 1 if began else 1):
+            core = list(span.words[dropped:])
+            if (len(core) < _TURNED_CLAUSE_WORDS or 2 * len(core) < len(span.words)
+                    or any(word[:1].isdigit() for word in span.words[:dropped])):
+                break
+            for first in index.word_sequence_starts(core, limit=_PLACES_COMPARED_BY_SENTENCE) or ():
+                last = first + len(core)
+                seam_before = self._seam(before, first, began, lost_from_quote=dropped, side_before=True,
+                                         own_sentence=own_sentence)
+                seam_after = self._seam(after, last, ended, lost_from_quote=0, side_before=False)
+                if seam_before is None or seam_after is None or not (seam_before or seam_after):
+                    continue
+                fits.add((first, last, dropped))
+        distinct = sorted(fits, key=lambda fit: fit[1] - fit[0], reverse=True)
+        kept = [fit for n, fit in enumerate(distinct)
+                if not any(fit[0] < other[1] and other[0] < fit[1] for other in distinct[:n])]
+        if len(kept) != 1:
+            return None
+        first, last, dropped = kept[0]
+        start, end = self._character_span(span, index.starts[first], index.ends[last - 1])
+        if start >= end or _figures(self.text[start:end]) != _figures(span.quote):
+            return None
+        # Scored by the share of the quote's words still said, within the band that waits for a curator.
+        share = (len(span.words) - dropped) / len(span.words)
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(ORPHAN_BELOW + share * (REVIEW_BELOW - 0.01 - ORPHAN_BELOW), 4))
+
+    def _seam(self, context: list[str], at: int, was_sentence_end: bool, *, lost_from_quote: int,
+              side_before: bool, own_sentence: Sequence[str] = ()) -> bool | None:
+        """How the seam between the quote's words and its old context stands at word number `at` of
+        the new text: None when it does not fit, True when a sentence's end was gained or lost there
+        (within what a join or a split may change), False when it stands exactly as it stood."""
+        index, words = self.index, self.index.words
+        # Before the quote, the context may lose a conjunction; after it, the next sentence its subject.
+        for lost in range(0, 2 if side_before else _JOINED_SUBJECT_WORDS + 1):
+            used = context[:len(context) - lost] if side_before else context[lost:]
+            if len(used) < 2:
+                continue
+            for inserted in range(0, _SPLIT_OPENING_WORDS + 1):
+                if side_before:
+                    context_to = at - inserted
+                    if context_to - len(used) < 0 or words[context_to - len(used):context_to] != used:
+                        continue
+                    gap_from, gap_to = index.ends[context_to - 1], index.starts[at] if at < len(words) else len(self.text)
+                    new_words = words[context_to:at]
+                else:
+                    context_from = at + inserted
+                    if words[context_from:context_from + len(used)] != used:
+                        continue
+                    gap_from, gap_to = index.ends[at - 1], index.starts[context_from]
+                    new_words = words[at:context_from]
+                if any(word[:1].isdigit() for word in new_words):
+                    continue
+                now_sentence_end = self.new.has_sentence_end(gap_from, gap_to)
+                if now_sentence_end == was_sentence_end:
+                    if not (lost or inserted or (side_before and lost_from_quote)):
+                        return False  # the seam stands as it stood
+                    continue
+                if now_sentence_end:
+                    # Cut in two: the new sentence may have gained a subject and a verb, the old one
+                    # lost a conjunction; the quote's own words all stand. A new sentence opening with
+                    # the quote carries on the old one's statement only if its opening repeats a word of
+                    # it ("Стороны обсудили … и инвестиции" -> "… Отдельно обсуждались инвестиции", "They
+                    # also discussed"); "Critics doubted" before the same words is another claim.
+                    if (not (side_before and lost_from_quote) and lost <= 1
+                            and (not side_before or not new_words or _repeats_a_word(new_words, own_sentence))):
+                        return True
+                else:
+                    # Joined: the later sentence may have lost its subject and gained a conjunction.
+                    lost_subject = lost_from_quote if side_before else lost
+                    if inserted <= 1 and lost_subject <= _JOINED_SUBJECT_WORDS and (
+                            not side_before or not lost):
+                        return True
+        return None
+
     def _placeholder_filled(self, span: _Span) -> Placement | None:
         """A draft's placeholder filled in the final text: "Brussels, [date] 2026" -> "Brussels, 18 May
         2026", "[нөмірі] отырысының" -> "21-отырысының", "Брюссель, [күні]" -> "Брюссель, 2025 жылғы
@@ -1782,10 +1974,20 @@ def _only_figures_changed(quote: str, found: str) -> bool:
     """Whether `found` says word for word what a long quote said, only its figures changed ("In
     2023, the EU accounted for 29% of…" -> "In 2024, … 31.5% of…", its paragraph moved and the
     sentence continued): the claim itself vouches for the place, whatever now stands around it. At
-    least SELF_EVIDENT_WORDS words besides the figures, every one the same and in the same order, so
-    another statistic ("31.5% of its imports") never qualifies."""
-    words = _WORD.findall(_blanked(quote))
-    return len(words) >= SELF_EVIDENT_WORDS and words == _WORD.findall(_blanked(found))
+    least SELF_EVIDENT_WORDS words besides the figures, every one the same and in the same order (at
+    most _WORDS_ADDED_TO_A_CHANGED_CLAIM word added, no figure), so another statistic ("31.5% of its
+    imports") never qualifies."""
+    blanked_quote, blanked_found = _blanked(quote), _blanked(found)
+    words, found_words = _WORD.findall(blanked_quote), _WORD.findall(blanked_found)
+    if len(words) < SELF_EVIDENT_WORDS or words == found_words:
+        return len(words) >= SELF_EVIDENT_WORDS
+    # One word inserted besides ("… economy exceeded $200 billion since 2005" -> "… economy has
+    # exceeded $180 billion since 2005", the clause made a sentence of its own): every word of the
+    # claim still stands, in order, and the figures are as many; a word replaced ("investment" ->
+    # "trade") would be another claim.
+    return (len(found_words) - len(words) <= _WORDS_ADDED_TO_A_CHANGED_CLAIM
+            and _words_kept_in_order(words, found_words) == len(words)
+            and blanked_quote.count("#") == blanked_found.count("#"))
 
 
 def _context_weight(words: int) -> float:
@@ -1888,6 +2090,56 @@ def _heaviest_common_words(old: Sequence[str], new: Sequence[str],
 def _words_beside_figures(masked: str) -> list[str]:
     """The words of a masked text, figures (all 0s) left out."""
     return [word for word in _WORD.findall(masked) if word.strip("0")]
+
+
+def _figures_kept_whole(text: str, start: int, end: int, span: _Span) -> tuple[int, int]:
+    """A span that begins (ends) with a figure begins (ends) with all of it, where the quote did too:
+    words split "48,8" into "48" and "8", and an alignment of "45 млрд" may take only the "8"."""
+    if span.quote[:1].isdigit() and not _figure_continues(span.prefix[-2:][::-1]):
+        while start > 0 and (text[start - 1].isdigit() or (
+                start > 1 and text[start - 1] in ".," and text[start - 2].isdigit())):
+            start -= 1
+    if span.quote[-1:].isdigit() and not _figure_continues(span.suffix[:2]):
+        while end < len(text) and (text[end].isdigit() or (
+                end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit())):
+            end += 1
+    return start, end
+
+
+def _repeats_a_word(new_words: Sequence[str], old_words: Sequence[str]) -> bool:
+    """Whether a new word is a form of an old one: both at least _STEM_WORD_LETTERS long and sharing
+    that many first letters ("обсудили"/"обсуждались", "discussed"/"discussion")."""
+    stems = {word[:_STEM_WORD_LETTERS] for word in old_words if len(word) >= _STEM_WORD_LETTERS}
+    return any(len(word) >= _STEM_WORD_LETTERS and word[:_STEM_WORD_LETTERS] in stems for word in new_words)
+
+
+def _alike_word(word: str, words: Sequence[str]) -> bool:
+    """Whether `word` is one of `words` respelt, inflected or shortened: alike by letters, the same
+    first _STEM_WORD_LETTERS letters ("Астана"/"Астане"), or one inside the other ("North"/"Northern",
+    "Caspian"/"Transcaspian")."""
+    return any(similarity(word, other) >= _SAME_NAME_SIMILARITY
+               or (min(len(word), len(other)) >= _STEM_WORD_LETTERS
+                   and (word[:_STEM_WORD_LETTERS] == other[:_STEM_WORD_LETTERS] or word in other or other in word))
+               for other in words)
+
+
+def _names(cased: str, start: int, end: int) -> set[int]:
+    """The numbers of the words of cased[start:end] that are names: capitalised (first letter only:
+    "EU" and "ЕС" are abbreviations, which expand without changing what they name), and not the first
+    word of a sentence."""
+    names = set()
+    for number, match in enumerate(_WORD.finditer(cased, start, end)):
+        word = match.group()
+        before = cased[max(0, match.start() - 3):match.start()].rstrip(" \u00a0\"«“'‘(")
+        opens_sentence = not before or before[-1] in ".!?\n:"
+        if word[:1].isupper() and word[1:2].islower() and not opens_sentence:
+            names.add(number)
+    return names
+
+
+def _figure_continues(beyond: str) -> bool:
+    """Whether a figure goes on into `beyond` (the characters past its edge, nearest first)."""
+    return beyond[:1].isdigit() or (beyond[:1] in ".," and beyond[1:2].isdigit())
 
 
 def _whole_words(text: str, start: int, end: int, span: _Span) -> bool:
