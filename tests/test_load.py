@@ -258,6 +258,39 @@ def test_a_file_that_breaks_between_the_passes_is_refused_in_one_sentence(export
         assert conn.execute(text("SELECT count(*) FROM fact")).scalar_one() == 0
 
 
+_HUGE = "__number__"  # written as the bare number each case gives
+
+
+@pytest.mark.parametrize(("kind", "change", "number", "problem"), [
+    ("header", lambda r: r.update(version=_HUGE), "1e400", "the number 1e400 is too large to be stored"),
+    ("header", lambda r: r["counts"].update(fact=_HUGE), "18446744073709551616", "whole number 18446744073709551616"),
+    # The number is named before the unknown record type, the missing field or the wrong date.
+    ("fact", lambda r: r.update(type="facts", id=_HUGE), "9223372036854775808", "whole number 9223372036854775808"),
+    ("fact", lambda r: (r.pop("status"), r["value"].update(amount=_HUGE)), "-2e308", "the number -2e308 is too large"),
+    ("fact", lambda r: r.update(point_in_time="2022-13", version=_HUGE), "1" * 30, "whole number 1111111111111111"),
+    ("evidence", lambda r: r.update(pages=[1, _HUGE]), "-9223372036854775809", "whole number -9223372036854775809"),
+    ("evidence", lambda r: r.update(start=_HUGE, end=2), "9" * 400 + ".5", "is too large to be stored"),
+    ("audit", lambda r: r.update(after={"v": [[{"w": _HUGE}]]}), "1.5e309", "the number 1.5e309 is too large"),
+])
+def test_a_number_a_fact_base_cannot_hold_is_named_wherever_it_stands(exported, tmp_path, kind, change, number,
+                                                                      problem):
+    """The first pass looks at numbers where its record type's rules say they stand (and walks what
+    the rules leave free, such as audit images); the refusal is the one the parse words, first."""
+    from kzeu_desk.core.loading import check_file
+
+    lines = exported.read_text(encoding="utf-8").splitlines()
+    index = _first(lines, kind)
+    record = json.loads(lines[index])
+    change(record)
+    lines[index] = json.dumps(record, ensure_ascii=False).replace(f'"{_HUGE}"', number)
+    bad = tmp_path / "huge.jsonl"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(LoadError) as refused:
+        check_file(bad)
+    message = str(refused.value)
+    assert message.startswith(f"Line {index + 1} of huge.jsonl: ") and problem in message, message
+
+
 def test_a_load_into_a_new_fact_base_leaves_its_indexes_as_a_new_one_has_them(exported, tmp_path):
     def indexes(path: Path) -> list[tuple]:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:

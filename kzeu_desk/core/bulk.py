@@ -39,6 +39,7 @@ class BulkWriter:
         self.conn = conn
         self.inserted: dict[str, int] = {}  # rows inserted per table
         self._statements: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[Mapping], Any]]] = {}
+        self._tuple_statements: dict[tuple[str, tuple[str, ...]], tuple[str, Callable[[tuple], Any] | None]] = {}
         # Derived data the operation brings up to date before it commits.
         self.facts_to_index: list[int] = []  # facts the operation inserted (so no search document yet)
         self.conflict_keys: set[tuple[int, int]] = set()
@@ -51,18 +52,30 @@ class BulkWriter:
         if not rows:
             return
         statement, values = self._statement(table_name, rows[0])
+        self._execute(table_name, statement, [values(row) for row in rows])
+
+    def insert_tuples(self, table_name: str, columns: tuple[str, ...], rows: Sequence[tuple]) -> None:
+        """`insert_rows` for rows given as tuples of `columns`' values: no mapping made per row
+        and its values picked back out (at 100k facts ~0.3 s CPU of a load for its fact and
+        evidence rows). `columns` must name every column that has a default."""
+        if not rows:
+            return
+        statement, arrange = self._tuple_statement(table_name, columns)
+        self._execute(table_name, statement, rows if arrange is None else [arrange(row) for row in rows])
+
+    def _execute(self, table_name: str, statement: str, parameters: Sequence[Any]) -> None:
         try:
             with self.conn.begin_nested():
-                self.conn.exec_driver_sql(statement, [values(row) for row in rows])
+                self.conn.exec_driver_sql(statement, list(parameters))
         except IntegrityError:
-            for index, row in enumerate(rows):
+            for index, values in enumerate(parameters):
                 try:
                     with self.conn.begin_nested():
-                        self.conn.exec_driver_sql(statement, values(row))
+                        self.conn.exec_driver_sql(statement, values)
                 except IntegrityError as error:
                     raise RowRefused(index, str(error.orig)) from None
             raise
-        self.inserted[table_name] = self.inserted.get(table_name, 0) + len(rows)
+        self.inserted[table_name] = self.inserted.get(table_name, 0) + len(parameters)
 
     def _statement(self, table_name: str, row: Mapping[str, object]) -> tuple[str, Callable[[Mapping], Any]]:
         """The INSERT of these columns, compiled once for the connection's dialect, and what picks
@@ -78,6 +91,24 @@ class BulkWriter:
             else:  # named-parameter drivers: the row's values by name
                 picks = _by_name(tuple(compiled.params))
             found = self._statements[key] = (str(compiled), picks)
+        return found
+
+    def _tuple_statement(self, table_name: str, columns: tuple[str, ...]) -> tuple[str, Callable[[tuple], Any] | None]:
+        """The INSERT of these columns, and what turns a tuple of them into the driver's
+        parameters; None when the tuple already is (columns in the statement's order)."""
+        key = (table_name, columns)
+        found = self._tuple_statements.get(key)
+        if found is None:
+            compiled = insert(table(table_name)).compile(dialect=self.conn.dialect, column_keys=list(columns))
+            arrange: Callable[[tuple], Any] | None
+            if compiled.positiontup is not None:
+                order = tuple(columns.index(name) for name in compiled.positiontup)
+                arrange = None if order == tuple(range(len(columns))) else itemgetter(*order)
+            else:
+                if not set(compiled.params) <= set(columns):
+                    raise ValueError(f"{table_name}: every column with a default must be given")
+                arrange = _named(columns)
+            found = self._tuple_statements[key] = (str(compiled), arrange)
         return found
 
     def delete_every_row(self, table_names: Sequence[str]) -> None:
@@ -102,3 +133,10 @@ def _by_name(names: tuple[str, ...]) -> Callable[[Mapping], dict]:
         return {name: values[name] for name in names}
 
     return picks
+
+
+def _named(columns: tuple[str, ...]) -> Callable[[tuple], dict]:
+    def arrange(row: tuple) -> dict:
+        return dict(zip(columns, row, strict=True))
+
+    return arrange

@@ -151,24 +151,35 @@ def documents_by_range(conn: Connection, fact_ids: Sequence[int]) -> Iterator[tu
     ids at a time (documents equal to the per-fact reads', tests/test_search_documents.py)."""
     engine = engine_of(conn)
     names = _Names(conn, engine)
+    subject, property_name, value = names.subject, names.property, names.value
     for start in range(0, len(fact_ids), _IDS_PER_RANGE):
         chunk = fact_ids[start:start + _IDS_PER_RANGE]
         bounds = {"lowest": chunk[0], "highest": chunk[-1]}
-        wanted = set(chunk)
+        whole_range = chunk[-1] - chunk[0] + 1 == len(chunk)  # a load's new facts: every id in it is wanted
         with engine.fast_rows(conn, _FACTS_IN_RANGE, bounds) as rows:
-            facts = [row for row in rows if row[0] in wanted]
+            if whole_range:
+                facts = [tuple(row) for row in rows]
+            else:
+                wanted = set(chunk)
+                facts = [tuple(row) for row in rows if row[0] in wanted]
         with engine.fast_rows(conn, _quotes_in_range(engine), bounds) as rows:
             quotes: dict[int, str] = dict(rows)
         qualified = qualifiers_from_rows(conn.execute(QUALIFIERS_OF_FACT_RANGE, bounds).mappings())
         names.need({f[1] for f in facts} | {f[11] for f in facts})
-        documents = [
-            SearchDocument(
-                fact_id=fact_id, subject=names.subject(subject_id), property=names.property(property_id),
-                value=" · ".join([names.value(value), *(q.label for q in qualified.get(fact_id, ()))]),
-                quotes=quotes.get(fact_id) or "")
-            for fact_id, subject_id, property_id, *value in facts
-        ]
-        yield documents, sorted(wanted.difference(f[0] for f in facts))
+        documents: list[SearchDocument] = []
+        add = documents.append
+        for row in facts:
+            fact_id = row[0]
+            shown = value(row[3:])
+            labels = qualified.get(fact_id)
+            if labels:
+                shown = " · ".join([shown, *(q.label for q in labels)])
+            add(SearchDocument(fact_id, subject(row[1]), property_name(row[2]), shown, quotes.get(fact_id) or ""))
+        if len(facts) == len(chunk):
+            gone: list[int] = []
+        else:
+            gone = sorted(set(chunk).difference(f[0] for f in facts))
+        yield documents, gone
 
 
 class _Names:
@@ -194,13 +205,13 @@ class _Names:
     def property(self, property_id: int | None) -> str:
         return (self._properties.get(property_id) if property_id is not None else None) or ""
 
-    def value(self, columns: list) -> str:
-        key = tuple(columns)
-        shown = self._values.get(key)
+    def value(self, columns: tuple) -> str:
+        """The value shown, from the fact's value columns (_VALUE_COLUMNS, a tuple)."""
+        shown = self._values.get(columns)
         if shown is None:
             value = TypedValue.from_columns(dict(zip(_VALUE_COLUMNS, columns, strict=True)))
             entity = self._entities.get(value.entity_id) if value.entity_id is not None else None
-            shown = self._values[key] = shown_value(value, lambda _id: entity[0] if entity else "")
+            shown = self._values[columns] = shown_value(value, lambda _id: entity[0] if entity else "")
         return shown
 
 

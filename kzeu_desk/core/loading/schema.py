@@ -55,6 +55,30 @@ _KNOWN_KEYWORDS = frozenset({
 })
 
 
+# What SQLite stores in an INTEGER column: a larger whole number cannot be written, only refused.
+SMALLEST_INTEGER, LARGEST_INTEGER = -(2**63), 2**63 - 1
+
+
+def numbers_fit(value: dict | list) -> bool:
+    """Whether every number in a parsed object or list can be stored: whole numbers within 64 bits,
+    finite floats (json reads 1e400 as inf)."""
+    stack: list = [value]
+    pop, push = stack.pop, stack.append
+    while stack:
+        item = pop()
+        for inner in item.values() if type(item) is dict else item:
+            kind = type(inner)
+            if kind is int:
+                if not SMALLEST_INTEGER <= inner <= LARGEST_INTEGER:
+                    return False
+            elif kind is float:
+                if inner - inner != 0.0:  # inf - inf and nan - nan are nan
+                    return False
+            elif kind is dict or kind is list:
+                push(inner)
+    return True
+
+
 class LineProblem(Exception):
     """What one line gets wrong, as the middle of a sentence ("a fact needs “status” (…)")."""
 
@@ -75,6 +99,9 @@ class _Field:
     item_shape: str = ""  # the sentence when a list item is not an object
     values: _Field | None = None  # what every value of an object with free keys may hold
     scalar_items: _Field | None = None  # what every item of a list of plain values may hold
+    # `refine` again, as conditions of compiled code that refuse ("{v} < {x}", the bound x): one
+    # lambda call, or all() over several, cost ~0.3 s CPU of a 100k load's first pass.
+    refusals: tuple[tuple[str, Any], ...] = ()
 
     def accepts(self, value: Any) -> bool:
         return type(value) in self.types and (self.refine is None or self.refine(value))
@@ -129,20 +156,36 @@ class _ObjectRules:
 
 
 def _compiled(rules: _ObjectRules, skip: frozenset[str] = frozenset()) -> Callable[[Mapping[str, Any]], bool]:
-    """Whether a record keeps every rule, as one function of straight-line Python made from the
-    rules once: the generic walk over field descriptions cost 1.0 s CPU for the 240k lines of a
-    100k-fact file, this 0.4 s. It only says yes or no; `_ObjectRules.check` words the refusal."""
-    names: dict[str, Any] = {"dict": dict}
+    """Whether a record keeps every rule and every number in it can be stored, as one function of
+    straight-line Python made from the rules once: the generic walk over field descriptions cost
+    1.0 s CPU for the 240k lines of a 100k-fact file, this 0.4 s; looking at the numbers of the
+    fields that hold them here, rather than walking every parsed line, ~0.3 s less. It only says
+    yes or no; `_ObjectRules.check` words a refusal of the schema's, the careful parse one of a
+    number's (checks.py)."""
+    names: dict[str, Any] = {"dict": dict, "int": int, "float": float, "FITS": numbers_fit,
+                             "LOW": SMALLEST_INTEGER, "HIGH": LARGEST_INTEGER}
     lines = ["def accepts(record):"]
     if rules.allowed is not None:
         names["allowed"] = rules.allowed
         lines.append("    if record.keys() - allowed: return False")
+    else:  # fields the schema does not name may hold numbers too
+        lines.append("    if not FITS(record): return False")
 
-    def accepts_value(field: _Field, value: str, indent: str, number: int) -> list[str]:
-        names[f"T{number}"], names[f"R{number}"] = field.types, field.refine
+    def accepts_value(field: _Field, value: str, indent: str, number: int, *, free: bool) -> list[str]:
+        names[f"T{number}"] = field.types
         check = [f"{indent}if type({value}) not in T{number}: return False"]
-        if field.refine is not None:
-            check.append(f"{indent}if not R{number}({value}): return False")
+        for place, (condition, bound) in enumerate(field.refusals):
+            names[f"X{number}_{place}"] = bound
+            check.append(f"{indent}if {condition.format(v=value, x=f'X{number}_{place}')}: return False")
+        if field.types == (int,):
+            check.append(f"{indent}if not LOW <= {value} <= HIGH: return False")
+        else:
+            if int in field.types:
+                check.append(f"{indent}if type({value}) is int and not LOW <= {value} <= HIGH: return False")
+            if float in field.types:
+                check.append(f"{indent}if type({value}) is float and {value} - {value} != 0.0: return False")
+            if free and (dict in field.types or list in field.types):  # no rules for what it holds
+                check.append(f"{indent}if type({value}) in (dict, list) and not FITS({value}): return False")
         return check
 
     for number, field in enumerate(rules.fields):
@@ -151,7 +194,8 @@ def _compiled(rules: _ObjectRules, skip: frozenset[str] = frozenset()) -> Callab
         missing = ("return False" if field.required else
                    f"if {field.name!r} in record: return False" if not field.nullable else "pass")
         lines += [f"    v = record.get({field.name!r})", "    if v is None:", f"        {missing}", "    else:"]
-        lines += accepts_value(field, "v", "        ", number)
+        free = field.nested is None and field.items is None and field.values is None and field.scalar_items is None
+        lines += accepts_value(field, "v", "        ", number, free=free)
         if field.nested is not None:
             names[f"N{number}"] = _compiled(field.nested)
             lines.append(f"        if not N{number}(v): return False")
@@ -160,10 +204,10 @@ def _compiled(rules: _ObjectRules, skip: frozenset[str] = frozenset()) -> Callab
             lines.append(f"        for item in v:\n            if type(item) is not dict or not N{number}(item): return False")
         elif field.values is not None:
             lines.append("        for item in v.values():")
-            lines += accepts_value(field.values, "item", "            ", 1000 + number)
+            lines += accepts_value(field.values, "item", "            ", 1000 + number, free=True)
         elif field.scalar_items is not None:
             lines.append("        for item in v:")
-            lines += accepts_value(field.scalar_items, "item", "            ", 1000 + number)
+            lines += accepts_value(field.scalar_items, "item", "            ", 1000 + number, free=True)
     lines.append("    return True")
     exec("\n".join(lines), names)  # noqa: S102 - the source is made above from the shipped schema only
     return names["accepts"]
@@ -180,7 +224,13 @@ class RecordRules:
         # The type field chose these rules, so it holds; every other field is checked.
         self._accepts = {kind: _compiled(rules, _TYPE_FIELD) for kind, rules in self._rules.items()}
 
+    def accepts(self, kind: str, record: Mapping[str, Any]) -> bool:
+        """Whether the record keeps every rule of its type, and every number in it can be stored."""
+        return self._accepts[kind](record)
+
     def check(self, kind: str, record: Mapping[str, Any]) -> None:
+        """Raise `LineProblem` for the first rule of the schema the record breaks (numbers that
+        cannot be stored are the parse's to refuse)."""
         if not self._accepts[kind](record):
             self._rules[kind].check(record, skip=_TYPE_FIELD)
 
@@ -235,7 +285,7 @@ class RecordRules:
             values = self._field("*", schema["additionalProperties"], False, f"{path}.*")
         return _Field(name, types, _what(schema, type_names, definition), required, nullable, _all_of(checks),
                       nested, items, _ITEM_SHAPES.get(path, f"each item of “{name}” must be an object"), values,
-                      scalar_items)
+                      scalar_items, _refusals(schema, is_date=definition == "isoDate"))
 
 
 _TYPE_FIELD = frozenset({"type"})
@@ -283,6 +333,28 @@ def _refinements(schema: Mapping[str, Any], *, is_date: bool) -> list[Callable[[
         most = schema["maxItems"]
         checks.append(lambda value: len(value) <= most)
     return checks
+
+
+def _refusals(schema: Mapping[str, Any], *, is_date: bool) -> tuple[tuple[str, Any], ...]:
+    """`_refinements` as conditions that refuse a value {v}, in the same order."""
+    refusals: list[tuple[str, Any]] = []
+    if "enum" in schema:
+        refusals.append(("{v} not in {x}", frozenset(schema["enum"])))
+    if "const" in schema:
+        refusals.append(("{v} != {x}", schema["const"]))
+    if "pattern" in schema:
+        refusals.append(("{x}({v}) is None", re.compile(schema["pattern"]).search))
+    if is_date:
+        refusals.append(("not {x}({v})", _is_real_date))
+    if "minimum" in schema:
+        refusals.append(("{v} < {x}", schema["minimum"]))
+    if "maximum" in schema:
+        refusals.append(("{v} > {x}", schema["maximum"]))
+    for keyword, condition in (("minLength", "len({v}) < {x}"), ("minItems", "len({v}) < {x}"),
+                               ("maxItems", "len({v}) > {x}")):
+        if keyword in schema:
+            refusals.append((condition, schema[keyword]))
+    return tuple(refusals)
 
 
 def _is_real_date(value: str) -> bool:

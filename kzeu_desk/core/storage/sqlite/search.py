@@ -52,7 +52,7 @@ class Fts5SearchIndex(SearchIndex):
         if not documents:
             return
         conn.exec_driver_sql(f"INSERT INTO {_TABLE} (rowid, subject, property, value, quotes) VALUES (?, ?, ?, ?, ?)",
-                             [(d.fact_id, d.subject, d.property, d.value, d.quotes) for d in documents])
+                             list(documents))  # each a tuple in these columns' order
 
     def delete_documents(self, conn: Connection, fact_ids: Iterable[int]) -> None:
         ids = [{"fact_id": i} for i in fact_ids]
