@@ -125,6 +125,10 @@ _DAY_RANGES = (
     # Kazakh, across months: "2025 жылғы 28 қазан мен 5 қараша аралығында", "5 сәуір мен 30 маусым аралығында".
     rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}{_KAZAKH_BETWEEN}{day('d2')}\s+{month('m2')}"
     rf"{_KAZAKH_BETWEEN_END}",
+    # Kazakh "from … to": "1 ақпаннан 30 сәуірге дейін" (from 1 February to 30 April), the first month in the
+    # ablative, the last in the dative before "дейін"/"шейін"; "бастап" may follow the first.
+    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}(?<=ан|ен)"
+    rf"(?:\s+(?i:бастап))?\s+{day('d2')}\s+{month('m2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
     # "30 June – 2 July 2019", "с 30 июня по 2 июля 2019 года".
     rf"(?<![\d])(?:(?i:from|с|со)\s+)?{day('d1')}\s+{month('m1')}{_DAY_SEPARATOR}{day('d2')}\s+{month('m2')}"
     rf"{_YEAR_OF}?",

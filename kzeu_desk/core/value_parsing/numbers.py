@@ -12,7 +12,7 @@ from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
-from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES
+from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES, KAZAKH_MEASURES
 from kzeu_desk.core.value_parsing.figure_words import (
     CURRENCIES_AFTER,
     CURRENCY_CODES,
@@ -462,6 +462,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # before it, across the clause.
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
 
+    if bound is None and _KAZAKH_ABOUT_SUFFIX_RE.search(text, number_start, max(end, number_end + 5)) is not None:
+        bound = Bound.APPROXIMATE  # "45 млн теңгедей", "100 мыңдай адам", "50-дей": about
     if bound is None and kind is ValueKind.QUANTITY and unit is not None and _a_time_limit(text, start, end, unit):
         bound = Bound.UPPER
     first_is_year_shaped = (
@@ -537,6 +539,11 @@ _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|others?|fewer|больше|меньше)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
 _SCALED_UNITS = {"bcm": ("cubic metres", 9)}
+# Kazakh "-дай/-дей/-тай/-тей" on a number, its scale, currency or measure makes it approximate ("45 млн
+# теңгедей", "100 мыңдай", "50-дей"); only on those words, since "осындай" (such) ends so too.
+_KAZAKH_ABOUT_SUFFIX_RE = re.compile(
+    rf"(?:\d-|мың|млн|млрд|миллион|миллиард|теңге|еуро|доллар|рубль|адам"
+    rf"|{'|'.join(sorted(KAZAKH_MEASURES, key=len, reverse=True))})(?:дай|дей|тай|тей)(?![\w])", re.IGNORECASE)
 
 
 def _a_period_earlier(text: str, unit: str, end: int) -> bool:

@@ -1,0 +1,57 @@
+"""The classes of misses the nineteenth set (whole articles, tests/data/value_suggestions/) showed on
+first sight, each tested on other sentences than the set's: what Ctrl+N suggests for a highlight read
+with its sentence and the one before it, and what the Candidates pane lists."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, money, percent, quantity, same, span
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_candidates import find_values
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the sentence before it, publication date, the curator's value)
+NINETEENTH_SET_CLASSES = [
+    # Kazakh "-дай/-дей/-тай/-тей" on a number, its scale, currency or measure: about.
+    ("30 млн теңгедей", "Жөндеуге 30 млн теңгедей жұмсалды.", "", "2026-05-02", money(30e6, "KZT", approximate=True)),
+    ("200 мыңдай адам", "Мерекеге 200 мыңдай адам жиналды.", "", "2026-05-02", count(2e5, "адам", approximate=True)),
+    ("40-тай", "Байқауға 40-тай мектеп қатысты.", "", "2026-05-02", quantity(40, None, approximate=True)),
+    # A possessive before the ablative of "less than": "санның 3%-ынан аз".
+    ("3%-ынан аз", "Бұл экспорттың 3%-ынан аз.", "", "2026-05-02", percent(None, upper=3)),
+    # "X-ға дейін жетеді" (reaches up to X) is a ceiling, "X-ға дейін жетті" (reached X) is not.
+    ("500 мың теңгеге дейін", "Айыппұл 500 мың теңгеге дейін жетеді.", "", "2026-05-02", money(None, "KZT", upper=5e5)),
+    # Kazakh "from … to": "1 наурыздан 15 мамырға дейін".
+    ("3 ақпаннан 20 наурызға дейін", "Өтінімдер 3 ақпаннан 20 наурызға дейін қабылданады.", "", "2026-01-10",
+     span("2026-02-03", "2026-03-20")),
+    ("10 қаңтардан бастап 28 ақпанға дейін", "Көрме 10 қаңтардан бастап 28 ақпанға дейін өтті.", "",
+     "2026-04-10", span("2026-01-10", "2026-02-28")),
+    # A lone "бір" before a measure in a case is one of it.
+    ("бір тәулікке", "Сапар бір тәулікке ұзарды.", "", "2026-05-02", quantity(1, "тәулік")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), NINETEENTH_SET_CLASSES,
+                         ids=[c[0] + " / " + c[1] for c in NINETEENTH_SET_CLASSES])
+def test_classes_the_nineteenth_set_showed(selection: str, context: str, before: str, published: str,
+                                           expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_kazakh_words_like_the_suffixes_are_left_alone() -> None:
+    # "бір күні" (one day, once) keeps its "бір"; "осындай" (such) makes nothing approximate.
+    assert suggest("бір күні", published="2026-05-02", context="Бір күні ол келді.").value.kind.value == "text"
+    assert not suggest("5 осындай", published="2026-05-02", context="Облыста 5 осындай жоба бар.").value.approximate
+
+
+def _listed(text: str, words: str, published: str) -> TypedValue:
+    start = text.index(words)
+    found = [f for f in find_values(text, published) if f.start <= start < f.end]
+    assert found, f"nothing listed at {words!r}"
+    return found[0].value
+
+
+def test_the_pane_reads_the_nineteenth_set_classes() -> None:
+    same(_listed("Жөндеуге 30 млн теңгедей жұмсалды.", "30 млн", "2026-05-02"), money(30e6, "KZT", approximate=True))
+    same(_listed("Өтінімдер 3 ақпаннан 20 наурызға дейін қабылданады.", "3 ақпаннан", "2026-01-10"),
+         span("2026-02-03", "2026-03-20"))
