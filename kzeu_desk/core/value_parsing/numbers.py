@@ -152,7 +152,14 @@ _KAZAKH_PART_OF_RE = re.compile(
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
     rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
 _KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы])")
-_KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы]|(?:еу|ау)[іы])", re.IGNORECASE)
+_KAZAKH_PART_AFTER_RE = re.compile(
+    # "18-і", "4-еуі"; a part with its bound or scale in the possessive: "60-тан астамы" (more than 60 of
+    # them), "1 200-ге жуығы" (about 1,200 of them), "310 мыңы" (310,000 of them).
+    r"-(?:с?[іы]|(?:еу|ау)[іы])|-?(?:дан|ден|тан|тен|нан|нен)\s+астамы(?![\w])|-?(?:ға|ге|қа|ке)\s+жуығы(?![\w])"
+    r"|\s+(?:мыңы|миллионы|миллиарды)(?![\w])",
+    re.IGNORECASE)
+# "олардың", "оның" (of them, of it): the whole is what was counted before, not a noun of its own.
+_KAZAKH_PRONOUN_WHOLE_RE = re.compile(r"(?:олардың|оның)$", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
@@ -428,7 +435,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if unit_match is not None:
                 unit, end = unit_match.group("unit"), unit_match.end()
         elif (part_of := _kazakh_part_of(text, number_start, number_end)) is not None:
-            unit, kind = part_of, ValueKind.COUNT
+            if part_of:
+                unit, kind = part_of, ValueKind.COUNT
+            elif (qualifier_after_part := _match_qualifier_after(text, end)) is not None and bound is None:
+                bound, end = qualifier_after_part  # "олардың 1 200-ге жуығы": about, of a whole named before
         elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end):
             unit, end = counted.unit, counted.end
             if unit.lower() in _SCALED_UNITS:
@@ -669,7 +679,8 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # A year is when, not a figure: "opened 12 branches in 2023 and two more" counts branches.
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
     # A money figure counts nothing: "57 проектов стоимостью 11,2 млрд долларов …, что на 9 больше" counts projects.
-    while numbers and _is_money_at(window, numbers[-1]):
+    # Nor does a percentage: "2,3 млн жолаушыға …, бұл 17%-ға көп. Оның 310 мыңы …" counts passengers.
+    while numbers and (_is_money_at(window, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(window, numbers[-1].end())):
         numbers.pop()
     if not numbers:
         return None
@@ -687,6 +698,7 @@ def _noun_of_the_count_before(window: str) -> str | None:
     return counted.unit
 
 
+_PERCENT_AFTER_NUMBER_RE = re.compile(rf"\s?(?:{PERCENT_WORDS}|{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
 _CHANGE_START_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|from)\s+$", re.IGNORECASE)
 _CHANGE_END_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?(?![\d%])", re.IGNORECASE)
 
@@ -774,6 +786,10 @@ def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None
         if not plurals or re.search(r"\d", _KAZAKH_PART_NUMBER_RE.sub("", text[plurals[-1].end():number_start])):
             return None
         noun = plurals[-1].group()
+    if _KAZAKH_PRONOUN_WHOLE_RE.search(noun.strip()):
+        # "Олардың 26-сы", "Оның 310 мыңы": the count before in the sentence, or, with none, the part
+        # stands alone ("") for the sentence before to name.
+        return _noun_of_the_count_before(text[max(0, number_start - 200):number_start]) or ""
     counted = counted_after(" " + noun.strip() + " ", 0)
     return counted.unit if counted is not None and not counted.is_measure else None
 

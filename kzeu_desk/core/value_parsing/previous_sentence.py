@@ -31,6 +31,9 @@ _STANDS_ALONE_BEFORE_RE = re.compile(
 # "the rest of the deals", "most of these projects": the sentence's own plural whole, before a colon or dash.
 _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s+(?:the|these|those|its|their)\s+"
                               r"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s+[^:;–—]*[:;–—]\s*$", re.IGNORECASE)
+# "Олардың 26-сы …", "Оның 310 мыңы – …" (26 of them, 310,000 of it): a Kazakh part of a whole named before.
+_KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оның)(?:\s+(?:тек|ғана|шамамен|кемінде))?\s+$",
+                                            re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -39,27 +42,29 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     """`candidates` of `sentence`, with each bare whole number that stands for things named in the
     sentence before counting that sentence's last counted noun. A number after a figure with a unit
     in its own sentence is left to that sentence (the readers already borrow a noun within it)."""
-    if not any(_is_bare(c) for c in candidates):
+    if not any(_is_bare(c, sentence) for c in candidates):
         return candidates
     noun: str | None = None
     result = []
     for candidate in candidates:
         counted_before = [other for other in candidates if other.end <= candidate.start
                           and other.value.kind is ValueKind.COUNT and other.value.unit]
-        if _is_bare(candidate) and counted_before and _AND_BEFORE_RE.search(sentence[:candidate.start]) \
+        if _is_bare(candidate, sentence) and counted_before and _AND_BEFORE_RE.search(sentence[:candidate.start]) \
                 and _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end):
             # "143 notes, of which 41 were shortlisted and nine were funded": the count before it in its sentence.
             counted = replace(candidate.value, kind=ValueKind.COUNT, unit=counted_before[-1].value.unit)
             result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
             continue
-        if not _is_bare(candidate) or any(
+        if not _is_bare(candidate, sentence) or any(
                 other.end <= candidate.start and other.value.unit and other.value.kind in
                 (ValueKind.COUNT, ValueKind.QUANTITY, ValueKind.MONEY) for other in candidates):
             result.append(candidate)
             continue
         written = sentence[candidate.start:candidate.end]
-        if _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end) \
-                or not _STANDS_ALONE_BEFORE_RE.search(sentence[:candidate.start]):
+        part_of_them = _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None
+        if not part_of_them and (
+                _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
+                or not _STANDS_ALONE_BEFORE_RE.search(sentence[:candidate.start])):
             result.append(candidate)
             continue
         if (whole := _WHOLE_BEFORE_RE.search(sentence[:candidate.start])) is not None:
@@ -78,8 +83,9 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     return result
 
 
-def _is_bare(candidate: Candidate) -> bool:
+def _is_bare(candidate: Candidate, sentence: str) -> bool:
     value = candidate.value
     figure = value.amount if value.amount is not None else value.upper
+    # (A Kazakh part of them may be large: "Оның 310 мыңы".)
     return value.kind is ValueKind.QUANTITY and not value.unit and figure is not None and figure == int(figure) \
-        and figure < 10_000
+        and (figure < 10_000 or _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None)
