@@ -34,6 +34,13 @@ NINETEENTH_SET_CLASSES = [
     ("9-ы", "Олардың 9-ы Алматыда.", "Биыл 40 зертхана ашылды.", "2026-05-02", count(9, "зертхана")),
     ("150 мыңы", "Оның 150 мыңы – шетелдіктер.", "Саябаққа 700 мың келуші келді, бұл 12%-ға көп.", "2026-05-02",
      count(150e3, "келуші")),
+    # Figures listed in running prose: the list names its noun once.
+    ("6,000", "Most came from Spain with 21,000 visitors, followed by Greece with 14,000, Malta with 9,000 and "
+     "Cyprus with 6,000.", "", "2026-05-02", count(6000, "visitors")),
+    ("5", "Германия получила 12 грантов, Франция – 7, Италия – 5.", "", "2026-05-02", count(5, "грантов")),
+    # A bare number compared with a measure is in its unit; yields per hectare are measures.
+    ("30", "The crossing takes about 50 days instead of 30.", "", "2026-05-02", quantity(30, "days")),
+    ("12,1", "Урожайность составила 10,5 ц/га против 12,1 в прошлом году.", "", "2026-05-02", quantity(12.1, "ц/га")),
     # A lone "бір" before a measure in a case is one of it.
     ("бір тәулікке", "Сапар бір тәулікке ұзарды.", "", "2026-05-02", quantity(1, "тәулік")),
 ]

@@ -465,6 +465,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
             # unit of its end.
             unit, kind = changed_to.unit, ValueKind.QUANTITY if changed_to.is_measure else ValueKind.COUNT
+        elif (compared := _measure_compared_before(text, start)) is not None:
+            unit = compared  # "a trip of about 45 days instead of 25": 25 days
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
@@ -682,20 +684,48 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # Nor does a percentage: "2,3 млн жолаушыға …, бұл 17%-ға көп. Оның 310 мыңы …" counts passengers.
     while numbers and (_is_money_at(window, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(window, numbers[-1].end())):
         numbers.pop()
-    if not numbers:
-        return None
-    last = numbers[-1]
-    scale = _match_scale(window, last.end(), is_money=False)
-    position = scale.end if scale is not None else last.end()
+    # A list names its noun once: "412,000 passengers, followed by Italy with 187,000, Poland with 151,000"
+    # counts passengers for each; a bare number before in the list is passed over for the one that named it.
+    for last in reversed(numbers):
+        counted = _counted_of(window, last)
+        if counted is None and _LIST_ITEM_AFTER_RE.match(window, last.end()):
+            continue
+        if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
+            return None
+        return counted.unit
+    return None
+
+
+# After a bare number in a list: a comma, "and"/"и" or a dash, not a word that could be its noun.
+_LIST_ITEM_AFTER_RE = re.compile(r"\s*(?:,|;|\s(?:and|и)\s|\s?[–—]\s)", re.IGNORECASE)
+
+
+def _counted_of(window: str, number: re.Match[str]) -> Counted | None:
+    scale = _match_scale(window, number.end(), is_money=False)
+    position = scale.end if scale is not None else number.end()
     # "50-ден аз қазақстандық компанияда": the noun after a Kazakh case ending and bound.
     if (suffix := _KAZAKH_SUFFIX_RE.match(window, position)) is not None:
         position = suffix.end()
     if (qualifier := _match_qualifier_after(window, position)) is not None:
         position = qualifier[1]
-    counted = counted_after(window, position)
-    if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
+    return counted_after(window, position)
+
+
+# "about 45 days instead of 25", "14,7 ц/га против 16,2": a bare number compared with a measure is in its unit.
+_COMPARED_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*$",
+    re.IGNORECASE)
+
+
+def _measure_compared_before(text: str, start: int) -> str | None:
+    if _COMPARED_BEFORE_RE.search(text, max(0, start - 24), start) is None:
         return None
-    return counted.unit
+    window = _clause_before(text, start)
+    numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    if not numbers or _is_money_at(window, numbers[-1]):
+        return None
+    counted = _counted_of(window, numbers[-1])
+    return counted.unit if counted is not None and counted.is_measure else None
 
 
 _PERCENT_AFTER_NUMBER_RE = re.compile(rf"\s?(?:{PERCENT_WORDS}|{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
