@@ -41,6 +41,13 @@ NINETEENTH_SET_CLASSES = [
     # A bare number compared with a measure is in its unit; yields per hectare are measures.
     ("30", "The crossing takes about 50 days instead of 30.", "", "2026-05-02", quantity(30, "days")),
     ("12,1", "Урожайность составила 10,5 ц/га против 12,1 в прошлом году.", "", "2026-05-02", quantity(12.1, "ц/га")),
+    # Russian: a neuter short participle is no noun, and a scaled amount alone in its sentence is in the currency
+    # of the sentence before; the end of a change names its unit past a scale; "most" then a dash.
+    ("7 млн", "Еще 7 млн направлено на обучение.", "Первый этап стоит 40 млн евро, он рассчитан на 2025-2027 годы.",
+     "2026-05-02", money(7e6, "EUR")),
+    ("150 тыс.", "Посевы расширят со 150 тыс. до двух миллионов гектаров.", "", "2026-05-02", quantity(150e3, "гектаров")),
+    ("52,6 тыс.", "Больше всего посетителей приехало из Польши – 52,6 тыс., затем из Чехии.", "", "2026-05-02",
+     count(52.6e3, "посетителей")),
     # A lone "бір" before a measure in a case is one of it.
     ("бір тәулікке", "Сапар бір тәулікке ұзарды.", "", "2026-05-02", quantity(1, "тәулік")),
 ]

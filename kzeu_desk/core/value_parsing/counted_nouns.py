@@ -292,7 +292,9 @@ _KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабоч�
 
 
 # The present tense of the verbs of the news ("экспортируют", "работает", "находятся"), which no noun ends in.
-_RUSSIAN_VERB_ENDINGS = ("ают", "яют", "уют", "еют", "ует", "ает", "яет", "ится", "ятся", "ются", "ется", "ирует")
+_RUSSIAN_VERB_ENDINGS = ("ают", "яют", "уют", "еют", "ует", "ает", "яет", "ится", "ятся", "ются", "ется", "ирует",
+                         # Neuter short participles: "11 млн выделено" (11 million were allotted).
+                         "ено", "ано", "ято", "ыто")
 
 
 def _russian(words: list[tuple[str, int]]) -> Counted | None:

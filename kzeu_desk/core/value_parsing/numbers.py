@@ -743,7 +743,24 @@ def _unit_of_the_change_end(text: str, start: int, end: int) -> Counted | None:
     if _CHANGE_START_BEFORE_RE.search(text, max(0, start - 6), start) is None or \
             (change_end := _CHANGE_END_AFTER_RE.match(text, end)) is None:
         return None
-    return counted_after(text, change_end.end())
+    position = change_end.end()
+    if (scale := _match_scale(text, position, is_money=False)) is not None:
+        position = scale.end  # "с 290 тыс. до 1 миллиона гектаров": the scale is no noun
+    return counted_after(text, position)
+
+
+def currency_of_the_last_amount(text: str) -> str | None:
+    """The currency of the last figure of `text` that is not a year, when it is money: "Проект стоит 28 млн
+    евро, рассчитан на 2024-2028 годы." -> "EUR"."""
+    numbers = [n for n in _NUMBER_RE.finditer(text) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    if not numbers:
+        return None
+    last = numbers[-1]
+    scale = _match_scale(text, last.end(), is_money=True)
+    if (currency := _match_currency_after(text, scale.end if scale is not None else last.end())) is not None:
+        return currency[0]
+    before = _match_currency_before(text, last.start())
+    return before[0] if before is not None else None
 
 
 def noun_of_the_last_count(text: str) -> str | None:
@@ -770,7 +787,10 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
         if counted is not None and not counted.is_measure:
             return counted.unit
         # "олардың саны" (their number): the noun is the one the clause's figure before counted.
-    if re.search(r"\(\s*$", text[:start]) and (most := list(_MOST_BEFORE_RE.finditer(text, max(0, start - 200),
+    # (After a dash only as the list's first item: "Ең көп стипендиат Германияға – 118 адам, Францияға – 64"
+    # counts what 118 named.)
+    if (re.search(r"\(\s*$", text[:start]) or (re.search(r"\s[–—]\s*$", text[:start]) and _last_number(window) is None)) \
+            and (most := list(_MOST_BEFORE_RE.finditer(text, max(0, start - 200),
                                                                                        start))):
         # "Ең көп турист Германиядан (11,2 мың), Франциядан (6,4 мың)", "Most visitors came from Germany
         # (11,200)": a figure in brackets after a place counts what "most" named.

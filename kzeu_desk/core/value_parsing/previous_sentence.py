@@ -14,7 +14,7 @@ from dataclasses import replace
 from kzeu_desk.core.typed_value import ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after
-from kzeu_desk.core.value_parsing.numbers import noun_of_the_last_count
+from kzeu_desk.core.value_parsing.numbers import currency_of_the_last_amount, noun_of_the_last_count
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 
 # What follows a number that stands for things named before it: a verb ("seven are", "два должны"),
@@ -42,6 +42,7 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     """`candidates` of `sentence`, with each bare whole number that stands for things named in the
     sentence before counting that sentence's last counted noun. A number after a figure with a unit
     in its own sentence is left to that sentence (the readers already borrow a noun within it)."""
+    candidates = [_in_the_currency_before(c, sentence, before) for c in candidates]
     if not any(_is_bare(c, sentence) for c in candidates):
         return candidates
     noun: str | None = None
@@ -81,6 +82,23 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
         counted = replace(candidate.value, kind=ValueKind.COUNT, unit=own)
         result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
     return result
+
+
+# A scale written after the number: "Еще 11 млн выделено …" after "… стоимостью 28 млн евро".
+_SCALE_WRITTEN_RE = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|million|billion|bn|мың)", re.IGNORECASE)
+
+
+def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) -> Candidate:
+    """A scaled amount with no unit, alone in its sentence, in the currency of the sentence before's last figure
+    ("Программа стоит 28 млн евро. Еще 11 млн выделено на …"), as it is in its own clause's."""
+    value = candidate.value
+    if not before or value.kind is not ValueKind.QUANTITY or value.unit or \
+            not _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end]) or \
+            re.search(r"\d", sentence[:candidate.start]):
+        return candidate
+    if (code := currency_of_the_last_amount(before)) is None:
+        return candidate
+    return replace(candidate, value=replace(value, kind=ValueKind.MONEY, unit=code), salience=Salience.MONEY)
 
 
 def _is_bare(candidate: Candidate, sentence: str) -> bool:
