@@ -38,6 +38,11 @@ NINETEENTH_SET_CLASSES = [
     ("6,000", "Most came from Spain with 21,000 visitors, followed by Greece with 14,000, Malta with 9,000 and "
      "Cyprus with 6,000.", "", "2026-05-02", count(6000, "visitors")),
     ("5", "Германия получила 12 грантов, Франция – 7, Италия – 5.", "", "2026-05-02", count(5, "грантов")),
+    # "N of them" counts what the sentence before counted, and a list after it goes on counting the same.
+    ("40 of them", "The national carrier runs 40 of them, a low-cost airline 12, and foreign airlines the rest.",
+     "Airlines operate 80 flights a week, against 60 last year.", "2026-05-02", count(40, "flights")),
+    ("12", "The national carrier runs 40 of them, a low-cost airline 12, and foreign airlines the rest.",
+     "Airlines operate 80 flights a week, against 60 last year.", "2026-05-02", count(12, "flights")),
     # A bare number compared with a measure is in its unit; yields per hectare are measures.
     ("30", "The crossing takes about 50 days instead of 30.", "", "2026-05-02", quantity(30, "days")),
     ("12,1", "Урожайность составила 10,5 ц/га против 12,1 в прошлом году.", "", "2026-05-02", quantity(12.1, "ц/га")),

@@ -688,16 +688,18 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # counts passengers for each; a bare number before in the list is passed over for the one that named it.
     for last in reversed(numbers):
         counted = _counted_of(window, last)
-        if counted is None and _LIST_ITEM_AFTER_RE.match(window, last.end()):
-            continue
+        if counted is None or _WHEN_AFTER_RE.match(window, last.end()):
+            continue  # (and one that counts nothing, "against 71 last winter", names nothing either)
         if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
             return None
         return counted.unit
     return None
 
 
-# After a bare number in a list: a comma, "and"/"и" or a dash, not a word that could be its noun.
-_LIST_ITEM_AFTER_RE = re.compile(r"\s*(?:,|;|\s(?:and|и)\s|\s?[–—]\s)", re.IGNORECASE)
+# "against 60 last year", "a year earlier": when the number was, not what it measures.
+_WHEN_AFTER_RE = re.compile(r"\s+(?:(?:last|next|this|a|one|the\s+(?:previous|same))\s+(?:year|month|week|quarter|season"
+                            r"|winter|spring|summer|autumn)|(?:годом|год)\s+(?:ранее|раньше|назад))(?![\w])",
+                            re.IGNORECASE)
 
 
 def _counted_of(window: str, number: re.Match[str]) -> Counted | None:

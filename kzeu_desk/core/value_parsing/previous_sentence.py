@@ -34,6 +34,8 @@ _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s
 # "Олардың 26-сы …", "Оның 310 мыңы – …" (26 of them, 310,000 of it): a Kazakh part of a whole named before.
 _KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оның)(?:\s+(?:тек|ғана|шамамен|кемінде))?\s+$",
                                             re.IGNORECASE)
+# "accounts for 58 of them", "58 из них": a part of the things the sentence before counted.
+_OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -46,8 +48,15 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     if not any(_is_bare(c, sentence) for c in candidates):
         return candidates
     noun: str | None = None
-    result = []
+    result: list[Candidate] = []
+    borrowed = ""  # the noun a number before in this sentence took from the sentence before
     for candidate in candidates:
+        if borrowed and _is_bare(candidate, sentence) and _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end) \
+                and not _YEAR_SHAPED_RE.fullmatch(sentence[candidate.start:candidate.end].strip()):
+            # "… accounts for 58 of them, FlyArystan for 22, and …": a list goes on counting the same things.
+            counted = replace(candidate.value, kind=ValueKind.COUNT, unit=borrowed)
+            result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
+            continue
         counted_before = [other for other in candidates if other.end <= candidate.start
                           and other.value.kind is ValueKind.COUNT and other.value.unit]
         if _is_bare(candidate, sentence) and counted_before and _AND_BEFORE_RE.search(sentence[:candidate.start]) \
@@ -62,7 +71,8 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             result.append(candidate)
             continue
         written = sentence[candidate.start:candidate.end]
-        part_of_them = _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None
+        part_of_them = _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
+            or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None
         if not part_of_them and (
                 _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
                 or not _STANDS_ALONE_BEFORE_RE.search(sentence[:candidate.start])):
@@ -81,6 +91,7 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             continue
         counted = replace(candidate.value, kind=ValueKind.COUNT, unit=own)
         result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
+        borrowed = own
     return result
 
 
