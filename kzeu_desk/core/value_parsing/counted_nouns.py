@@ -147,6 +147,10 @@ def _counted_after(text: str, position: int) -> Counted | None:
         if re.search(r"(?:ға|ге|қа|ке)\s*$", text[:position]) and _looks_like_kazakh_verb(first) \
                 and base not in KAZAKH_KNOWN_STEMS:
             return None  # "74 мыңға жетті" (reached 74 thousand): a verb governs the number in the dative
+        first_after = text[words[0][1]:words[0][1] + 2].strip()
+        if (not first_after or not first_after[0].isalnum()) and len(lowered) >= 6 and base not in KAZAKH_KNOWN_STEMS \
+                and re.search(r"(?:ады|еді|йды|йді)$", lowered):
+            return None  # "Нидерландыға – 51 аттанады." (51 leave): a verb in the present-future ends the clause
         # The phrase ends the clause when punctuation or the end of the text follows its last word.
         after = text[words[-1][1]:words[-1][1] + 2].strip()
         return _kazakh(words, words_end_clause=not after or not after[0].isalnum())

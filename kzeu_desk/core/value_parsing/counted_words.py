@@ -148,6 +148,8 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 "бұрын", "кейін", "бойы", "аса", "артық", "кем", "жылғы", "жылы", "және", "мен",
                                 # postpositions and adverbs after a noun: "48 депутат қарсы дауыс берді"
                                 "қарсы", "бойынша", "сайын", "арқылы", "үшін", "дейін",
+                                # modal words: "35-тен аспауы тиіс" (must not exceed 35)
+                                "тиіс", "керек", "мүмкін",
                                 # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
                                 "болатын", "болған", "болды", "болады", "болып", "болса",
                                 # pronouns: "олардың саны" (their number) names nothing counted

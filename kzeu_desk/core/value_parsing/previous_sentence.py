@@ -22,7 +22,9 @@ from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 _STANDS_ALONE_AFTER_RE = re.compile(
     r"\s*(?:[,;.!?)]|$|[–—]\s"
     r"|(?:are|were|is|was|have|has|had|will|would|could|can|remain|remained|more|others?|of\s+(?:which|them|those)"
-    r"|и|или|а|из\s+них|из\s+которых|были|было|был|будут|должны|остались|остаются|находятся|уже)(?![\w]))",
+    r"|и|или|а|из\s+них|из\s+которых|были|было|был|будут|должны|остались|остаются|находятся|уже)(?![\w])"
+    # a Kazakh verb in the present-future that ends the clause: "Италияға – 22 аттанады."
+    r"|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)\s*[.!?,;]|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)$)",
     re.IGNORECASE)
 # Before it: a sentence's start ("Seven are …"), a list's dash or colon ("энергетика – 11"), "another".
 _STANDS_ALONE_BEFORE_RE = re.compile(
