@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_value_words import count, money, percent, quantity, same, span
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_candidates import find_values
 from kzeu_desk.core.value_parsing import suggest
 
@@ -57,6 +57,12 @@ NINETEENTH_SET_CLASSES = [
     ("22", "Францияға – 30, Италияға – 22 аттанады.", "Германияға 80 студент барады.", "2026-05-02",
      count(22, "студент")),
     ("18-ден аспауы", "Топтағы балалар саны 18-ден аспауы тиіс.", "", "2026-05-02", count(None, "бала", upper=18)),
+    # A date right after a verb of saying dates the saying ("said in May that it would build" reports May);
+    # a clause after ", а"/", but" has its own tense (none here: the publication's year, four months ahead).
+    ("March", "The ministry announced in March that it would open four more offices.", "", "2026-09-10",
+     TypedValue(kind=ValueKind.DATE, date="2026-03")),
+    ("декабре", "Весной фонд провел три конкурса, а в декабре откроется новый прием заявок.", "", "2026-09-10",
+     TypedValue(kind=ValueKind.DATE, date="2026-12")),
     # A lone "бір" before a measure in a case is one of it.
     ("бір тәулікке", "Сапар бір тәулікке ұзарды.", "", "2026-05-02", quantity(1, "тәулік")),
 ]

@@ -45,7 +45,6 @@ from kzeu_desk.core.value_parsing.dates import (
     month_number,
     needs,
     range_reading,
-    tense_of,
     year,
 )
 
@@ -249,7 +248,7 @@ def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Pub
     count = int(match.group("n"))
     if not 2 <= count <= 11:
         return None
-    tense = (tense_of(match.string) or publication.context_tense) if publication is not None else None
+    tense = publication.tense_in(match.string) if publication is not None else None
     # "the first nine months" names the period itself; "за шесть месяцев" and "алты айда" only in a report
     # ("за шесть месяцев до его истечения" is a span).
     if tense == "future" or (tense != "past" and not match.group(0).lower().lstrip().startswith(("in", "during", "over", "for", "the"))):

@@ -63,6 +63,13 @@ class Publication:
     # The tense of the sentence a highlight was taken from ("future" or "past"), for a highlight
     # that does not say itself: "in January" highlighted in "… exhibited at the fair in January".
     context_tense: str | None = None
+    # Set when the highlight's own clause decided `context_tense` ("said in May that it would …" is a
+    # report; "…, а в ноябре стенд появится" the clause after "а"): it then wins over the sentence's.
+    context_tense_decides: bool = False
+
+    def tense_in(self, text: str) -> str | None:
+        """The tense that dates a day or month without a year read in `text`."""
+        return self.context_tense if self.context_tense_decides else (tense_of(text) or self.context_tense)
 
 
 def parse_publication(published: str | None) -> Publication | None:
@@ -105,7 +112,7 @@ def anchored_year(month: int, publication: Publication, text: str = "", day: int
     months_after = month - publication.month
     if months_after == 0 and day is not None and publication.day is not None:
         months_after = (day > publication.day) - (day < publication.day)
-    tense = tense_of(text) or publication.context_tense
+    tense = publication.tense_in(text)
     if tense == "future":
         return publication.year if months_after >= 0 else publication.year + 1
     if tense == "past":

@@ -71,7 +71,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     stripped = selection.strip()
     publication = parse_publication(published)
     if publication is not None and context:
-        publication = replace(publication, context_tense=tense_of(context))
+        tense, decided = _tense_around(stripped, context)
+        publication = replace(publication, context_tense=tense, context_tense_decides=decided)
     candidates = scan(stripped, publication)
     if not candidates and context:
         candidates = _completed_by_the_sentence(stripped, context, publication)
@@ -105,6 +106,31 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
 
 
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
+# "said in May that it would expand": a date right after a verb of saying dates the saying, which is reported.
+_SAYING_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|заявил[аио]?|сообщил[аио]?"
+    r"|объявил[аио]?)\s+(?:in|on|at\s+the\s+end\s+of|в|во)\s+$", re.IGNORECASE)
+# Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
+_CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
+
+
+def _tense_around(selection: str, context: str) -> tuple[str | None, bool]:
+    """The tense that dates `selection` in `context`, and whether its own clause decided it: the saying's
+    after a verb of saying, its clause's when the sentence contrasts two, else the sentence's."""
+    offset = context.find(selection)
+    if offset < 0:
+        return tense_of(context), False
+    if _SAYING_BEFORE_RE.search(context, max(0, offset - 60), offset):
+        return "past", True
+    breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
+    if not breaks:
+        return tense_of(context), False
+    starts = [0, *[m.end() for m in breaks]]
+    ends = [*[m.start() for m in breaks], len(context)]
+    for start, end in zip(starts, ends, strict=True):
+        if start <= offset < end:
+            return tense_of(context[start:end]), True
+    return tense_of(context), False
 
 
 def _the_period_around(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
