@@ -63,6 +63,15 @@ NINETEENTH_SET_CLASSES = [
      TypedValue(kind=ValueKind.DATE, date="2026-03")),
     ("декабре", "Весной фонд провел три конкурса, а в декабре откроется новый прием заявок.", "", "2026-09-10",
      TypedValue(kind=ValueKind.DATE, date="2026-12")),
+    # A span that says when ("over the next three years") is passed over for the noun a ceiling counts; nouns
+    # with an adjective's ending ("traffic", "hospital") qualify the noun after them; a Russian genitive plural
+    # opening the clause before a dash is counted; a fixed term whose qualifier follows its noun.
+    ("fewer than 40", "Hospitals need about 200 new nurses over the next three years, and the college trains fewer "
+     "than 40 a year.", "", "2026-05-02", count(None, "nurses", upper=40)),
+    ("three hospital beds", "The ward got three hospital beds.", "", "2026-05-02", count(3, "hospital beds")),
+    ("four traffic lanes", "The bridge has four traffic lanes.", "", "2026-05-02", count(4, "traffic lanes")),
+    ("лишь 9", "В городе 40 гостиниц, но пятизвездочных отелей – лишь 9.", "", "2026-05-02", count(9, "отелей")),
+    ("2 300", "В области 2 300 мест размещения.", "", "2026-05-02", count(2300, "мест размещения")),
     # A lone "бір" before a measure in a case is one of it.
     ("бір тәулікке", "Сапар бір тәулікке ұзарды.", "", "2026-05-02", quantity(1, "тәулік")),
 ]

@@ -74,7 +74,12 @@ def counted_after(text: str, position: int) -> Counted | None:
     counted = _counted_after(text, position)
     if counted is None or counted.is_measure:
         return counted
-    return _with_fixed_qualifier(text[position:counted.end].split(), counted)
+    counted = _with_fixed_qualifier(text[position:counted.end].split(), counted)
+    # A fixed term whose qualifier follows the noun: "4 180 мест размещения" (accommodation facilities).
+    if (following := _WORD_RE.match(text, counted.end)) is not None and \
+            _FIXED_TERM_RE.fullmatch(f"{counted.unit} {following.group('word')}".lower()):
+        return Counted(f"{counted.unit} {following.group('word')}", following.end(), False)
+    return counted
 
 
 def kazakh_noun_named(phrase: str) -> Counted | None:
@@ -201,7 +206,7 @@ def _is_english_adjective(word: str) -> bool:
         return True  # "EU countries", "European companies", "Central Asian nations": names qualify, not count
     if lowered in ENGLISH_ADJECTIVES:
         return True
-    if lowered in _GERUND_NOUN_MODIFIERS:
+    if lowered in _GERUND_NOUN_MODIFIERS or lowered in _NOUNS_ENDING_AS_ADJECTIVES:
         return False  # "40 monitoring stations", "mining companies": a kind of station, of company
     first, _, last = lowered.rpartition("-")
     if first and last.endswith("ing") and not _is_english_qualifier_word(first):
@@ -221,6 +226,13 @@ _GERUND_NOUN_MODIFIERS = frozenset({
     "housing", "engineering", "consulting", "teaching", "learning", "testing", "filling", "charging", "parking",
     "boarding", "screening", "recycling", "farming", "fishing", "printing", "marketing", "funding", "building",
     "logging", "drilling", "pumping", "smelting", "packaging", "accounting", "sewing", "spinning", "research",
+})
+# Nouns whose ending looks like an adjective's ("-ic", "-al", "-ary", "-ive") that name a kind of thing
+# before another noun: "five traffic rights", "three hospital beds", "two terminal buildings".
+_NOUNS_ENDING_AS_ADJECTIVES = frozenset({
+    "traffic", "clinic", "republic", "music", "logic", "topic", "hospital", "terminal", "capital", "festival",
+    "journal", "material", "portal", "signal", "canal", "animal", "mineral", "rental", "arrival", "library",
+    "secretary", "dictionary", "salary", "boundary", "objective", "executive", "representative", "detective",
 })
 _ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "quick", "self", "forward", "all",
                               "record", "half", "never", "so", "free", "good", "hot"})

@@ -586,6 +586,10 @@ def _exchange_rate_currency(text: str, start: int, end: int) -> str | None:
 # "Год назад рейсов было 58" (a year ago there were 58 flights): the genitive noun before "было" is counted.
 _RUSSIAN_NOUN_WAS_BEFORE_RE = re.compile(
     r"(?<![\w])(?P<noun>[а-яё]{3,})\s+(?:было|будет|стало|станет|насчитывалось|насчитывается)\s*$", re.IGNORECASE)
+# "но отелей международных сетей – лишь 38": a genitive plural opening the clause, then a dash, is counted.
+_RUSSIAN_NOUN_DASH_BEFORE_RE = re.compile(
+    r"^\s*(?:[а-яё]+(?:ых|их)\s+){0,2}(?P<noun>[а-яё]{3,}(?:ов|ев|ей|ий))(?:\s+[а-яё]+(?:ых|их|ой|ей)?){0,3}\s+[–—]\s+"
+    r"(?:(?:лишь|только|всего|уже)\s+)?$", re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
     r"|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+(?:(?:its|their|the|our|his|her)\s+)?"
@@ -688,7 +692,8 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # counts passengers for each; a bare number before in the list is passed over for the one that named it.
     for last in reversed(numbers):
         counted = _counted_of(window, last)
-        if counted is None or _WHEN_AFTER_RE.match(window, last.end()):
+        if counted is None or _WHEN_AFTER_RE.match(window, last.end()) or (
+                counted.is_measure and _SPAN_BEFORE_RE.search(window, max(0, last.start() - 30), last.start())):
             continue  # (and one that counts nothing, "against 71 last winter", names nothing either)
         if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
             return None
@@ -700,6 +705,12 @@ def _noun_of_the_count_before(window: str) -> str | None:
 _WHEN_AFTER_RE = re.compile(r"\s+(?:(?:last|next|this|a|one|the\s+(?:previous|same))\s+(?:year|month|week|quarter|season"
                             r"|winter|spring|summer|autumn)|(?:годом|год)\s+(?:ранее|раньше|назад))(?![\w])",
                             re.IGNORECASE)
+
+
+# "over the next five years", "за последние пять лет": a span that says when, not what the clause counts.
+_SPAN_BEFORE_RE = re.compile(r"(?<![\w])(?:over|for|during|within|in|за|в\s+течение)\s+(?:the\s+)?"
+                             r"(?:next|past|last|coming|following|previous|ближайшие|последние|следующие)\s+$",
+                             re.IGNORECASE)
 
 
 def _counted_of(window: str, number: re.Match[str]) -> Counted | None:
@@ -799,7 +810,7 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
         counted = counted_after(text, most[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window)) is not None:
+    if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window) or _RUSSIAN_NOUN_DASH_BEFORE_RE.search(_clause_before(text, start))) is not None:
         counted = counted_after(" " + existing.group("noun") + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
