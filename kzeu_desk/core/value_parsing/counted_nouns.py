@@ -340,6 +340,26 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
 
 def _kazakh_base(word: str) -> str:
     """The word without its possessive and case endings, when that leaves a noun this knows."""
+    base = _kazakh_base_as_cut(word)
+    lowered = word.lower()
+    if base != lowered and len(base) <= 3 and lowered[len(base):] in _ENDINGS_LIKE_A_SYLLABLE \
+            and base not in KAZAKH_KNOWN_STEMS and base not in KAZAKH_MEASURES:
+        # "шахта", "жүлде" are nouns, not "шах" + "та", "жүл" + "де": a stem this short is cut only when known.
+        return lowered
+    if base != lowered and base.endswith("л") and _LOANWORD_RE.search(base) and lowered[len(base)] in "іе":
+        return base + "ь"  # "кинофестивалінде" -> кинофестиваль: a Russian loanword drops its "ь" before "і"
+    return base
+
+
+# Case endings that could as well be a noun's last syllable ("шах-та", "жүл-де", "дүн-ие"); a possessive
+# ("түр-ін", "шот-ын") is not.
+_ENDINGS_LIKE_A_SYLLABLE = frozenset({"та", "те", "да", "де", "ға", "ге", "қа", "ке", "на", "не", "мен", "бен", "пен",
+                                      "а", "е"})
+# Letters only loanwords have (and "о" after the first syllable is rare in native words, so it is not used).
+_LOANWORD_RE = re.compile(r"[вфцчщё]")
+
+
+def _kazakh_base_as_cut(word: str) -> str:
     lowered = word.lower()
     if lowered in KAZAKH_KNOWN_STEMS:
         return lowered

@@ -45,8 +45,8 @@ from kzeu_desk.core.value_parsing.ordinal_words import (
 )
 
 # Digits with an ordinal ending, words (hyphenated or with an apostrophe), dashes, other marks.
-_TOKEN_RE = re.compile(r"\d+(?:st|nd|rd|th)(?![\w])|\d+-[^\W\d_]+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[–—-]|[^\s\w]|\d+")
-_ENGLISH_DIGIT_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:st|nd|rd|th)(?![\w])|\d+(?:st|nd|rd|th)(?![\w])|\d+-[^\W\d_]+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[–—-]|[^\s\w]|\d+")
+_ENGLISH_DIGIT_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)")
 _DIGIT_ENDING_RE = re.compile(r"(\d+)-([^\W\d_]+)")
 _DASHES = frozenset({"–", "—", "-"})
 # Between an ordinal and its noun: at most this many names and adjectives ("EU–Central Asia Economic").
@@ -116,7 +116,7 @@ def _ordinal_at(tokens: list[_Token], index: int) -> tuple[int, int] | None:
 
 def _digit_ordinal(word: str) -> int | None:
     if (english := _ENGLISH_DIGIT_RE.fullmatch(word)) is not None:
-        return int(english.group(1))
+        return int(english.group(1).replace(",", ""))
     if (ending := _DIGIT_ENDING_RE.fullmatch(word)) is not None:
         suffix = ending.group(2).lower()
         if suffix in RUSSIAN_DIGIT_ORDINAL_ENDINGS or suffix in KAZAKH_DIGIT_ORDINAL_ENDINGS:
