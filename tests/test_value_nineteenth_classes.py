@@ -88,6 +88,23 @@ TWENTIETH_SET_CLASSES = [
     ("5 мыңнан астам", "Фестивальді 5 мыңнан астам көрермен тамашалады.", "", "2026-05-02",
      count(5000, "көрермен", lower=5000)),
     ("30 күндей", "Сапар 30 күндей созылады.", "", "2026-05-02", quantity(30, "күн", approximate=True)),
+    # A Russian perfective future with a prefix ("вложит", "выделит") is no noun: the amount takes the currency
+    # of the figure before it.
+    ("20 млн", "Стоимость проекта 90 млн евро, из них 20 млн вложит банк.", "", "2026-05-02", money(20e6, "EUR")),
+    ("3 млн", "Еще 3 млн выделит бюджет.", "Проект стоит 30 млн евро.", "2026-05-02", money(3e6, "EUR")),
+    # A Russian genitive plural then an adverb of how many; "в том числе"/"including" counts the figure before.
+    ("12", "Таких соглашений уже 12.", "", "2026-05-02", count(12, "соглашений")),
+    ("девять", "Таких договоров уже 37, в том числе девять с иностранными компаниями.", "", "2026-05-02",
+     count(9, "договоров")),
+    ("four", "The ministry drafted nine laws, including four on courts.", "", "2026-05-02", count(4, "laws")),
+    # A list in brackets names its noun once; a clause after a semicolon counts the clause before; the end of
+    # a change is in the unit of its start; "олардың саны N-ге" counts what the sentence before counted.
+    ("95", "Крупнейшие – завод (310 студентов), комбинат (180) и электростанция (95).", "", "2026-05-02",
+     count(95, "студентов")),
+    ("four", "The project drafted seven laws and by-laws; four were adopted.", "", "2026-05-02", count(4, "laws")),
+    ("64", "The average time fell from 97 days to 64.", "", "2026-05-02", quantity(64, "days")),
+    ("18-ге", "Былтыр олардың саны 18-ге жетті.", "Бұрын жылына 2-3 қазақ фильмі ғана іріктелетін.", "2026-05-02",
+     count(18, "фильм")),
 ]
 ALL_CLASSES = NINETEENTH_SET_CLASSES + TWENTIETH_SET_CLASSES
 

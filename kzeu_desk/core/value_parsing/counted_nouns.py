@@ -313,6 +313,11 @@ _RUSSIAN_VERB_ENDINGS = ("ают", "яют", "уют", "еют", "ует", "ае
                          "ено", "ано", "ято", "ыто")
 
 
+# A perfective verb in the future, a prefix and "-ит/-ят": "из них 35 млн вложит партнер", "еще 1,5 млн
+# выделит бюджет". (Nouns in "-ит" after a number are in the genitive: "5 кредитов", "3 визита".)
+_RUSSIAN_PREFIXED_FUTURE_RE = re.compile(r"(?:вы|вл|по|про|пере|за|на|от|до|при|со|раз|рас|под|об)[а-яё]{2,}(?:ит|ят)")
+
+
 def _russian(words: list[tuple[str, int]]) -> Counted | None:
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
@@ -324,7 +329,8 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
             # "исполняется 33 года": years of time (a year written as a year was read as a date before).
             return Counted(word, end, True)
         if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
-                or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)):
+                or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)) \
+                or _RUSSIAN_PREFIXED_FUTURE_RE.fullmatch(lowered):
             return None  # ("более 300 экспортируют": a verb in the present counts nothing)
         # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):

@@ -465,6 +465,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
             # unit of its end.
             unit, kind = changed_to.unit, ValueKind.QUANTITY if changed_to.is_measure else ValueKind.COUNT
+        elif (started := _unit_of_the_change_start(text, start)) is not None:
+            # "fell from 97 days to 64", "с 38 дней до 19": the end of a change is in the unit of its start.
+            unit, kind = started.unit, ValueKind.QUANTITY if started.is_measure else ValueKind.COUNT
         elif (compared := _measure_compared_before(text, start)) is not None:
             unit = compared  # "a trip of about 45 days instead of 25": 25 days
         elif (named := _counted_noun_named_before(text, start)) is not None:
@@ -588,8 +591,9 @@ _RUSSIAN_NOUN_WAS_BEFORE_RE = re.compile(
     r"(?<![\w])(?P<noun>[а-яё]{3,})\s+(?:было|будет|стало|станет|насчитывалось|насчитывается)\s*$", re.IGNORECASE)
 # "но отелей международных сетей – лишь 38": a genitive plural opening the clause, then a dash, is counted.
 _RUSSIAN_NOUN_DASH_BEFORE_RE = re.compile(
-    r"^\s*(?:[а-яё]+(?:ых|их)\s+){0,2}(?P<noun>[а-яё]{3,}(?:ов|ев|ей|ий))(?:\s+[а-яё]+(?:ых|их|ой|ей)?){0,3}\s+[–—]\s+"
-    r"(?:(?:лишь|только|всего|уже)\s+)?$", re.IGNORECASE)
+    r"^\s*(?:[а-яё]+(?:ых|их)\s+){0,2}(?P<noun>[а-яё]{3,}(?:ов|ев|ей|ий))(?:\s+[а-яё]+(?:ых|их|ой|ей)?){0,3}"
+    # ("Таких договоров уже 37": an adverb of how many in place of the dash.)
+    r"\s+(?:[–—]\s+(?:(?:лишь|только|всего|уже)\s+)?|(?:лишь|только|всего|уже|сейчас|теперь)\s+)$", re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
     r"|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+(?:(?:its|their|the|our|his|her)\s+)?"
@@ -776,13 +780,28 @@ def currency_of_the_last_amount(text: str) -> str | None:
     return before[0] if before is not None else None
 
 
+_CHANGE_FROM_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:from|с|со)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?)\s+(?:to|до)\s+$", re.IGNORECASE)
+
+
+def _unit_of_the_change_start(text: str, start: int) -> Counted | None:
+    if (change := _CHANGE_FROM_BEFORE_RE.search(text, max(0, start - 80), start)) is None:
+        return None
+    counted = counted_after(text, change.end("number"))
+    return counted if counted is not None and counted.end <= change.end("rest") else None
+
+
 def noun_of_the_last_count(text: str) -> str | None:
     """The noun the last count in `text` (number words already digits) counted: "3 projects are under
     construction." -> "projects"; None when its last figure counts nothing."""
     return _noun_of_the_count_before(text)
 
 
-def _counted_noun_named_before(text: str, start: int) -> str | None:
+_INCLUDING_BEFORE_RE = re.compile(r",?\s+(?:в\s+том\s+числе|including|оның\s+ішінде)\s*$", re.IGNORECASE)
+_BRACKETED_COUNT_RE = re.compile(r"\((?P<inside>\s*\d[^()]*)\)")
+
+
+def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | None:
     """What a bare number counts when its clause named it first ("the number of students … 335")."""
     window = _clause_before(text, start)
     window = re.sub(r"[^\w\s,-]", " ", window)  # "Erasmus+ students"
@@ -826,6 +845,22 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
         counted = counted_after(text, asked[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
+    before = text[max(0, start - 200):start]
+    if (including := _INCLUDING_BEFORE_RE.search(before)) is not None and depth < 3 and \
+            (numbers := list(_NUMBER_RE.finditer(before, 0, including.start()))):
+        # "Таких договоров уже 37, в том числе девять с иностранцами", "seven laws, including four": the part
+        # counts what the figure before it counts, named there or before it.
+        whole = numbers[-1]
+        return counted.unit if (counted := _counted_of(before, whole)) is not None and not counted.is_measure \
+            else _counted_noun_named_before(text, max(0, start - 200) + whole.start(), depth + 1)
+    if re.search(r"\(\s*$", before) and (bracketed := list(_BRACKETED_COUNT_RE.finditer(before))):
+        # "завод (310 студентов), комбинат (180) и электростанция (95)": a list in brackets names its noun once.
+        return next((noun for match in reversed(bracketed)
+                     if (noun := _noun_of_the_count_before(match.group("inside"))) is not None), None)
+    if re.search(r"[;:]\s*$", before):
+        # "The project drafted seven laws; four were adopted": a number opening a clause after a semicolon
+        # counts the clause before it.
+        return _noun_of_the_count_before(before)
     if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window):
         # ("… maybe 250 European companies here; today there are well over 400": "there are" too.)
         # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have

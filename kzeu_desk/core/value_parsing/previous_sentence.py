@@ -34,7 +34,7 @@ _STANDS_ALONE_BEFORE_RE = re.compile(
 _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s+(?:the|these|those|its|their)\s+"
                               r"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s+[^:;–—]*[:;–—]\s*$", re.IGNORECASE)
 # "Олардың 26-сы …", "Оның 310 мыңы – …" (26 of them, 310,000 of it): a Kazakh part of a whole named before.
-_KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оның)(?:\s+(?:тек|ғана|шамамен|кемінде))?\s+$",
+_KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оның)(?:\s+(?:тек|ғана|шамамен|кемінде|саны))?\s+$",
                                             re.IGNORECASE)
 # "accounts for 58 of them", "58 из них": a part of the things the sentence before counted.
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
