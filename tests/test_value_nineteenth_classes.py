@@ -105,6 +105,12 @@ TWENTIETH_SET_CLASSES = [
     ("64", "The average time fell from 97 days to 64.", "", "2026-05-02", quantity(64, "days")),
     ("18-ге", "Былтыр олардың саны 18-ге жетті.", "Бұрын жылына 2-3 қазақ фильмі ғана іріктелетін.", "2026-05-02",
      count(18, "фильм")),
+    # A round ordinal in digits numbers the thing after it, highlighted with it or alone; "ones" stands for the
+    # plural named before it.
+    ("500th", "The factory delivered its 500th bus on Monday.", "", "2026-05-02", count(500, "bus")),
+    ("the 2,000th tractor", "The plant built the 2,000th tractor in May.", "", "2026-07-02", count(2000, "tractor")),
+    ("400", "About a third of its buses are older than 20 years, and the city wants 400 new ones by 2030.", "",
+     "2026-05-02", count(400, "buses")),
 ]
 ALL_CLASSES = NINETEENTH_SET_CLASSES + TWENTIETH_SET_CLASSES
 

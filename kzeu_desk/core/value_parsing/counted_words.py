@@ -39,6 +39,7 @@ IRREGULAR_PLURALS = frozenset({"people", "children", "staff", "personnel", "men"
 ENGLISH_OF_COMPLEMENTS = r"understanding|intent|cooperation|state|government|parliament|credit|origin"
 # Words after a number that are never what it counts.
 ENGLISH_NOT_COUNTED = frozenset({
+    "ones",  # "1,100 new ones": a pronoun for a noun named before
     "is", "was", "has", "its", "this", "thus", "as", "us", "less", "plus", "across", "besides",
     "whereas", "unless", "perhaps", "always", "towards", "afterwards", "does", "his", "hers", "ours",
     "yours", "theirs", "these", "those", "times", "yes", "whereabouts", "alongside", "previous", "numerous",

@@ -465,6 +465,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
             # unit of its end.
             unit, kind = changed_to.unit, ValueKind.QUANTITY if changed_to.is_measure else ValueKind.COUNT
+        elif (ones := _noun_ones_stand_for(text, start, end)) is not None:
+            unit, kind = ones, ValueKind.COUNT  # "of its locomotives …, and it needs 1,100 new ones"
         elif (started := _unit_of_the_change_start(text, start)) is not None:
             # "fell from 97 days to 64", "с 38 дней до 19": the end of a change is in the unit of its start.
             unit, kind = started.unit, ValueKind.QUANTITY if started.is_measure else ValueKind.COUNT
@@ -789,6 +791,23 @@ def _unit_of_the_change_start(text: str, start: int) -> Counted | None:
         return None
     counted = counted_after(text, change.end("number"))
     return counted if counted is not None and counted.end <= change.end("rest") else None
+
+
+_ONES_AFTER_RE = re.compile(r"(?:\s+(?!ones)[a-z-]+){0,3}?\s+ones(?![\w])", re.IGNORECASE)
+# ("its buses", "of the locomotives"; not a bare "the", whose next plural may be a verb: "the city wants".)
+_PLURAL_NAMED_BEFORE_RE = re.compile(r"(?<![\w])(?:its|their|these|those|of\s+(?:its|their|the|these|those))\s+"
+                                     r"(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)(?![\w])")
+
+
+def _noun_ones_stand_for(text: str, start: int, end: int) -> str | None:
+    """What "ones" after a number stands for: the last plural its sentence named before it."""
+    if _ONES_AFTER_RE.match(text, end) is None:
+        return None
+    for named in reversed(list(_PLURAL_NAMED_BEFORE_RE.finditer(_sentence_before(text, start)))):
+        counted = counted_after(" " + named.group("noun") + " ", 0)
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+    return None
 
 
 def noun_of_the_last_count(text: str) -> str | None:

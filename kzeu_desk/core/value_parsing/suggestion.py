@@ -192,7 +192,8 @@ def _completed_by_the_sentence(selection: str, context: str, publication: Public
     return [replace(candidate, start=max(0, candidate.start - offset), end=candidate.end - offset)
             for candidate in scan(context, publication)
             if (offset <= candidate.start or _LEADING_PREPOSITION_RE.fullmatch(context[candidate.start:offset]))
-            and candidate.end <= end]
+            # ("1,000th" of "its 1,000th locomotive": an ordinal highlighted without the noun it numbers.)
+            and (candidate.end <= end or (candidate.salience is Salience.ORDINAL and candidate.start == offset))]
 
 
 def _a_count_beside_the_year(candidates: list[Candidate], selection: str, context: str,
