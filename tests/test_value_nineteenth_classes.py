@@ -139,3 +139,11 @@ def test_the_pane_reads_the_nineteenth_set_classes() -> None:
     same(_listed("Жөндеуге 30 млн теңгедей жұмсалды.", "30 млн", "2026-05-02"), money(30e6, "KZT", approximate=True))
     same(_listed("Өтінімдер 3 ақпаннан 20 наурызға дейін қабылданады.", "3 ақпаннан", "2026-01-10"),
          span("2026-02-03", "2026-03-20"))
+
+
+def test_the_pane_dates_a_month_by_its_own_clause() -> None:
+    # As Ctrl+N does: after a verb of saying the saying's tense; after ", а" the clause's own.
+    same(_listed("The ministry announced in March that it would open four more offices.", "March", "2026-09-10"),
+         TypedValue(kind=ValueKind.DATE, date="2026-03"))
+    same(_listed("Весной фонд провел три конкурса, а в декабре откроется новый прием заявок.", "декабре",
+                 "2026-09-10"), TypedValue(kind=ValueKind.DATE, date="2026-12"))

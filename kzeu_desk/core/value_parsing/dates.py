@@ -101,6 +101,33 @@ def tense_of(text: str) -> str | None:
     return "future" if future else "past"
 
 
+# "said in May that it would expand": a date right after a verb of saying dates the saying, which is reported.
+_SAYING_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|заявил[аио]?|сообщил[аио]?"
+    r"|объявил[аио]?)\s+(?:in|on|at\s+the\s+end\s+of|в|во)\s+$", re.IGNORECASE)
+# Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
+_CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
+
+
+def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
+    """The tense that dates a day or month at `offset` in `context`, and whether its own clause decided it:
+    the saying's after a verb of saying, its clause's when the sentence contrasts two, else the sentence's."""
+    # (A reading may start at its preposition: "in May" of "said in May".)
+    after_preposition = offset + (preposition.end() if (preposition := re.match(r"(?i:in|on|в|во)\s+", context[offset:]))
+                                  else 0)
+    if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
+        return "past", True
+    breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
+    if not breaks:
+        return tense_of(context), False
+    starts = [0, *[m.end() for m in breaks]]
+    ends = [*[m.start() for m in breaks], len(context)]
+    for start, end in zip(starts, ends, strict=True):
+        if start <= offset < end:
+            return tense_of(context[start:end]), True
+    return tense_of(context), False
+
+
 def anchored_year(month: int, publication: Publication, text: str = "", day: int | None = None) -> int:
     """The year of a month (and day) named without one. A sentence that announces puts it at the
     next such month on or after the publication date; one that reports, at the last on or before

@@ -29,7 +29,7 @@ from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.date_words import LEADING_PREPOSITIONS
-from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
+from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
@@ -106,31 +106,11 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
 
 
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
-# "said in May that it would expand": a date right after a verb of saying dates the saying, which is reported.
-_SAYING_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|заявил[аио]?|сообщил[аио]?"
-    r"|объявил[аио]?)\s+(?:in|on|at\s+the\s+end\s+of|в|во)\s+$", re.IGNORECASE)
-# Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
-_CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
 
 
 def _tense_around(selection: str, context: str) -> tuple[str | None, bool]:
-    """The tense that dates `selection` in `context`, and whether its own clause decided it: the saying's
-    after a verb of saying, its clause's when the sentence contrasts two, else the sentence's."""
     offset = context.find(selection)
-    if offset < 0:
-        return tense_of(context), False
-    if _SAYING_BEFORE_RE.search(context, max(0, offset - 60), offset):
-        return "past", True
-    breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
-    if not breaks:
-        return tense_of(context), False
-    starts = [0, *[m.end() for m in breaks]]
-    ends = [*[m.start() for m in breaks], len(context)]
-    for start, end in zip(starts, ends, strict=True):
-        if start <= offset < end:
-            return tense_of(context[start:end]), True
-    return tense_of(context), False
+    return tense_at(context, offset) if offset >= 0 else (tense_of(context), False)
 
 
 def _the_period_around(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
