@@ -51,7 +51,15 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Nine more whole articles, written after the seventeenth set's fixes. Scored once with them: 92.2 / 91.7 /
           # 86.8 % (90.5 % in all): the honest held-out number of that round. After its fixes 99.1 / 100 / 97.4 %.
           # 115 / 84 / 76 highlights, so one miss is 0.9 / 1.2 / 1.3 %.
-          "held_out_eighteenth": 0.97}
+          "held_out_eighteenth": 0.97,
+          # Nine more whole articles, written after the eighteenth set's fixes. Scored once with them: 89.4 / 89.5 /
+          # 90.4 % (89.8 % in all). After its fixes 97.3 / 97.1 / 98.5 % (two labels relabelled to the conventions
+          # after scoring). 113 / 105 / 136 highlights, so one miss is 0.9 / 1.0 / 0.7 %.
+          "held_out_nineteenth": 0.97,
+          # Six more whole articles, written after the nineteenth set's fixes. Scored once with them: 89.6 / 87.0 /
+          # 91.7 % (89.6 % in all): the honest held-out number of that round. After its fixes 97.0 / 98.1 / 100 %.
+          # 67 / 54 / 72 highlights, so one miss is 1.5 / 1.9 / 1.4 %.
+          "held_out_twentieth": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -74,7 +74,12 @@ def counted_after(text: str, position: int) -> Counted | None:
     counted = _counted_after(text, position)
     if counted is None or counted.is_measure:
         return counted
-    return _with_fixed_qualifier(text[position:counted.end].split(), counted)
+    counted = _with_fixed_qualifier(text[position:counted.end].split(), counted)
+    # A fixed term whose qualifier follows the noun: "4 180 мест размещения" (accommodation facilities).
+    if (following := _WORD_RE.match(text, counted.end)) is not None and \
+            _FIXED_TERM_RE.fullmatch(f"{counted.unit} {following.group('word')}".lower()):
+        return Counted(f"{counted.unit} {following.group('word')}", following.end(), False)
+    return counted
 
 
 def kazakh_noun_named(phrase: str) -> Counted | None:
@@ -147,6 +152,10 @@ def _counted_after(text: str, position: int) -> Counted | None:
         if re.search(r"(?:ға|ге|қа|ке)\s*$", text[:position]) and _looks_like_kazakh_verb(first) \
                 and base not in KAZAKH_KNOWN_STEMS:
             return None  # "74 мыңға жетті" (reached 74 thousand): a verb governs the number in the dative
+        first_after = text[words[0][1]:words[0][1] + 2].strip()
+        if (not first_after or not first_after[0].isalnum()) and len(lowered) >= 6 and base not in KAZAKH_KNOWN_STEMS \
+                and re.search(r"(?:ады|еді|йды|йді)$", lowered):
+            return None  # "Нидерландыға – 51 аттанады." (51 leave): a verb in the present-future ends the clause
         # The phrase ends the clause when punctuation or the end of the text follows its last word.
         after = text[words[-1][1]:words[-1][1] + 2].strip()
         return _kazakh(words, words_end_clause=not after or not after[0].isalnum())
@@ -197,7 +206,7 @@ def _is_english_adjective(word: str) -> bool:
         return True  # "EU countries", "European companies", "Central Asian nations": names qualify, not count
     if lowered in ENGLISH_ADJECTIVES:
         return True
-    if lowered in _GERUND_NOUN_MODIFIERS:
+    if lowered in _GERUND_NOUN_MODIFIERS or lowered in _NOUNS_ENDING_AS_ADJECTIVES:
         return False  # "40 monitoring stations", "mining companies": a kind of station, of company
     first, _, last = lowered.rpartition("-")
     if first and last.endswith("ing") and not _is_english_qualifier_word(first):
@@ -217,6 +226,13 @@ _GERUND_NOUN_MODIFIERS = frozenset({
     "housing", "engineering", "consulting", "teaching", "learning", "testing", "filling", "charging", "parking",
     "boarding", "screening", "recycling", "farming", "fishing", "printing", "marketing", "funding", "building",
     "logging", "drilling", "pumping", "smelting", "packaging", "accounting", "sewing", "spinning", "research",
+})
+# Nouns whose ending looks like an adjective's ("-ic", "-al", "-ary", "-ive") that name a kind of thing
+# before another noun: "five traffic rights", "three hospital beds", "two terminal buildings".
+_NOUNS_ENDING_AS_ADJECTIVES = frozenset({
+    "traffic", "clinic", "republic", "music", "logic", "topic", "hospital", "terminal", "capital", "festival",
+    "journal", "material", "portal", "signal", "canal", "animal", "mineral", "rental", "arrival", "library",
+    "secretary", "dictionary", "salary", "boundary", "objective", "executive", "representative", "detective",
 })
 _ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "quick", "self", "forward", "all",
                               "record", "half", "never", "so", "free", "good", "hot"})
@@ -292,7 +308,14 @@ _KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабоч�
 
 
 # The present tense of the verbs of the news ("экспортируют", "работает", "находятся"), which no noun ends in.
-_RUSSIAN_VERB_ENDINGS = ("ают", "яют", "уют", "еют", "ует", "ает", "яет", "ится", "ятся", "ются", "ется", "ирует")
+_RUSSIAN_VERB_ENDINGS = ("ают", "яют", "уют", "еют", "ует", "ает", "яет", "ится", "ятся", "ются", "ется", "ирует",
+                         # Neuter short participles: "11 млн выделено" (11 million were allotted).
+                         "ено", "ано", "ято", "ыто")
+
+
+# A perfective verb in the future, a prefix and "-ит/-ят": "из них 35 млн вложит партнер", "еще 1,5 млн
+# выделит бюджет". (Nouns in "-ит" after a number are in the genitive: "5 кредитов", "3 визита".)
+_RUSSIAN_PREFIXED_FUTURE_RE = re.compile(r"(?:вы|вл|по|про|пере|за|на|от|до|при|со|раз|рас|под|об)[а-яё]{2,}(?:ит|ят)")
 
 
 def _russian(words: list[tuple[str, int]]) -> Counted | None:
@@ -306,7 +329,8 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
             # "исполняется 33 года": years of time (a year written as a year was read as a date before).
             return Counted(word, end, True)
         if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
-                or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)):
+                or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)) \
+                or _RUSSIAN_PREFIXED_FUTURE_RE.fullmatch(lowered):
             return None  # ("более 300 экспортируют": a verb in the present counts nothing)
         # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
@@ -322,6 +346,26 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
 
 def _kazakh_base(word: str) -> str:
     """The word without its possessive and case endings, when that leaves a noun this knows."""
+    base = _kazakh_base_as_cut(word)
+    lowered = word.lower()
+    if base != lowered and len(base) <= 3 and lowered[len(base):] in _ENDINGS_LIKE_A_SYLLABLE \
+            and base not in KAZAKH_KNOWN_STEMS and base not in KAZAKH_MEASURES:
+        # "шахта", "жүлде" are nouns, not "шах" + "та", "жүл" + "де": a stem this short is cut only when known.
+        return lowered
+    if base != lowered and base.endswith("л") and _LOANWORD_RE.search(base) and lowered[len(base)] in "іе":
+        return base + "ь"  # "кинофестивалінде" -> кинофестиваль: a Russian loanword drops its "ь" before "і"
+    return base
+
+
+# Case endings that could as well be a noun's last syllable ("шах-та", "жүл-де", "дүн-ие"); a possessive
+# ("түр-ін", "шот-ын") is not.
+_ENDINGS_LIKE_A_SYLLABLE = frozenset({"та", "те", "да", "де", "ға", "ге", "қа", "ке", "на", "не", "мен", "бен", "пен",
+                                      "а", "е"})
+# Letters only loanwords have (and "о" after the first syllable is rare in native words, so it is not used).
+_LOANWORD_RE = re.compile(r"[вфцчщё]")
+
+
+def _kazakh_base_as_cut(word: str) -> str:
     lowered = word.lower()
     if lowered in KAZAKH_KNOWN_STEMS:
         return lowered

@@ -39,6 +39,7 @@ IRREGULAR_PLURALS = frozenset({"people", "children", "staff", "personnel", "men"
 ENGLISH_OF_COMPLEMENTS = r"understanding|intent|cooperation|state|government|parliament|credit|origin"
 # Words after a number that are never what it counts.
 ENGLISH_NOT_COUNTED = frozenset({
+    "ones",  # "1,100 new ones": a pronoun for a noun named before
     "is", "was", "has", "its", "this", "thus", "as", "us", "less", "plus", "across", "besides",
     "whereas", "unless", "perhaps", "always", "towards", "afterwards", "does", "his", "hers", "ours",
     "yours", "theirs", "these", "those", "times", "yes", "whereabouts", "alongside", "previous", "numerous",
@@ -66,7 +67,7 @@ ENGLISH_MEASURES = frozenset({
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 # "tU" is tonnes of uranium, as the industry reports output.
-MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|т)"
+MEASURE_ABBREVIATIONS = r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|км²|км|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|т)"
 
 # -- Russian ---------------------------------------------------------------------------------
 
@@ -132,6 +133,10 @@ KAZAKH_KNOWN_STEMS = frozenset({
     "шақырым", "гектар", "баррель", "мектеп", "меморандум", "уағдаластық", "кәсіпкер", "инвестор", "зауыт",
     "пойыз", "рейс", "көлік", "кеме", "ұшақ", "облыс", "аудан", "қала", "өңір", "банк", "делегация", "ұсыныс",
     "онжылдық", "үй",
+    # Nouns that end as an instrumental or a case would: "көрермен" (viewer) is no "көрер" + "мен".
+    "көрермен", "шахта", "жүлде",
+    # Short nouns, which a case ending after them would otherwise leave too short to be cut.
+    "жер", "жол", "көл", "зал", "шот", "түр",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -141,6 +146,8 @@ KAZAKH_NOUN_ENDINGS = (
     "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не", "ны", "ні", "ды", "ді",
     "ты", "ті", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен", "мен",
     "бен", "пен", "сы", "сі", "ы", "і", "а", "е", "н",
+    # "-дай/-дей/-тай/-тей" (about): "50 күндей" is about 50 days
+    "дай", "дей", "тай", "тей",
 )
 KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель", "центнер",
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық"})
@@ -148,6 +155,8 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 "бұрын", "кейін", "бойы", "аса", "артық", "кем", "жылғы", "жылы", "және", "мен",
                                 # postpositions and adverbs after a noun: "48 депутат қарсы дауыс берді"
                                 "қарсы", "бойынша", "сайын", "арқылы", "үшін", "дейін",
+                                # modal words: "35-тен аспауы тиіс" (must not exceed 35)
+                                "тиіс", "керек", "мүмкін",
                                 # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
                                 "болатын", "болған", "болды", "болады", "болып", "болса",
                                 # pronouns: "олардың саны" (their number) names nothing counted
@@ -166,7 +175,7 @@ FIXED_TERMS = (
     r"joint ventures?", r"raw materials?", r"higher education institutions?", r"free trade (?:agreements?|zones?)",
     r"special economic zones?", r"working groups?", r"civil servants?", r"double taxation (?:treaties|treaty|agreements?)",
     r"small and medium(?:-sized)? (?:enterprises|businesses)", r"rare earth (?:elements|metals)",
-    r"рабоч\w* мест\w*", r"совместн\w* предприяти\w*", r"высш\w* учебн\w* заведени\w*", r"учебн\w* заведени\w*",
+    r"рабоч\w* мест\w*", r"мест\w* размещения", r"совместн\w* предприяти\w*", r"высш\w* учебн\w* заведени\w*", r"учебн\w* заведени\w*",
     r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
     r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
     r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",

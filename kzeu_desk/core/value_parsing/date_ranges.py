@@ -45,7 +45,6 @@ from kzeu_desk.core.value_parsing.dates import (
     month_number,
     needs,
     range_reading,
-    tense_of,
     year,
 )
 
@@ -125,6 +124,10 @@ _DAY_RANGES = (
     # Kazakh, across months: "2025 жылғы 28 қазан мен 5 қараша аралығында", "5 сәуір мен 30 маусым аралығында".
     rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}{_KAZAKH_BETWEEN}{day('d2')}\s+{month('m2')}"
     rf"{_KAZAKH_BETWEEN_END}",
+    # Kazakh "from … to": "1 ақпаннан 30 сәуірге дейін" (from 1 February to 30 April), the first month in the
+    # ablative, the last in the dative before "дейін"/"шейін"; "бастап" may follow the first.
+    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}(?<=ан|ен)"
+    rf"(?:\s+(?i:бастап))?\s+{day('d2')}\s+{month('m2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
     # "30 June – 2 July 2019", "с 30 июня по 2 июля 2019 года".
     rf"(?<![\d])(?:(?i:from|с|со)\s+)?{day('d1')}\s+{month('m1')}{_DAY_SEPARATOR}{day('d2')}\s+{month('m2')}"
     rf"{_YEAR_OF}?",
@@ -245,7 +248,7 @@ def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Pub
     count = int(match.group("n"))
     if not 2 <= count <= 11:
         return None
-    tense = (tense_of(match.string) or publication.context_tense) if publication is not None else None
+    tense = publication.tense_in(match.string) if publication is not None else None
     # "the first nine months" names the period itself; "за шесть месяцев" and "алты айда" only in a report
     # ("за шесть месяцев до его истечения" is a span).
     if tense == "future" or (tense != "past" and not match.group(0).lower().lstrip().startswith(("in", "during", "over", "for", "the"))):

@@ -63,6 +63,13 @@ class Publication:
     # The tense of the sentence a highlight was taken from ("future" or "past"), for a highlight
     # that does not say itself: "in January" highlighted in "… exhibited at the fair in January".
     context_tense: str | None = None
+    # Set when the highlight's own clause decided `context_tense` ("said in May that it would …" is a
+    # report; "…, а в ноябре стенд появится" the clause after "а"): it then wins over the sentence's.
+    context_tense_decides: bool = False
+
+    def tense_in(self, text: str) -> str | None:
+        """The tense that dates a day or month without a year read in `text`."""
+        return self.context_tense if self.context_tense_decides else (tense_of(text) or self.context_tense)
 
 
 def parse_publication(published: str | None) -> Publication | None:
@@ -94,6 +101,33 @@ def tense_of(text: str) -> str | None:
     return "future" if future else "past"
 
 
+# "said in May that it would expand": a date right after a verb of saying dates the saying, which is reported.
+_SAYING_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|заявил[аио]?|сообщил[аио]?"
+    r"|объявил[аио]?)\s+(?:in|on|at\s+the\s+end\s+of|в|во)\s+$", re.IGNORECASE)
+# Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
+_CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
+
+
+def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
+    """The tense that dates a day or month at `offset` in `context`, and whether its own clause decided it:
+    the saying's after a verb of saying, its clause's when the sentence contrasts two, else the sentence's."""
+    # (A reading may start at its preposition: "in May" of "said in May".)
+    after_preposition = offset + (preposition.end() if (preposition := re.match(r"(?i:in|on|в|во)\s+", context[offset:]))
+                                  else 0)
+    if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
+        return "past", True
+    breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
+    if not breaks:
+        return tense_of(context), False
+    starts = [0, *[m.end() for m in breaks]]
+    ends = [*[m.start() for m in breaks], len(context)]
+    for start, end in zip(starts, ends, strict=True):
+        if start <= offset < end:
+            return tense_of(context[start:end]), True
+    return tense_of(context), False
+
+
 def anchored_year(month: int, publication: Publication, text: str = "", day: int | None = None) -> int:
     """The year of a month (and day) named without one. A sentence that announces puts it at the
     next such month on or after the publication date; one that reports, at the last on or before
@@ -105,7 +139,7 @@ def anchored_year(month: int, publication: Publication, text: str = "", day: int
     months_after = month - publication.month
     if months_after == 0 and day is not None and publication.day is not None:
         months_after = (day > publication.day) - (day < publication.day)
-    tense = tense_of(text) or publication.context_tense
+    tense = publication.tense_in(text)
     if tense == "future":
         return publication.year if months_after >= 0 else publication.year + 1
     if tense == "past":

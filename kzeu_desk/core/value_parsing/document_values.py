@@ -16,11 +16,11 @@ never candidates.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
-from kzeu_desk.core.value_parsing.dates import Publication, parse_publication
+from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at
 from kzeu_desk.core.value_parsing.figure_words import REPORTING_VERB_BEFORE, STATEMENT_VERBS
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
@@ -79,6 +79,7 @@ def _in_sentence(text: str, start: int, end: int, publication: Publication | Non
     candidates = _without_overlaps(counted_by_the_sentence_before(scan(sentence, publication), sentence, before))
     if not candidates:
         return []
+    candidates = _dated_by_their_clause(candidates, sentence, publication)
     dates = [c for c in candidates if c.value.kind.is_temporal or c.missing is not None]
     reported_on = [d for d in dates if _REPORTING_VERB_BEFORE_RE.search(sentence[:d.start])
                    or (_DATELINE_BEFORE_RE.match(sentence[:d.start]) and _DASH_AFTER_RE.match(sentence, d.end))]
@@ -94,6 +95,27 @@ def _in_sentence(text: str, start: int, end: int, publication: Publication | Non
         found.append(FoundValue(start + candidate.start, start + candidate.end, start, end, candidate.value,
                                 note_for(candidate), score, reason))
     return found
+
+
+def _dated_by_their_clause(candidates: list[Candidate], sentence: str, publication: Publication | None) -> list[Candidate]:
+    """A month or day without a year re-read by its own clause's tense where that differs from the sentence's
+    ("said in May that it would …", "…, а в ноябре стенд появится"), as Ctrl+N reads it (`tense_at`)."""
+    if publication is None:
+        return candidates
+    rescans: dict[str | None, list[Candidate]] = {}
+    result = []
+    for candidate in candidates:
+        if candidate.salience is Salience.RELATIVE_DATE and candidate.value.kind.is_temporal:
+            tense, decided = tense_at(sentence, candidate.start)
+            if decided:
+                if tense not in rescans:
+                    rescans[tense] = scan(sentence, replace(publication, context_tense=tense, context_tense_decides=True))
+                same = [c for c in rescans[tense] if (c.start, c.end) == (candidate.start, candidate.end)
+                        and c.value.kind.is_temporal]
+                if same:
+                    candidate = replace(candidate, value=same[0].value)
+        result.append(candidate)
+    return result
 
 
 def _without_overlaps(candidates: list[Candidate]) -> list[Candidate]:

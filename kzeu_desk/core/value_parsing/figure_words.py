@@ -124,8 +124,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     # "50 млрд долларға дейін" (up to), but not a target reached: "15 пайызға дейін өсті" (grew to);
     # "50 пайызға дейін өсуі мүмкін" (may grow up to) stays a bound.
+    # "жылына 20 мың еуроға дейін жетеді" (reaches up to 20,000 a year) describes a ceiling, not a change.
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін(?:гі)?|шейін){NOT_CYRILLIC_AFTER}"
-     rf"(?!\s+(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
+     rf"(?!\s+(?!жетеді{NOT_CYRILLIC_AFTER})(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
     # A participle takes case endings as a noun does: "мерзім 20 күннен аспайтынын айтты" (said it does not exceed).
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын(?:ын|ы|ына|дай)?|аспайды|аспады|аспаған(?:ын|ы)?|аспауы(?:н)?)"
@@ -140,10 +141,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
-    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
+    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
      rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде)))"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
-    (rf"(?:-(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
+    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
      rf"(?:көбі|көп|артық){NOT_CYRILLIC_AFTER}",
      Bound.LOWER),
     (r"\s+с (?:лишним|гаком)" + NOT_CYRILLIC_AFTER, Bound.LOWER),
@@ -213,7 +214,7 @@ KAZAKH_NUMBER_SUFFIX = (
     rf"-(?:(?:еу|ау)(?:імен|ымен|інің|ының|іне|ына|ін|ын|і|ы)"
     rf"|сімен|сымен|сінен|сынан|сінің|сының|сіне|сына|імен|ымен|інен|ынан|інің|ының|іне|ына"
     rf"|інде|ында|нде|нда|нің|ның|дің|дың|тің|тың|ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|де|да|те|та"
-    rf"|ні|ны|ді|ды|ті|ты|сі|сы|ін|ын|і|ы|мен|бен|пен){NOT_CYRILLIC_AFTER}"
+    rf"|ні|ны|ді|ды|ті|ты|сі|сы|ін|ын|і|ы|мен|бен|пен|дай|дей|тай|тей){NOT_CYRILLIC_AFTER}"
 )
 
 # After a span of time, words that make it a step toward another date ("five years later, in 1996").

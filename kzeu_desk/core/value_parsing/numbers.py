@@ -12,7 +12,7 @@ from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
-from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES
+from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES, KAZAKH_MEASURES
 from kzeu_desk.core.value_parsing.figure_words import (
     CURRENCIES_AFTER,
     CURRENCY_CODES,
@@ -152,7 +152,14 @@ _KAZAKH_PART_OF_RE = re.compile(
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
     rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
 _KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы])")
-_KAZAKH_PART_AFTER_RE = re.compile(r"-(?:с?[іы]|(?:еу|ау)[іы])", re.IGNORECASE)
+_KAZAKH_PART_AFTER_RE = re.compile(
+    # "18-і", "4-еуі"; a part with its bound or scale in the possessive: "60-тан астамы" (more than 60 of
+    # them), "1 200-ге жуығы" (about 1,200 of them), "310 мыңы" (310,000 of them).
+    r"-(?:с?[іы]|(?:еу|ау)[іы])|-?(?:дан|ден|тан|тен|нан|нен)\s+астамы(?![\w])|-?(?:ға|ге|қа|ке)\s+жуығы(?![\w])"
+    r"|\s+(?:мыңы|миллионы|миллиарды)(?![\w])",
+    re.IGNORECASE)
+# "олардың", "оның" (of them, of it): the whole is what was counted before, not a noun of its own.
+_KAZAKH_PRONOUN_WHOLE_RE = re.compile(r"(?:олардың|оның)$", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
@@ -428,7 +435,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if unit_match is not None:
                 unit, end = unit_match.group("unit"), unit_match.end()
         elif (part_of := _kazakh_part_of(text, number_start, number_end)) is not None:
-            unit, kind = part_of, ValueKind.COUNT
+            if part_of:
+                unit, kind = part_of, ValueKind.COUNT
+            elif (qualifier_after_part := _match_qualifier_after(text, end)) is not None and bound is None:
+                bound, end = qualifier_after_part  # "олардың 1 200-ге жуығы": about, of a whole named before
         elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end):
             unit, end = counted.unit, counted.end
             if unit.lower() in _SCALED_UNITS:
@@ -455,6 +465,13 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
             # unit of its end.
             unit, kind = changed_to.unit, ValueKind.QUANTITY if changed_to.is_measure else ValueKind.COUNT
+        elif (ones := _noun_ones_stand_for(text, start, end)) is not None:
+            unit, kind = ones, ValueKind.COUNT  # "of its locomotives …, and it needs 1,100 new ones"
+        elif (started := _unit_of_the_change_start(text, start)) is not None:
+            # "fell from 97 days to 64", "с 38 дней до 19": the end of a change is in the unit of its start.
+            unit, kind = started.unit, ValueKind.QUANTITY if started.is_measure else ValueKind.COUNT
+        elif (compared := _measure_compared_before(text, start)) is not None:
+            unit = compared  # "a trip of about 45 days instead of 25": 25 days
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
@@ -462,6 +479,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # before it, across the clause.
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
 
+    if bound is None and _KAZAKH_ABOUT_SUFFIX_RE.search(text, number_start, max(end, number_end + 5)) is not None:
+        bound = Bound.APPROXIMATE  # "45 млн теңгедей", "100 мыңдай адам", "50-дей": about
     if bound is None and kind is ValueKind.QUANTITY and unit is not None and _a_time_limit(text, start, end, unit):
         bound = Bound.UPPER
     first_is_year_shaped = (
@@ -537,6 +556,11 @@ _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|others?|fewer|больше|меньше)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
 _SCALED_UNITS = {"bcm": ("cubic metres", 9)}
+# Kazakh "-дай/-дей/-тай/-тей" on a number, its scale, currency or measure makes it approximate ("45 млн
+# теңгедей", "100 мыңдай", "50-дей"); only on those words, since "осындай" (such) ends so too.
+_KAZAKH_ABOUT_SUFFIX_RE = re.compile(
+    rf"(?:\d-|мың|млн|млрд|миллион|миллиард|теңге|еуро|доллар|рубль|адам"
+    rf"|{'|'.join(sorted(KAZAKH_MEASURES, key=len, reverse=True))})(?:дай|дей|тай|тей)(?![\w])", re.IGNORECASE)
 
 
 def _a_period_earlier(text: str, unit: str, end: int) -> bool:
@@ -567,6 +591,11 @@ def _exchange_rate_currency(text: str, start: int, end: int) -> str | None:
 # "Год назад рейсов было 58" (a year ago there were 58 flights): the genitive noun before "было" is counted.
 _RUSSIAN_NOUN_WAS_BEFORE_RE = re.compile(
     r"(?<![\w])(?P<noun>[а-яё]{3,})\s+(?:было|будет|стало|станет|насчитывалось|насчитывается)\s*$", re.IGNORECASE)
+# "но отелей международных сетей – лишь 38": a genitive plural opening the clause, then a dash, is counted.
+_RUSSIAN_NOUN_DASH_BEFORE_RE = re.compile(
+    r"^\s*(?:[а-яё]+(?:ых|их)\s+){0,2}(?P<noun>[а-яё]{3,}(?:ов|ев|ей|ий))(?:\s+[а-яё]+(?:ых|их|ой|ей)?){0,3}"
+    # ("Таких договоров уже 37": an adverb of how many in place of the dash.)
+    r"\s+(?:[–—]\s+(?:(?:лишь|только|всего|уже)\s+)?|(?:лишь|только|всего|уже|сейчас|теперь)\s+)$", re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
     r"|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+(?:(?:its|their|the|our|his|her)\s+)?"
@@ -662,24 +691,63 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # A year is when, not a figure: "opened 12 branches in 2023 and two more" counts branches.
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
     # A money figure counts nothing: "57 проектов стоимостью 11,2 млрд долларов …, что на 9 больше" counts projects.
-    while numbers and _is_money_at(window, numbers[-1]):
+    # Nor does a percentage: "2,3 млн жолаушыға …, бұл 17%-ға көп. Оның 310 мыңы …" counts passengers.
+    while numbers and (_is_money_at(window, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(window, numbers[-1].end())):
         numbers.pop()
-    if not numbers:
-        return None
-    last = numbers[-1]
-    scale = _match_scale(window, last.end(), is_money=False)
-    position = scale.end if scale is not None else last.end()
+    # A list names its noun once: "412,000 passengers, followed by Italy with 187,000, Poland with 151,000"
+    # counts passengers for each; a bare number before in the list is passed over for the one that named it.
+    for last in reversed(numbers):
+        counted = _counted_of(window, last)
+        if counted is None or _WHEN_AFTER_RE.match(window, last.end()) or (
+                counted.is_measure and _SPAN_BEFORE_RE.search(window, max(0, last.start() - 30), last.start())):
+            continue  # (and one that counts nothing, "against 71 last winter", names nothing either)
+        if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
+            return None
+        return counted.unit
+    return None
+
+
+# "against 60 last year", "a year earlier": when the number was, not what it measures.
+_WHEN_AFTER_RE = re.compile(r"\s+(?:(?:last|next|this|a|one|the\s+(?:previous|same))\s+(?:year|month|week|quarter|season"
+                            r"|winter|spring|summer|autumn)|(?:годом|год)\s+(?:ранее|раньше|назад))(?![\w])",
+                            re.IGNORECASE)
+
+
+# "over the next five years", "за последние пять лет": a span that says when, not what the clause counts.
+_SPAN_BEFORE_RE = re.compile(r"(?<![\w])(?:over|for|during|within|in|за|в\s+течение)\s+(?:the\s+)?"
+                             r"(?:next|past|last|coming|following|previous|ближайшие|последние|следующие)\s+$",
+                             re.IGNORECASE)
+
+
+def _counted_of(window: str, number: re.Match[str]) -> Counted | None:
+    scale = _match_scale(window, number.end(), is_money=False)
+    position = scale.end if scale is not None else number.end()
     # "50-ден аз қазақстандық компанияда": the noun after a Kazakh case ending and bound.
     if (suffix := _KAZAKH_SUFFIX_RE.match(window, position)) is not None:
         position = suffix.end()
     if (qualifier := _match_qualifier_after(window, position)) is not None:
         position = qualifier[1]
-    counted = counted_after(window, position)
-    if counted is None or counted.is_measure or _match_currency_after(window, last.end()) is not None:
+    return counted_after(window, position)
+
+
+# "about 45 days instead of 25", "14,7 ц/га против 16,2": a bare number compared with a measure is in its unit.
+_COMPARED_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*$",
+    re.IGNORECASE)
+
+
+def _measure_compared_before(text: str, start: int) -> str | None:
+    if _COMPARED_BEFORE_RE.search(text, max(0, start - 24), start) is None:
         return None
-    return counted.unit
+    window = _clause_before(text, start)
+    numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    if not numbers or _is_money_at(window, numbers[-1]):
+        return None
+    counted = _counted_of(window, numbers[-1])
+    return counted.unit if counted is not None and counted.is_measure else None
 
 
+_PERCENT_AFTER_NUMBER_RE = re.compile(rf"\s?(?:{PERCENT_WORDS}|{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
 _CHANGE_START_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|from)\s+$", re.IGNORECASE)
 _CHANGE_END_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?(?![\d%])", re.IGNORECASE)
 
@@ -694,7 +762,52 @@ def _unit_of_the_change_end(text: str, start: int, end: int) -> Counted | None:
     if _CHANGE_START_BEFORE_RE.search(text, max(0, start - 6), start) is None or \
             (change_end := _CHANGE_END_AFTER_RE.match(text, end)) is None:
         return None
-    return counted_after(text, change_end.end())
+    position = change_end.end()
+    if (scale := _match_scale(text, position, is_money=False)) is not None:
+        position = scale.end  # "с 290 тыс. до 1 миллиона гектаров": the scale is no noun
+    return counted_after(text, position)
+
+
+def currency_of_the_last_amount(text: str) -> str | None:
+    """The currency of the last figure of `text` that is not a year, when it is money: "Проект стоит 28 млн
+    евро, рассчитан на 2024-2028 годы." -> "EUR"."""
+    numbers = [n for n in _NUMBER_RE.finditer(text) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    if not numbers:
+        return None
+    last = numbers[-1]
+    scale = _match_scale(text, last.end(), is_money=True)
+    if (currency := _match_currency_after(text, scale.end if scale is not None else last.end())) is not None:
+        return currency[0]
+    before = _match_currency_before(text, last.start())
+    return before[0] if before is not None else None
+
+
+_CHANGE_FROM_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:from|с|со)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?)\s+(?:to|до)\s+$", re.IGNORECASE)
+
+
+def _unit_of_the_change_start(text: str, start: int) -> Counted | None:
+    if (change := _CHANGE_FROM_BEFORE_RE.search(text, max(0, start - 80), start)) is None:
+        return None
+    counted = counted_after(text, change.end("number"))
+    return counted if counted is not None and counted.end <= change.end("rest") else None
+
+
+_ONES_AFTER_RE = re.compile(r"(?:\s+(?!ones)[a-z-]+){0,3}?\s+ones(?![\w])", re.IGNORECASE)
+# ("its buses", "of the locomotives"; not a bare "the", whose next plural may be a verb: "the city wants".)
+_PLURAL_NAMED_BEFORE_RE = re.compile(r"(?<![\w])(?:its|their|these|those|of\s+(?:its|their|the|these|those))\s+"
+                                     r"(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)(?![\w])")
+
+
+def _noun_ones_stand_for(text: str, start: int, end: int) -> str | None:
+    """What "ones" after a number stands for: the last plural its sentence named before it."""
+    if _ONES_AFTER_RE.match(text, end) is None:
+        return None
+    for named in reversed(list(_PLURAL_NAMED_BEFORE_RE.finditer(_sentence_before(text, start)))):
+        counted = counted_after(" " + named.group("noun") + " ", 0)
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+    return None
 
 
 def noun_of_the_last_count(text: str) -> str | None:
@@ -703,7 +816,11 @@ def noun_of_the_last_count(text: str) -> str | None:
     return _noun_of_the_count_before(text)
 
 
-def _counted_noun_named_before(text: str, start: int) -> str | None:
+_INCLUDING_BEFORE_RE = re.compile(r",?\s+(?:в\s+том\s+числе|including|оның\s+ішінде)\s*$", re.IGNORECASE)
+_BRACKETED_COUNT_RE = re.compile(r"\((?P<inside>\s*\d[^()]*)\)")
+
+
+def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | None:
     """What a bare number counts when its clause named it first ("the number of students … 335")."""
     window = _clause_before(text, start)
     window = re.sub(r"[^\w\s,-]", " ", window)  # "Erasmus+ students"
@@ -721,14 +838,17 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
         if counted is not None and not counted.is_measure:
             return counted.unit
         # "олардың саны" (their number): the noun is the one the clause's figure before counted.
-    if re.search(r"\(\s*$", text[:start]) and (most := list(_MOST_BEFORE_RE.finditer(text, max(0, start - 200),
+    # (After a dash only as the list's first item: "Ең көп стипендиат Германияға – 118 адам, Францияға – 64"
+    # counts what 118 named.)
+    if (re.search(r"\(\s*$", text[:start]) or (re.search(r"\s[–—]\s*$", text[:start]) and _last_number(window) is None)) \
+            and (most := list(_MOST_BEFORE_RE.finditer(text, max(0, start - 200),
                                                                                        start))):
         # "Ең көп турист Германиядан (11,2 мың), Франциядан (6,4 мың)", "Most visitors came from Germany
         # (11,200)": a figure in brackets after a place counts what "most" named.
         counted = counted_after(text, most[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window)) is not None:
+    if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window) or _RUSSIAN_NOUN_DASH_BEFORE_RE.search(_clause_before(text, start))) is not None:
         counted = counted_after(" " + existing.group("noun") + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
@@ -744,6 +864,22 @@ def _counted_noun_named_before(text: str, start: int) -> str | None:
         counted = counted_after(text, asked[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
+    before = text[max(0, start - 200):start]
+    if (including := _INCLUDING_BEFORE_RE.search(before)) is not None and depth < 3 and \
+            (numbers := list(_NUMBER_RE.finditer(before, 0, including.start()))):
+        # "Таких договоров уже 37, в том числе девять с иностранцами", "seven laws, including four": the part
+        # counts what the figure before it counts, named there or before it.
+        whole = numbers[-1]
+        return counted.unit if (counted := _counted_of(before, whole)) is not None and not counted.is_measure \
+            else _counted_noun_named_before(text, max(0, start - 200) + whole.start(), depth + 1)
+    if re.search(r"\(\s*$", before) and (bracketed := list(_BRACKETED_COUNT_RE.finditer(before))):
+        # "завод (310 студентов), комбинат (180) и электростанция (95)": a list in brackets names its noun once.
+        return next((noun for match in reversed(bracketed)
+                     if (noun := _noun_of_the_count_before(match.group("inside"))) is not None), None)
+    if re.search(r"[;:]\s*$", before):
+        # "The project drafted seven laws; four were adopted": a number opening a clause after a semicolon
+        # counts the clause before it.
+        return _noun_of_the_count_before(before)
     if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window):
         # ("… maybe 250 European companies here; today there are well over 400": "there are" too.)
         # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have
@@ -767,6 +903,10 @@ def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None
         if not plurals or re.search(r"\d", _KAZAKH_PART_NUMBER_RE.sub("", text[plurals[-1].end():number_start])):
             return None
         noun = plurals[-1].group()
+    if _KAZAKH_PRONOUN_WHOLE_RE.search(noun.strip()):
+        # "Олардың 26-сы", "Оның 310 мыңы": the count before in the sentence, or, with none, the part
+        # stands alone ("") for the sentence before to name.
+        return _noun_of_the_count_before(text[max(0, number_start - 200):number_start]) or ""
     counted = counted_after(" " + noun.strip() + " ", 0)
     return counted.unit if counted is not None and not counted.is_measure else None
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from kzeu_desk.core.typed_value import ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after
-from kzeu_desk.core.value_parsing.numbers import noun_of_the_last_count
+from kzeu_desk.core.value_parsing.numbers import currency_of_the_last_amount, noun_of_the_last_count
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 
 # What follows a number that stands for things named before it: a verb ("seven are", "два должны"),
@@ -22,7 +22,9 @@ from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 _STANDS_ALONE_AFTER_RE = re.compile(
     r"\s*(?:[,;.!?)]|$|[–—]\s"
     r"|(?:are|were|is|was|have|has|had|will|would|could|can|remain|remained|more|others?|of\s+(?:which|them|those)"
-    r"|и|или|а|из\s+них|из\s+которых|были|было|был|будут|должны|остались|остаются|находятся|уже)(?![\w]))",
+    r"|и|или|а|из\s+них|из\s+которых|были|было|был|будут|должны|остались|остаются|находятся|уже)(?![\w])"
+    # a Kazakh verb in the present-future that ends the clause: "Италияға – 22 аттанады."
+    r"|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)\s*[.!?,;]|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)$)",
     re.IGNORECASE)
 # Before it: a sentence's start ("Seven are …"), a list's dash or colon ("энергетика – 11"), "another".
 _STANDS_ALONE_BEFORE_RE = re.compile(
@@ -31,6 +33,11 @@ _STANDS_ALONE_BEFORE_RE = re.compile(
 # "the rest of the deals", "most of these projects": the sentence's own plural whole, before a colon or dash.
 _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s+(?:the|these|those|its|their)\s+"
                               r"(?P<noun>[a-z-]+(?:\s+[a-z-]+)?)\s+[^:;–—]*[:;–—]\s*$", re.IGNORECASE)
+# "Олардың 26-сы …", "Оның 310 мыңы – …" (26 of them, 310,000 of it): a Kazakh part of a whole named before.
+_KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оның)(?:\s+(?:тек|ғана|шамамен|кемінде|саны))?\s+$",
+                                            re.IGNORECASE)
+# "accounts for 58 of them", "58 из них": a part of the things the sentence before counted.
+_OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -39,27 +46,38 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     """`candidates` of `sentence`, with each bare whole number that stands for things named in the
     sentence before counting that sentence's last counted noun. A number after a figure with a unit
     in its own sentence is left to that sentence (the readers already borrow a noun within it)."""
-    if not any(_is_bare(c) for c in candidates):
+    candidates = [_in_the_currency_before(c, sentence, before) for c in candidates]
+    if not any(_is_bare(c, sentence) for c in candidates):
         return candidates
     noun: str | None = None
-    result = []
+    result: list[Candidate] = []
+    borrowed = ""  # the noun a number before in this sentence took from the sentence before
     for candidate in candidates:
+        if borrowed and _is_bare(candidate, sentence) and _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end) \
+                and not _YEAR_SHAPED_RE.fullmatch(sentence[candidate.start:candidate.end].strip()):
+            # "… accounts for 58 of them, FlyArystan for 22, and …": a list goes on counting the same things.
+            counted = replace(candidate.value, kind=ValueKind.COUNT, unit=borrowed)
+            result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
+            continue
         counted_before = [other for other in candidates if other.end <= candidate.start
                           and other.value.kind is ValueKind.COUNT and other.value.unit]
-        if _is_bare(candidate) and counted_before and _AND_BEFORE_RE.search(sentence[:candidate.start]) \
+        if _is_bare(candidate, sentence) and counted_before and _AND_BEFORE_RE.search(sentence[:candidate.start]) \
                 and _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end):
             # "143 notes, of which 41 were shortlisted and nine were funded": the count before it in its sentence.
             counted = replace(candidate.value, kind=ValueKind.COUNT, unit=counted_before[-1].value.unit)
             result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
             continue
-        if not _is_bare(candidate) or any(
+        if not _is_bare(candidate, sentence) or any(
                 other.end <= candidate.start and other.value.unit and other.value.kind in
                 (ValueKind.COUNT, ValueKind.QUANTITY, ValueKind.MONEY) for other in candidates):
             result.append(candidate)
             continue
         written = sentence[candidate.start:candidate.end]
-        if _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end) \
-                or not _STANDS_ALONE_BEFORE_RE.search(sentence[:candidate.start]):
+        part_of_them = _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
+            or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None
+        if not part_of_them and (
+                _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
+                or not _STANDS_ALONE_BEFORE_RE.search(sentence[:candidate.start])):
             result.append(candidate)
             continue
         if (whole := _WHOLE_BEFORE_RE.search(sentence[:candidate.start])) is not None:
@@ -75,11 +93,30 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             continue
         counted = replace(candidate.value, kind=ValueKind.COUNT, unit=own)
         result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
+        borrowed = own
     return result
 
 
-def _is_bare(candidate: Candidate) -> bool:
+# A scale written after the number: "Еще 11 млн выделено …" after "… стоимостью 28 млн евро".
+_SCALE_WRITTEN_RE = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|million|billion|bn|мың)", re.IGNORECASE)
+
+
+def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) -> Candidate:
+    """A scaled amount with no unit, alone in its sentence, in the currency of the sentence before's last figure
+    ("Программа стоит 28 млн евро. Еще 11 млн выделено на …"), as it is in its own clause's."""
+    value = candidate.value
+    if not before or value.kind is not ValueKind.QUANTITY or value.unit or \
+            not _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end]) or \
+            re.search(r"\d", sentence[:candidate.start]):
+        return candidate
+    if (code := currency_of_the_last_amount(before)) is None:
+        return candidate
+    return replace(candidate, value=replace(value, kind=ValueKind.MONEY, unit=code), salience=Salience.MONEY)
+
+
+def _is_bare(candidate: Candidate, sentence: str) -> bool:
     value = candidate.value
     figure = value.amount if value.amount is not None else value.upper
+    # (A Kazakh part of them may be large: "Оның 310 мыңы".)
     return value.kind is ValueKind.QUANTITY and not value.unit and figure is not None and figure == int(figure) \
-        and figure < 10_000
+        and (figure < 10_000 or _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None)

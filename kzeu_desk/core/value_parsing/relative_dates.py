@@ -42,7 +42,6 @@ from kzeu_desk.core.value_parsing.dates import (
     month_number,
     needs,
     shift_month,
-    tense_of,
 )
 
 _KAZAKH_MONTH_NAMES = r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан"
@@ -101,7 +100,7 @@ def _read_weekday(match: re.Match[str], publication: Publication | None) -> Date
     weekday = WEEKDAYS[match.group("day").lower()]
     modifier = (match.group("rel") or "").lower()
     ahead = re.fullmatch(WEEKDAY_NEXT_WORDS, modifier) is not None if modifier else (
-        (tense_of(match.string) or publication.context_tense) == "future")
+        publication.tense_in(match.string) == "future")
     if ahead:
         days = (weekday - published.weekday()) % 7 or (7 if modifier else 0)
         return date_reading((published + timedelta(days=days)).isoformat(), relative=True)

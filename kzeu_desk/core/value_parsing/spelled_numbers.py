@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.counted_words import KAZAKH_MEASURES
 from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_DEFINITE_BEFORE,
     ENGLISH_TIME_UNITS,
@@ -109,6 +110,10 @@ class Rewritten:
 
 # "два с половиной раза", "екі жарым есе": a whole number and a half.
 _HALF_AFTER = ("жарым",)
+# A measure, bare or in a case (not possessive: "бір күні" is "one day, once"), after a lone "бір".
+_KAZAKH_MEASURE_IN_A_CASE_RE = re.compile(
+    rf"(?:{'|'.join(sorted(KAZAKH_MEASURES - {'ай', 'жыл', 'күн', 'түн'}, key=len, reverse=True))})"
+    r"(?:ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен)?")
 _RUSSIAN_HALF_AFTER = ("с", "половиной")
 
 
@@ -132,8 +137,11 @@ def rewrite_number_words(text: str) -> Rewritten:
         if kazakh and _kazakh_fraction_at(text, tokens, index):
             index += 2  # "үштен екісі" is a share, read by the fraction reader as it is written
             continue
-        if kazakh and tokens[index].word.lower() == "бір" and _next_word(text, tokens, index + 1) in _HALF_AFTER:
-            reading: _Reading | None = _Reading(index, index + 1, "1")  # "бір жарым есе": one and a half
+        if kazakh and tokens[index].word.lower() == "бір" and (
+                _next_word(text, tokens, index + 1) in _HALF_AFTER
+                or _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1))):
+            # "бір жарым есе": one and a half; "бір тәулікке қысқарады" (shortens to one day): one of a measure.
+            reading: _Reading | None = _Reading(index, index + 1, "1")
         else:
             reading = (_read_english(text, tokens, index) or _read_russian(text, tokens, index)
                        or _read_kazakh(text, tokens, index, kazakh_text=kazakh))

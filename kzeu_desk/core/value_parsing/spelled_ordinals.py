@@ -20,7 +20,12 @@ from dataclasses import dataclass
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
-from kzeu_desk.core.value_parsing.counted_words import ENGLISH_ADJECTIVE_ENDINGS, RUSSIAN_ADJECTIVE_ENDINGS
+from kzeu_desk.core.value_parsing.counted_words import (
+    ENGLISH_ADJECTIVE_ENDINGS,
+    ENGLISH_ADJECTIVES,
+    ENGLISH_FUNCTION_WORDS,
+    RUSSIAN_ADJECTIVE_ENDINGS,
+)
 from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_TENS,
     KAZAKH_NUMBER_WORDS,
@@ -45,8 +50,8 @@ from kzeu_desk.core.value_parsing.ordinal_words import (
 )
 
 # Digits with an ordinal ending, words (hyphenated or with an apostrophe), dashes, other marks.
-_TOKEN_RE = re.compile(r"\d+(?:st|nd|rd|th)(?![\w])|\d+-[^\W\d_]+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[–—-]|[^\s\w]|\d+")
-_ENGLISH_DIGIT_RE = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:st|nd|rd|th)(?![\w])|\d+(?:st|nd|rd|th)(?![\w])|\d+-[^\W\d_]+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[–—-]|[^\s\w]|\d+")
+_ENGLISH_DIGIT_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)")
 _DIGIT_ENDING_RE = re.compile(r"(\d+)-([^\W\d_]+)")
 _DASHES = frozenset({"–", "—", "-"})
 # Between an ordinal and its noun: at most this many names and adjectives ("EU–Central Asia Economic").
@@ -77,7 +82,7 @@ def scan_ordinals(text: str) -> tuple[list[Candidate], str]:
             index = read[1]  # the whole ordinal: "әрбір он екінші" is every twelfth, not "екінші" after "он"
             continue
         value, after = read
-        noun = _series_noun(tokens, after, kazakh=kazakh)
+        noun = _series_noun(tokens, after, kazakh=kazakh) or _milestone_noun(tokens, index, after, value)
         if noun is None:
             index = after
             continue
@@ -88,6 +93,19 @@ def scan_ordinals(text: str) -> tuple[list[Candidate], str]:
         blanked[start:ordinal_end] = " " * (ordinal_end - start)
         index = noun_index + 1
     return found, "".join(blanked)
+
+
+def _milestone_noun(tokens: list[_Token], index: int, after: int, value: int) -> tuple[str, int] | None:
+    """"its 1,000th locomotive", "the 500th bus": a round ordinal in digits numbers any thing it comes
+    before, as a series noun does (a small one, "the 5th largest", may rank instead)."""
+    if value < 100 or value % 50 or not _ENGLISH_DIGIT_RE.fullmatch(tokens[index].word) or after >= len(tokens):
+        return None
+    word = tokens[after].word
+    if not re.fullmatch(r"[a-z]{3,}", word) or (word.endswith("s") and not word.endswith(("us", "ss", "is"))) \
+            or word in ENGLISH_FUNCTION_WORDS \
+            or word in ENGLISH_ADJECTIVES:
+        return None
+    return word, after
 
 
 def _may_number_a_series(text: str, tokens: list[_Token], index: int) -> bool:
@@ -116,7 +134,7 @@ def _ordinal_at(tokens: list[_Token], index: int) -> tuple[int, int] | None:
 
 def _digit_ordinal(word: str) -> int | None:
     if (english := _ENGLISH_DIGIT_RE.fullmatch(word)) is not None:
-        return int(english.group(1))
+        return int(english.group(1).replace(",", ""))
     if (ending := _DIGIT_ENDING_RE.fullmatch(word)) is not None:
         suffix = ending.group(2).lower()
         if suffix in RUSSIAN_DIGIT_ORDINAL_ENDINGS or suffix in KAZAKH_DIGIT_ORDINAL_ENDINGS:

@@ -29,7 +29,7 @@ from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.date_words import LEADING_PREPOSITIONS
-from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_of
+from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
@@ -71,7 +71,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     stripped = selection.strip()
     publication = parse_publication(published)
     if publication is not None and context:
-        publication = replace(publication, context_tense=tense_of(context))
+        tense, decided = _tense_around(stripped, context)
+        publication = replace(publication, context_tense=tense, context_tense_decides=decided)
     candidates = scan(stripped, publication)
     if not candidates and context:
         candidates = _completed_by_the_sentence(stripped, context, publication)
@@ -107,6 +108,11 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
 
 
+def _tense_around(selection: str, context: str) -> tuple[str | None, bool]:
+    offset = context.find(selection)
+    return tense_at(context, offset) if offset >= 0 else (tense_of(context), False)
+
+
 def _the_period_around(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
     """"first nine months" of "Production for the first nine months was …": a period its sentence names
     with the words the highlight left out ("the", "за")."""
@@ -128,7 +134,7 @@ def _counted_by_the_sentence_before(best: Candidate, selection: str, context: st
         return best
     start, end = offset + best.start, offset + best.end
     for candidate in counted_by_the_sentence_before(scan(context, publication), context, before):
-        if candidate.value.kind is ValueKind.COUNT and candidate.start < end and start < candidate.end \
+        if candidate.value.kind in (ValueKind.COUNT, ValueKind.MONEY) and candidate.start < end and start < candidate.end \
                 and _figure(candidate.value) == _figure(best.value):
             return replace(best, value=candidate.value)
     return best
@@ -166,7 +172,8 @@ def _completed_by_the_sentence(selection: str, context: str, publication: Public
     return [replace(candidate, start=max(0, candidate.start - offset), end=candidate.end - offset)
             for candidate in scan(context, publication)
             if (offset <= candidate.start or _LEADING_PREPOSITION_RE.fullmatch(context[candidate.start:offset]))
-            and candidate.end <= end]
+            # ("1,000th" of "its 1,000th locomotive": an ordinal highlighted without the noun it numbers.)
+            and (candidate.end <= end or (candidate.salience is Salience.ORDINAL and candidate.start == offset))]
 
 
 def _a_count_beside_the_year(candidates: list[Candidate], selection: str, context: str,
