@@ -741,3 +741,26 @@ def test_a_long_clause_whose_figure_changed_may_gain_one_word_but_not_lose_one()
     assert new[placement.start:placement.end] == (
         "EU investment in the region's energy sector has exceeded $45 billion since 2010")
     assert place(old, new.replace("EU investment in", "EU trade in"), quote).state is AnchorState.ORPHANED
+
+
+def test_a_corrected_figure_may_change_the_form_of_the_noun_it_counts():
+    """The noun after a number agrees with it: "45 предприятий" corrected to "52 предприятия" is the
+    same claim with another figure (flagged, queued), not another statistic; a note quoting the old
+    figure does not take it, and another noun after the new figure is still another claim."""
+    old = ("Форум прошел в Караганде 12 мая. На выставке свои разработки показали 45 предприятий из 9 "
+           "регионов страны. Организаторы рассчитывают провести его снова через год.")
+    new = ("Форум прошел в Караганде 12 мая. На выставке свои разработки показали 52 предприятия из 9 "
+           "регионов страны. Организаторы рассчитывают провести его снова через год.\n\n"
+           "Уточнение: ранее сообщалось о 45 предприятиях.")
+    placement = place(old, new, "45 предприятий из 9 регионов")
+    assert new[placement.start:placement.end] == "52 предприятия из 9 регионов"
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    assert place(old, new.replace("52 предприятия", "52 школы"), "45 предприятий из 9 регионов").state is (
+        AnchorState.ORPHANED)
+    old_en = "The two sides signed 1 agreement on water management during the visit, the ministry said."
+    new_en = "The two sides signed 3 agreements on water management during the visit, the ministry said."
+    placement = place(old_en, new_en, "1 agreement on water management")
+    assert new_en[placement.start:placement.end] == "3 agreements on water management" and placement.number_changed
+    assert place(old_en, new_en.replace("3 agreements", "3 tonnes"), "1 agreement on water management").state is (
+        AnchorState.ORPHANED)

@@ -1213,7 +1213,7 @@ class Locator:
             return False
         old_counted, new_counted = _counted_words(span.quote), _counted_words(found)
         if len(old_counted) == len(new_counted) and any(
-                old and new and old != new for old, new in zip(old_counted, new_counted)):
+                old and new and not _same_counted_word(old, new) for old, new in zip(old_counted, new_counted)):
             return False
         support = self._support(span, candidate.start, candidate.end)
         if span.self_evident:
@@ -2160,6 +2160,17 @@ def _counted_words(quote: str) -> list[str]:
         sentence_ends = _SENTENCE_END.search(rest)
         counted.append(_first_word(rest[:sentence_ends.start()] if sentence_ends else rest))
     return counted
+
+
+def _same_counted_word(old: str, new: str) -> bool:
+    """Whether the words after a changed figure name the same thing: the noun agrees with the number
+    it follows, so a corrected figure takes another form of it ("65 университетов" -> "72
+    университета", "1 год" -> "2 года", "one agreement" -> "11 agreements"); "percent" and "tonnes",
+    or "университетов" and "училищ", are still other things counted."""
+    if same_stem(old, new):
+        return True
+    shorter, longer = sorted((old, new), key=len)
+    return len(shorter) >= _STEM_WORD_LETTERS and longer in (shorter + "s", shorter + "es")
 
 
 def _first_word(text: str) -> str:
