@@ -764,3 +764,24 @@ def test_a_corrected_figure_may_change_the_form_of_the_noun_it_counts():
     assert new_en[placement.start:placement.end] == "3 agreements on water management" and placement.number_changed
     assert place(old_en, new_en.replace("3 agreements", "3 tonnes"), "1 agreement on water management").state is (
         AnchorState.ORPHANED)
+
+
+def test_a_short_quote_keeps_its_place_when_a_clause_is_inserted_beside_it_in_its_sentence():
+    """A quotation given a second sentence before its attribution: the attribution's words stand as
+    they stood, its prefix does not. Its whole sentence, word for word around the insertion, says it
+    is the same passage (fuzzy, queued). An inserted figure is a new claim and is not taken."""
+    old = ("The new terminal opened on Monday.\n\n"
+           "“Aktau is the gateway to the Caspian”, said the port director. Cargo will start in June.")
+    new = ("The new terminal opened on Monday.\n\n"
+           "“Aktau is the gateway to the Caspian. We have waited a long time for this”, said the port director. "
+           "Cargo will start in June.")
+    placement = place(old, new, "said the port director")
+    assert new[placement.start:placement.end] == "said the port director"
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    old_kk = "Жоба туралы келісімге қол қойылды, деп хабарлады министрлік баспасөз қызметі. Жұмыс наурызда басталады."
+    new_kk = ("Жоба туралы келісімге қол қойылды, оның құны әлі белгісіз, деп хабарлады министрлік баспасөз "
+              "қызметі. Жұмыс наурызда басталады.")
+    placement = place(old_kk, new_kk, "деп хабарлады министрлік")
+    assert new_kk[placement.start:placement.end] == "деп хабарлады министрлік"
+    with_figure = new.replace("We have waited a long time for this", "We expect 5 million tonnes this year")
+    assert place(old, with_figure, "said the port director").state is AnchorState.ORPHANED
