@@ -785,3 +785,19 @@ def test_a_short_quote_keeps_its_place_when_a_clause_is_inserted_beside_it_in_it
     assert new_kk[placement.start:placement.end] == "деп хабарлады министрлік"
     with_figure = new.replace("We have waited a long time for this", "We expect 5 million tonnes this year")
     assert place(old, with_figure, "said the port director").state is AnchorState.ORPHANED
+
+
+def test_a_quote_beside_a_placeholder_filled_in_its_line_keeps_its_place():
+    """A draft's dateline "Vienna, [date] 2026" made "Vienna, 24 September 2026": the place name's only
+    context in its line was the placeholder. The line, its other words as they were and the
+    placeholder written as a short figure, occurs once: placed, fuzzy, queued. Another city, or words
+    without a figure where the placeholder stood, are not taken."""
+    old = ("Joint press release on the second Energy Dialogue\n\nVienna, [date] 2026\n\n"
+           "The Parties reviewed their cooperation on renewable energy.")
+    new = ("Joint press release on the second Energy Dialogue\n\nVienna, 24 September 2026\n\n"
+           "The Parties reviewed their cooperation on renewable energy and hydrogen.")
+    placement = place(old, new, "Vienna")
+    assert new[placement.start:placement.end] == "Vienna"
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert place(old, new.replace("Vienna, 24 September", "Graz, 24 September"), "Vienna").state is AnchorState.ORPHANED
+    assert place(old, new.replace("24 September 2026", "Hofburg Palace 2026"), "Vienna").state is AnchorState.ORPHANED

@@ -649,7 +649,7 @@ class Locator:
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
                  or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition)
-                 or self._clause_inserted_beside(span, repetition))
+                 or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span))
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
                 span.quote, self.text[found.start:found.end] if found.number_changed else "") or (
                 found.state is AnchorState.FUZZY and self._name_replaced(span, found)):
@@ -1949,6 +1949,42 @@ class Locator:
             return None
         return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01, True)
 
+    def _beside_a_filled_placeholder(self, span: _Span) -> Placement | None:
+        """A quote whose own sentence or line held a draft's placeholder beside it, filled in the final
+        text: "Астана, [күні] 2026 жыл" -> "Астана, 2026 жылғы 15 мамыр" takes nothing from the quote
+        "Астана", but its only context inside its line is gone, so nothing vouched for it. The line,
+        every word of it but the placeholder standing as it stood and the placeholder written as a
+        short figure (as `_placeholder_filled` has it), must occur once in the new text, and the quote
+        is placed within it: fuzzy, waiting for a curator."""
+        if self.old is None or not span.words or _PLACEHOLDER.search(span.quote):
+            return None
+        old = self.old
+        sentence_from, sentence_to = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        before, after = old.text[sentence_from:span.start], old.text[span.end:sentence_to]
+        if not (_PLACEHOLDER.search(before) or _PLACEHOLDER.search(after)) or len(
+                _WORD.findall(_PLACEHOLDER.sub(" ", before + " " + after))) < _FILLED_LINE_WORDS:
+            return None
+
+        def pattern_of(text: str) -> str:
+            parts = _PLACEHOLDER.split(text)
+            fill = rf"[^\n\[\]]{{1,{_PLACEHOLDER_FILL}}}?"
+            return "".join(_loose_literal(part) if number % 2 == 0 else f"(?P<fill{number}>{fill})"
+                           for number, part in enumerate(parts))
+
+        quote = _loose_literal(span.quote)
+        regex = re.compile(rf"(?<!\w){pattern_of(before)}(?P<quote>{quote}){pattern_of(after)}(?!\w)")
+        places = []
+        for match in regex.finditer(self.text):
+            fills = [value for name, value in match.groupdict().items() if name.startswith("fill") and value]
+            if fills and all(_figures(fill.strip(" -")) for fill in fills):
+                places.append((match.start("quote"), match.end("quote")))
+            if len(places) > 1:
+                return None
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01)
+
     def _inserted_place_fits_another_copy(self, span: _Span, start: int, end: int, support: float) -> bool:
         """Whether another copy of the quote in the old text fits this place clearly better."""
         assert self.old is not None
@@ -2003,6 +2039,9 @@ def _is_date_word(word: str) -> bool:
 # final text writes at most this many characters there ("2025 жылғы 14 сәуір" is 19).
 _PLACEHOLDER = re.compile(r"(\s*\[(?:[^\W\d_]+(?: [^\W\d_]+)?)\]\s*)")
 _PLACEHOLDER_FILL = 40
+# A line with a placeholder beside a quote must keep at least this many other words to be recognised
+# ("Vienna, [date] 2026" keeps "2026"; the line must then occur once, its fill a figure).
+_FILLED_LINE_WORDS = 1
 
 
 def _loose_literal(text: str) -> str:
