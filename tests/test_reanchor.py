@@ -741,3 +741,63 @@ def test_a_long_clause_whose_figure_changed_may_gain_one_word_but_not_lose_one()
     assert new[placement.start:placement.end] == (
         "EU investment in the region's energy sector has exceeded $45 billion since 2010")
     assert place(old, new.replace("EU investment in", "EU trade in"), quote).state is AnchorState.ORPHANED
+
+
+def test_a_corrected_figure_may_change_the_form_of_the_noun_it_counts():
+    """The noun after a number agrees with it: "45 предприятий" corrected to "52 предприятия" is the
+    same claim with another figure (flagged, queued), not another statistic; a note quoting the old
+    figure does not take it, and another noun after the new figure is still another claim."""
+    old = ("Форум прошел в Караганде 12 мая. На выставке свои разработки показали 45 предприятий из 9 "
+           "регионов страны. Организаторы рассчитывают провести его снова через год.")
+    new = ("Форум прошел в Караганде 12 мая. На выставке свои разработки показали 52 предприятия из 9 "
+           "регионов страны. Организаторы рассчитывают провести его снова через год.\n\n"
+           "Уточнение: ранее сообщалось о 45 предприятиях.")
+    placement = place(old, new, "45 предприятий из 9 регионов")
+    assert new[placement.start:placement.end] == "52 предприятия из 9 регионов"
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    assert place(old, new.replace("52 предприятия", "52 школы"), "45 предприятий из 9 регионов").state is (
+        AnchorState.ORPHANED)
+    old_en = "The two sides signed 1 agreement on water management during the visit, the ministry said."
+    new_en = "The two sides signed 3 agreements on water management during the visit, the ministry said."
+    placement = place(old_en, new_en, "1 agreement on water management")
+    assert new_en[placement.start:placement.end] == "3 agreements on water management" and placement.number_changed
+    assert place(old_en, new_en.replace("3 agreements", "3 tonnes"), "1 agreement on water management").state is (
+        AnchorState.ORPHANED)
+
+
+def test_a_short_quote_keeps_its_place_when_a_clause_is_inserted_beside_it_in_its_sentence():
+    """A quotation given a second sentence before its attribution: the attribution's words stand as
+    they stood, its prefix does not. Its whole sentence, word for word around the insertion, says it
+    is the same passage (fuzzy, queued). An inserted figure is a new claim and is not taken."""
+    old = ("The new terminal opened on Monday.\n\n"
+           "“Aktau is the gateway to the Caspian”, said the port director. Cargo will start in June.")
+    new = ("The new terminal opened on Monday.\n\n"
+           "“Aktau is the gateway to the Caspian. We have waited a long time for this”, said the port director. "
+           "Cargo will start in June.")
+    placement = place(old, new, "said the port director")
+    assert new[placement.start:placement.end] == "said the port director"
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    old_kk = "Жоба туралы келісімге қол қойылды, деп хабарлады министрлік баспасөз қызметі. Жұмыс наурызда басталады."
+    new_kk = ("Жоба туралы келісімге қол қойылды, оның құны әлі белгісіз, деп хабарлады министрлік баспасөз "
+              "қызметі. Жұмыс наурызда басталады.")
+    placement = place(old_kk, new_kk, "деп хабарлады министрлік")
+    assert new_kk[placement.start:placement.end] == "деп хабарлады министрлік"
+    with_figure = new.replace("We have waited a long time for this", "We expect 5 million tonnes this year")
+    assert place(old, with_figure, "said the port director").state is AnchorState.ORPHANED
+
+
+def test_a_quote_beside_a_placeholder_filled_in_its_line_keeps_its_place():
+    """A draft's dateline "Vienna, [date] 2026" made "Vienna, 24 September 2026": the place name's only
+    context in its line was the placeholder. The line, its other words as they were and the
+    placeholder written as a short figure, occurs once: placed, fuzzy, queued. Another city, or words
+    without a figure where the placeholder stood, are not taken."""
+    old = ("Joint press release on the second Energy Dialogue\n\nVienna, [date] 2026\n\n"
+           "The Parties reviewed their cooperation on renewable energy.")
+    new = ("Joint press release on the second Energy Dialogue\n\nVienna, 24 September 2026\n\n"
+           "The Parties reviewed their cooperation on renewable energy and hydrogen.")
+    placement = place(old, new, "Vienna")
+    assert new[placement.start:placement.end] == "Vienna"
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert place(old, new.replace("Vienna, 24 September", "Graz, 24 September"), "Vienna").state is AnchorState.ORPHANED
+    assert place(old, new.replace("24 September 2026", "Hofburg Palace 2026"), "Vienna").state is AnchorState.ORPHANED

@@ -148,6 +148,10 @@ _WORDS_ADDED_TO_A_CHANGED_CLAIM = 1
 _SAME_NAME_SIMILARITY = 0.7
 _JOINED_SUBJECT_WORDS = 3
 _SPLIT_OPENING_WORDS = 3
+# A clause or sentence inserted into a quote's sentence, outside the quote, of at most this many words
+# (a quotation given a second sentence: "Біз мұнда ұзақ мерзімге келдік", 5), set off by punctuation.
+_CLAUSE_INSERTED_WORDS = 12
+_CLAUSE_PUNCTUATION = re.compile(r"[.,;:!?()\-\u2013\u2014]")
 _TELLING_WORDS = 8
 _CANDIDATE_REGIONS = 3
 _TIES_TRIED = 3
@@ -644,7 +648,8 @@ class Locator:
                  or self._date_made_precise(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
-                 or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition))
+                 or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition)
+                 or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span))
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
                 span.quote, self.text[found.start:found.end] if found.number_changed else "") or (
                 found.state is AnchorState.FUZZY and self._name_replaced(span, found)):
@@ -1213,7 +1218,7 @@ class Locator:
             return False
         old_counted, new_counted = _counted_words(span.quote), _counted_words(found)
         if len(old_counted) == len(new_counted) and any(
-                old and new and old != new for old, new in zip(old_counted, new_counted)):
+                old and new and not _same_counted_word(old, new) for old, new in zip(old_counted, new_counted)):
             return False
         support = self._support(span, candidate.start, candidate.end)
         if span.self_evident:
@@ -1846,6 +1851,63 @@ class Locator:
                         return True
         return None
 
+    def _clause_inserted_beside(self, span: _Span, repetition: _Repetition) -> Placement | None:
+        """A quote, a part of its sentence, whose whole sentence still stands word for word around it
+        with one clause or sentence inserted outside the quote, set off by punctuation on both sides:
+        a quotation given a second sentence before its attribution ("«Astana is a hub», – said the
+        chairman." -> "«Astana is a hub. We are here to stay», – said the chairman."), a clause put
+        between commas. The quote's neighbours changed on one side, so its context cannot vouch for
+        a short quote; its sentence, every word of it in order and said once, can. Words inserted
+        without punctuation around them ("will not sign") may change the claim and are not taken; a
+        figure inserted is a new claim and is not taken either. Only one place may fit; the placement
+        is fuzzy and waits for a curator."""
+        if self.old is None or repetition.repeated_before or not span.words:
+            return None
+        old = self.old
+        sentence_from, sentence_to = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        before = _WORD.findall(old.text, sentence_from, span.start)
+        after = _WORD.findall(old.text, span.end, sentence_to)
+        sentence = before + list(span.words) + after
+        if (not (before or after) or len(sentence) < SELF_EVIDENT_WORDS
+                or _WORD.findall(old.text, sentence_from, sentence_to) != sentence
+                or old.index.count_word_sequence(sentence, limit=2) != 1):
+            return None
+        words, index = self.index.words, self.index
+        anchor_position, rarest = min(enumerate(sentence), key=lambda item: (index.frequency(item[1]) == 0,
+                                                                             index.frequency(item[1])))
+        occurrences = index.occurrences.get(rarest, ())
+        if not occurrences or len(occurrences) > _OCCURRENCES_RANKED_BY_CONTEXT:
+            return None
+        quote_from, quote_to = len(before), len(before) + len(span.words) - 1
+        places: set[tuple[int, int]] = set()
+        for number in occurrences:
+            for first in range(max(0, number - anchor_position - _CLAUSE_INSERTED_WORDS),
+                               number - anchor_position + 1):
+                matched = _match_with_insertions(sentence, words, first, _CLAUSE_INSERTED_WORDS)
+                if matched is None:
+                    continue
+                _, inserted, inflected, positions = matched
+                gaps = [n for n in range(1, len(positions)) if positions[n] - positions[n - 1] > 1]
+                if inflected or not inserted or len(gaps) != 1 or quote_from < gaps[0] <= quote_to:
+                    continue  # words changed, or inserted in several places or inside the quote
+                gap = gaps[0]
+                opening = self.text[index.ends[positions[gap - 1]]:index.starts[positions[gap - 1] + 1]]
+                closing = self.text[index.ends[positions[gap] - 1]:index.starts[positions[gap]]]
+                inserted_text = self.text[index.starts[positions[gap - 1] + 1]:index.ends[positions[gap] - 1]]
+                if (not _CLAUSE_PUNCTUATION.search(opening) or not _CLAUSE_PUNCTUATION.search(closing)
+                        or _figures(inserted_text)):
+                    continue
+                places.add((positions[quote_from], positions[quote_to]))
+        if len(places) != 1:
+            return None
+        (first_word, last_word), = places
+        start, end = self._character_span(span, index.starts[first_word], index.ends[last_word])
+        if start >= end or self.text[start:end] != span.quote or not _whole_words(self.text, start, end, span):
+            return None
+        score = self._score(span, start, end, 1.0)
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
     def _placeholder_filled(self, span: _Span) -> Placement | None:
         """A draft's placeholder filled in the final text: "Brussels, [date] 2026" -> "Brussels, 18 May
         2026", "[нөмірі] отырысының" -> "21-отырысының", "Брюссель, [күні]" -> "Брюссель, 2025 жылғы
@@ -1886,6 +1948,42 @@ class Locator:
         if self._support(span, start, end) < CONTEXT_AGREEMENT:
             return None
         return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01, True)
+
+    def _beside_a_filled_placeholder(self, span: _Span) -> Placement | None:
+        """A quote whose own sentence or line held a draft's placeholder beside it, filled in the final
+        text: "Астана, [күні] 2026 жыл" -> "Астана, 2026 жылғы 15 мамыр" takes nothing from the quote
+        "Астана", but its only context inside its line is gone, so nothing vouched for it. The line,
+        every word of it but the placeholder standing as it stood and the placeholder written as a
+        short figure (as `_placeholder_filled` has it), must occur once in the new text, and the quote
+        is placed within it: fuzzy, waiting for a curator."""
+        if self.old is None or not span.words or _PLACEHOLDER.search(span.quote):
+            return None
+        old = self.old
+        sentence_from, sentence_to = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        before, after = old.text[sentence_from:span.start], old.text[span.end:sentence_to]
+        if not (_PLACEHOLDER.search(before) or _PLACEHOLDER.search(after)) or len(
+                _WORD.findall(_PLACEHOLDER.sub(" ", before + " " + after))) < _FILLED_LINE_WORDS:
+            return None
+
+        def pattern_of(text: str) -> str:
+            parts = _PLACEHOLDER.split(text)
+            fill = rf"[^\n\[\]]{{1,{_PLACEHOLDER_FILL}}}?"
+            return "".join(_loose_literal(part) if number % 2 == 0 else f"(?P<fill{number}>{fill})"
+                           for number, part in enumerate(parts))
+
+        quote = _loose_literal(span.quote)
+        regex = re.compile(rf"(?<!\w){pattern_of(before)}(?P<quote>{quote}){pattern_of(after)}(?!\w)")
+        places = []
+        for match in regex.finditer(self.text):
+            fills = [value for name, value in match.groupdict().items() if name.startswith("fill") and value]
+            if fills and all(_figures(fill.strip(" -")) for fill in fills):
+                places.append((match.start("quote"), match.end("quote")))
+            if len(places) > 1:
+                return None
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01)
 
     def _inserted_place_fits_another_copy(self, span: _Span, start: int, end: int, support: float) -> bool:
         """Whether another copy of the quote in the old text fits this place clearly better."""
@@ -1941,6 +2039,9 @@ def _is_date_word(word: str) -> bool:
 # final text writes at most this many characters there ("2025 жылғы 14 сәуір" is 19).
 _PLACEHOLDER = re.compile(r"(\s*\[(?:[^\W\d_]+(?: [^\W\d_]+)?)\]\s*)")
 _PLACEHOLDER_FILL = 40
+# A line with a placeholder beside a quote must keep at least this many other words to be recognised
+# ("Vienna, [date] 2026" keeps "2026"; the line must then occur once, its fill a figure).
+_FILLED_LINE_WORDS = 1
 
 
 def _loose_literal(text: str) -> str:
@@ -2160,6 +2261,17 @@ def _counted_words(quote: str) -> list[str]:
         sentence_ends = _SENTENCE_END.search(rest)
         counted.append(_first_word(rest[:sentence_ends.start()] if sentence_ends else rest))
     return counted
+
+
+def _same_counted_word(old: str, new: str) -> bool:
+    """Whether the words after a changed figure name the same thing: the noun agrees with the number
+    it follows, so a corrected figure takes another form of it ("65 университетов" -> "72
+    университета", "1 год" -> "2 года", "one agreement" -> "11 agreements"); "percent" and "tonnes",
+    or "университетов" and "училищ", are still other things counted."""
+    if same_stem(old, new):
+        return True
+    shorter, longer = sorted((old, new), key=len)
+    return len(shorter) >= _STEM_WORD_LETTERS and longer in (shorter + "s", shorter + "es")
 
 
 def _first_word(text: str) -> str:
