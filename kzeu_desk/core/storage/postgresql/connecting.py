@@ -39,7 +39,9 @@ def settings(url: str) -> dict[str, Any]:
     try:
         return conninfo_to_dict(url)
     except psycopg.ProgrammingError as error:
-        raise NotAFactBase(f"“{without_password(url)}” is not a database address kzeu_desk can read ({error}).") from None
+        # libpq's reason may end in a line break (a bracket never closed): the sentence stays one line.
+        reason = " ".join(str(error).split())
+        raise NotAFactBase(f"“{without_password(url)}” is not a database address kzeu_desk can read ({reason}).") from None
 
 
 def shown_name(url: str) -> str:
