@@ -49,6 +49,21 @@ def test_another_curators_change_appears_within_two_seconds_keeping_the_selectio
     assert window.fact_table.model.fact_id_at(current.row()) == selected
 
 
+def test_another_curators_change_made_while_the_window_writes_is_shown_when_it_is_done(window, qtbot,
+                                                                                    postgresql_url, monkeypatch):
+    from kzeu_desk.ui.session import Session
+
+    running = {"label": "Import files"}
+    monkeypatch.setattr(Session, "busy", property(lambda _session: running["label"]))
+    with FactBase.open(postgresql_url, actor="bek") as other:
+        other.create_fact(value=CLAIM, note="Bek's fact while ours ran")
+    qtbot.wait(1_000)  # heard, and put off: the window's own operation refreshes its panes when it ends
+    assert "3 facts" in window.totals_label.text()
+    running["label"] = None
+    window.session.busy_changed.emit(None)
+    qtbot.waitUntil(lambda: "4 facts" in window.totals_label.text(), timeout=3_000)
+
+
 def test_the_connect_dialog_builds_the_address_and_remembers_all_but_the_password(qtbot):
     assert server_address("db.example.org", 5432, "kz_eu_facts", "ana") == "postgresql://ana@db.example.org/kz_eu_facts"
     assert server_address("db.example.org", 6543, "facts", "") == "postgresql://db.example.org:6543/facts"
