@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from kzeu_desk.core.errors import UserError
+from kzeu_desk.core.locations import Location, location_from_text
 
 if TYPE_CHECKING:
     from kzeu_desk.core.properties import PropertyRow
@@ -56,10 +57,14 @@ def _facts(number: int) -> str:
     return f"{number:,} fact{'' if number == 1 else 's'}"
 
 
-def _existing(db: Path) -> Path:
-    if not db.exists():
+def _opened(db: Location, *, read_only: bool = False, create: bool = False) -> FactBase:
+    """The fact base at `db` (a file, or a server's address whose password is asked for when libpq
+    finds none); a file that is not there is refused in one sentence unless `create`."""
+    from kzeu_desk.team_commands import open_fact_base
+
+    if isinstance(db, Path) and not create and not db.exists():
         raise UserError(f"There is no fact base at “{db}”.")
-    return db
+    return open_fact_base(db, read_only=read_only)
 
 
 # -- properties ----------------------------------------------------------------------------------
@@ -80,10 +85,9 @@ def _property_ids(fact_base: FactBase, keys: Sequence[str]) -> tuple[int, ...]:
 
 def _property_add(args: argparse.Namespace) -> int:
     from kzeu_desk.core.properties import PropertyDraft
-    from kzeu_desk.core.service import FactBase
     from kzeu_desk.core.typed_value import ValueKind
 
-    with FactBase.open(args.db) as fact_base:
+    with _opened(args.db, create=True) as fact_base:
         units = tuple(args.unit or ())
         draft = PropertyDraft(
             key=args.key, name=args.label, value_kind=ValueKind(args.kind), description=args.description,
@@ -97,10 +101,9 @@ def _property_add(args: argparse.Namespace) -> int:
 
 def _property_edit(args: argparse.Namespace) -> int:
     from kzeu_desk.core.properties import draft_of, property_by_key
-    from kzeu_desk.core.service import FactBase
     from kzeu_desk.core.typed_value import ValueKind
 
-    with FactBase.open(_existing(args.db)) as fact_base:
+    with _opened(args.db) as fact_base:
         with fact_base.reading() as conn:
             found = property_by_key(conn, args.key)
             if found is None:
@@ -137,9 +140,8 @@ def _property_edit(args: argparse.Namespace) -> int:
 
 def _property_list(args: argparse.Namespace) -> int:
     from kzeu_desk.core.properties import property_rows
-    from kzeu_desk.core.service import FactBase
 
-    with FactBase.open(_existing(args.db), read_only=True) as fact_base, fact_base.reading() as conn:
+    with _opened(args.db, read_only=True) as fact_base, fact_base.reading() as conn:
         rows = property_rows(conn)
         keys = {row.info.id: row.info.key for row in rows}
     shown = [row for row in rows if args.all or not row.info.deprecated]
@@ -204,7 +206,8 @@ def _property_parsers() -> argparse.ArgumentParser:
     parser = _Parser(prog="kzeu-desk property", description="Add, change and list the properties facts use.")
     actions = parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
     add = actions.add_parser("add", help="create a property", description="Create a property.")
-    add.add_argument("--db", type=Path, required=True, help="fact base file (created if missing)")
+    add.add_argument("--db", type=location_from_text, required=True,
+                     help="fact base file (created if missing) or postgresql:// address")
     add.add_argument("--key", required=True, help="stable key: lower-case letters, digits, underscores")
     add.add_argument("--label", required=True, help="what curators see, e.g. 'negotiation rounds'")
     add.add_argument("--kind", type=_kind, required=True, help=_KINDS_SHOWN)
@@ -219,7 +222,7 @@ def _property_parsers() -> argparse.ArgumentParser:
     add.add_argument("--description", help="what a fact with this property states")
     add.add_argument("--json", action="store_true", help="print the created property as JSON")
     edit = actions.add_parser("edit", help="change a property", description="Change a property; only what is given changes.")
-    edit.add_argument("--db", type=Path, required=True)
+    edit.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address")
     edit.add_argument("--key", required=True, help="the property to change")
     edit.add_argument("--label")
     edit.add_argument("--kind", type=_kind, help=f"{_KINDS_SHOWN} (its facts are restated or the change refused)")
@@ -239,7 +242,8 @@ def _property_parsers() -> argparse.ArgumentParser:
     state.add_argument("--restore", dest="deprecated", action="store_false")
     edit.add_argument("--json", action="store_true", help="print the property as JSON afterwards")
     lister = actions.add_parser("list", help="list the properties", description="List the properties.")
-    lister.add_argument("--db", type=Path, required=True, help="fact base file (opened read-only)")
+    lister.add_argument("--db", type=location_from_text, required=True,
+                        help="fact base file or postgresql:// address (opened read-only)")
     lister.add_argument("--json", action="store_true", help="machine-readable output (docs/automation.md)")
     lister.add_argument("--all", action="store_true", help="deprecated properties too")
     add.set_defaults(handler=_property_add)
@@ -252,13 +256,11 @@ def _property_parsers() -> argparse.ArgumentParser:
 
 
 def _source_edit(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.service import FactBase
-
     given = {name: getattr(args, name) for name in _SOURCE_DETAILS if getattr(args, name) is not None}
     if not given:
         raise UserError("Say which details to change, e.g. --publisher or --published (see "
                         "'kzeu-desk source edit --help').")
-    with FactBase.open(_existing(args.db)) as fact_base:
+    with _opened(args.db) as fact_base:
         _source_rows(fact_base, [args.source])  # an unknown id is refused in the words `source list` uses
         changes = fact_base.update_source(args.source, **given)
         rows = _source_rows(fact_base, [args.source])
@@ -302,9 +304,7 @@ def _source_rows(fact_base: FactBase, source_ids: Sequence[int] | None = None) -
 
 
 def _source_list(args: argparse.Namespace) -> int:
-    from kzeu_desk.core.service import FactBase
-
-    with FactBase.open(_existing(args.db), read_only=True) as fact_base:
+    with _opened(args.db, read_only=True) as fact_base:
         rows = _source_rows(fact_base)
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -320,7 +320,7 @@ def _source_parsers() -> argparse.ArgumentParser:
     actions = parser.add_subparsers(dest="action", required=True, parser_class=_Parser)
     edit = actions.add_parser("edit", help="change a source's details",
                               description="Change a source's details; only what is given changes, '' clears one.")
-    edit.add_argument("--db", type=Path, required=True)
+    edit.add_argument("--db", type=location_from_text, required=True, help="fact base file or postgresql:// address")
     edit.add_argument("--source", type=int, required=True, metavar="ID", help="the source (see 'source list')")
     edit.add_argument("--title")
     edit.add_argument("--publisher")
@@ -331,7 +331,8 @@ def _source_parsers() -> argparse.ArgumentParser:
     edit.add_argument("--note")
     edit.add_argument("--json", action="store_true", help="print the source as JSON afterwards")
     lister = actions.add_parser("list", help="list the sources", description="List the sources with their citations.")
-    lister.add_argument("--db", type=Path, required=True, help="fact base file (opened read-only)")
+    lister.add_argument("--db", type=location_from_text, required=True,
+                        help="fact base file or postgresql:// address (opened read-only)")
     lister.add_argument("--json", action="store_true", help="machine-readable output (docs/automation.md)")
     edit.set_defaults(handler=_source_edit)
     lister.set_defaults(handler=_source_list)

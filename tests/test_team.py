@@ -175,6 +175,79 @@ def test_copy_refuses_a_target_holding_work_and_leaves_it_alone(tmp_path, postgr
         assert conn.execute(text("SELECT count(*) FROM entity WHERE name = 'Already here'")).scalar_one() == 1
 
 
+def test_the_copy_command_fills_an_empty_database_and_takes_a_snapshot_home(tmp_path, empty_postgresql_url):
+    """As a team starts: `kzeu-desk copy` onto a database just created (connecting first for the
+    password must not give it a new fact base's vocabulary, which the copy would refuse), and back."""
+    first = tmp_path / "curator.sqlite"
+    with FactBase.open(first, actor="curator") as fb:
+        import_sample_corpus(fb)
+        scenario(fb)
+    home = tmp_path / "home.sqlite"
+    for source, target in ((str(first), empty_postgresql_url), (empty_postgresql_url, str(home))):
+        run = subprocess.run([sys.executable, "-m", "kzeu_desk", "copy", "--from", source, "--to", target],
+                             capture_output=True, text=True, env=ENV, timeout=300, cwd=ROOT)
+        assert run.returncode == 0, run.stderr
+        assert run.stdout.startswith("Copied ") and " 5 sources" in run.stdout
+    original = jsonl_of(first, tmp_path, "first")
+    assert jsonl_of(empty_postgresql_url, tmp_path, "server") == original
+    assert jsonl_of(home, tmp_path, "home") == original
+
+
+def test_vocabulary_and_source_commands_take_a_server_address_and_a_reviewer_is_refused(
+        postgresql_server, postgresql_url, tmp_path):
+    def kzeu(*args: str, url: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "kzeu_desk", *args, "--db", url], capture_output=True, text=True,
+                              env={**ENV, "PGPASSFILE": str(pgpass)}, timeout=120, cwd=tmp_path,
+                              stdin=subprocess.DEVNULL)
+
+    database = postgresql_url.split("/")[3].split("?")[0]
+    storage.engine_for(postgresql_url).grant_access(postgresql_url, "vera", "reviewer", new_role_password="v-secret")
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"*:*:{database}:vera:v-secret\n")
+    pgpass.chmod(0o600)
+    reviewer_url = postgresql_server.url(database, user="vera")
+    added = kzeu("property", "add", "--key", "talks_held", "--label", "talks held", "--kind", "count",
+                 url=postgresql_url)
+    assert added.returncode == 0, added.stderr
+    assert "talks_held" in kzeu("property", "list", url=reviewer_url).stdout
+    with FactBase.open(postgresql_url, actor="curator") as fb:
+        import_sample_corpus(fb)
+    edited = kzeu("source", "edit", "--source", "1", "--publisher", "Astana Calling", url=postgresql_url)
+    assert edited.returncode == 0, edited.stderr
+    assert "Astana Calling" in kzeu("source", "list", url=reviewer_url).stdout
+    for refused in (kzeu("property", "add", "--key", "not_allowed", "--label", "no", "--kind", "text", url=reviewer_url),
+                    kzeu("property", "edit", "--key", "talks_held", "--label", "renamed", url=reviewer_url),
+                    kzeu("source", "edit", "--source", "1", "--title", "renamed", url=reviewer_url)):
+        assert refused.returncode == 2
+        assert refused.stderr.count("\n") == 1 and "“vera”" in refused.stderr and "read-only" in refused.stderr
+    assert list(tmp_path.iterdir()) == [pgpass]  # no file named after the address was made
+    with FactBase.open(postgresql_url, read_only=True) as fb, fb.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM property WHERE key = 'not_allowed' OR name = 'renamed'")
+                            ).scalar_one() == 0
+
+
+def test_team_grant_sets_a_typed_password_for_an_existing_role_sending_only_its_hash(postgresql_server, postgresql_url):
+    engine = storage.engine_for(postgresql_url)
+    engine.grant_access(postgresql_url, "olga", "curator", new_role_password=None)
+    database = postgresql_url.split("/")[3].split("?")[0]
+    with postgresql_server.admin() as admin:
+        admin.execute("ALTER SYSTEM SET log_statement = 'all'")
+        admin.execute("SELECT pg_reload_conf()")
+    try:
+        said = engine.grant_access(postgresql_url, "olga", "curator", new_role_password="o-Secret-42")
+    finally:
+        with postgresql_server.admin() as admin:
+            admin.execute("ALTER SYSTEM RESET log_statement")
+            admin.execute("SELECT pg_reload_conf()")
+    assert said.startswith("Gave the role “olga”") and "password" in said
+    with FactBase.open(postgresql_server.url(database, user="olga"), password="o-Secret-42") as fb:
+        assert fb.actor == "olga" and not fb.read_only
+    with postgresql_server.admin() as admin:
+        stored = admin.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'olga'").fetchone()[0]
+    assert stored.startswith("SCRAM-SHA-256$")
+    assert "o-Secret-42" not in (postgresql_server.folder / "server.log").read_text(errors="replace")
+
+
 # -- several curators at once ----------------------------------------------------------------------
 
 _WRITER = textwrap.dedent("""
@@ -459,8 +532,9 @@ def test_a_server_that_cannot_be_reached_is_said_in_one_sentence(tmp_path):
 def test_a_missing_database_and_a_wrong_address_are_refused_in_one_sentence(postgresql_server):
     with pytest.raises(UserError, match="There is no database “nowhere”"):
         FactBase.open(postgresql_server.url("nowhere"))
-    with pytest.raises(UserError):
+    with pytest.raises(UserError) as unreadable:
         FactBase.open("postgresql://[bad")
+    assert "\n" not in str(unreadable.value)
 
 
 def test_backup_restore_and_check_of_a_server_fact_base(postgresql_url, tmp_path):

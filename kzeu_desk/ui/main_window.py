@@ -393,6 +393,8 @@ class MainWindow(QMainWindow):
         path = self.session.fact_base.path
         if path is None:
             self._refresh_timer = QTimer(self, singleShot=True, interval=700)
+            self._refresh_timer.timeout.connect(self._refresh_if_others_wrote_meanwhile)
+            self._others_wrote_meanwhile = False
             self._known_operation = self._latest_operation()
             self.session.fact_base.watch_others(self._others.on_change)
             return
@@ -425,19 +427,36 @@ class MainWindow(QMainWindow):
             return latest_operation_id(conn)
 
     def _refresh_if_others_wrote(self) -> None:
-        if self.session is None or self.session.busy is not None:
-            return  # a writing operation runs: its own Changes refresh the panes, and others are looked for after
+        if self.session is None:
+            return
         here = self.session.fact_base
+        if self.session.busy is not None:
+            # A writing operation runs: its own Changes refresh the panes, and others are looked for after.
+            self._others_wrote_meanwhile = here.path is None
+            return
+        if here.path is None:
+            # A server's change feed names only others' operations (FactBase.watch_others), so no
+            # read is needed to tell: asking for the latest operation first cost two read
+            # transactions on the GUI thread (4 waits for the server) before any pane began to read.
+            self._others_wrote_meanwhile = False
+            self.refresh_all()
+            return
         if not here.reading_a_copy and not here.others_may_have_written():
             return  # the window's own commit (the file event may come before the commit's state was noted)
         if here.reading_a_copy or self._latest_operation() != self._known_operation:
             self.refresh_all()
 
+    def _refresh_if_others_wrote_meanwhile(self) -> None:
+        """A writing operation ended: what the server's feed told of while it ran is shown now."""
+        if self._others_wrote_meanwhile:
+            self._refresh_if_others_wrote()
+
     def refresh_all(self) -> None:
         """Read everything again from the file: what others wrote since appears in every pane."""
         self._commit_pending_edit()
         self.session.fact_base.refresh_copy()
-        self._known_operation = self._latest_operation()
+        if self.session.fact_base.path is not None:  # a server's feed needs no count of operations
+            self._known_operation = self._latest_operation()
         self.sources_pane.reload(in_background=True)
         if self.sources_pane.current_source_id() is not None:
             self.source_pane.refresh_spans()

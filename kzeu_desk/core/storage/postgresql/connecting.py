@@ -28,6 +28,12 @@ LOCK_TIMEOUT = "10s"
 # as SQLite's BEGIN IMMEDIATE makes them, while readers go on reading their snapshots. A fact's
 # version check, the conflict re-check and id reservations then see every committed write.
 WRITER_LOCK = 0x6B7A6575  # "kzeu"
+# psycopg prepares a statement on the server after this many runs on one connection (its default
+# is 5). An edit sends ~15 statements, each once: with the default, a workspace's first five edits
+# had each statement parsed and planned again, and (with the generic plans of write transactions,
+# transactions.py) the next ones too. Prepared at the second run, an edit from the third on skips
+# both (docs/PERFORMANCE.md, "PostgreSQL", sixth pass: the benchmark's edit ~1.7x -> ~1.2x of SQLite).
+PREPARE_THRESHOLD: int | None = 1
 
 
 def without_password(url: str) -> str:
@@ -39,7 +45,9 @@ def settings(url: str) -> dict[str, Any]:
     try:
         return conninfo_to_dict(url)
     except psycopg.ProgrammingError as error:
-        raise NotAFactBase(f"“{without_password(url)}” is not a database address kzeu_desk can read ({error}).") from None
+        # libpq's reason may end in a line break (a bracket never closed): the sentence stays one line.
+        reason = " ".join(str(error).split())
+        raise NotAFactBase(f"“{without_password(url)}” is not a database address kzeu_desk can read ({reason}).") from None
 
 
 def shown_name(url: str) -> str:
@@ -78,7 +86,9 @@ def make_engine(url: str, *, read_only: bool, password: str | None) -> Engine:
         options["password"] = password
 
     def connect() -> psycopg.Connection:
-        return psycopg.connect(url, **options)
+        connection = psycopg.connect(url, **options)
+        connection.prepare_threshold = PREPARE_THRESHOLD
+        return connection
 
     engine = create_engine("postgresql+psycopg://", creator=connect, pool_size=4, max_overflow=8)
     _ping_after_rest(engine)

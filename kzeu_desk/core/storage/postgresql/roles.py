@@ -14,7 +14,8 @@ of one of them:
 
 The administrator who runs the command must be able to create roles and own the database's
 tables (the server's superuser, or the role that created the fact base with CREATEROLE).
-Nothing here stores a password: a new login role gets one only when the administrator types it.
+Nothing here stores a password: a login role gets one only when the administrator types it, and
+only its SCRAM hash leaves this computer.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ def grant(url: str, role: str, access: Access, *, password: str | None, new_role
     made = f"Created the login role “{role}” and gave it" if created else f"Gave the role “{role}”"
     what = ("read and write access (curator)" if access == "curator"
             else "read-only access (reviewer: the server refuses every change)")
-    return f"{made} {what} to {name}."
+    password_said = "; its password is the one typed" if new_role_password else ""
+    return f"{made} {what} to {name}{password_said}."
 
 
 def _grant(conn: Connection, role: str, access: Access, new_role_password: str | None) -> bool:
@@ -86,13 +88,18 @@ def _grant(conn: Connection, role: str, access: Access, new_role_password: str |
     created = not _role_exists(conn, role)
     if created:
         conn.exec_driver_sql(f"CREATE ROLE {quoted(role)} LOGIN")
-        if new_role_password:
-            # Sent to the server, which keeps only its SCRAM hash (password_encryption); never stored here.
-            # A utility statement takes no parameters: the server quotes the literal itself (format's %L).
-            statement = conn.execute(text("SELECT format('ALTER ROLE %I PASSWORD %L', CAST(:role AS text), "
-                                          "CAST(:password AS text))"),
-                                     {"role": role, "password": new_role_password}).scalar_one()
-            conn.exec_driver_sql(statement)
+    if new_role_password:
+        # An existing role's password is replaced too: the administrator typed it for this role.
+        # Only its SCRAM hash, made here by libpq as psql's \password does, reaches the server,
+        # so the password itself appears in no server log, statistics view or history.
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        hashed = driver.pgconn.encrypt_password(new_role_password.encode(), role.encode(), b"scram-sha-256")
+        # A utility statement takes no parameters: the server quotes the literal itself (format's %L).
+        statement = conn.execute(text("SELECT format('ALTER ROLE %I PASSWORD %L', CAST(:role AS text), "
+                                      "CAST(:password AS text))"),
+                                 {"role": role, "password": hashed.decode()}).scalar_one()
+        conn.exec_driver_sql(statement)
     # A role moved from one kind to the other loses the first.
     leave, join = (reviewers, curators) if access == "curator" else (curators, reviewers)
     if conn.execute(text("SELECT pg_has_role(:role, :group, 'MEMBER') AND :role <> :group"),

@@ -52,12 +52,22 @@ def read_transaction(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
+# How write transactions plan their statements (None: the server's own choice, five custom
+# plans before a generic one). A write transaction is one user action whose statements look rows
+# up by key (a fact, a key's facts, its evidence): a generic plan is the plan they would get, and
+# the server no longer plans each of them for their values on an edit's first eleven runs.
+# Measured before keeping it (docs/PERFORMANCE.md, "PostgreSQL", sixth pass): the bulk load (a copy
+# onto the server) and the full conflict re-scan, which also run in write transactions.
+WRITE_PLANS: str | None = "force_generic_plan"
+
+
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """BEGIN, the lock timeout and the writers' lock in one wait for the server; the operation's
-    last writes (`only_writes_until_commit`), the announcement and COMMIT in one more."""
+    """BEGIN, the lock timeout, the plan setting and the writers' lock in one wait for the server;
+    the operation's last writes (`only_writes_until_commit`), the announcement and COMMIT in one more."""
+    plans = [] if WRITE_PLANS is None else [(f"SET LOCAL plan_cache_mode = {WRITE_PLANS}", None)]
     with _transaction(engine, [("BEGIN", None),  # read write or not as the session says (a read-only opening)
-                               (f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'", None),
+                               (f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'", None), *plans,
                                ("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))]) as conn:
         yield conn
         payload = conn.info.pop(_ANNOUNCEMENT, None)
