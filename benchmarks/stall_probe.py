@@ -6,15 +6,20 @@ gap between two ticks is how long the window froze. The event loop turning is wh
 long the work takes: a gap of 100 ms is the target at any size.
 
     python -m benchmarks.stall_probe --db FACTS.sqlite [--only backup,check] [--long-source ID] [--explain]
+        [--dump-after-ms 80]
 
 works on a copy of the fact base in a temporary folder (a backup and a restore write beside it),
-and prints one JSON object: per action, the longest gap and the action's duration in seconds.
+and prints one JSON object: per action, the longest gap, the CPU the GUI thread spent in that gap,
+the action's duration in seconds, and the load average when the action started and ended. On a
+shared machine a gap can be long while the GUI thread used little CPU (it waited for the
+interpreter lock, or the OS ran other work): the CPU says which.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import faulthandler
 import gc
 import json
 import os
@@ -39,6 +44,8 @@ class Stall:
     longest_gap: float  # seconds between two ticks of the 10 ms timer, at most
     duration: float  # seconds from the trigger until the action was done
     ticks: int
+    gap_cpu: float = 0.0  # CPU seconds of the GUI thread within the longest gap
+    load: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average at the start and the end
 
 
 class StallExplainer:
@@ -100,19 +107,27 @@ def _where(frame) -> str:
 class StallProbe:
     """A 10 ms timer in the GUI thread; `measure` runs an action and reports the longest gap."""
 
-    def __init__(self, explainer: StallExplainer | None = None) -> None:
+    def __init__(self, explainer: StallExplainer | None = None, dump_after_s: float | None = None) -> None:
         from PySide6.QtCore import Qt, QTimer
 
         self._timer = QTimer(interval=TICK_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
         self._ticks: list[float] = []
+        self._cpu: list[float] = []  # the GUI thread's CPU time at each tick
         self._done: Callable[[], bool] = lambda: True
         self._loop = None
         self._explainer = explainer
+        # faulthandler's watchdog is a C thread: it prints every thread's Python stack without the
+        # interpreter lock, so it names a call that holds the lock all through a gap, which the
+        # sampler above (it needs the lock) cannot. Re-armed at every tick: it fires only in a gap.
+        self._dump_after = dump_after_s
 
     def _tick(self) -> None:
         self._ticks.append(time.perf_counter())
+        self._cpu.append(time.thread_time())
+        if self._dump_after is not None:
+            faulthandler.dump_traceback_later(self._dump_after, repeat=True)
         if self._explainer is not None:
             self._explainer.last_tick = self._ticks[-1]
         if self._loop is not None and self._done():
@@ -125,10 +140,15 @@ class StallProbe:
         from PySide6.QtCore import QEventLoop, QTimer
 
         self._ticks = []
+        self._cpu = []
         self._done = done
         self._loop = QEventLoop()
+        load_before = os.getloadavg()[0]
         started = time.perf_counter()
         self._ticks.append(started)
+        self._cpu.append(time.thread_time())
+        if self._dump_after is not None:
+            print(f"\n== {name or 'action'}: faulthandler dumps follow", file=sys.stderr, flush=True)
         if self._explainer is not None:
             self._explainer.last_tick = started
             self._explainer.active = True
@@ -138,15 +158,20 @@ class StallProbe:
         self._loop.exec()
         self._loop = None
         self._timer.stop()
+        if self._dump_after is not None:
+            faulthandler.cancel_dump_traceback_later()
         finished = time.perf_counter()
         ticks = [*self._ticks, finished]
+        cpu = [*self._cpu, time.thread_time()]
         gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
+        longest = max(range(len(gaps)), key=gaps.__getitem__)
         if self._explainer is not None:
             self._explainer.active = False
             print(f"\n== {name or 'action'}: longest gap {max(gaps):.3f} s, took {finished - started:.2f} s",
                   file=sys.stderr)
             print(self._explainer.explain(ticks), file=sys.stderr)
-        return Stall(max(gaps), finished - started, len(ticks))
+        return Stall(gaps[longest], finished - started, len(ticks), cpu[longest + 1] - cpu[longest],
+                     (load_before, os.getloadavg()[0]))
 
 
 def _settled(window) -> bool:
@@ -164,9 +189,11 @@ def _settled(window) -> bool:
 
 
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,
-                    documents: list[Path] | None = None, explain: bool = False) -> dict[str, Stall]:
+                    documents: list[Path] | None = None, explain: bool = False,
+                    dump_after_s: float | None = None) -> dict[str, Stall]:
     """Each action on the fact base at `db` (changed by them: pass a copy), in a fresh window;
-    `explain` prints to stderr where the GUI thread was during each action's gaps."""
+    `explain` prints to stderr where the GUI thread was during each action's gaps, `dump_after_s`
+    every thread's stack whenever no tick came for that long."""
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from kzeu_desk.core.reading import read_document
@@ -190,7 +217,7 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
     QMessageBox.warning = staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
     folder = Path(tempfile.mkdtemp(prefix="kzeu-stall-"))
     explainer = StallExplainer() if explain else None
-    probe = StallProbe(explainer)
+    probe = StallProbe(explainer, dump_after_s)
     results: dict[str, Stall] = {}
 
     def wanted(name: str) -> bool:
@@ -288,6 +315,8 @@ def main() -> None:
                         help="a folder of documents to import (ten; default: the sample articles and test documents)")
     parser.add_argument("--explain", action="store_true",
                         help="print (to stderr) where the GUI thread was while the window was frozen")
+    parser.add_argument("--dump-after-ms", type=int, default=None,
+                        help="print (to stderr) every thread's stack whenever no tick came for this long")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kzeu-stall-db-"))
     try:
@@ -296,7 +325,8 @@ def main() -> None:
         documents = (sorted(p for p in args.documents.iterdir() if p.is_file())[:10] if args.documents
                      else ten_documents())
         only = {name.strip() for name in args.only.split(",") if name.strip()} or None
-        found = measure_actions(copy, only, args.long_source, documents, explain=args.explain)
+        found = measure_actions(copy, only, args.long_source, documents, explain=args.explain,
+                                dump_after_s=args.dump_after_ms / 1000 if args.dump_after_ms else None)
         print(json.dumps({name: asdict(stall) for name, stall in found.items()}))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -608,7 +608,7 @@ class MainWindow(QMainWindow):
             self.refresh_all()
             self.statusBar().showMessage("Backup restored; the replaced state was kept as a backup.", 8_000)
 
-        self._last_op = restore(self, self.session, dialog.chosen(), restored)
+        self._last_op = restore(self, self.session, dialog.chosen(), restored, self.statusBar().showMessage)
 
     def check_fact_base(self) -> None:
         from kzeu_desk.ui.maintenance import CheckDialog
