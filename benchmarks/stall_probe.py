@@ -45,6 +45,11 @@ class Stall:
     duration: float  # seconds from the trigger until the action was done
     ticks: int
     gap_cpu: float = 0.0  # CPU seconds of the GUI thread within the longest gap
+    gap_waiting_for_a_cpu: float = 0.0  # seconds the GUI thread was ready to run in it but the OS ran others
+    gap_process_cpu: float = 0.0  # CPU seconds of the whole process (every thread) within it
+    # The longest gap less the time the GUI thread waited for a CPU in it: what the process itself
+    # made the window wait (running, or waiting for the interpreter lock or a file), load aside.
+    longest_own_gap: float = 0.0
     load: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average at the start and the end
 
 
@@ -115,6 +120,14 @@ class StallProbe:
         self._timer.timeout.connect(self._tick)
         self._ticks: list[float] = []
         self._cpu: list[float] = []  # the GUI thread's CPU time at each tick
+        self._waited: list[float] = []  # the GUI thread's time on the OS's run queue, at each tick
+        self._process_cpu: list[float] = []
+        # Linux counts, per thread, the time it was ready to run but not running (the second field
+        # of /proc/thread-self/schedstat): on a shared machine, the OS running others, not our work.
+        try:
+            self._schedstat: int | None = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+        except OSError:
+            self._schedstat = None
         self._done: Callable[[], bool] = lambda: True
         self._loop = None
         self._explainer = explainer
@@ -123,11 +136,26 @@ class StallProbe:
         # sampler above (it needs the lock) cannot. Re-armed at every tick: it fires only in a gap.
         self._dump_after = dump_after_s
 
-    def _tick(self) -> None:
-        self._ticks.append(time.perf_counter())
+    def _waiting_for_a_cpu(self) -> float:
+        if self._schedstat is None:
+            return 0.0
+        return int(os.pread(self._schedstat, 100, 0).split()[1]) / 1e9
+
+    def _note(self, at: float) -> None:
+        self._ticks.append(at)
         self._cpu.append(time.thread_time())
+        self._waited.append(self._waiting_for_a_cpu())
+        self._process_cpu.append(time.process_time())
+
+    def _tick(self) -> None:
+        self._note(time.perf_counter())
         if self._dump_after is not None:
             faulthandler.dump_traceback_later(self._dump_after, repeat=True)
+            gap = self._ticks[-1] - self._ticks[-2]
+            if gap >= self._dump_after:  # the dumps printed since the last such line were taken in this gap
+                print(f"-- end of a gap of {gap * 1000:.0f} ms: GUI thread's CPU "
+                      f"{(self._cpu[-1] - self._cpu[-2]) * 1000:.0f} ms, waiting for a CPU "
+                      f"{(self._waited[-1] - self._waited[-2]) * 1000:.0f} ms", file=sys.stderr, flush=True)
         if self._explainer is not None:
             self._explainer.last_tick = self._ticks[-1]
         if self._loop is not None and self._done():
@@ -139,14 +167,12 @@ class StallProbe:
         event loop until `done()`; the gap before the first tick counts as well."""
         from PySide6.QtCore import QEventLoop, QTimer
 
-        self._ticks = []
-        self._cpu = []
+        self._ticks, self._cpu, self._waited, self._process_cpu = [], [], [], []
         self._done = done
         self._loop = QEventLoop()
         load_before = os.getloadavg()[0]
         started = time.perf_counter()
-        self._ticks.append(started)
-        self._cpu.append(time.thread_time())
+        self._note(started)
         if self._dump_after is not None:
             print(f"\n== {name or 'action'}: faulthandler dumps follow", file=sys.stderr, flush=True)
         if self._explainer is not None:
@@ -161,8 +187,8 @@ class StallProbe:
         if self._dump_after is not None:
             faulthandler.cancel_dump_traceback_later()
         finished = time.perf_counter()
-        ticks = [*self._ticks, finished]
-        cpu = [*self._cpu, time.thread_time()]
+        self._note(finished)
+        ticks, cpu, waited, process_cpu = self._ticks, self._cpu, self._waited, self._process_cpu
         gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
         longest = max(range(len(gaps)), key=gaps.__getitem__)
         if self._explainer is not None:
@@ -170,14 +196,18 @@ class StallProbe:
             print(f"\n== {name or 'action'}: longest gap {max(gaps):.3f} s, took {finished - started:.2f} s",
                   file=sys.stderr)
             print(self._explainer.explain(ticks), file=sys.stderr)
-        return Stall(gaps[longest], finished - started, len(ticks), cpu[longest + 1] - cpu[longest],
-                     (load_before, os.getloadavg()[0]))
+        return Stall(gaps[longest], finished - started, len(ticks) - 1,
+                     gap_cpu=cpu[longest + 1] - cpu[longest],
+                     gap_waiting_for_a_cpu=waited[longest + 1] - waited[longest],
+                     gap_process_cpu=process_cpu[longest + 1] - process_cpu[longest],
+                     longest_own_gap=max(gap - (waited[at + 1] - waited[at]) for at, gap in enumerate(gaps)),
+                     load=(load_before, os.getloadavg()[0]))
 
 
 def _settled(window) -> bool:
     """No operation runs and the panes' own background reads (the sources list after a refresh, the
-    queue of evidence to check, the facts table's count after a refresh, the fact's history) are in, and a long source's
-    highlights are laid on."""
+    queue of evidence to check, the facts table's count after a refresh, the fact's history, the
+    candidates of the source shown) are in, and a long source's highlights are laid on."""
     from PySide6.QtWidgets import QPlainTextEdit
 
     return (window.session is not None and not window.session.operations
@@ -185,6 +215,7 @@ def _settled(window) -> bool:
             and not getattr(window.orphan_queue, "reading", False)
             and not getattr(window.fact_table.model, "counting", False)
             and not getattr(window.fact_editor, "reading_history", False)
+            and not getattr(getattr(window, "candidates_pane", None), "finding", False)
             and not any(getattr(view, "colouring", False) for view in window.findChildren(QPlainTextEdit)))
 
 

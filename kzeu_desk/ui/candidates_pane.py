@@ -34,6 +34,7 @@ from kzeu_desk.core.value_candidates import (
     CandidateStatus, SourceMarks, ValueCandidate, find_values, source_marks, with_status,
 )
 from kzeu_desk.core.value_format import format_value
+from kzeu_desk.ui.background import BackgroundReader
 from kzeu_desk.ui.operations import compute_in_another_process, compute_off_gui_thread
 from kzeu_desk.ui.plain_text import plain_label, plain_tooltip
 from kzeu_desk.ui.text_styles import muted, small_print
@@ -249,6 +250,9 @@ class CandidatesPane(QWidget):
         self._request = 0
         self._finding = False
         self._stale = False  # the source changed while the pane was hidden: read it when shown
+        # The statuses of a long text's candidates are read and applied off the GUI thread: for the
+        # 1 MB source (24.5k candidates, 10k highlights) reading the highlights' facts took 0.14 s.
+        self._statuses = BackgroundReader(session.fact_base.reading, self)
 
         self.summary = muted(plain_label(word_wrap=True, object_name="candidateSummary"))
         self.order_box = QComboBox(objectName="candidateOrder")
@@ -304,7 +308,8 @@ class CandidatesPane(QWidget):
 
     @property
     def finding(self) -> bool:
-        return self._finding
+        """Whether the candidates, or their statuses, are being found."""
+        return self._finding or self._statuses.pending()
 
     def show_source(self, source_id: int | None) -> None:
         if source_id == self.source_id and not self._stale:
@@ -346,6 +351,7 @@ class CandidatesPane(QWidget):
         self._request += 1
         self._finding = False
         self._stale = False
+        self._statuses.stop()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -367,6 +373,19 @@ class CandidatesPane(QWidget):
 
     def _refresh_statuses(self) -> None:
         if self.source_id is None:
+            return
+        if len(self._text) > FIND_ON_A_THREAD_UP_TO:
+            source_id, found, text, request = self.source_id, self._found, self._text, self._request
+
+            def read(conn, _report) -> list[ValueCandidate]:
+                return with_status(found, text, source_marks(conn, source_id))
+
+            def read_done(candidates: list[ValueCandidate]) -> None:
+                if request == self._request and self.source_id == source_id:
+                    self._candidates = candidates
+                    self._show_rows()
+
+            self._statuses.request("statuses", read, read_done)
             return
         with self._session.fact_base.reading() as conn:
             marks: SourceMarks = source_marks(conn, self.source_id)
