@@ -221,7 +221,7 @@ def _settled(window) -> bool:
 
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,
                     documents: list[Path] | None = None, explain: bool = False,
-                    dump_after_s: float | None = None) -> dict[str, Stall]:
+                    dump_after_s: float | None = None, load_file: Path | None = None) -> dict[str, Stall]:
     """Each action on the fact base at `db` (changed by them: pass a copy), in a fresh window;
     `explain` prints to stderr where the GUI thread was during each action's gaps, `dump_after_s`
     every thread's stack whenever no tick came for that long."""
@@ -312,6 +312,10 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
             document = read_document(revised)
             job = RevisionImport(window.session, long_source, document, window)
             results["revision"] = probe.measure(job.start, lambda: job.over and settled(), name="revision")
+        if wanted("load") and window.session is not None:
+            jsonl = load_file or sample_export(folder)
+            QFileDialog.getOpenFileName = staticmethod(lambda *_a, **_k: (str(jsonl), ""))  # type: ignore[method-assign]
+            results["load"] = probe.measure(window.actionLoadJsonLines.trigger, settled, name="load")
         if wanted("restore") and window.session is not None:
             from kzeu_desk.core.backups import take_backup
 
@@ -326,6 +330,20 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
         if explainer is not None:
             explainer.close()
     return results
+
+
+def sample_export(folder: Path) -> Path:
+    """A JSON Lines export to load: the five sample articles with their facts, as a colleague's
+    export would bring them (`--load-file` names another)."""
+    from kzeu_desk.core.export import export
+    from kzeu_desk.core.sample_corpus import import_sample_corpus
+    from kzeu_desk.core.service import FactBase
+
+    base, out = folder / "sample.sqlite", folder / "sample.jsonl"
+    with FactBase.open(base, actor="colleague") as fact_base:
+        import_sample_corpus(fact_base)
+    export(base, "jsonl", out)
+    return out
 
 
 def ten_documents() -> list[Path]:
@@ -346,6 +364,8 @@ def main() -> None:
                         help="a folder of documents to import (ten; default: the sample articles and test documents)")
     parser.add_argument("--explain", action="store_true",
                         help="print (to stderr) where the GUI thread was while the window was frozen")
+    parser.add_argument("--load-file", type=Path, default=None,
+                        help="the JSON Lines file File > Load JSON Lines loads (default: the sample articles' export)")
     parser.add_argument("--dump-after-ms", type=int, default=None,
                         help="print (to stderr) every thread's stack whenever no tick came for this long")
     args = parser.parse_args()
@@ -357,7 +377,8 @@ def main() -> None:
                      else ten_documents())
         only = {name.strip() for name in args.only.split(",") if name.strip()} or None
         found = measure_actions(copy, only, args.long_source, documents, explain=args.explain,
-                                dump_after_s=args.dump_after_ms / 1000 if args.dump_after_ms else None)
+                                dump_after_s=args.dump_after_ms / 1000 if args.dump_after_ms else None,
+                                load_file=args.load_file)
         print(json.dumps({name: asdict(stall) for name, stall in found.items()}))
     finally:
         shutil.rmtree(work, ignore_errors=True)

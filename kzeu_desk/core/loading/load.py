@@ -10,7 +10,8 @@ its automatic starter vocabulary replaces that vocabulary and its history with t
 new fact base is an exact copy.
 
 Undo. A load is recorded as one operation, "Load “FILE”", without an audit event per row: it is
-not undoable from the UI (it is a command-line action and is never put on an undo stack). To take
+not undoable from the UI (File > Load JSON Lines announces it to the panes but puts nothing on the
+undo stack). To take
 a load back, restore the snapshot `load_jsonl` takes first of a fact base that already held data
 (see `LoadResult.backup_path`). Conflicts are re-checked with the service's `rescan`, audited
 under the load's operation.
@@ -27,6 +28,7 @@ from sqlalchemy import Connection, text
 
 from kzeu_desk.core.backups import Backup, discard_backup, take_backup
 from kzeu_desk.core.bulk import BulkWriter
+from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import ReadOnlyFactBase
 from kzeu_desk.core.export.common import ProgressCallback, plural
 from kzeu_desk.core.loading.checks import CheckedFile, Survey, check_file
@@ -49,6 +51,7 @@ class LoadResult:
     reused: dict[str, int]
     backup_path: Path | None
     summary: str
+    changes: Changes | None = None  # the bulk operation's (rows counted, not listed), for a window to announce
 
 
 def load_jsonl(fact_base: FactBase, source: Path | str | CheckedFile, *, progress: ProgressCallback | None = None,
@@ -66,7 +69,8 @@ def load_jsonl(fact_base: FactBase, source: Path | str | CheckedFile, *, progres
             discard_backup(Backup(backup_path, datetime.now(UTC), "before-load"))
         raise
     restore_hint = f" The fact base as it was before is in “{backup_path}”." if backup_path else ""
-    return LoadResult(result.operation_id, result.inserted, result.reused, backup_path, result.summary + restore_hint)
+    return LoadResult(result.operation_id, result.inserted, result.reused, backup_path, result.summary + restore_hint,
+                      result.changes)
 
 
 def _backup_if_holding_data(fact_base: FactBase) -> Path | None:
@@ -111,7 +115,7 @@ def _load(fact_base: FactBase, path: Path, survey: Survey, progress: ProgressCal
         "conflict": counted.get("conflict", 0), "audit": counted.get("audit_event", 0),
     }
     assert changes.operation_id is not None
-    return LoadResult(changes.operation_id, inserted, loaded.reused_rows, None, _summary(path, inserted, loaded))
+    return LoadResult(changes.operation_id, inserted, loaded.reused_rows, None, _summary(path, inserted, loaded), changes)
 
 
 def _is_pristine(conn: Connection) -> bool:
