@@ -207,12 +207,16 @@ class StallProbe:
 def _settled(window) -> bool:
     """No operation runs and the panes' own background reads (the sources list after a refresh, the
     queue of evidence to check, the facts table's count after a refresh, the fact's history, the
-    candidates of the source shown) are in, and a long source's highlights are laid on."""
+    candidates of the source shown) are in, the work left for later turns (the queue's selection of
+    its item's fact, the reader going to that fact's evidence) is done, and a long source's
+    highlights are laid on."""
     from PySide6.QtWidgets import QPlainTextEdit
 
     return (window.session is not None and not window.session.operations
             and not getattr(window.sources_pane.model, "reading", False)
             and not getattr(window.orphan_queue, "reading", False)
+            and not getattr(window.orphan_queue, "selecting", False)
+            and not getattr(getattr(window, "evidence_navigator", None), "pending", False)
             and not getattr(window.fact_table.model, "counting", False)
             and not getattr(window.fact_editor, "reading_history", False)
             and not getattr(getattr(window, "candidates_pane", None), "finding", False)

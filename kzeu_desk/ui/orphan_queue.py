@@ -132,6 +132,7 @@ class OrphanQueuePane(QWidget):
         self._keep_after_reload: int | None = None
         self._near_row: int | None = None  # after settling an item: the row to show next
         self._after_read: list[Callable[[], object]] = []
+        self._selecting = False
 
         self.model = ReviewQueueModel(session, self)
         self.summary_label = plain_label(word_wrap=True, object_name="orphanQueueSummary")
@@ -322,12 +323,19 @@ class OrphanQueuePane(QWidget):
         # The fact is selected on a later turn of the event loop: the editor, the facts table and the
         # reader each answer it, and at 1M facts they and the lines above held the window 0.5 s in one go.
         # A zero-delay single shot ran before the timers due (ui/later_turn.py): still one gap of 0.25 s.
+        self._selecting = True
         on_a_later_turn(self, lambda: self._select_fact_of(item))
         self._update_buttons()
 
+    @property
+    def selecting(self) -> bool:
+        """Whether the shown item's fact is yet to be selected (on a later turn)."""
+        return self._selecting
+
     def _select_fact_of(self, item: revisions.ReviewItem) -> None:
+        self._selecting = False
         if self._shown == item:  # still the item shown
-            self._session.select_fact(item.fact_id)
+            self._session.select_fact(item.fact_id, reveal_on_a_later_turn=True)
 
     def _show_old_context(self, item: revisions.ReviewItem, old_text: str) -> None:
         self.old_title.setText(f"Before — revision {item.old_revision}")
