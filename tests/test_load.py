@@ -332,3 +332,41 @@ def test_a_load_stopped_from_the_window_loads_nothing_and_keeps_no_backup(qtbot,
     window.close()
     assert table_rows(target) == before
     assert backups.list_backups(target) == []
+
+
+def test_a_load_stopped_while_it_backs_up_the_fact_base_leaves_nothing(qtbot, exported, target, monkeypatch):
+    """At 1M facts the backup taken first is most of a small load's time: Stop interrupts it too."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from kzeu_desk.core import backups
+    from kzeu_desk.core.storage.sqlite import engine as sqlite_engine
+    from kzeu_desk.ui import create_main_window
+    from kzeu_desk.ui.bulk_load import load_file
+
+    gate, copying = threading.Event(), threading.Event()
+    real = sqlite_engine._vacuum_into
+
+    def held(database, copy, progress=None):
+        copying.set()
+        gate.wait(10)
+        return real(database, copy, progress)
+
+    monkeypatch.setattr(sqlite_engine, "_vacuum_into", held)
+    monkeypatch.setattr(sqlite_engine, "_STEPS_PER_CHECK", 100)
+    before = table_rows(target)
+    window = create_main_window(target)
+    qtbot.addWidget(window)
+    window.show()
+    op = load_file(window, window.session, exported, window.statusBar().showMessage)
+    qtbot.waitUntil(copying.is_set, timeout=5000)
+    dialog = window.findChild(QProgressDialog, "operationProgress")
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.findChild(QPushButton).click()
+    gate.set()
+    qtbot.waitUntil(lambda: op.done, timeout=30_000)
+    assert "was stopped; nothing was loaded" in window.statusBar().currentMessage()
+    window.close()
+    assert table_rows(target) == before
+    assert backups.list_backups(target) == [] and not backups.backup_folder(target).exists()

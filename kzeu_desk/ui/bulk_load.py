@@ -3,7 +3,8 @@ GUI thread, with progress and Stop (`kzeu-desk load` from the window).
 
 The load is one bulk operation (`core/loading`): one write transaction, so a stop, which is checked
 every 1,000 lines while the rows are written, rolls everything back and the fact base stays as it
-was; the backup taken before it is removed then. Its `Changes` count rows instead of listing them,
+was; the backup taken before it is removed then. The backup itself (a copy of the whole fact base:
+minutes at 1M facts) is interrupted like File > Back up now's, leaving no file. Its `Changes` count rows instead of listing them,
 so the panes read again what they show, off the GUI thread (the facts table's and the status bar's
 counts, the sources list). Not undoable: a load is taken back by restoring the backup it took.
 """
@@ -35,7 +36,8 @@ def load_file(window: QWidget, session: Session, path: Path, say: Callable[[str,
         def loading(done: int, total: int, _stage: str) -> None:
             progress.update(done, total, "Loading")  # Stopped here rolls the whole load back
 
-        return load_jsonl(fact_base, checked, progress=loading)
+        # The backup taken first (minutes at 1M facts) stops too, leaving nothing.
+        return load_jsonl(fact_base, checked, progress=loading, backup_progress=progress)
 
     return (WorkspaceOp(window, session, "Load JSON Lines", work)
             .writes(undoable=False, changes=lambda result: result.changes)
