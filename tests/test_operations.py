@@ -353,3 +353,22 @@ def test_views_closing_while_their_work_answers_never_crash():
                          capture_output=True, text=True, timeout=240, cwd=PROJECT_ROOT)
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert ran.stdout.strip().endswith("ok")
+
+
+def test_an_operation_whose_dialog_went_with_its_parent_still_ends(qtbot, session, host):
+    """Qt deletes a progress dialog with its parent (a dialog closed while its operation ran); the
+    operation still ends and the session is no longer busy (it stayed busy for good once)."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QDialog, QProgressDialog
+
+    parent = QDialog(host)
+    release = threading.Event()
+    op = (WorkspaceOp(parent, session, "Waiting work", lambda _fb, _progress: release.wait(10))
+          .writes().with_progress("Working…", cancellable=True).run_in_background())
+    assert parent.findChild(QProgressDialog) is not None and session.busy == "Waiting work"
+    shiboken6.delete(parent)  # the dialog goes with it
+    release.set()
+    assert op.wait(10)
+    assert op.error is None and session.busy is None and not session.operations
