@@ -127,8 +127,17 @@ def measure_stalls(base: GeneratedBase, timeout: float) -> list[Measurement]:
         return [Measurement(f"stall.{action}", level, unavailable=_failure(problem)) for action in STALL_ACTIONS]
     finally:
         shutil.rmtree(environment["KZEU_DESK_DATA_DIR"], ignore_errors=True)
-    return [Measurement(f"stall.{action}", level, [stall["longest_gap"]],
-                        note=f"the action took {stall['duration']:.2f} s") for action, stall in found.items()]
+    return [Measurement(f"stall.{action}", level, [stall["longest_gap"]], note=_stall_note(stall))
+            for action, stall in found.items()]
+
+
+def _stall_note(stall: dict) -> str:
+    """What the gap was made of: on a shared machine most of it can be the GUI thread waiting for a CPU."""
+    note = f"the action took {stall['duration']:.2f} s"
+    if "gap_cpu" in stall:
+        note += (f"; in the gap the GUI thread ran {stall['gap_cpu'] * 1000:.0f} ms and waited for a CPU "
+                 f"{stall.get('gap_waiting_for_a_cpu', 0) * 1000:.0f} ms, load average {stall['load'][0]:.1f}")
+    return note
 
 
 def measure_startup(data_dir: Path, runs: int) -> list[Measurement]:

@@ -6,15 +6,20 @@ gap between two ticks is how long the window froze. The event loop turning is wh
 long the work takes: a gap of 100 ms is the target at any size.
 
     python -m benchmarks.stall_probe --db FACTS.sqlite [--only backup,check] [--long-source ID] [--explain]
+        [--dump-after-ms 80]
 
 works on a copy of the fact base in a temporary folder (a backup and a restore write beside it),
-and prints one JSON object: per action, the longest gap and the action's duration in seconds.
+and prints one JSON object: per action, the longest gap, the CPU the GUI thread spent in that gap,
+the action's duration in seconds, and the load average when the action started and ended. On a
+shared machine a gap can be long while the GUI thread used little CPU (it waited for the
+interpreter lock, or the OS ran other work): the CPU says which.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
+import faulthandler
 import gc
 import json
 import os
@@ -39,6 +44,13 @@ class Stall:
     longest_gap: float  # seconds between two ticks of the 10 ms timer, at most
     duration: float  # seconds from the trigger until the action was done
     ticks: int
+    gap_cpu: float = 0.0  # CPU seconds of the GUI thread within the longest gap
+    gap_waiting_for_a_cpu: float = 0.0  # seconds the GUI thread was ready to run in it but the OS ran others
+    gap_process_cpu: float = 0.0  # CPU seconds of the whole process (every thread) within it
+    # The longest gap less the time the GUI thread waited for a CPU in it: what the process itself
+    # made the window wait (running, or waiting for the interpreter lock or a file), load aside.
+    longest_own_gap: float = 0.0
+    load: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average at the start and the end
 
 
 class StallExplainer:
@@ -100,19 +112,50 @@ def _where(frame) -> str:
 class StallProbe:
     """A 10 ms timer in the GUI thread; `measure` runs an action and reports the longest gap."""
 
-    def __init__(self, explainer: StallExplainer | None = None) -> None:
+    def __init__(self, explainer: StallExplainer | None = None, dump_after_s: float | None = None) -> None:
         from PySide6.QtCore import Qt, QTimer
 
         self._timer = QTimer(interval=TICK_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
         self._ticks: list[float] = []
+        self._cpu: list[float] = []  # the GUI thread's CPU time at each tick
+        self._waited: list[float] = []  # the GUI thread's time on the OS's run queue, at each tick
+        self._process_cpu: list[float] = []
+        # Linux counts, per thread, the time it was ready to run but not running (the second field
+        # of /proc/thread-self/schedstat): on a shared machine, the OS running others, not our work.
+        try:
+            self._schedstat: int | None = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+        except OSError:
+            self._schedstat = None
         self._done: Callable[[], bool] = lambda: True
         self._loop = None
         self._explainer = explainer
+        # faulthandler's watchdog is a C thread: it prints every thread's Python stack without the
+        # interpreter lock, so it names a call that holds the lock all through a gap, which the
+        # sampler above (it needs the lock) cannot. Re-armed at every tick: it fires only in a gap.
+        self._dump_after = dump_after_s
+
+    def _waiting_for_a_cpu(self) -> float:
+        if self._schedstat is None:
+            return 0.0
+        return int(os.pread(self._schedstat, 100, 0).split()[1]) / 1e9
+
+    def _note(self, at: float) -> None:
+        self._ticks.append(at)
+        self._cpu.append(time.thread_time())
+        self._waited.append(self._waiting_for_a_cpu())
+        self._process_cpu.append(time.process_time())
 
     def _tick(self) -> None:
-        self._ticks.append(time.perf_counter())
+        self._note(time.perf_counter())
+        if self._dump_after is not None:
+            faulthandler.dump_traceback_later(self._dump_after, repeat=True)
+            gap = self._ticks[-1] - self._ticks[-2]
+            if gap >= self._dump_after:  # the dumps printed since the last such line were taken in this gap
+                print(f"-- end of a gap of {gap * 1000:.0f} ms: GUI thread's CPU "
+                      f"{(self._cpu[-1] - self._cpu[-2]) * 1000:.0f} ms, waiting for a CPU "
+                      f"{(self._waited[-1] - self._waited[-2]) * 1000:.0f} ms", file=sys.stderr, flush=True)
         if self._explainer is not None:
             self._explainer.last_tick = self._ticks[-1]
         if self._loop is not None and self._done():
@@ -124,11 +167,14 @@ class StallProbe:
         event loop until `done()`; the gap before the first tick counts as well."""
         from PySide6.QtCore import QEventLoop, QTimer
 
-        self._ticks = []
+        self._ticks, self._cpu, self._waited, self._process_cpu = [], [], [], []
         self._done = done
         self._loop = QEventLoop()
+        load_before = os.getloadavg()[0]
         started = time.perf_counter()
-        self._ticks.append(started)
+        self._note(started)
+        if self._dump_after is not None:
+            print(f"\n== {name or 'action'}: faulthandler dumps follow", file=sys.stderr, flush=True)
         if self._explainer is not None:
             self._explainer.last_tick = started
             self._explainer.active = True
@@ -138,35 +184,51 @@ class StallProbe:
         self._loop.exec()
         self._loop = None
         self._timer.stop()
+        if self._dump_after is not None:
+            faulthandler.cancel_dump_traceback_later()
         finished = time.perf_counter()
-        ticks = [*self._ticks, finished]
+        self._note(finished)
+        ticks, cpu, waited, process_cpu = self._ticks, self._cpu, self._waited, self._process_cpu
         gaps = [later - earlier for earlier, later in zip(ticks, ticks[1:], strict=False)]
+        longest = max(range(len(gaps)), key=gaps.__getitem__)
         if self._explainer is not None:
             self._explainer.active = False
             print(f"\n== {name or 'action'}: longest gap {max(gaps):.3f} s, took {finished - started:.2f} s",
                   file=sys.stderr)
             print(self._explainer.explain(ticks), file=sys.stderr)
-        return Stall(max(gaps), finished - started, len(ticks))
+        return Stall(gaps[longest], finished - started, len(ticks) - 1,
+                     gap_cpu=cpu[longest + 1] - cpu[longest],
+                     gap_waiting_for_a_cpu=waited[longest + 1] - waited[longest],
+                     gap_process_cpu=process_cpu[longest + 1] - process_cpu[longest],
+                     longest_own_gap=max(gap - (waited[at + 1] - waited[at]) for at, gap in enumerate(gaps)),
+                     load=(load_before, os.getloadavg()[0]))
 
 
 def _settled(window) -> bool:
     """No operation runs and the panes' own background reads (the sources list after a refresh, the
-    queue of evidence to check, the facts table's count after a refresh, the fact's history) are in, and a long source's
+    queue of evidence to check, the facts table's count after a refresh, the fact's history, the
+    candidates of the source shown) are in, the work left for later turns (the queue's selection of
+    its item's fact, the reader going to that fact's evidence) is done, and a long source's
     highlights are laid on."""
     from PySide6.QtWidgets import QPlainTextEdit
 
     return (window.session is not None and not window.session.operations
             and not getattr(window.sources_pane.model, "reading", False)
             and not getattr(window.orphan_queue, "reading", False)
+            and not getattr(window.orphan_queue, "selecting", False)
+            and not getattr(getattr(window, "evidence_navigator", None), "pending", False)
             and not getattr(window.fact_table.model, "counting", False)
             and not getattr(window.fact_editor, "reading_history", False)
+            and not getattr(getattr(window, "candidates_pane", None), "finding", False)
             and not any(getattr(view, "colouring", False) for view in window.findChildren(QPlainTextEdit)))
 
 
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,
-                    documents: list[Path] | None = None, explain: bool = False) -> dict[str, Stall]:
+                    documents: list[Path] | None = None, explain: bool = False,
+                    dump_after_s: float | None = None, load_file: Path | None = None) -> dict[str, Stall]:
     """Each action on the fact base at `db` (changed by them: pass a copy), in a fresh window;
-    `explain` prints to stderr where the GUI thread was during each action's gaps."""
+    `explain` prints to stderr where the GUI thread was during each action's gaps, `dump_after_s`
+    every thread's stack whenever no tick came for that long."""
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from kzeu_desk.core.reading import read_document
@@ -190,7 +252,7 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
     QMessageBox.warning = staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
     folder = Path(tempfile.mkdtemp(prefix="kzeu-stall-"))
     explainer = StallExplainer() if explain else None
-    probe = StallProbe(explainer)
+    probe = StallProbe(explainer, dump_after_s)
     results: dict[str, Stall] = {}
 
     def wanted(name: str) -> bool:
@@ -254,6 +316,10 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
             document = read_document(revised)
             job = RevisionImport(window.session, long_source, document, window)
             results["revision"] = probe.measure(job.start, lambda: job.over and settled(), name="revision")
+        if wanted("load") and window.session is not None:
+            jsonl = load_file or sample_export(folder)
+            QFileDialog.getOpenFileName = staticmethod(lambda *_a, **_k: (str(jsonl), ""))  # type: ignore[method-assign]
+            results["load"] = probe.measure(window.actionLoadJsonLines.trigger, settled, name="load")
         if wanted("restore") and window.session is not None:
             from kzeu_desk.core.backups import take_backup
 
@@ -268,6 +334,20 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
         if explainer is not None:
             explainer.close()
     return results
+
+
+def sample_export(folder: Path) -> Path:
+    """A JSON Lines export to load: the five sample articles with their facts, as a colleague's
+    export would bring them (`--load-file` names another)."""
+    from kzeu_desk.core.export import export
+    from kzeu_desk.core.sample_corpus import import_sample_corpus
+    from kzeu_desk.core.service import FactBase
+
+    base, out = folder / "sample.sqlite", folder / "sample.jsonl"
+    with FactBase.open(base, actor="colleague") as fact_base:
+        import_sample_corpus(fact_base)
+    export(base, "jsonl", out)
+    return out
 
 
 def ten_documents() -> list[Path]:
@@ -288,6 +368,10 @@ def main() -> None:
                         help="a folder of documents to import (ten; default: the sample articles and test documents)")
     parser.add_argument("--explain", action="store_true",
                         help="print (to stderr) where the GUI thread was while the window was frozen")
+    parser.add_argument("--load-file", type=Path, default=None,
+                        help="the JSON Lines file File > Load JSON Lines loads (default: the sample articles' export)")
+    parser.add_argument("--dump-after-ms", type=int, default=None,
+                        help="print (to stderr) every thread's stack whenever no tick came for this long")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="kzeu-stall-db-"))
     try:
@@ -296,7 +380,9 @@ def main() -> None:
         documents = (sorted(p for p in args.documents.iterdir() if p.is_file())[:10] if args.documents
                      else ten_documents())
         only = {name.strip() for name in args.only.split(",") if name.strip()} or None
-        found = measure_actions(copy, only, args.long_source, documents, explain=args.explain)
+        found = measure_actions(copy, only, args.long_source, documents, explain=args.explain,
+                                dump_after_s=args.dump_after_ms / 1000 if args.dump_after_ms else None,
+                                load_file=args.load_file)
         print(json.dumps({name: asdict(stall) for name, stall in found.items()}))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -33,7 +33,8 @@ STALL_ACTIONS = {
     "backup": "File > Back up now", "check": "Tools > Check fact base", "rescan": "Re-check all conflicts",
     "repair": "Check, then Repair", "refresh": "File > Refresh", "reviewer_copy": "Export reviewer copy",
     "export": "Export (JSON Lines)", "import": "Import of ten documents",
-    "revision": "Import new revision of the 1 MB source", "restore": "Restore from backup",
+    "revision": "Import new revision of the 1 MB source", "load": "File > Load JSON Lines (sample articles)",
+    "restore": "Restore from backup",
 }
 
 TARGETS: tuple[Target, ...] = (

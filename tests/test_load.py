@@ -302,3 +302,104 @@ def test_a_load_into_a_new_fact_base_leaves_its_indexes_as_a_new_one_has_them(ex
         load_jsonl(fb, exported)  # its secondary indexes are built after the rows are in
     assert indexes(tmp_path / "loaded.sqlite") == indexes(tmp_path / "new.sqlite")
     assert len(indexes(tmp_path / "new.sqlite")) > 30
+
+
+# -- from the window: File > Load JSON Lines -------------------------------------------------------
+
+
+def test_load_from_the_window_runs_off_the_gui_thread_and_the_panes_follow(qtbot, exported, target, monkeypatch):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QFileDialog
+
+    from kzeu_desk.core import backups
+    from kzeu_desk.ui import create_main_window
+
+    before = table_rows(target)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    window = create_main_window(target)
+    qtbot.addWidget(window)
+    window.show()
+    window.findChild(QAction, "actionLoadJsonLines").trigger()
+    op = window._last_op
+    assert op.label == "Load JSON Lines" and op.writing
+    qtbot.waitUntil(lambda: op.done and not window.fact_table.model.counting, timeout=30_000)
+    assert op.error is None
+    assert window.fact_table.model.rowCount() == 2 * len(before["fact"])  # the table counted again
+    assert window.statusBar().currentMessage().startswith("Loaded 12 facts")
+    assert [b.reason for b in backups.list_backups(target)] == ["before-load"]
+    assert not window.session.undo_stack.canUndo()  # taken back by restoring that backup, not by undo
+    window.close()
+
+
+def test_a_load_stopped_from_the_window_loads_nothing_and_keeps_no_backup(qtbot, exported, target, monkeypatch):
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    import kzeu_desk.core.loading as loading
+    from kzeu_desk.core import backups
+    from kzeu_desk.ui import create_main_window
+    from kzeu_desk.ui.bulk_load import load_file
+
+    gate, checking = threading.Event(), threading.Event()
+    real = loading.check_file
+
+    def held(path):
+        checking.set()
+        gate.wait(10)
+        return real(path)
+
+    monkeypatch.setattr(loading, "check_file", held)
+    before = table_rows(target)
+    window = create_main_window(target)
+    qtbot.addWidget(window)
+    window.show()
+    op = load_file(window, window.session, exported, window.statusBar().showMessage)
+    qtbot.waitUntil(checking.is_set, timeout=5000)
+    dialog = window.findChild(QProgressDialog, "operationProgress")
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.findChild(QPushButton).click()
+    gate.set()
+    qtbot.waitUntil(lambda: op.done, timeout=30_000)
+    assert window.statusBar().currentMessage() == "Loading “facts.jsonl” was stopped; nothing was loaded."
+    window.close()
+    assert table_rows(target) == before
+    assert backups.list_backups(target) == []
+
+
+def test_a_load_stopped_while_it_backs_up_the_fact_base_leaves_nothing(qtbot, exported, target, monkeypatch):
+    """At 1M facts the backup taken first is most of a small load's time: Stop interrupts it too."""
+    import threading
+
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from kzeu_desk.core import backups
+    from kzeu_desk.core.storage.sqlite import engine as sqlite_engine
+    from kzeu_desk.ui import create_main_window
+    from kzeu_desk.ui.bulk_load import load_file
+
+    gate, copying = threading.Event(), threading.Event()
+    real = sqlite_engine._vacuum_into
+
+    def held(database, copy, progress=None):
+        copying.set()
+        gate.wait(10)
+        return real(database, copy, progress)
+
+    monkeypatch.setattr(sqlite_engine, "_vacuum_into", held)
+    monkeypatch.setattr(sqlite_engine, "_STEPS_PER_CHECK", 100)
+    before = table_rows(target)
+    window = create_main_window(target)
+    qtbot.addWidget(window)
+    window.show()
+    op = load_file(window, window.session, exported, window.statusBar().showMessage)
+    qtbot.waitUntil(copying.is_set, timeout=5000)
+    dialog = window.findChild(QProgressDialog, "operationProgress")
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)
+    dialog.findChild(QPushButton).click()
+    gate.set()
+    qtbot.waitUntil(lambda: op.done, timeout=30_000)
+    assert "was stopped; nothing was loaded" in window.statusBar().currentMessage()
+    window.close()
+    assert table_rows(target) == before
+    assert backups.list_backups(target) == [] and not backups.backup_folder(target).exists()

@@ -122,6 +122,24 @@ def test_the_open_source_is_preferred_and_f7_cycles_the_facts_evidence(qtbot, wi
     assert window.source_pane.source_id == quantum
 
 
+def test_a_selection_revealed_on_a_later_turn_moves_the_reader_only_then(qtbot, window):
+    """After heavy work (Evidence to check after a revision import) the reader goes to the fact's
+    evidence on a later turn than the other panes' answers; the result is the same."""
+    first, second = _facts(window)
+    source_id, start, end = _evidence(window, second)[0]
+    window.sources_pane.choose(_evidence(window, first)[0][0])
+    window.session.select_fact(second, reveal_on_a_later_turn=True)
+    assert window.fact_editor.shown_fact_id == second  # the other panes answered in this turn
+    assert window.evidence_navigator.pending and window.source_pane.source_id != source_id
+    qtbot.waitUntil(lambda: not window.evidence_navigator.pending)
+    assert window.source_pane.source_id == source_id and _span_is_visible(window, start, end)
+    # Another fact chosen before that turn came: the reader goes to that one only.
+    window.session.select_fact(first, reveal_on_a_later_turn=True)
+    window.session.select_fact(second)
+    qtbot.waitUntil(lambda: not window.evidence_navigator.pending)
+    assert window.source_pane.source_id == source_id and window.source_pane.view.marked_evidence == (start, end)
+
+
 def test_choosing_in_history_and_conflicts_shows_the_facts_evidence(qtbot, window):
     first, second = _facts(window)
     history = window.history_pane

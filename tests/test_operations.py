@@ -214,7 +214,13 @@ def test_the_window_keeps_answering_during_backup_check_and_rescan(qtbot, large_
     stalls = measure_actions(large_base, {"backup", "check", "rescan", "reviewer_copy"})
     assert set(stalls) == {"backup", "check", "rescan", "reviewer_copy"}
     for name, stall in stalls.items():
-        assert stall.longest_gap <= LONGEST_GAP_S, f"{name} stopped the window for {stall.longest_gap:.3f} s"
+        # Less the time the GUI thread was ready to run but the OS ran other work: at load average
+        # 13-16 on 2 cores (7 engineers' runs) it waited 0.1-2.7 s for a CPU inside the longest gaps,
+        # and a backup's gap here was 0.64 s, which no code of ours can shorten. On a machine that
+        # does not count that wait (no /proc schedstat) this is the plain longest gap.
+        assert stall.longest_own_gap <= LONGEST_GAP_S, (
+            f"{name} stopped the window for {stall.longest_gap:.3f} s, {stall.longest_own_gap:.3f} s of it not "
+            f"waiting for a CPU")
         # The probe saw the work through: many ticks while it ran, not one gap around it.
         assert stall.ticks >= 3, name
     # The base is large enough that the same work on the GUI thread would have frozen it for longer.
@@ -347,3 +353,22 @@ def test_views_closing_while_their_work_answers_never_crash():
                          capture_output=True, text=True, timeout=240, cwd=PROJECT_ROOT)
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert ran.stdout.strip().endswith("ok")
+
+
+def test_an_operation_whose_dialog_went_with_its_parent_still_ends(qtbot, session, host):
+    """Qt deletes a progress dialog with its parent (a dialog closed while its operation ran); the
+    operation still ends and the session is no longer busy (it stayed busy for good once)."""
+    import threading
+
+    import shiboken6
+    from PySide6.QtWidgets import QDialog, QProgressDialog
+
+    parent = QDialog(host)
+    release = threading.Event()
+    op = (WorkspaceOp(parent, session, "Waiting work", lambda _fb, _progress: release.wait(10))
+          .writes().with_progress("Working…", cancellable=True).run_in_background())
+    assert parent.findChild(QProgressDialog) is not None and session.busy == "Waiting work"
+    shiboken6.delete(parent)  # the dialog goes with it
+    release.set()
+    assert op.wait(10)
+    assert op.error is None and session.busy is None and not session.operations

@@ -198,3 +198,34 @@ def test_a_sources_position_is_found_again_after_the_rows_moved():
     assert found == 3
     positions, found = _position_in(moved[1:], positions, 9)  # gone
     assert found is None and positions == {5: 0, 3: 1, 7: 2}
+
+
+@pytest.mark.parametrize("order", ["title", "title descending", "publisher", "filtered"])
+def test_sources_added_at_once_take_the_places_a_full_sort_gives(pane, qtmodeltester, tmp_path, order):
+    """New sources are slotted in by bisection over the shown order (sorting the 25k sources of 1M
+    facts again took 45 ms of an import's turn): the rows end where sorting everything puts them,
+    ties of equal titles by id, in every order the list can have."""
+    from kzeu_desk.core.reading import read_document
+    from kzeu_desk.core.steps import SourceMetadata
+
+    session = pane._session
+    if order == "title descending":
+        pane.model.sort(0, Qt.SortOrder.DescendingOrder)
+    elif order == "publisher":
+        pane.model.sort(1)
+    elif order == "filtered":
+        pane.model.set_filter("a")
+    resets: list[bool] = []
+    pane.model.modelReset.connect(lambda: resets.append(True))
+    changes = []
+    for number, title in enumerate(["Alpha talks", "alpha talks", "Middle corridor", "Zeta note", "Alpha talks"]):
+        article = tmp_path / f"added{number}.txt"
+        article.write_text(f"Note {number} on trade between Astana and Brussels.\n", encoding="utf-8")
+        changes.append(session.fact_base.import_document(
+            read_document(article), SourceMetadata(title=title, publisher=f"P{5 - number}")))
+    session.adopt_all("Import 5 files", changes)
+    qtmodeltester.check(pane.model)
+    assert not resets
+    assert [row.id for row in pane.model._shown] == [row.id for row in pane.model._arranged()]
+    assert [row.id for row in pane.model._all] == sorted(row.id for row in reference_rows(pane))
+    assert all(pane.model.row_of(row.id) == number for number, row in enumerate(pane.model._shown))

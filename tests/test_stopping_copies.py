@@ -150,3 +150,106 @@ def test_stop_on_a_reviewer_copy_in_the_window_leaves_no_copy(qtbot, sample_db, 
     assert list(target.parent.iterdir()) == []
     assert "was stopped" in window.statusBar().currentMessage()
     window.close()
+
+
+# -- restore: stopped at any point before its replacement commits, the fact base is as it was ------
+
+
+def _content(path: Path) -> list[str]:
+    """The fact base's content as SQL (its bytes may differ: a rolled-back restore leaves uncommitted
+    frames in the -wal, which no reader ever sees)."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def _stopping_at_nth(stage: str, nth: int) -> Progress:
+    seen = 0
+    progress: Progress
+
+    def listener(report: Report) -> None:
+        nonlocal seen
+        if report.stage == stage and report.done == 0:
+            seen += 1
+            if seen == nth:
+                progress.request_stop()
+
+    progress = Progress(listener, stop_message="Stopped.")
+    return progress
+
+
+@pytest.mark.parametrize(("stage", "nth"), [
+    ("Checking “chosen.sqlite”", 1),  # SQLite's check of the backup
+    ("Copying the fact base", 1),  # the backup copied privately
+    ("Copying the fact base", 2),  # the present state backed up
+    (sqlite_engine.RESTORING_STAGE, 1),  # the replacement, a page at a time, stopped after its first page
+])
+def test_a_stopped_restore_leaves_the_fact_base_as_it_was_and_no_backup_of_it(sample_db, monkeypatch, stage, nth):
+    monkeypatch.setattr(sqlite_engine, "_STEPS_PER_CHECK", OFTEN)
+    monkeypatch.setattr(sqlite_engine, "RESTORE_PAGES_PER_STEP", 1)
+    chosen = backups.take_backup(sample_db, "manual").path.rename(
+        backups.backup_folder(sample_db) / "sample-20261201T000000Z-manual.sqlite")
+    chosen_copy = chosen.with_name("chosen.sqlite")
+    chosen_copy.write_bytes(chosen.read_bytes())
+    with FactBase.open(sample_db, actor="curator") as fb:
+        fb.create_fact(value=TypedValue(ValueKind.DATE, date="2021"))  # what a restore would take away
+        before, kept = _content(sample_db), backups.list_backups(sample_db)
+        with pytest.raises(Stopped):
+            backups.restore_backup(fb.location, chosen_copy, _stopping_at_nth(stage, nth))
+        assert _content(sample_db) == before
+        assert backups.list_backups(sample_db) == kept  # no backup of the present state is left over
+        assert sqlite_engine.copy_problems(sample_db) == []
+        fb.create_fact(value=TypedValue(ValueKind.DATE, date="2022"))  # and it still takes changes
+        # Not stopped, the same restore replaces the content.
+        safety = backups.restore_backup(fb.location, chosen_copy, Progress())
+        assert _content(sample_db) == _content(chosen_copy)
+        assert safety.reason == "before-restore"
+
+
+def test_a_stop_asked_once_the_replacement_committed_comes_too_late(sample_db, monkeypatch):
+    monkeypatch.setattr(sqlite_engine, "RESTORE_PAGES_PER_STEP", 1)
+    chosen = backups.take_backup(sample_db, "manual")
+    progress: Progress
+
+    def listener(report: Report) -> None:
+        if report.stage == sqlite_engine.RESTORING_STAGE and report.total and report.done == report.total:
+            progress.request_stop()  # Python calls back once more after the step that committed
+
+    progress = Progress(listener)
+    with FactBase.open(sample_db, actor="curator") as fb:
+        fb.create_fact(value=TypedValue(ValueKind.DATE, date="2021"))
+        safety = backups.restore_backup(fb.location, chosen.path, progress)  # no Stopped: it is done
+        assert progress.stop_requested
+        assert _content(sample_db) == _content(chosen.path)
+        assert safety.reason == "before-restore"
+
+
+def test_stop_on_a_restore_in_the_window_leaves_the_fact_base_as_it_was(qtbot, sample_db, held_copy):
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from kzeu_desk.ui.maintenance import restore
+
+    chosen = backups.take_backup(sample_db, "manual")
+    window = create_main_window(sample_db)
+    qtbot.addWidget(window)
+    window.show()
+    window.session.fact_base.create_fact(value=TypedValue(ValueKind.DATE, date="2021"))
+    before = _content(sample_db)
+    refreshed: list[bool] = []
+    op = restore(window, window.session, chosen.path, lambda: refreshed.append(True), window.statusBar().showMessage)
+    gate, copying = held_copy
+    qtbot.waitUntil(copying.is_set, timeout=5000)
+    dialog = window.findChild(QProgressDialog, "operationProgress")
+    qtbot.waitUntil(dialog.isVisible, timeout=5000)  # shown once the work lasts 400 ms
+    dialog.findChild(QPushButton).click()
+    gate.set()
+    qtbot.waitUntil(lambda: op.done, timeout=10_000)
+    assert not refreshed
+    assert window.statusBar().currentMessage() == "The restore was stopped; the fact base is as it was."
+    assert _content(sample_db) == before
+    assert backups.list_backups(sample_db) == [chosen]
+    window.close()

@@ -192,3 +192,34 @@ def test_a_dateline_dates_the_report_and_a_month_leaves_the_full_stop_to_the_sen
     assert found["16 December 2025"].score == min(f.score for f in found.values())
     assert "with a date" not in found["€5 billion"].reason
     assert "17 to 19 March" in found  # not "17 to 19 March."
+
+
+def test_statuses_found_by_bisection_are_those_of_comparing_every_span():
+    """`with_status` finds the spans covering a value among the starts near it; the statuses and facts
+    are those of comparing each value with every span, whatever the spans' order, overlaps and ties."""
+    import random
+
+    from kzeu_desk.core.value_candidates import CitingSpan, SourceMarks, same_value
+
+    text_ = "Exports reached US$32 billion in 2019, imports US$7.6 billion. " * 40
+    found = find_values(text_, "2020-01-01")
+    values = [f.value for f in found]
+    generator = random.Random(22)
+    for _round in range(20):
+        spans = []
+        for fact_id in range(generator.randrange(0, 60)):
+            start = generator.randrange(0, len(text_))
+            end = min(len(text_), start + generator.choice([0, 5, 40, 63, 300, 2500]))
+            same = generator.random() < 0.5
+            spans.append(CitingSpan(fact_id, start, end, generator.choice(values) if same else TypedValue(ValueKind.DATE, date="1990")))
+        spans += spans[: generator.randrange(0, 3)]  # ties: the same span twice
+        generator.shuffle(spans)
+        marks = SourceMarks(citing=tuple(spans), dismissals=())
+        expected = []
+        for value in found:
+            covering = [c for c in spans if c.start <= value.start and value.end <= c.end]
+            citing = next((c for c in covering if same_value(c.value, value.value)), None)
+            expected.append((CandidateStatus.CITED, citing.fact_id) if citing else
+                            (CandidateStatus.IN_EVIDENCE, covering[0].fact_id) if covering else (CandidateStatus.NEW, None))
+        got = [(c.status, c.fact_id) for c in with_status(found, text_, marks)]
+        assert got == expected

@@ -64,9 +64,11 @@ def _stem(fact_base: Location) -> str:
     return re.sub(r"[^\w.-]+", "-", storage.engine_for(fact_base).shown_name(fact_base)).strip("-") or "fact-base"
 
 
-def take_backup(fact_base: Location, reason: str, progress: Progress | None = None) -> Backup:
+def take_backup(fact_base: Location, reason: str, progress: Progress | None = None, *,
+                rotating: bool = True) -> Backup:
     """Snapshot the fact base now; `reason` is a short slug such as 'manual' or 'before-load'.
-    Stopped through `progress`, it raises `Stopped` and leaves no file (and no folder it made)."""
+    Stopped through `progress`, it raises `Stopped` and leaves no file (and no folder it made).
+    `rotating=False` leaves older backups alone (the caller rotates once this one is sure to stay)."""
     folder = backup_folder(fact_base)
     made_folder = not folder.exists()
     try:
@@ -91,7 +93,8 @@ def take_backup(fact_base: Location, reason: str, progress: Progress | None = No
         if made_folder:
             shutil.rmtree(folder, ignore_errors=True)  # nothing is left of a backup that failed
         raise UserError(f"No backup could be written to “{folder}” ({_os_reason(error)}).") from None
-    rotate(fact_base)
+    if rotating:
+        rotate(fact_base)
     return Backup(target, taken, reason)
 
 
@@ -165,7 +168,7 @@ def rotate(fact_base: Location) -> list[Path]:
 # -- restoring -----------------------------------------------------------------------------------
 
 
-def restore_backup(fact_base: Location, backup: Path) -> Backup:
+def restore_backup(fact_base: Location, backup: Path, progress: Progress | None = None) -> Backup:
     """Replace the fact base's content with a backup's, keeping a backup of what is replaced.
 
     The engine vets the backup like any fact base (not newer than this version, passing its checks;
@@ -173,32 +176,48 @@ def restore_backup(fact_base: Location, backup: Path) -> Backup:
     will not restore it. Anyone else with the fact base open sees either the old or the restored
     content, never a mixture (`StorageEngine.restore`); a damaged fact base's bytes are kept as they
     are before a checked copy replaces it.
+
+    A stop asked of `progress` raises `Stopped` with the fact base exactly as it was: until the
+    replacement the fact base is only read (the backup checked and copied privately, the present
+    state backed up), and the replacement itself is one transaction that a stop rolls back. The
+    backup of the present state taken for it is removed then (it holds what is still there), and
+    older backups are thinned only once the restore is done. A damaged fact base, once set aside,
+    is replaced without offering to stop.
     """
     backup = Path(backup)
     engine = storage.engine_for(fact_base)
     folder = private_folder("restore")
     try:
-        copy = engine.restorable_copy(backup, folder)
+        copy = engine.restorable_copy(backup, folder, progress)
         target = engine.restore_target(fact_base)
-        safety = _keep_what_is_replaced(fact_base, target)
+        if progress is not None:
+            progress.check()
+        safety = _keep_what_is_replaced(fact_base, target, progress)
         try:
             if target == "damaged":  # only a file is ever damaged (a server keeps its storage sound)
                 engine.snapshot_into(copy, Path(fact_base))
             else:
-                engine.restore(fact_base, copy)
+                engine.restore(fact_base, copy, progress)
+        except Stopped:
+            if target == "fact base":
+                discard_backup(safety)
+            raise
         except (StorageFailure, OSError) as error:
             raise UserError(f"The backup could not be restored ({_os_reason(error)}); the fact base was left as "
                             "it was.") from None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+    if target == "fact base":
+        rotate(fact_base)
     return safety
 
 
-def _keep_what_is_replaced(fact_base: Location, target: Literal["missing", "fact base", "damaged"]) -> Backup:
+def _keep_what_is_replaced(fact_base: Location, target: Literal["missing", "fact base", "damaged"],
+                           progress: Progress | None = None) -> Backup:
     if target == "missing":
         return Backup(Path(fact_base), datetime.now(UTC), "nothing replaced")
     if target == "fact base":
-        return take_backup(fact_base, "before-restore")
+        return take_backup(fact_base, "before-restore", progress, rotating=False)
     folder = backup_folder(fact_base)
     taken = datetime.now(UTC).replace(microsecond=0)
     kept = folder / f"{_stem(fact_base)}-{taken:%Y%m%dT%H%M%SZ}-damaged-before-restore.sqlite"

@@ -15,6 +15,7 @@ words dismissed.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -114,9 +115,10 @@ def same_value(a: TypedValue, b: TypedValue) -> bool:
 def with_status(found: Sequence[FoundValue], text: str, marks: SourceMarks) -> list[ValueCandidate]:
     """Each found value with what the fact base says about it."""
     dismissed = {(d.start, d.end): d for d in marks.dismissals if text[d.start:d.end] == d.quote}
+    covering_spans = _CoveringSpans(marks.citing)
     result = []
     for value in found:
-        covering = [c for c in marks.citing if c.start <= value.start and value.end <= c.end]
+        covering = covering_spans.of(value.start, value.end)
         citing = next((c for c in covering if same_value(c.value, value.value)), None)
         dismissal = dismissed.get((value.start, value.end))
         if citing is not None:
@@ -129,3 +131,23 @@ def with_status(found: Sequence[FoundValue], text: str, marks: SourceMarks) -> l
             status, fact_id = CandidateStatus.NEW, None
         result.append(ValueCandidate(value, status, fact_id, dismissal.id if dismissal is not None else None))
     return result
+
+
+class _CoveringSpans:
+    """The citing spans that cover a stretch, in the order given. Each value was compared with every
+    span: the 1 MB source's 24.5k values and 10k highlights took 6.3 s on the GUI thread. Only spans
+    starting between the stretch's end less the longest span and the stretch's start can cover it,
+    found by bisection over the starts."""
+
+    def __init__(self, citing: Sequence[CitingSpan]) -> None:
+        self._citing = citing
+        self._order = sorted(range(len(citing)), key=lambda number: citing[number].start)
+        self._starts = [citing[number].start for number in self._order]
+        self._longest = max((span.end - span.start for span in citing), default=0)
+
+    def of(self, start: int, end: int) -> list[CitingSpan]:
+        low = bisect_left(self._starts, end - self._longest)
+        high = bisect_right(self._starts, start)
+        citing, order = self._citing, self._order
+        numbers = sorted(order[k] for k in range(low, high) if end <= citing[order[k]].end)
+        return [citing[number] for number in numbers]

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from kzeu_desk.core.fact_detail import EvidenceDetail, fact_evidence
+from kzeu_desk.ui.later_turn import on_a_later_turn
 from kzeu_desk.ui.session import Session
 
 
@@ -30,6 +31,7 @@ class EvidenceNavigator(QObject):
         self._evidence: list[EvidenceDetail] = []
         self._position = -1
         self._clicked_in_text: tuple[int, int] | None = None  # (fact id, code point) of a click on a highlight
+        self._later: int | None = None  # a fact whose evidence is shown on a later turn
         session.selected_fact_changed.connect(self._fact_selected)
 
     @property
@@ -60,7 +62,25 @@ class EvidenceNavigator(QObject):
         else:
             self._session.select_fact(fact_id)
 
+    @property
+    def pending(self) -> bool:
+        """Whether the reader is yet to be taken to the selected fact's evidence (on a later turn)."""
+        return self._later is not None
+
     def _fact_selected(self, fact_id: int | None) -> None:
+        if self._session.reveal_on_a_later_turn:
+            self._later = fact_id
+            on_a_later_turn(self, self._reveal_later)
+            return
+        self._later = None
+        self._reveal(fact_id)
+
+    def _reveal_later(self) -> None:
+        fact_id, self._later = self._later, None
+        if fact_id is not None and fact_id == self._session.selected_fact:  # not another one since
+            self._reveal(fact_id)
+
+    def _reveal(self, fact_id: int | None) -> None:
         self._evidence, self._position = [], -1
         if fact_id is None:
             self._view.clear_evidence_mark()

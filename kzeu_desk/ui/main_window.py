@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
         self.actionExport = a("actionExport", "&Export…", "Ctrl+E", self.export_dialog,
                               "Export the fact base for other tools (SQLite, Data Package, Web Annotation, "
                               "Wikidata, JSON Lines)")
+        self.actionLoadJsonLines = a("actionLoadJsonLines", "&Load JSON Lines…", None, self.load_json_lines_dialog,
+                                     "Load a kzeu_desk JSON Lines export into this fact base (one step; a backup "
+                                     "is taken first)", mutates=True)
         self.actionExportReviewerCopy = a(
             "actionExportReviewerCopy", "Export &reviewer copy…", "Ctrl+Shift+E", self.export_reviewer_copy,
             "Write a consistent copy that opens read-only anywhere")
@@ -197,7 +200,8 @@ class MainWindow(QMainWindow):
                                                self._say)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
-        file_menu.addActions([self.actionImport, self.actionImportFromWeb, self.actionImportRevision])
+        file_menu.addActions([self.actionImport, self.actionImportFromWeb, self.actionImportRevision,
+                              self.actionLoadJsonLines])
         file_menu.addSeparator()
         file_menu.addActions([self.actionExport, self.actionExportReviewerCopy])
         file_menu.addSeparator()
@@ -627,7 +631,7 @@ class MainWindow(QMainWindow):
             self.refresh_all()
             self.statusBar().showMessage("Backup restored; the replaced state was kept as a backup.", 8_000)
 
-        self._last_op = restore(self, self.session, dialog.chosen(), restored)
+        self._last_op = restore(self, self.session, dialog.chosen(), restored, self.statusBar().showMessage)
 
     def check_fact_base(self) -> None:
         from kzeu_desk.ui.maintenance import CheckDialog
@@ -789,6 +793,15 @@ class MainWindow(QMainWindow):
         dialog.export_finished.connect(
             lambda result: result is not None and self.statusBar().showMessage(result.summary, 10_000))
         dialog.exec()
+
+    def load_json_lines_dialog(self) -> None:
+        from kzeu_desk.ui.bulk_load import JSONL_FILTER, load_file
+
+        if self.session is None or self.session.read_only:
+            return
+        chosen, _ = QFileDialog.getOpenFileName(self, "Load JSON Lines", self._folder_for("documents"), JSONL_FILTER)
+        if chosen:
+            self._last_op = load_file(self, self.session, Path(chosen), self.statusBar().showMessage)
 
     def export_reviewer_copy(self) -> None:
         suggested = self.session.fact_base.folder / f"{self.session.fact_base.file_stem}-review.sqlite"

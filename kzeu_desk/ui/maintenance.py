@@ -227,17 +227,25 @@ def back_up_now(window: QWidget, session: Session, say: Callable[[str, int], Non
             .run_in_background())
 
 
-def restore(window: QWidget, session: Session, backup: Path, after: Callable[[], None]) -> WorkspaceOp:
-    """File > Restore from backup, once chosen: the fact base is replaced, what is replaced is kept."""
+def restore(window: QWidget, session: Session, backup: Path, after: Callable[[], None],
+            say: Callable[[str, int], None] | None = None) -> WorkspaceOp:
+    """File > Restore from backup, once chosen: the fact base is replaced, what is replaced is kept.
+    Stop is offered all along: until the replacement commits, stopping leaves the fact base exactly
+    as it was (`backups.restore_backup`), and no backup of it is left over either."""
 
     def work(fact_base: FactBase, progress: Progress) -> backups.Backup:
-        progress.stage("Keeping the present state as a backup, then restoring")
-        return backups.restore_backup(fact_base.location, backup)
+        progress.stage("Checking the backup")
+        return backups.restore_backup(fact_base.location, backup, progress)
+
+    def stopped() -> None:
+        if say is not None:
+            say("The restore was stopped; the fact base is as it was.", 8_000)
 
     # Not undoable: undo steps describe the replaced state and could no longer be replayed.
     return (WorkspaceOp(window, session, "Restore from backup", work)
             .writes(undoable=False, changes=lambda _safety: None)
-            .with_progress(f"Restoring “{backup.name}”…")
+            .with_progress(f"Restoring “{backup.name}”…", cancellable=True)
+            .stopped(stopped)
             .success(lambda _safety: after())
             .run_in_background())
 

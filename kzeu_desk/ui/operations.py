@@ -274,8 +274,17 @@ class WorkspaceOp(Generic[T]):
         self._show_timer.timeout.connect(self._show_dialog)
         self._show_timer.start()
 
+    def _live_dialog(self) -> QProgressDialog | None:
+        """The progress dialog, unless Qt deleted it with its parent (a dialog closed while its
+        operation ran): touching it then raised in `_finish`, before the session was told the
+        operation had ended, and the session stayed busy for good (seen once in the stall probe)."""
+        if self._dialog is not None and not shiboken6.isValid(self._dialog):
+            self._dialog = None
+        return self._dialog
+
     def _show_dialog(self) -> None:
-        if self._dialog is not None and not self.done:
+        if self._live_dialog() is not None and not self.done:
+            assert self._dialog is not None
             self._dialog.show()
 
     def _stop_asked(self) -> None:
@@ -283,7 +292,7 @@ class WorkspaceOp(Generic[T]):
         if self.stop_button is not None:
             self.stop_button.setText("Stopping…")
             self.stop_button.setEnabled(False)
-        if self._dialog is not None:
+        if self._live_dialog() is not None:
             self._dialog.setLabelText("Stopping…")
             self._dialog.setCancelButtonText("Stopping…")
             button = self._dialog.findChild(QPushButton)
@@ -295,7 +304,7 @@ class WorkspaceOp(Generic[T]):
             return
         for callback in self._report_callbacks:
             callback(report)
-        if self._dialog is not None:
+        if self._live_dialog() is not None:
             if report.stage and not self.progress.stop_requested:
                 self._dialog.setLabelText(f"{self._progress_text}\n{report.stage}")
             self._dialog.setMaximum(_STEPS if report.total else 0)  # 0: a busy indicator
@@ -314,7 +323,8 @@ class WorkspaceOp(Generic[T]):
         self.result, self.error = result, error
         if self._show_timer is not None:
             self._show_timer.stop()
-        if self._dialog is not None:
+        if self._live_dialog() is not None:
+            assert self._dialog is not None
             self._dialog.hide()
             self._dialog.deleteLater()
             self._dialog = None

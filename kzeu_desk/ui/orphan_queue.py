@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from kzeu_desk.core import queries, revisions
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.highlight_index import HighlightIndex
 from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.text import Utf16Index
 from kzeu_desk.ui.background import BackgroundReader
 from kzeu_desk.ui.later_turn import on_a_later_turn
 from kzeu_desk.ui.session import Session
@@ -130,6 +132,7 @@ class OrphanQueuePane(QWidget):
         self._keep_after_reload: int | None = None
         self._near_row: int | None = None  # after settling an item: the row to show next
         self._after_read: list[Callable[[], object]] = []
+        self._selecting = False
 
         self.model = ReviewQueueModel(session, self)
         self.summary_label = plain_label(word_wrap=True, object_name="orphanQueueSummary")
@@ -287,26 +290,30 @@ class OrphanQueuePane(QWidget):
             self._update_buttons()
             return
 
-        def read(conn, _report) -> tuple[dict[int, str], list]:
+        def read(conn, _report) -> tuple[dict[int, str], list, tuple[Utf16Index, HighlightIndex]]:
             texts = revisions.revision_texts(conn, item.source_id, {item.old_revision, item.current_revision})
             # Orphans' offsets point into older revisions: drawn on this text they would mislead.
             hidden = revisions.orphaned_evidence_ids(conn, item.source_id) | {item.evidence_id}
-            return texts, [s for s in queries.evidence_spans(conn, item.source_id) if s.evidence_id not in hidden]
+            spans = [s for s in queries.evidence_spans(conn, item.source_id) if s.evidence_id not in hidden]
+            # The text's indexes are built here too, off the GUI thread (Qt-free, as the read).
+            utf16 = Utf16Index(texts.get(item.current_revision, ""))
+            return texts, spans, (utf16, HighlightIndex(spans, utf16))
 
         self._reader.request(_ITEM_CHANNEL, read, lambda found: self._show_read(item, unchanged, *found))
 
-    def _show_read(self, item: revisions.ReviewItem, unchanged: bool, texts: dict[int, str], spans: list) -> None:
+    def _show_read(self, item: revisions.ReviewItem, unchanged: bool, texts: dict[int, str], spans: list,
+                   indexed: tuple[Utf16Index, HighlightIndex] | None = None) -> None:
         if item != self._shown:
             return  # another item was chosen meanwhile
         old_text, current_text = texts.get(item.old_revision, ""), texts.get(item.current_revision, "")
         if unchanged and self.new_text.source_id == item.source_id and self.new_text.source_text == current_text:
             # Something elsewhere changed: recolour, but keep the curator's place and selection.
-            self.new_text.set_spans(spans)
+            self.new_text.set_spans(spans, indexed[1] if indexed is not None else None)
             self._update_buttons()
             return
         self._show_old_context(item, old_text)
         self.new_title.setText(f"Now — revision {item.current_revision} (select the words the evidence rests on)")
-        self.new_text.show_source(item.source_id, current_text, spans)
+        self.new_text.show_source(item.source_id, current_text, spans, indexed)
         if item.new_start is not None and item.new_end is not None:
             self.new_text.set_find_match((item.new_start, item.new_end))
             self.new_text.bring_position_into_view(item.new_start)
@@ -316,12 +323,19 @@ class OrphanQueuePane(QWidget):
         # The fact is selected on a later turn of the event loop: the editor, the facts table and the
         # reader each answer it, and at 1M facts they and the lines above held the window 0.5 s in one go.
         # A zero-delay single shot ran before the timers due (ui/later_turn.py): still one gap of 0.25 s.
+        self._selecting = True
         on_a_later_turn(self, lambda: self._select_fact_of(item))
         self._update_buttons()
 
+    @property
+    def selecting(self) -> bool:
+        """Whether the shown item's fact is yet to be selected (on a later turn)."""
+        return self._selecting
+
     def _select_fact_of(self, item: revisions.ReviewItem) -> None:
+        self._selecting = False
         if self._shown == item:  # still the item shown
-            self._session.select_fact(item.fact_id)
+            self._session.select_fact(item.fact_id, reveal_on_a_later_turn=True)
 
     def _show_old_context(self, item: revisions.ReviewItem, old_text: str) -> None:
         self.old_title.setText(f"Before — revision {item.old_revision}")

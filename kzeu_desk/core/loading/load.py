@@ -10,7 +10,8 @@ its automatic starter vocabulary replaces that vocabulary and its history with t
 new fact base is an exact copy.
 
 Undo. A load is recorded as one operation, "Load “FILE”", without an audit event per row: it is
-not undoable from the UI (it is a command-line action and is never put on an undo stack). To take
+not undoable from the UI (File > Load JSON Lines announces it to the panes but puts nothing on the
+undo stack). To take
 a load back, restore the snapshot `load_jsonl` takes first of a fact base that already held data
 (see `LoadResult.backup_path`). Conflicts are re-checked with the service's `rescan`, audited
 under the load's operation.
@@ -27,8 +28,10 @@ from sqlalchemy import Connection, text
 
 from kzeu_desk.core.backups import Backup, discard_backup, take_backup
 from kzeu_desk.core.bulk import BulkWriter
+from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import ReadOnlyFactBase
 from kzeu_desk.core.export.common import ProgressCallback, plural
+from kzeu_desk.core.progress import Progress
 from kzeu_desk.core.loading.checks import CheckedFile, Survey, check_file
 from kzeu_desk.core.loading.id_plan import plan_ids
 from kzeu_desk.core.loading.writing import Loaded, check_quotes, write_records
@@ -49,16 +52,19 @@ class LoadResult:
     reused: dict[str, int]
     backup_path: Path | None
     summary: str
+    changes: Changes | None = None  # the bulk operation's (rows counted, not listed), for a window to announce
 
 
 def load_jsonl(fact_base: FactBase, source: Path | str | CheckedFile, *, progress: ProgressCallback | None = None,
-               backup: bool = True) -> LoadResult:
-    """Load a kzeu_desk JSON Lines file into `fact_base` in one bulk operation."""
+               backup: bool = True, backup_progress: Progress | None = None) -> LoadResult:
+    """Load a kzeu_desk JSON Lines file into `fact_base` in one bulk operation. `backup_progress`
+    hears the backup taken first and may stop it (`Stopped`, nothing left of it): at 1M facts that
+    copy is most of a small load's time."""
     if fact_base.read_only:  # before a backup is taken or the file read
         raise ReadOnlyFactBase(fact_base.why_read_only("nothing was loaded"))
     checked = source if isinstance(source, CheckedFile) else check_file(source)
     path, survey = checked.path, checked.survey
-    backup_path = _backup_if_holding_data(fact_base) if backup else None
+    backup_path = _backup_if_holding_data(fact_base, backup_progress) if backup else None
     try:
         result = _load(fact_base, path, survey, progress)
     except BaseException:
@@ -66,14 +72,15 @@ def load_jsonl(fact_base: FactBase, source: Path | str | CheckedFile, *, progres
             discard_backup(Backup(backup_path, datetime.now(UTC), "before-load"))
         raise
     restore_hint = f" The fact base as it was before is in “{backup_path}”." if backup_path else ""
-    return LoadResult(result.operation_id, result.inserted, result.reused, backup_path, result.summary + restore_hint)
+    return LoadResult(result.operation_id, result.inserted, result.reused, backup_path, result.summary + restore_hint,
+                      result.changes)
 
 
-def _backup_if_holding_data(fact_base: FactBase) -> Path | None:
+def _backup_if_holding_data(fact_base: FactBase, progress: Progress | None = None) -> Path | None:
     with fact_base.reading() as conn:
         if _is_pristine(conn):
             return None
-    return take_backup(fact_base.location, "before-load").path  # named, listed and rotated like every backup
+    return take_backup(fact_base.location, "before-load", progress).path  # named, listed and rotated like every backup
 
 
 def _load(fact_base: FactBase, path: Path, survey: Survey, progress: ProgressCallback | None) -> LoadResult:
@@ -111,7 +118,7 @@ def _load(fact_base: FactBase, path: Path, survey: Survey, progress: ProgressCal
         "conflict": counted.get("conflict", 0), "audit": counted.get("audit_event", 0),
     }
     assert changes.operation_id is not None
-    return LoadResult(changes.operation_id, inserted, loaded.reused_rows, None, _summary(path, inserted, loaded))
+    return LoadResult(changes.operation_id, inserted, loaded.reused_rows, None, _summary(path, inserted, loaded), changes)
 
 
 def _is_pristine(conn: Connection) -> bool:

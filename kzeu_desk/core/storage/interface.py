@@ -390,10 +390,11 @@ class StorageEngine(ABC):
         intact; raises `StorageFailure` when it is no SQLite file at all."""
 
     @abstractmethod
-    def restorable_copy(self, backup: Path, folder: Path) -> Path:
+    def restorable_copy(self, backup: Path, folder: Path, progress: Progress | None = None) -> Path:
         """A checked copy in `folder` of the backup file at `backup`, at the current schema (an
         older one brought up to date), or a one-sentence `UserError` saying why it cannot be
-        restored: not a fact base, another application's, a newer schema, damaged."""
+        restored: not a fact base, another application's, a newer schema, damaged. `Stopped` when
+        `progress` was asked to stop (the fact base is only read meanwhile)."""
 
     @abstractmethod
     def restore_target(self, location: Location) -> Literal["missing", "fact base", "damaged"]:
@@ -414,6 +415,8 @@ class StorageEngine(ABC):
         instead of failing the query (for checking a damaged file)."""
 
     @abstractmethod
-    def restore(self, location: Location, backup: Path) -> None:
+    def restore(self, location: Location, backup: Path, progress: Progress | None = None) -> None:
         """Replace the fact base's content with a checked copy's, so anyone else with it open sees
-        either the old or the restored content. Raises `StorageFailure`."""
+        either the old or the restored content. Raises `StorageFailure`; `Stopped` when `progress`
+        was asked to stop before the new content was committed, the fact base then left exactly as
+        it was (the replacement is one transaction, rolled back)."""

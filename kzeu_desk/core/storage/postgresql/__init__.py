@@ -350,10 +350,10 @@ class PostgresStorage(StorageEngine):
 
         return SQLITE.copy_problems(copy)
 
-    def restorable_copy(self, backup: Path, folder: Path) -> Path:
+    def restorable_copy(self, backup: Path, folder: Path, progress: Progress | None = None) -> Path:
         from kzeu_desk.core.storage.sqlite import SQLITE
 
-        return SQLITE.restorable_copy(backup, folder)  # backups are SQLite files whatever the engine
+        return SQLITE.restorable_copy(backup, folder, progress)  # backups are SQLite files whatever the engine
 
     def restore_target(self, location: Location) -> Literal["missing", "fact base", "damaged"]:
         return "fact base"  # the server keeps its own storage sound; opening refuses what is no fact base
@@ -367,9 +367,10 @@ class PostgresStorage(StorageEngine):
     def tolerant_text(self, conn: Connection) -> AbstractContextManager[TextDamageCounter]:
         return nullcontext(_NoDamage())
 
-    def restore(self, location: Location, backup: Path) -> None:
+    def restore(self, location: Location, backup: Path, progress: Progress | None = None) -> None:
         """The copy's rows replace the fact base's in one transaction: anyone reading sees the old
-        content until it commits, then the restored one; every open workspace is told."""
+        content until it commits, then the restored one; every open workspace is told. A stop asked
+        of `progress` between two batches of rows rolls the transaction back."""
         from kzeu_desk.core.storage import transfer
         from kzeu_desk.core.storage.sqlite import SQLITE
 
@@ -381,7 +382,7 @@ class PostgresStorage(StorageEngine):
             with (SQLITE.read_transaction(copy.engine) as reader,
                   self.write_transaction(server.engine) as writer):
                 transfer.delete_every_row(writer)
-                transfer.copy_rows(reader, writer)
+                transfer.copy_rows(reader, writer, None if progress is None else progress.update)
                 self.announce(writer, None)
         except DBAPIError as error:
             raise StorageFailure(str(error.orig).strip().splitlines()[0]) from None

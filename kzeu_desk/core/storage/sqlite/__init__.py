@@ -193,8 +193,8 @@ class SqliteStorage(StorageEngine):
     def copy_problems(self, copy: Path) -> list[str]:
         return setup.copy_problems(copy)
 
-    def restorable_copy(self, backup: Path, folder: Path) -> Path:
-        return restoring.restorable_copy(backup, folder)
+    def restorable_copy(self, backup: Path, folder: Path, progress: Progress | None = None) -> Path:
+        return restoring.restorable_copy(backup, folder, progress)
 
     def restore_target(self, location: Location) -> Literal["missing", "fact base", "damaged"]:
         return restoring.restore_target(Path(location))
@@ -208,8 +208,8 @@ class SqliteStorage(StorageEngine):
     def tolerant_text(self, conn: Connection) -> AbstractContextManager[TextDamageCounter]:
         return setup.tolerant_text(conn)
 
-    def restore(self, location: Location, backup: Path) -> None:
-        setup.restore_from_copy(Path(location), backup)
+    def restore(self, location: Location, backup: Path, progress: Progress | None = None) -> None:
+        setup.restore_from_copy(Path(location), backup, progress)
 
 
 SQLITE = SqliteStorage()

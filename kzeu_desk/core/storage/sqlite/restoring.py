@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from kzeu_desk.core.errors import DamagedFactBase, NotAFactBase, UserError
+from kzeu_desk.core.progress import Progress, Stopped
 from kzeu_desk.core.storage.interface import StorageFailure
 from kzeu_desk.core.storage.sqlite import engine as setup
 from kzeu_desk.core.storage.sqlite import files
@@ -23,7 +24,9 @@ def not_restored(sentence: str) -> str:
     return sentence.rstrip(". ") + "; nothing was restored."
 
 
-def restorable_copy(backup: Path, folder: Path) -> Path:
+def restorable_copy(backup: Path, folder: Path, progress: Progress | None = None) -> Path:
+    """The backup checked and copied into `folder`; a stop asked of `progress` interrupts the check or
+    the copy (`Stopped`; the caller removes `folder`), and only the backup has been read by then."""
     from kzeu_desk.core.storage.sqlite import opening
 
     try:
@@ -37,18 +40,22 @@ def restorable_copy(backup: Path, folder: Path) -> Path:
     try:
         files.settle_journal(state, can_write=opening.can_write_in_place(backup),
                              timeout_seconds=setup.BUSY_TIMEOUT_MS / 1000)
-        problems = quick_check_file(backup)
+        problems = quick_check_file(backup, progress)
         if problems:
             raise UserError(f"“{backup.name}” is damaged (SQLite's quick_check finds {len(problems)} problem(s) "
                             "in it), so nothing was restored.")
         copy = folder / backup.name  # so that any sentence about the copy names the file the user chose
-        setup.snapshot_into(backup, copy)
+        setup.snapshot_into(backup, copy, progress)
+        if progress is not None:
+            progress.check()
         # Refuses another application's file or a newer schema; brings an older one up to date.
         migrated = opening.open_storage(copy, read_only=False)
         opening.close_storage(copy, migrated)
         if migrated.read_only:
             raise UserError(not_restored(migrated.read_only_reason or f"“{backup.name}” cannot be restored"))
         return copy
+    except Stopped:
+        raise  # the curator's stop, not a reason the backup cannot be restored
     except UserError as error:
         message = str(error)
         raise UserError(message if "restored" in message else not_restored(message)) from None
@@ -57,10 +64,15 @@ def restorable_copy(backup: Path, folder: Path) -> Path:
                         "restored.") from None
 
 
-def quick_check_file(path: Path) -> list[str]:
+def quick_check_file(path: Path, progress: Progress | None = None) -> list[str]:
+    """SQLite's quick_check of the file; interrupted (`Stopped`) when `progress` is asked to stop."""
     connection = sqlite3.connect(files.uri(path, mode="ro"), uri=True)
     try:
-        rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
+        with setup.stoppable(connection, progress, f"Checking “{path.name}”"):
+            rows = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    except sqlite3.OperationalError:
+        setup.stopped_or(progress)
+        raise
     finally:
         connection.close()
     return [] if rows == ["ok"] else rows
