@@ -77,7 +77,7 @@ def _copy_command(args: argparse.Namespace) -> int:
     def progress(done: int, total: int, stage: str) -> None:
         percent = 100 * done // total if total else 100
         # A new stage is shown even at the same percentage: the last ones (the search index, the
-        # server's VACUUM ANALYZE) take seconds at 100k facts after every row is at 100 %.
+        # server's settling of its statistics) take seconds at 100k facts after every row is at 100 %.
         if sys.stderr.isatty() and (stage, percent) != shown["last"]:
             shown["last"] = (stage, percent)
             print(f"\r{stage}: {percent} %\033[K", end="", file=sys.stderr, flush=True)

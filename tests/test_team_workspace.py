@@ -165,9 +165,11 @@ def test_file_connect_opens_a_team_fact_base_asking_for_the_password_and_never_k
 
     _answer_when_shown(qtbot, "connectServerDialog", fill)
     asked = _answer_when_shown(qtbot, "serverPasswordDialog", type_password)
+    # Other test modules run earlier in this process may have left windows opened from a menu.
+    already_open = list(app._open_windows)
     file_window.findChild(type(file_window.actionConnectServer), "actionConnectServer").trigger()
-    qtbot.waitUntil(lambda: len(app._open_windows) == 1, timeout=20_000)
-    team = app._open_windows[0]
+    qtbot.waitUntil(lambda: len(app._open_windows) == len(already_open) + 1, timeout=20_000)
+    team = next(w for w in app._open_windows if w not in already_open)
     assert not team.session.read_only and team.session.fact_base.actor == "cora"
     assert "as cora" in team.windowTitle()
     assert len(asked) == 2 and "asks for a password" in asked[0] and "did not accept" in asked[1]
@@ -176,6 +178,9 @@ def test_file_connect_opens_a_team_fact_base_asking_for_the_password_and_never_k
     kept = "".join(p.read_text(errors="replace") for p in private_data_dir.rglob("*") if p.is_file()
                    and p.suffix in (".ini", ".conf", ".json", ".txt", ".log", ""))
     assert "c-Secret-7" not in kept
+    team.close()
+    if team in app._open_windows:
+        app._open_windows.remove(team)
 
 
 @pytest.mark.parametrize("problem", ["database missing", "server down", "unknown host"])

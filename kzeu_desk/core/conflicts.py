@@ -110,8 +110,9 @@ def _values_differ(a: str, b: str) -> str:
 @cache
 def _candidates_where_scopes_may_overlap(engine: StorageEngine) -> TextClause:
     bare_valid_point = f"f.start_time IS NULL AND f.end_time IS NULL AND {engine.sql.is_iso_date('f.point_in_time')}"
-    # The unary plus on the ids keeps SQLite pairing through the key's index, not `rowid > ?` of
-    # another index (which read every later fact of the property: minutes at 1M).
+    # The unary plus on the ids keeps SQLite's planner pairing through the key's index instead of
+    # a range on the ids of another index (which read every later fact of the property: minutes at
+    # 1M); on PostgreSQL it is a no-op.
     return text(f"""
     WITH judged_key AS (
         SELECT f.subject_id, f.property_id,
