@@ -1935,16 +1935,10 @@ class Locator:
         if not (parts[0].strip() or before) or not (parts[-1].strip() or after):
             return None  # nothing would bound what was written in
         regex = re.compile(f"(?<!\\w){before}(?P<quote>{''.join(pattern)})(?={after}(?!\\w))")
-        places = []
-        for match in regex.finditer(self.text):
-            fills = [value for name, value in match.groupdict().items() if name.startswith("fill") and value]
-            if fills and all(_figures(fill.strip(" -")) for fill in fills):
-                places.append((match.start("quote"), match.end("quote")))
-            if len(places) > 1:
-                return None
-        if len(places) != 1:
+        place = self._only_place_with_placeholders_filled_by_figures(regex)
+        if place is None:
             return None
-        start, end = places[0]
+        start, end = place
         if self._support(span, start, end) < CONTEXT_AGREEMENT:
             return None
         return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01, True)
@@ -1973,6 +1967,15 @@ class Locator:
 
         quote = _loose_literal(span.quote)
         regex = re.compile(rf"(?<!\w){pattern_of(before)}(?P<quote>{quote}){pattern_of(after)}(?!\w)")
+        place = self._only_place_with_placeholders_filled_by_figures(regex)
+        if place is None:
+            return None
+        start, end = place
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01)
+
+    def _only_place_with_placeholders_filled_by_figures(self, regex: re.Pattern[str]) -> tuple[int, int] | None:
+        """The `quote` group's place where `regex` matches the new text with every `fill…` group written
+        as a figure, when there is exactly one such place."""
         places = []
         for match in regex.finditer(self.text):
             fills = [value for name, value in match.groupdict().items() if name.startswith("fill") and value]
@@ -1980,10 +1983,7 @@ class Locator:
                 places.append((match.start("quote"), match.end("quote")))
             if len(places) > 1:
                 return None
-        if len(places) != 1:
-            return None
-        start, end = places[0]
-        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01)
+        return places[0] if places else None
 
     def _inserted_place_fits_another_copy(self, span: _Span, start: int, end: int, support: float) -> bool:
         """Whether another copy of the quote in the old text fits this place clearly better."""
