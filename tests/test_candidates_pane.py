@@ -170,6 +170,28 @@ def test_finding_candidates_in_a_long_article_leaves_the_window_responsive(qtbot
     win.close()
 
 
+def test_a_source_left_while_its_figures_are_found_leaves_the_pane_idle_and_empty(qtbot, tmp_path):
+    body = "\n".join(ARTICLE.replace("2022", str(1990 + n % 30)) for n in range(300))  # ~150k characters
+    db_path = tmp_path / "facts.sqlite"
+    source_id = _make_base(db_path, tmp_path, body, "2023-03-14")
+    win = create_main_window(db_path)
+    qtbot.addWidget(win)
+    win.show()
+    win.findChild(QDockWidget, "candidatesDock").raise_()
+    win.sources_pane.choose(source_id)
+    pane = win.candidates_pane
+    assert pane.finding and pane.busy.isVisibleTo(pane)
+    pane.show_source(None)  # the source was closed or deleted before its figures came back
+    assert not pane.finding, "nothing is being found for a pane showing no source"
+    assert not pane.busy.isVisibleTo(pane)
+    # The old text's answer, when it comes, is dropped rather than listed under no source.
+    qtbot.wait(1500)
+    assert pane.model.rowCount() == 0 and not pane.finding
+    pane.show_source(source_id)  # and the source shown again is read afresh
+    qtbot.waitUntil(lambda: not pane.finding and pane.model.rowCount() > 1000, timeout=60_000)
+    win.close()
+
+
 # A long wire report, from the twelfth held-out set's texts (tests/data/value_suggestions/held_out_twelfth.txt).
 LONG_ARTICLE = (
     "Kazakhstan and the EU: corridor, gas and green power lift a record year\n"

@@ -344,6 +344,7 @@ class CandidatesPane(QWidget):
         if source_id == self.source_id and not self._stale:
             return
         self.source_id = source_id
+        self._drop_finding()
         self._found, self._candidates = [], []
         self.model.set_rows("", [])
         if source_id is None:
@@ -385,10 +386,17 @@ class CandidatesPane(QWidget):
     def stop(self) -> None:
         """The window is closing: a finding still running is dropped when it arrives, so nothing
         reads the fact base after it was closed (its file may be gone by then)."""
-        self._request += 1
-        self._finding = False
+        self._drop_finding()
         self._stale = False
         self._statuses.stop()
+
+    def _drop_finding(self) -> None:
+        """Whatever finding is under way is for a text no longer shown: its answer is dropped when it
+        comes (it would list the old text's figures as the new source's) and the pane stops saying it
+        is busy."""
+        self._request += 1
+        self._finding = False
+        self.busy.hide()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
