@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kzeu_desk.core.locations import Location, location_from_text, shown_name, without_password
+from kzeu_desk.core.locations import Location, location_from_text, shown_name
 
 if TYPE_CHECKING:
     from kzeu_desk.core.service import FactBase
@@ -38,7 +38,9 @@ def with_password(location: Location, attempt: Callable[[str | None], object]) -
                                      "or run this command in a terminal to be asked for it.",
                                      wrong=needed.wrong) from None
             print(f"kzeu-desk: {needed}", file=sys.stderr)
-            password = getpass.getpass(f"Password for {without_password(location)}: ")
+            # Named as every other message names it ("facts on db.example.org", "… on this computer"):
+            # the address itself may be percent-encoded past reading ("host=%2Fvar%2Frun%2Fpostgresql").
+            password = getpass.getpass(f"Password for {shown_name(location)}: ")
     return attempt(password)
 
 

@@ -519,6 +519,25 @@ def test_passwords_come_from_libpq_or_are_asked_for(postgresql_server, postgresq
     assert run.stderr.count("\n") == 1 and "~/.pgpass" in run.stderr and "d-secret" not in run.stderr
 
 
+def test_the_terminal_asks_for_a_password_naming_the_database_as_messages_do(monkeypatch, capsys):
+    from kzeu_desk import team_commands
+
+    # A socket directory in the address is percent-encoded; the prompt names database and host instead.
+    url = "postgresql://dana@/facts?host=%2Fvar%2Frun%2Fpostgresql&port=5432"
+    prompts: list[str] = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(team_commands.getpass, "getpass", lambda prompt: prompts.append(prompt) or "typed")
+
+    def attempt(password):
+        if password is None:
+            raise PasswordNeeded("The server holding facts on this computer asks for a password for the role “dana”.")
+        return password
+
+    assert team_commands.with_password(url, attempt) == "typed"
+    assert prompts == ["Password for facts on this computer: "]
+    assert "role “dana”" in capsys.readouterr().err
+
+
 def test_a_server_that_cannot_be_reached_is_said_in_one_sentence(tmp_path):
     url = f"postgresql://nobody@/facts?host={tmp_path}&port=5999&connect_timeout=2"
     with pytest.raises(UserError) as refused:

@@ -113,6 +113,8 @@ def _open_fact_base(db: Path | str | None, *, read_only: bool, ask: bool = True,
 
 def _open_on_server(url: str, *, read_only: bool, ask: bool, parent: QWidget | None):
     """FactBase.open, asking for the password when libpq finds none (kept in memory only)."""
+    from urllib.parse import unquote
+
     from kzeu_desk.core.errors import PasswordNeeded
     from kzeu_desk.core.locations import without_password
     from kzeu_desk.core.service import FactBase
@@ -125,7 +127,9 @@ def _open_on_server(url: str, *, read_only: bool, ask: bool, parent: QWidget | N
         except PasswordNeeded as needed:
             if not ask:
                 raise
-            password = ask_password(parent, str(needed), str(without_password(url)))
+            # The address as a person reads it: a socket directory is percent-encoded in it
+            # ("host=%2Fvar%2Frun%2Fpostgresql"); it is only shown, never used again.
+            password = ask_password(parent, str(needed), unquote(str(without_password(url))))
             if password is None:
                 return None
 
