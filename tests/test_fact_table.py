@@ -264,7 +264,7 @@ def test_pane_is_set_up_for_a_million_rows(pane):
     assert view.verticalHeader().defaultSectionSize() >= view.fontMetrics().height()
     assert view.horizontalHeader().resizeContentsPrecision() == 0
     assert view.isSortingEnabled()
-    assert pane.filter_box.placeholderText() == "Filter facts: subject, property, value or quote"
+    assert pane.filter_box.placeholderText() == "Filter facts: subject, property, value, quote or note"
     assert pane.filter_box.isClearButtonEnabled()
     assert [pane.status_filter.itemText(i) for i in range(pane.status_filter.count())] == [
         "All", "Draft", "Confirmed", "Disputed", "Rejected"]

@@ -15,6 +15,7 @@ from kzeu_desk.core import migrations
 from kzeu_desk.core.models import SQLModel
 from kzeu_desk.core.sample_corpus import import_sample_corpus
 from kzeu_desk.core.service import FactBase
+from kzeu_desk.core.storage import engine_of
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 
 
@@ -52,3 +53,7 @@ def test_every_step_downgrades_and_upgrades_again_keeping_the_data(postgresql_ur
         with fb.reading() as conn:
             assert conn.execute(text("SELECT count(*) FROM source")).scalar_one() == before
             assert conn.execute(text("SELECT count(*) FROM fact WHERE note = 'kept'")).scalar_one() == 1
+            # 0010 put the note into the search index; the step down left it, the step up added it again.
+            index = engine_of(conn).search
+            assert conn.execute(text(f"SELECT count(*) FROM fact WHERE {index.match_clause('fact.id')}"),
+                                {"search": index.expression(["kept"])}).scalar_one() == 1

@@ -9,7 +9,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.schema import CreateIndex
 
@@ -155,6 +155,47 @@ def test_the_date_range_and_count_step_keeps_facts_ids_and_indexes_and_downgrade
             assert dict(conn.exec_driver_sql(index_sql).all()) == indexes_at_0003
     finally:
         engine.dispose()
+
+
+def test_the_searchable_notes_step_reshapes_an_older_index_keeping_its_documents(tmp_path):
+    """A fact base made before 0010 has a four-column FTS5 table (no notes): the step makes it again
+    with its documents and each fact's note, so notes are found and nothing else is lost."""
+    from kzeu_desk.core.search_documents import search_words
+    from kzeu_desk.core.service import FactBase
+    from kzeu_desk.core.storage import engine_of
+    from kzeu_desk.core.typed_value import TypedValue, ValueKind
+
+    path = tmp_path / "old.sqlite"
+    with FactBase.open(path, actor="curator") as fb:
+        noted = fb.create_fact(value=TypedValue(ValueKind.MONEY, amount=3.5e9, unit="EUR"),
+                               note="Figure from the draft; check against the Eurostat release").new_id("fact")
+        plain = fb.create_fact(value=TypedValue(ValueKind.TEXT, text="customs union")).new_id("fact")
+    engine = sqlite_features.make_engine(path, read_only=False)
+    try:
+        with sqlite_features.migration_transaction(engine) as conn:
+            command.downgrade(migrations._config(conn), "0009_rescan_value_index")
+            # The table as 0001 made it before 0010, holding what the index held then.
+            conn.exec_driver_sql("CREATE VIRTUAL TABLE old_search USING fts5(subject, property, value, quotes, "
+                                 "tokenize = 'unicode61 remove_diacritics 2')")
+            conn.exec_driver_sql("INSERT INTO old_search (rowid, subject, property, value, quotes) "
+                                 "SELECT rowid, subject, property, value, quotes FROM fact_search")
+            conn.exec_driver_sql("DROP TABLE fact_search")
+            conn.exec_driver_sql("ALTER TABLE old_search RENAME TO fact_search")
+        with sqlite_features.migration_transaction(engine) as conn:
+            migrations.upgrade_to_head(conn)
+            assert [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(fact_search)")][-1] == "notes"
+    finally:
+        engine.dispose()
+    with FactBase.open(path) as fb, fb.reading() as conn:
+        index = engine_of(conn).search
+
+        def matches(typed: str) -> list[int]:
+            return list(conn.execute(text(f"SELECT id FROM fact WHERE {index.match_clause('fact.id')} ORDER BY id"),
+                                     {"search": index.expression(search_words(typed))}).scalars())
+
+        assert matches("eurostat draft") == [noted]
+        assert matches("customs") == [plain] and matches("3.5") == [noted]  # the documents it held are kept
+        assert index.coverage_problems(conn) == []
 
 
 def test_the_number_changed_step_flags_the_fuzzy_matches_the_queue_flagged_and_downgrades(tmp_path):

@@ -27,6 +27,9 @@ def test_documents_by_range_are_the_per_fact_documents(fact_base, monkeypatch):
     fact_base.add_qualifier(last, worded, TypedValue(ValueKind.TEXT, text="customs"))
     fact_base.add_evidence(first, source, 0, 12)  # a second quote
     fact_base.add_alias(next(s for s in facts.values() if s is not None), "a second name")
+    with fact_base.reading() as conn:
+        version = conn.execute(text("SELECT version FROM fact WHERE id = :id"), {"id": last}).scalar_one()
+    fact_base.update_fact(last, version, note="from the draft")
     # Ids of facts that do not exist among them, and ranges of three ids, so facts fall in several.
     ids = sorted([*facts, last + 5, first - 1])
     monkeypatch.setattr(search_documents, "_IDS_PER_RANGE", 3)
@@ -40,3 +43,4 @@ def test_documents_by_range_are_the_per_fact_documents(fact_base, monkeypatch):
     assert any(d.value.endswith(": customs") for d in documents)
     assert any("a second name" in d.subject for d in documents)
     assert any(" … " in d.quotes for d in documents)
+    assert [d.notes for d in documents if d.notes] == ["from the draft"]

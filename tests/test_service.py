@@ -161,6 +161,10 @@ def test_search_index_follows_facts_and_quotes(fact_base):
     assert matches("qazaq") == [fact_id]  # and a new alias is searchable at once
     assert matches('"fold*') == [fact_id]  # FTS syntax typed by a user is plain text
     assert matches('NEAR( fold :-') == []
+    fact_base.update_fact(fact_id, 2, note="Ask the ministry for the 2023 breakdown")
+    assert matches("ministry breakdown") == [fact_id]  # the curator's note is searched too
+    fact_base.update_fact(fact_id, 3, note=None)
+    assert matches("ministry") == []
     fact_base.delete_fact(fact_id)
     assert matches("fold") == []
 

@@ -1,5 +1,5 @@
 """What the full-text index holds for each fact (subject with its aliases, property, value as
-shown, evidence quotes), kept in step with the facts by every operation.
+shown, evidence quotes, the curator's note), kept in step with the facts by every operation.
 
 How the index stores and answers them is the storage engine's (`StorageEngine.search`).
 """
@@ -108,7 +108,7 @@ _MANY = 2_000
 _IDS_PER_RANGE = 5_000
 _VALUE_COLUMNS = ("value_kind", "value_amount", "value_lower", "value_upper", "value_approximate", "value_unit",
                   "value_date", "value_date_end", "value_entity_id", "value_text")
-_FACTS_IN_RANGE = text(f"""SELECT id, subject_id, property_id, {", ".join(_VALUE_COLUMNS)} FROM fact
+_FACTS_IN_RANGE = text(f"""SELECT id, subject_id, property_id, {", ".join(_VALUE_COLUMNS)}, note FROM fact
                            WHERE id BETWEEN :lowest AND :highest ORDER BY id""")
 
 
@@ -170,11 +170,12 @@ def documents_by_range(conn: Connection, fact_ids: Sequence[int]) -> Iterator[tu
         add = documents.append
         for row in facts:
             fact_id = row[0]
-            shown = value(row[3:])
+            shown = value(row[3:13])
             labels = qualified.get(fact_id)
             if labels:
                 shown = " · ".join([shown, *(q.label for q in labels)])
-            add(SearchDocument(fact_id, subject(row[1]), property_name(row[2]), shown, quotes.get(fact_id) or ""))
+            add(SearchDocument(fact_id, subject(row[1]), property_name(row[2]), shown, quotes.get(fact_id) or "",
+                               row[13] or ""))
         if len(facts) == len(chunk):
             gone: list[int] = []
         else:
@@ -231,4 +232,5 @@ def _document(row: Mapping, qualifiers: Iterable[Qualifier] = ()) -> SearchDocum
         property=row["property_name"] or "",
         value=" · ".join([shown, *(q.label for q in qualifiers)]),
         quotes=row["quotes"] or "",
+        notes=row["note"] or "",
     )

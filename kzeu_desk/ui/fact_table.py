@@ -538,7 +538,7 @@ class FactTablePane(QWidget):
         self._spec_before_reset: ListingSpec | None = None
         self.model = FactTableModel(session, self)
 
-        self.filter_box = QLineEdit(placeholderText="Filter facts: subject, property, value or quote",
+        self.filter_box = QLineEdit(placeholderText="Filter facts: subject, property, value, quote or note",
                                     clearButtonEnabled=True)
         self.filter_box.setAccessibleName("Filter facts")
         self._filter_timer = QTimer(self, singleShot=True, interval=self.FILTER_DELAY_MS)

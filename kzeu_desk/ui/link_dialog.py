@@ -36,7 +36,7 @@ class LinkDialog(QDialog):
         self.kind_combo = QComboBox(objectName="linkKind")
         for kind, label in _KIND_LABELS.items():
             self.kind_combo.addItem(label, kind)
-        self.search_box = QLineEdit(placeholderText="Search the other fact: subject, property, value or quote",
+        self.search_box = QLineEdit(placeholderText="Search the other fact: subject, property, value, quote or note",
                                     clearButtonEnabled=True, objectName="linkSearch")
         self.results = QListWidget(objectName="linkCandidates")
         self.results.setUniformItemSizes(True)

@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.actionFind = a("actionFind", "&Find in text…", QKeySequence.StandardKey.Find,
                             lambda: self.source_pane.open_find(), "Find words in the open source")
         self.actionFilterFacts = a("actionFilterFacts", "Filter &facts…", "Ctrl+L", self._focus_fact_filter,
-                                   "Search facts by subject, property, value or quote")
+                                   "Search facts by subject, property, value, quote or note")
         self.actionNewFactFromSelection = a(
             "actionNewFactFromSelection", "&New fact from selection", "Ctrl+N", self.new_fact_from_selection,
             "Make a draft fact from the highlighted text", mutates=True)

@@ -75,6 +75,7 @@ class SearchDocument(NamedTuple):
     property: str
     value: str  # the value as the app shows it
     quotes: str  # the quotes of its evidence
+    notes: str  # the curator's note on the fact
 
 
 class SearchIndex(ABC):
@@ -87,6 +88,11 @@ class SearchIndex(ABC):
     @abstractmethod
     def create(self, conn: Connection) -> None:
         """Create the index (in the first migration)."""
+
+    @abstractmethod
+    def add_notes_field(self, conn: Connection) -> None:
+        """Migration 0010: an index made before it gains each fact's note, read from `fact.note`,
+        keeping everything else it holds (nothing else is read or worked out again)."""
 
     @abstractmethod
     def drop(self, conn: Connection) -> None: ...

@@ -51,9 +51,13 @@ def tokens(value: str) -> list[str]:
 def tsvector_text(document: SearchDocument) -> str:
     """The document as a tsvector literal: each lexeme with its positions. Fields are one position
     apart, so a phrase never runs from one field into the next."""
+    return _lexemes(document.subject, document.property, document.value, document.quotes, document.notes)
+
+
+def _lexemes(*fields: str, first: int = 1) -> str:
     positions: dict[str, list[int]] = {}
-    position = 1
-    for field in (document.subject, document.property, document.value, document.quotes):
+    position = first
+    for field in fields:
         for token in tokens(field):
             found = positions.setdefault(token, [])
             if len(found) < _MAX_POSITIONS_PER_LEXEME:
@@ -71,6 +75,18 @@ class TsvectorSearchIndex(SearchIndex):
         conn.exec_driver_sql(f"CREATE TABLE IF NOT EXISTS {_TABLE} (fact_id integer PRIMARY KEY, "
                              "document tsvector NOT NULL)")
         conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{_TABLE}_document ON {_TABLE} USING gin (document)")
+
+    def add_notes_field(self, conn: Connection) -> None:
+        """A tsvector needs no new shape: each noted fact's document gains its note's words.
+        `||` places the right-hand words after the left-hand ones' last position, so starting them
+        at 2 keeps the one-position gap between fields that stops a phrase running across them."""
+        noted = conn.execute(text(f"SELECT f.id, f.note FROM fact f JOIN {_TABLE} s ON s.fact_id = f.id "
+                                  "WHERE f.note IS NOT NULL AND f.note <> ''")).all()
+        appended = [{"fact_id": fact_id, "notes": _lexemes(note, first=2)} for fact_id, note in noted]
+        appended = [row for row in appended if row["notes"]]
+        if appended:
+            conn.execute(text(f"UPDATE {_TABLE} SET document = document || CAST(:notes AS tsvector) "
+                              "WHERE fact_id = :fact_id"), appended)
 
     def drop(self, conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_TABLE}")

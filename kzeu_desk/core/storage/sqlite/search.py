@@ -18,16 +18,37 @@ from kzeu_desk.core.storage.rows import FastRows
 
 SEARCH_TABLE = "fact_search"
 _TABLE = SEARCH_TABLE
+_COLUMNS = ("subject", "property", "value", "quotes", "notes")  # SearchDocument's fields after the id
+
+
+def _create_statement(table: str) -> str:
+    return (f"CREATE VIRTUAL TABLE IF NOT EXISTS {table} USING fts5("
+            f"{', '.join(_COLUMNS)}, tokenize = 'unicode61 remove_diacritics 2')")
 
 
 class Fts5SearchIndex(SearchIndex):
     # -- keeping it -------------------------------------------------------------------------------
 
     def create(self, conn: Connection) -> None:
-        conn.exec_driver_sql(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {_TABLE} USING fts5("
-            "subject, property, value, quotes, tokenize = 'unicode61 remove_diacritics 2')"
-        )
+        conn.exec_driver_sql(_create_statement(_TABLE))
+
+    def add_notes_field(self, conn: Connection) -> None:
+        """FTS5 cannot add a column: the table is made again with one, its documents copied from
+        the old table's own content with each fact's note beside them (re-tokenized, nothing else
+        read again), and renamed into place. A table that has the column already (made by
+        `create` after 0010, or kept by a downgrade) only has its notes filled in again."""
+        columns = [row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({_TABLE})")]
+        if "notes" in columns:
+            conn.exec_driver_sql(f"UPDATE {_TABLE} SET notes = (SELECT coalesce(note, '') FROM fact "
+                                 f"WHERE fact.id = {_TABLE}.rowid) WHERE rowid IN (SELECT id FROM fact "
+                                 "WHERE note IS NOT NULL AND note <> '')")
+            return
+        conn.exec_driver_sql(_create_statement(f"{_TABLE}_reshaped"))
+        conn.exec_driver_sql(f"INSERT INTO {_TABLE}_reshaped (rowid, {', '.join(_COLUMNS)}) "
+                             f"SELECT s.rowid, s.subject, s.property, s.value, s.quotes, coalesce(f.note, '') "
+                             f"FROM {_TABLE} s LEFT JOIN fact f ON f.id = s.rowid")
+        conn.exec_driver_sql(f"DROP TABLE {_TABLE}")
+        conn.exec_driver_sql(f"ALTER TABLE {_TABLE}_reshaped RENAME TO {_TABLE}")
 
     def drop(self, conn: Connection) -> None:
         conn.exec_driver_sql(f"DROP TABLE IF EXISTS {_TABLE}")
@@ -40,10 +61,10 @@ class Fts5SearchIndex(SearchIndex):
             return
         conn.execute(text(f"DELETE FROM {_TABLE} WHERE rowid = :fact_id"), [{"fact_id": d.fact_id} for d in documents])
         conn.execute(
-            text(f"INSERT INTO {_TABLE} (rowid, subject, property, value, quotes) "
-                 "VALUES (:fact_id, :subject, :property, :value, :quotes)"),
+            text(f"INSERT INTO {_TABLE} (rowid, subject, property, value, quotes, notes) "
+                 "VALUES (:fact_id, :subject, :property, :value, :quotes, :notes)"),
             [{"fact_id": d.fact_id, "subject": d.subject, "property": d.property, "value": d.value,
-              "quotes": d.quotes} for d in documents],
+              "quotes": d.quotes, "notes": d.notes} for d in documents],
         )
 
     def add_documents(self, conn: Connection, documents: Sequence[SearchDocument]) -> None:
@@ -51,7 +72,7 @@ class Fts5SearchIndex(SearchIndex):
         # that cannot exist yet.
         if not documents:
             return
-        conn.exec_driver_sql(f"INSERT INTO {_TABLE} (rowid, subject, property, value, quotes) VALUES (?, ?, ?, ?, ?)",
+        conn.exec_driver_sql(f"INSERT INTO {_TABLE} (rowid, {', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
                              list(documents))  # each a tuple in these columns' order
 
     def delete_documents(self, conn: Connection, fact_ids: Iterable[int]) -> None:
