@@ -105,6 +105,11 @@ def tense_of(text: str) -> str | None:
 _SAYING_BEFORE_RE = re.compile(
     r"(?<![\w])(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|заявил[аио]?|сообщил[аио]?"
     r"|объявил[аио]?)\s+(?:in|on|at\s+the\s+end\s+of|в|во)\s+$", re.IGNORECASE)
+# "Окончательные данные за январь-август будут опубликованы 15 ноября", "the figures for the first half will
+# be out in May": the period data are for has passed, whatever the tense of their release.
+_REPORTED_PERIOD_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:данн(?:ые|ых)|итог(?:и|ов)|результат(?:ы|ов)|отч[её]т(?:ы|а)?|статистик[аи]|показател(?:и|ей)"
+    r"|data|figures|results|statistics|accounts)\s+(?:за|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
 _CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
 
@@ -116,6 +121,9 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     after_preposition = offset + (preposition.end() if (preposition := re.match(r"(?i:in|on|в|во)\s+", context[offset:]))
                                   else 0)
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
+        return "past", True
+    after_for = offset + (period_for.end() if (period_for := re.match(r"(?i:за|for)\s+", context[offset:])) else 0)
+    if _REPORTED_PERIOD_BEFORE_RE.search(context, max(0, after_for - 60), after_for):
         return "past", True
     breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
     if not breaks:

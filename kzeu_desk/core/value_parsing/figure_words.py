@@ -198,6 +198,9 @@ PERCENTAGE_POINT_WORDS = (
     r"percentage\s+points?|p\.\s?p\.|pp(?![A-Za-z])|процентн[а-яё]*\s+пункт[а-яё]*|п\.\s?п\."
     rf"|пайыздық\s+(?:тармақ|пункт)[{CYRILLIC_LETTER}]*"
 )
+# Basis points (hundredths of a percentage point) in rates and bond spreads: "50bp", "25 basis points",
+# "30 б.п.", "на 50 базисных пунктов"; recorded in their own unit ("quantity 50 bp"), as written.
+BASIS_POINT_WORDS = r"bps?(?![A-Za-z])|basis\s+points?|б\.\s?п\.|базисн[а-яё]*\s+пункт[а-яё]*"
 PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
 PER_MILLE_WORDS = r"‰|per\s?mille(?![A-Za-z])|промилле"
 MULTIPLIER_AFTER = (

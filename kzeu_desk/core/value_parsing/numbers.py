@@ -14,6 +14,7 @@ from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, 
 from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES, KAZAKH_MEASURES
 from kzeu_desk.core.value_parsing.figure_words import (
+    BASIS_POINT_WORDS,
     CURRENCIES_AFTER,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -95,6 +96,7 @@ _CURRENCY_BEFORE_RE = re.compile(
 )
 
 _PERCENTAGE_POINTS_RE = re.compile(rf"\s?(?:{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
+_BASIS_POINTS_RE = re.compile(rf"\s?(?:{BASIS_POINT_WORDS})", re.IGNORECASE)
 _PERCENT_RE = re.compile(rf"\s?(?:{PERCENT_WORDS})", re.IGNORECASE)
 _PER_MILLE_RE = re.compile(rf"\s?(?:{PER_MILLE_WORDS})", re.IGNORECASE)
 _MULTIPLIER_RE = re.compile(MULTIPLIER_AFTER, re.IGNORECASE)
@@ -315,6 +317,8 @@ def _match_figure_suffix(text: str, position: int, *, currency_before: str | Non
         return _Figure(exponent, ValueKind.MONEY, currency_before, False, position)
     if points := _PERCENTAGE_POINTS_RE.match(text, position):
         return _Figure(exponent, ValueKind.QUANTITY, "pp", False, points.end())
+    if basis_points := _BASIS_POINTS_RE.match(text, position):
+        return _Figure(exponent, ValueKind.QUANTITY, "bp", False, basis_points.end())
     if per_mille := _PER_MILLE_RE.match(text, position):
         # "1,5‰ от таможенной стоимости": a per-mille rate is a tenth of a percent (0.15 %).
         return _Figure(exponent - 1, ValueKind.PERCENT, "%", False, per_mille.end())
@@ -655,12 +659,12 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
     """The currency of the last figure before `start` in its clause, when that figure is money: a scaled
     amount after it without a unit is in the same currency ("€10 billion, of which 1.5 billion")."""
     window = _clause_before(text, start)
-    last = _last_number(window)
+    last = _last_amount(window)
     if last is None:
         # "sought damages of 1.8 billion tenge; the court awarded 640 million": a clause without a
         # figure of its own takes the currency of the sentence's figure before it.
         window = _sentence_before(text, start)
-        last = _last_number(window)
+        last = _last_amount(window)
     if last is None:
         return None
     scale = _match_scale(window, last.end(), is_money=True)
@@ -669,6 +673,28 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
         return currency[0]
     before = _match_currency_before(window, last.start())
     return before[0] if before is not None else None
+
+
+# A scaled amount listed without its currency and closed by a bracket, comma or "and": "Италия (11,3 млрд
+# долларов), Нидерланды (4,6 млрд) и Франция (2,9 млрд)".
+_LISTED_AMOUNT_END_RE = re.compile(r"\s*(?:[),;]|(?:и|and|а)(?![\w])|[–—-]\s)", re.IGNORECASE)
+
+
+def _last_amount(window: str) -> re.Match[str] | None:
+    """The last number of `window` that may be the amount a later scaled number takes its currency from:
+    a percentage is passed over ("21,8 млрд долларов (рост на 0,9%), импорт – 7,1 млрд"), and so is a
+    scaled amount listed without a currency, which took its own from the figure before it (above)."""
+    numbers = list(_NUMBER_RE.finditer(window))
+    for number in reversed(numbers):
+        if _PERCENT_AFTER_NUMBER_RE.match(window, number.end()):
+            continue
+        scale = _match_scale(window, number.end(), is_money=True)
+        if scale is not None and _match_currency_after(window, scale.end) is None \
+                and _match_currency_before(window, number.start()) is None \
+                and _LISTED_AMOUNT_END_RE.match(window, scale.end):
+            continue
+        return number
+    return numbers[-1] if numbers else None
 
 
 def _measure_of_the_amount_before(text: str, start: int) -> str | None:

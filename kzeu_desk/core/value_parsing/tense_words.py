@@ -39,6 +39,8 @@ RUSSIAN_PAST = (
     r"|был[аио]?"
     # Irregular past of growth, the verb of most statistics reports ("вырос на четверть").
     r"|вырос(?:ла|ло|ли)?"
+    # Irregular past of the "-йти" verbs with a prefix ("с конвейера сошли", "вышли на рынок", "пришло").
+    r"|(?:со|при|вы|у|за|пере|до|по|на|во|вз|от)ш(?:ли|ла|ло|[её]л)(?![а-яё])"
     # "отметили 30-летие" (celebrated), not "отметили, что" (said)
     r"|отметил[аи]?(?=\s+(?:\d|годовщин|юбиле|праздник|день\s))"
     # Regular past forms that no common noun shares ("представили", "составила", "собрались").

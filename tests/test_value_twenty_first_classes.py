@@ -1,0 +1,80 @@
+"""The classes of misses the twenty-first set (whole articles in English and Russian,
+tests/data/value_suggestions/) showed on first sight, each tested on other sentences than the set's:
+what Ctrl+N suggests for a highlight read with its sentence and the one before it, and what the
+Candidates pane lists."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, money, quantity, same, span
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_candidates import find_values
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the sentence before it, publication date, the curator's value)
+TWENTY_FIRST_SET_CLASSES = [
+    # A hyphenated adjective-and-noun or a phrase made one word describes the counted noun; two nouns
+    # ("water-management") still name a kind of it.
+    ("three high-speed lines", "The plan adds three high-speed lines.", "", "2026-05-02", count(3, "lines")),
+    ("four", "The port bought four door-to-door cranes last year.", "", "2026-05-02", count(4, "cranes")),
+    ("six water-management projects", "The bank funds six water-management projects.", "", "2026-05-02",
+     count(6, "water-management projects")),
+    # Basis points are a unit of their own, glued to the number or not.
+    ("75bp", "The central bank cut its rate by 75bp in June.", "", "2026-07-02", quantity(75, "bp")),
+    ("around 210 bps", "The notes trade at around 210 bps over Treasuries.", "", "2026-07-02",
+     quantity(210, "bp", approximate=True)),
+    ("на 25 базисных пунктов", "Нацбанк снизил ставку на 25 базисных пунктов.", "", "2026-07-02",
+     quantity(25, "bp")),
+    # A scaled amount takes the currency of the money before it past a percentage in an aside and past amounts
+    # listed without a currency.
+    ("3,2 млрд", "Продажи составили 9,5 млрд рублей (плюс 4%), прибыль – 3,2 млрд.", "", "2026-05-02",
+     money(3.2e9, "RUB")),
+    ("0.8 billion", "Spain (€2.1 billion), Portugal (1.3 billion) and Greece (0.8 billion) followed.", "",
+     "2026-05-02", money(0.8e9, "EUR")),
+    # A round ordinal in words numbers the noun after it; after "already"/"уже" any ordinal numbers its noun.
+    ("сотый", "В мае из порта вышел сотый паром.", "", "2026-07-02", count(100, "паром")),
+    ("the thousandth visitor", "The exhibition welcomed the thousandth visitor on Friday.", "", "2026-07-02",
+     count(1000, "visitor")),
+    ("третий", "Это уже третий иск против компании.", "", "2026-07-02", count(3, "иск")),
+    ("fourth", "It is already the fourth delay to the project.", "", "2026-07-02", count(4, "delay")),
+    # "за N месяцев" opening a clause after a colon or after a source is January to month N, as opening its
+    # sentence is; "с конвейера" after it is no event counted from; prefixed "-шли" is a past tense.
+    ("пять месяцев", "По данным министерства, за пять месяцев экспорт вырос на 8%.", "", "2026-07-02",
+     span("2026-01", "2026-05")),
+    ("восемь месяцев", "Рынок растет: за восемь месяцев вышли 12 новых моделей.", "", "2026-10-02",
+     span("2026-01", "2026-08")),
+    ("шесть месяцев", "Компания наняла 40 человек, за шесть месяцев обучила их.", "", "2026-10-02",
+     quantity(6, "месяцев")),
+    # The period that data or results are for has passed, whatever the tense of their release.
+    ("January–March", "Final data for January–March will be published on 20 May.", "", "2026-04-10",
+     span("2026-01", "2026-03")),
+    ("январь-июнь", "Итоги за январь-июнь будут подведены в августе.", "", "2026-07-20", span("2026-01", "2026-06")),
+]
+ALL_CLASSES = TWENTY_FIRST_SET_CLASSES
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), ALL_CLASSES,
+                         ids=[c[0] + " / " + c[1] for c in ALL_CLASSES])
+def test_classes_the_twenty_first_set_showed(selection: str, context: str, before: str, published: str,
+                                             expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_an_ordinal_without_already_or_a_series_noun_is_left_alone() -> None:
+    # "пятый день" (the fifth day) and "the fifth largest" number no series: nothing to count.
+    assert suggest("пятый", published="2026-05-02", context="Забастовка идет пятый день.").value.kind.value == "text"
+    assert suggest("fifth", published="2026-05-02",
+                   context="It is the fifth largest economy.").value.kind.value == "text"
+
+
+def _listed(text: str, words: str, published: str) -> TypedValue:
+    start = text.index(words)
+    found = [f for f in find_values(text, published) if f.start <= start < f.end]
+    assert found, f"nothing listed at {words!r}"
+    return found[0].value
+
+
+def test_the_pane_reads_the_twenty_first_set_classes() -> None:
+    same(_listed("The central bank cut its rate by 75bp in June.", "75bp", "2026-07-02"), quantity(75, "bp"))
+    same(_listed("В мае из порта вышел сотый паром.", "сотый", "2026-07-02"), count(100, "паром"))
