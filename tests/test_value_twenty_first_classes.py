@@ -8,9 +8,16 @@ from __future__ import annotations
 import pytest
 from test_value_words import count, money, quantity, same, span
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_candidates import find_values
 from kzeu_desk.core.value_parsing import suggest
+
+def month(iso: str) -> TypedValue:
+    return TypedValue(kind=ValueKind.DATE, date=iso)
+
+
+year = month
+
 
 # (highlight, its sentence, the sentence before it, publication date, the curator's value)
 TWENTY_FIRST_SET_CLASSES = [
@@ -50,6 +57,28 @@ TWENTY_FIRST_SET_CLASSES = [
     ("January–March", "Final data for January–March will be published on 20 May.", "", "2026-04-10",
      span("2026-01", "2026-03")),
     ("январь-июнь", "Итоги за январь-июнь будут подведены в августе.", "", "2026-07-20", span("2026-01", "2026-06")),
+    # "в течение N дней" highlighted without the event after it ("со дня …") is a time limit as "within" is;
+    # "продлится до N дней" (will last up to) is a ceiling, not where an extension ended.
+    ("в течение 10 дней", "Штраф нужно оплатить в течение 10 дней со дня получения уведомления.", "",
+     "2026-05-02", quantity(None, "дней", upper=10)),
+    ("до 25 дней", "Ремонт моста продлится до 25 дней.", "", "2026-05-02", quantity(None, "дней", upper=25)),
+    # A Russian month in the dative ("к ноябрю"); "ожидают" (expect) points ahead.
+    ("марту", "Первую партию ожидают к марту.", "", "2026-01-15", month("2026-03")),
+    # A figure listed after a dash at the end of its clause is in the currency of the money before it, unless
+    # its clause names what it is ("число сделок – 340").
+    ("300", "Билет для взрослых стоит 900 тенге, для детей – 300.", "", "2026-05-02", money(300, "KZT")),
+    ("340", "В 2025 году импорт составил 2,7 млрд долларов, число сделок – 340.", "", "2026-05-02",
+     count(340, "сделок")),
+    # "the start of the year", "с начала года" are the publication's year, as its end is.
+    ("start of the year", "Prices have risen 6% since the start of the year.", "", "2026-05-02", year("2026")),
+    ("начала года", "С начала года цены выросли на 6%.", "", "2026-05-02", year("2026")),
+    # A month before a noun after a possessive or article names when that event is; "between" may be left out
+    # of a highlighted range of months.
+    ("June", "The central bank cut its rate at its June meeting.", "", "2026-07-02", month("2026-06")),
+    ("March and May", "Sales grew between March and May.", "", "2026-07-02", span("2026-03", "2026-05")),
+    # "twice" before a possessive or "its/their/what" is a multiplier; "met twice this year" counts occasions.
+    ("twice", "Exports are now twice last year's level.", "", "2026-07-02", quantity(2, "×")),
+    ("twice", "Output is twice what it was in 2020.", "", "2026-07-02", quantity(2, "×")),
 ]
 ALL_CLASSES = TWENTY_FIRST_SET_CLASSES
 
@@ -59,6 +88,10 @@ ALL_CLASSES = TWENTY_FIRST_SET_CLASSES
 def test_classes_the_twenty_first_set_showed(selection: str, context: str, before: str, published: str,
                                              expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_twice_that_counts_occasions_is_left_alone() -> None:
+    assert suggest("twice", published="2026-05-02", context="The ministers met twice this year.").value.kind.value == "text"
 
 
 def test_an_ordinal_without_already_or_a_series_noun_is_left_alone() -> None:

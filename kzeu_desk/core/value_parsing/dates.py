@@ -377,6 +377,11 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
                  read_month_day, ignore_case=False),
         _pattern(rf"(?<![\w])(?i:{ENGLISH_MONTH_PREPOSITIONS})\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])(?!\s*\d)",
                  read_month_day, ignore_case=False),
+        # "at its September meeting", "the October auction": a month before a noun, after a possessive
+        # or an article, names when that event is.
+        _pattern(rf"(?:(?<=its )|(?<=the )|(?<=their )|(?<=this )|(?<=our )|(?<=his )|(?<=her ))"
+                 rf"(?P<month>{ENGLISH_MONTH_FULL})(?=\s+[a-z]{{3,}})(?!\s+(?:of|to|and|or|in|on|at|is|was)(?![\w]))",
+                 read_month_day, ignore_case=False),
         # "in mid-May", "in early June": the month.
         _pattern(rf"(?<![\w])(?:(?i:in|by|until|since)\s+)?(?i:mid-|early\s+|late\s+)(?P<month>{ENGLISH_MONTH_FULL})(?![\w])"
                  r"(?!\s*\d)", read_month_day, ignore_case=False),

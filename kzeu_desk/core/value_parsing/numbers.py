@@ -62,6 +62,8 @@ _DO_AFTER_NUMBER_RE = re.compile(
 # "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
 _DO_AFTER_CHANGE_RE = re.compile(
     rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
+    # "продлится до 40 дней" (will last up to 40 days) is how long, not where an extension ("продлил") ended.
+    r"(?<!продлится)(?<!продлятся)(?<!продлился)(?<!продлилась)(?<!продлилось)(?<!продлились)"
     # A decimal between is one word: "снизилась на 1,4 процентного пункта, до 30,2%".
     rf"(?:\s*[,—–]?\s+[\w%-]+(?:[.,]\d+%?)?){{0,6}}\s*[,—–]?\s+до\s*$", re.IGNORECASE)
 # "€8.5 million over five years", "grew 40% over three years": "over" right after another figure
@@ -460,6 +462,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         elif (figure.exponent or first_scale is not None) and \
                 (code := _currency_of_the_amount_before(text, start)) is not None:
             unit, kind = code, ValueKind.MONEY  # "около 10 млрд евро, из них свыше 1,5 млрд — из бюджета"
+        elif _LISTED_AFTER_A_DASH_RE.search(text, max(0, start - 3), start) and _ENDS_ITS_CLAUSE_RE.match(text, end) \
+                and not _NAMES_ANOTHER_MEASURE_RE.search(text[max(0, start - 60):start].rpartition(",")[2]) \
+                and (code := _currency_of_the_amount_before(text, start)) is not None:
+            # "взнос составит 1 200 евро в год, для малых предприятий – 500.": a figure listed after a dash
+            # at the end of its clause is in the currency of the sentence's money before it.
+            unit, kind = code, ValueKind.MONEY
         elif (figure.exponent or first_scale is not None) and \
                 (measure := _measure_of_the_amount_before(text, start)) is not None:
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
@@ -675,6 +683,10 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
     return before[0] if before is not None else None
 
 
+_LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*$")
+_ENDS_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;,)]|$)")
+# "…составил 2,7 млрд долларов, число сделок – 340": the clause names what its figure is.
+_NAMES_ANOTHER_MEASURE_RE = re.compile(r"(?<![\w])(?:числ|количеств|доля|дол[иеюя]|number|share|count)", re.IGNORECASE)
 # A scaled amount listed without its currency and closed by a bracket, comma or "and": "Италия (11,3 млрд
 # долларов), Нидерланды (4,6 млрд) и Франция (2,9 млрд)".
 _LISTED_AMOUNT_END_RE = re.compile(r"\s*(?:[),;]|(?:и|and|а)(?![\w])|[–—-]\s)", re.IGNORECASE)
