@@ -79,6 +79,22 @@ TWENTY_FIRST_SET_CLASSES = [
     # "twice" before a possessive or "its/their/what" is a multiplier; "met twice this year" counts occasions.
     ("twice", "Exports are now twice last year's level.", "", "2026-07-02", quantity(2, "×")),
     ("twice", "Output is twice what it was in 2020.", "", "2026-07-02", quantity(2, "×")),
+    # A list item whose verb the first item gave ("Five are in transport, four in energy") counts what the
+    # first item counted, borrowed from the sentence before.
+    ("three", "Six are in Almaty, three in Shymkent and the rest in Astana.",
+     "The bank opened 12 branches last year.", "2026-05-02", count(3, "branches")),
+    # The start of a change written after its end is in the end's unit.
+    ("about 40", "Waiting time fell to 12 minutes, from about 40 before the reform.", "", "2026-05-02",
+     quantity(40, "minutes", approximate=True)),
+    ("38", "Срок оформления снизился до 19 дней с 38 в прошлом году.", "", "2026-05-02", quantity(38, "дней")),
+    # "one to two", "one or two" open a range.
+    ("one or two weeks", "Delivery takes one or two weeks.", "", "2026-05-02", quantity(None, "weeks", lower=1,
+                                                                                           upper=2)),
+    # A clause that opens with the flow of things ("Продажи автомобилей", "Sales of cars") counts them; a mass
+    # noun ("экспорт пшеницы") says no unit.
+    ("12 тыс.", "Продажи новых автомобилей выросли на 5%, до 12 тыс.", "", "2026-05-02", count(12e3, "автомобилей")),
+    ("12,000", "Sales of electric cars rose to 12,000 last year.", "", "2026-05-02", count(12000, "cars")),
+    ("8 млн", "Экспорт пшеницы вырос до 8 млн.", "", "2026-05-02", quantity(8e6, None)),
 ]
 ALL_CLASSES = TWENTY_FIRST_SET_CLASSES
 

@@ -171,6 +171,13 @@ _NUMBER_OF_BEFORE_RE = re.compile(
     # "по числу проектов … у Германии – 15" too.
     r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|числу|количество|количеству)(?=\s))",
     re.IGNORECASE)
+# "Ввоз легковых автомобилей … сократился на треть, до 9,4 тыс.", "Sales of electric cars rose to 12,000": a
+# clause that opens with the flow of things counts them, when they are things (a plural: "экспорт пшеницы …
+# до 8 млн" is tonnes, which it does not say).
+_FLOW_OF_THINGS_OPENING_RE = re.compile(
+    r"\s*(?:ввоз|вывоз|импорт|экспорт|поставки|продажи|выпуск|производство|(?:sales|imports|exports|deliveries"
+    r"|shipments|output|production)\s+of)(?=\s)", re.IGNORECASE)
+_RUSSIAN_GENITIVE_PLURAL_ENDINGS = ("ов", "ев", "ёв", "ей", "ий")
 # A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
@@ -824,8 +831,16 @@ _CHANGE_FROM_BEFORE_RE = re.compile(
     r"(?<![\w])(?:from|с|со)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?)\s+(?:to|до)\s+$", re.IGNORECASE)
 
 
+# "fell to 2.5 hours, from nearly six in 2023", "снизилось до 19 дней с 38": the end written first.
+_CHANGE_TO_THEN_FROM_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:to|до)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?),?\s+(?:from|с|со)\s+"
+    r"(?:(?:nearly|almost|about|around|roughly|some|около|почти|примерно|порядка)\s+)?$", re.IGNORECASE)
+
+
 def _unit_of_the_change_start(text: str, start: int) -> Counted | None:
-    if (change := _CHANGE_FROM_BEFORE_RE.search(text, max(0, start - 80), start)) is None:
+    change = _CHANGE_FROM_BEFORE_RE.search(text, max(0, start - 80), start) or \
+        _CHANGE_TO_THEN_FROM_BEFORE_RE.search(text, max(0, start - 80), start)
+    if change is None:
         return None
     counted = counted_after(text, change.end("number"))
     return counted if counted is not None and counted.end <= change.end("rest") else None
@@ -871,6 +886,10 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         if counted is None and (phrase := _RUSSIAN_PARTICIPLE_PHRASE_RE.match(window, number_of.end())) is not None:
             counted = counted_after(window, phrase.end())  # "Число реализуемых в Казахстане проектов"
         return counted.unit if counted is not None and not counted.is_measure else None
+    if (flow := _FLOW_OF_THINGS_OPENING_RE.match(window)) is not None and \
+            (counted := counted_after(window, flow.end())) is not None and not counted.is_measure \
+            and (counted.unit.isascii() or counted.unit.lower().endswith(_RUSSIAN_GENITIVE_PLURAL_ENDINGS)):
+        return counted.unit
     if (kazakh := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = kazakh_noun_named(kazakh.group("noun"))
         if counted is not None and not counted.is_measure:

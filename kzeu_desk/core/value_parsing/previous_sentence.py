@@ -38,6 +38,8 @@ _KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оны�
                                             re.IGNORECASE)
 # "accounts for 58 of them", "58 из них": a part of the things the sentence before counted.
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
+_LIST_COMMA_BEFORE_RE = re.compile(r",\s*$")
+_PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|on|at|for|from|with|в|во|на|для|из|с)\s", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -53,7 +55,11 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     result: list[Candidate] = []
     borrowed = ""  # the noun a number before in this sentence took from the sentence before
     for candidate in candidates:
-        if borrowed and _is_bare(candidate, sentence) and _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end) \
+        if borrowed and _is_bare(candidate, sentence) and (
+                _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
+                # "Five are in transport, four in energy": a list item whose verb the first item gave.
+                or (_LIST_COMMA_BEFORE_RE.search(sentence[:candidate.start])
+                    and _PREPOSITION_AFTER_RE.match(sentence, candidate.end))) \
                 and not _YEAR_SHAPED_RE.fullmatch(sentence[candidate.start:candidate.end].strip()):
             # "… accounts for 58 of them, FlyArystan for 22, and …": a list goes on counting the same things.
             counted = replace(candidate.value, kind=ValueKind.COUNT, unit=borrowed)

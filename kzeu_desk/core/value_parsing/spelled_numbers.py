@@ -220,6 +220,10 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             return None
         if word == "one" and following in ENGLISH_SINGLE_MEASURES:
             return _Reading(first, first + 1, "1")  # "for a period of one year"
+        if word == "one" and following in ("to", "or") and \
+                _next_word(text, tokens, first + 2) in (*ENGLISH_UNITS, *ENGLISH_TENS) and \
+                _next_word(text, tokens, first + 2) != "one":
+            return _Reading(first, first + 1, "1")  # "one to two notches", "one or two days": a range's start
         if following not in (ENGLISH_HUNDRED, *ENGLISH_SCALES):
             return None
     if word not in ENGLISH_UNITS and word not in ENGLISH_TENS:
