@@ -614,7 +614,9 @@ _RUSSIAN_NOUN_WAS_BEFORE_RE = re.compile(
 _RUSSIAN_NOUN_DASH_BEFORE_RE = re.compile(
     r"^\s*(?:[а-яё]+(?:ых|их)\s+){0,2}(?P<noun>[а-яё]{3,}(?:ов|ев|ей|ий))(?:\s+[а-яё]+(?:ых|их|ой|ей)?){0,3}"
     # ("Таких договоров уже 37": an adverb of how many in place of the dash.)
-    r"\s+(?:[–—]\s+(?:(?:лишь|только|всего|уже)\s+)?|(?:лишь|только|всего|уже|сейчас|теперь)\s+)$", re.IGNORECASE)
+    r"\s+(?:[–—]\s+(?:(?:лишь|только|всего|уже)\s+)?|(?:лишь|только|всего|уже|сейчас|теперь)\s+)$"
+    # ("Новых направлений пять": an adjective and a genitive plural right before the number say it too.)
+    r"|^\s*(?:[а-яё]+(?:ых|их)\s+){1,2}(?P<noun2>[а-яё]{3,}(?:ов|ев|ей|ий))\s+$", re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
     r"|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+(?:(?:its|their|the|our|his|her)\s+)?"
@@ -690,6 +692,8 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
     return before[0] if before is not None else None
 
 
+_CONTRASTED_CLAUSE_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+[^\d,;:.()]*$", re.IGNORECASE)
+_CLOSES_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;!?]|$)")
 _LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*$")
 _ENDS_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;,)]|$)")
 # "…составил 2,7 млрд долларов, число сделок – 340": the clause names what its figure is.
@@ -906,7 +910,7 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         if counted is not None and not counted.is_measure:
             return counted.unit
     if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window) or _RUSSIAN_NOUN_DASH_BEFORE_RE.search(_clause_before(text, start))) is not None:
-        counted = counted_after(" " + existing.group("noun") + " ", 0)
+        counted = counted_after(" " + (existing.group("noun") or existing.group("noun2")) + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
     if (brought := _BRINGING_TO_BEFORE_RE.search(window)) is not None:
@@ -937,6 +941,12 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "The project drafted seven laws; four were adopted": a number opening a clause after a semicolon
         # counts the clause before it.
         return _noun_of_the_count_before(before)
+    sentence = _sentence_before(text, start)
+    if (contrast := _CONTRASTED_CLAUSE_BEFORE_RE.search(sentence)) is not None and \
+            (number := _NUMBER_AT_RE.match(text, start)) is not None and _CLOSES_ITS_CLAUSE_RE.match(text, number.end()):
+        # "На 43 из 74 рейсов летает один перевозчик, а европейские авиакомпании выполняют лишь 11.": a number
+        # that closes a clause contrasted with the one before counts what that one counted.
+        return _noun_of_the_count_before(sentence[:contrast.start()])
     if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window):
         # ("… maybe 250 European companies here; today there are well over 400": "there are" too.)
         # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have

@@ -33,6 +33,8 @@ from kzeu_desk.core.value_parsing.number_words import (
 )
 from kzeu_desk.core.value_parsing.ordinal_words import (
     ALREADY_WORDS,
+    NOT_SERIES_NOUNS,
+    POSSESSIVE_WORDS,
     ENGLISH_ORDINAL_TENS,
     ENGLISH_ORDINAL_UNITS,
     ENGLISH_SERIES_MODIFIERS,
@@ -118,8 +120,13 @@ def _milestone_noun(tokens: list[_Token], index: int, after: int, value: int) ->
 def _noun_after_already(tokens: list[_Token], index: int, after: int) -> tuple[str, int] | None:
     """"Это уже пятый спор", "already the fifth dispute": after "already" an ordinal counts how many there
     have been of the noun after it."""
+    if index and (tokens[index - 1].word.lower() in POSSESSIVE_WORDS
+                  or tokens[index - 1].word.lower().endswith(("'s", "’s"))) and after < len(tokens):
+        return _plain_noun(tokens, after)  # "the agency's fourth transaction", "its third loan"
     before = index - 1
     if before >= 0 and tokens[before].word.lower() == "the":
+        before -= 1
+    if before >= 0 and tokens[before].word.lower() == "уже" and before and tokens[before - 1].word.lower() == "это":
         before -= 1
     if before < 0 or tokens[before].word.lower() not in ALREADY_WORDS or after >= len(tokens):
         return None
@@ -131,11 +138,12 @@ def _plain_noun(tokens: list[_Token], index: int) -> tuple[str, int] | None:
     function word or plural (a member of a series is one thing)."""
     word = tokens[index].word
     lowered = word.lower()
-    if word != lowered or len(word) < 3 or not word.isalpha():
+    if word != lowered or len(word) < 3 or not word.isalpha() or lowered in NOT_SERIES_NOUNS:
         return None
     if lowered.isascii():
-        if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_ADJECTIVES or lowered.endswith(
-                ENGLISH_ADJECTIVE_ENDINGS) or (lowered.endswith("s") and not lowered.endswith(("us", "ss", "is"))):
+        # (A short word is no adjective for its ending: "deal", "bid".)
+        if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_ADJECTIVES or (len(lowered) > 5 and lowered.endswith(
+                ENGLISH_ADJECTIVE_ENDINGS)) or (lowered.endswith("s") and not lowered.endswith(("us", "ss", "is"))):
             return None
         return word, index
     return None if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) else (word, index)

@@ -203,6 +203,9 @@ _ENDS_WITH_WITHIN_RE = re.compile(r"\s(?i:ішінде)$")
 _TIME_FROM_AN_EVENT_RE = re.compile(r"(?i:days?|weeks?|months?)\s+(?i:from|of)\s")
 
 
+_PART_BEFORE_THE_WHOLE_RE = re.compile(r"(?:\d[\d,. \u00a0]*|[^\W\d_]+)\s+(?i:из|of|out\s+of)\s+(?:(?i:the)\s+)?")
+
+
 def _has_kazakh_letters(text: str) -> bool:
     return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
 
@@ -251,6 +254,11 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             # "from €300,000 to €800,000" of "grants will range from €300,000 to €800,000": the verb
             # before the highlight makes its two figures a range.
             return replace(best, value=value)
+        if bare and value.kind is ValueKind.COUNT and value.unit and candidate.start < start < candidate.end \
+                and _PART_BEFORE_THE_WHOLE_RE.fullmatch(context[candidate.start:start]):
+            # "74" of "На 43 из 74 еженедельных рейсов", "27" of "Nine of 27 member states": the whole, read with
+            # its part, counts the same noun.
+            return replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit=value.unit))
         if not (candidate.start < end and start < candidate.end and _figure(value) == _figure(best.value)):
             continue
         if bounded and value.lower is None and value.upper is None and (bare or value.kind is best.value.kind):
