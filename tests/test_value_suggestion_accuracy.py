@@ -60,13 +60,15 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 91.7 % (89.6 % in all): the honest held-out number of that round. After its fixes 97.0 / 98.1 / 100 %.
           # 67 / 54 / 72 highlights, so one miss is 1.5 / 1.9 / 1.4 %.
           "held_out_twentieth": 0.97,
-          # Eight whole articles in English and Russian, written after the twentieth set's fixes. Scored once with
-          # them: 88.5 / 88.0 % (88.3 % in all). 139 / 125 highlights, so one miss is 0.7 / 0.8 %.
-          "held_out_twenty_first": 0.87,
+          # Eight whole articles in English and Russian (no Kazakh), written after the twentieth set's fixes. Scored
+          # once with them: 88.5 / 88.0 % (88.3 % in all); after its fixes 100 / 99.2 % (two English labels relabelled
+          # to the "-year" convention after scoring). 139 / 125 highlights, so one miss is 0.7 / 0.8 %.
+          "held_out_twenty_first": 0.97,
           # Six more whole articles in English and Russian, written after the twenty-first set's fixes. Scored once
-          # with them: 96.6 / 85.5 % (91.2 % in all): the honest held-out number of that round. 87 / 83 highlights,
-          # so one miss is 1.1 / 1.2 %.
-          "held_out_twenty_third": 0.85}
+          # with them: 96.6 / 85.5 % (91.2 % in all): the honest held-out number of that round. After its fixes
+          # 100 / 92.8 % (six Russian misses left, docs/VALUE_SUGGESTIONS.md). 87 / 83 highlights, so one miss is
+          # 1.1 / 1.2 %.
+          "held_out_twenty_third": 0.92}
 
 
 @pytest.fixture(scope="module")

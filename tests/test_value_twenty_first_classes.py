@@ -114,6 +114,11 @@ TWENTY_THIRD_SET_CLASSES = [
     # A number that closes a clause contrasted with the one before counts what that one counted.
     ("12", "The ministry opened 40 centres, but the regions only 12.", "", "2026-05-02", count(12, "centres")),
     ("девять", "Город купил 30 автобусов, а область всего девять.", "", "2026-05-02", count(9, "автобусов")),
+    # "the two oldest", "the three largest": a selection by rank is a count ("the two sides" is not).
+    ("three", "The three largest banks hold half of all deposits.", "", "2026-05-02", count(3, "banks")),
+    # The first figure of a clause after a semicolon, parallel to the one before it, counts what that one counted.
+    ("12", "The port handled 300 ships last year; its rival only took 12 in the same period.", "", "2026-05-02",
+     count(12, "ships")),
 ]
 ALL_CLASSES = TWENTY_FIRST_SET_CLASSES + TWENTY_THIRD_SET_CLASSES
 
@@ -123,6 +128,10 @@ ALL_CLASSES = TWENTY_FIRST_SET_CLASSES + TWENTY_THIRD_SET_CLASSES
 def test_classes_the_twenty_first_set_showed(selection: str, context: str, before: str, published: str,
                                              expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_the_two_sides_are_left_alone() -> None:
+    assert suggest("two", published="2026-05-02", context="The two sides agreed.").value.kind.value != "count"
 
 
 def test_twice_that_counts_occasions_is_left_alone() -> None:

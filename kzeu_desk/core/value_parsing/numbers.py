@@ -941,6 +941,10 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "The project drafted seven laws; four were adopted": a number opening a clause after a semicolon
         # counts the clause before it.
         return _noun_of_the_count_before(before)
+    if (semicolon := before.rfind(";")) >= 0 and not re.search(r"[\d.!?]", before[semicolon:]):
+        # "Almaty runs 1,900 buses …; the city council here operates 640": the first figure of a clause after a
+        # semicolon, parallel to the one before it, counts what that one counted.
+        return _noun_of_the_count_before(before[:semicolon])
     sentence = _sentence_before(text, start)
     if (contrast := _CONTRASTED_CLAUSE_BEFORE_RE.search(sentence)) is not None and \
             (number := _NUMBER_AT_RE.match(text, start)) is not None and _CLOSES_ITS_CLAUSE_RE.match(text, number.end()):
