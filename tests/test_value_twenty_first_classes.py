@@ -119,6 +119,11 @@ TWENTY_THIRD_SET_CLASSES = [
     # The first figure of a clause after a semicolon, parallel to the one before it, counts what that one counted.
     ("12", "The port handled 300 ships last year; its rival only took 12 in the same period.", "", "2026-05-02",
      count(12, "ships")),
+    # A scaled amount alone in its sentence borrows the currency of the last amount before written at its scale.
+    ("80 тыс.", "Год назад такой тур стоил 80 тыс.", "Тур в Париж стоит от 350 до 500 тыс. тенге, или около "
+     "700–1000 евро.", "2026-05-02", money(80e3, "KZT")),
+    ("9 млн", "Еще 9 млн выделит фонд.", "Проект стоит 40 млн евро, или 21 млрд тенге.", "2026-05-02",
+     money(9e6, "EUR")),
 ]
 ALL_CLASSES = TWENTY_FIRST_SET_CLASSES + TWENTY_THIRD_SET_CLASSES
 

@@ -104,7 +104,7 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
 
 
 # A scale written after the number: "Еще 11 млн выделено …" after "… стоимостью 28 млн евро".
-_SCALE_WRITTEN_RE = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|million|billion|bn|мың)", re.IGNORECASE)
+_SCALE_WRITTEN_RE = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|million|billion|bn|мың|тыс)", re.IGNORECASE)
 
 
 def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) -> Candidate:
@@ -115,7 +115,8 @@ def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) ->
             not _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end]) or \
             re.search(r"\d", sentence[:candidate.start]):
         return candidate
-    if (code := currency_of_the_last_amount(before)) is None:
+    written = _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end])
+    if (code := currency_of_the_last_amount(before, written.group() if written else None)) is None:
         return candidate
     return replace(candidate, value=replace(value, kind=ValueKind.MONEY, unit=code), salience=Salience.MONEY)
 
