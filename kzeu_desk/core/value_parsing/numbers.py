@@ -817,18 +817,18 @@ def _unit_of_the_change_end(text: str, start: int, end: int) -> Counted | None:
     return counted_after(text, position)
 
 
-def currency_of_the_last_amount(text: str, scale: str | None = None) -> str | None:
+def currency_of_the_last_amount(text: str, scale_word: str | None = None) -> str | None:
     """The currency of the last figure of `text` that is not a year, when it is money: "Проект стоит 28 млн
-    евро, рассчитан на 2024-2028 годы." -> "EUR". Given the `scale` word of the amount that borrows it, the
+    евро, рассчитан на 2024-2028 годы." -> "EUR". Given the `scale_word` of the amount that borrows it, the
     last money written at that scale wins: "… от 310 до 420 тыс. тенге, то есть около 600–800 евро." lends
     tenge to "за 250 тыс."."""
     numbers = [n for n in _NUMBER_RE.finditer(text) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
     if not numbers:
         return None
-    for number in reversed(numbers) if scale else ():
+    for number in reversed(numbers) if scale_word else ():
         written = _match_scale(text, number.end(), is_money=True)
-        if written is not None and text[number.end():written.end].strip().lower()[:3] == scale.lower()[:3] and \
-                (currency := _match_currency_after(text, written.end)) is not None:
+        if written is not None and text[number.end():written.end].strip().lower()[:3] == (scale_word or "").lower()[:3] \
+                and (currency := _match_currency_after(text, written.end)) is not None:
             return currency[0]
     last = numbers[-1]
     scale = _match_scale(text, last.end(), is_money=True)
