@@ -208,6 +208,13 @@ def _is_english_adjective(word: str) -> bool:
         return True
     if lowered in _GERUND_NOUN_MODIFIERS or lowered in _NOUNS_ENDING_AS_ADJECTIVES:
         return False  # "40 monitoring stations", "mining companies": a kind of station, of company
+    parts = lowered.split("-")
+    if len(parts) > 2 and any(part in ENGLISH_FUNCTION_WORDS for part in parts[1:-1]):
+        return True  # "two ship-to-shore cranes", "state-of-the-art labs": a phrase made one word describes
+    if len(parts) == 2 and parts[0] in ENGLISH_ADJECTIVES and not parts[1].endswith("ing"):
+        # "eight double-degree programmes", "two high-speed lines": an adjective and a noun made one word
+        # describe the head, while "water-management projects" (two nouns) name a kind of it.
+        return True
     first, _, last = lowered.rpartition("-")
     if first and last.endswith("ing") and not _is_english_qualifier_word(first):
         # "capacity-building projects", "data-sharing agreements": a noun and a gerund name a kind

@@ -237,16 +237,19 @@ _FIRST_MONTHS_OF_AN_UNNAMED_YEAR = (
     r"(?<![\w])(?:(?i:in|during|over|for)\s+)?(?i:the)\s+(?i:first)\s+(?P<n>\d{1,2})\s+(?i:months)(?![\w])"
     r"(?!\s+(?i:of|after|before|since|from|following))",
     # Opening its sentence ("За 11 месяцев экспорт вырос"): after a verb "построили за 8 месяцев" is a span.
-    rf"(?:(?<![\w])За|(?:^|(?<=[.!?]\s))(?i:за))\s+(?:(?i:первые)\s+)?(?P<n>\d{{1,2}})\s+(?i:месяц(?:а|ев))"
+    # Opening a clause after a colon ("Италия – крупнейший партнер: за 9 месяцев товарооборот составил …") or
+    # after a source ("По его словам, за 7 месяцев выпущено …", `_opens_its_report`) is the same.
+    rf"(?:(?<![\w])За|(?:^|(?<=[.!?:]\s)|(?<=,\s))(?i:за))\s+(?:(?i:первые)\s+)?(?P<n>\d{{1,2}})\s+(?i:месяц(?:а|ев))"
     rf"{NOT_CYRILLIC_AFTER}"
-    rf"(?!\s+(?i:до|после|с\s|со\s|от|спустя|назад))",
+    # "за 6 месяцев с начала/с 2020 года" counts from an event; "с конвейера" (off the line) does not.
+    rf"(?!\s+(?i:до|после|(?:с|со)\s+(?:\d|начал|момент|дат|дня|вступлен|подписан|запуск|открыт)|от|спустя|назад))",
     rf"(?:^|(?<=[.!?]\s))(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+(?i:айда|айында){NOT_CYRILLIC_AFTER}",
 )
 
 
 def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Publication | None) -> DateReading | None:
     count = int(match.group("n"))
-    if not 2 <= count <= 11:
+    if not 2 <= count <= 11 or not _opens_its_report(match):
         return None
     tense = publication.tense_in(match.string) if publication is not None else None
     # "the first nine months" names the period itself; "за шесть месяцев" and "алты айда" only in a report
@@ -254,6 +257,17 @@ def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Pub
     if tense == "future" or (tense != "past" and not match.group(0).lower().lstrip().startswith(("in", "during", "over", "for", "the"))):
         return None
     return _read_first_months(match, publication)
+
+
+# A source that opens a sentence before its report: "По его словам,", "По данным министерства,".
+_SOURCE_OPENING_RE = re.compile(r"(?:^|[.!?]\s+)(?:По|Согласно)\s[^,.!?]{1,60},\s$")
+
+
+def _opens_its_report(match: re.Match[str]) -> bool:
+    """"за N месяцев" after a comma opens the report only after a source ("По его словам, за 7 месяцев …");
+    "построили завод, за 8 месяцев …" is a span."""
+    before = match.string[:match.start()]
+    return not before.endswith(", ") or _SOURCE_OPENING_RE.search(before[-80:]) is not None
 
 
 _HALF_ORDINAL = r"(?P<ord>(?i:first|second|1st|2nd|перв(?:ое|ом|ого)|втор(?:ое|ом|ого)|бірінші|алғашқы|екінші)|I{1,2}|[12])"

@@ -31,9 +31,10 @@ ENGLISH_MONTH_FULL = "January|February|March|April|May|June|July|August|Septembe
 ENGLISH_MONTH_ALTERNATION = (
     ENGLISH_MONTH_FULL + "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 )
+# Nominative, genitive, prepositional and dative ("к ноябрю", "по март", "к маю").
 RUSSIAN_MONTH = (
-    r"январ[ьяе]|феврал[ьяе]|март[ае]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[ае]?|сентябр[ьяе]"
-    r"|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе]"
+    r"январ[ьяею]|феврал[ьяею]|март[аеу]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|август[аеу]?|сентябр[ьяею]"
+    r"|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею]"
 )
 KAZAKH_MONTH = (
     rf"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан)"

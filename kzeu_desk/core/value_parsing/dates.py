@@ -105,6 +105,11 @@ def tense_of(text: str) -> str | None:
 _SAYING_BEFORE_RE = re.compile(
     r"(?<![\w])(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|заявил[аио]?|сообщил[аио]?"
     r"|объявил[аио]?)\s+(?:in|on|at\s+the\s+end\s+of|в|во)\s+$", re.IGNORECASE)
+# "Окончательные данные за январь-август будут опубликованы 15 ноября", "the figures for the first half will
+# be out in May": the period data are for has passed, whatever the tense of their release.
+_REPORTED_PERIOD_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:данн(?:ые|ых)|итог(?:и|ов)|результат(?:ы|ов)|отч[её]т(?:ы|а)?|статистик[аи]|показател(?:и|ей)"
+    r"|data|figures|results|statistics|accounts)\s+(?:за|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
 _CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
 
@@ -116,6 +121,9 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     after_preposition = offset + (preposition.end() if (preposition := re.match(r"(?i:in|on|в|во)\s+", context[offset:]))
                                   else 0)
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
+        return "past", True
+    after_for = offset + (period_for.end() if (period_for := re.match(r"(?i:за|for)\s+", context[offset:])) else 0)
+    if _REPORTED_PERIOD_BEFORE_RE.search(context, max(0, after_for - 60), after_for):
         return "past", True
     breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
     if not breaks:
@@ -368,6 +376,11 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
                  rf"{_NOT_AMOUNT_AFTER_DAY}",
                  read_month_day, ignore_case=False),
         _pattern(rf"(?<![\w])(?i:{ENGLISH_MONTH_PREPOSITIONS})\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])(?!\s*\d)",
+                 read_month_day, ignore_case=False),
+        # "at its September meeting", "the October auction": a month before a noun, after a possessive
+        # or an article, names when that event is.
+        _pattern(rf"(?:(?<=its )|(?<=the )|(?<=their )|(?<=this )|(?<=our )|(?<=his )|(?<=her ))"
+                 rf"(?P<month>{ENGLISH_MONTH_FULL})(?=\s+[a-z]{{3,}})(?!\s+(?:of|to|and|or|in|on|at|is|was)(?![\w]))",
                  read_month_day, ignore_case=False),
         # "in mid-May", "in early June": the month.
         _pattern(rf"(?<![\w])(?:(?i:in|by|until|since)\s+)?(?i:mid-|early\s+|late\s+)(?P<month>{ENGLISH_MONTH_FULL})(?![\w])"

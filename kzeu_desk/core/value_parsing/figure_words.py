@@ -83,6 +83,11 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"свыше(?: чем)?(?: на)?", Bound.LOWER),
     (r"больше(?: чем)?(?: на)?", Bound.LOWER),
     (r"не (?:менее|меньше)(?: чем)?(?: на)?", Bound.LOWER),
+    # "по ставке не выше 14%" (at most), "не ниже 3%" (at least); alone "выше 85%" (above), "ниже 2%" (below).
+    (r"не выше(?: чем)?", Bound.UPPER),
+    (r"не ниже(?: чем)?", Bound.LOWER),
+    (r"выше(?: чем)?", Bound.LOWER),
+    (r"ниже(?: чем)?", Bound.UPPER),
     (r"не превы(?:сил[аио]?|шал[аио]?|шает|шают|шающ[а-яё]+)", Bound.UPPER),
     (r"превы(?:сил[аио]?|шал[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
     (r"(?:как )?минимум(?: на)?", Bound.LOWER),
@@ -198,6 +203,9 @@ PERCENTAGE_POINT_WORDS = (
     r"percentage\s+points?|p\.\s?p\.|pp(?![A-Za-z])|процентн[а-яё]*\s+пункт[а-яё]*|п\.\s?п\."
     rf"|пайыздық\s+(?:тармақ|пункт)[{CYRILLIC_LETTER}]*"
 )
+# Basis points (hundredths of a percentage point) in rates and bond spreads: "50bp", "25 basis points",
+# "30 б.п.", "на 50 базисных пунктов"; recorded in their own unit ("quantity 50 bp"), as written.
+BASIS_POINT_WORDS = r"bps?(?![A-Za-z])|basis\s+points?|б\.\s?п\.|базисн[а-яё]*\s+пункт[а-яё]*"
 PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
 PER_MILLE_WORDS = r"‰|per\s?mille(?![A-Za-z])|промилле"
 MULTIPLIER_AFTER = (
@@ -244,7 +252,9 @@ _TO_VERB = r"(?:(?<=to )|(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might 
 # Multipliers said in one word: "doubled", "вдвое", "втрое"; "twice" only as a comparison ("twice as
 # large", "twice the volume"), since "met twice" counts occasions.
 MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (
-    (r"twice(?=\s+(?:as|the|more|larger|higher|bigger|over)\b)", 2), (r"doubled", 2), (r"tripled|trebled", 3),
+    # ("twice its 2020 level", "twice what it was", "twice this year's total", whose date is blanked before
+    # this is read, leaving its "'s"; "met twice this year" counts occasions.)
+    (r"twice(?=\s+(?:as|the|more|larger|higher|bigger|over|its|their|what|(?:(?:this|last|next)\s+\w+)?['’]s)\b)", 2), (r"doubled", 2), (r"tripled|trebled", 3),
     (r"quadrupled", 4),
     # The verb in other forms: "plan to double trade", "will triple", "a doubling of"; "double
     # taxation", "a double-digit rise" are no multipliers, so the bare form needs a verb before it.

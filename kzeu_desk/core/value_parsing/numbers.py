@@ -14,6 +14,7 @@ from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, 
 from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES, KAZAKH_MEASURES
 from kzeu_desk.core.value_parsing.figure_words import (
+    BASIS_POINT_WORDS,
     CURRENCIES_AFTER,
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -61,6 +62,8 @@ _DO_AFTER_NUMBER_RE = re.compile(
 # "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
 _DO_AFTER_CHANGE_RE = re.compile(
     rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
+    # "продлится до 40 дней" (will last up to 40 days) is how long, not where an extension ("продлил") ended.
+    r"(?<!продлится)(?<!продлятся)(?<!продлился)(?<!продлилась)(?<!продлилось)(?<!продлились)"
     # A decimal between is one word: "снизилась на 1,4 процентного пункта, до 30,2%".
     rf"(?:\s*[,—–]?\s+[\w%-]+(?:[.,]\d+%?)?){{0,6}}\s*[,—–]?\s+до\s*$", re.IGNORECASE)
 # "€8.5 million over five years", "grew 40% over three years": "over" right after another figure
@@ -95,6 +98,7 @@ _CURRENCY_BEFORE_RE = re.compile(
 )
 
 _PERCENTAGE_POINTS_RE = re.compile(rf"\s?(?:{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
+_BASIS_POINTS_RE = re.compile(rf"\s?(?:{BASIS_POINT_WORDS})", re.IGNORECASE)
 _PERCENT_RE = re.compile(rf"\s?(?:{PERCENT_WORDS})", re.IGNORECASE)
 _PER_MILLE_RE = re.compile(rf"\s?(?:{PER_MILLE_WORDS})", re.IGNORECASE)
 _MULTIPLIER_RE = re.compile(MULTIPLIER_AFTER, re.IGNORECASE)
@@ -167,6 +171,13 @@ _NUMBER_OF_BEFORE_RE = re.compile(
     # "по числу проектов … у Германии – 15" too.
     r"(?<![\w])(?:the\s+(?:[a-z]+\s+)?number\s+of|(?:общее\s+)?(?:число|числу|количество|количеству)(?=\s))",
     re.IGNORECASE)
+# "Ввоз легковых автомобилей … сократился на треть, до 9,4 тыс.", "Sales of electric cars rose to 12,000": a
+# clause that opens with the flow of things counts them, when they are things (a plural: "экспорт пшеницы …
+# до 8 млн" is tonnes, which it does not say).
+_FLOW_OF_THINGS_OPENING_RE = re.compile(
+    r"\s*(?:ввоз|вывоз|импорт|экспорт|поставки|продажи|выпуск|производство|(?:sales|imports|exports|deliveries"
+    r"|shipments|output|production)\s+of)(?=\s)", re.IGNORECASE)
+_RUSSIAN_GENITIVE_PLURAL_ENDINGS = ("ов", "ев", "ёв", "ей", "ий")
 # A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
@@ -315,6 +326,8 @@ def _match_figure_suffix(text: str, position: int, *, currency_before: str | Non
         return _Figure(exponent, ValueKind.MONEY, currency_before, False, position)
     if points := _PERCENTAGE_POINTS_RE.match(text, position):
         return _Figure(exponent, ValueKind.QUANTITY, "pp", False, points.end())
+    if basis_points := _BASIS_POINTS_RE.match(text, position):
+        return _Figure(exponent, ValueKind.QUANTITY, "bp", False, basis_points.end())
     if per_mille := _PER_MILLE_RE.match(text, position):
         # "1,5‰ от таможенной стоимости": a per-mille rate is a tenth of a percent (0.15 %).
         return _Figure(exponent - 1, ValueKind.PERCENT, "%", False, per_mille.end())
@@ -456,6 +469,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         elif (figure.exponent or first_scale is not None) and \
                 (code := _currency_of_the_amount_before(text, start)) is not None:
             unit, kind = code, ValueKind.MONEY  # "около 10 млрд евро, из них свыше 1,5 млрд — из бюджета"
+        elif _LISTED_AFTER_A_DASH_RE.search(text, max(0, start - 3), start) and _ENDS_ITS_CLAUSE_RE.match(text, end) \
+                and not _NAMES_ANOTHER_MEASURE_RE.search(text[max(0, start - 60):start].rpartition(",")[2]) \
+                and (code := _currency_of_the_amount_before(text, start)) is not None:
+            # "взнос составит 1 200 евро в год, для малых предприятий – 500.": a figure listed after a dash
+            # at the end of its clause is in the currency of the sentence's money before it.
+            unit, kind = code, ValueKind.MONEY
         elif (figure.exponent or first_scale is not None) and \
                 (measure := _measure_of_the_amount_before(text, start)) is not None:
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
@@ -595,7 +614,9 @@ _RUSSIAN_NOUN_WAS_BEFORE_RE = re.compile(
 _RUSSIAN_NOUN_DASH_BEFORE_RE = re.compile(
     r"^\s*(?:[а-яё]+(?:ых|их)\s+){0,2}(?P<noun>[а-яё]{3,}(?:ов|ев|ей|ий))(?:\s+[а-яё]+(?:ых|их|ой|ей)?){0,3}"
     # ("Таких договоров уже 37": an adverb of how many in place of the dash.)
-    r"\s+(?:[–—]\s+(?:(?:лишь|только|всего|уже)\s+)?|(?:лишь|только|всего|уже|сейчас|теперь)\s+)$", re.IGNORECASE)
+    r"\s+(?:[–—]\s+(?:(?:лишь|только|всего|уже)\s+)?|(?:лишь|только|всего|уже|сейчас|теперь)\s+)$"
+    # ("Новых направлений пять": an adjective and a genitive plural right before the number say it too.)
+    r"|^\s*(?:[а-яё]+(?:ых|их)\s+){1,2}(?P<noun2>[а-яё]{3,}(?:ов|ев|ей|ий))\s+$", re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
     r"|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+(?:(?:its|their|the|our|his|her)\s+)?"
@@ -655,12 +676,12 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
     """The currency of the last figure before `start` in its clause, when that figure is money: a scaled
     amount after it without a unit is in the same currency ("€10 billion, of which 1.5 billion")."""
     window = _clause_before(text, start)
-    last = _last_number(window)
+    last = _last_amount(window)
     if last is None:
         # "sought damages of 1.8 billion tenge; the court awarded 640 million": a clause without a
         # figure of its own takes the currency of the sentence's figure before it.
         window = _sentence_before(text, start)
-        last = _last_number(window)
+        last = _last_amount(window)
     if last is None:
         return None
     scale = _match_scale(window, last.end(), is_money=True)
@@ -669,6 +690,34 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
         return currency[0]
     before = _match_currency_before(window, last.start())
     return before[0] if before is not None else None
+
+
+_CONTRASTED_CLAUSE_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+[^\d,;:.()]*$", re.IGNORECASE)
+_CLOSES_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;!?]|$)")
+_LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*$")
+_ENDS_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;,)]|$)")
+# "…составил 2,7 млрд долларов, число сделок – 340": the clause names what its figure is.
+_NAMES_ANOTHER_MEASURE_RE = re.compile(r"(?<![\w])(?:числ|количеств|доля|дол[иеюя]|number|share|count)", re.IGNORECASE)
+# A scaled amount listed without its currency and closed by a bracket, comma or "and": "Италия (11,3 млрд
+# долларов), Нидерланды (4,6 млрд) и Франция (2,9 млрд)".
+_LISTED_AMOUNT_END_RE = re.compile(r"\s*(?:[),;]|(?:и|and|а)(?![\w])|[–—-]\s)", re.IGNORECASE)
+
+
+def _last_amount(window: str) -> re.Match[str] | None:
+    """The last number of `window` that may be the amount a later scaled number takes its currency from:
+    a percentage is passed over ("21,8 млрд долларов (рост на 0,9%), импорт – 7,1 млрд"), and so is a
+    scaled amount listed without a currency, which took its own from the figure before it (above)."""
+    numbers = list(_NUMBER_RE.finditer(window))
+    for number in reversed(numbers):
+        if _PERCENT_AFTER_NUMBER_RE.match(window, number.end()):
+            continue
+        scale = _match_scale(window, number.end(), is_money=True)
+        if scale is not None and _match_currency_after(window, scale.end) is None \
+                and _match_currency_before(window, number.start()) is None \
+                and _LISTED_AMOUNT_END_RE.match(window, scale.end):
+            continue
+        return number
+    return numbers[-1] if numbers else None
 
 
 def _measure_of_the_amount_before(text: str, start: int) -> str | None:
@@ -768,12 +817,19 @@ def _unit_of_the_change_end(text: str, start: int, end: int) -> Counted | None:
     return counted_after(text, position)
 
 
-def currency_of_the_last_amount(text: str) -> str | None:
+def currency_of_the_last_amount(text: str, scale_word: str | None = None) -> str | None:
     """The currency of the last figure of `text` that is not a year, when it is money: "Проект стоит 28 млн
-    евро, рассчитан на 2024-2028 годы." -> "EUR"."""
+    евро, рассчитан на 2024-2028 годы." -> "EUR". Given the `scale_word` of the amount that borrows it, the
+    last money written at that scale wins: "… от 310 до 420 тыс. тенге, то есть около 600–800 евро." lends
+    tenge to "за 250 тыс."."""
     numbers = [n for n in _NUMBER_RE.finditer(text) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
     if not numbers:
         return None
+    for number in reversed(numbers) if scale_word else ():
+        written = _match_scale(text, number.end(), is_money=True)
+        if written is not None and text[number.end():written.end].strip().lower()[:3] == (scale_word or "").lower()[:3] \
+                and (currency := _match_currency_after(text, written.end)) is not None:
+            return currency[0]
     last = numbers[-1]
     scale = _match_scale(text, last.end(), is_money=True)
     if (currency := _match_currency_after(text, scale.end if scale is not None else last.end())) is not None:
@@ -786,8 +842,16 @@ _CHANGE_FROM_BEFORE_RE = re.compile(
     r"(?<![\w])(?:from|с|со)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?)\s+(?:to|до)\s+$", re.IGNORECASE)
 
 
+# "fell to 2.5 hours, from nearly six in 2023", "снизилось до 19 дней с 38": the end written first.
+_CHANGE_TO_THEN_FROM_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:to|до)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?),?\s+(?:from|с|со)\s+"
+    r"(?:(?:nearly|almost|about|around|roughly|some|около|почти|примерно|порядка)\s+)?$", re.IGNORECASE)
+
+
 def _unit_of_the_change_start(text: str, start: int) -> Counted | None:
-    if (change := _CHANGE_FROM_BEFORE_RE.search(text, max(0, start - 80), start)) is None:
+    change = _CHANGE_FROM_BEFORE_RE.search(text, max(0, start - 80), start) or \
+        _CHANGE_TO_THEN_FROM_BEFORE_RE.search(text, max(0, start - 80), start)
+    if change is None:
         return None
     counted = counted_after(text, change.end("number"))
     return counted if counted is not None and counted.end <= change.end("rest") else None
@@ -833,6 +897,10 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         if counted is None and (phrase := _RUSSIAN_PARTICIPLE_PHRASE_RE.match(window, number_of.end())) is not None:
             counted = counted_after(window, phrase.end())  # "Число реализуемых в Казахстане проектов"
         return counted.unit if counted is not None and not counted.is_measure else None
+    if (flow := _FLOW_OF_THINGS_OPENING_RE.match(window)) is not None and \
+            (counted := counted_after(window, flow.end())) is not None and not counted.is_measure \
+            and (counted.unit.isascii() or counted.unit.lower().endswith(_RUSSIAN_GENITIVE_PLURAL_ENDINGS)):
+        return counted.unit
     if (kazakh := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = kazakh_noun_named(kazakh.group("noun"))
         if counted is not None and not counted.is_measure:
@@ -849,7 +917,7 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         if counted is not None and not counted.is_measure:
             return counted.unit
     if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window) or _RUSSIAN_NOUN_DASH_BEFORE_RE.search(_clause_before(text, start))) is not None:
-        counted = counted_after(" " + existing.group("noun") + " ", 0)
+        counted = counted_after(" " + (existing.group("noun") or existing.group("noun2")) + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
     if (brought := _BRINGING_TO_BEFORE_RE.search(window)) is not None:
@@ -880,6 +948,16 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "The project drafted seven laws; four were adopted": a number opening a clause after a semicolon
         # counts the clause before it.
         return _noun_of_the_count_before(before)
+    if (semicolon := before.rfind(";")) >= 0 and not re.search(r"[\d.!?]", before[semicolon:]):
+        # "Almaty runs 1,900 buses …; the city council here operates 640": the first figure of a clause after a
+        # semicolon, parallel to the one before it, counts what that one counted.
+        return _noun_of_the_count_before(before[:semicolon])
+    sentence = _sentence_before(text, start)
+    if (contrast := _CONTRASTED_CLAUSE_BEFORE_RE.search(sentence)) is not None and \
+            (number := _NUMBER_AT_RE.match(text, start)) is not None and _CLOSES_ITS_CLAUSE_RE.match(text, number.end()):
+        # "На 43 из 74 рейсов летает один перевозчик, а европейские авиакомпании выполняют лишь 11.": a number
+        # that closes a clause contrasted with the one before counts what that one counted.
+        return _noun_of_the_count_before(sentence[:contrast.start()])
     if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window):
         # ("… maybe 250 European companies here; today there are well over 400": "there are" too.)
         # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have

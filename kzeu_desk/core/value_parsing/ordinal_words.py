@@ -15,8 +15,18 @@ ENGLISH_ORDINAL_UNITS = {
 }
 ENGLISH_ORDINAL_TENS = {
     "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
-    "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+    "eightieth": 80, "ninetieth": 90, "hundredth": 100, "thousandth": 1000, "millionth": 1_000_000,
 }
+# "It is already the fifth dispute", "Это уже пятый спор", "Это вторая линия": after these, or after a
+# possessive ("the agency's fourth transaction", "its third loan"), an ordinal numbers whatever noun follows
+# it as a member of a series, series noun or not.
+ALREADY_WORDS = frozenset({"already", "уже", "это"})
+POSSESSIVE_WORDS = frozenset({"its", "their", "our", "his", "her", "его", "ее", "её", "их"})
+# Nouns an ordinal ranks or places rather than counts: "the second time", "its third quarter", "второе место".
+NOT_SERIES_NOUNS = frozenset({
+    "time", "times", "place", "half", "quarter", "year", "month", "week", "day", "largest", "biggest", "row",
+    "раз", "место", "места", "половина", "половине", "квартал", "квартале", "год", "году", "месяц", "день", "неделю",
+})
 # Words that may stand between the ordinal and its noun besides names and adjectives:
 # "the 14th sanctions package", "the third negotiating round".
 ENGLISH_SERIES_MODIFIERS = frozenset({
@@ -38,7 +48,7 @@ RUSSIAN_ORDINAL_STEMS = {
     "десят": 10, "одиннадцат": 11, "двенадцат": 12, "тринадцат": 13, "четырнадцат": 14, "пятнадцат": 15,
     "шестнадцат": 16, "семнадцат": 17, "восемнадцат": 18, "девятнадцат": 19, "двадцат": 20, "тридцат": 30,
     "сороков": 40, "пятидесят": 50, "шестидесят": 60, "семидесят": 70, "восьмидесят": 80, "девяност": 90,
-    "сот": 100,
+    "сот": 100, "тысячн": 1000, "миллионн": 1_000_000,
 }
 RUSSIAN_ORDINAL_ENDINGS = ("ый", "ий", "ой", "ая", "ое", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми")
 # "третий" declines apart: третий, третья, третье, третьего, третьему, третьим, третьем, третью.

@@ -38,6 +38,8 @@ _KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оны�
                                             re.IGNORECASE)
 # "accounts for 58 of them", "58 из них": a part of the things the sentence before counted.
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
+_LIST_COMMA_BEFORE_RE = re.compile(r",\s*$")
+_PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|on|at|for|from|with|в|во|на|для|из|с)\s", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -53,7 +55,11 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     result: list[Candidate] = []
     borrowed = ""  # the noun a number before in this sentence took from the sentence before
     for candidate in candidates:
-        if borrowed and _is_bare(candidate, sentence) and _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end) \
+        if borrowed and _is_bare(candidate, sentence) and (
+                _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
+                # "Five are in transport, four in energy": a list item whose verb the first item gave.
+                or (_LIST_COMMA_BEFORE_RE.search(sentence[:candidate.start])
+                    and _PREPOSITION_AFTER_RE.match(sentence, candidate.end))) \
                 and not _YEAR_SHAPED_RE.fullmatch(sentence[candidate.start:candidate.end].strip()):
             # "… accounts for 58 of them, FlyArystan for 22, and …": a list goes on counting the same things.
             counted = replace(candidate.value, kind=ValueKind.COUNT, unit=borrowed)
@@ -98,7 +104,7 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
 
 
 # A scale written after the number: "Еще 11 млн выделено …" after "… стоимостью 28 млн евро".
-_SCALE_WRITTEN_RE = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|million|billion|bn|мың)", re.IGNORECASE)
+_SCALE_WRITTEN_RE = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|million|billion|bn|мың|тыс)", re.IGNORECASE)
 
 
 def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) -> Candidate:
@@ -109,7 +115,8 @@ def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) ->
             not _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end]) or \
             re.search(r"\d", sentence[:candidate.start]):
         return candidate
-    if (code := currency_of_the_last_amount(before)) is None:
+    written = _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end])
+    if (code := currency_of_the_last_amount(before, written.group() if written else None)) is None:
         return candidate
     return replace(candidate, value=replace(value, kind=ValueKind.MONEY, unit=code), salience=Salience.MONEY)
 

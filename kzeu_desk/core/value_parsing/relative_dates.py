@@ -224,6 +224,9 @@ _RELATIVE_YEARS = (
 # are read by them first, and a written year, "до конца 2025 года", by the single dates).
 _END_OF_THE_YEAR = (
     r"(?<![\w])(?:(?i:by|before|until|till|at|toward|towards)\s+)?(?i:the\s+end\s+of\s+the\s+year)(?![\w])",
+    # "since the start of the year", "с начала года": the publication's year, as its end is.
+    r"(?<![\w])(?:(?i:since|from|at)\s+)?(?i:the\s+(?:start|beginning)\s+of\s+the\s+year)(?![\w])",
+    rf"(?<![\w])(?:(?i:с|в)\s+)?(?i:начала|начале)\s+(?i:года){NOT_CYRILLIC_AFTER}",
     r"(?<![\w])(?:(?i:by|before|until|till|at)\s+)?(?:(?i:the)\s+)?(?i:year[-\s]end)(?![\w-])(?!\s+\d)",
     rf"(?<![\w])(?:(?i:до|к|в|на)\s+)?(?i:конц[ау]|конце|конец)\s+(?i:года){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+соң(?:ына|ында|ындағы|ы))(?:\s+(?i:дейін))?{NOT_CYRILLIC_AFTER}",

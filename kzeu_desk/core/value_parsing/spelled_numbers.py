@@ -220,6 +220,10 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             return None
         if word == "one" and following in ENGLISH_SINGLE_MEASURES:
             return _Reading(first, first + 1, "1")  # "for a period of one year"
+        if word == "one" and following in ("to", "or") and \
+                _next_word(text, tokens, first + 2) in (*ENGLISH_UNITS, *ENGLISH_TENS) and \
+                _next_word(text, tokens, first + 2) != "one":
+            return _Reading(first, first + 1, "1")  # "one to two notches", "one or two days": a range's start
         if following not in (ENGLISH_HUNDRED, *ENGLISH_SCALES):
             return None
     if word not in ENGLISH_UNITS and word not in ENGLISH_TENS:
@@ -229,6 +233,7 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
         return _Reading(first, after + 1, str(value * 12))  # "two dozen firms"
     if _previous_word(tokens, first) in ENGLISH_DEFINITE_BEFORE and \
             _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS and \
+            not _is_superlative(_next_word(text, tokens, after)) and \
             _previous_word(tokens, first - 1) not in ("of", "among"):
         # ("two of the five states", "one in four of the twelve": the whole a part is taken from is a figure.)
         return None  # "the two sides" names things already named; "the eight months of 2022" a period
@@ -262,6 +267,18 @@ def _english_below_hundred(text: str, tokens: list[_Token], first: int) -> tuple
                 return ENGLISH_TENS[word] + unit, following + 1
         return ENGLISH_TENS[word], first + 1
     return ENGLISH_UNITS[word], first + 1
+
+
+# "-est" words that are no superlatives.
+_NOT_SUPERLATIVES = frozenset({"interest", "forest", "request", "harvest", "contest", "protest", "invest", "digest",
+                               "arrest", "west", "test", "rest", "nest", "best"})
+
+
+def _is_superlative(word: str | None) -> bool:
+    """"the two oldest units", "the three largest banks": a selection by rank is a count, unlike "the two
+    sides", which names things already named."""
+    return word is not None and (word == "most" or (len(word) >= 5 and word.endswith("est")
+                                                      and word not in _NOT_SUPERLATIVES))
 
 
 def _english_after_hundred(text: str, tokens: list[_Token], first: int, after: int, value: int) -> _Reading:

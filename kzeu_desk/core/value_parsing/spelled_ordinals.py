@@ -32,6 +32,9 @@ from kzeu_desk.core.value_parsing.number_words import (
     RUSSIAN_NUMBER_WORDS,
 )
 from kzeu_desk.core.value_parsing.ordinal_words import (
+    ALREADY_WORDS,
+    NOT_SERIES_NOUNS,
+    POSSESSIVE_WORDS,
     ENGLISH_ORDINAL_TENS,
     ENGLISH_ORDINAL_UNITS,
     ENGLISH_SERIES_MODIFIERS,
@@ -82,7 +85,8 @@ def scan_ordinals(text: str) -> tuple[list[Candidate], str]:
             index = read[1]  # the whole ordinal: "әрбір он екінші" is every twelfth, not "екінші" after "он"
             continue
         value, after = read
-        noun = _series_noun(tokens, after, kazakh=kazakh) or _milestone_noun(tokens, index, after, value)
+        noun = _series_noun(tokens, after, kazakh=kazakh) or _milestone_noun(tokens, index, after, value) \
+            or _noun_after_already(tokens, index, after)
         if noun is None:
             index = after
             continue
@@ -98,14 +102,51 @@ def scan_ordinals(text: str) -> tuple[list[Candidate], str]:
 def _milestone_noun(tokens: list[_Token], index: int, after: int, value: int) -> tuple[str, int] | None:
     """"its 1,000th locomotive", "the 500th bus": a round ordinal in digits numbers any thing it comes
     before, as a series noun does (a small one, "the 5th largest", may rank instead)."""
-    if value < 100 or value % 50 or not _ENGLISH_DIGIT_RE.fullmatch(tokens[index].word) or after >= len(tokens):
+    if value < 100 or value % 50 or after >= len(tokens):
         return None
     word = tokens[after].word
+    if not tokens[index].word[0].isdigit():
+        # "тысячный комбайн", "the thousandth visitor": a round ordinal in words numbers its noun as well.
+        return _plain_noun(tokens, after)
+    if not _ENGLISH_DIGIT_RE.fullmatch(tokens[index].word):
+        return None
     if not re.fullmatch(r"[a-z]{3,}", word) or (word.endswith("s") and not word.endswith(("us", "ss", "is"))) \
             or word in ENGLISH_FUNCTION_WORDS \
             or word in ENGLISH_ADJECTIVES:
         return None
     return word, after
+
+
+def _noun_after_already(tokens: list[_Token], index: int, after: int) -> tuple[str, int] | None:
+    """"Это уже пятый спор", "already the fifth dispute": after "already" an ordinal counts how many there
+    have been of the noun after it."""
+    if index and (tokens[index - 1].word.lower() in POSSESSIVE_WORDS
+                  or tokens[index - 1].word.lower().endswith(("'s", "’s"))) and after < len(tokens):
+        return _plain_noun(tokens, after)  # "the agency's fourth transaction", "its third loan"
+    before = index - 1
+    if before >= 0 and tokens[before].word.lower() == "the":
+        before -= 1
+    if before >= 0 and tokens[before].word.lower() == "уже" and before and tokens[before - 1].word.lower() == "это":
+        before -= 1
+    if before < 0 or tokens[before].word.lower() not in ALREADY_WORDS or after >= len(tokens):
+        return None
+    return _plain_noun(tokens, after)
+
+
+def _plain_noun(tokens: list[_Token], index: int) -> tuple[str, int] | None:
+    """The noun at token `index` as written, when it is one: a lower-case word that is no adjective,
+    function word or plural (a member of a series is one thing)."""
+    word = tokens[index].word
+    lowered = word.lower()
+    if word != lowered or len(word) < 3 or not word.isalpha() or lowered in NOT_SERIES_NOUNS:
+        return None
+    if lowered.isascii():
+        # (A short word is no adjective for its ending: "deal", "bid".)
+        if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_ADJECTIVES or (len(lowered) > 5 and lowered.endswith(
+                ENGLISH_ADJECTIVE_ENDINGS)) or (lowered.endswith("s") and not lowered.endswith(("us", "ss", "is"))):
+            return None
+        return word, index
+    return None if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) else (word, index)
 
 
 def _may_number_a_series(text: str, tokens: list[_Token], index: int) -> bool:

@@ -142,7 +142,9 @@ def _counted_by_the_sentence_before(best: Candidate, selection: str, context: st
 
 # "by the end of October" with "October" highlighted; "за первое полугодие" with "первое полугодие".
 _LEADING_PREPOSITION_RE = re.compile(
-    rf"(?:(?i:{LEADING_PREPOSITIONS}|for|over|за|the|end|beginning|start|middle|конца|начала|середины)\s+)+")
+    rf"(?:(?i:{LEADING_PREPOSITIONS}|for|over|за|the|end|beginning|start|middle|конца|начала|середины"
+    # "January and September" of "carried 48,500 TEU between January and September"
+    rf"|between|между)\s+)+")
 _ONE_THING_RE = re.compile(r"(?P<bound>[^\d]*?\s)?(?P<one>(?i:one|один|одна|одно))\s+(?!(?i:of|из|из-за|and|or|и|или)(?![\w]))(?P<noun>[^\W\d_][\w -]*)")
 _YEAR_RE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
 
@@ -173,7 +175,9 @@ def _completed_by_the_sentence(selection: str, context: str, publication: Public
             for candidate in scan(context, publication)
             if (offset <= candidate.start or _LEADING_PREPOSITION_RE.fullmatch(context[candidate.start:offset]))
             # ("1,000th" of "its 1,000th locomotive": an ordinal highlighted without the noun it numbers.)
-            and (candidate.end <= end or (candidate.salience is Salience.ORDINAL and candidate.start == offset))]
+            # (A month's reading may take the full stop after it as an abbreviation's: "… between March and May.")
+            and (candidate.end <= end or context[end:candidate.end] == "."
+                 or (candidate.salience is Salience.ORDINAL and candidate.start == offset))]
 
 
 def _a_count_beside_the_year(candidates: list[Candidate], selection: str, context: str,
@@ -190,12 +194,16 @@ def _a_count_beside_the_year(candidates: list[Candidate], selection: str, contex
 
 
 # Words that are a bound only with the words before them: "от" (from), "from", "до" (up to).
-_STARTS_WITH_A_BOUND_WORD_RE = re.compile(r"(?i:от|from|within)\s")
+# "в течение 30 дней" of "в течение 30 дней со дня решения" is a time limit as "within 30 days of" is.
+_STARTS_WITH_A_BOUND_WORD_RE = re.compile(r"(?i:от|from|within|в\s+течение)\s")
 # "отыз күн ішінде" (within thirty days) is a time limit when the sentence counts it from an event.
 _ENDS_WITH_WITHIN_RE = re.compile(r"\s(?i:ішінде)$")
 # "thirty days from delivery" in "the buyer had thirty days from delivery to notify": the words that make
 # it a limit ("had", "within") may stand before the highlight.
 _TIME_FROM_AN_EVENT_RE = re.compile(r"(?i:days?|weeks?|months?)\s+(?i:from|of)\s")
+
+
+_PART_BEFORE_THE_WHOLE_RE = re.compile(r"(?:\d[\d,. \u00a0]*|[^\W\d_]+)\s+(?i:из|of|out\s+of)\s+(?:(?i:the)\s+)?")
 
 
 def _has_kazakh_letters(text: str) -> bool:
@@ -246,6 +254,11 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             # "from €300,000 to €800,000" of "grants will range from €300,000 to €800,000": the verb
             # before the highlight makes its two figures a range.
             return replace(best, value=value)
+        if bare and value.kind is ValueKind.COUNT and value.unit and candidate.start < start < candidate.end \
+                and _PART_BEFORE_THE_WHOLE_RE.fullmatch(context[candidate.start:start]):
+            # "74" of "На 43 из 74 еженедельных рейсов", "27" of "Nine of 27 member states": the whole, read with
+            # its part, counts the same noun.
+            return replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit=value.unit))
         if not (candidate.start < end and start < candidate.end and _figure(value) == _figure(best.value)):
             continue
         if bounded and value.lower is None and value.upper is None and (bare or value.kind is best.value.kind):
