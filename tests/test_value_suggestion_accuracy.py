@@ -59,7 +59,10 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Six more whole articles, written after the nineteenth set's fixes. Scored once with them: 89.6 / 87.0 /
           # 91.7 % (89.6 % in all): the honest held-out number of that round. After its fixes 97.0 / 98.1 / 100 %.
           # 67 / 54 / 72 highlights, so one miss is 1.5 / 1.9 / 1.4 %.
-          "held_out_twentieth": 0.97}
+          "held_out_twentieth": 0.97,
+          # Eight whole Kazakh articles (set 22), written after the twentieth set's fixes. Scored once with
+          # them: 89.3 % (218/244). 244 highlights, so one miss is 0.4 %.
+          "held_out_twenty_second": 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +83,8 @@ def test_the_set_is_large_and_has_a_real_share_of_each_language(outcomes):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_suggestions_are_exactly_right_often_enough(outcomes, part, language):
     right, total = accuracy([o for o in outcomes[part] if o.record.language == language])
+    if total == 0:
+        pytest.skip(f"{part} has no {language} highlights (a set may be written in one language)")
     misses = [f"{o.record.id}: {o.record.span!r} expected {o.record.value_spec}, got {o.got}"
               for o in outcomes[part] if o.record.language == language and not o.right]
     assert right / total >= FLOORS[part], "\n".join(misses)
