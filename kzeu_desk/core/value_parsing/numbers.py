@@ -158,6 +158,7 @@ _KAZAKH_PART_AFTER_RE = re.compile(
     r"-(?:с?[іы]|(?:еу|ау)[іы])|-?(?:дан|ден|тан|тен|нан|нен)\s+астамы(?![\w])|-?(?:ға|ге|қа|ке)\s+жуығы(?![\w])"
     r"|\s+(?:мыңы|миллионы|миллиарды)(?![\w])",
     re.IGNORECASE)
+_KAZAKH_COLLECTIVE_AFTER_RE = re.compile(r"-(?:еу|ау)[іы]", re.IGNORECASE)  # "2-еуі", written "екеуі"
 # "олардың", "оның" (of them, of it): the whole is what was counted before, not a noun of its own.
 _KAZAKH_PRONOUN_WHOLE_RE = re.compile(r"(?:олардың|оның)$", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
@@ -901,6 +902,10 @@ def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None
         plurals = list(_KAZAKH_PLURAL_WHOLE_RE.finditer(text, max(0, number_start - 120), number_start))
         # ("университеттердің 33 филиалы …, оның 14-і": a count between makes the part its noun's.)
         if not plurals or re.search(r"\d", _KAZAKH_PART_NUMBER_RE.sub("", text[plurals[-1].end():number_start])):
+            if _KAZAKH_COLLECTIVE_AFTER_RE.match(text, number_end) is not None:
+                # A collective numeral is always a part of a whole already named ("Алғашқы екеуі келеді",
+                # the first two of them): with no whole in its clause, the count before, as after "олардың".
+                return _noun_of_the_count_before(text[max(0, number_start - 200):number_start]) or ""
             return None
         noun = plurals[-1].group()
     if _KAZAKH_PRONOUN_WHOLE_RE.search(noun.strip()):

@@ -38,6 +38,8 @@ _KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оны�
                                             re.IGNORECASE)
 # "accounts for 58 of them", "58 из них": a part of the things the sentence before counted.
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
+# A collective numeral ("екеуі", "бесеуін", "4-еуі") is a part of a whole already named, as "олардың 4-і" is.
+_KAZAKH_COLLECTIVE_RE = re.compile(r"(?:еу|ау)(?:і|ы)[а-яәіңғүұқөһ]*$", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -74,6 +76,7 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             continue
         written = sentence[candidate.start:candidate.end]
         part_of_them = _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
+            or _KAZAKH_COLLECTIVE_RE.search(written) is not None \
             or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None
         if not part_of_them and (
                 _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)

@@ -113,7 +113,10 @@ _HALF_AFTER = ("жарым",)
 # A measure, bare or in a case (not possessive: "бір күні" is "one day, once"), after a lone "бір".
 _KAZAKH_MEASURE_IN_A_CASE_RE = re.compile(
     rf"(?:{'|'.join(sorted(KAZAKH_MEASURES - {'ай', 'жыл', 'күн', 'түн'}, key=len, reverse=True))})"
-    r"(?:ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен)?")
+    r"(?:ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен)?"
+    # "ай", "жыл", "күн", "түн" only with a case ending ("бір айға созылады", lasts one month): bare they are
+    # "once, one day" ("бір күн келеді") more often than a measure.
+    r"|(?:айға|айда|айдан|жылға|жылда|жылдан|күнге|күнде|күннен|түнге|түнде)")
 _RUSSIAN_HALF_AFTER = ("с", "половиной")
 
 

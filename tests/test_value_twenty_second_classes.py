@@ -1,0 +1,68 @@
+"""The classes of misses the twenty-second set (whole Kazakh articles, tests/data/value_suggestions/)
+showed on first sight, each tested on other sentences than the set's: what Ctrl+N suggests for a
+highlight read with its sentence and the one before it, and what the Candidates pane lists."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, date, money, percent, quantity, same, span
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_candidates import find_values
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the sentence before it, publication date, the curator's value)
+TWENTY_SECOND_SET_CLASSES = [
+    # The past perfect ("-ған болатын", "-ған еді") reports: a month in it is the one before publication.
+    ("қыркүйекте", "Бұған дейін комиссия қыркүйекте жаңа ережелерді бекіткен болатын.", "", "2026-11-20",
+     date("2026-09")),
+    ("ақпанда", "Министрлік ақпанда екі келісімге қол қойған еді.", "", "2026-11-20", date("2026-02")),
+    # A relative year as an adjective before a month ("келесі жылғы", "келер жылғы"); "-ғы" with a case ending.
+    ("келесі жылғы наурызда", "Жаңа терминал келесі жылғы наурызда ашылады.", "", "2026-10-05", date("2027-03")),
+    ("былтырғыдан", "Бұл көрсеткіш былтырғыдан екі есе жоғары.", "", "2026-10-05", date("2025")),
+    ("биылғыға", "Келесі жылғы бюджет биылғыға қарағанда азырақ.", "", "2026-10-05", date("2026")),
+    # "N айдағы" (the N months' …) names the period; "N айда" right before the figure it dates is a report's period;
+    # counted back ("соңғы") it stays a span.
+    ("Сегіз айдағы", "Сегіз айдағы экспорт 4,2 млрд долларды құрады.", "", "2026-10-05", span("2026-01", "2026-08")),
+    ("7 айда", "Әуежай жолаушылары 7 айда 1,3 млн адамға жетті.", "", "2026-10-05", span("2026-01", "2026-07")),
+    ("соңғы 6 айдағы", "Соңғы 6 айдағы өсім 4 пайыз болды.", "", "2026-10-05", quantity(6, "ай")),
+    # A collective numeral is a part of a whole already named: the count before, in its sentence or the one before.
+    ("үшеуі", "Алғашқы үшеуі келесі жылы іске қосылады.", "Компания бес станция салып жатыр.",
+     "2026-10-05", count(3, "станция")),
+    ("алтауын", "Қалған алтауын серіктестер жөндейді.", "Портта 14 кран бар.", "2026-10-05", count(6, "кран")),
+    # A lone "бір" before "ай", "жыл", "күн" in a case is one of the measure (bare, "бір күні" stays "once").
+    ("бір жылға", "Келісім бір жылға ұзартылды.", "", "2026-10-05", quantity(1, "жыл")),
+    ("бір күнде", "Жүк бір күнде жеткізіледі.", "", "2026-10-05", quantity(1, "күн")),
+    # "шамасы(нда/на)" after a figure is about; "-дан жоғары" above, "-дан төмен" below.
+    ("40 минут шамасына", "Жол уақыты 40 минут шамасына қысқарады.", "", "2026-10-05",
+     quantity(40, "минут", approximate=True)),
+    ("2 мың доллардан жоғары", "Тасымал құны 2 мың доллардан жоғары болды.", "", "2026-10-05",
+     money(2000, "USD", lower=2000)),
+    ("3 пайыздан төмен", "Жұмыссыздық 3 пайыздан төмен түсті.", "", "2026-10-05", percent(None, upper=3)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), TWENTY_SECOND_SET_CLASSES,
+                         ids=[c[0] + " / " + c[1] for c in TWENTY_SECOND_SET_CLASSES])
+def test_classes_the_twenty_second_set_showed(selection: str, context: str, before: str, published: str,
+                                              expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_words_like_the_new_forms_are_left_alone() -> None:
+    # "бір күні" (one day, once) keeps its "бір"; "алты айда салынады" (built in six months) is a span.
+    assert suggest("бір күні", published="2026-05-02", context="Бір күні ол келді.").value.kind.value == "text"
+    same(suggest("алты айда", published="2026-05-02", context="Көпір алты айда 2 мың тонна болаттан салынады.").value,
+         quantity(6, "ай"))
+
+
+def _listed(text: str, words: str, published: str) -> TypedValue:
+    start = text.index(words)
+    found = [f for f in find_values(text, published) if f.start <= start < f.end]
+    assert found, f"nothing listed at {words!r}"
+    return found[0].value
+
+
+def test_the_pane_reads_the_twenty_second_set_classes() -> None:
+    same(_listed("Министрлік ақпанда екі келісімге қол қойған еді.", "ақпанда", "2026-11-20"), date("2026-02"))
+    same(_listed("Сегіз айдағы экспорт 4,2 млрд долларды құрады.", "Сегіз", "2026-10-05"), span("2026-01", "2026-08"))
