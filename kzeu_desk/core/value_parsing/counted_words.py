@@ -162,7 +162,10 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 # pronouns: "олардың саны" (their number) names nothing counted
                                 "олар", "біз", "сіз",
                                 # particles after a number: "оның 600-ге жуығы ғана" (only about 600 of them)
-                                "ғана", "қана", "тек", "ғой", "қой"})
+                                "ғана", "қана", "тек", "ғой", "қой",
+                                # a classifier, not a noun: "кәсіпорындар саны 28 417 бірлікке жетті" (units)
+                                # counts the noun of "саны", as "28 417-ге жетті" does
+                                "бірлік"})
 
 # -- Fixed terms, all three languages --------------------------------------------------------
 

@@ -28,7 +28,8 @@ _STANDS_ALONE_AFTER_RE = re.compile(
     re.IGNORECASE)
 # Before it: a sentence's start ("Seven are …"), a list's dash or colon ("энергетика – 11"), "another".
 _STANDS_ALONE_BEFORE_RE = re.compile(
-    r"(?:^|[.:;–—]\s*|(?<![\w])(?:another|the\s+other|the\s+remaining|ещё|еще|другие|остальные)\s+)$",
+    # ("Одан кейін Польша (9,8 мың), Франция (8,1 мың)": a list in brackets after the sentence that named its noun.)
+    r"(?:^|[.:;–—(]\s*|(?<![\w])(?:another|the\s+other|the\s+remaining|ещё|еще|другие|остальные)\s+)$",
     re.IGNORECASE)
 # "the rest of the deals", "most of these projects": the sentence's own plural whole, before a colon or dash.
 _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s+(?:the|these|those|its|their)\s+"

@@ -145,6 +145,13 @@ def rewrite_number_words(text: str) -> Rewritten:
                 or _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1))):
             # "бір жарым есе": one and a half; "бір тәулікке қысқарады" (shortens to one day): one of a measure.
             reading: _Reading | None = _Reading(index, index + 1, "1")
+        elif kazakh and tokens[index].word.lower() == "жарты" and \
+                _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1)) and \
+                not _next_word(text, tokens, index + 1).startswith(("ай", "жыл", "күн", "түн", "ғасыр", "онжылдық")):
+            # "жарты гектардан бір гектарға дейін", "жарты сағатта": half of a measure ("жарты жыл" is a
+            # half-year, read with the year's halves; "жарты ғасыр" 50 years, as word_figures reads it;
+            # "жартысы" a share).
+            reading = _Reading(index, index + 1, "0.5")
         else:
             reading = (_read_english(text, tokens, index) or _read_russian(text, tokens, index)
                        or _read_kazakh(text, tokens, index, kazakh_text=kazakh))
