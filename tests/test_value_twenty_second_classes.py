@@ -55,6 +55,11 @@ TWENTY_SECOND_SET_CLASSES = [
     ("жарты сағатқа", "Жол уақыты жарты сағатқа қысқарады.", "", "2026-10-05", quantity(0.5, "сағат")),
     ("5 тоннадан 8 тоннаға дейін", "Әр вагонға 5 тоннадан 8 тоннаға дейін жүк тиеледі.", "", "2026-10-05",
      quantity(None, "тонна", lower=5, upper=8)),
+    # A measure of time with no number before "жуық" is about one of it.
+    ("жылға жуық", "Құрылыс жылға жуық созылды.", "", "2026-10-05", quantity(1, "жыл", approximate=True)),
+    ("аптаға жуық", "Жүк шекарада аптаға жуық тұрды.", "", "2026-10-05", quantity(1, "апта", approximate=True)),
+    # A list in brackets that named its noun counts it, even after "ең көп" named another.
+    ("7", "Ең көп оқытушы Германияға (12 адам), одан кейін Францияға (7) барады.", "", "2026-10-05", count(7, "адам")),
 ]
 
 
@@ -70,6 +75,11 @@ def test_words_like_the_new_forms_are_left_alone() -> None:
     assert suggest("бір күні", published="2026-05-02", context="Бір күні ол келді.").value.kind.value == "text"
     same(suggest("алты айда", published="2026-05-02", context="Көпір алты айда 2 мың тонна болаттан салынады.").value,
          quantity(6, "ай"))
+    # "3 айға жуық" keeps its number; brackets with no noun after "ең көп" count what it named.
+    same(suggest("3 айға жуық", published="2026-05-02", context="Құрылыс 3 айға жуық созылды.").value,
+         quantity(3, "ай", approximate=True))
+    same(suggest("6,4 мың", published="2026-05-02",
+                 context="Ең көп турист Германиядан (11,2 мың), Франциядан (6,4 мың) келді.").value, count(6400, "турист"))
 
 
 def _listed(text: str, words: str, published: str) -> TypedValue:

@@ -846,6 +846,10 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         if counted is not None and not counted.is_measure:
             return counted.unit
         # "олардың саны" (their number): the noun is the one the clause's figure before counted.
+    # A list in brackets that named its noun in an item before counts that noun, even after "most": "Ең көп
+    # студент – Испанияға (14 адам), Польшаға (11)" counts people, as the curator reads the list.
+    if re.search(r"\(\s*$", text[:start]) and (listed := _noun_of_the_bracketed_list(text[max(0, start - 200):start])):
+        return listed
     # (After a dash only as the list's first item: "Ең көп стипендиат Германияға – 118 адам, Францияға – 64"
     # counts what 118 named.)
     if (re.search(r"\(\s*$", text[:start]) or (re.search(r"\s[–—]\s*$", text[:start]) and _last_number(window) is None)) \
@@ -880,10 +884,8 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         whole = numbers[-1]
         return counted.unit if (counted := _counted_of(before, whole)) is not None and not counted.is_measure \
             else _counted_noun_named_before(text, max(0, start - 200) + whole.start(), depth + 1)
-    if re.search(r"\(\s*$", before) and (bracketed := list(_BRACKETED_COUNT_RE.finditer(before))):
-        # "завод (310 студентов), комбинат (180) и электростанция (95)": a list in brackets names its noun once.
-        return next((noun for match in reversed(bracketed)
-                     if (noun := _noun_of_the_count_before(match.group("inside"))) is not None), None)
+    if re.search(r"\(\s*$", before) and _BRACKETED_COUNT_RE.search(before):
+        return _noun_of_the_bracketed_list(before)
     if re.search(r"[;:]\s*$", before):
         # "The project drafted seven laws; four were adopted": a number opening a clause after a semicolon
         # counts the clause before it.
@@ -894,6 +896,12 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # ratified it; the other fifteen …": a pronoun or "the other" counts the noun of the clause before.
         return _noun_of_the_count_before(text[max(0, start - 200):start])
     return None
+
+
+def _noun_of_the_bracketed_list(before: str) -> str | None:
+    """"завод (310 студентов), комбинат (180) и электростанция (95)": a list in brackets names its noun once."""
+    return next((noun for match in reversed(list(_BRACKETED_COUNT_RE.finditer(before)))
+                 if (noun := _noun_of_the_count_before(match.group("inside"))) is not None), None)
 
 
 def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None:

@@ -66,7 +66,8 @@ _KAZAKH_FRACTION_RE = re.compile(KAZAKH_FRACTION, re.IGNORECASE)
 _KAZAKH_BOUND_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fragment, bound in KAZAKH_FRACTION_BOUND_AFTER)
 
 
-# Spans of a century said as a share of it: "a quarter of a century" is 25 years, not 25 %.
+# Spans of a century said as a share of it: "a quarter of a century" is 25 years, not 25 %; a measure of time
+# said with no number.
 _CENTURY_SPANS: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
     (re.compile(rf"(?<![\w])(?:{fragment})(?![\w])", re.IGNORECASE), float(amount), unit) for fragment, amount, unit in (
         (r"(?:a|one)\s+quarter\s+of\s+a\s+century|a\s+quarter[\s-]century", 25, "years"),
@@ -75,6 +76,10 @@ _CENTURY_SPANS: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         (r"полвека|полувека|полувеке", 50, "лет"),
         (r"ширек\s+ғасыр[а-яәіңғүұқөһ]*", 25, "жыл"),
         (r"жарты\s+ғасыр[а-яәіңғүұқөһ]*", 50, "жыл"),
+        # A measure of time with no number before "жуық" is about one of it: "тәулікке жуық" (nearly a day),
+        # "жылға жуық" (about a year); the bound after it makes it approximate.
+        *((rf"(?<!\d\s)(?<!\d){stem}{ending}(?=\s+жуық)", 1, stem) for stem, ending in (
+            ("тәулік", "ке"), ("апта", "ға"), ("сағат", "қа"), ("ай", "ға"), ("жыл", "ға"))),
     ))
 # "between a fifth and a quarter", "от трети до половины": two shares as a range.
 _SHARE_RANGE_OPENER_RE = re.compile(r"(?<![\w])(?:between|from|от|между)\s+$", re.IGNORECASE)
