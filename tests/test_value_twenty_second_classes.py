@@ -89,6 +89,15 @@ def _listed(text: str, words: str, published: str) -> TypedValue:
     return found[0].value
 
 
+def test_the_pane_keeps_a_date_s_bound_and_the_pronoun_apart() -> None:
+    # "дейін" after a year bounds the date, not the count before it; "оны" (it) is no ten before a month.
+    text = "Компания 5 кемені 2028 жылға дейін жөндейді. Кеңес оны қараша айының соңына дейін қарайды."
+    same(_listed(text, "5 кемені", "2026-01-10"), count(5, "кеме"))
+    same(_listed(text, "2028", "2026-01-10"), date("2028"))
+    same(_listed(text, "қараша", "2026-01-10"), date("2026-11"))
+    assert not [f for f in find_values(text, "2026-01-10") if text[f.start:f.end].startswith("оны")]
+
+
 def test_the_pane_reads_the_twenty_second_set_classes() -> None:
     same(_listed("Министрлік ақпанда екі келісімге қол қойған еді.", "ақпанда", "2026-11-20"), date("2026-02"))
     same(_listed("Сегіз айдағы экспорт 4,2 млрд долларды құрады.", "Сегіз", "2026-10-05"), span("2026-01", "2026-08"))

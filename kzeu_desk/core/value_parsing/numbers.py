@@ -283,6 +283,10 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
 
 
 def _match_qualifier_after(text: str, position: int) -> tuple[Bound, int] | None:
+    if text.startswith("   ", position):
+        # A date read before the figures is blanked with spaces: "5 кемені 2028 жылға дейін жөндейді" bounds
+        # the date ("by 2028"), not the five ships.
+        return None
     for regex, bound in _QUALIFIER_AFTER_RES:
         match = regex.match(text, position)
         if match is not None:

@@ -60,6 +60,10 @@ _KAZAKH_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_COLLECTIVE_WORDS.items()
        for ending in KAZAKH_COLLECTIVE_ENDINGS["back" if word.endswith("ау") else "front"]},
 }
+# "оны" (him, it) and "онда" (there, then) are the pronoun "ол" far more often than ten with an ending: "Сенат
+# оны желтоқсанда қарайды" read "10-ы желтоқсан" as 10 December. "онға", "оннан", "онның" stay numbers.
+for _pronoun in ("оны", "онда"):
+    del _KAZAKH_FORMS[_pronoun]
 _KAZAKH_ROUND_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_ROUND_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
     **{word: (value, "") for word, value in KAZAKH_ROUND_WORDS.items()},
