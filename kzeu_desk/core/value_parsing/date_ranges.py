@@ -245,9 +245,9 @@ _FIRST_MONTHS_OF_AN_UNNAMED_YEAR = (
     # imports) and so does "N айда" right before the figure it dates ("10 айда 4,1 млн тоннаға жетті"); a span
     # counted back or ahead ("соңғы 9 айдағы", "алдағы 6 айда") is not January to month N, nor is one in a
     # sentence with no tense ("Бұл үш айдағы екінші кездесу", the second meeting in three months).
-    rf"(?<![\w])(?<!(?i:соңғы) )(?<!(?i:алдағы) )(?<!(?i:өткен) )(?<!(?i:келесі) )(?P<n>\d{{1,2}})\s+"
+    rf"(?=\d)(?<![\w])(?<!(?i:соңғы) )(?<!(?i:алдағы) )(?<!(?i:өткен) )(?<!(?i:келесі) )(?P<n>\d{{1,2}})\s+"
     rf"(?i:айдағы){NOT_CYRILLIC_AFTER}",
-    r"(?<![\w])(?<!(?i:соңғы) )(?<!(?i:алдағы) )(?<!(?i:өткен) )(?<!(?i:келесі) )(?P<n>\d{1,2})\s+"
+    r"(?=\d)(?<![\w])(?<!(?i:соңғы) )(?<!(?i:алдағы) )(?<!(?i:өткен) )(?<!(?i:келесі) )(?P<n>\d{1,2})\s+"
     r"(?i:айда|айында)(?=\s+\d)",
 )
 

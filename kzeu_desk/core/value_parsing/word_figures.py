@@ -76,11 +76,11 @@ _CENTURY_SPANS: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         (r"полвека|полувека|полувеке", 50, "лет"),
         (r"ширек\s+ғасыр[а-яәіңғүұқөһ]*", 25, "жыл"),
         (r"жарты\s+ғасыр[а-яәіңғүұқөһ]*", 50, "жыл"),
-        # A measure of time with no number before "жуық" is about one of it: "тәулікке жуық" (nearly a day),
-        # "жылға жуық" (about a year); the bound after it makes it approximate.
-        *((rf"(?<!\d\s)(?<!\d){stem}{ending}(?=\s+жуық)", 1, stem) for stem, ending in (
-            ("тәулік", "ке"), ("апта", "ға"), ("сағат", "қа"), ("ай", "ға"), ("жыл", "ға"))),
     ))
+# A measure of time with no number before "жуық" is about one of it: "тәулікке жуық" (nearly a day), "жылға жуық"
+# (about a year); the bound after it makes it approximate. (One pattern, tried only on a text with "жуық".)
+_ONE_MEASURE_OF_TIME_RE = re.compile(r"(?<![\w])(?<!\d\s)(?P<unit>тәулік|апта|сағат|ай|жыл)(?:ке|ға|қа)(?=\s+жуық)",
+                                     re.IGNORECASE)
 # "between a fifth and a quarter", "от трети до половины": two shares as a range.
 _SHARE_RANGE_OPENER_RE = re.compile(r"(?<![\w])(?:between|from|от|между)\s+$", re.IGNORECASE)
 _SECOND_SHARE_OF_A_RANGE_RE = re.compile(
@@ -98,18 +98,20 @@ def scan_word_figures(text: str) -> list[Candidate]:
 
 def _century_spans(text: str) -> list[Candidate]:
     candidates = []
-    for regex, amount, unit in _CENTURY_SPANS:
-        for match in regex.finditer(text):
-            start, end, bound = match.start(), match.end(), None
-            if (qualifier := match_qualifier_before(text, start)) is not None:
-                bound, start = qualifier
-            for after_regex, kazakh_bound in _KAZAKH_BOUND_AFTER_RES:
-                if bound is None and (after := after_regex.match(text, end)) is not None:
-                    end, bound = after.end(), kazakh_bound  # "жарты ғасырдан астам"
-            shown, lower, upper = bounded_amount(amount, bound)
-            value = TypedValue(kind=ValueKind.QUANTITY, amount=shown, lower=lower, upper=upper,
-                               approximate=bound is Bound.APPROXIMATE, unit=unit)
-            candidates.append(Candidate(value, start, end, Salience.SUBSTANTIAL_QUANTITY))
+    spans = [(match, amount, unit) for regex, amount, unit in _CENTURY_SPANS for match in regex.finditer(text)]
+    if "жуық" in text:
+        spans += [(match, 1.0, match.group("unit").lower()) for match in _ONE_MEASURE_OF_TIME_RE.finditer(text)]
+    for match, amount, unit in spans:
+        start, end, bound = match.start(), match.end(), None
+        if (qualifier := match_qualifier_before(text, start)) is not None:
+            bound, start = qualifier
+        for after_regex, kazakh_bound in _KAZAKH_BOUND_AFTER_RES:
+            if bound is None and (after := after_regex.match(text, end)) is not None:
+                end, bound = after.end(), kazakh_bound  # "жарты ғасырдан астам"
+        shown, lower, upper = bounded_amount(amount, bound)
+        value = TypedValue(kind=ValueKind.QUANTITY, amount=shown, lower=lower, upper=upper,
+                           approximate=bound is Bound.APPROXIMATE, unit=unit)
+        candidates.append(Candidate(value, start, end, Salience.SUBSTANTIAL_QUANTITY))
     return candidates
 
 
