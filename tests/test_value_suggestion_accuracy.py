@@ -62,7 +62,10 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           "held_out_twentieth": 0.97,
           # Eight whole Kazakh articles (set 22), written after the twentieth set's fixes. Scored once with
           # them: 89.3 % (218/244). 244 highlights, so one miss is 0.4 %.
-          "held_out_twenty_second": 0.89}
+          "held_out_twenty_second": 0.89,
+          # Six more whole Kazakh articles (set 24), written after set 22's fixes. Scored once with them: 92.0 %
+          # (149/162; main before those fixes: 90.7 %): the honest held-out number of that round. One miss is 0.6 %.
+          "held_out_twenty_fourth": 0.92}
 
 
 @pytest.fixture(scope="module")
