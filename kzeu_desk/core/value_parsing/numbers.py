@@ -981,7 +981,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
     separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE, _RANGE_OR_RE)
     kazakh_from = _KAZAKH_RANGE_FROM_RE.match(text, position)
     if kazakh_from is None and (with_unit := _KAZAKH_RANGE_FROM_UNIT_RE.match(text, position)) is not None and \
-            re.match(rf"\d[\d,. ]*\s+{re.escape(with_unit.group('unit'))}", text[with_unit.end():], re.IGNORECASE):
+            re.match(rf"\d[\d,. ]*(?:\s+(?:мың|млн|млрд|миллион|миллиард))?\s+{re.escape(with_unit.group('unit'))}",
+                     text[with_unit.end():], re.IGNORECASE):
         kazakh_from = with_unit  # the same unit after the second figure
     if kazakh_from is not None:
         # "16,9-дан 19,8 теңгеге дейінгі бағамен" (at prices from 16.9 to 19.8 tenge): the ablative, then

@@ -92,6 +92,10 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             if noun is None:
                 noun = (noun_of_the_last_count(rewrite_number_words(before).text) if before else None) or ""
             own = noun
+            if not own and before and sentence[:candidate.start].rstrip().endswith("("):
+                # "Сәлемдемелердің жартысына жуығы Германиядан келді. Одан кейін Польша (610 мың), …": with no count
+                # before, a list in brackets counts the plural whole the sentence before took a share of.
+                own = _plural_whole_of(before) or ""
         if not own:
             result.append(candidate)
             continue
@@ -118,9 +122,22 @@ def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) ->
     return replace(candidate, value=replace(value, kind=ValueKind.MONEY, unit=code), salience=Salience.MONEY)
 
 
+_KAZAKH_PLURAL_GENITIVE_RE = re.compile(r"(?<![\w])[а-яёәіңғүұқөһ]{3,}(?:лар|лер|дар|дер|тар|тер|ер)(?:дың|дің|тың|тің|ның|нің)(?![\w])",
+                                         re.IGNORECASE)
+
+
+def _plural_whole_of(sentence: str) -> str | None:
+    wholes = list(_KAZAKH_PLURAL_GENITIVE_RE.finditer(sentence))
+    if not wholes:
+        return None
+    named = counted_after(" " + wholes[-1].group() + " ", 0)  # ("туристердің" is "турист" in the plural genitive)
+    return named.unit if named is not None and not named.is_measure else None
+
+
 def _is_bare(candidate: Candidate, sentence: str) -> bool:
     value = candidate.value
     figure = value.amount if value.amount is not None else value.upper
-    # (A Kazakh part of them may be large: "Оның 310 мыңы".)
+    # (A Kazakh part of them may be large: "Оның 310 мыңы"; so may an item of a list in brackets: "Польша (610 мың)".)
     return value.kind is ValueKind.QUANTITY and not value.unit and figure is not None and figure == int(figure) \
-        and (figure < 10_000 or _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None)
+        and (figure < 10_000 or _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None
+             or sentence[:candidate.start].rstrip().endswith("("))
