@@ -77,6 +77,9 @@ TWENTY_FOURTH_SET_CLASSES = [
     # A range with a scale and its currency or measure written with both figures.
     ("300 мың тоннадан 1 млн тоннаға дейін", "Зауыттың қуаты 300 мың тоннадан 1 млн тоннаға дейін болады.", "",
      "2026-10-05", quantity(None, "тонна", lower=3e5, upper=1e6)),
+    # A month's "-дағы" adjective with a case ending ("тамыздағыдан көп", more than August's).
+    ("қыркүйектегіден", "Қазан айында 12 мың тонна жүк тасылды, бұл қыркүйектегіден 8 пайызға көп.", "", "2026-11-20",
+     date("2026-09")),
     # A score is measured: "кемінде 60 балл" is a quantity.
     ("кемінде 70 балл", "Үміткер кемінде 70 балл жинауы керек.", "", "2026-10-05", quantity(70, "балл", lower=70)),
 ]
