@@ -39,6 +39,8 @@ TWENTY_SECOND_SET_CLASSES = [
     ("2 мың доллардан жоғары", "Тасымал құны 2 мың доллардан жоғары болды.", "", "2026-10-05",
      money(2000, "USD", lower=2000)),
     ("3 пайыздан төмен", "Жұмыссыздық 3 пайыздан төмен түсті.", "", "2026-10-05", percent(None, upper=3)),
+    # An ordinal in the possessive after a plural genitive is the N-th of those ("the third of the agreements").
+    ("екіншісі", "Жобалардың екіншісі Атырауда салынады.", "", "2026-10-05", count(2, "жоба")),
     # A list in brackets after the sentence that named its noun ("… – 24,6 мың адам. Одан кейін Польша (9,8 мың)").
     ("3,2 мың", "Одан кейін Түркия (5,1 мың) және Қытай (3,2 мың) тұр.", "Ең көбі Ресейден – 12,4 мың студент.",
      "2026-10-05", count(3200, "студент")),
