@@ -68,7 +68,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # with them: 96.6 / 85.5 % (91.2 % in all): the honest held-out number of that round. After its fixes
           # 100 / 94.0 % (five Russian misses left, docs/VALUE_SUGGESTIONS.md). 87 / 83 highlights, so one miss is
           # 1.1 / 1.2 %.
-          "held_out_twenty_third": 0.93}
+          "held_out_twenty_third": 0.93,
+          # Eight whole Kazakh articles (set 22), written after the twentieth set's fixes. Scored once with
+          # them: 89.3 % (218/244); after its fixes and set 24's 98.4 %. 244 highlights, so one miss is 0.4 %.
+          "held_out_twenty_second": 0.97,
+          # Six more whole Kazakh articles (set 24), written after set 22's fixes. Scored once with them: 92.0 %
+          # (149/162; main before those fixes: 90.7 %): the honest held-out number of that round. After its fixes
+          # 97.5 %. 162 highlights, so one miss is 0.6 %.
+          "held_out_twenty_fourth": 0.96}
 
 
 @pytest.fixture(scope="module")
@@ -89,8 +96,8 @@ def test_the_set_is_large_and_has_a_real_share_of_each_language(outcomes):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_suggestions_are_exactly_right_often_enough(outcomes, part, language):
     right, total = accuracy([o for o in outcomes[part] if o.record.language == language])
-    if not total:
-        pytest.skip(f"{part} has no {language} highlights (sets 21 and 23 are English and Russian only)")
+    if total == 0:
+        pytest.skip(f"{part} has no {language} highlights (a set may be written in one language)")
     misses = [f"{o.record.id}: {o.record.span!r} expected {o.record.value_spec}, got {o.got}"
               for o in outcomes[part] if o.record.language == language and not o.right]
     assert right / total >= FLOORS[part], "\n".join(misses)

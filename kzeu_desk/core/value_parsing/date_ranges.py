@@ -244,6 +244,14 @@ _FIRST_MONTHS_OF_AN_UNNAMED_YEAR = (
     # "за 6 месяцев с начала/с 2020 года" counts from an event; "с конвейера" (off the line) does not.
     rf"(?!\s+(?i:до|после|(?:с|со)\s+(?:\d|начал|момент|дат|дня|вступлен|подписан|запуск|открыт)|от|спустя|назад))",
     rf"(?:^|(?<=[.!?]\s))(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+(?i:айда|айында){NOT_CYRILLIC_AFTER}",
+    # In a report, the "-дағы" adjective names the period ("тоғыз айдағы импорт … құрады", the nine months'
+    # imports) and so does "N айда" right before the figure it dates ("10 айда 4,1 млн тоннаға жетті"); a span
+    # counted back or ahead ("соңғы 9 айдағы", "алдағы 6 айда") is not January to month N, nor is one in a
+    # sentence with no tense ("Бұл үш айдағы екінші кездесу", the second meeting in three months).
+    rf"(?=\d)(?<![\w])(?<!(?i:соңғы) )(?<!(?i:алдағы) )(?<!(?i:өткен) )(?<!(?i:келесі) )(?P<n>\d{{1,2}})\s+"
+    rf"(?i:айдағы){NOT_CYRILLIC_AFTER}",
+    r"(?=\d)(?<![\w])(?<!(?i:соңғы) )(?<!(?i:алдағы) )(?<!(?i:өткен) )(?<!(?i:келесі) )(?P<n>\d{1,2})\s+"
+    r"(?i:айда|айында)(?=\s+\d)",
 )
 
 

@@ -371,7 +371,9 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
         # "September 4", "Наурыздың 25-інде"; Russian puts the day first ("в сентябре четыре лаборатории"
         # is no date).
         # ("маусымына 12 мың текше метр": "маусым" is also a season, and a dative is no day's month.)
+        # (Nor does a Kazakh month in the locative or ablative: "ақпанда екі келісімге" is "in February, two …".)
         _pattern(rf"(?<![\w])(?!(?i:{RUSSIAN_MONTH}){NOT_CYRILLIC_AFTER})(?![{CYRILLIC_LETTER}]+(?:ына|іне|ға|ге|қа|ке)\s)"
+                 rf"(?!(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|дан|ден|тан|тен|нан|нен)\s)"
                  rf"{month()}\s+(?P<day>[0-3]?\d){ORDINAL_SUFFIX}?"
                  rf"{_NOT_AMOUNT_AFTER_DAY}",
                  read_month_day, ignore_case=False),
@@ -392,7 +394,9 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
         _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY}))(?i:ның|нің|дың|дің|тың|тің|\s+айының)\s+"
                  rf"(?i:орта|бас|соң|аяғ|аяқ)[{CYRILLIC_LETTER}]*", read_month_day, ignore_case=False),
         # "наурызда", "мамыр айында", "қазан айындағы": a Kazakh month in the locative, or with "айы".
-        _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде|дағы|дегі|тағы|тегі)"
+        # (The "-дағы" adjective takes a case of its own: "тамыздағыдан 1,3 есе көп", more than August's.)
+        _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде"
+                 rf"|(?:дағы|дегі|тағы|тегі)(?:дан|ден|нан|нен|ға|ге|на|не|мен)?)"
                  rf"|(?i:{_KAZAKH_MONTH_ONLY})\s+(?i:айы[{CYRILLIC_LETTER}]*)){NOT_CYRILLIC_AFTER}",
                  read_month_day, ignore_case=False),
     )

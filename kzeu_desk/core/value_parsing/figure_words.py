@@ -138,7 +138,7 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"{NOT_CYRILLIC_AFTER}",
      Bound.UPPER),
     # "жуық" in any case it takes as the noun of the phrase: "50 пайызға жуығын", "жуығына", "жуығында".
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы(?:н|на|нда|нан|мен)?|жуықта(?:ды|п|ған|йды)|жуық|шамасында|шақты"
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:жуығы(?:н|на|нда|нан|мен)?|жуықта(?:ды|п|ған|йды)|жуық|шамасы(?:нда|на|ндағы|нан|н)?|шақты"
      rf"|қаралы){NOT_CYRILLIC_AFTER}",
      Bound.APPROXIMATE),
     # "300-ге жетпейтін студент" (students not reaching 300): fewer than, after the dative.
@@ -147,11 +147,15 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
-     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде)))"
+     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде|болма))|төмен)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
-     rf"(?:көбі|көп|артық){NOT_CYRILLIC_AFTER}",
+     # ("орташа балы 3,4-тен жоғары", above 3.4; "5%-дан төмен" above is below.)
+     rf"(?:көбі|көп|артық|жоғары){NOT_CYRILLIC_AFTER}",
      Bound.LOWER),
+    # "must not be less than": "килограмына 2 еуродан кем болмауы керек" is at least 2 euros.
+    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*кем\s+болма(?:уы|уға|йды|сын|ған)"
+     rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (r"\s+с (?:лишним|гаком)" + NOT_CYRILLIC_AFTER, Bound.LOWER),
 )
 
@@ -190,7 +194,8 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (r"pounds?\s+sterling|sterling|pounds?", "GBP"),
     (rf"АҚШ\s+доллар[{CYRILLIC_LETTER}]*|(?:доллар[{CYRILLIC_LETTER}]*|долл\.)(?:\s+США)?", "USD"),
     # "еуро" with its case endings and "еуролық" (worth euros) only: "еуропалық" (European) is no currency.
-    (r"евро|еуро(?:лық|ның|ны|ға|да|дан|мен|сы|сын|сына|сынан)?", "EUR"),
+    # ("150 еуродай", about 150 euros: the "-дай" of approximation, as on "теңгедей".)
+    (r"евро|еуро(?:лық|ның|ны|ға|дай|да|дан|мен|сы|сын|сына|сынан)?", "EUR"),
     (rf"тенге|теңге[{CYRILLIC_LETTER}]*|тг\.?", "KZT"),
     (r"рубл[а-яё]*|руб\.?", "RUB"),
     (r"фунт[а-яё]*(?:\s+стерлинг[а-яё]*)?", "GBP"),

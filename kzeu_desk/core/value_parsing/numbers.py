@@ -126,6 +126,9 @@ _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
 # "three or four days", "3 или 4 дня": two figures with "or" are a range of what is not known exactly.
 _RANGE_OR_RE = re.compile(r"\s+(?:or|или)\s+", re.IGNORECASE)
 _KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)", re.IGNORECASE)
+# "жарты гектардан бір гектарға дейін", "5 тоннадан 8 тоннаға дейін": the unit written with both figures.
+_KAZAKH_RANGE_FROM_UNIT_RE = re.compile(rf"\s+(?P<unit>[{CYRILLIC_LETTER}]{{2,}}?)(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)",
+                                        re.IGNORECASE)
 _KAZAKH_RANGE_UP_TO_RE = re.compile(
     rf"\d[\d,. ]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+[{CYRILLIC_LETTER}]+){{0,2}}?\s*(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
     rf"(?<![\w])дейін(?:гі)?(?![\w])(?!\s+(?:{KAZAKH_CHANGE_VERB}))", re.IGNORECASE)
@@ -160,8 +163,10 @@ _KAZAKH_PART_AFTER_RE = re.compile(
     # "18-і", "4-еуі"; a part with its bound or scale in the possessive: "60-тан астамы" (more than 60 of
     # them), "1 200-ге жуығы" (about 1,200 of them), "310 мыңы" (310,000 of them).
     r"-(?:с?[іы]|(?:еу|ау)[іы])|-?(?:дан|ден|тан|тен|нан|нен)\s+астамы(?![\w])|-?(?:ға|ге|қа|ке)\s+жуығы(?![\w])"
-    r"|\s+(?:мыңы|миллионы|миллиарды)(?![\w])",
+    # (In any case: "Оның 40 миллионын банк берді", the bank gave 40 million of it.)
+    r"|\s+(?:мыңы|миллионы|миллиарды)(?:н|на|нан|нда|мен)?(?![\w])",
     re.IGNORECASE)
+_KAZAKH_COLLECTIVE_AFTER_RE = re.compile(r"-(?:еу|ау)[іы]", re.IGNORECASE)  # "2-еуі", written "екеуі"
 # "олардың", "оның" (of them, of it): the whole is what was counted before, not a noun of its own.
 _KAZAKH_PRONOUN_WHOLE_RE = re.compile(r"(?:олардың|оның)$", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
@@ -289,6 +294,10 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
 
 
 def _match_qualifier_after(text: str, position: int) -> tuple[Bound, int] | None:
+    if text.startswith("   ", position):
+        # A date read before the figures is blanked with spaces: "5 кемені 2028 жылға дейін жөндейді" bounds
+        # the date ("by 2028"), not the five ships.
+        return None
     for regex, bound in _QUALIFIER_AFTER_RES:
         match = regex.match(text, position)
         if match is not None:
@@ -450,7 +459,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         elif (part_of := _kazakh_part_of(text, number_start, number_end)) is not None:
             if part_of:
                 unit, kind = part_of, ValueKind.COUNT
-            elif (qualifier_after_part := _match_qualifier_after(text, end)) is not None and bound is None:
+            elif (figure.exponent or first_scale is not None) and \
+                    (code := _currency_of_the_amount_before(text, start)) is not None:
+                unit, kind = code, ValueKind.MONEY  # "құны 90 млн еуро, оның 40 миллионын банк береді"
+            if not part_of and (qualifier_after_part := _match_qualifier_after(text, end)) is not None and bound is None:
                 bound, end = qualifier_after_part  # "олардың 1 200-ге жуығы": about, of a whole named before
         elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end):
             unit, end = counted.unit, counted.end
@@ -906,6 +918,10 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         if counted is not None and not counted.is_measure:
             return counted.unit
         # "олардың саны" (their number): the noun is the one the clause's figure before counted.
+    # A list in brackets that named its noun in an item before counts that noun, even after "most": "Ең көп
+    # студент – Испанияға (14 адам), Польшаға (11)" counts people, as the curator reads the list.
+    if re.search(r"\(\s*$", text[:start]) and (listed := _noun_of_the_bracketed_list(text[max(0, start - 200):start])):
+        return listed
     # (After a dash only as the list's first item: "Ең көп стипендиат Германияға – 118 адам, Францияға – 64"
     # counts what 118 named.)
     if (re.search(r"\(\s*$", text[:start]) or (re.search(r"\s[–—]\s*$", text[:start]) and _last_number(window) is None)) \
@@ -940,10 +956,8 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         whole = numbers[-1]
         return counted.unit if (counted := _counted_of(before, whole)) is not None and not counted.is_measure \
             else _counted_noun_named_before(text, max(0, start - 200) + whole.start(), depth + 1)
-    if re.search(r"\(\s*$", before) and (bracketed := list(_BRACKETED_COUNT_RE.finditer(before))):
-        # "завод (310 студентов), комбинат (180) и электростанция (95)": a list in brackets names its noun once.
-        return next((noun for match in reversed(bracketed)
-                     if (noun := _noun_of_the_count_before(match.group("inside"))) is not None), None)
+    if re.search(r"\(\s*$", before) and _BRACKETED_COUNT_RE.search(before):
+        return _noun_of_the_bracketed_list(before)
     if re.search(r"[;:]\s*$", before):
         # "The project drafted seven laws; four were adopted": a number opening a clause after a semicolon
         # counts the clause before it.
@@ -966,6 +980,12 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
     return None
 
 
+def _noun_of_the_bracketed_list(before: str) -> str | None:
+    """"завод (310 студентов), комбинат (180) и электростанция (95)": a list in brackets names its noun once."""
+    return next((noun for match in reversed(list(_BRACKETED_COUNT_RE.finditer(before)))
+                 if (noun := _noun_of_the_count_before(match.group("inside"))) is not None), None)
+
+
 def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None:
     """The noun of the whole when the number is a part of it ("27 елдің 18-імен" -> "ел"), else None."""
     if _KAZAKH_PART_AFTER_RE.match(text, number_end) is None:
@@ -979,6 +999,12 @@ def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None
         plurals = list(_KAZAKH_PLURAL_WHOLE_RE.finditer(text, max(0, number_start - 120), number_start))
         # ("университеттердің 33 филиалы …, оның 14-і": a count between makes the part its noun's.)
         if not plurals or re.search(r"\d", _KAZAKH_PART_NUMBER_RE.sub("", text[plurals[-1].end():number_start])):
+            if _KAZAKH_COLLECTIVE_AFTER_RE.match(text, number_end) is not None \
+                    or _KAZAKH_PRONOUN_WHOLE_RE.search(text[:number_start].rstrip()) is not None:
+                # A collective numeral is always a part of a whole already named ("Алғашқы екеуі келеді",
+                # the first two of them), as a part after "оның"/"олардың" is ("Оның 40 миллионын банк берді"):
+                # with no whole in its clause, the count before; the noun after it is not what it counts.
+                return _noun_of_the_count_before(text[max(0, number_start - 200):number_start]) or ""
             return None
         noun = plurals[-1].group()
     if _KAZAKH_PRONOUN_WHOLE_RE.search(noun.strip()):
@@ -1031,18 +1057,23 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
     if repeated_percent is not None:
         position = repeated_percent.end()
     separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE, _RANGE_OR_RE)
-    if (kazakh_from := _KAZAKH_RANGE_FROM_RE.match(text, position)) is not None:
+    kazakh_from = _KAZAKH_RANGE_FROM_RE.match(text, position)
+    if kazakh_from is None and (with_unit := _KAZAKH_RANGE_FROM_UNIT_RE.match(text, position)) is not None and \
+            re.match(rf"\d[\d,. ]*(?:\s+(?:мың|млн|млрд|миллион|миллиард))?\s+{re.escape(with_unit.group('unit'))}",
+                     text[with_unit.end():], re.IGNORECASE):
+        kazakh_from = with_unit  # the same unit after the second figure
+    if kazakh_from is not None:
         # "16,9-дан 19,8 теңгеге дейінгі бағамен" (at prices from 16.9 to 19.8 tenge): the ablative, then
         # the second figure with "дейін(гі)" after it; with a verb of change after "дейін" it is a change.
         after_second = text[kazakh_from.end():kazakh_from.end() + 40]
         if _KAZAKH_RANGE_UP_TO_RE.match(after_second):
-            separators = (_KAZAKH_RANGE_FROM_RE,)
+            separators = (kazakh_from.re,)
     for separator_re in separators:
         separator = separator_re.match(text, position)
         if separator is None:
             continue
         word = separator.group(0).strip().lower()
-        if separator_re is _KAZAKH_RANGE_FROM_RE:
+        if separator_re in (_KAZAKH_RANGE_FROM_RE, _KAZAKH_RANGE_FROM_UNIT_RE):
             word = "-"
         # "from 5 to 7" and "с 5 до 7" describe a change, so only these openers make ranges; "grants will
         # range from €300,000 to €800,000", "prices vary from 5 to 7" state the bounds of a range.

@@ -28,7 +28,8 @@ _STANDS_ALONE_AFTER_RE = re.compile(
     re.IGNORECASE)
 # Before it: a sentence's start ("Seven are …"), a list's dash or colon ("энергетика – 11"), "another".
 _STANDS_ALONE_BEFORE_RE = re.compile(
-    r"(?:^|[.:;–—]\s*|(?<![\w])(?:another|the\s+other|the\s+remaining|ещё|еще|другие|остальные)\s+)$",
+    # ("Одан кейін Польша (9,8 мың), Франция (8,1 мың)": a list in brackets after the sentence that named its noun.)
+    r"(?:^|[.:;–—(]\s*|(?<![\w])(?:another|the\s+other|the\s+remaining|ещё|еще|другие|остальные)\s+)$",
     re.IGNORECASE)
 # "the rest of the deals", "most of these projects": the sentence's own plural whole, before a colon or dash.
 _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s+(?:the|these|those|its|their)\s+"
@@ -40,6 +41,8 @@ _KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оны�
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
 _LIST_COMMA_BEFORE_RE = re.compile(r",\s*$")
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|on|at|for|from|with|в|во|на|для|из|с)\s", re.IGNORECASE)
+# A collective numeral ("екеуі", "бесеуін", "4-еуі") is a part of a whole already named, as "олардың 4-і" is.
+_KAZAKH_COLLECTIVE_RE = re.compile(r"(?:еу|ау)(?:і|ы)[а-яәіңғүұқөһ]*$", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -80,6 +83,7 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             continue
         written = sentence[candidate.start:candidate.end]
         part_of_them = _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
+            or _KAZAKH_COLLECTIVE_RE.search(written) is not None \
             or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None
         if not part_of_them and (
                 _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
@@ -94,6 +98,10 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             if noun is None:
                 noun = (noun_of_the_last_count(rewrite_number_words(before).text) if before else None) or ""
             own = noun
+            if not own and before and sentence[:candidate.start].rstrip().endswith("("):
+                # "Сәлемдемелердің жартысына жуығы Германиядан келді. Одан кейін Польша (610 мың), …": with no count
+                # before, a list in brackets counts the plural whole the sentence before took a share of.
+                own = _plural_whole_of(before) or ""
         if not own:
             result.append(candidate)
             continue
@@ -121,9 +129,22 @@ def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) ->
     return replace(candidate, value=replace(value, kind=ValueKind.MONEY, unit=code), salience=Salience.MONEY)
 
 
+_KAZAKH_PLURAL_GENITIVE_RE = re.compile(r"(?<![\w])[а-яёәіңғүұқөһ]{3,}(?:лар|лер|дар|дер|тар|тер|ер)(?:дың|дің|тың|тің|ның|нің)(?![\w])",
+                                         re.IGNORECASE)
+
+
+def _plural_whole_of(sentence: str) -> str | None:
+    wholes = list(_KAZAKH_PLURAL_GENITIVE_RE.finditer(sentence))
+    if not wholes:
+        return None
+    named = counted_after(" " + wholes[-1].group() + " ", 0)  # ("туристердің" is "турист" in the plural genitive)
+    return named.unit if named is not None and not named.is_measure else None
+
+
 def _is_bare(candidate: Candidate, sentence: str) -> bool:
     value = candidate.value
     figure = value.amount if value.amount is not None else value.upper
-    # (A Kazakh part of them may be large: "Оның 310 мыңы".)
+    # (A Kazakh part of them may be large: "Оның 310 мыңы"; so may an item of a list in brackets: "Польша (610 мың)".)
     return value.kind is ValueKind.QUANTITY and not value.unit and figure is not None and figure == int(figure) \
-        and (figure < 10_000 or _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None)
+        and (figure < 10_000 or _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None
+             or sentence[:candidate.start].rstrip().endswith("("))

@@ -193,7 +193,7 @@ _MONTHS_OF_RELATIVE_YEAR = (
     rf"\s+(?i:year)(?![\w])",
     rf"(?<![\w])(?P<month>{CYRILLIC_MONTH})\s+(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:былтырғы|былтыр|биылғы|биыл|өткен жылғы|өткен жылдың|өткен жылы|осы жылғы|осы жылдың|"
-    rf"келесі жылдың|келесі жылы|келер жылдың|ағымдағы жылдың))\s+(?P<month>(?i:{_KAZAKH_MONTH_NAMES})[{CYRILLIC_LETTER}]*)"
+    rf"келесі жылдың|келесі жылғы|келесі жылы|келер жылдың|келер жылғы|ағымдағы жылдың|ағымдағы жылғы))\s+(?P<month>(?i:{_KAZAKH_MONTH_NAMES})[{CYRILLIC_LETTER}]*)"
     rf"(?:\s+(?i:айы[{CYRILLIC_LETTER}]*))?",
 )
 _NEAREST_MONTHS = (
@@ -216,7 +216,8 @@ _RELATIVE_YEARS = (
     rf"(?<![\w])(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))\s+(?i:year)(?![\w])",
     rf"(?<![\w])(?:(?i:в|во)\s+)?(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_LOCATIVE}))\s+(?i:году){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_WORD})){NOT_CYRILLIC_AFTER}",
+    # "былтырғыдан көп" (more than last year's): the "-ғы" adjective takes case endings of its own.
+    rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_WORD}))(?:(?<=ғы)(?i:дан|ға|дай|ның|да|мен))?{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_BEFORE_NOUN}))\s+(?i:жыл[{CYRILLIC_LETTER}]*)",
 )
 # "by the end of the year", "до конца года", "жыл соңына дейін": "the year" with no other word is the

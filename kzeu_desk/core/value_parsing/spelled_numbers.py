@@ -60,6 +60,10 @@ _KAZAKH_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_COLLECTIVE_WORDS.items()
        for ending in KAZAKH_COLLECTIVE_ENDINGS["back" if word.endswith("ау") else "front"]},
 }
+# "оны" (him, it) and "онда" (there, then) are the pronoun "ол" far more often than ten with an ending: "Сенат
+# оны желтоқсанда қарайды" read "10-ы желтоқсан" as 10 December. "онға", "оннан", "онның" stay numbers.
+for _pronoun in ("оны", "онда"):
+    del _KAZAKH_FORMS[_pronoun]
 _KAZAKH_ROUND_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_ROUND_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
     **{word: (value, "") for word, value in KAZAKH_ROUND_WORDS.items()},
@@ -113,7 +117,10 @@ _HALF_AFTER = ("жарым",)
 # A measure, bare or in a case (not possessive: "бір күні" is "one day, once"), after a lone "бір".
 _KAZAKH_MEASURE_IN_A_CASE_RE = re.compile(
     rf"(?:{'|'.join(sorted(KAZAKH_MEASURES - {'ай', 'жыл', 'күн', 'түн'}, key=len, reverse=True))})"
-    r"(?:ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен)?")
+    r"(?:ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен)?"
+    # "ай", "жыл", "күн", "түн" only with a case ending ("бір айға созылады", lasts one month): bare they are
+    # "once, one day" ("бір күн келеді") more often than a measure.
+    r"|(?:айға|айда|айдан|жылға|жылда|жылдан|күнге|күнде|күннен|түнге|түнде)")
 _RUSSIAN_HALF_AFTER = ("с", "половиной")
 
 
@@ -142,6 +149,13 @@ def rewrite_number_words(text: str) -> Rewritten:
                 or _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1))):
             # "бір жарым есе": one and a half; "бір тәулікке қысқарады" (shortens to one day): one of a measure.
             reading: _Reading | None = _Reading(index, index + 1, "1")
+        elif kazakh and tokens[index].word.lower() == "жарты" and \
+                _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1)) and \
+                not _next_word(text, tokens, index + 1).startswith(("ай", "жыл", "күн", "түн", "ғасыр", "онжылдық")):
+            # "жарты гектардан бір гектарға дейін", "жарты сағатта": half of a measure ("жарты жыл" is a
+            # half-year, read with the year's halves; "жарты ғасыр" 50 years, as word_figures reads it;
+            # "жартысы" a share).
+            reading = _Reading(index, index + 1, "0.5")
         else:
             reading = (_read_english(text, tokens, index) or _read_russian(text, tokens, index)
                        or _read_kazakh(text, tokens, index, kazakh_text=kazakh))

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
+from kzeu_desk.core.value_parsing.counted_nouns import kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_ADJECTIVE_ENDINGS,
     ENGLISH_ADJECTIVES,
@@ -79,6 +80,9 @@ def scan_ordinals(text: str) -> tuple[list[Candidate], str]:
     while index < len(tokens):
         read = _ordinal_at(tokens, index)
         if read is None:
+            if kazakh and (part := _kazakh_ordinal_of_a_plural(tokens, index)) is not None:
+                found.append(Candidate(part, tokens[index].start, tokens[index].end, Salience.ORDINAL))
+                blanked[tokens[index].start:tokens[index].end] = " " * (tokens[index].end - tokens[index].start)
             index += 1
             continue
         if not _may_number_a_series(text, tokens, index):
@@ -97,6 +101,27 @@ def scan_ordinals(text: str) -> tuple[list[Candidate], str]:
         blanked[start:ordinal_end] = " " * (ordinal_end - start)
         index = noun_index + 1
     return found, "".join(blanked)
+
+
+# "келісімдердің үшіншісін" (the third of the agreements): an ordinal in the possessive, after a plural genitive.
+_KAZAKH_POSSESSIVE_AFTER_ORDINAL_RE = re.compile(r"(?:сі|сы)(?:н|не|на|нде|нда|нен|нан|мен)?")
+_KAZAKH_PLURAL_GENITIVE_RE = re.compile(r"[а-яёәіңғүұқөһ]{3,}(?:лар|лер|дар|дер|тар|тер|ер)(?:дың|дің|тың|тің|ның|нің)")
+
+
+def _kazakh_ordinal_of_a_plural(tokens: list[_Token], index: int) -> TypedValue | None:
+    """"Мәжіліс келісімдердің үшіншісін ратификациялады": the N-th of the plural named right before, counted
+    in its noun as "the third agreement" is (`count 3 келісім`)."""
+    if index == 0 or not _KAZAKH_PLURAL_GENITIVE_RE.fullmatch(tokens[index - 1].word.lower()):
+        return None
+    word = tokens[index].word.lower()
+    value = next((KAZAKH_ORDINALS[word[:cut]] for cut in range(len(word) - 2, 3, -1)
+                  if word[:cut] in KAZAKH_ORDINALS and _KAZAKH_POSSESSIVE_AFTER_ORDINAL_RE.fullmatch(word[cut:])), None)
+    if value is None or value < 2:
+        return None
+    named = kazakh_noun_named(tokens[index - 1].word)
+    if named is None or named.is_measure:
+        return None
+    return TypedValue(kind=ValueKind.COUNT, amount=float(value), unit=named.unit)
 
 
 def _milestone_noun(tokens: list[_Token], index: int, after: int, value: int) -> tuple[str, int] | None:

@@ -71,6 +71,9 @@ KAZAKH_PAST = (
     r"|төмендеді|азайды|көбейді|ұлғайды|кеңейді|жеделдеді|қымбаттады|арзандады|баяулады|тұрақтанды"
     # "құрады" (amounted to), the closing verb of statistics, is the past of "құра-"; its present is "құрайды".
     r"|құрады"
+    # The past perfect and the past habitual: a participle or "-атын" form then "болатын"/"еді" ("мақұлдаған
+    # болатын", had approved; "сататынбыз" is a word of its own), whatever the participle's verb.
+    r"|(?<![а-яәіңғүұқөһ])[а-яәіңғүұқөһ]{2,}(?:ған|ген|қан|кен|атын|етін|йтын|йтін)\s+(?:болатын|еді)(?![а-яәіңғүұқөһ])"
 )
 
 # Kazakh puts the verb last: the last word of a sentence tells its tense when no word above did.

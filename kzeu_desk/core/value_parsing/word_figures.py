@@ -66,7 +66,8 @@ _KAZAKH_FRACTION_RE = re.compile(KAZAKH_FRACTION, re.IGNORECASE)
 _KAZAKH_BOUND_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fragment, bound in KAZAKH_FRACTION_BOUND_AFTER)
 
 
-# Spans of a century said as a share of it: "a quarter of a century" is 25 years, not 25 %.
+# Spans of a century said as a share of it: "a quarter of a century" is 25 years, not 25 %; a measure of time
+# said with no number.
 _CENTURY_SPANS: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
     (re.compile(rf"(?<![\w])(?:{fragment})(?![\w])", re.IGNORECASE), float(amount), unit) for fragment, amount, unit in (
         (r"(?:a|one)\s+quarter\s+of\s+a\s+century|a\s+quarter[\s-]century", 25, "years"),
@@ -76,6 +77,10 @@ _CENTURY_SPANS: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         (r"ширек\s+ғасыр[а-яәіңғүұқөһ]*", 25, "жыл"),
         (r"жарты\s+ғасыр[а-яәіңғүұқөһ]*", 50, "жыл"),
     ))
+# A measure of time with no number before "жуық" is about one of it: "тәулікке жуық" (nearly a day), "жылға жуық"
+# (about a year); the bound after it makes it approximate. (One pattern, tried only on a text with "жуық".)
+_ONE_MEASURE_OF_TIME_RE = re.compile(r"(?<![\w])(?<!\d\s)(?P<unit>тәулік|апта|сағат|ай|жыл)(?:ке|ға|қа)(?=\s+жуық)",
+                                     re.IGNORECASE)
 # "between a fifth and a quarter", "от трети до половины": two shares as a range.
 _SHARE_RANGE_OPENER_RE = re.compile(r"(?<![\w])(?:between|from|от|между)\s+$", re.IGNORECASE)
 _SECOND_SHARE_OF_A_RANGE_RE = re.compile(
@@ -93,18 +98,20 @@ def scan_word_figures(text: str) -> list[Candidate]:
 
 def _century_spans(text: str) -> list[Candidate]:
     candidates = []
-    for regex, amount, unit in _CENTURY_SPANS:
-        for match in regex.finditer(text):
-            start, end, bound = match.start(), match.end(), None
-            if (qualifier := match_qualifier_before(text, start)) is not None:
-                bound, start = qualifier
-            for after_regex, kazakh_bound in _KAZAKH_BOUND_AFTER_RES:
-                if bound is None and (after := after_regex.match(text, end)) is not None:
-                    end, bound = after.end(), kazakh_bound  # "жарты ғасырдан астам"
-            shown, lower, upper = bounded_amount(amount, bound)
-            value = TypedValue(kind=ValueKind.QUANTITY, amount=shown, lower=lower, upper=upper,
-                               approximate=bound is Bound.APPROXIMATE, unit=unit)
-            candidates.append(Candidate(value, start, end, Salience.SUBSTANTIAL_QUANTITY))
+    spans = [(match, amount, unit) for regex, amount, unit in _CENTURY_SPANS for match in regex.finditer(text)]
+    if "жуық" in text:
+        spans += [(match, 1.0, match.group("unit").lower()) for match in _ONE_MEASURE_OF_TIME_RE.finditer(text)]
+    for match, amount, unit in spans:
+        start, end, bound = match.start(), match.end(), None
+        if (qualifier := match_qualifier_before(text, start)) is not None:
+            bound, start = qualifier
+        for after_regex, kazakh_bound in _KAZAKH_BOUND_AFTER_RES:
+            if bound is None and (after := after_regex.match(text, end)) is not None:
+                end, bound = after.end(), kazakh_bound  # "жарты ғасырдан астам"
+        shown, lower, upper = bounded_amount(amount, bound)
+        value = TypedValue(kind=ValueKind.QUANTITY, amount=shown, lower=lower, upper=upper,
+                           approximate=bound is Bound.APPROXIMATE, unit=unit)
+        candidates.append(Candidate(value, start, end, Salience.SUBSTANTIAL_QUANTITY))
     return candidates
 
 
