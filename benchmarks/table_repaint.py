@@ -19,7 +19,12 @@ cost in Python. Three variants are timed in turns, each turn repainting the same
 - `ours_scrolling_on` and `qt_delegate_scrolling_on`: after and before, each turn 20 screens of
   rows not read before (from a fifth and from seven tenths of the listing on), pages fetched on
   the way included: the harness's scroll (gui_probe), but beside the floor turn by turn (meant for
-  100k rows and more, where the turns' rows do not meet).
+  100k rows and more, where the turns' rows do not meet), repaint after repaint with no event loop
+  between them, so nothing can be prepared ahead: the worst case;
+- `ours_scrolling_on_idle`: as `ours_scrolling_on` (from nine twentieths on), but the event loop
+  runs between the screens until the table has done what it does while idle (lays out the texts of
+  the screen below, reads the next page off the GUI thread), as between two Page Down presses or
+  wheel notches; that work's CPU (both threads) is timed apart, per screen, as `.idle_cpu_ms`.
 
 CPU time of the process per `viewport().repaint()` (`time.process_time`), medians over all turns;
 the order of the variants rotates every turn, so a slow spell of a shared machine hits each alike.
@@ -42,8 +47,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KZEU_DESK_DATA_DIR", tempfile.mkdtemp(prefix="kzeu-bench-table-"))
 
 TABLE_SIZE = (1400, 900)  # as benchmarks/gui_probe.py: a curator who gave the facts table most of the screen
-VARIANTS = ("ours", "qt_delegate", "qt_model", "ours_new_texts", "ours_scrolling_on", "qt_delegate_scrolling_on")
-_SCROLLING_FROM = {"ours_scrolling_on": 0.2, "qt_delegate_scrolling_on": 0.7}  # apart, and from the other rows
+VARIANTS = ("ours", "qt_delegate", "qt_model", "ours_new_texts", "ours_scrolling_on", "qt_delegate_scrolling_on",
+            "ours_scrolling_on_idle")
+# Apart, and from the other rows.
+_SCROLLING_FROM = {"ours_scrolling_on": 0.2, "qt_delegate_scrolling_on": 0.7, "ours_scrolling_on_idle": 0.45}
+_IDLE = "ours_scrolling_on_idle"
 
 
 def twin_model(model, first_row: int, rows: int):
@@ -134,8 +142,10 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
               "qt_model": (twin, qt_delegate, 0), "ours_new_texts": (model, fresh_delegate, first)}
     seconds: dict[str, list[float]] = {name: [] for name in VARIANTS}
     wall: dict[str, list[float]] = {name: [] for name in VARIANTS}
+    idle: list[float] = []
     setups["ours_scrolling_on"] = (model, ours_delegate, 0)
     setups["qt_delegate_scrolling_on"] = (model, qt_delegate, 0)
+    setups[_IDLE] = (model, ours_delegate, 0)
     span = max(1, model.rowCount() - shown_rows)
     for turn in range(rounds + 1):  # turn 0 warms each variant up and is not counted
         order = VARIANTS[turn % len(VARIANTS):] + VARIANTS[:turn % len(VARIANTS)]
@@ -145,6 +155,10 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
                 offset = (int(model.rowCount() * _SCROLLING_FROM[name]) + turn * (shown_rows - 1)) % span
             same.show(shown_model, delegate)
             app.processEvents()
+            if name == _IDLE:  # scrolling on from the screen above, shown and idle after
+                view.verticalScrollBar().setValue(max(0, offset - rows_on_screen))
+                view.viewport().repaint()
+                until_idle(app, view, model)
             for step in range(screens):
                 view.verticalScrollBar().setValue(offset + step * rows_on_screen)
                 if name == "ours_new_texts":
@@ -152,6 +166,11 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
                 started_cpu, started = time.process_time(), time.perf_counter()
                 view.viewport().repaint()
                 cpu, elapsed = time.process_time() - started_cpu, time.perf_counter() - started
+                if name == _IDLE:
+                    idle_started = time.process_time()
+                    until_idle(app, view, model)
+                    if turn:
+                        idle.append(time.process_time() - idle_started)
                 if turn:
                     assert view.rowAt(0) == offset + step * rows_on_screen, "the screen timed is not the one meant"
                     seconds[name].append(cpu)
@@ -164,6 +183,10 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
         result[f"{name}.wall_ms"] = statistics.median(wall[name]) * 1000
         result[f"{name}.turn_cpu_ms"] = [statistics.median(seconds[name][turn * screens:(turn + 1) * screens]) * 1000
                                          for turn in range(rounds)]
+    result[f"{_IDLE}.idle_cpu_ms"] = statistics.median(idle) * 1000
+    result[f"{_IDLE}.idle_cpu_mean_ms"] = statistics.fmean(idle) * 1000
+    result[f"{_IDLE}.cpu_mean_ms"] = statistics.fmean(seconds[_IDLE]) * 1000
+    result["ours_scrolling_on.cpu_mean_ms"] = statistics.fmean(seconds["ours_scrolling_on"]) * 1000
     result["ours_over_qt_model"] = result["ours.cpu_ms"] / result["qt_model.cpu_ms"]
     result["qt_delegate_over_qt_model"] = result["qt_delegate.cpu_ms"] / result["qt_model.cpu_ms"]
     for name in VARIANTS[3:]:
@@ -173,6 +196,16 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
     pane.close()
     session.fact_base.close()
     return result
+
+
+def until_idle(app, view, model) -> None:
+    """Run the event loop until the table has nothing left to do while idle: no page being read
+    ahead, no texts left to lay out ahead."""
+    while True:
+        model.wait_for_pages_read_ahead()
+        app.processEvents()
+        if not view.laying_out_ahead and not model.reading_ahead:
+            return
 
 
 def _screenshots(app, same: SameView, setups: dict, folder: Path, rows_on_screen: int) -> dict[str, int]:
