@@ -26,9 +26,9 @@ cost in Python. Three variants are timed in turns, each turn repainting the same
   the screen below, reads the next page off the GUI thread), as between two Page Down presses or
   wheel notches; that work's CPU (both threads) is timed apart, per screen, as `.idle_cpu_ms`;
 - `qt_model_idle`: the floor for it: the C++ copy's screens with the event loop run between them
-  as well (a repaint after the loop has run costs less than one straight after another repaint:
-  9.6 against 12.5 ms for the same rows of ours in one run at load 14, so each is compared with the
-  floor taken the same way).
+  as well, so the idle variant is compared with a floor taken the same way (in one run at load 14
+  ours repainted rows already shown in 9.6 ms after the loop had run against 12.5 ms back to back;
+  the C++ copy took 1.02-1.17x as long with the loop run as without, docs/PERFORMANCE.md §23).
 
 CPU time of the process per `viewport().repaint()` (`time.process_time`), medians over all turns;
 the order of the variants rotates every turn, so a slow spell of a shared machine hits each alike.
