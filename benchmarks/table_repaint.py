@@ -26,9 +26,10 @@ cost in Python. Three variants are timed in turns, each turn repainting the same
   the screen below, reads the next page off the GUI thread), as between two Page Down presses or
   wheel notches; that work's CPU (both threads) is timed apart, per screen, as `.idle_cpu_ms`;
 - `qt_model_idle`: the floor for it: the C++ copy's screens with the event loop run between them
-  as well, so the idle variant is compared with a floor taken the same way (in one run at load 14
-  ours repainted rows already shown in 9.6 ms after the loop had run against 12.5 ms back to back;
-  the C++ copy took 1.02-1.17x as long with the loop run as without, docs/PERFORMANCE.md §23).
+  as well, so the idle variant is compared with a floor taken the same way (the C++ copy took
+  1.02-1.17x as long with the loop run as without in the runs of docs/PERFORMANCE.md §23; two checks
+  of ours on rows already shown gave 9.6 against 12.5 ms, then 6.8-7.3 against 7.0-7.8 ms: no
+  steady difference either way).
 
 CPU time of the process per `viewport().repaint()` (`time.process_time`), medians over all turns;
 the order of the variants rotates every turn, so a slow spell of a shared machine hits each alike.
