@@ -19,7 +19,17 @@ cost in Python. Three variants are timed in turns, each turn repainting the same
 - `ours_scrolling_on` and `qt_delegate_scrolling_on`: after and before, each turn 20 screens of
   rows not read before (from a fifth and from seven tenths of the listing on), pages fetched on
   the way included: the harness's scroll (gui_probe), but beside the floor turn by turn (meant for
-  100k rows and more, where the turns' rows do not meet).
+  100k rows and more, where the turns' rows do not meet), repaint after repaint with no event loop
+  between them, so nothing can be prepared ahead: the worst case;
+- `ours_scrolling_on_idle`: as `ours_scrolling_on` (from nine twentieths on), but the event loop
+  runs between the screens until the table has done what it does while idle (lays out the texts of
+  the screen below, reads the next page off the GUI thread), as between two Page Down presses or
+  wheel notches; that work's CPU (both threads) is timed apart, per screen, as `.idle_cpu_ms`;
+- `qt_model_idle`: the floor for it: the C++ copy's screens with the event loop run between them
+  as well, so the idle variant is compared with a floor taken the same way (the C++ copy took
+  1.02-1.17x as long with the loop run as without in the runs of docs/PERFORMANCE.md §23; two checks
+  of ours on rows already shown gave 9.6 against 12.5 ms, then 6.8-7.3 against 7.0-7.8 ms: no
+  steady difference either way).
 
 CPU time of the process per `viewport().repaint()` (`time.process_time`), medians over all turns;
 the order of the variants rotates every turn, so a slow spell of a shared machine hits each alike.
@@ -42,8 +52,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KZEU_DESK_DATA_DIR", tempfile.mkdtemp(prefix="kzeu-bench-table-"))
 
 TABLE_SIZE = (1400, 900)  # as benchmarks/gui_probe.py: a curator who gave the facts table most of the screen
-VARIANTS = ("ours", "qt_delegate", "qt_model", "ours_new_texts", "ours_scrolling_on", "qt_delegate_scrolling_on")
-_SCROLLING_FROM = {"ours_scrolling_on": 0.2, "qt_delegate_scrolling_on": 0.7}  # apart, and from the other rows
+VARIANTS = ("ours", "qt_delegate", "qt_model", "ours_new_texts", "ours_scrolling_on", "qt_delegate_scrolling_on",
+            "ours_scrolling_on_idle", "qt_model_idle")
+# Apart, and from the other rows.
+_SCROLLING_FROM = {"ours_scrolling_on": 0.2, "qt_delegate_scrolling_on": 0.7, "ours_scrolling_on_idle": 0.45}
+_IDLE = "ours_scrolling_on_idle"
+_WITH_EVENT_LOOP = frozenset({_IDLE, "qt_model_idle"})
 
 
 def twin_model(model, first_row: int, rows: int):
@@ -134,8 +148,13 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
               "qt_model": (twin, qt_delegate, 0), "ours_new_texts": (model, fresh_delegate, first)}
     seconds: dict[str, list[float]] = {name: [] for name in VARIANTS}
     wall: dict[str, list[float]] = {name: [] for name in VARIANTS}
-    setups["ours_scrolling_on"] = (model, ours_delegate, 0)
+    idle: list[float] = []
+    # Each variant that scrolls on has a delegate of its own: thousands of new texts a turn would
+    # otherwise push the rows `ours` repaints out of the texts it keeps laid out.
+    setups["ours_scrolling_on"] = (model, cell_delegate(model, view), 0)
     setups["qt_delegate_scrolling_on"] = (model, qt_delegate, 0)
+    setups[_IDLE] = (model, cell_delegate(model, view), 0)
+    setups["qt_model_idle"] = (twin, qt_delegate, 0)
     span = max(1, model.rowCount() - shown_rows)
     for turn in range(rounds + 1):  # turn 0 warms each variant up and is not counted
         order = VARIANTS[turn % len(VARIANTS):] + VARIANTS[:turn % len(VARIANTS)]
@@ -145,6 +164,10 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
                 offset = (int(model.rowCount() * _SCROLLING_FROM[name]) + turn * (shown_rows - 1)) % span
             same.show(shown_model, delegate)
             app.processEvents()
+            if name == _IDLE:  # scrolling on from the screen above, shown and idle after
+                view.verticalScrollBar().setValue(max(0, offset - rows_on_screen))
+                view.viewport().repaint()
+                until_idle(app, view, model)
             for step in range(screens):
                 view.verticalScrollBar().setValue(offset + step * rows_on_screen)
                 if name == "ours_new_texts":
@@ -152,10 +175,19 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
                 started_cpu, started = time.process_time(), time.perf_counter()
                 view.viewport().repaint()
                 cpu, elapsed = time.process_time() - started_cpu, time.perf_counter() - started
+                if name in _WITH_EVENT_LOOP:
+                    idle_started = time.process_time()
+                    until_idle(app, view, model)
+                    if turn and name == _IDLE:
+                        idle.append(time.process_time() - idle_started)
                 if turn:
                     assert view.rowAt(0) == offset + step * rows_on_screen, "the screen timed is not the one meant"
                     seconds[name].append(cpu)
                     wall[name].append(elapsed)
+            if name not in _WITH_EVENT_LOOP:
+                # What the table planned to do when idle is dropped, so the next turn of a variant
+                # without idle time does not find its first screen laid out at the switch of variants.
+                view.look_ahead_at_next_paint()
     result: dict = {"rows": model.rowCount(), "first_row": first, "rows_on_screen": rows_on_screen,
                     "screens": screens, "rounds": rounds,
                     "visible_columns": sum(not hidden for hidden in same.hidden)}
@@ -164,15 +196,30 @@ def measure(app, db: Path, *, rounds: int, screens: int, at: float, screenshots:
         result[f"{name}.wall_ms"] = statistics.median(wall[name]) * 1000
         result[f"{name}.turn_cpu_ms"] = [statistics.median(seconds[name][turn * screens:(turn + 1) * screens]) * 1000
                                          for turn in range(rounds)]
+    result[f"{_IDLE}.idle_cpu_ms"] = statistics.median(idle) * 1000
+    result[f"{_IDLE}.idle_cpu_mean_ms"] = statistics.fmean(idle) * 1000
+    result[f"{_IDLE}.cpu_mean_ms"] = statistics.fmean(seconds[_IDLE]) * 1000
+    result["ours_scrolling_on.cpu_mean_ms"] = statistics.fmean(seconds["ours_scrolling_on"]) * 1000
     result["ours_over_qt_model"] = result["ours.cpu_ms"] / result["qt_model.cpu_ms"]
     result["qt_delegate_over_qt_model"] = result["qt_delegate.cpu_ms"] / result["qt_model.cpu_ms"]
     for name in VARIANTS[3:]:
         result[f"{name}_over_qt_model"] = result[f"{name}.cpu_ms"] / result["qt_model.cpu_ms"]
+    result[f"{_IDLE}_over_qt_model_idle"] = result[f"{_IDLE}.cpu_ms"] / result["qt_model_idle.cpu_ms"]
     if screenshots is not None:
         result["differing_pixels"] = _screenshots(app, same, setups, screenshots, rows_on_screen)
     pane.close()
     session.fact_base.close()
     return result
+
+
+def until_idle(app, view, model) -> None:
+    """Run the event loop until the table has nothing left to do while idle: no page being read
+    ahead, no texts left to lay out ahead."""
+    while True:
+        model.wait_for_pages_read_ahead()
+        app.processEvents()
+        if not view.laying_out_ahead and not model.reading_ahead:
+            return
 
 
 def _screenshots(app, same: SameView, setups: dict, folder: Path, rows_on_screen: int) -> dict[str, int]:

@@ -85,6 +85,17 @@ def test_gui_probe_measures_every_view(toy_base, qapp, tmp_path, monkeypatch):
     assert memory["memory.peak_mb"] > 0
 
 
+def test_table_repaint_times_every_variant_on_screens_that_look_alike(toy_base, qapp, tmp_path, monkeypatch):
+    from benchmarks import table_repaint
+
+    monkeypatch.setenv("KZEU_DESK_DATA_DIR", str(tmp_path))
+    result = table_repaint.measure(qapp, toy_base.path, rounds=1, screens=2, at=0.0, screenshots=tmp_path / "shots")
+    assert {f"{name}.cpu_ms" for name in table_repaint.VARIANTS} <= set(result)
+    assert "ours_scrolling_on_idle.idle_cpu_ms" in result and "ours_scrolling_on_idle_over_qt_model_idle" in result
+    # Our delegate, Qt's and the C++ copy of the rows paint the same pixels.
+    assert result["differing_pixels"] == {"qt_delegate": 0, "qt_model": 0}
+
+
 def test_every_target_renders_in_the_table():
     rows = [Measurement(target.key, "1M", [0.001]) for target in TARGETS]
     rows.append(Measurement("load.jsonl", "1M", unavailable="did not finish within 900 s"))

@@ -21,6 +21,7 @@ going through `data()`: only painting is shortcut.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from itertools import islice
 from typing import cast
 
@@ -54,6 +55,11 @@ _UNSEEN = object()
 _CLEARLY_TOO_WIDE = 1.15
 _LaidOut = tuple[QStaticText, float, int]  # the text, its natural width, its height
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+# Looked up once: an enum member read in `paint` costs a Python attribute lookup through enum's
+# descriptor (~1 us under load), five of them per Status cell.
+_CENTRED = Qt.AlignmentFlag.AlignCenter
+_ICON_SELECTED, _ICON_NORMAL, _ICON_DISABLED = QIcon.Mode.Selected, QIcon.Mode.Normal, QIcon.Mode.Disabled
+_IDENTITY = QTransform()
 
 
 class FactCellDelegate(QStyledItemDelegate):
@@ -71,6 +77,7 @@ class FactCellDelegate(QStyledItemDelegate):
         self._muted = QColor(muted)
         self._icons: dict[str, QIcon | None] = {}
         self._fast = False
+        self._fast_style = False  # the last paint's style and direction were ones `paint` draws for
         self._selection: QItemSelectionModel | None = None
         self._focus_row = self._focus_column = -1
         self._shared_state = -1
@@ -105,6 +112,7 @@ class FactCellDelegate(QStyledItemDelegate):
         style = view.style()
         self._fast = (style.name().lower() in COMMON_ITEM_STYLES
                       and view.layoutDirection() == Qt.LayoutDirection.LeftToRight)
+        self._fast_style = self._fast
         font = view.font()
         font_key = font.key()
         if style is not self._style or font_key != self._font_key:
@@ -149,6 +157,28 @@ class FactCellDelegate(QStyledItemDelegate):
         self._texts.clear()
         self._elided.clear()
 
+    def lay_out_ahead(self, cells: Sequence[str], cell_sizes: Sequence[tuple[int, int, int]]) -> int:
+        """Lay out a row's texts as `paint` will draw them, before the row is shown (the view calls this
+        while the GUI thread is idle, for the rows a scroll would bring). `cell_sizes` holds (column,
+        width, height) of each cell; a size not painted before is skipped (where its text goes is
+        asked of the style at paint time). Returns how many texts were laid out."""
+        if not self._fast_style:
+            return 0
+        laid_out = 0
+        for column, width, height in cell_sizes:
+            geometry = self._geometry.get((column, width, height))
+            text = cells[column]
+            if geometry is None or not text:
+                continue
+            found = self._texts.get(text, _UNSEEN)
+            if found is _UNSEEN:
+                found = self._lay_out(text, geometry[2])
+                laid_out += 1
+            if found is not None and cast("_LaidOut", found)[1] > geometry[2] and (text, geometry[2]) not in self._elided:
+                self._elide(text, geometry[2])
+                laid_out += 1
+        return laid_out
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
         row, column = index.row(), index.column()
@@ -188,10 +218,8 @@ class FactCellDelegate(QStyledItemDelegate):
             if icon is False:
                 icon = self._icons[status] = self._model.status_icon(status)
             if icon is not None:
-                mode = (QIcon.Mode.Selected if state & _SELECTED else QIcon.Mode.Normal) if state & _ENABLED \
-                    else QIcon.Mode.Disabled
-                icon.paint(painter, left + geometry[4], top + geometry[5], geometry[6], geometry[7],
-                           Qt.AlignmentFlag.AlignCenter, mode)
+                mode = (_ICON_SELECTED if state & _SELECTED else _ICON_NORMAL) if state & _ENABLED else _ICON_DISABLED
+                icon.paint(painter, left + geometry[4], top + geometry[5], geometry[6], geometry[7], _CENTRED, mode)
         if laid_out is None:
             return
         muted = not state & _SELECTED and status in self._muted_statuses
@@ -265,7 +293,7 @@ class FactCellDelegate(QStyledItemDelegate):
         static = QStaticText(text)
         static.setTextFormat(Qt.TextFormat.PlainText)
         static.setTextOption(self._text_option)
-        static.prepare(QTransform(), self._font)
+        static.prepare(_IDENTITY, self._font)
         size = static.size()  # the layout's bounding box: its natural width, and its lines' height rounded up
         return static, size.width(), size.toSize().height()
 

@@ -10,8 +10,10 @@ keyset from the page before it, or, after a jump, from the listing's page bounda
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import time
+from collections import OrderedDict, deque
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from PySide6.QtCore import (
     QAbstractTableModel, QEvent, QItemSelectionModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, QTimer,
@@ -41,6 +43,12 @@ CACHED_PAGES = 32
 FIND_ROW_OFF_GUI_THREAD_FROM = 200_000
 _POSITION_CHANNEL = "selected-fact-position"
 _COUNT_CHANNEL = "listing-count"
+_AHEAD_CHANNEL = "page-ahead"
+# Texts of the rows a scroll would bring are laid out while the GUI thread is idle, in slices of at
+# most this long, so a key press or a wheel notch waits no longer than this for them. At 1M a screen
+# of rows never shown before repainted in 14-16 ms CPU against 9-10 ms once its ~100 new texts were
+# laid out (docs/PERFORMANCE.md §20, §23); one slice lays out ~150-300 texts on a quiet machine.
+LOOK_AHEAD_SLICE_S = 0.004
 
 # Tables whose changes can alter what a row shows (names, values, counts) or which rows match.
 _LISTED_TABLES = ("fact", "evidence", "conflict_member", "conflict", "entity", "entity_alias", "property")
@@ -154,6 +162,7 @@ class FactTableModel(QAbstractTableModel):
 
     counts_changed = Signal()  # row_count or total_count may differ
     refreshed = Signal()  # the same listing was re-read after the data changed
+    page_read_ahead = Signal()  # a page read off the GUI thread is in the cache now
 
     def __init__(self, session: Session, parent: QObject | None = None):
         super().__init__(parent)
@@ -167,6 +176,11 @@ class FactTableModel(QAbstractTableModel):
         self._status_icons = {status: _status_dot(colour) for status, colour in _STATUS_COLOURS.items()}
         self._muted_text = QBrush(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))
         self._count_reader = BackgroundReader(session.fact_base.reading, self)
+        # Pages the view will need next are read off the GUI thread (`read_ahead`); a result read
+        # before the listing changed is dropped by its generation.
+        self._ahead_reader = BackgroundReader(session.fact_base.reading, self)
+        self._pages_generation = 0
+        self._reading_ahead = -1  # the page being read ahead, if any
         self._recount(data_changed=True)
         session.changed.connect(self._on_changes)
 
@@ -257,6 +271,16 @@ class FactTableModel(QAbstractTableModel):
 
     def stop_background_reads(self) -> None:
         self._count_reader.stop()
+        self._ahead_reader.stop()
+
+    @property
+    def reading_ahead(self) -> bool:
+        """A page is being read ahead off the GUI thread."""
+        return self._ahead_reader.pending()
+
+    def wait_for_pages_read_ahead(self) -> None:
+        """Block until a page being read ahead is in the cache (tests, benchmarks)."""
+        self._ahead_reader.wait_until_delivered()
 
     def _count_off_the_gui_thread(self, previous_count: int) -> None:
         spec, reached = self._spec, self._row_count
@@ -322,6 +346,59 @@ class FactTableModel(QAbstractTableModel):
         """A row's display strings and status, as painted (None when the row cannot be read)."""
         page, offset = self._locate(row)
         return None if page is None else (page.cells[offset], page.statuses[offset])
+
+    def fetched_cells(self, row: int) -> tuple[str, ...] | None:
+        """A row's display strings if a page already read holds it (no query; None otherwise)."""
+        if not 0 <= row < self._row_count:
+            return None
+        number, offset = divmod(row, PAGE_SIZE)
+        page = self._pages.get(number)
+        return page.cells[offset] if page is not None and offset < len(page.cells) else None
+
+    def read_ahead(self, row: int) -> bool:
+        """Read the page holding `row` off the GUI thread, if it is not cached and where it starts is
+        known without a scan (the page before it is cached, or the listing's page boundaries are) and
+        no other page is being read ahead; `page_read_ahead` is emitted when it is in the cache.
+        True if it is being read.
+
+        A page costs 10-12 ms CPU at 1M (the query ~10 ms, its strings ~2 ms) and came due on every
+        sixth screen of scrolling, in the middle of a repaint; read ahead, the repaint finds it."""
+        if not 0 <= row < self._row_count:
+            return False
+        number = row // PAGE_SIZE
+        if self._reading_ahead >= 0:
+            # One page at a time: a second request would supersede the first, and the view plans
+            # its rows again when the first comes.
+            return number == self._reading_ahead
+        if number in self._pages:
+            return False
+        previous = self._pages.get(number - 1)
+        if number == 0:
+            after: SortKey | None = None
+        elif previous is not None and len(previous.fact_ids) == PAGE_SIZE:
+            after = previous.last_key
+        elif self._boundaries is not None and number - 1 < len(self._boundaries):
+            after = self._boundaries[number - 1]
+        else:
+            return False
+        spec, generation = self._spec, self._pages_generation
+        self._reading_ahead = number
+
+        def read(conn, _report) -> _Page:
+            return _Page.of(fact_listing.page_after(conn, spec, after, PAGE_SIZE))
+
+        def arrived(page: _Page) -> None:
+            self._reading_ahead = -1
+            if generation != self._pages_generation or number in self._pages:
+                return  # the listing changed meanwhile, or a repaint read the page itself
+            self._keep_page(number, page)
+            self.page_read_ahead.emit()
+
+        def failed(_reason: str) -> None:
+            self._reading_ahead = -1  # the repaint reads the page itself, and reports what fails
+
+        self._ahead_reader.request(_AHEAD_CHANNEL, read, arrived, failed)
+        return True
 
     @property
     def muted_text(self) -> QColor:
@@ -420,14 +497,20 @@ class FactTableModel(QAbstractTableModel):
                 starts_after = self._boundaries[number - 1] if number - 1 < len(self._boundaries) else None
                 rows = [] if starts_after is None else fact_listing.page_after(conn, self._spec, starts_after, PAGE_SIZE)
         page = _Page.of(rows)
+        self._keep_page(number, page)
+        return page
+
+    def _keep_page(self, number: int, page: _Page) -> None:
         self._pages[number] = page
         while len(self._pages) > CACHED_PAGES:
             self._pages.popitem(last=False)
-        return page
 
     def _forget_pages(self) -> None:
         self._pages.clear()
         self._boundaries = None
+        self._pages_generation += 1
+        self._ahead_reader.cancel(_AHEAD_CHANNEL)
+        self._reading_ahead = -1
 
     def _count_rows_up_to(self, wanted: int) -> None:
         """Count further, to at least `wanted` rows, and show the rows found."""
@@ -491,10 +574,70 @@ class FactTableView(QTableView):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._empty_text = ""
+        # Rows whose texts are laid out while the GUI thread is idle: a screen below and a screen
+        # above the rows shown, first in the direction of the last scroll.
+        self._rows_shown = (-1, -1)
+        self._ahead: deque[int] = deque()
+        self._ahead_timer = QTimer(self, singleShot=True, interval=0)
+        self._ahead_timer.timeout.connect(self._lay_out_ahead)
+
+    @property
+    def laying_out_ahead(self) -> bool:
+        """Rows ahead are still to be laid out (tests, benchmarks)."""
+        return bool(self._ahead)
 
     @property
     def empty_text(self) -> str:
         return self._empty_text
+
+    def look_ahead_at_next_paint(self) -> None:
+        """The rows may hold other texts now (the listing was reset or re-read): plan them afresh."""
+        self._rows_shown = (-1, -1)
+        self._ahead.clear()
+
+    def look_ahead_again(self) -> None:
+        """Plan the rows ahead afresh (a page they are on has come)."""
+        self._rows_shown = (-1, -1)
+        self._plan_look_ahead()
+
+    def _plan_look_ahead(self) -> None:
+        model = self.model()
+        first = self.rowAt(0)
+        if not isinstance(model, FactTableModel) or first < 0:
+            return
+        last = self.rowAt(self.viewport().height() - 1)
+        last = model.rowCount() - 1 if last < 0 else last
+        if (first, last) == self._rows_shown:
+            return  # the same rows repainted (a selection, a tooltip): what is ahead is planned
+        down = first >= self._rows_shown[0]
+        self._rows_shown = (first, last)
+        screen = last - first + 1
+        below = range(last + 1, min(model.rowCount(), last + 1 + screen))
+        above = range(first - 1, max(-1, first - 1 - screen), -1)
+        self._ahead = deque(chain(below, above) if down else chain(above, below))
+        self._ahead_timer.start()
+
+    def _lay_out_ahead(self) -> None:
+        model, delegate = self.model(), self.itemDelegate()
+        if not isinstance(model, FactTableModel) or not isinstance(delegate, FactCellDelegate):
+            self._ahead.clear()
+            return
+        header = self.horizontalHeader()
+        grid = 1 if self.showGrid() else 0  # QTableView gives each cell its section less the grid line
+        height = self.verticalHeader().defaultSectionSize() - grid  # fixed row heights (FactTablePane)
+        sizes = [(column, header.sectionSize(column) - grid, height)
+                 for column in range(model.columnCount()) if not header.isSectionHidden(column)]
+        started = time.perf_counter()
+        while self._ahead:
+            row = self._ahead.popleft()
+            cells = model.fetched_cells(row)
+            if cells is None:
+                model.read_ahead(row)  # laid out when the page comes (`page_read_ahead`)
+                continue
+            delegate.lay_out_ahead(cells, sizes)
+            if time.perf_counter() - started > LOOK_AHEAD_SLICE_S:
+                self._ahead_timer.start()  # the rest after whatever input came meanwhile
+                return
 
     def set_empty_text(self, text: str) -> None:
         if text != self._empty_text:
@@ -509,6 +652,7 @@ class FactTableView(QTableView):
                 super().paintEvent(event)
             finally:
                 delegate.end_paint()
+            self._plan_look_ahead()
         else:
             super().paintEvent(event)
         model = self.model()
@@ -567,6 +711,9 @@ class FactTablePane(QWidget):
         self.view.setWordWrap(False)
         self.view.setIconSize(QSize(_STATUS_DOT_SIZE, _STATUS_DOT_SIZE))
         self.view.setItemDelegate(cell_delegate(self.model, self.view))
+        self.model.page_read_ahead.connect(self.view.look_ahead_again)
+        self.model.modelReset.connect(self.view.look_ahead_at_next_paint)
+        self.model.refreshed.connect(self.view.look_ahead_at_next_paint)
         self._configure_rows()
         self._configure_columns()
         self.view.setSortingEnabled(True)
