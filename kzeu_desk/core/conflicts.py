@@ -146,15 +146,15 @@ _PROPERTIES = text("SELECT id, name, tolerance FROM property")
 # What `_worded_under` of each value conflict that has one is made from, as it stands now: its
 # subject's name and, per member, the first source's id and details (`citation`'s columns, in
 # `_cite_first_sources`'s order). Only the members are read, not the facts (~18.7k rows at 1M).
-_WORDING_INPUTS = text(f"""
-    SELECT w.conflict_id, w.fact_id, s.name, w.source_id, src.id,
+_WORDING_INPUTS = text("""
+    SELECT c.id, m.fact_id, s.name, e.source_id, src.id,
            src.title, src.publisher, src.author, src.published, src.url, src.file_name
-    FROM (SELECT c.id AS conflict_id, c.subject_id, m.fact_id,
-                 {_FIRST_SOURCE.replace("f.id", "m.fact_id")} AS source_id
-          FROM conflict c JOIN conflict_member m ON m.conflict_id = c.id
-          WHERE c.rule = 'value' AND c.worded_under IS NOT NULL) w
-    JOIN entity s ON s.id = w.subject_id
-    LEFT JOIN source src ON src.id = w.source_id
+    FROM conflict c
+    JOIN conflict_member m ON m.conflict_id = c.id
+    JOIN entity s ON s.id = c.subject_id
+    LEFT JOIN evidence e ON e.id = (SELECT min(first.id) FROM evidence first WHERE first.fact_id = m.fact_id)
+    LEFT JOIN source src ON src.id = e.source_id
+    WHERE c.rule = 'value' AND c.worded_under IS NOT NULL
 """)
 
 
