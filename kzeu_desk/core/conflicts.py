@@ -373,9 +373,17 @@ def _explain(a: dict, b: dict, verdict: Verdict) -> str:
 
 
 def _fingerprint_of_pair(a: tuple, b: tuple) -> str:
-    """`_fingerprint` of two rows of `_RESCAN_COLUMNS`, `a` the one with the lower id."""
-    judged = [[fact[0], *(int(v) if isinstance(v, bool) else v for v in fact[3:16])] for fact in (a, b)]
+    """`_fingerprint` of two rows of `_RESCAN_COLUMNS`, `a` the one with the lower id. The approximate
+    flag is the only boolean column (a bool on PostgreSQL, 0 or 1 on SQLite): testing it alone
+    rather than each of the 13 columns halves the cost (the re-scan makes ~9.4k at 1M facts)."""
+    judged = [[fact[0], *fact[3:16]] for fact in (a, b)]
+    for row in judged:
+        if row[_APPROXIMATE_AT].__class__ is bool:
+            row[_APPROXIMATE_AT] = int(row[_APPROXIMATE_AT])
     return hashlib.sha256(_FINGERPRINT_JSON.encode(judged).encode()).hexdigest()[:20]
+
+
+_APPROXIMATE_AT = 1 + _JUDGED_COLUMNS.index("value_approximate")  # in a fingerprinted row: the id, then the columns
 
 
 def _fingerprint(facts: Iterable[dict]) -> str:
@@ -560,9 +568,10 @@ def _settled_value_conflicts(conn: Connection, existing: Mapping[tuple[int, int]
     rows = {row["id"]: row for of_key in existing.values() for row in of_key.values()}
     members: dict[int, list[tuple]] = defaultdict(list)
     subject_names: dict[int, str | None] = {}
-    for conflict_id, fact_id, subject_name, source_id, found_source, *details in conn.execute(_WORDING_INPUTS):
-        members[conflict_id].append((fact_id, source_id, details if found_source is not None else None))
-        subject_names[conflict_id] = subject_name
+    with engine_of(conn).fast_rows(conn, _WORDING_INPUTS) as found:
+        for conflict_id, fact_id, subject_name, source_id, found_source, *details in found:
+            members[conflict_id].append((fact_id, source_id, details if found_source is not None else None))
+            subject_names[conflict_id] = subject_name
     settled = {}
     for conflict_id, cited in members.items():
         row = rows.get(conflict_id)
