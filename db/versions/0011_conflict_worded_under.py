@@ -1,7 +1,7 @@
 """what each value conflict was judged and worded under
 
-Revision ID: 0010_conflict_worded_under
-Revises: 0009_rescan_value_index
+Revision ID: 0011_conflict_worded_under
+Revises: 0010_searchable_notes
 Create Date: 2026-12-07 01:40:00.000000
 
 The full conflict re-scan rebuilt the explanation and the judgement of every value conflict it found
@@ -26,8 +26,8 @@ import sqlmodel  # autogenerate writes sqlmodel.sql.sqltypes.AutoString() (docs/
 from alembic import op
 
 
-revision: str = '0010_conflict_worded_under'
-down_revision: str | None = '0009_rescan_value_index'
+revision: str = '0011_conflict_worded_under'
+down_revision: str | None = '0010_searchable_notes'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
