@@ -343,6 +343,78 @@ def test_a_rescan_rewords_explanations_after_names_sources_and_rules_changed_aro
     assert {(e[0], e[1]) for e in events} >= {("update", "conflict"), ("delete", "conflict")}
 
 
+def explained_pairs(monkeypatch) -> list[tuple[int, int]]:
+    """The member ids of each value conflict explained from now on (judged and worded anew)."""
+    explained: list[tuple[int, int]] = []
+    explain = conflicts._explain
+
+    def counting(a, b, verdict):
+        explained.append((a["id"], b["id"]))
+        return explain(a, b, verdict)
+
+    monkeypatch.setattr(conflicts, "_explain", counting)
+    return explained
+
+
+def value_conflicts(fb: FactBase) -> dict[int, dict]:
+    with fb.reading() as conn:
+        return {row["id"]: dict(row) for row in conn.execute(text(
+            "SELECT c.*, min(m.fact_id) AS a, max(m.fact_id) AS b FROM conflict c JOIN conflict_member m "
+            "ON m.conflict_id = c.id WHERE c.rule = 'value' GROUP BY c.id")).mappings()}
+
+
+def test_a_rescan_judges_and_words_again_only_conflicts_whose_inputs_changed(tricky, tmp_path, monkeypatch):
+    """Each value conflict the check writes records what it was made from (`worded_under`); the
+    re-scan passes over those whose inputs still hold and judges and words the others as the
+    per-key check does."""
+    tricky.rescan_conflicts()
+    written = value_conflicts(tricky)
+    opened = sorted(i for i, row in written.items() if row["status"] == "open")
+    assert opened and all(written[i]["worded_under"] for i in opened)
+    explained = explained_pairs(monkeypatch)
+    assert tricky.rescan_conflicts().empty
+    assert explained == []  # nothing changed: nothing judged or worded again
+    # Around the app: a subject renamed, a conflict reworded, another's record spoiled.
+    renamed_subject = written[opened[0]]["subject_id"]
+    reworded, spoiled = [i for i in opened if written[i]["subject_id"] != renamed_subject][:2]
+    with engine_of(tricky.engine).write_transaction(tricky.engine) as conn:
+        sql = lambda statement, **params: conn.execute(text(statement), params)
+        sql("UPDATE entity SET name = 'Renamed subject' WHERE id = :id", id=renamed_subject)
+        sql("UPDATE conflict SET explanation = 'worded by hand' WHERE id = :id", id=reworded)
+        sql("UPDATE conflict SET worded_under = 'spoiled' WHERE id = :id", id=spoiled)
+    (rows, members, events), set_based = rescan_both_ways(tricky, tmp_path)
+    assert set_based == (rows, members, events)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id[reworded]["explanation"] == written[reworded]["explanation"]
+    assert by_id[spoiled]["worded_under"] == written[spoiled]["worded_under"]
+    assert by_id[opened[0]]["explanation"].startswith("Renamed subject · ")
+    explained.clear()
+    with FactBase.open(copy_of(tricky, tmp_path, "again"), actor="tester") as copy:
+        copy.rescan_conflicts()
+    pair = lambda i: (written[i]["a"], written[i]["b"])
+    untouched = {pair(i) for i in written if written[i]["subject_id"] != renamed_subject and i not in (reworded, spoiled)}
+    assert {pair(opened[0]), pair(reworded), pair(spoiled)} <= set(explained)
+    assert untouched and not untouched & set(explained)
+
+
+def test_a_change_of_wording_words_every_conflict_again(tricky, tmp_path, monkeypatch):
+    tricky.rescan_conflicts()
+    before = value_conflicts(tricky)
+    monkeypatch.setattr(conflicts, "WORDING_REVISION", conflicts.WORDING_REVISION + 1)
+    explained = explained_pairs(monkeypatch)
+    (rows, members, events), set_based = rescan_both_ways(tricky, tmp_path)
+    assert set_based == (rows, members, events)
+    explained.clear()
+    with FactBase.open(copy_of(tricky, tmp_path, "again"), actor="tester") as copy:
+        copy.rescan_conflicts()
+    opened = [i for i, row in before.items() if row["status"] == "open"]
+    assert {(before[i]["a"], before[i]["b"]) for i in opened} <= set(explained)
+    # The same words, recorded as made under the new revision.
+    by_id = {row["id"]: row for row in rows}
+    assert all(by_id[i]["explanation"] == before[i]["explanation"] for i in opened)
+    assert all(by_id[i]["worded_under"] not in (None, before[i]["worded_under"]) for i in opened)
+
+
 @pytest.mark.sqlite_only  # SQLite's query plans (EXPLAIN QUERY PLAN)
 def test_the_candidates_are_read_from_the_index_alone(tricky):
     with tricky.reading() as conn:

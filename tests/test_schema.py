@@ -235,3 +235,21 @@ def test_the_number_changed_step_flags_the_fuzzy_matches_the_queue_flagged_and_d
             assert conn.exec_driver_sql("SELECT count(*) FROM evidence").scalar() == 2
     finally:
         engine.dispose()
+
+
+def test_the_worded_under_step_adds_an_empty_column_to_conflicts_and_downgrades(engine_at_head):
+    """0011 adds conflict.worded_under: rows already there stay NULL (their explanation may be stale,
+    so nothing can vouch for it; the next check fills it in); the downgrade drops it, rows kept."""
+    columns = lambda conn: conn.exec_driver_sql("SELECT name FROM pragma_table_info('conflict')").scalars().all()
+    insert = ("INSERT INTO conflict (rule, signature, status, explanation, members_fingerprint, created_at) "
+              "VALUES ('manual', :signature, 'open', 'flagged', 'x', 'then')")
+    with sqlite_features.migration_transaction(engine_at_head) as conn:
+        command.downgrade(migrations._config(conn), "0010_searchable_notes")
+        assert "worded_under" not in columns(conn)
+        conn.execute(text(insert), {"signature": "manual:1@1"})
+        migrations.upgrade_to_head(conn)
+        assert conn.exec_driver_sql("SELECT signature, worded_under FROM conflict").all() == [("manual:1@1", None)]
+        conn.exec_driver_sql("UPDATE conflict SET worded_under = 'digest'")
+        command.downgrade(migrations._config(conn), "0010_searchable_notes")
+        assert "worded_under" not in columns(conn)
+        assert conn.exec_driver_sql("SELECT signature, explanation FROM conflict").all() == [("manual:1@1", "flagged")]

@@ -143,6 +143,19 @@ _FIRST_SOURCES = text(f"SELECT f.id, {_FIRST_SOURCE} FROM fact f WHERE f.id IN :
     bindparam("ids", expanding=True))
 _ENTITY_NAMES = text("SELECT id, name FROM entity WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
 _PROPERTIES = text("SELECT id, name, tolerance FROM property")
+# What `_worded_under` of each value conflict that has one is made from, as it stands now: its
+# subject's name and, per member, the first source's id and details (`citation`'s columns, in
+# `_cite_first_sources`'s order). Only the members are read, not the facts (~18.7k rows at 1M).
+_WORDING_INPUTS = text("""
+    SELECT c.id, m.fact_id, s.name, e.source_id, src.id,
+           src.title, src.publisher, src.author, src.published, src.url, src.file_name
+    FROM conflict c
+    JOIN conflict_member m ON m.conflict_id = c.id
+    JOIN entity s ON s.id = c.subject_id
+    LEFT JOIN evidence e ON e.id = (SELECT min(first.id) FROM evidence first WHERE first.fact_id = m.fact_id)
+    LEFT JOIN source src ON src.id = e.source_id
+    WHERE c.rule = 'value' AND c.worded_under IS NOT NULL
+""")
 
 
 @dataclass(frozen=True)
@@ -153,6 +166,7 @@ class Disagreement:
     fingerprint: str
     subject_id: int | None = None
     property_id: int | None = None
+    worded_under: str | None = None  # value conflicts: `_worded_under` of what the explanation was made from
 
     @property
     def signature(self) -> str:
@@ -196,14 +210,17 @@ class _Judged:
 
 
 def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, judged: _Judged,
-                       separators: Mapping[int, SeparatorValues]) -> list[tuple[tuple, tuple, Verdict]]:
+                       separators: Mapping[int, SeparatorValues],
+                       settled: Mapping[tuple[int, int], Mapping]) -> list[tuple[tuple, tuple, Verdict | None]]:
     """The pairs `value_disagreements` finds among one key's candidates (rows of `_RESCAN_COLUMNS`,
     ordered by id), for `rescan`, which judges ~120k facts at 1M: two facts that state the very same
     value never disagree (the value is compatible with itself, or not comparable at all), so a key
     whose facts all say the same is passed over (a third of the keys) and such pairs are skipped;
     each distinct value, scope, overlap of two scopes and pair of values under one tolerance is
     worked out once for all keys (`judged`). `separators` holds the separator qualifiers' values of
-    the facts whose property has any."""
+    the facts whose property has any. A pair whose conflict row is in `settled` (its `_worded_under`
+    holds) and whose members' fingerprint is the row's disagrees as the row says: it is given with
+    no verdict, and neither judged nor worded again."""
     values = [fact[3:13] for fact in facts]
     if len(set(values)) < 2:
         return []
@@ -216,7 +233,7 @@ def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, judged: _Jud
             seen = scopes_seen[when] = (scope, _point_year(scope))
         scopes.append(seen[0])
         years.append(seen[1])
-    found = []
+    found: list[tuple[tuple, tuple, Verdict | None]] = []
     for i, j in combinations(range(len(facts)), 2):
         if values[i] == values[j]:
             continue
@@ -228,6 +245,11 @@ def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, judged: _Jud
         if not overlap:
             continue
         if separated(separators.get(facts[i][0]), separators.get(facts[j][0])):
+            continue
+        row = settled.get((facts[i][0], facts[j][0]))
+        if (row is not None and row["subject_id"] == facts[i][1] and row["property_id"] == facts[i][2]
+                and _fingerprint_of_pair(facts[i], facts[j]) == row["members_fingerprint"]):
+            found.append((facts[i], facts[j], None))
             continue
         verdict = verdicts.get((tolerance, values[i], values[j]))
         if verdict is None:
@@ -242,8 +264,34 @@ def _disagreeing_pairs(facts: list[tuple], tolerance: float | None, judged: _Jud
 
 
 def _value_disagreement(a: dict, b: dict, verdict: Verdict) -> Disagreement:
-    return Disagreement(ConflictRule.VALUE, (a["id"], b["id"]), _explain(a, b, verdict), _fingerprint([a, b]),
-                        a["subject_id"], a["property_id"])
+    explanation, fingerprint = _explain(a, b, verdict), _fingerprint([a, b])
+    worded_under = _worded_under(a["tolerance"], a["subject_name"], a["property_name"],
+                                 [(a["id"], *a["first_cited"]), (b["id"], *b["first_cited"])], fingerprint, explanation)
+    return Disagreement(ConflictRule.VALUE, (a["id"], b["id"]), explanation, fingerprint,
+                        a["subject_id"], a["property_id"], worded_under)
+
+
+WORDING_REVISION = 1
+"""Bump when the words of a value conflict's explanation change for the same facts, names and
+sources (`_explain`, `value_format`, `citation`'s short form, `compatibility`'s reasons): the
+re-scan passes over a conflict whose `_worded_under` still holds, so a conflict worded by other
+code must not match."""
+
+
+def _worded_under(tolerance: float | None, subject_name: str | None, property_name: str | None,
+                  members: Sequence[tuple], fingerprint: str, explanation: str) -> str:
+    """A digest of all that a value conflict's judgement and explanation were made from besides the
+    code (`RULES_REVISION`, `WORDING_REVISION`): the property's tolerance, the subject's and
+    property's names, and for each member in id order its id, its first source's id and that
+    source's details (`_SOURCE_DETAILS`; None for a source that is gone), together with the members'
+    fingerprint and the explanation as written. While it holds, the members' values as fingerprinted
+    disagree under that tolerance and the explanation is what the check would write again, so
+    `rescan` passes over the conflict (the judging and wording of ~9.4k conflicts at 1M facts,
+    docs/PERFORMANCE.md §21); a change to any of these, or a row another tool wrote (NULL), sends it
+    through the whole check."""
+    inputs = [RULES_REVISION, WORDING_REVISION, tolerance, subject_name, property_name,
+              [list(member) for member in members], fingerprint, explanation]
+    return hashlib.sha256(_FINGERPRINT_JSON.encode(inputs).encode()).hexdigest()[:20]
 
 
 def _add_first_sources(conn: Connection, facts: list[dict]) -> None:
@@ -258,14 +306,20 @@ def _add_first_sources(conn: Connection, facts: list[dict]) -> None:
 
 
 def _cite_first_sources(conn: Connection, facts: list[dict]) -> None:
-    """Turn each fact's "first_source" (a source id) into that source's short citation. A fact in
+    """Turn each fact's "first_source" (a source id) into that source's short citation, and keep
+    the id and the details it was made from as "first_cited" (for `_worded_under`). A fact in
     several disagreeing pairs is listed once per pair but turned only once."""
     facts = list({id(fact): fact for fact in facts}.values())
     # Each source's citation is made once, however many facts it is the first source of (at 1M:
     # ~11.7k sources for the ~18.7k disagreeing facts).
-    short = {source_id: source.short for source_id, source in citations(conn, (fact["first_source"] for fact in facts)).items()}
+    cited = citations(conn, (fact["first_source"] for fact in facts))
+    short = {source_id: source.short for source_id, source in cited.items()}
     for fact in facts:
-        fact["first_source"] = short.get(fact["first_source"]) if fact["first_source"] is not None else None
+        source_id = fact["first_source"]
+        source = cited.get(source_id) if source_id is not None else None
+        fact["first_cited"] = (source_id, None if source is None else [
+            source.title, source.publisher, source.author, source.published, source.url, source.file_name])
+        fact["first_source"] = short.get(source_id) if source_id is not None else None
 
 
 def agreeing_fact_ids(conn: Connection, fact_id: int) -> list[int]:
@@ -316,6 +370,20 @@ def _explain(a: dict, b: dict, verdict: Verdict) -> str:
         return f"{source} says {format_value(TypedValue.from_columns(fact)) if stated is None else stated}"
 
     return f"{a['subject_name']} · {a['property_name']}: {says(a)}; {says(b)} ({verdict.reason})."
+
+
+def _fingerprint_of_pair(a: tuple, b: tuple) -> str:
+    """`_fingerprint` of two rows of `_RESCAN_COLUMNS`, `a` the one with the lower id. The approximate
+    flag is the only boolean column (a bool on PostgreSQL, 0 or 1 on SQLite): testing it alone
+    rather than each of the 13 columns halves the cost (the re-scan makes ~9.4k at 1M facts)."""
+    judged = [[fact[0], *fact[3:16]] for fact in (a, b)]
+    for row in judged:
+        if row[_APPROXIMATE_AT].__class__ is bool:
+            row[_APPROXIMATE_AT] = int(row[_APPROXIMATE_AT])
+    return hashlib.sha256(_FINGERPRINT_JSON.encode(judged).encode()).hexdigest()[:20]
+
+
+_APPROXIMATE_AT = 1 + _JUDGED_COLUMNS.index("value_approximate")  # in a fingerprinted row: the id, then the columns
 
 
 def _fingerprint(facts: Iterable[dict]) -> str:
@@ -464,10 +532,11 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     existing: dict[tuple[int, int], dict[str, dict]] = defaultdict(dict)
     for row in rec.conn.execute(_EXISTING_VALUE_CONFLICTS).mappings():
         existing[(row["subject_id"], row["property_id"])][row["signature"]] = dict(row)
+    settled = _settled_value_conflicts(rec.conn, existing, properties)
     # Keys in `recheck`'s order, so the writes come in the same order; a value conflict that another
     # tool wrote without a property sorts after its subject's others.
     keys = sorted(candidates.keys() | existing.keys(), key=lambda key: (key[0], key[1] is None, key[1] or 0))
-    pairs: dict[tuple[int, int], list[tuple[tuple, tuple, Verdict]]] = {}
+    pairs: dict[tuple[int, int], list[tuple[tuple, tuple, Verdict | None]]] = {}
     judged = _Judged()
     separators = separator_values(rec.conn, [{"id": fact[0], "property_id": fact[2]}
                                              for facts in candidates.values() for fact in facts])
@@ -475,17 +544,51 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
         if done % 1000 == 0:
             progress.update(done, len(keys), "Judging the facts of each subject and property")
         facts = candidates.get(key)
-        pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], judged, separators) if facts else []
+        pairs[key] = _disagreeing_pairs(facts, properties[key[1]][2], judged, separators, settled) if facts else []
     progress.update(len(keys), len(keys), "Writing what changed")
-    described = _described_facts(rec.conn, [fact for found in pairs.values() for a, b, _verdict in found for fact in (a, b)],
-                                 properties)
+    # Only the pairs judged again are worded again; the others are as their rows say.
+    described = _described_facts(rec.conn, [fact for found in pairs.values() for a, b, verdict in found
+                                            if verdict is not None for fact in (a, b)], properties)
     _sync_value_conflicts(rec, keys, {
-        key: [_value_disagreement(described[a[0]], described[b[0]], verdict) for a, b, verdict in pairs[key]]
+        key: [_value_disagreement(described[a[0]], described[b[0]], verdict) if verdict is not None
+              else _as_written(settled[(a[0], b[0])], (a[0], b[0])) for a, b, verdict in pairs[key]]
         for key in keys}, existing)
     declared = {row["signature"]: dict(row) for row in rec.conn.execute(_EXISTING_DECLARED_CONFLICTS).mappings()}
     _sync(rec, _declared(rec.conn, rec.conn.execute(_EVERY_DECLARED).mappings().all()), declared)
     _drop_memberless(rec, sorted(rec.conflicts_touched))
     _note_checked(rec)
+
+
+def _settled_value_conflicts(conn: Connection, existing: Mapping[tuple[int, int], Mapping[str, dict]],
+                             properties: Mapping[int, Row]) -> dict[tuple[int, int], dict]:
+    """The value conflict rows, by their two members' ids, whose `_worded_under` still holds for
+    their subject's and property's names, the property's tolerance and their members' first sources
+    as they stand now, read in one query (`_WORDING_INPUTS`); whether the members' values still hold
+    is for `_disagreeing_pairs` to see (their fingerprint)."""
+    rows = {row["id"]: row for of_key in existing.values() for row in of_key.values()}
+    members: dict[int, list[tuple]] = defaultdict(list)
+    subject_names: dict[int, str | None] = {}
+    with engine_of(conn).fast_rows(conn, _WORDING_INPUTS) as found:
+        for conflict_id, fact_id, subject_name, source_id, found_source, *details in found:
+            members[conflict_id].append((fact_id, source_id, details if found_source is not None else None))
+            subject_names[conflict_id] = subject_name
+    settled = {}
+    for conflict_id, cited in members.items():
+        row = rows.get(conflict_id)
+        if row is None or len(cited) != 2 or (prop := properties.get(row["property_id"])) is None:
+            continue
+        cited.sort()
+        # A row filed under another pair's signature (another tool's) is for the whole check to sort out.
+        if row["signature"] == f"value:{cited[0][0]},{cited[1][0]}" and row["worded_under"] == _worded_under(prop[2], subject_names[conflict_id], prop[1], cited,
+                                                row["members_fingerprint"], row["explanation"]):
+            settled[(cited[0][0], cited[1][0])] = row
+    return settled
+
+
+def _as_written(row: Mapping, member_ids: tuple[int, int]) -> Disagreement:
+    """The disagreement a settled conflict row describes, as the check would write it again."""
+    return Disagreement(ConflictRule.VALUE, member_ids, row["explanation"], row["members_fingerprint"],
+                        row["subject_id"], row["property_id"], row["worded_under"])
 
 
 def _described_facts(conn: Connection, facts: list[tuple], properties: Mapping[int, Row]) -> dict[int, dict]:
@@ -680,10 +783,12 @@ def _sync(rec: Recorder, found: list[Disagreement], existing: dict[str, dict]) -
             rec.update("conflict", row["id"], {
                 **key, "status": ConflictStatus.OPEN.value, "explanation": disagreement.explanation,
                 "members_fingerprint": disagreement.fingerprint, "resolution": None, "rationale": None,
-                "resolved_by": None, "resolved_at": None,
+                "resolved_by": None, "resolved_at": None, "worded_under": disagreement.worded_under,
             })
-        elif row["explanation"] != disagreement.explanation or any(row[k] != v for k, v in key.items()):
-            rec.update("conflict", row["id"], {**key, "explanation": disagreement.explanation})
+        elif (row["explanation"] != disagreement.explanation or row["worded_under"] != disagreement.worded_under
+              or any(row[k] != v for k, v in key.items())):
+            rec.update("conflict", row["id"], {**key, "explanation": disagreement.explanation,
+                                               "worded_under": disagreement.worded_under})
     for signature, row in existing.items():
         if signature not in found_by_signature and row["status"] == ConflictStatus.OPEN.value:
             _delete(rec, row["id"])
@@ -694,7 +799,8 @@ def _insert(rec: Recorder, disagreement: Disagreement, signature: str | None = N
         "rule": disagreement.rule.value, "signature": signature or disagreement.signature,
         "subject_id": disagreement.subject_id, "property_id": disagreement.property_id,
         "status": ConflictStatus.OPEN.value, "explanation": disagreement.explanation,
-        "members_fingerprint": disagreement.fingerprint, "created_at": rec.at,
+        "members_fingerprint": disagreement.fingerprint, "worded_under": disagreement.worded_under,
+        "created_at": rec.at,
     })
     for fact_id in disagreement.member_ids:
         rec.insert("conflict_member", {"conflict_id": conflict_id, "fact_id": fact_id})

@@ -382,6 +382,9 @@ class Conflict(SQLModel, table=True):
     status: str = ConflictStatus.OPEN.value
     explanation: str
     members_fingerprint: str  # member ids+versions when last judged; a change re-opens
+    # Value conflicts: a digest of what the check wrote this row from (conflicts._worded_under), so
+    # the full re-scan can pass over the rows whose inputs have not changed (0011).
+    worded_under: str | None = None
     resolution: str | None = None  # prefer, scope, merge, reject, dismiss
     rationale: str | None = None
     resolved_by: str | None = None
