@@ -873,3 +873,15 @@ def test_a_date_put_inside_a_kept_quote_is_placed_flagged_but_another_figure_is_
     # A figure that is no date is another claim put into the sentence.
     other = new.replace("осенью 2026 года", "с участием 40 делегаций")
     assert place(old, other, "Следующее заседание пройдет в Астане.").state is AnchorState.ORPHANED
+
+
+def test_a_quote_that_gained_a_short_note_in_brackets_after_it_keeps_its_place_and_waits():
+    old = "Алматы, 12 мая 2026 года. Сегодня в Алматы открылся форум «ЕС – Центральная Азия».\n"
+    new = "Алматы, 12 мая 2026 года (обновлено). Сегодня в Алматы открылся форум «ЕС – Центральная Азия».\n"
+    placement = place(old, new, "12 мая 2026 года")
+    assert new[placement.start:placement.end] == "12 мая 2026 года"
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    # A note giving a figure says something the quote did not: not this rule's to judge.
+    dated = new.replace("(обновлено)", "(обновлено 13 мая)")
+    placement = place(old, dated, "12 мая 2026 года")
+    assert not placement.anchored or needs_review(placement.state, placement.score, placement.number_changed)

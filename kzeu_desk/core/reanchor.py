@@ -649,7 +649,8 @@ class Locator:
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
                  or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition)
-                 or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span))
+                 or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span)
+                 or self._before_a_bracketed_note(span))
         if found is not None and found.number_changed and span.quote:
             found = self._unless_the_old_figures_stand_beside(span, found)
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
@@ -2051,6 +2052,31 @@ class Locator:
         start, end = place
         return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01)
 
+    def _before_a_bracketed_note(self, span: _Span) -> Placement | None:
+        """A quote said once in each text, word for word, that gained a short note in brackets right
+        after it (a dateline "Астана, 3 наурыз 2025 жыл." given " (жаңартылды)", updated): its suffix
+        now begins with the note, so it no longer agrees, though the words after the note are the old
+        suffix. Compared past the note (at most _NOTE_WORDS words, no figure), both sides must agree by
+        CONTEXT_AGREEMENT; placed fuzzy and queued, since the note may say what changed."""
+        if self.old is None or not span.words or _BRACKETED_NOTE.match(span.suffix):
+            return None
+        found = self.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
+                                    ends_at_word=span.ends_at_word)
+        if len(found) != 1 or len(self.old.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
+                                                          ends_at_word=span.ends_at_word)) != 1:
+            return None
+        start = found[0]
+        end = start + len(span.quote)
+        note = _BRACKETED_NOTE.match(self.text, end)
+        if note is None:
+            return None
+        before = self.new.masked[max(0, start - len(span.prefix)):start]
+        after = self.new.masked[note.end():note.end() + len(span.suffix)]
+        if (similarity(span.masked_prefix, before) < CONTEXT_AGREEMENT
+                or similarity(span.masked_suffix, after) < CONTEXT_AGREEMENT):
+            return None
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01)
+
     def _only_place_with_placeholders_filled_by_figures(self, regex: re.Pattern[str]) -> tuple[int, int] | None:
         """The `quote` group's place where `regex` matches the new text with every `fill…` group written
         as a figure, when there is exactly one such place."""
@@ -2123,6 +2149,10 @@ def _is_date_word(word: str) -> bool:
 # final text writes at most this many characters there ("2025 жылғы 14 сәуір" is 19).
 _PLACEHOLDER = re.compile(r"(\s*\[(?:[^\W\d_]+(?: [^\W\d_]+)?)\]\s*)")
 _PLACEHOLDER_FILL = 40
+# A note in brackets after a kept quote: at most this many words, none of them a figure ("(жаңартылды)",
+# "(updated)", "(обновлено)").
+_NOTE_WORDS = 3
+_BRACKETED_NOTE = re.compile(rf"[ ]?\((?:[^\W\d_]+[ -]?){{1,{_NOTE_WORDS}}}\)")
 # A line with a placeholder beside a quote must keep at least this many other words to be recognised
 # ("Vienna, [date] 2026" keeps "2026"; the line must then occur once, its fill a figure).
 _FILLED_LINE_WORDS = 1
