@@ -54,9 +54,10 @@ def test_at_least_97_percent_of_the_tuning_pairs_are_placed_or_orphaned_correctl
 
 # The held-out round 9 is scored once and not tuned on; the bar of 97% is not met on it (80.6% first,
 # 83 of 103, every miss orphaned and queued; 82.5% since round 11's placeholder rule placed two filled-in
-# placeholders; docs/PERFORMANCE.md says what it loses and why). This floor only keeps later work from
-# losing what it gets right.
-HELD_OUT_FLOOR = 0.82
+# placeholders; 86.4% since round 15's work placed three dates put inside kept quotes and a dateline that
+# gained a note in brackets; docs/PERFORMANCE.md says what it loses and why). This floor only keeps later
+# work from losing what it gets right.
+HELD_OUT_FLOOR = 0.86
 
 
 def test_the_held_out_round_keeps_what_it_got_right(outcomes):
