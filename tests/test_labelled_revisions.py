@@ -54,9 +54,10 @@ def test_at_least_97_percent_of_the_tuning_pairs_are_placed_or_orphaned_correctl
 
 # The held-out round 9 is scored once and not tuned on; the bar of 97% is not met on it (80.6% first,
 # 83 of 103, every miss orphaned and queued; 82.5% since round 11's placeholder rule placed two filled-in
-# placeholders; docs/PERFORMANCE.md says what it loses and why). This floor only keeps later work from
-# losing what it gets right.
-HELD_OUT_FLOOR = 0.82
+# placeholders; 86.4% since round 15's work placed three dates put inside kept quotes and a dateline that
+# gained a note in brackets; docs/PERFORMANCE.md says what it loses and why). This floor only keeps later
+# work from losing what it gets right.
+HELD_OUT_FLOOR = 0.86
 
 
 def test_the_held_out_round_keeps_what_it_got_right(outcomes):
@@ -167,4 +168,24 @@ def test_round_14_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
     t = harness.tally(members)
     assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
     assert t.right_share >= ROUND_14_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
+    assert t.number_changes_missed == 0
+
+
+# Round 15 (eight pairs, 114 spans: a wire story corrected with a note quoting the old figures, a live blog
+# growing, wiki articles a year later, a joint statement's draft and final text, a quote trimmed) scored
+# 95.6% on its first run on main's code (109 of 114, 2 misplaced, both queued: a figure of this year placed
+# as last year's corrected while last year's stood after it in the same sentence); its classes (that; a
+# figure quoted alone with a currency code written as a sign; a date counted from the text's own time said
+# as a date) were then fixed in general: 98.2% (112 of 114), nothing misplaced. Its two misses are orphaned
+# and queued (docs/PERFORMANCE.md).
+ROUND_15_FLOOR = 0.98
+
+
+def test_round_15_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
+    members = [o for o in outcomes if o.pair.round == 15]
+    assert len({o.pair.name for o in members}) == 8 and len(members) >= 110
+    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
+    t = harness.tally(members)
+    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
+    assert t.right_share >= ROUND_15_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
     assert t.number_changes_missed == 0

@@ -801,3 +801,87 @@ def test_a_quote_beside_a_placeholder_filled_in_its_line_keeps_its_place():
     assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
     assert place(old, new.replace("Vienna, 24 September", "Graz, 24 September"), "Vienna").state is AnchorState.ORPHANED
     assert place(old, new.replace("24 September 2026", "Hofburg Palace 2026"), "Vienna").state is AnchorState.ORPHANED
+
+
+def test_a_new_figure_beside_the_old_one_kept_in_its_sentence_is_not_the_old_one_corrected():
+    old = ("Rail freight\n\nIn 2024 about 210,000 containers crossed the Dostyk border station. Most of them "
+           "carried goods bound for Europe.\n")
+    new = ("Rail freight\n\nIn 2025 about 260,000 containers crossed the Dostyk border station, against "
+           "210,000 containers in 2024. Most of them carried goods bound for Europe.\n")
+    # The sentence now states two years' figures; placed on this year's, a curator would read 260,000 as
+    # 210,000 corrected.
+    assert place(old, new, "In 2024 about 210,000 containers crossed the Dostyk border station.").state is (
+        AnchorState.ORPHANED)
+    figure = place(old, new, "210,000 containers")
+    assert figure.anchored and new[figure.start:figure.end] == "210,000 containers"
+    assert new[:figure.start].endswith("against ") and needs_review(figure.state, figure.score, figure.number_changed)
+    # The old number kept beside but counting something else: the figure was corrected.
+    old = "Imports\n\nIt supplied about 6% of the EU's uranium imports in 2023. Prices rose.\n"
+    new = "Imports\n\nIt supplied about 9% of the EU's uranium imports in 2023, and about 6% of its zinc imports. Prices rose.\n"
+    corrected = place(old, new, "about 6% of the EU's uranium imports")
+    assert new[corrected.start:corrected.end] == "about 9% of the EU's uranium imports" and corrected.number_changed
+    # A placement that left the year out replaced no figure: it stays.
+    old = "Summit\n\nThe leaders met. The next summit will be held in 2027.\n"
+    new = "Summit\n\nThe next summit will be held in Central Asia in 2027, the leaders said.\n"
+    assert place(old, new, "The next summit will be held in 2027.").anchored
+
+
+def test_a_figure_quoted_alone_with_its_currency_code_is_found_corrected_with_a_currency_sign():
+    old = ("The European Union grants USD 2.3 million for water projects in Kyzylorda\n\nKYZYLORDA - The grant covers three "
+           "irrigation canals.\n")
+    new = ("The European Union grants $2.8 million for water projects in Kyzylorda\n\nKYZYLORDA — The grant covers three "
+           "irrigation canals.\n\nCorrection: an earlier version said USD 2.3 million.\n")
+    placement = place(old, new, "USD 2.3 million")
+    assert new[placement.start:placement.end] == "$2.8 million" and placement.number_changed
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    # Another currency is another figure.
+    other = new.replace("$2.8 million", "€2.8 million")
+    assert place(old, other, "USD 2.3 million").state is AnchorState.ORPHANED
+
+
+def test_a_date_counted_from_the_texts_own_time_said_as_a_date_is_placed_flagged():
+    old = ("Инвестиции\n\nПравительство обещает запустить единое окно для инвесторов в конце года. Сроки пока "
+           "не названы.\n")
+    new = ("Инвестиции\n\nПравительство обещает запустить единое окно для инвесторов до 1 декабря. «Нужна одна "
+           "дверь», — сказал он.\n")
+    placement = place(old, new, "в конце года")
+    assert new[placement.start:placement.end] == "до 1 декабря" and placement.number_changed
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    # Said otherwise but no more precisely (no day or month): not taken.
+    vaguer = new.replace("до 1 декабря", "в ближайшее время")
+    assert place(old, vaguer, "в конце года").state is AnchorState.ORPHANED
+    old = "Plans\n\nThe ministry will open a single window for investors by the end of the year. No date was given.\n"
+    new = "Plans\n\nThe ministry will open a single window for investors by 1 December. It said so on Monday.\n"
+    placement = place(old, new, "by the end of the year")
+    assert new[placement.start:placement.end] == "by 1 December" and placement.number_changed
+
+
+def test_a_date_put_inside_a_kept_quote_is_placed_flagged_but_another_figure_is_not():
+    old = ("Council\n\nThe ministers discussed transport and energy. The next meeting of the Council will take "
+           "place in Brussels. The ministers also spoke about water.\n")
+    new = ("Council\n\nThe ministers discussed transport and energy. The next meeting of the Council will take "
+           "place in March 2027 in Brussels. The ministers also spoke about water.\n")
+    quote = "The next meeting of the Council will take place in Brussels."
+    placement = place(old, new, quote)
+    assert new[placement.start:placement.end] == "The next meeting of the Council will take place in March 2027 in Brussels."
+    assert placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)
+    old = "Совет\n\nСтороны обсудили транспорт. Следующее заседание пройдет в Астане. Стороны говорили о воде.\n"
+    new = "Совет\n\nСтороны обсудили транспорт. Следующее заседание пройдет осенью 2026 года в Астане. Стороны говорили о воде.\n"
+    placement = place(old, new, "Следующее заседание пройдет в Астане.")
+    assert new[placement.start:placement.end] == "Следующее заседание пройдет осенью 2026 года в Астане."
+    assert placement.number_changed
+    # A figure that is no date is another claim put into the sentence.
+    other = new.replace("осенью 2026 года", "с участием 40 делегаций")
+    assert place(old, other, "Следующее заседание пройдет в Астане.").state is AnchorState.ORPHANED
+
+
+def test_a_quote_that_gained_a_short_note_in_brackets_after_it_keeps_its_place_and_waits():
+    old = "Алматы, 12 мая 2026 года. Сегодня в Алматы открылся форум «ЕС – Центральная Азия».\n"
+    new = "Алматы, 12 мая 2026 года (обновлено). Сегодня в Алматы открылся форум «ЕС – Центральная Азия».\n"
+    placement = place(old, new, "12 мая 2026 года")
+    assert new[placement.start:placement.end] == "12 мая 2026 года"
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    # A note giving a figure says something the quote did not: not this rule's to judge.
+    dated = new.replace("(обновлено)", "(обновлено 13 мая)")
+    placement = place(old, dated, "12 мая 2026 года")
+    assert not placement.anchored or needs_review(placement.state, placement.score, placement.number_changed)

@@ -649,12 +649,55 @@ class Locator:
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
                  or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition)
-                 or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span))
+                 or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span)
+                 or self._before_a_bracketed_note(span))
+        if found is not None and found.number_changed and span.quote:
+            found = self._unless_the_old_figures_stand_beside(span, found)
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
                 span.quote, self.text[found.start:found.end] if found.number_changed else "") or (
                 found.state is AnchorState.FUZZY and self._name_replaced(span, found)):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
+
+    def _unless_the_old_figures_stand_beside(self, span: _Span, found: Placement) -> Placement | None:
+        """A placement whose figures changed, in a sentence that still states every changed figure
+        outside it, is a new statistic beside the old one, not the old one corrected: a wiki's next
+        revision gives this year's tonnage and keeps last year's after it ("In 2024 about 4.5 million
+        tonnes of cargo were carried…" -> "In 2025 about 5.2 million tonnes of cargo were carried…,
+        against 4.5 million tonnes in 2024."). Placed on "5.2 million tonnes", a curator would read the
+        new figure as the old one corrected. (`_old_claim_kept_beside_a_new_one` sees the same when
+        both sets stand inside the placement in the same order; here the old set stands after it, and
+        turned round.) Where the quote itself stands once, word for word, in the rest of that sentence,
+        that copy is the quote, placed fuzzy and queued; otherwise the span is orphaned. A figure that
+        no longer stands anywhere in the sentence was corrected, and the placement stays."""
+        assert found.start is not None and found.end is not None
+        old_figures, new_figures = Counter(_figures(span.quote)), Counter(_figures(self.text[found.start:found.end]))
+        gone, came = old_figures - new_figures, new_figures - old_figures
+        # The placement must hold new figures in the old ones' places (a placement that merely left a
+        # figure out, "…will be held in Central Asia" before "in 2027", replaced nothing).
+        if not gone or sorted(_shape(figure) for figure in gone) != sorted(_shape(figure) for figure in came):
+            return found
+        start, end = self.new.sentence_start(found.start), self.new.sentence_end(found.start, found.end)
+        before, after = self.text[start:found.start], self.text[found.end:end]
+        if gone - Counter(_figures(before + " ; " + after)):
+            return found
+        # And one of the old figures must still count what it counted: "about 21% of the EU's titanium
+        # imports" -> "about 12% of … titanium imports …, and about 21% of its chromium imports" is the
+        # titanium figure corrected, with the old number now counting something else.
+        counted_before = _counted_after_figures(span.quote + span.suffix)
+        counted_beside = _counted_after_figures(before)
+        for figure, word in _counted_after_figures(after).items():
+            counted_beside.setdefault(figure, set()).update(word)
+        if not any(_same_counted_word(old_word, new_word) for figure in gone
+                   for old_word in counted_before.get(figure, ()) for new_word in counted_beside.get(figure, ())):
+            return found
+        copies = [at for at in _scan(self.text, span.quote, start, end, 3)
+                  if not (at < found.end and found.start < at + len(span.quote))
+                  and _whole_words(self.text, at, at + len(span.quote), span)]
+        if len(copies) != 1:
+            return None
+        return Placement(span.key, AnchorState.FUZZY, copies[0], copies[0] + len(span.quote),
+                         REVIEW_BELOW - 0.01)
 
     def _name_replaced(self, span: _Span, found: Placement) -> bool:
         """Whether an edited placement names someone or something else: a name in the quote (a
@@ -1428,9 +1471,14 @@ class Locator:
         """A quote that is nothing but a figure ("65%", "2022") cannot be recognised by its own
         words once the figure changed. It is looked for where the words before and after it still
         stand together with figures of the same shape between them, and taken only when that
-        happens once and the context on both sides agrees: then it is the figure, changed."""
-        if not span.words or _WORD.search(_blanked(span.quote)):
+        happens once and the context on both sides agrees: then it is the figure, changed. A currency
+        written as a code or a sign belongs to the figure ("EUR 1.6 billion" -> "€1.9 billion" when a
+        new publishing system corrected it): both are read as the code."""
+        blanked_quote = _blanked(span.quote)
+        if not span.words or "#" not in blanked_quote or _WORD.search(_CURRENCY_CODE.sub(" ", blanked_quote)):
             return None  # not a figure alone: the steps before have judged it
+        # Besides digits, the figure's own words (its scale word, "eur") and any currency code.
+        figure_words = {word for word in span.words if not word[:1].isdigit()} | _CURRENCY_CODES_FOLDED
         before = _context_words(span.prefix, trim_start=True)[-_FIGURE_CONTEXT_WORDS:]
         after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
         if len(before) < 2 or len(after) < 2:
@@ -1443,13 +1491,15 @@ class Locator:
             # words of digits where there was one): any run of digits, then the old words after it.
             count = 0
             while count < len(span.words) + _FIGURE_WORDS_GAINED and words[at + count:at + count + 1] and (
-                    words[at + count][:1].isdigit()):
+                    words[at + count][:1].isdigit() or words[at + count] in figure_words):
                 count += 1
             if count and words[at + count:at + count + len(after)] == after:
                 places.append(self._character_span(span, self.index.starts[at], self.index.ends[at + count - 1]))
         if len(places) != 1:
             return None
         start, end = places[0]
+        if start > 0 and self.text[start - 1] in _CURRENCY_SIGN_CHARACTERS and span.quote[:1].isalpha():
+            start -= 1  # "€1.9 billion" for "EUR 1.6 billion": the sign is the code it replaced
         found = self.text[start:end]
         if (_blanked(found) != _blanked(span.quote) or _figures(found) == _figures(span.quote)
                 or self._context_support(span, start, end) < CONTEXT_AGREEMENT):
@@ -1471,7 +1521,10 @@ class Locator:
         if self.old is None or not 1 <= len(span.words) <= _DATE_WORDS or not all(map(_is_date_word, span.words)):
             return None
         years = {word for word in span.words if _YEAR.fullmatch(word)}
-        if not years:
+        # A date counted from the text's own time ("by the end of the year", "в конце года") names no
+        # year; said more precisely ("by 1 December") it must gain a day or a month in digits or words.
+        relative = not years and any(word in _YEAR_NOUNS for word in span.words)
+        if not years and not relative:
             return None
         before = _context_words(span.prefix, trim_start=True)[-_FIGURE_CONTEXT_WORDS:]
         after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
@@ -1485,7 +1538,8 @@ class Locator:
             while (last < len(words) and last - at < _DATE_WORDS + 2 and _is_date_word(words[last])
                    and (last == at or _DATE_GAP.fullmatch(self.text, index.ends[last - 1], index.starts[last]))):
                 last += 1
-            if last == at or not years & set(words[at:last]):
+            if last == at or not (years & set(words[at:last]) if years else any(
+                    word[:1].isdigit() or is_figure_word(word) for word in words[at:last])):
                 continue
             start, end = index.starts[at], index.ends[last - 1]
             if (len(after) >= 2 and words[last:last + len(after)] == after) or (
@@ -1583,7 +1637,7 @@ class Locator:
         occurrences = index.occurrences.get(rarest, ())
         if not occurrences or len(occurrences) > _OCCURRENCES_RANKED_BY_CONTEXT:
             return None
-        places: set[tuple[int, int, int, int]] = set()
+        places: set[tuple[int, int, int, int, tuple[int, ...]]] = set()
         for number in occurrences:
             for first in range(max(0, number - anchor_position - allowed), number - anchor_position + 1):
                 matched = _match_with_insertions(quote_words, words, first, allowed)
@@ -1593,22 +1647,31 @@ class Locator:
                 if replaced is not None and positions[replaced] - positions[replaced - 1] < 2:
                     continue  # nothing stands where the word left out stood
                 if inserted:
-                    places.add((first, last, inserted, inflected))
+                    places.add((first, last, inserted, inflected, tuple(positions)))
         # Words of the old context found between the quote's words mean the quote lost a word and its
         # remaining ones were matched across the context ("OSCE) [in 2010]" edited to "OSCE) 2010",
         # then read as "in Europe (OSCE) 2010"): only new words count as inserted.
         context_words = set(_WORD.findall(span.prefix)) | set(_WORD.findall(span.suffix))
         replacing = _REPLACED_WORD_COST if replaced is not None else 0.0
         fits: list[tuple[float, int, int, int, int]] = []
-        for first, last, inserted, inflected in places:
+        for first, last, inserted, inflected, matched_at in places:
             if context_words.intersection(words[first:last + 1]) - set(quote_words):
                 continue
             start, end = self._character_span(span, index.starts[first], index.ends[last])
             found = self.text[start:end]
+            # A date put inside the quote ("Келесі кездесу Брюссельде өтеді." -> "Келесі кездесу 2025
+            # жылдың күзінде Брюссельде өтеді."): one stretch of nothing but a date, with a year or a
+            # month, is one precision added to the claim, however many words it takes; its figures are
+            # new, the quote's own must all stand. Flagged "number changed" below.
+            date = self._inserted_date(matched_at, replaced)
+            kept_text = found if date is None else (
+                self.text[start:index.starts[date[0]]] + " " + self.text[index.ends[date[1]]:end])
             if (start >= end or not _whole_words(self.text, start, end, span)
-                    or _figures_in_digits(found) != _figures_in_digits(span.quote)
+                    or _figures_in_digits(kept_text) != _figures_in_digits(span.quote)
                     or (_SENTENCE_END.search(found[:-1]) is not None and _SENTENCE_END.search(span.quote[:-1]) is None)):
                 continue
+            if date is not None:
+                inserted = 1
             support = self._support(span, start, end)
             if support < CONTEXT_AGREEMENT + _INSERTED_WORD_COST * (inserted + inflected) + replacing:
                 continue
@@ -1628,6 +1691,22 @@ class Locator:
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4),
                          _figures(self.text[start:end]) != _figures(span.quote))
+
+    def _inserted_date(self, positions: Sequence[int], replaced: int | None) -> tuple[int, int] | None:
+        """The first and last word of the words inserted among a quote's matched words (at
+        `positions`), when they are one stretch of at least two words and make a date: every one a
+        date word, one of them a year in digits or a month or season (`_is_date_word`)."""
+        if replaced is not None:
+            return None
+        gaps = [(before + 1, after - 1) for before, after in zip(positions, positions[1:]) if after - before > 1]
+        if len(gaps) != 1 or gaps[0][1] - gaps[0][0] < 1:
+            return None
+        first, last = gaps[0]
+        inserted = self.index.words[first:last + 1]
+        if not all(map(_is_date_word, inserted)) or not any(
+                _YEAR.fullmatch(word) or (is_figure_word(word) and word != "may") for word in inserted):
+            return None
+        return first, last
 
     # 7. a clause turned round --------------------------------------------------------------
 
@@ -1973,6 +2052,31 @@ class Locator:
         start, end = place
         return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01)
 
+    def _before_a_bracketed_note(self, span: _Span) -> Placement | None:
+        """A quote said once in each text, word for word, that gained a short note in brackets right
+        after it (a dateline "Астана, 3 наурыз 2025 жыл." given " (жаңартылды)", updated): its suffix
+        now begins with the note, so it no longer agrees, though the words after the note are the old
+        suffix. Compared past the note (at most _NOTE_WORDS words, no figure), both sides must agree by
+        CONTEXT_AGREEMENT; placed fuzzy and queued, since the note may say what changed."""
+        if self.old is None or not span.words or _BRACKETED_NOTE.match(span.suffix):
+            return None
+        found = self.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
+                                    ends_at_word=span.ends_at_word)
+        if len(found) != 1 or len(self.old.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
+                                                          ends_at_word=span.ends_at_word)) != 1:
+            return None
+        start = found[0]
+        end = start + len(span.quote)
+        note = _BRACKETED_NOTE.match(self.text, end)
+        if note is None:
+            return None
+        before = self.new.masked[max(0, start - len(span.prefix)):start]
+        after = self.new.masked[note.end():note.end() + len(span.suffix)]
+        if (similarity(span.masked_prefix, before) < CONTEXT_AGREEMENT
+                or similarity(span.masked_suffix, after) < CONTEXT_AGREEMENT):
+            return None
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01)
+
     def _only_place_with_placeholders_filled_by_figures(self, regex: re.Pattern[str]) -> tuple[int, int] | None:
         """The `quote` group's place where `regex` matches the new text with every `fill…` group written
         as a figure, when there is exactly one such place."""
@@ -1998,6 +2102,10 @@ class Locator:
 
 # How far beside a placed quote a figure counts as part of its claim: its own clause, at most this
 # many words and characters away.
+# Currency codes as `currency_signs_as_codes` writes the signs, and the signs themselves.
+_CURRENCY_CODES_FOLDED = frozenset({"eur", "usd", "gbp", "kzt"})
+_CURRENCY_CODE = re.compile(r"\b(?:eur|usd|gbp|kzt)\b")
+_CURRENCY_SIGN_CHARACTERS = "€$£₸"
 _BESIDE_WORDS = 3
 _BESIDE_CHARACTERS = 40
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]«»\"\n]|\.(?!\d)")
@@ -2017,11 +2125,13 @@ def _clause_figures(text: str, *, before: bool) -> list[str]:
     return [word for word in words if word[:1].isdigit()]
 
 
-# A date is at most this many words ("in the autumn of 2025", "2026 жылдың күзінде").
-_DATE_WORDS = 5
+# A date is at most this many words ("in the autumn of 2025", "2026 жылдың күзінде", "by the end of the year").
+_DATE_WORDS = 6
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # Words a date is made of besides its figures: prepositions and the words for "year" (folded).
-_DATE_GLUE = frozenset({"in", "on", "by", "at", "of", "the", "early", "late", "mid", "end",
+# The nouns for "year" (folded) that make a date of words alone: "the end of the year".
+_YEAR_NOUNS = frozenset({"year", "год", "года", "году", "жыл", "жылы", "жылдың", "жылғы", "жылға"})
+_DATE_GLUE = frozenset({"in", "on", "by", "at", "of", "the", "early", "late", "mid", "end", "year",
                         "в", "во", "к", "до", "с", "по", "на", "г", "год", "года", "году", "начале", "конце",
                         "жыл", "жылы", "жылғы", "жылдың", "жылға", "жылдан", "жылда", "дейiн"})
 # What stands between two words of one date: spaces, or a dash or a dot between figures ("3-4",
@@ -2039,6 +2149,10 @@ def _is_date_word(word: str) -> bool:
 # final text writes at most this many characters there ("2025 жылғы 14 сәуір" is 19).
 _PLACEHOLDER = re.compile(r"(\s*\[(?:[^\W\d_]+(?: [^\W\d_]+)?)\]\s*)")
 _PLACEHOLDER_FILL = 40
+# A note in brackets after a kept quote: at most this many words, none of them a figure ("(жаңартылды)",
+# "(updated)", "(обновлено)").
+_NOTE_WORDS = 3
+_BRACKETED_NOTE = re.compile(rf"[ ]?\((?:[^\W\d_]+[ -]?){{1,{_NOTE_WORDS}}}\)")
 # A line with a placeholder beside a quote must keep at least this many other words to be recognised
 # ("Vienna, [date] 2026" keeps "2026"; the line must then occur once, its fill a figure).
 _FILLED_LINE_WORDS = 1
@@ -2261,6 +2375,32 @@ def _counted_words(quote: str) -> list[str]:
         sentence_ends = _SENTENCE_END.search(rest)
         counted.append(_first_word(rest[:sentence_ends.start()] if sentence_ends else rest))
     return counted
+
+
+# The word a figure counts is the first of at least this many letters within _COUNTED_REACH words after
+# it (its scale word aside): "21% of the EU's titanium imports" counts "titanium", "4.5 million tonnes"
+# "tonnes"; "of", "the", "its" say nothing of what is counted.
+_COUNTED_LETTERS = 4
+_COUNTED_REACH = 5
+
+
+def _counted_after_figures(folded: str) -> dict[str, set[str]]:
+    """For each figure in digits of a folded text (by value), the words it counts, in its sentence."""
+    text = _without_reference_markers(folded)
+    counted: dict[str, set[str]] = {}
+    for match in _NUMBER.finditer(text):
+        power, end = scale_after(text, match.end())
+        rest = text[end:end + _SENTENCE_REACH]
+        sentence_ends = _SENTENCE_END.search(rest)
+        words = _WORD.findall(rest[:sentence_ends.start()] if sentence_ends else rest)[:_COUNTED_REACH]
+        word = next((word for word in words if len(word) >= _COUNTED_LETTERS and not word[:1].isdigit()), "")
+        if word:
+            counted.setdefault(figure_value(match.group(), power), set()).add(word)
+    return counted
+
+
+def _shape(figure: str) -> str:
+    return figure.translate(_DIGITS_MASKED)
 
 
 def _same_counted_word(old: str, new: str) -> bool:
