@@ -343,6 +343,36 @@ def test_a_rescan_rewords_explanations_after_names_sources_and_rules_changed_aro
     assert {(e[0], e[1]) for e in events} >= {("update", "conflict"), ("delete", "conflict")}
 
 
+def test_an_entity_value_conflict_names_the_entities_and_follows_their_renames(fact_base, tmp_path):
+    """"Source says Astana; Source says Almaty", not "says entity #9": a rename through the app
+    rewords the conflict at once, and one made around the app is found by the full re-scan,
+    worded as the per-key check words it."""
+    from kzeu_desk.core.properties import PropertyDraft
+
+    venue = fact_base.create_property(PropertyDraft(key="summit_venue", name="summit venue",
+                                                    value_kind=ENTITY)).new_id("property")
+    summit = fact_base.create_entity("Cooperation Council 2025").new_id("entity")
+    astana, almaty = (fact_base.create_entity(name).new_id("entity") for name in ("Astana", "Almaty"))
+    for city in (astana, almaty):
+        fact_base.create_fact(value=TypedValue(ENTITY, entity_id=city), subject_id=summit, property_id=venue)
+
+    def explanation(fb: FactBase) -> str:
+        with fb.reading() as conn:
+            return conn.execute(text("SELECT explanation FROM conflict WHERE rule = 'value' AND subject_id = :s"),
+                                {"s": summit}).scalar_one()
+
+    assert "says Astana" in explanation(fact_base) and "says Almaty" in explanation(fact_base)
+    assert "entity #" not in explanation(fact_base)
+    fact_base.update_entity(almaty, name="Almaty city")
+    assert "says Almaty city" in explanation(fact_base)  # reworded by the rename itself
+    with engine_of(fact_base.engine).write_transaction(fact_base.engine) as conn:
+        conn.execute(text("UPDATE entity SET name = 'Nur-Sultan' WHERE id = :id"), {"id": astana})
+    per_key, set_based = rescan_both_ways(fact_base, tmp_path)
+    assert set_based == per_key
+    reworded = next(row["explanation"] for row in per_key[0] if row["subject_id"] == summit)
+    assert "says Nur-Sultan" in reworded and "says Almaty city" in reworded
+
+
 def explained_pairs(monkeypatch) -> list[tuple[int, int]]:
     """The member ids of each value conflict explained from now on (judged and worded anew)."""
     explained: list[tuple[int, int]] = []

@@ -244,8 +244,20 @@ class Recorder:
             # What counts as a conflict for this property changed: every key of it is judged again.
             self.conflict_keys.update(self._keys_of(property_id=after["id"]))
         if table_name == "entity" and before is not None and after is not None and before["name"] != after["name"]:
-            # Conflict explanations name their subject.
+            # Conflict explanations name their subject, and the entities their members state.
             self.conflict_keys.update(self._keys_of(subject_id=after["id"]))
+            self.conflict_keys.update(self._keys_of_conflicts_stating(after["id"]))
+
+    def _keys_of_conflicts_stating(self, entity_id: int) -> set[tuple[int, int]]:
+        """The keys of value conflicts one of whose members states this entity as its value. Read
+        through the conflicts' members (~18.7k at 1M facts), as no index finds facts by their value's
+        entity."""
+        c, m, f = table("conflict"), table("conflict_member"), table("fact")
+        return {(row[0], row[1]) for row in self.conn.execute(
+            select(c.c.subject_id, c.c.property_id).select_from(c.join(m, m.c.conflict_id == c.c.id)
+                                                                .join(f, f.c.id == m.c.fact_id))
+            .where(c.c.rule == "value", c.c.subject_id.is_not(None), c.c.property_id.is_not(None),
+                   f.c.value_entity_id == entity_id).distinct())}
 
     def _keys_of(self, *, fact_ids: Sequence[int] = (), property_id: int | None = None,
                  subject_id: int | None = None) -> set[tuple[int, int]]:
