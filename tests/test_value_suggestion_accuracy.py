@@ -75,7 +75,12 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Six more whole Kazakh articles (set 24), written after set 22's fixes. Scored once with them: 92.0 %
           # (149/162; main before those fixes: 90.7 %): the honest held-out number of that round. After its fixes
           # 97.5 %. 162 highlights, so one miss is 0.6 %.
-          "held_out_twenty_fourth": 0.96}
+          "held_out_twenty_fourth": 0.96,
+          # Six whole Russian articles (set 25), written after sets 21-24's fixes. Scored once with them: 84.9 %
+          # (135/159): the honest held-out Russian number of this round. Four labels put a bound on a figure whose
+          # verb ("превысил", "не превышает") was left out of the highlight, against set 23's "не превысила [[2,1%]]";
+          # relabelled to the bare figure after scoring. 159 highlights, so one miss is 0.6 %.
+          "held_out_twenty_fifth": 0.93}
 
 
 @pytest.fixture(scope="module")
