@@ -5,7 +5,7 @@ sentence and the one before it, and what the Candidates pane lists."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, money, same
+from test_value_words import count, money, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_candidates import find_values
@@ -39,6 +39,19 @@ TWENTY_FIFTH_SET_CLASSES = [
     # amounts of the sentence that name no currency takes the currency of the sentence before.
     ("около 20 млн", "Из них 50 млн – заем АБР, еще около 20 млн выделила городская администрация.",
      "Реконструкция обошлась в 140 млн долларов.", "2026-05-02", money(20e6, "USD", approximate=True)),
+    # "кв. метров", "кв. м" are square metres, as "кв. км" is; "контейнеров в двадцатифутовом эквиваленте" is TEU.
+    ("2 500 кв. м", "Склад площадью 2 500 кв. м откроется весной.", "", "2026-05-02", quantity(2500, "кв. м")),
+    ("40 кв. метров", "Каждому участнику выделят 40 кв. метров.", "", "2026-05-02", quantity(40, "кв. метров")),
+    ("1,4 млн", "Порт Гамбург обработал 1,4 млн контейнеров в двадцатифутовом эквиваленте.", "", "2026-05-02",
+     quantity(1.4e6, "TEU")),
+    # "за N месяцев" after a short subject and before a past verb is January to month N, as opening its sentence is.
+    ("шесть месяцев", "Импорт машин за шесть месяцев сократился на 4%.", "", "2026-07-20", span("2026-01", "2026-06")),
+    ("пять месяцев", "Зерна в Италию за пять месяцев отгружено 210 тыс. тонн.", "", "2026-06-20",
+     span("2026-01", "2026-05")),
+    ("семь месяцев", "Кроме того, рубль за семь месяцев окреп к доллару.", "", "2026-08-20", span("2026-01", "2026-07")),
+    # After a verb, or announced, it stays the span.
+    ("8 месяцев", "Терминал построили за 8 месяцев.", "", "2026-07-20", quantity(8, "месяцев")),
+    ("шесть месяцев", "Компания за шесть месяцев построит цех.", "", "2026-07-20", quantity(6, "месяцев")),
 ]
 
 

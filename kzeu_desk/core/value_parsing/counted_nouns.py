@@ -107,7 +107,14 @@ def _with_fixed_qualifier(written: list[str], counted: Counted) -> Counted:
     return counted
 
 
+# "88 тыс. контейнеров в двадцатифутовом эквиваленте" is the Russian "TEU" written out (ДФЭ abbreviates it).
+_TEU_WRITTEN_OUT_RE = re.compile(r"[ \u00a0]+(?:контейнер(?:ов|а)?[ \u00a0]+)?в[ \u00a0]+двадцатифутовом[ \u00a0]+эквиваленте"
+                                 r"(?![\w])", re.IGNORECASE)
+
+
 def _counted_after(text: str, position: int) -> Counted | None:
+    if (teu := _TEU_WRITTEN_OUT_RE.match(text, position)) is not None:
+        return Counted("TEU", teu.end(), True)
     if (abbreviation := _ABBREVIATION_RE.match(text, position)) is not None:
         return Counted(" ".join(abbreviation.group("unit").split()), abbreviation.end(), True)
     if (two_words := _TWO_WORD_MEASURE_RE.match(text, position)) is not None:
