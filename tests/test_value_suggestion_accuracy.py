@@ -79,8 +79,8 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Six whole Russian articles (set 25), written after sets 21-24's fixes. Scored once with them: 84.9 %
           # (135/159): the honest held-out Russian number of this round. Four labels put a bound on a figure whose
           # verb ("превысил", "не превышает") was left out of the highlight, against set 23's "не превысила [[2,1%]]";
-          # relabelled to the bare figure after scoring. After its fixes 96.9 % (154/159). 159 highlights, so one miss is 0.6 %.
-          "held_out_twenty_fifth": 0.96}
+          # relabelled to the bare figure after scoring. After its fixes 97.5 % (155/159). 159 highlights, so one miss is 0.6 %.
+          "held_out_twenty_fifth": 0.97}
 
 
 @pytest.fixture(scope="module")

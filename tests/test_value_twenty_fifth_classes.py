@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_value_words import count, money, quantity, same, span
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_candidates import find_values
 from kzeu_desk.core.value_parsing import suggest
 
@@ -52,6 +52,10 @@ TWENTY_FIFTH_SET_CLASSES = [
     # After a verb, or announced, it stays the span.
     ("8 месяцев", "Терминал построили за 8 месяцев.", "", "2026-07-20", quantity(8, "месяцев")),
     ("шесть месяцев", "Компания за шесть месяцев построит цех.", "", "2026-07-20", quantity(6, "месяцев")),
+    # The perfective future in the plural ("назовут", "подведут", "объявят") announces: a month is the next one.
+    ("марте", "Победителей конкурса назовут в марте.", "", "2026-05-02", TypedValue(kind=ValueKind.DATE, date="2027-03")),
+    ("апреле", "Банк подал заявку, итоги подведут в апреле.", "", "2026-05-02",
+     TypedValue(kind=ValueKind.DATE, date="2027-04")),
 ]
 
 
@@ -79,6 +83,12 @@ def test_young_animals_after_a_number_are_still_counted() -> None:
 def test_a_genitive_plural_that_is_the_sentence_subject_of_another_verb_is_left_alone() -> None:
     # "Тонн" is a measure, not a count: a measure opening the clause is no noun the number counts.
     assert suggest("12", published="2026-05-02", context="Тонн зерна на складе 12.").value.kind.value != "count"
+
+
+def test_the_imperfective_present_of_the_verbs_of_motion_announces_nothing() -> None:
+    # "проводят" (hold, as a habit) has no tense: a month is the publication year's while that is not five months ahead.
+    same(suggest("апреле", published="2026-05-02", context="Ярмарку обычно проводят в апреле.").value,
+         TypedValue(kind=ValueKind.DATE, date="2026-04"))
 
 
 def _listed(text: str, words: str, published: str) -> TypedValue:
