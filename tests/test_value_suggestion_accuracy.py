@@ -66,16 +66,21 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           "held_out_twenty_first": 0.97,
           # Six more whole articles in English and Russian, written after the twenty-first set's fixes. Scored once
           # with them: 96.6 / 85.5 % (91.2 % in all): the honest held-out number of that round. After its fixes
-          # 100 / 94.0 % (five Russian misses left, docs/VALUE_SUGGESTIONS.md). 87 / 83 highlights, so one miss is
+          # 100 / 94.0 % (five Russian misses left, docs/VALUE_SUGGESTIONS.md; 95.2 % after set 25's). 87 / 83 highlights, so one miss is
           # 1.1 / 1.2 %.
-          "held_out_twenty_third": 0.93,
+          "held_out_twenty_third": 0.95,
           # Eight whole Kazakh articles (set 22), written after the twentieth set's fixes. Scored once with
           # them: 89.3 % (218/244); after its fixes and set 24's 98.4 %. 244 highlights, so one miss is 0.4 %.
           "held_out_twenty_second": 0.97,
           # Six more whole Kazakh articles (set 24), written after set 22's fixes. Scored once with them: 92.0 %
           # (149/162; main before those fixes: 90.7 %): the honest held-out number of that round. After its fixes
           # 97.5 %. 162 highlights, so one miss is 0.6 %.
-          "held_out_twenty_fourth": 0.96}
+          "held_out_twenty_fourth": 0.96,
+          # Six whole Russian articles (set 25), written after sets 21-24's fixes. Scored once with them: 84.9 %
+          # (135/159): the honest held-out Russian number of this round. Four labels put a bound on a figure whose
+          # verb ("превысил", "не превышает") was left out of the highlight, against set 23's "не превысила [[2,1%]]";
+          # relabelled to the bare figure after scoring. After its fixes 97.5 % (155/159). 159 highlights, so one miss is 0.6 %.
+          "held_out_twenty_fifth": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -107,7 +107,14 @@ def _with_fixed_qualifier(written: list[str], counted: Counted) -> Counted:
     return counted
 
 
+# "88 тыс. контейнеров в двадцатифутовом эквиваленте" is the Russian "TEU" written out (ДФЭ abbreviates it).
+_TEU_WRITTEN_OUT_RE = re.compile(r"[ \u00a0]+(?:контейнер(?:ов|а)?[ \u00a0]+)?в[ \u00a0]+двадцатифутовом[ \u00a0]+эквиваленте"
+                                 r"(?![\w])", re.IGNORECASE)
+
+
 def _counted_after(text: str, position: int) -> Counted | None:
+    if (teu := _TEU_WRITTEN_OUT_RE.match(text, position)) is not None:
+        return Counted("TEU", teu.end(), True)
     if (abbreviation := _ABBREVIATION_RE.match(text, position)) is not None:
         return Counted(" ".join(abbreviation.group("unit").split()), abbreviation.end(), True)
     if (two_words := _TWO_WORD_MEASURE_RE.match(text, position)) is not None:
@@ -322,7 +329,17 @@ _RUSSIAN_VERB_ENDINGS = ("ают", "яют", "уют", "еют", "ует", "ае
 
 # A perfective verb in the future, a prefix and "-ит/-ят": "из них 35 млн вложит партнер", "еще 1,5 млн
 # выделит бюджет". (Nouns in "-ит" after a number are in the genitive: "5 кредитов", "3 визита".)
-_RUSSIAN_PREFIXED_FUTURE_RE = re.compile(r"(?:вы|вл|по|про|пере|за|на|от|до|при|со|раз|рас|под|об)[а-яё]{2,}(?:ит|ят)")
+# ("еще четверо приедут весной": "-ут/-ют" too.)
+_RUSSIAN_PREFIXED_FUTURE_RE = re.compile(r"(?:вы|вл|по|про|пере|за|на|от|до|при|со|раз|рас|под|об)[а-яё]{2,}(?:ит|ят|ут|ют)")
+
+
+# A past tense with a prefix ("еще около 45 млн вложила компания", "выделило", "получили") and the present
+# plural of the verbs in "-ить" ("еще трое просят скидку", "платят", "возят"): the noun came before the number.
+# (The young of animals are nouns in "-ят": "20 тыс. поросят".)
+_RUSSIAN_PREFIXED_PAST_RE = re.compile(r"(?:вы|вл|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|у)[а-яё]{2,}"
+                                       r"(?:ил|ал|ял|ел)(?:а|о|и)")
+_RUSSIAN_PRESENT_PLURAL_RE = re.compile(r"[а-яё]{3,}(?:[сздтвбпмр]ят|[жшчщ]ат)")
+_RUSSIAN_YOUNG_OF_ANIMALS = frozenset({"поросят", "ребят", "котят", "жеребят", "верблюжат", "медвежат", "зайчат"})
 
 
 def _russian(words: list[tuple[str, int]]) -> Counted | None:
@@ -337,7 +354,8 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
             return Counted(word, end, True)
         if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
                 or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)) \
-                or _RUSSIAN_PREFIXED_FUTURE_RE.fullmatch(lowered):
+                or ((_RUSSIAN_PREFIXED_FUTURE_RE.fullmatch(lowered) or _RUSSIAN_PREFIXED_PAST_RE.fullmatch(lowered)
+                     or _RUSSIAN_PRESENT_PLURAL_RE.fullmatch(lowered)) and lowered not in _RUSSIAN_YOUNG_OF_ANIMALS):
             return None  # ("более 300 экспортируют": a verb in the present counts nothing)
         # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):

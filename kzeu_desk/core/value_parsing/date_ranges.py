@@ -230,6 +230,9 @@ _FIRST_MONTHS = (
     # "the first eight months of the year" is.
     rf"(?<!\d\s)(?<![\w])(?P<rel_the>(?i:жылдың))\s+(?i:алғашқы|бірінші)\s+(?P<n>\d{{1,2}})\s+{_KAZAKH_MONTHS}",
 )
+# A Russian past tense or neuter short participle: "вырос", "ослаб", "снизился", "составил", "вывезено".
+_RUSSIAN_PAST_VERB = (r"(?:[а-яё]{2,}(?:ал|ил|ел|ял|ул|ла|ло|ли|лся|лась|лось|лись|ено|ано)"
+                      r"|[а-яё]{0,3}(?:рос|слаб|креп|стиг))(?![\w])")
 # Without a year: "in the first nine months", "за 11 месяцев", "Он бір айда" in a report are the
 # months from January of the year the sentence's tense puts them in (as a month without a year is
 # dated); in an announcement ("за шесть месяцев построят", "алты айда салынады") they are a span.
@@ -243,6 +246,9 @@ _FIRST_MONTHS_OF_AN_UNNAMED_YEAR = (
     rf"{NOT_CYRILLIC_AFTER}"
     # "за 6 месяцев с начала/с 2020 года" counts from an event; "с конвейера" (off the line) does not.
     rf"(?!\s+(?i:до|после|(?:с|со)\s+(?:\d|начал|момент|дат|дня|вступлен|подписан|запуск|открыт)|от|спустя|назад))",
+    # After a short subject and before a past verb ("Товарооборот за 8 месяцев вырос на 6%", "Продукции в ЕС за 9
+    # месяцев вывезено на …"): the report's period too, `_after_its_subject` checks the words before.
+    rf"(?P<after_subject>)(?<![\w])(?i:за)\s+(?P<n>\d{{1,2}})\s+(?i:месяц(?:а|ев))(?=\s+{_RUSSIAN_PAST_VERB})",
     rf"(?:^|(?<=[.!?]\s))(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+(?i:айда|айында){NOT_CYRILLIC_AFTER}",
     # In a report, the "-дағы" adjective names the period ("тоғыз айдағы импорт … құрады", the nine months'
     # imports) and so does "N айда" right before the figure it dates ("10 айда 4,1 млн тоннаға жетті"); a span
@@ -259,6 +265,10 @@ def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Pub
     count = int(match.group("n"))
     if not 2 <= count <= 11 or not _opens_its_report(match):
         return None
+    if "after_subject" in match.re.groupindex and not _after_its_subject(match):
+        return None
+    if "after_subject" in match.re.groupindex:
+        return _read_first_months(match, publication)  # (the past verb after it says it is a report)
     tense = publication.tense_in(match.string) if publication is not None else None
     # "the first nine months" names the period itself; "за шесть месяцев" and "алты айда" only in a report
     # ("за шесть месяцев до его истечения" is a span).
@@ -269,6 +279,19 @@ def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Pub
 
 # A source that opens a sentence before its report: "По его словам,", "По данным министерства,".
 _SOURCE_OPENING_RE = re.compile(r"(?:^|[.!?]\s+)(?:По|Согласно)\s[^,.!?]{1,60},\s$")
+
+
+# (After an opening word and its comma too: "Во-вторых, тенге за девять месяцев ослаб".)
+_SUBJECT_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+)(?:(?P<opening>[А-ЯЁ][а-яё-]*(?:\s+[а-яё-]+)?),\s+)?"
+                                r"(?P<subject>(?(opening)[А-ЯЁа-яё]|[А-ЯЁ])[а-яё-]*(?:\s+[A-ZА-ЯЁа-яё-]+){0,3})\s+$")
+
+
+def _after_its_subject(match: re.Match[str]) -> bool:
+    """"Товарооборот за восемь месяцев вырос": at most four words open the sentence before "за", none of them a
+    verb ("Мост построили за 8 месяцев" is a span) and none a figure."""
+    subject = _SUBJECT_BEFORE_RE.search(match.string[max(0, match.start() - 60):match.start()])
+    return subject is not None and not any(re.fullmatch(_RUSSIAN_PAST_VERB, word.lower()) or word.lower().endswith(
+        ("ют", "ят")) for word in subject.group("subject").split())
 
 
 def _opens_its_report(match: re.Match[str]) -> bool:

@@ -275,6 +275,10 @@ MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (
         ("восьми", 8), ("девяти", 9), ("десяти", 10))),
 )
 
+# "трижды приостанавливал отгрузки": how many times something happened, a count of occasions ("раз"); Russian
+# says "в два раза", "вдвое" for a multiplier, so these adverbs are never one ("дважды два" is arithmetic).
+RUSSIAN_TIMES_WORDS = {"дважды": 2, "трижды": 3, "четырежды": 4}
+
 # -- years -----------------------------------------------------------------------------------
 
 # Words after which a four-digit number is a year even when it looks like a count.

@@ -71,7 +71,15 @@ RUSSIAN_NUMBER_FORMS = {
     800: "восемьсот восьмисот восьмистам восьмьюстами восемьюстами восьмистах",
     900: "девятьсот девятисот девятистам девятьюстами девятистах",
 }
-RUSSIAN_NUMBER_WORDS = {form: value for value, forms in RUSSIAN_NUMBER_FORMS.items() for form in forms.split()}
+# Collective numerals ("двое", "трое", "пятеро") count people or things already named ("потеряли двух клиентов,
+# еще трое просят скидку"); they never join other number words.
+RUSSIAN_COLLECTIVE_FORMS = {
+    2: "двое двоих двоим двоими", 3: "трое троих троим троими", 4: "четверо четверых четверым четверыми",
+    5: "пятеро пятерых пятерым", 6: "шестеро шестерых шестерым", 7: "семеро семерых семерым",
+    8: "восьмеро восьмерых", 9: "девятеро девятерых", 10: "десятеро десятерых",
+}
+RUSSIAN_NUMBER_WORDS = {form: value for value, forms in (*RUSSIAN_NUMBER_FORMS.items(), *RUSSIAN_COLLECTIVE_FORMS.items())
+                        for form in forms.split()}
 RUSSIAN_ONE_AND_A_HALF = frozenset({"полтора", "полторы", "полутора"})
 # "сотня" (a hundred) is a number after a bound ("около сотни", "более сотни"); "сотни" alone is "hundreds".
 RUSSIAN_HUNDRED_NOUN = frozenset({"сотня", "сотни", "сотню", "сотней"})
@@ -81,6 +89,9 @@ RUSSIAN_SCALE_STEMS = ("тысяч", "тыс", "миллион", "млн", "ми
 RUSSIAN_ONE = frozenset(RUSSIAN_NUMBER_FORMS[1].split())
 # "двух стран", "обе стороны": the two sides already named, not a figure.
 RUSSIAN_PAIR_NOUN_STEMS = ("стран", "сторон", "государств", "лидер", "президент", "министр")
+# "лишь два государства", "только две страны": a particle that limits or adds to a number makes the pair a
+# figure again (how many of them did something), not the two sides already named.
+RUSSIAN_LIMITING_WORDS = frozenset({"лишь", "только", "всего", "еще", "ещё", "уже", "ровно", "всего-навсего"})
 RUSSIAN_TWO = frozenset(RUSSIAN_NUMBER_FORMS[2].split())
 
 # -- Kazakh ----------------------------------------------------------------------------------

@@ -578,10 +578,12 @@ _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
 # "оның 600-ге жуығы" (about 600 of them): "оның" refers to the whole counted before, as "олардың" does.
-_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|они|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
+_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|ним|ними|они|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
 # "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
                               r"|қалған)\s*$", re.IGNORECASE)
+_MORE_RU_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё)\s*$", re.IGNORECASE)
+_SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.IGNORECASE)
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|others?|fewer|больше|меньше)(?![\w])", re.IGNORECASE)
@@ -629,6 +631,15 @@ _RUSSIAN_NOUN_DASH_BEFORE_RE = re.compile(
     r"\s+(?:[–—]\s+(?:(?:лишь|только|всего|уже)\s+)?|(?:лишь|только|всего|уже|сейчас|теперь)\s+)$"
     # ("Новых направлений пять": an adjective and a genitive plural right before the number say it too.)
     r"|^\s*(?:[а-яё]+(?:ых|их)\s+){1,2}(?P<noun2>[а-яё]{3,}(?:ов|ев|ей|ий))\s+$", re.IGNORECASE)
+# "Работников на терминале 340", "Студентов, выехавших на стажировку, было 412", "Заводов, работающих на экспорт, в
+# области девять": a genitive plural opening the clause, then a participle phrase between commas and/or a place
+# ("на терминале", "в области"), then the number (after "было" too), counts that noun.
+_RUSSIAN_GENITIVE_OPENING_RE = re.compile(
+    r"^\s*(?:[а-яё]+(?:ых|их)\s+){0,2}(?P<noun>[а-яё]{3,}(?:ов|ев|ей|ий))"
+    r"(?:\s*,\s*[а-яё]+(?:щих|вших|ших|емых|имых|нных|тых)(?:\s+[^\d,;:.()]+?)?\s*,)?"
+    r"(?:\s+(?:на|в|во|у|при)\s+[а-яё]+(?:\s+[а-яё]+(?:ом|ой|ах|ии|е))?)?"
+    r"\s+(?:(?:было|будет|стало|станет|насчитывается|насчитывалось|сейчас|теперь|уже|лишь|только|всего)\s+)?$",
+    re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
     r"|expand(?:s|ed|ing)?|lift(?:s|ed|ing)?)\s+(?:(?:its|their|the|our|his|her)\s+)?"
@@ -759,6 +770,9 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # counts passengers for each; a bare number before in the list is passed over for the one that named it.
     for last in reversed(numbers):
         counted = _counted_of(window, last)
+        if counted is not None and _SCALE_AFTER_NUMBER_RE.match(window, last.start()) and \
+                re.search(r"[–—]", window[last.end():counted.end]):
+            counted = None  # ("70 млн – кредит ЕБРР": what the amount is, after a dash, is no noun it counts)
         if counted is None or _WHEN_AFTER_RE.match(window, last.end()) or (
                 counted.is_measure and _SPAN_BEFORE_RE.search(window, max(0, last.start() - 30), last.start())):
             continue  # (and one that counts nothing, "against 71 last winter", names nothing either)
@@ -899,7 +913,7 @@ _BRACKETED_COUNT_RE = re.compile(r"\((?P<inside>\s*\d[^()]*)\)")
 def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | None:
     """What a bare number counts when its clause named it first ("the number of students … 335")."""
     window = _clause_before(text, start)
-    window = re.sub(r"[^\w\s,-]", " ", window)  # "Erasmus+ students"
+    window = re.sub(r"[^\w\s,–—-]", " ", window)  # "Erasmus+ students" (a dash kept: "70 млн – кредит")
     if (whole := _PART_OF_WHOLE_BEFORE_RE.search(window)) is not None and "," not in window[:whole.start()]:
         counted = counted_after(window, whole.end())
         if counted is not None and not counted.is_measure and not window[counted.end:].strip(" ,"):
@@ -932,8 +946,12 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         counted = counted_after(text, most[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window) or _RUSSIAN_NOUN_DASH_BEFORE_RE.search(_clause_before(text, start))) is not None:
-        counted = counted_after(" " + (existing.group("noun") or existing.group("noun2")) + " ", 0)
+    if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window) or _RUSSIAN_NOUN_DASH_BEFORE_RE.search(_clause_before(text, start))
+            or _RUSSIAN_GENITIVE_OPENING_RE.search(_clause_before(text, start))) is not None:
+        noun = existing.group("noun") or existing.group("noun2")
+        if noun[:1].isupper() and noun[1:].islower():
+            noun = noun.lower()  # ("Работников на терминале 340": capitalised only as the sentence's first word)
+        counted = counted_after(" " + noun + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
     if (brought := _BRINGING_TO_BEFORE_RE.search(window)) is not None:
@@ -972,11 +990,21 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "На 43 из 74 рейсов летает один перевозчик, а европейские авиакомпании выполняют лишь 11.": a number
         # that closes a clause contrasted with the one before counts what that one counted.
         return _noun_of_the_count_before(sentence[:contrast.start()])
-    if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window):
+    if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window) or (
+            # "потеряли двух клиентов, еще трое просят скидку": "еще" before a small bare number adds to the count
+            # before ("еще 45 млн" is an amount, left to the currency before).
+            _MORE_RU_BEFORE_RE.search(window) and not _SCALE_AFTER_NUMBER_RE.match(text, start)):
         # ("… maybe 250 European companies here; today there are well over 400": "there are" too.)
         # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have
         # ratified it; the other fifteen …": a pronoun or "the other" counts the noun of the clause before.
-        return _noun_of_the_count_before(text[max(0, start - 200):start])
+        before = text[max(0, start - 200):start]
+        if (noun := _noun_of_the_count_before(before)) is None and depth < 3 and \
+                (numbers := [n for n in _NUMBER_RE.finditer(before)
+                             if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]):
+            # "Заводов … в области девять, из них шесть": the whole's figure named its noun before it, so the
+            # part counts what that figure counted.
+            return _counted_noun_named_before(text, max(0, start - 200) + numbers[-1].start(), depth + 1)
+        return noun
     return None
 
 

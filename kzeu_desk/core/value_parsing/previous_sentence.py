@@ -39,8 +39,13 @@ _KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оны�
                                             re.IGNORECASE)
 # "accounts for 58 of them", "58 из них": a part of the things the sentence before counted.
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
-_LIST_COMMA_BEFORE_RE = re.compile(r",\s*$")
-_PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|on|at|for|from|with|в|во|на|для|из|с)\s", re.IGNORECASE)
+# ("Five are in transport, four in energy"; "добавились четыре – два по переработке меда и два по …": a dash or
+# "и" before an item of the list too.)
+_LIST_COMMA_BEFORE_RE = re.compile(r"(?:,|[–—]|(?<![\w])и)\s*$")
+_PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|on|at|for|from|with|в|во|на|для|из|с|по)\s", re.IGNORECASE)
+# "к ним добавились четыре", "их стало пять": a Russian pronoun before the number in its clause points back to the
+# things the sentence before counted, as "из них" after it does.
+_RUSSIAN_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:к\s+ним|их|ними)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
 # A collective numeral ("екеуі", "бесеуін", "4-еуі") is a part of a whole already named, as "олардың 4-і" is.
 _KAZAKH_COLLECTIVE_RE = re.compile(r"(?:еу|ау)(?:і|ы)[а-яәіңғүұқөһ]*$", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
@@ -84,7 +89,8 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
         written = sentence[candidate.start:candidate.end]
         part_of_them = _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
             or _KAZAKH_COLLECTIVE_RE.search(written) is not None \
-            or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None
+            or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None \
+            or _RUSSIAN_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None
         if not part_of_them and (
                 _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
                 or not _STANDS_ALONE_BEFORE_RE.search(sentence[:candidate.start])):
@@ -115,13 +121,20 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
 _SCALE_WRITTEN_RE = re.compile(r"(?:млн|млрд|трлн|миллион|миллиард|million|billion|bn|мың|тыс)", re.IGNORECASE)
 
 
+# "Из них 70 млн – кредит ЕБРР, еще около 45 млн вложила компания" after "Проект обошелся в 186 млн долларов.":
+# scaled amounts before it in its sentence that name no currency either take the same one.
+_SCALED_WITHOUT_CURRENCY_RE = re.compile(r"\d[\d\s\u00a0,.]*\s*(?:млн|млрд|трлн|тыс\.?|million|billion|bn)(?![\w])"
+                                         r"(?!\s*(?:долл|евро|тенге|руб|юан|фунт|франк|dollar|euro|tenge|[$€£]))",
+                                         re.IGNORECASE)
+
+
 def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) -> Candidate:
     """A scaled amount with no unit, alone in its sentence, in the currency of the sentence before's last figure
     ("Программа стоит 28 млн евро. Еще 11 млн выделено на …"), as it is in its own clause's."""
     value = candidate.value
     if not before or value.kind is not ValueKind.QUANTITY or value.unit or \
             not _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end]) or \
-            re.search(r"\d", sentence[:candidate.start]):
+            re.search(r"\d", _SCALED_WITHOUT_CURRENCY_RE.sub("", sentence[:candidate.start])):
         return candidate
     written = _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end])
     if (code := currency_of_the_last_amount(before, written.group() if written else None)) is None:

@@ -41,6 +41,7 @@ from kzeu_desk.core.value_parsing.number_words import (
     RUSSIAN_NUMBER_WORDS,
     RUSSIAN_ONE,
     RUSSIAN_ONE_AND_A_HALF,
+    RUSSIAN_LIMITING_WORDS,
     RUSSIAN_PAIR_NOUN_STEMS,
     RUSSIAN_SCALE_STEMS,
     RUSSIAN_TWO,
@@ -354,7 +355,8 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS) and not (
             _previous_word(tokens, first) == "от" and following == "до"):
         return None  # ("от одного до трех месяцев": one is the range's start)
-    if after == first + 1 and word in RUSSIAN_TWO and following.startswith(RUSSIAN_PAIR_NOUN_STEMS):
+    if after == first + 1 and word in RUSSIAN_TWO and following.startswith(RUSSIAN_PAIR_NOUN_STEMS) \
+            and _previous_word(tokens, first) not in RUSSIAN_LIMITING_WORDS:
         return None
     if _fraction_follows(text, tokens, after):
         return None

@@ -19,6 +19,7 @@ from kzeu_desk.core.value_parsing.figure_words import (
     NUMBER_WORDS,
     RUSSIAN_FRACTION,
     RUSSIAN_HALF_OF_PERIOD_BEFORE,
+    RUSSIAN_TIMES_WORDS,
 )
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
 
@@ -28,6 +29,8 @@ _MULTIPLIER_WORD_RE = re.compile(
 )
 _ONE_WORD_MULTIPLIER_RES = tuple((re.compile(rf"(?<![\w])(?:{fragment})(?![\w])", re.IGNORECASE), value)
                                  for fragment, value in MULTIPLIER_WORDS)
+_RUSSIAN_TIMES_RE = re.compile(rf"(?<![\w])(?:{'|'.join(RUSSIAN_TIMES_WORDS)})(?![\w])(?!\s+(?:два|три|четыре|\d+)(?![\w]))",
+                               re.IGNORECASE)
 _ENGLISH_FRACTION_RE = re.compile(ENGLISH_FRACTION, re.IGNORECASE)
 # A share said as a ratio: "one in five", "1 in 10", "каждый пятый", "әрбір бесінші" (every fifth).
 _ORDINAL_DENOMINATORS = {
@@ -185,6 +188,9 @@ def _scan_word_figures(text: str) -> list[Candidate]:
             continue
         if 2 <= denominator <= 100 and numerator < denominator:
             candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
+    for match in _RUSSIAN_TIMES_RE.finditer(text):
+        candidates.append(Candidate(TypedValue(kind=ValueKind.COUNT, amount=float(RUSSIAN_TIMES_WORDS[match.group().lower()]),
+                                               unit="раз"), match.start(), match.end(), Salience.SUBSTANTIAL_QUANTITY))
     multipliers = [(match, float(NUMBER_WORDS[match.group("word").lower()])) for match in _MULTIPLIER_WORD_RE.finditer(text)]
     multipliers += [(match, float(value)) for regex, value in _ONE_WORD_MULTIPLIER_RES for match in regex.finditer(text)]
     for match, amount in multipliers:
