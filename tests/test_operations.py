@@ -347,8 +347,8 @@ def test_a_short_texts_diff_runs_on_a_thread_and_starts_no_process(qtbot, monkey
     assert answers == [revisions.text_diff(old, new)]
 
 
-def test_a_short_texts_diff_goes_to_the_worker_process_once_it_runs(qtbot, monkeypatch):
-    """Once the process has answered, short work goes there too: nothing to wait for, and no thread
+def test_a_short_texts_diff_goes_to_the_worker_process_when_it_runs_idle(qtbot, monkeypatch):
+    """Once the process has answered and is idle, short work goes there too: nothing to wait for, no thread
     of Python in the window's process competing with the GUI thread for the interpreter lock."""
     from PySide6.QtCore import QObject
 
@@ -361,7 +361,14 @@ def test_a_short_texts_diff_goes_to_the_worker_process_once_it_runs(qtbot, monke
     warmed: list = []
     operations.compute_in_another_process(receiver, revisions.text_diff, (old, old), warmed.append)
     qtbot.waitUntil(lambda: bool(warmed), timeout=60_000)
-    assert operations.worker_process_warm()
+    assert operations.worker_process_idle()
+    import time
+
+    slept: list = []
+    operations.compute_in_another_process(receiver, time.sleep, (0.5,), slept.append)
+    assert not operations.worker_process_idle()  # a short job would wait behind this one: a thread then
+    qtbot.waitUntil(lambda: bool(slept), timeout=60_000)
+    assert operations.worker_process_idle()
 
     def no_thread(*_args):
         raise AssertionError("a short text's diff ran on a thread while the worker process was running")

@@ -564,6 +564,9 @@ class _WorkerProcess:
 
     pool: concurrent.futures.ProcessPoolExecutor | None = None
     warm = False  # the process has answered once: it is running, its imports done
+    # Jobs sent and not answered yet (changed only on the GUI thread and the threads waiting for
+    # them; a count off by a moment only sends one short job to a thread instead).
+    out = 0
     # Shared with the process, set when it starts: [job, done, total, job to stop] for an operation's
     # work there (`run_in_the_worker_process`); one process runs one job at a time.
     shared: Any = None
@@ -583,6 +586,7 @@ class _WorkerProcess:
     def broken(cls) -> None:
         cls.pool = None
         cls.warm = False
+        cls.out = 0
 
 
 _IN_THE_PROCESS: dict[str, Any] = {}  # in the worker process: "shared", the array above
@@ -623,6 +627,8 @@ def run_in_the_worker_process(function: Callable[..., T], args: tuple, *, progre
         future = pool.submit(_run_reporting, job, function, args)
     except (OSError, RuntimeError):  # no process could be started, or the pool is shutting down
         return function(*args, progress=progress, should_stop=should_stop)
+    _WorkerProcess.out += 1
+    future.add_done_callback(_answered)
     reported = (-1, -1)
 
     def pass_progress_on() -> None:
@@ -647,13 +653,19 @@ def run_in_the_worker_process(function: Callable[..., T], args: tuple, *, progre
         return result
 
 
-def worker_process_warm() -> bool:
-    """Whether the worker process is running and has answered: work sent to it now starts at once.
-    Views that keep short work on a thread (a process takes ~0.6 s to start, seconds under load)
-    send it there too once it is warm: a thread running Python competes with the GUI thread for the
-    interpreter lock, and when the OS pauses it holding the lock the window waits (a 0.34 s gap after
-    a revision import at 1M facts, the candidates of a 60k-character source scanned on a thread)."""
-    return _WorkerProcess.warm and _WorkerProcess.pool is not None
+def _answered(_future: concurrent.futures.Future) -> None:
+    _WorkerProcess.out = max(0, _WorkerProcess.out - 1)
+
+
+def worker_process_idle() -> bool:
+    """Whether the worker process is running, has answered and has nothing to do: work sent to it
+    now starts at once. Views that keep short work on a thread (a process takes ~0.6 s to start,
+    seconds under load) send it there too then: a thread running Python competes with the GUI thread
+    for the interpreter lock, and when the OS pauses it holding the lock the window waits (a 0.34 s
+    gap after a revision import at 1M facts, the candidates of a 60k-character source scanned on a
+    thread). Not while it works: its one process does one job at a time, and a short scan queued
+    behind a 1 MB text's diff waited a minute for it at load 11."""
+    return _WorkerProcess.warm and _WorkerProcess.pool is not None and _WorkerProcess.out == 0
 
 
 def compute_in_another_process(receiver: QObject, function: Callable[..., T], args: tuple,
@@ -676,6 +688,8 @@ def compute_in_another_process(receiver: QObject, function: Callable[..., T], ar
         _Mailbox.jobs.pop(number, None)
         on_a_thread_instead(receiver)
         return
+    _WorkerProcess.out += 1
+    future.add_done_callback(_answered)
 
     def answered(finished: concurrent.futures.Future) -> None:
         # The executor's thread (or this one, if it is done already): a future is plain Python.
