@@ -205,7 +205,8 @@ class StallProbe:
 
 
 def _settled(window) -> bool:
-    """No operation runs and the panes' own background reads (the sources list after a refresh, the
+    """No operation runs, no pane is still to be read again for a refresh (one a turn), and the
+    panes' own background reads (the sources list after a refresh, the
     queue of evidence to check, the facts table's count after a refresh, the fact's history, the
     candidates of the source shown) are in, the work left for later turns (the queue's selection of
     its item's fact, the reader going to that fact's evidence) is done, and a long source's
@@ -213,6 +214,7 @@ def _settled(window) -> bool:
     from PySide6.QtWidgets import QPlainTextEdit
 
     return (window.session is not None and not window.session.operations
+            and not getattr(window, "refresh_pending", False)
             and not getattr(window.sources_pane.model, "reading", False)
             and not getattr(window.orphan_queue, "reading", False)
             and not getattr(window.orphan_queue, "selecting", False)

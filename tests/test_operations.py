@@ -331,9 +331,12 @@ def test_a_short_texts_diff_runs_on_a_thread_and_starts_no_process(qtbot, monkey
     from kzeu_desk.core import revisions
     from kzeu_desk.ui import text_diffing
 
+    from kzeu_desk.ui import operations
+
     def no_process(*_args):
         raise AssertionError("a short text's diff started a process")
 
+    monkeypatch.setattr(operations._WorkerProcess, "warm", False)  # an earlier test may have started it
     monkeypatch.setattr(text_diffing, "compute_in_another_process", no_process)
     old = "The agreement entered into force in 2020 after ratification. " * 50
     new = old.replace("2020", "2021", 3)
@@ -342,6 +345,100 @@ def test_a_short_texts_diff_runs_on_a_thread_and_starts_no_process(qtbot, monkey
     text_diffing.diff_off_gui_thread(receiver, old, new, answers.append)
     qtbot.waitUntil(lambda: bool(answers), timeout=20_000)
     assert answers == [revisions.text_diff(old, new)]
+
+
+def test_a_short_texts_diff_goes_to_the_worker_process_when_it_runs_idle(qtbot, monkeypatch):
+    """Once the process has answered and is idle, short work goes there too: nothing to wait for, no thread
+    of Python in the window's process competing with the GUI thread for the interpreter lock."""
+    from PySide6.QtCore import QObject
+
+    from kzeu_desk.core import revisions
+    from kzeu_desk.ui import operations, text_diffing
+
+    old = "The agreement entered into force in 2020 after ratification. " * 50
+    new = old.replace("2020", "2021", 3)
+    receiver = QObject()
+    warmed: list = []
+    operations.compute_in_another_process(receiver, revisions.text_diff, (old, old), warmed.append)
+    qtbot.waitUntil(lambda: bool(warmed), timeout=60_000)
+    assert operations.worker_process_idle()
+    import time
+
+    slept: list = []
+    operations.compute_in_another_process(receiver, time.sleep, (0.5,), slept.append)
+    assert not operations.worker_process_idle()  # a short job would wait behind this one: a thread then
+    qtbot.waitUntil(lambda: bool(slept), timeout=60_000)
+    assert operations.worker_process_idle()
+
+    def no_thread(*_args):
+        raise AssertionError("a short text's diff ran on a thread while the worker process was running")
+
+    monkeypatch.setattr(text_diffing, "compute_off_gui_thread", no_thread)
+    answers: list = []
+    text_diffing.diff_off_gui_thread(receiver, old, new, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=60_000)
+    assert answers == [revisions.text_diff(old, new)]
+
+
+def _steps_in(steps: int, *, progress, should_stop) -> int:
+    """Work for `run_in_the_worker_process`: `steps` steps of 20 ms, reported; stops when asked; the
+    process it ran in."""
+    import os
+    import time
+
+    for done in range(steps):
+        if should_stop():
+            raise Stopped("Stopped after a step.")
+        progress(done, steps)
+        time.sleep(0.02)
+    progress(steps, steps)
+    return os.getpid()
+
+
+def test_an_operations_work_in_the_worker_process_reports_progress_and_gives_the_same_result(qtbot, session, host):
+    """Re-anchoring, as a revision import places its highlights: in the worker process (seconds of
+    Python on the operation's thread took the interpreter lock from the GUI thread), its progress
+    passed on to the operation, and the same placements as on the spot."""
+    import os
+
+    from kzeu_desk.core.reanchor import LastAnchor, reanchor
+    from kzeu_desk.ui.operations import run_in_the_worker_process
+
+    old = "The agreement entered into force in 2020 after ratification by all member states. " * 40
+    new = "A new first line. " + old.replace("2020", "2021", 2)
+    anchors = [LastAnchor(key, start, start + 24, old[start:start + 24], old[max(0, start - 20):start],
+                          old[start + 24:start + 44], 1) for key, start in enumerate(range(0, len(old) - 30, 83))]
+    reports: list = []
+
+    def work(_fact_base, progress):
+        placed = run_in_the_worker_process(reanchor, (new, anchors, {1: old}), progress=progress.report,
+                                           should_stop=lambda: progress.stop_requested)
+        return placed, run_in_the_worker_process(_steps_in, (10,), progress=progress.report,
+                                                 should_stop=lambda: progress.stop_requested)
+
+    op = WorkspaceOp(host, session, "Place", work).on_report(reports.append).run_in_background()
+    assert op.wait(120)
+    placed, pid = op.result
+    assert placed == reanchor(new, anchors, {1: old}) and len(placed) == len(anchors)
+    assert pid != os.getpid()
+    assert reports and reports[-1].done == reports[-1].total == 10
+
+
+def test_an_operations_work_in_the_worker_process_stops_when_asked(qtbot, session, host):
+    from kzeu_desk.ui.operations import run_in_the_worker_process
+
+    reports: list = []
+    stopped: list = []
+    op = (WorkspaceOp(host, session, "Steps",
+                      lambda _fb, progress: run_in_the_worker_process(
+                          _steps_in, (3000,), progress=progress.report, should_stop=lambda: progress.stop_requested))
+          .with_progress("Stepping…", cancellable=True)
+          .on_report(reports.append).stopped(lambda: stopped.append(True)).run_in_background())
+    qtbot.waitUntil(lambda: bool(reports), timeout=60_000)
+    op.stop()
+    assert op.wait(30)
+    assert stopped == [True] and op.result is None and isinstance(op.error, Stopped)
+    assert reports[-1].done < 3000
 
 
 def test_views_closing_while_their_work_answers_never_crash():

@@ -78,3 +78,30 @@ def test_another_programs_commit_is_still_seen(qtbot, watched, sample_db):
     window.session.perform(lambda fb: fb.create_fact(value=TypedValue(ValueKind.DATE, date="2021")))
     qtbot.wait(AFTER_THE_BURST_MS)
     assert looked == []
+
+
+def test_a_refresh_reads_the_panes_on_later_turns_and_shows_what_another_program_wrote(qtbot, watched, sample_db):
+    """File > Refresh starts the reads that run off the GUI thread at once and reads the other panes
+    one a turn (all in one turn they were a restore's longest gap at 1M facts); a closed window reads
+    nothing more."""
+    from PySide6.QtWidgets import QApplication
+
+    window, _looked = watched
+    read: list[str] = []
+    for name, pane in (("editor", window.fact_editor), ("conflicts", window.conflicts_panel),
+                       ("history", window.history_pane.model), ("views", window.whole_base_views)):
+        pane.reload = (lambda name=name, reload=pane.reload: (read.append(name), reload())[1])
+    operations = window.history_pane.model.rowCount()
+    _another_program_adds_a_fact(sample_db)
+    window.actionRefresh.trigger()
+    assert read == [] and window.refresh_pending
+    QApplication.processEvents()  # each pane on a turn of its own, after the timers due
+    assert len(read) <= 1
+    qtbot.waitUntil(lambda: not window.refresh_pending, timeout=10_000)
+    assert read == ["editor", "conflicts", "history", "views"]
+    assert window.history_pane.model.rowCount() == operations + 1  # the other program's operation
+    read.clear()
+    window.refresh_all()
+    window.close()
+    qtbot.wait(50)
+    assert read == [] and not window.refresh_pending

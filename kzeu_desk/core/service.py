@@ -799,7 +799,7 @@ class FactBase:
     def import_revision(
         self, source_id: int, document: ReadDocument, *, metadata: SourceMetadata | None = None,
         label: str | None = None, progress: Callable[[int, int], None] | None = None,
-        should_stop: Callable[[], bool] | None = None,
+        should_stop: Callable[[], bool] | None = None, place: Callable[..., list[Placement]] | None = None,
     ) -> Changes:
         """Make `document` the source's current text, keep the old text as a revision, and move
         every evidence span onto the new text or orphan it, all in one operation (one undo step).
@@ -808,7 +808,8 @@ class FactBase:
         (reading, and others' writes) goes on meanwhile; inside it, anything that changed in the
         meantime is placed again. `metadata` fields that are set replace the source's own.
         `progress(done, total)` and `should_stop()` are called from the placing loop; stopping
-        raises `reanchor.Cancelled` and changes nothing.
+        raises `reanchor.Cancelled` and changes nothing. `place` places them, with `reanchor.reanchor`'s
+        parameters (default: that function; a window runs it in another process).
         """
         with self.reading() as conn:
             planned = revisions.anchoring_inputs(conn, source_id)
@@ -819,8 +820,8 @@ class FactBase:
                               "no new revision was made.")
         from kzeu_desk.core.reanchor import reanchor  # with rapidfuzz: imported when a revision is imported
 
-        placements = {p.key: p for p in reanchor(document.text, planned.anchors, planned.old_texts,
-                                                   progress=progress, should_stop=should_stop)}
+        placements = {p.key: p for p in (place or reanchor)(document.text, planned.anchors, planned.old_texts,
+                                                            progress=progress, should_stop=should_stop)}
         title = planned.source["title"]
         with self._operation(label or f"New revision of “{title}” from “{document.file_name}”") as rec:
             current = revisions.anchoring_inputs(rec.conn, source_id)

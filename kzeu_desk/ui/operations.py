@@ -563,17 +563,109 @@ class _WorkerProcess:
     the next call."""
 
     pool: concurrent.futures.ProcessPoolExecutor | None = None
+    warm = False  # the process has answered once: it is running, its imports done
+    # Jobs sent and not answered yet (changed only on the GUI thread and the threads waiting for
+    # them; a count off by a moment only sends one short job to a thread instead).
+    out = 0
+    # Shared with the process, set when it starts: [job, done, total, job to stop] for an operation's
+    # work there (`run_in_the_worker_process`); one process runs one job at a time.
+    shared: Any = None
+    jobs = itertools.count(1)
 
     @classmethod
     def get(cls) -> concurrent.futures.ProcessPoolExecutor:
         if cls.pool is None:
-            cls.pool = concurrent.futures.ProcessPoolExecutor(max_workers=1,
-                                                              mp_context=multiprocessing.get_context("spawn"))
+            context = multiprocessing.get_context("spawn")
+            cls.shared = context.Array("q", 4, lock=False)
+            cls.pool = concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context,
+                                                              initializer=_the_worker_process_starts,
+                                                              initargs=(cls.shared,))
         return cls.pool
 
     @classmethod
     def broken(cls) -> None:
         cls.pool = None
+        cls.warm = False
+        cls.out = 0
+
+
+_IN_THE_PROCESS: dict[str, Any] = {}  # in the worker process: "shared", the array above
+
+
+def _the_worker_process_starts(shared: Any) -> None:
+    """In the worker process, once: the array progress and stops pass through."""
+    _IN_THE_PROCESS["shared"] = shared
+
+
+def _run_reporting(job: int, function: Callable[..., T], args: tuple) -> T:
+    """In the worker process: `function(*args, progress=..., should_stop=...)`, its progress written
+    to the shared array and a stop read from it."""
+    shared = _IN_THE_PROCESS["shared"]
+
+    def progress(done: int, total: int) -> None:
+        shared[1], shared[2] = done, total
+        shared[0] = job  # last: the numbers above belong to this job once it is set
+
+    return function(*args, progress=progress, should_stop=lambda: shared[3] == job)
+
+
+def run_in_the_worker_process(function: Callable[..., T], args: tuple, *, progress: Callable[[int, int], None],
+                              should_stop: Callable[[], bool]) -> T:
+    """For an operation's work, on its worker thread: `function(*args, progress=, should_stop=)` run in
+    the worker process, this thread waiting for it, passing its progress on and a stop to it. Python
+    that runs for seconds on a thread of the window's process (re-anchoring 10k highlights on a 1 MB
+    text) takes the interpreter lock from the GUI thread each time the OS pauses it holding it.
+    `function` and `args` must be picklable, and what `function` raises is raised here (a stop as
+    `function` raises it). If no process can be started, or it dies, it runs here instead."""
+    if threading.current_thread() is threading.main_thread():
+        raise RuntimeError("an operation's work waits for the worker process on its own thread")
+    try:
+        pool = _WorkerProcess.get()
+        shared, job = _WorkerProcess.shared, next(_WorkerProcess.jobs)
+        if should_stop():  # asked before it started: a short job could end before the first look below
+            shared[3] = job
+        future = pool.submit(_run_reporting, job, function, args)
+    except (OSError, RuntimeError):  # no process could be started, or the pool is shutting down
+        return function(*args, progress=progress, should_stop=should_stop)
+    _WorkerProcess.out += 1
+    future.add_done_callback(_answered)
+    reported = (-1, -1)
+
+    def pass_progress_on() -> None:
+        nonlocal reported
+        if shared[0] == job and (shared[1], shared[2]) != reported:
+            reported = (shared[1], shared[2])
+            progress(*reported)
+
+    while True:
+        try:
+            result = future.result(timeout=_POLL_MS / 1000 * 5)
+        except concurrent.futures.TimeoutError:
+            pass_progress_on()
+            if shared[3] != job and should_stop():
+                shared[3] = job
+            continue
+        except concurrent.futures.process.BrokenProcessPool:
+            _WorkerProcess.broken()
+            return function(*args, progress=progress, should_stop=should_stop)
+        pass_progress_on()  # the last report, written just before the answer came
+        _WorkerProcess.warm = True
+        return result
+
+
+def _answered(_future: concurrent.futures.Future) -> None:
+    _WorkerProcess.out = max(0, _WorkerProcess.out - 1)
+
+
+def worker_process_idle() -> bool:
+    """Whether the worker process is running, has answered and has nothing to do: work sent to it
+    now starts at once. Views that keep short work on a thread (a process takes ~0.6 s to start,
+    seconds under load) send it there too then: a thread running Python competes with the GUI thread
+    for the interpreter lock, and when the OS pauses it holding the lock the window waits (a 0.34 s
+    gap after a revision import at 1M facts, the candidates of a 60k-character source scanned on a
+    thread). Not while it works: its one process does one job at a time, and a short scan queued
+    behind a 1 MB text's diff waited a minute for it at load 11."""
+    return _WorkerProcess.warm and _WorkerProcess.pool is not None and _WorkerProcess.out == 0
 
 
 def compute_in_another_process(receiver: QObject, function: Callable[..., T], args: tuple,
@@ -596,9 +688,13 @@ def compute_in_another_process(receiver: QObject, function: Callable[..., T], ar
         _Mailbox.jobs.pop(number, None)
         on_a_thread_instead(receiver)
         return
+    _WorkerProcess.out += 1
+    future.add_done_callback(_answered)
 
     def answered(finished: concurrent.futures.Future) -> None:
         # The executor's thread (or this one, if it is done already): a future is plain Python.
+        if not finished.cancelled() and finished.exception() is None:
+            _WorkerProcess.warm = True
         slot.append(finished)
         _Mailbox.answered.put(number)
 

@@ -26,7 +26,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from kzeu_desk.core import revisions
-from kzeu_desk.ui.operations import compute_in_another_process, compute_off_gui_thread
+from kzeu_desk.ui.operations import compute_in_another_process, compute_off_gui_thread, worker_process_idle
 
 DIFF_ON_A_THREAD_UP_TO = 100_000  # characters, old and new together
 
@@ -34,7 +34,9 @@ DIFF_ON_A_THREAD_UP_TO = 100_000  # characters, old and new together
 def diff_off_gui_thread(receiver: QObject, old: str, new: str,
                         done: Callable[[list[revisions.DiffPiece]], Any]) -> None:
     """`done(revisions.text_diff(old, new))` on the GUI thread, unless `receiver` is gone by then."""
-    if len(old) + len(new) <= DIFF_ON_A_THREAD_UP_TO:
+    # A short diff goes to the worker process too when it runs idle: no wait for it to start then, and
+    # no thread of Python competing with the GUI thread for the interpreter lock.
+    if len(old) + len(new) <= DIFF_ON_A_THREAD_UP_TO and not worker_process_idle():
         compute_off_gui_thread(receiver, revisions.text_diff, (old, new), done)
     else:
         compute_in_another_process(receiver, revisions.text_diff, (old, new), done)
