@@ -51,6 +51,10 @@ def _first_rejected_row(model: FactTableModel) -> int:
 def _screen(pane: FactTablePane, delegate) -> QImage:
     pane.view.setItemDelegate(delegate)
     QApplication.processEvents()
+    return _grab(pane)
+
+
+def _grab(pane: FactTablePane) -> QImage:
     return pane.view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
@@ -69,6 +73,10 @@ def test_the_table_looks_exactly_as_with_qts_own_delegate(qtbot, session, style,
     qts = QStyledItemDelegate(view)
     first, second = _screen(pane, qts), _screen(pane, ours)
     assert first == second
+    ours.forget_laid_out_texts()
+    assert _grab(pane) == first  # every text's first paint: drawn as Qt draws it, not laid out
+    assert ours.laid_out_texts == 0
+    assert _grab(pane) == first and ours.laid_out_texts > 0  # its second: laid out, kept, drawn from that
     # Not two blank images: rows, a dot and text of several colours were painted.
     colours = {first.pixel(x, y) for y in range(0, first.height(), 3) for x in range(0, first.width(), 3)}
     assert len(colours) > 20

@@ -99,6 +99,14 @@ class FactCellDelegate(QStyledItemDelegate):
         self._metrics_f = QFontMetricsF(self._font)
         self._advances: dict[str, float] = {}  # each character's advance alone, in the view's font
         self._too_wide: _LaidOut = (QStaticText(), math.inf, 0)  # never drawn: always cut short first
+        # Texts drawn without being laid out, by the paint that first showed them (numbered): a later
+        # paint lays them out and keeps them; the characters known to be in the view's font itself (no
+        # fallback font: the line's height and baseline are the font's), and that line's height and ascent.
+        self._paint_number = 0
+        self._drawn_once: dict[str, int] = {}
+        self._in_font: set[str] = set()
+        self._line_height = 0
+        self._ascent = 0.0
         self._text_option = QTextOption()
         # As QCommonStyle lays item texts out: no wrapping, in the view's direction (the fast path is
         # left-to-right only).
@@ -126,6 +134,10 @@ class FactCellDelegate(QStyledItemDelegate):
             self._geometry.clear()
             self._texts.clear()
             self._elided.clear()
+            self._drawn_once.clear()
+            self._in_font.clear()
+            self._line_height = self._static("x")[2]
+            self._ascent = self._metrics_f.ascent()
         palette = view.palette()
         if palette.cacheKey() != self._palette_key:
             self._palette_key = palette.cacheKey()
@@ -134,6 +146,7 @@ class FactCellDelegate(QStyledItemDelegate):
         # model says so, focused if it is the current cell of a focused view. The rest of the state
         # (enabled, active window) is the same for every cell, and read from the first cell's option:
         # reading option.state makes a Python enum, 1-3 us a cell.
+        self._paint_number += 1
         self._selection = view.selectionModel()
         current = view.currentIndex()
         focused = current.isValid() and (view.hasFocus() or view.viewport().hasFocus())
@@ -156,6 +169,7 @@ class FactCellDelegate(QStyledItemDelegate):
         """Lay every text out afresh when next painted (what a screen of rows never shown before costs)."""
         self._texts.clear()
         self._elided.clear()
+        self._drawn_once.clear()
 
     def lay_out_ahead(self, cells: Sequence[str], cell_sizes: Sequence[tuple[int, int, int]]) -> int:
         """Lay out a row's texts as `paint` will draw them, before the row is shown (the view calls this
@@ -203,14 +217,27 @@ class FactCellDelegate(QStyledItemDelegate):
             geometry = self._measure(option, index, column, width, height)
         text = cells[column]
         laid_out: _LaidOut | None = None
+        direct: str | None = None
+        direct_x = 0.0
         if text:
             found = self._texts.get(text, _UNSEEN)
-            laid_out = self._lay_out(text, geometry[2]) if found is _UNSEEN else cast("_LaidOut | None", found)
-            if laid_out is None:
-                super().paint(painter, option, index)
-                return
-            if laid_out[1] > geometry[2]:  # wider than the cell: cut short with "…", as the style does
-                laid_out = self._elided.get((text, geometry[2])) or self._elide(text, geometry[2])
+            if found is _UNSEEN and self._draw_directly(text):
+                # Its first paint: drawn as Qt's delegate draws it (measured or cut short, then drawn: two
+                # shapings in C++), not laid out and kept first (a `QStaticText` made and prepared from
+                # Python: 5-7 calls into Qt, ~2x the time). Laid out on its second paint, or while idle.
+                if column in self._right_aligned:  # ids and counts: where it starts needs its width
+                    natural = self._metrics_f.horizontalAdvance(text)
+                    if natural <= geometry[2]:
+                        direct, direct_x = text, geometry[2] - natural
+                else:
+                    direct = self._metrics.elidedText(text, _ELIDE_RIGHT, geometry[2])
+            if direct is None:
+                laid_out = self._lay_out(text, geometry[2]) if found is _UNSEEN else cast("_LaidOut | None", found)
+                if laid_out is None:
+                    super().paint(painter, option, index)
+                    return
+                if laid_out[1] > geometry[2]:  # wider than the cell: cut short with "…", as the style does
+                    laid_out = self._elided.get((text, geometry[2])) or self._elide(text, geometry[2])
         if state & _SELECTED:  # the style's fill; these styles draw nothing there for other cells, hovered or not
             self._style.drawPrimitive(_PANEL, option, painter, option.widget)
         if column == self._icon_column:
@@ -220,7 +247,7 @@ class FactCellDelegate(QStyledItemDelegate):
             if icon is not None:
                 mode = (_ICON_SELECTED if state & _SELECTED else _ICON_NORMAL) if state & _ENABLED else _ICON_DISABLED
                 icon.paint(painter, left + geometry[4], top + geometry[5], geometry[6], geometry[7], _CENTRED, mode)
-        if laid_out is None:
+        if laid_out is None and direct is None:
             return
         muted = not state & _SELECTED and status in self._muted_statuses
         look = (state & (_SELECTED | _ENABLED | _ACTIVE), muted)
@@ -229,6 +256,11 @@ class FactCellDelegate(QStyledItemDelegate):
             colour = self._colour(option, look)
         painter.setPen(colour)
         painter.setFont(self._font)
+        if direct is not None:  # on the baseline of the line `drawStaticText` would draw
+            line_top = top + geometry[1] + int((geometry[3] - self._line_height) / 2)
+            painter.drawText(QPointF(left + geometry[0] + direct_x, line_top + self._ascent), direct)
+            return
+        assert laid_out is not None
         static, natural, line_height = laid_out
         # Right-aligned counts end where the style ends them; every line is centred as QStyle.alignedRect
         # centres it, in whole pixels.
@@ -273,6 +305,27 @@ class FactCellDelegate(QStyledItemDelegate):
             laid_out = self._static(text)
         self._texts[text] = laid_out
         return laid_out
+
+    def _draw_directly(self, text: str) -> bool:
+        """Whether this text, not laid out yet, is drawn without being laid out: in the paint that
+        first shows it only (in as many cells as it shows there), on one line, and in the view's font
+        alone (a character from a fallback font may make the line taller; such texts are laid out, as
+        before)."""
+        drawn = self._drawn_once
+        first_drawn = drawn.get(text)
+        if first_drawn is not None:
+            return first_drawn == self._paint_number
+        if not _LINE_BREAKS.isdisjoint(text):
+            return False
+        in_font = self._in_font
+        if not in_font.issuperset(text):
+            for character in set(text).difference(in_font):
+                if not self._metrics.inFontUcs4(ord(character)):
+                    return False
+                in_font.add(character)
+        _make_room(drawn)
+        drawn[text] = self._paint_number
+        return True
 
     def _sum_of_advances(self, text: str) -> float:
         advances = self._advances
