@@ -60,9 +60,13 @@ def _grab(pane: FactTablePane) -> QImage:
 
 @pytest.mark.parametrize("style", ["fusion", "windows"], indirect=True)
 @pytest.mark.parametrize("width", [1200, 560])  # 560: subjects, properties and values are cut short with "…"
-def test_the_table_looks_exactly_as_with_qts_own_delegate(qtbot, session, style, width):
+@pytest.mark.parametrize("narrow_ids", [False, True])  # ids cut short, right-aligned: as at 1M facts
+def test_the_table_looks_exactly_as_with_qts_own_delegate(qtbot, session, style, width, narrow_ids):
     pane = _pane(qtbot, session, width)
     view, model = pane.view, pane.model
+    if narrow_ids:
+        view.horizontalHeader().setMinimumSectionSize(10)
+        view.horizontalHeader().resizeSection(0, 18)
     ours = view.itemDelegate()
     assert isinstance(ours, FactCellDelegate)
     rejected = _first_rejected_row(model)

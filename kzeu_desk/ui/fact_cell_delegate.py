@@ -40,6 +40,9 @@ CACHED_TEXTS = 8192
 _EVICTED_AT_ONCE = CACHED_TEXTS // 8
 # Column sizes remembered (a column dragged wider passes through hundreds of widths).
 CACHED_GEOMETRIES = 1024
+# A text not laid out yet is drawn as Qt's delegate draws it by the first paints that show it, and laid
+# out (kept, and drawn from that) by this one: see FactCellDelegate._draw_directly.
+LAID_OUT_AT_PAINT = 2
 # Texts Qt's delegate draws on more than one line (it turns line feeds into line separators): left to it.
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 
@@ -103,7 +106,7 @@ class FactCellDelegate(QStyledItemDelegate):
         # paint lays them out and keeps them; the characters known to be in the view's font itself (no
         # fallback font: the line's height and baseline are the font's), and that line's height and ascent.
         self._paint_number = 0
-        self._drawn_once: dict[str, int] = {}
+        self._drawn: dict[str, list[int]] = {}  # text -> [the last paint that drew it, how many paints did]
         self._in_font: set[str] = set()
         self._line_height = 0
         self._ascent = 0.0
@@ -134,7 +137,7 @@ class FactCellDelegate(QStyledItemDelegate):
             self._geometry.clear()
             self._texts.clear()
             self._elided.clear()
-            self._drawn_once.clear()
+            self._drawn.clear()
             self._in_font.clear()
             self._line_height = self._static("x")[2]
             self._ascent = self._metrics_f.ascent()
@@ -169,7 +172,7 @@ class FactCellDelegate(QStyledItemDelegate):
         """Lay every text out afresh when next painted (what a screen of rows never shown before costs)."""
         self._texts.clear()
         self._elided.clear()
-        self._drawn_once.clear()
+        self._drawn.clear()
 
     def lay_out_ahead(self, cells: Sequence[str], cell_sizes: Sequence[tuple[int, int, int]]) -> int:
         """Lay out a row's texts as `paint` will draw them, before the row is shown (the view calls this
@@ -225,13 +228,10 @@ class FactCellDelegate(QStyledItemDelegate):
                 # Its first paint: drawn as Qt's delegate draws it (measured or cut short, then drawn: two
                 # shapings in C++), not laid out and kept first (a `QStaticText` made and prepared from
                 # Python: 5-7 calls into Qt, ~2x the time). Laid out on its second paint, or while idle.
-                if column in self._right_aligned:  # ids and counts: where it starts needs its width
-                    natural = self._metrics_f.horizontalAdvance(text)
-                    if natural <= geometry[2]:
-                        direct, direct_x = text, geometry[2] - natural
-                else:
-                    direct = self._metrics.elidedText(text, _ELIDE_RIGHT, geometry[2])
-            if direct is None:
+                direct = self._metrics.elidedText(text, _ELIDE_RIGHT, geometry[2])
+                if column in self._right_aligned:  # ids and counts: where it starts needs its width (a third shaping)
+                    direct_x = geometry[2] - self._metrics_f.horizontalAdvance(direct)
+            else:
                 laid_out = self._lay_out(text, geometry[2]) if found is _UNSEEN else cast("_LaidOut | None", found)
                 if laid_out is None:
                     super().paint(painter, option, index)
@@ -311,10 +311,13 @@ class FactCellDelegate(QStyledItemDelegate):
         first shows it only (in as many cells as it shows there), on one line, and in the view's font
         alone (a character from a fallback font may make the line taller; such texts are laid out, as
         before)."""
-        drawn = self._drawn_once
-        first_drawn = drawn.get(text)
-        if first_drawn is not None:
-            return first_drawn == self._paint_number
+        drawn = self._drawn
+        seen = drawn.get(text)
+        if seen is not None:
+            if seen[0] != self._paint_number:
+                seen[0] = self._paint_number
+                seen[1] += 1
+            return seen[1] < LAID_OUT_AT_PAINT
         if not _LINE_BREAKS.isdisjoint(text):
             return False
         in_font = self._in_font
@@ -324,7 +327,7 @@ class FactCellDelegate(QStyledItemDelegate):
                     return False
                 in_font.add(character)
         _make_room(drawn)
-        drawn[text] = self._paint_number
+        drawn[text] = [self._paint_number, 1]
         return True
 
     def _sum_of_advances(self, text: str) -> float:
