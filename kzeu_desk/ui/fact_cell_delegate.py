@@ -4,10 +4,13 @@ Qt's own delegate asks the model seven roles per cell (font, alignment, colour, 
 text, background), each a call from C++ into Python, and then lays the text out twice (once to elide
 it, once to draw it). At 1M facts that made a repaint of a 1400x900 table 1.6-1.9x the same strings
 in a C++ `QStandardItemModel` (docs/PERFORMANCE.md §7, §11, §20). This delegate reads the row's
-strings and status once for its cells, and draws each text from a `QStaticText` laid out the first
-time that string is shown (in any row; cut short with "…" only where wider than its cell), at the
-position Qt's style would draw it (QCommonStyle's item layout: the style's own text and icon
-rectangles, the focus frame margin, elided on the right, centred vertically by the line's height).
+strings and status once for its cells, and draws each text from a `QStaticText` laid out once for
+that string (in any row; cut short with "…" only where wider than its cell), at the position Qt's
+style would draw it (QCommonStyle's item layout: the style's own text and icon rectangles, the focus
+frame margin, elided on the right, centred vertically by the line's height). A text is laid out
+while the GUI thread is idle (the view plans the rows a scroll would bring) or at the second paint
+that shows it; the paint that first shows a text not laid out draws it as Qt's delegate would, cut
+short and drawn with `drawText` (docs/PERFORMANCE.md §23, §25).
 
 It looks exactly as the default delegate does, for the styles whose item painting is QCommonStyle's
 ("fusion", the Linux default and Qt's offscreen style, and "windows"): tests compare both pixel for
@@ -225,9 +228,9 @@ class FactCellDelegate(QStyledItemDelegate):
         if text:
             found = self._texts.get(text, _UNSEEN)
             if found is _UNSEEN and self._draw_directly(text):
-                # Its first paint: drawn as Qt's delegate draws it (measured or cut short, then drawn: two
-                # shapings in C++), not laid out and kept first (a `QStaticText` made and prepared from
-                # Python: 5-7 calls into Qt, ~2x the time). Laid out on its second paint, or while idle.
+                # Its first paint: drawn as Qt's delegate draws it (cut short, then drawn: two shapings in
+                # C++), not laid out and kept first (a `QStaticText` made and prepared from Python: 5-7
+                # calls into Qt, ~2x the time). Laid out at its second paint, or while idle.
                 direct = self._metrics.elidedText(text, _ELIDE_RIGHT, geometry[2])
                 if column in self._right_aligned:  # ids and counts: where it starts needs its width (a third shaping)
                     direct_x = geometry[2] - self._metrics_f.horizontalAdvance(direct)
@@ -307,10 +310,12 @@ class FactCellDelegate(QStyledItemDelegate):
         return laid_out
 
     def _draw_directly(self, text: str) -> bool:
-        """Whether this text, not laid out yet, is drawn without being laid out: in the paint that
-        first shows it only (in as many cells as it shows there), on one line, and in the view's font
-        alone (a character from a fallback font may make the line taller; such texts are laid out, as
-        before)."""
+        """Whether this text, not laid out yet, is drawn without being laid out: by the paints that
+        show it before the LAID_OUT_AT_PAINT-th (in as many cells as each shows it), on one line, and
+        in the view's font alone (a character from a fallback font may make the line taller; such texts
+        are laid out at once, as before). Laying a text out costs ~2x drawing it once (§23), and
+        drawing it laid out much less again: a text shown again is likely to be shown many times
+        (names, properties), and an id is shown in one paint only when scrolling on (§25)."""
         drawn = self._drawn
         seen = drawn.get(text)
         if seen is not None:
