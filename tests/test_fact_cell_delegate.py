@@ -79,7 +79,8 @@ def test_the_table_looks_exactly_as_with_qts_own_delegate(qtbot, session, style,
     assert first == second
     ours.forget_laid_out_texts()
     assert _grab(pane) == first  # every text's first paint: drawn as Qt draws it, not laid out
-    assert ours.laid_out_texts == 0
+    # (The ids cut short share a few cut forms, "1…", "2…": laid out once for all.)
+    assert ours.laid_out_texts <= (3 if narrow_ids else 0)
     assert _grab(pane) == first and ours.laid_out_texts > 0  # its second: laid out, kept, drawn from that
     # Not two blank images: rows, a dot and text of several colours were painted.
     colours = {first.pixel(x, y) for y in range(0, first.height(), 3) for x in range(0, first.width(), 3)}

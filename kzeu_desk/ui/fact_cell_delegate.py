@@ -111,6 +111,7 @@ class FactCellDelegate(QStyledItemDelegate):
         self._paint_number = 0
         self._drawn: dict[str, list[int]] = {}  # text -> [the last paint that drew it, how many paints did]
         self._in_font: set[str] = set()
+        self._cut_numbers: dict[str, _LaidOut] = {}  # right-aligned texts as cut short -> laid out
         self._line_height = 0
         self._ascent = 0.0
         self._text_option = QTextOption()
@@ -142,6 +143,7 @@ class FactCellDelegate(QStyledItemDelegate):
             self._elided.clear()
             self._drawn.clear()
             self._in_font.clear()
+            self._cut_numbers.clear()
             self._line_height = self._static("x")[2]
             self._ascent = self._metrics_f.ascent()
         palette = view.palette()
@@ -169,13 +171,14 @@ class FactCellDelegate(QStyledItemDelegate):
     @property
     def laid_out_texts(self) -> int:
         """How many texts are kept laid out."""
-        return len(self._texts) + len(self._elided)
+        return len(self._texts) + len(self._elided) + len(self._cut_numbers)
 
     def forget_laid_out_texts(self) -> None:
         """Lay every text out afresh when next painted (what a screen of rows never shown before costs)."""
         self._texts.clear()
         self._elided.clear()
         self._drawn.clear()
+        self._cut_numbers.clear()
 
     def lay_out_ahead(self, cells: Sequence[str], cell_sizes: Sequence[tuple[int, int, int]]) -> int:
         """Lay out a row's texts as `paint` will draw them, before the row is shown (the view calls this
@@ -232,8 +235,14 @@ class FactCellDelegate(QStyledItemDelegate):
                 # C++), not laid out and kept first (a `QStaticText` made and prepared from Python: 5-7
                 # calls into Qt, ~2x the time). Laid out at its second paint, or while idle.
                 direct = self._metrics.elidedText(text, _ELIDE_RIGHT, geometry[2])
-                if column in self._right_aligned:  # ids and counts: where it starts needs its width (a third shaping)
-                    direct_x = geometry[2] - self._metrics_f.horizontalAdvance(direct)
+                if column in self._right_aligned:  # ids and counts: where it starts needs its width
+                    if direct != text:
+                        # Cut short, numbers share their cut form: at 1M the ids of a screen are all
+                        # "500…" in a column sized for the first rows' ids. Laid out once for all.
+                        laid_out = self._cut_numbers.get(direct) or self._lay_out_cut_number(direct)
+                        direct = None
+                    else:
+                        direct_x = geometry[2] - self._metrics_f.horizontalAdvance(direct)
             else:
                 laid_out = self._lay_out(text, geometry[2]) if found is _UNSEEN else cast("_LaidOut | None", found)
                 if laid_out is None:
@@ -334,6 +343,11 @@ class FactCellDelegate(QStyledItemDelegate):
         _make_room(drawn)
         drawn[text] = [self._paint_number, 1]
         return True
+
+    def _lay_out_cut_number(self, cut: str) -> _LaidOut:
+        _make_room(self._cut_numbers)
+        laid_out = self._cut_numbers[cut] = self._static(cut)
+        return laid_out
 
     def _sum_of_advances(self, text: str) -> float:
         advances = self._advances
