@@ -14,8 +14,8 @@ cost in Python. Three variants are timed in turns, each turn repainting the same
 - `qt_delegate`: our model with Qt's delegate, which asks `data()` seven roles per cell (the
   table before its delegate: what main shipped until #22 item 5);
 - `qt_model`: the C++ copy with Qt's delegate: the floor;
-- `ours_new_texts`: as `ours`, but every text laid out afresh (a second delegate of ours, its cache
-  emptied before each repaint): the first paint of rows never shown before, as when scrolling on;
+- `ours_new_texts`: as `ours`, but every text new to the delegate (a second delegate of ours, its
+  texts forgotten before each repaint): the first paint of rows never shown before, as when scrolling on;
 - `ours_scrolling_on` and `qt_delegate_scrolling_on`: after and before, each turn 20 screens of
   rows not read before (from a fifth and from seven tenths of the listing on), pages fetched on
   the way included: the harness's scroll (gui_probe), but beside the floor turn by turn (meant for

@@ -51,14 +51,22 @@ def _first_rejected_row(model: FactTableModel) -> int:
 def _screen(pane: FactTablePane, delegate) -> QImage:
     pane.view.setItemDelegate(delegate)
     QApplication.processEvents()
+    return _grab(pane)
+
+
+def _grab(pane: FactTablePane) -> QImage:
     return pane.view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
 @pytest.mark.parametrize("style", ["fusion", "windows"], indirect=True)
 @pytest.mark.parametrize("width", [1200, 560])  # 560: subjects, properties and values are cut short with "…"
-def test_the_table_looks_exactly_as_with_qts_own_delegate(qtbot, session, style, width):
+@pytest.mark.parametrize("narrow_ids", [False, True])  # ids cut short, right-aligned: as at 1M facts
+def test_the_table_looks_exactly_as_with_qts_own_delegate(qtbot, session, style, width, narrow_ids):
     pane = _pane(qtbot, session, width)
     view, model = pane.view, pane.model
+    if narrow_ids:
+        view.horizontalHeader().setMinimumSectionSize(10)
+        view.horizontalHeader().resizeSection(0, 18)
     ours = view.itemDelegate()
     assert isinstance(ours, FactCellDelegate)
     rejected = _first_rejected_row(model)
@@ -69,6 +77,11 @@ def test_the_table_looks_exactly_as_with_qts_own_delegate(qtbot, session, style,
     qts = QStyledItemDelegate(view)
     first, second = _screen(pane, qts), _screen(pane, ours)
     assert first == second
+    ours.forget_laid_out_texts()
+    assert _grab(pane) == first  # every text's first paint: drawn as Qt draws it, not laid out
+    # (The ids cut short share a few cut forms, "1…", "2…": laid out once for all.)
+    assert ours.laid_out_texts <= (3 if narrow_ids else 0)
+    assert _grab(pane) == first and ours.laid_out_texts > 0  # its second: laid out, kept, drawn from that
     # Not two blank images: rows, a dot and text of several colours were painted.
     colours = {first.pixel(x, y) for y in range(0, first.height(), 3) for x in range(0, first.width(), 3)}
     assert len(colours) > 20

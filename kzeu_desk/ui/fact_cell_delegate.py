@@ -4,10 +4,13 @@ Qt's own delegate asks the model seven roles per cell (font, alignment, colour, 
 text, background), each a call from C++ into Python, and then lays the text out twice (once to elide
 it, once to draw it). At 1M facts that made a repaint of a 1400x900 table 1.6-1.9x the same strings
 in a C++ `QStandardItemModel` (docs/PERFORMANCE.md §7, §11, §20). This delegate reads the row's
-strings and status once for its cells, and draws each text from a `QStaticText` laid out the first
-time that string is shown (in any row; cut short with "…" only where wider than its cell), at the
-position Qt's style would draw it (QCommonStyle's item layout: the style's own text and icon
-rectangles, the focus frame margin, elided on the right, centred vertically by the line's height).
+strings and status once for its cells, and draws each text from a `QStaticText` laid out once for
+that string (in any row; cut short with "…" only where wider than its cell), at the position Qt's
+style would draw it (QCommonStyle's item layout: the style's own text and icon rectangles, the focus
+frame margin, elided on the right, centred vertically by the line's height). A text is laid out
+while the GUI thread is idle (the view plans the rows a scroll would bring) or at the second paint
+that shows it; the paint that first shows a text not laid out draws it as Qt's delegate would, cut
+short and drawn with `drawText` (docs/PERFORMANCE.md §23, §25).
 
 It looks exactly as the default delegate does, for the styles whose item painting is QCommonStyle's
 ("fusion", the Linux default and Qt's offscreen style, and "windows"): tests compare both pixel for
@@ -40,6 +43,9 @@ CACHED_TEXTS = 8192
 _EVICTED_AT_ONCE = CACHED_TEXTS // 8
 # Column sizes remembered (a column dragged wider passes through hundreds of widths).
 CACHED_GEOMETRIES = 1024
+# A text not laid out yet is drawn as Qt's delegate draws it by the first paints that show it, and laid
+# out (kept, and drawn from that) by this one: see FactCellDelegate._draw_directly.
+LAID_OUT_AT_PAINT = 2
 # Texts Qt's delegate draws on more than one line (it turns line feeds into line separators): left to it.
 _LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 
@@ -99,6 +105,15 @@ class FactCellDelegate(QStyledItemDelegate):
         self._metrics_f = QFontMetricsF(self._font)
         self._advances: dict[str, float] = {}  # each character's advance alone, in the view's font
         self._too_wide: _LaidOut = (QStaticText(), math.inf, 0)  # never drawn: always cut short first
+        # Texts drawn without being laid out, by the paint that first showed them (numbered): a later
+        # paint lays them out and keeps them; the characters known to be in the view's font itself (no
+        # fallback font: the line's height and baseline are the font's), and that line's height and ascent.
+        self._paint_number = 0
+        self._drawn: dict[str, list[int]] = {}  # text -> [the last paint that drew it, how many paints did]
+        self._in_font: set[str] = set()
+        self._cut_numbers: dict[str, _LaidOut] = {}  # right-aligned texts as cut short -> laid out
+        self._line_height = 0
+        self._ascent = 0.0
         self._text_option = QTextOption()
         # As QCommonStyle lays item texts out: no wrapping, in the view's direction (the fast path is
         # left-to-right only).
@@ -126,6 +141,11 @@ class FactCellDelegate(QStyledItemDelegate):
             self._geometry.clear()
             self._texts.clear()
             self._elided.clear()
+            self._drawn.clear()
+            self._in_font.clear()
+            self._cut_numbers.clear()
+            self._line_height = self._static("x")[2]
+            self._ascent = self._metrics_f.ascent()
         palette = view.palette()
         if palette.cacheKey() != self._palette_key:
             self._palette_key = palette.cacheKey()
@@ -134,6 +154,7 @@ class FactCellDelegate(QStyledItemDelegate):
         # model says so, focused if it is the current cell of a focused view. The rest of the state
         # (enabled, active window) is the same for every cell, and read from the first cell's option:
         # reading option.state makes a Python enum, 1-3 us a cell.
+        self._paint_number += 1
         self._selection = view.selectionModel()
         current = view.currentIndex()
         focused = current.isValid() and (view.hasFocus() or view.viewport().hasFocus())
@@ -150,12 +171,14 @@ class FactCellDelegate(QStyledItemDelegate):
     @property
     def laid_out_texts(self) -> int:
         """How many texts are kept laid out."""
-        return len(self._texts) + len(self._elided)
+        return len(self._texts) + len(self._elided) + len(self._cut_numbers)
 
     def forget_laid_out_texts(self) -> None:
         """Lay every text out afresh when next painted (what a screen of rows never shown before costs)."""
         self._texts.clear()
         self._elided.clear()
+        self._drawn.clear()
+        self._cut_numbers.clear()
 
     def lay_out_ahead(self, cells: Sequence[str], cell_sizes: Sequence[tuple[int, int, int]]) -> int:
         """Lay out a row's texts as `paint` will draw them, before the row is shown (the view calls this
@@ -203,14 +226,30 @@ class FactCellDelegate(QStyledItemDelegate):
             geometry = self._measure(option, index, column, width, height)
         text = cells[column]
         laid_out: _LaidOut | None = None
+        direct: str | None = None
+        direct_x = 0.0
         if text:
             found = self._texts.get(text, _UNSEEN)
-            laid_out = self._lay_out(text, geometry[2]) if found is _UNSEEN else cast("_LaidOut | None", found)
-            if laid_out is None:
-                super().paint(painter, option, index)
-                return
-            if laid_out[1] > geometry[2]:  # wider than the cell: cut short with "…", as the style does
-                laid_out = self._elided.get((text, geometry[2])) or self._elide(text, geometry[2])
+            if found is _UNSEEN and self._draw_directly(text):
+                # Its first paint: drawn as Qt's delegate draws it (cut short, then drawn: two shapings in
+                # C++), not laid out and kept first (a `QStaticText` made and prepared from Python: 5-7
+                # calls into Qt, ~2x the time). Laid out at its second paint, or while idle.
+                direct = self._metrics.elidedText(text, _ELIDE_RIGHT, geometry[2])
+                if column in self._right_aligned:  # ids and counts: where it starts needs its width
+                    if direct != text:
+                        # Cut short, numbers share their cut form: at 1M the ids of a screen are all
+                        # "500…" in a column sized for the first rows' ids. Laid out once for all.
+                        laid_out = self._cut_numbers.get(direct) or self._lay_out_cut_number(direct)
+                        direct = None
+                    else:
+                        direct_x = geometry[2] - self._metrics_f.horizontalAdvance(direct)
+            else:
+                laid_out = self._lay_out(text, geometry[2]) if found is _UNSEEN else cast("_LaidOut | None", found)
+                if laid_out is None:
+                    super().paint(painter, option, index)
+                    return
+                if laid_out[1] > geometry[2]:  # wider than the cell: cut short with "…", as the style does
+                    laid_out = self._elided.get((text, geometry[2])) or self._elide(text, geometry[2])
         if state & _SELECTED:  # the style's fill; these styles draw nothing there for other cells, hovered or not
             self._style.drawPrimitive(_PANEL, option, painter, option.widget)
         if column == self._icon_column:
@@ -220,7 +259,7 @@ class FactCellDelegate(QStyledItemDelegate):
             if icon is not None:
                 mode = (_ICON_SELECTED if state & _SELECTED else _ICON_NORMAL) if state & _ENABLED else _ICON_DISABLED
                 icon.paint(painter, left + geometry[4], top + geometry[5], geometry[6], geometry[7], _CENTRED, mode)
-        if laid_out is None:
+        if laid_out is None and direct is None:
             return
         muted = not state & _SELECTED and status in self._muted_statuses
         look = (state & (_SELECTED | _ENABLED | _ACTIVE), muted)
@@ -229,6 +268,11 @@ class FactCellDelegate(QStyledItemDelegate):
             colour = self._colour(option, look)
         painter.setPen(colour)
         painter.setFont(self._font)
+        if direct is not None:  # on the baseline of the line `drawStaticText` would draw
+            line_top = top + geometry[1] + int((geometry[3] - self._line_height) / 2)
+            painter.drawText(QPointF(left + geometry[0] + direct_x, line_top + self._ascent), direct)
+            return
+        assert laid_out is not None
         static, natural, line_height = laid_out
         # Right-aligned counts end where the style ends them; every line is centred as QStyle.alignedRect
         # centres it, in whole pixels.
@@ -272,6 +316,37 @@ class FactCellDelegate(QStyledItemDelegate):
         else:
             laid_out = self._static(text)
         self._texts[text] = laid_out
+        return laid_out
+
+    def _draw_directly(self, text: str) -> bool:
+        """Whether this text, not laid out yet, is drawn without being laid out: by the paints that
+        show it before the LAID_OUT_AT_PAINT-th (in as many cells as each shows it), on one line, and
+        in the view's font alone (a character from a fallback font may make the line taller; such texts
+        are laid out at once, as before). Laying a text out costs ~2x drawing it once (§23), and
+        drawing it laid out much less again: a text shown again is likely to be shown many times
+        (names, properties), and an id is shown in one paint only when scrolling on (§25)."""
+        drawn = self._drawn
+        seen = drawn.get(text)
+        if seen is not None:
+            if seen[0] != self._paint_number:
+                seen[0] = self._paint_number
+                seen[1] += 1
+            return seen[1] < LAID_OUT_AT_PAINT
+        if not _LINE_BREAKS.isdisjoint(text):
+            return False
+        in_font = self._in_font
+        if not in_font.issuperset(text):
+            for character in set(text).difference(in_font):
+                if not self._metrics.inFontUcs4(ord(character)):
+                    return False
+                in_font.add(character)
+        _make_room(drawn)
+        drawn[text] = [self._paint_number, 1]
+        return True
+
+    def _lay_out_cut_number(self, cut: str) -> _LaidOut:
+        _make_room(self._cut_numbers)
+        laid_out = self._cut_numbers[cut] = self._static(cut)
         return laid_out
 
     def _sum_of_advances(self, text: str) -> float:

@@ -614,7 +614,10 @@ class FactTableView(QTableView):
         screen = last - first + 1
         below = range(last + 1, min(model.rowCount(), last + 1 + screen))
         above = range(first - 1, max(-1, first - 1 - screen), -1)
-        self._ahead = deque(chain(below, above) if down else chain(above, below))
+        # The rows shown last: texts a paint drew without laying them out (their first paint) are laid
+        # out for the next repaint of the same rows (a selection, a tooltip, a scroll back).
+        shown = range(first, last + 1)
+        self._ahead = deque(chain(below, above, shown) if down else chain(above, below, shown))
         self._ahead_timer.start()
 
     def _lay_out_ahead(self) -> None:
