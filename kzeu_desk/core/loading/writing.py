@@ -131,7 +131,7 @@ def write_records(bulk: BulkWriter, path: Path, plan: IdPlan, survey: Survey,
     """The load's second pass: every record written through the bulk operation, renumbered by `plan`."""
     writer, loaded = _Writer(bulk, path.name), Loaded(format_version=survey.version)
     current_type = None
-    for number, record in read_records(path, survey.line_checksums):
+    for number, record in read_records(path, survey.block_digests):
         if progress is not None and number % 1000 == 0:
             progress(number, survey.lines, "Loading")
         if record is None or record.get("type") == "header":
