@@ -178,12 +178,10 @@ def _records(path: Path, *, checked: Sequence[bytes] | None = None,
     number = blocks = 0
     with path.open("rb") as handle:
         for block in iter(lambda: handle.readlines(_BLOCK_BYTES), []):
-            digest = sha256()
-            for raw in block:
-                digest.update(raw)
+            digest = sha256(b"".join(block)).digest()  # one call a block, not one a line
             if digests is not None:
-                digests.append(digest.digest())
-            elif checked is not None and (blocks >= len(checked) or checked[blocks] != digest.digest()):
+                digests.append(digest)
+            elif checked is not None and (blocks >= len(checked) or checked[blocks] != digest):
                 _refuse_changed_block(number, block)
             blocks += 1
             for raw in block:
