@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -254,6 +256,125 @@ def test_a_file_that_breaks_between_the_passes_is_refused_in_one_sentence(export
         load_jsonl(fb, checked)
     assert str(refused.value) == (f"Line {last_fact + 1} of changing.jsonl: the number 1e999 is too large to be "
                                   "stored; nothing was loaded.")
+    with FactBase.open(target) as fb, fb.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM fact")).scalar_one() == 0
+
+
+def _same_crc32(original: str, changed: str, free: list[int]) -> str | None:
+    """`changed` (as long in UTF-8 as `original`) with the case of some ASCII letters at the byte
+    offsets `free` flipped so that its CRC-32 is `original`'s; None if no choice of them does it.
+    CRC-32 is linear over GF(2), so this is one small system of equations."""
+    size = len(original.encode("utf-8"))
+    zero = zlib.crc32(bytes(size))
+
+    def effect(offset: int) -> int:
+        flipped = bytearray(size)
+        flipped[offset] = 0x20  # the bit that tells "a" from "A"
+        return zlib.crc32(bytes(flipped)) ^ zero
+
+    want = zlib.crc32(original.encode("utf-8")) ^ zlib.crc32(changed.encode("utf-8"))
+    basis: dict[int, tuple[int, int]] = {}  # leading bit -> (effect, which offsets make it)
+    for index, offset in enumerate(free):
+        vector, chosen = effect(offset), 1 << index
+        while vector:
+            top = vector.bit_length() - 1
+            if top not in basis:
+                basis[top] = (vector, chosen)
+                break
+            vector, chosen = vector ^ basis[top][0], chosen ^ basis[top][1]
+    chosen = 0
+    while want:
+        top = want.bit_length() - 1
+        if top not in basis:
+            return None
+        want, chosen = want ^ basis[top][0], chosen ^ basis[top][1]
+    data = bytearray(changed.encode("utf-8"))
+    for index, offset in enumerate(free):
+        if chosen >> index & 1:
+            data[offset] ^= 0x20
+    return data.decode("utf-8")
+
+
+def _letters_of(line: str, key: str) -> list[int]:
+    """Byte offsets in `line` of the ASCII letters of the text field `key` (escapes left alone)."""
+    start = line.index(f'"{key}": "') + len(f'"{key}": "')
+    offsets, at, escaped = [], len(line[:start].encode("utf-8")), 0
+    for char in line[start:]:
+        if escaped:
+            escaped = 4 if char == "u" else escaped - 1
+        elif char == "\\":
+            escaped = 1
+        elif char == '"':
+            break
+        elif char.isascii() and char.isalpha():
+            offsets.append(at)
+        at += len(char.encode("utf-8"))
+    return offsets
+
+
+def _evidence_moved_keeping_its_crc32(lines: list[str]) -> tuple[int, str]:
+    """The index of an evidence line, and that line pointing at another fact with the same CRC-32."""
+    fact_ids = [json.loads(line)["id"] for line in lines if json.loads(line)["type"] == "fact"]
+    for index, line in enumerate(lines):
+        record = json.loads(line)
+        if record["type"] != "evidence":
+            continue
+        others = [i for i in fact_ids if i != record["fact"] and len(str(i)) == len(str(record["fact"]))]
+        if not others:
+            continue
+        moved = line.replace(f'"fact": {record["fact"]},', f'"fact": {others[0]},', 1)
+        free = [offset for key in ("prefix", "suffix") for offset in _letters_of(line, key)]
+        forged = _same_crc32(line, moved, free)
+        if forged is not None:
+            return index, forged
+    raise AssertionError("no evidence line has enough letters around its quote")
+
+
+def test_a_line_changed_between_the_passes_is_refused_even_when_it_keeps_its_crc32(exported, tmp_path):
+    """Evidence moved to another fact between the passes, its CRC-32 kept by the case of letters in
+    its context: the second pass must not take it for the line the first pass checked."""
+    from kzeu_desk.core.loading import check_file
+
+    lines = [json.dumps(json.loads(line), ensure_ascii=False)
+             for line in exported.read_text(encoding="utf-8").splitlines()]
+    index, forged = _evidence_moved_keeping_its_crc32(lines)
+    assert zlib.crc32(forged.encode("utf-8")) == zlib.crc32(lines[index].encode("utf-8")) and forged != lines[index]
+    assert json.loads(forged)["fact"] != json.loads(lines[index])["fact"]
+
+    changing = tmp_path / "changing.jsonl"
+    changing.write_text("\n".join(lines), encoding="utf-8")
+    checked = check_file(changing)
+    lines[index] = forged
+    changing.write_text("\n".join(lines), encoding="utf-8")
+    target = tmp_path / "target.sqlite"
+    with FactBase.open(target) as fb, pytest.raises(LoadError) as refused:
+        load_jsonl(fb, checked)
+    found = re.fullmatch(r"“changing\.jsonl” changed while it was being loaded \(lines? (\d+)(?:–(\d+))?\); "
+                         r"nothing was loaded\.", str(refused.value))
+    assert found is not None, str(refused.value)
+    assert int(found[1]) <= index + 1 <= int(found[2] or found[1])
+    with FactBase.open(target) as fb, fb.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM fact")).scalar_one() == 0
+        assert conn.execute(text("SELECT count(*) FROM evidence")).scalar_one() == 0
+
+
+def test_a_file_cut_short_between_the_passes_is_refused(exported, tmp_path, monkeypatch):
+    """Cut at the end of a block of lines (here every line is a block), so no block read differs
+    from its digest: the blocks missing at the end are what refuses it."""
+    from kzeu_desk.core.loading import check_file, checks
+
+    monkeypatch.setattr(checks, "_BLOCK_BYTES", 1)
+    lines = exported.read_text(encoding="utf-8").splitlines(keepends=True)
+    changing = tmp_path / "changing.jsonl"
+    changing.write_text("".join(lines), encoding="utf-8")
+    checked = check_file(changing)
+    changing.write_text("".join(lines[:-3]), encoding="utf-8")
+    target = tmp_path / "target.sqlite"
+    with FactBase.open(target) as fb, pytest.raises(LoadError) as refused:
+        load_jsonl(fb, checked)
+    assert str(refused.value) == (f"“changing.jsonl” changed while it was being loaded (it ends at line "
+                                  f"{len(lines) - 3} now, before where it ended when it was checked); "
+                                  "nothing was loaded.")
     with FactBase.open(target) as fb, fb.reading() as conn:
         assert conn.execute(text("SELECT count(*) FROM fact")).scalar_one() == 0
 

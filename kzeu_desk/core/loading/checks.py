@@ -17,11 +17,10 @@ import binascii
 import hashlib
 import json
 import math
-from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from hashlib import sha256
 from pathlib import Path
-from zlib import crc32
 
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.export.jsonl import FORMAT_NAME, FORMAT_VERSION, RECORD_TYPES
@@ -104,8 +103,9 @@ class Survey:
     # figures changed; the texts (source, revision) its previous spans count in are kept while
     # writing, to work it out.
     texts_for_figures: set[tuple[int, int]] = field(default_factory=set)
-    # CRC-32 of each line's bytes, so the second pass knows a line is the one checked (4 bytes a line).
-    line_checksums: array[int] = field(default_factory=lambda: array("I"))
+    # SHA-256 of each block of lines (`_records`), so the second pass knows the bytes it reads are
+    # the ones checked.
+    block_digests: list[bytes] = field(default_factory=list)
 
     def mention(self, table_name: str, row_id: int | None) -> None:
         if row_id is None:
@@ -129,52 +129,98 @@ class Survey:
         return found.char_count if found is not None else None
 
 
-def read_records(path: Path, checked: Sequence[int] = ()) -> Iterator[tuple[int, dict | None]]:
+def read_records(path: Path, checked: Sequence[bytes]) -> Iterator[tuple[int, dict | None]]:
     """(line number, parsed object) for every line; blank lines give None. A line that cannot be
     read stops it with `LoadError` naming the line (in the second pass too: the file may have
-    changed since the first). `checked` holds the first pass's checksum of each line
-    (`Survey.line_checksums`): a line with the same checksum is the line the first pass accepted,
-    so its numbers and texts are not looked at again."""
+    changed since the first). `checked` holds the first pass's digest of each block of lines
+    (`Survey.block_digests`): the lines of a block with the same digest are the lines the first
+    pass accepted, so their numbers and texts are not looked at again; a block that differs is
+    refused, after its lines are read as carefully as in the first pass (a line that no longer
+    parses is named in the words the first pass would use)."""
     try:
         for number, record, _line in _records(path, checked=checked):
             yield number, record
     except _Problem as problem:
         raise _refusal(path, problem) from None
+    except _Changed as changed:
+        raise LoadError(f"“{path.name}” changed while it was being loaded ({changed.where}); "
+                        "nothing was loaded.") from None
 
 
 def _refusal(path: Path, problem: _Problem) -> LoadError:
     return LoadError(f"Line {problem.line} of {path.name}: {problem.problem}; nothing was loaded.")
 
 
-def _records(path: Path, *, checked: Sequence[int] = (),
-             checksums: array[int] | None = None) -> Iterator[tuple[int, dict | None, str]]:
-    """(line number, parsed object, the line) for every line. The first pass appends each line's
-    checksum to `checksums`, and leaves the numbers of a line to its record type's compiled checks
+class _Changed(Exception):
+    """The second pass met bytes the first pass did not check."""
+
+    def __init__(self, where: str):
+        super().__init__(where)
+        self.where = where
+
+
+# Lines are read and digested in blocks of about this many bytes (a block ends with the line that
+# passes it, so both passes cut the same bytes the same way). At 1M facts (1.4 GB) that is ~22k
+# SHA-256 digests, 32 bytes each, where a CRC-32 per line was 2.4M checksums in 10 MB that a changed
+# line could keep (docs/PERFORMANCE.md section 22).
+_BLOCK_BYTES = 64 * 1024
+
+
+def _records(path: Path, *, checked: Sequence[bytes] | None = None,
+             digests: list[bytes] | None = None) -> Iterator[tuple[int, dict | None, str]]:
+    """(line number, parsed object, the line) for every line. The first pass appends each block's
+    SHA-256 to `digests`, and leaves the numbers of a line to its record type's compiled checks
     (`RecordRules.accepts`, which look only at the fields that hold numbers, and `_numbers_known`);
-    the second gives the checksums back as `checked`. At 100k facts, looking at every parsed line's
-    numbers cost 0.4 s CPU a pass; a CRC-32 of its bytes costs 0.07 s."""
-    first_pass = checksums is not None
-    known = len(checked)
+    the second gives the digests back as `checked` and hands on no line of a block before the
+    whole block is known to be the one checked. At 100k facts, looking at every parsed line's
+    numbers cost 0.4 s CPU a pass; the digests cost 0.04 s a pass more than reading the lines."""
+    first_pass = checked is None
+    number = blocks = 0
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if checksums is not None:
-                checksums.append(crc32(raw))
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise _Problem(number, "the line is not UTF-8 text") from None
-            if number == 1:
-                line = line.removeprefix("\ufeff")
-            if not line or line.isspace():  # not line.strip(): no copy of each line
-                yield number, None, line
-                continue
-            if number <= known and checked[number - 1] == crc32(raw):
-                record = _parse_checked_line(number, line)
-            else:
-                record = _parse_line(number, line, numbers=not first_pass)
-            if not isinstance(record, dict):
-                raise _Problem(number, "the line is not a JSON object")
-            yield number, record, line
+        for block in iter(lambda: handle.readlines(_BLOCK_BYTES), []):
+            digest = sha256(b"".join(block)).digest()  # one call a block, not one a line
+            if digests is not None:
+                digests.append(digest)
+            elif checked is not None and (blocks >= len(checked) or checked[blocks] != digest):
+                _refuse_changed_block(number, block)
+            blocks += 1
+            for raw in block:
+                number += 1
+                try:  # _decoded, inlined: a call per line is ~0.15 s CPU a pass at 1M facts
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise _Problem(number, "the line is not UTF-8 text") from None
+                if number == 1:
+                    line = line.removeprefix("\ufeff")
+                if not line or line.isspace():  # not line.strip(): no copy of each line
+                    yield number, None, line
+                    continue
+                record = _parse_line(number, line, numbers=False) if first_pass else _parse_checked_line(number, line)
+                if not isinstance(record, dict):
+                    raise _Problem(number, "the line is not a JSON object")
+                yield number, record, line
+    if checked is not None and blocks < len(checked):
+        raise _Changed(f"it ends at line {number} now, before where it ended when it was checked")
+
+
+def _decoded(number: int, raw: bytes) -> str:
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Problem(number, "the line is not UTF-8 text") from None
+    return line.removeprefix("\ufeff") if number == 1 else line
+
+
+def _refuse_changed_block(before: int, block: list[bytes]) -> None:
+    """A block of the second pass that is not the one checked: a line of it that no longer reads is
+    refused as the first pass would word it; otherwise the change itself is refused."""
+    number = before
+    for raw in block:
+        number += 1
+        line = _decoded(number, raw)
+        if line and not line.isspace() and not isinstance(_parse_line(number, line), dict):
+            raise _Problem(number, "the line is not a JSON object")
+    raise _Changed(f"lines {before + 1}–{number}" if number > before + 1 else f"line {number}")
 
 
 _LONGEST_INTEGER_DIGITS = 20  # 2^63 has 19 digits; Python refuses to parse over 4,300 at all
@@ -297,7 +343,7 @@ def _check_fields(number: int, check: Callable[[str, dict], None], kind: str, re
 def _survey(path: Path) -> Survey:
     survey = Survey()
     seen_header = False
-    for number, record, line in _records(path, checksums=survey.line_checksums):
+    for number, record, line in _records(path, digests=survey.block_digests):
         survey.lines = number
         if record is None:
             continue
@@ -460,9 +506,15 @@ def _survey_property_separator(survey: Survey, number: int, r: dict) -> None:
     survey.mention("property_separator", r["id"])
 
 
+# Looked up rather than called: `ValueKind(...)` runs the enum's Python lookup, ~0.4 µs a value
+# (~0.1 s CPU of a 100k load's first pass, with qualifiers).
+_VALUE_KINDS = {kind.value: kind for kind in ValueKind}
+
+
 def file_value(value: dict) -> TypedValue:
     """A value object of the file (a fact's or a qualifier's) as a TypedValue; entity ids stay the file's."""
-    return TypedValue(ValueKind(value["kind"]), amount=value.get("amount"), lower=value.get("lower"),
+    kind = _VALUE_KINDS.get(value["kind"]) or ValueKind(value["kind"])  # an unknown kind refused as before
+    return TypedValue(kind, amount=value.get("amount"), lower=value.get("lower"),
                       upper=value.get("upper"), approximate=value["approximate"], unit=value.get("unit"),
                       date=value.get("date"), date_end=value.get("date_end"), entity_id=value.get("entity"),
                       text=value.get("text"))

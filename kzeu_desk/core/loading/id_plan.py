@@ -52,6 +52,12 @@ class IdPlan:
                 return found
         return file_id + self.shift.get(table_name, 0)
 
+    def keeps_file_ids(self) -> bool:
+        """Whether every id and revision number of the file is the target's (a load into a new or
+        emptied fact base): the second pass may then take them as they are."""
+        return (not any(self.shift.values()) and not any(self.reused.values())
+                and not self.revision_numbers)
+
     def is_reused(self, table_name: str, file_id: int) -> bool:
         return file_id in self.reused[table_name]
 
