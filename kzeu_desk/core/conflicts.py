@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import combinations
 
-from sqlalchemy import Connection, Row, TextClause, bindparam, select, text
+from sqlalchemy import Connection, Row, TextClause, bindparam, select, text, update
 from sqlalchemy.sql import ClauseElement
 
 from kzeu_desk.core.citation import citations
@@ -814,10 +814,18 @@ def _sync(rec: Recorder, found: list[Disagreement], existing: dict[str, dict]) -
                 "members_fingerprint": disagreement.fingerprint, "resolution": None, "rationale": None,
                 "resolved_by": None, "resolved_at": None, "worded_under": disagreement.worded_under,
             })
-        elif (row["explanation"] != disagreement.explanation or row["worded_under"] != disagreement.worded_under
-              or any(row[k] != v for k, v in key.items())):
+        elif row["explanation"] != disagreement.explanation or any(row[k] != v for k, v in key.items()):
             rec.update("conflict", row["id"], {**key, "explanation": disagreement.explanation,
                                                "worded_under": disagreement.worded_under})
+        elif row["worded_under"] != disagreement.worded_under:
+            # Only the record of what the row was worded under is new (a row loaded from a file, one
+            # written before migration 0011, or after a rename that left its words as they were):
+            # bookkeeping of the check's own, like the search index, so it is written without an
+            # audit event. Undo and redo restore rows whole from their images, and a record that is
+            # out of step with its row's words only sends that row through the whole check again.
+            conflict = table("conflict")
+            rec.conn.execute(update(conflict).where(conflict.c.id == row["id"])
+                             .values(worded_under=disagreement.worded_under))
     for signature, row in existing.items():
         if signature not in found_by_signature and row["status"] == ConflictStatus.OPEN.value:
             _delete(rec, row["id"])
