@@ -47,8 +47,7 @@ def test_documents_by_range_are_the_per_fact_documents(fact_base, monkeypatch):
 
 
 def test_a_repairs_rebuild_writes_the_per_fact_documents(fact_base, monkeypatch):
-    """A repair rebuilds the index by id range, as a load indexes its facts (less than half the CPU of
-    the per-fact reads at 100k facts): every fact gets the document the per-fact reads give, once."""
+    """A repair rebuilds the index: every fact gets the document the per-fact reads give, once."""
     from kzeu_desk.core.repair import repair
     from kzeu_desk.core.storage import engine_of
 

@@ -219,12 +219,14 @@ class _Names:
 
 
 def rebuild(conn: Connection) -> None:
-    """Every fact's document again (a repair): once the index is cleared every fact is new to it, so
-    documents are put together by id range as for a load (`index_new`). With the per-fact reads the
-    rebuild took 4.4 s of CPU at 100k facts, 1.8-2.0 s now, most of it Python on the repair's worker
-    thread, where the GUI thread competes with it for the interpreter lock."""
+    """Every fact's document again (a repair), read fact by fact. Building them by id range as a
+    load does (`index_new`) took less than half the CPU (1.8-2.0 against 4.4 s at 100k facts), but
+    on the repair's worker thread it held the interpreter lock in longer stretches: at 1M facts the
+    window's longest stall during a repair was 85, 86 and 152 ms by range against 35-61 ms fact by
+    fact (stall probe, old and new alternating, load 1.1-1.7; docs/PERFORMANCE.md §24), and a
+    repair is rare while a frozen window is not acceptable."""
     engine_of(conn).search.clear(conn)
-    index_new(conn, list(conn.execute(text("SELECT id FROM fact")).scalars()))
+    refresh(conn, conn.execute(text("SELECT id FROM fact")).scalars())
 
 
 def _document(row: Mapping, qualifiers: Iterable[Qualifier] = ()) -> SearchDocument:
