@@ -440,6 +440,31 @@ def test_columns_follow_the_pane_when_it_widens_until_the_curator_sizes_one(qtbo
     assert _column_widths(pane) == kept
 
 
+def test_the_id_column_fits_the_largest_id_not_only_the_first_rows(qtbot, tmp_path):
+    """Sorted by id, the first rows hold the smallest ids; every id further down must still fit
+    (at 1M facts they all showed as "500…")."""
+    from sqlalchemy import text
+
+    fact_base = FactBase.open(tmp_path / "ids.sqlite")
+    for amount in (1, 2, 3):
+        fact_base.create_fact(value=TypedValue(ValueKind.COUNT, amount=amount))
+    with fact_base.engine.begin() as conn:  # a fact base whose newest fact has a 7-digit id
+        conn.execute(text("UPDATE fact SET id = 1234567 WHERE id = (SELECT max(id) FROM fact)"))
+    widget = FactTablePane(Session(fact_base))
+    qtbot.addWidget(widget)
+    widget.resize(900, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 3)
+    widget.fit_columns_to_content()
+    metrics = widget.view.fontMetrics()
+    assert widget.view.horizontalHeader().sectionSize(0) >= metrics.horizontalAdvance("1234567") + 6
+    assert widget.model.data(widget.model.index(0, 0)) == "1"  # the first row the sample saw: a 1-digit id
+    widget.close()
+    fact_base.close()
+
+
 def test_an_empty_table_says_why_it_is_empty_and_what_to_do(qtbot, tmp_path):
     fact_base = FactBase.open(tmp_path / "empty.sqlite")
     empty = FactTablePane(Session(fact_base))

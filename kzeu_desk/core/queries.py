@@ -327,6 +327,11 @@ def recent_operations(conn: Connection, limit: int = 200) -> list[RecordedOperat
     return [RecordedOperation(*row) for row in conn.execute(query)]
 
 
+def largest_fact_id(conn: Connection) -> int:
+    """The largest id a fact has (0 for none): read from the primary key's end, whatever the size."""
+    return conn.execute(select(func.coalesce(func.max(table("fact").c.id), 0))).scalar_one()
+
+
 def latest_operation_id(conn: Connection) -> int:
     """The newest operation; it moves on whenever anyone commits a change to the fact base."""
     return conn.execute(select(func.coalesce(func.max(table("operation").c.id), 0))).scalar_one()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kzeu_desk.core import fact_listing
+from kzeu_desk.core import fact_listing, queries
 from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.fact_listing import PAGE_SIZE, FactListRow, ListingSpec, SortColumn, SortKey
 from kzeu_desk.core.models import FactStatus
@@ -104,6 +104,7 @@ _ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 _ANSWERED_ROLES = _TEXT_ROLES | {_DECORATION_ROLE, _FOREGROUND_ROLE, _ALIGNMENT_ROLE, int(FACT_ID_ROLE)}
 
 
+_ID_COLUMN = 0
 _VALUE_COLUMN = 3
 _UPDATED_COLUMN = 9
 # Columns are sized from this many rows at most (the first page): measuring every row of a
@@ -404,6 +405,12 @@ class FactTableModel(QAbstractTableModel):
     def muted_text(self) -> QColor:
         """The colour rejected facts' text recedes to."""
         return self._muted_text.color()
+
+    def widest_id_text(self) -> str:
+        """The id of the newest fact as the table shows it: the widest any row's id can be, where
+        the sample at the top holds only the smallest ids when the table is sorted by id."""
+        with self._session.fact_base.reading() as conn:
+            return str(queries.largest_fact_id(conn))
 
     def sample_cells(self, limit: int = SIZING_SAMPLE_ROWS) -> list[tuple[str, ...]]:
         """Display strings of up to `limit` rows from the top of the listing (one page fetch at most)."""
@@ -811,6 +818,12 @@ class FactTablePane(QWidget):
             if number == STATUS_COLUMN:
                 longest += _STATUS_DOT_SIZE + 12  # the dot and the gap Qt's style leaves after an icon
             widths.append(max(title, column.minimum * char, min(longest, column.maximum * char)))
+        if sample:
+            # Every id fits, not only the sample's and whatever the column's usual maximum: at 1M
+            # facts sorted by id the first 200 rows hold 3-digit ids, and every id further down
+            # showed as "500…", which tells a curator nothing.
+            widest = metrics.horizontalAdvance(self.model.widest_id_text()) + padding
+            widths[_ID_COLUMN] = max(widths[_ID_COLUMN], widest)
         # Room the columns leave in the pane goes to the values, which are what the curator reads;
         # when they do not fit, the text columns give way (down to their minimums) before the table
         # scrolls sideways and hides Status and the counts. Tooltips still hold the full text.
