@@ -138,16 +138,22 @@ def test_a_relative_date_in_an_undated_source_says_it_needs_the_publication_date
     win.close()
 
 
-@pytest.mark.wall_clock
-def test_finding_candidates_in_a_long_article_leaves_the_window_responsive(qtbot, tmp_path):
-    paragraphs = [ARTICLE.replace("2022", str(1990 + n % 30)) for n in range(300)]  # ~150k characters
-    body = "\n".join(paragraphs)
+def _window_on_a_long_article(qtbot, tmp_path):
+    """The window over a fact base holding one ~150k-character article, the Candidates pane raised
+    (its figures are found off the GUI thread); returns the window and the article's source id."""
+    body = "\n".join(ARTICLE.replace("2022", str(1990 + n % 30)) for n in range(300))
     db_path = tmp_path / "facts.sqlite"
     source_id = _make_base(db_path, tmp_path, body, "2023-03-14")
     win = create_main_window(db_path)
     qtbot.addWidget(win)
     win.show()
     win.findChild(QDockWidget, "candidatesDock").raise_()
+    return win, source_id
+
+
+@pytest.mark.wall_clock
+def test_finding_candidates_in_a_long_article_leaves_the_window_responsive(qtbot, tmp_path):
+    win, source_id = _window_on_a_long_article(qtbot, tmp_path)
     started = time.perf_counter()
     win.sources_pane.choose(source_id)
     handed_back = time.perf_counter() - started
@@ -171,13 +177,7 @@ def test_finding_candidates_in_a_long_article_leaves_the_window_responsive(qtbot
 
 
 def test_a_source_left_while_its_figures_are_found_leaves_the_pane_idle_and_empty(qtbot, tmp_path):
-    body = "\n".join(ARTICLE.replace("2022", str(1990 + n % 30)) for n in range(300))  # ~150k characters
-    db_path = tmp_path / "facts.sqlite"
-    source_id = _make_base(db_path, tmp_path, body, "2023-03-14")
-    win = create_main_window(db_path)
-    qtbot.addWidget(win)
-    win.show()
-    win.findChild(QDockWidget, "candidatesDock").raise_()
+    win, source_id = _window_on_a_long_article(qtbot, tmp_path)
     win.sources_pane.choose(source_id)
     pane = win.candidates_pane
     assert pane.finding and pane.busy.isVisibleTo(pane)
