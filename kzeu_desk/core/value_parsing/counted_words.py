@@ -170,7 +170,10 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 # counts the noun of "саны", as "28 417-ге жетті" does
                                 "бірлік",
                                 # the particle of reported speech: "2 миллионнан асады деп күтілуде" (expected to exceed)
-                                "деп"})
+                                "деп",
+                                # months: "1 желтоқсаннан бастап" is a date, no count a bare number after it may borrow
+                                "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+                                "қазан", "қараша", "желтоқсан"})
 
 # -- Fixed terms, all three languages --------------------------------------------------------
 
@@ -187,6 +190,8 @@ FIXED_TERMS = (
     r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
     r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
     r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",
+    # A settlement is no country ("елді" is "having people"), a hotel no guest: "төрт елді мекен", "қонақ үй".
+    r"елді мекен", r"қонақ үй",
     # A legal entity is a registered company, not any entity ("4,876 legal entities with EU capital").
     r"legal entit(?:y|ies)", r"юридическ\w* лиц\w*", r"заңды тұлға",
 )

@@ -158,15 +158,15 @@ _KAZAKH_PART_OF_RE = re.compile(
     re.IGNORECASE)
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
     rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
-_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы])")
+_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы]|(?:еу|ау)[а-яәіңғүұқөһ]*)")  # "7-і", "7-еуі" (written "жетеуі")
 _KAZAKH_PART_AFTER_RE = re.compile(
     # "18-і", "4-еуі"; a part with its bound or scale in the possessive: "60-тан астамы" (more than 60 of
     # them), "1 200-ге жуығы" (about 1,200 of them), "310 мыңы" (310,000 of them).
-    r"-(?:с?[іы]|(?:еу|ау)[іы])|-?(?:дан|ден|тан|тен|нан|нен)\s+астамы(?![\w])|-?(?:ға|ге|қа|ке)\s+жуығы(?![\w])"
+    r"-(?:с?[іы]|(?:еу|ау)(?:[іы]|(?![^\W\d_])|ге|ға|ден|дан|мен|де|да|ді|ды|дің|дың))|-?(?:дан|ден|тан|тен|нан|нен)\s+астамы(?![\w])|-?(?:ға|ге|қа|ке)\s+жуығы(?![\w])"
     # (In any case: "Оның 40 миллионын банк берді", the bank gave 40 million of it.)
     r"|\s+(?:мыңы|миллионы|миллиарды)(?:н|на|нан|нда|мен)?(?![\w])",
     re.IGNORECASE)
-_KAZAKH_COLLECTIVE_AFTER_RE = re.compile(r"-(?:еу|ау)[іы]", re.IGNORECASE)  # "2-еуі", written "екеуі"
+_KAZAKH_COLLECTIVE_AFTER_RE = re.compile(r"-(?:еу|ау)", re.IGNORECASE)  # "2-еуі", "2-еу", written "екеуі", "екеу"
 # "олардың", "оның" (of them, of it): the whole is what was counted before, not a noun of its own.
 _KAZAKH_PRONOUN_WHOLE_RE = re.compile(r"(?:олардың|оның)$", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
@@ -188,7 +188,9 @@ _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(
     # "мектептер санын 50-ге жеткізу" (to bring the number of schools to 50): "саны" in the accusative too.
-    rf"(?P<noun>(?:[{CYRILLIC_LETTER}]+\s+)?[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?:н|ның)?(?![\w])", re.IGNORECASE)
+    # ("төсек-орын саны", the number of beds: a hyphenated noun is one.)
+    rf"(?P<noun>(?:[{CYRILLIC_LETTER}]+\s+)?[{CYRILLIC_LETTER}]+(?:-[{CYRILLIC_LETTER}]+)?)\s+(?:жалпы\s+)?саны(?:н|ның)?(?![\w])",
+    re.IGNORECASE)
 # ("and" joins nouns as often as clauses: "between Kazakhstan and the EU", so it breaks nothing.)
 # A full stop ends a clause, not the one of an abbreviated scale ("1,6 тыс. компаний") or a decimal point.
 _CLAUSE_BREAK_RE = re.compile(r"\.(?!\d)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!трлн\.)(?<!долл\.)|[;:!?()]|(?<![\w])(?:while|whereas|but|а|но|ал)(?![\w])", re.IGNORECASE)
@@ -233,9 +235,15 @@ def _match_scale(text: str, position: int, *, is_money: bool) -> _Scale | None:
         return None
     scale_index = next(index for index in range(len(SCALES)) if match.group(f"s{index}") is not None)
     word = match.group(f"s{scale_index}").lower()
-    if word in MONEY_ONLY_SCALES and (match.group("space") or not is_money):
+    if word in MONEY_ONLY_SCALES and (match.group("space") or not is_money) and not (
+            word in ("m", "k") and not match.group("space") and _PLURAL_NOUN_AFTER_RE.match(text, match.end())):
+        # ("5.2m tonnes", "3m visitors", "400k passengers": glued to the number and before a plural, a scale;
+        # "5m long", "a 5 m wall" are metres.)
         return None
     return _Scale(exponent=SCALES[scale_index][1], end=match.end())
+
+
+_PLURAL_NOUN_AFTER_RE = re.compile(r"\s+(?:[a-z]{2,}s|TEU)(?![\w])")
 
 
 def _match_currency_after(text: str, position: int) -> tuple[str, int] | None:
@@ -769,7 +777,16 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # A list names its noun once: "412,000 passengers, followed by Italy with 187,000, Poland with 151,000"
     # counts passengers for each; a bare number before in the list is passed over for the one that named it.
     for last in reversed(numbers):
+        if _KAZAKH_PART_AFTER_RE.match(window, last.end()) is not None:
+            # "Олардың 29-ы орындалды, алтауы …" (29 of them were done, six …): a part counts its whole's noun,
+            # and the word after it is its verb, not what it counts.
+            return _noun_of_the_count_before(window[:last.start()])
         counted = _counted_of(window, last)
+        if counted is None and (number_of := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window, 0, last.start())) is not None \
+                and not re.search(r"\d", window[number_of.end():last.start()]) and \
+                (named := kazakh_noun_named(number_of.group("noun"))) is not None and not named.is_measure:
+            # "студенттердің саны 286-ға жетті, олардың 19-ы": the figure before named its noun before it.
+            return named.unit
         if counted is not None and _SCALE_AFTER_NUMBER_RE.match(window, last.start()) and \
                 re.search(r"[–—]", window[last.end():counted.end]):
             counted = None  # ("70 млн – кредит ЕБРР": what the amount is, after a dash, is no noun it counts)

@@ -1,0 +1,79 @@
+"""The classes of misses the twenty-seventh set (whole English and Kazakh articles, tests/data/value_suggestions/)
+showed on first sight, each tested on other sentences than the set's: what Ctrl+N suggests for a highlight read
+with its sentence and the one before it, and what the Candidates pane lists."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_candidates import find_values
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the sentence before it, publication date, the curator's value)
+KAZAKH_CLASSES = [
+    # A collective numeral without its possessive, bare or in a case, is a part of a whole named before, as "екеуі" is.
+    ("үшеу", "Бұрын олар үшеу ғана болатын.", "Қазір ауданда ЕО сертификаты бар жеті зауыт жұмыс істейді.",
+     "2026-10-14", count(3, "зауыт")),
+    ("төртеуге дейін", "Пойыздар аптасына төртеуге дейін қысқарады.", "Жаңа кесте қазаннан бастап күшіне енеді.",
+     "2026-10-14", count(4, "пойыз")),
+    # A part with its possessive counts its whole's noun, and the verb after the part before is no noun.
+    ("бесеуі", "Олардың 12-сі аяқталды, бесеуі жалғасып жатыр.", "Былтыр облыста 17 жоба басталған еді.",
+     "2026-10-14", count(5, "жоба")),
+    # ... also when the whole's figure named its noun before it, with "саны".
+    ("8-і", "Қаладағы мектептер саны 64-ке жетті, олардың 8-і – жекеменшік.", "", "2026-10-14", count(8, "мектеп")),
+    # A hyphenated noun is one noun: its endings are its last part's.
+    ("1 250-ге", "Қонақ үйлерде төсек-орын саны 1 250-ге жетті.", "", "2026-10-14", count(1250, "төсек-орын")),
+    # "бас" (head) counts livestock; "басқа" before a noun is "other".
+    ("12 400 басқа", "Жылқы саны 12 400 басқа жетті.", "", "2026-10-14", count(12400, "бас")),
+    ("3 мың бастан астам", "Шаруашылық 3 мың бастан астам қой сатты.", "", "2026-10-14", count(3000, "бас", lower=3000)),
+    # An age with a case ending and a bound word after it is measured in years of life.
+    ("29 жасқа дейінгі", "Бағдарламаға 29 жасқа дейінгі мамандар қатыса алады.", "", "2026-10-14",
+     quantity(None, "жас", upper=29)),
+    ("65 жастан асқан", "Қалада 65 жастан асқан тұрғындар көп.", "", "2026-10-14", quantity(65, "жас", lower=65)),
+    # A noun of capacity made an adjective of size counts what it holds.
+    ("120 пәтерлік", "Ауылда 120 пәтерлік тұрғын үй салынады.", "", "2026-10-14", count(120, "пәтер")),
+    ("50 төсектік", "Аудан орталығында 50 төсектік аурухана ашылды.", "", "2026-10-14", count(50, "төсек")),
+    # Fixed terms whose qualifier keeps its ending, or whose head takes a case ending.
+    ("11 елді мекенде", "Жоба 11 елді мекенде жүзеге асады.", "", "2026-10-14", count(11, "елді мекен")),
+    ("екі қонақ үйге", "Инвестор екі қонақ үйге 3 млрд теңге салды.", "", "2026-10-14", count(2, "қонақ үй")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), KAZAKH_CLASSES,
+                         ids=[c[0] + " / " + c[1] for c in KAZAKH_CLASSES])
+def test_kazakh_classes_the_twenty_seventh_set_showed(selection: str, context: str, before: str, published: str,
+                                                     expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_other_before_a_noun_is_no_head_of_livestock() -> None:
+    assert suggest("5 басқа елге", published="2026-10-14",
+                   context="Компания өнімін 5 басқа елге экспорттайды.").value.unit != "бас"
+
+
+def test_young_people_and_relational_adjectives_are_left_as_they_were() -> None:
+    # "жастар" (young people) counts people, not an age; "-лық" of no capacity relates ("container trains").
+    same(suggest("4 контейнерлік пойыз", published="2026-10-14",
+                 context="Айына 4 контейнерлік пойыз жөнелтіледі.").value, count(4, "пойыз"))
+    assert suggest("5 мың жасқа", published="2026-10-14",
+                   context="Биыл 5 мың жасқа грант берілді.").value.kind.value != "quantity"
+
+
+def test_a_month_before_a_collective_numeral_is_no_noun_it_counts() -> None:
+    value = suggest("екеуге", published="2026-10-14", context="Рейстер аптасына екеуге қысқарады.",
+                    before="Әуежай 1 желтоқсаннан бастап қысқы кестеге көшеді.").value
+    same(value, count(2, "рейс"))
+
+
+def _listed(text: str, words: str, published: str) -> TypedValue:
+    start = text.index(words)
+    found = [f for f in find_values(text, published) if f.start <= start < f.end]
+    assert found, f"nothing listed at {words!r}"
+    return found[0].value
+
+
+def test_the_pane_reads_the_twenty_seventh_set_kazakh_classes() -> None:
+    same(_listed("Жылқы саны 12 400 басқа жетті.", "12 400", "2026-10-14"), count(12400, "бас"))
+    same(_listed("Ауылда 120 пәтерлік тұрғын үй салынады.", "120", "2026-10-14"), count(120, "пәтер"))
