@@ -5,7 +5,7 @@ with its sentence and the one before it, and what the Candidates pane lists."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_candidates import find_values
@@ -41,6 +41,53 @@ KAZAKH_CLASSES = [
 ]
 
 
+ENGLISH_CLASSES = [
+    # A scale glued to the number ("m", "k") before a plural noun is a scale, not metres.
+    ("3.4m passengers", "The airport expects 3.4m passengers next year.", "", "2026-10-14", count(3.4e6, "passengers")),
+    ("650k tonnes", "Exports reached 650k tonnes.", "", "2026-10-14", quantity(650e3, "tonnes")),
+    # Two months in a row joined by "and" are one stretch of time.
+    ("June and July", "The talks were held in June and July.", "", "2026-10-14", span("2026-06", "2026-07")),
+    # "double"/"triple" as a comparison, as "twice the" is, with "roughly" approximate.
+    ("about double", "Freight costs are about double the pre-war level.", "", "2026-10-14",
+     quantity(2, "×", approximate=True)),
+    ("triple", "Output is now triple what it was in 2019.", "", "2026-10-14", quantity(3, "×")),
+    # Years from now, counted from publication; a decade is a round figure, as "a decade ago" is.
+    ("five years from now", "Five years from now the line will carry twice as much.", "", "2026-10-14", date("2031")),
+    ("a decade from now", "A decade from now the mine will be closed.", "", "2026-10-14",
+     TypedValue(kind=date("2036").kind, date="2036", approximate=True)),
+    # "a year earlier" with no year written before it is the year before publication.
+    ("a year earlier", "Imports rose 9% on the same quarter a year earlier.", "", "2026-10-14", date("2025")),
+    # A time limit in working or business days counted from an event.
+    ("within 20 business days", "Refunds are made within 20 business days of the request.", "", "2026-10-14",
+     quantity(None, "business days", upper=20)),
+    # A bare number compared with a measure past "the usual", "the planned".
+    ("12", "The crossing took 15 hours instead of the usual 12.", "", "2026-10-14", quantity(12, "hours")),
+    # "N times a week" counts occasions; the number it is set against counts the same.
+    ("three", "Trains will run three times a week, against two now.", "", "2026-10-14", count(3, "times")),
+    ("two", "Trains will run three times a week, against two now.", "", "2026-10-14", count(2, "times")),
+    # The subject of a clause contrasted right after its "but" counts what the part before it counted.
+    ("four", "We asked 30 importers, and 18 of them buy Kazakh flax, but only four buy its wheat.", "", "2026-10-14",
+     count(4, "importers")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), ENGLISH_CLASSES,
+                         ids=[c[0] + " / " + c[1] for c in ENGLISH_CLASSES])
+def test_english_classes_the_twenty_seventh_set_showed(selection: str, context: str, before: str, published: str,
+                                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_english_look_alikes_are_left_alone() -> None:
+    # Metres stay metres; "double taxation" is no multiplier; months apart are not one stretch; "grew five times" is.
+    assert suggest("5m long", published="2026-10-14", context="The wall is 5m long.").value.kind.value != "count"
+    assert suggest("double taxation", published="2026-10-14").value.kind.value == "text"
+    same(suggest("May and September", published="2026-10-14", context="Talks took place in May and September.").value,
+         date("2026-05"))
+    same(suggest("five times", published="2026-10-14", context="Exports grew five times since 2015.").value,
+         quantity(5, "×"))
+
+
 @pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), KAZAKH_CLASSES,
                          ids=[c[0] + " / " + c[1] for c in KAZAKH_CLASSES])
 def test_kazakh_classes_the_twenty_seventh_set_showed(selection: str, context: str, before: str, published: str,
@@ -72,6 +119,13 @@ def _listed(text: str, words: str, published: str) -> TypedValue:
     found = [f for f in find_values(text, published) if f.start <= start < f.end]
     assert found, f"nothing listed at {words!r}"
     return found[0].value
+
+
+def test_the_pane_reads_the_twenty_seventh_set_english_classes() -> None:
+    same(_listed("Trains will run three times a week, against two now.", "three", "2026-10-14"), count(3, "times"))
+    same(_listed("The survey ran in June and July.", "June", "2026-10-14"), span("2026-06", "2026-07"))
+    same(_listed("It will be done a decade from now.", "decade", "2026-10-14"),
+         TypedValue(kind=date("2036").kind, date="2036", approximate=True))
 
 
 def test_the_pane_reads_the_twenty_seventh_set_kazakh_classes() -> None:

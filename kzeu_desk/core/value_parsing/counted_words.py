@@ -42,7 +42,7 @@ ENGLISH_NOT_COUNTED = frozenset({
     "ones",  # "1,100 new ones": a pronoun for a noun named before
     "is", "was", "has", "its", "this", "thus", "as", "us", "less", "plus", "across", "besides",
     "whereas", "unless", "perhaps", "always", "towards", "afterwards", "does", "his", "hers", "ours",
-    "yours", "theirs", "these", "those", "times", "yes", "whereabouts", "alongside", "previous", "numerous",
+    "yours", "theirs", "these", "those", "yes", "whereabouts", "alongside", "previous", "numerous",
     "serious", "famous", "enormous", "includes", "means", "amounts", "accounts", "represents", "remains",
     "reaches", "stands", "totals", "grows", "rises", "falls", "percent", "pct", "dollars", "euros", "tenge",
     "roubles", "rubles", "pounds", "thousands", "millions", "billions", "hundreds", "dozens", "ago",

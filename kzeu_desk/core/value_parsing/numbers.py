@@ -684,7 +684,8 @@ _EVENT_AFTER_RE = re.compile(
     re.IGNORECASE)
 _KAZAKH_WITHIN_AFTER_RE = re.compile(r"\s+ішінде(?![\w])", re.IGNORECASE)
 _KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап)\s*$", re.IGNORECASE)
-_TIME_UNIT_RE = re.compile(r"(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|дн(?:я|ей)|день|недел[иья]|недель"
+# ("within 30 working days of a complete application": the days may be working, business or calendar ones.)
+_TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar)\s+)?(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|дн(?:я|ей)|день|недел[иья]|недель"
                            r"|месяц(?:а|ев)?|лет|года?)", re.IGNORECASE)
 
 
@@ -723,6 +724,8 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
     return before[0] if before is not None else None
 
 
+_CONTRAST_RIGHT_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+(?:(?:only|just|лишь|только|всего)\s+)?$",
+                                       re.IGNORECASE)
 _CONTRASTED_CLAUSE_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+[^\d,;:.()]*$", re.IGNORECASE)
 _CLOSES_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;!?]|$)")
 _LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*$")
@@ -777,7 +780,8 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # A list names its noun once: "412,000 passengers, followed by Italy with 187,000, Poland with 151,000"
     # counts passengers for each; a bare number before in the list is passed over for the one that named it.
     for last in reversed(numbers):
-        if _KAZAKH_PART_AFTER_RE.match(window, last.end()) is not None:
+        if _KAZAKH_PART_AFTER_RE.match(window, last.end()) is not None or _OF_THEM_AFTER_NUMBER_RE.match(window, last.end()):
+            # ("found that 29 of them had moved …, but only seven plan to": the part counts what its whole counted.)
             # "Олардың 29-ы орындалды, алтауы …" (29 of them were done, six …): a part counts its whole's noun,
             # and the word after it is its verb, not what it counts.
             return _noun_of_the_count_before(window[:last.start()])
@@ -799,6 +803,7 @@ def _noun_of_the_count_before(window: str) -> str | None:
     return None
 
 
+_OF_THEM_AFTER_NUMBER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
 # "against 60 last year", "a year earlier": when the number was, not what it measures.
 _WHEN_AFTER_RE = re.compile(r"\s+(?:(?:last|next|this|a|one|the\s+(?:previous|same))\s+(?:year|month|week|quarter|season"
                             r"|winter|spring|summer|autumn)|(?:годом|год)\s+(?:ранее|раньше|назад))(?![\w])",
@@ -824,12 +829,14 @@ def _counted_of(window: str, number: re.Match[str]) -> Counted | None:
 
 # "about 45 days instead of 25", "14,7 ц/га против 16,2": a bare number compared with a measure is in its unit.
 _COMPARED_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*$",
+    r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*"
+    # ("30 to 36 hours instead of the usual 20", "against the planned 12")
+    r"(?:(?:the|its|their|our)\s+)?(?:(?:usual|normal|current|previous|standard|planned|earlier|обычных|прежних)\s+)?$",
     re.IGNORECASE)
 
 
 def _measure_compared_before(text: str, start: int) -> str | None:
-    if _COMPARED_BEFORE_RE.search(text, max(0, start - 24), start) is None:
+    if _COMPARED_BEFORE_RE.search(text, max(0, start - 40), start) is None:
         return None
     window = _clause_before(text, start)
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
@@ -1003,7 +1010,11 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         return _noun_of_the_count_before(before[:semicolon])
     sentence = _sentence_before(text, start)
     if (contrast := _CONTRASTED_CLAUSE_BEFORE_RE.search(sentence)) is not None and \
-            (number := _NUMBER_AT_RE.match(text, start)) is not None and _CLOSES_ITS_CLAUSE_RE.match(text, number.end()):
+            (number := _NUMBER_AT_RE.match(text, start)) is not None and (
+                _CLOSES_ITS_CLAUSE_RE.match(text, number.end())
+                # ("… 29 of them had moved volumes, but only seven plan to raise them": the subject of the contrasted
+                # clause, right after its "but", counts the same.)
+                or _CONTRAST_RIGHT_BEFORE_RE.search(sentence)):
         # "На 43 из 74 рейсов летает один перевозчик, а европейские авиакомпании выполняют лишь 11.": a number
         # that closes a clause contrasted with the one before counts what that one counted.
         return _noun_of_the_count_before(sentence[:contrast.start()])
