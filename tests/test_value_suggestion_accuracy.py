@@ -82,8 +82,10 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # relabelled to the bare figure after scoring. After its fixes 97.5 % (155/159). 159 highlights, so one miss is 0.6 %.
           "held_out_twenty_fifth": 0.97,
           # Eight whole articles in English and Kazakh (set 27), written after set 25's fixes. Scored once: 86.7 / 92.4 %
-          # (90.2 % in all; 98/113 and 159/172).
-          "held_out_twenty_seventh": 0.86}
+          # (90.2 % in all; 98/113 and 159/172). Four English labels relabelled to the conventions after scoring
+          # (89.4 % with them right). After its fixes 98.2 / 99.4 % (111/113, 171/172). 113 / 172 highlights, so one
+          # miss is 0.9 / 0.6 %.
+          "held_out_twenty_seventh": 0.97}
 
 
 @pytest.fixture(scope="module")
