@@ -85,7 +85,10 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # (90.2 % in all; 98/113 and 159/172). Four English labels relabelled to the conventions after scoring
           # (89.4 % with them right). After its fixes 98.2 / 99.4 % (111/113, 171/172). 113 / 172 highlights, so one
           # miss is 0.9 / 0.6 %.
-          "held_out_twenty_seventh": 0.97}
+          "held_out_twenty_seventh": 0.97,
+          # Six more whole articles in English and Kazakh (set 29), written after set 27's fixes. Scored once with them:
+          # 95.6 / 95.2 % (95.3 % in all; 65/68 and 118/124): the honest held-out number of this round.
+          "held_out_twenty_ninth": 0.95}
 
 
 @pytest.fixture(scope="module")
