@@ -5,7 +5,7 @@ with its sentence and the one before it, and what the Candidates pane lists."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, quantity, same, span
+from test_value_words import count, date, money, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_candidates import find_values
@@ -112,6 +112,43 @@ def test_a_month_before_a_collective_numeral_is_no_noun_it_counts() -> None:
     value = suggest("екеуге", published="2026-10-14", context="Рейстер аптасына екеуге қысқарады.",
                     before="Әуежай 1 желтоқсаннан бастап қысқы кестеге көшеді.").value
     same(value, count(2, "рейс"))
+
+
+# The classes set 29 (written after set 27's fixes, scored once) showed, fixed after its first score.
+TWENTY_NINTH_SET_CLASSES = [
+    # The tens of a Kazakh ordinal highlighted without its noun: the ordinal of the noun after it.
+    ("жиырма үшінші", "Форумның жиырма үшінші отырысы Астанада өтті.", "", "2026-10-14", count(23, "отырыс")),
+    # Other cases of a Kazakh weekday: "from Monday", "by Friday".
+    ("сейсенбіден", "Тіркеу сейсенбіден бастап ашылады.", "", "2026-10-14", date("2026-10-20")),
+    ("жұмаға дейін", "Өтінімдер жұмаға дейін қабылданады.", "", "2026-10-14", date("2026-10-16")),
+    # "жағдай бойынша" (as of), "по состоянию на", "as at": the status date has passed, whatever the tense after.
+    ("1 қазандағы", "1 қазандағы жағдай бойынша облыста 12 мың фермер жұмыс істейді.", "", "2026-09-20",
+     date("2025-10-01")),
+    ("1 июля", "По состоянию на 1 июля в регионе будут работать 14 заводов.", "", "2026-08-10", date("2026-07-01")),
+    # Smaller lengths and masses are measures, also in a Kazakh sentence read from a highlight with no Kazakh letter.
+    ("15-20 сантиметрге", "Қар қалыңдығы 15-20 сантиметрге жетті.", "", "2026-10-14",
+     quantity(None, "сантиметр", lower=15, upper=20)),
+    # A part of an amount in the genitive is money in its currency, as after "оның".
+    ("300 миллионы", "Бөлінген 900 млн теңгенің 300 миллионы жолға жұмсалады.", "", "2026-10-14", money(300e6, "KZT")),
+    # A part "of them" is of a whole at least as large.
+    ("240", "The fair drew 410 companies from 27 countries, 240 of them from the EU.", "", "2026-10-14",
+     count(240, "companies")),
+    # "<noun> numbers rose to": the noun before "numbers", in the plural.
+    ("64,000", "Student numbers reached 64,000 this year.", "", "2026-10-14", count(64000, "students")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), TWENTY_NINTH_SET_CLASSES,
+                         ids=[c[0] + " / " + c[1] for c in TWENTY_NINTH_SET_CLASSES])
+def test_classes_the_twenty_ninth_set_showed(selection: str, context: str, before: str, published: str,
+                                            expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_as_of_a_future_date_is_left_to_the_tense() -> None:
+    # "as of 1 January" also says "from 1 January on": only "as at" is a status date in English.
+    same(suggest("1 January", published="2026-10-14",
+                 context="As of 1 January the tariff will rise by 5%.").value, date("2027-01-01"))
 
 
 def _listed(text: str, words: str, published: str) -> TypedValue:

@@ -594,6 +594,8 @@ def _measure_in_adjective(word: str) -> str | None:
     return None
 
 
+_KAZAKH_ORDINAL_WORD_RE = re.compile(r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс"
+                                     r"|сексен|тоқсан|жүз|мың)(?:інші|ыншы|нші|ншы)[а-яәіңғүұқөһ]*")
 _AGE_RE = re.compile(r"жас(?:қа|тан|та|тағы|ында|ындағы|ар|ын)")
 _AGE_BOUND_WORDS = ("дейін", "шейін", "толған", "толмаған", "толды", "асқан", "асқандар", "жоғары", "төмен", "бастап",
                     "кіші", "үлкен", "аса")
@@ -690,7 +692,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
             # филиалы жұмыс істейді" a known noun with its possessive).
             continue
         base = _kazakh_base(lowered)
-        if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
+        if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
+                or _KAZAKH_ORDINAL_WORD_RE.fullmatch(lowered):
+            # ("он екінші сессиясы": the ordinal's second word is no noun the "он" before it counts.)
             return None
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
             if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or

@@ -186,6 +186,9 @@ _RUSSIAN_GENITIVE_PLURAL_ENDINGS = ("ов", "ев", "ёв", "ей", "ий")
 # A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
+_NOUN_NUMBERS_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,})\s+numbers\s+(?:have\s+|had\s+)?"
+                                     r"(?:rose|grew|fell|dropped|reached|climbed|increased|declined|jumped|stood|were|are|hit)"
+                                     r"(?:\s+(?:to|at|by))?\s*$", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(
     # "мектептер санын 50-ге жеткізу" (to bring the number of schools to 50): "саны" in the accusative too.
     # ("төсек-орын саны", the number of beds: a hyphenated noun is one.)
@@ -768,11 +771,13 @@ def _measure_of_the_amount_before(text: str, start: int) -> str | None:
     return counted.unit if counted is not None and counted.is_measure else None
 
 
-def _noun_of_the_count_before(window: str) -> str | None:
+def _noun_of_the_count_before(window: str, part: float | None = None) -> str | None:
     """The noun the last figure of the clause counted: "137 shipments …, against 81" counts shipments,
-    "порядка 1,6 тыс. компаний … против примерно 1,9 тыс." companies."""
+    "порядка 1,6 тыс. компаний … против примерно 1,9 тыс." companies. A `part` ("112 of them") is of a whole
+    at least as large: "286 exhibitors from 31 countries, 112 of them" counts exhibitors."""
     # A year is when, not a figure: "opened 12 branches in 2023 and two more" counts branches.
-    numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())
+               and (part is None or (_plain_value(n) or 0.0) >= part)]
     # A money figure counts nothing: "57 проектов стоимостью 11,2 млрд долларов …, что на 9 больше" counts projects.
     # Nor does a percentage: "2,3 млн жолаушыға …, бұл 17%-ға көп. Оның 310 мыңы …" counts passengers.
     while numbers and (_is_money_at(window, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(window, numbers[-1].end())):
@@ -780,7 +785,9 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # A list names its noun once: "412,000 passengers, followed by Italy with 187,000, Poland with 151,000"
     # counts passengers for each; a bare number before in the list is passed over for the one that named it.
     for last in reversed(numbers):
-        if _KAZAKH_PART_AFTER_RE.match(window, last.end()) is not None or _OF_THEM_AFTER_NUMBER_RE.match(window, last.end()):
+        if _OF_THEM_AFTER_NUMBER_RE.match(window, last.end()):
+            return _noun_of_the_count_before(window[:last.start()], part=_plain_value(last))
+        if _KAZAKH_PART_AFTER_RE.match(window, last.end()) is not None:
             # ("found that 29 of them had moved …, but only seven plan to": the part counts what its whole counted.)
             # "Олардың 29-ы орындалды, алтауы …" (29 of them were done, six …): a part counts its whole's noun,
             # and the word after it is its verb, not what it counts.
@@ -804,6 +811,14 @@ def _noun_of_the_count_before(window: str) -> str | None:
 
 
 _OF_THEM_AFTER_NUMBER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
+def _plain_value(number: re.Match[str]) -> float | None:
+    """A figure's number as written, without its scale ("112", "1 200", "3,5")."""
+    try:
+        return float(_decimal_from_digits(number.group().strip()))
+    except (ArithmeticError, ValueError):
+        return None
+
+
 # "against 60 last year", "a year earlier": when the number was, not what it measures.
 _WHEN_AFTER_RE = re.compile(r"\s+(?:(?:last|next|this|a|one|the\s+(?:previous|same))\s+(?:year|month|week|quarter|season"
                             r"|winter|spring|summer|autumn)|(?:годом|год)\s+(?:ранее|раньше|назад))(?![\w])",
@@ -937,11 +952,19 @@ _BRACKETED_COUNT_RE = re.compile(r"\((?P<inside>\s*\d[^()]*)\)")
 def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | None:
     """What a bare number counts when its clause named it first ("the number of students … 335")."""
     window = _clause_before(text, start)
+    # ("112 of them" is a part: its whole is a figure at least as large.)
+    part = _plain_value(number) if (number := _NUMBER_AT_RE.match(text, start)) is not None and \
+        _OF_THEM_AFTER_NUMBER_RE.match(text, number.end()) else None
     window = re.sub(r"[^\w\s,–—-]", " ", window)  # "Erasmus+ students" (a dash kept: "70 млн – кредит")
     if (whole := _PART_OF_WHOLE_BEFORE_RE.search(window)) is not None and "," not in window[:whole.start()]:
         counted = counted_after(window, whole.end())
         if counted is not None and not counted.is_measure and not window[counted.end:].strip(" ,"):
             return counted.unit
+    if (numbers_of := _NOUN_NUMBERS_BEFORE_RE.search(window)) is not None:
+        # "Visitor numbers rose to 9,850", "Passenger numbers reached 1.2 million": the noun before "numbers" is what
+        # they count, in the plural.
+        noun = numbers_of.group("noun").lower()
+        return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun if noun.endswith("s") else noun + "s"
     if (number_of := _NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(window, number_of.end())
         if counted is None and (phrase := _RUSSIAN_PARTICIPLE_PHRASE_RE.match(window, number_of.end())) is not None:
@@ -982,7 +1005,7 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         counted = counted_after(" " + brought.group("phrase") + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if (noun := _noun_of_the_count_before(window)) is not None:
+    if (noun := _noun_of_the_count_before(window, part=part)) is not None:
         return noun
     if (asked := list(_HOW_MANY_RE.finditer(text, max(0, start - 200), start))):
         # "Q: How many trucks cross at Khorgos now? A: On a good day about 900": the answer counts
@@ -1003,11 +1026,11 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
     if re.search(r"[;:]\s*$", before):
         # "The project drafted seven laws; four were adopted": a number opening a clause after a semicolon
         # counts the clause before it.
-        return _noun_of_the_count_before(before)
+        return _noun_of_the_count_before(before, part=part)
     if (semicolon := before.rfind(";")) >= 0 and not re.search(r"[\d.!?]", before[semicolon:]):
         # "Almaty runs 1,900 buses …; the city council here operates 640": the first figure of a clause after a
         # semicolon, parallel to the one before it, counts what that one counted.
-        return _noun_of_the_count_before(before[:semicolon])
+        return _noun_of_the_count_before(before[:semicolon], part=part)
     sentence = _sentence_before(text, start)
     if (contrast := _CONTRASTED_CLAUSE_BEFORE_RE.search(sentence)) is not None and \
             (number := _NUMBER_AT_RE.match(text, start)) is not None and (
@@ -1017,7 +1040,7 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
                 or _CONTRAST_RIGHT_BEFORE_RE.search(sentence)):
         # "На 43 из 74 рейсов летает один перевозчик, а европейские авиакомпании выполняют лишь 11.": a number
         # that closes a clause contrasted with the one before counts what that one counted.
-        return _noun_of_the_count_before(sentence[:contrast.start()])
+        return _noun_of_the_count_before(sentence[:contrast.start()], part=part)
     if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window) or (
             # "потеряли двух клиентов, еще трое просят скидку": "еще" before a small bare number adds to the count
             # before ("еще 45 млн" is an amount, left to the currency before).
@@ -1026,7 +1049,7 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have
         # ratified it; the other fifteen …": a pronoun or "the other" counts the noun of the clause before.
         before = text[max(0, start - 200):start]
-        if (noun := _noun_of_the_count_before(before)) is None and depth < 3 and \
+        if (noun := _noun_of_the_count_before(before, part=part)) is None and depth < 3 and \
                 (numbers := [n for n in _NUMBER_RE.finditer(before)
                              if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]):
             # "Заводов … в области девять, из них шесть": the whole's figure named its noun before it, so the
@@ -1042,11 +1065,19 @@ def _noun_of_the_bracketed_list(before: str) -> str | None:
                  if (noun := _noun_of_the_count_before(match.group("inside"))) is not None), None)
 
 
+_AMOUNT_WHOLE_RE = re.compile(rf"\s+(?:(?:мың|млн|млрд|трлн|миллион|миллиард|триллион)[{CYRILLIC_LETTER}]*\s+)?"
+                              r"(?:теңге|еуро|евро|доллар|рубль|юан)", re.IGNORECASE)
+
+
 def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None:
     """The noun of the whole when the number is a part of it ("27 елдің 18-імен" -> "ел"), else None."""
     if _KAZAKH_PART_AFTER_RE.match(text, number_end) is None:
         return None
     whole = _KAZAKH_PART_OF_RE.search(text[max(0, number_start - 60):number_start])
+    if whole is not None and _AMOUNT_WHOLE_RE.match(whole.group("noun")):
+        # "1,2 млрд теңгенің 680 миллионы" (680 million of the 1.2 billion tenge): a part of an amount is money, in the
+        # whole's currency, as after "оның".
+        return ""
     if whole is not None:
         noun = whole.group("noun")
     else:

@@ -291,7 +291,8 @@ _WEEKDAYS = (
     rf"(?<![\w])(?i:во?)\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{RUSSIAN_WEEKDAY}))"
     rf"{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{KAZAKH_WEEKDAY}))"
-    rf"(?:(?i:де|да|күні)|\s+(?i:күні))?{NOT_CYRILLIC_AFTER}",
+    # ("дүйсенбіден бастап" from Monday, "жұмаға дейін" by Friday: other cases of the day too.)
+    rf"(?:(?i:де|да|күні|ден|нен|дан|нан|ге|ға|ке|қа|гі|ғы|ның|нің|дің|дың)|\s+(?i:күні))?{NOT_CYRILLIC_AFTER}",
 )
 
 # Before single dates: "in October last year" must not be read as "in October" alone.
