@@ -87,8 +87,9 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # miss is 0.9 / 0.6 %.
           "held_out_twenty_seventh": 0.97,
           # Six more whole articles in English and Kazakh (set 29), written after set 27's fixes. Scored once with them:
-          # 95.6 / 95.2 % (95.3 % in all; 65/68 and 118/124): the honest held-out number of this round.
-          "held_out_twenty_ninth": 0.95}
+          # 95.6 / 95.2 % (95.3 % in all; 65/68 and 118/124): the honest held-out number of this round. After its fixes
+          # 100 / 99.2 % (68/68, 123/124). 68 / 124 highlights, so one miss is 1.5 / 0.8 %.
+          "held_out_twenty_ninth": 0.97}
 
 
 @pytest.fixture(scope="module")
