@@ -80,7 +80,16 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # (135/159): the honest held-out Russian number of this round. Four labels put a bound on a figure whose
           # verb ("превысил", "не превышает") was left out of the highlight, against set 23's "не превысила [[2,1%]]";
           # relabelled to the bare figure after scoring. After its fixes 97.5 % (155/159). 159 highlights, so one miss is 0.6 %.
-          "held_out_twenty_fifth": 0.97}
+          "held_out_twenty_fifth": 0.97,
+          # Eight whole articles in English and Kazakh (set 27), written after set 25's fixes. Scored once: 86.7 / 92.4 %
+          # (90.2 % in all; 98/113 and 159/172). Four English labels relabelled to the conventions after scoring
+          # (89.4 % with them right). After its fixes 98.2 / 99.4 % (111/113, 171/172). 113 / 172 highlights, so one
+          # miss is 0.9 / 0.6 %.
+          "held_out_twenty_seventh": 0.97,
+          # Six more whole articles in English and Kazakh (set 29), written after set 27's fixes. Scored once with them:
+          # 95.6 / 95.2 % (95.3 % in all; 65/68 and 118/124): the honest held-out number of this round. After its fixes
+          # 100 / 99.2 % (68/68, 123/124). 68 / 124 highlights, so one miss is 1.5 / 0.8 %.
+          "held_out_twenty_ninth": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -79,6 +79,17 @@ def counted_after(text: str, position: int) -> Counted | None:
     if (following := _WORD_RE.match(text, counted.end)) is not None and \
             _FIXED_TERM_RE.fullmatch(f"{counted.unit} {following.group('word')}".lower()):
         return Counted(f"{counted.unit} {following.group('word')}", following.end(), False)
+    if following is not None and (written := text[position:counted.end].split()) and \
+            re.match(rf"[{CYRILLIC_LETTER}]", written[-1].lower()):
+        # A Kazakh term whose qualifier keeps its own ending ("елді мекен", a settlement) or whose head takes a case
+        # ending ("қонақ үйге", at a hotel): the qualifier as written, the head in its base form.
+        word = following.group("word").lower()
+        # (The head with its ending cut as a known stem's would be, or any of its last one to four letters: "мекенде"
+        # is "мекен" + "де", which the cut of an unknown word reads as "меке" + "нде".)
+        for head in (_kazakh_base(word), *(word[:-cut] for cut in range(1, 5) if len(word) - cut >= 2)):
+            for first in (counted.unit, written[-1].lower()):
+                if _FIXED_TERM_RE.fullmatch(f"{first} {head}"):
+                    return Counted(f"{first} {head}", following.end(), False)
     return counted
 
 
@@ -371,6 +382,10 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
 
 def _kazakh_base(word: str) -> str:
     """The word without its possessive and case endings, when that leaves a noun this knows."""
+    first, hyphen, last = word.rpartition("-")
+    if hyphen and first and len(last) >= 3:
+        # "төсек-орын" (beds), "жүк-жолаушы": the endings are the last part's, and "орын" is no "ор" + "ын".
+        return f"{first.lower()}-{_kazakh_base(last)}"
     base = _kazakh_base_as_cut(word)
     lowered = word.lower()
     if base != lowered and len(base) <= 3 and lowered[len(base):] in _ENDINGS_LIKE_A_SYLLABLE \
@@ -579,6 +594,28 @@ def _measure_in_adjective(word: str) -> str | None:
     return None
 
 
+_KAZAKH_ORDINAL_WORD_RE = re.compile(r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс"
+                                     r"|сексен|тоқсан|жүз|мың)(?:інші|ыншы|нші|ншы)[а-яәіңғүұқөһ]*")
+_AGE_RE = re.compile(r"жас(?:қа|тан|та|тағы|ында|ындағы|ар|ын)")
+_AGE_BOUND_WORDS = ("дейін", "шейін", "толған", "толмаған", "толды", "асқан", "асқандар", "жоғары", "төмен", "бастап",
+                    "кіші", "үлкен", "аса")
+_HEADS_RE = re.compile(r"бас(?:қа|тан|ты|пен|ы|ын|тай)?")
+
+
+# What a building or vehicle holds, made an adjective of its size: "300 орындық мектеп" (a 300-place school),
+# "120 пәтерлік үй", "50 төсектік аурухана". Other "-лық" adjectives relate, not measure: "4 контейнерлік пойыз" are
+# container trains, "48 аудандық аурухана" district hospitals.
+_CAPACITY_STEMS = frozenset({"орын", "төсек", "пәтер", "бөлме", "қабат", "адам"})
+
+
+def _noun_in_having_adjective(word: str) -> str | None:
+    """"орындық" -> орын: a noun of capacity made an adjective of size in "-лық/-дық/-тық"."""
+    for suffix in ("лық", "лік", "дық", "дік", "тық", "тік"):
+        if word.endswith(suffix) and (stem := word[: -len(suffix)]) in _CAPACITY_STEMS:
+            return stem
+    return None
+
+
 # "-лы/-ді/-ты" (having): "екіжақты", "көпжақты", "тиімді" before a noun qualify it.
 _HAVING_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті")
 _LOCATIVE_ADJECTIVE_ENDINGS = ("ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
@@ -631,6 +668,20 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
         lowered = word.lower()
         if index == 0 and (measure := _measure_in_adjective(lowered)) is not None:
             return Counted(measure, end, True)  # "екі жылдағы сапар": in two years, a span of time
+        following = words[index + 1][0].lower() if index + 1 < len(words) else ""
+        if index == 0 and _AGE_RE.fullmatch(lowered) and (lowered.startswith(("жаста", "жасар", "жасын"))
+                                                          or following.startswith(_AGE_BOUND_WORDS)):
+            # "35 жасқа дейінгі", "18 жастан асқан", "60 жастағы": an age, measured in years of life, where
+            # "5 000 жасқа грант" (to 5,000 young people) and a bare "80 жас" may count people.
+            return Counted("жас", end, True)
+        if index == 0 and _HEADS_RE.fullmatch(lowered) and (
+                not following or _looks_like_kazakh_verb(following) or following in KAZAKH_NOT_COUNTED):
+            # "ірі қара 5 340 басқа жетті" (cattle reached 5,340 head): "бас" counts livestock; "басқа" before a noun
+            # is "other" ("5 басқа ел").
+            return Counted("бас", end, False)
+        if index == 0 and (named := _noun_in_having_adjective(lowered)) is not None and following:
+            # "300 орындық мектеп" (a 300-place school) counts places, as "7 сағаттық ұшу" measures hours.
+            return Counted(named, end, False)
         if index == 0 and (place := _noun_in_locative_adjective(lowered)) is not None:
             return Counted(place, end, False)  # "төрт облыстағы 18 станция": the four regions are counted
         if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 and (
@@ -641,7 +692,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
             # филиалы жұмыс істейді" a known noun with its possessive).
             continue
         base = _kazakh_base(lowered)
-        if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered):
+        if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
+                or _KAZAKH_ORDINAL_WORD_RE.fullmatch(lowered):
+            # ("он екінші сессиясы": the ordinal's second word is no noun the "он" before it counts.)
             return None
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
             if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or

@@ -42,7 +42,7 @@ ENGLISH_NOT_COUNTED = frozenset({
     "ones",  # "1,100 new ones": a pronoun for a noun named before
     "is", "was", "has", "its", "this", "thus", "as", "us", "less", "plus", "across", "besides",
     "whereas", "unless", "perhaps", "always", "towards", "afterwards", "does", "his", "hers", "ours",
-    "yours", "theirs", "these", "those", "times", "yes", "whereabouts", "alongside", "previous", "numerous",
+    "yours", "theirs", "these", "those", "yes", "whereabouts", "alongside", "previous", "numerous",
     "serious", "famous", "enormous", "includes", "means", "amounts", "accounts", "represents", "remains",
     "reaches", "stands", "totals", "grows", "rises", "falls", "percent", "pct", "dollars", "euros", "tenge",
     "roubles", "rubles", "pounds", "thousands", "millions", "billions", "hundreds", "dozens", "ago",
@@ -152,6 +152,8 @@ KAZAKH_NOUN_ENDINGS = (
 )
 KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель", "центнер",
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық",
+                             # ("20-30 сантиметрге жоғары": smaller lengths and masses are measures too.)
+                             "сантиметр", "миллиметр", "килограмм", "грамм", "киловатт",
                              # a score is measured, not counted: "кемінде 60 балл", as "6,5 балл" is
                              "балл"})
 KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллион", "миллиард", "жуық", "астам", "шамамен", "шақты",
@@ -170,7 +172,10 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 # counts the noun of "саны", as "28 417-ге жетті" does
                                 "бірлік",
                                 # the particle of reported speech: "2 миллионнан асады деп күтілуде" (expected to exceed)
-                                "деп"})
+                                "деп",
+                                # months: "1 желтоқсаннан бастап" is a date, no count a bare number after it may borrow
+                                "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+                                "қазан", "қараша", "желтоқсан"})
 
 # -- Fixed terms, all three languages --------------------------------------------------------
 
@@ -187,6 +192,8 @@ FIXED_TERMS = (
     r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
     r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
     r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",
+    # A settlement is no country ("елді" is "having people"), a hotel no guest: "төрт елді мекен", "қонақ үй".
+    r"елді мекен", r"қонақ үй",
     # A legal entity is a registered company, not any entity ("4,876 legal entities with EU capital").
     r"legal entit(?:y|ies)", r"юридическ\w* лиц\w*", r"заңды тұлға",
 )

@@ -174,6 +174,19 @@ _MONTH_RANGES = (
     rf"(?<![\w])(?i:between|между)\s+(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH})\s+(?i:and|и)\s+"
     rf"(?P<m2>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH})(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
 )
+# "in September and October": two months in a row joined by "and" are one stretch of time ("May and September"
+# stay two months, read as the first).
+_CONSECUTIVE_MONTHS = (
+    rf"(?<![\w])(?:(?i:in|during|over)\s+)?(?P<m1>{ENGLISH_MONTH_FULL})\s+(?i:and)\s+(?P<m2>{ENGLISH_MONTH_FULL})(?![\w])"
+    rf"(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
+)
+
+
+def _read_consecutive_months(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    first_month, last_month = month_number(match.group("m1")), month_number(match.group("m2"))
+    if first_month is None or last_month is None or last_month != first_month % 12 + 1:
+        return None
+    return _read_month_range(match, publication)
 
 
 # -- periods of a year -----------------------------------------------------------------------
@@ -508,6 +521,7 @@ RANGE_PATTERNS = (
     *_compile(_HALVES, _read_part_of_year(HALVES)),
     *_compile(_QUARTERS, _read_part_of_year(QUARTERS)),
     *_compile(_MONTH_RANGES, _read_month_range),
+    *_compile(_CONSECUTIVE_MONTHS, _read_consecutive_months),
     *_compile(_SEASONS_OF_YEAR, _read_season_of_year),
     *_compile(_NEAREST_SEASONS, _read_nearest_season),
     *_compile(_BARE_SEASONS, _read_bare_season),

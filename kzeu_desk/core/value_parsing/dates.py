@@ -114,6 +114,11 @@ _REPORTED_PERIOD_BEFORE_RE = re.compile(
 _CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
 
 
+_STATUS_DATE_AFTER_RE = re.compile(rf"[^\s]+(?:\s+[^\s]+)?\s+(?i:жағдай(?:ы)?\s+бойынша){NOT_CYRILLIC_AFTER}")
+# ("as of 1 January" also says "from 1 January" on: only "as at" is the status date in English.)
+_STATUS_DATE_BEFORE_RE = re.compile(r"(?<![\w])(?i:as\s+at|по\s+состоянию\s+на)\s+$")
+
+
 def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     """The tense that dates a day or month at `offset` in `context`, and whether its own clause decided it:
     the saying's after a verb of saying, its clause's when the sentence contrasts two, else the sentence's."""
@@ -124,6 +129,10 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
         return "past", True
     after_for = offset + (period_for.end() if (period_for := re.match(r"(?i:за|for)\s+", context[offset:])) else 0)
     if _REPORTED_PERIOD_BEFORE_RE.search(context, max(0, after_for - 60), after_for):
+        return "past", True
+    if _STATUS_DATE_AFTER_RE.match(context, offset) or _STATUS_DATE_BEFORE_RE.search(context, max(0, offset - 24), offset):
+        # "1 қарашадағы жағдай бойынша" (as of 1 November), "as at 1 November", "по состоянию на 1 ноября": the date
+        # data were counted on has passed, whatever the tense of what they show.
         return "past", True
     breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
     if not breaks:

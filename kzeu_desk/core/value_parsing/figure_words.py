@@ -214,7 +214,9 @@ BASIS_POINT_WORDS = r"bps?(?![A-Za-z])|basis\s+points?|б\.\s?п\.|базисн[
 PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
 PER_MILLE_WORDS = r"‰|per\s?mille(?![A-Za-z])|промилле"
 MULTIPLIER_AFTER = (
-    rf"(?:[-‐\s]?fold(?![A-Za-z])|\s?(?:times(?![A-Za-z])|[x×](?![A-Za-z\d]))|\s?есе[{CYRILLIC_LETTER}]*)"
+    # ("five times a week" is a frequency: a count of occasions, not a multiplier.)
+    rf"(?:[-‐\s]?fold(?![A-Za-z])|\s?(?:times(?![A-Za-z])(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year|quarter)\b)"
+    rf"|[x×](?![A-Za-z\d]))|\s?есе[{CYRILLIC_LETTER}]*)"
 )
 # Russian "в 180 раз" needs its "в" to mean a multiplier; "180 раз" alone is "180 occasions".
 RUSSIAN_MULTIPLIER_AFTER = r"\s?раза?" + NOT_CYRILLIC_AFTER
@@ -224,7 +226,8 @@ RUSSIAN_MULTIPLIER_BEFORE = r"(?<![\w])в\s+$"
 KAZAKH_NUMBER_SUFFIX = (
     # A possessive with a case after it: "27 елдің 18-імен" (with 18 of the 27 countries).
     # A collective numeral in digits: "олардың 4-еуі" (four of them), "3-еуін", "6-ауы".
-    rf"-(?:(?:еу|ау)(?:імен|ымен|інің|ының|іне|ына|ін|ын|і|ы)"
+    # Without the possessive too: "олар 2-еу ғана", "5-еуге дейін".
+    rf"-(?:(?:еу|ау)(?:імен|ымен|інің|ының|інде|ында|інен|ынан|іне|ына|ін|ын|і|ы|ге|ға|ден|дан|мен|де|да|ді|ды|дің|дың)?"
     rf"|сімен|сымен|сінен|сынан|сінің|сының|сіне|сына|імен|ымен|інен|ынан|інің|ының|іне|ына"
     rf"|інде|ында|нде|нда|нің|ның|дің|дың|тің|тың|ден|дан|тен|тан|нен|нан|ге|ға|ке|қа|не|на|де|да|те|та"
     rf"|ні|ны|ді|ды|ті|ты|сі|сы|ін|ын|і|ы|мен|бен|пен|дай|дей|тай|тей){NOT_CYRILLIC_AFTER}"
@@ -264,6 +267,9 @@ MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (
     # The verb in other forms: "plan to double trade", "will triple", "a doubling of"; "double
     # taxation", "a double-digit rise" are no multipliers, so the bare form needs a verb before it.
     (rf"{_TO_VERB}double|doubl(?:es|ing)(?!-)", 2), (rf"{_TO_VERB}triple|tripl(?:es|ing)", 3),
+    # As a comparison, as "twice" is: "roughly double the northern rate", "triple what it was".
+    (r"double(?=\s+(?:the|its|their|what|that|this|those)\s)", 2),
+    (r"triple(?=\s+(?:the|its|their|what|that|this|those)\s)", 3),
     (rf"{_TO_VERB}quadruple|quadrupl(?:es|ing)", 4),
     (r"удво(?:ить|ится|ился|илась|илось|ились|ение|ения|ению|енный|енного)", 2),
     (r"утро(?:ить|ится|ился|илась|илось|ились|ение|ения)", 3),

@@ -103,10 +103,17 @@ KAZAKH_NUMBER_WORDS = {
 }
 # Collective numerals take a part of a whole already named: "бес елінің екеуі" (two of the five
 # countries), "оның үшеуі" (three of them); always with a possessive ending, and a case after it.
-KAZAKH_COLLECTIVE_WORDS = {"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7}
+KAZAKH_COLLECTIVE_WORDS = {"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7, "сегізеу": 8,
+                           "тоғызау": 9, "онау": 10}
 KAZAKH_COLLECTIVE_ENDINGS = {  # front and back vowel forms ("екеуімен", "алтауымен")
     "front": ("і", "ін", "іне", "інен", "інің", "імен", "інде"),
     "back": ("ы", "ын", "ына", "ынан", "ының", "ымен", "ында"),
+}
+# Without the possessive the collective numeral is still a part of a whole named before, bare or in a case:
+# "олар екеу ғана еді" (there were only two of them), "бесеуге дейін қысқарады" (falls to five).
+KAZAKH_COLLECTIVE_CASE_ENDINGS = {
+    "front": ("", "ге", "ден", "мен", "де", "ді", "дің"),
+    "back": ("", "ға", "дан", "мен", "да", "ды", "дың"),
 }
 KAZAKH_HUNDRED = "жүз"
 # A hundred or a thousand said alone, which may carry a case ending: "жүзден астам", "мыңнан астам".

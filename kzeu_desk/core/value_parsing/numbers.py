@@ -158,15 +158,15 @@ _KAZAKH_PART_OF_RE = re.compile(
     re.IGNORECASE)
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
     rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
-_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы])")
+_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы]|(?:еу|ау)[а-яәіңғүұқөһ]*)")  # "7-і", "7-еуі" (written "жетеуі")
 _KAZAKH_PART_AFTER_RE = re.compile(
     # "18-і", "4-еуі"; a part with its bound or scale in the possessive: "60-тан астамы" (more than 60 of
     # them), "1 200-ге жуығы" (about 1,200 of them), "310 мыңы" (310,000 of them).
-    r"-(?:с?[іы]|(?:еу|ау)[іы])|-?(?:дан|ден|тан|тен|нан|нен)\s+астамы(?![\w])|-?(?:ға|ге|қа|ке)\s+жуығы(?![\w])"
+    r"-(?:с?[іы]|(?:еу|ау)(?:[іы]|(?![^\W\d_])|ге|ға|ден|дан|мен|де|да|ді|ды|дің|дың))|-?(?:дан|ден|тан|тен|нан|нен)\s+астамы(?![\w])|-?(?:ға|ге|қа|ке)\s+жуығы(?![\w])"
     # (In any case: "Оның 40 миллионын банк берді", the bank gave 40 million of it.)
     r"|\s+(?:мыңы|миллионы|миллиарды)(?:н|на|нан|нда|мен)?(?![\w])",
     re.IGNORECASE)
-_KAZAKH_COLLECTIVE_AFTER_RE = re.compile(r"-(?:еу|ау)[іы]", re.IGNORECASE)  # "2-еуі", written "екеуі"
+_KAZAKH_COLLECTIVE_AFTER_RE = re.compile(r"-(?:еу|ау)", re.IGNORECASE)  # "2-еуі", "2-еу", written "екеуі", "екеу"
 # "олардың", "оның" (of them, of it): the whole is what was counted before, not a noun of its own.
 _KAZAKH_PRONOUN_WHOLE_RE = re.compile(r"(?:олардың|оның)$", re.IGNORECASE)
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
@@ -186,9 +186,14 @@ _RUSSIAN_GENITIVE_PLURAL_ENDINGS = ("ов", "ев", "ёв", "ей", "ий")
 # A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
     r"\s+[а-яё]+(?:ых|их)\s+(?:в|во|на|из|по|для|с|со)\s+[А-ЯЁа-яё-]+(?=\s)", re.IGNORECASE)
+_NOUN_NUMBERS_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,})\s+numbers\s+(?:have\s+|had\s+)?"
+                                     r"(?:rose|grew|fell|dropped|reached|climbed|increased|declined|jumped|stood|were|are|hit)"
+                                     r"(?:\s+(?:to|at|by))?\s*$", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(
     # "мектептер санын 50-ге жеткізу" (to bring the number of schools to 50): "саны" in the accusative too.
-    rf"(?P<noun>(?:[{CYRILLIC_LETTER}]+\s+)?[{CYRILLIC_LETTER}]+)\s+(?:жалпы\s+)?саны(?:н|ның)?(?![\w])", re.IGNORECASE)
+    # ("төсек-орын саны", the number of beds: a hyphenated noun is one.)
+    rf"(?P<noun>(?:[{CYRILLIC_LETTER}]+\s+)?[{CYRILLIC_LETTER}]+(?:-[{CYRILLIC_LETTER}]+)?)\s+(?:жалпы\s+)?саны(?:н|ның)?(?![\w])",
+    re.IGNORECASE)
 # ("and" joins nouns as often as clauses: "between Kazakhstan and the EU", so it breaks nothing.)
 # A full stop ends a clause, not the one of an abbreviated scale ("1,6 тыс. компаний") or a decimal point.
 _CLAUSE_BREAK_RE = re.compile(r"\.(?!\d)(?<!тыс\.)(?<!млн\.)(?<!млрд\.)(?<!трлн\.)(?<!долл\.)|[;:!?()]|(?<![\w])(?:while|whereas|but|а|но|ал)(?![\w])", re.IGNORECASE)
@@ -233,9 +238,15 @@ def _match_scale(text: str, position: int, *, is_money: bool) -> _Scale | None:
         return None
     scale_index = next(index for index in range(len(SCALES)) if match.group(f"s{index}") is not None)
     word = match.group(f"s{scale_index}").lower()
-    if word in MONEY_ONLY_SCALES and (match.group("space") or not is_money):
+    if word in MONEY_ONLY_SCALES and (match.group("space") or not is_money) and not (
+            word in ("m", "k") and not match.group("space") and _PLURAL_NOUN_AFTER_RE.match(text, match.end())):
+        # ("5.2m tonnes", "3m visitors", "400k passengers": glued to the number and before a plural, a scale;
+        # "5m long", "a 5 m wall" are metres.)
         return None
     return _Scale(exponent=SCALES[scale_index][1], end=match.end())
+
+
+_PLURAL_NOUN_AFTER_RE = re.compile(r"\s+(?:[a-z]{2,}s|TEU)(?![\w])")
 
 
 def _match_currency_after(text: str, position: int) -> tuple[str, int] | None:
@@ -676,7 +687,8 @@ _EVENT_AFTER_RE = re.compile(
     re.IGNORECASE)
 _KAZAKH_WITHIN_AFTER_RE = re.compile(r"\s+ішінде(?![\w])", re.IGNORECASE)
 _KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап)\s*$", re.IGNORECASE)
-_TIME_UNIT_RE = re.compile(r"(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|дн(?:я|ей)|день|недел[иья]|недель"
+# ("within 30 working days of a complete application": the days may be working, business or calendar ones.)
+_TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar)\s+)?(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|дн(?:я|ей)|день|недел[иья]|недель"
                            r"|месяц(?:а|ев)?|лет|года?)", re.IGNORECASE)
 
 
@@ -715,6 +727,8 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
     return before[0] if before is not None else None
 
 
+_CONTRAST_RIGHT_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+(?:(?:only|just|лишь|только|всего)\s+)?$",
+                                       re.IGNORECASE)
 _CONTRASTED_CLAUSE_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+[^\d,;:.()]*$", re.IGNORECASE)
 _CLOSES_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;!?]|$)")
 _LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*$")
@@ -757,11 +771,13 @@ def _measure_of_the_amount_before(text: str, start: int) -> str | None:
     return counted.unit if counted is not None and counted.is_measure else None
 
 
-def _noun_of_the_count_before(window: str) -> str | None:
+def _noun_of_the_count_before(window: str, part: float | None = None) -> str | None:
     """The noun the last figure of the clause counted: "137 shipments …, against 81" counts shipments,
-    "порядка 1,6 тыс. компаний … против примерно 1,9 тыс." companies."""
+    "порядка 1,6 тыс. компаний … против примерно 1,9 тыс." companies. A `part` ("112 of them") is of a whole
+    at least as large: "286 exhibitors from 31 countries, 112 of them" counts exhibitors."""
     # A year is when, not a figure: "opened 12 branches in 2023 and two more" counts branches.
-    numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())
+               and (part is None or (_plain_value(n) or 0.0) >= part)]
     # A money figure counts nothing: "57 проектов стоимостью 11,2 млрд долларов …, что на 9 больше" counts projects.
     # Nor does a percentage: "2,3 млн жолаушыға …, бұл 17%-ға көп. Оның 310 мыңы …" counts passengers.
     while numbers and (_is_money_at(window, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(window, numbers[-1].end())):
@@ -769,7 +785,19 @@ def _noun_of_the_count_before(window: str) -> str | None:
     # A list names its noun once: "412,000 passengers, followed by Italy with 187,000, Poland with 151,000"
     # counts passengers for each; a bare number before in the list is passed over for the one that named it.
     for last in reversed(numbers):
+        if _OF_THEM_AFTER_NUMBER_RE.match(window, last.end()):
+            return _noun_of_the_count_before(window[:last.start()], part=_plain_value(last))
+        if _KAZAKH_PART_AFTER_RE.match(window, last.end()) is not None:
+            # ("found that 29 of them had moved …, but only seven plan to": the part counts what its whole counted.)
+            # "Олардың 29-ы орындалды, алтауы …" (29 of them were done, six …): a part counts its whole's noun,
+            # and the word after it is its verb, not what it counts.
+            return _noun_of_the_count_before(window[:last.start()])
         counted = _counted_of(window, last)
+        if counted is None and (number_of := _KAZAKH_NUMBER_OF_BEFORE_RE.search(window, 0, last.start())) is not None \
+                and not re.search(r"\d", window[number_of.end():last.start()]) and \
+                (named := kazakh_noun_named(number_of.group("noun"))) is not None and not named.is_measure:
+            # "студенттердің саны 286-ға жетті, олардың 19-ы": the figure before named its noun before it.
+            return named.unit
         if counted is not None and _SCALE_AFTER_NUMBER_RE.match(window, last.start()) and \
                 re.search(r"[–—]", window[last.end():counted.end]):
             counted = None  # ("70 млн – кредит ЕБРР": what the amount is, after a dash, is no noun it counts)
@@ -780,6 +808,15 @@ def _noun_of_the_count_before(window: str) -> str | None:
             return None
         return counted.unit
     return None
+
+
+_OF_THEM_AFTER_NUMBER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
+def _plain_value(number: re.Match[str]) -> float | None:
+    """A figure's number as written, without its scale ("112", "1 200", "3,5")."""
+    try:
+        return float(_decimal_from_digits(number.group().strip()))
+    except (ArithmeticError, ValueError):
+        return None
 
 
 # "against 60 last year", "a year earlier": when the number was, not what it measures.
@@ -807,12 +844,14 @@ def _counted_of(window: str, number: re.Match[str]) -> Counted | None:
 
 # "about 45 days instead of 25", "14,7 ц/га против 16,2": a bare number compared with a measure is in its unit.
 _COMPARED_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*$",
+    r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*"
+    # ("30 to 36 hours instead of the usual 20", "against the planned 12")
+    r"(?:(?:the|its|their|our)\s+)?(?:(?:usual|normal|current|previous|standard|planned|earlier|обычных|прежних)\s+)?$",
     re.IGNORECASE)
 
 
 def _measure_compared_before(text: str, start: int) -> str | None:
-    if _COMPARED_BEFORE_RE.search(text, max(0, start - 24), start) is None:
+    if _COMPARED_BEFORE_RE.search(text, max(0, start - 40), start) is None:
         return None
     window = _clause_before(text, start)
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
@@ -913,11 +952,19 @@ _BRACKETED_COUNT_RE = re.compile(r"\((?P<inside>\s*\d[^()]*)\)")
 def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | None:
     """What a bare number counts when its clause named it first ("the number of students … 335")."""
     window = _clause_before(text, start)
+    # ("112 of them" is a part: its whole is a figure at least as large.)
+    part = _plain_value(number) if (number := _NUMBER_AT_RE.match(text, start)) is not None and \
+        _OF_THEM_AFTER_NUMBER_RE.match(text, number.end()) else None
     window = re.sub(r"[^\w\s,–—-]", " ", window)  # "Erasmus+ students" (a dash kept: "70 млн – кредит")
     if (whole := _PART_OF_WHOLE_BEFORE_RE.search(window)) is not None and "," not in window[:whole.start()]:
         counted = counted_after(window, whole.end())
         if counted is not None and not counted.is_measure and not window[counted.end:].strip(" ,"):
             return counted.unit
+    if (numbers_of := _NOUN_NUMBERS_BEFORE_RE.search(window)) is not None:
+        # "Visitor numbers rose to 9,850", "Passenger numbers reached 1.2 million": the noun before "numbers" is what
+        # they count, in the plural.
+        noun = numbers_of.group("noun").lower()
+        return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun if noun.endswith("s") else noun + "s"
     if (number_of := _NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(window, number_of.end())
         if counted is None and (phrase := _RUSSIAN_PARTICIPLE_PHRASE_RE.match(window, number_of.end())) is not None:
@@ -958,7 +1005,7 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         counted = counted_after(" " + brought.group("phrase") + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if (noun := _noun_of_the_count_before(window)) is not None:
+    if (noun := _noun_of_the_count_before(window, part=part)) is not None:
         return noun
     if (asked := list(_HOW_MANY_RE.finditer(text, max(0, start - 200), start))):
         # "Q: How many trucks cross at Khorgos now? A: On a good day about 900": the answer counts
@@ -979,17 +1026,21 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
     if re.search(r"[;:]\s*$", before):
         # "The project drafted seven laws; four were adopted": a number opening a clause after a semicolon
         # counts the clause before it.
-        return _noun_of_the_count_before(before)
+        return _noun_of_the_count_before(before, part=part)
     if (semicolon := before.rfind(";")) >= 0 and not re.search(r"[\d.!?]", before[semicolon:]):
         # "Almaty runs 1,900 buses …; the city council here operates 640": the first figure of a clause after a
         # semicolon, parallel to the one before it, counts what that one counted.
-        return _noun_of_the_count_before(before[:semicolon])
+        return _noun_of_the_count_before(before[:semicolon], part=part)
     sentence = _sentence_before(text, start)
     if (contrast := _CONTRASTED_CLAUSE_BEFORE_RE.search(sentence)) is not None and \
-            (number := _NUMBER_AT_RE.match(text, start)) is not None and _CLOSES_ITS_CLAUSE_RE.match(text, number.end()):
+            (number := _NUMBER_AT_RE.match(text, start)) is not None and (
+                _CLOSES_ITS_CLAUSE_RE.match(text, number.end())
+                # ("… 29 of them had moved volumes, but only seven plan to raise them": the subject of the contrasted
+                # clause, right after its "but", counts the same.)
+                or _CONTRAST_RIGHT_BEFORE_RE.search(sentence)):
         # "На 43 из 74 рейсов летает один перевозчик, а европейские авиакомпании выполняют лишь 11.": a number
         # that closes a clause contrasted with the one before counts what that one counted.
-        return _noun_of_the_count_before(sentence[:contrast.start()])
+        return _noun_of_the_count_before(sentence[:contrast.start()], part=part)
     if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window) or (
             # "потеряли двух клиентов, еще трое просят скидку": "еще" before a small bare number adds to the count
             # before ("еще 45 млн" is an amount, left to the currency before).
@@ -998,7 +1049,7 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have
         # ratified it; the other fifteen …": a pronoun or "the other" counts the noun of the clause before.
         before = text[max(0, start - 200):start]
-        if (noun := _noun_of_the_count_before(before)) is None and depth < 3 and \
+        if (noun := _noun_of_the_count_before(before, part=part)) is None and depth < 3 and \
                 (numbers := [n for n in _NUMBER_RE.finditer(before)
                              if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]):
             # "Заводов … в области девять, из них шесть": the whole's figure named its noun before it, so the
@@ -1014,11 +1065,19 @@ def _noun_of_the_bracketed_list(before: str) -> str | None:
                  if (noun := _noun_of_the_count_before(match.group("inside"))) is not None), None)
 
 
+_AMOUNT_WHOLE_RE = re.compile(rf"\s+(?:(?:мың|млн|млрд|трлн|миллион|миллиард|триллион)[{CYRILLIC_LETTER}]*\s+)?"
+                              r"(?:теңге|еуро|евро|доллар|рубль|юан)", re.IGNORECASE)
+
+
 def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None:
     """The noun of the whole when the number is a part of it ("27 елдің 18-імен" -> "ел"), else None."""
     if _KAZAKH_PART_AFTER_RE.match(text, number_end) is None:
         return None
     whole = _KAZAKH_PART_OF_RE.search(text[max(0, number_start - 60):number_start])
+    if whole is not None and _AMOUNT_WHOLE_RE.match(whole.group("noun")):
+        # "1,2 млрд теңгенің 680 миллионы" (680 million of the 1.2 billion tenge): a part of an amount is money, in the
+        # whole's currency, as after "оның".
+        return ""
     if whole is not None:
         noun = whole.group("noun")
     else:

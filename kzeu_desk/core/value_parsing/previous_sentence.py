@@ -47,7 +47,9 @@ _PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|on|at|for|from|with|в|во|на|�
 # things the sentence before counted, as "из них" after it does.
 _RUSSIAN_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:к\s+ним|их|ними)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
 # A collective numeral ("екеуі", "бесеуін", "4-еуі") is a part of a whole already named, as "олардың 4-і" is.
-_KAZAKH_COLLECTIVE_RE = re.compile(r"(?:еу|ау)(?:і|ы)[а-яәіңғүұқөһ]*$", re.IGNORECASE)
+# ("олар екеу ғана еді", "бесеуге дейін": bare or in a case without the possessive, it is one all the same.)
+_KAZAKH_COLLECTIVE_RE = re.compile(r"(?:еу|ау)(?:(?:і|ы)[а-яәіңғүұқөһ]*|ге|ға|ден|дан|мен|де|да|ді|ды|дің|дың)?"
+                                   r"(?:\s+(?:дейін|шейін|жуық|астам))?$", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -108,6 +110,10 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
                 # "Сәлемдемелердің жартысына жуығы Германиядан келді. Одан кейін Польша (610 мың), …": with no count
                 # before, a list in brackets counts the plural whole the sentence before took a share of.
                 own = _plural_whole_of(before) or ""
+            if not own and _KAZAKH_COLLECTIVE_RE.search(written) is not None:
+                # "Рейстер аптасына бесеуге дейін қысқарады" (flights will be cut to five a week): with no count in the
+                # sentence before, a collective numeral counts the plural its own clause opened with.
+                own = _plural_subject_of(sentence[:candidate.start]) or ""
         if not own:
             result.append(candidate)
             continue
@@ -151,6 +157,19 @@ def _plural_whole_of(sentence: str) -> str | None:
     if not wholes:
         return None
     named = counted_after(" " + wholes[-1].group() + " ", 0)  # ("туристердің" is "турист" in the plural genitive)
+    return named.unit if named is not None and not named.is_measure else None
+
+
+# A plural in the nominative (no case after "-лар/-лер"): the subject of a Kazakh clause.
+_KAZAKH_PLURAL_NOMINATIVE_RE = re.compile(r"(?<![\w])[а-яёәіңғүұқөһ]{3,}(?:лар|лер|дар|дер|тар|тер)(?![\w])",
+                                          re.IGNORECASE)
+
+
+def _plural_subject_of(clause: str) -> str | None:
+    subjects = list(_KAZAKH_PLURAL_NOMINATIVE_RE.finditer(clause[max(0, clause.rfind(",") + 1):]))
+    if not subjects:
+        return None
+    named = counted_after(" " + subjects[-1].group() + " ", 0)
     return named.unit if named is not None and not named.is_measure else None
 
 

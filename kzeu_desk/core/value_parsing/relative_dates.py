@@ -137,6 +137,29 @@ def _read_ago(match: re.Match[str], publication: Publication | None) -> DateRead
     return date_reading(iso_date(*shift_month(publication.year, publication.month, -months)), relative=True)
 
 
+def _read_from_now(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"five years from now", "a decade from now": years ahead of publication, as "ago" counts back."""
+    count_text = match.groupdict().get("n")
+    months = int(count_text or 1) * AGO_UNITS[match.group("unit").lower()]
+    if months % 12 != 0:
+        return None  # ("six months from now" needs the month: left to the span)
+    if publication is None:
+        return needs("date")
+    # ("a decade from now" is a round figure, as "a decade ago" is: about 2036.)
+    return date_reading(iso_date(publication.year + months // 12), relative=True,
+                        approximate=AGO_UNITS[match.group("unit").lower()] >= 120)
+
+
+def _read_a_year_earlier(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"… than in the same months a year earlier": with no year written before it in its sentence, the year before
+    publication, as "a year ago" is ("a year earlier" after "in 2012" is 2011, read as a step from that year)."""
+    if re.search(r"(?<![\w])(?:1[89]|20)\d\d(?![\w])", match.string[:match.start()]) is not None:
+        return None
+    if publication is None:
+        return needs("date")
+    return date_reading(iso_date(publication.year - 1), relative=True)
+
+
 def _read_month_of_relative_year(match: re.Match[str], publication: Publication | None) -> DateReading | None:
     """"in October last year", "в марте прошлого года", "былтыр наурызда", "өткен жылдың қазан айында"."""
     month_value = month_number(match.group("month"))
@@ -211,6 +234,10 @@ _AGO = (
     rf"{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?i:бұдан)\s+)?(?i:бір)\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
 )
+_FROM_NOW = (
+    r"(?<![\w])(?:(?P<n>\d{1,2})|(?i:a|one))\s+(?P<unit>(?i:years?|decades?))\s+(?i:from\s+now|hence)(?![\w])",
+)
+_A_YEAR_EARLIER = (r"(?<![\w])(?i:a|one)\s+(?i:year)\s+(?i:earlier|before)(?![\w])(?!\s+(?:that|the|it|then))",)
 _RELATIVE_YEARS = (
     r"(?<![\w])(?P<before_last>(?i:the\s+year\s+before\s+last))(?![\w])",
     rf"(?<![\w])(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))\s+(?i:year)(?![\w])",
@@ -264,7 +291,8 @@ _WEEKDAYS = (
     rf"(?<![\w])(?i:во?)\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{RUSSIAN_WEEKDAY}))"
     rf"{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{KAZAKH_WEEKDAY}))"
-    rf"(?:(?i:де|да|күні)|\s+(?i:күні))?{NOT_CYRILLIC_AFTER}",
+    # ("дүйсенбіден бастап" from Monday, "жұмаға дейін" by Friday: other cases of the day too.)
+    rf"(?:(?i:де|да|күні|ден|нен|дан|нан|ге|ға|ке|қа|гі|ғы|ның|нің|дің|дың)|\s+(?i:күні))?{NOT_CYRILLIC_AFTER}",
 )
 
 # Before single dates: "in October last year" must not be read as "in October" alone.
@@ -274,6 +302,8 @@ MONTHS_OF_RELATIVE_YEAR = (
 )
 RELATIVE_PATTERNS = (
     *_compile(_AGO, _read_ago),
+    *_compile(_FROM_NOW, _read_from_now),
+    *_compile(_A_YEAR_EARLIER, _read_a_year_earlier),
     *_compile(_RELATIVE_YEARS, _read_relative_year),
     *_compile(_END_OF_THE_YEAR, _read_this_year),
     *_compile(_RELATIVE_MONTHS, _read_relative_month),

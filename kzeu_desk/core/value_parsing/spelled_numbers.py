@@ -26,6 +26,7 @@ from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_SINGLE_MEASURES,
     KAZAKH_HUNDRED,
     KAZAKH_NUMBER_ENDINGS,
+    KAZAKH_COLLECTIVE_CASE_ENDINGS,
     KAZAKH_COLLECTIVE_ENDINGS,
     KAZAKH_COLLECTIVE_WORDS,
     KAZAKH_NUMBER_WORDS,
@@ -57,9 +58,12 @@ _FRACTION_WORDS_AFTER = re.compile(
 _KAZAKH_FORMS = {
     **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_NUMBER_WORDS.items() for ending in KAZAKH_NUMBER_ENDINGS},
     **{word: (value, "") for word, value in KAZAKH_NUMBER_WORDS.items()},
-    # "екеуі", "үшеуін", "алтауы": a collective numeral with its possessive, read as "2-і", "3-ін", "6-ы".
-    **{f"{word}{ending}": (value, ending) for word, value in KAZAKH_COLLECTIVE_WORDS.items()
-       for ending in KAZAKH_COLLECTIVE_ENDINGS["back" if word.endswith("ау") else "front"]},
+    # "екеуі", "үшеуін", "алтауы", "екеу", "бесеуге": a collective numeral, with its possessive or a case or
+    # neither, read as it is written in digits ("2-еуі", "3-еуін", "6-ауы", "2-еу", "5-еуге"), so that the
+    # figure reader knows it for a part of a whole named before.
+    **{f"{word}{ending}": (value, word[-2:] + ending) for word, value in KAZAKH_COLLECTIVE_WORDS.items()
+       for ending in (*KAZAKH_COLLECTIVE_ENDINGS["back" if word.endswith("ау") else "front"],
+                      *KAZAKH_COLLECTIVE_CASE_ENDINGS["back" if word.endswith("ау") else "front"])},
 }
 # "оны" (him, it) and "онда" (there, then) are the pronoun "ол" far more often than ten with an ending: "Сенат
 # оны желтоқсанда қарайды" read "10-ы желтоқсан" as 10 December. "онға", "оннан", "онның" stay numbers.

@@ -74,6 +74,12 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         tense, decided = _tense_around(stripped, context)
         publication = replace(publication, context_tense=tense, context_tense_decides=decided)
     candidates = scan(stripped, publication)
+    if candidates and context and _ENDS_WITH_A_KAZAKH_ORDINAL_RE.search(stripped) and \
+            all(c.salience is Salience.BARE_NUMBER for c in candidates) and \
+            (ordinals := [c for c in _completed_by_the_sentence(stripped, context, publication)
+                          if c.salience is Salience.ORDINAL and c.start == 0]):
+        # "он екінші" of "кезекті он екінші сессиясы": alone its tens are a bare ten, with its noun the twelfth.
+        candidates = ordinals
     if not candidates and context:
         candidates = _completed_by_the_sentence(stripped, context, publication)
     if not candidates and (one := _ONE_THING_RE.fullmatch(stripped)) is not None:
@@ -106,6 +112,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
 
 
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
+
+
+_ENDS_WITH_A_KAZAKH_ORDINAL_RE = re.compile(r"\s(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)(?:інші|ыншы|нші|ншы)$",
+                                            re.IGNORECASE)
 
 
 def _tense_around(selection: str, context: str) -> tuple[str | None, bool]:
@@ -271,8 +281,9 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             # "от 39 евро" of "Билеты стоят от 39 евро": the bound word is in the highlight, the
             # words that make it one ("стоят от") are in the sentence.
             return replace(best, value=replace(best.value, amount=value.amount, lower=value.lower, upper=value.upper))
-        if kazakh_sentence and value.kind is best.value.kind and value.unit:
-            return replace(best, value=replace(best.value, unit=value.unit))
+        if kazakh_sentence and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and value.unit:
+            # (And whether it counts or measures: "20-30 сантиметрге" read as Kazakh is a length.)
+            return replace(best, value=replace(best.value, kind=value.kind, unit=value.unit))
         if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY, ValueKind.MONEY):
             # "to 182,000" in "The number of visas … rose to 182,000": the sentence names what it counts;
             # "свыше 1,5 млрд" in "около 10 млрд евро, из них свыше 1,5 млрд" its currency.

@@ -24,7 +24,9 @@ from kzeu_desk.core.value_parsing.figure_words import (
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
 
 _MULTIPLIER_WORD_RE = re.compile(
-    r"(?<![\w])(?P<word>" + "|".join(NUMBER_WORDS) + r")(?:[-‐\s]?fold|\s+times)(?![\w])",
+    # ("five times a week" is a frequency, a count of occasions: `figure_words.MULTIPLIER_AFTER`.)
+    r"(?<![\w])(?P<word>" + "|".join(NUMBER_WORDS) + r")(?:[-‐\s]?fold|\s+times(?!\s+(?:a|per|each|every)\s+"
+    r"(?:day|week|month|year|quarter)(?![\w])))(?![\w])",
     re.IGNORECASE,
 )
 _ONE_WORD_MULTIPLIER_RES = tuple((re.compile(rf"(?<![\w])(?:{fragment})(?![\w])", re.IGNORECASE), value)
