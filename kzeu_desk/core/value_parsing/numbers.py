@@ -582,6 +582,7 @@ _BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|ним|ними|они
 # "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
                               r"|қалған)\s*$", re.IGNORECASE)
+_OF_THEM_AFTER_RE = re.compile(r"\s+(?:из\s+них|из\s+которых|of\s+them|of\s+which)(?![\w])", re.IGNORECASE)
 _MORE_RU_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё)\s*$", re.IGNORECASE)
 _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.IGNORECASE)
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
@@ -639,6 +640,19 @@ _RUSSIAN_GENITIVE_OPENING_RE = re.compile(
     r"(?:\s*,\s*[а-яё]+(?:щих|вших|ших|емых|имых|нных|тых)(?:\s+[^\d,;:.()]+?)?\s*,)?"
     r"(?:\s+(?:на|в|во|у|при)\s+[а-яё]+(?:\s+[а-яё]+(?:ом|ой|ах|ии|е))?)?"
     r"\s+(?:(?:было|будет|стало|станет|насчитывается|насчитывалось|сейчас|теперь|уже|лишь|только|всего)\s+)?$",
+    re.IGNORECASE)
+# The same, with more between the noun and the number: "Работников на этих предприятиях более 3,2 тыс.", "Дочерних
+# банков европейских финансовых групп среди них два", "Всего платежных организаций с европейским капиталом на рынке
+# семь", "Самолетов, которые обслуживают европейские рейсы, у перевозчика девять", "…, и европейских направлений в нем
+# 11": the clause (or its part after ", и") opens with a genitive plural, then up to five words with no figure (its
+# qualifiers, a place, "среди них"), maybe a relative clause between commas, maybe a bound word. The noun is no
+# adjective ("Крупнейший", "Последний" end so too).
+_RUSSIAN_GENITIVE_OPENING_WIDE_RE = re.compile(
+    r"(?:^\s*|,\s+и\s+)(?:(?:всего|зато|однако|сегодня|сейчас|теперь)\s+)?(?:[а-яё]+(?:ых|их)\s+){0,2}"
+    r"(?P<noun>(?![а-яё]*(?:ский|цкий|[шжчщкгх]ий|[^еаи]ний)(?![\w]))[а-яё]{3,}(?:ов|ев|ей|ий))"
+    r"(?:\s*,\s*(?:котор[а-яё]+|[а-яё]+(?:щих|вших|ших|емых|имых|нных|тых))[^\d,;:.()]*,)?"
+    r"(?:\s+[а-яё]+){0,5}"
+    r"\s+(?:(?:более|свыше|около|почти|порядка|примерно|менее|не\s+менее|не\s+более)\s+)?$",
     re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
@@ -947,7 +961,8 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         if counted is not None and not counted.is_measure:
             return counted.unit
     if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window) or _RUSSIAN_NOUN_DASH_BEFORE_RE.search(_clause_before(text, start))
-            or _RUSSIAN_GENITIVE_OPENING_RE.search(_clause_before(text, start))) is not None:
+            or _RUSSIAN_GENITIVE_OPENING_RE.search(_clause_before(text, start))
+            or _RUSSIAN_GENITIVE_OPENING_WIDE_RE.search(_clause_before(text, start))) is not None:
         noun = existing.group("noun") or existing.group("noun2")
         if noun[:1].isupper() and noun[1:].islower():
             noun = noun.lower()  # ("Работников на терминале 340": capitalised only as the sentence's first word)
@@ -991,6 +1006,8 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # that closes a clause contrasted with the one before counts what that one counted.
         return _noun_of_the_count_before(sentence[:contrast.start()])
     if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window) or (
+            # "Операторов на направлении 14, четыре из них европейские": "из них" after the number, as before it.
+            (number := _NUMBER_AT_RE.match(text, start)) is not None and _OF_THEM_AFTER_RE.match(text, number.end())) or (
             # "потеряли двух клиентов, еще трое просят скидку": "еще" before a small bare number adds to the count
             # before ("еще 45 млн" is an amount, left to the currency before).
             _MORE_RU_BEFORE_RE.search(window) and not _SCALE_AFTER_NUMBER_RE.match(text, start)):
