@@ -79,13 +79,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Six whole Russian articles (set 25), written after sets 21-24's fixes. Scored once with them: 84.9 %
           # (135/159): the honest held-out Russian number of this round. Four labels put a bound on a figure whose
           # verb ("превысил", "не превышает") was left out of the highlight, against set 23's "не превысила [[2,1%]]";
-          # relabelled to the bare figure after scoring. After its fixes 97.5 % (155/159). 159 highlights, so one miss is 0.6 %.
+          # relabelled to the bare figure after scoring. After its fixes 97.5 % (155/159); 98.1 % (156/159) after set 26's.
+          # 159 highlights, so one miss is 0.6 %.
           "held_out_twenty_fifth": 0.97,
           # Eight whole Russian articles (set 26), written after set 25's fixes. Scored once with them: 91.1 %
           # (224/246); six labels were against the sets' own precedent ("ДФЭ" recorded as written, a bound verb left
           # out of the highlight, "пар поездов" as "пар") and were relabelled after scoring (93.5 % with them right).
-          # 246 highlights, so one miss is 0.4 %.
-          "held_out_twenty_sixth": 0.93}
+          # After its fixes 99.6 % (245/246). 246 highlights, so one miss is 0.4 %.
+          "held_out_twenty_sixth": 0.97}
 
 
 @pytest.fixture(scope="module")

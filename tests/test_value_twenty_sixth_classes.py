@@ -5,7 +5,7 @@ sentence and the one before it, and what the Candidates pane lists."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_candidates import find_values
@@ -31,6 +31,28 @@ TWENTY_SIXTH_SET_CLASSES = [
     ("около 300", "Сотрудников в этих филиалах более 1,5 тыс., из них около 300 приняты по контракту.", "",
      "2026-05-02", count(300, "сотрудников", approximate=True)),
     ("120", "Проектов поступило 410, из них 120 одобрены комиссией.", "", "2026-05-02", count(120, "проектов")),
+    # "Еще N" or a selection by rank ("Крупнейшие", "Ведущие") opening a sentence, before a plural verb, counts what
+    # the sentence before counted, named there after its figure or read from its clause.
+    ("40", "Еще 40 получат гранты в следующем году.", "В этом году обучение прошли 120 фермеров.", "2026-05-02",
+     count(40, "фермеров")),
+    ("три", "Ведущие три обеспечивают половину вылова.", "Рыболовецких компаний в регионе 18.", "2026-05-02",
+     count(3, "компаний")),
+    # The answer to a question "сколько X …?" counts X.
+    ("около 2 700", "– По нашим данным, около 2 700.", "– Сколько казахстанских студентов учится в Польше?",
+     "2026-05-02", count(2700, "студентов", approximate=True)),
+    # A scaled number opening the figures of its sentence is in the measure of the sentence before's scaled figure.
+    ("2,9 млн", "Годом ранее собрали 2,9 млн.", "Урожай ячменя в этом году может составить 3,4 млн тонн.",
+     "2026-05-02", quantity(2.9e6, "тонн")),
+    # "За N месяцев" opening a sentence whose past is a short participle a word or two later is January to month N.
+    ("девять месяцев", "За девять месяцев ими выпущено 1 200 вагонов.", "", "2026-10-15", span("2026-01", "2026-09")),
+    # "с <date>" before a state in force ("действует", "обязаны") began on that date: the one before publication.
+    ("1 марта", "С 1 марта на границе действует новый порядок досмотра.", "", "2026-11-20", date("2026-03-01")),
+    # (Later in the publication's year it is ahead: "с 1 марта действует" in February announces.)
+    ("1 марта", "С 1 марта на границе действует новый порядок досмотра.", "", "2026-02-20", date("2026-03-01")),
+    ("1 января", "С 1 января экспортеры обязаны декларировать выбросы.", "", "2026-11-20", date("2026-01-01")),
+    # A change from a day of the week ("с"/"со" and the genitive) lies ahead unless the sentence reports it.
+    ("вторника", "Со вторника музей переходит на зимний график.", "", "2026-12-04", date("2026-12-08")),
+    ("понедельника", "С понедельника цены на топливо выросли на 3%.", "", "2026-12-04", date("2026-11-30")),
 ]
 
 
@@ -67,3 +89,19 @@ def test_the_pane_reads_the_twenty_sixth_set_classes() -> None:
          count(140, "вагонов"))
     same(_listed("Элеваторов на экспорт работает пять, три из них в Костанайской области.", "три", "2026-05-02"),
          count(3, "элеваторов"))
+
+
+def test_a_change_from_a_date_still_announces() -> None:
+    # "вступает в силу" is a change, not a state in force: January in a November article is the next one.
+    same(suggest("1 января", published="2026-11-20", context="С 1 января вступает в силу новый тариф.").value,
+         date("2027-01-01"))
+
+
+def test_a_state_in_force_in_the_future_tense_announces() -> None:
+    same(suggest("1 января", published="2026-11-20", context="С 1 января будет действовать новый тариф.").value,
+         date("2027-01-01"))
+
+
+def test_a_bare_number_after_a_question_that_asks_no_number_is_left_alone() -> None:
+    value = suggest("40", published="2026-05-02", context="– Около 40.", before="– Где учатся казахстанские студенты?").value
+    assert value.kind.value != "count", value

@@ -270,11 +270,18 @@ def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Pub
     if "after_subject" in match.re.groupindex:
         return _read_first_months(match, publication)  # (the past verb after it says it is a report)
     tense = publication.tense_in(match.string) if publication is not None else None
+    if tense is None and "месяц" in match.group(0).lower() and _PAST_VERB_SOON_AFTER_RE.match(match.string, match.end()):
+        # "За десять месяцев ими произведено продукции на …": a neuter short participle (or a past verb) a word or two
+        # after the period reports, where the sentence's tense words say nothing.
+        tense = "past"
     # "the first nine months" names the period itself; "за шесть месяцев" and "алты айда" only in a report
     # ("за шесть месяцев до его истечения" is a span).
     if tense == "future" or (tense != "past" and not match.group(0).lower().lstrip().startswith(("in", "during", "over", "for", "the"))):
         return None
     return _read_first_months(match, publication)
+
+
+_PAST_VERB_SOON_AFTER_RE = re.compile(rf"(?:\s+[а-яё]+){{0,2}}?\s+{_RUSSIAN_PAST_VERB}", re.IGNORECASE)
 
 
 # A source that opens a sentence before its report: "По его словам,", "По данным министерства,".

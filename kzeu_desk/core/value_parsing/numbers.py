@@ -878,6 +878,18 @@ def currency_of_the_last_amount(text: str, scale_word: str | None = None) -> str
     return before[0] if before is not None else None
 
 
+def measure_of_the_last_amount(text: str) -> str | None:
+    """The unit of measure of the last figure of `text` that is not a year, when it is a scaled measure: "… может
+    достичь 1–1,2 млн тонн." -> "тонн" (a scaled number alone in the next sentence is in it too)."""
+    numbers = [n for n in _NUMBER_RE.finditer(text) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    if not numbers or _is_money_at(text, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(text, numbers[-1].end()):
+        return None
+    if (scale := _match_scale(text, numbers[-1].end(), is_money=False)) is None:
+        return None
+    counted = counted_after(text, scale.end)
+    return counted.unit if counted is not None and counted.is_measure else None
+
+
 _CHANGE_FROM_BEFORE_RE = re.compile(
     r"(?<![\w])(?:from|с|со)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?)\s+(?:to|до)\s+$", re.IGNORECASE)
 
