@@ -86,7 +86,10 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # (224/246); six labels were against the sets' own precedent ("ДФЭ" recorded as written, a bound verb left
           # out of the highlight, "пар поездов" as "пар") and were relabelled after scoring (93.5 % with them right).
           # After its fixes 99.6 % (245/246). 246 highlights, so one miss is 0.4 %.
-          "held_out_twenty_sixth": 0.97}
+          "held_out_twenty_sixth": 0.97,
+          # Six more whole Russian articles (set 28), written after set 26's fixes. Scored once with them: 88.6 %
+          # (163/184): the honest held-out Russian number of this round. 184 highlights, so one miss is 0.5 %.
+          "held_out_twenty_eighth": 0.88}
 
 
 @pytest.fixture(scope="module")
