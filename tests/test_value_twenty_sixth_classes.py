@@ -53,6 +53,19 @@ TWENTY_SIXTH_SET_CLASSES = [
     # A change from a day of the week ("с"/"со" and the genitive) lies ahead unless the sentence reports it.
     ("вторника", "Со вторника музей переходит на зимний график.", "", "2026-12-04", date("2026-12-08")),
     ("понедельника", "С понедельника цены на топливо выросли на 3%.", "", "2026-12-04", date("2026-11-30")),
+    # Classes set 28 showed (written after set 26's fixes), on other sentences too.
+    # "их число выросло/сократилось на/до N" counts what the sentence before counted; a verb of change is no noun.
+    ("семи", "Спустя год их число сократилось до семи.", "В реестре значились 25 перевозчиков.", "2026-05-02",
+     count(7, "перевозчиков")),
+    # "за N месяцев" after a subject of up to six words, or opening a sentence whose past comes later in its clause.
+    ("10 месяцев", "Объем перевозок грузов по железной дороге за 10 месяцев составил 240 млн тонн.", "", "2026-11-20",
+     span("2026-01", "2026-10")),
+    ("девять месяцев", "За девять месяцев на европейский рынок отгружено 1,2 млн тонн.", "", "2026-11-20",
+     span("2026-01", "2026-09")),
+    # A concentration is a measure: "мкг/м³", "мг/м3".
+    ("52 мкг/м³", "Концентрация диоксида азота достигла 52 мкг/м³.", "", "2026-05-02", quantity(52, "мкг/м³")),
+    # "во" before a weekday left out of the highlight, as "в" is.
+    ("вторник", "Соглашение подписали во вторник.", "", "2026-11-26", date("2026-11-24")),
 ]
 
 

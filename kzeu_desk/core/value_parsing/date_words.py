@@ -50,7 +50,7 @@ AMOUNT_WORDS_AFTER_DAY = r"thousand|million|billion|trillion|bn|mln|mn|per\s?cen
 ENGLISH_MONTH_PREPOSITIONS = r"in|since|by|until|till|from|during|of|early|late|mid-?|end of|beginning of"
 RUSSIAN_MONTH_PREPOSITIONS = r"в|с|до|к"
 # Dropped from the front of a date that cannot be anchored, which is then kept as text.
-LEADING_PREPOSITIONS = r"in|since|by|until|till|from|during|of|on|в|со|с|до|к"
+LEADING_PREPOSITIONS = r"in|since|by|until|till|from|during|of|on|во|в|со|с|до|к"
 
 # -- relative dates --------------------------------------------------------------------------
 

@@ -55,7 +55,9 @@ _LIST_COMMA_BEFORE_RE = re.compile(r"(?:,|[–—]|(?<![\w])и)\s*$")
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|on|at|for|from|with|в|во|на|для|из|с|по)\s", re.IGNORECASE)
 # "к ним добавились четыре", "их стало пять": a Russian pronoun before the number in its clause points back to the
 # things the sentence before counted, as "из них" after it does.
-_RUSSIAN_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:к\s+ним|их|ними)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
+# ("С начала года их число выросло на три": "их число" and a verb of change too.)
+_RUSSIAN_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:к\s+ним|их|ними)\s+(?:[а-яё]+\s+){0,2}"
+                                     r"|их\s+(?:число|количество)\s+[а-яё]+\s+(?:на|до)\s+)$", re.IGNORECASE)
 # A collective numeral ("екеуі", "бесеуін", "4-еуі") is a part of a whole already named, as "олардың 4-і" is.
 _KAZAKH_COLLECTIVE_RE = re.compile(r"(?:еу|ау)(?:і|ы)[а-яәіңғүұқөһ]*$", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
