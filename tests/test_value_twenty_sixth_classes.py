@@ -66,6 +66,23 @@ TWENTY_SIXTH_SET_CLASSES = [
     ("52 мкг/м³", "Концентрация диоксида азота достигла 52 мкг/м³.", "", "2026-05-02", quantity(52, "мкг/м³")),
     # "во" before a weekday left out of the highlight, as "в" is.
     ("вторник", "Соглашение подписали во вторник.", "", "2026-11-26", date("2026-11-24")),
+    # A past participle right before "в <month>" governs it, whatever the tense of the sentence's verb.
+    ("марте", "Выставку откроет картина, купленная в марте музеем.", "", "2026-10-09", date("2026-03")),
+    # "N из них" past a source after the counted noun ("заявок из 12 стран") counts that noun.
+    ("девять", "На конкурс поступило 40 заявок из 12 стран ЕС, девять из них одобрены.", "", "2026-05-02",
+     count(9, "заявок")),
+    # A measure opening the clause ("Дней …") makes the number closing it a quantity; the next item of a list of figures
+    # after dashes is in the unit of the one before.
+    ("61", "Дней без осадков в Актау было 61, в Атырау – 74.", "", "2026-05-02", quantity(61, "дней")),
+    ("74", "Дней без осадков в Актау было 61, в Атырау – 74.", "", "2026-05-02", quantity(74, "дней")),
+    ("12", "В Шымкенте показатель – 18 мкг/м³, в Таразе – 12.", "", "2026-05-02", quantity(12, "мкг/м³")),
+    # A capitalised word before "было" is a name, not the counted noun.
+    ("40", "Рейсов в Стамбул было 40.", "", "2026-05-02", count(40, "рейсов")),
+    # A relative clause with ", а не …" inside, and a source between commas, between the noun and the number.
+    ("85", "Компаний, которые работают с ЕС напрямую, а не через посредников, – лишь 85.", "", "2026-05-02",
+     count(85, "компаний")),
+    ("около 600", "Врачей, работающих в клиниках Германии, по оценке посольства, около 600.", "", "2026-05-02",
+     count(600, "врачей", approximate=True)),
 ]
 
 
@@ -97,11 +114,19 @@ def _listed(text: str, words: str, published: str) -> TypedValue:
     return found[0].value
 
 
+def test_a_list_item_after_a_clause_that_names_another_measure_is_left_alone() -> None:
+    # "саны" (the number of) names what the figure after the dash is, not the count before it.
+    value = suggest("9 400", published="2026-05-02", context="Облыста 210 қонақүй бар, олардағы орын саны – 9 400.").value
+    assert value.unit != "қонақүй", value
+
+
 def test_the_pane_reads_the_twenty_sixth_set_classes() -> None:
     same(_listed("Вагонов, которые простаивают на станции, у оператора 140.", "140", "2026-05-02"),
          count(140, "вагонов"))
     same(_listed("Элеваторов на экспорт работает пять, три из них в Костанайской области.", "три", "2026-05-02"),
          count(3, "элеваторов"))
+    same(_listed("Дней без осадков в Актау было 61, в Атырау – 74.", "74", "2026-05-02"), quantity(74, "дней"))
+    same(_listed("Выставку откроет картина, купленная в марте музеем.", "марте", "2026-10-09"), date("2026-03"))
 
 
 def test_a_change_from_a_date_still_announces() -> None:

@@ -134,6 +134,13 @@ def since_a_state(text: str, start: int) -> bool:
     return _STATE_IN_FORCE_RE.search(sentence) is not None and _FUTURE_RE.search(sentence) is None
 
 
+# "Фестиваль откроет драма, получившая в мае приз Каннского фестиваля", "соглашение, подписанное в марте": a past
+# participle right before the date governs it, whatever the tense of the sentence's verb.
+_PAST_PARTICIPLE_BEFORE_RE = re.compile(
+    r"(?<![\w])[а-яё]{3,}(?:вш|нн)(?:ий|ая|ое|ее|ие|ые|ей|его|ого|ему|ому|им|ым|ую|их|ых|ими|ыми)\s+(?:в|во)\s+$",
+    re.IGNORECASE)
+
+
 def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     """The tense that dates a day or month at `offset` in `context`, and whether its own clause decided it:
     the saying's after a verb of saying, its clause's when the sentence contrasts two, else the sentence's."""
@@ -143,6 +150,8 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     after_since = offset + (since.end() if (since := re.match(r"(?i:с|со)\s+", context[offset:])) else 0)
     if since_a_state(context, after_since):
         return "since", True
+    if _PAST_PARTICIPLE_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
+        return "past", True
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
         return "past", True
     after_for = offset + (period_for.end() if (period_for := re.match(r"(?i:за|for)\s+", context[offset:])) else 0)
@@ -346,6 +355,9 @@ def read_month_day(match: re.Match[str], publication: Publication | None) -> Dat
         return needs("date")
     if since_a_state(match.string, match.start()):
         publication = replace(publication, context_tense="since", context_tense_decides=True)
+    elif _PAST_PARTICIPLE_BEFORE_RE.search(match.string[max(0, match.start() - 40):match.start()] + (
+            inside.group() if (inside := re.match(r"(?i:в|во)\s+", match.group())) else "")):
+        publication = replace(publication, context_tense="past", context_tense_decides=True)
     year_value = anchored_year(month_value, publication, match.string, day_value)
     return date_reading(iso_date(year_value, month_value, day_value), relative=True)
 
