@@ -85,12 +85,12 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Eight whole Russian articles (set 26), written after set 25's fixes. Scored once with them: 91.1 %
           # (224/246); six labels were against the sets' own precedent ("ДФЭ" recorded as written, a bound verb left
           # out of the highlight, "пар поездов" as "пар") and were relabelled after scoring (93.5 % with them right).
-          # After its fixes 99.6 % (245/246). 246 highlights, so one miss is 0.4 %.
-          "held_out_twenty_sixth": 0.97,
+          # After its fixes 99.6 % (245/246). 246 highlights, so one miss is 0.4 % (the floor allows two more).
+          "held_out_twenty_sixth": 0.99,
           # Six more whole Russian articles (set 28), written after set 26's fixes. Scored once with them: 88.6 %
           # (163/184; main before those fixes: 87.0 %): the honest held-out Russian number of this round. One label put
           # "почти" on a multiplier left outside the highlight and was relabelled after scoring (89.1 % with it right).
-          # After its fixes 97.8 % (180/184). 184 highlights, so one miss is 0.5 %.
+          # After its fixes 97.8 % (180/184). 184 highlights, so one miss is 0.5 % (the floor allows one more).
           "held_out_twenty_eighth": 0.97}
 
 
