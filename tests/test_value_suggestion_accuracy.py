@@ -79,8 +79,19 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Six whole Russian articles (set 25), written after sets 21-24's fixes. Scored once with them: 84.9 %
           # (135/159): the honest held-out Russian number of this round. Four labels put a bound on a figure whose
           # verb ("превысил", "не превышает") was left out of the highlight, against set 23's "не превысила [[2,1%]]";
-          # relabelled to the bare figure after scoring. After its fixes 97.5 % (155/159). 159 highlights, so one miss is 0.6 %.
+          # relabelled to the bare figure after scoring. After its fixes 97.5 % (155/159); 98.1 % (156/159) after set 26's.
+          # 159 highlights, so one miss is 0.6 %.
           "held_out_twenty_fifth": 0.97,
+          # Eight whole Russian articles (set 26), written after set 25's fixes. Scored once with them: 91.1 %
+          # (224/246); six labels were against the sets' own precedent ("ДФЭ" recorded as written, a bound verb left
+          # out of the highlight, "пар поездов" as "пар") and were relabelled after scoring (93.5 % with them right).
+          # After its fixes 99.6 % (245/246). 246 highlights, so one miss is 0.4 % (the floor allows two more).
+          "held_out_twenty_sixth": 0.99,
+          # Six more whole Russian articles (set 28), written after set 26's fixes. Scored once with them: 88.6 %
+          # (163/184; main before those fixes: 87.0 %): the honest held-out Russian number of this round. One label put
+          # "почти" on a multiplier left outside the highlight and was relabelled after scoring (89.1 % with it right).
+          # After its fixes 97.8 % (180/184). 184 highlights, so one miss is 0.5 % (the floor allows one more).
+          "held_out_twenty_eighth": 0.97,
           # Eight whole articles in English and Kazakh (set 27), written after set 25's fixes. Scored once: 86.7 / 92.4 %
           # (90.2 % in all; 98/113 and 159/172). Four English labels relabelled to the conventions after scoring
           # (89.4 % with them right). After its fixes 98.2 / 99.4 % (111/113, 171/172). 113 / 172 highlights, so one

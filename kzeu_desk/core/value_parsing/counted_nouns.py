@@ -349,6 +349,14 @@ _RUSSIAN_PREFIXED_FUTURE_RE = re.compile(r"(?:вы|вл|по|про|пере|з�
 # (The young of animals are nouns in "-ят": "20 тыс. поросят".)
 _RUSSIAN_PREFIXED_PAST_RE = re.compile(r"(?:вы|вл|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|у)[а-яё]{2,}"
                                        r"(?:ил|ал|ял|ел)(?:а|о|и)")
+# A plural short passive participle with a prefix ("из них около 400 приняты в этом году", "выданы", "одобрены",
+# "закрыты"): the verb of the clause, whose noun came before the number. (Nouns in "-ты/-ны" after a number either
+# take no prefix, "страны", "цены", or end otherwise, "объекты", "зарплаты", "пошлины".)
+_RUSSIAN_SHORT_PARTICIPLE_PLURAL_RE = re.compile(r"(?:вы|вз|вне|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|о|у)"
+                                                 r"[а-яё]+(?:[еая]ны|[яиыу]ты)")
+# The past of the verbs of change ("их число выросло на три", "снизилось", "достигло"): reflexive past forms, which no
+# noun ends in, and the irregular "-рос/-стиг" pasts with a prefix.
+_RUSSIAN_PAST_OF_CHANGE_RE = re.compile(r"[а-яё]{3,}(?:лся|лось|лась|лись)|(?:вы|воз|под|раз|на|до)(?:рос|стиг)(?:ла|ло|ли)?")
 _RUSSIAN_PRESENT_PLURAL_RE = re.compile(r"[а-яё]{3,}(?:[сздтвбпмр]ят|[жшчщ]ат)")
 _RUSSIAN_YOUNG_OF_ANIMALS = frozenset({"поросят", "ребят", "котят", "жеребят", "верблюжат", "медвежат", "зайчат"})
 
@@ -366,7 +374,9 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
                 or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)) \
                 or ((_RUSSIAN_PREFIXED_FUTURE_RE.fullmatch(lowered) or _RUSSIAN_PREFIXED_PAST_RE.fullmatch(lowered)
-                     or _RUSSIAN_PRESENT_PLURAL_RE.fullmatch(lowered)) and lowered not in _RUSSIAN_YOUNG_OF_ANIMALS):
+                     or _RUSSIAN_PRESENT_PLURAL_RE.fullmatch(lowered) or _RUSSIAN_SHORT_PARTICIPLE_PLURAL_RE.fullmatch(lowered)
+                     or _RUSSIAN_PAST_OF_CHANGE_RE.fullmatch(lowered))
+                    and lowered not in _RUSSIAN_YOUNG_OF_ANIMALS):
             return None  # ("более 300 экспортируют": a verb in the present counts nothing)
         # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):

@@ -283,11 +283,19 @@ def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Pub
     if "after_subject" in match.re.groupindex:
         return _read_first_months(match, publication)  # (the past verb after it says it is a report)
     tense = publication.tense_in(match.string) if publication is not None else None
+    if tense is None and "месяц" in match.group(0).lower() and _PAST_VERB_SOON_AFTER_RE.match(match.string, match.end()):
+        # "За десять месяцев ими произведено продукции на …": a neuter short participle (or a past verb) later in its
+        # clause reports, where the sentence's tense words say nothing.
+        tense = "past"
     # "the first nine months" names the period itself; "за шесть месяцев" and "алты айда" only in a report
     # ("за шесть месяцев до его истечения" is a span).
     if tense == "future" or (tense != "past" and not match.group(0).lower().lstrip().startswith(("in", "during", "over", "for", "the"))):
         return None
     return _read_first_months(match, publication)
+
+
+# ("За 11 месяцев в страны Европейского союза экспортировано …": later in its clause, past its place.)
+_PAST_VERB_SOON_AFTER_RE = re.compile(rf"(?:\s+[А-ЯЁа-яё-]+){{0,6}}?\s+{_RUSSIAN_PAST_VERB}", re.IGNORECASE)
 
 
 # A source that opens a sentence before its report: "По его словам,", "По данным министерства,".
@@ -296,11 +304,12 @@ _SOURCE_OPENING_RE = re.compile(r"(?:^|[.!?]\s+)(?:По|Согласно)\s[^,.!
 
 # (After an opening word and its comma too: "Во-вторых, тенге за девять месяцев ослаб".)
 _SUBJECT_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+)(?:(?P<opening>[А-ЯЁ][а-яё-]*(?:\s+[а-яё-]+)?),\s+)?"
-                                r"(?P<subject>(?(opening)[А-ЯЁа-яё]|[А-ЯЁ])[а-яё-]*(?:\s+[A-ZА-ЯЁа-яё-]+){0,3})\s+$")
+                                r"(?P<subject>(?(opening)[А-ЯЁа-яё]|[А-ЯЁ])[а-яё-]*(?:\s+[A-ZА-ЯЁа-яё-]+){0,5})\s+$")
 
 
 def _after_its_subject(match: re.Match[str]) -> bool:
-    """"Товарооборот за восемь месяцев вырос": at most four words open the sentence before "за", none of them a
+    """"Товарооборот за восемь месяцев вырос": at most six words open the sentence before "за" ("Объем торгов
+    еврооблигациями на KASE за 11 месяцев составил"), none of them a
     verb ("Мост построили за 8 месяцев" is a span) and none a figure."""
     subject = _SUBJECT_BEFORE_RE.search(match.string[max(0, match.start() - 60):match.start()])
     return subject is not None and not any(re.fullmatch(_RUSSIAN_PAST_VERB, word.lower()) or word.lower().endswith(

@@ -50,7 +50,7 @@ AMOUNT_WORDS_AFTER_DAY = r"thousand|million|billion|trillion|bn|mln|mn|per\s?cen
 ENGLISH_MONTH_PREPOSITIONS = r"in|since|by|until|till|from|during|of|early|late|mid-?|end of|beginning of"
 RUSSIAN_MONTH_PREPOSITIONS = r"в|с|до|к"
 # Dropped from the front of a date that cannot be anchored, which is then kept as text.
-LEADING_PREPOSITIONS = r"in|since|by|until|till|from|during|of|on|в|с|до|к"
+LEADING_PREPOSITIONS = r"in|since|by|until|till|from|during|of|on|во|в|со|с|до|к"
 
 # -- relative dates --------------------------------------------------------------------------
 
@@ -93,9 +93,12 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
     "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6,
     "дүйсенбі": 0, "сейсенбі": 1, "сәрсенбі": 2, "бейсенбі": 3, "жұма": 4, "сенбі": 5, "жексенбі": 6,
+    # The genitive after "с"/"до": "с понедельника", "до пятницы".
+    "понедельника": 0, "вторника": 1, "среды": 2, "четверга": 3, "пятницы": 4, "субботы": 5, "воскресенья": 6,
 }
 ENGLISH_WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 RUSSIAN_WEEKDAY = r"понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье"
+RUSSIAN_WEEKDAY_GENITIVE = r"понедельника|вторника|среды|четверга|пятницы|субботы|воскресенья"
 # Kazakh weekdays take the locative ("жұмада", "бейсенбіде") or stand before "күні".
 KAZAKH_WEEKDAY = r"дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі"
 # The week before or after the publication's: "last Thursday", "в прошлый четверг", "өткен бейсенбіде".

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER
@@ -119,12 +119,44 @@ _STATUS_DATE_AFTER_RE = re.compile(rf"[^\s]+(?:\s+[^\s]+)?\s+(?i:жағдай(?:
 _STATUS_DATE_BEFORE_RE = re.compile(r"(?<![\w])(?i:as\s+at|по\s+состоянию\s+на)\s+$")
 
 
+# "С 1 января импортеры обязаны покупать сертификаты", "с 1 января действует углеродный сбор" (in a November article):
+# a state that holds from a date ("с", in the present of a verb of being in force) is of the publication's year, passed
+# or ahead ("с 1 марта действует" in February announces), never next year's; "с 1 января вступает в силу", "с
+# воскресенья аэропорт переходит" (a change) still announce. Its tense is "since" (`anchored_year`).
+_SINCE_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|начиная\s+с)\s+$", re.IGNORECASE)
+_STATE_IN_FORCE_RE = re.compile(
+    r"(?<![\w])(?:действу(?:ет|ют)|применя(?:ется|ются)|распространя(?:ется|ются)|функциониру(?:ет|ют)"
+    r"|обязан[аоы]?|взима(?:ется|ются)|запрещ[её]н[аоы]?|разреш[её]н[аоы]?|сохраня(?:ется|ются))(?![\w])", re.IGNORECASE)
+
+
+def since_a_state(text: str, start: int) -> bool:
+    """Whether the date at `start` opens a state its sentence says holds now ("с 1 января действует …")."""
+    if _SINCE_BEFORE_RE.search(text, max(0, start - 14), start) is None:
+        return False
+    sentence_start = max(text.rfind(". ", 0, start) + 1, 0)
+    sentence_end = text.find(". ", start)
+    sentence = text[sentence_start:sentence_end if sentence_end >= 0 else len(text)]
+    return _STATE_IN_FORCE_RE.search(sentence) is not None and _FUTURE_RE.search(sentence) is None
+
+
+# "Фестиваль откроет драма, получившая в мае приз Каннского фестиваля", "соглашение, подписанное в марте": a past
+# participle right before the date governs it, whatever the tense of the sentence's verb.
+_PAST_PARTICIPLE_BEFORE_RE = re.compile(
+    r"(?<![\w])[а-яё]{3,}(?:вш|нн)(?:ий|ая|ое|ее|ие|ые|ей|его|ого|ему|ому|им|ым|ую|их|ых|ими|ыми)\s+(?:в|во)\s+$",
+    re.IGNORECASE)
+
+
 def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     """The tense that dates a day or month at `offset` in `context`, and whether its own clause decided it:
     the saying's after a verb of saying, its clause's when the sentence contrasts two, else the sentence's."""
     # (A reading may start at its preposition: "in May" of "said in May".)
     after_preposition = offset + (preposition.end() if (preposition := re.match(r"(?i:in|on|в|во)\s+", context[offset:]))
                                   else 0)
+    after_since = offset + (since.end() if (since := re.match(r"(?i:с|со)\s+", context[offset:])) else 0)
+    if since_a_state(context, after_since):
+        return "since", True
+    if _PAST_PARTICIPLE_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
+        return "past", True
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
         return "past", True
     after_for = offset + (period_for.end() if (period_for := re.match(r"(?i:за|for)\s+", context[offset:])) else 0)
@@ -157,6 +189,8 @@ def anchored_year(month: int, publication: Publication, text: str = "", day: int
     if months_after == 0 and day is not None and publication.day is not None:
         months_after = (day > publication.day) - (day < publication.day)
     tense = publication.tense_in(text)
+    if tense == "since":
+        return publication.year  # ("с 1 января действует …": see `since_a_state`)
     if tense == "future":
         return publication.year if months_after >= 0 else publication.year + 1
     if tense == "past":
@@ -328,6 +362,11 @@ def read_month_day(match: re.Match[str], publication: Publication | None) -> Dat
         return None
     if publication is None:
         return needs("date")
+    if since_a_state(match.string, match.start()):
+        publication = replace(publication, context_tense="since", context_tense_decides=True)
+    elif _PAST_PARTICIPLE_BEFORE_RE.search(match.string[max(0, match.start() - 40):match.start()] + (
+            inside.group() if (inside := re.match(r"(?i:в|во)\s+", match.group())) else "")):
+        publication = replace(publication, context_tense="past", context_tense_decides=True)
     year_value = anchored_year(month_value, publication, match.string, day_value)
     return date_reading(iso_date(year_value, month_value, day_value), relative=True)
 

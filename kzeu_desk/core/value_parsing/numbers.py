@@ -498,6 +498,13 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # "взнос составит 1 200 евро в год, для малых предприятий – 500.": a figure listed after a dash
             # at the end of its clause is in the currency of the sentence's money before it.
             unit, kind = code, ValueKind.MONEY
+        elif _LISTED_AFTER_A_DASH_RE.search(text, max(0, start - 3), start) and _ENDS_ITS_CLAUSE_RE.match(text, end) \
+                and (listed := _unit_listed_before(text, start)) is not None:
+            # "В Астане показатель – 24 мкг/м³, в Караганде – 31", "Дней … в Алматы было 187, в Астане – 96": the next
+            # item of a list of figures after dashes is in the unit of the one before.
+            unit, kind = listed
+        elif (measure := _measure_opening_the_clause(text, start)) is not None:
+            unit = measure  # "Дней с превышением суточной нормы в Алматы было 187"
         elif (figure.exponent or first_scale is not None) and \
                 (measure := _measure_of_the_amount_before(text, start)) is not None:
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
@@ -593,6 +600,8 @@ _BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|ним|ними|они
 # "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
                               r"|қалған)\s*$", re.IGNORECASE)
+_OF_THEM_AFTER_RE = re.compile(r"\s+(?:из\s+них|из\s+которых|of\s+them|of\s+which)(?![\w])", re.IGNORECASE)
+_SOURCE_AFTER_A_NOUN_RE = re.compile(r"(?<=[а-яё])\s+из\s+\d[\d \u00a0,.]*\s+[а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?(?=[\s,])")
 _MORE_RU_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё)\s*$", re.IGNORECASE)
 _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.IGNORECASE)
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
@@ -650,6 +659,24 @@ _RUSSIAN_GENITIVE_OPENING_RE = re.compile(
     r"(?:\s*,\s*[а-яё]+(?:щих|вших|ших|емых|имых|нных|тых)(?:\s+[^\d,;:.()]+?)?\s*,)?"
     r"(?:\s+(?:на|в|во|у|при)\s+[а-яё]+(?:\s+[а-яё]+(?:ом|ой|ах|ии|е))?)?"
     r"\s+(?:(?:было|будет|стало|станет|насчитывается|насчитывалось|сейчас|теперь|уже|лишь|только|всего)\s+)?$",
+    re.IGNORECASE)
+# The same, with more between the noun and the number: "Работников на этих предприятиях более 3,2 тыс.", "Дочерних
+# банков европейских финансовых групп среди них два", "Всего платежных организаций с европейским капиталом на рынке
+# семь", "Самолетов, которые обслуживают европейские рейсы, у перевозчика девять", "…, и европейских направлений в нем
+# 11": the clause (or its part after ", и") opens with a genitive plural, then up to five words with no figure (its
+# qualifiers, a place, "среди них"), maybe a relative clause between commas, maybe a bound word. The noun is no
+# adjective ("Крупнейший", "Последний" end so too).
+# ("Компаний, которые экспортируют в ЕС постоянно, а не разово, – лишь 214", "Студентов, обучающихся в вузах ЕС, по
+# данным центра, около 9 тыс.", "Дней с превышением суточной нормы в Алматы было 187": a relative clause may hold
+# commas, a source may stand between commas, a dash may close it, and "дней" is a measure opening it.)
+_RUSSIAN_GENITIVE_OPENING_WIDE_RE = re.compile(
+    r"(?:^\s*|,\s+и\s+)(?:(?:всего|зато|однако|сегодня|сейчас|теперь)\s+)?(?:[а-яё]+(?:ых|их)\s+){0,2}"
+    r"(?P<noun>дней|(?![а-яё]*(?:ский|цкий|[шжчщкгх]ий|[^еаи]ний)(?![\w]))[а-яё]{3,}(?:ов|ев|ей|ий))"
+    r"(?:\s*,\s*(?:котор[а-яё]+|[а-яё]+(?:щих|вших|ших|емых|имых|нных|тых))[^\d;:.()]*?,)?"
+    r"(?:\s*,?\s*по\s+(?:данным|оценке|оценкам|словам)\s+[^\d,;:.()]+,)?"
+    r"(?:\s+[а-яё]+){0,7}?"
+    r"(?:\s*[–—])?\s+(?:(?:лишь|только|всего|уже)\s+)?"
+    r"(?:(?:более|свыше|около|почти|порядка|примерно|менее|не\s+менее|не\s+более)\s+)?$",
     re.IGNORECASE)
 _BRINGING_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took|increas(?:e|es|ed|ing)"
@@ -734,7 +761,8 @@ _CLOSES_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;!?]|$)")
 _LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*$")
 _ENDS_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;,)]|$)")
 # "…составил 2,7 млрд долларов, число сделок – 340": the clause names what its figure is.
-_NAMES_ANOTHER_MEASURE_RE = re.compile(r"(?<![\w])(?:числ|количеств|доля|дол[иеюя]|number|share|count)", re.IGNORECASE)
+_NAMES_ANOTHER_MEASURE_RE = re.compile(r"(?<![\w])(?:числ|количеств|доля|дол[иеюя]|number|share|count|саны|санын|үлес)",
+                                       re.IGNORECASE)
 # A scaled amount listed without its currency and closed by a bracket, comma or "and": "Италия (11,3 млрд
 # долларов), Нидерланды (4,6 млрд) и Франция (2,9 млрд)".
 _LISTED_AMOUNT_END_RE = re.compile(r"\s*(?:[),;]|(?:и|and|а)(?![\w])|[–—-]\s)", re.IGNORECASE)
@@ -903,6 +931,18 @@ def currency_of_the_last_amount(text: str, scale_word: str | None = None) -> str
     return before[0] if before is not None else None
 
 
+def measure_of_the_last_amount(text: str) -> str | None:
+    """The unit of measure of the last figure of `text` that is not a year, when it is a scaled measure: "… может
+    достичь 1–1,2 млн тонн." -> "тонн" (a scaled number alone in the next sentence is in it too)."""
+    numbers = [n for n in _NUMBER_RE.finditer(text) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    if not numbers or _is_money_at(text, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(text, numbers[-1].end()):
+        return None
+    if (scale := _match_scale(text, numbers[-1].end(), is_money=False)) is None:
+        return None
+    counted = counted_after(text, scale.end)
+    return counted.unit if counted is not None and counted.is_measure else None
+
+
 _CHANGE_FROM_BEFORE_RE = re.compile(
     r"(?<![\w])(?:from|с|со)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?)\s+(?:to|до)\s+$", re.IGNORECASE)
 
@@ -955,7 +995,8 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
     # ("112 of them" is a part: its whole is a figure at least as large.)
     part = _plain_value(number) if (number := _NUMBER_AT_RE.match(text, start)) is not None and \
         _OF_THEM_AFTER_NUMBER_RE.match(text, number.end()) else None
-    window = re.sub(r"[^\w\s,–—-]", " ", window)  # "Erasmus+ students" (a dash kept: "70 млн – кредит")
+    # "Erasmus+ students" (a dash kept: "70 млн – кредит"; "/" and "³" too: "24 мкг/м³" is a measure, not "мкг").
+    window = re.sub(r"[^\w\s,–—/²³-]", " ", window)
     if (whole := _PART_OF_WHOLE_BEFORE_RE.search(window)) is not None and "," not in window[:whole.start()]:
         counted = counted_after(window, whole.end())
         if counted is not None and not counted.is_measure and not window[counted.end:].strip(" ,"):
@@ -993,18 +1034,28 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         counted = counted_after(text, most[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if (existing := _RUSSIAN_NOUN_WAS_BEFORE_RE.search(window) or _RUSSIAN_NOUN_DASH_BEFORE_RE.search(_clause_before(text, start))
-            or _RUSSIAN_GENITIVE_OPENING_RE.search(_clause_before(text, start))) is not None:
-        noun = existing.group("noun") or existing.group("noun2")
-        if noun[:1].isupper() and noun[1:].islower():
+    clause = _clause_before(text, start)
+    for existing in (_RUSSIAN_NOUN_WAS_BEFORE_RE.search(window), _RUSSIAN_NOUN_DASH_BEFORE_RE.search(clause),
+                     _RUSSIAN_GENITIVE_OPENING_RE.search(clause), _RUSSIAN_GENITIVE_OPENING_WIDE_RE.search(clause),
+                     # (its relative clause may hold ", а не …", which ends a clause elsewhere)
+                     _RUSSIAN_GENITIVE_OPENING_WIDE_RE.search(_sentence_before(text, start))):
+        if existing is None:
+            continue
+        group = "noun" if existing.group("noun") else "noun2"
+        noun = existing.group(group)
+        if noun[:1].isupper() and noun[1:].islower() and not existing.string[:existing.start(group)].strip(" ,–—"):
             noun = noun.lower()  # ("Работников на терминале 340": capitalised only as the sentence's first word)
-        counted = counted_after(" " + noun + " ", 0)
+        counted = counted_after(" " + noun + " ", 0) if not noun[:1].isupper() else None  # ("в Алматы было": a name)
         if counted is not None and not counted.is_measure:
             return counted.unit
+        if counted is not None or not noun[:1].isupper():
+            break  # (a measure, or a word that counts nothing, is what opened it; only a name gives way)
     if (brought := _BRINGING_TO_BEFORE_RE.search(window)) is not None:
         counted = counted_after(" " + brought.group("phrase") + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
+    if (number := _NUMBER_AT_RE.match(text, start)) is not None and _OF_THEM_AFTER_RE.match(text, number.end()):
+        window = _SOURCE_AFTER_A_NOUN_RE.sub(lambda source: " " * len(source.group()), window)  # (see below)
     if (noun := _noun_of_the_count_before(window, part=part)) is not None:
         return noun
     if (asked := list(_HOW_MANY_RE.finditer(text, max(0, start - 200), start))):
@@ -1042,13 +1093,16 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # that closes a clause contrasted with the one before counts what that one counted.
         return _noun_of_the_count_before(sentence[:contrast.start()], part=part)
     if _BACK_REFERENCE_RE.search(window) or _OTHER_BEFORE_RE.search(window) or _THERE_ARE_BEFORE_RE.search(window) or (
+            # "Операторов на направлении 14, четыре из них европейские": "из них" after the number, as before it.
+            (number := _NUMBER_AT_RE.match(text, start)) is not None and _OF_THEM_AFTER_RE.match(text, number.end())) or (
             # "потеряли двух клиентов, еще трое просят скидку": "еще" before a small bare number adds to the count
             # before ("еще 45 млн" is an amount, left to the currency before).
             _MORE_RU_BEFORE_RE.search(window) and not _SCALE_AFTER_NUMBER_RE.match(text, start)):
         # ("… maybe 250 European companies here; today there are well over 400": "there are" too.)
         # "42 рейса в неделю, а до пандемии их было меньше пятнадцати", "twelve member states have
         # ratified it; the other fifteen …": a pronoun or "the other" counts the noun of the clause before.
-        before = text[max(0, start - 200):start]
+        # ("26 фильмов из 19 стран Евросоюза, восемь из них …": a source after a counted noun is not what "них" is.)
+        before = _SOURCE_AFTER_A_NOUN_RE.sub(lambda source: " " * len(source.group()), text[max(0, start - 200):start])
         if (noun := _noun_of_the_count_before(before, part=part)) is None and depth < 3 and \
                 (numbers := [n for n in _NUMBER_RE.finditer(before)
                              if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]):
@@ -1056,6 +1110,39 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
             # part counts what that figure counted.
             return _counted_noun_named_before(text, max(0, start - 200) + numbers[-1].start(), depth + 1)
         return noun
+    return None
+
+
+# "таких дней в Алматы было 203": a genitive plural, a place, then "было" before the number.
+_RUSSIAN_GENITIVE_WAS_RE = re.compile(r"(?<![\w])(?P<noun>[а-яё]{2,}(?:ов|ев|ей|ий))(?:\s+[A-ZА-ЯЁа-яё-]+){0,3}?"
+                                      r"\s+(?:было|будет|стало|станет)\s+$", re.IGNORECASE)
+
+
+def _measure_opening_the_clause(text: str, start: int) -> str | None:
+    """The measure a genitive plural opening the clause names for the number that closes it: "Дней с превышением нормы
+    в Алматы было 187" is 187 days (a count of things is `_counted_noun_named_before`'s)."""
+    clause = _clause_before(text, start)
+    for opening in (_RUSSIAN_GENITIVE_OPENING_WIDE_RE.search(clause), _RUSSIAN_GENITIVE_WAS_RE.search(clause)):
+        if opening is not None and not opening.group("noun")[1:2].isupper():
+            counted = counted_after(" " + opening.group("noun").lower() + " ", 0)
+            if counted is not None and counted.is_measure:
+                return counted.unit
+    return None
+
+
+def _unit_listed_before(text: str, start: int) -> tuple[str, ValueKind] | None:
+    """The unit and kind of the sentence's figure before a number listed after a dash, when that figure is no money
+    or percentage and its clause does not name another measure ("число сделок – 340")."""
+    window = _sentence_before(text, start)
+    if _NAMES_ANOTHER_MEASURE_RE.search(window.rpartition(",")[2]):
+        return None
+    numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    if not numbers or _is_money_at(window, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(window, numbers[-1].end()):
+        return None
+    if (counted := _counted_of(window, numbers[-1])) is not None:
+        return counted.unit, ValueKind.QUANTITY if counted.is_measure else ValueKind.COUNT
+    if (measure := _measure_opening_the_clause(text, start - len(window) + numbers[-1].start())) is not None:
+        return measure, ValueKind.QUANTITY
     return None
 
 

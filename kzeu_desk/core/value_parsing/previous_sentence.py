@@ -14,7 +14,12 @@ from dataclasses import replace
 from kzeu_desk.core.typed_value import ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after
-from kzeu_desk.core.value_parsing.numbers import currency_of_the_last_amount, noun_of_the_last_count
+from kzeu_desk.core.value_parsing.numbers import (
+    currency_of_the_last_amount,
+    measure_of_the_last_amount,
+    noun_of_the_last_count,
+    scan_numbers,
+)
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 
 # What follows a number that stands for things named before it: a verb ("seven are", "два должны"),
@@ -24,12 +29,17 @@ _STANDS_ALONE_AFTER_RE = re.compile(
     r"|(?:are|were|is|was|have|has|had|will|would|could|can|remain|remained|more|others?|of\s+(?:which|them|those)"
     r"|и|или|а|из\s+них|из\s+которых|были|было|был|будут|должны|остались|остаются|находятся|уже)(?![\w])"
     # a Kazakh verb in the present-future that ends the clause: "Италияға – 22 аттанады."
-    r"|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)\s*[.!?,;]|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)$)",
+    r"|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)\s*[.!?,;]|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)$"
+    # a Russian verb in the plural ("Еще 250 пройдут обучение", "Крупнейшие пять обеспечивают 70%", "12 получили"):
+    # the number is its subject, the things named before.
+    r"|[а-яё]{3,}(?:ут|ют|ят|ат|ли|лись|ются|ятся|утся)(?![\w]))",
     re.IGNORECASE)
 # Before it: a sentence's start ("Seven are …"), a list's dash or colon ("энергетика – 11"), "another".
 _STANDS_ALONE_BEFORE_RE = re.compile(
     # ("Одан кейін Польша (9,8 мың), Франция (8,1 мың)": a list in brackets after the sentence that named its noun.)
-    r"(?:^|[.:;–—(]\s*|(?<![\w])(?:another|the\s+other|the\s+remaining|ещё|еще|другие|остальные)\s+)$",
+    r"(?:^|[.:;–—(]\s*|(?<![\w])(?:another|the\s+other|the\s+remaining|ещё|еще|другие|остальные)\s+"
+    # A selection by rank opening the sentence: "Крупнейшие пять обеспечивают …", "Первые три …".
+    r"|(?:^|[.:;]\s*)(?:крупнейшие|первые|последние|ведущие)\s+)$",
     re.IGNORECASE)
 # "the rest of the deals", "most of these projects": the sentence's own plural whole, before a colon or dash.
 _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s+(?:the|these|those|its|their)\s+"
@@ -45,7 +55,9 @@ _LIST_COMMA_BEFORE_RE = re.compile(r"(?:,|[–—]|(?<![\w])и)\s*$")
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|on|at|for|from|with|в|во|на|для|из|с|по)\s", re.IGNORECASE)
 # "к ним добавились четыре", "их стало пять": a Russian pronoun before the number in its clause points back to the
 # things the sentence before counted, as "из них" after it does.
-_RUSSIAN_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:к\s+ним|их|ними)\s+(?:[а-яё]+\s+){0,2}$", re.IGNORECASE)
+# ("С начала года их число выросло на три": "их число" and a verb of change too.)
+_RUSSIAN_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:к\s+ним|их|ними)\s+(?:[а-яё]+\s+){0,2}"
+                                     r"|их\s+(?:число|количество)\s+[а-яё]+\s+(?:на|до)\s+)$", re.IGNORECASE)
 # A collective numeral ("екеуі", "бесеуін", "4-еуі") is a part of a whole already named, as "олардың 4-і" is.
 # ("олар екеу ғана еді", "бесеуге дейін": bare or in a case without the possessive, it is one all the same.)
 _KAZAKH_COLLECTIVE_RE = re.compile(r"(?:еу|ау)(?:(?:і|ы)[а-яәіңғүұқөһ]*|ге|ға|ден|дан|мен|де|да|ді|ды|дің|дың)?"
@@ -58,10 +70,14 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     """`candidates` of `sentence`, with each bare whole number that stands for things named in the
     sentence before counting that sentence's last counted noun. A number after a figure with a unit
     in its own sentence is left to that sentence (the readers already borrow a noun within it)."""
-    candidates = [_in_the_currency_before(c, sentence, before) for c in candidates]
+    candidates = [_in_the_measure_before(_in_the_currency_before(c, sentence, before), sentence, before)
+                  for c in candidates]
     if not any(_is_bare(c, sentence) for c in candidates):
         return candidates
     noun: str | None = None
+    # "– Сколько немецких компаний работает в Казахстане? – Зарегистрировано около 1 200, но активны 600–650.": the
+    # answer's bare numbers count what the question asked about.
+    asked = _asked_about(before)
     result: list[Candidate] = []
     borrowed = ""  # the noun a number before in this sentence took from the sentence before
     for candidate in candidates:
@@ -93,6 +109,10 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             or _KAZAKH_COLLECTIVE_RE.search(written) is not None \
             or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None \
             or _RUSSIAN_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None
+        if asked and not part_of_them and not _YEAR_SHAPED_RE.fullmatch(written.strip()):
+            counted = replace(candidate.value, kind=ValueKind.COUNT, unit=asked)
+            result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
+            continue
         if not part_of_them and (
                 _YEAR_SHAPED_RE.fullmatch(written.strip()) or not _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
                 or not _STANDS_ALONE_BEFORE_RE.search(sentence[:candidate.start])):
@@ -104,7 +124,7 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             own = named.unit if named is not None and not named.is_measure else ""
         else:
             if noun is None:
-                noun = (noun_of_the_last_count(rewrite_number_words(before).text) if before else None) or ""
+                noun = (_noun_of_the_last_count_read(rewrite_number_words(before).text) if before else None) or ""
             own = noun
             if not own and before and sentence[:candidate.start].rstrip().endswith("("):
                 # "Сәлемдемелердің жартысына жуығы Германиядан келді. Одан кейін Польша (610 мың), …": with no count
@@ -121,6 +141,28 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
         result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
         borrowed = own
     return result
+
+
+def _noun_of_the_last_count_read(before: str) -> str | None:
+    """The noun the sentence before last counted: named after its figure ("3 projects are …"), or, when its last
+    figure took its noun from elsewhere in that sentence ("Экспортеров, работающих с …, в этом сезоне 46, годом
+    ранее их было 29"), the noun it was read as counting."""
+    if (noun := noun_of_the_last_count(before)) is not None:
+        return noun
+    counts = [c for c in scan_numbers(before, strict=False) if c.value.kind is ValueKind.COUNT and c.value.unit]
+    return counts[-1].value.unit if counts else None
+
+
+# A question that asks how many, closing the sentence before: "… сколько немецких компаний сейчас работает …?"
+_HOW_MANY_ASKED_RE = re.compile(r"(?<![\w])(?P<how>сколько|how\s+many)(?=\s)[^.!?]*\?\s*$", re.IGNORECASE)
+
+
+def _asked_about(before: str) -> str | None:
+    """What a question before asked the number of ("Сколько немецких компаний работает …?" -> "компаний")."""
+    if not before or (asked := _HOW_MANY_ASKED_RE.search(before)) is None:
+        return None
+    counted = counted_after(before, asked.end("how"))
+    return counted.unit if counted is not None and not counted.is_measure else None
 
 
 # A scale written after the number: "Еще 11 млн выделено …" after "… стоимостью 28 млн евро".
@@ -146,6 +188,20 @@ def _in_the_currency_before(candidate: Candidate, sentence: str, before: str) ->
     if (code := currency_of_the_last_amount(before, written.group() if written else None)) is None:
         return candidate
     return replace(candidate, value=replace(value, kind=ValueKind.MONEY, unit=code), salience=Salience.MONEY)
+
+
+def _in_the_measure_before(candidate: Candidate, sentence: str, before: str) -> Candidate:
+    """A scaled number with no unit, the first figure of its sentence, in the unit of the sentence before's last
+    figure when that is a scaled measure ("… экспорт может достичь 1–1,2 млн тонн. В сентябре прогноз составлял
+    800 тыс."), as a scaled amount takes the currency before (above)."""
+    value = candidate.value
+    if not before or value.kind is not ValueKind.QUANTITY or value.unit or \
+            not _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end]) or \
+            re.search(r"\d", sentence[:candidate.start]):
+        return candidate
+    if (unit := measure_of_the_last_amount(rewrite_number_words(before).text)) is None:
+        return candidate
+    return replace(candidate, value=replace(value, unit=unit), salience=Salience.SUBSTANTIAL_QUANTITY)
 
 
 _KAZAKH_PLURAL_GENITIVE_RE = re.compile(r"(?<![\w])[а-яёәіңғүұқөһ]{3,}(?:лар|лер|дар|дер|тар|тер|ер)(?:дың|дің|тың|тің|ның|нің)(?![\w])",

@@ -23,6 +23,7 @@ from kzeu_desk.core.value_parsing.date_words import (
     RELATIVE_DAY_OFFSETS,
     RELATIVE_YEAR_OFFSETS,
     RUSSIAN_WEEKDAY,
+    RUSSIAN_WEEKDAY_GENITIVE,
     RUSSIAN_RELATIVE_YEAR_GENITIVE,
     RUSSIAN_RELATIVE_YEAR_LOCATIVE,
     WEEKDAY_NEXT_WORDS,
@@ -42,6 +43,7 @@ from kzeu_desk.core.value_parsing.dates import (
     month_number,
     needs,
     shift_month,
+    since_a_state,
 )
 
 _KAZAKH_MONTH_NAMES = r"қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйе[кг]|қазан|қараша|желтоқсан"
@@ -101,6 +103,10 @@ def _read_weekday(match: re.Match[str], publication: Publication | None) -> Date
     modifier = (match.group("rel") or "").lower()
     ahead = re.fullmatch(WEEKDAY_NEXT_WORDS, modifier) is not None if modifier else (
         publication.tense_in(match.string) == "future")
+    if match.groupdict().get("since") and not modifier:
+        # "С воскресенья аэропорт переходит …": a change from (or until) a day of the week lies ahead unless the
+        # sentence reports it ("с понедельника цены выросли") or says a state holds since then ("действует").
+        ahead = publication.tense_in(match.string) != "past" and not since_a_state(match.string, match.start("day"))
     if ahead:
         days = (weekday - published.weekday()) % 7 or (7 if modifier else 0)
         return date_reading((published + timedelta(days=days)).isoformat(), relative=True)
@@ -290,6 +296,9 @@ _WEEKDAYS = (
     rf"(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
     rf"(?<![\w])(?i:во?)\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{RUSSIAN_WEEKDAY}))"
     rf"{NOT_CYRILLIC_AFTER}",
+    # "С воскресенья аэропорт переходит на зимнее расписание", "до пятницы": from or until a day of the week.
+    rf"(?<![\w])(?P<since>(?i:с|со|до))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
+    rf"(?P<day>(?i:{RUSSIAN_WEEKDAY_GENITIVE})){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{KAZAKH_WEEKDAY}))"
     # ("дүйсенбіден бастап" from Monday, "жұмаға дейін" by Friday: other cases of the day too.)
     rf"(?:(?i:де|да|күні|ден|нен|дан|нан|ге|ға|ке|қа|гі|ғы|ның|нің|дің|дың)|\s+(?i:күні))?{NOT_CYRILLIC_AFTER}",

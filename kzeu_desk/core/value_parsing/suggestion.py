@@ -144,7 +144,9 @@ def _counted_by_the_sentence_before(best: Candidate, selection: str, context: st
         return best
     start, end = offset + best.start, offset + best.end
     for candidate in counted_by_the_sentence_before(scan(context, publication), context, before):
-        if candidate.value.kind in (ValueKind.COUNT, ValueKind.MONEY) and candidate.start < end and start < candidate.end \
+        # (A quantity too: "800 тыс." after "… может достичь 1–1,2 млн тонн." is in tonnes.)
+        if (candidate.value.kind in (ValueKind.COUNT, ValueKind.MONEY) or candidate.value.unit) \
+                and candidate.start < end and start < candidate.end \
                 and _figure(candidate.value) == _figure(best.value):
             return replace(best, value=candidate.value)
     return best
