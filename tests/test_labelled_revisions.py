@@ -189,3 +189,24 @@ def test_round_15_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
     assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
     assert t.right_share >= ROUND_15_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
     assert t.number_changes_missed == 0
+
+
+# Round 16 (eight pairs, 130 spans: a press release re-issued with a correction note, a live blog growing,
+# a wiki article a year later, a joint statement's draft and final text, sentences reordered, a translated
+# article re-edited, quotations trimmed) scored 93.1% on its first run on main's code (121 of 130, 1
+# misplaced, queued: last year's figure taken for a corrected one while it stood in the next sentence with
+# its year); its classes (that; an attribution after a quotation trimmed by a sentence; a whole sentence
+# continued after it moved or ended the text) were then fixed in general: 96.9% (126 of 130), nothing
+# misplaced. Its four misses are orphaned and queued (two reworded clauses, a short quote in one of them, a
+# name translated the other way; docs/PERFORMANCE.md).
+ROUND_16_FLOOR = 0.96
+
+
+def test_round_16_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
+    members = [o for o in outcomes if o.pair.round == 16]
+    assert len({o.pair.name for o in members}) == 8 and len(members) >= 130
+    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
+    t = harness.tally(members)
+    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
+    assert t.right_share >= ROUND_16_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
+    assert t.number_changes_missed == 0
