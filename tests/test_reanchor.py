@@ -959,3 +959,39 @@ def test_a_whole_sentence_continued_after_it_moved_or_ended_the_text_is_known_by
     old_short = "Talks\n\nThe ministers met in Astana. Prices rose.\n"
     new_short = "Talks\n\nThe ministers met in Astana.\n\nPrices rose sharply after the talks.\n"
     assert place(old_short, new_short, "Prices rose.").state is AnchorState.ORPHANED
+
+
+def test_a_clause_reworded_where_it_stood_is_placed_low_and_waits_but_a_phrase_in_another_claim_is_not():
+    """Most of a clause's words kept in order, some inflected or made plural, a few replaced, its
+    sentence otherwise as it was: placed on the reworded clause at a low score, always queued. The same
+    words in a new sentence about something else (its own sentence cut) are not taken."""
+    old = ("Transport\n\nThe study named the railway to Dostyk as a serious constraint on trade. Shipping times "
+           "fell in 2025.\n")
+    new = ("Transport\n\nThe study named the railways to Dostyk and Altynkol as the most serious constraints on "
+           "trade. Shipping times fell in 2025.\n")
+    placement = place(old, new, "named the railway to Dostyk as a serious constraint")
+    assert new[placement.start:placement.end] == "named the railways to Dostyk and Altynkol as the most serious constraints"
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    old_ru = "Визы\n\nСтороны договорились ускорить работу над соглашением о реадмиссии. Встреча прошла в Брюсселе.\n"
+    new_ru = ("Визы\n\nСтороны договорились завершить работу над соглашением о реадмиссии до лета. Встреча прошла "
+              "в Брюсселе.\n")
+    placement = place(old_ru, new_ru, "договорились ускорить работу над соглашением о реадмиссии")
+    assert new_ru[placement.start:placement.end] == "договорились завершить работу над соглашением о реадмиссии"
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    # The sentence cut; its words recur in a new sentence saying something else.
+    old = ("Transport\n\nShippers complained about the railway to Dostyk as a serious constraint. Volumes "
+           "grew.\n\nOutlook\n\nThe corridor will expand.\n")
+    new = ("Transport\n\nVolumes grew.\n\nOutlook\n\nThe corridor will expand, and the railway to Dostyk as a "
+           "transit route will double its capacity by 2030.\n")
+    assert place(old, new, "the railway to Dostyk as a serious constraint").state is AnchorState.ORPHANED
+
+
+def test_a_whole_sentence_is_not_stretched_to_a_later_clause_ending_with_its_last_word():
+    """A whole-sentence quote now continued by a clause that ends with the same word: the placement keeps
+    to the quote's own words and does not reach for the sentence's end (it would be mostly the new clause)."""
+    old = ("Trade\n\nTurnover grew by 3%. Most exports from Kazakhstan to the EU are oil and metals. Imports fell.\n")
+    new = ("Trade\n\nTurnover grew by 3%. Most exports from Kazakhstan to the EU are oil and metals, while most imports "
+           "from the EU are machinery and metals. Imports fell.\n")
+    placement = place(old, new, "Most exports from Kazakhstan to the EU are oil and metals.")
+    assert new[placement.start:placement.end] == "Most exports from Kazakhstan to the EU are oil and metals"
+    assert placement.state is AnchorState.FUZZY
