@@ -783,8 +783,10 @@ class Locator:
         at = sentence_start + places[0][0]
         number = _NUMBER.match(self.text, at)
         assert number is not None
-        quote_number = next(match for match in _NUMBER.finditer(span.quote)
-                            if figure_value(match.group(), scale_after(span.quote, match.end())[0]) == figure)
+        quote_number = next((match for match in _NUMBER.finditer(span.quote)
+                             if figure_value(match.group(), scale_after(span.quote, match.end())[0]) == figure), None)
+        if quote_number is None:
+            return None
         words_before = _WORD.findall(span.quote[:quote_number.start()])
         words_after = set(_WORD.findall(span.quote[quote_number.end():]))
         start = at
@@ -1720,7 +1722,6 @@ class Locator:
                 and self.old.index.count_word_sequence(span.words, limit=2) == 1
                 and self.index.count_word_sequence(span.words, limit=2) == 1)
 
-
     # 6. words inserted inside the quote -----------------------------------------------------
 
     def _with_words_inserted(self, span: _Span, repetition: _Repetition) -> Placement | None:
@@ -2238,9 +2239,9 @@ class Locator:
         "договорились начать переговоры об упрощении визового режима"; held-out rounds 15 and 16). Too
         unlike letter for letter for an approximate match, it is known by its words: a stretch of one
         sentence that begins with the quote's first word and ends with its last (either inflected), at
-        most a third longer (2 words for a short quote), in which at least REWORDED_WORDS_KEPT of the quote's words stand in order
-        and make at least half of the stretch, with the same figures; the only such stretch in the
-        text, whose surroundings agree (`_support`). At least _REWORDED_QUOTE_WORDS words: a short phrase
+        most a third longer (2 words for a short quote), in which at least REWORDED_WORDS_KEPT of the
+        quote's words stand in order and make at least half of the stretch, with the same figures; the
+        only such stretch in the text, whose surroundings agree (`_support`). At least _REWORDED_QUOTE_WORDS words: a short phrase
         kept in another claim proves nothing. The claim may have changed (a second port): placed low and
         always queued."""
         words = span.words
@@ -2494,7 +2495,8 @@ def _alike(a: str, b: str) -> bool:
 
 def _kept_in_order(old: Sequence[str], new: Sequence[str]) -> int:
     """How many of `old`'s words stand in `new` in the same order, alike (`_alike`): the longest
-    common subsequence, by a table of at most 20 × 40 cells."""
+    common subsequence, by a table of len(old) × len(new) cells (a quote's words against a stretch at
+    most a third longer: a few hundred cells)."""
     previous = [0] * (len(new) + 1)
     for old_word in old:
         current = [0]
