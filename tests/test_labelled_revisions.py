@@ -189,3 +189,40 @@ def test_round_15_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
     assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
     assert t.right_share >= ROUND_15_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
     assert t.number_changes_missed == 0
+
+
+# Round 16 (eight pairs, 130 spans: a press release re-issued with a correction note, a live blog growing,
+# a wiki article a year later, a joint statement's draft and final text, sentences reordered, a translated
+# article re-edited, quotations trimmed) scored 93.1% on its first run on main's code (121 of 130, 1
+# misplaced, queued: last year's figure taken for a corrected one while it stood in the next sentence with
+# its year); its classes (that; an attribution after a quotation trimmed by a sentence; a whole sentence
+# continued after it moved or ended the text; a clause reworded where it stood) were then fixed in general:
+# 97.7% (127 of 130), nothing misplaced. Its three misses are orphaned and queued (a sentence reworded
+# throughout and a short quote inside it, a name translated the other way; docs/PERFORMANCE.md).
+ROUND_16_FLOOR = 0.97
+
+
+def test_round_16_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
+    members = [o for o in outcomes if o.pair.round == 16]
+    assert len({o.pair.name for o in members}) == 8 and len(members) >= 130
+    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
+    t = harness.tally(members)
+    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
+    assert t.right_share >= ROUND_16_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
+    assert t.number_changes_missed == 0
+
+
+# Round 17 (six pairs, 85 spans, written after round 16's fixes) scored 98.8% on its first run (84 of 85, 1
+# misplaced, queued: a whole sentence stretched over a clause added after it that ends with the same
+# word); that was then fixed in general: 100% (85 of 85), nothing misplaced.
+ROUND_17_FLOOR = 1.0
+
+
+def test_round_17_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
+    members = [o for o in outcomes if o.pair.round == 17]
+    assert len({o.pair.name for o in members}) == 6 and len(members) >= 85
+    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
+    t = harness.tally(members)
+    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
+    assert t.right_share >= ROUND_17_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
+    assert t.number_changes_missed == 0

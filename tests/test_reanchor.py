@@ -885,3 +885,113 @@ def test_a_quote_that_gained_a_short_note_in_brackets_after_it_keeps_its_place_a
     dated = new.replace("(обновлено)", "(обновлено 13 мая)")
     placement = place(old, dated, "12 мая 2026 года")
     assert not placement.anchored or needs_review(placement.state, placement.score, placement.number_changed)
+
+
+def test_last_years_figure_kept_in_a_sentence_of_its_own_is_not_taken_for_a_corrected_one():
+    """A statistic moved on a year where last year's stood, last year's kept in the next sentence:
+    "about 260 students" placed on 2026's "about 310 students" would read as a correction. The figure
+    goes with its year (fuzzy, queued); a longer quote saying more than that sentence is orphaned."""
+    old = ("Erasmus+\n\nIn 2025 about 260 students from Kazakhstan received grants for a semester in Europe, "
+           "most of them in Germany.[3]\n\nHistory\n")
+    new = ("Erasmus+\n\nIn 2026 about 310 students from Kazakhstan received grants for a semester in Europe, "
+           "most of them in Germany.[3] In 2025 there were about 260 students.[4]\n\nHistory\n")
+    placement = place(old, new, "about 260 students")
+    assert new[placement.start:placement.end] == "about 260 students"
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    assert place(old, new, "about 260 students from Kazakhstan received grants").state is AnchorState.ORPHANED
+    old_ru = "Торговля\n\nВ 2025 году товарооборот составил 48,8 млрд долларов. Основа экспорта — нефть.\n"
+    new_ru = ("Торговля\n\nВ 2026 году товарооборот составил 51,3 млрд долларов. Годом ранее, в 2025 году, было "
+              "48,8 млрд долларов. Основа экспорта — нефть.\n")
+    placement = place(old_ru, new_ru, "48,8 млрд долларов")
+    assert new_ru[placement.start:placement.end] == "48,8 млрд долларов" and new_ru[:placement.start].endswith("было ")
+    # A figure corrected in a sentence that kept its year, a note after it repeating the old one:
+    # the correction stands.
+    old = "Grants\n\nIn 2025 about 260 students received grants. They study in Europe.\n"
+    new = ("Grants\n\nIn 2025 about 290 students received grants. An earlier version said 260 students in 2025. "
+           "They study in Europe.\n")
+    corrected = place(old, new, "about 260 students")
+    assert new[corrected.start:corrected.end] == "about 290 students" and corrected.number_changed
+
+
+def test_an_attribution_after_a_quotation_trimmed_by_a_sentence_keeps_its_place_and_waits():
+    """The attribution's sentence was the quotation's last one, now cut: its prefix is gone, but the
+    quotation before it is word for word the old one's first sentences. Fuzzy, queued. A quotation
+    reworded, or the attribution's own sentence changed after it, is not taken."""
+    old = ("Энергетика\n\n«Мы открыты для европейских инвесторов в энергетике и водороде. Первые проекты "
+           "начнутся уже в этом году», — отметил вице-министр энергетики.\n\nВстреча прошла в Астане.\n")
+    new = ("Энергетика\n\n«Мы открыты для европейских инвесторов в энергетике и водороде», — отметил "
+           "вице-министр энергетики.\n\nВстреча прошла в Астане.\n")
+    placement = place(old, new, "отметил вице-министр энергетики")
+    assert new[placement.start:placement.end] == "отметил вице-министр энергетики"
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    old_en = ('Trade\n\nThe forum opened in Almaty.\n\n"Our companies want to invest more here. We see Kazakhstan as '
+              'a reliable partner for Europe," said the trade commissioner.\n\nTalks continue today.\n')
+    new_en = ('Trade\n\nThe forum opened in Almaty.\n\n"Our companies want to invest more here," said the trade '
+              'commissioner.\n\nTalks continue today.\n')
+    placement = place(old_en, new_en, "said the trade commissioner")
+    assert new_en[placement.start:placement.end] == "said the trade commissioner" and needs_review(
+        placement.state, placement.score, False)
+    reworded = new.replace("Мы открыты для европейских инвесторов", "Мы ждем европейских инвесторов")
+    assert place(old, reworded, "отметил вице-министр энергетики").state is AnchorState.ORPHANED
+    other_quotation = new_en.replace("Our companies want to invest more here", "Our companies will invest here")
+    assert place(old_en, other_quotation, "said the trade commissioner").state is AnchorState.ORPHANED
+
+
+def test_a_whole_sentence_continued_after_it_moved_or_ended_the_text_is_known_by_its_own_words():
+    """A whole-sentence quote, full stop and all, now begins a longer sentence, with no neighbour left to
+    vouch for it (it moved, or it was the last sentence): five or more words said once in each text
+    recognise it; fuzzy, queued. Words added with a figure are another claim; a shorter sentence is not
+    taken."""
+    old = ("Water\n\nThe two sides discussed irrigation. The EU side praised the new water law. A grant of "
+           "EUR 5 million was signed.\n\nThe working group will meet again in spring.\n")
+    new = ("Water\n\nThe two sides discussed irrigation. A grant of EUR 5 million was signed. The EU side praised "
+           "the new water law and offered training for engineers.\n\nThe working group will meet again in spring "
+           "in Brussels.\n")
+    for quote, expected in (("The EU side praised the new water law.", "The EU side praised the new water law"),
+                            ("The working group will meet again in spring.",
+                             "The working group will meet again in spring")):
+        placement = place(old, new, quote)
+        assert new[placement.start:placement.end] == expected
+        assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    with_figure = new.replace("in spring in Brussels", "in spring with 40 experts")
+    placement = place(old, with_figure, "The working group will meet again in spring.")
+    assert not placement.anchored or placement.number_changed
+    old_short = "Talks\n\nThe ministers met in Astana. Prices rose.\n"
+    new_short = "Talks\n\nThe ministers met in Astana.\n\nPrices rose sharply after the talks.\n"
+    assert place(old_short, new_short, "Prices rose.").state is AnchorState.ORPHANED
+
+
+def test_a_clause_reworded_where_it_stood_is_placed_low_and_waits_but_a_phrase_in_another_claim_is_not():
+    """Most of a clause's words kept in order, some inflected or made plural, a few replaced, its
+    sentence otherwise as it was: placed on the reworded clause at a low score, always queued. The same
+    words in a new sentence about something else (its own sentence cut) are not taken."""
+    old = ("Transport\n\nThe study named the railway to Dostyk as a serious constraint on trade. Shipping times "
+           "fell in 2025.\n")
+    new = ("Transport\n\nThe study named the railways to Dostyk and Altynkol as the most serious constraints on "
+           "trade. Shipping times fell in 2025.\n")
+    placement = place(old, new, "named the railway to Dostyk as a serious constraint")
+    assert new[placement.start:placement.end] == "named the railways to Dostyk and Altynkol as the most serious constraints"
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    old_ru = "Визы\n\nСтороны договорились ускорить работу над соглашением о реадмиссии. Встреча прошла в Брюсселе.\n"
+    new_ru = ("Визы\n\nСтороны договорились завершить работу над соглашением о реадмиссии до лета. Встреча прошла "
+              "в Брюсселе.\n")
+    placement = place(old_ru, new_ru, "договорились ускорить работу над соглашением о реадмиссии")
+    assert new_ru[placement.start:placement.end] == "договорились завершить работу над соглашением о реадмиссии"
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    # The sentence cut; its words recur in a new sentence saying something else.
+    old = ("Transport\n\nShippers complained about the railway to Dostyk as a serious constraint. Volumes "
+           "grew.\n\nOutlook\n\nThe corridor will expand.\n")
+    new = ("Transport\n\nVolumes grew.\n\nOutlook\n\nThe corridor will expand, and the railway to Dostyk as a "
+           "transit route will double its capacity by 2030.\n")
+    assert place(old, new, "the railway to Dostyk as a serious constraint").state is AnchorState.ORPHANED
+
+
+def test_a_whole_sentence_is_not_stretched_to_a_later_clause_ending_with_its_last_word():
+    """A whole-sentence quote now continued by a clause that ends with the same word: the placement keeps
+    to the quote's own words and does not reach for the sentence's end (it would be mostly the new clause)."""
+    old = ("Trade\n\nTurnover grew by 3%. Most exports from Kazakhstan to the EU are oil and metals. Imports fell.\n")
+    new = ("Trade\n\nTurnover grew by 3%. Most exports from Kazakhstan to the EU are oil and metals, while most imports "
+           "from the EU are machinery and metals. Imports fell.\n")
+    placement = place(old, new, "Most exports from Kazakhstan to the EU are oil and metals.")
+    assert new[placement.start:placement.end] == "Most exports from Kazakhstan to the EU are oil and metals"
+    assert placement.state is AnchorState.FUZZY
