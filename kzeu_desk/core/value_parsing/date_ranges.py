@@ -128,6 +128,12 @@ _DAY_RANGES = (
     # ablative, the last in the dative before "дейін"/"шейін"; "бастап" may follow the first.
     rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}(?<=ан|ен)"
     rf"(?:\s+(?i:бастап))?\s+{day('d2')}\s+{month('m2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
+    # Kazakh, the month first in the genitive: "желтоқсанның 8-і мен 14-і аралығында" (between the 8th and 14th of
+    # December), "2027 жылғы наурыздың 3-інен 5-іне дейін".
+    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{month()}(?<=ның|нің|дың|дің|тың|тің)\s+{day('d1')}{_KAZAKH_BETWEEN}"
+    rf"{day('d2')}{_KAZAKH_BETWEEN_END}",
+    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{month()}(?<=ның|нің|дың|дің|тың|тің)\s+{day('d1')}(?<=ан|ен)"
+    rf"(?:\s+(?i:бастап))?\s+{day('d2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
     # "30 June – 2 July 2019", "с 30 июня по 2 июля 2019 года".
     rf"(?<![\d])(?:(?i:from|с|со)\s+)?{day('d1')}\s+{month('m1')}{_DAY_SEPARATOR}{day('d2')}\s+{month('m2')}"
     rf"{_YEAR_OF}?",

@@ -262,7 +262,7 @@ def year(name: str = "year") -> str:
 
 
 # A day may carry an English ordinal ("3rd") or a Kazakh case ending after a hyphen ("25-інде").
-DAY_ENDING = rf"(?:{ORDINAL_SUFFIX}|-(?:інде|ында|нде|нда|і|ы|сі|сы|ші|шы|ден|дан|тен|тан|нен|нан|не|на|ге|ға)){NOT_CYRILLIC_AFTER}"
+DAY_ENDING = rf"(?:{ORDINAL_SUFFIX}|-(?:інде|ында|нде|нда|інен|ынан|сінен|сынан|іне|ына|сіне|сына|і|ы|сі|сы|ші|шы|ден|дан|тен|тан|нен|нан|не|на|ге|ға)){NOT_CYRILLIC_AFTER}"
 
 
 def day(name: str = "day") -> str:
@@ -390,7 +390,8 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
                  read_month_day, ignore_case=False),
         # "at its September meeting", "the October auction": a month before a noun, after a possessive
         # or an article, names when that event is.
-        _pattern(rf"(?:(?<=its )|(?<=the )|(?<=their )|(?<=this )|(?<=our )|(?<=his )|(?<=her ))"
+        # ("book ahead for January departures": after "for" too.)
+        _pattern(rf"(?:(?<=its )|(?<=the )|(?<=their )|(?<=this )|(?<=our )|(?<=his )|(?<=her )|(?<=for ))"
                  rf"(?P<month>{ENGLISH_MONTH_FULL})(?=\s+[a-z]{{3,}})(?!\s+(?:of|to|and|or|in|on|at|is|was)(?![\w]))",
                  read_month_day, ignore_case=False),
         # "in mid-May", "in early June": the month.
@@ -404,7 +405,8 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
                  rf"(?i:орта|бас|соң|аяғ|аяқ)[{CYRILLIC_LETTER}]*", read_month_day, ignore_case=False),
         # "наурызда", "мамыр айында", "қазан айындағы": a Kazakh month in the locative, or with "айы".
         # (The "-дағы" adjective takes a case of its own: "тамыздағыдан 1,3 есе көп", more than August's.)
-        _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде"
+        # ("тамызбен салыстырғанда": compared with August, the instrumental.)
+        _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде|мен|бен|пен"
                  rf"|(?:дағы|дегі|тағы|тегі)(?:дан|ден|нан|нен|ға|ге|на|не|мен)?)"
                  rf"|(?i:{_KAZAKH_MONTH_ONLY})\s+(?i:айы[{CYRILLIC_LETTER}]*)){NOT_CYRILLIC_AFTER}",
                  read_month_day, ignore_case=False),

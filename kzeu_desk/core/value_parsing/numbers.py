@@ -158,7 +158,8 @@ _KAZAKH_PART_OF_RE = re.compile(
     re.IGNORECASE)
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
     rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
-_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы]|(?:еу|ау)[а-яәіңғүұқөһ]*)")  # "7-і", "7-еуі" (written "жетеуі")
+# "7-і", "7-еуі" (written "жетеуі"), "1 200-і" (a part written with its thousands apart)
+_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+(?:[ \u00a0]\d{3})*-(?:с?[іы]|(?:еу|ау)[а-яәіңғүұқөһ]*)")
 _KAZAKH_PART_AFTER_RE = re.compile(
     # "18-і", "4-еуі"; a part with its bound or scale in the possessive: "60-тан астамы" (more than 60 of
     # them), "1 200-ге жуығы" (about 1,200 of them), "310 мыңы" (310,000 of them).
@@ -189,6 +190,11 @@ _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
 _NOUN_NUMBERS_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,})\s+numbers\s+(?:have\s+|had\s+)?"
                                      r"(?:rose|grew|fell|dropped|reached|climbed|increased|declined|jumped|stood|were|are|hit)"
                                      r"(?:\s+(?:to|at|by))?\s*$", re.IGNORECASE)
+_AGED_BEFORE_RE = re.compile(r"(?<![\w])(?:aged|ages)\s+(?:between\s+|from\s+)?$", re.IGNORECASE)
+# "Places are limited to 150", "Seats are capped at 40": a plural subject capped at a number is what it counts.
+_PLURAL_LIMITED_TO_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,}s)(?:\s+(?:on|in|at|for|of)\s+(?:the\s+)?[\w-]+)?"
+                                          r"\s+(?:are|were|will\s+be|remain)\s+"
+                                          r"(?:strictly\s+)?(?:limited|capped|restricted)\s+(?:to|at)\s*$", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(
     # "мектептер санын 50-ге жеткізу" (to bring the number of schools to 50): "саны" in the accusative too.
     # ("төсек-орын саны", the number of beds: a hyphenated noun is one.)
@@ -489,6 +495,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if bound is None and (qualifier_after_noun := _match_qualifier_after(text, end)) is not None:
                 # Kazakh bounds the whole phrase: "28 миллион тоннадан асты", "20 жылдан астам".
                 bound, end = qualifier_after_noun
+        elif _AGED_BEFORE_RE.search(text, max(0, start - 24), start) is not None and figure.exponent == 0 \
+                and first_scale is None:
+            unit = "years"  # "children aged six to twelve", "people aged 65 and over": an age, in years
         elif (figure.exponent or first_scale is not None) and \
                 (code := _currency_of_the_amount_before(text, start)) is not None:
             unit, kind = code, ValueKind.MONEY  # "около 10 млрд евро, из них свыше 1,5 млрд — из бюджета"
@@ -546,6 +555,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         first_exponent = first_scale.exponent if first_scale is not None else second_exponent
         lower = first_value.scaleb(first_exponent + unit_exponent)
         upper = range_end.value.scaleb(second_exponent + unit_exponent)
+        if lower >= upper and first_scale is None and first_exponent != 0:
+            # "€15,000 to €2.4 million": the first end written in full, not at the second's scale.
+            lower = first_value.scaleb(unit_exponent)
         if lower >= upper:
             return None
         value = TypedValue(
@@ -850,9 +862,23 @@ _COMPARED_BEFORE_RE = re.compile(
     re.IGNORECASE)
 
 
+_AND_ANOTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:in\s+(?:19|20)\d\d|a\s+year\s+earlier|last\s+year)\s+(?:and|и)\s+"
+                                    r"(?:(?:barely|only|just|some|about|around|roughly|nearly|almost|less\s+than)\s+)?$",
+                                    re.IGNORECASE)
+_HEDGE_BEFORE_RE = re.compile(r"(?:about|around|roughly|some|nearly|almost|barely|only|just)\s+$", re.IGNORECASE)
+
+
 def _measure_compared_before(text: str, start: int) -> str | None:
     if _COMPARED_BEFORE_RE.search(text, max(0, start - 40), start) is None:
-        return None
+        # "against about 110,000 in 2025 and barely 25,000 in 2021": the second of two figures set against the
+        # measure is in its unit too.
+        joined = _AND_ANOTHER_BEFORE_RE.search(text, max(0, start - 30), start)
+        earlier = [n for n in _NUMBER_RE.finditer(text, max(0, start - 80), joined.start()) if not re.fullmatch(
+            r"(?:19|20)\d\d", n.group().strip())] if joined is not None else []
+        if not earlier or _COMPARED_BEFORE_RE.search(
+                _HEDGE_BEFORE_RE.sub("", text[max(0, earlier[-1].start() - 50):earlier[-1].start()])) is None:
+            return None
+        start = earlier[-1].start()
     window = _clause_before(text, start)
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
     if not numbers or _is_money_at(window, numbers[-1]):
@@ -965,6 +991,9 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # they count, in the plural.
         noun = numbers_of.group("noun").lower()
         return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun if noun.endswith("s") else noun + "s"
+    if (limited := _PLURAL_LIMITED_TO_BEFORE_RE.search(window)) is not None and \
+            (counted := counted_after(" " + limited.group("noun").lower() + " ", 0)) is not None and not counted.is_measure:
+        return counted.unit
     if (number_of := _NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(window, number_of.end())
         if counted is None and (phrase := _RUSSIAN_PARTICIPLE_PHRASE_RE.match(window, number_of.end())) is not None:
