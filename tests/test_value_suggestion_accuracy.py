@@ -94,7 +94,10 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # (91.5 % in all; 134/148 and 145/157). Seven labels relabelled to the conventions after scoring (94.6 / 93.0 %
           # with them right). After its fixes 99.3 / 100 % (147/148, 157/157). 148 / 157 highlights, so one miss is
           # 0.7 / 0.6 %.
-          "held_out_thirty_second": 0.98}
+          "held_out_thirty_second": 0.98,
+          # Six more whole articles in English and Kazakh (set 33), written after set 32's fixes. Scored once with them:
+          # 91.3 / 88.5 % (90.0 % in all; 95/104 and 85/96): the honest held-out number of this round.
+          "held_out_thirty_third": 0.88}
 
 
 @pytest.fixture(scope="module")
