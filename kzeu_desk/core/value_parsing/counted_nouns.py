@@ -314,6 +314,10 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
             return Counted(word, end, True) if not kept else None
         if _DEMONYM_PLURAL_RE.fullmatch(word) and not _followed_by_english_plural(words, word):
             return Counted(word, end, False)  # "900,000 ethnic Germans", "40 Kazakhs": people named by nation
+        if index == 0 and re.fullmatch(r"[A-Z][a-z]{3,}s", word) and not word.endswith(("ss", "us", "is")) \
+                and not _followed_by_english_plural(words, word) and (
+                    index + 1 == len(words) or not words[index + 1][0][:1].isupper()):
+            return Counted(word, end, False)  # "three Eurobonds since 2019": a capitalised plural with no noun after it
         if _is_english_plural(word):
             if lowered in _PLURAL_MODIFIERS and (following := _next_english_plural(words, word)) is not None:
                 # "human rights trainings", "customs officers": a plural-only noun qualifies the next
@@ -707,6 +711,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
             # "35 жасқа дейінгі", "18 жастан асқан", "60 жастағы": an age, measured in years of life, where
             # "5 000 жасқа грант" (to 5,000 young people) and a bare "80 жас" may count people.
             return Counted("жас", end, True)
+        if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
+            continue  # "36 жас маманды" (36 young specialists): "жас" before a noun is "young", no age
         if index == 0 and _HEADS_RE.fullmatch(lowered) and (
                 not following or _looks_like_kazakh_verb(following) or following in KAZAKH_NOT_COUNTED):
             # "ірі қара 5 340 басқа жетті" (cattle reached 5,340 head): "бас" counts livestock; "басқа" before a noun

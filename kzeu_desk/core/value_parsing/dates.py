@@ -119,6 +119,9 @@ _STATUS_DATE_AFTER_RE = re.compile(rf"[^\s]+(?:\s+[^\s]+)?\s+(?i:жағдай(?:
 _STATUS_DATE_BEFORE_RE = re.compile(r"(?<![\w])(?i:as\s+at|по\s+состоянию\s+на)\s+$")
 
 
+_PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]{3,}ed|built|founded|set\s+up)\s[^,;]{3,60},")
+
+
 def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     """The tense that dates a day or month at `offset` in `context`, and whether its own clause decided it:
     the saying's after a verb of saying, its clause's when the sentence contrasts two, else the sentence's."""
@@ -134,6 +137,10 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
         # "1 қарашадағы жағдай бойынша" (as of 1 November), "as at 1 November", "по состоянию на 1 ноября": the date
         # data were counted on has passed, whatever the tense of what they show.
         return "past", True
+    # "It will resume flights to Frankfurt, suspended two years ago, from 1 June": a participle set off by commas
+    # describes a noun; its past is not the sentence's tense.
+    context = _PARTICIPLE_ASIDE_RE.sub(lambda aside: aside.group() if aside.start() <= offset < aside.end()
+                                       else "," + " " * (len(aside.group()) - 2) + ",", context)
     breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
     if not breaks:
         return tense_of(context), False

@@ -113,6 +113,9 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             if noun is None:
                 noun = (noun_of_the_last_count(rewrite_number_words(before).text) if before else None) or ""
             own = noun
+            if before and part_of_them and (figure := candidate.value.amount) is not None and (
+                    larger := noun_of_the_last_count(rewrite_number_words(before).text, part=figure)) is not None:
+                own = larger  # "47 ерікті 12 елде …. Олардың 30-ы": a part is of a whole at least as large
             if not own and before and sentence[:candidate.start].rstrip().endswith("("):
                 # "Сәлемдемелердің жартысына жуығы Германиядан келді. Одан кейін Польша (610 мың), …": with no count
                 # before, a list in brackets counts the plural whole the sentence before took a share of.
