@@ -219,9 +219,17 @@ _PART_BEFORE_THE_WHOLE_RE = re.compile(r"(?:\d[\d,. \u00a0]*|[^\W\d_]+)\s+(?i:и
 def locate(selection: str, context: str) -> int:
     """Where the highlight is in its sentence: as a whole word when it is one there ("екі" of "… бекіту; басқарманың
     екі жаңа мүшесін" is not the "екі" inside "бекіту"), else its first occurrence."""
-    whole = re.search(rf"(?<![\w]){re.escape(selection)}(?![\w])", context) if selection[:1].isalnum() \
-        and selection[-1:].isalnum() else None
-    return whole.start() if whole is not None else context.find(selection)
+    first = context.find(selection)
+    if first < 0 or not (selection[:1].isalnum() and selection[-1:].isalnum()):
+        return first
+    # (A plain search, not a pattern per highlight: Ctrl+N locates each highlight several times.)
+    at = first
+    while at >= 0:
+        end = at + len(selection)
+        if (at == 0 or not context[at - 1].isalnum()) and (end == len(context) or not context[end].isalnum()):
+            return at
+        at = context.find(selection, at + 1)
+    return first
 
 
 def _has_kazakh_letters(text: str) -> bool:
