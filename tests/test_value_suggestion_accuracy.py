@@ -100,7 +100,17 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Six more whole articles in English and Kazakh (set 29), written after set 27's fixes. Scored once with them:
           # 95.6 / 95.2 % (95.3 % in all; 65/68 and 118/124): the honest held-out number of this round. After its fixes
           # 100 / 99.2 % (68/68, 123/124). 68 / 124 highlights, so one miss is 1.5 / 0.8 %.
-          "held_out_twenty_ninth": 0.97}
+          "held_out_twenty_ninth": 0.97,
+          # Nine whole articles in English and Kazakh (set 32), written after set 29's fixes. Scored once: 90.5 / 92.4 %
+          # (91.5 % in all; 134/148 and 145/157). Seven labels relabelled to the conventions after scoring (94.6 / 93.0 %
+          # with them right). After its fixes 99.3 / 100 % (147/148, 157/157). 148 / 157 highlights, so one miss is
+          # 0.7 / 0.6 %.
+          "held_out_thirty_second": 0.98,
+          # Six more whole articles in English and Kazakh (set 33), written after set 32's fixes. Scored once with them:
+          # 91.3 / 88.5 % (90.0 % in all; 95/104 and 85/96): the honest held-out number of this round (the same with
+          # main before set 32's fixes). One label relabelled after scoring ("two cargo flights" keeps its compound).
+          # After its fixes 97.1 / 100 % (101/104, 96/96). 104 / 96 highlights, so one miss is 1.0 / 1.0 %.
+          "held_out_thirty_third": 0.97}
 
 
 @pytest.fixture(scope="module")

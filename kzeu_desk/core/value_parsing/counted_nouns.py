@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.number_words import KAZAKH_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_ADJECTIVE_ENDINGS,
     ENGLISH_ADJECTIVES,
@@ -123,6 +124,15 @@ _TEU_WRITTEN_OUT_RE = re.compile(r"[ \u00a0]+(?:контейнер(?:ов|а)?[ 
                                  r"(?![\w])", re.IGNORECASE)
 
 
+_KAZAKH_NUMBER_WORD = "(?:" + "|".join(KAZAKH_NUMBER_WORDS) + ")"
+# An adjective, "және/мен/немесе", and the second number (in digits or a word): "7 толықметражды және 5 ...".
+_KAZAKH_COORDINATED_RE = re.compile(rf"[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]+)[ \u00a0]+(?:және|мен|немесе)[ \u00a0]+"
+                                    rf"(?:\d[\d,. \u00a0]*|{_KAZAKH_NUMBER_WORD})(?=[ \u00a0])", re.IGNORECASE)
+
+_KAZAKH_COORDINATED_BEFORE_RE = re.compile(rf"(?:\d|[{CYRILLIC_LETTER}])[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]{{6,}})[ \u00a0]+"
+                                           rf"(?:және|мен|немесе)[ \u00a0]+\S+[ \u00a0]*$", re.IGNORECASE)
+
+
 def _counted_after(text: str, position: int) -> Counted | None:
     if (teu := _TEU_WRITTEN_OUT_RE.match(text, position)) is not None:
         return Counted("TEU", teu.end(), True)
@@ -174,6 +184,22 @@ def _counted_after(text: str, position: int) -> Counted | None:
         if (not first_after or not first_after[0].isalnum()) and len(lowered) >= 6 and base not in KAZAKH_KNOWN_STEMS \
                 and re.search(r"(?:ады|еді|йды|йді)$", lowered):
             return None  # "Нидерландыға – 51 аттанады." (51 leave): a verb in the present-future ends the clause
+        if (shared := _KAZAKH_COORDINATED_RE.match(text, position)) is not None and (
+                _is_kazakh_adjective(shared.group("first")) or (shared.group("first").lower().endswith(_HAVING_ENDINGS)
+                                                                and len(shared.group("first")) >= 6)) \
+                and _kazakh_base(shared.group("first")) not in KAZAKH_KNOWN_STEMS:
+            # "жеті толықметражды және бес қысқаметражды фильм": two numbers, each with its adjective, share the
+            # noun after the second.
+            rest = [(match.group("word"), match.end()) for match in _WORD_RE.finditer(text, shared.end())][:_MOST_WORDS]
+            if len(rest) > 1 and rest[0][0].lower().endswith(_HAVING_ENDINGS):
+                rest = rest[1:]  # the second number's adjective, as the first's
+            if rest and (counted := _kazakh(rest)) is not None:
+                # (It ends at its own adjective, so that the second number is a figure of its own.)
+                return Counted(counted.unit, shared.end("first"), counted.is_measure)
+        if len(words) > 1 and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 and (
+                parallel := _KAZAKH_COORDINATED_BEFORE_RE.search(text[:position])) is not None \
+                and parallel.group("first").lower().endswith(_HAVING_ENDINGS):
+            words = words[1:]  # "... және бес қысқаметражды фильм": the adjective of the second of two numbers
         # The phrase ends the clause when punctuation or the end of the text follows its last word.
         after = text[words[-1][1]:words[-1][1] + 2].strip()
         return _kazakh(words, words_end_clause=not after or not after[0].isalnum())
@@ -288,6 +314,10 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
             return Counted(word, end, True) if not kept else None
         if _DEMONYM_PLURAL_RE.fullmatch(word) and not _followed_by_english_plural(words, word):
             return Counted(word, end, False)  # "900,000 ethnic Germans", "40 Kazakhs": people named by nation
+        if index == 0 and re.fullmatch(r"[A-Z][a-z]{3,}s", word) and not word.endswith(("ss", "us", "is")) \
+                and not _followed_by_english_plural(words, word) and (
+                    index + 1 == len(words) or not words[index + 1][0][:1].isupper()):
+            return Counted(word, end, False)  # "three Eurobonds since 2019": a capitalised plural with no noun after it
         if _is_english_plural(word):
             if lowered in _PLURAL_MODIFIERS and (following := _next_english_plural(words, word)) is not None:
                 # "human rights trainings", "customs officers": a plural-only noun qualifies the next
@@ -437,6 +467,10 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "отырысын" is "отырыс" + "ын" (a noun in "-ыс/-іс"), not "отыры" + "сын"; the
                 # possessive "-сы" follows other vowels ("дозасын") and doers in "-шы" ("сарапшысын").
                 continue
+            if ending[0] in "ыі" and stem.endswith("ш"):
+                # "спортшымен", "өндірушінің": "-шы/-ші" names a doer and is the noun's own, so the case ending
+                # after it is "-мен", "-нің" (as the possessive loop below reads "сарапшысын").
+                continue
             if ending in ("тер", "тар") and stem.endswith("ис"):
                 return stem + "т"  # "туристер": see _without_plural
             return _without_plural(stem)
@@ -534,8 +568,11 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None
         if lowered in KAZAKH_NOT_COUNTED:
             return None
         head = _possessed_stem(lowered)
-        if head is None and modifiers and len(modifiers[-1]) >= 5 and modifiers[-1].endswith("у"):
-            head = _possessed_after_consonant(lowered)  # after a verbal noun: "бақылау бекеті"
+        if head is None and modifiers and len(modifiers[-1]) >= 5 and modifiers[-1].endswith("у") \
+                and not re.search(r"(?:ады|еді|йды|йді)$", lowered):
+            # After a verbal noun: "бақылау бекеті"; a verb in the present-future is no possessive ("500 кәсіпорын
+            # қолдау алады", 500 companies will get support).
+            head = _possessed_after_consonant(lowered)
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
         if _kazakh_base(lowered) != lowered or (_is_kazakh_adjective(lowered) and lowered not in KAZAKH_KNOWN_STEMS) \
@@ -684,6 +721,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
             # "35 жасқа дейінгі", "18 жастан асқан", "60 жастағы": an age, measured in years of life, where
             # "5 000 жасқа грант" (to 5,000 young people) and a bare "80 жас" may count people.
             return Counted("жас", end, True)
+        if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
+            continue  # "36 жас маманды" (36 young specialists): "жас" before a noun is "young", no age
         if index == 0 and _HEADS_RE.fullmatch(lowered) and (
                 not following or _looks_like_kazakh_verb(following) or following in KAZAKH_NOT_COUNTED):
             # "ірі қара 5 340 басқа жетті" (cattle reached 5,340 head): "бас" counts livestock; "басқа" before a noun

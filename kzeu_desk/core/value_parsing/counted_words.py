@@ -106,6 +106,8 @@ KAZAKH_ADJECTIVES = frozenset({
     "жаңа", "ірі", "үлкен", "шағын", "жалпы", "басты", "негізгі", "басым", "маңызды", "әртүрлі", "түрлі", "бірлескен", "шетел",
     "мемлекеттік", "жеке", "отандық", "еуропалық", "шетелдік", "ресейлік", "қытайлық", "жоғары", "орта",
     "арнайы", "тікелей", "қосымша",
+    # "850 сирек кітап" (rare books), "12 көне қолжазба" (old manuscripts).
+    "сирек", "көне",
     # Comparison with things already named ("екі ұқсас шарт", similar contracts).
     "ұқсас", "осындай", "сондай",
     # "-лы/-ді/-ті" adjectives (having) before a noun: "85 жергілікті жұмысшы" (local workers).
@@ -138,8 +140,10 @@ KAZAKH_KNOWN_STEMS = frozenset({
     "онжылдық", "үй",
     # Nouns that end as an instrumental or a case would: "көрермен" (viewer) is no "көрер" + "мен".
     "көрермен", "шахта", "жүлде",
+    # "ерікті" (a volunteer) is a noun, no "ерік" + the accusative "-ті".
+    "ерікті",
     # Short nouns, which a case ending after them would otherwise leave too short to be cut.
-    "жер", "жол", "көл", "зал", "шот", "түр",
+    "жер", "жол", "көл", "зал", "шот", "түр", "тіл",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -156,6 +160,8 @@ KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық",
                              # ("20-30 сантиметрге жоғары": smaller lengths and masses are measures too.)
                              "сантиметр", "миллиметр", "килограмм", "грамм", "киловатт",
+                             # data: "12 терабайтқа жетеді" is a size, not twelve things
+                             "гигабайт", "терабайт", "петабайт",
                              # a score is measured, not counted: "кемінде 60 балл", as "6,5 балл" is
                              "балл"})
 KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллион", "миллиард", "жуық", "астам", "шамамен", "шақты",

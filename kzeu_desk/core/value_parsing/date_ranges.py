@@ -128,6 +128,12 @@ _DAY_RANGES = (
     # ablative, the last in the dative before "дейін"/"шейін"; "бастап" may follow the first.
     rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}(?<=ан|ен)"
     rf"(?:\s+(?i:бастап))?\s+{day('d2')}\s+{month('m2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
+    # Kazakh, the month first in the genitive: "желтоқсанның 8-і мен 14-і аралығында" (between the 8th and 14th of
+    # December), "2027 жылғы наурыздың 3-інен 5-іне дейін".
+    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{month()}(?<=ның|нің|дың|дің|тың|тің)\s+{day('d1')}{_KAZAKH_BETWEEN}"
+    rf"{day('d2')}{_KAZAKH_BETWEEN_END}",
+    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{month()}(?<=ның|нің|дың|дің|тың|тің)\s+{day('d1')}(?<=ан|ен)"
+    rf"(?:\s+(?i:бастап))?\s+{day('d2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
     # "30 June – 2 July 2019", "с 30 июня по 2 июля 2019 года".
     rf"(?<![\d])(?:(?i:from|с|со)\s+)?{day('d1')}\s+{month('m1')}{_DAY_SEPARATOR}{day('d2')}\s+{month('m2')}"
     rf"{_YEAR_OF}?",
@@ -157,6 +163,23 @@ def _read_month_range(match: re.Match[str], publication: Publication | None) -> 
     first_year = year_value - 1 if first_month > last_month else year_value
     return range_reading(iso_date(first_year, first_month), iso_date(year_value, last_month),
                          relative=_is_relative(match))
+
+
+# "2027 жылғы қаңтардан 2028 жылғы желтоқсанға дейін", "from March 2026 to June 2027": a month of one year to a month of
+# another, each with its year.
+_MONTHS_OF_TWO_YEARS = (
+    rf"(?<![\w.]){year('y1')}\s*(?i:жылғы|жылдың)\s+{month('m1')}(?<=ан|ен)(?:\s+(?i:бастап))?\s+{year()}\s*"
+    rf"(?i:жылғы|жылдың)\s+{month('m2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
+    rf"(?<![\w])(?i:from)\s+(?P<m1>{ENGLISH_MONTH})\s+{year('y1')}\s+(?i:to|until|through)\s+(?P<m2>{ENGLISH_MONTH})\s+"
+    rf"{year()}(?![\w])",
+)
+
+
+def _read_months_of_two_years(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    first_month, last_month = month_number(match.group("m1")), month_number(match.group("m2"))
+    if first_month is None or last_month is None:
+        return None
+    return range_reading(iso_date(int(match.group("y1")), first_month), iso_date(int(match.group("year")), last_month))
 
 
 _ENGLISH_MONTH_ONLY = rf"(?:{ENGLISH_MONTH_FULL}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
@@ -529,6 +552,7 @@ RANGE_PATTERNS = (
     *_compile(_FIRST_MONTHS_OF_AN_UNNAMED_YEAR, _read_first_months_of_an_unnamed_year),
     *_compile(_HALVES, _read_part_of_year(HALVES)),
     *_compile(_QUARTERS, _read_part_of_year(QUARTERS)),
+    *_compile(_MONTHS_OF_TWO_YEARS, _read_months_of_two_years),
     *_compile(_MONTH_RANGES, _read_month_range),
     *_compile(_CONSECUTIVE_MONTHS, _read_consecutive_months),
     *_compile(_SEASONS_OF_YEAR, _read_season_of_year),

@@ -9,7 +9,7 @@ import re
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.date_ranges import RANGE_PATTERNS
-from kzeu_desk.core.value_parsing.date_words import LEADING_PREPOSITIONS
+from kzeu_desk.core.value_parsing.date_words import ENGLISH_WEEKDAY, LEADING_PREPOSITIONS, RUSSIAN_WEEKDAY
 from kzeu_desk.core.value_parsing.dates import (
     PROSE_MONTHS_WITHOUT_YEAR,
     PROSE_SINGLE_DATES,
@@ -56,4 +56,15 @@ def scan_dates(text: str, publication: Publication | None) -> tuple[list[Candida
         for candidate in found:
             masked = masked[: candidate.start] + " " * (candidate.end - candidate.start) + masked[candidate.end :]
         candidates.extend(found)
-    return candidates, masked
+    return _without_weekdays_their_dates_name(candidates, text), masked
+
+
+# "on Thursday, 3 December", "в четверг, 3 декабря": a weekday right before the date it falls on is that date's.
+_WEEKDAY_RE = re.compile(rf"(?:(?i:on|во?)\s+)?(?:{ENGLISH_WEEKDAY}|(?i:{RUSSIAN_WEEKDAY}))", re.IGNORECASE)
+
+
+def _without_weekdays_their_dates_name(candidates: list[Candidate], text: str) -> list[Candidate]:
+    days = [c for c in candidates if c.value.kind is ValueKind.DATE and len(c.value.date or "") == 10]
+    return [c for c in candidates if not (
+        _WEEKDAY_RE.fullmatch(text[c.start:c.end]) and any(
+            d is not c and re.fullmatch(r",?\s+", text[c.end:d.start]) for d in days))]

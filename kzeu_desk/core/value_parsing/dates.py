@@ -144,6 +144,7 @@ def since_a_state(text: str, start: int) -> bool:
 _PAST_PARTICIPLE_BEFORE_RE = re.compile(
     r"(?<![\w])[а-яё]{3,}(?:вш|нн)(?:ий|ая|ое|ее|ие|ые|ей|его|ого|ему|ому|им|ым|ую|их|ых|ими|ыми)\s+(?:в|во)\s+$",
     re.IGNORECASE)
+_PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]{3,}ed|built|founded|set\s+up)\s[^,;]{3,60},")
 
 
 def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
@@ -166,6 +167,10 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
         # "1 қарашадағы жағдай бойынша" (as of 1 November), "as at 1 November", "по состоянию на 1 ноября": the date
         # data were counted on has passed, whatever the tense of what they show.
         return "past", True
+    # "It will resume flights to Frankfurt, suspended two years ago, from 1 June": a participle set off by commas
+    # describes a noun; its past is not the sentence's tense.
+    context = _PARTICIPLE_ASIDE_RE.sub(lambda aside: aside.group() if aside.start() <= offset < aside.end()
+                                       else "," + " " * (len(aside.group()) - 2) + ",", context)
     breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
     if not breaks:
         return tense_of(context), False
@@ -296,7 +301,7 @@ def year(name: str = "year") -> str:
 
 
 # A day may carry an English ordinal ("3rd") or a Kazakh case ending after a hyphen ("25-інде").
-DAY_ENDING = rf"(?:{ORDINAL_SUFFIX}|-(?:інде|ында|нде|нда|і|ы|сі|сы|ші|шы|ден|дан|тен|тан|нен|нан|не|на|ге|ға)){NOT_CYRILLIC_AFTER}"
+DAY_ENDING = rf"(?:{ORDINAL_SUFFIX}|-(?:інде|ында|нде|нда|інен|ынан|сінен|сынан|іне|ына|сіне|сына|і|ы|сі|сы|ші|шы|ден|дан|тен|тан|нен|нан|не|на|ге|ға)){NOT_CYRILLIC_AFTER}"
 
 
 def day(name: str = "day") -> str:
@@ -429,7 +434,8 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
                  read_month_day, ignore_case=False),
         # "at its September meeting", "the October auction": a month before a noun, after a possessive
         # or an article, names when that event is.
-        _pattern(rf"(?:(?<=its )|(?<=the )|(?<=their )|(?<=this )|(?<=our )|(?<=his )|(?<=her ))"
+        # ("book ahead for January departures": after "for" too.)
+        _pattern(rf"(?:(?<=its )|(?<=the )|(?<=their )|(?<=this )|(?<=our )|(?<=his )|(?<=her )|(?<=for ))"
                  rf"(?P<month>{ENGLISH_MONTH_FULL})(?=\s+[a-z]{{3,}})(?!\s+(?:of|to|and|or|in|on|at|is|was)(?![\w]))",
                  read_month_day, ignore_case=False),
         # "in mid-May", "in early June": the month.
@@ -443,7 +449,8 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
                  rf"(?i:орта|бас|соң|аяғ|аяқ)[{CYRILLIC_LETTER}]*", read_month_day, ignore_case=False),
         # "наурызда", "мамыр айында", "қазан айындағы": a Kazakh month in the locative, or with "айы".
         # (The "-дағы" adjective takes a case of its own: "тамыздағыдан 1,3 есе көп", more than August's.)
-        _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде"
+        # ("тамызбен салыстырғанда": compared with August, the instrumental.)
+        _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде|мен|бен|пен"
                  rf"|(?:дағы|дегі|тағы|тегі)(?:дан|ден|нан|нен|ға|ге|на|не|мен)?)"
                  rf"|(?i:{_KAZAKH_MONTH_ONLY})\s+(?i:айы[{CYRILLIC_LETTER}]*)){NOT_CYRILLIC_AFTER}",
                  read_month_day, ignore_case=False),

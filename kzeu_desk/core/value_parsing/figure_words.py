@@ -37,7 +37,9 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"(?:just |well |a little (?:bit )?|slightly )?(?:more|greater|higher) than", Bound.LOWER),
     (r"(?:just (?:a little (?:bit )?)?|well |a little (?:bit )?|slightly )?(?:over|above)", Bound.LOWER),
     (r"at least|a minimum of", Bound.LOWER),
-    (r"start(?:s|ed|ing)? (?:at|from)|from as little as|prices? from", Bound.LOWER),
+    # ("fares are from €149", "tickets cost from €20": a price's lowest.)
+    (r"start(?:s|ed|ing)? (?:at|from)|from as little as|prices? from|(?:fares?|tickets?|prices?|rates?) (?:are|cost) from"
+     r"|cost(?:s|ing)? from|priced (?:at )?from", Bound.LOWER),
     (r"(?:стои(?:т|ли|ть)|стоят|обойд[её]тся|цены?|тарифы?|начинаются)\s+от", Bound.LOWER),
     (r"a maximum of", Bound.UPPER),
     (r"in excess of", Bound.LOWER),

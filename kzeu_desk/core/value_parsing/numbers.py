@@ -158,7 +158,8 @@ _KAZAKH_PART_OF_RE = re.compile(
     re.IGNORECASE)
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
     rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
-_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+-(?:с?[іы]|(?:еу|ау)[а-яәіңғүұқөһ]*)")  # "7-і", "7-еуі" (written "жетеуі")
+# "7-і", "7-еуі" (written "жетеуі"), "1 200-і" (a part written with its thousands apart)
+_KAZAKH_PART_NUMBER_RE = re.compile(r"\d+(?:[ \u00a0]\d{3})*-(?:с?[іы]|(?:еу|ау)[а-яәіңғүұқөһ]*)")
 _KAZAKH_PART_AFTER_RE = re.compile(
     # "18-і", "4-еуі"; a part with its bound or scale in the possessive: "60-тан астамы" (more than 60 of
     # them), "1 200-ге жуығы" (about 1,200 of them), "310 мыңы" (310,000 of them).
@@ -189,6 +190,14 @@ _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
 _NOUN_NUMBERS_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,})\s+numbers\s+(?:have\s+|had\s+)?"
                                      r"(?:rose|grew|fell|dropped|reached|climbed|increased|declined|jumped|stood|were|are|hit)"
                                      r"(?:\s+(?:to|at|by))?\s*$", re.IGNORECASE)
+_KAZAKH_AGE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:жасы)(?:\s*[–—-])?\s*$")
+# ("visitors under 19 go free", "children over 12": people under or over a bare number are of that age.)
+_AGED_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:aged|ages)\s+(?:between\s+|from\s+)?|(?:children|pupils|visitors|people|persons"
+                             r"|adults|students|passengers|those|anyone)\s+(?:under|over|below|above)\s+)$", re.IGNORECASE)
+# "Places are limited to 150", "Seats are capped at 40": a plural subject capped at a number is what it counts.
+_PLURAL_LIMITED_TO_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,}s)(?:\s+(?:on|in|at|for|of)\s+(?:the\s+)?[\w-]+)?"
+                                          r"\s+(?:are|were|will\s+be|remain)\s+"
+                                          r"(?:strictly\s+)?(?:limited|capped|restricted)\s+(?:to|at)\s*$", re.IGNORECASE)
 _KAZAKH_NUMBER_OF_BEFORE_RE = re.compile(
     # "мектептер санын 50-ге жеткізу" (to bring the number of schools to 50): "саны" in the accusative too.
     # ("төсек-орын саны", the number of beds: a hyphenated noun is one.)
@@ -475,6 +484,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 unit, kind = code, ValueKind.MONEY  # "құны 90 млн еуро, оның 40 миллионын банк береді"
             if not part_of and (qualifier_after_part := _match_qualifier_after(text, end)) is not None and bound is None:
                 bound, end = qualifier_after_part  # "олардың 1 200-ге жуығы": about, of a whole named before
+        elif _KAZAKH_AGE_OF_BEFORE_RE.search(text, max(0, start - 16), start) is not None:
+            # "орташа жасы – 23 жас", "жасы 18-30 аралығында", "жасы 50-ден асқан": the age of what was named, in years of life.
+            unit = "жас"
+            if (counted := counted_after(text, end)) is not None and (counted.unit == "жас" or counted.is_measure):
+                # ("жәдігерлердің жасы 2500 жыл": an age written in another measure is in that one.)
+                unit, end = counted.unit, counted.end
         elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end):
             unit, end = counted.unit, counted.end
             if unit.lower() in _SCALED_UNITS:
@@ -489,6 +504,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if bound is None and (qualifier_after_noun := _match_qualifier_after(text, end)) is not None:
                 # Kazakh bounds the whole phrase: "28 миллион тоннадан асты", "20 жылдан астам".
                 bound, end = qualifier_after_noun
+        elif _AGED_BEFORE_RE.search(text, max(0, number_start - 30), number_start) is not None and figure.exponent == 0 \
+                and first_scale is None:
+            unit = "years"  # "children aged six to twelve", "people aged 65 and over": an age, in years
         elif (figure.exponent or first_scale is not None) and \
                 (code := _currency_of_the_amount_before(text, start)) is not None:
             unit, kind = code, ValueKind.MONEY  # "около 10 млрд евро, из них свыше 1,5 млрд — из бюджета"
@@ -521,7 +539,14 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit, kind = started.unit, ValueKind.QUANTITY if started.is_measure else ValueKind.COUNT
         elif (compared := _measure_compared_before(text, start)) is not None:
             unit = compared  # "a trip of about 45 days instead of 25": 25 days
+        elif _UP_FROM_BEFORE_RE.search(text, max(0, start - 24), start) is not None and \
+                (named := _noun_of_the_main_count(text, start)) is not None:
+            # "will cover 14 destinations in nine countries, up from 11 today": the change is the clause's main count's.
+            unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif (named := _counted_noun_named_before(text, start)) is not None:
+            unit, kind, borrowed_noun = named, ValueKind.COUNT, True
+        elif _PER_PERIOD_AFTER_RE.match(text, end) and (named := _plural_named_before(text, start)) is not None:
+            # "resume flights to Frankfurt, with two a week": a number per week counts the plural its sentence named.
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif _MORE_AFTER_RE.match(text, end) and (named := _noun_of_the_count_before(text[:start])) is not None:
             # "Eleven Member States operate centres; four more intend to": "more" adds to the count
@@ -553,6 +578,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         first_exponent = first_scale.exponent if first_scale is not None else second_exponent
         lower = first_value.scaleb(first_exponent + unit_exponent)
         upper = range_end.value.scaleb(second_exponent + unit_exponent)
+        if lower >= upper and first_scale is None and first_exponent != 0:
+            # "€15,000 to €2.4 million": the first end written in full, not at the second's scale.
+            lower = first_value.scaleb(unit_exponent)
         if lower >= upper:
             return None
         value = TypedValue(
@@ -606,6 +634,38 @@ _MORE_RU_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё)\s*$", re.IGNORECASE
 _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.IGNORECASE)
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
+_UP_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$", re.IGNORECASE)
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w])(?:in|across|from|of|to|for|by)\s+$", re.IGNORECASE)
+
+
+def _noun_of_the_main_count(text: str, start: int) -> str | None:
+    """The noun of the sentence's first count that no preposition governs ("14 destinations", not "in nine countries")."""
+    sentence_start = max(0, max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1)
+    window = text[sentence_start:start]
+    for number in _NUMBER_RE.finditer(window):
+        if re.fullmatch(r"(?:19|20)\d\d", number.group().strip()) or _is_money_at(window, number) \
+                or _PREPOSITION_BEFORE_RE.search(window, max(0, number.start() - 10), number.start()):
+            continue
+        counted = _counted_of(window, number)
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+    return None
+
+
+_PER_PERIOD_AFTER_RE = re.compile(r"\s+(?:a|per|each)\s+(?:week|day|month)(?![\w])", re.IGNORECASE)
+_ENGLISH_PLURAL_WORD_RE = re.compile(r"(?<![\w-])[a-z]{3,}s(?![\w])")
+
+
+def _plural_named_before(text: str, start: int) -> str | None:
+    """The last English plural noun of the sentence before `start` that counts things, not measures."""
+    sentence = text[max(0, max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1):start]
+    for word in reversed(_ENGLISH_PLURAL_WORD_RE.findall(sentence)):
+        counted = counted_after(" " + word + " ", 0)
+        if counted is not None and not counted.is_measure and counted.unit == word:
+            return word
+    return None
+
+
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|others?|fewer|больше|меньше)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
 _SCALED_UNITS = {"bcm": ("cubic metres", 9)}
@@ -878,9 +938,23 @@ _COMPARED_BEFORE_RE = re.compile(
     re.IGNORECASE)
 
 
+_AND_ANOTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:in\s+(?:19|20)\d\d|a\s+year\s+earlier|last\s+year)\s+(?:and|и)\s+"
+                                    r"(?:(?:barely|only|just|some|about|around|roughly|nearly|almost|less\s+than)\s+)?$",
+                                    re.IGNORECASE)
+_HEDGE_BEFORE_RE = re.compile(r"(?:about|around|roughly|some|nearly|almost|barely|only|just)\s+$", re.IGNORECASE)
+
+
 def _measure_compared_before(text: str, start: int) -> str | None:
     if _COMPARED_BEFORE_RE.search(text, max(0, start - 40), start) is None:
-        return None
+        # "against about 110,000 in 2025 and barely 25,000 in 2021": the second of two figures set against the
+        # measure is in its unit too.
+        joined = _AND_ANOTHER_BEFORE_RE.search(text, max(0, start - 30), start)
+        earlier = [n for n in _NUMBER_RE.finditer(text, max(0, start - 80), joined.start()) if not re.fullmatch(
+            r"(?:19|20)\d\d", n.group().strip())] if joined is not None else []
+        if not earlier or _COMPARED_BEFORE_RE.search(
+                _HEDGE_BEFORE_RE.sub("", text[max(0, earlier[-1].start() - 50):earlier[-1].start()])) is None:
+            return None
+        start = earlier[-1].start()
     window = _clause_before(text, start)
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
     if not numbers or _is_money_at(window, numbers[-1]):
@@ -979,10 +1053,11 @@ def _noun_ones_stand_for(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def noun_of_the_last_count(text: str) -> str | None:
+def noun_of_the_last_count(text: str, part: float | None = None) -> str | None:
     """The noun the last count in `text` (number words already digits) counted: "3 projects are under
-    construction." -> "projects"; None when its last figure counts nothing."""
-    return _noun_of_the_count_before(text)
+    construction." -> "projects"; None when its last figure counts nothing. Given a `part`, the last count at
+    least as large."""
+    return _noun_of_the_count_before(text, part=part)
 
 
 _INCLUDING_BEFORE_RE = re.compile(r",?\s+(?:в\s+том\s+числе|including|оның\s+ішінде)\s*$", re.IGNORECASE)
@@ -1006,6 +1081,9 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # they count, in the plural.
         noun = numbers_of.group("noun").lower()
         return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun if noun.endswith("s") else noun + "s"
+    if (limited := _PLURAL_LIMITED_TO_BEFORE_RE.search(window)) is not None and \
+            (counted := counted_after(" " + limited.group("noun").lower() + " ", 0)) is not None and not counted.is_measure:
+        return counted.unit
     if (number_of := _NUMBER_OF_BEFORE_RE.search(window)) is not None:
         counted = counted_after(window, number_of.end())
         if counted is None and (phrase := _RUSSIAN_PARTICIPLE_PHRASE_RE.match(window, number_of.end())) is not None:
@@ -1156,6 +1234,13 @@ _AMOUNT_WHOLE_RE = re.compile(rf"\s+(?:(?:мың|млн|млрд|трлн|мил
                               r"(?:теңге|еуро|евро|доллар|рубль|юан)", re.IGNORECASE)
 
 
+def _part_value(written: str) -> float | None:
+    try:
+        return float(_decimal_from_digits(written.strip()))
+    except (ArithmeticError, ValueError):
+        return None
+
+
 def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None:
     """The noun of the whole when the number is a part of it ("27 елдің 18-імен" -> "ел"), else None."""
     if _KAZAKH_PART_AFTER_RE.match(text, number_end) is None:
@@ -1183,8 +1268,10 @@ def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None
         noun = plurals[-1].group()
     if _KAZAKH_PRONOUN_WHOLE_RE.search(noun.strip()):
         # "Олардың 26-сы", "Оның 310 мыңы": the count before in the sentence, or, with none, the part
-        # stands alone ("") for the sentence before to name.
-        return _noun_of_the_count_before(text[max(0, number_start - 200):number_start]) or ""
+        # stands alone ("") for the sentence before to name. (A part is of a whole at least as large: "47 ерікті
+        # 12 елде …. Олардың 30-ы" counts the volunteers.)
+        return _noun_of_the_count_before(text[max(0, number_start - 200):number_start],
+                                         part=_part_value(text[number_start:number_end])) or ""
     counted = counted_after(" " + noun.strip() + " ", 0)
     return counted.unit if counted is not None and not counted.is_measure else None
 

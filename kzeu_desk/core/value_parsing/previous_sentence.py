@@ -62,6 +62,10 @@ _RUSSIAN_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:к\s+ним|их|ними)
 # ("олар екеу ғана еді", "бесеуге дейін": bare or in a case without the possessive, it is one all the same.)
 _KAZAKH_COLLECTIVE_RE = re.compile(r"(?:еу|ау)(?:(?:і|ы)[а-яәіңғүұқөһ]*|ге|ға|ден|дан|мен|де|да|ді|ды|дің|дың)?"
                                    r"(?:\s+(?:дейін|шейін|жуық|астам))?$", re.IGNORECASE)
+# "The twelve new ones are …" after "… grows from 50 to 62 customs codes.": "ones" stands for what was counted.
+_ONES_AFTER_RE = re.compile(r"(?:\s+(?!ones)[a-z-]+){0,2}?\s+ones(?![\w])", re.IGNORECASE)
+# A Kazakh part of a whole, its possessive on the number or on its bound: "18-і", "900-ге жуығы", "60-тан астамы".
+_KAZAKH_PART_WRITTEN_RE = re.compile(r"(?:\d-с?[іы]|\s(?:жуығы|астамы))$", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и)\s+$", re.IGNORECASE)
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -85,7 +89,9 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
                 _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
                 # "Five are in transport, four in energy": a list item whose verb the first item gave.
                 or (_LIST_COMMA_BEFORE_RE.search(sentence[:candidate.start])
-                    and _PREPOSITION_AFTER_RE.match(sentence, candidate.end))) \
+                    and (_PREPOSITION_AFTER_RE.match(sentence, candidate.end)
+                         # "Олардың 1 200-і өнеркәсіпте, 900-ге жуығы саудада": a Kazakh part goes on with the list
+                         or _KAZAKH_PART_WRITTEN_RE.search(sentence[candidate.start:candidate.end])))) \
                 and not _YEAR_SHAPED_RE.fullmatch(sentence[candidate.start:candidate.end].strip()):
             # "… accounts for 58 of them, FlyArystan for 22, and …": a list goes on counting the same things.
             counted = replace(candidate.value, kind=ValueKind.COUNT, unit=borrowed)
@@ -108,7 +114,8 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
         part_of_them = _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
             or _KAZAKH_COLLECTIVE_RE.search(written) is not None \
             or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None \
-            or _RUSSIAN_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None
+            or _RUSSIAN_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
+            or _ONES_AFTER_RE.match(sentence, candidate.end) is not None
         if asked and not part_of_them and not _YEAR_SHAPED_RE.fullmatch(written.strip()):
             counted = replace(candidate.value, kind=ValueKind.COUNT, unit=asked)
             result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
@@ -126,6 +133,9 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             if noun is None:
                 noun = (_noun_of_the_last_count_read(rewrite_number_words(before).text) if before else None) or ""
             own = noun
+            if before and part_of_them and (figure := candidate.value.amount) is not None and (
+                    larger := noun_of_the_last_count(rewrite_number_words(before).text, part=figure)) is not None:
+                own = larger  # "47 ерікті 12 елде …. Олардың 30-ы": a part is of a whole at least as large
             if not own and before and sentence[:candidate.start].rstrip().endswith("("):
                 # "Сәлемдемелердің жартысына жуығы Германиядан келді. Одан кейін Польша (610 мың), …": with no count
                 # before, a list in brackets counts the plural whole the sentence before took a share of.

@@ -228,6 +228,7 @@ _MONTHS_OF_RELATIVE_YEAR = (
 _NEAREST_MONTHS = (
     rf"(?<![\w])(?P<rel>(?i:last|this|next))\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])",
 )
+_KAZAKH_AGO_ADJECTIVE = r"(?:(?i:ғы)(?i:дан|ға|дай|ның|да|мен|ны)?)?"
 _AGO = (
     r"(?<![\w])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?|weeks?))\s+(?i:ago)(?![\w])",
     r"(?<![\w])(?P<half>(?i:half))\s+(?i:a)\s+(?P<unit>(?i:decade))\s+(?i:ago)(?![\w])",
@@ -236,9 +237,10 @@ _AGO = (
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
     # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago.
+    # "үш жыл бұрынғыдан көп" (more than three years before): the "-ғы" adjective, with its case endings, is the same date.
     rf"(?<![\w])(?<!(?i:дейін) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта))\s+(?i:бұрын)"
-    rf"{NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?i:бір)\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){NOT_CYRILLIC_AFTER}",
+    rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?i:бір)\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
 )
 _FROM_NOW = (
     r"(?<![\w])(?:(?P<n>\d{1,2})|(?i:a|one))\s+(?P<unit>(?i:years?|decades?))\s+(?i:from\s+now|hence)(?![\w])",

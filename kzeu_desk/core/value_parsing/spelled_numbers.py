@@ -253,8 +253,10 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if _previous_word(tokens, first) in ENGLISH_DEFINITE_BEFORE and \
             _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS and \
             not _is_superlative(_next_word(text, tokens, after)) and \
-            _previous_word(tokens, first - 1) not in ("of", "among"):
-        # ("two of the five states", "one in four of the twelve": the whole a part is taken from is a figure.)
+            _previous_word(tokens, first - 1) not in ("of", "among") and \
+            "ones" not in (_next_word(text, tokens, after), _next_word(text, tokens, after + 1)):
+        # ("two of the five states", "one in four of the twelve": the whole a part is taken from is a figure;
+        # "the twelve new ones" after "grows from 50 to 62 codes" says how many were added.)
         return None  # "the two sides" names things already named; "the eight months of 2022" a period
 
     if _next_word(text, tokens, after) == ENGLISH_HUNDRED and _joined(text, tokens, after):

@@ -119,14 +119,14 @@ _ENDS_WITH_A_KAZAKH_ORDINAL_RE = re.compile(r"\s(?:бір|екі|үш|төрт|�
 
 
 def _tense_around(selection: str, context: str) -> tuple[str | None, bool]:
-    offset = context.find(selection)
+    offset = locate(selection, context)
     return tense_at(context, offset) if offset >= 0 else (tense_of(context), False)
 
 
 def _the_period_around(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
     """"first nine months" of "Production for the first nine months was …": a period its sentence names
     with the words the highlight left out ("the", "за")."""
-    offset = context.find(selection)
+    offset = locate(selection, context)
     if offset < 0 or context == selection:
         return best
     start, end = offset + best.start, offset + best.end
@@ -139,7 +139,7 @@ def _the_period_around(best: Candidate, selection: str, context: str, publicatio
 
 def _counted_by_the_sentence_before(best: Candidate, selection: str, context: str, before: str,
                                     publication: Publication | None) -> Candidate:
-    offset = context.find(selection)
+    offset = locate(selection, context)
     if offset < 0:
         return best
     start, end = offset + best.start, offset + best.end
@@ -164,7 +164,7 @@ _YEAR_RE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
 def _the_range_around(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
     """"2016 and 2019" of "doubled between 2016 and 2019": two years whose sentence makes them a range,
     with the word that does ("between", "между") left out of the highlight."""
-    offset = context.find(selection)
+    offset = locate(selection, context)
     if offset < 0 or context == selection:
         return best
     end = offset + len(selection)
@@ -177,7 +177,7 @@ def _the_range_around(best: Candidate, selection: str, context: str, publication
 def _completed_by_the_sentence(selection: str, context: str, publication: Publication | None) -> list[Candidate]:
     """Figures inside the highlight that only its sentence makes figures: "almost twice" of "almost twice
     the 2019 level" ("twice" alone may count occasions: "met twice")."""
-    offset = context.find(selection)
+    offset = locate(selection, context)
     if offset < 0 or context == selection:
         return []
     end = offset + len(selection)
@@ -218,6 +218,22 @@ _TIME_FROM_AN_EVENT_RE = re.compile(r"(?i:days?|weeks?|months?)\s+(?i:from|of)\s
 _PART_BEFORE_THE_WHOLE_RE = re.compile(r"(?:\d[\d,. \u00a0]*|[^\W\d_]+)\s+(?i:из|of|out\s+of)\s+(?:(?i:the)\s+)?")
 
 
+def locate(selection: str, context: str) -> int:
+    """Where the highlight is in its sentence: as a whole word when it is one there ("екі" of "… бекіту; басқарманың
+    екі жаңа мүшесін" is not the "екі" inside "бекіту"), else its first occurrence."""
+    first = context.find(selection)
+    if first < 0 or not (selection[:1].isalnum() and selection[-1:].isalnum()):
+        return first
+    # (A plain search, not a pattern per highlight: Ctrl+N locates each highlight several times.)
+    at = first
+    while at >= 0:
+        end = at + len(selection)
+        if (at == 0 or not context[at - 1].isalnum()) and (end == len(context) or not context[end].isalnum()):
+            return at
+        at = context.find(selection, at + 1)
+    return first
+
+
 def _has_kazakh_letters(text: str) -> bool:
     return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
 
@@ -249,7 +265,7 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     stepped = best.salience is Salience.RELATIVE_DATE and best.value.kind is ValueKind.QUANTITY
     if not (bounded or bare or kazakh_sentence or adoptable_bound or counted_back or stepped):
         return best
-    offset = context.find(selection)
+    offset = locate(selection, context)
     if offset < 0 or context == selection:
         return best
     start, end = offset + best.start, offset + best.end
