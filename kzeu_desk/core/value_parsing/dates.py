@@ -144,6 +144,7 @@ def since_a_state(text: str, start: int) -> bool:
 _PAST_PARTICIPLE_BEFORE_RE = re.compile(
     r"(?<![\w])[а-яё]{3,}(?:вш|нн)(?:ий|ая|ое|ее|ие|ые|ей|его|ого|ему|ому|им|ым|ую|их|ых|ими|ыми)\s+(?:в|во)\s+$",
     re.IGNORECASE)
+
 _PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]{3,}ed|built|founded|set\s+up)\s[^,;]{3,60},")
 
 
