@@ -30,7 +30,6 @@ from itertools import combinations
 from sqlalchemy import Connection, Row, TextClause, bindparam, delete, select, text, update
 from sqlalchemy.sql import ClauseElement
 
-from kzeu_desk.core.bulk_reads import no_collection_pauses
 from kzeu_desk.core.citation import citations
 from kzeu_desk.core.compatibility import Scope, Verdict, scopes_overlap, values_compatible
 from kzeu_desk.core.models import ConflictRule, ConflictStatus, LinkKind
@@ -548,14 +547,7 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     `progress` hears how far it got and may stop it anywhere: it runs inside the operation's
     transaction, which is then rolled back.
     """
-    # The ~37k candidate rows, ~9.4k conflict rows and what is made of them survive long enough to
-    # set off the cyclic collector's passes over the whole process: 1M, up to date, 1.30-1.36 s of
-    # CPU with them, 1.18-1.28 s without (alternating in one process, docs/PERFORMANCE.md §26).
-    with no_collection_pauses():
-        _rescan(rec, progress or Progress())
-
-
-def _rescan(rec: Recorder, progress: Progress) -> None:
+    progress = progress or Progress()
     progress.update(stage="Finding the facts that may disagree")
     candidates: dict[tuple[int, int], list[tuple]] = defaultdict(list)
     with engine_of(rec.conn).fast_rows(rec.conn, _candidates_where_scopes_may_overlap(engine_of(rec.conn))) as rows:
