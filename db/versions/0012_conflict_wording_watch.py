@@ -6,7 +6,7 @@ Create Date: 2026-12-07 04:30:00.000000
 
 The full conflict re-scan reads, for every value conflict, what its explanation was made from as
 it stands now (members, names, first sources and their details) to see whether the digest stored
-with it (`conflict.worded_under`, 0011) still holds: ~0.37 s of its ~1.75 s of CPU at 1M facts,
+with it (`conflict.worded_under`, 0011) still holds: ~0.37 s of its ~1.7 s of CPU at 1M facts,
 to learn almost every time that nothing changed (docs/PERFORMANCE.md §21, §26). After a re-scan
 the app keeps a row in app_meta (`conflicts_wording_unchanged`) naming which conflicts' digests
 held when it ended; this step has the database delete that row whenever a row the digests read is
@@ -21,9 +21,10 @@ A fact's own columns are not watched: the re-scan compares each conflict's membe
 with the facts as they are, which every judged column (an entity value's id included) enters.
 
 On SQLite, three triggers per table, each row written costing ~0.25 us more (a million evidence
-rows: ~0.3 s beside a bulk load's ~170 s); on PostgreSQL one trigger per table that runs once per
-statement. Both steps delete the row itself: while stepped down nothing watches, so a row left
-from then would vouch for changes it never saw.
+rows: ~0.3 s beside a bulk load's ~170 s; loads and edits measured in docs/PERFORMANCE.md §26);
+on PostgreSQL one trigger per table that runs once per statement. Both steps delete the row
+itself: while stepped down nothing watches, so a row left from then would vouch for changes it
+never saw.
 """
 
 from collections.abc import Sequence
