@@ -445,6 +445,155 @@ def test_a_change_of_wording_words_every_conflict_again(tricky, tmp_path, monkey
     assert all(by_id[i]["worded_under"] not in (None, before[i]["worded_under"]) for i in opened)
 
 
+# -- what the records were made from, unchanged since the last re-scan ------------------------------
+
+
+def full_reads_of_wording_inputs(monkeypatch) -> list[int]:
+    """One entry for each re-scan from now on that reads what every record was made from."""
+    reads: list[int] = []
+    read = conflicts._settled_value_conflicts
+
+    def counting(*args):
+        reads.append(1)
+        return read(*args)
+
+    monkeypatch.setattr(conflicts, "_settled_value_conflicts", counting)
+    return reads
+
+
+def around_the_app(fb: FactBase, *statements: tuple[str, dict]) -> None:
+    with engine_of(fb.engine).write_transaction(fb.engine) as conn:
+        for statement, params in statements:
+            conn.execute(text(statement), params)
+
+
+def rescan_in_place_and_per_key(fb: FactBase, folder: Path) -> tuple[tuple, tuple]:
+    """The per-key check on a copy, and the re-scan of the fact base itself, on its own engine (a
+    copy between engines is not the base the re-scan left its note in); both states read from copies."""
+    per_key = copy_of(fb, folder, "per-key")
+    with FactBase.open(per_key, actor="tester") as copy:
+        copy.run("Re-check all conflicts", per_key_rescan)
+    fb.rescan_conflicts()
+    return conflict_state(per_key, "Re-check all conflicts"), conflict_state(copy_of(fb, folder, "in-place"),
+                                                                             "Re-check all conflicts")
+
+
+def same_writes(state: tuple, other: tuple) -> bool:
+    """The same rows, members and audited writes; the writes within a key in any order (both checks
+    write a key's conflicts in the order the engine reads them: on PostgreSQL, not the ids')."""
+    return state[:2] == other[:2] and sorted(map(repr, state[2])) == sorted(map(repr, other[2]))
+
+
+def test_a_rescan_reads_what_records_were_made_from_only_after_one_of_them_was_written(tricky, monkeypatch):
+    """Whatever writes a row a record is made from (here SQL around the app), the database deletes the
+    note the last re-scan left, and the next re-scan reads those inputs again; other writes leave it."""
+    tricky.rescan_conflicts()
+    reads = full_reads_of_wording_inputs(monkeypatch)
+    assert tricky.rescan_conflicts().empty and reads == []
+    with tricky.reading() as conn:
+        member, subject, source, evidence = conn.execute(text(
+            "SELECT m.fact_id, c.subject_id, e.source_id, e.id FROM conflict c "
+            "JOIN conflict_member m ON m.conflict_id = c.id JOIN evidence e ON e.fact_id = m.fact_id "
+            "WHERE c.rule = 'value' ORDER BY e.id")).first()
+        conflict_id = conn.execute(text("SELECT min(id) FROM conflict WHERE rule = 'value'")).scalar_one()
+    watched = [
+        ("UPDATE entity SET name = 'Renamed subject' WHERE id = :id", {"id": subject}),
+        ("UPDATE source SET publisher = 'Renamed Press' WHERE id = :id", {"id": source}),
+        ("UPDATE property SET tolerance = 0.6 WHERE key = 'share_of_foreign_trade'", {}),
+        ("UPDATE conflict SET explanation = 'worded by hand' WHERE id = :id", {"id": conflict_id}),
+        ("INSERT INTO evidence (fact_id, source_id, start, \"end\", quote, prefix, suffix, source_sha256, created_at, created_by) "
+         "SELECT :fact, source_id, start, \"end\", quote, prefix, suffix, source_sha256, created_at, created_by FROM evidence WHERE id = :id",
+         {"fact": member, "id": evidence}),
+        ("DELETE FROM evidence WHERE id = :id", {"id": evidence}),
+        ("DELETE FROM conflict_member WHERE conflict_id = :id", {"id": conflict_id}),
+    ]
+    for statement, params in watched:
+        around_the_app(tricky, (statement, params))
+        reads.clear()
+        tricky.rescan_conflicts()
+        assert reads == [1], statement
+        assert tricky.rescan_conflicts().empty and reads == [1], statement
+    # Writes to nothing a record is made from: a fact's note, a source's text, a quote.
+    around_the_app(tricky, ("UPDATE fact SET note = 'checked' WHERE id = :id", {"id": member}),
+                   ("UPDATE source SET language = 'kk' WHERE id = :id", {"id": source}),
+                   ("UPDATE evidence SET quote = 'another quote' WHERE fact_id = :id", {"id": member}))
+    reads.clear()
+    assert tricky.rescan_conflicts().empty and reads == []
+
+
+def test_facts_changed_around_the_app_are_judged_though_their_records_were_not_read_again(tricky, tmp_path, monkeypatch):
+    """Facts are not watched: each settled pair's fingerprint is compared with the facts as they are,
+    so a member's new value, scope, status or entity is judged and worded as the per-key check does."""
+    tricky.rescan_conflicts()
+    written = value_conflicts(tricky)
+    opened = sorted(i for i, row in written.items() if row["status"] == "open")
+    changes = ["value_amount = value_amount * 3", "point_in_time = '2031'", "status = 'rejected'",
+               "value_amount = value_amount + 1", "start_time = '1990', point_in_time = NULL"]
+    around_the_app(tricky, *((f"UPDATE fact SET {change} WHERE id = :id", {"id": written[i]["b"]})
+                             for i, change in zip(opened[::3], changes)))
+    reads = full_reads_of_wording_inputs(monkeypatch)
+    per_key, in_place = rescan_in_place_and_per_key(tricky, tmp_path)
+    assert reads == []
+    assert same_writes(in_place, per_key)
+    assert {(e[0], e[1]) for e in per_key[2]} >= {("update", "conflict"), ("delete", "conflict")}
+
+
+def test_a_kept_conflict_whose_record_failed_is_worded_again_when_its_facts_disagree_again(fact_base, tmp_path, monkeypatch):
+    """A dismissed conflict that no longer holds is kept as it is, its record unchecked: the note the
+    re-scan leaves names it, so when its facts disagree again (changed back around the app, unseen
+    by the watch) it is worded again, under its subject's new name, as the per-key check words it."""
+    inflow = ids_of_property(fact_base, "investment_inflow")
+    subject = fact_base.create_entity("Samruk-Kazyna").new_id("entity")
+    low, high = (fact_base.create_fact(value=TypedValue(MONEY, amount=amount, unit="USD"), subject_id=subject,
+                                       property_id=inflow, qualifiers={"point_in_time": "2020"}).new_id("fact")
+                 for amount in (100e6, 900e6))
+    with fact_base.reading() as conn:
+        conflict_id = conn.execute(text("SELECT id FROM conflict WHERE subject_id = :s"), {"s": subject}).scalar_one()
+    fact_base.dismiss_conflict(conflict_id, "different reporting periods")
+    around_the_app(fact_base, ("UPDATE fact SET value_amount = 100e6 WHERE id = :id", {"id": high}),
+                   ("UPDATE entity SET name = 'Samruk-Kazyna JSC' WHERE id = :id", {"id": subject}))
+    fact_base.rescan_conflicts()  # the pair agrees: the dismissed conflict is kept, worded as before
+    with fact_base.reading() as conn:
+        row = conn.execute(text("SELECT status, explanation FROM conflict WHERE id = :id"), {"id": conflict_id}).one()
+    assert row.status == "dismissed" and row.explanation.startswith("Samruk-Kazyna · ")
+    around_the_app(fact_base, ("UPDATE fact SET value_amount = 900e6 WHERE id = :id", {"id": high}))
+    reads = full_reads_of_wording_inputs(monkeypatch)
+    per_key, in_place = rescan_in_place_and_per_key(fact_base, tmp_path)
+    assert reads == []
+    assert same_writes(in_place, per_key)
+    reworded = next(r for r in in_place[0] if r["id"] == conflict_id)
+    assert reworded["status"] == "dismissed" and reworded["explanation"].startswith("Samruk-Kazyna JSC · ")
+    assert low < high
+
+
+def test_without_the_watch_every_rescan_reads_what_records_were_made_from(tricky, monkeypatch):
+    """A table rebuilt by a later schema step, or a trigger dropped by hand, leaves writes unseen: the
+    note is then neither trusted nor left."""
+    tricky.rescan_conflicts()
+    with engine_of(tricky.engine).write_transaction(tricky.engine) as conn:
+        engine_of(conn).drop_meta_watch(conn, conflicts._WORDING_WATCH, ["source"])
+        assert not engine_of(conn).meta_watch_in_place(conn, conflicts._WORDING_WATCH, conflicts._WORDING_TABLES)
+    reads = full_reads_of_wording_inputs(monkeypatch)
+    assert tricky.rescan_conflicts().empty and tricky.rescan_conflicts().empty
+    assert reads == [1, 1]
+    with tricky.reading() as conn:
+        assert conn.execute(text("SELECT value FROM app_meta WHERE key = :k"),
+                            {"k": conflicts._WORDING_UNCHANGED_KEY}).first() is None
+
+
+def test_a_stopped_rescan_leaves_no_note(tricky, monkeypatch):
+    from kzeu_desk.core.progress import Progress, Stopped
+
+    tricky.rescan_conflicts()
+    around_the_app(tricky, ("UPDATE entity SET name = name || ' (renamed)' WHERE id = "
+                            "(SELECT min(subject_id) FROM conflict WHERE rule = 'value')", {}))
+    stopping = Progress(lambda report: stopping.request_stop() if report.stage.startswith("Judging") else None)
+    with pytest.raises(Stopped):
+        tricky.rescan_conflicts(progress=stopping)
+    reads = full_reads_of_wording_inputs(monkeypatch)
+    assert not tricky.rescan_conflicts().empty and reads == [1]
+
+
 @pytest.mark.sqlite_only  # SQLite's query plans (EXPLAIN QUERY PLAN)
 def test_the_candidates_are_read_from_the_index_alone(tricky):
     with tricky.reading() as conn:

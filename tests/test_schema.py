@@ -253,3 +253,32 @@ def test_the_worded_under_step_adds_an_empty_column_to_conflicts_and_downgrades(
         command.downgrade(migrations._config(conn), "0010_searchable_notes")
         assert "worded_under" not in columns(conn)
         assert conn.exec_driver_sql("SELECT signature, explanation FROM conflict").all() == [("manual:1@1", "flagged")]
+
+
+def test_the_wording_watch_step_deletes_the_rescans_note_on_writes_it_watches_and_downgrades(engine_at_head):
+    """0012: writing a row that a value conflict's record is made from deletes the note the re-scan
+    leaves in app_meta, whatever writes it (here plain SQL); other writes leave it. Both steps delete
+    the note: while stepped down nothing watches."""
+    note = "INSERT INTO app_meta (key, value) VALUES ('conflicts_wording_unchanged', '{}')"
+    noted = lambda conn: conn.exec_driver_sql(
+        "SELECT count(*) FROM app_meta WHERE key = 'conflicts_wording_unchanged'").scalar()
+    triggers = lambda conn: conn.exec_driver_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'conflict_wording_watch_%'").scalar()
+    with sqlite_features.migration_transaction(engine_at_head) as conn:
+        assert triggers(conn) == 18  # insert, delete and update on six tables
+        conn.exec_driver_sql("INSERT INTO source (title, text, text_sha256, char_count, imported_at, imported_by) "
+                             "VALUES ('t', 'hello world', 'x', 11, 'a', 'b')")
+        conn.exec_driver_sql(note)
+        conn.exec_driver_sql("UPDATE source SET language = 'kk'")  # not in a citation
+        assert noted(conn) == 1
+        conn.exec_driver_sql("UPDATE source SET publisher = 'Press'")
+        assert noted(conn) == 0
+        conn.exec_driver_sql(note)
+        conn.exec_driver_sql("INSERT INTO property (key, name, value_kind, single_valued) VALUES ('p', 'P', 'date', 1)")
+        assert noted(conn) == 0
+        conn.exec_driver_sql(note)
+        command.downgrade(migrations._config(conn), "0011_conflict_worded_under")
+        assert triggers(conn) == 0 and noted(conn) == 0
+        conn.exec_driver_sql(note)
+        migrations.upgrade_to_head(conn)
+        assert triggers(conn) == 18 and noted(conn) == 0

@@ -482,6 +482,7 @@ def test_a_curator_role_writes_migrates_and_is_named_in_the_audit(postgresql_ser
             db.execute("ALTER TABLE property DROP COLUMN allowed_units, DROP COLUMN subject_kind, "
                        "DROP COLUMN deprecated")
             db.execute("ALTER TABLE conflict DROP COLUMN worded_under")  # and 0011's (0010 changes no table)
+            db.execute("DROP FUNCTION conflict_wording_watch() CASCADE")  # and 0012's, its triggers with it
     curator_url = postgresql_server.url(database, user="carl", password="c-secret")
     with FactBase.open(curator_url) as fb:
         assert not fb.read_only
@@ -492,6 +493,9 @@ def test_a_curator_role_writes_migrates_and_is_named_in_the_audit(postgresql_ser
                                      "AND target_type = 'entity' ORDER BY 1 DESC LIMIT 1")).scalar_one() == "carl"
             owner = conn.execute(text("SELECT tableowner FROM pg_tables WHERE tablename = 'dismissed_candidate'")).scalar()
             assert owner.endswith("_curators")
+            watch_owner = conn.execute(text(
+                "SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'conflict_wording_watch'")).scalar()
+            assert watch_owner.endswith("_curators")  # so another curator's later step may drop it
 
 
 def test_passwords_come_from_libpq_or_are_asked_for(postgresql_server, postgresql_url, tmp_path, monkeypatch):
@@ -581,3 +585,14 @@ def test_backup_restore_and_check_of_a_server_fact_base(postgresql_url, tmp_path
     assert "no problems found" in subprocess.run(
         [sys.executable, "-m", "kzeu_desk", "check", "--db", postgresql_url], capture_output=True, text=True,
         env=ENV, timeout=120, cwd=ROOT).stdout
+
+
+def test_granting_a_curator_hands_over_the_functions_the_fact_bases_triggers_call(postgresql_server, postgresql_url):
+    """Migration 0012's function belongs to whoever made the fact base (here the administrator); the
+    curators' group gets it with the tables, so a curator's later schema step may drop or replace it."""
+    storage.engine_for(postgresql_url).grant_access(postgresql_url, "erin", "curator", new_role_password="e-secret")
+    database = postgresql_url.split("/")[3].split("?")[0]
+    with __import__("psycopg").connect(postgresql_server.url(database), autocommit=True) as db:
+        owners = db.execute("SELECT DISTINCT pg_get_userbyid(p.proowner) FROM pg_trigger t "
+                            "JOIN pg_proc p ON p.oid = t.tgfoid WHERE NOT t.tgisinternal").fetchall()
+    assert len(owners) == 1 and owners[0][0].endswith("_curators")

@@ -24,10 +24,10 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from itertools import combinations
 
-from sqlalchemy import Connection, Row, TextClause, bindparam, select, text, update
+from sqlalchemy import Connection, Row, TextClause, bindparam, delete, select, text, update
 from sqlalchemy.sql import ClauseElement
 
 from kzeu_desk.core.citation import citations
@@ -177,7 +177,7 @@ class Disagreement:
     property_id: int | None = None
     worded_under: str | None = None  # value conflicts: `_worded_under` of what the explanation was made from
 
-    @property
+    @cached_property  # asked for ~30k times by a re-scan at 1M facts
     def signature(self) -> str:
         return f"{self.rule.value}:" + ",".join(map(str, self.member_ids))
 
@@ -557,9 +557,15 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
         of_key.sort()  # in id order (the id comes first and is unique), as `recheck` reads them: ~40k rows at 1M
     properties = {row[0]: row for row in rec.conn.execute(_PROPERTIES)}
     existing: dict[tuple[int, int], dict[str, dict]] = defaultdict(dict)
-    for row in rec.conn.execute(_EXISTING_VALUE_CONFLICTS).mappings():
-        existing[(row["subject_id"], row["property_id"])][row["signature"]] = dict(row)
-    settled = _settled_value_conflicts(rec.conn, existing, properties)
+    with engine_of(rec.conn).fast_rows(rec.conn, _EXISTING_VALUE_CONFLICTS) as conflict_rows:
+        columns = conflict_rows.columns
+        for values in conflict_rows:  # ~9.4k rows at 1M: 36-39 ms as driver tuples, 57-62 ms as mapping rows
+            row = dict(zip(columns, values, strict=True))
+            existing[(row["subject_id"], row["property_id"])][row["signature"]] = row
+    watched = engine_of(rec.conn).meta_watch_in_place(rec.conn, _WORDING_WATCH, _WORDING_TABLES)
+    unsettled = _wording_unchanged(rec.conn) if watched else None
+    settled = (_settled_value_conflicts(rec.conn, existing, properties) if unsettled is None
+               else _settled_as_left(existing, unsettled))
     # Keys in `recheck`'s order, so the writes come in the same order; a value conflict that another
     # tool wrote without a property sorts after its subject's others.
     keys = sorted(candidates.keys() | existing.keys(), key=lambda key: (key[0], key[1] is None, key[1] or 0))
@@ -576,14 +582,19 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     # Only the pairs judged again are worded again; the others are as their rows say.
     described = _described_facts(rec.conn, [fact for found in pairs.values() for a, b, verdict in found
                                             if verdict is not None for fact in (a, b)], properties)
-    _sync_value_conflicts(rec, keys, {
-        key: [_value_disagreement(described[a[0]], described[b[0]], verdict) if verdict is not None
-              else _as_written(settled[(a[0], b[0])], (a[0], b[0])) for a, b, verdict in pairs[key]]
-        for key in keys}, existing)
+    found = {key: [_value_disagreement(described[a[0]], described[b[0]], verdict) if verdict is not None
+                   else _as_written(settled[(a[0], b[0])], (a[0], b[0])) for a, b, verdict in pairs[key]]
+             for key in keys}
+    _sync_value_conflicts(rec, keys, found, existing)
     declared = {row["signature"]: dict(row) for row in rec.conn.execute(_EXISTING_DECLARED_CONFLICTS).mappings()}
     _sync(rec, _declared(rec.conn, rec.conn.execute(_EVERY_DECLARED).mappings().all()), declared)
     _drop_memberless(rec, sorted(rec.conflicts_touched))
     _note_checked(rec)
+    if watched:  # last: the writes above made the database delete the row
+        _note_wording_unchanged(rec, existing, found)
+    else:  # a note left from before the watch went would vouch for writes nobody saw, were it put back
+        meta = table("app_meta")
+        rec.conn.execute(delete(meta).where(meta.c.key == _WORDING_UNCHANGED_KEY))
 
 
 def _settled_value_conflicts(conn: Connection, existing: Mapping[tuple[int, int], Mapping[str, dict]],
@@ -611,6 +622,77 @@ def _settled_value_conflicts(conn: Connection, existing: Mapping[tuple[int, int]
                                                 row["members_fingerprint"], row["explanation"]):
             settled[(cited[0][0], cited[1][0])] = row
     return settled
+
+
+# -- what the value conflicts were worded from, unchanged since the last re-scan ---------------
+
+# The row of app_meta a re-scan leaves as it ends, naming the value conflicts whose `_worded_under`
+# did not hold then (kept resolved or dismissed ones no longer found); every other value conflict
+# with a record then held, the re-scan having written or passed over each. Migration 0012 has the
+# database delete the row whenever a row of these tables is written in what a record is made from,
+# by whatever writes it (`StorageEngine.add_meta_watch`). While the row is there, every record that
+# held still holds, and the next re-scan need not read what they were made from (`_WORDING_INPUTS`:
+# ~0.37 s of CPU at 1M facts, docs/PERFORMANCE.md §26). The members' values are not watched: each
+# settled pair's fingerprint is still compared with the facts as they are (`_disagreeing_pairs`).
+_WORDING_UNCHANGED_KEY = "conflicts_wording_unchanged"
+_WORDING_WATCH = "conflict_wording_watch"
+_WORDING_TABLES = ("conflict", "conflict_member", "property", "entity", "evidence", "source")
+
+
+def _wording_unchanged(conn: Connection) -> frozenset[int] | None:
+    """The value conflicts whose record did not hold when the last re-scan ended, if nothing a record
+    is made from was written since, under the same rules and wording, on this engine; else None.
+    The caller has seen that the watch is in place."""
+    meta = table("app_meta")
+    recorded = conn.execute(select(meta.c.value).where(meta.c.key == _WORDING_UNCHANGED_KEY)).scalar()
+    if recorded is None:
+        return None
+    noted = json.loads(recorded)
+    if (noted.get("rules"), noted.get("wording"), noted.get("engine")) != (
+            RULES_REVISION, WORDING_REVISION, engine_of(conn).dialect_name):
+        return None
+    return frozenset(noted["unsettled"])
+
+
+def _settled_as_left(existing: Mapping[tuple[int, int], Mapping[str, dict]],
+                     unsettled: frozenset[int]) -> dict[tuple[int, int], dict]:
+    """`_settled_value_conflicts` when nothing a record is made from was written since the last
+    re-scan: the rows with a record, but those whose record did not hold as it ended. Each of the
+    others was written or passed over by it as the disagreement of the pair its signature names,
+    from inputs that are still as they were, so judging and wording that pair again would give the
+    row as it is."""
+    settled = {}
+    for of_key in existing.values():
+        for row in of_key.values():
+            if row["worded_under"] is not None and row["id"] not in unsettled:
+                pair = _pair_named(row["signature"])
+                if pair is not None:
+                    settled[pair] = row
+    return settled
+
+
+def _pair_named(signature: str) -> tuple[int, int] | None:
+    """The two fact ids of a value conflict's signature ("value:12,40"), as `Disagreement.signature` writes them."""
+    rule, _, ids = signature.partition(":")
+    a, _, b = ids.partition(",")
+    if rule != ConflictRule.VALUE.value or not (a.isdigit() and b.isdigit() and a.isascii() and b.isascii()):
+        return None
+    pair = (int(a), int(b))
+    return pair if f"{pair[0]},{pair[1]}" == ids and pair[0] < pair[1] else None
+
+
+def _note_wording_unchanged(rec: Recorder, existing: Mapping[tuple[int, int], Mapping[str, dict]],
+                            found: Mapping[tuple[int, int], list[Disagreement]]) -> None:
+    """After a re-scan's writes: which value conflicts' records do not hold. A disagreement found
+    was written with its record, or its row already held it; a row not found is deleted if open,
+    and otherwise kept as it was, its record unchecked."""
+    signatures = {d.signature for disagreements in found.values() for d in disagreements}
+    unsettled = sorted(row["id"] for of_key in existing.values() for row in of_key.values()
+                       if row["worded_under"] is not None and row["signature"] not in signatures
+                       and row["status"] != ConflictStatus.OPEN.value)
+    rec.set_meta(_WORDING_UNCHANGED_KEY, json.dumps({
+        "rules": RULES_REVISION, "wording": WORDING_REVISION, "engine": engine_of(rec.conn).dialect_name,
+        "unsettled": unsettled}))
 
 
 def _as_written(row: Mapping, member_ids: tuple[int, int]) -> Disagreement:

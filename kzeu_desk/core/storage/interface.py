@@ -334,6 +334,22 @@ class StorageEngine(ABC):
         """Check foreign keys at commit rather than per statement, for the rest of the transaction."""
 
     @abstractmethod
+    def add_meta_watch(self, conn: Connection, name: str, key: str, watched: Mapping[str, Sequence[str] | None]) -> None:
+        """Have the database itself delete app_meta's row `key` whenever a row of a watched table is
+        inserted or deleted, or updated in one of its listed columns (None: in any), by whatever
+        writes it: this app, another tool, a curator's SQL. What the row vouches for then holds
+        only while it is there. `name` names the engine's objects (triggers; a function)."""
+
+    @abstractmethod
+    def drop_meta_watch(self, conn: Connection, name: str, tables: Sequence[str]) -> None:
+        """Remove what `add_meta_watch(conn, name, ...)` put on these tables."""
+
+    @abstractmethod
+    def meta_watch_in_place(self, conn: Connection, name: str, tables: Sequence[str]) -> bool:
+        """Whether the watch `name` is on each of these tables and enabled: a table rebuilt by a
+        later schema step, or a trigger dropped by hand, would leave writes unseen."""
+
+    @abstractmethod
     def reserve_ids(self, conn: Connection, table_name: str, highest: int) -> None:
         """Make the table hand out new ids above `highest` from now on (never lowering its counter)."""
 

@@ -236,6 +236,29 @@ class PostgresStorage(StorageEngine):
         # around; deferrable constraints (none today) would wait for the commit.
         conn.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")
 
+    def add_meta_watch(self, conn: Connection, name: str, key: str, watched: Mapping[str, Sequence[str] | None]) -> None:
+        # One trigger per table and statement, not per row: a load's million rows cost one delete.
+        conn.exec_driver_sql(
+            f"CREATE FUNCTION {_identifier(name)}() RETURNS trigger LANGUAGE plpgsql AS $watch$ "
+            f"BEGIN DELETE FROM app_meta WHERE key = {_literal(key)}; RETURN NULL; END $watch$")
+        for table_name, columns in watched.items():
+            update = "UPDATE" if columns is None else f"UPDATE OF {', '.join(_identifier(c) for c in columns)}"
+            conn.exec_driver_sql(f"CREATE TRIGGER {_identifier(name)} AFTER INSERT OR DELETE OR {update} OR TRUNCATE "
+                                 f"ON {_identifier(table_name)} FOR EACH STATEMENT EXECUTE FUNCTION {_identifier(name)}()")
+
+    def drop_meta_watch(self, conn: Connection, name: str, tables: Sequence[str]) -> None:
+        for table_name in tables:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_identifier(name)} ON {_identifier(table_name)}")
+        if not conn.execute(text("SELECT 1 FROM pg_catalog.pg_trigger WHERE tgname = :name"), {"name": name}).first():
+            conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {_identifier(name)}()")
+
+    def meta_watch_in_place(self, conn: Connection, name: str, tables: Sequence[str]) -> bool:
+        found = set(conn.execute(text(
+            "SELECT c.relname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
+            "WHERE t.tgname = :name AND t.tgenabled <> 'D' AND c.relnamespace = to_regnamespace(current_schema())"),
+            {"name": name}).scalars())
+        return set(tables) <= found
+
     def reserve_ids(self, conn: Connection, table_name: str, highest: int) -> None:
         current = self.highest_reserved_id(conn, table_name) or 0
         if highest > current:
@@ -425,6 +448,14 @@ def _indexes_deferred(conn: Connection, table_names: Sequence[str]) -> Iterator[
     yield
     for _name, definition in indexes:
         conn.exec_driver_sql(definition)
+
+
+def _identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 POSTGRESQL = PostgresStorage()

@@ -114,13 +114,21 @@ def _role_exists(conn: Connection, role: str) -> bool:
 
 
 def _hand_tables_to(conn: Connection, owner: str) -> None:
-    """Make the curators' group own every table of the fact base (its sequences and indexes follow
-    their tables)."""
+    """Make the curators' group own every table of the fact base (its sequences, indexes and
+    triggers follow their tables) and the functions those triggers call (migration 0012's), so
+    that a curator's later schema step may replace or drop them."""
     tables = conn.execute(text(
         "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public' AND tableowner <> :owner"),
         {"owner": owner}).scalars().all()
     for table in tables:
         conn.exec_driver_sql(f"ALTER TABLE public.{quoted(table)} OWNER TO {quoted(owner)}")
+    functions = conn.execute(text(
+        "SELECT DISTINCT CAST(CAST(t.tgfoid AS regprocedure) AS text) FROM pg_catalog.pg_trigger t "
+        "JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid JOIN pg_catalog.pg_proc p ON p.oid = t.tgfoid "
+        "WHERE c.relnamespace = CAST('public' AS regnamespace) AND NOT t.tgisinternal "
+        "AND pg_get_userbyid(p.proowner) <> :owner"), {"owner": owner}).scalars().all()
+    for function in functions:  # a regprocedure's text is already quoted where it must be
+        conn.exec_driver_sql(f"ALTER FUNCTION {function} OWNER TO {quoted(owner)}")
 
 
 __all__ = ["Access", "grant", "group_names", "quoted"]

@@ -144,6 +144,28 @@ class SqliteStorage(StorageEngine):
     def defer_foreign_keys(self, conn: Connection) -> None:
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
+    def add_meta_watch(self, conn: Connection, name: str, key: str, watched: Mapping[str, Sequence[str] | None]) -> None:
+        # SQLite's triggers fire for each row. Deleting an absent row by its primary key costs
+        # ~0.25 us a row written: 1M evidence rows inserted in 1.76-1.81 s with the trigger,
+        # 1.48-1.60 s without (by hand, sqlite3 3.40, in memory), beside a bulk load's ~170 s.
+        forget = f"DELETE FROM app_meta WHERE key = {_literal(key)};"
+        for table_name, columns in watched.items():
+            update = "UPDATE" if columns is None else f"UPDATE OF {', '.join(columns)}"
+            for event, when in (("insert", "INSERT"), ("delete", "DELETE"), ("update", update)):
+                conn.exec_driver_sql(f'CREATE TRIGGER "{name}_{table_name}_{event}" AFTER {when} ON "{table_name}" '
+                                     f"BEGIN {forget} END")
+
+    def drop_meta_watch(self, conn: Connection, name: str, tables: Sequence[str]) -> None:
+        for table_name in tables:
+            for event in ("insert", "delete", "update"):
+                conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}_{table_name}_{event}"')
+
+    def meta_watch_in_place(self, conn: Connection, name: str, tables: Sequence[str]) -> bool:
+        wanted = {(f"{name}_{table_name}_{event}", table_name) for table_name in tables
+                  for event in ("insert", "delete", "update")}
+        found = {(row[0], row[1]) for row in conn.execute(text("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'"))}
+        return wanted <= found
+
     def reserve_ids(self, conn: Connection, table_name: str, highest: int) -> None:
         # AUTOINCREMENT keeps each table's highest id handed out in sqlite_sequence.
         changed = conn.execute(
@@ -210,6 +232,10 @@ class SqliteStorage(StorageEngine):
 
     def restore(self, location: Location, backup: Path, progress: Progress | None = None) -> None:
         setup.restore_from_copy(Path(location), backup, progress)
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
 
 
 SQLITE = SqliteStorage()
