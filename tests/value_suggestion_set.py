@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "value_suggestions"
-PARTS = ("tuned", "held_out", "held_out_late", "held_out_fresh", "held_out_final", "held_out_unseen", "held_out_blind", "held_out_third", "held_out_fourth", "held_out_fifth", "held_out_sixth", "held_out_seventh", "held_out_eighth", "held_out_ninth", "held_out_tenth", "held_out_eleventh", "held_out_twelfth", "held_out_thirteenth", "held_out_fourteenth", "held_out_fifteenth", "held_out_sixteenth", "held_out_seventeenth", "held_out_eighteenth", "held_out_nineteenth", "held_out_twentieth", "held_out_twenty_first", "held_out_twenty_second", "held_out_twenty_third", "held_out_twenty_fourth", "held_out_twenty_fifth", "held_out_twenty_sixth", "held_out_twenty_seventh", "held_out_twenty_eighth", "held_out_twenty_ninth")
+PARTS = ("tuned", "held_out", "held_out_late", "held_out_fresh", "held_out_final", "held_out_unseen", "held_out_blind", "held_out_third", "held_out_fourth", "held_out_fifth", "held_out_sixth", "held_out_seventh", "held_out_eighth", "held_out_ninth", "held_out_tenth", "held_out_eleventh", "held_out_twelfth", "held_out_thirteenth", "held_out_fourteenth", "held_out_fifteenth", "held_out_sixteenth", "held_out_seventeenth", "held_out_eighteenth", "held_out_nineteenth", "held_out_twentieth", "held_out_twenty_first", "held_out_twenty_second", "held_out_twenty_third", "held_out_twenty_fourth", "held_out_twenty_fifth", "held_out_twenty_sixth", "held_out_twenty_seventh", "held_out_twenty_eighth", "held_out_twenty_ninth", "held_out_thirtieth")
 LANGUAGES = ("en", "ru", "kk")
 LANGUAGE_NAMES = {"en": "English", "ru": "Russian", "kk": "Kazakh"}
 
