@@ -1,0 +1,77 @@
+"""The classes of misses the thirtieth set (twelve whole articles in three languages, written and labelled by someone
+who never ran the parser, tests/data/value_suggestions/) showed on first sight, each tested on other sentences than
+the set's: what Ctrl+N suggests for a highlight read with its sentence and the one before it, and what the Candidates
+pane lists."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import date, same, span
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_candidates import find_values
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the sentence before it, publication date, the curator's value)
+PERIOD_CLASSES = [
+    # A split year is a marketing year, July to June.
+    ("2023/24", "Wheat exports to Italy reached 410,000 tonnes in 2023/24.", "", "2025-02-10",
+     span("2023-07", "2024-06")),
+    ("2024/25 сезона", "По итогам 2024/25 сезона экспорт ячменя вырос на треть.", "", "2025-08-01",
+     span("2024-07", "2025-06")),
+    ("2021/2022", "The 2021/2022 crop was the smallest in a decade.", "", "2024-05-05", span("2021-07", "2022-06")),
+    # An analyst's period code: months, quarters and halves of a two-digit year.
+    ("6M25", "Net interest income rose 12% in 6M25.", "", "2025-08-20", span("2025-01", "2025-06")),
+    ("2Q24", "Copper output fell in 2Q24 on maintenance.", "", "2024-09-02", span("2024-04", "2024-06")),
+    ("1H25", "The bank's 1H25 profit beat forecasts.", "", "2025-08-20", span("2025-01", "2025-06")),
+    ("Q4'24", "Margins should recover by Q4'24.", "", "2024-06-03", span("2024-10", "2024-12")),
+    # A quarter or half as a hyphenated adjective, dated by tense as "the fourth quarter" is.
+    ("third-quarter", "The company's third-quarter results were strong.", "", "2025-10-20",
+     span("2025-07", "2025-09")),
+    ("first-half", "First-half sales were flat.", "", "2025-08-20", span("2025-01", "2025-06")),
+    # A Russian half or quarter in the genitive with no preposition.
+    ("второго полугодия", "Итоги второго полугодия будут подведены в январе.", "", "2025-10-01",
+     span("2025-07", "2025-12")),
+    ("третьего квартала", "Данные третьего квартала показали рост экспорта.", "", "2025-11-15",
+     span("2025-07", "2025-09")),
+]
+
+
+MONTH_CLASSES = [
+    # An English month highlighted alone, after a word that is no preposition of time.
+    ("October", "Brent closed October at $74 a barrel.", "", "2025-11-05", date("2025-10")),
+    ("March", "Importers are reluctant to commit beyond March, brokers say.", "", "2025-01-20", date("2025-03")),
+    ("July", "The price is now $40 above mid-year levels and $60 above early July.", "", "2025-09-10", date("2025-07")),
+    # "since" a day without a year: a day that has passed.
+    ("1 July", "The new tariff, in force since 1 July, adds 3% to the price.", "", "2025-12-15", date("2025-07-01")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), PERIOD_CLASSES + MONTH_CLASSES,
+                         ids=[case[0] for case in PERIOD_CLASSES + MONTH_CLASSES])
+def test_periods_and_months_the_thirtieth_set_showed(selection: str, context: str, before: str, published: str,
+                                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_period_look_alikes_are_left_alone() -> None:
+    # Years two apart are no marketing year; a fraction of numbers is no year; "Q3 26" could be a count.
+    assert suggest("2020/23", published="2025-01-10").value.kind.value != "date_range"
+    assert suggest("12M25", published="2025-01-10").value.kind.value != "date_range"
+    assert suggest("3/4", published="2025-01-10").value.kind.value != "date_range"
+    same(suggest("the fourth quarter", published="2025-12-03", context="after the fourth quarter data").value,
+         span("2025-10", "2025-12"))
+
+
+def _listed(text: str, words: str, published: str) -> TypedValue:
+    start = text.index(words)
+    found = [f for f in find_values(text, published) if f.start <= start < f.end]
+    assert found, f"nothing listed at {words!r}"
+    return found[0].value
+
+
+def test_the_pane_reads_split_years_and_period_codes() -> None:
+    text = "Exports rose 6% y/y in 9M25. Barley shipments in 2024/25 were a record. Third-quarter exports fell."
+    same(_listed(text, "9M25", "2025-11-01"), span("2025-01", "2025-09"))
+    same(_listed(text, "2024/25", "2025-11-01"), span("2024-07", "2025-06"))
+    same(_listed(text, "Third-quarter", "2025-11-01"), span("2025-07", "2025-09"))
