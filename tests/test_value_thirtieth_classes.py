@@ -6,7 +6,7 @@ pane lists."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, same, span
+from test_value_words import count, date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_candidates import find_values
@@ -75,3 +75,37 @@ def test_the_pane_reads_split_years_and_period_codes() -> None:
     same(_listed(text, "9M25", "2025-11-01"), span("2025-01", "2025-09"))
     same(_listed(text, "2024/25", "2025-11-01"), span("2024-07", "2025-06"))
     same(_listed(text, "Third-quarter", "2025-11-01"), span("2025-07", "2025-09"))
+
+
+KAZAKH_CLASSES = [
+    # "-сыз/-сіз" (without) makes an adjective, which the counted noun after it passes.
+    ("екі жүргізушісіз көлік", "Компания екі жүргізушісіз көлік сынап жатыр.", "", "2026-10-14", count(2, "көлік")),
+    # A short rest before "-дық/-лық" is the noun itself ("балық", fish), not an adjective of size.
+    ("5 балық шаруашылығы", "Ауданда 5 балық шаруашылығы жұмыс істейді.", "", "2026-10-14",
+     count(5, "балық шаруашылық")),
+    # The first person plural possessive ("our") comes off as a case ending does, also under a part "of them".
+    ("14 серіктесіміз", "Бүгінде 14 серіктесіміз бар, олардың 6-ы Германиядан.", "", "2026-10-14",
+     count(14, "серіктес")),
+    ("6-ы", "Бүгінде 14 серіктесіміз бар, олардың 6-ы Германиядан.", "", "2026-10-14", count(6, "серіктес")),
+    ("40 мектебімізде", "40 мектебімізде жаңа зертхана ашылды.", "", "2026-10-14", count(40, "мектеп")),
+    # What a rural report counts: households, newborns, horses and cattle (a kind of livestock, a fixed term).
+    ("320 отбасыға", "Ауылдағы 320 отбасыға көмек көрсетілді.", "", "2026-10-14", count(320, "отбасы")),
+    ("52 нәресте", "Былтыр ауылда 52 нәресте дүниеге келді.", "", "2026-10-14", count(52, "нәресте")),
+    ("900 жылқы", "Шаруа қожалығында 900 жылқы бар.", "", "2026-10-14", count(900, "жылқы")),
+    ("1 500 ірі қара", "Фермада 1 500 ірі қара бағылады.", "", "2026-10-14", count(1500, "ірі қара")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), KAZAKH_CLASSES,
+                         ids=[case[0] for case in KAZAKH_CLASSES])
+def test_kazakh_classes_the_thirtieth_set_showed(selection: str, context: str, before: str, published: str,
+                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_kazakh_measures_and_adjectives_are_left_as_they_were() -> None:
+    # A measure made an adjective still measures; "-лық" of a real stem is still an adjective of size.
+    same(suggest("екі жылдағы", published="2026-10-14", context="Екі жылдағы сапар нәтижелі болды.").value,
+         quantity(2, "жыл"))
+    same(suggest("300 орындық", published="2026-10-14", context="Ауылда 300 орындық мектеп салынды.").value,
+         count(300, "орын"))

@@ -439,6 +439,8 @@ def _kazakh_base_as_cut(word: str) -> str:
                 continue
             if ending in ("тер", "тар") and stem.endswith("ис"):
                 return stem + "т"  # "туристер": see _without_plural
+            if ending.startswith(("ымыз", "іміз")) and stem[-1] in _UNVOICED:
+                return stem[:-1] + _UNVOICED[stem[-1]]  # "мектебімізде" -> мектеп, voiced before the vowel
             return _without_plural(stem)
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]
@@ -586,8 +588,12 @@ def _is_kazakh_adjective(word: str) -> bool:
         # "-ақы" (pay); "алдағы", "жылғы", "сыртқы" (after a consonant) are adjectives.
         return False
     # Adjectives in "-и" ("ғылыми", "саяси", "әскери", "табиғи", "ресми"): few nouns end so.
-    return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4) or (
-        lowered.endswith("и") and len(lowered) >= 5)
+    # The stem before "-лық/-дық/-тық" is a word of its own ("орын-дық", "шетел-дік"): "құдық" (a well), "балық"
+    # (fish), "шалғындық"... a two-letter rest is the noun itself. "-сыз/-сіз" (without) makes adjectives too
+    # ("ұшқышсыз аппарат", a pilotless craft; "жұмыссыз адамдар").
+    return lowered in KAZAKH_ADJECTIVES or any(
+        lowered.endswith(ending) and len(lowered) > 4 and len(lowered) - len(ending) >= 3
+        for ending in (*KAZAKH_ADJECTIVE_ENDINGS, "сыз", "сіз")) or (lowered.endswith("и") and len(lowered) >= 5)
 
 
 # "үш өзара түсіністік туралы меморандум": what the counted noun is about comes before it, joined
@@ -597,7 +603,10 @@ _KAZAKH_ABOUT_WORDS = frozenset({"туралы", "жөніндегі", "жайл
 
 def _measure_in_adjective(word: str) -> str | None:
     """"жылдағы", "айлық", "күндік": a measure made an adjective still measures the number before it
-    ("7 сағаттық ұшу" is a flight of 7 hours, as "a 10-year loan" is 10 years)."""
+    ("7 сағаттық ұшу" is a flight of 7 hours, as "a 10-year loan" is 10 years); a known noun is none ("жылқы",
+    horses, is no "жыл" + "қы")."""
+    if _kazakh_base(word) in KAZAKH_KNOWN_STEMS:
+        return None
     for suffix in ("дағы", "дегі", "тағы", "тегі", "лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"):
         if word.endswith(suffix) and word[: -len(suffix)] in KAZAKH_MEASURES:
             return word[: -len(suffix)]
