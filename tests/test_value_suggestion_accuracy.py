@@ -100,7 +100,12 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Six more whole articles in English and Kazakh (set 29), written after set 27's fixes. Scored once with them:
           # 95.6 / 95.2 % (95.3 % in all; 65/68 and 118/124): the honest held-out number of this round. After its fixes
           # 100 / 99.2 % (68/68, 123/124). 68 / 124 highlights, so one miss is 1.5 / 0.8 %.
-          "held_out_twenty_ninth": 0.97}
+          "held_out_twenty_ninth": 0.97,
+          # Twelve whole articles in all three languages (set 30), the first written and labelled by someone who never
+          # ran the parser. Scored once with sets 26-29's fixes: 86.9 / 88.9 / 88.0 % (87.9 % in all). Two English labels
+          # relabelled by precedent after scoring. After its fixes: see docs/VALUE_SUGGESTIONS.md. 153 / 117 / 142
+          # highlights, so one miss is 0.7 / 0.9 / 0.7 %.
+          "held_out_thirtieth": 0.89}
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ pane lists."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, quantity, same, span
+from test_value_words import count, date, money, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_candidates import find_values
@@ -109,3 +109,36 @@ def test_kazakh_measures_and_adjectives_are_left_as_they_were() -> None:
          quantity(2, "жыл"))
     same(suggest("300 орындық", published="2026-10-14", context="Ауылда 300 орындық мектеп салынды.").value,
          count(300, "орын"))
+
+
+ENGLISH_COUNT_CLASSES = [
+    # The next items of a list of names and bare numbers take the unit of its first figure.
+    ("410", "France sent 1,250 students, Spain 410 and Poland 96.", "", "2026-10-14", count(410, "students")),
+    ("96", "France sent 1,250 students, Spain 410 and Poland 96.", "", "2026-10-14", count(96, "students")),
+    ("2,300", "Rotterdam handled 5,100 tonnes, Hamburg 2,300, Antwerp 900.", "", "2026-10-14", quantity(2300, "tonnes")),
+    # "-odd" after a number is about; ", and only N" counts what the clause before counted.
+    ("300-odd", "The region's 300-odd schools got new boilers.", "", "2026-10-14", count(300, "schools", approximate=True)),
+    ("only 9", "Most of its 120-odd branches lend to farmers, and only 9 offer leasing.", "", "2026-10-14",
+     count(9, "branches")),
+    # A yield per hectare keeps its area, as "ц/га" does.
+    ("3.1 tonnes per hectare", "Barley yields reached 3.1 tonnes per hectare.", "", "2026-10-14",
+     quantity(3.1, "tonnes per hectare")),
+    # Kazakh "кем" before a negated verb is "not less than".
+    ("5 мың теңгеден кем түспейді", "Бағасы 5 мың теңгеден кем түспейді.", "", "2026-10-14",
+     money(5000, "KZT", lower=5000)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), ENGLISH_COUNT_CLASSES,
+                         ids=[case[0] for case in ENGLISH_COUNT_CLASSES])
+def test_lists_odd_and_bounds_the_thirtieth_set_showed(selection: str, context: str, before: str, published: str,
+                                                        expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_list_look_alikes_are_left_alone() -> None:
+    # A list of money or shares is not read as a list of measures; "кем" without a negated verb is still "less".
+    assert suggest("410", published="2026-10-14",
+                   context="France gave €1,250 million, Spain 410 and Poland 96.").value.unit != "tonnes"
+    same(suggest("15%-дан кем", published="2026-10-14", context="Үлесі 15%-дан кем.").value,
+         percent(None, upper=15))

@@ -123,6 +123,9 @@ _TEU_WRITTEN_OUT_RE = re.compile(r"[ \u00a0]+(?:контейнер(?:ов|а)?[ 
                                  r"(?![\w])", re.IGNORECASE)
 
 
+_PER_AREA_RE = re.compile(r"\s+(?i:per)\s+(?P<area>(?i:hectare|acre))(?![\w])")
+
+
 def _counted_after(text: str, position: int) -> Counted | None:
     if (teu := _TEU_WRITTEN_OUT_RE.match(text, position)) is not None:
         return Counted("TEU", teu.end(), True)
@@ -151,6 +154,9 @@ def _counted_after(text: str, position: int) -> Counted | None:
     first = words[0][0]
     if re.match(r"[A-Za-z]", first):
         counted = _english(words)
+        if counted is not None and counted.is_measure and (rate := _PER_AREA_RE.match(text, counted.end)) is not None:
+            # "9.5 centners per hectare": a yield is measured per area, as "14,7 ц/га" is.
+            return Counted(f"{counted.unit} per {rate.group('area').lower()}", rate.end(), True)
         if counted is not None and not counted.is_measure and (
                 complement := _OF_COMPLEMENT_RE.match(text, counted.end)) is not None:
             # "three memoranda of understanding": the complement names the thing counted.

@@ -503,6 +503,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # "В Астане показатель – 24 мкг/м³, в Караганде – 31", "Дней … в Алматы было 187, в Астане – 96": the next
             # item of a list of figures after dashes is in the unit of the one before.
             unit, kind = listed
+        elif _NAMED_LIST_ITEM_BEFORE_RE.search(text, max(0, start - 40), start) \
+                and _NAMED_LIST_ITEM_END_RE.match(text, end) and (listed := _unit_of_the_named_list(text, start)) is not None:
+            # "Spain took 14,100 tonnes, Italy 9,800, Belgium 6,200 and Germany 3,900": a name and a bare number after
+            # a comma or "and" is the next item of a list in the unit of its first figure.
+            unit, kind = listed
         elif (measure := _measure_opening_the_clause(text, start)) is not None:
             unit = measure  # "Дней с превышением суточной нормы в Алматы было 187"
         elif (figure.exponent or first_scale is not None) and \
@@ -1143,6 +1148,30 @@ def _unit_listed_before(text: str, start: int) -> tuple[str, ValueKind] | None:
         return counted.unit, ValueKind.QUANTITY if counted.is_measure else ValueKind.COUNT
     if (measure := _measure_opening_the_clause(text, start - len(window) + numbers[-1].start())) is not None:
         return measure, ValueKind.QUANTITY
+    return None
+
+
+# An item of a list named by a proper name ("…, Italy 9,800", "… and Germany 3,900"): one or two capitalised words
+# after a comma or "and", right before the number, which ends the item.
+_NAMED_LIST_ITEM_BEFORE_RE = re.compile(r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+)?\s+$")
+_NAMED_LIST_ITEM_END_RE = re.compile(r"\s*(?:[,;.)]|(?:and|и)(?![\w])|$)")
+
+
+def _unit_of_the_named_list(text: str, start: int) -> tuple[str, ValueKind] | None:
+    """The unit and kind of the first figure of a list of names and numbers in the sentence before `start`: the
+    last figure before it that is no bare list item itself, when it is a count or measure (not money or a share)."""
+    window = _sentence_before(text, start)
+    for number in reversed(list(_NUMBER_RE.finditer(window))):
+        if _NAMED_LIST_ITEM_BEFORE_RE.search(window, max(0, number.start() - 40), number.start()) \
+                and _NAMED_LIST_ITEM_END_RE.match(window, number.end()):
+            continue  # an item listed bare before this one
+        if re.fullmatch(r"(?:19|20)\d\d", number.group().strip()) or _is_money_at(window, number) \
+                or _PERCENT_AFTER_NUMBER_RE.match(window, number.end()):
+            return None
+        counted = _counted_of(window, number)
+        if counted is None:
+            return None
+        return counted.unit, ValueKind.QUANTITY if counted.is_measure else ValueKind.COUNT
     return None
 
 
