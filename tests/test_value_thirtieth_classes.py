@@ -142,3 +142,39 @@ def test_list_look_alikes_are_left_alone() -> None:
                    context="France gave €1,250 million, Spain 410 and Poland 96.").value.unit != "tonnes"
     same(suggest("15%-дан кем", published="2026-10-14", context="Үлесі 15%-дан кем.").value,
          percent(None, upper=15))
+
+
+RUSSIAN_CLASSES = [
+    # A fixed term opening its clause in the genitive, with no ending of its own, counts the number closing it.
+    ("41", "Мест размещения в поселке теперь 41.", "", "2026-10-14", count(41, "мест размещения")),
+    # The same count, earlier, in the clause after a comma that only dates it.
+    ("не более двадцати", "Мест размещения в поселке теперь 41, три года назад было не более двадцати.", "",
+     "2026-10-14", count(None, "мест размещения", upper=20)),
+    # A number opening with its bound words, in a clause contrasted with the one before, counts what that counted.
+    ("не менее 12", "Сейчас в области 5 элеваторов, а нужно не менее 12.", "", "2026-10-14",
+     count(12, "элеваторов", lower=12)),
+    # "тысячам" (in the dative) is a scale, as "тысяч" is.
+    ("около 40 тысячам", "Программа помогла около 40 тысячам фермеров.", "", "2026-10-14",
+     count(40e3, "фермеров", approximate=True)),
+    # An ordinal highlighted without its noun, before a noun a company or city adds one at a time.
+    ("второй", "Банк откроет второй филиал в Алматы.", "", "2026-10-14", count(2, "филиал")),
+    ("fourth", "The carrier will add a fourth flight in May.", "", "2026-10-14", count(4, "flight")),
+    ("үшінші", "Компания үшінші зауытын салады.", "", "2026-10-14", count(3, "зауыт")),
+    # One of a measure is a quantity.
+    ("один день", "Оформление занимает один день.", "", "2026-10-14", quantity(1, "день")),
+    # The first person plural of a future verb announces: the next such month.
+    ("марте", "Итоги мы подпишем в марте.", "", "2026-10-14", date("2027-03")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), RUSSIAN_CLASSES,
+                         ids=[case[0] for case in RUSSIAN_CLASSES])
+def test_russian_and_ordinal_classes_the_thirtieth_set_showed(selection: str, context: str, before: str,
+                                                              published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+def test_ordinals_of_other_nouns_and_measures_are_left_alone() -> None:
+    # "the first time" is no member of a series; "one wind farm" is still a count.
+    assert suggest("third", published="2026-10-14", context="It fell for the third time.").value.kind.value != "count"
+    same(suggest("one wind farm", published="2026-10-14").value, count(1, "wind farm"))

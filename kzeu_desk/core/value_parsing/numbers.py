@@ -601,7 +601,7 @@ _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
 # "оның 600-ге жуығы" (about 600 of them): "оның" refers to the whole counted before, as "олардың" does.
-_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|ним|ними|они|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
+_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|ним|ними|они|нас|вас|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
 # "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
                               r"|қалған)\s*$", re.IGNORECASE)
@@ -676,7 +676,8 @@ _RUSSIAN_GENITIVE_OPENING_RE = re.compile(
 # commas, a source may stand between commas, a dash may close it, and "дней" is a measure opening it.)
 _RUSSIAN_GENITIVE_OPENING_WIDE_RE = re.compile(
     r"(?:^\s*|,\s+и\s+)(?:(?:всего|зато|однако|сегодня|сейчас|теперь)\s+)?(?:[а-яё]+(?:ых|их)\s+){0,2}"
-    r"(?P<noun>дней|(?![а-яё]*(?:ский|цкий|[шжчщкгх]ий|[^еаи]ний)(?![\w]))[а-яё]{3,}(?:ов|ев|ей|ий))"
+    # ("Мест размещения в районе сейчас 63": the genitive plural of a fixed term may have no ending.)
+    r"(?P<noun>дней|мест\s+размещения|(?![а-яё]*(?:ский|цкий|[шжчщкгх]ий|[^еаи]ний)(?![\w]))[а-яё]{3,}(?:ов|ев|ей|ий))"
     r"(?:\s*,\s*(?:котор[а-яё]+|[а-яё]+(?:щих|вших|ших|емых|имых|нных|тых))[^\d;:.()]*?,)?"
     r"(?:\s*,?\s*по\s+(?:данным|оценке|оценкам|словам)\s+[^\d,;:.()]+,)?"
     r"(?:\s+[а-яё]+){0,7}?"
@@ -762,6 +763,16 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
 _CONTRAST_RIGHT_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+(?:(?:only|just|лишь|только|всего)\s+)?$",
                                        re.IGNORECASE)
 _CONTRASTED_CLAUSE_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+[^\d,;:.()]*$", re.IGNORECASE)
+# A clause after a comma that dates a bare number earlier with no noun: ", пять лет назад было", ", а в 2020 году было",
+# ", годом ранее их было".
+_EARLIER_IT_WAS_BEFORE_RE = re.compile(
+    # (A date read before the figures is blanked: "пять лет назад" is spaces by then.)
+    r",\s+(?:а\s+)?(?:[^,;.]*?\s)?(?:(?:назад|ранее|раньше|прежде|тогда|году)\s+)?(?:(?:их|нас)\s+)?"
+    r"(?:было|был[аи]?|насчитывалось)\s+(?:(?:не\s+больше|не\s+более|не\s+менее|не\s+меньше|менее|более|меньше|больше"
+    r"|около|почти|лишь|только|всего|свыше)\s+)?$", re.IGNORECASE)
+_BOUND_WORDS_AT_RE = re.compile(r"(?:(?:не\s+)?(?:более|менее|больше|меньше|свыше|около|почти|порядка)\s+(?:чем\s+)?"
+                                r"|(?:more|fewer|less)\s+than\s+|(?:at\s+least|about|around|over|almost|nearly)\s+)?",
+                                re.IGNORECASE)
 _CLOSES_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;!?]|$)")
 _LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*$")
 _ENDS_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;,)]|$)")
@@ -1088,8 +1099,18 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # semicolon, parallel to the one before it, counts what that one counted.
         return _noun_of_the_count_before(before[:semicolon], part=part)
     sentence = _sentence_before(text, start)
+    if (earlier := _EARLIER_IT_WAS_BEFORE_RE.search(sentence)) is not None:
+        # "Мест размещения в районе сейчас 63, пять лет назад было не больше пятнадцати": the same count, earlier.
+        if (noun := _noun_of_the_count_before(sentence[:earlier.start()], part=part)) is not None:
+            return noun
+        if depth == 0 and (last := _last_number(sentence[:earlier.start()])) is not None:
+            # (its own noun named before it, as "Мест размещения … 63" is)
+            return _counted_noun_named_before(text, start - len(sentence) + last.start(), depth + 1)
+        return None
+    # (The figure may start with its bound words: "…, а требуется не менее 60".)
+    bound_words = _BOUND_WORDS_AT_RE.match(text, start)
     if (contrast := _CONTRASTED_CLAUSE_BEFORE_RE.search(sentence)) is not None and \
-            (number := _NUMBER_AT_RE.match(text, start)) is not None and (
+            (number := _NUMBER_AT_RE.match(text, bound_words.end() if bound_words else start)) is not None and (
                 _CLOSES_ITS_CLAUSE_RE.match(text, number.end())
                 # ("… 29 of them had moved volumes, but only seven plan to raise them": the subject of the contrasted
                 # clause, right after its "but", counts the same.)

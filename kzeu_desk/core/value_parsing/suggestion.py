@@ -90,6 +90,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # "one wind farm" highlighted: "one" alone is left as the article or "one of", but the
         # curator highlighted it with its noun.
         noun = counted_after(" " + one.group("noun"), 0)
+        if noun is not None and noun.is_measure and not one.group("bound"):
+            # "один день", "one day": one of a measure is a quantity, as "два дня" is.
+            return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=noun.unit))
         unit = noun.unit if noun is not None and not noun.is_measure else english_singular_counted(one.group("noun"))
         bounded = match_qualifier_before(stripped, one.start("one")) if one.group("bound") else None
         if unit and (not one.group("bound") or (bounded is not None and bounded[1] == 0)):
