@@ -162,6 +162,11 @@ RUSSIAN_CLASSES = [
     ("үшінші", "Компания үшінші зауытын салады.", "", "2026-10-14", count(3, "зауыт")),
     # One of a measure is a quantity.
     ("один день", "Оформление занимает один день.", "", "2026-10-14", quantity(1, "день")),
+    # The start of a change to a percentage is a percentage too.
+    ("9", "Ставка налога выросла с 9 до 12%.", "", "2026-10-14", percent(9)),
+    ("4.5", "The rate rose from 4.5 to 6 per cent.", "", "2026-10-14", percent(4.5)),
+    # A decimal before "год назад" is a figure of a year ago, set against the one before it.
+    ("3,8", "Индекс вырос до 4,2 балла против 3,8 год назад.", "", "2026-10-14", quantity(3.8, "балла")),
     # The first person plural of a future verb announces: the next such month.
     ("марте", "Итоги мы подпишем в марте.", "", "2026-10-14", date("2027-03")),
 ]
@@ -178,3 +183,10 @@ def test_ordinals_of_other_nouns_and_measures_are_left_alone() -> None:
     # "the first time" is no member of a series; "one wind farm" is still a count.
     assert suggest("third", published="2026-10-14", context="It fell for the third time.").value.kind.value != "count"
     same(suggest("one wind farm", published="2026-10-14").value, count(1, "wind farm"))
+
+
+def test_the_pane_reads_no_date_in_the_decimals_of_a_figure() -> None:
+    text = "Индекс вырос до 4,2 балла против 3,8 год назад. Три года назад он был ниже."
+    assert all(f.value.kind.value != "date" or text[f.start:f.end].startswith("Три")
+               for f in find_values(text, "2026-10-14"))
+    same(_listed(text, "3,8", "2026-10-14"), quantity(3.8, "балла"))

@@ -475,7 +475,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 unit, kind = code, ValueKind.MONEY  # "құны 90 млн еуро, оның 40 миллионын банк береді"
             if not part_of and (qualifier_after_part := _match_qualifier_after(text, end)) is not None and bound is None:
                 bound, end = qualifier_after_part  # "олардың 1 200-ге жуығы": about, of a whole named before
-        elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end):
+        elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end) \
+                and not _A_YEAR_AGO_AFTER_RE.match(text, end):
             unit, end = counted.unit, counted.end
             if unit.lower() in _SCALED_UNITS:
                 # "28.7 bcm" is 28.7 billion cubic metres, as "28,7 млрд кубометров" is recorded.
@@ -515,6 +516,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
         elif (rate := _exchange_rate_currency(text, start, end)) is not None:
             unit, kind = rate, ValueKind.MONEY  # "The tenge was little changed at 512 per dollar"
+        elif _CHANGE_START_BEFORE_RE.search(text, max(0, start - 6), start) and \
+                (change_end := _CHANGE_END_NUMBER_AFTER_RE.match(text, end)) is not None and \
+                _PERCENT_AFTER_NUMBER_RE.match(text, change_end.end()) and not \
+                _PERCENTAGE_POINTS_AFTER_RE.match(text, change_end.end()):
+            unit, kind = "%", ValueKind.PERCENT  # "НДС вырос с 12 до 16%", "from 12 to 16%": the start is a share too
         elif (changed_to := _unit_of_the_change_end(text, start, end)) is not None:
             # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
             # unit of its end.
@@ -770,6 +776,9 @@ _EARLIER_IT_WAS_BEFORE_RE = re.compile(
     r",\s+(?:а\s+)?(?:[^,;.]*?\s)?(?:(?:назад|ранее|раньше|прежде|тогда|году)\s+)?(?:(?:их|нас)\s+)?"
     r"(?:было|был[аи]?|насчитывалось)\s+(?:(?:не\s+больше|не\s+более|не\s+менее|не\s+меньше|менее|более|меньше|больше"
     r"|около|почти|лишь|только|всего|свыше)\s+)?$", re.IGNORECASE)
+# "против 5,4 год назад" (against 5.4 a year ago): a singular "год/месяц" and "назад" after a figure that the dates
+# did not read ("три года назад" was) is when, not its unit.
+_A_YEAR_AGO_AFTER_RE = re.compile(r"\s+(?:год|месяц)\s+(?:тому\s+)?назад(?![\w])", re.IGNORECASE)
 _BOUND_WORDS_AT_RE = re.compile(r"(?:(?:не\s+)?(?:более|менее|больше|меньше|свыше|около|почти|порядка)\s+(?:чем\s+)?"
                                 r"|(?:more|fewer|less)\s+than\s+|(?:at\s+least|about|around|over|almost|nearly)\s+)?",
                                 re.IGNORECASE)
@@ -907,6 +916,8 @@ def _measure_compared_before(text: str, start: int) -> str | None:
 
 _PERCENT_AFTER_NUMBER_RE = re.compile(rf"\s?(?:{PERCENT_WORDS}|{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
 _CHANGE_START_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|from)\s+$", re.IGNORECASE)
+_CHANGE_END_NUMBER_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?", re.IGNORECASE)
+_PERCENTAGE_POINTS_AFTER_RE = re.compile(rf"\s?(?:{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
 _CHANGE_END_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?(?![\d%])", re.IGNORECASE)
 
 
