@@ -167,6 +167,8 @@ RUSSIAN_CLASSES = [
     ("4.5", "The rate rose from 4.5 to 6 per cent.", "", "2026-10-14", percent(4.5)),
     # A decimal before "год назад" is a figure of a year ago, set against the one before it.
     ("3,8", "Индекс вырос до 4,2 балла против 3,8 год назад.", "", "2026-10-14", quantity(3.8, "балла")),
+    # A rate right after its currency pair is in the pair's second currency.
+    ("495-505", "We expect EUR/RUB at 495-505 by mid-2027.", "", "2026-10-14", money(None, "RUB", lower=495, upper=505)),
     # The first person plural of a future verb announces: the next such month.
     ("марте", "Итоги мы подпишем в марте.", "", "2026-10-14", date("2027-03")),
 ]

@@ -516,6 +516,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
         elif (rate := _exchange_rate_currency(text, start, end)) is not None:
             unit, kind = rate, ValueKind.MONEY  # "The tenge was little changed at 512 per dollar"
+        elif (pair := _CURRENCY_PAIR_BEFORE_RE.search(_clause_before(text, start))) is not None:
+            unit, kind = pair.group("quote"), ValueKind.MONEY  # "USD/KZT at 530-540": a rate is in the pair's second
         elif _CHANGE_START_BEFORE_RE.search(text, max(0, start - 6), start) and \
                 (change_end := _CHANGE_END_NUMBER_AFTER_RE.match(text, end)) is not None and \
                 _PERCENT_AFTER_NUMBER_RE.match(text, change_end.end()) and not \
@@ -640,6 +642,10 @@ _PER_CURRENCY_AFTER_RE = re.compile(r"\s+(?:per|a|to\s+the|за|против)\s+
                                     re.IGNORECASE)
 _PRICED_CURRENCIES = {"tenge": "KZT", "тенге": "KZT", "теңге": "KZT", "rouble": "RUB", "ruble": "RUB",
                       "рубль": "RUB", "рубля": "RUB", "som": "KGS", "sum": "UZS", "yuan": "CNY", "юань": "CNY"}
+# A currency pair right before its rate: "USD/KZT at 530", "EUR/KZT – 604", "курс USD/KZT составит 530".
+_CURRENCY_PAIR_BEFORE_RE = re.compile(
+    rf"(?<![\w])(?:{'|'.join(CURRENCY_CODES)})/(?P<quote>{'|'.join(CURRENCY_CODES)})(?![\w])"
+    r"(?:\s+(?:at|of|to|near|around|about|составит|составил|составляет|на\s+уровне)|\s*[–—:=])\s*$")
 _PRICED_CURRENCY_BEFORE_RE = re.compile(rf"(?<![\w])(?P<currency>{'|'.join(_PRICED_CURRENCIES)})(?![\w])", re.IGNORECASE)
 
 
