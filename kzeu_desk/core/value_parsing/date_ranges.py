@@ -548,10 +548,10 @@ _SPLIT_YEARS = (
 
 def _read_period_code(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
     """An analyst's period code: "9M26" (the first nine months of 2026), "3Q25", "Q3'25", "1H26", "H2'25"."""
-    written = match.group("yy")
+    written = match.group("yy") or match.group("yy2")
     year_value = 2000 + int(written) if len(written) == 2 else int(written)
-    code = match.group("code").upper()
-    number = int(match.group("n"))
+    code = (match.group("code") or match.group("code2")).upper()
+    number = int(match.group("n") or match.group("n2"))
     if code == "M":
         first_month, last_month = 1, number
     else:
@@ -562,15 +562,12 @@ def _read_period_code(match: re.Match[str], _publication: Publication | None) ->
     return range_reading(iso_date(year_value, first_month), iso_date(year_value, last_month))
 
 
+# One regex for them all (each pattern is a pass over every text): the number before its letter, glued to a
+# two-digit year ("9M26", "3Q25", "1H26", "9M 2026"), or the letter first with an apostrophe ("Q3'25", "H1'26"; a
+# space before a two-digit year would read "Q3 26 companies", and "Q3 2023", "H1 2019" were read above).
 _PERIOD_CODES = (
-    # The number before its letter, glued to a two-digit year ("9M26", "3Q25", "1H26", "9M 2026").
-    r"(?<![\w])(?P<n>[1-9]|1[01])(?P<code>M)['’]?\s?(?P<yy>\d{2}|20\d{2})(?![\w])",
-    r"(?<![\w])(?P<n>[1-4])(?P<code>Q)['’]?\s?(?P<yy>\d{2}|20\d{2})(?![\w])",
-    r"(?<![\w])(?P<n>[12])(?P<code>H)['’]?\s?(?P<yy>\d{2}|20\d{2})(?![\w])",
-    # The letter first with an apostrophe or glued: "Q3'25", "H1'26", "Q325" (a space before a
-    # two-digit year would read "Q3 26 companies"; "Q3 2023" and "H1 2019" were read above).
-    r"(?<![\w])(?P<code>Q)(?P<n>[1-4])['’](?P<yy>\d{2})(?![\w])",
-    r"(?<![\w])(?P<code>H)(?P<n>[12])['’](?P<yy>\d{2})(?![\w])",
+    r"(?<![\w])(?:(?P<n>[1-9]|1[01])(?P<code>[MQH])['’]?\s?(?P<yy>\d{2}|20\d{2})"
+    r"|(?P<code2>[QH])(?P<n2>[1-4])['’](?P<yy2>\d{2}))(?![\w])",
 )
 
 
