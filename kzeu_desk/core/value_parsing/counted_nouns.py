@@ -586,6 +586,10 @@ def _possessed_stem(word: str) -> str | None:
     return None
 
 
+_ADJECTIVE_OR_WITHOUT_ENDINGS = (*KAZAKH_ADJECTIVE_ENDINGS, "сыз", "сіз")
+_THREE_LETTER_ADJECTIVE_ENDINGS = tuple(ending for ending in _ADJECTIVE_OR_WITHOUT_ENDINGS if len(ending) == 3)
+
+
 def _is_kazakh_adjective(word: str) -> bool:
     lowered = word.lower()
     if lowered.endswith(("ғы", "гі", "қы", "кі")) and len(lowered) >= 6 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
@@ -597,9 +601,11 @@ def _is_kazakh_adjective(word: str) -> bool:
     # The stem before "-лық/-дық/-тық" is a word of its own ("орын-дық", "шетел-дік"): "құдық" (a well), "балық"
     # (fish), "шалғындық"... a two-letter rest is the noun itself. "-сыз/-сіз" (without) makes adjectives too
     # ("ұшқышсыз аппарат", a pilotless craft; "жұмыссыз адамдар").
-    return lowered in KAZAKH_ADJECTIVES or any(
-        lowered.endswith(ending) and len(lowered) > 4 and len(lowered) - len(ending) >= 3
-        for ending in (*KAZAKH_ADJECTIVE_ENDINGS, "сыз", "сіз")) or (lowered.endswith("и") and len(lowered) >= 5)
+    if lowered in KAZAKH_ADJECTIVES:
+        return True
+    if len(lowered) > 4 and lowered.endswith(_ADJECTIVE_OR_WITHOUT_ENDINGS):
+        return len(lowered) - (3 if lowered.endswith(_THREE_LETTER_ADJECTIVE_ENDINGS) else 2) >= 3
+    return lowered.endswith("и") and len(lowered) >= 5
 
 
 # "үш өзара түсіністік туралы меморандум": what the counted noun is about comes before it, joined
@@ -611,11 +617,9 @@ def _measure_in_adjective(word: str) -> str | None:
     """"жылдағы", "айлық", "күндік": a measure made an adjective still measures the number before it
     ("7 сағаттық ұшу" is a flight of 7 hours, as "a 10-year loan" is 10 years); a known noun is none ("жылқы",
     horses, is no "жыл" + "қы")."""
-    if _kazakh_base(word) in KAZAKH_KNOWN_STEMS:
-        return None
     for suffix in ("дағы", "дегі", "тағы", "тегі", "лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"):
         if word.endswith(suffix) and word[: -len(suffix)] in KAZAKH_MEASURES:
-            return word[: -len(suffix)]
+            return None if _kazakh_base(word) in KAZAKH_KNOWN_STEMS else word[: -len(suffix)]
     return None
 
 
