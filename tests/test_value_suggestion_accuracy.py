@@ -110,7 +110,12 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 91.3 / 88.5 % (90.0 % in all; 95/104 and 85/96): the honest held-out number of this round (the same with
           # main before set 32's fixes). One label relabelled after scoring ("two cargo flights" keeps its compound).
           # After its fixes 97.1 / 100 % (101/104, 96/96). 104 / 96 highlights, so one miss is 1.0 / 1.0 %.
-          "held_out_thirty_third": 0.97}
+          "held_out_thirty_third": 0.97,
+          # Twelve whole articles in all three languages (set 30), the first written and labelled by someone who never
+          # ran the parser. Scored once with sets 26-29's fixes: 86.9 / 88.9 / 88.0 % (87.9 % in all). Two English labels
+          # relabelled by precedent after scoring. After its fixes 98.7 / 97.4 / 97.2 % (151/153, 114/117, 138/142;
+          # 97.8 % in all). 153 / 117 / 142 highlights, so one miss is 0.7 / 0.9 / 0.7 %.
+          "held_out_thirtieth": 0.97}
 
 
 @pytest.fixture(scope="module")

@@ -132,6 +132,8 @@ _KAZAKH_COORDINATED_RE = re.compile(rf"[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]+)
 _KAZAKH_COORDINATED_BEFORE_RE = re.compile(rf"(?:\d|[{CYRILLIC_LETTER}])[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]{{6,}})[ \u00a0]+"
                                            rf"(?:және|мен|немесе)[ \u00a0]+\S+[ \u00a0]*$", re.IGNORECASE)
 
+_PER_AREA_RE = re.compile(r"\s+(?i:per)\s+(?P<area>(?i:hectare|acre))(?![\w])")
+
 
 def _counted_after(text: str, position: int) -> Counted | None:
     if (teu := _TEU_WRITTEN_OUT_RE.match(text, position)) is not None:
@@ -161,6 +163,9 @@ def _counted_after(text: str, position: int) -> Counted | None:
     first = words[0][0]
     if re.match(r"[A-Za-z]", first):
         counted = _english(words)
+        if counted is not None and counted.is_measure and (rate := _PER_AREA_RE.match(text, counted.end)) is not None:
+            # "9.5 centners per hectare": a yield is measured per area, as "14,7 ц/га" is.
+            return Counted(f"{counted.unit} per {rate.group('area').lower()}", rate.end(), True)
         if counted is not None and not counted.is_measure and (
                 complement := _OF_COMPLEMENT_RE.match(text, counted.end)) is not None:
             # "three memoranda of understanding": the complement names the thing counted.
@@ -473,6 +478,8 @@ def _kazakh_base_as_cut(word: str) -> str:
                 continue
             if ending in ("тер", "тар") and stem.endswith("ис"):
                 return stem + "т"  # "туристер": see _without_plural
+            if ending.startswith(("ымыз", "іміз")) and stem[-1] in _UNVOICED:
+                return stem[:-1] + _UNVOICED[stem[-1]]  # "мектебімізде" -> мектеп, voiced before the vowel
             return _without_plural(stem)
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]
@@ -615,6 +622,10 @@ def _possessed_stem(word: str) -> str | None:
     return None
 
 
+_ADJECTIVE_OR_WITHOUT_ENDINGS = (*KAZAKH_ADJECTIVE_ENDINGS, "сыз", "сіз")
+_THREE_LETTER_ADJECTIVE_ENDINGS = tuple(ending for ending in _ADJECTIVE_OR_WITHOUT_ENDINGS if len(ending) == 3)
+
+
 def _is_kazakh_adjective(word: str) -> bool:
     lowered = word.lower()
     if lowered.endswith(("ғы", "гі", "қы", "кі")) and len(lowered) >= 6 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
@@ -623,8 +634,14 @@ def _is_kazakh_adjective(word: str) -> bool:
         # "-ақы" (pay); "алдағы", "жылғы", "сыртқы" (after a consonant) are adjectives.
         return False
     # Adjectives in "-и" ("ғылыми", "саяси", "әскери", "табиғи", "ресми"): few nouns end so.
-    return lowered in KAZAKH_ADJECTIVES or (lowered.endswith(KAZAKH_ADJECTIVE_ENDINGS) and len(lowered) > 4) or (
-        lowered.endswith("и") and len(lowered) >= 5)
+    # The stem before "-лық/-дық/-тық" is a word of its own ("орын-дық", "шетел-дік"): "құдық" (a well), "балық"
+    # (fish), "шалғындық"... a two-letter rest is the noun itself. "-сыз/-сіз" (without) makes adjectives too
+    # ("ұшқышсыз аппарат", a pilotless craft; "жұмыссыз адамдар").
+    if lowered in KAZAKH_ADJECTIVES:
+        return True
+    if len(lowered) > 4 and lowered.endswith(_ADJECTIVE_OR_WITHOUT_ENDINGS):
+        return len(lowered) - (3 if lowered.endswith(_THREE_LETTER_ADJECTIVE_ENDINGS) else 2) >= 3
+    return lowered.endswith("и") and len(lowered) >= 5
 
 
 # "үш өзара түсіністік туралы меморандум": what the counted noun is about comes before it, joined
@@ -634,10 +651,11 @@ _KAZAKH_ABOUT_WORDS = frozenset({"туралы", "жөніндегі", "жайл
 
 def _measure_in_adjective(word: str) -> str | None:
     """"жылдағы", "айлық", "күндік": a measure made an adjective still measures the number before it
-    ("7 сағаттық ұшу" is a flight of 7 hours, as "a 10-year loan" is 10 years)."""
+    ("7 сағаттық ұшу" is a flight of 7 hours, as "a 10-year loan" is 10 years); a known noun is none ("жылқы",
+    horses, is no "жыл" + "қы")."""
     for suffix in ("дағы", "дегі", "тағы", "тегі", "лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі"):
         if word.endswith(suffix) and word[: -len(suffix)] in KAZAKH_MEASURES:
-            return word[: -len(suffix)]
+            return None if _kazakh_base(word) in KAZAKH_KNOWN_STEMS else word[: -len(suffix)]
     return None
 
 

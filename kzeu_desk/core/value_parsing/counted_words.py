@@ -89,13 +89,15 @@ RUSSIAN_NOT_COUNTED = frozenset({
     # Verbs and adverbs that follow a bare number whose noun came before: "первые два должны прийти".
     "должны", "должно", "должна", "должен", "будут", "будет", "были", "было", "была", "был", "могут", "может",
     "смогут", "стали", "станут", "уже", "ещё", "еще", "также", "тоже",
+    # Pronouns before "было": "Полтора года назад нас было 610" (there were 610 of us) names no noun.
+    "нас", "вас",
 })
 # "года", "год" after a number that is not a year count years of time ("33 года", "1 год").
 RUSSIAN_YEARS_OF_TIME = frozenset({"год", "года"})
 # People counted in Russian ("5 тысяч человек") are a count of "человек".
 RUSSIAN_COUNTED_EXCEPTIONS = frozenset({"человек"})
 RUSSIAN_MEASURE_STEMS = (
-    "лет", "год", "месяц", "недел", "дн", "дня", "сут", "час", "минут", "секунд", "десятилет", "век", "тонн",
+    "лет", "год", "месяц", "недел", "дн", "дня", "день", "сут", "час", "минут", "секунд", "десятилет", "век", "тонн",
     "километр", "метр", "гектар", "баррел", "кубометр", "литр", "мегаватт", "гигаватт", "киловатт", "тонно",
     "пункт", "ноч", "сут", "центнер", "унци",
 )
@@ -144,6 +146,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     "ерікті",
     # Short nouns, which a case ending after them would otherwise leave too short to be cut.
     "жер", "жол", "көл", "зал", "шот", "түр", "тіл",
+    # What a rural district's report counts, nouns whose last syllable looks like an ending: households ("отбасы" is
+    # no "отба" + "сы"), newborns ("нәресте", no locative), horses ("жылқы", no "жыл" + "қы"), camels, goats, wells.
+    "отбасы", "нәресте", "жылқы", "түйе", "ешкі", "құдық", "шаруашылық",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -155,6 +160,10 @@ KAZAKH_NOUN_ENDINGS = (
     "бен", "пен", "сы", "сі", "ы", "і", "а", "е", "н",
     # "-дай/-дей/-тай/-тей" (about): "50 күндей" is about 50 days
     "дай", "дей", "тай", "тей",
+    # The first person plural possessive (our), alone and with a case: "28 ауылдасымыз" (our fellow villagers),
+    # "екі серіктесімізбен", "мектебімізде".
+    "ымыз", "іміз", "ымызға", "імізге", "ымыздың", "іміздің", "ымызды", "імізді", "ымызда", "імізде", "ымыздан",
+    "імізден", "ымызбен", "імізбен",
 )
 KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель", "центнер",
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық",
@@ -202,6 +211,8 @@ FIXED_TERMS = (
     r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",
     # A settlement is no country ("елді" is "having people"), a hotel no guest: "төрт елді мекен", "қонақ үй".
     r"елді мекен", r"қонақ үй",
+    # Cattle ("ірі қара", large livestock) and small livestock ("ұсақ мал") are kinds of livestock, not any "қара".
+    r"ірі қара", r"ұсақ мал",
     # A legal entity is a registered company, not any entity ("4,876 legal entities with EU capital").
     r"legal entit(?:y|ies)", r"юридическ\w* лиц\w*", r"заңды тұлға",
 )

@@ -360,6 +360,10 @@ _HALVES = (
     # Without a year, dated by tense as a month without a year is: "in the second half",
     # "во втором полугодии", "екінші жартыжылдықта" (those with a year were read above).
     rf"(?<![\w])(?:(?i:in|during|for|by)\s+)?(?i:the)\s+{_HALF_ORDINAL}\s+(?i:half)(?![\w])(?!\s+(?i:of)\b)",
+    # As an adjective ("first-half results", "the fourth-quarter data"), the hyphen joining it to its noun.
+    rf"(?<![\w-]){_HALF_ORDINAL}-(?i:half)(?![\w-])",
+    # In the genitive with no preposition ("по итогам первого полугодия", "данные второго полугодия").
+    rf"(?<![\w])(?P<ord>(?i:перв|втор)ого)\s+(?i:полугодия){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?i:в|во|за|на)\s+{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:полугоди[еия]){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w]){_HALF_ORDINAL}\s+(?i:жартыжылдықта|жартыжылдығында|жарты\s+жылда){NOT_CYRILLIC_AFTER}",
     r"(?<![\w])(?i:in|during|for|by|until)\s+H(?P<ord>[12])(?![\w])(?!\s*[-–]?\s*[12]\d{3})",
@@ -373,6 +377,8 @@ _QUARTERS = (
     # Without a year ("in the first quarter", "в третьем квартале", "екінші тоқсанда"): dated by the
     # sentence's tense, as a month without a year is (those with a year were read and blanked above).
     rf"(?<![\w])(?:(?i:in|during|for|by|until)\s+)?(?i:the)\s+{_QUARTER_ORDINAL}\s+(?i:quarter)(?![\w])",
+    rf"(?<![\w-]){_QUARTER_ORDINAL}-(?i:quarter)(?![\w-])",
+    rf"(?<![\w])(?P<ord>(?i:перв|втор|четв[её]рт)ого|(?i:треть)его)\s+(?i:квартала){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?i:в|во|за|на|до|к)\s+{_QUARTER_ORDINAL}\s+(?i:квартал[еау]?){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w]){_QUARTER_ORDINAL}\s+(?i:тоқсан(?:да|ында|ға|ына|ның|ынан|нан|ы|ын)?){NOT_CYRILLIC_AFTER}",
     # "in Q2", "for Q4" with no year after it.
@@ -541,6 +547,53 @@ _YEAR_RANGES = (
 )
 
 
+# -- split years and analysts' period codes ------------------------------------------------
+
+
+def _read_split_year(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    """"the 2025/26 marketing year", "в сезоне 2023/24": July of the first year to June of the next, the
+    marketing year of grain and pulses (the EU's, the IGC's and Kazakhstan's grain statistics all run
+    July-June), which is what a split year names in the trade news these sets hold."""
+    first = int(match.group("y1"))
+    second_written = match.group("y2")
+    second = first // 100 * 100 + int(second_written) if len(second_written) == 2 else int(second_written)
+    if second != first + 1:
+        return None
+    return range_reading(iso_date(first, 7), iso_date(second, 6))
+
+
+_SPLIT_YEARS = (
+    # Not an academic year, which runs from September ("2027/28 academic year", "учебный год", "оқу жылы").
+    r"(?<![\w./\d])(?P<y1>(?:19|20)\d{2})/(?P<y2>\d{2}|(?:19|20)\d{2})(?![\w/]|[.,]\d)"
+    r"(?!\s+(?i:academic|school|учебн|оқу))",
+)
+
+
+def _read_period_code(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    """An analyst's period code: "9M26" (the first nine months of 2026), "3Q25", "Q3'25", "1H26", "H2'25"."""
+    written = match.group("yy") or match.group("yy2")
+    year_value = 2000 + int(written) if len(written) == 2 else int(written)
+    code = (match.group("code") or match.group("code2")).upper()
+    number = int(match.group("n") or match.group("n2"))
+    if code == "M":
+        first_month, last_month = 1, number
+    else:
+        parts = QUARTERS if code == "Q" else HALVES
+        if number not in parts:
+            return None
+        first_month, last_month = parts[number]
+    return range_reading(iso_date(year_value, first_month), iso_date(year_value, last_month))
+
+
+# One regex for them all (each pattern is a pass over every text): the number before its letter, glued to a
+# two-digit year ("9M26", "3Q25", "1H26", "9M 2026"), or the letter first with an apostrophe ("Q3'25", "H1'26"; a
+# space before a two-digit year would read "Q3 26 companies", and "Q3 2023", "H1 2019" were read above).
+_PERIOD_CODES = (
+    r"(?<![\w])(?:(?P<n>[1-9]|1[01])(?P<code>[MQH])['’]?\s?(?P<yy>\d{2}|20\d{2})"
+    r"|(?P<code2>[QH])(?P<n2>[1-4])['’](?P<yy2>\d{2}))(?![\w])",
+)
+
+
 def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, ...]:
     return tuple(DatePattern(re.compile(regex), read) for regex in regexes)
 
@@ -549,6 +602,7 @@ def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, .
 RANGE_PATTERNS = (
     *_compile(_DAY_RANGES, _read_day_range),
     *_compile(_FIRST_MONTHS, _read_first_months),
+    *_compile(_PERIOD_CODES, _read_period_code),
     *_compile(_FIRST_MONTHS_OF_AN_UNNAMED_YEAR, _read_first_months_of_an_unnamed_year),
     *_compile(_HALVES, _read_part_of_year(HALVES)),
     *_compile(_QUARTERS, _read_part_of_year(QUARTERS)),
@@ -559,5 +613,6 @@ RANGE_PATTERNS = (
     *_compile(_NEAREST_SEASONS, _read_nearest_season),
     *_compile(_BARE_SEASONS, _read_bare_season),
     *_compile(_DECADES, _read_decade),
+    *_compile(_SPLIT_YEARS, _read_split_year),
     *_compile(_YEAR_RANGES, _read_year_range),
 )

@@ -124,6 +124,7 @@ _STATUS_DATE_BEFORE_RE = re.compile(r"(?<![\w])(?i:as\s+at|по\s+состоян
 # or ahead ("с 1 марта действует" in February announces), never next year's; "с 1 января вступает в силу", "с
 # воскресенья аэропорт переходит" (a change) still announce. Its tense is "since" (`anchored_year`).
 _SINCE_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|начиная\s+с)\s+$", re.IGNORECASE)
+_ENGLISH_SINCE_BEFORE_RE = re.compile(r"(?<![\w])(?i:since)\s+$")
 _STATE_IN_FORCE_RE = re.compile(
     r"(?<![\w])(?:действу(?:ет|ют)|применя(?:ется|ются)|распространя(?:ется|ются)|функциониру(?:ет|ют)"
     r"|обязан[аоы]?|взима(?:ется|ются)|запрещ[её]н[аоы]?|разреш[её]н[аоы]?|сохраня(?:ется|ются))(?![\w])", re.IGNORECASE)
@@ -157,6 +158,9 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     after_since = offset + (since.end() if (since := re.match(r"(?i:с|со)\s+", context[offset:])) else 0)
     if since_a_state(context, after_since):
         return "since", True
+    if _ENGLISH_SINCE_BEFORE_RE.search(context, max(0, offset - 8), offset):
+        # "in its definitive phase since 1 January" (in a December article): "since" dates what has begun.
+        return "past", True
     if _PAST_PARTICIPLE_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
         return "past", True
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):

@@ -117,6 +117,9 @@ SYMBOL_QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"<=|≤|<|⩽", Bound.UPPER),
     (r"~|≈|∼", Bound.APPROXIMATE),
 )
+# A Kazakh verb in the negative present or past ("алмайды", "түспейді", "бермеді", "көрсетпеген").
+_KAZAKH_NEGATED_VERB = (rf"[{CYRILLIC_LETTER}]{{2,}}(?:майды|мейді|байды|бейді|пайды|пейді|мады|меді|бады|беді|пады|педі"
+                        r"|маған|меген|баған|беген|паған|пеген)")
 QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (r"\+", Bound.LOWER),
     (r"\s+(?:or|and) (?:more|over|above|higher)\b", Bound.LOWER),
@@ -149,7 +152,7 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
-     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде|болма))|төмен)"
+     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде|болма|{_KAZAKH_NEGATED_VERB}))|төмен)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
      # ("орташа балы 3,4-тен жоғары", above 3.4; "5%-дан төмен" above is below.)
@@ -158,6 +161,11 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # "must not be less than": "килограмына 2 еуродан кем болмауы керек" is at least 2 euros.
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*кем\s+болма(?:уы|уға|йды|сын|ған)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    # Any negated verb after "кем" says "not less than": "90 еуродан кем алмайды" (takes no less than 90 euros).
+    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*кем\s+{_KAZAKH_NEGATED_VERB}"
+     rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    # "the country's 800-odd colleges": about.
+    (r"-odd(?![\w-])", Bound.APPROXIMATE),
     (r"\s+с (?:лишним|гаком)" + NOT_CYRILLIC_AFTER, Bound.LOWER),
 )
 
@@ -174,7 +182,7 @@ SCALES: tuple[tuple[str, int], ...] = (
     (r"k", 3),
     (r"m", 6),
     (r"b", 9),
-    (rf"тыс(?:яч[аиу]?)?\.?|мың[{CYRILLIC_LETTER}]*", 3),
+    (rf"тыс(?:яч(?:ами|ам|ах|[аиу])?)?\.?|мың[{CYRILLIC_LETTER}]*", 3),
     (r"млн\.?|миллион[а-яё]*", 6),
     (rf"млрд\.?|миллиард[{CYRILLIC_LETTER}]*", 9),
     (r"трлн\.?|триллион[а-яё]*", 12),

@@ -490,7 +490,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if (counted := counted_after(text, end)) is not None and (counted.unit == "жас" or counted.is_measure):
                 # ("жәдігерлердің жасы 2500 жыл": an age written in another measure is in that one.)
                 unit, end = counted.unit, counted.end
-        elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end):
+        elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end) \
+                and not _A_YEAR_AGO_AFTER_RE.match(text, end):
             unit, end = counted.unit, counted.end
             if unit.lower() in _SCALED_UNITS:
                 # "28.7 bcm" is 28.7 billion cubic metres, as "28,7 млрд кубометров" is recorded.
@@ -521,6 +522,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # "В Астане показатель – 24 мкг/м³, в Караганде – 31", "Дней … в Алматы было 187, в Астане – 96": the next
             # item of a list of figures after dashes is in the unit of the one before.
             unit, kind = listed
+        elif _NAMED_LIST_ITEM_BEFORE_RE.search(text, max(0, start - 40), start) \
+                and _NAMED_LIST_ITEM_END_RE.match(text, end) and (listed := _unit_of_the_named_list(text, start)) is not None:
+            # "Spain took 14,100 tonnes, Italy 9,800, Belgium 6,200 and Germany 3,900": a name and a bare number after
+            # a comma or "and" is the next item of a list in the unit of its first figure.
+            unit, kind = listed
         elif (measure := _measure_opening_the_clause(text, start)) is not None:
             unit = measure  # "Дней с превышением суточной нормы в Алматы было 187"
         elif (figure.exponent or first_scale is not None) and \
@@ -528,6 +534,13 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit = measure  # "16.2 million hectares, of which some 12.9 million were under wheat"
         elif (rate := _exchange_rate_currency(text, start, end)) is not None:
             unit, kind = rate, ValueKind.MONEY  # "The tenge was little changed at 512 per dollar"
+        elif (pair := _CURRENCY_PAIR_BEFORE_RE.search(_clause_before(text, start))) is not None:
+            unit, kind = pair.group("quote"), ValueKind.MONEY  # "USD/KZT at 530-540": a rate is in the pair's second
+        elif _CHANGE_START_BEFORE_RE.search(text, max(0, start - 6), start) and \
+                (change_end := _CHANGE_END_NUMBER_AFTER_RE.match(text, end)) is not None and \
+                _PERCENT_AFTER_NUMBER_RE.match(text, change_end.end()) and not \
+                _PERCENTAGE_POINTS_AFTER_RE.match(text, change_end.end()):
+            unit, kind = "%", ValueKind.PERCENT  # "НДС вырос с 12 до 16%", "from 12 to 16%": the start is a share too
         elif (changed_to := _unit_of_the_change_end(text, start, end)) is not None:
             # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
             # unit of its end.
@@ -624,7 +637,7 @@ _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
 # "оның 600-ге жуығы" (about 600 of them): "оның" refers to the whole counted before, as "олардың" does.
-_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|ним|ними|они|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
+_BACK_REFERENCE_RE = re.compile(r"(?<![\w])(?:их|них|ним|ними|они|нас|вас|олардың|олар|оның|them|they)(?![\w])", re.IGNORECASE)
 # "the other fifteen", "первые два" (the first two), "another seven": the noun of the clause's count before.
 _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|another|остальн\w+|други[ех]|перв(?:ые|ых)"
                               r"|қалған)\s*$", re.IGNORECASE)
@@ -689,6 +702,10 @@ _PER_CURRENCY_AFTER_RE = re.compile(r"\s+(?:per|a|to\s+the|за|против)\s+
                                     re.IGNORECASE)
 _PRICED_CURRENCIES = {"tenge": "KZT", "тенге": "KZT", "теңге": "KZT", "rouble": "RUB", "ruble": "RUB",
                       "рубль": "RUB", "рубля": "RUB", "som": "KGS", "sum": "UZS", "yuan": "CNY", "юань": "CNY"}
+# A currency pair right before its rate: "USD/KZT at 530", "EUR/KZT – 604", "курс USD/KZT составит 530".
+_CURRENCY_PAIR_BEFORE_RE = re.compile(
+    rf"(?<![\w])(?:{'|'.join(CURRENCY_CODES)})/(?P<quote>{'|'.join(CURRENCY_CODES)})(?![\w])"
+    r"(?:\s+(?:at|of|to|near|around|about|составит|составил|составляет|на\s+уровне)|\s*[–—:=])\s*$")
 _PRICED_CURRENCY_BEFORE_RE = re.compile(rf"(?<![\w])(?P<currency>{'|'.join(_PRICED_CURRENCIES)})(?![\w])", re.IGNORECASE)
 
 
@@ -731,7 +748,8 @@ _RUSSIAN_GENITIVE_OPENING_RE = re.compile(
 # commas, a source may stand between commas, a dash may close it, and "дней" is a measure opening it.)
 _RUSSIAN_GENITIVE_OPENING_WIDE_RE = re.compile(
     r"(?:^\s*|,\s+и\s+)(?:(?:всего|зато|однако|сегодня|сейчас|теперь)\s+)?(?:[а-яё]+(?:ых|их)\s+){0,2}"
-    r"(?P<noun>дней|(?![а-яё]*(?:ский|цкий|[шжчщкгх]ий|[^еаи]ний)(?![\w]))[а-яё]{3,}(?:ов|ев|ей|ий))"
+    # ("Мест размещения в районе сейчас 63": the genitive plural of a fixed term may have no ending.)
+    r"(?P<noun>дней|мест\s+размещения|(?![а-яё]*(?:ский|цкий|[шжчщкгх]ий|[^еаи]ний)(?![\w]))[а-яё]{3,}(?:ов|ев|ей|ий))"
     r"(?:\s*,\s*(?:котор[а-яё]+|[а-яё]+(?:щих|вших|ших|емых|имых|нных|тых))[^\d;:.()]*?,)?"
     r"(?:\s*,?\s*по\s+(?:данным|оценке|оценкам|словам)\s+[^\d,;:.()]+,)?"
     r"(?:\s+[а-яё]+){0,7}?"
@@ -817,6 +835,19 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
 _CONTRAST_RIGHT_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+(?:(?:only|just|лишь|только|всего)\s+)?$",
                                        re.IGNORECASE)
 _CONTRASTED_CLAUSE_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+[^\d,;:.()]*$", re.IGNORECASE)
+# A clause after a comma that dates a bare number earlier with no noun: ", пять лет назад было", ", а в 2020 году было",
+# ", годом ранее их было".
+_EARLIER_IT_WAS_BEFORE_RE = re.compile(
+    # (A date read before the figures is blanked: "пять лет назад" is spaces by then.)
+    r",\s+(?:а\s+)?(?:[^,;.]*?\s)?(?:(?:назад|ранее|раньше|прежде|тогда|году)\s+)?(?:(?:их|нас)\s+)?"
+    r"(?:было|был[аи]?|насчитывалось)\s+(?:(?:не\s+больше|не\s+более|не\s+менее|не\s+меньше|менее|более|меньше|больше"
+    r"|около|почти|лишь|только|всего|свыше)\s+)?$", re.IGNORECASE)
+# "против 5,4 год назад" (against 5.4 a year ago): a singular "год/месяц" and "назад" after a figure that the dates
+# did not read ("три года назад" was) is when, not its unit.
+_A_YEAR_AGO_AFTER_RE = re.compile(r"\s+(?:год|месяц)\s+(?:тому\s+)?назад(?![\w])", re.IGNORECASE)
+_BOUND_WORDS_AT_RE = re.compile(r"(?:(?:не\s+)?(?:более|менее|больше|меньше|свыше|около|почти|порядка)\s+(?:чем\s+)?"
+                                r"|(?:more|fewer|less)\s+than\s+|(?:at\s+least|about|around|over|almost|nearly)\s+)?",
+                                re.IGNORECASE)
 _CLOSES_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;!?]|$)")
 _LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*$")
 _ENDS_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;,)]|$)")
@@ -965,6 +996,8 @@ def _measure_compared_before(text: str, start: int) -> str | None:
 
 _PERCENT_AFTER_NUMBER_RE = re.compile(rf"\s?(?:{PERCENT_WORDS}|{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
 _CHANGE_START_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|from)\s+$", re.IGNORECASE)
+_CHANGE_END_NUMBER_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?", re.IGNORECASE)
+_PERCENTAGE_POINTS_AFTER_RE = re.compile(rf"\s?(?:{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
 _CHANGE_END_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?(?![\d%])", re.IGNORECASE)
 
 
@@ -1161,8 +1194,18 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # semicolon, parallel to the one before it, counts what that one counted.
         return _noun_of_the_count_before(before[:semicolon], part=part)
     sentence = _sentence_before(text, start)
+    if (earlier := _EARLIER_IT_WAS_BEFORE_RE.search(sentence)) is not None:
+        # "Мест размещения в районе сейчас 63, пять лет назад было не больше пятнадцати": the same count, earlier.
+        if (noun := _noun_of_the_count_before(sentence[:earlier.start()], part=part)) is not None:
+            return noun
+        if depth == 0 and (last := _last_number(sentence[:earlier.start()])) is not None:
+            # (its own noun named before it, as "Мест размещения … 63" is)
+            return _counted_noun_named_before(text, start - len(sentence) + last.start(), depth + 1)
+        return None
+    # (The figure may start with its bound words: "…, а требуется не менее 60".)
+    bound_words = _BOUND_WORDS_AT_RE.match(text, start)
     if (contrast := _CONTRASTED_CLAUSE_BEFORE_RE.search(sentence)) is not None and \
-            (number := _NUMBER_AT_RE.match(text, start)) is not None and (
+            (number := _NUMBER_AT_RE.match(text, bound_words.end() if bound_words else start)) is not None and (
                 _CLOSES_ITS_CLAUSE_RE.match(text, number.end())
                 # ("… 29 of them had moved volumes, but only seven plan to raise them": the subject of the contrasted
                 # clause, right after its "but", counts the same.)
@@ -1221,6 +1264,30 @@ def _unit_listed_before(text: str, start: int) -> tuple[str, ValueKind] | None:
         return counted.unit, ValueKind.QUANTITY if counted.is_measure else ValueKind.COUNT
     if (measure := _measure_opening_the_clause(text, start - len(window) + numbers[-1].start())) is not None:
         return measure, ValueKind.QUANTITY
+    return None
+
+
+# An item of a list named by a proper name ("…, Italy 9,800", "… and Germany 3,900"): one or two capitalised words
+# after a comma or "and", right before the number, which ends the item.
+_NAMED_LIST_ITEM_BEFORE_RE = re.compile(r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+)?\s+$")
+_NAMED_LIST_ITEM_END_RE = re.compile(r"\s*(?:[,;.)]|(?:and|и)(?![\w])|$)")
+
+
+def _unit_of_the_named_list(text: str, start: int) -> tuple[str, ValueKind] | None:
+    """The unit and kind of the first figure of a list of names and numbers in the sentence before `start`: the
+    last figure before it that is no bare list item itself, when it is a count or measure (not money or a share)."""
+    window = _sentence_before(text, start)
+    for number in reversed(list(_NUMBER_RE.finditer(window))):
+        if _NAMED_LIST_ITEM_BEFORE_RE.search(window, max(0, number.start() - 40), number.start()) \
+                and _NAMED_LIST_ITEM_END_RE.match(window, number.end()):
+            continue  # an item listed bare before this one
+        if re.fullmatch(r"(?:19|20)\d\d", number.group().strip()) or _is_money_at(window, number) \
+                or _PERCENT_AFTER_NUMBER_RE.match(window, number.end()):
+            return None
+        counted = _counted_of(window, number)
+        if counted is None:
+            return None
+        return counted.unit, ValueKind.QUANTITY if counted.is_measure else ValueKind.COUNT
     return None
 
 

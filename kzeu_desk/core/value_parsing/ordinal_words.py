@@ -38,6 +38,8 @@ ENGLISH_SERIES_NOUNS = frozenset({
     "round", "meeting", "session", "summit", "forum", "conference", "congress", "dialogue", "package", "tranche",
     "phase", "stage", "project", "edition", "convocation", "plenary", "reading", "wave", "programme", "program",
     "visit", "cycle", "call", "contest", "competition", "festival", "exhibition", "mission", "shipment",
+    # What a company or a city adds one at a time: "a third weekly flight", "its second office".
+    "flight", "office", "branch", "plant", "terminal",
 })
 
 # -- Russian ---------------------------------------------------------------------------------
@@ -61,6 +63,7 @@ RUSSIAN_SERIES_STEMS = (
     "раунд", "заседани", "сесси", "саммит", "форум", "конференци", "съезд", "пакет", "транш", "этап", "проект",
     "созыв", "встреч", "диалог", "визит", "чтени", "фаз", "волн", "программ", "цикл", "конкурс", "фестивал",
     "выставк",
+    "рейс", "офис", "филиал", "завод", "терминал",
 )
 # A share, not a member of a series: "каждый пятый проект" is every fifth project.
 EVERY_WORDS = frozenset({
@@ -83,6 +86,7 @@ KAZAKH_SERIES_STEMS = (
     "көрме",
     # "биыл ратификацияланған алтыншы келісім" (the sixth agreement ratified this year), as "the third report" is.
     "келісім",
+    "рейс", "кеңсе", "филиал", "зауыт", "терминал",
 )
 # Adjectives that may stand between the ordinal and its noun ("экономикалық", "жоғары деңгейлі").
 KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "лы", "лі")

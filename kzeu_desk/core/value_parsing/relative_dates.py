@@ -230,15 +230,16 @@ _NEAREST_MONTHS = (
 )
 _KAZAKH_AGO_ADJECTIVE = r"(?:(?i:ғы)(?i:дан|ға|дай|ның|да|мен|ны)?)?"
 _AGO = (
-    r"(?<![\w])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?|weeks?))\s+(?i:ago)(?![\w])",
+    # (Not the decimals of a figure: "против 5,4 год назад" is 5.4 a year ago, not four years ago.)
+    r"(?<![\w])(?<!\d[.,])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?|weeks?))\s+(?i:ago)(?![\w])",
     r"(?<![\w])(?P<half>(?i:half))\s+(?i:a)\s+(?P<unit>(?i:decade))\s+(?i:ago)(?![\w])",
     r"(?<![\w])(?i:a|one)\s+(?P<unit>(?i:year|month|decade))\s+(?i:ago)(?![\w])",
-    rf"(?<![\w])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
+    rf"(?<![\w])(?<!\d[.,])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
     # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago.
     # "үш жыл бұрынғыдан көп" (more than three years before): the "-ғы" adjective, with its case endings, is the same date.
-    rf"(?<![\w])(?<!(?i:дейін) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта))\s+(?i:бұрын)"
+    rf"(?<![\w])(?<!\d[.,])(?<!(?i:дейін) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта))\s+(?i:бұрын)"
     rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?i:бұдан)\s+)?(?i:бір)\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
 )

@@ -28,7 +28,7 @@ from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
-from kzeu_desk.core.value_parsing.date_words import LEADING_PREPOSITIONS
+from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
 from kzeu_desk.core.value_parsing.scanning import scan
@@ -82,10 +82,17 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         candidates = ordinals
     if not candidates and context:
         candidates = _completed_by_the_sentence(stripped, context, publication)
+    if not candidates and _ENGLISH_MONTH_ALONE_RE.fullmatch(stripped):
+        # "November" of "The tenge ended November at 521", "beyond November": the highlight is the month,
+        # whatever word before it (a month name is read only after its preposition, as "May" is a verb too).
+        candidates = [replace(candidate, start=0, end=len(stripped)) for candidate in scan("in " + stripped, publication)]
     if not candidates and (one := _ONE_THING_RE.fullmatch(stripped)) is not None:
         # "one wind farm" highlighted: "one" alone is left as the article or "one of", but the
         # curator highlighted it with its noun.
         noun = counted_after(" " + one.group("noun"), 0)
+        if noun is not None and noun.is_measure and not one.group("bound"):
+            # "один день", "one day": one of a measure is a quantity, as "два дня" is.
+            return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=noun.unit))
         unit = noun.unit if noun is not None and not noun.is_measure else english_singular_counted(one.group("noun"))
         bounded = match_qualifier_before(stripped, one.start("one")) if one.group("bound") else None
         if unit and (not one.group("bound") or (bounded is not None and bounded[1] == 0)):
@@ -111,6 +118,7 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     return Suggestion(best.value, note_for(best))
 
 
+_ENGLISH_MONTH_ALONE_RE = re.compile(rf"(?:{ENGLISH_MONTH_FULL})")
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
 
 
