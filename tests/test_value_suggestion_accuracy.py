@@ -115,7 +115,12 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # ran the parser. Scored once with sets 26-29's fixes: 86.9 / 88.9 / 88.0 % (87.9 % in all). Two English labels
           # relabelled by precedent after scoring. After its fixes 98.7 / 97.4 / 97.2 % (151/153, 114/117, 138/142;
           # 97.8 % in all). 153 / 117 / 142 highlights, so one miss is 0.7 / 0.9 / 0.7 %.
-          "held_out_thirtieth": 0.97}
+          "held_out_thirtieth": 0.97,
+          # Nine whole articles in all three languages (set 31), the second written and labelled by someone who never
+          # ran the parser. Scored once with sets 26-30's fixes (efb3c7f): 88.0 / 92.4 / 90.0 % (90.2 % in all), the
+          # honest held-out number. After its fixes 100 / 98.9 / 97.0 % (83/83, 91/92, 97/100; 98.5 % in all).
+          # 83 / 92 / 100 highlights, so one miss is 1.2 / 1.1 / 1.0 %.
+          "held_out_thirty_first": 0.97}
 
 
 @pytest.fixture(scope="module")

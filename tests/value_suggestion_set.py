@@ -53,6 +53,8 @@ class Record:
     start: int | None = None
     # The sentence before the highlight's, in an article (Ctrl+N reads it for a bare number's noun).
     before: str | None = None
+    # The text before that sentence (Ctrl+N reads it for the currency of a scaled figure with no unit).
+    earlier: str | None = None
 
     @property
     def kind_label(self) -> str:
@@ -116,7 +118,8 @@ def load_articles(part: str) -> list[Article]:
                    published=published, text=sentences.sentence_around(body, start, end), span=body[start:end],
                    value_spec=value, expected=parse_expected(value), article_id=article_id, start=start,
                    before=sentences.sentence_before(body, start, end) if hasattr(sentences, "sentence_before")
-                   else None)
+                   else None,
+                   earlier=sentences.text_before(body, start, end) if hasattr(sentences, "text_before") else None)
             for number, (start, end, value) in enumerate(spans, 1))
         articles.append(Article(article_id, article_id.split("-")[0], fields["source"], published, body, highlights))
     return articles
@@ -215,18 +218,28 @@ def is_right(expected: Expected, value: Any, note: str | None) -> bool:
     )
 
 
-# (highlight, publication date, the record's text around the highlight, the sentence before it) -> (value, note)
-SuggestFunction = Callable[[str, str | None, str, str | None], tuple[object, str | None]]
+# (highlight, publication date, the record's text around the highlight, the sentence before it, the text before
+# that) -> (value, note)
+SuggestFunction = Callable[[str, str | None, str, str | None, str | None], tuple[object, str | None]]
 
 
 def current_suggest() -> SuggestFunction:
     """The app's suggestion as Ctrl+N makes it: (value, the note shown with it)."""
     from kzeu_desk.core import value_parsing
 
+    if hasattr(value_parsing, "text_before"):
+        # As Ctrl+N does: the highlight, with the sentence it was taken from, the one before it and the text before.
+        def suggest_after_the_text_before(span: str, published: str | None, text: str, before: str | None,
+                                          earlier: str | None) -> tuple[object, str | None]:
+            suggestion = value_parsing.suggest(span, published=published, context=text, before=before,
+                                               earlier=earlier)
+            return suggestion.value, suggestion.note
+        return suggest_after_the_text_before
+
     if hasattr(value_parsing, "sentence_before"):
         # As Ctrl+N does: the highlight, with the sentence it was taken from and the one before it.
         def suggest_after_the_sentence_before(span: str, published: str | None, text: str,
-                                              before: str | None) -> tuple[object, str | None]:
+                                              before: str | None, _earlier: str | None) -> tuple[object, str | None]:
             suggestion = value_parsing.suggest(span, published=published, context=text, before=before)
             return suggestion.value, suggestion.note
         return suggest_after_the_sentence_before
@@ -234,19 +247,20 @@ def current_suggest() -> SuggestFunction:
     if hasattr(value_parsing, "sentence_around"):
         # As Ctrl+N did: the highlight, with the sentence it was taken from as context.
         def suggest_in_context(span: str, published: str | None, text: str,
-                               _before: str | None) -> tuple[object, str | None]:
+                               _before: str | None, _earlier: str | None) -> tuple[object, str | None]:
             suggestion = value_parsing.suggest(span, published=published, context=text)
             return suggestion.value, suggestion.note
         return suggest_in_context
 
     if hasattr(value_parsing, "suggest"):
-        def suggest(span: str, published: str | None, _text: str, _before: str | None) -> tuple[object, str | None]:
+        def suggest(span: str, published: str | None, _text: str, _before: str | None,
+                    _earlier: str | None) -> tuple[object, str | None]:
             suggestion = value_parsing.suggest(span, published=published)
             return suggestion.value, suggestion.note
         return suggest
 
     def suggest_value_only(span: str, published: str | None, _text: str,
-                           _before: str | None) -> tuple[object, str | None]:
+                           _before: str | None, _earlier: str | None) -> tuple[object, str | None]:
         return value_parsing.suggest_value(span, published=published), None
     return suggest_value_only
 
@@ -263,7 +277,7 @@ def _describe(value: object, note: str | None) -> str:
 def score(records: list[Record], suggest: SuggestFunction) -> list[Outcome]:
     outcomes = []
     for record in records:
-        value, note = suggest(record.span, record.published, record.text, record.before)
+        value, note = suggest(record.span, record.published, record.text, record.before, record.earlier)
         outcomes.append(Outcome(record, is_right(record.expected, value, note), _describe(value, note)))
     return outcomes
 

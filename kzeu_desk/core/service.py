@@ -570,11 +570,12 @@ class FactBase:
         if source is None:
             raise InvalidEdit("That source no longer exists.")
         steps.check_span(source.text, start, end)
-        from kzeu_desk.core.value_parsing import sentence_around, sentence_before, suggest  # value parsing compiles ~290 patterns at import (0.1 s CPU): imported when first used, not at start-up (docs/PERFORMANCE.md §13)
+        from kzeu_desk.core.value_parsing import sentence_around, sentence_before, suggest, text_before  # value parsing compiles ~290 patterns at import (0.1 s CPU): imported when first used, not at start-up (docs/PERFORMANCE.md §13)
 
         return suggest(source.text[start:end], published=source.published,
                        context=sentence_around(source.text, start, end),
-                       before=sentence_before(source.text, start, end))
+                       before=sentence_before(source.text, start, end),
+                       earlier=text_before(source.text, start, end))
 
     def create_fact_from_selection(self, source_id: int, start: int, end: int) -> Changes:
         """A draft fact whose value is suggested from the highlighted text, with that span as evidence."""

@@ -14,7 +14,7 @@ number count what the sentence before named ("… three projects. Another seven 
 
 from kzeu_desk.core.value_parsing.amounts import parse_amount_text
 from kzeu_desk.core.value_parsing.dates import parse_date_text
-from kzeu_desk.core.value_parsing.sentences import sentence_around, sentence_before
+from kzeu_desk.core.value_parsing.sentences import sentence_around, sentence_before, text_before
 from kzeu_desk.core.value_parsing.suggestion import Suggestion, suggest, suggest_value
 
-__all__ = ["Suggestion", "parse_amount_text", "parse_date_text", "sentence_around", "sentence_before", "suggest", "suggest_value"]
+__all__ = ["Suggestion", "parse_amount_text", "parse_date_text", "sentence_around", "sentence_before", "suggest", "suggest_value", "text_before"]

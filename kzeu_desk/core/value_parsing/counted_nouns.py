@@ -472,7 +472,13 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "отырысын" is "отырыс" + "ын" (a noun in "-ыс/-іс"), not "отыры" + "сын"; the
                 # possessive "-сы" follows other vowels ("дозасын") and doers in "-шы" ("сарапшысын").
                 continue
-            if ending[0] in "ыі" and stem.endswith("ш"):
+            if ending in _PLURAL_ENDINGS and (vowel := next((letter for letter in reversed(stem) if letter in
+                                                             _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)) is not None \
+                    and (ending[1] == "а") != (vowel in _BACK_VOWELS + "у"):
+                # "волонтер", "компьютер": a plural ending agrees with the stem's last vowel ("волонтерлер"), so a
+                # "-тер" after a back vowel is the word's own last syllable.
+                continue
+            if ending[0] in "ыі" and stem.endswith(("ш", "ч")):
                 # "спортшымен", "өндірушінің": "-шы/-ші" names a doer and is the noun's own, so the case ending
                 # after it is "-мен", "-нің" (as the possessive loop below reads "сарапшысын").
                 continue
@@ -499,7 +505,8 @@ def _kazakh_base_as_cut(word: str) -> str:
         # "-шы/-ші" names a doer and is part of the noun ("өндіруші", "сарапшы"), not a possessive.
         # A loanword's "и" takes the front endings ("фильмін", "лизингі").
         vowel = _last_vowel(stem) or ("и" if "и" in stem else None)
-        if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иуйш" and (
+        # ("умартачы", a beekeeper: "-чы/-чі" is the same doer's suffix.)
+        if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иуйшч" and (
                 (ending[0] == "ы") == ((vowel or "") in _BACK_VOWELS)) and vowel is not None:
             if stem[-1] in _UNVOICED and stem[-2] not in _BACK_VOWELS + _FRONT_VOWELS:
                 # "тұрғын", "сирғын": no Kazakh word ends in "ғ/г/б", and only a "қ/к/п" after a vowel is

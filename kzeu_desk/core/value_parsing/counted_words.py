@@ -18,7 +18,7 @@ ENGLISH_ADJECTIVES = frozenset({
     "other", "more", "many", "few", "several", "top", "leading", "high", "low", "raw", "foreign", "domestic",
     "direct", "private", "public", "further", "extra", "young", "senior", "junior", "full", "part", "own",
     "separate", "single", "double", "long", "short", "active", "existing", "operating", "registered",
-    "listed", "additional", "total", "overall", "current", "former", "future", "best", "largest",
+    "listed", "additional", "total", "overall", "current", "former", "future", "best", "largest", "worst", "least",
     "biggest", "first", "second", "third", "last", "next", "previous", "certain", "specific", "such",
     # Comparison with things already named ("three similar contracts", "two comparable projects").
     "similar", "comparable", "identical", "equivalent",
@@ -172,7 +172,9 @@ KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат
                              # data: "12 терабайтқа жетеді" is a size, not twelve things
                              "гигабайт", "терабайт", "петабайт",
                              # a score is measured, not counted: "кемінде 60 балл", as "6,5 балл" is
-                             "балл"})
+                             "балл",
+                             # temperature and heat: "15 градустан аспайтын", "180 гигакалория жылу" are measured
+                             "градус", "калория", "килокалория", "мегакалория", "гигакалория"})
 KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллион", "миллиард", "жуық", "астам", "шамамен", "шақты",
                                 "бұрын", "кейін", "бойы", "аса", "артық", "кем", "жылғы", "жылы", "және", "мен",
                                 # postpositions and adverbs after a noun: "48 депутат қарсы дауыс берді"
@@ -209,6 +211,8 @@ FIXED_TERMS = (
     r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
     r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
     r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",
+    # A heating substation is no heat ("төрт жылу пункті"), as a substation is no station.
+    r"жылу пункт\w*",
     # A settlement is no country ("елді" is "having people"), a hotel no guest: "төрт елді мекен", "қонақ үй".
     r"елді мекен", r"қонақ үй",
     # Cattle ("ірі қара", large livestock) and small livestock ("ұсақ мал") are kinds of livestock, not any "қара".

@@ -285,6 +285,12 @@ _FIRST_MONTHS_OF_AN_UNNAMED_YEAR = (
     # After a short subject and before a past verb ("Товарооборот за 8 месяцев вырос на 6%", "Продукции в ЕС за 9
     # месяцев вывезено на …"): the report's period too, `_after_its_subject` checks the words before.
     rf"(?P<after_subject>)(?<![\w])(?i:за)\s+(?P<n>\d{{1,2}})\s+(?i:месяц(?:а|ев))(?=\s+{_RUSSIAN_PAST_VERB})",
+    # The results of a report's months ("Экспорт нефти: итоги 10 месяцев", "по итогам девяти месяцев"): the report's
+    # period, as "за 10 месяцев" opening its sentence is, whatever the tense.
+    # (The match starts at the number: the highlight is "10 месяцев", and "итоги" is no preposition it leaves out.)
+    rf"(?P<results>)(?:(?<=(?i:итоги) )|(?<=(?i:итогам) )|(?<=(?i:итогах) ))(?:(?i:первых)\s+)?(?P<n>\d{{1,2}})\s+"
+    rf"(?i:месяц(?:а|ев))"
+    rf"{NOT_CYRILLIC_AFTER}(?!\s+(?i:до|после|с|со|от|спустя|назад))",
     rf"(?:^|(?<=[.!?]\s))(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+(?i:айда|айында){NOT_CYRILLIC_AFTER}",
     # In a report, the "-дағы" adjective names the period ("тоғыз айдағы импорт … құрады", the nine months'
     # imports) and so does "N айда" right before the figure it dates ("10 айда 4,1 млн тоннаға жетті"); a span
@@ -303,7 +309,7 @@ def _read_first_months_of_an_unnamed_year(match: re.Match[str], publication: Pub
         return None
     if "after_subject" in match.re.groupindex and not _after_its_subject(match):
         return None
-    if "after_subject" in match.re.groupindex:
+    if "after_subject" in match.re.groupindex or "results" in match.re.groupindex:
         return _read_first_months(match, publication)  # (the past verb after it says it is a report)
     tense = publication.tense_in(match.string) if publication is not None else None
     if tense is None and "месяц" in match.group(0).lower() and _PAST_VERB_SOON_AFTER_RE.match(match.string, match.end()):
@@ -330,10 +336,17 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+)(?:(?P<opening>[А-ЯЁ][а-яё
                                 r"(?P<subject>(?(opening)[А-ЯЁа-яё]|[А-ЯЁ])[а-яё-]*(?:\s+[A-ZА-ЯЁа-яё-]+){0,5})\s+$")
 
 
+_RELATIVE_PRONOUN_BEFORE_RE = re.compile(r",\s+(?:котор(?:ый|ая|ое|ые|ых|ого|ой)|что)\s+$", re.IGNORECASE)
+
+
 def _after_its_subject(match: re.Match[str]) -> bool:
     """"Товарооборот за восемь месяцев вырос": at most six words open the sentence before "за" ("Объем торгов
     еврооблигациями на KASE за 11 месяцев составил"), none of them a
     verb ("Мост построили за 8 месяцев" is a span) and none a figure."""
+    if _RELATIVE_PRONOUN_BEFORE_RE.search(match.string, max(0, match.start() - 20), match.start()):
+        # "… поставок в Китай, которые за десять месяцев увеличились в 1,4 раза": the relative clause's subject
+        # is the noun before it, and its past verb reports as a main clause's does.
+        return True
     subject = _SUBJECT_BEFORE_RE.search(match.string[max(0, match.start() - 60):match.start()])
     return subject is not None and not any(re.fullmatch(_RUSSIAN_PAST_VERB, word.lower()) or word.lower().endswith(
         ("ют", "ят")) for word in subject.group("subject").split())
@@ -349,7 +362,10 @@ def _opens_its_report(match: re.Match[str]) -> bool:
 _HALF_ORDINAL = r"(?P<ord>(?i:first|second|1st|2nd|перв(?:ое|ом|ого)|втор(?:ое|ом|ого)|бірінші|алғашқы|екінші)|I{1,2}|[12])"
 _QUARTER_ORDINAL = (
     r"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th|перв(?:ый|ом|ого)|втор(?:ой|ом|ого)|трет(?:ий|ьем|ьего)"
-    r"|четв[её]рт(?:ый|ом|ого)|бірінші|екінші|үшінші|төртінші)|IV|I{1,3}|[1-4])"
+    r"|четв[её]рт(?:ый|ом|ого)|бірінші|екінші|үшінші|төртінші"
+    # "в последнем квартале 2026 года": the last quarter of a year is its fourth ("last quarter" in English is the
+    # one before publication, so only the Russian).
+    r"|последн(?:ий|ем|его))|IV|I{1,3}|[1-4])"
 )
 _HALVES = (
     rf"(?<![\w]){_IN}{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:half|полугоди[еия]){_OF_YEAR}",

@@ -90,6 +90,9 @@ _CURRENCY_AFTER_RE = re.compile(
     + rf"){NOT_LETTER_AFTER}|\s?(?P<symbol>[$€£₸₽])",
     re.IGNORECASE,
 )
+# A currency written again before a range's second figure ("US$5–US$7 million", "EUR 100 000 to EUR 300 000").
+_SECOND_CURRENCY_RE = re.compile(
+    r"(?:US\$|[$€£₸₽]|(?:" + "|".join(CURRENCY_CODES) + r")(?![A-Za-z]))\s?", re.IGNORECASE)
 _CURRENCY_BEFORE_RE = re.compile(
     r"(?:(?P<usd>(?<![A-Za-z])U\.?S\.?\s?\$)|(?P<symbol>[$€£₸₽])|(?<![A-Za-z])(?P<code>"
     + "|".join(CURRENCY_CODES)
@@ -1413,8 +1416,9 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         if word in ("and", "и") and opener_word not in ("between", "между"):
             return None
         second_start = separator.end()
-        if (symbol := re.match(r"(?:US\$|[$€£₸₽])\s?", text[second_start:])) is not None:
-            second_start += symbol.end()
+        # "EUR 100 000 to EUR 300 000": a code written before each figure, as a symbol may be.
+        if (symbol := _SECOND_CURRENCY_RE.match(text, second_start)) is not None:
+            second_start = symbol.end()
         second = _NUMBER_AT_RE.match(text, second_start)
         if second is None:
             return None

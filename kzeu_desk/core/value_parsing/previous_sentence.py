@@ -27,6 +27,9 @@ from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 _STANDS_ALONE_AFTER_RE = re.compile(
     r"\s*(?:[,;.!?)]|$|[–—]\s"
     r"|(?:are|were|is|was|have|has|had|will|would|could|can|remain|remained|more|others?|of\s+(?:which|them|those)"
+    # an English verb in the past ("Thirty-eight came from the regions", "21 applied"): the number is its subject.
+    r"|came|went|got|took|made|won|fell|rose|grew|left|became|gave|met|stood|sat|paid|sold|lost|kept|spent|found"
+    r"|[a-z]{3,}ed(?=\s+(?:from|in|on|at|for|to|with|by|the|a|an|their|its|our|after|before|outside|within)\s)"
     r"|и|или|а|из\s+них|из\s+которых|были|было|был|будут|должны|остались|остаются|находятся|уже)(?![\w])"
     # a Kazakh verb in the present-future that ends the clause: "Италияға – 22 аттанады."
     r"|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)\s*[.!?,;]|[а-яёәіңғүұқөһ]{3,}(?:ады|еді|йды|йді)$"
@@ -52,6 +55,9 @@ _OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGN
 # ("Five are in transport, four in energy"; "добавились четыре – два по переработке меда и два по …": a dash or
 # "и" before an item of the list too.)
 _LIST_COMMA_BEFORE_RE = re.compile(r"(?:,|[–—]|(?<![\w])и)\s*$")
+# "Thirty-eight came from the regions, against 21 in the previous call": the figure set against the one before
+# counts the same things.
+_AGAINST_BEFORE_RE = re.compile(r"(?<![\w])(?:against|compared\s+(?:with|to)|versus|vs\.?|против)\s+$", re.IGNORECASE)
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?:in|on|at|for|from|with|в|во|на|для|из|с|по)\s", re.IGNORECASE)
 # "к ним добавились четыре", "их стало пять": a Russian pronoun before the number in its clause points back to the
 # things the sentence before counted, as "из них" after it does.
@@ -87,6 +93,7 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
     for candidate in candidates:
         if borrowed and _is_bare(candidate, sentence) and (
                 _STANDS_ALONE_AFTER_RE.match(sentence, candidate.end)
+                or _AGAINST_BEFORE_RE.search(sentence[:candidate.start])
                 # "Five are in transport, four in energy": a list item whose verb the first item gave.
                 or (_LIST_COMMA_BEFORE_RE.search(sentence[:candidate.start])
                     and (_PREPOSITION_AFTER_RE.match(sentence, candidate.end)
@@ -205,6 +212,12 @@ def _in_the_measure_before(candidate: Candidate, sentence: str, before: str) -> 
     figure when that is a scaled measure ("… экспорт может достичь 1–1,2 млн тонн. В сентябре прогноз составлял
     800 тыс."), as a scaled amount takes the currency before (above)."""
     value = candidate.value
+    if before and value.kind is ValueKind.QUANTITY and not value.unit and \
+            _TAKES_TIME_BEFORE_RE.search(sentence, 0, candidate.start) and \
+            (unit := _time_of_the_last_figure(before)) is not None:
+        # "Today the best operators do it in eighteen" after "… needed more than fifty days to reach a port": the
+        # time the sentence before measured.
+        return replace(candidate, value=replace(value, unit=unit), salience=Salience.SUBSTANTIAL_QUANTITY)
     if not before or value.kind is not ValueKind.QUANTITY or value.unit or \
             not _SCALE_WRITTEN_RE.search(sentence[candidate.start:candidate.end]) or \
             re.search(r"\d", sentence[:candidate.start]):
@@ -212,6 +225,19 @@ def _in_the_measure_before(candidate: Candidate, sentence: str, before: str) -> 
     if (unit := measure_of_the_last_amount(rewrite_number_words(before).text)) is None:
         return candidate
     return replace(candidate, value=replace(value, unit=unit), salience=Salience.SUBSTANTIAL_QUANTITY)
+
+
+# "do it in eighteen", "справляются за восемнадцать": a bare number after a word of how long something takes.
+_TAKES_TIME_BEFORE_RE = re.compile(r"(?<![\w])(?:it|them|this|that|so)\s+(?:in|within)\s+$|(?<![\w])(?:это|их|его)\s+за\s+$",
+                                   re.IGNORECASE)
+_TIME_UNITS = frozenset({"days", "hours", "minutes", "weeks", "months", "years", "дней", "дня", "часов", "часа",
+                         "минут", "недель", "недели", "месяцев", "месяца", "лет", "года"})
+
+
+def _time_of_the_last_figure(before: str) -> str | None:
+    figures = [c for c in scan_numbers(rewrite_number_words(before).text, strict=False)
+               if c.value.kind is ValueKind.QUANTITY and c.value.unit]
+    return figures[-1].value.unit if figures and (figures[-1].value.unit or "").lower() in _TIME_UNITS else None
 
 
 _KAZAKH_PLURAL_GENITIVE_RE = re.compile(r"(?<![\w])[а-яёәіңғүұқөһ]{3,}(?:лар|лер|дар|дер|тар|тер|ер)(?:дың|дің|тың|тің|ның|нің)(?![\w])",

@@ -97,3 +97,14 @@ def sentence_before(text: str, start: int, end: int) -> str:
     first = start - window_start
     earlier = [(s, e) for s, e in sentence_spans(window) if e <= first]
     return window[earlier[-1][0]:earlier[-1][1]] if earlier else ""
+
+
+def text_before(text: str, start: int, end: int) -> str:
+    """The text of up to 600 characters before the sentence before the span's: a scaled figure with no unit
+    ("roughly six billion") may be money in the currency named there ("We announced ten billion euros. … First,
+    money. Of those ten billion, roughly six billion …")."""
+    window_start = max(0, start - _SENTENCE_WINDOW)
+    window = text[window_start:min(len(text), max(end, start + 1))]
+    first = start - window_start
+    earlier = [(s, e) for s, e in sentence_spans(window) if e <= first]
+    return window[earlier[0][0]:earlier[-1][0]] if len(earlier) > 1 else ""

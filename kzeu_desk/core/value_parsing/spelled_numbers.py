@@ -254,7 +254,8 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS and \
             not _is_superlative(_next_word(text, tokens, after)) and \
             _previous_word(tokens, first - 1) not in ("of", "among") and \
-            "ones" not in (_next_word(text, tokens, after), _next_word(text, tokens, after + 1)):
+            "ones" not in (_next_word(text, tokens, after), _next_word(text, tokens, after + 1)) and \
+            not _a_named_whole_after(text, tokens, after):
         # ("two of the five states", "one in four of the twelve": the whole a part is taken from is a figure;
         # "the twelve new ones" after "grows from 50 to 62 codes" says how many were added.)
         return None  # "the two sides" names things already named; "the eight months of 2022" a period
@@ -264,6 +265,18 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if _fraction_follows(text, tokens, after):
         return None
     return _Reading(first, after, str(value))
+
+
+def _a_named_whole_after(text: str, tokens: list[_Token], after: int) -> bool:
+    """"the five countries of Central Asia", "the 12 regions of Kazakhstan": the noun with the name of what it
+    is all of counts, unlike "the two sides", which names things already named."""
+    noun = _next_word(text, tokens, after)
+    # (A plural noun after a space: "the twenty-first of May" is a day, its "first" no noun.)
+    if not noun.endswith("s") or "-" in text[tokens[after - 1].end:tokens[after].start] or \
+            _next_word(text, tokens, after + 1) not in ("of", "in"):
+        return False
+    name = after + 3 if _next_word(text, tokens, after + 2) == "the" else after + 2
+    return name < len(tokens) and _next_word(text, tokens, name) != "" and tokens[name].word[:1].isupper()
 
 
 _HALVED_MEASURES = frozenset({"year", "month", "week", "day", "hour", "decade", "century"})
@@ -298,8 +311,9 @@ _NOT_SUPERLATIVES = frozenset({"interest", "forest", "request", "harvest", "cont
 def _is_superlative(word: str | None) -> bool:
     """"the two oldest units", "the three largest banks": a selection by rank is a count, unlike "the two
     sides", which names things already named."""
-    return word is not None and (word == "most" or (len(word) >= 5 and word.endswith("est")
-                                                      and word not in _NOT_SUPERLATIVES))
+    # ("the ten worst-leaking sites": "worst" is the superlative of "bad", as "largest" is of "large".)
+    return word is not None and (word in ("most", "worst") or (len(word) >= 5 and word.endswith("est")
+                                                                and word not in _NOT_SUPERLATIVES))
 
 
 def _english_after_hundred(text: str, tokens: list[_Token], first: int, after: int, value: int) -> _Reading:

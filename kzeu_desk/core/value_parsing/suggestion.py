@@ -56,7 +56,7 @@ def missing_publication_note(phrase: str, missing: str) -> str:
 
 
 def suggest(selection: str, *, published: str | None = None, context: str | None = None,
-            before: str | None = None) -> Suggestion:
+            before: str | None = None, earlier: str | None = None) -> Suggestion:
     """The typed value a curator most likely means by highlighting `selection`, with a note when a
     date in it needs the source's publication date (`published`, a truncated ISO date) to be read.
 
@@ -64,7 +64,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     selection names without a year ("in January" in "… exhibited at the fair in January" is the
     January before publication, in "… will open in January" the one after). `before` is the sentence
     before it: a bare number there may count what it named ("Another seven are at the feasibility
-    stage" after "Three projects are under construction").
+    stage" after "Three projects are under construction"). `earlier` is the text before those two sentences
+    (`text_before`): a scaled figure with no unit ("roughly six billion") is money in the one currency named
+    there when the two sentences name none.
 
     When nothing numeric or dated is found, the value is TEXT holding the stripped selection.
     """
@@ -90,6 +92,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # "one wind farm" highlighted: "one" alone is left as the article or "one of", but the
         # curator highlighted it with its noun.
         noun = counted_after(" " + one.group("noun"), 0)
+        if one.group("one").lower() == "бір" and not _KAZAKH_MEASURE_ADJECTIVE_RE.match(one.group("noun")):
+            # "бір айлық курс" (a one-month course) measures; "бір күні" (one day, once) and "бір компания" (a company)
+            # are the article more often than one.
+            return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
         if noun is not None and noun.is_measure and not one.group("bound"):
             # "один день", "one day": one of a measure is a quantity, as "два дня" is.
             return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=noun.unit))
@@ -101,11 +107,24 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=amount, lower=lower, upper=upper,
                                          approximate=bounded is not None and bounded[0] is Bound.APPROXIMATE,
                                          unit=unit))
+    if not candidates and (single := _A_BOUND_ON_ONE_MEASURE_RE.fullmatch(stripped)) is not None and \
+            (bounded := match_qualifier_before(stripped, single.start("article") if single.group("article")
+                                                                         else single.start("unit"))) is not None and bounded[1] == 0 and \
+            bounded[0] in (Bound.LOWER, Bound.UPPER):
+        # "меньше минуты", "дольше часа", "less than an hour": a bound on one of a measure, its number unwritten.
+        amount, lower, upper = bounded_amount(1.0, bounded[0])
+        return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
+                                     unit=single.group("unit")))
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
     if context and best.value.kind is ValueKind.DATE and len(_YEAR_RE.findall(stripped)) >= 2:
         best = _the_range_around(best, stripped, context, publication)
+    elif context and (best.value.amount is not None or best.value.kind is ValueKind.DATE) \
+            and _JOINED_BY_AND_RE.search(stripped):
+        # "1.2 and 1.6 million tonnes", "January and August this year" of "between …": the word that makes
+        # the two a range is left out of the highlight.
+        best = _the_range_around(best, stripped, context, publication, opened=True)
     if context:
         best = _as_the_sentence_reads(best, stripped, context, publication)
         if best.value.kind is ValueKind.DATE and (counted := _a_count_beside_the_year(candidates, stripped, context,
@@ -113,17 +132,62 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = counted
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit:
             best = _counted_by_the_sentence_before(best, stripped, context, before or "", publication)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is Salience.BARE_NUMBER:
+            best = _in_the_measure_it_is_out_of(best, stripped, context)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and _SCALE_WORD_RE.search(stripped):
+            best = _in_the_currency_named_before(best, (context, before or "", earlier or ""), publication)
         elif best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _MONTHS_WORDS:
             best = _the_period_around(best, stripped, context, publication)
     return Suggestion(best.value, note_for(best))
 
 
+# A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
+_A_BOUND_ON_ONE_MEASURE_RE = re.compile(
+    r"[^\d]{2,25}?\s(?P<article>(?i:an?)\s+)?(?P<unit>(?i:минуты|часа|суток|недели|месяца|года|minute|hour|day|week|month|year))")
+_KAZAKH_MEASURE_ADJECTIVE_RE = re.compile(r"[^\W\d_]+(?:лық|лік|дық|дік|тық|тік)(?![\w])", re.IGNORECASE)
 _ENGLISH_MONTH_ALONE_RE = re.compile(rf"(?:{ENGLISH_MONTH_FULL})")
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
 
 
 _ENDS_WITH_A_KAZAKH_ORDINAL_RE = re.compile(r"\s(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)(?:інші|ыншы|нші|ншы)$",
                                             re.IGNORECASE)
+
+
+# A scale word that, with no unit after it, is almost always an amount of money in prose: "six billion".
+_SCALE_WORD_RE = re.compile(r"(?<![\w])(?i:billion|million|trillion|bn|млрд|млн|миллиард[а-я]*|миллион[а-я]*|трлн)(?![\w])")
+
+
+# "90 days in any 180", "90 дней в любые 180", "two weeks out of every eight": the span a limit is counted within.
+_OUT_OF_ANY_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:\d[\d,.]*|[^\W\d_]+)\s+(?P<unit>[^\W\d_]+)\s+(?:in|out\s+of|of|в|из|за)\s+"
+    r"(?:any|every|each|любые|каждые|любых|каждых|любой|каждый)\s+$", re.IGNORECASE)
+
+
+def _in_the_measure_it_is_out_of(best: Candidate, selection: str, context: str) -> Candidate:
+    """"180" of "по правилу «90 дней в любые 180»": a bare number after "in any"/"в любые" is in the measure of
+    the figure before them."""
+    offset = locate(selection, context)
+    if offset < 0 or (before := _OUT_OF_ANY_BEFORE_RE.search(context, max(0, offset - 60), offset)) is None:
+        return best
+    measured = counted_after(context, before.start("unit") - 1)
+    if measured is None or not measured.is_measure:
+        return best
+    return replace(best, value=replace(best.value, unit=measured.unit), salience=Salience.SUBSTANTIAL_QUANTITY)
+
+
+def _in_the_currency_named_before(best: Candidate, texts: tuple[str, ...], publication: Publication | None) -> Candidate:
+    """"roughly six billion" of "Of those ten billion, roughly six billion are committed" after "we announced ten
+    billion euros": a scaled figure with no unit is money in the one currency its sentence, the sentence before or
+    the text before them names (read in that order; two currencies named leave it a bare figure)."""
+    for text in texts:
+        codes = {candidate.value.unit for candidate in scan(text, publication)
+                 if candidate.value.kind is ValueKind.MONEY and candidate.value.unit}
+        if len(codes) == 1:
+            return replace(best, value=replace(best.value, kind=ValueKind.MONEY, unit=codes.pop()),
+                           salience=Salience.MONEY)
+        if codes:
+            return best
+    return best
 
 
 def _tense_around(selection: str, context: str) -> tuple[str | None, bool]:
@@ -165,21 +229,33 @@ _LEADING_PREPOSITION_RE = re.compile(
     rf"(?:(?i:{LEADING_PREPOSITIONS}|for|over|за|the|end|beginning|start|middle|конца|начала|середины"
     # "January and September" of "carried 48,500 TEU between January and September"
     rf"|between|между)\s+)+")
-_ONE_THING_RE = re.compile(r"(?P<bound>[^\d]*?\s)?(?P<one>(?i:one|один|одна|одно))\s+(?!(?i:of|из|из-за|and|or|и|или)(?![\w]))(?P<noun>[^\W\d_][\w -]*)")
+_ONE_THING_RE = re.compile(r"(?P<bound>[^\d]*?\s)?(?P<one>(?i:one|один|одна|одно|бір))\s+(?!(?i:of|из|из-за|and|or|и|или)(?![\w]))(?P<noun>[^\W\d_][\w -]*)")
 _YEAR_RE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
 
 
-def _the_range_around(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
+def _the_range_around(best: Candidate, selection: str, context: str, publication: Publication | None, *,
+                      opened: bool = False) -> Candidate:
     """"2016 and 2019" of "doubled between 2016 and 2019": two years whose sentence makes them a range,
-    with the word that does ("between", "между") left out of the highlight."""
+    with the word that does ("between", "между") left out of the highlight. `opened`: any two figures or
+    months joined by "and" right after that word ("between 1.2 and 1.6 million tonnes")."""
     offset = locate(selection, context)
     if offset < 0 or context == selection:
         return best
+    if opened and not _BETWEEN_BEFORE_RE.search(context, 0, offset):
+        return best
     end = offset + len(selection)
     for candidate in scan(context, publication):
-        if candidate.value.kind is ValueKind.DATE_RANGE and candidate.start <= offset and end <= candidate.end:
-            return replace(best, value=candidate.value)
+        value = candidate.value
+        is_range = value.kind is ValueKind.DATE_RANGE or (
+            opened and value.kind is best.value.kind and value.amount is None
+            and value.lower is not None and value.upper is not None)
+        if is_range and candidate.start <= offset and end <= candidate.end:
+            return replace(best, value=value)
     return best
+
+
+_JOINED_BY_AND_RE = re.compile(r"\s(?i:and|и)\s")
+_BETWEEN_BEFORE_RE = re.compile(r"(?<![\w])(?i:between|между)\s+$")
 
 
 def _completed_by_the_sentence(selection: str, context: str, publication: Publication | None) -> list[Candidate]:
