@@ -460,7 +460,9 @@ def _kazakh_base_as_cut(word: str) -> str:
         if not lowered.endswith(ending):
             continue
         stem = lowered[: -len(ending)]
-        if stem in KAZAKH_KNOWN_STEMS:
+        if stem in KAZAKH_KNOWN_STEMS or (stem in KAZAKH_MEASURES and len(stem) >= 5):
+            # ("20-22 градусқа": a measure of five letters or more with a case ending; a short one is cut only as a
+            # known stem, "жылы" is no "жыл" + "ы" here.)
             return stem
         # A plural before the case ending: "компаниялардың" -> компания, "вагондарды" -> вагон.
         if stem.endswith(_PLURAL_ENDINGS) and stem[:-3] in KAZAKH_KNOWN_STEMS:
@@ -746,6 +748,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
             # "35 жасқа дейінгі", "18 жастан асқан", "60 жастағы": an age, measured in years of life, where
             # "5 000 жасқа грант" (to 5,000 young people) and a bare "80 жас" may count people.
             return Counted("жас", end, True)
+        if index == 0 and lowered == "жас" and following.startswith("аралығ"):
+            return Counted("жас", end, True)  # "18 бен 30 жас аралығындағы": ages, between 18 and 30 years
         if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
             continue  # "36 жас маманды" (36 young specialists): "жас" before a noun is "young", no age
         if index == 0 and _HEADS_RE.fullmatch(lowered) and (

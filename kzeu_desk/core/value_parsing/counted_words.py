@@ -212,7 +212,7 @@ FIXED_TERMS = (
     r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
     r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",
     # A heating substation is no heat ("төрт жылу пункті"), as a substation is no station.
-    r"жылу пункт\w*",
+    r"жылу пункт",
     # A settlement is no country ("елді" is "having people"), a hotel no guest: "төрт елді мекен", "қонақ үй".
     r"елді мекен", r"қонақ үй",
     # Cattle ("ірі қара", large livestock) and small livestock ("ұсақ мал") are kinds of livestock, not any "қара".

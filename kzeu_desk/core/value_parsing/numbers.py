@@ -135,6 +135,10 @@ _KAZAKH_RANGE_FROM_UNIT_RE = re.compile(rf"\s+(?P<unit>[{CYRILLIC_LETTER}]{{2,}}
 _KAZAKH_RANGE_UP_TO_RE = re.compile(
     rf"\d[\d,. ]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+[{CYRILLIC_LETTER}]+){{0,2}}?\s*(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
     rf"(?<![\w])дейін(?:гі)?(?![\w])(?!\s+(?:{KAZAKH_CHANGE_VERB}))", re.IGNORECASE)
+# "18 бен 30 жас аралығында", "5-пен 7 мың теңге аралығында": two figures joined by "мен/бен/пен" (and) are a range
+# when "аралығы" (the interval between) follows the second, as "between" makes "5 and 7" one in English.
+_KAZAKH_RANGE_AND_RE = re.compile(r"-?\s*(?:бен|пен|мен)\s+(?=\d)", re.IGNORECASE)
+_KAZAKH_BETWEEN_AFTER_RE = re.compile(r"\d[\d,. \u00a0]*(?:\s+[а-яёәіңғүұқөһ]+){0,2}?\s+аралығ", re.IGNORECASE)
 _RANGE_VERB_BEFORE_RE = re.compile(r"(?<![\w])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.IGNORECASE)
 _RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from)\s*$", re.IGNORECASE)
 
@@ -1393,7 +1397,12 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
             re.match(rf"\d[\d,. ]*(?:\s+(?:мың|млн|млрд|миллион|миллиард))?\s+{re.escape(with_unit.group('unit'))}",
                      text[with_unit.end():], re.IGNORECASE):
         kazakh_from = with_unit  # the same unit after the second figure
-    if kazakh_from is not None:
+    if (kazakh_and := _KAZAKH_RANGE_AND_RE.match(text, position)) is not None and \
+            _KAZAKH_BETWEEN_AFTER_RE.match(text, kazakh_and.end()):
+        kazakh_from = kazakh_and  # "18 бен 30 жас аралығындағы" (aged between 18 and 30)
+    if kazakh_from is not None and kazakh_from.re is _KAZAKH_RANGE_AND_RE:
+        separators = (_KAZAKH_RANGE_AND_RE,)
+    elif kazakh_from is not None:
         # "16,9-дан 19,8 теңгеге дейінгі бағамен" (at prices from 16.9 to 19.8 tenge): the ablative, then
         # the second figure with "дейін(гі)" after it; with a verb of change after "дейін" it is a change.
         after_second = text[kazakh_from.end():kazakh_from.end() + 40]
@@ -1404,7 +1413,7 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         if separator is None:
             continue
         word = separator.group(0).strip().lower()
-        if separator_re in (_KAZAKH_RANGE_FROM_RE, _KAZAKH_RANGE_FROM_UNIT_RE):
+        if separator_re in (_KAZAKH_RANGE_FROM_RE, _KAZAKH_RANGE_FROM_UNIT_RE, _KAZAKH_RANGE_AND_RE):
             word = "-"
         # "from 5 to 7" and "с 5 до 7" describe a change, so only these openers make ranges; "grants will
         # range from €300,000 to €800,000", "prices vary from 5 to 7" state the bounds of a range.

@@ -134,6 +134,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = _counted_by_the_sentence_before(best, stripped, context, before or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is Salience.BARE_NUMBER:
             best = _in_the_measure_it_is_out_of(best, stripped, context)
+        if best.value.kind is ValueKind.COUNT and _SCALE_WORD_RE.search(stripped):
+            best = _a_part_of_the_money_before(best, stripped, context, publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and _SCALE_WORD_RE.search(stripped):
             best = _in_the_currency_named_before(best, (context, before or "", earlier or ""), publication)
         elif best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _MONTHS_WORDS:
@@ -173,6 +175,25 @@ def _in_the_measure_it_is_out_of(best: Candidate, selection: str, context: str) 
     if measured is None or not measured.is_measure:
         return best
     return replace(best, value=replace(best.value, unit=measured.unit), salience=Salience.SUBSTANTIAL_QUANTITY)
+
+
+# "из них", "of which", "оның ішінде" right before a figure: a part of the figure before.
+_OF_WHICH_BEFORE_RE = re.compile(r"(?<![\w])(?:из\s+них|из\s+которых|of\s+which|оның\s+ішінде)[\s,]*$", re.IGNORECASE)
+
+
+def _a_part_of_the_money_before(best: Candidate, selection: str, context: str,
+                                publication: Publication | None) -> Candidate:
+    """"около 300 млн" of "Бюджет составил 1,1 млрд тенге, из них около 300 млн покрыли спонсоры": a scaled figure
+    after "из них" is a part of the amount before, in its currency, whatever word follows it (here a verb, which
+    the count reader took for the noun counted)."""
+    offset = locate(selection, context)
+    if offset < 0 or not _OF_WHICH_BEFORE_RE.search(context, 0, offset):
+        return best
+    amounts = [c for c in scan(context[:offset], publication) if c.value.kind is ValueKind.MONEY and c.value.unit]
+    if not amounts:
+        return best
+    return replace(best, value=replace(best.value, kind=ValueKind.MONEY, unit=amounts[-1].value.unit),
+                   salience=Salience.MONEY)
 
 
 def _in_the_currency_named_before(best: Candidate, texts: tuple[str, ...], publication: Publication | None) -> Candidate:
