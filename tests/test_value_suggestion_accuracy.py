@@ -118,9 +118,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           "held_out_thirtieth": 0.97,
           # Nine whole articles in all three languages (set 31), the second written and labelled by someone who never
           # ran the parser. Scored once with sets 26-30's fixes (efb3c7f): 88.0 / 92.4 / 90.0 % (90.2 % in all), the
-          # honest held-out number. After its fixes 100 / 98.9 / 97.0 % (83/83, 91/92, 97/100; 98.5 % in all).
-          # 83 / 92 / 100 highlights, so one miss is 1.2 / 1.1 / 1.0 %.
-          "held_out_thirty_first": 0.97}
+          # honest held-out number. After its first fixes 100 / 98.9 / 97.0 % (83/83, 91/92, 97/100; 98.5 % in all).
+          # Then the remaining four (a verb after "из них около 300 млн", "18 бен 30 жас аралығындағы", "градусқа",
+          # "жылу пункті") too: 100 % in all three (275/275). 83 / 92 / 100 highlights, so one miss is 1.2 / 1.1 / 1.0 %
+          # and the floor lets one miss a language through, not two.
+          "held_out_thirty_first": 0.98}
 
 
 @pytest.fixture(scope="module")
