@@ -57,6 +57,7 @@ from math import log
 from typing import TypeGuard
 
 from kzeu_desk.core import sliced
+from kzeu_desk.core.correction_notes import line_end, note_phrases
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
 from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, figure_value, scale_after
 from kzeu_desk.core.folding import FoldedText, fold
@@ -522,7 +523,7 @@ class _IndexedText:
     in the folded text until `FoldedText.real_start`/`real_end` take it back. `masked` has every
     digit as 0, for comparing surroundings figures aside, offset for offset."""
 
-    __slots__ = ("folded", "text", "masked", "index", "_sentence_breaks")
+    __slots__ = ("folded", "text", "masked", "index", "_sentence_breaks", "_notes")
 
     def __init__(self, real: str) -> None:
         self.folded = FoldedText(real)
@@ -530,6 +531,37 @@ class _IndexedText:
         self.masked = _masked(self.text)
         self.index = WordIndex(self.text)
         self._sentence_breaks: tuple[list[int], list[int]] | None = None
+        self._notes: list[tuple[int, int]] | None = None
+
+    def correction_notes(self) -> list[tuple[int, int]]:
+        """Where the text reports what an earlier version of it said wrongly (`core.correction_notes`):
+        from the start of the sentence naming the earlier version to the end of its line. Found once,
+        on first need (a search in C over the text)."""
+        if self._notes is None:
+            notes: list[tuple[int, int]] = []
+            for at in note_phrases(self.text):
+                start = self.sentence_start(at)
+                line_start = self.text.rfind("\n", 0, start) + 1
+                if self.text[start:start + 1] == "(":
+                    # In brackets at a paragraph's end: "(Correction: an earlier version … said 62%.)".
+                    closing = self.text.find(")", at, line_end(self.text, at))
+                    end = closing + 1 if closing >= 0 else line_end(self.text, at)
+                elif not self.text[line_start:start].strip():
+                    # A paragraph of its own: the sentences after it give the right figures ("… said
+                    # the railway plans to double traffic by 2025. The target year is 2027.").
+                    end = line_end(self.text, at)
+                else:
+                    end = self.sentence_end(at, at + 1)
+                if notes and start <= notes[-1][1]:
+                    notes[-1] = (notes[-1][0], max(end, notes[-1][1]))
+                else:
+                    notes.append((start, end))
+            self._notes = notes
+        return self._notes
+
+    def in_a_correction_note(self, start: int, end: int) -> bool:
+        """Whether text[start:end] overlaps a correction note."""
+        return any(start < note_end and note_start < end for note_start, note_end in self.correction_notes())
 
     def _breaks(self) -> tuple[list[int], list[int]]:
         """Where each sentence end (its closing punctuation, or a line break) starts and ends: found
@@ -668,6 +700,10 @@ class Locator:
                  or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span)
                  or self._before_a_bracketed_note(span) or self._attribution_after_a_trimmed_quotation(span)
                  or self._reworded_clause(span))
+        if found is not None and found.start is not None and found.end is not None and self.old is not None and (
+                self.new.in_a_correction_note(found.start, found.end)
+                and not self.old.in_a_correction_note(span.start, span.end)):
+            found = self._outside_correction_notes(span, bracket, repetition)
         if found is not None and found.number_changed and span.quote:
             found = self._unless_the_old_figures_stand_beside(span, found)
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
@@ -675,6 +711,28 @@ class Locator:
                 found.state is AnchorState.FUZZY and self._name_replaced(span, found)):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
+
+    def _outside_correction_notes(self, span: _Span, bracket: tuple[int, int, int, int],
+                                  repetition: _Repetition) -> Placement | None:
+        """Where a span goes when it was found inside a correction note the new text added ("An earlier
+        version of this article said the projects were expected to attract EUR 850 million of
+        investment."): the note quotes the old words because they were wrong, so they are no evidence
+        there. The edited passage outside every note, if one fits (the corrected "€920 million", flagged
+        "number changed" when its figures differ), is placed fuzzy below REVIEW_BELOW, so a curator
+        always sees it; otherwise the span is orphaned. A span that stood in a note of the old text may
+        follow that note."""
+        notes = self.new.correction_notes()
+        tried: tuple[Callable[[], Placement | None], ...] = (
+            lambda: self._approximately(span, bracket, repetition, edited_only=True, leaving_out=notes),
+            lambda: self._figure_between_its_context(span), lambda: self._date_made_precise(span))
+        for step in tried:
+            edited = step()
+            if (edited is not None and edited.start is not None and edited.end is not None
+                    and not self.new.in_a_correction_note(edited.start, edited.end)):
+                score = min(edited.score if edited.score is not None else REVIEW_BELOW, REVIEW_BELOW - 0.01)
+                return replace(edited, state=AnchorState.FUZZY, score=score,
+                               number_changed=_figures(span.quote) != _figures(self.text[edited.start:edited.end]))
+        return None
 
     def _unless_the_old_figures_stand_beside(self, span: _Span, found: Placement) -> Placement | None:
         """A placement whose figures changed, in a sentence that still states every changed figure
@@ -1216,8 +1274,10 @@ class Locator:
     # 3. approximately ------------------------------------------------------------------------
 
     def _approximately(self, span: _Span, bracket: tuple[int, int, int, int],
-                       repetition: _Repetition, *, edited_only: bool = False) -> Placement | None:
-        """The best approximate match, or None; `edited_only` leaves verbatim copies out."""
+                       repetition: _Repetition, *, edited_only: bool = False,
+                       leaving_out: Sequence[tuple[int, int]] = ()) -> Placement | None:
+        """The best approximate match, or None; `edited_only` leaves verbatim copies out, `leaving_out`
+        the matches overlapping any of these stretches of the new text."""
         quote_words = list(span.words)
         if not quote_words:
             return None  # punctuation alone cannot be recognised anywhere else
@@ -1236,6 +1296,8 @@ class Locator:
         def acceptable(candidate: _Candidate | None) -> TypeGuard[_Candidate]:
             if candidate is None or candidate.score < ORPHAN_BELOW - AMBIGUITY_MARGIN:
                 return False  # too weak to be placed, or to make a better one ambiguous
+            if any(candidate.start < to and at < candidate.end for at, to in leaving_out):
+                return False
             found = self.text[candidate.start:candidate.end]
             # A long quote said once vouches for itself, unless what it matched is said elsewhere too.
             vouched_for = (span.self_evident and not repetition.repeated_before
@@ -1539,6 +1601,12 @@ class Locator:
             end += len(trailing)
         elif not trailing and not span.ends_at_word:
             end = max(end - _word_head_length(span.suffix), start + 1)
+        if words[0].group() in _CURRENCY_CODES_FOLDED:
+            # "EUR 1.1 billion" set as "worth €1.1 billion": the sign is no word, so the alignment paired
+            # the code with the word before it. The figure begins at its sign.
+            sign = _WORD_BEFORE_A_CURRENCY_SIGN.match(text, start, end)
+            if sign is not None and sign.group(1) not in _CURRENCY_CODES_FOLDED:
+                start = sign.end()
         return _figures_kept_whole(text, start, end, span)
 
     def _score(self, span: _Span, start: int, end: int, quote_similarity: float) -> float:
@@ -2334,6 +2402,7 @@ class Locator:
 _CURRENCY_CODES_FOLDED = frozenset({"eur", "usd", "gbp", "kzt"})
 _CURRENCY_CODE = re.compile(r"\b(?:eur|usd|gbp|kzt)\b")
 _CURRENCY_SIGN_CHARACTERS = "€$£₸"
+_WORD_BEFORE_A_CURRENCY_SIGN = re.compile(rf"(\w+)\s*(?=[{_CURRENCY_SIGN_CHARACTERS}]\s?\d)")
 _BESIDE_WORDS = 3
 _BESIDE_CHARACTERS = 40
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]«»\"\n]|\.(?!\d)")
