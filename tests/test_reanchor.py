@@ -1041,3 +1041,49 @@ def test_a_figure_quoted_with_its_currency_code_is_found_unchanged_behind_a_curr
     new = "Trade\n\nThe EU imported goods worth €1.4 billion from the region last year. Most was metal.\n"
     placement = place(old, new, "EUR 1.4 billion")
     assert new[placement.start:placement.end] == "€1.4 billion" and not placement.number_changed
+
+
+def test_last_years_share_kept_after_this_years_in_its_sentence_is_not_a_corrected_figure():
+    """"In 2024 the share was about 7%." -> "In 2025 the share was about 9%, up from about 7% in 2024.":
+    a percentage counts nothing a word could confirm, but last year's figure is dated by the old
+    sentence's year beside the new one. The figure goes to its own copy (queued); the sentence, whose
+    words were reworded round it, is orphaned rather than read as 7 corrected to 9. A correction that
+    keeps its year is still a correction."""
+    old = "Wind power\n\nThe plan targets 20% by 2035. In 2024 the share was about 7%.[2]\n\nHydropower\n\nDams.\n"
+    new = ("Wind power\n\nThe plan targets 20% by 2035. In 2025 the share was about 9%, up from about 7% in "
+           "2024.[3]\n\nHydropower\n\nDams.\n")
+    figure = place(old, new, "about 7%")
+    assert new[figure.start:figure.end] == "about 7%" and figure.start > new.index("about 9%")
+    assert needs_review(figure.state, figure.score, figure.number_changed)
+    assert place(old, new, "In 2024 the share was about 7%.").state is AnchorState.ORPHANED
+    corrected = new.replace("In 2025 the share was about 9%, up from about 7% in 2024.", "In 2024 the share was about 8%.")
+    placement = place(old, corrected, "about 7%")
+    assert corrected[placement.start:placement.end] == "about 8%" and placement.number_changed
+
+
+def test_an_edited_short_quote_in_a_sentence_replaced_by_one_ending_the_same_way_is_not_placed():
+    """"Стороны также обсудили подготовку кадров для горнодобывающей отрасли." replaced in place by
+    "Европейская сторона выделит грант на программу подготовки кадров для горнодобывающей отрасли.":
+    the short quote, inflected, keeps its sentence's words on one side only. A short quote inflected in
+    its own sentence, edited elsewhere, keeps its place."""
+    old = ("Сырье\n\nСоглашение подписано в Астане. Стороны также обсудили подготовку кадров для горнодобывающей "
+           "отрасли.\n\nНапомним, меморандум подписан в 2022 году.\n")
+    new = ("Сырье\n\nСоглашение подписано в Астане. Европейская сторона выделит грант на программу подготовки "
+           "кадров для горнодобывающей отрасли.\n\nНапомним, меморандум подписан в 2022 году.\n")
+    assert place(old, new, "подготовку кадров").state is AnchorState.ORPHANED
+    kept = new.replace("Европейская сторона выделит грант на программу подготовки",
+                       "Стороны также кратко обсудили подготовку")
+    placement = place(old, kept, "подготовку кадров")
+    assert kept[placement.start:placement.end] == "подготовку кадров"
+
+
+def test_a_last_word_whose_case_ending_moved_to_a_new_word_after_it_names_someone_else():
+    """"… Бас хатшысымен" (with the Secretary General) -> "… Бас хатшысының орынбасарымен" (with the
+    Secretary General's deputy): the quote's words stand, but they now qualify a new head noun that
+    took the old ending. Orphaned, as a name swapped is; a last word inflected with the same next word
+    after it is an edit."""
+    old = ("Кездесу\n\nБрюссель, 3 наурыз. Министрдің орынбасары Еуропалық комиссияның Бас директорымен "
+           "кездесті. Тараптар көлікті талқылады.\n")
+    new = ("Кездесу\n\nБрюссель, 3 наурыз. Министрдің орынбасары Еуропалық комиссияның Бас директорының "
+           "кеңесшісімен кездесті. Тараптар көлікті талқылады.\n")
+    assert place(old, new, "Еуропалық комиссияның Бас директорымен").state is AnchorState.ORPHANED

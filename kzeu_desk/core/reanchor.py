@@ -199,6 +199,8 @@ _FIGURE_WORDS_GAINED = 2
 _OWN_SIDE_CHARACTERS = 12
 _OWN_SIDE_REACH = 60
 _OWN_SIDE_AGREEMENT = 0.8
+# ... unless the quote was edited, short, and its sentence's other side, holding as much, is this unlike.
+_OTHER_SIDE_REWRITTEN = 0.5
 # A sentence with fewer telling words than this beside the quote says nothing the quote does not.
 _SENTENCE_WORDS_TO_COUNT = 3
 # A word occurring more often than this share of the text's words (and than _COMMON_WORD_FLOOR
@@ -708,7 +710,8 @@ class Locator:
             found = self._unless_the_old_figures_stand_beside(span, found)
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
                 span.quote, self.text[found.start:found.end] if found.number_changed else "") or (
-                found.state is AnchorState.FUZZY and self._name_replaced(span, found)):
+                found.state is AnchorState.FUZZY and (self._name_replaced(span, found)
+                                                      or self._ending_moved_to_a_new_head(span, found))):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
 
@@ -764,7 +767,8 @@ class Locator:
         for figure, word in _counted_after_figures(after).items():
             counted_beside.setdefault(figure, set()).update(word)
         if not any(_same_counted_word(old_word, new_word) for figure in gone
-                   for old_word in counted_before.get(figure, ()) for new_word in counted_beside.get(figure, ())):
+                   for old_word in counted_before.get(figure, ()) for new_word in counted_beside.get(figure, ())) and (
+                not self._dated_by_its_old_year(span, gone, before, after, self.text[found.start:found.end])):
             return found
         copies = [at for at in _scan(self.text, span.quote, start, end, 3)
                   if not (at < found.end and found.start < at + len(span.quote))
@@ -773,6 +777,33 @@ class Locator:
             return None
         return Placement(span.key, AnchorState.FUZZY, copies[0], copies[0] + len(span.quote),
                          REVIEW_BELOW - 0.01)
+
+    def _dated_by_its_old_year(self, span: _Span, gone: Counter[str], before: str, after: str, placed: str) -> bool:
+        """Whether the old figures, standing beside a changed-figure placement in its sentence, are
+        dated there by the old sentence's year while the sentence gives a new one: "In 2025 the share
+        was about 6%." -> "In 2026 the share was about 7%, up from about 6% in 2025." is next year's
+        statistic with last year's kept after it, though "%" counts nothing a word could confirm. A
+        correction keeps its sentence's year ("about 7% in 2025"), so it is never so dated."""
+        if self.old is None:
+            return False
+        old = self.old
+        old_years = set(_YEAR_WORD.findall(old.text, old.sentence_start(span.start),
+                                           old.sentence_end(span.start, span.end)))
+        new_years, beside = set(_YEAR_WORD.findall(before + " " + placed + " " + after)), set(
+            _YEAR_WORD.findall(before + " " + after))
+        if not old_years or not new_years - old_years or not old_years & beside:
+            return False
+        if any(figure in old_years for figure in gone):
+            return True  # the old year is itself among the figures that stand beside
+        for side in (before, after):
+            words = _WORD.findall(side)
+            for number, word in enumerate(words):
+                if word in old_years and any(
+                        figure in gone for figure in _figures_in_digits(" ".join(
+                            words[max(0, number - _COUNTED_REACH):number + _COUNTED_REACH + 1]))
+                        if figure not in old_years):
+                    return True
+        return False
 
     def _unless_last_years_figure_stands_next_to_it(self, span: _Span, found: Placement, gone: Counter[str],
                                                     start: int, end: int) -> Placement | None:
@@ -896,6 +927,29 @@ class Locator:
                     and all(number in new_names for number in range(new_from, new_to))):
                 return True
         return False
+
+    def _ending_moved_to_a_new_head(self, span: _Span, found: Placement) -> bool:
+        """Whether the quote's last word, inflected anew, now qualifies a word added right after it that
+        took its old case ending: "… Бас хатшысымен" (with the Secretary General) -> "… Бас хатшысының
+        орынбасарымен" (with the Secretary General's deputy). The words stand, but they name someone
+        else; as with a name swapped (`_name_replaced`), nothing can flag it, so it is orphaned."""
+        assert found.start is not None and found.end is not None
+        old_last = span.words[-1] if span.words else ""
+        placed = list(_WORD.finditer(self.text, found.start, found.end))
+        if not placed or placed[-1].group() == old_last or not same_stem(placed[-1].group(), old_last):
+            return False
+        new_last = placed[-1].group()
+        shared = 0
+        while shared < min(len(old_last), len(new_last)) and old_last[shared] == new_last[shared]:
+            shared += 1
+        ending = old_last[shared:]
+        following = _WORD.match(self.text, found.end + len(self.text[found.end:]) - len(self.text[found.end:].lstrip()))
+        if len(ending) < 2 or following is None or not following.group().endswith(ending):
+            return False
+        # The word after it is new there: the old quote was not followed by it (a word of the sentence
+        # elsewhere, "министрінің орынбасары", is another person's title).
+        after_before = _WORD.findall(span.suffix)[:1]
+        return not (after_before and same_stem(following.group(), after_before[0]))
 
     def _flagged_if_a_figure_came_beside(self, span: _Span, found: Placement) -> Placement:
         """A figure added or removed right beside a placed quote, in its own clause, changes its claim
@@ -1145,13 +1199,23 @@ class Locator:
         old, new = self.old, self.new
         old_before = old.masked[max(old.sentence_start(span.start), span.start - _OWN_SIDE_REACH):span.start]
         old_after = old.masked[span.end:min(old.sentence_end(span.start, span.end), span.end + _OWN_SIDE_REACH)]
-        best = 0.0
+        sides: list[float] = []
         if len(old_before.strip()) >= _OWN_SIDE_CHARACTERS:
             new_before = new.masked[max(new.sentence_start(start), start - len(old_before)):start]
-            best = similarity(old_before, new_before)
+            sides.append(similarity(old_before, new_before))
         if len(old_after.strip()) >= _OWN_SIDE_CHARACTERS:
             new_after = new.masked[end:min(new.sentence_end(start, end), end + len(old_after))]
-            best = max(best, similarity(old_after, new_after))
+            sides.append(similarity(old_after, new_after))
+        best = max(sides, default=0.0)
+        if (len(sides) == 2 and min(sides) < _OTHER_SIDE_REWRITTEN and not span.self_evident
+                and self.text[start:end] != span.quote and not _figures(span.quote)):
+            # An edited short quote ("подготовку кадров" -> "подготовки кадров") in a sentence that kept
+            # its words on one side and was rewritten on the other ("Стороны также обсудили …" ->
+            # "Европейская сторона выделит 20 млн евро на программу …"): the sentence was replaced in
+            # place by another claim ending (or beginning) the same way. (A figure corrected beside its
+            # claim's words is judged as a figure: "… were worth €31.6 billion, mostly oil." -> "… were
+            # worth €32.9 billion. Most of them were oil." keeps its claim on the side that says it.)
+            return 0.0
         if best < _OWN_SIDE_AGREEMENT and self._said_once_with_its_sentence(span, start, end, old_before, old_after):
             return 1.0
         return best if best >= _OWN_SIDE_AGREEMENT else 0.0
