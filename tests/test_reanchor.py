@@ -1087,3 +1087,21 @@ def test_a_last_word_whose_case_ending_moved_to_a_new_word_after_it_names_someon
     new = ("Кездесу\n\nБрюссель, 3 наурыз. Министрдің орынбасары Еуропалық комиссияның Бас директорының "
            "кеңесшісімен кездесті. Тараптар көлікті талқылады.\n")
     assert place(old, new, "Еуропалық комиссияның Бас директорымен").state is AnchorState.ORPHANED
+
+
+def test_a_phrase_of_two_sentences_merged_into_one_keeps_its_place():
+    """Two sentences of a paragraph merged into one: the phrase's new company comes from the sentence
+    that stood next to its own, so it is the same passage. A new sentence about something else that
+    repeats the phrase is still another claim."""
+    old = ("Кабель\n\nАктау, 2 декабря. Казахстан и Азербайджан начали проект прокладки оптоволоконного кабеля "
+           "по дну Каспийского моря на этой неделе. Европейский союз поддерживает его в рамках стратегии "
+           "«Глобальный шлюз».\n\nДлина кабеля составит 380 км.\n")
+    new = ("Кабель\n\nАктау, 2 декабря. Европейский союз в рамках стратегии «Глобальный шлюз» выделит 20 млн "
+           "евро на прокладку оптоволоконного кабеля по дну Каспийского моря. Проект ведут Казахстан и "
+           "Азербайджан.\n\nДлина кабеля составит 380 км.\n")
+    quote = "оптоволоконного кабеля по дну Каспийского моря"
+    placement = place(old, new, quote)
+    assert new[placement.start:placement.end] == quote
+    other = new.replace("Европейский союз в рамках стратегии «Глобальный шлюз» выделит 20 млн евро на прокладку",
+                        "Рыбаки Атырау опасаются шума от судов, которые будут вести прокладку")
+    assert place(old, other, quote).state is AnchorState.ORPHANED

@@ -93,6 +93,9 @@ _FRAGMENT_SPEAKS_WORDS = 10
 # words of its old sentence: then the phrase is said again about something else.
 _FRAGMENT_COMPANY_WORDS = 5
 _FRAGMENT_COMPANY_KEPT = 0.2
+# ... and unless at least this share of them were words of its old sentence or of the sentences beside it
+# in its paragraph (two sentences merged into one).
+_MERGED_COMPANY_KEPT = 0.5
 # A changed figure is the same claim only if the quote with its figures blanked out is this alike.
 CLAIM_AGREEMENT = 0.8
 # Context resembling the old on one side only vouches at most this much beyond that side's agreement.
@@ -1095,7 +1098,36 @@ class Locator:
             by_start[old_word[:_STEM_LETTERS]].append(old_word)
         kept = sum(word in old_words or any(same_stem(word, old_word) for old_word in by_start.get(
             word[:_STEM_LETTERS], ())) for word in company)
-        return kept <= _FRAGMENT_COMPANY_KEPT * len(company)
+        if kept > _FRAGMENT_COMPANY_KEPT * len(company):
+            return False
+        # Two sentences of a paragraph merged into one: "Қазақстан мен Әзербайжан Каспий теңізінің
+        # түбімен … тарту жобасын бастады. Жобаға Еуропалық одақ … аясында қолдау көрсетеді." became
+        # "Еуропалық одақ … аясында Каспий теңізінің түбімен … тарту жобасына 20 млн еуро бөледі." The
+        # phrase's new company came from the sentence next to its own: that is the same passage.
+        for word in _WORD.findall(" ".join(self._old_neighbouring_sentences(span))):
+            by_start[word[:_STEM_LETTERS]].append(word)
+            old_words.add(word)
+        kept = sum(word in old_words or any(same_stem(word, old_word) for old_word in by_start.get(
+            word[:_STEM_LETTERS], ())) for word in company)
+        return kept < _MERGED_COMPANY_KEPT * len(company)
+
+    def _old_neighbouring_sentences(self, span: _Span) -> list[str]:
+        """The old sentences right before and after the span's own in its paragraph, masked."""
+        assert self.old is not None
+        old = self.old
+        text, found = old.text, []
+        start, end = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if after < len(text) and text[after] != "\n" and after > end:
+            found.append(old.masked[after:old.sentence_end(after, after + 1)])
+        before = start
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if 0 < before < start and text[before - 1] != "\n":
+            found.append(old.masked[old.sentence_start(before - 1):before])
+        return found
 
     def _moved_unless_edited_fits_better(self, span: _Span, bracket: tuple[int, int, int, int],
                                          repetition: _Repetition, start: int, support: float | None) -> Placement:
