@@ -1105,3 +1105,17 @@ def test_a_phrase_of_two_sentences_merged_into_one_keeps_its_place():
     other = new.replace("Европейский союз в рамках стратегии «Глобальный шлюз» выделит 20 млн евро на прокладку",
                         "Рыбаки Атырау опасаются шума от судов, которые будут вести прокладку")
     assert place(old, other, quote).state is AnchorState.ORPHANED
+
+
+def test_a_speaker_after_the_verb_of_a_trimmed_quotation_keeps_its_place_and_waits():
+    """The attribution's quote may name only the speaker, after its verb ("», — деді Цифрлық даму
+    министрі"): the quotation before it, trimmed by its last sentence, still vouches. Fuzzy, queued."""
+    old = ("Связь\n\n\"Этот кабель станет цифровым мостом между Центральной Азией и Европой. Мы в разы ускорим "
+           "интернет\", - заявил министр цифрового развития.\n\nСтроительство завершится в 2028 году.\n")
+    new = ("Связь\n\n«Этот кабель станет цифровым мостом между Центральной Азией и Европой», — заявил министр "
+           "цифрового развития.\n\nСтроительство завершится в 2028 году.\n")
+    placement = place(old, new, "министр цифрового развития")
+    assert new[placement.start:placement.end] == "министр цифрового развития"
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    reworded = new.replace("Этот кабель станет цифровым мостом", "Кабель соединит")
+    assert place(old, reworded, "министр цифрового развития").state is AnchorState.ORPHANED

@@ -160,8 +160,9 @@ _CLAUSE_INSERTED_WORDS = 12
 _GROWN_SENTENCE_WORDS = 5
 # A quotation closing right before an attribution, folded ("», — сказала", "," said"): its closing mark,
 # then a comma or a dash, within a few characters of the attribution; its opening mark within reach.
-_QUOTATION_CLOSES = re.compile(r"(?:'\s*,?\s*-|'\s*,|,\s*')\s*\Z")
-_QUOTATION_CLOSING_REACH = 8
+# The attribution's verb may stand between ("», — деді Цифрлық даму министрі": the quote is the speaker).
+_QUOTATION_CLOSES = re.compile(r"(?:'\s*,?\s*-|'\s*,|,\s*')(?:\s*[^\W\d_]{2,14})?\s*\Z")
+_QUOTATION_CLOSING_REACH = 24
 _QUOTATION_REACH = 1000
 _QUOTED_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
 # A clause reworded where it stood (`Locator._reworded_clause`): at least this many words, at least this
