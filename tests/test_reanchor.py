@@ -1119,3 +1119,15 @@ def test_a_speaker_after_the_verb_of_a_trimmed_quotation_keeps_its_place_and_wai
     assert needs_review(placement.state, placement.score, placement.number_changed)
     reworded = new.replace("Этот кабель станет цифровым мостом", "Кабель соединит")
     assert place(old, reworded, "министр цифрового развития").state is AnchorState.ORPHANED
+
+
+def test_a_placeholder_filled_with_a_number_in_words_is_flagged_and_waits():
+    """"[номер]-й диалог" -> "третий диалог": the slot is filled by an ordinal in words, which no figure
+    rule reads, but a placeholder filled is a figure where there was none."""
+    old = ("Проект\n\nСовместное заявление\n\nСтороны провели [номер]-й диалог высокого уровня по транспорту в "
+           "Астане. Обсуждались грузовые перевозки.\n")
+    new = ("Совместное заявление\n\nСтороны провели третий диалог высокого уровня по транспорту в Астане. "
+           "Обсуждались грузовые перевозки и порты.\n")
+    placement = place(old, new, "Стороны провели [номер]-й диалог высокого уровня по транспорту")
+    assert new[placement.start:placement.end] == "Стороны провели третий диалог высокого уровня по транспорту"
+    assert placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)

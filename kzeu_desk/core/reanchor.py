@@ -964,6 +964,11 @@ class Locator:
         if found.state is AnchorState.EXACT or found.number_changed or found.start is None or found.end is None:
             return found
         folded = self.text
+        if _PLACEHOLDER.search(span.quote) and not _PLACEHOLDER.search(folded, found.start, found.end):
+            # A draft's placeholder filled, in words as well as in digits ("[номер]-й диалог" -> "третий
+            # диалог"): a figure where there was none.
+            score = found.score if found.score is not None else REVIEW_BELOW - 0.01
+            return Placement(found.key, AnchorState.FUZZY, found.start, found.end, min(score, REVIEW_BELOW - 0.01), True)
         before_new = _clause_figures(folded[max(0, found.start - _BESIDE_CHARACTERS):found.start], before=True)
         after_new = _clause_figures(folded[found.end:found.end + _BESIDE_CHARACTERS], before=False)
         before_old = _clause_figures(span.prefix[-_BESIDE_CHARACTERS:], before=True)
