@@ -1131,3 +1131,38 @@ def test_a_placeholder_filled_with_a_number_in_words_is_flagged_and_waits():
     placement = place(old, new, "Стороны провели [номер]-й диалог высокого уровня по транспорту")
     assert new[placement.start:placement.end] == "Стороны провели третий диалог высокого уровня по транспорту"
     assert placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)
+
+
+def test_a_short_quote_opening_a_sentence_that_lost_a_hedge_keeps_its_place_after_its_kept_neighbour():
+    """An interview edited for print: "И, знаете, это не только нефть." -> "И это не только нефть, но и
+    металлы." The sentence before stands word for word; the opening only lost words. Fuzzy, queued. A
+    sentence before it that changed, or an opening that gained words, is not taken."""
+    old = ("— Как идут дела?\n\n— Ну, я бы сказал, хорошо. ЕС остается крупнейшим торговым партнером Казахстана "
+           "в этом году. И, знаете, это не только нефть.\n\n— Что дальше?\n")
+    new = ("— Как идут дела?\n\n— Хорошо. ЕС остается крупнейшим торговым партнером Казахстана в этом году. И это "
+           "не только нефть, но и металлы, зерно, услуги.\n\n— Что дальше?\n")
+    placement = place(old, new, "это не только нефть")
+    assert new[placement.start:placement.end] == "это не только нефть"
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    changed = new.replace("ЕС остается крупнейшим торговым партнером", "Китай догоняет ЕС как партнер")
+    assert place(old, changed, "это не только нефть").state is AnchorState.ORPHANED
+    gained = new.replace("И это не только нефть", "Впрочем, и Китай говорит, что это не только нефть")
+    assert place(old, gained, "это не только нефть").state is AnchorState.ORPHANED
+
+
+def test_a_lede_rewritten_around_a_new_figure_is_placed_low_flagged_and_waits():
+    """The lede keeps most of its words in order and gains a sum: placed at 0.75 on the new lede,
+    flagged "number changed", queued. A lede that lost its own figure is not taken."""
+    old = ("Grid deal\n\nASTANA, 5 May - The European Union and Kazakhstan agreed on Monday to modernise three regional "
+           "power grids, including a line to the Aral Sea region, officials said.\n\nWork starts in June.\n")
+    new = ("Grid deal worth €300 million\n\nASTANA, 5 May — The European Union and Kazakhstan on Monday chose three "
+           "regional power grids to be modernised with €300 million of loans, including a line to the Aral Sea "
+           "region, officials said.\n\nWork starts in June.\n")
+    quote = ("The European Union and Kazakhstan agreed on Monday to modernise three regional power grids, including "
+             "a line to the Aral Sea region, officials said.")
+    placement = place(old, new, quote)
+    assert new[placement.start:placement.end].startswith("The European Union and Kazakhstan on Monday chose")
+    assert new[placement.start:placement.end].endswith("officials said")
+    assert placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)
+    lost = (old.replace("on Monday", "on 4 May"), new.replace("on Monday", "on 6 May"))
+    assert place(*lost, quote.replace("on Monday", "on 4 May")).state is AnchorState.ORPHANED
