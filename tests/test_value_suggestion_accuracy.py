@@ -122,7 +122,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Then the remaining four (a verb after "из них около 300 млн", "18 бен 30 жас аралығындағы", "градусқа",
           # "жылу пункті") too: 100 % in all three (275/275). 83 / 92 / 100 highlights, so one miss is 1.2 / 1.1 / 1.0 %
           # and the floor lets one miss a language through, not two.
-          "held_out_thirty_first": 0.98}
+          "held_out_thirty_first": 0.98,
+          # Twelve whole articles in all three languages (set 34), the third set written and labelled by someone who never
+          # ran the parser, in genres no earlier set used. Scored once with every fix of sets 26-31: 90.2 / 89.0 / 91.0 %
+          # (90.1 % in all; 147/163, 121/136, 132/145). Its floor is its first score less one miss a language.
+          "held_out_thirty_fourth": 0.88}
 
 
 @pytest.fixture(scope="module")
