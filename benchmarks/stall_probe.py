@@ -449,6 +449,8 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
             backup = take_backup(window.session.fact_base.path, "manual")
             results["restore"] = probe.measure(lambda: restore(window, window.session, backup.path, window.refresh_all),
                                                settled, name="restore")
+        if results:
+            print(json.dumps({"collector_at_end": collector_at_end()}), file=sys.stderr, flush=True)
     finally:
         window.close()
         for _ in range(3):
@@ -458,6 +460,24 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
             explainer.close()
         probe.close()
     return results
+
+
+def collector_at_end() -> dict[str, float]:
+    """What the collector holds once every action ran: the objects set aside from its walks
+    (`gc.freeze`), those it still walks in a full collection and how long one takes now, and how many
+    objects a full collection of everything, the set-aside included, finds to be garbage: cycles
+    that died after being set aside, which only the process's end frees."""
+    walked = len(gc.get_objects(2))
+    frozen = gc.get_freeze_count()
+    started = time.perf_counter()
+    gc.collect()
+    full_s = time.perf_counter() - started
+    gc.unfreeze()
+    started = time.perf_counter()
+    kept_garbage = gc.collect()
+    everything_s = time.perf_counter() - started
+    return {"frozen": frozen, "oldest_generation": walked, "full_collection_s": round(full_s, 4),
+            "garbage_among_the_frozen": kept_garbage, "collection_of_everything_s": round(everything_s, 4)}
 
 
 def sample_export(folder: Path) -> Path:
