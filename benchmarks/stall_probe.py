@@ -462,7 +462,7 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
     return results
 
 
-def collector_at_end() -> dict[str, float]:
+def collector_at_end() -> dict[str, object]:
     """What the collector holds once every action ran: the objects set aside from its walks
     (`gc.freeze`), those it still walks in a full collection and how long one takes now, and how many
     objects a full collection of everything, the set-aside included, finds to be garbage: cycles
@@ -473,11 +473,16 @@ def collector_at_end() -> dict[str, float]:
     gc.collect()
     full_s = time.perf_counter() - started
     gc.unfreeze()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # the garbage is kept in gc.garbage, to say what it is
     started = time.perf_counter()
     kept_garbage = gc.collect()
     everything_s = time.perf_counter() - started
+    gc.set_debug(0)
+    kinds = collections.Counter(type(thing).__name__ for thing in gc.garbage).most_common(8)
+    gc.garbage.clear()
     return {"frozen": frozen, "oldest_generation": walked, "full_collection_s": round(full_s, 4),
-            "garbage_among_the_frozen": kept_garbage, "collection_of_everything_s": round(everything_s, 4)}
+            "garbage_among_the_frozen": kept_garbage, "collection_of_everything_s": round(everything_s, 4),
+            "garbage_kinds": dict(kinds)}
 
 
 def sample_export(folder: Path) -> Path:
