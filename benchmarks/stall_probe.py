@@ -348,10 +348,13 @@ def _settled(window) -> bool:
 
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,
                     documents: list[Path] | None = None, explain: bool = False,
-                    dump_after_s: float | None = None, load_file: Path | None = None) -> dict[str, Stall]:
+                    dump_after_s: float | None = None, load_file: Path | None = None,
+                    collector_report: bool = False) -> dict[str, Stall]:
     """Each action on the fact base at `db` (changed by them: pass a copy), in a fresh window;
     `explain` prints to stderr where the GUI thread was during each action's gaps, `dump_after_s`
-    every thread's stack whenever no tick came for that long."""
+    every thread's stack whenever no tick came for that long; `collector_report` prints what the
+    collector holds at the end (`collector_at_end`, which unfreezes everything: the probe's own
+    process only, not a test's)."""
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from kzeu_desk.core.reading import read_document
@@ -449,7 +452,7 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
             backup = take_backup(window.session.fact_base.path, "manual")
             results["restore"] = probe.measure(lambda: restore(window, window.session, backup.path, window.refresh_all),
                                                settled, name="restore")
-        if results:
+        if results and collector_report:  # unfreezes and collects everything: for a probe's own process
             print(json.dumps({"collector_at_end": collector_at_end()}), file=sys.stderr, flush=True)
     finally:
         window.close()
@@ -531,7 +534,7 @@ def main() -> None:
         only = {name.strip() for name in args.only.split(",") if name.strip()} or None
         found = measure_actions(copy, only, args.long_source, documents, explain=args.explain,
                                 dump_after_s=args.dump_after_ms / 1000 if args.dump_after_ms else None,
-                                load_file=args.load_file)
+                                load_file=args.load_file, collector_report=True)
         print(json.dumps({name: asdict(stall) for name, stall in found.items()}))
     finally:
         shutil.rmtree(work, ignore_errors=True)
