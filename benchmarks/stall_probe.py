@@ -51,6 +51,11 @@ class Stall:
     # made the window wait (running, or waiting for the interpreter lock or a file), load aside.
     longest_own_gap: float = 0.0
     load: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average at the start and the end
+    # The cyclic collector's runs overlapping the longest gap: (generation, seconds, thread) each;
+    # whichever thread runs one holds the interpreter lock all through it.
+    gap_collections: tuple[tuple[int, float, str], ...] = ()
+    # The longest collection of the oldest generation during the whole action: (seconds, thread).
+    longest_full_collection: tuple[float, str] = (0.0, "")
 
 
 class StallExplainer:
@@ -109,6 +114,100 @@ def _where(frame) -> str:
     return "\n".join(lines[-8:])
 
 
+class CollectionLog:
+    """Every run of Python's cyclic collector, timed (`gc.callbacks`): when it started and ended, its
+    generation, the thread that ran it and how many objects it freed. A collection holds the
+    interpreter lock from start to end, so one overlapping a gap stopped the window for its length."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[float, float, int, str, int]] = []  # start, end, generation, thread, collected
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            self._started = now
+        else:
+            self.runs.append((self._started, now, info["generation"], threading.current_thread().name,
+                              info["collected"]))
+
+    def between(self, earlier: float, later: float) -> list[tuple[float, float, int, str, int]]:
+        return [run for run in self.runs if run[1] >= earlier and run[0] <= later]
+
+    def close(self) -> None:
+        gc.callbacks.remove(self._callback)
+
+
+class ThreadClocks:
+    """Each thread's CPU time in the process, read from /proc/self/task/*/schedstat (Linux): taken at
+    the start and the end of a gap, it says which thread ran while the GUI thread did not, whether
+    that thread held the interpreter lock or not. Reading it needs no lock and no Python frames."""
+
+    def __init__(self) -> None:
+        self._tasks = Path("/proc/self/task")
+
+    def read(self) -> dict[int, float]:
+        clocks = {}
+        try:
+            tasks = os.listdir(self._tasks)
+        except OSError:
+            return clocks
+        for task in tasks:
+            try:
+                with open(self._tasks / task / "schedstat", "rb") as stat:
+                    clocks[int(task)] = int(stat.read().split()[0]) / 1e9
+            except (OSError, ValueError, IndexError):
+                continue  # the thread ended meanwhile
+        return clocks
+
+    @staticmethod
+    def names() -> dict[int, str]:
+        named = {thread.native_id: thread.name for thread in threading.enumerate() if thread.native_id is not None}
+        named[os.getpid()] = "GUI"  # the main thread's task id is the process id
+        return named
+
+    @classmethod
+    def busiest(cls, before: dict[int, float], after: dict[int, float], count: int = 3) -> str:
+        """The threads that ran most between the two readings, as `name 12 ms` each."""
+        names = cls.names()
+        ran = sorted(((after[task] - before.get(task, 0.0), task) for task in after), reverse=True)[:count]
+        return ", ".join(f"{names.get(task, f'task {task}')} {seconds * 1000:.0f} ms" for seconds, task in ran
+                         if seconds >= 0.0005) or "no thread"
+
+
+class GapDumper:
+    """Every thread's Python stack whenever no tick has come for `after_s`, printed by a watchdog
+    thread. It takes the stacks holding the interpreter lock (`faulthandler.dump_traceback` from a
+    Python thread), so it prints them at the first moment it gets the lock in a gap: a thread that
+    held the lock all along shows where it was when it let go. faulthandler's own watchdog printed
+    them without the lock while the threads ran on, and re-armed at every tick of a 1M repair
+    (minutes of them) it crashed the probe (a segmentation fault in libpython)."""
+
+    def __init__(self, after_s: float) -> None:
+        self._after = after_s
+        self.last_tick = time.perf_counter()
+        self.active = False
+        self._dumped_for = 0.0  # the tick whose gap was dumped last: once a gap, then every `after_s`
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="gap-dumper", daemon=True)
+        self._thread.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(min(0.005, self._after / 4)):
+            now = time.perf_counter()
+            if not self.active or now - self.last_tick < self._after or now - self._dumped_for < self._after:
+                continue
+            self._dumped_for = now
+            print(f"-- no tick for {(now - self.last_tick) * 1000:.0f} ms; every thread's stack:",
+                  file=sys.stderr, flush=True)
+            faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        self._stop.set()
+
+
 class StallProbe:
     """A 10 ms timer in the GUI thread; `measure` runs an action and reports the longest gap."""
 
@@ -131,10 +230,12 @@ class StallProbe:
         self._done: Callable[[], bool] = lambda: True
         self._loop = None
         self._explainer = explainer
-        # faulthandler's watchdog is a C thread: it prints every thread's Python stack without the
-        # interpreter lock, so it names a call that holds the lock all through a gap, which the
-        # sampler above (it needs the lock) cannot. Re-armed at every tick: it fires only in a gap.
+        self._collections = CollectionLog()
+        # With dumps: the stacks in every gap of `dump_after_s` or more, and which threads ran in it.
         self._dump_after = dump_after_s
+        self._dumper = GapDumper(dump_after_s) if dump_after_s is not None else None
+        self._clocks = ThreadClocks()
+        self._thread_cpu: dict[int, float] = {}
 
     def _waiting_for_a_cpu(self) -> float:
         if self._schedstat is None:
@@ -149,13 +250,20 @@ class StallProbe:
 
     def _tick(self) -> None:
         self._note(time.perf_counter())
-        if self._dump_after is not None:
-            faulthandler.dump_traceback_later(self._dump_after, repeat=True)
+        if self._dumper is not None and self._dump_after is not None:
+            self._dumper.last_tick = self._ticks[-1]
+            clocks = self._clocks.read()
             gap = self._ticks[-1] - self._ticks[-2]
             if gap >= self._dump_after:  # the dumps printed since the last such line were taken in this gap
+                collections = "; ".join(f"generation {generation} {(end - start) * 1000:.0f} ms on {thread}"
+                                        for start, end, generation, thread, _ in
+                                        self._collections.between(self._ticks[-2], self._ticks[-1]))
                 print(f"-- end of a gap of {gap * 1000:.0f} ms: GUI thread's CPU "
                       f"{(self._cpu[-1] - self._cpu[-2]) * 1000:.0f} ms, waiting for a CPU "
-                      f"{(self._waited[-1] - self._waited[-2]) * 1000:.0f} ms", file=sys.stderr, flush=True)
+                      f"{(self._waited[-1] - self._waited[-2]) * 1000:.0f} ms; threads that ran: "
+                      f"{self._clocks.busiest(self._thread_cpu, clocks)}; collections: {collections or 'none'}",
+                      file=sys.stderr, flush=True)
+            self._thread_cpu = clocks
         if self._explainer is not None:
             self._explainer.last_tick = self._ticks[-1]
         if self._loop is not None and self._done():
@@ -173,8 +281,12 @@ class StallProbe:
         load_before = os.getloadavg()[0]
         started = time.perf_counter()
         self._note(started)
-        if self._dump_after is not None:
-            print(f"\n== {name or 'action'}: faulthandler dumps follow", file=sys.stderr, flush=True)
+        self._collections.runs.clear()
+        if self._dumper is not None:
+            print(f"\n== {name or 'action'}: dumps follow", file=sys.stderr, flush=True)
+            self._thread_cpu = self._clocks.read()
+            self._dumper.last_tick = started
+            self._dumper.active = True
         if self._explainer is not None:
             self._explainer.last_tick = started
             self._explainer.active = True
@@ -184,8 +296,8 @@ class StallProbe:
         self._loop.exec()
         self._loop = None
         self._timer.stop()
-        if self._dump_after is not None:
-            faulthandler.cancel_dump_traceback_later()
+        if self._dumper is not None:
+            self._dumper.active = False
         finished = time.perf_counter()
         self._note(finished)
         ticks, cpu, waited, process_cpu = self._ticks, self._cpu, self._waited, self._process_cpu
@@ -196,12 +308,21 @@ class StallProbe:
             print(f"\n== {name or 'action'}: longest gap {max(gaps):.3f} s, took {finished - started:.2f} s",
                   file=sys.stderr)
             print(self._explainer.explain(ticks), file=sys.stderr)
+        full = [(end - start, thread) for start, end, generation, thread, _ in self._collections.runs if generation == 2]
         return Stall(gaps[longest], finished - started, len(ticks) - 1,
                      gap_cpu=cpu[longest + 1] - cpu[longest],
                      gap_waiting_for_a_cpu=waited[longest + 1] - waited[longest],
                      gap_process_cpu=process_cpu[longest + 1] - process_cpu[longest],
                      longest_own_gap=max(gap - (waited[at + 1] - waited[at]) for at, gap in enumerate(gaps)),
-                     load=(load_before, os.getloadavg()[0]))
+                     load=(load_before, os.getloadavg()[0]),
+                     gap_collections=tuple((generation, end - start, thread) for start, end, generation, thread, _
+                                           in self._collections.between(ticks[longest], ticks[longest + 1])),
+                     longest_full_collection=max(full, default=(0.0, "")))
+
+    def close(self) -> None:
+        self._collections.close()
+        if self._dumper is not None:
+            self._dumper.close()
 
 
 def _settled(window) -> bool:
@@ -227,10 +348,13 @@ def _settled(window) -> bool:
 
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,
                     documents: list[Path] | None = None, explain: bool = False,
-                    dump_after_s: float | None = None, load_file: Path | None = None) -> dict[str, Stall]:
+                    dump_after_s: float | None = None, load_file: Path | None = None,
+                    collector_report: bool = False) -> dict[str, Stall]:
     """Each action on the fact base at `db` (changed by them: pass a copy), in a fresh window;
     `explain` prints to stderr where the GUI thread was during each action's gaps, `dump_after_s`
-    every thread's stack whenever no tick came for that long."""
+    every thread's stack whenever no tick came for that long; `collector_report` prints what the
+    collector holds at the end (`collector_at_end`, which unfreezes everything: the probe's own
+    process only, not a test's)."""
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from kzeu_desk.core.reading import read_document
@@ -328,6 +452,8 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
             backup = take_backup(window.session.fact_base.path, "manual")
             results["restore"] = probe.measure(lambda: restore(window, window.session, backup.path, window.refresh_all),
                                                settled, name="restore")
+        if results and collector_report:  # unfreezes and collects everything: for a probe's own process
+            print(json.dumps({"collector_at_end": collector_at_end()}), file=sys.stderr, flush=True)
     finally:
         window.close()
         for _ in range(3):
@@ -335,7 +461,31 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
         shutil.rmtree(folder, ignore_errors=True)
         if explainer is not None:
             explainer.close()
+        probe.close()
     return results
+
+
+def collector_at_end() -> dict[str, object]:
+    """What the collector holds once every action ran: the objects set aside from its walks
+    (`gc.freeze`), those it still walks in a full collection and how long one takes now, and how many
+    objects a full collection of everything, the set-aside included, finds to be garbage: cycles
+    that died after being set aside, which only the process's end frees."""
+    walked = len(gc.get_objects(2))
+    frozen = gc.get_freeze_count()
+    started = time.perf_counter()
+    gc.collect()
+    full_s = time.perf_counter() - started
+    gc.unfreeze()
+    gc.set_debug(gc.DEBUG_SAVEALL)  # the garbage is kept in gc.garbage, to say what it is
+    started = time.perf_counter()
+    kept_garbage = gc.collect()
+    everything_s = time.perf_counter() - started
+    gc.set_debug(0)
+    kinds = collections.Counter(type(thing).__name__ for thing in gc.garbage).most_common(8)
+    gc.garbage.clear()
+    return {"frozen": frozen, "oldest_generation": walked, "full_collection_s": round(full_s, 4),
+            "garbage_among_the_frozen": kept_garbage, "collection_of_everything_s": round(everything_s, 4),
+            "garbage_kinds": dict(kinds)}
 
 
 def sample_export(folder: Path) -> Path:
@@ -384,7 +534,7 @@ def main() -> None:
         only = {name.strip() for name in args.only.split(",") if name.strip()} or None
         found = measure_actions(copy, only, args.long_source, documents, explain=args.explain,
                                 dump_after_s=args.dump_after_ms / 1000 if args.dump_after_ms else None,
-                                load_file=args.load_file)
+                                load_file=args.load_file, collector_report=True)
         print(json.dumps({name: asdict(stall) for name, stall in found.items()}))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -465,6 +465,85 @@ def test_the_id_column_fits_the_largest_id_not_only_the_first_rows(qtbot, tmp_pa
     fact_base.close()
 
 
+def test_the_largest_id_is_read_once_until_the_listing_is_read_again(qtbot, pane, monkeypatch):
+    """Every resize of the pane fits the columns again; the largest id is read once, and again
+    only after the listing was re-read (a new fact can be the widest)."""
+    from kzeu_desk.core import queries
+
+    asked = []
+    largest = queries.largest_fact_id
+    monkeypatch.setattr(queries, "largest_fact_id", lambda conn: (asked.append(1), largest(conn))[1])
+    pane.fit_columns_to_content()
+    pane.fit_columns_to_content()
+    pane.resize(1200, 500)
+    pane.fit_columns_to_content()
+    assert len(asked) <= 1  # none when an earlier fit already read it
+    assert pane.model.widest_id_text() == str(FACTS)
+    before = len(asked)
+    fact_base = pane.model._session.fact_base
+    changes = fact_base.create_fact(value=TypedValue(ValueKind.COUNT, amount=7))
+    pane.model._session.changed.emit(changes)  # as an edit's command publishes what it did
+    pane.fit_columns_to_content()
+    assert len(asked) == before + 1
+    assert pane.model.widest_id_text() == str(FACTS + 1)
+    pane.model.refresh()  # File > Refresh: read again at the next fit
+    pane.fit_columns_to_content()
+    assert len(asked) == before + 2
+
+
+def _pane_of_long_names(qtbot, tmp_path, width: int) -> FactTablePane:
+    """Facts whose subjects and properties have names as long as a generated 100k fact base's
+    ("Pavlodar Grain Logistics LLP", "number of employees at year end"), in a pane of `width`."""
+    from kzeu_desk.core.properties import PropertyDraft
+
+    fact_base = FactBase.open(tmp_path / "names.sqlite")
+    subjects = [fact_base.create_entity(name, kind="organization").new_id("entity")
+                for name in ("Pavlodar Grain Logistics LLP", "Karaganda Wind Power GmbH", "Aktobe Pharmaceuticals JSC")]
+    properties = [fact_base.create_property(PropertyDraft(key=key, name=key.replace("_", " "),
+                                                          value_kind=ValueKind.COUNT)).new_id("property")
+                  for key in ("number_of_employees_at_year_end", "number_of_joint_ventures_opened")]
+    for number in range(30):
+        fact_base.create_fact(value=TypedValue(ValueKind.COUNT, amount=number), subject_id=subjects[number % 3],
+                              property_id=properties[number % 2])
+    widget = FactTablePane(Session(fact_base))
+    qtbot.addWidget(widget)
+    widget.resize(width, 500)
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 30)
+    return widget
+
+
+def test_subject_and_property_show_typical_names_whole_in_a_narrow_pane(qtbot, tmp_path):
+    """A pane too narrow for every column squeezed Subject and Property to 12 characters
+    ("Aktobe Ph…" on every row at 100k facts); they keep room for typical names, the table
+    scrolling sideways instead, and Value still gives way first."""
+    widget = _pane_of_long_names(qtbot, tmp_path, 650)
+    widget.fit_columns_to_content()
+    header = widget.view.horizontalHeader()
+    metrics = widget.view.fontMetrics()
+    for column, name in ((1, "Pavlodar Grain Logistics LLP"), (2, "number of employees at year end")):
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(name), name
+    shown = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
+    assert shown > widget.view.viewport().width()  # too wide for the pane: it scrolls sideways
+    widget.close()
+    widget.model._session.fact_base.close()
+
+
+def test_a_curators_own_width_for_subject_stays_when_the_pane_narrows(qtbot, tmp_path):
+    widget = _pane_of_long_names(qtbot, tmp_path, 1400)
+    qtbot.waitUntil(lambda: widget._shown_once)
+    qtbot.wait(20)  # the fit the first showing asks for, on the next turn
+    header = widget.view.horizontalHeader()
+    header.resizeSection(1, 60)  # narrower than any name: the curator's choice
+    kept = _column_widths(widget)
+    widget.resize(650, 500)
+    qtbot.wait(50)
+    assert _column_widths(widget) == kept
+    widget.close()
+    widget.model._session.fact_base.close()
+
+
 def test_an_empty_table_says_why_it_is_empty_and_what_to_do(qtbot, tmp_path):
     fact_base = FactBase.open(tmp_path / "empty.sqlite")
     empty = FactTablePane(Session(fact_base))

@@ -110,6 +110,10 @@ _UPDATED_COLUMN = 9
 # Columns are sized from this many rows at most (the first page): measuring every row of a
 # million-fact table would take seconds, and the first rows show what the table holds.
 SIZING_SAMPLE_ROWS = 200
+_NAME_COLUMNS = (1, 2)  # Subject and Property
+# When the pane is too narrow for every column, Subject and Property keep room for this share of
+# the sampled names whole (the rest are cut, their tooltips whole); never past the column's maximum.
+_TYPICAL_NAME_SHARE = 0.8
 
 
 def _cells(row: FactListRow) -> tuple[str, ...]:
@@ -182,6 +186,7 @@ class FactTableModel(QAbstractTableModel):
         self._ahead_reader = BackgroundReader(session.fact_base.reading, self)
         self._pages_generation = 0
         self._reading_ahead = -1  # the page being read ahead, if any
+        self._widest_id: str | None = None  # `widest_id_text`, until the listing is re-read
         self._recount(data_changed=True)
         session.changed.connect(self._on_changes)
 
@@ -250,6 +255,7 @@ class FactTableModel(QAbstractTableModel):
         comes. A filtered listing is counted here as before, to COUNT_LIMIT at most."""
         previous_count = self._row_count
         self._forget_pages()
+        self._widest_id = None
         if changes is None or changes.bulk_counts or self.counting:
             # (A count under way may have read the state before these changes: counted again.)
             self._count_off_the_gui_thread(previous_count)
@@ -408,9 +414,16 @@ class FactTableModel(QAbstractTableModel):
 
     def widest_id_text(self) -> str:
         """The id of the newest fact as the table shows it: the widest any row's id can be, where
-        the sample at the top holds only the smallest ids when the table is sorted by id."""
-        with self._session.fact_base.reading() as conn:
-            return str(queries.largest_fact_id(conn))
+        the sample at the top holds only the smallest ids when the table is sorted by id.
+
+        Read once until the listing is re-read (`refresh`, which every change to the facts goes
+        through): the columns are fitted again at every resize of the pane while the widths are the
+        app's own, a drag makes one fit per event loop turn, and each read took a connection and
+        a query for a number that only a new fact changes."""
+        if self._widest_id is None:
+            with self._session.fact_base.reading() as conn:
+                self._widest_id = str(queries.largest_fact_id(conn))
+        return self._widest_id
 
     def sample_cells(self, limit: int = SIZING_SAMPLE_ROWS) -> list[tuple[str, ...]]:
         """Display strings of up to `limit` rows from the top of the listing (one page fetch at most)."""
@@ -811,13 +824,18 @@ class FactTablePane(QWidget):
         char = metrics.averageCharWidth()
         sample = self.model.sample_cells()
         widths = []
+        typical = {}  # Subject and Property: the width that shows most sampled names whole
         for number, column in enumerate(_COLUMNS):
             # Room for the sort arrow only where the table can be sorted.
             title = metrics.horizontalAdvance(column.title) + padding + (12 if column.sort is not None else 0)
-            longest = max((metrics.horizontalAdvance(cells[number]) for cells in sample), default=0) + padding
+            measured = sorted(metrics.horizontalAdvance(cells[number]) for cells in sample)
+            longest = (measured[-1] if measured else 0) + padding
             if number == STATUS_COLUMN:
                 longest += _STATUS_DOT_SIZE + 12  # the dot and the gap Qt's style leaves after an icon
             widths.append(max(title, column.minimum * char, min(longest, column.maximum * char)))
+            if number in _NAME_COLUMNS and measured:
+                named = measured[int(_TYPICAL_NAME_SHARE * (len(measured) - 1))] + padding
+                typical[number] = max(title, column.minimum * char, min(named, column.maximum * char))
         if sample:
             # Every id fits, not only the sample's and whatever the column's usual maximum: at 1M
             # facts sorted by id the first 200 rows hold 3-digit ids, and every id further down
@@ -832,8 +850,11 @@ class FactTablePane(QWidget):
         if self.view.isVisible() and slack > 0:
             widths[_VALUE_COLUMN] += slack
         elif self.view.isVisible() and slack < 0:
+            # Subject and Property give way only down to the width of a typical sampled name: at
+            # 100k and 1M facts, squeezed to 12 characters, they showed "Aktobe Ph…" and "number of …"
+            # on every row, names a curator could not tell apart; the table scrolls sideways instead.
             floors = {number: max(metrics.horizontalAdvance(_COLUMNS[number].title) + padding + 12,
-                                  _COLUMNS[number].minimum * char)
+                                  _COLUMNS[number].minimum * char, typical.get(number, 0))
                       for number in (1, 2, _VALUE_COLUMN, TIME_COLUMN) if not header.isSectionHidden(number)}
             give = {number: max(0, widths[number] - floor) for number, floor in floors.items()}
             available = sum(give.values())
