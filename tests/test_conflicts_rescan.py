@@ -754,3 +754,66 @@ def test_conflicts_follow_facts_moved_in_one_action_and_back_on_undo(fact_base):
     assert fact_base.rescan_conflicts().empty
     with fact_base.reading() as conn:
         assert dict(conn.execute(text("SELECT id, subject_id FROM conflict")).all()) == after
+
+
+# -- reading the candidates on two connections ---------------------------------------------------
+
+
+def connections_reading_candidates(monkeypatch) -> list:
+    used: list = []
+    rows_of = conflicts._rows_of
+
+    def spy(conn, query, params):
+        used.append(conn)
+        return rows_of(conn, query, params)
+    monkeypatch.setattr(conflicts, "_rows_of", spy)
+    return used
+
+
+def test_a_rescan_reads_the_candidates_on_two_connections_where_the_engine_offers_a_second(
+        tricky, tmp_path, monkeypatch, engine_name):
+    used = connections_reading_candidates(monkeypatch)
+    per_key, set_based = rescan_both_ways(tricky, tmp_path)  # on SQLite copies, whichever the engine
+    assert set_based == per_key
+    assert len({id(conn) for conn in used}) == 2  # the subjects split in two, one half on a second connection
+    used.clear()
+    tricky.rescan_conflicts()  # in place: on PostgreSQL one connection reads it all
+    assert len({id(conn) for conn in used}) == (2 if engine_name == "sqlite" else 1)
+
+
+def test_a_second_reader_is_offered_only_while_the_transaction_has_written_nothing(tricky, engine_name):
+    storage = engine_of(tricky.engine)
+    with storage.write_transaction(tricky.engine) as conn:
+        facts = conn.execute(text("SELECT count(*), sum(id) FROM fact")).one()
+        with storage.reader_beside(conn) as other:
+            if engine_name == "sqlite":
+                assert other is not None and other.execute(text("SELECT count(*), sum(id) FROM fact")).one() == facts
+            else:
+                assert other is None
+        conn.execute(text("UPDATE fact SET point_in_time = '2001' WHERE id = (SELECT min(id) FROM fact)"))
+        with storage.reader_beside(conn) as other:
+            assert other is None  # another connection would not see the update
+    with tricky.reading() as conn, storage.reader_beside(conn) as other:
+        assert other is None  # a read transaction holds no write lock: a commit could come between
+
+
+@pytest.mark.sqlite_only  # on copies, which are SQLite files whichever the engine
+def test_a_rescan_after_writes_in_its_own_transaction_sees_them(tricky, tmp_path, monkeypatch):
+    """A load re-scans inside the transaction that wrote its facts: one connection reads it all, so
+    facts written just before are judged (a second connection would read them as they were)."""
+    used = connections_reading_candidates(monkeypatch)
+
+    def change_then(check):
+        def body(rec: Recorder) -> None:
+            # Every subject's facts put in one year, on both sides of any split: new overlaps everywhere.
+            rec.conn.execute(text("UPDATE fact SET point_in_time = '1999', start_time = NULL, end_time = NULL "
+                                  "WHERE id % 3 = 0"))
+            check(rec)
+        return body
+    per_key, set_based = copy_of(tricky, tmp_path, "per-key"), copy_of(tricky, tmp_path, "set-based")
+    with FactBase.open(per_key, actor="tester") as copy:
+        copy.run("Change and check", change_then(per_key_rescan))
+    with FactBase.open(set_based, actor="tester") as copy:
+        copy.run("Change and check", change_then(conflicts.rescan))
+    assert len({id(conn) for conn in used}) == 1
+    assert conflict_state(set_based, "Change and check") == conflict_state(per_key, "Change and check")
