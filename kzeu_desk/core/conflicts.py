@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -109,8 +108,7 @@ def _values_differ(a: str, b: str) -> str:
 
 
 @cache
-def _candidates_where_scopes_may_overlap(engine: StorageEngine, subjects: str = "f.subject_id IS NOT NULL") -> TextClause:
-    """`subjects`: which subjects' keys, as a condition on `f.subject_id` (all of them, or a range)."""
+def _candidates_where_scopes_may_overlap(engine: StorageEngine) -> TextClause:
     bare_valid_point = f"f.start_time IS NULL AND f.end_time IS NULL AND {engine.sql.is_iso_date('f.point_in_time')}"
     # The unary plus on the ids keeps SQLite's planner pairing through the key's index instead of
     # a range on the ids of another index (which read every later fact of the property: minutes at
@@ -120,7 +118,7 @@ def _candidates_where_scopes_may_overlap(engine: StorageEngine, subjects: str = 
         SELECT f.subject_id, f.property_id,
                CASE WHEN sum(CASE WHEN {bare_valid_point} THEN 1 ELSE 0 END) = count(*) THEN 1 ELSE 0 END AS bare_points
         FROM fact f
-        WHERE {subjects} AND {_JUDGED_FACT}
+        WHERE f.subject_id IS NOT NULL AND {_JUDGED_FACT}
         GROUP BY f.subject_id, f.property_id
         HAVING count(*) > 1 AND NOT (
             count(DISTINCT substr(f.point_in_time, 1, 4)) = count(*)
@@ -552,8 +550,9 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     progress = progress or Progress()
     progress.update(stage="Finding the facts that may disagree")
     candidates: dict[tuple[int, int], list[tuple]] = defaultdict(list)
-    for fact in _candidate_rows(rec.conn):
-        candidates[(fact[1], fact[2])].append(fact)
+    with engine_of(rec.conn).fast_rows(rec.conn, _candidates_where_scopes_may_overlap(engine_of(rec.conn))) as rows:
+        for fact in rows:
+            candidates[(fact[1], fact[2])].append(fact)
     for of_key in candidates.values():
         of_key.sort()  # in id order (the id comes first and is unique), as `recheck` reads them: ~40k rows at 1M
     properties = {row[0]: row for row in rec.conn.execute(_PROPERTIES)}
@@ -596,60 +595,6 @@ def rescan(rec: Recorder, progress: Progress | None = None) -> None:
     else:  # a note left from before the watch went would vouch for writes nobody saw, were it put back
         meta = table("app_meta")
         rec.conn.execute(delete(meta).where(meta.c.key == _WORDING_UNCHANGED_KEY))
-
-
-# Where to split the subjects: the median subject of facts spread evenly over the ids. Any split is
-# exact; an even one halves the wait. (The midpoint of the subject ids left 2/3 of the generated
-# 1M base's facts in one half.)
-_SPLIT_SAMPLE = 101
-_SUBJECTS_AT = text("SELECT subject_id FROM fact WHERE id IN :ids AND subject_id IS NOT NULL").bindparams(
-    bindparam("ids", expanding=True))
-
-
-def _candidate_rows(conn: Connection) -> list[tuple]:
-    """The rows of `_candidates_where_scopes_may_overlap`, read by two connections at once when the
-    engine offers a second one that sees the same rows (SQLite, before the transaction has written
-    anything): the key filter, ~0.9 s of CPU at 1M facts, split by subject, half of it on another
-    thread, since the driver steps a statement outside Python's lock. The same rows either way."""
-    engine = engine_of(conn)
-    with engine.reader_beside(conn) as other:
-        split = _split_subject(conn) if other is not None else None
-        if other is None or split is None:
-            return _rows_of(conn, _candidates_where_scopes_may_overlap(engine), {})
-        upper: list[tuple] = []
-        failed: list[BaseException] = []
-
-        def read_upper() -> None:
-            try:
-                upper.extend(_rows_of(other, _candidates_where_scopes_may_overlap(engine, "f.subject_id >= :split"),
-                                      {"split": split}))
-            except BaseException as error:  # raised again on the caller's thread
-                failed.append(error)
-
-        reader = threading.Thread(target=read_upper, name="rescan-upper-subjects", daemon=True)
-        reader.start()
-        try:
-            lower = _rows_of(conn, _candidates_where_scopes_may_overlap(engine, "f.subject_id < :split"),
-                             {"split": split})
-        finally:
-            reader.join()
-        if failed:
-            raise failed[0]
-        return lower + upper
-
-
-def _split_subject(conn: Connection) -> int | None:
-    low, high = conn.execute(text("SELECT min(id), max(id) FROM fact")).one()
-    if low is None:
-        return None
-    ids = sorted({low + (high - low) * i // (_SPLIT_SAMPLE - 1) for i in range(_SPLIT_SAMPLE)})
-    subjects = sorted(conn.execute(_SUBJECTS_AT, {"ids": ids}).scalars())
-    return subjects[len(subjects) // 2] if subjects else None
-
-
-def _rows_of(conn: Connection, query: TextClause, params: Mapping[str, object]) -> list[tuple]:
-    with engine_of(conn).fast_rows(conn, query, params) as rows:
-        return list(rows)
 
 
 def _settled_value_conflicts(conn: Connection, existing: Mapping[tuple[int, int], Mapping[str, dict]],

@@ -14,7 +14,7 @@ import enum
 import itertools
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, NamedTuple, Protocol
@@ -370,12 +370,6 @@ class StorageEngine(ABC):
         """Rows as tuples from the driver's cursor inside `conn`'s transaction, for reads of
         hundreds of thousands of rows where building SQLAlchemy's Row for each one costs a quarter
         of the read or more. `query` binds `:name` parameters (no expanding ones)."""
-
-    def reader_beside(self, conn: Connection) -> AbstractContextManager[Connection | None]:
-        """A second connection that sees exactly the rows `conn` sees, to read part of a long read
-        on another thread (the driver waits on the database outside Python's lock), or None where
-        that cannot be assured. By default None: one connection reads it all."""
-        return nullcontext(None)
 
     def read_together(self, conn: Connection,
                       reads: Sequence[tuple[ClauseElement, Mapping[str, object]]]) -> list[list[dict]]:

@@ -196,9 +196,6 @@ class SqliteStorage(StorageEngine):
                   params: Mapping[str, object] | None = None) -> FastRows:
         return FastRows(conn, query, params)
 
-    def reader_beside(self, conn: Connection) -> AbstractContextManager[Connection | None]:
-        return setup.reader_beside(conn)
-
     def structural_problems(self, conn: Connection) -> list[tuple[str, str]]:
         return ([("quick_check", p) for p in setup.quick_check(conn)]
                 + [("foreign_key_check", p) for p in setup.foreign_key_problems(conn)])

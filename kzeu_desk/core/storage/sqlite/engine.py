@@ -212,32 +212,8 @@ def make_engine(path: Path, *, read_only: bool) -> Engine:
         # Writers take the write lock up front, so waiting happens before any work is done.
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
-        # What `reader_beside` compares with: rows written by this connection since (triggers' included).
-        driver: Any = conn.connection.driver_connection
-        conn.info[_CHANGES_AT_BEGIN] = driver.total_changes
 
     return engine
-
-
-_CHANGES_AT_BEGIN = "kzeu_desk.changes_at_begin"
-
-
-@contextmanager
-def reader_beside(conn: Connection) -> Iterator[Connection | None]:
-    """Another connection of the same file that sees exactly what `conn` sees, or None.
-
-    Exact only inside a transaction begun IMMEDIATE that has written no row yet: it holds the write
-    lock, so nothing can commit while it lasts, and with nothing of its own uncommitted, the last
-    commit, which a new read on another connection sees in WAL mode, is what `conn` sees. A
-    transaction that has written anything (a load re-scanning its own rows, say) gets None.
-    """
-    driver: Any = conn.connection.driver_connection
-    if (not conn.in_transaction() or conn.get_execution_options().get("sqlite_begin") != "IMMEDIATE"
-            or conn.info.get(_CHANGES_AT_BEGIN) != driver.total_changes):
-        yield None
-        return
-    with conn.engine.connect() as other:
-        yield other
 
 
 @contextmanager
