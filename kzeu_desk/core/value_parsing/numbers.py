@@ -616,6 +616,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     scaled = first_value.scaleb(exponent + unit_exponent)
     if kind is ValueKind.COUNT and scaled != scaled.to_integral_value():
         kind = ValueKind.QUANTITY  # "1.5 companies" is no count; keep what was written
+    if kind is ValueKind.QUANTITY and unit is not None and bound is None and (
+            sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+        # "minus 35°C", "−12 °C", "минус 20 градусов": a measure below zero; the sign is part of the figure.
+        scaled, start = -scaled, sign.start()
     amount, bound_lower, bound_upper = bounded_amount(float(scaled), bound)
     value = TypedValue(
         kind=kind,
@@ -633,6 +637,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         # "five years later, in 1996": a step in time toward the date that follows, not a figure.
         salience = Salience.RELATIVE_DATE
     return Candidate(value, start, end, salience)
+
+
+# A sign before a measure: the word ("minus", "минус"), the minus sign "−" (U+2212), or a hyphen glued to the digits
+# with no word or digit before it ("-12°C"; "10-12" is a range and "COVID-19" a name).
+_MINUS_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:minus|минус)\s+|−\s?|(?<![\w.,)\-–—])-)$", re.IGNORECASE)
 
 
 # "против 81 годом ранее" (against 81 a year earlier): the singular instrumental dates the comparison,
@@ -800,8 +809,10 @@ _EVENT_AFTER_RE = re.compile(
 _KAZAKH_WITHIN_AFTER_RE = re.compile(r"\s+ішінде(?![\w])", re.IGNORECASE)
 _KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап)\s*$", re.IGNORECASE)
 # ("within 30 working days of a complete application": the days may be working, business or calendar ones.)
-_TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar)\s+)?(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|дн(?:я|ей)|день|недел[иья]|недель"
-                           r"|месяц(?:а|ев)?|лет|года?)", re.IGNORECASE)
+# ("в течение трех рабочих дней", "15 суток": Russian working days and days of 24 hours, "тәулік", count so too.)
+_TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar|рабоч(?:их|ий|ая|ие)|календарн(?:ых|ый|ые))\s+)?"
+                           r"(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|тәулік|дн(?:я|ей)|день|недел[иья]|недель"
+                           r"|месяц(?:а|ев)?|лет|года?|сут(?:ок|ки))", re.IGNORECASE)
 
 
 def _a_time_limit(text: str, start: int, end: int, unit: str) -> bool:

@@ -126,6 +126,10 @@ _KAZAKH_MEASURE_IN_A_CASE_RE = re.compile(
     # "ай", "жыл", "күн", "түн" only with a case ending ("бір айға созылады", lasts one month): bare they are
     # "once, one day" ("бір күн келеді") more often than a measure.
     r"|(?:айға|айда|айдан|жылға|жылда|жылдан|күнге|күнде|күннен|түнге|түнде)")
+# ... or bare before a word that makes them a stretch of time: "бір ай ішінде" (within one month), "бір жыл бойы"
+# (for one year), which no "once, one day" is followed by.
+_BARE_MEASURES_OF_TIME = ("ай", "жыл", "күн", "түн")
+_STRETCH_AFTER = ("ішінде", "бойы")
 _RUSSIAN_HALF_AFTER = ("с", "половиной")
 
 
@@ -151,7 +155,9 @@ def rewrite_number_words(text: str) -> Rewritten:
             continue
         if kazakh and tokens[index].word.lower() == "бір" and (
                 _next_word(text, tokens, index + 1) in _HALF_AFTER
-                or _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1))):
+                or _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1))
+                or (_next_word(text, tokens, index + 1) in _BARE_MEASURES_OF_TIME
+                    and _next_word(text, tokens, index + 2) in _STRETCH_AFTER)):
             # "бір жарым есе": one and a half; "бір тәулікке қысқарады" (shortens to one day): one of a measure.
             reading: _Reading | None = _Reading(index, index + 1, "1")
         elif kazakh and tokens[index].word.lower() == "жарты" and \

@@ -1,0 +1,74 @@
+"""The classes of misses the thirty-fourth set (twelve whole articles in three languages, written and labelled by
+someone who never ran the parser, tests/data/value_suggestions/) showed on first sight, each tested on other sentences
+than the set's: what Ctrl+N suggests for a highlight read with its sentence and the sentence before it."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the sentence before it, publication date, the curator's value)
+SIGNED_MEASURES = [
+    # A sign in words or as a symbol belongs to the measure: temperatures below zero.
+    ("minus 18°C", "On the steppe the thermometer fell to minus 18°C overnight.", "", "2026-02-03",
+     quantity(-18, "°C")),
+    ("−7 °C", "Daytime highs of −7 °C are expected in Astana on Sunday.", "", "2026-02-03", quantity(-7, "°C")),
+    ("-4°C", "The lake freezes once the water reaches -4°C at the shore.", "", "2026-02-03", quantity(-4, "°C")),
+    ("минус 27 градусов", "В Петропавловске ночью ожидается минус 27 градусов.", "", "2026-02-03",
+     quantity(-27, "градусов")),
+    ("минус 12 градус", "Түнде ауа температурасы минус 12 градус болады.", "", "2026-02-03", quantity(-12, "градус")),
+]
+
+UNITS_AFTER_RANGES_AND_BOUNDS = [
+    # Millimetres, centimetres and degrees Celsius after a range, a bound or a figure, as "km" and "kg" are read.
+    ("35-50 mm", "Rainfall in March is expected to total 35-50 mm in the north.", "", "2026-02-03",
+     quantity(None, "mm", lower=35, upper=50)),
+    ("below 20 mm", "Snow cover stayed below 20 mm on most fields in the south.", "", "2026-02-03",
+     quantity(None, "mm", upper=20)),
+    ("3-5°C", "Spring is forecast to be 3-5°C warmer than usual in Shymkent.", "", "2026-02-03",
+     quantity(None, "°C", lower=3, upper=5)),
+    ("15-20 см", "Высота снежного покрова составляет 15-20 см.", "", "2026-02-03",
+     quantity(None, "см", lower=15, upper=20)),
+    # Grams per litre with a Kazakh case ending after a hyphen.
+    ("1,8 г/л-ге", "Құдық суының кермектігі 1,8 г/л-ге жетті.", "", "2026-02-03", quantity(1.8, "г/л")),
+    ("2,5 мг/л", "Содержание железа в воде достигло 2,5 мг/л.", "", "2026-02-03", quantity(2.5, "мг/л")),
+]
+
+TIME_LIMITS_FROM_AN_EVENT = [
+    # A time limit counted from an event, its bound word inside the highlight, in the units a notice uses: days of
+    # 24 hours ("суток"), working days, and a Kazakh "бір ай" before "ішінде".
+    ("в течение 20 суток", "Перевозчик обязан вернуть контейнер в течение 20 суток со дня разгрузки.", "",
+     "2026-02-03", quantity(None, "суток", upper=20)),
+    ("в течение пяти рабочих дней", "Ответ направляется в течение пяти рабочих дней с момента регистрации запроса.",
+     "", "2026-02-03", quantity(None, "рабочих дней", upper=5)),
+    ("бір ай ішінде", "Өтініш тіркелген күннен бастап бір ай ішінде қаралады.", "", "2026-02-03",
+     quantity(None, "ай", upper=1)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"),
+                         SIGNED_MEASURES + UNITS_AFTER_RANGES_AND_BOUNDS + TIME_LIMITS_FROM_AN_EVENT,
+                         ids=[case[0] for case in SIGNED_MEASURES + UNITS_AFTER_RANGES_AND_BOUNDS
+                              + TIME_LIMITS_FROM_AN_EVENT])
+def test_measures_the_thirty_fourth_set_showed(selection: str, context: str, before: str, published: str,
+                                               expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # A hyphen between figures is a range, not a sign; a name with a number is no measure.
+    ("10-12 °C", "Water in the reservoir warmed to 10-12 °C by May.", quantity(None, "°C", lower=10, upper=12)),
+    # Without an event to count from, "бір ай ішінде" is the span itself, as "екі жыл ішінде" is.
+    ("бір ай ішінде", "Көрме бір ай ішінде 40 мың адам қабылдады.", quantity(1, "ай")),
+    # "mm" after a currency figure stays money: the millimetre is read only where no currency is.
+    ("$5 mm", "The fund raised $5 mm in its first round.", None),
+], ids=["a range", "a span with no event", "money in mm"])
+def test_measure_look_alikes_are_left_alone(selection: str, context: str, expected: TypedValue | None) -> None:
+    value = suggest(selection, published="2026-02-03", context=context).value
+    if expected is None:
+        assert value.kind is ValueKind.MONEY and value.unit == "USD", value
+    else:
+        same(value, expected)
