@@ -5,7 +5,7 @@ than the set's: what Ctrl+N suggests for a highlight read with its sentence and 
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import count, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -72,3 +72,34 @@ def test_measure_look_alikes_are_left_alone(selection: str, context: str, expect
         assert value.kind is ValueKind.MONEY and value.unit == "USD", value
     else:
         same(value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), [
+    # A two-letter Kazakh noun in the accusative is not cut to a possessive's stem: "істі" is "іс", not "іст".
+    ("58 істі", "Аудандық сот биыл 58 істі қарады.", "", count(58, "іс")),
+    # The part after it borrows the same noun.
+    ("12-сі", "Сот биыл 58 істі қарады, оның 12-сі салық дауларына қатысты.", "", count(12, "іс")),
+    # After a voiced consonant "-і" stays the possessive: "өрті" is "өрт" (fire), no "өр" + "ті".
+    ("5 өрті", "Облыстағы 5 өрті бір тәулікте сөндірілді.", "", count(5, "өрт")),
+], ids=["accusative", "the part after it", "a possessive after a voiced sound"])
+def test_short_kazakh_stems_the_thirty_fourth_set_showed(selection: str, context: str, before: str,
+                                                         expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-02-03", context=context, before=before).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # A measure word after a noun naming its kind is a device or place counted, not a unit.
+    ("2,400", "The contract covers 2,400 gas meters for the old town.", count(2400, "gas meters")),
+    ("60", "The mall will open 60 charging points in its car park.", count(60, "charging points")),
+    ("1.2", "Rates rose 1.2 percentage points in March.", quantity(1.2, "pp")),
+    # A noun made of an adjective ("котельная", "рабочий") after an adjective of its kind, before a preposition or
+    # the clause's end.
+    ("9", "В районе закроют 9 старых котельных на угле.", count(9, "котельных")),
+    ("45", "На стройке заняты 45 приезжих рабочих.", count(45, "рабочих")),
+    # The start of a change is in the currency written after its end.
+    ("2 500", "Сбор снизится с 2 500 до 1 800 тенге.", money(2500, "KZT")),
+    ("90", "The visa fee went up from 90 to 120 euros.", money(90, "EUR")),
+], ids=["water meters", "charging points", "percentage points", "котельных", "рабочих", "тенге", "euros"])
+def test_counted_nouns_and_change_units_the_thirty_fourth_set_showed(selection: str, context: str,
+                                                                     expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-02-03", context=context).value, expected)

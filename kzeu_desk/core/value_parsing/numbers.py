@@ -548,6 +548,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 _PERCENT_AFTER_NUMBER_RE.match(text, change_end.end()) and not \
                 _PERCENTAGE_POINTS_AFTER_RE.match(text, change_end.end()):
             unit, kind = "%", ValueKind.PERCENT  # "НДС вырос с 12 до 16%", "from 12 to 16%": the start is a share too
+        elif _CHANGE_START_BEFORE_RE.search(text, max(0, start - 6), start) and \
+                (change_end := _CHANGE_END_IN_GROUPS_AFTER_RE.match(text, end)) is not None and \
+                (currency := _match_currency_after(text, change_end.end())) is not None:
+            unit, kind = currency[0], ValueKind.MONEY  # "снижается с 1 000 до 500 евро": the start is in euros too
         elif (changed_to := _unit_of_the_change_end(text, start, end)) is not None:
             # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
             # unit of its end.
@@ -1016,6 +1020,9 @@ _PERCENT_AFTER_NUMBER_RE = re.compile(rf"\s?(?:{PERCENT_WORDS}|{PERCENTAGE_POINT
 _CHANGE_START_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|from)\s+$", re.IGNORECASE)
 _CHANGE_END_NUMBER_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?", re.IGNORECASE)
 _PERCENTAGE_POINTS_AFTER_RE = re.compile(rf"\s?(?:{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
+# (The end's digits may be grouped by spaces: "с 2 500 до 1 800 тенге".)
+_CHANGE_END_IN_GROUPS_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?(?![\d%])",
+                                            re.IGNORECASE)
 _CHANGE_END_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?(?![\d%])", re.IGNORECASE)
 
 
