@@ -5,7 +5,7 @@ than the set's: what Ctrl+N suggests for a highlight read with its sentence and 
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, money, quantity, same
+from test_value_words import count, date, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -103,3 +103,17 @@ def test_short_kazakh_stems_the_thirty_fourth_set_showed(selection: str, context
 def test_counted_nouns_and_change_units_the_thirty_fourth_set_showed(selection: str, context: str,
                                                                      expected: TypedValue) -> None:
     same(suggest(selection, published="2026-02-03", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), [
+    # "годом ранее" is a year before the year its sentence wrote, or before publication when it wrote none.
+    ("годом ранее", "В январе-июне 2025 года экспорт вырос на 9% по сравнению с годом ранее.", "2025-08-01",
+     date("2024")),
+    ("годом ранее", "Порт принял на 12% больше судов, чем годом ранее.", "2026-10-05", date("2025")),
+    # A Kazakh month in the dative ("to, for February") is that month, as the locative is.
+    ("наурызға", "Форум наурызға жоспарланған.", "2026-11-20", date("2027-03")),
+    ("қыркүйекке", "Көрме қыркүйекке ауыстырылды.", "2026-11-20", date("2026-09")),
+], ids=["годом ранее after a year", "годом ранее alone", "the dative, ahead", "the dative, reported"])
+def test_dates_the_thirty_fourth_set_showed(selection: str, context: str, published: str,
+                                            expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
