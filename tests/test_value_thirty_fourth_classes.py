@@ -5,7 +5,7 @@ than the set's: what Ctrl+N suggests for a highlight read with its sentence and 
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, money, quantity, same
+from test_value_words import count, date, money, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -113,7 +113,13 @@ def test_counted_nouns_and_change_units_the_thirty_fourth_set_showed(selection: 
     # A Kazakh month in the dative ("to, for February") is that month, as the locative is.
     ("наурызға", "Форум наурызға жоспарланған.", "2026-11-20", date("2027-03")),
     ("қыркүйекке", "Көрме қыркүйекке ауыстырылды.", "2026-11-20", date("2026-09")),
-], ids=["годом ранее after a year", "годом ранее alone", "the dative, ahead", "the dative, reported"])
+    # An outlook or forecast is for what is to come, and "published" tells when the news was told, not when.
+    ("January-March", "The ministry published its forecast for January-March on its website.", "2026-11-20",
+     span("2027-01", "2027-03")),
+    ("March", "The service gave its outlook for March in a note sent to farmers.", "2026-11-20", date("2027-03")),
+    ("March", "Exports fell sharply in March.", "2026-11-20", date("2026-03")),
+], ids=["годом ранее after a year", "годом ранее alone", "the dative, ahead", "the dative, reported",
+        "a forecast for months", "an outlook for a month", "a reported month"])
 def test_dates_the_thirty_fourth_set_showed(selection: str, context: str, published: str,
                                             expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
