@@ -5,7 +5,7 @@ than the set's: what Ctrl+N suggests for a highlight read with its sentence and 
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, money, quantity, same, span
+from test_value_words import count, date, money, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -123,3 +123,22 @@ def test_counted_nouns_and_change_units_the_thirty_fourth_set_showed(selection: 
 def test_dates_the_thirty_fourth_set_showed(selection: str, context: str, published: str,
                                             expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # Kazakh number words in a case count the noun named before "саны" or the whole of which they are a part.
+    ("бестен", "Пойыздар саны аптасына бестен жетіге дейін артады.", count(5, "пойыз")),
+    ("жетіге", "Пойыздар саны аптасына бестен жетіге дейін артады.", count(7, "пойыз")),
+    ("алтысымен", "Көрмеде 40 инвестормен кездестік, олардың алтысымен келісім жасадық.", count(6, "инвестор")),
+    ("біреуі", "Сынақтан өткен вагондардың біреуі ғана жарамсыз болды.", count(1, "вагон")),
+    # A number in the ablative and fewer parts after it stays a fraction ("үштен бірге", by a third).
+    ("үштен бірге", "Экспорт үштен бірге өсті.", percent(100 / 3, approximate=True)),
+], ids=["from five", "to seven", "with six of them", "one of them", "a fraction"])
+def test_kazakh_number_words_in_a_case_the_thirty_fourth_set_showed(selection: str, context: str,
+                                                                    expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-02-03", context=context).value, expected)
+
+
+def test_a_bare_someone_is_no_figure() -> None:
+    # "біреу" alone is "someone", not one.
+    assert suggest("біреу", published="2026-02-03", context="Кеше біреу қоңырау шалды.").value.kind is ValueKind.TEXT
