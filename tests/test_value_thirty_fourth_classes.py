@@ -142,3 +142,14 @@ def test_kazakh_number_words_in_a_case_the_thirty_fourth_set_showed(selection: s
 def test_a_bare_someone_is_no_figure() -> None:
     # "біреу" alone is "someone", not one.
     assert suggest("біреу", published="2026-02-03", context="Кеше біреу қоңырау шалды.").value.kind is ValueKind.TEXT
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # An ordinal in any case before what an operator, a buyer or an issuer runs one after another counts it.
+    ("седьмого", "Оператор объявил о запуске седьмого ночного поезда до Шымкента.", count(7, "поезда")),
+    ("третий", "Компания выплатила доход за третий период.", count(3, "период")),
+    ("fifth", "The utility has opened its fifth tender this year.", count(5, "tender")),
+    ("second", "The academy will hold a second course for coaches in May.", count(2, "course")),
+], ids=["седьмого поезда", "третий период", "fifth tender", "second course"])
+def test_ordinals_the_thirty_fourth_set_showed(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-02-03", context=context).value, expected)
