@@ -199,7 +199,8 @@ SHORT_SELECTIONS = [
     # Abbreviations that are units as often as scales count as scales only on money.
     ("$5mm", money(5e6, "USD")),
     ("$1.5tn", money(1.5e12, "USD")),
-    ("5 mm", quantity(5)),
+    # (Off money "mm" is no million but the millimetre, a measure read as "km" is.)
+    ("5 mm", quantity(5, "mm")),
     ("5 tn of grain", quantity(5)),
     # A month name before an amount does not make it a day of the month.
     ("May 5 million", quantity(5e6)),

@@ -125,8 +125,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           "held_out_thirty_first": 0.98,
           # Twelve whole articles in all three languages (set 34), the third set written and labelled by someone who never
           # ran the parser, in genres no earlier set used. Scored once with every fix of sets 26-31: 90.2 / 89.0 / 91.0 %
-          # (90.1 % in all; 147/163, 121/136, 132/145). Its floor is its first score less one miss a language.
-          "held_out_thirty_fourth": 0.88}
+          # (90.1 % in all; 147/163, 121/136, 132/145). One Kazakh label relabelled by precedent after scoring ("үй
+          # шаруашылық", a compound in its base form). After its fixes 93.9 / 94.1 / 98.6 % (153/163, 128/136, 143/145;
+          # 95.5 % in all). 163 / 136 / 145 highlights, so one miss is 0.6 / 0.7 / 0.7 %: the floor is the lowest
+          # language's after-fix score less one miss and a little more (0.93 lets English and Russian lose one).
+          "held_out_thirty_fourth": 0.93}
 
 
 @pytest.fixture(scope="module")

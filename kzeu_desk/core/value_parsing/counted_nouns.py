@@ -295,6 +295,11 @@ _ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "qu
 
 
 _NOUNS_OR_VERBS = frozenset({"accounts", "amounts"})
+# Measure words that also name devices or places ("gas meters", "charging points"), and the words before them that
+# keep them measures ("percentage points", "cubic meters").
+_MEASURES_ALSO_DEVICES = frozenset({"meter", "meters", "point", "points"})
+_MEASURE_QUALIFIERS = frozenset({"percentage", "percent", "basis", "index", "cubic", "square", "linear", "running",
+                                 "metric"})
 
 
 def _english(words: list[tuple[str, int]]) -> Counted | None:
@@ -316,6 +321,10 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in ENGLISH_MEASURES:
             if lowered in ("days", "day") and index and words[index - 1][0].lower() in _KINDS_OF_DAY:
                 return Counted(f"{words[index - 1][0]} {word}", end, True)  # "five working days" are no calendar days
+            if kept and lowered in _MEASURES_ALSO_DEVICES and kept[-1].lower() not in _MEASURE_QUALIFIERS:
+                # "18,000 water meters", "40 charging points": after a noun that names their kind they are
+                # things counted, not metres or points of a scale.
+                return Counted(" ".join([*kept, word]), end, False)
             return Counted(word, end, True) if not kept else None
         if _DEMONYM_PLURAL_RE.fullmatch(word) and not _followed_by_english_plural(words, word):
             return Counted(word, end, False)  # "900,000 ethnic Germans", "40 Kazakhs": people named by nation
@@ -396,6 +405,18 @@ _RUSSIAN_PRESENT_PLURAL_RE = re.compile(r"[а-яё]{3,}(?:[сздтвбпмр]я
 _RUSSIAN_YOUNG_OF_ANIMALS = frozenset({"поросят", "ребят", "котят", "жеребят", "верблюжат", "медвежат", "зайчат"})
 
 
+# "12 угольных котельных на газ", "30 новых рабочих в цехе": an adjective of the kind before a noun made of an
+# adjective ("котельная", a boiler house; "рабочий", a worker), which a preposition or the clause's end follows;
+# the last of the two is the noun counted, where one adjective alone ("5 новых в этом году") names none.
+_RUSSIAN_PREPOSITIONS = frozenset({"в", "во", "на", "по", "с", "со", "из", "для", "от", "до", "к", "о", "об", "у", "при",
+                                   "за"})
+
+
+def _two_adjective_forms_before(words: list[tuple[str, int]], index: int) -> bool:
+    return index >= 2 and all(words[at][0].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS) and len(words[at][0]) >= 5
+                              for at in (index - 2, index - 1))
+
+
 def _russian(words: list[tuple[str, int]]) -> Counted | None:
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
@@ -412,9 +433,13 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
                      or _RUSSIAN_PRESENT_PLURAL_RE.fullmatch(lowered) or _RUSSIAN_SHORT_PARTICIPLE_PLURAL_RE.fullmatch(lowered)
                      or _RUSSIAN_PAST_OF_CHANGE_RE.fullmatch(lowered))
                     and lowered not in _RUSSIAN_YOUNG_OF_ANIMALS):
+            if lowered in _RUSSIAN_PREPOSITIONS and _two_adjective_forms_before(words, index):
+                return Counted(words[index - 1][0], words[index - 1][1], False)
             return None  # ("более 300 экспортируют": a verb in the present counts nothing)
         # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+            if index + 1 == len(words) < _MOST_WORDS and _two_adjective_forms_before(words, index + 1):
+                return Counted(word, end, False)  # "… 12 угольных котельных." at a clause's end
             continue
         if len(lowered) < 3:
             return None
@@ -500,6 +525,12 @@ def _kazakh_base_as_cut(word: str) -> str:
         return lowered[:-2]
     if lowered.endswith("ақы"):
         return lowered  # "шәкіртақы", "жалақы": nouns of pay end so, with no possessive in them
+    if (short := _SHORT_STEM_IN_THE_ACCUSATIVE_RE.fullmatch(lowered)) is not None and (
+            (short.group("ending") == "ты") == (lowered[0] in _BACK_VOWELS)):
+        # "істі" is "іс" (a case) + "ті", not "іст" + the possessive "-і": no two-letter stem of a vowel and a voiceless
+        # consonant takes "-т" before a possessive, while the accusative after a voiceless sound is "-ты/-ті"
+        # ("асты", "ішті"); read as a possessive it would leave a stem with no Kazakh word in it.
+        return lowered[:2]
     # The possessive "-ы/-і" (with a case after it) follows a consonant, in the stem's vowel class;
     # a stem's last "қ/к/п" is voiced before it ("басымдығын" -> басымдық, "өңірі" -> өңір).
     for ending in _POSSESSIVE_AFTER_CONSONANT:
@@ -533,6 +564,8 @@ def _without_plural(stem: str) -> str:
         # "туристер", "журналистер": a loanword in "-ист" writes its plural with one "т".
         return stem[:-2]
     return stem[:-3]
+# A vowel and a voiceless consonant, then the accusative "-ты/-ті": a two-letter noun in a case ("істі", "ісі" aside).
+_SHORT_STEM_IN_THE_ACCUSATIVE_RE = re.compile(r"[аоұыяәеөүі][кқпстш](?P<ending>ты|ті)")
 _POSSESSIVE_AFTER_CONSONANT = ("ының", "інің", "ына", "іне", "ында", "інде", "ынан", "інен", "ымен", "імен",
                                "ын", "ін", "ы", "і")
 _UNVOICED = {"ғ": "қ", "г": "к", "б": "п"}

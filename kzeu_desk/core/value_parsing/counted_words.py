@@ -69,7 +69,10 @@ ENGLISH_MEASURES = frozenset({
 # "tU" is tonnes of uranium, as the industry reports output.
 # ("180 кв. метров", "кв. м": a square metre, as "кв. км" is a square kilometre.)
 # (A concentration, "39 мкг/м³" of fine particles or "0,5 мг/м3", comes before the "кг" and "км" it starts like.)
-MEASURE_ABBREVIATIONS = (r"(?:sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
+# Weather and water reports: degrees Celsius ("°C", "°С" with a Cyrillic "С", "℃"), rainfall and soil moisture in
+# millimetres and centimetres, mineral content in grams or milligrams per litre ("4,2 г/л", which a Kazakh case ending
+# may follow after a hyphen: "4,2 г/л-ден").
+MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|т)")
 
 # -- Russian ---------------------------------------------------------------------------------
@@ -100,6 +103,8 @@ RUSSIAN_MEASURE_STEMS = (
     "лет", "год", "месяц", "недел", "дн", "дня", "день", "сут", "час", "минут", "секунд", "десятилет", "век", "тонн",
     "километр", "метр", "гектар", "баррел", "кубометр", "литр", "мегаватт", "гигаватт", "киловатт", "тонно",
     "пункт", "ноч", "сут", "центнер", "унци",
+    # "минус 20 градусов", "осадков 40 миллиметров": temperature and smaller lengths are measured, as in Kazakh.
+    "градус", "миллиметр", "сантиметр",
 )
 
 # -- Kazakh ----------------------------------------------------------------------------------

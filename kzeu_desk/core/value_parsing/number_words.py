@@ -105,6 +105,9 @@ KAZAKH_NUMBER_WORDS = {
 # countries), "оның үшеуі" (three of them); always with a possessive ending, and a case after it.
 KAZAKH_COLLECTIVE_WORDS = {"екеу": 2, "үшеу": 3, "төртеу": 4, "бесеу": 5, "алтау": 6, "жетеу": 7, "сегізеу": 8,
                            "тоғызау": 9, "онау": 10}
+# "біреуі" (one of them: "блоктардың біреуі") takes a part of a whole as the collectives do, but only with the
+# possessive: bare "біреу" is "someone".
+KAZAKH_ONE_OF_THEM = "біреу"
 KAZAKH_COLLECTIVE_ENDINGS = {  # front and back vowel forms ("екеуімен", "алтауымен")
     "front": ("і", "ін", "іне", "інен", "інің", "імен", "інде"),
     "back": ("ы", "ын", "ына", "ынан", "ының", "ымен", "ында"),
@@ -127,6 +130,9 @@ KAZAKH_NUMBER_ENDINGS = (
     "ден", "дан", "тен", "тан", "нен", "нан", "ге", "ға", "ке", "қа", "не", "на", "де", "да", "те", "та",
     "нде", "нда", "нің", "ның", "дің", "дың", "тің", "тың", "ні", "ны", "ді", "ды", "ті", "ты", "сі", "сы",
     "і", "ы", "мен", "бен", "пен",
+    # The possessive with a case after it: "олардың сегізімен" (with eight of them), "бесінен" (from five of them).
+    "імен", "ымен", "сімен", "сымен", "іне", "ына", "сіне", "сына", "інен", "ынан", "сінен", "сынан", "ін", "ын",
+    "сін", "сын",
 )
 # "он" is ten in Kazakh and "he" in Russian: it is read as a number in a text with letters only
 # Kazakh writes, or before another number word or one of these.

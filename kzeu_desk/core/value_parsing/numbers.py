@@ -548,6 +548,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 _PERCENT_AFTER_NUMBER_RE.match(text, change_end.end()) and not \
                 _PERCENTAGE_POINTS_AFTER_RE.match(text, change_end.end()):
             unit, kind = "%", ValueKind.PERCENT  # "НДС вырос с 12 до 16%", "from 12 to 16%": the start is a share too
+        elif _CHANGE_START_BEFORE_RE.search(text, max(0, start - 6), start) and \
+                (change_end := _CHANGE_END_IN_GROUPS_AFTER_RE.match(text, end)) is not None and \
+                (currency := _match_currency_after(text, change_end.end())) is not None:
+            unit, kind = currency[0], ValueKind.MONEY  # "снижается с 1 000 до 500 евро": the start is in euros too
         elif (changed_to := _unit_of_the_change_end(text, start, end)) is not None:
             # "сократилось с 38 до 19 дней", "fell from 38 to 19 days": the start of a change is in the
             # unit of its end.
@@ -616,6 +620,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     scaled = first_value.scaleb(exponent + unit_exponent)
     if kind is ValueKind.COUNT and scaled != scaled.to_integral_value():
         kind = ValueKind.QUANTITY  # "1.5 companies" is no count; keep what was written
+    if kind is ValueKind.QUANTITY and unit is not None and bound is None and (
+            sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+        # "minus 35°C", "−12 °C", "минус 20 градусов": a measure below zero; the sign is part of the figure.
+        scaled, start = -scaled, sign.start()
     amount, bound_lower, bound_upper = bounded_amount(float(scaled), bound)
     value = TypedValue(
         kind=kind,
@@ -633,6 +641,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         # "five years later, in 1996": a step in time toward the date that follows, not a figure.
         salience = Salience.RELATIVE_DATE
     return Candidate(value, start, end, salience)
+
+
+# A sign before a measure: the word ("minus", "минус"), the minus sign "−" (U+2212), or a hyphen glued to the digits
+# with no word or digit before it ("-12°C"; "10-12" is a range and "COVID-19" a name).
+_MINUS_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:minus|минус)\s+|−\s?|(?<![\w.,)\-–—])-)$", re.IGNORECASE)
 
 
 # "против 81 годом ранее" (against 81 a year earlier): the singular instrumental dates the comparison,
@@ -800,8 +813,10 @@ _EVENT_AFTER_RE = re.compile(
 _KAZAKH_WITHIN_AFTER_RE = re.compile(r"\s+ішінде(?![\w])", re.IGNORECASE)
 _KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап)\s*$", re.IGNORECASE)
 # ("within 30 working days of a complete application": the days may be working, business or calendar ones.)
-_TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar)\s+)?(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|дн(?:я|ей)|день|недел[иья]|недель"
-                           r"|месяц(?:а|ев)?|лет|года?)", re.IGNORECASE)
+# ("в течение трех рабочих дней", "15 суток": Russian working days and days of 24 hours, "тәулік", count so too.)
+_TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar|рабоч(?:их|ий|ая|ие)|календарн(?:ых|ый|ые))\s+)?"
+                           r"(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|тәулік|дн(?:я|ей)|день|недел[иья]|недель"
+                           r"|месяц(?:а|ев)?|лет|года?|сут(?:ок|ки))", re.IGNORECASE)
 
 
 def _a_time_limit(text: str, start: int, end: int, unit: str) -> bool:
@@ -1005,6 +1020,9 @@ _PERCENT_AFTER_NUMBER_RE = re.compile(rf"\s?(?:{PERCENT_WORDS}|{PERCENTAGE_POINT
 _CHANGE_START_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|from)\s+$", re.IGNORECASE)
 _CHANGE_END_NUMBER_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?", re.IGNORECASE)
 _PERCENTAGE_POINTS_AFTER_RE = re.compile(rf"\s?(?:{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
+# (The end's digits may be grouped by spaces: "с 2 500 до 1 800 тенге".)
+_CHANGE_END_IN_GROUPS_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:[.,]\d+)?(?![\d%])",
+                                            re.IGNORECASE)
 _CHANGE_END_AFTER_RE = re.compile(r"\s+(?:до|to)\s+\d+(?:[.,]\d+)?(?![\d%])", re.IGNORECASE)
 
 

@@ -40,6 +40,9 @@ ENGLISH_SERIES_NOUNS = frozenset({
     "visit", "cycle", "call", "contest", "competition", "festival", "exhibition", "mission", "shipment",
     # What a company or a city adds one at a time: "a third weekly flight", "its second office".
     "flight", "office", "branch", "plant", "terminal",
+    # What an operator, a buyer or an issuer runs one after another: "a sixth weekly train", "the third tender",
+    # "a second course", "the fourth coupon period".
+    "train", "tender", "course", "period",
 })
 
 # -- Russian ---------------------------------------------------------------------------------
@@ -64,6 +67,7 @@ RUSSIAN_SERIES_STEMS = (
     "созыв", "встреч", "диалог", "визит", "чтени", "фаз", "волн", "программ", "цикл", "конкурс", "фестивал",
     "выставк",
     "рейс", "офис", "филиал", "завод", "терминал",
+    "поезд", "тендер", "курс", "период",
 )
 # A share, not a member of a series: "каждый пятый проект" is every fifth project.
 EVERY_WORDS = frozenset({

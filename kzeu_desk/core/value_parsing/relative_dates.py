@@ -166,6 +166,17 @@ def _read_a_year_earlier(match: re.Match[str], publication: Publication | None) 
     return date_reading(iso_date(publication.year - 1), relative=True)
 
 
+def _read_the_year_before(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"годом ранее": the year before the last year written before it in its sentence ("за девять месяцев 2026 года
+    … годом ранее" is 2025), else the year before publication. (The English "a year earlier" after a year is read as
+    a step from it by the scanner, which has no such step for the instrumental "годом".)"""
+    if (years := re.findall(r"(?<![\w\d])((?:1[89]|20)\d\d)(?![\w\d])", match.string[:match.start()])):
+        return date_reading(iso_date(int(years[-1]) - 1), relative=True)
+    if publication is None:
+        return needs("date")
+    return date_reading(iso_date(publication.year - 1), relative=True)
+
+
 def _read_month_of_relative_year(match: re.Match[str], publication: Publication | None) -> DateReading | None:
     """"in October last year", "в марте прошлого года", "былтыр наурызда", "өткен жылдың қазан айында"."""
     month_value = month_number(match.group("month"))
@@ -247,6 +258,8 @@ _FROM_NOW = (
     r"(?<![\w])(?:(?P<n>\d{1,2})|(?i:a|one))\s+(?P<unit>(?i:years?|decades?))\s+(?i:from\s+now|hence)(?![\w])",
 )
 _A_YEAR_EARLIER = (r"(?<![\w])(?i:a|one)\s+(?i:year)\s+(?i:earlier|before)(?![\w])(?!\s+(?:that|the|it|then))",)
+# "что на 6% больше, чем годом ранее": the Russian "a year earlier", from the year its sentence wrote before it.
+_A_YEAR_EARLIER_RU = (rf"(?<![\w])(?i:годом)\s+(?i:ранее|раньше){NOT_CYRILLIC_AFTER}",)
 _RELATIVE_YEARS = (
     r"(?<![\w])(?P<before_last>(?i:the\s+year\s+before\s+last))(?![\w])",
     rf"(?<![\w])(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))\s+(?i:year)(?![\w])",
@@ -316,6 +329,7 @@ RELATIVE_PATTERNS = (
     *_compile(_AGO, _read_ago),
     *_compile(_FROM_NOW, _read_from_now),
     *_compile(_A_YEAR_EARLIER, _read_a_year_earlier),
+    *_compile(_A_YEAR_EARLIER_RU, _read_the_year_before),
     *_compile(_RELATIVE_YEARS, _read_relative_year),
     *_compile(_END_OF_THE_YEAR, _read_this_year),
     *_compile(_RELATIVE_MONTHS, _read_relative_month),

@@ -29,6 +29,7 @@ from kzeu_desk.core.value_parsing.number_words import (
     KAZAKH_COLLECTIVE_CASE_ENDINGS,
     KAZAKH_COLLECTIVE_ENDINGS,
     KAZAKH_COLLECTIVE_WORDS,
+    KAZAKH_ONE_OF_THEM,
     KAZAKH_NUMBER_WORDS,
     KAZAKH_AMBIGUOUS_WORDS,
     KAZAKH_BOUND_WORDS_AFTER,
@@ -64,6 +65,7 @@ _KAZAKH_FORMS = {
     **{f"{word}{ending}": (value, word[-2:] + ending) for word, value in KAZAKH_COLLECTIVE_WORDS.items()
        for ending in (*KAZAKH_COLLECTIVE_ENDINGS["back" if word.endswith("ау") else "front"],
                       *KAZAKH_COLLECTIVE_CASE_ENDINGS["back" if word.endswith("ау") else "front"])},
+    **{f"{KAZAKH_ONE_OF_THEM}{ending}": (1, "еу" + ending) for ending in KAZAKH_COLLECTIVE_ENDINGS["front"]},
 }
 # "оны" (him, it) and "онда" (there, then) are the pronoun "ол" far more often than ten with an ending: "Сенат
 # оны желтоқсанда қарайды" read "10-ы желтоқсан" as 10 December. "онға", "оннан", "онның" stay numbers.
@@ -126,6 +128,10 @@ _KAZAKH_MEASURE_IN_A_CASE_RE = re.compile(
     # "ай", "жыл", "күн", "түн" only with a case ending ("бір айға созылады", lasts one month): bare they are
     # "once, one day" ("бір күн келеді") more often than a measure.
     r"|(?:айға|айда|айдан|жылға|жылда|жылдан|күнге|күнде|күннен|түнге|түнде)")
+# ... or bare before a word that makes them a stretch of time: "бір ай ішінде" (within one month), "бір жыл бойы"
+# (for one year), which no "once, one day" is followed by.
+_BARE_MEASURES_OF_TIME = ("ай", "жыл", "күн", "түн")
+_STRETCH_AFTER = ("ішінде", "бойы")
 _RUSSIAN_HALF_AFTER = ("с", "половиной")
 
 
@@ -151,7 +157,9 @@ def rewrite_number_words(text: str) -> Rewritten:
             continue
         if kazakh and tokens[index].word.lower() == "бір" and (
                 _next_word(text, tokens, index + 1) in _HALF_AFTER
-                or _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1))):
+                or _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1))
+                or (_next_word(text, tokens, index + 1) in _BARE_MEASURES_OF_TIME
+                    and _next_word(text, tokens, index + 2) in _STRETCH_AFTER)):
             # "бір жарым есе": one and a half; "бір тәулікке қысқарады" (shortens to one day): one of a measure.
             reading: _Reading | None = _Reading(index, index + 1, "1")
         elif kazakh and tokens[index].word.lower() == "жарты" and \
@@ -404,7 +412,13 @@ def _kazakh_fraction_at(text: str, tokens: list[_Token], index: int) -> bool:
     read = _kazakh_word(tokens[index].word)
     if read is None or read[1] not in ("ден", "дан", "тен", "тан", "нен", "нан"):
         return False
-    return _next_word(text, tokens, index + 1).startswith(("бір", "екі", "үш", "төрт", "бес"))
+    following = _next_word(text, tokens, index + 1)
+    if not following.startswith(("бір", "екі", "үш", "төрт", "бес")):
+        return False
+    # The parts taken are fewer than the whole ("үштен бірі", "үштен бірге" by a third); "екіден төртке дейін" (from two
+    # to four) is a change, no fraction.
+    taken = _kazakh_word(following)
+    return taken is None or taken[0] < read[0]
 
 
 def _kazakh_round(word: str) -> tuple[int, str] | None:
@@ -471,7 +485,8 @@ def _read_kazakh(text: str, tokens: list[_Token], first: int, *, kazakh_text: bo
         if not (kazakh_text and next_word.startswith(KAZAKH_BOUND_WORDS_AFTER)):
             return None
     elif single and (hundred_first or tokens[first].word.lower() in KAZAKH_ONLY_BEFORE_SCALE or
-                     (read is not None and read[0] == 1)):
+                     (read is not None and read[0] == 1 and not ending.startswith("еу"))):
+        # ("біреуі", one of them, is a part as "екеуі" is, not the article "бір".)
         if ending or not (next_word.startswith((*KAZAKH_SCALE_STEMS, KAZAKH_HUNDRED))
                           or (hundred_first and kazakh_text and _a_hundred_of(tokens, first, next_word))):
             return None

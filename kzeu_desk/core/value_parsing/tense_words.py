@@ -14,6 +14,8 @@ ENGLISH_FUTURE = (
     r"will|shall|is\s+to|are\s+to|is\s+scheduled|are\s+scheduled|scheduled\s+for|is\s+expected|are\s+expected"
     r"|is\s+planned|are\s+planned|plans?\s+to|planning\s+to|is\s+due|are\s+due|due\s+to\s+(?:be|start|open|take)"
     r"|upcoming|forthcoming|next"
+    # An outlook or forecast is for what is to come: "its outlook for December-February".
+    r"|outlook\s+for|forecasts?\s+for"
     # Reported plans: "promised that investors would be able to … from January" (not "would have").
     r"|would(?!\s+(?:have|not\s+have)\b)"
 )
@@ -21,9 +23,10 @@ ENGLISH_PAST = (
     r"was|were|had|did|took\s+place|met|signed|held|adopted|approved|visited|opened|launched"
     r"|reached|agreed(?!\s+to\s)|concluded|discussed|ended|began|started|went|came|gave|made|rose|fell|grew"
     # A regular past tense; after an article it is an adjective ("the planned summit"). Verbs of
-    # saying tell when the news was told, not when the event is ("reported", "сообщили", "хабарлады").
+    # saying tell when the news was told, not when the event is ("reported", "сообщили", "хабарлады"), and so does
+    # "published" ("its outlook for December-February published today").
     # After "is/are/be" a participle is passive, present or planned ("is planned for the autumn").
-    r"|(?<!the )(?<!a )(?<!an )(?<!is )(?<!are )(?<!be )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention)ed)"
+    r"|(?<!the )(?<!a )(?<!an )(?<!is )(?<!are )(?<!be )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention|publish)ed)"
     r"[a-z]{3,}ed"
 )
 RUSSIAN_FUTURE = (
