@@ -493,7 +493,8 @@ def test_the_largest_id_is_read_once_until_the_listing_is_read_again(qtbot, pane
 
 def _pane_of_long_names(qtbot, tmp_path, width: int) -> FactTablePane:
     """Facts whose subjects and properties have names as long as a generated 100k fact base's
-    ("Pavlodar Grain Logistics LLP", "number of employees at year end"), in a pane of `width`."""
+    ("Pavlodar Grain Logistics LLP", "number of employees at year end") and values such as
+    "1,028 employees", in a pane of `width`."""
     from kzeu_desk.core.properties import PropertyDraft
 
     fact_base = FactBase.open(tmp_path / "names.sqlite")
@@ -503,7 +504,8 @@ def _pane_of_long_names(qtbot, tmp_path, width: int) -> FactTablePane:
                                                           value_kind=ValueKind.COUNT)).new_id("property")
                   for key in ("number_of_employees_at_year_end", "number_of_joint_ventures_opened")]
     for number in range(30):
-        fact_base.create_fact(value=TypedValue(ValueKind.COUNT, amount=number), subject_id=subjects[number % 3],
+        fact_base.create_fact(value=TypedValue(ValueKind.COUNT, amount=1000 + number, unit="employees"),
+                              subject_id=subjects[number % 3],
                               property_id=properties[number % 2])
     widget = FactTablePane(Session(fact_base))
     qtbot.addWidget(widget)
@@ -514,15 +516,17 @@ def _pane_of_long_names(qtbot, tmp_path, width: int) -> FactTablePane:
     return widget
 
 
-def test_subject_and_property_show_typical_names_whole_in_a_narrow_pane(qtbot, tmp_path):
+def test_subject_property_and_value_show_typical_texts_whole_in_a_narrow_pane(qtbot, tmp_path):
     """A pane too narrow for every column squeezed Subject and Property to 12 characters
-    ("Aktobe Ph…" on every row at 100k facts); they keep room for typical names, the table
-    scrolling sideways instead, and Value still gives way first."""
+    ("Aktobe Ph…" on every row at 100k facts), and once they kept room for typical names the
+    values gave way alone ("1,571 emp…"); all three keep room for typical texts, the table
+    scrolling sideways instead."""
     widget = _pane_of_long_names(qtbot, tmp_path, 650)
     widget.fit_columns_to_content()
     header = widget.view.horizontalHeader()
     metrics = widget.view.fontMetrics()
-    for column, name in ((1, "Pavlodar Grain Logistics LLP"), (2, "number of employees at year end")):
+    for column, name in ((1, "Pavlodar Grain Logistics LLP"), (2, "number of employees at year end"),
+                         (3, "1,028 employees")):
         assert header.sectionSize(column) >= metrics.horizontalAdvance(name), name
     shown = sum(header.sectionSize(c) for c in range(header.count()) if not header.isSectionHidden(c))
     assert shown > widget.view.viewport().width()  # too wide for the pane: it scrolls sideways

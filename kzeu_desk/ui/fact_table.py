@@ -110,9 +110,9 @@ _UPDATED_COLUMN = 9
 # Columns are sized from this many rows at most (the first page): measuring every row of a
 # million-fact table would take seconds, and the first rows show what the table holds.
 SIZING_SAMPLE_ROWS = 200
-_NAME_COLUMNS = (1, 2)  # Subject and Property
-# When the pane is too narrow for every column, Subject and Property keep room for this share of
-# the sampled names whole (the rest are cut, their tooltips whole); never past the column's maximum.
+_READ_WHOLE_COLUMNS = (1, 2, _VALUE_COLUMN)  # Subject, Property and Value
+# When the pane is too narrow for every column, Subject, Property and Value keep room for this share
+# of the sampled texts whole (the rest are cut, their tooltips whole); never past the column's maximum.
 _TYPICAL_NAME_SHARE = 0.8
 
 
@@ -824,7 +824,7 @@ class FactTablePane(QWidget):
         char = metrics.averageCharWidth()
         sample = self.model.sample_cells()
         widths = []
-        typical = {}  # Subject and Property: the width that shows most sampled names whole
+        typical = {}  # Subject, Property and Value: the width that shows most sampled texts whole
         for number, column in enumerate(_COLUMNS):
             # Room for the sort arrow only where the table can be sorted.
             title = metrics.horizontalAdvance(column.title) + padding + (12 if column.sort is not None else 0)
@@ -833,7 +833,7 @@ class FactTablePane(QWidget):
             if number == STATUS_COLUMN:
                 longest += _STATUS_DOT_SIZE + 12  # the dot and the gap Qt's style leaves after an icon
             widths.append(max(title, column.minimum * char, min(longest, column.maximum * char)))
-            if number in _NAME_COLUMNS and measured:
+            if number in _READ_WHOLE_COLUMNS and measured:
                 named = measured[int(_TYPICAL_NAME_SHARE * (len(measured) - 1))] + padding
                 typical[number] = max(title, column.minimum * char, min(named, column.maximum * char))
         if sample:
@@ -843,16 +843,18 @@ class FactTablePane(QWidget):
             widest = metrics.horizontalAdvance(self.model.widest_id_text()) + padding
             widths[_ID_COLUMN] = max(widths[_ID_COLUMN], widest)
         # Room the columns leave in the pane goes to the values, which are what the curator reads;
-        # when they do not fit, the text columns give way (down to their minimums) before the table
-        # scrolls sideways and hides Status and the counts. Tooltips still hold the full text.
+        # when they do not fit, the text columns give way (down to typical texts whole, Time to its
+        # minimum) before the table scrolls sideways and hides Status and the counts. Tooltips still
+        # hold the full text.
         shown = sum(width for number, width in enumerate(widths) if not header.isSectionHidden(number))
         slack = self.view.viewport().width() - shown - 2  # a sliver of room, so no sideways scroll bar appears
         if self.view.isVisible() and slack > 0:
             widths[_VALUE_COLUMN] += slack
         elif self.view.isVisible() and slack < 0:
-            # Subject and Property give way only down to the width of a typical sampled name: at
-            # 100k and 1M facts, squeezed to 12 characters, they showed "Aktobe Ph…" and "number of …"
-            # on every row, names a curator could not tell apart; the table scrolls sideways instead.
+            # Subject, Property and Value give way only down to the width of a typical sampled text:
+            # at 100k and 1M facts, squeezed to 12 characters, they showed "Aktobe Ph…" and "number of …"
+            # on every row, names a curator could not tell apart, and then, with the names kept whole,
+            # the values gave way alone ("1,571 emp…"); the table scrolls sideways instead.
             floors = {number: max(metrics.horizontalAdvance(_COLUMNS[number].title) + padding + 12,
                                   _COLUMNS[number].minimum * char, typical.get(number, 0))
                       for number in (1, 2, _VALUE_COLUMN, TIME_COLUMN) if not header.isSectionHidden(number)}
