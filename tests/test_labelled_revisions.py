@@ -256,10 +256,12 @@ def test_round_18_misplaces_nothing_silently_and_keeps_what_it_got_right(outcome
 # Rounds 19 (ten pairs, 193 spans) and 20 (eight pairs, 135 spans) were written and labelled by engineers
 # who had not run the re-anchoring, and scored once after round 18's fixes: round 19 91.7% (177 of 193,
 # nothing misplaced, 16 wrongly orphaned, all queued), round 20 90.4% (122 of 135, 1 misplaced, queued: a
-# sentence joined into the one before, placed over the words of both). That class was then fixed in
-# general (the joined sentence keeps only the words it brought in), and the floors keep what is right now.
-ROUND_19_FLOOR = 0.917
-ROUND_20_FLOOR = 0.911
+# sentence joined into the one before, placed over the words of both). Fixed in general afterwards (the
+# joined sentence keeps only the words it brought in; a short quote said once in each text, in a sentence
+# made of words of its old sentence and those next to it, placed fuzzy and queued): round 19 94.8% (183 of
+# 193), round 20 94.1% (127 of 135), nothing misplaced. The floors keep that.
+ROUND_19_FLOOR = 0.948
+ROUND_20_FLOOR = 0.94
 
 
 @pytest.mark.parametrize(("round_number", "floor", "pairs", "spans"),

@@ -221,6 +221,13 @@ _SENTENCE_REACH = 240
 # of the span's own words are left to place (its "Астанада немесе Туринде": 3).
 _JOINED_NEIGHBOUR_SHARE = 0.8
 _JOINED_OWN_WORDS = 2
+# An answer edited for print: at most one word in this many of its new sentence's other words (figures
+# aside) may be new ("European investors are coming: they bought …", 1 of 11: "they").
+_TRIMMED_NEW_WORD_SHARE = 10
+# … and its other words come from its old sentence or the sentences at most this far from it in its
+# paragraph (the heritage interview's "Around 60,000 objects: manuscripts, coins, textiles – the whole
+# range.", joined across "Maybe a bit more.", 2 away).
+_TRIMMED_SENTENCES_AWAY = 2
 
 _WORD = re.compile(r"\w+")
 _FIGURE_WORD = "#"  # a word of digits, as the alignment of a quote with figures sees it
@@ -712,7 +719,8 @@ class Locator:
                  or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition)
                  or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span)
                  or self._before_a_bracketed_note(span) or self._attribution_after_a_trimmed_quotation(span)
-                 or self._reworded_clause(span) or self._opening_after_its_kept_neighbour(span))
+                 or self._reworded_clause(span) or self._opening_after_its_kept_neighbour(span)
+                 or self._in_its_paragraph_trimmed(span))
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
                 and not self.old.in_a_correction_note(span.start, span.end)):
@@ -803,6 +811,29 @@ class Locator:
             return Placement(span.key, AnchorState.FUZZY, start, end, score,
                              found.number_changed or _figures(span.quote) != _figures(self.text[start:end]))
         return found
+
+    def _old_sentences_near(self, span: _Span, away: int) -> tuple[int, int]:
+        """Where the span's old sentence and up to `away` sentences on either side of it in its
+        paragraph stand, as one stretch of the old text."""
+        assert self.old is not None
+        old = self.old
+        text = old.text
+        start, end = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        for _ in range(away):
+            after = end
+            while after < len(text) and text[after] in " \t":
+                after += 1
+            if after >= len(text) or text[after] == "\n" or after == end:
+                break
+            end = old.sentence_end(after, after + 1)
+        for _ in range(away):
+            before = start
+            while before > 0 and text[before - 1] in " \t":
+                before -= 1
+            if before == 0 or before == start or text[before - 1] == "\n":
+                break
+            start = old.sentence_start(before - 1)
+        return start, end
 
     def _old_neighbouring_spans(self, span: _Span) -> list[tuple[int, int]]:
         """Where the old sentences right before and after the span's own stand in its paragraph."""
@@ -2520,6 +2551,36 @@ class Locator:
         if len(old_words) < SELF_EVIDENT_WORDS or old_words != new_words:
             return None
         return Placement(span.key, AnchorState.FUZZY, at, at + len(span.quote), REVIEW_BELOW - 0.01)
+
+    def _in_its_paragraph_trimmed(self, span: _Span) -> Placement | None:
+        """A quote of at least _JOINED_OWN_WORDS words said once in each text, word for word, in a new
+        sentence made only of words of its old sentence and those next to it: an answer edited for print, its hedges cut and
+        its sentences trimmed or joined ("A: Mostly banks from Kazakhstan, to be honest. But European
+        investors are coming. I think European investors bought…" -> "Mostly banks from Kazakhstan. But
+        European investors are coming: they bought…"), a list item whose list was reordered. Both of its
+        neighbours changed, so its surroundings agree too little; a sentence that brought no words of its
+        own (at most one in _TRIMMED_NEW_WORD_SHARE of its other words new, figures aside) carries on the
+        old paragraph's statement. Fuzzy, below REVIEW_BELOW, queued. A cut sentence's words repeated in
+        a new one ("Delays at the port of Aktau have fallen by half…") bring new words and are not taken."""
+        if self.old is None or len(span.words) < _JOINED_OWN_WORDS:
+            return None
+        old = self.old
+        if old.index.count_word_sequence(span.words, limit=2) != 1:
+            return None
+        places = [at for at in self.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
+                                                    ends_at_word=span.ends_at_word)
+                  if _whole_words(self.text, at, at + len(span.quote), span)]
+        if len(places) != 1 or self.index.count_word_sequence(span.words, limit=2) != 1:
+            return None
+        at = places[0]
+        end = at + len(span.quote)
+        allowed = set(_WORD.findall(old.text, *self._old_sentences_near(span, _TRIMMED_SENTENCES_AWAY)))
+        company = [word for word in _WORD.findall(self.text, self.new.sentence_start(at), at)
+                   + _WORD.findall(self.text, end, self.new.sentence_end(at, end)) if not word[:1].isdigit()]
+        new_words = sum(word not in allowed for word in company)
+        if new_words * _TRIMMED_NEW_WORD_SHARE > len(company):
+            return None
+        return Placement(span.key, AnchorState.FUZZY, at, end, REVIEW_BELOW - 0.05)
 
     def _reworded_clause(self, span: _Span) -> Placement | None:
         """A clause reworded where it stood: most of its words kept, some inflected or made plural, a
