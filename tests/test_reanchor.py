@@ -1166,3 +1166,61 @@ def test_a_lede_rewritten_around_a_new_figure_is_placed_low_flagged_and_waits():
     assert placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)
     lost = (old.replace("on Monday", "on 4 May"), new.replace("on Monday", "on 6 May"))
     assert place(*lost, quote.replace("on Monday", "on 4 May")).state is AnchorState.ORPHANED
+
+
+def test_a_sentence_joined_into_its_neighbour_keeps_only_the_words_it_brought_and_waits():
+    """Two sentences joined into one that says both: the approximate match of the second spread over
+    the first's words (its object, even its subject and verb), which are the first's evidence; the
+    second now stands only in the words it brought in, placed fuzzy below 0.9 and queued."""
+    before = "The Parties will cooperate on vocational training.\n\n"
+    after = "\n\nThe memorandum enters into force on signature.\n"
+    for old, new, quote, kept in (
+            ("Each year the Parties hold a meeting of the working group. The meeting of the working group is held "
+             "in Astana or Turin.", "Each year the Parties hold a meeting of the working group in Astana or Turin.",
+             "The meeting of the working group is held in Astana or Turin.", "in Astana or Turin"),
+            ("The Parties shall convene the joint committee annually. The joint committee shall convene alternately "
+             "in Astana and Brussels.", "The Parties shall convene the joint committee annually, alternately in "
+             "Astana and Brussels.", "The joint committee shall convene alternately in Astana and Brussels.",
+             "alternately in Astana and Brussels"),
+            ("Стороны ежегодно проводят заседание рабочей группы. Заседание рабочей группы проходит поочередно в "
+             "Астане и Брюсселе.", "Стороны ежегодно проводят заседание рабочей группы поочередно в Астане и "
+             "Брюсселе.", "Заседание рабочей группы проходит поочередно в Астане и Брюсселе.",
+             "поочередно в Астане и Брюсселе")):
+        placement = place(before + old + after, before + new + after, quote)
+        assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+        assert (before + new + after)[placement.start:placement.end] == kept
+    # Joined after its neighbour with its own words intact, it keeps them (as before).
+    old = ("The conference took place in Astana on Tuesday. The conference was chaired by the Minister of "
+           "Energy. Two panels followed.")
+    joined = ("The conference took place in Astana on Tuesday, chaired by the Minister of Energy. Two panels "
+              "followed.")
+    placement = place(old, joined, "The conference was chaired by the Minister of Energy.")
+    assert joined[placement.start:placement.end].startswith("chaired by the Minister of Energy")
+
+
+def test_a_short_quote_in_an_answer_edited_for_print_is_placed_low_and_waits():
+    """An answer's hedges cut and its sentences trimmed: the quote's neighbours changed on both sides,
+    but the new sentence around it brought no words the old answer did not have. Placed fuzzy, below
+    0.9, queued; a sentence cut whose words come back in a new sentence with words of its own is not."""
+    old = ("Q: Where do the students come from?\n\nA: Well, mostly from Almaty and Shymkent, to be honest. "
+           "But rural schools are catching up. I think rural schools sent a fifth of last year's intake.\n\n"
+           "Q: And the teachers?\n\nA: Honestly, we need two kinds. First, lab assistants for new "
+           "courses. Second, mentors from European universities.\n")
+    new = ("Where do the students come from?\n\nMostly from Almaty and Shymkent. But rural schools are "
+           "catching up: they sent a fifth of last year's intake.\n\nAnd the teachers?\n\nTwo kinds. "
+           "First, mentors from European universities. Second, lab assistants for new courses.\n")
+    for quote in ("mostly from Almaty and Shymkent", "two kinds", "lab assistants for new courses"):
+        placement = place(old, new, quote)
+        assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False), quote
+        assert new[placement.start:placement.end].lower() == quote.lower()
+    old_kk = ("Тараптар мынадай бағыттар бойынша ынтымақтасады:\n- кәсіптік оқыту;\n- цифрлық дағдылар;\n"
+              "- жасыл энергетика саласындағы мамандықтар.\n\nМеморандум бес жыл қолданылады.\n")
+    new_kk = ("Тараптар мынадай бағыттар бойынша ынтымақтасады:\n- жасыл энергетика саласындағы мамандықтар;\n"
+              "- оқытушылардың біліктілігі;\n- кәсіптік оқыту.\n\nМеморандум бес жыл қолданылады.\n")
+    placement = place(old_kk, new_kk, "жасыл энергетика саласындағы мамандықтар")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new_kk[placement.start:placement.end] == "жасыл энергетика саласындағы мамандықтар"
+    # The sentence cut; its words come back in a new sentence that says something else.
+    cut = new.replace("Mostly from Almaty and Shymkent.", "Next year applicants mostly from Almaty and Shymkent "
+                      "will need an entrance test.")
+    assert place(old, cut, "mostly from Almaty and Shymkent").state is AnchorState.ORPHANED

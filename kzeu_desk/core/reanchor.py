@@ -216,6 +216,18 @@ _COMMON_WORD_FLOOR = 5
 # How far a sentence is followed from a quote, either way (a "sentence" without full stops can be a
 # whole list or table).
 _SENTENCE_REACH = 240
+# A sentence joined into its neighbour: at least this share of the neighbour's words stand in the new
+# sentence (the round-20 memorandum's first sentence on the working group: 8 of 8), and at least this many
+# of the span's own words are left to place (its "Астанада немесе Туринде": 3).
+_JOINED_NEIGHBOUR_SHARE = 0.8
+_JOINED_OWN_WORDS = 2
+# An answer edited for print: at most one word in this many of its new sentence's other words (figures
+# aside) may be new ("European investors are coming: they bought …", 1 of 11: "they").
+_TRIMMED_NEW_WORD_SHARE = 10
+# … and its other words come from its old sentence or the sentences at most this far from it in its
+# paragraph (the heritage interview's "Around 60,000 objects: manuscripts, coins, textiles – the whole
+# range.", joined across "Maybe a bit more.", 2 away).
+_TRIMMED_SENTENCES_AWAY = 2
 
 _WORD = re.compile(r"\w+")
 _FIGURE_WORD = "#"  # a word of digits, as the alignment of a quote with figures sees it
@@ -707,13 +719,16 @@ class Locator:
                  or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition)
                  or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span)
                  or self._before_a_bracketed_note(span) or self._attribution_after_a_trimmed_quotation(span)
-                 or self._reworded_clause(span) or self._opening_after_its_kept_neighbour(span))
+                 or self._reworded_clause(span) or self._opening_after_its_kept_neighbour(span)
+                 or self._in_its_paragraph_trimmed(span))
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
                 and not self.old.in_a_correction_note(span.start, span.end)):
             found = self._outside_correction_notes(span, bracket, repetition)
         if found is not None and found.number_changed and span.quote:
             found = self._unless_the_old_figures_stand_beside(span, found)
+        if found is not None and found.state is AnchorState.FUZZY and self.old is not None:
+            found = self._joined_into_its_neighbour(span, found)
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
                 span.quote, self.text[found.start:found.end] if found.number_changed else "") or (
                 found.state is AnchorState.FUZZY and (self._name_replaced(span, found)
@@ -742,6 +757,101 @@ class Locator:
                 return replace(edited, state=AnchorState.FUZZY, score=score,
                                number_changed=_figures(span.quote) != _figures(self.text[edited.start:edited.end]))
         return None
+
+    def _joined_into_its_neighbour(self, span: _Span, found: Placement) -> Placement | None:
+        """A whole sentence joined into the sentence before or after it, which now says both: "Тараптар
+        жыл сайын бірлескен жұмыс тобының отырысын өткізеді. Жұмыс тобының отырысы Астанада немесе
+        Туринде өтеді." -> "Тараптар жыл сайын бірлескен жұмыс тобының отырысын Астанада немесе Туринде
+        өткізеді." The approximate match spreads over the neighbour's words ("жұмыс тобының отырысын …
+        өткізеді", 0.85), which are the neighbour's evidence, not this sentence's; what this sentence
+        still says is the words it brought in. Seen when the neighbour's words stand in the placement's
+        sentence in their order (at least _JOINED_NEIGHBOUR_SHARE of them) and some of those very words
+        lie inside the placement: the placement is cut down to the longest run of the span's own words
+        outside the neighbour's ("Астанада немесе Туринде"), fuzzy below REVIEW_BELOW so it waits for a
+        curator, or the span is orphaned when no single longest run of _JOINED_OWN_WORDS words is left.
+        A sentence joined after its neighbour with its own words intact ("…on Tuesday, chaired by the
+        Minister of Energy.") lies outside the neighbour's words and is left as placed."""
+        assert self.old is not None and found.start is not None and found.end is not None
+        old = self.old
+        if not (old.begins_sentence(span.start) and old.ends_sentence(span.end)):
+            return found
+        index = self.index
+        sentence_first = index.word_at_or_after(self.new.sentence_start(found.start))
+        sentence_last = index.word_at_or_after(self.new.sentence_end(found.start, found.end))
+        first = index.word_at_or_after(found.start)
+        last = first
+        while last < len(index.words) and index.starts[last] < found.end:
+            last += 1
+        sentence = index.words[sentence_first:sentence_last]
+        own = set(span.words)
+        for neighbour in self._old_neighbouring_spans(span):
+            neighbour_words = _WORD.findall(old.text, *neighbour)
+            if len(neighbour_words) < _JOINED_OWN_WORDS:
+                continue
+            theirs = {sentence_first + at for at in _positions_kept_in_order(neighbour_words, sentence)}
+            if len(theirs) < _JOINED_NEIGHBOUR_SHARE * len(neighbour_words) or not any(
+                    first <= at < last for at in theirs):
+                continue
+            runs: list[tuple[int, int]] = []
+            run_start = None
+            for number in range(first, last + 1):
+                mine = number < last and number not in theirs and (
+                    index.words[number] in own or any(same_stem(index.words[number], word) for word in own))
+                if mine and run_start is None:
+                    run_start = number
+                elif not mine and run_start is not None:
+                    runs.append((run_start, number))
+                    run_start = None
+            runs.sort(key=lambda run: run[1] - run[0], reverse=True)
+            if not runs or runs[0][1] - runs[0][0] < _JOINED_OWN_WORDS or (
+                    len(runs) > 1 and runs[1][1] - runs[1][0] == runs[0][1] - runs[0][0]):
+                return None
+            start, end = index.starts[runs[0][0]], index.ends[runs[0][1] - 1]
+            score = min(found.score if found.score is not None else REVIEW_BELOW, REVIEW_BELOW - 0.01)
+            return Placement(span.key, AnchorState.FUZZY, start, end, score,
+                             found.number_changed or _figures(span.quote) != _figures(self.text[start:end]))
+        return found
+
+    def _old_sentences_near(self, span: _Span, away: int) -> tuple[int, int]:
+        """Where the span's old sentence and up to `away` sentences on either side of it in its
+        paragraph stand, as one stretch of the old text."""
+        assert self.old is not None
+        old = self.old
+        text = old.text
+        start, end = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        for _ in range(away):
+            after = end
+            while after < len(text) and text[after] in " \t":
+                after += 1
+            if after >= len(text) or text[after] == "\n" or after == end:
+                break
+            end = old.sentence_end(after, after + 1)
+        for _ in range(away):
+            before = start
+            while before > 0 and text[before - 1] in " \t":
+                before -= 1
+            if before == 0 or before == start or text[before - 1] == "\n":
+                break
+            start = old.sentence_start(before - 1)
+        return start, end
+
+    def _old_neighbouring_spans(self, span: _Span) -> list[tuple[int, int]]:
+        """Where the old sentences right before and after the span's own stand in its paragraph."""
+        assert self.old is not None
+        old = self.old
+        text, found = old.text, []
+        start, end = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        after = end
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if after < len(text) and text[after] != "\n" and after > end:
+            found.append((after, old.sentence_end(after, after + 1)))
+        before = start
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if 0 < before < start and text[before - 1] != "\n":
+            found.append((old.sentence_start(before - 1), before))
+        return found
 
     def _unless_the_old_figures_stand_beside(self, span: _Span, found: Placement) -> Placement | None:
         """A placement whose figures changed, in a sentence that still states every changed figure
@@ -2442,6 +2552,36 @@ class Locator:
             return None
         return Placement(span.key, AnchorState.FUZZY, at, at + len(span.quote), REVIEW_BELOW - 0.01)
 
+    def _in_its_paragraph_trimmed(self, span: _Span) -> Placement | None:
+        """A quote of at least _JOINED_OWN_WORDS words said once in each text, word for word, in a new
+        sentence made only of words of its old sentence and those next to it: an answer edited for print, its hedges cut and
+        its sentences trimmed or joined ("A: Mostly banks from Kazakhstan, to be honest. But European
+        investors are coming. I think European investors bought…" -> "Mostly banks from Kazakhstan. But
+        European investors are coming: they bought…"), a list item whose list was reordered. Both of its
+        neighbours changed, so its surroundings agree too little; a sentence that brought no words of its
+        own (at most one in _TRIMMED_NEW_WORD_SHARE of its other words new, figures aside) carries on the
+        old paragraph's statement. Fuzzy, below REVIEW_BELOW, queued. A cut sentence's words repeated in
+        a new one ("Delays at the port of Aktau have fallen by half…") bring new words and are not taken."""
+        if self.old is None or len(span.words) < _JOINED_OWN_WORDS:
+            return None
+        old = self.old
+        if old.index.count_word_sequence(span.words, limit=2) != 1:
+            return None
+        places = [at for at in self.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
+                                                    ends_at_word=span.ends_at_word)
+                  if _whole_words(self.text, at, at + len(span.quote), span)]
+        if len(places) != 1 or self.index.count_word_sequence(span.words, limit=2) != 1:
+            return None
+        at = places[0]
+        end = at + len(span.quote)
+        allowed = set(_WORD.findall(old.text, *self._old_sentences_near(span, _TRIMMED_SENTENCES_AWAY)))
+        company = [word for word in _WORD.findall(self.text, self.new.sentence_start(at), at)
+                   + _WORD.findall(self.text, end, self.new.sentence_end(at, end)) if not word[:1].isdigit()]
+        new_words = sum(word not in allowed for word in company)
+        if new_words * _TRIMMED_NEW_WORD_SHARE > len(company):
+            return None
+        return Placement(span.key, AnchorState.FUZZY, at, end, REVIEW_BELOW - 0.05)
+
     def _reworded_clause(self, span: _Span) -> Placement | None:
         """A clause reworded where it stood: most of its words kept, some inflected or made plural, a
         few replaced or added ("the port of Aktau as a main bottleneck" -> "the ports of Aktau and Kuryk
@@ -2673,6 +2813,27 @@ def _words_kept_in_order(old: Sequence[str], new: Sequence[str]) -> int:
             lengths[position] = previous_diagonal + 1 if word == other else max(above, lengths[position - 1])
             previous_diagonal = above
     return lengths[-1]
+
+
+def _positions_kept_in_order(old: Sequence[str], new: Sequence[str]) -> list[int]:
+    """Where in `new` the old words stand in their order (a longest common subsequence): the
+    positions of `new` taken by them."""
+    if len(old) * len(new) > 10_000:
+        return []  # asked of two sentences; longer ones are no sentences joined
+    table = [[0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            table[i][j] = table[i + 1][j + 1] + 1 if old[i] == new[j] else max(table[i + 1][j], table[i][j + 1])
+    taken, i, j = [], 0, 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            taken.append(j)
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return taken
 
 
 def _added_words(quote_words: Sequence[str], found: str) -> int:
