@@ -259,14 +259,18 @@ def test_round_18_misplaces_nothing_silently_and_keeps_what_it_got_right(outcome
 # sentence joined into the one before, placed over the words of both). Fixed in general afterwards (the
 # joined sentence keeps only the words it brought in; a short quote said once in each text, in a sentence
 # made of words of its old sentence and those next to it, placed fuzzy and queued): round 19 94.8% (183 of
-# 193), round 20 94.1% (127 of 135), nothing misplaced. The floors keep that.
+# 193), round 20 94.1% (127 of 135), nothing misplaced. Round 21 (eight pairs, 131 spans, written the same
+# way) scored once after those fixes: 91.6% (120 of 131), nothing misplaced, 11 wrongly orphaned (queued),
+# one changed figure unflagged (a number inside a Russian compound word, "трехлетнюю" -> "четырехлетнюю"),
+# flagged since. The floors keep that.
 ROUND_19_FLOOR = 0.948
 ROUND_20_FLOOR = 0.94
+ROUND_21_FLOOR = 0.916
 
 
 @pytest.mark.parametrize(("round_number", "floor", "pairs", "spans"),
-                         [(19, ROUND_19_FLOOR, 10, 193), (20, ROUND_20_FLOOR, 8, 135)])
-def test_rounds_19_and_20_misplace_nothing_and_keep_what_they_got_right(outcomes, round_number, floor, pairs,
+                         [(19, ROUND_19_FLOOR, 10, 193), (20, ROUND_20_FLOOR, 8, 135), (21, ROUND_21_FLOOR, 8, 131)])
+def test_rounds_19_to_21_misplace_nothing_and_keep_what_they_got_right(outcomes, round_number, floor, pairs,
                                                                         spans):
     members = [o for o in outcomes if o.pair.round == round_number]
     assert len({o.pair.name for o in members}) == pairs and len(members) >= spans

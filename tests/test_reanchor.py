@@ -710,6 +710,23 @@ def test_a_number_written_in_words_changed_is_the_same_claim_flagged():
     assert new[placement.start:placement.end] == "three-day visit"
 
 
+def test_a_russian_number_inside_a_compound_word_changed_is_the_same_claim_flagged():
+    # "трехлетняя" is "three-year" in one word: held-out round 21 placed "трехлетнюю программу" on
+    # "четырехлетнюю программу" at 0.90, neither flagged nor queued.
+    old = ("Европейский союз профинансирует двухлетнюю программу подготовки таможенников. "
+           "Обучение пройдут сотрудники шести областей.")
+    new = old.replace("двухлетнюю", "пятилетнюю")
+    placement = place(old, new, "двухлетнюю программу подготовки")
+    assert new[placement.start:placement.end] == "пятилетнюю программу подготовки"
+    assert placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)
+    assert numbers_changed("трёхдневный визит", "четырехдневный визит")
+    assert numbers_changed("двухсотлетие", "трехсотлетие") and numbers_changed("семинар", "двухдневный семинар")
+    # The same number, or words that only open like one, are no change.
+    assert not numbers_changed("пятилетний план", "пятилетнего плана")
+    assert not numbers_changed("семинар в пятницу", "семинары в пятницу")
+    assert not numbers_changed("три года", "трехлетний")
+
+
 def test_a_name_swapped_for_another_is_another_claim_but_names_added_or_respelt_are_not():
     old = ("Most of the grants went to universities in Poland, Austria and Hungary last year. The rest funded "
            "schools.")
