@@ -129,7 +129,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # шаруашылық", a compound in its base form). After its fixes 93.9 / 94.1 / 98.6 % (153/163, 128/136, 143/145;
           # 95.5 % in all). 163 / 136 / 145 highlights, so one miss is 0.6 / 0.7 / 0.7 %: the floor is the lowest
           # language's after-fix score less one miss and a little more (0.93 lets English and Russian lose one).
-          "held_out_thirty_fourth": 0.93}
+          "held_out_thirty_fourth": 0.93,
+          # Twelve whole articles in all three languages (set 35), the fourth set written and labelled by someone who
+          # never ran the parser, scored once with every fix of the session (sets 26-34): 91.1 / 87.3 / 85.3 % (87.9 %
+          # in all; 113/124, 110/126, 110/129). Its floor is its first score less one miss a language.
+          "held_out_thirty_fifth": 0.84}
 
 
 @pytest.fixture(scope="module")
