@@ -73,15 +73,6 @@ def test_the_held_out_round_keeps_what_it_got_right(outcomes):
 ROUND_10_FLOOR = 0.97
 
 
-def test_round_10_stays_above_the_bar_and_misplaces_nothing(outcomes):
-    round_10 = [o for o in outcomes if o.pair.round == 10]
-    assert len({o.pair.name for o in round_10}) == 8 and len(round_10) >= 80
-    t = harness.tally(round_10)
-    assert t.misplaced == 0, [o.describe() for o in round_10 if o.verdict is harness.Verdict.MISPLACED]
-    assert t.right_share >= ROUND_10_FLOOR, [o.describe() for o in round_10 if o.verdict is not harness.Verdict.PLACED_RIGHT]
-    assert t.number_changes_missed == 0
-
-
 # Round 11 (eight pairs, 117 spans, written against round 10's patterns: a figure said twice and
 # corrected in one place, last year's figure kept in brackets beside this year's, cut sentences whose
 # words recur, short quotes, quotes across a paragraph break, numbers written another way) scored 88.9%
@@ -89,16 +80,6 @@ def test_round_10_stays_above_the_bar_and_misplaces_nothing(outcomes):
 # fixed in general: 94.9% (111 of 117), nothing misplaced, every changed figure flagged. Its six misses
 # are all orphaned and queued (docs/PERFORMANCE.md); the floor keeps that, below the issue's 97%.
 ROUND_11_FLOOR = 0.94
-
-
-def test_round_11_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
-    round_11 = [o for o in outcomes if o.pair.round == 11]
-    assert len({o.pair.name for o in round_11}) == 8 and len(round_11) >= 100
-    assert {o.pair.language for o in round_11} == {"en", "ru", "kk"}
-    t = harness.tally(round_11)
-    assert t.misplaced == 0, [o.describe() for o in round_11 if o.verdict is harness.Verdict.MISPLACED]
-    assert t.right_share >= ROUND_11_FLOOR, [o.describe() for o in round_11 if o.verdict is not harness.Verdict.PLACED_RIGHT]
-    assert t.number_changes_missed == 0
 
 
 # Held-out pairs are scored once and never tuned on, so what they miss is recorded here rather than
@@ -143,33 +124,12 @@ ROUND_12_FLOOR = 0.94
 ROUND_13_FLOOR = 0.92
 
 
-@pytest.mark.parametrize(("round_number", "floor", "spans"), [(12, ROUND_12_FLOOR, 100), (13, ROUND_13_FLOOR, 100)])
-def test_rounds_12_and_13_misplace_nothing_and_keep_what_they_got_right(outcomes, round_number, floor, spans):
-    members = [o for o in outcomes if o.pair.round == round_number]
-    assert len({o.pair.name for o in members}) == 8 and len(members) >= spans
-    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
-    t = harness.tally(members)
-    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
-    assert t.right_share >= floor, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
-    assert t.number_changes_missed == 0
-
-
 # Round 14 (six pairs, 84 spans: a natural mix of the edits real updates make) scored 96.4% on its first
 # run on main's code (81 of 84, 0 misplaced, 11 of 11 changed figures flagged); its three failure
 # classes (a corrected figure changing the form of the noun it counts, a clause inserted into a short
 # quote's sentence, a placeholder filled beside a quote in its line) were then fixed in general: 100%
 # (84 of 84), nothing misplaced. The floor keeps it there.
 ROUND_14_FLOOR = 1.0
-
-
-def test_round_14_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
-    members = [o for o in outcomes if o.pair.round == 14]
-    assert len({o.pair.name for o in members}) == 6 and len(members) >= 80
-    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
-    t = harness.tally(members)
-    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
-    assert t.right_share >= ROUND_14_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
-    assert t.number_changes_missed == 0
 
 
 # Round 15 (eight pairs, 114 spans: a wire story corrected with a note quoting the old figures, a live blog
@@ -180,16 +140,6 @@ def test_round_14_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
 # as a date) were then fixed in general: 98.2% (112 of 114), nothing misplaced. Its two misses are orphaned
 # and queued (docs/PERFORMANCE.md).
 ROUND_15_FLOOR = 0.98
-
-
-def test_round_15_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
-    members = [o for o in outcomes if o.pair.round == 15]
-    assert len({o.pair.name for o in members}) == 8 and len(members) >= 110
-    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
-    t = harness.tally(members)
-    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
-    assert t.right_share >= ROUND_15_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
-    assert t.number_changes_missed == 0
 
 
 # Round 16 (eight pairs, 130 spans: a press release re-issued with a correction note, a live blog growing,
@@ -203,30 +153,10 @@ def test_round_15_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
 ROUND_16_FLOOR = 0.97
 
 
-def test_round_16_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
-    members = [o for o in outcomes if o.pair.round == 16]
-    assert len({o.pair.name for o in members}) == 8 and len(members) >= 130
-    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
-    t = harness.tally(members)
-    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
-    assert t.right_share >= ROUND_16_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
-    assert t.number_changes_missed == 0
-
-
 # Round 17 (six pairs, 85 spans, written after round 16's fixes) scored 98.8% on its first run (84 of 85, 1
 # misplaced, queued: a whole sentence stretched over a clause added after it that ends with the same
 # word); that was then fixed in general: 100% (85 of 85), nothing misplaced.
 ROUND_17_FLOOR = 1.0
-
-
-def test_round_17_misplaces_nothing_and_keeps_what_it_got_right(outcomes):
-    members = [o for o in outcomes if o.pair.round == 17]
-    assert len({o.pair.name for o in members}) == 6 and len(members) >= 85
-    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
-    t = harness.tally(members)
-    assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
-    assert t.right_share >= ROUND_17_FLOOR, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
-    assert t.number_changes_missed == 0
 
 
 # Round 18 (ten pairs, 175 spans) was written and labelled by an engineer who had not run the re-anchoring,
@@ -268,10 +198,14 @@ ROUND_20_FLOOR = 0.94
 ROUND_21_FLOOR = 0.916
 
 
-@pytest.mark.parametrize(("round_number", "floor", "pairs", "spans"),
-                         [(19, ROUND_19_FLOOR, 10, 193), (20, ROUND_20_FLOOR, 8, 135), (21, ROUND_21_FLOOR, 8, 131)])
-def test_rounds_19_to_21_misplace_nothing_and_keep_what_they_got_right(outcomes, round_number, floor, pairs,
-                                                                        spans):
+# Every held-out round since 10 but 18 (whose one queued misplacement has an arguable label, above): its
+# pairs and languages all there, nothing misplaced, its floor kept, every changed figure flagged.
+@pytest.mark.parametrize(("round_number", "floor", "pairs", "spans"), [
+    (10, ROUND_10_FLOOR, 8, 80), (11, ROUND_11_FLOOR, 8, 100),
+    (12, ROUND_12_FLOOR, 8, 100), (13, ROUND_13_FLOOR, 8, 100), (14, ROUND_14_FLOOR, 6, 80),
+    (15, ROUND_15_FLOOR, 8, 110), (16, ROUND_16_FLOOR, 8, 130), (17, ROUND_17_FLOOR, 6, 85),
+    (19, ROUND_19_FLOOR, 10, 193), (20, ROUND_20_FLOOR, 8, 135), (21, ROUND_21_FLOOR, 8, 131)])
+def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes, round_number, floor, pairs, spans):
     members = [o for o in outcomes if o.pair.round == round_number]
     assert len({o.pair.name for o in members}) == pairs and len(members) >= spans
     assert {o.pair.language for o in members} == {"en", "ru", "kk"}

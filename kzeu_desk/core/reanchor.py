@@ -1232,20 +1232,7 @@ class Locator:
     def _old_neighbouring_sentences(self, span: _Span) -> list[str]:
         """The old sentences right before and after the span's own in its paragraph, masked."""
         assert self.old is not None
-        old = self.old
-        text, found = old.text, []
-        start, end = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
-        after = end
-        while after < len(text) and text[after] in " \t":
-            after += 1
-        if after < len(text) and text[after] != "\n" and after > end:
-            found.append(old.masked[after:old.sentence_end(after, after + 1)])
-        before = start
-        while before > 0 and text[before - 1] in " \t":
-            before -= 1
-        if 0 < before < start and text[before - 1] != "\n":
-            found.append(old.masked[old.sentence_start(before - 1):before])
-        return found
+        return [self.old.masked[start:end] for start, end in self._old_neighbouring_spans(span)]
 
     def _moved_unless_edited_fits_better(self, span: _Span, bracket: tuple[int, int, int, int],
                                          repetition: _Repetition, start: int, support: float | None) -> Placement:
