@@ -2479,12 +2479,9 @@ class Locator:
         old_inner = self._quotation_before(self.old.text, span.start)
         if old_inner is None or self.old.index.count_word_sequence(span.words, limit=2) != 1:
             return None
-        places = [at for at in self.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
-                                                    ends_at_word=span.ends_at_word)
-                  if _whole_words(self.text, at, at + len(span.quote), span)]
-        if len(places) != 1 or self.index.count_word_sequence(span.words, limit=2) != 1:
+        at = self._said_once_in_the_new_text(span)
+        if at is None:
             return None
-        at = places[0]
         new_inner = self._quotation_before(self.text, at)
         if new_inner is None:
             return None
@@ -2500,6 +2497,16 @@ class Locator:
         if _WORD.findall(old_rest) != _WORD.findall(new_rest):
             return None
         return Placement(span.key, AnchorState.FUZZY, at, at + len(span.quote), REVIEW_BELOW - 0.01)
+
+    def _said_once_in_the_new_text(self, span: _Span) -> int | None:
+        """Where the quote stands in the new text, word for word and as whole words, when it stands
+        there once and its words are said in that order nowhere else."""
+        places = [at for at in self.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
+                                                    ends_at_word=span.ends_at_word)
+                  if _whole_words(self.text, at, at + len(span.quote), span)]
+        if len(places) != 1 or self.index.count_word_sequence(span.words, limit=2) != 1:
+            return None
+        return places[0]
 
     def _opening_after_its_kept_neighbour(self, span: _Span) -> Placement | None:
         """A short quote opening its sentence after at most _OPENING_WORDS words, said once in each text,
@@ -2517,12 +2524,9 @@ class Locator:
         old_opening = _WORD.findall(old.text, old_start, span.start)
         if len(old_opening) > _OPENING_WORDS or old.index.count_word_sequence(span.words, limit=2) != 1:
             return None
-        places = [at for at in self.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
-                                                    ends_at_word=span.ends_at_word)
-                  if _whole_words(self.text, at, at + len(span.quote), span)]
-        if len(places) != 1 or self.index.count_word_sequence(span.words, limit=2) != 1:
+        at = self._said_once_in_the_new_text(span)
+        if at is None:
             return None
-        at = places[0]
         new_start = self.new.sentence_start(at)
         new_opening = _WORD.findall(self.text, new_start, at)
         if len(new_opening) >= len(old_opening) or _kept_in_order(old_opening, new_opening) != len(new_opening):
@@ -2554,12 +2558,9 @@ class Locator:
         old = self.old
         if old.index.count_word_sequence(span.words, limit=2) != 1:
             return None
-        places = [at for at in self.index.find_all(span.quote, limit=2, starts_at_word=span.starts_at_word,
-                                                    ends_at_word=span.ends_at_word)
-                  if _whole_words(self.text, at, at + len(span.quote), span)]
-        if len(places) != 1 or self.index.count_word_sequence(span.words, limit=2) != 1:
+        at = self._said_once_in_the_new_text(span)
+        if at is None:
             return None
-        at = places[0]
         end = at + len(span.quote)
         allowed = set(_WORD.findall(old.text, *self._old_sentences_near(span, _TRIMMED_SENTENCES_AWAY)))
         company = [word for word in _WORD.findall(self.text, self.new.sentence_start(at), at)
