@@ -118,6 +118,9 @@ def _read_day_range(match: re.Match[str], publication: Publication | None) -> Da
                          relative=_is_relative(match))
 
 
+# The month a Kazakh day belongs to, in the genitive ("желтоқсанның") or named with "айының" ("желтоқсан айының").
+_KAZAKH_MONTH_OF = r"(?:(?<=ның|нің|дың|дің|тың|тің)|\s+(?i:айының))"
+
 _DAY_RANGES = (
     # Kazakh, year first: "2019 жылғы 3-4 маусымда".
     rf"(?<![\w.]){year()}{KAZAKH_YEAR_BEFORE}{day('d1')}{_DAY_SEPARATOR}{day('d2')}\s+{month()}{_KAZAKH_MONTHS_WORD}",
@@ -130,9 +133,10 @@ _DAY_RANGES = (
     rf"(?:\s+(?i:бастап))?\s+{day('d2')}\s+{month('m2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
     # Kazakh, the month first in the genitive: "желтоқсанның 8-і мен 14-і аралығында" (between the 8th and 14th of
     # December), "2027 жылғы наурыздың 3-інен 5-іне дейін".
-    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{month()}(?<=ның|нің|дың|дің|тың|тің)\s+{day('d1')}{_KAZAKH_BETWEEN}"
+    # ("Қараша айының 23-і мен 27-сі аралығында": or the month's name with "айының", of the month of.)
+    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{month()}{_KAZAKH_MONTH_OF}\s+{day('d1')}{_KAZAKH_BETWEEN}"
     rf"{day('d2')}{_KAZAKH_BETWEEN_END}",
-    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{month()}(?<=ның|нің|дың|дің|тың|тің)\s+{day('d1')}(?<=ан|ен)"
+    rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{month()}{_KAZAKH_MONTH_OF}\s+{day('d1')}(?<=ан|ен)"
     rf"(?:\s+(?i:бастап))?\s+{day('d2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
     # "30 June – 2 July 2019", "с 30 июня по 2 июля 2019 года".
     rf"(?<![\d])(?:(?i:from|с|со)\s+)?{day('d1')}\s+{month('m1')}{_DAY_SEPARATOR}{day('d2')}\s+{month('m2')}"
@@ -192,6 +196,10 @@ _MONTH_RANGES = (
     rf"{month('m2')}{_KAZAKH_BETWEEN_END}",
     # Without a year, "қаңтар мен тамыз аралығында" (between January and August) is dated by tense.
     rf"(?<![\w.\d]\s)(?<![\w.\d]){month('m1')}{_KAZAKH_BETWEEN}{month('m2')}{_KAZAKH_BETWEEN_END}",
+    # "қаңтардан наурызға дейін" (from January to March): the first month in the ablative, the last in the dative
+    # before "дейін", as a range of days is written.
+    rf"(?<![\w.\d]\s)(?<![\w.\d]){month('m1')}(?<=ан|ен)(?:\s+(?i:бастап))?\s+{month('m2')}(?<=а|е)"
+    rf"\s+(?i:дейін|шейін)(?![\w])",
     rf"(?<![\w])(?:(?i:from|с|со|в|во|за)\s+)?(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH}){_MONTH_SEPARATOR}"
     rf"(?P<m2>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH}){_KAZAKH_MONTHS_WORD}(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
     rf"(?<![\w])(?i:between|между)\s+(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH})\s+(?i:and|и)\s+"
@@ -291,6 +299,9 @@ _FIRST_MONTHS_OF_AN_UNNAMED_YEAR = (
     rf"(?P<results>)(?:(?<=(?i:итоги) )|(?<=(?i:итогам) )|(?<=(?i:итогах) ))(?:(?i:первых)\s+)?(?P<n>\d{{1,2}})\s+"
     rf"(?i:месяц(?:а|ев))"
     rf"{NOT_CYRILLIC_AFTER}(?!\s+(?i:до|после|с|со|от|спустя|назад))",
+    # The Kazakh results: "9 айдың қорытындысы бойынша", "он айдың нәтижесінде" (by the results of nine months).
+    rf"(?P<results>)(?<![\w])(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+(?i:айдың)"
+    rf"(?=\s+(?i:қорытынды|нәтиже)[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER})",
     rf"(?:^|(?<=[.!?]\s))(?:(?i:алғашқы|бірінші)\s+)?(?P<n>\d{{1,2}})\s+(?i:айда|айында){NOT_CYRILLIC_AFTER}",
     # In a report, the "-дағы" adjective names the period ("тоғыз айдағы импорт … құрады", the nine months'
     # imports) and so does "N айда" right before the figure it dates ("10 айда 4,1 млн тоннаға жетті"); a span

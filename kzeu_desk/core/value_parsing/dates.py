@@ -455,8 +455,9 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
         # "наурызда", "мамыр айында", "қазан айындағы": a Kazakh month in the locative, or with "айы".
         # (The "-дағы" adjective takes a case of its own: "тамыздағыдан 1,3 есе көп", more than August's.)
         # ("тамызбен салыстырғанда": compared with August, the instrumental; "ақпанға жоспарланған", planned for
-        # February, the dative.)
+        # February, the dative; "наурыздан бастап ұшады", from March on, the ablative.)
         _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY})(?:да|де|та|те|нда|нде|ында|інде|мен|бен|пен|ға|ге|қа|ке"
+                 rf"|дан|ден|тан|тен|нан|нен"
                  rf"|(?:дағы|дегі|тағы|тегі)(?:дан|ден|нан|нен|ға|ге|на|не|мен)?)"
                  rf"|(?i:{_KAZAKH_MONTH_ONLY})\s+(?i:айы[{CYRILLIC_LETTER}]*)){NOT_CYRILLIC_AFTER}",
                  read_month_day, ignore_case=False),

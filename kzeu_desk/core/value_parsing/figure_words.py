@@ -63,6 +63,11 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     # An age or a time past a limit: "cars older than seven years", "старше семи лет".
     (r"older than|longer than", Bound.LOWER),
     (r"younger than|newer than", Bound.UPPER),
+    # "доходят … не дольше 12 дней", "не позже чем через 10 дней": "не" turns the lower bound into a ceiling.
+    (r"не (?:дольше|позже)(?: чем)?(?: через)?", Bound.UPPER),
+    # "оформленным не ранее чем за 72 часа до отгрузки": no earlier than 72 hours before an event is at most
+    # 72 hours before it ("не ранее 2027 года", with no "за", stays a lower bound).
+    (r"не (?:ранее|раньше),?(?: чем)? за", Bound.UPPER),
     (r"старше|дольше", Bound.LOWER),
     (r"моложе|младше", Bound.UPPER),
     (r"no more than", Bound.UPPER),

@@ -67,7 +67,14 @@ def _read_relative_month(match: re.Match[str], publication: Publication | None) 
         return needs("date")
     if publication.month is None:
         return needs("month")
-    return date_reading(iso_date(*shift_month(publication.year, publication.month, offset)), relative=True)
+    year_value, month_value = shift_month(publication.year, publication.month, offset)
+    day_text = match.groupdict().get("day")
+    if day_text is not None:
+        # "осы айдың 14-інде", "on the 14th of this month": the day of that month.
+        if not day_possible(month_value, int(day_text)):
+            return None
+        return date_reading(iso_date(year_value, month_value, int(day_text)), relative=True)
+    return date_reading(iso_date(year_value, month_value), relative=True)
 
 
 _DAY_ADJECTIVE_OFFSETS = {"позавчерашн": -2, "вчерашн": -1, "завтрашн": 1, "послезавтрашн": 2, "кешегі": -1,
@@ -100,7 +107,7 @@ def _read_weekday(match: re.Match[str], publication: Publication | None) -> Date
         return needs("day")
     published = date(publication.year, publication.month, publication.day)
     weekday = WEEKDAYS[match.group("day").lower()]
-    modifier = (match.group("rel") or "").lower()
+    modifier = (match.groupdict().get("rel") or "").lower()
     ahead = re.fullmatch(WEEKDAY_NEXT_WORDS, modifier) is not None if modifier else (
         publication.tense_in(match.string) == "future")
     if match.groupdict().get("since") and not modifier:
@@ -257,6 +264,31 @@ _AGO = (
 _FROM_NOW = (
     r"(?<![\w])(?:(?P<n>\d{1,2})|(?i:a|one))\s+(?P<unit>(?i:years?|decades?))\s+(?i:from\s+now|hence)(?![\w])",
 )
+# "Келесі тексеру екі жылдан кейін өтеді", "Следующая проверка пройдет через два года": years after publication
+# when nothing else is counted from (`_read_years_after`).
+_YEARS_AFTER = (
+    rf"(?<![\w])(?P<n>\d{{1,2}})\s+(?P<unit>(?i:жыл))(?i:дан)\s+(?i:кейін|соң){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?i:через)\s+(?P<n>\d{{1,2}})\s+(?P<unit>(?i:года?|лет)){NOT_CYRILLIC_AFTER}"
+    rf"(?!\s+(?i:с|со|после|от)\s)",
+)
+# A word in the ablative or "после" right before: "бітіргеннен екі жылдан кейін" counts from the event it names.
+_FROM_AN_EVENT_BEFORE_RE = re.compile(rf"(?:[{CYRILLIC_LETTER}](?:нан|нен|дан|ден|тан|тен)|(?i:после\s+[{CYRILLIC_LETTER}]+))\s+$")
+
+
+def _read_years_after(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    """"екі жылдан кейін өтеді" (will be held in two years), "пройдет через два года": the year that many years
+    after publication. Only where nothing else is counted from: after a year written before it in the text ("1995
+    жылы қол қойылып, төрт жылдан кейін күшіне енді") or an event ("бітіргеннен екі жылдан кейін") it is the span, as
+    the earlier sets record it, and in a sentence that reports (past tense) the years are counted from its story."""
+    before = match.string[:match.start()]
+    if re.search(r"(?<![\w\d])(?:1[89]|20)\d\d(?![\w\d])", before) is not None or \
+            _FROM_AN_EVENT_BEFORE_RE.search(before[-40:]) is not None:
+        return None
+    if publication is None:
+        return needs("date")
+    if publication.tense_in(match.string) == "past":
+        return None
+    return date_reading(iso_date(publication.year + int(match.group("n"))), relative=True)
 _A_YEAR_EARLIER = (r"(?<![\w])(?i:a|one)\s+(?i:year)\s+(?i:earlier|before)(?![\w])(?!\s+(?:that|the|it|then))",)
 # "что на 6% больше, чем годом ранее": the Russian "a year earlier", from the year its sentence wrote before it.
 _A_YEAR_EARLIER_RU = (rf"(?<![\w])(?i:годом)\s+(?i:ранее|раньше){NOT_CYRILLIC_AFTER}",)
@@ -280,6 +312,9 @@ _END_OF_THE_YEAR = (
     r"(?<![\w])(?:(?i:by|before|until|till|at)\s+)?(?:(?i:the)\s+)?(?i:year[-\s]end)(?![\w-])(?!\s+\d)",
     rf"(?<![\w])(?:(?i:до|к|в|на)\s+)?(?i:конц[ау]|конце|конец)\s+(?i:года){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+соң(?:ына|ында|ындағы|ы))(?:\s+(?i:дейін))?{NOT_CYRILLIC_AFTER}",
+    # "жыл басындағы 2,8%-дан", "жылдың басынан бері": the start of the year is the publication's year, as
+    # "since the start of the year" and "с начала года" are.
+    rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+бас(?:ында|ындағы|ынан|ы))(?:\s+(?i:бері))?{NOT_CYRILLIC_AFTER}",
 )
 
 
@@ -290,6 +325,14 @@ def _read_this_year(_match: re.Match[str], publication: Publication | None) -> D
 
 
 _RELATIVE_MONTHS = (
+    # A day of the month named from publication: "осы айдың 14-інде", "келесі айдың 3-і күні", "on the 14th of this
+    # month", "14-го числа этого месяца" (before the month alone, which would leave the day out).
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:айдың)\s+(?P<day>[0-3]?\d)-[{CYRILLIC_LETTER}]+"
+    rf"(?:\s+(?i:күні))?{NOT_CYRILLIC_AFTER}",
+    r"(?<![\w])(?:(?i:on)\s+)?(?i:the)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+(?i:of)\s+"
+    r"(?P<rel>(?i:(?:the\s+)?(?:last|previous|this|next|past)))\s+(?i:month)(?![\w])",
+    rf"(?<![\w])(?P<day>[0-3]?\d)(?:-?(?i:го))?\s+(?i:числа)\s+(?P<rel>(?i:прошлого|минувшего|этого|текущего|"
+    rf"нынешнего|следующего|будущего))\s+(?i:месяца){NOT_CYRILLIC_AFTER}",
     r"(?<![\w])(?P<rel>(?i:(?:the\s+)?(?:last|previous|this|next|past)))\s+(?i:month)(?![\w])",
     rf"(?<![\w])(?:(?i:в)\s+)?(?P<rel>(?i:прошлом|минувшем|этом|текущем|нынешнем|следующем|будущем))\s+(?i:месяце)"
     rf"{NOT_CYRILLIC_AFTER}",
@@ -312,6 +355,9 @@ _WEEKDAYS = (
     rf"(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
     rf"(?<![\w])(?i:во?)\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{RUSSIAN_WEEKDAY}))"
     rf"{NOT_CYRILLIC_AFTER}",
+    # "в ночь на воскресенье" (the night before Sunday), "перенесли на пятницу": the day after "на", dated by the
+    # tense as "в воскресенье" is. (The match is the day alone: "ночь на" is no preposition a highlight leaves out.)
+    rf"(?<=[Нн]а\s)(?P<day>(?i:{RUSSIAN_WEEKDAY})){NOT_CYRILLIC_AFTER}",
     # "С воскресенья аэропорт переходит на зимнее расписание", "до пятницы": from or until a day of the week.
     rf"(?<![\w])(?P<since>(?i:с|со|до))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
     rf"(?P<day>(?i:{RUSSIAN_WEEKDAY_GENITIVE})){NOT_CYRILLIC_AFTER}",
@@ -328,6 +374,7 @@ MONTHS_OF_RELATIVE_YEAR = (
 RELATIVE_PATTERNS = (
     *_compile(_AGO, _read_ago),
     *_compile(_FROM_NOW, _read_from_now),
+    *_compile(_YEARS_AFTER, _read_years_after),
     *_compile(_A_YEAR_EARLIER, _read_a_year_earlier),
     *_compile(_A_YEAR_EARLIER_RU, _read_the_year_before),
     *_compile(_RELATIVE_YEARS, _read_relative_year),
