@@ -5,7 +5,7 @@ than the set's: what Ctrl+N suggests for a highlight read with its sentence (and
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, quantity, same, span
+from test_value_words import count, date, money, quantity, same, span, text
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -107,3 +107,47 @@ def test_dates_the_thirty_fifth_set_showed(selection: str, context: str, publish
 def test_years_after_that_count_from_something_else_stay_spans(selection: str, context: str,
                                                                expected: TypedValue) -> None:
     same(suggest(selection, published="2026-10-12", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # A bare figure set against money ("instead of the current", "вместо нынешних", "против прежних") is in its
+    # currency.
+    ("45", "The transfer now costs €60 instead of the current 45.", money(45, "EUR")),
+    ("1 200", "Пошлина составит 1 500 тенге вместо нынешних 1 200.", money(1200, "KZT")),
+    ("38", "Билет подорожал до 45 евро против прежних 38.", money(38, "EUR")),
+    # The next item of a list after a dash may repeat the first one's preposition: "в 14 200 тенге, … – в 15 800".
+    ("9 900", "Доставка в Астану обойдется в 7 500 тенге, в Атырау – в 9 900.", money(9900, "KZT")),
+], ids=["instead of the current", "вместо нынешних", "против прежних", "– в after a dash"])
+def test_bare_figures_beside_money_the_thirty_fifth_set_showed(selection: str, context: str,
+                                                               expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-01", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # "по счету" (counted in order) between an ordinal and its series noun.
+    ("Пятый", "Пятый по счету форум прошел в Туркестане.", count(5, "форум")),
+    # A Kazakh series noun whose last consonant is voiced before an ending: "лек" (a cohort) is "легі".
+    ("екінші", "Акселератордың екінші легі қыркүйекте басталады.", count(2, "лек")),
+], ids=["по счету", "легі"])
+def test_ordinals_the_thirty_fifth_set_showed(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-11-16", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # One, or none, highlighted without the noun after it in its sentence.
+    ("одна", "В селе работает одна школа и два детских сада.", count(1, "школа")),
+    ("ни одной", "За год в районе не закрыли ни одной школы.", count(0, "школы")),
+    ("бірде-бір", "Биыл бірде-бір жоба мақұлданбады.", count(0, "жоба")),
+    ("none", "Four projects were approved in 2025 and none this year.", count(0, "projects")),
+], ids=["одна", "ни одной", "бірде-бір", "none"])
+def test_one_or_none_alone_the_thirty_fifth_set_showed(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-21", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context"), [
+    # "один из" is one of several, and "один" with no noun after it a pronoun: both stay text.
+    ("один", "Один из заводов закрыт на ремонт."),
+    ("один", "Он был один в кабинете."),
+], ids=["один из", "a pronoun"])
+def test_one_that_counts_nothing_stays_text(selection: str, context: str) -> None:
+    same(suggest(selection, published="2026-10-21", context=context).value, text(selection))

@@ -518,13 +518,13 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         elif (figure.exponent or first_scale is not None) and \
                 (code := _currency_of_the_amount_before(text, start)) is not None:
             unit, kind = code, ValueKind.MONEY  # "около 10 млрд евро, из них свыше 1,5 млрд — из бюджета"
-        elif _LISTED_AFTER_A_DASH_RE.search(text, max(0, start - 3), start) and _ENDS_ITS_CLAUSE_RE.match(text, end) \
+        elif _LISTED_AFTER_A_DASH_RE.search(text, max(0, start - 7), start) and _ENDS_ITS_CLAUSE_RE.match(text, end) \
                 and not _NAMES_ANOTHER_MEASURE_RE.search(text[max(0, start - 60):start].rpartition(",")[2]) \
                 and (code := _currency_of_the_amount_before(text, start)) is not None:
             # "взнос составит 1 200 евро в год, для малых предприятий – 500.": a figure listed after a dash
             # at the end of its clause is in the currency of the sentence's money before it.
             unit, kind = code, ValueKind.MONEY
-        elif _LISTED_AFTER_A_DASH_RE.search(text, max(0, start - 3), start) and _ENDS_ITS_CLAUSE_RE.match(text, end) \
+        elif _LISTED_AFTER_A_DASH_RE.search(text, max(0, start - 7), start) and _ENDS_ITS_CLAUSE_RE.match(text, end) \
                 and (listed := _unit_listed_before(text, start)) is not None:
             # "В Астане показатель – 24 мкг/м³, в Караганде – 31", "Дней … в Алматы было 187, в Астане – 96": the next
             # item of a list of figures after dashes is in the unit of the one before.
@@ -561,6 +561,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         elif (started := _unit_of_the_change_start(text, start)) is not None:
             # "fell from 97 days to 64", "с 38 дней до 19": the end of a change is in the unit of its start.
             unit, kind = started.unit, ValueKind.QUANTITY if started.is_measure else ValueKind.COUNT
+        elif _COMPARED_BEFORE_RE.search(text, max(0, start - 40), start) is not None and \
+                (code := _currency_of_the_amount_before(text, start)) is not None:
+            unit, kind = code, ValueKind.MONEY  # "будет стоить 650 тенге вместо нынешних 590": 590 tenge
         elif (compared := _measure_compared_before(text, start)) is not None:
             unit = compared  # "a trip of about 45 days instead of 25": 25 days
         elif _UP_FROM_BEFORE_RE.search(text, max(0, start - 24), start) is not None and \
@@ -872,7 +875,8 @@ _BOUND_WORDS_AT_RE = re.compile(r"(?:(?:не\s+)?(?:более|менее|бол
                                 r"|(?:more|fewer|less)\s+than\s+|(?:at\s+least|about|around|over|almost|nearly)\s+)?",
                                 re.IGNORECASE)
 _CLOSES_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;!?]|$)")
-_LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*$")
+# ("в Германию обойдется в 14 200 тенге, в Италию – в 15 800": the item may repeat the preposition of the first.)
+_LISTED_AFTER_A_DASH_RE = re.compile(r"[–—]\s*(?:(?:в|во|на|за|по|до|at|in|for|to)\s+)?$", re.IGNORECASE)
 _ENDS_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;,)]|$)")
 # "…составил 2,7 млрд долларов, число сделок – 340": the clause names what its figure is.
 _NAMES_ANOTHER_MEASURE_RE = re.compile(r"(?<![\w])(?:числ|количеств|доля|дол[иеюя]|number|share|count|саны|санын|үлес)",
@@ -988,7 +992,8 @@ def _counted_of(window: str, number: re.Match[str]) -> Counted | None:
 _COMPARED_BEFORE_RE = re.compile(
     r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*"
     # ("30 to 36 hours instead of the usual 20", "against the planned 12")
-    r"(?:(?:the|its|their|our)\s+)?(?:(?:usual|normal|current|previous|standard|planned|earlier|обычных|прежних)\s+)?$",
+    r"(?:(?:the|its|their|our)\s+)?(?:(?:usual|normal|current|previous|standard|planned|earlier|обычных|прежних"
+    r"|нынешних|текущих|действующих)\s+)?$",
     re.IGNORECASE)
 
 

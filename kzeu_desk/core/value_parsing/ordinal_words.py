@@ -91,6 +91,8 @@ KAZAKH_SERIES_STEMS = (
     # "биыл ратификацияланған алтыншы келісім" (the sixth agreement ratified this year), as "the third report" is.
     "келісім",
     "рейс", "кеңсе", "филиал", "зауыт", "терминал",
+    # "бағдарламаның үшінші легі" (a programme's third cohort), as "толқын" (a wave) is.
+    "лек",
 )
 # Adjectives that may stand between the ordinal and its noun ("экономикалық", "жоғары деңгейлі").
 KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі", "қы", "кі", "лы", "лі")

@@ -60,6 +60,8 @@ _DIGIT_ENDING_RE = re.compile(r"(\d+)-([^\W\d_]+)")
 _DASHES = frozenset({"–", "—", "-"})
 # Between an ordinal and its noun: at most this many names and adjectives ("EU–Central Asia Economic").
 _MOST_WORDS_BETWEEN = 5
+# "Третий по счету фестиваль": "по счету" (counted in order) only says an ordinal numbers a series.
+_IN_A_ROW_WORDS = frozenset({"по", "счету", "счёту"})
 _KAZAKH_LETTERS = set("әіңғүұқөһ")
 
 
@@ -259,7 +261,16 @@ def _kazakh_series_stem(word: str) -> str | None:
         if word.startswith(stem) and len(word) - len(stem) <= 6 and \
                 not word[len(stem):].startswith(KAZAKH_NOT_SERIES_AFTER_STEM):
             return stem
+        # A final "к", "қ" or "п" is voiced before a vowel ending: "лек" (a cohort) is "легіне", "легі".
+        voiced = _KAZAKH_VOICED.get(stem[-1])
+        if voiced is not None and word.startswith(stem[:-1] + voiced) and len(word) > len(stem) and \
+                word[len(stem)] in _KAZAKH_VOWELS and len(word) - len(stem) <= 6:
+            return stem
     return None
+
+
+_KAZAKH_VOICED = {"к": "г", "қ": "ғ", "п": "б"}
+_KAZAKH_VOWELS = frozenset("аәеіиоөұүыэюя")
 
 
 def _is_russian_series_noun(word: str) -> bool:
@@ -274,6 +285,8 @@ def _may_stand_between(word: str) -> bool:
     if word in _DASHES or word[0].isupper():
         return True
     lowered = word.lower()
+    if lowered in _IN_A_ROW_WORDS:
+        return True
     if lowered.isascii():
         return lowered in ENGLISH_SERIES_MODIFIERS or "-" in lowered or lowered.endswith(("'s", "’s")) or (
             lowered.endswith(ENGLISH_ADJECTIVE_ENDINGS) and len(lowered) > 4)

@@ -107,6 +107,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=amount, lower=lower, upper=upper,
                                          approximate=bounded is not None and bounded[0] is Bound.APPROXIMATE,
                                          unit=unit))
+    if not candidates and context and (digit := _ONE_OR_NONE_ALONE.get(stripped.lower())) is not None and \
+            (one_or_none := _one_or_none_as_its_sentence_counts(stripped, digit, context, before or "",
+                                                              published)) is not None:
+        return Suggestion(one_or_none)
     if not candidates and (single := _A_BOUND_ON_ONE_MEASURE_RE.fullmatch(stripped)) is not None and \
             (bounded := match_qualifier_before(stripped, single.start("article") if single.group("article")
                                                                          else single.start("unit"))) is not None and bounded[1] == 0 and \
@@ -141,6 +145,32 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         elif best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _MONTHS_WORDS:
             best = _the_period_around(best, stripped, context, publication)
     return Suggestion(best.value, note_for(best))
+
+
+# "один" of "два пасечных хозяйства и один завод", "ни одного" of "таких случаев было четыре, с начала года – ни одного",
+# "бірде-бір" of "бірде-бір жоба": one, or none, highlighted without the noun its sentence counts.
+_ONE_OR_NONE_ALONE = {"один": "1", "одна": "1", "одно": "1", "ни одного": "0", "ни одной": "0", "none": "0",
+                      "not a single": "0", "бірде-бір": "0"}
+# "один из", "one of": one of several, which the whole's noun counts only with the whole ("one of the 27").
+_ONE_OF_AFTER_RE = re.compile(r"\s+(?i:из|of|и|and|or|или)(?![\w])")
+
+
+def _one_or_none_as_its_sentence_counts(selection: str, digit: str, context: str, before: str,
+                                        published: str | None) -> TypedValue | None:
+    """One or none read as the figure in its place would be: "1 завод по переработке" counts plants, "– 0" after
+    "таких случаев было четыре" counts cases; None when its sentence counts nothing with it (a lone "один" is as
+    often a pronoun, "один из" one of several)."""
+    offset = locate(selection, context)
+    end = offset + len(selection)
+    if offset < 0 or context == selection or _ONE_OF_AFTER_RE.match(context, end):
+        return None
+    # (The digit is padded to the words' length, so the sentence keeps its offsets.)
+    figure = digit.rjust(len(selection))
+    value = suggest(digit, published=published, context=context[:offset] + figure + context[end:],
+                    before=before).value
+    if value.kind is not ValueKind.COUNT or not value.unit or value.lower is not None or value.upper is not None:
+        return None
+    return value
 
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
