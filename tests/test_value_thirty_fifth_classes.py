@@ -151,3 +151,34 @@ def test_one_or_none_alone_the_thirty_fifth_set_showed(selection: str, context: 
 ], ids=["один из", "a pronoun"])
 def test_one_that_counts_nothing_stays_text(selection: str, context: str) -> None:
     same(suggest(selection, published="2026-10-21", context=context).value, text(selection))
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # "no earlier than N hours before" an event is at most N hours before it, as "не ранее чем за" is.
+    ("no earlier than 48 hours", "Samples must be taken no earlier than 48 hours before shipment.",
+     quantity(None, "hours", upper=48)),
+    ("not earlier than 10 days", "Applications are accepted not earlier than 10 days prior to departure.",
+     quantity(None, "days", upper=10)),
+    # A time limit whose sentence opens with the event it is counted from ("после", "after", "-ғаннан кейін").
+    ("в течение трех лет", "После завершения добычи компания должна рекультивировать участок в течение трех лет.",
+     quantity(None, "лет", upper=3)),
+    ("within two years", "After the lease ends, the tenant must restore the site within two years.",
+     quantity(None, "years", upper=2)),
+    ("екі жыл ішінде", "Келісім аяқталғаннан кейін компания жерді екі жыл ішінде қайтаруы тиіс.",
+     quantity(None, "жыл", upper=2)),
+], ids=["no earlier than … before", "not earlier than … prior to", "после … в течение", "after … within",
+        "-ғаннан кейін … ішінде"])
+def test_time_limits_the_thirty_fifth_set_showed(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-11-10", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # With no event, "within two years" stays the span, as the earlier sets record it; "no earlier than" with no
+    # event after the figure stays a lower bound.
+    ("within two years", "The company plans to double output within two years.", quantity(2, "years")),
+    ("екі жыл ішінде", "Компания өндірісті екі жыл ішінде екі есе арттырады.", quantity(2, "жыл")),
+    ("no earlier than 6 months", "A new application may be filed no earlier than 6 months after a refusal.",
+     quantity(6, "months", lower=6)),
+], ids=["within, no event", "ішінде, no event", "no earlier than … after"])
+def test_time_limit_look_alikes_are_left_alone(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-11-10", context=context).value, expected)

@@ -584,6 +584,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         bound = Bound.APPROXIMATE  # "45 млн теңгедей", "100 мыңдай адам", "50-дей": about
     if bound is None and kind is ValueKind.QUANTITY and unit is not None and _a_time_limit(text, start, end, unit):
         bound = Bound.UPPER
+    if bound is Bound.LOWER and kind is ValueKind.QUANTITY and unit is not None and \
+            _NO_EARLIER_THAN_RE.match(text, start) is not None and _BEFORE_AN_EVENT_RE.match(text, end) is not None:
+        # "issued no earlier than 72 hours before loading": at most 72 hours before the event (the Russian "не ранее
+        # чем за" says so before the figure, `figure_words`).
+        bound = Bound.UPPER
     first_is_year_shaped = (
         not strict
         and currency_code is None
@@ -823,14 +828,30 @@ _TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar|рабоч(?:их|�
                            r"|месяц(?:а|ев)?|лет|года?|сут(?:ок|ки))", re.IGNORECASE)
 
 
+_NO_EARLIER_THAN_RE = re.compile(r"(?:no|not)\s+(?:earlier|sooner)\s+than\s", re.IGNORECASE)
+_BEFORE_AN_EVENT_RE = re.compile(r"\s+(?:before|prior\s+to)(?![\w])", re.IGNORECASE)
+
+
 def _a_time_limit(text: str, start: int, end: int, unit: str) -> bool:
     if _TIME_UNIT_RE.fullmatch(unit) is None:
         return False
     if _WITHIN_BEFORE_RE.search(text[max(0, start - 14):start]) or (
             _GIVEN_BEFORE_RE.search(text[max(0, start - 10):start]) and re.match(r"\s+from(?![\w])", text[end:])):
-        return _EVENT_AFTER_RE.match(text, end) is not None
-    return _KAZAKH_WITHIN_AFTER_RE.match(text, end) is not None and \
+        # ("После его окончания инициатор обязан демонтировать оборудование в течение двух лет": the sentence may
+        # open with the event, "after", instead.)
+        return _EVENT_AFTER_RE.match(text, end) is not None or \
+            _OPENS_WITH_AN_EVENT_RE.match(_sentence_before(text, start)) is not None
+    return _KAZAKH_WITHIN_AFTER_RE.match(text, end) is not None and (
         _KAZAKH_FROM_EVENT_BEFORE_RE.search(text[max(0, start - 10):start]) is not None
+        or _OPENS_WITH_AN_EVENT_RE.match(_sentence_before(text, start)) is not None)
+
+
+# A sentence that opens with the event a limit is counted from: "После его окончания …", "After the lease ends, …",
+# "Келісім аяқталғаннан кейін …" (after the agreement has ended).
+_OPENS_WITH_AN_EVENT_RE = re.compile(
+    rf"\s*(?:(?:после|after)\s|(?:[{CYRILLIC_LETTER}]+\s+){{0,3}}[{CYRILLIC_LETTER}]+(?:ғаннан|геннен|қаннан|кеннен)\s+"
+    rf"(?:кейін|соң)(?![\w]))",
+    re.IGNORECASE)
 
 
 def _last_number(window: str) -> re.Match[str] | None:

@@ -424,6 +424,11 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             return replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit=value.unit))
         if not (candidate.start < end and start < candidate.end and _figure(value) == _figure(best.value)):
             continue
+        if best.value.lower is not None and value.kind is best.value.kind and value.amount is None \
+                and value.lower is None and value.upper is not None:
+            # "no earlier than 72 hours" of "… no earlier than 72 hours before loading": the event after the
+            # highlight makes a ceiling of its lower bound.
+            return replace(best, value=value)
         if bounded and value.lower is None and value.upper is None and (bare or value.kind is best.value.kind):
             # (Only the same reading undoes a bound: the "10" inside "fewer than one in ten" is no share.)
             unbounded = replace(best.value, amount=_figure(best.value), lower=None, upper=None)
