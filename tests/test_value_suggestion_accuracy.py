@@ -132,8 +132,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           "held_out_thirty_fourth": 0.93,
           # Twelve whole articles in all three languages (set 35), the fourth set written and labelled by someone who
           # never ran the parser, scored once with every fix of the session (sets 26-34): 91.1 / 87.3 / 85.3 % (87.9 %
-          # in all; 113/124, 110/126, 110/129). Its floor is its first score less one miss a language.
-          "held_out_thirty_fifth": 0.84}
+          # in all; 113/124, 110/126, 110/129). Four labels relabelled by the conventions and precedent after scoring
+          # (89.7 % Russian with them right). After its fixes 92.7 / 97.6 / 90.7 % (115/124, 123/126, 117/129; 93.7 %
+          # in all). 124 / 126 / 129 highlights, so one miss is 0.8 %: the floor is the lowest language's after-fix
+          # score less one miss (0.89 lets Kazakh lose one and English four).
+          "held_out_thirty_fifth": 0.89}
 
 
 @pytest.fixture(scope="module")
