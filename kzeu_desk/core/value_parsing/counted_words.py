@@ -115,6 +115,8 @@ KAZAKH_ADJECTIVES = frozenset({
     "арнайы", "тікелей", "қосымша",
     # "850 сирек кітап" (rare books), "12 көне қолжазба" (old manuscripts).
     "сирек", "көне",
+    # Evaluative adjectives ("12 үздік жоба", the 12 best projects), which "-дік" is too short to mark.
+    "үздік", "озық",
     # Comparison with things already named ("екі ұқсас шарт", similar contracts).
     "ұқсас", "осындай", "сондай",
     # "-лы/-ді/-ті" adjectives (having) before a noun: "85 жергілікті жұмысшы" (local workers).
@@ -154,6 +156,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # What a rural district's report counts, nouns whose last syllable looks like an ending: households ("отбасы" is
     # no "отба" + "сы"), newborns ("нәресте", no locative), horses ("жылқы", no "жыл" + "қы"), camels, goats, wells.
     "отбасы", "нәресте", "жылқы", "түйе", "ешкі", "құдық", "шаруашылық",
+    # Loanwords in "-а" whose last syllables read as a case ending ("команда" is no "коман" + "да"), and
+    # organisations, counted as companies are.
+    "команда", "ұйым",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
