@@ -38,3 +38,30 @@ KAZAKH_NOUN_PHRASES = [
                          ids=[case[0] for case in KAZAKH_NOUN_PHRASES])
 def test_kazakh_noun_phrase_of_a_count(selection: str, context: str, before: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-01", context=context, before=before).value, expected)
+
+
+BARE_FIGURES = [
+    # A figure highlighted without the noun right after it in its sentence counts that noun.
+    ("14", "Inspectors visited 9 of the province's 14 districts in October.", "", count(14, "districts")),
+    # The nearest count before it in its sentence, when its own words name no noun.
+    ("2,310", "Of the 5,900, 2,310 have French owners.",
+     "The number of registered firms with EU capital rose to 5,900 in June.", count(2310, "firms")),
+    # Then the last count of the sentence before.
+    ("The last two", "The last two, due in 2028, will go to the north.",
+     "This is the third of five tenders for the pipeline.", count(2, "tenders")),
+    ("2 450", "В декабре поток снизился до 1 800, в январе – до 2 450.",
+     "За ноябрь через переходы прошли более 96 тыс. грузовиков.", count(2450, "грузовиков")),
+    ("он бесі", "Бұлардың он бесі – неміс инженерлері.", "Зауытта 120-дан астам маман жұмыс істейді.",
+     count(15, "маман")),
+    # The subject named before the figure that closes its clause: "…, которых было N", a Kazakh plural before it.
+    ("около 400", "Волонтеры, которых было около 400, работали в три смены.", "",
+     count(400, "волонтеры", approximate=True)),
+    ("жиырма шақты", "Өңірде экспортпен айналысатын фермерлер жиырма шақты ғана.", "",
+     count(20, "фермер", approximate=True)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), BARE_FIGURES,
+                         ids=[case[0] for case in BARE_FIGURES])
+def test_the_noun_a_bare_figure_counts(selection: str, context: str, before: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-01", context=context, before=before).value, expected)

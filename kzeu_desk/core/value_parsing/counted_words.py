@@ -194,7 +194,7 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
                                 "болатын", "болған", "болды", "болады", "болып", "болса",
                                 # pronouns: "олардың саны" (their number) names nothing counted
-                                "олар", "біз", "сіз",
+                                "олар", "біз", "сіз", "бұлар", "солар", "осылар",
                                 # particles after a number: "оның 600-ге жуығы ғана" (only about 600 of them)
                                 "ғана", "қана", "тек", "ғой", "қой",
                                 # a classifier, not a noun: "кәсіпорындар саны 28 417 бірлікке жетті" (units)
