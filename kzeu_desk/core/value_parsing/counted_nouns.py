@@ -207,7 +207,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
             words = words[1:]  # "... және бес қысқаметражды фильм": the adjective of the second of two numbers
         # The phrase ends the clause when punctuation or the end of the text follows its last word.
         after = text[words[-1][1]:words[-1][1] + 2].strip()
-        return _kazakh(words, words_end_clause=not after or not after[0].isalnum())
+        return _kazakh(words, words_end_clause=not after or not after[0].isalnum(),
+                       punctuation_ends=bool(after) and not after[0].isalnum())
     return _russian(words)
 
 
@@ -608,7 +609,7 @@ def _ending_fits(stem: str, ending: str) -> bool:
     return last not in _VOICELESS  # ға/ге after vowels and voiced sounds
 
 
-def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None:
+def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends: bool = False) -> Counted | None:
     """"атом электр станциясына": bare nouns, then the noun they qualify with its possessive ending
     (the Kazakh compound), up to three words; the unit is the compound in its base form."""
     modifiers: list[str] = []
@@ -616,12 +617,26 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None
         lowered = word.lower()
         if lowered in KAZAKH_NOT_COUNTED:
             return None
+        if lowered in _KAZAKH_OWN_WORDS:
+            return None  # "18 команда өз жобасын" (18 teams, their own projects): a pronoun starts the next phrase
+        if modifiers and (_ENDS_AS_A_KAZAKH_VERB_RE.search(lowered) or lowered in _KAZAKH_ABOUT_WORDS):
+            # The phrase ends at a verb or participle: "23 ескерту жасалды" (23 remarks were made) counts remarks; a
+            # past or passive verb in "-лды/-рді/-сты" reads like a possessive "-ы/-і" after a consonant.
+            return None
         head = _possessed_stem(lowered)
-        if head is None and modifiers and len(modifiers[-1]) >= 5 and modifiers[-1].endswith("у") \
-                and not re.search(r"(?:ады|еді|йды|йді)$", lowered):
-            # After a verbal noun: "бақылау бекеті"; a verb in the present-future is no possessive ("500 кәсіпорын
-            # қолдау алады", 500 companies will get support).
-            head = _possessed_after_consonant(lowered)
+        if head is None and modifiers and (modifiers[0] not in KAZAKH_KNOWN_STEMS or modifiers[-1].endswith("у")):
+            # After a bare noun that qualifies it, "-ы/-і" after a consonant (a case may follow) is the compound's
+            # possessive: "бақылау бекеті", "кеден қызметкері", "шекара бекетін". A noun commonly counted is itself
+            # what is counted, the word after it the next part of the clause ("25 компания өнімін көрсетеді").
+            head = _possessed_after_consonant(_without_case_after_possessive(lowered))
+        if head is None and len(modifiers) == 1 and lowered in KAZAKH_KNOWN_STEMS and modifiers[0] not in \
+                KAZAKH_KNOWN_STEMS and not _is_kazakh_adjective(modifiers[0]) and not (
+                    len(lowered) >= 5 and lowered.endswith(_HAVING_ENDINGS)) and not (
+                    index + len(modifiers) + 1 == len(words) and punctuation_ends):
+            # A noun in apposition before a known noun, no possessive between them: "басқарушы компания" (a
+            # management company), "мердігер компания", "серіктес ұйым"; not the clause's closing predicate ("46
+            # умартачы мүше.": 46 beekeepers are members) nor an adjective in "-ті" ("салымшы ерікті жарна").
+            head = lowered
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
         if _kazakh_base(lowered) != lowered or (_is_kazakh_adjective(lowered) and lowered not in KAZAKH_KNOWN_STEMS) \
@@ -629,6 +644,18 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int) -> Counted | None
             return None  # ("186 шақырым суару каналы": a measure first is what the number measures)
         modifiers.append(lowered)
     return None
+
+
+# A verb in the past or present-future, or a passive ("жасалды", "берді", "қатысты", "өтті", "алады"), which ends
+# the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
+_ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі]|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
+_KAZAKH_OWN_WORDS = frozenset({"өз", "өзі", "өзінің", "өздерінің", "оның", "олардың", "біздің", "сол", "бұл", "осы"})
+_CASE_AFTER_POSSESSIVE_RE = re.compile(r"(?<=[ыі])(?:н|ның|нің|на|не|нда|нде|нан|нен|мен)$")
+
+
+def _without_case_after_possessive(word: str) -> str:
+    """"бекетін" -> бекеті: the case ending a possessive "-ы/-і" takes ("шекара бекетін", "кеден қызметкеріне")."""
+    return _CASE_AFTER_POSSESSIVE_RE.sub("", word) if len(word) >= 6 else word
 
 
 def _possessed_after_consonant(word: str) -> str | None:
@@ -763,7 +790,7 @@ def _is_bare_kazakh_noun(word: str) -> bool:
                                           and lowered not in KAZAKH_NOT_COUNTED and not _looks_like_kazakh_verb(word))
 
 
-def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Counted | None:
+def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctuation_ends: bool = False) -> Counted | None:
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
     # "бес ынтымақтастық туралы келісім" counts agreements; but with a verbal noun before "туралы"
     # ("жүз стипендия бөлу туралы келісім", an agreement on giving a hundred scholarships) the
@@ -817,7 +844,7 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False) -> Cou
             continue
         if len(word) > 1 and word.split("-")[0].isupper():
             continue  # "он шақты ЕО елі": a name or abbreviation qualifies, as "EU countries" are countries
-        if (compound := _kazakh_compound(words, index)) is not None:
+        if (compound := _kazakh_compound(words, index, punctuation_ends)) is not None:
             return compound
         if base in KAZAKH_COMPOUND_FIRST and index + 1 < len(words):
             second, second_end = words[index + 1]

@@ -119,6 +119,8 @@ KAZAKH_ADJECTIVES = frozenset({
     "арнайы", "тікелей", "қосымша",
     # "850 сирек кітап" (rare books), "12 көне қолжазба" (old manuscripts).
     "сирек", "көне",
+    # Evaluative adjectives ("12 үздік жоба", the 12 best projects), which "-дік" is too short to mark.
+    "үздік", "озық",
     # Comparison with things already named ("екі ұқсас шарт", similar contracts).
     "ұқсас", "осындай", "сондай",
     # "-лы/-ді/-ті" adjectives (having) before a noun: "85 жергілікті жұмысшы" (local workers).
@@ -158,6 +160,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # What a rural district's report counts, nouns whose last syllable looks like an ending: households ("отбасы" is
     # no "отба" + "сы"), newborns ("нәресте", no locative), horses ("жылқы", no "жыл" + "қы"), camels, goats, wells.
     "отбасы", "нәресте", "жылқы", "түйе", "ешкі", "құдық", "шаруашылық",
+    # Loanwords in "-а" whose last syllables read as a case ending ("команда" is no "коман" + "да"), and
+    # organisations, counted as companies are.
+    "команда", "ұйым",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -193,7 +198,7 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
                                 "болатын", "болған", "болды", "болады", "болып", "болса",
                                 # pronouns: "олардың саны" (their number) names nothing counted
-                                "олар", "біз", "сіз",
+                                "олар", "біз", "сіз", "бұлар", "солар", "осылар",
                                 # particles after a number: "оның 600-ге жуығы ғана" (only about 600 of them)
                                 "ғана", "қана", "тек", "ғой", "қой",
                                 # a classifier, not a noun: "кәсіпорындар саны 28 417 бірлікке жетті" (units)

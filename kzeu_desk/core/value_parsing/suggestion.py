@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.bare_counts import counted_as_the_text_counts
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
@@ -144,6 +145,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = _in_the_currency_named_before(best, (context, before or "", earlier or ""), publication)
         elif best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _MONTHS_WORDS:
             best = _the_period_around(best, stripped, context, publication)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
+            best = counted_as_the_text_counts(best, offset, context, before or "", publication)
     return Suggestion(best.value, note_for(best))
 
 

@@ -1,0 +1,86 @@
+"""Which noun a bare figure counts when nothing right around it says: the nearest count before it in its sentence,
+then the last count of the sentence before ("Uzbekistan has taken 24 since 2021" after "… ordered 300 more
+locomotives", "вырос до 1 900" after "… проследовали более 118 тыс. машин").
+
+The readers before this step name a bare number's noun from the patterns that say it outright ("the number of X",
+"из них", "four more", a list after a dash). What is left is a figure standing where its noun would be, with a verb,
+a preposition or punctuation after it: a curator reads it as more of the things the text was just counting, the
+same clause's first, then the sentence before's, as the conventions say. A figure that reads as a year, a figure
+with a fraction and a figure the text puts after a measure are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kzeu_desk.core.typed_value import ValueKind
+from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
+from kzeu_desk.core.value_parsing.counted_nouns import counted_after, kazakh_noun_named
+from kzeu_desk.core.value_parsing.dates import Publication
+from kzeu_desk.core.value_parsing.scanning import scan
+
+_YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
+# A figure a name or a place in a document stands before is no count: "Article 30", "Lot 2", "Line 4", "статья 5".
+_NAMED_BY_THE_WORD_BEFORE_RE = re.compile(
+    r"(?:(?<=[\w,;] )[A-ZА-ЯЁ][\w-]*|(?<![\w])(?i:article|page|lot|item|clause|paragraph|section|no\.|№|статья|статьи"
+    r"|пункт|пункта|страница|бап|бет))\s*$")
+# A figure with no unit, alone or under a bound word ("примерно 2 500", "fewer than 200").
+_BARE = (Salience.BARE_NUMBER, Salience.SUBSTANTIAL_QUANTITY)
+
+
+def counted_as_the_text_counts(best: Candidate, offset: int, context: str, before: str,
+                               publication: Publication | None) -> Candidate:
+    """`best` (a bare number found at `offset` in its sentence `context`) as a count of the noun the nearest count
+    before it counts, in its sentence and then in the sentence `before`; unchanged when neither has a count."""
+    value = best.value
+    figure = value.amount if value.amount is not None else value.upper if value.upper is not None else value.lower
+    if value.kind is not ValueKind.QUANTITY or value.unit or best.salience not in _BARE \
+            or figure is None or figure != int(figure) or figure < 0 \
+            or _YEAR_SHAPED_RE.fullmatch(str(int(figure))) \
+            or _NAMED_BY_THE_WORD_BEFORE_RE.search(context, 0, offset + best.start):
+        return best
+    if context[offset + best.start:offset + best.end][-1:].isdigit() and context.count(
+            context[offset:offset + best.end]) == 1 and (own := counted_after(context, offset + best.end)) is not None \
+            and not own.is_measure:
+        # "20" of "in 11 of the country's 20 regions": the noun right after the figure in its sentence, which the
+        # highlight left out, is its own (a figure in digits, found once in its sentence: a number word may take a
+        # Kazakh ending or be the clause's predicate, "үшеу едік", we were three).
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=own.unit),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
+    if (subject := _subject_named_before(context[:offset + best.start])) is not None:
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=subject),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
+    for text in (context[:offset + best.start], before):
+        counts = [candidate for candidate in scan(text, publication)
+                  if candidate.value.kind is ValueKind.COUNT and candidate.value.unit]
+        if counts:
+            return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=counts[-1].value.unit),
+                           salience=Salience.SUBSTANTIAL_QUANTITY)
+        if any(candidate.value.kind is not ValueKind.DATE and candidate.salience is not Salience.BARE_NUMBER
+               for candidate in scan(text, publication)):
+            return best  # the nearest figure is money, a share or a measure: the bare one is no count of a noun
+    return best
+
+
+# The things a figure closing its clause is the number of, named as the clause's subject before it: "иностранцы,
+# которых было примерно 2 500" (foreigners, of whom there were about 2,500), "компаниялар он шақты ғана" (the
+# companies are only about ten).
+_RUSSIAN_WHOSE_NUMBER_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<noun>[а-яё]{3,})(?:\s+(?:из|в|во|на|для|от)\s+[\w-]+)?,\s+(?:которых|коих)\s+"
+    r"(?:было|будет|стало|станет|насчитывалось|оказалось)(?:\s+(?:всего|лишь|только|около|примерно|порядка))*\s*$",
+    re.IGNORECASE)
+_KAZAKH_PLURAL_SUBJECT_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?P<noun>[а-яәіңғүұқөһ]{3,}(?:лар|лер|дар|дер|тар|тер))(?:\s+(?:әлі|қазір|тек|шамамен))?\s*$",
+    re.IGNORECASE)
+
+
+def _subject_named_before(text: str) -> str | None:
+    if (whose := _RUSSIAN_WHOSE_NUMBER_BEFORE_RE.search(text)) is not None:
+        counted = counted_after(" " + whose.group("noun").lower() + " ", 0)
+        return counted.unit if counted is not None and not counted.is_measure else None
+    if (plural := _KAZAKH_PLURAL_SUBJECT_BEFORE_RE.search(text)) is not None:
+        counted = kazakh_noun_named(plural.group("noun").lower())
+        return counted.unit if counted is not None and not counted.is_measure else None
+    return None
+
