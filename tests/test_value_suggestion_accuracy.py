@@ -136,7 +136,13 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # (89.7 % Russian with them right). After its fixes 92.7 / 97.6 / 90.7 % (115/124, 123/126, 117/129; 93.7 %
           # in all). 124 / 126 / 129 highlights, so one miss is 0.8 %: the floor is the lowest language's after-fix
           # score less one miss (0.89 lets Kazakh lose one and English four).
-          "held_out_thirty_fifth": 0.89}
+          "held_out_thirty_fifth": 0.89,
+          # Twelve whole articles each in all three languages (sets 36 and 37), written and labelled by two more engineers
+          # who never ran the parser, scored once with set 35's fixes and the second treatment of counts (cbbdedc): set 36
+          # 86.3 / 88.8 / 90.2 % (88.4 % in all; 145/168, 135/152, 138/153), set 37 87.2 / 92.8 / 92.7 % (90.7 % in all;
+          # 136/156, 129/139, 114/123). The floors are the first score's lowest language until their misses are fixed.
+          "held_out_thirty_sixth": 0.86,
+          "held_out_thirty_seventh": 0.87}
 
 
 @pytest.fixture(scope="module")
