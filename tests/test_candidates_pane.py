@@ -320,3 +320,61 @@ def test_a_long_texts_candidates_come_back_in_pieces_that_make_the_same_list():
     assert isinstance(pieces, list) and isinstance(whole, list) and len(pieces) == -(-len(whole) // 1000) > 1
     assert _unpickled(pieces) == whole
     assert _unpickled(_find_candidates_in_pieces(text, "not a date")) == _find_candidates(text, "not a date")
+
+
+def _current(view: QListView):
+    return view.model().candidate(view.currentIndex().row())
+
+
+def _figure_in_view(win, candidate) -> bool:
+    """The candidate's figure is what the reader has selected, and it is on screen."""
+    reader = win.source_pane.view
+    return reader.selected_span() == (candidate.found.start, candidate.found.end) \
+        and reader.viewport().rect().contains(reader.cursorRect())
+
+
+def test_after_enter_the_next_candidate_is_the_one_selected_in_the_text(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert len(_facts(window)) == 1
+    # The reader marked the new fact's evidence; Enter now acts on the next candidate, so that one
+    # is what the text shows selected (before, the text showed no candidate at all).
+    assert _figure_in_view(window, _current(view))
+    assert QApplication.focusWidget() is view
+
+
+def test_ctrl_z_makes_the_candidate_brought_back_the_current_one(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    dismissed = _current(view)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert _current(view) != dismissed
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _current(view).found == dismissed.found  # back, and the one to act on again
+    assert _figure_in_view(window, _current(view))
+    # The same for a draft fact undone: its candidate is current again, selected in the text.
+    drafted = _current(view)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert _current(view).found != drafted.found and len(_facts(window)) == 1
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _facts(window) == []
+    assert _current(view).found == drafted.found
+    assert _figure_in_view(window, _current(view))
+    assert QApplication.focusWidget() is view
+
+
+def test_with_done_candidates_shown_enter_and_delete_go_on_to_the_next_one_to_look_at(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    pane = window.candidates_pane
+    pane.show_done.setChecked(True)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # the second is no fact: it stays listed, as dismissed
+    assert view.currentIndex().row() == 2
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # the first becomes a fact ...
+    # ... and the list goes on past the dismissed second to the third, the next one to look at.
+    assert view.currentIndex().row() == 2
+    assert _current(view).status is CandidateStatus.NEW

@@ -57,6 +57,11 @@ KEY_HINT = "Enter: new fact · Shift+Enter: new fact, then edit · Delete: dismi
 _BEST_FIRST, _TEXT_ORDER = "Best first", "In text order"
 
 
+def _key(candidate: ValueCandidate) -> tuple[int, int]:
+    """A candidate's figure, as the list knows it across re-reads of the statuses."""
+    return candidate.found.start, candidate.found.end
+
+
 def status_words(candidate: ValueCandidate) -> str:
     if candidate.status is CandidateStatus.CITED:
         return f"✓ fact #{candidate.fact_id}"
@@ -414,7 +419,7 @@ class CandidatesPane(QWidget):
             self.summary.setText(f"This source's publication date could not be read ({result}).")
             return
         assert isinstance(result, list)
-        self._found = result
+        self._found, self._candidates = result, []  # nothing of an earlier text counts as brought back
         self._refresh_statuses()
 
     def _refresh_statuses(self) -> None:
@@ -428,18 +433,28 @@ class CandidatesPane(QWidget):
 
             def read_done(candidates: list[ValueCandidate]) -> None:
                 if request == self._request and self.source_id == source_id:
-                    self._candidates = candidates
-                    self._show_rows()
+                    self._take_statuses(candidates)
 
             self._statuses.request("statuses", read, read_done)
             return
         with self._session.fact_base.reading() as conn:
             marks: SourceMarks = source_marks(conn, self.source_id)
-        self._candidates = with_status(self._found, self._text, marks)
-        self._show_rows()
+        self._take_statuses(with_status(self._found, self._text, marks))
 
-    def _show_rows(self) -> None:
-        """Sort and filter into the list, keeping the current candidate, or its row when it left."""
+    def _take_statuses(self, candidates: list[ValueCandidate]) -> None:
+        """Show the candidates with their new statuses. One that was done (cited or dismissed) and is
+        to look at again (Ctrl+Z of a dismissal or of a draft fact) becomes the current one while the
+        curator works in the list: before, the list stayed on the next candidate and the one brought
+        back sat somewhere above it, unselected and unseen in the text."""
+        done = (CandidateStatus.CITED, CandidateStatus.DISMISSED)
+        was_done = {_key(c) for c in self._candidates if c.status in done}
+        self._candidates = candidates
+        reopened = {_key(c) for c in candidates if c.status not in done and _key(c) in was_done}
+        self._show_rows(reopened)
+
+    def _show_rows(self, reopened: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> None:
+        """Sort and filter into the list, keeping the current candidate, or its row when it left;
+        going to the best of `reopened` (candidates to look at again) when the list has the focus."""
         previous_row = self.view.currentIndex().row()
         current = self.model.candidate(previous_row)
         # A figure in the sentence of a fact stating another one stays to look at ("exports US$32 billion,
@@ -450,7 +465,9 @@ class CandidatesPane(QWidget):
             rows.sort(key=lambda c: (-c.found.score, c.found.start))
         self.model.set_rows(self._text, rows)
         self._say_counts()
-        row = self.model.row_of(current.found.start, current.found.end) if current is not None else None
+        row = next((n for n, c in enumerate(rows) if _key(c) in reopened), None) if self.view.hasFocus() else None
+        if row is None and current is not None:
+            row = self.model.row_of(current.found.start, current.found.end)
         if row is None and rows and (previous_row >= 0 or self.view.hasFocus()):
             row = min(max(previous_row, 0), len(rows) - 1)
         if row is not None:
@@ -492,6 +509,10 @@ class CandidatesPane(QWidget):
         self._step_after(row)
         if then_edit:
             self.edit_requested.emit()
+            return
+        # The window selected the new fact, and the reader marked its evidence, dropping the figure's
+        # selection: the next candidate, the one Enter now acts on, was left unseen in the text.
+        self._reveal(self.view.currentIndex())
 
     def toggle_dismissal(self) -> None:
         """Dismiss the current candidate (it is no fact), or bring a dismissed one back."""
@@ -508,12 +529,16 @@ class CandidatesPane(QWidget):
             self._step_after(row)
 
     def _step_after(self, row: int) -> None:
-        """Move on from the candidate just handled: when it stays listed (Show done), to the next row;
-        when it left the list, the next one already took its row."""
+        """Move on from the candidate just handled: when it stays listed (Show done), to the next one
+        still to look at, past the cited and dismissed ones listed with it (to the first from the top
+        when none is left below); when it left the list, the next one already took its row."""
+        done = (CandidateStatus.CITED, CandidateStatus.DISMISSED)
         handled = self.model.candidate(row)
-        if handled is not None and handled.status in (CandidateStatus.CITED, CandidateStatus.DISMISSED) \
-                and row + 1 < self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(row + 1))
+        if handled is None or handled.status not in done:
+            return
+        count = self.model.rowCount()
+        to_look_at = [n for n in [*range(row + 1, count), *range(row)] if self.model.candidate(n).status not in done]
+        self.view.setCurrentIndex(self.model.index(to_look_at[0] if to_look_at else min(row + 1, count - 1)))
 
     def _refused_read_only(self) -> bool:
         if self._session.read_only:
