@@ -378,3 +378,59 @@ def test_with_done_candidates_shown_enter_and_delete_go_on_to_the_next_one_to_lo
     # ... and the list goes on past the dismissed second to the third, the next one to look at.
     assert view.currentIndex().row() == 2
     assert _current(view).status is CandidateStatus.NEW
+
+
+def test_each_candidate_says_what_kind_of_value_it_would_store(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    heard = []
+    for _ in range(view.model().rowCount()):
+        heard.append(view.currentIndex().data(Qt.ItemDataRole.AccessibleTextRole))
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    # "2020" alone could be a count or a year: the row says which the fact would store.
+    assert heard[0].startswith("US$40 billion, money.")
+    assert any(h.startswith("2020, date.") for h in heard)
+    assert any(h.startswith("13–14 May 2023, date range.") for h in heard)
+    assert any(h.startswith("12 member states, count.") for h in heard)
+    assert "Read as date: 2020." in view.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_alt_d_shows_the_done_candidates_and_the_list_keeps_the_keys(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    pane = window.candidates_pane
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    cited = _current(view)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(pane.show_done.isChecked)
+    assert view.model().row_of(cited.found.start, cited.found.end) is not None  # listed, as cited
+    assert QApplication.focusWidget() is view  # Enter and Delete still act on the list
+    assert "Alt+D" in pane.hint.text()
+
+
+def test_shift_enter_edits_the_draft_and_ctrl_5_comes_back_to_the_next_candidate(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    following = _current(view)
+    subject = window.fact_editor.subject_field.line_edit
+    assert QApplication.focusWidget() is subject
+    assert "Ctrl+5" in window.statusBar().currentMessage()  # the way back is said where it is needed
+    qtbot.keyClicks(subject, "Kazakhstan")
+    qtbot.keyClick(subject, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view
+    assert _current(view).found == following.found
+    # The text showed the draft's evidence while it was edited; back in the list it shows the figure
+    # Enter now acts on.
+    assert _figure_in_view(window, following)
+
+
+def test_the_keyboard_shortcuts_help_lists_the_candidate_keys(window):
+    from kzeu_desk.ui.shortcuts_dialog import shortcut_rows
+
+    rows = shortcut_rows(window.menuBar(), window)
+    mine = {(what, keys) for where, what, keys in rows if where == "Candidates pane"}
+    assert ("New fact from the candidate, on to the next", "Enter") in mine
+    assert ("Dismiss the candidate (or bring a dismissed one back)", "Delete") in mine
+    assert ("View", "Go to candidates", "Ctrl+5") in rows

@@ -17,13 +17,14 @@ text, painted by the delegate, never as rich text.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal,
+    QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QShowEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QListView, QProgressBar, QStyle, QStyledItemDelegate,
     QStyleOptionViewItem, QVBoxLayout, QWidget,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kzeu_desk.core import queries
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.property_info import KIND_WORDS
 from kzeu_desk.core.value_candidates import (
     CandidateStatus, SourceMarks, ValueCandidate, find_values, source_marks, with_status,
 )
@@ -53,13 +55,27 @@ _CONTEXT_CHARACTERS = 70  # of the sentence shown either side of the figure
 # at once (the process takes ~0.6 s to start the first time), unless the process runs and is idle:
 # a 60k-character source scanned on a thread gave a 0.34 s gap after a revision import at 1M facts.
 FIND_ON_A_THREAD_UP_TO = 100_000  # characters
-KEY_HINT = "Enter: new fact · Shift+Enter: new fact, then edit · Delete: dismiss · Ctrl+Z: undo"
+KEY_HINT = ("Enter: new fact · Shift+Enter: new fact, then edit (Ctrl+5 comes back) · Delete: dismiss · "
+            "Ctrl+Z: undo · Alt+D: show done")
+# The list's own keys (its keyPressEvent, not QShortcuts), for Help > Keyboard shortcuts.
+PANE_KEYS = (
+    ("New fact from the candidate, on to the next", "Enter"),
+    ("New fact from the candidate, then edit it", "Shift+Enter"),
+    ("Dismiss the candidate (or bring a dismissed one back)", "Delete"),
+    ("Show or hide cited and dismissed candidates", "Alt+D"),
+)
 _BEST_FIRST, _TEXT_ORDER = "Best first", "In text order"
 
 
 def _key(candidate: ValueCandidate) -> tuple[int, int]:
     """A candidate's figure, as the list knows it across re-reads of the statuses."""
     return candidate.found.start, candidate.found.end
+
+
+def kind_words(candidate: ValueCandidate) -> str:
+    """What the value is ("money", "date range", "count"): "2026", "10 месяцев" and "TEU 78,000" do
+    not say by themselves whether a fact would store a date, a count or a quantity."""
+    return KIND_WORDS.get(candidate.found.value.kind, "")
 
 
 def status_words(candidate: ValueCandidate) -> str:
@@ -127,9 +143,11 @@ class CandidateListModel(QAbstractListModel):
             return format_value(candidate.found.value)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             snippet = self.snippet(index.row())
-            return f"{format_value(candidate.found.value)}. {status_words(candidate)}. {snippet.before}{snippet.figure}{snippet.after}"
+            return (f"{format_value(candidate.found.value)}, {kind_words(candidate)}. {status_words(candidate)}. "
+                    f"{snippet.before}{snippet.figure}{snippet.after}")
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"Why here: {candidate.found.reason}."]
+            lines = [f"Read as {kind_words(candidate)}: {format_value(candidate.found.value)}.",
+                     f"Why here: {candidate.found.reason}."]
             if candidate.found.note:
                 lines.append(candidate.found.note)
             if status := status_words(candidate):
@@ -141,7 +159,7 @@ class CandidateListModel(QAbstractListModel):
 
 
 class CandidateDelegate(QStyledItemDelegate):
-    """Two lines a candidate: its value and status, then the figure (bold) in its sentence."""
+    """Two lines a candidate: its value, its kind (muted) and status, then the figure (bold) in its sentence."""
 
     _PADDING = 6
 
@@ -178,6 +196,14 @@ class CandidateDelegate(QStyledItemDelegate):
         shown = QFontMetrics(bold).elidedText(format_value(candidate.found.value), Qt.TextElideMode.ElideRight,
                                               value_rect.width())
         painter.drawText(value_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        kind_left = rect.left() + QFontMetrics(bold).horizontalAdvance(shown) + 8
+        kind = QFontMetrics(option.font).elidedText(kind_words(candidate), Qt.TextElideMode.ElideRight,
+                                                    max(0, value_rect.right() - kind_left))
+        if kind and kind != "…":
+            painter.setFont(option.font)
+            painter.setPen(muted_colour)
+            painter.drawText(QRect(kind_left, rect.top(), value_rect.right() - kind_left, line),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), kind)
         if status:
             painter.setFont(option.font)
             painter.setPen(muted_colour)
@@ -219,6 +245,13 @@ class CandidateListView(QListView):
 
     make_fact = Signal(bool)  # True: and go on to edit it
     dismiss = Signal()
+    came_back = Signal()  # the curator came to the list (Ctrl+5, Tab, a click), not the window regaining focus
+    pane_keys = PANE_KEYS
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusInEvent(event)
+        if event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
+            self.came_back.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         key = event.key()
@@ -230,6 +263,27 @@ class CandidateListView(QListView):
             self.dismiss.emit()
             return
         super().keyPressEvent(event)
+
+
+class _ShowDoneBox(QCheckBox):
+    """"Show done", whose Alt+D leaves the keyboard in the list: the mnemonic takes the focus to the
+    box, and the Enter and Delete a curator pressed next did nothing."""
+
+    def __init__(self, back_to_list: Callable[[], None]) -> None:
+        super().__init__("Show &done", objectName="candidateShowDone")
+        self._back_to_list = back_to_list
+        self._by_shortcut = False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:  # Alt+D: the box takes the focus, then toggles
+            self._by_shortcut = True
+        return super().event(event)
+
+    def nextCheckState(self) -> None:  # noqa: N802 (Qt override)
+        super().nextCheckState()
+        if self._by_shortcut:
+            self._by_shortcut = False
+            self._back_to_list()
 
 
 def _find_candidates(text: str, published: str | None) -> object:
@@ -293,7 +347,7 @@ class CandidatesPane(QWidget):
         self.order_box = QComboBox(objectName="candidateOrder")
         self.order_box.addItems([_BEST_FIRST, _TEXT_ORDER])
         self.order_box.setToolTip("Best first: money with a date, then percentages, counts, dates, bare numbers")
-        self.show_done = QCheckBox("Show done", objectName="candidateShowDone")
+        self.show_done = _ShowDoneBox(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.show_done.setToolTip("Also list candidates a fact already cites and those dismissed")
         self.busy = QProgressBar(objectName="candidateProgress")
         self.busy.setRange(0, 0)
@@ -331,6 +385,8 @@ class CandidatesPane(QWidget):
         self.view.dismiss.connect(self.toggle_dismissal)
         self.view.clicked.connect(lambda index: self._reveal(index))
         self.view.doubleClicked.connect(lambda _index: self.make_fact(False))
+        # Back from the fact editor (Ctrl+5) or the text, the reader shows the candidate Enter acts on.
+        self.view.came_back.connect(lambda: self._reveal(self.view.currentIndex()))
         self.view.selectionModel().currentChanged.connect(lambda current, _previous: self._reveal(current))
         session.changed.connect(self._on_changes)
         self._say_empty()
@@ -508,6 +564,10 @@ class CandidatesPane(QWidget):
             return
         self._step_after(row)
         if then_edit:
+            fact_ids = changes.inserted.get("fact", set())
+            drafted = f"Fact #{min(fact_ids)}" if fact_ids else "The fact"
+            self._session.said.emit(f"{drafted} drafted from the candidate: give it a subject and property, "
+                                    "then Ctrl+5 to go back to the candidates.")
             self.edit_requested.emit()
             return
         # The window selected the new fact, and the reader marked its evidence, dropping the figure's
