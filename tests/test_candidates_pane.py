@@ -434,3 +434,22 @@ def test_the_keyboard_shortcuts_help_lists_the_candidate_keys(window):
     assert ("New fact from the candidate, on to the next", "Enter") in mine
     assert ("Dismiss the candidate (or bring a dismissed one back)", "Delete") in mine
     assert ("View", "Go to candidates", "Ctrl+5") in rows
+
+
+def test_the_current_row_shows_whether_the_list_has_the_keys(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # on to the fact editor
+
+    def current_row_colour():
+        rect = view.visualRect(view.currentIndex())
+        view.viewport().repaint()
+        return view.viewport().grab().toImage().pixelColor(rect.right() - 3, rect.center().y()).name()
+
+    away = current_row_colour()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view
+    here = current_row_colour()
+    # Typing in the editor, the list's current row is no longer painted as if Enter went to it.
+    assert away != here
+    assert here == view.palette().color(view.palette().ColorRole.Highlight).name()

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal,
 )
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QListView, QProgressBar, QStyle, QStyledItemDelegate,
     QStyleOptionViewItem, QVBoxLayout, QWidget,
@@ -174,10 +174,21 @@ class CandidateDelegate(QStyledItemDelegate):
         if not isinstance(model, CandidateListModel) or candidate is None:
             return
         style = option.widget.style() if option.widget is not None else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
+        # The current row in full highlight only while the list has the keys: with the focus in the fact
+        # editor it looked the same, and Enter typed there seemed bound for the list. Elsewhere a pale band.
+        away = selected and option.widget is not None and not option.widget.hasFocus()
+        if away:
+            option = QStyleOptionViewItem(option)
+            option.state &= ~QStyle.StateFlag.State_Selected
+            selected = False
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        if away:
+            band = QColor(palette.color(QPalette.ColorRole.Highlight))
+            band.setAlpha(60)
+            painter.fillRect(option.rect, band)
         text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted_colour = text_colour if selected else palette.color(QPalette.ColorRole.PlaceholderText)
         done = candidate.status in (CandidateStatus.CITED, CandidateStatus.DISMISSED)
@@ -248,8 +259,13 @@ class CandidateListView(QListView):
     came_back = Signal()  # the curator came to the list (Ctrl+5, Tab, a click), not the window regaining focus
     pane_keys = PANE_KEYS
 
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusOutEvent(event)
+        self.viewport().update()  # the current row goes from full highlight to a pale band
+
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
         super().focusInEvent(event)
+        self.viewport().update()
         if event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
             self.came_back.emit()
 
