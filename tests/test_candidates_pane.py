@@ -453,3 +453,26 @@ def test_the_current_row_shows_whether_the_list_has_the_keys(window, qtbot):
     # Typing in the editor, the list's current row is no longer painted as if Enter went to it.
     assert away != here
     assert here == view.palette().color(view.palette().ColorRole.Highlight).name()
+
+
+def test_enter_on_a_cited_candidate_shows_its_fact_rather_than_drafting_a_second_one(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    pane = window.candidates_pane
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(pane.show_done.isChecked)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    first, second = _facts(window)
+    assert window.session.selected_fact == second["id"]
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert _current(view).status is CandidateStatus.CITED and _current(view).fact_id == first["id"]
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    # No duplicate of the first fact: the fact editor shows it, and the list keeps the keys and the row.
+    assert _facts(window) == [first, second]
+    assert window.session.selected_fact == first["id"]
+    assert f"Fact #{first['id']} already cites this figure" in window.statusBar().currentMessage()
+    assert QApplication.focusWidget() is view and view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # and to edit it
+    assert _facts(window) == [first, second]
+    assert QApplication.focusWidget() is window.fact_editor.subject_field.line_edit

@@ -3,7 +3,7 @@ with its sentence, the value it reads as, and whether a fact already cites it.
 
 A curator works through an article from the keyboard: Up/Down move through the list (the source
 view follows, selecting the figure), Enter (or a double click) makes a draft fact from the candidate
-with its sentence as evidence and moves on, Shift+Enter does the same and goes to the fact editor, Delete dismisses a
+with its sentence as evidence and moves on (on a cited one it shows the citing fact), Shift+Enter does the same and goes to the fact editor, Delete dismisses a
 candidate that is no fact (Delete on a dismissed one brings it back), Ctrl+Z undoes either. Cited
 and dismissed candidates leave the list unless "Show done" is ticked; dismissals are kept in the
 fact base, so a team sharing it shares them.
@@ -571,6 +571,9 @@ class CandidatesPane(QWidget):
     def make_fact(self, then_edit: bool = False) -> None:
         """A draft fact from the current candidate, its sentence as evidence; then the next candidate."""
         candidate, row = self.current(), self.view.currentIndex().row()
+        if candidate is not None and candidate.status is CandidateStatus.CITED and candidate.fact_id is not None:
+            self._go_to_fact(candidate.fact_id, then_edit)
+            return
         if candidate is None or self.source_id is None or self._refused_read_only():
             return
         source_id, found = self.source_id, candidate.found
@@ -589,6 +592,18 @@ class CandidatesPane(QWidget):
         # The window selected the new fact, and the reader marked its evidence, dropping the figure's
         # selection: the next candidate, the one Enter now acts on, was left unseen in the text.
         self._reveal(self.view.currentIndex())
+
+    def _go_to_fact(self, fact_id: int, then_edit: bool) -> None:
+        """Enter on a cited candidate (listed with Show done) shows the fact citing it: it used to draft
+        a second fact stating the same figure from the same sentence, a duplicate to find and delete."""
+        self._session.select_fact(fact_id)
+        if then_edit:
+            self._session.said.emit(f"Fact #{fact_id} already cites this figure: edit it, then Ctrl+5 to go "
+                                    "back to the candidates.")
+            self.edit_requested.emit()
+            return
+        self._session.said.emit(f"Fact #{fact_id} already cites this figure; it is shown in the fact editor "
+                                "(Shift+Enter edits it).")
 
     def toggle_dismissal(self) -> None:
         """Dismiss the current candidate (it is no fact), or bring a dismissed one back."""
