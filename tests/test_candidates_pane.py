@@ -431,7 +431,7 @@ def test_the_keyboard_shortcuts_help_lists_the_candidate_keys(window):
 
     rows = shortcut_rows(window.menuBar(), window)
     mine = {(what, keys) for where, what, keys in rows if where == "Candidates pane"}
-    assert ("New fact from the candidate, on to the next", "Enter") in mine
+    assert ("New fact from the candidate, on to the next (on a cited one: show its fact)", "Enter") in mine
     assert ("Dismiss the candidate (or bring a dismissed one back)", "Delete") in mine
     assert ("View", "Go to candidates", "Ctrl+5") in rows
 

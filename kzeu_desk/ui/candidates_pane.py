@@ -59,8 +59,8 @@ KEY_HINT = ("Enter: new fact · Shift+Enter: new fact, then edit (Ctrl+5 comes b
             "Ctrl+Z: undo · Alt+D: show done")
 # The list's own keys (its keyPressEvent, not QShortcuts), for Help > Keyboard shortcuts.
 PANE_KEYS = (
-    ("New fact from the candidate, on to the next", "Enter"),
-    ("New fact from the candidate, then edit it", "Shift+Enter"),
+    ("New fact from the candidate, on to the next (on a cited one: show its fact)", "Enter"),
+    ("New fact from the candidate, then edit it (on a cited one: edit its fact)", "Shift+Enter"),
     ("Dismiss the candidate (or bring a dismissed one back)", "Delete"),
     ("Show or hide cited and dismissed candidates", "Alt+D"),
 )
