@@ -320,3 +320,159 @@ def test_a_long_texts_candidates_come_back_in_pieces_that_make_the_same_list():
     assert isinstance(pieces, list) and isinstance(whole, list) and len(pieces) == -(-len(whole) // 1000) > 1
     assert _unpickled(pieces) == whole
     assert _unpickled(_find_candidates_in_pieces(text, "not a date")) == _find_candidates(text, "not a date")
+
+
+def _current(view: QListView):
+    return view.model().candidate(view.currentIndex().row())
+
+
+def _figure_in_view(win, candidate) -> bool:
+    """The candidate's figure is what the reader has selected, and it is on screen."""
+    reader = win.source_pane.view
+    return reader.selected_span() == (candidate.found.start, candidate.found.end) \
+        and reader.viewport().rect().contains(reader.cursorRect())
+
+
+def test_after_enter_the_next_candidate_is_the_one_selected_in_the_text(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert len(_facts(window)) == 1
+    # The reader marked the new fact's evidence; Enter now acts on the next candidate, so that one
+    # is what the text shows selected (before, the text showed no candidate at all).
+    assert _figure_in_view(window, _current(view))
+    assert QApplication.focusWidget() is view
+
+
+def test_ctrl_z_makes_the_candidate_brought_back_the_current_one(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    dismissed = _current(view)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert _current(view) != dismissed
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _current(view).found == dismissed.found  # back, and the one to act on again
+    assert _figure_in_view(window, _current(view))
+    # The same for a draft fact undone: its candidate is current again, selected in the text.
+    drafted = _current(view)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert _current(view).found != drafted.found and len(_facts(window)) == 1
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _facts(window) == []
+    assert _current(view).found == drafted.found
+    assert _figure_in_view(window, _current(view))
+    assert QApplication.focusWidget() is view
+
+
+def test_with_done_candidates_shown_enter_and_delete_go_on_to_the_next_one_to_look_at(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    pane = window.candidates_pane
+    pane.show_done.setChecked(True)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # the second is no fact: it stays listed, as dismissed
+    assert view.currentIndex().row() == 2
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # the first becomes a fact ...
+    # ... and the list goes on past the dismissed second to the third, the next one to look at.
+    assert view.currentIndex().row() == 2
+    assert _current(view).status is CandidateStatus.NEW
+
+
+def test_each_candidate_says_what_kind_of_value_it_would_store(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    heard = []
+    for _ in range(view.model().rowCount()):
+        heard.append(view.currentIndex().data(Qt.ItemDataRole.AccessibleTextRole))
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    # "2020" alone could be a count or a year: the row says which the fact would store.
+    assert heard[0].startswith("US$40 billion, money.")
+    assert any(h.startswith("2020, date.") for h in heard)
+    assert any(h.startswith("13–14 May 2023, date range.") for h in heard)
+    assert any(h.startswith("12 member states, count.") for h in heard)
+    assert "Read as date: 2020." in view.currentIndex().data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_alt_d_shows_the_done_candidates_and_the_list_keeps_the_keys(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    pane = window.candidates_pane
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    cited = _current(view)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(pane.show_done.isChecked)
+    assert view.model().row_of(cited.found.start, cited.found.end) is not None  # listed, as cited
+    assert QApplication.focusWidget() is view  # Enter and Delete still act on the list
+    assert "Alt+D" in pane.hint.text()
+
+
+def test_shift_enter_edits_the_draft_and_ctrl_5_comes_back_to_the_next_candidate(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    following = _current(view)
+    subject = window.fact_editor.subject_field.line_edit
+    assert QApplication.focusWidget() is subject
+    assert "Ctrl+5" in window.statusBar().currentMessage()  # the way back is said where it is needed
+    qtbot.keyClicks(subject, "Kazakhstan")
+    qtbot.keyClick(subject, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view
+    assert _current(view).found == following.found
+    # The text showed the draft's evidence while it was edited; back in the list it shows the figure
+    # Enter now acts on.
+    assert _figure_in_view(window, following)
+
+
+def test_the_keyboard_shortcuts_help_lists_the_candidate_keys(window):
+    from kzeu_desk.ui.shortcuts_dialog import shortcut_rows
+
+    rows = shortcut_rows(window.menuBar(), window)
+    mine = {(what, keys) for where, what, keys in rows if where == "Candidates pane"}
+    assert ("New fact from the candidate, on to the next (on a cited one: show its fact)", "Enter") in mine
+    assert ("Dismiss the candidate (or bring a dismissed one back)", "Delete") in mine
+    assert ("View", "Go to candidates", "Ctrl+5") in rows
+
+
+def test_the_current_row_shows_whether_the_list_has_the_keys(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # on to the fact editor
+
+    def current_row_colour():
+        rect = view.visualRect(view.currentIndex())
+        view.viewport().repaint()
+        return view.viewport().grab().toImage().pixelColor(rect.right() - 3, rect.center().y()).name()
+
+    away = current_row_colour()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is view
+    here = current_row_colour()
+    # Typing in the editor, the list's current row is no longer painted as if Enter went to it.
+    assert away != here
+    assert here == view.palette().color(view.palette().ColorRole.Highlight).name()
+
+
+def test_enter_on_a_cited_candidate_shows_its_fact_rather_than_drafting_a_second_one(window, qtbot):
+    view = _open_candidates(window, qtbot)
+    pane = window.candidates_pane
+    qtbot.keyClick(view, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(pane.show_done.isChecked)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    first, second = _facts(window)
+    assert window.session.selected_fact == second["id"]
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert _current(view).status is CandidateStatus.CITED and _current(view).fact_id == first["id"]
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    # No duplicate of the first fact: the fact editor shows it, and the list keeps the keys and the row.
+    assert _facts(window) == [first, second]
+    assert window.session.selected_fact == first["id"]
+    assert f"Fact #{first['id']} already cites this figure" in window.statusBar().currentMessage()
+    assert QApplication.focusWidget() is view and view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)  # and to edit it
+    assert _facts(window) == [first, second]
+    assert QApplication.focusWidget() is window.fact_editor.subject_field.line_edit

@@ -3,7 +3,7 @@ with its sentence, the value it reads as, and whether a fact already cites it.
 
 A curator works through an article from the keyboard: Up/Down move through the list (the source
 view follows, selecting the figure), Enter (or a double click) makes a draft fact from the candidate
-with its sentence as evidence and moves on, Shift+Enter does the same and goes to the fact editor, Delete dismisses a
+with its sentence as evidence and moves on (on a cited one it shows the citing fact), Shift+Enter does the same and goes to the fact editor, Delete dismisses a
 candidate that is no fact (Delete on a dismissed one brings it back), Ctrl+Z undoes either. Cited
 and dismissed candidates leave the list unless "Show done" is ticked; dismissals are kept in the
 fact base, so a team sharing it shares them.
@@ -17,13 +17,14 @@ text, painted by the delegate, never as rich text.
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal,
+    QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QListView, QProgressBar, QStyle, QStyledItemDelegate,
     QStyleOptionViewItem, QVBoxLayout, QWidget,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from kzeu_desk.core import queries
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.property_info import KIND_WORDS
 from kzeu_desk.core.value_candidates import (
     CandidateStatus, SourceMarks, ValueCandidate, find_values, source_marks, with_status,
 )
@@ -53,8 +55,27 @@ _CONTEXT_CHARACTERS = 70  # of the sentence shown either side of the figure
 # at once (the process takes ~0.6 s to start the first time), unless the process runs and is idle:
 # a 60k-character source scanned on a thread gave a 0.34 s gap after a revision import at 1M facts.
 FIND_ON_A_THREAD_UP_TO = 100_000  # characters
-KEY_HINT = "Enter: new fact · Shift+Enter: new fact, then edit · Delete: dismiss · Ctrl+Z: undo"
+KEY_HINT = ("Enter: new fact · Shift+Enter: new fact, then edit (Ctrl+5 comes back) · Delete: dismiss · "
+            "Ctrl+Z: undo · Alt+D: show done")
+# The list's own keys (its keyPressEvent, not QShortcuts), for Help > Keyboard shortcuts.
+PANE_KEYS = (
+    ("New fact from the candidate, on to the next (on a cited one: show its fact)", "Enter"),
+    ("New fact from the candidate, then edit it (on a cited one: edit its fact)", "Shift+Enter"),
+    ("Dismiss the candidate (or bring a dismissed one back)", "Delete"),
+    ("Show or hide cited and dismissed candidates", "Alt+D"),
+)
 _BEST_FIRST, _TEXT_ORDER = "Best first", "In text order"
+
+
+def _key(candidate: ValueCandidate) -> tuple[int, int]:
+    """A candidate's figure, as the list knows it across re-reads of the statuses."""
+    return candidate.found.start, candidate.found.end
+
+
+def kind_words(candidate: ValueCandidate) -> str:
+    """What the value is ("money", "date range", "count"): "2026", "10 месяцев" and "TEU 78,000" do
+    not say by themselves whether a fact would store a date, a count or a quantity."""
+    return KIND_WORDS.get(candidate.found.value.kind, "")
 
 
 def status_words(candidate: ValueCandidate) -> str:
@@ -122,9 +143,11 @@ class CandidateListModel(QAbstractListModel):
             return format_value(candidate.found.value)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             snippet = self.snippet(index.row())
-            return f"{format_value(candidate.found.value)}. {status_words(candidate)}. {snippet.before}{snippet.figure}{snippet.after}"
+            return (f"{format_value(candidate.found.value)}, {kind_words(candidate)}. {status_words(candidate)}. "
+                    f"{snippet.before}{snippet.figure}{snippet.after}")
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"Why here: {candidate.found.reason}."]
+            lines = [f"Read as {kind_words(candidate)}: {format_value(candidate.found.value)}.",
+                     f"Why here: {candidate.found.reason}."]
             if candidate.found.note:
                 lines.append(candidate.found.note)
             if status := status_words(candidate):
@@ -136,7 +159,7 @@ class CandidateListModel(QAbstractListModel):
 
 
 class CandidateDelegate(QStyledItemDelegate):
-    """Two lines a candidate: its value and status, then the figure (bold) in its sentence."""
+    """Two lines a candidate: its value, its kind (muted) and status, then the figure (bold) in its sentence."""
 
     _PADDING = 6
 
@@ -151,10 +174,21 @@ class CandidateDelegate(QStyledItemDelegate):
         if not isinstance(model, CandidateListModel) or candidate is None:
             return
         style = option.widget.style() if option.widget is not None else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
+        # The current row in full highlight only while the list has the keys: with the focus in the fact
+        # editor it looked the same, and Enter typed there seemed bound for the list. Elsewhere a pale band.
+        away = selected and option.widget is not None and not option.widget.hasFocus()
+        if away:
+            option = QStyleOptionViewItem(option)
+            option.state &= ~QStyle.StateFlag.State_Selected
+            selected = False
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        if away:
+            band = QColor(palette.color(QPalette.ColorRole.Highlight))
+            band.setAlpha(60)
+            painter.fillRect(option.rect, band)
         text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted_colour = text_colour if selected else palette.color(QPalette.ColorRole.PlaceholderText)
         done = candidate.status in (CandidateStatus.CITED, CandidateStatus.DISMISSED)
@@ -173,6 +207,14 @@ class CandidateDelegate(QStyledItemDelegate):
         shown = QFontMetrics(bold).elidedText(format_value(candidate.found.value), Qt.TextElideMode.ElideRight,
                                               value_rect.width())
         painter.drawText(value_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        kind_left = rect.left() + QFontMetrics(bold).horizontalAdvance(shown) + 8
+        kind = QFontMetrics(option.font).elidedText(kind_words(candidate), Qt.TextElideMode.ElideRight,
+                                                    max(0, value_rect.right() - kind_left))
+        if kind and kind != "…":
+            painter.setFont(option.font)
+            painter.setPen(muted_colour)
+            painter.drawText(QRect(kind_left, rect.top(), value_rect.right() - kind_left, line),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), kind)
         if status:
             painter.setFont(option.font)
             painter.setPen(muted_colour)
@@ -214,6 +256,18 @@ class CandidateListView(QListView):
 
     make_fact = Signal(bool)  # True: and go on to edit it
     dismiss = Signal()
+    came_back = Signal()  # the curator came to the list (Ctrl+5, Tab, a click), not the window regaining focus
+    pane_keys = PANE_KEYS
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusOutEvent(event)
+        self.viewport().update()  # the current row goes from full highlight to a pale band
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusInEvent(event)
+        self.viewport().update()
+        if event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason):
+            self.came_back.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         key = event.key()
@@ -225,6 +279,27 @@ class CandidateListView(QListView):
             self.dismiss.emit()
             return
         super().keyPressEvent(event)
+
+
+class _ShowDoneBox(QCheckBox):
+    """"Show done", whose Alt+D leaves the keyboard in the list: the mnemonic takes the focus to the
+    box, and the Enter and Delete a curator pressed next did nothing."""
+
+    def __init__(self, back_to_list: Callable[[], None]) -> None:
+        super().__init__("Show &done", objectName="candidateShowDone")
+        self._back_to_list = back_to_list
+        self._by_shortcut = False
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut:  # Alt+D: the box takes the focus, then toggles
+            self._by_shortcut = True
+        return super().event(event)
+
+    def nextCheckState(self) -> None:  # noqa: N802 (Qt override)
+        super().nextCheckState()
+        if self._by_shortcut:
+            self._by_shortcut = False
+            self._back_to_list()
 
 
 def _find_candidates(text: str, published: str | None) -> object:
@@ -288,7 +363,7 @@ class CandidatesPane(QWidget):
         self.order_box = QComboBox(objectName="candidateOrder")
         self.order_box.addItems([_BEST_FIRST, _TEXT_ORDER])
         self.order_box.setToolTip("Best first: money with a date, then percentages, counts, dates, bare numbers")
-        self.show_done = QCheckBox("Show done", objectName="candidateShowDone")
+        self.show_done = _ShowDoneBox(lambda: self.view.setFocus(Qt.FocusReason.OtherFocusReason))
         self.show_done.setToolTip("Also list candidates a fact already cites and those dismissed")
         self.busy = QProgressBar(objectName="candidateProgress")
         self.busy.setRange(0, 0)
@@ -326,6 +401,8 @@ class CandidatesPane(QWidget):
         self.view.dismiss.connect(self.toggle_dismissal)
         self.view.clicked.connect(lambda index: self._reveal(index))
         self.view.doubleClicked.connect(lambda _index: self.make_fact(False))
+        # Back from the fact editor (Ctrl+5) or the text, the reader shows the candidate Enter acts on.
+        self.view.came_back.connect(lambda: self._reveal(self.view.currentIndex()))
         self.view.selectionModel().currentChanged.connect(lambda current, _previous: self._reveal(current))
         session.changed.connect(self._on_changes)
         self._say_empty()
@@ -414,7 +491,7 @@ class CandidatesPane(QWidget):
             self.summary.setText(f"This source's publication date could not be read ({result}).")
             return
         assert isinstance(result, list)
-        self._found = result
+        self._found, self._candidates = result, []  # nothing of an earlier text counts as brought back
         self._refresh_statuses()
 
     def _refresh_statuses(self) -> None:
@@ -428,18 +505,28 @@ class CandidatesPane(QWidget):
 
             def read_done(candidates: list[ValueCandidate]) -> None:
                 if request == self._request and self.source_id == source_id:
-                    self._candidates = candidates
-                    self._show_rows()
+                    self._take_statuses(candidates)
 
             self._statuses.request("statuses", read, read_done)
             return
         with self._session.fact_base.reading() as conn:
             marks: SourceMarks = source_marks(conn, self.source_id)
-        self._candidates = with_status(self._found, self._text, marks)
-        self._show_rows()
+        self._take_statuses(with_status(self._found, self._text, marks))
 
-    def _show_rows(self) -> None:
-        """Sort and filter into the list, keeping the current candidate, or its row when it left."""
+    def _take_statuses(self, candidates: list[ValueCandidate]) -> None:
+        """Show the candidates with their new statuses. One that was done (cited or dismissed) and is
+        to look at again (Ctrl+Z of a dismissal or of a draft fact) becomes the current one while the
+        curator works in the list: before, the list stayed on the next candidate and the one brought
+        back sat somewhere above it, unselected and unseen in the text."""
+        done = (CandidateStatus.CITED, CandidateStatus.DISMISSED)
+        was_done = {_key(c) for c in self._candidates if c.status in done}
+        self._candidates = candidates
+        reopened = {_key(c) for c in candidates if c.status not in done and _key(c) in was_done}
+        self._show_rows(reopened)
+
+    def _show_rows(self, reopened: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> None:
+        """Sort and filter into the list, keeping the current candidate, or its row when it left;
+        going to the best of `reopened` (candidates to look at again) when the list has the focus."""
         previous_row = self.view.currentIndex().row()
         current = self.model.candidate(previous_row)
         # A figure in the sentence of a fact stating another one stays to look at ("exports US$32 billion,
@@ -450,7 +537,9 @@ class CandidatesPane(QWidget):
             rows.sort(key=lambda c: (-c.found.score, c.found.start))
         self.model.set_rows(self._text, rows)
         self._say_counts()
-        row = self.model.row_of(current.found.start, current.found.end) if current is not None else None
+        row = next((n for n, c in enumerate(rows) if _key(c) in reopened), None) if self.view.hasFocus() else None
+        if row is None and current is not None:
+            row = self.model.row_of(current.found.start, current.found.end)
         if row is None and rows and (previous_row >= 0 or self.view.hasFocus()):
             row = min(max(previous_row, 0), len(rows) - 1)
         if row is not None:
@@ -482,6 +571,9 @@ class CandidatesPane(QWidget):
     def make_fact(self, then_edit: bool = False) -> None:
         """A draft fact from the current candidate, its sentence as evidence; then the next candidate."""
         candidate, row = self.current(), self.view.currentIndex().row()
+        if candidate is not None and candidate.status is CandidateStatus.CITED and candidate.fact_id is not None:
+            self._go_to_fact(candidate.fact_id, then_edit)
+            return
         if candidate is None or self.source_id is None or self._refused_read_only():
             return
         source_id, found = self.source_id, candidate.found
@@ -491,7 +583,27 @@ class CandidatesPane(QWidget):
             return
         self._step_after(row)
         if then_edit:
+            fact_ids = changes.inserted.get("fact", set())
+            drafted = f"Fact #{min(fact_ids)}" if fact_ids else "The fact"
+            self._session.said.emit(f"{drafted} drafted from the candidate: give it a subject and property, "
+                                    "then Ctrl+5 to go back to the candidates.")
             self.edit_requested.emit()
+            return
+        # The window selected the new fact, and the reader marked its evidence, dropping the figure's
+        # selection: the next candidate, the one Enter now acts on, was left unseen in the text.
+        self._reveal(self.view.currentIndex())
+
+    def _go_to_fact(self, fact_id: int, then_edit: bool) -> None:
+        """Enter on a cited candidate (listed with Show done) shows the fact citing it: it used to draft
+        a second fact stating the same figure from the same sentence, a duplicate to find and delete."""
+        self._session.select_fact(fact_id)
+        if then_edit:
+            self._session.said.emit(f"Fact #{fact_id} already cites this figure: edit it, then Ctrl+5 to go "
+                                    "back to the candidates.")
+            self.edit_requested.emit()
+            return
+        self._session.said.emit(f"Fact #{fact_id} already cites this figure; it is shown in the fact editor "
+                                "(Shift+Enter edits it).")
 
     def toggle_dismissal(self) -> None:
         """Dismiss the current candidate (it is no fact), or bring a dismissed one back."""
@@ -508,12 +620,16 @@ class CandidatesPane(QWidget):
             self._step_after(row)
 
     def _step_after(self, row: int) -> None:
-        """Move on from the candidate just handled: when it stays listed (Show done), to the next row;
-        when it left the list, the next one already took its row."""
+        """Move on from the candidate just handled: when it stays listed (Show done), to the next one
+        still to look at, past the cited and dismissed ones listed with it (to the first from the top
+        when none is left below); when it left the list, the next one already took its row."""
+        done = (CandidateStatus.CITED, CandidateStatus.DISMISSED)
         handled = self.model.candidate(row)
-        if handled is not None and handled.status in (CandidateStatus.CITED, CandidateStatus.DISMISSED) \
-                and row + 1 < self.model.rowCount():
-            self.view.setCurrentIndex(self.model.index(row + 1))
+        if handled is None or handled.status not in done:
+            return
+        count = self.model.rowCount()
+        to_look_at = [n for n in [*range(row + 1, count), *range(row)] if self.model.candidate(n).status not in done]
+        self.view.setCurrentIndex(self.model.index(to_look_at[0] if to_look_at else min(row + 1, count - 1)))
 
     def _refused_read_only(self) -> bool:
         if self._session.read_only:

@@ -1,10 +1,11 @@
 """Help > Keyboard shortcuts: every key binding that exists, read from the window itself.
 
-Two kinds are collected, so the list can never go stale: the menus' actions with their keys, and
+Three kinds are collected, so the list can never go stale: the menus' actions with their keys,
 every QShortcut a pane binds for itself (the Conflicts pane's Alt+1…9, Ctrl+Alt+1…9, Ctrl+Shift+D,
-Ctrl+Shift+S). A pane names its shortcut with `setWhatsThis` ("Prefer card 3") and the pane
-with its accessible name; numbered runs ("Prefer card 1" … "Prefer card 9" on Alt+1 … Alt+9) are
-listed as one row.
+Ctrl+Shift+S), and the keys a widget handles itself and declares as `pane_keys` ((what, keys) pairs:
+the Candidates list's Enter, Shift+Enter and Delete). A pane names its shortcut with `setWhatsThis`
+("Prefer card 3") and the pane with its accessible name; numbered runs ("Prefer card 1" …
+"Prefer card 9" on Alt+1 … Alt+9) are listed as one row.
 """
 
 from __future__ import annotations
@@ -37,7 +38,15 @@ def shortcut_rows(menu_bar: QMenuBar, window: QWidget | None = None) -> list[tup
             rows.append((menu_title, _plain(action), keys))
     if window is not None:
         rows.extend(pane_shortcut_rows(window))
+        rows.extend(own_key_rows(window))
     return rows
+
+
+def own_key_rows(window: QWidget) -> list[tuple[str, str, str]]:
+    """The keys widgets handle in their own key events and declare as `pane_keys`: a curator working
+    a pane from the keyboard found Enter and Delete in its hint line only, not in this list."""
+    return [(_pane_name(widget.parentWidget()), what, keys)
+            for widget in window.findChildren(QWidget) for what, keys in getattr(widget, "pane_keys", ())]
 
 
 def pane_shortcut_rows(window: QWidget) -> list[tuple[str, str, str]]:
