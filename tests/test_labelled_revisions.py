@@ -192,10 +192,13 @@ def test_round_18_misplaces_nothing_silently_and_keeps_what_it_got_right(outcome
 # 193), round 20 94.1% (127 of 135), nothing misplaced. Round 21 (eight pairs, 131 spans, written the same
 # way) scored once after those fixes: 91.6% (120 of 131), nothing misplaced, 11 wrongly orphaned (queued),
 # one changed figure unflagged (a number inside a Russian compound word, "трехлетнюю" -> "четырехлетнюю"),
-# flagged since. The floors keep that.
+# flagged since. Its misses were then fixed in general (a short item of a reordered list found in the same
+# list; a draft's bracketed choice settled; a figure whose case ending changed with it; an attribution after a
+# quotation extended by a sentence; a short sentence reworded between kept neighbours): round 21 98.5% (129 of
+# 131), round 20 94.8% (128 of 135), nothing misplaced. The floors keep that.
 ROUND_19_FLOOR = 0.948
-ROUND_20_FLOOR = 0.94
-ROUND_21_FLOOR = 0.916
+ROUND_20_FLOOR = 0.948
+ROUND_21_FLOOR = 0.984
 
 
 # Every held-out round since 10 but 18 (whose one queued misplacement has an arguable label, above): its
