@@ -1348,3 +1348,21 @@ def test_a_short_sentence_reworded_between_its_kept_neighbours_is_placed_low_and
     # Replaced by a question on something else.
     other = new.replace("What about the budget?", "Who paid for it?")
     assert place(old, other, "And the budget?").state is AnchorState.ORPHANED
+
+
+def test_a_name_kept_in_a_sentence_reworded_around_it_is_placed_low_and_waits():
+    """A name said once in each text, its sentence reworded around it but keeping most of its words:
+    placed fuzzy below 0.9, queued. The name said again in a new sentence about something else, its old
+    sentence cut, is orphaned; so is a name said twice in the new text."""
+    old = ("The ministry reported progress.\n\nUzbekistan has long asked for a customs agreement similar to the "
+           "one the EU concluded with Georgia and Moldova. Talks may start next year.\n")
+    new = ("The ministry reported progress.\n\nUzbekistan had long asked for such an agreement, citing the customs "
+           "agreement Brussels reached with Georgia and Moldova long ago. Negotiations could open in the spring.\n")
+    placement = place(old, new, "Georgia and Moldova")
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    assert new[placement.start:placement.end] == "Georgia and Moldova"
+    cut = ("The ministry reported progress.\n\nTalks may start next year. Officials from Georgia and Moldova "
+           "attended a trade fair in Tashkent.\n")
+    assert place(old, cut, "Georgia and Moldova").state is AnchorState.ORPHANED
+    twice = new.replace("Negotiations could open in the spring.", "Georgia and Moldova welcomed the talks.")
+    assert place(old, twice, "Georgia and Moldova").state is AnchorState.ORPHANED
