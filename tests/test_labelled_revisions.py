@@ -149,8 +149,9 @@ ROUND_15_FLOOR = 0.98
 # its year); its classes (that; an attribution after a quotation trimmed by a sentence; a whole sentence
 # continued after it moved or ended the text; a clause reworded where it stood) were then fixed in general:
 # 97.7% (127 of 130), nothing misplaced. Its three misses are orphaned and queued (a sentence reworded
-# throughout and a short quote inside it, a name translated the other way; docs/PERFORMANCE.md).
-ROUND_16_FLOOR = 0.97
+# throughout and a short quote inside it, a name translated the other way; docs/PERFORMANCE.md). A name
+# kept in a sentence reworded around it ("Armenia and Azerbaijan") was placed later: 98.5% (128 of 130).
+ROUND_16_FLOOR = 0.984
 
 
 # Round 17 (six pairs, 85 spans, written after round 16's fixes) scored 98.8% on its first run (84 of 85, 1
