@@ -149,8 +149,9 @@ ROUND_15_FLOOR = 0.98
 # its year); its classes (that; an attribution after a quotation trimmed by a sentence; a whole sentence
 # continued after it moved or ended the text; a clause reworded where it stood) were then fixed in general:
 # 97.7% (127 of 130), nothing misplaced. Its three misses are orphaned and queued (a sentence reworded
-# throughout and a short quote inside it, a name translated the other way; docs/PERFORMANCE.md).
-ROUND_16_FLOOR = 0.97
+# throughout and a short quote inside it, a name translated the other way; docs/PERFORMANCE.md). A name
+# kept in a sentence reworded around it ("Armenia and Azerbaijan") was placed later: 98.5% (128 of 130).
+ROUND_16_FLOOR = 0.984
 
 
 # Round 17 (six pairs, 85 spans, written after round 16's fixes) scored 98.8% on its first run (84 of 85, 1
@@ -192,10 +193,13 @@ def test_round_18_misplaces_nothing_silently_and_keeps_what_it_got_right(outcome
 # 193), round 20 94.1% (127 of 135), nothing misplaced. Round 21 (eight pairs, 131 spans, written the same
 # way) scored once after those fixes: 91.6% (120 of 131), nothing misplaced, 11 wrongly orphaned (queued),
 # one changed figure unflagged (a number inside a Russian compound word, "трехлетнюю" -> "четырехлетнюю"),
-# flagged since. The floors keep that.
+# flagged since. Its misses were then fixed in general (a short item of a reordered list found in the same
+# list; a draft's bracketed choice settled; a figure whose case ending changed with it; an attribution after a
+# quotation extended by a sentence; a short sentence reworded between kept neighbours): round 21 98.5% (129 of
+# 131), round 20 94.8% (128 of 135), nothing misplaced. The floors keep that.
 ROUND_19_FLOOR = 0.948
-ROUND_20_FLOOR = 0.94
-ROUND_21_FLOOR = 0.916
+ROUND_20_FLOOR = 0.948
+ROUND_21_FLOOR = 0.984
 
 
 # Every held-out round since 10 but 18 (whose one queued misplacement has an arguable label, above): its

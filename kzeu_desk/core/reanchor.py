@@ -61,6 +61,7 @@ from kzeu_desk.core.correction_notes import line_end, note_phrases
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
 from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, figure_value, scale_after
 from kzeu_desk.core.folding import FoldedText, fold
+from kzeu_desk.core.list_items import ListItem, item_holding, list_items
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.written_figures import blank_number_words, is_figure_word, word_figures
 
@@ -174,6 +175,14 @@ _REWORDED_QUOTE_WORDS = 5
 REWORDED_WORDS_KEPT = 0.55
 REWORDED_SCORE = 0.75
 REWORDED_SUPPORT = 0.9
+# A name kept in a reworded sentence (`Locator._name_kept_in_its_reworded_sentence`): at most this many
+# words ("Dana Abenova", "Armenia and Azerbaijan", "Қазақстан мен Әзербайжан").
+_NAME_WORDS = 4
+# A short sentence reworded between its neighbours (`Locator._reworded_between_its_neighbours`): at most
+# this many words, old and new ("For patients it means faster access.", 6).
+_REWORDED_SENTENCE_WORDS = 8
+# A speaker's marker opening a line of a transcript: "Q:", "A:", "С:", "Ж:".
+_SPEAKER_MARKER = re.compile(r"[ \t]*[^\W\d_]{1,2}:[ \t]+")
 _CLAUSE_PUNCTUATION = re.compile(r"[.,;:!?()\-\u2013\u2014]")
 _TELLING_WORDS = 8
 _CANDIDATE_REGIONS = 3
@@ -543,7 +552,7 @@ class _IndexedText:
     in the folded text until `FoldedText.real_start`/`real_end` take it back. `masked` has every
     digit as 0, for comparing surroundings figures aside, offset for offset."""
 
-    __slots__ = ("folded", "text", "masked", "index", "_sentence_breaks", "_notes")
+    __slots__ = ("folded", "text", "masked", "index", "_sentence_breaks", "_notes", "_items")
 
     def __init__(self, real: str) -> None:
         self.folded = FoldedText(real)
@@ -552,6 +561,13 @@ class _IndexedText:
         self.index = WordIndex(self.text)
         self._sentence_breaks: tuple[list[int], list[int]] | None = None
         self._notes: list[tuple[int, int]] | None = None
+        self._items: list[ListItem] | None = None
+
+    def list_items(self) -> list[ListItem]:
+        """The items of the lists the text sets out line by line (`core.list_items`), found on first need."""
+        if self._items is None:
+            self._items = list_items(self.text)
+        return self._items
 
     def correction_notes(self) -> list[tuple[int, int]]:
         """Where the text reports what an earlier version of it said wrongly (`core.correction_notes`):
@@ -716,11 +732,13 @@ class Locator:
                  or self._date_made_precise(span)
                  or self._sentence_grown_around(span) or self._with_words_inserted(span, repetition)
                  or self._clause_turned_round(span, repetition) or self._moved_within_its_sentence(span, repetition)
-                 or self._placeholder_filled(span) or self._sentences_joined_or_split(span, repetition)
+                 or self._placeholder_filled(span) or self._choice_made(span)
+                 or self._sentences_joined_or_split(span, repetition)
                  or self._clause_inserted_beside(span, repetition) or self._beside_a_filled_placeholder(span)
                  or self._before_a_bracketed_note(span) or self._attribution_after_a_trimmed_quotation(span)
                  or self._reworded_clause(span) or self._opening_after_its_kept_neighbour(span)
-                 or self._in_its_paragraph_trimmed(span))
+                 or self._in_its_paragraph_trimmed(span) or self._item_of_a_reordered_list(span)
+                 or self._reworded_between_its_neighbours(span) or self._name_kept_in_its_reworded_sentence(span))
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
                 and not self.old.in_a_correction_note(span.start, span.end)):
@@ -2411,6 +2429,43 @@ class Locator:
             return None
         return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01, True)
 
+    def _choice_made(self, span: _Span) -> Placement | None:
+        """A draft's bracketed choice settled in the final text: "a technical dialogue [twice a year /
+        once a year], alternating …" -> "a technical dialogue once a year, alternating …" (held-out round
+        21). The quote's other words must stand around one of the options, word for word, once in the
+        text, where the surroundings agree. The claim now says one thing where it offered several (here a
+        frequency): flagged "number changed", fuzzy, waiting for a curator. A choice at the quote's edge
+        is bounded by the words of the old context beyond it, as `_placeholder_filled` bounds a
+        placeholder."""
+        choice = _CHOICE.search(span.quote)
+        if choice is None or _CHOICE.search(span.quote, choice.end()) is not None or self.old is None:
+            return None
+        head, tail = span.quote[:choice.start()], span.quote[choice.end():]
+        options = [option.strip() for option in choice.group(1).split("/")]
+        if not all(_WORD.search(option) for option in options):
+            return None
+        before = after = ""
+        if not head.strip():
+            before = _loose_literal("".join(_WORD_SPLIT.split(span.prefix)[-3:]))
+        if not tail.strip():
+            after = _loose_literal("".join(_WORD_SPLIT.split(span.suffix)[:2]))
+        if not (head.strip() or before) or not (tail.strip() or after):
+            return None  # nothing would bound what was chosen
+        chosen = "|".join(_loose_literal(option) for option in sorted(options, key=len, reverse=True))
+        regex = re.compile(f"(?<!\\w){before}(?P<quote>{_loose_literal(head)}(?:{chosen}){_loose_literal(tail)})"
+                           f"(?={after}(?!\\w))")
+        places = [(match.start("quote"), match.end("quote")) for match in regex.finditer(self.text)]
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        if start == end or self._support(span, start, end) < CONTEXT_AGREEMENT:
+            return None
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.01, True)
+
     def _beside_a_filled_placeholder(self, span: _Span) -> Placement | None:
         """A quote whose own sentence or line held a draft's placeholder beside it, filled in the final
         text: "Астана, [күні] 2026 жыл" -> "Астана, 2026 жылғы 15 мамыр" takes nothing from the quote
@@ -2473,7 +2528,9 @@ class Locator:
         attribution's sentence was the quotation's last, now cut, so its prefix is words that are gone.
         The quotation that stands before it, word for word the old one's first (or last) sentences, at
         least SELF_EVIDENT_WORDS words, and the rest of the attribution's sentence as it was, say it is
-        the same passage. The attribution now vouches for fewer words: fuzzy, queued."""
+        the same passage. The attribution now vouches for fewer words: fuzzy, queued. A quotation
+        extended by sentences without figures ("«… келеді. Ол үшін … бөлеміз», — деді …"; held-out round
+        21) is the same passage as well, its old sentences standing first or last in the new one."""
         if self.old is None or not span.words:
             return None
         old_inner = self._quotation_before(self.old.text, span.start)
@@ -2485,13 +2542,18 @@ class Locator:
         new_inner = self._quotation_before(self.text, at)
         if new_inner is None:
             return None
-        old_sentences = [_WORD.findall(sentence) for sentence in _QUOTED_SENTENCE_BREAK.split(old_inner)]
-        new_words = _WORD.findall(new_inner)
-        kept = [sentences for cut in range(1, len(old_sentences))
-                for sentences in (old_sentences[:cut], old_sentences[cut:])
-                if [word for sentence in sentences for word in sentence] == new_words]
-        if not kept or len(new_words) < SELF_EVIDENT_WORDS:
+        old_words, new_words = _WORD.findall(old_inner), _WORD.findall(new_inner)
+        # Trimmed (the new quotation is the old one's first or last sentences), or extended (the old
+        # one is the new one's: "«… келеді. Ол үшін … бөлеміз», — деді …"; held-out round 21).
+        shorter, longer = sorted((old_words, new_words), key=len)
+        sentences = [_WORD.findall(sentence) for sentence in _QUOTED_SENTENCE_BREAK.split(
+            old_inner if longer is old_words else new_inner)]
+        kept = [part for cut in range(1, len(sentences)) for part in (sentences[:cut], sentences[cut:])
+                if [word for sentence in part for word in sentence] == shorter]
+        if not kept or len(shorter) < SELF_EVIDENT_WORDS:
             return None
+        if longer is new_words and _figures(new_inner) != _figures(old_inner):
+            return None  # a figure said in the added sentence is a new claim the speaker made
         old_rest = self.old.text[span.end:self.old.sentence_end(span.start, span.end)]
         new_rest = self.text[at + len(span.quote):self.new.sentence_end(at, at + len(span.quote))]
         if _WORD.findall(old_rest) != _WORD.findall(new_rest):
@@ -2568,7 +2630,153 @@ class Locator:
         new_words = sum(word not in allowed for word in company)
         if new_words * _TRIMMED_NEW_WORD_SHARE > len(company):
             return None
+        if not company and item_holding(self.new.list_items(), at, end) is not None and item_holding(
+                old.list_items(), span.start, span.end) is not None:
+            return None  # a whole list item has no company to vouch for it: only its list can
         return Placement(span.key, AnchorState.FUZZY, at, end, REVIEW_BELOW - 0.05)
+
+    def _item_of_a_reordered_list(self, span: _Span) -> Placement | None:
+        """A quote inside an item of a list set out line by line, the list reordered ("(a) residue
+        monitoring …; (b) laboratory accreditation; …" -> "(a) electronic certification; (b) residue
+        monitoring …; … (d) laboratory accreditation."; held-out round 21): the item's neighbours, and
+        often its marker, changed on both sides, so its surroundings agree too little, and a short item
+        ("laboratory accreditation") cannot speak for itself. The same item, word for word, stands once
+        among the new text's items, in a list that kept at least half of the old list's other items
+        (the same list, reordered: an item said again in another list is not taken); the quote stands
+        there once, as it stood in the old item. Fuzzy, below REVIEW_BELOW, so a curator sees it."""
+        if self.old is None or not span.words:
+            return None
+        old_items = self.old.list_items()
+        item = item_holding(old_items, span.start, span.end)
+        if item is None or sum(other.words == item.words for other in old_items) != 1:
+            return None
+        new_items = self.new.list_items()
+        same = [candidate for candidate in new_items if candidate.words == item.words]
+        if len(same) != 1:
+            return None
+        new_item = same[0]
+        old_others = {other.words for other in old_items if other.list_number == item.list_number} - {item.words}
+        new_others = {other.words for other in new_items if other.list_number == new_item.list_number}
+        if not old_others or 2 * len(old_others & new_others) < len(old_others):
+            return None
+        places = _scan(self.text, span.quote, new_item.start, new_item.end, 2)
+        if len(places) != 1 or not _whole_words(self.text, places[0], places[0] + len(span.quote), span):
+            return None
+        at = places[0]
+        if _WORD.findall(self.text, new_item.start, at) != _WORD.findall(self.old.text, item.start, span.start):
+            return None  # the quote stood elsewhere in its item
+        return Placement(span.key, AnchorState.FUZZY, at, at + len(span.quote), REVIEW_BELOW - 0.05)
+
+    def _sentence_before(self, text: _IndexedText, start: int) -> tuple[int, int] | None:
+        """The sentence right before offset `start` (a sentence's first character), across line breaks."""
+        before = start
+        while before > 0 and text.text[before - 1].isspace():
+            before -= 1
+        if before == 0:
+            return None
+        return text.sentence_start(before - 1), before
+
+    def _sentence_after(self, text: _IndexedText, end: int) -> tuple[int, int] | None:
+        """The sentence right after offset `end` (a sentence's end), across line breaks."""
+        after = end
+        while after < len(text.text) and text.text[after].isspace():
+            after += 1
+        if after >= len(text.text):
+            return None
+        return after, text.sentence_end(after, after + 1)
+
+    def _reworded_between_its_neighbours(self, span: _Span) -> Placement | None:
+        """A short sentence reworded where it stood, between neighbours that are still there: an
+        interview edited for print turns "Q: And the next step?" into "What comes next?" and "A: For
+        patients it means faster access." into "Faster access." (held-out round 21). Its words are too
+        few and too changed for any other step. The old sentence before it stands word for word right
+        before one new sentence, and the old sentence after it right after that one, or trimmed there (its
+        new words all the old one's, in order: "The next step, I think, is the pharmacovigilance database."
+        -> "The pharmacovigilance database."), one of the two word for word, with at least
+        _SENTENCE_WORDS_TO_COUNT words; both sentences are at most _REWORDED_SENTENCE_WORDS words, and at
+        least half of the old one's content words (_COUNTED_LETTERS letters or more) stand in the new one.
+        A speaker's marker ("Q:", "A:") is no word of a sentence. The claim may have changed: placed low,
+        always queued, flagged when its figures changed."""
+        if self.old is None or not span.words or len(span.words) > _REWORDED_SENTENCE_WORDS:
+            return None
+        old, new = self.old, self.new
+        old_start, old_end = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
+        if _spoken_words(old.text[old_start:old_end]) != list(span.words):
+            return None  # the quote must be its whole sentence
+        old_before, old_after = self._sentence_before(old, old_start), self._sentence_after(old, old_end)
+        if old_before is None or old_after is None:
+            return None
+        before_words = _spoken_words(old.text[slice(*old_before)])
+        after_words = _spoken_words(old.text[slice(*old_after)])
+        if len(before_words) < _SENTENCE_WORDS_TO_COUNT or len(after_words) < _SENTENCE_WORDS_TO_COUNT:
+            return None
+        places = []
+        for at in self.index.find_all(" ".join(before_words[-2:]), limit=_OCCURRENCES_RANKED_BY_CONTEXT):
+            new_before = (new.sentence_start(at), new.sentence_end(at, at + 1))
+            if _spoken_words(new.text[slice(*new_before)]) != before_words:
+                continue
+            middle = self._sentence_after(new, new_before[1])
+            if middle is None:
+                continue
+            new_after = self._sentence_after(new, middle[1])
+            if new_after is None:
+                continue
+            kept_after = _spoken_words(new.text[slice(*new_after)])
+            if len(kept_after) < _JOINED_OWN_WORDS or _kept_in_order(after_words, kept_after) != len(kept_after):
+                continue
+            places.append(middle)
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        new_words = _spoken_words(new.text[start:end])
+        if not new_words or len(new_words) > _REWORDED_SENTENCE_WORDS or new_words == list(span.words):
+            return None
+        content = {word for word in span.words if len(word) >= _COUNTED_LETTERS and not word[:1].isdigit()}
+        if not content or 2 * len(content & set(new_words)) < len(content):
+            return None
+        # The placement is the sentence's words, its speaker's marker and closing punctuation aside
+        # but its question or full stop kept, as a whole sentence's quote has them.
+        marker = _SPEAKER_MARKER.match(new.text, start, end)
+        if marker is not None:
+            start = marker.end()
+        while start < end and not _is_word_character(new.text[start]):
+            start += 1
+        while end > start and new.text[end - 1].isspace():
+            end -= 1
+        return Placement(span.key, AnchorState.FUZZY, start, end, REWORDED_SCORE,
+                         _figures(span.quote) != _figures(new.text[start:end]))
+
+    def _name_kept_in_its_reworded_sentence(self, span: _Span) -> Placement | None:
+        """A name kept in a sentence reworded around it: "… a visa facilitation agreement similar to those
+        the EU signed with Armenia and Azerbaijan." -> "… pointing to the agreements the EU signed with
+        Armenia and Azerbaijan." (held-out round 16). A name of 2 to _NAME_WORDS words, every word of more
+        than three letters capitalised and at least two of them, said once in each text, in a new sentence
+        holding at least half of its old sentence's other content words (_COUNTED_LETTERS letters or more),
+        so that a name said again in a new sentence about something else ("Форум открылся во Дворце
+        Республики." cut, "Во Дворце Республики завершился первый день форума." added) is not taken. Fuzzy,
+        below REVIEW_BELOW, so a curator sees it."""
+        if self.old is None or not 2 <= len(span.words) <= _NAME_WORDS:
+            return None
+        old, new = self.old, self.new
+        cased = _WORD.findall(old.folded.cased[span.start:span.end])
+        if sum(word[:1].isupper() for word in cased) < 2 or not all(
+                word[:1].isupper() for word in cased if len(word) > 3):
+            return None
+        if len(old.index.find_all(span.quote, 2, starts_at_word=span.starts_at_word,
+                                  ends_at_word=span.ends_at_word)) != 1:
+            return None
+        places = self.index.find_all(span.quote, 2, starts_at_word=span.starts_at_word, ends_at_word=span.ends_at_word)
+        if len(places) != 1 or not _whole_words(self.text, places[0], places[0] + len(span.quote), span):
+            return None
+        at = places[0]
+        name = set(span.words)
+        old_sentence = _WORD.findall(old.text, old.sentence_start(span.start), old.sentence_end(span.start, span.end))
+        new_sentence = set(_WORD.findall(self.text, new.sentence_start(at), new.sentence_end(at, at + len(span.quote))))
+        content = {word for word in old_sentence
+                   if word not in name and len(word) >= _COUNTED_LETTERS and not word[:1].isdigit()}
+        if not content or 2 * len(content & new_sentence) < len(content):
+            return None
+        return Placement(span.key, AnchorState.FUZZY, at, at + len(span.quote), REVIEW_BELOW - 0.05)
 
     def _reworded_clause(self, span: _Span) -> Placement | None:
         """A clause reworded where it stood: most of its words kept, some inflected or made plural, a
@@ -2726,6 +2934,8 @@ def _is_date_word(word: str) -> bool:
 # final text writes at most this many characters there ("2025 жылғы 14 сәуір" is 19).
 _PLACEHOLDER = re.compile(r"(\s*\[(?:[^\W\d_]+(?: [^\W\d_]+)?)\]\s*)")
 _PLACEHOLDER_FILL = 40
+# A draft's choice between options: "[twice a year / once a year]", "[Брюссель/Астана]".
+_CHOICE = re.compile(r"\[([^\[\]\n/]{1,40}(?:/[^\[\]\n/]{1,40})+)\]")
 # A note in brackets after a kept quote: at most this many words, none of them a figure ("(жаңартылды)",
 # "(updated)", "(обновлено)").
 _NOTE_WORDS = 3
@@ -2991,12 +3201,17 @@ def _counted_words(quote: str) -> list[str]:
     checked apart, is what says what the figure counts)."""
     counted = []
     for match in _NUMBER.finditer(quote):
-        rest = quote[match.end():]
+        # A case ending joined to the figure by a hyphen inflects the number, it counts nothing: "2 000-нан
+        # астам фермер" -> "2 500-ден астам фермер" (from, after a back or a front vowel) still counts farmers.
+        rest = _CASE_ENDING_AFTER_A_FIGURE.sub("", quote[match.end():], count=1)
         sentence_ends = _SENTENCE_END.search(rest)
         counted.append(_first_word(rest[:sentence_ends.start()] if sentence_ends else rest))
     return counted
 
 
+# A hyphen and up to three letters right after a figure, then no letter: a Kazakh or Russian case ending
+# ("-нан", "-ден", "-ға", "-го"); a word of four letters or more ("-year", "-жылы") is a word of its own.
+_CASE_ENDING_AFTER_A_FIGURE = re.compile(r"\A-[^\W\d_]{1,3}(?![^\W\d_])")
 # The word a figure counts is the first of at least this many letters within _COUNTED_REACH words after
 # it (its scale word aside): "21% of the EU's titanium imports" counts "titanium", "4.5 million tonnes"
 # "tonnes"; "of", "the", "its" say nothing of what is counted.
@@ -3048,6 +3263,12 @@ def _same_counted_word(old: str, new: str) -> bool:
         return True
     shorter, longer = sorted((old, new), key=len)
     return len(shorter) >= _STEM_WORD_LETTERS and longer in (shorter + "s", shorter + "es")
+
+
+def _spoken_words(sentence: str) -> list[str]:
+    """The words of a sentence without the speaker's marker opening it ("q: and the next step?")."""
+    marker = _SPEAKER_MARKER.match(sentence)
+    return _WORD.findall(sentence, marker.end() if marker is not None else 0)
 
 
 def _first_word(text: str) -> str:

@@ -61,6 +61,12 @@ _KAZAKH_SEASONS: dict[str, tuple[str, ...]] = {
 _KAZAKH_SEASON_ENDINGS = ("", "де", "гі", "інде", "нің", "ге", "ді", "дегі")
 
 
+# A number word with an ending that makes another, far commoner word: "үшін" is the postposition "for"
+# ("ол үшін", for that), not "its three"; read as 3, it made a quotation extended by "Ол үшін …" look as
+# if it had gained a figure (held-out round 21).
+_KAZAKH_WORDS_NOT_NUMBERS = frozenset({"үшін"})
+
+
 def _vocabulary() -> dict[str, str]:
     words: dict[str, str] = {}
     for word, value in {**ENGLISH_UNITS, **ENGLISH_TENS}.items():
@@ -72,7 +78,8 @@ def _vocabulary() -> dict[str, str]:
             words.update(dict.fromkeys((form for form in forms.split() if form != "семью"), str(value)))
     for word, value in KAZAKH_NUMBER_WORDS.items():
         if value > 1 and word != "он":
-            words.update({word + ending: str(value) for ending in ("", *KAZAKH_NUMBER_ENDINGS)})
+            words.update({word + ending: str(value) for ending in ("", *KAZAKH_NUMBER_ENDINGS)
+                          if word + ending not in _KAZAKH_WORDS_NOT_NUMBERS})
     for number, (english, russian, kazakh) in enumerate(zip(_ENGLISH_MONTHS, _RUSSIAN_MONTHS, _KAZAKH_MONTHS,
                                                             strict=True), 1):
         token = f"month {number}"
