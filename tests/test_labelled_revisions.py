@@ -40,10 +40,16 @@ def test_the_labelled_set_covers_three_languages_and_the_hard_cases():
     assert sum(span.words <= 2 for span in spans) >= 60, "one- and two-word quotes"
 
 
+# Rounds whose misplacements are known and counted in their own tests (below): round 18's arguable label, and
+# rounds 22 and 23 as first scored, before their misses were looked at.
+ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 22, 23)
+
+
 @pytest.mark.slow  # the first test to ask for `outcomes`: ~20 s of re-anchoring through the app
 def test_nothing_is_misplaced(outcomes):
-    """Outside round 18, whose one remaining misplacement is queued and its label arguable (below)."""
-    misplaced = [o.describe() for o in outcomes if o.verdict is harness.Verdict.MISPLACED and o.pair.round != 18]
+    """Outside the rounds whose misplacements are known and counted in their own tests."""
+    misplaced = [o.describe() for o in outcomes
+                 if o.verdict is harness.Verdict.MISPLACED and o.pair.round not in ROUNDS_WITH_KNOWN_MISPLACEMENTS]
     assert misplaced == []
 
 
@@ -85,7 +91,10 @@ ROUND_11_FLOOR = 0.94
 # Held-out pairs are scored once and never tuned on, so what they miss is recorded here rather than
 # fixed (round 8's one unflagged figure, "…in Astana." -> "…in Astana in 2025.", is now flagged: a
 # figure added beside a placed quote in its clause flags it).
-KNOWN_HELD_OUT_FIGURE_MISSES: set[tuple[str, int]] = set()
+# Round 23 as first scored: "41,000 hectares" placed (queued) on last year's figure kept beside this year's, and
+# "и к лету срок сократится" placed (queued) on its words in a sentence that now ends "до двух недель".
+KNOWN_HELD_OUT_FIGURE_MISSES: set[tuple[str, int]] = {("en-wiki-water-cooperation-2027-r23", 15),
+                                                      ("ru-consul-visas-interview-published-r23", 12)}
 
 
 def test_every_changed_figure_placed_is_flagged_and_waits_for_a_curator(outcomes):
@@ -217,3 +226,27 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
     assert t.misplaced == 0, [o.describe() for o in members if o.verdict is harness.Verdict.MISPLACED]
     assert t.right_share >= floor, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
     assert t.number_changes_missed == 0
+
+
+# Rounds 22 (eight pairs, 148 spans) and 23 (eight pairs, 146 spans) were written and labelled by two engineers
+# who had not run the re-anchoring, and scored once after round 21's fixes (main at f343f66): round 22 89.9% (133
+# of 148; 14 wrongly orphaned, all queued; 1 misplaced, queued: "In 2026 alone, 9 were selected" on "In 2027
+# alone, 12 were selected", flagged), round 23 80.1% (117 of 146; 27 wrongly orphaned, all queued; 2 misplaced:
+# "reliable partner", labelled gone, moved onto the same words in another sentence and NOT queued, and "41,000
+# hectares" on last year's figure kept beside the new one, queued, its changed figure unflagged). Until their
+# misses are fixed these tests keep the first score and let nothing get worse.
+FIRST_SCORED_ROUNDS = {22: (0.898, 8, 148, 1, 0, 0), 23: (0.801, 8, 146, 2, 1, 1)}
+
+
+@pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
+def test_a_first_scored_round_gets_no_worse(outcomes, round_number):
+    floor, pairs, spans, misplaced_at_most, unqueued_at_most, unflagged_at_most = FIRST_SCORED_ROUNDS[round_number]
+    members = [o for o in outcomes if o.pair.round == round_number]
+    assert len({o.pair.name for o in members}) == pairs and len(members) >= spans
+    assert {o.pair.language for o in members} == {"en", "ru", "kk"}
+    t = harness.tally(members)
+    misplaced = [o for o in members if o.verdict is harness.Verdict.MISPLACED]
+    assert len(misplaced) <= misplaced_at_most, [o.describe() for o in misplaced]
+    assert sum(not o.queued for o in misplaced) <= unqueued_at_most, [o.describe() for o in misplaced]
+    assert t.right_share >= floor, [o.describe() for o in members if o.verdict is not harness.Verdict.PLACED_RIGHT]
+    assert t.number_changes_missed <= unflagged_at_most
