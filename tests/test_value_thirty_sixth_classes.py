@@ -6,7 +6,7 @@ the sentence before it)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -48,3 +48,32 @@ def test_units_the_thirty_sixth_and_thirty_seventh_sets_showed(selection: str, c
 ], ids=["barrels a day", "cubic metres"])
 def test_unit_look_alikes_are_left_alone(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+CURRENCIES = [
+    # The currencies of the EU members outside the euro, in each language's script and with its endings.
+    ("3,200 zlotys", "A seasonal picker in Poland earns about 3,200 zlotys a month.", money(3200, "PLN")),
+    ("4 500 злотых", "Средняя зарплата сезонного рабочего в Польше – 4 500 злотых.", money(4500, "PLN")),
+    ("40 злотыйдан", "Жұмысшыларға сағатына 40 злотыйдан төленеді.", money(40, "PLN")),
+    ("2 000 злотыйдай", "Пәтерге айына 2 000 злотыйдай кетеді.", money(2000, "PLN", approximate=True)),
+    ("15,000 forints", "A dinner for two in Budapest cost 15,000 forints.", money(15000, "HUF")),
+    ("120 000 форинтов", "Билет на концерт в Будапеште обошелся в 120 000 форинтов.", money(120000, "HUF")),
+    ("9 000 форинт", "Будапештегі қонақүйде бір түн 9 000 форинт тұрады.", money(9000, "HUF")),
+    ("800 korunas", "The Prague hostel asked 800 korunas a night.", money(800, "CZK")),
+    ("5 000 чешских крон", "Штраф за превышение скорости – 5 000 чешских крон.", money(5000, "CZK")),
+    ("3 000 шведских крон", "Виза не нужна, но страховка стоит 3 000 шведских крон.", money(3000, "SEK")),
+    ("250 lei", "A room in Cluj costs 250 lei a night.", money(250, "RON")),
+    ("150 лей", "Ночь в гостинице Бухареста стоит 150 лей.", money(150, "RON")),
+    ("80 лева", "Такси из аэропорта Софии обойдется в 80 лева.", money(80, "BGN")),
+    ("PLN 3,000", "The agency charges PLN 3,000 a month.", money(3000, "PLN")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), CURRENCIES, ids=[case[0] for case in CURRENCIES])
+def test_currencies_of_eu_members_outside_the_euro(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+def test_a_crown_with_no_country_is_no_currency() -> None:
+    # "крон" alone may be Czech, Swedish or Danish (or the crowns of trees): no currency is guessed.
+    assert suggest("500 крон", published="2026-12-04", context="Штраф составит 500 крон.").value.kind.value != "money"

@@ -198,7 +198,7 @@ MONEY_ONLY_SCALES = frozenset({"k", "m", "b", "mm", "tn"})
 
 # -- currencies ------------------------------------------------------------------------------
 
-CURRENCY_CODES = ("USD", "EUR", "KZT", "RUB", "GBP", "CNY", "CHF", "JPY")
+CURRENCY_CODES = ("USD", "EUR", "KZT", "RUB", "GBP", "CNY", "CHF", "JPY", "PLN", "HUF", "CZK", "RON", "BGN", "SEK", "DKK")
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB"}
 CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (r"(?:US|U\.S\.|American)\s*(?:dollars?|\$)", "USD"),
@@ -214,6 +214,16 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (rf"тенге|теңге[{CYRILLIC_LETTER}]*|тг\.?", "KZT"),
     (r"рубл[а-яё]*|руб\.?", "RUB"),
     (r"фунт[а-яё]*(?:\s+стерлинг[а-яё]*)?", "GBP"),
+    # The currencies of the EU members outside the euro, in each language's script, with Russian and Kazakh endings:
+    # a Kazakh worker's pay in Poland is "28 злотый", "6 500 злотыйдай" (about), "1 200 злотыйға". The crowns are
+    # told apart by their country ("шведских крон", "швед кронасы"); alone "крон" names none and is left alone.
+    (rf"zlot(?:ys|ies|y)|złot(?:ys|ych|y|e)|злот[{CYRILLIC_LETTER}]*", "PLN"),
+    (rf"forints?|форинт[{CYRILLIC_LETTER}]*", "HUF"),
+    (rf"(?:Czech\s+)?korun(?:as|a|y)|чешск[а-яё]*\s+крон[а-яё]*|чех\s+крона[{CYRILLIC_LETTER}]*", "CZK"),
+    (rf"(?:Swedish\s+)?(?:kronor|krona)|шведск[а-яё]*\s+крон[а-яё]*|швед\s+крона[{CYRILLIC_LETTER}]*", "SEK"),
+    (rf"(?:Danish\s+)?(?:kroner|krone)|датск[а-яё]*\s+крон[а-яё]*|дат\s+крона[{CYRILLIC_LETTER}]*", "DKK"),
+    (r"(?:Romanian\s+)?(?:lei|leu)|(?:румынск[а-яё]*\s+)?(?:леев|лей)(?![а-яё])", "RON"),
+    (r"(?:Bulgarian\s+)?(?:leva|lev)|(?:болгарск[а-яё]*\s+)?(?:левов|лева|лев)(?![а-яё])", "BGN"),
     ("|".join(CURRENCY_CODES), ""),  # the code is the matched text itself
 )
 

@@ -714,7 +714,7 @@ _SCALED_UNITS = {"bcm": ("cubic metres", 9), "sq m": ("square metres", 0), "sq. 
 # Kazakh "-дай/-дей/-тай/-тей" on a number, its scale, currency or measure makes it approximate ("45 млн
 # теңгедей", "100 мыңдай", "50-дей"); only on those words, since "осындай" (such) ends so too.
 _KAZAKH_ABOUT_SUFFIX_RE = re.compile(
-    rf"(?:\d-|мың|млн|млрд|миллион|миллиард|теңге|еуро|доллар|рубль|адам"
+    rf"(?:\d-|мың|млн|млрд|миллион|миллиард|теңге|еуро|доллар|рубль|злотый|форинт|адам"
     rf"|{'|'.join(sorted(KAZAKH_MEASURES, key=len, reverse=True))})(?:дай|дей|тай|тей)(?![\w])", re.IGNORECASE)
 
 
