@@ -6,7 +6,7 @@ the sentence before it)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import money, quantity, same
+from test_value_words import date, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -77,3 +77,42 @@ def test_currencies_of_eu_members_outside_the_euro(selection: str, context: str,
 def test_a_crown_with_no_country_is_no_currency() -> None:
     # "крон" alone may be Czech, Swedish or Danish (or the crowns of trees): no currency is guessed.
     assert suggest("500 крон", published="2026-12-04", context="Штраф составит 500 крон.").value.kind.value != "money"
+
+
+# A month or weekday with no year, where its clause both reports and announces: the verb that governs it decides (English
+# and Russian put it before the date, Kazakh after), and an irregular past or a Russian short participle reports.
+# 3 December 2026 is a Thursday, 2 December a Wednesday.
+MONTHS_AND_WEEKDAYS = [
+    ("Monday", "The team flew to Vienna on Monday and will play its first concert on Saturday.", "2026-12-03",
+     date("2026-11-30")),
+    ("Saturday", "What comes next: a concert in Graz on Saturday, where the choir last performed in 2019.", "2026-12-03",
+     date("2026-12-05")),
+    ("18 November", "The convoy left Almaty on 18 November and will reach Aktau on 6 December.", "2026-12-01",
+     date("2026-11-18")),
+    ("June", "A third round devoted to the region is planned for June.", "2026-11-20", date("2027-06")),
+    ("апреле", "В ноябре выдано 1 200 виз, на треть больше, чем в апреле.", "2026-12-01", date("2026-04")),
+    ("жұмада", "Сессия дүйсенбіде ашылды, пленарлық отырыс жұмада өтеді.", "2026-12-02", date("2026-12-04")),
+    # Until a day of the week, in a clause that does not report, is ahead, as "до пятницы" was.
+    ("Friday", "The exhibition at the embassy stays open until Friday.", "2026-12-03", date("2026-12-04")),
+    ("сенбіге", "Өтінім қабылдау – сенбіге дейін.", "2026-12-03", date("2026-12-05")),
+    ("сенбі", "Өтінім қабылдау – сенбіге дейін.", "2026-12-03", date("2026-12-05")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), MONTHS_AND_WEEKDAYS,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(MONTHS_AND_WEEKDAYS)])
+def test_a_month_or_weekday_is_dated_by_the_verb_that_governs_it(selection: str, context: str, published: str,
+                                                                 expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), [
+    # A clause that reports keeps the day before publication; so does one that says nothing.
+    ("Friday", "The talks ran until Friday.", "2026-12-03", date("2026-11-27")),
+    ("Friday", "Talks resumed on Friday.", "2026-12-03", date("2026-11-27")),
+    # A plan in the neuter short participle announces.
+    ("15 ноября", "Заседание совета запланировано на 15 ноября.", "2026-12-01", date("2027-11-15")),
+], ids=["ran until", "resumed on", "запланировано"])
+def test_month_and_weekday_look_alikes_are_left_alone(selection: str, context: str, published: str,
+                                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

@@ -376,6 +376,10 @@ def _has_kazakh_letters(text: str) -> bool:
     return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
 
 
+_UNTIL_OR_FROM_RE = re.compile(r"(?i:until|till|from|до|с|со)\s+")
+_UNTIL_OR_FROM_AFTER_RE = re.compile(r"\s+(?i:дейін|шейін|бастап)|(?<=[^\W\d_])[^\W\d_]{2,3}\s+(?i:дейін|шейін|бастап)")
+
+
 def _as_the_sentence_reads(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
     """`best` without a bound that only the words before the highlight undo.
 
@@ -413,6 +417,12 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             return replace(best, value=value)
         if counted_back:
             if candidate.start < end and start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit:
+                return replace(best, value=value)
+            if value.kind is ValueKind.DATE and candidate.start <= start < end <= candidate.end and (
+                    _UNTIL_OR_FROM_RE.fullmatch(context, candidate.start, start)
+                    or _UNTIL_OR_FROM_AFTER_RE.fullmatch(context, end, candidate.end)):
+                # "Friday" of "stays open until Friday", "жұмаға" of "жұмаға дейін": the words around the highlight
+                # say the day lies ahead.
                 return replace(best, value=value)
             continue
         if adoptable_bound and value.kind is best.value.kind and value.amount is None and value.lower is not None \
