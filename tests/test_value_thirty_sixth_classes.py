@@ -6,7 +6,7 @@ the sentence before it)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, money, quantity, same
+from test_value_words import date, money, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -116,3 +116,51 @@ def test_a_month_or_weekday_is_dated_by_the_verb_that_governs_it(selection: str,
 def test_month_and_weekday_look_alikes_are_left_alone(selection: str, context: str, published: str,
                                                       expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+# (highlight, its sentence, the sentence before, publication date, the curator's value)
+RELATIVE_DATES = [
+    # A step in years whose sentence writes no year before it dates from the last year of the sentence before.
+    ("a year later", "The ministry gave it a national prize a year later.",
+     "The first edition, printed in 2019, sold out in a month.", "2026-12-03", date("2020")),
+    ("a year later", "The line opened in 2014, and a year later it carried a million passengers.", "", "2026-12-03",
+     date("2015")),
+    ("30 years later", "She returned to Almaty as ambassador 30 years later.",
+     "She first came to the city as a student in 1988.", "2026-12-03", date("2018")),
+    ("Пять лет спустя", "Пять лет спустя завод удвоил выпуск.", "Завод открылся в 2012 году.", "2026-12-03",
+     date("2017")),
+    # A relative year or season in the nominative or accusative.
+    ("прошлый год", "За весь прошлый год в регион пришло 40 инвесторов.", "", "2026-11-12", date("2025")),
+    ("следующий год", "Бюджет на следующий год утвердят в декабре.", "", "2026-11-12", date("2027")),
+    ("прошлую зиму", "За прошлую зиму выпало вдвое меньше снега.", "", "2026-06-24", span("2025-12", "2026-02")),
+    ("прошлое лето", "На прошлое лето пришлась треть всех поездок.", "", "2026-11-12", span("2026-06", "2026-08")),
+    # Two months in a row joined by "and" are one stretch of time, in Russian and Kazakh as in English.
+    ("в сентябре и октябре", "В сентябре и октябре экспорт зерна вырос на 12%.", "", "2026-11-24",
+     span("2026-09", "2026-10")),
+    ("шілде мен тамызда", "Шілде мен тамызда туристер саны екі есе өсті.", "", "2026-11-24", span("2026-07", "2026-08")),
+    # Kazakh "from … to" across a year, the year written with the last day only or with both.
+    ("1 желтоқсаннан бастап 2027 жылғы 15 ақпанға дейін", "Өтінімдер 1 желтоқсаннан бастап 2027 жылғы 15 ақпанға дейін "
+     "қабылданады.", "", "2026-11-04", span("2026-12-01", "2027-02-15")),
+    ("2026 жылғы 20 қарашадан 2027 жылғы 10 қаңтарға дейін", "Көпір 2026 жылғы 20 қарашадан 2027 жылғы 10 қаңтарға дейін "
+     "жабық болады.", "", "2026-11-04", span("2026-11-20", "2027-01-10")),
+    # "келер жылы" (next year) before a month, as "келесі жылы".
+    ("келер жылы сәуірдің басында", "Жаңа корпус келер жылы сәуірдің басында ашылады.", "", "2026-11-24", date("2027-04")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"), RELATIVE_DATES,
+                         ids=[case[0] for case in RELATIVE_DATES])
+def test_relative_dates_the_thirty_sixth_and_thirty_seventh_sets_showed(selection: str, context: str, before: str,
+                                                                        published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before or None).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), [
+    # With no year before it anywhere, a step stays what it was; "May and September" stay two months.
+    ("three years later", "It was sold three years later.", "The plant was built by a Dutch firm.",
+     quantity(3, "years")),
+    ("в мае и сентябре", "В мае и сентябре экспорт вырос.", "", date("2026-05")),
+], ids=["no year before", "не подряд"])
+def test_relative_date_look_alikes_are_left_alone(selection: str, context: str, before: str,
+                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-11-24", context=context, before=before or None).value, expected)

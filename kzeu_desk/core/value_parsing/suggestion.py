@@ -120,6 +120,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         amount, lower, upper = bounded_amount(1.0, bounded[0])
         return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
                                      unit=single.group("unit")))
+    if context and before and (stepped := _stepped_from_the_sentence_before(stripped, context, before,
+                                                                            publication)) is not None:
+        return Suggestion(stepped)
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
@@ -148,6 +151,28 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_text_counts(best, offset, context, before or "", publication)
     return Suggestion(best.value, note_for(best))
+
+
+# "24 years later", "a year later", "пять лет спустя": a step in years from a year written before it.
+_STEP_IN_YEARS_RE = re.compile(
+    r"(?:\d{1,3}|[^\W\d_]+)\s+(?:years?|decades?|лет|года?)\s+(?:later|afterwards|earlier|спустя|позже|позднее|раньше|ранее)"
+    r"|(?i:a|one)\s+year\s+(?:later|afterwards)", re.IGNORECASE)
+_A_YEAR_RE = re.compile(r"(?<![\w\d])(?:1[89]|20)\d\d(?![\w\d])")
+
+
+def _stepped_from_the_sentence_before(selection: str, context: str, before: str,
+                                      publication: Publication | None) -> TypedValue | None:
+    """"He joined the service in 1971. … moving to Brussels 24 years later": a step in years whose own sentence
+    writes no year before it dates from the last year of the sentence before (1995), as it would in its own."""
+    if not _STEP_IN_YEARS_RE.fullmatch(selection) or (offset := locate(selection, context)) < 0 \
+            or _A_YEAR_RE.search(context, 0, offset) or not _A_YEAR_RE.search(before):
+        return None
+    joined = before.rstrip() + " " + context
+    start = len(before.rstrip()) + 1 + offset
+    for candidate in scan(joined, publication):
+        if candidate.start <= start < candidate.end and candidate.value.kind is ValueKind.DATE and candidate.salience is Salience.RELATIVE_DATE:
+            return candidate.value
+    return None
 
 
 # "один" of "два пасечных хозяйства и один завод", "ни одного" of "таких случаев было четыре, с начала года – ни одного",
