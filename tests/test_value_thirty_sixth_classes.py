@@ -164,3 +164,43 @@ def test_relative_dates_the_thirty_sixth_and_thirty_seventh_sets_showed(selectio
 def test_relative_date_look_alikes_are_left_alone(selection: str, context: str, before: str,
                                                   expected: TypedValue) -> None:
     same(suggest(selection, published="2026-11-24", context=context, before=before or None).value, expected)
+
+
+QUANTITIES_AND_BOUNDS = [
+    # A decade or a century said with no number is a span of years, as "a quarter of a century" is.
+    ("a decade", "The fund expects the loans to be repaid within a decade.", quantity(10, "years")),
+    ("за десятилетие", "За десятилетие экспорт зерна вырос вдвое.", quantity(10, "лет")),
+    ("онжылдықта", "Соңғы онжылдықта экспорт екі есе өсті.", quantity(10, "жыл")),
+    # A range that a change started from is in the unit of the change's end.
+    ("three to four", "Customs clearance fell to 6 hours from three to four in the spring.",
+     quantity(None, "hours", lower=3, upper=4)),
+    # "оның N жылы" (N years of it) after a span in years is years, not "in the year".
+    ("екі жылы", "Бағдарлама 5 жылға есептелген, оның екі жылы – дайындық кезеңі.", quantity(2, "жыл")),
+    # "не старше" (not older than) is a ceiling, "не моложе" a floor; so in English.
+    ("не старше пяти лет", "Льгота действует для автомобилей не старше пяти лет.", quantity(None, "лет", upper=5)),
+    ("не моложе 21 года", "Водитель должен быть не моложе 21 года.", quantity(21, "года", lower=21)),
+    ("no older than five years", "Only buses no older than five years may be imported duty-free.",
+     quantity(None, "years", upper=5)),
+    # Kazakh ages: "N жасқа толмаған" (not yet N years old) is under N; "жасы … асқан" over it; "бір" of an age is one.
+    ("үш жасқа толмаған", "Үш жасқа толмаған балалар тегін емделеді.", quantity(None, "жас", upper=3)),
+    ("бір жасқа толмаған", "Ауруханада бір жасқа толмаған 12 нәресте жатыр.", quantity(None, "жас", upper=1)),
+    ("15 жылдан асқан", "Тракторлардың көбінің жасы 15 жылдан асқан.", quantity(15, "жыл", lower=15)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), QUANTITIES_AND_BOUNDS,
+                         ids=[case[0] for case in QUANTITIES_AND_BOUNDS])
+def test_quantities_and_bounds_the_thirty_sixth_and_thirty_seventh_sets_showed(selection: str, context: str,
+                                                                               expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # "старше" alone stays a lower bound; a written year after "оның" stays a year; "a decade ago" a date.
+    ("старше семи лет", "Пошлина выше для машин старше семи лет.", quantity(7, "лет", lower=7)),
+    ("2019 жылы", "Оның 2019 жылы ашылғаны белгілі.", date("2019")),
+    ("a decade ago", "The plant opened a decade ago.", date("2016")),
+], ids=["старше", "оның 2019 жылы", "a decade ago"])
+def test_quantity_look_alikes_are_left_alone(selection: str, context: str, expected: TypedValue) -> None:
+    actual = suggest(selection, published="2026-12-04", context=context).value
+    same(actual.with_changes(approximate=False) if actual.kind.value == "date" else actual, expected)

@@ -64,7 +64,11 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"older than|longer than", Bound.LOWER),
     (r"younger than|newer than", Bound.UPPER),
     # "доходят … не дольше 12 дней", "не позже чем через 10 дней": "не" turns the lower bound into a ceiling.
-    (r"не (?:дольше|позже)(?: чем)?(?: через)?", Bound.UPPER),
+    # ("машин не старше трех лет": not older than, a ceiling; "не моложе 18 лет" a lower bound.)
+    (r"не (?:дольше|позже|старше)(?: чем)?(?: через)?", Bound.UPPER),
+    (r"не (?:моложе|младше)(?: чем)?", Bound.LOWER),
+    (r"no older than|not older than", Bound.UPPER),
+    (r"no younger than|not younger than", Bound.LOWER),
     # "оформленным не ранее чем за 72 часа до отгрузки": no earlier than 72 hours before an event is at most
     # 72 hours before it ("не ранее 2027 года", with no "за", stays a lower bound).
     (r"не (?:ранее|раньше),?(?: чем)? за", Bound.UPPER),
@@ -152,7 +156,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"|қаралы){NOT_CYRILLIC_AFTER}",
      Bound.APPROXIMATE),
     # "300-ге жетпейтін студент" (students not reaching 300): fewer than, after the dative.
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?<=ға|ге|қа|ке)\s*(?:жетпейтін|жетпеді|жетпейді|жетпеген|жетпей)"
+    # ("бір жасқа толмаған нәрестелер", infants under one year old: not having reached that age.)
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?<=ға|ге|қа|ке)\s*(?:жетпейтін|жетпеді|жетпейді|жетпеген|жетпей"
+     rf"|толмаған[{CYRILLIC_LETTER}]*|толмай)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).

@@ -177,6 +177,7 @@ _KAZAKH_PART_AFTER_RE = re.compile(
 _KAZAKH_COLLECTIVE_AFTER_RE = re.compile(r"-(?:еу|ау)", re.IGNORECASE)  # "2-еуі", "2-еу", written "екеуі", "екеу"
 # "олардың", "оның" (of them, of it): the whole is what was counted before, not a noun of its own.
 _KAZAKH_PRONOUN_WHOLE_RE = re.compile(r"(?:олардың|оның)$", re.IGNORECASE)
+_KAZAKH_YEARS_OF_IT_RE = re.compile(r"\s+(?i:жылы)(?![\w])")
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
@@ -483,6 +484,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit_match = _STRICT_UNIT_RE.match(text, end)
             if unit_match is not None:
                 unit, end = unit_match.group("unit"), unit_match.end()
+        elif figure.exponent == 0 and first_scale is None and first_value < 100 and \
+                _KAZAKH_PRONOUN_WHOLE_RE.search(text[max(0, start - 12):start].rstrip()) and \
+                (years_of_it := _KAZAKH_YEARS_OF_IT_RE.match(text, end)) is not None:
+            # "Несие 15 жылға берілген, оның үш жылы – жеңілдік кезеңі" (three years of it): after "оның" the
+            # possessive "жылы" is years of a span, not "in the year" (a year is never under 100).
+            unit, end = "жыл", years_of_it.end()
         elif (part_of := _kazakh_part_of(text, number_start, number_end)) is not None:
             if part_of:
                 unit, kind = part_of, ValueKind.COUNT
@@ -497,6 +504,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if (counted := counted_after(text, end)) is not None and (counted.unit == "жас" or counted.is_measure):
                 # ("жәдігерлердің жасы 2500 жыл": an age written in another measure is in that one.)
                 unit, end = counted.unit, counted.end
+            if bound is None and (qualifier_after_age := _match_qualifier_after(text, end)) is not None:
+                bound, end = qualifier_after_age  # "жасы 10 жылдан асқан" (older than ten years)
         elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end) \
                 and not _A_YEAR_AGO_AFTER_RE.match(text, end):
             unit, end = counted.unit, counted.end

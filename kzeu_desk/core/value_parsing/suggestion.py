@@ -460,6 +460,12 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             # "74" of "На 43 из 74 еженедельных рейсов", "27" of "Nine of 27 member states": the whole, read with
             # its part, counts the same noun.
             return replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit=value.unit))
+        if bare and best.value.amount is None and best.value.lower is not None and best.value.upper is not None \
+                and candidate.start <= start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit \
+                and value.amount == best.value.lower:
+            # "four to five" of "waits shortened to 2.5 days from four to five": the sentence reads its first figure
+            # as the start of a change in days, and the highlight names the range it started from.
+            return replace(best, value=replace(best.value, unit=value.unit))
         if not (candidate.start < end and start < candidate.end and _figure(value) == _figure(best.value)):
             continue
         if best.value.lower is not None and value.kind is best.value.kind and value.amount is None \

@@ -81,6 +81,12 @@ _CENTURY_SPANS: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         (r"полвека|полувека|полувеке", 50, "лет"),
         (r"ширек\s+ғасыр[а-яәіңғүұқөһ]*", 25, "жыл"),
         (r"жарты\s+ғасыр[а-яәіңғүұқөһ]*", 50, "жыл"),
+        # "within a decade", "за десятилетие", "онжылдықта": ten years, as "a quarter of a century" is 25 ("a decade
+        # ago", "a decade later" are dates, read before this).
+        (r"(?:a|one)\s+decade(?![\w-])(?!\s+(?:ago|later|earlier|before|after|from))", 10, "years"),
+        (r"(?:a|one)\s+century(?![\w-])(?!\s+(?:ago|later|earlier|before|after|from))", 100, "years"),
+        (r"десятилети(?:е|я|ю|ем)(?!\s+(?:назад|спустя))", 10, "лет"),
+        (r"онжылдық(?:та|қа|тан|ы|ын|ында|ына|ынан)?", 10, "жыл"),
     ))
 # A measure of time with no number before "жуық" is about one of it: "тәулікке жуық" (nearly a day), "жылға жуық"
 # (about a year); the bound after it makes it approximate. (One pattern, tried only on a text with "жуық".)
