@@ -6,7 +6,7 @@ the sentence before it)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, money, quantity, same, span
+from test_value_words import date, money, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -204,3 +204,39 @@ def test_quantities_and_bounds_the_thirty_sixth_and_thirty_seventh_sets_showed(s
 def test_quantity_look_alikes_are_left_alone(selection: str, context: str, expected: TypedValue) -> None:
     actual = suggest(selection, published="2026-12-04", context=context).value
     same(actual.with_changes(approximate=False) if actual.kind.value == "date" else actual, expected)
+
+
+# (highlight, its sentence, the sentence before, the curator's value)
+AGES_AND_SHARES = [
+    # Ages: after "age", an obituary's "dies at", "died aged", "he was" beside a death; "N-year-old".
+    ("12", "The programme offers the vaccine to all children by age 12.", "", quantity(12, "years")),
+    ("65", "Miners may retire at the age of 65 under the new code.", "", quantity(65, "years")),
+    ("92", "Kazakh poet who translated Goethe dies at 92", "", quantity(92, "years")),
+    ("88", "She died at 88 in Almaty.", "", quantity(88, "years")),
+    ("77", "He was 77.", "The former ambassador died in Brussels on Friday after a long illness.",
+     quantity(77, "years")),
+    ("14-year-old", "The prize went to a 14-year-old pianist from Taraz.", "", quantity(14, "year")),
+    # Shares in words: "more than half" in a Kazakh case; "exactly half" and its like are the share itself.
+    ("жартысынан көбінде", "Ауылдардың жартысынан көбінде интернет жоқ.", "", percent(50, lower=50)),
+    ("тең жартысы", "Гранттардың тең жартысы ауыл кәсіпкерлеріне берілді.", "", percent(50)),
+    ("exactly half", "Exactly half of the grants went to rural craftsmen.", "", percent(50)),
+    ("ровно треть", "Ровно треть грантов получили сельские мастера.", "", percent(100 / 3)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), AGES_AND_SHARES,
+                         ids=[case[0] for case in AGES_AND_SHARES])
+def test_ages_and_shares_in_words(selection: str, context: str, before: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context, before=before or None).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), [
+    # "He was 12" with no death beside it is no age the text states; "half" alone stays loose; "үштен бірге көп"
+    # (more by a third) stays a change.
+    ("12", "He was 12.", "The boy won the national chess title last year.", quantity(12, None)),
+    ("half", "Half of the grants went to rural craftsmen.", "", percent(50, approximate=True)),
+    ("үштен бірге көп", "Бұл бір жыл бұрынғыдан үштен бірге көп.", "", percent(100 / 3, approximate=True)),
+], ids=["he was 12", "half", "үштен бірге көп"])
+def test_age_and_share_look_alikes_are_left_alone(selection: str, context: str, before: str,
+                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context, before=before or None).value, expected)

@@ -369,7 +369,8 @@ KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "о
 # The particle "да/де" ("even") may stand between: "оннан бірінен де аз" (not even a tenth).
 _KAZAKH_EVEN = r"(?:\s+(?:да|де|та|те)(?=\s))?"
 KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
-    (rf"{_KAZAKH_EVEN}\s+(?:сәл\s+)?(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып|көбі|көбін)"
+    # ("олардың жартысынан көбінің жасы …": "көбі" takes the case of its phrase.)
+    (rf"{_KAZAKH_EVEN}\s+(?:сәл\s+)?(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып|көбі(?:нің|нен|не|нде|н)?)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (rf"\s+(?:жуығы|жуық[{CYRILLIC_LETTER}]*){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     (rf"{_KAZAKH_EVEN}\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),

@@ -201,7 +201,10 @@ _NOUN_NUMBERS_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,})\s+number
 _KAZAKH_AGE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:жасы)(?:\s*[–—-])?\s*$")
 # ("visitors under 19 go free", "children over 12": people under or over a bare number are of that age.)
 _AGED_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:aged|ages)\s+(?:between\s+|from\s+)?|(?:children|pupils|visitors|people|persons"
-                             r"|adults|students|passengers|those|anyone)\s+(?:under|over|below|above)\s+)$", re.IGNORECASE)
+                             r"|adults|students|passengers|those|anyone)\s+(?:under|over|below|above)\s+"
+                             # "vaccinate girls by age 15", "at the age of 60"; an obituary's "dies at 81", "died aged 81".
+                             r"|(?:at|by|from|until|before)\s+(?:the\s+)?age\s+(?:of\s+)?"
+                             r"|(?:dies|died|dying)\s+(?:at|aged)\s+(?:the\s+age\s+of\s+)?)$", re.IGNORECASE)
 # "Places are limited to 150", "Seats are capped at 40": a plural subject capped at a number is what it counts.
 _PLURAL_LIMITED_TO_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,}s)(?:\s+(?:on|in|at|for|of)\s+(?:the\s+)?[\w-]+)?"
                                           r"\s+(?:are|were|will\s+be|remain)\s+"
@@ -682,7 +685,8 @@ _OF_THEM_AFTER_RE = re.compile(r"\s+(?:из\s+них|из\s+которых|of\s+
 _SOURCE_AFTER_A_NOUN_RE = re.compile(r"(?<=[а-яё])\s+из\s+\d[\d \u00a0,.]*\s+[а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?(?=[\s,])")
 _MORE_RU_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё)\s*$", re.IGNORECASE)
 _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.IGNORECASE)
-_HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
+# ("11-year-old girls": an age, in the measure's unit as "a 10-year loan" is.)
+_HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?:[-‐]olds?)?(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
 _UP_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w])(?:in|across|from|of|to|for|by)\s+$", re.IGNORECASE)

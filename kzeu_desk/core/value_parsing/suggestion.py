@@ -142,6 +142,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = _counted_by_the_sentence_before(best, stripped, context, before or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is Salience.BARE_NUMBER:
             best = _in_the_measure_it_is_out_of(best, stripped, context)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit:
+            best = _an_age_at_death(best, stripped, context, before or "")
         if best.value.kind is ValueKind.COUNT and _SCALE_WORD_RE.search(stripped):
             best = _a_part_of_the_money_before(best, stripped, context, publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and _SCALE_WORD_RE.search(stripped):
@@ -151,6 +153,23 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_text_counts(best, offset, context, before or "", publication)
     return Suggestion(best.value, note_for(best))
+
+
+# "He was 81." after "… died in Turku on Sunday": a person's age told with the death, in years.
+_HE_WAS_BEFORE_RE = re.compile(r"(?:^|[.;,:]\s*|\s(?:and|when)\s+)(?:he|she)\s+(?:was|had\s+turned)\s+$", re.IGNORECASE)
+_END_OF_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,!]|$)")
+_DEATH_RE = re.compile(r"(?<![\w])(?:died|dies|passed\s+away|death|obituary)(?![\w])", re.IGNORECASE)
+
+
+def _an_age_at_death(best: Candidate, selection: str, context: str, before: str) -> Candidate:
+    value = best.value
+    offset = locate(selection, context)
+    if offset < 0 or value.amount is None or not 1 <= value.amount <= 120 or value.amount != int(value.amount) \
+            or not _HE_WAS_BEFORE_RE.search(context[:offset]) \
+            or not _END_OF_CLAUSE_AFTER_RE.match(context, offset + len(selection)) \
+            or not (_DEATH_RE.search(context) or _DEATH_RE.search(before)):
+        return best
+    return replace(best, value=replace(value, unit="years"), salience=Salience.SUBSTANTIAL_QUANTITY)
 
 
 # "24 years later", "a year later", "пять лет спустя": a step in years from a year written before it.
