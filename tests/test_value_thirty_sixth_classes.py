@@ -6,7 +6,7 @@ the sentence before it)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, money, percent, quantity, same, span
+from test_value_words import count, date, money, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -239,4 +239,39 @@ def test_ages_and_shares_in_words(selection: str, context: str, before: str, exp
 ], ids=["he was 12", "half", "үштен бірге көп"])
 def test_age_and_share_look_alikes_are_left_alone(selection: str, context: str, before: str,
                                                   expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context, before=before or None).value, expected)
+
+
+# (highlight, its sentence, the sentence before, the curator's value)
+PARALLEL_FIGURES = [
+    # A bare number set in parallel with a figure in a unit before it takes that unit.
+    ("18,000", "Rooms cost 25,000 tenge in Astana and 18,000 in Shymkent.", "", money(18000, "KZT")),
+    ("7 000", "Билет стоит 5 000 тенге в Астану и 7 000 в Алматы.", "", money(7000, "KZT")),
+    ("5", "The crossing took 12 hours, 5 of them at the border.", "", quantity(5, "hours")),
+    ("3", "Перелет занял 9 часов, 3 из них – пересадка в Стамбуле.", "", quantity(3, "часов")),
+    ("40", "The longest stage was 210 km, over the pass; the shortest, 40, along the lake.", "", quantity(40, "km")),
+    ("4,000", "A single room is 15,000 tenge a night; a bed in a dorm is 4,000.", "", money(4000, "KZT")),
+    # A price with no figure before it in its sentence, in the currency of the sentence before.
+    ("1,500", "A taxi across town never costs more than 1,500.", "Hotels in the centre charged 20,000 tenge a night.",
+     money(1500, "KZT")),
+    # A scaled amount after money, with a measure between, in the currency of the money written at its scale.
+    ("80 тыс.", "Взнос – 200 тыс. тенге для хозяйств площадью свыше 50 га, 80 тыс. – для остальных.", "",
+     money(80000, "KZT")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), PARALLEL_FIGURES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(PARALLEL_FIGURES)])
+def test_a_bare_number_takes_the_unit_of_the_figure_it_parallels(selection: str, context: str, before: str,
+                                                                 expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context, before=before or None).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), [
+    # A number its sentence counts keeps its noun, after money or a measure as anywhere.
+    ("12", "The plant employs 300 people and has 12 lines.", "", count(12, "lines")),
+    ("20", "Exports reached $5 billion, and the number of buyers was 20.", "", count(20, "buyers")),
+], ids=["lines", "buyers"])
+def test_parallel_figure_look_alikes_are_left_alone(selection: str, context: str, before: str,
+                                                    expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-04", context=context, before=before or None).value, expected)

@@ -889,7 +889,15 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
     if (currency := _match_currency_after(window, after)) is not None:
         return currency[0]
     before = _match_currency_before(window, last.start())
+    if before is None and (own_scale := _SCALE_RIGHT_AFTER_RE.match(text, start)) is not None:
+        # "120 тыс. тенге для хозяйств площадью свыше 100 га, 60 тыс. – для остальных": a measure stands between, and
+        # the last money written at the same scale in the sentence lends its currency.
+        return currency_of_the_last_amount(_sentence_before(text, start), own_scale.group("scale"))
     return before[0] if before is not None else None
+
+
+_SCALE_RIGHT_AFTER_RE = re.compile(r"\d[\d\s\u00a0,.]*?\s?(?P<scale>тыс|млн|млрд|трлн|мың|million|billion|thousand|bn)(?![\w])",
+                                   re.IGNORECASE)
 
 
 _CONTRAST_RIGHT_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+(?:(?:only|just|лишь|только|всего)\s+)?$",

@@ -152,7 +152,60 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = _the_period_around(best, stripped, context, publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_text_counts(best, offset, context, before or "", publication)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is not Salience.RELATIVE_DATE:
+            best = _in_the_unit_of_a_parallel_figure(best, stripped, context, before or "", publication)
     return Suggestion(best.value, note_for(best))
+
+
+# A bare number set in parallel with a figure in a unit before it takes that unit: "80,000 tonnes on Aframaxes and
+# 135,000 on Suezmaxes" (the same preposition after both), "took 31 hours, 19 of them at anchor" (a part of it), "186
+# km …; the shortest, 22, …" and "… 8,000–12,000 tenge a night; a dorm bed is 6,500." (a figure closing its clause
+# after a comma or "is"); and "A plov never cost more than 2,500." after that sentence (a price with no figure of its
+# own sentence before it takes the currency of the sentence before's last figure).
+_PREPOSITION_AFTER_RE = re.compile(r"\s+(?P<word>on|of|for|in|at|to|per|на|для|в|по)\s", re.IGNORECASE)
+_PART_OF_IT_AFTER_RE = re.compile(r"\s+(?:of\s+(?:them|those|which|it)|из\s+(?:них|которых))(?![\w])", re.IGNORECASE)
+_CLOSES_ITS_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|\s[–—]\s|$)")
+_SLOT_BEFORE_RE = re.compile(r"(?:,|\s(?:is|was|are|were|costs?|costing|charged?|charges|paid|pays|составляет|составил[аи]?"
+                             r"|стоит|стоил[аои]?|обходится|обойд[её]тся|тұрады))\s*$", re.IGNORECASE)
+_PRICE_BEFORE_RE = re.compile(r"(?<![\w])(?:costs?|costing|charged?|charges|paid|pays|priced|стоит|стоил[аои]?|обходится"
+                              r"|обойд[её]тся|тұрады)(?:\s+(?:more|less|over|under|up|no|not|only|just|about|around|than|to"
+                              r"|более|менее|до|около|всего|лишь))*\s+$", re.IGNORECASE)
+
+
+def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: str, before: str,
+                                      publication: Publication | None) -> Candidate:
+    offset = locate(selection, context)
+    if offset < 0 or context == selection or _A_YEAR_RE.fullmatch(selection.strip()):
+        return best
+    start, end = offset + best.start, offset + best.end
+    found = scan(context, publication)
+    figures = sorted((c for c in found if c.end <= start and c.value.unit and c.value.kind in (ValueKind.MONEY,
+                                                                                              ValueKind.QUANTITY)),
+                     key=lambda candidate: candidate.end)
+    unit_figure: Candidate | None = None
+    if figures:
+        last = figures[-1]
+        preposition = _PREPOSITION_AFTER_RE.match(context, end)
+        last_preposition = _PREPOSITION_AFTER_RE.match(context, last.end)
+        between = context[last.end:start]
+        if _PART_OF_IT_AFTER_RE.match(context, end) and not re.search(r"\d", between):
+            unit_figure = last  # "31 hours, 19 of them at anchor"
+        elif preposition is not None and last_preposition is not None and \
+                preposition.group("word").lower() == last_preposition.group("word").lower() and \
+                re.search(r"(?<![\w])(?:and|и|or|или)\s+$", between) and not re.search(r"\d", between):
+            unit_figure = last  # "80,000 tonnes on Aframaxes and 135,000 on Suezmaxes"
+        elif _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) and _SLOT_BEFORE_RE.search(context, max(0, start - 16), start) \
+                and not any(c.end <= start and c.value.kind is ValueKind.COUNT for c in found):
+            unit_figure = last  # "186 km …; the shortest, 22, …", "… tenge a night; a dorm bed … is 6,500."
+    elif before and not re.search(r"\d", context[:start]) and _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) \
+            and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start):
+        money = sorted((c for c in scan(before, publication) if c.value.kind is ValueKind.MONEY and c.value.unit),
+                       key=lambda candidate: candidate.end)
+        unit_figure = money[-1] if money else None  # "A plov … never cost more than 2,500."
+    if unit_figure is None:
+        return best
+    return replace(best, value=replace(best.value, kind=unit_figure.value.kind, unit=unit_figure.value.unit),
+                   salience=unit_figure.salience)
 
 
 # "He was 81." after "… died in Turku on Sunday": a person's age told with the death, in years.
