@@ -89,16 +89,22 @@ _KAZAKH_LAST_WORD_RE = re.compile(rf"(?P<word>[{CYRILLIC_LETTER}]+)[.!…»\"”
 def tense_of(text: str) -> str | None:
     """"future" when the text announces ("will be held", "состоится", "өтеді"), "past" when it
     reports ("took place", "прошел", "өтті"), None when it says neither or both."""
+    return _tense_and_whether_both(text)[0]
+
+
+def _tense_and_whether_both(text: str) -> tuple[str | None, bool]:
     future = _FUTURE_RE.search(text) is not None
     past = _PAST_RE.search(text) is not None
+    if future and past:
+        return None, True
     if not future and not past and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None \
             and _KAZAKH_AGREED_TO_RE.search(text) is None:
         word = last.group("word").lower()
         future = re.fullmatch(KAZAKH_LAST_WORD_FUTURE, word) is not None
         past = not future and re.fullmatch(KAZAKH_LAST_WORD_PAST, word) is not None
     if future == past:
-        return None
-    return "future" if future else "past"
+        return None, False
+    return "future" if future else "past", False
 
 
 # "said in May that it would expand": a date right after a verb of saying dates the saying, which is reported.
@@ -192,13 +198,11 @@ def _tense_of_the_clause(clause: str, offset: int, *, decided: bool) -> tuple[st
     "The orchestra left Astana on 22 November … and will be home on 14 December", "A sale devoted to the region is
     planned for May", "What comes next: Bratislava on Saturday, …, where it last played 18 years ago". English and
     Russian put that verb before the date, Kazakh after it (its verb is last); each falls back to the other side."""
-    tense = tense_of(clause)
-    if tense is not None:
+    tense, both = _tense_and_whether_both(clause)
+    if not both:
         return tense, decided
     words = [(m.start(), "future") for m in _FUTURE_RE.finditer(clause)] + \
             [(m.start(), "past") for m in _PAST_RE.finditer(clause)]
-    if not words or len({kind for _, kind in words}) < 2:
-        return None, decided
     before = [kind for position, kind in sorted(words) if position < offset]
     after = [kind for position, kind in sorted(words) if position > offset]
     if any(letter in KAZAKH_ONLY_LETTERS for letter in clause.lower()):

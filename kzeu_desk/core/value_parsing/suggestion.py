@@ -164,6 +164,7 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
 # own sentence before it takes the currency of the sentence before's last figure).
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?P<word>on|of|for|in|at|to|per|на|для|в|по)\s", re.IGNORECASE)
 _PART_OF_IT_AFTER_RE = re.compile(r"\s+(?:of\s+(?:them|those|which|it)|из\s+(?:них|которых))(?![\w])", re.IGNORECASE)
+_AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и|or|или)\s+$", re.IGNORECASE)
 _CLOSES_ITS_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|\s[–—]\s|$)")
 _SLOT_BEFORE_RE = re.compile(r"(?:,|\s(?:is|was|are|were|costs?|costing|charged?|charges|paid|pays|составляет|составил[аи]?"
                              r"|стоит|стоил[аои]?|обходится|обойд[её]тся|тұрады))\s*$", re.IGNORECASE)
@@ -178,6 +179,13 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
     if offset < 0 or context == selection or _A_YEAR_RE.fullmatch(selection.strip()):
         return best
     start, end = offset + best.start, offset + best.end
+    part_of_it = _PART_OF_IT_AFTER_RE.match(context, end) is not None
+    preposition = _PREPOSITION_AFTER_RE.match(context, end)
+    closes_a_slot = _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) is not None and \
+        _SLOT_BEFORE_RE.search(context, max(0, start - 16), start) is not None
+    if not (part_of_it or closes_a_slot or (preposition is not None and _AND_BEFORE_RE.search(context, 0, start))
+            or (before and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start))):
+        return best  # (the cheap tests first: most bare numbers are none of these, and a scan costs ~1 ms)
     found = scan(context, publication)
     figures = sorted((c for c in found if c.end <= start and c.value.unit and c.value.kind in (ValueKind.MONEY,
                                                                                               ValueKind.QUANTITY)),
@@ -185,17 +193,15 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
     unit_figure: Candidate | None = None
     if figures:
         last = figures[-1]
-        preposition = _PREPOSITION_AFTER_RE.match(context, end)
         last_preposition = _PREPOSITION_AFTER_RE.match(context, last.end)
         between = context[last.end:start]
-        if _PART_OF_IT_AFTER_RE.match(context, end) and not re.search(r"\d", between):
+        if part_of_it and not re.search(r"\d", between):
             unit_figure = last  # "31 hours, 19 of them at anchor"
         elif preposition is not None and last_preposition is not None and \
                 preposition.group("word").lower() == last_preposition.group("word").lower() and \
-                re.search(r"(?<![\w])(?:and|и|or|или)\s+$", between) and not re.search(r"\d", between):
+                _AND_BEFORE_RE.search(between) and not re.search(r"\d", between):
             unit_figure = last  # "80,000 tonnes on Aframaxes and 135,000 on Suezmaxes"
-        elif _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) and _SLOT_BEFORE_RE.search(context, max(0, start - 16), start) \
-                and not any(c.end <= start and c.value.kind is ValueKind.COUNT for c in found):
+        elif closes_a_slot and not any(c.end <= start and c.value.kind is ValueKind.COUNT for c in found):
             unit_figure = last  # "186 km …; the shortest, 22, …", "… tenge a night; a dorm bed … is 6,500."
     elif before and not re.search(r"\d", context[:start]) and _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) \
             and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start):
