@@ -79,6 +79,13 @@ def test_a_crown_with_no_country_is_no_currency() -> None:
     assert suggest("500 крон", published="2026-12-04", context="Штраф составит 500 крон.").value.kind.value != "money"
 
 
+def test_a_name_after_a_number_is_no_currency() -> None:
+    # "Lei", "Лев" with a capital are names ("Lei Jun", "Лев Гумилев"), not the leu or the lev.
+    for selection, context in (("12", "On page 12 Lei Jun explains the plan."),
+                               ("40", "На странице 40 Лев Гумилев пишет о степи.")):
+        assert suggest(selection, published="2026-12-04", context=context).value.kind.value != "money", selection
+
+
 # A month or weekday with no year, where its clause both reports and announces: the verb that governs it decides (English
 # and Russian put it before the date, Kazakh after), and an irregular past or a Russian short participle reports.
 # 3 December 2026 is a Thursday, 2 December a Wednesday.
@@ -112,7 +119,9 @@ def test_a_month_or_weekday_is_dated_by_the_verb_that_governs_it(selection: str,
     ("Friday", "Talks resumed on Friday.", "2026-12-03", date("2026-11-27")),
     # A plan in the neuter short participle announces.
     ("15 ноября", "Заседание совета запланировано на 15 ноября.", "2026-12-01", date("2027-11-15")),
-], ids=["ran until", "resumed on", "запланировано"])
+    # "are left" is what remains, not a departure: the sentence still says no tense.
+    ("April", "Only two seats are left for the gala in April.", "2026-12-01", date("2027-04")),
+], ids=["ran until", "resumed on", "запланировано", "are left"])
 def test_month_and_weekday_look_alikes_are_left_alone(selection: str, context: str, published: str,
                                                       expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)

@@ -228,8 +228,9 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (rf"(?:Czech\s+)?korun(?:as|a|y)|чешск[а-яё]*\s+крон[а-яё]*|чех\s+крона[{CYRILLIC_LETTER}]*", "CZK"),
     (rf"(?:Swedish\s+)?(?:kronor|krona)|шведск[а-яё]*\s+крон[а-яё]*|швед\s+крона[{CYRILLIC_LETTER}]*", "SEK"),
     (rf"(?:Danish\s+)?(?:kroner|krone)|датск[а-яё]*\s+крон[а-яё]*|дат\s+крона[{CYRILLIC_LETTER}]*", "DKK"),
-    (r"(?:Romanian\s+)?(?:lei|leu)|(?:румынск[а-яё]*\s+)?(?:леев|лей)(?![а-яё])", "RON"),
-    (r"(?:Bulgarian\s+)?(?:leva|lev)|(?:болгарск[а-яё]*\s+)?(?:левов|лева|лев)(?![а-яё])", "BGN"),
+    # (In small letters only: "Lei Jun", "Лев Толстой" are names.)
+    (r"(?:Romanian\s+)?(?-i:lei|leu)|(?:румынск[а-яё]*\s+)?(?-i:леев|лей)(?![а-яё])", "RON"),
+    (r"(?:Bulgarian\s+)?(?-i:leva|lev)|(?:болгарск[а-яё]*\s+)?(?-i:левов|лева|лев)(?![а-яё])", "BGN"),
     ("|".join(CURRENCY_CODES), ""),  # the code is the matched text itself
 )
 

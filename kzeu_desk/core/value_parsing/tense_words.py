@@ -23,8 +23,8 @@ ENGLISH_PAST = (
     r"was|were|had|did|took\s+place|met|signed|held|adopted|approved|visited|opened|launched"
     r"|reached|agreed(?!\s+to\s)|concluded|discussed|ended|began|started|went|came|gave|made|rose|fell|grew"
     # Irregular pasts of travel and trade ("The orchestra left Astana on 22 November"); "left" after an article is
-    # a side ("the left bank").
-    r"|(?<!the )left(?!\s+(?:bank|side|wing|hand))|flew|ran|sold|bought|paid|won|built|sent|brought|became|drove|rode"
+    # a side ("the left bank"), after "are/is" what remains ("two seats are left").
+    r"|(?<!the )(?<!are )(?<!is )left(?!\s+(?:bank|side|wing|hand))|flew|ran|sold|bought|paid|won|built|sent|brought|became|drove|rode"
     # A regular past tense; after an article it is an adjective ("the planned summit"). Verbs of
     # saying tell when the news was told, not when the event is ("reported", "сообщили", "хабарлады"), and so does
     # "published" ("its outlook for December-February published today").
