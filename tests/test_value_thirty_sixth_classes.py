@@ -280,7 +280,9 @@ def test_a_bare_number_takes_the_unit_of_the_figure_it_parallels(selection: str,
     # A number its sentence counts keeps its noun, after money or a measure as anywhere.
     ("12", "The plant employs 300 people and has 12 lines.", "", count(12, "lines")),
     ("20", "Exports reached $5 billion, and the number of buyers was 20.", "", count(20, "buyers")),
-], ids=["lines", "buyers"])
+    # A clause that names a count is no price slot, whatever the sentence's money before it.
+    ("6,500", "The bank's capital is $2 billion; its staff is 6,500.", "", quantity(6500, None)),
+], ids=["lines", "buyers", "staff"])
 def test_parallel_figure_look_alikes_are_left_alone(selection: str, context: str, before: str,
                                                     expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-04", context=context, before=before or None).value, expected)

@@ -165,6 +165,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?P<word>on|of|for|in|at|to|per|на|для|в|по)\s", re.IGNORECASE)
 _PART_OF_IT_AFTER_RE = re.compile(r"\s+(?:of\s+(?:them|those|which|it)|из\s+(?:них|которых))(?![\w])", re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и|or|или)\s+$", re.IGNORECASE)
+# "…; the number of its employees is 6,500", "its staff is 6,500": the clause names a count, not another price.
+_A_COUNT_NAMED_RE = re.compile(r"(?<![\w])(?:number|numbers|staff|workforce|headcount|population|число|количество"
+                               r"|численность|штат|саны)(?![\w])", re.IGNORECASE)
 _CLOSES_ITS_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|\s[–—]\s|$)")
 _SLOT_BEFORE_RE = re.compile(r"(?:,|\s(?:is|was|are|were|costs?|costing|charged?|charges|paid|pays|составляет|составил[аи]?"
                              r"|стоит|стоил[аои]?|обходится|обойд[её]тся|тұрады))\s*$", re.IGNORECASE)
@@ -201,7 +204,8 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
                 preposition.group("word").lower() == last_preposition.group("word").lower() and \
                 _AND_BEFORE_RE.search(between) and not re.search(r"\d", between):
             unit_figure = last  # "80,000 tonnes on Aframaxes and 135,000 on Suezmaxes"
-        elif closes_a_slot and not any(c.end <= start and c.value.kind is ValueKind.COUNT for c in found):
+        elif closes_a_slot and not any(c.end <= start and c.value.kind is ValueKind.COUNT for c in found) \
+                and not _A_COUNT_NAMED_RE.search(re.split(r"[;,]", context[:start])[-1]):
             unit_figure = last  # "186 km …; the shortest, 22, …", "… tenge a night; a dorm bed … is 6,500."
     elif before and not re.search(r"\d", context[:start]) and _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) \
             and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start):
