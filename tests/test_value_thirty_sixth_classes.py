@@ -45,7 +45,9 @@ def test_units_the_thirty_sixth_and_thirty_seventh_sets_showed(selection: str, c
     # Other rates are left off, as the sets record "barrels a day" in barrels.
     ("1.2 million barrels a day", "Exports held at 1.2 million barrels a day.", quantity(1.2e6, "barrels")),
     ("30 billion cubic metres", "Output reached 30 billion cubic metres last year.", quantity(30e9, "cubic metres")),
-], ids=["barrels a day", "cubic metres"])
+    # "л.с." is horsepower, not litres.
+    ("150 л.с.", "Двигатель мощностью 150 л.с. расходует 7 л на сотню.", quantity(150, "л.с.")),
+], ids=["barrels a day", "cubic metres", "л.с."])
 def test_unit_look_alikes_are_left_alone(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-04", context=context).value, expected)
 

@@ -80,8 +80,9 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|�
                          r"sq\.?\s?m|sqm|dB|дБ|МРП|АЕК|MCI|"
                          # Data in bytes ("50 GB", "3 ГБ", "184 ТБ"; a roaming tariff's allowance), a river's flow in cubic
                          # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
-                         # litres ("2,0 л", an engine's size): each a measure of its own, as written.
-                         r"KB|MB|GB|TB|PB|Gb|Mb|Tb|КБ|МБ|ГБ|ТБ|ПБ|Гб|Мб|Тб|m³/s|m3/s|м³/с|м3/с|b/d|bpd|л)")
+                         # litres ("2,0 л", an engine's size), and its power ("150 л.с.", horsepower, not litres):
+                         # each a measure of its own, as written.
+                         r"KB|MB|GB|TB|PB|Gb|Mb|Tb|КБ|МБ|ГБ|ТБ|ПБ|Гб|Мб|Тб|m³/s|m3/s|м³/с|м3/с|b/d|bpd|л\.\s?с\.|л(?!\.\s?с))")
 
 # -- Russian ---------------------------------------------------------------------------------
 
