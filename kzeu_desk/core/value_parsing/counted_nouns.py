@@ -133,6 +133,9 @@ _KAZAKH_COORDINATED_BEFORE_RE = re.compile(rf"(?:\d|[{CYRILLIC_LETTER}])[ \u00a0
                                            rf"(?:және|мен|немесе)[ \u00a0]+\S+[ \u00a0]*$", re.IGNORECASE)
 
 _PER_AREA_RE = re.compile(r"\s+(?i:per)\s+(?P<area>(?i:hectare|acre))(?![\w])")
+# "1,200 cubic metres per second", "800 кубометров в секунду": a flow is measured per second and in no other way, so
+# the rate is part of its unit ("290 m³/s"); other rates are left off, as the sets record "barrels a day" in barrels.
+_PER_SECOND_RE = re.compile(r"[ \u00a0]+(?P<rate>(?i:per|a)[ \u00a0]+second|(?i:в)[ \u00a0]+секунду)(?![\w])")
 
 
 def _counted_after(text: str, position: int) -> Counted | None:
@@ -142,6 +145,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
         return Counted(" ".join(abbreviation.group("unit").split()), abbreviation.end(), True)
     if (two_words := _TWO_WORD_MEASURE_RE.match(text, position)) is not None:
         # "30 billion cubic metres", "30 млрд текше метрге": a measure named in two words
+        if (rate := _PER_SECOND_RE.match(text, two_words.end())) is not None:
+            return Counted(" ".join(two_words.group("unit").split() + rate.group("rate").split()), rate.end(), True)
         return Counted(" ".join(two_words.group("unit").split()), two_words.end(), True)
     if (out_of := _OUT_OF_RE.match(text, position)) is not None:
         # "19 out of the 34 materials", "12 из 27 стран-членов": the first number counts the noun.
@@ -209,7 +214,10 @@ def _counted_after(text: str, position: int) -> Counted | None:
         after = text[words[-1][1]:words[-1][1] + 2].strip()
         return _kazakh(words, words_end_clause=not after or not after[0].isalnum(),
                        punctuation_ends=bool(after) and not after[0].isalnum())
-    return _russian(words)
+    counted = _russian(words)
+    if counted is not None and counted.is_measure and (rate := _PER_SECOND_RE.match(text, counted.end)) is not None:
+        return Counted(f"{counted.unit} {' '.join(rate.group('rate').split())}", rate.end(), True)  # a flow (see above)
+    return counted
 
 
 # -- English ---------------------------------------------------------------------------------

@@ -77,7 +77,12 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|�
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which
                          # notices give as a measure of their own, not as money.
-                         r"sq\.?\s?m|sqm|dB|дБ|МРП|АЕК|MCI)")
+                         r"sq\.?\s?m|sqm|dB|дБ|МРП|АЕК|MCI|"
+                         # Data in bytes ("50 GB", "3 ГБ", "184 ТБ"; a roaming tariff's allowance), a river's flow in cubic
+                         # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
+                         # litres ("2,0 л", an engine's size), and its power ("150 л.с.", horsepower, not litres):
+                         # each a measure of its own, as written.
+                         r"KB|MB|GB|TB|PB|Gb|Mb|Tb|КБ|МБ|ГБ|ТБ|ПБ|Гб|Мб|Тб|m³/s|m3/s|м³/с|м3/с|b/d|bpd|л\.\s?с\.|л(?!\.\s?с))")
 
 # -- Russian ---------------------------------------------------------------------------------
 

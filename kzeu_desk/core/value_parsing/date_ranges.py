@@ -114,6 +114,8 @@ def _read_day_range(match: re.Match[str], publication: Publication | None) -> Da
     if isinstance(year_value, DateReading):
         return year_value
     first_year = year_value - 1 if first_month > last_month else year_value  # "30 December – 2 January 2020"
+    if groups.get("y1"):
+        first_year = int(groups["y1"])  # "2026 жылғы 15 қарашадан бастап 2027 жылғы 1 наурызға дейін"
     return range_reading(iso_date(first_year, first_month, first_day), iso_date(year_value, last_month, last_day),
                          relative=_is_relative(match))
 
@@ -127,6 +129,10 @@ _DAY_RANGES = (
     # Kazakh, across months: "2025 жылғы 28 қазан мен 5 қараша аралығында", "5 сәуір мен 30 маусым аралығында".
     rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}{_KAZAKH_BETWEEN}{day('d2')}\s+{month('m2')}"
     rf"{_KAZAKH_BETWEEN_END}",
+    # Kazakh "from … to" across a year: "15 қарашадан бастап 2027 жылғы 1 наурызға дейін" (from 15 November to 1 March
+    # 2027), the first day's year the last's, or the one before when its month comes later, as in English.
+    rf"(?<![\w.\d])(?:{year('y1')}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}(?<=ан|ен)(?:\s+(?i:бастап))?\s+"
+    rf"{year()}{KAZAKH_YEAR_BEFORE}{day('d2')}\s+{month('m2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
     # Kazakh "from … to": "1 ақпаннан 30 сәуірге дейін" (from 1 February to 30 April), the first month in the
     # ablative, the last in the dative before "дейін"/"шейін"; "бастап" may follow the first.
     rf"(?<![\w.\d])(?:{year()}{KAZAKH_YEAR_BEFORE})?{day('d1')}\s+{month('m1')}(?<=ан|ен)"
@@ -205,10 +211,12 @@ _MONTH_RANGES = (
     rf"(?<![\w])(?i:between|между)\s+(?P<m1>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH})\s+(?i:and|и)\s+"
     rf"(?P<m2>{_ENGLISH_MONTH_ONLY}|{CYRILLIC_MONTH})(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
 )
-# "in September and October": two months in a row joined by "and" are one stretch of time ("May and September"
-# stay two months, read as the first).
+# "in September and October", "в сентябре и октябре", "қыркүйек пен қазанда": two months in a row joined by "and" are
+# one stretch of time ("May and September", "қаңтар мен шілде" stay two months, read as the first).
 _CONSECUTIVE_MONTHS = (
     rf"(?<![\w])(?:(?i:in|during|over)\s+)?(?P<m1>{ENGLISH_MONTH_FULL})\s+(?i:and)\s+(?P<m2>{ENGLISH_MONTH_FULL})(?![\w])"
+    rf"(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
+    rf"(?<![\w])(?:(?i:в|во|за)\s+)?(?P<m1>{CYRILLIC_MONTH})\s+(?i:и|мен|бен|пен|және)\s+(?P<m2>{CYRILLIC_MONTH})"
     rf"(?:{_YEAR_OF}|{_RELATIVE_YEAR_OF})?",
 )
 
@@ -517,6 +525,9 @@ _NEAREST_SEASONS = (
     rf"(?<![\w])(?:(?i:с|со|до|после|начиная\s+с)\s+)?(?P<rel>(?i:позапрошл(?:ой|ого)|прошл(?:ой|ого)|минувш(?:ей|его)|эт(?:ой|ого)"
     rf"|нынешн(?:ей|его)|следующ(?:ей|его)|будущ(?:ей|его)))\s+(?P<season>(?i:весны|лета|осени|зимы)){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|келер))\s+(?P<season>(?i:{KAZAKH_SEASON}))",
+    # "пришлось на прошлое лето", "за прошлую зиму": the season in the nominative or accusative.
+    rf"(?<![\w])(?:(?i:на|за|в|во)\s+)?(?P<rel>(?i:позапрошл(?:ое|ую)|прошл(?:ое|ую)|минувш(?:ее|ую)|эт(?:о|у)"
+    rf"|нынешн(?:ее|юю)|следующ(?:ее|ую)|будущ(?:ее|ую)))\s+(?P<season>(?i:весну|лето|осень|зиму)){NOT_CYRILLIC_AFTER}",
 )
 
 

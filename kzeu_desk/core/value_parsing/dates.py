@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS, NOT_CYRILLIC_AFTER
 from kzeu_desk.core.value_parsing.date_words import (
     AMOUNT_WORDS_AFTER_DAY,
     CYRILLIC_MONTH_STEMS,
@@ -89,16 +89,22 @@ _KAZAKH_LAST_WORD_RE = re.compile(rf"(?P<word>[{CYRILLIC_LETTER}]+)[.!…»\"”
 def tense_of(text: str) -> str | None:
     """"future" when the text announces ("will be held", "состоится", "өтеді"), "past" when it
     reports ("took place", "прошел", "өтті"), None when it says neither or both."""
+    return _tense_and_whether_both(text)[0]
+
+
+def _tense_and_whether_both(text: str) -> tuple[str | None, bool]:
     future = _FUTURE_RE.search(text) is not None
     past = _PAST_RE.search(text) is not None
+    if future and past:
+        return None, True
     if not future and not past and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None \
             and _KAZAKH_AGREED_TO_RE.search(text) is None:
         word = last.group("word").lower()
         future = re.fullmatch(KAZAKH_LAST_WORD_FUTURE, word) is not None
         past = not future and re.fullmatch(KAZAKH_LAST_WORD_PAST, word) is not None
     if future == past:
-        return None
-    return "future" if future else "past"
+        return None, False
+    return "future" if future else "past", False
 
 
 # "said in May that it would expand": a date right after a verb of saying dates the saying, which is reported.
@@ -178,13 +184,32 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
                                        else "," + " " * (len(aside.group()) - 2) + ",", context)
     breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
     if not breaks:
-        return tense_of(context), False
+        return _tense_of_the_clause(context, offset, decided=False)
     starts = [0, *[m.end() for m in breaks]]
     ends = [*[m.start() for m in breaks], len(context)]
     for start, end in zip(starts, ends, strict=True):
         if start <= offset < end:
-            return tense_of(context[start:end]), True
+            return _tense_of_the_clause(context[start:end], offset - start, decided=True)
     return tense_of(context), False
+
+
+def _tense_of_the_clause(clause: str, offset: int, *, decided: bool) -> tuple[str | None, bool]:
+    """The clause's tense; where it both reports and announces, the verb that governs the date at `offset` decides:
+    "The orchestra left Astana on 22 November … and will be home on 14 December", "A sale devoted to the region is
+    planned for May", "What comes next: Bratislava on Saturday, …, where it last played 18 years ago". English and
+    Russian put that verb before the date, Kazakh after it (its verb is last); each falls back to the other side."""
+    tense, both = _tense_and_whether_both(clause)
+    if not both:
+        return tense, decided
+    words = [(m.start(), "future") for m in _FUTURE_RE.finditer(clause)] + \
+            [(m.start(), "past") for m in _PAST_RE.finditer(clause)]
+    before = [kind for position, kind in sorted(words) if position < offset]
+    after = [kind for position, kind in sorted(words) if position > offset]
+    if any(letter in KAZAKH_ONLY_LETTERS for letter in clause.lower()):
+        nearest = after[0] if after else before[-1]
+    else:
+        nearest = before[-1] if before else after[0]
+    return nearest, True
 
 
 def anchored_year(month: int, publication: Publication, text: str = "", day: int | None = None) -> int:

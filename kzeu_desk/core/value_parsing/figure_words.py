@@ -64,7 +64,11 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"older than|longer than", Bound.LOWER),
     (r"younger than|newer than", Bound.UPPER),
     # "доходят … не дольше 12 дней", "не позже чем через 10 дней": "не" turns the lower bound into a ceiling.
-    (r"не (?:дольше|позже)(?: чем)?(?: через)?", Bound.UPPER),
+    # ("машин не старше трех лет": not older than, a ceiling; "не моложе 18 лет" a lower bound.)
+    (r"не (?:дольше|позже|старше)(?: чем)?(?: через)?", Bound.UPPER),
+    (r"не (?:моложе|младше)(?: чем)?", Bound.LOWER),
+    (r"no older than|not older than", Bound.UPPER),
+    (r"no younger than|not younger than", Bound.LOWER),
     # "оформленным не ранее чем за 72 часа до отгрузки": no earlier than 72 hours before an event is at most
     # 72 hours before it ("не ранее 2027 года", with no "за", stays a lower bound).
     (r"не (?:ранее|раньше),?(?: чем)? за", Bound.UPPER),
@@ -152,7 +156,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"|қаралы){NOT_CYRILLIC_AFTER}",
      Bound.APPROXIMATE),
     # "300-ге жетпейтін студент" (students not reaching 300): fewer than, after the dative.
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?<=ға|ге|қа|ке)\s*(?:жетпейтін|жетпеді|жетпейді|жетпеген|жетпей)"
+    # ("бір жасқа толмаған нәрестелер", infants under one year old: not having reached that age.)
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?<=ға|ге|қа|ке)\s*(?:жетпейтін|жетпеді|жетпейді|жетпеген|жетпей"
+     rf"|толмаған[{CYRILLIC_LETTER}]*|толмай)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
@@ -198,7 +204,7 @@ MONEY_ONLY_SCALES = frozenset({"k", "m", "b", "mm", "tn"})
 
 # -- currencies ------------------------------------------------------------------------------
 
-CURRENCY_CODES = ("USD", "EUR", "KZT", "RUB", "GBP", "CNY", "CHF", "JPY")
+CURRENCY_CODES = ("USD", "EUR", "KZT", "RUB", "GBP", "CNY", "CHF", "JPY", "PLN", "HUF", "CZK", "RON", "BGN", "SEK", "DKK")
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB"}
 CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (r"(?:US|U\.S\.|American)\s*(?:dollars?|\$)", "USD"),
@@ -214,6 +220,17 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (rf"тенге|теңге[{CYRILLIC_LETTER}]*|тг\.?", "KZT"),
     (r"рубл[а-яё]*|руб\.?", "RUB"),
     (r"фунт[а-яё]*(?:\s+стерлинг[а-яё]*)?", "GBP"),
+    # The currencies of the EU members outside the euro, in each language's script, with Russian and Kazakh endings:
+    # a Kazakh worker's pay in Poland is "28 злотый", "6 500 злотыйдай" (about), "1 200 злотыйға". The crowns are
+    # told apart by their country ("шведских крон", "швед кронасы"); alone "крон" names none and is left alone.
+    (rf"zlot(?:ys|ies|y)|złot(?:ys|ych|y|e)|злот[{CYRILLIC_LETTER}]*", "PLN"),
+    (rf"forints?|форинт[{CYRILLIC_LETTER}]*", "HUF"),
+    (rf"(?:Czech\s+)?korun(?:as|a|y)|чешск[а-яё]*\s+крон[а-яё]*|чех\s+крона[{CYRILLIC_LETTER}]*", "CZK"),
+    (rf"(?:Swedish\s+)?(?:kronor|krona)|шведск[а-яё]*\s+крон[а-яё]*|швед\s+крона[{CYRILLIC_LETTER}]*", "SEK"),
+    (rf"(?:Danish\s+)?(?:kroner|krone)|датск[а-яё]*\s+крон[а-яё]*|дат\s+крона[{CYRILLIC_LETTER}]*", "DKK"),
+    # (In small letters only: "Lei Jun", "Лев Толстой" are names.)
+    (r"(?:Romanian\s+)?(?-i:lei|leu)|(?:румынск[а-яё]*\s+)?(?-i:леев|лей)(?![а-яё])", "RON"),
+    (r"(?:Bulgarian\s+)?(?-i:leva|lev)|(?:болгарск[а-яё]*\s+)?(?-i:левов|лева|лев)(?![а-яё])", "BGN"),
     ("|".join(CURRENCY_CODES), ""),  # the code is the matched text itself
 )
 
@@ -353,7 +370,8 @@ KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "о
 # The particle "да/де" ("even") may stand between: "оннан бірінен де аз" (not even a tenth).
 _KAZAKH_EVEN = r"(?:\s+(?:да|де|та|те)(?=\s))?"
 KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
-    (rf"{_KAZAKH_EVEN}\s+(?:сәл\s+)?(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып|көбі|көбін)"
+    # ("олардың жартысынан көбінің жасы …": "көбі" takes the case of its phrase.)
+    (rf"{_KAZAKH_EVEN}\s+(?:сәл\s+)?(?:астам[{CYRILLIC_LETTER}]*|асады|асатыны|асатын|асты|асқан|асып|көбі(?:нің|нен|не|нде|н)?)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (rf"\s+(?:жуығы|жуық[{CYRILLIC_LETTER}]*){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     (rf"{_KAZAKH_EVEN}\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),

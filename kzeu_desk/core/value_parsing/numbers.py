@@ -177,6 +177,7 @@ _KAZAKH_PART_AFTER_RE = re.compile(
 _KAZAKH_COLLECTIVE_AFTER_RE = re.compile(r"-(?:еу|ау)", re.IGNORECASE)  # "2-еуі", "2-еу", written "екеуі", "екеу"
 # "олардың", "оның" (of them, of it): the whole is what was counted before, not a noun of its own.
 _KAZAKH_PRONOUN_WHOLE_RE = re.compile(r"(?:олардың|оның)$", re.IGNORECASE)
+_KAZAKH_YEARS_OF_IT_RE = re.compile(r"\s+(?i:жылы)(?![\w])")
 _KAZAKH_PART_AHEAD_RE = re.compile(rf"{_KAZAKH_PART_PARTICLE}\s+\d+-(?:с?[іы])", re.IGNORECASE)
 # The counted noun named before a bare number in its clause: "the number of EMJMD students … will
 # get to 335", "число казахстанских студентов достигло 335", "студенттер саны 335-ке жетті".
@@ -200,7 +201,10 @@ _NOUN_NUMBERS_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,})\s+number
 _KAZAKH_AGE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:жасы)(?:\s*[–—-])?\s*$")
 # ("visitors under 19 go free", "children over 12": people under or over a bare number are of that age.)
 _AGED_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:aged|ages)\s+(?:between\s+|from\s+)?|(?:children|pupils|visitors|people|persons"
-                             r"|adults|students|passengers|those|anyone)\s+(?:under|over|below|above)\s+)$", re.IGNORECASE)
+                             r"|adults|students|passengers|those|anyone)\s+(?:under|over|below|above)\s+"
+                             # "vaccinate girls by age 15", "at the age of 60"; an obituary's "dies at 81", "died aged 81".
+                             r"|(?:at|by|from|until|before)\s+(?:the\s+)?age\s+(?:of\s+)?"
+                             r"|(?:dies|died|dying)\s+(?:at|aged)\s+(?:the\s+age\s+of\s+)?)$", re.IGNORECASE)
 # "Places are limited to 150", "Seats are capped at 40": a plural subject capped at a number is what it counts.
 _PLURAL_LIMITED_TO_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,}s)(?:\s+(?:on|in|at|for|of)\s+(?:the\s+)?[\w-]+)?"
                                           r"\s+(?:are|were|will\s+be|remain)\s+"
@@ -483,6 +487,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit_match = _STRICT_UNIT_RE.match(text, end)
             if unit_match is not None:
                 unit, end = unit_match.group("unit"), unit_match.end()
+        elif figure.exponent == 0 and first_scale is None and first_value < 100 and \
+                _KAZAKH_PRONOUN_WHOLE_RE.search(text[max(0, start - 12):start].rstrip()) and \
+                (years_of_it := _KAZAKH_YEARS_OF_IT_RE.match(text, end)) is not None:
+            # "Несие 15 жылға берілген, оның үш жылы – жеңілдік кезеңі" (three years of it): after "оның" the
+            # possessive "жылы" is years of a span, not "in the year" (a year is never under 100).
+            unit, end = "жыл", years_of_it.end()
         elif (part_of := _kazakh_part_of(text, number_start, number_end)) is not None:
             if part_of:
                 unit, kind = part_of, ValueKind.COUNT
@@ -497,6 +507,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if (counted := counted_after(text, end)) is not None and (counted.unit == "жас" or counted.is_measure):
                 # ("жәдігерлердің жасы 2500 жыл": an age written in another measure is in that one.)
                 unit, end = counted.unit, counted.end
+            if bound is None and (qualifier_after_age := _match_qualifier_after(text, end)) is not None:
+                bound, end = qualifier_after_age  # "жасы 10 жылдан асқан" (older than ten years)
         elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end) \
                 and not _A_YEAR_AGO_AFTER_RE.match(text, end):
             unit, end = counted.unit, counted.end
@@ -673,7 +685,8 @@ _OF_THEM_AFTER_RE = re.compile(r"\s+(?:из\s+них|из\s+которых|of\s+
 _SOURCE_AFTER_A_NOUN_RE = re.compile(r"(?<=[а-яё])\s+из\s+\d[\d \u00a0,.]*\s+[а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?(?=[\s,])")
 _MORE_RU_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё)\s*$", re.IGNORECASE)
 _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.IGNORECASE)
-_HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?![\w‐-])")
+# ("11-year-old girls": an age, in the measure's unit as "a 10-year loan" is.)
+_HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?:[-‐]olds?)?(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
 _UP_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w])(?:in|across|from|of|to|for|by)\s+$", re.IGNORECASE)
@@ -714,7 +727,7 @@ _SCALED_UNITS = {"bcm": ("cubic metres", 9), "sq m": ("square metres", 0), "sq. 
 # Kazakh "-дай/-дей/-тай/-тей" on a number, its scale, currency or measure makes it approximate ("45 млн
 # теңгедей", "100 мыңдай", "50-дей"); only on those words, since "осындай" (such) ends so too.
 _KAZAKH_ABOUT_SUFFIX_RE = re.compile(
-    rf"(?:\d-|мың|млн|млрд|миллион|миллиард|теңге|еуро|доллар|рубль|адам"
+    rf"(?:\d-|мың|млн|млрд|миллион|миллиард|теңге|еуро|доллар|рубль|злотый|форинт|адам"
     rf"|{'|'.join(sorted(KAZAKH_MEASURES, key=len, reverse=True))})(?:дай|дей|тай|тей)(?![\w])", re.IGNORECASE)
 
 
@@ -876,7 +889,15 @@ def _currency_of_the_amount_before(text: str, start: int) -> str | None:
     if (currency := _match_currency_after(window, after)) is not None:
         return currency[0]
     before = _match_currency_before(window, last.start())
+    if before is None and (own_scale := _SCALE_RIGHT_AFTER_RE.match(text, start)) is not None:
+        # "120 тыс. тенге для хозяйств площадью свыше 100 га, 60 тыс. – для остальных": a measure stands between, and
+        # the last money written at the same scale in the sentence lends its currency.
+        return currency_of_the_last_amount(_sentence_before(text, start), own_scale.group("scale"))
     return before[0] if before is not None else None
+
+
+_SCALE_RIGHT_AFTER_RE = re.compile(r"\d[\d\s\u00a0,.]*?\s?(?P<scale>тыс|млн|млрд|трлн|мың|million|billion|thousand|bn)(?![\w])",
+                                   re.IGNORECASE)
 
 
 _CONTRAST_RIGHT_BEFORE_RE = re.compile(r",\s*(?:а|но|but|while|whereas)\s+(?:(?:only|just|лишь|только|всего)\s+)?$",

@@ -240,7 +240,7 @@ _MONTHS_OF_RELATIVE_YEAR = (
     rf"\s+(?i:year)(?![\w])",
     rf"(?<![\w])(?P<month>{CYRILLIC_MONTH})\s+(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:былтырғы|былтыр|биылғы|биыл|өткен жылғы|өткен жылдың|өткен жылы|осы жылғы|осы жылдың|"
-    rf"келесі жылдың|келесі жылғы|келесі жылы|келер жылдың|келер жылғы|ағымдағы жылдың|ағымдағы жылғы))\s+(?P<month>(?i:{_KAZAKH_MONTH_NAMES})[{CYRILLIC_LETTER}]*)"
+    rf"келесі жылдың|келесі жылғы|келесі жылы|келер жылдың|келер жылғы|келер жылы|ағымдағы жылдың|ағымдағы жылғы))\s+(?P<month>(?i:{_KAZAKH_MONTH_NAMES})[{CYRILLIC_LETTER}]*)"
     rf"(?:\s+(?i:айы[{CYRILLIC_LETTER}]*))?",
 )
 _NEAREST_MONTHS = (
@@ -289,6 +289,17 @@ def _read_years_after(match: re.Match[str], publication: Publication | None) -> 
     if publication.tense_in(match.string) == "past":
         return None
     return date_reading(iso_date(publication.year + int(match.group("n"))), relative=True)
+# "Kazakhstan awarded him the order a year later" after "published in 2017": 2018, a step from the year written
+# before it, as "three years later" is; with none before it in the text it says nothing (no date is guessed).
+_A_YEAR_LATER = (r"(?<![\w])(?i:a|one)\s+(?i:year)\s+(?i:later|afterwards)(?![\w])",)
+
+
+def _read_a_year_later(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    if (years := re.findall(r"(?<![\w\d])((?:1[89]|20)\d\d)(?![\w\d])", match.string[:match.start()])):
+        return date_reading(iso_date(int(years[-1]) + 1), relative=True)
+    return None
+
+
 _A_YEAR_EARLIER = (r"(?<![\w])(?i:a|one)\s+(?i:year)\s+(?i:earlier|before)(?![\w])(?!\s+(?:that|the|it|then))",)
 # "что на 6% больше, чем годом ранее": the Russian "a year earlier", from the year its sentence wrote before it.
 _A_YEAR_EARLIER_RU = (rf"(?<![\w])(?i:годом)\s+(?i:ранее|раньше){NOT_CYRILLIC_AFTER}",)
@@ -297,6 +308,9 @@ _RELATIVE_YEARS = (
     rf"(?<![\w])(?P<rel>(?i:(?:the\s+)?(?:{ENGLISH_RELATIVE_YEAR})))\s+(?i:year)(?![\w])",
     rf"(?<![\w])(?:(?i:в|во)\s+)?(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_LOCATIVE}))\s+(?i:году){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года){NOT_CYRILLIC_AFTER}",
+    # "за весь прошлый год", "на следующий год": the year in the nominative or accusative.
+    rf"(?<![\w])(?P<rel>(?i:прошлый|минувший|позапрошлый|этот|текущий|нынешний|следующий|будущий))\s+(?i:год)"
+    rf"{NOT_CYRILLIC_AFTER}",
     # "былтырғыдан көп" (more than last year's): the "-ғы" adjective takes case endings of its own.
     rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_WORD}))(?:(?<=ғы)(?i:дан|ға|дай|ның|да|мен))?{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:{KAZAKH_RELATIVE_YEAR_BEFORE_NOUN}))\s+(?i:жыл[{CYRILLIC_LETTER}]*)",
@@ -350,6 +364,12 @@ _RELATIVE_DAYS = (
 )
 
 _WEEKDAYS = (
+    # "stays open until Friday", "from Monday the office moves": until or from a day of the week, read as Russian "до
+    # пятницы", "с понедельника" are (ahead unless the clause reports), and Kazakh "жұмаға дейін", "дүйсенбіден бастап".
+    rf"(?<![\w])(?P<since>(?i:until|till|from))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
+    rf"(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
+    rf"(?<![\w])(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{KAZAKH_WEEKDAY}))"
+    rf"(?i:ге|ға|ке|қа|ден|нен|дан|нан|тен|тан)\s+(?P<since>(?i:дейін|шейін|бастап)){NOT_CYRILLIC_AFTER}",
     # "Black Friday", "Good Friday" are names, not days of the week.
     rf"(?<![\w])(?<!Black )(?<!Good )(?:(?i:on)\s+)?(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
     rf"(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
@@ -376,6 +396,7 @@ RELATIVE_PATTERNS = (
     *_compile(_FROM_NOW, _read_from_now),
     *_compile(_YEARS_AFTER, _read_years_after),
     *_compile(_A_YEAR_EARLIER, _read_a_year_earlier),
+    *_compile(_A_YEAR_LATER, _read_a_year_later),
     *_compile(_A_YEAR_EARLIER_RU, _read_the_year_before),
     *_compile(_RELATIVE_YEARS, _read_relative_year),
     *_compile(_END_OF_THE_YEAR, _read_this_year),

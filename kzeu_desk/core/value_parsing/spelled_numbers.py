@@ -127,7 +127,9 @@ _KAZAKH_MEASURE_IN_A_CASE_RE = re.compile(
     r"(?:ға|ге|қа|ке|да|де|та|те|дан|ден|тан|тен|нан|нен)?"
     # "ай", "жыл", "күн", "түн" only with a case ending ("бір айға созылады", lasts one month): bare they are
     # "once, one day" ("бір күн келеді") more often than a measure.
-    r"|(?:айға|айда|айдан|жылға|жылда|жылдан|күнге|күнде|күннен|түнге|түнде)")
+    r"|(?:айға|айда|айдан|жылға|жылда|жылдан|күнге|күнде|күннен|түнге|түнде"
+    # An age: "бір жасқа толмаған" (under one year old), "бір жастан асқан".
+    r"|жасқа|жаста|жастан)")
 # ... or bare before a word that makes them a stretch of time: "бір ай ішінде" (within one month), "бір жыл бойы"
 # (for one year), which no "once, one day" is followed by.
 _BARE_MEASURES_OF_TIME = ("ай", "жыл", "күн", "түн")

@@ -120,6 +120,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         amount, lower, upper = bounded_amount(1.0, bounded[0])
         return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
                                      unit=single.group("unit")))
+    if context and before and (stepped := _stepped_from_the_sentence_before(stripped, context, before,
+                                                                            publication)) is not None:
+        return Suggestion(stepped)
     if not candidates:
         return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
     best = min(candidates, key=lambda candidate: (candidate.salience, candidate.start))
@@ -139,6 +142,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = _counted_by_the_sentence_before(best, stripped, context, before or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is Salience.BARE_NUMBER:
             best = _in_the_measure_it_is_out_of(best, stripped, context)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit:
+            best = _an_age_at_death(best, stripped, context, before or "")
         if best.value.kind is ValueKind.COUNT and _SCALE_WORD_RE.search(stripped):
             best = _a_part_of_the_money_before(best, stripped, context, publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and _SCALE_WORD_RE.search(stripped):
@@ -147,7 +152,109 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = _the_period_around(best, stripped, context, publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_text_counts(best, offset, context, before or "", publication)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is not Salience.RELATIVE_DATE:
+            best = _in_the_unit_of_a_parallel_figure(best, stripped, context, before or "", publication)
     return Suggestion(best.value, note_for(best))
+
+
+# A bare number set in parallel with a figure in a unit before it takes that unit: "80,000 tonnes on Aframaxes and
+# 135,000 on Suezmaxes" (the same preposition after both), "took 31 hours, 19 of them at anchor" (a part of it), "186
+# km …; the shortest, 22, …" and "… 8,000–12,000 tenge a night; a dorm bed is 6,500." (a figure closing its clause
+# after a comma or "is"); and "A plov never cost more than 2,500." after that sentence (a price with no figure of its
+# own sentence before it takes the currency of the sentence before's last figure).
+_PREPOSITION_AFTER_RE = re.compile(r"\s+(?P<word>on|of|for|in|at|to|per|на|для|в|по)\s", re.IGNORECASE)
+_PART_OF_IT_AFTER_RE = re.compile(r"\s+(?:of\s+(?:them|those|which|it)|из\s+(?:них|которых))(?![\w])", re.IGNORECASE)
+_AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и|or|или)\s+$", re.IGNORECASE)
+# "…; the number of its employees is 6,500", "its staff is 6,500": the clause names a count, not another price.
+_A_COUNT_NAMED_RE = re.compile(r"(?<![\w])(?:number|numbers|staff|workforce|headcount|population|число|количество"
+                               r"|численность|штат|саны)(?![\w])", re.IGNORECASE)
+_CLOSES_ITS_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|\s[–—]\s|$)")
+_SLOT_BEFORE_RE = re.compile(r"(?:,|\s(?:is|was|are|were|costs?|costing|charged?|charges|paid|pays|составляет|составил[аи]?"
+                             r"|стоит|стоил[аои]?|обходится|обойд[её]тся|тұрады))\s*$", re.IGNORECASE)
+_PRICE_BEFORE_RE = re.compile(r"(?<![\w])(?:costs?|costing|charged?|charges|paid|pays|priced|стоит|стоил[аои]?|обходится"
+                              r"|обойд[её]тся|тұрады)(?:\s+(?:more|less|over|under|up|no|not|only|just|about|around|than|to"
+                              r"|более|менее|до|около|всего|лишь))*\s+$", re.IGNORECASE)
+
+
+def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: str, before: str,
+                                      publication: Publication | None) -> Candidate:
+    offset = locate(selection, context)
+    if offset < 0 or context == selection or _A_YEAR_RE.fullmatch(selection.strip()):
+        return best
+    start, end = offset + best.start, offset + best.end
+    part_of_it = _PART_OF_IT_AFTER_RE.match(context, end) is not None
+    preposition = _PREPOSITION_AFTER_RE.match(context, end)
+    closes_a_slot = _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) is not None and \
+        _SLOT_BEFORE_RE.search(context, max(0, start - 16), start) is not None
+    if not (part_of_it or closes_a_slot or (preposition is not None and _AND_BEFORE_RE.search(context, 0, start))
+            or (before and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start))):
+        return best  # (the cheap tests first: most bare numbers are none of these, and a scan costs ~1 ms)
+    found = scan(context, publication)
+    figures = sorted((c for c in found if c.end <= start and c.value.unit and c.value.kind in (ValueKind.MONEY,
+                                                                                              ValueKind.QUANTITY)),
+                     key=lambda candidate: candidate.end)
+    unit_figure: Candidate | None = None
+    if figures:
+        last = figures[-1]
+        last_preposition = _PREPOSITION_AFTER_RE.match(context, last.end)
+        between = context[last.end:start]
+        if part_of_it and not re.search(r"\d", between):
+            unit_figure = last  # "31 hours, 19 of them at anchor"
+        elif preposition is not None and last_preposition is not None and \
+                preposition.group("word").lower() == last_preposition.group("word").lower() and \
+                _AND_BEFORE_RE.search(between) and not re.search(r"\d", between):
+            unit_figure = last  # "80,000 tonnes on Aframaxes and 135,000 on Suezmaxes"
+        elif closes_a_slot and not any(c.end <= start and c.value.kind is ValueKind.COUNT for c in found) \
+                and not _A_COUNT_NAMED_RE.search(re.split(r"[;,]", context[:start])[-1]):
+            unit_figure = last  # "186 km …; the shortest, 22, …", "… tenge a night; a dorm bed … is 6,500."
+    elif before and not re.search(r"\d", context[:start]) and _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) \
+            and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start):
+        money = sorted((c for c in scan(before, publication) if c.value.kind is ValueKind.MONEY and c.value.unit),
+                       key=lambda candidate: candidate.end)
+        unit_figure = money[-1] if money else None  # "A plov … never cost more than 2,500."
+    if unit_figure is None:
+        return best
+    return replace(best, value=replace(best.value, kind=unit_figure.value.kind, unit=unit_figure.value.unit),
+                   salience=unit_figure.salience)
+
+
+# "He was 81." after "… died in Turku on Sunday": a person's age told with the death, in years.
+_HE_WAS_BEFORE_RE = re.compile(r"(?:^|[.;,:]\s*|\s(?:and|when)\s+)(?:he|she)\s+(?:was|had\s+turned)\s+$", re.IGNORECASE)
+_END_OF_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,!]|$)")
+_DEATH_RE = re.compile(r"(?<![\w])(?:died|dies|passed\s+away|death|obituary)(?![\w])", re.IGNORECASE)
+
+
+def _an_age_at_death(best: Candidate, selection: str, context: str, before: str) -> Candidate:
+    value = best.value
+    offset = locate(selection, context)
+    if offset < 0 or value.amount is None or not 1 <= value.amount <= 120 or value.amount != int(value.amount) \
+            or not _HE_WAS_BEFORE_RE.search(context[:offset]) \
+            or not _END_OF_CLAUSE_AFTER_RE.match(context, offset + len(selection)) \
+            or not (_DEATH_RE.search(context) or _DEATH_RE.search(before)):
+        return best
+    return replace(best, value=replace(value, unit="years"), salience=Salience.SUBSTANTIAL_QUANTITY)
+
+
+# "24 years later", "a year later", "пять лет спустя": a step in years from a year written before it.
+_STEP_IN_YEARS_RE = re.compile(
+    r"(?:\d{1,3}|[^\W\d_]+)\s+(?:years?|decades?|лет|года?)\s+(?:later|afterwards|earlier|спустя|позже|позднее|раньше|ранее)"
+    r"|(?i:a|one)\s+year\s+(?:later|afterwards)", re.IGNORECASE)
+_A_YEAR_RE = re.compile(r"(?<![\w\d])(?:1[89]|20)\d\d(?![\w\d])")
+
+
+def _stepped_from_the_sentence_before(selection: str, context: str, before: str,
+                                      publication: Publication | None) -> TypedValue | None:
+    """"He joined the service in 1971. … moving to Brussels 24 years later": a step in years whose own sentence
+    writes no year before it dates from the last year of the sentence before (1995), as it would in its own."""
+    if not _STEP_IN_YEARS_RE.fullmatch(selection) or (offset := locate(selection, context)) < 0 \
+            or _A_YEAR_RE.search(context, 0, offset) or not _A_YEAR_RE.search(before):
+        return None
+    joined = before.rstrip() + " " + context
+    start = len(before.rstrip()) + 1 + offset
+    for candidate in scan(joined, publication):
+        if candidate.start <= start < candidate.end and candidate.value.kind is ValueKind.DATE and candidate.salience is Salience.RELATIVE_DATE:
+            return candidate.value
+    return None
 
 
 # "один" of "два пасечных хозяйства и один завод", "ни одного" of "таких случаев было четыре, с начала года – ни одного",
@@ -376,6 +483,10 @@ def _has_kazakh_letters(text: str) -> bool:
     return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
 
 
+_UNTIL_OR_FROM_RE = re.compile(r"(?i:until|till|from|до|с|со)\s+")
+_UNTIL_OR_FROM_AFTER_RE = re.compile(r"\s+(?i:дейін|шейін|бастап)|(?<=[^\W\d_])[^\W\d_]{2,3}\s+(?i:дейін|шейін|бастап)")
+
+
 def _as_the_sentence_reads(best: Candidate, selection: str, context: str, publication: Publication | None) -> Candidate:
     """`best` without a bound that only the words before the highlight undo.
 
@@ -414,6 +525,12 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
         if counted_back:
             if candidate.start < end and start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit:
                 return replace(best, value=value)
+            if value.kind is ValueKind.DATE and candidate.start <= start < end <= candidate.end and (
+                    _UNTIL_OR_FROM_RE.fullmatch(context, candidate.start, start)
+                    or _UNTIL_OR_FROM_AFTER_RE.fullmatch(context, end, candidate.end)):
+                # "Friday" of "stays open until Friday", "жұмаға" of "жұмаға дейін": the words around the highlight
+                # say the day lies ahead.
+                return replace(best, value=value)
             continue
         if adoptable_bound and value.kind is best.value.kind and value.amount is None and value.lower is not None \
                 and value.upper is not None and candidate.start <= start and end <= candidate.end:
@@ -425,6 +542,12 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             # "74" of "На 43 из 74 еженедельных рейсов", "27" of "Nine of 27 member states": the whole, read with
             # its part, counts the same noun.
             return replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit=value.unit))
+        if bare and best.value.amount is None and best.value.lower is not None and best.value.upper is not None \
+                and candidate.start <= start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit \
+                and value.amount == best.value.lower:
+            # "four to five" of "waits shortened to 2.5 days from four to five": the sentence reads its first figure
+            # as the start of a change in days, and the highlight names the range it started from.
+            return replace(best, value=replace(best.value, unit=value.unit))
         if not (candidate.start < end and start < candidate.end and _figure(value) == _figure(best.value)):
             continue
         if best.value.lower is not None and value.kind is best.value.kind and value.amount is None \

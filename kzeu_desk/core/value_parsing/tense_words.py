@@ -22,6 +22,9 @@ ENGLISH_FUTURE = (
 ENGLISH_PAST = (
     r"was|were|had|did|took\s+place|met|signed|held|adopted|approved|visited|opened|launched"
     r"|reached|agreed(?!\s+to\s)|concluded|discussed|ended|began|started|went|came|gave|made|rose|fell|grew"
+    # Irregular pasts of travel and trade ("The orchestra left Astana on 22 November"); "left" after an article is
+    # a side ("the left bank"), after "are/is" what remains ("two seats are left").
+    r"|(?<!the )(?<!are )(?<!is )left(?!\s+(?:bank|side|wing|hand))|flew|ran|sold|bought|paid|won|built|sent|brought|became|drove|rode"
     # A regular past tense; after an article it is an adjective ("the planned summit"). Verbs of
     # saying tell when the news was told, not when the event is ("reported", "сообщили", "хабарлады"), and so does
     # "published" ("its outlook for December-February published today").
@@ -57,6 +60,10 @@ RUSSIAN_PAST = (
     r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|сказ|напомн|сообщ))"
     r"(?!(?:договорил|условил|решил|постановил|пообещал|обещал)[а-яё]*\s+[а-яё]+(?:ть|ти)(?![а-яё]))"
     r"[а-яё]{3,}(?:или|ила|ились|илась|ился|али|яли|ались|ялись|ался|ялся)"
+    # The neuter short participle of a report ("В октябре проведено 2 640 консультаций", "выдано 120 виз"); not a
+    # plan ("запланировано", "намечено", "предусмотрено", "назначено") nor a saying ("сказано", "указано", "отмечено").
+    r"|(?!(?:запланир|намеч|предусмотр|назнач|сказ|указ|отмеч|заявл|объявл|сообщ|рассказ|показ))"
+    r"[а-яё]{3,}(?:ено|ано)(?![а-яё])"
     # The masculine "-ил" ("порт перевалил", "банк выделил"), which few nouns end in; names do ("Михаил").
     r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|напомн|михаи|даниил|гавриил|израил|крокодил))"
     r"[а-яё]{3,}ил(?![а-яё])"

@@ -81,11 +81,19 @@ _CENTURY_SPANS: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
         (r"полвека|полувека|полувеке", 50, "лет"),
         (r"ширек\s+ғасыр[а-яәіңғүұқөһ]*", 25, "жыл"),
         (r"жарты\s+ғасыр[а-яәіңғүұқөһ]*", 50, "жыл"),
+        # "within a decade", "за десятилетие", "онжылдықта": ten years, as "a quarter of a century" is 25 ("a decade
+        # ago", "a decade later" are dates, read before this).
+        (r"(?:a|one)\s+decade(?![\w-])(?!\s+(?:ago|later|earlier|before|after|from))", 10, "years"),
+        (r"(?:a|one)\s+century(?![\w-])(?!\s+(?:ago|later|earlier|before|after|from))", 100, "years"),
+        (r"десятилети(?:е|я|ю|ем)(?!\s+(?:назад|спустя))", 10, "лет"),
+        (r"онжылдық(?:та|қа|тан|ы|ын|ында|ына|ынан)?", 10, "жыл"),
     ))
 # A measure of time with no number before "жуық" is about one of it: "тәулікке жуық" (nearly a day), "жылға жуық"
 # (about a year); the bound after it makes it approximate. (One pattern, tried only on a text with "жуық".)
 _ONE_MEASURE_OF_TIME_RE = re.compile(r"(?<![\w])(?<!\d\s)(?P<unit>тәулік|апта|сағат|ай|жыл)(?:ке|ға|қа)(?=\s+жуық)",
                                      re.IGNORECASE)
+# "exactly half", "ровно треть", "тең жартысы": a word that says the share is exact, not loosely quoted.
+_EXACTLY_BEFORE_RE = re.compile(r"(?<![\w])(?:exactly|precisely|ровно|тең|дәл)\s+$", re.IGNORECASE)
 # "between a fifth and a quarter", "от трети до половины": two shares as a range.
 _SHARE_RANGE_OPENER_RE = re.compile(r"(?<![\w])(?:between|from|от|между)\s+$", re.IGNORECASE)
 _SECOND_SHARE_OF_A_RANGE_RE = re.compile(
@@ -227,15 +235,18 @@ def _fraction_candidate(text: str, start: int, end: int, numerator: int, denomin
     ("more than half" > 50 %, "почти треть" < 33.3 %), approximate again under "about"."""
     amount = 100 * numerator / denominator
     bound = bound_after
+    exact = False
     if bound is None and (qualifier := match_qualifier_before(text, start)) is not None:
         bound, start = qualifier
+    elif bound is None and (exactly := _EXACTLY_BEFORE_RE.search(text, max(0, start - 12), start)) is not None:
+        exact, start = True, exactly.start()  # "тең жартысы", "exactly half", "ровно треть": the share itself
     shown, lower, upper = bounded_amount(amount, bound)
     value = TypedValue(
         kind=ValueKind.PERCENT,
         amount=shown,
         lower=lower,
         upper=upper,
-        approximate=bound is None or bound is Bound.APPROXIMATE,
+        approximate=not exact and (bound is None or bound is Bound.APPROXIMATE),
         unit="%",
     )
     return Candidate(value, start, end, Salience.PERCENT_WORDS)
