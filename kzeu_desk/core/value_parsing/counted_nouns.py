@@ -209,7 +209,7 @@ def _counted_after(text: str, position: int) -> Counted | None:
         after = text[words[-1][1]:words[-1][1] + 2].strip()
         return _kazakh(words, words_end_clause=not after or not after[0].isalnum(),
                        punctuation_ends=bool(after) and not after[0].isalnum())
-    return _russian(words)
+    return _russian(words, text, position)
 
 
 # -- English ---------------------------------------------------------------------------------
@@ -418,7 +418,25 @@ def _two_adjective_forms_before(words: list[tuple[str, int]], index: int) -> boo
                               for at in (index - 2, index - 1))
 
 
-def _russian(words: list[tuple[str, int]]) -> Counted | None:
+# A figure after a preposition, whose noun then takes the case the preposition governs in the plural ("по 17
+# поставкам", "из 17 поставок", "в 17 поставках"): a whole number ending in 0 or 5-9, or in 11-14. No such form ends
+# in "-ы/-и" (the instrumental "-ми" aside), so a word so ending after it is another part of the clause ("По 17
+# поставки сорваны": for 17 of them the deliveries failed), not the noun counted. (Without the preposition a writer's
+# slip, "40 кредиты", still names the noun.)
+_FIGURE_TAKING_THE_GENITIVE_PLURAL_RE = re.compile(
+    r"(?<![\w])(?i:по|из|в|во|на|для|от|до|к|о|об|при|с|со)[ \u00a0]+(?:\d{0,2}1[1-4]|\d{0,2}[5-9]|\d{0,2}[1-9]0|\d{0,1}00)"
+    r"[ \u00a0]*$")
+# "из 156 мастерских, которые …": a relative pronoun refers back to a noun, so the adjective form before it is one
+# (a noun made of an adjective: мастерская, a workshop; котельная; животное).
+_RUSSIAN_RELATIVE_AFTER_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*котор[а-яё]+", re.IGNORECASE)
+# (A comma or a dash: "10 платных." closing a list is elliptic, "15 государственных грантов и 10 платных".)
+_RUSSIAN_CLAUSE_END_RE = re.compile(r"[ \u00a0]*(?:[,;)]|[–—][ \u00a0])")
+# Pronouns declined as adjectives, which stand for a noun rather than being one.
+_RUSSIAN_PRONOUN_FORMS_RE = re.compile(r"(?:котор|так|друг|сво|вс|эт|т|как|ин|одн|наш|ваш|мо|тв|сам)[а-яё]{1,3}")
+
+
+def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) -> Counted | None:
+    takes_the_genitive_plural = _FIGURE_TAKING_THE_GENITIVE_PLURAL_RE.search(text, 0, position) is not None
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
         if index and lowered.startswith(("дн", "день")) and words[index - 1][0].lower() in _KINDS_OF_DAY:
@@ -441,8 +459,18 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
             if index + 1 == len(words) < _MOST_WORDS and _two_adjective_forms_before(words, index + 1):
                 return Counted(word, end, False)  # "… 12 угольных котельных." at a clause's end
+            if index == 0 and lowered.endswith(("ых", "их")) and len(lowered) >= 6 and text \
+                    and not _RUSSIAN_PRONOUN_FORMS_RE.fullmatch(lowered) and (
+                    _RUSSIAN_RELATIVE_AFTER_RE.match(text, end) or _RUSSIAN_CLAUSE_END_RE.match(text, end)):
+                # "Из 156 мастерских, которые …", "погибли более 200 тыс. животных, почти 90% …": a genitive plural
+                # adjective form right after the figure that a relative clause or the clause's end follows is the
+                # noun itself; one followed by more words qualifies them ("5 новых в этом году" names none).
+                return Counted(word, end, False)
             continue
         if len(lowered) < 3:
+            return None
+        if index == 0 and takes_the_genitive_plural and lowered.endswith(("ы", "и")) and word == lowered \
+                and not lowered.endswith("ми"):  # (the instrumental "-ами/-ями" follows any figure: "с 28 странами")
             return None
         return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS))
     return None

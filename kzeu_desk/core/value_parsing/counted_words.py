@@ -96,6 +96,8 @@ RUSSIAN_NOT_COUNTED = frozenset({
     # Verbs and adverbs that follow a bare number whose noun came before: "первые два должны прийти".
     "должны", "должно", "должна", "должен", "будут", "будет", "были", "было", "была", "был", "могут", "может",
     "смогут", "стали", "станут", "уже", "ещё", "еще", "также", "тоже",
+    # Adverbs of manner and degree, a closed class no noun is in: "а восемь так и не открыты" (eight never opened).
+    "так", "тогда", "всё", "все", "сразу",
     # Pronouns before "было": "Полтора года назад нас было 610" (there were 610 of us) names no noun.
     "нас", "вас",
 })
