@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from test_value_words import count, same
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 
@@ -42,4 +42,46 @@ RUSSIAN_AGREEMENT = [
                          ids=[f"{case[0]}-{index}" for index, case in enumerate(RUSSIAN_AGREEMENT)])
 def test_russian_agreement_and_nouns_made_of_adjectives(selection: str, context: str, before: str,
                                                        expected: TypedValue) -> None:
+    _check(selection, context, before, expected)
+
+
+WHOLES_AND_LISTS = [
+    # Names with bare figures listed after a colon count the noun of the list's first figure, itself the part of a
+    # whole opening the sentence; two names may share one figure ("four each").
+    ("nine", "Of the 52 shipments booked in March, 40 went by rail: Poland 14, the Czech Republic nine, "
+             "Austria and Hungary five each.", "", count(9, "shipments")),
+    ("five", "Of the 52 shipments booked in March, 40 went by rail: Poland 14, the Czech Republic nine, "
+             "Austria and Hungary five each.", "", count(5, "shipments")),
+    ("семь", "Из 60 поставок 45 отправлены в ЕС: Германия 20, Польша семь, Чехия и Словакия по пять.", "",
+     count(7, "поставок")),
+    # The first figure after a whole that opens its sentence counts the whole's noun, whatever words follow it.
+    ("38", "Of the 45 paintings shown, 38 attracted bids.", "", count(38, "paintings")),
+    ("18", "Из 25 заявок, поданных в срок, 18 прошли отбор.", "", count(18, "заявок")),
+    # "Of those" opening a sentence: its figures count the sentence before's noun, after a share too.
+    ("412", "Of those, 6% were over 80 and 412 needed a second visit.",
+     "The clinic screened 7,900 patients last year.", count(412, "patients")),
+    ("37", "Из них 12% – дети, а 37 нуждаются в повторном осмотре.",
+     "За год в клинике обследовали 1 250 пациентов.", count(37, "пациентов")),
+    ("64", "Олардың 15%-ы – балалар, ал 64-і екінші рет тексерілді.",
+     "Былтыр емханада 900 науқас тексерілді.", count(64, "науқас")),
+    # The things counted named as the clause's heading, before a colon (or a dash after a word or two), its figures
+    # after it; a figure written with its thousands apart is no year.
+    ("14", "Water user associations set up in the district: 14, against 20 planned.", "",
+     count(14, "water user associations")),
+    ("20", "Water user associations set up in the district: 14, against 20 planned.", "",
+     count(20, "water user associations")),
+    ("2,000", "Teachers trained in the new curriculum: 1,650 (target 2,000), most of them in rural schools.", "",
+     count(2000, "teachers")),
+    # (A guard: a dash after one word, as the old reading of the clause's opening noun had it.)
+    ("120", "Участников – 120, вход свободный.", "В прошлом году конференцию посетили 90 гостей.", count(120, "участников")),
+    # (Guards: a speaker's name and a verb opening minutes are no heading.)
+    ("12", "Голосовали: за – 12, против – нет.", "", TypedValue(kind=ValueKind.QUANTITY, amount=12.0)),
+    # A month after a figure in the sentence before is a date, no noun a bare figure counts.
+    ("25", "Мест – 25, участие бесплатное.", "Курсы пройдут с 3 по 7 марта в Актобе.", count(25, "мест")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), WHOLES_AND_LISTS,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(WHOLES_AND_LISTS)])
+def test_wholes_lists_and_headings(selection: str, context: str, before: str, expected: TypedValue) -> None:
     _check(selection, context, before, expected)

@@ -21,6 +21,8 @@ from kzeu_desk.core.value_parsing.dates import Publication
 from kzeu_desk.core.value_parsing.scanning import scan
 
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
+# "2,000", "2 000": a figure written with its thousands apart is no year.
+_GROUPED_RE = re.compile(r"\d[,\u00a0 ]\d{3}")
 # A figure a name or a place in a document stands before is no count: "Article 30", "Lot 2", "Line 4", "статья 5".
 _NAMED_BY_THE_WORD_BEFORE_RE = re.compile(
     r"(?:(?<=[\w,;] )[A-ZА-ЯЁ][\w-]*|(?<![\w])(?i:article|page|lot|item|clause|paragraph|section|no\.|№|статья|статьи"
@@ -37,7 +39,8 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
     figure = value.amount if value.amount is not None else value.upper if value.upper is not None else value.lower
     if value.kind is not ValueKind.QUANTITY or value.unit or best.salience not in _BARE \
             or figure is None or figure != int(figure) or figure < 0 \
-            or _YEAR_SHAPED_RE.fullmatch(str(int(figure))) \
+            or (_YEAR_SHAPED_RE.fullmatch(str(int(figure)))
+                and not _GROUPED_RE.search(context, offset + best.start, offset + best.end)) \
             or _NAMED_BY_THE_WORD_BEFORE_RE.search(context, 0, offset + best.start):
         return best
     if context[offset + best.start:offset + best.end][-1:].isdigit() and context.count(
@@ -48,10 +51,13 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
         # Kazakh ending or be the clause's predicate, "үшеу едік", we were three).
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=own.unit),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
-    if (subject := _subject_named_before(context[:offset + best.start])) is not None:
+    if (subject := _subject_named_before(context[:offset + best.start], publication)) is not None:
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=subject),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
-    for text in (context[:offset + best.start], before):
+    # "Of those, 8.9% carried … and 1,137 were referred": a sentence that opens on the whole the sentence before counted
+    # is about its parts, whatever share it names first.
+    texts = (before,) if _OPENS_ON_THE_WHOLE_BEFORE_RE.match(context) else (context[:offset + best.start], before)
+    for text in texts:
         counts = [candidate for candidate in scan(text, publication)
                   if candidate.value.kind is ValueKind.COUNT and candidate.value.unit]
         if counts:
@@ -75,7 +81,37 @@ _KAZAKH_PLURAL_SUBJECT_BEFORE_RE = re.compile(
     re.IGNORECASE)
 
 
-def _subject_named_before(text: str) -> str | None:
+_OPENS_ON_THE_WHOLE_BEFORE_RE = re.compile(r"\s*(?:(?:Of|Out\s+of)\s+(?:those|them|these)|Из\s+них|Из\s+этого\s+числа"
+                                           r"|Олардың(?:\s+ішінде)?)(?![\w])")
+# "Irrigation cooperatives registered under the new Code: 17, against 25 planned", "Мест – 40": the things counted
+# named as the heading of the clause, before a colon (or a dash, after one or two words), the figures after it.
+_RUSSIAN_PAST_PLURAL_RE = re.compile(r"[а-яё]{3,}[аеиыя]ли")
+_HEADING_BEFORE_RE = re.compile(r"\s*(?P<heading>[^\W\d_][^\d:;–—]{0,80}?)(?::|\s[–—](?=\s))")
+
+
+def _heading_named_before(text: str, publication: Publication | None) -> str | None:
+    if (heading := _HEADING_BEFORE_RE.match(text)) is None:
+        return None
+    words = heading.group("heading").split()
+    if text[heading.end() - 1] != ":" and len(words) > 2:
+        return None  # a dash after a longer phrase parts a clause, not a heading from its figures
+    if words[0].isupper() or _RUSSIAN_PAST_PLURAL_RE.fullmatch(words[0].lower()):
+        return None  # a speaker's name ("ӘСЕЛ:"), a verb opening minutes ("Голосовали: за – 26")
+    if any(candidate.value.kind is not ValueKind.QUANTITY or candidate.value.unit
+           for candidate in scan(text[heading.end():], publication)):
+        return None  # a figure with its own noun or unit after the heading: the nearest count decides
+    # (The heading's first word is capitalised as the sentence's first, not as a name.)
+    phrase = " " + words[0].lower() + " " + " ".join(words[1:]) + " "
+    counted = counted_after(phrase, 0)
+    if counted is None or counted.is_measure or counted.end > len(phrase) \
+            or (counted.unit.isascii() and not counted.unit.endswith("s")):
+        return None
+    return counted.unit
+
+
+def _subject_named_before(text: str, publication: Publication | None = None) -> str | None:
+    if (heading := _heading_named_before(text, publication)) is not None:
+        return heading
     if (whose := _RUSSIAN_WHOSE_NUMBER_BEFORE_RE.search(text)) is not None:
         counted = counted_after(" " + whose.group("noun").lower() + " ", 0)
         return counted.unit if counted is not None and not counted.is_measure else None

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, KAZAKH_MONTH, RUSSIAN_MONTH
 from kzeu_desk.core.value_parsing.number_words import KAZAKH_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_ADJECTIVE_ENDINGS,
@@ -70,11 +71,18 @@ class Counted:
 _FIXED_TERM_RE = re.compile("|".join(f"(?:{term})" for term in FIXED_TERMS))
 
 
+# A month after a number makes a date ("с 2 по 6 февраля", "6 қазанда"), never a noun counted: a reader of the raw text
+# (the sentence before, not blanked of its dates) must not count "февраля".
+_MONTH_RE = re.compile(rf"(?:{RUSSIAN_MONTH}|{KAZAKH_MONTH}|(?i:{ENGLISH_MONTH_FULL}))")
+
+
 def counted_after(text: str, position: int) -> Counted | None:
     """The noun phrase right after `position` that says what the number before it counts."""
     counted = _counted_after(text, position)
     if counted is None or counted.is_measure:
         return counted
+    if _MONTH_RE.fullmatch(counted.unit.lower()):
+        return None
     counted = _with_fixed_qualifier(text[position:counted.end].split(), counted)
     # A fixed term whose qualifier follows the noun: "4 180 мест размещения" (accommodation facilities).
     if (following := _WORD_RE.match(text, counted.end)) is not None and \

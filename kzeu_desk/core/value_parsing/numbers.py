@@ -497,6 +497,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if (counted := counted_after(text, end)) is not None and (counted.unit == "жас" or counted.is_measure):
                 # ("жәдігерлердің жасы 2500 жыл": an age written in another measure is in that one.)
                 unit, end = counted.unit, counted.end
+        elif (whole := _whole_opening_the_sentence(text, start)) is not None:
+            # "Of the 84 lots offered, 71 found buyers": the part right after the whole that opens its sentence counts
+            # the whole's noun, whatever words follow it.
+            unit, kind, borrowed_noun = whole, ValueKind.COUNT, True
         elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end) \
                 and not _A_YEAR_AGO_AFTER_RE.match(text, end):
             unit, end = counted.unit, counted.end
@@ -1321,8 +1325,32 @@ def _unit_listed_before(text: str, start: int) -> tuple[str, ValueKind] | None:
 
 # An item of a list named by a proper name ("…, Italy 9,800", "… and Germany 3,900"): one or two capitalised words
 # after a comma or "and", right before the number, which ends the item.
-_NAMED_LIST_ITEM_BEFORE_RE = re.compile(r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+)?\s+$")
-_NAMED_LIST_ITEM_END_RE = re.compile(r"\s*(?:[,;.)]|(?:and|и)(?![\w])|$)")
+# (A list may open after a colon, a name take "the" and two names share a figure: "…: Italy 11, the Netherlands six,
+# France and Spain four each".)
+_NAMED_LIST_ITEM_BEFORE_RE = re.compile(
+    r"(?:[,:]|\s(?:and|и))\s+(?:the\s+)?[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+)?"
+    r"(?:\s+(?:and|и)\s+[A-ZА-ЯЁ][a-zа-яё]+)?\s+$")
+_NAMED_LIST_ITEM_END_RE = re.compile(r"\s*(?:each\s*)?(?:[,;.)]|(?:and|и)(?![\w])|$)")
+
+
+# "Of the 84 lots offered, ", "Of the 38 December cargoes fixed by Thursday, ", "Из 27 стран-членов, ": a whole with its
+# figure opening the sentence, then words with no figure, then a comma.
+_WHOLE_OPENING_THE_SENTENCE_RE = re.compile(r"(?:(?<=[.!?] )|(?<=\n)|^)(?:(?:Out\s+)?[Oo]f(?:\s+the)?|Из)\s+(?=\d)")
+_NO_FIGURE_THEN_A_COMMA_RE = re.compile(r"[^\d.;:!?]{0,60},\s*$")
+
+
+def _whole_opening_the_sentence(text: str, start: int) -> str | None:
+    """The noun of the whole that opens the sentence of the figure at `start`, when the figure is the first after it."""
+    stop = text.rfind(". ", 0, start)
+    sentence_start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    if (opener := _WHOLE_OPENING_THE_SENTENCE_RE.match(text, sentence_start)) is None \
+            or (number := _NUMBER_RE.match(text, opener.end())) is None:
+        return None
+    counted = _counted_of(text, number)
+    if counted is None or counted.is_measure or counted.end > start \
+            or not _NO_FIGURE_THEN_A_COMMA_RE.fullmatch(text, counted.end, start):
+        return None
+    return counted.unit
 
 
 def _unit_of_the_named_list(text: str, start: int) -> tuple[str, ValueKind] | None:
@@ -1337,6 +1365,9 @@ def _unit_of_the_named_list(text: str, start: int) -> tuple[str, ValueKind] | No
                 or _PERCENT_AFTER_NUMBER_RE.match(window, number.end()):
             return None
         counted = _counted_of(window, number)
+        if counted is None and (named := _counted_noun_named_before(window, number.start())) is not None:
+            # "Of the 38 cargoes, 29 are going to EU ports: Italy 11, …": the list's first figure counts its whole's noun.
+            return named, ValueKind.COUNT
         if counted is None:
             return None
         return counted.unit, ValueKind.QUANTITY if counted.is_measure else ValueKind.COUNT
