@@ -85,3 +85,30 @@ WHOLES_AND_LISTS = [
                          ids=[f"{case[0]}-{index}" for index, case in enumerate(WHOLES_AND_LISTS)])
 def test_wholes_lists_and_headings(selection: str, context: str, before: str, expected: TypedValue) -> None:
     _check(selection, context, before, expected)
+
+
+ORDINALS_HIGHLIGHTED_ALONE = [
+    # An ordinal highlighted alone numbers the noun after it, series noun or not, adjectives and participles between,
+    # "first" too; the member of a series the conventions record (`count 5 round`).
+    ("fourth", "A fourth auction of the collection is set for March.", "", count(4, "auction")),
+    ("first", "The first upgraded turbine went back into service in June.", "", count(1, "turbine")),
+    ("Четвертый", "Четвертый модуль слушатели проходят в Берлине.", "", count(4, "модуль")),
+    ("бесінші ауыл", "Біздің аудан бойынша бұл жобаға қосылған бесінші ауыл.", "", count(5, "ауыл")),
+    # "the Nth of M things": the whole's noun, in the singular.
+    ("third", "This is the third of five loans under the facility.", "", count(3, "loan")),
+    # With no noun after it: the noun of the ordinal before it in its sentence, or of a smaller count before it.
+    ("second", "The first new boiler was installed in April; the second followed in August.", "", count(2, "boiler")),
+    ("sixth", "Five mobile clinics now tour the district; a sixth is due next spring.", "", count(6, "clinic")),
+    ("жетінші", "Біздің мектеп – жетінші болып тізімге енді.", "", count(7, "мектеп")),
+    # (Guards: an ordinal that ranks or places, or names a period, counts nothing.)
+    ("second", "Exports grew for the second year in a row.", "", TypedValue(kind=ValueKind.TEXT, text="second")),
+    ("third", "The team finished third in the league.", "", TypedValue(kind=ValueKind.TEXT, text="third")),
+    ("второе", "Команда заняла второе место.", "", TypedValue(kind=ValueKind.TEXT, text="второе")),
+    ("бірінші", "Команда бірінші орын алды.", "", TypedValue(kind=ValueKind.TEXT, text="бірінші")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), ORDINALS_HIGHLIGHTED_ALONE,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(ORDINALS_HIGHLIGHTED_ALONE)])
+def test_an_ordinal_highlighted_alone(selection: str, context: str, before: str, expected: TypedValue) -> None:
+    _check(selection, context, before, expected)
