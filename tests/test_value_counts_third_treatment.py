@@ -112,3 +112,29 @@ ORDINALS_HIGHLIGHTED_ALONE = [
                          ids=[f"{case[0]}-{index}" for index, case in enumerate(ORDINALS_HIGHLIGHTED_ALONE)])
 def test_an_ordinal_highlighted_alone(selection: str, context: str, before: str, expected: TypedValue) -> None:
     _check(selection, context, before, expected)
+
+
+KAZAKH_NOUN_PHRASES = [
+    # "бас" (head) between a figure and a bare noun is the classifier of a head count: the noun after it is counted.
+    ("15 бас сиыр", "Фермер өз қорасынан 15 бас сиыр сатты.", "", count(15, "сиыр")),
+    # The habitual participle closing its clause is its verb, no part of the noun phrase.
+    ("үш рет", "Бұрын дәрігер ауылға аптасына үш рет келетін.", "", count(3, "рет")),
+    # A possessive figure right after a genitive counts that noun, whatever month follows it.
+    ("12-сі", "Қатысушылардың 12-сі наурыздың соңында Берлинге барады.", "", count(12, "қатысушы")),
+    # A noun in "-ды/-ті" before a measure is in the accusative, no adjective of "having".
+    ("40 ауылды", "Бағдарлама 40 ауылды жыл бойы таза сумен қамтамасыз етеді.", "", count(40, "ауыл")),
+    # A word in "-ғы/-гі" right after the figure and before the verb closing the clause is the noun.
+    ("14 құрылғы", "Зертханаға 14 құрылғы жеткізілді, олардың бесеуі Германиядан.", "", count(14, "құрылғы")),
+    # An unknown word of five letters keeps its last syllable: no stem of three letters is cut unless known.
+    ("60 түтін", "Ауылда бүгінде 60 түтін қалды.", "", count(60, "түтін")),
+    # A loanword's possessive after a verbal noun that qualifies it, its "е" with the back endings.
+    ("12 нан пісіру цехы", "Қалада 12 нан пісіру цехы жұмыс істейді.", "", count(12, "нан пісіру цех")),
+    # (A guard: inside a clause "-етін" is as often a possessive in the accusative.)
+    ("төрт кеден бекетін", "Үкімет төрт кеден бекетін жөндеуге қаржы бөлді.", "", count(4, "кеден бекет")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), KAZAKH_NOUN_PHRASES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(KAZAKH_NOUN_PHRASES)])
+def test_kazakh_noun_phrase_of_a_count(selection: str, context: str, before: str, expected: TypedValue) -> None:
+    _check(selection, context, before, expected)

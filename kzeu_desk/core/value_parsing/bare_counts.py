@@ -43,6 +43,13 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
                 and not _GROUPED_RE.search(context, offset + best.start, offset + best.end)) \
             or _NAMED_BY_THE_WORD_BEFORE_RE.search(context, 0, offset + best.start):
         return best
+    if (whole := _KAZAKH_GENITIVE_WHOLE_BEFORE_RE.search(context, 0, offset + best.start)) is not None and \
+            _KAZAKH_POSSESSIVE_FIGURE_RE.match(context, offset + best.start) is not None and \
+            (named := kazakh_noun_named(whole.group("noun").lower())) is not None and not named.is_measure:
+        # "жеңімпаздардың 15-і" (15 of the winners): a possessive figure right after a genitive counts that noun, as
+        # "27 елдің 18-і" does with the whole's figure written (whatever the month after it makes of the two).
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=named.unit),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
     if context[offset + best.start:offset + best.end][-1:].isdigit() and context.count(
             context[offset:offset + best.end]) == 1 and (own := counted_after(context, offset + best.end)) is not None \
             and not own.is_measure:
@@ -81,6 +88,9 @@ _KAZAKH_PLURAL_SUBJECT_BEFORE_RE = re.compile(
     re.IGNORECASE)
 
 
+_KAZAKH_GENITIVE_WHOLE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[а-яәіңғүұқөһ]{3,}(?:дың|дің|тың|тің|ның|нің))\s+$",
+                                              re.IGNORECASE)
+_KAZAKH_POSSESSIVE_FIGURE_RE = re.compile(r"\d+(?:[ \u00a0]\d{3})*-(?:с?[іы])(?![\w])")
 _OPENS_ON_THE_WHOLE_BEFORE_RE = re.compile(r"\s*(?:(?:Of|Out\s+of)\s+(?:those|them|these)|Из\s+них|Из\s+этого\s+числа"
                                            r"|Олардың(?:\s+ішінде)?)(?![\w])")
 # "Irrigation cooperatives registered under the new Code: 17, against 25 planned", "Мест – 40": the things counted

@@ -582,6 +582,10 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "тұрғын", "сирғын": no Kazakh word ends in "ғ/г/б", and only a "қ/к/п" after a vowel is
                 # voiced before a possessive, so "рғ" + "ын" is no possessive ending but the word itself.
                 return lowered
+            if len(stem) == 3 and ending in ("ын", "ін"):
+                # "түтін" (a household, by its chimney smoke) is no "түт" + "ін": as with the case endings above, a stem
+                # this short is cut only when known (known stems were cut before this loop), the word kept whole.
+                return lowered
             return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
     return lowered
 
@@ -655,7 +659,8 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             return None
         if lowered in _KAZAKH_OWN_WORDS:
             return None  # "18 команда өз жобасын" (18 teams, their own projects): a pronoun starts the next phrase
-        if modifiers and (_ENDS_AS_A_KAZAKH_VERB_RE.search(lowered) or lowered in _KAZAKH_ABOUT_WORDS):
+        if modifiers and (_ENDS_AS_A_KAZAKH_VERB_RE.search(lowered) or lowered in _KAZAKH_ABOUT_WORDS or (
+                punctuation_ends and (word, end) == words[-1] and _KAZAKH_HABITUAL_RE.search(lowered))):
             # The phrase ends at a verb or participle: "23 ескерту жасалды" (23 remarks were made) counts remarks; a
             # past or passive verb in "-лды/-рді/-сты" reads like a possessive "-ы/-і" after a consonant.
             return None
@@ -685,6 +690,9 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
 # A verb in the past or present-future, or a passive ("жасалды", "берді", "қатысты", "өтті", "алады"), which ends
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
 _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі]|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
+# The habitual participle "-атын/-етін" closing its clause is its verb ("айына екі рет әкелетін.", it used to bring it
+# twice a month); inside a clause the same letters are as often a possessive in the accusative ("бекетін").
+_KAZAKH_HABITUAL_RE = re.compile(r"[ае]т[ыі]н$")
 _KAZAKH_OWN_WORDS = frozenset({"өз", "өзі", "өзінің", "өздерінің", "оның", "олардың", "біздің", "сол", "бұл", "осы"})
 _CASE_AFTER_POSSESSIVE_RE = re.compile(r"(?<=[ыі])(?:н|ның|нің|на|не|нда|нде|нан|нен|мен)$")
 
@@ -697,12 +705,15 @@ def _without_case_after_possessive(word: str) -> str:
 def _possessed_after_consonant(word: str) -> str | None:
     """"бекеті" -> бекет: after a verbal noun that qualifies it, a final "-ы/-і" after a consonant, in
     the stem's vowel class, is the compound's possessive ("бақылау бекеті", a checkpoint)."""
-    if len(word) < 5 or word[-1] not in "ыі" or word[-2] in _BACK_VOWELS + _FRONT_VOWELS + "иуйш":
+    if len(word) < 4 or word[-1] not in "ыі" or word[-2] in _BACK_VOWELS + _FRONT_VOWELS + "иуйш":
         return None
     stem = word[:-1]
     vowel = _last_vowel(stem)
-    if vowel is None or (word[-1] == "ы") != (vowel in _BACK_VOWELS):
+    if vowel is None or ((word[-1] == "ы") != (vowel in _BACK_VOWELS) and not _LOANWORD_RE.search(stem)):
+        # (A Russian loanword's "е" may take the back endings: "балық өңдеу цехы", a fish processing shop.)
         return None
+    if len(word) == 4 and not _LOANWORD_RE.search(stem):
+        return None  # a native stem of three letters is cut only when known
     return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
 
 
@@ -848,6 +859,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             return Counted("жас", end, True)  # "18 бен 30 жас аралығындағы": ages, between 18 and 30 years
         if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
             continue  # "36 жас маманды" (36 young specialists): "жас" before a noun is "young", no age
+        if index == 0 and lowered == "бас" and following and words[index + 1][0] == following \
+                and not _looks_like_kazakh_verb(following) and _kazakh_base(following) == following:
+            # "20 бас қой" (20 head of sheep): "бас" is the classifier of a head count and the bare noun after it is what
+            # is counted ("қой" is also a particle, but no particle follows a classifier).
+            return Counted(following, words[index + 1][1], False)
         if index == 0 and _HEADS_RE.fullmatch(lowered) and (
                 not following or _looks_like_kazakh_verb(following) or following in KAZAKH_NOT_COUNTED):
             # "ірі қара 5 340 басқа жетті" (cattle reached 5,340 head): "бас" counts livestock; "басқа" before a noun
@@ -858,7 +874,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             return Counted(named, end, False)
         if index == 0 and (place := _noun_in_locative_adjective(lowered)) is not None:
             return Counted(place, end, False)  # "төрт облыстағы 18 станция": the four regions are counted
-        if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 and (
+        if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 \
+                and _kazakh_base(words[index + 1][0]) not in KAZAKH_MEASURES and (
                 _kazakh_base(words[index + 1][0]) in KAZAKH_KNOWN_STEMS or (
                     _has_having_suffix(lowered) and _is_bare_kazakh_noun(words[index + 1][0]))):
             # "27 екіжақты кездесу", "18 автоматты бекет": "-ты" before a noun without an ending makes
@@ -876,6 +893,12 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                     and _looks_like_kazakh_verb(words[-1][0]) and _kazakh_base(words[-1][0]) not in KAZAKH_KNOWN_STEMS:
                 # "2,5 мың қазақстандық аттанды.": an adjective right before the closing verb is the
                 # noun itself (Kazakhstanis, foreigners, Russians).
+                return Counted(lowered, end, False)
+            if index == 0 and index + 2 == len(words) and words_end_clause and lowered.endswith(("ғы", "гі", "қы", "кі")) \
+                    and _ENDS_AS_A_KAZAKH_VERB_RE.search(words[-1][0].lower()) \
+                    and _kazakh_base(words[-1][0].lower()) not in KAZAKH_KNOWN_STEMS:
+                # "27 құрылғы әкелінді," (27 devices were brought): a word in "-ғы/-гі" right after the figure and
+                # before the verb closing the clause qualifies nothing; it is the noun ("құрылғы", made from a verb).
                 return Counted(lowered, end, False)
             continue
         if len(word) > 1 and word.split("-")[0].isupper():
