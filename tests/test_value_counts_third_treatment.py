@@ -138,3 +138,24 @@ KAZAKH_NOUN_PHRASES = [
                          ids=[f"{case[0]}-{index}" for index, case in enumerate(KAZAKH_NOUN_PHRASES)])
 def test_kazakh_noun_phrase_of_a_count(selection: str, context: str, before: str, expected: TypedValue) -> None:
     _check(selection, context, before, expected)
+
+
+COMPARED_AND_SERIES = [
+    # A figure after ", or (about)" restates the one before it in another unit: a figure set against them is
+    # compared with the one restated.
+    ("31", "The port will handle 35 ships in January, or about 2.1 million tonnes, against 31 in December.", "",
+     count(31, "ships")),
+    ("28", "Порт примет 32 судна в январе, или около 2,1 млн тонн, против 28 в декабре.", "", count(28, "судна")),
+    # An English number word highlighted alone counts the noun right after it, as a figure in digits does.
+    ("nine", "Three of the museum's nine galleries are closed for repairs.", "", count(9, "galleries")),
+    # With no figure in its sentence nor the one before, a bare number counts the series the ordinals before named.
+    ("three", "The other three will follow next year.",
+     "The first restored carriage left the workshop in March; the second is being painted.",
+     count(3, "carriages")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), COMPARED_AND_SERIES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(COMPARED_AND_SERIES)])
+def test_compared_figures_and_series(selection: str, context: str, before: str, expected: TypedValue) -> None:
+    _check(selection, context, before, expected)

@@ -18,6 +18,7 @@ from kzeu_desk.core.typed_value import ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.dates import Publication
+from kzeu_desk.core.value_parsing.ordinal_counts import english_member_named_by_an_ordinal
 from kzeu_desk.core.value_parsing.scanning import scan
 
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
@@ -50,12 +51,14 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
         # "27 елдің 18-і" does with the whole's figure written (whatever the month after it makes of the two).
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=named.unit),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
-    if context[offset + best.start:offset + best.end][-1:].isdigit() and context.count(
+    written = context[offset + best.start:offset + best.end]
+    if (written[-1:].isdigit() or (written.isascii() and written.isalpha())) and context.count(
             context[offset:offset + best.end]) == 1 and (own := counted_after(context, offset + best.end)) is not None \
             and not own.is_measure:
         # "20" of "in 11 of the country's 20 regions": the noun right after the figure in its sentence, which the
-        # highlight left out, is its own (a figure in digits, found once in its sentence: a number word may take a
-        # Kazakh ending or be the clause's predicate, "үшеу едік", we were three).
+        # highlight left out, is its own (a figure in digits or an English number word, "six" of "Two of the plant's
+        # six units", found once in its sentence: a Kazakh or Russian number word may take a case ending or be the
+        # clause's predicate, "үшеу едік", we were three).
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=own.unit),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     if (subject := _subject_named_before(context[:offset + best.start], publication)) is not None:
@@ -73,7 +76,20 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
         if any(candidate.value.kind is not ValueKind.DATE and candidate.salience is not Salience.BARE_NUMBER
                for candidate in scan(text, publication)):
             return best  # the nearest figure is money, a share or a measure: the bare one is no count of a noun
+    if before and not _FIGURE_RE.search(before) and not _NUMBER_WORD_RE.search(before) and \
+            (member := english_member_named_by_an_ordinal(before)) is not None:
+        # "The remaining four will be done one at a time, two a year" after "The first refurbished unit returned …; the
+        # second followed …": with no figure in either sentence, the series the ordinals before numbered is what the
+        # figure counts (English, in the plural; only English writes the count's noun in another form than the member's).
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=_english_plural(member)),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
     return best
+
+
+def _english_plural(noun: str) -> str:
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "es" if noun.endswith(("s", "x", "ch", "sh")) else noun + "s"
 
 
 # The things a figure closing its clause is the number of, named as the clause's subject before it: "иностранцы,
@@ -97,6 +113,12 @@ _OPENS_ON_THE_WHOLE_BEFORE_RE = re.compile(r"\s*(?:(?:Of|Out\s+of)\s+(?:those|th
 # named as the heading of the clause, before a colon (or a dash, after one or two words), the figures after it.
 _RUSSIAN_PAST_PLURAL_RE = re.compile(r"[а-яё]{3,}[аеиыя]ли")
 _HEADING_BEFORE_RE = re.compile(r"\s*(?P<heading>[^\W\d_][^\d:;–—]{0,80}?)(?::|\s[–—](?=\s))")
+
+
+_FIGURE_RE = re.compile(r"\d")
+# Number words count as figures here: "the second followed" has none, "Two of the six units" has.
+_NUMBER_WORD_RE = re.compile(r"(?<![\w])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred"
+                             r"|thousand|million)(?![\w])")
 
 
 def _heading_named_before(text: str, publication: Publication | None) -> str | None:

@@ -1041,10 +1041,18 @@ def _measure_compared_before(text: str, start: int) -> str | None:
         start = earlier[-1].start()
     window = _clause_before(text, start)
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    while len(numbers) > 1 and _RESTATED_BEFORE_RE.search(window, 0, numbers[-1].start()):
+        # "load 46 cargoes in December, or about 1.58 million barrels a day, against 44": a figure after ", or" restates
+        # the one before it in another unit; the comparison is with the one it restates.
+        numbers.pop()
     if not numbers or _is_money_at(window, numbers[-1]):
         return None
     counted = _counted_of(window, numbers[-1])
     return counted.unit if counted is not None and counted.is_measure else None
+
+
+_RESTATED_BEFORE_RE = re.compile(r",\s+(?:or|или|яғни|то\s+есть)\s+(?:(?:about|around|some|roughly|nearly|almost|около|примерно"
+                                 r"|почти|шамамен)\s+)?$", re.IGNORECASE)
 
 
 _PERCENT_AFTER_NUMBER_RE = re.compile(rf"\s?(?:{PERCENT_WORDS}|{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)

@@ -217,6 +217,13 @@ def _noun_named_before(text: str, before: str, value: int, publication: Publicat
     return None
 
 
+def english_member_named_by_an_ordinal(sentence: str) -> str | None:
+    """The noun an English ordinal of `sentence` numbers ("unit" of "The first refurbished unit returned …")."""
+    if re.search(r"[^\W\d_]", sentence) is None or re.search(r"[а-яёәіңғүұқөһ]", sentence, re.IGNORECASE):
+        return None
+    return _an_ordinal_before(sentence, english=True, kazakh=False)
+
+
 def _an_ordinal_before(text: str, *, english: bool, kazakh: bool) -> str | None:
     """The noun of the last ordinal before in the sentence that names one: "The first refurbished unit"."""
     for match in reversed(list(_WORD_RE.finditer(text))):
