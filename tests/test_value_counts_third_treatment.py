@@ -148,6 +148,8 @@ COMPARED_AND_SERIES = [
     ("28", "Порт примет 32 судна в январе, или около 2,1 млн тонн, против 28 в декабре.", "", count(28, "судна")),
     # An English number word highlighted alone counts the noun right after it, as a figure in digits does.
     ("nine", "Three of the museum's nine galleries are closed for repairs.", "", count(9, "galleries")),
+    # (A guard: after "the" a number word names things already named: "the two sides".)
+    ("two", "Talks between the two sides resumed in Geneva.", "", TypedValue(kind=ValueKind.QUANTITY, amount=2.0)),
     # With no figure in its sentence nor the one before, a bare number counts the series the ordinals before named.
     ("three", "The other three will follow next year.",
      "The first restored carriage left the workshop in March; the second is being painted.",

@@ -52,7 +52,9 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=named.unit),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     written = context[offset + best.start:offset + best.end]
-    if (written[-1:].isdigit() or (written.isascii() and written.isalpha())) and context.count(
+    if (written[-1:].isdigit() or (written.isascii() and written.isalpha()
+                                   and not _DEFINITE_BEFORE_RE.search(context, 0, offset + best.start))) \
+            and context.count(
             context[offset:offset + best.end]) == 1 and (own := counted_after(context, offset + best.end)) is not None \
             and not own.is_measure:
         # "20" of "in 11 of the country's 20 regions": the noun right after the figure in its sentence, which the
@@ -116,6 +118,8 @@ _HEADING_BEFORE_RE = re.compile(r"\s*(?P<heading>[^\W\d_][^\d:;–—]{0,80}?)(?
 
 
 _FIGURE_RE = re.compile(r"\d")
+# "The two sides agreed": a number word after "the" names things already named, no count of its own.
+_DEFINITE_BEFORE_RE = re.compile(r"(?<![\w])(?i:the|these|those|both)\s+$")
 # Number words count as figures here: "the second followed" has none, "Two of the six units" has.
 _NUMBER_WORD_RE = re.compile(r"(?<![\w])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred"
                              r"|thousand|million)(?![\w])")
