@@ -161,3 +161,19 @@ COMPARED_AND_SERIES = [
                          ids=[f"{case[0]}-{index}" for index, case in enumerate(COMPARED_AND_SERIES)])
 def test_compared_figures_and_series(selection: str, context: str, before: str, expected: TypedValue) -> None:
     _check(selection, context, before, expected)
+
+
+ENGLISH_CLASSIFIERS = [
+    # A word in "-ing" between a qualifier and the head names the kind of thing counted (English only: Russian and
+    # Kazakh name it by a genitive or a verbal noun, read above).
+    ("12", "The utility installed 12 automated metering cabinets last year.", "", count(12, "metering cabinets")),
+    # (A guard: after a superlative it describes.)
+    ("3 oldest operating boilers", "The operator will retire its 3 oldest operating boilers.", "",
+     count(3, "boilers")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), ENGLISH_CLASSIFIERS,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(ENGLISH_CLASSIFIERS)])
+def test_english_classifier_before_the_head(selection: str, context: str, before: str, expected: TypedValue) -> None:
+    _check(selection, context, before, expected)

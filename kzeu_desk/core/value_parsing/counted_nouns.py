@@ -355,6 +355,16 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_NOT_COUNTED:
             return None
         qualified = True
+        if not kept and index and lowered.endswith("ing") and "-" not in lowered and word == lowered \
+                and _is_english_adjective(words[index - 1][0]) and not words[index - 1][0].endswith("est") \
+                and index + 1 < len(words) \
+                and _is_english_plural(words[index + 1][0]) and words[index + 1][0].lower() not in ENGLISH_MEASURES:
+            # "36 automated gauging stations": a word in "-ing" between a qualifier and the head names the kind of
+            # thing (English puts a participle that describes before the other qualifiers, "36 existing automated
+            # stations"), as "monitoring stations" does; after a superlative it still describes, "the two oldest
+            # remaining units".
+            kept.append(word)
+            continue
         if _is_english_adjective(word):
             if kept:
                 return None  # an adjective after a noun modifier: not one noun phrase
