@@ -177,3 +177,24 @@ ENGLISH_CLASSIFIERS = [
                          ids=[f"{case[0]}-{index}" for index, case in enumerate(ENGLISH_CLASSIFIERS)])
 def test_english_classifier_before_the_head(selection: str, context: str, before: str, expected: TypedValue) -> None:
     _check(selection, context, before, expected)
+
+
+TERMS_AND_SCALED_FIGURES = [
+    # Metering devices are a fixed term, as "мест размещения" is: the genitive stays in the unit.
+    ("12 тыс. приборов учета", "В этом году установят 12 тыс. новых приборов учета газа.", "",
+     count(12000, "приборов учета")),
+    # A scaled figure with no unit is as bare as the figure after it: both count the sentence before's noun.
+    ("около 90 тыс.", "В Костанае насчитали 1,2 млн, в Актобе – около 90 тыс.",
+     "Всего в регионе живут около 3,1 млн жителей.", count(90000, "жителей", approximate=True)),
+    ("about 90,000", "The census counted 1.2 million in the towns and about 90,000 in the steppe villages.",
+     "The region has some 3.1 million residents.", count(90000, "residents", approximate=True)),
+    # A compound keeps the irregular plural of its last word.
+    ("five", "She leaves two sons and five stepchildren.", "", count(5, "stepchildren")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), TERMS_AND_SCALED_FIGURES,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(TERMS_AND_SCALED_FIGURES)])
+def test_fixed_terms_scaled_figures_and_compound_plurals(selection: str, context: str, before: str,
+                                                         expected: TypedValue) -> None:
+    _check(selection, context, before, expected)

@@ -76,8 +76,12 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
             return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=counts[-1].value.unit),
                            salience=Salience.SUBSTANTIAL_QUANTITY)
         if any(candidate.value.kind is not ValueKind.DATE and candidate.salience is not Salience.BARE_NUMBER
+               and (candidate.value.kind is not ValueKind.QUANTITY or candidate.value.unit)
                for candidate in scan(text, publication)):
-            return best  # the nearest figure is money, a share or a measure: the bare one is no count of a noun
+            # The nearest figure is money, a share or a measure: the bare one is no count of a noun. (A scaled figure
+            # with no unit is as bare: "В уральской насчитали 1,58 млн, в устюртской – почти 260 тыс." after "…
+            # около 2,1 млн голов" counts heads, both of them.)
+            return best
     if before and not _FIGURE_RE.search(before) and not _NUMBER_WORD_RE.search(before) and \
             (member := english_member_named_by_an_ordinal(before)) is not None:
         # "The remaining four will be done one at a time, two a year" after "The first refurbished unit returned …; the

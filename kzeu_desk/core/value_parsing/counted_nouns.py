@@ -223,6 +223,9 @@ def _counted_after(text: str, position: int) -> Counted | None:
 # -- English ---------------------------------------------------------------------------------
 
 
+_COMPOUND_IRREGULAR_PLURALS = ("children", "women", "people")
+
+
 def _is_english_plural(word: str) -> bool:
     if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", word):
         return True  # "35 MEPs", "120 SMEs", "2 MoUs": an acronym's plural, small letters inside or not
@@ -231,8 +234,8 @@ def _is_english_plural(word: str) -> bool:
         return False
     if lowered in ENGLISH_NOT_COUNTED or lowered in ENGLISH_FUNCTION_WORDS:
         return False
-    if lowered in IRREGULAR_PLURALS:
-        return True
+    if lowered in IRREGULAR_PLURALS or (lowered.endswith(_COMPOUND_IRREGULAR_PLURALS) and "-" not in lowered):
+        return True  # ("grandchildren", "businesswomen", "townspeople": a compound keeps its last word's plural)
     return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
