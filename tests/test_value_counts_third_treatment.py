@@ -198,3 +198,10 @@ TERMS_AND_SCALED_FIGURES = [
 def test_fixed_terms_scaled_figures_and_compound_plurals(selection: str, context: str, before: str,
                                                          expected: TypedValue) -> None:
     _check(selection, context, before, expected)
+
+
+def test_a_genitive_subject_after_an_answers_source() -> None:
+    # An answer's dash and its source ("По данным …,") may open the clause before the genitive plural it counts, which
+    # the question's noun does not override.
+    _check("около 3 тыс.", "– По данным ассоциации, иностранных студентов в городе около 3 тыс.",
+           "– Сколько иностранцев учится в Караганде?", count(3000, "студентов", approximate=True))

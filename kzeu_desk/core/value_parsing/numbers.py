@@ -780,7 +780,10 @@ _RUSSIAN_GENITIVE_OPENING_RE = re.compile(
 # данным центра, около 9 тыс.", "Дней с превышением суточной нормы в Алматы было 187": a relative clause may hold
 # commas, a source may stand between commas, a dash may close it, and "дней" is a measure opening it.)
 _RUSSIAN_GENITIVE_OPENING_WIDE_RE = re.compile(
-    r"(?:^\s*|,\s+и\s+)(?:(?:всего|зато|однако|сегодня|сейчас|теперь)\s+)?(?:[а-яё]+(?:ых|их)\s+){0,2}"
+    # ("– По данным бюро статистики, действующих предприятий … около 4,3 тыс.": an answer's dash and its source may
+    # open the clause before the genitive.)
+    r"(?:^\s*(?:[–—]\s+)?(?:по\s+(?:данным|оценке|оценкам|словам)\s+[^\d,;:.()]+,\s+)?|,\s+и\s+)"
+    r"(?:(?:всего|зато|однако|сегодня|сейчас|теперь)\s+)?(?:[а-яё]+(?:ых|их)\s+){0,2}"
     # ("Мест размещения в районе сейчас 63": the genitive plural of a fixed term may have no ending.)
     r"(?P<noun>дней|мест\s+размещения|(?![а-яё]*(?:ский|цкий|[шжчщкгх]ий|[^еаи]ний)(?![\w]))[а-яё]{3,}(?:ов|ев|ей|ий))"
     r"(?:\s*,\s*(?:котор[а-яё]+|[а-яё]+(?:щих|вших|ших|емых|имых|нных|тых))[^\d;:.()]*?,)?"
