@@ -205,3 +205,21 @@ def test_a_genitive_subject_after_an_answers_source() -> None:
     # the question's noun does not override.
     _check("около 3 тыс.", "– По данным ассоциации, иностранных студентов в городе около 3 тыс.",
            "– Сколько иностранцев учится в Караганде?", count(3000, "студентов", approximate=True))
+
+
+THEIR_NUMBER = [
+    # "Their number" before a figure is the number the sentence before named, whatever it counted last.
+    ("52", "Қазір олардың саны – 52.", "Министрлік экспорттаушы кооперативтер санын 2030 жылға қарай үш есеге арттыруды "
+                                      "көздейді.", count(52, "кооператив")),
+    ("52", "Сейчас их число – 52.", "Министерство планирует к 2030 году втрое увеличить число экспортеров.",
+     count(52, "экспортеров")),
+    ("52", "Their number is now 52.", "By 2030 the ministry wants to triple the number of exporters.",
+     count(52, "exporters")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), THEIR_NUMBER,
+                         ids=[f"{case[0]}-{index}" for index, case in enumerate(THEIR_NUMBER)])
+def test_their_number_is_the_number_named_before(selection: str, context: str, before: str,
+                                                 expected: TypedValue) -> None:
+    _check(selection, context, before, expected)
