@@ -223,3 +223,8 @@ THEIR_NUMBER = [
 def test_their_number_is_the_number_named_before(selection: str, context: str, before: str,
                                                  expected: TypedValue) -> None:
     _check(selection, context, before, expected)
+
+
+def test_a_kazakh_pair_noun_is_no_adjective() -> None:
+    # "қой-ешкі" (sheep and goats) ends as "сыртқы" does, but a pair noun is an adjective only as its last word is one.
+    _check("350", "Шаруашылықта 120 жылқы, 350 қой-ешкі және 40 түйе бар.", "", count(350, "қой-ешкі"))

@@ -757,6 +757,9 @@ _THREE_LETTER_ADJECTIVE_ENDINGS = tuple(ending for ending in _ADJECTIVE_OR_WITHO
 
 def _is_kazakh_adjective(word: str) -> bool:
     lowered = word.lower()
+    if "-" in lowered.strip("-"):
+        # A pair noun ("қой-ешкі", sheep and goats; "төсек-орын") is an adjective only as its last word is one.
+        return _is_kazakh_adjective(lowered.rpartition("-")[2])
     if lowered.endswith(("ғы", "гі", "қы", "кі")) and len(lowered) >= 6 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
             and (lowered[-4:-2] not in ("да", "де", "та", "те") or lowered.endswith(("қы", "кі"))):
         # "орталығы", "басымдығы": a possessive after "қ/к" voiced; "шәкіртақы", "жалақы": nouns in
