@@ -105,6 +105,9 @@ ORDINALS_HIGHLIGHTED_ALONE = [
     ("third", "The team finished third in the league.", "", TypedValue(kind=ValueKind.TEXT, text="third")),
     ("второе", "Команда заняла второе место.", "", TypedValue(kind=ValueKind.TEXT, text="второе")),
     ("бірінші", "Команда бірінші орын алды.", "", TypedValue(kind=ValueKind.TEXT, text="бірінші")),
+    ("втором", "Выпуск вырос во втором полугодии.", "", TypedValue(kind=ValueKind.TEXT, text="втором")),
+    ("third", "The city was founded in the third century.", "", TypedValue(kind=ValueKind.TEXT, text="third")),
+    ("екінші", "Бұл ғимарат екінші ғасырда салынған.", "", TypedValue(kind=ValueKind.TEXT, text="екінші")),
 ]
 
 

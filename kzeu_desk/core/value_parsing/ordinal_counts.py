@@ -49,7 +49,12 @@ _RANKS_AFTER_RE = re.compile(r"\s+(?:(?:year|time)s?\s+)?(?i:in\s+a\s+row|runnin
 # Kazakh nouns of ranking or placing and of periods: "бірінші орын" (first place), "екінші рет" (a second time),
 # "үшінші тоқсан" (a quarter), "бірінші жартысы" (a half); "бірінші кезекте" (in the first place).
 _KAZAKH_NOT_SERIES = frozenset({"орын", "рет", "тоқсан", "жарты", "жартыжылдық", "жыл", "ай", "апта", "күн", "кезек",
-                                "дәреже", "топ"})
+                                "дәреже", "топ", "ғасыр", "онжылдық"})
+# Russian periods and places in any case ("во втором полугодии", "третьего квартала", "на первом месте", "в третий раз").
+_RUSSIAN_NOT_SERIES_STEMS = ("полугоди", "квартал", "половин", "мест", "год", "месяц", "недел", "дн", "день", "раз",
+                             "век", "десятилети", "тысячелети")
+# English periods beside `NOT_SERIES_NOUNS`: "the second decade", "the third century".
+_ENGLISH_NOT_SERIES = frozenset({"decade", "century", "millennium"})
 # Verbs after an ordinal that stands for its noun: "a fifth is to open", "the second was signed".
 _ENGLISH_AUXILIARIES = frozenset({"is", "was", "has", "does", "must", "shall", "followed", "came", "opened", "went"})
 # Words that may stand between an English ordinal and its noun: participles ("refurbished", "planned"), adjectives.
@@ -129,7 +134,7 @@ def _english_noun_after(context: str, position: int) -> str | None:
             return None  # punctuation first: no noun follows
         word = match.group()
         lowered = word.lower()
-        if lowered in NOT_SERIES_NOUNS:
+        if lowered in NOT_SERIES_NOUNS or lowered in _ENGLISH_NOT_SERIES:
             return ""
         if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_MEASURES or lowered in _ENGLISH_AUXILIARIES:
             return "" if lowered in ENGLISH_MEASURES else None
@@ -159,7 +164,7 @@ def _russian_noun_after(context: str, position: int) -> str | None:
             return None
         word = match.group()
         lowered = word.lower()
-        if lowered in NOT_SERIES_NOUNS:
+        if lowered in NOT_SERIES_NOUNS or lowered.startswith(_RUSSIAN_NOT_SERIES_STEMS):
             return ""
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or word[0].isupper() or lowered in ("по", "счету", "счёту"):
             position = match.end()  # "Третий по счету фестиваль", adjectives and names between
