@@ -18,9 +18,12 @@ from kzeu_desk.core.typed_value import ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.dates import Publication
+from kzeu_desk.core.value_parsing.ordinal_counts import english_member_named_by_an_ordinal
 from kzeu_desk.core.value_parsing.scanning import scan
 
 _YEAR_SHAPED_RE = re.compile(r"(?:1[89]|20)\d\d")
+# "2,000", "2 000": a figure written with its thousands apart is no year.
+_GROUPED_RE = re.compile(r"\d[,\u00a0 ]\d{3}")
 # A figure a name or a place in a document stands before is no count: "Article 30", "Lot 2", "Line 4", "статья 5".
 _NAMED_BY_THE_WORD_BEFORE_RE = re.compile(
     r"(?:(?<=[\w,;] )[A-ZА-ЯЁ][\w-]*|(?<![\w])(?i:article|page|lot|item|clause|paragraph|section|no\.|№|статья|статьи"
@@ -37,30 +40,62 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
     figure = value.amount if value.amount is not None else value.upper if value.upper is not None else value.lower
     if value.kind is not ValueKind.QUANTITY or value.unit or best.salience not in _BARE \
             or figure is None or figure != int(figure) or figure < 0 \
-            or _YEAR_SHAPED_RE.fullmatch(str(int(figure))) \
+            or (_YEAR_SHAPED_RE.fullmatch(str(int(figure)))
+                and not _GROUPED_RE.search(context, offset + best.start, offset + best.end)) \
             or _NAMED_BY_THE_WORD_BEFORE_RE.search(context, 0, offset + best.start):
         return best
-    if context[offset + best.start:offset + best.end][-1:].isdigit() and context.count(
+    if (whole := _KAZAKH_GENITIVE_WHOLE_BEFORE_RE.search(context, 0, offset + best.start)) is not None and \
+            _KAZAKH_POSSESSIVE_FIGURE_RE.match(context, offset + best.start) is not None and \
+            (named := kazakh_noun_named(whole.group("noun").lower())) is not None and not named.is_measure:
+        # "жеңімпаздардың 15-і" (15 of the winners): a possessive figure right after a genitive counts that noun, as
+        # "27 елдің 18-і" does with the whole's figure written (whatever the month after it makes of the two).
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=named.unit),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
+    written = context[offset + best.start:offset + best.end]
+    if (written[-1:].isdigit() or (written.isascii() and written.isalpha()
+                                   and not _DEFINITE_BEFORE_RE.search(context, 0, offset + best.start))) \
+            and context.count(
             context[offset:offset + best.end]) == 1 and (own := counted_after(context, offset + best.end)) is not None \
             and not own.is_measure:
         # "20" of "in 11 of the country's 20 regions": the noun right after the figure in its sentence, which the
-        # highlight left out, is its own (a figure in digits, found once in its sentence: a number word may take a
-        # Kazakh ending or be the clause's predicate, "үшеу едік", we were three).
+        # highlight left out, is its own (a figure in digits or an English number word, "six" of "Two of the plant's
+        # six units", found once in its sentence: a Kazakh or Russian number word may take a case ending or be the
+        # clause's predicate, "үшеу едік", we were three).
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=own.unit),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
-    if (subject := _subject_named_before(context[:offset + best.start])) is not None:
+    if (subject := _subject_named_before(context[:offset + best.start], publication)) is not None:
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=subject),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
-    for text in (context[:offset + best.start], before):
+    # "Of those, 8.9% carried … and 1,137 were referred": a sentence that opens on the whole the sentence before counted
+    # is about its parts, whatever share it names first.
+    texts = (before,) if _OPENS_ON_THE_WHOLE_BEFORE_RE.match(context) else (context[:offset + best.start], before)
+    for text in texts:
         counts = [candidate for candidate in scan(text, publication)
                   if candidate.value.kind is ValueKind.COUNT and candidate.value.unit]
         if counts:
             return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=counts[-1].value.unit),
                            salience=Salience.SUBSTANTIAL_QUANTITY)
         if any(candidate.value.kind is not ValueKind.DATE and candidate.salience is not Salience.BARE_NUMBER
+               and (candidate.value.kind is not ValueKind.QUANTITY or candidate.value.unit)
                for candidate in scan(text, publication)):
-            return best  # the nearest figure is money, a share or a measure: the bare one is no count of a noun
+            # The nearest figure is money, a share or a measure: the bare one is no count of a noun. (A scaled figure
+            # with no unit is as bare: "В уральской насчитали 1,58 млн, в устюртской – почти 260 тыс." after "…
+            # около 2,1 млн голов" counts heads, both of them.)
+            return best
+    if before and not _FIGURE_RE.search(before) and not _NUMBER_WORD_RE.search(before) and \
+            (member := english_member_named_by_an_ordinal(before)) is not None:
+        # "The remaining four will be done one at a time, two a year" after "The first refurbished unit returned …; the
+        # second followed …": with no figure in either sentence, the series the ordinals before numbered is what the
+        # figure counts (English, in the plural; only English writes the count's noun in another form than the member's).
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=_english_plural(member)),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
     return best
+
+
+def _english_plural(noun: str) -> str:
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "es" if noun.endswith(("s", "x", "ch", "sh")) else noun + "s"
 
 
 # The things a figure closing its clause is the number of, named as the clause's subject before it: "иностранцы,
@@ -75,7 +110,48 @@ _KAZAKH_PLURAL_SUBJECT_BEFORE_RE = re.compile(
     re.IGNORECASE)
 
 
-def _subject_named_before(text: str) -> str | None:
+_KAZAKH_GENITIVE_WHOLE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[а-яәіңғүұқөһ]{3,}(?:дың|дің|тың|тің|ның|нің))\s+$",
+                                              re.IGNORECASE)
+_KAZAKH_POSSESSIVE_FIGURE_RE = re.compile(r"\d+(?:[ \u00a0]\d{3})*-(?:с?[іы])(?![\w])")
+_OPENS_ON_THE_WHOLE_BEFORE_RE = re.compile(r"\s*(?:(?:Of|Out\s+of)\s+(?:those|them|these)|Из\s+них|Из\s+этого\s+числа"
+                                           r"|Олардың(?:\s+ішінде)?)(?![\w])")
+# "Irrigation cooperatives registered under the new Code: 17, against 25 planned", "Мест – 40": the things counted
+# named as the heading of the clause, before a colon (or a dash, after one or two words), the figures after it.
+_RUSSIAN_PAST_PLURAL_RE = re.compile(r"[а-яё]{3,}[аеиыя]ли")
+_HEADING_BEFORE_RE = re.compile(r"\s*(?P<heading>[^\W\d_][^\d:;–—]{0,80}?)(?::|\s[–—](?=\s))")
+
+
+_FIGURE_RE = re.compile(r"\d")
+# "The two sides agreed": a number word after "the" names things already named, no count of its own.
+_DEFINITE_BEFORE_RE = re.compile(r"(?<![\w])(?i:the|these|those|both)\s+$")
+# Number words count as figures here: "the second followed" has none, "Two of the six units" has.
+_NUMBER_WORD_RE = re.compile(r"(?<![\w])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred"
+                             r"|thousand|million)(?![\w])")
+
+
+def _heading_named_before(text: str, publication: Publication | None) -> str | None:
+    if (heading := _HEADING_BEFORE_RE.match(text)) is None:
+        return None
+    words = heading.group("heading").split()
+    if text[heading.end() - 1] != ":" and len(words) > 2:
+        return None  # a dash after a longer phrase parts a clause, not a heading from its figures
+    if words[0].isupper() or _RUSSIAN_PAST_PLURAL_RE.fullmatch(words[0].lower()):
+        return None  # a speaker's name ("ӘСЕЛ:"), a verb opening minutes ("Голосовали: за – 26")
+    if any(candidate.value.kind is not ValueKind.QUANTITY or candidate.value.unit
+           for candidate in scan(text[heading.end():], publication)):
+        return None  # a figure with its own noun or unit after the heading: the nearest count decides
+    # (The heading's first word is capitalised as the sentence's first, not as a name.)
+    phrase = " " + words[0].lower() + " " + " ".join(words[1:]) + " "
+    counted = counted_after(phrase, 0)
+    if counted is None or counted.is_measure or counted.end > len(phrase) \
+            or (counted.unit.isascii() and not counted.unit.endswith("s")):
+        return None
+    return counted.unit
+
+
+def _subject_named_before(text: str, publication: Publication | None = None) -> str | None:
+    if (heading := _heading_named_before(text, publication)) is not None:
+        return heading
     if (whose := _RUSSIAN_WHOSE_NUMBER_BEFORE_RE.search(text)) is not None:
         counted = counted_after(" " + whose.group("noun").lower() + " ", 0)
         return counted.unit if counted is not None and not counted.is_measure else None

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, KAZAKH_MONTH, RUSSIAN_MONTH
 from kzeu_desk.core.value_parsing.number_words import KAZAKH_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_ADJECTIVE_ENDINGS,
@@ -70,11 +71,18 @@ class Counted:
 _FIXED_TERM_RE = re.compile("|".join(f"(?:{term})" for term in FIXED_TERMS))
 
 
+# A month after a number makes a date ("с 2 по 6 февраля", "6 қазанда"), never a noun counted: a reader of the raw text
+# (the sentence before, not blanked of its dates) must not count "февраля".
+_MONTH_RE = re.compile(rf"(?:{RUSSIAN_MONTH}|{KAZAKH_MONTH}|(?i:{ENGLISH_MONTH_FULL}))")
+
+
 def counted_after(text: str, position: int) -> Counted | None:
     """The noun phrase right after `position` that says what the number before it counts."""
     counted = _counted_after(text, position)
     if counted is None or counted.is_measure:
         return counted
+    if _MONTH_RE.fullmatch(counted.unit.lower()):
+        return None
     counted = _with_fixed_qualifier(text[position:counted.end].split(), counted)
     # A fixed term whose qualifier follows the noun: "4 180 мест размещения" (accommodation facilities).
     if (following := _WORD_RE.match(text, counted.end)) is not None and \
@@ -214,13 +222,16 @@ def _counted_after(text: str, position: int) -> Counted | None:
         after = text[words[-1][1]:words[-1][1] + 2].strip()
         return _kazakh(words, words_end_clause=not after or not after[0].isalnum(),
                        punctuation_ends=bool(after) and not after[0].isalnum())
-    counted = _russian(words)
+    counted = _russian(words, text, position)
     if counted is not None and counted.is_measure and (rate := _PER_SECOND_RE.match(text, counted.end)) is not None:
         return Counted(f"{counted.unit} {' '.join(rate.group('rate').split())}", rate.end(), True)  # a flow (see above)
     return counted
 
 
 # -- English ---------------------------------------------------------------------------------
+
+
+_COMPOUND_IRREGULAR_PLURALS = ("children", "women", "people")
 
 
 def _is_english_plural(word: str) -> bool:
@@ -231,8 +242,8 @@ def _is_english_plural(word: str) -> bool:
         return False
     if lowered in ENGLISH_NOT_COUNTED or lowered in ENGLISH_FUNCTION_WORDS:
         return False
-    if lowered in IRREGULAR_PLURALS:
-        return True
+    if lowered in IRREGULAR_PLURALS or (lowered.endswith(_COMPOUND_IRREGULAR_PLURALS) and "-" not in lowered):
+        return True  # ("grandchildren", "businesswomen", "townspeople": a compound keeps its last word's plural)
     return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "ous", "'s", "’s"))
 
 
@@ -355,6 +366,16 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_NOT_COUNTED:
             return None
         qualified = True
+        if not kept and index and lowered.endswith("ing") and "-" not in lowered and word == lowered \
+                and _is_english_adjective(words[index - 1][0]) and not words[index - 1][0].endswith("est") \
+                and index + 1 < len(words) \
+                and _is_english_plural(words[index + 1][0]) and words[index + 1][0].lower() not in ENGLISH_MEASURES:
+            # "36 automated gauging stations": a word in "-ing" between a qualifier and the head names the kind of
+            # thing (English puts a participle that describes before the other qualifiers, "36 existing automated
+            # stations"), as "monitoring stations" does; after a superlative it still describes, "the two oldest
+            # remaining units".
+            kept.append(word)
+            continue
         if _is_english_adjective(word):
             if kept:
                 return None  # an adjective after a noun modifier: not one noun phrase
@@ -426,7 +447,25 @@ def _two_adjective_forms_before(words: list[tuple[str, int]], index: int) -> boo
                               for at in (index - 2, index - 1))
 
 
-def _russian(words: list[tuple[str, int]]) -> Counted | None:
+# A figure after a preposition, whose noun then takes the case the preposition governs in the plural ("по 17
+# поставкам", "из 17 поставок", "в 17 поставках"): a whole number ending in 0 or 5-9, or in 11-14. No such form ends
+# in "-ы/-и" (the instrumental "-ми" aside), so a word so ending after it is another part of the clause ("По 17
+# поставки сорваны": for 17 of them the deliveries failed), not the noun counted. (Without the preposition a writer's
+# slip, "40 кредиты", still names the noun.)
+_FIGURE_TAKING_THE_GENITIVE_PLURAL_RE = re.compile(
+    r"(?<![\w])(?i:по|из|в|во|на|для|от|до|к|о|об|при|с|со)[ \u00a0]+(?:\d{0,2}1[1-4]|\d{0,2}[5-9]|\d{0,2}[1-9]0|\d{0,1}00)"
+    r"[ \u00a0]*$")
+# "из 156 мастерских, которые …": a relative pronoun refers back to a noun, so the adjective form before it is one
+# (a noun made of an adjective: мастерская, a workshop; котельная; животное).
+_RUSSIAN_RELATIVE_AFTER_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*котор[а-яё]+", re.IGNORECASE)
+# (A comma or a dash: "10 платных." closing a list is elliptic, "15 государственных грантов и 10 платных".)
+_RUSSIAN_CLAUSE_END_RE = re.compile(r"[ \u00a0]*(?:[,;)]|[–—][ \u00a0])")
+# Pronouns declined as adjectives, which stand for a noun rather than being one.
+_RUSSIAN_PRONOUN_FORMS_RE = re.compile(r"(?:котор|так|друг|сво|вс|эт|т|как|ин|одн|наш|ваш|мо|тв|сам)[а-яё]{1,3}")
+
+
+def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) -> Counted | None:
+    takes_the_genitive_plural = _FIGURE_TAKING_THE_GENITIVE_PLURAL_RE.search(text, 0, position) is not None
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
         if index and lowered.startswith(("дн", "день")) and words[index - 1][0].lower() in _KINDS_OF_DAY:
@@ -449,8 +488,18 @@ def _russian(words: list[tuple[str, int]]) -> Counted | None:
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
             if index + 1 == len(words) < _MOST_WORDS and _two_adjective_forms_before(words, index + 1):
                 return Counted(word, end, False)  # "… 12 угольных котельных." at a clause's end
+            if index == 0 and lowered.endswith(("ых", "их")) and len(lowered) >= 6 and text \
+                    and not _RUSSIAN_PRONOUN_FORMS_RE.fullmatch(lowered) and (
+                    _RUSSIAN_RELATIVE_AFTER_RE.match(text, end) or _RUSSIAN_CLAUSE_END_RE.match(text, end)):
+                # "Из 156 мастерских, которые …", "погибли более 200 тыс. животных, почти 90% …": a genitive plural
+                # adjective form right after the figure that a relative clause or the clause's end follows is the
+                # noun itself; one followed by more words qualifies them ("5 новых в этом году" names none).
+                return Counted(word, end, False)
             continue
         if len(lowered) < 3:
+            return None
+        if index == 0 and takes_the_genitive_plural and lowered.endswith(("ы", "и")) and word == lowered \
+                and not lowered.endswith("ми"):  # (the instrumental "-ами/-ями" follows any figure: "с 28 странами")
             return None
         return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS))
     return None
@@ -554,6 +603,10 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "тұрғын", "сирғын": no Kazakh word ends in "ғ/г/б", and only a "қ/к/п" after a vowel is
                 # voiced before a possessive, so "рғ" + "ын" is no possessive ending but the word itself.
                 return lowered
+            if len(stem) == 3 and ending in ("ын", "ін"):
+                # "түтін" (a household, by its chimney smoke) is no "түт" + "ін": as with the case endings above, a stem
+                # this short is cut only when known (known stems were cut before this loop), the word kept whole.
+                return lowered
             return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
     return lowered
 
@@ -627,7 +680,8 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             return None
         if lowered in _KAZAKH_OWN_WORDS:
             return None  # "18 команда өз жобасын" (18 teams, their own projects): a pronoun starts the next phrase
-        if modifiers and (_ENDS_AS_A_KAZAKH_VERB_RE.search(lowered) or lowered in _KAZAKH_ABOUT_WORDS):
+        if modifiers and (_ENDS_AS_A_KAZAKH_VERB_RE.search(lowered) or lowered in _KAZAKH_ABOUT_WORDS or (
+                punctuation_ends and (word, end) == words[-1] and _KAZAKH_HABITUAL_RE.search(lowered))):
             # The phrase ends at a verb or participle: "23 ескерту жасалды" (23 remarks were made) counts remarks; a
             # past or passive verb in "-лды/-рді/-сты" reads like a possessive "-ы/-і" after a consonant.
             return None
@@ -657,6 +711,9 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
 # A verb in the past or present-future, or a passive ("жасалды", "берді", "қатысты", "өтті", "алады"), which ends
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
 _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі]|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
+# The habitual participle "-атын/-етін" closing its clause is its verb ("айына екі рет әкелетін.", it used to bring it
+# twice a month); inside a clause the same letters are as often a possessive in the accusative ("бекетін").
+_KAZAKH_HABITUAL_RE = re.compile(r"[ае]т[ыі]н$")
 _KAZAKH_OWN_WORDS = frozenset({"өз", "өзі", "өзінің", "өздерінің", "оның", "олардың", "біздің", "сол", "бұл", "осы"})
 _CASE_AFTER_POSSESSIVE_RE = re.compile(r"(?<=[ыі])(?:н|ның|нің|на|не|нда|нде|нан|нен|мен)$")
 
@@ -669,12 +726,15 @@ def _without_case_after_possessive(word: str) -> str:
 def _possessed_after_consonant(word: str) -> str | None:
     """"бекеті" -> бекет: after a verbal noun that qualifies it, a final "-ы/-і" after a consonant, in
     the stem's vowel class, is the compound's possessive ("бақылау бекеті", a checkpoint)."""
-    if len(word) < 5 or word[-1] not in "ыі" or word[-2] in _BACK_VOWELS + _FRONT_VOWELS + "иуйш":
+    if len(word) < 4 or word[-1] not in "ыі" or word[-2] in _BACK_VOWELS + _FRONT_VOWELS + "иуйш":
         return None
     stem = word[:-1]
     vowel = _last_vowel(stem)
-    if vowel is None or (word[-1] == "ы") != (vowel in _BACK_VOWELS):
+    if vowel is None or ((word[-1] == "ы") != (vowel in _BACK_VOWELS) and not _LOANWORD_RE.search(stem)):
+        # (A Russian loanword's "е" may take the back endings: "балық өңдеу цехы", a fish processing shop.)
         return None
+    if len(word) == 4 and not _LOANWORD_RE.search(stem):
+        return None  # a native stem of three letters is cut only when known
     return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
 
 
@@ -705,6 +765,9 @@ _THREE_LETTER_ADJECTIVE_ENDINGS = tuple(ending for ending in _ADJECTIVE_OR_WITHO
 
 def _is_kazakh_adjective(word: str) -> bool:
     lowered = word.lower()
+    if "-" in lowered.strip("-"):
+        # A pair noun ("қой-ешкі", sheep and goats; "төсек-орын") is an adjective only as its last word is one.
+        return _is_kazakh_adjective(lowered.rpartition("-")[2])
     if lowered.endswith(("ғы", "гі", "қы", "кі")) and len(lowered) >= 6 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
             and (lowered[-4:-2] not in ("да", "де", "та", "те") or lowered.endswith(("қы", "кі"))):
         # "орталығы", "басымдығы": a possessive after "қ/к" voiced; "шәкіртақы", "жалақы": nouns in
@@ -820,6 +883,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             return Counted("жас", end, True)  # "18 бен 30 жас аралығындағы": ages, between 18 and 30 years
         if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
             continue  # "36 жас маманды" (36 young specialists): "жас" before a noun is "young", no age
+        if index == 0 and lowered == "бас" and following and words[index + 1][0] == following \
+                and not _looks_like_kazakh_verb(following) and _kazakh_base(following) == following:
+            # "20 бас қой" (20 head of sheep): "бас" is the classifier of a head count and the bare noun after it is what
+            # is counted ("қой" is also a particle, but no particle follows a classifier).
+            return Counted(following, words[index + 1][1], False)
         if index == 0 and _HEADS_RE.fullmatch(lowered) and (
                 not following or _looks_like_kazakh_verb(following) or following in KAZAKH_NOT_COUNTED):
             # "ірі қара 5 340 басқа жетті" (cattle reached 5,340 head): "бас" counts livestock; "басқа" before a noun
@@ -830,7 +898,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             return Counted(named, end, False)
         if index == 0 and (place := _noun_in_locative_adjective(lowered)) is not None:
             return Counted(place, end, False)  # "төрт облыстағы 18 станция": the four regions are counted
-        if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 and (
+        if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 \
+                and _kazakh_base(words[index + 1][0]) not in KAZAKH_MEASURES and (
                 _kazakh_base(words[index + 1][0]) in KAZAKH_KNOWN_STEMS or (
                     _has_having_suffix(lowered) and _is_bare_kazakh_noun(words[index + 1][0]))):
             # "27 екіжақты кездесу", "18 автоматты бекет": "-ты" before a noun without an ending makes
@@ -848,6 +917,12 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                     and _looks_like_kazakh_verb(words[-1][0]) and _kazakh_base(words[-1][0]) not in KAZAKH_KNOWN_STEMS:
                 # "2,5 мың қазақстандық аттанды.": an adjective right before the closing verb is the
                 # noun itself (Kazakhstanis, foreigners, Russians).
+                return Counted(lowered, end, False)
+            if index == 0 and index + 2 == len(words) and words_end_clause and lowered.endswith(("ғы", "гі", "қы", "кі")) \
+                    and _ENDS_AS_A_KAZAKH_VERB_RE.search(words[-1][0].lower()) \
+                    and _kazakh_base(words[-1][0].lower()) not in KAZAKH_KNOWN_STEMS:
+                # "27 құрылғы әкелінді," (27 devices were brought): a word in "-ғы/-гі" right after the figure and
+                # before the verb closing the clause qualifies nothing; it is the noun ("құрылғы", made from a verb).
                 return Counted(lowered, end, False)
             continue
         if len(word) > 1 and word.split("-")[0].isupper():

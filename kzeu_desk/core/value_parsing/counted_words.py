@@ -101,6 +101,8 @@ RUSSIAN_NOT_COUNTED = frozenset({
     # Verbs and adverbs that follow a bare number whose noun came before: "первые два должны прийти".
     "должны", "должно", "должна", "должен", "будут", "будет", "были", "было", "была", "был", "могут", "может",
     "смогут", "стали", "станут", "уже", "ещё", "еще", "также", "тоже",
+    # Adverbs of manner and degree, a closed class no noun is in: "а восемь так и не открыты" (eight never opened).
+    "так", "тогда", "всё", "все", "сразу",
     # Pronouns before "было": "Полтора года назад нас было 610" (there were 610 of us) names no noun.
     "нас", "вас",
 })
@@ -226,7 +228,10 @@ FIXED_TERMS = (
     r"joint ventures?", r"raw materials?", r"higher education institutions?", r"free trade (?:agreements?|zones?)",
     r"special economic zones?", r"working groups?", r"civil servants?", r"double taxation (?:treaties|treaty|agreements?)",
     r"small and medium(?:-sized)? (?:enterprises|businesses)", r"rare earth (?:elements|metals)",
-    r"рабоч\w* мест\w*", r"мест\w* размещения", r"совместн\w* предприяти\w*", r"высш\w* учебн\w* заведени\w*", r"учебн\w* заведени\w*",
+    r"рабоч\w* мест\w*", r"мест\w* размещения",
+    # Metering devices (meters), not any devices: "4 800 приборов учета тепла", "47,3 тыс. приборов учета" (two sets,
+    # written by different curators, keep the genitive; a genitive of what is metered after it is dropped).
+    r"прибор\w* учета", r"совместн\w* предприяти\w*", r"высш\w* учебн\w* заведени\w*", r"учебн\w* заведени\w*",
     r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
     r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
     r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",

@@ -509,6 +509,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 unit, end = counted.unit, counted.end
             if bound is None and (qualifier_after_age := _match_qualifier_after(text, end)) is not None:
                 bound, end = qualifier_after_age  # "жасы 10 жылдан асқан" (older than ten years)
+        elif (whole := _whole_opening_the_sentence(text, start)) is not None:
+            # "Of the 84 lots offered, 71 found buyers": the part right after the whole that opens its sentence counts
+            # the whole's noun, whatever words follow it.
+            unit, kind, borrowed_noun = whole, ValueKind.COUNT, True
         elif (counted := counted_after(text, end)) is not None and not _a_period_earlier(text, counted.unit, counted.end) \
                 and not _A_YEAR_AGO_AFTER_RE.match(text, end):
             unit, end = counted.unit, counted.end
@@ -789,7 +793,10 @@ _RUSSIAN_GENITIVE_OPENING_RE = re.compile(
 # данным центра, около 9 тыс.", "Дней с превышением суточной нормы в Алматы было 187": a relative clause may hold
 # commas, a source may stand between commas, a dash may close it, and "дней" is a measure opening it.)
 _RUSSIAN_GENITIVE_OPENING_WIDE_RE = re.compile(
-    r"(?:^\s*|,\s+и\s+)(?:(?:всего|зато|однако|сегодня|сейчас|теперь)\s+)?(?:[а-яё]+(?:ых|их)\s+){0,2}"
+    # ("– По данным бюро статистики, действующих предприятий … около 4,3 тыс.": an answer's dash and its source may
+    # open the clause before the genitive.)
+    r"(?:^\s*(?:[–—]\s+)?(?:по\s+(?:данным|оценке|оценкам|словам)\s+[^\d,;:.()]+,\s+)?|,\s+и\s+)"
+    r"(?:(?:всего|зато|однако|сегодня|сейчас|теперь)\s+)?(?:[а-яё]+(?:ых|их)\s+){0,2}"
     # ("Мест размещения в районе сейчас 63": the genitive plural of a fixed term may have no ending.)
     r"(?P<noun>дней|мест\s+размещения|(?![а-яё]*(?:ский|цкий|[шжчщкгх]ий|[^еаи]ний)(?![\w]))[а-яё]{3,}(?:ов|ев|ей|ий))"
     r"(?:\s*,\s*(?:котор[а-яё]+|[а-яё]+(?:щих|вших|ших|емых|имых|нных|тых))[^\d;:.()]*?,)?"
@@ -1058,10 +1065,18 @@ def _measure_compared_before(text: str, start: int) -> str | None:
         start = earlier[-1].start()
     window = _clause_before(text, start)
     numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    while len(numbers) > 1 and _RESTATED_BEFORE_RE.search(window, 0, numbers[-1].start()):
+        # "load 46 cargoes in December, or about 1.58 million barrels a day, against 44": a figure after ", or" restates
+        # the one before it in another unit; the comparison is with the one it restates.
+        numbers.pop()
     if not numbers or _is_money_at(window, numbers[-1]):
         return None
     counted = _counted_of(window, numbers[-1])
     return counted.unit if counted is not None and counted.is_measure else None
+
+
+_RESTATED_BEFORE_RE = re.compile(r",\s+(?:or|или|яғни|то\s+есть)\s+(?:(?:about|around|some|roughly|nearly|almost|около|примерно"
+                                 r"|почти|шамамен)\s+)?$", re.IGNORECASE)
 
 
 _PERCENT_AFTER_NUMBER_RE = re.compile(rf"\s?(?:{PERCENT_WORDS}|{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
@@ -1342,8 +1357,32 @@ def _unit_listed_before(text: str, start: int) -> tuple[str, ValueKind] | None:
 
 # An item of a list named by a proper name ("…, Italy 9,800", "… and Germany 3,900"): one or two capitalised words
 # after a comma or "and", right before the number, which ends the item.
-_NAMED_LIST_ITEM_BEFORE_RE = re.compile(r"(?:,|\s(?:and|и))\s+[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+)?\s+$")
-_NAMED_LIST_ITEM_END_RE = re.compile(r"\s*(?:[,;.)]|(?:and|и)(?![\w])|$)")
+# (A list may open after a colon, a name take "the" and two names share a figure: "…: Italy 11, the Netherlands six,
+# France and Spain four each".)
+_NAMED_LIST_ITEM_BEFORE_RE = re.compile(
+    r"(?:[,:]|\s(?:and|и))\s+(?:the\s+)?[A-ZА-ЯЁ][a-zа-яё]+(?:\s+[A-ZА-ЯЁ][a-zа-яё]+)?"
+    r"(?:\s+(?:and|и)\s+[A-ZА-ЯЁ][a-zа-яё]+)?\s+$")
+_NAMED_LIST_ITEM_END_RE = re.compile(r"\s*(?:each\s*)?(?:[,;.)]|(?:and|и)(?![\w])|$)")
+
+
+# "Of the 84 lots offered, ", "Of the 38 December cargoes fixed by Thursday, ", "Из 27 стран-членов, ": a whole with its
+# figure opening the sentence, then words with no figure, then a comma.
+_WHOLE_OPENING_THE_SENTENCE_RE = re.compile(r"(?:(?<=[.!?] )|(?<=\n)|^)(?:(?:Out\s+)?[Oo]f(?:\s+the)?|Из)\s+(?=\d)")
+_NO_FIGURE_THEN_A_COMMA_RE = re.compile(r"[^\d.;:!?]{0,60},\s*$")
+
+
+def _whole_opening_the_sentence(text: str, start: int) -> str | None:
+    """The noun of the whole that opens the sentence of the figure at `start`, when the figure is the first after it."""
+    stop = text.rfind(". ", 0, start)
+    sentence_start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
+    if (opener := _WHOLE_OPENING_THE_SENTENCE_RE.match(text, sentence_start)) is None \
+            or (number := _NUMBER_RE.match(text, opener.end())) is None:
+        return None
+    counted = _counted_of(text, number)
+    if counted is None or counted.is_measure or counted.end > start \
+            or not _NO_FIGURE_THEN_A_COMMA_RE.fullmatch(text, counted.end, start):
+        return None
+    return counted.unit
 
 
 def _unit_of_the_named_list(text: str, start: int) -> tuple[str, ValueKind] | None:
@@ -1358,6 +1397,9 @@ def _unit_of_the_named_list(text: str, start: int) -> tuple[str, ValueKind] | No
                 or _PERCENT_AFTER_NUMBER_RE.match(window, number.end()):
             return None
         counted = _counted_of(window, number)
+        if counted is None and (named := _counted_noun_named_before(window, number.start())) is not None:
+            # "Of the 38 cargoes, 29 are going to EU ports: Italy 11, …": the list's first figure counts its whole's noun.
+            return named, ValueKind.COUNT
         if counted is None:
             return None
         return counted.unit, ValueKind.QUANTITY if counted.is_measure else ValueKind.COUNT

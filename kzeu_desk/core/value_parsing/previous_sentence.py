@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from kzeu_desk.core.typed_value import ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
-from kzeu_desk.core.value_parsing.counted_nouns import counted_after
+from kzeu_desk.core.value_parsing.counted_nouns import counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.numbers import (
     currency_of_the_last_amount,
     measure_of_the_last_amount,
@@ -122,7 +122,8 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             or _KAZAKH_COLLECTIVE_RE.search(written) is not None \
             or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None \
             or _RUSSIAN_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
-            or _ONES_AFTER_RE.match(sentence, candidate.end) is not None
+            or _ONES_AFTER_RE.match(sentence, candidate.end) is not None \
+            or _THEIR_NUMBER_BEFORE_RE.search(sentence[:candidate.start]) is not None
         if asked and not part_of_them and not _YEAR_SHAPED_RE.fullmatch(written.strip()):
             counted = replace(candidate.value, kind=ValueKind.COUNT, unit=asked)
             result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
@@ -136,6 +137,11 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
             # "The rest of the deals were smaller: 19 were …": its own sentence named the things.
             named = counted_after(" " + whole.group("noun"), 0)
             own = named.unit if named is not None and not named.is_measure else ""
+        elif before and _THEIR_NUMBER_BEFORE_RE.search(sentence[:candidate.start]) and \
+                (named_number := _number_of_named_in(before)) is not None:
+            # "Қазір олардың саны – 37" (their number is now 37) after "… экспорттаушы шаруашылықтар санын екі есеге
+            # арттыру көзделіп отыр": "their number" is the number the sentence before named, whatever it counted last.
+            own = named_number
         else:
             if noun is None:
                 noun = (_noun_of_the_last_count_read(rewrite_number_words(before).text) if before else None) or ""
@@ -158,6 +164,26 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
         result.append(replace(candidate, value=counted, salience=Salience.SUBSTANTIAL_QUANTITY))
         borrowed = own
     return result
+
+
+# "олардың саны", "их число", "their number" right before the figure (a dash between).
+_THEIR_NUMBER_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың\s+саны|их\s+(?:число|количество)|their\s+number)"
+                                     r"(?:\s+(?:is|was|составляет|составило))?(?:\s+(?:қазір|сейчас|now))?\s*(?:[–—-]\s*)?$",
+                                     re.IGNORECASE)
+# The number a sentence names: "экспорттаушы шаруашылықтар санын", "число экспортеров", "the number of exporters".
+_KAZAKH_NUMBER_OF_RE = re.compile(r"(?P<noun>(?:[а-яёәіңғүұқөһ]+\s+)?[а-яёәіңғүұқөһ]+)\s+(?:жалпы\s+)?сан(?:ы|ын|ының|ына)(?![\w])",
+                                  re.IGNORECASE)
+_NUMBER_OF_NOUN_RE = re.compile(r"(?<![\w])(?:число|количество|number\s+of)\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _number_of_named_in(sentence: str) -> str | None:
+    if (kazakh := list(_KAZAKH_NUMBER_OF_RE.finditer(sentence))):
+        named = kazakh_noun_named(kazakh[-1].group("noun").lower())
+    elif (number_of := list(_NUMBER_OF_NOUN_RE.finditer(sentence))):
+        named = counted_after(sentence, number_of[-1].end() - 1)
+    else:
+        return None
+    return named.unit if named is not None and not named.is_measure else None
 
 
 def _noun_of_the_last_count_read(before: str) -> str | None:

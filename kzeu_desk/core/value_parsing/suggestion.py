@@ -32,6 +32,7 @@ from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_si
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
+from kzeu_desk.core.value_parsing.ordinal_counts import ordinal_counted_in_its_sentence, ordinal_value
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
@@ -85,6 +86,12 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         candidates = ordinals
     if not candidates and context:
         candidates = _completed_by_the_sentence(stripped, context, publication)
+    if not candidates and context and ordinal_value(stripped) is not None and \
+            (offset := locate(stripped, context)) >= 0 and \
+            (ordinal := ordinal_counted_in_its_sentence(stripped, offset, context, before or "", publication)) is not None:
+        # "third" of "A third sale devoted to the region …", "Третий" of "Третий семестр …": an ordinal highlighted
+        # alone counts the noun it numbers, series noun or not.
+        return Suggestion(ordinal)
     if not candidates and _ENGLISH_MONTH_ALONE_RE.fullmatch(stripped):
         # "November" of "The tenge ended November at 521", "beyond November": the highlight is the month,
         # whatever word before it (a month name is read only after its preposition, as "May" is a verb too).

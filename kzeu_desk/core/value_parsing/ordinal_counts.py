@@ -1,0 +1,245 @@
+"""An ordinal a curator highlighted alone ("third" of "A third sale devoted to the region is planned for May",
+"Третий" of "Третий семестр студенты проводят в Вене", "үшінші қала" of "… электробус алған үшінші қала екенін"): the
+count of the noun it numbers, as the conventions record the members of a series (`count 3 sale`).
+
+The scan reads an ordinal only before the nouns of a known series (`spelled_ordinals`), since in running text "the
+first time", "the third largest" and "the second year in a row" rank rather than count, and a word list keeps the
+Candidates pane quiet. A highlight is the curator's own choice: highlighted alone, an ordinal numbers whatever noun
+follows it (adjectives and participles between, "The first refurbished unit"), and "first" too. Nouns that rank or
+place (`NOT_SERIES_NOUNS`, "in a row", "подряд", "қатарынан") still count nothing. With no noun after it ("the second
+followed in September", "a fifth is to open"), it numbers the noun of the ordinal before it in its sentence, or of
+the count before it when that count is smaller (after "Four regional laboratories" "a fifth" is the fifth
+laboratory), or the subject before a dash ("Біздің ауыл – тоғызыншы"): the member after those already counted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing.counted_nouns import kazakh_noun_named
+from kzeu_desk.core.value_parsing.counted_words import (
+    ENGLISH_ADJECTIVES,
+    ENGLISH_FUNCTION_WORDS,
+    ENGLISH_MEASURES,
+    IRREGULAR_PLURALS,
+    KAZAKH_MEASURES,
+    RUSSIAN_ADJECTIVE_ENDINGS,
+    RUSSIAN_NOT_COUNTED,
+)
+from kzeu_desk.core.value_parsing.dates import Publication
+from kzeu_desk.core.value_parsing.ordinal_words import (
+    ENGLISH_ORDINAL_TENS,
+    ENGLISH_ORDINAL_UNITS,
+    KAZAKH_ORDINALS,
+    NOT_SERIES_NOUNS,
+    RUSSIAN_ORDINAL_ENDINGS,
+    RUSSIAN_ORDINAL_STEMS,
+    RUSSIAN_THIRD,
+)
+from kzeu_desk.core.value_parsing.scanning import scan
+
+_KAZAKH_LETTERS = frozenset("әіңғүұқөһ")
+# A word of the sentence: letters, with hyphens inside.
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# What ranks rather than counts: "in a row", "подряд", "по величине", "қатарынан", a superlative after the ordinal.
+_RANKS_AFTER_RE = re.compile(r"\s+(?:(?:year|time)s?\s+)?(?i:in\s+a\s+row|running|straight|consecutive|подряд|по\s+величине"
+                             r"|по\s+размеру|қатарынан|largest|biggest|highest|lowest|most|best|крупнейш[а-яё]*"
+                             r"|ең\s+(?:ірі|үлкен))(?![\w])")
+# Kazakh nouns of ranking or placing and of periods: "бірінші орын" (first place), "екінші рет" (a second time),
+# "үшінші тоқсан" (a quarter), "бірінші жартысы" (a half); "бірінші кезекте" (in the first place).
+_KAZAKH_NOT_SERIES = frozenset({"орын", "рет", "тоқсан", "жарты", "жартыжылдық", "жыл", "ай", "апта", "күн", "кезек",
+                                "дәреже", "топ", "ғасыр", "онжылдық"})
+# Russian periods and places in any case ("во втором полугодии", "третьего квартала", "на первом месте", "в третий раз").
+_RUSSIAN_NOT_SERIES_STEMS = ("полугоди", "квартал", "половин", "мест", "год", "месяц", "недел", "дн", "день", "раз",
+                             "век", "десятилети", "тысячелети")
+# English periods beside `NOT_SERIES_NOUNS`: "the second decade", "the third century".
+_ENGLISH_NOT_SERIES = frozenset({"decade", "century", "millennium"})
+# Verbs after an ordinal that stands for its noun: "a fifth is to open", "the second was signed".
+_ENGLISH_AUXILIARIES = frozenset({"is", "was", "has", "does", "must", "shall", "followed", "came", "opened", "went"})
+# Words that may stand between an English ordinal and its noun: participles ("refurbished", "planned"), adjectives.
+_ENGLISH_PARTICIPLE_RE = re.compile(r"[a-z]{3,}(?:ed|en|ing)")
+# "the fourth of seven tenders", "the third of its kind" after "The forum,": the whole after "of".
+_OF_THE_WHOLE_AFTER_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:\d[\d,]*|[a-z]+)\s+(?P<noun>[a-z]{3,})(?![\w])", re.IGNORECASE)
+_OF_ITS_KIND_AFTER_RE = re.compile(r"\s+of\s+its\s+kind(?![\w])", re.IGNORECASE)
+_APPOSITION_BEFORE_RE = re.compile(r"(?:^|[.;]\s+)(?:The|the)\s+(?P<noun>[a-z]{3,}),\s+(?:the\s+)?[a-z]+$")
+# The subject before a dash: "Біздің ауыл – тоғызыншы", "Наш аул – девятый".
+_SUBJECT_BEFORE_A_DASH_RE = re.compile(r"(?P<noun>[^\W\d_]{3,})\s+[–—]\s+$")
+
+
+def ordinal_value(selection: str) -> tuple[int, str] | None:
+    """(value, the ordinal as written) when `selection` is an ordinal, with "a"/"the" before it or a noun after it."""
+    words = selection.split()
+    if words and words[0].lower() in ("a", "an", "the") and len(words) > 1:
+        words = words[1:]
+    if not 1 <= len(words) <= 2:
+        return None
+    value = _spelled_ordinal(words[0])
+    return (value, words[0]) if value is not None else None
+
+
+def _spelled_ordinal(word: str) -> int | None:
+    lowered = word.lower()
+    if (value := ENGLISH_ORDINAL_UNITS.get(lowered) or ENGLISH_ORDINAL_TENS.get(lowered)) is not None:
+        return value
+    if (value := KAZAKH_ORDINALS.get(lowered)) is not None:
+        return value
+    if lowered in RUSSIAN_THIRD:
+        return 3
+    for ending in RUSSIAN_ORDINAL_ENDINGS:
+        if lowered.endswith(ending) and (value := RUSSIAN_ORDINAL_STEMS.get(lowered[: -len(ending)])) is not None:
+            return value
+    return None
+
+
+def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, before: str,
+                                    publication: Publication | None) -> TypedValue | None:
+    """The count an ordinal highlighted alone (`selection`, found at `offset` in its sentence `context`) makes of the
+    noun it numbers; None when it ranks, or names no noun its sentence or the one before gives."""
+    read = ordinal_value(selection)
+    if read is None:
+        return None
+    value, written = read
+    ordinal_end = offset + selection.find(written) + len(written)
+    if _RANKS_AFTER_RE.match(context, ordinal_end):
+        return None
+    kazakh = any(letter in _KAZAKH_LETTERS for letter in context.lower())
+    unit: str | None
+    if written.isascii():
+        unit = _english_noun_after(context, ordinal_end)
+    elif kazakh:
+        unit = _kazakh_noun_after(context, ordinal_end)
+    else:
+        unit = _russian_noun_after(context, ordinal_end)
+    if unit == "":
+        return None  # a noun that ranks or places: "the second time", "бірінші орын"
+    if unit is None:
+        unit = _noun_named_before(context[:offset], before, value, publication, english=written.isascii(),
+                                  kazakh=kazakh)
+    if not unit:
+        return None
+    return TypedValue(kind=ValueKind.COUNT, amount=float(value), unit=unit)
+
+
+def _english_noun_after(context: str, position: int) -> str | None:
+    """The singular noun after the ordinal ("" for one that ranks or places), None when none follows."""
+    if (whole := _OF_THE_WHOLE_AFTER_RE.match(context, position)) is not None and \
+            whole.group("noun").lower() not in ("kind", "sort", "type"):
+        return _english_singular(whole.group("noun").lower())  # "the fourth of seven tenders"
+    if _OF_ITS_KIND_AFTER_RE.match(context, position) and \
+            (apposition := _APPOSITION_BEFORE_RE.search(context, 0, position)):
+        return apposition.group("noun")  # "The forum, the third of its kind, drew …"
+    for match in _WORD_RE.finditer(context, position):
+        if context[position:match.start()].strip():
+            return None  # punctuation first: no noun follows
+        word = match.group()
+        lowered = word.lower()
+        if lowered in NOT_SERIES_NOUNS or lowered in _ENGLISH_NOT_SERIES:
+            return ""
+        if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_MEASURES or lowered in _ENGLISH_AUXILIARIES:
+            return "" if lowered in ENGLISH_MEASURES else None
+        if word[0].isupper() or lowered in ENGLISH_ADJECTIVES or _ENGLISH_PARTICIPLE_RE.fullmatch(lowered) \
+                or "-" in lowered:
+            position = match.end()  # "the first refurbished unit", "a third EU-funded project"
+            continue
+        if (lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))) or lowered in IRREGULAR_PLURALS:
+            return None  # a plural is no member of a series: "the first results", a verb "the second follows"
+        return lowered
+    return None
+
+
+def _english_singular(plural: str) -> str:
+    if plural in IRREGULAR_PLURALS:
+        return plural
+    if plural.endswith("ies") and len(plural) > 4:
+        return plural[:-3] + "y"  # "laboratories" -> laboratory
+    if plural.endswith(("ches", "shes", "sses", "xes")):
+        return plural[:-2]
+    return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
+
+
+def _russian_noun_after(context: str, position: int) -> str | None:
+    for match in _WORD_RE.finditer(context, position):
+        if context[position:match.start()].strip():
+            return None
+        word = match.group()
+        lowered = word.lower()
+        if lowered in NOT_SERIES_NOUNS or lowered.startswith(_RUSSIAN_NOT_SERIES_STEMS):
+            return ""
+        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or word[0].isupper() or lowered in ("по", "счету", "счёту"):
+            position = match.end()  # "Третий по счету фестиваль", adjectives and names between
+            continue
+        if lowered in RUSSIAN_NOT_COUNTED or len(lowered) < 3:
+            return None
+        return word
+    return None
+
+
+def _kazakh_noun_after(context: str, position: int) -> str | None:
+    for match in _WORD_RE.finditer(context, position):
+        if context[position:match.start()].strip():
+            return None
+        word = match.group()
+        lowered = word.lower()
+        if lowered.endswith(("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі")) and len(lowered) >= 6:
+            position = match.end()  # an adjective between: "үшінші халықаралық форумы"
+            continue
+        named = kazakh_noun_named(lowered)
+        if named is None or lowered in ("болып", "болды", "болады", "болған"):
+            return None  # "тоғызыншы болып қосылды": a verb, no noun, after it
+        if named.is_measure or named.unit in _KAZAKH_NOT_SERIES or named.unit in KAZAKH_MEASURES:
+            return ""
+        return named.unit
+    return None
+
+
+def _noun_named_before(text: str, before: str, value: int, publication: Publication | None, *, english: bool,
+                       kazakh: bool) -> str | None:
+    """The noun an ordinal with none after it numbers: the ordinal's before it in its sentence ("The first refurbished
+    unit …; the second followed"), the count's before it when that counts fewer ("Four regional laboratories …; a
+    fifth"), or the subject before a dash ("Біздің ауыл – тоғызыншы")."""
+    earlier = [candidate for candidate in scan(text, publication)
+               if candidate.value.kind is ValueKind.COUNT and candidate.value.unit and candidate.value.amount is not None]
+    for candidate in reversed(earlier):
+        amount = candidate.value.amount or 0.0
+        if amount < value:
+            unit = candidate.value.unit or ""
+            return _english_singular(unit.split()[-1]) if english else unit
+    if (ordinal := _an_ordinal_before(text, english=english, kazakh=kazakh)) is not None:
+        return ordinal
+    if (subject := _SUBJECT_BEFORE_A_DASH_RE.search(text)) is not None:
+        if kazakh:
+            named = kazakh_noun_named(subject.group("noun").lower())
+            return named.unit if named is not None and not named.is_measure else None
+        return None if english else subject.group("noun")
+    if not earlier and before:
+        counts = [candidate for candidate in scan(before, publication)
+                  if candidate.value.kind is ValueKind.COUNT and candidate.value.unit
+                  and (candidate.value.amount or value) < value]
+        if counts:
+            unit = counts[-1].value.unit or ""
+            return _english_singular(unit.split()[-1]) if english else unit
+    return None
+
+
+def english_member_named_by_an_ordinal(sentence: str) -> str | None:
+    """The noun an English ordinal of `sentence` numbers ("unit" of "The first refurbished unit returned …")."""
+    if re.search(r"[^\W\d_]", sentence) is None or re.search(r"[а-яёәіңғүұқөһ]", sentence, re.IGNORECASE):
+        return None
+    return _an_ordinal_before(sentence, english=True, kazakh=False)
+
+
+def _an_ordinal_before(text: str, *, english: bool, kazakh: bool) -> str | None:
+    """The noun of the last ordinal before in the sentence that names one: "The first refurbished unit"."""
+    for match in reversed(list(_WORD_RE.finditer(text))):
+        if _spelled_ordinal(match.group()) is None:
+            continue
+        if english:
+            noun = _english_noun_after(text, match.end())
+        elif kazakh:
+            noun = _kazakh_noun_after(text, match.end())
+        else:
+            noun = _russian_noun_after(text, match.end())
+        if noun:
+            return noun
+    return None
