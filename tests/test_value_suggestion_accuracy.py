@@ -146,7 +146,13 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # set 36 98.8 / 98.7 / 98.7 % (166/168, 150/152, 151/153), set 37 100 / 99.3 / 99.2 % (156/156, 138/139,
           # 122/123). The floors are the lowest language's after-fix score less one miss (149/152, 121/123).
           "held_out_thirty_sixth": 0.98,
-          "held_out_thirty_seventh": 0.98}
+          "held_out_thirty_seventh": 0.98,
+          # Twelve whole articles each in all three languages (sets 38 and 39), written and labelled by two more engineers
+          # who never ran the parser, while sets 36 and 37 were fixed, and scored once with those fixes (6db7648): set 38
+          # 93.2 / 97.4 / 92.1 % (94.2 % in all; 123/132, 112/115, 105/114), set 39 92.6 / 93.2 / 96.0 % (93.9 % in all;
+          # 126/136, 123/132, 120/125): the honest held-out number of this round. Floors: the first score's lowest language.
+          "held_out_thirty_eighth": 0.92,
+          "held_out_thirty_ninth": 0.92}
 
 
 @pytest.fixture(scope="module")
