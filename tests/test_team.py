@@ -483,6 +483,9 @@ def test_a_curator_role_writes_migrates_and_is_named_in_the_audit(postgresql_ser
                        "DROP COLUMN deprecated")
             db.execute("ALTER TABLE conflict DROP COLUMN worded_under")  # and 0011's (0010 changes no table)
             db.execute("DROP FUNCTION conflict_wording_watch() CASCADE")  # and 0012's, its triggers with it
+            db.execute("DROP TABLE fact_key_summary")  # and 0013's, with its functions and their triggers
+            for event in ("insert", "delete", "update", "truncate"):
+                db.execute(f"DROP FUNCTION fact_key_summary_{event}() CASCADE")
     curator_url = postgresql_server.url(database, user="carl", password="c-secret")
     with FactBase.open(curator_url) as fb:
         assert not fb.read_only
@@ -496,6 +499,20 @@ def test_a_curator_role_writes_migrates_and_is_named_in_the_audit(postgresql_ser
             watch_owner = conn.execute(text(
                 "SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'conflict_wording_watch'")).scalar()
             assert watch_owner.endswith("_curators")  # so another curator's later step may drop it
+            summary_owners = conn.execute(text(
+                "SELECT DISTINCT pg_get_userbyid(proowner) FROM pg_proc WHERE proname LIKE 'fact_key_summary_%' "
+                "UNION SELECT tableowner FROM pg_tables WHERE tablename = 'fact_key_summary'")).scalars().all()
+            assert len(summary_owners) == 1 and summary_owners[0].endswith("_curators")
+            prop = conn.execute(text("SELECT id FROM property WHERE value_kind = 'money' AND single_valued "
+                                     "ORDER BY id LIMIT 1")).scalar_one()
+        # Carl's facts are counted in the summary by its triggers, which run with his rights.
+        kz = fb.create_entity("Kazakhstan Investment Fund").new_id("entity")
+        for amount in (1e9, 2e9):
+            fb.create_fact(value=TypedValue(ValueKind.MONEY, amount=amount, unit="USD"), subject_id=kz,
+                           property_id=prop, qualifiers={"point_in_time": "2020"})
+        with fb.reading() as conn:
+            assert conn.execute(text("SELECT bare_points FROM fact_key_summary WHERE subject_id = :s AND property_id = :p"),
+                                {"s": kz, "p": prop}).all() == [(1,)]
 
 
 def test_passwords_come_from_libpq_or_are_asked_for(postgresql_server, postgresql_url, tmp_path, monkeypatch):
