@@ -435,6 +435,7 @@ class PostgresStorage(StorageEngine):
         """The copy's rows replace the fact base's in one transaction: anyone reading sees the old
         content until it commits, then the restored one; every open workspace is told. A stop asked
         of `progress` between two batches of rows rolls the transaction back."""
+        from kzeu_desk.core import conflicts
         from kzeu_desk.core.storage import transfer
         from kzeu_desk.core.storage.sqlite import SQLITE
 
@@ -444,7 +445,8 @@ class PostgresStorage(StorageEngine):
             if server.read_only:
                 raise StorageFailure(server.read_only_reason or "the fact base is open read-only")
             with (SQLITE.read_transaction(copy.engine) as reader,
-                  self.write_transaction(server.engine) as writer):
+                  self.write_transaction(server.engine) as writer,
+                  conflicts.key_summary_deferred(writer)):  # counted once, after the copy's rows: not for the deleted
                 transfer.delete_every_row(writer)
                 transfer.copy_rows(reader, writer, None if progress is None else progress.update)
                 self.announce(writer, None)
