@@ -378,11 +378,30 @@ def _insert_floors(base: GeneratedBase, work_dir: Path) -> tuple[float, float]:
         remove_database(path)
     rows = synthetic_rows_for(raw_path, base.facts, base.seed)
     empty_fact_base(core_path)  # the same starter vocabulary, so the rows' ids fit
+    for path in (raw_path, core_path):
+        _without_key_summary(path)
     raw = timed(lambda: insert_with_raw_sqlite(raw_path, rows))
     core = timed(lambda: insert_with_core(core_path, rows))
     for path in (raw_path, core_path):
         remove_database(path)
     return raw, core
+
+
+def _without_key_summary(path: Path) -> None:
+    """The floors insert rows only, no derived data: without the triggers that keep the facts'
+    per-key summary (migration 0013), which count each inserted fact's key again (100k: 4.6 s of
+    CPU without them, 6.6 s with, docs/PERFORMANCE.md §29). A load counts it once, after its rows."""
+    from kzeu_desk.core.conflicts import KEY_SUMMARY
+
+    connection = sqlite3.connect(path)
+    try:
+        triggers = connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'fact' "
+                                      "AND name LIKE ?", (f"{KEY_SUMMARY}_%",)).fetchall()
+        for (name,) in triggers:
+            connection.execute(f'DROP TRIGGER "{name}"')
+        connection.commit()
+    finally:
+        connection.close()
 
 
 def measure_load(base: GeneratedBase, jsonl_path: Path | None, work_dir: Path, runs: int, deadline: float,

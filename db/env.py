@@ -12,8 +12,10 @@ connection = context.config.attributes["connection"]
 
 
 def _include_object(obj, name, type_, reflected, compare_to):
-    # The search index (in SQLite an FTS5 table and its shadow tables) is made by the storage engine, not the models.
-    return not (type_ == "table" and reflected and compare_to is None and name.startswith("fact_search"))
+    # The search index (in SQLite an FTS5 table and its shadow tables) is made by the storage engine, not the
+    # models; the facts' per-key summary (0013) is derived data kept by triggers, like an index.
+    return not (type_ == "table" and reflected and compare_to is None
+                and (name.startswith("fact_search") or name == "fact_key_summary"))
 
 
 context.configure(

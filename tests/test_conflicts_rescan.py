@@ -754,3 +754,141 @@ def test_conflicts_follow_facts_moved_in_one_action_and_back_on_undo(fact_base):
     assert fact_base.rescan_conflicts().empty
     with fact_base.reading() as conn:
         assert dict(conn.execute(text("SELECT id, subject_id FROM conflict")).all()) == after
+
+
+# -- the per-key summary the key filter reads (migration 0013) ------------------------------------
+
+
+def summary_kept_and_counted(fb: FactBase) -> tuple[set, set]:
+    """The summary table as the database kept it, and as grouping the facts from scratch makes it."""
+    with fb.reading() as conn:
+        assert engine_of(conn).key_summary_in_place(conn, conflicts.KEY_SUMMARY)
+        kept = {tuple(row) for row in conn.execute(text(
+            f"SELECT subject_id, property_id, bare_points FROM {conflicts.KEY_SUMMARY}"))}
+        counted = {tuple(row) for row in conn.execute(text(
+            conflicts.key_summary_rows(engine_of(conn)).replace("{keys}", "1 = 1")))}
+        # The re-scan's candidates read through the summary are those read by grouping the facts.
+        query = conflicts._candidates_where_scopes_may_overlap
+        assert sorted(conn.execute(query(engine_of(conn), True)).all()) == sorted(conn.execute(query(engine_of(conn))).all())
+    return kept, counted
+
+
+def assert_summary_exact(fb: FactBase) -> set:
+    kept, counted = summary_kept_and_counted(fb)
+    assert kept == counted
+    return kept
+
+
+def test_the_key_summary_stays_exact_through_edits_deletes_merges_and_undo(tricky):
+    assert assert_summary_exact(tricky), "the random facts hold keys the filter keeps"
+    with tricky.reading() as conn:
+        inflow = ids_of(conn, "property", "key")["investment_inflow"]
+    subject = tricky.create_entity("Astana International Financial Centre").new_id("entity")
+    other = tricky.create_entity("AIFC").new_id("entity")
+    usd = lambda amount: TypedValue(MONEY, amount=amount, unit="USD")
+    made = [tricky.create_fact(value=usd(amount), subject_id=subject, property_id=inflow, status=FactStatus.CONFIRMED,
+                               qualifiers={"point_in_time": year})
+            for amount, year in ((1e9, "2010"), (2e9, "2010-06"), (3e9, "2011"))]
+    facts = [changes.new_id("fact") for changes in made]
+    operations = [changes.operation_id for changes in made]
+    assert (subject, inflow, 1) in assert_summary_exact(tricky)  # two facts in 2010
+    edits = [
+        (facts[1], {"point_in_time": "2012"}, False),  # the years are distinct again: the key leaves
+        (facts[1], {"point_in_time": "2011-02-30"}, True),  # not a valid point: judged as unscoped
+        (facts[1], {"point_in_time": "2012", "start_time": "2012"}, True),  # a start: not a bare point
+        (facts[1], {"start_time": None, "point_in_time": "2011"}, True),
+        (facts[2], {"status": FactStatus.REJECTED}, False),  # a rejected fact takes part in nothing
+        (facts[2], {"status": FactStatus.CONFIRMED}, True),
+        (facts[2], {"rank": FactRank.DEPRECATED}, False),
+        (facts[2], {"rank": FactRank.NORMAL, "note": "checked"}, True),
+        (facts[1], {"subject_id": other}, False),  # moved to another key, which holds nothing else
+        (facts[1], {"subject_id": subject}, True),
+    ]
+    for fact_id, fields, kept in edits:
+        with tricky.reading() as conn:
+            current = conn.execute(text("SELECT version FROM fact WHERE id = :id"), {"id": fact_id}).scalar()
+        operations.append(tricky.update_fact(fact_id, current, **fields).operation_id)
+        assert ((subject, inflow) in {key[:2] for key in assert_summary_exact(tricky)}) == kept, fields
+    operations.append(tricky.delete_fact(facts[2]).operation_id)
+    assert (subject, inflow) not in {key[:2] for key in assert_summary_exact(tricky)}
+    # A merge moves every fact of one subject to the other, whose keys gain them.
+    operations.append(tricky.create_fact(value=usd(5e9), subject_id=other, property_id=inflow,
+                                         qualifiers={"point_in_time": "2011"}).operation_id)
+    operations.append(tricky.merge_entities(other, subject).operation_id)
+    assert (subject, inflow, 1) in assert_summary_exact(tricky)
+    with tricky.reading() as conn:
+        first, second = conn.execute(text("SELECT id FROM fact WHERE subject_id = :s ORDER BY id"), {"s": subject}).scalars().all()[:2]
+    operations.append(tricky.merge_agreeing(first, [second]).operation_id)
+    assert_summary_exact(tricky)
+    for operation_id in reversed(operations):  # every action undone, last first
+        tricky.revert(operation_id, "Undo")
+        assert_summary_exact(tricky)
+
+
+def test_the_key_summary_stays_exact_through_writes_around_the_app(tricky):
+    """Statements that write many facts at once (a curator's SQL): each engine counts again every key they touch."""
+    with tricky.reading() as conn:
+        entities = list(ids_of(conn, "entity", "name").values())
+        properties = ids_of(conn, "property", "key")
+    around_the_app(tricky, ("UPDATE fact SET subject_id = :into WHERE subject_id = :from", {"into": entities[0], "from": entities[1]}))
+    assert_summary_exact(tricky)
+    around_the_app(tricky, ("UPDATE fact SET point_in_time = '2001' WHERE property_id = :p", {"p": properties["investment_inflow"]}))
+    assert_summary_exact(tricky)
+    around_the_app(tricky, ("UPDATE fact SET status = 'rejected' WHERE id % 3 = 0", {}),
+                   ("UPDATE fact SET note = 'seen'", {}))
+    assert_summary_exact(tricky)
+    around_the_app(tricky, ("DELETE FROM evidence WHERE fact_id IN (SELECT id FROM fact WHERE id % 2 = 0)", {}),
+                   ("DELETE FROM fact_qualifier WHERE fact_id IN (SELECT id FROM fact WHERE id % 2 = 0)", {}),
+                   ("DELETE FROM fact_link WHERE from_fact_id % 2 = 0 OR to_fact_id % 2 = 0", {}),
+                   ("DELETE FROM conflict_member WHERE fact_id % 2 = 0", {}),
+                   ("DELETE FROM fact WHERE id % 2 = 0", {}))
+    assert_summary_exact(tricky)
+
+
+def test_without_its_triggers_the_summary_is_not_read(tricky, monkeypatch):
+    with engine_of(tricky.engine).write_transaction(tricky.engine) as conn:
+        engine_of(conn).drop_key_summary(conn, conflicts.KEY_SUMMARY)
+        conn.execute(text(f"DELETE FROM {conflicts.KEY_SUMMARY}"))  # stale from now on
+    asked = []
+    original = conflicts._candidates_where_scopes_may_overlap
+    monkeypatch.setattr(conflicts, "_candidates_where_scopes_may_overlap",
+                        lambda engine, summarised=False: asked.append(summarised) or original(engine, summarised))
+    tricky.rescan_conflicts()
+    assert asked == [False]
+    with tricky.reading() as conn:
+        assert conn.execute(text("SELECT count(*) FROM conflict WHERE rule = 'value' AND status = 'open'")).scalar() > 0
+
+
+def test_the_key_summary_is_exact_after_a_load_a_second_load_and_a_restore(new_location, tmp_path):
+    from kzeu_desk.core import backups
+    from kzeu_desk.core.export import export
+    from kzeu_desk.core.loading import load_jsonl
+    from kzeu_desk.core.sample_corpus import import_sample_corpus
+
+    source = tmp_path / "source.sqlite"
+    with FactBase.open(source, actor="tester") as fb:
+        import_sample_corpus(fb)
+        build_facts(fb, seed=5, count=300)
+        # A load refuses the malformed points and the reversed period the rules are tested on above.
+        around_the_app(fb, ("UPDATE fact SET point_in_time = '2020' WHERE point_in_time IN ('2020-13', '0000', "
+                            "'2021-02-29', 'soon')", {}),
+                       ("UPDATE fact SET end_time = NULL WHERE start_time = '2022' AND end_time = '2020'", {}))
+        fb.rescan_conflicts()
+        expected = assert_summary_exact(fb)
+    exported = tmp_path / "facts.jsonl"
+    export(source, "jsonl", exported)
+    with FactBase.open(new_location, actor="tester") as fb:
+        load_jsonl(fb, exported, backup=False)  # into a new fact base: indexes and summary built after the rows
+        assert assert_summary_exact(fb) == expected  # the same ids
+        backup = backups.take_backup(fb.location, "manual")
+        load_jsonl(fb, exported, backup=False)  # into one with data: the triggers count each row's key
+        assert_summary_exact(fb)
+        with fb.reading() as conn:  # every fact again, under the same subjects and properties
+            assert conn.execute(text("SELECT count(*) FROM fact")).scalar() == 2 * conn.execute(text(
+                "SELECT count(*) FROM fact WHERE id <= (SELECT min(id) - 1 + count(*) / 2 FROM fact)")).scalar()
+        around_the_app(fb, ("DELETE FROM fact_qualifier", {}), ("DELETE FROM evidence", {}), ("DELETE FROM fact_link", {}),
+                       ("DELETE FROM conflict_member", {}), ("DELETE FROM fact", {}))
+        assert summary_kept_and_counted(fb) == (set(), set())
+    backups.restore_backup(new_location, backup.path)
+    with FactBase.open(new_location, actor="tester") as fb:
+        assert assert_summary_exact(fb) == expected

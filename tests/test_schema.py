@@ -28,8 +28,10 @@ def engine_at_head(tmp_path):
 
 
 def _not_the_search_index(obj, name, type_, reflected, compare_to):
-    # As db/env.py: the search index's tables are made by the storage engine, not by the models.
-    return not (type_ == "table" and reflected and compare_to is None and name.startswith("fact_search"))
+    # As db/env.py: the search index's tables are made by the storage engine, not by the models, and
+    # the facts' per-key summary is kept by triggers.
+    return not (type_ == "table" and reflected and compare_to is None
+                and (name.startswith("fact_search") or name == "fact_key_summary"))
 
 
 def test_autogenerate_finds_nothing_to_migrate(engine_at_head):
@@ -282,3 +284,37 @@ def test_the_wording_watch_step_deletes_the_rescans_note_on_writes_it_watches_an
         conn.exec_driver_sql(note)
         migrations.upgrade_to_head(conn)
         assert triggers(conn) == 18 and noted(conn) == 0
+
+
+def test_the_key_summary_step_fills_the_table_from_the_facts_keeps_it_and_downgrades(engine_at_head):
+    """0013: the table holds the keys the re-scan's key filter keeps, filled from the facts there are
+    and kept by triggers as facts are written (here by plain SQL); the downgrade drops both."""
+    from kzeu_desk.core import conflicts
+    from kzeu_desk.core.storage.sqlite import SQLITE
+
+    summary = lambda conn: set(conn.exec_driver_sql("SELECT subject_id, property_id, bare_points FROM fact_key_summary").all())
+    counted = lambda conn: set(conn.execute(text(conflicts.key_summary_rows(SQLITE).replace("{keys}", "1 = 1"))).all())
+    objects = lambda conn: set(conn.exec_driver_sql(
+        "SELECT type, name FROM sqlite_master WHERE name LIKE 'fact_key_summary%' AND type IN ('table', 'trigger')").all())
+    fact = ("INSERT INTO fact (subject_id, property_id, value_kind, value_amount, value_approximate, point_in_time, "
+            "start_time, status, rank, version, created_at, created_by, updated_at, updated_by) VALUES (1, 1, 'money', "
+            ":amount, 0, :point, :start, 'confirmed', 'normal', 1, 'then', 'me', 'then', 'me')")
+    with sqlite_features.migration_transaction(engine_at_head) as conn:
+        assert objects(conn) == {("table", "fact_key_summary")} | {
+            ("trigger", f"fact_key_summary_{event}") for event in ("insert", "delete", "update", "moved")}
+        command.downgrade(migrations._config(conn), "0012_conflict_wording_watch")
+        assert objects(conn) == set()
+        conn.exec_driver_sql("INSERT INTO entity (name, kind) VALUES ('Kazakhstan', 'country')")
+        conn.exec_driver_sql("INSERT INTO property (key, name, value_kind, single_valued) VALUES ('p', 'P', 'money', 1)")
+        for amount, point, start in ((1, "2001", None), (2, "2001-05", None), (3, "2002", None)):
+            conn.execute(text(fact), {"amount": amount, "point": point, "start": start})
+        migrations.upgrade_to_head(conn)
+        assert summary(conn) == counted(conn) == {(1, 1, 1)}  # two bare points in 2001
+        conn.exec_driver_sql("UPDATE fact SET point_in_time = '2003' WHERE value_amount = 2")
+        assert summary(conn) == counted(conn) == set()  # one fact a year
+        conn.execute(text(fact), {"amount": 4, "point": None, "start": "2001"})
+        assert summary(conn) == counted(conn) == {(1, 1, 0)}  # a start: not a bare point
+        conn.exec_driver_sql("DELETE FROM fact WHERE value_amount = 4")
+        assert summary(conn) == counted(conn) == set()
+        command.downgrade(migrations._config(conn), "0012_conflict_wording_watch")
+        assert objects(conn) == set()

@@ -70,6 +70,19 @@ def scenario(fb: FactBase) -> None:
     fb.delete_fact(made[3])
 
 
+def key_summary_exact(location) -> set:
+    """The facts' per-key summary (migration 0013) as the database kept it, checked against grouping the facts."""
+    from kzeu_desk.core import conflicts
+    from kzeu_desk.core.storage import engine_of
+
+    with FactBase.open(location, read_only=True) as fb, fb.reading() as conn:
+        assert engine_of(conn).key_summary_in_place(conn, conflicts.KEY_SUMMARY)
+        kept = set(conn.execute(text(f"SELECT subject_id, property_id, bare_points FROM {conflicts.KEY_SUMMARY}")).all())
+        counted = set(conn.execute(text(conflicts.key_summary_rows(engine_of(conn)).replace("{keys}", "1 = 1"))).all())
+    assert kept == counted
+    return kept
+
+
 # -- the same results on both engines --------------------------------------------------------------
 
 
@@ -151,6 +164,9 @@ def test_copy_sqlite_to_postgresql_to_sqlite_is_lossless(tmp_path, empty_postgre
     original = jsonl_of(first, tmp_path, "first")
     assert jsonl_of(empty_postgresql_url, tmp_path, "server") == original
     assert jsonl_of(home, tmp_path, "home") == original
+    # The copies count the summary once after their rows, and keep it from then on.
+    summary = key_summary_exact(first)
+    assert summary and key_summary_exact(empty_postgresql_url) == summary and key_summary_exact(home) == summary
     with FactBase.open(empty_postgresql_url, actor="team") as server:
         with server.reading() as conn:
             last_operation = conn.execute(text("SELECT max(id) FROM operation")).scalar_one()
@@ -483,6 +499,9 @@ def test_a_curator_role_writes_migrates_and_is_named_in_the_audit(postgresql_ser
                        "DROP COLUMN deprecated")
             db.execute("ALTER TABLE conflict DROP COLUMN worded_under")  # and 0011's (0010 changes no table)
             db.execute("DROP FUNCTION conflict_wording_watch() CASCADE")  # and 0012's, its triggers with it
+            db.execute("DROP TABLE fact_key_summary")  # and 0013's, with its functions and their triggers
+            for event in ("insert", "delete", "update", "truncate"):
+                db.execute(f"DROP FUNCTION fact_key_summary_{event}() CASCADE")
     curator_url = postgresql_server.url(database, user="carl", password="c-secret")
     with FactBase.open(curator_url) as fb:
         assert not fb.read_only
@@ -496,6 +515,20 @@ def test_a_curator_role_writes_migrates_and_is_named_in_the_audit(postgresql_ser
             watch_owner = conn.execute(text(
                 "SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'conflict_wording_watch'")).scalar()
             assert watch_owner.endswith("_curators")  # so another curator's later step may drop it
+            summary_owners = conn.execute(text(
+                "SELECT DISTINCT pg_get_userbyid(proowner) FROM pg_proc WHERE proname LIKE 'fact_key_summary_%' "
+                "UNION SELECT tableowner FROM pg_tables WHERE tablename = 'fact_key_summary'")).scalars().all()
+            assert len(summary_owners) == 1 and summary_owners[0].endswith("_curators")
+            prop = conn.execute(text("SELECT id FROM property WHERE value_kind = 'money' AND single_valued "
+                                     "ORDER BY id LIMIT 1")).scalar_one()
+        # Carl's facts are counted in the summary by its triggers, which run with his rights.
+        kz = fb.create_entity("Kazakhstan Investment Fund").new_id("entity")
+        for amount in (1e9, 2e9):
+            fb.create_fact(value=TypedValue(ValueKind.MONEY, amount=amount, unit="USD"), subject_id=kz,
+                           property_id=prop, qualifiers={"point_in_time": "2020"})
+        with fb.reading() as conn:
+            assert conn.execute(text("SELECT bare_points FROM fact_key_summary WHERE subject_id = :s AND property_id = :p"),
+                                {"s": kz, "p": prop}).all() == [(1,)]
 
 
 def test_passwords_come_from_libpq_or_are_asked_for(postgresql_server, postgresql_url, tmp_path, monkeypatch):
@@ -568,15 +601,23 @@ def test_backup_restore_and_check_of_a_server_fact_base(postgresql_url, tmp_path
         fb.create_entity("Before the backup")
     taken = backups.take_backup(postgresql_url, "manual")
     assert taken.path.is_file() and "on-this-computer" in taken.path.name
+    summary = key_summary_exact(postgresql_url)
     with FactBase.open(postgresql_url, actor="ana") as fb:
         heard: queue.Queue = queue.Queue()
         fb.watch_others(heard.put)
-        fb.create_entity("After the backup")
+        after = new_id(fb.create_entity("After the backup"), "entity")
+        with fb.reading() as conn:
+            prop = conn.execute(text("SELECT id FROM property WHERE value_kind = 'money' ORDER BY id LIMIT 1")).scalar_one()
+        for amount in (1.0e9, 2.0e9):  # two values in one year: a key the summary holds until the restore
+            fb.create_fact(subject_id=after, property_id=prop, value=TypedValue(ValueKind.MONEY, amount=amount, unit="EUR"),
+                           qualifiers={"point_in_time": "2024"})
+        assert key_summary_exact(postgresql_url) - summary
         backups.restore_backup(postgresql_url, taken.path)
         assert heard.get(timeout=2) is None  # a restore is no one operation: every workspace re-reads
         with fb.reading() as conn:
             names = set(conn.execute(text("SELECT name FROM entity")).scalars())
     assert "Before the backup" in names and "After the backup" not in names
+    assert key_summary_exact(postgresql_url) == summary
     assert {b.reason for b in backups.list_backups(postgresql_url)} >= {"manual", "before-restore"}
     for command in (["check", "--db", postgresql_url], ["backup", "--db", postgresql_url, "--list"]):
         run = subprocess.run([sys.executable, "-m", "kzeu_desk", *command], capture_output=True, text=True,

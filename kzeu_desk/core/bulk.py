@@ -10,14 +10,15 @@ is not undoable row by row (take a backup first, as loading does).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, insert
 from sqlalchemy.exc import IntegrityError
 
+from kzeu_desk.core import conflicts
 from kzeu_desk.core.recorder import table
 from kzeu_desk.core.storage import engine_of
 
@@ -117,10 +118,17 @@ class BulkWriter:
         for name in table_names:
             self.conn.execute(table(name).delete())
 
-    def indexes_deferred(self, table_names: Sequence[str]) -> AbstractContextManager[None]:
+    @contextmanager
+    def indexes_deferred(self, table_names: Sequence[str]) -> Iterator[None]:
         """Inserts into empty tables: their secondary indexes are built once, after the block
-        (`StorageEngine.indexes_deferred`); reads inside the block must not need them."""
-        return engine_of(self.conn).indexes_deferred(self.conn, table_names)
+        (`StorageEngine.indexes_deferred`); reads inside the block must not need them. With the
+        fact table's, its per-key summary too (`conflicts.key_summary_deferred`): the database
+        keeps it by counting each written fact's key again through an index that is not there."""
+        with ExitStack() as deferred:
+            if "fact" in table_names:  # entered first, so counted after the indexes are back
+                deferred.enter_context(conflicts.key_summary_deferred(self.conn))
+            deferred.enter_context(engine_of(self.conn).indexes_deferred(self.conn, table_names))
+            yield
 
     def reserve_ids(self, table_name: str, highest: int) -> None:
         """New rows of `table_name` get ids above `highest` from now on (ids that only history

@@ -350,6 +350,25 @@ class StorageEngine(ABC):
         later schema step, or a trigger dropped by hand, would leave writes unseen."""
 
     @abstractmethod
+    def add_key_summary(self, conn: Connection, name: str, summary: str, rows: str, read: Sequence[str]) -> None:
+        """Have the database itself keep table `summary` (keyed by subject_id and property_id)
+        holding `rows` for every fact key, whatever writes the facts: this app, another tool, a
+        curator's SQL. `rows` is a SELECT over `fact f` grouped by key, at most one row per key,
+        with `{keys}` where the engine puts a condition on f's key; after a fact is inserted or
+        deleted, or updated in one of the `read` columns, the keys it left and joined are counted
+        again. The caller fills the table first. `name` names the engine's objects."""
+
+    @abstractmethod
+    def drop_key_summary(self, conn: Connection, name: str) -> None:
+        """Remove what `add_key_summary(conn, name, ...)` put on the fact table (not the summary table)."""
+
+    @abstractmethod
+    def key_summary_in_place(self, conn: Connection, name: str) -> bool:
+        """Whether what `add_key_summary(conn, name, ...)` put on the fact table is all there and
+        enabled: a table rebuilt by a later schema step, or a trigger dropped by hand, would leave
+        writes uncounted."""
+
+    @abstractmethod
     def reserve_ids(self, conn: Connection, table_name: str, highest: int) -> None:
         """Make the table hand out new ids above `highest` from now on (never lowering its counter)."""
 

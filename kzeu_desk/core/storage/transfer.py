@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy import Boolean, Connection, Table, func, select, text
 
 from kzeu_desk.core.errors import UserError
-from kzeu_desk.core.storage.interface import Location, StorageFailure
+from kzeu_desk.core.storage.interface import Location, StorageEngine, StorageFailure
 
 _BATCH = 5_000
 # done, total, stage: as the exports' progress callbacks.
@@ -54,8 +54,9 @@ def delete_every_row(conn: Connection) -> None:
 
 def copy_rows(source: Connection, target: Connection, progress: Progress | None = None) -> dict[str, int]:
     """Copy every row of `source` into the empty tables of `target`, keeping ids and id counters,
-    then rebuild the target's search index. Returns the rows copied per table."""
-    from kzeu_desk.core import search_documents
+    then rebuild the target's search index and the facts' per-key summary. Returns the rows copied
+    per table."""
+    from kzeu_desk.core import conflicts, search_documents
     from kzeu_desk.core.storage import engine_of
 
     if revision(source) != revision(target):
@@ -63,7 +64,20 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
                              f"{revision(target)})")
     reader, writer = engine_of(source), engine_of(target)
     totals = row_counts(source)
-    total, done = sum(totals.values()), 0
+    total = sum(totals.values())
+    # The summary is counted once after the rows rather than key by key as each batch arrives
+    # (a copy's facts come in batches of 5,000, and their triggers would count every key again).
+    with conflicts.key_summary_deferred(target):
+        copied = _copy_tables(reader, source, writer, target, total, progress)
+    if progress:
+        progress(total, total, "Rebuilding the search index")
+    search_documents.rebuild(target)
+    return copied
+
+
+def _copy_tables(reader: StorageEngine, source: Connection, writer: StorageEngine, target: Connection, total: int,
+                 progress: Progress | None) -> dict[str, int]:
+    done = 0
     copied: dict[str, int] = {}
     for table in tables():
         stage = f"Copying {table.name.replace('_', ' ')} rows"
@@ -89,9 +103,6 @@ def copy_rows(source: Connection, target: Connection, progress: Progress | None 
                           source.execute(select(func.max(table.c.id))).scalar() or 0)
             if highest:
                 writer.reserve_ids(target, table.name, highest)
-    if progress:
-        progress(done, total, "Rebuilding the search index")
-    search_documents.rebuild(target)
     return copied
 
 

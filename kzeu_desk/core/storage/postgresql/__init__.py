@@ -47,6 +47,8 @@ from kzeu_desk.core.storage.rows import FastRows
 _typed_passwords: dict[str, str] = {}
 
 _cursor_names = itertools.count(1)
+# The triggers (and their functions) `add_key_summary` puts on the fact table, by the end of their names.
+_KEY_SUMMARY_EVENTS = ("insert", "delete", "update", "truncate")
 
 # SQLSTATEs (PostgreSQL's appendix A) and what they mean to a curator.
 _PROBLEMS = {
@@ -259,6 +261,45 @@ class PostgresStorage(StorageEngine):
             {"name": name}).scalars())
         return set(tables) <= found
 
+    def add_key_summary(self, conn: Connection, name: str, summary: str, rows: str, read: Sequence[str]) -> None:
+        # One trigger per event that runs once per statement, with the statement's rows as
+        # transition tables: a load's or a copy's batch of facts is counted again set-based, by
+        # key. Transition tables refuse a column list, so the update's keys are those of rows
+        # whose read columns changed.
+        changed = " OR ".join(f"o.{_identifier(c)} IS DISTINCT FROM n.{_identifier(c)}" for c in read)
+        moved = f"FROM old_facts o JOIN new_facts n ON n.id = o.id WHERE {changed}"
+        keys = {
+            "insert": ("INSERT", "REFERENCING NEW TABLE AS new_facts", "SELECT subject_id, property_id FROM new_facts"),
+            "delete": ("DELETE", "REFERENCING OLD TABLE AS old_facts", "SELECT subject_id, property_id FROM old_facts"),
+            "update": ("UPDATE", "REFERENCING OLD TABLE AS old_facts NEW TABLE AS new_facts",
+                       f"SELECT o.subject_id, o.property_id {moved} UNION SELECT n.subject_id, n.property_id {moved}"),
+        }
+        table = _identifier(summary)
+        for event, (when, referencing, of) in keys.items():
+            function = _identifier(f"{name}_{event}")
+            counted = rows.replace("{keys}", f"(f.subject_id, f.property_id) IN ({of})")
+            conn.execute(text(
+                f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $summary$ BEGIN "
+                f"DELETE FROM {table} s USING ({of}) k WHERE s.subject_id = k.subject_id AND s.property_id = k.property_id; "
+                f"INSERT INTO {table} {counted}; RETURN NULL; END $summary$"))
+            conn.exec_driver_sql(f"CREATE TRIGGER {function} AFTER {when} ON fact {referencing} "
+                                 f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()")
+        function = _identifier(f"{name}_truncate")
+        conn.exec_driver_sql(f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $summary$ BEGIN "
+                             f"DELETE FROM {table}; RETURN NULL; END $summary$")
+        conn.exec_driver_sql(f"CREATE TRIGGER {function} AFTER TRUNCATE ON fact FOR EACH STATEMENT EXECUTE FUNCTION {function}()")
+
+    def drop_key_summary(self, conn: Connection, name: str) -> None:
+        for event in _KEY_SUMMARY_EVENTS:
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {_identifier(f'{name}_{event}')} ON fact")
+            conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {_identifier(f'{name}_{event}')}()")
+
+    def key_summary_in_place(self, conn: Connection, name: str) -> bool:
+        found = set(conn.execute(text(
+            "SELECT t.tgname FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
+            "WHERE c.relname = 'fact' AND t.tgenabled <> 'D' AND c.relnamespace = to_regnamespace(current_schema())")).scalars())
+        return {f"{name}_{event}" for event in _KEY_SUMMARY_EVENTS} <= found
+
     def reserve_ids(self, conn: Connection, table_name: str, highest: int) -> None:
         current = self.highest_reserved_id(conn, table_name) or 0
         if highest > current:
@@ -394,6 +435,7 @@ class PostgresStorage(StorageEngine):
         """The copy's rows replace the fact base's in one transaction: anyone reading sees the old
         content until it commits, then the restored one; every open workspace is told. A stop asked
         of `progress` between two batches of rows rolls the transaction back."""
+        from kzeu_desk.core import conflicts
         from kzeu_desk.core.storage import transfer
         from kzeu_desk.core.storage.sqlite import SQLITE
 
@@ -403,7 +445,8 @@ class PostgresStorage(StorageEngine):
             if server.read_only:
                 raise StorageFailure(server.read_only_reason or "the fact base is open read-only")
             with (SQLITE.read_transaction(copy.engine) as reader,
-                  self.write_transaction(server.engine) as writer):
+                  self.write_transaction(server.engine) as writer,
+                  conflicts.key_summary_deferred(writer)):  # counted once, after the copy's rows: not for the deleted
                 transfer.delete_every_row(writer)
                 transfer.copy_rows(reader, writer, None if progress is None else progress.update)
                 self.announce(writer, None)

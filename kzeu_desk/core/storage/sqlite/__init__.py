@@ -32,6 +32,8 @@ from kzeu_desk.core.storage.sqlite.search import Fts5SearchIndex
 # A bulk load's page cache: the index B-trees of a large load outgrow SQLite's default 2 MB, and
 # every insert then waits on pages read back from disk (docs/PERFORMANCE.md section 4).
 _BULK_CACHE_KIB = 256 * 1024
+# The triggers `add_key_summary` puts on the fact table, by the end of their names.
+_KEY_SUMMARY_EVENTS = ("insert", "delete", "update", "moved")
 
 
 class SqliteExpressions(SqlExpressions):
@@ -165,6 +167,32 @@ class SqliteStorage(StorageEngine):
                   for event in ("insert", "delete", "update")}
         found = {(row[0], row[1]) for row in conn.execute(text("SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger'"))}
         return wanted <= found
+
+    def add_key_summary(self, conn: Connection, name: str, summary: str, rows: str, read: Sequence[str]) -> None:
+        # SQLite's triggers fire for each row, after it is written and before the next one is: each
+        # counts again the one key its row joined (and, when the row moved, the one it left) from
+        # the facts as they are then, through ix_fact_key_values (a key holds ~3 facts at 1M).
+        def recount(row: str) -> str:
+            of_key = rows.replace("{keys}", f"f.subject_id = {row}.subject_id AND f.property_id = {row}.property_id")
+            return (f'DELETE FROM "{summary}" WHERE subject_id = {row}.subject_id AND property_id = {row}.property_id; '
+                    f'INSERT INTO "{summary}" {of_key};')
+        columns = ", ".join(read)
+        changed = " OR ".join(f"OLD.{column} IS NOT NEW.{column}" for column in read)
+        moved = "OLD.subject_id IS NOT NEW.subject_id OR OLD.property_id IS NOT NEW.property_id"
+        for event, when, row in (("insert", "INSERT", "NEW"), ("delete", "DELETE", "OLD"),
+                                 ("update", f"UPDATE OF {columns}", "NEW"),
+                                 ("moved", "UPDATE OF subject_id, property_id", "OLD")):
+            condition = {"update": f" WHEN {changed}", "moved": f" WHEN {moved}"}.get(event, "")
+            conn.execute(text(f'CREATE TRIGGER "{name}_{event}" AFTER {when} ON fact{condition} '
+                              f"BEGIN {recount(row)} END"))
+
+    def drop_key_summary(self, conn: Connection, name: str) -> None:
+        for event in _KEY_SUMMARY_EVENTS:
+            conn.exec_driver_sql(f'DROP TRIGGER IF EXISTS "{name}_{event}"')
+
+    def key_summary_in_place(self, conn: Connection, name: str) -> bool:
+        found = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'fact'")).scalars())
+        return {f"{name}_{event}" for event in _KEY_SUMMARY_EVENTS} <= found
 
     def reserve_ids(self, conn: Connection, table_name: str, highest: int) -> None:
         # AUTOINCREMENT keeps each table's highest id handed out in sqlite_sequence.
