@@ -1464,3 +1464,38 @@ def test_every_typographic_form_of_the_same_words_is_found_with_offsets_into_the
         assert placement.anchored, (plain, placement)
         # Code points of the new text as stored, whatever its form.
         assert new[placement.start:placement.end] == (typeset(plain) if typeset_side in ("new", "both") else plain)
+
+
+def test_a_date_range_whose_end_moved_to_another_month_is_placed_flagged_and_waits():
+    """An exhibition page corrected after its run was extended: "From 14 February to 31 May 2028" on a line
+    of its own became "… to 30 June 2028", and the paragraph after it changed. The day now counts another
+    month, still a date: placed on the new range, flagged and queued. A range on something else entirely
+    (tickets on sale) is not taken for it."""
+    old = ("Steppe Gold: Treasures of the Great Steppe\n\nArt & History Museum, Brussels\nFrom 14 February to 31 May "
+           "2028\n\nMore than 300 objects from the collections of Kazakhstan's museums are shown.\n")
+    new = ("Steppe Gold: Treasures of the Great Steppe\n\nArt & History Museum, Brussels\nFrom 14 February to 30 June "
+           "2028\n\nDue to high demand, the exhibition has been extended by one month. More than 300 objects from "
+           "the collections of Kazakhstan's museums are shown.\n")
+    placement = place(old, new, "From 14 February to 31 May 2028")
+    assert new[placement.start:placement.end] == "From 14 February to 30 June 2028"
+    assert placement.state is AnchorState.FUZZY and placement.number_changed
+    other = new.replace("From 14 February to 30 June 2028", "Tickets on sale from 1 January to 30 June 2028")
+    placement = place(old, other, "From 14 February to 31 May 2028")
+    assert placement.state is AnchorState.ORPHANED or placement.number_changed
+
+
+def test_the_first_sentence_of_a_quotation_trimmed_after_it_keeps_its_place_and_waits():
+    """A digest condensed a quotation to its first sentence, which lost its full stop to the closing
+    quotation mark. Placed on the same words inside the same quotation marks, fuzzy and queued; the words
+    said outside a quotation, its quotation cut, are not it."""
+    old = ("Центр открылся в Астане.\n\n\"Киберугрозы не знают границ. Поэтому нам важно работать вместе с "
+           "европейскими партнерами\", - сказал вице-министр цифрового развития. Центр будет сотрудничать с ENISA.\n")
+    new = ("Центр открылся в Астане.\n\n«Киберугрозы не знают границ», — сказал вице-министр цифрового развития. "
+           "Центр будет сотрудничать с ENISA.\n")
+    quote = "Киберугрозы не знают границ."
+    placement = place(old, new, quote)
+    assert new[placement.start:placement.end] == "Киберугрозы не знают границ"
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, False)
+    cut = ("Центр открылся в Астане.\n\nЦентр будет сотрудничать с ENISA, ведь киберугрозы не знают границ, "
+           "сказал вице-министр цифрового развития.\n")
+    assert place(old, cut, quote).state is AnchorState.ORPHANED
