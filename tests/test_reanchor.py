@@ -1499,3 +1499,22 @@ def test_the_first_sentence_of_a_quotation_trimmed_after_it_keeps_its_place_and_
     cut = ("Центр открылся в Астане.\n\nЦентр будет сотрудничать с ENISA, ведь киберугрозы не знают границ, "
            "сказал вице-министр цифрового развития.\n")
     assert place(old, cut, quote).state is AnchorState.ORPHANED
+
+
+def test_a_dateline_given_a_dated_update_note_keeps_its_place_and_waits():
+    """A news item rewritten the next day: a new headline, the dateline given "(обновлено 4 марта)", the lede
+    rewritten. Neither side of the dateline's context stands, yet the dateline opens its line in both texts
+    once: placed fuzzy, queued. Without the note (a dateline elsewhere, said in another paragraph) it is not
+    taken."""
+    old = ("ЕС поможет Казахстану закупить препараты от туберкулеза\n\nАлматы, 3 марта. Европейский союз выделит "
+           "9 млн евро на закупку новых препаратов, сообщило Министерство здравоохранения.\n\nСредства поступят "
+           "через Глобальный фонд.\n")
+    new = ("ЕС и Глобальный фонд профинансируют лечение туберкулеза в Казахстане\n\nАлматы, 3 марта (обновлено 4 "
+           "марта). Лечение 2 600 пациентов оплатят Европейский союз и Глобальный фонд, сообщило Министерство "
+           "здравоохранения.\n\nСредства поступят через Глобальный фонд.\n")
+    placement = place(old, new, "Алматы, 3 марта")
+    assert new[placement.start:placement.end] == "Алматы, 3 марта"
+    assert placement.state is AnchorState.FUZZY and needs_review(placement.state, placement.score, placement.number_changed)
+    elsewhere = new.replace("Алматы, 3 марта (обновлено 4 марта). ", "").replace(
+        "Средства поступят", "На встрече в Алматы, 3 марта, договорились о новом гранте. Средства поступят")
+    assert place(old, elsewhere, "Алматы, 3 марта").state is AnchorState.ORPHANED
