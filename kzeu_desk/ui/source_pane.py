@@ -96,10 +96,18 @@ class SourcePane(QWidget):
         if row is None:
             self._clear()
             return
+        # The source already shown, its text unchanged (the sources list re-read by File > Refresh,
+        # a load or a restore chooses it again): its spans are re-coloured where they changed, and the
+        # reader keeps their place. Setting the 1 MB source's text again took 170-263 ms of the GUI
+        # thread in one turn at 1M facts, and its colouring ~0.4 s more over later turns.
+        same_text = source_id == self.source_id and row.text == self.view.source_text
         self.source_id = source_id
         self._show_header(row)
         self.view.set_selected_fact(self._session.selected_fact)
-        self.view.show_source(source_id, row.text, spans)
+        if same_text:
+            self.view.set_spans(spans)
+        else:
+            self.view.show_source(source_id, row.text, spans)
         self.page_gutter.set_pages(pages, self.view.utf16_index)
 
     def refresh_spans(self) -> None:
