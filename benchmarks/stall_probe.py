@@ -352,6 +352,7 @@ def _settled(window) -> bool:
     return (window.session is not None and not window.session.operations
             and not getattr(window, "refresh_pending", False)
             and not getattr(window.sources_pane.model, "reading", False)
+            and not getattr(window.source_pane, "reading", False)
             and not getattr(window.orphan_queue, "reading", False)
             and not getattr(window.orphan_queue, "selecting", False)
             and not getattr(getattr(window, "evidence_navigator", None), "pending", False)

@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
         it changed (another program's revision, a restore), its revisions only if they changed."""
         chosen = self.sources_pane.current_source_id()
         if chosen is not None:
-            self.source_pane.show_source_id(chosen)
+            self.source_pane.refresh_in_background()
             self.revision_view.show_source_id(chosen)
 
     def _next_refresh_step(self) -> None:
@@ -924,6 +924,7 @@ class MainWindow(QMainWindow):
             self.whole_base_views.stop()
             self.fact_editor.stop_background_reads()
             self.sources_pane.model.stop()
+            self.source_pane.stop()
             self.orphan_queue.stop()
             self.totals.stop()
             self.fact_table.stop_background_reads()
