@@ -365,12 +365,14 @@ def _settled(window) -> bool:
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,
                     documents: list[Path] | None = None, explain: bool = False,
                     dump_after_s: float | None = None, load_file: Path | None = None,
-                    collector_report: bool = False, long_gaps_s: float | None = None) -> dict[str, Stall]:
+                    collector_report: bool = False, long_gaps_s: float | None = None,
+                    reading: int | None = None) -> dict[str, Stall]:
     """Each action on the fact base at `db` (changed by them: pass a copy), in a fresh window;
     `explain` prints to stderr where the GUI thread was during each action's gaps, `dump_after_s`
     every thread's stack whenever no tick came for that long; `collector_report` prints what the
     collector holds at the end (`collector_at_end`, which unfreezes everything: the probe's own
-    process only, not a test's)."""
+    process only, not a test's); `reading`: the source shown in the reader all along, chosen in the
+    sources list before the first action (a curator reading a long source while the work runs)."""
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from kzeu_desk.core.reading import read_document
@@ -385,6 +387,12 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
     window.show()
     for _ in range(3):
         app.processEvents()
+    if reading is not None:
+        window.sources_pane.choose(reading)
+        shown_by = time.perf_counter() + 120
+        while not _settled(window) and time.perf_counter() < shown_by:  # its highlights laid on
+            app.processEvents()
+            time.sleep(0.005)
     # As the application does once the workspace is attached (ui/app.py): what start-up built is
     # left out of the collector's walks. Without it a full collection after an action walked all of
     # it too (234 ms after a revision import at 1M facts), which the application never does.
@@ -540,6 +548,8 @@ def main() -> None:
                         help="the JSON Lines file File > Load JSON Lines loads (default: the sample articles' export)")
     parser.add_argument("--dump-after-ms", type=int, default=None,
                         help="print (to stderr) every thread's stack whenever no tick came for this long")
+    parser.add_argument("--reading", type=int, default=None,
+                        help="the source shown in the reader during every action (default: the one the window opens at)")
     parser.add_argument("--long-gaps-ms", type=int, default=None,
                         help="list every gap at least this long, with its times on the monotonic clock")
     parser.add_argument("--without-setting-aside", action="store_true",
@@ -561,7 +571,8 @@ def main() -> None:
         found = measure_actions(copy, only, args.long_source, documents, explain=args.explain,
                                 dump_after_s=args.dump_after_ms / 1000 if args.dump_after_ms else None,
                                 load_file=args.load_file, collector_report=True,
-                                long_gaps_s=args.long_gaps_ms / 1000 if args.long_gaps_ms else None)
+                                long_gaps_s=args.long_gaps_ms / 1000 if args.long_gaps_ms else None,
+                                reading=args.reading)
         print(json.dumps({name: asdict(stall) for name, stall in found.items()}))
     finally:
         shutil.rmtree(work, ignore_errors=True)
