@@ -56,6 +56,15 @@ class Stall:
     gap_collections: tuple[tuple[int, float, str], ...] = ()
     # The longest collection of the oldest generation during the whole action: (seconds, thread).
     longest_full_collection: tuple[float, str] = (0.0, "")
+    # The GUI thread's own CPU: over the whole action, and the most of it in any one gap. Neither
+    # counts time spent waiting for a CPU or for the interpreter lock, so on a shared machine they
+    # say what the window's own work was, whatever the load.
+    gui_cpu: float = 0.0
+    most_gui_cpu_in_a_gap: float = 0.0
+    # With `long_gaps_s`: every gap at least that long, as (start, end, GUI thread's CPU in it), the
+    # times on the monotonic clock (`time.perf_counter`), to match with a sampler's timestamps
+    # (`perf record -k CLOCK_MONOTONIC`).
+    long_gaps: tuple[tuple[float, float, float], ...] = ()
 
 
 class StallExplainer:
@@ -211,9 +220,11 @@ class GapDumper:
 class StallProbe:
     """A 10 ms timer in the GUI thread; `measure` runs an action and reports the longest gap."""
 
-    def __init__(self, explainer: StallExplainer | None = None, dump_after_s: float | None = None) -> None:
+    def __init__(self, explainer: StallExplainer | None = None, dump_after_s: float | None = None,
+                 long_gaps_s: float | None = None) -> None:
         from PySide6.QtCore import Qt, QTimer
 
+        self.long_gaps_s = long_gaps_s  # list every gap this long (`Stall.long_gaps`)
         self._timer = QTimer(interval=TICK_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
@@ -309,6 +320,9 @@ class StallProbe:
                   file=sys.stderr)
             print(self._explainer.explain(ticks), file=sys.stderr)
         full = [(end - start, thread) for start, end, generation, thread, _ in self._collections.runs if generation == 2]
+        gap_cpus = [later - earlier for earlier, later in zip(cpu, cpu[1:], strict=False)]
+        long_gaps = () if self.long_gaps_s is None else tuple(
+            (ticks[at], ticks[at + 1], gap_cpus[at]) for at, gap in enumerate(gaps) if gap >= self.long_gaps_s)
         return Stall(gaps[longest], finished - started, len(ticks) - 1,
                      gap_cpu=cpu[longest + 1] - cpu[longest],
                      gap_waiting_for_a_cpu=waited[longest + 1] - waited[longest],
@@ -317,7 +331,8 @@ class StallProbe:
                      load=(load_before, os.getloadavg()[0]),
                      gap_collections=tuple((generation, end - start, thread) for start, end, generation, thread, _
                                            in self._collections.between(ticks[longest], ticks[longest + 1])),
-                     longest_full_collection=max(full, default=(0.0, "")))
+                     longest_full_collection=max(full, default=(0.0, "")),
+                     gui_cpu=cpu[-1] - cpu[0], most_gui_cpu_in_a_gap=max(gap_cpus), long_gaps=long_gaps)
 
     def close(self) -> None:
         self._collections.close()
@@ -337,6 +352,7 @@ def _settled(window) -> bool:
     return (window.session is not None and not window.session.operations
             and not getattr(window, "refresh_pending", False)
             and not getattr(window.sources_pane.model, "reading", False)
+            and not getattr(window.source_pane, "reading", False)
             and not getattr(window.orphan_queue, "reading", False)
             and not getattr(window.orphan_queue, "selecting", False)
             and not getattr(getattr(window, "evidence_navigator", None), "pending", False)
@@ -349,12 +365,14 @@ def _settled(window) -> bool:
 def measure_actions(db: Path, only: set[str] | None = None, long_source: int | None = None,
                     documents: list[Path] | None = None, explain: bool = False,
                     dump_after_s: float | None = None, load_file: Path | None = None,
-                    collector_report: bool = False) -> dict[str, Stall]:
+                    collector_report: bool = False, long_gaps_s: float | None = None,
+                    reading: int | None = None) -> dict[str, Stall]:
     """Each action on the fact base at `db` (changed by them: pass a copy), in a fresh window;
     `explain` prints to stderr where the GUI thread was during each action's gaps, `dump_after_s`
     every thread's stack whenever no tick came for that long; `collector_report` prints what the
     collector holds at the end (`collector_at_end`, which unfreezes everything: the probe's own
-    process only, not a test's)."""
+    process only, not a test's); `reading`: the source shown in the reader all along, chosen in the
+    sources list before the first action (a curator reading a long source while the work runs)."""
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
     from kzeu_desk.core.reading import read_document
@@ -369,6 +387,12 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
     window.show()
     for _ in range(3):
         app.processEvents()
+    if reading is not None:
+        window.sources_pane.choose(reading)
+        shown_by = time.perf_counter() + 120
+        while not _settled(window) and time.perf_counter() < shown_by:  # its highlights laid on
+            app.processEvents()
+            time.sleep(0.005)
     # As the application does once the workspace is attached (ui/app.py): what start-up built is
     # left out of the collector's walks. Without it a full collection after an action walked all of
     # it too (234 ms after a revision import at 1M facts), which the application never does.
@@ -378,7 +402,7 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
     QMessageBox.warning = staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Ok)  # type: ignore[method-assign]
     folder = Path(tempfile.mkdtemp(prefix="kzeu-stall-"))
     explainer = StallExplainer() if explain else None
-    probe = StallProbe(explainer, dump_after_s)
+    probe = StallProbe(explainer, dump_after_s, long_gaps_s)
     results: dict[str, Stall] = {}
 
     def wanted(name: str) -> bool:
@@ -524,7 +548,19 @@ def main() -> None:
                         help="the JSON Lines file File > Load JSON Lines loads (default: the sample articles' export)")
     parser.add_argument("--dump-after-ms", type=int, default=None,
                         help="print (to stderr) every thread's stack whenever no tick came for this long")
+    parser.add_argument("--reading", type=int, default=None,
+                        help="the source shown in the reader during every action (default: the one the window opens at)")
+    parser.add_argument("--long-gaps-ms", type=int, default=None,
+                        help="list every gap at least this long, with its times on the monotonic clock")
+    parser.add_argument("--without-setting-aside", action="store_true",
+                        help="measure the runner without moving what lives out of the collector's walks "
+                             "when the last operation ends (§27), for comparison")
     args = parser.parse_args()
+    if args.without_setting_aside:
+        from kzeu_desk.ui.operations import _CollectorPause
+
+        _CollectorPause.set_aside_what_lives = staticmethod(lambda: None)  # type: ignore[method-assign]
+    print(json.dumps({"gui_thread": threading.get_native_id()}), file=sys.stderr, flush=True)
     work = Path(tempfile.mkdtemp(prefix="kzeu-stall-db-"))
     try:
         copy = work / args.db.name
@@ -534,7 +570,9 @@ def main() -> None:
         only = {name.strip() for name in args.only.split(",") if name.strip()} or None
         found = measure_actions(copy, only, args.long_source, documents, explain=args.explain,
                                 dump_after_s=args.dump_after_ms / 1000 if args.dump_after_ms else None,
-                                load_file=args.load_file, collector_report=True)
+                                load_file=args.load_file, collector_report=True,
+                                long_gaps_s=args.long_gaps_ms / 1000 if args.long_gaps_ms else None,
+                                reading=args.reading)
         print(json.dumps({name: asdict(stall) for name, stall in found.items()}))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -56,6 +56,7 @@ class HighlightIndex:
                              span.evidence_id, span.start, span.end)
         usable.sort(key=lambda span: (span.start, span.end))
 
+        self._given = tuple(spans)  # as read: `built_from` compares a later read with it
         self._spans: list[EvidenceSpan] = usable
         if convert is None:
             self._starts: list[int] = [span.start for span in usable]
@@ -81,6 +82,12 @@ class HighlightIndex:
     @property
     def spans(self) -> list[EvidenceSpan]:
         return self._spans
+
+    def built_from(self, spans: Sequence[EvidenceSpan]) -> bool:
+        """Whether `spans` are the very spans this index was built from, in the same order: then
+        there is nothing to build or re-colour. Comparing the 1 MB source's 10k spans costs a few
+        milliseconds; building their index took 60-80 ms of the GUI thread at 1M facts."""
+        return len(spans) == len(self._given) and tuple(spans) == self._given
 
     @property
     def segments(self) -> list[Segment]:

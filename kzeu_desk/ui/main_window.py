@@ -478,7 +478,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("Up to date with the fact base file." if here.path is not None
                                      else f"Showing the latest changes to {here.name}.", 5_000)
         first = self._refresh_steps is None or not self._refresh_steps
-        self._refresh_steps = [self._refresh_source_spans, self.fact_editor.reload, self.conflicts_panel.reload,
+        self._refresh_steps = [self._refresh_shown_source, self.fact_editor.reload, self.conflicts_panel.reload,
                                self.history_pane.model.reload, self.whole_base_views.reload]
         if first:
             on_a_later_turn(self, self._next_refresh_step)
@@ -488,9 +488,13 @@ class MainWindow(QMainWindow):
         """Whether panes are still to be read again for the last refresh (`refresh_all`)."""
         return bool(self._refresh_steps)
 
-    def _refresh_source_spans(self) -> None:
-        if self.sources_pane.current_source_id() is not None:
-            self.source_pane.refresh_spans()
+    def _refresh_shown_source(self) -> None:
+        """The source being read, as the file has it now: its details and highlights, its text only if
+        it changed (another program's revision, a restore), its revisions only if they changed."""
+        chosen = self.sources_pane.current_source_id()
+        if chosen is not None:
+            self.source_pane.refresh_in_background()
+            self.revision_view.show_source_id(chosen)
 
     def _next_refresh_step(self) -> None:
         if not self._refresh_steps:
@@ -920,6 +924,7 @@ class MainWindow(QMainWindow):
             self.whole_base_views.stop()
             self.fact_editor.stop_background_reads()
             self.sources_pane.model.stop()
+            self.source_pane.stop()
             self.orphan_queue.stop()
             self.totals.stop()
             self.fact_table.stop_background_reads()

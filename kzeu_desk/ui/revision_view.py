@@ -56,6 +56,7 @@ class RevisionView(QWidget):
         self.setAccessibleName("Source revisions")
         self._session = session
         self.source_id: int | None = None
+        self._history: list[revisions.RevisionInfo] = []  # as listed
         self._pieces: list[revisions.DiffPiece] = []
 
         self.title_label = plain_label(word_wrap=True, object_name="revisionSourceTitle")
@@ -92,23 +93,30 @@ class RevisionView(QWidget):
         return list(self._pieces)
 
     def show_source_id(self, source_id: int | None) -> None:
-        self.source_id = source_id
-        self.history.clear()
-        self._clear_diff()
-        if source_id is None:
-            self.title_label.setText("Choose a source to see its revisions.")
-            return
-        with self._session.fact_base.reading() as conn:
-            # The description only: the title is all it shows, and reading the 1 MB source's text here
-            # was part of the GUI thread's turn that answered a revision import's fact selection at 1M.
-            row = queries.source_details(conn, source_id)
-            history = revisions.revision_history(conn, source_id) if row is not None else []
+        row, history = None, []
+        if source_id is not None:
+            with self._session.fact_base.reading() as conn:
+                # The description only: the title is all it shows, and reading the 1 MB source's text here
+                # was part of the GUI thread's turn that answered a revision import's fact selection at 1M.
+                row = queries.source_details(conn, source_id)
+                history = revisions.revision_history(conn, source_id) if row is not None else []
+        same = row is not None and source_id == self.source_id and history == self._history
+        if not same:
+            self.source_id = source_id
+            self._history = history
+            self.history.clear()
+            self._clear_diff()
         if row is None:
             self.source_id = None
             self.title_label.setText("Choose a source to see its revisions.")
             return
         count = len(history)
         self.title_label.setText(f"{row.title} — {count} revision{'s' if count != 1 else ''}")
+        if same:
+            # The same revisions (the source chosen again after the sources list was read again, or
+            # its title edited): the diff shown stays. Reading the 1 MB source's two revisions, diffing
+            # them word by word and showing the diff again would redo all of it for nothing.
+            return
         for info in history:
             item = QListWidgetItem(describe_revision(info))
             item.setData(_NUMBER_ROLE, info.number)

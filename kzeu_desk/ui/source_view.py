@@ -230,6 +230,8 @@ class SourceView(QPlainTextEdit):
         scroll position and selection stay where they are. `index`: the spans' index over this very
         text, when built off the GUI thread."""
         previous = self._highlighter.index
+        if previous is not None and index is None and previous.built_from(spans):
+            return  # the same highlights: nothing to build, nothing to re-colour
         current = index if index is not None else HighlightIndex(spans, self._utf16)
         self._highlighter.index = current
         vertical, horizontal = self.verticalScrollBar().value(), self.horizontalScrollBar().value()
