@@ -366,7 +366,9 @@ _RELATIVE_DAYS = (
 _WEEKDAYS = (
     # "stays open until Friday", "from Monday the office moves": until or from a day of the week, read as Russian "до
     # пятницы", "с понедельника" are (ahead unless the clause reports), and Kazakh "жұмаға дейін", "дүйсенбіден бастап".
-    rf"(?<![\w])(?P<since>(?i:until|till|from))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
+    # "send events to the editor by Tuesday": a deadline, like "until", lies ahead unless the clause reports ("had
+    # arrived by Friday").
+    rf"(?<![\w])(?P<since>(?i:until|till|from|by))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
     rf"(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
     rf"(?<![\w])(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{KAZAKH_WEEKDAY}))"
     rf"(?i:ге|ға|ке|қа|ден|нен|дан|нан|тен|тан)\s+(?P<since>(?i:дейін|шейін|бастап)){NOT_CYRILLIC_AFTER}",

@@ -100,6 +100,14 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # "one wind farm" highlighted: "one" alone is left as the article or "one of", but the
         # curator highlighted it with its noun.
         noun = counted_after(" " + one.group("noun"), 0)
+        bounded = match_qualifier_before(stripped, one.start("one")) if one.group("bound") else None
+        if noun is not None and noun.is_measure and bounded is not None and bounded[1] == 0 and \
+                bounded[0] in (Bound.LOWER, Bound.UPPER):
+            # "кемінде бір ай", "at least one month": a bound says a figure follows, so "бір" is the number, not the
+            # article, and one of a measure is a quantity with that bound.
+            amount, lower, upper = bounded_amount(1.0, bounded[0])
+            return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
+                                         unit=noun.unit))
         if one.group("one").lower() == "бір" and not _KAZAKH_MEASURE_ADJECTIVE_RE.match(one.group("noun")):
             # "бір айлық курс" (a one-month course) measures; "бір күні" (one day, once) and "бір компания" (a company)
             # are the article more often than one.
@@ -108,13 +116,16 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             # "один день", "one day": one of a measure is a quantity, as "два дня" is.
             return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=noun.unit))
         unit = noun.unit if noun is not None and not noun.is_measure else english_singular_counted(one.group("noun"))
-        bounded = match_qualifier_before(stripped, one.start("one")) if one.group("bound") else None
         if unit and (not one.group("bound") or (bounded is not None and bounded[1] == 0)):
             # ("at least one co-applicant": the bound the highlight starts with.)
             amount, lower, upper = bounded_amount(1.0, bounded[0] if bounded is not None else None)
             return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=amount, lower=lower, upper=upper,
                                          approximate=bounded is not None and bounded[0] is Bound.APPROXIMATE,
                                          unit=unit))
+    if not candidates and (single := _A_MEASURE_ALONE_RE.fullmatch(stripped)) is not None:
+        # "a month" of "The defendants have a month to comment": highlighted alone, the article is the number (a rate,
+        # "€1,240 a month", is highlighted with its money and read there).
+        return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=single.group("unit").lower()))
     if not candidates and context and (digit := _ONE_OR_NONE_ALONE.get(stripped.lower())) is not None and \
             (one_or_none := _one_or_none_as_its_sentence_counts(stripped, digit, context, before or "",
                                                               published)) is not None:
@@ -293,6 +304,8 @@ def _one_or_none_as_its_sentence_counts(selection: str, digit: str, context: str
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
 _A_BOUND_ON_ONE_MEASURE_RE = re.compile(
     r"[^\d]{2,25}?\s(?P<article>(?i:an?)\s+)?(?P<unit>(?i:минуты|часа|суток|недели|месяца|года|minute|hour|day|week|month|year))")
+# A measure with its article and nothing else: "a month", "an hour".
+_A_MEASURE_ALONE_RE = re.compile(r"(?i:an?)\s+(?P<unit>(?i:minute|hour|day|week|fortnight|month|year|decade))")
 _KAZAKH_MEASURE_ADJECTIVE_RE = re.compile(r"[^\W\d_]+(?:лық|лік|дық|дік|тық|тік)(?![\w])", re.IGNORECASE)
 _ENGLISH_MONTH_ALONE_RE = re.compile(rf"(?:{ENGLISH_MONTH_FULL})")
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
@@ -490,7 +503,7 @@ def _has_kazakh_letters(text: str) -> bool:
     return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
 
 
-_UNTIL_OR_FROM_RE = re.compile(r"(?i:until|till|from|до|с|со)\s+")
+_UNTIL_OR_FROM_RE = re.compile(r"(?i:until|till|from|by|до|с|со)\s+")
 _UNTIL_OR_FROM_AFTER_RE = re.compile(r"\s+(?i:дейін|шейін|бастап)|(?<=[^\W\d_])[^\W\d_]{2,3}\s+(?i:дейін|шейін|бастап)")
 
 

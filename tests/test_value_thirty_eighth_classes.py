@@ -1,0 +1,91 @@
+"""The classes of misses the thirty-eighth and thirty-ninth sets (24 whole articles in three languages, written and
+labelled by people who never ran the parser, tests/data/value_suggestions/) showed on first sight, each tested on
+other sentences than the sets': what Ctrl+N suggests for a highlight read with its sentence."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, date, quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, publication date, the curator's value)
+ONE_OF_A_MEASURE = [
+    # A bound says a figure follows: "бір" is the number, not the article.
+    ("кемінде бір жыл", "Маман елде кемінде бір жыл жұмыс істеуі тиіс.", "2026-12-04", quantity(1, "жыл", lower=1)),
+    ("кем дегенде бір ай", "Өтінімді кем дегенде бір ай бұрын жіберіңіз.", "2026-12-04", quantity(1, "ай", lower=1)),
+    # Highlighted alone with its article, one of a measure.
+    ("a year", "The regulator has a year to decide on the merger.", "2026-12-04", quantity(1, "year")),
+    ("a week", "Bidders were given a week to revise their offers.", "2026-12-04", quantity(1, "week")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), ONE_OF_A_MEASURE,
+                         ids=[case[0] for case in ONE_OF_A_MEASURE])
+def test_one_of_a_measure_in_words(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+GRAMS = [
+    ("300 г", "Сыр продают в брусках по 300 г, по 2 100 тенге.", "2026-12-04", quantity(300, "г")),
+    ("250 g", "A 250 g jar of Kazakh honey sells for €9 in Lyon.", "2026-12-04", quantity(250, "g")),
+    ("200 г", "Әр қаптамада 200 г құрт бар.", "2026-12-04", quantity(200, "г")),
+    ("5 мг", "В одной таблетке 5 мг действующего вещества.", "2026-12-04", quantity(5, "мг")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), GRAMS, ids=[case[0] for case in GRAMS])
+def test_a_weight_in_grams(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # A year's "г." is still a year.
+    ("2019 г.", "В 2019 г. завод выпустил первую партию.", date("2019")),
+    ("в 2021 г", "в 2021 г компания открыла склад.", date("2021")),
+], ids=["2019 г.", "2021 г"])
+def test_a_year_abbreviated_stays_a_year(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+# Published on a Friday (2026-12-04).
+WEEKDAYS_AHEAD = [
+    # A deadline lies ahead.
+    ("Wednesday", "Please send your entries to the jury by Wednesday.", date("2026-12-09")),
+    # A timetable in the present simple announces.
+    ("Saturday", "The final kicks off on Saturday at 18:00.", date("2026-12-05")),
+    ("Monday", "Season tickets go on sale on Monday at the club shop.", date("2026-12-07")),
+    ("Tuesday", "Registration opens on Tuesday, the organisers said.", date("2026-12-08")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), WEEKDAYS_AHEAD,
+                         ids=[f"{case[0]} ({case[1][:20]})" for case in WEEKDAYS_AHEAD])
+def test_a_weekday_of_the_coming_week(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # A deadline reported, and a day with no tense, are the week just gone.
+    ("Thursday", "The goods had arrived by Thursday, the customs office said.", date("2026-12-03")),
+    ("Tuesday", "The talks resumed on Tuesday in Brussels.", date("2026-12-01")),
+], ids=["had arrived by", "resumed on"])
+def test_a_weekday_reported_stays_in_the_week_gone(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+# A Kazakh noun in "-ыс/-іс" with its possessive "-ы/-і" keeps its "с".
+KAZAKH_NOUNS_IN_S = [
+    ("4 жиналысы", "Биыл қауымдастықтың 4 жиналысы өтті.", count(4, "жиналыс")),
+    ("3 жарысы", "Маусымда клубтың 3 жарысы болды.", count(3, "жарыс")),
+    # A doer in "-шы" and a noun ending in a vowel keep their own reading.
+    ("5 сарапшысы", "Жобаның 5 сарапшысы бар.", count(5, "сарапшы")),
+    ("2 визасы", "Оның 2 визасы бар.", count(2, "виза")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_NOUNS_IN_S,
+                         ids=[case[0] for case in KAZAKH_NOUNS_IN_S])
+def test_a_kazakh_noun_in_s_with_its_possessive(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
