@@ -5,7 +5,7 @@ other sentences than the sets': what Ctrl+N suggests for a highlight read with i
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, quantity, same
+from test_value_words import count, date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -88,4 +88,42 @@ KAZAKH_NOUNS_IN_S = [
 @pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_NOUNS_IN_S,
                          ids=[case[0] for case in KAZAKH_NOUNS_IN_S])
 def test_a_kazakh_noun_in_s_with_its_possessive(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+# A period written as two full dates of different years, or as the months ended on a date (financial statements).
+PERIODS = [
+    ("1 April 2025 to 31 March 2026", "The review covers the period from 1 April 2025 to 31 March 2026.",
+     span("2025-04-01", "2026-03-31")),
+    ("1 October 2024 – 30 September 2025", "Reporting year: 1 October 2024 – 30 September 2025.",
+     span("2024-10-01", "2025-09-30")),
+    ("1 March 2024 and 28 February 2025", "Imports fell between 1 March 2024 and 28 February 2025.",
+     span("2024-03-01", "2025-02-28")),
+    ("May 2022 and January 2024", "The plant was idle between May 2022 and January 2024.", span("2022-05", "2024-01")),
+    ("с 1 апреля 2025 года по 31 марта 2026 года", "Проверка охватит период с 1 апреля 2025 года по 31 марта 2026 года.",
+     span("2025-04-01", "2026-03-31")),
+    ("с мая 2022 года по январь 2024 года", "Завод простаивал с мая 2022 года по январь 2024 года.",
+     span("2022-05", "2024-01")),
+    ("nine months ended 30 September 2025", "Revenue for the nine months ended 30 September 2025 rose by 8%.",
+     span("2025-01", "2025-09")),
+    ("year ended 31 December 2025", "The statements for the year ended 31 December 2025 were audited.",
+     span("2025-01", "2025-12")),
+    ("шесть месяцев, закончившихся 30 июня 2026 года", "Выручка за шесть месяцев, закончившихся 30 июня 2026 года, выросла.",
+     span("2026-01", "2026-06")),
+    ("2026 жылғы 30 маусымда аяқталған алты ай", "2026 жылғы 30 маусымда аяқталған алты айда табыс өсті.",
+     span("2026-01", "2026-06")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PERIODS, ids=[case[0] for case in PERIODS])
+def test_a_period_across_years_or_ended_on_a_date(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # Two dates listed with "and" are not a range, and months alone are a span.
+    ("3 March 2024", "The board met on 3 March 2024 and 5 May 2025.", date("2024-03-03")),
+    ("six months", "Building the bridge took six months.", quantity(6, "months")),
+], ids=["two dates listed", "six months"])
+def test_dates_and_spans_that_are_no_period(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-04", context=context).value, expected)
