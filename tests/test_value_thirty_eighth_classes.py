@@ -127,3 +127,27 @@ def test_a_period_across_years_or_ended_on_a_date(selection: str, context: str, 
 ], ids=["two dates listed", "six months"])
 def test_dates_and_spans_that_are_no_period(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+# A figure in brackets after a place counts what "most" named, up to the first name after it, or the noun "mostly"
+# follows; a Kazakh plural under a possessive ("өтініштері") is the noun.
+BRACKETED_LISTS = [
+    ("12", "Ең көп шағым Франция компанияларынан келді (12), одан кейін Италия (9).", count(12, "шағым")),
+    ("9", "Ең көп шағым Франция компанияларынан келді (12), одан кейін Италия (9).", count(9, "шағым")),
+    ("7", "Туристері негізінен Германиядан (7) және Австриядан (5) келді.", count(7, "турист")),
+    ("40", "Applications came mostly from Almaty (40) and Astana (25).", count(40, "applications")),
+    ("15", "Most complaints against Italian companies were filed in Almaty (15).", count(15, "complaints")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), BRACKETED_LISTS,
+                         ids=[f"{case[0]} ({case[1][:20]})" for case in BRACKETED_LISTS])
+def test_a_figure_in_brackets_counts_what_most_named(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    ("11,200", "Most visitors came from Germany (11,200), then France (6,400).", count(11200, "visitors")),
+], ids=["Most visitors"])
+def test_a_bracketed_figure_after_most_as_before(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)

@@ -612,6 +612,8 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "түтін" (a household, by its chimney smoke) is no "түт" + "ін": as with the case endings above, a stem
                 # this short is cut only when known (known stems were cut before this loop), the word kept whole.
                 return lowered
+            if stem.endswith(_PLURAL_ENDINGS) and (single := _without_plural(stem)) != stem:
+                return single  # "өтініштері" (their applications): the plural under the possessive
             return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
     return lowered
 
