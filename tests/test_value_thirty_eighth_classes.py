@@ -151,3 +151,28 @@ def test_a_figure_in_brackets_counts_what_most_named(selection: str, context: st
 ], ids=["Most visitors"])
 def test_a_bracketed_figure_after_most_as_before(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+# Days or weeks after publication, with nothing else counted from (published on a Friday, 2026-12-04).
+DAYS_AFTER = [
+    ("через неделю", "Следующий выпуск программы – через неделю.", date("2026-12-11")),
+    ("через две недели", "Итоги конкурса объявят через две недели.", date("2026-12-18")),
+    ("бір аптадан кейін", "Келесі кездесу бір аптадан кейін өтеді.", date("2026-12-11")),
+    ("10 күннен кейін", "Нәтижелер 10 күннен кейін жарияланады.", date("2026-12-14")),
+    ("two weeks from today", "The museum reopens two weeks from today.", date("2026-12-18")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), DAYS_AFTER, ids=[case[0] for case in DAYS_AFTER])
+def test_days_or_weeks_after_publication(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # Counted from an event, or a time limit, it stays a span.
+    ("30 күннен кейін", "Шарт хабарлама алынған күннен бастап 30 күннен кейін күшіне енеді.", quantity(30, "күн")),
+    ("не позднее чем через 30 дней", "Ответ дается не позднее чем через 30 дней с даты запроса.",
+     quantity(None, "дней", upper=30)),
+], ids=["күннен бастап", "не позднее чем через"])
+def test_days_after_an_event_stay_a_span(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
