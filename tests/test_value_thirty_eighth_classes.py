@@ -176,3 +176,12 @@ def test_days_or_weeks_after_publication(selection: str, context: str, expected:
 ], ids=["күннен бастап", "не позднее чем через"])
 def test_days_after_an_event_stay_a_span(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # The auxiliary "еді" after a participle counts nothing: the noun of "саны" is counted.
+    ("15 мыңнан асқан", "Былтыр туристер саны 15 мыңнан асқан еді.", count(15000, "турист", lower=15000)),
+    ("40-тан асқан", "Өткен жылы өтінімдер саны 40-тан асқан екен.", count(40, "өтінім", lower=40)),
+], ids=["асқан еді", "асқан екен"])
+def test_the_kazakh_auxiliary_past_counts_nothing(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)

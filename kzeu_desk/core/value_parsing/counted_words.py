@@ -207,6 +207,9 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 "тиіс", "керек", "мүмкін",
                                 # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
                                 "болатын", "болған", "болды", "болады", "болып", "болса",
+                                # the auxiliary past "еді/екен" after a participle: "38 мыңнан асқан еді" (had exceeded
+                                # 38,000) counts nothing; a closed class of two words, no noun is spelt so
+                                "еді", "екен",
                                 # pronouns: "олардың саны" (their number) names nothing counted
                                 "олар", "біз", "сіз", "бұлар", "солар", "осылар",
                                 # particles after a number: "оның 600-ге жуығы ғана" (only about 600 of them)
