@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from test_value_words import count, date, quantity, same, span
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 # (highlight, its sentence, publication date, the curator's value)
@@ -185,3 +185,23 @@ def test_days_after_an_event_stay_a_span(selection: str, context: str, expected:
 ], ids=["асқан еді", "асқан екен"])
 def test_the_kazakh_auxiliary_past_counts_nothing(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+# A Kazakh part of a whole: a collective numeral after a plural with its possessive in the genitive, and "бірі" in a
+# case after a collective numeral (the part that remains).
+KAZAKH_PARTS = [
+    ("төртеуі", "Неміс компанияларының төртеуі келісімге қол қойды.", count(4, "компания")),
+    ("бірі", "Бес жобаның төртеуі аяқталды, бірі тоқтатылды.", count(1, "жоба")),
+    ("бірінде", "Команда төрт кездесудің үшеуінде жеңіп, бірінде ұтылды.", count(1, "кездесу")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_PARTS,
+                         ids=[f"{case[0]} ({case[1][:15]})" for case in KAZAKH_PARTS])
+def test_a_kazakh_part_of_a_whole(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+def test_one_of_the_largest_is_no_count() -> None:
+    same(suggest("бірі", published="2026-12-04", context="Бұл елдегі ең ірі компаниялардың бірі.").value,
+         TypedValue(kind=ValueKind.TEXT, text="бірі"))

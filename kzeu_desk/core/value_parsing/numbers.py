@@ -163,8 +163,9 @@ _KAZAKH_PART_PARTICLE = r"(?:\s+(?:тек|ғана|шамамен|кемінде
 _KAZAKH_PART_OF_RE = re.compile(
     rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің)){_KAZAKH_PART_PARTICLE}\s+$",
     re.IGNORECASE)
+# (The plural may carry a possessive before the genitive: "Француз желілерінің үшеуі", three of the French chains.)
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
-    rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
+    rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ының|інің)(?![\w])", re.IGNORECASE)
 # "7-і", "7-еуі" (written "жетеуі"), "1 200-і" (a part written with its thousands apart)
 _KAZAKH_PART_NUMBER_RE = re.compile(r"\d+(?:[ \u00a0]\d{3})*-(?:с?[іы]|(?:еу|ау)[а-яәіңғүұқөһ]*)")
 _KAZAKH_PART_AFTER_RE = re.compile(

@@ -25,13 +25,14 @@ import re
 from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.bare_counts import counted_as_the_text_counts
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
+from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS
 from kzeu_desk.core.value_parsing.ordinal_counts import ordinal_counted_in_its_sentence, ordinal_value
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
@@ -126,6 +127,14 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # "a month" of "The defendants have a month to comment": highlighted alone, the article is the number (a rate,
         # "€1,240 a month", is highlighted with its money and read there).
         return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=single.group("unit").lower()))
+    if not candidates and context and (one_of := _KAZAKH_ONE_OF_THEM_RE.fullmatch(stripped)) is not None and \
+            (offset := locate(stripped, context)) > 0 and _KAZAKH_COLLECTIVE_BEFORE_RE.search(context, 0, offset) and \
+            (one_or_none := _one_or_none_as_its_sentence_counts(stripped, "1-" + one_of.group("ending"), context,
+                                                                before or "", published)) is not None:
+        # "бірінде" of "үш ойынның екеуінде жеңіп, бірінде тең түсті" (won two of the three games, drew one): after a
+        # collective numeral "бірі" in a case is the part that remains, counted as "1-інде" would be. (Alone, "бірі" is
+        # as often "one of the largest …", no count.)
+        return Suggestion(one_or_none)
     if not candidates and context and (digit := _ONE_OR_NONE_ALONE.get(stripped.lower())) is not None and \
             (one_or_none := _one_or_none_as_its_sentence_counts(stripped, digit, context, before or "",
                                                               published)) is not None:
@@ -279,6 +288,9 @@ def _stepped_from_the_sentence_before(selection: str, context: str, before: str,
 # "бірде-бір" of "бірде-бір жоба": one, or none, highlighted without the noun its sentence counts.
 _ONE_OR_NONE_ALONE = {"один": "1", "одна": "1", "одно": "1", "ни одного": "0", "ни одной": "0", "none": "0",
                       "not a single": "0", "бірде-бір": "0"}
+_KAZAKH_ONE_OF_THEM_RE = re.compile(r"(?i:бір)(?P<ending>(?i:інде|інен|імен|іне|ін|і))")
+_KAZAKH_COLLECTIVE_BEFORE_RE = re.compile(
+    rf"(?<![\w])(?i:{'|'.join(KAZAKH_COLLECTIVE_WORDS)})[{CYRILLIC_LETTER}]*(?![\w])")
 # "один из", "one of": one of several, which the whole's noun counts only with the whole ("one of the 27").
 _ONE_OF_AFTER_RE = re.compile(r"\s+(?i:из|of|и|and|or|или)(?![\w])")
 
