@@ -150,9 +150,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Twelve whole articles each in all three languages (sets 38 and 39), written and labelled by two more engineers
           # who never ran the parser, while sets 36 and 37 were fixed, and scored once with those fixes (6db7648): set 38
           # 93.2 / 97.4 / 92.1 % (94.2 % in all; 123/132, 112/115, 105/114), set 39 92.6 / 93.2 / 96.0 % (93.9 % in all;
-          # 126/136, 123/132, 120/125): the honest held-out number of this round. Floors: the first score's lowest language.
-          "held_out_thirty_eighth": 0.92,
-          "held_out_thirty_ninth": 0.92}
+          # 126/136, 123/132, 120/125): the honest held-out number of this round. After their fixes (general classes, no
+          # relabel): set 38 97.0 / 97.4 / 98.2 % (128/132, 112/115, 112/114), set 39 94.1 / 95.5 / 98.4 % (128/136,
+          # 126/132, 123/125). Floors: the lowest language after the fixes less one miss (127/132, 127/136).
+          "held_out_thirty_eighth": 0.96,
+          "held_out_thirty_ninth": 0.93}
 
 
 @pytest.fixture(scope="module")

@@ -576,6 +576,11 @@ def _kazakh_base_as_cut(word: str) -> str:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(stem) >= 3 and _ending_fits(stem, ending):
             return _without_plural(stem)  # "туристерге", "сарапшыларды": the plural under the case
+    # A noun in "-ыс/-іс" ("отырыс", "жарыс") takes the possessive "-ы/-і" after its "с": "12 отырысы" is "отырыс",
+    # not "отыры" + "-сы", as the case loop above reads "отырысын"; few Kazakh nouns end in "ы/і" before a "-сы"
+    # ("сарапшысы" is a doer in "-шы", kept below).
+    if re.fullmatch(rf"[{CYRILLIC_LETTER}]{{2,}}[^шч][ыі]с[ыі]", lowered) and lowered[-1] == lowered[-3]:
+        return lowered[:-1]
     # The possessive "-сы/-сі" follows a vowel only ("шенген визасы", "бағдарламасы"), in the stem's
     # vowel class.
     if lowered.endswith(("сы", "сі")) and len(lowered) >= 5 and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS and (
@@ -607,6 +612,8 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "түтін" (a household, by its chimney smoke) is no "түт" + "ін": as with the case endings above, a stem
                 # this short is cut only when known (known stems were cut before this loop), the word kept whole.
                 return lowered
+            if stem.endswith(_PLURAL_ENDINGS) and (single := _without_plural(stem)) != stem:
+                return single  # "өтініштері" (their applications): the plural under the possessive
             return stem[:-1] + _UNVOICED.get(stem[-1], stem[-1])
     return lowered
 

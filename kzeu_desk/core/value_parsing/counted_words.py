@@ -82,7 +82,10 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|�
                          # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
                          # litres ("2,0 л", an engine's size), and its power ("150 л.с.", horsepower, not litres):
                          # each a measure of its own, as written.
-                         r"KB|MB|GB|TB|PB|Gb|Mb|Tb|КБ|МБ|ГБ|ТБ|ПБ|Гб|Мб|Тб|m³/s|m3/s|м³/с|м3/с|b/d|bpd|л\.\s?с\.|л(?!\.\s?с))")
+                         r"KB|MB|GB|TB|PB|Gb|Mb|Tb|КБ|МБ|ГБ|ТБ|ПБ|Гб|Мб|Тб|m³/s|m3/s|м³/с|м3/с|b/d|bpd|л\.\s?с\.|л(?!\.\s?с)|"
+                         # A pack's weight in grams and milligrams ("спагетти весом 500 г", "a 125 g brie"); a year's
+                         # "г." ("2019 г.") is read with its year before any figure is, so a "г" left is grams.
+                         r"мг|mg|г|g)")
 
 # -- Russian ---------------------------------------------------------------------------------
 
@@ -204,6 +207,9 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 "тиіс", "керек", "мүмкін",
                                 # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
                                 "болатын", "болған", "болды", "болады", "болып", "болса",
+                                # the auxiliary past "еді/екен" after a participle: "38 мыңнан асқан еді" (had exceeded
+                                # 38,000) counts nothing; a closed class of two words, no noun is spelt so
+                                "еді", "екен",
                                 # pronouns: "олардың саны" (their number) names nothing counted
                                 "олар", "біз", "сіз", "бұлар", "солар", "осылар",
                                 # particles after a number: "оның 600-ге жуығы ғана" (only about 600 of them)

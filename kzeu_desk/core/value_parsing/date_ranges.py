@@ -182,7 +182,60 @@ _MONTHS_OF_TWO_YEARS = (
     rf"(?i:жылғы|жылдың)\s+{month('m2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
     rf"(?<![\w])(?i:from)\s+(?P<m1>{ENGLISH_MONTH})\s+{year('y1')}\s+(?i:to|until|through)\s+(?P<m2>{ENGLISH_MONTH})\s+"
     rf"{year()}(?![\w])",
+    # "between March 2023 and October 2024", "с марта 2023 года по октябрь 2024 года", "между маем 2023 и октябрем 2024".
+    rf"(?<![\w])(?i:between)\s+(?P<m1>{ENGLISH_MONTH})\s+{year('y1')}\s+(?i:and)\s+(?P<m2>{ENGLISH_MONTH})\s+"
+    rf"{year()}(?![\w])",
+    rf"(?<![\w])(?i:с|со)\s+{month('m1')}\s+{year('y1')}(?:\s*(?i:года|г\.))?\s+(?i:по)\s+{month('m2')}\s+{year()}"
+    rf"{YEAR_WORD_AFTER}(?![\d])",
 )
+
+
+# "from 1 July 2025 to 30 June 2026", "between 1 March 2024 and 28 February 2025", "с 1 июля 2025 года по 30 июня 2026
+# года": a day of one year to a day of another, each written in full (a financial or investigation period). "and"
+# makes a range only after "between": "on 3 March 2024 and 5 May 2025" lists two dates.
+_TWO_FULL_DATES_SEPARATOR = r"(?:\s*[-–—]\s*|\s+(?i:to|through|until|till|по|до)\s+)"
+_DAYS_OF_TWO_YEARS = (
+    rf"(?<![\w\d])(?:(?i:from|с|со)\s+)?{day('d1')}\s+{month('m1')}\s+{year('y1')}(?:\s*(?i:года|г\.))?"
+    rf"{_TWO_FULL_DATES_SEPARATOR}{day('d2')}\s+{month('m2')}\s+{year()}{YEAR_WORD_AFTER}(?!\d)",
+    rf"(?<![\w\d])(?i:between|между)\s+{day('d1')}\s+{month('m1')}\s+{year('y1')}(?:\s*(?i:года|г\.))?\s+(?i:and|и)\s+"
+    rf"{day('d2')}\s+{month('m2')}\s+{year()}{YEAR_WORD_AFTER}(?!\d)",
+    # "from July 1, 2025 to June 30, 2026".
+    rf"(?<![\w])(?:(?i:from)\s+)?(?P<m1>{ENGLISH_MONTH})\s+{day('d1')},?\s+{year('y1')}{_TWO_FULL_DATES_SEPARATOR}"
+    rf"(?P<m2>{ENGLISH_MONTH})\s+{day('d2')},?\s+{year()}(?!\d)",
+)
+
+
+def _read_days_of_two_years(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    first_month, last_month = month_number(match.group("m1")), month_number(match.group("m2"))
+    first_year, last_year = int(match.group("y1")), int(match.group("year"))
+    first_day, last_day = int(match.group("d1")), int(match.group("d2"))
+    if first_month is None or last_month is None or not (
+            day_possible(first_month, first_day) and day_possible(last_month, last_day)):
+        return None
+    first, last = iso_date(first_year, first_month, first_day), iso_date(last_year, last_month, last_day)
+    return range_reading(first, last) if first is not None and last is not None and first < last else None
+
+
+# "the six months ended 30 June 2026", "the year ended 31 December 2025" (financial statements' periods), "за 6 месяцев,
+# закончившихся 30 июня 2026 года", "2026 жылғы 30 маусымда аяқталған 6 ай": the months up to the one the period ended in.
+_PERIOD_ENDED = (
+    rf"(?<![\w\d])(?:(?P<n>\d{{1,2}})\s+(?i:months)|(?i:year))\s+(?i:ended|ending)\s+{day('d')}\s+{month()}"
+    rf",?\s+{year()}(?!\d)",
+    rf"(?<![\w\d])(?P<n>\d{{1,2}})\s+(?i:месяц(?:а|ев)),?\s+(?i:закончивш|завершивш|истекш)[а-яё]*\s+{day('d')}\s+"
+    rf"{month()}\s+{year()}{YEAR_WORD_AFTER}(?!\d)",
+    rf"(?<![\w\d]){year()}{KAZAKH_YEAR_BEFORE}{day('d')}\s+{month()}(?<=да|де|та|те)\s+(?i:аяқталған)\s+"
+    rf"(?P<n>\d{{1,2}})\s+(?i:ай(?:да|дың|лық)?){NOT_CYRILLIC_AFTER}",
+)
+
+
+def _read_period_ended(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    last_month = month_number(match.group("month"))
+    months = int(match.group("n")) if match.group("n") else 12
+    if last_month is None or not 1 <= months <= 24 or not day_possible(last_month, int(match.group("d"))):
+        return None
+    last_year = int(match.group("year"))
+    first = last_year * 12 + last_month - 1 - (months - 1)
+    return range_reading(iso_date(first // 12, first % 12 + 1), iso_date(last_year, last_month))
 
 
 def _read_months_of_two_years(match: re.Match[str], publication: Publication | None) -> DateReading | None:
@@ -638,6 +691,8 @@ def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, .
 
 # Longest first: a day range before a month range before a year range.
 RANGE_PATTERNS = (
+    *_compile(_PERIOD_ENDED, _read_period_ended),
+    *_compile(_DAYS_OF_TWO_YEARS, _read_days_of_two_years),
     *_compile(_DAY_RANGES, _read_day_range),
     *_compile(_FIRST_MONTHS, _read_first_months),
     *_compile(_PERIOD_CODES, _read_period_code),

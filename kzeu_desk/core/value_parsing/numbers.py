@@ -163,8 +163,9 @@ _KAZAKH_PART_PARTICLE = r"(?:\s+(?:тек|ғана|шамамен|кемінде
 _KAZAKH_PART_OF_RE = re.compile(
     rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің)){_KAZAKH_PART_PARTICLE}\s+$",
     re.IGNORECASE)
+# (The plural may carry a possessive before the genitive: "Француз желілерінің үшеуі", three of the French chains.)
 _KAZAKH_PLURAL_WHOLE_RE = re.compile(
-    rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ның|нің)(?![\w])", re.IGNORECASE)
+    rf"(?<![\w])[{CYRILLIC_LETTER}]+(?:лар|лер|дар|дер|тар|тер)(?:дың|дің|тың|тің|ының|інің)(?![\w])", re.IGNORECASE)
 # "7-і", "7-еуі" (written "жетеуі"), "1 200-і" (a part written with its thousands apart)
 _KAZAKH_PART_NUMBER_RE = re.compile(r"\d+(?:[ \u00a0]\d{3})*-(?:с?[іы]|(?:еу|ау)[а-яәіңғүұқөһ]*)")
 _KAZAKH_PART_AFTER_RE = re.compile(
@@ -743,6 +744,17 @@ def _a_period_earlier(text: str, unit: str, end: int) -> bool:
 # brings to the number is what the number counts.
 _MOST_BEFORE_RE = re.compile(r"(?<![\w])(?:most|ең\s+көп|больше\s+всего|наибольшее\s+(?:число|количество))(?=\s)",
                              re.IGNORECASE)
+# A noun and the word that says most of it went one way ("өтініштері көбіне Алматыдан (31)", "applications came mostly
+# from Almaty (31)").
+_NOUN_THEN_MOSTLY_RE = re.compile(
+    rf"(?<![\w])(?P<noun>[{CYRILLIC_LETTER}a-z]{{3,}})\s+(?:(?:came|went|were\s+filed|were\s+made)\s+)?"
+    r"(?:көбіне|көбінесе|негізінен|mostly|mainly)(?=\s)", re.IGNORECASE)
+
+
+def _has_kazakh_letter(word: str) -> bool:
+    return any(letter in "әіңғүұқөһ" for letter in word.lower())
+
+
 # An exchange rate: the currency named before in the clause, priced per dollar or euro after the number.
 _PER_CURRENCY_AFTER_RE = re.compile(r"\s+(?:per|a|to\s+the|за|против)\s+(?:US\s+)?(?:dollar|euro|доллар|евро)(?![\w])",
                                     re.IGNORECASE)
@@ -1229,8 +1241,19 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
             and (most := list(_MOST_BEFORE_RE.finditer(text, max(0, start - 200),
                                                                                        start))):
         # "Ең көп турист Германиядан (11,2 мың), Франциядан (6,4 мың)", "Most visitors came from Germany
-        # (11,200)": a figure in brackets after a place counts what "most" named.
-        counted = counted_after(text, most[-1].end())
+        # (11,200)": a figure in brackets after a place counts what "most" named. The noun ends before the first
+        # name after it: "Ең көп өтініш Германия инвесторларынан түсті (23)" counts "өтініш", not a phrase with
+        # "Германия" in it.
+        named = re.split(r"\s(?=[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ])", text[most[-1].end():start], maxsplit=1)[0]
+        counted = counted_after(named + " ", 0)
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+    if re.search(r"\(\s*$", text[:start]) and (mostly := list(_NOUN_THEN_MOSTLY_RE.finditer(
+            text, max(0, start - 200), start))):
+        # "ЕО инвесторларының өтініштері көбіне Алматыдан (31) және Астанадан (22) түсті", "Applications came
+        # mostly from Almaty (31)": a figure in brackets after a place counts the noun that "mostly" follows.
+        noun = mostly[-1].group("noun").lower()
+        counted = kazakh_noun_named(noun) if _has_kazakh_letter(noun) else counted_after(" " + noun + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
     clause = _clause_before(text, start)

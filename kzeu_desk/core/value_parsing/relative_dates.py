@@ -289,6 +289,36 @@ def _read_years_after(match: re.Match[str], publication: Publication | None) -> 
     if publication.tense_in(match.string) == "past":
         return None
     return date_reading(iso_date(publication.year + int(match.group("n"))), relative=True)
+# "Следующий эфир – через неделю", "бір аптадан кейін өтеді", "two weeks from today": days or weeks after publication,
+# under the same conditions as years after it (nothing else counted from, no report); "не позднее чем через 30 дней с
+# даты" is a time limit, read as a ceiling elsewhere.
+_DAYS_AFTER = (
+    rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?:(?P<n>\d{{1,2}})\s+)?(?P<unit>(?i:неделю|недели|недель|день|дня|дней))"
+    rf"{NOT_CYRILLIC_AFTER}(?!\s+(?i:с|со|после|от|до)\s)",
+    rf"(?<![\w])(?P<n>\d{{1,2}})\s+(?P<unit>(?i:апта|күн))(?i:дан|нен|тан|тен)\s+(?i:кейін|соң){NOT_CYRILLIC_AFTER}",
+    r"(?<![\w])(?:(?P<n>\d{1,2})|(?i:a|one))\s+(?P<unit>(?i:weeks?|days?))\s+(?i:from\s+(?:now|today))(?![\w])",
+)
+_DAYS_IN = {"недел": 7, "апта": 7, "week": 7}
+_COUNTED_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?i:бастап|с\s+(?:даты|момента|дня)|со\s+дня|from\s+the)(?![\w])")
+
+
+def _read_days_after(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    before = match.string[:match.start()]
+    if _FROM_AN_EVENT_BEFORE_RE.search(before[-40:]) is not None or _COUNTED_FROM_BEFORE_RE.search(before[-80:]):
+        # ("хабарлама алынған күннен бастап 30 күннен кейін күшіне енеді": thirty days from the notice, a span.)
+        return None
+    if publication is None:
+        return needs("date")
+    if publication.month is None or publication.day is None:
+        return needs("day")
+    if publication.tense_in(match.string) == "past":
+        return None
+    unit = match.group("unit").lower()
+    days = int(match.group("n") or 1) * next((size for stem, size in _DAYS_IN.items() if unit.startswith(stem)), 1)
+    day = date(publication.year, publication.month, publication.day) + timedelta(days=days)
+    return date_reading(day.isoformat(), relative=True)
+
+
 # "Kazakhstan awarded him the order a year later" after "published in 2017": 2018, a step from the year written
 # before it, as "three years later" is; with none before it in the text it says nothing (no date is guessed).
 _A_YEAR_LATER = (r"(?<![\w])(?i:a|one)\s+(?i:year)\s+(?i:later|afterwards)(?![\w])",)
@@ -366,7 +396,9 @@ _RELATIVE_DAYS = (
 _WEEKDAYS = (
     # "stays open until Friday", "from Monday the office moves": until or from a day of the week, read as Russian "до
     # пятницы", "с понедельника" are (ahead unless the clause reports), and Kazakh "жұмаға дейін", "дүйсенбіден бастап".
-    rf"(?<![\w])(?P<since>(?i:until|till|from))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
+    # "send events to the editor by Tuesday": a deadline, like "until", lies ahead unless the clause reports ("had
+    # arrived by Friday").
+    rf"(?<![\w])(?P<since>(?i:until|till|from|by))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
     rf"(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
     rf"(?<![\w])(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{KAZAKH_WEEKDAY}))"
     rf"(?i:ге|ға|ке|қа|ден|нен|дан|нан|тен|тан)\s+(?P<since>(?i:дейін|шейін|бастап)){NOT_CYRILLIC_AFTER}",
@@ -395,6 +427,7 @@ RELATIVE_PATTERNS = (
     *_compile(_AGO, _read_ago),
     *_compile(_FROM_NOW, _read_from_now),
     *_compile(_YEARS_AFTER, _read_years_after),
+    *_compile(_DAYS_AFTER, _read_days_after),
     *_compile(_A_YEAR_EARLIER, _read_a_year_earlier),
     *_compile(_A_YEAR_LATER, _read_a_year_later),
     *_compile(_A_YEAR_EARLIER_RU, _read_the_year_before),

@@ -25,13 +25,14 @@ import re
 from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.bare_counts import counted_as_the_text_counts
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
+from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS
 from kzeu_desk.core.value_parsing.ordinal_counts import ordinal_counted_in_its_sentence, ordinal_value
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
@@ -100,6 +101,14 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # "one wind farm" highlighted: "one" alone is left as the article or "one of", but the
         # curator highlighted it with its noun.
         noun = counted_after(" " + one.group("noun"), 0)
+        bounded = match_qualifier_before(stripped, one.start("one")) if one.group("bound") else None
+        if noun is not None and noun.is_measure and bounded is not None and bounded[1] == 0 and \
+                bounded[0] in (Bound.LOWER, Bound.UPPER):
+            # "кемінде бір ай", "at least one month": a bound says a figure follows, so "бір" is the number, not the
+            # article, and one of a measure is a quantity with that bound.
+            amount, lower, upper = bounded_amount(1.0, bounded[0])
+            return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
+                                         unit=noun.unit))
         if one.group("one").lower() == "бір" and not _KAZAKH_MEASURE_ADJECTIVE_RE.match(one.group("noun")):
             # "бір айлық курс" (a one-month course) measures; "бір күні" (one day, once) and "бір компания" (a company)
             # are the article more often than one.
@@ -108,13 +117,24 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             # "один день", "one day": one of a measure is a quantity, as "два дня" is.
             return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=noun.unit))
         unit = noun.unit if noun is not None and not noun.is_measure else english_singular_counted(one.group("noun"))
-        bounded = match_qualifier_before(stripped, one.start("one")) if one.group("bound") else None
         if unit and (not one.group("bound") or (bounded is not None and bounded[1] == 0)):
             # ("at least one co-applicant": the bound the highlight starts with.)
             amount, lower, upper = bounded_amount(1.0, bounded[0] if bounded is not None else None)
             return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=amount, lower=lower, upper=upper,
                                          approximate=bounded is not None and bounded[0] is Bound.APPROXIMATE,
                                          unit=unit))
+    if not candidates and (single := _A_MEASURE_ALONE_RE.fullmatch(stripped)) is not None:
+        # "a month" of "The defendants have a month to comment": highlighted alone, the article is the number (a rate,
+        # "€1,240 a month", is highlighted with its money and read there).
+        return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=single.group("unit").lower()))
+    if not candidates and context and (one_of := _KAZAKH_ONE_OF_THEM_RE.fullmatch(stripped)) is not None and \
+            (offset := locate(stripped, context)) > 0 and _KAZAKH_COLLECTIVE_BEFORE_RE.search(context, 0, offset) and \
+            (one_or_none := _one_or_none_as_its_sentence_counts(stripped, "1-" + one_of.group("ending"), context,
+                                                                before or "", published)) is not None:
+        # "бірінде" of "үш ойынның екеуінде жеңіп, бірінде тең түсті" (won two of the three games, drew one): after a
+        # collective numeral "бірі" in a case is the part that remains, counted as "1-інде" would be. (Alone, "бірі" is
+        # as often "one of the largest …", no count.)
+        return Suggestion(one_or_none)
     if not candidates and context and (digit := _ONE_OR_NONE_ALONE.get(stripped.lower())) is not None and \
             (one_or_none := _one_or_none_as_its_sentence_counts(stripped, digit, context, before or "",
                                                               published)) is not None:
@@ -268,6 +288,9 @@ def _stepped_from_the_sentence_before(selection: str, context: str, before: str,
 # "бірде-бір" of "бірде-бір жоба": one, or none, highlighted without the noun its sentence counts.
 _ONE_OR_NONE_ALONE = {"один": "1", "одна": "1", "одно": "1", "ни одного": "0", "ни одной": "0", "none": "0",
                       "not a single": "0", "бірде-бір": "0"}
+_KAZAKH_ONE_OF_THEM_RE = re.compile(r"(?i:бір)(?P<ending>(?i:інде|інен|імен|іне|ін|і))")
+_KAZAKH_COLLECTIVE_BEFORE_RE = re.compile(
+    rf"(?<![\w])(?i:{'|'.join(KAZAKH_COLLECTIVE_WORDS)})[{CYRILLIC_LETTER}]*(?![\w])")
 # "один из", "one of": one of several, which the whole's noun counts only with the whole ("one of the 27").
 _ONE_OF_AFTER_RE = re.compile(r"\s+(?i:из|of|и|and|or|или)(?![\w])")
 
@@ -293,6 +316,8 @@ def _one_or_none_as_its_sentence_counts(selection: str, digit: str, context: str
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
 _A_BOUND_ON_ONE_MEASURE_RE = re.compile(
     r"[^\d]{2,25}?\s(?P<article>(?i:an?)\s+)?(?P<unit>(?i:минуты|часа|суток|недели|месяца|года|minute|hour|day|week|month|year))")
+# A measure with its article and nothing else: "a month", "an hour".
+_A_MEASURE_ALONE_RE = re.compile(r"(?i:an?)\s+(?P<unit>(?i:minute|hour|day|week|fortnight|month|year|decade))")
 _KAZAKH_MEASURE_ADJECTIVE_RE = re.compile(r"[^\W\d_]+(?:лық|лік|дық|дік|тық|тік)(?![\w])", re.IGNORECASE)
 _ENGLISH_MONTH_ALONE_RE = re.compile(rf"(?:{ENGLISH_MONTH_FULL})")
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
@@ -490,7 +515,7 @@ def _has_kazakh_letters(text: str) -> bool:
     return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
 
 
-_UNTIL_OR_FROM_RE = re.compile(r"(?i:until|till|from|до|с|со)\s+")
+_UNTIL_OR_FROM_RE = re.compile(r"(?i:until|till|from|by|до|с|со)\s+")
 _UNTIL_OR_FROM_AFTER_RE = re.compile(r"\s+(?i:дейін|шейін|бастап)|(?<=[^\W\d_])[^\W\d_]{2,3}\s+(?i:дейін|шейін|бастап)")
 
 

@@ -18,6 +18,10 @@ ENGLISH_FUTURE = (
     r"|outlook\s+for|forecasts?\s+for"
     # Reported plans: "promised that investors would be able to … from January" (not "would have").
     r"|would(?!\s+(?:have|not\s+have)\b)"
+    # A timetable's present ("Tickets go on sale on Monday", "The match kicks off on Thursday", "registration opens
+    # on 2 March"): English writes what is scheduled in the present simple, which a plural noun looks like, so only
+    # the verbs of a timetable are listed, and "opens/starts/…" only before the day they name.
+    r"|go(?:es)?\s+on\s+sale|kicks?\s+off|(?:opens|starts|begins|closes)(?=\s+on\s)"
 )
 ENGLISH_PAST = (
     r"was|were|had|did|took\s+place|met|signed|held|adopted|approved|visited|opened|launched"
