@@ -79,20 +79,20 @@ def _as_ctrl_n_reads(candidate: Candidate, text: str, start: int, end: int, publ
     before, the text before them), where the scan's reading lacks a step Ctrl+N takes: Enter makes a draft fact of
     it, so it must be the value a highlight of the same words would get.
 
-    Three classes, where Ctrl+N's reading differs and is the better one (sets 15-39, 7,956 candidates): a bare
-    figure (what a noun elsewhere in the sentence or the sentence before counts, the unit of a parallel figure, an age at death, the currency named before a scaled figure: 103 candidates), a count with a
-    scale word ("около 300 млн покрыли", a part of the money before: 1) and a day or month counted from publication
-    (its own clause's tense: 1). Elsewhere the scan's reading stands: its span leaves out the bound word it read
-    ("within" of "within 30 days", which Ctrl+N, given only "30 days", rightly drops) or the step it read ("two
-    years [later]"), so Ctrl+N on the span alone is the poorer reading (35 highlights lost, 37 gained, when every
-    candidate took it). Bare figures are about 1 candidate in 7, each a suggestion of ~2 ms CPU: +7 ms on a 3,600-
-    character article, +3.5 s on 1 MB, on the worker thread (docs/VALUE_SUGGESTIONS.md)."""
+    Two classes, where Ctrl+N's reading differs and is the better one (sets 15-39, 7,956 candidates): a bare
+    figure (what a noun elsewhere in the sentence or the sentence before counts, the unit of a parallel figure, an
+    age at death, the currency named before a scaled figure: 103 candidates) and a count with a scale word ("около
+    300 млн покрыли", a part of the money before: 1). Elsewhere the scan's reading stands: its span leaves out the
+    bound word it read ("within" of "within 30 days", which Ctrl+N, given only "30 days", rightly drops) or the step
+    it read ("two years [later]"), so Ctrl+N on the span alone is the poorer reading (35 highlights lost, 37 gained,
+    when every candidate took it). A date counted from publication differs in 1 candidate of 7,956 ("1 June" read by
+    its sentence's tense) but would cost a suggestion for each of them, 4 in 5 of those asked (+2 s on 1 MB): left.
+    Bare figures are about 3 % of candidates (64 of 2,215 in 60 articles), each a suggestion of ~1.4 ms CPU (docs/VALUE_SUGGESTIONS.md)."""
     value = candidate.value
     bare = value.kind is ValueKind.QUANTITY and not value.unit
     scaled_count = value.kind is ValueKind.COUNT and _SCALE_WORD_RE.search(text, start + candidate.start,
                                                                           start + candidate.end) is not None
-    dated = value.kind is ValueKind.DATE and candidate.salience is Salience.RELATIVE_DATE
-    if not (bare or scaled_count or dated):
+    if not (bare or scaled_count):
         return candidate
     at, to = start + candidate.start, start + candidate.end
     read = suggest(text[at:to], published=published, context=text[start:end], before=before,
@@ -100,9 +100,10 @@ def _as_ctrl_n_reads(candidate: Candidate, text: str, start: int, end: int, publ
     # (The salience, and so the score, stays the scan's: ranked as a count or money, the bare figures that take a
     # noun or currency from elsewhere put 6 more non-facts in the top ten of sets 16, 31, 38 and 39.)
     if (read.kind is ValueKind.MONEY and (bare or scaled_count)) \
-            or (bare and read.kind in (ValueKind.COUNT, ValueKind.QUANTITY)) or (dated and read.kind is ValueKind.DATE):
+            or (bare and read.kind in (ValueKind.COUNT, ValueKind.QUANTITY)):
         return replace(candidate, value=read)
     return candidate
+
 
 # A scale word that, with no unit after it, is money in prose ("около 300 млн" of "из них около 300 млн покрыли").
 _SCALE_WORD_RE = re.compile(r"(?<![\w])(?i:billion|million|trillion|bn|млрд|млн|миллиард[а-я]*|миллион[а-я]*|трлн)(?![\w])")

@@ -29,9 +29,9 @@ def scan(text: str, publication: Publication | None) -> list[Candidate]:
 
 
 # Ctrl+N's steps after the scan re-read the highlight's sentence up to four times, and the Candidates pane runs them
-# for every bare figure of a document (~1 in 7 candidates): remembering the last sentences read cuts what the pane
-# adds on 1 MB from 7.0 s to about 3.5 s CPU (docs/VALUE_SUGGESTIONS.md). Candidates are frozen; each caller gets its
-# own list.
+# for every bare figure of a document: remembering the last sentences read halves what those steps cost (7.0 → 3.3 s
+# CPU on 1 MB when dates were read by them too; docs/VALUE_SUGGESTIONS.md). Candidates are frozen; each caller gets
+# its own list.
 @lru_cache(maxsize=32)
 def _scan_remembered(text: str, publication: Publication | None) -> tuple[Candidate, ...]:
     return tuple(_scan(text, publication))
