@@ -29,13 +29,8 @@ from kzeu_desk.core.value_parsing.counted_words import (
 )
 from kzeu_desk.core.value_parsing.dates import Publication
 from kzeu_desk.core.value_parsing.ordinal_words import (
-    ENGLISH_ORDINAL_TENS,
-    ENGLISH_ORDINAL_UNITS,
-    KAZAKH_ORDINALS,
     NOT_SERIES_NOUNS,
-    RUSSIAN_ORDINAL_ENDINGS,
-    RUSSIAN_ORDINAL_STEMS,
-    RUSSIAN_THIRD,
+    spelled_ordinal,
 )
 from kzeu_desk.core.value_parsing.scanning import scan
 
@@ -74,22 +69,8 @@ def ordinal_value(selection: str) -> tuple[int, str] | None:
         words = words[1:]
     if not 1 <= len(words) <= 2:
         return None
-    value = _spelled_ordinal(words[0])
+    value = spelled_ordinal(words[0])
     return (value, words[0]) if value is not None else None
-
-
-def _spelled_ordinal(word: str) -> int | None:
-    lowered = word.lower()
-    if (value := ENGLISH_ORDINAL_UNITS.get(lowered) or ENGLISH_ORDINAL_TENS.get(lowered)) is not None:
-        return value
-    if (value := KAZAKH_ORDINALS.get(lowered)) is not None:
-        return value
-    if lowered in RUSSIAN_THIRD:
-        return 3
-    for ending in RUSSIAN_ORDINAL_ENDINGS:
-        if lowered.endswith(ending) and (value := RUSSIAN_ORDINAL_STEMS.get(lowered[: -len(ending)])) is not None:
-            return value
-    return None
 
 
 def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, before: str,
@@ -232,7 +213,7 @@ def english_member_named_by_an_ordinal(sentence: str) -> str | None:
 def _an_ordinal_before(text: str, *, english: bool, kazakh: bool) -> str | None:
     """The noun of the last ordinal before in the sentence that names one: "The first refurbished unit"."""
     for match in reversed(list(_WORD_RE.finditer(text))):
-        if _spelled_ordinal(match.group()) is None:
+        if spelled_ordinal(match.group()) is None:
             continue
         if english:
             noun = _english_noun_after(text, match.end())

@@ -6,6 +6,8 @@ Data only; `spelled_ordinals` reads an ordinal with its noun as a count of that 
 
 from __future__ import annotations
 
+from kzeu_desk.core.value_parsing.number_words import ENGLISH_TENS
+
 # -- English ---------------------------------------------------------------------------------
 
 ENGLISH_ORDINAL_UNITS = {
@@ -99,3 +101,24 @@ KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "�
 # What follows a series stem in a word that is no member of the series: plurals ("жобалар") and
 # adjectives made from it ("жобалық").
 KAZAKH_NOT_SERIES_AFTER_STEM = ("лар", "лер", "дар", "дер", "тар", "тер", "лық", "лік", "дық", "дік", "тық", "тік")
+
+
+def spelled_ordinal(word: str) -> int | None:
+    """The number an ordinal written in words stands for ("third", "twenty-first", "третьего", "үшінші"), or None."""
+    lowered = word.lower()
+    if "-" in lowered:
+        # "twenty-first", "thirty-fifth"
+        tens, _, unit = lowered.partition("-")
+        if tens in ENGLISH_TENS and (value := ENGLISH_ORDINAL_UNITS.get(unit)) is not None and value < 10:
+            return ENGLISH_TENS[tens] + value
+        return None
+    if (value := ENGLISH_ORDINAL_UNITS.get(lowered) or ENGLISH_ORDINAL_TENS.get(lowered)) is not None:
+        return value
+    if (value := KAZAKH_ORDINALS.get(lowered)) is not None:
+        return value
+    if lowered in RUSSIAN_THIRD:
+        return 3
+    for ending in RUSSIAN_ORDINAL_ENDINGS:
+        if lowered.endswith(ending) and (value := RUSSIAN_ORDINAL_STEMS.get(lowered[: -len(ending)])) is not None:
+            return value
+    return None

@@ -36,8 +36,6 @@ from kzeu_desk.core.value_parsing.ordinal_words import (
     ALREADY_WORDS,
     NOT_SERIES_NOUNS,
     POSSESSIVE_WORDS,
-    ENGLISH_ORDINAL_TENS,
-    ENGLISH_ORDINAL_UNITS,
     ENGLISH_SERIES_MODIFIERS,
     ENGLISH_SERIES_NOUNS,
     EVERY_WORDS,
@@ -47,10 +45,8 @@ from kzeu_desk.core.value_parsing.ordinal_words import (
     KAZAKH_ORDINALS,
     KAZAKH_SERIES_STEMS,
     RUSSIAN_DIGIT_ORDINAL_ENDINGS,
-    RUSSIAN_ORDINAL_ENDINGS,
-    RUSSIAN_ORDINAL_STEMS,
     RUSSIAN_SERIES_STEMS,
-    RUSSIAN_THIRD,
+    spelled_ordinal,
 )
 
 # Digits with an ordinal ending, words (hyphenated or with an apostrophe), dashes, other marks.
@@ -194,7 +190,7 @@ def _ordinal_at(tokens: list[_Token], index: int) -> tuple[int, int] | None:
         cardinal, after = cardinal + part, after + 1
     if after >= len(tokens):
         return None
-    ordinal = _spelled_ordinal(tokens[after].word)
+    ordinal = spelled_ordinal(tokens[after].word)
     if ordinal is None or ordinal + cardinal < 2 or (cardinal and ordinal >= 10 and cardinal < 100):
         return None
     return ordinal + cardinal, after + 1
@@ -217,26 +213,6 @@ def _cardinal(word: str) -> int | None:
     if value is None or value < 10 or value % 10:
         return None  # "пять первых" is no compound ordinal: only tens and hundreds open one
     return value
-
-
-def _spelled_ordinal(word: str) -> int | None:
-    lowered = word.lower()
-    if "-" in lowered:
-        # "twenty-first", "thirty-fifth"
-        tens, _, unit = lowered.partition("-")
-        if tens in ENGLISH_TENS and (value := ENGLISH_ORDINAL_UNITS.get(unit)) is not None and value < 10:
-            return ENGLISH_TENS[tens] + value
-        return None
-    if (value := ENGLISH_ORDINAL_UNITS.get(lowered) or ENGLISH_ORDINAL_TENS.get(lowered)) is not None:
-        return value
-    if (value := KAZAKH_ORDINALS.get(lowered)) is not None:
-        return value
-    if lowered in RUSSIAN_THIRD:
-        return 3
-    for ending in RUSSIAN_ORDINAL_ENDINGS:
-        if lowered.endswith(ending) and (value := RUSSIAN_ORDINAL_STEMS.get(lowered[: -len(ending)])) is not None:
-            return value
-    return None
 
 
 def _series_noun(tokens: list[_Token], after: int, *, kazakh: bool) -> tuple[str, int] | None:
