@@ -52,15 +52,18 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=named.unit),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     written = context[offset + best.start:offset + best.end]
-    if (written[-1:].isdigit() or (written.isascii() and written.isalpha()
-                                   and not _DEFINITE_BEFORE_RE.search(context, 0, offset + best.start))) \
+    if (written[-1:].isdigit() or (written.isascii() and written.isalpha())) \
             and context.count(
             context[offset:offset + best.end]) == 1 and (own := counted_after(context, offset + best.end)) is not None \
-            and not own.is_measure:
+            and not own.is_measure and (written[-1:].isdigit()
+                                        or not _DEFINITE_BEFORE_RE.search(context, 0, offset + best.start)
+                                        or _RELATIVE_CLAUSE_AFTER_RE.match(context, own.end)):
         # "20" of "in 11 of the country's 20 regions": the noun right after the figure in its sentence, which the
         # highlight left out, is its own (a figure in digits or an English number word, "six" of "Two of the plant's
         # six units", found once in its sentence: a Kazakh or Russian number word may take a case ending or be the
-        # clause's predicate, "үшеу едік", we were three).
+        # clause's predicate, "үшеу едік", we were three). After "the" the number word counts only when a relative
+        # clause picks the things out ("the two matches they played there", "the three farms that remain"): "the two
+        # sides agreed" names things already named.
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=own.unit),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     if (subject := _subject_named_before(context[:offset + best.start], publication)) is not None:
@@ -124,6 +127,8 @@ _HEADING_BEFORE_RE = re.compile(r"\s*(?P<heading>[^\W\d_][^\d:;–—]{0,80}?)(?
 _FIGURE_RE = re.compile(r"\d")
 # "The two sides agreed": a number word after "the" names things already named, no count of its own.
 _DEFINITE_BEFORE_RE = re.compile(r"(?<![\w])(?i:the|these|those|both)\s+$")
+# A relative clause right after the noun, its subject a pronoun or "that/which/who": "the two matches they played".
+_RELATIVE_CLAUSE_AFTER_RE = re.compile(r"\s+(?i:that|which|who|whom|they|we|he|she|I|you)\s+[a-z]")
 # Number words count as figures here: "the second followed" has none, "Two of the six units" has.
 _NUMBER_WORD_RE = re.compile(r"(?<![\w])(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred"
                              r"|thousand|million)(?![\w])")

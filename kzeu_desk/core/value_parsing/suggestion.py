@@ -29,6 +29,7 @@ from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_L
 from kzeu_desk.core.value_parsing.bare_counts import counted_as_the_text_counts
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
+from kzeu_desk.core.value_parsing.counted_words import ENGLISH_FUNCTION_WORDS
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
@@ -139,6 +140,11 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             (one_or_none := _one_or_none_as_its_sentence_counts(stripped, digit, context, before or "",
                                                               published)) is not None:
         return Suggestion(one_or_none)
+    if not candidates and context and stripped.lower() == "one" and \
+            (unit := _english_one_counting(stripped, context)) is not None:
+        # "one" of "with one match to play": alone it is as often a pronoun ("no one", "one says"), but a singular
+        # noun right after it in its sentence is what it counts, as "one match" highlighted whole would be.
+        return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=1.0, unit=unit))
     if not candidates and (single := _A_BOUND_ON_ONE_MEASURE_RE.fullmatch(stripped)) is not None and \
             (bounded := match_qualifier_before(stripped, single.start("article") if single.group("article")
                                                                          else single.start("unit"))) is not None and bounded[1] == 0 and \
@@ -311,6 +317,35 @@ def _one_or_none_as_its_sentence_counts(selection: str, digit: str, context: str
     if value.kind is not ValueKind.COUNT or not value.unit or value.lower is not None or value.upper is not None:
         return None
     return value
+
+
+# "one" after a determiner is a pronoun or a noun of its own ("no one", "the one that", "every one of"), and
+# "one another", "one by one", "one after another" count nothing.
+_DETERMINER_BEFORE_ONE_RE = re.compile(r"(?<![\w])(?i:no|any|every|each|the|this|that|which|such|some|someone's)\s+$")
+_NOUN_PHRASE_AFTER_ONE_RE = re.compile(r"\s+(?P<words>[A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,3})")
+_NOT_COUNTED_AFTER_ONE = frozenset({"another", "by", "after", "more", "less", "way", "or", "and", "of", "time", "thing"})
+
+
+def _english_one_counting(selection: str, context: str) -> str | None:
+    """The singular noun English "one" (highlighted alone at its place in `context`) counts: the words right after it
+    ending on the first noun before a function word ("match" of "one match to play", "plant" of "one new plant"); None after a
+    determiner, before a plural or a verb ("one says") and when no noun follows."""
+    offset = locate(selection, context)
+    if offset < 0 or _DETERMINER_BEFORE_ONE_RE.search(context, 0, offset):
+        return None
+    if (after := _NOUN_PHRASE_AFTER_ONE_RE.match(context, offset + len(selection))) is None:
+        return None
+    words: list[str] = []
+    for word in after.group("words").split():
+        if word.lower() in ENGLISH_FUNCTION_WORDS:
+            break
+        words.append(word)
+    if not words or words[0].lower() in _NOT_COUNTED_AFTER_ONE or \
+            (words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))):
+        return None  # "one says", "one of", "one another": a pronoun or a number of no noun
+    # The shortest run of words that ends on a noun: "match" of "one match left", "plant" of "one new plant".
+    return next((unit for size in range(1, len(words) + 1)
+                 if (unit := english_singular_counted(" ".join(words[:size]))) is not None), None)
 
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
