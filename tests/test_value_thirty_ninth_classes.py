@@ -62,3 +62,25 @@ def test_the_number_picked_out_by_a_relative_clause(selection: str, context: str
 def test_the_number_of_things_already_named_stays_unread(context: str) -> None:
     value = suggest("two", published="2026-12-04", context=context).value
     assert value.kind is not ValueKind.COUNT
+
+
+ORDINAL_IN_A_POSSESSIVE_APPOSITION = [
+    # "…, its first in …": the ordinal numbers the noun before the comma.
+    ("first", "Tickets are cheap; the orchestra's tour, its first in the Gulf, is paid for by a sponsor.",
+     count(1, "tour")),
+    ("second", "The bank opened a new branch, its second in Europe, in March.", count(2, "branch")),
+    ("third", "The airline's new route, their third to Germany, starts in May.", count(3, "route")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), ORDINAL_IN_A_POSSESSIVE_APPOSITION,
+                         ids=[case[1][:30] for case in ORDINAL_IN_A_POSSESSIVE_APPOSITION])
+def test_ordinal_after_its_counts_the_noun_before_the_comma(selection: str, context: str,
+                                                            expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context).value, expected)
+
+
+@pytest.mark.parametrize("context", ["Last year, its first on the market, the fund lost money.",
+                                     "The results, its first since the merger, were weak."])
+def test_ordinal_after_its_of_a_measure_or_a_plural_counts_nothing(context: str) -> None:
+    assert suggest("first", published="2026-12-04", context=context).value.kind is not ValueKind.COUNT

@@ -94,6 +94,8 @@ def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, b
         unit = _russian_noun_after(context, ordinal_end)
     if unit == "":
         return None  # a noun that ranks or places: "the second time", "бірінші орын"
+    if unit is None and written.isascii():
+        unit = _english_possessive_apposition_before(context[:offset])
     if unit is None:
         unit = _noun_named_before(context[:offset], before, value, publication, english=written.isascii(),
                                   kazakh=kazakh)
@@ -127,6 +129,24 @@ def _english_noun_after(context: str, position: int) -> str | None:
             return None  # a plural is no member of a series: "the first results", a verb "the second follows"
         return lowered
     return None
+
+
+# "the choir's tour, its first in Central Asia": an ordinal after a possessive, in apposition to the noun before the
+# comma, numbers that noun.
+_POSSESSIVE_APPOSITION_BEFORE_RE = re.compile(r"(?<![\w'’-])(?P<noun>[a-z]{3,}),\s+(?:its|their|his|her|our)\s+$")
+
+
+def _english_possessive_apposition_before(text: str) -> str | None:
+    """The singular noun an English ordinal right after "…, its" numbers; None when none is there or it ranks or
+    measures ("last year, its first …")."""
+    if (apposition := _POSSESSIVE_APPOSITION_BEFORE_RE.search(text)) is None:
+        return None
+    noun = apposition.group("noun")
+    if noun in NOT_SERIES_NOUNS or noun in _ENGLISH_NOT_SERIES or noun in ENGLISH_FUNCTION_WORDS \
+            or noun in ENGLISH_MEASURES or noun in ENGLISH_ADJECTIVES or _ENGLISH_PARTICIPLE_RE.fullmatch(noun) \
+            or (noun.endswith("s") and not noun.endswith(("ss", "us", "is"))) or noun in IRREGULAR_PLURALS:
+        return None  # a plural, a measure or a word of no series: "Last year, its first …", "the results, its first"
+    return noun
 
 
 def _english_singular(plural: str) -> str:
