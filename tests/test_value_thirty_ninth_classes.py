@@ -5,7 +5,7 @@ a figure in its place; Russian and Kazakh write no article, so "the two … they
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -84,3 +84,29 @@ def test_ordinal_after_its_counts_the_noun_before_the_comma(selection: str, cont
                                      "The results, its first since the merger, were weak."])
 def test_ordinal_after_its_of_a_measure_or_a_plural_counts_nothing(context: str) -> None:
     assert suggest("first", published="2026-12-04", context=context).value.kind is not ValueKind.COUNT
+
+
+# (highlight, its sentence, the sentence before, the curator's value)
+A_MEASURE_OF_THE_SENTENCE_BEFORE = [
+    # The first figure of its sentence, closing a clause after "is", is the measure the sentence before last gave.
+    ("1,200", "Today the orchard is 1,200.", "The family planted 300 hectares of apples in 2015.",
+     quantity(1200, "hectares")),
+    ("9,000", "\"Now the figure is 9,000,\" the director says.", "The mill ground 2,500 tonnes in its first year.",
+     quantity(9000, "tonnes")),
+    ("2 600", "Сейчас площадь составляет 2 600.", "Начинали мы с 400 гектаров в 2019 году.",
+     quantity(2600, "гектаров")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), A_MEASURE_OF_THE_SENTENCE_BEFORE,
+                         ids=[case[0] for case in A_MEASURE_OF_THE_SENTENCE_BEFORE])
+def test_a_figure_closing_its_clause_takes_the_measure_of_the_sentence_before(selection: str, context: str,
+                                                                            before: str,
+                                                                            expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-12-04", context=context, before=before).value, expected)
+
+
+def test_a_count_in_the_sentence_before_is_not_made_a_measure() -> None:
+    value = suggest("1,200", published="2026-12-04", context="Today it is 1,200.",
+                    before="The firm began with 300 workers in 2015.").value
+    assert value.kind is not ValueKind.QUANTITY or not value.unit

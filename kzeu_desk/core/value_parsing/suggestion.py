@@ -245,6 +245,14 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
         money = sorted((c for c in scan(before, publication) if c.value.kind is ValueKind.MONEY and c.value.unit),
                        key=lambda candidate: candidate.end)
         unit_figure = money[-1] if money else None  # "A plov … never cost more than 2,500."
+    elif before and closes_a_slot and not re.search(r"\d", context[:start]):
+        # "We started with 400 hectares in 2019. Now it is 2,600.": the first figure of its sentence, closing a clause
+        # after "is", is the same measure as the last figure of the sentence before (a date there aside), when that one
+        # has a unit and no count follows it.
+        earlier = sorted((c for c in scan(before, publication) if c.value.kind is not ValueKind.DATE
+                          and c.value.kind is not ValueKind.DATE_RANGE), key=lambda candidate: candidate.end)
+        if earlier and earlier[-1].value.unit and earlier[-1].value.kind in (ValueKind.MONEY, ValueKind.QUANTITY):
+            unit_figure = earlier[-1]
     if unit_figure is None:
         return best
     return replace(best, value=replace(best.value, kind=unit_figure.value.kind, unit=unit_figure.value.unit),
