@@ -926,8 +926,9 @@ class Locator:
           petabytes …, up from 1.8 petabytes in 2027.": the quote, 2026's figure, is dropped);
         held-out round 24, both labelled gone. A statistic restated for the next year with a new figure
         ("2026 жылы … 18 000 көрермен" -> "2027 жылы … 21 000 көрермен") is labelled the same claim
-        updated since round 6, and stays placed, flagged; a correction keeps its year and a date put back
-        ("by 2027" -> "by 2028") its other figures, so neither is touched."""
+        updated by the dev pairs and rounds 10-23 (a rule on the year alone orphaned 23 such), and stays
+        placed, flagged; a correction keeps its year and a date put back ("by 2027" -> "by 2028") its
+        other figures, so neither is touched."""
         years_gone = [int(figure) for figure in gone if _YEAR_WORD.fullmatch(figure)]
         years_came = [int(figure) for figure in came if _YEAR_WORD.fullmatch(figure)]
         if len(years_gone) != 1 or years_came != [years_gone[0] + 1]:
