@@ -41,8 +41,8 @@ def test_the_labelled_set_covers_three_languages_and_the_hard_cases():
 
 
 # Rounds whose misplacements are known and counted in their own tests (below): round 18's arguable label, and
-# round 23's "41,000 hectares" (queued, on last year's figure kept beside this year's), and round 24 as first scored.
-ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23, 24)
+# round 23's "41,000 hectares" (queued, on last year's figure kept beside this year's).
+ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23)
 
 
 # The first test to ask for `outcomes`: every pair re-anchored through the app, 160 pairs, about a minute on a quiet
@@ -97,8 +97,9 @@ ROUND_11_FLOOR = 0.94
 # Round 23's "и к лету срок сократится", placed on its words in a sentence that now ends "до двух недель", is
 # flagged since a figure in words added beside a placement counts; "41,000 hectares" is misplaced (queued), not
 # placed right, and counted with round 23's misplacements.
-# Round 24 as first scored: "at least once a year" placed (queued) on "at least twice a year", not flagged.
-KNOWN_HELD_OUT_FIGURE_MISSES: set[tuple[str, int]] = {("en-geographical-indications-memorandum-final-r24", 11)}
+# Round 24's "at least once a year", placed (queued) on "at least twice a year", is flagged since a frequency in
+# words counts as a figure.
+KNOWN_HELD_OUT_FIGURE_MISSES: set[tuple[str, int]] = set()
 
 
 def test_every_changed_figure_placed_is_flagged_and_waits_for_a_curator(outcomes):
@@ -215,6 +216,8 @@ ROUND_20_FLOOR = 0.948
 ROUND_21_FLOOR = 0.984
 # Round 22 after its fixes (below, FIRST_SCORED_ROUNDS): 91.2% (135 of 148; 89.9% first), nothing misplaced.
 ROUND_22_FLOOR = 0.912
+# Round 24 after its fixes (below): 93.8% (136 of 145; 92.4% first), nothing misplaced, 16 of 16 figures flagged.
+ROUND_24_FLOOR = 0.937
 
 
 # Every held-out round since 10 but 18 (whose one queued misplacement has an arguable label, above) and 23 (below): its
@@ -224,7 +227,7 @@ ROUND_22_FLOOR = 0.912
     (12, ROUND_12_FLOOR, 8, 100), (13, ROUND_13_FLOOR, 8, 100), (14, ROUND_14_FLOOR, 6, 80),
     (15, ROUND_15_FLOOR, 8, 110), (16, ROUND_16_FLOOR, 8, 130), (17, ROUND_17_FLOOR, 6, 85),
     (19, ROUND_19_FLOOR, 10, 193), (20, ROUND_20_FLOOR, 8, 135), (21, ROUND_21_FLOOR, 8, 131),
-    (22, ROUND_22_FLOOR, 8, 148)])
+    (22, ROUND_22_FLOOR, 8, 148), (24, ROUND_24_FLOOR, 8, 145)])
 def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes, round_number, floor, pairs, spans):
     members = [o for o in outcomes if o.pair.round == round_number]
     assert len({o.pair.name for o in members}) == pairs and len(members) >= spans
@@ -250,8 +253,10 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # Round 24 (eight pairs, 145 spans), written and labelled the same way while rounds 22 and 23 were fixed, scored
 # once with those fixes (84170d9): 92.4% (134 of 145), 9 wrongly orphaned (queued), 2 misplaced, both queued and
 # flagged (a wiki article's "up from 1.1 petabytes in 2026" and "Two European satellites were launched … in 2027.",
-# labelled gone, on the next year's sentences of the same shape), 15 of 16 changed figures flagged.
-FIRST_SCORED_ROUNDS = {23: (0.821, 8, 146, 1, 0, 0), 24: (0.924, 8, 145, 2, 0, 1)}
+# labelled gone, on the next year's sentences of the same shape), 15 of 16 changed figures flagged. Fixed in general
+# afterwards (next year's statement in a quote's place is no correction; a frequency in words is a figure): 93.8%
+# (136 of 145), nothing misplaced, 16 of 16 flagged, so it joined the held-out rounds above.
+FIRST_SCORED_ROUNDS = {23: (0.821, 8, 146, 1, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))

@@ -1518,3 +1518,57 @@ def test_a_dateline_given_a_dated_update_note_keeps_its_place_and_waits():
     elsewhere = new.replace("Алматы, 3 марта (обновлено 4 марта). ", "").replace(
         "Средства поступят", "На встрече в Алматы, 3 марта, договорились о новом гранте. Средства поступят")
     assert place(old, elsewhere, "Алматы, 3 марта").state is AnchorState.ORPHANED
+
+
+def test_a_statistic_moved_on_a_year_is_not_placed_on_the_next_years_sentence():
+    """"In 2027 the archive grew by 4.2 terabytes, up from 3.5 terabytes in 2026." -> "In 2028 the
+    archive grew by 5.0 terabytes, up from 4.2 terabytes in 2027.": the quote's year is replaced by the
+    year after it and its figure by the one its old sentence gave beside it; "Two receiving dishes were
+    installed in 2027." -> "No receiving dish was installed in 2028.": its count gone with nothing in
+    its place. Next year's statements, not the old ones corrected: orphaned (queued). A figure
+    corrected in its year, a target year put back with its other figures kept, and a statistic
+    restated for the next year with a new figure (labelled the same claim updated) are still placed,
+    flagged."""
+    old = ("Data\n\nThe national archive of satellite imagery is kept in Astana. In 2027 the archive grew by 4.2 "
+           "terabytes, up from 3.5 terabytes in 2026. Two receiving dishes were installed in 2027.\n\nStaff\n\n"
+           "About 60 engineers work there.\n")
+    new = ("Data\n\nThe national archive of satellite imagery is kept in Astana and Almaty. In 2028 the archive "
+           "grew by 5.0 terabytes, up from 4.2 terabytes in 2027. No receiving dish was installed in 2028."
+           "\n\nStaff\n\nAbout 60 engineers work there.\n")
+    for quote in ("up from 3.5 terabytes in 2026", "Two receiving dishes were installed in 2027."):
+        assert place(old, new, quote).state is AnchorState.ORPHANED, quote
+    restated = new.replace("No receiving dish was installed in 2028.", "Three receiving dishes were installed in 2028.")
+    placement = place(old, restated, "Two receiving dishes were installed in 2027.")
+    assert restated[placement.start:placement.end] == "Three receiving dishes were installed in 2028."
+    assert placement.number_changed
+    corrected = old.replace("up from 3.5 terabytes in 2026", "up from 3.6 terabytes in 2026")
+    placement = place(old, corrected, "up from 3.5 terabytes in 2026")
+    assert corrected[placement.start:placement.end] == "up from 3.6 terabytes in 2026"
+    assert placement.number_changed
+    old_target = old.replace("Two receiving dishes were installed in 2027.",
+                             "Two receiving dishes will be installed by 2027.")
+    postponed = old_target.replace("installed by 2027.", "installed by 2028.")
+    placement = place(old_target, postponed, "Two receiving dishes will be installed by 2027.")
+    assert postponed[placement.start:placement.end] == "Two receiving dishes will be installed by 2028."
+    assert placement.number_changed
+
+
+@pytest.mark.parametrize(("old_words", "new_words"), [
+    ("the committee meets once a year", "the committee meets twice a year"),
+    ("the committee meets twice a year", "the committee meets three times a year"),
+    ("комитет собирается раз в год", "комитет собирается дважды в год"),
+    ("комитет собирается дважды в год", "комитет собирается три раза в год"),
+    ("комитет жылына бір рет жиналады", "комитет жылына екі рет жиналады"),
+])
+def test_a_frequency_in_words_changed_flags_the_placement(old_words: str, new_words: str):
+    """"once a year" -> "twice a year" (and "раз в год" -> "дважды в год", "жылына бір рет" -> "жылына
+    екі рет") changes a count of times as "1" -> "2" does: placed, flagged "number changed". "once" as a
+    conjunction and "пять раз" (its number said before it) are not counted twice."""
+    old = f"Article 4\n\nThe parties agree as follows: {old_words}, alternating between the capitals.\n\nArticle 5\n"
+    new = f"Article 4\n\nThe parties agree as follows: {new_words}, alternating between the capitals.\n\nArticle 5\n"
+    placement = place(old, new, old_words)
+    assert new[placement.start:placement.end] == new_words
+    assert placement.number_changed
+    assert numbers_changed(old_words, new_words)
+    assert not numbers_changed("once the text is signed", "when the text is signed")
+    assert not numbers_changed("пять раз в год", "пять раз в год, как и раньше")
