@@ -194,9 +194,10 @@ SCALES: tuple[tuple[str, int], ...] = (
     (r"m", 6),
     (r"b", 9),
     (rf"тыс(?:яч(?:ами|ам|ах|[аиу])?)?\.?|мың[{CYRILLIC_LETTER}]*", 3),
-    (r"млн\.?|миллион[а-яё]*", 6),
+    # (Kazakh case endings have Kazakh letters: "600 миллионға жуық бөтелке", "2 триллионнан астам".)
+    (rf"млн\.?|миллион[{CYRILLIC_LETTER}]*", 6),
     (rf"млрд\.?|миллиард[{CYRILLIC_LETTER}]*", 9),
-    (r"трлн\.?|триллион[а-яё]*", 12),
+    (rf"трлн\.?|триллион[{CYRILLIC_LETTER}]*", 12),
 )
 # These only count as scales when glued to a number that is money ("$5m", "$1.5tn"), since
 # "5 m", "5 mm" or "5 tn" on their own are as likely metres, millimetres or tonnes.

@@ -369,8 +369,10 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             and _kazakh_word(_previous_word(tokens, first)) is None and _previous_word(tokens, first) != "жарты":
         # "почти миллион тонн", "около тысячи" is not this: a scale said alone in the singular is one of it.
         return _Reading(first, first + 1, f"1 {tokens[first].word}")
-    if word in ("тысячи", "миллиона", "миллиарда") and _previous_word(tokens, first) in RUSSIAN_BOUND_WORDS:
-        return _Reading(first, first + 1, f"1 {tokens[first].word}")  # "более тысячи делегатов": over a thousand
+    if word in ("тысячи", "миллиона", "миллиарда") and _previous_word(tokens, first) in RUSSIAN_BOUND_WORDS \
+            and not text[:tokens[first].start].rstrip()[-1:].isdigit():
+        # "более тысячи делегатов": over a thousand; "свыше 41 тысячи заявлений" is the scale of its figure (41,000).
+        return _Reading(first, first + 1, f"1 {tokens[first].word}")
     if word not in RUSSIAN_NUMBER_WORDS:
         return None
     total, after, last = RUSSIAN_NUMBER_WORDS[word], first + 1, RUSSIAN_NUMBER_WORDS[word]

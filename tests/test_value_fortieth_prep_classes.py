@@ -1,0 +1,41 @@
+"""The classes of misses sets 38 and 39 left after their first fixes, each tested on other sentences than the sets':
+what Ctrl+N suggests for a highlight read with its sentence (and the sentence before it, where that names the noun)."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+PUBLISHED = "2026-11-20"
+
+# (highlight, the sentence before or "", its sentence, the curator's value)
+Case = tuple[str, str, str, TypedValue]
+
+
+def _check(case: Case) -> None:
+    from test_value_words import same
+    selection, before, context, expected = case
+    same(suggest(selection, published=PUBLISHED, context=context, before=before or None).value, expected)
+
+
+SCALE_WORDS_AFTER_A_FIGURE = [
+    # A scale word written in full after a figure is that figure's scale, whatever its case: under a bound ("свыше 41
+    # тысячи": the Russian genitive after 41) and with a Kazakh case ending ("миллионға жуық", "миллионнан астам").
+    ("более 12 тысячи", "", "За год банк выдал более 12 тысячи кредитов малому бизнесу.",
+     count(12000, "кредитов", lower=12000)),
+    ("свыше 3 миллиона", "", "Порт обработал свыше 3 миллиона контейнеров с начала года.",
+     count(3e6, "контейнеров", lower=3e6)),
+    ("2 миллионға жуық", "", "Былтыр әуежай 2 миллионға жуық жолаушыға қызмет көрсетті.",
+     count(2e6, "жолаушы", approximate=True)),
+    ("5 миллионнан астам", "", "Зауыт жылына 5 миллионнан астам кірпіш шығарады.", count(5e6, "кірпіш", lower=5e6)),
+    ("over 41 thousand", "", "The centre received over 41 thousand applications this year.",
+     count(41000, "applications", lower=41000)),
+]
+
+
+@pytest.mark.parametrize("case", SCALE_WORDS_AFTER_A_FIGURE, ids=[case[0] for case in SCALE_WORDS_AFTER_A_FIGURE])
+def test_a_scale_word_after_a_figure_scales_it(case: Case) -> None:
+    _check(case)
