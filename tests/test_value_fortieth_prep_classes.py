@@ -39,3 +39,22 @@ SCALE_WORDS_AFTER_A_FIGURE = [
 @pytest.mark.parametrize("case", SCALE_WORDS_AFTER_A_FIGURE, ids=[case[0] for case in SCALE_WORDS_AFTER_A_FIGURE])
 def test_a_scale_word_after_a_figure_scales_it(case: Case) -> None:
     _check(case)
+
+
+A_SPAN_OF_TIME_BEFORE_A_BARE_FIGURE = [
+    # A span of time before a bare figure in its sentence says how long, not what is counted: the figure counts what the
+    # sentence before counted, as it would with no span there.
+    ("12 мыңға жетті", "Былтыр облысқа 9 мың турист келді.", "Екі жыл бойы өсіп келеді: биыл 12 мыңға жетті.",
+     count(12000, "турист")),
+    ("более 4 500", "В прошлом году регион принял 3 900 туристов.",
+     "Поток растет третий год подряд: в этом году ожидается более 4 500.", count(4500, "туристов", lower=4500)),
+    ("over 4,500", "Last year the region received 3,900 tourists.",
+     "The flow has grown for three years in a row: this year it reached over 4,500.",
+     count(4500, "tourists", lower=4500)),
+]
+
+
+@pytest.mark.parametrize("case", A_SPAN_OF_TIME_BEFORE_A_BARE_FIGURE,
+                         ids=[case[0] for case in A_SPAN_OF_TIME_BEFORE_A_BARE_FIGURE])
+def test_a_span_of_time_lends_a_bare_figure_no_noun(case: Case) -> None:
+    _check(case)

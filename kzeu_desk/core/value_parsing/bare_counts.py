@@ -80,7 +80,7 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
                            salience=Salience.SUBSTANTIAL_QUANTITY)
         if any(candidate.value.kind is not ValueKind.DATE and candidate.salience is not Salience.BARE_NUMBER
                and (candidate.value.kind is not ValueKind.QUANTITY or candidate.value.unit)
-               for candidate in scan(text, publication)):
+               and not _a_span_of_time(candidate) for candidate in scan(text, publication)):
             # The nearest figure is money, a share or a measure: the bare one is no count of a noun. (A scaled figure
             # with no unit is as bare: "В уральской насчитали 1,58 млн, в устюртской – почти 260 тыс." after "…
             # около 2,1 млн голов" counts heads, both of them.)
@@ -93,6 +93,17 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=_english_plural(member)),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     return best
+
+
+# A span of time before the figure in its sentence ("Квота үш жыл қатарынан қысқарып келеді: 2024 жылы ол 38 мыңнан
+# асқан еді", "For three years in a row the quota shrank: in 2024 it was 38,000") says how long, not what is counted:
+# it leaves the figure to the count of the sentence before, as a date does.
+_TIME_UNIT_RE = re.compile(r"years?|months?|weeks?|days?|лет|год|года|месяц\w*|недел\w*|дн(?:я|ей)|день|жыл|ай|апта|күн",
+                           re.IGNORECASE)
+
+
+def _a_span_of_time(candidate: Candidate) -> bool:
+    return candidate.value.kind is ValueKind.QUANTITY and _TIME_UNIT_RE.fullmatch(candidate.value.unit or "") is not None
 
 
 def _english_plural(noun: str) -> str:
