@@ -4,7 +4,7 @@ what Ctrl+N suggests for a highlight read with its sentence (and the sentence be
 from __future__ import annotations
 
 import pytest
-from test_value_words import count
+from test_value_words import count, money, quantity
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -57,4 +57,32 @@ A_SPAN_OF_TIME_BEFORE_A_BARE_FIGURE = [
 @pytest.mark.parametrize("case", A_SPAN_OF_TIME_BEFORE_A_BARE_FIGURE,
                          ids=[case[0] for case in A_SPAN_OF_TIME_BEFORE_A_BARE_FIGURE])
 def test_a_span_of_time_lends_a_bare_figure_no_noun(case: Case) -> None:
+    _check(case)
+
+
+A_KAZAKH_CLASSIFIER_BEFORE_A_NOUN_IN_A_CASE = [
+    # "бас" (head) after a figure is the classifier of livestock: what is counted is the noun after it, whatever case
+    # the clause puts it in.
+    ("1 200 бас жылқыдан", "", "Шаруашылықтың табыны 1 200 бас жылқыдан тұрады.", count(1200, "жылқы")),
+    ("450 бас түйеге", "", "Жаңа қора 450 бас түйеге есептелген.", count(450, "түйе")),
+    ("20 бас қой", "", "Әр отбасына 20 бас қой берілді.", count(20, "қой")),
+]
+
+
+@pytest.mark.parametrize("case", A_KAZAKH_CLASSIFIER_BEFORE_A_NOUN_IN_A_CASE,
+                         ids=[case[0] for case in A_KAZAKH_CLASSIFIER_BEFORE_A_NOUN_IN_A_CASE])
+def test_a_kazakh_classifier_counts_the_noun_after_it(case: Case) -> None:
+    _check(case)
+
+
+A_PRONOUN_AFTER_A_SCALED_FIGURE = [
+    # A pronoun after a figure is no noun it counts: "и 1 тыс. его тренеру" is a second sum in the currency of the first.
+    ("1 тыс.", "", "Федерация выплачивает 5 тыс. долларов победителю и 1 тыс. его тренеру.", money(1000, "USD")),
+    ("2 млн", "", "Фонд выделил 10 млн евро фермерам и 2 млн их кооперативам.", money(2e6, "EUR")),
+    ("3 тыс.", "", "Каждому участнику выплатят по 8 тыс. тенге, а 3 тыс. ему вернут позже.", money(3000, "KZT")),
+]
+
+
+@pytest.mark.parametrize("case", A_PRONOUN_AFTER_A_SCALED_FIGURE, ids=[case[0] for case in A_PRONOUN_AFTER_A_SCALED_FIGURE])
+def test_a_pronoun_is_no_counted_noun(case: Case) -> None:
     _check(case)

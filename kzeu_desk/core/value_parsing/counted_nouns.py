@@ -891,10 +891,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
             continue  # "36 жас маманды" (36 young specialists): "жас" before a noun is "young", no age
         if index == 0 and lowered == "бас" and following and words[index + 1][0] == following \
-                and not _looks_like_kazakh_verb(following) and _kazakh_base(following) == following:
-            # "20 бас қой" (20 head of sheep): "бас" is the classifier of a head count and the bare noun after it is what
-            # is counted ("қой" is also a particle, but no particle follows a classifier).
-            return Counted(following, words[index + 1][1], False)
+                and not _looks_like_kazakh_verb(following):
+            # "20 бас қой" (20 head of sheep): "бас" is the classifier of a head count and the noun after it is what
+            # is counted ("қой" is also a particle, but no particle follows a classifier), in whatever case the clause
+            # puts it ("600 бас сиырға арналған", a farm for 600 cows): its base, as any counted noun's.
+            return Counted(_kazakh_base(following), words[index + 1][1], False)
         if index == 0 and _HEADS_RE.fullmatch(lowered) and (
                 not following or _looks_like_kazakh_verb(following) or following in KAZAKH_NOT_COUNTED):
             # "ірі қара 5 340 басқа жетті" (cattle reached 5,340 head): "бас" counts livestock; "басқа" before a noun

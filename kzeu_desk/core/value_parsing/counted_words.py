@@ -108,6 +108,9 @@ RUSSIAN_NOT_COUNTED = frozenset({
     "так", "тогда", "всё", "все", "сразу",
     # Pronouns before "было": "Полтора года назад нас было 610" (there were 610 of us) names no noun.
     "нас", "вас",
+    # Personal and possessive pronouns, a closed class no counted noun is in: "5 тыс. долларов спортсмену и 1 тыс. его
+    # тренеру" (and 1,000 to his coach) counts no "его".
+    "его", "её", "ее", "их", "им", "ему", "ей", "ими", "них", "ним", "ней", "нему", "мы", "они", "он", "она", "оно",
 })
 # "года", "год" after a number that is not a year count years of time ("33 года", "1 год").
 RUSSIAN_YEARS_OF_TIME = frozenset({"год", "года"})
