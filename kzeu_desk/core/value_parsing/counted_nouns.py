@@ -422,7 +422,10 @@ _RUSSIAN_PREFIXED_FUTURE_RE = re.compile(r"(?:вы|вл|по|про|пере|з�
 # plural of the verbs in "-ить" ("еще трое просят скидку", "платят", "возят"): the noun came before the number.
 # (The young of animals are nouns in "-ят": "20 тыс. поросят".)
 _RUSSIAN_PREFIXED_PAST_RE = re.compile(r"(?:вы|вл|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|у)[а-яё]{2,}"
-                                       r"(?:ил|ал|ял|ел)(?:а|о|и)")
+                                       r"(?:ил|ал|ял|ел)(?:а|о|и)"
+                                       # the past of "идти" with a prefix ("девять дошли до четвертьфинала", "12 вышли",
+                                       # "пришли", "прошли"): no noun ends so
+                                       r"|[а-яё]{0,5}шл[аои]")
 # A plural short passive participle with a prefix ("из них около 400 приняты в этом году", "выданы", "одобрены",
 # "закрыты"): the verb of the clause, whose noun came before the number. (Nouns in "-ты/-ны" after a number either
 # take no prefix, "страны", "цены", or end otherwise, "объекты", "зарплаты", "пошлины".)

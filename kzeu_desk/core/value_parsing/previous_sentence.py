@@ -50,6 +50,9 @@ _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s
 # "Олардың 26-сы …", "Оның 310 мыңы – …" (26 of them, 310,000 of it): a Kazakh part of a whole named before.
 _KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оның)(?:\s+(?:тек|ғана|шамамен|кемінде|саны))?\s+$",
                                             re.IGNORECASE)
+# "Из них девять дошли …", "Of them, nine …", "Of these, 12 …": the part named before the number, as "58 из них" after it.
+_OF_THEM_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*)(?:из\s+них|из\s+этого\s+числа|of\s+(?:them|these|those))[,\s]+$",
+                                re.IGNORECASE)
 # "accounts for 58 of them", "58 из них": a part of the things the sentence before counted.
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
 # ("Five are in transport, four in energy"; "добавились четыре – два по переработке меда и два по …": a dash or
@@ -121,6 +124,7 @@ def counted_by_the_sentence_before(candidates: list[Candidate], sentence: str, b
         part_of_them = _KAZAKH_PART_OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
             or _KAZAKH_COLLECTIVE_RE.search(written) is not None \
             or _OF_THEM_AFTER_RE.match(sentence, candidate.end) is not None \
+            or _OF_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
             or _RUSSIAN_THEM_BEFORE_RE.search(sentence[:candidate.start]) is not None \
             or _ONES_AFTER_RE.match(sentence, candidate.end) is not None \
             or _THEIR_NUMBER_BEFORE_RE.search(sentence[:candidate.start]) is not None
