@@ -4,7 +4,7 @@ what Ctrl+N suggests for a highlight read with its sentence (and the sentence be
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, money, quantity
+from test_value_words import count, date, money, quantity
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -102,4 +102,20 @@ A_PART_NAMED_BEFORE_ITS_NUMBER = [
 
 @pytest.mark.parametrize("case", A_PART_NAMED_BEFORE_ITS_NUMBER, ids=[case[0] for case in A_PART_NAMED_BEFORE_ITS_NUMBER])
 def test_a_part_named_before_its_number_counts_the_whole_before(case: Case) -> None:
+    _check(case)
+
+
+A_MONTH_DATED_BY_A_VERB_OF_PRICES = [
+    # A month with no year in a November article is the coming one when nothing says otherwise; the past of a verb of
+    # prices or rates ("подорожал", "подешевел", "упал") dates it to the January before, as "rose" and "қымбаттады" do.
+    ("января", "", "С января евро подорожал с 520 до 590 тенге.", date("2026-01")),
+    ("февраля", "", "С февраля доллар подешевел почти на 5%.", date("2026-02")),
+    ("января", "", "С января курс упал до 480 тенге за доллар.", date("2026-01")),
+    ("January", "", "Since January the euro rose from 520 to 590 tenge.", date("2026-01")),
+    ("қаңтардан", "", "Қаңтардан бері еуро 520 теңгеден 590 теңгеге дейін қымбаттады.", date("2026-01")),
+]
+
+
+@pytest.mark.parametrize("case", A_MONTH_DATED_BY_A_VERB_OF_PRICES, ids=[case[2][:30] for case in A_MONTH_DATED_BY_A_VERB_OF_PRICES])
+def test_a_month_is_dated_by_the_tense_of_its_verb(case: Case) -> None:
     _check(case)
