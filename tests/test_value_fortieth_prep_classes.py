@@ -119,3 +119,24 @@ A_MONTH_DATED_BY_A_VERB_OF_PRICES = [
 @pytest.mark.parametrize("case", A_MONTH_DATED_BY_A_VERB_OF_PRICES, ids=[case[2][:30] for case in A_MONTH_DATED_BY_A_VERB_OF_PRICES])
 def test_a_month_is_dated_by_the_tense_of_its_verb(case: Case) -> None:
     _check(case)
+
+
+A_LIMIT_WITH_AN_ASIDE_BEFORE_ITS_EVENT = [
+    # A limit counted from an event is a ceiling also when an aside stands between the limit and the event (Kazakh
+    # names the event before the limit, "күннен бастап 30 күн ішінде", so has no such aside).
+    ("within 30 days", "", "The authority shall decide within 30 days (45 days in complex cases) of receipt of the "
+     "application.", quantity(None, "days", upper=30)),
+    ("within six months", "", "The review shall be completed within six months, or nine months where a hearing is "
+     "held, of the date of the request.", quantity(None, "months", upper=6)),
+    ("в течение 30 дней", "", "Решение принимается в течение 30 дней, а в сложных случаях 45 дней, со дня подачи "
+     "заявления.", quantity(None, "дней", upper=30)),
+    # With no event after the aside, the span itself.
+    ("within 30 days", "", "The authority shall decide within 30 days, and the board shall meet twice a year.",
+     quantity(30, "days")),
+]
+
+
+@pytest.mark.parametrize("case", A_LIMIT_WITH_AN_ASIDE_BEFORE_ITS_EVENT,
+                         ids=[case[2][:30] for case in A_LIMIT_WITH_AN_ASIDE_BEFORE_ITS_EVENT])
+def test_a_limit_with_an_aside_before_its_event_is_a_ceiling(case: Case) -> None:
+    _check(case)

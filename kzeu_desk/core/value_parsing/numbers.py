@@ -860,6 +860,11 @@ _TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar|рабоч(?:их|�
                            r"|месяц(?:а|ев)?|лет|года?|сут(?:ок|ки))", re.IGNORECASE)
 
 
+# An aside between a limit and its event: "within 13 months, and not later than 14 months, of the date of publication",
+# "within 30 days (45 in complex cases) of receipt", "в течение 30 дней, а в сложных случаях 45 дней, со дня подачи".
+_ASIDE_AFTER_A_LIMIT_RE = re.compile(r",\s+(?:and|or|but|и|или|а|но)\s[^,;.()]{1,60},|\s+\([^()]{1,60}\)", re.IGNORECASE)
+
+
 _NO_EARLIER_THAN_RE = re.compile(r"(?:no|not)\s+(?:earlier|sooner)\s+than\s", re.IGNORECASE)
 _BEFORE_AN_EVENT_RE = re.compile(r"\s+(?:before|prior\s+to)(?![\w])", re.IGNORECASE)
 
@@ -871,7 +876,9 @@ def _a_time_limit(text: str, start: int, end: int, unit: str) -> bool:
             _GIVEN_BEFORE_RE.search(text[max(0, start - 10):start]) and re.match(r"\s+from(?![\w])", text[end:])):
         # ("После его окончания инициатор обязан демонтировать оборудование в течение двух лет": the sentence may
         # open with the event, "after", instead.)
+        aside = _ASIDE_AFTER_A_LIMIT_RE.match(text, end)
         return _EVENT_AFTER_RE.match(text, end) is not None or \
+            (aside is not None and _EVENT_AFTER_RE.match(text, aside.end()) is not None) or \
             _OPENS_WITH_AN_EVENT_RE.match(_sentence_before(text, start)) is not None
     return _KAZAKH_WITHIN_AFTER_RE.match(text, end) is not None and (
         _KAZAKH_FROM_EVENT_BEFORE_RE.search(text[max(0, start - 10):start]) is not None
