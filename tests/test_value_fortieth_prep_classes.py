@@ -140,3 +140,20 @@ A_LIMIT_WITH_AN_ASIDE_BEFORE_ITS_EVENT = [
                          ids=[case[2][:30] for case in A_LIMIT_WITH_AN_ASIDE_BEFORE_ITS_EVENT])
 def test_a_limit_with_an_aside_before_its_event_is_a_ceiling(case: Case) -> None:
     _check(case)
+
+
+A_FIGURE_SET_AGAINST_THE_ONE_BEFORE = [
+    # "…, а не за три", "rather than three": a figure set against the one before it, closing its clause, is in that
+    # one's unit. (Kazakh repeats the noun, "үш ай емес, алты ай", so has no bare figure to read.)
+    ("пять", "", "Поездка по новому графику займет семь дней, а не пять.", quantity(5, "дней")),
+    ("три", "", "Запись будет открываться за шесть месяцев до поездки, а не за три, как сейчас.",
+     quantity(3, "месяцев")),
+    ("three", "", "Bookings will open six months before the trip rather than three, as now.", quantity(3, "months")),
+    ("40", "", "The fee is now 60 euros instead of 40.", money(40, "EUR")),
+]
+
+
+@pytest.mark.parametrize("case", A_FIGURE_SET_AGAINST_THE_ONE_BEFORE,
+                         ids=[case[2][:30] for case in A_FIGURE_SET_AGAINST_THE_ONE_BEFORE])
+def test_a_figure_set_against_the_one_before_takes_its_unit(case: Case) -> None:
+    _check(case)

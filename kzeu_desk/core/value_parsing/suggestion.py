@@ -206,6 +206,8 @@ _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и|or|или)\s+$", re.IGNORECASE)
 # "…; the number of its employees is 6,500", "its staff is 6,500": the clause names a count, not another price.
 _A_COUNT_NAMED_RE = re.compile(r"(?<![\w])(?:number|numbers|staff|workforce|headcount|population|число|количество"
                                r"|численность|штат|саны)(?![\w])", re.IGNORECASE)
+_SET_AGAINST_BEFORE_RE = re.compile(r"(?:,\s*(?:а\s+не|но\s+не|not)|(?<![\w])(?:rather\s+than|instead\s+of|вместо))"
+                                    r"(?:\s+(?:за|на|в|до|через|по|с|in|for|at|by|to|after))?\s+$", re.IGNORECASE)
 _CLOSES_ITS_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|\s[–—]\s|$)")
 _SLOT_BEFORE_RE = re.compile(r"(?:,|\s(?:is|was|are|were|costs?|costing|charged?|charges|paid|pays|составляет|составил[аи]?"
                              r"|стоит|стоил[аои]?|обходится|обойд[её]тся|тұрады))\s*$", re.IGNORECASE)
@@ -224,7 +226,12 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
     preposition = _PREPOSITION_AFTER_RE.match(context, end)
     closes_a_slot = _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) is not None and \
         _SLOT_BEFORE_RE.search(context, max(0, start - 16), start) is not None
-    if not (part_of_it or closes_a_slot or (preposition is not None and _AND_BEFORE_RE.search(context, 0, start))
+    # "за шесть месяцев до поездки, а не за три", "six months ahead rather than three": a figure set against the one
+    # before it, closing its clause, is in that one's unit.
+    set_against = _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) is not None and \
+        _SET_AGAINST_BEFORE_RE.search(context, max(0, start - 30), start) is not None
+    if not (part_of_it or closes_a_slot or set_against
+            or (preposition is not None and _AND_BEFORE_RE.search(context, 0, start))
             or (before and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start))):
         return best  # (the cheap tests first: most bare numbers are none of these, and a scan costs ~1 ms)
     found = scan(context, publication)
@@ -238,6 +245,9 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
         between = context[last.end:start]
         if part_of_it and not re.search(r"\d", between):
             unit_figure = last  # "31 hours, 19 of them at anchor"
+        elif set_against and not re.search(r"\d", between) and not any(
+                last.end <= c.start and c.end <= start and c.value.kind is not ValueKind.DATE for c in found):
+            unit_figure = last  # "за шесть месяцев до поездки, а не за три"
         elif preposition is not None and last_preposition is not None and \
                 preposition.group("word").lower() == last_preposition.group("word").lower() and \
                 _AND_BEFORE_RE.search(between) and not re.search(r"\d", between):
