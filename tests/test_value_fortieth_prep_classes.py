@@ -157,3 +157,21 @@ A_FIGURE_SET_AGAINST_THE_ONE_BEFORE = [
                          ids=[case[2][:30] for case in A_FIGURE_SET_AGAINST_THE_ONE_BEFORE])
 def test_a_figure_set_against_the_one_before_takes_its_unit(case: Case) -> None:
     _check(case)
+
+
+THE_NUMBER_WITH_A_QUALIFIER_BEFORE_ITS_NOUN = [
+    # After "the", an English number word counts its noun when a qualifier between them says which things they are
+    # (Russian and Kazakh write no article, so count the noun after a number word already). "the two sides agreed"
+    # still names things already named.
+    ("three", "Two plants closed last year, with the loss of 450 jobs.",
+     "According to the complaint, the three Kazakh producers ship most of their output to the Union.",
+     count(3, "producers")),
+    ("four", "", "The four new members joined the council in May.", count(4, "members")),
+    ("five", "The ministry received 40 bids.", "Only the five Italian bidders met every condition.", count(5, "bidders")),
+]
+
+
+@pytest.mark.parametrize("case", THE_NUMBER_WITH_A_QUALIFIER_BEFORE_ITS_NOUN,
+                         ids=[case[2][:30] for case in THE_NUMBER_WITH_A_QUALIFIER_BEFORE_ITS_NOUN])
+def test_the_number_with_a_qualifier_counts_its_noun(case: Case) -> None:
+    _check(case)

@@ -57,13 +57,15 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
             context[offset:offset + best.end]) == 1 and (own := counted_after(context, offset + best.end)) is not None \
             and not own.is_measure and (written[-1:].isdigit()
                                         or not _DEFINITE_BEFORE_RE.search(context, 0, offset + best.start)
-                                        or _RELATIVE_CLAUSE_AFTER_RE.match(context, own.end)):
+                                        or _RELATIVE_CLAUSE_AFTER_RE.match(context, own.end)
+                                        or len(context[offset + best.end:own.end].split()) > 1):
         # "20" of "in 11 of the country's 20 regions": the noun right after the figure in its sentence, which the
         # highlight left out, is its own (a figure in digits or an English number word, "six" of "Two of the plant's
         # six units", found once in its sentence: a Kazakh or Russian number word may take a case ending or be the
         # clause's predicate, "үшеу едік", we were three). After "the" the number word counts only when a relative
-        # clause picks the things out ("the two matches they played there", "the three farms that remain"): "the two
-        # sides agreed" names things already named.
+        # clause picks the things out ("the two matches they played there", "the three farms that remain") or a
+        # qualifier between the number and its noun says which they are ("the three Kazakh producers ship …", "the
+        # four new members"): "the two sides agreed" names things already named.
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=own.unit),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     if (subject := _subject_named_before(context[:offset + best.start], publication)) is not None:
