@@ -175,3 +175,20 @@ THE_NUMBER_WITH_A_QUALIFIER_BEFORE_ITS_NOUN = [
                          ids=[case[2][:30] for case in THE_NUMBER_WITH_A_QUALIFIER_BEFORE_ITS_NOUN])
 def test_the_number_with_a_qualifier_counts_its_noun(case: Case) -> None:
     _check(case)
+
+
+A_MEASURE_NAMED_BY_THE_HEADING_OF_ITS_LINE = [
+    # A figure after a heading and a colon is in the measure the heading names: its first word, or a caption's unit
+    # after a comma, or a Kazakh noun ending the heading. A heading that names no measure leaves the figure bare.
+    ("18.5", "", "Tonnes collected this week: 18.5; since January: 402.7", quantity(18.5, "tonnes")),
+    ("402.7", "", "Tonnes collected this week: 18.5; since January: 402.7", quantity(402.7, "tonnes")),
+    ("1 240,5", "", "Площадь посевов, га: 1 240,5", quantity(1240.5, "га")),
+    ("36,5", "", "Жұмсалған уақыт, сағат: 36,5", quantity(36.5, "сағат")),
+    ("45", "", "In the past year: 45", quantity(45, None)),
+]
+
+
+@pytest.mark.parametrize("case", A_MEASURE_NAMED_BY_THE_HEADING_OF_ITS_LINE,
+                         ids=[case[0] for case in A_MEASURE_NAMED_BY_THE_HEADING_OF_ITS_LINE])
+def test_a_figure_takes_the_measure_its_heading_names(case: Case) -> None:
+    _check(case)

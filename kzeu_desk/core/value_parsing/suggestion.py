@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
-from kzeu_desk.core.value_parsing.bare_counts import counted_as_the_text_counts
+from kzeu_desk.core.value_parsing.bare_counts import counted_as_the_text_counts, measured_as_its_heading_names
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_FUNCTION_WORDS
@@ -188,6 +188,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = _in_the_currency_named_before(best, (context, before or "", earlier or ""), publication)
         elif best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _MONTHS_WORDS:
             best = _the_period_around(best, stripped, context, publication)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
+            best = measured_as_its_heading_names(best, offset, context, publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_text_counts(best, offset, context, before or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is not Salience.RELATIVE_DATE:
