@@ -192,3 +192,37 @@ A_MEASURE_NAMED_BY_THE_HEADING_OF_ITS_LINE = [
                          ids=[case[0] for case in A_MEASURE_NAMED_BY_THE_HEADING_OF_ITS_LINE])
 def test_a_figure_takes_the_measure_its_heading_names(case: Case) -> None:
     _check(case)
+
+
+A_KIND_OF_HOUR = [
+    # An academic hour (45 minutes) is another unit than an hour: its qualifier stays, as "working days" keeps its.
+    ("48 академических часов", "", "Программа рассчитана на 48 академических часов.", quantity(48, "академических часов")),
+    ("36 academic hours", "", "The language course lasts 36 academic hours over two months.",
+     quantity(36, "academic hours")),
+    ("72 академиялық сағат", "", "Курс 72 академиялық сағатқа есептелген.", quantity(72, "академиялық сағат")),
+    ("12 часов", "", "Рейс длится 12 часов.", quantity(12, "часов")),
+]
+
+
+@pytest.mark.parametrize("case", A_KIND_OF_HOUR, ids=[case[0] for case in A_KIND_OF_HOUR])
+def test_a_kind_of_hour_keeps_its_qualifier(case: Case) -> None:
+    _check(case)
+
+
+A_HEAD_WITH_THE_NOUNS_THAT_SAY_ITS_KIND = [
+    # Russian "пункт", "объект" with a genitive noun after them that says what kind of thing they are, and an English
+    # compound with a word in "-ing" inside it, are counted whole; "пункты" alone of an index stay a measure.
+    ("12", "", "На границе построят 12 новых пунктов досмотра грузовиков.", count(12, "пунктов досмотра")),
+    ("40", "", "Фонд профинансирует 40 объектов инфраструктуры в регионах.", count(40, "объектов инфраструктуры")),
+    ("5 пунктов", "", "Индекс деловой активности вырос на 5 пунктов за месяц.", quantity(5, "пунктов")),
+    ("seven", "", "The loan pays for seven water pumping stations along the canal.",
+     count(7, "water pumping stations")),
+    ("18", "", "The programme will upgrade 18 border crossing points on the Chinese border.",
+     count(18, "border crossing points")),
+]
+
+
+@pytest.mark.parametrize("case", A_HEAD_WITH_THE_NOUNS_THAT_SAY_ITS_KIND,
+                         ids=[case[2][:30] for case in A_HEAD_WITH_THE_NOUNS_THAT_SAY_ITS_KIND])
+def test_a_head_is_counted_with_the_nouns_that_say_its_kind(case: Case) -> None:
+    _check(case)

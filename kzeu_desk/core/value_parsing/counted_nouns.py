@@ -341,6 +341,8 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in ENGLISH_MEASURES:
             if lowered in ("days", "day") and index and words[index - 1][0].lower() in _KINDS_OF_DAY:
                 return Counted(f"{words[index - 1][0]} {word}", end, True)  # "five working days" are no calendar days
+            if lowered in ("hours", "hour") and index and words[index - 1][0].lower() in _KINDS_OF_HOUR:
+                return Counted(f"{words[index - 1][0]} {word}", end, True)  # "72 academic hours" of 45 minutes
             if kept and lowered in _MEASURES_ALSO_DEVICES and kept[-1].lower() not in _MEASURE_QUALIFIERS:
                 # "18,000 water meters", "40 charging points": after a noun that names their kind they are
                 # things counted, not metres or points of a scale.
@@ -376,6 +378,12 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
             # remaining units".
             kept.append(word)
             continue
+        if kept and lowered.endswith("ing") and word == lowered and index + 1 < len(words) \
+                and _is_english_plural(words[index + 1][0]):
+            # "18 border crossing points", "12 water pumping stations": a word in "-ing" between a noun that qualifies
+            # and the head is part of the compound, no adjective.
+            kept.append(word)
+            continue
         if _is_english_adjective(word):
             if kept:
                 return None  # an adjective after a noun modifier: not one noun phrase
@@ -404,6 +412,15 @@ def english_singular_counted(phrase: str) -> str | None:
 # "five working days", "5 рабочих дней": a measure of its own, not days of the calendar.
 # (Calendar days are days: "до 15 календарных дней" is recorded in days.)
 _KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабочие", "рабочий", "рабочего"})
+# An academic hour (45 minutes) is another unit than an hour, as a working day is than a day: "72 академических часа",
+# "72 academic hours", "72 академиялық сағат".
+_KINDS_OF_HOUR = frozenset({"academic", "академических", "академический", "академического", "академиялық"})
+# Generic Russian heads whose genitive complement says what kind of thing they are, the two a fixed term as "места
+# размещения" is: "18 пунктов пропуска" (border crossings, not points of a scale), "11 объектов недвижимости"
+# (properties). A complement is a lowercase noun in the genitive singular right after the head.
+_KAZAKH_KINDS_OF_HOUR = frozenset({"академиялық"})
+_RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект")
+_RUSSIAN_GENITIVE_SINGULAR_RE = re.compile(r"[а-яё]{3,}(?:а|я|и|ы)")
 
 
 # The present tense of the verbs of the news ("экспортируют", "работает", "находятся"), which no noun ends in.
@@ -473,6 +490,8 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         lowered = word.lower()
         if index and lowered.startswith(("дн", "день")) and words[index - 1][0].lower() in _KINDS_OF_DAY:
             return Counted(f"{words[index - 1][0]} {word}", end, True)
+        if index and lowered.startswith("час") and words[index - 1][0].lower() in _KINDS_OF_HOUR:
+            return Counted(f"{words[index - 1][0]} {word}", end, True)
         if lowered in RUSSIAN_COUNTED_EXCEPTIONS:
             return Counted(word, end, False)
         if lowered in RUSSIAN_YEARS_OF_TIME:
@@ -504,6 +523,11 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         if index == 0 and takes_the_genitive_plural and lowered.endswith(("ы", "и")) and word == lowered \
                 and not lowered.endswith("ми"):  # (the instrumental "-ами/-ями" follows any figure: "с 28 странами")
             return None
+        if lowered.startswith(_RUSSIAN_HEADS_WITH_A_KIND) and index + 1 < len(words) \
+                and _RUSSIAN_GENITIVE_SINGULAR_RE.fullmatch(complement := words[index + 1][0]) \
+                and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
+                and text[end:words[index + 1][1]].strip() == complement:
+            return Counted(f"{word} {complement}", words[index + 1][1], False)
         return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS))
     return None
 
@@ -889,6 +913,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # "35 жасқа дейінгі", "18 жастан асқан", "60 жастағы": an age, measured in years of life, where
             # "5 000 жасқа грант" (to 5,000 young people) and a bare "80 жас" may count people.
             return Counted("жас", end, True)
+        if lowered in _KAZAKH_KINDS_OF_HOUR and following.startswith("сағат"):
+            return Counted(f"{lowered} сағат", words[index + 1][1], True)  # "72 академиялық сағат" of 45 minutes
         if index == 0 and lowered == "жас" and following.startswith("аралығ"):
             return Counted("жас", end, True)  # "18 бен 30 жас аралығындағы": ages, between 18 and 30 years
         if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
