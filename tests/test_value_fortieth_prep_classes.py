@@ -226,3 +226,20 @@ A_HEAD_WITH_THE_NOUNS_THAT_SAY_ITS_KIND = [
                          ids=[case[2][:30] for case in A_HEAD_WITH_THE_NOUNS_THAT_SAY_ITS_KIND])
 def test_a_head_is_counted_with_the_nouns_that_say_its_kind(case: Case) -> None:
     _check(case)
+
+
+A_RUSSIAN_GENITIVE_SUBJECT_BEFORE_ITS_FIGURE = [
+    # A Russian sentence that opens on the things counted in the genitive plural and closes on "было" and the figure
+    # counts them, not the sentence before's noun. (English and Kazakh name such a number with "number of", "саны",
+    # read so already.)
+    ("около 120", "Годом ранее поступило 90 обращений.", "Заявок на гранты в этом году поступило около 120.",
+     count(120, "заявок", approximate=True)),
+    ("14", "Рассмотрены 60 жалоб, девять из них удовлетворены.", "Проверок на месте было 14.", count(14, "проверок")),
+    ("37", "Four requests were rejected.", "The number of deals with EU investors was 37.", count(37, "deals")),
+]
+
+
+@pytest.mark.parametrize("case", A_RUSSIAN_GENITIVE_SUBJECT_BEFORE_ITS_FIGURE,
+                         ids=[case[2][:30] for case in A_RUSSIAN_GENITIVE_SUBJECT_BEFORE_ITS_FIGURE])
+def test_a_genitive_subject_names_what_its_figure_counts(case: Case) -> None:
+    _check(case)
