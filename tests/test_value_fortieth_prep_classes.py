@@ -243,3 +243,31 @@ A_RUSSIAN_GENITIVE_SUBJECT_BEFORE_ITS_FIGURE = [
                          ids=[case[2][:30] for case in A_RUSSIAN_GENITIVE_SUBJECT_BEFORE_ITS_FIGURE])
 def test_a_genitive_subject_names_what_its_figure_counts(case: Case) -> None:
     _check(case)
+
+
+def _check_after(selection: str, context: str, before: str, earlier: str, expected: TypedValue) -> None:
+    from test_value_words import same
+    same(suggest(selection, published=PUBLISHED, context=context, before=before, earlier=earlier).value, expected)
+
+
+A_TOTAL_OF_THE_PEOPLE_NAMED_BEFORE = [
+    # An English figure that answers or totals ("Twenty-two replied.", ", 12 in all,", "Only three said") counts those
+    # the nearest of the sentences before it says were asked (surveyed, polled, written to), named but uncounted. (Russian and Kazakh say "из них", "олардың" or
+    # repeat the noun, read so already.)
+    ("Twenty-two", "Twenty-two replied.", "The ministry wrote to all the exporters on its list in March.",
+     "The rules changed in January.", count(22, "exporters")),
+    ("12", "Most were positive, and a third, 12 in all, asked for a second round.", "Forty answered.",
+     "The fund polled the farmers it had lent to last year.", count(12, "farmers")),
+    ("Only three", "Only three said they would not apply again.", "Most were happy with the terms.",
+     "The bank asked its borrowers about the loans. Thirty replied.", count(3, "borrowers")),
+    # With no one said to be asked, the nearest plural ("the terms") is no one who answers: the figure stays bare.
+    ("Only four", "Only four said they would not apply again.", "Most were happy with the terms.", "",
+     quantity(4, None)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "earlier", "expected"), A_TOTAL_OF_THE_PEOPLE_NAMED_BEFORE,
+                         ids=[case[0] for case in A_TOTAL_OF_THE_PEOPLE_NAMED_BEFORE])
+def test_a_total_counts_the_plural_named_before(selection: str, context: str, before: str, earlier: str,
+                                                expected: TypedValue) -> None:
+    _check_after(selection, context, before, earlier, expected)

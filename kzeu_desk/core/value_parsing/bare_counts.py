@@ -17,7 +17,7 @@ from dataclasses import replace
 from kzeu_desk.core.typed_value import ValueKind
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
-from kzeu_desk.core.value_parsing.counted_nouns import counted_after, kazakh_noun_named
+from kzeu_desk.core.value_parsing.counted_nouns import _is_english_plural, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.dates import Publication
 from kzeu_desk.core.value_parsing.ordinal_counts import english_member_named_by_an_ordinal
 from kzeu_desk.core.value_parsing.scanning import scan
@@ -131,6 +131,45 @@ def measured_as_its_heading_names(best: Candidate, offset: int, context: str,
         measure = counted_after(" " + word.lower() + " ", 0)
         if measure is not None and measure.is_measure and measure.unit == word.lower():
             return replace(best, value=replace(value, unit=measure.unit), salience=Salience.SUBSTANTIAL_QUANTITY)
+    return best
+
+
+# An English figure standing for people the text named before without counting them: the subject of a verb of
+# answering or saying ("Thirty-one replied.", "Only four said they would not go again") or a total in apposition
+# (", 17 in all,").
+_ANSWERS_AFTER_RE = re.compile(r"\s+(?:in\s+all|in\s+total|altogether|replied|answered|responded|said|agreed|disagreed"
+                               r"|declined|refused|complained|admitted|named)(?![\w])", re.IGNORECASE)
+_STANDS_FOR_THEM_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*|,\s*|(?<![\w])(?:only|just|another|and)\s+)$", re.IGNORECASE)
+_ENGLISH_WORD_RE = re.compile(r"[A-Za-z][a-z-]*")
+_SENTENCES_BACK = 4
+# Those who were asked, whom the answers and totals after count: "surveyed the returning interns", "polled the farmers
+# it had lent to", "asked its borrowers", "wrote to all the exporters".
+_ASKED_RE = re.compile(r"(?<![\w])(?:surveyed|polled|asked|interviewed|questioned|contacted|consulted|wrote\s+to"
+                       r"|sent\s+(?:a\s+)?(?:questionnaire|survey|letter)s?\s+to)\s+(?P<phrase>(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+)")
+
+
+def counted_as_the_plural_named_before(best: Candidate, offset: int, context: str, before: str, earlier: str) -> Candidate:
+    """`best` (a bare English number at `offset` in `context`, standing for people who answered or a total) as a count
+    of those the nearest of the four sentences before it says were asked: "The Observer surveyed the returning interns
+    …. Thirty-one replied." counts interns, and so do "…, 17 in all, …" and "Only four said …" after it. (The noun
+    was named, not counted, so no count before lends it; with no one asked, the plural nearest may be anything, "the
+    terms", and the figure stays bare. Russian and Kazakh name such totals with the noun or "из них", "олардың", read
+    so already.)"""
+    value = best.value
+    start, end = offset + best.start, offset + best.end
+    if value.kind is not ValueKind.QUANTITY or value.unit or best.salience not in _BARE or value.amount is None \
+            or value.amount != int(value.amount) or not context.isascii() \
+            or _ANSWERS_AFTER_RE.match(context, end) is None or _STANDS_FOR_THEM_BEFORE_RE.search(context, 0, start) is None \
+            or _YEAR_SHAPED_RE.fullmatch(str(int(value.amount))):
+        return best
+    texts = [before, *reversed(re.split(r"(?<=[.!?])\s+", earlier.strip()))] if earlier else [before]
+    for text in texts[:_SENTENCES_BACK]:
+        for asked in reversed(list(_ASKED_RE.finditer(text))):
+            plurals = [word for word in _ENGLISH_WORD_RE.findall(asked.group("phrase")) if _is_english_plural(word)]
+            if plurals and (counted := counted_after(" " + plurals[0] + " ", 0)) is not None \
+                    and not counted.is_measure and counted.unit == plurals[0]:
+                return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=plurals[0]),
+                               salience=Salience.SUBSTANTIAL_QUANTITY)
     return best
 
 

@@ -26,7 +26,11 @@ from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
-from kzeu_desk.core.value_parsing.bare_counts import counted_as_the_text_counts, measured_as_its_heading_names
+from kzeu_desk.core.value_parsing.bare_counts import (
+    counted_as_the_plural_named_before,
+    counted_as_the_text_counts,
+    measured_as_its_heading_names,
+)
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_FUNCTION_WORDS
@@ -194,6 +198,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = counted_as_the_text_counts(best, offset, context, before or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is not Salience.RELATIVE_DATE:
             best = _in_the_unit_of_a_parallel_figure(best, stripped, context, before or "", publication)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and before and \
+                (offset := locate(stripped, context)) >= 0:
+            best = counted_as_the_plural_named_before(best, offset, context, before, earlier or "")
     return Suggestion(best.value, note_for(best))
 
 
