@@ -160,7 +160,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 100 / 100 / 99.2 % (136/136, 132/132, 124/125): floors the lowest language less one miss, 113/114 (0.991) and
           # 123/125 (0.984).
           "held_out_thirty_eighth": 0.99,
-          "held_out_thirty_ninth": 0.98}
+          "held_out_thirty_ninth": 0.98,
+          # Twelve whole articles each in all three languages (sets 40 and 41: economy and the state; society, people and
+          # ideas), written and labelled by two more engineers who never ran the parser, scored once at ea6c45a with the
+          # fixes of sets 38 and 39 in: set 40 93.0 / 88.9 / 94.1 % (92.3 % in all; 159/171, 96/108, 143/152), set 41
+          # 93.0 / 87.1 / 89.8 % (90.1 % in all; 119/128, 101/116, 115/128): the honest held-out number of this round.
+          # Floors: the first score's lowest language.
+          "held_out_fortieth": 0.88,
+          "held_out_forty_first": 0.87}
 
 
 @pytest.fixture(scope="module")
