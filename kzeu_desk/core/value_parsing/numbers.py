@@ -890,6 +890,22 @@ def _a_time_limit(text: str, start: int, end: int, unit: str) -> bool:
         or _OPENS_WITH_AN_EVENT_RE.match(_sentence_before(text, start)) is not None)
 
 
+def bound_words_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """start..end widened over the bound words the readers know right before and after it: a qualifier
+    (`QUALIFIERS_BEFORE`, `QUALIFIERS_AFTER`, as `match_qualifier_before` and `_match_qualifier_after` judge them)
+    or the words of a time limit (`_a_time_limit`: "within", "в течение" before, "ішінде" after). Whether they
+    bound the figure there is for its reading to say (`document_values` asks Ctrl+N's)."""
+    if (qualifier := match_qualifier_before(text, start)) is not None:
+        start = qualifier[1]
+    elif (within := _WITHIN_BEFORE_RE.search(text, max(0, start - 14), start)) is not None:
+        start = within.start()
+    if (qualifier := _match_qualifier_after(text, end)) is not None:
+        end = qualifier[1]
+    elif (within := _KAZAKH_WITHIN_AFTER_RE.match(text, end)) is not None:
+        end = within.end()
+    return start, end
+
+
 # A sentence that opens with the event a limit is counted from: "После его окончания …", "After the lease ends, …",
 # "Келісім аяқталғаннан кейін …" (after the agreement has ended).
 _OPENS_WITH_AN_EVENT_RE = re.compile(
