@@ -121,3 +121,23 @@ def test_a_draft_from_a_widened_candidate_cites_the_bound_word_and_the_candidate
     assert start <= found.start and found.end <= end and "within 45 days" in quote
     (cited,) = with_status([found], body, marks)
     assert cited.status is CandidateStatus.CITED and cited.fact_id == fact_id
+
+
+def test_a_figure_dismissed_before_its_span_widened_stays_dismissed(tmp_path: Path):
+    """A dismissal names the span the scan listed then ("45 days"); the scan now lists "within 45 days". The
+    curator's decision holds for the wider span, and a figure beside it is not taken for it."""
+    path = tmp_path / "limits.txt"
+    path.write_text("Rules\nThe agency answers every complaint within 45 days of its receipt, and 12 staff read them.\n",
+                    encoding="utf-8")
+    with FactBase.open(tmp_path / "facts.sqlite", actor="tester") as fb:
+        fb.import_document(read_document(path), SourceMetadata(title="Rules", published=PUBLISHED))
+        with fb.reading() as conn:
+            source_id = conn.execute(sql("SELECT id FROM source")).scalar_one()
+            body = queries.source_text(conn, source_id)
+        narrow = body.index("45 days")
+        fb.dismiss_candidate(source_id, narrow, narrow + len("45 days"))
+        with fb.reading() as conn:
+            marks = source_marks(conn, source_id)
+    statuses = {body[c.found.start:c.found.end]: c.status for c in with_status(find_values(body, PUBLISHED), body, marks)}
+    assert statuses["within 45 days"] is CandidateStatus.DISMISSED
+    assert [status for span, status in statuses.items() if span.startswith("12")] == [CandidateStatus.NEW]

@@ -114,13 +114,13 @@ def same_value(a: TypedValue, b: TypedValue) -> bool:
 
 def with_status(found: Sequence[FoundValue], text: str, marks: SourceMarks) -> list[ValueCandidate]:
     """Each found value with what the fact base says about it."""
-    dismissed = {(d.start, d.end): d for d in marks.dismissals if text[d.start:d.end] == d.quote}
+    dismissed = _Dismissed([d for d in marks.dismissals if text[d.start:d.end] == d.quote])
     covering_spans = _CoveringSpans(marks.citing)
     result = []
     for value in found:
         covering = covering_spans.of(value.start, value.end)
         citing = next((c for c in covering if same_value(c.value, value.value)), None)
-        dismissal = dismissed.get((value.start, value.end))
+        dismissal = dismissed.of(value.start, value.end)
         if citing is not None:
             status, fact_id = CandidateStatus.CITED, citing.fact_id
         elif dismissal is not None:
@@ -131,6 +131,28 @@ def with_status(found: Sequence[FoundValue], text: str, marks: SourceMarks) -> l
             status, fact_id = CandidateStatus.NEW, None
         result.append(ValueCandidate(value, status, fact_id, dismissal.id if dismissal is not None else None))
     return result
+
+
+class _Dismissed:
+    """The dismissals, found by a candidate's span. A dismissal names the span the scan listed when the
+    curator dismissed it; when the scan later lists the same figure over a wider span (a bound word
+    taken in: "within 30 days" where it listed "30 days"), the dismissal still holds for it, so a
+    curator's decision is not asked for again. The exact span wins; otherwise the first dismissal lying
+    inside the candidate's span."""
+
+    def __init__(self, dismissals: Sequence[Dismissal]) -> None:
+        self._exact = {(d.start, d.end): d for d in dismissals}
+        self._by_start = sorted(dismissals, key=lambda d: (d.start, d.end))
+        self._starts = [d.start for d in self._by_start]
+
+    def of(self, start: int, end: int) -> Dismissal | None:
+        exact = self._exact.get((start, end))
+        if exact is not None:
+            return exact
+        for number in range(bisect_left(self._starts, start), bisect_left(self._starts, end)):
+            if self._by_start[number].end <= end:
+                return self._by_start[number]
+        return None
 
 
 class _CoveringSpans:
