@@ -8,7 +8,9 @@ The window shows `--source` (the generated bases' 1 MB source with 10k highlight
 it, each as the curator's own action through the session. Per edit and per undo: the GUI thread's
 CPU (`time.thread_time`) from the action to the window settled again (every pane's update on later
 turns included), and the part of it the reading pane spent on the changes. The fact base is
-changed (and changed back): pass a copy.
+changed (and changed back): pass a copy. Two more parts of it are reported beside the reading
+pane's: the service call itself (`write`, run on the GUI thread) and the candidates pane's taking of
+its figures' new statuses (`candidates`, `CandidatesPane._take_statuses`, when the pane has it).
 """
 
 from __future__ import annotations
@@ -59,23 +61,35 @@ def measure(db: Path, source_id: int, edits: int) -> dict[str, object]:
     settle()
     gc.freeze()  # as the application does once the workspace is attached
     pane = window.source_pane
-    pane_cpu = [0.0]
+    parts = {"pane": 0.0, "write": 0.0, "candidates": 0.0}
+
+    def timed(part: str, call):
+        def run(*args, **kwargs):
+            started = time.thread_time()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                parts[part] += time.thread_time() - started
+        return run
+
     on_changes = pane._on_changes
-
-    def timed_on_changes(changes) -> None:
-        started = time.thread_time()
-        on_changes(changes)
-        pane_cpu[0] += time.thread_time() - started
-
+    timed_on_changes = timed("pane", on_changes)
     window.session.changed.disconnect(on_changes)
     window.session.changed.connect(timed_on_changes)
+    candidates = getattr(window, "candidates_pane", None)
+    if candidates is not None and hasattr(candidates, "_take_statuses"):
+        candidates._take_statuses = timed("candidates", candidates._take_statuses)
     session = window.session
+    fact_base = session.fact_base
+    for name in ("update_fact", "revert"):
+        setattr(fact_base, name, timed("write", getattr(fact_base, name)))
     with session.fact_base.reading() as conn:
         fact_ids = [row[0] for row in conn.exec_driver_sql(
             "SELECT DISTINCT fact_id FROM evidence WHERE source_id = ? ORDER BY fact_id", (source_id,))]
     step = max(1, len(fact_ids) // edits)
     chosen = fact_ids[::step][:edits]
-    results: dict[str, list[float]] = {"edit": [], "edit_pane": [], "undo": [], "undo_pane": []}
+    results: dict[str, list[float]] = {f"{action}{part}": [] for action in ("edit", "undo")
+                                       for part in ("", "_pane", "_write", "_candidates")}
     load = [os.getloadavg()[0]]
     for fact_id in chosen:
         with session.fact_base.reading() as conn:
@@ -83,12 +97,13 @@ def measure(db: Path, source_id: int, edits: int) -> dict[str, object]:
         status = "draft" if row.status == "confirmed" else "confirmed"
         for name, action in (("edit", lambda: session.perform(
                 lambda fb: fb.update_fact(fact_id, row.version, status=status))), ("undo", session.undo_stack.undo)):
-            pane_cpu[0] = 0.0
+            parts.update(dict.fromkeys(parts, 0.0))
             started = time.thread_time()
             action()
             settle()
             results[name].append(time.thread_time() - started)
-            results[f"{name}_pane"].append(pane_cpu[0])
+            for part, spent in parts.items():
+                results[f"{name}_{part}"].append(spent)
     load.append(os.getloadavg()[0])
     spans = len(pane.view.highlight_index) if pane.view.highlight_index is not None else 0
     window.close()
