@@ -4,6 +4,7 @@ the session."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -11,9 +12,11 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kzeu_desk.core import queries
-from kzeu_desk.core.citation import Citation
 from kzeu_desk.core.changes import Changes
+from kzeu_desk.core.citation import Citation
+from kzeu_desk.core.highlight_index import HighlightIndex
 from kzeu_desk.core.pages import PageMap, current_page_map
+from kzeu_desk.core.text import Utf16Index
 from kzeu_desk.core.value_format import format_date
 from kzeu_desk.ui.background import BackgroundReader
 from kzeu_desk.ui.find_bar import FindBar
@@ -26,7 +29,22 @@ if TYPE_CHECKING:  # the session pulls in the whole service layer; the pane only
     from kzeu_desk.ui.session import Session
 
 _REFRESH = "refresh"  # the background reader's channel for a refresh's read of the shown source
-_Shown = tuple[queries.SourceWithText, list[queries.EvidenceSpan], PageMap | None]  # what `_read_source` reads
+# An edit's spans are read and patched in on the GUI thread when its changes name at most this many
+# facts and evidence rows: reading a few spans by id costs 0.1-0.6 ms at 100k facts and patching
+# the index ~10 us a span (plus its sweep), against 63-100 ms for the 1 MB source's 10k spans read
+# whole and 20-60 ms for their index; more (a merge of hundreds of facts, a re-anchoring) are read
+# whole off the GUI thread instead, as a refresh reads them.
+_FEW_ROWS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """What `_read_source` reads: a source's row, its spans and its pages, and, when read off the
+    GUI thread, its text's and its spans' indexes built there too."""
+    row: queries.SourceWithText
+    spans: list[queries.EvidenceSpan]
+    pages: PageMap | None
+    indexed: tuple[Utf16Index, HighlightIndex] | None = None
 
 
 class SourcePane(QWidget):
@@ -105,11 +123,12 @@ class SourcePane(QWidget):
         """The shown source as the file has it now (File > Refresh, after a restore or a repair),
         read off the GUI thread and shown as `show_source_id` shows it. Reading the 1 MB source's
         10k highlights' spans on the GUI thread was that refresh's longest turn at 1M facts: ~100 ms
-        of the GUI thread's CPU once its text was no longer set again."""
+        of the GUI thread's CPU once its text was no longer set again, and building their index
+        20-60 ms more, so that is built off the GUI thread too."""
         source_id = self.source_id
         if source_id is None:
             return
-        self._reader.request(_REFRESH, lambda conn, _report: _read_source(conn, source_id),
+        self._reader.request(_REFRESH, lambda conn, _report: _read_source(conn, source_id, indexed=True),
                              lambda shown: self._show(source_id, shown) if self.source_id == source_id else None)
 
     @property
@@ -125,7 +144,7 @@ class SourcePane(QWidget):
         if shown is None:
             self._clear()
             return
-        row, spans, pages = shown
+        row, spans, pages = shown.row, shown.spans, shown.pages
         # The source already shown, its text unchanged (the sources list re-read by File > Refresh,
         # a load or a restore chooses it again): its spans are re-coloured where they changed, and the
         # reader keeps their place. Setting the 1 MB source's text again took 170-263 ms of the GUI
@@ -135,19 +154,29 @@ class SourcePane(QWidget):
         self._show_header(row)
         self.view.set_selected_fact(self._session.selected_fact)
         if same_text:
-            self.view.set_spans(spans)
+            self.view.set_spans(spans, shown.indexed[1] if shown.indexed is not None else None)
         else:
-            self.view.show_source(source_id, row.text, spans)
+            self.view.show_source(source_id, row.text, spans, shown.indexed)
         self.page_gutter.set_pages(pages, self.view.utf16_index)
 
-    def refresh_spans(self) -> None:
-        """Reload the shown source's evidence (one indexed query) and re-colour what changed."""
+    def update_spans(self, changes: Changes) -> None:
+        """Bring the shown source's highlights in step with an operation's changes: the spans of the
+        facts and the evidence rows they name are read and patched in (`SourceView.update_spans`),
+        which costs the GUI thread a few ms however long the source; changes that name no rows (a
+        load) or too many are read whole off the GUI thread (`refresh_in_background`). Reading the
+        1 MB source's 10k spans on the GUI thread after every edit held it 100 ms at 1M facts."""
         if self.source_id is None:
             return
-        self._reader.cancel(_REFRESH)  # read after it: newer
+        fact_ids, evidence_ids = changes.touched("fact"), changes.touched("evidence")
+        if (self.view.highlight_index is None or changes.bulk_counts.get("fact") or changes.bulk_counts.get("evidence")
+                or len(fact_ids) + len(evidence_ids) > _FEW_ROWS):
+            self.refresh_in_background()
+            return
         with self._session.fact_base.reading() as conn:
-            spans = queries.evidence_spans(conn, self.source_id)
-        self.view.set_spans(spans)
+            fresh = queries.evidence_spans_of(conn, self.source_id, fact_ids, evidence_ids)
+        self.view.update_spans(fact_ids, evidence_ids, fresh)
+        if self._reader.pending(_REFRESH):  # its read may be older than this change: read again
+            self.refresh_in_background()
 
     def _on_changes(self, changes: Changes) -> None:
         if self.source_id is None:
@@ -165,10 +194,10 @@ class SourcePane(QWidget):
                 self.show_source_id(self.source_id)
                 return
             self._show_header(row)
-        # A fact edit recolours its spans, and evidence rows name no source once deleted: reloading
-        # this one source's spans is cheaper than working out whether they were ours.
+        # A fact edit recolours its spans; evidence rows deleted or moved away name no source any
+        # more, but the shown index knows which of its spans they were.
         if changes.affects("evidence", "fact"):
-            self.refresh_spans()
+            self.update_spans(changes)
 
     def _clear(self) -> None:
         self.source_id = None
@@ -197,12 +226,16 @@ class SourcePane(QWidget):
         self.details_label.setVisible(bool(self.details_label.text()))
 
 
-def _read_source(conn: Connection, source_id: int) -> _Shown | None:
-    """A source's row, its evidence spans and its pages, or None if it is gone."""
+def _read_source(conn: Connection, source_id: int, *, indexed: bool = False) -> _Shown | None:
+    """A source's row, its evidence spans and its pages, or None if it is gone; `indexed`: with
+    its text's and its spans' indexes (off the GUI thread)."""
     row = queries.source_row(conn, source_id)
     if row is None:
         return None
-    return row, queries.evidence_spans(conn, source_id), current_page_map(conn, source_id)
+    spans = queries.evidence_spans(conn, source_id)
+    utf16 = Utf16Index(row.text) if indexed else None
+    return _Shown(row, spans, current_page_map(conn, source_id),
+                  (utf16, HighlightIndex(spans, utf16)) if utf16 is not None else None)
 
 
 _DOCUMENT_FORMATS = {"pdf": "PDF", "docx": "Word", "odt": "OpenDocument", "html": "web page"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -230,7 +230,7 @@ class SourceView(QPlainTextEdit):
         scroll position and selection stay where they are. `index`: the spans' index over this very
         text, when built off the GUI thread."""
         previous = self._highlighter.index
-        if previous is not None and index is None and previous.built_from(spans):
+        if previous is not None and previous.built_from(spans):
             return  # the same highlights: nothing to build, nothing to re-colour
         current = index if index is not None else HighlightIndex(spans, self._utf16)
         self._highlighter.index = current
@@ -239,6 +239,23 @@ class SourceView(QPlainTextEdit):
             self._highlighter.rehighlight()
         else:
             self._highlighter.rehighlight_ranges(current.ranges_that_differ(previous))
+        self._refresh_extra_selections()
+        self.verticalScrollBar().setValue(vertical)
+        self.horizontalScrollBar().setValue(horizontal)
+
+    def update_spans(self, fact_ids: Collection[int], evidence_ids: Collection[int],
+                     fresh: Sequence[EvidenceSpan]) -> None:
+        """The spans of `fact_ids` and of `evidence_ids` are now `fresh` (an edit's changes, as
+        `queries.evidence_spans_of` reads them): the index is patched and only the blocks they lie
+        in are re-coloured, the reader's place kept (`HighlightIndex.update`)."""
+        index = self._highlighter.index
+        if index is None:
+            return
+        changed = index.update(fact_ids, evidence_ids, fresh)
+        if not changed:
+            return
+        vertical, horizontal = self.verticalScrollBar().value(), self.horizontalScrollBar().value()
+        self._highlighter.rehighlight_ranges(changed)
         self._refresh_extra_selections()
         self.verticalScrollBar().setValue(vertical)
         self.horizontalScrollBar().setValue(horizontal)
