@@ -420,9 +420,11 @@ _SCALE_AFTER_A_FIGURE = re.compile(rf"(?<=[0-9])\s?{SCALE_WORD}")
 _CURRENCY_WORD_AFTER_A_FIGURE = re.compile(
     r"([0-9#](?:[0-9#.,\s]*[0-9#])?(?:\s?e\d{1,2})?)\s?(euros?|евро|еуро|dollars?|доллар\w*)(?!\w)")
 _CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еуро": "eur", "dollar": "usd", "dollars": "usd"}
-_UNIT_WORD_STARTS = ("%", "per", "процент", "пайыз", "euro", "евро", "еуро", "dollar", "доллар",
-                     "тыс", "мың", "thousand", "million", "mln", "млн", "миллион", "billion", "bn", "млрд",
-                     "миллиард", "trillion", "трлн", "триллион")
+# Whether a unit stands after a figure at all (masked digits are "0", blanked figures "#"): one search,
+# as contexts are compared thousands of times per import.
+_A_UNIT_AFTER_A_FIGURE = re.compile(
+    r"[0#]\s?(?:%|per|процент|пайыз|euro|евро|еуро|dollar|доллар|тыс|мың|thousand|million|mln|млн|миллион"
+    r"|billion|bn|млрд|миллиард|trillion|трлн|триллион)")
 
 
 def _units_alike(text: str) -> str:
@@ -430,7 +432,7 @@ def _units_alike(text: str) -> str:
     "%", a scale word as "e" and its power of ten ("e3"), a currency word after the figure as its code
     before it ("eur 2.4e6"). What the text says is unchanged; only offsets move, so this is for
     comparing, never for placing."""
-    if not any(start in text for start in _UNIT_WORD_STARTS):
+    if _A_UNIT_AFTER_A_FIGURE.search(text) is None:
         return text
     text = _PERCENT_AFTER_A_FIGURE.sub("%", text)
     text = _SCALE_AFTER_A_FIGURE.sub(lambda match: f"e{scale_after(match.string, match.start())[0]}", text)
@@ -803,6 +805,7 @@ class Locator:
                  or self._sentence_ending_a_trimmed_quotation(span)
                  or self._reworded_clause(span) or self._opening_after_its_kept_neighbour(span)
                  or self._in_its_paragraph_trimmed(span) or self._item_of_a_reordered_list(span)
+                 or self._enumeration_reordered(span)
                  or self._reworded_between_its_neighbours(span) or self._name_kept_in_its_reworded_sentence(span))
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
@@ -2843,6 +2846,43 @@ class Locator:
             return None  # the quote stood elsewhere in its item
         return Placement(span.key, AnchorState.FUZZY, at, at + len(span.quote), REVIEW_BELOW - 0.05)
 
+    def _enumeration_reordered(self, span: _Span) -> Placement | None:
+        """An enumeration whose items were put in another order inside its sentence ("31 coaches from
+        Lithuania, Spain and Finland" -> "31 coaches from Spain, Finland and Lithuania"; held-out round
+        24): every word stands again, but so far from where it stood that neither its letters nor its
+        word alignment find it. The new place holds exactly the quote's words, each the same word or
+        the same Cyrillic word with another ending (a Kazakh case ending goes to the new last item:
+        "Нидерланды мен Германияда" -> "Германия мен Нидерландыда"), figures the same, in another order;
+        it is taken only once, where its surroundings agree (CONTEXT_AGREEMENT), fuzzy below
+        REVIEW_BELOW so that a curator sees it."""
+        words = span.words
+        if self.old is None or len(words) < 3 or not any(word in _LIST_JOINERS for word in words[1:-1]):
+            return None
+        # Found by its rarest word still written as it was; when every item changed its ending, by a
+        # joining word.
+        said = [word for word in words if self.index.frequency(word)]
+        if not said:
+            return None
+        rarest = min(said, key=lambda word: (word in _LIST_JOINERS, self.index.frequency(word)))
+        places: set[tuple[int, int]] = set()
+        for at in self.index.occurrences.get(rarest, ())[:_OCCURRENCES_RANKED_BY_CONTEXT]:
+            for first in range(max(0, at - len(words) + 1), at + 1):
+                window = self.index.words[first:first + len(words)]
+                # Its edges are items, as the quote's were: "Астана, Алматы және" is a list cut short
+                # ("Астана және Алматы" -> "Астана, Алматы және Ақтөбе" is a longer list).
+                if (len(window) == len(words) and tuple(window) != words and window[0] not in _LIST_JOINERS
+                        and window[-1] not in _LIST_JOINERS and _same_words_reordered(words, window)):
+                    places.add(self._character_span(span, self.index.starts[first],
+                                                    self.index.ends[first + len(words) - 1]))
+        agreeing = [(start, end) for start, end in places if start < end
+                    and self._support(span, start, end) >= CONTEXT_AGREEMENT]
+        if len(agreeing) != 1:
+            return None
+        start, end = agreeing[0]
+        score = self._score(span, start, end, similarity(span.quote, self.text[start:end]))
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(min(max(score, ORPHAN_BELOW), REVIEW_BELOW - AMBIGUITY_MARGIN), 4))
+
     def _sentence_before(self, text: _IndexedText, start: int) -> tuple[int, int] | None:
         """The sentence right before offset `start` (a sentence's first character), across line breaks."""
         before = start
@@ -3352,6 +3392,23 @@ def _unit_signs_kept(text: str, start: int, end: int, span: _Span) -> tuple[int,
         if sign is not None:
             start = sign.start()
     return start, end
+
+
+# Words joining the items of an enumeration, folded.
+_LIST_JOINERS = frozenset({"and", "or", "и", "или", "және", "мен", "бен", "пен", "немесе"})
+
+
+def _same_words_reordered(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether `new` holds each word of `old` once, the same or (Cyrillic) with another ending, figures
+    exactly (as many words: nothing added or left out)."""
+    left = list(new)
+    for word in old:
+        match = next((i for i, other in enumerate(left) if other == word or (
+            not word[:1].isdigit() and same_stem(word, other))), None)
+        if match is None:
+            return False
+        del left[match]
+    return True
 
 
 def _repeats_a_word(new_words: Sequence[str], old_words: Sequence[str]) -> bool:
