@@ -444,6 +444,8 @@ def _units_similarity(old: str, new: str, *, at_end: bool) -> float:
     """How alike two stretches of context are, units read alike (`_units_alike`). A prefix is compared
     by its end, a suffix by its start: a unit written shorter brings more of the text after it into
     a stretch cut at the old length, which says nothing against the place."""
+    if "0" not in old and "0" not in new:
+        return similarity(old, new)  # no figure in either (masked digits are "0"), so no unit to read
     old_units, new_units = _units_alike(old), _units_alike(new)
     if old_units == old and new_units == new:
         return similarity(old, new)
@@ -3343,7 +3345,9 @@ def _with_other_endings(word: str, there: Counter[str]) -> int:
     """How many words of `there` are `word` with another ending (`same_stem`), not `word` itself."""
     if there[word]:
         return 0
-    return sum(count for other, count in there.items() if other != word and same_stem(word, other))
+    start = word[:_STEM_LETTERS]
+    return sum(count for other, count in there.items() if other.startswith(start) and other != word
+               and same_stem(word, other))
 
 
 def _heaviest_common_words(old: Sequence[str], new: Sequence[str],
