@@ -214,10 +214,14 @@ def test_round_18_misplaces_nothing_silently_and_keeps_what_it_got_right(outcome
 ROUND_19_FLOOR = 0.948
 ROUND_20_FLOOR = 0.948
 ROUND_21_FLOOR = 0.984
-# Round 22 after its fixes (below, FIRST_SCORED_ROUNDS): 91.2% (135 of 148; 89.9% first), nothing misplaced.
-ROUND_22_FLOOR = 0.912
-# Round 24 after its fixes (below): 93.8% (136 of 145; 92.4% first), nothing misplaced, 16 of 16 figures flagged.
-ROUND_24_FLOOR = 0.937
+# Round 22 after its fixes (below, FIRST_SCORED_ROUNDS): 91.2% (135 of 148; 89.9% first), nothing misplaced;
+# 91.9% (136) since a figure's unit written another way is the same claim ("8 пайызы" / "8%").
+ROUND_22_FLOOR = 0.918
+# Round 24 after its fixes (below): 93.8% (136 of 145; 92.4% first), nothing misplaced, 16 of 16 figures flagged;
+# 96.6% (140) since units written another way ("2.4 million euro" / "€2.4 million", "38%" / "36 %") and
+# enumerations reordered inside their sentence are recognised; 97.2% (141) with a sentence's words counted with
+# other endings ("Программой развития ООН" -> "Программа развития ООН").
+ROUND_24_FLOOR = 0.972
 
 
 # Every held-out round since 10 but 18 (whose one queued misplacement has an arguable label, above) and 23 (below): its
@@ -256,7 +260,9 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # labelled gone, on the next year's sentences of the same shape), 15 of 16 changed figures flagged. Fixed in general
 # afterwards (next year's statement in a quote's place is no correction; a frequency in words is a figure): 93.8%
 # (136 of 145), nothing misplaced, 16 of 16 flagged, so it joined the held-out rounds above.
-FIRST_SCORED_ROUNDS = {23: (0.821, 8, 146, 1, 0, 0)}
+# Round 23 rose to 84.2% (123 of 146) with units written another way ("48 тысяч" / "48 тыс.", "15 процентов" /
+# "15%"), the same one misplaced and queued.
+FIRST_SCORED_ROUNDS = {23: (0.842, 8, 146, 1, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))

@@ -387,7 +387,74 @@ def _blanked(folded: str) -> str:
     markers left out: what a claim says besides its numbers, as written by any publishing system
     ("EUR 12,500,000" and "€12.5 million" are both "eur #"; "three-day visit" and "two-day visit" are
     "#-day visit")."""
+    return _units_alike(_blanked_as_written(folded))
+
+
+def _blanked_as_written(folded: str) -> str:
+    """`_blanked` with each figure's unit as written ("# процентов", "# euro")."""
     return blank_number_words(_FIGURE_WITH_SCALE.sub("#", currency_signs_as_codes(_without_reference_markers(folded))))
+
+
+def _claim_similarity(quote: str, found: str) -> float:
+    """How alike two passages are figures aside (`_blanked`), their units read alike or as written,
+    whichever is more alike: "15 процентов" is "15%", yet a long sentence whose units were written
+    the same way stays as alike as its letters make it (its unit words matched letter for letter)."""
+    quote_as_written, found_as_written = _blanked_as_written(quote), _blanked_as_written(found)
+    as_written = similarity(quote_as_written, found_as_written)
+    quote_units, found_units = _units_alike(quote_as_written), _units_alike(found_as_written)
+    if quote_units == quote_as_written and found_units == found_as_written:
+        return as_written
+    return max(as_written, similarity(quote_units, found_units))
+
+
+# A figure's unit as editors and publishing systems write it one way or another beside the same value:
+# "15 процентов" / "15%", "44 percent" / "44 %", "8 пайызы" / "8%-ы"; "48 тысяч" / "48 тыс." / "48
+# thousand"; "2.4 million euro" / "€2.4 million" (the sign already read as its code, "eur 2.4 million").
+# Compared as written, "15 процентов больше" and "15% больше" are 56% alike, below CONTEXT_AGREEMENT,
+# so the figure's neighbour lost its place for its unit's spelling ("48 тысяч виз. Это примерно на 15
+# процентов" -> "48 тыс. виз — примерно на 15%").
+# A Kazakh case ending after the sign ("8%-ы", "15%-ға") is part of the unit as "пайызы" is.
+_PERCENT_AFTER_A_FIGURE = re.compile(
+    r"(?<=[0-9#])\s?(?:%(?:-[^\W\d_]{1,3}(?![^\W\d_]))?|per ?cent(?!\w)|процент\w*|пайыз\w*)")
+_SCALE_AFTER_A_FIGURE = re.compile(rf"(?<=[0-9])\s?{SCALE_WORD}")
+_CURRENCY_WORD_AFTER_A_FIGURE = re.compile(
+    r"([0-9#](?:[0-9#.,\s]*[0-9#])?(?:\s?e\d{1,2})?)\s?(euros?|евро|еуро|dollars?|доллар\w*)(?!\w)")
+_CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еуро": "eur", "dollar": "usd", "dollars": "usd"}
+# Whether a unit stands after a figure at all (masked digits are "0", blanked figures "#"): one search,
+# as contexts are compared thousands of times per import.
+_A_UNIT_AFTER_A_FIGURE = re.compile(
+    r"[0#]\s?(?:%|per|процент|пайыз|euro|евро|еуро|dollar|доллар|тыс|мың|thousand|million|mln|млн|миллион"
+    r"|billion|bn|млрд|миллиард|trillion|трлн|триллион)")
+
+
+def _units_alike(text: str) -> str:
+    """`text` (folded: masked or blanked) with each unit after a figure written one way: a percent as
+    "%", a scale word as "e" and its power of ten ("e3"), a currency word after the figure as its code
+    before it ("eur 2.4e6"). What the text says is unchanged; only offsets move, so this is for
+    comparing, never for placing."""
+    if _A_UNIT_AFTER_A_FIGURE.search(text) is None:
+        return text
+    text = _PERCENT_AFTER_A_FIGURE.sub("%", text)
+    text = _SCALE_AFTER_A_FIGURE.sub(lambda match: f"e{scale_after(match.string, match.start())[0]}", text)
+    return _CURRENCY_WORD_AFTER_A_FIGURE.sub(
+        lambda match: f"{_CURRENCY_WORD_CODES.get(match.group(2), 'usd')} {match.group(1)}", text)
+
+
+def _units_similarity(old: str, new: str, *, at_end: bool) -> float:
+    """How alike two stretches of context are, units read alike (`_units_alike`). A prefix is compared
+    by its end, a suffix by its start: a unit written shorter brings more of the text after it into
+    a stretch cut at the old length, which says nothing against the place."""
+    if "0" not in old and "0" not in new:
+        return similarity(old, new)  # no figure in either (masked digits are "0"), so no unit to read
+    old_units, new_units = _units_alike(old), _units_alike(new)
+    if old_units == old and new_units == new:
+        return similarity(old, new)
+    length = min(len(old_units), len(new_units))
+    if at_end:
+        old_units, new_units = old_units[len(old_units) - length:], new_units[len(new_units) - length:]
+    else:
+        old_units, new_units = old_units[:length], new_units[:length]
+    return max(similarity(old, new), similarity(old_units, new_units))
 
 
 # -- the word index ------------------------------------------------------------------------------
@@ -740,6 +807,7 @@ class Locator:
                  or self._sentence_ending_a_trimmed_quotation(span)
                  or self._reworded_clause(span) or self._opening_after_its_kept_neighbour(span)
                  or self._in_its_paragraph_trimmed(span) or self._item_of_a_reordered_list(span)
+                 or self._enumeration_reordered(span)
                  or self._reworded_between_its_neighbours(span) or self._name_kept_in_its_reworded_sentence(span))
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
@@ -1390,8 +1458,9 @@ class Locator:
         if not longest:
             return 1.0
         # Weighted by length, as one string would be: a short prefix at the text's start counts less.
-        return (similarity(span.masked_prefix, before) * max(len(span.masked_prefix), len(before))
-                + similarity(span.masked_suffix, after) * max(len(span.masked_suffix), len(after))) / longest
+        return (_units_similarity(span.masked_prefix, before, at_end=True) * max(len(span.masked_prefix), len(before))
+                + _units_similarity(span.masked_suffix, after, at_end=False)
+                * max(len(span.masked_suffix), len(after))) / longest
 
     def _context_at(self, span: _Span, start: int, end: int) -> tuple[str, str]:
         masked = self.new.masked
@@ -1423,10 +1492,10 @@ class Locator:
         sides: list[float] = []
         if len(old_before.strip()) >= _OWN_SIDE_CHARACTERS:
             new_before = new.masked[max(new.sentence_start(start), start - len(old_before)):start]
-            sides.append(similarity(old_before, new_before))
+            sides.append(_units_similarity(old_before, new_before, at_end=True))
         if len(old_after.strip()) >= _OWN_SIDE_CHARACTERS:
             new_after = new.masked[end:min(new.sentence_end(start, end), end + len(old_after))]
-            sides.append(similarity(old_after, new_after))
+            sides.append(_units_similarity(old_after, new_after, at_end=False))
         best = max(sides, default=0.0)
         if (len(sides) == 2 and min(sides) < _OTHER_SIDE_REWRITTEN and not span.self_evident
                 and self.text[start:end] != span.quote and not _figures(span.quote)):
@@ -1469,8 +1538,8 @@ class Locator:
 
     def _context_support(self, span: _Span, start: int, end: int) -> float:
         before, after = self._context_at(span, start, end)
-        sides = (similarity(span.masked_prefix, before) if span.prefix or before else 1.0,
-                 similarity(span.masked_suffix, after) if span.suffix or after else 1.0)
+        sides = (_units_similarity(span.masked_prefix, before, at_end=True) if span.prefix or before else 1.0,
+                 _units_similarity(span.masked_suffix, after, at_end=False) if span.suffix or after else 1.0)
         support = min(sum(sides) / 2, min(sides) + _ONE_SIDED_ALLOWANCE)
         if self.old is not None:
             begins, ends = self.old.begins_sentence(span.start), self.old.ends_sentence(span.end)
@@ -1511,7 +1580,8 @@ class Locator:
         lengths = [max(len(a), len(b)) for a, b in zip(old_sides, new_sides)]
         if not sum(lengths):
             return 1.0
-        alike = sum(similarity(a, b) * length for a, b, length in zip(old_sides, new_sides, lengths)) / sum(lengths)
+        alike = sum(_units_similarity(a, b, at_end=at_end) * length for a, b, length, at_end in zip(
+            old_sides, new_sides, lengths, (True, False))) / sum(lengths)
         if alike >= _CONTEXT_SETTLES:
             return alike
         # Otherwise its telling words decide, not its letters: "Жоба аясында Түркістан облысында үш
@@ -1524,7 +1594,8 @@ class Locator:
         for old_side, new_side in zip(old_sides, new_sides):
             wanted = Counter(word for word in _words_beside_figures(old_side) if word in others)
             there = Counter(_words_beside_figures(new_side))
-            kept += sum(weights[word] * min(count, there[word]) for word, count in wanted.items())
+            kept += sum(weights[word] * min(count, there[word] + _ENDING_CHANGED_WEIGHT * _with_other_endings(
+                word, there)) for word, count in wanted.items())
             total += sum(weights[word] * count for word, count in wanted.items())
         return kept / total if total else alike
 
@@ -1595,7 +1666,7 @@ class Locator:
             # What the quote itself lost, its surroundings must make up: an edited short quote needs
             # more of them than a verbatim one.
             # Figures the same by value are compared as figures: "EUR 12,500,000" is "€12.5 million".
-            likeness = (similarity(_blanked(span.quote), _blanked(found)) if _figures(span.quote) == _figures(found)
+            likeness = (_claim_similarity(span.quote, found) if _figures(span.quote) == _figures(found)
                         and _figures(span.quote) else similarity(span.quote, found))
             if not vouched_for and self._support(span, candidate.start, candidate.end) < (
                     CONTEXT_AGREEMENT + 1 - likeness):
@@ -1706,7 +1777,7 @@ class Locator:
         with its figures blanked out, each figure is followed by the same word (the noun it counts:
         "percent of exports" is not "percent of imports"), and the context agrees."""
         found = self.text[candidate.start:candidate.end]
-        if similarity(_blanked(span.quote), _blanked(found)) < CLAIM_AGREEMENT:
+        if _claim_similarity(span.quote, found) < CLAIM_AGREEMENT:
             return False
         old_counted, new_counted = _counted_words(span.quote), _counted_words(found)
         if len(old_counted) == len(new_counted) and any(
@@ -1850,8 +1921,7 @@ class Locator:
         if _figures(span.quote):
             # Figures aside: a changed figure is judged by the claim around it (`_same_claim`), and
             # the corrected passage must not lose to an old copy of it elsewhere for having changed.
-            blanked = _blanked(span.quote)
-            quote_similarities = {found: similarity(blanked, _blanked(self.text[found[0]:found[1]])) for found in spans}
+            quote_similarities = {found: _claim_similarity(span.quote, self.text[found[0]:found[1]]) for found in spans}
         else:
             quote_similarities = {found: similarity(span.quote, self.text[found[0]:found[1]]) for found in spans}
         closest = max(quote_similarities.values())
@@ -1892,7 +1962,7 @@ class Locator:
             sign = _WORD_BEFORE_A_CURRENCY_SIGN.match(text, start, end)
             if sign is not None and sign.group(1) not in _CURRENCY_CODES_FOLDED:
                 start = sign.end()
-        return _figures_kept_whole(text, start, end, span)
+        return _unit_signs_kept(text, *_figures_kept_whole(text, start, end, span), span)
 
     def _score(self, span: _Span, start: int, end: int, quote_similarity: float) -> float:
         if quote_similarity < QUOTE_SIMILARITY_FLOOR:
@@ -1963,7 +2033,7 @@ class Locator:
                 or self._context_support(span, start, end) < CONTEXT_AGREEMENT):
             return None
         # Its likeness is its shape's and its context's; the figure itself differs by definition.
-        score = self._score(span, start, end, similarity(_blanked(span.quote), _blanked(found)))
+        score = self._score(span, start, end, _claim_similarity(span.quote, found))
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(self._likeness_with_figures(span, start, end, score), 4), True)
 
@@ -2779,6 +2849,43 @@ class Locator:
             return None  # the quote stood elsewhere in its item
         return Placement(span.key, AnchorState.FUZZY, at, at + len(span.quote), REVIEW_BELOW - 0.05)
 
+    def _enumeration_reordered(self, span: _Span) -> Placement | None:
+        """An enumeration whose items were put in another order inside its sentence ("31 coaches from
+        Lithuania, Spain and Finland" -> "31 coaches from Spain, Finland and Lithuania"; held-out round
+        24): every word stands again, but so far from where it stood that neither its letters nor its
+        word alignment find it. The new place holds exactly the quote's words, each the same word or
+        the same Cyrillic word with another ending (a Kazakh case ending goes to the new last item:
+        "Нидерланды мен Германияда" -> "Германия мен Нидерландыда"), figures the same, in another order;
+        it is taken only once, where its surroundings agree (CONTEXT_AGREEMENT), fuzzy below
+        REVIEW_BELOW so that a curator sees it."""
+        words = span.words
+        if self.old is None or len(words) < 3 or not any(word in _LIST_JOINERS for word in words[1:-1]):
+            return None
+        # Found by its rarest word still written as it was; when every item changed its ending, by a
+        # joining word.
+        said = [word for word in words if self.index.frequency(word)]
+        if not said:
+            return None
+        rarest = min(said, key=lambda word: (word in _LIST_JOINERS, self.index.frequency(word)))
+        places: set[tuple[int, int]] = set()
+        for at in self.index.occurrences.get(rarest, ())[:_OCCURRENCES_RANKED_BY_CONTEXT]:
+            for first in range(max(0, at - len(words) + 1), at + 1):
+                window = self.index.words[first:first + len(words)]
+                # Its edges are items, as the quote's were: "Астана, Алматы және" is a list cut short
+                # ("Астана және Алматы" -> "Астана, Алматы және Ақтөбе" is a longer list).
+                if (len(window) == len(words) and tuple(window) != words and window[0] not in _LIST_JOINERS
+                        and window[-1] not in _LIST_JOINERS and _same_words_reordered(words, window)):
+                    places.add(self._character_span(span, self.index.starts[first],
+                                                    self.index.ends[first + len(words) - 1]))
+        agreeing = [(start, end) for start, end in places if start < end
+                    and self._support(span, start, end) >= CONTEXT_AGREEMENT]
+        if len(agreeing) != 1:
+            return None
+        start, end = agreeing[0]
+        score = self._score(span, start, end, similarity(span.quote, self.text[start:end]))
+        return Placement(span.key, AnchorState.FUZZY, start, end,
+                         round(min(max(score, ORPHAN_BELOW), REVIEW_BELOW - AMBIGUITY_MARGIN), 4))
+
     def _sentence_before(self, text: _IndexedText, start: int) -> tuple[int, int] | None:
         """The sentence right before offset `start` (a sentence's first character), across line breaks."""
         before = start
@@ -3226,6 +3333,23 @@ def same_stem(a: str, b: str) -> bool:
     return len(a) - shared <= _ENDING_LETTERS and len(b) - shared <= _ENDING_LETTERS
 
 
+# A word of the old sentence standing with another ending counts this much of itself. A sentence turned from
+# passive to active keeps its words in other cases ("Программа будет реализована Программой развития ООН" ->
+# "Программу реализует Программа развития ООН"): counted as other words, a quote ending it (its suffix a
+# neighbouring paragraph, rewritten) had 0.57 of its sentence, below CONTEXT_AGREEMENT. Half: a changed ending
+# may be another role in the claim.
+_ENDING_CHANGED_WEIGHT = 0.5
+
+
+def _with_other_endings(word: str, there: Counter[str]) -> int:
+    """How many words of `there` are `word` with another ending (`same_stem`), not `word` itself."""
+    if there[word]:
+        return 0
+    start = word[:_STEM_LETTERS]
+    return sum(count for other, count in there.items() if other.startswith(start) and other != word
+               and same_stem(word, other))
+
+
 def _heaviest_common_words(old: Sequence[str], new: Sequence[str],
                            weight: Callable[[str], float]) -> tuple[int, float]:
     """The heaviest run of old words standing in the new ones in the same order (a weighted longest
@@ -3267,6 +3391,44 @@ def _figures_kept_whole(text: str, start: int, end: int, span: _Span) -> tuple[i
                 end + 1 < len(text) and text[end] in ".," and text[end + 1].isdigit())):
             end += 1
     return start, end
+
+
+_QUOTE_ENDS_WITH_A_PERCENT = re.compile(rf"{_PERCENT_AFTER_A_FIGURE.pattern}\Z")
+_PERCENT_SIGN_AFTER = re.compile(r"\s?%(?:-[^\W\d_]{1,3}(?![^\W\d_]))?")
+_QUOTE_ENDS_WITH_A_CURRENCY_WORD = re.compile(rf"\d(?:\s?{SCALE_WORD})?\s?(?:euros?|евро|еуро|dollars?|доллар\w*)\Z")
+_CURRENCY_SIGN_BEFORE = re.compile(rf"[{_CURRENCY_SIGN_CHARACTERS}]\s?\Z")
+
+
+def _unit_signs_kept(text: str, start: int, end: int, span: _Span) -> tuple[int, int]:
+    """A figure whose unit was a word and is now a sign takes the sign along: words end before "%"
+    and begin after "€", so an alignment of "15 процентов" finds "15" in "15%", of "7 пайызы" the "7"
+    of "7%-ы", of "2.4 million euro" the "2.4 million" of "€2.4 million"."""
+    if end > 0 and text[end - 1].isdigit() and _QUOTE_ENDS_WITH_A_PERCENT.search(span.quote):
+        sign = _PERCENT_SIGN_AFTER.match(text, end)
+        if sign is not None:
+            end = sign.end()
+    if _QUOTE_ENDS_WITH_A_CURRENCY_WORD.search(span.quote) and start < len(text) and text[start].isdigit():
+        sign = _CURRENCY_SIGN_BEFORE.search(text, max(0, start - 2), start)
+        if sign is not None:
+            start = sign.start()
+    return start, end
+
+
+# Words joining the items of an enumeration, folded.
+_LIST_JOINERS = frozenset({"and", "or", "и", "или", "және", "мен", "бен", "пен", "немесе"})
+
+
+def _same_words_reordered(old: Sequence[str], new: Sequence[str]) -> bool:
+    """Whether `new` holds each word of `old` once, the same or (Cyrillic) with another ending, figures
+    exactly (as many words: nothing added or left out)."""
+    left = list(new)
+    for word in old:
+        match = next((i for i, other in enumerate(left) if other == word or (
+            not word[:1].isdigit() and same_stem(word, other))), None)
+        if match is None:
+            return False
+        del left[match]
+    return True
 
 
 def _repeats_a_word(new_words: Sequence[str], old_words: Sequence[str]) -> bool:
