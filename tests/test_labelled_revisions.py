@@ -222,6 +222,10 @@ ROUND_22_FLOOR = 0.918
 # enumerations reordered inside their sentence are recognised; 97.2% (141) with a sentence's words counted with
 # other endings ("Программой развития ООН" -> "Программа развития ООН").
 ROUND_24_FLOOR = 0.972
+# Round 25 (eight pairs, 173 spans), written and labelled by an engineer who had never run the re-anchoring while
+# rounds 22-24 were fixed, scored once with those fixes (05f7fd4): 90.2% (156 of 173), nothing misplaced, 17 wrongly
+# orphaned (all queued), 20 of 20 changed figures flagged. Its floor is that first score.
+ROUND_25_FLOOR = 0.901
 
 
 # Every held-out round since 10 but 18 (whose one queued misplacement has an arguable label, above) and 23 (below): its
@@ -231,7 +235,7 @@ ROUND_24_FLOOR = 0.972
     (12, ROUND_12_FLOOR, 8, 100), (13, ROUND_13_FLOOR, 8, 100), (14, ROUND_14_FLOOR, 6, 80),
     (15, ROUND_15_FLOOR, 8, 110), (16, ROUND_16_FLOOR, 8, 130), (17, ROUND_17_FLOOR, 6, 85),
     (19, ROUND_19_FLOOR, 10, 193), (20, ROUND_20_FLOOR, 8, 135), (21, ROUND_21_FLOOR, 8, 131),
-    (22, ROUND_22_FLOOR, 8, 148), (24, ROUND_24_FLOOR, 8, 145)])
+    (22, ROUND_22_FLOOR, 8, 148), (24, ROUND_24_FLOOR, 8, 145), (25, ROUND_25_FLOOR, 8, 173)])
 def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes, round_number, floor, pairs, spans):
     members = [o for o in outcomes if o.pair.round == round_number]
     assert len({o.pair.name for o in members}) == pairs and len(members) >= spans
