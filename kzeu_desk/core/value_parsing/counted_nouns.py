@@ -81,7 +81,8 @@ def counted_after(text: str, position: int) -> Counted | None:
     counted = _counted_after(text, position)
     if counted is None or counted.is_measure:
         return counted
-    if _MONTH_RE.fullmatch(counted.unit.lower()):
+    if _MONTH_RE.fullmatch(counted.unit.lower()) and not counted.unit.lower().endswith(_DEMONYM_ENDINGS):
+        # (A month's name in "-дық/-лық" is another word: "қазандық" is a boiler house, "қазан" October.)
         return None
     counted = _with_fixed_qualifier(text[position:counted.end].split(), counted)
     # A fixed term whose qualifier follows the noun: "4 180 мест размещения" (accommodation facilities).
@@ -594,6 +595,11 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "спортшымен", "өндірушінің": "-шы/-ші" names a doer and is the noun's own, so the case ending
                 # after it is "-мен", "-нің" (as the possessive loop below reads "сарапшысын").
                 continue
+            if ending.startswith(("мыз", "міз")) and (
+                    stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS
+                    or (ending[1] == "ы") != ((_last_vowel(stem) or "") in _BACK_VOWELS)):
+                # "-мыз/-міз" (our) follows a vowel, in the stem's vowel class ("оқушымыз"); "қымыз" is a word.
+                continue
             if ending in ("тер", "тар") and stem.endswith("ис"):
                 return stem + "т"  # "туристер": see _without_plural
             if ending.startswith(("ымыз", "іміз")) and stem[-1] in _UNVOICED:
@@ -629,7 +635,9 @@ def _kazakh_base_as_cut(word: str) -> str:
         # A loanword's "и" takes the front endings ("фильмін", "лизингі").
         vowel = _last_vowel(stem) or ("и" if "и" in stem else None)
         # ("умартачы", a beekeeper: "-чы/-чі" is the same doer's suffix.)
-        if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иуйшч" and (
+        # A stem in "-й" takes it too ("құрылтайы", "музейі") when longer than "мойын", "дайын", "кейін" are.
+        if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иушч" and (
+                stem[-1] != "й" or len(stem) >= 5) and (
                 (ending[0] == "ы") == ((vowel or "") in _BACK_VOWELS)) and vowel is not None:
             if stem[-1] in _UNVOICED and stem[-2] not in _BACK_VOWELS + _FRONT_VOWELS:
                 # "тұрғын", "сирғын": no Kazakh word ends in "ғ/г/б", and only a "қ/к/п" after a vowel is
@@ -725,7 +733,13 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # possessive: "бақылау бекеті", "кеден қызметкері", "шекара бекетін". A noun commonly counted is itself
             # what is counted, the word after it the next part of the clause ("25 компания өнімін көрсетеді").
             head = _possessed_after_consonant(_without_case_after_possessive(lowered))
-        if head is None and len(modifiers) == 1 and lowered in KAZAKH_KNOWN_STEMS and modifiers[0] not in \
+        if head is None and modifiers and _OUR_POSSESSIVE_RE.search(lowered) and \
+                (base := _kazakh_base(lowered)) != lowered:
+            # "сервис орталығымыз" (our service centres): "our" takes the place of the compound's "-ы/-і".
+            head = base
+        # (Not a measure: "5 топ күн сайын" is five teams, every day.)
+        if head is None and len(modifiers) == 1 and lowered in KAZAKH_KNOWN_STEMS and lowered not in KAZAKH_MEASURES \
+                and modifiers[0] not in \
                 KAZAKH_KNOWN_STEMS and not _is_kazakh_adjective(modifiers[0]) and not (
                     len(lowered) >= 5 and lowered.endswith(_HAVING_ENDINGS)) and not (
                     index + len(modifiers) + 1 == len(words) and punctuation_ends):
@@ -749,6 +763,7 @@ _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тс
 # twice a month); inside a clause the same letters are as often a possessive in the accusative ("бекетін").
 _KAZAKH_HABITUAL_RE = re.compile(r"[ае]т[ыі]н$")
 _KAZAKH_OWN_WORDS = frozenset({"өз", "өзі", "өзінің", "өздерінің", "оның", "олардың", "біздің", "сол", "бұл", "осы"})
+_OUR_POSSESSIVE_RE = re.compile(r"(?:мыз|міз)(?:ға|ге|дың|дің|ды|ді|да|де|дан|ден|бен)?$")
 _CASE_AFTER_POSSESSIVE_RE = re.compile(r"(?<=[ыі])(?:н|ның|нің|на|не|нда|нде|нан|нен|мен)$")
 
 
@@ -879,12 +894,25 @@ def _looks_like_kazakh_verb(word: str) -> bool:
     return re.search(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|мақ|мек)$", word.lower()) is not None
 
 
+# "бар" (there is), "жоқ" (there is none) close a clause as its verb does: "160 мың итбалық бар."
+_KAZAKH_PREDICATE_WORDS = frozenset({"бар", "жоқ"})
+
+
+def _closes_as_a_predicate(word: str) -> bool:
+    """A verb ("табылды", "аттанды") or "бар"/"жоқ", which ends the noun phrase before it."""
+    lowered = word.lower()
+    return lowered in _KAZAKH_PREDICATE_WORDS or (
+        _looks_like_kazakh_verb(word) and _kazakh_base(lowered) not in KAZAKH_KNOWN_STEMS)
+
+
 def _has_having_suffix(word: str) -> bool:
     """"автоматты", "электрлі": "-ты/-ті" after a voiceless consonant, "-лы/-лі" after a consonant, which
     a possessive cannot be ("филиалы" is филиал + ы; "автоматы" would be автомат + ы)."""
     if len(word) < 5 or word[-3] in _BACK_VOWELS + _FRONT_VOWELS + "иуэя":
         return False
-    return (word.endswith(("ты", "ті")) and word[-3] in "птқксшфхцч") or word.endswith(("лы", "лі"))
+    # "мобильді", "рентабельді": a loanword's soft sign before "-ды/-ді" makes an adjective before a bare noun.
+    return (word.endswith(("ты", "ті")) and word[-3] in "птқксшфхцч") or word.endswith(("лы", "лі")) or \
+        (word.endswith(("ды", "ді")) and word[-3] == "ь")
 
 
 def _is_bare_kazakh_noun(word: str) -> bool:
@@ -903,6 +931,12 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
     if about is not None and not (about >= 2 and len(words[about - 1][0]) >= 4
                                   and words[about - 1][0].lower().endswith("у")):
         words = words[about + 1:]
+    if words_end_clause and len(words) == 3 and (middle := words[1][0].lower()).endswith(_DEMONYM_ENDINGS) \
+            and middle not in KAZAKH_KNOWN_STEMS and _closes_as_a_predicate(words[2][0]) \
+            and _kazakh_base(words[0][0].lower()) not in KAZAKH_KNOWN_STEMS and _is_bare_kazakh_noun(words[0][0]):
+        # "1 132 өлі итбалық табылды." (1,132 dead seals were found): the word in "-лық" right before the verb that
+        # closes the clause is the noun, the bare word before it its adjective (a noun is the last of its phrase).
+        return Counted(middle, words[1][1], False)
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
         if index == 0 and (measure := _measure_in_adjective(lowered)) is not None:
@@ -943,6 +977,14 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # an adjective, not an accusative ("300 вагонды Қытайға" is wagons, sent to China; "33
             # филиалы жұмыс істейді" a known noun with its possessive).
             continue
+        if index + 1 < len(words) and len(lowered) >= 6 and lowered.endswith(("лы", "лі")) \
+                and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
+                and (next_base := _kazakh_base(nxt := words[index + 1][0].lower())) != nxt and (
+                    next_base in KAZAKH_KNOWN_STEMS or next_base.endswith(_DEMONYM_ENDINGS)
+                    or not _ENDS_AS_A_KAZAKH_VERB_RE.search(nxt)):
+            # "12 жылжымалы қазандықты" (12 mobile boilers): "-лы/-лі" after a vowel before a noun in a case is "having",
+            # an adjective ("33 филиалы жұмыс істейді" is a stem in "-л" with its possessive, a bare noun after it).
+            continue
         base = _kazakh_base(lowered)
         if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
                 or _KAZAKH_ORDINAL_WORD_RE.fullmatch(lowered):
@@ -951,7 +993,7 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
             if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or
                                                                  lowered in _KAZAKH_PEOPLES) \
-                    and _looks_like_kazakh_verb(words[-1][0]) and _kazakh_base(words[-1][0]) not in KAZAKH_KNOWN_STEMS:
+                    and _closes_as_a_predicate(words[-1][0]):
                 # "2,5 мың қазақстандық аттанды.": an adjective right before the closing verb is the
                 # noun itself (Kazakhstanis, foreigners, Russians).
                 return Counted(lowered, end, False)

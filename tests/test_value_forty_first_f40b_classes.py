@@ -1,0 +1,50 @@
+"""The classes of count, unit, money and ordinal misses of sets 40 and 41 (their first score), each tested on other
+sentences than the sets': what Ctrl+N suggests for a highlight read with its sentence (and the sentence before it).
+Kazakh writes possession and "having" as endings, which English and Russian write as words, so those classes are
+Kazakh only."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+PUBLISHED = "2026-12-04"
+
+# (highlight, its sentence, the curator's value)
+KAZAKH_NOUN_FORMS = [
+    # "-мыз/-міз" (our) after a vowel is a possessive, as "-ымыз/-іміз" after a consonant is.
+    ("12", "Биыл 12 оқушымыз Польшада тағылымдамадан өтті.", count(12, "оқушы")),
+    ("7", "Өткен айда 7 сарапшымызбен кездесу өтті.", count(7, "сарапшы")),
+    # ... and takes the place of the compound's "-ы/-і" after a noun that qualifies it.
+    ("3", "Қаладағы 3 сервис орталығымыз тәулік бойы жұмыс істейді.", count(3, "сервис орталық")),
+    ("2", "Облыстағы 2 зерттеу орталығымыз жаңа жобаны бастады.", count(2, "зерттеу орталық")),
+    # A stem in "-й" takes the possessive "-ы/-і" too.
+    ("екінші құрылтайы", "Қауымдастықтың екінші құрылтайы Берлинде өтті.", count(2, "құрылтай")),
+    ("бесінші музейі", "Қордың бесінші музейі Түркістанда ашылды.", count(5, "музей")),
+    # "-лы/-лі" after a vowel before a noun in a case is "having", an adjective.
+    ("6", "Ауданда 6 жылжымалы қазандықты жөндеуден өткіздік.", count(6, "қазандық")),
+    ("9", "Компания 9 тәжірибелі маманды жұмысқа алды.", count(9, "маман")),
+    # A loanword's soft sign before "-ді" makes an adjective before a bare noun.
+    ("4", "Жағалауды 4 мобильді топ күн сайын аралайды.", count(4, "топ")),
+    # A word in "-лық" right before the verb closing the clause (or "бар") is the noun, the bare word before it
+    # its adjective.
+    ("40", "Жағалаудан 40 өлі итбалық табылды.", count(40, "итбалық")),
+    ("2 500", "Көлде шамамен 2 500 итбалық бар.", count(2500, "итбалық")),
+    ("15", "Былтыр ауданда 15 жаңа қазандық орнатылды.", count(15, "қазандық")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_NOUN_FORMS,
+                         ids=[case[1][:30] for case in KAZAKH_NOUN_FORMS])
+def test_kazakh_possessives_and_adjectives_before_the_counted_noun(selection: str, context: str,
+                                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_a_stem_in_l_with_its_possessive_stays_the_noun() -> None:
+    # "филиалы" is "филиал" + "-ы", a bare noun after it: no adjective.
+    same(suggest("33", published=PUBLISHED, context="Банктің елде 33 филиалы жұмыс істейді.").value,
+         count(33, "филиал"))
