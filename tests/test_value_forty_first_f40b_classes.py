@@ -6,7 +6,7 @@ Kazakh only."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -48,3 +48,31 @@ def test_a_stem_in_l_with_its_possessive_stays_the_noun() -> None:
     # "филиалы" is "филиал" + "-ы", a bare noun after it: no adjective.
     same(suggest("33", published=PUBLISHED, context="Банктің елде 33 филиалы жұмыс істейді.").value,
          count(33, "филиал"))
+
+
+UNITS = [
+    # An abbreviation of power is a unit, not a counted noun.
+    ("300 кВт", "Мощность двигателя — 300 кВт, расход топлива — 25 литров.", quantity(300, "кВт")),
+    ("120 кВт", "Қозғалтқыш қуаты — 120 кВт, жүк көтергіштігі — 5 тонна.", quantity(120, "кВт")),
+    # Hours run by a machine are a measure, whatever word before "hours" says whose.
+    ("1 500 моточасов", "Гарантия действует 12 месяцев или 1 500 моточасов.", quantity(1500, "моточасов")),
+    ("800 человеко-часов", "На ремонт ушло 800 человеко-часов.", quantity(800, "человеко-часов")),
+    ("2,000 engine hours", "The warranty covers two years or 2,000 engine hours.", quantity(2000, "engine hours")),
+    ("1 500 мотосағат", "Кепілдік 1 500 мотосағатқа беріледі.", quantity(1500, "мотосағат")),
+    # A part of the figure before ("из них", "of which") and where a change by it ends ("на … до", "by … to") are in
+    # its unit.
+    ("30", "Курс длится 120 академических часов, из них 30 — на практике.", quantity(30, "академических часов")),
+    ("25", "The course takes 90 academic hours, of which 25 at the plant.", quantity(25, "academic hours")),
+    ("1 815", "Индекс вырос на 12 пунктов, до 1 815.", quantity(1815, "пунктов")),
+    ("2,704", "Her rating rose by 21 points to 2,704.", quantity(2704, "points")),
+    # Kazakh says "between" after the two figures: the highlight without "аралығында" is the range.
+    ("16 мен 25 жас", "Байқауға 16 мен 25 жас аралығындағы жастар қатысады.", quantity(None, "жас", lower=16, upper=25)),
+    ("200 бен 300 тонна", "Күнделікті өнім 200 бен 300 тонна аралығында болады.",
+     quantity(None, "тонна", lower=200, upper=300)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), UNITS, ids=[case[1][:30] for case in UNITS])
+def test_units_of_power_of_machine_hours_of_a_part_and_of_a_kazakh_range(selection: str, context: str,
+                                                                        expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)

@@ -348,6 +348,10 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
                 # "18,000 water meters", "40 charging points": after a noun that names their kind they are
                 # things counted, not metres or points of a scale.
                 return Counted(" ".join([*kept, word]), end, False)
+            if lowered == "hours" and len(kept) == 1 and kept[0].islower() and not _is_english_adjective(kept[0]):
+                # "2,000 engine hours", "300 flight hours": hours run by a machine or flown, a measure of its own, as
+                # "моточасов" is.
+                return Counted(f"{kept[0]} {word}", end, True)
             return Counted(word, end, True) if not kept else None
         if _DEMONYM_PLURAL_RE.fullmatch(word) and not _followed_by_english_plural(words, word):
             return Counted(word, end, False)  # "900,000 ethnic Germans", "40 Kazakhs": people named by nation
@@ -529,8 +533,14 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
                 and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
                 and text[end:words[index + 1][1]].strip() == complement:
             return Counted(f"{word} {complement}", words[index + 1][1], False)
-        return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS))
+        return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS)
+                       or _RUSSIAN_COMPOUND_MEASURE_RE.match(lowered) is not None)
     return None
+
+
+# A measure of time or distance with a combining form before it is a measure still: "2 000 моточасов" (engine hours),
+# "человеко-часов", "пассажиро-километров", "койко-дней".
+_RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дней|день|сут|километр)")
 
 
 # -- Kazakh ----------------------------------------------------------------------------------
@@ -1018,5 +1028,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                 return Counted(f"{base} {second_base}", second_end, False)
         if len(base) < 2:
             return None
-        return Counted(base, end, base in KAZAKH_MEASURES)
+        return Counted(base, end, base in KAZAKH_MEASURES or _KAZAKH_COMPOUND_MEASURE_RE.fullmatch(base) is not None)
     return None
+
+
+# A measure with a word before it in one: "2 000 мотосағат" (engine hours), "адам-сағат" (man-hours).
+_KAZAKH_COMPOUND_MEASURE_RE = re.compile(rf"[{CYRILLIC_LETTER}]{{3,}}-?(?:сағат|тәулік|шақырым|километр)")

@@ -211,6 +211,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
 # own sentence before it takes the currency of the sentence before's last figure).
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?P<word>on|of|for|in|at|to|per|на|для|в|по)\s", re.IGNORECASE)
 _PART_OF_IT_AFTER_RE = re.compile(r"\s+(?:of\s+(?:them|those|which|it)|из\s+(?:них|которых))(?![\w])", re.IGNORECASE)
+_PART_OF_IT_BEFORE_RE = re.compile(r"(?<![\w])(?:of\s+(?:them|which|those)|из\s+(?:них|которых))\s*,?\s*$", re.IGNORECASE)
+_TO_AFTER_BY_RE = re.compile(r"(?<![\w])(?:by|на)\s+\d[\d\s\u00a0,.]*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,?\s+(?:to|до)\s+$",
+                             re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и|or|или)\s+$", re.IGNORECASE)
 # "…; the number of its employees is 6,500", "its staff is 6,500": the clause names a count, not another price.
 _A_COUNT_NAMED_RE = re.compile(r"(?<![\w])(?:number|numbers|staff|workforce|headcount|population|число|количество"
@@ -231,7 +234,11 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
     if offset < 0 or context == selection or _A_YEAR_RE.fullmatch(selection.strip()):
         return best
     start, end = offset + best.start, offset + best.end
-    part_of_it = _PART_OF_IT_AFTER_RE.match(context, end) is not None
+    # "160 академических часов, из них 40 — на заводе", "rose by 17 points to 2,642": a part of the figure before, or
+    # where a change by it ends, is in its unit.
+    part_of_it = _PART_OF_IT_AFTER_RE.match(context, end) is not None or \
+        _PART_OF_IT_BEFORE_RE.search(context, max(0, start - 24), start) is not None or \
+        _TO_AFTER_BY_RE.search(context, max(0, start - 60), start) is not None
     preposition = _PREPOSITION_AFTER_RE.match(context, end)
     closes_a_slot = _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) is not None and \
         _SLOT_BEFORE_RE.search(context, max(0, start - 16), start) is not None
@@ -506,21 +513,27 @@ def _the_range_around(best: Candidate, selection: str, context: str, publication
     offset = locate(selection, context)
     if offset < 0 or context == selection:
         return best
-    if opened and not _BETWEEN_BEFORE_RE.search(context, 0, offset):
+    if opened and not _BETWEEN_BEFORE_RE.search(context, 0, offset) and \
+            not _BETWEEN_AFTER_RE.match(context, offset + len(selection)):
         return best
     end = offset + len(selection)
     for candidate in scan(context, publication):
         value = candidate.value
+        # ("18 бен 30 жас": the first figure alone may read as a count of the next word, the range as ages.)
         is_range = value.kind is ValueKind.DATE_RANGE or (
-            opened and value.kind is best.value.kind and value.amount is None
-            and value.lower is not None and value.upper is not None)
+            opened and (value.kind is best.value.kind or (
+                {value.kind, best.value.kind} <= {ValueKind.COUNT, ValueKind.QUANTITY}
+                and best.value.amount in (value.lower, value.upper)))
+            and value.amount is None and value.lower is not None and value.upper is not None)
         if is_range and candidate.start <= offset and end <= candidate.end:
             return replace(best, value=value)
     return best
 
 
-_JOINED_BY_AND_RE = re.compile(r"\s(?i:and|и)\s")
+_JOINED_BY_AND_RE = re.compile(r"\s(?i:and|и|мен|бен|пен)\s")
 _BETWEEN_BEFORE_RE = re.compile(r"(?<![\w])(?i:between|между)\s+$")
+# Kazakh says "between" after the two: "18 бен 30 жас аралығындағы" (aged between 18 and 30).
+_BETWEEN_AFTER_RE = re.compile(r"\s+(?i:аралығ)")
 
 
 def _completed_by_the_sentence(selection: str, context: str, publication: Publication | None) -> list[Candidate]:
