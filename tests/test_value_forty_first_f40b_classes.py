@@ -76,3 +76,26 @@ UNITS = [
 def test_units_of_power_of_machine_hours_of_a_part_and_of_a_kazakh_range(selection: str, context: str,
                                                                         expected: TypedValue) -> None:
     same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+DIGIT_ORDINALS_ALONE = [
+    # An ordinal in digits highlighted alone numbers the noun after it, as one in words does ...
+    ("12-й тур", "Предпоследний, 12-й тур, пройдет в субботу.", count(12, "тур")),
+    ("12-ші тур", "12-ші тур сенбіде өтеді.", count(12, "тур")),
+    ("9th", "The 8th stage ends in Aktau and the 9th starts in Baku.", count(9, "stage")),
+    # ... and with no noun after it, the noun of the ordinal before it in its sentence.
+    ("13-й", "12-й тур пройдет в субботу, а заключительный 13-й — в воскресенье.", count(13, "тур")),
+    ("11-ші", "10-шы кезең жұмада, ал 11-ші сенбіде өтеді.", count(11, "кезең")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), DIGIT_ORDINALS_ALONE,
+                         ids=[case[1][:30] for case in DIGIT_ORDINALS_ALONE])
+def test_an_ordinal_in_digits_highlighted_alone_counts_its_noun(selection: str, context: str,
+                                                                expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_an_ordinal_in_digits_that_ranks_still_counts_nothing() -> None:
+    assert suggest("2nd", published=PUBLISHED, context="It was the 2nd time.").value.kind.value == "text"
+    assert suggest("2-й", published=PUBLISHED, context="Он занял 2-й раз подряд.").value.kind.value == "text"
