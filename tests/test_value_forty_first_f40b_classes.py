@@ -6,7 +6,7 @@ Kazakh only."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -99,3 +99,35 @@ def test_an_ordinal_in_digits_highlighted_alone_counts_its_noun(selection: str, 
 def test_an_ordinal_in_digits_that_ranks_still_counts_nothing() -> None:
     assert suggest("2nd", published=PUBLISHED, context="It was the 2nd time.").value.kind.value == "text"
     assert suggest("2-й", published=PUBLISHED, context="Он занял 2-й раз подряд.").value.kind.value == "text"
+
+
+MONEY_SAID_AGAIN_OR_SHARED = [
+    # An amount written again in words, in brackets, before its currency.
+    ("2 500 000 (два миллиона пятьсот тысяч) евро", "Цена договора составляет 2 500 000 (два миллиона пятьсот тысяч) евро.",
+     money(2.5e6, "EUR")),
+    ("2,500,000 (two million five hundred thousand) euros",
+     "The contract price is 2,500,000 (two million five hundred thousand) euros.", money(2.5e6, "EUR")),
+    ("2 500 000 (екі миллион бес жүз мың) еуро", "Шарт бағасы 2 500 000 (екі миллион бес жүз мың) еуро.",
+     money(2.5e6, "EUR")),
+    # A range highlighted without the word that opens it; its first figure shares the scale and currency.
+    ("5 до 12 тыс. евро", "Гранты составят от 5 до 12 тыс. евро на проект.", money(None, "EUR", lower=5e3, upper=12e3)),
+    ("5 to 12 thousand euros", "Grants will range from 5 to 12 thousand euros a project.",
+     money(None, "EUR", lower=5e3, upper=12e3)),
+    # Kazakh puts the ablative on the first figure's scale word.
+    ("5 мыңнан 12 мың еуроға дейін", "Грант көлемі 5 мыңнан 12 мың еуроға дейін.", money(None, "EUR", lower=5e3, upper=12e3)),
+    ("3 миллионнан 9 миллион теңгеге дейін", "Несие 3 миллионнан 9 миллион теңгеге дейін беріледі.",
+     money(None, "KZT", lower=3e6, upper=9e6)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), MONEY_SAID_AGAIN_OR_SHARED,
+                         ids=[case[1][:30] for case in MONEY_SAID_AGAIN_OR_SHARED])
+def test_money_written_again_in_words_and_ranges_sharing_scale_and_currency(selection: str, context: str,
+                                                                           expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_words_in_brackets_that_are_no_number_make_no_money() -> None:
+    assert suggest("5 (twelve apples) euros", published=PUBLISHED).value.unit != "EUR"
+    # "с 5 до 7" is a change, not a range, with or without "с" in the highlight.
+    assert suggest("5 до 7 млрд", published=PUBLISHED, context="Цены выросли с 5 до 7 млрд.").value.lower is None

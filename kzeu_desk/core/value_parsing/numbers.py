@@ -13,6 +13,7 @@ from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AF
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES, KAZAKH_MEASURES
+from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 from kzeu_desk.core.value_parsing.figure_words import (
     BASIS_POINT_WORDS,
     CURRENCIES_AFTER,
@@ -132,6 +133,8 @@ _KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|не
 # "жарты гектардан бір гектарға дейін", "5 тоннадан 8 тоннаға дейін": the unit written with both figures.
 _KAZAKH_RANGE_FROM_UNIT_RE = re.compile(rf"\s+(?P<unit>[{CYRILLIC_LETTER}]{{2,}}?)(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)",
                                         re.IGNORECASE)
+_ABLATIVE_SCALE_END_RE = re.compile(r"(?:ан|ен)$", re.IGNORECASE)
+_KAZAKH_RANGE_AFTER_SCALE_RE = re.compile(r"\s+(?=\d)")
 _KAZAKH_RANGE_UP_TO_RE = re.compile(
     rf"\d[\d,. ]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+[{CYRILLIC_LETTER}]+){{0,2}}?\s*(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
     rf"(?<![\w])дейін(?:гі)?(?![\w])(?!\s+(?:{KAZAKH_CHANGE_VERB}))", re.IGNORECASE)
@@ -348,6 +351,13 @@ class _Figure:
     end: int
 
 
+# The amount written again in words, in brackets, after its digits.
+# (The scan reads number words as digits first: "(18 миллионов 940 тысяч)".)
+_SPELLED_NUMBER_RE = re.compile(r"\d[\d ,.]*(?:[ \u00a0-]+(?:(?i:and|и|thousand|million|billion|тысяч[аи]?|миллион(?:а|ов)?"
+                                r"|миллиард(?:а|ов)?|мың|миллион|миллиард)|\d[\d ,.]*))*")
+_SPELLED_AGAIN_RE = re.compile(r"[ \u00a0]*\((?P<words>[^()]*?[^\W\d_]{3,}[^()]{0,120}?)\)")
+
+
 def _match_figure_suffix(text: str, position: int, *, currency_before: str | None, russian_multiplier: bool) -> _Figure:
     """Scale, currency, percent or multiplier written after a number that ends at `position`."""
     exponent = 0
@@ -359,6 +369,12 @@ def _match_figure_suffix(text: str, position: int, *, currency_before: str | Non
             scale = tentative
     if scale is not None:
         exponent, position = scale.exponent, scale.end
+    elif currency_before is None and (spelled := _SPELLED_AGAIN_RE.match(text, position)) is not None and \
+            (currency_after := _match_currency_after(text, spelled.end())) is not None and \
+            _SPELLED_NUMBER_RE.fullmatch(rewrite_number_words(spelled.group("words")).text.strip()):
+        # "18 940 000 (восемнадцать миллионов девятьсот сорок тысяч) евро": a contract writes the amount again in
+        # words, in brackets, before its currency.
+        return _Figure(exponent, ValueKind.MONEY, currency_after[0], False, currency_after[1])
     currency_after = _match_currency_after(text, position)
     if currency_after is not None:
         code, end = currency_after
@@ -1536,6 +1552,11 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         position = repeated_percent.end()
     separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE, _RANGE_OR_RE)
     kazakh_from = _KAZAKH_RANGE_FROM_RE.match(text, position)
+    if kazakh_from is None and position - start > 3 and \
+            _ABLATIVE_SCALE_END_RE.search(text, max(0, position - 3), position) is not None:
+        # "8 мыңнан 25 мың еуроға дейін", "8 миллионнан 25 миллион теңгеге дейін": the ablative on the first figure's
+        # scale word.
+        kazakh_from = _KAZAKH_RANGE_AFTER_SCALE_RE.match(text, position)
     if kazakh_from is None and (with_unit := _KAZAKH_RANGE_FROM_UNIT_RE.match(text, position)) is not None and \
             re.match(rf"\d[\d,. ]*(?:\s+(?:мың|млн|млрд|миллион|миллиард))?\s+{re.escape(with_unit.group('unit'))}",
                      text[with_unit.end():], re.IGNORECASE):
@@ -1556,7 +1577,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         if separator is None:
             continue
         word = separator.group(0).strip().lower()
-        if separator_re in (_KAZAKH_RANGE_FROM_RE, _KAZAKH_RANGE_FROM_UNIT_RE, _KAZAKH_RANGE_AND_RE):
+        if separator_re in (_KAZAKH_RANGE_FROM_RE, _KAZAKH_RANGE_FROM_UNIT_RE, _KAZAKH_RANGE_AND_RE,
+                            _KAZAKH_RANGE_AFTER_SCALE_RE):
             word = "-"
         # "from 5 to 7" and "с 5 до 7" describe a change, so only these openers make ranges; "grants will
         # range from €300,000 to €800,000", "prices vary from 5 to 7" state the bounds of a range.

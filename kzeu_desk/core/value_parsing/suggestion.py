@@ -166,7 +166,7 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if context and best.value.kind is ValueKind.DATE and len(_YEAR_RE.findall(stripped)) >= 2:
         best = _the_range_around(best, stripped, context, publication)
     elif context and (best.value.amount is not None or best.value.kind is ValueKind.DATE) \
-            and _JOINED_BY_AND_RE.search(stripped):
+            and (_JOINED_BY_AND_RE.search(stripped) or _JOINED_BY_TO_RE.search(stripped)):
         # "1.2 and 1.6 million tonnes", "January and August this year" of "between …": the word that makes
         # the two a range is left out of the highlight.
         best = _the_range_around(best, stripped, context, publication, opened=True)
@@ -514,7 +514,8 @@ def _the_range_around(best: Candidate, selection: str, context: str, publication
     if offset < 0 or context == selection:
         return best
     if opened and not _BETWEEN_BEFORE_RE.search(context, 0, offset) and \
-            not _BETWEEN_AFTER_RE.match(context, offset + len(selection)):
+            not _BETWEEN_AFTER_RE.match(context, offset + len(selection)) and \
+            not (_JOINED_BY_TO_RE.search(selection) and _FROM_BEFORE_RE.search(context, 0, offset)):
         return best
     end = offset + len(selection)
     for candidate in scan(context, publication):
@@ -531,6 +532,9 @@ def _the_range_around(best: Candidate, selection: str, context: str, publication
 
 
 _JOINED_BY_AND_RE = re.compile(r"\s(?i:and|и|мен|бен|пен)\s")
+# "8 до 25 тыс. евро" of "суммы составили от 8 до 25 тыс. евро": the word that opens the range is left out.
+_JOINED_BY_TO_RE = re.compile(r"\d\S*\s+(?i:до|to)\s+\d")
+_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?i:от|from)\s+$")
 _BETWEEN_BEFORE_RE = re.compile(r"(?<![\w])(?i:between|между)\s+$")
 # Kazakh says "between" after the two: "18 бен 30 жас аралығындағы" (aged between 18 and 30).
 _BETWEEN_AFTER_RE = re.compile(r"\s+(?i:аралығ)")
