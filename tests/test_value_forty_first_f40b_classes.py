@@ -131,3 +131,28 @@ def test_words_in_brackets_that_are_no_number_make_no_money() -> None:
     assert suggest("5 (twelve apples) euros", published=PUBLISHED).value.unit != "EUR"
     # "с 5 до 7" is a change, not a range, with or without "с" in the highlight.
     assert suggest("5 до 7 млрд", published=PUBLISHED, context="Цены выросли с 5 до 7 млрд.").value.lower is None
+
+
+NOUN_PHRASES = [
+    # Two adjectives joined by "и"/"and"/"және" qualify one noun.
+    ("пяти", "Проект ведет консорциум из пяти казахстанских и немецких университетов.", count(5, "университетов")),
+    ("4", "Форумға 4 қазақстандық және еуропалық ұйым қатысты.", count(4, "ұйым")),
+    # A name's possessive before the noun qualifies it, as a name does.
+    ("five", "The reserve received five Przewalski's horses from Prague.", count(5, "horses")),
+    ("12", "The museum lent 12 Kasteyev's paintings to Vienna.", count(12, "paintings")),
+    # A Russian permit or request with what it is for, a verbal noun closing the clause, is one term.
+    ("около 12 тыс.", "В 2025 году выдано около 12 тыс. разрешений на проживание, на 8% больше.",
+     count(12e3, "разрешений на проживание", approximate=True)),
+    ("40", "Всего поступило 40 заявок на участие.", count(40, "заявок на участие")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), NOUN_PHRASES, ids=[case[1][:30] for case in NOUN_PHRASES])
+def test_coordinated_adjectives_possessive_names_and_purposes(selection: str, context: str,
+                                                             expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_a_purpose_with_its_own_object_is_left_off() -> None:
+    same(suggest("три", published=PUBLISHED,
+                 context="Агентство выдало три лицензии на оказание платежных услуг.").value, count(3, "лицензии"))

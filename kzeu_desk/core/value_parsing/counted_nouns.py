@@ -85,6 +85,11 @@ def counted_after(text: str, position: int) -> Counted | None:
         # (A month's name in "-дық/-лық" is another word: "қазандық" is a boiler house, "қазан" October.)
         return None
     counted = _with_fixed_qualifier(text[position:counted.end].split(), counted)
+    if (purpose := _RUSSIAN_PURPOSE_AFTER_RE.match(text, counted.end)) is not None and \
+            re.fullmatch(r"[а-яё]+", counted.unit.lower()) and not counted.unit.lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+        # "38 тыс. разрешений на проживание," (residence permits), "40 заявок на участие.": what the permit or
+        # request is for, a verbal noun after "на" that closes the clause, makes one term with it.
+        return Counted(f"{counted.unit} на {purpose.group('noun')}", purpose.end(), False)
     # A fixed term whose qualifier follows the noun: "4 180 мест размещения" (accommodation facilities).
     if (following := _WORD_RE.match(text, counted.end)) is not None and \
             _FIXED_TERM_RE.fullmatch(f"{counted.unit} {following.group('word')}".lower()):
@@ -101,6 +106,11 @@ def counted_after(text: str, position: int) -> Counted | None:
                 if _FIXED_TERM_RE.fullmatch(f"{first} {head}"):
                     return Counted(f"{first} {head}", following.end(), False)
     return counted
+
+
+_POSSESSIVE_NAME_RE = re.compile(r"[ \u00a0]+[A-Z][A-Za-z-]+['’]s(?=[ \u00a0]+[a-z])")
+# (With nothing after it: "три лицензии на оказание платежных услуг" counts licences, the purpose's object after it.)
+_RUSSIAN_PURPOSE_AFTER_RE = re.compile(r"[ \u00a0]+на[ \u00a0]+(?P<noun>[а-яё]{3,}(?:ние|тие))(?=[ \u00a0]*(?:[,.;:)]|$))")
 
 
 def kazakh_noun_named(phrase: str) -> Counted | None:
@@ -162,6 +172,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
         position = out_of.end()
     elif (of_the := _OF_THE_WHOLE_RE.match(text, position)) is not None:
         position = of_the.end()
+    if (name := _POSSESSIVE_NAME_RE.match(text, position)) is not None:
+        position = name.end()  # "seven Przewalski's horses": a name's possessive qualifies, as a name does
     words: list[tuple[str, int]] = []
     cursor = position
     while len(words) < _MOST_ENGLISH_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:
@@ -502,6 +514,10 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         if lowered in RUSSIAN_YEARS_OF_TIME:
             # "исполняется 33 года": years of time (a year written as a year was read as a date before).
             return Counted(word, end, True)
+        if lowered in ("и", "или") and index and index + 1 < len(words) and \
+                words[index - 1][0].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS) and \
+                words[index + 1][0].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+            continue  # "четырех казахстанских и европейских организаций": two adjectives of one noun
         if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
                 or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)) \
                 or ((_RUSSIAN_PREFIXED_FUTURE_RE.fullmatch(lowered) or _RUSSIAN_PREFIXED_PAST_RE.fullmatch(lowered)
@@ -995,6 +1011,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # "12 жылжымалы қазандықты" (12 mobile boilers): "-лы/-лі" after a vowel before a noun in a case is "having",
             # an adjective ("33 филиалы жұмыс істейді" is a stem in "-л" with its possessive, a bare noun after it).
             continue
+        if lowered in ("және", "немесе") and index and index + 1 < len(words) and \
+                _is_kazakh_adjective(words[index - 1][0]) and _is_kazakh_adjective(words[index + 1][0]):
+            continue  # "төрт қазақстандық және еуропалық ұйым": two adjectives of one noun
         base = _kazakh_base(lowered)
         if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
                 or _KAZAKH_ORDINAL_WORD_RE.fullmatch(lowered):
