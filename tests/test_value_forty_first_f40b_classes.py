@@ -156,3 +156,9 @@ def test_coordinated_adjectives_possessive_names_and_purposes(selection: str, co
 def test_a_purpose_with_its_own_object_is_left_off() -> None:
     same(suggest("три", published=PUBLISHED,
                  context="Агентство выдало три лицензии на оказание платежных услуг.").value, count(3, "лицензии"))
+
+
+def test_a_verb_in_we_after_the_noun_is_no_possessive() -> None:
+    # "-амыз/-еміз" after a vowel is as often a verb ("we offer") as "our": it makes no compound with the noun.
+    same(suggest("алты жаңа тур", published=PUBLISHED, context="Биыл біз алты жаңа тур ұсынамыз.").value, count(6, "тур"))
+    same(suggest("5", published=PUBLISHED, context="Келесі жылы 5 бағыт ашамыз.").value, count(5, "бағыт"))

@@ -789,7 +789,8 @@ _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тс
 # twice a month); inside a clause the same letters are as often a possessive in the accusative ("бекетін").
 _KAZAKH_HABITUAL_RE = re.compile(r"[ае]т[ыі]н$")
 _KAZAKH_OWN_WORDS = frozenset({"өз", "өзі", "өзінің", "өздерінің", "оның", "олардың", "біздің", "сол", "бұл", "осы"})
-_OUR_POSSESSIVE_RE = re.compile(r"(?:мыз|міз)(?:ға|ге|дың|дің|ды|ді|да|де|дан|ден|бен)?$")
+# (After a consonant only: "-амыз/-еміз/-ймыз" after a vowel is as often a verb, "тур ұсынамыз", we offer tours.)
+_OUR_POSSESSIVE_RE = re.compile(r"(?:ымыз|іміз)(?:ға|ге|дың|дің|ды|ді|да|де|дан|ден|бен)?$")
 _CASE_AFTER_POSSESSIVE_RE = re.compile(r"(?<=[ыі])(?:н|ның|нің|на|не|нда|нде|нан|нен|мен)$")
 
 
