@@ -162,3 +162,22 @@ def test_a_verb_in_we_after_the_noun_is_no_possessive() -> None:
     # "-амыз/-еміз" after a vowel is as often a verb ("we offer") as "our": it makes no compound with the noun.
     same(suggest("алты жаңа тур", published=PUBLISHED, context="Биыл біз алты жаңа тур ұсынамыз.").value, count(6, "тур"))
     same(suggest("5", published=PUBLISHED, context="Келесі жылы 5 бағыт ашамыз.").value, count(5, "бағыт"))
+
+
+STOCK_OF_THINGS = [
+    # A stock of things opening the clause counts them, as a flow of things does; "by X to Y" closing the clause is a
+    # change (how much, then where it ended), not a range.
+    ("85", "The company's fleet of grain hopper wagons grew by 85 to 960.", count(85, "grain hopper wagons")),
+    ("960", "The company's fleet of grain hopper wagons grew by 85 to 960.", count(960, "grain hopper wagons")),
+    ("1 020", "Парк вагонов-хопперов вырос на 85, до 1 020.", count(1020, "вагонов-хопперов")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), STOCK_OF_THINGS, ids=[case[1][:30] for case in STOCK_OF_THINGS])
+def test_a_stock_of_things_counts_them(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_by_two_to_three_percent_stays_a_range() -> None:
+    value = suggest("by 2 to 3 percent", published=PUBLISHED).value
+    assert (value.lower, value.upper, value.unit) == (2, 3, "%")

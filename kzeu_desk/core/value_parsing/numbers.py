@@ -133,6 +133,8 @@ _KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|не
 # "жарты гектардан бір гектарға дейін", "5 тоннадан 8 тоннаға дейін": the unit written with both figures.
 _KAZAKH_RANGE_FROM_UNIT_RE = re.compile(rf"\s+(?P<unit>[{CYRILLIC_LETTER}]{{2,}}?)(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)",
                                         re.IGNORECASE)
+_BY_BEFORE_RE = re.compile(r"(?<![\w])by\s+$", re.IGNORECASE)
+_CLAUSE_ENDS_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|$)")
 _ABLATIVE_SCALE_END_RE = re.compile(r"(?:ан|ен)$", re.IGNORECASE)
 _KAZAKH_RANGE_AFTER_SCALE_RE = re.compile(r"\s+(?=\d)")
 _KAZAKH_RANGE_UP_TO_RE = re.compile(
@@ -192,9 +194,12 @@ _NUMBER_OF_BEFORE_RE = re.compile(
 # "Ввоз легковых автомобилей … сократился на треть, до 9,4 тыс.", "Sales of electric cars rose to 12,000": a
 # clause that opens with the flow of things counts them, when they are things (a plural: "экспорт пшеницы …
 # до 8 млн" is tonnes, which it does not say).
+# A stock of things counts them as a flow does: "Our own fleet of hopper wagons grew by 210 to 1,140", "Парк
+# вагонов-хопперов вырос на 210, до 1 140".
 _FLOW_OF_THINGS_OPENING_RE = re.compile(
-    r"\s*(?:ввоз|вывоз|импорт|экспорт|поставки|продажи|выпуск|производство|(?:sales|imports|exports|deliveries"
-    r"|shipments|output|production)\s+of)(?=\s)", re.IGNORECASE)
+    r"\s*(?:ввоз|вывоз|импорт|экспорт|поставки|продажи|выпуск|производство|парк|(?:sales|imports|exports|deliveries"
+    r"|shipments|output|production|(?:[a-z]+\s+){0,3}(?:fleet|herd))\s+of)(?=\s)",
+    re.IGNORECASE)
 _RUSSIAN_GENITIVE_PLURAL_ENDINGS = ("ов", "ев", "ёв", "ей", "ий")
 # A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
@@ -1587,6 +1592,7 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
             return None
         if word == "до" and opener_word != "от":
             return None
+
         if word in ("and", "и") and opener_word not in ("between", "между"):
             return None
         second_start = separator.end()
@@ -1601,6 +1607,10 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         except InvalidOperation:
             return None
         if repeated_percent is not None and _REPEATED_PERCENT_RE.match(text, second.end()) is None:
+            return None
+        if word == "to" and _BY_BEFORE_RE.search(text, max(0, start - 4), start) and \
+                _CLAUSE_ENDS_AFTER_RE.match(text, second.end()):
+            # "grew by 210 to 1,140.": how much a change was, then where it ended ("by 2 to 3 percent" is a range).
             return None
         if word in ("or", "или") and second_value <= first_value:
             return None  # "5 or 3" is two figures, not a range
