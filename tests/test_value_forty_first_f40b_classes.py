@@ -181,3 +181,20 @@ def test_a_stock_of_things_counts_them(selection: str, context: str, expected: T
 def test_by_two_to_three_percent_stays_a_range() -> None:
     value = suggest("by 2 to 3 percent", published=PUBLISHED).value
     assert (value.lower, value.upper, value.unit) == (2, 3, "%")
+
+
+CLASSIFIERS = [
+    # A classifier counts the noun its clause named before the figure.
+    ("25 дана", "Жеңілдікпен сатылатын тракторлар саны — 25 дана.", count(25, "трактор")),
+    ("25 штук", "Количество тракторов по акции — 25 штук.", count(25, "тракторов")),
+    ("25 units", "The number of tractors on offer is 25 units.", count(25, "tractors")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), CLASSIFIERS, ids=[case[1][:30] for case in CLASSIFIERS])
+def test_a_classifier_counts_the_noun_its_clause_named(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_units_with_no_noun_named_before_stay_units() -> None:
+    same(suggest("40 units", published=PUBLISHED, context="The developer will build 40 units.").value, count(40, "units"))

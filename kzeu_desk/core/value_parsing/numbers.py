@@ -1230,6 +1230,11 @@ _INCLUDING_BEFORE_RE = re.compile(r",?\s+(?:в\s+том\s+числе|including|�
 _BRACKETED_COUNT_RE = re.compile(r"\((?P<inside>\s*\d[^()]*)\)")
 
 
+def counted_noun_named_before(text: str, start: int) -> str | None:
+    """What a number at `start` counts when its clause named it first ("тартқыштар саны — 40 дана")."""
+    return _counted_noun_named_before(text, start)
+
+
 def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | None:
     """What a bare number counts when its clause named it first ("the number of students … 335")."""
     window = _clause_before(text, start)

@@ -36,7 +36,7 @@ from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_si
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_FUNCTION_WORDS
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
-from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
+from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
 from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS
 from kzeu_desk.core.value_parsing.ordinal_counts import ordinal_counted_in_its_sentence, ordinal_value
 from kzeu_desk.core.value_parsing.scanning import scan
@@ -172,6 +172,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         best = _the_range_around(best, stripped, context, publication, opened=True)
     if context:
         best = _as_the_sentence_reads(best, stripped, context, publication)
+        if best.value.kind is ValueKind.COUNT and (best.value.unit or "").lower() in _CLASSIFIERS:
+            best = _counted_by_its_classifier(best, stripped, context)
         if best.value.kind is ValueKind.DATE and (counted := _a_count_beside_the_year(candidates, stripped, context,
                                                                                       publication)) is not None:
             best = counted
@@ -226,6 +228,19 @@ _SLOT_BEFORE_RE = re.compile(r"(?:,|\s(?:is|was|are|were|costs?|costing|charged?
 _PRICE_BEFORE_RE = re.compile(r"(?<![\w])(?:costs?|costing|charged?|charges|paid|pays|priced|стоит|стоил[аои]?|обходится"
                               r"|обойд[её]тся|тұрады)(?:\s+(?:more|less|over|under|up|no|not|only|just|about|around|than|to"
                               r"|более|менее|до|около|всего|лишь))*\s+$", re.IGNORECASE)
+
+
+# Words that count pieces of whatever the clause named: "тартқыштар саны — 40 дана", "тягачей — 40 штук".
+_CLASSIFIERS = frozenset({"дана", "штук", "штуки", "штука", "шт", "units", "pieces"})
+
+
+def _counted_by_its_classifier(best: Candidate, selection: str, context: str) -> Candidate:
+    """"40 дана" of "акциялық тартқыштар саны — 40 дана": a classifier counts the noun its clause named before the
+    figure ("саны", "число", "количество"), which is what the curator records."""
+    offset = locate(selection, context)
+    if offset < 0 or (named := counted_noun_named_before(context, offset + best.start)) is None:
+        return best
+    return replace(best, value=replace(best.value, unit=named))
 
 
 def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: str, before: str,
