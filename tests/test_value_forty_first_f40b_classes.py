@@ -198,3 +198,20 @@ def test_a_classifier_counts_the_noun_its_clause_named(selection: str, context: 
 
 def test_units_with_no_noun_named_before_stay_units() -> None:
     same(suggest("40 units", published=PUBLISHED, context="The developer will build 40 units.").value, count(40, "units"))
+
+
+LEVELS_IN_THE_CURRENCY_BEFORE = [
+    # A level a market closed at, with no figure before it in its sentence, is in the currency of the level the
+    # sentence before closed at.
+    ("612.40", "Against the euro it closed at 612.40.", "The tenge weakened on Friday, closing at 531.80 per dollar.",
+     money(612.4, "KZT")),
+    ("91,20", "К евро он закрылся на отметке 91,20.", "Рубль укрепился, закрывшись на отметке 78,40 рубля за доллар.",
+     money(91.2, "RUB")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), LEVELS_IN_THE_CURRENCY_BEFORE,
+                         ids=[case[1][:30] for case in LEVELS_IN_THE_CURRENCY_BEFORE])
+def test_a_level_closed_at_takes_the_currency_of_the_level_before(selection: str, context: str, before: str,
+                                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context, before=before).value, expected)

@@ -225,6 +225,8 @@ _SET_AGAINST_BEFORE_RE = re.compile(r"(?:,\s*(?:а\s+не|но\s+не|not)|(?<![
 _CLOSES_ITS_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|\s[–—]\s|$)")
 _SLOT_BEFORE_RE = re.compile(r"(?:,|\s(?:is|was|are|were|costs?|costing|charged?|charges|paid|pays|составляет|составил[аи]?"
                              r"|стоит|стоил[аои]?|обходится|обойд[её]тся|тұрады))\s*$", re.IGNORECASE)
+_LEVEL_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:ended|closed|closing|ending|settled|finished|stood|standing)\s+at"
+                              r"|(?:на\s+(?:отметке|уровне)))\s+$", re.IGNORECASE)
 _PRICE_BEFORE_RE = re.compile(r"(?<![\w])(?:costs?|costing|charged?|charges|paid|pays|priced|стоит|стоил[аои]?|обходится"
                               r"|обойд[её]тся|тұрады)(?:\s+(?:more|less|over|under|up|no|not|only|just|about|around|than|to"
                               r"|более|менее|до|около|всего|лишь))*\s+$", re.IGNORECASE)
@@ -261,7 +263,11 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
     # before it, closing its clause, is in that one's unit.
     set_against = _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) is not None and \
         _SET_AGAINST_BEFORE_RE.search(context, max(0, start - 30), start) is not None
-    if not (part_of_it or closes_a_slot or set_against
+    # "Against the euro it ended at 574.10." after "… closing at 497.35 per dollar": a level a market closed at, with
+    # no figure before it in its sentence, is in the currency of the level the sentence before closed at.
+    level = _LEVEL_BEFORE_RE.search(context, max(0, start - 30), start) is not None and bool(before) and \
+        not re.search(r"\d", context[:start])
+    if not (part_of_it or closes_a_slot or set_against or level
             or (preposition is not None and _AND_BEFORE_RE.search(context, 0, start))
             or (before and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start))):
         return best  # (the cheap tests first: most bare numbers are none of these, and a scan costs ~1 ms)
@@ -286,6 +292,10 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
         elif closes_a_slot and not any(c.end <= start and c.value.kind is ValueKind.COUNT for c in found) \
                 and not _A_COUNT_NAMED_RE.search(re.split(r"[;,]", context[:start])[-1]):
             unit_figure = last  # "186 km …; the shortest, 22, …", "… tenge a night; a dorm bed … is 6,500."
+    elif level:
+        levels = [c for c in scan(before, publication) if c.value.kind is ValueKind.MONEY and c.value.unit
+                  and _LEVEL_BEFORE_RE.search(before, max(0, c.start - 30), c.start)]
+        unit_figure = levels[-1] if levels else None
     elif before and not re.search(r"\d", context[:start]) and _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) \
             and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start):
         money = sorted((c for c in scan(before, publication) if c.value.kind is ValueKind.MONEY and c.value.unit),
