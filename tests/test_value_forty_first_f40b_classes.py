@@ -215,3 +215,23 @@ LEVELS_IN_THE_CURRENCY_BEFORE = [
 def test_a_level_closed_at_takes_the_currency_of_the_level_before(selection: str, context: str, before: str,
                                                                   expected: TypedValue) -> None:
     same(suggest(selection, published=PUBLISHED, context=context, before=before).value, expected)
+
+
+ONE_CLOSING_ITS_CLAUSE = [
+    # Russian "один/одна/одно" closing a clause counts the noun that opens it, in its gender.
+    ("одно", "Команда выиграла пять матчей, поражение пока одно.", count(1, "поражение")),
+    ("одна", "Побед у команды пять, ничья пока одна.", count(1, "ничья")),
+    ("один", "Матчей сыграно семь, проигрыш у них один.", count(1, "проигрыш")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), ONE_CLOSING_ITS_CLAUSE,
+                         ids=[case[1][:30] for case in ONE_CLOSING_ITS_CLAUSE])
+def test_one_closing_its_clause_counts_the_noun_opening_it(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+@pytest.mark.parametrize("context", ["Это одно из лучших решений.", "Он был один."])
+def test_one_with_no_noun_opening_its_clause_counts_nothing(context: str) -> None:
+    selection = "одно" if "одно" in context else "один"
+    assert suggest(selection, published=PUBLISHED, context=context).value.kind.value == "text"

@@ -33,7 +33,11 @@ from kzeu_desk.core.value_parsing.bare_counts import (
 )
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
-from kzeu_desk.core.value_parsing.counted_words import ENGLISH_FUNCTION_WORDS
+from kzeu_desk.core.value_parsing.counted_words import (
+    ENGLISH_FUNCTION_WORDS,
+    RUSSIAN_ADJECTIVE_ENDINGS,
+    RUSSIAN_NOT_COUNTED,
+)
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
@@ -140,6 +144,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # collective numeral "бірі" in a case is the part that remains, counted as "1-інде" would be. (Alone, "бірі" is
         # as often "one of the largest …", no count.)
         return Suggestion(one_or_none)
+    if not candidates and context and (one_noun := _russian_noun_one_closes(stripped, context)) is not None:
+        return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=1.0, unit=one_noun))
     if not candidates and context and (digit := _ONE_OR_NONE_ALONE.get(stripped.lower())) is not None and \
             (one_or_none := _one_or_none_as_its_sentence_counts(stripped, digit, context, before or "",
                                                               published)) is not None:
@@ -363,6 +369,30 @@ _KAZAKH_COLLECTIVE_BEFORE_RE = re.compile(
     rf"(?<![\w])(?i:{'|'.join(KAZAKH_COLLECTIVE_WORDS)})[{CYRILLIC_LETTER}]*(?![\w])")
 # "один из", "one of": one of several, which the whole's noun counts only with the whole ("one of the 27").
 _ONE_OF_AFTER_RE = re.compile(r"\s+(?i:из|of|и|and|or|или)(?![\w])")
+
+
+# "поражение у него пока одно": a clause that opens on a noun and closes on "один/одна/одно" of its gender.
+_CLAUSE_OPENING_NOUN_RE = re.compile(r"(?:^|[,;:.]\s+|\s[–—]\s+|(?<![\w])(?:а|но|и)\s+)(?P<noun>[а-яё]{3,})\s+(?:[а-яё]+\s+){0,3}$",
+                                     re.IGNORECASE)
+_GENDER_ENDINGS = {"один": ("", "ь", "й"), "одна": ("а", "я", "ь"), "одно": ("о", "е", "ие")}
+
+
+def _russian_noun_one_closes(selection: str, context: str) -> str | None:
+    """"поражение" of "одно" in "поражение у него пока одно.": the noun opening the clause "один/одна/одно" closes,
+    in its gender (a noun in "-е/-о" is neuter, in "-а/-я" feminine, in a consonant masculine)."""
+    endings = _GENDER_ENDINGS.get(selection.lower())
+    offset = locate(selection, context)
+    if endings is None or offset < 0 or not _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, offset + len(selection)) or \
+            (opening := _CLAUSE_OPENING_NOUN_RE.search(context, 0, offset)) is None:
+        return None
+    noun = opening.group("noun")
+    last = noun[-1].lower()
+    fits = last in endings[:2] if endings[0] else (last not in "аяоеиыуюэё" or last in "ьй")
+    # (A verbal noun in "-ение/-ание/-тие" is no adjective in "-ие".)
+    if not fits or noun.lower() in RUSSIAN_NOT_COUNTED or (noun.lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS)
+                                                           and not noun.lower().endswith(("ение", "ание", "тие"))):
+        return None
+    return noun
 
 
 def _one_or_none_as_its_sentence_counts(selection: str, digit: str, context: str, before: str,
