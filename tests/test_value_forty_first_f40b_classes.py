@@ -235,3 +235,26 @@ def test_one_closing_its_clause_counts_the_noun_opening_it(selection: str, conte
 def test_one_with_no_noun_opening_its_clause_counts_nothing(context: str) -> None:
     selection = "одно" if "одно" in context else "один"
     assert suggest(selection, published=PUBLISHED, context=context).value.kind.value == "text"
+
+
+THEIR_NUMBER = [
+    # "Their number" counts what the sentence before named the number of.
+    ("500 мыңнан асқан", "Жарты ғасыр бұрын олардың саны 500 мыңнан асқан.", "Ақбөкендердің саны соңғы жылдары өсті.",
+     count(5e5, "ақбөкен", lower=5e5)),
+    ("превышало 500 тыс.", "Полвека назад их число превышало 500 тыс.", "Число сайгаков в последние годы выросло.",
+     count(5e5, "сайгаков", lower=5e5)),
+    ("exceeded 500,000", "Fifty years ago their number exceeded 500,000.", "The number of saiga antelopes has grown.",
+     count(5e5, "saiga antelopes", lower=5e5)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), THEIR_NUMBER,
+                         ids=[case[1][:30] for case in THEIR_NUMBER])
+def test_their_number_counts_what_the_sentence_before_numbered(selection: str, context: str, before: str,
+                                                               expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context, before=before).value, expected)
+
+
+def test_a_voiced_stem_before_a_vowel_ending_is_read_unvoiced() -> None:
+    # "итбалығының" is "итбалық" with the genitive: no Kazakh word ends in "ғ/г/б".
+    same(suggest("Каспий итбалығының саны 160 мыңға жетті", published=PUBLISHED).value, count(160e3, "итбалық"))

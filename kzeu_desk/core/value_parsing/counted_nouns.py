@@ -630,6 +630,11 @@ def _kazakh_base_as_cut(word: str) -> str:
                 return stem + "т"  # "туристер": see _without_plural
             if ending.startswith(("ымыз", "іміз")) and stem[-1] in _UNVOICED:
                 return stem[:-1] + _UNVOICED[stem[-1]]  # "мектебімізде" -> мектеп, voiced before the vowel
+            if ending[0] in "ыі" and len(stem) >= 4 and stem[-2] in _BACK_VOWELS + _FRONT_VOWELS and (
+                    stem[-1] in "ғб" or (stem[-1] == "г" and stem[-2] in "еіәөү")):
+                # "итбалығының" -> итбалық, "кітабының" -> кітап: no Kazakh word ends in "ғ/г/б", a "қ/к/п" between
+                # vowels is voiced ("диалогының", a loanword's "г" after "о", stays).
+                return stem[:-1] + _UNVOICED[stem[-1]]
             return _without_plural(stem)
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]

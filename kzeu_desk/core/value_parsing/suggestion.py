@@ -209,7 +209,25 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and before and \
                 (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_plural_named_before(best, offset, context, before, earlier or "")
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and before and \
+                (offset := locate(stripped, context)) >= 0 and \
+                _THEIR_NUMBER_RE.search(context, max(0, offset - 60), offset + best.start):
+            best = _the_number_named_before(best, before)
     return Suggestion(best.value, note_for(best))
+
+
+# "олардың саны 1 миллионнан асқан", "их число превышало 1 млн", "their number exceeded a million": the number of
+# what the sentence before named the number of ("Каспий итбалығының саны …", "Число тюленей …").
+_THEIR_NUMBER_RE = re.compile(r"(?<![\w])(?:олардың\s+саны|их\s+(?:число|количество|численность)|their\s+number)(?![\w])",
+                              re.IGNORECASE)
+
+
+def _the_number_named_before(best: Candidate, before: str) -> Candidate:
+    sentence = before.rstrip().rstrip(".!?") + " 1"
+    if (named := counted_noun_named_before(sentence, len(sentence) - 1)) is None:
+        return best
+    return replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit=named),
+                   salience=Salience.SUBSTANTIAL_QUANTITY)
 
 
 # A bare number set in parallel with a figure in a unit before it takes that unit: "80,000 tonnes on Aframaxes and
