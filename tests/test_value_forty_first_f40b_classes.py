@@ -258,3 +258,29 @@ def test_their_number_counts_what_the_sentence_before_numbered(selection: str, c
 def test_a_voiced_stem_before_a_vowel_ending_is_read_unvoiced() -> None:
     # "итбалығының" is "итбалық" with the genitive: no Kazakh word ends in "ғ/г/б".
     same(suggest("Каспий итбалығының саны 160 мыңға жетті", published=PUBLISHED).value, count(160e3, "итбалық"))
+
+
+PLACES_AND_FIGURES = [
+    # A bare figure right after a place's name, closing its clause, counts what the count beside a place before it
+    # counted (English; Russian and Kazakh lists repeat the noun or say "из них", "олардың").
+    ("1,120", "Spain now hosts 1,120, and Italy 870.", count(1120, "tourists")),
+    ("870", "Spain now hosts 1,120, and Italy 870.", count(870, "tourists")),
+    ("640", "Greece (640) and Portugal (310) follow.", count(640, "tourists")),
+]
+PLACES_BEFORE = ("France remains the favourite, with 3,400 tourists from Almaty last winter. "
+                 "The fastest growth is in the south.")
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PLACES_AND_FIGURES,
+                         ids=[case[0] for case in PLACES_AND_FIGURES])
+def test_a_figure_after_a_place_counts_what_the_places_before_counted(selection: str, context: str,
+                                                                      expected: TypedValue) -> None:
+    earlier, _, before = PLACES_BEFORE.rpartition(". ")
+    value = suggest(selection, published=PUBLISHED, context=context, before=before, earlier=earlier + ".").value
+    same(value, expected)
+
+
+def test_a_figure_after_a_name_with_its_own_noun_keeps_it() -> None:
+    before = "France remains the favourite, with 3,400 tourists from Almaty last winter."
+    same(suggest("200", published=PUBLISHED, context="The programme offers Kazakhstan 200 places a year.",
+                 before=before).value, count(200, "places"))

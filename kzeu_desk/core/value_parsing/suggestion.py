@@ -176,6 +176,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # "1.2 and 1.6 million tonnes", "January and August this year" of "between …": the word that makes
         # the two a range is left out of the highlight.
         best = _the_range_around(best, stripped, context, publication, opened=True)
+    if context and before and best.salience is Salience.BARE_NUMBER and best.value.kind is ValueKind.QUANTITY \
+            and not best.value.unit and (offset := locate(stripped, context)) >= 0 and \
+            _A_PLACE_BEFORE_RE.search(context, max(0, offset - 40), offset + best.start) and \
+            _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, offset + best.end) and \
+            (placed := _noun_of_the_places_before(context[:offset], before, earlier or "", publication)) is not None:
+        best = replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit=placed),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
     if context:
         best = _as_the_sentence_reads(best, stripped, context, publication)
         if best.value.kind is ValueKind.COUNT and (best.value.unit or "").lower() in _CLASSIFIERS:
@@ -214,6 +221,34 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                 _THEIR_NUMBER_RE.search(context, max(0, offset - 60), offset + best.start):
             best = _the_number_named_before(best, before)
     return Suggestion(best.value, note_for(best))
+
+
+# "Poland now hosts 2,050", "and Hungary 1,640", "Czechia (960)": a bare figure right after a place's name (and a verb
+# of having) counts what the count beside a place before it counted ("Germany remains the first choice, with 4,310
+# students").
+_A_PLACE_BEFORE_RE = re.compile(r"(?:^|[\s,;(])(?!(?:The|A|An|In|On|At|By|For|Of|To|This|That|It|He|She|We|They)\s)"
+                                r"[A-ZА-ЯЁ][a-zа-яё]{2,}\s*(?:(?:now\s+|still\s+)?(?:hosts|has|had|counts|received|sent)\s+"
+                                r"|\(|[–—]\s*)?$")
+_PLACE_OPENS_RE = re.compile(r"^\s*(?!(?:The|A|An|In|On|At|By|For|Of|To|This|That|It|He|She|We|They)\s)[A-ZА-ЯЁ][a-zа-яё]{2,}\s")
+
+
+def _noun_of_the_places_before(text: str, before: str, earlier: str, publication: Publication | None) -> str | None:
+    """The plural counted beside the last place named before: in the sentence so far, the one before or the text
+    before that (a paragraph's list of places and figures), of a sentence that opens on a place's name."""
+    sentences = [text, before, *reversed(re.split(r"(?<=[.!?])\s+", earlier.strip()))][:_PLACES_BACK]
+    for sentence in sentences:
+        if not _PLACE_OPENS_RE.match(sentence):
+            continue
+        counts = [c for c in scan(sentence, publication) if c.value.kind is ValueKind.COUNT and c.value.unit
+                  and c.value.amount is not None and c.value.unit.isascii() == sentence.isascii()]
+        for count in reversed(counts):
+            unit = count.value.unit or ""
+            if unit.endswith("s") and " " not in unit and _A_PLACE_BEFORE_RE.search(sentence, 0, count.start) is None:
+                return unit
+    return None
+
+
+_PLACES_BACK = 4
 
 
 # "олардың саны 1 миллионнан асқан", "их число превышало 1 млн", "their number exceeded a million": the number of
