@@ -63,6 +63,7 @@ UNITS = [
     # its unit.
     ("30", "Курс длится 120 академических часов, из них 30 — на практике.", quantity(30, "академических часов")),
     ("25", "The course takes 90 academic hours, of which 25 at the plant.", quantity(25, "academic hours")),
+    ("40-ы", "Оқу 160 академиялық сағатқа созылады, оның 40-ы зауытта өтеді.", quantity(40, "академиялық сағат")),
     ("1 815", "Индекс вырос на 12 пунктов, до 1 815.", quantity(1815, "пунктов")),
     ("2,704", "Her rating rose by 21 points to 2,704.", quantity(2704, "points")),
     # Kazakh says "between" after the two figures: the highlight without "аралығында" is the range.

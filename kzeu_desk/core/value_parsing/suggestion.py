@@ -272,7 +272,8 @@ def _the_number_named_before(best: Candidate, before: str) -> Candidate:
 # own sentence before it takes the currency of the sentence before's last figure).
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?P<word>on|of|for|in|at|to|per|на|для|в|по)\s", re.IGNORECASE)
 _PART_OF_IT_AFTER_RE = re.compile(r"\s+(?:of\s+(?:them|those|which|it)|из\s+(?:них|которых))(?![\w])", re.IGNORECASE)
-_PART_OF_IT_BEFORE_RE = re.compile(r"(?<![\w])(?:of\s+(?:them|which|those)|из\s+(?:них|которых))\s*,?\s*$", re.IGNORECASE)
+_PART_OF_IT_BEFORE_RE = re.compile(r"(?<![\w])(?:of\s+(?:them|which|those)|из\s+(?:них|которых)|оның|олардың)\s*,?\s*$",
+                                   re.IGNORECASE)
 _TO_AFTER_BY_RE = re.compile(r"(?<![\w])(?:by|на)\s+\d[\d\s\u00a0,.]*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,?\s+(?:to|до)\s+$",
                              re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и|or|или)\s+$", re.IGNORECASE)
