@@ -285,3 +285,10 @@ def test_a_figure_after_a_name_with_its_own_noun_keeps_it() -> None:
     before = "France remains the favourite, with 3,400 tourists from Almaty last winter."
     same(suggest("200", published=PUBLISHED, context="The programme offers Kazakhstan 200 places a year.",
                  before=before).value, count(200, "places"))
+
+
+def test_a_kazakh_scale_named_by_its_top_mark_counts_its_points() -> None:
+    # "10 ұпайлық шкала" (a 10-point scale): the figure counts the points the "-лық" adjective names, not the scale
+    # (English "a 100-point scale" and Russian "100-балльная система" are left unread, as before).
+    same(suggest("10 ұпайлық", published=PUBLISHED, context="Жобалар 10 ұпайлық шкаламен бағаланады.").value,
+         count(10, "ұпай"))

@@ -891,6 +891,7 @@ _HEADS_RE = re.compile(r"бас(?:қа|тан|ты|пен|ы|ын|тай)?")
 # What a building or vehicle holds, made an adjective of its size: "300 орындық мектеп" (a 300-place school),
 # "120 пәтерлік үй", "50 төсектік аурухана". Other "-лық" adjectives relate, not measure: "4 контейнерлік пойыз" are
 # container trains, "48 аудандық аурухана" district hospitals.
+_SCALE_WORDS = frozenset({"жүйе", "шкала"})
 _CAPACITY_STEMS = frozenset({"орын", "төсек", "пәтер", "бөлме", "қабат", "адам"})
 
 
@@ -996,6 +997,13 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # "ірі қара 5 340 басқа жетті" (cattle reached 5,340 head): "бас" counts livestock; "басқа" before a noun
             # is "other" ("5 басқа ел").
             return Counted("бас", end, False)
+        if index == 0 and following and _kazakh_base(following) in _SCALE_WORDS and \
+                (graded := next((lowered[:-len(suffix)] for suffix in _DEMONYM_ENDINGS if lowered.endswith(suffix)
+                                 and len(lowered) - len(suffix) >= 3), None)) is not None:
+            # "100 ұпайлық жүйемен", "5 балдық шкала": a scale is named by its top mark, the figure counts its points.
+            unit = _UNVOICED.get(graded[-1], graded[-1])
+            graded = graded[:-1] + unit
+            return Counted(graded, end, graded in KAZAKH_MEASURES)
         if index == 0 and (named := _noun_in_having_adjective(lowered)) is not None and following:
             # "300 орындық мектеп" (a 300-place school) counts places, as "7 сағаттық ұшу" measures hours.
             return Counted(named, end, False)
