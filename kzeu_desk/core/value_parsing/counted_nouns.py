@@ -81,9 +81,15 @@ def counted_after(text: str, position: int) -> Counted | None:
     counted = _counted_after(text, position)
     if counted is None or counted.is_measure:
         return counted
-    if _MONTH_RE.fullmatch(counted.unit.lower()):
+    if _MONTH_RE.fullmatch(counted.unit.lower()) and not counted.unit.lower().endswith(_DEMONYM_ENDINGS):
+        # (A month's name in "-дық/-лық" is another word: "қазандық" is a boiler house, "қазан" October.)
         return None
     counted = _with_fixed_qualifier(text[position:counted.end].split(), counted)
+    if (purpose := _RUSSIAN_PURPOSE_AFTER_RE.match(text, counted.end)) is not None and \
+            re.fullmatch(r"[а-яё]+", counted.unit.lower()) and not counted.unit.lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+        # "38 тыс. разрешений на проживание," (residence permits), "40 заявок на участие.": what the permit or
+        # request is for, a verbal noun after "на" that closes the clause, makes one term with it.
+        return Counted(f"{counted.unit} на {purpose.group('noun')}", purpose.end(), False)
     # A fixed term whose qualifier follows the noun: "4 180 мест размещения" (accommodation facilities).
     if (following := _WORD_RE.match(text, counted.end)) is not None and \
             _FIXED_TERM_RE.fullmatch(f"{counted.unit} {following.group('word')}".lower()):
@@ -100,6 +106,11 @@ def counted_after(text: str, position: int) -> Counted | None:
                 if _FIXED_TERM_RE.fullmatch(f"{first} {head}"):
                     return Counted(f"{first} {head}", following.end(), False)
     return counted
+
+
+_POSSESSIVE_NAME_RE = re.compile(r"[ \u00a0]+[A-Z][A-Za-z-]+['’]s(?=[ \u00a0]+[a-z])")
+# (With nothing after it: "три лицензии на оказание платежных услуг" counts licences, the purpose's object after it.)
+_RUSSIAN_PURPOSE_AFTER_RE = re.compile(r"[ \u00a0]+на[ \u00a0]+(?P<noun>[а-яё]{3,}(?:ние|тие))(?=[ \u00a0]*(?:[,.;:)]|$))")
 
 
 def kazakh_noun_named(phrase: str) -> Counted | None:
@@ -161,6 +172,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
         position = out_of.end()
     elif (of_the := _OF_THE_WHOLE_RE.match(text, position)) is not None:
         position = of_the.end()
+    if (name := _POSSESSIVE_NAME_RE.match(text, position)) is not None:
+        position = name.end()  # "seven Przewalski's horses": a name's possessive qualifies, as a name does
     words: list[tuple[str, int]] = []
     cursor = position
     while len(words) < _MOST_ENGLISH_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:
@@ -347,6 +360,10 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
                 # "18,000 water meters", "40 charging points": after a noun that names their kind they are
                 # things counted, not metres or points of a scale.
                 return Counted(" ".join([*kept, word]), end, False)
+            if lowered == "hours" and len(kept) == 1 and kept[0].islower() and not _is_english_adjective(kept[0]):
+                # "2,000 engine hours", "300 flight hours": hours run by a machine or flown, a measure of its own, as
+                # "моточасов" is.
+                return Counted(f"{kept[0]} {word}", end, True)
             return Counted(word, end, True) if not kept else None
         if _DEMONYM_PLURAL_RE.fullmatch(word) and not _followed_by_english_plural(words, word):
             return Counted(word, end, False)  # "900,000 ethnic Germans", "40 Kazakhs": people named by nation
@@ -497,6 +514,10 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         if lowered in RUSSIAN_YEARS_OF_TIME:
             # "исполняется 33 года": years of time (a year written as a year was read as a date before).
             return Counted(word, end, True)
+        if lowered in ("и", "или") and index and index + 1 < len(words) and \
+                words[index - 1][0].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS) and \
+                words[index + 1][0].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+            continue  # "четырех казахстанских и европейских организаций": two adjectives of one noun
         if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
                 or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)) \
                 or ((_RUSSIAN_PREFIXED_FUTURE_RE.fullmatch(lowered) or _RUSSIAN_PREFIXED_PAST_RE.fullmatch(lowered)
@@ -528,8 +549,14 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
                 and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
                 and text[end:words[index + 1][1]].strip() == complement:
             return Counted(f"{word} {complement}", words[index + 1][1], False)
-        return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS))
+        return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS)
+                       or _RUSSIAN_COMPOUND_MEASURE_RE.match(lowered) is not None)
     return None
+
+
+# A measure of time or distance with a combining form before it is a measure still: "2 000 моточасов" (engine hours),
+# "человеко-часов", "пассажиро-километров", "койко-дней".
+_RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дней|день|сут|километр)")
 
 
 # -- Kazakh ----------------------------------------------------------------------------------
@@ -594,10 +621,20 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "спортшымен", "өндірушінің": "-шы/-ші" names a doer and is the noun's own, so the case ending
                 # after it is "-мен", "-нің" (as the possessive loop below reads "сарапшысын").
                 continue
+            if ending.startswith(("мыз", "міз")) and (
+                    stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS
+                    or (ending[1] == "ы") != ((_last_vowel(stem) or "") in _BACK_VOWELS)):
+                # "-мыз/-міз" (our) follows a vowel, in the stem's vowel class ("оқушымыз"); "қымыз" is a word.
+                continue
             if ending in ("тер", "тар") and stem.endswith("ис"):
                 return stem + "т"  # "туристер": see _without_plural
             if ending.startswith(("ымыз", "іміз")) and stem[-1] in _UNVOICED:
                 return stem[:-1] + _UNVOICED[stem[-1]]  # "мектебімізде" -> мектеп, voiced before the vowel
+            if ending[0] in "ыі" and len(stem) >= 4 and stem[-2] in _BACK_VOWELS + _FRONT_VOWELS and (
+                    stem[-1] in "ғб" or (stem[-1] == "г" and stem[-2] in "еіәөү")):
+                # "итбалығының" -> итбалық, "кітабының" -> кітап: no Kazakh word ends in "ғ/г/б", a "қ/к/п" between
+                # vowels is voiced ("диалогының", a loanword's "г" after "о", stays).
+                return stem[:-1] + _UNVOICED[stem[-1]]
             return _without_plural(stem)
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]
@@ -629,7 +666,9 @@ def _kazakh_base_as_cut(word: str) -> str:
         # A loanword's "и" takes the front endings ("фильмін", "лизингі").
         vowel = _last_vowel(stem) or ("и" if "и" in stem else None)
         # ("умартачы", a beekeeper: "-чы/-чі" is the same doer's suffix.)
-        if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иуйшч" and (
+        # A stem in "-й" takes it too ("құрылтайы", "музейі") when longer than "мойын", "дайын", "кейін" are.
+        if lowered.endswith(ending) and len(stem) >= 3 and stem[-1] not in _BACK_VOWELS + _FRONT_VOWELS + "иушч" and (
+                stem[-1] != "й" or len(stem) >= 5) and (
                 (ending[0] == "ы") == ((vowel or "") in _BACK_VOWELS)) and vowel is not None:
             if stem[-1] in _UNVOICED and stem[-2] not in _BACK_VOWELS + _FRONT_VOWELS:
                 # "тұрғын", "сирғын": no Kazakh word ends in "ғ/г/б", and only a "қ/к/п" after a vowel is
@@ -725,7 +764,13 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # possessive: "бақылау бекеті", "кеден қызметкері", "шекара бекетін". A noun commonly counted is itself
             # what is counted, the word after it the next part of the clause ("25 компания өнімін көрсетеді").
             head = _possessed_after_consonant(_without_case_after_possessive(lowered))
-        if head is None and len(modifiers) == 1 and lowered in KAZAKH_KNOWN_STEMS and modifiers[0] not in \
+        if head is None and modifiers and _OUR_POSSESSIVE_RE.search(lowered) and \
+                (base := _kazakh_base(lowered)) != lowered:
+            # "сервис орталығымыз" (our service centres): "our" takes the place of the compound's "-ы/-і".
+            head = base
+        # (Not a measure: "5 топ күн сайын" is five teams, every day.)
+        if head is None and len(modifiers) == 1 and lowered in KAZAKH_KNOWN_STEMS and lowered not in KAZAKH_MEASURES \
+                and modifiers[0] not in \
                 KAZAKH_KNOWN_STEMS and not _is_kazakh_adjective(modifiers[0]) and not (
                     len(lowered) >= 5 and lowered.endswith(_HAVING_ENDINGS)) and not (
                     index + len(modifiers) + 1 == len(words) and punctuation_ends):
@@ -749,6 +794,8 @@ _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тс
 # twice a month); inside a clause the same letters are as often a possessive in the accusative ("бекетін").
 _KAZAKH_HABITUAL_RE = re.compile(r"[ае]т[ыі]н$")
 _KAZAKH_OWN_WORDS = frozenset({"өз", "өзі", "өзінің", "өздерінің", "оның", "олардың", "біздің", "сол", "бұл", "осы"})
+# (After a consonant only: "-амыз/-еміз/-ймыз" after a vowel is as often a verb, "тур ұсынамыз", we offer tours.)
+_OUR_POSSESSIVE_RE = re.compile(r"(?:ымыз|іміз)(?:ға|ге|дың|дің|ды|ді|да|де|дан|ден|бен)?$")
 _CASE_AFTER_POSSESSIVE_RE = re.compile(r"(?<=[ыі])(?:н|ның|нің|на|не|нда|нде|нан|нен|мен)$")
 
 
@@ -844,6 +891,7 @@ _HEADS_RE = re.compile(r"бас(?:қа|тан|ты|пен|ы|ын|тай)?")
 # What a building or vehicle holds, made an adjective of its size: "300 орындық мектеп" (a 300-place school),
 # "120 пәтерлік үй", "50 төсектік аурухана". Other "-лық" adjectives relate, not measure: "4 контейнерлік пойыз" are
 # container trains, "48 аудандық аурухана" district hospitals.
+_SCALE_WORDS = frozenset({"жүйе", "шкала"})
 _CAPACITY_STEMS = frozenset({"орын", "төсек", "пәтер", "бөлме", "қабат", "адам"})
 
 
@@ -879,12 +927,25 @@ def _looks_like_kazakh_verb(word: str) -> bool:
     return re.search(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|мақ|мек)$", word.lower()) is not None
 
 
+# "бар" (there is), "жоқ" (there is none) close a clause as its verb does: "160 мың итбалық бар."
+_KAZAKH_PREDICATE_WORDS = frozenset({"бар", "жоқ"})
+
+
+def _closes_as_a_predicate(word: str) -> bool:
+    """A verb ("табылды", "аттанды") or "бар"/"жоқ", which ends the noun phrase before it."""
+    lowered = word.lower()
+    return lowered in _KAZAKH_PREDICATE_WORDS or (
+        _looks_like_kazakh_verb(word) and _kazakh_base(lowered) not in KAZAKH_KNOWN_STEMS)
+
+
 def _has_having_suffix(word: str) -> bool:
     """"автоматты", "электрлі": "-ты/-ті" after a voiceless consonant, "-лы/-лі" after a consonant, which
     a possessive cannot be ("филиалы" is филиал + ы; "автоматы" would be автомат + ы)."""
     if len(word) < 5 or word[-3] in _BACK_VOWELS + _FRONT_VOWELS + "иуэя":
         return False
-    return (word.endswith(("ты", "ті")) and word[-3] in "птқксшфхцч") or word.endswith(("лы", "лі"))
+    # "мобильді", "рентабельді": a loanword's soft sign before "-ды/-ді" makes an adjective before a bare noun.
+    return (word.endswith(("ты", "ті")) and word[-3] in "птқксшфхцч") or word.endswith(("лы", "лі")) or \
+        (word.endswith(("ды", "ді")) and word[-3] == "ь")
 
 
 def _is_bare_kazakh_noun(word: str) -> bool:
@@ -903,6 +964,12 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
     if about is not None and not (about >= 2 and len(words[about - 1][0]) >= 4
                                   and words[about - 1][0].lower().endswith("у")):
         words = words[about + 1:]
+    if words_end_clause and len(words) == 3 and (middle := words[1][0].lower()).endswith(_DEMONYM_ENDINGS) \
+            and middle not in KAZAKH_KNOWN_STEMS and _closes_as_a_predicate(words[2][0]) \
+            and _kazakh_base(words[0][0].lower()) not in KAZAKH_KNOWN_STEMS and _is_bare_kazakh_noun(words[0][0]):
+        # "1 132 өлі итбалық табылды." (1,132 dead seals were found): the word in "-лық" right before the verb that
+        # closes the clause is the noun, the bare word before it its adjective (a noun is the last of its phrase).
+        return Counted(middle, words[1][1], False)
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
         if index == 0 and (measure := _measure_in_adjective(lowered)) is not None:
@@ -930,6 +997,13 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # "ірі қара 5 340 басқа жетті" (cattle reached 5,340 head): "бас" counts livestock; "басқа" before a noun
             # is "other" ("5 басқа ел").
             return Counted("бас", end, False)
+        if index == 0 and following and _kazakh_base(following) in _SCALE_WORDS and \
+                (graded := next((lowered[:-len(suffix)] for suffix in _DEMONYM_ENDINGS if lowered.endswith(suffix)
+                                 and len(lowered) - len(suffix) >= 3), None)) is not None:
+            # "100 ұпайлық жүйемен", "5 балдық шкала": a scale is named by its top mark, the figure counts its points.
+            unit = _UNVOICED.get(graded[-1], graded[-1])
+            graded = graded[:-1] + unit
+            return Counted(graded, end, graded in KAZAKH_MEASURES)
         if index == 0 and (named := _noun_in_having_adjective(lowered)) is not None and following:
             # "300 орындық мектеп" (a 300-place school) counts places, as "7 сағаттық ұшу" measures hours.
             return Counted(named, end, False)
@@ -943,6 +1017,17 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # an adjective, not an accusative ("300 вагонды Қытайға" is wagons, sent to China; "33
             # филиалы жұмыс істейді" a known noun with its possessive).
             continue
+        if index + 1 < len(words) and len(lowered) >= 6 and lowered.endswith(("лы", "лі")) \
+                and lowered[-3] in _BACK_VOWELS + _FRONT_VOWELS \
+                and (next_base := _kazakh_base(nxt := words[index + 1][0].lower())) != nxt and (
+                    next_base in KAZAKH_KNOWN_STEMS or next_base.endswith(_DEMONYM_ENDINGS)
+                    or not _ENDS_AS_A_KAZAKH_VERB_RE.search(nxt)):
+            # "12 жылжымалы қазандықты" (12 mobile boilers): "-лы/-лі" after a vowel before a noun in a case is "having",
+            # an adjective ("33 филиалы жұмыс істейді" is a stem in "-л" with its possessive, a bare noun after it).
+            continue
+        if lowered in ("және", "немесе") and index and index + 1 < len(words) and \
+                _is_kazakh_adjective(words[index - 1][0]) and _is_kazakh_adjective(words[index + 1][0]):
+            continue  # "төрт қазақстандық және еуропалық ұйым": two adjectives of one noun
         base = _kazakh_base(lowered)
         if lowered in KAZAKH_NOT_COUNTED or base in KAZAKH_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
                 or _KAZAKH_ORDINAL_WORD_RE.fullmatch(lowered):
@@ -951,7 +1036,7 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
             if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or
                                                                  lowered in _KAZAKH_PEOPLES) \
-                    and _looks_like_kazakh_verb(words[-1][0]) and _kazakh_base(words[-1][0]) not in KAZAKH_KNOWN_STEMS:
+                    and _closes_as_a_predicate(words[-1][0]):
                 # "2,5 мың қазақстандық аттанды.": an adjective right before the closing verb is the
                 # noun itself (Kazakhstanis, foreigners, Russians).
                 return Counted(lowered, end, False)
@@ -976,5 +1061,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                 return Counted(f"{base} {second_base}", second_end, False)
         if len(base) < 2:
             return None
-        return Counted(base, end, base in KAZAKH_MEASURES)
+        return Counted(base, end, base in KAZAKH_MEASURES or _KAZAKH_COMPOUND_MEASURE_RE.fullmatch(base) is not None)
     return None
+
+
+# A measure with a word before it in one: "2 000 мотосағат" (engine hours), "адам-сағат" (man-hours).
+_KAZAKH_COMPOUND_MEASURE_RE = re.compile(rf"[{CYRILLIC_LETTER}]{{3,}}-?(?:сағат|тәулік|шақырым|километр)")

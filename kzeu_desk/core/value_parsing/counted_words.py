@@ -73,7 +73,7 @@ ENGLISH_MEASURES = frozenset({
 # millimetres and centimetres, mineral content in grams or milligrams per litre ("4,2 г/л", which a Kazakh case ending
 # may follow after a hyphen: "4,2 г/л-ден").
 MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
-                         r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|т|"
+                         r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which
                          # notices give as a measure of their own, not as money.
@@ -191,6 +191,9 @@ KAZAKH_NOUN_ENDINGS = (
     # "екі серіктесімізбен", "мектебімізде".
     "ымыз", "іміз", "ымызға", "імізге", "ымыздың", "іміздің", "ымызды", "імізді", "ымызда", "імізде", "ымыздан",
     "імізден", "ымызбен", "імізбен",
+    # After a vowel the same possessive is "-мыз/-міз": "18 оқушымыз" (our 18 pupils), "сарапшымызбен".
+    "мыз", "міз", "мызға", "мізге", "мыздың", "міздің", "мызды", "мізді", "мызда", "мізде", "мыздан", "мізден",
+    "мызбен", "мізбен",
 )
 KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат", "минут", "тонна", "шақырым", "гектар", "баррель", "центнер",
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық",

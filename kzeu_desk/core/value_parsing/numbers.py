@@ -13,6 +13,7 @@ from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AF
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES, KAZAKH_MEASURES
+from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 from kzeu_desk.core.value_parsing.figure_words import (
     BASIS_POINT_WORDS,
     CURRENCIES_AFTER,
@@ -132,6 +133,10 @@ _KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|не
 # "жарты гектардан бір гектарға дейін", "5 тоннадан 8 тоннаға дейін": the unit written with both figures.
 _KAZAKH_RANGE_FROM_UNIT_RE = re.compile(rf"\s+(?P<unit>[{CYRILLIC_LETTER}]{{2,}}?)(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)",
                                         re.IGNORECASE)
+_BY_BEFORE_RE = re.compile(r"(?<![\w])by\s+$", re.IGNORECASE)
+_CLAUSE_ENDS_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|$)")
+_ABLATIVE_SCALE_END_RE = re.compile(r"(?:ан|ен)$", re.IGNORECASE)
+_KAZAKH_RANGE_AFTER_SCALE_RE = re.compile(r"\s+(?=\d)")
 _KAZAKH_RANGE_UP_TO_RE = re.compile(
     rf"\d[\d,. ]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+[{CYRILLIC_LETTER}]+){{0,2}}?\s*(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
     rf"(?<![\w])дейін(?:гі)?(?![\w])(?!\s+(?:{KAZAKH_CHANGE_VERB}))", re.IGNORECASE)
@@ -189,9 +194,12 @@ _NUMBER_OF_BEFORE_RE = re.compile(
 # "Ввоз легковых автомобилей … сократился на треть, до 9,4 тыс.", "Sales of electric cars rose to 12,000": a
 # clause that opens with the flow of things counts them, when they are things (a plural: "экспорт пшеницы …
 # до 8 млн" is tonnes, which it does not say).
+# A stock of things counts them as a flow does: "Our own fleet of hopper wagons grew by 210 to 1,140", "Парк
+# вагонов-хопперов вырос на 210, до 1 140".
 _FLOW_OF_THINGS_OPENING_RE = re.compile(
-    r"\s*(?:ввоз|вывоз|импорт|экспорт|поставки|продажи|выпуск|производство|(?:sales|imports|exports|deliveries"
-    r"|shipments|output|production)\s+of)(?=\s)", re.IGNORECASE)
+    r"\s*(?:ввоз|вывоз|импорт|экспорт|поставки|продажи|выпуск|производство|парк|(?:sales|imports|exports|deliveries"
+    r"|shipments|output|production|(?:[a-z]+\s+){0,3}(?:fleet|herd))\s+of)(?=\s)",
+    re.IGNORECASE)
 _RUSSIAN_GENITIVE_PLURAL_ENDINGS = ("ов", "ев", "ёв", "ей", "ий")
 # A participle with its place between "число" and the noun: "число реализуемых в Казахстане проектов".
 _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
@@ -348,6 +356,13 @@ class _Figure:
     end: int
 
 
+# The amount written again in words, in brackets, after its digits.
+# (The scan reads number words as digits first: "(18 миллионов 940 тысяч)".)
+_SPELLED_NUMBER_RE = re.compile(r"\d[\d ,.]*(?:[ \u00a0-]+(?:(?i:and|и|thousand|million|billion|тысяч[аи]?|миллион(?:а|ов)?"
+                                r"|миллиард(?:а|ов)?|мың|миллион|миллиард)|\d[\d ,.]*))*")
+_SPELLED_AGAIN_RE = re.compile(r"[ \u00a0]*\((?P<words>[^()]*?[^\W\d_]{3,}[^()]{0,120}?)\)")
+
+
 def _match_figure_suffix(text: str, position: int, *, currency_before: str | None, russian_multiplier: bool) -> _Figure:
     """Scale, currency, percent or multiplier written after a number that ends at `position`."""
     exponent = 0
@@ -359,6 +374,12 @@ def _match_figure_suffix(text: str, position: int, *, currency_before: str | Non
             scale = tentative
     if scale is not None:
         exponent, position = scale.exponent, scale.end
+    elif currency_before is None and (spelled := _SPELLED_AGAIN_RE.match(text, position)) is not None and \
+            (currency_after := _match_currency_after(text, spelled.end())) is not None and \
+            _SPELLED_NUMBER_RE.fullmatch(rewrite_number_words(spelled.group("words")).text.strip()):
+        # "18 940 000 (восемнадцать миллионов девятьсот сорок тысяч) евро": a contract writes the amount again in
+        # words, in brackets, before its currency.
+        return _Figure(exponent, ValueKind.MONEY, currency_after[0], False, currency_after[1])
     currency_after = _match_currency_after(text, position)
     if currency_after is not None:
         code, end = currency_after
@@ -1225,6 +1246,11 @@ _INCLUDING_BEFORE_RE = re.compile(r",?\s+(?:в\s+том\s+числе|including|�
 _BRACKETED_COUNT_RE = re.compile(r"\((?P<inside>\s*\d[^()]*)\)")
 
 
+def counted_noun_named_before(text: str, start: int) -> str | None:
+    """What a number at `start` counts when its clause named it first ("тартқыштар саны — 40 дана")."""
+    return _counted_noun_named_before(text, start)
+
+
 def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | None:
     """What a bare number counts when its clause named it first ("the number of students … 335")."""
     window = _clause_before(text, start)
@@ -1552,6 +1578,11 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         position = repeated_percent.end()
     separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE, _RANGE_OR_RE)
     kazakh_from = _KAZAKH_RANGE_FROM_RE.match(text, position)
+    if kazakh_from is None and position - start > 3 and \
+            _ABLATIVE_SCALE_END_RE.search(text, max(0, position - 3), position) is not None:
+        # "8 мыңнан 25 мың еуроға дейін", "8 миллионнан 25 миллион теңгеге дейін": the ablative on the first figure's
+        # scale word.
+        kazakh_from = _KAZAKH_RANGE_AFTER_SCALE_RE.match(text, position)
     if kazakh_from is None and (with_unit := _KAZAKH_RANGE_FROM_UNIT_RE.match(text, position)) is not None and \
             re.match(rf"\d[\d,. ]*(?:\s+(?:мың|млн|млрд|миллион|миллиард))?\s+{re.escape(with_unit.group('unit'))}",
                      text[with_unit.end():], re.IGNORECASE):
@@ -1572,7 +1603,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         if separator is None:
             continue
         word = separator.group(0).strip().lower()
-        if separator_re in (_KAZAKH_RANGE_FROM_RE, _KAZAKH_RANGE_FROM_UNIT_RE, _KAZAKH_RANGE_AND_RE):
+        if separator_re in (_KAZAKH_RANGE_FROM_RE, _KAZAKH_RANGE_FROM_UNIT_RE, _KAZAKH_RANGE_AND_RE,
+                            _KAZAKH_RANGE_AFTER_SCALE_RE):
             word = "-"
         # "from 5 to 7" and "с 5 до 7" describe a change, so only these openers make ranges; "grants will
         # range from €300,000 to €800,000", "prices vary from 5 to 7" state the bounds of a range.
@@ -1581,6 +1613,7 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
             return None
         if word == "до" and opener_word != "от":
             return None
+
         if word in ("and", "и") and opener_word not in ("between", "между"):
             return None
         second_start = separator.end()
@@ -1595,6 +1628,10 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         except InvalidOperation:
             return None
         if repeated_percent is not None and _REPEATED_PERCENT_RE.match(text, second.end()) is None:
+            return None
+        if word == "to" and _BY_BEFORE_RE.search(text, max(0, start - 4), start) and \
+                _CLAUSE_ENDS_AFTER_RE.match(text, second.end()):
+            # "grew by 210 to 1,140.": how much a change was, then where it ended ("by 2 to 3 percent" is a range).
             return None
         if word in ("or", "или") and second_value <= first_value:
             return None  # "5 or 3" is two figures, not a range

@@ -27,6 +27,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     RUSSIAN_ADJECTIVE_ENDINGS,
     RUSSIAN_NOT_COUNTED,
 )
+from kzeu_desk.core.value_parsing.date_words import KAZAKH_WEEKDAY
 from kzeu_desk.core.value_parsing.dates import Publication
 from kzeu_desk.core.value_parsing.ordinal_words import (
     NOT_SERIES_NOUNS,
@@ -62,6 +63,20 @@ _APPOSITION_BEFORE_RE = re.compile(r"(?:^|[.;]\s+)(?:The|the)\s+(?P<noun>[a-z]{3
 _SUBJECT_BEFORE_A_DASH_RE = re.compile(r"(?P<noun>[^\W\d_]{3,})\s+[–—]\s+$")
 
 
+# An ordinal in digits: "12-й", "13-го", "11th", "21st", "11-ші", "5-інші".
+_DIGIT_ORDINAL_RE = re.compile(r"(?P<number>\d{1,4})(?:(?i:st|nd|rd|th)|-(?:й|я|е|го|му|м|ю|ое|ый|ий|ая|ого|ому|ом|ой|ые|ых"
+                               r"|інші|ыншы|нші|ншы|ші|шы))(?![\w])")
+# A word, or an ordinal in digits, of the sentence (for the ordinal before an ordinal with no noun).
+_WORD_OR_DIGIT_ORDINAL_RE = re.compile(rf"{_DIGIT_ORDINAL_RE.pattern}|[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _ordinal_number(word: str) -> int | None:
+    """The number of an ordinal in words ("third", "двенадцатый") or in digits ("12-й", "11th")."""
+    if (digits := _DIGIT_ORDINAL_RE.fullmatch(word)) is not None:
+        return int(digits.group("number"))
+    return spelled_ordinal(word)
+
+
 def ordinal_value(selection: str) -> tuple[int, str] | None:
     """(value, the ordinal as written) when `selection` is an ordinal, with "a"/"the" before it or a noun after it."""
     words = selection.split()
@@ -69,7 +84,7 @@ def ordinal_value(selection: str) -> tuple[int, str] | None:
         words = words[1:]
     if not 1 <= len(words) <= 2:
         return None
-    value = spelled_ordinal(words[0])
+    value = _ordinal_number(words[0])
     return (value, words[0]) if value is not None else None
 
 
@@ -86,7 +101,8 @@ def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, b
         return None
     kazakh = any(letter in _KAZAKH_LETTERS for letter in context.lower())
     unit: str | None
-    if written.isascii():
+    english = written.isascii()  # ("11th" too; "12-й", "11-ші" are not)
+    if english:
         unit = _english_noun_after(context, ordinal_end)
     elif kazakh:
         unit = _kazakh_noun_after(context, ordinal_end)
@@ -94,11 +110,10 @@ def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, b
         unit = _russian_noun_after(context, ordinal_end)
     if unit == "":
         return None  # a noun that ranks or places: "the second time", "бірінші орын"
-    if unit is None and written.isascii():
+    if unit is None and english:
         unit = _english_possessive_apposition_before(context[:offset])
     if unit is None:
-        unit = _noun_named_before(context[:offset], before, value, publication, english=written.isascii(),
-                                  kazakh=kazakh)
+        unit = _noun_named_before(context[:offset], before, value, publication, english=english, kazakh=kazakh)
     if not unit:
         return None
     return TypedValue(kind=ValueKind.COUNT, amount=float(value), unit=unit)
@@ -188,10 +203,15 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
         named = kazakh_noun_named(lowered)
         if named is None or lowered in ("болып", "болды", "болады", "болған"):
             return None  # "тоғызыншы болып қосылды": a verb, no noun, after it
+        if _KAZAKH_WEEKDAY_IN_A_CASE_RE.fullmatch(lowered):
+            return None  # "ал 11-ші сенбіде" (and the 11th on Saturday): the day it falls on, no noun of its own
         if named.is_measure or named.unit in _KAZAKH_NOT_SERIES or named.unit in KAZAKH_MEASURES:
             return ""
         return named.unit
     return None
+
+
+_KAZAKH_WEEKDAY_IN_A_CASE_RE = re.compile(rf"(?:{KAZAKH_WEEKDAY})(?:де|да|ге|ға|ден|нан|ден)")
 
 
 def _noun_named_before(text: str, before: str, value: int, publication: Publication | None, *, english: bool,
@@ -232,8 +252,8 @@ def english_member_named_by_an_ordinal(sentence: str) -> str | None:
 
 def _an_ordinal_before(text: str, *, english: bool, kazakh: bool) -> str | None:
     """The noun of the last ordinal before in the sentence that names one: "The first refurbished unit"."""
-    for match in reversed(list(_WORD_RE.finditer(text))):
-        if spelled_ordinal(match.group()) is None:
+    for match in reversed(list(_WORD_OR_DIGIT_ORDINAL_RE.finditer(text))):
+        if _ordinal_number(match.group()) is None:
             continue
         if english:
             noun = _english_noun_after(text, match.end())

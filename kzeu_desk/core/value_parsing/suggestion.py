@@ -33,10 +33,14 @@ from kzeu_desk.core.value_parsing.bare_counts import (
 )
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
-from kzeu_desk.core.value_parsing.counted_words import ENGLISH_FUNCTION_WORDS
+from kzeu_desk.core.value_parsing.counted_words import (
+    ENGLISH_FUNCTION_WORDS,
+    RUSSIAN_ADJECTIVE_ENDINGS,
+    RUSSIAN_NOT_COUNTED,
+)
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
-from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
+from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
 from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS
 from kzeu_desk.core.value_parsing.ordinal_counts import ordinal_counted_in_its_sentence, ordinal_value
 from kzeu_desk.core.value_parsing.scanning import scan
@@ -140,6 +144,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # collective numeral "бірі" in a case is the part that remains, counted as "1-інде" would be. (Alone, "бірі" is
         # as often "one of the largest …", no count.)
         return Suggestion(one_or_none)
+    if not candidates and context and (one_noun := _russian_noun_one_closes(stripped, context)) is not None:
+        return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=1.0, unit=one_noun))
     if not candidates and context and (digit := _ONE_OR_NONE_ALONE.get(stripped.lower())) is not None and \
             (one_or_none := _one_or_none_as_its_sentence_counts(stripped, digit, context, before or "",
                                                               published)) is not None:
@@ -166,12 +172,21 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if context and best.value.kind is ValueKind.DATE and len(_YEAR_RE.findall(stripped)) >= 2:
         best = _the_range_around(best, stripped, context, publication)
     elif context and (best.value.amount is not None or best.value.kind is ValueKind.DATE) \
-            and _JOINED_BY_AND_RE.search(stripped):
+            and (_JOINED_BY_AND_RE.search(stripped) or _JOINED_BY_TO_RE.search(stripped)):
         # "1.2 and 1.6 million tonnes", "January and August this year" of "between …": the word that makes
         # the two a range is left out of the highlight.
         best = _the_range_around(best, stripped, context, publication, opened=True)
+    if context and before and best.salience is Salience.BARE_NUMBER and best.value.kind is ValueKind.QUANTITY \
+            and not best.value.unit and (offset := locate(stripped, context)) >= 0 and \
+            _A_PLACE_BEFORE_RE.search(context, max(0, offset - 40), offset + best.start) and \
+            _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, offset + best.end) and \
+            (placed := _noun_of_the_places_before(context[:offset], before, earlier or "", publication)) is not None:
+        best = replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit=placed),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
     if context:
         best = _as_the_sentence_reads(best, stripped, context, publication)
+        if best.value.kind is ValueKind.COUNT and (best.value.unit or "").lower() in _CLASSIFIERS:
+            best = _counted_by_its_classifier(best, stripped, context)
         if best.value.kind is ValueKind.DATE and (counted := _a_count_beside_the_year(candidates, stripped, context,
                                                                                       publication)) is not None:
             best = counted
@@ -201,7 +216,53 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and before and \
                 (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_plural_named_before(best, offset, context, before, earlier or "")
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and before and \
+                (offset := locate(stripped, context)) >= 0 and \
+                _THEIR_NUMBER_RE.search(context, max(0, offset - 60), offset + best.start):
+            best = _the_number_named_before(best, before)
     return Suggestion(best.value, note_for(best))
+
+
+# "Poland now hosts 2,050", "and Hungary 1,640", "Czechia (960)": a bare figure right after a place's name (and a verb
+# of having) counts what the count beside a place before it counted ("Germany remains the first choice, with 4,310
+# students").
+_A_PLACE_BEFORE_RE = re.compile(r"(?:^|[\s,;(])(?!(?:The|A|An|In|On|At|By|For|Of|To|This|That|It|He|She|We|They)\s)"
+                                r"[A-ZА-ЯЁ][a-zа-яё]{2,}\s*(?:(?:now\s+|still\s+)?(?:hosts|has|had|counts|received|sent)\s+"
+                                r"|\(|[–—]\s*)?$")
+_PLACE_OPENS_RE = re.compile(r"^\s*(?!(?:The|A|An|In|On|At|By|For|Of|To|This|That|It|He|She|We|They)\s)[A-ZА-ЯЁ][a-zа-яё]{2,}\s")
+
+
+def _noun_of_the_places_before(text: str, before: str, earlier: str, publication: Publication | None) -> str | None:
+    """The plural counted beside the last place named before: in the sentence so far, the one before or the text
+    before that (a paragraph's list of places and figures), of a sentence that opens on a place's name."""
+    sentences = [text, before, *reversed(re.split(r"(?<=[.!?])\s+", earlier.strip()))][:_PLACES_BACK]
+    for sentence in sentences:
+        if not _PLACE_OPENS_RE.match(sentence):
+            continue
+        counts = [c for c in scan(sentence, publication) if c.value.kind is ValueKind.COUNT and c.value.unit
+                  and c.value.amount is not None and c.value.unit.isascii() == sentence.isascii()]
+        for count in reversed(counts):
+            unit = count.value.unit or ""
+            if unit.endswith("s") and " " not in unit and _A_PLACE_BEFORE_RE.search(sentence, 0, count.start) is None:
+                return unit
+    return None
+
+
+_PLACES_BACK = 4
+
+
+# "олардың саны 1 миллионнан асқан", "их число превышало 1 млн", "their number exceeded a million": the number of
+# what the sentence before named the number of ("Каспий итбалығының саны …", "Число тюленей …").
+_THEIR_NUMBER_RE = re.compile(r"(?<![\w])(?:олардың\s+саны|их\s+(?:число|количество|численность)|their\s+number)(?![\w])",
+                              re.IGNORECASE)
+
+
+def _the_number_named_before(best: Candidate, before: str) -> Candidate:
+    sentence = before.rstrip().rstrip(".!?") + " 1"
+    if (named := counted_noun_named_before(sentence, len(sentence) - 1)) is None:
+        return best
+    return replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit=named),
+                   salience=Salience.SUBSTANTIAL_QUANTITY)
 
 
 # A bare number set in parallel with a figure in a unit before it takes that unit: "80,000 tonnes on Aframaxes and
@@ -211,6 +272,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
 # own sentence before it takes the currency of the sentence before's last figure).
 _PREPOSITION_AFTER_RE = re.compile(r"\s+(?P<word>on|of|for|in|at|to|per|на|для|в|по)\s", re.IGNORECASE)
 _PART_OF_IT_AFTER_RE = re.compile(r"\s+(?:of\s+(?:them|those|which|it)|из\s+(?:них|которых))(?![\w])", re.IGNORECASE)
+_PART_OF_IT_BEFORE_RE = re.compile(r"(?<![\w])(?:of\s+(?:them|which|those)|из\s+(?:них|которых)|оның|олардың)\s*,?\s*$",
+                                   re.IGNORECASE)
+_TO_AFTER_BY_RE = re.compile(r"(?<![\w])(?:by|на)\s+\d[\d\s\u00a0,.]*[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,?\s+(?:to|до)\s+$",
+                             re.IGNORECASE)
 _AND_BEFORE_RE = re.compile(r"(?<![\w])(?:and|и|or|или)\s+$", re.IGNORECASE)
 # "…; the number of its employees is 6,500", "its staff is 6,500": the clause names a count, not another price.
 _A_COUNT_NAMED_RE = re.compile(r"(?<![\w])(?:number|numbers|staff|workforce|headcount|population|число|количество"
@@ -220,9 +285,24 @@ _SET_AGAINST_BEFORE_RE = re.compile(r"(?:,\s*(?:а\s+не|но\s+не|not)|(?<![
 _CLOSES_ITS_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|\s[–—]\s|$)")
 _SLOT_BEFORE_RE = re.compile(r"(?:,|\s(?:is|was|are|were|costs?|costing|charged?|charges|paid|pays|составляет|составил[аи]?"
                              r"|стоит|стоил[аои]?|обходится|обойд[её]тся|тұрады))\s*$", re.IGNORECASE)
+_LEVEL_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:ended|closed|closing|ending|settled|finished|stood|standing)\s+at"
+                              r"|(?:на\s+(?:отметке|уровне)))\s+$", re.IGNORECASE)
 _PRICE_BEFORE_RE = re.compile(r"(?<![\w])(?:costs?|costing|charged?|charges|paid|pays|priced|стоит|стоил[аои]?|обходится"
                               r"|обойд[её]тся|тұрады)(?:\s+(?:more|less|over|under|up|no|not|only|just|about|around|than|to"
                               r"|более|менее|до|около|всего|лишь))*\s+$", re.IGNORECASE)
+
+
+# Words that count pieces of whatever the clause named: "тартқыштар саны — 40 дана", "тягачей — 40 штук".
+_CLASSIFIERS = frozenset({"дана", "штук", "штуки", "штука", "шт", "units", "pieces"})
+
+
+def _counted_by_its_classifier(best: Candidate, selection: str, context: str) -> Candidate:
+    """"40 дана" of "акциялық тартқыштар саны — 40 дана": a classifier counts the noun its clause named before the
+    figure ("саны", "число", "количество"), which is what the curator records."""
+    offset = locate(selection, context)
+    if offset < 0 or (named := counted_noun_named_before(context, offset + best.start)) is None:
+        return best
+    return replace(best, value=replace(best.value, unit=named))
 
 
 def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: str, before: str,
@@ -231,7 +311,11 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
     if offset < 0 or context == selection or _A_YEAR_RE.fullmatch(selection.strip()):
         return best
     start, end = offset + best.start, offset + best.end
-    part_of_it = _PART_OF_IT_AFTER_RE.match(context, end) is not None
+    # "160 академических часов, из них 40 — на заводе", "rose by 17 points to 2,642": a part of the figure before, or
+    # where a change by it ends, is in its unit.
+    part_of_it = _PART_OF_IT_AFTER_RE.match(context, end) is not None or \
+        _PART_OF_IT_BEFORE_RE.search(context, max(0, start - 24), start) is not None or \
+        _TO_AFTER_BY_RE.search(context, max(0, start - 60), start) is not None
     preposition = _PREPOSITION_AFTER_RE.match(context, end)
     closes_a_slot = _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) is not None and \
         _SLOT_BEFORE_RE.search(context, max(0, start - 16), start) is not None
@@ -239,7 +323,11 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
     # before it, closing its clause, is in that one's unit.
     set_against = _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) is not None and \
         _SET_AGAINST_BEFORE_RE.search(context, max(0, start - 30), start) is not None
-    if not (part_of_it or closes_a_slot or set_against
+    # "Against the euro it ended at 574.10." after "… closing at 497.35 per dollar": a level a market closed at, with
+    # no figure before it in its sentence, is in the currency of the level the sentence before closed at.
+    level = _LEVEL_BEFORE_RE.search(context, max(0, start - 30), start) is not None and bool(before) and \
+        not re.search(r"\d", context[:start])
+    if not (part_of_it or closes_a_slot or set_against or level
             or (preposition is not None and _AND_BEFORE_RE.search(context, 0, start))
             or (before and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start))):
         return best  # (the cheap tests first: most bare numbers are none of these, and a scan costs ~1 ms)
@@ -264,6 +352,10 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
         elif closes_a_slot and not any(c.end <= start and c.value.kind is ValueKind.COUNT for c in found) \
                 and not _A_COUNT_NAMED_RE.search(re.split(r"[;,]", context[:start])[-1]):
             unit_figure = last  # "186 km …; the shortest, 22, …", "… tenge a night; a dorm bed … is 6,500."
+    elif level:
+        levels = [c for c in scan(before, publication) if c.value.kind is ValueKind.MONEY and c.value.unit
+                  and _LEVEL_BEFORE_RE.search(before, max(0, c.start - 30), c.start)]
+        unit_figure = levels[-1] if levels else None
     elif before and not re.search(r"\d", context[:start]) and _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, end) \
             and _PRICE_BEFORE_RE.search(context, max(0, start - 40), start):
         money = sorted((c for c in scan(before, publication) if c.value.kind is ValueKind.MONEY and c.value.unit),
@@ -331,6 +423,30 @@ _KAZAKH_COLLECTIVE_BEFORE_RE = re.compile(
     rf"(?<![\w])(?i:{'|'.join(KAZAKH_COLLECTIVE_WORDS)})[{CYRILLIC_LETTER}]*(?![\w])")
 # "один из", "one of": one of several, which the whole's noun counts only with the whole ("one of the 27").
 _ONE_OF_AFTER_RE = re.compile(r"\s+(?i:из|of|и|and|or|или)(?![\w])")
+
+
+# "поражение у него пока одно": a clause that opens on a noun and closes on "один/одна/одно" of its gender.
+_CLAUSE_OPENING_NOUN_RE = re.compile(r"(?:^|[,;:.]\s+|\s[–—]\s+|(?<![\w])(?:а|но|и)\s+)(?P<noun>[а-яё]{3,})\s+(?:[а-яё]+\s+){0,3}$",
+                                     re.IGNORECASE)
+_GENDER_ENDINGS = {"один": ("", "ь", "й"), "одна": ("а", "я", "ь"), "одно": ("о", "е", "ие")}
+
+
+def _russian_noun_one_closes(selection: str, context: str) -> str | None:
+    """"поражение" of "одно" in "поражение у него пока одно.": the noun opening the clause "один/одна/одно" closes,
+    in its gender (a noun in "-е/-о" is neuter, in "-а/-я" feminine, in a consonant masculine)."""
+    endings = _GENDER_ENDINGS.get(selection.lower())
+    offset = locate(selection, context)
+    if endings is None or offset < 0 or not _CLOSES_ITS_CLAUSE_AFTER_RE.match(context, offset + len(selection)) or \
+            (opening := _CLAUSE_OPENING_NOUN_RE.search(context, 0, offset)) is None:
+        return None
+    noun = opening.group("noun")
+    last = noun[-1].lower()
+    fits = last in endings[:2] if endings[0] else (last not in "аяоеиыуюэё" or last in "ьй")
+    # (A verbal noun in "-ение/-ание/-тие" is no adjective in "-ие".)
+    if not fits or noun.lower() in RUSSIAN_NOT_COUNTED or (noun.lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS)
+                                                           and not noun.lower().endswith(("ение", "ание", "тие"))):
+        return None
+    return noun
 
 
 def _one_or_none_as_its_sentence_counts(selection: str, digit: str, context: str, before: str,
@@ -506,21 +622,31 @@ def _the_range_around(best: Candidate, selection: str, context: str, publication
     offset = locate(selection, context)
     if offset < 0 or context == selection:
         return best
-    if opened and not _BETWEEN_BEFORE_RE.search(context, 0, offset):
+    if opened and not _BETWEEN_BEFORE_RE.search(context, 0, offset) and \
+            not _BETWEEN_AFTER_RE.match(context, offset + len(selection)) and \
+            not (_JOINED_BY_TO_RE.search(selection) and _FROM_BEFORE_RE.search(context, 0, offset)):
         return best
     end = offset + len(selection)
     for candidate in scan(context, publication):
         value = candidate.value
+        # ("18 бен 30 жас": the first figure alone may read as a count of the next word, the range as ages.)
         is_range = value.kind is ValueKind.DATE_RANGE or (
-            opened and value.kind is best.value.kind and value.amount is None
-            and value.lower is not None and value.upper is not None)
+            opened and (value.kind is best.value.kind or (
+                {value.kind, best.value.kind} <= {ValueKind.COUNT, ValueKind.QUANTITY}
+                and best.value.amount in (value.lower, value.upper)))
+            and value.amount is None and value.lower is not None and value.upper is not None)
         if is_range and candidate.start <= offset and end <= candidate.end:
             return replace(best, value=value)
     return best
 
 
-_JOINED_BY_AND_RE = re.compile(r"\s(?i:and|и)\s")
+_JOINED_BY_AND_RE = re.compile(r"\s(?i:and|и|мен|бен|пен)\s")
+# "8 до 25 тыс. евро" of "суммы составили от 8 до 25 тыс. евро": the word that opens the range is left out.
+_JOINED_BY_TO_RE = re.compile(r"\d\S*\s+(?i:до|to)\s+\d")
+_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?i:от|from)\s+$")
 _BETWEEN_BEFORE_RE = re.compile(r"(?<![\w])(?i:between|между)\s+$")
+# Kazakh says "between" after the two: "18 бен 30 жас аралығындағы" (aged between 18 and 30).
+_BETWEEN_AFTER_RE = re.compile(r"\s+(?i:аралығ)")
 
 
 def _completed_by_the_sentence(selection: str, context: str, publication: Publication | None) -> list[Candidate]:
