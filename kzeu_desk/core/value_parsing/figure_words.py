@@ -93,14 +93,16 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"более(?: чем)?(?: на)?", Bound.LOWER),
     (r"свыше(?: чем)?(?: на)?", Bound.LOWER),
     (r"больше(?: чем)?(?: на)?", Bound.LOWER),
-    (r"не (?:менее|меньше)(?: чем)?(?: на)?", Bound.LOWER),
+    # ("уведомляет не менее чем за 10 рабочих дней": notice at least that long before.)
+    (r"не (?:менее|меньше)(?: чем)?(?: на| за)?", Bound.LOWER),
     # "по ставке не выше 14%" (at most), "не ниже 3%" (at least); alone "выше 85%" (above), "ниже 2%" (below).
     (r"не выше(?: чем)?", Bound.UPPER),
     (r"не ниже(?: чем)?", Bound.LOWER),
     (r"выше(?: чем)?", Bound.LOWER),
     (r"ниже(?: чем)?", Bound.UPPER),
-    (r"не превы(?:сил[аио]?|шал[аио]?|шает|шают|шающ[а-яё]+)", Bound.UPPER),
-    (r"превы(?:сил[аио]?|шал[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
+    # (And the future: "Если просрочка превысит 90 дней", "не превысит 5%".)
+    (r"не превы(?:сил[аио]?|шал[аио]?|шает|шают|шающ[а-яё]+|сит|сят)", Bound.UPPER),
+    (r"превы(?:сил[аио]?|шал[аио]?|шает|шают|сив|шающ[а-яё]+|сит|сят)", Bound.LOWER),
     (r"(?:как )?минимум(?: на)?", Bound.LOWER),
     (r"(?:как )?максимум(?: на)?|от силы", Bound.UPPER),
     (r"почти(?: на| до)?|без малого|(?:чуть|немного|немногим|несколько|слегка) (?:менее|меньше)(?: чем)?(?: на)?",
@@ -175,6 +177,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # Any negated verb after "кем" says "not less than": "90 еуродан кем алмайды" (takes no less than 90 euros).
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*кем\s+{_KAZAKH_NEGATED_VERB}"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    # A price "from" a figure: "Бағасы — 98 500 еуродан бастап" (from 98,500 euros), as "от 39 евро" and "prices from
+    # €149" are; not the start of a range ("100 мыңнан бастап 200 мыңға дейін").
+    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*бастап{NOT_CYRILLIC_AFTER}"
+     rf"(?![^.;:]{{0,40}}(?:дейін|шейін))", Bound.LOWER),
     # "the country's 800-odd colleges": about.
     (r"-odd(?![\w-])", Bound.APPROXIMATE),
     (r"\s+с (?:лишним|гаком)" + NOT_CYRILLIC_AFTER, Bound.LOWER),

@@ -152,8 +152,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if not candidates and (single := _A_BOUND_ON_ONE_MEASURE_RE.fullmatch(stripped)) is not None and \
             (bounded := match_qualifier_before(stripped, single.start("article") if single.group("article")
                                                                          else single.start("unit"))) is not None and bounded[1] == 0 and \
-            bounded[0] in (Bound.LOWER, Bound.UPPER):
-        # "меньше минуты", "дольше часа", "less than an hour": a bound on one of a measure, its number unwritten.
+            bounded[0] in (Bound.LOWER, Bound.UPPER, Bound.ALMOST):
+        # "меньше минуты", "дольше часа", "less than an hour": a bound on one of a measure, its number unwritten;
+        # "почти месяц", "almost a month" close below it.
         amount, lower, upper = bounded_amount(1.0, bounded[0])
         return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
                                      unit=single.group("unit")))
@@ -382,7 +383,8 @@ def _english_one_counting(selection: str, context: str) -> str | None:
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
 _A_BOUND_ON_ONE_MEASURE_RE = re.compile(
-    r"[^\d]{2,25}?\s(?P<article>(?i:an?)\s+)?(?P<unit>(?i:минуты|часа|суток|недели|месяца|года|minute|hour|day|week|month|year))")
+    r"[^\d]{2,25}?\s(?P<article>(?i:an?)\s+)?(?P<unit>(?i:минуты|часа|суток|недели|месяца|года|месяц|год|неделю|сутки"
+    r"|minute|hour|day|week|month|year))")
 # A measure with its article and nothing else: "a month", "an hour".
 _A_MEASURE_ALONE_RE = re.compile(r"(?i:an?)\s+(?P<unit>(?i:minute|hour|day|week|fortnight|month|year|decade))")
 _KAZAKH_MEASURE_ADJECTIVE_RE = re.compile(r"[^\W\d_]+(?:лық|лік|дық|дік|тық|тік)(?![\w])", re.IGNORECASE)
