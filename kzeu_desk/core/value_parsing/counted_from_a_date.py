@@ -44,8 +44,8 @@ def dated_from_its_text(selection: str, context: str, before: str, earlier: str,
                         publication: Publication | None) -> TypedValue | None:
     """The date `selection` names counted from a date its sentence (`context`) or the text before it names, or None
     when it is none of these phrases or nothing before it names the date it counts from."""
-    offset = context.find(selection)
-    if offset < 0:
+    # (Each phrase is a few words: a longer highlight is none of them, and most highlights are asked nothing more.)
+    if len(selection) > 45 or (offset := context.find(selection)) < 0:
         return None
     if _DAYS_LATER_RE.fullmatch(selection):
         return _days_after_the_day_before(selection, context[:offset], publication)
