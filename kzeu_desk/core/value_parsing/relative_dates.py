@@ -390,9 +390,10 @@ _RELATIVE_MONTHS = (
 # "at the start of the month", "в начале месяца", "ай басында": "the month" with no other word is the publication's, as
 # "the year" is (`_END_OF_THE_YEAR`).
 _THE_MONTH = (
-    r"(?<![\w])(?:(?i:at|by|since|from|until|till|toward|towards|in)\s+)?(?i:the\s+(?:start|beginning|end|middle)\s+of\s+"
-    r"the\s+month)(?![\w])",
-    rf"(?<![\w])(?:(?i:с|в|до|к)\s+)?(?i:начал[ае]|конц[ауе]|конец|середин[еуы])\s+(?i:месяца){NOT_CYRILLIC_AFTER}",
+    # (No preposition before them in the pattern: a pattern that may open on one is tried at every letter of every
+    # text scanned, and "at", "в" add nothing to the month.)
+    r"(?<![\w])(?i:the\s+(?:start|beginning|end|middle)\s+of\s+the\s+month)(?![\w])",
+    rf"(?<![\w])(?i:начал[ае]|конц[ауе]|конец|середин[еуы])\s+(?i:месяца){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?<![\d] )(?i:ай(?:дың)?\s+(?:бас|соң|орта)(?:ында|ындағы|ынан|ына|ы))(?:\s+(?i:дейін|бері))?"
     rf"{NOT_CYRILLIC_AFTER}",
 )
