@@ -37,6 +37,8 @@ DATES_AHEAD_OF_PUBLICATION = [
     # the main clause reports.
     ("December", "", "Two members argued that a cut made before Parliament approves the budget in December might "
      "have to be undone.", "2026-10-14", date("2026-12")),
+    # (A plural after "the" is a noun, no verb: "before the talks in March" reports.)
+    ("March", "", "Tensions rose before the talks in March.", "2026-10-14", date("2026-03")),
     ("декабре", "", "Два члена комитета возражали, считая, что снижение до того, как парламент утвердит бюджет в "
      "декабре, пришлось бы отменить.", "2026-10-14", date("2026-12")),
     # Payments "due on" a day, and a release "publishes" on a day, lie ahead.

@@ -160,7 +160,9 @@ _PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]{3,}ed|built|founded|set\s+up)\s
 # before Parliament adopts the budget in December", "до того, как парламент утвердит бюджет в декабре" (English puts a
 # present there, with its subject between: "before Parliament adopts"; Russian a perfective future).
 _ENGLISH_CLAUSE_OF_TIME_BEFORE_RE = re.compile(
+    # (A plural after a determiner is a noun: "before the talks in March" reports.)
     r"(?<![\w])(?:before|until|till|once|by\s+the\s+time)\s+(?:[\w-]+\s+){1,3}?(?!(?:was|has|is|as|this|its|us)\s)"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bour\s)"
     r"[a-z]{2,}(?<!ss)(?<!us)s\s[^.;:!?]{0,60}$", re.IGNORECASE)
 _RUSSIAN_CLAUSE_OF_TIME_BEFORE_RE = re.compile(
     r"(?<![\w])(?:до\s+того,?\s+как|прежде\s+чем|перед\s+тем,?\s+как|пока\s+не)\s[^.;:!?]{0,80}$", re.IGNORECASE)
