@@ -167,7 +167,7 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 93.0 / 87.1 / 89.8 % (90.1 % in all; 119/128, 101/116, 115/128): the honest held-out number of this round.
           # Floors: the first score's lowest language.
           "held_out_fortieth": 0.90,
-          "held_out_forty_first": 0.92}
+          "held_out_forty_first": 0.91}
 
 
 @pytest.fixture(scope="module")

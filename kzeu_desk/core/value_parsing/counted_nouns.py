@@ -428,7 +428,9 @@ def english_singular_counted(phrase: str) -> str | None:
 
 # "five working days", "5 рабочих дней": a measure of its own, not days of the calendar.
 # (Calendar days are days: "до 15 календарных дней" is recorded in days.)
-_KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабочие", "рабочий", "рабочего"})
+# A banking day is a working day of banks: "в течение 15 банковских дней" is no fifteen calendar days either.
+_KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабочие", "рабочий", "рабочего", "банковских",
+                           "банковские", "банковский", "банковского"})
 # An academic hour (45 minutes) is another unit than an hour, as a working day is than a day: "72 академических часа",
 # "72 academic hours", "72 академиялық сағат".
 _KINDS_OF_HOUR = frozenset({"academic", "академических", "академический", "академического", "академиялық"})

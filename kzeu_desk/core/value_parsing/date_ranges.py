@@ -597,6 +597,23 @@ def _read_decade(match: re.Match[str], _publication: Publication | None) -> Date
     return range_reading(iso_date(first), iso_date(first + 9))
 
 
+def _read_decades(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
+    """"the 1950s to the 1970s", "с 1960-х по 1980-е годы", "1960-жылдардан 1980-жылдарға дейін": the first year of the
+    first decade to the last of the second."""
+    first, last = int(match.group("decade")), int(match.group("decade2"))
+    if first % 10 or last % 10 or not first < last <= first + 200:
+        return None
+    return range_reading(iso_date(first), iso_date(last + 9))
+
+
+_DECADE_RANGES = (
+    r"(?<![\w])(?:(?i:from|between)\s+)?(?:(?i:the)\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s\s*(?:(?i:to|through|until|till"
+    r"|and)\s+|[-–—]\s*)(?:(?i:the)\s+)?(?P<decade2>1[89]\d0|20\d0)['’]?s(?![\w])",
+    rf"(?<![\w\d])(?:(?i:с|со|от|между)\s+)?(?P<decade>1[89]\d0|20\d0)-?(?:х|е)\s*(?:(?i:по|до|и)\s+|[-–—]\s*)"
+    rf"(?P<decade2>1[89]\d0|20\d0)-?(?:х|е)\s+(?i:годах|годы|годов|гг\.?){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0)\s*-?\s*(?i:жылдар(?:дан|ден|ынан))\s+(?P<decade2>1[89]\d0|20\d0)\s*-?\s*"
+    rf"(?i:жылдар(?:ға|ына))\s+(?i:дейін){NOT_CYRILLIC_AFTER}",
+)
 _DECADES = (
     r"(?<![\w])(?:(?i:the)\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s(?![\w])",
     rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0|[1-9]0)-?(?:х|е)\s+(?i:годах|годы|годов|гг\.?){NOT_CYRILLIC_AFTER}",
@@ -705,6 +722,7 @@ RANGE_PATTERNS = (
     *_compile(_SEASONS_OF_YEAR, _read_season_of_year),
     *_compile(_NEAREST_SEASONS, _read_nearest_season),
     *_compile(_BARE_SEASONS, _read_bare_season),
+    *_compile(_DECADE_RANGES, _read_decades),
     *_compile(_DECADES, _read_decade),
     *_compile(_SPLIT_YEARS, _read_split_year),
     *_compile(_YEAR_RANGES, _read_year_range),

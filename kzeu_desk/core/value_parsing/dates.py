@@ -108,8 +108,9 @@ def _tense_and_whether_both(text: str) -> tuple[str | None, bool]:
 
 
 # "said in May that it would expand": a date right after a verb of saying dates the saying, which is reported.
+# ("will be announced on 27 November" announces: a verb of saying after "be" dates what is to be said.)
 _SAYING_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|заявил[аио]?|сообщил[аио]?"
+    r"(?<![\w])(?<!be )(?<!been )(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|заявил[аио]?|сообщил[аио]?"
     r"|объявил[аио]?)\s+(?:in|on|at\s+the\s+end\s+of|в|во)\s+$", re.IGNORECASE)
 # "Окончательные данные за январь-август будут опубликованы 15 ноября", "the figures for the first half will
 # be out in May": the period data are for has passed, whatever the tense of their release.
@@ -155,6 +156,50 @@ _PAST_PARTICIPLE_BEFORE_RE = re.compile(
 _PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]{3,}ed|built|founded|set\s+up)\s[^,;]{3,60},")
 
 
+# A date in a clause of time whose own verb is not past lies ahead, whatever the main clause reports: "a cut made
+# before Parliament adopts the budget in December", "до того, как парламент утвердит бюджет в декабре" (English puts a
+# present there, with its subject between: "before Parliament adopts"; Russian a perfective future).
+_ENGLISH_CLAUSE_OF_TIME_BEFORE_RE = re.compile(
+    # (A plural after a determiner is a noun: "before the talks in March" reports.)
+    r"(?<![\w])(?:before|until|till|once|by\s+the\s+time)\s+(?:[\w-]+\s+){1,3}?(?!(?:was|has|is|as|this|its|us)\s)"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bour\s)"
+    r"[a-z]{2,}(?<!ss)(?<!us)s\s[^.;:!?]{0,60}$", re.IGNORECASE)
+_RUSSIAN_CLAUSE_OF_TIME_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:до\s+того,?\s+как|прежде\s+чем|перед\s+тем,?\s+как|пока\s+не)\s[^.;:!?]{0,80}$", re.IGNORECASE)
+# A date after a verb of deciding or agreeing and the infinitive it governs is when the decided thing is to happen: "Совет
+# решил с 1 ноября снизить сбор", "Стороны договорились … провести семинар осенью". (Before the verb, or with no
+# infinitive, it dates the decision. English puts the date after the infinitive's object, where it as often dates the
+# agreement: "agreed to set up a joint venture on 30 July", in an August article.)
+_DECIDED_TO_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:(?:решил[аио]?|решили|договорил(?:ся|ась|ись|ось)|постановил[аио]?|условил(?:ся|ись)|пообещал[аио]?"
+    r"|обещал[аио]?)(?![\w])[^.;:!?]{0,120}?[а-яё]{2,}(?:ть|ти)(?:ся|сь)?(?![\w]))[^.;:!?]{0,120}$",
+    re.IGNORECASE)
+_DECIDED_TO_AROUND_RE = re.compile(
+    r"(?<![\w])(?:решил[аио]?|решили|договорил(?:ся|ась|ись|ось)|постановил[аио]?|условил(?:ся|ись)|пообещал[аио]?"
+    r"|обещал[аио]?)\s+(?P<rest>[^.;:!?]{0,80})$", re.IGNORECASE)
+_INFINITIVE_AFTER_RE = re.compile(r"\s*(?:[^\s.;:!?]+\s+){0,3}?[а-яё]{2,}(?:ть|ти)(?:ся|сь)?(?![\w])", re.IGNORECASE)
+
+
+def _announced_by_its_clause(context: str, offset: int) -> bool:
+    """Whether the words before a date in its clause say it lies ahead: a clause of time with no past of its own, or
+    a decided or agreed action (`_DECIDED_TO_BEFORE_RE`)."""
+    window = context[max(0, offset - 160):offset]
+    if (clause_of_time := _ENGLISH_CLAUSE_OF_TIME_BEFORE_RE.search(window) or
+            _RUSSIAN_CLAUSE_OF_TIME_BEFORE_RE.search(window)) is not None:
+        return _PAST_RE.search(window, clause_of_time.start() + 1) is None
+    if _DECIDED_TO_BEFORE_RE.search(window) is not None:
+        return True
+    # "решил с 1 ноября снизить": the infinitive after the date.
+    return _DECIDED_TO_AROUND_RE.search(window) is not None and \
+        _INFINITIVE_AFTER_RE.match(context, _date_end(context, offset)) is not None
+
+
+def _date_end(context: str, offset: int) -> int:
+    """Where the words of a date starting at `offset` end (its day, month and year, at most four words)."""
+    words = re.match(r"(?:\S+\s+){0,3}?\S*?(?:[а-яёa-z]+)(?=[\s,.;]|$)", context[offset:], re.IGNORECASE)
+    return offset + (words.end() if words is not None else 0)
+
+
 def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     """The tense that dates a day or month at `offset` in `context`, and whether its own clause decided it:
     the saying's after a verb of saying, its clause's when the sentence contrasts two, else the sentence's."""
@@ -178,6 +223,8 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
         # "1 қарашадағы жағдай бойынша" (as of 1 November), "as at 1 November", "по состоянию на 1 ноября": the date
         # data were counted on has passed, whatever the tense of what they show.
         return "past", True
+    if _announced_by_its_clause(context, after_preposition):
+        return "future", True
     # "It will resume flights to Frankfurt, suspended two years ago, from 1 June": a participle set off by commas
     # describes a noun; its past is not the sentence's tense.
     context = _PARTICIPLE_ASIDE_RE.sub(lambda aside: aside.group() if aside.start() <= offset < aside.end()
@@ -189,8 +236,18 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     ends = [*[m.start() for m in breaks], len(context)]
     for start, end in zip(starts, ends, strict=True):
         if start <= offset < end:
-            return _tense_of_the_clause(context[start:end], offset - start, decided=True)
+            tense, decided = _tense_of_the_clause(context[start:end], offset - start, decided=True)
+            if tense is None and start > 0 and _ELLIPTICAL_CLAUSE_RE.fullmatch(context, start, end):
+                # "Первый матч пройдет в субботу, а второй — в воскресенье": a clause after "а", "but", "ал" with no
+                # verb of its own (a dash stands for it, or it is a few words: "ал екіншісі жексенбіде") takes the tense
+                # of the clause it shares the verb with. ("…, а в ноябре стенд впервые появится …" has its own verb.)
+                return tense_of(context), False
+            return tense, decided
     return tense_of(context), False
+
+
+_ELLIPTICAL_CLAUSE_RE = re.compile(r"(?:а|но|ал|but|while|whereas)\s+(?:(?:[^\s—–]+\s+){1,3}[—–]\s+[^.;]+|(?:\S+\s+){0,2}\S+)"
+                                   r"[.!?…]?\s*", re.IGNORECASE)
 
 
 def _tense_of_the_clause(clause: str, offset: int, *, decided: bool) -> tuple[str | None, bool]:

@@ -93,7 +93,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"более(?: чем)?(?: на)?", Bound.LOWER),
     (r"свыше(?: чем)?(?: на)?", Bound.LOWER),
     (r"больше(?: чем)?(?: на)?", Bound.LOWER),
-    (r"не (?:менее|меньше)(?: чем)?(?: на)?", Bound.LOWER),
+    # ("уведомляет не менее чем за 10 рабочих дней": notice at least that long before.)
+    (r"не (?:менее|меньше)(?: чем)?(?: на| за)?", Bound.LOWER),
     # "по ставке не выше 14%" (at most), "не ниже 3%" (at least); alone "выше 85%" (above), "ниже 2%" (below).
     (r"не выше(?: чем)?", Bound.UPPER),
     (r"не ниже(?: чем)?", Bound.LOWER),
@@ -175,6 +176,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # Any negated verb after "кем" says "not less than": "90 еуродан кем алмайды" (takes no less than 90 euros).
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*кем\s+{_KAZAKH_NEGATED_VERB}"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
+    # A price "from" a figure: "Бағасы — 98 500 еуродан бастап" (from 98,500 euros), as "от 39 евро" and "prices from
+    # €149" are; not the start of a range ("100 мыңнан бастап 200 мыңға дейін").
+    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*бастап{NOT_CYRILLIC_AFTER}"
+     rf"(?![^.;:]{{0,40}}(?:дейін|шейін))", Bound.LOWER),
     # "the country's 800-odd colleges": about.
     (r"-odd(?![\w-])", Bound.APPROXIMATE),
     (r"\s+с (?:лишним|гаком)" + NOT_CYRILLIC_AFTER, Bound.LOWER),
@@ -337,7 +342,8 @@ NUMBER_WORDS = {
 # bound it is exact ("more than half" is > 50 %): the bound already says how far it may be from it.
 FRACTION_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
                          "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
-FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+FRACTION_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                       "eight": 8, "nine": 9}
 # Only where a share is being stated: "a third country", "half a million", "third largest" are not.
 FRACTION_FOLLOWER = (r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»]|\s*$|\s+(?:or|and)\b"
                      # "a third more than a year earlier", "a quarter lower": a share of change
@@ -348,13 +354,18 @@ FRACTION_FOLLOWER = (r"(?=\s+(?:of|the|its|their|all|to|in)\b|\s*[,.;:)!?\"”»
                      # "more than a third said", "expect to reach half by 2027".
                      r"|\s+(?:has|have|had|is|are|was|were|will|would|said|say|says|saw|see|went|came|by)\b)")
 ENGLISH_FRACTION = (
-    r"(?<![\w-])(?:(?P<numerator>one|an?|two|three|four)[\s-]+(?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)"
+    # ("nine-tenths of it steel": tenths take numerators up to nine.)
+    r"(?<![\w-])(?:(?P<numerator>one|an?|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<denominator>halves|half|thirds?|quarters?|fifths?|tenths?)"
     r"|(?P<bare_half>half))(?![\w-])" + FRACTION_FOLLOWER
 )
 HALF_OF_PERIOD_BEFORE = r"(?:first|second|other|latter|former|and|\d\w*)\s+(?:an?\s+)?$"
 RUSSIAN_FRACTION = (
     # "наполовину" (by half, "загружен наполовину") is the half of "половина" with "на" glued before it.
-    r"(?<![\w])(?:(?P<numerator>одн[аоу]|одной|две|двух|двум|двумя|три|трех|трёх)\s+)?(?:на(?=половину))?(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|половин[аыуео]й?"
+    # ("не менее трех четвертей", "семь десятых": the genitive plural of a share, numerators up to nine.)
+    r"(?<![\w])(?:(?P<numerator>одн[аоу]|одной|две|двух|двум|двумя|три|трех|трёх|четыре|четыр[её]х|пять|пяти|шесть"
+    r"|шести|семь|семи|восемь|восьми|девять|девяти)\s+)?(?:на(?=половину))?"
+    r"(?P<denominator>треть|трети|третью|третей|четверть|четверти|четвертью|четвертей|половин[аыуео]й?"
     # "пятая часть", "одна десятая": an ordinal is a share only with "часть" or a numerator ("пятую
     # годовщину" is the fifth anniversary).
     r"|(?:пят|десят)(?:ая|ую|ой|ых)(?P<part>\s+част(?:ь|и|ью))?)"
@@ -364,9 +375,10 @@ RUSSIAN_HALF_OF_PERIOD_BEFORE = r"(?:перв|втор)[а-яё]*\s+$"
 # "үштен бірі" (one of three), "төрттен үші", "оннан бірінен астамы", "жартысынан астамы".
 KAZAKH_FRACTION = (
     rf"(?<![\w])(?:(?P<kk_denominator>екі|үш|төрт|бес|он|жүз)(?:ден|тен|нан|тан|нен)\s+"
-    rf"(?P<kk_numerator>бір|екі|үш|төрт)[{CYRILLIC_LETTER}]*|(?P<half>жарты(?:сы|сын|сына|сынан|сының)){NOT_CYRILLIC_AFTER})"
+    rf"(?P<kk_numerator>бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)[{CYRILLIC_LETTER}]*|(?P<half>жарты(?:сы|сын|сына|сынан|сының)){NOT_CYRILLIC_AFTER})"
 )
-KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1}
+KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1, "алты": 6, "жеті": 7,
+                         "сегіз": 8, "тоғыз": 9}
 # Kazakh says the bound after the share: "жартысынан астамы" (more than half), "жартысына жуығы".
 # The particle "да/де" ("even") may stand between: "оннан бірінен де аз" (not even a tenth).
 _KAZAKH_EVEN = r"(?:\s+(?:да|де|та|те)(?=\s))?"

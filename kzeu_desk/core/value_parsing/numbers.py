@@ -878,12 +878,16 @@ _EVENT_AFTER_RE = re.compile(
     r"\s+(?:of|from|after|со\s+дня|с\s+даты|с\s+момента|после|с\s+(?=[а-яё]+ени[яи]))(?![\w])",
     re.IGNORECASE)
 _KAZAKH_WITHIN_AFTER_RE = re.compile(r"\s+ішінде(?![\w])", re.IGNORECASE)
-_KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап)\s*$", re.IGNORECASE)
+# ("өтінім түскен соң екі жұмыс күні ішінде": "соң", after, as "кейін".)
+_KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап|соң)\s*$", re.IGNORECASE)
 # ("within 30 working days of a complete application": the days may be working, business or calendar ones.)
 # ("в течение трех рабочих дней", "15 суток": Russian working days and days of 24 hours, "тәулік", count so too.)
-_TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar|рабоч(?:их|ий|ая|ие)|календарн(?:ых|ый|ые))\s+)?"
-                           r"(?:days?|weeks?|months?|years?|күн|ай|жыл|апта|тәулік|дн(?:я|ей)|день|недел[иья]|недель"
-                           r"|месяц(?:а|ев)?|лет|года?|сут(?:ок|ки))", re.IGNORECASE)
+# ("в течение 72 часов с момента получения уведомления", "в течение 15 банковских дней с даты", "көргеннен кейін 24
+# сағат ішінде": hours and banking days are limits too.)
+_TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar|рабоч(?:их|ий|ая|ие)|календарн(?:ых|ый|ые)"
+                           r"|банковск(?:их|ий|ие)|жұмыс)\s+)?"
+                           r"(?:days?|weeks?|months?|years?|hours?|күн|ай|жыл|апта|тәулік|сағат|дн(?:я|ей)|день"
+                           r"|недел[иья]|недель|месяц(?:а|ев)?|лет|года?|сут(?:ок|ки)|час(?:а|ов)?)", re.IGNORECASE)
 
 
 # An aside between a limit and its event: "within 13 months, and not later than 14 months, of the date of publication",

@@ -249,17 +249,18 @@ _NEAREST_MONTHS = (
 _KAZAKH_AGO_ADJECTIVE = r"(?:(?i:ғы)(?i:дан|ға|дай|ның|да|мен|ны)?)?"
 _AGO = (
     # (Not the decimals of a figure: "против 5,4 год назад" is 5.4 a year ago, not four years ago.)
-    r"(?<![\w])(?<!\d[.,])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?|weeks?))\s+(?i:ago)(?![\w])",
+    r"(?<![\w])(?<!\d[.,])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?|centur(?:y|ies)|weeks?))\s+(?i:ago)(?![\w])",
     r"(?<![\w])(?P<half>(?i:half))\s+(?i:a)\s+(?P<unit>(?i:decade))\s+(?i:ago)(?![\w])",
-    r"(?<![\w])(?i:a|one)\s+(?P<unit>(?i:year|month|decade))\s+(?i:ago)(?![\w])",
-    rf"(?<![\w])(?<!\d[.,])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
+    r"(?<![\w])(?i:a|one)\s+(?P<unit>(?i:year|month|decade|century))\s+(?i:ago)(?![\w])",
+    rf"(?<![\w])(?<!\d[.,])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|век(?:а|ов)?|столети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц|век|столетие))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
     # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago.
     # "үш жыл бұрынғыдан көп" (more than three years before): the "-ғы" adjective, with its case endings, is the same date.
-    rf"(?<![\w])(?<!\d[.,])(?<!(?i:дейін) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта))\s+(?i:бұрын)"
+    rf"(?<![\w])(?<!\d[.,])(?<!(?i:дейін) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта|ғасыр))\s+(?i:бұрын)"
     rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?i:бір)\s+(?P<unit>(?i:жыл|ай))\s+(?i:бұрын){_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?:(?i:бір)\s+|(?:1\s+)(?=(?i:ғасыр)))(?P<unit>(?i:жыл|ай|ғасыр))\s+(?i:бұрын)"
+    rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
 )
 _FROM_NOW = (
     r"(?<![\w])(?:(?P<n>\d{1,2})|(?i:a|one))\s+(?P<unit>(?i:years?|decades?))\s+(?i:from\s+now|hence)(?![\w])",
@@ -386,6 +387,26 @@ _RELATIVE_MONTHS = (
     # "на следующий месяц", "в следующий месяц": the month as a target
     rf"(?<![\w])(?:(?i:на|в)\s+)?(?P<rel>(?i:прошлый|этот|текущий|следующий|будущий))\s+(?i:месяц){NOT_CYRILLIC_AFTER}",
 )
+# "at the start of the month", "в начале месяца", "ай басында": "the month" with no other word is the publication's, as
+# "the year" is (`_END_OF_THE_YEAR`).
+_THE_MONTH = (
+    # (No preposition before them in the pattern: a pattern that may open on one is tried at every letter of every
+    # text scanned, and "at", "в" add nothing to the month.)
+    r"(?<![\w])(?i:the\s+(?:start|beginning|end|middle)\s+of\s+the\s+month)(?![\w])",
+    rf"(?<![\w])(?i:начал[ае]|конц[ауе]|конец|середин[еуы])\s+(?i:месяца){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?<![\d] )(?i:ай(?:дың)?\s+(?:бас|соң|орта)(?:ында|ындағы|ынан|ына|ы))(?:\s+(?i:дейін|бері))?"
+    rf"{NOT_CYRILLIC_AFTER}",
+)
+
+
+def _read_this_month(_match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    if publication is None:
+        return needs("date")
+    if publication.month is None:
+        return needs("month")
+    return date_reading(iso_date(publication.year, publication.month), relative=True)
+
+
 _RELATIVE_DAYS = (
     rf"(?<![\w])(?P<word>(?i:{'|'.join(RELATIVE_DAY_OFFSETS)}))(?![\w'’])",
     # The day as an adjective: "на вчерашних слушаниях", "кешегі тыңдауда" (at yesterday's hearing).
@@ -434,6 +455,7 @@ RELATIVE_PATTERNS = (
     *_compile(_RELATIVE_YEARS, _read_relative_year),
     *_compile(_END_OF_THE_YEAR, _read_this_year),
     *_compile(_RELATIVE_MONTHS, _read_relative_month),
+    *_compile(_THE_MONTH, _read_this_month),
     *_compile(_RELATIVE_DAYS, _read_relative_day),
     *_compile(_WEEKDAYS, _read_weekday),
 )

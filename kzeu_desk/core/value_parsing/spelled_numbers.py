@@ -417,7 +417,7 @@ def _kazakh_fraction_at(text: str, tokens: list[_Token], index: int) -> bool:
     if read is None or read[1] not in ("ден", "дан", "тен", "тан", "нен", "нан"):
         return False
     following = _next_word(text, tokens, index + 1)
-    if not following.startswith(("бір", "екі", "үш", "төрт", "бес")):
+    if not following.startswith(("бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")):
         return False
     # The parts taken are fewer than the whole ("үштен бірі", "үштен бірге" by a third); "екіден төртке дейін" (from two
     # to four) is a change, no fraction.

@@ -32,6 +32,7 @@ from kzeu_desk.core.value_parsing.bare_counts import (
     measured_as_its_heading_names,
 )
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
+from kzeu_desk.core.value_parsing.counted_from_a_date import dated_from_its_text
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_FUNCTION_WORDS,
@@ -83,11 +84,37 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     When nothing numeric or dated is found, the value is TEXT holding the stripped selection.
     """
     stripped = selection.strip()
+    if (plus_or_minus := _PLUS_OR_MINUS_RE.match(stripped)) is not None and plus_or_minus.end() < len(stripped):
+        # "plus or minus one percentage point", "±0.5 pp", "плюс-минус 2%": the width of a band either side of a
+        # level, recorded as the figure itself (the sign is no minus).
+        either_side = suggest(stripped[plus_or_minus.end():], published=published, context=context, before=before,
+                              earlier=earlier)
+        value = either_side.value
+        if value.amount is not None and value.amount < 0:
+            value = replace(value, amount=-value.amount)
+        return Suggestion(value, either_side.note)
+    if (exceeds := _WILL_EXCEED_RE.match(stripped)) is not None and exceeds.end() < len(stripped):
+        # "превысит 90 дней" (if the delay exceeds 90 days) is a floor, "не превысит 5%" a ceiling, as the past
+        # "превысил" is. Only with the verb in the highlight: the Candidates pane lists a figure with the words before
+        # it, and set 38's "Совокупная доля превысит [[35%]]" records the bare share (the verb left outside adds no
+        # bound), so the future is read here and not by the scanner.
+        figure = suggest(stripped[exceeds.end():], published=published, context=context, before=before,
+                         earlier=earlier)
+        value = figure.value
+        if value.amount is not None and value.lower is None and value.upper is None and value.kind in (
+                ValueKind.MONEY, ValueKind.PERCENT, ValueKind.COUNT, ValueKind.QUANTITY):
+            amount, lower, upper = bounded_amount(value.amount, Bound.UPPER if exceeds.group("not") else Bound.LOWER)
+            value = replace(value, amount=amount, lower=lower, upper=upper)
+        return Suggestion(value, figure.note)
     publication = parse_publication(published)
     if publication is not None and context:
         tense, decided = _tense_around(stripped, context)
         publication = replace(publication, context_tense=tense, context_tense_decides=decided)
     candidates = scan(stripped, publication)
+    if (measured := _a_measure_in_words(stripped, publication, read=bool(candidates))) is not None:
+        return Suggestion(measured)
+    if context and (dated := dated_from_its_text(stripped, context, before or "", earlier or "", publication)) is not None:
+        return Suggestion(dated)
     if candidates and context and _ENDS_WITH_A_KAZAKH_ORDINAL_RE.search(stripped) and \
             all(c.salience is Salience.BARE_NUMBER for c in candidates) and \
             (ordinals := [c for c in _completed_by_the_sentence(stripped, context, publication)
@@ -158,8 +185,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if not candidates and (single := _A_BOUND_ON_ONE_MEASURE_RE.fullmatch(stripped)) is not None and \
             (bounded := match_qualifier_before(stripped, single.start("article") if single.group("article")
                                                                          else single.start("unit"))) is not None and bounded[1] == 0 and \
-            bounded[0] in (Bound.LOWER, Bound.UPPER):
-        # "меньше минуты", "дольше часа", "less than an hour": a bound on one of a measure, its number unwritten.
+            bounded[0] in (Bound.LOWER, Bound.UPPER, Bound.ALMOST):
+        # "меньше минуты", "дольше часа", "less than an hour": a bound on one of a measure, its number unwritten;
+        # "почти месяц", "almost a month" close below it.
         amount, lower, upper = bounded_amount(1.0, bounded[0])
         return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
                                      unit=single.group("unit")))
@@ -497,10 +525,57 @@ def _english_one_counting(selection: str, context: str) -> str | None:
 
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
+_WILL_EXCEED_RE = re.compile(r"(?P<not>(?i:не)\s+)?(?i:превыс(?:ит|ят))\s+")
+_PLUS_OR_MINUS_RE = re.compile(r"(?i:plus\s+or\s+minus|plus/minus|плюс[-\s/]*минус)\s+|±\s*")
+# Half of a measure, and one of a measure the scanner reads only after a digit: "half an hour", "полчаса", "half a
+# percentage point", "one percentage point", "бір пайыздық тармақ" are 0.5 and 1 of it, as "0.5 hour" and "1 pp" are.
+_HALF_OF_A_MEASURE_RE = re.compile(r"(?i:half)\s+(?i:an?)\s+(?P<english>.+)"
+                                   r"|(?i:пол)(?P<russian>(?i:часа|года|месяца|дня|минуты|недели|века|суток))")
+_ONE_OF_A_MEASURE_RE = re.compile(r"(?i:one|an?|один|бір)\s+(?P<measure>(?i:percentage\s+points?|процентн[а-яё]*\s+пункт"
+                                  r"[а-яё]*|пайыздық\s+тармақ[а-яёәіңғүұқөһ]*))")
+# "двухнедельные сборы", "пятидневный семинар", "трехмесячный курс": a Russian adjective of a number and a measure is
+# that many of it, in the form the number takes (1: "неделя", 2-4: "недели", 5 and up: "недель").
+_RUSSIAN_MEASURE_ADJECTIVE_RE = re.compile(
+    r"(?P<n>одно|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|двенадцати|пятнадцати|двадцати|тридцати"
+    r"|сорока|ста)(?P<stem>недельн|месячн|летн|годичн|дневн|часов|минутн)[а-яё]{1,3}", re.IGNORECASE)
+_RUSSIAN_ADJECTIVE_NUMBERS = {"одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
+                              "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двенадцати": 12,
+                              "пятнадцати": 15, "двадцати": 20, "тридцати": 30, "сорока": 40, "ста": 100}
+_RUSSIAN_MEASURE_FORMS = {"недельн": ("неделя", "недели", "недель"), "месячн": ("месяц", "месяца", "месяцев"),
+                          "летн": ("год", "года", "лет"), "годичн": ("год", "года", "лет"),
+                          "дневн": ("день", "дня", "дней"), "часов": ("час", "часа", "часов"),
+                          "минутн": ("минута", "минуты", "минут")}
+
+
+def _a_measure_in_words(selection: str, publication: Publication | None, *, read: bool) -> TypedValue | None:
+    """Half or one of a measure written in words, or a Russian adjective of a number and a measure, as a quantity.
+    (Half of one the scanner `read` already, "полвека", "half a million", is its reading.)"""
+    if (one := _ONE_OF_A_MEASURE_RE.fullmatch(selection)) is not None:
+        written = "1 " + one.group("measure")
+    elif read:
+        return None
+    elif (adjective := _RUSSIAN_MEASURE_ADJECTIVE_RE.fullmatch(selection)) is not None:
+        number = _RUSSIAN_ADJECTIVE_NUMBERS[adjective.group("n").lower()]
+        form = 0 if number % 10 == 1 and number % 100 != 11 else \
+            1 if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14 else 2
+        return TypedValue(kind=ValueKind.QUANTITY, amount=float(number),
+                          unit=_RUSSIAN_MEASURE_FORMS[adjective.group("stem").lower()][form])
+    elif (half := _HALF_OF_A_MEASURE_RE.fullmatch(selection)) is not None:
+        written = "0.5 " + half.group("english") if half.group("english") else "0,5 " + half.group("russian")
+    else:
+        return None
+    for candidate in scan(written, publication):
+        if candidate.value.kind is ValueKind.QUANTITY and candidate.value.unit and candidate.start == 0 \
+                and candidate.end == len(written):
+            return candidate.value
+    return None
+
+
 _A_BOUND_ON_ONE_MEASURE_RE = re.compile(
-    r"[^\d]{2,25}?\s(?P<article>(?i:an?)\s+)?(?P<unit>(?i:минуты|часа|суток|недели|месяца|года|minute|hour|day|week|month|year))")
+    r"[^\d]{2,25}?\s(?P<article>(?i:an?)\s+)?(?P<unit>(?i:минуты|часа|суток|недели|месяца|года|месяц|год|неделю|сутки"
+    r"|minute|hour|day|week|month|year))")
 # A measure with its article and nothing else: "a month", "an hour".
-_A_MEASURE_ALONE_RE = re.compile(r"(?i:an?)\s+(?P<unit>(?i:minute|hour|day|week|fortnight|month|year|decade))")
+_A_MEASURE_ALONE_RE = re.compile(r"(?i:an?)\s+(?P<unit>(?i:minute|hour|day|week|fortnight|month|semester|year|decade))")
 _KAZAKH_MEASURE_ADJECTIVE_RE = re.compile(r"[^\W\d_]+(?:лық|лік|дық|дік|тық|тік)(?![\w])", re.IGNORECASE)
 _ENGLISH_MONTH_ALONE_RE = re.compile(rf"(?:{ENGLISH_MONTH_FULL})")
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})

@@ -22,6 +22,9 @@ ENGLISH_FUTURE = (
     # on 2 March"): English writes what is scheduled in the present simple, which a plural noun looks like, so only
     # the verbs of a timetable are listed, and "opens/starts/…" only before the day they name.
     r"|go(?:es)?\s+on\s+sale|kicks?\s+off|(?:opens|starts|begins|closes)(?=\s+on\s)"
+    # A release or sitting set for a day ("On Friday the National Bank publishes its reserves", "the council convenes
+    # on Monday") and payments or filings "due on" a day ("tax payments due on Monday"; "was due" reports).
+    r"|publishes|convenes|reconvenes|(?<!was\s)(?<!were\s)due(?=\s+(?:on|in|by)\s)"
 )
 ENGLISH_PAST = (
     r"was|were|had|did|took\s+place|met|signed|held|adopted|approved|visited|opened|launched"
@@ -41,6 +44,8 @@ RUSSIAN_FUTURE = (
     r"|намерен[аы]?|ожидается|ожидаются|ожидает|ожидают|предстоит|предстоящ\w*|начнется|начнётся|вступит|откроется|стартует"
     r"|продлится|запланирован\w*|откроются|начнутся|вступят|завершится|завершатся|заработает|заработают"
     r"|откроет|начн[её]т|запустит|провед[её]т|подпишет|выделит|построит|примет|получит|увеличит|сократит"
+    # The perfective future of a release or a sitting ("В пятницу Нацбанк опубликует данные", "совет соберется").
+    r"|опубликует|опубликуют|обнародует|огласит|собер[её]тся|соберутся|рассмотрит|обсудит"
     # The same verbs in the first person plural: "Следующий опрос мы проведем в сентябре".
     r"|откроем|начн[её]м|запустим|провед[её]м|подпишем|выделим|построим|примем|получим|увеличим|сократим"
     # The perfective future in the plural, a prefix and "-ят/-ут" ("результаты объявят в июле", "подведут итоги",

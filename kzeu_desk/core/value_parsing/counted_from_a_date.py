@@ -1,0 +1,94 @@
+"""Dates a highlight counts from another date its text names, not from the publication: "seven days later" after "on
+27 November", "the year before" after "in 2025", "тот же период прошлого года" after "за пять месяцев 2026 года",
+"Былтыр осы күні" after a bulletin's "15 қыркүйектегі жағдай бойынша". Read alone, the scanner counts them from the
+publication (or leaves a span of days); Ctrl+N, which has the highlight's sentence and the text before it, reads them
+from the date named there, the nearest before the highlight.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing.dates import Publication
+from kzeu_desk.core.value_parsing.scanning import scan
+from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
+
+# Days or weeks after a day named before: "seven days later", "десять дней спустя", "через 10 дней", "он күннен кейін".
+_DAYS_LATER_RE = re.compile(
+    r"[^\s]+\s+(?i:days?|weeks?)\s+(?i:later|afterwards|after\s+that)"
+    r"|(?i:спустя|через)\s+(?:[^\s]+\s+)?(?i:дн(?:я|ей)|день|недел[юиь]|недель)"
+    r"|[^\s]+\s+(?i:дн(?:я|ей)|день|недел[юиь]|недель)\s+(?i:спустя)"
+    r"|[^\s]+\s+(?i:күн|апта)(?i:нан|нен|дан|ден|тан|тен)\s+(?i:кейін|соң)")
+_WEEK_UNITS = ("week", "недел", "апта")
+# The year before one named before it: "the year before", "годом ранее", "алдыңғы жылы".
+_THE_YEAR_BEFORE_RE = re.compile(
+    r"(?i:the\s+year\s+before|годом\s+(?:ранее|раньше)|(?:в\s+)?предыдущ(?:ем|ий)\s+год[ау]?"
+    r"|алдыңғы\s+жыл(?:ы|ға|мен|дағы|дан|ғы)?)")
+# The same period a year before the one named before it.
+_THE_SAME_PERIOD_LAST_YEAR_RE = re.compile(
+    r"(?:(?:the\s+)?same\s+(?:period|months)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+preceding)\s+year"
+    r"|(?:the\s+)?same\s+(?:period|months)\s+a\s+year\s+(?:earlier|before)"
+    r"|(?:(?:тот|того|тем|том|той)\s+же|аналогичн[а-яё]+)\s+период[а-яё]*\s+(?:прошлого|предыдущего|минувшего)\s+года"
+    r"|(?:өткен|былтырғы|алдыңғы)\s+жыл(?:дың|ғы)?\s+(?:осы|сол|ұқсас)\s+кезең[а-яәіңғүұқөһ]*)", re.IGNORECASE)
+# The same day a year before the one the text's figures are as of: "Былтыр осы күні", "this day last year".
+_THIS_DAY_LAST_YEAR_RE = re.compile(
+    r"(?:(?:on\s+)?this\s+(?:day|date)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))"
+    r"|(?:в\s+)?(?:этот|тот)\s+(?:же\s+)?день\s+(?:прошлого\s+года|год\s+назад)"
+    r"|(?:былтыр|өткен\s+жылы)\s+(?:осы|дәл\s+осы)\s+күні)", re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<![\w\d])((?:1[89]|20)\d\d)(?![\w\d])")
+
+
+def dated_from_its_text(selection: str, context: str, before: str, earlier: str,
+                        publication: Publication | None) -> TypedValue | None:
+    """The date `selection` names counted from a date its sentence (`context`) or the text before it names, or None
+    when it is none of these phrases or nothing before it names the date it counts from."""
+    # (Each phrase is a few words: a longer highlight is none of them, and most highlights are asked nothing more.)
+    if len(selection) > 45 or (offset := context.find(selection)) < 0:
+        return None
+    if _DAYS_LATER_RE.fullmatch(selection):
+        return _days_after_the_day_before(selection, context[:offset], publication)
+    if _THE_YEAR_BEFORE_RE.fullmatch(selection):
+        years = _YEAR_RE.findall(context[:offset])
+        return TypedValue(kind=ValueKind.DATE, date=f"{int(years[-1]) - 1:04d}") if years else None
+    if _THE_SAME_PERIOD_LAST_YEAR_RE.fullmatch(selection):
+        for text in (context[:offset], before):
+            periods = [c for c in scan(text, publication) if c.value.kind is ValueKind.DATE_RANGE and c.value.date
+                       and c.value.date_end]
+            if periods:
+                period = max(periods, key=lambda candidate: candidate.end).value
+                return TypedValue(kind=ValueKind.DATE_RANGE, date=_a_year_back(period.date or ""),
+                                  date_end=_a_year_back(period.date_end or ""))
+        return None
+    if _THIS_DAY_LAST_YEAR_RE.fullmatch(selection):
+        for text in (context[:offset], before, earlier):
+            days = [c for c in scan(text, publication) if c.value.kind is ValueKind.DATE and len(c.value.date or "") == 10]
+            if days:
+                day = max(days, key=lambda candidate: candidate.end).value
+                return TypedValue(kind=ValueKind.DATE, date=_a_year_back(day.date or ""))
+        if publication is not None and publication.month is not None and publication.day is not None:
+            return TypedValue(kind=ValueKind.DATE,
+                              date=_a_year_back(f"{publication.year:04d}-{publication.month:02d}-{publication.day:02d}"))
+    return None
+
+
+def _days_after_the_day_before(selection: str, text_before: str, publication: Publication | None) -> TypedValue | None:
+    days = [c for c in scan(text_before, publication) if c.value.kind is ValueKind.DATE and len(c.value.date or "") == 10]
+    if not days:
+        return None
+    # (The number as digits: "seven", "десять", "он" are words; "через неделю" is one.)
+    number = re.search(r"\d+", rewrite_number_words(selection).text)
+    count = int(number.group()) if number is not None else 1
+    weeks = any(unit in selection.lower() for unit in _WEEK_UNITS)
+    last = date.fromisoformat(max(days, key=lambda candidate: candidate.end).value.date or "")
+    return TypedValue(kind=ValueKind.DATE, date=(last + timedelta(days=count * (7 if weeks else 1))).isoformat())
+
+
+def _a_year_back(iso: str) -> str:
+    """An ISO date (of any precision) a year earlier; 29 February becomes the 28th."""
+    year = int(iso[:4]) - 1
+    rest = iso[4:]
+    if rest == "-02-29":
+        rest = "-02-28"
+    return f"{year:04d}{rest}"
