@@ -8,7 +8,6 @@ from __future__ import annotations
 import random
 import threading
 
-from PySide6.QtGui import QTextCharFormat
 
 from kzeu_desk.core import queries
 from kzeu_desk.core.highlight_index import HighlightIndex
@@ -16,6 +15,7 @@ from kzeu_desk.core.queries import EvidenceSpan
 from kzeu_desk.core.text import Utf16Index
 from kzeu_desk.ui.source_pane import SourcePane
 from kzeu_desk.ui.source_view import SourceView
+from highlight_formats import highlight_formats
 
 GRINNING = "\U0001f600"
 
@@ -96,15 +96,6 @@ def _source_id(fact_base, file_name: str) -> int:
         return next(row.id for row in queries.source_rows(conn) if row.file_name == file_name)
 
 
-def _formats(view: SourceView) -> list[tuple[int, int, int, str]]:
-    found = []
-    block = view.document().firstBlock()
-    while block.isValid():
-        for r in block.layout().formats():
-            found.append((block.position() + r.start, r.length, QTextCharFormat(r.format).background().color().rgba(),
-                          QTextCharFormat(r.format).underlineStyle().name))
-        block = block.next()
-    return found
 
 
 def test_edits_undo_and_redo_leave_the_highlights_a_full_read_gives(qtbot, fact_base, monkeypatch):
@@ -134,7 +125,7 @@ def test_edits_undo_and_redo_leave_the_highlights_a_full_read_gives(qtbot, fact_
         index = pane.view.highlight_index
         assert _index_state(index) == _index_state(fresh_view.highlight_index)
         assert index.built_from(spans)
-        assert _formats(pane.view) == _formats(fresh_view)
+        assert highlight_formats(pane.view) == highlight_formats(fresh_view)
 
     def version(fact_id: int) -> int:
         with fact_base.reading() as conn:

@@ -17,6 +17,7 @@ from kzeu_desk.core.text import canonicalize
 from kzeu_desk.ui.find_bar import FindBar
 from kzeu_desk.ui.source_pane import SourcePane, source_details_line
 from kzeu_desk.ui.source_view import SourceView, describe_fact, plain_text_as_tooltip
+from highlight_formats import highlight_formats
 
 GRINNING = "\U0001f600"
 FLAG_KAZAKHSTAN = "\U0001f1f0\U0001f1ff"
@@ -587,15 +588,6 @@ def test_source_pane_open_find_shows_the_bar(qtbot, fact_base):
     assert pane.find_bar.counter.text() == f"1 of {expected}"
 
 
-def _all_formats(view: SourceView) -> list[tuple[int, int, int, str]]:
-    found = []
-    block = view.document().firstBlock()
-    while block.isValid():
-        for r in block.layout().formats():
-            found.append((block.position() + r.start, r.length, QTextCharFormat(r.format).background().color().rgba(),
-                          QTextCharFormat(r.format).underlineStyle().name))
-        block = block.next()
-    return found
 
 
 def test_a_long_text_is_coloured_in_steps_the_blocks_on_screen_first(qtbot, monkeypatch):
@@ -625,10 +617,10 @@ def test_a_long_text_is_coloured_in_steps_the_blocks_on_screen_first(qtbot, monk
     stepped.resize(640, 420)
     stepped.show()
     stepped.show_source(1, text, spans)
-    assert stepped.colouring and _all_formats(stepped) == []
+    assert stepped.colouring and highlight_formats(stepped) == []
     assert stepped.highlight_index is not None  # tooltips and clicks know the spans at once
     qtbot.waitUntil(lambda: not stepped.colouring, timeout=10_000)
-    assert _all_formats(stepped) == _all_formats(at_once) != []
+    assert highlight_formats(stepped) == highlight_formats(at_once) != []
 
     # Showing another text meanwhile stops the steps for the first one.
     stepped.show_source(2, text, spans[:5])
