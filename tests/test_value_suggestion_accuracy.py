@@ -171,7 +171,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 106/108, 151/152), set 41 100 / 99.1 / 99.2 % (128/128, 115/116, 127/128). Floors: the lowest language less
           # one miss, 105/108 (0.972) and 114/116 (0.983).
           "held_out_fortieth": 0.97,
-          "held_out_forty_first": 0.98}
+          "held_out_forty_first": 0.98,
+          # Twelve whole articles each in all three languages (sets 42 and 43: transport, energy, water and the regions;
+          # diplomacy, law, finance, technology and food), written and labelled by two more engineers who never ran the
+          # parser, scored once at d436995 with every fix of sets 40 and 41 in: set 42 92.9 / 89.2 / 93.2 % (91.7 % in
+          # all; 117/126, 116/130, 109/117), set 43 99.3 / 94.9 / 89.7 % (95.3 % in all; 141/142, 94/99, 87/97): the
+          # honest held-out number of this round. Floors: the first score's lowest language.
+          "held_out_forty_second": 0.89,
+          "held_out_forty_third": 0.89}
 
 
 @pytest.fixture(scope="module")
