@@ -153,6 +153,11 @@ _WORDS_ADDED_TO_A_CHANGED_CLAIM = 1
 _SAME_NAME_SIMILARITY = 0.7
 _JOINED_SUBJECT_WORDS = 3
 _SPLIT_OPENING_WORDS = 3
+# A name or term found with its words in other cases (`_with_its_neighbours_in_other_cases`): at most this many
+# words ("Национального антидопингового агентства Казахстана" is 4), known by this many neighbours on a side.
+_CASED_QUOTE_WORDS = 5
+_CASED_NEIGHBOUR_WORDS = 3
+_CASED_PHRASE_WORDS = 3
 # A clause or sentence inserted into a quote's sentence, outside the quote, of at most this many words
 # (a quotation given a second sentence: "Біз мұнда ұзақ мерзімге келдік", 5), set off by punctuation.
 _CLAUSE_INSERTED_WORDS = 12
@@ -786,6 +791,7 @@ class Locator:
         self.alignment = Alignment(old.index, new.index) if old is not None else None
         self._old_sentences: dict[tuple[int, int], str] = {}
         self._old_sentence_counts: dict[tuple[int, int], tuple[Counter[str], dict[str, float]]] = {}
+        self._words_by_start: dict[str, list[str]] | None = None
 
     def place(self, anchor: LastAnchor) -> Placement:
         span = self._folded(anchor)
@@ -808,7 +814,8 @@ class Locator:
                  or self._reworded_clause(span) or self._opening_after_its_kept_neighbour(span)
                  or self._in_its_paragraph_trimmed(span) or self._item_of_a_reordered_list(span)
                  or self._enumeration_reordered(span)
-                 or self._reworded_between_its_neighbours(span) or self._name_kept_in_its_reworded_sentence(span))
+                 or self._reworded_between_its_neighbours(span) or self._name_kept_in_its_reworded_sentence(span)
+                 or self._with_its_neighbours_in_other_cases(span))
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
                 and not self.old.in_a_correction_note(span.start, span.end)):
@@ -2915,6 +2922,63 @@ class Locator:
         score = self._score(span, start, end, similarity(span.quote, self.text[start:end]))
         return Placement(span.key, AnchorState.FUZZY, start, end,
                          round(min(max(score, ORPHAN_BELOW), REVIEW_BELOW - AMBIGUITY_MARGIN), 4))
+
+    def _with_its_neighbours_in_other_cases(self, span: _Span) -> Placement | None:
+        """A name or term of _CASED_QUOTE_WORDS words or fewer whose sentence was rewritten around it, it
+        and the words beside it now in other cases ("… агентства Казахстана Айдара Темирова. Записано …"
+        -> "… агентства Казахстана Айдар Темиров рассказал …", "интервью директора Национального …
+        агентства Казахстана Айдара" -> "Директор Национального … агентства Казахстана Айдар"; held-out
+        round 25): letter for letter neither the quote nor its surroundings agree. Taken where its words
+        stand, each the same or the same Cyrillic word with another ending (`same_stem`), and its old
+        neighbours stand again by stem, either the word right beside it on both sides or all
+        _CASED_NEIGHBOUR_WORDS words on one side; once, fuzzy, waiting for a curator."""
+        words = span.words
+        if (self.old is None or not 2 <= len(words) <= _CASED_QUOTE_WORDS
+                or any(word[:1].isdigit() or is_figure_word(word) for word in words)
+                or not any(_CYRILLIC_WORD.fullmatch(word) for word in words)):
+            return None  # (English and figures keep their form: nothing here for it to find)
+        old_index = self.old.index
+        old_first = old_index.word_at_or_after(span.start)
+        if old_index.words[old_first:old_first + len(words)] != list(words):
+            return None
+        old_before = old_index.words[max(0, old_first - _CASED_NEIGHBOUR_WORDS):old_first]
+        old_after = old_index.words[old_first + len(words):old_first + len(words) + _CASED_NEIGHBOUR_WORDS]
+        position, longest = max(enumerate(words), key=lambda item: len(item[1]))
+        if self._words_by_start is None:
+            by_start: defaultdict[str, list[str]] = defaultdict(list)
+            for word in self.index.occurrences:
+                by_start[word[:_STEM_LETTERS]].append(word)
+            self._words_by_start = dict(by_start)
+        new_words = self.index.words
+        places = []
+        for variant in self._words_by_start.get(longest[:_STEM_LETTERS], ()):
+            if not same_stem(longest, variant):
+                continue
+            for at in self.index.occurrences[variant][:_OCCURRENCES_RANKED_BY_CONTEXT]:
+                first = at - position
+                window = new_words[first:first + len(words)] if first >= 0 else []
+                if len(window) != len(words) or not all(
+                        same_stem(old, new) for old, new in zip(words, window, strict=True)):
+                    continue
+                if len(words) < _CASED_PHRASE_WORDS and any(old == new for old, new in zip(words, window, strict=True)):
+                    # Two words standing as they stood, or one of them, are a stock phrase ("Жоба аясында",
+                    # "подготовку кадров" -> "подготовки кадров"); a name declined changes both.
+                    continue
+                new_before = new_words[max(0, first - _CASED_NEIGHBOUR_WORDS):first]
+                new_after = new_words[first + len(words):first + len(words) + _CASED_NEIGHBOUR_WORDS]
+                beside_both = bool(old_before and new_before and old_after and new_after
+                                   and same_stem(old_before[-1], new_before[-1])
+                                   and same_stem(old_after[0], new_after[0]))
+                one_side = any(len(old_side) == _CASED_NEIGHBOUR_WORDS and len(new_side) == len(old_side) and all(
+                    same_stem(old, new) for old, new in zip(old_side, new_side, strict=True))
+                    for old_side, new_side in ((old_before, new_before), (old_after, new_after)))
+                if beside_both or one_side:
+                    places.append(self._character_span(span, self.index.starts[first],
+                                                       self.index.ends[first + len(words) - 1]))
+        if len(set(places)) != 1:
+            return None
+        start, end = places[0]
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - AMBIGUITY_MARGIN)
 
     def _sentence_before(self, text: _IndexedText, start: int) -> tuple[int, int] | None:
         """The sentence right before offset `start` (a sentence's first character), across line breaks."""
