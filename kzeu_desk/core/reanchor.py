@@ -163,6 +163,10 @@ _CASED_PHRASE_WORDS = 3
 _CLAUSE_WORDS = (3, 8)
 _HEDGE = re.compile(r",(?:\s*[^\W\d_]+){1,3}\s*,")
 _CLAUSE_SEPARATOR = re.compile(r"[.!?;:,()\n«»\"]|\s[-\u2013\u2014]|[-\u2013\u2014]\s")
+# A whole sentence that went on as a clause: what joins them ("; 2030 жылы …", ", and …", " — …"); "Prices
+# rose." -> "Prices rose sharply after the talks." is another sentence, its claim changed.
+_CONTINUED_AFTER = re.compile(r"\s*(?:[,;:]|\s[-\u2013\u2014])")
+_CONTINUED_BEFORE = re.compile(r"(?:[,;:]|[-\u2013\u2014])\s*$")
 # A clause or sentence inserted into a quote's sentence, outside the quote, of at most this many words
 # (a quotation given a second sentence: "Біз мұнда ұзақ мерзімге келдік", 5), set off by punctuation.
 _CLAUSE_INSERTED_WORDS = 12
@@ -2159,6 +2163,8 @@ class Locator:
             if len(added) <= added_words_allowed and (vouched or (begins and self._continued_on_its_own(span, added))):
                 fits.append((start, end))
             elif (len(added) <= _CLAUSE_INSERTED_WORDS and len(own_side.strip()) >= _OWN_SIDE_CHARACTERS
+                  and (_CONTINUED_AFTER.match(self.text, end) if begins
+                       else _CONTINUED_BEFORE.search(self.text, max(0, start - 3), start))
                   and similarity(own_side.strip(), new_own_side.strip()) >= _OWN_SIDE_AGREEMENT):
                 # Its sentence went on after a semicolon or a comma with a clause of news ("Меморандум бес
                 # жылға жасалған; 2030 жылы тараптар оны 2035 жылға дейін ұзартты.", 8 words added to 4;
@@ -2946,8 +2952,10 @@ class Locator:
         old_first = old_index.word_at_or_after(span.start)
         if old_index.words[old_first:old_first + len(words)] != list(words):
             return None
-        old_before = old_index.words[max(0, old_first - _CASED_NEIGHBOUR_WORDS):old_first]
-        old_after = old_index.words[old_first + len(words):old_first + len(words) + _CASED_NEIGHBOUR_WORDS]
+        # Neighbours within its sentence: beyond it stand other claims, kept or not ("… и инвестиции в порты
+        # Каспия.\n\nСледующая встреча …" -> "Эксперты раскритиковали инвестиции в порты Каспия.\n\nСледующая
+        # встреча …" is another claim).
+        old_before, old_after = _neighbours_in_sentence(self.old, old_first, old_first + len(words) - 1)
         position, longest = max(enumerate(words), key=lambda item: len(item[1]))
         if self._words_by_start is None:
             by_start: defaultdict[str, list[str]] = defaultdict(list)
@@ -2969,8 +2977,7 @@ class Locator:
                     # Two words standing as they stood, or one of them, are a stock phrase ("Жоба аясында",
                     # "подготовку кадров" -> "подготовки кадров"); a name declined changes both.
                     continue
-                new_before = new_words[max(0, first - _CASED_NEIGHBOUR_WORDS):first]
-                new_after = new_words[first + len(words):first + len(words) + _CASED_NEIGHBOUR_WORDS]
+                new_before, new_after = _neighbours_in_sentence(self.new, first, first + len(words) - 1)
                 beside_both = bool(old_before and new_before and old_after and new_after
                                    and same_stem(old_before[-1], new_before[-1])
                                    and same_stem(old_after[0], new_after[0]))
@@ -3477,6 +3484,21 @@ _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]+")
 _STEM_WORD_LETTERS = 4
 _STEM_LETTERS = 3
 _ENDING_LETTERS = 4
+
+
+def _neighbours_in_sentence(text: _IndexedText, first: int, last: int) -> tuple[list[str], list[str]]:
+    """Up to _CASED_NEIGHBOUR_WORDS words before word number `first` and after word number `last`, those of the
+    same sentence only."""
+    index = text.index
+    start = text.sentence_start(index.starts[first])
+    end = text.sentence_end(index.starts[first], index.ends[last])
+    before = [word for word, at in zip(index.words[max(0, first - _CASED_NEIGHBOUR_WORDS):first],
+                                       index.starts[max(0, first - _CASED_NEIGHBOUR_WORDS):first], strict=True)
+              if at >= start]
+    after = [word for word, at in zip(index.words[last + 1:last + 1 + _CASED_NEIGHBOUR_WORDS],
+                                      index.ends[last + 1:last + 1 + _CASED_NEIGHBOUR_WORDS], strict=True)
+             if at <= end]
+    return before, after
 
 
 def same_stem(a: str, b: str) -> bool:
