@@ -150,11 +150,54 @@ def _frequencies(folded: str) -> list[tuple[int, str]]:
     return found
 
 
+def _tens_and_units() -> tuple[frozenset[str], dict[str, int]]:
+    """The folded tens words (20-90) that a unit may follow, and the unit words (1-9, "one" forms
+    included: after a tens word "один" is no article) with their values."""
+    tens = set(ENGLISH_TENS)
+    units = {word: value for word, value in ENGLISH_UNITS.items() if value < 10}
+    for value, forms in RUSSIAN_NUMBER_FORMS.items():
+        if value < 10:
+            units.update(dict.fromkeys(forms.split(), value))
+        elif value % 10 == 0 and 20 <= value <= 90:
+            tens.update(forms.split())
+    for word, value in KAZAKH_NUMBER_WORDS.items():
+        if value < 10:  # the case ending goes on the last word: "қырық бірде"
+            units.update(dict.fromkeys((word + ending for ending in ("", *KAZAKH_NUMBER_ENDINGS)
+                                        if word + ending not in _KAZAKH_WORDS_NOT_NUMBERS), value))
+        elif value % 10 == 0 and value >= 20:
+            tens.add(word)
+    return frozenset(fold(word) for word in tens), {fold(word): value for word, value in units.items()}
+
+
+# A number of tens and units in words is one figure, its words joined by a space or a hyphen: "сорок один
+# случай" is "41 случай", "twenty-one" is 21. Read word by word it was 40 and a word ("один", "one" and "бір"
+# are no figures alone), so "сорок один случай" -> "41 случай" looked like a changed figure with a word cut
+# (held-out round 25).
+_TENS, _UNITS = _tens_and_units()
+
+
+def _number_words(folded: str) -> list[tuple[int, int, str]]:
+    """The number words, months and seasons of a folded text as (start, end, token), a tens word and
+    the unit after it read as one number."""
+    found: list[tuple[int, int, str]] = []
+    after_tens = -1  # where the last tens word ended
+    for match in _WORD.finditer(folded):
+        word = match.group()
+        if after_tens == match.start() - 1 and folded[after_tens] in " -" and word in _UNITS:
+            start, _, tens = found.pop()
+            found.append((start, match.end(), str(int(tens) + _UNITS[word])))
+            after_tens = -1
+            continue
+        if (token := WORD_FIGURES.get(word)) is not None:
+            found.append((match.start(), match.end(), token))
+            after_tens = match.end() if word in _TENS else -1
+    return found
+
+
 def word_figures(folded: str) -> list[tuple[int, str]]:
     """The figures written in words in a folded text, each where it starts and as the token of its
     meaning (the value of a number word, "month 3", "season autumn")."""
-    found = [(match.start(), token) for match in _WORD.finditer(folded)
-             if (token := WORD_FIGURES.get(match.group())) is not None]
+    found = [(start, token) for start, _, token in _number_words(folded)]
     found.extend((match.start(), "month 5") for match in _MAY.finditer(folded))
     found.extend((match.start(), _RUSSIAN_COMPOUND_PREFIXES[match.group("number")])
                  for match in _RUSSIAN_COMPOUND.finditer(folded))
@@ -175,6 +218,14 @@ def blank_number_words(folded: str, mark: str = "#") -> str:
     """The text with every number written in words replaced by `mark` ("three-day" -> "#-day"), as
     digits are when a claim is compared figures aside; months and seasons stay words."""
     folded = _RUSSIAN_COMPOUND.sub(mark, folded)  # "трехлетнюю" -> "#летнюю", as "three-year" -> "#-year"
-    if _NUMBER_WORDS.isdisjoint(_WORD.findall(folded)):
+    words = _WORD.findall(folded)
+    if _NUMBER_WORDS.isdisjoint(words):
         return folded  # most claims: one pass in C, nothing to replace
-    return _WORD.sub(lambda match: mark if match.group() in _NUMBER_WORDS else match.group(), folded)
+    if _TENS.isdisjoint(words):
+        return _WORD.sub(lambda match: mark if match.group() in _NUMBER_WORDS else match.group(), folded)
+    pieces, at = [], 0  # "сорок один случай" -> "# случай", as "41 случай"
+    for start, end, token in _number_words(folded):
+        if token[:1].isdigit():
+            pieces += [folded[at:start], mark]
+            at = end
+    return "".join(pieces) + folded[at:]
