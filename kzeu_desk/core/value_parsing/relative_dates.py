@@ -359,7 +359,8 @@ _END_OF_THE_YEAR = (
     rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+соң(?:ына|ында|ындағы|ы))(?:\s+(?i:дейін))?{NOT_CYRILLIC_AFTER}",
     # "жыл басындағы 2,8%-дан", "жылдың басынан бері": the start of the year is the publication's year, as
     # "since the start of the year" and "с начала года" are.
-    rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+бас(?:ында|ындағы|ынан|ы))(?:\s+(?i:бері))?{NOT_CYRILLIC_AFTER}",
+    # ("жыл басымен салыстырғанда", compared with the start of the year: the instrumental, as "-мен" takes.)
+    rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+бас(?:ында|ындағы|ынан|ымен|ы))(?:\s+(?i:бері))?{NOT_CYRILLIC_AFTER}",
 )
 
 
@@ -383,7 +384,8 @@ _RELATIVE_MONTHS = (
     rf"{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:прошлого|минувшего|этого|текущего|нынешнего|следующего|будущего))\s+(?i:месяца)"
     rf"{NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:да|ында|дың|ы|ға|ына)){NOT_CYRILLIC_AFTER}",
+    # ("өткен айдағы санында", in last month's issue: the "-ғы" adjective of the locative, as "last month's" is.)
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:дағы|да|ындағы|ында|дың|ы|ға|ына|мен)){NOT_CYRILLIC_AFTER}",
     # "на следующий месяц", "в следующий месяц": the month as a target
     rf"(?<![\w])(?:(?i:на|в)\s+)?(?P<rel>(?i:прошлый|этот|текущий|следующий|будущий))\s+(?i:месяц){NOT_CYRILLIC_AFTER}",
 )

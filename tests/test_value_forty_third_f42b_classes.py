@@ -1,0 +1,44 @@
+"""The classes of the Kazakh misses of sets 42 and 43 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence (and the sentence before it). Where English or
+Russian has the class, its sentences are tested too."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import date, same, span
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, publication date, the curator's value)
+PERIODS_IN_ANY_CASE = [
+    # A Kazakh period named from publication takes any case ending: the instrumental of a comparison ("-мен",
+    # compared with) and the "-ғы/-гі" adjective of the locative ("айдағы", last month's) as well as the locative.
+    ("жыл басымен", "Экспорт жыл басымен салыстырғанда 4 пайызға артты.", "2026-05-20", date("2026")),
+    ("екінші тоқсанмен", "Табыс екінші тоқсанмен салыстырғанда 3 пайызға өсті.", "2026-11-10", span("2026-04", "2026-06")),
+    ("үшінші тоқсандағы", "Үшінші тоқсандағы көрсеткіш жақсарды.", "2026-11-10", span("2026-07", "2026-09")),
+    ("бірінші жартыжылдықпен", "Бұл бірінші жартыжылдықпен салыстырғанда аз.", "2026-09-01", span("2026-01", "2026-06")),
+    ("өткен айдағы", "Журналдың өткен айдағы нөмірінде сұхбат жарияланды.", "2026-03-12", date("2026-02")),
+    # A Kazakh verb on a "-да/-де" stem ends its past in "-дады/-деді", never a present: no stem ends in "д".
+    ("бірінші жартыжылдықта", "Зауыт бірінші жартыжылдықта 40 мың тонна астық өңдеді.", "2026-09-01",
+     span("2026-01", "2026-06")),
+    ("үшінші тоқсанда", "Компания үшінші тоқсанда 12 мың контейнер тасымалдады.", "2026-11-10",
+     span("2026-07", "2026-09")),
+    # Proposing to do something in a month, as agreeing to, says no tense: the month nearest the publication.
+    ("желтоқсанда", "Кеңес жол картасын желтоқсанда бекітуді ұсынды.", "2026-10-27", date("2026-12")),
+    ("in December", "The council proposed to approve the road map in December.", "2026-10-27", date("2026-12")),
+    ("в декабре", "Совет предложил утвердить дорожную карту в декабре.", "2026-10-27", date("2026-12")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), PERIODS_IN_ANY_CASE,
+                         ids=[case[1][:30] for case in PERIODS_IN_ANY_CASE])
+def test_periods_named_from_publication_in_any_case_and_tense(selection: str, context: str, published: str,
+                                                               expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+def test_a_reported_month_stays_before_publication() -> None:
+    # "қол қойды" (signed) reports: the December before an October article.
+    same(suggest("желтоқсанда", published="2026-10-29", context="Комитет желтоқсанда меморандумға қол қойды.").value,
+         date("2025-12"))
