@@ -5,7 +5,7 @@ Russian has the class, its sentences are tested too."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, same, span
+from test_value_words import count, date, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -42,3 +42,20 @@ def test_a_reported_month_stays_before_publication() -> None:
     # "қол қойды" (signed) reports: the December before an October article.
     same(suggest("желтоқсанда", published="2026-10-29", context="Комитет желтоқсанда меморандумға қол қойды.").value,
          date("2025-12"))
+
+
+# (highlight, its sentence, the curator's value)
+KAZAKH_ADJECTIVES_AFTER_THE_NOUN = [
+    # A "-ғы/-гі" adjective after the counted noun (after a consonant, or of the locative, a place name's too) qualifies
+    # the word after it: no compound with the noun before it.
+    ("12", "Жобаға 12 мектеп қазіргі заманғы компьютерлермен жабдықталды.", count(12, "мектеп")),
+    ("6", "Германиядан келген 6 зертхана Атыраудағы кәсіпорындарда жұмыс істейді.", count(6, "зертхана")),
+    ("кемінде 9", "Жобаға кемінде 9 аудандық аурухана Ақтөбедегі серіктестерімен бірге қосылды.", count(9, "аурухана", lower=9)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ADJECTIVES_AFTER_THE_NOUN,
+                         ids=[case[1][:30] for case in KAZAKH_ADJECTIVES_AFTER_THE_NOUN])
+def test_a_kazakh_adjective_after_the_counted_noun_is_no_part_of_it(selection: str, context: str,
+                                                                      expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

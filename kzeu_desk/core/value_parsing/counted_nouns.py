@@ -755,6 +755,10 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             return None
         if lowered in _KAZAKH_OWN_WORDS:
             return None  # "18 команда өз жобасын" (18 teams, their own projects): a pronoun starts the next phrase
+        if modifiers and lowered not in KAZAKH_KNOWN_STEMS and _KAZAKH_RELATIVE_ADJECTIVE_RE.search(lowered):
+            # A "-ғы/-гі" adjective ("қазіргі", present-day; "Қазақстандағы", in Kazakhstan) qualifies the word after
+            # it, never the noun before it: "14 зертхана қазіргі заманғы жабдықпен" counts laboratories.
+            return None
         if modifiers and (_ENDS_AS_A_KAZAKH_VERB_RE.search(lowered) or lowered in _KAZAKH_ABOUT_WORDS or (
                 punctuation_ends and (word, end) == words[-1] and _KAZAKH_HABITUAL_RE.search(lowered))):
             # The phrase ends at a verb or participle: "23 ескерту жасалды" (23 remarks were made) counts remarks; a
@@ -792,6 +796,9 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
 # A verb in the past or present-future, or a passive ("жасалды", "берді", "қатысты", "өтті", "алады"), which ends
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
 _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі]|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
+# A "-ғы/-гі/-қы/-кі" adjective: after a consonant ("қазіргі", "сыртқы", "жылғы"; a possessive "-ы/-і" after a voiced
+# "қ/к" has a vowel before it, "орталығы"), or of the locative ("Қазақстандағы", "елдегі").
+_KAZAKH_RELATIVE_ADJECTIVE_RE = re.compile(r"(?:[бвгджзйклмнпрстфхцчшщңғқһ](?:ғы|гі|қы|кі)|(?:да|де|та|те)(?:ғы|гі))$")
 # The habitual participle "-атын/-етін" closing its clause is its verb ("айына екі рет әкелетін.", it used to bring it
 # twice a month); inside a clause the same letters are as often a possessive in the accusative ("бекетін").
 _KAZAKH_HABITUAL_RE = re.compile(r"[ае]т[ыі]н$")
