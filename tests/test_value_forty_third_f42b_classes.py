@@ -5,7 +5,7 @@ Russian has the class, its sentences are tested too."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, same, span
+from test_value_words import count, date, percent, quantity, same, span, text
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -59,3 +59,27 @@ KAZAKH_ADJECTIVES_AFTER_THE_NOUN = [
 def test_a_kazakh_adjective_after_the_counted_noun_is_no_part_of_it(selection: str, context: str,
                                                                       expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+# (highlight, its sentence, the curator's value)
+KAZAKH_ONE_AND_CEILINGS = [
+    # "аспау" (not to exceed) in the conditional or the imperative is a ceiling, as its participle is.
+    ("20 пайыздан аспаса", "Шығын жалпы соманың 20 пайыздан аспаса, келісім өзгермейді.", percent(None, upper=20)),
+    ("45 күннен аспасын", "Тексеру мерзімі 45 күннен аспасын.", quantity(None, "күн", upper=45)),
+    # "бір" highlighted alone is the number, counting the noun after it, and with a bare measure one of it.
+    ("бір", "Көрмеге облыстан тек бір зауыт қатысты.", count(1, "зауыт")),
+    ("бір ай", "Жөндеу жұмыстары тағы бір ай жалғасады.", quantity(1, "ай")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ONE_AND_CEILINGS,
+                         ids=[case[1][:30] for case in KAZAKH_ONE_AND_CEILINGS])
+def test_kazakh_one_highlighted_and_ceilings_in_the_conditional(selection: str, context: str,
+                                                                expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_one_day_as_once_stays_text() -> None:
+    # "бір күні" (one day, once) with its possessive is no measure.
+    same(suggest("бір күні", published="2026-05-14", context="Бір күні ол ауылға оралды.").value,
+         text("бір күні"))
