@@ -83,3 +83,22 @@ def test_one_day_as_once_stays_text() -> None:
     # "бір күні" (one day, once) with its possessive is no measure.
     same(suggest("бір күні", published="2026-05-14", context="Бір күні ол ауылға оралды.").value,
          text("бір күні"))
+
+
+# (highlight, its sentence, publication date, the curator's value)
+MONTHS_AFTER_PUBLICATION = [
+    # Months after publication are the month that many months on, as years and days after it are, and a present-future
+    # participle reported by a verb of saying ("-атынын айтты", said it will) announces.
+    ("үш айдан кейін", "Министр жобаны үш айдан кейін қайта қарайтынын айтты.", "2026-10-29", date("2027-01")),
+    ("через три месяца", "Комиссия вернется к вопросу через три месяца.", "2026-10-29", date("2027-01")),
+    ("three months from now", "The commission will return to it three months from now.", "2026-10-29", date("2027-01")),
+    # After a year written before it they count from that year's event: the span.
+    ("үш айдан кейін", "Келісімге 2019 жылы қол қойылып, үш айдан кейін күшіне енді.", "2026-10-29",
+     quantity(3, "ай")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), MONTHS_AFTER_PUBLICATION,
+                         ids=[case[1][:30] for case in MONTHS_AFTER_PUBLICATION])
+def test_months_after_publication(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

@@ -320,6 +320,31 @@ def _read_days_after(match: re.Match[str], publication: Publication | None) -> D
     return date_reading(day.isoformat(), relative=True)
 
 
+# "Комитет мәселені екі айдан кейін қайта қарайды", "вернется к вопросу через два месяца", "two months from now": the
+# month that many months after publication, under the same conditions as years and days after it.
+_MONTHS_AFTER = (
+    rf"(?<![\w])(?P<n>\d{{1,2}})\s+(?P<unit>(?i:ай))(?i:дан)\s+(?i:кейін|соң){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?P<n>\d{{1,2}})\s+(?P<unit>(?i:месяца|месяцев)){NOT_CYRILLIC_AFTER}"
+    rf"(?!\s+(?i:с|со|после|от|до)\s)",
+    r"(?<![\w])(?P<n>\d{1,2})\s+(?P<unit>(?i:months))\s+(?i:from\s+(?:now|today))(?![\w])",
+)
+
+
+def _read_months_after(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    before = match.string[:match.start()]
+    if _FROM_AN_EVENT_BEFORE_RE.search(before[-40:]) is not None or _COUNTED_FROM_BEFORE_RE.search(before[-80:]) or \
+            re.search(r"(?<![\w\d])(?:1[89]|20)\d\d(?![\w\d])", before) is not None:
+        return None
+    if publication is None:
+        return needs("date")
+    if publication.month is None:
+        return needs("month")
+    if publication.tense_in(match.string) == "past":
+        return None
+    year, month = shift_month(publication.year, publication.month, int(match.group("n")))
+    return date_reading(iso_date(year, month), relative=True)
+
+
 # "Kazakhstan awarded him the order a year later" after "published in 2017": 2018, a step from the year written
 # before it, as "three years later" is; with none before it in the text it says nothing (no date is guessed).
 _A_YEAR_LATER = (r"(?<![\w])(?i:a|one)\s+(?i:year)\s+(?i:later|afterwards)(?![\w])",)
@@ -451,6 +476,7 @@ RELATIVE_PATTERNS = (
     *_compile(_FROM_NOW, _read_from_now),
     *_compile(_YEARS_AFTER, _read_years_after),
     *_compile(_DAYS_AFTER, _read_days_after),
+    *_compile(_MONTHS_AFTER, _read_months_after),
     *_compile(_A_YEAR_EARLIER, _read_a_year_earlier),
     *_compile(_A_YEAR_LATER, _read_a_year_later),
     *_compile(_A_YEAR_EARLIER_RU, _read_the_year_before),

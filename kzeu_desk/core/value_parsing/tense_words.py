@@ -87,6 +87,9 @@ KAZAKH_FUTURE = (
     r"|жоспарланған|жоспарланып|күтілуде|күтіледі|тиіс|алдағы|келесі|қол\s+қойылады|қабылданады"
     # Intent points ahead even in a past sentence: "… бастауды мақсат етіп қойды" (set out to start).
     r"|мақсат\s+етіп|мақсат\s+етуде|көздеп|көздейді|ниетті|ниет\s+білдірді"
+    # Said that it will: the present-future participle reported by a verb of saying ("қайта қарайтындарын айтты",
+    # said they would review it), as "said it would" and "заявил, что рассмотрит" announce.
+    r"|[а-яәіңғүұқөһ]{2,}(?:атын|етін|йтын|йтін)(?:дар|дер|тар|тер)?(?:ын|ін)\s+(?:айтты|мәлімдеді|хабарлады|жеткізді)"
 )
 # Agreeing or deciding to do something says neither tense: "agreed to hold the next round in November"
 # announces, "agreed to set up a joint venture on 30 July" dates the agreement; the date nearest the
