@@ -102,3 +102,28 @@ MONTHS_AFTER_PUBLICATION = [
                          ids=[case[1][:30] for case in MONTHS_AFTER_PUBLICATION])
 def test_months_after_publication(selection: str, context: str, published: str, expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+# (highlight, its sentence, publication date, the curator's value)
+BEFORE_AN_EVENT = [
+    # "N ай бұрын" after "дейін" is a span before the event, with a bound word between too, and with no publication
+    # date it needs none.
+    ("кем дегенде екі ай бұрын", "Өтінім мерзім біткенге дейін кем дегенде екі ай бұрын беріледі.", "2026-10-29",
+     quantity(2, "ай", lower=2)),
+    ("кемінде үш ай бұрын", "Хабарлама шарт аяқталғанға дейін кемінде үш ай бұрын жіберіледі.", None,
+     quantity(3, "ай", lower=3)),
+    ("үш ай бұрын", "Хабарлама шарт аяқталғанға дейін үш ай бұрын жіберіледі.", None, quantity(3, "ай")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), BEFORE_AN_EVENT,
+                         ids=[case[1][:30] + str(case[2]) for case in BEFORE_AN_EVENT])
+def test_a_span_before_an_event_is_no_date_ago(selection: str, context: str, published: str | None,
+                                               expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+def test_ago_without_a_publication_date_still_asks_for_it() -> None:
+    suggestion = suggest("үш ай бұрын", published=None, context="Ол үш ай бұрын келді.")
+    same(suggestion.value, text("үш ай бұрын"))
+    assert suggestion.note is not None

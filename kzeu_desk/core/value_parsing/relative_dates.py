@@ -255,9 +255,10 @@ _AGO = (
     rf"(?<![\w])(?<!\d[.,])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|век(?:а|ов)?|столети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц|век|столетие))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
-    # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago.
+    # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago, with a bound word
+    # between too ("дейін кемінде алты ай бұрын", at least six months before it).
     # "үш жыл бұрынғыдан көп" (more than three years before): the "-ғы" adjective, with its case endings, is the same date.
-    rf"(?<![\w])(?<!\d[.,])(?<!(?i:дейін) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта|ғасыр))\s+(?i:бұрын)"
+    rf"(?<![\w])(?<!\d[.,])(?<!(?i:дейін) )(?<!(?i:дейін кемінде) )(?<!(?i:дейін кем дегенде) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта|ғасыр))\s+(?i:бұрын)"
     rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?i:бұдан)\s+)?(?:(?i:бір)\s+|(?:1\s+)(?=(?i:ғасыр)))(?P<unit>(?i:жыл|ай|ғасыр))\s+(?i:бұрын)"
     rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",

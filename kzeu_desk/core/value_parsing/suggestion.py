@@ -817,7 +817,9 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # "алты ай бұрын" in "аяқталғанға дейін алты ай бұрын" is six months before an event the sentence
     # names, not six months ago, and "за 8 месяцев" in "Мост построили за 8 месяцев" a span, not January
     # to August: a date counted from publication yields to the sentence's span of time.
-    counted_back = best.salience is Salience.RELATIVE_DATE and best.value.kind in (ValueKind.DATE, ValueKind.DATE_RANGE)
+    # (So does the note asking for a publication date the source has not: the sentence's span needs none.)
+    counted_back = (best.salience is Salience.RELATIVE_DATE and best.value.kind in (ValueKind.DATE, ValueKind.DATE_RANGE)) \
+        or (best.salience is Salience.UNANCHORED_DATE and best.missing is not None)
     # "three years later" in "The plant opened in 2012, and three years later …": 2015, from the year before.
     stepped = best.salience is Salience.RELATIVE_DATE and best.value.kind is ValueKind.QUANTITY
     if not (bounded or bare or kazakh_sentence or adoptable_bound or counted_back or stepped):
@@ -832,7 +834,7 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             return replace(best, value=value)
         if counted_back:
             if candidate.start < end and start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit:
-                return replace(best, value=value)
+                return replace(best, value=value, missing=None)
             if value.kind is ValueKind.DATE and candidate.start <= start < end <= candidate.end and (
                     _UNTIL_OR_FROM_RE.fullmatch(context, candidate.start, start)
                     or _UNTIL_OR_FROM_AFTER_RE.fullmatch(context, end, candidate.end)):
