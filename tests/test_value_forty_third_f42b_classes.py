@@ -127,3 +127,13 @@ def test_ago_without_a_publication_date_still_asks_for_it() -> None:
     suggestion = suggest("үш ай бұрын", published=None, context="Ол үш ай бұрын келді.")
     same(suggestion.value, text("үш ай бұрын"))
     assert suggestion.note is not None
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # Cubic metres written with the superscript are a unit as written, as "м²" and "м³/с" are.
+    ("12,5 млн м³", "Су қоймасына 12,5 млн м³ су жиналды.", quantity(12.5e6, "м³")),
+    ("40 м³", "Расход составил 40 м³ в сутки.", quantity(40, "м³")),
+    ("2.4 million m³", "The reservoir now holds 2.4 million m³.", quantity(2.4e6, "m³")),
+], ids=["kk", "ru", "en"])
+def test_cubic_metres_with_the_superscript(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
