@@ -137,3 +137,14 @@ def test_ago_without_a_publication_date_still_asks_for_it() -> None:
 ], ids=["kk", "ru", "en"])
 def test_cubic_metres_with_the_superscript(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # After a genitive the counted noun takes the possessive: "-ны/-ні" is a stem's "н" and "-ы/-і", not an accusative.
+    ("48", "Өтінішке кенттің 48 тұрғыны қол қойды.", count(48, "тұрғын")),
+    ("15", "Бұл шешімді қаланың 15 тұрғыны қолдады.", count(15, "тұрғын")),
+    # Without a genitive before the figure the accusative of a stem in a vowel stays.
+    ("5", "Компания 5 құрылғыны сатып алды.", count(5, "құрылғы")),
+], ids=["kent", "qala", "accusative"])
+def test_a_possessed_noun_after_a_genitive(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

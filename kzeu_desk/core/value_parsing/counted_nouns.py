@@ -85,6 +85,11 @@ def counted_after(text: str, position: int) -> Counted | None:
         # (A month's name in "-дық/-лық" is another word: "қазандық" is a boiler house, "қазан" October.)
         return None
     counted = _with_fixed_qualifier(text[position:counted.end].split(), counted)
+    if (written := text[position:counted.end].split()) and written[-1].lower() in (counted.unit + "ны", counted.unit + "ні") \
+            and _KAZAKH_GENITIVE_BEFORE_RE.search(text, max(0, position - 60), position) is not None:
+        # "ауылдың 312 тұрғыны" (the village's 312 residents): after a genitive the noun takes the possessive, so
+        # "-ны/-ні" is a stem's "н" and "-ы/-і" (тұрғын), not the accusative of a stem in a vowel ("тұрғы").
+        counted = Counted(counted.unit + "н", counted.end, counted.is_measure)
     if (purpose := _RUSSIAN_PURPOSE_AFTER_RE.match(text, counted.end)) is not None and \
             re.fullmatch(r"[а-яё]+", counted.unit.lower()) and not counted.unit.lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS):
         # "38 тыс. разрешений на проживание," (residence permits), "40 заявок на участие.": what the permit or
@@ -108,6 +113,9 @@ def counted_after(text: str, position: int) -> Counted | None:
     return counted
 
 
+# A genitive word right before the figure ("ауылдың 312", "облыстың 2 мыңнан астам").
+_KAZAKH_GENITIVE_BEFORE_RE = re.compile(
+    rf"[{CYRILLIC_LETTER}]{{2,}}(?:дың|дің|тың|тің|ның|нің)\s+\d[\d\s\u00a0,.]*(?:[{CYRILLIC_LETTER}]+\s*)?$", re.IGNORECASE)
 _POSSESSIVE_NAME_RE = re.compile(r"[ \u00a0]+[A-Z][A-Za-z-]+['’]s(?=[ \u00a0]+[a-z])")
 # (With nothing after it: "три лицензии на оказание платежных услуг" counts licences, the purpose's object after it.)
 _RUSSIAN_PURPOSE_AFTER_RE = re.compile(r"[ \u00a0]+на[ \u00a0]+(?P<noun>[а-яё]{3,}(?:ние|тие))(?=[ \u00a0]*(?:[,.;:)]|$))")
