@@ -148,3 +148,14 @@ def test_cubic_metres_with_the_superscript(selection: str, context: str, expecte
 ], ids=["kent", "qala", "accusative"])
 def test_a_possessed_noun_after_a_genitive(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # A bare noun and a passive participle before a noun qualify it: the number counts the noun after them.
+    ("40", "Ауылға 40 жанармай құйылған цистерна жеткізілді.", count(40, "цистерна")),
+    ("12", "Шекарада 12 пломба салынған контейнер тексерілді.", count(12, "контейнер")),
+    # An active participle's noun before it does the act and is what is counted.
+    ("12", "Зауыт 12 компания берген тапсырысты орындады.", count(12, "компания")),
+], ids=["water", "seal", "active"])
+def test_a_noun_qualified_by_a_passive_participle_is_counted(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -807,6 +807,9 @@ _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тс
 # A "-ғы/-гі/-қы/-кі" adjective: after a consonant ("қазіргі", "сыртқы", "жылғы"; a possessive "-ы/-і" after a voiced
 # "қ/к" has a vowel before it, "орталығы"), or of the locative ("Қазақстандағы", "елдегі").
 _KAZAKH_RELATIVE_ADJECTIVE_RE = re.compile(r"(?:[бвгджзйклмнпрстфхцчшщңғқһ](?:ғы|гі|қы|кі)|(?:да|де|та|те)(?:ғы|гі))$")
+# A passive participle of a stem in a consonant: "салынған" (put in), "берілген" (given), "жөнделген" is not (a vowel
+# stem's "-л-" is as often reflexive, "жиналған", gathered, which a noun before it does).
+_KAZAKH_PASSIVE_PARTICIPLE_RE = re.compile(rf"[{CYRILLIC_LETTER}]{{2,}}[^аеыіәоөұүяиуэ](?:ыл|іл|ын|ін)(?:ған|ген)")
 # The habitual participle "-атын/-етін" closing its clause is its verb ("айына екі рет әкелетін.", it used to bring it
 # twice a month); inside a clause the same letters are as often a possessive in the accusative ("бекетін").
 _KAZAKH_HABITUAL_RE = re.compile(r"[ае]т[ыі]н$")
@@ -987,6 +990,15 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         # "1 132 өлі итбалық табылды." (1,132 dead seals were found): the word in "-лық" right before the verb that
         # closes the clause is the noun, the bare word before it its adjective (a noun is the last of its phrase).
         return Counted(middle, words[1][1], False)
+    if len(words) >= 3 and _KAZAKH_PASSIVE_PARTICIPLE_RE.fullmatch(words[1][0].lower()) and \
+            words[0][0] == words[0][0].lower() and _kazakh_base(words[0][0]) == words[0][0] and \
+            not _is_kazakh_adjective(words[0][0]) and _is_bare_kazakh_noun(words[0][0]) and \
+            _is_bare_kazakh_noun(words[2][0]) and not _is_kazakh_adjective(words[2][0]):
+        # "2 мыңға жуық құм салынған қап" (nearly 2,000 sand-filled bags): a bare noun and a passive participle
+        # qualify the noun after them, which the number counts ("-ыл/-іл/-ын/-ін" before "-ған/-ген": no noun there
+        # does the act, so the first noun is what the act is done with, not what is counted).
+        head = _kazakh_base(words[2][0].lower())
+        return Counted(head, words[2][1], head in KAZAKH_MEASURES)
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
         if index == 0 and (measure := _measure_in_adjective(lowered)) is not None:
