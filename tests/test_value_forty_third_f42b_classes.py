@@ -159,3 +159,18 @@ def test_a_possessed_noun_after_a_genitive(selection: str, context: str, expecte
 ], ids=["water", "seal", "active"])
 def test_a_noun_qualified_by_a_passive_participle_is_counted(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), [
+    # A sentence that opens with the case a limit is counted from ("in the event of", "в случае", "-ған жағдайда")
+    # makes it a ceiling, as one opening with "after" does.
+    ("15 күн ішінде", "Шарт бұзылған жағдайда Тараптар 15 күн ішінде хабарлама жібереді.", quantity(None, "күн", upper=15)),
+    ("within 15 days", "In the event of a breach, the Parties shall notify each other within 15 days.",
+     quantity(None, "days", upper=15)),
+    ("в течение 15 дней", "В случае нарушения договора Стороны уведомляют друг друга в течение 15 дней.",
+     quantity(None, "дней", upper=15)),
+    # With no event the limit is the span itself.
+    ("15 күн ішінде", "Тараптар 15 күн ішінде хабарлама жібереді.", quantity(15, "күн")),
+], ids=["kk", "en", "ru", "kk-no-event"])
+def test_a_limit_after_the_case_it_is_counted_from(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
