@@ -85,6 +85,11 @@ def counted_after(text: str, position: int) -> Counted | None:
         # (A month's name in "-дық/-лық" is another word: "қазандық" is a boiler house, "қазан" October.)
         return None
     counted = _with_fixed_qualifier(text[position:counted.end].split(), counted)
+    if (written := text[position:counted.end].split()) and written[-1].lower() in (counted.unit + "ны", counted.unit + "ні") \
+            and _KAZAKH_GENITIVE_BEFORE_RE.search(text, max(0, position - 60), position) is not None:
+        # "ауылдың 312 тұрғыны" (the village's 312 residents): after a genitive the noun takes the possessive, so
+        # "-ны/-ні" is a stem's "н" and "-ы/-і" (тұрғын), not the accusative of a stem in a vowel ("тұрғы").
+        counted = Counted(counted.unit + "н", counted.end, counted.is_measure)
     if (purpose := _RUSSIAN_PURPOSE_AFTER_RE.match(text, counted.end)) is not None and \
             re.fullmatch(r"[а-яё]+", counted.unit.lower()) and not counted.unit.lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS):
         # "38 тыс. разрешений на проживание," (residence permits), "40 заявок на участие.": what the permit or
@@ -108,6 +113,9 @@ def counted_after(text: str, position: int) -> Counted | None:
     return counted
 
 
+# A genitive word right before the figure ("ауылдың 312", "облыстың 2 мыңнан астам").
+_KAZAKH_GENITIVE_BEFORE_RE = re.compile(
+    rf"[{CYRILLIC_LETTER}]{{2,}}(?:дың|дің|тың|тің|ның|нің)\s+\d[\d\s\u00a0,.]*(?:[{CYRILLIC_LETTER}]+\s*)?$", re.IGNORECASE)
 _POSSESSIVE_NAME_RE = re.compile(r"[ \u00a0]+[A-Z][A-Za-z-]+['’]s(?=[ \u00a0]+[a-z])")
 # (With nothing after it: "три лицензии на оказание платежных услуг" counts licences, the purpose's object after it.)
 _RUSSIAN_PURPOSE_AFTER_RE = re.compile(r"[ \u00a0]+на[ \u00a0]+(?P<noun>[а-яё]{3,}(?:ние|тие))(?=[ \u00a0]*(?:[,.;:)]|$))")
@@ -755,6 +763,10 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             return None
         if lowered in _KAZAKH_OWN_WORDS:
             return None  # "18 команда өз жобасын" (18 teams, their own projects): a pronoun starts the next phrase
+        if modifiers and lowered not in KAZAKH_KNOWN_STEMS and _KAZAKH_RELATIVE_ADJECTIVE_RE.search(lowered):
+            # A "-ғы/-гі" adjective ("қазіргі", present-day; "Қазақстандағы", in Kazakhstan) qualifies the word after
+            # it, never the noun before it: "14 зертхана қазіргі заманғы жабдықпен" counts laboratories.
+            return None
         if modifiers and (_ENDS_AS_A_KAZAKH_VERB_RE.search(lowered) or lowered in _KAZAKH_ABOUT_WORDS or (
                 punctuation_ends and (word, end) == words[-1] and _KAZAKH_HABITUAL_RE.search(lowered))):
             # The phrase ends at a verb or participle: "23 ескерту жасалды" (23 remarks were made) counts remarks; a
@@ -792,6 +804,12 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
 # A verb in the past or present-future, or a passive ("жасалды", "берді", "қатысты", "өтті", "алады"), which ends
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
 _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі]|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
+# A "-ғы/-гі/-қы/-кі" adjective: after a consonant ("қазіргі", "сыртқы", "жылғы"; a possessive "-ы/-і" after a voiced
+# "қ/к" has a vowel before it, "орталығы"), or of the locative ("Қазақстандағы", "елдегі").
+_KAZAKH_RELATIVE_ADJECTIVE_RE = re.compile(r"(?:[бвгджзйклмнпрстфхцчшщңғқһ](?:ғы|гі|қы|кі)|(?:да|де|та|те)(?:ғы|гі))$")
+# A passive participle of a stem in a consonant: "салынған" (put in), "берілген" (given), "жөнделген" is not (a vowel
+# stem's "-л-" is as often reflexive, "жиналған", gathered, which a noun before it does).
+_KAZAKH_PASSIVE_PARTICIPLE_RE = re.compile(rf"[{CYRILLIC_LETTER}]{{2,}}[^аеыіәоөұүяиуэ](?:ыл|іл|ын|ін)(?:ған|ген)")
 # The habitual participle "-атын/-етін" closing its clause is its verb ("айына екі рет әкелетін.", it used to bring it
 # twice a month); inside a clause the same letters are as often a possessive in the accusative ("бекетін").
 _KAZAKH_HABITUAL_RE = re.compile(r"[ае]т[ыі]н$")
@@ -972,6 +990,15 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         # "1 132 өлі итбалық табылды." (1,132 dead seals were found): the word in "-лық" right before the verb that
         # closes the clause is the noun, the bare word before it its adjective (a noun is the last of its phrase).
         return Counted(middle, words[1][1], False)
+    if len(words) >= 3 and _KAZAKH_PASSIVE_PARTICIPLE_RE.fullmatch(words[1][0].lower()) and \
+            words[0][0] == words[0][0].lower() and _kazakh_base(words[0][0]) == words[0][0] and \
+            not _is_kazakh_adjective(words[0][0]) and _is_bare_kazakh_noun(words[0][0]) and \
+            _is_bare_kazakh_noun(words[2][0]) and not _is_kazakh_adjective(words[2][0]):
+        # "2 мыңға жуық құм салынған қап" (nearly 2,000 sand-filled bags): a bare noun and a passive participle
+        # qualify the noun after them, which the number counts ("-ыл/-іл/-ын/-ін" before "-ған/-ген": no noun there
+        # does the act, so the first noun is what the act is done with, not what is counted).
+        head = _kazakh_base(words[2][0].lower())
+        return Counted(head, words[2][1], head in KAZAKH_MEASURES)
     for index, (word, end) in enumerate(words):
         lowered = word.lower()
         if index == 0 and (measure := _measure_in_adjective(lowered)) is not None:

@@ -82,7 +82,8 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|�
                          # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
                          # litres ("2,0 л", an engine's size), and its power ("150 л.с.", horsepower, not litres):
                          # each a measure of its own, as written.
-                         r"KB|MB|GB|TB|PB|Gb|Mb|Tb|КБ|МБ|ГБ|ТБ|ПБ|Гб|Мб|Тб|m³/s|m3/s|м³/с|м3/с|b/d|bpd|л\.\s?с\.|л(?!\.\s?с)|"
+                         # Volume in cubic metres with the superscript ("410,9 млн м³", "25 m³"), as "м²" is an area.
+                         r"KB|MB|GB|TB|PB|Gb|Mb|Tb|КБ|МБ|ГБ|ТБ|ПБ|Гб|Мб|Тб|m³/s|m3/s|м³/с|м3/с|m³|м³|b/d|bpd|л\.\s?с\.|л(?!\.\s?с)|"
                          # A pack's weight in grams and milligrams ("спагетти весом 500 г", "a 125 g brie"); a year's
                          # "г." ("2019 г.") is read with its year before any figure is, so a "г" left is grams.
                          r"мг|mg|г|g)")

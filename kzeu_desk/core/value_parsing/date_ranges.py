@@ -453,7 +453,9 @@ _HALVES = (
     # In the genitive with no preposition ("по итогам первого полугодия", "данные второго полугодия").
     rf"(?<![\w])(?P<ord>(?i:перв|втор)ого)\s+(?i:полугодия){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?i:в|во|за|на)\s+{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:полугоди[еия]){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w]){_HALF_ORDINAL}\s+(?i:жартыжылдықта|жартыжылдығында|жарты\s+жылда){NOT_CYRILLIC_AFTER}",
+    # With any case ending: "бірінші жартыжылдықпен салыстырғанда" (compared with the first half), "-тағы" adjective.
+    rf"(?<![\w]){_HALF_ORDINAL}\s+(?i:жартыжылдық(?:тағы|та|пен|қа|тың|тан)|жартыжылдығ(?:ындағы|ында|ымен|ына|ының|ынан|ы)"
+    rf"|жарты\s+жылда){NOT_CYRILLIC_AFTER}",
     r"(?<![\w])(?i:in|during|for|by|until)\s+H(?P<ord>[12])(?![\w])(?!\s*[-–]?\s*[12]\d{3})",
 )
 _QUARTERS = (
@@ -468,7 +470,8 @@ _QUARTERS = (
     rf"(?<![\w-]){_QUARTER_ORDINAL}-(?i:quarter)(?![\w-])",
     rf"(?<![\w])(?P<ord>(?i:перв|втор|четв[её]рт)ого|(?i:треть)его)\s+(?i:квартала){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?i:в|во|за|на|до|к)\s+{_QUARTER_ORDINAL}\s+(?i:квартал[еау]?){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w]){_QUARTER_ORDINAL}\s+(?i:тоқсан(?:да|ында|ға|ына|ның|ынан|нан|ы|ын)?){NOT_CYRILLIC_AFTER}",
+    # ("бірінші тоқсанмен салыстырғанда", compared with the first quarter: the instrumental, and the "-ғы" adjective.)
+    rf"(?<![\w]){_QUARTER_ORDINAL}\s+(?i:тоқсан(?:дағы|да|ындағы|ында|ға|ына|ның|ынан|нан|ымен|мен|ы|ын)?){NOT_CYRILLIC_AFTER}",
     # "in Q2", "for Q4" with no year after it.
     r"(?<![\w])(?i:in|during|for|by|until)\s+Q(?P<ord>[1-4])(?![\w])(?!\s*[-–]?\s*[12]\d{3})",
 )

@@ -149,7 +149,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"(?!\s+(?!жетеді{NOT_CYRILLIC_AFTER})(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
     # A participle takes case endings as a noun does: "мерзім 20 күннен аспайтынын айтты" (said it does not exceed).
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын(?:ын|ы|ына|дай)?|аспайды|аспады|аспаған(?:ын|ы)?|аспауы(?:н)?)"
+    # The conditional and the imperative too: "15 пайызынан аспаса" (if it does not exceed), "30 күннен аспасын".
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын(?:ын|ы|ына|дай)?|аспайды|аспады|аспаған(?:ын|ы)?|аспауы(?:н)?"
+     r"|аспаса|аспасын|аспауға)"
      rf"{NOT_CYRILLIC_AFTER}",
      Bound.UPPER),
     # "жуық" in any case it takes as the noun of the phrase: "50 пайызға жуығын", "жуығына", "жуығында".

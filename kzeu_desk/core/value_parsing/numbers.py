@@ -933,9 +933,11 @@ def bound_words_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 # A sentence that opens with the event a limit is counted from: "После его окончания …", "After the lease ends, …",
 # "Келісім аяқталғаннан кейін …" (after the agreement has ended).
+# Or with the case it is counted from: "In the event of termination, the Parties shall consult within 30 days", "В случае
+# прекращения …", "Келісім тоқтатылған жағдайда Тараптар 30 күн ішінде …" (in the event the agreement is terminated).
 _OPENS_WITH_AN_EVENT_RE = re.compile(
-    rf"\s*(?:(?:после|after)\s|(?:[{CYRILLIC_LETTER}]+\s+){{0,3}}[{CYRILLIC_LETTER}]+(?:ғаннан|геннен|қаннан|кеннен)\s+"
-    rf"(?:кейін|соң)(?![\w]))",
+    rf"\s*(?:(?:после|after|в\s+случае|in\s+the\s+event\s+of)\s|(?:[{CYRILLIC_LETTER}]+\s+){{0,3}}[{CYRILLIC_LETTER}]+"
+    rf"(?:(?:ғаннан|геннен|қаннан|кеннен)\s+(?:кейін|соң)|(?:ған|ген|қан|кен)\s+жағдайда)(?![\w]))",
     re.IGNORECASE)
 
 

@@ -255,9 +255,10 @@ _AGO = (
     rf"(?<![\w])(?<!\d[.,])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|век(?:а|ов)?|столети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц|век|столетие))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
-    # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago.
+    # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago, with a bound word
+    # between too ("дейін кемінде алты ай бұрын", at least six months before it).
     # "үш жыл бұрынғыдан көп" (more than three years before): the "-ғы" adjective, with its case endings, is the same date.
-    rf"(?<![\w])(?<!\d[.,])(?<!(?i:дейін) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта|ғасыр))\s+(?i:бұрын)"
+    rf"(?<![\w])(?<!\d[.,])(?<!(?i:дейін) )(?<!(?i:дейін кемінде) )(?<!(?i:дейін кем дегенде) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта|ғасыр))\s+(?i:бұрын)"
     rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?i:бұдан)\s+)?(?:(?i:бір)\s+|(?:1\s+)(?=(?i:ғасыр)))(?P<unit>(?i:жыл|ай|ғасыр))\s+(?i:бұрын)"
     rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
@@ -320,6 +321,31 @@ def _read_days_after(match: re.Match[str], publication: Publication | None) -> D
     return date_reading(day.isoformat(), relative=True)
 
 
+# "Комитет мәселені екі айдан кейін қайта қарайды", "вернется к вопросу через два месяца", "two months from now": the
+# month that many months after publication, under the same conditions as years and days after it.
+_MONTHS_AFTER = (
+    rf"(?<![\w])(?P<n>\d{{1,2}})\s+(?P<unit>(?i:ай))(?i:дан)\s+(?i:кейін|соң){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?P<n>\d{{1,2}})\s+(?P<unit>(?i:месяца|месяцев)){NOT_CYRILLIC_AFTER}"
+    rf"(?!\s+(?i:с|со|после|от|до)\s)",
+    r"(?<![\w])(?P<n>\d{1,2})\s+(?P<unit>(?i:months))\s+(?i:from\s+(?:now|today))(?![\w])",
+)
+
+
+def _read_months_after(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    before = match.string[:match.start()]
+    if _FROM_AN_EVENT_BEFORE_RE.search(before[-40:]) is not None or _COUNTED_FROM_BEFORE_RE.search(before[-80:]) or \
+            re.search(r"(?<![\w\d])(?:1[89]|20)\d\d(?![\w\d])", before) is not None:
+        return None
+    if publication is None:
+        return needs("date")
+    if publication.month is None:
+        return needs("month")
+    if publication.tense_in(match.string) == "past":
+        return None
+    year, month = shift_month(publication.year, publication.month, int(match.group("n")))
+    return date_reading(iso_date(year, month), relative=True)
+
+
 # "Kazakhstan awarded him the order a year later" after "published in 2017": 2018, a step from the year written
 # before it, as "three years later" is; with none before it in the text it says nothing (no date is guessed).
 _A_YEAR_LATER = (r"(?<![\w])(?i:a|one)\s+(?i:year)\s+(?i:later|afterwards)(?![\w])",)
@@ -359,7 +385,8 @@ _END_OF_THE_YEAR = (
     rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+соң(?:ына|ында|ындағы|ы))(?:\s+(?i:дейін))?{NOT_CYRILLIC_AFTER}",
     # "жыл басындағы 2,8%-дан", "жылдың басынан бері": the start of the year is the publication's year, as
     # "since the start of the year" and "с начала года" are.
-    rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+бас(?:ында|ындағы|ынан|ы))(?:\s+(?i:бері))?{NOT_CYRILLIC_AFTER}",
+    # ("жыл басымен салыстырғанда", compared with the start of the year: the instrumental, as "-мен" takes.)
+    rf"(?<![\w])(?<![\d] )(?i:жыл(?:дың)?\s+бас(?:ында|ындағы|ынан|ымен|ы))(?:\s+(?i:бері))?{NOT_CYRILLIC_AFTER}",
 )
 
 
@@ -383,7 +410,8 @@ _RELATIVE_MONTHS = (
     rf"{NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?P<rel>(?i:прошлого|минувшего|этого|текущего|нынешнего|следующего|будущего))\s+(?i:месяца)"
     rf"{NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:да|ында|дың|ы|ға|ына)){NOT_CYRILLIC_AFTER}",
+    # ("өткен айдағы санында", in last month's issue: the "-ғы" adjective of the locative, as "last month's" is.)
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:дағы|да|ындағы|ында|дың|ы|ға|ына|мен)){NOT_CYRILLIC_AFTER}",
     # "на следующий месяц", "в следующий месяц": the month as a target
     rf"(?<![\w])(?:(?i:на|в)\s+)?(?P<rel>(?i:прошлый|этот|текущий|следующий|будущий))\s+(?i:месяц){NOT_CYRILLIC_AFTER}",
 )
@@ -449,6 +477,7 @@ RELATIVE_PATTERNS = (
     *_compile(_FROM_NOW, _read_from_now),
     *_compile(_YEARS_AFTER, _read_years_after),
     *_compile(_DAYS_AFTER, _read_days_after),
+    *_compile(_MONTHS_AFTER, _read_months_after),
     *_compile(_A_YEAR_EARLIER, _read_a_year_earlier),
     *_compile(_A_YEAR_LATER, _read_a_year_later),
     *_compile(_A_YEAR_EARLIER_RU, _read_the_year_before),

@@ -145,9 +145,11 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(1.0, bounded[0])
             return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
                                          unit=noun.unit))
-        if one.group("one").lower() == "бір" and not _KAZAKH_MEASURE_ADJECTIVE_RE.match(one.group("noun")):
+        if one.group("one").lower() == "бір" and not _KAZAKH_MEASURE_ADJECTIVE_RE.match(one.group("noun")) and not (
+                noun is not None and noun.is_measure and one.group("noun").strip().lower() == noun.unit):
             # "бір айлық курс" (a one-month course) measures; "бір күні" (one day, once) and "бір компания" (a company)
-            # are the article more often than one.
+            # are the article more often than one. A bare measure highlighted with it is one of it ("тағы бір жыл
+            # күте алмаймыз", we cannot wait another year), as "one year" is.
             return Suggestion(TypedValue(kind=ValueKind.TEXT, text=stripped))
         if noun is not None and noun.is_measure and not one.group("bound"):
             # "один день", "one day": one of a measure is a quantity, as "два дня" is.
@@ -444,8 +446,9 @@ def _stepped_from_the_sentence_before(selection: str, context: str, before: str,
 
 # "один" of "два пасечных хозяйства и один завод", "ни одного" of "таких случаев было четыре, с начала года – ни одного",
 # "бірде-бір" of "бірде-бір жоба": one, or none, highlighted without the noun its sentence counts.
+# ("бір" highlighted alone is the number, not the article: "тек бір кәсіпорын" counts one enterprise.)
 _ONE_OR_NONE_ALONE = {"один": "1", "одна": "1", "одно": "1", "ни одного": "0", "ни одной": "0", "none": "0",
-                      "not a single": "0", "бірде-бір": "0"}
+                      "not a single": "0", "бірде-бір": "0", "бір": "1"}
 _KAZAKH_ONE_OF_THEM_RE = re.compile(r"(?i:бір)(?P<ending>(?i:інде|інен|імен|іне|ін|і))")
 _KAZAKH_COLLECTIVE_BEFORE_RE = re.compile(
     rf"(?<![\w])(?i:{'|'.join(KAZAKH_COLLECTIVE_WORDS)})[{CYRILLIC_LETTER}]*(?![\w])")
@@ -814,7 +817,9 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # "алты ай бұрын" in "аяқталғанға дейін алты ай бұрын" is six months before an event the sentence
     # names, not six months ago, and "за 8 месяцев" in "Мост построили за 8 месяцев" a span, not January
     # to August: a date counted from publication yields to the sentence's span of time.
-    counted_back = best.salience is Salience.RELATIVE_DATE and best.value.kind in (ValueKind.DATE, ValueKind.DATE_RANGE)
+    # (So does the note asking for a publication date the source has not: the sentence's span needs none.)
+    counted_back = (best.salience is Salience.RELATIVE_DATE and best.value.kind in (ValueKind.DATE, ValueKind.DATE_RANGE)) \
+        or (best.salience is Salience.UNANCHORED_DATE and best.missing is not None)
     # "three years later" in "The plant opened in 2012, and three years later …": 2015, from the year before.
     stepped = best.salience is Salience.RELATIVE_DATE and best.value.kind is ValueKind.QUANTITY
     if not (bounded or bare or kazakh_sentence or adoptable_bound or counted_back or stepped):
@@ -829,7 +834,7 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             return replace(best, value=value)
         if counted_back:
             if candidate.start < end and start < candidate.end and value.kind is ValueKind.QUANTITY and value.unit:
-                return replace(best, value=value)
+                return replace(best, value=value, missing=None)
             if value.kind is ValueKind.DATE and candidate.start <= start < end <= candidate.end and (
                     _UNTIL_OR_FROM_RE.fullmatch(context, candidate.start, start)
                     or _UNTIL_OR_FROM_AFTER_RE.fullmatch(context, end, candidate.end)):

@@ -37,6 +37,7 @@ ENGLISH_PAST = (
     # "published" ("its outlook for December-February published today").
     # After "is/are/be" a participle is passive, present or planned ("is planned for the autumn").
     r"|(?<!the )(?<!a )(?<!an )(?<!is )(?<!are )(?<!be )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention|publish)ed)"
+    r"(?!proposed\s+to\s)"
     r"[a-z]{3,}ed"
 )
 RUSSIAN_FUTURE = (
@@ -71,7 +72,7 @@ RUSSIAN_PAST = (
     r"|отметил[аи]?(?=\s+(?:\d|годовщин|юбиле|праздник|день\s))"
     # Regular past forms that no common noun shares ("представили", "составила", "собрались").
     r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|сказ|напомн|сообщ))"
-    r"(?!(?:договорил|условил|решил|постановил|пообещал|обещал)[а-яё]*\s+[а-яё]+(?:ть|ти)(?![а-яё]))"
+    r"(?!(?:договорил|условил|решил|постановил|пообещал|обещал|предложил)[а-яё]*\s+[а-яё]+(?:ть|ти)(?![а-яё]))"
     r"[а-яё]{3,}(?:или|ила|ились|илась|ился|али|яли|ались|ялись|ался|ялся)"
     # The neuter short participle of a report ("В октябре проведено 2 640 консультаций", "выдано 120 виз"); not a
     # plan ("запланировано", "намечено", "предусмотрено", "назначено") nor a saying ("сказано", "указано", "отмечено").
@@ -79,18 +80,23 @@ RUSSIAN_PAST = (
     r"[а-яё]{3,}(?:ено|ано)(?![а-яё])"
     # The masculine "-ил" ("порт перевалил", "банк выделил"), which few nouns end in; names do ("Михаил").
     r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|напомн|михаи|даниил|гавриил|израил|крокодил))"
-    r"[а-яё]{3,}ил(?![а-яё])"
+    r"(?!предложил\s+[а-яё]+(?:ть|ти)(?![а-яё]))[а-яё]{3,}ил(?![а-яё])"
 )
 KAZAKH_FUTURE = (
     r"өтеді|өтпек|болады|болмақ|өткізіледі|өткізілмек|басталады|ашылады|жалғасады|жоспарлануда|жоспарлап"
     r"|жоспарланған|жоспарланып|күтілуде|күтіледі|тиіс|алдағы|келесі|қол\s+қойылады|қабылданады"
     # Intent points ahead even in a past sentence: "… бастауды мақсат етіп қойды" (set out to start).
     r"|мақсат\s+етіп|мақсат\s+етуде|көздеп|көздейді|ниетті|ниет\s+білдірді"
+    # Said that it will: the present-future participle reported by a verb of saying ("қайта қарайтындарын айтты",
+    # said they would review it), as "said it would" and "заявил, что рассмотрит" announce.
+    r"|[а-яәіңғүұқөһ]{2,}(?:атын|етін|йтын|йтін)(?:дар|дер|тар|тер)?(?:ын|ін)\s+(?:айтты|мәлімдеді|хабарлады|жеткізді)"
 )
 # Agreeing or deciding to do something says neither tense: "agreed to hold the next round in November"
 # announces, "agreed to set up a joint venture on 30 July" dates the agreement; the date nearest the
 # publication decides, as with no verb ("договорились провести встречу в октябре", "өткізуге келісті").
-KAZAKH_AGREED_TO = r"[а-яәіңғүұқөһ]+(?:уге|уға)\s+(?:келісті|уағдаласты|шешті)\W*$"
+# Proposing to do it says neither too ("келіссөздерді желтоқсанда бастауды ұсынды", proposed to start talks in
+# December; "proposed to open talks in December", "предложили начать переговоры в декабре").
+KAZAKH_AGREED_TO = r"[а-яәіңғүұқөһ]+(?:(?:уге|уға)\s+(?:келісті|уағдаласты|шешті)|(?:уды|уді)\s+ұсынды)\W*$"
 KAZAKH_PAST = (
     r"өтті|болды|өткен|өткізілді|қойылды|қабылданды|басталды|ашылды|жасалды|мақұлдады|(?<!уге )(?<!уға )келісті|кездесті"
     r"|қатысты|талқылады|бекітті|аяқталды|қабылдады|өткізді|жиналды|жалғасты|қойды|тіркеді|тіркелді"
@@ -112,5 +118,7 @@ KAZAKH_PAST = (
 # (comes) and "аяқталады" (ends) are present, "баяулады" (slowed) and "мақұлдады" past.
 # "-йды" is present after a vowel-final stem ("қарайды"); after "о/ө", which Kazakh writes only in
 # a first syllable, the "й" is the stem's own and "-ды" the past ("қойды": signed, put).
-KAZAKH_LAST_WORD_FUTURE = r"[а-яёәіңғүұқөһ]+(?:(?<!л)(?:ады|еді)|(?<![оө])йды|(?<![оө])йді|мақ|мек|бақ|бек|пақ|пек)"
-KAZAKH_LAST_WORD_PAST = r"[а-яёәіңғүұқөһ]+(?:(?<![ае])(?:ды|ді)|ты|ті|ған|ген|қан|кен)"
+# Nor after "д": no Kazakh stem ends in "д" (it is written "т" at a stem's end), so "-дады/-деді" is a "-да/-де" stem's
+# past ("тасымалдады", carried; its present is "тасымалдайды"), never "-ады/-еді".
+KAZAKH_LAST_WORD_FUTURE = r"[а-яёәіңғүұқөһ]+(?:(?<![лд])(?:ады|еді)|(?<![оө])йды|(?<![оө])йді|мақ|мек|бақ|бек|пақ|пек)"
+KAZAKH_LAST_WORD_PAST = r"[а-яёәіңғүұқөһ]+(?:(?<![ае])(?:ды|ді)|дады|деді|ты|ті|ған|ген|қан|кен)"
