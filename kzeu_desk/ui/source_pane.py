@@ -191,19 +191,19 @@ class SourcePane(QWidget):
             self._clear()
             return
         if self.source_id in changes.touched("source"):
-            # Its description (no text) now; whatever else changed, a new revision's text (or its
-            # undo's) with its spans, off the GUI thread. Reading the 1 MB source's new text and its
-            # 10k spans and building their index here held the GUI thread 215 ms in one turn after a
-            # revision import at 1M facts; `_show` sets the new text (33 ms) or keeps the same one.
             with self._session.fact_base.reading() as conn:
-                row = queries.source_details(conn, self.source_id)
+                row = queries.source_row(conn, self.source_id)  # the 1 MB text: 5-9 ms of CPU
             if row is None:
                 self._clear()
                 return
             self._show_header(row)
-            self._text_may_change = True
-            self.refresh_in_background()
-            return
+            if row.text != self.view.source_text:
+                # A new revision (or its undo): its spans and their index are read and built off the
+                # GUI thread, and `_show` sets the text (33 ms for 1 MB). Read here, with the 1 MB
+                # source's 10k spans, they held the GUI thread 205-226 ms in one turn at 1M facts.
+                self._text_may_change = True
+                self.refresh_in_background()
+                return
         # A fact edit recolours its spans; evidence rows deleted or moved away name no source any
         # more, but the shown index knows which of its spans they were.
         if changes.affects("evidence", "fact"):
