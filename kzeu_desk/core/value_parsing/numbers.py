@@ -748,7 +748,7 @@ def _plural_named_before(text: str, start: int) -> str | None:
 
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|others?|fewer|больше|меньше)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
-_SCALED_UNITS = {"bcm": ("cubic metres", 9), "sq m": ("square metres", 0), "sq. m": ("square metres", 0),
+_SCALED_UNITS = {"bcm": ("cubic metres", 9), "kt": ("tonnes", 3), "mt": ("tonnes", 6), "sq m": ("square metres", 0), "sq. m": ("square metres", 0),
                  "sq.m": ("square metres", 0), "sqm": ("square metres", 0)}
 # Kazakh "-дай/-дей/-тай/-тей" on a number, its scale, currency or measure makes it approximate ("45 млн
 # теңгедей", "100 мыңдай", "50-дей"); only on those words, since "осындай" (such) ends so too.
