@@ -39,3 +39,19 @@ INDUSTRIAL_UNITS = [
 @pytest.mark.parametrize("case", INDUSTRIAL_UNITS, ids=[case[0] for case in INDUSTRIAL_UNITS])
 def test_an_industrial_unit_is_a_quantity_in_it(case: Case) -> None:
     _check(case)
+
+
+BOUNDS_SAID_BY_VERBS_AND_PREPOSITIONS = [
+    # A rule's ceiling said by a modal and an infinitive; a price or an age "from" a figure; "до" after a comma that
+    # ends another figure's phrase is a ceiling, not the end of a change from that figure.
+    ("не должен превышать 3%", "", "Уровень потерь в сетях не должен превышать 3%.", percent(None, upper=3)),
+    ("от 12 500 тенге", "", "Билеты на концерт продаются от 12 500 тенге.", money(12500, "KZT", lower=12500)),
+    ("до 7 лет", "", "Взрослый билет стоит 900 тенге, скидка 30%, дети до 7 лет едут бесплатно.",
+     quantity(None, "лет", upper=7)),
+]
+
+
+@pytest.mark.parametrize("case", BOUNDS_SAID_BY_VERBS_AND_PREPOSITIONS,
+                         ids=[case[0] for case in BOUNDS_SAID_BY_VERBS_AND_PREPOSITIONS])
+def test_a_bound_said_by_a_verb_or_a_preposition(case: Case) -> None:
+    _check(case)
