@@ -55,3 +55,19 @@ BOUNDS_SAID_BY_VERBS_AND_PREPOSITIONS = [
                          ids=[case[0] for case in BOUNDS_SAID_BY_VERBS_AND_PREPOSITIONS])
 def test_a_bound_said_by_a_verb_or_a_preposition(case: Case) -> None:
     _check(case)
+
+
+A_DAY_OR_MONTH_AFTER_PUBLICATION = [
+    # A verb of asking or replying tells when the request or the answer was made, not when what it asks for is: the
+    # day after it is read as the nearest, ahead of publication within a few months. An elliptical clause after "а"
+    # (a dash for its verb, an abbreviation's period inside) takes the tense of the clause it shares the verb with.
+    ("28 February", "", "The ministry has urged importers to clear their stocks by 28 February.", date("2027-02-28")),
+    ("15 декабря", "", "Ответили в акимате: ремонт моста завершат к 15 декабря.", date("2026-12-15")),
+    ("января", "", "Прошлой зимой музей принял 40 тыс. посетителей, а в выходные дни января — до 3 тыс. человек в день.",
+     date("2026-01")),
+]
+
+
+@pytest.mark.parametrize("case", A_DAY_OR_MONTH_AFTER_PUBLICATION, ids=[case[0] for case in A_DAY_OR_MONTH_AFTER_PUBLICATION])
+def test_a_day_or_month_dated_by_the_verb_that_governs_it(case: Case) -> None:
+    _check(case)
