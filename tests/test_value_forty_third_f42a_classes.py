@@ -71,3 +71,19 @@ A_DAY_OR_MONTH_AFTER_PUBLICATION = [
 @pytest.mark.parametrize("case", A_DAY_OR_MONTH_AFTER_PUBLICATION, ids=[case[0] for case in A_DAY_OR_MONTH_AFTER_PUBLICATION])
 def test_a_day_or_month_dated_by_the_verb_that_governs_it(case: Case) -> None:
     _check(case)
+
+
+WEEKS_COUNTED_FROM_PUBLICATION = [
+    # The week before, of or after the publication's (Monday to Sunday; 20 November 2026 is a Friday), and a week ago
+    # as a day.
+    ("на следующей неделе", "", "Новые тарифы опубликуют на следующей неделе.", span("2026-11-23", "2026-11-29")),
+    ("на прошлой неделе", "", "Комиссия на прошлой неделе одобрила проект.", span("2026-11-09", "2026-11-15")),
+    ("next week", "", "The board will vote on the loan next week.", span("2026-11-23", "2026-11-29")),
+    ("неделю назад", "", "Неделю назад цены были на 5% ниже.", date("2026-11-13")),
+    ("a week ago", "", "A week ago the port was still closed.", date("2026-11-13")),
+]
+
+
+@pytest.mark.parametrize("case", WEEKS_COUNTED_FROM_PUBLICATION, ids=[case[0] for case in WEEKS_COUNTED_FROM_PUBLICATION])
+def test_a_week_counted_from_publication(case: Case) -> None:
+    _check(case)
