@@ -87,3 +87,16 @@ WEEKS_COUNTED_FROM_PUBLICATION = [
 @pytest.mark.parametrize("case", WEEKS_COUNTED_FROM_PUBLICATION, ids=[case[0] for case in WEEKS_COUNTED_FROM_PUBLICATION])
 def test_a_week_counted_from_publication(case: Case) -> None:
     _check(case)
+
+
+A_PERIOD_TO_A_DAY = [
+    # "the N months to" a day is the period that ended then, as "ended" says it.
+    ("six months to 30 June 2026", "", "Revenue for the six months to 30 June 2026 rose 12%.",
+     span("2026-01", "2026-06")),
+    ("year to 31 March 2026", "", "In the year to 31 March 2026 the port handled 2.1 Mt.", span("2025-04", "2026-03")),
+]
+
+
+@pytest.mark.parametrize("case", A_PERIOD_TO_A_DAY, ids=[case[0] for case in A_PERIOD_TO_A_DAY])
+def test_a_period_to_a_day(case: Case) -> None:
+    _check(case)
