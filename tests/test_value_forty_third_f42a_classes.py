@@ -100,3 +100,16 @@ A_PERIOD_TO_A_DAY = [
 @pytest.mark.parametrize("case", A_PERIOD_TO_A_DAY, ids=[case[0] for case in A_PERIOD_TO_A_DAY])
 def test_a_period_to_a_day(case: Case) -> None:
     _check(case)
+
+
+MEASURES_UNWRITTEN = [
+    # A figure set against a planned one is in its unit; a Russian measure alone in the singular is one of it.
+    ("90", "", "Ремонт моста занял 75 дней вместо запланированных 90.", quantity(90, "дней")),
+    ("год", "", "Тендер объявили за год до начала строительства.", quantity(1, "год")),
+    ("неделю", "", "Документы нужно подать за неделю до начала приёма.", quantity(1, "неделю")),
+]
+
+
+@pytest.mark.parametrize("case", MEASURES_UNWRITTEN, ids=[case[0] for case in MEASURES_UNWRITTEN])
+def test_a_measure_whose_number_or_unit_is_unwritten(case: Case) -> None:
+    _check(case)

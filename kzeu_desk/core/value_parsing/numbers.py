@@ -1108,7 +1108,8 @@ _COMPARED_BEFORE_RE = re.compile(
     r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*"
     # ("30 to 36 hours instead of the usual 20", "against the planned 12")
     r"(?:(?:the|its|their|our)\s+)?(?:(?:usual|normal|current|previous|standard|planned|earlier|обычных|прежних"
-    r"|нынешних|текущих|действующих)\s+)?$",
+    # ("47 суток вместо плановых 60": against the plan's figure.)
+    r"|нынешних|текущих|действующих|плановых|запланированных|проектных|нормативных)\s+)?$",
     re.IGNORECASE)
 
 
