@@ -113,3 +113,16 @@ MEASURES_UNWRITTEN = [
 @pytest.mark.parametrize("case", MEASURES_UNWRITTEN, ids=[case[0] for case in MEASURES_UNWRITTEN])
 def test_a_measure_whose_number_or_unit_is_unwritten(case: Case) -> None:
     _check(case)
+
+
+ENGLISH_COMPOUND_NOUNS = [
+    # A hyphenated modifier before the head is no head; a plural-only noun ("works") qualifies the plural after it.
+    ("one", "", "The terminal kept only one check-in desk open on Sunday.", count(1, "check-in desk")),
+    ("four", "", "Only four of the twelve works contracts were signed on time.", count(4, "works contracts")),
+    ("twelve", "", "Only four of the twelve works contracts were signed on time.", count(12, "works contracts")),
+]
+
+
+@pytest.mark.parametrize("case", ENGLISH_COMPOUND_NOUNS, ids=[case[0] for case in ENGLISH_COMPOUND_NOUNS])
+def test_an_english_compound_noun_is_counted_whole(case: Case) -> None:
+    _check(case)

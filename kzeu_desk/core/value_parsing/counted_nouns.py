@@ -268,7 +268,8 @@ def _followed_by_english_plural(words: list[tuple[str, int]], word: str) -> bool
     return index + 1 < len(words) and _is_english_plural(words[index + 1][0])
 
 
-_PLURAL_MODIFIERS = frozenset({"rights", "customs", "arms", "goods", "sales", "savings", "sports", "affairs", "news",
+# ("works" as a builder's: "nine works contracts".)
+_PLURAL_MODIFIERS = frozenset({"rights", "customs", "arms", "goods", "sales", "savings", "sports", "affairs", "news", "works",
                                "communications", "logistics", "economics", "humanities",
                                # Irregular plurals that name a kind of thing: "media outlets", "data centres".
                                "media", "data"})

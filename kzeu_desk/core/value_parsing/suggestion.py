@@ -524,8 +524,10 @@ def _english_one_counting(selection: str, context: str) -> str | None:
             (words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))):
         return None  # "one says", "one of", "one another": a pronoun or a number of no noun
     # The shortest run of words that ends on a noun: "match" of "one match left", "plant" of "one new plant".
+    # A hyphenated word before another is a compound modifier, no head: "lost-time" of "one lost-time injury".
     return next((unit for size in range(1, len(words) + 1)
-                 if (unit := english_singular_counted(" ".join(words[:size]))) is not None), None)
+                 if not (size < len(words) and "-" in words[size - 1])
+                 and (unit := english_singular_counted(" ".join(words[:size]))) is not None), None)
 
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
