@@ -126,3 +126,16 @@ ENGLISH_COMPOUND_NOUNS = [
 @pytest.mark.parametrize("case", ENGLISH_COMPOUND_NOUNS, ids=[case[0] for case in ENGLISH_COMPOUND_NOUNS])
 def test_an_english_compound_noun_is_counted_whole(case: Case) -> None:
     _check(case)
+
+
+A_PART_WHOSE_NOUN_IS_LEFT_OUT = [
+    # Only adjectives after a part of a whole ("из них", "в том числе"): the part counts the whole's noun.
+    ("35", "", "На линии работают 120 трамваев, из них 35 новых низкопольных, закупленных в Чехии.",
+     count(35, "трамваев")),
+    ("12", "", "В области 48 школ, в том числе 12 частных.", count(12, "школ")),
+]
+
+
+@pytest.mark.parametrize("case", A_PART_WHOSE_NOUN_IS_LEFT_OUT, ids=[case[0] for case in A_PART_WHOSE_NOUN_IS_LEFT_OUT])
+def test_a_part_whose_noun_is_left_out(case: Case) -> None:
+    _check(case)
