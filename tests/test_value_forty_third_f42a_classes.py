@@ -139,3 +139,17 @@ A_PART_WHOSE_NOUN_IS_LEFT_OUT = [
 @pytest.mark.parametrize("case", A_PART_WHOSE_NOUN_IS_LEFT_OUT, ids=[case[0] for case in A_PART_WHOSE_NOUN_IS_LEFT_OUT])
 def test_a_part_whose_noun_is_left_out(case: Case) -> None:
     _check(case)
+
+
+THE_NUMBER_OF_A_NOUN = [
+    # A bare figure that gives the number its sentence named counts that noun, not the one the sentence before counted.
+    ("four", "The depot now serves 300 buses a day.", "Yet the number of repair bays is what it was in 2010: four.",
+     count(4, "repair bays")),
+    ("шесть", "Через пункт проходят 2 тыс. грузовиков в сутки.", "А число досмотровых линий прежнее — шесть.",
+     count(6, "линий")),
+]
+
+
+@pytest.mark.parametrize("case", THE_NUMBER_OF_A_NOUN, ids=[case[0] for case in THE_NUMBER_OF_A_NOUN])
+def test_a_figure_giving_the_number_of_a_noun(case: Case) -> None:
+    _check(case)

@@ -701,6 +701,9 @@ _A_PERIOD_EARLIER_RE = re.compile(r"\s+(?:ранее|раньше|позже|п�
 
 
 _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=\s)", re.IGNORECASE)
+# "the number of inspection lanes is the same as it was twenty years ago: six": the figure that gives a number its
+# sentence named is of that noun. (Kazakh "саны" follows its noun: left to the Kazakh readings.)
+_THE_NUMBER_OF_RE = re.compile(r"(?<![\w])(?:the\s+number\s+of|число|количество)(?=\s)", re.IGNORECASE)
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
 # "оның 600-ге жуығы" (about 600 of them): "оның" refers to the whole counted before, as "олардың" does.
@@ -1344,6 +1347,11 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "Q: How many trucks cross at Khorgos now? A: On a good day about 900": the answer counts
         # what the question asked about.
         counted = counted_after(text, asked[-1].end())
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+    if (named := list(_THE_NUMBER_OF_RE.finditer(_sentence_before(text, start)))):
+        sentence = _sentence_before(text, start)
+        counted = counted_after(sentence, named[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
     before = text[max(0, start - 200):start]
