@@ -305,6 +305,9 @@ def _match_currency_before(text: str, position: int) -> tuple[str, int] | None:
     return code, window_start + match.start()
 
 
+_DO_LATER_IN_THE_CLAUSE_RE = re.compile(r"[^;!?]{0,60}?\s(?i:до)\s")
+
+
 def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None:
     window_start = max(0, position - 40)
     window = text[window_start:position]
@@ -323,6 +326,8 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
         if match.group(f"q{index}").lower() == "до" and (
                 _DO_AFTER_NUMBER_RE.search(wide) or _DO_AFTER_CHANGE_RE.search(wide)):
             return None
+        if match.group(f"q{index}").lower() == "от" and _DO_LATER_IN_THE_CLAUSE_RE.match(text, position):
+            return None  # "от двух недель до трех месяцев": a range's first end, each highlighted alone
         if match.group(f"q{index}").lower() == "over" and (
                 _OVER_AFTER_FIGURE_RE.search(window)
                 or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide))):
