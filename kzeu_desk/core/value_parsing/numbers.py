@@ -58,8 +58,9 @@ _QUALIFIER_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fr
 # The number must be the change's start ("с 80 до 90", "с 5 млрд долларов в 2020 году до 7") or
 # only a scale or unit away ("5 млрд до 7"): "мощностью 20 ГВт оценивается в сумму до 50 млрд" is an estimate of up to 50.
 _DO_AFTER_NUMBER_RE = re.compile(
-    # A comma ends the figure's phrase: "скидка 50%, дети до 5 лет" (children under five) names a new thing before "до".
-    r"(?:(?<![\w])со?\s+\d[^.;:!?]{0,40}|\d(?:[.,]\d+)?%?(?:,|\s+[^\d\s,]+)?\s+)(?<![\w])до\s*$", re.IGNORECASE)
+    # A comma ends the figure's phrase: "скидка 50%, дети до 5 лет" (children under five) names a new thing before "до";
+    # a dash after it stands for the verb again ("до 1 800, в январе – до 2 450", its dates blanked).
+    r"(?:(?<![\w])со?\s+\d[^.;:!?]{0,40}|\d(?:[.,]\d+)?%?(?:,?\s+[—–]|,|\s+[^\d\s,]+)?\s+)(?<![\w])до\s*$", re.IGNORECASE)
 # "снизил базовую ставку до 14,75%", "должна вырасти до 15 процентов": the level a change reached;
 # "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
 _DO_AFTER_CHANGE_RE = re.compile(
