@@ -177,7 +177,7 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # parser, scored once at d436995 with every fix of sets 40 and 41 in: set 42 92.9 / 89.2 / 93.2 % (91.7 % in
           # all; 117/126, 116/130, 109/117), set 43 99.3 / 94.9 / 89.7 % (95.3 % in all; 141/142, 94/99, 87/97): the
           # honest held-out number of this round. Floors: the first score's lowest language.
-          "held_out_forty_second": 0.89,
+          "held_out_forty_second": 0.93,  # after f42a: lowest language (Kazakh 110/117) less one miss, 109/117
           "held_out_forty_third": 0.89}
 
 
