@@ -276,7 +276,8 @@ def _followed_by_english_plural(words: list[tuple[str, int]], word: str) -> bool
     return index + 1 < len(words) and _is_english_plural(words[index + 1][0])
 
 
-_PLURAL_MODIFIERS = frozenset({"rights", "customs", "arms", "goods", "sales", "savings", "sports", "affairs", "news",
+# ("works" as a builder's: "nine works contracts".)
+_PLURAL_MODIFIERS = frozenset({"rights", "customs", "arms", "goods", "sales", "savings", "sports", "affairs", "news", "works",
                                "communications", "logistics", "economics", "humanities",
                                # Irregular plurals that name a kind of thing: "media outlets", "data centres".
                                "media", "data"})
@@ -539,6 +540,10 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
             return None  # ("более 300 экспортируют": a verb in the present counts nothing)
         # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+            if text and _PART_OF_A_WHOLE_BEFORE_RE.search(text, max(0, position - 60), position):
+                # "в парке 420 автобусов, из них 96 новых газовых", "164 рейса, в том числе 11 международных": only
+                # adjectives after a part of a whole, the whole's noun left out; the part counts it (read there).
+                continue
             if index + 1 == len(words) < _MOST_WORDS and _two_adjective_forms_before(words, index + 1):
                 return Counted(word, end, False)  # "… 12 угольных котельных." at a clause's end
             if index == 0 and lowered.endswith(("ых", "их")) and len(lowered) >= 6 and text \
@@ -562,6 +567,10 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS)
                        or _RUSSIAN_COMPOUND_MEASURE_RE.match(lowered) is not None)
     return None
+
+
+_PART_OF_A_WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:из\s+них|из\s+которых|в\s+том\s+числе|среди\s+них)\s+"
+                                        r"(?:[а-яё]+\s+){0,2}\d[\d\s\u00a0,.]*$", re.IGNORECASE)
 
 
 # A measure of time or distance with a combining form before it is a measure still: "2 000 моточасов" (engine hours),

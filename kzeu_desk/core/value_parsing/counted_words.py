@@ -64,6 +64,8 @@ ENGLISH_MEASURES = frozenset({
     # Singular, as in "one kilometre" and "a 47-kilometre line".
     "kilometre", "kilometer", "metre", "meter", "mile", "hectare", "acre", "barrel", "litre", "liter", "kilogram",
     "megawatt", "gigawatt", "kilowatt",
+    # A season is a span of time, as a year is: "its battery lasts three seasons", "two seasons in a row".
+    "seasons", "season",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 # "tU" is tonnes of uranium, as the industry reports output.
@@ -82,11 +84,16 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|�
                          # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
                          # litres ("2,0 л", an engine's size), and its power ("150 л.с.", horsepower, not litres):
                          # each a measure of its own, as written.
-                         # Volume in cubic metres with the superscript ("410,9 млн м³", "25 m³"), as "м²" is an area.
-                         r"KB|MB|GB|TB|PB|Gb|Mb|Tb|КБ|МБ|ГБ|ТБ|ПБ|Гб|Мб|Тб|m³/s|m3/s|м³/с|м3/с|m³|м³|b/d|bpd|л\.\s?с\.|л(?!\.\s?с)|"
+                         r"KB|MB|GB|TB|PB|Gb|Mb|Tb|КБ|МБ|ГБ|ТБ|ПБ|Гб|Мб|Тб|m³/s|m3/s|м³/с|м3/с|b/d|bpd|л\.\s?с\.|л(?!\.\s?с)|"
+                         # Industry reports: ore and metal in kilotonnes and megatonnes ("95–100 kt", "5.9 Mt"; recorded in
+                         # tonnes), volumes in cubic metres ("18,000 m3", "25 м³ на тонну", whose "per tonne" is left
+                         # off as "barrels a day" is), heat in gigacalories ("1,6 млн Гкал"), residues in milligrams
+                         # per kilogram ("0,01 мг/кг", before the "мг" it starts like), and a length in metres ("300 м",
+                         # last, after every unit that starts with "м").
+                         r"kt|Mt|m³|m3|м³|м3|Gcal|Гкал|мг/кг|mg/kg|"
                          # A pack's weight in grams and milligrams ("спагетти весом 500 г", "a 125 g brie"); a year's
                          # "г." ("2019 г.") is read with its year before any figure is, so a "г" left is grams.
-                         r"мг|mg|г|g)")
+                         r"мг|mg|г|g|м)")
 
 # -- Russian ---------------------------------------------------------------------------------
 
@@ -123,6 +130,8 @@ RUSSIAN_MEASURE_STEMS = (
     "пункт", "ноч", "сут", "центнер", "унци",
     # "минус 20 градусов", "осадков 40 миллиметров": temperature and smaller lengths are measured, as in Kazakh.
     "градус", "миллиметр", "сантиметр",
+    # A season is a span of time, as a year is ("хватает на три сезона").
+    "сезон",
 )
 
 # -- Kazakh ----------------------------------------------------------------------------------

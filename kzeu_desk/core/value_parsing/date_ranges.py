@@ -219,7 +219,8 @@ def _read_days_of_two_years(match: re.Match[str], _publication: Publication | No
 # "the six months ended 30 June 2026", "the year ended 31 December 2025" (financial statements' periods), "за 6 месяцев,
 # закончившихся 30 июня 2026 года", "2026 жылғы 30 маусымда аяқталған 6 ай": the months up to the one the period ended in.
 _PERIOD_ENDED = (
-    rf"(?<![\w\d])(?:(?P<n>\d{{1,2}})\s+(?i:months)|(?i:year))\s+(?i:ended|ending)\s+{day('d')}\s+{month()}"
+    # (British reports write "the three months to 30 September 2026", "the year to 31 March".)
+    rf"(?<![\w\d])(?:(?P<n>\d{{1,2}})\s+(?i:months)|(?i:year))\s+(?i:ended|ending|to)\s+{day('d')}\s+{month()}"
     rf",?\s+{year()}(?!\d)",
     rf"(?<![\w\d])(?P<n>\d{{1,2}})\s+(?i:месяц(?:а|ев)),?\s+(?i:закончивш|завершивш|истекш)[а-яё]*\s+{day('d')}\s+"
     rf"{month()}\s+{year()}{YEAR_WORD_AFTER}(?!\d)",

@@ -246,7 +246,9 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     return tense_of(context), False
 
 
-_ELLIPTICAL_CLAUSE_RE = re.compile(r"(?:а|но|ал|but|while|whereas)\s+(?:(?:[^\s—–]+\s+){1,3}[—–]\s+[^.;]+|(?:\S+\s+){0,2}\S+)"
+# (Up to five words before the dash: "а в пиковые дни августа — до 14 тыс. человек"; the clause has no verb of a tense,
+# or its own tense would have dated it. A period before a small letter or a digit ends an abbreviation, not the clause.)
+_ELLIPTICAL_CLAUSE_RE = re.compile(r"(?:а|но|ал|but|while|whereas)\s+(?:(?:[^\s—–]+\s+){1,5}[—–]\s+(?:[^.;]|\.(?=\s*[а-яёa-z\d]))+|(?:\S+\s+){0,2}\S+)"
                                    r"[.!?…]?\s*", re.IGNORECASE)
 
 

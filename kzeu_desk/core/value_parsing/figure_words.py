@@ -100,7 +100,9 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"не ниже(?: чем)?", Bound.LOWER),
     (r"выше(?: чем)?", Bound.LOWER),
     (r"ниже(?: чем)?", Bound.UPPER),
-    (r"не превы(?:сил[аио]?|шал[аио]?|шает|шают|шающ[а-яё]+)", Bound.UPPER),
+    # A rule's ceiling: "не должна превышать 1%", "не может превышать 30 дней" (must not exceed).
+    (r"не (?:(?:долж[а-яё]+|мож[а-яё]+|могут|будет|будут)\s+)?превы(?:сил[аио]?|шал[аио]?|шает|шают|шать|шающ[а-яё]+)",
+     Bound.UPPER),
     (r"превы(?:сил[аио]?|шал[аио]?|шает|шают|сив|шающ[а-яё]+)", Bound.LOWER),
     (r"(?:как )?минимум(?: на)?", Bound.LOWER),
     (r"(?:как )?максимум(?: на)?|от силы", Bound.UPPER),
@@ -110,6 +112,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"(?:менее|меньше)(?: чем)?(?: на)?", Bound.UPPER),
     (r"не (?:более|больше|свыше)(?: чем)?(?: на)?", Bound.UPPER),
     (r"до", Bound.UPPER),
+    # "от 7 800 тенге", "от 18 лет": a figure "from" which a price or an age starts (a range's "от … до" is read first).
+    (r"от", Bound.LOWER),
     (r"около", Bound.APPROXIMATE),
     (r"порядка", Bound.APPROXIMATE),
     # "сократили … примерно до восьми часов": about the level a change reached.

@@ -58,7 +58,9 @@ _QUALIFIER_AFTER_RES = tuple((re.compile(fragment, re.IGNORECASE), bound) for fr
 # The number must be the change's start ("с 80 до 90", "с 5 млрд долларов в 2020 году до 7") or
 # only a scale or unit away ("5 млрд до 7"): "мощностью 20 ГВт оценивается в сумму до 50 млрд" is an estimate of up to 50.
 _DO_AFTER_NUMBER_RE = re.compile(
-    r"(?:(?<![\w])со?\s+\d[^.;:!?]{0,40}|\d(?:[.,]\d+)?%?,?(?:\s+[^\d\s]+)?\s+)(?<![\w])до\s*$", re.IGNORECASE)
+    # A comma ends the figure's phrase: "скидка 50%, дети до 5 лет" (children under five) names a new thing before "до";
+    # a dash after it stands for the verb again ("до 1 800, в январе – до 2 450", its dates blanked).
+    r"(?:(?<![\w])со?\s+\d[^.;:!?]{0,40}|\d(?:[.,]\d+)?%?(?:,?\s+[—–]|,|\s+[^\d\s,]+)?\s+)(?<![\w])до\s*$", re.IGNORECASE)
 # "снизил базовую ставку до 14,75%", "должна вырасти до 15 процентов": the level a change reached;
 # "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
 _DO_AFTER_CHANGE_RE = re.compile(
@@ -304,6 +306,9 @@ def _match_currency_before(text: str, position: int) -> tuple[str, int] | None:
     return code, window_start + match.start()
 
 
+_DO_LATER_IN_THE_CLAUSE_RE = re.compile(r"[^;!?]{0,60}?\s(?i:до)\s")
+
+
 def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None:
     window_start = max(0, position - 40)
     window = text[window_start:position]
@@ -322,6 +327,8 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
         if match.group(f"q{index}").lower() == "до" and (
                 _DO_AFTER_NUMBER_RE.search(wide) or _DO_AFTER_CHANGE_RE.search(wide)):
             return None
+        if match.group(f"q{index}").lower() == "от" and _DO_LATER_IN_THE_CLAUSE_RE.match(text, position):
+            return None  # "от двух недель до трех месяцев": a range's first end, each highlighted alone
         if match.group(f"q{index}").lower() == "over" and (
                 _OVER_AFTER_FIGURE_RE.search(window)
                 or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide))):
@@ -700,6 +707,9 @@ _A_PERIOD_EARLIER_RE = re.compile(r"\s+(?:ранее|раньше|позже|п�
 
 
 _HOW_MANY_RE = re.compile(r"(?<![\w])(?:how\s+many|сколько|қанша)(?=\s)", re.IGNORECASE)
+# "the number of inspection lanes is the same as it was twenty years ago: six": the figure that gives a number its
+# sentence named is of that noun. (Kazakh "саны" follows its noun: left to the Kazakh readings.)
+_THE_NUMBER_OF_RE = re.compile(r"(?<![\w])(?:the\s+number\s+of|число|количество)(?=\s)", re.IGNORECASE)
 _THERE_ARE_BEFORE_RE = re.compile(r"(?<![\w])there\s+(?:are|were|is|was|will\s+be)(?:\s+(?:now|still|already))?\s*$",
                                   re.IGNORECASE)
 # "оның 600-ге жуығы" (about 600 of them): "оның" refers to the whole counted before, as "олардың" does.
@@ -748,7 +758,7 @@ def _plural_named_before(text: str, start: int) -> str | None:
 
 _MORE_AFTER_RE = re.compile(r"\s+(?:more|others?|fewer|больше|меньше)(?![\w])", re.IGNORECASE)
 # Abbreviations that hold a scale: the amount is recorded in base units.
-_SCALED_UNITS = {"bcm": ("cubic metres", 9), "sq m": ("square metres", 0), "sq. m": ("square metres", 0),
+_SCALED_UNITS = {"bcm": ("cubic metres", 9), "kt": ("tonnes", 3), "mt": ("tonnes", 6), "sq m": ("square metres", 0), "sq. m": ("square metres", 0),
                  "sq.m": ("square metres", 0), "sqm": ("square metres", 0)}
 # Kazakh "-дай/-дей/-тай/-тей" on a number, its scale, currency or measure makes it approximate ("45 млн
 # теңгедей", "100 мыңдай", "50-дей"); only on those words, since "осындай" (such) ends so too.
@@ -1109,7 +1119,8 @@ _COMPARED_BEFORE_RE = re.compile(
     r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*"
     # ("30 to 36 hours instead of the usual 20", "against the planned 12")
     r"(?:(?:the|its|their|our)\s+)?(?:(?:usual|normal|current|previous|standard|planned|earlier|обычных|прежних"
-    r"|нынешних|текущих|действующих)\s+)?$",
+    # ("47 суток вместо плановых 60": against the plan's figure.)
+    r"|нынешних|текущих|действующих|плановых|запланированных|проектных|нормативных)\s+)?$",
     re.IGNORECASE)
 
 
@@ -1344,6 +1355,11 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "Q: How many trucks cross at Khorgos now? A: On a good day about 900": the answer counts
         # what the question asked about.
         counted = counted_after(text, asked[-1].end())
+        if counted is not None and not counted.is_measure:
+            return counted.unit
+    if (named := list(_THE_NUMBER_OF_RE.finditer(_sentence_before(text, start)))):
+        sentence = _sentence_before(text, start)
+        counted = counted_after(sentence, named[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
     before = text[max(0, start - 200):start]

@@ -42,6 +42,7 @@ from kzeu_desk.core.value_parsing.dates import (
     iso_date,
     month_number,
     needs,
+    range_reading,
     shift_month,
     since_a_state,
 )
@@ -251,10 +252,11 @@ _AGO = (
     # (Not the decimals of a figure: "против 5,4 год назад" is 5.4 a year ago, not four years ago.)
     r"(?<![\w])(?<!\d[.,])(?P<n>\d{1,3})\s+(?P<unit>(?i:years?|months?|decades?|centur(?:y|ies)|weeks?))\s+(?i:ago)(?![\w])",
     r"(?<![\w])(?P<half>(?i:half))\s+(?i:a)\s+(?P<unit>(?i:decade))\s+(?i:ago)(?![\w])",
-    r"(?<![\w])(?i:a|one)\s+(?P<unit>(?i:year|month|decade|century))\s+(?i:ago)(?![\w])",
+    r"(?<![\w])(?i:a|one)\s+(?P<unit>(?i:year|month|decade|century|week))\s+(?i:ago)(?![\w])",
     rf"(?<![\w])(?<!\d[.,])(?P<n>\d{{1,3}}(?:,5)?)\s+(?P<unit>(?i:лет|года?|месяц(?:а|ев)?|десятилети[йея]|век(?:а|ов)?|столети[йея]|недел[иья]|недель)){NOT_CYRILLIC_AFTER}\s+"
     rf"(?i:тому\s+)?(?i:назад){NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц|век|столетие))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
+    # ("неделю назад": a week back, a day counted from the publication day.)
+    rf"(?<![\w\d]\s)(?<![\d])(?P<unit>(?i:год|месяц|век|столетие|неделю))\s+(?i:назад){NOT_CYRILLIC_AFTER}",
     # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago, with a bound word
     # between too ("дейін кемінде алты ай бұрын", at least six months before it).
     # "үш жыл бұрынғыдан көп" (more than three years before): the "-ғы" adjective, with its case endings, is the same date.
@@ -442,6 +444,29 @@ _RELATIVE_DAYS = (
     rf"{NOT_CYRILLIC_AFTER}",
 )
 
+# "на следующей неделе", "next week", "на прошлой неделе", "this week": the week (Monday to Sunday) before, of or after
+# the publication's. (Kazakh "келесі аптада" is left to the Kazakh readings.)
+_RELATIVE_WEEKS = (
+    rf"(?<![\w])(?i:на)\s+(?P<rel>(?i:следующей|будущей|прошлой|прошедшей|предыдущей|этой|текущей|нынешней))\s+"
+    rf"(?i:неделе){NOT_CYRILLIC_AFTER}",
+    r"(?<![\w])(?P<rel>(?i:next|last|this|the\s+past|the\s+previous|the\s+coming))\s+(?i:week)(?![\w'’-])",
+)
+_WEEK_OFFSETS = {"следующ": 1, "будущ": 1, "next": 1, "the coming": 1, "прошл": -1, "прошедш": -1, "предыдущ": -1,
+                 "last": -1, "the past": -1, "the previous": -1, "эт": 0, "текущ": 0, "нынешн": 0, "this": 0}
+
+
+def _read_relative_week(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    word = " ".join(match.group("rel").lower().split())
+    offset = next(value for stem, value in _WEEK_OFFSETS.items() if word.startswith(stem))
+    if publication is None:
+        return needs("date")
+    if publication.month is None or publication.day is None:
+        return needs("day")
+    published = date(publication.year, publication.month, publication.day)
+    monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+    return range_reading(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), relative=True)
+
+
 _WEEKDAYS = (
     # "stays open until Friday", "from Monday the office moves": until or from a day of the week, read as Russian "до
     # пятницы", "с понедельника" are (ahead unless the clause reports), and Kazakh "жұмаға дейін", "дүйсенбіден бастап".
@@ -486,5 +511,6 @@ RELATIVE_PATTERNS = (
     *_compile(_RELATIVE_MONTHS, _read_relative_month),
     *_compile(_THE_MONTH, _read_this_month),
     *_compile(_RELATIVE_DAYS, _read_relative_day),
+    *_compile(_RELATIVE_WEEKS, _read_relative_week),
     *_compile(_WEEKDAYS, _read_weekday),
 )

@@ -165,6 +165,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # "a month" of "The defendants have a month to comment": highlighted alone, the article is the number (a rate,
         # "€1,240 a month", is highlighted with its money and read there).
         return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=single.group("unit").lower()))
+    if not candidates and (single := _RUSSIAN_MEASURE_ALONE_RE.fullmatch(stripped)) is not None:
+        # "месяц" of "к 15 сентября — за месяц до начала отопительного сезона": Russian leaves "one" unwritten before
+        # a measure in the singular, so the measure alone is one of it.
+        return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=1.0, unit=single.group().lower()))
     if not candidates and context and (one_of := _KAZAKH_ONE_OF_THEM_RE.fullmatch(stripped)) is not None and \
             (offset := locate(stripped, context)) > 0 and _KAZAKH_COLLECTIVE_BEFORE_RE.search(context, 0, offset) and \
             (one_or_none := _one_or_none_as_its_sentence_counts(stripped, "1-" + one_of.group("ending"), context,
@@ -523,8 +527,10 @@ def _english_one_counting(selection: str, context: str) -> str | None:
             (words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "is"))):
         return None  # "one says", "one of", "one another": a pronoun or a number of no noun
     # The shortest run of words that ends on a noun: "match" of "one match left", "plant" of "one new plant".
+    # A hyphenated word before another is a compound modifier, no head: "lost-time" of "one lost-time injury".
     return next((unit for size in range(1, len(words) + 1)
-                 if (unit := english_singular_counted(" ".join(words[:size]))) is not None), None)
+                 if not (size < len(words) and "-" in words[size - 1])
+                 and (unit := english_singular_counted(" ".join(words[:size]))) is not None), None)
 
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
@@ -579,6 +585,7 @@ _A_BOUND_ON_ONE_MEASURE_RE = re.compile(
     r"|minute|hour|day|week|month|year))")
 # A measure with its article and nothing else: "a month", "an hour".
 _A_MEASURE_ALONE_RE = re.compile(r"(?i:an?)\s+(?P<unit>(?i:minute|hour|day|week|fortnight|month|semester|year|decade))")
+_RUSSIAN_MEASURE_ALONE_RE = re.compile(r"(?i:месяц|год|неделю|неделя|сутки|день|час|минуту|минута)")
 _KAZAKH_MEASURE_ADJECTIVE_RE = re.compile(r"[^\W\d_]+(?:лық|лік|дық|дік|тық|тік)(?![\w])", re.IGNORECASE)
 _ENGLISH_MONTH_ALONE_RE = re.compile(rf"(?:{ENGLISH_MONTH_FULL})")
 _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})

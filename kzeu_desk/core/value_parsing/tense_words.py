@@ -34,9 +34,10 @@ ENGLISH_PAST = (
     r"|(?<!the )(?<!are )(?<!is )left(?!\s+(?:bank|side|wing|hand))|flew|ran|sold|bought|paid|won|built|sent|brought|became|drove|rode"
     # A regular past tense; after an article it is an adjective ("the planned summit"). Verbs of
     # saying tell when the news was told, not when the event is ("reported", "сообщили", "хабарлады"), and so does
-    # "published" ("its outlook for December-February published today").
+    # "published" ("its outlook for December-February published today"), and so do verbs of asking ("has asked
+    # consumers to shift load until 31 January": the request's date is not the shift's).
     # After "is/are/be" a participle is passive, present or planned ("is planned for the autumn").
-    r"|(?<!the )(?<!a )(?<!an )(?<!is )(?<!are )(?<!be )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention|publish)ed)"
+    r"|(?<!the )(?<!a )(?<!an )(?<!is )(?<!are )(?<!be )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention|publish|ask|urg|request)ed)"
     r"(?!proposed\s+to\s)"
     r"[a-z]{3,}ed"
 )
@@ -71,7 +72,8 @@ RUSSIAN_PAST = (
     # "отметили 30-летие" (celebrated), not "отметили, что" (said)
     r"|отметил[аи]?(?=\s+(?:\d|годовщин|юбиле|праздник|день\s))"
     # Regular past forms that no common noun shares ("представили", "составила", "собрались").
-    r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|сказ|напомн|сообщ))"
+    # ("Ответили из пресс-службы: … обещают к 20 сентября": a reply is a saying too.)
+    r"|(?!(?:заяв|сообщ|отмет|объяв|подчеркн|рассказ|поясн|уточн|добав|сказ|напомн|сообщ|ответ))"
     r"(?!(?:договорил|условил|решил|постановил|пообещал|обещал|предложил)[а-яё]*\s+[а-яё]+(?:ть|ти)(?![а-яё]))"
     r"[а-яё]{3,}(?:или|ила|ились|илась|ился|али|яли|ались|ялись|ался|ялся)"
     # The neuter short participle of a report ("В октябре проведено 2 640 консультаций", "выдано 120 виз"); not a
