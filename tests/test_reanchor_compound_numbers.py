@@ -53,3 +53,35 @@ def test_a_compound_number_corrected_in_digits_is_flagged():
     placement = place(EN_OLD, other, "twenty-one late kick-offs")
     assert placement.state is AnchorState.ORPHANED or (
         placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed))
+
+
+# Hundreds, a half and a scale word belong to the number too: "четырехсот тысяч евро" is "400 тыс.
+# евро", "две с половиной минуты" is "2,5 минуты" (held-out round 26 orphaned both, read as 400 and 2).
+
+
+def test_hundreds_halves_and_scale_words_in_words_are_one_figure():
+    assert [token for _, token in word_figures(fold("около четырехсот тысяч евро"))] == ["400000"]
+    assert [token for _, token in word_figures(fold("каждые две с половиной минуты"))] == ["2.5"]
+    assert [token for _, token in word_figures(fold("триста сорок два дня"))] == ["342"]
+    assert [token for _, token in word_figures(fold("пять миллионов тенге"))] == ["5000000"]
+    assert blank_number_words(fold("около четырехсот тысяч евро")) == "около # евро"
+    assert blank_number_words(fold("каждые две с половиной минуты")) == "каждые # минуты"
+    assert not numbers_changed("около четырехсот тысяч евро", "около 400 тыс. евро")
+    assert not numbers_changed("каждые две с половиной минуты", "каждые 2,5 минуты")
+    assert numbers_changed("каждые две с половиной минуты", "каждые 3,5 минуты")
+    assert numbers_changed("около четырехсот тысяч евро", "около 450 тыс. евро")
+
+
+RU_SPOKEN_OLD = ("Интервью. Снимки приходят каждые десять минут, а над морем каждые две с половиной минуты. Взнос "
+                 "страны составит около четырехсот тысяч евро в год. Остальное оплатит фонд.\n")
+RU_SPOKEN_NEW = ("Интервью. Снимки приходят каждые 10 минут, а над морем каждые 2,5 минуты. Взнос страны составит "
+                 "около 400 тыс. евро в год. Остальное оплатит фонд.\n")
+
+
+def test_a_spoken_number_with_a_half_or_thousands_written_in_digits_is_the_same_claim():
+    for quote, expected in (("каждые две с половиной минуты", "каждые 2,5 минуты"),
+                            ("около четырехсот тысяч евро в год", "около 400 тыс. евро в год")):
+        placement = place(RU_SPOKEN_OLD, RU_SPOKEN_NEW, quote)
+        assert placement.state is not AnchorState.ORPHANED, placement
+        assert RU_SPOKEN_NEW[placement.start:placement.end] == expected
+        assert not placement.number_changed
