@@ -47,6 +47,22 @@ def place(old: str, new: str, quote: str, occurrence: int = 0):
     return placement
 
 
+def placed_for_review(old: str, new: str, quote: str, expected: str):
+    """`quote` of `old` is placed fuzzy on `expected` in `new`, and waits in the review queue."""
+    placement = place(old, new, quote)
+    assert placement.state is AnchorState.FUZZY, placement
+    assert new[placement.start:placement.end] == expected
+    assert needs_review(placement.state, placement.score, placement.number_changed)
+    return placement
+
+
+def flagged_or_orphaned(old: str, new: str, quote: str) -> None:
+    """Where `new` states another figure, `quote` is either orphaned or placed with "number changed", queued."""
+    placement = place(old, new, quote)
+    assert placement.state is AnchorState.ORPHANED or (
+        placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)), placement
+
+
 ARTICLE = ("On February 2, Kazakhstan and the European Union are marking the 30th anniversary of the "
            "establishment of diplomatic relations. The amount of European capital investments into the "
            "country's economy over the three decades has exceeded US$160 billion, while the indicators of the "

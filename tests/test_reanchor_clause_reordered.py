@@ -7,9 +7,7 @@ a curator confirms it."""
 
 from __future__ import annotations
 
-from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
-from tests.test_reanchor import place
+from tests.test_reanchor import flagged_or_orphaned, placed_for_review
 
 OLD = ("Интервью директора. Потом про парки. Скверов у нас сейчас 120, мы планируем открыть 160 к 2040 году. "
        "Но это уже тема другой беседы, нужны участки.\n")
@@ -18,15 +16,10 @@ NEW = ("Интервью директора. Потом про парки. Ск�
 
 
 def test_a_clause_with_its_very_words_reordered_is_placed_for_review():
-    placement = place(OLD, NEW, "мы планируем открыть 160 к 2040 году")
-    assert placement.state is AnchorState.FUZZY, placement
-    assert NEW[placement.start:placement.end] == "к 2040 году мы планируем открыть 160"
+    placement = placed_for_review(OLD, NEW, "мы планируем открыть 160 к 2040 году", "к 2040 году мы планируем открыть 160")
     assert not placement.number_changed
-    assert needs_review(placement.state, placement.score, placement.number_changed)
 
 
 def test_a_reordered_clause_with_a_figure_changed_is_not_taken_as_the_same_words():
     new = NEW.replace("открыть 160", "открыть 170")
-    placement = place(OLD, new, "мы планируем открыть 160 к 2040 году")
-    assert placement.state is AnchorState.ORPHANED or (
-        placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed))
+    flagged_or_orphaned(OLD, new, "мы планируем открыть 160 к 2040 году")

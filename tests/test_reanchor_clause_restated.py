@@ -7,8 +7,7 @@ print); placed fuzzy, waiting for a curator (issue #23)."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
-from tests.test_reanchor import place
+from tests.test_reanchor import place, placed_for_review
 
 OLD = ("— Когда откроется новый корпус?\n\n— Мы получили разрешение в марте. Строители начнут, наверное, в мае. "
        "Если все пойдет хорошо, корпус откроется осенью.\n\n— Спасибо.\n")
@@ -17,10 +16,7 @@ NEW = ("— Когда откроется новый корпус?\n\n— Раз
 
 
 def _placed_for_review(quote: str, expected: str, new: str = NEW) -> None:
-    placement = place(OLD, new, quote)
-    assert placement.state is AnchorState.FUZZY, placement
-    assert new[placement.start:placement.end] == expected
-    assert needs_review(placement.state, placement.score, placement.number_changed)
+    placed_for_review(OLD, new, quote, expected)
 
 
 def test_a_short_sentence_with_its_words_reordered_is_now_a_clause():

@@ -7,14 +7,7 @@ from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.reanchor import needs_review
-from tests.test_reanchor import place
-
-
-def _placed_for_review(old: str, new: str, quote: str, expected: str) -> None:
-    placement = place(old, new, quote)
-    assert placement.state is AnchorState.FUZZY, placement
-    assert new[placement.start:placement.end] == expected
-    assert needs_review(placement.state, placement.score, placement.number_changed)
+from tests.test_reanchor import place, placed_for_review
 
 
 EN_OLD = ("Training camp notes. This summer the club hosted 27 trainers from Latvia, Chile and Norway at its "
@@ -24,8 +17,8 @@ EN_NEW = ("Training camp notes. This summer the club hosted 27 trainers from Chi
 
 
 def test_english_items_in_another_order_are_the_same_enumeration():
-    _placed_for_review(EN_OLD, EN_NEW, "27 trainers from Latvia, Chile and Norway",
-                       "27 trainers from Chile, Norway and Latvia")
+    placed_for_review(EN_OLD, EN_NEW, "27 trainers from Latvia, Chile and Norway",
+                      "27 trainers from Chile, Norway and Latvia")
 
 
 KK_OLD = ("Зертхана жаңалықтары. Мамандар Польша мен Чехияда тағылымдамадан өтті. Жаңа жабдық "
@@ -35,7 +28,7 @@ KK_NEW = ("Зертхана жаңалықтары. Биыл мамандар Ч
 
 
 def test_kazakh_items_swapped_with_their_case_ending_moved():
-    _placed_for_review(KK_OLD, KK_NEW, "Польша мен Чехияда", "Чехия мен Польшада")
+    placed_for_review(KK_OLD, KK_NEW, "Польша мен Чехияда", "Чехия мен Польшада")
 
 
 def test_another_item_is_another_enumeration():

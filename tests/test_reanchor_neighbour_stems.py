@@ -8,8 +8,7 @@ Held-out round 25; placed fuzzy, waiting for a curator (issue #23)."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
-from tests.test_reanchor import place
+from tests.test_reanchor import place, placed_for_review
 
 OLD = ("Стенограмма беседы с председателем Ассоциации фермеров Карагандинской области Маратом Жумабаевым. "
        "Записано 3 марта, длительность 40 минут.\n\n— Как прошел сезон?\n\n— Ну, в целом хорошо, урожай выше "
@@ -20,10 +19,7 @@ NEW = ("Марат Жумабаев: «Урожай выше прошлогод�
 
 
 def _placed_for_review(quote: str, expected: str, new: str = NEW) -> None:
-    placement = place(OLD, new, quote)
-    assert placement.state is AnchorState.FUZZY, placement
-    assert new[placement.start:placement.end] == expected
-    assert needs_review(placement.state, placement.score, placement.number_changed)
+    placed_for_review(OLD, new, quote, expected)
 
 
 def test_a_name_in_another_case_is_found_by_the_words_before_it():

@@ -6,10 +6,9 @@ round 26, issue #23)."""
 from __future__ import annotations
 
 from kzeu_desk.core.folding import fold
-from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review, numbers_changed
+from kzeu_desk.core.reanchor import numbers_changed
 from kzeu_desk.core.written_figures import word_figures
-from tests.test_reanchor import place
+from tests.test_reanchor import flagged_or_orphaned
 
 
 def _tokens(text: str) -> list[str]:
@@ -28,18 +27,12 @@ def test_ordinal_words_are_figures_in_three_languages():
     assert not numbers_changed("команда заняла восьмое место", "команда заняла восьмое место")
 
 
-def _flagged_or_orphaned(old: str, new: str, quote: str) -> None:
-    placement = place(old, new, quote)
-    assert placement.state is AnchorState.ORPHANED or (
-        placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed)), placement
-
-
 EN_OLD = ("Results from the relay. The fastest local runner, Aigerim Sadykova, was fourth in the women's race. "
           "Organisers thanked the volunteers.\n")
 
 
 def test_an_english_place_corrected_in_words_is_flagged():
-    _flagged_or_orphaned(EN_OLD, EN_OLD.replace("was fourth", "was sixth"), "Aigerim Sadykova, was fourth")
+    flagged_or_orphaned(EN_OLD, EN_OLD.replace("was fourth", "was sixth"), "Aigerim Sadykova, was fourth")
 
 
 RU_OLD = ("Итоги чемпионата. Лучший из наших спортсменов, Тимур Ахметов, стал седьмым в общем зачете. "
@@ -47,7 +40,7 @@ RU_OLD = ("Итоги чемпионата. Лучший из наших спо�
 
 
 def test_a_russian_place_corrected_in_words_is_flagged():
-    _flagged_or_orphaned(RU_OLD, RU_OLD.replace("седьмым", "пятым"), "Тимур Ахметов, стал седьмым")
+    flagged_or_orphaned(RU_OLD, RU_OLD.replace("седьмым", "пятым"), "Тимур Ахметов, стал седьмым")
 
 
 KK_OLD = ("Жарыс қорытындысы. Біздің үздік спортшымыз Асқар Нұрланов тоғызыншы орын алды. Келесі кезең "
@@ -55,4 +48,4 @@ KK_OLD = ("Жарыс қорытындысы. Біздің үздік спорт
 
 
 def test_a_kazakh_place_corrected_in_words_is_flagged():
-    _flagged_or_orphaned(KK_OLD, KK_OLD.replace("тоғызыншы", "сегізінші"), "Асқар Нұрланов тоғызыншы орын алды")
+    flagged_or_orphaned(KK_OLD, KK_OLD.replace("тоғызыншы", "сегізінші"), "Асқар Нұрланов тоғызыншы орын алды")

@@ -7,8 +7,7 @@ side beyond them had changed (held-out round 25). Placed fuzzy, waiting for a cu
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
-from tests.test_reanchor import place
+from tests.test_reanchor import flagged_or_orphaned, place, placed_for_review
 
 OLD = ("История. Сотрудничество началось в 2024 году. В 2027 году министерство и агентство подписали договор "
        "о партнерстве. Договор заключен на три года.\n\nПроекты\n\nПервый проект касался очистки рек.\n")
@@ -19,10 +18,7 @@ QUOTE = "Договор заключен на три года."
 
 
 def test_a_sentence_continued_after_a_semicolon_is_found_by_the_sentence_before_it():
-    placement = place(OLD, NEW, QUOTE)
-    assert placement.state is AnchorState.FUZZY, placement
-    assert NEW[placement.start:placement.end] == "Договор заключен на три года"
-    assert needs_review(placement.state, placement.score, placement.number_changed)
+    placed_for_review(OLD, NEW, QUOTE, "Договор заключен на три года")
 
 
 def test_after_another_sentence_it_is_not_taken():
@@ -32,6 +28,4 @@ def test_after_another_sentence_it_is_not_taken():
 
 def test_with_its_figure_changed_it_is_not_taken_as_the_same():
     other = NEW.replace("на три года;", "на четыре года;")
-    placement = place(OLD, other, QUOTE)
-    assert placement.state is AnchorState.ORPHANED or (
-        placement.number_changed and needs_review(placement.state, placement.score, placement.number_changed))
+    flagged_or_orphaned(OLD, other, QUOTE)
