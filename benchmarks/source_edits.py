@@ -19,26 +19,27 @@ import argparse
 import gc
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.timing import Sample
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KZEU_DESK_DATA_DIR", tempfile.mkdtemp(prefix="kzeu-bench-profile-"))
 
 
 def _summary(values: list[float]) -> dict[str, float]:
-    ordered = sorted(values)
-    return {"median_ms": round(statistics.median(ordered) * 1000, 2),
-            "p90_ms": round(ordered[int(len(ordered) * 0.9)] * 1000, 2), "max_ms": round(ordered[-1] * 1000, 2)}
+    sample = Sample(values)
+    return {"median_ms": round(sample.median * 1000, 2), "p90_ms": round(sample.percentile(0.9) * 1000, 2),
+            "max_ms": round(sample.worst * 1000, 2)}
 
 
 def measure(db: Path, source_id: int, edits: int) -> dict[str, object]:
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.stall_probe import _settled
+    from benchmarks.stall_probe import wait_until_settled
     from kzeu_desk.core import queries
     from kzeu_desk.ui import create_main_window
     from kzeu_desk.ui.interpreter_sharing import share_the_interpreter_with_the_gui
@@ -52,9 +53,7 @@ def measure(db: Path, source_id: int, edits: int) -> dict[str, object]:
     def settle() -> None:
         for _ in range(3):
             app.processEvents()
-        while not _settled(window):
-            app.processEvents()
-            time.sleep(0.002)
+        wait_until_settled(app, window, pause_s=0.002)
 
     settle()
     window.sources_pane.choose(source_id)

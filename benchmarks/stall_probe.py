@@ -340,6 +340,14 @@ class StallProbe:
             self._dumper.close()
 
 
+def wait_until_settled(app, window, timeout_s: float = 120, pause_s: float = 0.005) -> None:
+    """Turn the event loop until the window is settled (`_settled`), for at most `timeout_s`."""
+    give_up = time.perf_counter() + timeout_s
+    while not _settled(window) and time.perf_counter() < give_up:
+        app.processEvents()
+        time.sleep(pause_s)
+
+
 def _settled(window) -> bool:
     """No operation runs, no pane is still to be read again for a refresh (one a turn), and the
     panes' own background reads (the sources list after a refresh, the
@@ -389,10 +397,7 @@ def measure_actions(db: Path, only: set[str] | None = None, long_source: int | N
         app.processEvents()
     if reading is not None:
         window.sources_pane.choose(reading)
-        shown_by = time.perf_counter() + 120
-        while not _settled(window) and time.perf_counter() < shown_by:  # its highlights laid on
-            app.processEvents()
-            time.sleep(0.005)
+        wait_until_settled(app, window)  # its highlights laid on
     # As the application does once the workspace is attached (ui/app.py): what start-up built is
     # left out of the collector's walks. Without it a full collection after an action walked all of
     # it too (234 ms after a revision import at 1M facts), which the application never does.

@@ -700,8 +700,9 @@ class MainWindow(QMainWindow):
 
     def _open_source(self, source_id: int) -> None:
         if self.source_pane.source_id != source_id:
-            self.sources_pane.choose(source_id)
-            self.source_pane.show_source_id(source_id)
+            self.sources_pane.choose(source_id)  # the list announces the choice: the reader shows it
+            if self.source_pane.source_id != source_id:  # not in the list as filtered: shown all the same
+                self.source_pane.show_source_id(source_id)
 
     def reveal_evidence(self, source_id: int, start: int, end: int) -> None:
         self._open_source(source_id)

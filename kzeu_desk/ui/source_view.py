@@ -234,14 +234,7 @@ class SourceView(QPlainTextEdit):
             return  # the same highlights: nothing to build, nothing to re-colour
         current = index if index is not None else HighlightIndex(spans, self._utf16)
         self._highlighter.index = current
-        vertical, horizontal = self.verticalScrollBar().value(), self.horizontalScrollBar().value()
-        if previous is None:
-            self._highlighter.rehighlight()
-        else:
-            self._highlighter.rehighlight_ranges(current.ranges_that_differ(previous))
-        self._refresh_extra_selections()
-        self.verticalScrollBar().setValue(vertical)
-        self.horizontalScrollBar().setValue(horizontal)
+        self._recolour(None if previous is None else current.ranges_that_differ(previous))
 
     def update_spans(self, fact_ids: Collection[int], evidence_ids: Collection[int],
                      fresh: Sequence[EvidenceSpan]) -> None:
@@ -252,10 +245,16 @@ class SourceView(QPlainTextEdit):
         if index is None:
             return
         changed = index.update(fact_ids, evidence_ids, fresh)
-        if not changed:
-            return
+        if changed:
+            self._recolour(changed)
+
+    def _recolour(self, ranges: list[tuple[int, int]] | None) -> None:
+        """Re-colour the blocks of `ranges` (every block: None), the reader's place and selection kept."""
         vertical, horizontal = self.verticalScrollBar().value(), self.horizontalScrollBar().value()
-        self._highlighter.rehighlight_ranges(changed)
+        if ranges is None:
+            self._highlighter.rehighlight()
+        else:
+            self._highlighter.rehighlight_ranges(ranges)
         self._refresh_extra_selections()
         self.verticalScrollBar().setValue(vertical)
         self.horizontalScrollBar().setValue(horizontal)
