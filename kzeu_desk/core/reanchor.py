@@ -53,6 +53,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from math import log
 from typing import TypeGuard
 
@@ -404,6 +405,9 @@ def _blanked(folded: str) -> str:
     return _units_alike(_blanked_as_written(folded))
 
 
+# Both are pure and asked again for the same quote, prefix and suffix with every candidate place of a span: 13 and
+# 43 µs a call on 40 characters, 1-2 µs from the cache.
+@lru_cache(maxsize=4096)
 def _blanked_as_written(folded: str) -> str:
     """`_blanked` with each figure's unit as written ("# процентов", "# euro")."""
     return blank_number_words(_FIGURE_WITH_SCALE.sub("#", currency_signs_as_codes(_without_reference_markers(folded))))
@@ -441,6 +445,7 @@ _A_UNIT_AFTER_A_FIGURE = re.compile(
     r"|billion|bn|млрд|миллиард|trillion|трлн|триллион)")
 
 
+@lru_cache(maxsize=4096)
 def _units_alike(text: str) -> str:
     """`text` (folded: masked or blanked) with each unit after a figure written one way: a percent as
     "%", a scale word as "e" and its power of ten ("e3"), a currency word after the figure as its code

@@ -8,3 +8,7 @@ NOT_LETTER_AFTER = rf"(?![A-Za-z{CYRILLIC_LETTER}])"
 # Letters only Kazakh writes: a Cyrillic text with one of them is read for Kazakh number words too
 # ("он" is ten in Kazakh and "he" in Russian).
 KAZAKH_ONLY_LETTERS = "әіңғүұқөһ"
+
+
+def has_kazakh_letters(text: str) -> bool:
+    return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from kzeu_desk.core.typed_value import ValueKind
-from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.alphabet import has_kazakh_letters
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import _is_english_plural, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.dates import Publication
@@ -109,8 +109,7 @@ def _a_span_of_time(candidate: Candidate) -> bool:
     return candidate.value.kind is ValueKind.QUANTITY and _TIME_UNIT_RE.fullmatch(candidate.value.unit or "") is not None
 
 
-def measured_as_its_heading_names(best: Candidate, offset: int, context: str,
-                                  publication: Publication | None) -> Candidate:
+def measured_as_its_heading_names(best: Candidate, offset: int, context: str) -> Candidate:
     """`best` (a figure with no unit at `offset` in `context`) in the measure the heading of its line names before a
     colon: "Hours spent in this period: 212.4; in total: 596.8", "Площадь посевов, га: 1 240,5", "Жұмсалған уақыт,
     сағат: 36,5". The measure is the heading's first word (English, Russian) or its last (a table caption's unit after
@@ -126,7 +125,7 @@ def measured_as_its_heading_names(best: Candidate, offset: int, context: str,
     # The last word only as a caption's unit after a comma, or a Kazakh noun without an ending: "In the past year: 45"
     # measures nothing, "Өткен жылы: 45" neither.
     last_is_the_unit = len(words) > 1 and (re.search(r",\s*[^\W\d_]+\s*$", written) is not None
-                                           or any(letter in KAZAKH_ONLY_LETTERS for letter in written.lower()))
+                                           or has_kazakh_letters(written))
     for word in (words[0], words[-1]) if last_is_the_unit else (words[0],):
         measure = counted_after(" " + word.lower() + " ", 0)
         if measure is not None and measure.is_measure and measure.unit == word.lower():

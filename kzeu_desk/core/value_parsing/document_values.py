@@ -26,7 +26,7 @@ from kzeu_desk.core.value_parsing.numbers import bound_words_around
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
 from kzeu_desk.core.value_parsing.sentences import sentence_spans, text_before
-from kzeu_desk.core.value_parsing.suggestion import note_for, suggest
+from kzeu_desk.core.value_parsing.suggestion import SCALE_WORD_RE, note_for, suggest
 
 _STATEMENT_VERB_RE = re.compile(STATEMENT_VERBS, re.IGNORECASE)
 _REPORTING_VERB_BEFORE_RE = re.compile(REPORTING_VERB_BEFORE, re.IGNORECASE)
@@ -91,7 +91,7 @@ def _as_ctrl_n_reads(candidate: Candidate, text: str, start: int, end: int, publ
     Bare figures are about 3 % of candidates (64 of 2,215 in 60 articles), each a suggestion of ~1.4 ms CPU (docs/VALUE_SUGGESTIONS.md)."""
     value = candidate.value
     bare = value.kind is ValueKind.QUANTITY and not value.unit
-    scaled_count = value.kind is ValueKind.COUNT and _SCALE_WORD_RE.search(text, start + candidate.start,
+    scaled_count = value.kind is ValueKind.COUNT and SCALE_WORD_RE.search(text, start + candidate.start,
                                                                           start + candidate.end) is not None
     if not (bare or scaled_count):
         return candidate
@@ -141,7 +141,6 @@ def _with_their_bound_words(candidates: list[Candidate], text: str, start: int, 
 
 
 # A scale word that, with no unit after it, is money in prose ("около 300 млн" of "из них около 300 млн покрыли").
-_SCALE_WORD_RE = re.compile(r"(?<![\w])(?i:billion|million|trillion|bn|млрд|млн|миллиард[а-я]*|миллион[а-я]*|трлн)(?![\w])")
 
 
 def _in_sentence(text: str, start: int, end: int, publication: Publication | None, before: str,

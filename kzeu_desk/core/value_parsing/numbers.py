@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AFTER, has_kazakh_letters
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES, KAZAKH_MEASURES
@@ -782,10 +782,6 @@ _NOUN_THEN_MOSTLY_RE = re.compile(
     r"(?:көбіне|көбінесе|негізінен|mostly|mainly)(?=\s)", re.IGNORECASE)
 
 
-def _has_kazakh_letter(word: str) -> bool:
-    return any(letter in "әіңғүұқөһ" for letter in word.lower())
-
-
 # An exchange rate: the currency named before in the clause, priced per dollar or euro after the number.
 _PER_CURRENCY_AFTER_RE = re.compile(r"\s+(?:per|a|to\s+the|за|против)\s+(?:US\s+)?(?:dollar|euro|доллар|евро)(?![\w])",
                                     re.IGNORECASE)
@@ -1268,9 +1264,20 @@ def counted_noun_named_before(text: str, start: int) -> str | None:
     return _counted_noun_named_before(text, start)
 
 
+def _after_an_open_bracket(text: str, start: int) -> bool:
+    """Whether only spaces stand between an opening bracket and `start` (as `\\(\\s*$` before it, without
+    copying or scanning the text before it)."""
+    at = start
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and text[at - 1] == "("
+
+
 def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | None:
     """What a bare number counts when its clause named it first ("the number of students … 335")."""
     window = _clause_before(text, start)
+    sentence = _sentence_before(text, start)
+    in_brackets = _after_an_open_bracket(text, start)
     # ("112 of them" is a part: its whole is a figure at least as large.)
     part = _plain_value(number) if (number := _NUMBER_AT_RE.match(text, start)) is not None and \
         _OF_THEM_AFTER_NUMBER_RE.match(text, number.end()) else None
@@ -1304,11 +1311,11 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "олардың саны" (their number): the noun is the one the clause's figure before counted.
     # A list in brackets that named its noun in an item before counts that noun, even after "most": "Ең көп
     # студент – Испанияға (14 адам), Польшаға (11)" counts people, as the curator reads the list.
-    if re.search(r"\(\s*$", text[:start]) and (listed := _noun_of_the_bracketed_list(text[max(0, start - 200):start])):
+    if in_brackets and (listed := _noun_of_the_bracketed_list(text[max(0, start - 200):start])):
         return listed
     # (After a dash only as the list's first item: "Ең көп стипендиат Германияға – 118 адам, Францияға – 64"
     # counts what 118 named.)
-    if (re.search(r"\(\s*$", text[:start]) or (re.search(r"\s[–—]\s*$", text[:start]) and _last_number(window) is None)) \
+    if (in_brackets or (re.search(r"\s[–—]\s*$", text[:start]) and _last_number(window) is None)) \
             and (most := list(_MOST_BEFORE_RE.finditer(text, max(0, start - 200),
                                                                                        start))):
         # "Ең көп турист Германиядан (11,2 мың), Франциядан (6,4 мың)", "Most visitors came from Germany
@@ -1319,19 +1326,19 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         counted = counted_after(named + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if re.search(r"\(\s*$", text[:start]) and (mostly := list(_NOUN_THEN_MOSTLY_RE.finditer(
+    if in_brackets and (mostly := list(_NOUN_THEN_MOSTLY_RE.finditer(
             text, max(0, start - 200), start))):
         # "ЕО инвесторларының өтініштері көбіне Алматыдан (31) және Астанадан (22) түсті", "Applications came
         # mostly from Almaty (31)": a figure in brackets after a place counts the noun that "mostly" follows.
         noun = mostly[-1].group("noun").lower()
-        counted = kazakh_noun_named(noun) if _has_kazakh_letter(noun) else counted_after(" " + noun + " ", 0)
+        counted = kazakh_noun_named(noun) if has_kazakh_letters(noun) else counted_after(" " + noun + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
     clause = _clause_before(text, start)
     for existing in (_RUSSIAN_NOUN_WAS_BEFORE_RE.search(window), _RUSSIAN_NOUN_DASH_BEFORE_RE.search(clause),
                      _RUSSIAN_GENITIVE_OPENING_RE.search(clause), _RUSSIAN_GENITIVE_OPENING_WIDE_RE.search(clause),
                      # (its relative clause may hold ", а не …", which ends a clause elsewhere)
-                     _RUSSIAN_GENITIVE_OPENING_WIDE_RE.search(_sentence_before(text, start))):
+                     _RUSSIAN_GENITIVE_OPENING_WIDE_RE.search(sentence)):
         if existing is None:
             continue
         group = "noun" if existing.group("noun") else "noun2"
@@ -1357,8 +1364,7 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         counted = counted_after(text, asked[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if (named := list(_THE_NUMBER_OF_RE.finditer(_sentence_before(text, start)))):
-        sentence = _sentence_before(text, start)
+    if (named := list(_THE_NUMBER_OF_RE.finditer(sentence))):
         counted = counted_after(sentence, named[-1].end())
         if counted is not None and not counted.is_measure:
             return counted.unit
@@ -1380,7 +1386,6 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # "Almaty runs 1,900 buses …; the city council here operates 640": the first figure of a clause after a
         # semicolon, parallel to the one before it, counts what that one counted.
         return _noun_of_the_count_before(before[:semicolon], part=part)
-    sentence = _sentence_before(text, start)
     if (earlier := _EARLIER_IT_WAS_BEFORE_RE.search(sentence)) is not None:
         # "Мест размещения в районе сейчас 63, пять лет назад было не больше пятнадцати": the same count, earlier.
         if (noun := _noun_of_the_count_before(sentence[:earlier.start()], part=part)) is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from kzeu_desk.core.value_parsing.alphabet import has_kazakh_letters
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.counted_nouns import kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import (
@@ -30,12 +31,13 @@ from kzeu_desk.core.value_parsing.counted_words import (
 from kzeu_desk.core.value_parsing.date_words import KAZAKH_WEEKDAY
 from kzeu_desk.core.value_parsing.dates import Publication
 from kzeu_desk.core.value_parsing.ordinal_words import (
+    KAZAKH_DIGIT_ORDINAL_ENDINGS,
     NOT_SERIES_NOUNS,
+    RUSSIAN_DIGIT_ORDINAL_ENDINGS,
     spelled_ordinal,
 )
 from kzeu_desk.core.value_parsing.scanning import scan
 
-_KAZAKH_LETTERS = frozenset("әіңғүұқөһ")
 # A word of the sentence: letters, with hyphens inside.
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # What ranks rather than counts: "in a row", "подряд", "по величине", "қатарынан", a superlative after the ordinal.
@@ -64,8 +66,8 @@ _SUBJECT_BEFORE_A_DASH_RE = re.compile(r"(?P<noun>[^\W\d_]{3,})\s+[–—]\s+$")
 
 
 # An ordinal in digits: "12-й", "13-го", "11th", "21st", "11-ші", "5-інші".
-_DIGIT_ORDINAL_RE = re.compile(r"(?P<number>\d{1,4})(?:(?i:st|nd|rd|th)|-(?:й|я|е|го|му|м|ю|ое|ый|ий|ая|ого|ому|ом|ой|ые|ых"
-                               r"|інші|ыншы|нші|ншы|ші|шы))(?![\w])")
+_DIGIT_ORDINAL_RE = re.compile(r"(?P<number>\d{1,4})(?:(?i:st|nd|rd|th)|-(?:"
+                               + "|".join(RUSSIAN_DIGIT_ORDINAL_ENDINGS + KAZAKH_DIGIT_ORDINAL_ENDINGS) + r"))(?![\w])")
 # A word, or an ordinal in digits, of the sentence (for the ordinal before an ordinal with no noun).
 _WORD_OR_DIGIT_ORDINAL_RE = re.compile(rf"{_DIGIT_ORDINAL_RE.pattern}|[^\W\d_]+(?:-[^\W\d_]+)*")
 
@@ -99,7 +101,7 @@ def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, b
     ordinal_end = offset + selection.find(written) + len(written)
     if _RANKS_AFTER_RE.match(context, ordinal_end):
         return None
-    kazakh = any(letter in _KAZAKH_LETTERS for letter in context.lower())
+    kazakh = has_kazakh_letters(context)
     unit: str | None
     english = written.isascii()  # ("11th" too; "12-й", "11-ші" are not)
     if english:

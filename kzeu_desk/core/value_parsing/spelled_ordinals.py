@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kzeu_desk.core.value_parsing.alphabet import has_kazakh_letters
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import kazakh_noun_named
@@ -58,7 +59,6 @@ _DASHES = frozenset({"–", "—", "-"})
 _MOST_WORDS_BETWEEN = 5
 # "Третий по счету фестиваль": "по счету" (counted in order) only says an ordinal numbers a series.
 _IN_A_ROW_WORDS = frozenset({"по", "счету", "счёту"})
-_KAZAKH_LETTERS = set("әіңғүұқөһ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,7 @@ class _Token:
 def scan_ordinals(text: str) -> tuple[list[Candidate], str]:
     """The ordinals of `text` read as counts, and `text` with their words blanked (same length)."""
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
-    kazakh = any(letter in _KAZAKH_LETTERS for letter in text.lower())
+    kazakh = has_kazakh_letters(text)
     found: list[Candidate] = []
     blanked = list(text)
     index = 0

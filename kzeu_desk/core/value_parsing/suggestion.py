@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, has_kazakh_letters
 from kzeu_desk.core.value_parsing.bare_counts import (
     counted_as_the_plural_named_before,
     counted_as_the_text_counts,
@@ -42,7 +42,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
-from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS
+from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS, RUSSIAN_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.ordinal_counts import ordinal_counted_in_its_sentence, ordinal_value
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
@@ -235,14 +235,14 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = _in_the_measure_it_is_out_of(best, stripped, context)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit:
             best = _an_age_at_death(best, stripped, context, before or "")
-        if best.value.kind is ValueKind.COUNT and _SCALE_WORD_RE.search(stripped):
+        if best.value.kind is ValueKind.COUNT and SCALE_WORD_RE.search(stripped):
             best = _a_part_of_the_money_before(best, stripped, context, publication)
-        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and _SCALE_WORD_RE.search(stripped):
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and SCALE_WORD_RE.search(stripped):
             best = _in_the_currency_named_before(best, (context, before or "", earlier or ""), publication)
         elif best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _MONTHS_WORDS:
             best = _the_period_around(best, stripped, context, publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
-            best = measured_as_its_heading_names(best, offset, context, publication)
+            best = measured_as_its_heading_names(best, offset, context)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_text_counts(best, offset, context, before or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is not Salience.RELATIVE_DATE:
@@ -547,9 +547,6 @@ _ONE_OF_A_MEASURE_RE = re.compile(r"(?i:one|an?|один|бір)\s+(?P<measure>(
 _RUSSIAN_MEASURE_ADJECTIVE_RE = re.compile(
     r"(?P<n>одно|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|двенадцати|пятнадцати|двадцати|тридцати"
     r"|сорока|ста)(?P<stem>недельн|месячн|летн|годичн|дневн|часов|минутн)[а-яё]{1,3}", re.IGNORECASE)
-_RUSSIAN_ADJECTIVE_NUMBERS = {"одно": 1, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5,
-                              "шести": 6, "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "двенадцати": 12,
-                              "пятнадцати": 15, "двадцати": 20, "тридцати": 30, "сорока": 40, "ста": 100}
 _RUSSIAN_MEASURE_FORMS = {"недельн": ("неделя", "недели", "недель"), "месячн": ("месяц", "месяца", "месяцев"),
                           "летн": ("год", "года", "лет"), "годичн": ("год", "года", "лет"),
                           "дневн": ("день", "дня", "дней"), "часов": ("час", "часа", "часов"),
@@ -564,7 +561,7 @@ def _a_measure_in_words(selection: str, publication: Publication | None, *, read
     elif read:
         return None
     elif (adjective := _RUSSIAN_MEASURE_ADJECTIVE_RE.fullmatch(selection)) is not None:
-        number = _RUSSIAN_ADJECTIVE_NUMBERS[adjective.group("n").lower()]
+        number = RUSSIAN_NUMBER_WORDS[adjective.group("n").lower()]
         form = 0 if number % 10 == 1 and number % 100 != 11 else \
             1 if 2 <= number % 10 <= 4 and not 12 <= number % 100 <= 14 else 2
         return TypedValue(kind=ValueKind.QUANTITY, amount=float(number),
@@ -601,7 +598,7 @@ _HELD_OR_WON_BEFORE_RE = re.compile(r"(?<![\w])(?:have|has|had|having|won|win|wi
 
 
 # A scale word that, with no unit after it, is almost always an amount of money in prose: "six billion".
-_SCALE_WORD_RE = re.compile(r"(?<![\w])(?i:billion|million|trillion|bn|млрд|млн|миллиард[а-я]*|миллион[а-я]*|трлн)(?![\w])")
+SCALE_WORD_RE = re.compile(r"(?<![\w])(?i:billion|million|trillion|bn|млрд|млн|миллиард[а-я]*|миллион[а-я]*|трлн)(?![\w])")
 
 
 # "90 days in any 180", "90 дней в любые 180", "two weeks out of every eight": the span a limit is counted within.
@@ -794,10 +791,6 @@ def locate(selection: str, context: str) -> int:
     return first
 
 
-def _has_kazakh_letters(text: str) -> bool:
-    return any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
-
-
 _UNTIL_OR_FROM_RE = re.compile(r"(?i:until|till|from|by|до|с|со)\s+")
 _UNTIL_OR_FROM_AFTER_RE = re.compile(r"\s+(?i:дейін|шейін|бастап)|(?<=[^\W\d_])[^\W\d_]{2,3}\s+(?i:дейін|шейін|бастап)")
 
@@ -817,7 +810,7 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh
     # ("жеті басым жобаны" has one only in the number word, which the noun reader sees as "7").
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
-        and not _has_kazakh_letters(rewrite_number_words(selection).text) and _has_kazakh_letters(context)
+        and not has_kazakh_letters(rewrite_number_words(selection).text) and has_kazakh_letters(context)
     adoptable_bound = not bounded and (_STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
                                        or _ENDS_WITH_WITHIN_RE.search(selection) is not None
                                        or _TIME_FROM_AN_EVENT_RE.search(selection) is not None)

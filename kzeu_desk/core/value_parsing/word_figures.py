@@ -22,6 +22,7 @@ from kzeu_desk.core.value_parsing.figure_words import (
     RUSSIAN_TIMES_WORDS,
 )
 from kzeu_desk.core.value_parsing.numbers import match_qualifier_before
+from kzeu_desk.core.value_parsing.number_words import RUSSIAN_NUMBER_WORDS
 
 _MULTIPLIER_WORD_RE = re.compile(
     # ("five times a week" is a frequency, a count of occasions: `figure_words.MULTIPLIER_AFTER`.)
@@ -144,9 +145,6 @@ def _share_ranges(text: str, figures: list[Candidate]) -> list[Candidate]:
     return ranges
 
 
-_RUSSIAN_NUMERATORS = {"две": 2, "двух": 2, "двум": 2, "двумя": 2, "три": 3, "трех": 3, "трёх": 3, "четыре": 4,
-                       "четырех": 4, "четырёх": 4, "пять": 5, "пяти": 5, "шесть": 6, "шести": 6, "семь": 7, "семи": 7,
-                       "восемь": 8, "восьми": 8, "девять": 9, "девяти": 9}
 
 
 def _scan_word_figures(text: str) -> list[Candidate]:
@@ -172,7 +170,7 @@ def _scan_word_figures(text: str) -> list[Candidate]:
             continue
         denominator = {"пол": 2, "тре": 3, "чет": 4, "пят": 5, "дес": 10}[word[:3]]
         numerator_word = (match.group("numerator") or "").lower()
-        numerator = _RUSSIAN_NUMERATORS.get(numerator_word, 1)
+        numerator = RUSSIAN_NUMBER_WORDS.get(numerator_word, 1)
         if numerator >= denominator:
             continue
         candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
