@@ -281,7 +281,13 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # a scale word belong to a number in words; a quote said once in each text whose sentence still opens or closes with
 # its old words; a clause's very words reordered; Kazakh "мен"/"пен" one joiner and the folded "і" a Cyrillic
 # letter): 89.7% (157 of 175), nothing misplaced, 17 of 17 flagged. Round 23 rose to 85.6% (125) with them.
-FIRST_SCORED_ROUNDS = {23: (0.856, 8, 146, 1, 0, 0), 26: (0.897, 8, 175, 0, 0, 0)}
+# Round 27 (eight pairs, 200 spans: a grant call's corrigendum, a working group's approved minutes, a parliamentary
+# answer, a film festival programme, a library report summary, a ministerial order, a Kazakh seminar announcement
+# amended, a Kazakh census bulletin re-issued), written and labelled by an engineer who never ran the re-anchoring,
+# scored once on 6e44f83: 84.0% (168 of 200), 30 wrongly orphaned (all queued), 22 of 22 changed figures flagged, 2
+# misplaced: "Ministry of Ecology" moved (not queued) onto the start of the longer "Ministry of Ecology and Natural
+# Resources", and a sentence joined to the one before it placed on the whole joined sentence (fuzzy, queued).
+FIRST_SCORED_ROUNDS = {23: (0.856, 8, 146, 1, 0, 0), 26: (0.897, 8, 175, 0, 0, 0), 27: (0.84, 8, 200, 2, 1, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
