@@ -182,7 +182,15 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 100 / 98.5 / 98.3 % (126/126, 128/130, 115/117), set 43 100 / 97.0 / 100 % (142/142, 96/99, 97/97). Floors:
           # the lowest language less one miss, 114/117 (0.974) and 95/99 (0.960).
           "held_out_forty_second": 0.97,
-          "held_out_forty_third": 0.95}
+          "held_out_forty_third": 0.95,
+          # Fourteen whole articles each (4 English, 5 Russian, 5 Kazakh; sets 44 and 45: society, health, education,
+          # sport and consumers; industry, agriculture, banking, budgets, statistics and digital contracts), written
+          # and labelled by two more engineers who never ran the parser, scored once at 6e44f83 with every fix of sets
+          # 42 and 43 in: set 44 95.3 / 93.7 / 90.7 % (93.1 % in all; 123/129, 133/142, 137/151), set 45 93.1 / 93.6 /
+          # 89.4 % (91.9 % in all; 108/116, 146/156, 144/161): the honest held-out number of this round. Floors: the
+          # first score's lowest language.
+          "held_out_forty_fourth": 0.90,
+          "held_out_forty_fifth": 0.89}
 
 
 @pytest.fixture(scope="module")
