@@ -144,7 +144,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # "22 млрд доллардан асқан", "60 пайызға жуығы", "15%-дан азын", "400 шақты компания".
     # An adverb of degree may stand between: "400-ден әлдеқайда асады" (well over 400).
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:(?:әлдеқайда|едәуір|сәл|біршама)\s+)?"
-     rf"(?:астам[{CYRILLIC_LETTER}]*|асқан|асатын|асады|асты|асып|кем емес)"
+     # The verbal noun and the conditional too: "құнының 1,5 млн теңгеден асуы" (its cost exceeding), "асса" (if it
+     # exceeds); the negated "аспауы", "аспаса" are ceilings, below.
+     rf"(?:астам[{CYRILLIC_LETTER}]*|асқан|асатын|асады|асты|асып|асуы(?:н|на)?|асса|кем емес)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     # "50 млрд долларға дейін" (up to), but not a target reached: "15 пайызға дейін өсті" (grew to);
     # "50 пайызға дейін өсуі мүмкін" (may grow up to) stays a bound.
@@ -170,8 +172,17 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
-     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде|болма|{_KAZAKH_NEGATED_VERB}))|төмен)"
+     # "Smaller than" as "less than": "3 сантиметрден кіші" (under 3 cm); "not lower than" is a floor, below.
+     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде|болма|{_KAZAKH_NEGATED_VERB}))|төмен|кіші)(?!\s+емес{NOT_CYRILLIC_AFTER})"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    # "Not later than": "15 күннен кешіктірмей" (within 15 days at the latest), "кешіктірілмей" in the passive: a
+    # time limit, a ceiling, as "не позднее" is.
+    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*"
+     rf"кешіктір(?:іл)?ме(?:й|йтін|у|уі)"
+     rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    # "Not lower than", "not smaller than": "IELTS бойынша 6,5-тен төмен емес" (6.5 or more), a floor as "кем емес" is.
+    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*"
+     rf"(?:төмен|кіші|аз)\s+емес{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
      # ("орташа балы 3,4-тен жоғары", above 3.4; "5%-дан төмен" above is below.)
      rf"(?:көбі|көп|артық|жоғары){NOT_CYRILLIC_AFTER}",

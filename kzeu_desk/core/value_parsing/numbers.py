@@ -349,7 +349,14 @@ def _match_qualifier_after(text: str, position: int) -> tuple[Bound, int] | None
         match = regex.match(text, position)
         if match is not None:
             return bound, match.end()
+    if (equivalent := _EQUIVALENT_AFTER_RE.match(text, position)) is not None:
+        # "50 мың АҚШ доллары баламасынан асатын" (over the equivalent of USD 50,000): the bound follows the
+        # amount's "equivalent", which bounds the amount itself.
+        return _match_qualifier_after(text, equivalent.end())
     return None
+
+
+_EQUIVALENT_AFTER_RE = re.compile(r"[ \u00a0]+баламасы(?:нан|нда|на)(?=[ \u00a0])")
 
 
 @dataclass(frozen=True, slots=True)

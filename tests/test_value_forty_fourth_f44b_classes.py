@@ -1,0 +1,43 @@
+"""The classes of the Kazakh misses of sets 44 and 45 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import money, quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the curator's value)
+KAZAKH_BOUNDS_BY_VERB = [
+    # The verbal noun and the conditional of "ас-" (exceed) are floors, as "асқан" and "асатын" are.
+    ("2 млн теңгеден асуы", "Басты тәуекел – бір пәтердің жөндеу құнының 2 млн теңгеден асуы.",
+     money(2e6, "KZT", lower=2e6)),
+    ("40 тоннадан асса", "Жүктің салмағы 40 тоннадан асса, қосымша рұқсат керек.", quantity(40, "тонна", lower=40)),
+    # The bound follows the amount's "equivalent" ("баламасы").
+    ("10 мың еуро баламасынан асатын", "Құны 10 мың еуро баламасынан асатын тауарлар декларацияланады.",
+     money(10e3, "EUR", lower=10e3)),
+    # "Not lower than", "not smaller than": floors.
+    ("4,0-ден төмен емес", "Түлектің орташа балы 4,0-ден төмен емес.", quantity(4.0, None, lower=4.0)),
+    ("20 литрден кем емес", "Әр цистернаның сыйымдылығы 20 литрден кем емес.", quantity(20, "литр", lower=20)),
+    # "Smaller than" is a ceiling, as "less than" ("-дан аз") is.
+    ("5 миллиметрден кіші", "Диаметрі 5 миллиметрден кіші түйіршіктер сүзгіден өтеді.",
+     quantity(None, "миллиметр", upper=5)),
+    # "Not later than" ("кешіктірмей", passive "кешіктірілмей"): a time limit, a ceiling.
+    ("30 күннен кешіктірмей", "Сатушы тауарды төлем түскен соң 30 күннен кешіктірмей жеткізеді.",
+     quantity(None, "күн", upper=30)),
+    ("екі аптадан кешіктірілмей", "Шешім өтініш тіркелгеннен кейін екі аптадан кешіктірілмей қабылданады.",
+     quantity(None, "апта", upper=2)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_BOUNDS_BY_VERB,
+                         ids=[case[0] for case in KAZAKH_BOUNDS_BY_VERB])
+def test_kazakh_bounds_said_by_a_verb_or_a_comparative(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-04-14", context=context).value, expected)
+
+
+def test_the_equivalent_alone_bounds_nothing() -> None:
+    same(suggest("8 мың еуро баламасында", published="2026-04-14",
+                 context="Жәрдемақы 8 мың еуро баламасында төленеді.").value, money(8e3, "EUR"))
