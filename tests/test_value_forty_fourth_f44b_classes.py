@@ -41,3 +41,20 @@ def test_kazakh_bounds_said_by_a_verb_or_a_comparative(selection: str, context: 
 def test_the_equivalent_alone_bounds_nothing() -> None:
     same(suggest("8 мың еуро баламасында", published="2026-04-14",
                  context="Жәрдемақы 8 мың еуро баламасында төленеді.").value, money(8e3, "EUR"))
+
+
+KAZAKH_SPELLED_RANGES_FROM_ONE = [
+    # "бір-екі" (one or two) is a range's first end, as "екі-үш" is, not the article "бір".
+    ("бір-екі аптада", "Жөндеу бір-екі аптада аяқталады.", quantity(None, "апта", lower=1, upper=2)),
+    ("бір–екі сағат", "Кезек әдетте бір–екі сағат ішінде азаяды.", quantity(None, "сағат", lower=1, upper=2)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_SPELLED_RANGES_FROM_ONE,
+                         ids=[case[0] for case in KAZAKH_SPELLED_RANGES_FROM_ONE])
+def test_a_kazakh_range_of_one_or_two(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-04-14", context=context).value, expected)
+
+
+def test_a_lone_one_before_another_word_stays_the_article() -> None:
+    assert suggest("бір екі", published="2026-04-14", context="бір екі").value.amount != 1

@@ -137,6 +137,13 @@ _STRETCH_AFTER = ("ішінде", "бойы")
 _RUSSIAN_HALF_AFTER = ("с", "половиной")
 
 
+def _starts_a_range_of_two(text: str, tokens: list[_Token], index: int) -> bool:
+    """"бір-екі күнде" (in a day or two), "бір–екі апта": "бір" before a dash and "екі" is a range's first end, as
+    "екі-үш" is, not the article "бір"."""
+    return index + 1 < len(tokens) and tokens[index + 1].word.lower() == "екі" and \
+        text[tokens[index].end : tokens[index + 1].start] in ("-", "–", "‐")
+
+
 def _with_half(text: str, tokens: list[_Token], reading: _Reading) -> _Reading:
     if not reading.digits.isdigit():
         return reading
@@ -161,7 +168,8 @@ def rewrite_number_words(text: str) -> Rewritten:
                 _next_word(text, tokens, index + 1) in _HALF_AFTER
                 or _KAZAKH_MEASURE_IN_A_CASE_RE.fullmatch(_next_word(text, tokens, index + 1))
                 or (_next_word(text, tokens, index + 1) in _BARE_MEASURES_OF_TIME
-                    and _next_word(text, tokens, index + 2) in _STRETCH_AFTER)):
+                    and _next_word(text, tokens, index + 2) in _STRETCH_AFTER)
+                or _starts_a_range_of_two(text, tokens, index)):
             # "бір жарым есе": one and a half; "бір тәулікке қысқарады" (shortens to one day): one of a measure.
             reading: _Reading | None = _Reading(index, index + 1, "1")
         elif kazakh and tokens[index].word.lower() == "жарты" and \
