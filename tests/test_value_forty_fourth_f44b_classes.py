@@ -58,3 +58,18 @@ def test_a_kazakh_range_of_one_or_two(selection: str, context: str, expected: Ty
 
 def test_a_lone_one_before_another_word_stays_the_article() -> None:
     assert suggest("бір екі", published="2026-04-14", context="бір екі").value.amount != 1
+
+
+RATES_WRITTEN_WITH_A_SLASH = [
+    # A network's speed in bits a second and a cable's loss in decibels a kilometre are units of their own.
+    ("20 Мбит/с", "Мектептерде жылдамдық 20 Мбит/с болды.", quantity(20, "Мбит/с")),
+    ("2 Гбит/с-қа дейінгі", "Жаңа тариф 2 Гбит/с-қа дейінгі жылдамдықты қамтиды.", quantity(None, "Гбит/с", upper=2)),
+    ("0,35 дБ/км", "Кабельдегі шығын 0,35 дБ/км деп өлшенді.", quantity(0.35, "дБ/км")),
+    ("50 Мбит/с-тан кем емес", "Ауылдағы жылдамдық 50 Мбит/с-тан кем емес.", quantity(50, "Мбит/с", lower=50)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), RATES_WRITTEN_WITH_A_SLASH,
+                         ids=[case[0] for case in RATES_WRITTEN_WITH_A_SLASH])
+def test_rates_written_with_a_slash(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-04-14", context=context).value, expected)

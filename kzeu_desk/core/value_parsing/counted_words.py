@@ -79,6 +79,10 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|�
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which
                          # notices give as a measure of their own, not as money.
+                         # A network's speed in bits a second ("100 Мбит/с", "10 Gbps") and a cable's loss in
+                         # decibels a kilometre ("0,21 дБ/км"): rates written with a slash, each a unit of its own,
+                         # before the "дБ" and "Мб" they start like.
+                         r"Мбит/с|Гбит/с|Кбит/с|Mbit/s|Gbit/s|Mbps|Gbps|дБ/км|dB/km|"
                          r"sq\.?\s?m|sqm|dB|дБ|МРП|АЕК|MCI|"
                          # Data in bytes ("50 GB", "3 ГБ", "184 ТБ"; a roaming tariff's allowance), a river's flow in cubic
                          # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
