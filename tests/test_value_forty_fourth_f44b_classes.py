@@ -73,3 +73,18 @@ RATES_WRITTEN_WITH_A_SLASH = [
                          ids=[case[0] for case in RATES_WRITTEN_WITH_A_SLASH])
 def test_rates_written_with_a_slash(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-04-14", context=context).value, expected)
+
+
+YIELDS_PER_HECTARE = [
+    # Highlighted with its "per hectare", a Kazakh yield is in centners (or tonnes) a hectare.
+    ("гектарынан 31 центнер", "Суармалы жерде бидай гектарынан 31 центнер берді.", quantity(31, "ц/га")),
+    ("гектарына 2,4 тоннадан", "Жүгері гектарына 2,4 тоннадан жиналды.", quantity(2.4, "т/га")),
+    # Highlighted without it, the figure stays in centners, as the earlier sets record it.
+    ("31 центнер", "Суармалы жерде бидай гектарынан 31 центнер берді.", quantity(31, "центнер")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), YIELDS_PER_HECTARE,
+                         ids=[case[0] for case in YIELDS_PER_HECTARE])
+def test_a_kazakh_yield_highlighted_with_its_hectare(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-04-14", context=context).value, expected)

@@ -254,7 +254,16 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                 (offset := locate(stripped, context)) >= 0 and \
                 _THEIR_NUMBER_RE.search(context, max(0, offset - 60), offset + best.start):
             best = _the_number_named_before(best, before)
+    if best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _PER_HECTARE and \
+            _PER_HECTARE_OPENS_RE.match(stripped):
+        # "гектарына 14 центнерден" (14 centners a hectare) highlighted with its "per hectare": a yield, as "14 ц/га"
+        # is; the figure highlighted without it stays in centners, as the earlier sets record "гектарына [13,8 центнер]".
+        best = replace(best, value=replace(best.value, unit=_PER_HECTARE[(best.value.unit or "").lower()]))
     return Suggestion(best.value, note_for(best))
+
+
+_PER_HECTARE = {"центнер": "ц/га", "тонна": "т/га"}
+_PER_HECTARE_OPENS_RE = re.compile(r"(?i:гектар(?:ына|ынан))[ \u00a0]+\d")
 
 
 # "Poland now hosts 2,050", "and Hungary 1,640", "Czechia (960)": a bare figure right after a place's name (and a verb
