@@ -88,3 +88,18 @@ YIELDS_PER_HECTARE = [
                          ids=[case[0] for case in YIELDS_PER_HECTARE])
 def test_a_kazakh_yield_highlighted_with_its_hectare(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-04-14", context=context).value, expected)
+
+
+KAZAKH_AGES_COORDINATED = [
+    # Two ages joined by "және/мен/немесе" share the bound word after the second: each is an age, in years of life.
+    ("2 жасқа", "Екпе 2 жасқа және 12 жасқа толғанда салынады.", quantity(2, "жас")),
+    ("12 жасқа", "Екпе 2 жасқа және 12 жасқа толғанда салынады.", quantity(12, "жас")),
+    ("7 жастан", "Жарысқа 7 жастан немесе 10 жастан асқан балалар қатысады.", quantity(7, "жас")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_AGES_COORDINATED,
+                         ids=[case[0] + case[1][:12] for case in KAZAKH_AGES_COORDINATED])
+def test_kazakh_ages_coordinated_share_the_bound_word_after_them(selection: str, context: str,
+                                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-04-14", context=context).value, expected)

@@ -239,6 +239,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
                 parallel := _KAZAKH_COORDINATED_BEFORE_RE.search(text[:position])) is not None \
                 and parallel.group("first").lower().endswith(_HAVING_ENDINGS):
             words = words[1:]  # "... және бес қысқаметражды фильм": the adjective of the second of two numbers
+        if _AGE_RE.fullmatch(lowered) and _AN_AGE_COORDINATED_RE.match(text, words[0][1]):
+            return Counted("жас", words[0][1], True)
         # The phrase ends the clause when punctuation or the end of the text follows its last word.
         after = text[words[-1][1]:words[-1][1] + 2].strip()
         return _kazakh(words, words_end_clause=not after or not after[0].isalnum(),
@@ -914,6 +916,10 @@ _KAZAKH_ORDINAL_WORD_RE = re.compile(r"(?:бір|екі|үш|төрт|бес|а�
 _AGE_RE = re.compile(r"жас(?:қа|тан|та|тағы|ында|ындағы|ар|ын)")
 _AGE_BOUND_WORDS = ("дейін", "шейін", "толған", "толмаған", "толды", "асқан", "асқандар", "жоғары", "төмен", "бастап",
                     "кіші", "үлкен", "аса")
+# "1 жасқа және 6 жасқа толғанда" (at one and at six years of age): an age coordinated with another, whose bound word
+# follows the second.
+_AN_AGE_COORDINATED_RE = re.compile(r"\s+(?:және|мен|немесе|не)\s+\d[\d,]*\s+жас(?:қа|тан|та)\s+"
+                                    rf"(?:{'|'.join(_AGE_BOUND_WORDS)})")
 _HEADS_RE = re.compile(r"бас(?:қа|тан|ты|пен|ы|ын|тай)?")
 
 

@@ -254,6 +254,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                 (offset := locate(stripped, context)) >= 0 and \
                 _THEIR_NUMBER_RE.search(context, max(0, offset - 60), offset + best.start):
             best = _the_number_named_before(best, before)
+    if context and best.value.kind is ValueKind.COUNT and _AN_AGE_IN_A_CASE_RE.fullmatch(best.value.unit or "") and \
+            (offset := locate(stripped, context)) >= 0 and any(
+                candidate.start <= offset + best.start < candidate.end and candidate.value.unit == "жас"
+                and candidate.value.kind is ValueKind.QUANTITY for candidate in scan(context, publication)):
+        # "6 жасқа" of "6 жасқа толғанда егіледі" (vaccinated on turning six): the words after the highlight make it an
+        # age, in years of life, not six young people; the bound they may add is left out, as the curator chose.
+        best = replace(best, value=replace(best.value, kind=ValueKind.QUANTITY, unit="жас"))
     if best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _PER_HECTARE and \
             _PER_HECTARE_OPENS_RE.match(stripped):
         # "гектарына 14 центнерден" (14 centners a hectare) highlighted with its "per hectare": a yield, as "14 ц/га"
@@ -262,6 +269,7 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     return Suggestion(best.value, note_for(best))
 
 
+_AN_AGE_IN_A_CASE_RE = re.compile(r"(?i:жас(?:қа|тан|та))")
 _PER_HECTARE = {"центнер": "ц/га", "тонна": "т/га"}
 _PER_HECTARE_OPENS_RE = re.compile(r"(?i:гектар(?:ына|ынан))[ \u00a0]+\d")
 
