@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import money, quantity, same
+from test_value_words import count, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -102,4 +102,27 @@ KAZAKH_AGES_COORDINATED = [
                          ids=[case[0] + case[1][:12] for case in KAZAKH_AGES_COORDINATED])
 def test_kazakh_ages_coordinated_share_the_bound_word_after_them(selection: str, context: str,
                                                                   expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-04-14", context=context).value, expected)
+
+
+KAZAKH_COUNTED_NOUNS = [
+    # Loanwords whose last syllable reads as a locative are whole nouns; "округ" takes its locative off.
+    ("12 бригада", "Құрылысқа 12 бригада жіберілді.", count(12, "бригада")),
+    ("3 олимпиада", "Мектеп биыл 3 олимпиада өткізді.", count(3, "олимпиада")),
+    ("8 округте", "Жоба 8 округте іске асады.", count(8, "округ")),
+    # Fixed terms keep their qualifier: a base station is a mast, a rural district a unit of local government.
+    ("9 базалық станция", "Ауданда 9 базалық станция орнатылды.", count(9, "базалық станция")),
+    ("17 ауылдық округтің", "Ауданның 17 ауылдық округтің әкімдері жиналды.", count(17, "ауылдық округ")),
+    # Nouns in "-дік" that name living things are nouns, not adjectives; "пен/бен" join nouns as "мен" does.
+    ("22", "Коллекцияға 22 сирек өсімдік пен бес саңырауқұлақ енді.", count(22, "өсімдік")),
+    ("40-тан астам", "40-тан астам жәндік және 12 құс тіркелді.", count(40, "жәндік", lower=40)),
+    ("9", "Көлде 9 үйрек бен төрт аққу жүр.", count(9, "үйрек")),
+    # The verbal noun of "to be" closing a requirement counts nothing.
+    ("кемінде 75", "Сынақ нәтижесі кемінде 75 болуы тиіс.", quantity(75, None, lower=75)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_COUNTED_NOUNS,
+                         ids=[case[0] + case[1][:12] for case in KAZAKH_COUNTED_NOUNS])
+def test_kazakh_counted_nouns(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-04-14", context=context).value, expected)

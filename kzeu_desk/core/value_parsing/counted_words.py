@@ -187,9 +187,15 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # What a rural district's report counts, nouns whose last syllable looks like an ending: households ("отбасы" is
     # no "отба" + "сы"), newborns ("нәресте", no locative), horses ("жылқы", no "жыл" + "қы"), camels, goats, wells.
     "отбасы", "нәресте", "жылқы", "түйе", "ешкі", "құдық", "шаруашылық",
+    # Nouns in "-лық/-дік" that name living things, not adjectives of relation ("шетелдік"): insects, plants, as a
+    # natural history report counts them ("14 қанатты жәндік пен үш тасбақа", 14 winged insects and three turtles).
+    "жәндік", "өсімдік",
     # Loanwords in "-а" whose last syllables read as a case ending ("команда" is no "коман" + "да"), and
     # organisations, counted as companies are.
     "команда", "ұйым",
+    # ... and more of them: "26 бригада" is no "брига" + "да", "олимпиада" no "олимпиа" + "да", "эстафета" no "эстафе"
+    # + "та"; "округ" (a district), whose locative "округте" would otherwise stay whole.
+    "бригада", "олимпиада", "эстафета", "округ",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -227,6 +233,11 @@ KAZAKH_NOT_COUNTED = frozenset({"пайыз", "есе", "мың", "миллио�
                                 "тиіс", "керек", "мүмкін",
                                 # "он бестен аз болатын" (was fewer than fifteen): the verb "to be" counts nothing
                                 "болатын", "болған", "болды", "болады", "болып", "болса",
+                                # ... nor its verbal noun, as a requirement says it: "GPA кемінде 3,0 болуы тиіс"
+                                "болуы", "болуға",
+                                # "пен/бен" join nouns as "мен" does: "14 жәндік пен үш тасбақа" (14 insects and three
+                                # turtles)
+                                "пен", "бен",
                                 # the auxiliary past "еді/екен" after a participle: "38 мыңнан асқан еді" (had exceeded
                                 # 38,000) counts nothing; a closed class of two words, no noun is spelt so
                                 "еді", "екен",
@@ -269,4 +280,7 @@ FIXED_TERMS = (
     r"ірі қара", r"ұсақ мал",
     # A legal entity is a registered company, not any entity ("4,876 legal entities with EU capital").
     r"legal entit(?:y|ies)", r"юридическ\w* лиц\w*", r"заңды тұлға",
+    # A base station is a mobile network's mast, not any station ("ұялы байланыстың 14 базалық станциясы"), as a
+    # substation is no station; a rural district is a unit of local government, not any district ("30 ауылдық округте").
+    r"базалық станция", r"ауылдық округ",
 )
