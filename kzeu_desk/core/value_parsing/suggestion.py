@@ -264,7 +264,7 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _PER_HECTARE and \
             _PER_HECTARE_OPENS_RE.match(stripped):
         # "гектарына 14 центнерден" (14 centners a hectare) highlighted with its "per hectare": a yield, as "14 ц/га"
-        # is; the figure highlighted without it stays in centners, as the earlier sets record "гектарына [13,8 центнер]".
+        # is; the figure highlighted without it stays in centners, as sets 19 and 32 record "гектарына [13,8 центнер]".
         best = replace(best, value=replace(best.value, unit=_PER_HECTARE[(best.value.unit or "").lower()]))
     return Suggestion(best.value, note_for(best))
 
