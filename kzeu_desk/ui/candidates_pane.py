@@ -118,7 +118,7 @@ class CandidateListModel(QStringListModel):
     reset QListView lays out every row, asking the model for each row's index twice (`isHidden`, then
     the row's size), and `QAbstractListModel::index` checks the row against `rowCount`: with a Python
     `rowCount` that was 2 calls into Python a row, 31k for the 1 MB source's 15.7k rows listed at 100k
-    facts, 55 ms of the GUI thread's CPU in one turn (30 ms for 20k rows in a bare list). Counted in
+    facts, 25–53 ms of the GUI thread's CPU in one turn (30 ms for 20k rows in a bare list). Counted in
     C++, the layout makes no Python call (1.5 ms for the 20k rows). Everything shown still comes from
     `data`; `flags` keeps the rows as a plain list's (a string list's are editable)."""
 
