@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from kzeu_desk.core.service import FactBase
 from kzeu_desk.core.steps import SourceMetadata
 from kzeu_desk.core.value_candidates import CandidateStatus
 from kzeu_desk.ui import create_main_window
+from kzeu_desk.ui import candidates_pane
 from kzeu_desk.ui.candidates_pane import CandidateListModel
 
 ARTICLE = (
@@ -331,6 +334,35 @@ def _figure_in_view(win, candidate) -> bool:
     reader = win.source_pane.view
     return reader.selected_span() == (candidate.found.start, candidate.found.end) \
         and reader.viewport().rect().contains(reader.cursorRect())
+
+
+def test_a_list_of_thousands_is_laid_out_without_a_call_into_python_a_row(window, qtbot, qtmodeltester):
+    """After a reset QListView lays out every row, and it asked the model's row count through Python
+    twice a row: 31k calls for the 1 MB source's list, a GUI-thread stall on the first turn after the
+    candidates came in. Now the layout calls into the pane's code a bounded number of times, and a row
+    far down made current is scrolled to at once (a Batched layout, done in later turns, does not)."""
+    view = _open_candidates(window, qtbot)
+    pane = window.candidates_pane
+    qtmodeltester.check(pane.model)  # a string list underneath: still a well-behaved model
+    rows = pane.candidates * (4_000 // len(pane.candidates) + 1)
+    calls: Counter[str] = Counter()
+
+    def count(frame, event, _arg) -> None:
+        if event == "call" and frame.f_code.co_filename == candidates_pane.__file__:
+            calls[frame.f_code.co_name] += 1
+
+    pane.model.set_rows(pane._text, rows)
+    last = pane.model.index(len(rows) - 1, 0)
+    sys.setprofile(count)
+    try:
+        laid_out = view.visualRect(last)  # lays out now what the reset put off to a later turn
+    finally:
+        sys.setprofile(None)
+    assert laid_out.isValid() and view.verticalScrollBar().maximum() > 0
+    assert sum(calls.values()) < 20, calls  # not one a row: 2 × 4,000 rowCount calls before
+    view.setCurrentIndex(pane.model.index(len(rows) - 50, 0))
+    QApplication.processEvents()
+    assert view.viewport().rect().intersects(view.visualRect(view.currentIndex()))
 
 
 def test_after_enter_the_next_candidate_is_the_one_selected_in_the_text(window, qtbot):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal,
+    QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, QStringListModel, Qt, Signal,
 )
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -110,8 +110,17 @@ def _snippet(text: str, found: FoundValue) -> _Snippet:
     return _Snippet(before, " ".join(text[found.start:found.end].split()), after)
 
 
-class CandidateListModel(QAbstractListModel):
-    """The candidates shown: sorted and filtered copies of the pane's list (tens to a few hundred)."""
+class CandidateListModel(QStringListModel):
+    """The candidates shown: sorted and filtered copies of the pane's list (tens to ~20,000: the 1 MB
+    source has 24.5k candidates).
+
+    A string list of one empty string a row, never shown: it only makes the row count Qt's own. After a
+    reset QListView lays out every row, asking the model for each row's index twice (`isHidden`, then
+    the row's size), and `QAbstractListModel::index` checks the row against `rowCount`: with a Python
+    `rowCount` that was 2 calls into Python a row, 31k for the 1 MB source's 15.7k rows listed at 100k
+    facts, 25–53 ms of the GUI thread's CPU in one turn (30 ms for 20k rows in a bare list). Counted in
+    C++, the layout makes no Python call (1.5 ms for the 20k rows). Everything shown still comes from
+    `data`; `flags` keeps the rows as a plain list's (a string list's are editable)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -119,9 +128,13 @@ class CandidateListModel(QAbstractListModel):
         self._rows: list[ValueCandidate] = []
 
     def set_rows(self, text: str, rows: list[ValueCandidate]) -> None:
-        self.beginResetModel()
         self._text, self._rows = text, rows
-        self.endResetModel()
+        self.setStringList([""] * len(rows))  # one model reset, the count now len(rows)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 
     def candidate(self, row: int) -> ValueCandidate | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -131,9 +144,6 @@ class CandidateListModel(QAbstractListModel):
 
     def snippet(self, row: int) -> _Snippet:
         return _snippet(self._text, self._rows[row].found)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
