@@ -36,7 +36,7 @@ SENTENCES = (
 
 def _without_the_gate(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> None:
     gate = getattr(module, name)
-    monkeypatch.setattr(module, name, type("Open", (), {"can_match": lambda self, text: [True] * len(gate._tests)})())
+    monkeypatch.setattr(module, name, type("Open", (), {"can_match": lambda self, text: [True] * len(gate._set_of)})())
 
 
 @pytest.mark.parametrize("published", ["2024-06-15", None])

@@ -42,36 +42,31 @@ class PatternGate:
 
     def __init__(self, patterns: Sequence[re.Pattern[str]]) -> None:
         needed = [_required(pattern) for pattern in patterns]
-        # Patterns share their sets (the month names): one test per distinct set and text. A set is first
-        # looked up by the first three letters of its strings among the text's (a set lookup, where a search of
-        # the text for the strings costs a call into the engine: 102 sets a sentence were 1.2 s CPU on 1 MB), and
-        # only then searched for.
-        tests: dict[frozenset[str], tuple[int, frozenset[str], re.Pattern[str]]] = {}
+        # Patterns share their sets (the month names): one test per distinct set and text. A set whose strings are
+        # all three letters or longer is first looked up by their first three among the text's (a set lookup, where
+        # a search of the text costs a call into the engine: 102 sets a sentence were 1.2 s CPU on 1 MB), and only
+        # then searched for; a set with a shorter string is searched for at once.
+        tests: dict[frozenset[str], tuple[int, frozenset[str] | None, re.Pattern[str]]] = {}
         for strings in needed:
             if strings is not None and strings not in tests:
-                tests[strings] = (len(tests), frozenset(string[:_GRAM] for string in strings), re.compile(
+                starts = frozenset(string[:_GRAM] for string in strings) \
+                    if min(map(len, strings)) >= _GRAM else None
+                tests[strings] = (len(tests), starts, re.compile(
                     "|".join(re.escape(string) for string in sorted(strings, key=len, reverse=True))))
-        self._tests = [None if strings is None else tests[strings] for strings in needed]
-        self._sets = len(tests)
+        self._sets = list(tests.values())
+        # Each pattern's set, by its place in `_sets`; -1 (nothing required) reads the True appended after them.
+        self._set_of = [-1 if strings is None else tests[strings][0] for strings in needed]
 
     def can_match(self, text: str) -> list[bool]:
         """For each pattern, False where no match can be in `text` (nor in `text` with some of it blanked)."""
         if not _folds_as_lower_case(text):
-            return [True] * len(self._tests)
+            return [True] * len(self._set_of)
         lowered = text.lower()
-        grams = {lowered[at:at + length] for length in range(1, _GRAM + 1) for at in range(len(lowered) - length + 1)}
-        seen: list[bool | None] = [None] * self._sets
-        result = []
-        for test in self._tests:
-            if test is None:
-                result.append(True)
-                continue
-            number, starts, regex = test
-            found = seen[number]
-            if found is None:
-                found = seen[number] = not starts.isdisjoint(grams) and regex.search(lowered) is not None
-            result.append(found)
-        return result
+        grams = {lowered[at:at + _GRAM] for at in range(len(lowered) - _GRAM + 1)}
+        found = [(starts is None or not starts.isdisjoint(grams)) and regex.search(lowered) is not None
+                 for _, starts, regex in self._sets]
+        found.append(True)
+        return [found[number] for number in self._set_of]
 
 
 def _folds_as_lower_case(text: str) -> bool:
