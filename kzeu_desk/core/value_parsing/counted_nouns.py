@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, has_kazakh_letters
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, KAZAKH_MONTH, RUSSIAN_MONTH
 from kzeu_desk.core.value_parsing.number_words import KAZAKH_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.counted_words import (
@@ -212,7 +212,7 @@ def _counted_after(text: str, position: int) -> Counted | None:
     # A one-letter ending is as likely Russian ("три меморандума"): only a longer one ("компаниямен")
     # makes a known stem Kazakh in a text without Kazakh letters.
     base = _kazakh_base(lowered)
-    if any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower()) or (
+    if has_kazakh_letters(text) or (
         base in KAZAKH_KNOWN_STEMS and len(lowered) - len(base) != 1 and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):

@@ -18,6 +18,7 @@ from kzeu_desk.core.value_parsing.dates import (
     Publication,
 )
 from kzeu_desk.core.value_parsing.relative_dates import MONTHS_OF_RELATIVE_YEAR, RELATIVE_PATTERNS
+from kzeu_desk.core.value_parsing.required_words import PatternGate
 
 DATE_PATTERNS: tuple[DatePattern, ...] = (
     *RANGE_PATTERNS,
@@ -27,6 +28,9 @@ DATE_PATTERNS: tuple[DatePattern, ...] = (
     *PROSE_YEARS,
     *RELATIVE_PATTERNS,
 )
+# Each pattern is tried only on a sentence holding a word its every match needs (a month name, "квартал", …):
+# trying all 168 on every sentence was 5 of the 12.5 s CPU of finding the candidates of 1 MB (`required_words`).
+_GATE = PatternGate([pattern.regex for pattern in DATE_PATTERNS])
 _LEADING_PREPOSITION_RE = re.compile(rf"^(?:{LEADING_PREPOSITIONS})\s+", re.IGNORECASE)
 
 
@@ -39,7 +43,9 @@ def scan_dates(text: str, publication: Publication | None) -> tuple[list[Candida
     """Date candidates, and the text with their spans blanked so their digits are not read as amounts."""
     candidates: list[Candidate] = []
     masked = text
-    for pattern in DATE_PATTERNS:
+    for pattern, may_match in zip(DATE_PATTERNS, _GATE.can_match(text)):
+        if not may_match:
+            continue
         found = []
         for match in pattern.regex.finditer(masked):
             reading = pattern.read(match, publication)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
-from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, KAZAKH_ONLY_LETTERS, NOT_CYRILLIC_AFTER
+from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER, has_kazakh_letters
 from kzeu_desk.core.value_parsing.date_words import (
     AMOUNT_WORDS_AFTER_DAY,
     CYRILLIC_MONTH_STEMS,
@@ -264,7 +264,7 @@ def _tense_of_the_clause(clause: str, offset: int, *, decided: bool) -> tuple[st
             [(m.start(), "past") for m in _PAST_RE.finditer(clause)]
     before = [kind for position, kind in sorted(words) if position < offset]
     after = [kind for position, kind in sorted(words) if position > offset]
-    if any(letter in KAZAKH_ONLY_LETTERS for letter in clause.lower()):
+    if has_kazakh_letters(clause):
         nearest = after[0] if after else before[-1]
     else:
         nearest = before[-1] if before else after[0]

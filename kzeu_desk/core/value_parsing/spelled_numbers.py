@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
+from kzeu_desk.core.value_parsing.alphabet import has_kazakh_letters
 from kzeu_desk.core.value_parsing.counted_words import KAZAKH_MEASURES
 from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_DEFINITE_BEFORE,
@@ -157,7 +157,7 @@ def _with_half(text: str, tokens: list[_Token], reading: _Reading) -> _Reading:
 
 def rewrite_number_words(text: str) -> Rewritten:
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-    kazakh = any(letter in KAZAKH_ONLY_LETTERS for letter in text.lower())
+    kazakh = has_kazakh_letters(text)
     readings: list[_Reading] = []
     index = 0
     while index < len(tokens):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kzeu_desk.core.value_parsing.alphabet import has_kazakh_letters
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
@@ -206,6 +207,7 @@ def _digit_ordinal(word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # (asked for every word, as `spelled_ordinal` is)
 def _cardinal(word: str) -> int | None:
     """A tens or hundreds word that may open a compound ordinal ("двадцать", "жиырма", "twenty")."""
     lowered = word.lower()
