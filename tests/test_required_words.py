@@ -96,3 +96,13 @@ def test_blanking_never_makes_a_required_word() -> None:
     gate = PatternGate([re.compile(r"year\s+end")])
     assert gate.can_match("year-to-date end") == [True]  # both words are there: the pattern is tried
     assert gate.can_match("the ends") == [False]
+
+
+def test_without_the_standard_pattern_reader_every_pattern_is_tried(monkeypatch):
+    """The reader is a private module of the standard library; a Python without it gets no gate, not a crash."""
+    from kzeu_desk.core.value_parsing import required_words
+
+    monkeypatch.setattr(required_words, "_sre_parse", None)
+    gate = PatternGate([re.compile(r"(?<!\w)январ[а-я]*"), re.compile(r"quarter")])
+    assert gate.can_match("No month here at all.") == [True, True]
+    assert PatternGate([re.compile(r"quarter")]).can_match("No month here at all.") == [True]

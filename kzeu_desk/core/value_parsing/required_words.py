@@ -26,9 +26,23 @@ from functools import lru_cache
 from importlib import import_module
 from typing import Any
 
-# The standard library's own reader of patterns, the one re.compile uses (private, so typed loosely).
-_sre_parse: Any = import_module("re._parser")
-_sre_constants: Any = import_module("re._constants")
+
+
+def _standard_module(*names: str) -> Any:
+    """The first of the standard library's private modules that this Python has, or None."""
+    for name in names:
+        try:
+            return import_module(name)
+        except ImportError:
+            continue
+    return None
+
+
+# The standard library's own reader of patterns, the one re.compile uses (private, so typed loosely; Python 3.11
+# and later name it re._parser, earlier ones sre_parse). A Python with neither gets every pattern tried, as before
+# the gate: slower, never wrong.
+_sre_parse: Any = _standard_module("re._parser", "sre_parse")
+_sre_constants: Any = _standard_module("re._constants", "sre_constants")
 # Past this many strings an exact set (the month names written five ways) becomes "one of these must occur".
 _MOST_STRINGS = 64
 _GRAM = 3
@@ -83,6 +97,8 @@ def _plain(character: str) -> bool:
 
 
 def _required(pattern: re.Pattern[str]) -> _Needed:
+    if _sre_parse is None or _sre_constants is None:
+        return None
     try:
         exact, needed = _of_sequence(_sre_parse.parse(pattern.pattern, pattern.flags))
     except Exception:  # noqa: BLE001 - a construct this reader does not know: the pattern is always tried
