@@ -66,8 +66,9 @@ def test_at_least_97_percent_of_the_tuning_pairs_are_placed_or_orphaned_correctl
 # 83 of 103, every miss orphaned and queued; 82.5% since round 11's placeholder rule placed two filled-in
 # placeholders; 86.4% since round 15's work placed three dates put inside kept quotes and a dateline that
 # gained a note in brackets; docs/PERFORMANCE.md says what it loses and why). This floor only keeps later
-# work from losing what it gets right.
-HELD_OUT_FLOOR = 0.86
+# work from losing what it gets right. 90.3% (93) before, 91.3% (94) since a quote said once in each text
+# whose sentence was reworded around it is placed (7 Dec, issue #23's classes of misses).
+HELD_OUT_FLOOR = 0.912
 
 
 def test_the_held_out_round_keeps_what_it_got_right(outcomes):
@@ -217,19 +218,22 @@ ROUND_20_FLOOR = 0.948
 ROUND_21_FLOOR = 0.984
 # Round 22 after its fixes (below, FIRST_SCORED_ROUNDS): 91.2% (135 of 148; 89.9% first), nothing misplaced;
 # 91.9% (136) since a figure's unit written another way is the same claim ("8 пайызы" / "8%").
-ROUND_22_FLOOR = 0.918
+# 92.6% (137) since a quote said once in each text, its sentence reworded around it, is placed (7 Dec).
+ROUND_22_FLOOR = 0.925
 # Round 24 after its fixes (below): 93.8% (136 of 145; 92.4% first), nothing misplaced, 16 of 16 figures flagged;
 # 96.6% (140) since units written another way ("2.4 million euro" / "€2.4 million", "38%" / "36 %") and
 # enumerations reordered inside their sentence are recognised; 97.2% (141) with a sentence's words counted with
 # other endings ("Программой развития ООН" -> "Программа развития ООН").
-ROUND_24_FLOOR = 0.972
+# 98.6% (143) with a sentence reworded around a kept quote and a list both extended and reordered (7 Dec).
+ROUND_24_FLOOR = 0.986
 # Round 25 (eight pairs, 173 spans), written and labelled by an engineer who had never run the re-anchoring while
 # rounds 22-24 were fixed, scored once with those fixes (05f7fd4): 90.2% (156 of 173), nothing misplaced, 17 wrongly
 # orphaned (all queued), 20 of 20 changed figures flagged. Its floor was that first score; its classes fixed in
 # general (a compound number in words, a sentence continued after a semicolon, last year's figure kept with its noun
 # in another case, a name with its neighbours in other cases, a short sentence made a clause): 94.2% (163),
 # nothing misplaced, 20 of 20 flagged.
-ROUND_25_FLOOR = 0.942
+# 95.95% (166) with names written short ("Минфин", "Еврокомиссия") and a list extended and reordered (7 Dec).
+ROUND_25_FLOOR = 0.959
 
 
 # Every held-out round since 10 but 18 (whose one queued misplacement has an arguable label, above) and 23 (below): its
@@ -281,7 +285,10 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # a scale word belong to a number in words; a quote said once in each text whose sentence still opens or closes with
 # its old words; a clause's very words reordered; Kazakh "мен"/"пен" one joiner and the folded "і" a Cyrillic
 # letter): 89.7% (157 of 175), nothing misplaced, 17 of 17 flagged. Round 23 rose to 85.6% (125) with them.
-FIRST_SCORED_ROUNDS = {23: (0.856, 8, 146, 1, 0, 0), 26: (0.897, 8, 175, 0, 0, 0)}
+# 7 Dec (issue #23's open classes: a sentence reworded on both sides of a kept quote, a name written short, a hedge
+# cut with its scale abbreviated, a list extended and reordered): round 23 87.7% (128), the same one misplaced
+# and queued; round 26 90.9% (159), nothing misplaced, 17 of 17 flagged.
+FIRST_SCORED_ROUNDS = {23: (0.876, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
