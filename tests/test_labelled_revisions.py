@@ -136,7 +136,8 @@ ROUND_12_FLOOR = 0.94
 # Round 13 (eight pairs, 101 spans) was first scored on the code that fixed round 12: 88.1% (89 of 101),
 # 1 misplaced (queued: a country in a list swapped for another, taken as a one-word edit), 24 of 24
 # changed figures flagged. Its classes fixed in general: 92.1% (93), nothing misplaced.
-ROUND_13_FLOOR = 0.92
+# 93.1% (94 of 101) since a figure corrected in a rewritten sentence is placed, flagged (7 Dec).
+ROUND_13_FLOOR = 0.930
 
 
 # Round 14 (six pairs, 84 spans: a natural mix of the edits real updates make) scored 96.4% on its first
@@ -213,8 +214,9 @@ def test_round_18_misplaces_nothing_silently_and_keeps_what_it_got_right(outcome
 # list; a draft's bracketed choice settled; a figure whose case ending changed with it; an attribution after a
 # quotation extended by a sentence; a short sentence reworded between kept neighbours): round 21 98.5% (129 of
 # 131), round 20 94.8% (128 of 135), nothing misplaced. The floors keep that.
-ROUND_19_FLOOR = 0.948
-ROUND_20_FLOOR = 0.948
+# 7 Dec: round 19 95.9% (185), round 20 97.0% (131) with a figure corrected in a rewritten sentence placed, flagged.
+ROUND_19_FLOOR = 0.958
+ROUND_20_FLOOR = 0.970
 ROUND_21_FLOOR = 0.984
 # Round 22 after its fixes (below, FIRST_SCORED_ROUNDS): 91.2% (135 of 148; 89.9% first), nothing misplaced;
 # 91.9% (136) since a figure's unit written another way is the same claim ("8 пайызы" / "8%").
@@ -287,8 +289,9 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # letter): 89.7% (157 of 175), nothing misplaced, 17 of 17 flagged. Round 23 rose to 85.6% (125) with them.
 # 7 Dec (issue #23's open classes: a sentence reworded on both sides of a kept quote, a name written short, a hedge
 # cut with its scale abbreviated, a list extended and reordered): round 23 87.7% (128), the same one misplaced
-# and queued; round 26 90.9% (159), nothing misplaced, 17 of 17 flagged.
-FIRST_SCORED_ROUNDS = {23: (0.876, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0)}
+# and queued; round 26 90.9% (159), nothing misplaced, 17 of 17 flagged. With a figure corrected in a rewritten
+# sentence placed and flagged, round 23 88.4% (129).
+FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
