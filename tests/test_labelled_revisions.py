@@ -66,8 +66,9 @@ def test_at_least_97_percent_of_the_tuning_pairs_are_placed_or_orphaned_correctl
 # 83 of 103, every miss orphaned and queued; 82.5% since round 11's placeholder rule placed two filled-in
 # placeholders; 86.4% since round 15's work placed three dates put inside kept quotes and a dateline that
 # gained a note in brackets; docs/PERFORMANCE.md says what it loses and why). This floor only keeps later
-# work from losing what it gets right.
-HELD_OUT_FLOOR = 0.86
+# work from losing what it gets right. 90.3% (93) before, 91.3% (94) since a quote said once in each text
+# whose sentence was reworded around it is placed (7 Dec, issue #23's classes of misses).
+HELD_OUT_FLOOR = 0.912
 
 
 def test_the_held_out_round_keeps_what_it_got_right(outcomes):
@@ -135,7 +136,8 @@ ROUND_12_FLOOR = 0.94
 # Round 13 (eight pairs, 101 spans) was first scored on the code that fixed round 12: 88.1% (89 of 101),
 # 1 misplaced (queued: a country in a list swapped for another, taken as a one-word edit), 24 of 24
 # changed figures flagged. Its classes fixed in general: 92.1% (93), nothing misplaced.
-ROUND_13_FLOOR = 0.92
+# 93.1% (94 of 101) since a figure corrected in a rewritten sentence is placed, flagged (7 Dec).
+ROUND_13_FLOOR = 0.930
 
 
 # Round 14 (six pairs, 84 spans: a natural mix of the edits real updates make) scored 96.4% on its first
@@ -212,24 +214,28 @@ def test_round_18_misplaces_nothing_silently_and_keeps_what_it_got_right(outcome
 # list; a draft's bracketed choice settled; a figure whose case ending changed with it; an attribution after a
 # quotation extended by a sentence; a short sentence reworded between kept neighbours): round 21 98.5% (129 of
 # 131), round 20 94.8% (128 of 135), nothing misplaced. The floors keep that.
-ROUND_19_FLOOR = 0.948
-ROUND_20_FLOOR = 0.948
+# 7 Dec: round 19 95.9% (185), round 20 97.0% (131) with a figure corrected in a rewritten sentence placed, flagged.
+ROUND_19_FLOOR = 0.958
+ROUND_20_FLOOR = 0.970
 ROUND_21_FLOOR = 0.984
 # Round 22 after its fixes (below, FIRST_SCORED_ROUNDS): 91.2% (135 of 148; 89.9% first), nothing misplaced;
 # 91.9% (136) since a figure's unit written another way is the same claim ("8 пайызы" / "8%").
-ROUND_22_FLOOR = 0.918
+# 92.6% (137) since a quote said once in each text, its sentence reworded around it, is placed (7 Dec).
+ROUND_22_FLOOR = 0.925
 # Round 24 after its fixes (below): 93.8% (136 of 145; 92.4% first), nothing misplaced, 16 of 16 figures flagged;
 # 96.6% (140) since units written another way ("2.4 million euro" / "€2.4 million", "38%" / "36 %") and
 # enumerations reordered inside their sentence are recognised; 97.2% (141) with a sentence's words counted with
 # other endings ("Программой развития ООН" -> "Программа развития ООН").
-ROUND_24_FLOOR = 0.972
+# 98.6% (143) with a sentence reworded around a kept quote and a list both extended and reordered (7 Dec).
+ROUND_24_FLOOR = 0.986
 # Round 25 (eight pairs, 173 spans), written and labelled by an engineer who had never run the re-anchoring while
 # rounds 22-24 were fixed, scored once with those fixes (05f7fd4): 90.2% (156 of 173), nothing misplaced, 17 wrongly
 # orphaned (all queued), 20 of 20 changed figures flagged. Its floor was that first score; its classes fixed in
 # general (a compound number in words, a sentence continued after a semicolon, last year's figure kept with its noun
 # in another case, a name with its neighbours in other cases, a short sentence made a clause): 94.2% (163),
 # nothing misplaced, 20 of 20 flagged.
-ROUND_25_FLOOR = 0.942
+# 95.95% (166) with names written short ("Минфин", "Еврокомиссия") and a list extended and reordered (7 Dec).
+ROUND_25_FLOOR = 0.959
 
 
 # Every held-out round since 10 but 18 (whose one queued misplacement has an arguable label, above) and 23 (below): its
@@ -281,13 +287,18 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # a scale word belong to a number in words; a quote said once in each text whose sentence still opens or closes with
 # its old words; a clause's very words reordered; Kazakh "мен"/"пен" one joiner and the folded "і" a Cyrillic
 # letter): 89.7% (157 of 175), nothing misplaced, 17 of 17 flagged. Round 23 rose to 85.6% (125) with them.
+# 7 Dec (issue #23's open classes: a sentence reworded on both sides of a kept quote, a name written short, a hedge
+# cut with its scale abbreviated, a list extended and reordered): round 23 87.7% (128), the same one misplaced
+# and queued; round 26 90.9% (159), nothing misplaced, 17 of 17 flagged. With a figure corrected in a rewritten
+# sentence placed and flagged, round 23 88.4% (129).
 # Round 27 (eight pairs, 200 spans: a grant call's corrigendum, a working group's approved minutes, a parliamentary
 # answer, a film festival programme, a library report summary, a ministerial order, a Kazakh seminar announcement
 # amended, a Kazakh census bulletin re-issued), written and labelled by an engineer who never ran the re-anchoring,
 # scored once on 6e44f83: 84.0% (168 of 200), 30 wrongly orphaned (all queued), 22 of 22 changed figures flagged, 2
 # misplaced: "Ministry of Ecology" moved (not queued) onto the start of the longer "Ministry of Ecology and Natural
 # Resources", and a sentence joined to the one before it placed on the whole joined sentence (fuzzy, queued).
-FIRST_SCORED_ROUNDS = {23: (0.856, 8, 146, 1, 0, 0), 26: (0.897, 8, 175, 0, 0, 0), 27: (0.84, 8, 200, 2, 1, 0)}
+# With the open classes' fixes above (made without looking at round 27): 86.0% (172 of 200), the same two misplaced.
+FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.86, 8, 200, 2, 1, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
