@@ -479,6 +479,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     if compound is not None:
         # "24 млрд 300 млн евро": one amount, already in base units.
         first_value, first_scale, figure_start = compound.value, _Scale(exponent=0, end=compound.end), compound.end
+    if not russian_multiplier and first_scale is None and compound is None and (
+            first_value != first_value.to_integral_value()
+            or (range_end is not None and range_end.value != range_end.value.to_integral_value())):
+        # "разница превышает 1,5 раза", "переспрос от 1,6 до 2,1 раза": occasions are whole, so "раза" after a
+        # fraction is a multiplier even without its "в".
+        russian_multiplier = True
     figure = _match_figure_suffix(
         text, figure_start, currency_before=currency_code, russian_multiplier=russian_multiplier
     )
