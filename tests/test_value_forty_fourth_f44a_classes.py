@@ -5,7 +5,7 @@ names the noun)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import percent, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -31,4 +31,18 @@ FRACTIONAL_MULTIPLIERS = [
 
 @pytest.mark.parametrize("case", FRACTIONAL_MULTIPLIERS, ids=[case[0] for case in FRACTIONAL_MULTIPLIERS])
 def test_raza_after_a_fraction_is_a_multiplier(case: Case) -> None:
+    _check(case)
+
+
+VULGAR_FRACTIONS = [
+    # A whole number with a vulgar fraction glued to it is one figure ("2¼" is 2.25); "½" alone is half of one.
+    ("nearly 3½ percent", "", "Mortgage rates eased to nearly 3½ percent by the spring.", percent(3.5, approximate=True)),
+    ("5¾ percent", "", "The regulator kept its policy rate at 5¾ percent.", percent(5.75)),
+    ("about 2¼ years", "", "The refit of the ferry took about 2¼ years.", quantity(2.25, "years", approximate=True)),
+    ("½ percent", "", "Each delay cut the bonus by ½ percent.", percent(0.5)),
+]
+
+
+@pytest.mark.parametrize("case", VULGAR_FRACTIONS, ids=[case[0] for case in VULGAR_FRACTIONS])
+def test_a_vulgar_fraction_is_part_of_its_figure(case: Case) -> None:
     _check(case)

@@ -52,6 +52,8 @@ from kzeu_desk.core.value_parsing.number_words import (
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Number words of one number are separated by a space or a hyphen ("twenty-five", "он екі").
 _JOINER_RE = re.compile(r"[ \u00a0-]")
+# Vulgar fractions as a figure's decimals ("4½" is 4.5); "½" is a word character to the patterns here.
+_VULGAR_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 _FRACTION_WORDS_AFTER = re.compile(
     r"(?:half|halves|thirds?|quarters?|fifths?|tenths?|трет|четверт|половин|(?:пят|десят)(?:ая|ую|ой|ых))", re.IGNORECASE)
 # Every Kazakh number word with every ending it may carry, looked up in one step (most words of a
@@ -154,6 +156,13 @@ def rewrite_number_words(text: str) -> Rewritten:
     readings: list[_Reading] = []
     index = 0
     while index < len(tokens):
+        if (fraction := _VULGAR_FRACTIONS.get(tokens[index].word)) is not None:
+            # "about 4½ percent", "7¾ percent of GDP": a whole number and a vulgar fraction glued to it ("½" alone is
+            # half of one); thirds are left alone, their decimals would read as thousands.
+            glued = tokens[index].start > 0 and text[tokens[index].start - 1].isdigit()
+            readings.append(_Reading(index, index + 1, fraction if glued else "0" + fraction))
+            index += 1
+            continue
         if kazakh and _kazakh_fraction_at(text, tokens, index):
             index += 2  # "үштен екісі" is a share, read by the fraction reader as it is written
             continue
