@@ -5,9 +5,9 @@ names the noun)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import percent, quantity, same
+from test_value_words import count, percent, quantity, same
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 PUBLISHED = "2026-11-20"
@@ -46,3 +46,24 @@ VULGAR_FRACTIONS = [
 @pytest.mark.parametrize("case", VULGAR_FRACTIONS, ids=[case[0] for case in VULGAR_FRACTIONS])
 def test_a_vulgar_fraction_is_part_of_its_figure(case: Case) -> None:
     _check(case)
+
+
+PLACES_IN_A_RANKING = [
+    # A rank is recorded as the count of its place, the noun as written; an ordinal with no noun after it takes the
+    # place of the ordinal before it; "in the first place" (firstly) is no place.
+    ("11th place", "", "The orchestra finished in 11th place at the festival in Graz.", count(11, "place")),
+    ("third place", "", "Almaty rose to third place in the index of Asian start-up hubs.", count(3, "place")),
+    ("17-е место", "", "В рейтинге инноваций страна поднялась на 17-е место, Грузия – на 23-е.", count(17, "место")),
+    ("23-е", "", "В рейтинге инноваций страна поднялась на 17-е место, Грузия – на 23-е.", count(23, "место")),
+    ("втором месте", "", "По итогам года банк оказался на втором месте по активам.", count(2, "месте")),
+]
+
+
+@pytest.mark.parametrize("case", PLACES_IN_A_RANKING, ids=[case[0] for case in PLACES_IN_A_RANKING])
+def test_a_place_in_a_ranking_is_the_count_of_its_place(case: Case) -> None:
+    _check(case)
+
+
+def test_in_the_first_place_is_no_place() -> None:
+    assert suggest("first", published=PUBLISHED, context="In the first place, the grant is too small.").value.kind \
+        is not ValueKind.COUNT

@@ -51,6 +51,11 @@ _KAZAKH_NOT_SERIES = frozenset({"орын", "рет", "тоқсан", "жарт�
 # Russian periods and places in any case ("во втором полугодии", "третьего квартала", "на первом месте", "в третий раз").
 _RUSSIAN_NOT_SERIES_STEMS = ("полугоди", "квартал", "половин", "мест", "год", "месяц", "недел", "дн", "день", "раз",
                              "век", "десятилети", "тысячелети")
+# A place in a ranking or a table is recorded as the count of its place (sets 41 and 44: "на пятом месте" `count 5
+# месте`, "28th place" `count 28 place`, "52-е место"), the noun as written; "in the first place" (firstly) is no place.
+_ENGLISH_PLACES = frozenset({"place"})
+_IN_THE_FIRST_PLACE_RE = re.compile(r"(?i:in\s+the\s+first\s+place)$")
+_RUSSIAN_PLACES = frozenset({"место", "места", "месте", "местом", "месту"})
 # English periods beside `NOT_SERIES_NOUNS`: "the second decade", "the third century".
 _ENGLISH_NOT_SERIES = frozenset({"decade", "century", "millennium"})
 # Verbs after an ordinal that stands for its noun: "a fifth is to open", "the second was signed".
@@ -134,6 +139,8 @@ def _english_noun_after(context: str, position: int) -> str | None:
             return None  # punctuation first: no noun follows
         word = match.group()
         lowered = word.lower()
+        if lowered in _ENGLISH_PLACES and not _IN_THE_FIRST_PLACE_RE.search(context, 0, match.end()):
+            return lowered  # "climbed to 28th place": a rank is recorded as the count of its place
         if lowered in NOT_SERIES_NOUNS or lowered in _ENGLISH_NOT_SERIES:
             return ""
         if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_MEASURES or lowered in _ENGLISH_AUXILIARIES:
@@ -182,6 +189,8 @@ def _russian_noun_after(context: str, position: int) -> str | None:
             return None
         word = match.group()
         lowered = word.lower()
+        if lowered in _RUSSIAN_PLACES:
+            return word  # "занимают 52-е место", "на пятом месте": a rank, the count of its place as written
         if lowered in NOT_SERIES_NOUNS or lowered.startswith(_RUSSIAN_NOT_SERIES_STEMS):
             return ""
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or word[0].isupper() or lowered in ("по", "счету", "счёту"):
