@@ -109,12 +109,15 @@ def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, b
     kazakh = has_kazakh_letters(context)
     unit: str | None
     english = written.isascii()  # ("11th" too; "12-й", "11-ші" are not)
+    # A place counts when the curator highlighted it with its ordinal ("52-е место"); "второе" alone before "место"
+    # leaves the rank out. (An ordinal standing for the place before it, "казахстанцы – 104-е", takes that place.)
+    places = offset + len(selection) > ordinal_end
     if english:
-        unit = _english_noun_after(context, ordinal_end)
+        unit = _english_noun_after(context, ordinal_end, places=places)
     elif kazakh:
         unit = _kazakh_noun_after(context, ordinal_end)
     else:
-        unit = _russian_noun_after(context, ordinal_end)
+        unit = _russian_noun_after(context, ordinal_end, places=places)
     if unit == "":
         return None  # a noun that ranks or places: "the second time", "бірінші орын"
     if unit is None and english:
@@ -126,8 +129,9 @@ def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, b
     return TypedValue(kind=ValueKind.COUNT, amount=float(value), unit=unit)
 
 
-def _english_noun_after(context: str, position: int) -> str | None:
-    """The singular noun after the ordinal ("" for one that ranks or places), None when none follows."""
+def _english_noun_after(context: str, position: int, *, places: bool = True) -> str | None:
+    """The singular noun after the ordinal ("" for one that ranks, or places when `places` is False), None when none
+    follows."""
     if (whole := _OF_THE_WHOLE_AFTER_RE.match(context, position)) is not None and \
             whole.group("noun").lower() not in ("kind", "sort", "type"):
         return _english_singular(whole.group("noun").lower())  # "the fourth of seven tenders"
@@ -139,7 +143,7 @@ def _english_noun_after(context: str, position: int) -> str | None:
             return None  # punctuation first: no noun follows
         word = match.group()
         lowered = word.lower()
-        if lowered in _ENGLISH_PLACES and not _IN_THE_FIRST_PLACE_RE.search(context, 0, match.end()):
+        if places and lowered in _ENGLISH_PLACES and not _IN_THE_FIRST_PLACE_RE.search(context, 0, match.end()):
             return lowered  # "climbed to 28th place": a rank is recorded as the count of its place
         if lowered in NOT_SERIES_NOUNS or lowered in _ENGLISH_NOT_SERIES:
             return ""
@@ -183,13 +187,13 @@ def _english_singular(plural: str) -> str:
     return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 
 
-def _russian_noun_after(context: str, position: int) -> str | None:
+def _russian_noun_after(context: str, position: int, *, places: bool = True) -> str | None:
     for match in _WORD_RE.finditer(context, position):
         if context[position:match.start()].strip():
             return None
         word = match.group()
         lowered = word.lower()
-        if lowered in _RUSSIAN_PLACES:
+        if places and lowered in _RUSSIAN_PLACES:
             return word  # "занимают 52-е место", "на пятом месте": a rank, the count of its place as written
         if lowered in NOT_SERIES_NOUNS or lowered.startswith(_RUSSIAN_NOT_SERIES_STEMS):
             return ""
