@@ -5,7 +5,7 @@ names the noun)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, percent, quantity, same
+from test_value_words import count, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -67,3 +67,19 @@ def test_a_place_in_a_ranking_is_the_count_of_its_place(case: Case) -> None:
 def test_in_the_first_place_is_no_place() -> None:
     assert suggest("first", published=PUBLISHED, context="In the first place, the grant is too small.").value.kind \
         is not ValueKind.COUNT
+
+
+TEN_DAYS_OF_A_MONTH = [
+    # A month's "декада" is days 1-10, 11-20 or 21 to its end ("последняя" is the third), in the month's year.
+    ("во второй декаде июня", "", "Посевная в области завершилась во второй декаде июня.", span("2026-06-11", "2026-06-20")),
+    ("первой декаде марта 2027 года", "", "Первые поставки ожидаются в первой декаде марта 2027 года.",
+     span("2027-03-01", "2027-03-10")),
+    ("последней декаде февраля 2028 года", "", "Паводок начался в последней декаде февраля 2028 года.",
+     span("2028-02-21", "2028-02-29")),
+    ("третью декаду октября", "", "Собрание перенесли на третью декаду октября.", span("2026-10-21", "2026-10-31")),
+]
+
+
+@pytest.mark.parametrize("case", TEN_DAYS_OF_A_MONTH, ids=[case[0] for case in TEN_DAYS_OF_A_MONTH])
+def test_ten_days_of_a_month_are_a_range(case: Case) -> None:
+    _check(case)

@@ -8,6 +8,7 @@ its year takes the year from the publication date, as single dates do.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER
@@ -706,6 +707,31 @@ _PERIOD_CODES = (
 )
 
 
+# "в последней декаде августа", "первая декада марта 2026 года": a month's ten-day part (days 1-10, 11-20, 21 to its
+# end; "последняя" is the third), dated as its month is.
+_MONTH_TEN_DAYS = (
+    rf"(?<![\w])(?P<which>(?i:перв|втор|трет|последн)[а-яё]{{1,3}})\s+(?i:декад[аеуы])\s+(?P<month>{CYRILLIC_MONTH})"
+    rf"{NOT_CYRILLIC_AFTER}(?:\s+{year()}{YEAR_WORD_AFTER})?",
+)
+_TEN_DAYS_FIRST = {"перв": 1, "втор": 11, "трет": 21, "последн": 21}
+
+
+def _read_month_ten_days(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    month_value = month_number(match.group("month"))
+    first = next(value for stem, value in _TEN_DAYS_FIRST.items() if match.group("which").lower().startswith(stem))
+    if month_value is None:
+        return None
+    if (written := match.group("year")) is not None:
+        year_value, relative = int(written), False
+    elif publication is None:
+        return needs("date")
+    else:
+        year_value, relative = anchored_year(month_value, publication, match.string, first), True
+    last = calendar.monthrange(year_value, month_value)[1] if first == 21 else first + 9
+    return range_reading(iso_date(year_value, month_value, first), iso_date(year_value, month_value, last),
+                         relative=relative)
+
+
 def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, ...]:
     return tuple(DatePattern(re.compile(regex), read) for regex in regexes)
 
@@ -715,6 +741,7 @@ RANGE_PATTERNS = (
     *_compile(_PERIOD_ENDED, _read_period_ended),
     *_compile(_DAYS_OF_TWO_YEARS, _read_days_of_two_years),
     *_compile(_DAY_RANGES, _read_day_range),
+    *_compile(_MONTH_TEN_DAYS, _read_month_ten_days),
     *_compile(_FIRST_MONTHS, _read_first_months),
     *_compile(_PERIOD_CODES, _read_period_code),
     *_compile(_FIRST_MONTHS_OF_AN_UNNAMED_YEAR, _read_first_months_of_an_unnamed_year),
