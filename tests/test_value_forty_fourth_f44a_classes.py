@@ -83,3 +83,17 @@ TEN_DAYS_OF_A_MONTH = [
 @pytest.mark.parametrize("case", TEN_DAYS_OF_A_MONTH, ids=[case[0] for case in TEN_DAYS_OF_A_MONTH])
 def test_ten_days_of_a_month_are_a_range(case: Case) -> None:
     _check(case)
+
+
+RUSSIAN_COMPOUND_ORDINALS = [
+    # Tens said as a cardinal and a unit as an ordinal are one ordinal in any case, whatever noun it numbers.
+    ("тридцать четвертого тиража", "", "Победителей тридцать четвертого тиража лотереи объявили в пятницу.",
+     count(34, "тиража")),
+    ("сорок первой партии", "", "Из сорок первой партии зерна отобрали пробы.", count(41, "партии")),
+    ("двадцать седьмой номер", "", "Журнал выпустил двадцать седьмой номер к юбилею.", count(27, "номер")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_COMPOUND_ORDINALS, ids=[case[0] for case in RUSSIAN_COMPOUND_ORDINALS])
+def test_a_russian_compound_ordinal_is_one_number(case: Case) -> None:
+    _check(case)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kzeu_desk.core.value_parsing.alphabet import KAZAKH_ONLY_LETTERS
 from kzeu_desk.core.value_parsing.counted_words import KAZAKH_MEASURES
+from kzeu_desk.core.value_parsing.ordinal_words import spelled_ordinal
 from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_DEFINITE_BEFORE,
     ENGLISH_TIME_UNITS,
@@ -391,6 +392,9 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             break
         total, last, after = total + value, value, after + 1
     following = _next_word(text, tokens, after)
+    if total >= 20 and total % 10 == 0 and after < len(tokens) and _joined(text, tokens, after) and \
+            (ordinal := spelled_ordinal(following)) is not None and ordinal < 10:
+        return None  # "двадцать второго выпуска": the tens of a compound ordinal, read with it as the 22nd
     if following in _RUSSIAN_TENS_NOUN and _joined(text, tokens, after):
         return _Reading(first, after + 1, str(total * 10))  # "два десятка", "около двух десятков компаний"
     if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS) and not (
