@@ -5,7 +5,7 @@ names the noun)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, percent, quantity, same, span
+from test_value_words import count, date, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -96,4 +96,18 @@ RUSSIAN_COMPOUND_ORDINALS = [
 
 @pytest.mark.parametrize("case", RUSSIAN_COMPOUND_ORDINALS, ids=[case[0] for case in RUSSIAN_COMPOUND_ORDINALS])
 def test_a_russian_compound_ordinal_is_one_number(case: Case) -> None:
+    _check(case)
+
+
+RUSSIAN_MONTHS_IN_THE_INSTRUMENTAL = [
+    # A month in the instrumental ("с ноябрем", "между мартом и маем") is the month, dated as in any other case.
+    ("сентябрем прошлого года", "", "По сравнению с сентябрем прошлого года пассажиропоток вырос на 12%.", date("2025-09")),
+    ("декабрем 2024 года", "", "По сравнению с декабрем 2024 года тариф не изменился.", date("2024-12")),
+    ("августом", "", "По сравнению с августом число рейсов выросло вдвое.", date("2026-08")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_MONTHS_IN_THE_INSTRUMENTAL,
+                         ids=[case[0] for case in RUSSIAN_MONTHS_IN_THE_INSTRUMENTAL])
+def test_a_russian_month_in_the_instrumental_is_a_date(case: Case) -> None:
     _check(case)
