@@ -111,3 +111,17 @@ RUSSIAN_MONTHS_IN_THE_INSTRUMENTAL = [
                          ids=[case[0] for case in RUSSIAN_MONTHS_IN_THE_INSTRUMENTAL])
 def test_a_russian_month_in_the_instrumental_is_a_date(case: Case) -> None:
     _check(case)
+
+
+RUSSIAN_TIMETABLE_PRESENT = [
+    # A fixture's or timetable's present announces, as English "kicks off" does: the day of that name ahead.
+    ("в среду", "", "Молодежная сборная в среду принимает Финляндию в Шымкенте.", date("2026-11-25")),
+    ("в воскресенье", "", "Выставка европейской графики в воскресенье открывается в Караганде.", date("2026-11-22")),
+    ("в понедельник", "", "Первый поезд в Тбилиси в понедельник отправляется из Актау.", date("2026-11-23")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_TIMETABLE_PRESENT, ids=[case[0] for case in RUSSIAN_TIMETABLE_PRESENT])
+def test_a_russian_timetable_present_announces(case: Case) -> None:
+    _check(case)
+
