@@ -125,3 +125,15 @@ RUSSIAN_TIMETABLE_PRESENT = [
 def test_a_russian_timetable_present_announces(case: Case) -> None:
     _check(case)
 
+
+RUSSIAN_WEEKDAY_AFTER_A_PART_OF_THE_DAY = [
+    # "к утру четверга", "до вечера пятницы": the day in the genitive after a part of it, dated by the tense.
+    ("вторника", "", "К вечеру вторника в пунктах приема было зарегистрировано 3 100 беженцев.", date("2026-11-17")),
+    ("среды", "", "Утром среды на трассе образовалась пробка длиной 12 км.", date("2026-11-18")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_WEEKDAY_AFTER_A_PART_OF_THE_DAY,
+                         ids=[case[0] for case in RUSSIAN_WEEKDAY_AFTER_A_PART_OF_THE_DAY])
+def test_a_russian_weekday_after_a_part_of_the_day(case: Case) -> None:
+    _check(case)
