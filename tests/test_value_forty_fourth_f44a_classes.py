@@ -137,3 +137,17 @@ RUSSIAN_WEEKDAY_AFTER_A_PART_OF_THE_DAY = [
                          ids=[case[0] for case in RUSSIAN_WEEKDAY_AFTER_A_PART_OF_THE_DAY])
 def test_a_russian_weekday_after_a_part_of_the_day(case: Case) -> None:
     _check(case)
+
+
+OR_OLDER_OR_YOUNGER = [
+    # "or older", "or longer" after a measure make it a floor; "or younger", "or shorter" a ceiling.
+    ("65 years or older", "", "Flu shots are free for residents 65 years or older.", quantity(65, "years", lower=65)),
+    ("three months or longer", "", "Contracts of three months or longer need a work permit.",
+     quantity(3, "months", lower=3)),
+    ("12 years or younger", "", "Children 12 years or younger enter the museum free.", quantity(None, "years", upper=12)),
+]
+
+
+@pytest.mark.parametrize("case", OR_OLDER_OR_YOUNGER, ids=[case[0] for case in OR_OLDER_OR_YOUNGER])
+def test_or_older_and_or_younger_bound_a_measure(case: Case) -> None:
+    _check(case)
