@@ -151,3 +151,15 @@ OR_OLDER_OR_YOUNGER = [
 @pytest.mark.parametrize("case", OR_OLDER_OR_YOUNGER, ids=[case[0] for case in OR_OLDER_OR_YOUNGER])
 def test_or_older_and_or_younger_bound_a_measure(case: Case) -> None:
     _check(case)
+
+
+A_DECADE_UNDER_A_BOUND = [
+    # "a decade" is ten years under a bound too, as it is alone ("more than a decade", "less than a decade").
+    ("more than a decade", "", "The museum had waited more than a decade for the loan.", quantity(10, "years", lower=10)),
+    ("less than a decade", "", "The bridge was rebuilt in less than a decade.", quantity(None, "years", upper=10)),
+]
+
+
+@pytest.mark.parametrize("case", A_DECADE_UNDER_A_BOUND, ids=[case[0] for case in A_DECADE_UNDER_A_BOUND])
+def test_a_decade_under_a_bound_is_ten_years(case: Case) -> None:
+    _check(case)

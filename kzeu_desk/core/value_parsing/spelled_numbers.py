@@ -248,7 +248,9 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             # "a year and a half after it was signed": one and a half of the measure.
             return _Reading(first, half_end, f"1.5 {following}s")
         if word in ("a", "an"):
-            if following in ENGLISH_SINGLE_MEASURES and following != "quarter" and _previous_word(tokens, first) == "than":
+            # ("more than a decade" is over ten years, as "a decade" alone is ten: `word_figures` reads it.)
+            if following in ENGLISH_SINGLE_MEASURES and following not in ("quarter", "decade") and \
+                    _previous_word(tokens, first) == "than":
                 return _Reading(first, first + 1, "1")  # "longer than a year", "less than a month"
             if following == ENGLISH_DOZEN:
                 return _Reading(first, first + 2, "12")
