@@ -163,3 +163,16 @@ A_DECADE_UNDER_A_BOUND = [
 @pytest.mark.parametrize("case", A_DECADE_UNDER_A_BOUND, ids=[case[0] for case in A_DECADE_UNDER_A_BOUND])
 def test_a_decade_under_a_bound_is_ten_years(case: Case) -> None:
     _check(case)
+
+
+FIGURES_FOR_A_PERIOD = [
+    # "цифры за", "the numbers for" a period are of one that has passed, whatever the tense of their release.
+    ("второй квартал", "", "Цифры за второй квартал статистики обнародуют в августе.", span("2026-04", "2026-06")),
+    ("the third quarter", "", "The numbers for the third quarter will be released in November.",
+     span("2026-07", "2026-09")),
+]
+
+
+@pytest.mark.parametrize("case", FIGURES_FOR_A_PERIOD, ids=[case[0] for case in FIGURES_FOR_A_PERIOD])
+def test_figures_for_a_period_are_of_one_that_passed(case: Case) -> None:
+    _check(case)

@@ -115,8 +115,8 @@ _SAYING_BEFORE_RE = re.compile(
 # "Окончательные данные за январь-август будут опубликованы 15 ноября", "the figures for the first half will
 # be out in May": the period data are for has passed, whatever the tense of their release.
 _REPORTED_PERIOD_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:данн(?:ые|ых)|итог(?:и|ов)|результат(?:ы|ов)|отч[её]т(?:ы|а)?|статистик[аи]|показател(?:и|ей)"
-    r"|data|figures|results|statistics|accounts)\s+(?:за|for)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"(?<![\w])(?:данн(?:ые|ых)|итог(?:и|ов)|результат(?:ы|ов)|отч[её]т(?:ы|а)?|статистик[аи]|показател(?:и|ей)|цифр(?:ы)?"
+    r"|data|figures|numbers|results|statistics|accounts)\s+(?:за|for)\s+(?:the\s+)?$", re.IGNORECASE)
 # Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
 _CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
 
