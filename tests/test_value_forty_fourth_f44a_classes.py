@@ -167,9 +167,8 @@ def test_a_decade_under_a_bound_is_ten_years(case: Case) -> None:
 
 FIGURES_FOR_A_PERIOD = [
     # "цифры за", "the numbers for" a period are of one that has passed, whatever the tense of their release.
-    ("второй квартал", "", "Цифры за второй квартал статистики обнародуют в августе.", span("2026-04", "2026-06")),
-    ("the third quarter", "", "The numbers for the third quarter will be released in November.",
-     span("2026-07", "2026-09")),
+    ("второй квартал", "", "Цифры за второй квартал министерство опубликует через неделю.", span("2026-04", "2026-06")),
+    ("the first quarter", "", "The numbers for the first quarter will be out next month.", span("2026-01", "2026-03")),
 ]
 
 
