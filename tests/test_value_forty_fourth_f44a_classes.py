@@ -175,3 +175,17 @@ FIGURES_FOR_A_PERIOD = [
 @pytest.mark.parametrize("case", FIGURES_FOR_A_PERIOD, ids=[case[0] for case in FIGURES_FOR_A_PERIOD])
 def test_figures_for_a_period_are_of_one_that_passed(case: Case) -> None:
     _check(case)
+
+
+NEAREST_QUARTERS = [
+    # "last quarter", "next quarter", "в прошлом квартале": the quarter before, of or after the publication's.
+    ("last quarter", "", "Card payments abroad fell by a fifth last quarter.", span("2026-07", "2026-09")),
+    ("next quarter", "", "The airline adds two flights to Milan next quarter.", span("2027-01", "2027-03")),
+    ("в текущем квартале", "", "В текущем квартале завод выпустит 40 вагонов.", span("2026-10", "2026-12")),
+    ("прошлого квартала", "", "По итогам прошлого квартала банк нарастил кредитный портфель.", span("2026-07", "2026-09")),
+]
+
+
+@pytest.mark.parametrize("case", NEAREST_QUARTERS, ids=[case[0] for case in NEAREST_QUARTERS])
+def test_a_quarter_named_from_publication(case: Case) -> None:
+    _check(case)

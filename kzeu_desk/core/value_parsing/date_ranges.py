@@ -732,6 +732,32 @@ def _read_month_ten_days(match: re.Match[str], publication: Publication | None) 
                          relative=relative)
 
 
+# "last quarter", "this quarter", "в прошлом квартале", "следующего квартала": the quarter before, of or after the
+# publication's, as "last month" is the month before its month.
+_NEAREST_QUARTERS = (
+    r"(?<![\w])(?P<rel>(?i:last|this|next|the\s+(?:last|previous|past|current|coming|next)))\s+(?i:quarter)(?![\w'’-])(?!\s+(?i:of)\s)",
+    rf"(?<![\w])(?P<rel>(?i:прошл|минувш|предыдущ|текущ|эт|нынешн|следующ|будущ)[а-яё]{{1,3}})\s+(?i:квартал[аеу]?)"
+    rf"{NOT_CYRILLIC_AFTER}(?!\s+(?:\d|(?i:прошлого|этого|текущего|следующего)\s+(?i:года)))",
+)
+_QUARTER_OFFSETS = (("the last", -1), ("the previous", -1), ("the past", -1), ("last", -1), ("прошл", -1),
+                    ("минувш", -1), ("предыдущ", -1), ("the current", 0), ("this", 0), ("текущ", 0), ("эт", 0),
+                    ("нынешн", 0), ("the coming", 1), ("the next", 1), ("next", 1), ("следующ", 1), ("будущ", 1))
+
+
+def _read_nearest_quarter(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    word = " ".join(match.group("rel").lower().split())
+    offset = next((value for stem, value in _QUARTER_OFFSETS if word.startswith(stem)), None)
+    if offset is None:
+        return None
+    if publication is None:
+        return needs("date")
+    if publication.month is None:
+        return needs("month")
+    quarter = publication.year * 4 + (publication.month - 1) // 3 + offset
+    year_value, first_month = quarter // 4, quarter % 4 * 3 + 1
+    return range_reading(iso_date(year_value, first_month), iso_date(year_value, first_month + 2), relative=True)
+
+
 def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, ...]:
     return tuple(DatePattern(re.compile(regex), read) for regex in regexes)
 
@@ -747,6 +773,7 @@ RANGE_PATTERNS = (
     *_compile(_FIRST_MONTHS_OF_AN_UNNAMED_YEAR, _read_first_months_of_an_unnamed_year),
     *_compile(_HALVES, _read_part_of_year(HALVES)),
     *_compile(_QUARTERS, _read_part_of_year(QUARTERS)),
+    *_compile(_NEAREST_QUARTERS, _read_nearest_quarter),
     *_compile(_MONTHS_OF_TWO_YEARS, _read_months_of_two_years),
     *_compile(_MONTH_RANGES, _read_month_range),
     *_compile(_CONSECUTIVE_MONTHS, _read_consecutive_months),
