@@ -189,3 +189,16 @@ NEAREST_QUARTERS = [
 @pytest.mark.parametrize("case", NEAREST_QUARTERS, ids=[case[0] for case in NEAREST_QUARTERS])
 def test_a_quarter_named_from_publication(case: Case) -> None:
     _check(case)
+
+
+SIZE_AND_AGE_ADJECTIVES = [
+    # Size and age are adjectives the counted noun drops, as "large", "small" and "old" are.
+    ("two huge cranes", "", "The port of Aktau bought two huge cranes from a Finnish maker.", count(2, "cranes")),
+    ("40", "", "The library has digitised 40 ancient manuscripts so far.", count(40, "manuscripts")),
+    ("900 tiny", "", "Volunteers counted 900 tiny seedlings in the nursery.", count(900, "seedlings")),
+]
+
+
+@pytest.mark.parametrize("case", SIZE_AND_AGE_ADJECTIVES, ids=[case[0] for case in SIZE_AND_AGE_ADJECTIVES])
+def test_size_and_age_adjectives_are_dropped_from_the_noun(case: Case) -> None:
+    _check(case)

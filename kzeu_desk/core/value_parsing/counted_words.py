@@ -22,6 +22,9 @@ ENGLISH_ADJECTIVES = frozenset({
     "biggest", "first", "second", "third", "last", "next", "previous", "certain", "specific", "such",
     # Comparison with things already named ("three similar contracts", "two comparable projects").
     "similar", "comparable", "identical", "equivalent",
+    # Size and age, as "large", "small", "old" ("3,200 tiny plaques", "two huge cranes", "40 ancient manuscripts").
+    "tiny", "little", "huge", "giant", "enormous", "massive", "vast", "miniature", "medium", "medium-sized",
+    "mid-sized", "ancient",
     # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
     "underground", "overseas", "offshore", "onshore",
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
