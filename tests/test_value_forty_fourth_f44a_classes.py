@@ -202,3 +202,18 @@ SIZE_AND_AGE_ADJECTIVES = [
 @pytest.mark.parametrize("case", SIZE_AND_AGE_ADJECTIVES, ids=[case[0] for case in SIZE_AND_AGE_ADJECTIVES])
 def test_size_and_age_adjectives_are_dropped_from_the_noun(case: Case) -> None:
     _check(case)
+
+
+THE_YEAR_END_IS_AN_EVENT = [
+    # "of the year end" is a limit counted from an event, not the year's first months; the figure it is set against
+    # takes its measure.
+    ("within three months of the year end", "", "Listed companies file their reports within three months of the year "
+     "end, against five before the reform.", quantity(None, "months", upper=3)),
+    ("five", "", "Listed companies file their reports within three months of the year end, against five before the "
+     "reform.", quantity(5, "months")),
+]
+
+
+@pytest.mark.parametrize("case", THE_YEAR_END_IS_AN_EVENT, ids=[case[0] for case in THE_YEAR_END_IS_AN_EVENT])
+def test_months_of_the_year_end_are_a_time_limit(case: Case) -> None:
+    _check(case)

@@ -59,7 +59,8 @@ _YEAR_OF = rf"(?:,?\s+(?:of\s+)?{year()}(?!\d){YEAR_WORD_AFTER})"
 _RELATIVE_YEAR_OF = (
     rf"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+year"
     # "the first eight months of the year": the year of publication.
-    rf"|\s+of\s+(?P<rel_the>(?i:the))\s+(?i:year)(?![\w-])"
+    # ("within six months of the year end" counts from an event: the year's end is no year.)
+    rf"|\s+of\s+(?P<rel_the>(?i:the))\s+(?i:year)(?![\w-])(?!\s+(?i:end)(?![\w]))"
     rf"|\s+(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))"
 )
 _KAZAKH_RELATIVE_YEAR_BEFORE = (r"(?P<rel_kk>(?i:биылғы|биыл|былтырғы|былтыр|өткен жылдың|осы жылдың|ағымдағы жылдың"
