@@ -217,3 +217,22 @@ THE_YEAR_END_IS_AN_EVENT = [
 @pytest.mark.parametrize("case", THE_YEAR_END_IS_AN_EVENT, ids=[case[0] for case in THE_YEAR_END_IS_AN_EVENT])
 def test_months_of_the_year_end_are_a_time_limit(case: Case) -> None:
     _check(case)
+
+
+AN_EXPECTATION_WITH_ITS_INFINITIVE = [
+    # "expect … to" announces, even after a past in the same clause; "expect X, down from Y in October" compares.
+    ("the second quarter", "", "Sales slowed in January, and we expect orders to recover in the second quarter.",
+     span("2027-04", "2027-06")),
+    ("March", "", "The mill closed for repairs in October and the owners anticipate it to reopen in March.",
+     date("2027-03")),
+]
+
+
+@pytest.mark.parametrize("case", AN_EXPECTATION_WITH_ITS_INFINITIVE,
+                         ids=[case[0] for case in AN_EXPECTATION_WITH_ITS_INFINITIVE])
+def test_an_expectation_with_its_infinitive_announces(case: Case) -> None:
+    _check(case)
+
+
+def test_an_expectation_compared_with_a_past_month_keeps_it_past() -> None:
+    _check(("October", "", "Economists expect prices to rise 4%, up from 3.1% in October.", date("2026-10")))

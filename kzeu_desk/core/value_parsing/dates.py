@@ -117,6 +117,10 @@ _SAYING_BEFORE_RE = re.compile(
 _REPORTED_PERIOD_BEFORE_RE = re.compile(
     r"(?<![\w])(?:данн(?:ые|ых)|итог(?:и|ов)|результат(?:ы|ов)|отч[её]т(?:ы|а)?|статистик[аи]|показател(?:и|ей)|цифр(?:ы)?"
     r"|data|figures|numbers|results|statistics|accounts)\s+(?:за|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# "up from 3.1% in October", "down from 10.5 percent in", "по сравнению с 3,1% в": the earlier level's month.
+_EARLIER_LEVEL_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:up\s+from|down\s+from|compared\s+with|против|по\s+сравнению\s+с)\s+[^\s,;]+(?:\s+[^\s,;]+){0,2}"
+    r"\s+(?:in|в|во)\s+$", re.IGNORECASE)
 # Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
 _CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
 
@@ -215,6 +219,10 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     if _PAST_PARTICIPLE_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
         return "past", True
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
+        return "past", True
+    if _EARLIER_LEVEL_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
+        # "expect prices to rise 4%, up from 3.1% in October": the level a change is measured from was, whatever the
+        # tense of the change.
         return "past", True
     after_for = offset + (period_for.end() if (period_for := re.match(r"(?i:за|for)\s+", context[offset:])) else 0)
     if _REPORTED_PERIOD_BEFORE_RE.search(context, max(0, after_for - 60), after_for):

@@ -16,6 +16,9 @@ ENGLISH_FUTURE = (
     r"|upcoming|forthcoming|next"
     # An outlook or forecast is for what is to come: "its outlook for December-February".
     r"|outlook\s+for|forecasts?\s+for"
+    # An expectation with its infinitive is of what is to come: "we expect 15% of it to be booked in the fourth
+    # quarter" ("Economists expect inflation of 10.2%, down from 10.5% in October" compares with what was).
+    r"|(?:expects?|anticipates?)(?=\s(?:[^.,;:]{0,60}\s)?to\s)"
     # Reported plans: "promised that investors would be able to … from January" (not "would have").
     r"|would(?!\s+(?:have|not\s+have)\b)"
     # A timetable's present ("Tickets go on sale on Monday", "The match kicks off on Thursday", "registration opens
