@@ -236,3 +236,15 @@ def test_an_expectation_with_its_infinitive_announces(case: Case) -> None:
 
 def test_an_expectation_compared_with_a_past_month_keeps_it_past() -> None:
     _check(("October", "", "Economists expect prices to rise 4%, up from 3.1% in October.", date("2026-10")))
+
+
+A_CHANGE_IN_A_CLAUSE_OF_ITS_OWN = [
+    # "до X, а число Y – с N до M": a change after "а", "but" starts from its own figure, not from the "до" before.
+    ("900", "", "Мощность станции вырастет до 50 МВт, а число инверторов – с 900 до 1 400.", count(900, "инверторов")),
+    ("40", "", "Capacity will rise to 3 GW, but the number of turbines from 40 to 55.", count(40, "turbines")),
+]
+
+
+@pytest.mark.parametrize("case", A_CHANGE_IN_A_CLAUSE_OF_ITS_OWN, ids=[case[0] for case in A_CHANGE_IN_A_CLAUSE_OF_ITS_OWN])
+def test_a_change_in_a_clause_of_its_own_starts_from_its_own_figure(case: Case) -> None:
+    _check(case)

@@ -1222,9 +1222,11 @@ _CHANGE_FROM_BEFORE_RE = re.compile(
     r"(?<![\w])(?:from|с|со)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?)\s+(?:to|до)\s+$", re.IGNORECASE)
 
 
-# "fell to 2.5 hours, from nearly six in 2023", "снизилось до 19 дней с 38": the end written first.
+# "fell to 2.5 hours, from nearly six in 2023", "снизилось до 19 дней с 38": the end written first. (Not across a
+# clause of its own: "увеличится до 2,4 МВт, а число стоек – с 320 до 600" starts another change.)
 _CHANGE_TO_THEN_FROM_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:to|до)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?),?\s+(?:from|с|со)\s+"
+    r"(?<![\w])(?:to|до)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+(?:(?!,\s+(?:а|но|but|while|whereas)\s)[^\d;:()]){2,40}?),?"
+    r"\s+(?:from|с|со)\s+"
     r"(?:(?:nearly|almost|about|around|roughly|some|около|почти|примерно|порядка)\s+)?$", re.IGNORECASE)
 
 
