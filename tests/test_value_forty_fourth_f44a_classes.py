@@ -248,3 +248,15 @@ A_CHANGE_IN_A_CLAUSE_OF_ITS_OWN = [
 @pytest.mark.parametrize("case", A_CHANGE_IN_A_CLAUSE_OF_ITS_OWN, ids=[case[0] for case in A_CHANGE_IN_A_CLAUSE_OF_ITS_OWN])
 def test_a_change_in_a_clause_of_its_own_starts_from_its_own_figure(case: Case) -> None:
     _check(case)
+
+
+RUSSIAN_NOUN_BEFORE_ITS_NUMBER = [
+    # A sentence opening on the counted noun in the genitive plural, its number after it, counts that noun.
+    ("два", "", "Вариантов всего два.", count(2, "вариантов")),
+    ("пять", "Конкурс объявлен в марте.", "Кандидатов пять.", count(5, "кандидатов")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_NOUN_BEFORE_ITS_NUMBER, ids=[case[0] for case in RUSSIAN_NOUN_BEFORE_ITS_NUMBER])
+def test_a_russian_noun_before_its_number_is_counted(case: Case) -> None:
+    _check(case)
