@@ -251,9 +251,10 @@ def test_a_change_in_a_clause_of_its_own_starts_from_its_own_figure(case: Case) 
 
 
 RUSSIAN_NOUN_BEFORE_ITS_NUMBER = [
-    # A sentence opening on the counted noun in the genitive plural, its number after it, counts that noun.
-    ("два", "", "Вариантов всего два.", count(2, "вариантов")),
-    ("пять", "Конкурс объявлен в марте.", "Кандидатов пять.", count(5, "кандидатов")),
+    # A sentence opening on the counted noun in the genitive plural, its number after it, counts that noun, whose
+    # genitive plural may have no ending ("задач", "смен").
+    ("две", "", "Задач всего две.", count(2, "задач")),
+    ("три", "Завод работает круглосуточно.", "Смен три.", count(3, "смен")),
 ]
 
 
