@@ -261,3 +261,20 @@ RUSSIAN_NOUN_BEFORE_ITS_NUMBER = [
 @pytest.mark.parametrize("case", RUSSIAN_NOUN_BEFORE_ITS_NUMBER, ids=[case[0] for case in RUSSIAN_NOUN_BEFORE_ITS_NUMBER])
 def test_a_russian_noun_before_its_number_is_counted(case: Case) -> None:
     _check(case)
+
+
+RUSSIAN_ONE_HIGHLIGHTED_ALONE = [
+    # A form of "один" highlighted alone is one of the noun after it; "одном из" (one of) names none.
+    ("одной", "", "Из трех заявок две отклонили, по одной заявке решение отложено.", count(1, "заявке")),
+    ("одну", "", "Фермер продал одну тонну семян.", quantity(1, "тонну")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_ONE_HIGHLIGHTED_ALONE, ids=[case[0] for case in RUSSIAN_ONE_HIGHLIGHTED_ALONE])
+def test_russian_one_highlighted_alone_counts_its_noun(case: Case) -> None:
+    _check(case)
+
+
+def test_russian_one_of_names_no_noun() -> None:
+    assert suggest("одном", published=PUBLISHED, context="Он выступал в одном из клубов Праги.").value.kind \
+        is ValueKind.TEXT
