@@ -278,3 +278,16 @@ def test_russian_one_highlighted_alone_counts_its_noun(case: Case) -> None:
 def test_russian_one_of_names_no_noun() -> None:
     assert suggest("одном", published=PUBLISHED, context="Он выступал в одном из клубов Праги.").value.kind \
         is ValueKind.TEXT
+
+
+RUSSIAN_DATIVE_PLURAL_ADJECTIVES = [
+    # An adjective in the dative plural ("-ым", "-ским") is dropped from the counted noun, as "-ых" is.
+    ("12 крупным компаниям", "", "Льготные кредиты выдали 12 крупным компаниям региона.", count(12, "компаниям")),
+    ("40 сельским школам", "", "Министерство передало компьютеры 40 сельским школам.", count(40, "школам")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_DATIVE_PLURAL_ADJECTIVES,
+                         ids=[case[0] for case in RUSSIAN_DATIVE_PLURAL_ADJECTIVES])
+def test_a_russian_dative_plural_adjective_is_dropped(case: Case) -> None:
+    _check(case)
