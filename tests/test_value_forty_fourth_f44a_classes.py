@@ -291,3 +291,20 @@ RUSSIAN_DATIVE_PLURAL_ADJECTIVES = [
                          ids=[case[0] for case in RUSSIAN_DATIVE_PLURAL_ADJECTIVES])
 def test_a_russian_dative_plural_adjective_is_dropped(case: Case) -> None:
     _check(case)
+
+
+AN_AGE_SET_OFF_BY_COMMAS = [
+    # "at" and a number between commas before the person it describes is that person's age, in years.
+    ("at 67", "", "He ran the museum until 2019, when, at 67, he handed it to his deputy.", quantity(67, "years")),
+    ("41", "", "At 41, she became the youngest rector in the country.", quantity(41, "years")),
+]
+
+
+@pytest.mark.parametrize("case", AN_AGE_SET_OFF_BY_COMMAS, ids=[case[0] for case in AN_AGE_SET_OFF_BY_COMMAS])
+def test_an_age_set_off_by_commas_is_in_years(case: Case) -> None:
+    _check(case)
+
+
+def test_a_time_at_a_number_is_no_age() -> None:
+    same(suggest("9", published=PUBLISHED, context="The hearing resumed at 9 and ended at noon.").value,
+         quantity(9, None))

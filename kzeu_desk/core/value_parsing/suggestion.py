@@ -422,9 +422,19 @@ _END_OF_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,!]|$)")
 _DEATH_RE = re.compile(r"(?<![\w])(?:died|dies|passed\s+away|death|obituary)(?![\w])", re.IGNORECASE)
 
 
+# "when, at 80, she finally agreed", "At 63, he still runs the farm": "at" and a number set off by commas before the
+# person it describes is that person's age.
+_AT_AN_AGE_RE = re.compile(r"(?:^|[,;]\s+|(?<![\w])(?:when|then|and|but)\s+)(?i:at)\s+(?P<number>\d{1,3}),\s+"
+                           r"(?:he|she|they|I|we|[A-Z][a-z]+)(?![\w])")
+
+
 def _an_age_at_death(best: Candidate, selection: str, context: str, before: str) -> Candidate:
     value = best.value
     offset = locate(selection, context)
+    if offset >= 0 and value.amount is not None and 1 <= value.amount <= 120 and value.amount == int(value.amount) \
+            and any(age.start("number") <= offset + best.start < age.end("number")
+                    for age in _AT_AN_AGE_RE.finditer(context, max(0, offset - 12))):
+        return replace(best, value=replace(value, unit="years"), salience=Salience.SUBSTANTIAL_QUANTITY)
     if offset < 0 or value.amount is None or not 1 <= value.amount <= 120 or value.amount != int(value.amount) \
             or not _HE_WAS_BEFORE_RE.search(context[:offset]) \
             or not _END_OF_CLAUSE_AFTER_RE.match(context, offset + len(selection)) \
