@@ -308,3 +308,17 @@ def test_an_age_set_off_by_commas_is_in_years(case: Case) -> None:
 def test_a_time_at_a_number_is_no_age() -> None:
     same(suggest("9", published=PUBLISHED, context="The hearing resumed at 9 and ended at noon.").value,
          quantity(9, None))
+
+
+THE_YEAR_AFTER_ONE_NAMED = [
+    # "the following year", "годом позже" after a year written in the sentence is the year after it; "next year" alone
+    # still counts from the publication.
+    ("the following year", "", "The choir first toured Italy in 1998 and returned the following year.", date("1999")),
+    ("годом позже", "", "Первый терминал открыли в 2015 году, второй – годом позже.", date("2016")),
+    ("next year", "", "The ministry will raise the grant next year.", date("2027")),
+]
+
+
+@pytest.mark.parametrize("case", THE_YEAR_AFTER_ONE_NAMED, ids=[case[0] for case in THE_YEAR_AFTER_ONE_NAMED])
+def test_the_year_after_one_named_before(case: Case) -> None:
+    _check(case)
