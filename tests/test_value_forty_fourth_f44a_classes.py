@@ -322,3 +322,16 @@ THE_YEAR_AFTER_ONE_NAMED = [
 @pytest.mark.parametrize("case", THE_YEAR_AFTER_ONE_NAMED, ids=[case[0] for case in THE_YEAR_AFTER_ONE_NAMED])
 def test_the_year_after_one_named_before(case: Case) -> None:
     _check(case)
+
+
+A_DAY_IN_AN_ASIDE_ABOUT_A_NOUN = [
+    # A day set off by commas after a noun dates the noun, not the clause's verb: dated by nearness (a fortnight after
+    # publication here); after a past verb it is the verb's own.
+    ("2 December", "", "Seats for the gala concert, on 2 December, were gone within an hour.", date("2026-12-02")),
+    ("on 18 November", "", "The hearing adjourned, on 18 November, without a ruling.", date("2026-11-18")),
+]
+
+
+@pytest.mark.parametrize("case", A_DAY_IN_AN_ASIDE_ABOUT_A_NOUN, ids=[case[0] for case in A_DAY_IN_AN_ASIDE_ABOUT_A_NOUN])
+def test_a_day_in_an_aside_about_a_noun_is_dated_by_nearness(case: Case) -> None:
+    _check(case)
