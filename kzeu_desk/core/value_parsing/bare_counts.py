@@ -231,9 +231,19 @@ def _heading_named_before(text: str, publication: Publication | None) -> str | N
     return counted.unit
 
 
+# "Причин три.", "Вариантов всего два": a sentence that opens on the counted noun in the genitive plural, the
+# number after it, counts that noun (Russian puts the noun first to stress the number).
+_RUSSIAN_NOUN_OPENING_BEFORE_RE = re.compile(
+    r"\s*(?P<noun>[А-ЯЁ]?[а-яё]{2,}(?:ов|ев|ей|ий|ин|ач|ан|ок|ек|ц|ш|к|т|д|н|р|л))(?:\s+(?:всего|лишь|только|уже|теперь))?\s*$")
+
+
 def _subject_named_before(text: str, publication: Publication | None = None) -> str | None:
     if (heading := _heading_named_before(text, publication)) is not None:
         return heading
+    if (opening := _RUSSIAN_NOUN_OPENING_BEFORE_RE.fullmatch(text)) is not None:
+        counted = counted_after(" " + opening.group("noun").lower() + " ", 0)
+        if counted is not None and not counted.is_measure:
+            return opening.group("noun").lower()
     if (whose := _RUSSIAN_WHOSE_NUMBER_BEFORE_RE.search(text)) is not None:
         counted = counted_after(" " + whose.group("noun").lower() + " ", 0)
         return counted.unit if counted is not None and not counted.is_measure else None

@@ -26,6 +26,10 @@ _WEEK_UNITS = ("week", "недел", "апта")
 _THE_YEAR_BEFORE_RE = re.compile(
     r"(?i:the\s+year\s+before|годом\s+(?:ранее|раньше)|(?:в\s+)?предыдущ(?:ем|ий)\s+год[ау]?"
     r"|алдыңғы\s+жыл(?:ы|ға|мен|дағы|дан|ғы)?)")
+# The year after one named before it: "born in 1942 …, killed at the front the following year", "годом позже".
+# ("next year", "в следующем году" with no "the" count from the publication.)
+_THE_YEAR_AFTER_RE = re.compile(
+    r"(?i:(?:in\s+)?the\s+(?:following|next)\s+year|(?:in\s+)?the\s+year\s+after|годом\s+(?:позже|позднее|спустя))")
 # The same period a year before the one named before it.
 _THE_SAME_PERIOD_LAST_YEAR_RE = re.compile(
     r"(?:(?:the\s+)?same\s+(?:period|months)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+preceding)\s+year"
@@ -52,6 +56,10 @@ def dated_from_its_text(selection: str, context: str, before: str, earlier: str,
     if _THE_YEAR_BEFORE_RE.fullmatch(selection):
         years = _YEAR_RE.findall(context[:offset])
         return TypedValue(kind=ValueKind.DATE, date=f"{int(years[-1]) - 1:04d}") if years else None
+    if _THE_YEAR_AFTER_RE.fullmatch(selection):
+        # (Only after a year written in its sentence: with none, "next year" counts from the publication.)
+        years = _YEAR_RE.findall(context[:offset])
+        return TypedValue(kind=ValueKind.DATE, date=f"{int(years[-1]) + 1:04d}") if years else None
     if _THE_SAME_PERIOD_LAST_YEAR_RE.fullmatch(selection):
         for text in (context[:offset], before):
             periods = [c for c in scan(text, publication) if c.value.kind is ValueKind.DATE_RANGE and c.value.date

@@ -22,6 +22,9 @@ ENGLISH_ADJECTIVES = frozenset({
     "biggest", "first", "second", "third", "last", "next", "previous", "certain", "specific", "such",
     # Comparison with things already named ("three similar contracts", "two comparable projects").
     "similar", "comparable", "identical", "equivalent",
+    # Size and age, as "large", "small", "old" ("3,200 tiny plaques", "two huge cranes", "40 ancient manuscripts").
+    "tiny", "little", "huge", "giant", "enormous", "massive", "vast", "miniature", "medium", "medium-sized",
+    "mid-sized", "ancient",
     # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
     "underground", "overseas", "offshore", "onshore",
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
@@ -105,7 +108,10 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|�
 RUSSIAN_ADJECTIVE_ENDINGS = ("ых", "их", "ые", "ие", "ая", "яя", "ое", "ее", "ого", "ому", "ыми", "ими", "ую", "юю",
                              # the masculine singular ("31 совместный проект", "21 казахстанский вуз");
                              # nouns in "-ий" ("критерий") do not follow "ск/цк".
-                             "ый", "ский", "цкий")
+                             "ый", "ский", "цкий",
+                             # the dative plural and instrumental singular ("по 97 товарным позициям", "12 крупным
+                             # компаниям"); "-им" only after the letters no noun's "-им" follows ("режим", "синоним").
+                             "ым", "ским", "цким", "шим", "щим", "чим")
 RUSSIAN_NOT_COUNTED = frozenset({
     "и", "в", "во", "на", "по", "с", "со", "из", "для", "от", "до", "что", "как", "или", "а", "но",
     "это", "года", "году", "год", "годах", "годы", "гг", "г", "тыс", "же", "ли", "не", "при", "за", "к", "о",

@@ -8,6 +8,7 @@ its year takes the year from the publication date, as single dates do.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_CYRILLIC_AFTER
@@ -58,7 +59,8 @@ _YEAR_OF = rf"(?:,?\s+(?:of\s+)?{year()}(?!\d){YEAR_WORD_AFTER})"
 _RELATIVE_YEAR_OF = (
     rf"(?:\s+(?:of\s+)?(?:the\s+)?(?P<rel>(?i:{ENGLISH_RELATIVE_YEAR}))\s+year"
     # "the first eight months of the year": the year of publication.
-    rf"|\s+of\s+(?P<rel_the>(?i:the))\s+(?i:year)(?![\w-])"
+    # ("within six months of the year end" counts from an event: the year's end is no year.)
+    rf"|\s+of\s+(?P<rel_the>(?i:the))\s+(?i:year)(?![\w-])(?!\s+(?i:end)(?![\w]))"
     rf"|\s+(?P<rel_ru>(?i:{RUSSIAN_RELATIVE_YEAR_GENITIVE}))\s+(?i:года))"
 )
 _KAZAKH_RELATIVE_YEAR_BEFORE = (r"(?P<rel_kk>(?i:биылғы|биыл|былтырғы|былтыр|өткен жылдың|осы жылдың|ағымдағы жылдың"
@@ -706,6 +708,57 @@ _PERIOD_CODES = (
 )
 
 
+# "в последней декаде августа", "первая декада марта 2026 года": a month's ten-day part (days 1-10, 11-20, 21 to its
+# end; "последняя" is the third), dated as its month is.
+_MONTH_TEN_DAYS = (
+    rf"(?<![\w])(?P<which>(?i:перв|втор|трет|последн)[а-яё]{{1,3}})\s+(?i:декад[аеуы])\s+(?P<month>{CYRILLIC_MONTH})"
+    rf"{NOT_CYRILLIC_AFTER}(?:\s+{year()}{YEAR_WORD_AFTER})?",
+)
+_TEN_DAYS_FIRST = {"перв": 1, "втор": 11, "трет": 21, "последн": 21}
+
+
+def _read_month_ten_days(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    month_value = month_number(match.group("month"))
+    first = next(value for stem, value in _TEN_DAYS_FIRST.items() if match.group("which").lower().startswith(stem))
+    if month_value is None:
+        return None
+    if (written := match.group("year")) is not None:
+        year_value, relative = int(written), False
+    elif publication is None:
+        return needs("date")
+    else:
+        year_value, relative = anchored_year(month_value, publication, match.string, first), True
+    last = calendar.monthrange(year_value, month_value)[1] if first == 21 else first + 9
+    return range_reading(iso_date(year_value, month_value, first), iso_date(year_value, month_value, last),
+                         relative=relative)
+
+
+# "last quarter", "this quarter", "в прошлом квартале", "следующего квартала": the quarter before, of or after the
+# publication's, as "last month" is the month before its month.
+_NEAREST_QUARTERS = (
+    r"(?<![\w])(?P<rel>(?i:last|this|next|the\s+(?:last|previous|past|current|coming|next)))\s+(?i:quarter)(?![\w'’-])(?!\s+(?i:of)\s)",
+    rf"(?<![\w])(?P<rel>(?i:прошл|минувш|предыдущ|текущ|эт|нынешн|следующ|будущ)[а-яё]{{1,3}})\s+(?i:квартал[аеу]?)"
+    rf"{NOT_CYRILLIC_AFTER}(?!\s+(?:\d|(?i:прошлого|этого|текущего|следующего)\s+(?i:года)))",
+)
+_QUARTER_OFFSETS = (("the last", -1), ("the previous", -1), ("the past", -1), ("last", -1), ("прошл", -1),
+                    ("минувш", -1), ("предыдущ", -1), ("the current", 0), ("this", 0), ("текущ", 0), ("эт", 0),
+                    ("нынешн", 0), ("the coming", 1), ("the next", 1), ("next", 1), ("следующ", 1), ("будущ", 1))
+
+
+def _read_nearest_quarter(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    word = " ".join(match.group("rel").lower().split())
+    offset = next((value for stem, value in _QUARTER_OFFSETS if word.startswith(stem)), None)
+    if offset is None:
+        return None
+    if publication is None:
+        return needs("date")
+    if publication.month is None:
+        return needs("month")
+    quarter = publication.year * 4 + (publication.month - 1) // 3 + offset
+    year_value, first_month = quarter // 4, quarter % 4 * 3 + 1
+    return range_reading(iso_date(year_value, first_month), iso_date(year_value, first_month + 2), relative=True)
+
+
 def _compile(regexes: tuple[str, ...], read: DateReader) -> tuple[DatePattern, ...]:
     return tuple(DatePattern(re.compile(regex), read) for regex in regexes)
 
@@ -715,11 +768,13 @@ RANGE_PATTERNS = (
     *_compile(_PERIOD_ENDED, _read_period_ended),
     *_compile(_DAYS_OF_TWO_YEARS, _read_days_of_two_years),
     *_compile(_DAY_RANGES, _read_day_range),
+    *_compile(_MONTH_TEN_DAYS, _read_month_ten_days),
     *_compile(_FIRST_MONTHS, _read_first_months),
     *_compile(_PERIOD_CODES, _read_period_code),
     *_compile(_FIRST_MONTHS_OF_AN_UNNAMED_YEAR, _read_first_months_of_an_unnamed_year),
     *_compile(_HALVES, _read_part_of_year(HALVES)),
     *_compile(_QUARTERS, _read_part_of_year(QUARTERS)),
+    *_compile(_NEAREST_QUARTERS, _read_nearest_quarter),
     *_compile(_MONTHS_OF_TWO_YEARS, _read_months_of_two_years),
     *_compile(_MONTH_RANGES, _read_month_range),
     *_compile(_CONSECUTIVE_MONTHS, _read_consecutive_months),

@@ -115,8 +115,15 @@ _SAYING_BEFORE_RE = re.compile(
 # "Окончательные данные за январь-август будут опубликованы 15 ноября", "the figures for the first half will
 # be out in May": the period data are for has passed, whatever the tense of their release.
 _REPORTED_PERIOD_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:данн(?:ые|ых)|итог(?:и|ов)|результат(?:ы|ов)|отч[её]т(?:ы|а)?|статистик[аи]|показател(?:и|ей)"
-    r"|data|figures|results|statistics|accounts)\s+(?:за|for)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"(?<![\w])(?:данн(?:ые|ых)|итог(?:и|ов)|результат(?:ы|ов)|отч[её]т(?:ы|а)?|статистик[аи]|показател(?:и|ей)|цифр(?:ы)?"
+    r"|data|figures|numbers|results|statistics|accounts)\s+(?:за|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# A noun and the comma that opens an aside about it: "the first home match, on 17 September,".
+# (A past verb before the comma is the clause's own: "The talks ended, on 3 March, without agreement".)
+_NOUN_AND_COMMA_BEFORE_RE = re.compile(r"(?<![\w])[a-z]{3,}(?<!ed)(?<!ly),\s+(?:on\s+)?$")
+# "up from 3.1% in October", "down from 10.5 percent in", "по сравнению с 3,1% в": the earlier level's month.
+_EARLIER_LEVEL_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:up\s+from|down\s+from|compared\s+with|против|по\s+сравнению\s+с)\s+[^\s,;]+(?:\s+[^\s,;]+){0,2}"
+    r"\s+(?:in|в|во)\s+$", re.IGNORECASE)
 # Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
 _CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
 
@@ -215,6 +222,15 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     if _PAST_PARTICIPLE_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
         return "past", True
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
+        return "past", True
+    if _NOUN_AND_COMMA_BEFORE_RE.search(context, max(0, offset - 30), offset) and \
+            re.match(r"(?:on\s+)?[0-3]?\d\s+[A-Z][a-z]+,|(?:on\s+)?[A-Z][a-z]+\s+[0-3]?\d,", context[offset:]):
+        # "Tickets for the first home match, on 17 September, sold out": a day set off by commas after a noun dates that
+        # noun (the match), not the clause's verb; it is dated by nearness.
+        return None, True
+    if _EARLIER_LEVEL_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
+        # "expect prices to rise 4%, up from 3.1% in October": the level a change is measured from was, whatever the
+        # tense of the change.
         return "past", True
     after_for = offset + (period_for.end() if (period_for := re.match(r"(?i:за|for)\s+", context[offset:])) else 0)
     if _REPORTED_PERIOD_BEFORE_RE.search(context, max(0, after_for - 60), after_for):

@@ -136,9 +136,10 @@ _KAZAKH_NEGATED_VERB = (rf"[{CYRILLIC_LETTER}]{{2,}}(?:майды|мейді|б�
                         r"|маған|меген|баған|беген|паған|пеген)")
 QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (r"\+", Bound.LOWER),
-    (r"\s+(?:or|and) (?:more|over|above|higher)\b", Bound.LOWER),
+    # ("patients aged 15 years or older", "a stay of six months or longer": an age or a span and beyond.)
+    (r"\s+(?:or|and) (?:more|over|above|higher|older|longer|greater)\b", Bound.LOWER),
     (r"\s+plus\b", Bound.LOWER),
-    (r"\s+(?:or|and) (?:less|fewer|under|below|lower)\b", Bound.UPPER),
+    (r"\s+(?:or|and) (?:less|fewer|under|below|lower|younger|shorter|smaller)\b", Bound.UPPER),
     (r"\s+or so\b", Bound.APPROXIMATE),
     # Kazakh puts the comparison after the (often case-suffixed) number: "3000-нан астам",
     # "22 млрд доллардан асқан", "60 пайызға жуығы", "15%-дан азын", "400 шақты компания".

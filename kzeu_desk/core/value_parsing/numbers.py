@@ -486,6 +486,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     if compound is not None:
         # "24 млрд 300 млн евро": one amount, already in base units.
         first_value, first_scale, figure_start = compound.value, _Scale(exponent=0, end=compound.end), compound.end
+    if not russian_multiplier and first_scale is None and compound is None and (
+            first_value != first_value.to_integral_value()
+            or (range_end is not None and range_end.value != range_end.value.to_integral_value())):
+        # "разница превышает 1,5 раза", "переспрос от 1,6 до 2,1 раза": occasions are whole, so "раза" after a
+        # fraction is a multiplier even without its "в".
+        russian_multiplier = True
     figure = _match_figure_suffix(
         text, figure_start, currency_before=currency_code, russian_multiplier=russian_multiplier
     )
@@ -1223,9 +1229,11 @@ _CHANGE_FROM_BEFORE_RE = re.compile(
     r"(?<![\w])(?:from|с|со)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?)\s+(?:to|до)\s+$", re.IGNORECASE)
 
 
-# "fell to 2.5 hours, from nearly six in 2023", "снизилось до 19 дней с 38": the end written first.
+# "fell to 2.5 hours, from nearly six in 2023", "снизилось до 19 дней с 38": the end written first. (Not across a
+# clause of its own: "увеличится до 2,4 МВт, а число стоек – с 320 до 600" starts another change.)
 _CHANGE_TO_THEN_FROM_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:to|до)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+[^\d;:()]{2,40}?),?\s+(?:from|с|со)\s+"
+    r"(?<![\w])(?:to|до)\s+(?P<number>\d[\d,. \u00a0]*?)(?P<rest>\s+(?:(?!,\s+(?:а|но|but|while|whereas)\s)[^\d;:()]){2,40}?),?"
+    r"\s+(?:from|с|со)\s+"
     r"(?:(?:nearly|almost|about|around|roughly|some|около|почти|примерно|порядка)\s+)?$", re.IGNORECASE)
 
 

@@ -30,6 +30,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
 )
 from kzeu_desk.core.value_parsing.date_words import KAZAKH_WEEKDAY
 from kzeu_desk.core.value_parsing.dates import Publication
+from kzeu_desk.core.value_parsing.number_words import RUSSIAN_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.ordinal_words import (
     KAZAKH_DIGIT_ORDINAL_ENDINGS,
     NOT_SERIES_NOUNS,
@@ -51,6 +52,11 @@ _KAZAKH_NOT_SERIES = frozenset({"орын", "рет", "тоқсан", "жарт�
 # Russian periods and places in any case ("во втором полугодии", "третьего квартала", "на первом месте", "в третий раз").
 _RUSSIAN_NOT_SERIES_STEMS = ("полугоди", "квартал", "половин", "мест", "год", "месяц", "недел", "дн", "день", "раз",
                              "век", "десятилети", "тысячелети")
+# A place in a ranking or a table is recorded as the count of its place (sets 41 and 44: "на пятом месте" `count 5
+# месте`, "28th place" `count 28 place`, "52-е место"), the noun as written; "in the first place" (firstly) is no place.
+_ENGLISH_PLACES = frozenset({"place"})
+_IN_THE_FIRST_PLACE_RE = re.compile(r"(?i:in\s+the\s+first\s+place)$")
+_RUSSIAN_PLACES = frozenset({"место", "места", "месте", "местом", "месту"})
 # English periods beside `NOT_SERIES_NOUNS`: "the second decade", "the third century".
 _ENGLISH_NOT_SERIES = frozenset({"decade", "century", "millennium"})
 # Verbs after an ordinal that stands for its noun: "a fifth is to open", "the second was signed".
@@ -84,6 +90,10 @@ def ordinal_value(selection: str) -> tuple[int, str] | None:
     words = selection.split()
     if words and words[0].lower() in ("a", "an", "the") and len(words) > 1:
         words = words[1:]
+    if len(words) >= 2 and (tens := RUSSIAN_NUMBER_WORDS.get(words[0].lower())) is not None and tens >= 20 and \
+            tens % 10 == 0 and (unit := spelled_ordinal(words[1])) is not None and unit < 10:
+        # "двадцать второго выпуска": a compound ordinal, its tens a cardinal and its unit an ordinal.
+        return tens + unit, f"{words[0]} {words[1]}"
     if not 1 <= len(words) <= 2:
         return None
     value = _ordinal_number(words[0])
@@ -104,12 +114,15 @@ def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, b
     kazakh = has_kazakh_letters(context)
     unit: str | None
     english = written.isascii()  # ("11th" too; "12-й", "11-ші" are not)
+    # A place counts when the curator highlighted it with its ordinal ("52-е место"); "второе" alone before "место"
+    # leaves the rank out. (An ordinal standing for the place before it, "казахстанцы – 104-е", takes that place.)
+    places = offset + len(selection) > ordinal_end
     if english:
-        unit = _english_noun_after(context, ordinal_end)
+        unit = _english_noun_after(context, ordinal_end, places=places)
     elif kazakh:
         unit = _kazakh_noun_after(context, ordinal_end)
     else:
-        unit = _russian_noun_after(context, ordinal_end)
+        unit = _russian_noun_after(context, ordinal_end, places=places)
     if unit == "":
         return None  # a noun that ranks or places: "the second time", "бірінші орын"
     if unit is None and english:
@@ -121,8 +134,9 @@ def ordinal_counted_in_its_sentence(selection: str, offset: int, context: str, b
     return TypedValue(kind=ValueKind.COUNT, amount=float(value), unit=unit)
 
 
-def _english_noun_after(context: str, position: int) -> str | None:
-    """The singular noun after the ordinal ("" for one that ranks or places), None when none follows."""
+def _english_noun_after(context: str, position: int, *, places: bool = True) -> str | None:
+    """The singular noun after the ordinal ("" for one that ranks, or places when `places` is False), None when none
+    follows."""
     if (whole := _OF_THE_WHOLE_AFTER_RE.match(context, position)) is not None and \
             whole.group("noun").lower() not in ("kind", "sort", "type"):
         return _english_singular(whole.group("noun").lower())  # "the fourth of seven tenders"
@@ -134,6 +148,8 @@ def _english_noun_after(context: str, position: int) -> str | None:
             return None  # punctuation first: no noun follows
         word = match.group()
         lowered = word.lower()
+        if places and lowered in _ENGLISH_PLACES and not _IN_THE_FIRST_PLACE_RE.search(context, 0, match.end()):
+            return lowered  # "climbed to 28th place": a rank is recorded as the count of its place
         if lowered in NOT_SERIES_NOUNS or lowered in _ENGLISH_NOT_SERIES:
             return ""
         if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_MEASURES or lowered in _ENGLISH_AUXILIARIES:
@@ -176,12 +192,14 @@ def _english_singular(plural: str) -> str:
     return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 
 
-def _russian_noun_after(context: str, position: int) -> str | None:
+def _russian_noun_after(context: str, position: int, *, places: bool = True) -> str | None:
     for match in _WORD_RE.finditer(context, position):
         if context[position:match.start()].strip():
             return None
         word = match.group()
         lowered = word.lower()
+        if places and lowered in _RUSSIAN_PLACES:
+            return word  # "занимают 52-е место", "на пятом месте": a rank, the count of its place as written
         if lowered in NOT_SERIES_NOUNS or lowered.startswith(_RUSSIAN_NOT_SERIES_STEMS):
             return ""
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or word[0].isupper() or lowered in ("по", "счету", "счёту"):

@@ -467,6 +467,8 @@ def _read_relative_week(match: re.Match[str], publication: Publication | None) -
     return range_reading(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), relative=True)
 
 
+_PARTS_OF_A_DAY = ("утра", "утру", "утром", "вечера", "вечеру", "вечер", "ночи", "ночь", "середины", "конца", "концу")
+_AFTER_A_PART_OF_A_DAY = "|".join(rf"(?<=(?i:{part})\s)" for part in _PARTS_OF_A_DAY)
 _WEEKDAYS = (
     # "stays open until Friday", "from Monday the office moves": until or from a day of the week, read as Russian "до
     # пятницы", "с понедельника" are (ahead unless the clause reports), and Kazakh "жұмаға дейін", "дүйсенбіден бастап".
@@ -487,6 +489,9 @@ _WEEKDAYS = (
     # "С воскресенья аэропорт переходит на зимнее расписание", "до пятницы": from or until a day of the week.
     rf"(?<![\w])(?P<since>(?i:с|со|до))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
     rf"(?P<day>(?i:{RUSSIAN_WEEKDAY_GENITIVE})){NOT_CYRILLIC_AFTER}",
+    # "к утру четверга", "до вечера пятницы", "в ночь понедельника": a part of a day, the day in the genitive.
+    # (The match is the day alone, as after "на": the part of the day is no preposition a highlight leaves out.)
+    rf"(?:{_AFTER_A_PART_OF_A_DAY})(?P<day>(?i:{RUSSIAN_WEEKDAY_GENITIVE})){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{KAZAKH_WEEKDAY}))"
     # ("дүйсенбіден бастап" from Monday, "жұмаға дейін" by Friday: other cases of the day too.)
     rf"(?:(?i:де|да|күні|ден|нен|дан|нан|ге|ға|ке|қа|гі|ғы|ның|нің|дің|дың)|\s+(?i:күні))?{NOT_CYRILLIC_AFTER}",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kzeu_desk.core.value_parsing.alphabet import has_kazakh_letters
 from kzeu_desk.core.value_parsing.counted_words import KAZAKH_MEASURES
+from kzeu_desk.core.value_parsing.ordinal_words import spelled_ordinal
 from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_DEFINITE_BEFORE,
     ENGLISH_TIME_UNITS,
@@ -52,6 +53,8 @@ from kzeu_desk.core.value_parsing.number_words import (
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Number words of one number are separated by a space or a hyphen ("twenty-five", "он екі").
 _JOINER_RE = re.compile(r"[ \u00a0-]")
+# Vulgar fractions as a figure's decimals ("4½" is 4.5); "½" is a word character to the patterns here.
+_VULGAR_FRACTIONS = {"½": ".5", "¼": ".25", "¾": ".75"}
 _FRACTION_WORDS_AFTER = re.compile(
     r"(?:half|halves|thirds?|quarters?|fifths?|tenths?|трет|четверт|половин|(?:пят|десят)(?:ая|ую|ой|ых))", re.IGNORECASE)
 # Every Kazakh number word with every ending it may carry, looked up in one step (most words of a
@@ -161,6 +164,13 @@ def rewrite_number_words(text: str) -> Rewritten:
     readings: list[_Reading] = []
     index = 0
     while index < len(tokens):
+        if (fraction := _VULGAR_FRACTIONS.get(tokens[index].word)) is not None:
+            # "about 4½ percent", "7¾ percent of GDP": a whole number and a vulgar fraction glued to it ("½" alone is
+            # half of one); thirds are left alone, their decimals would read as thousands.
+            glued = tokens[index].start > 0 and text[tokens[index].start - 1].isdigit()
+            readings.append(_Reading(index, index + 1, fraction if glued else "0" + fraction))
+            index += 1
+            continue
         if kazakh and _kazakh_fraction_at(text, tokens, index):
             index += 2  # "үштен екісі" is a share, read by the fraction reader as it is written
             continue
@@ -246,7 +256,9 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             # "a year and a half after it was signed": one and a half of the measure.
             return _Reading(first, half_end, f"1.5 {following}s")
         if word in ("a", "an"):
-            if following in ENGLISH_SINGLE_MEASURES and following != "quarter" and _previous_word(tokens, first) == "than":
+            # ("more than a decade" is over ten years, as "a decade" alone is ten: `word_figures` reads it.)
+            if following in ENGLISH_SINGLE_MEASURES and following not in ("quarter", "decade") and \
+                    _previous_word(tokens, first) == "than":
                 return _Reading(first, first + 1, "1")  # "longer than a year", "less than a month"
             if following == ENGLISH_DOZEN:
                 return _Reading(first, first + 2, "12")
@@ -390,6 +402,9 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
             break
         total, last, after = total + value, value, after + 1
     following = _next_word(text, tokens, after)
+    if total >= 20 and total % 10 == 0 and after < len(tokens) and _joined(text, tokens, after) and \
+            (ordinal := spelled_ordinal(following)) is not None and ordinal < 10:
+        return None  # "двадцать второго выпуска": the tens of a compound ordinal, read with it as the 22nd
     if following in _RUSSIAN_TENS_NOUN and _joined(text, tokens, after):
         return _Reading(first, after + 1, str(total * 10))  # "два десятка", "около двух десятков компаний"
     if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS) and not (

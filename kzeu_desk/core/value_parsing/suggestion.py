@@ -42,7 +42,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
-from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS, RUSSIAN_NUMBER_WORDS
+from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS, RUSSIAN_NUMBER_WORDS, RUSSIAN_ONE
 from kzeu_desk.core.value_parsing.ordinal_counts import ordinal_counted_in_its_sentence, ordinal_value
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
@@ -161,6 +161,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=amount, lower=lower, upper=upper,
                                          approximate=bounded is not None and bounded[0] is Bound.APPROXIMATE,
                                          unit=unit))
+    if not candidates and context and stripped.lower() in RUSSIAN_ONE and (offset := locate(stripped, context)) >= 0 and \
+            not _OF_AFTER_ONE_RE.match(context, offset + len(stripped)) and \
+            (noun := counted_after(context, offset + len(stripped))) is not None:
+        # "в одном матче" with "одном" highlighted alone: one of the noun after it, as "one wind farm" highlighted with
+        # it is ("одном из матчей", one of the matches, names none).
+        kind = ValueKind.QUANTITY if noun.is_measure else ValueKind.COUNT
+        return Suggestion(TypedValue(kind=kind, amount=1.0, unit=noun.unit))
     if not candidates and (single := _A_MEASURE_ALONE_RE.fullmatch(stripped)) is not None:
         # "a month" of "The defendants have a month to comment": highlighted alone, the article is the number (a rate,
         # "€1,240 a month", is highlighted with its money and read there).
@@ -432,9 +439,19 @@ _END_OF_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[.;,!]|$)")
 _DEATH_RE = re.compile(r"(?<![\w])(?:died|dies|passed\s+away|death|obituary)(?![\w])", re.IGNORECASE)
 
 
+# "when, at 80, she finally agreed", "At 63, he still runs the farm": "at" and a number set off by commas before the
+# person it describes is that person's age.
+_AT_AN_AGE_RE = re.compile(r"(?:^|[,;]\s+|(?<![\w])(?:when|then|and|but)\s+)(?i:at)\s+(?P<number>\d{1,3}),\s+"
+                           r"(?:he|she|they|I|we|[A-Z][a-z]+)(?![\w])")
+
+
 def _an_age_at_death(best: Candidate, selection: str, context: str, before: str) -> Candidate:
     value = best.value
     offset = locate(selection, context)
+    if offset >= 0 and value.amount is not None and 1 <= value.amount <= 120 and value.amount == int(value.amount) \
+            and any(age.start("number") <= offset + best.start < age.end("number")
+                    for age in _AT_AN_AGE_RE.finditer(context, max(0, offset - 12))):
+        return replace(best, value=replace(value, unit="years"), salience=Salience.SUBSTANTIAL_QUANTITY)
     if offset < 0 or value.amount is None or not 1 <= value.amount <= 120 or value.amount != int(value.amount) \
             or not _HE_WAS_BEFORE_RE.search(context[:offset]) \
             or not _END_OF_CLAUSE_AFTER_RE.match(context, offset + len(selection)) \
@@ -711,6 +728,7 @@ _LEADING_PREPOSITION_RE = re.compile(
     rf"|between|между)\s+)+")
 _ONE_THING_RE = re.compile(r"(?P<bound>[^\d]*?\s)?(?P<one>(?i:one|один|одна|одно|бір))\s+(?!(?i:of|из|из-за|and|or|и|или)(?![\w]))(?P<noun>[^\W\d_][\w -]*)")
 _YEAR_RE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
+_OF_AFTER_ONE_RE = re.compile(r"\s+(?i:из|из-за)(?![\w])")
 
 
 def _the_range_around(best: Candidate, selection: str, context: str, publication: Publication | None, *,

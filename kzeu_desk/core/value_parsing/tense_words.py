@@ -16,6 +16,9 @@ ENGLISH_FUTURE = (
     r"|upcoming|forthcoming|next"
     # An outlook or forecast is for what is to come: "its outlook for December-February".
     r"|outlook\s+for|forecasts?\s+for"
+    # An expectation with its infinitive is of what is to come: "we expect 15% of it to be booked in the fourth
+    # quarter" ("Economists expect inflation of 10.2%, down from 10.5% in October" compares with what was).
+    r"|(?:expects?|anticipates?)(?=\s(?:[^.,;:]{0,60}\s)?to\s)"
     # Reported plans: "promised that investors would be able to … from January" (not "would have").
     r"|would(?!\s+(?:have|not\s+have)\b)"
     # A timetable's present ("Tickets go on sale on Monday", "The match kicks off on Thursday", "registration opens
@@ -48,6 +51,10 @@ RUSSIAN_FUTURE = (
     r"|откроет|начн[её]т|запустит|провед[её]т|подпишет|выделит|построит|примет|получит|увеличит|сократит"
     # The perfective future of a release or a sitting ("В пятницу Нацбанк опубликует данные", "совет соберется").
     r"|опубликует|опубликуют|обнародует|огласит|собер[её]тся|соберутся|рассмотрит|обсудит"
+    # A fixture's or timetable's present, as English "kicks off" ("Сборная в субботу принимает Словению", "в среду
+    # играет с Кипром", "выставка открывается в пятницу", "поезд отправляется 3 мая"): what is scheduled.
+    r"|принимает|принимают|играет|играют|встречается|встречаются|открывается|открываются|начинается|начинаются"
+    r"|отправляется|отправляются"
     # The same verbs in the first person plural: "Следующий опрос мы проведем в сентябре".
     r"|откроем|начн[её]м|запустим|провед[её]м|подпишем|выделим|построим|примем|получим|увеличим|сократим"
     # The perfective future in the plural, a prefix and "-ят/-ут" ("результаты объявят в июле", "подведут итоги",
