@@ -189,8 +189,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 42 and 43 in: set 44 95.3 / 93.7 / 90.7 % (93.1 % in all; 123/129, 133/142, 137/151), set 45 93.1 / 93.6 /
           # 89.4 % (91.9 % in all; 108/116, 146/156, 144/161): the honest held-out number of this round. Floors: the
           # first score's lowest language.
-          "held_out_forty_fourth": 0.90,
-          "held_out_forty_fifth": 0.89}
+          # After their fixes (general classes, no relabel; places in a ranking, vulgar fractions, a month's ten days,
+          # Russian compound ordinals and months in the instrumental, timetables' present tense, "or older", quarters
+          # counted from publication, Kazakh bounds said by verbs and comparatives, "бір-екі", rates with a slash,
+          # yields a hectare, Kazakh loanwords that end like a case): set 44 100 / 98.6 / 97.4 % (129/129, 140/142,
+          # 147/151), set 45 100 / 97.4 / 95.0 % (116/116, 152/156, 153/161). Floors: the lowest language less one
+          # miss, 146/151 (0.967) and 152/161 (0.944).
+          "held_out_forty_fourth": 0.96,
+          "held_out_forty_fifth": 0.94}
 
 
 @pytest.fixture(scope="module")
