@@ -196,7 +196,15 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 147/151), set 45 100 / 97.4 / 95.0 % (116/116, 152/156, 153/161). Floors: the lowest language less one
           # miss, 146/151 (0.967) and 152/161 (0.944).
           "held_out_forty_fourth": 0.96,
-          "held_out_forty_fifth": 0.94}
+          "held_out_forty_fifth": 0.94,
+          # Fourteen whole articles each (4 English, 5 Russian, 5 Kazakh; sets 46 and 47: law, courts, elections,
+          # civil society, the media and local government; trade, customs, retail, tourism, the energy transition,
+          # housing and jobs), written and labelled by two more engineers who never ran the parser while sets 44 and
+          # 45 were fixed, scored once at 06e4ab0 with those fixes in: set 46 97.0 / 94.5 / 90.1 % (93.8 % in all;
+          # 128/132, 138/146, 127/141), set 47 99.2 / 97.1 / 94.8 % (97.0 % in all; 132/133, 135/139, 127/134): the
+          # honest held-out number of this round. Floors: the first score's lowest language.
+          "held_out_forty_sixth": 0.90,
+          "held_out_forty_seventh": 0.94}
 
 
 @pytest.fixture(scope="module")
