@@ -449,12 +449,20 @@ _PERCENT_AFTER_A_FIGURE = re.compile(
 _SCALE_AFTER_A_FIGURE = re.compile(rf"(?<=[0-9])\s?{SCALE_WORD}")
 _CURRENCY_WORD_AFTER_A_FIGURE = re.compile(
     r"([0-9#](?:[0-9#.,\s]*[0-9#])?(?:\s?e\d{1,2})?)\s?(euros?|евро|еуро|dollars?|доллар\w*)(?!\w)")
+# A unit of measure written out or abbreviated ("90 сантиметров" / "90 см", "4,000 metres" / "4,000 m",
+# held-out round 27), read as one symbol. Only right after a figure: "м" or "m" alone is no unit.
+_MEASURE_AFTER_A_FIGURE = re.compile(
+    r"(?<=[0-9#])\s?(?:(сантиметр\w*|см|centimet(?:re|er)s?|cm)|(миллиметр\w*|мм|millimet(?:re|er)s?|mm)"
+    r"|(километр\w*|км|kilomet(?:re|er)s?|km)|(метр\w*|м|met(?:re|er)s?|m)|(килограмм\w*|кг|kilo(?:gram)?s?|kg)"
+    r"|(гектар\w*|га|hectares?|ha))(?![\w.])")
+_MEASURE_SYMBOLS = ("cm", "mm", "km", "m", "kg", "ha")
 _CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еуро": "eur", "dollar": "usd", "dollars": "usd"}
 # Whether a unit stands after a figure at all (masked digits are "0", blanked figures "#"): one search,
 # as contexts are compared thousands of times per import.
 _A_UNIT_AFTER_A_FIGURE = re.compile(
     r"[0#]\s?(?:%|per|процент|пайыз|euro|евро|еуро|dollar|доллар|тыс|мың|thousand|million|mln|млн|миллион"
-    r"|billion|bn|млрд|миллиард|trillion|трлн|триллион)")
+    r"|billion|bn|млрд|миллиард|trillion|трлн|триллион|сантиметр|см|centimet|cm|миллиметр|мм|millimet|mm"
+    r"|километр|км|kilo|km|метр|м|met|m|кг|kg|гектар|га|hectare|ha)")
 
 
 @lru_cache(maxsize=4096)
@@ -466,6 +474,8 @@ def _units_alike(text: str) -> str:
     if _A_UNIT_AFTER_A_FIGURE.search(text) is None:
         return text
     text = _PERCENT_AFTER_A_FIGURE.sub("%", text)
+    text = _MEASURE_AFTER_A_FIGURE.sub(
+        lambda match: " " + next(symbol for symbol, group in zip(_MEASURE_SYMBOLS, match.groups()) if group), text)
     text = _SCALE_AFTER_A_FIGURE.sub(lambda match: f"e{scale_after(match.string, match.start())[0]}", text)
     return _CURRENCY_WORD_AFTER_A_FIGURE.sub(
         lambda match: f"{_CURRENCY_WORD_CODES.get(match.group(2), 'usd')} {match.group(1)}", text)
@@ -842,7 +852,8 @@ class Locator:
                  or self._enumeration_reordered(span)
                  or self._reworded_between_its_neighbours(span) or self._name_kept_in_its_reworded_sentence(span)
                  or self._with_its_neighbours_in_other_cases(span) or self._short_sentence_made_a_clause(span)
-                 or self._said_once_with_a_kept_sentence_side(span))
+                 or self._said_once_with_a_kept_sentence_side(span)
+                 or self._figure_corrected_between_its_words(span))
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
                 and not self.old.in_a_correction_note(span.start, span.end)):
@@ -989,11 +1000,13 @@ class Locator:
             if len(neighbour_words) < _JOINED_OWN_WORDS:
                 continue
             theirs = {sentence_first + at for at in _positions_kept_in_order(neighbour_words, sentence)}
-            if len(theirs) < _JOINED_NEIGHBOUR_SHARE * len(neighbour_words):
-                # The neighbour turned round as it was joined ("По итогам оценки в течение 15 рабочих
-                # дней составляется паспорт доступности. Паспорт размещается …" -> "Паспорт доступности
-                # составляется в течение 15 рабочих дней после оценки и размещается …", round 27): its
-                # words still stand in the sentence, in another order.
+            if len(theirs) < _JOINED_NEIGHBOUR_SHARE * len(neighbour_words) and neighbour[1] <= span.start:
+                # The neighbour before it turned round as it was joined ("По итогам оценки в течение 15
+                # рабочих дней составляется паспорт доступности. Паспорт размещается …" -> "Паспорт
+                # доступности составляется в течение 15 рабочих дней после оценки и размещается …",
+                # round 27): its words still stand in the sentence, in another order, and this one
+                # lost its subject to it. (A sentence that comes first keeps the joined one's head:
+                # its words in another order are its own.)
                 theirs = {sentence_first + at for at in _positions_in_any_order(neighbour_words, sentence)}
             if len(theirs) < _JOINED_NEIGHBOUR_SHARE * len(neighbour_words) or not any(
                     first <= at < last for at in theirs):
@@ -2186,7 +2199,9 @@ class Locator:
         after it or, where it ended its clause, the clause's end; taken only when that happens once
         and the surroundings agree. The date changed, so the placement is flagged and waits for a
         curator."""
-        if self.old is None or not 1 <= len(span.words) <= _DATE_WORDS or not all(map(_is_date_word, span.words)):
+        # A time ("18:00") is one word of the date, though two of digits.
+        if self.old is None or not 1 <= len(span.words) - len(_TIME.findall(span.quote)) <= _DATE_WORDS or not all(
+                map(_is_date_word, span.words)):
             return None
         years = {word for word in span.words if _YEAR.fullmatch(word)}
         # A date counted from the text's own time ("by the end of the year", "в конце года") names no
@@ -2195,6 +2210,11 @@ class Locator:
         if not years and not relative:
             return None
         before = _context_words(span.prefix, trim_start=True)[-_FIGURE_CONTEXT_WORDS:]
+        line_start = span.prefix.rfind("\n") + 1
+        if line_start and len(_WORD.findall(span.prefix, line_start)) >= 2:
+            # Its paragraph begins inside the prefix ("…қажет.\n\nҚатысу үшін 2034 жылғы 30 сәуірге
+            # дейін", round 27): the paragraph before may have been rewritten, its own words stand.
+            before = _WORD.findall(span.prefix, line_start)[-_FIGURE_CONTEXT_WORDS:]
         after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
         if len(before) < 2:
             return None
@@ -2206,6 +2226,10 @@ class Locator:
             while (last < len(words) and last - at < _DATE_WORDS + 2 and _is_date_word(words[last])
                    and (last == at or _DATE_GAP.fullmatch(self.text, index.ends[last - 1], index.starts[last]))):
                 last += 1
+            if len(after) >= 2 and words[last:last + len(after)] != after:
+                # The words after it may begin with glue a date could take ("в 18:00 по времени
+                # Астаны"): the run ends where they stand, if they do.
+                last = next((end for end in range(last - 1, at, -1) if words[end:end + len(after)] == after), last)
             if last == at or not (years & set(words[at:last]) if years else any(
                     word[:1].isdigit() or is_figure_word(word) for word in words[at:last])):
                 continue
@@ -2225,6 +2249,47 @@ class Locator:
                          _figures(found) != _figures(span.quote))
 
     # 5. a whole sentence that gained words -------------------------------------------------
+
+    def _figure_corrected_between_its_words(self, span: _Span) -> Placement | None:
+        """A quote whose figure was corrected, with the word it counts, while the words around it stand
+        as they stood: "Оценка проводится один раз в три года, а также …" -> "… один раз в пять лет, а
+        также …" (held-out round 27). Neither its letters ("года" -> "лет") nor its shape (words, not
+        digits) let the steps before find it. It is looked for where the words of its own paragraph
+        before it and the words after it stand with at most _FIGURE_WORDS_GAINED words more between
+        them than the quote had, holding a figure where the quote held another and at least half of
+        the quote's other words; taken only when that happens once. The figure changed, so the
+        placement is flagged and waits for a curator."""
+        if self.old is None or len(span.words) > _REPLACED_WORD_QUOTES[1] or not any(
+                word[:1].isdigit() or is_figure_word(word) for word in span.words):
+            return None
+        line_start = span.prefix.rfind("\n") + 1
+        before = (_WORD.findall(span.prefix, line_start) if line_start
+                  else _context_words(span.prefix, trim_start=True))[-_FIGURE_CONTEXT_WORDS:]
+        after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
+        if len(before) < 2 or len(after) < 2:
+            return None
+        others = [word for word in span.words if not (word[:1].isdigit() or is_figure_word(word))]
+        words, index = self.index.words, self.index
+        places = []
+        for first in index.word_sequence_starts(before, limit=_OCCURRENCES_RANKED_BY_CONTEXT) or ():
+            at = first + len(before)
+            last = next((end for end in range(at + 1, min(len(words), at + len(span.words) + _FIGURE_WORDS_GAINED + 1))
+                         if words[end:end + len(after)] == after), None)
+            if last is None:
+                continue
+            between = words[at:last]
+            if not any(word[:1].isdigit() or is_figure_word(word) for word in between):
+                continue
+            if 2 * sum(word in between for word in others) < len(others):
+                continue
+            places.append((index.starts[at], index.ends[last - 1]))
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        found = self.text[start:end]
+        if _figures(found) == _figures(span.quote) or self._context_support(span, start, end) < CONTEXT_AGREEMENT:
+            return None
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - AMBIGUITY_MARGIN, True)
 
     def _sentence_grown_around(self, span: _Span) -> Placement | None:
         """A quote that was a whole sentence or line, still standing word for word at the start (end)
@@ -3444,8 +3509,9 @@ _DATE_GLUE = frozenset({"in", "on", "by", "at", "of", "the", "early", "late", "m
                         "жыл", "жылы", "жылғы", "жылдың", "жылға", "жылдан", "жылда", "дейiн"})
 # What stands between two words of one date: spaces, or a dash or a dot between figures ("3-4",
 # "20.10.2025"); never the end of a sentence.
-_DATE_GAP = re.compile(r"\s+|(?<=\d)\s*-\s*(?=\d)|(?<=\d)[./](?=\d)")
+_DATE_GAP = re.compile(r"\s+|(?<=\d)\s*-\s*(?=\d)|(?<=\d)[./](?=\d)|(?<=\d):")
 # A clause ends here: its closing punctuation (reference markers and brackets may come first).
+_TIME = re.compile(r"\d:\d\d")
 _CLAUSE_END = re.compile(r"\s*(?:\[\w+\])*[.;!?]")
 
 
