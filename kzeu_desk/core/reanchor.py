@@ -905,7 +905,9 @@ class Locator:
         if not words or any(word[:1].isdigit() for word in words):
             return False
         if in_front:
-            return words[-1] not in _LIST_JOINERS
+            # One word put in front after a boundary is as often a word of the sentence ("was", "with")
+            # as of the name: a name grown in front has a head of its own ("Экология министрлігінің").
+            return len(words) >= 2 and words[-1] not in _LIST_JOINERS
         # After it, a name grows by a part joined to it ("and Natural Resources", "и минеральных
         # ресурсов"); an item of one word is a list's, and words that do not join on ("Казахстана" +
         # "по модернизации политической системы", "Astana" + "in 2027") say where or why, not who.
@@ -2256,8 +2258,8 @@ class Locator:
         также …" (held-out round 27). Neither its letters ("года" -> "лет") nor its shape (words, not
         digits) let the steps before find it. It is looked for where the words of its own paragraph
         before it and the words after it stand with at most _FIGURE_WORDS_GAINED words more between
-        them than the quote had, holding a figure where the quote held another and at least half of
-        the quote's other words; taken only when that happens once. The figure changed, so the
+        them than the quote had, holding a figure where the quote held another and every other word of
+        the quote, perhaps in another form ("года"/"лет"); taken only when that happens once. The figure changed, so the
         placement is flagged and waits for a curator."""
         if self.old is None or len(span.words) > _REPLACED_WORD_QUOTES[1] or not any(
                 word[:1].isdigit() or is_figure_word(word) for word in span.words):
@@ -2268,7 +2270,9 @@ class Locator:
         after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
         if len(before) < 2 or len(after) < 2:
             return None
-        others = [word for word in span.words if not (word[:1].isdigit() or is_figure_word(word))]
+        # A scale word is the figure's own ("420 миллион" -> "450 млн").
+        others = [word for word in span.words
+                  if not (word[:1].isdigit() or is_figure_word(word) or _SCALE_WORD_ALONE.fullmatch(word))]
         words, index = self.index.words, self.index
         places = []
         for first in index.word_sequence_starts(before, limit=_OCCURRENCES_RANKED_BY_CONTEXT) or ():
@@ -2280,8 +2284,9 @@ class Locator:
             between = words[at:last]
             if not any(word[:1].isdigit() or is_figure_word(word) for word in between):
                 continue
-            if 2 * sum(word in between for word in others) < len(others):
-                continue
+            if not all(word in between or any(same_stem(word, other) or {word, other} <= _YEAR_FORMS
+                                              for other in between) for word in others):
+                continue  # what it counted changed too ("45 предприятий" -> "52 школы"): another claim
             places.append((index.starts[at], index.ends[last - 1]))
         if len(places) != 1:
             return None
@@ -3503,6 +3508,9 @@ _YEAR_WORD = re.compile(rf"\b{_YEAR.pattern}\b")
 _LAST_YEARS_FIGURE_WORDS = 5
 # Words a date is made of besides its figures: prepositions and the words for "year" (folded).
 # The nouns for "year" (folded) that make a date of words alone: "the end of the year".
+_SCALE_WORD_ALONE = re.compile(SCALE_WORD)
+# The forms of "year" a count takes in Russian: "три года", "пять лет".
+_YEAR_FORMS = frozenset({"год", "года", "году", "лет"})
 _YEAR_NOUNS = frozenset({"year", "год", "года", "году", "жыл", "жылы", "жылдың", "жылғы", "жылға"})
 _DATE_GLUE = frozenset({"in", "on", "by", "at", "of", "the", "early", "late", "mid", "end", "year",
                         "в", "во", "к", "до", "с", "по", "на", "г", "год", "года", "году", "начале", "конце",
