@@ -41,9 +41,8 @@ def test_the_labelled_set_covers_three_languages_and_the_hard_cases():
 
 
 # Rounds whose misplacements are known and counted in their own tests (below): round 18's arguable label, and
-# round 23's "41,000 hectares" (queued, on last year's figure kept beside this year's), and round 27's two as first
-# scored (FIRST_SCORED_ROUNDS).
-ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23, 27)
+# round 23's "41,000 hectares" (queued, on last year's figure kept beside this year's).
+ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23)
 
 
 # The first test to ask for `outcomes`: every pair re-anchored through the app, 160 pairs, about a minute on a quiet
@@ -299,7 +298,12 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # misplaced: "Ministry of Ecology" moved (not queued) onto the start of the longer "Ministry of Ecology and Natural
 # Resources", and a sentence joined to the one before it placed on the whole joined sentence (fuzzy, queued).
 # With the open classes' fixes above (made without looking at round 27): 86.0% (172 of 200), the same two misplaced.
-FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.86, 8, 200, 2, 1, 0)}
+# Its classes fixed in general (words added where a short quote's old boundary stood make it fuzzy and queued,
+# widened to a name grown by a joined part; a sentence joined after a neighbour turned round keeps its own half; a
+# date with a time, or opening its paragraph, corrected between unchanged words; a figure in words corrected with
+# the word it counts; units of measure abbreviated): 87.5% (175 of 200), nothing misplaced, 22 of 22 flagged.
+# Both passes merged: 89.5% (179 of 200).
+FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))

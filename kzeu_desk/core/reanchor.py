@@ -265,6 +265,18 @@ _TRIMMED_NEW_WORD_SHARE = 10
 # paragraph (the heritage interview's "Around 60,000 objects: manuscripts, coins, textiles – the whole
 # range.", joined across "Maybe a bit more.", 2 away).
 _TRIMMED_SENTENCES_AWAY = 2
+# A short quote whose name or phrase the new text carries on past the old boundary beside it
+# ("(Ministry of Ecology)" -> "(Ministry of Ecology and Natural Resources)"): at most this many words
+# added before the boundary stands again are taken into the placement; the boundary's first characters
+# are looked for within _CONTINUED_REACH of the quote.
+_CONTINUED_WORDS = 4
+_CONTINUED_REACH = 80
+_BOUNDARY_CHARACTERS = 8
+_SAME_NEXT_WORDS = 3
+_CONTINUING_WORD = re.compile(r" [^\W_]")
+_ADDED_WORD_BEFORE = re.compile(r"[^\W_] \Z")
+_ADDED_WORDS_AFTER = re.compile(rf"(?: [^\W_][\w'\-]*){{1,{_CONTINUED_WORDS}}}")
+_ADDED_WORDS_BEFORE = re.compile(rf" ?(?:[^\W_][\w'\-]* ){{1,{_CONTINUED_WORDS}}}")
 
 _WORD = re.compile(r"\w+")
 _FIGURE_WORD = "#"  # a word of digits, as the alignment of a quote with figures sees it
@@ -450,12 +462,20 @@ _PERCENT_AFTER_A_FIGURE = re.compile(
 _SCALE_AFTER_A_FIGURE = re.compile(rf"(?<=[0-9])\s?{SCALE_WORD}")
 _CURRENCY_WORD_AFTER_A_FIGURE = re.compile(
     r"([0-9#](?:[0-9#.,\s]*[0-9#])?(?:\s?e\d{1,2})?)\s?(euros?|евро|еуро|dollars?|доллар\w*)(?!\w)")
+# A unit of measure written out or abbreviated ("90 сантиметров" / "90 см", "4,000 metres" / "4,000 m",
+# held-out round 27), read as one symbol. Only right after a figure: "м" or "m" alone is no unit.
+_MEASURE_AFTER_A_FIGURE = re.compile(
+    r"(?<=[0-9#])\s?(?:(сантиметр\w*|см|centimet(?:re|er)s?|cm)|(миллиметр\w*|мм|millimet(?:re|er)s?|mm)"
+    r"|(километр\w*|км|kilomet(?:re|er)s?|km)|(метр\w*|м|met(?:re|er)s?|m)|(килограмм\w*|кг|kilo(?:gram)?s?|kg)"
+    r"|(гектар\w*|га|hectares?|ha))(?![\w.])")
+_MEASURE_SYMBOLS = ("cm", "mm", "km", "m", "kg", "ha")
 _CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еуро": "eur", "dollar": "usd", "dollars": "usd"}
 # Whether a unit stands after a figure at all (masked digits are "0", blanked figures "#"): one search,
 # as contexts are compared thousands of times per import.
 _A_UNIT_AFTER_A_FIGURE = re.compile(
     r"[0#]\s?(?:%|per|процент|пайыз|euro|евро|еуро|dollar|доллар|тыс|мың|thousand|million|mln|млн|миллион"
-    r"|billion|bn|млрд|миллиард|trillion|трлн|триллион)")
+    r"|billion|bn|млрд|миллиард|trillion|трлн|триллион|сантиметр|см|centimet|cm|миллиметр|мм|millimet|mm"
+    r"|километр|км|kilo|km|метр|м|met|m|кг|kg|гектар|га|hectare|ha)")
 
 
 @lru_cache(maxsize=4096)
@@ -467,6 +487,8 @@ def _units_alike(text: str) -> str:
     if _A_UNIT_AFTER_A_FIGURE.search(text) is None:
         return text
     text = _PERCENT_AFTER_A_FIGURE.sub("%", text)
+    text = _MEASURE_AFTER_A_FIGURE.sub(
+        lambda match: " " + next(symbol for symbol, group in zip(_MEASURE_SYMBOLS, match.groups()) if group), text)
     text = _SCALE_AFTER_A_FIGURE.sub(lambda match: f"e{scale_after(match.string, match.start())[0]}", text)
     return _CURRENCY_WORD_AFTER_A_FIGURE.sub(
         lambda match: f"{_CURRENCY_WORD_CODES.get(match.group(2), 'usd')} {match.group(1)}", text)
@@ -847,6 +869,7 @@ class Locator:
                  or self._said_once_with_a_kept_sentence_side(span)
                  or self._said_once_in_its_reworded_sentence(span) or self._name_abbreviated(span)
                  or self._figure_with_its_hedge_cut(span, bracket) or self._enumeration_extended(span)
+                 or self._figure_corrected_between_its_words(span)
                  or self._figure_corrected_between_its_landmarks(span, bracket))
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
@@ -856,12 +879,92 @@ class Locator:
             found = self._unless_the_old_figures_stand_beside(span, found)
         if found is not None and found.state is AnchorState.FUZZY and self.old is not None:
             found = self._joined_into_its_neighbour(span, found)
+        if found is not None and found.state is AnchorState.MOVED and not span.self_evident:
+            found = self._unless_its_phrase_continues(span, found)
         if found is None or not span.quote or _old_claim_kept_beside_a_new_one(
                 span.quote, self.text[found.start:found.end] if found.number_changed else "") or (
                 found.state is AnchorState.FUZZY and (self._name_replaced(span, found)
                                                       or self._ending_moved_to_a_new_head(span, found))):
             return Placement(anchor.key, AnchorState.ORPHANED, None, None, None)
         return self._in_real_text(self._flagged_if_a_figure_came_beside(span, found))
+
+    def _unless_its_phrase_continues(self, span: _Span, found: Placement) -> Placement:
+        """A short quote moved to words that the new text carries on, where the old text had a
+        boundary right beside them: "(Ministry of Ecology)" -> "(Ministry of Ecology and Natural
+        Resources)" (held-out round 27). The side that did not change vouched for the words, but the
+        name or phrase they quoted is now another, longer one, which a reviewer must see. When the old
+        boundary stands again within _CONTINUED_WORDS words, the placement takes in the words added
+        before it (the new name whole); otherwise it keeps the quote's own words. Either way it is
+        fuzzy and waits for a curator. Only words count as a continuation: a boundary dropped with
+        nothing added ("City Council, chair" -> "City Council chair") is no new name."""
+        assert found.start is not None and found.end is not None  # a moved placement has a place
+        start, end = found.start, found.end
+        after = self._continued_to(span.suffix, end)
+        before = self._continued_from(span.prefix, start)
+        if after is None and before is None:
+            return found
+        new_start = before if before is not None and before >= 0 and self._name_grown(
+            span, self.text[before:start], in_front=True) else start
+        new_end = after if after is not None and after >= 0 and self._name_grown(
+            span, self.text[end:after], in_front=False) else end
+        score = similarity(span.quote, self.text[new_start:new_end])
+        return Placement(span.key, AnchorState.FUZZY, new_start, new_end,
+                         round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+    @staticmethod
+    def _name_grown(span: _Span, added: str, *, in_front: bool) -> bool:
+        """Whether words added beside a quote make its name longer, rather than put another item or a
+        circumstance beside it: "Ministry of Ecology" + "and Natural Resources", "Су ресурстары
+        комитеті" after "Экология министрлігінің". Not an item added to a list ("Финляндии и" before
+        "Швеции", "права женщин" + "и права детей", an item of one word after "and"), nor a date,
+        figure or circumstance ("Astana" + "in 2027"): there the quote's own words are its evidence."""
+        words = _WORD.findall(added)
+        if not words or any(word[:1].isdigit() for word in words):
+            return False
+        if in_front:
+            # One word put in front after a boundary is as often a word of the sentence ("was", "with")
+            # as of the name: a name grown in front has a head of its own ("Экология министрлігінің").
+            return len(words) >= 2 and words[-1] not in _LIST_JOINERS
+        # After it, a name grows by a part joined to it ("and Natural Resources", "и минеральных
+        # ресурсов"); an item of one word is a list's, and words that do not join on ("Казахстана" +
+        # "по модернизации политической системы", "Astana" + "in 2027") say where or why, not who.
+        if words[0] not in _LIST_JOINERS or len(words) < 3:
+            return False
+        return not any(_alike_word(word, span.words) for word in words if word not in _LIST_JOINERS)
+
+    def _continued_to(self, suffix: str, end: int) -> int | None:
+        """None when the new text does not carry on the words before `end` where the old suffix had a
+        boundary; else where the added words end (right where the old boundary stands again), or -1
+        when it does not stand again within _CONTINUED_WORDS words."""
+        boundary = suffix.lstrip(" ")
+        if _is_word_character(boundary[:1]) or not _CONTINUING_WORD.match(self.text, end):
+            return None
+        reach = self.text[end:end + _CONTINUED_REACH]
+        old_next = _WORD.findall(suffix)[:_SAME_NEXT_WORDS]
+        if old_next and _WORD.findall(reach)[:len(old_next)] == old_next:
+            return None  # only the boundary went: the words after it follow as they did
+        returning = boundary[:_BOUNDARY_CHARACTERS].rstrip()
+        at = reach.find(returning) if returning else -1
+        if at > 0 and _ADDED_WORDS_AFTER.fullmatch(reach, 0, at):
+            return end + at
+        return -1
+
+    def _continued_from(self, prefix: str, start: int) -> int | None:
+        """As `_continued_to`, on the side before the quote: where the words added in front of it
+        begin (right after the old prefix's boundary), -1 when it does not stand within reach."""
+        boundary = prefix.rstrip(" ")
+        reach_start = max(0, start - _CONTINUED_REACH)
+        reach = self.text[reach_start:start]
+        if _is_word_character(boundary[-1:]) or not _ADDED_WORD_BEFORE.search(reach):
+            return None
+        old_before = _WORD.findall(prefix)[-_SAME_NEXT_WORDS:]
+        if old_before and _WORD.findall(reach)[-len(old_before):] == old_before:
+            return None
+        returning = boundary[-_BOUNDARY_CHARACTERS:].lstrip()
+        at = reach.rfind(returning) if returning else -1
+        if at >= 0 and _ADDED_WORDS_BEFORE.fullmatch(reach, at + len(returning)):
+            return reach_start + at + len(returning) + (reach[at + len(returning):at + len(returning) + 1] == " ")
+        return -1
 
     def _outside_correction_notes(self, span: _Span, bracket: tuple[int, int, int, int],
                                   repetition: _Repetition) -> Placement | None:
@@ -916,6 +1019,14 @@ class Locator:
             if len(neighbour_words) < _JOINED_OWN_WORDS:
                 continue
             theirs = {sentence_first + at for at in _positions_kept_in_order(neighbour_words, sentence)}
+            if len(theirs) < _JOINED_NEIGHBOUR_SHARE * len(neighbour_words) and neighbour[1] <= span.start:
+                # The neighbour before it turned round as it was joined ("По итогам оценки в течение 15
+                # рабочих дней составляется паспорт доступности. Паспорт размещается …" -> "Паспорт
+                # доступности составляется в течение 15 рабочих дней после оценки и размещается …",
+                # round 27): its words still stand in the sentence, in another order, and this one
+                # lost its subject to it. (A sentence that comes first keeps the joined one's head:
+                # its words in another order are its own.)
+                theirs = {sentence_first + at for at in _positions_in_any_order(neighbour_words, sentence)}
             if len(theirs) < _JOINED_NEIGHBOUR_SHARE * len(neighbour_words) or not any(
                     first <= at < last for at in theirs):
                 continue
@@ -935,8 +1046,9 @@ class Locator:
                 return None
             start, end = index.starts[runs[0][0]], index.ends[runs[0][1] - 1]
             score = min(found.score if found.score is not None else REVIEW_BELOW, REVIEW_BELOW - 0.01)
+            # Flagged by the words it keeps: a figure of the neighbour's, cut away, is no change of its own.
             return Placement(span.key, AnchorState.FUZZY, start, end, score,
-                             found.number_changed or _figures(span.quote) != _figures(self.text[start:end]))
+                             _figures(span.quote) != _figures(self.text[start:end]))
         return found
 
     def _old_sentences_near(self, span: _Span, away: int) -> tuple[int, int]:
@@ -2106,7 +2218,9 @@ class Locator:
         after it or, where it ended its clause, the clause's end; taken only when that happens once
         and the surroundings agree. The date changed, so the placement is flagged and waits for a
         curator."""
-        if self.old is None or not 1 <= len(span.words) <= _DATE_WORDS or not all(map(_is_date_word, span.words)):
+        # A time ("18:00") is one word of the date, though two of digits.
+        if self.old is None or not 1 <= len(span.words) - len(_TIME.findall(span.quote)) <= _DATE_WORDS or not all(
+                map(_is_date_word, span.words)):
             return None
         years = {word for word in span.words if _YEAR.fullmatch(word)}
         # A date counted from the text's own time ("by the end of the year", "в конце года") names no
@@ -2115,6 +2229,11 @@ class Locator:
         if not years and not relative:
             return None
         before = _context_words(span.prefix, trim_start=True)[-_FIGURE_CONTEXT_WORDS:]
+        line_start = span.prefix.rfind("\n") + 1
+        if line_start and len(_WORD.findall(span.prefix, line_start)) >= 2:
+            # Its paragraph begins inside the prefix ("…қажет.\n\nҚатысу үшін 2034 жылғы 30 сәуірге
+            # дейін", round 27): the paragraph before may have been rewritten, its own words stand.
+            before = _WORD.findall(span.prefix, line_start)[-_FIGURE_CONTEXT_WORDS:]
         after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
         if len(before) < 2:
             return None
@@ -2126,6 +2245,10 @@ class Locator:
             while (last < len(words) and last - at < _DATE_WORDS + 2 and _is_date_word(words[last])
                    and (last == at or _DATE_GAP.fullmatch(self.text, index.ends[last - 1], index.starts[last]))):
                 last += 1
+            if len(after) >= 2 and words[last:last + len(after)] != after:
+                # The words after it may begin with glue a date could take ("в 18:00 по времени
+                # Астаны"): the run ends where they stand, if they do.
+                last = next((end for end in range(last - 1, at, -1) if words[end:end + len(after)] == after), last)
             if last == at or not (years & set(words[at:last]) if years else any(
                     word[:1].isdigit() or is_figure_word(word) for word in words[at:last])):
                 continue
@@ -2145,6 +2268,50 @@ class Locator:
                          _figures(found) != _figures(span.quote))
 
     # 5. a whole sentence that gained words -------------------------------------------------
+
+    def _figure_corrected_between_its_words(self, span: _Span) -> Placement | None:
+        """A quote whose figure was corrected, with the word it counts, while the words around it stand
+        as they stood: "Оценка проводится один раз в три года, а также …" -> "… один раз в пять лет, а
+        также …" (held-out round 27). Neither its letters ("года" -> "лет") nor its shape (words, not
+        digits) let the steps before find it. It is looked for where the words of its own paragraph
+        before it and the words after it stand with at most _FIGURE_WORDS_GAINED words more between
+        them than the quote had, holding a figure where the quote held another and every other word of
+        the quote, perhaps in another form ("года"/"лет"); taken only when that happens once. The figure changed, so the
+        placement is flagged and waits for a curator."""
+        if self.old is None or len(span.words) > _REPLACED_WORD_QUOTES[1] or not any(
+                word[:1].isdigit() or is_figure_word(word) for word in span.words):
+            return None
+        line_start = span.prefix.rfind("\n") + 1
+        before = (_WORD.findall(span.prefix, line_start) if line_start
+                  else _context_words(span.prefix, trim_start=True))[-_FIGURE_CONTEXT_WORDS:]
+        after = _context_words(span.suffix, trim_start=False)[:_FIGURE_CONTEXT_WORDS]
+        if len(before) < 2 or len(after) < 2:
+            return None
+        # A scale word is the figure's own ("420 миллион" -> "450 млн").
+        others = [word for word in span.words
+                  if not (word[:1].isdigit() or is_figure_word(word) or _SCALE_WORD_ALONE.fullmatch(word))]
+        words, index = self.index.words, self.index
+        places = []
+        for first in index.word_sequence_starts(before, limit=_OCCURRENCES_RANKED_BY_CONTEXT) or ():
+            at = first + len(before)
+            last = next((end for end in range(at + 1, min(len(words), at + len(span.words) + _FIGURE_WORDS_GAINED + 1))
+                         if words[end:end + len(after)] == after), None)
+            if last is None:
+                continue
+            between = words[at:last]
+            if not any(word[:1].isdigit() or is_figure_word(word) for word in between):
+                continue
+            if not all(word in between or any(same_stem(word, other) or {word, other} <= _YEAR_FORMS
+                                              for other in between) for word in others):
+                continue  # what it counted changed too ("45 предприятий" -> "52 школы"): another claim
+            places.append((index.starts[at], index.ends[last - 1]))
+        if len(places) != 1:
+            return None
+        start, end = places[0]
+        found = self.text[start:end]
+        if _figures(found) == _figures(span.quote) or self._context_support(span, start, end) < CONTEXT_AGREEMENT:
+            return None
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - AMBIGUITY_MARGIN, True)
 
     def _sentence_grown_around(self, span: _Span) -> Placement | None:
         """A quote that was a whole sentence or line, still standing word for word at the start (end)
@@ -3655,14 +3822,18 @@ _YEAR_WORD = re.compile(rf"\b{_YEAR.pattern}\b")
 _LAST_YEARS_FIGURE_WORDS = 5
 # Words a date is made of besides its figures: prepositions and the words for "year" (folded).
 # The nouns for "year" (folded) that make a date of words alone: "the end of the year".
+_SCALE_WORD_ALONE = re.compile(SCALE_WORD)
+# The forms of "year" a count takes in Russian: "три года", "пять лет".
+_YEAR_FORMS = frozenset({"год", "года", "году", "лет"})
 _YEAR_NOUNS = frozenset({"year", "год", "года", "году", "жыл", "жылы", "жылдың", "жылғы", "жылға"})
 _DATE_GLUE = frozenset({"in", "on", "by", "at", "of", "the", "early", "late", "mid", "end", "year",
                         "в", "во", "к", "до", "с", "по", "на", "г", "год", "года", "году", "начале", "конце",
                         "жыл", "жылы", "жылғы", "жылдың", "жылға", "жылдан", "жылда", "дейiн"})
 # What stands between two words of one date: spaces, or a dash or a dot between figures ("3-4",
 # "20.10.2025"); never the end of a sentence.
-_DATE_GAP = re.compile(r"\s+|(?<=\d)\s*-\s*(?=\d)|(?<=\d)[./](?=\d)")
+_DATE_GAP = re.compile(r"\s+|(?<=\d)\s*-\s*(?=\d)|(?<=\d)[./](?=\d)|(?<=\d):")
 # A clause ends here: its closing punctuation (reference markers and brackets may come first).
+_TIME = re.compile(r"\d:\d\d")
 _CLAUSE_END = re.compile(r"\s*(?:\[\w+\])*[.;!?]")
 
 
@@ -3776,6 +3947,21 @@ def _positions_kept_in_order(old: Sequence[str], new: Sequence[str]) -> list[int
         else:
             j += 1
     return taken
+
+
+def _positions_in_any_order(old: Sequence[str], new: Sequence[str]) -> list[int]:
+    """The positions in `new` of `old`'s words, each used once, whatever their order (the same word or
+    an inflection of it, `same_stem`)."""
+    free = list(range(len(new)))
+    found: list[int] = []
+    for word in old:
+        at = next((position for position in free if new[position] == word), None)
+        if at is None:
+            at = next((position for position in free if same_stem(new[position], word)), None)
+        if at is not None:
+            free.remove(at)
+            found.append(at)
+    return sorted(found)
 
 
 def _added_words(quote_words: Sequence[str], found: str) -> int:
