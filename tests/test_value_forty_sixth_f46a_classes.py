@@ -38,3 +38,19 @@ ELECTORAL_AND_LOCAL_TERMS = [
 @pytest.mark.parametrize("case", ELECTORAL_AND_LOCAL_TERMS, ids=[case[0] for case in ELECTORAL_AND_LOCAL_TERMS])
 def test_polling_stations_and_rural_districts_are_fixed_terms(case: Case) -> None:
     _check(case)
+
+
+PARTICIPLES_AS_NOUNS = [
+    # A Russian participle's genitive plural at the sentence's end names the people it counts ("the accused", "the
+    # injured"); an adjective's there is elliptic and counts the noun named before it.
+    ("12", "", "В прошлом году суд оправдал 12 обвиняемых.", count(12, "обвиняемых")),
+    ("40", "", "После аварии на трассе спасатели эвакуировали 40 пострадавших.", count(40, "пострадавших")),
+    ("9", "", "Утром полиция отпустила 9 задержанных.", count(9, "задержанных")),
+    ("10", "", "Фонд выдал 15 государственных грантов и 10 платных.", count(10, "грантов")),
+    ("7", "", "Из 20 участников финала вышли семь, а из 30 полуфиналистов – 7 лучших.", count(7, "полуфиналистов")),
+]
+
+
+@pytest.mark.parametrize("case", PARTICIPLES_AS_NOUNS, ids=[case[0] for case in PARTICIPLES_AS_NOUNS])
+def test_a_participle_closing_the_sentence_is_the_counted_noun(case: Case) -> None:
+    _check(case)
