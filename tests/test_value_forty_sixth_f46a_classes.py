@@ -54,3 +54,24 @@ PARTICIPLES_AS_NOUNS = [
 @pytest.mark.parametrize("case", PARTICIPLES_AS_NOUNS, ids=[case[0] for case in PARTICIPLES_AS_NOUNS])
 def test_a_participle_closing_the_sentence_is_the_counted_noun(case: Case) -> None:
     _check(case)
+
+
+ORDINALS_AND_THEIR_NOUNS = [
+    # A title's series noun after an ordinal in digits, its capitalised modifier passed over; a noun in "-ing" that
+    # ends the phrase ("briefing", "hearing") is the noun, as a participle before a noun is not ("processing plant").
+    ("52nd", "", "Adopted by the Council at its 52nd Ordinary Session (Geneva, 3 May 2026)", count(52, "session")),
+    ("12th", "", "The 12th Annual Meeting of the bank's governors was held in Baku.", count(12, "meeting")),
+    ("third", "", "The budget committee will hold a third hearing on the tariff.", count(3, "hearing")),
+    ("sixth", "", "It is the sixth screening of the film in the festival's history.", count(6, "screening")),
+    ("second", "", "The miner opened a second processing plant in May.", count(2, "plant")),
+    ("fifth", "", "The fifth plenary opened in May.", count(5, "plenary")),
+    # A Russian possessive pronoun between an ordinal and its noun qualifies the noun, as an adjective does.
+    ("третий", "", "Это уже третий мой марафон за год.", count(3, "марафон")),
+    ("четвертый", "", "Для команды это уже четвертый ее финал.", count(4, "финал")),
+    ("седьмом", "", "Клуб выступает в седьмом своем сезоне в высшей лиге.", count(7, "сезоне")),
+]
+
+
+@pytest.mark.parametrize("case", ORDINALS_AND_THEIR_NOUNS, ids=[case[0] for case in ORDINALS_AND_THEIR_NOUNS])
+def test_an_ordinal_numbers_the_noun_past_modifiers_and_possessives(case: Case) -> None:
+    _check(case)
