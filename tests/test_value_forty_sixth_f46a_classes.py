@@ -5,7 +5,7 @@ names the noun)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -74,4 +74,17 @@ ORDINALS_AND_THEIR_NOUNS = [
 
 @pytest.mark.parametrize("case", ORDINALS_AND_THEIR_NOUNS, ids=[case[0] for case in ORDINALS_AND_THEIR_NOUNS])
 def test_an_ordinal_numbers_the_noun_past_modifiers_and_possessives(case: Case) -> None:
+    _check(case)
+
+
+WITHIN_A_MEASURE = [
+    # "within a year" is one year as "within two years" is two: the span with no event named, a ceiling with one.
+    ("within a month", "", "The tenant must vacate the flat within a month.", quantity(1, "month")),
+    ("within a week of the ruling", "", "Appeals must be lodged within a week of the ruling.",
+     quantity(None, "week", upper=1)),
+]
+
+
+@pytest.mark.parametrize("case", WITHIN_A_MEASURE, ids=[case[0] for case in WITHIN_A_MEASURE])
+def test_within_a_measure_is_one_of_it(case: Case) -> None:
     _check(case)
