@@ -5,7 +5,7 @@ names the noun)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, date, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -59,6 +59,7 @@ def test_a_participle_closing_the_sentence_is_the_counted_noun(case: Case) -> No
 ORDINALS_AND_THEIR_NOUNS = [
     # A title's series noun after an ordinal in digits, its capitalised modifier passed over; a noun in "-ing" that
     # ends the phrase ("briefing", "hearing") is the noun, as a participle before a noun is not ("processing plant").
+    ("9th", "", "The 9th Summit Meeting of the Turkic states opened in Baku.", count(9, "meeting")),
     ("52nd", "", "Adopted by the Council at its 52nd Ordinary Session (Geneva, 3 May 2026)", count(52, "session")),
     ("12th", "", "The 12th Annual Meeting of the bank's governors was held in Baku.", count(12, "meeting")),
     ("third", "", "The budget committee will hold a third hearing on the tariff.", count(3, "hearing")),
@@ -88,3 +89,23 @@ WITHIN_A_MEASURE = [
 @pytest.mark.parametrize("case", WITHIN_A_MEASURE, ids=[case[0] for case in WITHIN_A_MEASURE])
 def test_within_a_measure_is_one_of_it(case: Case) -> None:
     _check(case)
+
+
+ANNOUNCED_DAYS_AND_MONTHS = [
+    # (highlight, sentence, publication date, the curator's date)
+    # A timetable's "opens for/to … on" announces, as "opens on" does, whatever participle sets off an aside.
+    ("1 September", "The city's grant scheme, with its fund tripled, opens for applications on 1 September.",
+     "2026-08-10", date("2026-09-01")),
+    ("Monday", "The old bridge, repaired twice already, closes to traffic on Monday.", "2026-11-18", date("2026-11-23")),
+    # The perfective future of the "-йти" verbs with a prefix announces ("выйдет", "придет").
+    ("пятницу", "Новый выпуск журнала выйдет в пятницу.", "2026-11-18", date("2026-11-20")),
+    ("субботу", "Колонна с гуманитарной помощью дойдет до границы в субботу.", "2026-11-18", date("2026-11-21")),
+    # Minutes write a decision after a colon, its infinitive after: the month is when the decided thing is to happen.
+    ("марта", "Постановили: членские взносы уплачивать ежемесячно начиная с марта.", "2026-02-10", date("2026-03")),
+]
+
+
+@pytest.mark.parametrize("case", ANNOUNCED_DAYS_AND_MONTHS, ids=[case[0] for case in ANNOUNCED_DAYS_AND_MONTHS])
+def test_announced_days_and_months_lie_ahead(case: tuple[str, str, str, TypedValue]) -> None:
+    selection, context, published, expected = case
+    same(suggest(selection, published=published, context=context).value, expected)

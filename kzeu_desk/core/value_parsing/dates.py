@@ -175,11 +175,11 @@ _RUSSIAN_CLAUSE_OF_TIME_BEFORE_RE = re.compile(
     r"(?<![\w])(?:до\s+того,?\s+как|прежде\s+чем|перед\s+тем,?\s+как|пока\s+не)\s[^.;:!?]{0,80}$", re.IGNORECASE)
 # A date after a verb of deciding or agreeing and the infinitive it governs is when the decided thing is to happen: "Совет
 # решил с 1 ноября снизить сбор", "Стороны договорились … провести семинар осенью". (Before the verb, or with no
-# infinitive, it dates the decision. English puts the date after the infinitive's object, where it as often dates the
+# infinitive, it dates the decision; minutes write the decision after a colon: "Решили: взносы вносить с июня".) English puts the date after the infinitive's object, where it as often dates the
 # agreement: "agreed to set up a joint venture on 30 July", in an August article.)
 _DECIDED_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:(?:решил[аио]?|решили|договорил(?:ся|ась|ись|ось)|постановил[аио]?|условил(?:ся|ись)|пообещал[аио]?"
-    r"|обещал[аио]?)(?![\w])[^.;:!?]{0,120}?[а-яё]{2,}(?:ть|ти)(?:ся|сь)?(?![\w]))[^.;:!?]{0,120}$",
+    r"|обещал[аио]?)(?![\w])(?::\s)?[^.;:!?]{0,120}?[а-яё]{2,}(?:ть|ти)(?:ся|сь)?(?![\w]))[^.;:!?]{0,120}$",
     re.IGNORECASE)
 _DECIDED_TO_AROUND_RE = re.compile(
     r"(?<![\w])(?:решил[аио]?|решили|договорил(?:ся|ась|ись|ось)|постановил[аио]?|условил(?:ся|ись)|пообещал[аио]?"
