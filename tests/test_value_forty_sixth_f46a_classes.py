@@ -109,3 +109,19 @@ ANNOUNCED_DAYS_AND_MONTHS = [
 def test_announced_days_and_months_lie_ahead(case: tuple[str, str, str, TypedValue]) -> None:
     selection, context, published, expected = case
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+MONTHS_OF_NEXT_YEAR = [
+    # A sentence that names next year in words, and no other year, puts a month it names without a year in next year,
+    # even one the publication's year still has ahead; "last year" or a year written beside it leaves the month alone.
+    ("December", "Next year the ferry line adds a winter timetable from December.", "2026-10-05", date("2027-12")),
+    ("мая", "В следующем году мечтаем о Праге: перевозчик обещает рейсы из Астаны с мая.", "2026-10-05", date("2027-05")),
+    ("ноября", "В будущем году музей хочет открыть новый зал к середине ноября.", "2026-10-05", date("2027-11")),
+    ("марта", "В прошлом году заявки принимали с марта, в следующем году – тоже.", "2026-10-05", date("2026-03")),
+]
+
+
+@pytest.mark.parametrize("case", MONTHS_OF_NEXT_YEAR, ids=[case[0] for case in MONTHS_OF_NEXT_YEAR])
+def test_a_month_in_a_sentence_about_next_year_is_next_years(case: tuple[str, str, str, TypedValue]) -> None:
+    selection, context, published, expected = case
+    same(suggest(selection, published=published, context=context).value, expected)
