@@ -125,3 +125,17 @@ MONTHS_OF_NEXT_YEAR = [
 def test_a_month_in_a_sentence_about_next_year_is_next_years(case: tuple[str, str, str, TypedValue]) -> None:
     selection, context, published, expected = case
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+MORE_OF_A_MEASURE = [
+    # A bare number after "еще", "another" is more of the measure the sentence's figure before it named, money passed
+    # over, as it is more of a count's noun.
+    ("две", "", "Три ночи в Риме стоили 400 евро, еще две во Флоренции – 250 евро.", quantity(2, "ночи")),
+    ("two", "", "Three nights in Rome cost 400 euros, another two in Florence 250 euros.", quantity(2, "nights")),
+    ("пять", "", "Три компании подали заявки в мае, еще пять – в июне.", count(5, "компании")),
+]
+
+
+@pytest.mark.parametrize("case", MORE_OF_A_MEASURE, ids=[case[0] for case in MORE_OF_A_MEASURE])
+def test_more_after_a_measure_is_more_of_it(case: Case) -> None:
+    _check(case)
