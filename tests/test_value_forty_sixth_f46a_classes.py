@@ -139,3 +139,18 @@ MORE_OF_A_MEASURE = [
 @pytest.mark.parametrize("case", MORE_OF_A_MEASURE, ids=[case[0] for case in MORE_OF_A_MEASURE])
 def test_more_after_a_measure_is_more_of_it(case: Case) -> None:
     _check(case)
+
+
+LARGE_FIGURES_RESTATE_LARGE_COUNTS = [
+    # A bare figure in thousands or more after a sentence that counted something in thousands and something small
+    # restates the large count's noun, not the small one named last; a small figure still takes the last.
+    ("14 тыс.", "Первый завод выпустил 2 тыс. тракторов, на нем работали 300 инженеров.",
+     "К 2020 году выпуск вырос до 14 тыс., а штат почти удвоился.", count(14e3, "тракторов")),
+    ("30 thousand", "In 2019 the fair drew 12,000 visitors and 40 exhibitors.", "Last year it drew 30 thousand, a record.",
+     count(30e3, "visitors")),
+]
+
+
+@pytest.mark.parametrize("case", LARGE_FIGURES_RESTATE_LARGE_COUNTS, ids=[c[0] for c in LARGE_FIGURES_RESTATE_LARGE_COUNTS])
+def test_a_large_bare_figure_restates_the_large_count_before(case: Case) -> None:
+    _check(case)
