@@ -68,7 +68,7 @@ ORDINALS_AND_THEIR_NOUNS = [
     ("fifth", "", "The fifth plenary opened in May.", count(5, "plenary")),
     # A Russian possessive pronoun between an ordinal and its noun qualifies the noun, as an adjective does.
     ("третий", "", "Это уже третий мой марафон за год.", count(3, "марафон")),
-    ("четвертый", "", "Для команды это уже четвертый ее финал.", count(4, "финал")),
+    ("четвертый", "", "Для команды это уже четвертый ее финал.", count(4, "финал")),  # ("ее" was passed over before)
     ("седьмом", "", "Клуб выступает в седьмом своем сезоне в высшей лиге.", count(7, "сезоне")),
 ]
 
