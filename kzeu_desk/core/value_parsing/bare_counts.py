@@ -78,6 +78,12 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
     for text in texts:
         counts = [candidate for candidate in scan(text, publication)
                   if candidate.value.kind is ValueKind.COUNT and candidate.value.unit]
+        if counts and figure >= 1000 and (large := [candidate for candidate in counts
+                                                    if (candidate.value.amount or 0) >= 1000]):
+            # "вышла тиражом 3 тыс. экземпляров: восемь полос, четыре журналиста …. В 2004 году тираж достиг 25 тыс.":
+            # a figure in thousands or more restates the magnitude of a count in thousands, not of the small one last
+            # named ("drew 12,000 visitors and 40 exhibitors. Last year it drew 30 thousand").
+            counts = large
         if counts:
             return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=counts[-1].value.unit),
                            salience=Salience.SUBSTANTIAL_QUANTITY)

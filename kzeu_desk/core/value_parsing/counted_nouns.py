@@ -510,6 +510,22 @@ _FIGURE_TAKING_THE_GENITIVE_PLURAL_RE = re.compile(
 _RUSSIAN_RELATIVE_AFTER_RE = re.compile(r"[ \u00a0]*,[ \u00a0]*котор[а-яё]+", re.IGNORECASE)
 # (A comma or a dash: "10 платных." closing a list is elliptic, "15 государственных грантов и 10 платных".)
 _RUSSIAN_CLAUSE_END_RE = re.compile(r"[ \u00a0]*(?:[,;)]|[–—][ \u00a0])")
+# The sentence's end: "присяжные оправдали 17 подсудимых." (the accused), an adjective form that names people or things
+# by itself, unless an earlier figure of the sentence has an adjective of the same form before its noun ("15
+# государственных грантов и 10 платных.", where the second is elliptic).
+_RUSSIAN_SENTENCE_END_RE = re.compile(r"[ \u00a0]*(?:[.!?…]|$)")
+# Only a participle's form stands for people by itself there ("обвиняемых", "пострадавших", "погибших", "задержанных",
+# "убитых", "раненых"); an adjective's is elliptic ("из 30 полуфиналистов – 7 лучших.", "10 иностранных.").
+_RUSSIAN_PARTICIPLE_RE = re.compile(r"(?:вших|[бгк]ших|щих|[еиоуяа]мых|(?<!ствен)(?<!цион)(?<!стран)нных|тых|раненых)$")
+
+
+def _an_earlier_figure_with_an_adjective(text: str, position: int, ending: str) -> bool:
+    figure = re.search(r"\d[\d \u00a0,.]*$", text[:position])
+    before = text[:figure.start() if figure else position]
+    return re.search(rf"\d[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?[а-яё]+{ending}[ \u00a0]+[а-яё]{{3,}}", before,
+                     re.IGNORECASE) is not None
+
+
 # Pronouns declined as adjectives, which stand for a noun rather than being one.
 _RUSSIAN_PRONOUN_FORMS_RE = re.compile(r"(?:котор|так|друг|сво|вс|эт|т|как|ин|одн|наш|ваш|мо|тв|сам)[а-яё]{1,3}")
 
@@ -550,7 +566,9 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
                 return Counted(word, end, False)  # "… 12 угольных котельных." at a clause's end
             if index == 0 and lowered.endswith(("ых", "их")) and len(lowered) >= 6 and text \
                     and not _RUSSIAN_PRONOUN_FORMS_RE.fullmatch(lowered) and (
-                    _RUSSIAN_RELATIVE_AFTER_RE.match(text, end) or _RUSSIAN_CLAUSE_END_RE.match(text, end)):
+                    _RUSSIAN_RELATIVE_AFTER_RE.match(text, end) or _RUSSIAN_CLAUSE_END_RE.match(text, end)
+                    or (_RUSSIAN_SENTENCE_END_RE.match(text, end) and _RUSSIAN_PARTICIPLE_RE.search(lowered)
+                        and not _an_earlier_figure_with_an_adjective(text, position, lowered[-2:]))):
                 # "Из 156 мастерских, которые …", "погибли более 200 тыс. животных, почти 90% …": a genitive plural
                 # adjective form right after the figure that a relative clause or the clause's end follows is the
                 # noun itself; one followed by more words qualifies them ("5 новых в этом году" names none).

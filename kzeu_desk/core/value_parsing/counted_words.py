@@ -289,4 +289,7 @@ FIXED_TERMS = (
     # A base station is a mobile network's mast, not any station ("ұялы байланыстың 14 базалық станциясы"), as a
     # substation is no station; a rural district is a unit of local government, not any district ("30 ауылдық округте").
     r"базалық станция", r"ауылдық округ",
+    # Elections and local government: a polling station is no station ("1,186 polling stations", "168 избирательных
+    # участках"), and a rural district in Russian is the unit "ауылдық округ" is ("47 сельских округов").
+    r"polling stations?", r"избирательн\w* участк\w*", r"сельск\w* округ\w*",
 )

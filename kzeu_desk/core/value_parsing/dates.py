@@ -66,6 +66,9 @@ class Publication:
     # Set when the highlight's own clause decided `context_tense` ("said in May that it would …" is a
     # report; "…, а в ноябре стенд появится" the clause after "а"): it then wins over the sentence's.
     context_tense_decides: bool = False
+    # Set when the highlight's sentence names next year in words and writes no year ("В следующем году хотим в
+    # Будапешт: лоукостер обещает прямые рейсы с апреля"): a month or day without a year is next year's.
+    next_year_named: bool = False
 
     def tense_in(self, text: str) -> str | None:
         """The tense that dates a day or month without a year read in `text`."""
@@ -175,16 +178,31 @@ _RUSSIAN_CLAUSE_OF_TIME_BEFORE_RE = re.compile(
     r"(?<![\w])(?:до\s+того,?\s+как|прежде\s+чем|перед\s+тем,?\s+как|пока\s+не)\s[^.;:!?]{0,80}$", re.IGNORECASE)
 # A date after a verb of deciding or agreeing and the infinitive it governs is when the decided thing is to happen: "Совет
 # решил с 1 ноября снизить сбор", "Стороны договорились … провести семинар осенью". (Before the verb, or with no
-# infinitive, it dates the decision. English puts the date after the infinitive's object, where it as often dates the
+# infinitive, it dates the decision; minutes write the decision after a colon: "Решили: взносы вносить с июня".) English puts the date after the infinitive's object, where it as often dates the
 # agreement: "agreed to set up a joint venture on 30 July", in an August article.)
 _DECIDED_TO_BEFORE_RE = re.compile(
     r"(?<![\w])(?:(?:решил[аио]?|решили|договорил(?:ся|ась|ись|ось)|постановил[аио]?|условил(?:ся|ись)|пообещал[аио]?"
-    r"|обещал[аио]?)(?![\w])[^.;:!?]{0,120}?[а-яё]{2,}(?:ть|ти)(?:ся|сь)?(?![\w]))[^.;:!?]{0,120}$",
+    r"|обещал[аио]?)(?![\w])(?::\s)?[^.;:!?]{0,120}?[а-яё]{2,}(?:ть|ти)(?:ся|сь)?(?![\w]))[^.;:!?]{0,120}$",
     re.IGNORECASE)
 _DECIDED_TO_AROUND_RE = re.compile(
     r"(?<![\w])(?:решил[аио]?|решили|договорил(?:ся|ась|ись|ось)|постановил[аио]?|условил(?:ся|ись)|пообещал[аио]?"
     r"|обещал[аио]?)\s+(?P<rest>[^.;:!?]{0,80})$", re.IGNORECASE)
 _INFINITIVE_AFTER_RE = re.compile(r"\s*(?:[^\s.;:!?]+\s+){0,3}?[а-яё]{2,}(?:ть|ти)(?:ся|сь)?(?![\w])", re.IGNORECASE)
+
+
+# Next year in words, and the words that would make a month of the sentence another year's: a year written, this or
+# last year.
+_NEXT_YEAR_RE = re.compile(r"(?<![\w])(?:next\s+year|(?:в|на)\s+(?:следующем|будущем|следующий|будущий)\s+году?)(?![\w'’])",
+                           re.IGNORECASE)
+_ANOTHER_YEAR_RE = re.compile(r"(?<![\w])(?:(?:19|20)\d\d|(?:this|last)\s+year|(?:в|на)\s+(?:этом|прошлом|текущем|нынешнем)\s+году"
+                              r"|(?:этого|прошлого|текущего|следующего|будущего)\s+года)(?![\w])", re.IGNORECASE)
+
+
+def next_year_named(sentence: str) -> bool:
+    """Whether an English or Russian sentence names next year in words ("next year", "в следующем году") and no other
+    year: a month or day it names without a year is then next year's."""
+    return _NEXT_YEAR_RE.search(sentence) is not None and _ANOTHER_YEAR_RE.search(sentence) is None \
+        and not has_kazakh_letters(sentence)
 
 
 def _announced_by_its_clause(context: str, offset: int) -> bool:
@@ -301,6 +319,8 @@ def anchored_year(month: int, publication: Publication, text: str = "", day: int
     tense = publication.tense_in(text)
     if tense == "since":
         return publication.year  # ("с 1 января действует …": see `since_a_state`)
+    if publication.next_year_named and tense != "past":
+        return publication.year + 1
     if tense == "future":
         return publication.year if months_after >= 0 else publication.year + 1
     if tense == "past":

@@ -628,6 +628,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 (named := _noun_of_the_main_count(text, start)) is not None:
             # "will cover 14 destinations in nine countries, up from 11 today": the change is the clause's main count's.
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
+        elif (more := _measure_of_the_figure_before_more(text, start)) is not None:
+            unit = more  # "Четыре ночи в Милане …, еще четыре на озере Комо", "three nights in Rome, another two in …"
         elif (named := _counted_noun_named_before(text, start)) is not None:
             unit, kind, borrowed_noun = named, ValueKind.COUNT, True
         elif _PER_PERIOD_AFTER_RE.match(text, end) and (named := _plural_named_before(text, start)) is not None:
@@ -1049,6 +1051,24 @@ def _measure_of_the_amount_before(text: str, start: int) -> str | None:
     if last is None or (scale := _match_scale(window, last.end(), is_money=False)) is None:
         return None
     counted = counted_after(window, scale.end)
+    return counted.unit if counted is not None and counted.is_measure else None
+
+
+_MORE_OF_THE_SAME_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё|another)\s*$", re.IGNORECASE)
+
+
+def _measure_of_the_figure_before_more(text: str, start: int) -> str | None:
+    """The measure of the sentence's figure before a bare number after "еще", "another": "Четыре ночи в Милане обошлись
+    в 640 евро, еще четыре на озере Комо" is four more nights (money and years passed over, as a count's noun is)."""
+    if _MORE_OF_THE_SAME_BEFORE_RE.search(text, max(0, start - 10), start) is None:
+        return None
+    window = _sentence_before(text, start)
+    numbers = [n for n in _NUMBER_RE.finditer(window) if not re.fullmatch(r"(?:19|20)\d\d", n.group().strip())]
+    while numbers and (_is_money_at(window, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(window, numbers[-1].end())):
+        numbers.pop()
+    if not numbers:
+        return None
+    counted = _counted_of(window, numbers[-1])
     return counted.unit if counted is not None and counted.is_measure else None
 
 

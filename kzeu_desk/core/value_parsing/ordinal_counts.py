@@ -32,9 +32,12 @@ from kzeu_desk.core.value_parsing.date_words import KAZAKH_WEEKDAY
 from kzeu_desk.core.value_parsing.dates import Publication
 from kzeu_desk.core.value_parsing.number_words import RUSSIAN_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.ordinal_words import (
+    ENGLISH_SERIES_MODIFIERS,
+    ENGLISH_SERIES_NOUNS,
     KAZAKH_DIGIT_ORDINAL_ENDINGS,
     NOT_SERIES_NOUNS,
     RUSSIAN_DIGIT_ORDINAL_ENDINGS,
+    RUSSIAN_POSSESSIVE_PRONOUN_RE,
     spelled_ordinal,
 )
 from kzeu_desk.core.value_parsing.scanning import scan
@@ -154,6 +157,13 @@ def _english_noun_after(context: str, position: int, *, places: bool = True) -> 
             return ""
         if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_MEASURES or lowered in _ENGLISH_AUXILIARIES:
             return "" if lowered in ENGLISH_MEASURES else None
+        if word[0].isupper() and lowered in ENGLISH_SERIES_NOUNS and not (
+                lowered in ENGLISH_SERIES_MODIFIERS and (following := _WORD_RE.match(context, match.end() + 1))
+                and following.group().lower() in ENGLISH_SERIES_NOUNS):
+            return lowered  # a title's series noun: "at its 147th Plenary Session", its modifier passed over
+        if lowered.endswith("ing") and _ENGLISH_PARTICIPLE_RE.fullmatch(lowered) and _ENDS_THE_NOUN_PHRASE_RE.match(
+                context, match.end()):
+            return lowered  # a noun in "-ing" the phrase ends on: "the fourth briefing in the series", "a third hearing."
         if word[0].isupper() or lowered in ENGLISH_ADJECTIVES or _ENGLISH_PARTICIPLE_RE.fullmatch(lowered) \
                 or "-" in lowered:
             position = match.end()  # "the first refurbished unit", "a third EU-funded project"
@@ -192,6 +202,12 @@ def _english_singular(plural: str) -> str:
     return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 
 
+# What ends an English noun phrase after a word: punctuation, the text's end or a preposition ("the fourth briefing in
+# our series"); a noun after an "-ing" word makes that word its qualifier ("the second processing plant").
+_ENDS_THE_NOUN_PHRASE_RE = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:in|of|on|at|for|with|since|this|that|was|is|will|to)"
+                                      r"(?![\w-])")
+
+
 def _russian_noun_after(context: str, position: int, *, places: bool = True) -> str | None:
     for match in _WORD_RE.finditer(context, position):
         if context[position:match.start()].strip():
@@ -202,7 +218,8 @@ def _russian_noun_after(context: str, position: int, *, places: bool = True) -> 
             return word  # "занимают 52-е место", "на пятом месте": a rank, the count of its place as written
         if lowered in NOT_SERIES_NOUNS or lowered.startswith(_RUSSIAN_NOT_SERIES_STEMS):
             return ""
-        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or word[0].isupper() or lowered in ("по", "счету", "счёту"):
+        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or word[0].isupper() or lowered in ("по", "счету", "счёту") \
+                or RUSSIAN_POSSESSIVE_PRONOUN_RE.fullmatch(lowered):
             position = match.end()  # "Третий по счету фестиваль", adjectives and names between
             continue
         if lowered in RUSSIAN_NOT_COUNTED or len(lowered) < 3:

@@ -6,6 +6,8 @@ Data only; `spelled_ordinals` reads an ordinal with its noun as a count of that 
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 from kzeu_desk.core.value_parsing.number_words import ENGLISH_TENS
@@ -26,6 +28,10 @@ ENGLISH_ORDINAL_TENS = {
 # it as a member of a series, series noun or not.
 ALREADY_WORDS = frozenset({"already", "уже", "это"})
 POSSESSIVE_WORDS = frozenset({"its", "their", "our", "his", "her", "его", "ее", "её", "их"})
+# Russian possessive pronouns between an ordinal and its noun ("пятая наша поездка", "в третьем своем сезоне"), which
+# qualify the noun as adjectives do.
+RUSSIAN_POSSESSIVE_PRONOUN_RE = re.compile(r"(?:наш|ваш)(?:а|е|и|его|ей|ем|у|им|их|ими)?|(?:мо|тво|сво)(?:й|я|ё|е|и|его"
+                                           r"|ей|ю|им|их|ими|ем|ём)")
 # Nouns an ordinal ranks or places rather than counts: "the second time", "its third quarter", "второе место".
 NOT_SERIES_NOUNS = frozenset({
     "time", "times", "place", "half", "quarter", "year", "month", "week", "day", "largest", "biggest", "row",

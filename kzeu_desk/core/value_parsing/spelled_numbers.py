@@ -258,8 +258,10 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
         if word in ("a", "an"):
             # ("more than a decade" is over ten years, as "a decade" alone is ten: `word_figures` reads it.)
             if following in ENGLISH_SINGLE_MEASURES and following not in ("quarter", "decade") and \
-                    _previous_word(tokens, first) == "than":
-                return _Reading(first, first + 1, "1")  # "longer than a year", "less than a month"
+                    _previous_word(tokens, first) in ("than", "within"):
+                # "longer than a year", "less than a month"; "within a year" is a time limit as "within two years" is
+                # (a span with no event named, a ceiling when one is: "within a month of the ruling").
+                return _Reading(first, first + 1, "1")
             if following == ENGLISH_DOZEN:
                 return _Reading(first, first + 2, "12")
             if following == ENGLISH_HUNDRED:

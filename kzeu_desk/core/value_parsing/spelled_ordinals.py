@@ -47,6 +47,7 @@ from kzeu_desk.core.value_parsing.ordinal_words import (
     KAZAKH_ORDINALS,
     KAZAKH_SERIES_STEMS,
     RUSSIAN_DIGIT_ORDINAL_ENDINGS,
+    RUSSIAN_POSSESSIVE_PRONOUN_RE,
     RUSSIAN_SERIES_STEMS,
     spelled_ordinal,
 )
@@ -154,6 +155,8 @@ def _noun_after_already(tokens: list[_Token], index: int, after: int) -> tuple[s
         before -= 1
     if before < 0 or tokens[before].word.lower() not in ALREADY_WORDS or after >= len(tokens):
         return None
+    if RUSSIAN_POSSESSIVE_PRONOUN_RE.fullmatch(tokens[after].word.lower()) and after + 1 < len(tokens):
+        after += 1  # "Это уже пятая наша поездка": the possessive qualifies the noun after it
     return _plain_noun(tokens, after)
 
 
@@ -222,8 +225,9 @@ def _series_noun(tokens: list[_Token], after: int, *, kazakh: bool) -> tuple[str
     for index in range(after, min(after + _MOST_WORDS_BETWEEN + 1, len(tokens))):
         word = tokens[index].word
         lowered = word.lower()
-        if lowered in ENGLISH_SERIES_NOUNS:
-            return lowered, index
+        if lowered in ENGLISH_SERIES_NOUNS and not (lowered in ENGLISH_SERIES_MODIFIERS and index + 1 < len(tokens)
+                                                    and tokens[index + 1].word.lower() in ENGLISH_SERIES_NOUNS):
+            return lowered, index  # ("its 147th Plenary Session": "plenary" qualifies the session after it)
         if not lowered.isascii():
             if kazakh and (stem := _kazakh_series_stem(lowered)) is not None:
                 return stem, index

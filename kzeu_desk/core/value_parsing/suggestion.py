@@ -40,7 +40,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     RUSSIAN_NOT_COUNTED,
 )
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
-from kzeu_desk.core.value_parsing.dates import Publication, parse_publication, tense_at, tense_of
+from kzeu_desk.core.value_parsing.dates import Publication, next_year_named, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
 from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS, RUSSIAN_NUMBER_WORDS, RUSSIAN_ONE
 from kzeu_desk.core.value_parsing.ordinal_counts import ordinal_counted_in_its_sentence, ordinal_value
@@ -109,7 +109,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     publication = parse_publication(published)
     if publication is not None and context:
         tense, decided = _tense_around(stripped, context)
-        publication = replace(publication, context_tense=tense, context_tense_decides=decided)
+        publication = replace(publication, context_tense=tense, context_tense_decides=decided,
+                              next_year_named=next_year_named(context) and not next_year_named(stripped))
     candidates = scan(stripped, publication)
     if (measured := _a_measure_in_words(stripped, publication, read=bool(candidates))) is not None:
         return Suggestion(measured)

@@ -25,6 +25,9 @@ ENGLISH_FUTURE = (
     # on 2 March"): English writes what is scheduled in the present simple, which a plural noun looks like, so only
     # the verbs of a timetable are listed, and "opens/starts/…" only before the day they name.
     r"|go(?:es)?\s+on\s+sale|kicks?\s+off|(?:opens|starts|begins|closes)(?=\s+on\s)"
+    # ... and with what it opens for or to before the day: "the call opens for proposals on 1 August", "the bridge
+    # closes to traffic on Monday", "the museum opens to the public on".
+    r"|(?:opens|closes)(?=\s+(?:for|to)\s+(?:the\s+)?[a-z]+\s+on\s)"
     # A release or sitting set for a day ("On Friday the National Bank publishes its reserves", "the council convenes
     # on Monday") and payments or filings "due on" a day ("tax payments due on Monday"; "was due" reports).
     r"|publishes|convenes|reconvenes|(?<!was\s)(?<!were\s)due(?=\s+(?:on|in|by)\s)"
@@ -51,6 +54,9 @@ RUSSIAN_FUTURE = (
     r"|откроет|начн[её]т|запустит|провед[её]т|подпишет|выделит|построит|примет|получит|увеличит|сократит"
     # The perfective future of a release or a sitting ("В пятницу Нацбанк опубликует данные", "совет соберется").
     r"|опубликует|опубликуют|обнародует|огласит|собер[её]тся|соберутся|рассмотрит|обсудит"
+    # The perfective future of the "-йти" verbs with a prefix ("номер выйдет в пятницу", "книга выйдет", "поезд придет",
+    # "колонна дойдет"): the present of those verbs is the imperfective "выходит", "приходит".
+    r"|(?:вы|по|за|на|у|до|пере|во|обо|со|подо|ото|разо)йд[её]т|прид[её]т"
     # A fixture's or timetable's present, as English "kicks off" ("Сборная в субботу принимает Словению", "в среду
     # играет с Кипром", "выставка открывается в пятницу", "поезд отправляется 3 мая"): what is scheduled.
     r"|принимает|принимают|играет|играют|встречается|встречаются|открывается|открываются|начинается|начинаются"
