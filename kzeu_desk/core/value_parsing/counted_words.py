@@ -202,6 +202,10 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # ... and more of them: "26 бригада" is no "брига" + "да", "олимпиада" no "олимпиа" + "да", "эстафета" no "эстафе"
     # + "та"; "округ" (a district), whose locative "округте" would otherwise stay whole.
     "бригада", "олимпиада", "эстафета", "округ",
+    # Nouns of one short syllable that a court, a call or a school counts, cut only when known (as "жер", "жол" above):
+    # "18 сотта" (in 18 courts), "1 130 істің" (of 1,130 cases), "500 сөзге дейін" (up to 500 words), "бесінші
+    # топқа" (to the fifth group), "40 бетке" (pages), "12 хатқа" (letters).
+    "сот", "іс", "сөз", "топ", "бет", "хат",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
