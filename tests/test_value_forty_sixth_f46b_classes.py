@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -37,3 +37,29 @@ def test_short_words_that_are_no_known_noun_stay_whole() -> None:
     # "шахта" is no "шах" + "та": the cut is only for the nouns known.
     same(suggest("5 шахта", published="2026-05-14", context="Облыста 5 шахта жұмыс істейді.").value,
          count(5, "шахта"))
+
+
+KAZAKH_RANGES_WITH_THE_UNIT_AT_ONE_END = [
+    # The second figure grouped with a non-breaking space, the unit after it only.
+    ("200-ден 1\u00a0200 тоннаға дейін", "Кемелер 200-ден 1\u00a0200 тоннаға дейін жүк тиейді.",
+     quantity(None, "тонна", lower=200, upper=1200)),
+    ("900-ден 2\u00a0500 теңгеге дейін", "Билет бағасы 900-ден 2\u00a0500 теңгеге дейін өзгереді.",
+     money(None, "KZT", lower=900, upper=2500)),
+    # A temperature's symbol with its case ending hyphened, with and without the signs.
+    ("2-ден 8 °C-қа дейінгі", "Вакциналар 2-ден 8 °C-қа дейінгі температурада сақталады.",
+     quantity(None, "°C", lower=2, upper=8)),
+    ("+15-тен +25 °C-қа дейін", "Жылыжайда ауа +15-тен +25 °C-қа дейін жылытылады.",
+     quantity(None, "°C", lower=15, upper=25)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_RANGES_WITH_THE_UNIT_AT_ONE_END,
+                         ids=[case[0] for case in KAZAKH_RANGES_WITH_THE_UNIT_AT_ONE_END])
+def test_a_kazakh_range_with_its_unit_after_the_second_figure(selection: str, context: str,
+                                                              expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_up_to_a_figure_with_a_symbol_stays_a_ceiling() -> None:
+    same(suggest("+8 °C-қа дейін", published="2026-05-14", context="Түнде +8 °C-қа дейін салқындайды.").value,
+         quantity(None, "°C", upper=8))
