@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, money, quantity, same
+from test_value_words import count, money, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -63,3 +63,20 @@ def test_a_kazakh_range_with_its_unit_after_the_second_figure(selection: str, co
 def test_up_to_a_figure_with_a_symbol_stays_a_ceiling() -> None:
     same(suggest("+8 °C-қа дейін", published="2026-05-14", context="Түнде +8 °C-қа дейін салқындайды.").value,
          quantity(None, "°C", upper=8))
+
+
+KAZAKH_SAME_PERIOD_OF_LAST_YEAR = [
+    # "The corresponding period of last year" after the period its sentence names.
+    ("өткен жылдың сәйкес кезеңінде", "Биылғы төрт айда 312 мың тонна жүк тасымалданды, өткен жылдың сәйкес кезеңінде "
+     "бұл көрсеткіш 280 мың тонна болған.", "2026-06-02", None, span("2025-01", "2025-04")),
+    # "Last year's same period", with the period in the sentence before.
+    ("былтырғы осы кезеңге", "Бұл былтырғы осы кезеңге қарағанда екі есе көп.", "2026-10-20",
+     "Биылғы тоғыз айда өңірге 14 мың жаңа кәсіпкер тіркелді.", span("2025-01", "2025-09")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "before", "expected"), KAZAKH_SAME_PERIOD_OF_LAST_YEAR,
+                         ids=[case[0] for case in KAZAKH_SAME_PERIOD_OF_LAST_YEAR])
+def test_the_same_period_of_last_year_in_kazakh(selection: str, context: str, published: str, before: str | None,
+                                                expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
