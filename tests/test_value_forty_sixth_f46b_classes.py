@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, money, quantity, same, span
+from test_value_words import count, date, money, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -80,3 +80,29 @@ KAZAKH_SAME_PERIOD_OF_LAST_YEAR = [
 def test_the_same_period_of_last_year_in_kazakh(selection: str, context: str, published: str, before: str | None,
                                                 expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+KAZAKH_TENSE_OF_THE_LAST_VERB = [
+    # The past of "-та/-те" stems after "с", "қ", "к", "п" (no stem ends in those clusters): a month just before the
+    # publication is this year's, not next year's.
+    ("қаңтарда", "Кеден қызметі қаңтарда контрабанда тауарды ұстады.", "2026-03-10", date("2026-01")),
+    ("желтоқсанда", "Зауыт желтоқсанда өндірісті уақытша тоқтады.", "2027-01-20", date("2026-12")),
+    ("қараша айында", "Фермер қараша айында өнімнің бір бөлігін қоймада сақтады.", "2026-12-15", date("2026-11")),
+    # A passive present-future ("-ылады/-іледі") announces: months ahead are this year's.
+    ("1 сәуірден 31 қазанға дейін", "Көшелер 1 сәуірден 31 қазанға дейін жөндеу үшін жабылады.", "2026-03-02",
+     span("2026-04-01", "2026-10-31")),
+    ("қыркүйекте", "Жаңа мектеп қыркүйекте пайдалануға тапсырылады.", "2026-04-01", date("2026-09")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), KAZAKH_TENSE_OF_THE_LAST_VERB,
+                         ids=[case[0] for case in KAZAKH_TENSE_OF_THE_LAST_VERB])
+def test_the_tense_of_a_kazakh_sentences_last_verb(selection: str, context: str, published: str,
+                                                   expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+def test_a_present_after_a_stem_in_a_single_consonant_still_announces() -> None:
+    # "айтады" (will say): "йт" is a stem's end, its "-ады" the present.
+    same(suggest("ақпанда", published="2026-01-20", context="Министр ақпанда жаңа жоспар туралы айтады.").value,
+         date("2026-02"))
