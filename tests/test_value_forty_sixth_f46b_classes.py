@@ -106,3 +106,25 @@ def test_a_present_after_a_stem_in_a_single_consonant_still_announces() -> None:
     # "айтады" (will say): "йт" is a stem's end, its "-ады" the present.
     same(suggest("ақпанда", published="2026-01-20", context="Министр ақпанда жаңа жоспар туралы айтады.").value,
          date("2026-02"))
+
+
+KAZAKH_ADJECTIVES_AND_FIXED_TERMS = [
+    # "Fake", "true" qualify the noun after them, which is counted.
+    ("350", "Биыл 350 жалған хабарлама тіркелді.", count(350, "хабарлама")),
+    ("шамамен 20", "Тексеру шамамен 20 шынайы пікірді анықтады.", count(20, "пікір", approximate=True)),
+    # A civil servant keeps its qualifier, in any case.
+    ("12", "Ауданда 12 мемлекеттік қызметшіге сөгіс берілді.", count(12, "мемлекеттік қызметші")),
+    ("3 мыңға жуық", "Курстан 3 мыңға жуық мемлекеттік қызметші өтті.", count(3000, "мемлекеттік қызметші",
+                                                                            approximate=True)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ADJECTIVES_AND_FIXED_TERMS,
+                         ids=[case[0] for case in KAZAKH_ADJECTIVES_AND_FIXED_TERMS])
+def test_kazakh_adjectives_of_truth_and_the_civil_servant(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_a_state_adjective_before_another_noun_is_still_dropped() -> None:
+    same(suggest("14", published="2026-05-14", context="Облыста 14 мемлекеттік мекеме жұмыс істейді.").value,
+         count(14, "мекеме"))

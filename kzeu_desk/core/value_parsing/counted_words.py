@@ -154,6 +154,9 @@ KAZAKH_ADJECTIVES = frozenset({
     "сирек", "көне",
     # Evaluative adjectives ("12 үздік жоба", the 12 best projects), which "-дік" is too short to mark.
     "үздік", "озық",
+    # True and false: "40 жалған аккаунт" (fake accounts), "12 нақты ұсыныс" (concrete proposals) are accounts and
+    # proposals; no suffix marks these adjectives.
+    "жалған", "нақты", "шынайы",
     # Comparison with things already named ("екі ұқсас шарт", similar contracts).
     "ұқсас", "осындай", "сондай",
     # "-лы/-ді/-ті" adjectives (having) before a noun: "85 жергілікті жұмысшы" (local workers).
@@ -293,4 +296,6 @@ FIXED_TERMS = (
     # A base station is a mobile network's mast, not any station ("ұялы байланыстың 14 базалық станциясы"), as a
     # substation is no station; a rural district is a unit of local government, not any district ("30 ауылдық округте").
     r"базалық станция", r"ауылдық округ",
+    # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
+    r"мемлекеттік қызметші",
 )
