@@ -128,3 +128,23 @@ def test_kazakh_adjectives_of_truth_and_the_civil_servant(selection: str, contex
 def test_a_state_adjective_before_another_noun_is_still_dropped() -> None:
     same(suggest("14", published="2026-05-14", context="Облыста 14 мемлекеттік мекеме жұмыс істейді.").value,
          count(14, "мекеме"))
+
+
+KAZAKH_ABBREVIATIONS_IN_A_CASE = [
+    # An abbreviation with a case ending after its hyphen is the noun counted: universities, small businesses.
+    ("6 ЖОО-да", "Бағдарлама 6 ЖОО-да іске асырылады.", count(6, "ЖОО")),
+    ("12 ШОБ-пен", "Банк 12 ШОБ-пен келісім жасады.", count(12, "ШОБ")),
+    ("40 АҚ-ға", "Тексеру 40 АҚ-ға жүргізілді.", count(40, "АҚ")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ABBREVIATIONS_IN_A_CASE,
+                         ids=[case[0] for case in KAZAKH_ABBREVIATIONS_IN_A_CASE])
+def test_a_kazakh_abbreviation_in_a_case_is_the_counted_noun(selection: str, context: str,
+                                                             expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_a_bare_abbreviation_still_qualifies_the_noun_after_it() -> None:
+    same(suggest("10 ЕО елі", published="2026-05-14", context="Бізге 10 ЕО елі қолдау көрсетті.").value,
+         count(10, "ел"))

@@ -1092,6 +1092,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                 return Counted(lowered, end, False)
             continue
         if len(word) > 1 and word.split("-")[0].isupper():
+            abbreviation, _, ending = word.partition("-")
+            if ending.lower() in _KAZAKH_CASES_AFTER_AN_ABBREVIATION and len(abbreviation) >= 2:
+                # "18 ҮЕҰ-ға грант берілді" (grants to 18 NGOs): an abbreviation with a case ending of its own is the
+                # noun the clause counts; a qualifier stands bare ("ЕО елі") or in the genitive ("ЕО-ның").
+                return Counted(abbreviation, end, False)
             continue  # "он шақты ЕО елі": a name or abbreviation qualifies, as "EU countries" are countries
         if (compound := _kazakh_compound(words, index, punctuation_ends)) is not None:
             return compound
@@ -1109,5 +1114,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
     return None
 
 
+# The dative, locative, ablative, accusative and instrumental after an abbreviation's hyphen ("ҮЕҰ-ға", "АҚ-та").
+_KAZAKH_CASES_AFTER_AN_ABBREVIATION = frozenset({
+    "ға", "ге", "қа", "ке", "на", "не", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен",
+    "ны", "ні", "ды", "ді", "ты", "ті", "мен", "бен", "пен"})
 # A measure with a word before it in one: "2 000 мотосағат" (engine hours), "адам-сағат" (man-hours).
 _KAZAKH_COMPOUND_MEASURE_RE = re.compile(rf"[{CYRILLIC_LETTER}]{{3,}}-?(?:сағат|тәулік|шақырым|километр)")
