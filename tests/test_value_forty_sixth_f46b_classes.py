@@ -148,3 +148,33 @@ def test_a_kazakh_abbreviation_in_a_case_is_the_counted_noun(selection: str, con
 def test_a_bare_abbreviation_still_qualifies_the_noun_after_it() -> None:
     same(suggest("10 ЕО елі", published="2026-05-14", context="Бізге 10 ЕО елі қолдау көрсетті.").value,
          count(10, "ел"))
+
+
+KAZAKH_PHRASES_THAT_ARE_NO_COMPOUND = [
+    # A participle made a noun, then a possessed noun of its own: the participle is counted.
+    ("120", "Лагерьде 120 тіркелген қатысушысы бар.", count(120, "тіркелген")),
+    ("430", "Облыста 430 жұмыссыз қалған жәрдемақысын алды.", count(430, "қалған")),
+    # A number never counts a plural: the possessed plural after its noun heads another phrase.
+    ("40", "Биыл 40 шағым татуластыру рәсімдері арқылы шешілді.", count(40, "шағым")),
+    ("260", "Өткен айда 260 жүк кеден бекеттері арқылы өтті.", count(260, "жүк")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_PHRASES_THAT_ARE_NO_COMPOUND,
+                         ids=[case[0] for case in KAZAKH_PHRASES_THAT_ARE_NO_COMPOUND])
+def test_kazakh_phrases_that_are_no_compound(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_COMPOUNDS_THAT_STAY = [
+    # A loanword in "-ген" is no participle; a singular possessed head is the compound's.
+    ("24 рентген аппараты", "Емханаға 24 рентген аппараты жеткізілді.", count(24, "рентген аппарат")),
+    ("5", "Жүк 5 бақылау бекеті арқылы өтті.", count(5, "бақылау бекет")),
+    ("3", "Зауытта 3 компьютер бөлімі жұмыс істейді.", count(3, "компьютер бөлім")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_COMPOUNDS_THAT_STAY,
+                         ids=[case[0] + " " + case[1][:12] for case in KAZAKH_COMPOUNDS_THAT_STAY])
+def test_kazakh_compounds_that_stay(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -803,6 +803,17 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # management company), "мердігер компания", "серіктес ұйым"; not the clause's closing predicate ("46
             # умартачы мүше.": 46 beekeepers are members) nor an adjective in "-ті" ("салымшы ерікті жарна").
             head = lowered
+        if head is not None and modifiers and head != lowered and _is_kazakh_participle(modifiers[-1]):
+            # "2 140 сотталған жазасын өтеуде" (2,140 convicts serve their sentences): a participle qualifies a noun
+            # bare ("сотталған адам"), never one with a possessive, which belongs to the participle made a noun; the
+            # participle is what is counted, the possessed word the next part of the clause.
+            return None
+        if head is not None and modifiers and not _is_kazakh_verbal_noun(modifiers[0]) \
+                and _has_a_plural_under_its_possessive(lowered):
+            # "4 316 дау татуластыру рәсімдері арқылы шешілді" (4,316 disputes were settled through reconciliation
+            # procedures): a Kazakh number never counts a plural, so a possessed plural after it heads another
+            # phrase, and the noun right after the number is counted ("5 бақылау бекеті", singular, is five checkpoints).
+            return Counted(modifiers[0], words[index][1], modifiers[0] in KAZAKH_MEASURES)
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
         if _kazakh_base(lowered) != lowered or (_is_kazakh_adjective(lowered) and lowered not in KAZAKH_KNOWN_STEMS) \
@@ -812,6 +823,29 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
     return None
 
 
+
+
+def _is_kazakh_participle(word: str) -> bool:
+    """"сотталған", "тіркелген", "ұсталған": "-ған/-ген" after a vowel or a voiced sound, "-қан/-кен" after a voiceless
+    one, as the participle's ending agrees ("рентген", a "т" before "-ген", is a loanword, no participle)."""
+    if len(word) < 6 or not word.endswith(("ған", "ген", "қан", "кен")):
+        return False
+    return (word[-4] in _VOICELESS) == word.endswith(("қан", "кен"))
+
+
+def _is_kazakh_verbal_noun(word: str) -> bool:
+    """"татуластыру", "бақылау": "-у" after a consonant ("дау", a dispute, has a vowel before it)."""
+    return len(word) >= 5 and word.endswith("у") and word[-2] not in _BACK_VOWELS + _FRONT_VOWELS + "иу"
+
+
+_A_PLURAL_UNDER_A_POSSESSIVE_RE = re.compile(r"(?P<stem>.{2,}(?:лар|лер|дар|дер|тар|тер))[ыі](?:н|ның|нің|на|не|нда|нде|нан"
+                                             r"|нен|мен)?")
+
+
+def _has_a_plural_under_its_possessive(word: str) -> bool:
+    """"рәсімдері", "бекеттерін": a plural ending in the stem's vowel class, then the possessive ("компьютері" is none)."""
+    match = _A_PLURAL_UNDER_A_POSSESSIVE_RE.fullmatch(word)
+    return match is not None and _without_plural(match.group("stem")) != match.group("stem")
 # A verb in the past or present-future, or a passive ("жасалды", "берді", "қатысты", "өтті", "алады"), which ends
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
 _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі]|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
