@@ -178,3 +178,23 @@ KAZAKH_COMPOUNDS_THAT_STAY = [
                          ids=[case[0] + " " + case[1][:12] for case in KAZAKH_COMPOUNDS_THAT_STAY])
 def test_kazakh_compounds_that_stay(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_FIGURES_SHARING_THE_UNIT_AFTER = [
+    # Two figures joined by "және/мен/немесе": the first takes the second's unit, money, measure or counted noun.
+    ("3,5 млн", "Екі жобаға 3,5 млн мен 2 млн теңге бөлінді.", money(3.5e6, "KZT")),
+    ("12", "Ауылға 12 және 15 тонна жем жеткізілді.", quantity(12, "тонна")),
+    ("40", "Оқуға 40 және 60 студент қабылданды.", count(40, "студент")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_FIGURES_SHARING_THE_UNIT_AFTER,
+                         ids=[case[0] for case in KAZAKH_FIGURES_SHARING_THE_UNIT_AFTER])
+def test_kazakh_figures_joined_by_and_share_the_unit_after_the_second(selection: str, context: str,
+                                                                       expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_a_figure_with_its_own_unit_keeps_it() -> None:
+    same(suggest("5 компания", published="2026-05-14", context="Конкурсқа 5 компания және 3 ұйым қатысты.").value,
+         count(5, "компания"))

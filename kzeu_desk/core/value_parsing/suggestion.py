@@ -226,6 +226,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     if context:
         best = _as_the_sentence_reads(best, stripped, context, publication)
+        if best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and _A_FIGURE_ALONE_RE.fullmatch(stripped):
+            best = _in_the_unit_of_the_kazakh_figure_after(best, stripped, context, publication)
         if best.value.kind is ValueKind.COUNT and (best.value.unit or "").lower() in _CLASSIFIERS:
             best = _counted_by_its_classifier(best, stripped, context)
         if best.value.kind is ValueKind.DATE and (counted := _a_count_beside_the_year(candidates, stripped, context,
@@ -431,6 +433,28 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
         return best
     return replace(best, value=replace(best.value, kind=unit_figure.value.kind, unit=unit_figure.value.unit),
                    salience=unit_figure.salience)
+
+
+# A figure highlighted with nothing but its scale word: "80 мың", "1,5 млн".
+_A_FIGURE_ALONE_RE = re.compile(r"\d[\d \u00a0,.]*(?:[ \u00a0]+(?i:мың|млн|млрд|миллион|миллиард))?")
+_KAZAKH_AND_AFTER_RE = re.compile(r"[ \u00a0]+(?i:және|мен|бен|пен|немесе|не)[ \u00a0]+(?=\d)")
+
+
+def _in_the_unit_of_the_kazakh_figure_after(best: Candidate, selection: str, context: str,
+                                            publication: Publication | None) -> Candidate:
+    """"80 мың" of "тиісінше 80 мың және 50 мың еуро беріледі" (80,000 and 50,000 euros): two Kazakh figures joined by
+    "және/мен/немесе" share the unit or counted noun written after the second, as "1 жасқа және 6 жасқа толғанда" share
+    their bound."""
+    offset = locate(selection, context)
+    if offset < 0 or not has_kazakh_letters(context) or \
+            (joined := _KAZAKH_AND_AFTER_RE.match(context, offset + len(selection))) is None:
+        return best
+    second = [c for c in scan(context[joined.end():joined.end() + 60], publication) if c.start == 0]
+    if not second or second[0].value.kind not in (ValueKind.MONEY, ValueKind.QUANTITY, ValueKind.COUNT) or \
+            not second[0].value.unit:
+        return best
+    return replace(best, value=replace(best.value, kind=second[0].value.kind, unit=second[0].value.unit),
+                   salience=second[0].salience)
 
 
 # "He was 81." after "… died in Turku on Sunday": a person's age told with the death, in years.
