@@ -198,3 +198,24 @@ def test_kazakh_figures_joined_by_and_share_the_unit_after_the_second(selection:
 def test_a_figure_with_its_own_unit_keeps_it() -> None:
     same(suggest("5 компания", published="2026-05-14", context="Конкурсқа 5 компания және 3 ұйым қатысты.").value,
          count(5, "компания"))
+
+
+KAZAKH_A_VERBAL_NOUN_GOVERNS_THE_DATIVE = [
+    # A figure in the dative before a verbal noun is where a change takes the number of what "санын" names.
+    ("5 мыңға", "Министрлік мектептер санын 5 мыңға көбейтуге уәде берді.", count(5000, "мектеп")),
+    ("2 мыңға", "Мақсат – экспорттаушылар санын 2 мыңға жеткізу.", count(2000, "экспорттаушы")),
+    ("40 мыңға", "Үкімет орындар санын 40 мыңға ұлғайтуға тапсырма берді.", count(40000, "орын")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_A_VERBAL_NOUN_GOVERNS_THE_DATIVE,
+                         ids=[case[0] for case in KAZAKH_A_VERBAL_NOUN_GOVERNS_THE_DATIVE])
+def test_a_verbal_noun_after_a_figure_in_the_dative_counts_nothing(selection: str, context: str,
+                                                                    expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_a_figure_without_a_case_still_counts_a_verbal_noun() -> None:
+    # "12 кездесуге қатысты" (attended 12 meetings): the case is the noun's, not the figure's.
+    same(suggest("12 кездесуге", published="2026-05-14", context="Делегация 12 кездесуге қатысты.").value,
+         count(12, "кездесу"))

@@ -216,9 +216,12 @@ def _counted_after(text: str, position: int) -> Counted | None:
         base in KAZAKH_KNOWN_STEMS and len(lowered) - len(base) != 1 and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):
-        if re.search(r"(?:ға|ге|қа|ке)\s*$", text[:position]) and _looks_like_kazakh_verb(first) \
-                and base not in KAZAKH_KNOWN_STEMS:
-            return None  # "74 мыңға жетті" (reached 74 thousand): a verb governs the number in the dative
+        if re.search(r"(?:ға|ге|қа|ке)\s*$", text[:position]) and base not in KAZAKH_KNOWN_STEMS and (
+                _looks_like_kazakh_verb(first) or _is_kazakh_verbal_noun(base)):
+            # "74 мыңға жетті" (reached 74 thousand): a verb governs the number in the dative; so does its verbal noun
+            # ("санын 1 миллионға жеткізуге", to bring the number to a million): a noun after the number would carry
+            # the case itself ("1 миллион туристке").
+            return None
         first_after = text[words[0][1]:words[0][1] + 2].strip()
         if (not first_after or not first_after[0].isalnum()) and len(lowered) >= 6 and base not in KAZAKH_KNOWN_STEMS \
                 and re.search(r"(?:ады|еді|йды|йді)$", lowered):
