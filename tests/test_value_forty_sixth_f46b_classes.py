@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, money, quantity, same, span
+from test_value_words import count, date, money, quantity, same, span, text
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -219,3 +219,22 @@ def test_a_figure_without_a_case_still_counts_a_verbal_noun() -> None:
     # "12 кездесуге қатысты" (attended 12 meetings): the case is the noun's, not the figure's.
     same(suggest("12 кездесуге", published="2026-05-14", context="Делегация 12 кездесуге қатысты.").value,
          count(12, "кездесу"))
+
+
+KAZAKH_ONLY_BEFORE_THE_NOUN = [
+    # "ғана/қана" (only) between a figure and its noun: the noun is counted, and "бір" so restricted is one.
+    ("екі", "Ауылда екі ғана мектеп қалды.", count(2, "мектеп")),
+    ("бір", "Аудан бойынша бір ғана жедел жәрдем көлігі бар.", count(1, "жедел жәрдем көлік")),
+    ("бір ғана кітапхана", "Шағын қалада бір ғана кітапхана жұмыс істейді.", count(1, "кітапхана")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ONLY_BEFORE_THE_NOUN,
+                         ids=[case[0] for case in KAZAKH_ONLY_BEFORE_THE_NOUN])
+def test_only_between_a_kazakh_figure_and_its_noun(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_bir_before_a_noun_without_only_is_still_the_article_when_highlighted_with_it() -> None:
+    same(suggest("бір компания", published="2026-05-14", context="Бір компания тендерге қатыспады.").value,
+         text("бір компания"))

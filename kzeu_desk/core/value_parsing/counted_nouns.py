@@ -205,6 +205,11 @@ def _counted_after(text: str, position: int) -> Counted | None:
             # "three memoranda of understanding": the complement names the thing counted.
             return Counted(counted.unit + " " + " ".join(complement.group().split()), complement.end(), False)
         return counted
+    if len(words) > 1 and first.lower() in _KAZAKH_ONLY_WORDS:
+        # "бір ғана дәрігер" (only one doctor), "екі-ақ мектеп": the particle of restriction stands between the figure
+        # and the noun it counts.
+        words = words[1:]
+        first = words[0][0]
     words = words[:_MOST_WORDS]
     lowered = first.lower()
     # The language is the text's: "атом электр станциясына" has no letter only Kazakh writes, the
@@ -826,6 +831,9 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
     return None
 
 
+
+
+_KAZAKH_ONLY_WORDS = frozenset({"ғана", "қана"})
 
 
 def _is_kazakh_participle(word: str) -> bool:

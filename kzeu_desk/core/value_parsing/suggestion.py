@@ -145,7 +145,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(1.0, bounded[0])
             return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
                                          unit=noun.unit))
-        if one.group("one").lower() == "бір" and not _KAZAKH_MEASURE_ADJECTIVE_RE.match(one.group("noun")) and not (
+        if one.group("one").lower() == "бір" and not _KAZAKH_MEASURE_ADJECTIVE_RE.match(one.group("noun")) and \
+                not _ONLY_AFTER_ONE_RE.match(one.group("noun")) and not (
                 noun is not None and noun.is_measure and one.group("noun").strip().lower() == noun.unit):
             # "бір айлық курс" (a one-month course) measures; "бір күні" (one day, once) and "бір компания" (a company)
             # are the article more often than one. A bare measure highlighted with it is one of it ("тағы бір жыл
@@ -752,6 +753,8 @@ _LEADING_PREPOSITION_RE = re.compile(
     rf"|between|между)\s+)+")
 _ONE_THING_RE = re.compile(r"(?P<bound>[^\d]*?\s)?(?P<one>(?i:one|один|одна|одно|бір))\s+(?!(?i:of|из|из-за|and|or|и|или)(?![\w]))(?P<noun>[^\W\d_][\w -]*)")
 _YEAR_RE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
+# "бір ғана дәрігер" (only one doctor): "бір" restricted by "ғана/қана" is the number, never the article.
+_ONLY_AFTER_ONE_RE = re.compile(r"(?i:ғана|қана)\s")
 _OF_AFTER_ONE_RE = re.compile(r"\s+(?i:из|из-за)(?![\w])")
 
 
