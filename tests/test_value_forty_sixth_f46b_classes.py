@@ -238,3 +238,21 @@ def test_only_between_a_kazakh_figure_and_its_noun(selection: str, context: str,
 def test_bir_before_a_noun_without_only_is_still_the_article_when_highlighted_with_it() -> None:
     same(suggest("бір компания", published="2026-05-14", context="Бір компания тендерге қатыспады.").value,
          text("бір компания"))
+
+
+KAZAKH_THIS_FIGURE = [
+    # "бұл көрсеткіш" (this figure) before a bare number: the number is in the unit or noun of the figure before.
+    ("90-нан асты", "Өткен жылы ауылға 60-қа жуық отбасы көшіп келді, ал биыл бұл көрсеткіш 90-нан асты.",
+     None, count(90, "отбасы", lower=90)),
+    ("5 мыңнан асады", "Өткен оқу жылында 3 мыңға жуық студент жатақханаға орналасты, келесі жылы бұл көрсеткіш 5 мыңнан "
+     "асады деп жоспарлануда.", None, count(5000, "студент", lower=5000)),
+    ("3,2", "Биыл бұл көрсеткіш 3,2 болды.", "Былтыр фермерлер гектарына 2,4 тонна астық жинады.",
+     quantity(3.2, "тонна")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "expected"), KAZAKH_THIS_FIGURE,
+                         ids=[case[0] for case in KAZAKH_THIS_FIGURE])
+def test_this_figure_takes_the_unit_of_the_figure_before(selection: str, context: str, before: str | None,
+                                                        expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context, before=before).value, expected)

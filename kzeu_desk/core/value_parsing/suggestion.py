@@ -264,6 +264,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                 (offset := locate(stripped, context)) >= 0 and \
                 _THEIR_NUMBER_RE.search(context, max(0, offset - 60), offset + best.start):
             best = _the_number_named_before(best, before)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0 \
+                and _THIS_FIGURE_BEFORE_RE.search(context, max(0, offset - 40), offset + best.start):
+            best = _as_the_figure_before(best, context[:offset + best.start], before or "", publication)
     if context and best.value.kind is ValueKind.COUNT and _AN_AGE_IN_A_CASE_RE.fullmatch(best.value.unit or "") and \
             (offset := locate(stripped, context)) >= 0 and any(
                 candidate.start <= offset + best.start < candidate.end and candidate.value.unit == "жас"
@@ -316,6 +319,22 @@ _PLACES_BACK = 4
 # what the sentence before named the number of ("Каспий итбалығының саны …", "Число тюленей …").
 _THEIR_NUMBER_RE = re.compile(r"(?<![\w])(?:олардың\s+саны|их\s+(?:число|количество|численность)|their\s+number)(?![\w])",
                               re.IGNORECASE)
+
+
+# "ал биыл бұл көрсеткіш 2 мыңнан асады" (and this year the figure will pass 2,000): "this figure" is the figure
+# before it, in its sentence or the one before, and a bare number it takes is in that figure's unit or noun.
+_THIS_FIGURE_BEFORE_RE = re.compile(r"(?<![\w])(?i:бұл|осы)\s+(?i:көрсеткіш|сан)(?i:ы)?(?:\s+[^\W\d_]+)?\s*[–—-]?\s*$")
+
+
+def _as_the_figure_before(best: Candidate, text_before: str, before: str, publication: Publication | None) -> Candidate:
+    for text in (text_before, before):
+        figures = [c for c in scan(text, publication) if c.value.unit and c.value.kind in (
+            ValueKind.COUNT, ValueKind.MONEY, ValueKind.QUANTITY)]
+        if figures:
+            figure = max(figures, key=lambda candidate: candidate.end)
+            return replace(best, value=replace(best.value, kind=figure.value.kind, unit=figure.value.unit),
+                           salience=figure.salience)
+    return best
 
 
 def _the_number_named_before(best: Candidate, before: str) -> Candidate:
