@@ -35,7 +35,10 @@ _THE_SAME_PERIOD_LAST_YEAR_RE = re.compile(
     r"(?:(?:the\s+)?same\s+(?:period|months)\s+(?:of\s+|in\s+)?(?:last|the\s+previous|the\s+preceding)\s+year"
     r"|(?:the\s+)?same\s+(?:period|months)\s+a\s+year\s+(?:earlier|before)"
     r"|(?:(?:тот|того|тем|том|той)\s+же|аналогичн[а-яё]+)\s+период[а-яё]*\s+(?:прошлого|предыдущего|минувшего)\s+года"
-    r"|(?:өткен|былтырғы|алдыңғы)\s+жыл(?:дың|ғы)?\s+(?:осы|сол|ұқсас)\s+кезең[а-яәіңғүұқөһ]*)", re.IGNORECASE)
+    # (Kazakh: "өткен жылдың сәйкес кезеңімен" (the corresponding period), "былтырғы осы кезеңмен" ("last year's" names
+    # the year alone).)
+    r"|(?:(?:өткен|былтырғы|алдыңғы)\s+жыл(?:дың|ғы)?|былтырғы)\s+(?:осы|сол|ұқсас|сәйкес)\s+кезең[а-яәіңғүұқөһ]*)",
+    re.IGNORECASE)
 # The same day a year before the one the text's figures are as of: "Былтыр осы күні", "this day last year".
 _THIS_DAY_LAST_YEAR_RE = re.compile(
     r"(?:(?:on\s+)?this\s+(?:day|date)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))"

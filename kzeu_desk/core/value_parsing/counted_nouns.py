@@ -205,6 +205,11 @@ def _counted_after(text: str, position: int) -> Counted | None:
             # "three memoranda of understanding": the complement names the thing counted.
             return Counted(counted.unit + " " + " ".join(complement.group().split()), complement.end(), False)
         return counted
+    if len(words) > 1 and first.lower() in _KAZAKH_ONLY_WORDS:
+        # "бір ғана дәрігер" (only one doctor), "екі-ақ мектеп": the particle of restriction stands between the figure
+        # and the noun it counts.
+        words = words[1:]
+        first = words[0][0]
     words = words[:_MOST_WORDS]
     lowered = first.lower()
     # The language is the text's: "атом электр станциясына" has no letter only Kazakh writes, the
@@ -216,9 +221,12 @@ def _counted_after(text: str, position: int) -> Counted | None:
         base in KAZAKH_KNOWN_STEMS and len(lowered) - len(base) != 1 and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):
-        if re.search(r"(?:ға|ге|қа|ке)\s*$", text[:position]) and _looks_like_kazakh_verb(first) \
-                and base not in KAZAKH_KNOWN_STEMS:
-            return None  # "74 мыңға жетті" (reached 74 thousand): a verb governs the number in the dative
+        if re.search(r"(?:ға|ге|қа|ке)\s*$", text[:position]) and base not in KAZAKH_KNOWN_STEMS and (
+                _looks_like_kazakh_verb(first) or _is_kazakh_verbal_noun(base)):
+            # "74 мыңға жетті" (reached 74 thousand): a verb governs the number in the dative; so does its verbal noun
+            # ("санын 1 миллионға жеткізуге", to bring the number to a million): a noun after the number would carry
+            # the case itself ("1 миллион туристке").
+            return None
         first_after = text[words[0][1]:words[0][1] + 2].strip()
         if (not first_after or not first_after[0].isalnum()) and len(lowered) >= 6 and base not in KAZAKH_KNOWN_STEMS \
                 and re.search(r"(?:ады|еді|йды|йді)$", lowered):
@@ -821,6 +829,17 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # management company), "мердігер компания", "серіктес ұйым"; not the clause's closing predicate ("46
             # умартачы мүше.": 46 beekeepers are members) nor an adjective in "-ті" ("салымшы ерікті жарна").
             head = lowered
+        if head is not None and modifiers and head != lowered and _is_kazakh_participle(modifiers[-1]):
+            # "2 140 сотталған жазасын өтеуде" (2,140 convicts serve their sentences): a participle qualifies a noun
+            # bare ("сотталған адам"), never one with a possessive, which belongs to the participle made a noun; the
+            # participle is what is counted, the possessed word the next part of the clause.
+            return None
+        if head is not None and modifiers and not _is_kazakh_verbal_noun(modifiers[0]) \
+                and _has_a_plural_under_its_possessive(lowered):
+            # "4 316 дау татуластыру рәсімдері арқылы шешілді" (4,316 disputes were settled through reconciliation
+            # procedures): a Kazakh number never counts a plural, so a possessed plural after it heads another
+            # phrase, and the noun right after the number is counted ("5 бақылау бекеті", singular, is five checkpoints).
+            return Counted(modifiers[0], words[index][1], modifiers[0] in KAZAKH_MEASURES)
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
         if _kazakh_base(lowered) != lowered or (_is_kazakh_adjective(lowered) and lowered not in KAZAKH_KNOWN_STEMS) \
@@ -830,6 +849,32 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
     return None
 
 
+
+
+_KAZAKH_ONLY_WORDS = frozenset({"ғана", "қана"})
+
+
+def _is_kazakh_participle(word: str) -> bool:
+    """"сотталған", "тіркелген", "ұсталған": "-ған/-ген" after a vowel or a voiced sound, "-қан/-кен" after a voiceless
+    one, as the participle's ending agrees ("рентген", a "т" before "-ген", is a loanword, no participle)."""
+    if len(word) < 6 or not word.endswith(("ған", "ген", "қан", "кен")):
+        return False
+    return (word[-4] in _VOICELESS) == word.endswith(("қан", "кен"))
+
+
+def _is_kazakh_verbal_noun(word: str) -> bool:
+    """"татуластыру", "бақылау": "-у" after a consonant ("дау", a dispute, has a vowel before it)."""
+    return len(word) >= 5 and word.endswith("у") and word[-2] not in _BACK_VOWELS + _FRONT_VOWELS + "иу"
+
+
+_A_PLURAL_UNDER_A_POSSESSIVE_RE = re.compile(r"(?P<stem>.{2,}(?:лар|лер|дар|дер|тар|тер))[ыі](?:н|ның|нің|на|не|нда|нде|нан"
+                                             r"|нен|мен)?")
+
+
+def _has_a_plural_under_its_possessive(word: str) -> bool:
+    """"рәсімдері", "бекеттерін": a plural ending in the stem's vowel class, then the possessive ("компьютері" is none)."""
+    match = _A_PLURAL_UNDER_A_POSSESSIVE_RE.fullmatch(word)
+    return match is not None and _without_plural(match.group("stem")) != match.group("stem")
 # A verb in the past or present-future, or a passive ("жасалды", "берді", "қатысты", "өтті", "алады"), which ends
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
 _ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі]|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
@@ -1110,6 +1155,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                 return Counted(lowered, end, False)
             continue
         if len(word) > 1 and word.split("-")[0].isupper():
+            abbreviation, _, ending = word.partition("-")
+            if ending.lower() in _KAZAKH_CASES_AFTER_AN_ABBREVIATION and len(abbreviation) >= 2:
+                # "18 ҮЕҰ-ға грант берілді" (grants to 18 NGOs): an abbreviation with a case ending of its own is the
+                # noun the clause counts; a qualifier stands bare ("ЕО елі") or in the genitive ("ЕО-ның").
+                return Counted(abbreviation, end, False)
             continue  # "он шақты ЕО елі": a name or abbreviation qualifies, as "EU countries" are countries
         if (compound := _kazakh_compound(words, index, punctuation_ends)) is not None:
             return compound
@@ -1127,5 +1177,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
     return None
 
 
+# The dative, locative, ablative, accusative and instrumental after an abbreviation's hyphen ("ҮЕҰ-ға", "АҚ-та").
+_KAZAKH_CASES_AFTER_AN_ABBREVIATION = frozenset({
+    "ға", "ге", "қа", "ке", "на", "не", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен",
+    "ны", "ні", "ды", "ді", "ты", "ті", "мен", "бен", "пен"})
 # A measure with a word before it in one: "2 000 мотосағат" (engine hours), "адам-сағат" (man-hours).
 _KAZAKH_COMPOUND_MEASURE_RE = re.compile(rf"[{CYRILLIC_LETTER}]{{3,}}-?(?:сағат|тәулік|шақырым|километр)")

@@ -154,6 +154,9 @@ KAZAKH_ADJECTIVES = frozenset({
     "сирек", "көне",
     # Evaluative adjectives ("12 үздік жоба", the 12 best projects), which "-дік" is too short to mark.
     "үздік", "озық",
+    # True and false: "40 жалған аккаунт" (fake accounts), "12 нақты ұсыныс" (concrete proposals) are accounts and
+    # proposals; no suffix marks these adjectives.
+    "жалған", "нақты", "шынайы",
     # Comparison with things already named ("екі ұқсас шарт", similar contracts).
     "ұқсас", "осындай", "сондай",
     # "-лы/-ді/-ті" adjectives (having) before a noun: "85 жергілікті жұмысшы" (local workers).
@@ -202,6 +205,10 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # ... and more of them: "26 бригада" is no "брига" + "да", "олимпиада" no "олимпиа" + "да", "эстафета" no "эстафе"
     # + "та"; "округ" (a district), whose locative "округте" would otherwise stay whole.
     "бригада", "олимпиада", "эстафета", "округ",
+    # Nouns of one short syllable that a court, a call or a school counts, cut only when known (as "жер", "жол" above):
+    # "18 сотта" (in 18 courts), "1 130 істің" (of 1,130 cases), "500 сөзге дейін" (up to 500 words), "бесінші
+    # топқа" (to the fifth group), "40 бетке" (pages), "12 хатқа" (letters).
+    "сот", "іс", "сөз", "топ", "бет", "хат",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -292,4 +299,6 @@ FIXED_TERMS = (
     # Elections and local government: a polling station is no station ("1,186 polling stations", "168 избирательных
     # участках"), and a rural district in Russian is the unit "ауылдық округ" is ("47 сельских округов").
     r"polling stations?", r"избирательн\w* участк\w*", r"сельск\w* округ\w*",
+    # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
+    r"мемлекеттік қызметші",
 )

@@ -131,7 +131,8 @@ _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
 # "three or four days", "3 или 4 дня": two figures with "or" are a range of what is not known exactly.
 _RANGE_OR_RE = re.compile(r"\s+(?:or|или)\s+", re.IGNORECASE)
-_KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)", re.IGNORECASE)
+# (A temperature's second figure may carry its sign: "+2-ден +6 °C-қа дейін".)
+_KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\+?\d)", re.IGNORECASE)
 # "жарты гектардан бір гектарға дейін", "5 тоннадан 8 тоннаға дейін": the unit written with both figures.
 _KAZAKH_RANGE_FROM_UNIT_RE = re.compile(rf"\s+(?P<unit>[{CYRILLIC_LETTER}]{{2,}}?)(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)",
                                         re.IGNORECASE)
@@ -139,8 +140,11 @@ _BY_BEFORE_RE = re.compile(r"(?<![\w])by\s+$", re.IGNORECASE)
 _CLAUSE_ENDS_AFTER_RE = re.compile(r"\s*(?:[.;,:)!?]|$)")
 _ABLATIVE_SCALE_END_RE = re.compile(r"(?:ан|ен)$", re.IGNORECASE)
 _KAZAKH_RANGE_AFTER_SCALE_RE = re.compile(r"\s+(?=\d)")
+# The second figure may be grouped with non-breaking spaces ("1\u00a0500 еуроға дейін") and its unit be a symbol with the
+# case ending hyphened ("+6 °C-қа дейінгі"), as Kazakh writes after a symbol.
 _KAZAKH_RANGE_UP_TO_RE = re.compile(
-    rf"\d[\d,. ]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+[{CYRILLIC_LETTER}]+){{0,2}}?\s*(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
+    rf"\+?\d[\d,. \u00a0]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+(?:[{CYRILLIC_LETTER}]+|°[CСF]?)){{0,2}}?\s*"
+    rf"(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
     rf"(?<![\w])дейін(?:гі)?(?![\w])(?!\s+(?:{KAZAKH_CHANGE_VERB}))", re.IGNORECASE)
 # "18 бен 30 жас аралығында", "5-пен 7 мың теңге аралығында": two figures joined by "мен/бен/пен" (and) are a range
 # when "аралығы" (the interval between) follows the second, as "between" makes "5 and 7" one in English.
@@ -1646,7 +1650,7 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         # scale word.
         kazakh_from = _KAZAKH_RANGE_AFTER_SCALE_RE.match(text, position)
     if kazakh_from is None and (with_unit := _KAZAKH_RANGE_FROM_UNIT_RE.match(text, position)) is not None and \
-            re.match(rf"\d[\d,. ]*(?:\s+(?:мың|млн|млрд|миллион|миллиард))?\s+{re.escape(with_unit.group('unit'))}",
+            re.match(rf"\d[\d,. \u00a0]*(?:\s+(?:мың|млн|млрд|миллион|миллиард))?\s+{re.escape(with_unit.group('unit'))}",
                      text[with_unit.end():], re.IGNORECASE):
         kazakh_from = with_unit  # the same unit after the second figure
     if (kazakh_and := _KAZAKH_RANGE_AND_RE.match(text, position)) is not None and \
@@ -1679,6 +1683,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         if word in ("and", "и") and opener_word not in ("between", "между"):
             return None
         second_start = separator.end()
+        if separator_re is _KAZAKH_RANGE_FROM_RE and text.startswith("+", second_start):
+            second_start += 1  # "+2-ден +6 °C-қа дейін": the sign of a temperature above zero
         # "EUR 100 000 to EUR 300 000": a code written before each figure, as a symbol may be.
         if (symbol := _SECOND_CURRENCY_RE.match(text, second_start)) is not None:
             second_start = symbol.end()

@@ -49,9 +49,11 @@ _RANKS_AFTER_RE = re.compile(r"\s+(?:(?:year|time)s?\s+)?(?i:in\s+a\s+row|runnin
                              r"|по\s+размеру|қатарынан|largest|biggest|highest|lowest|most|best|крупнейш[а-яё]*"
                              r"|ең\s+(?:ірі|үлкен))(?![\w])")
 # Kazakh nouns of ranking or placing and of periods: "бірінші орын" (first place), "екінші рет" (a second time),
-# "үшінші тоқсан" (a quarter), "бірінші жартысы" (a half); "бірінші кезекте" (in the first place).
+# "үшінші тоқсан" (a quarter), "бірінші жартысы" (a half); "бірінші кезекте" (in the first place). A group is a
+# series as a round is ("бесінші топқа қабылдау", the fifth intake of a school: `count 5 топ`), as Russian "пятая
+# группа" counts.
 _KAZAKH_NOT_SERIES = frozenset({"орын", "рет", "тоқсан", "жарты", "жартыжылдық", "жыл", "ай", "апта", "күн", "кезек",
-                                "дәреже", "топ", "ғасыр", "онжылдық"})
+                                "дәреже", "ғасыр", "онжылдық"})
 # Russian periods and places in any case ("во втором полугодии", "третьего квартала", "на первом месте", "в третий раз").
 _RUSSIAN_NOT_SERIES_STEMS = ("полугоди", "квартал", "половин", "мест", "год", "месяц", "недел", "дн", "день", "раз",
                              "век", "десятилети", "тысячелети")

@@ -146,7 +146,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(1.0, bounded[0])
             return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=amount, lower=lower, upper=upper,
                                          unit=noun.unit))
-        if one.group("one").lower() == "бір" and not _KAZAKH_MEASURE_ADJECTIVE_RE.match(one.group("noun")) and not (
+        if one.group("one").lower() == "бір" and not _KAZAKH_MEASURE_ADJECTIVE_RE.match(one.group("noun")) and \
+                not _ONLY_AFTER_ONE_RE.match(one.group("noun")) and not (
                 noun is not None and noun.is_measure and one.group("noun").strip().lower() == noun.unit):
             # "бір айлық курс" (a one-month course) measures; "бір күні" (one day, once) and "бір компания" (a company)
             # are the article more often than one. A bare measure highlighted with it is one of it ("тағы бір жыл
@@ -227,6 +228,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     if context:
         best = _as_the_sentence_reads(best, stripped, context, publication)
+        if best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and _A_FIGURE_ALONE_RE.fullmatch(stripped):
+            best = _in_the_unit_of_the_kazakh_figure_after(best, stripped, context, publication)
         if best.value.kind is ValueKind.COUNT and (best.value.unit or "").lower() in _CLASSIFIERS:
             best = _counted_by_its_classifier(best, stripped, context)
         if best.value.kind is ValueKind.DATE and (counted := _a_count_beside_the_year(candidates, stripped, context,
@@ -262,6 +265,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                 (offset := locate(stripped, context)) >= 0 and \
                 _THEIR_NUMBER_RE.search(context, max(0, offset - 60), offset + best.start):
             best = _the_number_named_before(best, before)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0 \
+                and _THIS_FIGURE_BEFORE_RE.search(context, max(0, offset - 40), offset + best.start):
+            best = _as_the_figure_before(best, context[:offset + best.start], before or "", publication)
     if context and best.value.kind is ValueKind.COUNT and _AN_AGE_IN_A_CASE_RE.fullmatch(best.value.unit or "") and \
             (offset := locate(stripped, context)) >= 0 and any(
                 candidate.start <= offset + best.start < candidate.end and candidate.value.unit == "жас"
@@ -314,6 +320,22 @@ _PLACES_BACK = 4
 # what the sentence before named the number of ("Каспий итбалығының саны …", "Число тюленей …").
 _THEIR_NUMBER_RE = re.compile(r"(?<![\w])(?:олардың\s+саны|их\s+(?:число|количество|численность)|their\s+number)(?![\w])",
                               re.IGNORECASE)
+
+
+# "ал биыл бұл көрсеткіш 2 мыңнан асады" (and this year the figure will pass 2,000): "this figure" is the figure
+# before it, in its sentence or the one before, and a bare number it takes is in that figure's unit or noun.
+_THIS_FIGURE_BEFORE_RE = re.compile(r"(?<![\w])(?i:бұл|осы)\s+(?i:көрсеткіш|сан)(?i:ы)?(?:\s+[^\W\d_]+)?\s*[–—-]?\s*$")
+
+
+def _as_the_figure_before(best: Candidate, text_before: str, before: str, publication: Publication | None) -> Candidate:
+    for text in (text_before, before):
+        figures = [c for c in scan(text, publication) if c.value.unit and c.value.kind in (
+            ValueKind.COUNT, ValueKind.MONEY, ValueKind.QUANTITY)]
+        if figures:
+            figure = max(figures, key=lambda candidate: candidate.end)
+            return replace(best, value=replace(best.value, kind=figure.value.kind, unit=figure.value.unit),
+                           salience=figure.salience)
+    return best
 
 
 def _the_number_named_before(best: Candidate, before: str) -> Candidate:
@@ -432,6 +454,28 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
         return best
     return replace(best, value=replace(best.value, kind=unit_figure.value.kind, unit=unit_figure.value.unit),
                    salience=unit_figure.salience)
+
+
+# A figure highlighted with nothing but its scale word: "80 мың", "1,5 млн".
+_A_FIGURE_ALONE_RE = re.compile(r"\d[\d \u00a0,.]*(?:[ \u00a0]+(?i:мың|млн|млрд|миллион|миллиард))?")
+_KAZAKH_AND_AFTER_RE = re.compile(r"[ \u00a0]+(?i:және|мен|бен|пен|немесе|не)[ \u00a0]+(?=\d)")
+
+
+def _in_the_unit_of_the_kazakh_figure_after(best: Candidate, selection: str, context: str,
+                                            publication: Publication | None) -> Candidate:
+    """"80 мың" of "тиісінше 80 мың және 50 мың еуро беріледі" (80,000 and 50,000 euros): two Kazakh figures joined by
+    "және/мен/немесе" share the unit or counted noun written after the second, as "1 жасқа және 6 жасқа толғанда" share
+    their bound."""
+    offset = locate(selection, context)
+    if offset < 0 or not has_kazakh_letters(context) or \
+            (joined := _KAZAKH_AND_AFTER_RE.match(context, offset + len(selection))) is None:
+        return best
+    second = [c for c in scan(context[joined.end():joined.end() + 60], publication) if c.start == 0]
+    if not second or second[0].value.kind not in (ValueKind.MONEY, ValueKind.QUANTITY, ValueKind.COUNT) or \
+            not second[0].value.unit:
+        return best
+    return replace(best, value=replace(best.value, kind=second[0].value.kind, unit=second[0].value.unit),
+                   salience=second[0].salience)
 
 
 # "He was 81." after "… died in Turku on Sunday": a person's age told with the death, in years.
@@ -729,6 +773,8 @@ _LEADING_PREPOSITION_RE = re.compile(
     rf"|between|между)\s+)+")
 _ONE_THING_RE = re.compile(r"(?P<bound>[^\d]*?\s)?(?P<one>(?i:one|один|одна|одно|бір))\s+(?!(?i:of|из|из-за|and|or|и|или)(?![\w]))(?P<noun>[^\W\d_][\w -]*)")
 _YEAR_RE = re.compile(r"(?<!\d)[12]\d{3}(?!\d)")
+# "бір ғана дәрігер" (only one doctor): "бір" restricted by "ғана/қана" is the number, never the article.
+_ONLY_AFTER_ONE_RE = re.compile(r"(?i:ғана|қана)\s")
 _OF_AFTER_ONE_RE = re.compile(r"\s+(?i:из|из-за)(?![\w])")
 
 

@@ -135,5 +135,11 @@ KAZAKH_PAST = (
 # a first syllable, the "й" is the stem's own and "-ды" the past ("қойды": signed, put).
 # Nor after "д": no Kazakh stem ends in "д" (it is written "т" at a stem's end), so "-дады/-деді" is a "-да/-де" stem's
 # past ("тасымалдады", carried; its present is "тасымалдайды"), never "-ады/-еді".
-KAZAKH_LAST_WORD_FUTURE = r"[а-яёәіңғүұқөһ]+(?:(?<![лд])(?:ады|еді)|(?<![оө])йды|(?<![оө])йді|мақ|мек|бақ|бек|пақ|пек)"
-KAZAKH_LAST_WORD_PAST = r"[а-яёәіңғүұқөһ]+(?:(?<![ае])(?:ды|ді)|дады|деді|ты|ті|ған|ген|қан|кен)"
+# Nor after "ст", "қт", "кт", "пт": no Kazakh stem ends in those two consonants, so "ұстады" (detained), "сақтады",
+# "тоқтады", "қаптады" are the past of "-та/-те" stems ("ұстайды" is the present), where "айтады", "тартады" ("йт",
+# "рт") are present. And a passive "-ыл/-іл" after a consonant, then "-ады/-еді", is the present-future whatever
+# its "л" ("іске асырылады", "өткізіледі": the past is "асырылды").
+KAZAKH_LAST_WORD_FUTURE = (r"[а-яёәіңғүұқөһ]+(?:(?<![лд])(?<![сқкп]т)(?:ады|еді)|(?<![оө])йды|(?<![оө])йді|мақ|мек|бақ|бек"
+                           r"|пақ|пек)"
+                           r"|[а-яёәіңғүұқөһ]{2,}[бвгғджзйклмнңпрстфхһцчшщ](?:ылады|іледі)")
+KAZAKH_LAST_WORD_PAST = r"[а-яёәіңғүұқөһ]+(?:(?<![ае])(?:ды|ді)|дады|деді|[сқкп]т(?:ады|еді)|ты|ті|ған|ген|қан|кен)"
