@@ -203,8 +203,15 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 45 were fixed, scored once at 06e4ab0 with those fixes in: set 46 97.0 / 94.5 / 90.1 % (93.8 % in all;
           # 128/132, 138/146, 127/141), set 47 99.2 / 97.1 / 94.8 % (97.0 % in all; 132/133, 135/139, 127/134): the
           # honest held-out number of this round. Floors: the first score's lowest language.
-          "held_out_forty_sixth": 0.90,
-          "held_out_forty_seventh": 0.94}
+          # After their fixes (general classes, no relabel; fixed terms of elections and local government, a Russian
+          # participle closing its sentence, ordinals past a title's modifier, "within a year", days and months ahead
+          # of a future verb, "еще четыре", a large bare figure's noun from the sentence before; Kazakh one-syllable
+          # nouns with case endings, ranges with the unit after the second figure, "the same period of last year",
+          # the tense of Kazakh verbs in -стады and passives, abbreviations with a case ending, "ғана"): set 46 100 /
+          # 99.3 / 99.3 % (132/132, 145/146, 140/141), set 47 100 / 100 / 100 %. Floors: the lowest language less
+          # one miss, 139/141 (0.986) and 133/134 (0.993).
+          "held_out_forty_sixth": 0.98,
+          "held_out_forty_seventh": 0.99}
 
 
 @pytest.fixture(scope="module")
