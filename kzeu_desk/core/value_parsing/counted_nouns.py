@@ -166,6 +166,7 @@ _PER_SECOND_RE = re.compile(r"[ \u00a0]+(?P<rate>(?i:per|a)[ \u00a0]+second|(?i:
 
 
 def _counted_after(text: str, position: int) -> Counted | None:
+    start = position  # (the figure's end: "of 27" or a name after it moves `position` on)
     if (teu := _TEU_WRITTEN_OUT_RE.match(text, position)) is not None:
         return Counted("TEU", teu.end(), True)
     if (abbreviation := _ABBREVIATION_RE.match(text, position)) is not None:
@@ -197,6 +198,9 @@ def _counted_after(text: str, position: int) -> Counted | None:
     first = words[0][0]
     if re.match(r"[A-Za-z]", first):
         counted = _english(words)
+        if counted is None and _ONE_BEFORE_RE.search(text, max(0, start - 12), start) is not None:
+            # "1 contract", "1 joint venture": after "1" English writes the singular, which the plural reader passes by.
+            counted = _english_singular(words)
         if counted is not None and counted.is_measure and (rate := _PER_AREA_RE.match(text, counted.end)) is not None:
             # "9.5 centners per hectare": a yield is measured per area, as "14,7 ц/га" is.
             return Counted(f"{counted.unit} per {rate.group('area').lower()}", rate.end(), True)
@@ -430,8 +434,10 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
 
 def english_singular_counted(phrase: str) -> str | None:
     """The noun a highlight "one wind farm" counts, in the singular "one" takes: the words after the
-    adjectives ("one new plant" -> "plant"); None for a measure, a function word or more than three words."""
-    words = phrase.split()
+    adjectives ("one new plant" -> "plant"), with a fixed term's qualifier kept ("one joint venture"); None for a
+    measure, a function word or more than three words."""
+    written = phrase.split()
+    words = list(written)
     if not 1 <= len(words) <= 3 or not all(re.fullmatch(r"[A-Za-z][A-Za-z-]*", word) for word in words):
         return None
     while words and _is_english_adjective(words[0]) and len(words) > 1:
@@ -439,7 +445,47 @@ def english_singular_counted(phrase: str) -> str | None:
     lowered = [word.lower() for word in words]
     if any(word in ENGLISH_FUNCTION_WORDS or word in ENGLISH_NOT_COUNTED or word in ENGLISH_MEASURES for word in lowered):
         return None
-    return " ".join(words) if lowered[-1] not in ENGLISH_ADJECTIVES else None
+    if lowered[-1] in ENGLISH_ADJECTIVES:
+        return None
+    # "joint", "raw", "polling" read as adjectives above, but the term without them names another thing (a venture, a
+    # material, a station), as it would in the plural: the qualifier the plural reader keeps stays in the singular too.
+    return _with_fixed_qualifier(written, Counted(" ".join(words), 0, False)).unit
+
+
+# "1" alone before the noun, not part of a larger figure ("21", "0.1", "1,1") nor a label's number ("No. 1", "#1").
+_ONE_BEFORE_RE = re.compile(r"(?<![\d.,#])(?<!No\. )(?<!No )(?<!no\. )1[ \u00a0]*$")
+# Words a singular reading after "1" stops at or refuses as its head: prepositions and adverbs the function words miss
+# ("ranks 1 among", "1 against 3"), scale words read as part of the figure, and pronouns.
+_NO_SINGULAR_HEAD = frozenset({
+    "among", "amongst", "against", "between", "through", "via", "within", "without", "during", "across", "behind",
+    "beyond", "below", "above", "near", "next", "last", "first", "more", "most", "so", "too", "also", "again", "yet",
+    "already", "still", "just", "now", "here", "there", "apiece", "both", "all", "either", "neither", "versus", "vs",
+    "onwards", "ahead", "back", "away", "off", "instead", "except", "despite", "upon", "toward", "like", "unlike",
+    "minus", "times", "apart", "together", "overall", "altogether", "respectively", "it", "they", "he", "she", "we",
+    "you", "them", "their", "her", "our", "my", "your", "one", "hundred", "thousand", "million", "billion", "trillion",
+    "dozen", "cent", "per", "out", "if", "whether", "because", "though", "although", "nor", "once", "twice",
+})
+
+
+def _english_singular(words: list[tuple[str, int]]) -> Counted | None:
+    """The singular noun phrase after "1" ("1 contract", "1 new terminal" -> "terminal", "1 joint venture"), up to
+    the word that ends it (a function word, a past participle or punctuation); None when it is longer than three
+    words, its head is capitalised or a measure ("1 percentage point" is read as a measure elsewhere)."""
+    phrase: list[tuple[str, int]] = []
+    for word, end in words:
+        lowered = word.lower()
+        if lowered in ENGLISH_FUNCTION_WORDS or lowered in ENGLISH_NOT_COUNTED or lowered in _NO_SINGULAR_HEAD or (
+                word == lowered and lowered.endswith("ed")):
+            break  # ("1 project approved in March": a participle after the noun describes it)
+        phrase.append((word, end))
+    if not phrase or len(phrase) > 3 or len(phrase) == len(words) == _MOST_ENGLISH_WORDS:
+        return None
+    head = phrase[-1][0]
+    if head != head.lower() or len(head) < 3 or _is_english_plural(head) or \
+            any(form in ENGLISH_MEASURES or form in _MEASURES_ALSO_DEVICES for form in (head, head + "s", head + "es")):
+        return None
+    unit = english_singular_counted(" ".join(word for word, _ in phrase))
+    return Counted(unit, phrase[-1][1], False) if unit else None
 
 
 # -- Russian ---------------------------------------------------------------------------------
