@@ -211,7 +211,15 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 99.3 / 99.3 % (132/132, 145/146, 140/141), set 47 100 / 100 / 100 %. Floors: the lowest language less
           # one miss, 139/141 (0.986) and 133/134 (0.993).
           "held_out_forty_sixth": 0.98,
-          "held_out_forty_seventh": 0.99}
+          "held_out_forty_seventh": 0.99,
+          # Fourteen whole articles each (4 English, 5 Russian, 5 Kazakh; sets 48 and 49: science, space, health,
+          # water, food and the regions; foreign policy, visas, ports, mining, markets and heritage), written and
+          # labelled by two more engineers who never ran the parser while sets 46 and 47 were fixed, scored once at
+          # 097ca32 with those fixes in: set 48 92.6 / 97.3 / 97.2 % (95.8 % in all; 126/136, 146/150, 140/144), set 49
+          # 96.4 / 96.2 / 93.9 % (95.5 % in all; 133/138, 150/156, 138/147): the honest held-out number of this round.
+          # Floors: the first score's lowest language.
+          "held_out_forty_eighth": 0.92,
+          "held_out_forty_ninth": 0.93}
 
 
 @pytest.fixture(scope="module")
