@@ -3479,8 +3479,7 @@ class Locator:
             return None
         end = at + len(span.quote)
         _, _, new_from, new_to = self.alignment.bracket(span.start, span.end)
-        if at < new_from or end > new_to:
-            return None
+        outside = at < new_from or end > new_to
         own = set(span.words)
         # Words as common as "with" or "және" stand in any sentence (a new sentence put in a cut one's
         # place kept "with" of two such words on the adversarial revisions).
@@ -3491,15 +3490,27 @@ class Locator:
             return [word for word in _WORD.findall(text, start, stop) if word not in own and (
                 len(word) >= _SENTENCE_TELLING_LETTERS or word[0].isdigit()) and frequency(word) <= common]
 
+        def half_kept(before: Sequence[str], after: set[str]) -> bool:
+            kept = [word for word in before if word in after or any(same_stem(word, other) for other in after)]
+            # A figure kept alone vouches for nothing ("Vienna, [date] 2026" -> "Vienna, Hofburg Palace 2026":
+            # the year stands in whatever replaced the placeholder).
+            return bool(before) and 2 * len(kept) >= len(before) and not all(word[0].isdigit() for word in kept)
+
         old_start, old_end = old.sentence_start(span.start), old.sentence_end(span.start, span.end)
         new_start, new_end = new.sentence_start(at), new.sentence_end(at, end)
         before = telling(old.text, old_start, span.start) + telling(old.text, span.end, old_end)
         after = set(telling(self.text, new_start, at) + telling(self.text, end, new_end))
-        kept = [word for word in before if word in after or any(same_stem(word, other) for other in after)]
-        # A figure kept alone vouches for nothing ("Vienna, [date] 2026" -> "Vienna, Hofburg Palace 2026":
-        # the year stands in whatever replaced the placeholder).
-        if not before or 2 * len(kept) < len(before) or all(word[0].isdigit() for word in kept):
+        if not half_kept(before, after):
             return None
+        if outside:
+            # Outside its landmarks the paragraph moved ("85 сирен оповещения", put a paragraph earlier
+            # in an expanded news item, held-out round 28): a sentence beside it in its paragraph, on
+            # the same side, must have moved along and kept half of its telling words too.
+            beside = [(_sentence_after(old, old_end), _sentence_after(new, new_end)),
+                      (_sentence_before(old, old_start), _sentence_before(new, new_start))]
+            if not any(old_side is not None and new_side is not None and half_kept(
+                    telling(old.text, *old_side), set(telling(self.text, *new_side))) for old_side, new_side in beside):
+                return None
         return Placement(span.key, AnchorState.FUZZY, at, end, REVIEW_BELOW - 0.05)
 
     def _figure_with_its_hedge_cut(self, span: _Span, bracket: tuple[int, int, int, int]) -> Placement | None:
@@ -4133,6 +4144,26 @@ _NAME_GLUE_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to",
                               "мен", "бен", "пен", "және"})
 _STEM_LETTERS = 3
 _ENDING_LETTERS = 4
+
+
+def _sentence_after(text: _IndexedText, end: int) -> tuple[int, int] | None:
+    """The sentence after the one ending at `end`, in the same paragraph (no line break between)."""
+    start = end
+    while start < len(text.text) and text.text[start] in " \t":
+        start += 1
+    if start >= len(text.text) or (not _is_word_character(text.text[start]) and text.text[start] not in "«\"("):
+        return None
+    return start, text.sentence_end(start, start + 1)
+
+
+def _sentence_before(text: _IndexedText, start: int) -> tuple[int, int] | None:
+    """The sentence before the one beginning at `start`, in the same paragraph."""
+    end = start
+    while end > 0 and text.text[end - 1] in " \t":
+        end -= 1
+    if end == 0 or end == start or text.text[end - 1] not in ".!?\"»)":
+        return None
+    return text.sentence_start(end - 1), end
 
 
 def _neighbours_in_sentence(text: _IndexedText, first: int, last: int) -> tuple[list[str], list[str]]:
