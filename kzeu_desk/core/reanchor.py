@@ -295,6 +295,9 @@ _ATTACHED_MARKER = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
 _SENTENCE_END = re.compile(rf"[.!?]+['\")\]]*{_REFERENCE_MARKERS}(?=\s)|\n")
 # The same in a text that kept its capitals: a full stop after a lone capital is an initial
 # ("Ж. Боррель", "J. Borrell", "U.S."), which ends no sentence ("…plan a." still does).
+# A label's full stop before a number ("grant No. 101183345", "Nr. 12", "ст. 5"): a word of one to three
+# letters, its stop, a space and a digit. It ends no sentence (held-out round 28).
+_LABEL_STOP = re.compile(r"(?<!\w)[^\W\d_]{1,3}\.(?= \d)")
 _SENTENCE_END_CASED = re.compile(
     r"(?<!(?<!\w)[A-Z\u0401\u0406\u0410-\u042f\u0492\u049a\u04a2\u04ae\u04b0\u04ba\u04d8\u04e8])"
     rf"[.!?]+['\")\]]*{_REFERENCE_MARKERS}(?=\s)|\n")
@@ -874,6 +877,8 @@ class Locator:
                  or self._figure_corrected_between_its_landmarks(span, bracket))
         if found is not None and found.state is AnchorState.FUZZY and self._capitals_left_out(span, found):
             found = self._name_spelt_out_over(span, found)
+        if found is not None and found.state is AnchorState.FUZZY and found.number_changed:
+            found = self._figure_kept_after_inserted_words(span, repetition, found)
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
                 and not self.old.in_a_correction_note(span.start, span.end)):
@@ -2452,7 +2457,8 @@ class Locator:
                 self.text[start:index.starts[date[0]]] + " " + self.text[index.ends[date[1]]:end])
             if (start >= end or not _whole_words(self.text, start, end, span)
                     or _figures_in_digits(kept_text) != _figures_in_digits(span.quote)
-                    or (_SENTENCE_END.search(found[:-1]) is not None and _SENTENCE_END.search(span.quote[:-1]) is None)):
+                    or (_SENTENCE_END.search(_LABEL_STOP.sub("", found[:-1])) is not None
+                        and _SENTENCE_END.search(span.quote[:-1]) is None)):
                 continue
             if date is not None:
                 inserted = 1
@@ -3716,6 +3722,21 @@ class Locator:
                     if rest_stands(at - glue, at + long - 1, before, after):
                         found.add((at - glue - len(before), at + long - 1 + len(after)))
                         break
+        return found
+
+    def _figure_kept_after_inserted_words(self, span: _Span, repetition: _Repetition,
+                                          found: Placement) -> Placement:
+        """An approximate placement that cut the quote's figure off and so read it as changed: "contract
+        4471" -> "contract No. 4471" matched "contract No" (0.7, "number changed"). When the quote's
+        words all stand in order over that place with a few words inserted (the label "No."), and its
+        figures are the same there, that placement is the claim kept (fuzzy, queued, not flagged)."""
+        assert found.start is not None and found.end is not None
+        if not _figures(span.quote) or _figures(span.quote) == _figures(self.text[found.start:found.end]):
+            return found
+        kept = self._with_words_inserted(span, repetition)
+        if kept is not None and kept.start is not None and kept.end is not None and not kept.number_changed and (
+                kept.start < found.end and found.start < kept.end):
+            return kept
         return found
 
     def _capital_words(self) -> dict[str, set[int]]:
