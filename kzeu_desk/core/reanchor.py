@@ -874,11 +874,22 @@ class Locator:
                  or self._said_once_in_its_reworded_sentence(span) or self._name_abbreviated(span)
                  or self._figure_with_its_hedge_cut(span, bracket) or self._enumeration_extended(span)
                  or self._figure_corrected_between_its_words(span)
-                 or self._figure_corrected_between_its_landmarks(span, bracket))
+                 or self._figure_corrected_between_its_landmarks(span, bracket)
+                 or self._bound_said_another_way(span))
         if found is not None and found.state is AnchorState.FUZZY and self._capitals_left_out(span, found):
             found = self._name_spelt_out_over(span, found)
         if found is not None and found.state is AnchorState.FUZZY and found.number_changed:
             found = self._figure_kept_after_inserted_words(span, repetition, found)
+        if found is not None and found.state is AnchorState.FUZZY and found.start is not None and (
+                found.end is not None and _bound_direction(span.quote) is not None
+                and _bound_direction(self.text[found.start:found.end]) is None):
+            found = self._with_its_bound_said_another_way(span, found)
+        if found is not None and found.state is not AnchorState.EXACT and found.start is not None and (
+                found.end is not None and not found.number_changed and _bound_turned(
+                    span.quote, self.text[found.start:found.end])):
+            # "не менее 10 дней" -> "не более 10 дней": the figure stands, what it bounds does not.
+            found = replace(found, state=AnchorState.FUZZY, score=min(found.score or REVIEW_BELOW, REVIEW_BELOW - 0.01),
+                            number_changed=True)
         if found is not None and found.start is not None and found.end is not None and self.old is not None and (
                 self.new.in_a_correction_note(found.start, found.end)
                 and not self.old.in_a_correction_note(span.start, span.end)):
@@ -3739,6 +3750,65 @@ class Locator:
             return kept
         return found
 
+    def _bound_said_another_way(self, span: _Span) -> Placement | None:
+        """A bound on a figure said another way: "3 адамнан кем емес топпен" -> "кемінде үш адамнан
+        тұратын топпен" (held-out round 28), "не менее чем за 10 дней" -> "как минимум за 10 дней", "no
+        fewer than 4 rooms" -> "at least four rooms". The bound's words moved to the other side of the
+        figure, perhaps written in words, so neither letters nor words in order find it. The quote's
+        other words (neither the bound's nor figures) stand in order with at most a few words inserted,
+        within _BOUND_REACH words of them a bound of the same direction (`_BOUNDS`) and no bound the
+        other way, and figures; one such place whose surroundings agree (CONTEXT_AGREEMENT). Fuzzy below
+        REVIEW_BELOW; flagged when its figures differ."""
+        if self.old is None or _bound_direction(span.quote) is None or not _figures(span.quote):
+            return None
+        bound_words = {word for pattern in _BOUNDS.values() for found in pattern.finditer(span.quote)
+                       for word in _WORD.findall(found.group())}
+        content = [word for word in span.words if word not in bound_words and not word[:1].isdigit()
+                   and not is_figure_word(word)]
+        if not content:
+            return None
+        index, words = self.index, self.index.words
+        allowed = min(len(span.words), _WORDS_INSERTED_AT_MOST)
+        places: list[tuple[int, int]] = []
+        for first in index.occurrences.get(content[0], ())[:_OCCURRENCES_RANKED_BY_CONTEXT]:
+            matched = _match_with_insertions(content, words, first, allowed)
+            if matched is None:
+                continue
+            last = matched[0]
+            low, high = max(0, first - _BOUND_REACH), min(len(words), last + 1 + _BOUND_REACH)
+            figures = [at for at in range(low, high) if words[at][:1].isdigit() or is_figure_word(words[at])]
+            if not figures:
+                continue
+            start_word, end_word = min(first, figures[0]), max(last, figures[-1])
+            near = self.text[index.starts[low]:index.ends[high - 1]]
+            bounds = [found for found in _BOUNDS[_bound_direction(span.quote) or "lower"].finditer(near)
+                      if index.starts[low] + found.start() < index.ends[end_word] + _BOUND_CHARACTERS
+                      and index.starts[low] + found.end() > index.starts[start_word] - _BOUND_CHARACTERS]
+            if len(bounds) != 1:
+                continue
+            start = min(index.starts[start_word], index.starts[low] + bounds[0].start())
+            end = max(index.ends[end_word], index.starts[low] + bounds[0].end())
+            if _bound_direction(self.text[start:end]) != _bound_direction(span.quote):
+                continue
+            if self._support(span, start, end) >= CONTEXT_AGREEMENT:
+                places.append((start, end))
+        if len(set(places)) != 1:
+            return None
+        start, end = places[0]
+        return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.05,
+                         _figures(span.quote) != _figures(self.text[start:end]))
+
+    def _with_its_bound_said_another_way(self, span: _Span, found: Placement) -> Placement:
+        """A placement that left the quote's bound out ("бес адамнан тұратын спортшы" for "5 адамнан кем
+        емес спортшы", the new "кемінде" before it) takes the bound in when `_bound_said_another_way`
+        finds it over the same place: the bound is part of the claim."""
+        assert found.start is not None and found.end is not None
+        bounded = self._bound_said_another_way(span)
+        if bounded is not None and bounded.start is not None and bounded.end is not None and (
+                bounded.start <= found.start and found.end <= bounded.end):
+            return bounded
+        return found
+
     def _capital_words(self) -> dict[str, set[int]]:
         """The new text's words written in capitals (two letters or more), by their first letter."""
         if self._capitals is None:
@@ -4185,6 +4255,33 @@ def _sentence_before(text: _IndexedText, start: int) -> tuple[int, int] | None:
     if end == 0 or end == start or text.text[end - 1] not in ".!?\"»)":
         return None
     return text.sentence_start(end - 1), end
+
+
+# Bounds on a figure (`_bound_said_another_way`), folded: at least, or at most. "up to" is left out: it
+# as often gives a range's end as a bound.
+_BOUNDS = {
+    "lower": re.compile(fold(
+        r"(?<!\w)(?:at least|no (?:fewer|less) than|not (?:fewer|less) than|(?:как )?минимум|не (?:менее|меньше)(?: чем)?"
+        r"|кемінде|ең кемі|кем емес|(?:or|и|или) (?:more|более|больше))(?!\w)")),
+    "upper": re.compile(fold(
+        r"(?<!\w)(?:at most|no more than|not more than|(?:как )?максимум|не (?:более|больше)(?: чем)?"
+        r"|ең көбі|аспайтын|артық емес|(?:or|и|или) (?:fewer|less|менее|меньше))(?!\w)")),
+}
+# How far from the quote's other words the bound and the figure may stand: words, then characters.
+_BOUND_REACH = 4
+_BOUND_CHARACTERS = 2
+
+
+def _bound_direction(folded: str) -> str | None:
+    """"lower" or "upper" when the text bounds a figure one way only, else None."""
+    directions = [direction for direction, pattern in _BOUNDS.items() if pattern.search(folded)]
+    return directions[0] if len(directions) == 1 else None
+
+
+def _bound_turned(quote: str, found: str) -> bool:
+    """Whether a placement bounds the figure the other way than the quote did ("не менее" -> "не более")."""
+    old, new = _bound_direction(quote), _bound_direction(found)
+    return old is not None and new is not None and old != new
 
 
 def _neighbours_in_sentence(text: _IndexedText, first: int, last: int) -> tuple[list[str], list[str]]:
