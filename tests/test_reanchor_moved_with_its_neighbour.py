@@ -37,3 +37,8 @@ def test_the_phrase_in_a_new_paragraph_beside_other_sentences_is_not_placed():
                       "Данные с них передают в Астану каждые полчаса.")
     new = new.replace("На реке Ишим установили", "Гидрологи разместили на притоках")
     assert place(OLD, new, "14 датчиков уровня воды").state is AnchorState.ORPHANED
+
+
+def test_the_phrase_in_a_moved_sentence_whose_figure_changed_is_not_placed():
+    new = NEW.replace("На реке Ишим установили 14", "В 2036 году на реке Ишим установили 14")
+    assert place(OLD, new, "14 датчиков уровня воды").state is AnchorState.ORPHANED

@@ -3522,7 +3522,11 @@ class Locator:
         if outside:
             # Outside its landmarks the paragraph moved ("85 сирен оповещения", put a paragraph earlier
             # in an expanded news item, held-out round 28): a sentence beside it in its paragraph, on
-            # the same side, must have moved along and kept half of its telling words too.
+            # the same side, must have moved along and kept half of its telling words too, and its own
+            # sentence its figures ("doubled in 2023" -> "doubled in 2022" in a moved paragraph says another
+            # thing, tests/test_reanchor.py).
+            if sorted(_figures(old.text[old_start:old_end])) != sorted(_figures(self.text[new_start:new_end])):
+                return None
             beside = [(_sentence_after(old, old_end), _sentence_after(new, new_end)),
                       (_sentence_before(old, old_start), _sentence_before(new, new_start))]
             if not any(old_side is not None and new_side is not None and half_kept(
