@@ -3003,6 +3003,14 @@ class Locator:
             return None
         return Placement(span.key, AnchorState.FUZZY, at, at + len(body), REVIEW_BELOW - 0.01)
 
+    def _said_once_in_each_text(self, span: _Span) -> int | None:
+        """Where the quote stands in the new text, when it stands once in the old text and once, as whole
+        words said nowhere else in that order, in the new."""
+        if self.old is None or len(self.old.index.find_all(span.quote, 2, starts_at_word=span.starts_at_word,
+                                                            ends_at_word=span.ends_at_word)) != 1:
+            return None
+        return self._said_once_in_the_new_text(span)
+
     def _said_once_in_the_new_text(self, span: _Span) -> int | None:
         """Where the quote stands in the new text, word for word and as whole words, when it stands
         there once and its words are said in that order nowhere else."""
@@ -3457,10 +3465,7 @@ class Locator:
         if self.old is None or not span.quote:
             return None
         old, new = self.old, self.new
-        if len(old.index.find_all(span.quote, 2, starts_at_word=span.starts_at_word,
-                                  ends_at_word=span.ends_at_word)) != 1:
-            return None
-        at = self._said_once_in_the_new_text(span)
+        at = self._said_once_in_each_text(span)
         if at is None:
             return None
         end = at + len(span.quote)
@@ -3488,10 +3493,7 @@ class Locator:
         if self.old is None or self.alignment is None or not span.words:
             return None
         old, new = self.old, self.new
-        if len(old.index.find_all(span.quote, 2, starts_at_word=span.starts_at_word,
-                                  ends_at_word=span.ends_at_word)) != 1:
-            return None
-        at = self._said_once_in_the_new_text(span)
+        at = self._said_once_in_each_text(span)
         if at is None:
             return None
         end = at + len(span.quote)
