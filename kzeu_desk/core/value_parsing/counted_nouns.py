@@ -728,6 +728,11 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "итбалығының" -> итбалық, "кітабының" -> кітап: no Kazakh word ends in "ғ/г/б", a "қ/к/п" between
                 # vowels is voiced ("диалогының", a loanword's "г" after "о", stays).
                 return stem[:-1] + _UNVOICED[stem[-1]]
+            if ending[0] in "ыі" and len(stem) == 3 and stem[-1] in _UNVOICED and \
+                    (unvoiced := stem[:-1] + _UNVOICED[stem[-1]]) in KAZAKH_KNOWN_STEMS:
+                # "тобына" -> топ: a known short noun's "п/қ/к" is voiced before the vowel as a longer one's is
+                # ("кемінде үш тобына", to at least three groups); an unknown three-letter stem stays as written.
+                return unvoiced
             return _without_plural(stem)
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]

@@ -1,0 +1,24 @@
+"""The classes of the Kazakh misses of sets 48 and 49 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the curator's value)
+VOICED_STEMS_OF_SHORT_NOUNS = [
+    # A short known noun's last "п" is voiced before a vowel, as longer nouns' are ("кітабы" -> кітап): groups.
+    ("кемінде төрт", "Оқушылар кемінде төрт тобына бөлінеді.", count(4, "топ", lower=4)),
+    ("алты тобы", "Мектептің алты тобы жарысқа қатысты.", count(6, "топ")),
+    ("12 тобының", "Университеттің 12 тобының кестесі өзгерді.", count(12, "топ")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), VOICED_STEMS_OF_SHORT_NOUNS,
+                         ids=[case[0] for case in VOICED_STEMS_OF_SHORT_NOUNS])
+def test_a_short_nouns_voiced_stem_is_its_base(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
