@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, percent, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -21,4 +21,17 @@ VOICED_STEMS_OF_SHORT_NOUNS = [
 @pytest.mark.parametrize(("selection", "context", "expected"), VOICED_STEMS_OF_SHORT_NOUNS,
                          ids=[case[0] for case in VOICED_STEMS_OF_SHORT_NOUNS])
 def test_a_short_nouns_voiced_stem_is_its_base(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+UP_TO_MADE_A_NOUN = [
+    # "дейін" (up to) with a possessive, the share it bounds made a noun ("up to a fifth of it"), as "жуығы" is.
+    ("15 пайызға дейіні", "Жинаған астықтың 15 пайызға дейіні қоймада бүлінуі мүмкін.", percent(None, upper=15)),
+    ("40 пайызға дейінін", "Кәсіпорын пайданың 40 пайызға дейінін жабдыққа жұмсайды.", percent(None, upper=40)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), UP_TO_MADE_A_NOUN,
+                         ids=[case[0] for case in UP_TO_MADE_A_NOUN])
+def test_up_to_with_a_possessive_is_a_ceiling(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
