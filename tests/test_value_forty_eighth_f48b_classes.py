@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, percent, same
+from test_value_words import count, percent, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -35,3 +35,23 @@ UP_TO_MADE_A_NOUN = [
                          ids=[case[0] for case in UP_TO_MADE_A_NOUN])
 def test_up_to_with_a_possessive_is_a_ceiling(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+OLD_RANGES_OF_YEARS = [
+    # A range of years named as years ("жылдары", "годах", "years") may lie centuries back: a monument's building.
+    ("1422–1437 жылдары", "Мешіт 1422–1437 жылдары тұрғызылған.", span("1422", "1437")),
+    ("1598–1610 жылдары", "Қала 1598–1610 жылдары қайта салынды.", span("1598", "1610")),
+    ("1512–1530 годах", "Крепость перестроили в 1512–1530 годах.", span("1512", "1530")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), OLD_RANGES_OF_YEARS,
+                         ids=[case[0] for case in OLD_RANGES_OF_YEARS])
+def test_an_old_range_of_years(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_old_figures_with_no_year_word_stay_figures() -> None:
+    # Without a year word two figures under 1800 are no years ("1200–1500 tonnes" would be a quantity).
+    value = suggest("1200–1500", published="2026-05-14", context="Қойма 1200–1500 тонна астық сыяды.").value
+    assert value.kind.value != "date_range"
