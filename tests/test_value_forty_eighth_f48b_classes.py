@@ -55,3 +55,20 @@ def test_old_figures_with_no_year_word_stay_figures() -> None:
     # Without a year word two figures under 1800 are no years ("1200–1500 tonnes" would be a quantity).
     value = suggest("1200–1500", published="2026-05-14", context="Қойма 1200–1500 тонна астық сыяды.").value
     assert value.kind.value != "date_range"
+
+
+NOUNS_OF_INCIDENTS = [
+    # "оқиға" (an event, incident) and "жағдай" (a case) are nouns a report counts, so a qualifying word before them
+    # in apposition is kept with them, as before other known nouns: an accident, an emergency.
+    ("4", "Өткен аптада кеніште 4 төтенше оқиға тіркелді.", count(4, "төтенше оқиға")),
+    ("9", "Жылына 9 жазатайым жағдай болады.", count(9, "жазатайым жағдай")),
+    # An adjective before them is still dropped ("тарихи", historic), a possessed compound kept ("өрт оқиғасы").
+    ("6", "Кітапта 6 тарихи оқиға сипатталған.", count(6, "оқиға")),
+    ("3", "Түнде 3 өрт оқиғасы тіркелді.", count(3, "өрт оқиға")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), NOUNS_OF_INCIDENTS,
+                         ids=[case[1] for case in NOUNS_OF_INCIDENTS])
+def test_nouns_of_incidents_keep_the_word_in_apposition(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

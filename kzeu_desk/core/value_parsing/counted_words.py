@@ -209,6 +209,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # "18 сотта" (in 18 courts), "1 130 істің" (of 1,130 cases), "500 сөзге дейін" (up to 500 words), "бесінші
     # топқа" (to the fifth group), "40 бетке" (pages), "12 хатқа" (letters).
     "сот", "іс", "сөз", "топ", "бет", "хат",
+    # Incidents a report counts: "оқиға" (an event), "жағдай" (a case), so the word before them in apposition stays
+    # with them ("жазатайым оқиға", an accident; "төтенше жағдай", an emergency), as before "компания".
+    "оқиға", "жағдай",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
