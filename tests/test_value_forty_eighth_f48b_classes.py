@@ -72,3 +72,21 @@ NOUNS_OF_INCIDENTS = [
                          ids=[case[1] for case in NOUNS_OF_INCIDENTS])
 def test_nouns_of_incidents_keep_the_word_in_apposition(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+PRESENT_OF_ONE_SYLLABLE_ROOTS_IN_L = [
+    # "алады" (takes), "келеді" (comes), "бөледі" (divides), "демалады" (rests, "дем ал-"): a root of one syllable in
+    # "-л" takes "-ады/-еді" in the present-future, its past is "алды", "келді": a season ahead of publication.
+    ("Күзде", "Күзде компания 15 жаңа трактор сатып алады.", "2026-02-10", span("2026-09", "2026-11")),
+    ("Күзде", "Күзде көлге 5 мың турист келеді.", "2026-02-10", span("2026-09", "2026-11")),
+    ("Жазда", "Жазда қор 30 грант бөледі.", "2026-02-10", span("2026-06", "2026-08")),
+    # A "-ла" stem's past looks the same and stays past: "бағалады" (evaluated).
+    ("Жазда", "Жазда комиссия 40 жобаны бағалады.", "2026-02-10", span("2025-06", "2025-08")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), PRESENT_OF_ONE_SYLLABLE_ROOTS_IN_L,
+                         ids=[case[1] for case in PRESENT_OF_ONE_SYLLABLE_ROOTS_IN_L])
+def test_the_present_of_a_root_in_l_points_ahead(selection: str, context: str, published: str,
+                                                expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
