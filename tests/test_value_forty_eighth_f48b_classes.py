@@ -90,3 +90,19 @@ PRESENT_OF_ONE_SYLLABLE_ROOTS_IN_L = [
 def test_the_present_of_a_root_in_l_points_ahead(selection: str, context: str, published: str,
                                                 expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+PARTICIPLES_BEFORE_A_NOUN_IN_A_CASE = [
+    # A participle qualifies the noun after it, in whatever case the clause puts it ("тозған техниканы жөндеді",
+    # repaired worn machinery), so the noun is counted, as after an adjective.
+    ("40", "Шеберлер 40 тозған техниканы жөндеді.", count(40, "техника")),
+    ("500-ден астам", "Зауыт 500-ден астам жөнделген вагонды жіберді.", count(500, "вагон", lower=500)),
+    # One before a possessed noun is still what is counted ("сотталған жазасын өтеуде", convicts serve their term).
+    ("60", "Колонияда 60 сотталған жазасын өтеуде.", count(60, "сотталған")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PARTICIPLES_BEFORE_A_NOUN_IN_A_CASE,
+                         ids=[case[1] for case in PARTICIPLES_BEFORE_A_NOUN_IN_A_CASE])
+def test_a_participle_qualifies_the_noun_after_it(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

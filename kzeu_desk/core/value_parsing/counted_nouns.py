@@ -913,6 +913,16 @@ def _is_kazakh_participle(word: str) -> bool:
     return (word[-4] in _VOICELESS) == word.endswith(("қан", "кен"))
 
 
+def _kazakh_participle_qualifies(following: str) -> bool:
+    """The word after a participle is a noun it qualifies: a known noun, or a noun in a case whose ending is no certain
+    possessive ("плитканы", "вагонды"; not "жазасын") and that closes no clause as a verb would."""
+    base = _kazakh_base(following)
+    if base in KAZAKH_KNOWN_STEMS:
+        return _possessed_stem(following) is None or following == base
+    return base != following and len(base) >= 3 and _possessed_stem(following) is None \
+        and not _closes_as_a_predicate(following) and following not in KAZAKH_NOT_COUNTED
+
+
 def _is_kazakh_verbal_noun(word: str) -> bool:
     """"татуластыру", "бақылау": "-у" after a consonant ("дау", a dispute, has a vowel before it)."""
     return len(word) >= 5 and word.endswith("у") and word[-2] not in _BACK_VOWELS + _FRONT_VOWELS + "иу"
@@ -1212,6 +1222,12 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                 # noun the clause counts; a qualifier stands bare ("ЕО елі") or in the genitive ("ЕО-ның").
                 return Counted(abbreviation, end, False)
             continue  # "он шақты ЕО елі": a name or abbreviation qualifies, as "EU countries" are countries
+        if index + 1 < len(words) and _is_kazakh_participle(lowered) and base not in KAZAKH_KNOWN_STEMS and \
+                _kazakh_participle_qualifies(words[index + 1][0].lower()):
+            # "12 мыңнан астам глазурьленген плитканы тазартып" (cleaned over 12,000 glazed tiles): a participle
+            # qualifies the noun after it in whatever case the clause puts it, so the noun is counted, as after an
+            # adjective; before a noun whose possessive is certain it is itself counted ("сотталған жазасын").
+            continue
         if (compound := _kazakh_compound(words, index, punctuation_ends)) is not None:
             return compound
         if base in KAZAKH_COMPOUND_FIRST and index + 1 < len(words):
