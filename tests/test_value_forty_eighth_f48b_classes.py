@@ -106,3 +106,12 @@ PARTICIPLES_BEFORE_A_NOUN_IN_A_CASE = [
                          ids=[case[1] for case in PARTICIPLES_BEFORE_A_NOUN_IN_A_CASE])
 def test_a_participle_qualifies_the_noun_after_it(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_a_set_is_counted_as_pieces_and_pairs_are() -> None:
+    # "жиынтық" (a set, a kit) is a classifier noun counted as "дана" (pieces) and "жұп" (pairs) are, not an adjective
+    # in "-тық": "үш жиынтық оқулық" is three sets of textbooks.
+    same(suggest("үш жиынтық", published="2026-05-14", context="Әр оқушыға үш жиынтық оқулық беріледі.").value,
+         count(3, "жиынтық"))
+    same(suggest("екі жиынтық", published="2026-05-14",
+                 context="Ауруханаға екі жиынтық зертханалық жабдық жеткізілді.").value, count(2, "жиынтық"))

@@ -212,6 +212,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # Incidents a report counts: "оқиға" (an event), "жағдай" (a case), so the word before them in apposition stays
     # with them ("жазатайым оқиға", an accident; "төтенше жағдай", an emergency), as before "компания".
     "оқиға", "жағдай",
+    # A classifier of sets, counted as "дана" (pieces) and "жұп" (pairs) are: "екі жиынтық арнаулы киім" (two sets of
+    # work clothes) counts sets; its "-тық" is the noun's own, no adjective of relation.
+    "жиынтық",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
