@@ -115,3 +115,17 @@ def test_a_set_is_counted_as_pieces_and_pairs_are() -> None:
          count(3, "жиынтық"))
     same(suggest("екі жиынтық", published="2026-05-14",
                  context="Ауруханаға екі жиынтық зертханалық жабдық жеткізілді.").value, count(2, "жиынтық"))
+
+
+A_COMPOUND_QUALIFYING_THE_NEXT_NOUN = [
+    # Two bare nouns, a possessed one, then another possessed noun: "ана денсаулығы бағдарламасына" (to the maternal
+    # health programme) is a chain of compounds, a phrase of its own; the first bare noun is what the number counts.
+    ("120", "Биыл 120 дәрігер ана денсаулығы бағдарламасына қатысты.", count(120, "дәрігер")),
+    ("45", "Өткен айда 45 инженер өрт қауіпсіздігі тренингінен өтті.", count(45, "инженер")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_COMPOUND_QUALIFYING_THE_NEXT_NOUN,
+                         ids=[case[1] for case in A_COMPOUND_QUALIFYING_THE_NEXT_NOUN])
+def test_a_chain_of_compounds_after_the_counted_noun(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

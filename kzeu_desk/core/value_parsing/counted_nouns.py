@@ -891,6 +891,15 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # procedures): a Kazakh number never counts a plural, so a possessed plural after it heads another
             # phrase, and the noun right after the number is counted ("5 бақылау бекеті", singular, is five checkpoints).
             return Counted(modifiers[0], words[index][1], modifiers[0] in KAZAKH_MEASURES)
+        if head is not None and len(modifiers) >= 2 and head != lowered and \
+                (after := index + len(modifiers) + 1) < len(words) and \
+                (_possessed_stem(following := words[after][0].lower()) is not None or
+                 _possessed_after_consonant(_without_case_after_possessive(following)) is not None) and \
+                not _ENDS_AS_A_KAZAKH_VERB_RE.search(following) and not _is_kazakh_verbal_noun(modifiers[0]):
+            # "2 400 қызметкер еңбек қауіпсіздігі курсынан өтті" (2,400 employees took the labour safety course): a
+            # possessive links a noun to the one bare noun before it ("еңбек қауіпсіздігі"), and a possessed noun
+            # after it makes the pair a phrase of its own ("… курсынан"); the bare noun before the pair is counted.
+            return Counted(modifiers[0], words[index][1], modifiers[0] in KAZAKH_MEASURES)
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
         if _kazakh_base(lowered) != lowered or (_is_kazakh_adjective(lowered) and lowered not in KAZAKH_KNOWN_STEMS) \
