@@ -129,3 +129,20 @@ A_COMPOUND_QUALIFYING_THE_NEXT_NOUN = [
                          ids=[case[1] for case in A_COMPOUND_QUALIFYING_THE_NEXT_NOUN])
 def test_a_chain_of_compounds_after_the_counted_noun(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+A_PLACE_BEFORE_A_PLURAL = [
+    # A number never counts a plural, so before one it counts the noun made an adjective of place with "-дағы/-дегі"
+    # ("40 ауылдық мектептегі оқушылармен", with pupils of 40 rural schools), known noun or not.
+    ("40", "Зерттеу 40 ауылдық мектептегі оқушылармен жүргізілді.", count(40, "мектеп")),
+    ("25", "Сарапшылар 25 шағын кеніштегі жұмысшылармен сұхбат жүргізді.", count(25, "кеніш")),
+    ("900", "Сауалнамаға 900 қалалық емханадағы дәрігерлер қатысты.", count(900, "емхана")),
+    # A verbal noun's plural ("бақылаулар", observations) is a plural too.
+    ("60", "Модель 60 метеорологиялық бекеттегі бақылаулармен тексерілді.", count(60, "бекет")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_PLACE_BEFORE_A_PLURAL,
+                         ids=[case[1] for case in A_PLACE_BEFORE_A_PLURAL])
+def test_a_place_before_a_plural_is_counted(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

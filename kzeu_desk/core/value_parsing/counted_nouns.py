@@ -1086,6 +1086,23 @@ def _noun_in_locative_adjective(word: str) -> str | None:
     return None
 
 
+_A_PLURAL_IN_A_CASE_RE = re.compile(r"(?P<stem>.{3,}(?:лар|лер|дар|дер|тар|тер))(?:ға|ге|да|де|дан|ден|ды|ді|дың|дің|мен"
+                                    r"|ы|і|ын|ін|ына|іне|ында|інде)?")
+
+
+def _place_before_a_plural(word: str, following: str) -> str | None:
+    """"нүктедегі" -> нүкте when a plural follows ("өлшеулермен"): the noun of a "-дағы/-дегі" adjective of place."""
+    plural = _A_PLURAL_IN_A_CASE_RE.fullmatch(following)
+    # The plural ending agrees with the stem's last vowel ("оқушылар", "өлшеулер": a verbal noun's "-у" aside).
+    if plural is None or (vowel := _last_vowel(plural.group("stem")[:-3])) is None or \
+            (plural.group("stem")[-2] == "а") != (vowel in _BACK_VOWELS):
+        return None
+    for suffix in _LOCATIVE_ADJECTIVE_ENDINGS:
+        if word.endswith(suffix) and len(stem := _kazakh_base(word[: -len(suffix)])) >= 3:
+            return None if stem in KAZAKH_MEASURES or stem in KAZAKH_NOT_COUNTED else stem
+    return None
+
+
 _DEMONYM_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
 _KAZAKH_PEOPLES = frozenset({"ауған", "қазақ", "орыс", "неміс", "француз", "итальян", "қытай", "түрік", "өзбек",
                              "қырғыз", "тәжік", "түрікмен", "ағылшын", "поляк", "венгр", "испан", "грек", "голланд"})
@@ -1210,6 +1227,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                 or _KAZAKH_ORDINAL_WORD_RE.fullmatch(lowered):
             # ("он екінші сессиясы": the ordinal's second word is no noun the "он" before it counts.)
             return None
+        if index + 1 < len(words) and (place := _place_before_a_plural(lowered, words[index + 1][0].lower())) \
+                is not None and all(_is_kazakh_adjective(before) for before, _ in words[:index]):
+            # "12 мың далалық нүктедегі өлшеулермен" (with measurements at 12,000 field points): a number never counts
+            # a plural, so before one it counts the noun made an adjective of place, known or not.
+            return Counted(place, end, False)
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
             if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or
                                                                  lowered in _KAZAKH_PEOPLES) \
