@@ -146,3 +146,19 @@ A_PLACE_BEFORE_A_PLURAL = [
                          ids=[case[1] for case in A_PLACE_BEFORE_A_PLURAL])
 def test_a_place_before_a_plural_is_counted(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+PROFESSIONAL_PARTICIPANTS_OF_A_MARKET = [
+    # A professional participant of the securities market is a licensed broker, dealer or registrar, not any
+    # participant: a fixed term, which keeps its qualifier, as "мемлекеттік қызметші" does.
+    ("35", "Биржада 35 кәсіби қатысушы тіркелген.", count(35, "кәсіби қатысушы")),
+    ("12 кәсіби қатысушысы", "Нарықтың 12 кәсіби қатысушысы лицензиядан айырылды.", count(12, "кәсіби қатысушы")),
+    # "кәсіби" before another noun is an adjective still ("40 кәсіби маман": specialists).
+    ("40", "Облысқа 40 кәсіби маман келді.", count(40, "маман")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PROFESSIONAL_PARTICIPANTS_OF_A_MARKET,
+                         ids=[case[1] for case in PROFESSIONAL_PARTICIPANTS_OF_A_MARKET])
+def test_professional_participants_keep_their_qualifier(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -307,4 +307,7 @@ FIXED_TERMS = (
     r"polling stations?", r"избирательн\w* участк\w*", r"сельск\w* округ\w*",
     # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
     r"мемлекеттік қызметші",
+    # A professional participant of the securities market is a licensed broker, dealer or registrar, not any
+    # participant ("нарықтың 48 кәсіби қатысушысы"), as a civil servant is no mere servant.
+    r"кәсіби қатысушы",
 )
