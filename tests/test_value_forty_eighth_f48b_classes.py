@@ -122,6 +122,9 @@ A_COMPOUND_QUALIFYING_THE_NEXT_NOUN = [
     # health programme) is a chain of compounds, a phrase of its own; the first bare noun is what the number counts.
     ("120", "Биыл 120 дәрігер ана денсаулығы бағдарламасына қатысты.", count(120, "дәрігер")),
     ("45", "Өткен айда 45 инженер өрт қауіпсіздігі тренингінен өтті.", count(45, "инженер")),
+    # A verbal noun takes the noun before it as its object: the three words are one compound ("сүт өңдеу зауыты").
+    ("30-ға жуық", "Облыстағы 30-ға жуық сүт өңдеу зауытының жартысы жаңартылды.", count(30, "сүт өңдеу зауыт",
+                                                                                     approximate=True)),
 ]
 
 

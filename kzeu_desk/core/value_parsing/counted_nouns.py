@@ -895,10 +895,14 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
                 (after := index + len(modifiers) + 1) < len(words) and \
                 (_possessed_stem(following := words[after][0].lower()) is not None or
                  _possessed_after_consonant(_without_case_after_possessive(following)) is not None) and \
-                not _ENDS_AS_A_KAZAKH_VERB_RE.search(following) and not _is_kazakh_verbal_noun(modifiers[0]):
+                not _ENDS_AS_A_KAZAKH_VERB_RE.search(following) and not any(
+                    _is_kazakh_verbal_noun(modifier) or (len(modifier) >= 5 and modifier.endswith(("ау", "еу")))
+                    for modifier in modifiers):
             # "2 400 қызметкер еңбек қауіпсіздігі курсынан өтті" (2,400 employees took the labour safety course): a
             # possessive links a noun to the one bare noun before it ("еңбек қауіпсіздігі"), and a possessed noun
-            # after it makes the pair a phrase of its own ("… курсынан"); the bare noun before the pair is counted.
+            # after it makes the pair a phrase of its own ("… курсынан"); the bare noun before the pair is counted. A
+            # verbal noun takes the bare noun before it as its object, one compound of three ("40-қа жуық балық өңдеу
+            # цехының жартысынан", of some 40 fish processing shops, half; "-ау/-еу" of a vowel stem, "өңде-у", too).
             return Counted(modifiers[0], words[index][1], modifiers[0] in KAZAKH_MEASURES)
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
