@@ -728,6 +728,11 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "итбалығының" -> итбалық, "кітабының" -> кітап: no Kazakh word ends in "ғ/г/б", a "қ/к/п" between
                 # vowels is voiced ("диалогының", a loanword's "г" after "о", stays).
                 return stem[:-1] + _UNVOICED[stem[-1]]
+            if ending[0] in "ыі" and len(stem) == 3 and stem[-1] in _UNVOICED and \
+                    (unvoiced := stem[:-1] + _UNVOICED[stem[-1]]) in KAZAKH_KNOWN_STEMS:
+                # "тобына" -> топ: a known short noun's "п/қ/к" is voiced before the vowel as a longer one's is
+                # ("кемінде үш тобына", to at least three groups); an unknown three-letter stem stays as written.
+                return unvoiced
             return _without_plural(stem)
     for ending in _SHORT_CASE_ENDINGS:
         stem = lowered[: -len(ending)]
@@ -886,6 +891,19 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # procedures): a Kazakh number never counts a plural, so a possessed plural after it heads another
             # phrase, and the noun right after the number is counted ("5 бақылау бекеті", singular, is five checkpoints).
             return Counted(modifiers[0], words[index][1], modifiers[0] in KAZAKH_MEASURES)
+        if head is not None and len(modifiers) >= 2 and head != lowered and \
+                (after := index + len(modifiers) + 1) < len(words) and \
+                (_possessed_stem(following := words[after][0].lower()) is not None or
+                 _possessed_after_consonant(_without_case_after_possessive(following)) is not None) and \
+                not _ENDS_AS_A_KAZAKH_VERB_RE.search(following) and not any(
+                    _is_kazakh_verbal_noun(modifier) or (len(modifier) >= 5 and modifier.endswith(("ау", "еу")))
+                    for modifier in modifiers):
+            # "2 400 қызметкер еңбек қауіпсіздігі курсынан өтті" (2,400 employees took the labour safety course): a
+            # possessive links a noun to the one bare noun before it ("еңбек қауіпсіздігі"), and a possessed noun
+            # after it makes the pair a phrase of its own ("… курсынан"); the bare noun before the pair is counted. A
+            # verbal noun takes the bare noun before it as its object, one compound of three ("40-қа жуық балық өңдеу
+            # цехының жартысынан", of some 40 fish processing shops, half; "-ау/-еу" of a vowel stem, "өңде-у", too).
+            return Counted(modifiers[0], words[index][1], modifiers[0] in KAZAKH_MEASURES)
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
         if _kazakh_base(lowered) != lowered or (_is_kazakh_adjective(lowered) and lowered not in KAZAKH_KNOWN_STEMS) \
@@ -906,6 +924,16 @@ def _is_kazakh_participle(word: str) -> bool:
     if len(word) < 6 or not word.endswith(("ған", "ген", "қан", "кен")):
         return False
     return (word[-4] in _VOICELESS) == word.endswith(("қан", "кен"))
+
+
+def _kazakh_participle_qualifies(following: str) -> bool:
+    """The word after a participle is a noun it qualifies: a known noun, or a noun in a case whose ending is no certain
+    possessive ("плитканы", "вагонды"; not "жазасын") and that closes no clause as a verb would."""
+    base = _kazakh_base(following)
+    if base in KAZAKH_KNOWN_STEMS:
+        return _possessed_stem(following) is None or following == base
+    return base != following and len(base) >= 3 and _possessed_stem(following) is None \
+        and not _closes_as_a_predicate(following) and following not in KAZAKH_NOT_COUNTED
 
 
 def _is_kazakh_verbal_noun(word: str) -> bool:
@@ -1062,6 +1090,23 @@ def _noun_in_locative_adjective(word: str) -> str | None:
     return None
 
 
+_A_PLURAL_IN_A_CASE_RE = re.compile(r"(?P<stem>.{3,}(?:лар|лер|дар|дер|тар|тер))(?:ға|ге|да|де|дан|ден|ды|ді|дың|дің|мен"
+                                    r"|ы|і|ын|ін|ына|іне|ында|інде)?")
+
+
+def _place_before_a_plural(word: str, following: str) -> str | None:
+    """"нүктедегі" -> нүкте when a plural follows ("өлшеулермен"): the noun of a "-дағы/-дегі" adjective of place."""
+    plural = _A_PLURAL_IN_A_CASE_RE.fullmatch(following)
+    # The plural ending agrees with the stem's last vowel ("оқушылар", "өлшеулер": a verbal noun's "-у" aside).
+    if plural is None or (vowel := _last_vowel(plural.group("stem")[:-3])) is None or \
+            (plural.group("stem")[-2] == "а") != (vowel in _BACK_VOWELS):
+        return None
+    for suffix in _LOCATIVE_ADJECTIVE_ENDINGS:
+        if word.endswith(suffix) and len(stem := _kazakh_base(word[: -len(suffix)])) >= 3:
+            return None if stem in KAZAKH_MEASURES or stem in KAZAKH_NOT_COUNTED else stem
+    return None
+
+
 _DEMONYM_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "тік")
 _KAZAKH_PEOPLES = frozenset({"ауған", "қазақ", "орыс", "неміс", "француз", "итальян", "қытай", "түрік", "өзбек",
                              "қырғыз", "тәжік", "түрікмен", "ағылшын", "поляк", "венгр", "испан", "грек", "голланд"})
@@ -1186,6 +1231,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                 or _KAZAKH_ORDINAL_WORD_RE.fullmatch(lowered):
             # ("он екінші сессиясы": the ordinal's second word is no noun the "он" before it counts.)
             return None
+        if index + 1 < len(words) and (place := _place_before_a_plural(lowered, words[index + 1][0].lower())) \
+                is not None and all(_is_kazakh_adjective(before) for before, _ in words[:index]):
+            # "12 мың далалық нүктедегі өлшеулермен" (with measurements at 12,000 field points): a number never counts
+            # a plural, so before one it counts the noun made an adjective of place, known or not.
+            return Counted(place, end, False)
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
             if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or
                                                                  lowered in _KAZAKH_PEOPLES) \
@@ -1207,6 +1257,12 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                 # noun the clause counts; a qualifier stands bare ("ЕО елі") or in the genitive ("ЕО-ның").
                 return Counted(abbreviation, end, False)
             continue  # "он шақты ЕО елі": a name or abbreviation qualifies, as "EU countries" are countries
+        if index + 1 < len(words) and _is_kazakh_participle(lowered) and base not in KAZAKH_KNOWN_STEMS and \
+                _kazakh_participle_qualifies(words[index + 1][0].lower()):
+            # "12 мыңнан астам глазурьленген плитканы тазартып" (cleaned over 12,000 glazed tiles): a participle
+            # qualifies the noun after it in whatever case the clause puts it, so the noun is counted, as after an
+            # adjective; before a noun whose possessive is certain it is itself counted ("сотталған жазасын").
+            continue
         if (compound := _kazakh_compound(words, index, punctuation_ends)) is not None:
             return compound
         if base in KAZAKH_COMPOUND_FIRST and index + 1 < len(words):

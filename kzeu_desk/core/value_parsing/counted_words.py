@@ -209,6 +209,12 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # "18 сотта" (in 18 courts), "1 130 істің" (of 1,130 cases), "500 сөзге дейін" (up to 500 words), "бесінші
     # топқа" (to the fifth group), "40 бетке" (pages), "12 хатқа" (letters).
     "сот", "іс", "сөз", "топ", "бет", "хат",
+    # Incidents a report counts: "оқиға" (an event), "жағдай" (a case), so the word before them in apposition stays
+    # with them ("жазатайым оқиға", an accident; "төтенше жағдай", an emergency), as before "компания".
+    "оқиға", "жағдай",
+    # A classifier of sets, counted as "дана" (pieces) and "жұп" (pairs) are: "екі жиынтық арнаулы киім" (two sets of
+    # work clothes) counts sets; its "-тық" is the noun's own, no adjective of relation.
+    "жиынтық",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -301,4 +307,7 @@ FIXED_TERMS = (
     r"polling stations?", r"избирательн\w* участк\w*", r"сельск\w* округ\w*",
     # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
     r"мемлекеттік қызметші",
+    # A professional participant of the securities market is a licensed broker, dealer or registrar, not any
+    # participant ("нарықтың 48 кәсіби қатысушысы"), as a civil servant is no mere servant.
+    r"кәсіби қатысушы",
 )

@@ -643,7 +643,10 @@ def _read_year_range(match: re.Match[str], _publication: Publication | None) -> 
     separator = (match.group("sep") or "").strip().lower()
     if separator in ("and", "и") and not match.group("opener"):
         return None
-    if not 1800 <= first < second <= 2100 or second - first > 100:
+    # Two figures under 1800 are years only when a year word names them so: "1389–1405 жылдары", "в 1512–1530 годах"
+    # (a monument's building); bare, "1200–1500" is as likely tonnes or people.
+    earliest = 1000 if match.group("years_word") else 1800
+    if not earliest <= first < second <= 2100 or second - first > 100:
         return None
     return range_reading(iso_date(first), iso_date(second))
 

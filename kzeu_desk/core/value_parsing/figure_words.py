@@ -152,7 +152,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # "50 млрд долларға дейін" (up to), but not a target reached: "15 пайызға дейін өсті" (grew to);
     # "50 пайызға дейін өсуі мүмкін" (may grow up to) stays a bound.
     # "жылына 20 мың еуроға дейін жетеді" (reaches up to 20,000 a year) describes a ceiling, not a change.
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін(?:гі)?|шейін){NOT_CYRILLIC_AFTER}"
+    # With a possessive it is the share it bounds made a noun, as "жуығы" is: "ылғалдың 30 пайызға дейіні" (up to 30
+    # per cent of the moisture), "пайданың 40 пайызға дейінін".
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін(?:гі|і(?:н|не|нде|нен)?)?|шейін){NOT_CYRILLIC_AFTER}"
      rf"(?!\s+(?!жетеді{NOT_CYRILLIC_AFTER})(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
     # A participle takes case endings as a noun does: "мерзім 20 күннен аспайтынын айтты" (said it does not exceed).
