@@ -1,0 +1,52 @@
+"""The English and Russian classes of misses sets 48 and 49 showed at their first score, each tested on other sentences
+than the sets': what Ctrl+N suggests for a highlight read with its sentence (and the sentence before it, and the text
+before that, where those name what it needs)."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+PUBLISHED = "2026-05-14"  # a Thursday
+
+# (highlight, the sentence before or "", its sentence, the curator's value)
+Case = tuple[str, str, str, TypedValue]
+
+
+def _check(case: Case, published: str = PUBLISHED, earlier: str | None = None) -> None:
+    selection, before, context, expected = case
+    same(suggest(selection, published=published, context=context, before=before or None, earlier=earlier).value,
+         expected)
+
+
+UNITS_OF_MEASUREMENT = [
+    # A length in metres written "m" where no noun follows it (a noun makes it millions), blood pressure in millimetres
+    # of mercury, and cubic metres per tonne or per hour written with a slash as one unit, as "m³/s" is.
+    ("1.5 m", "", "The new quay wall stands 1.5 m above the winter water level.", quantity(1.5, "m")),
+    ("12 m", "", "Each turbine blade is 12 m long and weighs four tonnes.", quantity(12, "m")),
+    ("95 mmHg", "", "Patients with a diastolic pressure of 95 mmHg were referred to a cardiologist.",
+     quantity(95, "mmHg")),
+    ("under 130 mmHg", "", "The target for patients with diabetes is a systolic pressure under 130 mmHg.",
+     quantity(None, "mmHg", upper=130)),
+    ("160 mmHg or higher", "", "A reading of 160 mmHg or higher calls for treatment the same day.",
+     quantity(160, "mmHg", lower=160)),
+    ("3.2 m³/t", "", "The flotation plant used 3.2 m³/t of fresh water last year.", quantity(3.2, "m³/t")),
+    ("250 m³/h", "", "The two new pumps each deliver 250 m³/h to the irrigation canal.", quantity(250, "m³/h")),
+    ("120 м³/ч", "", "Насосная станция подает в канал 120 м³/ч воды.", quantity(120, "м³/ч")),
+    ("150 мм рт. ст.", "", "У пациента давление поднялось до 150 мм рт. ст. к вечеру.", quantity(150, "мм рт. ст.")),
+]
+
+
+@pytest.mark.parametrize("case", UNITS_OF_MEASUREMENT, ids=[case[0] for case in UNITS_OF_MEASUREMENT])
+def test_metres_millimetres_of_mercury_and_cubic_metres_per_unit(case: Case) -> None:
+    _check(case)
+
+
+def test_millions_written_m_stay_money() -> None:
+    value = suggest("€7m", published=PUBLISHED, context="The fund lent €7m to the dairy.").value
+    assert (value.kind.value, value.amount, value.unit) == ("money", 7e6, "EUR")
+    value = suggest("USD 4.5m", published=PUBLISHED, context="The bank lent USD 4.5m to the mill.").value
+    assert (value.kind.value, value.amount, value.unit) == ("money", 4.5e6, "USD")
