@@ -50,3 +50,24 @@ def test_millions_written_m_stay_money() -> None:
     assert (value.kind.value, value.amount, value.unit) == ("money", 7e6, "EUR")
     value = suggest("USD 4.5m", published=PUBLISHED, context="The bank lent USD 4.5m to the mill.").value
     assert (value.kind.value, value.amount, value.unit) == ("money", 4.5e6, "USD")
+
+
+CALENDAR_DAYS = [
+    # A calendar day, month or year is a day, month or year ("10 календарных дней" is recorded in days); a working
+    # day is a measure of its own.
+    ("within 15 calendar days of receipt", "", "The authority shall reply within 15 calendar days of receipt of the "
+     "complaint.", quantity(None, "days", upper=15)),
+    ("30 calendar days", "", "The tenant may leave after giving 30 calendar days' notice.", quantity(30, "days")),
+    ("two calendar years", "", "The grant covers two calendar years of running costs.", quantity(2, "years")),
+    ("6 calendar months", "", "The pilot lasts 6 calendar months from the first shipment.", quantity(6, "months")),
+]
+GUARDS_OF_CALENDAR_DAYS = [
+    ("five working days", "", "Refunds are paid within five working days.", quantity(5, "working days")),
+]
+
+
+@pytest.mark.parametrize("case", CALENDAR_DAYS + GUARDS_OF_CALENDAR_DAYS,
+                         ids=[case[0] for case in CALENDAR_DAYS + GUARDS_OF_CALENDAR_DAYS])
+def test_calendar_days_are_days(case: Case) -> None:
+    _check(case)
+

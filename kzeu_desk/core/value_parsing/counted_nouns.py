@@ -377,6 +377,10 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in ENGLISH_MEASURES:
             if lowered in ("days", "day") and index and words[index - 1][0].lower() in _KINDS_OF_DAY:
                 return Counted(f"{words[index - 1][0]} {word}", end, True)  # "five working days" are no calendar days
+            if kept == ["calendar"] and lowered in _CALENDAR_MEASURES:
+                # "within 10 calendar days of the lodging", "for two calendar years": a calendar day is a day, as
+                # "10 календарных дней" is recorded in days (a working day is not).
+                return Counted(word, end, True)
             if lowered in ("hours", "hour") and index and words[index - 1][0].lower() in _KINDS_OF_HOUR:
                 return Counted(f"{words[index - 1][0]} {word}", end, True)  # "72 academic hours" of 45 minutes
             if kept and lowered in _MEASURES_ALSO_DEVICES and kept[-1].lower() not in _MEASURE_QUALIFIERS:
@@ -494,6 +498,7 @@ def _english_singular(words: list[tuple[str, int]]) -> Counted | None:
 # "five working days", "5 рабочих дней": a measure of its own, not days of the calendar.
 # (Calendar days are days: "до 15 календарных дней" is recorded in days.)
 # A banking day is a working day of banks: "в течение 15 банковских дней" is no fifteen calendar days either.
+_CALENDAR_MEASURES = frozenset({"days", "day", "weeks", "week", "months", "month", "years", "year"})
 _KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабочие", "рабочий", "рабочего", "банковских",
                            "банковские", "банковский", "банковского"})
 # An academic hour (45 minutes) is another unit than an hour, as a working day is than a day: "72 академических часа",
