@@ -71,3 +71,24 @@ GUARDS_OF_CALENDAR_DAYS = [
 def test_calendar_days_are_days(case: Case) -> None:
     _check(case)
 
+
+UNIT_AFTER_EACH_FIGURE = [
+    # A range whose unit is written after both figures, as registries and forms write it: the range in that unit.
+    ("18 Years to 60 Years", "", "Ages Eligible for Study: 18 Years to 60 Years", quantity(None, "years", lower=18,
+                                                                                           upper=60)),
+    ("from 3 km to 8 km", "", "The new road will shorten the trip by from 3 km to 8 km, depending on the village.",
+     quantity(None, "km", lower=3, upper=8)),
+    ("between 4 kg and 6 kg", "", "Each parcel must weigh between 4 kg and 6 kg.", quantity(None, "kg", lower=4, upper=6)),
+    ("от 2 тонн до 5 тонн", "", "Грузовики перевозят от 2 тонн до 5 тонн зерна за рейс.",
+     quantity(None, "тонн", lower=2, upper=5)),
+]
+GUARDS_OF_UNIT_AFTER_EACH_FIGURE = [
+    # Two measures in different units are no range of one.
+    ("2 years to 5 months", "", "Sentences ranged from 2 years to 5 months.", quantity(2, "years")),
+]
+
+
+@pytest.mark.parametrize("case", UNIT_AFTER_EACH_FIGURE + GUARDS_OF_UNIT_AFTER_EACH_FIGURE,
+                         ids=[case[0] for case in UNIT_AFTER_EACH_FIGURE + GUARDS_OF_UNIT_AFTER_EACH_FIGURE])
+def test_a_range_with_its_unit_after_each_figure(case: Case) -> None:
+    _check(case)

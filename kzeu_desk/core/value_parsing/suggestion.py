@@ -36,6 +36,7 @@ from kzeu_desk.core.value_parsing.counted_from_a_date import dated_from_its_text
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_FUNCTION_WORDS,
+    ENGLISH_MEASURES,
     RUSSIAN_ADJECTIVE_ENDINGS,
     RUSSIAN_NOT_COUNTED,
 )
@@ -106,6 +107,15 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(value.amount, Bound.UPPER if exceeds.group("not") else Bound.LOWER)
             value = replace(value, amount=amount, lower=lower, upper=upper)
         return Suggestion(value, figure.note)
+    if (each := _UNIT_AFTER_EACH_FIGURE_RE.fullmatch(stripped)) is not None:
+        # "40 Years to 75 Years" (a trial registry's ages), "from 5 km to 7 km", "от 5 км до 7 км": a range whose unit
+        # is written after both figures is the range "40–75 years", read as such.
+        first, second, unit = (each.group("first", "second", "unit") if each.group("first") is not None
+                               else each.group("first2", "second2", "unit2"))
+        if unit.lower() in ENGLISH_MEASURES:
+            unit = unit.lower()  # ("Years" as a registry capitalises its fields is years.)
+        return suggest(f"{first}–{second} {unit}", published=published, context=context, before=before,
+                       earlier=earlier)
     publication = parse_publication(published)
     if publication is not None and context:
         tense, decided = _tense_around(stripped, context)
@@ -614,6 +624,11 @@ def _english_one_counting(selection: str, context: str) -> str | None:
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
 _WILL_EXCEED_RE = re.compile(r"(?P<not>(?i:не)\s+)?(?i:превыс(?:ит|ят))\s+")
+_UNIT_AFTER_EACH_FIGURE_RE = re.compile(
+    r"(?:(?:from|от|с)\s+(?=\d))?(?P<first>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+)"
+    r"\s+(?:to|до|[–—-])\s+(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
+    r"|(?:between|между)\s+(?P<first2>\d[\d,.]*)[ \u00a0]+(?P<unit2>[^\W\d_]+)\s+(?:and|и)\s+"
+    r"(?P<second2>\d[\d,.]*)[ \u00a0]+(?P=unit2)", re.IGNORECASE)
 _PLUS_OR_MINUS_RE = re.compile(r"(?i:plus\s+or\s+minus|plus/minus|плюс[-\s/]*минус)\s+|±\s*")
 # Half of a measure, and one of a measure the scanner reads only after a digit: "half an hour", "полчаса", "half a
 # percentage point", "one percentage point", "бір пайыздық тармақ" are 0.5 and 1 of it, as "0.5 hour" and "1 pp" are.
