@@ -5,7 +5,7 @@ before that, where those name what it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -92,3 +92,35 @@ GUARDS_OF_UNIT_AFTER_EACH_FIGURE = [
                          ids=[case[0] for case in UNIT_AFTER_EACH_FIGURE + GUARDS_OF_UNIT_AFTER_EACH_FIGURE])
 def test_a_range_with_its_unit_after_each_figure(case: Case) -> None:
     _check(case)
+
+
+# (highlight, the text before the sentence before, the sentence before, its sentence, publication, the value)
+DatelineCase = tuple[str, str, str, str, str, TypedValue]
+
+CHRONICLE_DATELINES = [
+    # A date alone as its sentence is a chronicle's dateline: it takes the year the chronicle's heading names (a year
+    # written in the text wins over publication), and with no heading in reach it is in the past when the entries
+    # before it report what happened.
+    ("12 May", "Timeline 2024\n\nThe year opened with a new trade office in Almaty.",
+     "Parliament ratified the partnership agreement.", "12 May.", "2025-03-10", date("2024-05-12")),
+    ("2–3 апреля", "Хроника 2024 года\n\nГод начался с открытия нового торгового представительства.",
+     "Министры обсудили транзит через Каспий.", "2–3 апреля.", "2025-02-15", span("2024-04-02", "2024-04-03")),
+    ("15 апреля", "В Алматы открыт офис банка. Стороны договорились о графике.",
+     "Министр подписал соглашение о займе на 200 млн евро.", "15 апреля.", "2026-02-20", date("2025-04-15")),
+    ("2 April", "The ministers met in Astana. They agreed on a road map.",
+     "The two sides signed the customs protocol.", "2 April.", "2026-03-01", date("2025-04-02")),
+]
+GUARDS_OF_CHRONICLE_DATELINES = [
+    # A plan in the entry before says nothing of the dateline's year; a year written with the day wins.
+    ("2 April", "The programme is now final.", "The delegation will visit the smelter.", "2 April.", "2026-03-01",
+     date("2026-04-02")),
+    ("6 марта 2024 года", "Хроника 2023 года", "Стороны утвердили план.", "6 марта 2024 года.", "2025-02-01",
+     date("2024-03-06")),
+]
+
+
+@pytest.mark.parametrize("case", CHRONICLE_DATELINES + GUARDS_OF_CHRONICLE_DATELINES,
+                         ids=[case[0] for case in CHRONICLE_DATELINES + GUARDS_OF_CHRONICLE_DATELINES])
+def test_a_chronicle_dateline_takes_its_heading_year_or_the_past(case: DatelineCase) -> None:
+    selection, earlier, before, context, published, expected = case
+    same(suggest(selection, published=published, context=context, before=before, earlier=earlier).value, expected)

@@ -116,9 +116,24 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             unit = unit.lower()  # ("Years" as a registry capitalises its fields is years.)
         return suggest(f"{first}–{second} {unit}", published=published, context=context, before=before,
                        earlier=earlier)
+    if context and before is not None and _DATELINE_RE.fullmatch(context.replace(stripped, "", 1)) \
+            and _A_YEAR_RE.search(stripped) is None and not has_kazakh_letters(context + before) \
+            and (year := _the_year_of_the_heading(before, earlier or "")) is not None \
+            and scan(f"{stripped} {year}", None):
+        # "6 марта." alone as an entry of "Казахстан – ЕС: хроника 2025 года", "12 May." under "Timeline 2024": a
+        # chronicle's dateline takes the year its heading names, a year written in the text, as the conventions say.
+        return suggest(f"{stripped} {year}", published=published, context=f"{stripped} {year}.", before=before,
+                       earlier=earlier)
     publication = parse_publication(published)
     if publication is not None and context:
         tense, decided = _tense_around(stripped, context)
+        if tense is None and before is not None and _DATELINE_RE.fullmatch(context.replace(stripped, "", 1)) \
+                and not has_kazakh_letters(context + before) \
+                and _the_tense_of_the_text_before(before, earlier or "") == "past":
+            # A dateline alone ("23 мая." of a chronicle) says no tense; entries before it that report what happened
+            # make it a chronicle of the past. (Only the past: a plan or a forecast in the entry before says nothing of
+            # when the next entry's day is, "19 July." after "the samples will be scanned in Brussels".)
+            tense = "past"
         publication = replace(publication, context_tense=tense, context_tense_decides=decided,
                               next_year_named=next_year_named(context) and not next_year_named(stripped))
     candidates = scan(stripped, publication)
@@ -745,6 +760,31 @@ def _in_the_currency_named_before(best: Candidate, texts: tuple[str, ...], publi
         if codes:
             return best
     return best
+
+
+# What is left of a sentence that is a dateline once its date is taken out: a stop or a colon at most.
+_DATELINE_RE = re.compile(r"\s*[.:]?\s*")
+# A line with no stop at its end (a heading) naming a year: "Казахстан – Европейский союз: хроника 2025 года".
+_HEADING_STOPS = (".", "!", "?", ";", ",", "…")
+
+
+def _the_year_of_the_heading(before: str, earlier: str) -> str | None:
+    """The one year the last heading before a dateline names, if one does."""
+    for line in reversed(f"{earlier}\n{before}".split("\n")):
+        line = line.strip()
+        if line and not line.endswith(_HEADING_STOPS):
+            years = set(_A_YEAR_RE.findall(line))
+            if len(years) == 1:
+                return years.pop()
+    return None
+
+
+def _the_tense_of_the_text_before(before: str, earlier: str) -> str | None:
+    """The tense of the nearest sentence before a dateline that says one."""
+    for text in (before, *reversed(re.split(r"(?<=[.!?])\s+", earlier))):
+        if (tense := tense_of(text)) is not None:
+            return tense
+    return None
 
 
 def _tense_around(selection: str, context: str) -> tuple[str | None, bool]:
