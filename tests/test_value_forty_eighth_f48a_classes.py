@@ -5,7 +5,7 @@ before that, where those name what it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, quantity, same, span
+from test_value_words import count, date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -124,3 +124,18 @@ GUARDS_OF_CHRONICLE_DATELINES = [
 def test_a_chronicle_dateline_takes_its_heading_year_or_the_past(case: DatelineCase) -> None:
     selection, earlier, before, context, published, expected = case
     same(suggest(selection, published=published, context=context, before=before, earlier=earlier).value, expected)
+
+
+MEANS_OF_A_KIND = [
+    # "Средство" alone is a means or funds; with its qualifier a kind of thing, a fixed term as "рабочих мест" is.
+    ("230 лекарственных средств", "", "За год в реестр внесено 230 лекарственных средств для детей.",
+     count(230, "лекарственных средств")),
+    ("41", "", "За год зарегистрировано 230 лекарственных средств, из них 41 – отечественного производства.",
+     count(41, "лекарственных средств")),
+    ("1 200", "", "На пункте пропуска скопилось 1 200 транспортных средств.", count(1200, "транспортных средств")),
+]
+
+
+@pytest.mark.parametrize("case", MEANS_OF_A_KIND, ids=[case[0] for case in MEANS_OF_A_KIND])
+def test_medicines_and_vehicles_keep_their_qualifier(case: Case) -> None:
+    _check(case)

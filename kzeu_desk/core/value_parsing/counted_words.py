@@ -309,4 +309,7 @@ FIXED_TERMS = (
     r"polling stations?", r"избирательн\w* участк\w*", r"сельск\w* округ\w*",
     # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
     r"мемлекеттік қызметші",
+    # "Средство" alone is a means (or funds); with its qualifier it names a kind of thing: medicines ("1 146
+    # лекарственных средств"), vehicles ("300 транспортных средств").
+    r"лекарственн\w* средств\w*", r"транспортн\w* средств\w*",
 )
