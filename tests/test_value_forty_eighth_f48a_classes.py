@@ -139,3 +139,20 @@ MEANS_OF_A_KIND = [
 @pytest.mark.parametrize("case", MEANS_OF_A_KIND, ids=[case[0] for case in MEANS_OF_A_KIND])
 def test_medicines_and_vehicles_keep_their_qualifier(case: Case) -> None:
     _check(case)
+
+
+SQUARE_AND_CUBIC_METRES_IN_RUSSIAN = [
+    # A square or cubic metre is another unit than a metre: Russian keeps both words as written, as English keeps
+    # "square metres".
+    ("около 40 квадратных метров", "", "Новая лаборатория заняла около 40 квадратных метров на втором этаже.",
+     quantity(40, "квадратных метров", approximate=True)),
+    ("тридцать кубических метров", "", "За сутки скважина дает тридцать кубических метров воды.",
+     quantity(30, "кубических метров")),
+    ("12 квадратных километров", "", "Заповедник расширили на 12 квадратных километров.",
+     quantity(12, "квадратных километров")),
+]
+
+
+@pytest.mark.parametrize("case", SQUARE_AND_CUBIC_METRES_IN_RUSSIAN, ids=[c[0] for c in SQUARE_AND_CUBIC_METRES_IN_RUSSIAN])
+def test_russian_square_and_cubic_metres_keep_both_words(case: Case) -> None:
+    _check(case)

@@ -52,7 +52,10 @@ _OF_THE_WHOLE_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:those|these|the|its|
                               re.IGNORECASE)
 _TWO_WORD_MEASURE_RE = re.compile(
     rf"[ \u00a0]+(?P<unit>(?:cubic|square)[ \u00a0]+(?:metres|meters|metre|meter|kilometres|kilometers|kilometre|kilometer)"
-    rf"|(?:текше|шаршы)[ \u00a0]+(?:метр|шақырым|километр))(?P<ending>[{CYRILLIC_LETTER}]*)(?![\w])",
+    rf"|(?:текше|шаршы)[ \u00a0]+(?:метр|шақырым|километр)"
+    # Russian keeps both words as written: "почти шесть квадратных метров", "30 кубических метров" (square and cubic
+    # metres, not metres), as "square metres" does.
+    rf"|(?:квадратн|кубическ)[а-яё]*[ \u00a0]+(?:кило)?метр[а-яё]*)(?P<ending>[{CYRILLIC_LETTER}]*)(?![\w])",
     re.IGNORECASE)
 _KAZAKH_ENDINGS = sorted(KAZAKH_NOUN_ENDINGS, key=len, reverse=True)
 _MOST_WORDS = 4
