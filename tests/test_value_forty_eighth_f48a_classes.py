@@ -156,3 +156,17 @@ SQUARE_AND_CUBIC_METRES_IN_RUSSIAN = [
 @pytest.mark.parametrize("case", SQUARE_AND_CUBIC_METRES_IN_RUSSIAN, ids=[c[0] for c in SQUARE_AND_CUBIC_METRES_IN_RUSSIAN])
 def test_russian_square_and_cubic_metres_keep_both_words(case: Case) -> None:
     _check(case)
+
+
+BOUNDS_ON_A_LEAD_TIME = [
+    # "минимум за месяц до вылета": the bound is on the time "за" measures before the event, as in "минимум месяц".
+    ("минимум за неделю", "", "Записаться на прием нужно минимум за неделю до поездки.", quantity(1, "неделю", lower=1)),
+    ("как минимум за 10 дней", "", "Бронируйте билеты как минимум за 10 дней до начала форума.",
+     quantity(10, "дней", lower=10)),
+    ("максимум за два дня", "", "Курьер доставит документы максимум за два дня.", quantity(None, "дня", upper=2)),
+]
+
+
+@pytest.mark.parametrize("case", BOUNDS_ON_A_LEAD_TIME, ids=[c[0] for c in BOUNDS_ON_A_LEAD_TIME])
+def test_a_bound_before_za_bounds_the_lead_time(case: Case) -> None:
+    _check(case)

@@ -107,6 +107,11 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(value.amount, Bound.UPPER if exceeds.group("not") else Bound.LOWER)
             value = replace(value, amount=amount, lower=lower, upper=upper)
         return Suggestion(value, figure.note)
+    if (lead := _BOUND_ON_A_LEAD_TIME_RE.match(stripped)) is not None:
+        # "минимум за месяц до вылета" (at least a month before), "как максимум за три дня": the bound is on the time
+        # "за" measures, read as "минимум месяц" is.
+        return suggest(f"{lead.group('bound')} {stripped[lead.end():]}", published=published, context=context,
+                       before=before, earlier=earlier)
     if (each := _UNIT_AFTER_EACH_FIGURE_RE.fullmatch(stripped)) is not None:
         # "40 Years to 75 Years" (a trial registry's ages), "from 5 km to 7 km", "от 5 км до 7 км": a range whose unit
         # is written after both figures is the range "40–75 years", read as such.
@@ -639,6 +644,7 @@ def _english_one_counting(selection: str, context: str) -> str | None:
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
 _WILL_EXCEED_RE = re.compile(r"(?P<not>(?i:не)\s+)?(?i:превыс(?:ит|ят))\s+")
+_BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?P<bound>(?:как\s+)?(?:минимум|максимум))\s+за\s+(?=\S)", re.IGNORECASE)
 _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
     r"(?:(?:from|от|с)\s+(?=\d))?(?P<first>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+)"
     r"\s+(?:to|до|[–—-])\s+(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
