@@ -5,7 +5,7 @@ before that, where those name what it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, quantity, same, span
+from test_value_words import count, date, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -169,4 +169,18 @@ BOUNDS_ON_A_LEAD_TIME = [
 
 @pytest.mark.parametrize("case", BOUNDS_ON_A_LEAD_TIME, ids=[c[0] for c in BOUNDS_ON_A_LEAD_TIME])
 def test_a_bound_before_za_bounds_the_lead_time(case: Case) -> None:
+    _check(case)
+
+
+HYPHENATED_RATIOS = [
+    # A ratio made one word before its noun ("a one-in-ten chance") is the share "one in ten" is.
+    ("one-in-ten", "", "Forecasters give a one-in-ten chance of a late frost this spring.", percent(10, approximate=True)),
+    ("a 1-in-20 risk", "", "The insurer prices a 1-in-20 risk of flooding at the depot.", percent(5, approximate=True)),
+    ("two-in-three", "", "A two-in-three majority of shareholders backed the buy-back.",
+     percent(200 / 3, approximate=True)),
+]
+
+
+@pytest.mark.parametrize("case", HYPHENATED_RATIOS, ids=[c[0] for c in HYPHENATED_RATIOS])
+def test_a_hyphenated_ratio_is_a_share(case: Case) -> None:
     _check(case)
