@@ -184,3 +184,20 @@ HYPHENATED_RATIOS = [
 @pytest.mark.parametrize("case", HYPHENATED_RATIOS, ids=[c[0] for c in HYPHENATED_RATIOS])
 def test_a_hyphenated_ratio_is_a_share(case: Case) -> None:
     _check(case)
+
+
+SCORES_OUT_OF_A_SCALE = [
+    # A decimal "out of 10" is a score on a scale, its last digit no numerator of a ratio ("4 out of 10" is one).
+    ("7.8 out of 10", "", "The city's liveability rating rose to 7.8 out of 10 this year.", quantity(7.8, None)),
+    ("5.5 out of 10", "", "Passengers scored the ferry's punctuality at 5.5 out of 10.", quantity(5.5, None)),
+    ("3,5 out of 5", "", "Reviewers gave the new terminal 3,5 out of 5 for comfort.", quantity(3.5, None)),
+]
+GUARDS_OF_SCORES = [
+    ("6 out of 10", "", "Some 6 out of 10 exporters expect higher costs.", percent(60, approximate=True)),
+]
+
+
+@pytest.mark.parametrize("case", SCORES_OUT_OF_A_SCALE + GUARDS_OF_SCORES,
+                         ids=[c[0] for c in SCORES_OUT_OF_A_SCALE + GUARDS_OF_SCORES])
+def test_a_decimal_out_of_a_scale_is_a_score(case: Case) -> None:
+    _check(case)
