@@ -201,3 +201,15 @@ GUARDS_OF_SCORES = [
                          ids=[c[0] for c in SCORES_OUT_OF_A_SCALE + GUARDS_OF_SCORES])
 def test_a_decimal_out_of_a_scale_is_a_score(case: Case) -> None:
     _check(case)
+
+
+STUDY_CREDITS = [
+    # European credits measure a course's workload, as academic hours do: a quantity in ECTS, not a count.
+    ("30 ECTS", "", "The exchange semester carries 30 ECTS at the partner university.", quantity(30, "ECTS")),
+    ("6 ECTS", "", "Курс «Водные ресурсы Центральной Азии» объемом 6 ECTS читается на английском.", quantity(6, "ECTS")),
+]
+
+
+@pytest.mark.parametrize("case", STUDY_CREDITS, ids=[c[0] for c in STUDY_CREDITS])
+def test_ects_credits_are_a_measure(case: Case) -> None:
+    _check(case)

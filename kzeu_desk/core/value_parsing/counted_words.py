@@ -88,6 +88,9 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?
                          # before the "дБ" and "Мб" they start like.
                          r"Мбит/с|Гбит/с|Кбит/с|Mbit/s|Gbit/s|Mbps|Gbps|дБ/км|dB/km|"
                          r"sq\.?\s?m|sqm|dB|дБ|МРП|АЕК|MCI|"
+                         # A course's workload in European credits ("объемом 5 ECTS", "a 30 ECTS semester"): a measure
+                         # of study time, as academic hours are, not a count of things.
+                         r"ECTS|"
                          # Data in bytes ("50 GB", "3 ГБ", "184 ТБ"; a roaming tariff's allowance), a river's flow in cubic
                          # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
                          # litres ("2,0 л", an engine's size), and its power ("150 л.с.", horsepower, not litres):
