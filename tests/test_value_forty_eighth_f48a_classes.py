@@ -213,3 +213,20 @@ STUDY_CREDITS = [
 @pytest.mark.parametrize("case", STUDY_CREDITS, ids=[c[0] for c in STUDY_CREDITS])
 def test_ects_credits_are_a_measure(case: Case) -> None:
     _check(case)
+
+
+THE_SAME_YEAR = [
+    # "того же года", "of the same year": the year written last before the highlight, in its sentence or the one before.
+    ("в июне того же года", "", "Первый энергоблок пущен в марте 2019 года, второй – в июне того же года.",
+     date("2019-06")),
+    ("осенью того же года", "", "Закон принят в 2021 году, а осенью того же года вступил в силу.",
+     span("2021-09", "2021-11")),
+    ("June of the same year", "", "The plant opened in March 2018 and its second line in June of the same year.",
+     date("2018-06")),
+    ("the same year", "The agency was set up in 2012.", "Its first satellite flew the same year.", date("2012")),
+]
+
+
+@pytest.mark.parametrize("case", THE_SAME_YEAR, ids=[c[0] for c in THE_SAME_YEAR])
+def test_the_same_year_is_the_year_named_before(case: Case) -> None:
+    _check(case)

@@ -107,6 +107,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(value.amount, Bound.UPPER if exceeds.group("not") else Bound.LOWER)
             value = replace(value, amount=amount, lower=lower, upper=upper)
         return Suggestion(value, figure.note)
+    if context and (same_year := _THE_SAME_YEAR_RE.search(stripped)) is not None and \
+            (year := _the_year_named_before(stripped, context, before or "")) is not None:
+        # "KazEOSat-1 запущен в апреле 2014 года, KazEOSat-2 – в июне того же года", "in June of the same year": the
+        # year is the one named last before it.
+        said = f"{year} года" if same_year.group("russian") else year
+        with_its_year = f"{stripped[:same_year.start()].rstrip()} {said}{stripped[same_year.end():]}".strip()
+        return suggest(with_its_year, published=published, context=context, before=before, earlier=earlier)
     if (lead := _BOUND_ON_A_LEAD_TIME_RE.match(stripped)) is not None:
         # "минимум за месяц до вылета" (at least a month before), "как максимум за три дня": the bound is on the time
         # "за" measures, read as "минимум месяц" is.
@@ -644,6 +651,19 @@ def _english_one_counting(selection: str, context: str) -> str | None:
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
 _WILL_EXCEED_RE = re.compile(r"(?P<not>(?i:не)\s+)?(?i:превыс(?:ит|ят))\s+")
+_THE_SAME_YEAR_RE = re.compile(r"(?P<russian>(?:того|этого)\s+же\s+года)|(?:(?:of|in)\s+)?(?:the|that)\s+same\s+year",
+                               re.IGNORECASE)
+
+
+def _the_year_named_before(selection: str, context: str, before: str) -> str | None:
+    """The year written last before `selection` in its sentence, or else in the sentence before."""
+    offset = locate(selection, context)
+    for text in (context[:offset] if offset >= 0 else "", before):
+        if years := _A_YEAR_RE.findall(text):
+            return str(years[-1])
+    return None
+
+
 _BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?P<bound>(?:как\s+)?(?:минимум|максимум))\s+за\s+(?=\S)", re.IGNORECASE)
 _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
     r"(?:(?:from|от|с)\s+(?=\d))?(?P<first>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+)"
