@@ -230,3 +230,20 @@ THE_SAME_YEAR = [
 @pytest.mark.parametrize("case", THE_SAME_YEAR, ids=[c[0] for c in THE_SAME_YEAR])
 def test_the_same_year_is_the_year_named_before(case: Case) -> None:
     _check(case)
+
+
+A_SPAN_LEFT_OUT_AFTER_FOR = [
+    # "for" and a bare figure closing its clause after a span of time: more of that span, its unit left out.
+    ("three", "", "She chaired the board for two years and he for three.", quantity(3, "years")),
+    ("eight", "", "The old boilers ran for six months a year; the new ones will run for eight.", quantity(8, "months")),
+]
+GUARDS_OF_A_SPAN_LEFT_OUT = [
+    # Without "for" the figure is no more of the span: "admits 25" are people, whatever a curator counts them as.
+    ("25", "", "The course lasts 3 months and admits 25.", quantity(25, None)),
+]
+
+
+@pytest.mark.parametrize("case", A_SPAN_LEFT_OUT_AFTER_FOR + GUARDS_OF_A_SPAN_LEFT_OUT,
+                         ids=[c[0] for c in A_SPAN_LEFT_OUT_AFTER_FOR + GUARDS_OF_A_SPAN_LEFT_OUT])
+def test_for_and_a_bare_figure_after_a_span_of_time(case: Case) -> None:
+    _check(case)
