@@ -247,3 +247,22 @@ GUARDS_OF_A_SPAN_LEFT_OUT = [
                          ids=[c[0] for c in A_SPAN_LEFT_OUT_AFTER_FOR + GUARDS_OF_A_SPAN_LEFT_OUT])
 def test_for_and_a_bare_figure_after_a_span_of_time(case: Case) -> None:
     _check(case)
+
+
+PARTS_OF_A_SPAN_OF_SEASONS = [
+    # A part of a whole counts the whole's noun, a span of time's too, and the whole may be "the last" or "the past"
+    # so many: "two of the last five summits" counts summits, "four of the past six years" years.
+    ("four of the past six years", "", "Exports fell in four of the past six years.", count(4, "years")),
+    ("two of the last five summits", "", "The president skipped two of the last five summits.", count(2, "summits")),
+    ("3 of 12 months", "", "The reservoir was below its minimum level in 3 of 12 months.", count(3, "months")),
+]
+GUARDS_OF_PARTS_OF_A_SPAN = [
+    # A part of a measure of matter stays a quantity.
+    ("five of the 20 tonnes", "", "Only five of the 20 tonnes reached the buyer.", quantity(5, "tonnes")),
+]
+
+
+@pytest.mark.parametrize("case", PARTS_OF_A_SPAN_OF_SEASONS + GUARDS_OF_PARTS_OF_A_SPAN,
+                         ids=[c[0] for c in PARTS_OF_A_SPAN_OF_SEASONS + GUARDS_OF_PARTS_OF_A_SPAN])
+def test_a_part_of_the_last_so_many_years_counts_them(case: Case) -> None:
+    _check(case)

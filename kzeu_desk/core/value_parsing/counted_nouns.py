@@ -44,7 +44,9 @@ from kzeu_desk.core.value_parsing.counted_words import (
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
 # ("Eight of the region's twelve mines": a possessive may name the whole's owner.)
-_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?(?:[ \u00a0]+[\w-]+['’]s|[ \u00a0]+(?:its|their))?|из|ішінен)"
+# ("three of the last ten seasons", "two of the past five years": the whole may be the last or past so many.)
+_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?(?:[ \u00a0]+[\w-]+['’]s|[ \u00a0]+(?:its|their))?"
+                        r"(?:[ \u00a0]+(?:last|past|previous))?|из|ішінен)"
                         r"[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
                         re.IGNORECASE)
 # "four of those loans", "12 of the projects", "три из этих проектов": a part named before its whole's noun.
@@ -162,6 +164,7 @@ _KAZAKH_COORDINATED_RE = re.compile(rf"[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]+)
 _KAZAKH_COORDINATED_BEFORE_RE = re.compile(rf"(?:\d|[{CYRILLIC_LETTER}])[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]{{6,}})[ \u00a0]+"
                                            rf"(?:және|мен|немесе)[ \u00a0]+\S+[ \u00a0]*$", re.IGNORECASE)
 
+_SEASONS_OF_A_WHOLE = frozenset({"seasons", "years", "months", "weeks", "days", "nights", "decades", "quarters"})
 _PER_AREA_RE = re.compile(r"\s+(?i:per)\s+(?P<area>(?i:hectare|acre))(?![\w])")
 # "1,200 cubic metres per second", "800 кубометров в секунду": a flow is measured per second and in no other way, so
 # the rate is part of its unit ("290 m³/s"); other rates are left off, as the sets record "barrels a day" in barrels.
@@ -181,6 +184,11 @@ def _counted_after(text: str, position: int) -> Counted | None:
         return Counted(" ".join(two_words.group("unit").split()), two_words.end(), True)
     if (out_of := _OUT_OF_RE.match(text, position)) is not None:
         # "19 out of the 34 materials", "12 из 27 стран-членов": the first number counts the noun.
+        counted = _counted_after(text, out_of.end())
+        if counted is not None and counted.is_measure and counted.unit.lower() in _SEASONS_OF_A_WHOLE:
+            # "three of the last ten seasons", "two of the five years": a part of a whole counts the whole's noun, as
+            # the conventions say, a span of time too (the part is so many of its years, not a span of three).
+            return Counted(counted.unit, counted.end, False)
         position = out_of.end()
     elif (of_the := _OF_THE_WHOLE_RE.match(text, position)) is not None:
         position = of_the.end()
