@@ -266,3 +266,17 @@ GUARDS_OF_PARTS_OF_A_SPAN = [
                          ids=[c[0] for c in PARTS_OF_A_SPAN_OF_SEASONS + GUARDS_OF_PARTS_OF_A_SPAN])
 def test_a_part_of_the_last_so_many_years_counts_them(case: Case) -> None:
     _check(case)
+
+
+MONTHS_TO_A_MONTH = [
+    # "the N months to <month year>": a period counted back from the month it ends with, that month included.
+    ("the six months to September 2025", "", "Freight volumes rose 9% in the six months to September 2025.",
+     span("2025-04", "2025-09")),
+    ("eighteen months ending June 2024", "", "Over the eighteen months ending June 2024 the port handled 2.1 Mt.",
+     span("2023-01", "2024-06")),
+]
+
+
+@pytest.mark.parametrize("case", MONTHS_TO_A_MONTH, ids=[c[0] for c in MONTHS_TO_A_MONTH])
+def test_so_many_months_to_a_month_is_a_period(case: Case) -> None:
+    _check(case)

@@ -114,6 +114,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         said = f"{year} года" if same_year.group("russian") else year
         with_its_year = f"{stripped[:same_year.start()].rstrip()} {said}{stripped[same_year.end():]}".strip()
         return suggest(with_its_year, published=published, context=context, before=before, earlier=earlier)
+    if (months_to := _MONTHS_TO_A_MONTH_RE.fullmatch(rewrite_number_words(stripped).text)) is not None:
+        # "the twelve months to March 2026", "the six months ending September 2025": a period counted back from the
+        # month it ends with, that month included (April 2025 to March 2026), as a fiscal year to March is.
+        ending = int(months_to.group("year")) * 12 + _ENGLISH_MONTHS.index(months_to.group("month").lower())
+        opening = ending - int(months_to.group("count")) + 1
+        return Suggestion(TypedValue(kind=ValueKind.DATE_RANGE, date=f"{opening // 12}-{opening % 12 + 1:02d}",
+                                     date_end=f"{ending // 12}-{ending % 12 + 1:02d}"))
     if (lead := _BOUND_ON_A_LEAD_TIME_RE.match(stripped)) is not None:
         # "минимум за месяц до вылета" (at least a month before), "как максимум за три дня": the bound is on the time
         # "за" measures, read as "минимум месяц" is.
@@ -664,6 +671,11 @@ def _the_year_named_before(selection: str, context: str, before: str) -> str | N
     return None
 
 
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december")
+_MONTHS_TO_A_MONTH_RE = re.compile(
+    rf"(?:(?:in|over|during)\s+)?(?:the\s+)?(?P<count>[1-9]\d?)\s+months\s+(?:to|ending(?:\s+in)?|through)\s+"
+    rf"(?P<month>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 _BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?P<bound>(?:как\s+)?(?:минимум|максимум))\s+за\s+(?=\S)", re.IGNORECASE)
 _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
     r"(?:(?:from|от|с)\s+(?=\d))?(?P<first>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+)"
