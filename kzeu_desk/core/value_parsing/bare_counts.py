@@ -69,6 +69,14 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
         # four new members"): "the two sides agreed" names things already named.
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=own.unit),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
+    if _FOR_BEFORE_RE.search(context, max(0, offset + best.start - 5), offset + best.start) \
+            and _ENDS_ITS_CLAUSE_RE.match(context, offset + best.end) and figure < 1000 \
+            and (figures := [candidate for candidate in scan(context[:offset + best.start], publication)
+                             if candidate.value.kind is not ValueKind.QUANTITY or candidate.value.unit]) \
+            and _a_span_of_time(figures[-1]):
+        # "Its design life is seven years, and it carries fuel for ten.", "She served for two years and he for three.":
+        # "for" and a bare figure closing its clause after a span of time is more of that span, its unit left out.
+        return replace(best, value=replace(value, unit=figures[-1].value.unit), salience=Salience.SUBSTANTIAL_QUANTITY)
     if (subject := _subject_named_before(context[:offset + best.start], publication)) is not None:
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=subject),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
@@ -109,6 +117,10 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
 # it leaves the figure to the count of the sentence before, as a date does.
 _TIME_UNIT_RE = re.compile(r"years?|months?|weeks?|days?|лет|год|года|месяц\w*|недел\w*|дн(?:я|ей)|день|жыл|ай|апта|күн",
                            re.IGNORECASE)
+
+
+_FOR_BEFORE_RE = re.compile(r"(?<![\w])(?i:for)\s+$")
+_ENDS_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;,!?)]|$)")
 
 
 def _a_span_of_time(candidate: Candidate) -> bool:

@@ -44,7 +44,9 @@ from kzeu_desk.core.value_parsing.counted_words import (
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
 # ("Eight of the region's twelve mines": a possessive may name the whole's owner.)
-_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?(?:[ \u00a0]+[\w-]+['’]s|[ \u00a0]+(?:its|their))?|из|ішінен)"
+# ("three of the last ten seasons", "two of the past five years": the whole may be the last or past so many.)
+_OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?(?:[ \u00a0]+[\w-]+['’]s|[ \u00a0]+(?:its|their))?"
+                        r"(?:[ \u00a0]+(?:last|past|previous))?|из|ішінен)"
                         r"[ \u00a0]+\d[\d,. \u00a0]*(?=[ \u00a0])",
                         re.IGNORECASE)
 # "four of those loans", "12 of the projects", "три из этих проектов": a part named before its whole's noun.
@@ -52,7 +54,10 @@ _OF_THE_WHOLE_RE = re.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:those|these|the|its|
                               re.IGNORECASE)
 _TWO_WORD_MEASURE_RE = re.compile(
     rf"[ \u00a0]+(?P<unit>(?:cubic|square)[ \u00a0]+(?:metres|meters|metre|meter|kilometres|kilometers|kilometre|kilometer)"
-    rf"|(?:текше|шаршы)[ \u00a0]+(?:метр|шақырым|километр))(?P<ending>[{CYRILLIC_LETTER}]*)(?![\w])",
+    rf"|(?:текше|шаршы)[ \u00a0]+(?:метр|шақырым|километр)"
+    # Russian keeps both words as written: "почти шесть квадратных метров", "30 кубических метров" (square and cubic
+    # metres, not metres), as "square metres" does.
+    rf"|(?:квадратн|кубическ)[а-яё]*[ \u00a0]+(?:кило)?метр[а-яё]*)(?P<ending>[{CYRILLIC_LETTER}]*)(?![\w])",
     re.IGNORECASE)
 _KAZAKH_ENDINGS = sorted(KAZAKH_NOUN_ENDINGS, key=len, reverse=True)
 _MOST_WORDS = 4
@@ -159,6 +164,7 @@ _KAZAKH_COORDINATED_RE = re.compile(rf"[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]+)
 _KAZAKH_COORDINATED_BEFORE_RE = re.compile(rf"(?:\d|[{CYRILLIC_LETTER}])[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]{{6,}})[ \u00a0]+"
                                            rf"(?:және|мен|немесе)[ \u00a0]+\S+[ \u00a0]*$", re.IGNORECASE)
 
+_SEASONS_OF_A_WHOLE = frozenset({"seasons", "years", "months", "weeks", "days", "nights", "decades", "quarters"})
 _PER_AREA_RE = re.compile(r"\s+(?i:per)\s+(?P<area>(?i:hectare|acre))(?![\w])")
 # "1,200 cubic metres per second", "800 кубометров в секунду": a flow is measured per second and in no other way, so
 # the rate is part of its unit ("290 m³/s"); other rates are left off, as the sets record "barrels a day" in barrels.
@@ -178,6 +184,11 @@ def _counted_after(text: str, position: int) -> Counted | None:
         return Counted(" ".join(two_words.group("unit").split()), two_words.end(), True)
     if (out_of := _OUT_OF_RE.match(text, position)) is not None:
         # "19 out of the 34 materials", "12 из 27 стран-членов": the first number counts the noun.
+        counted = _counted_after(text, out_of.end())
+        if counted is not None and counted.is_measure and counted.unit.lower() in _SEASONS_OF_A_WHOLE:
+            # "three of the last ten seasons", "two of the five years": a part of a whole counts the whole's noun, as
+            # the conventions say, a span of time too (the part is so many of its years, not a span of three).
+            return Counted(counted.unit, counted.end, False)
         position = out_of.end()
     elif (of_the := _OF_THE_WHOLE_RE.match(text, position)) is not None:
         position = of_the.end()
@@ -377,6 +388,10 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in ENGLISH_MEASURES:
             if lowered in ("days", "day") and index and words[index - 1][0].lower() in _KINDS_OF_DAY:
                 return Counted(f"{words[index - 1][0]} {word}", end, True)  # "five working days" are no calendar days
+            if kept == ["calendar"] and lowered in _CALENDAR_MEASURES:
+                # "within 10 calendar days of the lodging", "for two calendar years": a calendar day is a day, as
+                # "10 календарных дней" is recorded in days (a working day is not).
+                return Counted(word, end, True)
             if lowered in ("hours", "hour") and index and words[index - 1][0].lower() in _KINDS_OF_HOUR:
                 return Counted(f"{words[index - 1][0]} {word}", end, True)  # "72 academic hours" of 45 minutes
             if kept and lowered in _MEASURES_ALSO_DEVICES and kept[-1].lower() not in _MEASURE_QUALIFIERS:
@@ -494,6 +509,7 @@ def _english_singular(words: list[tuple[str, int]]) -> Counted | None:
 # "five working days", "5 рабочих дней": a measure of its own, not days of the calendar.
 # (Calendar days are days: "до 15 календарных дней" is recorded in days.)
 # A banking day is a working day of banks: "в течение 15 банковских дней" is no fifteen calendar days either.
+_CALENDAR_MEASURES = frozenset({"days", "day", "weeks", "week", "months", "month", "years", "year"})
 _KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабочие", "рабочий", "рабочего", "банковских",
                            "банковские", "банковский", "банковского"})
 # An academic hour (45 minutes) is another unit than an hour, as a working day is than a day: "72 академических часа",

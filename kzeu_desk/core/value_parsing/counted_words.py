@@ -77,7 +77,8 @@ ENGLISH_MEASURES = frozenset({
 # Weather and water reports: degrees Celsius ("°C", "°С" with a Cyrillic "С", "℃"), rainfall and soil moisture in
 # millimetres and centimetres, mineral content in grams or milligrams per litre ("4,2 г/л", which a Kazakh case ending
 # may follow after a hyphen: "4,2 г/л-ден").
-MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
+# Blood pressure in millimetres of mercury ("140 mmHg", "140 мм рт. ст."), before the "mm" and "мм" it starts like.
+MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which
@@ -87,6 +88,9 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|�
                          # before the "дБ" and "Мб" they start like.
                          r"Мбит/с|Гбит/с|Кбит/с|Mbit/s|Gbit/s|Mbps|Gbps|дБ/км|dB/km|"
                          r"sq\.?\s?m|sqm|dB|дБ|МРП|АЕК|MCI|"
+                         # A course's workload in European credits ("объемом 5 ECTS", "a 30 ECTS semester"): a measure
+                         # of study time, as academic hours are, not a count of things.
+                         r"ECTS|"
                          # Data in bytes ("50 GB", "3 ГБ", "184 ТБ"; a roaming tariff's allowance), a river's flow in cubic
                          # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
                          # litres ("2,0 л", an engine's size), and its power ("150 л.с.", horsepower, not litres):
@@ -97,10 +101,17 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mm|cm|мм|�
                          # off as "barrels a day" is), heat in gigacalories ("1,6 млн Гкал"), residues in milligrams
                          # per kilogram ("0,01 мг/кг", before the "мг" it starts like), and a length in metres ("300 м",
                          # last, after every unit that starts with "м").
+                         # Cubic metres per tonne or per hour written with a slash ("0.61 m³/t" of ore, a plant's "1,500 m³/h"): a rate
+                         # written as one unit, as "m³/s" is; "25 м³ на тонну" in words still leaves its rate off.
+                         r"(?:m³|m3|м³|м3)/(?:t|h|d|т|ч|сут)|"
                          r"kt|Mt|m³|m3|м³|м3|Gcal|Гкал|мг/кг|mg/kg|"
                          # A pack's weight in grams and milligrams ("спагетти весом 500 г", "a 125 g brie"); a year's
                          # "г." ("2019 г.") is read with its year before any figure is, so a "г" left is grams.
-                         r"мг|mg|г|g|м)")
+                         r"мг|mg|г|g|м|"
+                         # A length in metres written "m" ("a resolution of 0.7 m in black and white", "25 m long"): only
+                         # where no noun follows, since "4.5 m residents" and "$5 m" are millions.
+                         r"m(?=[ \u00a0]*(?:$|[,.;:)]|(?:in|and|or|wide|long|high|deep|tall|thick|across|above|below"
+                         r"|per|a|an|at|on|for|from|to|with|by)(?![\w]))))")
 
 # -- Russian ---------------------------------------------------------------------------------
 
@@ -310,4 +321,7 @@ FIXED_TERMS = (
     # A professional participant of the securities market is a licensed broker, dealer or registrar, not any
     # participant ("нарықтың 48 кәсіби қатысушысы"), as a civil servant is no mere servant.
     r"кәсіби қатысушы",
+    # "Средство" alone is a means (or funds); with its qualifier it names a kind of thing: medicines ("1 146
+    # лекарственных средств"), vehicles ("300 транспортных средств").
+    r"лекарственн\w* средств\w*", r"транспортн\w* средств\w*",
 )

@@ -36,6 +36,7 @@ from kzeu_desk.core.value_parsing.counted_from_a_date import dated_from_its_text
 from kzeu_desk.core.value_parsing.counted_nouns import counted_after, english_singular_counted
 from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_FUNCTION_WORDS,
+    ENGLISH_MEASURES,
     RUSSIAN_ADJECTIVE_ENDINGS,
     RUSSIAN_NOT_COUNTED,
 )
@@ -106,9 +107,52 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(value.amount, Bound.UPPER if exceeds.group("not") else Bound.LOWER)
             value = replace(value, amount=amount, lower=lower, upper=upper)
         return Suggestion(value, figure.note)
+    if context and (same_year := _THE_SAME_YEAR_RE.search(stripped)) is not None and \
+            (year := _the_year_named_before(stripped, context, before or "")) is not None:
+        # "KazEOSat-1 запущен в апреле 2014 года, KazEOSat-2 – в июне того же года", "in June of the same year": the
+        # year is the one named last before it.
+        said = f"{year} года" if same_year.group("russian") else year
+        with_its_year = f"{stripped[:same_year.start()].rstrip()} {said}{stripped[same_year.end():]}".strip()
+        return suggest(with_its_year, published=published, context=context, before=before, earlier=earlier)
+    if (months_to := _MONTHS_TO_A_MONTH_RE.fullmatch(rewrite_number_words(stripped).text)) is not None:
+        # "the twelve months to March 2026", "the six months ending September 2025": a period counted back from the
+        # month it ends with, that month included (April 2025 to March 2026), as a fiscal year to March is.
+        ending = int(months_to.group("year")) * 12 + _ENGLISH_MONTHS.index(months_to.group("month").lower())
+        opening = ending - int(months_to.group("count")) + 1
+        return Suggestion(TypedValue(kind=ValueKind.DATE_RANGE, date=f"{opening // 12}-{opening % 12 + 1:02d}",
+                                     date_end=f"{ending // 12}-{ending % 12 + 1:02d}"))
+    if (lead := _BOUND_ON_A_LEAD_TIME_RE.match(stripped)) is not None:
+        # "минимум за месяц до вылета" (at least a month before), "как максимум за три дня": the bound is on the time
+        # "за" measures, read as "минимум месяц" is.
+        return suggest(f"{lead.group('bound')} {stripped[lead.end():]}", published=published, context=context,
+                       before=before, earlier=earlier)
+    if (each := _UNIT_AFTER_EACH_FIGURE_RE.fullmatch(stripped)) is not None:
+        # "40 Years to 75 Years" (a trial registry's ages), "from 5 km to 7 km", "от 5 км до 7 км": a range whose unit
+        # is written after both figures is the range "40–75 years", read as such.
+        first, second, unit = (each.group("first", "second", "unit") if each.group("first") is not None
+                               else each.group("first2", "second2", "unit2"))
+        if unit.lower() in ENGLISH_MEASURES:
+            unit = unit.lower()  # ("Years" as a registry capitalises its fields is years.)
+        return suggest(f"{first}–{second} {unit}", published=published, context=context, before=before,
+                       earlier=earlier)
+    if context and before is not None and _DATELINE_RE.fullmatch(context.replace(stripped, "", 1)) \
+            and _A_YEAR_RE.search(stripped) is None and not has_kazakh_letters(context + before) \
+            and (year := _the_year_of_the_heading(before, earlier or "")) is not None \
+            and scan(f"{stripped} {year}", None):
+        # "6 марта." alone as an entry of "Казахстан – ЕС: хроника 2025 года", "12 May." under "Timeline 2024": a
+        # chronicle's dateline takes the year its heading names, a year written in the text, as the conventions say.
+        return suggest(f"{stripped} {year}", published=published, context=f"{stripped} {year}.", before=before,
+                       earlier=earlier)
     publication = parse_publication(published)
     if publication is not None and context:
         tense, decided = _tense_around(stripped, context)
+        if tense is None and before is not None and _DATELINE_RE.fullmatch(context.replace(stripped, "", 1)) \
+                and not has_kazakh_letters(context + before) \
+                and _the_tense_of_the_text_before(before, earlier or "") == "past":
+            # A dateline alone ("23 мая." of a chronicle) says no tense; entries before it that report what happened
+            # make it a chronicle of the past. (Only the past: a plan or a forecast in the entry before says nothing of
+            # when the next entry's day is, "19 July." after "the samples will be scanned in Brussels".)
+            tense = "past"
         publication = replace(publication, context_tense=tense, context_tense_decides=decided,
                               next_year_named=next_year_named(context) and not next_year_named(stripped))
     candidates = scan(stripped, publication)
@@ -614,6 +658,30 @@ def _english_one_counting(selection: str, context: str) -> str | None:
 
 # A measure in the singular after its bound, the "one" unwritten: "меньше минуты", "дольше часа", "over a year".
 _WILL_EXCEED_RE = re.compile(r"(?P<not>(?i:не)\s+)?(?i:превыс(?:ит|ят))\s+")
+_THE_SAME_YEAR_RE = re.compile(r"(?P<russian>(?:того|этого)\s+же\s+года)|(?:(?:of|in)\s+)?(?:the|that)\s+same\s+year",
+                               re.IGNORECASE)
+
+
+def _the_year_named_before(selection: str, context: str, before: str) -> str | None:
+    """The year written last before `selection` in its sentence, or else in the sentence before."""
+    offset = locate(selection, context)
+    for text in (context[:offset] if offset >= 0 else "", before):
+        if years := _A_YEAR_RE.findall(text):
+            return str(years[-1])
+    return None
+
+
+_ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                   "november", "december")
+_MONTHS_TO_A_MONTH_RE = re.compile(
+    rf"(?:(?:in|over|during)\s+)?(?:the\s+)?(?P<count>[1-9]\d?)\s+months\s+(?:to|ending(?:\s+in)?|through)\s+"
+    rf"(?P<month>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
+_BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?P<bound>(?:как\s+)?(?:минимум|максимум))\s+за\s+(?=\S)", re.IGNORECASE)
+_UNIT_AFTER_EACH_FIGURE_RE = re.compile(
+    r"(?:(?:from|от|с)\s+(?=\d))?(?P<first>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+)"
+    r"\s+(?:to|до|[–—-])\s+(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
+    r"|(?:between|между)\s+(?P<first2>\d[\d,.]*)[ \u00a0]+(?P<unit2>[^\W\d_]+)\s+(?:and|и)\s+"
+    r"(?P<second2>\d[\d,.]*)[ \u00a0]+(?P=unit2)", re.IGNORECASE)
 _PLUS_OR_MINUS_RE = re.compile(r"(?i:plus\s+or\s+minus|plus/minus|плюс[-\s/]*минус)\s+|±\s*")
 # Half of a measure, and one of a measure the scanner reads only after a digit: "half an hour", "полчаса", "half a
 # percentage point", "one percentage point", "бір пайыздық тармақ" are 0.5 and 1 of it, as "0.5 hour" and "1 pp" are.
@@ -730,6 +798,31 @@ def _in_the_currency_named_before(best: Candidate, texts: tuple[str, ...], publi
         if codes:
             return best
     return best
+
+
+# What is left of a sentence that is a dateline once its date is taken out: a stop or a colon at most.
+_DATELINE_RE = re.compile(r"\s*[.:]?\s*")
+# A line with no stop at its end (a heading) naming a year: "Казахстан – Европейский союз: хроника 2025 года".
+_HEADING_STOPS = (".", "!", "?", ";", ",", "…")
+
+
+def _the_year_of_the_heading(before: str, earlier: str) -> str | None:
+    """The one year the last heading before a dateline names, if one does."""
+    for line in reversed(f"{earlier}\n{before}".split("\n")):
+        line = line.strip()
+        if line and not line.endswith(_HEADING_STOPS):
+            years = set(_A_YEAR_RE.findall(line))
+            if len(years) == 1:
+                return years.pop()
+    return None
+
+
+def _the_tense_of_the_text_before(before: str, earlier: str) -> str | None:
+    """The tense of the nearest sentence before a dateline that says one."""
+    for text in (before, *reversed(re.split(r"(?<=[.!?])\s+", earlier))):
+        if (tense := tense_of(text)) is not None:
+            return tense
+    return None
 
 
 def _tense_around(selection: str, context: str) -> tuple[str | None, bool]:

@@ -46,7 +46,9 @@ _ORDINAL_DENOMINATORS = {
 }
 # "two out of three" too, when the whole is small ("9 out of 27 member states" counts states).
 _ONE_IN_N_RE = re.compile(
-    r"(?<![\w])(?:(?:(?:one|1)\s+(?:in|out\s+of)|(?P<numerator>[2-9])\s+(?:in|out\s+of))\s+(?P<digits>\d{1,3})"
+    # ("a one-in-four chance", "a 1-in-10 risk": the ratio made one word before a noun, as "one in four" is.)
+    r"(?<![\w.,])(?:(?:(?:one|1)(?:\s+|-)(?:in|out\s+of|out-of)|(?P<numerator>[2-9])(?:\s+|-)(?:in|out\s+of|out-of))"
+    r"(?:\s+|-)(?P<digits>\d{1,3})"
     r"(?![\d.,]|\s*(?:%|years?|months?))"
     # "one application in fourteen": a noun may stand between, but "one office in 12 regions" is no ratio.
     r"|(?:one|1)\s+[a-z-]+\s+in\s+(?P<digits_noun>\d{1,3})(?![\d.,]|\s*(?:%|years?|months?)|\s+[a-z]+s(?![\w]))"
