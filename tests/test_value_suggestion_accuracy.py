@@ -225,7 +225,16 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # verbs): set 48 99.3 / 100 / 99.3 % (135/136, 150/150, 143/144), set 49 99.3 / 100 / 100 % (137/138,
           # 156/156, 147/147). Floors: the lowest language less one miss, 134/136 (0.985) and 136/138 (0.986).
           "held_out_forty_eighth": 0.98,
-          "held_out_forty_ninth": 0.98}
+          "held_out_forty_ninth": 0.98,
+          # Fourteen whole articles each (4 English, 5 Russian, 5 Kazakh; sets 50 and 51: consumers, prices, schools,
+          # sport, the regions and small firms; treaties, EU programmes, development banks, climate policy, customs
+          # statistics and parliaments), written and labelled by two more engineers who never ran the parser while
+          # sets 48 and 49 were fixed, scored once at c0b585c with those fixes in: set 50 93.8 / 93.9 / 93.3 % (93.7 %
+          # in all; 137/146, 155/165, 140/150), set 51 95.6 / 93.7 / 93.3 % (94.2 % in all; 131/137, 149/159,
+          # 140/150): the honest held-out number of this session's last round, not fixed. Floors: the first score's
+          # lowest language.
+          "held_out_fiftieth": 0.93,
+          "held_out_fifty_first": 0.93}
 
 
 @pytest.fixture(scope="module")
