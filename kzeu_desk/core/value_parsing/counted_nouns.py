@@ -716,6 +716,10 @@ def _kazakh_base_as_cut(word: str) -> str:
     for ending in _KAZAKH_ENDINGS:
         stem = lowered[: -len(ending)]
         if lowered.endswith(ending) and len(ending) >= 3 and len(stem) >= 3:
+            if ending in ("нда", "нде") and stem[-1] not in "ыі":
+                # "дүкенде" is "дүкен" + "де", not "дүке" + "нде": the locative "-нда/-нде" follows a possessive's
+                # "-ы/-і" only ("үйінде", "қаласында"); after a noun's own "н" it is "-да/-де", cut below.
+                continue
             if ending.startswith("с") and stem.endswith(("ы", "і")) and not stem.endswith(("шы", "ші")):
                 # "отырысын" is "отырыс" + "ын" (a noun in "-ыс/-іс"), not "отыры" + "сын"; the
                 # possessive "-сы" follows other vowels ("дозасын") and doers in "-шы" ("сарапшысын").

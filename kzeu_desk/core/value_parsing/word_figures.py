@@ -59,7 +59,8 @@ _ONE_IN_N_RE = re.compile(
     # "әрбір он төртінші" (every fourteenth; "он" is already "10"), "әрбір төртіншісін" (with its endings).
     r"|(?:әрбір|әр)\s+(?:(?P<kk_tens>[1-9]0)\s+)?(?P<n_kk>[а-яәіңғүұқөһ]+))",
     re.IGNORECASE)
-_KAZAKH_ORDINAL_ENDINGS = ("сінен", "сынан", "сіне", "сына", "сін", "сын", "сі", "сы", "ін", "ын", "і", "ы", "ге", "ға",
+# ("әрбір оныншысында", in every tenth of them: the possessive takes any case, the locative and instrumental too.)
+_KAZAKH_ORDINAL_ENDINGS = ("сінен", "сынан", "сінде", "сында", "сімен", "сымен", "сінің", "сының", "сіне", "сына", "сін", "сын", "сі", "сы", "ін", "ын", "і", "ы", "ге", "ға",
                            "ке", "қа", "де", "да", "нде", "нда", "нің", "ның")
 # Russian ordinals in their other cases, by stem: "десятом", "пятого", "третьем".
 # Longer stems first: "пятнадцатое" is not "пятое".
