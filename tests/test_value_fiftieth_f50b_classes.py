@@ -67,3 +67,19 @@ EVERY_NTH_IN_ANY_CASE = [
                          ids=[case[0] for case in EVERY_NTH_IN_ANY_CASE])
 def test_every_nth_is_a_share_in_any_case(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+ABSTRACT_NOUNS_OF_DOERS = [
+    # "-лық/-лік" after a doer's "-шы/-ші" makes an abstract noun, not an adjective, so the figure counts it and not
+    # the verb after it ("тауып", "тіркеп" are converbs).
+    ("1 240", "Инспекторлар 1 240 бұзушылық тауып, айыппұл салды.", count(1240, "бұзушылық")),
+    ("35", "Комиссия 35 кемшілік тіркеп, есеп жасады.", count(35, "кемшілік")),
+    # (A guard: "-лық" of other stems still qualifies the noun after it.)
+    ("18", "Форумға 18 халықаралық ұйым өкілдерін жіберді.", count(18, "ұйым")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), ABSTRACT_NOUNS_OF_DOERS,
+                         ids=[f"{case[0]} {case[2].unit}" for case in ABSTRACT_NOUNS_OF_DOERS])
+def test_an_abstract_noun_of_a_doer_is_counted(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

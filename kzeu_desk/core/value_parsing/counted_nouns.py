@@ -1048,6 +1048,10 @@ def _is_kazakh_adjective(word: str) -> bool:
     # ("ұшқышсыз аппарат", a pilotless craft; "жұмыссыз адамдар").
     if lowered in KAZAKH_ADJECTIVES:
         return True
+    if lowered.endswith(("шылық", "шілік")) and len(lowered) >= 7:
+        # "-лық/-лік" after a doer's "-шы/-ші" makes an abstract noun, no adjective of relation: "бұзушылық" (a
+        # violation, of "бұзушы", a violator), "кемшілік" (a shortcoming), "тапшылық" (a shortage), "шаруашылық".
+        return False
     if len(lowered) > 4 and lowered.endswith(_ADJECTIVE_OR_WITHOUT_ENDINGS):
         return len(lowered) - (3 if lowered.endswith(_THREE_LETTER_ADJECTIVE_ENDINGS) else 2) >= 3
     return lowered.endswith("и") and len(lowered) >= 5
