@@ -83,3 +83,17 @@ ABSTRACT_NOUNS_OF_DOERS = [
                          ids=[f"{case[0]} {case[2].unit}" for case in ABSTRACT_NOUNS_OF_DOERS])
 def test_an_abstract_noun_of_a_doer_is_counted(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+WATT_HOURS_WITH_A_CASE = [
+    # "кВт·сағ" with the hour written out before a case ending ("сағаттан", "сағатқа") is still the watt-hour unit, so
+    # the ablative's bound after it reads ("кВт·сағаттан аз", under).
+    ("120 кВт·сағаттан аз", "Жаңа тоңазытқыш жылына 120 кВт·сағаттан аз жұмсайды.", quantity(None, "кВт·сағ", upper=120)),
+    ("3 МВт·сағатқа", "Станцияның тәуліктік өндірісі 3 МВт·сағатқа жетті.", quantity(3, "МВт·сағ")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), WATT_HOURS_WITH_A_CASE,
+                         ids=[case[0] for case in WATT_HOURS_WITH_A_CASE])
+def test_watt_hours_take_a_kazakh_case(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

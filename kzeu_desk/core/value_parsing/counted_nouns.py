@@ -43,6 +43,9 @@ from kzeu_desk.core.value_parsing.counted_words import (
 # A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
+# "50 кВт·сағаттан аз" (under 50 kWh): Kazakh writes the hour out before a case ending ("сағат" + "тан"); the unit is
+# the abbreviation as written bare, "кВт·сағ".
+_KAZAKH_WATT_HOURS_RE = re.compile(r"[ \u00a0]?(?P<unit>[кМГ]Вт·сағ)(?:ат(?:тан|қа|та|тың|ты|пен)?)?(?![\w])")
 # ("Eight of the region's twelve mines": a possessive may name the whole's owner.)
 # ("three of the last ten seasons", "two of the past five years": the whole may be the last or past so many.)
 _OUT_OF_RE = re.compile(r"[ \u00a0]+(?:out of(?: the)?|of(?: the)?(?:[ \u00a0]+[\w-]+['’]s|[ \u00a0]+(?:its|their))?"
@@ -175,6 +178,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
     start = position  # (the figure's end: "of 27" or a name after it moves `position` on)
     if (teu := _TEU_WRITTEN_OUT_RE.match(text, position)) is not None:
         return Counted("TEU", teu.end(), True)
+    if (watt_hours := _KAZAKH_WATT_HOURS_RE.match(text, position)) is not None:
+        return Counted(watt_hours.group("unit"), watt_hours.end(), True)
     if (abbreviation := _ABBREVIATION_RE.match(text, position)) is not None:
         return Counted(" ".join(abbreviation.group("unit").split()), abbreviation.end(), True)
     if (two_words := _TWO_WORD_MEASURE_RE.match(text, position)) is not None:
