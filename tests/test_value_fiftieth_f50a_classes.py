@@ -1,0 +1,42 @@
+"""The English and Russian classes of misses sets 50 and 51 showed at their first score, each tested on other sentences
+than the sets': what Ctrl+N suggests for a highlight read with its sentence (and the sentence before it, where that
+names what it needs)."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+PUBLISHED = "2026-05-14"  # a Thursday
+
+# (highlight, the sentence before or "", its sentence, the curator's value)
+Case = tuple[str, str, str, TypedValue]
+
+
+def _check(case: Case, published: str = PUBLISHED) -> None:
+    selection, before, context, expected = case
+    same(suggest(selection, published=published, context=context, before=before or None).value, expected)
+
+
+UNITS_OF_MEASUREMENT = [
+    # Noise in A-weighted decibels keeps its weighting ("dB(A)" is what a limit is written in, not plain "dB"); a
+    # speed in metres a second or kilometres an hour is one unit written with a slash, as "m³/s" is; a weight in
+    # grams is a measure, as kilograms are, not a count of grams.
+    ("55 dB(A)", "", "Daytime noise at the school fence must stay under the limit of 55 dB(A).", quantity(55, "dB(A)")),
+    ("up to 7 dB(A)", "", "Traffic on the new bypass raises evening noise by up to 7 dB(A).",
+     quantity(None, "dB(A)", upper=7)),
+    ("12 m/s", "", "The crane stops work when gusts reach 12 m/s at the hook.", quantity(12, "m/s")),
+    ("above 25 m/s", "", "Blades are feathered in winds above 25 m/s.", quantity(25, "m/s", lower=25)),
+    ("90 km/h", "", "Lorries may not exceed 90 km/h on the new ring road.", quantity(90, "km/h")),
+    ("60 км/ч", "", "На участке у школы скорость ограничена до 60 км/ч круглосуточно.", quantity(60, "км/ч")),
+    ("250 grams", "", "A loaf of the new rye bread weighs 250 grams and costs KZT 400.", quantity(250, "grams")),
+]
+
+
+@pytest.mark.parametrize("case", UNITS_OF_MEASUREMENT,
+                         ids=[case[0] for case in UNITS_OF_MEASUREMENT])
+def test_decibels_a_weighted_speeds_and_grams(case: Case) -> None:
+    _check(case)
