@@ -5,7 +5,7 @@ names what it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -40,3 +40,27 @@ UNITS_OF_MEASUREMENT = [
                          ids=[case[0] for case in UNITS_OF_MEASUREMENT])
 def test_decibels_a_weighted_speeds_and_grams(case: Case) -> None:
     _check(case)
+
+
+HALVES_SAID_AS_POLOVINA = [
+    # A half of a named year said as "половина" (in any case) is that half, as "полугодие" is.
+    ("в первой половине 2028 года", "", "Новый терминал аэропорта откроют в первой половине 2028 года.",
+     span("2028-01", "2028-06")),
+    ("во второй половине 2024 года", "", "Во второй половине 2024 года продажи автомобилей выросли на 9%.",
+     span("2024-07", "2024-12")),
+    ("итогам первой половины 2025 года", "", "По итогам первой половины 2025 года банк получил прибыль.",
+     span("2025-01", "2025-06")),
+    ("во второй половине прошлого года", "", "Цены на жилье снижались во второй половине прошлого года.",
+     span("2025-07", "2025-12")),
+]
+
+
+@pytest.mark.parametrize("case", HALVES_SAID_AS_POLOVINA, ids=[case[0] for case in HALVES_SAID_AS_POLOVINA])
+def test_russian_half_of_a_year_said_as_polovina(case: Case) -> None:
+    _check(case)
+
+
+def test_half_of_a_day_stays_words() -> None:
+    value = suggest("в первой половине дня", published=PUBLISHED,
+                    context="Отключение света запланировано в первой половине дня.").value
+    assert value.kind.value == "text"
