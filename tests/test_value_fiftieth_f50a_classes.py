@@ -5,7 +5,7 @@ names what it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same, span
+from test_value_words import date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -64,3 +64,24 @@ def test_half_of_a_day_stays_words() -> None:
     value = suggest("в первой половине дня", published=PUBLISHED,
                     context="Отключение света запланировано в первой половине дня.").value
     assert value.kind.value == "text"
+
+
+RUSSIAN_LAST_MONTH_OR_SEASON = [
+    # "в прошлом <месяце>" and "прошлой <весной>" are the month or season of the year before publication, as "в
+    # прошлом году" is its year: the same year's are "в этом июле", "этим летом", even once they are over.
+    ("в прошлом июле", "", "В прошлом июле курорт принял рекордные 40 тыс. гостей.", "2026-07-10", date("2025-07")),
+    ("в прошлом марте", "", "Тарифы на воду подняли в прошлом марте на 7%.", PUBLISHED, date("2025-03")),
+    ("в позапрошлом октябре", "", "Мост закрыли на ремонт в позапрошлом октябре.", PUBLISHED, date("2024-10")),
+    ("прошлым летом", "", "Прошлым летом фермеры собрали 2 тыс. тонн черешни.", "2026-11-20",
+     span("2025-06", "2025-08")),
+    ("прошлой осенью", "", "Прошлой осенью в школе заменили окна.", "2026-12-03", span("2025-09", "2025-11")),
+    # Guards: a winter spans two years and stays the nearest one; English "last summer" stays the nearest summer.
+    ("прошлой зимой", "", "Прошлой зимой котельная работала без перебоев.", "2026-08-20", span("2025-12", "2026-02")),
+    ("last summer", "", "The lake was crowded last summer.", "2026-11-20", span("2026-06", "2026-08")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_LAST_MONTH_OR_SEASON, ids=[case[0] for case in RUSSIAN_LAST_MONTH_OR_SEASON])
+def test_russian_last_month_or_season_is_of_the_year_before(case: tuple[str, str, str, str, TypedValue]) -> None:
+    selection, before, context, published, expected = case
+    _check((selection, before, context, expected), published=published)
