@@ -85,3 +85,20 @@ RUSSIAN_LAST_MONTH_OR_SEASON = [
 def test_russian_last_month_or_season_is_of_the_year_before(case: tuple[str, str, str, str, TypedValue]) -> None:
     selection, before, context, published, expected = case
     _check((selection, before, context, expected), published=published)
+
+
+RUSSIAN_SENTENCE_ENDING_ON_DY = [
+    # A Kazakh verb's past ending ("-ды", "-ты") is read off a sentence's last word only in a Kazakh sentence: a
+    # Russian one that ends on a plural noun ("расходы", "билеты") says no tense, so a day or month without a year
+    # within three months after publication is this year's.
+    ("15 июня", "", "До 15 июня в кассах театра действуют скидки на билеты.", date("2026-06-15")),
+    ("30 июня", "", "До 30 июня по субботам в парке бесплатные концерты.", date("2026-06-30")),
+    ("июле", "", "В июле у нас по традиции летние сборы и походы.", date("2026-07")),
+    # Guard: a Kazakh sentence's past ending still dates it to the year before.
+    ("шілдеде", "", "Шілдеде ауылда жаңа мектеп ашылды.", date("2025-07")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_SENTENCE_ENDING_ON_DY, ids=[case[0] for case in RUSSIAN_SENTENCE_ENDING_ON_DY])
+def test_kazakh_past_endings_are_not_read_off_russian_nouns(case: Case) -> None:
+    _check(case)

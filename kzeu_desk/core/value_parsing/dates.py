@@ -100,7 +100,9 @@ def _tense_and_whether_both(text: str) -> tuple[str | None, bool]:
     past = _PAST_RE.search(text) is not None
     if future and past:
         return None, True
-    if not future and not past and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None \
+    # (A Kazakh verb's ending only in a Kazakh sentence: the Russian "… и родители уже считают расходы." ends on a noun
+    # whose "-ды" is no past tense, and had dated "До 1 сентября" in an August article to the September before.)
+    if not future and not past and has_kazakh_letters(text) and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None \
             and _KAZAKH_AGREED_TO_RE.search(text) is None:
         word = last.group("word").lower()
         future = re.fullmatch(KAZAKH_LAST_WORD_FUTURE, word) is not None
