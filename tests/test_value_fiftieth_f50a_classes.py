@@ -102,3 +102,21 @@ RUSSIAN_SENTENCE_ENDING_ON_DY = [
 @pytest.mark.parametrize("case", RUSSIAN_SENTENCE_ENDING_ON_DY, ids=[case[0] for case in RUSSIAN_SENTENCE_ENDING_ON_DY])
 def test_kazakh_past_endings_are_not_read_off_russian_nouns(case: Case) -> None:
     _check(case)
+
+
+RUSSIAN_PERFECTIVE_FUTURE_IN_IT = [
+    # A prefixed verb in "-ит" is the perfective future ("представит", "выплатит", "утвердит"): the sentence
+    # announces, so a month more than three months after publication is this year's, not the year before.
+    ("ноябре", "", "Правление выплатит акционерам дивиденды в ноябре.", date("2026-11")),
+    ("в декабре", "", "Новую программу развития туризма акимат утвердит в декабре.", date("2026-12")),
+    ("феврале", "", "Свое заключение комиссия направит в министерство в феврале.", date("2027-02")),
+    # Guards: a prefixed verb of motion or state in the present says no tense; a past verb reports.
+    ("ноябре", "", "В ноябре фабрика производит вдвое больше, чем летом.", date("2025-11")),
+    ("ноябре", "", "Спрос на уголь в ноябре зависит от погоды.", date("2025-11")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_PERFECTIVE_FUTURE_IN_IT,
+                         ids=[f"{case[0]}: {case[2][:30]}" for case in RUSSIAN_PERFECTIVE_FUTURE_IN_IT])
+def test_russian_prefixed_verb_in_it_announces(case: Case) -> None:
+    _check(case)
