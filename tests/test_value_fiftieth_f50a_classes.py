@@ -5,7 +5,7 @@ names what it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, quantity, same, span
+from test_value_words import count, date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -119,4 +119,24 @@ RUSSIAN_PERFECTIVE_FUTURE_IN_IT = [
 @pytest.mark.parametrize("case", RUSSIAN_PERFECTIVE_FUTURE_IN_IT,
                          ids=[f"{case[0]}: {case[2][:30]}" for case in RUSSIAN_PERFECTIVE_FUTURE_IN_IT])
 def test_russian_prefixed_verb_in_it_announces(case: Case) -> None:
+    _check(case)
+
+
+RUSSIAN_BOUND_BEFORE_A_PREPOSITION = [
+    # "более чем", "менее чем", "не более чем" bound the figure after the "с", "со", "у" its verb's case wants, as
+    # they already did after "на" and "в".
+    ("более чем с 40 банками", "", "Фонд сотрудничает более чем с 40 банками второго уровня.",
+     count(40, "банками", lower=40)),
+    ("более чем у 300 семей", "", "После реконструкции газ появился более чем у 300 семей поселка.",
+     count(300, "семей", lower=300)),
+    ("менее чем с 12 поставщиками", "", "Сеть работает менее чем с 12 поставщиками молока.",
+     count(None, "поставщиками", upper=12)),
+    ("не более чем с 3 вузами", "", "Абитуриент может заключить договор не более чем с 3 вузами.",
+     count(None, "вузами", upper=3)),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_BOUND_BEFORE_A_PREPOSITION,
+                         ids=[case[0] for case in RUSSIAN_BOUND_BEFORE_A_PREPOSITION])
+def test_russian_bound_before_the_preposition_of_a_case(case: Case) -> None:
     _check(case)
