@@ -140,3 +140,21 @@ RUSSIAN_BOUND_BEFORE_A_PREPOSITION = [
                          ids=[case[0] for case in RUSSIAN_BOUND_BEFORE_A_PREPOSITION])
 def test_russian_bound_before_the_preposition_of_a_case(case: Case) -> None:
     _check(case)
+
+
+SQUARE_AND_CUBIC_MEASURES_MADE_ADJECTIVES = [
+    # A square or cubic measure made an adjective with hyphens is a quantity in its unit as written (singular, as
+    # "a 47-kilometre line" and the "-year" convention's "a 10-year loan" are), both words kept.
+    ("120-square-kilometre", "", "The new 120-square-kilometre reserve protects saiga calving grounds.",
+     quantity(120, "square kilometre")),
+    ("45-square-metre", "", "A 45-square-metre studio near the station rents for KZT 250,000 a month.",
+     quantity(45, "square metre")),
+    ("500-cubic-metre", "", "The village's 500-cubic-metre water tower was rebuilt last year.",
+     quantity(500, "cubic metre")),
+]
+
+
+@pytest.mark.parametrize("case", SQUARE_AND_CUBIC_MEASURES_MADE_ADJECTIVES,
+                         ids=[case[0] for case in SQUARE_AND_CUBIC_MEASURES_MADE_ADJECTIVES])
+def test_square_and_cubic_measures_made_adjectives(case: Case) -> None:
+    _check(case)
