@@ -531,12 +531,7 @@ def _read_nearest_season(match: re.Match[str], publication: Publication | None) 
         return needs("month")
     first_month, last_month = months
     spans_new_year = first_month > last_month
-    if offset < 0 and not spans_new_year and word.startswith(_RUSSIAN_PAST_SEASON_STEMS):
-        # "прошлой весной", "прошлым летом" are the season of the year before publication, as "в прошлом августе" is
-        # its August: this year's is "этой весной", "этим летом", even once it is over ("прошлой весной" in an
-        # October article is the spring a year and a half before). Winter spans two years and stays the nearest.
-        last_year = publication.year + offset
-    elif offset < 0:
+    if offset < 0:
         # "the autumn before last", "позапрошлой осенью": a year before the last one.
         last_year = (publication.year if last_month < publication.month else publication.year - 1) + offset + 1
     elif offset == 0:
@@ -547,7 +542,6 @@ def _read_nearest_season(match: re.Match[str], publication: Publication | None) 
     return _season_range(last_year, months, relative=True)
 
 
-_RUSSIAN_PAST_SEASON_STEMS = ("прошл", "минувш", "позапрошл")
 # The words before a season that count it from publication, by their stem.
 _NEAREST_SEASON_WORDS = (
     ("before last", -2), ("позапрошл", -2), ("last", -1), ("previous", -1), ("past", -1), ("this", 0), ("next", 1), ("coming", 1),
