@@ -159,3 +159,21 @@ SQUARE_AND_CUBIC_MEASURES_MADE_ADJECTIVES = [
 def test_square_and_cubic_measures_made_adjectives(case: Case) -> None:
     _check(case)
 
+
+ENGLISH_LISTING_WEEKDAYS = [
+    # A weekday in an English sentence in the present simple with no tense else is a listing's or timetable's: the
+    # coming one (PUBLISHED is a Thursday). A relative clause set off by commas ("who moved here …") has a tense of
+    # its own that does not date the main clause.
+    ("Saturday", "", "The headline act on Saturday is a jazz trio from Kraków.", date("2026-05-16")),
+    ("Sunday", "", "A potter from Tbilisi, who settled in Almaty in 2019, runs a free workshop at the library on Sunday.",
+     date("2026-05-17")),
+    ("Friday", "", "Entry to the rooftop screening on Friday is free for students.", date("2026-05-15")),
+    # Guards: news of the days just gone is in the past tense; a month in the present is no timetable.
+    ("Tuesday", "", "The tenge weakened to 540 per dollar on Tuesday.", date("2026-05-12")),
+    ("March", "", "Annual inflation is 9.8% in March, the statistics bureau says.", date("2026-03")),
+]
+
+
+@pytest.mark.parametrize("case", ENGLISH_LISTING_WEEKDAYS, ids=[case[0] for case in ENGLISH_LISTING_WEEKDAYS])
+def test_english_weekday_in_a_listing_lies_ahead(case: Case) -> None:
+    _check(case)
