@@ -177,3 +177,21 @@ ENGLISH_LISTING_WEEKDAYS = [
 @pytest.mark.parametrize("case", ENGLISH_LISTING_WEEKDAYS, ids=[case[0] for case in ENGLISH_LISTING_WEEKDAYS])
 def test_english_weekday_in_a_listing_lies_ahead(case: Case) -> None:
     _check(case)
+
+
+RUSSIAN_POINTS_THAT_ARE_PLACES_OR_ITEMS = [
+    # An adjective before "пункт" names a place of that kind (a heating substation, a settlement, a first-aid post),
+    # counted with it as a fixed term; "из N пунктов" is what a document consists of, its items, counted.
+    ("9", "", "В районе построили 9 фельдшерских пунктов и две амбулатории.", count(9, "фельдшерских пунктов")),
+    ("37", "", "За год газ пришел в 37 населенных пунктов.", count(37, "населенных пунктов")),
+    ("7", "", "Министры подписали дорожную карту из 7 пунктов.", count(7, "пунктов")),
+    # Guards: points of an index or of percentages stay a measure; a kind named after the noun wins.
+    ("на 35 пунктов", "", "Индекс KASE за неделю вырос на 35 пунктов.", quantity(35, "пунктов")),
+    ("6", "", "На границе работают 6 автомобильных пунктов пропуска.", count(6, "пунктов пропуска")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_POINTS_THAT_ARE_PLACES_OR_ITEMS,
+                         ids=[case[0] for case in RUSSIAN_POINTS_THAT_ARE_PLACES_OR_ITEMS])
+def test_russian_points_that_are_places_or_items_are_counted(case: Case) -> None:
+    _check(case)
