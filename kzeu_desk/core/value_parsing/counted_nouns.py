@@ -528,6 +528,11 @@ _RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект")
 _RUSSIAN_GENITIVE_SINGULAR_RE = re.compile(r"[а-яё]{3,}(?:а|я|и|ы)")
 
 
+_RUSSIAN_ADJECTIVES_OF_A_SCALE_POINT = frozenset({"процентных", "базисных", "индексных"})
+# "из" right before the figure: "заявление из 12 пунктов" (a statement of 12 items).
+_CONSISTING_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:из)[ \u00a0]+\d[\d \u00a0]*$")
+
+
 # The present tense of the verbs of the news ("экспортируют", "работает", "находятся"), which no noun ends in.
 _RUSSIAN_VERB_ENDINGS = ("ают", "яют", "уют", "еют", "ует", "ает", "яет", "ится", "ятся", "ются", "ется", "ирует",
                          # Neuter short participles: "11 млн выделено" (11 million were allotted).
@@ -659,6 +664,16 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
                 and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
                 and text[end:words[index + 1][1]].strip() == complement:
             return Counted(f"{word} {complement}", words[index + 1][1], False)
+        if lowered.startswith("пункт") and index and words[index - 1][0].lower().endswith(("ых", "их")) \
+                and words[index - 1][0].lower() not in _RUSSIAN_ADJECTIVES_OF_A_SCALE_POINT:
+            # "14 тепловых пунктов" (heating substations), "12 населенных пунктов", "5 медицинских пунктов": an
+            # adjective before "пункт" names a place of that kind, counted with it (a fixed term, as "пунктов пропуска"
+            # is); a point of a scale is "на 12 пунктов" alone or "процентных пунктов".
+            return Counted(f"{words[index - 1][0]} {word}", end, False)
+        if lowered.startswith("пункт") and index == 0 and text \
+                and _CONSISTING_OF_BEFORE_RE.search(text, max(0, position - 20), position):
+            # "заявление из 12 пунктов", "план из 8 пунктов": what a document consists of are its items, counted.
+            return Counted(word, end, False)
         return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS)
                        or _RUSSIAN_COMPOUND_MEASURE_RE.match(lowered) is not None)
     return None

@@ -62,7 +62,7 @@ ENGLISH_MEASURES = frozenset({
     "years", "year", "months", "month", "weeks", "week", "days", "day", "hours", "hour", "minutes", "minute",
     "seconds", "decades", "decade", "centuries", "century", "tons", "tonnes", "ton", "tonne", "kilometres",
     "kilometers", "km", "miles", "metres", "meters", "hectares", "acres", "barrels", "litres", "liters",
-    "kilograms", "kg", "megawatts", "gigawatts", "kilowatts", "mw", "gw", "kwh", "mwh", "gwh", "twh", "teu",
+    "kilograms", "kg", "grams", "gram", "grammes", "milligrams", "megawatts", "gigawatts", "kilowatts", "mw", "gw", "kwh", "mwh", "gwh", "twh", "teu",
     "bcm", "points", "degrees", "nights", "night", "ounces", "ounce", "oz", "carats", "centners",
     # Singular, as in "one kilometre" and "a 47-kilometre line".
     "kilometre", "kilometer", "metre", "meter", "mile", "hectare", "acre", "barrel", "litre", "liter", "kilogram",
@@ -78,7 +78,9 @@ ENGLISH_MEASURES = frozenset({
 # millimetres and centimetres, mineral content in grams or milligrams per litre ("4,2 г/л", which a Kazakh case ending
 # may follow after a hyphen: "4,2 г/л-ден").
 # Blood pressure in millimetres of mercury ("140 mmHg", "140 мм рт. ст."), before the "mm" and "мм" it starts like.
-MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
+# A speed in metres a second or kilometres an hour ("below 6 m/s" of wind, "90 km/h", "60 км/ч"): one unit written with a
+# slash, as "m³/s" is, first, before the "km", "м" and "m" it starts like.
+MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which
@@ -87,7 +89,9 @@ MEASURE_ABBREVIATIONS = (r"(?:°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?
                          # decibels a kilometre ("0,21 дБ/км"): rates written with a slash, each a unit of its own,
                          # before the "дБ" and "Мб" they start like.
                          r"Мбит/с|Гбит/с|Кбит/с|Mbit/s|Gbit/s|Mbps|Gbps|дБ/км|dB/km|"
-                         r"sq\.?\s?m|sqm|dB|дБ|МРП|АЕК|MCI|"
+                         # Noise in A-weighted decibels keeps its weighting ("45 dB(A)", the unit a noise limit is
+                         # set in), before the "dB" it starts like.
+                         r"sq\.?\s?m|sqm|dB\(A\)|дБ\(А\)|dB|дБ|МРП|АЕК|MCI|"
                          # A course's workload in European credits ("объемом 5 ECTS", "a 30 ECTS semester"): a measure
                          # of study time, as academic hours are, not a count of things.
                          r"ECTS|"

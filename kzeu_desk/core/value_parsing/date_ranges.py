@@ -445,6 +445,10 @@ _QUARTER_ORDINAL = (
 _HALVES = (
     rf"(?<![\w]){_IN}{_HALF_ORDINAL}(?:-?(?:м|е|ое))?\s+(?i:half|полугоди[еия]){_OF_YEAR}",
     rf"(?<![\w])H(?P<ord>[12])\s*{year()}(?!\d)",
+    # "в первой половине 2027 года", "во второй половине прошлого года", "итоги первой половины 2024 года": a half
+    # said as "половина" of a named year is that half, as "полугодие" is (with no year it stays words: "в первой
+    # половине дня" is a day's).
+    rf"(?<![\w]){_IN}(?P<ord>(?i:перв|втор)(?:ой|ую|ая))\s+(?i:половин[аеуы]){_OF_YEAR}",
     # "Жылдың бірінші жартысында" (the first half of the year): the publication's year, as in English.
     rf"(?<![\w.])(?:{year()}\s*(?i:жылдың|жылғы)|{_KAZAKH_RELATIVE_YEAR_BEFORE}|(?<!\d\s)(?P<rel_the>(?i:жылдың)))\s+"
     rf"{_HALF_ORDINAL}\s+(?i:жартысында|жартыжылдығында|жартыжылдықта|жарты\s+жылында|жарты\s+жылда)",

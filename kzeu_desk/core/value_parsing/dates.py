@@ -23,6 +23,7 @@ from kzeu_desk.core.value_parsing.date_words import (
     ENGLISH_MONTH_FULL,
     ENGLISH_MONTH_PREPOSITIONS,
     ENGLISH_MONTHS,
+    ENGLISH_WEEKDAY,
     KAZAKH_MONTH,
     ORDINAL_SUFFIX,
     RUSSIAN_MONTH,
@@ -100,7 +101,9 @@ def _tense_and_whether_both(text: str) -> tuple[str | None, bool]:
     past = _PAST_RE.search(text) is not None
     if future and past:
         return None, True
-    if not future and not past and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None \
+    # (A Kazakh verb's ending only in a Kazakh sentence: the Russian "… и родители уже считают расходы." ends on a noun
+    # whose "-ды" is no past tense, and had dated "До 1 сентября" in an August article to the September before.)
+    if not future and not past and has_kazakh_letters(text) and (last := _KAZAKH_LAST_WORD_RE.search(text)) is not None \
             and _KAZAKH_AGREED_TO_RE.search(text) is None:
         word = last.group("word").lower()
         future = re.fullmatch(KAZAKH_LAST_WORD_FUTURE, word) is not None
@@ -163,7 +166,17 @@ _PAST_PARTICIPLE_BEFORE_RE = re.compile(
     r"(?<![\w])[а-яё]{3,}(?:вш|нн)(?:ий|ая|ое|ее|ие|ые|ей|его|ого|ему|ому|им|ым|ую|их|ых|ими|ыми)\s+(?:в|во)\s+$",
     re.IGNORECASE)
 
-_PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]{3,}ed|built|founded|set\s+up)\s[^,;]{3,60},")
+_PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]{3,}ed|built|founded|set\s+up)\s[^,;]{3,60},"
+                                  # ... and so does a relative clause set off by commas: "A baker from Lyon, who moved
+                                  # here four years ago, opens a pop-up on Saturday" (its past is the baker's).
+                                  r"|,\s+(?:who|which)\s[^,;]{3,60},")
+# An English sentence in the present simple with no tense else that names a weekday is a listing's or timetable's
+# ("The opener on Friday is a Czech comedy", "A baker opens a pop-up at the bazaar on Saturday"): news of the days
+# just gone report them in the past tense, so the day lies ahead. Only a weekday: "Inflation is 10% in March" is no
+# timetable. (Only English: Russian and Kazakh write their present in other forms.)
+_ENGLISH_TIMETABLE_PRESENT_RE = re.compile(
+    r"(?<![\w'’])(?:is|are|opens|starts|begins|closes|runs|plays|hosts|screens|performs)(?![\w'’])")
+_ENGLISH_WEEKDAY_AT_RE = re.compile(rf"(?:{ENGLISH_WEEKDAY})(?![\w'’])")
 
 
 # A date in a clause of time whose own verb is not past lies ahead, whatever the main clause reports: "a cut made
@@ -264,6 +277,9 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     context = _PARTICIPLE_ASIDE_RE.sub(lambda aside: aside.group() if aside.start() <= offset < aside.end()
                                        else "," + " " * (len(aside.group()) - 2) + ",", context)
     breaks = list(_CONTRASTED_CLAUSE_RE.finditer(context))
+    if not breaks and _ENGLISH_WEEKDAY_AT_RE.match(context, after_preposition) and tense_of(context) is None \
+            and _ENGLISH_TIMETABLE_PRESENT_RE.search(context) is not None:
+        return "future", False
     if not breaks:
         return _tense_of_the_clause(context, offset, decided=False)
     starts = [0, *[m.end() for m in breaks]]

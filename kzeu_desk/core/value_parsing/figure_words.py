@@ -89,7 +89,15 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"ca\.", Bound.APPROXIMATE),
     (r"(?:an )?estimated", Bound.APPROXIMATE),
     (r"close to", Bound.APPROXIMATE),
-    # Russian; "выросли более чем на 15%": the bound may stand before the "на" of a change.
+    # Russian; "выросли более чем на 15%": the bound may stand before the "на" of a change, and after "чем" before
+    # the "с", "со", "у" of the case the verb wants ("сотрудничает более чем со 160 странами", "менее чем с 10
+    # партнерами", "более чем у 300 семей").
+    (r"более чем (?:с|со|у)", Bound.LOWER),
+    (r"свыше чем (?:с|со|у)", Bound.LOWER),
+    (r"больше чем (?:с|со|у)", Bound.LOWER),
+    (r"не (?:менее|меньше) чем (?:с|со|у)", Bound.LOWER),
+    (r"не (?:более|больше) чем (?:с|со|у)", Bound.UPPER),
+    (r"(?:менее|меньше) чем (?:с|со|у)", Bound.UPPER),
     (r"более(?: чем)?(?: на)?", Bound.LOWER),
     (r"свыше(?: чем)?(?: на)?", Bound.LOWER),
     (r"больше(?: чем)?(?: на)?", Bound.LOWER),

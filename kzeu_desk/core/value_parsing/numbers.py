@@ -502,7 +502,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     end = figure.end
     qualifier_after = _match_qualifier_after(text, end)
     hyphened_measure = _HYPHENED_MEASURE_RE.match(text, end) if figure.end == number_end else None
-    if hyphened_measure is not None and hyphened_measure.group("unit").lower() not in ENGLISH_MEASURES:
+    if hyphened_measure is not None and re.split(r"[-‐]", hyphened_measure.group("unit"))[-1].lower() \
+            not in ENGLISH_MEASURES:
         hyphened_measure = None
     if range_end is None and qualifier_after is None and hyphened_measure is None and \
             _glued_to_word(text, number_start, number_end, figure.end):
@@ -527,7 +528,7 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     unit_exponent = 0
     if hyphened_measure is not None and unit is None:
         # "a 47-kilometre line", "a 10-year loan": a measure made an adjective, in its unit as written.
-        unit, end = hyphened_measure.group("unit"), hyphened_measure.end()
+        unit, end = re.sub(r"[-‐]", " ", hyphened_measure.group("unit")), hyphened_measure.end()
     if figure.kind is ValueKind.QUANTITY and unit is None:
         if strict:
             unit_match = _STRICT_UNIT_RE.match(text, end)
@@ -741,7 +742,9 @@ _SOURCE_AFTER_A_NOUN_RE = re.compile(r"(?<=[а-яё])\s+из\s+\d[\d \u00a0,.]*\
 _MORE_RU_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё)\s*$", re.IGNORECASE)
 _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.IGNORECASE)
 # ("11-year-old girls": an age, in the measure's unit as "a 10-year loan" is.)
-_HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>[A-Za-z]+)(?:[-‐]olds?)?(?![\w‐-])")
+# ("a 68-square-metre flat", "a 120-square-kilometre reserve": a square or cubic measure made an adjective keeps both
+# words, as "68 square metres" does.)
+_HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>(?:(?:square|cubic)[-‐])?[A-Za-z]+)(?:[-‐]olds?)?(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
 _UP_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w])(?:in|across|from|of|to|for|by)\s+$", re.IGNORECASE)

@@ -215,7 +215,7 @@ def _read_nearest_month(match: re.Match[str], publication: Publication | None) -
     if publication.month is None:
         return needs("month")
     if offset < 0:
-        year_value = publication.year - 1
+        year_value = publication.year + offset
     elif offset > 0:
         year_value = publication.year if month_value > publication.month else publication.year + 1
     else:
@@ -246,6 +246,11 @@ _MONTHS_OF_RELATIVE_YEAR = (
 )
 _NEAREST_MONTHS = (
     rf"(?<![\w])(?P<rel>(?i:last|this|next))\s+(?P<month>{ENGLISH_MONTH_FULL})(?![\w])",
+    # "в прошлом августе", "в позапрошлом марте", "в следующем мае": as "last August" is, the month of the year
+    # before (two before) publication, since the month of the same year is "в этом августе" or "в августе" (a
+    # "прошлом августе" in an August article had read as that very month).
+    rf"(?<![\w])(?:(?i:в)\s+)?(?P<rel>(?i:прошлом|минувшем|позапрошлом|этом|следующем|будущем))\s+"
+    rf"(?P<month>{CYRILLIC_MONTH})",
 )
 _KAZAKH_AGO_ADJECTIVE = r"(?:(?i:ғы)(?i:дан|ға|дай|ның|да|мен|ны)?)?"
 _AGO = (
