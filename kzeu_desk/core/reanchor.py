@@ -3855,6 +3855,13 @@ class Locator:
             return None
         if self.new.sentence_start(candidate.start) != self.new.sentence_start(pinned_from):
             return None  # the match reached into another sentence
+        quote_edges, found_edges = _WORD.findall(_blanked(span.quote)), _WORD.findall(_blanked(found))
+        if not quote_edges or not found_edges or not all(same_stem(a, b) or (_is_figure_or_date(a) and _is_figure_or_date(b))
+                                                          for a, b in ((quote_edges[0], found_edges[0]),
+                                                                       (quote_edges[-1], found_edges[-1]))):
+            # Its first or last word gone: replaced beside the match as often as cut (on the synthetic
+            # benchmark, 6 of 86 such matches left out a word substituted at the quote's edge).
+            return None
         old_words, new_words = _claim_words(span.quote), _claim_words(found)
         if any(not any(same_stem(word, other) for other in old_words) for word in new_words):
             return None  # a word of its own: another claim, or one reworded
@@ -4103,6 +4110,10 @@ _DATE_GAP = re.compile(r"\s+|(?<=\d)\s*-\s*(?=\d)|(?<=\d)[./](?=\d)|(?<=\d):")
 # A clause ends here: its closing punctuation (reference markers and brackets may come first).
 _TIME = re.compile(r"\d:\d\d")
 _CLAUSE_END = re.compile(r"\s*(?:\[\w+\])*[.;!?]")
+
+
+def _is_figure_or_date(word: str) -> bool:
+    return word[:1].isdigit() or is_figure_word(word) or _is_month(word)
 
 
 def _claim_words(folded: str) -> list[str]:
