@@ -314,9 +314,12 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # figure said another way): 97.5% (195 of 200), nothing misplaced, 29 of 29 flagged.
 # Round 29 (eight pairs, 200 spans), written and labelled independently while round 28 was fixed, scored once on
 # 5dd742b: 88.5% (177 of 200), nothing misplaced, 23 wrongly orphaned (queued), 26 of 26 flagged.
+# Its main class fixed in general (a quote holding a landmark of its own, its sentence re-punctuated and trimmed
+# around it: the briefing transcript edited for print; "14,000" -> "14 000" with it): 91.5% (183 of 200), nothing
+# misplaced, 26 of 26 flagged.
 FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0),
                        28: (0.975, 8, 200, 0, 0, 0),
-                       29: (0.885, 8, 200, 0, 0, 0)}
+                       29: (0.915, 8, 200, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
