@@ -5,20 +5,18 @@ names what it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, quantity, same, span
+from test_value_words import InContext, count, date, quantity, same_in_context, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
 
 PUBLISHED = "2026-05-14"  # a Thursday
 
-# (highlight, the sentence before or "", its sentence, the curator's value)
-Case = tuple[str, str, str, TypedValue]
+Case = InContext
 
 
 def _check(case: Case, published: str = PUBLISHED) -> None:
-    selection, before, context, expected = case
-    same(suggest(selection, published=published, context=context, before=before or None).value, expected)
+    same_in_context(case, published)
 
 
 UNITS_OF_MEASUREMENT = [

@@ -47,6 +47,17 @@ def needs_date() -> TypedValue:
     return TypedValue(kind=ValueKind.TEXT)
 
 
+# A case of the class-test modules: (highlight, the sentence before it or "", its sentence, the curator's value).
+InContext = tuple[str, str, str, TypedValue]
+
+
+def same_in_context(case: InContext, published: str, earlier: str | None = None) -> None:
+    """What Ctrl+N suggests for the highlight, read with its sentence and the one before it, is the curator's value."""
+    selection, before, context, expected = case
+    same(suggest(selection, published=published, context=context, before=before or None, earlier=earlier).value,
+         expected)
+
+
 def same(actual: TypedValue, expected: TypedValue) -> None:
     assert actual.kind is expected.kind, (actual, expected)
     for name in ("amount", "lower", "upper"):
