@@ -226,7 +226,26 @@ def rebuild(conn: Connection) -> None:
     fact (stall probe, old and new alternating, load 1.1-1.7; docs/PERFORMANCE.md §24), and a
     repair is rare while a frozen window is not acceptable."""
     engine_of(conn).search.clear(conn)
-    refresh(conn, conn.execute(text("SELECT id FROM fact")).scalars())
+    for chunk in _fact_ids_by_chunk(conn):
+        write(conn, read(conn, chunk))
+
+
+def _fact_ids_by_chunk(conn: Connection) -> Iterator[list[int]]:
+    """Every fact's id, `_CHUNK` at a time, read a chunk per query rather than all at once. A worker
+    reading a million bare ids in one loop steps SQLite a million times, letting go of the interpreter
+    lock and taking it back within a microsecond each time; a thread waiting for the lock (the GUI)
+    is woken each time but rarely in time, and since the lock changed hands it never asks for it to be
+    handed over, so it waits while the loop runs: the repair's longest stall at 1M facts was 106-115 ms
+    with the GUI thread using 4-5 ms of CPU in it and only the repair's worker running (stall probe,
+    --dump-after-ms, docs/PERFORMANCE.md §35). A chunk's ids take well under a millisecond to read."""
+    after = 0
+    while True:
+        chunk = list(conn.execute(text("SELECT id FROM fact WHERE id > :after ORDER BY id LIMIT :size"),
+                                  {"after": after, "size": _CHUNK}).scalars())
+        if not chunk:
+            return
+        yield chunk
+        after = chunk[-1]
 
 
 def _document(row: Mapping, qualifiers: Iterable[Qualifier] = ()) -> SearchDocument:
