@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 
 from kzeu_desk import __version__
 from kzeu_desk.ui.app_settings import last_folder, remember_folder
+from kzeu_desk.ui import reading_place
 from kzeu_desk.ui.later_turn import on_a_later_turn
+from kzeu_desk.ui.reading_place import ReadingPlace
 from kzeu_desk.ui.recent_fact_bases import RecentFactBasesMenu, remember
 from kzeu_desk.ui.window_layout import WindowLayout
 
 if TYPE_CHECKING:
     from kzeu_desk.core.changes import Changes
-    from kzeu_desk.ui.reading_place import ReadingPlace
     from kzeu_desk.ui.session import Session
 
 _DOCUMENT_FILTER = ("Documents (*.pdf *.docx *.odt *.html *.htm *.txt *.md *.markdown);;PDF (*.pdf);;"
@@ -923,8 +924,6 @@ class MainWindow(QMainWindow):
         The source is chosen as the first one was before (its text laid out once); the reading
         position is set once the panes have their sizes, so it is not measured in a text about to
         be wrapped again."""
-        from kzeu_desk.ui import reading_place
-
         sources = self.sources_pane
         place = reading_place.load(self.session.fact_base.location_text)
         if place is not None and sources.model.contains(place.source_id):
@@ -951,8 +950,6 @@ class MainWindow(QMainWindow):
 
     def current_reading_place(self) -> ReadingPlace | None:
         """Where the curator is now: the shown source, its first visible character, the current candidate."""
-        from kzeu_desk.ui.reading_place import ReadingPlace
-
         if self._place_to_restore is not None:  # closed before the place was restored: keep it as it was
             return self._place_to_restore
         source_id = self.source_pane.source_id
@@ -965,13 +962,11 @@ class MainWindow(QMainWindow):
     def _remember_new_source(self, source_id: int | None) -> None:
         """Another source chosen: it is shown from the top, so that is where the curator now is (a
         crash before quitting brings back this source rather than the one left)."""
-        from kzeu_desk.ui import reading_place
-
         if self.session is None or self.session.closed:
             return
         self._place_to_restore = None
         reading_place.save(self.session.fact_base.location_text,
-                           reading_place.ReadingPlace(source_id) if source_id is not None else None)
+                           ReadingPlace(source_id) if source_id is not None else None)
 
     def reset_layout(self) -> None:
         self.layout_keeper.reset()
@@ -979,9 +974,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None:
-            from kzeu_desk.ui import reading_place
-
-            # Read from the widgets as shown (no read of the fact base), before any pane stops.
+                # Read from the widgets as shown (no read of the fact base), before any pane stops.
             reading_place.save(self.session.fact_base.location_text, self.current_reading_place())
             self._commit_pending_edit()
             if getattr(self, "_revision_job", None) is not None:
