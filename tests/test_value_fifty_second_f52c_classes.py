@@ -1,0 +1,29 @@
+"""The classes of the Kazakh misses of sets 52 and 53 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import date, same, span
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the curator's value)
+KAZAKH_DECADES = [
+    # A decade with a hyphen before "жылдар" ("1960-жылдардағы", of the 1960s), as "1960 жылдары" without it.
+    ("1960-жылдардағы", "Фильм 1960-жылдардағы ауыл өмірін көрсетеді.", span("1960", "1969")),
+    ("1880-жылдары", "Бұл мешіт 1880-жылдары салынған деп саналады.", span("1880", "1889")),
+    # A decade of the last century named by its ordinal ("сексенінші жылдары", in the eighties).
+    ("Сексенінші жылдары", "Сексенінші жылдары ауылда екі мектеп ашылды.", span("1980", "1989")),
+    ("алпысыншы жылдардағы", "Кітап алпысыншы жылдардағы тың игеру туралы.", span("1960", "1969")),
+    # Guards: a year with "жылы" stays the year, a range of years stays the range.
+    ("1960 жылы", "Зауыт 1960 жылы салынды.", date("1960")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_DECADES,
+                         ids=[case[0] for case in KAZAKH_DECADES])
+def test_kazakh_decades_with_a_hyphen_or_an_ordinal(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
