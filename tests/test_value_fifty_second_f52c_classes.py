@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, same, span
+from test_value_words import count, date, percent, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -27,3 +27,21 @@ KAZAKH_DECADES = [
 def test_kazakh_decades_with_a_hyphen_or_an_ordinal(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
 
+
+ONE_OF_TEN_OR_A_THOUSAND = [
+    # A patient leaflet's frequency: "10 науқастың 1-іне дейін" (in up to one of ten patients) is a share, as "1 из 10"
+    # is; "дейін" a ceiling, "астамында" a floor.
+    ("10 науқастың 1-іне дейін", "Жүрек айнуы 10 науқастың 1-іне дейін байқалуы мүмкін.", percent(None, upper=10)),
+    ("100 адамның 1-інен астамында", "Бөртпе 100 адамның 1-інен астамында пайда болады.", percent(1, lower=1)),
+    ("10 000 адамның 1-іне дейін", "Ісіну 10 000 адамның 1-іне дейін кездеседі.", percent(None, upper=0.01)),
+    ("1 000 баланың 1-інде", "Аурудың бұл түрі 1 000 баланың 1-інде кездеседі.", percent(0.1, approximate=True)),
+    # Guards: a part of another whole counts, in the whole's noun.
+    ("27 елдің 1-і", "Одаққа мүше 27 елдің 1-і ғана келісімге қарсы шықты.", count(1, "ел")),
+    ("10 елдің 3-і", "Зерттелген 10 елдің 3-і жоспарды орындады.", count(3, "ел")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), ONE_OF_TEN_OR_A_THOUSAND,
+                         ids=[case[0] for case in ONE_OF_TEN_OR_A_THOUSAND])
+def test_one_of_ten_a_hundred_or_a_thousand_is_a_share(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
