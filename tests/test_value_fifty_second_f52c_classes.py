@@ -45,3 +45,19 @@ ONE_OF_TEN_OR_A_THOUSAND = [
                          ids=[case[0] for case in ONE_OF_TEN_OR_A_THOUSAND])
 def test_one_of_ten_a_hundred_or_a_thousand_is_a_share(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+CASE_AFTER_A_SOFT_SIGN = [
+    # A loanword's soft sign takes the front endings whatever vowel is before it: "фестивальге", "спектакльде".
+    ("15-тен астам", "Театр 15-тен астам фестивальге қатысты.", count(15, "фестиваль", lower=15)),
+    ("8", "Әртістер маусымда 8 спектакльде ойнады.", count(8, "спектакль")),
+    # Guards: known loanwords and a plain noun stay as they were read.
+    ("12", "Жаңа 12 автомобильге тапсырыс берілді.", count(12, "автомобиль")),
+    ("40", "Фестивальге 40 фильм қатысты.", count(40, "фильм")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), CASE_AFTER_A_SOFT_SIGN,
+                         ids=[case[0] for case in CASE_AFTER_A_SOFT_SIGN])
+def test_a_case_ending_after_a_loanwords_soft_sign(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -863,8 +863,10 @@ def _ending_fits(stem: str, ending: str) -> bool:
         vowel = _last_vowel(stem[:-1])
         return vowel is not None and ending[0] in "гғдн" and (ending[1] in "аы") == (vowel in _BACK_VOWELS)
     last_vowel = next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
-    if last_vowel == "и":
-        last_vowel = "і"  # a loanword's "и" takes the front endings ("клипті", "фильмде")
+    if last_vowel == "и" or stem.endswith("ь"):
+        # A loanword's "и" takes the front endings ("клипті", "фильмде"), and so does its soft sign, whatever vowel
+        # is before it ("фестивальге", "спектакльде").
+        last_vowel = "і"
     if last_vowel is None or last_vowel in "иу":
         return False
     if (ending[1] in "аы") != (last_vowel in _BACK_VOWELS):
