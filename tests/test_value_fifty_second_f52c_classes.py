@@ -61,3 +61,22 @@ CASE_AFTER_A_SOFT_SIGN = [
                          ids=[case[0] for case in CASE_AFTER_A_SOFT_SIGN])
 def test_a_case_ending_after_a_loanwords_soft_sign(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+A_DOER_WITH_ITS_OBJECT = [
+    # A doer in "-ушы/-уші" takes the bare noun before it as its object, one compound: "су пайдаланушы" (a water
+    # user), "несие алушы" (a borrower), "жүк тасымалдаушы" (a haulier).
+    ("350", "Ауданда 350 су пайдаланушы тіркелген.", count(350, "су пайдаланушы")),
+    ("15 несие алушы", "Банк 15 несие алушыға жеңілдік берді.", count(15, "несие алушы")),
+    ("26", "Облыста 26 жүк тасымалдаушы лицензия алды.", count(26, "жүк тасымалдаушы")),
+    # Guards: the noun alone, a doer before a known noun, a doer alone.
+    ("Бес", "Бес несие бойынша сотқа жүгінуге тура келді.", count(5, "несие")),
+    ("12", "Көрмеге 12 өндіруші компания қатысты.", count(12, "өндіруші компания")),
+    ("40", "Жиынға 40 басқарушы қатысты.", count(40, "басқарушы")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_DOER_WITH_ITS_OBJECT,
+                         ids=[case[0] for case in A_DOER_WITH_ITS_OBJECT])
+def test_a_doer_in_ushy_makes_a_compound_with_its_object(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -903,6 +903,11 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # past or passive verb in "-лды/-рді/-сты" reads like a possessive "-ы/-і" after a consonant.
             return None
         head = _possessed_stem(lowered)
+        if head is None and len(modifiers) == 1 and modifiers[0] not in KAZAKH_MEASURES and \
+                _KAZAKH_DOER_OF_AN_OBJECT_RE.fullmatch(doer := _kazakh_base(lowered)):
+            # A doer in "-ушы/-уші" takes the bare noun before it as its object, one compound with no possessive
+            # between: "су пайдаланушы" (a water user), "қарыз алушы" (a borrower), "жүк тасымалдаушы" (a haulier).
+            head = doer
         if head is None and modifiers and (modifiers[0] not in KAZAKH_KNOWN_STEMS or modifiers[-1].endswith("у")):
             # After a bare noun that qualifies it, "-ы/-і" after a consonant (a case may follow) is the compound's
             # possessive: "бақылау бекеті", "кеден қызметкері", "шекара бекетін". A noun commonly counted is itself
@@ -955,6 +960,10 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
     return None
 
 
+
+
+# A doer made of a verb: its verbal noun in "-у", then "-шы/-ші" ("пайдаланушы", "алушы", "тасымалдаушы").
+_KAZAKH_DOER_OF_AN_OBJECT_RE = re.compile(r"[а-яәіңғүұқөһ]{2,}у(?:шы|ші)")
 
 
 _KAZAKH_ONLY_WORDS = frozenset({"ғана", "қана"})
