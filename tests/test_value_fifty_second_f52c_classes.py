@@ -80,3 +80,20 @@ A_DOER_WITH_ITS_OBJECT = [
                          ids=[case[0] for case in A_DOER_WITH_ITS_OBJECT])
 def test_a_doer_in_ushy_makes_a_compound_with_its_object(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+SONS_AND_DAUGHTERS = [
+    # A family's children are counted in "ұл" and "қыз", whose possessive ("ұлы", "қызы") a two-letter stem kept.
+    ("үш", "Ақсақалдың үш ұлы бар, бірі ауылда тұрады.", count(3, "ұл")),
+    ("екеуі", "Оның бес ұлы бар, екеуі Алматыда тұрады.", count(2, "ұл")),
+    # Guard: "қызы" was read so already.
+    ("екі", "Оның екі қызы мектепте оқиды.", count(2, "қыз")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), SONS_AND_DAUGHTERS,
+                         ids=[case[0] for case in SONS_AND_DAUGHTERS])
+def test_sons_and_daughters_are_counted_without_their_possessive(selection: str, context: str,
+                                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+

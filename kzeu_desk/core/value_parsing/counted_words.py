@@ -230,6 +230,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # A classifier of sets, counted as "дана" (pieces) and "жұп" (pairs) are: "екі жиынтық арнаулы киім" (two sets of
     # work clothes) counts sets; its "-тық" is the noun's own, no adjective of relation.
     "жиынтық",
+    # Sons and daughters, a family's children counted: "төрт ұлы бар" (has four sons), "екі қызы" (two daughters); the
+    # two-letter stems would otherwise keep their possessive.
+    "ұл", "қыз",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
