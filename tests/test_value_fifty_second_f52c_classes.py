@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, percent, same, span
+from test_value_words import count, date, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -97,3 +97,15 @@ def test_sons_and_daughters_are_counted_without_their_possessive(selection: str,
                                                                   expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
 
+
+A_KILO_AS_PEOPLE_SAY_IT = [
+    # "келі" (a kilo) is a mass, and no "кел" + the possessive "-і".
+    ("5 келі", "Ол базардан 5 келі алма сатып алды.", quantity(5, "келі")),
+    ("20-30 келіге", "Бір сиыр күніне 20-30 келіге дейін шөп жейді.", quantity(None, "келі", lower=20, upper=30)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_KILO_AS_PEOPLE_SAY_IT,
+                         ids=[case[0] for case in A_KILO_AS_PEOPLE_SAY_IT])
+def test_a_kilo_as_people_say_it_is_a_mass(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
