@@ -109,3 +109,21 @@ A_KILO_AS_PEOPLE_SAY_IT = [
                          ids=[case[0] for case in A_KILO_AS_PEOPLE_SAY_IT])
 def test_a_kilo_as_people_say_it_is_a_mass(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+YOUNG_BEFORE_A_NOUN = [
+    # "жас" before a bare noun is "young" ("жас ғалым", a young scientist), the noun counted; a part counted later
+    # ("олардың бесеуі") takes the same noun.
+    ("30-ға жуық", "Курсқа 30-ға жуық жас ғалым қатысты.", count(30, "ғалым", approximate=True)),
+    ("15", "Байқауға 15 жас суретші қатысты, олардың бесеуі жүлде алды.", count(15, "суретші")),
+    ("бесеуі", "Байқауға 15 жас суретші қатысты, олардың бесеуі жүлде алды.", count(5, "суретші")),
+    # Guards: "жас" alone, and before a name, is the young people counted; an age stays an age.
+    ("25", "Лагерьге 25 жас келді.", count(25, "жас")),
+    ("80 жас", "Бағдарламаға 80 жас Еуропа Одағының қаражатымен қатысты.", count(80, "жас")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), YOUNG_BEFORE_A_NOUN,
+                         ids=[f"{case[0]} {case[2].unit}" for case in YOUNG_BEFORE_A_NOUN])
+def test_young_before_a_bare_noun_counts_the_noun(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

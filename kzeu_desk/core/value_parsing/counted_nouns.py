@@ -1237,8 +1237,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             return Counted(f"{lowered} сағат", words[index + 1][1], True)  # "72 академиялық сағат" of 45 minutes
         if index == 0 and lowered == "жас" and following.startswith("аралығ"):
             return Counted("жас", end, True)  # "18 бен 30 жас аралығындағы": ages, between 18 and 30 years
-        if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
-            continue  # "36 жас маманды" (36 young specialists): "жас" before a noun is "young", no age
+        if lowered == "жас" and following and (_kazakh_base(following) in KAZAKH_KNOWN_STEMS or (
+                _is_bare_kazakh_noun(words[index + 1][0]) and not _closes_as_a_predicate(following))):
+            # "36 жас маманды" (36 young specialists), "60 жас режиссер": "жас" before a noun is "young", no age; a
+            # name after it ("2 600 жас Еуропа елдерінде") leaves it the young people counted.
+            continue
         if index == 0 and lowered == "бас" and following and words[index + 1][0] == following \
                 and not _looks_like_kazakh_verb(following):
             # "20 бас қой" (20 head of sheep): "бас" is the classifier of a head count and the noun after it is what
