@@ -127,3 +127,19 @@ YOUNG_BEFORE_A_NOUN = [
                          ids=[f"{case[0]} {case[2].unit}" for case in YOUNG_BEFORE_A_NOUN])
 def test_young_before_a_bare_noun_counts_the_noun(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+A_NAME_AFTER_AN_ORDINAL = [
+    # A name between a Kazakh ordinal and its noun is dropped, as names are from a counted noun: "24-ші Берлин
+    # кинофестивалінде" is the 24th film festival.
+    ("24-ші", "Фильм 24-ші Берлин кинофестивалінде көрсетілді.", count(24, "кинофестиваль")),
+    # Guards: an adjective between, and no name.
+    ("оныншы", "Биыл оныншы Астана халықаралық форумы өтті.", count(10, "форум")),
+    ("үшінші", "Бұл – үшінші Еуропа-Азия саммиті.", count(3, "саммит")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_NAME_AFTER_AN_ORDINAL,
+                         ids=[case[0] for case in A_NAME_AFTER_AN_ORDINAL])
+def test_a_name_after_a_kazakh_ordinal_is_dropped(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
