@@ -143,3 +143,20 @@ A_NAME_AFTER_AN_ORDINAL = [
                          ids=[case[0] for case in A_NAME_AFTER_AN_ORDINAL])
 def test_a_name_after_a_kazakh_ordinal_is_dropped(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+TEN_HIGHLIGHTED_ALONE = [
+    # "он" is ten in Kazakh and "he" in Russian; highlighted alone it has no Kazakh letter, its sentence has.
+    ("он", "Кітап он тілге аударылды.", count(10, "тіл")),
+    ("он", "Фермер он гектар жерге бидай екті.", quantity(10, "гектар")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), TEN_HIGHLIGHTED_ALONE,
+                         ids=[case[1] for case in TEN_HIGHLIGHTED_ALONE])
+def test_ten_highlighted_alone_in_a_kazakh_sentence(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_he_highlighted_in_a_russian_sentence_stays_text() -> None:
+    assert suggest("он", published="2026-05-14", context="Он сказал, что приедет.").value.text == "он"
