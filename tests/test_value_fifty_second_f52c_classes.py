@@ -160,3 +160,19 @@ def test_ten_highlighted_alone_in_a_kazakh_sentence(selection: str, context: str
 
 def test_he_highlighted_in_a_russian_sentence_stays_text() -> None:
     assert suggest("он", published="2026-05-14", context="Он сказал, что приедет.").value.text == "он"
+
+
+TIMES_COUNT_THE_OCCASIONS = [
+    # "рет" right after the number counts occasions, whatever noun the clause goes on to: "8 рет су тасқыны туралы
+    # хабарлама" (a flood notice eight times), "12 рет арнасынан шықты" (burst its banks 12 times).
+    ("8 рет", "Биыл 8 рет су тасқыны туралы хабарлама таратылды.", count(8, "рет")),
+    ("12 рет", "Өзен биыл 12 рет арнасынан шықты.", count(12, "рет")),
+    # Guard: "рет" alone after it, as before.
+    ("бес рет", "Ол бес рет чемпион атанды.", count(5, "рет")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), TIMES_COUNT_THE_OCCASIONS,
+                         ids=[case[0] for case in TIMES_COUNT_THE_OCCASIONS])
+def test_times_count_the_occasions(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -1201,6 +1201,10 @@ def _is_bare_kazakh_noun(word: str) -> bool:
 
 
 def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctuation_ends: bool = False) -> Counted | None:
+    if words and words[0][0].lower() == "рет":
+        # "47 рет дауыл туралы ескерту жариялады" (issued a storm warning 47 times): "рет" right after the number
+        # counts the occasions, and what follows is the clause's object, no compound with it.
+        return Counted("рет", words[0][1], False)
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
     # "бес ынтымақтастық туралы келісім" counts agreements; but with a verbal noun before "туралы"
     # ("жүз стипендия бөлу туралы келісім", an agreement on giving a hundred scholarships) the
