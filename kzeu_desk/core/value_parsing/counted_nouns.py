@@ -863,8 +863,10 @@ def _ending_fits(stem: str, ending: str) -> bool:
         vowel = _last_vowel(stem[:-1])
         return vowel is not None and ending[0] in "гғдн" and (ending[1] in "аы") == (vowel in _BACK_VOWELS)
     last_vowel = next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
-    if last_vowel == "и":
-        last_vowel = "і"  # a loanword's "и" takes the front endings ("клипті", "фильмде")
+    if last_vowel == "и" or stem.endswith("ь"):
+        # A loanword's "и" takes the front endings ("клипті", "фильмде"), and so does its soft sign, whatever vowel
+        # is before it ("фестивальге", "спектакльде").
+        last_vowel = "і"
     if last_vowel is None or last_vowel in "иу":
         return False
     if (ending[1] in "аы") != (last_vowel in _BACK_VOWELS):
@@ -901,6 +903,11 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # past or passive verb in "-лды/-рді/-сты" reads like a possessive "-ы/-і" after a consonant.
             return None
         head = _possessed_stem(lowered)
+        if head is None and len(modifiers) == 1 and modifiers[0] not in KAZAKH_MEASURES and \
+                _KAZAKH_DOER_OF_AN_OBJECT_RE.fullmatch(doer := _kazakh_base(lowered)):
+            # A doer in "-ушы/-уші" takes the bare noun before it as its object, one compound with no possessive
+            # between: "су пайдаланушы" (a water user), "қарыз алушы" (a borrower), "жүк тасымалдаушы" (a haulier).
+            head = doer
         if head is None and modifiers and (modifiers[0] not in KAZAKH_KNOWN_STEMS or modifiers[-1].endswith("у")):
             # After a bare noun that qualifies it, "-ы/-і" after a consonant (a case may follow) is the compound's
             # possessive: "бақылау бекеті", "кеден қызметкері", "шекара бекетін". A noun commonly counted is itself
@@ -953,6 +960,10 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
     return None
 
 
+
+
+# A doer made of a verb: its verbal noun in "-у", then "-шы/-ші" ("пайдаланушы", "алушы", "тасымалдаушы").
+_KAZAKH_DOER_OF_AN_OBJECT_RE = re.compile(r"[а-яәіңғүұқөһ]{2,}у(?:шы|ші)")
 
 
 _KAZAKH_ONLY_WORDS = frozenset({"ғана", "қана"})
@@ -1190,6 +1201,10 @@ def _is_bare_kazakh_noun(word: str) -> bool:
 
 
 def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctuation_ends: bool = False) -> Counted | None:
+    if words and words[0][0].lower() == "рет":
+        # "47 рет дауыл туралы ескерту жариялады" (issued a storm warning 47 times): "рет" right after the number
+        # counts the occasions, and what follows is the clause's object, no compound with it.
+        return Counted("рет", words[0][1], False)
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
     # "бес ынтымақтастық туралы келісім" counts agreements; but with a verbal noun before "туралы"
     # ("жүз стипендия бөлу туралы келісім", an agreement on giving a hundred scholarships) the
@@ -1226,8 +1241,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             return Counted(f"{lowered} сағат", words[index + 1][1], True)  # "72 академиялық сағат" of 45 minutes
         if index == 0 and lowered == "жас" and following.startswith("аралығ"):
             return Counted("жас", end, True)  # "18 бен 30 жас аралығындағы": ages, between 18 and 30 years
-        if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
-            continue  # "36 жас маманды" (36 young specialists): "жас" before a noun is "young", no age
+        if lowered == "жас" and following and (_kazakh_base(following) in KAZAKH_KNOWN_STEMS or (
+                _is_bare_kazakh_noun(words[index + 1][0]) and not _closes_as_a_predicate(following))):
+            # "36 жас маманды" (36 young specialists), "60 жас режиссер": "жас" before a noun is "young", no age; a
+            # name after it ("2 600 жас Еуропа елдерінде") leaves it the young people counted.
+            continue
         if index == 0 and lowered == "бас" and following and words[index + 1][0] == following \
                 and not _looks_like_kazakh_verb(following):
             # "20 бас қой" (20 head of sheep): "бас" is the classifier of a head count and the noun after it is what

@@ -230,6 +230,11 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # A classifier of sets, counted as "дана" (pieces) and "жұп" (pairs) are: "екі жиынтық арнаулы киім" (two sets of
     # work clothes) counts sets; its "-тық" is the noun's own, no adjective of relation.
     "жиынтық",
+    # Sons and daughters, a family's children counted: "төрт ұлы бар" (has four sons), "екі қызы" (two daughters); the
+    # two-letter stems would otherwise keep their possessive.
+    "ұл", "қыз",
+    # "келі" (a kilo, as people say it) ends as a possessive "-і" would: "300 келі" is no "кел" + "і".
+    "келі",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -255,6 +260,8 @@ KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық",
                              # ("20-30 сантиметрге жоғары": smaller lengths and masses are measures too.)
                              "сантиметр", "миллиметр", "килограмм", "грамм", "киловатт",
+                             # ("күніне 300 келі балық": a kilo, as people say it, is a mass as "килограмм" is.)
+                             "келі",
                              # data: "12 терабайтқа жетеді" is a size, not twelve things
                              "гигабайт", "терабайт", "петабайт",
                              # a score is measured, not counted: "кемінде 60 балл", as "6,5 балл" is

@@ -239,6 +239,11 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
         if lowered.endswith(("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі")) and len(lowered) >= 6:
             position = match.end()  # an adjective between: "үшінші халықаралық форумы"
             continue
+        if word[:1].isupper():
+            # A name between: "79-шы Канн кинофестивалінде" (at the 79th Cannes film festival) counts festivals, as
+            # names stay dropped from a counted noun ("шенген визасы" → виза).
+            position = match.end()
+            continue
         named = kazakh_noun_named(lowered)
         if named is None or lowered in ("болып", "болды", "болады", "болған"):
             return None  # "тоғызыншы болып қосылды": a verb, no noun, after it
