@@ -12,6 +12,27 @@ from kzeu_desk.core.value_parsing import suggest
 PUBLISHED = "2026-10-14"
 
 # (highlight, its sentence, the curator's value)
+HOURS_ABBREVIATED = [
+    # "ч" after a figure is hours, as "час" is: a measure of time, grouped digits or not, with a decimal or not.
+    ("1 500 ч", "Общий налет инструктора – 1 500 ч.", quantity(1500, "ч")),
+    ("320 ч", "Ресурс насоса до ремонта – 320 ч, после чего его меняют.", quantity(320, "ч")),
+    ("2,5 ч", "Поездка на автобусе займет 2,5 ч.", quantity(2.5, "ч")),
+    ("48 ч", "Ответ на жалобу дается в течение 48 ч после ее подачи.", quantity(48, "ч")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), HOURS_ABBREVIATED,
+                         ids=[case[0] for case in HOURS_ABBREVIATED])
+def test_an_abbreviated_hour_is_a_measure_of_time(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_the_abbreviation_of_a_part_is_no_hour() -> None:
+    # "ч. 2 ст. 7" (part 2 of article 7) and "в т. ч." (including) have no figure before their "ч".
+    value = suggest("25 домов", published=PUBLISHED, context="Построено 25 домов, в т. ч. два общежития.").value
+    same(value, count(25, "домов"))
+
+
 LEADING_ZERO_IS_A_DECIMAL = [
     # A comma after a lone "0" is a decimal comma whatever follows it: no figure is grouped as "0,xxx" thousands.
     ("0,045 мг/кг", "Содержание кадмия в рисе составило 0,045 мг/кг.", quantity(0.045, "мг/кг")),
@@ -28,5 +49,21 @@ def test_a_comma_after_a_lone_zero_is_a_decimal_comma(selection: str, context: s
 
 def test_thousands_are_still_grouped_with_a_comma() -> None:
     same(suggest("3,250", published=PUBLISHED, context="The port handled 3,250 ships.").value, count(3250, "ships"))
+
+
+UNITS_WRITTEN_AS_ONE = [
+    # Micrograms per kilogram are one unit, as milligrams per kilogram are; cubic kilometres and cubic metres written
+    # "куб. км", "куб. м" are one unit, as "кв. км" is, not a count of "куб".
+    ("0,4 мкг/кг", "Допустимая доза токсина – 0,4 мкг/кг массы тела.", quantity(0.4, "мкг/кг")),
+    ("12 куб. км", "Объем водохранилища достигает 12 куб. км.", quantity(12, "куб. км")),
+    ("350 куб. м", "За сутки станция подает 350 куб. м воды.", quantity(350, "куб. м")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), UNITS_WRITTEN_AS_ONE,
+                         ids=[case[0] for case in UNITS_WRITTEN_AS_ONE])
+def test_units_written_with_a_slash_or_an_abbreviated_cube_are_one_unit(selection: str, context: str,
+                                                                       expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
 
 
