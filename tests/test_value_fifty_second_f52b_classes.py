@@ -67,3 +67,28 @@ def test_units_written_with_a_slash_or_an_abbreviated_cube_are_one_unit(selectio
     same(suggest(selection, published=PUBLISHED, context=context).value, expected)
 
 
+MEASURES_IN_WORDS = [
+    # Illuminance in lux is measured, as degrees are; a ceiling with it keeps the measure.
+    ("не превышает 300 люкс", "Освещенность в хранилище не превышает 300 люкс.", quantity(None, "люкс", upper=300)),
+    ("500 люкс", "На рабочем месте нужно 500 люкс.", quantity(500, "люкс")),
+    # Work measured in people times a span of time ("человеко-дней", "человеко-месяцев", "человеко-лет") is a measure,
+    # as "человеко-часов" is.
+    ("около 120 человеко-дней", "Ремонт потребует около 120 человеко-дней.",
+     quantity(120, "человеко-дней", approximate=True)),
+    ("18 человеко-месяцев", "Проект оценен в 18 человеко-месяцев.", quantity(18, "человеко-месяцев")),
+    ("4 человеко-года", "На разработку ушло 4 человеко-года.", quantity(4, "человеко-года")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), MEASURES_IN_WORDS,
+                         ids=[case[0] for case in MEASURES_IN_WORDS])
+def test_lux_and_work_in_person_time_are_measures(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_a_new_year_adjective_is_no_measure() -> None:
+    # "новогодних" has a combining "о" before "год" but no hyphen: presents are counted.
+    same(suggest("300 новогодних подарков", published=PUBLISHED,
+                 context="Акимат вручил 300 новогодних подарков.").value, count(300, "подарков"))
+
+

@@ -685,7 +685,10 @@ _PART_OF_A_WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:из\s+них|из\s+ко�
 
 # A measure of time or distance with a combining form before it is a measure still: "2 000 моточасов" (engine hours),
 # "человеко-часов", "пассажиро-километров", "койко-дней".
-_RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дней|день|сут|километр)")
+# Work in people times a month or a year ("96 человеко-месяцев", "4 человеко-года") is measured too; those need the
+# hyphen, since "новогодних" has a combining "о" before "год" as well.
+_RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дней|день|сут|километр)"
+                                          r"|[а-яё]{2,}о-(?:месяц|недел|год|лет)")
 
 
 # -- Kazakh ----------------------------------------------------------------------------------
