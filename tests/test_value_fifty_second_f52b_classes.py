@@ -92,3 +92,24 @@ def test_a_new_year_adjective_is_no_measure() -> None:
                  context="Акимат вручил 300 новогодних подарков.").value, count(300, "подарков"))
 
 
+VERBAL_NOUNS_IN_IE = [
+    # A noun in "-ение", "-ание", "-тие" is no adjective in "-ие": after a figure ending in 1 it stands in the
+    # nominative singular ("21 заявление") and is what is counted.
+    ("21 заявление", "За неделю в акимат поступило 21 заявление.", count(21, "заявление")),
+    ("41 здание", "В городе отремонтируют 41 здание.", count(41, "здание")),
+    ("31 мероприятие", "В программе фестиваля 31 мероприятие.", count(31, "мероприятие")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), VERBAL_NOUNS_IN_IE,
+                         ids=[case[0] for case in VERBAL_NOUNS_IN_IE])
+def test_a_noun_in_ie_is_counted(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_soft_adjectives_in_nie_are_still_passed_over() -> None:
+    # "последние", "летние" are adjectives: the noun after them is counted.
+    same(suggest("21 летние площадки", published=PUBLISHED,
+                 context="В парке открыли 21 летние площадки.").value, count(21, "площадки"))
+
+

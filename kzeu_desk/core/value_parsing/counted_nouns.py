@@ -607,6 +607,9 @@ def _an_earlier_figure_with_an_adjective(text: str, position: int, ending: str) 
 
 
 # Pronouns declined as adjectives, which stand for a noun rather than being one.
+_RUSSIAN_NOUN_ENDINGS_IN_IE = ("ение", "ание", "тие")
+
+
 _RUSSIAN_PRONOUN_FORMS_RE = re.compile(r"(?:котор|так|друг|сво|вс|эт|т|как|ин|одн|наш|ваш|мо|тв|сам)[а-яё]{1,3}")
 
 
@@ -636,8 +639,10 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
             if lowered in _RUSSIAN_PREPOSITIONS and _two_adjective_forms_before(words, index):
                 return Counted(words[index - 1][0], words[index - 1][1], False)
             return None  # ("более 300 экспортируют": a verb in the present counts nothing)
-        # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
-        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+        # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun. Nouns in "-ение",
+        # "-ание", "-тие" ("21 заявление", "31 уведомление", "41 здание") end in "-ие" as plural adjectives do, but no
+        # adjective ends so: soft ones have a consonant before their "-ние" ("летние", "последние", "внешние").
+        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and not lowered.endswith(_RUSSIAN_NOUN_ENDINGS_IN_IE):
             if text and _PART_OF_A_WHOLE_BEFORE_RE.search(text, max(0, position - 60), position):
                 # "в парке 420 автобусов, из них 96 новых газовых", "164 рейса, в том числе 11 международных": only
                 # adjectives after a part of a whole, the whole's noun left out; the part counts it (read there).
