@@ -113,3 +113,17 @@ def test_soft_adjectives_in_nie_are_still_passed_over() -> None:
                  context="В парке открыли 21 летние площадки.").value, count(21, "площадки"))
 
 
+MEMBERS_OF_A_BODY = [
+    # "член" (member) is a member of something: its genitive complement is part of what is counted, as
+    # "пунктов пропуска" is.
+    ("пять членов комиссии", "На заседании присутствовали пять членов комиссии.", count(5, "членов комиссии")),
+    ("12 членов совета", "В состав вошли 12 членов совета.", count(12, "членов совета")),
+    ("9 членов правления", "Банком руководят 9 членов правления.", count(9, "членов правления")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), MEMBERS_OF_A_BODY,
+                         ids=[case[0] for case in MEMBERS_OF_A_BODY])
+def test_members_are_counted_with_what_they_are_members_of(selection: str, context: str,
+                                                          expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)

@@ -524,7 +524,8 @@ _KINDS_OF_HOUR = frozenset({"academic", "академических", "акад�
 # размещения" is: "18 пунктов пропуска" (border crossings, not points of a scale), "11 объектов недвижимости"
 # (properties). A complement is a lowercase noun in the genitive singular right after the head.
 _KAZAKH_KINDS_OF_HOUR = frozenset({"академиялық"})
-_RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект")
+# A member is a member of something: "семь членов экипажа", "9 членов правления" count crew and board members.
+_RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект", "член")
 _RUSSIAN_GENITIVE_SINGULAR_RE = re.compile(r"[а-яё]{3,}(?:а|я|и|ы)")
 
 
@@ -606,10 +607,10 @@ def _an_earlier_figure_with_an_adjective(text: str, position: int, ending: str) 
                      re.IGNORECASE) is not None
 
 
-# Pronouns declined as adjectives, which stand for a noun rather than being one.
 _RUSSIAN_NOUN_ENDINGS_IN_IE = ("ение", "ание", "тие")
 
 
+# Pronouns declined as adjectives, which stand for a noun rather than being one.
 _RUSSIAN_PRONOUN_FORMS_RE = re.compile(r"(?:котор|так|друг|сво|вс|эт|т|как|ин|одн|наш|ваш|мо|тв|сам)[а-яё]{1,3}")
 
 
