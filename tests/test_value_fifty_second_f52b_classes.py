@@ -127,3 +127,28 @@ MEMBERS_OF_A_BODY = [
 def test_members_are_counted_with_what_they_are_members_of(selection: str, context: str,
                                                           expected: TypedValue) -> None:
     same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+NOUN_BEFORE_ITS_FIGURE = [
+    # Russian may put the counted noun in the genitive plural before a figure that closes its clause ("таких школ
+    # пять", "из опрошенных фермеров 18 – ..."): the figure counts it, and so does a bare figure after it in the same
+    # sentence ("еще 9").
+    ("пять", "В районе таких школ пять.", count(5, "школ")),
+    ("18", "Среди опрошенных фермеров 18 – владельцы теплиц, еще 9 выращивают только зерно.", count(18, "фермеров")),
+    ("9", "Среди опрошенных фермеров 18 – владельцы теплиц, еще 9 выращивают только зерно.", count(9, "фермеров")),
+    ("14", "Из всех новых маршрутов 14 – международные.", count(14, "маршрутов")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), NOUN_BEFORE_ITS_FIGURE,
+                         ids=[case[0] + " / " + case[1] for case in NOUN_BEFORE_ITS_FIGURE])
+def test_a_genitive_plural_before_a_figure_closing_its_clause_is_what_it_counts(selection: str, context: str,
+                                                                               expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_a_noun_before_a_figure_that_goes_on_is_not_what_it_counts() -> None:
+    # A figure with its own noun after it, and a measure before it, keep their readings.
+    same(suggest("12", published=PUBLISHED, context="Для фермеров 12 семинаров проведут весной.").value,
+         count(12, "семинаров"))
+    assert suggest("40", published=PUBLISHED, context="Глубина колодцев 40 – 60 метров.").value.unit != "колодцев"

@@ -19,6 +19,7 @@ from kzeu_desk.core.value_parsing.alphabet import has_kazakh_letters
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import _is_english_plural, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.dates import Publication
+from kzeu_desk.core.value_parsing.number_words import RUSSIAN_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.ordinal_counts import english_member_named_by_an_ordinal
 from kzeu_desk.core.value_parsing.scanning import scan
 
@@ -79,6 +80,9 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
         return replace(best, value=replace(value, unit=figures[-1].value.unit), salience=Salience.SUBSTANTIAL_QUANTITY)
     if (subject := _subject_named_before(context[:offset + best.start], publication)) is not None:
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=subject),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
+    if (noun := _russian_genitive_plural_before(context, offset + best.start, offset + best.end)) is not None:
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=noun),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     # "Of those, 8.9% carried … and 1,137 were referred": a sentence that opens on the whole the sentence before counted
     # is about its parts, whatever share it names first.
@@ -253,6 +257,45 @@ def _heading_named_before(text: str, publication: Publication | None) -> str | N
 # number after it, counts that noun (Russian puts the noun first to stress the number).
 _RUSSIAN_NOUN_OPENING_BEFORE_RE = re.compile(
     r"\s*(?P<noun>[А-ЯЁ]?[а-яё]{2,}(?:ов|ев|ей|ий|ин|ач|ан|ок|ек|ц|ш|к|т|д|н|р|л))(?:\s+(?:всего|лишь|только|уже|теперь))?\s*$")
+
+
+# "таких лабораторий шесть", "самых продаваемых брендов 37 – европейские": Russian puts the counted noun in the
+# genitive plural right before a figure that closes its clause (or that a dash follows, the clause's predicate after
+# it), anywhere in the sentence, as "Причин три." does at its opening. A bare figure later in the same sentence with
+# no figure between ("…, еще 12 выпускаются по лицензии") counts the same noun, as it would after a count.
+_RUSSIAN_GENITIVE_PLURAL = r"(?P<noun>[а-яё]{3,}(?:ов|ев|ей|ий|ин|ач|ан|ок|ек|ц|ш|к|т|д|н|р|л))"
+_RUSSIAN_GENITIVE_PLURAL_BEFORE_RE = re.compile(rf"(?<![\w-]){_RUSSIAN_GENITIVE_PLURAL}\s+$")
+# (A dash before another figure makes a range, "колодцев 40 – 60 метров", no predicate.)
+_CLOSES_ITS_CLAUSE = r"\s*(?:[.;,!?)]|[–—]\s+(?!\d)|$)"
+_CLOSES_ITS_CLAUSE_RE = re.compile(_CLOSES_ITS_CLAUSE)
+_RUSSIAN_GENITIVE_PLURAL_AND_FIGURE_RE = re.compile(
+    rf"(?<![\w-]){_RUSSIAN_GENITIVE_PLURAL}\s+(?P<figure>\d[\d\u00a0]*|[а-яё]+)(?={_CLOSES_ITS_CLAUSE})")
+
+
+def _russian_genitive_plural_before(context: str, start: int, end: int) -> str | None:
+    """The noun in the genitive plural a Russian bare figure (at `start`..`end` of `context`) counts when it stands
+    right before the figure closing its clause, or before the figure before it in its sentence; None otherwise."""
+    if has_kazakh_letters(context) or not re.search("[а-яё]", context):
+        return None
+    noun = None
+    if (right_before := _RUSSIAN_GENITIVE_PLURAL_BEFORE_RE.search(context, 0, start)) is not None \
+            and _CLOSES_ITS_CLAUSE_RE.match(context, end):
+        noun = right_before.group("noun")
+    else:
+        earlier = [match for match in _RUSSIAN_GENITIVE_PLURAL_AND_FIGURE_RE.finditer(context, 0, start)
+                   if match.group("figure")[0].isdigit() or match.group("figure").lower() in RUSSIAN_NUMBER_WORDS]
+        if earlier and not _a_figure_in(context[earlier[-1].end():start]):
+            noun = earlier[-1].group("noun")
+    if noun is None:
+        return None
+    counted = counted_after(" " + noun.lower() + " ", 0)
+    return counted.unit if counted is not None and not counted.is_measure and counted.unit == noun.lower() else None
+
+
+def _a_figure_in(text: str) -> bool:
+    """Whether `text` holds a figure in digits or a Russian number word."""
+    return _FIGURE_RE.search(text) is not None \
+        or any(word in RUSSIAN_NUMBER_WORDS for word in re.findall(r"[а-яё]+", text.lower()))
 
 
 def _subject_named_before(text: str, publication: Publication | None = None) -> str | None:
