@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, date, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -152,3 +152,21 @@ def test_a_noun_before_a_figure_that_goes_on_is_not_what_it_counts() -> None:
     same(suggest("12", published=PUBLISHED, context="Для фермеров 12 семинаров проведут весной.").value,
          count(12, "семинаров"))
     assert suggest("40", published=PUBLISHED, context="Глубина колодцев 40 – 60 метров.").value.unit != "колодцев"
+
+
+SINCE_A_STATE_FAR_AHEAD = [
+    # "с <month> действует" opens a state in force: of the publication's year when the month is passed or at most three
+    # months ahead (an announcement), but a month further ahead than that began the year before, as the conventions
+    # place a month named without a year ("с августа действует" in March is last August).
+    ("августа", "С августа в порту действует новый тариф на хранение зерна.", "2026-03-05", date("2025-08")),
+    ("октября", "С октября перевозчики обязаны ставить на вагоны электронные пломбы.", "2026-04-20", date("2025-10")),
+    # (Three months ahead is still an announcement.)
+    ("мая", "С мая в порту действует новый тариф.", "2026-02-05", date("2026-05")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), SINCE_A_STATE_FAR_AHEAD,
+                         ids=[case[0] + " / " + case[2] for case in SINCE_A_STATE_FAR_AHEAD])
+def test_a_state_in_force_since_a_month_far_ahead_began_the_year_before(selection: str, context: str, published: str,
+                                                                       expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
