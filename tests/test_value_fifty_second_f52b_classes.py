@@ -170,3 +170,27 @@ SINCE_A_STATE_FAR_AHEAD = [
 def test_a_state_in_force_since_a_month_far_ahead_began_the_year_before(selection: str, context: str, published: str,
                                                                        expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+PEOPLE_NAMED_BY_AN_ADJECTIVE = [
+    # Adjectives Russian uses as nouns for people ("взрослых", "рабочих", "ученых", "пожилых") are what a figure counts
+    # when no noun follows them: before "и", a preposition, punctuation or the sentence's end.
+    ("троих взрослых", "Номер рассчитан на троих взрослых.", count(3, "взрослых")),
+    ("двух взрослых", "Скидка действует для двух взрослых и одного ребенка.", count(2, "взрослых")),
+    ("40 ученых", "В экспедиции участвуют 40 ученых из пяти стран.", count(40, "ученых")),
+    ("120 рабочих", "На заводе трудятся 120 рабочих и 15 инженеров.", count(120, "рабочих")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PEOPLE_NAMED_BY_AN_ADJECTIVE,
+                         ids=[case[0] for case in PEOPLE_NAMED_BY_AN_ADJECTIVE])
+def test_adjectives_that_name_people_are_counted_when_no_noun_follows(selection: str, context: str,
+                                                                     expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_those_adjectives_before_a_noun_still_qualify_it() -> None:
+    same(suggest("14 взрослых особей", published=PUBLISHED, context="У берега нашли 14 взрослых особей.").value,
+         count(14, "особей"))
+    same(suggest("200 рабочих мест", published=PUBLISHED, context="Завод создаст 200 рабочих мест.").value,
+         count(200, "рабочих мест"))
