@@ -194,3 +194,18 @@ def test_those_adjectives_before_a_noun_still_qualify_it() -> None:
          count(14, "особей"))
     same(suggest("200 рабочих мест", published=PUBLISHED, context="Завод создаст 200 рабочих мест.").value,
          count(200, "рабочих мест"))
+
+
+PART_OF_A_SHARE_NAMED_BEFORE = [
+    # "N из них" after a share of a noun in its sentence ("более трети предметов …, а 46 из них …") counts that noun,
+    # the share's figure being no count to lend it.
+    ("12", "Половина участников приехала из регионов, а 12 из них – впервые.", count(12, "участников")),
+    ("8", "Около 30 % опрошенных фермеров берут кредиты, и 8 из них уже просрочили платеж.", count(8, "фермеров")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PART_OF_A_SHARE_NAMED_BEFORE,
+                         ids=[case[1] for case in PART_OF_A_SHARE_NAMED_BEFORE])
+def test_a_part_of_them_after_a_share_counts_the_share_s_noun(selection: str, context: str,
+                                                             expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)

@@ -81,6 +81,14 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
     if (subject := _subject_named_before(context[:offset + best.start], publication)) is not None:
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=subject),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
+    if _OF_THEM_AFTER_RE.match(context, offset + best.end) \
+            and (shares := list(_RUSSIAN_SHARE_OF_A_NOUN_RE.finditer(context, 0, offset + best.start))) \
+            and (counted := counted_after(" " + shares[-1].group("noun").lower() + " ", 0)) is not None \
+            and not counted.is_measure and counted.unit == shares[-1].group("noun").lower():
+        # "Более трети предметов никогда не выставлялись, а 46 из них …": "N из них" after a share of a noun in words
+        # counts that noun (a share lends no count, so the nearest count before would be another's).
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=counted.unit),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
     if (noun := _russian_genitive_plural_before(context, offset + best.start, offset + best.end)) is not None:
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=noun),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
@@ -270,6 +278,14 @@ _CLOSES_ITS_CLAUSE = r"\s*(?:[.;,!?)]|[–—]\s+(?!\d)|$)"
 _CLOSES_ITS_CLAUSE_RE = re.compile(_CLOSES_ITS_CLAUSE)
 _RUSSIAN_GENITIVE_PLURAL_AND_FIGURE_RE = re.compile(
     rf"(?<![\w-]){_RUSSIAN_GENITIVE_PLURAL}\s+(?P<figure>\d[\d\u00a0]*|[а-яё]+)(?={_CLOSES_ITS_CLAUSE})")
+
+
+_OF_THEM_AFTER_RE = re.compile(r"\s+(?i:из)\s+(?i:них|которых)(?![\w])")
+# A share in words and the noun in the genitive plural it is a share of, an adjective between: "трети предметов",
+# "половина опрошенных участников", "большинство компаний".
+_RUSSIAN_SHARE_OF_A_NOUN_RE = re.compile(
+    rf"(?<![\w])(?i:трет[иьей]|половин[аыуе]|четверт[иьей]|част[ьи]|большинств[оа])\s+(?:[а-яё]+(?:ых|их)\s+)?"
+    rf"{_RUSSIAN_GENITIVE_PLURAL}(?![\w])")
 
 
 def _russian_genitive_plural_before(context: str, start: int, end: int) -> str | None:
