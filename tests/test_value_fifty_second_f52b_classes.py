@@ -209,3 +209,27 @@ PART_OF_A_SHARE_NAMED_BEFORE = [
 def test_a_part_of_them_after_a_share_counts_the_share_s_noun(selection: str, context: str,
                                                              expected: TypedValue) -> None:
     same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+# (highlight, its sentence, the sentence before, the text before those, the curator's value)
+ITEMS_OF_A_LIST = [
+    # A bare figure in an item of a list whose items end in ";" counts the noun the nearest item before it names, however
+    # many bare items stand between, and so does "остальные N" closing the list.
+    ("7", "Хозяйства Костанайской области – 7;", "Хозяйства Акмолинской области – 5;",
+     "Техника распределена так:\nХозяйства СКО – 12 комбайнов;\n", count(7, "комбайнов")),
+    ("девять", "остальные девять – в южных регионах.", "Хозяйства Костанайской области – 7;",
+     "Техника распределена так:\nХозяйства СКО – 12 комбайнов;\nХозяйства Акмолинской области – 5;\n", count(9, "комбайнов")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "earlier", "expected"), ITEMS_OF_A_LIST,
+                         ids=[case[1] for case in ITEMS_OF_A_LIST])
+def test_a_bare_item_of_a_list_counts_the_noun_an_item_before_names(selection: str, context: str, before: str,
+                                                                    earlier: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context, before=before, earlier=earlier).value, expected)
+
+
+def test_a_list_does_not_reach_past_its_first_item() -> None:
+    value = suggest("7", published=PUBLISHED, context="Хозяйства Костанайской области – 7;", before="Хозяйства Акмолинской области – 5;",
+                    earlier="В прошлом году хозяйства купили 40 тракторов.\n").value
+    assert value.unit != "тракторов"

@@ -139,6 +139,36 @@ def _a_span_of_time(candidate: Candidate) -> bool:
     return candidate.value.kind is ValueKind.QUANTITY and _TIME_UNIT_RE.fullmatch(candidate.value.unit or "") is not None
 
 
+# The most items a list is read back over, nearest first (an appendix's list of partner universities had five).
+_ITEMS_BACK = 12
+
+
+def counted_as_its_list_counts(best: Candidate, offset: int, context: str, before: str, earlier: str,
+                               publication: Publication | None) -> Candidate:
+    """`best` (a bare Russian figure at `offset` in `context`, the first figure of an item of a list whose items end in
+    ";") as a count of the noun the nearest item before it names after its figure: "Тартуский университет (Эстония) –
+    3 обучающихся; Университет Павии (Италия) – 4; … – 5;" counts students in each, and "остальные семь – …" closing
+    the list too. The list is the lines ending in ";" right before the figure's, the sentence `before` first; unchanged
+    when none of them counts a noun."""
+    value = best.value
+    start = offset + best.start
+    if value.kind is not ValueKind.QUANTITY or value.unit or best.salience not in _BARE or value.amount is None \
+            or value.amount != int(value.amount) or value.amount < 0 or has_kazakh_letters(context + before) \
+            or not re.search("[а-яё]", context) or _FIGURE_RE.search(context, 0, start) \
+            or not before.rstrip().endswith(";"):
+        return best
+    lines = [before.strip(), *reversed(earlier.rstrip("\n").split("\n"))]
+    for line in lines[:_ITEMS_BACK]:
+        if not line.rstrip().endswith(";"):
+            break
+        counts = [candidate for candidate in scan(line, publication)
+                  if candidate.value.kind is ValueKind.COUNT and candidate.value.unit]
+        if counts:
+            return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=counts[0].value.unit),
+                           salience=Salience.SUBSTANTIAL_QUANTITY)
+    return best
+
+
 def measured_as_its_heading_names(best: Candidate, offset: int, context: str) -> Candidate:
     """`best` (a figure with no unit at `offset` in `context`) in the measure the heading of its line names before a
     colon: "Hours spent in this period: 212.4; in total: 596.8", "Площадь посевов, га: 1 240,5", "Жұмсалған уақыт,
