@@ -233,3 +233,12 @@ def test_a_list_does_not_reach_past_its_first_item() -> None:
     value = suggest("7", published=PUBLISHED, context="Хозяйства Костанайской области – 7;", before="Хозяйства Акмолинской области – 5;",
                     earlier="В прошлом году хозяйства купили 40 тракторов.\n").value
     assert value.unit != "тракторов"
+
+
+def test_public_hearings_are_a_fixed_term() -> None:
+    # Public hearings are a procedure of consultation the law sets, not any hearing (a court's "судебные слушания"):
+    # the qualifier stays, as "совместных предприятий" keeps its own.
+    same(suggest("пять", published=PUBLISHED, context="По проекту карьера прошли пять общественных слушаний.").value,
+         count(5, "общественных слушаний"))
+    same(suggest("три судебных слушания", published=PUBLISHED,
+                 context="Суд отложил три судебных слушания.").value, count(3, "слушания"))

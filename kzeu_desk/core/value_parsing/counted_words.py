@@ -330,6 +330,9 @@ FIXED_TERMS = (
     # Elections and local government: a polling station is no station ("1,186 polling stations", "168 избирательных
     # участках"), and a rural district in Russian is the unit "ауылдық округ" is ("47 сельских округов").
     r"polling stations?", r"избирательн\w* участк\w*", r"сельск\w* округ\w*",
+    # Public hearings are the consultation a project's law sets ("не менее трех общественных слушаний", set 52), not any
+    # hearing, as a court's are.
+    r"общественн\w* слушани\w*",
     # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
     r"мемлекеттік қызметші",
     # A professional participant of the securities market is a licensed broker, dealer or registrar, not any
