@@ -524,7 +524,8 @@ _KINDS_OF_HOUR = frozenset({"academic", "академических", "акад�
 # размещения" is: "18 пунктов пропуска" (border crossings, not points of a scale), "11 объектов недвижимости"
 # (properties). A complement is a lowercase noun in the genitive singular right after the head.
 _KAZAKH_KINDS_OF_HOUR = frozenset({"академиялық"})
-_RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект")
+# A member is a member of something: "семь членов экипажа", "9 членов правления" count crew and board members.
+_RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект", "член")
 _RUSSIAN_GENITIVE_SINGULAR_RE = re.compile(r"[а-яё]{3,}(?:а|я|и|ы)")
 
 
@@ -606,6 +607,16 @@ def _an_earlier_figure_with_an_adjective(text: str, position: int, ending: str) 
                      re.IGNORECASE) is not None
 
 
+_RUSSIAN_NOUN_ENDINGS_IN_IE = ("ение", "ание", "тие")
+# Adjectives Russian uses as nouns for people, in the genitive (and accusative) plural a figure puts them in: what the
+# figure counts when no noun follows ("Семейный билет на двоих взрослых и …", set 53); before a noun they qualify it
+# ("14 взрослых особей", "200 рабочих мест"). (Participles, "пострадавших", are read as such at a clause's end.)
+_RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE = frozenset({"взрослых", "пожилых", "рабочих", "ученых", "учёных", "больных",
+                                                   "безработных", "военных", "пленных", "малоимущих", "приезжих"})
+_NO_NOUN_AFTER_RE = re.compile(r"[ \u00a0]*(?:[,;.!?…)]|[–—]|$|(?:и|или|а|но|из|в|во|на|с|со|по|за|до|от|для|при|у)"
+                               r"(?![\w]))", re.IGNORECASE)
+
+
 # Pronouns declined as adjectives, which stand for a noun rather than being one.
 _RUSSIAN_PRONOUN_FORMS_RE = re.compile(r"(?:котор|так|друг|сво|вс|эт|т|как|ин|одн|наш|ваш|мо|тв|сам)[а-яё]{1,3}")
 
@@ -636,8 +647,12 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
             if lowered in _RUSSIAN_PREPOSITIONS and _two_adjective_forms_before(words, index):
                 return Counted(words[index - 1][0], words[index - 1][1], False)
             return None  # ("более 300 экспортируют": a verb in the present counts nothing)
-        # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
-        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+        # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun. Nouns in "-ение",
+        # "-ание", "-тие" ("21 заявление", "31 уведомление", "41 здание") end in "-ие" as plural adjectives do, but no
+        # adjective ends so: soft ones have a consonant before their "-ние" ("летние", "последние", "внешние").
+        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and not lowered.endswith(_RUSSIAN_NOUN_ENDINGS_IN_IE):
+            if lowered in _RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE and text and _NO_NOUN_AFTER_RE.match(text, end):
+                return Counted(word, end, False)  # "на двоих взрослых и …", "120 рабочих и 15 инженеров"
             if text and _PART_OF_A_WHOLE_BEFORE_RE.search(text, max(0, position - 60), position):
                 # "в парке 420 автобусов, из них 96 новых газовых", "164 рейса, в том числе 11 международных": only
                 # adjectives after a part of a whole, the whole's noun left out; the part counts it (read there).
@@ -685,7 +700,10 @@ _PART_OF_A_WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:из\s+них|из\s+ко�
 
 # A measure of time or distance with a combining form before it is a measure still: "2 000 моточасов" (engine hours),
 # "человеко-часов", "пассажиро-километров", "койко-дней".
-_RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дней|день|сут|километр)")
+# Work in people times a month or a year ("96 человеко-месяцев", "4 человеко-года") is measured too; those need the
+# hyphen, since "новогодних" has a combining "о" before "год" as well.
+_RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дней|день|сут|километр)"
+                                          r"|[а-яё]{2,}о-(?:месяц|недел|год|лет)")
 
 
 # -- Kazakh ----------------------------------------------------------------------------------

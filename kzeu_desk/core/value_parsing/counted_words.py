@@ -108,7 +108,13 @@ MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g
                          # Cubic metres per tonne or per hour written with a slash ("0.61 m³/t" of ore, a plant's "1,500 m³/h"): a rate
                          # written as one unit, as "m³/s" is; "25 м³ на тонну" in words still leaves its rate off.
                          r"(?:m³|m3|м³|м3)/(?:t|h|d|т|ч|сут)|"
-                         r"kt|Mt|m³|m3|м³|м3|Gcal|Гкал|мг/кг|mg/kg|"
+                         r"kt|Mt|m³|m3|м³|м3|Gcal|Гкал|мкг/кг|мг/кг|mg/kg|"
+                         # Micrograms per kilogram ("0,9 мкг/кг"), before the "мкг" and "мг" they start like; cubic
+                         # kilometres and metres with "куб." ("27 куб. км" of water), one unit as "кв. км" is.
+                         r"куб\.\s?(?:км|м)(?![\w])|"
+                         # Hours written "ч" ("налет 14 200 ч"): a measure of time as "час" is; "ч." with no figure
+                         # before it ("ч. 2 ст. 7", "в т. ч.") never reaches here.
+                         r"ч|"
                          # A pack's weight in grams and milligrams ("спагетти весом 500 г", "a 125 g brie"); a year's
                          # "г." ("2019 г.") is read with its year before any figure is, so a "г" left is grams.
                          r"мг|mg|г|g|м|"
@@ -157,6 +163,8 @@ RUSSIAN_MEASURE_STEMS = (
     "градус", "миллиметр", "сантиметр",
     # A season is a span of time, as a year is ("хватает на три сезона").
     "сезон",
+    # Illuminance in lux ("освещенность не превышает 50 люкс"), measured as degrees are.
+    "люкс",
 )
 
 # -- Kazakh ----------------------------------------------------------------------------------
@@ -329,6 +337,9 @@ FIXED_TERMS = (
     # Elections and local government: a polling station is no station ("1,186 polling stations", "168 избирательных
     # участках"), and a rural district in Russian is the unit "ауылдық округ" is ("47 сельских округов").
     r"polling stations?", r"избирательн\w* участк\w*", r"сельск\w* округ\w*",
+    # Public hearings are the consultation a project's law sets ("не менее трех общественных слушаний", set 52), not any
+    # hearing, as a court's are.
+    r"общественн\w* слушани\w*",
     # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
     r"мемлекеттік қызметші",
     # A professional participant of the securities market is a licensed broker, dealer or registrar, not any

@@ -252,7 +252,8 @@ def _decimal_from_digits(digits: str) -> Decimal:
         parts = compact.split(",")
         # Exactly three digits after each comma is thousands grouping ("3,000"); anything else
         # is a decimal comma ("28,7", "1,5").
-        if all(len(part) == 3 for part in parts[1:]):
+        # A lone "0" before the comma is never a group of thousands: "0,027" is a decimal (set 52's "0,027 мг/кг").
+        if parts[0] != "0" and all(len(part) == 3 for part in parts[1:]):
             compact = compact.replace(",", "")
         else:
             compact = compact.replace(",", ".")

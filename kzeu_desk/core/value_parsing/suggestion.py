@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, has_kazakh_letters
 from kzeu_desk.core.value_parsing.bare_counts import (
+    counted_as_its_list_counts,
     counted_as_the_plural_named_before,
     counted_as_the_text_counts,
     measured_as_its_heading_names,
@@ -311,6 +312,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = measured_as_its_heading_names(best, offset, context)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_text_counts(best, offset, context, before or "", publication)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and before and \
+                (offset := locate(stripped, context)) >= 0:
+            best = counted_as_its_list_counts(best, offset, context, before, earlier or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is not Salience.RELATIVE_DATE:
             best = _in_the_unit_of_a_parallel_figure(best, stripped, context, before or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and before and \
