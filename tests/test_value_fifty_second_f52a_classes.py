@@ -29,3 +29,21 @@ DEADWEIGHT_TONNES = [
 @pytest.mark.parametrize("case", DEADWEIGHT_TONNES, ids=[case[0] for case in DEADWEIGHT_TONNES])
 def test_deadweight_tonnes_are_a_measure(case: Case) -> None:
     _check(case)
+
+
+WITHIN_A_DISTANCE_OF_A_PLACE = [
+    # "within N km of" a place is at most that far, as "within 30 days of" an event is at most that long.
+    ("within 5 km", "", "Some 40,000 people live within 5 km of the border crossing.", quantity(None, "km", upper=5)),
+    ("within 300 metres", "", "No new well may be drilled within 300 metres of the river bank.",
+     quantity(None, "metres", upper=300)),
+    ("within 20 miles", "", "Three airports lie within 20 miles of the city centre.", quantity(None, "miles", upper=20)),
+    # Guards: a distance alone, or "within" with no place after it, is the distance itself.
+    ("12 km", "", "The new bypass is 12 km long and opens in June.", quantity(12, "km")),
+    ("about 40 km", "", "The lake lies about 40 km from the town.", quantity(40, "km", approximate=True)),
+    ("within 2 km", "", "Search teams combed the forest within 2 km, without result.", quantity(2, "km")),
+]
+
+
+@pytest.mark.parametrize("case", WITHIN_A_DISTANCE_OF_A_PLACE, ids=[case[0] for case in WITHIN_A_DISTANCE_OF_A_PLACE])
+def test_within_a_distance_of_a_place_is_a_ceiling(case: Case) -> None:
+    _check(case)
