@@ -47,3 +47,32 @@ WITHIN_A_DISTANCE_OF_A_PLACE = [
 @pytest.mark.parametrize("case", WITHIN_A_DISTANCE_OF_A_PLACE, ids=[case[0] for case in WITHIN_A_DISTANCE_OF_A_PLACE])
 def test_within_a_distance_of_a_place_is_a_ceiling(case: Case) -> None:
     _check(case)
+
+
+# The Candidates pane: a clock time is when in a day (opening hours, a timetable), never a figure of a fact. Read as
+# numbers, its hours became counts of the sentence's subject and, beside a weekday, outranked every amount of money on
+# a page with no publication date.
+OPENING_HOURS = (
+    "Библиотека открыта с понедельника по пятницу с 9:00 до 18:00, по четвергам – до 20:00. "
+    "Годовой абонемент стоит 4 500 тенге.\n"
+    "The pool is open from Monday to Saturday, 7:30 to 22:00. A ten-visit pass costs 12,000 tenge.\n"
+)
+
+
+def test_clock_times_are_no_candidates_and_rank_below_nothing():
+    from kzeu_desk.core.value_candidates import find_values
+
+    found = sorted(find_values(OPENING_HOURS, None), key=lambda f: (-f.score, f.start))
+    listed = [OPENING_HOURS[f.start:f.end] for f in found]
+    assert not [text for text in listed if any(digit in text for digit in "0123456789") and "тенге" not in text
+                and "tenge" not in text], listed
+    numeric = [f for f in found if f.value.kind.is_numeric]
+    assert [OPENING_HOURS[f.start:f.end] for f in numeric[:2]] == ["4 500 тенге", "12,000 tenge"]
+
+
+def test_a_map_scale_and_a_ratio_are_not_clock_times():
+    from kzeu_desk.core.value_candidates import find_values
+
+    body = "The survey map is drawn at 1:50 000. Output rose to 14,000 tonnes in 2025.\n"
+    listed = [body[f.start:f.end] for f in find_values(body, "2026-03-02")]
+    assert "50 000" in listed and "14,000 tonnes" in listed, listed
