@@ -76,3 +76,31 @@ def test_a_map_scale_and_a_ratio_are_not_clock_times():
     body = "The survey map is drawn at 1:50 000. Output rose to 14,000 tonnes in 2025.\n"
     listed = [body[f.start:f.end] for f in find_values(body, "2026-03-02")]
     assert "50 000" in listed and "14,000 tonnes" in listed, listed
+
+
+# The Candidates pane: an English day and month followed by a comma and a figure of the sentence is that day (only a
+# year may follow the comma as the date's own): "on 8 April, 1.2 m above", "as of 9 April, two people".
+DAY_AND_MONTH_BEFORE_A_COMMA_AND_A_FIGURE = [
+    ("The reservoir held 41.5 million m³ on 3 March, 6.2 million m³ more than a year earlier.\n", "3 March",
+     "2026-03-03"),
+    ("As of 12 February, three schools remain closed after the storm.\n", "12 February", "2026-02-12"),
+    ("Wheat traded at US$212 a tonne on 27 January, 4% below its December level.\n", "27 January", "2026-01-27"),
+]
+
+
+@pytest.mark.parametrize("case", DAY_AND_MONTH_BEFORE_A_COMMA_AND_A_FIGURE,
+                         ids=[case[1] for case in DAY_AND_MONTH_BEFORE_A_COMMA_AND_A_FIGURE])
+def test_a_day_and_month_before_a_comma_and_a_figure_is_listed_as_that_day(case: tuple[str, str, str]) -> None:
+    from kzeu_desk.core.value_candidates import find_values
+
+    body, written, iso = case
+    dates = {body[f.start:f.end]: f.value.date for f in find_values(body, "2026-03-20") if f.value.kind.is_temporal}
+    assert dates.get(written) == iso, dates
+
+
+def test_a_day_and_month_with_its_year_after_the_comma_is_still_one_date():
+    from kzeu_desk.core.value_candidates import find_values
+
+    body = "The contract was signed on 14 August, 2025 in Almaty.\n"
+    dates = {body[f.start:f.end]: f.value.date for f in find_values(body, "2026-03-20") if f.value.kind.is_temporal}
+    assert dates == {"14 August, 2025": "2025-08-14"}, dates
