@@ -5,7 +5,7 @@ it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, quantity, same_in_context
+from test_value_words import InContext, count, quantity, same_in_context
 
 PUBLISHED = "2026-05-14"  # a Thursday
 
@@ -104,3 +104,26 @@ def test_a_day_and_month_with_its_year_after_the_comma_is_still_one_date():
     body = "The contract was signed on 14 August, 2025 in Almaty.\n"
     dates = {body[f.start:f.end]: f.value.date for f in find_values(body, "2026-03-20") if f.value.kind.is_temporal}
     assert dates == {"14 August, 2025": "2025-08-14"}, dates
+
+
+ORDINALS_BEFORE_A_COMPOUND_NOUN = [
+    # An ordinal highlighted alone before two nouns that make one numbers the compound ("the first policy brief"), as
+    # a count keeps the nouns of its compound ("two policy briefs"): the second noun ends the phrase, before
+    # punctuation, a preposition or a verb.
+    ("third", "", "The third general assembly met in Riga on 4 June.", count(3, "general assembly")),
+    ("first", "", "Our first research note, on water tariffs, will appear in July.", count(1, "research note")),
+    ("second", "", "A second field campaign in the Torgay basin is planned for autumn.", count(2, "field campaign")),
+    ("fourth", "", "The fourth expert panel was postponed.", count(4, "expert panel")),
+    # Guards: a verb after the noun is no part of it ("goes", "left", "quickly" an adverb), nor a preposition.
+    ("second", "", "The second tranche goes to the northern regions.", count(2, "tranche")),
+    ("first", "", "The first shipment left Aktau on Monday.", count(1, "shipment")),
+    ("third", "", "The third round was held in Astana.", count(3, "round")),
+    ("first", "", "The first plant quickly reached full capacity.", count(1, "plant")),
+    ("third", "", "The third edition of the festival drew 20,000 visitors.", count(3, "edition")),
+]
+
+
+@pytest.mark.parametrize("case", ORDINALS_BEFORE_A_COMPOUND_NOUN,
+                         ids=[f"{case[0]} {case[3].unit}" for case in ORDINALS_BEFORE_A_COMPOUND_NOUN])
+def test_an_ordinal_before_a_compound_noun_numbers_the_compound(case: Case) -> None:
+    _check(case)
