@@ -127,3 +127,19 @@ ORDINALS_BEFORE_A_COMPOUND_NOUN = [
                          ids=[f"{case[0]} {case[3].unit}" for case in ORDINALS_BEFORE_A_COMPOUND_NOUN])
 def test_an_ordinal_before_a_compound_noun_numbers_the_compound(case: Case) -> None:
     _check(case)
+
+
+PARTICIPATING_STATES = [
+    # The OSCE's and the EU Civil Protection Mechanism's "Participating States" is a title, as "Member States" is: the
+    # count keeps it. In lower case "participating" describes, and the count is of countries.
+    ("four", "", "Since Monday, four Participating States have sent firefighting planes to Greece.",
+     count(4, "Participating States")),
+    ("Two", "", "Two Participating States abstained in the vote on the mandate.", count(2, "Participating States")),
+    ("nine", "", "Teams from nine participating countries took part in the exercise.", count(9, "countries")),
+]
+
+
+@pytest.mark.parametrize("case", PARTICIPATING_STATES, ids=[case[0] for case in PARTICIPATING_STATES])
+def test_participating_states_is_a_title(case: Case) -> None:
+    _check(case)
+

@@ -383,8 +383,11 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in _NOUNS_OR_VERBS and (index + 1 == len(words) or words[index + 1][0].lower() not in ("for", "to")):
             # "3,000 accounts" are bank accounts; "… accounts for 40%" is the verb.
             return Counted(" ".join([*kept, word]), end, False)
-        if lowered == "member" and index + 1 < len(words) and words[index + 1][0].lower() in ("states", "state"):
-            # EU texts capitalise "Member States": a title, not a name that qualifies the noun.
+        if (lowered == "member" or word == "Participating") and index + 1 < len(words) \
+                and words[index + 1][0].lower() in ("states", "state"):
+            # EU texts capitalise "Member States": a title, not a name that qualifies the noun. The OSCE's and the EU
+            # Civil Protection Mechanism's "Participating States" are such a title too ("three Participating States
+            # have offered pumps"), while "participating countries" in lower case is countries that take part.
             return Counted(f"{word} {words[index + 1][0]}", words[index + 1][1], False)
         if skip_next:
             skip_next = False
