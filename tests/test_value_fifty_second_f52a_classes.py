@@ -143,3 +143,21 @@ PARTICIPATING_STATES = [
 def test_participating_states_is_a_title(case: Case) -> None:
     _check(case)
 
+
+DEGREES_AND_MULTI_WORDS_BEFORE_THE_NOUN = [
+    # An academic degree written as an abbreviation makes a compound with the noun ("PhD students" are a kind of
+    # student), also for a part of them counted in the whole's noun; a word made with "multi-" describes the head.
+    ("24", "", "The institute has trained 24 PhD students since 2015.", count(24, "PhD students")),
+    ("nine", "", "The faculty trained 40 PhD students, nine of whom now teach abroad.", count(9, "PhD students")),
+    ("two", "", "The business school launched two MBA programmes in Almaty.", count(2, "MBA programmes")),
+    ("four", "", "The consortium runs four multicountry studies of drug resistance.", count(4, "studies")),
+    ("Five", "", "Five multi-year contracts were signed with the operators.", count(5, "contracts")),
+    # Guards: a name before the noun stays dropped, as before.
+    ("six", "", "The fund backed six Kazakh start-ups last year.", count(6, "start-ups")),
+]
+
+
+@pytest.mark.parametrize("case", DEGREES_AND_MULTI_WORDS_BEFORE_THE_NOUN,
+                         ids=[case[0] + " " + str(case[3].unit) for case in DEGREES_AND_MULTI_WORDS_BEFORE_THE_NOUN])
+def test_degrees_make_a_compound_and_multi_words_describe(case: Case) -> None:
+    _check(case)

@@ -321,8 +321,20 @@ def _next_english_plural(words: list[tuple[str, int]], word: str) -> tuple[str, 
     return (following, end) if _is_english_plural(following) and following.lower() not in ENGLISH_MEASURES else None
 
 
+# Academic degrees written as abbreviations name a kind of person or course before a noun, as "doctoral" would not:
+# "31 PhD students", "two MBA programmes" (a PhD student is no student of any kind), so the compound keeps them.
+_DEGREE_ABBREVIATIONS = frozenset({"PhD", "MBA", "MSc", "BSc", "MA", "BA", "LLM", "MPhil", "DPhil", "EdD"})
+# "multicentre", "multiyear", "multinational": "multi-" makes a word that describes the head ("three multicentre
+# trials" are trials).
+_MULTI_PREFIX_RE = re.compile(r"multi-?(?!media)[a-z]{4,}")
+
+
 def _is_english_adjective(word: str) -> bool:
     lowered = word.lower()
+    if word in _DEGREE_ABBREVIATIONS:
+        return False
+    if _MULTI_PREFIX_RE.fullmatch(lowered) and not _is_english_plural(word):
+        return True
     if word[0].isupper():
         return True  # "EU countries", "European companies", "Central Asian nations": names qualify, not count
     if lowered in ENGLISH_ADJECTIVES:
