@@ -161,3 +161,28 @@ DEGREES_AND_MULTI_WORDS_BEFORE_THE_NOUN = [
                          ids=[case[0] + " " + str(case[3].unit) for case in DEGREES_AND_MULTI_WORDS_BEFORE_THE_NOUN])
 def test_degrees_make_a_compound_and_multi_words_describe(case: Case) -> None:
     _check(case)
+
+
+# "plus" before what it adds (a charge, an article, a figure) is no lower bound: the pane lists the amount alone.
+PLUS_BEFORE_WHAT_IT_ADDS = [
+    ("The court ordered the carrier to pay €84,300 plus interest from the date of loss.\n", "€84,300"),
+    ("A double room costs KZT 38,000 plus VAT in the high season.\n", "KZT 38,000"),
+    ("Entry is €12 plus a €3 booking fee.\n", "€12"),
+]
+
+
+@pytest.mark.parametrize("case", PLUS_BEFORE_WHAT_IT_ADDS, ids=[case[1] for case in PLUS_BEFORE_WHAT_IT_ADDS])
+def test_plus_before_what_it_adds_bounds_nothing(case: tuple[str, str]) -> None:
+    from kzeu_desk.core.value_candidates import find_values
+
+    body, written = case
+    listed = {body[f.start:f.end]: f.value for f in find_values(body, "2026-03-20")}
+    assert written in listed and listed[written].lower is None, listed
+
+
+def test_plus_after_an_amount_at_the_end_is_still_a_floor():
+    from kzeu_desk.core.value_candidates import find_values
+
+    body = "Each of the three villas is valued at US$2 million plus.\n"
+    money = [f.value for f in find_values(body, "2026-03-20") if f.value.kind.value == "money"]
+    assert money and money[0].lower == 2e6, money
