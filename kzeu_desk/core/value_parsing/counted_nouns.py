@@ -321,8 +321,20 @@ def _next_english_plural(words: list[tuple[str, int]], word: str) -> tuple[str, 
     return (following, end) if _is_english_plural(following) and following.lower() not in ENGLISH_MEASURES else None
 
 
+# Academic degrees written as abbreviations name a kind of person or course before a noun, as "doctoral" would not:
+# "31 PhD students", "two MBA programmes" (a PhD student is no student of any kind), so the compound keeps them.
+_DEGREE_ABBREVIATIONS = frozenset({"PhD", "MBA", "MSc", "BSc", "MA", "BA", "LLM", "MPhil", "DPhil", "EdD"})
+# "multicentre", "multiyear", "multinational": "multi-" makes a word that describes the head ("three multicentre
+# trials" are trials).
+_MULTI_PREFIX_RE = re.compile(r"multi-?(?!media)[a-z]{4,}")
+
+
 def _is_english_adjective(word: str) -> bool:
     lowered = word.lower()
+    if word in _DEGREE_ABBREVIATIONS:
+        return False
+    if _MULTI_PREFIX_RE.fullmatch(lowered) and not _is_english_plural(word):
+        return True
     if word[0].isupper():
         return True  # "EU countries", "European companies", "Central Asian nations": names qualify, not count
     if lowered in ENGLISH_ADJECTIVES:
@@ -383,8 +395,11 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in _NOUNS_OR_VERBS and (index + 1 == len(words) or words[index + 1][0].lower() not in ("for", "to")):
             # "3,000 accounts" are bank accounts; "… accounts for 40%" is the verb.
             return Counted(" ".join([*kept, word]), end, False)
-        if lowered == "member" and index + 1 < len(words) and words[index + 1][0].lower() in ("states", "state"):
-            # EU texts capitalise "Member States": a title, not a name that qualifies the noun.
+        if (lowered == "member" or word == "Participating") and index + 1 < len(words) \
+                and words[index + 1][0].lower() in ("states", "state"):
+            # EU texts capitalise "Member States": a title, not a name that qualifies the noun. The OSCE's and the EU
+            # Civil Protection Mechanism's "Participating States" are such a title too ("three Participating States
+            # have offered pumps"), while "participating countries" in lower case is countries that take part.
             return Counted(f"{word} {words[index + 1][0]}", words[index + 1][1], False)
         if skip_next:
             skip_next = False

@@ -69,6 +69,9 @@ ENGLISH_MEASURES = frozenset({
     "megawatt", "gigawatt", "kilowatt",
     # A season is a span of time, as a year is: "its battery lasts three seasons", "two seasons in a row".
     "seasons", "season",
+    # A ship's size in deadweight tonnes ("a 13,000 dwt tanker", "vessels of up to 45,000 dwt"), as the shipping trade
+    # writes it: a measure, as tonnes are, not a count of "dwt" things.
+    "dwt",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 # "tU" is tonnes of uranium, as the industry reports output.
@@ -80,7 +83,7 @@ ENGLISH_MEASURES = frozenset({
 # Blood pressure in millimetres of mercury ("140 mmHg", "140 мм рт. ст."), before the "mm" and "мм" it starts like.
 # A speed in metres a second or kilometres an hour ("below 6 m/s" of wind, "90 km/h", "60 км/ч"): one unit written with a
 # slash, as "m³/s" is, first, before the "km", "м" and "m" it starts like.
-MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
+MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which

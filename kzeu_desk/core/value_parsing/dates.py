@@ -566,7 +566,12 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
         # "маусымның 25-інде", "қараша айының 25-і күні": Kazakh puts the month first, in the genitive.
         _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY}))(?i:ның|нің|\s+айының)\s+(?P<day>[0-3]?\d)"
                  rf"-[{CYRILLIC_LETTER}]+(?:\s+(?i:күні))?", read_month_day, ignore_case=False),
-        _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()}(?!,?\s*\d)", read_month_day, ignore_case=False),
+        # (A number right after the month is its year or a day of another reading. After an English month and a comma
+        # only a year is: "on 8 April, 1.2 m above the critical level", "as of 9 April, two people" (read "2 people")
+        # name the day, and a figure of the sentence follows.)
+        _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()}(?!\s*\d)"
+                 r"(?:(?<=[A-Za-z.])(?!,\s*[12]\d{3}(?![\d]|[.,]\d))|(?<![A-Za-z.])(?!,\s*\d))",
+                 read_month_day, ignore_case=False),
         # "September 4", "Наурыздың 25-інде"; Russian puts the day first ("в сентябре четыре лаборатории"
         # is no date).
         # ("маусымына 12 мың текше метр": "маусым" is also a season, and a dative is no day's month.)
