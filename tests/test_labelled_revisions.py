@@ -42,9 +42,9 @@ def test_the_labelled_set_covers_three_languages_and_the_hard_cases():
 
 # Rounds whose misplacements are known and counted in their own tests (below): round 18's arguable label, and
 # round 23's "41,000 hectares" (queued, on last year's figure kept beside this year's). Round 28's first-scored one
-# is fixed (an abbreviation written out is the same name).
-# Round 30's two, as first scored, until they are fixed.
-ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23, 30)
+# is fixed (an abbreviation written out is the same name); so are round 30's two (a clause grown by "and …" is
+# queued and widened; an identifier standing word for word beats another one differing in its digits).
+ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23)
 
 
 # The first test to ask for `outcomes`: every pair re-anchored through the app, 160 pairs, about a minute on a quiet
@@ -322,11 +322,16 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # 81.5% (163 of 200), 2 misplaced (1 not queued: a clause moved onto its own words where the new text grows it by
 # "и QR-код …"; an EAN put on another product's EAN, queued and flagged), 32 of 32 flagged; and 88.5% (177 of 200),
 # nothing misplaced, 31 of 31 flagged.
+# Their fixes (r30fix): a clause grown past its boundary by "and …" queued and widened; a code said word for word
+# beats another differing in its digits; names written short (a Kazakh case ending after the abbreviation's
+# hyphen, a name with its bracketed abbreviation written as that alone, a sentence cut after the name with its
+# opening kept); a list's comma made "и". Round 30: 83.0% (166 of 200), nothing misplaced; round 31: 90.0% (180 of
+# 200), nothing misplaced; 32 of 32 and 31 of 31 flagged.
 FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0),
                        28: (0.975, 8, 200, 0, 0, 0),
                        29: (0.915, 8, 200, 0, 0, 0),
-                       30: (0.815, 8, 200, 2, 1, 0),
-                       31: (0.885, 8, 200, 0, 0, 0)}
+                       30: (0.83, 8, 200, 0, 0, 0),
+                       31: (0.90, 8, 200, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))

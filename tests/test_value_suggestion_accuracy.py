@@ -239,7 +239,17 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 95.9 / 95.2 / 95.3 % (140/146, 157/165, 143/150), set 51 97.8 / 96.9 / 95.3 % (134/137, 154/159, 143/150).
           # Floors: the lowest language less one miss, 156/165 (0.945) and 142/150 (0.947).
           "held_out_fiftieth": 0.94,
-          "held_out_fifty_first": 0.94}
+          "held_out_fifty_first": 0.94,
+          # Fourteen whole articles each (sets 52 and 53: farm trade, water, raw materials, freight and farm lending;
+          # health, universities, culture, weather and aviation), written and labelled by two more engineers who never
+          # ran the parser, scored once at 00b28ae with every fix of sets 44-51 in: set 52 94.7 / 94.3 / 92.3 %
+          # (124/131, 165/175, 155/168), set 53 95.7 / 89.3 / 86.8 % (134/140, 150/168, 131/151): the honest
+          # held-out number of this round. Floors: the first score's lowest language.
+          # After one pass of fixes (three engineers, one language each; general classes, no relabel): set 52
+          # 96.9 / 99.4 / 95.8 % (127/131, 174/175, 161/168), set 53 99.3 / 98.2 / 93.4 % (139/140, 165/168,
+          # 141/151). Floors: the lowest language less one miss, 160/168 (0.952) and 140/151 (0.927).
+          "held_out_fifty_second": 0.95,
+          "held_out_fifty_third": 0.92}
 
 
 @pytest.fixture(scope="module")

@@ -365,6 +365,11 @@ class CandidatesPane(QWidget):
         self._request = 0
         self._finding = False
         self._stale = False  # the source changed while the pane was hidden: read it when shown
+        # The candidate to make current once this source's candidates are listed (the one current when
+        # the window last closed, `restore_current`), and whether the list is being put there: then
+        # the reader is not sent to it, since it comes back at the place the curator was reading.
+        self._wanted: tuple[int, tuple[int, int]] | None = None
+        self._quiet = False
         # The statuses of a long text's candidates are read and applied off the GUI thread: for the
         # 1 MB source (24.5k candidates, 10k highlights) reading the highlights' facts took 0.14 s.
         self._statuses = BackgroundReader(session.fact_base.reading, self)
@@ -428,7 +433,22 @@ class CandidatesPane(QWidget):
         """Whether the candidates, or their statuses, are being found."""
         return self._finding or self._statuses.pending()
 
+    def restore_current(self, source_id: int, figure: tuple[int, int]) -> None:
+        """Make the candidate of this figure (code points) current once `source_id`'s candidates are
+        listed, or the first one when it is gone or done; the reader is not moved to it."""
+        self._wanted = (source_id, figure)
+
+    def remembered_current(self) -> tuple[int, int] | None:
+        """The current candidate's figure (start, end), to remember at quit: the one still to be made
+        current when the list has not been read yet (its dock never shown since the launch)."""
+        if self._wanted is not None and self._wanted[0] == self.source_id:
+            return self._wanted[1]
+        current = self.current()
+        return _key(current) if current is not None else None
+
     def show_source(self, source_id: int | None) -> None:
+        if self._wanted is not None and self._wanted[0] != source_id:
+            self._wanted = None  # another source was chosen before the candidates were listed
         if source_id == self.source_id and not self._stale:
             return
         self.source_id = source_id
@@ -552,6 +572,15 @@ class CandidatesPane(QWidget):
             row = self.model.row_of(current.found.start, current.found.end)
         if row is None and rows and (previous_row >= 0 or self.view.hasFocus()):
             row = min(max(previous_row, 0), len(rows) - 1)
+        if self._wanted is not None and self._wanted[0] == self.source_id and self._candidates:
+            wanted_row = self.model.row_of(*self._wanted[1])
+            self._wanted = None
+            self._quiet = True
+            try:
+                self.view.setCurrentIndex(self.model.index(wanted_row if wanted_row is not None else 0))
+            finally:
+                self._quiet = False
+            return
         if row is not None:
             self.view.setCurrentIndex(self.model.index(row))
 
@@ -649,6 +678,8 @@ class CandidatesPane(QWidget):
         return False
 
     def _reveal(self, index: QModelIndex) -> None:
+        if self._quiet:
+            return
         candidate = self.model.candidate(index.row()) if index.isValid() else None
         if candidate is not None and self.source_id is not None:
             self.span_chosen.emit(self.source_id, candidate.found.start, candidate.found.end)

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from kzeu_desk import __version__
 from kzeu_desk.ui.app_settings import last_folder, remember_folder
+from kzeu_desk.ui import reading_place
 from kzeu_desk.ui.later_turn import on_a_later_turn
+from kzeu_desk.ui.reading_place import ReadingPlace
 from kzeu_desk.ui.recent_fact_bases import RecentFactBasesMenu, remember
 from kzeu_desk.ui.window_layout import WindowLayout
 
@@ -47,6 +49,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.session: Session | None = None
+        # Where the curator was when this fact base's window last closed, until the reader is put there.
+        self._place_to_restore: ReadingPlace | None = None
         self.instance_lock = None  # set by the app when this window edits a file (core/instance_lock.py)
         # The central widget is built once and kept: the panes' saved sizes are fitted around it
         # (ui/window_layout.py says why replacing it later collapsed the source text).
@@ -354,8 +358,9 @@ class MainWindow(QMainWindow):
 
         self.totals = TotalsLabel(self.totals_label, session)
         self._update_actions()
-        if self.sources_pane.model.rowCount() and self.sources_pane.current_source_id() is None:
-            self.sources_pane.view.selectRow(0)
+        self._go_back_to_where_the_curator_was()
+        # Connected only now: choosing the remembered source above must not overwrite its place.
+        self.sources_pane.source_chosen.connect(self._remember_new_source)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -913,12 +918,64 @@ class MainWindow(QMainWindow):
 
     # -- window state --------------------------------------------------------------------------
 
+    def _go_back_to_where_the_curator_was(self) -> None:
+        """The source open when this fact base's window last closed, at the same first visible
+        character, its candidate current (ui/reading_place.py); else the first source, from the top.
+        The source is chosen as the first one was before (its text laid out once); the reading
+        position is set once the panes have their sizes, so it is not measured in a text about to
+        be wrapped again."""
+        sources = self.sources_pane
+        place = reading_place.load(self.session.fact_base.location_text)
+        if place is not None and sources.model.contains(place.source_id):
+            self._place_to_restore = place
+            if place.candidate is not None:
+                self.candidates_pane.restore_current(place.source_id, place.candidate)
+            sources.choose(place.source_id)
+            if place.position > 0:
+                self.layout_keeper.after_layout(lambda: on_a_later_turn(self, self._restore_reading_position))
+            else:
+                self._place_to_restore = None
+            return
+        self._place_to_restore = None
+        if sources.model.rowCount() and sources.current_source_id() is None:
+            sources.view.selectRow(0)
+
+    def _restore_reading_position(self) -> None:
+        place, self._place_to_restore = self._place_to_restore, None
+        if place is None or self.session is None or self.session.closed:
+            return
+        if self.source_pane.source_id == place.source_id:
+            # False when the text is shorter now (a revision): the reader stays at the top.
+            self.source_pane.view.scroll_to_position(place.position)
+
+    def current_reading_place(self) -> ReadingPlace | None:
+        """Where the curator is now: the shown source, its first visible character, the current candidate."""
+        if self._place_to_restore is not None:  # closed before the place was restored: keep it as it was
+            return self._place_to_restore
+        source_id = self.source_pane.source_id
+        if source_id is None:
+            return None
+        candidate = (self.candidates_pane.remembered_current()
+                     if self.candidates_pane.source_id == source_id else None)
+        return ReadingPlace(source_id, self.source_pane.view.first_visible_position(), candidate)
+
+    def _remember_new_source(self, source_id: int | None) -> None:
+        """Another source chosen: it is shown from the top, so that is where the curator now is (a
+        crash before quitting brings back this source rather than the one left)."""
+        if self.session is None or self.session.closed:
+            return
+        self._place_to_restore = None
+        reading_place.save(self.session.fact_base.location_text,
+                           ReadingPlace(source_id) if source_id is not None else None)
+
     def reset_layout(self) -> None:
         self.layout_keeper.reset()
         self.statusBar().showMessage("Panes and columns are back in their first-launch places.", 5_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None:
+                # Read from the widgets as shown (no read of the fact base), before any pane stops.
+            reading_place.save(self.session.fact_base.location_text, self.current_reading_place())
             self._commit_pending_edit()
             if getattr(self, "_revision_job", None) is not None:
                 self._revision_job.wait()

@@ -33,6 +33,11 @@ def _normal(path: Path | str) -> str:
     return os.path.normpath(os.path.abspath(os.path.expanduser(str(path))))
 
 
+def normalised_location(location: Path | str) -> str:
+    """A fact base's path or address as this list keys it (what other per-fact-base settings key by too)."""
+    return _normal(location)
+
+
 def recent_paths() -> list[str]:
     """The remembered fact bases, newest first, without duplicates."""
     seen: set[str] = set()

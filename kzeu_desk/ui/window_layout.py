@@ -66,6 +66,7 @@ class WindowLayout(QObject):
         self._default_state: QByteArray | None = None
         self._headers: dict[str, tuple[QHeaderView, Callable[[], None], Callable[[], None]]] = {}
         self._check_pending = False
+        self._pending_steps: list[Callable[[], None]] = []  # to run once the window is first shown
         self.used_saved_layout = False  # tests and diagnostics: whether the last restore kept the saved state
 
     # -- start-up ------------------------------------------------------------------------------
@@ -107,18 +108,26 @@ class WindowLayout(QObject):
                     restored()
         self._after_layout(self._check_not_collapsed if fits else self._apply_default_sizes)
 
+    def after_layout(self, step: Callable[[], None]) -> None:
+        """Run `step` once the window is shown and its panes have their restored (or default) sizes:
+        after the step `restore_panes` queued, when called after it."""
+        self._after_layout(step)
+
     def _after_layout(self, step: Callable[[], None]) -> None:
         """Run `step` once the window is shown and laid out (dock sizes only take at the real size)."""
         if self._window.isVisible():
             QTimer.singleShot(0, step)
             return
-        self._pending_step = step
-        self._window.installEventFilter(self)
+        self._pending_steps.append(step)
+        if len(self._pending_steps) == 1:
+            self._window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self._window and event.type() == QEvent.Type.Show:
             self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._pending_step)
+            steps, self._pending_steps = self._pending_steps, []
+            for step in steps:  # in the order they were asked for
+                QTimer.singleShot(0, step)
         return False
 
     # -- checks and defaults -------------------------------------------------------------------

@@ -19,6 +19,7 @@ from kzeu_desk.core.value_parsing.alphabet import has_kazakh_letters
 from kzeu_desk.core.value_parsing.candidates import Candidate, Salience
 from kzeu_desk.core.value_parsing.counted_nouns import _is_english_plural, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.dates import Publication
+from kzeu_desk.core.value_parsing.number_words import RUSSIAN_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.ordinal_counts import english_member_named_by_an_ordinal
 from kzeu_desk.core.value_parsing.scanning import scan
 
@@ -80,6 +81,17 @@ def counted_as_the_text_counts(best: Candidate, offset: int, context: str, befor
     if (subject := _subject_named_before(context[:offset + best.start], publication)) is not None:
         return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=subject),
                        salience=Salience.SUBSTANTIAL_QUANTITY)
+    if _OF_THEM_AFTER_RE.match(context, offset + best.end) \
+            and (shares := list(_RUSSIAN_SHARE_OF_A_NOUN_RE.finditer(context, 0, offset + best.start))) \
+            and (counted := counted_after(" " + shares[-1].group("noun").lower() + " ", 0)) is not None \
+            and not counted.is_measure and counted.unit == shares[-1].group("noun").lower():
+        # "Более трети предметов никогда не выставлялись, а 46 из них …": "N из них" after a share of a noun in words
+        # counts that noun (a share lends no count, so the nearest count before would be another's).
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=counted.unit),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
+    if (noun := _russian_genitive_plural_before(context, offset + best.start, offset + best.end)) is not None:
+        return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=noun),
+                       salience=Salience.SUBSTANTIAL_QUANTITY)
     # "Of those, 8.9% carried … and 1,137 were referred": a sentence that opens on the whole the sentence before counted
     # is about its parts, whatever share it names first.
     texts = (before,) if _OPENS_ON_THE_WHOLE_BEFORE_RE.match(context) else (context[:offset + best.start], before)
@@ -125,6 +137,36 @@ _ENDS_ITS_CLAUSE_RE = re.compile(r"\s*(?:[.;,!?)]|$)")
 
 def _a_span_of_time(candidate: Candidate) -> bool:
     return candidate.value.kind is ValueKind.QUANTITY and _TIME_UNIT_RE.fullmatch(candidate.value.unit or "") is not None
+
+
+# The most items a list is read back over, nearest first (an appendix's list of partner universities had five).
+_ITEMS_BACK = 12
+
+
+def counted_as_its_list_counts(best: Candidate, offset: int, context: str, before: str, earlier: str,
+                               publication: Publication | None) -> Candidate:
+    """`best` (a bare Russian figure at `offset` in `context`, the first figure of an item of a list whose items end in
+    ";") as a count of the noun the nearest item before it names after its figure: "Тартуский университет (Эстония) –
+    3 обучающихся; Университет Павии (Италия) – 4; … – 5;" counts students in each, and "остальные семь – …" closing
+    the list too. The list is the lines ending in ";" right before the figure's, the sentence `before` first; unchanged
+    when none of them counts a noun."""
+    value = best.value
+    start = offset + best.start
+    if value.kind is not ValueKind.QUANTITY or value.unit or best.salience not in _BARE or value.amount is None \
+            or value.amount != int(value.amount) or value.amount < 0 or has_kazakh_letters(context + before) \
+            or not re.search("[а-яё]", context) or _FIGURE_RE.search(context, 0, start) \
+            or not before.rstrip().endswith(";"):
+        return best
+    lines = [before.strip(), *reversed(earlier.rstrip("\n").split("\n"))]
+    for line in lines[:_ITEMS_BACK]:
+        if not line.rstrip().endswith(";"):
+            break
+        counts = [candidate for candidate in scan(line, publication)
+                  if candidate.value.kind is ValueKind.COUNT and candidate.value.unit]
+        if counts:
+            return replace(best, value=replace(value, kind=ValueKind.COUNT, unit=counts[0].value.unit),
+                           salience=Salience.SUBSTANTIAL_QUANTITY)
+    return best
 
 
 def measured_as_its_heading_names(best: Candidate, offset: int, context: str) -> Candidate:
@@ -253,6 +295,53 @@ def _heading_named_before(text: str, publication: Publication | None) -> str | N
 # number after it, counts that noun (Russian puts the noun first to stress the number).
 _RUSSIAN_NOUN_OPENING_BEFORE_RE = re.compile(
     r"\s*(?P<noun>[А-ЯЁ]?[а-яё]{2,}(?:ов|ев|ей|ий|ин|ач|ан|ок|ек|ц|ш|к|т|д|н|р|л))(?:\s+(?:всего|лишь|только|уже|теперь))?\s*$")
+
+
+# "таких лабораторий шесть", "самых продаваемых брендов 37 – европейские": Russian puts the counted noun in the
+# genitive plural right before a figure that closes its clause (or that a dash follows, the clause's predicate after
+# it), anywhere in the sentence, as "Причин три." does at its opening. A bare figure later in the same sentence with
+# no figure between ("…, еще 12 выпускаются по лицензии") counts the same noun, as it would after a count.
+_RUSSIAN_GENITIVE_PLURAL = r"(?P<noun>[а-яё]{3,}(?:ов|ев|ей|ий|ин|ач|ан|ок|ек|ц|ш|к|т|д|н|р|л))"
+_RUSSIAN_GENITIVE_PLURAL_BEFORE_RE = re.compile(rf"(?<![\w-]){_RUSSIAN_GENITIVE_PLURAL}\s+$")
+# (A dash before another figure makes a range, "колодцев 40 – 60 метров", no predicate.)
+_CLOSES_ITS_CLAUSE = r"\s*(?:[.;,!?)]|[–—]\s+(?!\d)|$)"
+_CLOSES_ITS_CLAUSE_RE = re.compile(_CLOSES_ITS_CLAUSE)
+_RUSSIAN_GENITIVE_PLURAL_AND_FIGURE_RE = re.compile(
+    rf"(?<![\w-]){_RUSSIAN_GENITIVE_PLURAL}\s+(?P<figure>\d[\d\u00a0]*|[а-яё]+)(?={_CLOSES_ITS_CLAUSE})")
+
+
+_OF_THEM_AFTER_RE = re.compile(r"\s+(?i:из)\s+(?i:них|которых)(?![\w])")
+# A share in words and the noun in the genitive plural it is a share of, an adjective between: "трети предметов",
+# "половина опрошенных участников", "большинство компаний".
+_RUSSIAN_SHARE_OF_A_NOUN_RE = re.compile(
+    rf"(?<![\w])(?i:трет[иьей]|половин[аыуе]|четверт[иьей]|част[ьи]|большинств[оа])\s+(?:[а-яё]+(?:ых|их)\s+)?"
+    rf"{_RUSSIAN_GENITIVE_PLURAL}(?![\w])")
+
+
+def _russian_genitive_plural_before(context: str, start: int, end: int) -> str | None:
+    """The noun in the genitive plural a Russian bare figure (at `start`..`end` of `context`) counts when it stands
+    right before the figure closing its clause, or before the figure before it in its sentence; None otherwise."""
+    if has_kazakh_letters(context) or not re.search("[а-яё]", context):
+        return None
+    noun = None
+    if (right_before := _RUSSIAN_GENITIVE_PLURAL_BEFORE_RE.search(context, 0, start)) is not None \
+            and _CLOSES_ITS_CLAUSE_RE.match(context, end):
+        noun = right_before.group("noun")
+    else:
+        earlier = [match for match in _RUSSIAN_GENITIVE_PLURAL_AND_FIGURE_RE.finditer(context, 0, start)
+                   if match.group("figure")[0].isdigit() or match.group("figure").lower() in RUSSIAN_NUMBER_WORDS]
+        if earlier and not _a_figure_in(context[earlier[-1].end():start]):
+            noun = earlier[-1].group("noun")
+    if noun is None:
+        return None
+    counted = counted_after(" " + noun.lower() + " ", 0)
+    return counted.unit if counted is not None and not counted.is_measure and counted.unit == noun.lower() else None
+
+
+def _a_figure_in(text: str) -> bool:
+    """Whether `text` holds a figure in digits or a Russian number word."""
+    return _FIGURE_RE.search(text) is not None \
+        or any(word in RUSSIAN_NUMBER_WORDS for word in re.findall(r"[а-яё]+", text.lower()))
 
 
 def _subject_named_before(text: str, publication: Publication | None = None) -> str | None:

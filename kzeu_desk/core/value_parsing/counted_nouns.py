@@ -321,8 +321,20 @@ def _next_english_plural(words: list[tuple[str, int]], word: str) -> tuple[str, 
     return (following, end) if _is_english_plural(following) and following.lower() not in ENGLISH_MEASURES else None
 
 
+# Academic degrees written as abbreviations name a kind of person or course before a noun, as "doctoral" would not:
+# "31 PhD students", "two MBA programmes" (a PhD student is no student of any kind), so the compound keeps them.
+_DEGREE_ABBREVIATIONS = frozenset({"PhD", "MBA", "MSc", "BSc", "MA", "BA", "LLM", "MPhil", "DPhil", "EdD"})
+# "multicentre", "multiyear", "multinational": "multi-" makes a word that describes the head ("three multicentre
+# trials" are trials).
+_MULTI_PREFIX_RE = re.compile(r"multi-?(?!media)[a-z]{4,}")
+
+
 def _is_english_adjective(word: str) -> bool:
     lowered = word.lower()
+    if word in _DEGREE_ABBREVIATIONS:
+        return False
+    if _MULTI_PREFIX_RE.fullmatch(lowered) and not _is_english_plural(word):
+        return True
     if word[0].isupper():
         return True  # "EU countries", "European companies", "Central Asian nations": names qualify, not count
     if lowered in ENGLISH_ADJECTIVES:
@@ -383,8 +395,11 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
         if lowered in _NOUNS_OR_VERBS and (index + 1 == len(words) or words[index + 1][0].lower() not in ("for", "to")):
             # "3,000 accounts" are bank accounts; "… accounts for 40%" is the verb.
             return Counted(" ".join([*kept, word]), end, False)
-        if lowered == "member" and index + 1 < len(words) and words[index + 1][0].lower() in ("states", "state"):
-            # EU texts capitalise "Member States": a title, not a name that qualifies the noun.
+        if (lowered == "member" or word == "Participating") and index + 1 < len(words) \
+                and words[index + 1][0].lower() in ("states", "state"):
+            # EU texts capitalise "Member States": a title, not a name that qualifies the noun. The OSCE's and the EU
+            # Civil Protection Mechanism's "Participating States" are such a title too ("three Participating States
+            # have offered pumps"), while "participating countries" in lower case is countries that take part.
             return Counted(f"{word} {words[index + 1][0]}", words[index + 1][1], False)
         if skip_next:
             skip_next = False
@@ -524,7 +539,8 @@ _KINDS_OF_HOUR = frozenset({"academic", "академических", "акад�
 # размещения" is: "18 пунктов пропуска" (border crossings, not points of a scale), "11 объектов недвижимости"
 # (properties). A complement is a lowercase noun in the genitive singular right after the head.
 _KAZAKH_KINDS_OF_HOUR = frozenset({"академиялық"})
-_RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект")
+# A member is a member of something: "семь членов экипажа", "9 членов правления" count crew and board members.
+_RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект", "член")
 _RUSSIAN_GENITIVE_SINGULAR_RE = re.compile(r"[а-яё]{3,}(?:а|я|и|ы)")
 
 
@@ -606,6 +622,16 @@ def _an_earlier_figure_with_an_adjective(text: str, position: int, ending: str) 
                      re.IGNORECASE) is not None
 
 
+_RUSSIAN_NOUN_ENDINGS_IN_IE = ("ение", "ание", "тие")
+# Adjectives Russian uses as nouns for people, in the genitive (and accusative) plural a figure puts them in: what the
+# figure counts when no noun follows ("Семейный билет на двоих взрослых и …", set 53); before a noun they qualify it
+# ("14 взрослых особей", "200 рабочих мест"). (Participles, "пострадавших", are read as such at a clause's end.)
+_RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE = frozenset({"взрослых", "пожилых", "рабочих", "ученых", "учёных", "больных",
+                                                   "безработных", "военных", "пленных", "малоимущих", "приезжих"})
+_NO_NOUN_AFTER_RE = re.compile(r"[ \u00a0]*(?:[,;.!?…)]|[–—]|$|(?:и|или|а|но|из|в|во|на|с|со|по|за|до|от|для|при|у)"
+                               r"(?![\w]))", re.IGNORECASE)
+
+
 # Pronouns declined as adjectives, which stand for a noun rather than being one.
 _RUSSIAN_PRONOUN_FORMS_RE = re.compile(r"(?:котор|так|друг|сво|вс|эт|т|как|ин|одн|наш|ваш|мо|тв|сам)[а-яё]{1,3}")
 
@@ -636,8 +662,12 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
             if lowered in _RUSSIAN_PREPOSITIONS and _two_adjective_forms_before(words, index):
                 return Counted(words[index - 1][0], words[index - 1][1], False)
             return None  # ("более 300 экспортируют": a verb in the present counts nothing)
-        # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun.
-        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS):
+        # "крупных", "казахстанско-германских" are adjectives; "стран-членов" is a compound noun. Nouns in "-ение",
+        # "-ание", "-тие" ("21 заявление", "31 уведомление", "41 здание") end in "-ие" as plural adjectives do, but no
+        # adjective ends so: soft ones have a consonant before their "-ние" ("летние", "последние", "внешние").
+        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and not lowered.endswith(_RUSSIAN_NOUN_ENDINGS_IN_IE):
+            if lowered in _RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE and text and _NO_NOUN_AFTER_RE.match(text, end):
+                return Counted(word, end, False)  # "на двоих взрослых и …", "120 рабочих и 15 инженеров"
             if text and _PART_OF_A_WHOLE_BEFORE_RE.search(text, max(0, position - 60), position):
                 # "в парке 420 автобусов, из них 96 новых газовых", "164 рейса, в том числе 11 международных": only
                 # adjectives after a part of a whole, the whole's noun left out; the part counts it (read there).
@@ -685,7 +715,10 @@ _PART_OF_A_WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:из\s+них|из\s+ко�
 
 # A measure of time or distance with a combining form before it is a measure still: "2 000 моточасов" (engine hours),
 # "человеко-часов", "пассажиро-километров", "койко-дней".
-_RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дней|день|сут|километр)")
+# Work in people times a month or a year ("96 человеко-месяцев", "4 человеко-года") is measured too; those need the
+# hyphen, since "новогодних" has a combining "о" before "год" as well.
+_RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дней|день|сут|километр)"
+                                          r"|[а-яё]{2,}о-(?:месяц|недел|год|лет)")
 
 
 # -- Kazakh ----------------------------------------------------------------------------------
@@ -863,8 +896,10 @@ def _ending_fits(stem: str, ending: str) -> bool:
         vowel = _last_vowel(stem[:-1])
         return vowel is not None and ending[0] in "гғдн" and (ending[1] in "аы") == (vowel in _BACK_VOWELS)
     last_vowel = next((letter for letter in reversed(stem) if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)
-    if last_vowel == "и":
-        last_vowel = "і"  # a loanword's "и" takes the front endings ("клипті", "фильмде")
+    if last_vowel == "и" or stem.endswith("ь"):
+        # A loanword's "и" takes the front endings ("клипті", "фильмде"), and so does its soft sign, whatever vowel
+        # is before it ("фестивальге", "спектакльде").
+        last_vowel = "і"
     if last_vowel is None or last_vowel in "иу":
         return False
     if (ending[1] in "аы") != (last_vowel in _BACK_VOWELS):
@@ -901,6 +936,11 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # past or passive verb in "-лды/-рді/-сты" reads like a possessive "-ы/-і" after a consonant.
             return None
         head = _possessed_stem(lowered)
+        if head is None and len(modifiers) == 1 and modifiers[0] not in KAZAKH_MEASURES and \
+                _KAZAKH_DOER_OF_AN_OBJECT_RE.fullmatch(doer := _kazakh_base(lowered)):
+            # A doer in "-ушы/-уші" takes the bare noun before it as its object, one compound with no possessive
+            # between: "су пайдаланушы" (a water user), "қарыз алушы" (a borrower), "жүк тасымалдаушы" (a haulier).
+            head = doer
         if head is None and modifiers and (modifiers[0] not in KAZAKH_KNOWN_STEMS or modifiers[-1].endswith("у")):
             # After a bare noun that qualifies it, "-ы/-і" after a consonant (a case may follow) is the compound's
             # possessive: "бақылау бекеті", "кеден қызметкері", "шекара бекетін". A noun commonly counted is itself
@@ -953,6 +993,10 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
     return None
 
 
+
+
+# A doer made of a verb: its verbal noun in "-у", then "-шы/-ші" ("пайдаланушы", "алушы", "тасымалдаушы").
+_KAZAKH_DOER_OF_AN_OBJECT_RE = re.compile(r"[а-яәіңғүұқөһ]{2,}у(?:шы|ші)")
 
 
 _KAZAKH_ONLY_WORDS = frozenset({"ғана", "қана"})
@@ -1190,6 +1234,10 @@ def _is_bare_kazakh_noun(word: str) -> bool:
 
 
 def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctuation_ends: bool = False) -> Counted | None:
+    if words and words[0][0].lower() == "рет":
+        # "47 рет дауыл туралы ескерту жариялады" (issued a storm warning 47 times): "рет" right after the number
+        # counts the occasions, and what follows is the clause's object, no compound with it.
+        return Counted("рет", words[0][1], False)
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
     # "бес ынтымақтастық туралы келісім" counts agreements; but with a verbal noun before "туралы"
     # ("жүз стипендия бөлу туралы келісім", an agreement on giving a hundred scholarships) the
@@ -1226,8 +1274,11 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             return Counted(f"{lowered} сағат", words[index + 1][1], True)  # "72 академиялық сағат" of 45 minutes
         if index == 0 and lowered == "жас" and following.startswith("аралығ"):
             return Counted("жас", end, True)  # "18 бен 30 жас аралығындағы": ages, between 18 and 30 years
-        if lowered == "жас" and following and _kazakh_base(following) in KAZAKH_KNOWN_STEMS:
-            continue  # "36 жас маманды" (36 young specialists): "жас" before a noun is "young", no age
+        if lowered == "жас" and following and (_kazakh_base(following) in KAZAKH_KNOWN_STEMS or (
+                _is_bare_kazakh_noun(words[index + 1][0]) and not _closes_as_a_predicate(following))):
+            # "36 жас маманды" (36 young specialists), "60 жас режиссер": "жас" before a noun is "young", no age; a
+            # name after it ("2 600 жас Еуропа елдерінде") leaves it the young people counted.
+            continue
         if index == 0 and lowered == "бас" and following and words[index + 1][0] == following \
                 and not _looks_like_kazakh_verb(following):
             # "20 бас қой" (20 head of sheep): "бас" is the classifier of a head count and the noun after it is what

@@ -69,6 +69,9 @@ ENGLISH_MEASURES = frozenset({
     "megawatt", "gigawatt", "kilowatt",
     # A season is a span of time, as a year is: "its battery lasts three seasons", "two seasons in a row".
     "seasons", "season",
+    # A ship's size in deadweight tonnes ("a 13,000 dwt tanker", "vessels of up to 45,000 dwt"), as the shipping trade
+    # writes it: a measure, as tonnes are, not a count of "dwt" things.
+    "dwt",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 # "tU" is tonnes of uranium, as the industry reports output.
@@ -80,7 +83,7 @@ ENGLISH_MEASURES = frozenset({
 # Blood pressure in millimetres of mercury ("140 mmHg", "140 мм рт. ст."), before the "mm" and "мм" it starts like.
 # A speed in metres a second or kilometres an hour ("below 6 m/s" of wind, "90 km/h", "60 км/ч"): one unit written with a
 # slash, as "m³/s" is, first, before the "km", "м" and "m" it starts like.
-MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
+MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which
@@ -108,7 +111,13 @@ MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g
                          # Cubic metres per tonne or per hour written with a slash ("0.61 m³/t" of ore, a plant's "1,500 m³/h"): a rate
                          # written as one unit, as "m³/s" is; "25 м³ на тонну" in words still leaves its rate off.
                          r"(?:m³|m3|м³|м3)/(?:t|h|d|т|ч|сут)|"
-                         r"kt|Mt|m³|m3|м³|м3|Gcal|Гкал|мг/кг|mg/kg|"
+                         r"kt|Mt|m³|m3|м³|м3|Gcal|Гкал|мкг/кг|мг/кг|mg/kg|"
+                         # Micrograms per kilogram ("0,9 мкг/кг"), before the "мкг" and "мг" they start like; cubic
+                         # kilometres and metres with "куб." ("27 куб. км" of water), one unit as "кв. км" is.
+                         r"куб\.\s?(?:км|м)(?![\w])|"
+                         # Hours written "ч" ("налет 14 200 ч"): a measure of time as "час" is; "ч." with no figure
+                         # before it ("ч. 2 ст. 7", "в т. ч.") never reaches here.
+                         r"ч|"
                          # A pack's weight in grams and milligrams ("спагетти весом 500 г", "a 125 g brie"); a year's
                          # "г." ("2019 г.") is read with its year before any figure is, so a "г" left is grams.
                          r"мг|mg|г|g|м|"
@@ -157,6 +166,8 @@ RUSSIAN_MEASURE_STEMS = (
     "градус", "миллиметр", "сантиметр",
     # A season is a span of time, as a year is ("хватает на три сезона").
     "сезон",
+    # Illuminance in lux ("освещенность не превышает 50 люкс"), measured as degrees are.
+    "люкс",
 )
 
 # -- Kazakh ----------------------------------------------------------------------------------
@@ -230,6 +241,11 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # A classifier of sets, counted as "дана" (pieces) and "жұп" (pairs) are: "екі жиынтық арнаулы киім" (two sets of
     # work clothes) counts sets; its "-тық" is the noun's own, no adjective of relation.
     "жиынтық",
+    # Sons and daughters, a family's children counted: "төрт ұлы бар" (has four sons), "екі қызы" (two daughters); the
+    # two-letter stems would otherwise keep their possessive.
+    "ұл", "қыз",
+    # "келі" (a kilo, as people say it) ends as a possessive "-і" would: "300 келі" is no "кел" + "і".
+    "келі",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -255,6 +271,8 @@ KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық",
                              # ("20-30 сантиметрге жоғары": smaller lengths and masses are measures too.)
                              "сантиметр", "миллиметр", "килограмм", "грамм", "киловатт",
+                             # ("күніне 300 келі балық": a kilo, as people say it, is a mass as "килограмм" is.)
+                             "келі",
                              # data: "12 терабайтқа жетеді" is a size, not twelve things
                              "гигабайт", "терабайт", "петабайт",
                              # a score is measured, not counted: "кемінде 60 балл", as "6,5 балл" is
@@ -322,6 +340,9 @@ FIXED_TERMS = (
     # Elections and local government: a polling station is no station ("1,186 polling stations", "168 избирательных
     # участках"), and a rural district in Russian is the unit "ауылдық округ" is ("47 сельских округов").
     r"polling stations?", r"избирательн\w* участк\w*", r"сельск\w* округ\w*",
+    # Public hearings are the consultation a project's law sets ("не менее трех общественных слушаний", set 52), not any
+    # hearing, as a court's are.
+    r"общественн\w* слушани\w*",
     # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
     r"мемлекеттік қызметші",
     # A professional participant of the securities market is a licensed broker, dealer or registrar, not any

@@ -599,7 +599,8 @@ _NEAREST_SEASONS = (
 
 def _read_decade(match: re.Match[str], _publication: Publication | None) -> DateReading | None:
     """"the 1990s", "в 1990-х годах", "в 90-е годы", "1990 жылдары": the ten years of a decade."""
-    first = int(match.group("decade"))
+    word = match.groupdict().get("decade_word")
+    first = _KAZAKH_DECADE_ORDINALS[word.lower()] if word else int(match.group("decade"))
     if first < 100:
         first += 1900
     if first % 10:
@@ -624,11 +625,17 @@ _DECADE_RANGES = (
     rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0)\s*-?\s*(?i:жылдар(?:дан|ден|ынан))\s+(?P<decade2>1[89]\d0|20\d0)\s*-?\s*"
     rf"(?i:жылдар(?:ға|ына))\s+(?i:дейін){NOT_CYRILLIC_AFTER}",
 )
+# "Жетпісінші жылдары" (the seventieth years): a decade of the last century named by its ordinal, as "в 70-е годы"
+# is by its figure; a curator records 1970-1979.
+_KAZAKH_DECADE_ORDINALS = {"жиырмасыншы": 20, "отызыншы": 30, "қырқыншы": 40, "елуінші": 50, "алпысыншы": 60,
+                           "жетпісінші": 70, "сексенінші": 80, "тоқсаныншы": 90}
 _DECADES = (
     r"(?<![\w])(?:(?i:the)\s+)?(?P<decade>1[89]\d0|20\d0)['’]?s(?![\w])",
     rf"(?<![\w\d])(?P<decade>1[89]\d0|20\d0|[1-9]0)-?(?:х|е)\s+(?i:годах|годы|годов|гг\.?){NOT_CYRILLIC_AFTER}",
     # Not the second year of a range: "2010-2020 жылдары" is eleven years, not the 2020s.
-    rf"(?<![\w\d])(?<!\d[-–—])(?<!\d\s[-–—]\s)(?<!\d\s(?:мен|бен|пен)\s)(?P<decade>1[89]\d0|20\d0)\s*(?i:жылдар(?:ы|да|дағы|ында|дан|ынан|ға|ына)?)"
+    rf"(?<![\w\d])(?<!\d[-–—])(?<!\d\s[-–—]\s)(?<!\d\s(?:мен|бен|пен)\s)(?P<decade>1[89]\d0|20\d0)\s*-?\s*(?i:жылдар(?:ы|да|дағы|ында|дан|ынан|ға|ына)?)"
+    rf"{NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<decade_word>(?i:{'|'.join(_KAZAKH_DECADE_ORDINALS)}))\s+(?i:жылдар(?:ы|да|дағы|ында|дан|ынан|ға|ына)?)"
     rf"{NOT_CYRILLIC_AFTER}",
 )
 

@@ -49,6 +49,7 @@ _ISO_PUBLISHED_RE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day
 # at most this many months after the publication date (an announced summit), otherwise before it (a
 # report of what happened): the nearer of the two readings, leaning to the past.
 MONTHS_AHEAD_OF_PUBLICATION = 5
+_MONTHS_AHEAD_OF_A_STATE_IN_FORCE = 3
 _KAZAKH_AGREED_TO_RE = re.compile(KAZAKH_AGREED_TO, re.IGNORECASE)
 _FUTURE_RE = re.compile(rf"(?<![\w'])(?:{ENGLISH_FUTURE}|{RUSSIAN_FUTURE}|{KAZAKH_FUTURE})(?![\w])", re.IGNORECASE)
 # A participle after "be" is future or passive, not a report: "will be held", "будет подписан".
@@ -334,7 +335,11 @@ def anchored_year(month: int, publication: Publication, text: str = "", day: int
         months_after = (day > publication.day) - (day < publication.day)
     tense = publication.tense_in(text)
     if tense == "since":
-        return publication.year  # ("с 1 января действует …": see `since_a_state`)
+        # ("с 1 января действует …": see `since_a_state`.) A state the present tense says holds from a month more than
+        # three months ahead began the year before (the conventions' "at most three months after"; a neutral sentence
+        # may look five ahead, an announcement, but "действует" says it holds now): "с июля действует" in February is
+        # last July (set 52), "с 1 марта действует" in February still announces.
+        return publication.year if months_after <= _MONTHS_AHEAD_OF_A_STATE_IN_FORCE else publication.year - 1
     if publication.next_year_named and tense != "past":
         return publication.year + 1
     if tense == "future":
@@ -561,7 +566,12 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
         # "маусымның 25-інде", "қараша айының 25-і күні": Kazakh puts the month first, in the genitive.
         _pattern(rf"(?<![\w])(?P<month>(?i:{_KAZAKH_MONTH_ONLY}))(?i:ның|нің|\s+айының)\s+(?P<day>[0-3]?\d)"
                  rf"-[{CYRILLIC_LETTER}]+(?:\s+(?i:күні))?", read_month_day, ignore_case=False),
-        _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()}(?!,?\s*\d)", read_month_day, ignore_case=False),
+        # (A number right after the month is its year or a day of another reading. After an English month and a comma
+        # only a year is: "on 8 April, 1.2 m above the critical level", "as of 9 April, two people" (read "2 people")
+        # name the day, and a figure of the sentence follows.)
+        _pattern(rf"(?<![\d]){day()}\s+(?:of\s+)?{month()}(?!\s*\d)"
+                 r"(?:(?<=[A-Za-z.])(?!,\s*[12]\d{3}(?![\d]|[.,]\d))|(?<![A-Za-z.])(?!,\s*\d))",
+                 read_month_day, ignore_case=False),
         # "September 4", "Наурыздың 25-інде"; Russian puts the day first ("в сентябре четыре лаборатории"
         # is no date).
         # ("маусымына 12 мың текше метр": "маусым" is also a season, and a dative is no day's month.)

@@ -34,6 +34,11 @@ _DATE_OF_THE_REPORT = 5
 # "ASTANA, 16 December 2025 – …", "АСТАНА, 16 декабря –": a dateline dates the report, as a verb of saying does.
 _DATELINE_BEFORE_RE = re.compile(r"\s*[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][A-ZА-ЯЁӘІҢҒҮҰҚӨҺ .'-]+,\s*$")
 _DASH_AFTER_RE = re.compile(r"\s*[–—-]\s")
+# A clock time ("с 10:00 до 19:00", "from 9:00 to 18:00", "at 14:30") says when in a day, a timetable's or an
+# opening hour's, never a figure of a fact: its hours and minutes are no candidates. Read as numbers they became counts
+# of the sentence's subject ("10" museums) and, beside a weekday, outranked a page's money (set 53's museum page).
+# An hour up to 24 and two digits of minutes; a map scale "1:50 000" goes on in digits and is left alone.
+_CLOCK_TIME_RE = re.compile(r"(?<![\d:.,])(?:[01]?\d|2[0-4]):[0-5]\d(?![\d:])(?![ \u00a0]\d{3}(?!\d))")
 _POINTS = {
     Salience.MONEY: 60, Salience.PERCENT_DIGITS: 50, Salience.PERCENT_WORDS: 45, Salience.SUBSTANTIAL_QUANTITY: 40,
     Salience.DATE: 25, Salience.RELATIVE_DATE: 20, Salience.UNANCHORED_DATE: 15, Salience.ORDINAL: 10,
@@ -148,6 +153,8 @@ def _in_sentence(text: str, start: int, end: int, publication: Publication | Non
     sentence = text[start:end]
     # "Another seven are at the feasibility stage": a bare number may count what the sentence before named.
     candidates = _without_overlaps(counted_by_the_sentence_before(scan(sentence, publication), sentence, before))
+    if ":" in sentence and (clock_times := [(m.start(), m.end()) for m in _CLOCK_TIME_RE.finditer(sentence)]):
+        candidates = [c for c in candidates if all(c.end <= s or e <= c.start for s, e in clock_times)]
     if not candidates:
         return []
     candidates = _with_their_bound_words(

@@ -146,7 +146,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (r"\+", Bound.LOWER),
     # ("patients aged 15 years or older", "a stay of six months or longer": an age or a span and beyond.)
     (r"\s+(?:or|and) (?:more|over|above|higher|older|longer|greater)\b", Bound.LOWER),
-    (r"\s+plus\b", Bound.LOWER),
+    # ("US$412,600 plus interest at 4.5%", "KZT 9,000 plus VAT", "€120 plus a €15 fee": "plus" before a figure, an
+    # article or a charge adds that to the amount, and bounds nothing.)
+    (r"\s+plus\b(?!\s+(?:an?|the|its|their|\d|[$€£₸]|US\$|interest|VAT|tax(?:es)?|costs?|fees?|expenses|charges?"
+     r"|bonus(?:es)?|delivery|shipping)(?![\w-]))", Bound.LOWER),
     (r"\s+(?:or|and) (?:less|fewer|under|below|lower|younger|shorter|smaller)\b", Bound.UPPER),
     (r"\s+or so\b", Bound.APPROXIMATE),
     # Kazakh puts the comparison after the (often case-suffixed) number: "3000-нан астам",

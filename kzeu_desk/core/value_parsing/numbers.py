@@ -252,7 +252,8 @@ def _decimal_from_digits(digits: str) -> Decimal:
         parts = compact.split(",")
         # Exactly three digits after each comma is thousands grouping ("3,000"); anything else
         # is a decimal comma ("28,7", "1,5").
-        if all(len(part) == 3 for part in parts[1:]):
+        # A lone "0" before the comma is never a group of thousands: "0,027" is a decimal (set 52's "0,027 мг/кг").
+        if parts[0] != "0" and all(len(part) == 3 for part in parts[1:]):
             compact = compact.replace(",", "")
         else:
             compact = compact.replace(",", ".")
@@ -927,7 +928,17 @@ _NO_EARLIER_THAN_RE = re.compile(r"(?:no|not)\s+(?:earlier|sooner)\s+than\s", re
 _BEFORE_AN_EVENT_RE = re.compile(r"\s+(?:before|prior\s+to)(?![\w])", re.IGNORECASE)
 
 
+# A distance counted from a place is at most that far, as a time limit from an event is at most that long: "live within
+# 100 km of the epicentre", "no well within 500 metres of the river" (`quantity <100 km`). Only "within … of" says it:
+# "within 100 km" alone, or "about 100 km from", is the distance itself.
+_DISTANCE_UNIT_RE = re.compile(r"km|kilomet(?:re|er)s?|metres?|meters?|m|miles?", re.IGNORECASE)
+_OF_A_PLACE_AFTER_RE = re.compile(r"\s+of(?![\w])", re.IGNORECASE)
+
+
 def _a_time_limit(text: str, start: int, end: int, unit: str) -> bool:
+    if _DISTANCE_UNIT_RE.fullmatch(unit) is not None:
+        return re.search(r"(?<![\w])within\s*$", text[max(0, start - 10):start], re.IGNORECASE) is not None and \
+            _OF_A_PLACE_AFTER_RE.match(text, end) is not None
     if _TIME_UNIT_RE.fullmatch(unit) is None:
         return False
     if _WITHIN_BEFORE_RE.search(text[max(0, start - 14):start]) or (

@@ -172,8 +172,38 @@ def _english_noun_after(context: str, position: int, *, places: bool = True) -> 
             continue
         if (lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))) or lowered in IRREGULAR_PLURALS:
             return None  # a plural is no member of a series: "the first results", a verb "the second follows"
-        return lowered
+        return _english_compound_head(context, match.end(), lowered)
     return None
+
+
+# Past tenses that may follow a series' noun as its verb ("The third joint session met in Riga"), beside those in "-ed".
+_ENGLISH_IRREGULAR_PASTS = frozenset({"met", "began", "came", "went", "took", "made", "drew", "ran", "saw", "held",
+                                      "brought", "sent", "set", "found", "left", "gave", "chose", "won", "lost", "rose",
+                                      "fell", "grew", "became", "sat", "told", "said", "got", "put", "led", "paid"})
+# Nouns in "-ly", which an adverb ("The first plant quickly …") ends in too.
+_NOUNS_IN_LY = frozenset({"assembly", "supply", "family", "rally", "monopoly", "anomaly", "ally"})
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)(?![\w-])")
+
+
+def _english_compound_head(context: str, position: int, noun: str) -> str:
+    """`noun`, or with the singular noun after it when the two make one ("the first policy brief", "the second general
+    assembly", "a third trade mission"): the series is of the compound, as a count keeps the nouns of its compound
+    ("two policy briefs"). The second word must end the noun phrase (punctuation, a preposition, a verb after it);
+    a verb itself ("the second tranche goes to", "the first shipment left") is no noun of it."""
+    if (following := _NEXT_WORD_RE.match(context, position)) is None:
+        return noun
+    word = following.group(1)
+    if word in ENGLISH_FUNCTION_WORDS or word in ENGLISH_MEASURES or word in _ENGLISH_AUXILIARIES \
+            or word in ENGLISH_ADJECTIVES or word in NOT_SERIES_NOUNS or word in _ENGLISH_IRREGULAR_PASTS \
+            or _ENGLISH_PARTICIPLE_RE.fullmatch(word) or word.endswith("s") or len(word) < 3 \
+            or (word.endswith("ly") and word not in _NOUNS_IN_LY):
+        return noun
+    after = following.end()
+    if _ENDS_THE_NOUN_PHRASE_RE.match(context, after) or (
+            (verb := _NEXT_WORD_RE.match(context, after)) is not None
+            and (verb.group(1) in _ENGLISH_IRREGULAR_PASTS or re.fullmatch(r"[a-z]{2,}ed", verb.group(1)))):
+        return f"{noun} {word}"
+    return noun
 
 
 # "the choir's tour, its first in Central Asia": an ordinal after a possessive, in apposition to the noun before the
@@ -238,6 +268,11 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
         lowered = word.lower()
         if lowered.endswith(("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі")) and len(lowered) >= 6:
             position = match.end()  # an adjective between: "үшінші халықаралық форумы"
+            continue
+        if word[:1].isupper():
+            # A name between: "79-шы Канн кинофестивалінде" (at the 79th Cannes film festival) counts festivals, as
+            # names stay dropped from a counted noun ("шенген визасы" → виза).
+            position = match.end()
             continue
         named = kazakh_noun_named(lowered)
         if named is None or lowered in ("болып", "болды", "болады", "болған"):

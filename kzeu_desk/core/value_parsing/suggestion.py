@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, has_kazakh_letters
 from kzeu_desk.core.value_parsing.bare_counts import (
+    counted_as_its_list_counts,
     counted_as_the_plural_named_before,
     counted_as_the_text_counts,
     measured_as_its_heading_names,
@@ -43,7 +44,13 @@ from kzeu_desk.core.value_parsing.counted_words import (
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, next_year_named, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
-from kzeu_desk.core.value_parsing.number_words import KAZAKH_COLLECTIVE_WORDS, RUSSIAN_NUMBER_WORDS, RUSSIAN_ONE
+from kzeu_desk.core.value_parsing.number_words import (
+    KAZAKH_AMBIGUOUS_WORDS,
+    KAZAKH_COLLECTIVE_WORDS,
+    KAZAKH_NUMBER_WORDS,
+    RUSSIAN_NUMBER_WORDS,
+    RUSSIAN_ONE,
+)
 from kzeu_desk.core.value_parsing.ordinal_counts import ordinal_counted_in_its_sentence, ordinal_value
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
@@ -156,6 +163,11 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         publication = replace(publication, context_tense=tense, context_tense_decides=decided,
                               next_year_named=next_year_named(context) and not next_year_named(stripped))
     candidates = scan(stripped, publication)
+    if not candidates and context and stripped.lower() in KAZAKH_AMBIGUOUS_WORDS and has_kazakh_letters(context):
+        # "он" (ten in Kazakh, "he" in Russian) highlighted alone has no Kazakh letter to say which; its sentence has
+        # ("Кітап он тілге аударылды": ten languages).
+        candidates = [replace(candidate, start=0, end=len(stripped))
+                      for candidate in scan(str(KAZAKH_NUMBER_WORDS[stripped.lower()]), publication)]
     if (measured := _a_measure_in_words(stripped, publication, read=bool(candidates))) is not None:
         return Suggestion(measured)
     if context and (dated := dated_from_its_text(stripped, context, before or "", earlier or "", publication)) is not None:
@@ -300,6 +312,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             best = measured_as_its_heading_names(best, offset, context)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and (offset := locate(stripped, context)) >= 0:
             best = counted_as_the_text_counts(best, offset, context, before or "", publication)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and before and \
+                (offset := locate(stripped, context)) >= 0:
+            best = counted_as_its_list_counts(best, offset, context, before, earlier or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is not Salience.RELATIVE_DATE:
             best = _in_the_unit_of_a_parallel_figure(best, stripped, context, before or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and before and \

@@ -59,6 +59,14 @@ _ONE_IN_N_RE = re.compile(
     # "әрбір он төртінші" (every fourteenth; "он" is already "10"), "әрбір төртіншісін" (with its endings).
     r"|(?:әрбір|әр)\s+(?:(?P<kk_tens>[1-9]0)\s+)?(?P<n_kk>[а-яәіңғүұқөһ]+))",
     re.IGNORECASE)
+# "10 адамның 1-іне дейін" (in up to one of ten people), "1 000 науқастың 1-інде": one of ten, a hundred, a thousand
+# is a share, as "1 из 10" is (a patient leaflet's frequencies); a part of another whole ("27 елдің 1-і") counts.
+_KAZAKH_ONE_OF_N_RE = re.compile(
+    r"(?<![\w.,])(?P<whole>10|100|1[\s\u00a0]?000|10[\s\u00a0]?000)\s+[а-яәіңғүұқөһ]+(?:ның|нің|дың|дің|тың|тің)"
+    r"\s+1-(?:і|ы)(?:не|на|нен|нан|нде|нда|)(?![\w])",
+    re.IGNORECASE)
+_KAZAKH_ONE_OF_N_BOUND_AFTER_RE = re.compile(
+    r"\s+(?P<word>дейін|астам[а-яәіңғүұқөһ]*|аз[а-яәіңғүұқөһ]*|жуық[а-яәіңғүұқөһ]*)(?![\w])", re.IGNORECASE)
 # ("әрбір оныншысында", in every tenth of them: the possessive takes any case, the locative and instrumental too.)
 _KAZAKH_ORDINAL_ENDINGS = ("сінен", "сынан", "сінде", "сында", "сімен", "сымен", "сінің", "сының", "сіне", "сына", "сін", "сын", "сі", "сы", "ін", "ын", "і", "ы", "ге", "ға",
                            "ке", "қа", "де", "да", "нде", "нда", "нің", "ның")
@@ -223,6 +231,14 @@ def _scan_word_figures(text: str, may_match: list[bool]) -> list[Candidate]:
             continue
         if 2 <= denominator <= 100 and numerator < denominator:
             candidates.append(_fraction_candidate(text, match.start(), match.end(), numerator, denominator))
+    for match in _KAZAKH_ONE_OF_N_RE.finditer(text) if "1-" in text else ():
+        end, bound_after = match.end(), None
+        if (after := _KAZAKH_ONE_OF_N_BOUND_AFTER_RE.match(text, end)) is not None:
+            word = after.group("word").lower()
+            end, bound_after = after.end(), (Bound.UPPER if word == "дейін" or word.startswith("аз") else
+                                             Bound.LOWER if word.startswith("астам") else Bound.APPROXIMATE)
+        whole = int(re.sub(r"\s", "", match.group("whole")))
+        candidates.append(_fraction_candidate(text, match.start(), end, 1, whole, bound_after))
     for match in _RUSSIAN_TIMES_RE.finditer(text) if russian_times else ():
         candidates.append(Candidate(TypedValue(kind=ValueKind.COUNT, amount=float(RUSSIAN_TIMES_WORDS[match.group().lower()]),
                                                unit="раз"), match.start(), match.end(), Salience.SUBSTANTIAL_QUANTITY))
