@@ -102,7 +102,9 @@ ROUND_11_FLOOR = 0.94
 # placed right, and counted with round 23's misplacements.
 # Round 24's "at least once a year", placed (queued) on "at least twice a year", is flagged since a frequency in
 # words counts as a figure.
-KNOWN_HELD_OUT_FIGURE_MISSES: set[tuple[str, int]] = set()
+# Round 32's "высокая (III степень)" placed (queued) on "очень высокой (IV степень)": a Roman numeral was not read as
+# a figure when first scored; listed until fixed.
+KNOWN_HELD_OUT_FIGURE_MISSES: set[tuple[str, int]] = {("ru-mudflow-storm-warning-updated-r32", 9)}
 
 
 def test_every_changed_figure_placed_is_flagged_and_waits_for_a_curator(outcomes):
@@ -327,11 +329,16 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # hyphen, a name with its bracketed abbreviation written as that alone, a sentence cut after the name with its
 # opening kept); a list's comma made "и". Round 30: 83.0% (166 of 200), nothing misplaced; round 31: 90.0% (180 of
 # 200), nothing misplaced; 32 of 32 and 31 of 31 flagged.
+# Rounds 32 and 33 (eight pairs, 200 spans each), written and labelled independently, scored once on 3d110e2:
+# 87.5% (175 of 200), nothing misplaced, 40 of 41 flagged (a Roman numeral "III степень" -> "IV степень" not read as
+# a figure); and 81.0% (162 of 200), nothing misplaced, 33 of 33 flagged.
 FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0),
                        28: (0.975, 8, 200, 0, 0, 0),
                        29: (0.915, 8, 200, 0, 0, 0),
                        30: (0.83, 8, 200, 0, 0, 0),
-                       31: (0.90, 8, 200, 0, 0, 0)}
+                       31: (0.90, 8, 200, 0, 0, 0),
+                       32: (0.875, 8, 200, 0, 0, 1),
+                       33: (0.81, 8, 200, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))

@@ -249,7 +249,13 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 96.9 / 99.4 / 95.8 % (127/131, 174/175, 161/168), set 53 99.3 / 98.2 / 93.4 % (139/140, 165/168,
           # 141/151). Floors: the lowest language less one miss, 160/168 (0.952) and 140/151 (0.927).
           "held_out_fifty_second": 0.95,
-          "held_out_fifty_third": 0.92}
+          "held_out_fifty_third": 0.92,
+          # Sets 54 and 55 (energy, mining and CBAM; diplomacy, money and sport), written and labelled by two more
+          # engineers who never ran the parser while sets 52 and 53 were fixed, scored once at c14d899: set 54 88.5 /
+          # 89.7 / 91.8 % (138/156, 148/165, 123/134), set 55 93.1 / 98.0 / 90.9 % (134/144, 148/151, 140/154): the
+          # honest held-out number of this round, not fixed. Floors: the first score's lowest language.
+          "held_out_fifty_fourth": 0.88,
+          "held_out_fifty_fifth": 0.90}
 
 
 @pytest.fixture(scope="module")
