@@ -75,5 +75,22 @@ def test_a_repairs_rebuild_writes_the_per_fact_documents(fact_base, monkeypatch)
     monkeypatch.setattr(index_class, "replace_documents", replace_documents)
     monkeypatch.setattr(search_documents, "_IDS_PER_RANGE", 3)  # several ranges even here
     monkeypatch.setattr(search_documents, "_MANY", 1)  # the sample's facts count as many
+    monkeypatch.setattr(search_documents, "_CHUNK", 3)  # the rebuild reads its ids in several chunks
     repair(fact_base)
     assert sorted(written, key=lambda d: d.fact_id) == per_fact and len(per_fact) == len(ids) > 3
+
+
+def test_a_rebuild_reads_every_fact_id_a_chunk_at_a_time(fact_base, monkeypatch):
+    """No loop over more than a chunk of bare ids (a million of them starved the GUI thread of the
+    interpreter lock during a repair, docs/PERFORMANCE.md §35); every id once, in order, gaps and all."""
+    curate(fact_base)
+    with fact_base.reading() as conn:
+        ids = list(conn.execute(text("SELECT id FROM fact ORDER BY id")).scalars())
+    assert len(ids) > 4
+    fact_base.delete_fact(ids[2])  # a gap in the ids
+    kept = [i for i in ids if i != ids[2]]
+    monkeypatch.setattr(search_documents, "_CHUNK", 2)
+    with fact_base.reading() as conn:
+        chunks = list(search_documents._fact_ids_by_chunk(conn))
+    assert [i for chunk in chunks for i in chunk] == kept
+    assert all(1 <= len(chunk) <= 2 for chunk in chunks) and len(chunks) == (len(kept) + 1) // 2
