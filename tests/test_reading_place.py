@@ -202,3 +202,24 @@ def test_choosing_another_source_is_remembered_at_once(qtbot, tmp_path):
     assert reading_place.load(path) == reading_place.ReadingPlace(note)
     window.close()
 
+
+
+def test_the_place_is_saved_once_the_curator_pauses_without_quitting(qtbot, tmp_path, monkeypatch):
+    """A killed app or a crash comes back where the curator last paused, not only after a proper quit."""
+    from kzeu_desk.ui import main_window
+
+    monkeypatch.setattr(main_window, "PLACE_SAVED_AFTER_MS", 50)
+    path = tmp_path / "facts.sqlite"
+    report = _make_base(path, tmp_path)
+    window = _open(qtbot, path)
+    window.sources_pane.choose(report)
+    _candidates_listed(qtbot, window)
+    pane = window.candidates_pane
+    pane.view.setCurrentIndex(pane.model.index(12))
+    figure = (pane.current().found.start, pane.current().found.end)
+    bar = window.source_pane.view.verticalScrollBar()
+    bar.setValue(int(bar.maximum() * 0.6))
+    first = window.source_pane.view.first_visible_position()
+    assert _paragraph(_LONG_REPORT, first) > 100
+    qtbot.waitUntil(lambda: reading_place.load(path) == reading_place.ReadingPlace(report, first, figure), timeout=5_000)
+    window.close()
