@@ -738,6 +738,14 @@ def _kazakh_base(word: str) -> str:
         return lowered
     if base != lowered and base.endswith("л") and _LOANWORD_RE.search(base) and lowered[len(base)] in "іе":
         return base + "ь"  # "кинофестивалінде" -> кинофестиваль: a Russian loanword drops its "ь" before "і"
+    if base != lowered and len(base) >= 4 and base not in KAZAKH_KNOWN_STEMS and base[-1] not in _VOWELS \
+            and base[-2] not in _VOWELS:
+        # "кәсіпорнында" -> кәсіпорын, "орнына" -> орын: a noun whose last syllable is a narrow vowel between two
+        # consonants drops that vowel before a vowel ending; it comes back, in the stem's vowel class, when that
+        # makes a noun this knows (no Kazakh word ends in two consonants such as "рн").
+        restored = base[:-1] + ("ы" if (_last_vowel(base) or "") in _BACK_VOWELS else "і") + base[-1]
+        if restored in KAZAKH_KNOWN_STEMS:
+            return restored
     return base
 
 
@@ -886,6 +894,7 @@ def _last_vowel(stem: str) -> str | None:
 # the stem's last vowel and its consonant with the stem's last sound, as Kazakh grammar requires.
 _SHORT_CASE_ENDINGS = ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті")
 _BACK_VOWELS, _FRONT_VOWELS = "аоұыя", "әеөүіэ"
+_VOWELS = _BACK_VOWELS + _FRONT_VOWELS + "иуёюе"
 _VOICELESS = "кқпстфхшщцч"
 
 
