@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -41,4 +41,23 @@ KAZAKH_LINE_POSSESSIVE = [
 @pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_LINE_POSSESSIVE,
                          ids=[case[1] for case in KAZAKH_LINE_POSSESSIVE])
 def test_kazakh_possessive_after_a_vowel(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-11", context=context).value, expected)
+
+
+KAZAKH_UNITS_OF_SOUND_AND_POWER = [
+    # Loudness in decibels written out is measured, as "дБ" is: "кемінде 75 децибел" is a floor of a level.
+    ("кемінде 75 децибел", "Сирена кемінде 75 децибел дыбыс шығаруы керек.", quantity(75, "децибел", lower=75)),
+    ("60 децибелге", "Түнде шу деңгейі 60 децибелге жетті.", quantity(60, "децибел")),
+    # A transformer's power in megavolt-amperes with a case ending after the hyphen is a measure, not 40 "МВА"
+    # counted as "18 ҮЕҰ-ға" counts organisations.
+    ("40 МВА-ға", "Жаңа трансформатордың қуаты 40 МВА-ға жетеді.", quantity(40, "МВА")),
+    ("63 МВА-дан", "Станцияның қуаты 63 МВА-дан 80 МВА-ға дейін артады.", quantity(63, "МВА")),
+    # Guard: an abbreviation of organisations with a case ending is still counted.
+    ("18 ҮЕҰ-ға", "Биыл 18 ҮЕҰ-ға грант берілді.", count(18, "ҮЕҰ")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_UNITS_OF_SOUND_AND_POWER,
+                         ids=[case[1] for case in KAZAKH_UNITS_OF_SOUND_AND_POWER])
+def test_kazakh_units_of_sound_and_power(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-11", context=context).value, expected)

@@ -1356,6 +1356,10 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             continue
         if len(word) > 1 and word.split("-")[0].isupper():
             abbreviation, _, ending = word.partition("-")
+            if ending.lower() in _KAZAKH_CASES_AFTER_AN_ABBREVIATION and _KAZAKH_POWER_UNIT_RE.fullmatch(abbreviation):
+                # "40 МВА-ға жетеді" (reaches 40 MVA): a transformer's power in volt-amperes is measured, however
+                # its case ending reads; no organisation's initials are a unit prefix and "ВА".
+                return Counted(abbreviation, end, True)
             if ending.lower() in _KAZAKH_CASES_AFTER_AN_ABBREVIATION and len(abbreviation) >= 2:
                 # "18 ҮЕҰ-ға грант берілді" (grants to 18 NGOs): an abbreviation with a case ending of its own is the
                 # noun the clause counts; a qualifier stands bare ("ЕО елі") or in the genitive ("ЕО-ның").
@@ -1383,6 +1387,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
     return None
 
 
+# Apparent power in kilo-, mega- or gigavolt-amperes, as a grid company's notice writes it in capitals ("МВА").
+_KAZAKH_POWER_UNIT_RE = re.compile(r"[КМГ]ВА")
 # The dative, locative, ablative, accusative and instrumental after an abbreviation's hyphen ("ҮЕҰ-ға", "АҚ-та").
 _KAZAKH_CASES_AFTER_AN_ABBREVIATION = frozenset({
     "ға", "ге", "қа", "ке", "на", "не", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен",
