@@ -61,3 +61,20 @@ KAZAKH_UNITS_OF_SOUND_AND_POWER = [
                          ids=[case[1] for case in KAZAKH_UNITS_OF_SOUND_AND_POWER])
 def test_kazakh_units_of_sound_and_power(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-11", context=context).value, expected)
+
+
+KAZAKH_ORDINAL_BEFORE_AN_ADJECTIVE = [
+    # An ordinal alone numbers the noun after the adjectives between ("ресми", official; "онлайн"; "жаңа", new), as
+    # it does after an adjective in "-лық" ("үшінші халықаралық форумы").
+    ("екінші", "Бұл – премьер-министрдің Жапонияға екінші ресми сапары.", count(2, "сапар")),
+    ("бесінші", "Университет биыл бесінші онлайн конференциясын өткізді.", count(5, "конференция")),
+    ("үшінші", "Ол – клубқа осы қыста келген үшінші жаңа жаттықтырушы.", count(3, "жаттықтырушы")),
+    # Guard: the adjective in "-лық" is skipped as before.
+    ("төртінші", "Қалада төртінші халықаралық көрмесі ашылды.", count(4, "көрме")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ORDINAL_BEFORE_AN_ADJECTIVE,
+                         ids=[case[1] for case in KAZAKH_ORDINAL_BEFORE_AN_ADJECTIVE])
+def test_kazakh_ordinal_before_an_adjective(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-11", context=context).value, expected)

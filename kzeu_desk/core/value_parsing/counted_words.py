@@ -178,6 +178,8 @@ KAZAKH_ADJECTIVES = frozenset({
     "арнайы", "тікелей", "қосымша",
     # "850 сирек кітап" (rare books), "12 көне қолжазба" (old manuscripts).
     "сирек", "көне",
+    # "бесінші онлайн конференция", "12 онлайн курс": the form a course or a contest is held in qualifies it.
+    "онлайн", "офлайн",
     # Evaluative adjectives ("12 үздік жоба", the 12 best projects), which "-дік" is too short to mark.
     "үздік", "озық",
     # True and false: "40 жалған аккаунт" (fake accounts), "12 нақты ұсыныс" (concrete proposals) are accounts and
