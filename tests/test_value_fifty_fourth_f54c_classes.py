@@ -4,9 +4,9 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, date, quantity, same
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 # (highlight, its sentence, the curator's value)
@@ -78,3 +78,25 @@ KAZAKH_ORDINAL_BEFORE_AN_ADJECTIVE = [
                          ids=[case[1] for case in KAZAKH_ORDINAL_BEFORE_AN_ADJECTIVE])
 def test_kazakh_ordinal_before_an_adjective(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-11", context=context).value, expected)
+
+
+KAZAKH_MONTH_IN_THE_ABLATIVE = [
+    # "келесі айдан бастап" (from next month on) names the month a change starts in, as "келесі айда" does.
+    ("келесі айдан", "Тарифтер келесі айдан бастап өзгереді.", "2026-03-11", date("2026-04")),
+    ("Осы айдан", "Осы айдан бастап кітапхана сенбіде де ашық.", "2026-03-11", date("2026-03")),
+    ("келесі айынан", "Жөндеу жұмыстары келесі айынан басталады.", "2026-11-20", date("2026-12")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), KAZAKH_MONTH_IN_THE_ABLATIVE,
+                         ids=[case[1] for case in KAZAKH_MONTH_IN_THE_ABLATIVE])
+def test_kazakh_month_in_the_ablative(selection: str, context: str, published: str | None,
+                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+def test_kazakh_month_in_the_ablative_with_no_publication_date_needs_one() -> None:
+    # With no publication date, it is to be dated when the source's date is entered: text, with the note that says so.
+    suggestion = suggest("Келесі айдан", published=None, context="Келесі айдан бастап карталар жаңа үлгіде беріледі.")
+    assert suggestion.value.kind is ValueKind.TEXT
+    assert suggestion.note and "publication date" in suggestion.note
