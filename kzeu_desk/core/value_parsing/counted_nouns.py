@@ -738,6 +738,14 @@ def _kazakh_base(word: str) -> str:
         return lowered
     if base != lowered and base.endswith("л") and _LOANWORD_RE.search(base) and lowered[len(base)] in "іе":
         return base + "ь"  # "кинофестивалінде" -> кинофестиваль: a Russian loanword drops its "ь" before "і"
+    if base != lowered and len(base) >= 4 and base not in KAZAKH_KNOWN_STEMS and base[-1] not in _VOWELS \
+            and base[-2] not in _VOWELS:
+        # "кәсіпорнында" -> кәсіпорын, "орнына" -> орын: a noun whose last syllable is a narrow vowel between two
+        # consonants drops that vowel before a vowel ending; it comes back, in the stem's vowel class, when that
+        # makes a noun this knows (no Kazakh word ends in two consonants such as "рн").
+        restored = base[:-1] + ("ы" if (_last_vowel(base) or "") in _BACK_VOWELS else "і") + base[-1]
+        if restored in KAZAKH_KNOWN_STEMS:
+            return restored
     return base
 
 
@@ -886,6 +894,7 @@ def _last_vowel(stem: str) -> str | None:
 # the stem's last vowel and its consonant with the stem's last sound, as Kazakh grammar requires.
 _SHORT_CASE_ENDINGS = ("да", "де", "та", "те", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті")
 _BACK_VOWELS, _FRONT_VOWELS = "аоұыя", "әеөүіэ"
+_VOWELS = _BACK_VOWELS + _FRONT_VOWELS + "иуёюе"
 _VOICELESS = "кқпстфхшщцч"
 
 
@@ -1347,6 +1356,10 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             continue
         if len(word) > 1 and word.split("-")[0].isupper():
             abbreviation, _, ending = word.partition("-")
+            if ending.lower() in _KAZAKH_CASES_AFTER_AN_ABBREVIATION and _KAZAKH_POWER_UNIT_RE.fullmatch(abbreviation):
+                # "40 МВА-ға жетеді" (reaches 40 MVA): a transformer's power in volt-amperes is measured, however
+                # its case ending reads; no organisation's initials are a unit prefix and "ВА".
+                return Counted(abbreviation, end, True)
             if ending.lower() in _KAZAKH_CASES_AFTER_AN_ABBREVIATION and len(abbreviation) >= 2:
                 # "18 ҮЕҰ-ға грант берілді" (grants to 18 NGOs): an abbreviation with a case ending of its own is the
                 # noun the clause counts; a qualifier stands bare ("ЕО елі") or in the genitive ("ЕО-ның").
@@ -1374,6 +1387,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
     return None
 
 
+# Apparent power in kilo-, mega- or gigavolt-amperes, as a grid company's notice writes it in capitals ("МВА").
+_KAZAKH_POWER_UNIT_RE = re.compile(r"[КМГ]ВА")
 # The dative, locative, ablative, accusative and instrumental after an abbreviation's hyphen ("ҮЕҰ-ға", "АҚ-та").
 _KAZAKH_CASES_AFTER_AN_ABBREVIATION = frozenset({
     "ға", "ге", "қа", "ке", "на", "не", "да", "де", "та", "те", "нда", "нде", "дан", "ден", "тан", "тен", "нан", "нен",

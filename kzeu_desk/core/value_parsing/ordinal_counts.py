@@ -24,6 +24,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_FUNCTION_WORDS,
     ENGLISH_MEASURES,
     IRREGULAR_PLURALS,
+    KAZAKH_ADJECTIVES,
     KAZAKH_MEASURES,
     RUSSIAN_ADJECTIVE_ENDINGS,
     RUSSIAN_NOT_COUNTED,
@@ -268,6 +269,11 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
         lowered = word.lower()
         if lowered.endswith(("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі")) and len(lowered) >= 6:
             position = match.end()  # an adjective between: "үшінші халықаралық форумы"
+            continue
+        if lowered in KAZAKH_ADJECTIVES or (lowered.endswith("и") and len(lowered) >= 5):
+            # "екінші ресми сапары" (a second official visit), "төртінші жаңа ойыншысы" (a fourth new player): a
+            # plain adjective or one in "-и" ("ресми", "ғылыми") qualifies the noun after it, as one in "-лық" does.
+            position = match.end()
             continue
         if word[:1].isupper():
             # A name between: "79-шы Канн кинофестивалінде" (at the 79th Cannes film festival) counts festivals, as

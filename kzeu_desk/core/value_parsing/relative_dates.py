@@ -418,7 +418,9 @@ _RELATIVE_MONTHS = (
     rf"(?<![\w])(?P<rel>(?i:прошлого|минувшего|этого|текущего|нынешнего|следующего|будущего))\s+(?i:месяца)"
     rf"{NOT_CYRILLIC_AFTER}",
     # ("өткен айдағы санында", in last month's issue: the "-ғы" adjective of the locative, as "last month's" is.)
-    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:дағы|да|ындағы|ында|дың|ы|ға|ына|мен)){NOT_CYRILLIC_AFTER}",
+    # ("келесі айдан бастап", from next month on: the ablative names the month a change starts in.)
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:дағы|да|ындағы|ында|дың|ы|ға|ына|мен|дан|ынан))"
+    rf"{NOT_CYRILLIC_AFTER}",
     # "на следующий месяц", "в следующий месяц": the month as a target
     rf"(?<![\w])(?:(?i:на|в)\s+)?(?P<rel>(?i:прошлый|этот|текущий|следующий|будущий))\s+(?i:месяц){NOT_CYRILLIC_AFTER}",
 )
