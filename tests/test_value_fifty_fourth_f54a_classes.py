@@ -1,0 +1,36 @@
+"""The English classes of misses sets 54 and 55 showed at their first score, each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence (and the sentence before it, where that names what
+it needs)."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import InContext, count, quantity, same_in_context
+
+PUBLISHED = "2026-05-14"  # a Thursday
+
+Case = InContext
+
+
+def _check(case: Case, published: str = PUBLISHED) -> None:
+    same_in_context(case, published)
+
+
+LATIN_TONNES_AND_SQUARE_METRES = [
+    # Metric tonnes written "t" and square metres written "m²" or "m2" are units, as "km²" and "Mt" are: no count of
+    # the sentence's noun and no unit-less quantity.
+    ("1.2mn t", "", "Kazakhstan shipped 1.2mn t of wheat to Iran in the season, up from 0.9mn t.", quantity(1.2e6, "t")),
+    ("45,000 t", "", "Each of the 12 bulk carriers holds 45,000 t and sails weekly.", quantity(45000, "t")),
+    ("350 m²", "", "The clinic rents 350 m² on the ground floor of an office block.", quantity(350, "m²")),
+    ("2.4 million m2", "", "Builders in the region delivered 2.4 million m2 of offices in 2025.",
+     quantity(2.4e6, "m2")),
+    # Guards: a "t" before a noun is no unit, and tonnes in words stay tonnes.
+    ("7,500 tonnes", "", "The mill buys 7,500 tonnes of barley a month.", quantity(7500, "tonnes")),
+    ("14", "", "About 14 trucks wait at the crossing each night.", count(14, "trucks")),
+]
+
+
+@pytest.mark.parametrize("case", LATIN_TONNES_AND_SQUARE_METRES, ids=[case[0] for case in LATIN_TONNES_AND_SQUARE_METRES])
+def test_latin_tonnes_and_square_metres_are_units(case: Case) -> None:
+    _check(case)
+
