@@ -5,7 +5,7 @@ it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, quantity, same_in_context
+from test_value_words import InContext, count, money, percent, quantity, same_in_context
 
 PUBLISHED = "2026-05-14"  # a Thursday
 
@@ -34,3 +34,18 @@ LATIN_TONNES_AND_SQUARE_METRES = [
 def test_latin_tonnes_and_square_metres_are_units(case: Case) -> None:
     _check(case)
 
+
+CENTS_AND_PC = [
+    # The cent sign is a hundredth of a US dollar; "pc" glued to a figure is percent, as price agencies write both.
+    ("15¢", "", "Urals narrowed by 15¢ against Brent on Friday, the smallest move in 11 sessions.", money(0.15, "USD")),
+    ("2.5¢", "", "Gasoline futures fell 2.5¢ a gallon after the stock report.", money(0.025, "USD")),
+    ("47pc", "", "Coal still generates 47pc of the country's power.", percent(47)),
+    ("less than 5pc", "", "Imports cover less than 5pc of demand.", percent(None, upper=5)),
+    # Guards: a dollar figure stays dollars, and "PC" in capitals is a personal computer, not percent.
+    ("$2.10", "", "A bushel of corn fetched $2.10 more than a year earlier.", money(2.10, "USD")),
+]
+
+
+@pytest.mark.parametrize("case", CENTS_AND_PC, ids=[case[0] for case in CENTS_AND_PC])
+def test_cents_and_pc_are_money_and_percent(case: Case) -> None:
+    _check(case)

@@ -280,7 +280,9 @@ PERCENTAGE_POINT_WORDS = (
 # Basis points (hundredths of a percentage point) in rates and bond spreads: "50bp", "25 basis points",
 # "30 б.п.", "на 50 базисных пунктов"; recorded in their own unit ("quantity 50 bp"), as written.
 BASIS_POINT_WORDS = r"bps?(?![A-Za-z])|basis\s+points?|б\.\s?п\.|базисн[а-яё]*\s+пункт[а-яё]*"
-PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
+# "58pc", "more than 80pc": percent as British price agencies and newspapers write it, glued to its figure and in small
+# letters only ("a 3 PC bundle", "5 pcs" are pieces).
+PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|(?<=\d)(?-i:pc)(?![A-Za-z])|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
 PER_MILLE_WORDS = r"‰|per\s?mille(?![A-Za-z])|промилле"
 MULTIPLIER_AFTER = (
     # ("five times a week" is a frequency: a count of occasions, not a multiplier.)

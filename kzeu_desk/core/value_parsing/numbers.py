@@ -106,6 +106,7 @@ _CURRENCY_BEFORE_RE = re.compile(
 _PERCENTAGE_POINTS_RE = re.compile(rf"\s?(?:{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
 _BASIS_POINTS_RE = re.compile(rf"\s?(?:{BASIS_POINT_WORDS})", re.IGNORECASE)
 _PERCENT_RE = re.compile(rf"\s?(?:{PERCENT_WORDS})", re.IGNORECASE)
+_CENTS_RE = re.compile(r"\s?¢")
 _PER_MILLE_RE = re.compile(rf"\s?(?:{PER_MILLE_WORDS})", re.IGNORECASE)
 _MULTIPLIER_RE = re.compile(MULTIPLIER_AFTER, re.IGNORECASE)
 _RUSSIAN_MULTIPLIER_RE = re.compile(RUSSIAN_MULTIPLIER_AFTER, re.IGNORECASE)
@@ -399,6 +400,10 @@ def _match_figure_suffix(text: str, position: int, *, currency_before: str | Non
         # "18 940 000 (восемнадцать миллионов девятьсот сорок тысяч) евро": a contract writes the amount again in
         # words, in brackets, before its currency.
         return _Figure(exponent, ValueKind.MONEY, currency_after[0], False, currency_after[1])
+    if currency_before is None and (cents := _CENTS_RE.match(text, position)) is not None:
+        # "35¢ narrower", "a premium of 40¢": the cent sign is a hundredth of a US dollar, as price agencies
+        # quote crude and metal differentials; recorded in dollars (0.35 USD) as "$0.35" would be.
+        return _Figure(exponent - 2, ValueKind.MONEY, "USD", False, cents.end())
     currency_after = _match_currency_after(text, position)
     if currency_after is not None:
         code, end = currency_after
