@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from test_value_words import InContext, count, money, percent, quantity, same_in_context
 
+from kzeu_desk.core.value_parsing import suggest
+
 PUBLISHED = "2026-05-14"  # a Thursday
 
 Case = InContext
@@ -49,3 +51,45 @@ CENTS_AND_PC = [
 @pytest.mark.parametrize("case", CENTS_AND_PC, ids=[case[0] for case in CENTS_AND_PC])
 def test_cents_and_pc_are_money_and_percent(case: Case) -> None:
     _check(case)
+
+
+POINTS_OF_A_RATE = [
+    # A point of a rate is a percentage point, as central banks and their watchers shorten it; "a full percentage
+    # point" is one of them.
+    ("half a point", "", "The regulator lifted its key rate by half a point to 9.75% on Tuesday.", quantity(0.5, "pp")),
+    ("a full point", "", "Mortgage rates could drop a full point by the spring, brokers say.", quantity(1, "pp")),
+    ("a full percentage point", "", "Unemployment rose by a full percentage point in two quarters.",
+     quantity(1, "pp")),
+    # Guard: half a point of a game or a table is no percentage point.
+    ("half a point", "", "The champion leads the tournament by half a point after round six.", None),
+]
+
+
+@pytest.mark.parametrize("case", POINTS_OF_A_RATE, ids=[f"{case[0]}-{index}" for index, case in enumerate(POINTS_OF_A_RATE)])
+def test_a_point_of_a_rate_is_a_percentage_point(case: Case) -> None:
+    selection, _before, context, expected = case
+    if expected is None:
+        value = suggest(selection, published=PUBLISHED, context=context).value
+        assert value.unit != "pp", value
+        return
+    _check(case)
+
+
+TWICE_AND_TIMES = [
+    # "twice those", "twice that of" compare, as "twice the" does; "N times" followed by a span it happened in counts
+    # occasions, not a multiplier.
+    ("nearly twice", "", "Rents in the capital are nearly twice those in the provinces.", quantity(2, "×", approximate=True)),
+    ("more than twice", "", "The harvest was more than twice that of 2023.", quantity(2, "×", lower=2)),
+    ("three times", "", "The minister has visited the plant three times this year.", count(3, "times")),
+    ("six times", "", "The board has met six times so far, its chair said.", count(6, "times")),
+    # Guards: a multiplier still compares.
+    ("three times", "", "Output is now three times last year's level.", quantity(3, "×")),
+    ("five times", "", "Tickets cost five times what they did in 2019.", quantity(5, "×")),
+    ("three times", "", "Prices rose three times this year, the bureau said.", quantity(3, "×")),
+]
+
+
+@pytest.mark.parametrize("case", TWICE_AND_TIMES, ids=[f"{case[0]}-{index}" for index, case in enumerate(TWICE_AND_TIMES)])
+def test_twice_compares_and_times_over_a_span_counts(case: Case) -> None:
+    _check(case)
+

@@ -329,11 +329,11 @@ NOT_A_FIGURE_AFTER = (rf"\s+(?i:жылдығ)[{CYRILLIC_LETTER}]*"
 
 _TO_VERB = r"(?:(?<=to )|(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=should )|(?<=can ))"
 # Multipliers said in one word: "doubled", "вдвое", "втрое"; "twice" only as a comparison ("twice as
-# large", "twice the volume"), since "met twice" counts occasions.
+# large", "twice the volume"), since "met twice" counts occasions ("twice those in the regions", "twice that of 2020" compare too).
 MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (
     # ("twice its 2020 level", "twice what it was", "twice this year's total", whose date is blanked before
     # this is read, leaving its "'s"; "met twice this year" counts occasions.)
-    (r"twice(?=\s+(?:as|the|more|larger|higher|bigger|over|its|their|what|(?:(?:this|last|next)\s+\w+)?['’]s)\b)", 2), (r"doubled", 2), (r"tripled|trebled", 3),
+    (r"twice(?=\s+(?:as|the|more|larger|higher|bigger|over|its|their|what|those|that\s+of|(?:(?:this|last|next)\s+\w+)?['’]s)\b)", 2), (r"doubled", 2), (r"tripled|trebled", 3),
     (r"quadrupled", 4),
     # The verb in other forms: "plan to double trade", "will triple", "a doubling of"; "double
     # taxation", "a double-digit rise" are no multipliers, so the bare form needs a verb before it.
