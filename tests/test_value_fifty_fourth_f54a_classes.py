@@ -93,3 +93,19 @@ TWICE_AND_TIMES = [
 def test_twice_compares_and_times_over_a_span_counts(case: Case) -> None:
     _check(case)
 
+
+WITHIN_SECONDS_OR_MINUTES_OF_AN_EVENT = [
+    # A response time counted from an event is at most that long, in seconds and minutes as in days.
+    ("within 10 seconds", "", "The valve must close within 10 seconds of a pressure drop.",
+     quantity(None, "seconds", upper=10)),
+    ("within 20 minutes", "", "Rescue teams reach any shaft within 20 minutes of an alarm.",
+     quantity(None, "minutes", upper=20)),
+    # Guard: without the event it is the time itself.
+    ("within 30 seconds", "", "The test finished within 30 seconds.", quantity(30, "seconds")),
+]
+
+
+@pytest.mark.parametrize("case", WITHIN_SECONDS_OR_MINUTES_OF_AN_EVENT,
+                         ids=[case[0] for case in WITHIN_SECONDS_OR_MINUTES_OF_AN_EVENT])
+def test_within_seconds_or_minutes_of_an_event_is_a_ceiling(case: Case) -> None:
+    _check(case)

@@ -918,9 +918,11 @@ _KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап|
 # ("в течение трех рабочих дней", "15 суток": Russian working days and days of 24 hours, "тәулік", count so too.)
 # ("в течение 72 часов с момента получения уведомления", "в течение 15 банковских дней с даты", "көргеннен кейін 24
 # сағат ішінде": hours and banking days are limits too.)
+# ("power shall be cut within 3 seconds of the threshold being exceeded", "within 15 minutes of the alarm": a control
+# system's or a crew's response time is a limit as a day's is.)
 _TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar|рабоч(?:их|ий|ая|ие)|календарн(?:ых|ый|ые)"
                            r"|банковск(?:их|ий|ие)|жұмыс)\s+)?"
-                           r"(?:days?|weeks?|months?|years?|hours?|күн|ай|жыл|апта|тәулік|сағат|дн(?:я|ей)|день"
+                           r"(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|күн|ай|жыл|апта|тәулік|сағат|дн(?:я|ей)|день"
                            r"|недел[иья]|недель|месяц(?:а|ев)?|лет|года?|сут(?:ок|ки)|час(?:а|ов)?)", re.IGNORECASE)
 
 
