@@ -109,3 +109,17 @@ WITHIN_SECONDS_OR_MINUTES_OF_AN_EVENT = [
                          ids=[case[0] for case in WITHIN_SECONDS_OR_MINUTES_OF_AN_EVENT])
 def test_within_seconds_or_minutes_of_an_event_is_a_ceiling(case: Case) -> None:
     _check(case)
+
+
+TOPS_A_FIGURE = [
+    # "tops" before a figure is the verb "exceeds" in the present, as "topped" is in the past: a floor.
+    ("tops 4%", "", "A surcharge applies whenever inflation tops 4% for two months.", percent(4, lower=4)),
+    ("tops $90", "", "The windfall tax kicks in once Brent tops $90 a barrel.", money(90, "USD", lower=90)),
+    # Guard: "top 10" ranks.
+    ("top 10", "", "Kazakhstan is among the top 10 uranium producers.", count(10, "uranium producers")),
+]
+
+
+@pytest.mark.parametrize("case", TOPS_A_FIGURE, ids=[case[0] for case in TOPS_A_FIGURE])
+def test_tops_a_figure_is_a_floor(case: Case) -> None:
+    _check(case)

@@ -46,7 +46,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"upwards of", Bound.LOWER),
     (r"no (?:less|fewer) than", Bound.LOWER),
     (r"not (?:less|fewer) than", Bound.LOWER),
-    (r"topp(?:ed|ing)", Bound.LOWER),
+    # ("when the spot price tops $130/lb": the verb in the present, as "exceeds"; "top 10" alone ranks.)
+    (r"topp(?:ed|ing)|tops", Bound.LOWER),
     (r"surpass(?:ed|ing|es)?", Bound.LOWER),
     # Close below ("almost", "just under") against a bare ceiling ("under", "up to", "fewer than"):
     # only the first says the figure is near X (docs/VALUE_SUGGESTIONS.md, "Bounds").
