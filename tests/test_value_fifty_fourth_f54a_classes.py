@@ -123,3 +123,16 @@ TOPS_A_FIGURE = [
 @pytest.mark.parametrize("case", TOPS_A_FIGURE, ids=[case[0] for case in TOPS_A_FIGURE])
 def test_tops_a_figure_is_a_floor(case: Case) -> None:
     _check(case)
+
+
+VOLTS = [
+    # Volts and kilovolts written "V", "kV" after a figure are a measure, a range of them too.
+    ("6-36 V", "", "Each beacon runs on a 6-36 V supply from the vehicle.", quantity(None, "V", lower=6, upper=36)),
+    ("500 kV", "", "A new 500 kV line will link the north and south grids.", quantity(500, "kV")),
+    ("230 V", "", "Chargers accept 230 V from any household socket.", quantity(230, "V")),
+]
+
+
+@pytest.mark.parametrize("case", VOLTS, ids=[case[0] for case in VOLTS])
+def test_volts_are_a_measure(case: Case) -> None:
+    _check(case)

@@ -98,6 +98,9 @@ MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g
                          # A course's workload in European credits ("объемом 5 ECTS", "a 30 ECTS semester"): a measure
                          # of study time, as academic hours are, not a count of things.
                          r"ECTS|"
+                         # Electric potential in volts and kilovolts ("a 12-24 V supply", "a 110 kV line"): capital
+                         # "V" only, after the figure.
+                         r"(?-i:kV|V)|"
                          # Data in bytes ("50 GB", "3 ГБ", "184 ТБ"; a roaming tariff's allowance), a river's flow in cubic
                          # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
                          # litres ("2,0 л", an engine's size), and its power ("150 л.с.", horsepower, not litres):
