@@ -136,3 +136,21 @@ VOLTS = [
 @pytest.mark.parametrize("case", VOLTS, ids=[case[0] for case in VOLTS])
 def test_volts_are_a_measure(case: Case) -> None:
     _check(case)
+
+
+RANGES_BELOW_ZERO = [
+    # A range whose first end is below zero keeps its sign, with the unit written once or after both ends ("+" on the
+    # second end says nothing).
+    ("-30 °C to +35 °C", "", "The batteries are rated for -30 °C to +35 °C outdoors.",
+     quantity(None, "°C", lower=-30, upper=35)),
+    ("from -15 to 25 °C", "", "Night temperatures in March swing from -15 to 25 °C.",
+     quantity(None, "°C", lower=-15, upper=25)),
+    # Degrees written after both ends are one range, as "5 km to 7 km" is; a single figure below zero is as before.
+    ("5 °C to 18 °C", "", "Cellars hold wine at 5 °C to 18 °C.", quantity(None, "°C", lower=5, upper=18)),
+    ("-12 °C", "", "Astana woke up to -12 °C on Monday.", quantity(-12, "°C")),
+]
+
+
+@pytest.mark.parametrize("case", RANGES_BELOW_ZERO, ids=[case[0] for case in RANGES_BELOW_ZERO])
+def test_a_range_below_zero_keeps_its_sign(case: Case) -> None:
+    _check(case)

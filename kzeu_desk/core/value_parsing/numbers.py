@@ -684,6 +684,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         if lower >= upper and first_scale is None and first_exponent != 0:
             # "€15,000 to €2.4 million": the first end written in full, not at the second's scale.
             lower = first_value.scaleb(unit_exponent)
+        if kind is ValueKind.QUANTITY and unit is not None and bound is None and (
+                sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+            # "-10–40 °C", "minus 5 to 35 °C": a range that starts below zero, its sign part of the first end, as a
+            # single "-12 °C" is.
+            lower, start = -lower, sign.start()
         if lower >= upper:
             return None
         value = TypedValue(

@@ -701,11 +701,12 @@ _MONTHS_TO_A_MONTH_RE = re.compile(
     rf"(?P<month>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 _BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?P<bound>(?:как\s+)?(?:минимум|максимум))\s+за\s+(?=\S)", re.IGNORECASE)
 _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
-    r"(?:(?:from|от|с)\s+(?=\d))?(?P<first>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+)"
-    r"\s+(?:to|до|[–—-])\s+(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
+    r"(?:(?:from|от|с)\s+(?=[-−]?\d))?(?P<first>[-−]?\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+|°\s?C)"
+    r"\s+(?:to|до|[–—-])\s+\+?(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
     r"|(?:between|между)\s+(?P<first2>\d[\d,.]*)[ \u00a0]+(?P<unit2>[^\W\d_]+)\s+(?:and|и)\s+"
     r"(?P<second2>\d[\d,.]*)[ \u00a0]+(?P=unit2)", re.IGNORECASE)
 _PLUS_OR_MINUS_RE = re.compile(r"(?i:plus\s+or\s+minus|plus/minus|плюс[-\s/]*минус)\s+|±\s*")
+# ("-10 °C to +40 °C", an operating range: the first end below zero keeps its sign, the second's "+" says nothing.)
 # Half of a measure, and one of a measure the scanner reads only after a digit: "half an hour", "полчаса", "half a
 # percentage point", "one percentage point", "бір пайыздық тармақ" are 0.5 and 1 of it, as "0.5 hour" and "1 pp" are.
 _HALF_OF_A_MEASURE_RE = re.compile(r"(?i:half)\s+(?i:an?)\s+(?P<english>.+)"
