@@ -5,8 +5,9 @@ it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, money, percent, quantity, same_in_context
+from test_value_words import InContext, count, date, money, percent, quantity, same_in_context
 
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 PUBLISHED = "2026-05-14"  # a Thursday
@@ -154,3 +155,25 @@ RANGES_BELOW_ZERO = [
 @pytest.mark.parametrize("case", RANGES_BELOW_ZERO, ids=[case[0] for case in RANGES_BELOW_ZERO])
 def test_a_range_below_zero_keeps_its_sign(case: Case) -> None:
     _check(case)
+
+
+SCHEDULED_MONTHS = "2026-02-20"  # a Friday in February
+
+
+A_SCHEDULE_BEFORE_A_DATE = [
+    # A participle right before a date ("shipping 2-6 March") or a plan "for" a month is what is planned, whatever past
+    # tense the sentence reports in: the date is placed by nearness to publication, as a date with no tense is.
+    ("2-6 March", "", "Vessels shipping 2-6 March were quoted at a premium of $2/bl.",
+     TypedValue(kind=ValueKind.DATE_RANGE, date="2026-03-02", date_end="2026-03-06")),
+    ("March", "", "Refiners cut the maintenance schedule for March after margins recovered.", date("2026-03")),
+    ("April", "", "Shippers received a larger export programme for April on Tuesday.", date("2026-04")),
+    # Guards: the clause's past still dates a month with no schedule before it, and "during" is no participle.
+    ("October", "", "Exports fell in October as the port closed.", date("2025-10")),
+    ("November", "", "Prices slipped during November, traders said.", date("2025-11")),
+]
+
+
+@pytest.mark.parametrize("case", A_SCHEDULE_BEFORE_A_DATE, ids=[case[0] + str(index) for index, case in
+                                                            enumerate(A_SCHEDULE_BEFORE_A_DATE)])
+def test_a_schedule_before_a_date_places_it_by_nearness(case: Case) -> None:
+    _check(case, SCHEDULED_MONTHS)
