@@ -98,6 +98,9 @@ MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g
                          # A course's workload in European credits ("объемом 5 ECTS", "a 30 ECTS semester"): a measure
                          # of study time, as academic hours are, not a count of things.
                          r"ECTS|"
+                         # Electric potential in volts and kilovolts ("a 12-24 V supply", "a 110 kV line"): capital
+                         # "V" only, after the figure.
+                         r"(?-i:kV|V)|"
                          # Data in bytes ("50 GB", "3 ГБ", "184 ТБ"; a roaming tariff's allowance), a river's flow in cubic
                          # metres a second ("290 m³/s"), oil in barrels a day as the trade writes it ("700,000 b/d"), and
                          # litres ("2,0 л", an engine's size), and its power ("150 л.с.", horsepower, not litres):
@@ -111,7 +114,9 @@ MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g
                          # Cubic metres per tonne or per hour written with a slash ("0.61 m³/t" of ore, a plant's "1,500 m³/h"): a rate
                          # written as one unit, as "m³/s" is; "25 м³ на тонну" in words still leaves its rate off.
                          r"(?:m³|m3|м³|м3)/(?:t|h|d|т|ч|сут)|"
-                         r"kt|Mt|m³|m3|м³|м3|Gcal|Гкал|мкг/кг|мг/кг|mg/kg|"
+                         # Area in square metres written with a Latin "m" ("a 2,400 m² warehouse", "18.3 million m2" of
+                         # housing), as "м²" and "km²" are, before the "m" it starts like.
+                         r"kt|Mt|m³|m3|m²|m2|м³|м3|Gcal|Гкал|мкг/кг|мг/кг|mg/kg|"
                          # Micrograms per kilogram ("0,9 мкг/кг"), before the "мкг" and "мг" they start like; cubic
                          # kilometres and metres with "куб." ("27 куб. км" of water), one unit as "кв. км" is.
                          r"куб\.\s?(?:км|м)(?![\w])|"
@@ -124,7 +129,12 @@ MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g
                          # A length in metres written "m" ("a resolution of 0.7 m in black and white", "25 m long"): only
                          # where no noun follows, since "4.5 m residents" and "$5 m" are millions.
                          r"m(?=[ \u00a0]*(?:$|[,.;:)]|(?:in|and|or|wide|long|high|deep|tall|thick|across|above|below"
-                         r"|per|a|an|at|on|for|from|to|with|by)(?![\w]))))")
+                         r"|per|a|an|at|on|for|from|to|with|by)(?![\w])))|"
+                         # Metric tonnes written "t", as price agencies and trade reports write them ("exports of 5.9mn t",
+                         # "cargoes of 80,000 t"): only where no noun follows, as for "m", since a "t" before a word is
+                         # not a unit.
+                         r"t(?=[ \u00a0]*(?:$|[,.;:)]|(?:in|and|or|of|per|a|an|at|on|for|from|to|with|by|down|up"
+                         r"|against|than)(?![\w]))))")
 
 # -- Russian ---------------------------------------------------------------------------------
 

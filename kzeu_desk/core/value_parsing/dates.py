@@ -167,6 +167,15 @@ _PAST_PARTICIPLE_BEFORE_RE = re.compile(
     r"(?<![\w])[а-яё]{3,}(?:вш|нн)(?:ий|ая|ое|ее|ие|ые|ей|его|ого|ему|ому|им|ым|ую|их|ых|ими|ыми)\s+(?:в|во)\s+$",
     re.IGNORECASE)
 
+# A tenseless reduced clause or a schedule before an English date: an "-ing" participle right before it ("loading 10-14
+# April", "arriving on 3 May", "starting in June"; not "during", "including", "following", "according" nor nouns in
+# "-ing" as "spring", "morning", "hearing"; a weekday keeps its own readings), or a plan's noun and "for" ("the loading programme for April", "the schedule for May").
+_ENGLISH_SCHEDULE_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:(?!(?:during|including|following|according|spring|morning|evening|nothing|something|thing|king"
+    r"|string|ceiling|meeting|building|funding|spending|trading|lending|pricing|rating|ranking|ending|beginning"
+    r"|hearing|screening|briefing|opening|sitting|signing|offering|listing|filing|wedding|reading|training)\s)"
+    r"[a-z]{3,}ing\s+(?:(?:on|in|from)\s+)?"
+    r"|(?:programme|program|schedule|plan|quota|nomination|nominations|allocation|allocations)\s+for\s+)$")
 _PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:[a-z]{3,}ed|built|founded|set\s+up)\s[^,;]{3,60},"
                                   # ... and so does a relative clause set off by commas: "A baker from Lyon, who moved
                                   # here four years ago, opens a pop-up on Saturday" (its past is the baker's).
@@ -271,6 +280,12 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
         # "1 қарашадағы жағдай бойынша" (as of 1 November), "as at 1 November", "по состоянию на 1 ноября": the date
         # data were counted on has passed, whatever the tense of what they show.
         return "past", True
+    if _ENGLISH_SCHEDULE_BEFORE_RE.search(context, max(0, offset - 40), offset) and \
+            not _ENGLISH_WEEKDAY_AT_RE.match(context, after_preposition):
+        # "Cargoes loading 10-14 April were assessed …", "traders digested a smaller loading programme for April": a
+        # participle right before the date, or a schedule "for" it, dates what is planned, not the clause's verb; the
+        # day or month is placed by nearness to publication, as the conventions say for a date with no tense.
+        return None, True
     if _announced_by_its_clause(context, after_preposition):
         return "future", True
     # "It will resume flights to Frankfurt, suspended two years ago, from 1 June": a participle set off by commas

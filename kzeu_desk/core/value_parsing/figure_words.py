@@ -46,7 +46,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"upwards of", Bound.LOWER),
     (r"no (?:less|fewer) than", Bound.LOWER),
     (r"not (?:less|fewer) than", Bound.LOWER),
-    (r"topp(?:ed|ing)", Bound.LOWER),
+    # ("when the spot price tops $130/lb": the verb in the present, as "exceeds"; "top 10" alone ranks.)
+    (r"topp(?:ed|ing)|tops", Bound.LOWER),
     (r"surpass(?:ed|ing|es)?", Bound.LOWER),
     # Close below ("almost", "just under") against a bare ceiling ("under", "up to", "fewer than"):
     # only the first says the figure is near X (docs/VALUE_SUGGESTIONS.md, "Bounds").
@@ -280,7 +281,9 @@ PERCENTAGE_POINT_WORDS = (
 # Basis points (hundredths of a percentage point) in rates and bond spreads: "50bp", "25 basis points",
 # "30 б.п.", "на 50 базисных пунктов"; recorded in their own unit ("quantity 50 bp"), as written.
 BASIS_POINT_WORDS = r"bps?(?![A-Za-z])|basis\s+points?|б\.\s?п\.|базисн[а-яё]*\s+пункт[а-яё]*"
-PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
+# "58pc", "more than 80pc": percent as British price agencies and newspapers write it, glued to its figure and in small
+# letters only ("a 3 PC bundle", "5 pcs" are pieces).
+PERCENT_WORDS = rf"%|per\s?cent(?!age)(?![A-Za-z])|pct\.?|(?<=\d)(?-i:pc)(?![A-Za-z])|процент[а-яё]*|пайыз[{CYRILLIC_LETTER}]*"
 PER_MILLE_WORDS = r"‰|per\s?mille(?![A-Za-z])|промилле"
 MULTIPLIER_AFTER = (
     # ("five times a week" is a frequency: a count of occasions, not a multiplier.)
@@ -327,11 +330,11 @@ NOT_A_FIGURE_AFTER = (rf"\s+(?i:жылдығ)[{CYRILLIC_LETTER}]*"
 
 _TO_VERB = r"(?:(?<=to )|(?<=will )|(?<=would )|(?<=could )|(?<=may )|(?<=might )|(?<=should )|(?<=can ))"
 # Multipliers said in one word: "doubled", "вдвое", "втрое"; "twice" only as a comparison ("twice as
-# large", "twice the volume"), since "met twice" counts occasions.
+# large", "twice the volume"), since "met twice" counts occasions ("twice those in the regions", "twice that of 2020" compare too).
 MULTIPLIER_WORDS: tuple[tuple[str, int], ...] = (
     # ("twice its 2020 level", "twice what it was", "twice this year's total", whose date is blanked before
     # this is read, leaving its "'s"; "met twice this year" counts occasions.)
-    (r"twice(?=\s+(?:as|the|more|larger|higher|bigger|over|its|their|what|(?:(?:this|last|next)\s+\w+)?['’]s)\b)", 2), (r"doubled", 2), (r"tripled|trebled", 3),
+    (r"twice(?=\s+(?:as|the|more|larger|higher|bigger|over|its|their|what|those|that\s+of|(?:(?:this|last|next)\s+\w+)?['’]s)\b)", 2), (r"doubled", 2), (r"tripled|trebled", 3),
     (r"quadrupled", 4),
     # The verb in other forms: "plan to double trade", "will triple", "a doubling of"; "double
     # taxation", "a double-digit rise" are no multipliers, so the bare form needs a verb before it.

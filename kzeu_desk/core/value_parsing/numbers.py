@@ -106,6 +106,7 @@ _CURRENCY_BEFORE_RE = re.compile(
 _PERCENTAGE_POINTS_RE = re.compile(rf"\s?(?:{PERCENTAGE_POINT_WORDS})", re.IGNORECASE)
 _BASIS_POINTS_RE = re.compile(rf"\s?(?:{BASIS_POINT_WORDS})", re.IGNORECASE)
 _PERCENT_RE = re.compile(rf"\s?(?:{PERCENT_WORDS})", re.IGNORECASE)
+_CENTS_RE = re.compile(r"\s?¢")
 _PER_MILLE_RE = re.compile(rf"\s?(?:{PER_MILLE_WORDS})", re.IGNORECASE)
 _MULTIPLIER_RE = re.compile(MULTIPLIER_AFTER, re.IGNORECASE)
 _RUSSIAN_MULTIPLIER_RE = re.compile(RUSSIAN_MULTIPLIER_AFTER, re.IGNORECASE)
@@ -399,6 +400,10 @@ def _match_figure_suffix(text: str, position: int, *, currency_before: str | Non
         # "18 940 000 (восемнадцать миллионов девятьсот сорок тысяч) евро": a contract writes the amount again in
         # words, in brackets, before its currency.
         return _Figure(exponent, ValueKind.MONEY, currency_after[0], False, currency_after[1])
+    if currency_before is None and (cents := _CENTS_RE.match(text, position)) is not None:
+        # "35¢ narrower", "a premium of 40¢": the cent sign is a hundredth of a US dollar, as price agencies
+        # quote crude and metal differentials; recorded in dollars (0.35 USD) as "$0.35" would be.
+        return _Figure(exponent - 2, ValueKind.MONEY, "USD", False, cents.end())
     currency_after = _match_currency_after(text, position)
     if currency_after is not None:
         code, end = currency_after
@@ -679,6 +684,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         if lower >= upper and first_scale is None and first_exponent != 0:
             # "€15,000 to €2.4 million": the first end written in full, not at the second's scale.
             lower = first_value.scaleb(unit_exponent)
+        if kind is ValueKind.QUANTITY and unit is not None and bound is None and (
+                sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+            # "-10–40 °C", "minus 5 to 35 °C": a range that starts below zero, its sign part of the first end, as a
+            # single "-12 °C" is.
+            lower, start = -lower, sign.start()
         if lower >= upper:
             return None
         value = TypedValue(
@@ -913,9 +923,11 @@ _KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап|
 # ("в течение трех рабочих дней", "15 суток": Russian working days and days of 24 hours, "тәулік", count so too.)
 # ("в течение 72 часов с момента получения уведомления", "в течение 15 банковских дней с даты", "көргеннен кейін 24
 # сағат ішінде": hours and banking days are limits too.)
+# ("power shall be cut within 3 seconds of the threshold being exceeded", "within 15 minutes of the alarm": a control
+# system's or a crew's response time is a limit as a day's is.)
 _TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar|рабоч(?:их|ий|ая|ие)|календарн(?:ых|ый|ые)"
                            r"|банковск(?:их|ий|ие)|жұмыс)\s+)?"
-                           r"(?:days?|weeks?|months?|years?|hours?|күн|ай|жыл|апта|тәулік|сағат|дн(?:я|ей)|день"
+                           r"(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|күн|ай|жыл|апта|тәулік|сағат|дн(?:я|ей)|день"
                            r"|недел[иья]|недель|месяц(?:а|ев)?|лет|года?|сут(?:ок|ки)|час(?:а|ов)?)", re.IGNORECASE)
 
 

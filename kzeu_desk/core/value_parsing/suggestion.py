@@ -168,7 +168,7 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # ("Кітап он тілге аударылды": ten languages).
         candidates = [replace(candidate, start=0, end=len(stripped))
                       for candidate in scan(str(KAZAKH_NUMBER_WORDS[stripped.lower()]), publication)]
-    if (measured := _a_measure_in_words(stripped, publication, read=bool(candidates))) is not None:
+    if (measured := _a_measure_in_words(stripped, publication, read=bool(candidates), context=context)) is not None:
         return Suggestion(measured)
     if context and (dated := dated_from_its_text(stripped, context, before or "", earlier or "", publication)) is not None:
         return Suggestion(dated)
@@ -284,6 +284,14 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                        salience=Salience.SUBSTANTIAL_QUANTITY)
     if context:
         best = _as_the_sentence_reads(best, stripped, context, publication)
+        if best.value.kind is ValueKind.QUANTITY and best.value.unit == "×" and best.value.lower is None and \
+                best.value.upper is None and _TIMES_AT_THE_END_RE.search(stripped) and \
+                (offset := locate(stripped, context)) >= 0 and \
+                _OCCASIONS_OVER_A_SPAN_AFTER_RE.match(context, offset + len(stripped)) and \
+                _GREW_BEFORE_RE.search(context, max(0, offset - 20), offset) is None:
+            # "has cut it four times this year", "met three times so far", "twice a week": occasions counted over a
+            # span of time, not a multiplier ("four times this year's level" still compares).
+            best = replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit="times"))
         if best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and _A_FIGURE_ALONE_RE.fullmatch(stripped):
             best = _in_the_unit_of_the_kazakh_figure_after(best, stripped, context, publication)
         if best.value.kind is ValueKind.COUNT and (best.value.unit or "").lower() in _CLASSIFIERS:
@@ -693,19 +701,26 @@ _MONTHS_TO_A_MONTH_RE = re.compile(
     rf"(?P<month>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 _BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?P<bound>(?:как\s+)?(?:минимум|максимум))\s+за\s+(?=\S)", re.IGNORECASE)
 _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
-    r"(?:(?:from|от|с)\s+(?=\d))?(?P<first>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+)"
-    r"\s+(?:to|до|[–—-])\s+(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
+    r"(?:(?:from|от|с)\s+(?=[-−]?\d))?(?P<first>[-−]?\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+|°\s?C)"
+    r"\s+(?:to|до|[–—-])\s+\+?(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
     r"|(?:between|между)\s+(?P<first2>\d[\d,.]*)[ \u00a0]+(?P<unit2>[^\W\d_]+)\s+(?:and|и)\s+"
     r"(?P<second2>\d[\d,.]*)[ \u00a0]+(?P=unit2)", re.IGNORECASE)
 _PLUS_OR_MINUS_RE = re.compile(r"(?i:plus\s+or\s+minus|plus/minus|плюс[-\s/]*минус)\s+|±\s*")
+# ("-10 °C to +40 °C", an operating range: the first end below zero keeps its sign, the second's "+" says nothing.)
 # Half of a measure, and one of a measure the scanner reads only after a digit: "half an hour", "полчаса", "half a
 # percentage point", "one percentage point", "бір пайыздық тармақ" are 0.5 and 1 of it, as "0.5 hour" and "1 pp" are.
 _HALF_OF_A_MEASURE_RE = re.compile(r"(?i:half)\s+(?i:an?)\s+(?P<english>.+)"
                                    r"|(?i:пол)(?P<russian>(?i:часа|года|месяца|дня|минуты|недели|века|суток))")
-_ONE_OF_A_MEASURE_RE = re.compile(r"(?i:one|an?|один|бір)\s+(?P<measure>(?i:percentage\s+points?|процентн[а-яё]*\s+пункт"
+# ("a full percentage point", "one whole percentage point": the adjective says it is not less, and adds nothing.)
+_ONE_OF_A_MEASURE_RE = re.compile(r"(?i:one|an?|один|бір)\s+(?:(?i:full|whole)\s+)?(?P<measure>(?i:percentage\s+points?|процентн[а-яё]*\s+пункт"
                                   r"[а-яё]*|пайыздық\s+тармақ[а-яёәіңғүұқөһ]*))")
 # "двухнедельные сборы", "пятидневный семинар", "трехмесячный курс": a Russian adjective of a number and a measure is
 # that many of it, in the form the number takes (1: "неделя", 2-4: "недели", 5 and up: "недель").
+# "each time by half a point", "cut by a full point": a point of a rate or a share is a percentage point, as central
+# banks and their watchers shorten it; only in a sentence about a rate or a percentage ("half a point" of a chess game
+# or a league table is half of its points).
+_A_POINT_OF_A_RATE_RE = re.compile(r"(?i:(?P<half>half\s+an?)|an?|one)\s+(?:(?i:full|whole)\s+)?(?i:point)")
+_A_RATE_IN_ITS_SENTENCE_RE = re.compile(r"%|(?<![\w])(?i:rates?|per\s?cent|percent|inflation|yields?)(?![\w])")
 _RUSSIAN_MEASURE_ADJECTIVE_RE = re.compile(
     r"(?P<n>одно|двух|тр[её]х|четыр[её]х|пяти|шести|семи|восьми|девяти|десяти|двенадцати|пятнадцати|двадцати|тридцати"
     r"|сорока|ста)(?P<stem>недельн|месячн|летн|годичн|дневн|часов|минутн)[а-яё]{1,3}", re.IGNORECASE)
@@ -715,9 +730,13 @@ _RUSSIAN_MEASURE_FORMS = {"недельн": ("неделя", "недели", "н
                           "минутн": ("минута", "минуты", "минут")}
 
 
-def _a_measure_in_words(selection: str, publication: Publication | None, *, read: bool) -> TypedValue | None:
+def _a_measure_in_words(selection: str, publication: Publication | None, *, read: bool,
+                        context: str | None = None) -> TypedValue | None:
     """Half or one of a measure written in words, or a Russian adjective of a number and a measure, as a quantity.
     (Half of one the scanner `read` already, "полвека", "half a million", is its reading.)"""
+    if context and (point := _A_POINT_OF_A_RATE_RE.fullmatch(selection)) is not None and \
+            _A_RATE_IN_ITS_SENTENCE_RE.search(context) is not None:
+        return TypedValue(kind=ValueKind.QUANTITY, amount=0.5 if point.group("half") else 1.0, unit="pp")
     if (one := _ONE_OF_A_MEASURE_RE.fullmatch(selection)) is not None:
         written = "1 " + one.group("measure")
     elif read:
@@ -752,6 +771,16 @@ _MONTHS_WORDS = frozenset({"months", "месяцев", "месяца"})
 
 _ENDS_WITH_A_KAZAKH_ORDINAL_RE = re.compile(r"\s(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)(?:інші|ыншы|нші|ншы)$",
                                             re.IGNORECASE)
+
+
+_TIMES_AT_THE_END_RE = re.compile(r"(?<![\w])times$", re.IGNORECASE)
+_OCCASIONS_OVER_A_SPAN_AFTER_RE = re.compile(
+    r"\s+(?:(?:this|last|that)\s+(?:year|month|week|season|quarter|decade)(?![\w'’])|so\s+far|in\s+a\s+row"
+    r"|(?:a|per|each|every)\s+(?:day|week|month|year|quarter)(?![\w]))", re.IGNORECASE)
+# A verb of growth or fall before "N times" makes it a multiplier whatever span follows ("Exports grew five times since
+# 2015", "prices rose three times this year").
+_GREW_BEFORE_RE = re.compile(r"(?<![\w])(?:grew|grown|grows|rose|risen|rises|increased|increases|fell|fallen|falls"
+                             r"|dropped|jumped|expanded|multiplied|declined|shrank|surged)\s+$", re.IGNORECASE)
 
 
 # The verb or preposition before a score: what a side has, wins, takes or is level on.
