@@ -1,0 +1,34 @@
+"""The classes of the Russian misses of sets 54 and 55 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+PUBLISHED = "2026-10-14"
+
+# (highlight, its sentence, the curator's value)
+RATES_WRITTEN_WITH_A_SLASH = [
+    # A mass or a volume "per" a span of time or of energy, written with a slash, is one unit, as "м³/сут" and "т/га"
+    # are: not tonnes or cubic metres with the rest left off.
+    ("1 200 м³/мин", "Главный вентилятор подает в шахту 1 200 м³/мин воздуха.", quantity(1200, "м³/мин")),
+    ("35,5 т/год", "Валовые выбросы котельной составят 35,5 т/год.", quantity(35.5, "т/год")),
+    ("0,92 т/МВт·ч", "Удельный коэффициент выбросов станции – 0,92 т/МВт·ч.", quantity(0.92, "т/МВт·ч")),
+    ("400 кг/ч", "Производительность сушильной линии – 400 кг/ч зерна.", quantity(400, "кг/ч")),
+    ("16 т/сут", "Завод перерабатывает 16 т/сут отходов.", quantity(16, "т/сут")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), RATES_WRITTEN_WITH_A_SLASH,
+                         ids=[case[0] for case in RATES_WRITTEN_WITH_A_SLASH])
+def test_a_rate_written_with_a_slash_is_one_unit(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_tonnes_and_metres_alone_are_still_their_units() -> None:
+    same(suggest("12 т", published=PUBLISHED, context="Груз весом 12 т доставили за сутки.").value, quantity(12, "т"))
+    same(suggest("40 м³", published=PUBLISHED, context="Резервуар вмещает 40 м³ воды.").value, quantity(40, "м³"))
