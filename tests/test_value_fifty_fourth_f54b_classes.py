@@ -32,3 +32,19 @@ def test_a_rate_written_with_a_slash_is_one_unit(selection: str, context: str, e
 def test_tonnes_and_metres_alone_are_still_their_units() -> None:
     same(suggest("12 т", published=PUBLISHED, context="Груз весом 12 т доставили за сутки.").value, quantity(12, "т"))
     same(suggest("40 м³", published=PUBLISHED, context="Резервуар вмещает 40 м³ воды.").value, quantity(40, "м³"))
+
+
+NOT_CLOSER_OR_FARTHER = [
+    # "не ближе" (not closer than) is a floor of a distance, "не дальше" (not farther than) a ceiling, as "не ниже" and
+    # "не выше" are.
+    ("не ближе 300 м", "Склад ГСМ размещают не ближе 300 м от жилых домов.", quantity(300, "м", lower=300)),
+    ("не ближе 2 км", "Полигон должен находиться не ближе 2 км от реки.", quantity(2, "км", lower=2)),
+    ("не дальше 500 м", "Остановка должна быть не дальше 500 м от школы.", quantity(None, "м", upper=500)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), NOT_CLOSER_OR_FARTHER,
+                         ids=[case[0] for case in NOT_CLOSER_OR_FARTHER])
+def test_not_closer_is_a_floor_and_not_farther_a_ceiling(selection: str, context: str,
+                                                         expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
