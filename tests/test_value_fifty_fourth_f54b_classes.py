@@ -48,3 +48,20 @@ NOT_CLOSER_OR_FARTHER = [
 def test_not_closer_is_a_floor_and_not_farther_a_ceiling(selection: str, context: str,
                                                          expected: TypedValue) -> None:
     same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+UNITS_OF_NOISE_AND_CONCENTRATION = [
+    # A-weighted decibels written "дБА" and parts per million ("ppm") are units of measure, as "дБ(А)" and "мг/л" are,
+    # under a ceiling or not: not a count of "дБА" or of the noun before the figure.
+    ("не более 55 дБА", "Уровень шума в дневное время – не более 55 дБА.", quantity(None, "дБА", upper=55)),
+    ("38 дБА", "Замеры показали 38 дБА у окон больницы.", quantity(38, "дБА")),
+    ("не более 5 ppm", "Содержание влаги в газе – не более 5 ppm.", quantity(None, "ppm", upper=5)),
+    ("350 ppm", "Концентрация углекислого газа в классе достигла 350 ppm.", quantity(350, "ppm")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), UNITS_OF_NOISE_AND_CONCENTRATION,
+                         ids=[case[0] for case in UNITS_OF_NOISE_AND_CONCENTRATION])
+def test_noise_in_dba_and_parts_per_million_are_measures(selection: str, context: str,
+                                                         expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)

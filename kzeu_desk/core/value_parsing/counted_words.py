@@ -98,7 +98,9 @@ MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВ
                          r"Мбит/с|Гбит/с|Кбит/с|Mbit/s|Gbit/s|Mbps|Gbps|дБ/км|dB/km|"
                          # Noise in A-weighted decibels keeps its weighting ("45 dB(A)", the unit a noise limit is
                          # set in), before the "dB" it starts like.
-                         r"sq\.?\s?m|sqm|dB\(A\)|дБ\(А\)|dB|дБ|МРП|АЕК|MCI|"
+                         # ("не более 45 дБА" at night, the Russian way to write it without brackets; and a gas's share
+                         # in parts per million, "сероводорода – не более 20 ppm", a concentration as "мг/л" is.)
+                         r"sq\.?\s?m|sqm|dB\(A\)|дБ\(А\)|дБА|ppm|dB|дБ|МРП|АЕК|MCI|"
                          # A course's workload in European credits ("объемом 5 ECTS", "a 30 ECTS semester"): a measure
                          # of study time, as academic hours are, not a count of things.
                          r"ECTS|"
