@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import money, percent, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -65,3 +65,31 @@ UNITS_OF_NOISE_AND_CONCENTRATION = [
 def test_noise_in_dba_and_parts_per_million_are_measures(selection: str, context: str,
                                                          expected: TypedValue) -> None:
     same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+
+FROM_WITH_ANOTHER_CLAUSES_UP_TO = [
+    # "от" alone is a floor ("от 15%", where a price or a rate starts); a "до" after a comma or a dash belongs to another
+    # figure of the list, not to this one's range.
+    ("от 15%", "Первоначальный взнос – от 15%, срок кредита – до 15 лет.", percent(15, lower=15)),
+    ("от 12 000 тенге", "Абонемент стоит от 12 000 тенге, занятия – до трех раз в неделю.",
+     money(12000, "KZT", lower=12000)),
+    ("от 6 месяцев", "Стаж на последнем месте работы – от 6 месяцев; возраст заемщика – до 65 лет.",
+     quantity(6, "месяцев", lower=6)),
+    ("от 25%", "Кредит выдают при взносе от 25% и сроке до 10 лет.", percent(25, lower=25)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), FROM_WITH_ANOTHER_CLAUSES_UP_TO,
+                         ids=[case[0] for case in FROM_WITH_ANOTHER_CLAUSES_UP_TO])
+def test_from_is_a_floor_when_the_up_to_belongs_to_another_clause(selection: str, context: str,
+                                                                   expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_from_and_up_to_of_one_figure_are_still_a_range() -> None:
+    same(suggest("от 8,5 до 11%", published=PUBLISHED, context="Ставки – от 8,5 до 11% годовых.").value,
+         percent(None, lower=8.5, upper=11))
+    # A range's first end highlighted alone is no floor: its "до" follows with no comma between.
+    same(suggest("3 недель", published=PUBLISHED, context="Ремонт займет от 3 недель до двух месяцев.").value,
+         quantity(3, "недель"))
