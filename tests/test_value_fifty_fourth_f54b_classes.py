@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import money, percent, quantity, same
+from test_value_words import date, money, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -93,3 +93,29 @@ def test_from_and_up_to_of_one_figure_are_still_a_range() -> None:
     # A range's first end highlighted alone is no floor: its "до" follows with no comma between.
     same(suggest("3 недель", published=PUBLISHED, context="Ремонт займет от 3 недель до двух месяцев.").value,
          quantity(3, "недель"))
+
+
+
+ORDERS_ARE_NO_REPORT = [
+    # A short participle of ordering, permitting or forbidding ("предписано", "поручено", "рекомендовано",
+    # "разрешено", "запрещено") states what is to be done, not what was done: a day and month without a year take the
+    # year closest before the publication date, at most three months after it, as with no verb, not the year before.
+    ("1 октября по 20 ноября", "Охотникам разрешено добывать утку с 1 октября по 20 ноября.", "2026-10-05",
+     span("2026-10-01", "2026-11-20")),
+    ("1 сентября по 31 октября", "Подрядчику предписано вести работы с 1 сентября по 31 октября.", "2026-09-10",
+     span("2026-09-01", "2026-10-31")),
+    ("15 сентября", "Акиматам поручено завершить подготовку школ к 15 сентября.", "2026-09-02", date("2026-09-15")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), ORDERS_ARE_NO_REPORT,
+                         ids=[case[0] for case in ORDERS_ARE_NO_REPORT])
+def test_an_order_in_a_short_participle_reports_nothing_past(selection: str, context: str, published: str,
+                                                             expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+def test_a_short_participle_of_a_deed_still_reports_it() -> None:
+    # "проведено" (carried out) reports: "15 ноября" in an article of 10 November is last year's, not five days ahead.
+    same(suggest("15 ноября", published="2026-11-10",
+                 context="Последнее заседание проведено 15 ноября в Астане.").value, date("2025-11-15"))
