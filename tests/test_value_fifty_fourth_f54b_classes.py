@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, money, percent, quantity, same, span
+from test_value_words import count, date, money, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -119,3 +119,27 @@ def test_a_short_participle_of_a_deed_still_reports_it() -> None:
     # "проведено" (carried out) reports: "15 ноября" in an article of 10 November is last year's, not five days ahead.
     same(suggest("15 ноября", published="2026-11-10",
                  context="Последнее заседание проведено 15 ноября в Астане.").value, date("2025-11-15"))
+
+
+ORDINALS_BEFORE_A_NOUN_IN_IE_OR_AN_ADJECTIVE_IN_OI = [
+    # A noun in "-ение", "-ание", "-тие" after an ordinal is what it numbers, not a plural adjective ("третье повышение
+    # тарифа" counts повышение, not тарифа); and after an ordinal in "-ой" an adjective in "-ой" that agrees with the
+    # noun after it ("шестой крупной сделкой") is passed over, as adjectives in other endings are.
+    ("третье", "Это третье повышение тарифа за год.", count(3, "повышение")),
+    ("пятое", "Совет одобрил пятое продление моратория на вывоз скота.", count(5, "продление")),
+    ("шестой", "Покупка стала шестой крупной сделкой фонда в регионе.", count(6, "сделкой")),
+    ("второй", "Ураган стал второй серьезной аварией на линии за месяц.", count(2, "аварией")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), ORDINALS_BEFORE_A_NOUN_IN_IE_OR_AN_ADJECTIVE_IN_OI,
+                         ids=[case[1] for case in ORDINALS_BEFORE_A_NOUN_IN_IE_OR_AN_ADJECTIVE_IN_OI])
+def test_an_ordinal_numbers_its_noun_past_agreeing_adjectives(selection: str, context: str,
+                                                              expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_a_noun_in_oi_after_an_ordinal_is_still_the_noun() -> None:
+    # "рекой" is the noun itself, a genitive after it no noun of its own.
+    same(suggest("второй", published=PUBLISHED, context="Иртыш считается второй рекой страны по длине.").value,
+         count(2, "рекой"))

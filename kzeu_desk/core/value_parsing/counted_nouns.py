@@ -34,6 +34,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     KAZAKH_NOUN_ENDINGS,
     MEASURE_ABBREVIATIONS,
     RUSSIAN_ADJECTIVE_ENDINGS,
+    RUSSIAN_NOUN_ENDINGS_IN_IE,
     RUSSIAN_COUNTED_EXCEPTIONS,
     RUSSIAN_YEARS_OF_TIME,
     RUSSIAN_MEASURE_STEMS,
@@ -622,7 +623,7 @@ def _an_earlier_figure_with_an_adjective(text: str, position: int, ending: str) 
                      re.IGNORECASE) is not None
 
 
-_RUSSIAN_NOUN_ENDINGS_IN_IE = ("ение", "ание", "тие")
+_RUSSIAN_NOUN_ENDINGS_IN_IE = RUSSIAN_NOUN_ENDINGS_IN_IE
 # Adjectives Russian uses as nouns for people, in the genitive (and accusative) plural a figure puts them in: what the
 # figure counts when no noun follows ("Семейный билет на двоих взрослых и …", set 53); before a noun they qualify it
 # ("14 взрослых особей", "200 рабочих мест"). (Participles, "пострадавших", are read as such at a clause's end.)

@@ -142,6 +142,9 @@ RUSSIAN_ADJECTIVE_ENDINGS = ("ых", "их", "ые", "ие", "ая", "яя", "о
                              # the dative plural and instrumental singular ("по 97 товарным позициям", "12 крупным
                              # компаниям"); "-им" only after the letters no noun's "-им" follows ("режим", "синоним").
                              "ым", "ским", "цким", "шим", "щим", "чим")
+# Nouns in "-ение", "-ание", "-тие" ("31 уведомление", "второе снижение") end in "-ие" as plural adjectives do, but no
+# adjective ends so: soft ones have a consonant before their "-ние" ("летние", "последние", "внешние").
+RUSSIAN_NOUN_ENDINGS_IN_IE = ("ение", "ание", "тие")
 RUSSIAN_NOT_COUNTED = frozenset({
     "и", "в", "во", "на", "по", "с", "со", "из", "для", "от", "до", "что", "как", "или", "а", "но",
     "это", "года", "году", "год", "годах", "годы", "гг", "г", "тыс", "же", "ли", "не", "при", "за", "к", "о",
