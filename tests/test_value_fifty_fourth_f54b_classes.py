@@ -143,3 +143,17 @@ def test_a_noun_in_oi_after_an_ordinal_is_still_the_noun() -> None:
     # "рекой" is the noun itself, a genitive after it no noun of its own.
     same(suggest("второй", published=PUBLISHED, context="Иртыш считается второй рекой страны по длине.").value,
          count(2, "рекой"))
+
+
+OFFICIALS_ARE_A_FIXED_TERM = [
+    # "должностное лицо" is an official, a fixed term as "юридическое лицо" is: its adjective stays.
+    ("пяти", "Суд оштрафовал пяти должностных лиц акимата.", count(5, "должностных лиц")),
+    ("12 должностных лиц", "К дисциплинарной ответственности привлечены 12 должностных лиц.",
+     count(12, "должностных лиц")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), OFFICIALS_ARE_A_FIXED_TERM,
+                         ids=[case[1] for case in OFFICIALS_ARE_A_FIXED_TERM])
+def test_officials_are_a_fixed_term(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)

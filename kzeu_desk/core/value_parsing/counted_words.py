@@ -343,6 +343,8 @@ FIXED_TERMS = (
     r"ірі қара", r"ұсақ мал",
     # A legal entity is a registered company, not any entity ("4,876 legal entities with EU capital").
     r"legal entit(?:y|ies)", r"юридическ\w* лиц\w*", r"заңды тұлға",
+    # An official is a post, not any person: "вину семи должностных лиц шахты", as a legal entity is a company.
+    r"должностн\w* лиц\w*",
     # A base station is a mobile network's mast, not any station ("ұялы байланыстың 14 базалық станциясы"), as a
     # substation is no station; a rural district is a unit of local government, not any district ("30 ауылдық округте").
     r"базалық станция", r"ауылдық округ",
