@@ -145,6 +145,24 @@ def test_a_noun_in_oi_after_an_ordinal_is_still_the_noun() -> None:
          count(2, "рекой"))
 
 
+INSTRUMENTS_NAMED_BY_WHAT_THEY_MEASURE = [
+    # A sensor, a meter, an analyser or a detector is named with what it measures or detects, the two a fixed term as
+    # "членов экипажа" and "пунктов пропуска" are: "датчиков дыма" count smoke detectors, not any sensors; and so does a
+    # bare figure after them that is a part of that whole.
+    ("48 датчиков дыма", "В корпусе установлено 48 датчиков дыма.", count(48, "датчиков дыма")),
+    ("120 счетчиков воды", "Управляющая компания заменила 120 счетчиков воды.", count(120, "счетчиков воды")),
+    ("15", "Из 60 газоанализаторов на заводе 15 требуют ремонта.", count(15, "газоанализаторов")),
+    ("9", "Из 40 детекторов радиации на границе 9 требуют замены.", count(9, "детекторов радиации")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), INSTRUMENTS_NAMED_BY_WHAT_THEY_MEASURE,
+                         ids=[case[1] for case in INSTRUMENTS_NAMED_BY_WHAT_THEY_MEASURE])
+def test_an_instrument_is_counted_with_what_it_measures(selection: str, context: str,
+                                                        expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
 OFFICIALS_ARE_A_FIXED_TERM = [
     # "должностное лицо" is an official, a fixed term as "юридическое лицо" is: its adjective stays.
     ("пяти", "Суд оштрафовал пяти должностных лиц акимата.", count(5, "должностных лиц")),
@@ -157,3 +175,10 @@ OFFICIALS_ARE_A_FIXED_TERM = [
                          ids=[case[1] for case in OFFICIALS_ARE_A_FIXED_TERM])
 def test_officials_are_a_fixed_term(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published=PUBLISHED, context=context).value, expected)
+
+
+def test_an_instrument_whose_complement_is_described_further_is_counted_alone() -> None:
+    # "датчиков уровня воды": the complement has a genitive of its own, a description of the sensors (set 34 counts
+    # "40 датчиков качества воздуха" as датчиков).
+    same(suggest("25", published=PUBLISHED, context="На дамбе смонтируют 25 датчиков уровня воды.").value,
+         count(25, "датчиков"))

@@ -543,6 +543,20 @@ _KAZAKH_KINDS_OF_HOUR = frozenset({"академиялық"})
 # A member is a member of something: "семь членов экипажа", "9 членов правления" count crew and board members.
 _RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект", "член")
 _RUSSIAN_GENITIVE_SINGULAR_RE = re.compile(r"[а-яё]{3,}(?:а|я|и|ы)")
+# An instrument is named with what it measures or detects: "212 датчиков метана" (methane sensors), "120 счетчиков
+# воды", "детекторов радиации", as a member is with what it is a member of.
+_RUSSIAN_INSTRUMENTS = ("датчик", "счетчик", "счётчик", "газоанализатор", "анализатор", "детектор")
+
+
+def _described_further(head: str, words: list[tuple[str, int]], at: int, text: str) -> bool:
+    """Whether an instrument's complement (`words[at]`) has a genitive of its own after it: "40 датчиков качества
+    воздуха" (set 34) describes the sensors, counted as sensors alone; "датчиков метана" names a kind of sensor."""
+    if not head.startswith(_RUSSIAN_INSTRUMENTS) or at + 1 >= len(words):
+        return False
+    following = words[at + 1][0]
+    return text[words[at][1]:words[at + 1][1]].strip() == following \
+        and _RUSSIAN_GENITIVE_SINGULAR_RE.fullmatch(following) is not None \
+        and not following.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and following not in RUSSIAN_NOT_COUNTED
 
 
 _RUSSIAN_ADJECTIVES_OF_A_SCALE_POINT = frozenset({"процентных", "базисных", "индексных"})
@@ -690,10 +704,11 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         if index == 0 and takes_the_genitive_plural and lowered.endswith(("ы", "и")) and word == lowered \
                 and not lowered.endswith("ми"):  # (the instrumental "-ами/-ями" follows any figure: "с 28 странами")
             return None
-        if lowered.startswith(_RUSSIAN_HEADS_WITH_A_KIND) and index + 1 < len(words) \
+        if lowered.startswith(_RUSSIAN_HEADS_WITH_A_KIND + _RUSSIAN_INSTRUMENTS) and index + 1 < len(words) \
                 and _RUSSIAN_GENITIVE_SINGULAR_RE.fullmatch(complement := words[index + 1][0]) \
                 and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
-                and text[end:words[index + 1][1]].strip() == complement:
+                and text[end:words[index + 1][1]].strip() == complement \
+                and not _described_further(lowered, words, index + 1, text):
             return Counted(f"{word} {complement}", words[index + 1][1], False)
         if lowered.startswith("пункт") and index and words[index - 1][0].lower().endswith(("ых", "их")) \
                 and words[index - 1][0].lower() not in _RUSSIAN_ADJECTIVES_OF_A_SCALE_POINT:
