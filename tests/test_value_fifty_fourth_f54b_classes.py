@@ -182,3 +182,20 @@ def test_an_instrument_whose_complement_is_described_further_is_counted_alone() 
     # "40 датчиков качества воздуха" as датчиков).
     same(suggest("25", published=PUBLISHED, context="На дамбе смонтируют 25 датчиков уровня воды.").value,
          count(25, "датчиков"))
+
+
+def test_the_same_period_of_a_named_year_is_the_period_named_before_in_that_year() -> None:
+    # "аналогичный период 2024 года" after "за первое полугодие 2025 года" is January-June 2024; the period may stand in
+    # the sentence, the one before it, or a headline further up.
+    same(suggest("аналогичный период 2024 года", published="2025-08-05",
+                 context="За первое полугодие 2025 года порт перевалил 3,1 млн т, что на 12% больше, чем за "
+                         "аналогичный период 2024 года.").value, span("2024-01", "2024-06"))
+    same(suggest("тем же периодом 2025 года", published="2026-05-12",
+                 context="Продажи выросли на 8% по сравнению с тем же периодом 2025 года.",
+                 before="Основные итоги.", earlier="Банк подвел итоги за январь–апрель 2026 года.").value,
+         span("2025-01", "2025-04"))
+
+
+def test_the_same_period_of_a_year_with_no_period_named_is_that_year() -> None:
+    same(suggest("аналогичный период 2025 года", published="2026-05-12",
+                 context="Экспорт вырос на 8% к уровню за аналогичный период 2025 года.").value, date("2025"))
