@@ -199,3 +199,19 @@ def test_the_same_period_of_a_named_year_is_the_period_named_before_in_that_year
 def test_the_same_period_of_a_year_with_no_period_named_is_that_year() -> None:
     same(suggest("аналогичный период 2025 года", published="2026-05-12",
                  context="Экспорт вырос на 8% к уровню за аналогичный период 2025 года.").value, date("2025"))
+
+
+PARTICIPLES_OF_VERBS_IN_OVAT = [
+    # The plural short passive participle of a verb in "-овать/-ировать" ("госпитализированы", "эвакуированы",
+    # "профинансированы") is the clause's verb, with or without a prefix: the figure before it counts the noun named
+    # before, as "приняты", "выданы" do. No noun ends in "-ованы"/"-еваны".
+    ("трое", "При пожаре пострадали семь рабочих, трое госпитализированы.", count(3, "рабочих")),
+    ("12", "Из 40 проектов 12 профинансированы полностью.", count(12, "проектов")),
+    ("двое", "С острова сняли пятерых рыбаков, двое эвакуированы вертолетом.", count(2, "рыбаков")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PARTICIPLES_OF_VERBS_IN_OVAT,
+                         ids=[case[1] for case in PARTICIPLES_OF_VERBS_IN_OVAT])
+def test_a_short_participle_in_ovany_is_no_counted_noun(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=PUBLISHED, context=context).value, expected)

@@ -587,8 +587,10 @@ _RUSSIAN_PREFIXED_PAST_RE = re.compile(r"(?:вы|вл|по|про|пере|за|
 # A plural short passive participle with a prefix ("из них около 400 приняты в этом году", "выданы", "одобрены",
 # "закрыты"): the verb of the clause, whose noun came before the number. (Nouns in "-ты/-ны" after a number either
 # take no prefix, "страны", "цены", or end otherwise, "объекты", "зарплаты", "пошлины".)
+# A verb in "-овать/-ировать" needs no prefix ("двое госпитализированы", "эвакуированы", "профинансированы"): no noun
+# ends in "-ованы/-еваны" ("диваны", "караваны" have no "о/е" before).
 _RUSSIAN_SHORT_PARTICIPLE_PLURAL_RE = re.compile(r"(?:вы|вз|вне|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|о|у)"
-                                                 r"[а-яё]+(?:[еая]ны|[яиыу]ты)")
+                                                 r"[а-яё]+(?:[еая]ны|[яиыу]ты)|[а-яё]{2,}[ое]ваны")
 # The past of the verbs of change ("их число выросло на три", "снизилось", "достигло"): reflexive past forms, which no
 # noun ends in, and the irregular "-рос/-стиг" pasts with a prefix.
 _RUSSIAN_PAST_OF_CHANGE_RE = re.compile(r"[а-яё]{3,}(?:лся|лось|лась|лись)|(?:вы|воз|под|раз|на|до)(?:рос|стиг)(?:ла|ло|ли)?")
