@@ -39,6 +39,12 @@ _THE_SAME_PERIOD_LAST_YEAR_RE = re.compile(
     # the year alone).)
     r"|(?:(?:өткен|былтырғы|алдыңғы)\s+жыл(?:дың|ғы)?|былтырғы)\s+(?:осы|сол|ұқсас|сәйкес)\s+кезең[а-яәіңғүұқөһ]*)",
     re.IGNORECASE)
+# The same period of a year the text names: "что на 27% больше, чем за аналогичный период 2025 года" after "за девять
+# месяцев 2026 года" is January-September 2025, the named period moved to that year (with no period named before, the
+# year alone, as before).
+_THE_SAME_PERIOD_OF_A_YEAR_RE = re.compile(
+    r"(?:(?:тот|того|тем|том|той)\s+же|аналогичн[а-яё]+)\s+период[а-яё]*\s+(?P<year>(?:19|20)\d\d)\s+(?:года|г\.?)",
+    re.IGNORECASE)
 # The same day a year before the one the text's figures are as of: "Былтыр осы күні", "this day last year".
 _THIS_DAY_LAST_YEAR_RE = re.compile(
     r"(?:(?:on\s+)?this\s+(?:day|date)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))"
@@ -72,6 +78,16 @@ def dated_from_its_text(selection: str, context: str, before: str, earlier: str,
                 return TypedValue(kind=ValueKind.DATE_RANGE, date=_a_year_back(period.date or ""),
                                   date_end=_a_year_back(period.date_end or ""))
         return None
+    if (same_period := _THE_SAME_PERIOD_OF_A_YEAR_RE.fullmatch(selection)) is not None:
+        for text in (context[:offset], before, earlier):
+            periods = [c for c in scan(text, publication) if c.value.kind is ValueKind.DATE_RANGE and c.value.date
+                       and c.value.date_end]
+            if periods:
+                period = max(periods, key=lambda candidate: candidate.end).value
+                shift = int(same_period.group("year")) - int((period.date or "")[:4])
+                return TypedValue(kind=ValueKind.DATE_RANGE, date=_years_back(period.date or "", -shift),
+                                  date_end=_years_back(period.date_end or "", -shift))
+        return None
     if _THIS_DAY_LAST_YEAR_RE.fullmatch(selection):
         for text in (context[:offset], before, earlier):
             days = [c for c in scan(text, publication) if c.value.kind is ValueKind.DATE and len(c.value.date or "") == 10]
@@ -98,7 +114,12 @@ def _days_after_the_day_before(selection: str, text_before: str, publication: Pu
 
 def _a_year_back(iso: str) -> str:
     """An ISO date (of any precision) a year earlier; 29 February becomes the 28th."""
-    year = int(iso[:4]) - 1
+    return _years_back(iso, 1)
+
+
+def _years_back(iso: str, years: int) -> str:
+    """An ISO date (of any precision) so many years earlier; 29 February becomes the 28th."""
+    year = int(iso[:4]) - years
     rest = iso[4:]
     if rest == "-02-29":
         rest = "-02-28"

@@ -34,6 +34,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     KAZAKH_NOUN_ENDINGS,
     MEASURE_ABBREVIATIONS,
     RUSSIAN_ADJECTIVE_ENDINGS,
+    RUSSIAN_NOUN_ENDINGS_IN_IE,
     RUSSIAN_COUNTED_EXCEPTIONS,
     RUSSIAN_YEARS_OF_TIME,
     RUSSIAN_MEASURE_STEMS,
@@ -542,6 +543,20 @@ _KAZAKH_KINDS_OF_HOUR = frozenset({"академиялық"})
 # A member is a member of something: "семь членов экипажа", "9 членов правления" count crew and board members.
 _RUSSIAN_HEADS_WITH_A_KIND = ("пункт", "объект", "член")
 _RUSSIAN_GENITIVE_SINGULAR_RE = re.compile(r"[а-яё]{3,}(?:а|я|и|ы)")
+# An instrument is named with what it measures or detects: "212 датчиков метана" (methane sensors), "120 счетчиков
+# воды", "детекторов радиации", as a member is with what it is a member of.
+_RUSSIAN_INSTRUMENTS = ("датчик", "счетчик", "счётчик", "газоанализатор", "анализатор", "детектор")
+
+
+def _described_further(head: str, words: list[tuple[str, int]], at: int, text: str) -> bool:
+    """Whether an instrument's complement (`words[at]`) has a genitive of its own after it: "40 датчиков качества
+    воздуха" (set 34) describes the sensors, counted as sensors alone; "датчиков метана" names a kind of sensor."""
+    if not head.startswith(_RUSSIAN_INSTRUMENTS) or at + 1 >= len(words):
+        return False
+    following = words[at + 1][0]
+    return text[words[at][1]:words[at + 1][1]].strip() == following \
+        and _RUSSIAN_GENITIVE_SINGULAR_RE.fullmatch(following) is not None \
+        and not following.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and following not in RUSSIAN_NOT_COUNTED
 
 
 _RUSSIAN_ADJECTIVES_OF_A_SCALE_POINT = frozenset({"процентных", "базисных", "индексных"})
@@ -572,8 +587,10 @@ _RUSSIAN_PREFIXED_PAST_RE = re.compile(r"(?:вы|вл|по|про|пере|за|
 # A plural short passive participle with a prefix ("из них около 400 приняты в этом году", "выданы", "одобрены",
 # "закрыты"): the verb of the clause, whose noun came before the number. (Nouns in "-ты/-ны" after a number either
 # take no prefix, "страны", "цены", or end otherwise, "объекты", "зарплаты", "пошлины".)
+# A verb in "-овать/-ировать" needs no prefix ("двое госпитализированы", "эвакуированы", "профинансированы"): no noun
+# ends in "-ованы/-еваны" ("диваны", "караваны" have no "о/е" before).
 _RUSSIAN_SHORT_PARTICIPLE_PLURAL_RE = re.compile(r"(?:вы|вз|вне|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|о|у)"
-                                                 r"[а-яё]+(?:[еая]ны|[яиыу]ты)")
+                                                 r"[а-яё]+(?:[еая]ны|[яиыу]ты)|[а-яё]{2,}[ое]ваны")
 # The past of the verbs of change ("их число выросло на три", "снизилось", "достигло"): reflexive past forms, which no
 # noun ends in, and the irregular "-рос/-стиг" pasts with a prefix.
 _RUSSIAN_PAST_OF_CHANGE_RE = re.compile(r"[а-яё]{3,}(?:лся|лось|лась|лись)|(?:вы|воз|под|раз|на|до)(?:рос|стиг)(?:ла|ло|ли)?")
@@ -622,7 +639,7 @@ def _an_earlier_figure_with_an_adjective(text: str, position: int, ending: str) 
                      re.IGNORECASE) is not None
 
 
-_RUSSIAN_NOUN_ENDINGS_IN_IE = ("ение", "ание", "тие")
+_RUSSIAN_NOUN_ENDINGS_IN_IE = RUSSIAN_NOUN_ENDINGS_IN_IE
 # Adjectives Russian uses as nouns for people, in the genitive (and accusative) plural a figure puts them in: what the
 # figure counts when no noun follows ("Семейный билет на двоих взрослых и …", set 53); before a noun they qualify it
 # ("14 взрослых особей", "200 рабочих мест"). (Participles, "пострадавших", are read as such at a clause's end.)
@@ -689,10 +706,11 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         if index == 0 and takes_the_genitive_plural and lowered.endswith(("ы", "и")) and word == lowered \
                 and not lowered.endswith("ми"):  # (the instrumental "-ами/-ями" follows any figure: "с 28 странами")
             return None
-        if lowered.startswith(_RUSSIAN_HEADS_WITH_A_KIND) and index + 1 < len(words) \
+        if lowered.startswith(_RUSSIAN_HEADS_WITH_A_KIND + _RUSSIAN_INSTRUMENTS) and index + 1 < len(words) \
                 and _RUSSIAN_GENITIVE_SINGULAR_RE.fullmatch(complement := words[index + 1][0]) \
                 and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
-                and text[end:words[index + 1][1]].strip() == complement:
+                and text[end:words[index + 1][1]].strip() == complement \
+                and not _described_further(lowered, words, index + 1, text):
             return Counted(f"{word} {complement}", words[index + 1][1], False)
         if lowered.startswith("пункт") and index and words[index - 1][0].lower().endswith(("ых", "их")) \
                 and words[index - 1][0].lower() not in _RUSSIAN_ADJECTIVES_OF_A_SCALE_POINT:

@@ -83,7 +83,11 @@ ENGLISH_MEASURES = frozenset({
 # Blood pressure in millimetres of mercury ("140 mmHg", "140 мм рт. ст."), before the "mm" and "мм" it starts like.
 # A speed in metres a second or kilometres an hour ("below 6 m/s" of wind, "90 km/h", "60 км/ч"): one unit written with a
 # slash, as "m³/s" is, first, before the "km", "м" and "m" it starts like.
-MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
+# A Russian mass or volume per a span of time or of energy ("980 м³/мин" of air in a mine, a plant's "1 846,3 т/год" of
+# emissions, "1,08 т/МВт·ч" of a power plant's carbon) is one unit, as "м³/сут" is: first, before the "т", "кг" and
+# "м³" it starts like (the denominators are Russian words, so English and Kazakh text never reaches it).
+MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч)(?![\w])|"
+                         r"km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which
@@ -94,7 +98,9 @@ MEASURE_ABBREVIATIONS = (r"(?:km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g
                          r"Мбит/с|Гбит/с|Кбит/с|Mbit/s|Gbit/s|Mbps|Gbps|дБ/км|dB/km|"
                          # Noise in A-weighted decibels keeps its weighting ("45 dB(A)", the unit a noise limit is
                          # set in), before the "dB" it starts like.
-                         r"sq\.?\s?m|sqm|dB\(A\)|дБ\(А\)|dB|дБ|МРП|АЕК|MCI|"
+                         # ("не более 45 дБА" at night, the Russian way to write it without brackets; and a gas's share
+                         # in parts per million, "сероводорода – не более 20 ppm", a concentration as "мг/л" is.)
+                         r"sq\.?\s?m|sqm|dB\(A\)|дБ\(А\)|дБА|ppm|dB|дБ|МРП|АЕК|MCI|"
                          # A course's workload in European credits ("объемом 5 ECTS", "a 30 ECTS semester"): a measure
                          # of study time, as academic hours are, not a count of things.
                          r"ECTS|"
@@ -146,6 +152,9 @@ RUSSIAN_ADJECTIVE_ENDINGS = ("ых", "их", "ые", "ие", "ая", "яя", "о
                              # the dative plural and instrumental singular ("по 97 товарным позициям", "12 крупным
                              # компаниям"); "-им" only after the letters no noun's "-им" follows ("режим", "синоним").
                              "ым", "ским", "цким", "шим", "щим", "чим")
+# Nouns in "-ение", "-ание", "-тие" ("31 уведомление", "второе снижение") end in "-ие" as plural adjectives do, but no
+# adjective ends so: soft ones have a consonant before their "-ние" ("летние", "последние", "внешние").
+RUSSIAN_NOUN_ENDINGS_IN_IE = ("ение", "ание", "тие")
 RUSSIAN_NOT_COUNTED = frozenset({
     "и", "в", "во", "на", "по", "с", "со", "из", "для", "от", "до", "что", "как", "или", "а", "но",
     "это", "года", "году", "год", "годах", "годы", "гг", "г", "тыс", "же", "ли", "не", "при", "за", "к", "о",
@@ -351,6 +360,8 @@ FIXED_TERMS = (
     r"ірі қара", r"ұсақ мал",
     # A legal entity is a registered company, not any entity ("4,876 legal entities with EU capital").
     r"legal entit(?:y|ies)", r"юридическ\w* лиц\w*", r"заңды тұлға",
+    # An official is a post, not any person: "вину семи должностных лиц шахты", as a legal entity is a company.
+    r"должностн\w* лиц\w*",
     # A base station is a mobile network's mast, not any station ("ұялы байланыстың 14 базалық станциясы"), as a
     # substation is no station; a rural district is a unit of local government, not any district ("30 ауылдық округте").
     r"базалық станция", r"ауылдық округ",

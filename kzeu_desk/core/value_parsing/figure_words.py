@@ -107,6 +107,10 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     # "по ставке не выше 14%" (at most), "не ниже 3%" (at least); alone "выше 85%" (above), "ниже 2%" (below).
     (r"не выше(?: чем)?", Bound.UPPER),
     (r"не ниже(?: чем)?", Bound.LOWER),
+    # A distance: "размещать турбины не ближе 5 км от жилья" (not closer than: at least), "не дальше 500 м от школы"
+    # (not farther than: at most), as "не ниже" and "не выше" bound a level.
+    (r"не ближе(?: чем)?", Bound.LOWER),
+    (r"не дальше(?: чем)?", Bound.UPPER),
     (r"выше(?: чем)?", Bound.LOWER),
     (r"ниже(?: чем)?", Bound.UPPER),
     # A rule's ceiling: "не должна превышать 1%", "не может превышать 30 дней" (must not exceed).

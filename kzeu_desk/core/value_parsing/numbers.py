@@ -312,7 +312,10 @@ def _match_currency_before(text: str, position: int) -> tuple[str, int] | None:
     return code, window_start + match.start()
 
 
-_DO_LATER_IN_THE_CLAUSE_RE = re.compile(r"[^;!?]{0,60}?\s(?i:до)\s")
+# The "до" of a range follows its "от" with no comma (but a decimal one), spaced dash or "и", "а", "или" between:
+# "первоначальный взнос – от 10%, срок – до 25 лет" and "при взносе от 30% и сроке до 20 лет" list two figures, the
+# first a floor.
+_DO_LATER_IN_THE_CLAUSE_RE = re.compile(r"(?:(?!\s(?i:и|а|или)\s)(?:[^;!?,–—]|,(?=\d))){0,60}?\s(?i:до)\s")
 
 
 def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None:

@@ -27,6 +27,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     KAZAKH_ADJECTIVES,
     KAZAKH_MEASURES,
     RUSSIAN_ADJECTIVE_ENDINGS,
+    RUSSIAN_NOUN_ENDINGS_IN_IE,
     RUSSIAN_NOT_COUNTED,
 )
 from kzeu_desk.core.value_parsing.date_words import KAZAKH_WEEKDAY
@@ -241,7 +242,11 @@ _ENDS_THE_NOUN_PHRASE_RE = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:in|of|on|at|for
                                       r"(?![\w-])")
 
 
+_INSTRUMENTAL_NOUN_NEXT_RE = re.compile(r"[ \u00a0]+[а-яё]{2,}(?:ей|ой|ью)(?![а-яё])")
+
+
 def _russian_noun_after(context: str, position: int, *, places: bool = True) -> str | None:
+    ordinal_in_oi = context[max(0, position - 2):position].lower() == "ой"
     for match in _WORD_RE.finditer(context, position):
         if context[position:match.start()].strip():
             return None
@@ -251,7 +256,12 @@ def _russian_noun_after(context: str, position: int, *, places: bool = True) -> 
             return word  # "занимают 52-е место", "на пятом месте": a rank, the count of its place as written
         if lowered in NOT_SERIES_NOUNS or lowered.startswith(_RUSSIAN_NOT_SERIES_STEMS):
             return ""
-        if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) or word[0].isupper() or lowered in ("по", "счету", "счёту") \
+        # ("второе снижение ставки": a noun in "-ение" is no plural adjective; "пятой групповой аварией": after an
+        # ordinal in "-ой" an adjective in "-ой" agrees with the noun in "-ей", "-ой", "-ью" right after it, while
+        # "второй рекой страны" has the noun itself in "-ой".)
+        if (lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and not lowered.endswith(RUSSIAN_NOUN_ENDINGS_IN_IE)) \
+                or (ordinal_in_oi and lowered.endswith("ой") and _INSTRUMENTAL_NOUN_NEXT_RE.match(context, match.end())) \
+                or word[0].isupper() or lowered in ("по", "счету", "счёту") \
                 or RUSSIAN_POSSESSIVE_PRONOUN_RE.fullmatch(lowered):
             position = match.end()  # "Третий по счету фестиваль", adjectives and names between
             continue
