@@ -253,9 +253,12 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Sets 54 and 55 (energy, mining and CBAM; diplomacy, money and sport), written and labelled by two more
           # engineers who never ran the parser while sets 52 and 53 were fixed, scored once at c14d899: set 54 88.5 /
           # 89.7 / 91.8 % (138/156, 148/165, 123/134), set 55 93.1 / 98.0 / 90.9 % (134/144, 148/151, 140/154): the
-          # honest held-out number of this round, not fixed. Floors: the first score's lowest language.
-          "held_out_fifty_fourth": 0.88,
-          "held_out_fifty_fifth": 0.90}
+          # honest held-out number of this round. Floors: the first score's lowest language.
+          # After one pass of fixes (three engineers, one language each; general classes, no relabel): set 54
+          # 97.4 / 100 / 96.3 % (152/156, 165/165, 129/134), set 55 97.9 / 100 / 92.9 % (141/144, 151/151, 143/154).
+          # Floors: the lowest language less one miss, 128/134 (0.955) and 142/154 (0.922).
+          "held_out_fifty_fourth": 0.95,
+          "held_out_fifty_fifth": 0.92}
 
 
 @pytest.fixture(scope="module")
