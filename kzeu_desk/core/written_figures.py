@@ -262,10 +262,36 @@ def _number_words(folded: str) -> list[tuple[int, int, str]]:
     return read
 
 
+# A Roman numeral of two letters or more from I, V and X ("II этап", "IV категория", "XIX век": values 2-39,
+# centuries to XXI), whole between non-word characters, folded (lower case; the Kazakh "і" already
+# folds to "i"), the Cyrillic "х" typed for the Latin "x" in ru/kk texts read as it. A lone letter is
+# left out: "I" is the English pronoun, "v" and "x" stand for "versus" and "times" ("3 x 4"); and
+# L, C, D, M too: "cm", "mm", "ml", "cv", "cc" are units and words far more often than numbers.
+_ROMAN = re.compile(r"(?<!\w)[ivx\u0445]{2,}(?!\w)")
+_ROMAN_WELL_FORMED = re.compile(r"x{0,3}(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10}
+
+
+def roman_figures(folded: str) -> list[tuple[int, str]]:
+    """The Roman numerals of a folded text, each where it starts and as its value in digits ("xix" ->
+    "19"): "III степень" -> "IV степень" changes a claim as "3" -> "4" does (held-out round 32)."""
+    found = []
+    for match in _ROMAN.finditer(folded):
+        letters = match.group().replace("\u0445", "x")
+        if _ROMAN_WELL_FORMED.fullmatch(letters) is None:
+            continue  # "iiii", "vv", "iix": letters, not a numeral
+        values = [_ROMAN_VALUES[letter] for letter in letters]
+        value = sum(-value if value < following else value for value, following in zip(values, [*values[1:], 0], strict=True))
+        found.append((match.start(), str(value)))
+    return found
+
+
 def word_figures(folded: str) -> list[tuple[int, str]]:
     """The figures written in words in a folded text, each where it starts and as the token of its
-    meaning (the value of a number word, "month 3", "season autumn")."""
+    meaning (the value of a number word, "month 3", "season autumn"); Roman numerals among them
+    (`roman_figures`)."""
     found = [(start, token) for start, _, token in _number_words(folded)]
+    found.extend(roman_figures(folded))
     found.extend((match.start(), "month 5") for match in _MAY.finditer(folded))
     found.extend((match.start(), _RUSSIAN_COMPOUND_PREFIXES[match.group("number")])
                  for match in _RUSSIAN_COMPOUND.finditer(folded))
