@@ -479,15 +479,18 @@ _CURRENCY_WORD_AFTER_A_FIGURE = re.compile(
 _MEASURE_AFTER_A_FIGURE = re.compile(
     r"(?<=[0-9#])\s?(?:(сантиметр\w*|см|centimet(?:re|er)s?|cm)|(миллиметр\w*|мм|millimet(?:re|er)s?|mm)"
     r"|(километр\w*|км|kilomet(?:re|er)s?|km)|(метр\w*|м|met(?:re|er)s?|m)|(килограмм\w*|кг|kilo(?:gram)?s?|kg)"
-    r"|(гектар\w*|га|hectares?|ha))(?![\w.])")
-_MEASURE_SYMBOLS = ("cm", "mm", "km", "m", "kg", "ha")
+    r"|(гектар\w*|га|hectares?|ha)|(градус\w*(?:\sцельси\w*)?|degrees?(?:\scelsius)?|°\s?[cс]?))"
+    # A Kazakh case ending after the abbreviation's hyphen ("60 мм-ге", "15 см-ге", "+27 °C-қа") is part of
+    # the unit as the ending of "миллиметрге" is (held-out round 33); Cyrillic letters only: "5 m-long".
+    r"(?:-[а-яәғқңөұүһi]{1,4})?(?![\w.])")
+_MEASURE_SYMBOLS = ("cm", "mm", "km", "m", "kg", "ha", "°c")
 _CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еуро": "eur", "dollar": "usd", "dollars": "usd"}
 # Whether a unit stands after a figure at all (masked digits are "0", blanked figures "#"): one search,
 # as contexts are compared thousands of times per import.
 _A_UNIT_AFTER_A_FIGURE = re.compile(
     r"[0#]\s?(?:%|per|процент|пайыз|euro|евро|еуро|dollar|доллар|тыс|мың|thousand|million|mln|млн|миллион"
     r"|billion|bn|млрд|миллиард|trillion|трлн|триллион|сантиметр|см|centimet|cm|миллиметр|мм|millimet|mm"
-    r"|километр|км|kilo|km|метр|м|met|m|кг|kg|гектар|га|hectare|ha)")
+    r"|километр|км|kilo|km|метр|м|met|m|кг|kg|гектар|га|hectare|ha|градус|degree|°)")
 
 
 @lru_cache(maxsize=4096)
