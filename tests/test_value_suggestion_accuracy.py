@@ -258,7 +258,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 97.4 / 100 / 96.3 % (152/156, 165/165, 129/134), set 55 97.9 / 100 / 92.9 % (141/144, 151/151, 143/154).
           # Floors: the lowest language less one miss, 128/134 (0.955) and 142/154 (0.922).
           "held_out_fifty_fourth": 0.95,
-          "held_out_fifty_fifth": 0.92}
+          "held_out_fifty_fifth": 0.92,
+          # Sets 56 and 57 (technology and telecoms; enforcement, borders, insurance and remittances), written and
+          # labelled by two more engineers who never ran the parser while sets 54 and 55 were fixed, scored once at
+          # bf4a030: set 56 93.0 / 92.0 / 83.2 % (120/129, 150/163, 129/155), set 57 94.0 / 90.7 / 90.3 % (126/134,
+          # 146/161, 121/134): the honest held-out number of this round, not fixed. Floors: the first score's lowest
+          # language.
+          "held_out_fifty_sixth": 0.83,
+          "held_out_fifty_seventh": 0.90}
 
 
 @pytest.fixture(scope="module")
