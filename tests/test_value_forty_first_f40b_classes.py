@@ -287,8 +287,9 @@ def test_a_figure_after_a_name_with_its_own_noun_keeps_it() -> None:
                  before=before).value, count(200, "places"))
 
 
-def test_a_kazakh_scale_named_by_its_top_mark_counts_its_points() -> None:
-    # "10 ұпайлық шкала" (a 10-point scale): the figure counts the points the "-лық" adjective names, not the scale
-    # (English "a 100-point scale" and Russian "100-балльная система" are left unread, as before).
+def test_a_kazakh_scale_named_by_its_top_mark_is_measured_in_its_points() -> None:
+    # "10 ұпайлық шкала" (a 10-point scale): the figure is the points the "-лық" adjective names, not the scale
+    # (English "a 100-point scale" and Russian "100-балльная система" are left unread, as before); a quantity since
+    # issue #17 settled scores in points as quantities (a count before).
     same(suggest("10 ұпайлық", published=PUBLISHED, context="Жобалар 10 ұпайлық шкаламен бағаланады.").value,
-         count(10, "ұпай"))
+         quantity(10, "ұпай"))

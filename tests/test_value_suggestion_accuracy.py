@@ -195,7 +195,10 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # yields a hectare, Kazakh loanwords that end like a case): set 44 100 / 98.6 / 97.4 % (129/129, 140/142,
           # 147/151), set 45 100 / 97.4 / 95.0 % (116/116, 152/156, 153/161). Floors: the lowest language less one
           # miss, 146/151 (0.967) and 152/161 (0.944).
-          "held_out_forty_fourth": 0.96,
+          # After scores in points were settled as quantities (issue #17; the parser's change, no relabel in this set):
+          # set 44 100 / 100 / 98.0 % (129/129, 142/142, 148/151); floor the lowest language less one miss, 147/151
+          # (0.974).
+          "held_out_forty_fourth": 0.97,
           "held_out_forty_fifth": 0.94,
           # Fourteen whole articles each (4 English, 5 Russian, 5 Kazakh; sets 46 and 47: law, courts, elections,
           # civil society, the media and local government; trade, customs, retail, tourism, the energy transition,
@@ -238,7 +241,10 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # Kazakh seconds, "-нда" and "-сымен" endings, "-шылық" nouns, "әрбір оныншысында", "кВт·сағаттан"): set 50
           # 95.9 / 95.2 / 95.3 % (140/146, 157/165, 143/150), set 51 97.8 / 96.9 / 95.3 % (134/137, 154/159, 143/150).
           # Floors: the lowest language less one miss, 156/165 (0.945) and 142/150 (0.947).
-          "held_out_fiftieth": 0.94,
+          # After scores in points were settled as quantities (issue #17; the parser's change, no relabel in this set):
+          # set 50 95.9 / 96.4 / 96.0 % (140/146, 159/165, 144/150); floor the lowest language less one miss, 139/146
+          # (0.952).
+          "held_out_fiftieth": 0.95,
           "held_out_fifty_first": 0.94,
           # Fourteen whole articles each (sets 52 and 53: farm trade, water, raw materials, freight and farm lending;
           # health, universities, culture, weather and aviation), written and labelled by two more engineers who never
@@ -257,8 +263,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # After one pass of fixes (three engineers, one language each; general classes, no relabel): set 54
           # 97.4 / 100 / 96.3 % (152/156, 165/165, 129/134), set 55 97.9 / 100 / 92.9 % (141/144, 151/151, 143/154).
           # Floors: the lowest language less one miss, 128/134 (0.955) and 142/154 (0.922).
+          # After scores in points were settled as quantities (issue #17; the parser's change, no relabel in this set):
+          # set 55 97.9 / 100 / 96.8 % (141/144, 151/151, 149/154); floor the lowest language less one miss, 148/154
+          # (0.961).
           "held_out_fifty_fourth": 0.95,
-          "held_out_fifty_fifth": 0.92,
+          "held_out_fifty_fifth": 0.96,
           # Sets 56 and 57 (technology and telecoms; enforcement, borders, insurance and remittances), written and
           # labelled by two more engineers who never ran the parser while sets 54 and 55 were fixed, scored once at
           # bf4a030: set 56 93.0 / 92.0 / 83.2 % (120/129, 150/163, 129/155), set 57 94.0 / 90.7 / 90.3 % (126/134,

@@ -38,6 +38,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     RUSSIAN_COUNTED_EXCEPTIONS,
     RUSSIAN_YEARS_OF_TIME,
     RUSSIAN_MEASURE_STEMS,
+    RUSSIAN_SCORE_WORDS,
     RUSSIAN_NOT_COUNTED,
 )
 
@@ -722,7 +723,7 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
                 and _CONSISTING_OF_BEFORE_RE.search(text, max(0, position - 20), position):
             # "заявление из 12 пунктов", "план из 8 пунктов": what a document consists of are its items, counted.
             return Counted(word, end, False)
-        return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS)
+        return Counted(word, end, lowered.startswith(RUSSIAN_MEASURE_STEMS) or lowered in RUSSIAN_SCORE_WORDS
                        or _RUSSIAN_COMPOUND_MEASURE_RE.match(lowered) is not None)
     return None
 
@@ -1260,11 +1261,18 @@ def _is_bare_kazakh_noun(word: str) -> bool:
                                           and lowered not in KAZAKH_NOT_COUNTED and not _looks_like_kazakh_verb(word))
 
 
+_KAZAKH_POINTS_IN_A_CASE_RE = re.compile(r"балл?(?:дан|дың|ға|мен|ды|да|ы|ын|ына|ынан|ымен)", re.IGNORECASE)
+
+
 def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctuation_ends: bool = False) -> Counted | None:
     if words and words[0][0].lower() == "рет":
         # "47 рет дауыл туралы ескерту жариялады" (issued a storm warning 47 times): "рет" right after the number
         # counts the occasions, and what follows is the clause's object, no compound with it.
         return Counted("рет", words[0][1], False)
+    if words and _KAZAKH_POINTS_IN_A_CASE_RE.fullmatch(words[0][0]):
+        # "70 балдан жоғары", "85 балмен", "100 балдың 87-сі": "балл" drops its second "л" before a case ending; right
+        # after a figure it is the score's unit, measured (issue #17), not "бал" (honey), which takes a measure of mass.
+        return Counted("балл", words[0][1], True)
     about = next((index for index, (word, _) in enumerate(words[:-1]) if word.lower() in _KAZAKH_ABOUT_WORDS), None)
     # "бес ынтымақтастық туралы келісім" counts agreements; but with a verbal noun before "туралы"
     # ("жүз стипендия бөлу туралы келісім", an agreement on giving a hundred scholarships) the
@@ -1320,9 +1328,13 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         if index == 0 and following and _kazakh_base(following) in _SCALE_WORDS and \
                 (graded := next((lowered[:-len(suffix)] for suffix in _DEMONYM_ENDINGS if lowered.endswith(suffix)
                                  and len(lowered) - len(suffix) >= 3), None)) is not None:
-            # "100 ұпайлық жүйемен", "5 балдық шкала": a scale is named by its top mark, the figure counts its points.
+            # "100 ұпайлық жүйемен", "5 балдық шкала": a scale is named by its top mark, the figure measured in its points.
             unit = _UNVOICED.get(graded[-1], graded[-1])
             graded = graded[:-1] + unit
+            if graded == "бал":
+                # "100 балдық шкала": "балл" drops its second "л" before the suffix; before a scale word "бал" is no
+                # honey but the score's unit, measured as "кемінде 70 балл" is.
+                graded = "балл"
             return Counted(graded, end, graded in KAZAKH_MEASURES)
         if index == 0 and (named := _noun_in_having_adjective(lowered)) is not None and following:
             # "300 орындық мектеп" (a 300-place school) counts places, as "7 сағаттық ұшу" measures hours.

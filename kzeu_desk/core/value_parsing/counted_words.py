@@ -63,7 +63,7 @@ ENGLISH_MEASURES = frozenset({
     "seconds", "decades", "decade", "centuries", "century", "tons", "tonnes", "ton", "tonne", "kilometres",
     "kilometers", "km", "miles", "metres", "meters", "hectares", "acres", "barrels", "litres", "liters",
     "kilograms", "kg", "grams", "gram", "grammes", "milligrams", "megawatts", "gigawatts", "kilowatts", "mw", "gw", "kwh", "mwh", "gwh", "twh", "teu",
-    "bcm", "points", "degrees", "nights", "night", "ounces", "ounce", "oz", "carats", "centners",
+    "bcm", "points", "pts", "degrees", "nights", "night", "ounces", "ounce", "oz", "carats", "centners",
     # Singular, as in "one kilometre" and "a 47-kilometre line".
     "kilometre", "kilometer", "metre", "meter", "mile", "hectare", "acre", "barrel", "litre", "liter", "kilogram",
     "megawatt", "gigawatt", "kilowatt",
@@ -177,6 +177,10 @@ RUSSIAN_NOT_COUNTED = frozenset({
 RUSSIAN_YEARS_OF_TIME = frozenset({"год", "года"})
 # People counted in Russian ("5 тысяч человек") are a count of "человек".
 RUSSIAN_COUNTED_EXCEPTIONS = frozenset({"человек"})
+# Points of a score or a scale, as written after a figure (issue #17: scores in points are quantities): whole forms,
+# since "очки" are also glasses and "баллон" a gas cylinder, both things counted.
+RUSSIAN_SCORE_WORDS = frozenset({"очко", "очка", "очков", "очкам", "очками", "очках", "очку", "очком",
+                                 "балл", "балла", "баллов", "баллам", "баллами", "баллах", "баллу", "баллом"})
 RUSSIAN_MEASURE_STEMS = (
     "лет", "год", "месяц", "недел", "дн", "дня", "день", "сут", "час", "минут", "секунд", "десятилет", "век", "тонн",
     "километр", "метр", "гектар", "баррел", "кубометр", "литр", "мегаватт", "гигаватт", "киловатт", "тонно",
@@ -299,8 +303,9 @@ KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат
                              "келі",
                              # data: "12 терабайтқа жетеді" is a size, not twelve things
                              "гигабайт", "терабайт", "петабайт",
-                             # a score is measured, not counted: "кемінде 60 балл", as "6,5 балл" is
-                             "балл",
+                             # a score is measured, not counted: "кемінде 60 балл", as "6,5 балл" is, and so are
+                             # its points, "85 ұпай", "72 ұпаймен" (issue #17)
+                             "балл", "ұпай",
                              # temperature and heat: "15 градустан аспайтын", "180 гигакалория жылу" are measured
                              "градус", "калория", "килокалория", "мегакалория", "гигакалория",
                              # loudness written out, as "дБ" is measured: "кемінде 75 децибел дыбыс"

@@ -171,6 +171,8 @@ _KAZAKH_SUFFIX_RE = re.compile(KAZAKH_NUMBER_SUFFIX, re.IGNORECASE)
 # "Еуроодаққа мүше 27 елдің 18-імен" (with 18 of the 27 member countries): the noun in the genitive
 # after the whole, the part with a possessive ending. The part is counted in the whole's noun.
 # A particle may stand between: "64 жобаның тек 17-сі" (only 17 of the 64 projects).
+# Points of a score are measured (issue #17), also as a part of the whole score: "100 ұпайдың 87-сі".
+_KAZAKH_SCORE_UNITS = frozenset({"ұпай", "балл"})
 _KAZAKH_PART_PARTICLE = r"(?:\s+(?:тек|ғана|шамамен|кемінде|әзірге))?"
 _KAZAKH_PART_OF_RE = re.compile(
     rf"(?P<whole>\d+)(?P<noun>(?:\s+[{CYRILLIC_LETTER}-]+?){{1,3}}(?:дың|дің|тың|тің|ның|нің)){_KAZAKH_PART_PARTICLE}\s+$",
@@ -551,7 +553,7 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             unit, end = "жыл", years_of_it.end()
         elif (part_of := _kazakh_part_of(text, number_start, number_end)) is not None:
             if part_of:
-                unit, kind = part_of, ValueKind.COUNT
+                unit, kind = part_of, ValueKind.QUANTITY if part_of in _KAZAKH_SCORE_UNITS else ValueKind.COUNT
             elif (figure.exponent or first_scale is not None) and \
                     (code := _currency_of_the_amount_before(text, start)) is not None:
                 unit, kind = code, ValueKind.MONEY  # "құны 90 млн еуро, оның 40 миллионын банк береді"
@@ -577,7 +579,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 unit, unit_exponent = _SCALED_UNITS[unit.lower()]
             if not counted.is_measure:
                 kind = ValueKind.COUNT
-                # "27 елдің 18-і", "11 елдің 26 университеті": the whole, in the genitive, before its part
+            if not counted.is_measure or unit in _KAZAKH_SCORE_UNITS:
+                # "27 елдің 18-і", "11 елдің 26 университеті": the whole, in the genitive, before its part (a score's
+                # too: "100 ұпайдың 87-сі")
                 whole_of_a_part = _KAZAKH_PART_AHEAD_RE.match(text, end) is not None or (
                     re.search(r"(?:ның|нің|дың|дің|тың|тің)$", text[:end]) is not None
                     and re.match(r"\s+\d", text[end:]) is not None)
@@ -1627,6 +1631,8 @@ def _kazakh_part_of(text: str, number_start: int, number_end: int) -> str | None
         return _noun_of_the_count_before(text[max(0, number_start - 200):number_start],
                                          part=_part_value(text[number_start:number_end])) or ""
     counted = counted_after(" " + noun.strip() + " ", 0)
+    if counted is not None and counted.unit in _KAZAKH_SCORE_UNITS:
+        return counted.unit  # "100 ұпайдың 87-сімен" (with 87 of 100 points): a part of a score, in its points
     return counted.unit if counted is not None and not counted.is_measure else None
 
 

@@ -299,11 +299,6 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         if best.value.kind is ValueKind.DATE and (counted := _a_count_beside_the_year(candidates, stripped, context,
                                                                                       publication)) is not None:
             best = counted
-        if best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in ("points", "point") and \
-                (offset := locate(stripped, context)) >= 0 and _HELD_OR_WON_BEFORE_RE.search(context, 0, offset + best.start):
-            # "have seven points from five matches": points a side has, wins or is level on are a score it counts,
-            # not points of an index ("rose seven points", "stood at 52 points" stay a measure).
-            best = replace(best, value=replace(best.value, kind=ValueKind.COUNT))
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit:
             best = _counted_by_the_sentence_before(best, stripped, context, before or "", publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and best.salience is Salience.BARE_NUMBER:
@@ -781,11 +776,6 @@ _OCCASIONS_OVER_A_SPAN_AFTER_RE = re.compile(
 # 2015", "prices rose three times this year").
 _GREW_BEFORE_RE = re.compile(r"(?<![\w])(?:grew|grown|grows|rose|risen|rises|increased|increases|fell|fallen|falls"
                              r"|dropped|jumped|expanded|multiplied|declined|shrank|surged)\s+$", re.IGNORECASE)
-
-
-# The verb or preposition before a score: what a side has, wins, takes or is level on.
-_HELD_OR_WON_BEFORE_RE = re.compile(r"(?<![\w])(?:have|has|had|having|won|win|wins|winning|earned|earns|earn|took|take"
-                                    r"|takes|collected|scored|with|on)\s+(?:only\s+|just\s+|now\s+)?$", re.IGNORECASE)
 
 
 # A scale word that, with no unit after it, is almost always an amount of money in prose: "six billion".
