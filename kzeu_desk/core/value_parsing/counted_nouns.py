@@ -1140,6 +1140,10 @@ def _is_kazakh_adjective(word: str) -> bool:
     # ("ұшқышсыз аппарат", a pilotless craft; "жұмыссыз адамдар").
     if lowered in KAZAKH_ADJECTIVES:
         return True
+    if lowered in KAZAKH_MEASURES:
+        # A measure that only looks like "-лік/-дық" is a noun: "тәулік" (a day of 24 hours; "екі тәулік ішінде",
+        # within two days), "онжылдық" (a decade).
+        return False
     if lowered.endswith(("шылық", "шілік")) and len(lowered) >= 7:
         # "-лық/-лік" after a doer's "-шы/-ші" makes an abstract noun, no adjective of relation: "бұзушылық" (a
         # violation, of "бұзушы", a violator), "кемшілік" (a shortcoming), "тапшылық" (a shortage), "шаруашылық".

@@ -1,0 +1,31 @@
+"""The classes of the Kazakh misses of sets 56 and 57 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the curator's value)
+KAZAKH_DAY_OF_24_HOURS = [
+    # "тәулік" (a day of 24 hours) ends as a "-лік" adjective of relation does, but is a measure of its own: "N тәулік
+    # ішінде" is a span of days, not N of the "іші" after it, and a bound before it keeps its unit.
+    ("үш тәулік ішінде", "Сынама нәтижесі үш тәулік ішінде дайын болады.", quantity(3, "тәулік")),
+    ("5 тәулік ішінде", "Жолаушылар 5 тәулік ішінде қонақүйге орналастырылды.", quantity(5, "тәулік")),
+    ("кемінде екі тәулік бұрын", "Жөндеу туралы тұрғындарға кемінде екі тәулік бұрын айтылады.",
+     quantity(2, "тәулік", lower=2)),
+    # Guard: a limit counted from an event stays a ceiling.
+    ("өтінім келгеннен кейін 4 тәулік ішінде", "Жауап өтінім келгеннен кейін 4 тәулік ішінде жіберіледі.",
+     quantity(None, "тәулік", upper=4)),
+    # Guard: a "-лік" adjective of relation before a noun still qualifies it.
+    ("кемінде 3 сағат", "Ауылдық емхана кемінде 3 сағат жабық тұрды.", quantity(3, "сағат", lower=3)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_DAY_OF_24_HOURS,
+                         ids=[case[1] for case in KAZAKH_DAY_OF_24_HOURS])
+def test_kazakh_day_of_24_hours_is_a_measure(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
