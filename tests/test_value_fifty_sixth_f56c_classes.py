@@ -29,3 +29,18 @@ KAZAKH_DAY_OF_24_HOURS = [
                          ids=[case[1] for case in KAZAKH_DAY_OF_24_HOURS])
 def test_kazakh_day_of_24_hours_is_a_measure(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_SPEED_PER_HOUR = [
+    # Kilometres an hour written the Kazakh way ("км/сағ", of "сағат") is one unit, as "км/ч" and "km/h" are.
+    ("70 км/сағ", "Қала ішінде жылдамдық 70 км/сағ болып шектелді.", quantity(70, "км/сағ")),
+    ("160 км/сағ-қа", "Жаңа пойыз жылдамдығын 160 км/сағ-қа жеткізеді.", quantity(160, "км/сағ")),
+    # Guard: a distance in kilometres stays "км".
+    ("45 км", "Жаңа жолдың ұзындығы 45 км болады.", quantity(45, "км")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_SPEED_PER_HOUR,
+                         ids=[case[1] for case in KAZAKH_SPEED_PER_HOUR])
+def test_kazakh_speed_in_kilometres_an_hour(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -81,13 +81,13 @@ ENGLISH_MEASURES = frozenset({
 # millimetres and centimetres, mineral content in grams or milligrams per litre ("4,2 г/л", which a Kazakh case ending
 # may follow after a hyphen: "4,2 г/л-ден").
 # Blood pressure in millimetres of mercury ("140 mmHg", "140 мм рт. ст."), before the "mm" and "мм" it starts like.
-# A speed in metres a second or kilometres an hour ("below 6 m/s" of wind, "90 km/h", "60 км/ч"): one unit written with a
-# slash, as "m³/s" is, first, before the "km", "м" and "m" it starts like.
+# A speed in metres a second or kilometres an hour ("below 6 m/s" of wind, "90 km/h", "60 км/ч", and in Kazakh "км/сағ",
+# kilometres a "сағат"): one unit written with a slash, as "m³/s" is, first, before the "km", "м" and "m" it starts like.
 # A Russian mass or volume per a span of time or of energy ("980 м³/мин" of air in a mine, a plant's "1 846,3 т/год" of
 # emissions, "1,08 т/МВт·ч" of a power plant's carbon) is one unit, as "м³/сут" is: first, before the "т", "кг" and
 # "м³" it starts like (the denominators are Russian words, so English and Kazakh text never reaches it).
 MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч)(?![\w])|"
-                         r"km/h|km/hr|км/ч|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
+                         r"km/h|km/hr|км/ч|км/сағ|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which
