@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -43,4 +43,23 @@ KAZAKH_SPEED_PER_HOUR = [
 @pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_SPEED_PER_HOUR,
                          ids=[case[1] for case in KAZAKH_SPEED_PER_HOUR])
 def test_kazakh_speed_in_kilometres_an_hour(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_PLURAL_BEFORE_A_POSSESSED_NOUN = [
+    # A Kazakh number never counts a plural, so a bare plural right after it qualifies the possessed noun that follows:
+    # one compound, the plural kept and the possessive dropped, as "деректер орталығы" is `деректер орталық`.
+    ("9", "Қалада 9 деректер орталығы жұмыс істейді.", count(9, "деректер орталық")),
+    ("5", "Облыста 5 балалар үйі бар.", count(5, "балалар үй")),
+    ("12", "Кездесуге 12 кәсіпкерлер қауымдастығының өкілдері келді.", count(12, "кәсіпкерлер қауымдастық")),
+    ("төрт", "Түнде төрт жолаушылар пойызы кешікті.", count(4, "жолаушылар пойыз")),
+    # Guards: a singular compound and a noun with no possessed noun after it are as they were.
+    ("6", "Стансада 6 жүк пойызы тұр.", count(6, "жүк пойыз")),
+    ("40", "Көрмеге 40 компания қатысты.", count(40, "компания")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_PLURAL_BEFORE_A_POSSESSED_NOUN,
+                         ids=[case[1] for case in KAZAKH_PLURAL_BEFORE_A_POSSESSED_NOUN])
+def test_kazakh_plural_qualifying_a_possessed_noun(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -1014,6 +1014,8 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             return Counted(modifiers[0], words[index][1], modifiers[0] in KAZAKH_MEASURES)
         if head is not None and modifiers:
             return Counted(" ".join([*modifiers, head]), end, head in KAZAKH_MEASURES)
+        if not modifiers and (plural := _plural_qualifying_a_possessed_noun(words, index)) is not None:
+            return plural
         if _kazakh_base(lowered) != lowered or (_is_kazakh_adjective(lowered) and lowered not in KAZAKH_KNOWN_STEMS) \
                 or lowered in KAZAKH_NOT_COUNTED or (not modifiers and lowered in KAZAKH_MEASURES):
             return None  # ("186 шақырым суару каналы": a measure first is what the number measures)
@@ -1021,6 +1023,28 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
     return None
 
 
+
+
+_PLURAL_ENDINGS = ("лар", "лер", "дар", "дер", "тар", "тер")
+
+
+def _plural_qualifying_a_possessed_noun(words: list[tuple[str, int]], index: int) -> Counted | None:
+    """"үш деректер орталығы" (three data centres), "төрт жолаушылар пойызы" (four passenger trains): a Kazakh number
+    never counts a plural, so a bare plural right after it qualifies the possessed noun that follows, one compound
+    counted as written, the plural kept and the possessive dropped ("деректер орталық", as "жұмыс күн")."""
+    if index + 1 >= len(words):
+        return None
+    lowered = words[index][0].lower()
+    if not lowered.endswith(_PLURAL_ENDINGS) or _kazakh_base(lowered) != lowered[:-3] or len(lowered) < 7 \
+            or lowered in KAZAKH_KNOWN_STEMS:
+        return None
+    following, end = words[index + 1][0].lower(), words[index + 1][1]
+    if _ENDS_AS_A_KAZAKH_VERB_RE.search(following) or following in KAZAKH_NOT_COUNTED:
+        return None
+    head = _possessed_stem(following) or _possessed_after_consonant(_without_case_after_possessive(following))
+    if head is None or head in KAZAKH_MEASURES:
+        return None
+    return Counted(f"{lowered} {head}", end, False)
 
 
 # A doer made of a verb: its verbal noun in "-у", then "-шы/-ші" ("пайдаланушы", "алушы", "тасымалдаушы").
