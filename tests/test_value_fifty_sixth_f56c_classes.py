@@ -63,3 +63,21 @@ KAZAKH_PLURAL_BEFORE_A_POSSESSED_NOUN = [
                          ids=[case[1] for case in KAZAKH_PLURAL_BEFORE_A_POSSESSED_NOUN])
 def test_kazakh_plural_qualifying_a_possessed_noun(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_VERBAL_NOUN_AFTER_A_VOWEL_IN_A_CASE = [
+    # A verbal noun in "-ау/-еу" ("іріктеу", a selection; "байқау", a contest; "зерттеу", a study) takes the case
+    # endings that follow "у" ("-ға/-ге", "-да/-де", "-ды/-ді") as one in "-у" after a consonant ("тексеруді") does:
+    # the counted noun is the verbal noun, not it with half an ending.
+    ("Төртінші", "Төртінші байқауды келесі жылы өткізу жоспарланған.", count(4, "байқау")),
+    ("екінші", "Грант екінші іріктеуге қатысқан жобаларға беріледі.", count(2, "іріктеу")),
+    ("3", "Институт 3 зерттеуді аяқтады.", count(3, "зерттеу")),
+    # Guard: a verbal noun after a consonant is as it was.
+    ("5", "Комиссия 5 тексеруді жоспарлады.", count(5, "тексеру")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_VERBAL_NOUN_AFTER_A_VOWEL_IN_A_CASE,
+                         ids=[case[1] for case in KAZAKH_VERBAL_NOUN_AFTER_A_VOWEL_IN_A_CASE])
+def test_kazakh_verbal_noun_after_a_vowel_in_a_case(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

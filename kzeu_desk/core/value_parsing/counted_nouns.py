@@ -918,7 +918,7 @@ _VOICELESS = "кқпстфхшщцч"
 
 
 def _ending_fits(stem: str, ending: str) -> bool:
-    if stem.endswith("у") and len(stem) >= 4 and stem[-2] not in _BACK_VOWELS + _FRONT_VOWELS:
+    if stem.endswith("у") and len(stem) >= 4:
         # "алмасуға", "дамуда", "оқуды": a verbal noun in "-у" takes the endings that follow a vowel
         # sound, in the class of the vowel before it.
         vowel = _last_vowel(stem[:-1])
