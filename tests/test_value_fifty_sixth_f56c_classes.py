@@ -81,3 +81,23 @@ KAZAKH_VERBAL_NOUN_AFTER_A_VOWEL_IN_A_CASE = [
                          ids=[case[1] for case in KAZAKH_VERBAL_NOUN_AFTER_A_VOWEL_IN_A_CASE])
 def test_kazakh_verbal_noun_after_a_vowel_in_a_case(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_ORDINAL_BEFORE_A_NOUN_OF_PLACE = [
+    # An ordinal numbers the nearest noun after it, also when that noun is made an adjective of place ("-дағы/-дегі",
+    # after a possessive "-ындағы/-сындағы"), a case ending after it when it stands for a noun ("турдағыдан", than
+    # in the round): the series is that noun, not the word after the adjective.
+    ("үшінші", "Биыл үшінші турдағы жеңімпаздар анықталды.", count(3, "тур")),
+    ("екінші", "Сатылым екінші кезеңдегіден екі есе көп.", count(2, "кезең")),
+    ("екінші", "Бағдарламаның екінші жобасындағы қаражат игерілді.", count(2, "жоба")),
+    ("алтыншы", "Кеңсе ғимараттың алтыншы қабатындағы залға көшті.", count(6, "қабат")),
+    # Guard: an ordinal before a "-лық" adjective still numbers the noun after it.
+    ("үшінші", "Қалада үшінші халықаралық форумы өтті.", count(3, "форум")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ORDINAL_BEFORE_A_NOUN_OF_PLACE,
+                         ids=[case[1] for case in KAZAKH_ORDINAL_BEFORE_A_NOUN_OF_PLACE])
+def test_kazakh_ordinal_before_a_noun_made_an_adjective_of_place(selection: str, context: str,
+                                                                 expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -277,7 +277,11 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
             return None
         word = match.group()
         lowered = word.lower()
-        if lowered.endswith(("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі")) and len(lowered) >= 6:
+        if (place := _noun_of_a_locative_adjective(lowered)) is not None:
+            # "бірінші іріктеудегіден" (than in the first selection), "екінші кезеңдегі жұмыстар" (the second stage's
+            # works): the ordinal numbers the noun a "-дағы/-дегі" adjective is made of, the nearest noun after it.
+            lowered = place
+        elif lowered.endswith(("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі")) and len(lowered) >= 6:
             position = match.end()  # an adjective between: "үшінші халықаралық форумы"
             continue
         if lowered in KAZAKH_ADJECTIVES or (lowered.endswith("и") and len(lowered) >= 5):
@@ -299,6 +303,17 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
             return ""
         return named.unit
     return None
+
+
+# A noun made an adjective of place ("-дағы/-дегі/-тағы/-тегі", after a possessive "-ндағы/-ндегі"), which a case
+# ending may follow when it stands for a noun ("іріктеудегіден", than the one in the selection).
+_LOCATIVE_ADJECTIVE_RE = re.compile(r"(?P<stem>[а-яәіңғүұқөһ]{3,}?)(?:сындағы|сіндегі|ындағы|індегі|дағы|дегі|тағы|тегі)"
+                                    r"(?:ден|нен|ге|не|н|ні)?")
+
+
+def _noun_of_a_locative_adjective(word: str) -> str | None:
+    match = _LOCATIVE_ADJECTIVE_RE.fullmatch(word)
+    return None if match is None else match.group("stem")
 
 
 _KAZAKH_WEEKDAY_IN_A_CASE_RE = re.compile(rf"(?:{KAZAKH_WEEKDAY})(?:де|да|ге|ға|ден|нан|ден)")
