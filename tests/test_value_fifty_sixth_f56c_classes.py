@@ -101,3 +101,24 @@ KAZAKH_ORDINAL_BEFORE_A_NOUN_OF_PLACE = [
 def test_kazakh_ordinal_before_a_noun_made_an_adjective_of_place(selection: str, context: str,
                                                                  expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_TERM_FROM_THE_DAY_OF_AN_EVENT = [
+    # A term counted from the day or moment of an event is a ceiling also without "ішінде" when the clause ends at its
+    # unit (a limitation period, a deadline): "шарт бұзылған күннен бастап екі жыл" is at most two years.
+    ("шарт бұзылған күннен бастап екі жыл", "Талап қою мерзімі – шарт бұзылған күннен бастап екі жыл.",
+     quantity(None, "жыл", upper=2)),
+    ("хабарлама алынған сәттен бастап 48 сағат", "Жауап беру мерзімі – хабарлама алынған сәттен бастап 48 сағат.",
+     quantity(None, "сағат", upper=48)),
+    # Guards: a term from a date, and one that goes on ("бойы", for), are the span.
+    ("1 наурыздан бастап 3 ай", "Жеңілдік 1 наурыздан бастап 3 ай.", quantity(3, "ай")),
+    ("келісім жасалған күннен бастап 5 жыл бойы", "Қор келісім жасалған күннен бастап 5 жыл бойы жұмыс істейді.",
+     quantity(5, "жыл")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_TERM_FROM_THE_DAY_OF_AN_EVENT,
+                         ids=[case[1] for case in KAZAKH_TERM_FROM_THE_DAY_OF_AN_EVENT])
+def test_kazakh_term_from_the_day_of_an_event_is_a_ceiling(selection: str, context: str,
+                                                           expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

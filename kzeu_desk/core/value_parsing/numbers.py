@@ -968,9 +968,21 @@ def _a_time_limit(text: str, start: int, end: int, unit: str) -> bool:
         return _EVENT_AFTER_RE.match(text, end) is not None or \
             (aside is not None and _EVENT_AFTER_RE.match(text, aside.end()) is not None) or \
             _OPENS_WITH_AN_EVENT_RE.match(_sentence_before(text, start)) is not None
+    if _KAZAKH_FROM_THE_DAY_OF_AN_EVENT_RE.search(text[max(0, start - 40):start]) is not None and \
+            _KAZAKH_TERM_ENDS_RE.match(text, end) is not None:
+        return True
     return _KAZAKH_WITHIN_AFTER_RE.match(text, end) is not None and (
         _KAZAKH_FROM_EVENT_BEFORE_RE.search(text[max(0, start - 10):start]) is not None
         or _OPENS_WITH_AN_EVENT_RE.match(_sentence_before(text, start)) is not None)
+
+
+# A term counted from the day or moment of an event, with no "ішінде" after it, is a limit too when the clause ends at
+# its unit: "Талап қою мерзімі – шарт бұзылған күннен бастап екі жыл." (a claim's term: two years from the day the
+# contract was broken), "хабарлама алынған сәттен бастап 48 сағат". A term from a date ("1 наурыздан бастап 3 ай")
+# or one that goes on ("… бастап 3 жыл бойы", for three years) is the span.
+_KAZAKH_FROM_THE_DAY_OF_AN_EVENT_RE = re.compile(
+    rf"[{CYRILLIC_LETTER}]+(?:ған|ген|қан|кен)\s+(?:күн|сәт|кез)і?(?:нен|тен|ден)\s+бастап\s*$", re.IGNORECASE)
+_KAZAKH_TERM_ENDS_RE = re.compile(r"\s*(?:[.;!?]|$)")
 
 
 def bound_words_around(text: str, start: int, end: int) -> tuple[int, int]:
