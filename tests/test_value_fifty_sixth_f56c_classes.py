@@ -4,9 +4,9 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, percent, quantity, same
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 # (highlight, its sentence, the curator's value)
@@ -121,4 +121,21 @@ KAZAKH_TERM_FROM_THE_DAY_OF_AN_EVENT = [
                          ids=[case[1] for case in KAZAKH_TERM_FROM_THE_DAY_OF_AN_EVENT])
 def test_kazakh_term_from_the_day_of_an_event_is_a_ceiling(selection: str, context: str,
                                                            expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_BARE_HALF_IN_A_CASE = [
+    # "жарты" (half) with a case and no possessive, of a figure named before, is the share as "жартысынан" is: under a
+    # bound crisp ("жартыдан асады", more than half, > 50 %), with "жуық" approximate.
+    ("жартыдан асады", "Қазір бұл көрсеткіш жартыдан асады.", percent(50, lower=50)),
+    ("жартыдан сәл асқан", "Сол кезде онлайн төлемдердің үлесі жартыдан сәл асқан.", percent(50, lower=50)),
+    ("жартыға жуық", "Экспорттағы үлесі жартыға жуық.", percent(50, approximate=True)),
+    # Guard: "жарты жыл" (half a year) is no share.
+    ("жарты жыл", "Жөндеу жарты жыл созылды.", TypedValue(kind=ValueKind.TEXT, text="жарты жыл")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_BARE_HALF_IN_A_CASE,
+                         ids=[case[1] for case in KAZAKH_BARE_HALF_IN_A_CASE])
+def test_kazakh_bare_half_in_a_case_is_a_share(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -410,10 +410,12 @@ RUSSIAN_FRACTION = (
     + NOT_CYRILLIC_AFTER
 )
 RUSSIAN_HALF_OF_PERIOD_BEFORE = r"(?:перв|втор)[а-яё]*\s+$"
-# "үштен бірі" (one of three), "төрттен үші", "оннан бірінен астамы", "жартысынан астамы".
+# "үштен бірі" (one of three), "төрттен үші", "оннан бірінен астамы", "жартысынан астамы"; "жарты" with a case and no
+# possessive says the same share of a figure named before ("бұл көрсеткіш жартыдан сәл асатын еді", this figure was just
+# over half; "жартыға жуық").
 KAZAKH_FRACTION = (
     rf"(?<![\w])(?:(?P<kk_denominator>екі|үш|төрт|бес|он|жүз)(?:ден|тен|нан|тан|нен)\s+"
-    rf"(?P<kk_numerator>бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)[{CYRILLIC_LETTER}]*|(?P<half>жарты(?:сы|сын|сына|сынан|сының)){NOT_CYRILLIC_AFTER})"
+    rf"(?P<kk_numerator>бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)[{CYRILLIC_LETTER}]*|(?P<half>жарты(?:сы|сын|сына|сынан|сының|дан|ға)){NOT_CYRILLIC_AFTER})"
 )
 KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1, "алты": 6, "жеті": 7,
                          "сегіз": 8, "тоғыз": 9}
