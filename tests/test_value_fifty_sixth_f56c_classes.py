@@ -139,3 +139,19 @@ KAZAKH_BARE_HALF_IN_A_CASE = [
                          ids=[case[1] for case in KAZAKH_BARE_HALF_IN_A_CASE])
 def test_kazakh_bare_half_in_a_case_is_a_share(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_ACCOUNT_IS_NO_MULTIPLIER = [
+    # "есе" (times) with its endings multiplies ("3 есеге"), but "есеп/есеб-" (an account, a report) is another word:
+    # "25 есептік жазба" is 25 of something, not 25 times.
+    ("60 есептік жазба", "Тексеру кезінде 60 есептік жазба бұғатталды.", count(60, "есептік жазба")),
+    ("4 есеп", "Кеңес 4 есеп бекітті.", count(4, "есеп")),
+    # Guard: the multiplier with its endings.
+    ("3 есеге", "Сату көлемі 3 есеге өсті.", quantity(3, "×")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ACCOUNT_IS_NO_MULTIPLIER,
+                         ids=[case[1] for case in KAZAKH_ACCOUNT_IS_NO_MULTIPLIER])
+def test_kazakh_account_is_no_multiplier(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -378,6 +378,8 @@ FIXED_TERMS = (
     r"общественн\w* слушани\w*",
     # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
     r"мемлекеттік қызметші",
+    # A user account of a system is no record ("есептік жазба", an account: "120 есептік жазба бұғатталды").
+    r"есептік жазба",
     # A professional participant of the securities market is a licensed broker, dealer or registrar, not any
     # participant ("нарықтың 48 кәсіби қатысушысы"), as a civil servant is no mere servant.
     r"кәсіби қатысушы",

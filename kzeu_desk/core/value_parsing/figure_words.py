@@ -292,7 +292,8 @@ PER_MILLE_WORDS = r"‰|per\s?mille(?![A-Za-z])|промилле"
 MULTIPLIER_AFTER = (
     # ("five times a week" is a frequency: a count of occasions, not a multiplier.)
     rf"(?:[-‐\s]?fold(?![A-Za-z])|\s?(?:times(?![A-Za-z])(?!\s+(?:a|per|each|every)\s+(?:day|week|month|year|quarter)\b)"
-    rf"|[x×](?![A-Za-z\d]))|\s?есе[{CYRILLIC_LETTER}]*)"
+    # ("есе" with its endings, "есеге", "еседен"; not "есеп/есеб-", an account: "43 есептік жазба" is 43 accounts.)
+    rf"|[x×](?![A-Za-z\d]))|\s?есе(?![пб])[{CYRILLIC_LETTER}]*)"
 )
 # Russian "в 180 раз" needs its "в" to mean a multiplier; "180 раз" alone is "180 occasions".
 RUSSIAN_MULTIPLIER_AFTER = r"\s?раза?" + NOT_CYRILLIC_AFTER
