@@ -155,3 +155,20 @@ KAZAKH_ACCOUNT_IS_NO_MULTIPLIER = [
                          ids=[case[1] for case in KAZAKH_ACCOUNT_IS_NO_MULTIPLIER])
 def test_kazakh_account_is_no_multiplier(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+KAZAKH_LIMIT_AFTER_A_CONDITION = [
+    # A sentence that opens with a condition ("алсаңыз", if you receive; "бүлінген болса", if it is damaged) names the
+    # event a limit after it is counted from, as "-ған жағдайда" (in the event that) does: a ceiling.
+    ("10 күн ішінде", "Шотты алсаңыз, 10 күн ішінде төлеңіз.", quantity(None, "күн", upper=10)),
+    ("48 сағат ішінде", "Тауар бүлінген болса, 48 сағат ішінде сатушыға хабарлаңыз.", quantity(None, "сағат", upper=48)),
+    # Guards: no condition, the span; a Russian word ending in "-са," opens no condition.
+    ("10 күн ішінде", "Біз құжаттарды 10 күн ішінде қараймыз.", quantity(10, "күн")),
+    ("в течение 30 дней", "Для бизнеса, в течение 30 дней действует скидка.", quantity(30, "дней")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_LIMIT_AFTER_A_CONDITION,
+                         ids=[case[1] for case in KAZAKH_LIMIT_AFTER_A_CONDITION])
+def test_kazakh_limit_after_a_condition_is_a_ceiling(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

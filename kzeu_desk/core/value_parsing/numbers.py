@@ -1005,9 +1005,13 @@ def bound_words_around(text: str, start: int, end: int) -> tuple[int, int]:
 # "Келісім аяқталғаннан кейін …" (after the agreement has ended).
 # Or with the case it is counted from: "In the event of termination, the Parties shall consult within 30 days", "В случае
 # прекращения …", "Келісім тоқтатылған жағдайда Тараптар 30 күн ішінде …" (in the event the agreement is terminated).
+# Or with a Kazakh condition, the same case in a verb ("Шотты алсаңыз, 10 күн ішінде төлеңіз": if you receive the bill,
+# pay within 10 days; "Тауар бүлінген болса, …"); only the second person's "-саңыз/-сеңіз", "-сақ/-сек" and "болса",
+# since a bare "-са/-се," ends Russian words too ("бизнеса,").
 _OPENS_WITH_AN_EVENT_RE = re.compile(
     rf"\s*(?:(?:после|after|в\s+случае|in\s+the\s+event\s+of)\s|(?:[{CYRILLIC_LETTER}]+\s+){{0,3}}[{CYRILLIC_LETTER}]+"
-    rf"(?:(?:ғаннан|геннен|қаннан|кеннен)\s+(?:кейін|соң)|(?:ған|ген|қан|кен)\s+жағдайда)(?![\w]))",
+    rf"(?:(?:ғаннан|геннен|қаннан|кеннен)\s+(?:кейін|соң)|(?:ған|ген|қан|кен)\s+жағдайда|(?:саңыз|сеңіз|сақ|сек|\s+болса),)"
+    rf"(?![\w]))",
     re.IGNORECASE)
 
 
