@@ -64,6 +64,16 @@ class Suggestion:
     note: str | None = None
 
 
+def _with_bound(figure: Suggestion, bound: Bound) -> Suggestion:
+    """`figure` with `bound` on its amount, when it is a figure with no bound of its own yet."""
+    value = figure.value
+    if value.amount is not None and value.lower is None and value.upper is None and value.kind in (
+            ValueKind.MONEY, ValueKind.PERCENT, ValueKind.COUNT, ValueKind.QUANTITY):
+        amount, lower, upper = bounded_amount(value.amount, bound)
+        value = replace(value, amount=amount, lower=lower, upper=upper)
+    return Suggestion(value, figure.note)
+
+
 def missing_publication_note(phrase: str, missing: str) -> str:
     """The sentence shown when a relative date cannot be dated: what of the publication date it needs."""
     if missing == "month":
@@ -114,6 +124,23 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(value.amount, Bound.UPPER if exceeds.group("not") else Bound.LOWER)
             value = replace(value, amount=amount, lower=lower, upper=upper)
         return Suggestion(value, figure.note)
+    if (short_of := _DOES_NOT_REACH_RE.match(stripped)) is not None and short_of.end() < len(stripped):
+        # "не достигает 30 Мбит/с", "не достигли 10%": what falls short of a figure stays below it, a ceiling as
+        # "менее" is. Only with the verb in the highlight, as "превысит" above.
+        return _with_bound(suggest(stripped[short_of.end():], published=published, context=context, before=before,
+                                   earlier=earlier), Bound.UPPER)
+    if (or_less := _OR_LESS_AFTER_RE.search(stripped)) is not None and or_less.start() > 0:
+        # "10 лет и менее", "5 лет и более", "100 человек и больше": a bound written after its figure is the bound
+        # "не более"/"не менее" written before it.
+        bound = Bound.UPPER if or_less.group("less") else Bound.LOWER
+        return _with_bound(suggest(stripped[:or_less.start()], published=published, context=context, before=before,
+                                   earlier=earlier), bound)
+    if (hours := _HOURS_AND_MINUTES_RE.fullmatch(stripped)) is not None:
+        # "2 часа 40 минут", "1 час 5 минут": one duration said in two units is recorded in the smaller, as the
+        # curator adds it up (160 minutes), not as the hours alone.
+        minutes = int(hours.group("hours")) * 60 + int(hours.group("minutes"))
+        return suggest(f"{stripped[:hours.start('hours')]}{minutes} {hours.group('unit')}", published=published,
+                       context=context, before=before, earlier=earlier)
     if context and (same_year := _THE_SAME_YEAR_RE.search(stripped)) is not None and \
             (year := _the_year_named_before(stripped, context, before or "")) is not None:
         # "KazEOSat-1 запущен в апреле 2014 года, KazEOSat-2 – в июне того же года", "in June of the same year": the
@@ -131,7 +158,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if (lead := _BOUND_ON_A_LEAD_TIME_RE.match(stripped)) is not None:
         # "минимум за месяц до вылета" (at least a month before), "как максимум за три дня": the bound is on the time
         # "за" measures, read as "минимум месяц" is.
-        return suggest(f"{lead.group('bound')} {stripped[lead.end():]}", published=published, context=context,
+        said = lead.group("bound") or "не менее"
+        return suggest(f"{said} {stripped[lead.end():]}", published=published, context=context,
                        before=before, earlier=earlier)
     if (each := _UNIT_AFTER_EACH_FIGURE_RE.fullmatch(stripped)) is not None:
         # "40 Years to 75 Years" (a trial registry's ages), "from 5 km to 7 km", "от 5 км до 7 км": a range whose unit
@@ -694,7 +722,16 @@ _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july
 _MONTHS_TO_A_MONTH_RE = re.compile(
     rf"(?:(?:in|over|during)\s+)?(?:the\s+)?(?P<count>[1-9]\d?)\s+months\s+(?:to|ending(?:\s+in)?|through)\s+"
     rf"(?P<month>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
-_BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?P<bound>(?:как\s+)?(?:минимум|максимум))\s+за\s+(?=\S)", re.IGNORECASE)
+# ("не позднее чем за 2 часа до прибытия": done at the latest two hours before, so at least two hours ahead.)
+_BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?:(?P<bound>(?:как\s+)?(?:минимум|максимум))|(?P<latest>не\s+позднее(?:\s+чем)?))"
+                                      r"\s+за\s+(?=\S)", re.IGNORECASE)
+# "не достигает", "не достигла", "не достигли": a ceiling on the figure after it.
+_DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|ли|нет|нут)?\s+", re.IGNORECASE)
+# "… и менее", "… или более", "… и больше": a bound written after the figure (its unit before it).
+_OR_LESS_AFTER_RE = re.compile(r"\s+(?:и|или)\s+(?:(?P<less>менее|меньше)|более|больше)\s*$", re.IGNORECASE)
+# "2 часа 40 минут": hours and minutes of one duration, both written in figures.
+_HOURS_AND_MINUTES_RE = re.compile(r"(?:(?:около|почти|более|менее|до)\s+)?(?P<hours>\d{1,3})[ \u00a0]+час(?:а|ов)?"
+                                   r"[ \u00a0]+(?P<minutes>\d{1,2})[ \u00a0]+(?P<unit>минут[аы]?)", re.IGNORECASE)
 _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
     r"(?:(?:from|от|с)\s+(?=[-−]?\d))?(?P<first>[-−]?\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+|°\s?C)"
     r"\s+(?:to|до|[–—-])\s+\+?(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"

@@ -1,0 +1,93 @@
+"""The Russian classes of misses sets 56 and 57 showed at their first score, each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence (and the sentence before it, where that names what
+it needs)."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import InContext, count, money, percent, quantity, same_in_context
+
+PUBLISHED = "2026-06-18"  # a Thursday
+
+Case = InContext
+
+
+def _check(case: Case, published: str = PUBLISHED) -> None:
+    same_in_context(case, published)
+
+
+MILLISECONDS = [
+    # "мс" is milliseconds, a measure as "ч" and "мин" are: its unit kept, not a unit-less figure.
+    ("18 мс", "", "После замены маршрутизатора пинг до Москвы упал до 18 мс.", quantity(18, "мс")),
+    ("250 мс", "", "Задержка голосовой связи не должна превышать 250 мс.", quantity(250, "мс")),
+    # Guards: metres and milligrams keep their units.
+    ("40 м", "", "Высота вышки связи – 40 м.", quantity(40, "м")),
+    ("5 мг", "", "Одна таблетка содержит 5 мг действующего вещества.", quantity(5, "мг")),
+]
+
+
+@pytest.mark.parametrize("case", MILLISECONDS, ids=[case[0] for case in MILLISECONDS])
+def test_milliseconds_are_a_unit(case: Case) -> None:
+    _check(case)
+
+
+DOES_NOT_REACH = [
+    # "не достигает/не достигла/не достигли X": the figure is a ceiling, as "менее X" is.
+    ("не достигает 15%", "", "Доля онлайн-продаж в регионе пока не достигает 15%.", percent(None, upper=15)),
+    ("не достигли 200 тонн", "", "Сборы меда в этом году не достигли 200 тонн.", quantity(None, "тонн", upper=200)),
+    ("не достигла 40 км/ч", "", "Средняя скорость поездов не достигла 40 км/ч.", quantity(None, "км/ч", upper=40)),
+    # Guard: the verb without "не" says nothing of a bound the highlight holds.
+    ("12 км", "", "Очередь достигла 12 км.", quantity(12, "км")),
+]
+
+
+@pytest.mark.parametrize("case", DOES_NOT_REACH, ids=[case[0] for case in DOES_NOT_REACH])
+def test_falling_short_of_a_figure_is_a_ceiling(case: Case) -> None:
+    _check(case)
+
+
+A_BOUND_AFTER_THE_FIGURE = [
+    # "X и менее", "X и более", "X или больше": the bound written after the figure.
+    ("5 лет и менее", "", "Водители со стажем 5 лет и менее платят повышенный тариф.", quantity(None, "лет", upper=5)),
+    ("20 человек и более", "", "Группы из 20 человек и более получают скидку.", count(20, "человек", lower=20)),
+    ("3 месяцев или больше", "", "Задолженность сроком 3 месяцев или больше передается коллекторам.",
+     quantity(3, "месяцев", lower=3)),
+    ("1 млн тенге и менее", "", "Займы на сумму 1 млн тенге и менее выдаются без залога.",
+     money(None, "KZT", upper=1e6)),
+]
+
+
+@pytest.mark.parametrize("case", A_BOUND_AFTER_THE_FIGURE, ids=[case[0] for case in A_BOUND_AFTER_THE_FIGURE])
+def test_a_bound_written_after_the_figure(case: Case) -> None:
+    _check(case)
+
+
+HOURS_AND_MINUTES = [
+    # One duration in hours and minutes is recorded in minutes, added up.
+    ("1 час 25 минут", "", "Рейс из Астаны в Шымкент длится 1 час 25 минут.", quantity(85, "минут")),
+    ("около 4 часов 10 минут", "", "Досмотр поезда занял около 4 часов 10 минут.",
+     quantity(250, "минут", approximate=True)),
+    # Guard: hours alone stay hours.
+    ("6 часов", "", "Ремонт путей продлится 6 часов.", quantity(6, "часов")),
+]
+
+
+@pytest.mark.parametrize("case", HOURS_AND_MINUTES, ids=[case[0] for case in HOURS_AND_MINUTES])
+def test_hours_and_minutes_are_one_duration(case: Case) -> None:
+    _check(case)
+
+
+AT_THE_LATEST_SO_LONG_BEFORE = [
+    # "не позднее (чем) за X до …": done X or more ahead, a floor on the lead time.
+    ("не позднее чем за 3 дня", "", "Об отмене брони нужно сообщить не позднее чем за 3 дня до заезда.",
+     quantity(3, "дня", lower=3)),
+    ("не позднее за 48 часов", "", "Пассажир вправе вернуть билет не позднее за 48 часов до отправления.",
+     quantity(48, "часов", lower=48)),
+    # Guard: "не позднее" of a date is no lead time.
+    ("30 дней", "", "Ответ дается в течение 30 дней.", quantity(30, "дней")),
+]
+
+
+@pytest.mark.parametrize("case", AT_THE_LATEST_SO_LONG_BEFORE, ids=[case[0] for case in AT_THE_LATEST_SO_LONG_BEFORE])
+def test_at_the_latest_so_long_before_is_a_floor(case: Case) -> None:
+    _check(case)
