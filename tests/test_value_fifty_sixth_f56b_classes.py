@@ -91,3 +91,21 @@ AT_THE_LATEST_SO_LONG_BEFORE = [
 @pytest.mark.parametrize("case", AT_THE_LATEST_SO_LONG_BEFORE, ids=[case[0] for case in AT_THE_LATEST_SO_LONG_BEFORE])
 def test_at_the_latest_so_long_before_is_a_floor(case: Case) -> None:
     _check(case)
+
+
+A_LATIN_ABBREVIATION_HYPHENED_TO_A_RUSSIAN_NOUN = [
+    # "IT-компаний", "SIM-карт": a Latin abbreviation joined to a Russian noun by a hyphen is a Russian noun, counted as
+    # written (not an English word that counts nothing).
+    ("40 IT-компаний", "", "В технопарке зарегистрированы 40 IT-компаний из пяти стран.", count(40, "IT-компаний")),
+    ("15 SIM-карт", "", "У задержанного изъяли 15 SIM-карт и два ноутбука.", count(15, "SIM-карт")),
+    ("230", "", "За квартал банк выпустил 230 eSIM-профилей для корпоративных клиентов.", count(230, "eSIM-профилей")),
+    # Guards: a Latin name before a Russian noun still qualifies it; English stays English.
+    ("12 Boeing самолетов", "", "Авиакомпания получит 12 Boeing самолетов до конца года.", count(12, "самолетов")),
+    ("40", "", "The fund backed 40 start-ups last year.", count(40, "start-ups")),
+]
+
+
+@pytest.mark.parametrize("case", A_LATIN_ABBREVIATION_HYPHENED_TO_A_RUSSIAN_NOUN,
+                         ids=[case[0] for case in A_LATIN_ABBREVIATION_HYPHENED_TO_A_RUSSIAN_NOUN])
+def test_a_latin_abbreviation_hyphened_to_a_russian_noun_is_counted(case: Case) -> None:
+    _check(case)
