@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 from test_value_words import InContext, count, money, percent, quantity, same_in_context
 
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing import suggest
+
 PUBLISHED = "2026-06-18"  # a Thursday
 
 Case = InContext
@@ -109,3 +112,24 @@ A_LATIN_ABBREVIATION_HYPHENED_TO_A_RUSSIAN_NOUN = [
                          ids=[case[0] for case in A_LATIN_ABBREVIATION_HYPHENED_TO_A_RUSSIAN_NOUN])
 def test_a_latin_abbreviation_hyphened_to_a_russian_noun_is_counted(case: Case) -> None:
     _check(case)
+
+
+WHICH_YEAR_OF_DOING: list[tuple[str, str, str, TypedValue | None]] = [
+    # "Я третий год работаю", "уже пятый год": an ordinal highlighted alone before "год" counts which year of doing
+    # it, `count N год`, as set 35's "fifth year" is `count 5 year`.
+    ("четвертый", "", "Мы четвертый год арендуем склад в Хоргосе.", count(4, "год")),
+    ("седьмой", "", "Фонд уже седьмой год выдает гранты молодым ученым.", count(7, "год")),
+    # Guards: a year in a row ranks, and a year after a preposition is a period, not counted.
+    ("второй", "", "Экспорт муки второй год подряд снижается.", None),
+    ("первый", "", "В первый год работы стажер получает половину оклада.", None),
+]
+
+
+@pytest.mark.parametrize("case", WHICH_YEAR_OF_DOING, ids=[case[0] for case in WHICH_YEAR_OF_DOING])
+def test_which_year_of_doing_is_a_count_of_years(case: tuple[str, str, str, TypedValue | None]) -> None:
+    selection, _before, context, expected = case
+    value = suggest(selection, published=PUBLISHED, context=context).value
+    if expected is None:
+        assert value.kind is ValueKind.TEXT, value
+    else:
+        _check((selection, _before, context, expected))
