@@ -133,3 +133,17 @@ def test_which_year_of_doing_is_a_count_of_years(case: tuple[str, str, str, Type
         assert value.kind is ValueKind.TEXT, value
     else:
         _check((selection, _before, context, expected))
+
+
+SO_MANY_YEARS_AS_AN_ADJECTIVE = [
+    # "41-летний", "25-летнего": an age or a term written as an adjective is so many years.
+    ("63-летняя", "", "Пострадавшая – 63-летняя жительница Караганды – доставлена в больницу.", quantity(63, "лет")),
+    ("15-летнего", "", "Стороны обсудили условия 15-летнего контракта на поставку газа.", quantity(15, "лет")),
+    # Guard: years written as a noun keep the noun's form.
+    ("20 лет", "", "Компания работает на рынке 20 лет.", quantity(20, "лет")),
+]
+
+
+@pytest.mark.parametrize("case", SO_MANY_YEARS_AS_AN_ADJECTIVE, ids=[case[0] for case in SO_MANY_YEARS_AS_AN_ADJECTIVE])
+def test_so_many_years_as_an_adjective(case: Case) -> None:
+    _check(case)

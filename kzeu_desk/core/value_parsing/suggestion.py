@@ -124,6 +124,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(value.amount, Bound.UPPER if exceeds.group("not") else Bound.LOWER)
             value = replace(value, amount=amount, lower=lower, upper=upper)
         return Suggestion(value, figure.note)
+    if (aged := _SO_MANY_YEARS_OLD_RE.fullmatch(stripped)) is not None:
+        # "41-летний житель", "25-летнего контракта": an age or a term said as an adjective is so many years, as "41
+        # год" is (`quantity 41 лет`, the unit the count of years takes after most figures).
+        return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=float(aged.group("years")), unit="лет"))
     if (short_of := _DOES_NOT_REACH_RE.match(stripped)) is not None and short_of.end() < len(stripped):
         # "не достигает 30 Мбит/с", "не достигли 10%": what falls short of a figure stays below it, a ceiling as
         # "менее" is. Only with the verb in the highlight, as "превысит" above.
@@ -725,6 +729,8 @@ _MONTHS_TO_A_MONTH_RE = re.compile(
 # ("не позднее чем за 2 часа до прибытия": done at the latest two hours before, so at least two hours ahead.)
 _BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?:(?P<bound>(?:как\s+)?(?:минимум|максимум))|(?P<latest>не\s+позднее(?:\s+чем)?))"
                                       r"\s+за\s+(?=\S)", re.IGNORECASE)
+# "41-летний", "25-летнего", "10-летняя": an adjective of so many years, in any gender and case.
+_SO_MANY_YEARS_OLD_RE = re.compile(r"(?P<years>\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю|ее|ие|их|ими)", re.IGNORECASE)
 # "не достигает", "не достигла", "не достигли": a ceiling on the figure after it.
 _DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|ли|нет|нут)?\s+", re.IGNORECASE)
 # "… и менее", "… или более", "… и больше": a bound written after the figure (its unit before it).
