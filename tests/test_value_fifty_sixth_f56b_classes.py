@@ -5,7 +5,7 @@ it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, money, percent, quantity, same_in_context
+from test_value_words import InContext, count, date, money, percent, quantity, same_in_context
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -147,3 +147,26 @@ SO_MANY_YEARS_AS_AN_ADJECTIVE = [
 @pytest.mark.parametrize("case", SO_MANY_YEARS_AS_AN_ADJECTIVE, ids=[case[0] for case in SO_MANY_YEARS_AS_AN_ADJECTIVE])
 def test_so_many_years_as_an_adjective(case: Case) -> None:
     _check(case)
+
+
+TWO_FIGURES_SHARING_A_UNIT = [
+    # "X и Y unit", "X или Y unit": the first figure takes the unit written after the second.
+    ("3,8", "", "Средний чек в кофейнях Астаны и Алматы – 3,8 и 4,1 тыс. тенге.", money(3800, "KZT")),
+    ("120", "", "Мощность двух новых станций составит 120 и 180 МВт.", quantity(120, "МВт")),
+    ("6", "", "Очередь на въезд растянулась на 6 или 7 км.", quantity(6, "км")),
+    ("14 млн", "", "Гранты получили два стартапа: 14 млн и 22 млн тенге.", money(14e6, "KZT")),
+    # Two days of one month share it as well.
+    ("14", "", "Заседания прошли 14 и 15 мая в Брюсселе.", date("2026-05-14")),
+    # Guard: with more than three words after the second figure no unit is taken from them.
+    ("7", "", "Рейтинг сборной – 7 и 9 по итогам двух отборочных туров прошлого сезона.", None),
+]
+
+
+@pytest.mark.parametrize("case", TWO_FIGURES_SHARING_A_UNIT, ids=[case[0] for case in TWO_FIGURES_SHARING_A_UNIT])
+def test_two_figures_share_the_unit_after_the_second(case: tuple[str, str, str, TypedValue | None]) -> None:
+    selection, _before, context, expected = case
+    if expected is None:
+        unit = suggest(selection, published=PUBLISHED, context=context).value.unit or ""
+        assert "итог" not in unit and "тур" not in unit, unit
+    else:
+        _check((selection, _before, context, expected))

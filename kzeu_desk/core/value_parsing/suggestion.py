@@ -128,6 +128,15 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # "41-летний житель", "25-летнего контракта": an age or a term said as an adjective is so many years, as "41
         # год" is (`quantity 41 лет`, the unit the count of years takes after most figures).
         return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=float(aged.group("years")), unit="лет"))
+    if context and _BARE_RUSSIAN_FIGURE_RE.fullmatch(stripped) and not has_kazakh_letters(context) and \
+            (offset := locate(stripped, context)) >= 0 and \
+            (shared := _A_SECOND_FIGURE_AND_ITS_UNIT_RE.match(context, offset + len(stripped))) is not None:
+        # "медиана – 24,9 и 27,3 Мбит/с", "по двум сделкам: 28 млн и 9,5 млн евро": two figures joined by "и"/"или"
+        # share the unit written after the second, the first as much as the second.
+        # (A scale written with the second only is both's: "3,8 и 4,1 тыс. тенге".)
+        scale = shared.group("scale") if shared.group("scale") and not _A_SCALE_RE.search(stripped) else ""
+        return suggest(f"{stripped} {scale} {shared.group('unit')}".replace("  ", " "), published=published,
+                       context=context, before=before, earlier=earlier)
     if (short_of := _DOES_NOT_REACH_RE.match(stripped)) is not None and short_of.end() < len(stripped):
         # "не достигает 30 Мбит/с", "не достигли 10%": what falls short of a figure stays below it, a ceiling as
         # "менее" is. Only with the verb in the highlight, as "превысит" above.
@@ -731,6 +740,14 @@ _BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?:(?P<bound>(?:как\s+)?(?:миним
                                       r"\s+за\s+(?=\S)", re.IGNORECASE)
 # "41-летний", "25-летнего", "10-летняя": an adjective of so many years, in any gender and case.
 _SO_MANY_YEARS_OLD_RE = re.compile(r"(?P<years>\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю|ее|ие|их|ими)", re.IGNORECASE)
+_A_SCALE_RE = re.compile(r"(?:тыс\.|млн|млрд|трлн)$")
+# A figure alone, in digits with a Russian scale word or none ("24,9", "28 млн", "1 400").
+_BARE_RUSSIAN_FIGURE_RE = re.compile(r"\d[\d \u00a0]*(?:[.,]\d+)?(?:[ \u00a0]*(?:тыс\.|млн|млрд|трлн))?")
+# "… и 27,3 Мбит/с,", "… и 9,5 млн евро.": the second of two figures and the words after it up to the clause's end (three
+# at most), where the unit they share is written; Russian words only (a word with a Cyrillic letter first).
+_A_SECOND_FIGURE_AND_ITS_UNIT_RE = re.compile(
+    r"[ \u00a0]+(?:и|или)[ \u00a0]+\d[\d \u00a0]*(?:[.,]\d+)?(?:[ \u00a0]*(?P<scale>тыс\.|млн|млрд|трлн))?[ \u00a0]+"
+    r"(?P<unit>[а-яё][^\s,;:!?()]*(?:[ \u00a0]+[а-яё][^\s,;:!?()]*){0,2}?)(?=[,;:!?)]|\.(?:\s|$)|$)", re.IGNORECASE)
 # "не достигает", "не достигла", "не достигли": a ceiling on the figure after it.
 _DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|ли|нет|нут)?\s+", re.IGNORECASE)
 # "… и менее", "… или более", "… и больше": a bound written after the figure (its unit before it).
