@@ -170,3 +170,19 @@ def test_two_figures_share_the_unit_after_the_second(case: tuple[str, str, str, 
         assert "итог" not in unit and "тур" not in unit, unit
     else:
         _check((selection, _before, context, expected))
+
+
+A_TIME_GIVEN_FROM_AN_EVENT = [
+    # "у вас есть X с даты …", "дается X со дня …": a time given from an event is a limit, at most that long.
+    ("10 дней со дня уведомления", "", "Заявителю дается 10 дней со дня уведомления, чтобы исправить ошибки.",
+     quantity(None, "дней", upper=10)),
+    ("шесть месяцев с момента открытия наследства", "",
+     "У наследников есть шесть месяцев с момента открытия наследства.", quantity(None, "месяцев", upper=6)),
+    # Guard: a span that has passed since an event is the span itself.
+    ("два года со дня аварии", "", "Прошло два года со дня аварии на шахте.", quantity(2, "года")),
+]
+
+
+@pytest.mark.parametrize("case", A_TIME_GIVEN_FROM_AN_EVENT, ids=[case[0] for case in A_TIME_GIVEN_FROM_AN_EVENT])
+def test_a_time_given_from_an_event_is_a_limit(case: Case) -> None:
+    _check(case)

@@ -137,6 +137,15 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         scale = shared.group("scale") if shared.group("scale") and not _A_SCALE_RE.search(stripped) else ""
         return suggest(f"{stripped} {scale} {shared.group('unit')}".replace("  ", " "), published=published,
                        context=context, before=before, earlier=earlier)
+    if context and (from_event := _A_SPAN_FROM_AN_EVENT_RE.fullmatch(stripped)) is not None and \
+            (offset := locate(stripped, context)) > 0 and _GIVEN_BEFORE_RE.search(context, max(0, offset - 24), offset):
+        # "у вас есть три года с даты ДТП", "заявителю дается 10 дней со дня уведомления": a time given from an event is
+        # a limit counted from it, at most that long (`quantity <3 года`), as "в течение 30 дней со дня" is; "прошло три
+        # года с даты ДТП" is the span itself.
+        figure = suggest(from_event.group("figure"), published=published, context=context, before=before,
+                         earlier=earlier)
+        if figure.value.kind is ValueKind.QUANTITY:
+            return _with_bound(figure, Bound.UPPER)
     if (short_of := _DOES_NOT_REACH_RE.match(stripped)) is not None and short_of.end() < len(stripped):
         # "не достигает 30 Мбит/с", "не достигли 10%": what falls short of a figure stays below it, a ceiling as
         # "менее" is. Only with the verb in the highlight, as "превысит" above.
@@ -748,6 +757,13 @@ _BARE_RUSSIAN_FIGURE_RE = re.compile(r"\d[\d \u00a0]*(?:[.,]\d+)?(?:[ \u00a0]*(?
 _A_SECOND_FIGURE_AND_ITS_UNIT_RE = re.compile(
     r"[ \u00a0]+(?:и|или)[ \u00a0]+\d[\d \u00a0]*(?:[.,]\d+)?(?:[ \u00a0]*(?P<scale>тыс\.|млн|млрд|трлн))?[ \u00a0]+"
     r"(?P<unit>[а-яё][^\s,;:!?()]*(?:[ \u00a0]+[а-яё][^\s,;:!?()]*){0,2}?)(?=[,;:!?)]|\.(?:\s|$)|$)", re.IGNORECASE)
+# A span and the event it is counted from: "три года с даты ДТП", "10 дней со дня уведомления".
+_A_SPAN_FROM_AN_EVENT_RE = re.compile(r"(?P<figure>\S+(?:\s+\S+)?\s+(?:лет|года?|месяц(?:а|ев)?|недел[иья]|недель|дн(?:я|ей)|день"
+                                      r"|сут(?:ок|ки)|час(?:а|ов)?))\s+(?:с\s+даты|со\s+дня|с\s+момента)\s+\S.*",
+                                      re.IGNORECASE | re.DOTALL)
+# What gives the time before it: "у вас есть", "дается", "отводится", "предоставляется".
+_GIVEN_BEFORE_RE = re.compile(r"(?<![\w])(?:есть|(?:да[её]тся|отводится|предоставляется|отведено|предоставлено|дано))"
+                              r"\s+$", re.IGNORECASE)
 # "не достигает", "не достигла", "не достигли": a ceiling on the figure after it.
 _DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|ли|нет|нут)?\s+", re.IGNORECASE)
 # "… и менее", "… или более", "… и больше": a bound written after the figure (its unit before it).
