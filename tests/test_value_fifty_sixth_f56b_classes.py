@@ -186,3 +186,18 @@ A_TIME_GIVEN_FROM_AN_EVENT = [
 @pytest.mark.parametrize("case", A_TIME_GIVEN_FROM_AN_EVENT, ids=[case[0] for case in A_TIME_GIVEN_FROM_AN_EVENT])
 def test_a_time_given_from_an_event_is_a_limit(case: Case) -> None:
     _check(case)
+
+
+A_PAST_TENSE_AFTER_THE_COUNTED_HEAD = [
+    # "в составе семи членов рассмотрела": the verb after the noun is no genitive complement of it.
+    ("семи", "", "Экспертная группа в составе семи членов рассмотрела проекты и отобрала лучшие.", count(7, "членов")),
+    ("девяти", "", "Совет в составе девяти членов отклонила жалобу заявителя.", count(9, "членов")),
+    # Guard: a genitive noun after the head still makes the term.
+    ("11", "", "В состав вошли 11 членов правления банка.", count(11, "членов правления")),
+]
+
+
+@pytest.mark.parametrize("case", A_PAST_TENSE_AFTER_THE_COUNTED_HEAD,
+                         ids=[case[0] for case in A_PAST_TENSE_AFTER_THE_COUNTED_HEAD])
+def test_a_past_tense_after_the_counted_head_is_its_verb(case: Case) -> None:
+    _check(case)

@@ -712,9 +712,12 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         if index == 0 and takes_the_genitive_plural and lowered.endswith(("ы", "и")) and word == lowered \
                 and not lowered.endswith("ми"):  # (the instrumental "-ами/-ями" follows any figure: "с 28 странами")
             return None
+        # ("комиссия в составе пяти членов рассмотрела заявки": a past tense after the head is the clause's verb, no
+        # genitive complement of it, whose "-ла" looks like one.)
         if lowered.startswith(_RUSSIAN_HEADS_WITH_A_KIND + _RUSSIAN_INSTRUMENTS) and index + 1 < len(words) \
                 and _RUSSIAN_GENITIVE_SINGULAR_RE.fullmatch(complement := words[index + 1][0]) \
                 and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
+                and not _RUSSIAN_PREFIXED_PAST_RE.fullmatch(complement.lower()) \
                 and text[end:words[index + 1][1]].strip() == complement \
                 and not _described_further(lowered, words, index + 1, text):
             return Counted(f"{word} {complement}", words[index + 1][1], False)
