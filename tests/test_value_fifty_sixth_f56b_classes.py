@@ -201,3 +201,19 @@ A_PAST_TENSE_AFTER_THE_COUNTED_HEAD = [
                          ids=[case[0] for case in A_PAST_TENSE_AFTER_THE_COUNTED_HEAD])
 def test_a_past_tense_after_the_counted_head_is_its_verb(case: Case) -> None:
     _check(case)
+
+
+A_NOUN_BEFORE_ITS_NUMBER = [
+    # Russian puts the noun before a number in words to say "about": the figure is approximate.
+    ("раз пятнадцать", "", "Я писал им раз пятнадцать, ответа так и не было.", count(15, "раз", approximate=True)),
+    ("человек тридцать", "", "На встречу с акимом пришло человек тридцать.", count(30, "человек", approximate=True)),
+    ("минут сорок", "", "Автобус на границе простоял минут сорок.", quantity(40, "минут", approximate=True)),
+    # Guards: a bound or a particle before the number is no noun.
+    ("свыше тридцати", "", "На встречу пришло свыше тридцати человек.", count(30, "человек", lower=30)),
+    ("еще три", "", "В районе откроют еще три школы.", count(3, "школы")),
+]
+
+
+@pytest.mark.parametrize("case", A_NOUN_BEFORE_ITS_NUMBER, ids=[case[0] for case in A_NOUN_BEFORE_ITS_NUMBER])
+def test_a_noun_before_its_number_makes_it_approximate(case: Case) -> None:
+    _check(case)

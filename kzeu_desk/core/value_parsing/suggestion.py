@@ -146,6 +146,19 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                          earlier=earlier)
         if figure.value.kind is ValueKind.QUANTITY:
             return _with_bound(figure, Bound.UPPER)
+    if (inverted := _A_NOUN_BEFORE_ITS_NUMBER_RE.fullmatch(stripped)) is not None and \
+            (number := RUSSIAN_NUMBER_WORDS.get(inverted.group("number").lower())) is not None and number > 1 and \
+            inverted.group("noun").lower() not in RUSSIAN_NUMBER_WORDS and \
+            ((times := inverted.group("noun").lower() == "раз") or
+             ((noun := counted_after(" " + inverted.group("noun"), 0)) is not None and noun.unit == inverted.group("noun"))):
+        # "раз десять", "человек двадцать", "минут пять": Russian puts the noun before its number to say "about" (the
+        # figure approximate); "раз" so is a count of times ("Звонил раз десять"), not a multiplier ("в десять раз").
+        if times:
+            return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=float(number), approximate=True,
+                                         unit=inverted.group("noun")))
+        figure = suggest(f"{inverted.group('number')} {inverted.group('noun')}", published=published)
+        if figure.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and figure.value.unit:
+            return Suggestion(replace(figure.value, approximate=True), figure.note)
     if (short_of := _DOES_NOT_REACH_RE.match(stripped)) is not None and short_of.end() < len(stripped):
         # "не достигает 30 Мбит/с", "не достигли 10%": what falls short of a figure stays below it, a ceiling as
         # "менее" is. Only with the verb in the highlight, as "превысит" above.
@@ -764,6 +777,8 @@ _A_SPAN_FROM_AN_EVENT_RE = re.compile(r"(?P<figure>\S+(?:\s+\S+)?\s+(?:лет|г
 # What gives the time before it: "у вас есть", "дается", "отводится", "предоставляется".
 _GIVEN_BEFORE_RE = re.compile(r"(?<![\w])(?:есть|(?:да[её]тся|отводится|предоставляется|отведено|предоставлено|дано))"
                               r"\s+$", re.IGNORECASE)
+# "раз десять", "человек двадцать": a Russian noun, then a number in words.
+_A_NOUN_BEFORE_ITS_NUMBER_RE = re.compile(r"(?P<noun>[а-яё]{3,})\s+(?P<number>[а-яё]{3,})", re.IGNORECASE)
 # "не достигает", "не достигла", "не достигли": a ceiling on the figure after it.
 _DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|ли|нет|нут)?\s+", re.IGNORECASE)
 # "… и менее", "… или более", "… и больше": a bound written after the figure (its unit before it).
