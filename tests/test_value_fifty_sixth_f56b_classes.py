@@ -5,7 +5,7 @@ it needs)."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, date, money, percent, quantity, same_in_context
+from test_value_words import InContext, count, date, money, percent, quantity, same_in_context, span
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -216,4 +216,26 @@ A_NOUN_BEFORE_ITS_NUMBER = [
 
 @pytest.mark.parametrize("case", A_NOUN_BEFORE_ITS_NUMBER, ids=[case[0] for case in A_NOUN_BEFORE_ITS_NUMBER])
 def test_a_noun_before_its_number_makes_it_approximate(case: Case) -> None:
+    _check(case)
+
+
+THE_SAME_PERIOD_AS_THE_YEAR_SO_FAR = [
+    # "С начала года … чем за аналогичный период прошлого года": the year so far runs to the publication's month (June
+    # here), compared with the same months of the year before.
+    ("аналогичный период прошлого года", "",
+     "С начала года таможня изъяла 40 тонн контрабанды, вдвое больше, чем за аналогичный период прошлого года.",
+     span("2025-01", "2025-06")),
+    ("тот же период прошлого года", "",
+     "С начала текущего года продано 900 электромобилей – на 30% больше, чем за тот же период прошлого года.",
+     span("2025-01", "2025-06")),
+    # Guard: a period named in the sentence is the one moved back a year.
+    ("аналогичный период прошлого года", "",
+     "За четыре месяца 2026 года продано 900 электромобилей – больше, чем за аналогичный период прошлого года.",
+     span("2025-01", "2025-04")),
+]
+
+
+@pytest.mark.parametrize("case", THE_SAME_PERIOD_AS_THE_YEAR_SO_FAR,
+                         ids=[case[2][:20] for case in THE_SAME_PERIOD_AS_THE_YEAR_SO_FAR])
+def test_the_same_period_of_the_year_so_far(case: Case) -> None:
     _check(case)
