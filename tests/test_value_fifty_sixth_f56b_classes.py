@@ -239,3 +239,20 @@ THE_SAME_PERIOD_AS_THE_YEAR_SO_FAR = [
                          ids=[case[2][:20] for case in THE_SAME_PERIOD_AS_THE_YEAR_SO_FAR])
 def test_the_same_period_of_the_year_so_far(case: Case) -> None:
     _check(case)
+
+
+RUSSIAN_FIXED_TERMS_OF_TELECOMS_TRANSPORT_AND_PROCUREMENT = [
+    # Terms whose qualifier names another thing than the noun alone: a network's mast, a truck, a bidder.
+    ("340", "", "В Туркестанской области оператор запустил 340 базовых станций LTE.", count(340, "базовых станций")),
+    ("около 600", "", "На подъезде к Хоргосу скопилось около 600 грузовых автомобилей.",
+     count(600, "грузовых автомобилей", approximate=True)),
+    ("семь", "", "Ценовые предложения подали семь потенциальных поставщиков.", count(7, "потенциальных поставщиков")),
+    # Guard: other adjectives are still dropped.
+    ("45", "", "Программа охватит 45 сельских библиотек.", count(45, "библиотек")),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN_FIXED_TERMS_OF_TELECOMS_TRANSPORT_AND_PROCUREMENT,
+                         ids=[case[2][:20] for case in RUSSIAN_FIXED_TERMS_OF_TELECOMS_TRANSPORT_AND_PROCUREMENT])
+def test_russian_fixed_terms_keep_their_qualifier(case: Case) -> None:
+    _check(case)

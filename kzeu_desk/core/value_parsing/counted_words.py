@@ -385,4 +385,9 @@ FIXED_TERMS = (
     # "Средство" alone is a means (or funds); with its qualifier it names a kind of thing: medicines ("1 146
     # лекарственных средств"), vehicles ("300 транспортных средств").
     r"лекарственн\w* средств\w*", r"транспортн\w* средств\w*",
+    # A base station is a mobile network's mast in Russian too ("более 2 500 базовых станций"), as "базалық станция"
+    # is; a truck is a "грузовой автомобиль", not any car ("до 1 400 грузовых автомобилей"), as a vehicle is a
+    # "транспортное средство"; a bidder in public procurement is a "потенциальный поставщик", the law's term, not a
+    # supplier ("четыре потенциальных поставщика").
+    r"базов\w* станци\w*", r"грузов\w* автомобил\w*", r"потенциальн\w* поставщик\w*",
 )
