@@ -39,6 +39,9 @@ _THE_SAME_PERIOD_LAST_YEAR_RE = re.compile(
     # the year alone).)
     r"|(?:(?:өткен|былтырғы|алдыңғы)\s+жыл(?:дың|ғы)?|былтырғы)\s+(?:осы|сол|ұқсас|сәйкес)\s+кезең[а-яәіңғүұқөһ]*)",
     re.IGNORECASE)
+# "с начала года", "с начала текущего года": the year so far (Russian).
+_SINCE_THE_START_OF_THE_YEAR_RE = re.compile(r"(?<![\w])с\s+начала\s+(?:(?:этого|текущего|нынешнего)\s+)?года(?![\w])",
+                                             re.IGNORECASE)
 # The same period of a year the text names: "что на 27% больше, чем за аналогичный период 2025 года" after "за девять
 # месяцев 2026 года" is January-September 2025, the named period moved to that year (with no period named before, the
 # year alone, as before).
@@ -77,6 +80,12 @@ def dated_from_its_text(selection: str, context: str, before: str, earlier: str,
                 period = max(periods, key=lambda candidate: candidate.end).value
                 return TypedValue(kind=ValueKind.DATE_RANGE, date=_a_year_back(period.date or ""),
                                   date_end=_a_year_back(period.date_end or ""))
+        if publication is not None and publication.month is not None and \
+                _SINCE_THE_START_OF_THE_YEAR_RE.search(context[:offset]):
+            # "С начала года … выявило 31 схему, на 28% больше, чем за аналогичный период прошлого года": the year so
+            # far runs to the publication's month, and the same months of the year before are compared.
+            year = publication.year - 1
+            return TypedValue(kind=ValueKind.DATE_RANGE, date=f"{year:04d}-01", date_end=f"{year:04d}-{publication.month:02d}")
         return None
     if (same_period := _THE_SAME_PERIOD_OF_A_YEAR_RE.fullmatch(selection)) is not None:
         for text in (context[:offset], before, earlier):

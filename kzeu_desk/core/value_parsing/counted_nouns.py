@@ -44,6 +44,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
 
 # A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
+_LATIN_HYPHENED_TO_RUSSIAN_RE = re.compile(r"[A-Za-z]{2,}-[а-яё]{3,}", re.IGNORECASE)
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
 # "50 кВт·сағаттан аз" (under 50 kWh): Kazakh writes the hour out before a case ending ("сағат" + "тан"); the unit is
 # the abbreviation as written bare, "кВт·сағ".
@@ -214,7 +215,10 @@ def _counted_after(text: str, position: int) -> Counted | None:
             rf"[{CYRILLIC_LETTER}]", words[1][0]):
         words = words[1:]
     first = words[0][0]
-    if re.match(r"[A-Za-z]", first):
+    # "612 DDoS-атак", "40 IT-компаний", "15 SIM-карт": a Latin abbreviation hyphened to a Russian noun makes a Russian
+    # noun, counted as written, not an English word.
+    if re.match(r"[A-Za-z]", first) and not (_LATIN_HYPHENED_TO_RUSSIAN_RE.fullmatch(first)
+                                             and not has_kazakh_letters(text)):
         counted = _english(words)
         if counted is None and _ONE_BEFORE_RE.search(text, max(0, start - 12), start) is not None:
             # "1 contract", "1 joint venture": after "1" English writes the singular, which the plural reader passes by.
@@ -671,7 +675,8 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
                 words[index - 1][0].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS) and \
                 words[index + 1][0].lower().endswith(RUSSIAN_ADJECTIVE_ENDINGS):
             continue  # "четырех казахстанских и европейских организаций": two adjectives of one noun
-        if lowered in RUSSIAN_NOT_COUNTED or not re.match(rf"[{CYRILLIC_LETTER}]", lowered) \
+        if lowered in RUSSIAN_NOT_COUNTED or not (re.match(rf"[{CYRILLIC_LETTER}]", lowered)
+                                                  or _LATIN_HYPHENED_TO_RUSSIAN_RE.fullmatch(lowered)) \
                 or (len(lowered) >= 6 and lowered.endswith(_RUSSIAN_VERB_ENDINGS)) \
                 or ((_RUSSIAN_PREFIXED_FUTURE_RE.fullmatch(lowered) or _RUSSIAN_PREFIXED_PAST_RE.fullmatch(lowered)
                      or _RUSSIAN_PRESENT_PLURAL_RE.fullmatch(lowered) or _RUSSIAN_SHORT_PARTICIPLE_PLURAL_RE.fullmatch(lowered)
@@ -707,9 +712,12 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         if index == 0 and takes_the_genitive_plural and lowered.endswith(("ы", "и")) and word == lowered \
                 and not lowered.endswith("ми"):  # (the instrumental "-ами/-ями" follows any figure: "с 28 странами")
             return None
+        # ("комиссия в составе пяти членов рассмотрела заявки": a past tense after the head is the clause's verb, no
+        # genitive complement of it, whose "-ла" looks like one.)
         if lowered.startswith(_RUSSIAN_HEADS_WITH_A_KIND + _RUSSIAN_INSTRUMENTS) and index + 1 < len(words) \
                 and _RUSSIAN_GENITIVE_SINGULAR_RE.fullmatch(complement := words[index + 1][0]) \
                 and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
+                and not _RUSSIAN_PREFIXED_PAST_RE.fullmatch(complement.lower()) \
                 and text[end:words[index + 1][1]].strip() == complement \
                 and not _described_further(lowered, words, index + 1, text):
             return Counted(f"{word} {complement}", words[index + 1][1], False)

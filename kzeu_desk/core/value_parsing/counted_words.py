@@ -131,7 +131,8 @@ MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВ
                          r"ч|"
                          # A pack's weight in grams and milligrams ("спагетти весом 500 г", "a 125 g brie"); a year's
                          # "г." ("2019 г.") is read with its year before any figure is, so a "г" left is grams.
-                         r"мг|mg|г|g|м|"
+                         # Milliseconds ("задержка 31 мс", a network's latency), before the "м" it starts like.
+                         r"мс|мг|mg|г|g|м|"
                          # A length in metres written "m" ("a resolution of 0.7 m in black and white", "25 m long"): only
                          # where no noun follows, since "4.5 m residents" and "$5 m" are millions.
                          r"m(?=[ \u00a0]*(?:$|[,.;:)]|(?:in|and|or|wide|long|high|deep|tall|thick|across|above|below"
@@ -386,4 +387,9 @@ FIXED_TERMS = (
     # "Средство" alone is a means (or funds); with its qualifier it names a kind of thing: medicines ("1 146
     # лекарственных средств"), vehicles ("300 транспортных средств").
     r"лекарственн\w* средств\w*", r"транспортн\w* средств\w*",
+    # A base station is a mobile network's mast in Russian too ("более 2 500 базовых станций"), as "базалық станция"
+    # is; a truck is a "грузовой автомобиль", not any car ("до 1 400 грузовых автомобилей"), as a vehicle is a
+    # "транспортное средство"; a bidder in public procurement is a "потенциальный поставщик", the law's term, not a
+    # supplier ("четыре потенциальных поставщика").
+    r"базов\w* станци\w*", r"грузов\w* автомобил\w*", r"потенциальн\w* поставщик\w*",
 )

@@ -59,6 +59,12 @@ _KAZAKH_NOT_SERIES = frozenset({"орын", "рет", "тоқсан", "жарт�
 # Russian periods and places in any case ("во втором полугодии", "третьего квартала", "на первом месте", "в третий раз").
 _RUSSIAN_NOT_SERIES_STEMS = ("полугоди", "квартал", "половин", "мест", "год", "месяц", "недел", "дн", "день", "раз",
                              "век", "десятилети", "тысячелети")
+# A masculine ordinal in the nominative with no preposition before it ("Я третий год работаю", "уже пятый год"): a year
+# of doing something; "в первый год работы", "за второй год" are periods, left to the period rules.
+_ORDINAL_YEAR_OF_DOING_RE = re.compile(r"(?<![\w-])(?:(?!(?:в|во|на|за|с|со|через|после|до|к)\s)[^\W\d_]+\s+|^)"
+                                       r"[а-яё]+(?:ий|ый|ой)\s*$", re.IGNORECASE)
+# "второй год подряд", "третий год по счету": a rank in a row, no year of doing.
+_A_RANK_OR_PERIOD_AFTER_THE_YEAR_RE = re.compile(r"\s+(?:подряд|по\s+счету|по\s+счёту)(?![\w])", re.IGNORECASE)
 # A place in a ranking or a table is recorded as the count of its place (sets 41 and 44: "на пятом месте" `count 5
 # месте`, "28th place" `count 28 place`, "52-е место"), the noun as written; "in the first place" (firstly) is no place.
 _ENGLISH_PLACES = frozenset({"place"})
@@ -254,6 +260,9 @@ def _russian_noun_after(context: str, position: int, *, places: bool = True) -> 
         lowered = word.lower()
         if places and lowered in _RUSSIAN_PLACES:
             return word  # "занимают 52-е место", "на пятом месте": a rank, the count of its place as written
+        if lowered == "год" and _ORDINAL_YEAR_OF_DOING_RE.search(context, 0, position) and \
+                not _A_RANK_OR_PERIOD_AFTER_THE_YEAR_RE.match(context, match.end()):
+            return word  # "Я третий год работаю водителем": which year of doing it, a count of years as "fifth year" is
         if lowered in NOT_SERIES_NOUNS or lowered.startswith(_RUSSIAN_NOT_SERIES_STEMS):
             return ""
         # ("второе снижение ставки": a noun in "-ение" is no plural adjective; "пятой групповой аварией": after an

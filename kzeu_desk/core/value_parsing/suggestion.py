@@ -64,6 +64,16 @@ class Suggestion:
     note: str | None = None
 
 
+def _with_bound(figure: Suggestion, bound: Bound) -> Suggestion:
+    """`figure` with `bound` on its amount, when it is a figure with no bound of its own yet."""
+    value = figure.value
+    if value.amount is not None and value.lower is None and value.upper is None and value.kind in (
+            ValueKind.MONEY, ValueKind.PERCENT, ValueKind.COUNT, ValueKind.QUANTITY):
+        amount, lower, upper = bounded_amount(value.amount, bound)
+        value = replace(value, amount=amount, lower=lower, upper=upper)
+    return Suggestion(value, figure.note)
+
+
 def missing_publication_note(phrase: str, missing: str) -> str:
     """The sentence shown when a relative date cannot be dated: what of the publication date it needs."""
     if missing == "month":
@@ -114,6 +124,58 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             amount, lower, upper = bounded_amount(value.amount, Bound.UPPER if exceeds.group("not") else Bound.LOWER)
             value = replace(value, amount=amount, lower=lower, upper=upper)
         return Suggestion(value, figure.note)
+    if (aged := _SO_MANY_YEARS_OLD_RE.fullmatch(stripped)) is not None:
+        # "41-летний житель", "25-летнего контракта": an age or a term said as an adjective is so many years, as "41
+        # год" is (`quantity 41 лет`, the unit the count of years takes after most figures).
+        return Suggestion(TypedValue(kind=ValueKind.QUANTITY, amount=float(aged.group("years")), unit="лет"))
+    if context and _BARE_RUSSIAN_FIGURE_RE.fullmatch(stripped) and not has_kazakh_letters(context) and \
+            (offset := locate(stripped, context)) >= 0 and \
+            (shared := _A_SECOND_FIGURE_AND_ITS_UNIT_RE.match(context, offset + len(stripped))) is not None:
+        # "медиана – 24,9 и 27,3 Мбит/с", "по двум сделкам: 28 млн и 9,5 млн евро": two figures joined by "и"/"или"
+        # share the unit written after the second, the first as much as the second.
+        # (A scale written with the second only is both's: "3,8 и 4,1 тыс. тенге".)
+        scale = shared.group("scale") if shared.group("scale") and not _A_SCALE_RE.search(stripped) else ""
+        return suggest(f"{stripped} {scale} {shared.group('unit')}".replace("  ", " "), published=published,
+                       context=context, before=before, earlier=earlier)
+    if context and (from_event := _A_SPAN_FROM_AN_EVENT_RE.fullmatch(stripped)) is not None and \
+            (offset := locate(stripped, context)) > 0 and _GIVEN_BEFORE_RE.search(context, max(0, offset - 24), offset):
+        # "у вас есть три года с даты ДТП", "заявителю дается 10 дней со дня уведомления": a time given from an event is
+        # a limit counted from it, at most that long (`quantity <3 года`), as "в течение 30 дней со дня" is; "прошло три
+        # года с даты ДТП" is the span itself.
+        figure = suggest(from_event.group("figure"), published=published, context=context, before=before,
+                         earlier=earlier)
+        if figure.value.kind is ValueKind.QUANTITY:
+            return _with_bound(figure, Bound.UPPER)
+    if (inverted := _A_NOUN_BEFORE_ITS_NUMBER_RE.fullmatch(stripped)) is not None and \
+            (number := RUSSIAN_NUMBER_WORDS.get(inverted.group("number").lower())) is not None and number > 1 and \
+            inverted.group("noun").lower() not in RUSSIAN_NUMBER_WORDS and \
+            ((times := inverted.group("noun").lower() == "раз") or
+             ((noun := counted_after(" " + inverted.group("noun"), 0)) is not None and noun.unit == inverted.group("noun"))):
+        # "раз десять", "человек двадцать", "минут пять": Russian puts the noun before its number to say "about" (the
+        # figure approximate); "раз" so is a count of times ("Звонил раз десять"), not a multiplier ("в десять раз").
+        if times:
+            return Suggestion(TypedValue(kind=ValueKind.COUNT, amount=float(number), approximate=True,
+                                         unit=inverted.group("noun")))
+        figure = suggest(f"{inverted.group('number')} {inverted.group('noun')}", published=published)
+        if figure.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and figure.value.unit:
+            return Suggestion(replace(figure.value, approximate=True), figure.note)
+    if (short_of := _DOES_NOT_REACH_RE.match(stripped)) is not None and short_of.end() < len(stripped):
+        # "не достигает 30 Мбит/с", "не достигли 10%": what falls short of a figure stays below it, a ceiling as
+        # "менее" is. Only with the verb in the highlight, as "превысит" above.
+        return _with_bound(suggest(stripped[short_of.end():], published=published, context=context, before=before,
+                                   earlier=earlier), Bound.UPPER)
+    if (or_less := _OR_LESS_AFTER_RE.search(stripped)) is not None and or_less.start() > 0:
+        # "10 лет и менее", "5 лет и более", "100 человек и больше": a bound written after its figure is the bound
+        # "не более"/"не менее" written before it.
+        bound = Bound.UPPER if or_less.group("less") else Bound.LOWER
+        return _with_bound(suggest(stripped[:or_less.start()], published=published, context=context, before=before,
+                                   earlier=earlier), bound)
+    if (hours := _HOURS_AND_MINUTES_RE.fullmatch(stripped)) is not None:
+        # "2 часа 40 минут", "1 час 5 минут": one duration said in two units is recorded in the smaller, as the
+        # curator adds it up (160 minutes), not as the hours alone.
+        minutes = int(hours.group("hours")) * 60 + int(hours.group("minutes"))
+        return suggest(f"{stripped[:hours.start('hours')]}{minutes} {hours.group('unit')}", published=published,
+                       context=context, before=before, earlier=earlier)
     if context and (same_year := _THE_SAME_YEAR_RE.search(stripped)) is not None and \
             (year := _the_year_named_before(stripped, context, before or "")) is not None:
         # "KazEOSat-1 запущен в апреле 2014 года, KazEOSat-2 – в июне того же года", "in June of the same year": the
@@ -131,7 +193,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     if (lead := _BOUND_ON_A_LEAD_TIME_RE.match(stripped)) is not None:
         # "минимум за месяц до вылета" (at least a month before), "как максимум за три дня": the bound is on the time
         # "за" measures, read as "минимум месяц" is.
-        return suggest(f"{lead.group('bound')} {stripped[lead.end():]}", published=published, context=context,
+        said = lead.group("bound") or "не менее"
+        return suggest(f"{said} {stripped[lead.end():]}", published=published, context=context,
                        before=before, earlier=earlier)
     if (each := _UNIT_AFTER_EACH_FIGURE_RE.fullmatch(stripped)) is not None:
         # "40 Years to 75 Years" (a trial registry's ages), "from 5 km to 7 km", "от 5 км до 7 км": a range whose unit
@@ -694,7 +757,35 @@ _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july
 _MONTHS_TO_A_MONTH_RE = re.compile(
     rf"(?:(?:in|over|during)\s+)?(?:the\s+)?(?P<count>[1-9]\d?)\s+months\s+(?:to|ending(?:\s+in)?|through)\s+"
     rf"(?P<month>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
-_BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?P<bound>(?:как\s+)?(?:минимум|максимум))\s+за\s+(?=\S)", re.IGNORECASE)
+# ("не позднее чем за 2 часа до прибытия": done at the latest two hours before, so at least two hours ahead.)
+_BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?:(?P<bound>(?:как\s+)?(?:минимум|максимум))|(?P<latest>не\s+позднее(?:\s+чем)?))"
+                                      r"\s+за\s+(?=\S)", re.IGNORECASE)
+# "41-летний", "25-летнего", "10-летняя": an adjective of so many years, in any gender and case.
+_SO_MANY_YEARS_OLD_RE = re.compile(r"(?P<years>\d{1,3})-летн(?:ий|его|ему|им|ем|яя|ей|юю|ее|ие|их|ими)", re.IGNORECASE)
+_A_SCALE_RE = re.compile(r"(?:тыс\.|млн|млрд|трлн)$")
+# A figure alone, in digits with a Russian scale word or none ("24,9", "28 млн", "1 400").
+_BARE_RUSSIAN_FIGURE_RE = re.compile(r"\d[\d \u00a0]*(?:[.,]\d+)?(?:[ \u00a0]*(?:тыс\.|млн|млрд|трлн))?")
+# "… и 27,3 Мбит/с,", "… и 9,5 млн евро.": the second of two figures and the words after it up to the clause's end (three
+# at most), where the unit they share is written; Russian words only (a word with a Cyrillic letter first).
+_A_SECOND_FIGURE_AND_ITS_UNIT_RE = re.compile(
+    r"[ \u00a0]+(?:и|или)[ \u00a0]+\d[\d \u00a0]*(?:[.,]\d+)?(?:[ \u00a0]*(?P<scale>тыс\.|млн|млрд|трлн))?[ \u00a0]+"
+    r"(?P<unit>[а-яё][^\s,;:!?()]*(?:[ \u00a0]+[а-яё][^\s,;:!?()]*){0,2}?)(?=[,;:!?)]|\.(?:\s|$)|$)", re.IGNORECASE)
+# A span and the event it is counted from: "три года с даты ДТП", "10 дней со дня уведомления".
+_A_SPAN_FROM_AN_EVENT_RE = re.compile(r"(?P<figure>\S+(?:\s+\S+)?\s+(?:лет|года?|месяц(?:а|ев)?|недел[иья]|недель|дн(?:я|ей)|день"
+                                      r"|сут(?:ок|ки)|час(?:а|ов)?))\s+(?:с\s+даты|со\s+дня|с\s+момента)\s+\S.*",
+                                      re.IGNORECASE | re.DOTALL)
+# What gives the time before it: "у вас есть", "дается", "отводится", "предоставляется".
+_GIVEN_BEFORE_RE = re.compile(r"(?<![\w])(?:есть|(?:да[её]тся|отводится|предоставляется|отведено|предоставлено|дано))"
+                              r"\s+$", re.IGNORECASE)
+# "раз десять", "человек двадцать": a Russian noun, then a number in words.
+_A_NOUN_BEFORE_ITS_NUMBER_RE = re.compile(r"(?P<noun>[а-яё]{3,})\s+(?P<number>[а-яё]{3,})", re.IGNORECASE)
+# "не достигает", "не достигла", "не достигли": a ceiling on the figure after it.
+_DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|ли|нет|нут)?\s+", re.IGNORECASE)
+# "… и менее", "… или более", "… и больше": a bound written after the figure (its unit before it).
+_OR_LESS_AFTER_RE = re.compile(r"\s+(?:и|или)\s+(?:(?P<less>менее|меньше)|более|больше)\s*$", re.IGNORECASE)
+# "2 часа 40 минут": hours and minutes of one duration, both written in figures.
+_HOURS_AND_MINUTES_RE = re.compile(r"(?:(?:около|почти|более|менее|до)\s+)?(?P<hours>\d{1,3})[ \u00a0]+час(?:а|ов)?"
+                                   r"[ \u00a0]+(?P<minutes>\d{1,2})[ \u00a0]+(?P<unit>минут[аы]?)", re.IGNORECASE)
 _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
     r"(?:(?:from|от|с)\s+(?=[-−]?\d))?(?P<first>[-−]?\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+|°\s?C)"
     r"\s+(?:to|до|[–—-])\s+\+?(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
