@@ -1,0 +1,68 @@
+"""The classes of the English misses of sets 56 and 57 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, date, quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the curator's value)
+AGES_WITHOUT_YEARS = [
+    # A speaker's own age in a letter or an interview: "I am 58 and", "she is 71." (a bare figure that ends its clause).
+    ("58", "I am 58 and have lived in Lisbon since my divorce.", quantity(58, "years")),
+    ("71", "My mother is widowed and she is 71, so she cannot travel alone.", quantity(71, "years")),
+    ("39", "I'm 39, self-employed, and have never paid into a pension.", quantity(39, "years")),
+    # An age a rule sets, split by sex: "the pension age is 65 for men and 60 for women".
+    ("65", "In Georgia the pension age is 65 for men and 60 for women.", quantity(65, "years")),
+    ("60", "In Georgia the pension age is 65 for men and 60 for women.", quantity(60, "years")),
+    # Guards: a figure with its own noun after "I am" or "is" is not an age; nor a count split by sex without an age.
+    ("12", "I am 12 minutes away from the station.", quantity(12, "minutes")),
+    ("40", "The quota is 40 for men and 25 for women in the second round.", quantity(40, None)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), AGES_WITHOUT_YEARS,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(AGES_WITHOUT_YEARS)])
+def test_an_age_without_years_is_a_quantity_in_years(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+TERABITS = [
+    # A link's or an attack's rate in terabits a second, as in gigabits ("400 Gbps").
+    ("2 Tbps", "The new subsea cable carries 2 Tbps between Marseille and Alexandria.", quantity(2, "Tbps")),
+    ("3.5 Tbit/s", "The attack peaked at 3.5 Tbit/s on Sunday night.", quantity(3.5, "Tbit/s")),
+    # Guard: gigabits stay as they were.
+    ("40 Gbps", "Each port runs at 40 Gbps.", quantity(40, "Gbps")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), TERABITS, ids=[case[0] for case in TERABITS])
+def test_terabits_a_second_are_a_unit(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+THE_PREVIOUS_WEEKDAY = [
+    # "the previous Tuesday", "the preceding Monday": the last such day before the one the article stands on, as
+    # "last Tuesday" is; published on a Thursday (2026-05-14), the previous Thursday is a week before.
+    ("the previous Tuesday", "A patch we shipped the previous Tuesday broke the login page.", date("2026-05-12")),
+    ("the preceding Monday", "The board had approved the plan the preceding Monday.", date("2026-05-11")),
+    ("the previous Thursday", "The tanker had left port the previous Thursday.", date("2026-05-07")),
+    # Guard: a bare weekday in a report stays as it was read.
+    ("last Tuesday", "The council voted last Tuesday.", date("2026-05-12")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), THE_PREVIOUS_WEEKDAY,
+                         ids=[case[0] for case in THE_PREVIOUS_WEEKDAY])
+def test_the_previous_weekday_lies_before_the_article(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+def test_count_helper_is_used() -> None:
+    # "remote" is no part of the counted noun's name: "fewer than 300 remote villages" counts villages.
+    same(suggest("fewer than 300", published="2026-05-14",
+                 context="Only fewer than 300 remote villages still lack a fixed line.").value,
+         count(None, "villages", upper=300))
