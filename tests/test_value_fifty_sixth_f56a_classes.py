@@ -66,3 +66,20 @@ def test_count_helper_is_used() -> None:
     same(suggest("fewer than 300", published="2026-05-14",
                  context="Only fewer than 300 remote villages still lack a fixed line.").value,
          count(None, "villages", upper=300))
+
+
+THE_FIGURE_IT_REPLACES = [
+    # "(previously 30)", ", formerly 8": a bare figure that a measure replaces is in the measure's unit, as after
+    # "instead of".
+    ("45", "Passwords now expire after 90 days (previously 45).", quantity(45, "days")),
+    ("8", "The warranty now runs for 12 months, formerly 8.", quantity(8, "months")),
+    ("20", "Parcels are now held for 14 days (formerly 20) before they go back.", quantity(20, "days")),
+    # Guard: a figure with no measure before it stays bare.
+    ("4", "The council now has seven wards (previously 4).", count(4, "wards")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), THE_FIGURE_IT_REPLACES,
+                         ids=[case[0] for case in THE_FIGURE_IT_REPLACES])
+def test_a_figure_replaced_by_a_measure_is_in_its_unit(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

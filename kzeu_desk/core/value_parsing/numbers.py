@@ -1201,7 +1201,9 @@ def _counted_of(window: str, number: re.Match[str]) -> Counted | None:
 
 # "about 45 days instead of 25", "14,7 ц/га против 16,2": a bare number compared with a measure is in its unit.
 _COMPARED_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*"
+    r"(?:(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)"
+    # "expire after 90 days (previously 45)", "runs for 12 months, formerly 8": the figure a measure replaces.
+    r"|[(,]\s*(?:previously|formerly)(?![\w]))\s*"
     # ("30 to 36 hours instead of the usual 20", "against the planned 12")
     r"(?:(?:the|its|their|our)\s+)?(?:(?:usual|normal|current|previous|standard|planned|earlier|обычных|прежних"
     # ("47 суток вместо плановых 60": against the plan's figure.)
@@ -1216,7 +1218,10 @@ _HEDGE_BEFORE_RE = re.compile(r"(?:about|around|roughly|some|nearly|almost|barel
 
 
 def _measure_compared_before(text: str, start: int) -> str | None:
-    if _COMPARED_BEFORE_RE.search(text, max(0, start - 40), start) is None:
+    compared = _COMPARED_BEFORE_RE.search(text, max(0, start - 40), start)
+    if compared is not None and compared.group()[0] in "(,":
+        start = compared.start()  # "90 days (previously 45)": the measure stands before the bracket, in its clause
+    if compared is None:
         # "against about 110,000 in 2025 and barely 25,000 in 2021": the second of two figures set against the
         # measure is in its unit too.
         joined = _AND_ANOTHER_BEFORE_RE.search(text, max(0, start - 30), start)
