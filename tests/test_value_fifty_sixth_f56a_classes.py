@@ -83,3 +83,20 @@ THE_FIGURE_IT_REPLACES = [
                          ids=[case[0] for case in THE_FIGURE_IT_REPLACES])
 def test_a_figure_replaced_by_a_measure_is_in_its_unit(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+AN_ORDINAL_BEFORE_A_GRADED_MODIFIER = [
+    # A grade written with a hyphen and a figure ("severity-2", "Category-4", "tier-1") describes the series' noun, as
+    # an adjective would: "the third severity-2 outage" is the third outage.
+    ("third", "It was the third severity-2 outage of the year.", count(3, "outage")),
+    ("fourth", "Lisbon hosted its fourth Category-4 alert since June.", count(4, "alert")),
+    ("second", "This is our second tier-1 audit since the merger.", count(2, "audit")),
+    # Guard: without the grade the noun is read as before.
+    ("second", "This is our second audit this year.", count(2, "audit")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), AN_ORDINAL_BEFORE_A_GRADED_MODIFIER,
+                         ids=[f"{case[0]}-{i}" for i, case in enumerate(AN_ORDINAL_BEFORE_A_GRADED_MODIFIER)])
+def test_an_ordinal_passes_over_a_graded_modifier(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
