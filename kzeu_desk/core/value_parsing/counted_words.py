@@ -28,6 +28,8 @@ ENGLISH_ADJECTIVES = frozenset({
     # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
     "underground", "overseas", "offshore", "onshore",
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
+    # Irregular participles not in "-ed" or "-en" ("520 paid contributions", "300 unsold cars", "45 rebuilt houses").
+    "paid", "unpaid", "prepaid", "built", "rebuilt", "sold", "unsold", "bought", "stolen",
     # "-ent/-ant" adjectives (the ending is as often a noun's: "investments", "students", "participants").
     "independent", "relevant", "significant", "important", "efficient", "recent", "urgent",
     "permanent", "prominent", "competent", "excellent", "dependent", "frequent", "subsequent", "consistent",
