@@ -100,3 +100,36 @@ AN_ORDINAL_BEFORE_A_GRADED_MODIFIER = [
                          ids=[f"{case[0]}-{i}" for i, case in enumerate(AN_ORDINAL_BEFORE_A_GRADED_MODIFIER)])
 def test_an_ordinal_passes_over_a_graded_modifier(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+PAID_AND_OTHER_IRREGULAR_PARTICIPLES = [
+    # Irregular participles describe the counted noun, as "written" does: "1,200 paid subscriptions" are
+    # subscriptions, "300 unsold cars" cars.
+    ("at least 300", "Members need at least 300 paid monthly contributions.", count(300, "contributions", lower=300)),
+    ("1,200", "The paper now has 1,200 paid subscriptions.", count(1200, "subscriptions")),
+    ("300", "Dealers are sitting on 300 unsold cars.", count(300, "cars")),
+    ("45", "The flood damaged 45 rebuilt houses.", count(45, "houses")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PAID_AND_OTHER_IRREGULAR_PARTICIPLES,
+                         ids=[case[0] for case in PAID_AND_OTHER_IRREGULAR_PARTICIPLES])
+def test_an_irregular_participle_describes_the_counted_noun(selection: str, context: str,
+                                                            expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+A_MOBILE_GENERATION_BEFORE_THE_NOUN = [
+    # A network generation ("4G", "5G") between the figure and its noun is a modifier, as a name is: "1,500 5G
+    # masts" counts masts.
+    ("at least 1,500", "The regulator wants at least 1,500 5G masts by 2028.", count(1500, "masts", lower=1500)),
+    ("12", "Villagers got 12 4G towers last year.", count(12, "towers")),
+    ("900", "The operator switched off 900 3G base stations.", count(900, "base stations")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_MOBILE_GENERATION_BEFORE_THE_NOUN,
+                         ids=[case[0] for case in A_MOBILE_GENERATION_BEFORE_THE_NOUN])
+def test_a_network_generation_before_the_noun_is_passed_over(selection: str, context: str,
+                                                             expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
