@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from test_value_words import count, date, quantity, same
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_candidates import find_values
 from kzeu_desk.core.value_parsing import suggest
 
 # (highlight, its sentence, the curator's value)
@@ -133,3 +134,25 @@ A_MOBILE_GENERATION_BEFORE_THE_NOUN = [
 def test_a_network_generation_before_the_noun_is_passed_over(selection: str, context: str,
                                                              expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+VERSION_BEFORE_A_DASH_AND_A_DATE = [
+    # A release note's heading "Version 4.1.2 — 9 June 2026": the version's last part is no first day of a range.
+    ("Version 4.1.2 — 9 June 2026\n- Fixed the login screen.", "9 June 2026", date("2026-06-09")),
+    ("Release 2.0.15 – 30 April 2026 adds offline maps.", "30 April 2026", date("2026-04-30")),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), VERSION_BEFORE_A_DASH_AND_A_DATE,
+                         ids=[case[1] for case in VERSION_BEFORE_A_DASH_AND_A_DATE])
+def test_the_pane_lists_a_release_date_after_a_version(text: str, span: str, expected: TypedValue) -> None:
+    found = [f for f in find_values(text, "2026-10-14") if f.value.kind in (ValueKind.DATE, ValueKind.DATE_RANGE)]
+    assert [(text[f.start:f.end], f.value.kind, f.value.date) for f in found] == \
+        [(span, expected.kind, expected.date)]
+
+
+def test_a_range_of_days_after_a_plain_figure_stays_a_range() -> None:
+    # Guard: "1 — 23 September" with no version before it is still a range.
+    text = "The road is shut 1 — 23 September 2026."
+    found = [f for f in find_values(text, "2026-10-14") if f.value.kind is ValueKind.DATE_RANGE]
+    assert [(f.value.date, f.value.date_end) for f in found] == [("2026-09-01", "2026-09-23")]
