@@ -156,3 +156,24 @@ def test_a_range_of_days_after_a_plain_figure_stays_a_range() -> None:
     text = "The road is shut 1 — 23 September 2026."
     found = [f for f in find_values(text, "2026-10-14") if f.value.kind is ValueKind.DATE_RANGE]
     assert [(f.value.date, f.value.date_end) for f in found] == [("2026-09-01", "2026-09-23")]
+
+
+A_MONTH_A_PLAN_IS_FOR = [
+    # "planned for June", "scheduled for December": the pane lists the month a plan is set for, as Ctrl+N reads it.
+    ("An update is planned for December.", "December", date("2026-12")),
+    ("The vote is scheduled for January, after the holidays.", "January", date("2027-01")),
+    ("Talks are slated for November.", "November", date("2026-11")),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "expected"), A_MONTH_A_PLAN_IS_FOR,
+                         ids=[case[1] for case in A_MONTH_A_PLAN_IS_FOR])
+def test_the_pane_lists_the_month_a_plan_is_for(text: str, span: str, expected: TypedValue) -> None:
+    found = [f for f in find_values(text, "2026-10-14") if f.value.kind is ValueKind.DATE]
+    assert [(text[f.start:f.end], f.value.date) for f in found] == [(span, expected.date)]
+
+
+def test_a_month_after_another_for_is_not_listed_by_this_rule() -> None:
+    # Guard: "for May" with no plan before it is left as it was ("May" is a verb too).
+    text = "Thanks for May and her help."
+    assert [f for f in find_values(text, "2026-10-14") if f.value.kind is ValueKind.DATE] == []
