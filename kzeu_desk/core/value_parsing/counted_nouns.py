@@ -127,6 +127,8 @@ def counted_after(text: str, position: int) -> Counted | None:
 # A genitive word right before the figure ("ауылдың 312", "облыстың 2 мыңнан астам").
 _KAZAKH_GENITIVE_BEFORE_RE = re.compile(
     rf"[{CYRILLIC_LETTER}]{{2,}}(?:дың|дің|тың|тің|ның|нің)\s+\d[\d\s\u00a0,.]*(?:[{CYRILLIC_LETTER}]+\s*)?$", re.IGNORECASE)
+# A mobile network's generation between a figure and its noun ("7,000 5G base stations"), a modifier as a name is.
+_NETWORK_GENERATION_RE = re.compile(r"[ \u00a0]+[2-6]G(?=[ \u00a0]+[a-z])")
 _POSSESSIVE_NAME_RE = re.compile(r"[ \u00a0]+[A-Z][A-Za-z-]+['’]s(?=[ \u00a0]+[a-z])")
 # (With nothing after it: "три лицензии на оказание платежных услуг" counts licences, the purpose's object after it.)
 _RUSSIAN_PURPOSE_AFTER_RE = re.compile(r"[ \u00a0]+на[ \u00a0]+(?P<noun>[а-яё]{3,}(?:ние|тие))(?=[ \u00a0]*(?:[,.;:)]|$))")
@@ -202,6 +204,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
         position = of_the.end()
     if (name := _POSSESSIVE_NAME_RE.match(text, position)) is not None:
         position = name.end()  # "seven Przewalski's horses": a name's possessive qualifies, as a name does
+    if (generation := _NETWORK_GENERATION_RE.match(text, position)) is not None:
+        position = generation.end()  # "7,000 5G base stations", "12 4G towers": a network's generation qualifies
     words: list[tuple[str, int]] = []
     cursor = position
     while len(words) < _MOST_ENGLISH_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:

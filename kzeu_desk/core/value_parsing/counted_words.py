@@ -28,10 +28,14 @@ ENGLISH_ADJECTIVES = frozenset({
     # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
     "underground", "overseas", "offshore", "onshore",
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
+    # Irregular participles not in "-ed" or "-en" ("520 paid contributions", "300 unsold cars", "45 rebuilt houses").
+    "paid", "unpaid", "prepaid", "built", "rebuilt", "sold", "unsold", "bought", "stolen",
     # "-ent/-ant" adjectives (the ending is as often a noun's: "investments", "students", "participants").
     "independent", "relevant", "significant", "important", "efficient", "recent", "urgent",
     "permanent", "prominent", "competent", "excellent", "dependent", "frequent", "subsequent", "consistent",
     "transparent", "sufficient", "resilient", "vibrant", "dominant", "abundant", "distant", "vacant",
+    # Where a place lies ("fewer than 300 remote villages", "40 isolated farms"): the places, not a kind of them.
+    "remote", "isolated",
 })
 ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ish", "ese", "ian",
                              "ean", "ed", "ing", "est", "-ranking", "-level", "-based", "-owned", "-scale", "-term")
@@ -92,10 +96,10 @@ MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВ
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which
                          # notices give as a measure of their own, not as money.
-                         # A network's speed in bits a second ("100 Мбит/с", "10 Gbps") and a cable's loss in
+                         # A network's speed in bits a second ("100 Мбит/с", "10 Gbps", an attack's "1 Tbps") and a cable's loss in
                          # decibels a kilometre ("0,21 дБ/км"): rates written with a slash, each a unit of its own,
                          # before the "дБ" and "Мб" they start like.
-                         r"Мбит/с|Гбит/с|Кбит/с|Mbit/s|Gbit/s|Mbps|Gbps|дБ/км|dB/km|"
+                         r"Мбит/с|Гбит/с|Кбит/с|Mbit/s|Gbit/s|Tbit/s|Mbps|Gbps|Tbps|дБ/км|dB/km|"
                          # Noise in A-weighted decibels keeps its weighting ("45 dB(A)", the unit a noise limit is
                          # set in), before the "dB" it starts like.
                          # ("не более 45 дБА" at night, the Russian way to write it without brackets; and a gas's share

@@ -150,7 +150,8 @@ _DAY_RANGES = (
     rf"(?<![\d])(?:(?i:from|с|со)\s+)?{day('d1')}\s+{month('m1')}{_DAY_SEPARATOR}{day('d2')}\s+{month('m2')}"
     rf"{_YEAR_OF}?",
     # "3–4 June 2019", "с 3 по 5 июня 2019 года", "24-25 қарашада", "7-9 қыркүйек аралығында".
-    rf"(?<![\d])(?:(?i:from|between|с|со)\s+)?{day('d1')}{_DAY_SEPARATOR}{day('d2')}\s+(?:of\s+)?{month()}"
+    # ("Version 7.2.1 — 23 September 2026": a version's last part, after a figure and a point, is no first day.)
+    rf"(?<![\d])(?<!\d\.)(?:(?i:from|between|с|со)\s+)?{day('d1')}{_DAY_SEPARATOR}{day('d2')}\s+(?:of\s+)?{month()}"
     rf"{_KAZAKH_MONTHS_WORD}{_YEAR_OF}?",
     # "June 30 – July 2, 2019".
     rf"(?<![\w])(?P<m1>{ENGLISH_MONTH})\s+(?P<d1>[0-3]?\d)\s*[-–—]\s*(?P<m2>{ENGLISH_MONTH})\s+(?P<d2>[0-3]?\d)"

@@ -108,7 +108,8 @@ RUSSIAN_WEEKDAY_GENITIVE = r"понедельника|вторника|сред�
 # Kazakh weekdays take the locative ("жұмада", "бейсенбіде") or stand before "күні".
 KAZAKH_WEEKDAY = r"дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі"
 # The week before or after the publication's: "last Thursday", "в прошлый четверг", "өткен бейсенбіде".
-WEEKDAY_PAST_WORDS = r"last|this past|прошл(?:ый|ую|ое)|минувш(?:ий|ую|ее)|өткен"
+# ("the previous Friday", "the preceding Monday": as "last Friday", a week back on the day the article stands on.)
+WEEKDAY_PAST_WORDS = r"last|this past|the previous|the preceding|прошл(?:ый|ую|ое)|минувш(?:ий|ую|ее)|өткен"
 WEEKDAY_NEXT_WORDS = r"next|this coming|следующ(?:ий|ую|ее)|будущ(?:ий|ую|ее)|келесі|алдағы"
 
 # -- seasons ---------------------------------------------------------------------------------

@@ -604,6 +604,11 @@ def _month_without_year_patterns() -> tuple[DatePattern, ...]:
         _pattern(rf"(?:(?<=its )|(?<=the )|(?<=their )|(?<=this )|(?<=our )|(?<=his )|(?<=her )|(?<=for ))"
                  rf"(?P<month>{ENGLISH_MONTH_FULL})(?=\s+[a-z]{{3,}})(?!\s+(?:of|to|and|or|in|on|at|is|was)(?![\w]))",
                  read_month_day, ignore_case=False),
+        # "A fix is planned for November", "scheduled for January": the month a plan is set for (after "for" alone a
+        # month may be a name, "Thanks for May", so only after a plan's participle).
+        _pattern(r"(?:(?<=planned for )|(?<=scheduled for )|(?<=slated for )|(?<=set for )|(?<=due for ))"
+                 rf"(?P<month>{ENGLISH_MONTH_FULL})(?![\w])(?!\s*\d)",
+                 read_month_day, ignore_case=False),
         # "in mid-May", "in early June": the month.
         _pattern(rf"(?<![\w])(?:(?i:in|by|until|since)\s+)?(?i:mid-|early\s+|late\s+)(?P<month>{ENGLISH_MONTH_FULL})(?![\w])"
                  r"(?!\s*\d)", read_month_day, ignore_case=False),

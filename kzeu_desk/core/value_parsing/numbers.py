@@ -223,6 +223,25 @@ _AGED_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:aged|ages)\s+(?:between\s+|from\s+
                              # "vaccinate girls by age 15", "at the age of 60"; an obituary's "dies at 81", "died aged 81".
                              r"|(?:at|by|from|until|before)\s+(?:the\s+)?age\s+(?:of\s+)?"
                              r"|(?:dies|died|dying)\s+(?:at|aged)\s+(?:the\s+age\s+of\s+)?)$", re.IGNORECASE)
+# A letter's or an interview's own age: "I am 58 and", "she is 71," (a bare figure ending its clause: "I am 12
+# minutes away" has its noun, read before this).
+# Present tense only: "He was 12." stays as set 36's test reads it (a past figure may be a score, a rank).
+_SPEAKER_IS_BEFORE_RE = re.compile(r"(?<![\w])(?:I\s+am|I['’]m|(?:he|she)\s+is|(?:he|she)['’]s)\s+$",
+                                   re.IGNORECASE)
+_ENDS_A_CLAUSE_AFTER_RE = re.compile(r"\s*(?:[,.;:!?)]|\s+and\s|$)")
+# An age a rule sets, split by sex: "the pension age is 65 for men and 60 for women" (the figures after "age" within
+# its clause; "The quota is 40 for men" names no age and stays as it was).
+_FOR_MEN_OR_WOMEN_AFTER_RE = re.compile(r"\s+for\s+(?:men|women|males|females)(?![\w])", re.IGNORECASE)
+_AGE_IN_THE_CLAUSE_BEFORE_RE = re.compile(r"(?<![\w])age(?![\w])[^.;:]*$", re.IGNORECASE)
+
+
+def _an_age_without_years(text: str, number_start: int, end: int) -> bool:
+    if _SPEAKER_IS_BEFORE_RE.search(text, max(0, number_start - 12), number_start) is not None:
+        return _ENDS_A_CLAUSE_AFTER_RE.match(text, end) is not None
+    return _FOR_MEN_OR_WOMEN_AFTER_RE.match(text, end) is not None and \
+        _AGE_IN_THE_CLAUSE_BEFORE_RE.search(text, max(0, number_start - 80), number_start) is not None
+
+
 # "Places are limited to 150", "Seats are capped at 40": a plural subject capped at a number is what it counts.
 _PLURAL_LIMITED_TO_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,}s)(?:\s+(?:on|in|at|for|of)\s+(?:the\s+)?[\w-]+)?"
                                           r"\s+(?:are|were|will\s+be|remain)\s+"
@@ -588,8 +607,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             if bound is None and (qualifier_after_noun := _match_qualifier_after(text, end)) is not None:
                 # Kazakh bounds the whole phrase: "28 миллион тоннадан асты", "20 жылдан астам".
                 bound, end = qualifier_after_noun
-        elif _AGED_BEFORE_RE.search(text, max(0, number_start - 30), number_start) is not None and figure.exponent == 0 \
-                and first_scale is None:
+        elif (_AGED_BEFORE_RE.search(text, max(0, number_start - 30), number_start) is not None
+              or _an_age_without_years(text, number_start, end)) and figure.exponent == 0 and first_scale is None:
             unit = "years"  # "children aged six to twelve", "people aged 65 and over": an age, in years
         elif (figure.exponent or first_scale is not None) and \
                 (code := _currency_of_the_amount_before(text, start)) is not None:
@@ -1198,7 +1217,9 @@ def _counted_of(window: str, number: re.Match[str]) -> Counted | None:
 
 # "about 45 days instead of 25", "14,7 ц/га против 16,2": a bare number compared with a measure is in its unit.
 _COMPARED_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)\s*"
+    r"(?:(?<![\w])(?:instead\s+of|against|compared\s+(?:with|to)|versus|vs\.?|против|вместо|по\s+сравнению\s+с)"
+    # "expire after 90 days (previously 45)", "runs for 12 months, formerly 8": the figure a measure replaces.
+    r"|[(,]\s*(?:previously|formerly)(?![\w]))\s*"
     # ("30 to 36 hours instead of the usual 20", "against the planned 12")
     r"(?:(?:the|its|their|our)\s+)?(?:(?:usual|normal|current|previous|standard|planned|earlier|обычных|прежних"
     # ("47 суток вместо плановых 60": against the plan's figure.)
@@ -1213,7 +1234,10 @@ _HEDGE_BEFORE_RE = re.compile(r"(?:about|around|roughly|some|nearly|almost|barel
 
 
 def _measure_compared_before(text: str, start: int) -> str | None:
-    if _COMPARED_BEFORE_RE.search(text, max(0, start - 40), start) is None:
+    compared = _COMPARED_BEFORE_RE.search(text, max(0, start - 40), start)
+    if compared is not None and compared.group()[0] in "(,":
+        start = compared.start()  # "90 days (previously 45)": the measure stands before the bracket, in its clause
+    if compared is None:
         # "against about 110,000 in 2025 and barely 25,000 in 2021": the second of two figures set against the
         # measure is in its unit too.
         joined = _AND_ANOTHER_BEFORE_RE.search(text, max(0, start - 30), start)

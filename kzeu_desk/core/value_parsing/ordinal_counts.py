@@ -46,6 +46,9 @@ from kzeu_desk.core.value_parsing.scanning import scan
 
 # A word of the sentence: letters, with hyphens inside.
 _WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# An English word may end in a grade after a hyphen ("severity-2", "Category-4", "tier-1"): one word, a modifier the
+# series' noun comes after ("the third severity-2 outage" is the third outage), as a hyphenated word is.
+_ENGLISH_WORD_RE = re.compile(r"[^\W\d_]+(?:-(?:[^\W\d_]+|\d{1,2}(?![\w-])))*")
 # What ranks rather than counts: "in a row", "подряд", "по величине", "қатарынан", a superlative after the ordinal.
 _RANKS_AFTER_RE = re.compile(r"\s+(?:(?:year|time)s?\s+)?(?i:in\s+a\s+row|running|straight|consecutive|подряд|по\s+величине"
                              r"|по\s+размеру|қатарынан|largest|biggest|highest|lowest|most|best|крупнейш[а-яё]*"
@@ -156,7 +159,7 @@ def _english_noun_after(context: str, position: int, *, places: bool = True) -> 
     if _OF_ITS_KIND_AFTER_RE.match(context, position) and \
             (apposition := _APPOSITION_BEFORE_RE.search(context, 0, position)):
         return apposition.group("noun")  # "The forum, the third of its kind, drew …"
-    for match in _WORD_RE.finditer(context, position):
+    for match in _ENGLISH_WORD_RE.finditer(context, position):
         if context[position:match.start()].strip():
             return None  # punctuation first: no noun follows
         word = match.group()

@@ -53,7 +53,10 @@ from kzeu_desk.core.value_parsing.ordinal_words import (
 )
 
 # Digits with an ordinal ending, words (hyphenated or with an apostrophe), dashes, other marks.
-_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:st|nd|rd|th)(?![\w])|\d+(?:st|nd|rd|th)(?![\w])|\d+-[^\W\d_]+|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[–—-]|[^\s\w]|\d+")
+# An English grade after a hyphen ("severity-1", "tier-2", "Category-4") is one word: a modifier before the noun.
+_TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:st|nd|rd|th)(?![\w])|\d+(?:st|nd|rd|th)(?![\w])|\d+-[^\W\d_]+"
+                       r"|[A-Za-z]+-\d{1,2}(?![\w-])|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[–—-]|[^\s\w]|\d+")
+_ENGLISH_GRADE_RE = re.compile(r"[A-Za-z]+-\d{1,2}")
 _ENGLISH_DIGIT_RE = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)")
 _DIGIT_ENDING_RE = re.compile(r"(\d+)-([^\W\d_]+)")
 _DASHES = frozenset({"–", "—", "-"})
@@ -147,6 +150,8 @@ def _noun_after_already(tokens: list[_Token], index: int, after: int) -> tuple[s
     have been of the noun after it."""
     if index and (tokens[index - 1].word.lower() in POSSESSIVE_WORDS
                   or tokens[index - 1].word.lower().endswith(("'s", "’s"))) and after < len(tokens):
+        while after + 1 < len(tokens) and _ENGLISH_GRADE_RE.fullmatch(tokens[after].word):
+            after += 1  # "our second severity-2 outage": the grade describes the noun after it
         return _plain_noun(tokens, after)  # "the agency's fourth transaction", "its third loan"
     before = index - 1
     if before >= 0 and tokens[before].word.lower() == "the":
