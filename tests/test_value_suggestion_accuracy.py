@@ -273,8 +273,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # bf4a030: set 56 93.0 / 92.0 / 83.2 % (120/129, 150/163, 129/155), set 57 94.0 / 90.7 / 90.3 % (126/134,
           # 146/161, 121/134): the honest held-out number of this round, not fixed. Floors: the first score's lowest
           # language.
-          "held_out_fifty_sixth": 0.83,
-          "held_out_fifty_seventh": 0.90}
+          # After one pass of fixes (three engineers, one language each; general classes, no relabel): set 56
+          # 97.7 / 97.5 / 89.0 % (126/129, 159/163, 138/155), set 57 97.0 / 96.9 / 94.8 % (130/134, 156/161, 127/134).
+          # Floors: the lowest language less one miss, 137/155 (0.884) and 126/134 (0.940).
+          "held_out_fifty_sixth": 0.88,
+          "held_out_fifty_seventh": 0.94}
 
 
 @pytest.fixture(scope="module")
