@@ -44,8 +44,8 @@ def test_the_labelled_set_covers_three_languages_and_the_hard_cases():
 # round 23's "41,000 hectares" (queued, on last year's figure kept beside this year's). Round 28's first-scored one
 # is fixed (an abbreviation written out is the same name); so are round 30's two (a clause grown by "and …" is
 # queued and widened; an identifier standing word for word beats another one differing in its digits).
-# Round 35's one (queued and flagged), as first scored.
-ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23, 35)
+# Round 35's one is fixed too (a comma-separated line grown after its changed figure takes the grown line).
+ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23)
 
 
 # The first test to ask for `outcomes`: every pair re-anchored through the app, 160 pairs, about a minute on a quiet
@@ -350,7 +350,7 @@ FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0
                        32: (0.885, 8, 200, 0, 0, 0),
                        33: (0.825, 8, 200, 0, 0, 0),
                        34: (0.82, 8, 196, 0, 0, 0),
-                       35: (0.835, 8, 198, 1, 0, 0)}
+                       35: (0.84, 8, 198, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))

@@ -277,6 +277,8 @@ _CONTINUING_WORD = re.compile(r" [^\W_]")
 _ADDED_WORD_BEFORE = re.compile(r"[^\W_] \Z")
 _ADDED_WORDS_AFTER = re.compile(rf"(?: [^\W_][\w'\-]*){{1,{_CONTINUED_WORDS}}}")
 _ADDED_WORDS_BEFORE = re.compile(rf" ?(?:[^\W_][\w'\-]* ){{1,{_CONTINUED_WORDS}}}")
+# A part added to a comma-separated line after its changed figure (`_unless_its_line_grows`): ", 2nd edition".
+_LINE_PART_ADDED = re.compile(rf", [^\W_][\w'\-]*(?: [^\W_][\w'\-]*){{0,{_CONTINUED_WORDS - 1}}}")
 
 # A short quote pinned by a landmark inside it (`_pinned_by_its_own_landmarks`) may lose this many of its words, not a
 # negation: "заместитель акима города Шымкента" -> "Заместитель акима Шымкента" (held-out round 29).
@@ -914,6 +916,8 @@ class Locator:
             found = self._unless_the_quote_stands_word_for_word(span, found)
         if found is not None and found.state is AnchorState.FUZZY and self.old is not None:
             found = self._joined_into_its_neighbour(span, found)
+        if found is not None and found.state is AnchorState.FUZZY and found.number_changed:
+            found = self._unless_its_line_grows(span, found)
         if found is not None and found.state is AnchorState.MOVED and not span.self_evident:
             found = self._unless_its_phrase_continues(span, found)
         elif found is not None and found.state is AnchorState.MOVED:
@@ -981,6 +985,25 @@ class Locator:
         score = similarity(span.quote, self.text[found.start:new_end])
         return Placement(span.key, AnchorState.FUZZY, found.start, new_end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+    def _unless_its_line_grows(self, span: _Span, found: Placement) -> Placement:
+        """A line of comma-separated parts whose figure changed ("Almaty, 2034" -> "Almaty, 2036", a book's
+        place and year) and which the new text carries on with another such part right up to the old
+        closing boundary: "(Almaty, 2034)." -> "(Almaty, 2036, 2nd edition)." (held-out round 35). What
+        the line says now is the grown line whole, as for a name (`_unless_its_phrase_continues`) or a
+        clause (`_unless_its_clause_grows`); placed on the old parts alone it was misplaced. The added
+        part is taken in only when it is _CONTINUED_WORDS words or fewer and the old boundary stands right
+        after it; otherwise the quote's own words stay its evidence. Either way it stays fuzzy, queued and
+        flagged (only placements with a changed figure come here)."""
+        assert found.start is not None and found.end is not None  # a fuzzy placement has a place
+        boundary = span.suffix.lstrip(" ")[:1]
+        if ", " not in span.quote or not boundary or _is_word_character(boundary) or boundary in ",;:-–—":
+            return found
+        added = _LINE_PART_ADDED.match(self.text, found.end)
+        if added is None or self.text[added.end():added.end() + 1] != boundary:
+            return found
+        return replace(found, end=added.end(), score=round(max(ORPHAN_BELOW, min(
+            REVIEW_BELOW - 0.01, similarity(span.quote, self.text[found.start:added.end()]))), 4))
 
     @staticmethod
     def _name_grown(span: _Span, added: str, *, in_front: bool) -> bool:
