@@ -480,12 +480,15 @@ _CURRENCY_WORD_AFTER_A_FIGURE = re.compile(
 # held-out round 27), read as one symbol. Only right after a figure: "м" or "m" alone is no unit.
 _MEASURE_AFTER_A_FIGURE = re.compile(
     r"(?<=[0-9#])\s?(?:(сантиметр\w*|см|centimet(?:re|er)s?|cm)|(миллиметр\w*|мм|millimet(?:re|er)s?|mm)"
-    r"|(километр\w*|км|kilomet(?:re|er)s?|km)|(метр\w*|м|met(?:re|er)s?|m)|(килограмм\w*|кг|kilo(?:gram)?s?|kg)"
+    # An area first, so that its kilometres are never read as a length: "2 300 квадратных километров" / "2 300 км²",
+    # "square kilometres" / "km²", "шаршы шақырым" (held-out round 34); the Kazakh "шақырым" is a kilometre (round 29).
+    r"|((?:квадратн\w*|square|шаршы)\s(?:километр\w*|kilomet(?:re|er)s?|шақырым\w*)|(?:кв\.\s?)км|(?:sq\.?\s?)km"
+    r"|[кk][мm](?:²|2(?!\d)))|(километр\w*|шақырым\w*|км|kilomet(?:re|er)s?|km)|(метр\w*|м|met(?:re|er)s?|m)|(килограмм\w*|кг|kilo(?:gram)?s?|kg)"
     r"|(гектар\w*|га|hectares?|ha)|(градус\w*(?:\sцельси\w*)?|degrees?(?:\scelsius)?|°\s?[cс]?))"
     # A Kazakh case ending after the abbreviation's hyphen ("60 мм-ге", "15 см-ге", "+27 °C-қа") is part of
     # the unit as the ending of "миллиметрге" is (held-out round 33); Cyrillic letters only: "5 m-long".
     r"(?:-[а-яәғқңөұүһi]{1,4})?(?![\w.])")
-_MEASURE_SYMBOLS = ("cm", "mm", "km", "m", "kg", "ha", "°c")
+_MEASURE_SYMBOLS = ("cm", "mm", "km²", "km", "m", "kg", "ha", "°c")
 # Tenge too: "KZT 25,000" / "25 000 tenge", "KZT 150 million" / "150 million tenge" (held-out rounds 31-33).
 _CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еуро": "eur", "dollar": "usd", "dollars": "usd",
                         "tenge": "kzt", "тенге": "kzt"}
@@ -494,7 +497,7 @@ _CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еу�
 _A_UNIT_AFTER_A_FIGURE = re.compile(
     r"[0#]\s?(?:%|per|процент|пайыз|euro|евро|еуро|dollar|доллар|tenge|тенге|теңге|тыс|мың|thousand|million|mln|млн|миллион"
     r"|billion|bn|млрд|миллиард|trillion|трлн|триллион|сантиметр|см|centimet|cm|миллиметр|мм|millimet|mm"
-    r"|километр|км|kilo|km|метр|м|met|m|кг|kg|гектар|га|hectare|ha|градус|degree|°)")
+    r"|километр|км|kilo|km|шақырым|квадрат|square|шаршы|кв|sq|метр|м|met|m|кг|kg|гектар|га|hectare|ha|градус|degree|°)")
 
 
 @lru_cache(maxsize=4096)
