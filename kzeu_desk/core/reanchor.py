@@ -499,6 +499,10 @@ _A_UNIT_AFTER_A_FIGURE = re.compile(
     r"|billion|bn|млрд|миллиард|trillion|трлн|триллион|сантиметр|см|centimet|cm|миллиметр|мм|millimet|mm"
     r"|километр|км|kilo|km|шақырым|квадрат|square|шаршы|кв|sq|метр|м|met|m|кг|kg|гектар|га|hectare|ha|градус|degree|°)")
 
+# A sign written as a word right before a figure, read as the sign ("minus 4.5 degrees Celsius" / "−4.5 °C", the
+# dash folded to "-"; held-out round 34). Only right before a figure: "plus VAT" or "the minus side" are words.
+_SIGN_IN_WORDS = re.compile(r"(?<!\w)(?:(minus|минус)|plus|плюс)\s(?=[0-9#])")
+
 
 @lru_cache(maxsize=4096)
 def _units_alike(text: str) -> str:
@@ -506,8 +510,9 @@ def _units_alike(text: str) -> str:
     "%", a scale word as "e" and its power of ten ("e3"), a currency word after the figure as its code
     before it ("eur 2.4e6"). What the text says is unchanged; only offsets move, so this is for
     comparing, never for placing."""
-    if _A_UNIT_AFTER_A_FIGURE.search(text) is None:
+    if _A_UNIT_AFTER_A_FIGURE.search(text) is None and _SIGN_IN_WORDS.search(text) is None:
         return text
+    text = _SIGN_IN_WORDS.sub(lambda match: "-" if match.group(1) else "+", text)
     text = _PERCENT_AFTER_A_FIGURE.sub("%", text)
     text = _MEASURE_AFTER_A_FIGURE.sub(
         lambda match: " " + next(symbol for symbol, group in zip(_MEASURE_SYMBOLS, match.groups()) if group), text)
@@ -4700,7 +4705,14 @@ def _unit_signs_kept(text: str, start: int, end: int, span: _Span) -> tuple[int,
         sign = _CURRENCY_SIGN_BEFORE.search(text, max(0, start - 2), start)
         if sign is not None:
             start = sign.start()
+    if 0 < start < len(text) and text[start].isdigit() and text[start - 1] in _SIGNS_BEFORE_A_FIGURE and (
+            _QUOTE_OPENS_WITH_A_SIGN_WORD.match(span.quote)):
+        start -= 1  # "minus 4.5 degrees" found as the "4.5 °C" of "−4.5 °C": the sign is the word's
     return start, end
+
+
+_SIGNS_BEFORE_A_FIGURE = frozenset("-−–+")
+_QUOTE_OPENS_WITH_A_SIGN_WORD = re.compile(r"(?:minus|минус|plus|плюс)\s\d", re.IGNORECASE)
 
 
 # Words joining the items of an enumeration, folded.
