@@ -44,8 +44,8 @@ def test_the_labelled_set_covers_three_languages_and_the_hard_cases():
 # round 23's "41,000 hectares" (queued, on last year's figure kept beside this year's). Round 28's first-scored one
 # is fixed (an abbreviation written out is the same name); so are round 30's two (a clause grown by "and …" is
 # queued and widened; an identifier standing word for word beats another one differing in its digits).
-# Round 35's one (queued and flagged), as first scored.
-ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23, 35)
+# Round 35's one is fixed too (a comma-separated line grown after its changed figure takes the grown line).
+ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23)
 
 
 # The first test to ask for `outcomes`: every pair re-anchored through the app, 160 pairs, about a minute on a quiet
@@ -342,6 +342,11 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # fixes of rounds 32 and 33 in: 82.1% (161 of 196), nothing misplaced, 37 of 37 flagged; 83.8% (166 of 198), one
 # misplaced (queued, flagged: "Almaty, 2034" on "Almaty, 2036" where the label takes "Almaty, 2036, 2nd edition"),
 # 40 of 40 flagged.
+# Their fixes (r34fix): a comma-separated line grown after its changed figure takes the grown line (round 35's
+# misplacement); "шақырым" read as km and square kilometres as one unit; a sign in words ("minus 4.5") as the sign;
+# a month changed after "from"/"until" flagged, a month never a swapped name.
+# Round 34: 84.7% (166 of 196), nothing misplaced, 37 of 37 flagged; round 35: 84.3% (167 of 198), nothing
+# misplaced, 40 of 40 flagged.
 FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0),
                        28: (0.975, 8, 200, 0, 0, 0),
                        29: (0.915, 8, 200, 0, 0, 0),
@@ -349,8 +354,8 @@ FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0
                        31: (0.90, 8, 200, 0, 0, 0),
                        32: (0.885, 8, 200, 0, 0, 0),
                        33: (0.825, 8, 200, 0, 0, 0),
-                       34: (0.82, 8, 196, 0, 0, 0),
-                       35: (0.835, 8, 198, 1, 0, 0)}
+                       34: (0.845, 8, 196, 0, 0, 0),
+                       35: (0.84, 8, 198, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))

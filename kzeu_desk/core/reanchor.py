@@ -277,6 +277,8 @@ _CONTINUING_WORD = re.compile(r" [^\W_]")
 _ADDED_WORD_BEFORE = re.compile(r"[^\W_] \Z")
 _ADDED_WORDS_AFTER = re.compile(rf"(?: [^\W_][\w'\-]*){{1,{_CONTINUED_WORDS}}}")
 _ADDED_WORDS_BEFORE = re.compile(rf" ?(?:[^\W_][\w'\-]* ){{1,{_CONTINUED_WORDS}}}")
+# A part added to a comma-separated line after its changed figure (`_unless_its_line_grows`): ", 2nd edition".
+_LINE_PART_ADDED = re.compile(rf", [^\W_][\w'\-]*(?: [^\W_][\w'\-]*){{0,{_CONTINUED_WORDS - 1}}}")
 
 # A short quote pinned by a landmark inside it (`_pinned_by_its_own_landmarks`) may lose this many of its words, not a
 # negation: "заместитель акима города Шымкента" -> "Заместитель акима Шымкента" (held-out round 29).
@@ -478,12 +480,15 @@ _CURRENCY_WORD_AFTER_A_FIGURE = re.compile(
 # held-out round 27), read as one symbol. Only right after a figure: "м" or "m" alone is no unit.
 _MEASURE_AFTER_A_FIGURE = re.compile(
     r"(?<=[0-9#])\s?(?:(сантиметр\w*|см|centimet(?:re|er)s?|cm)|(миллиметр\w*|мм|millimet(?:re|er)s?|mm)"
-    r"|(километр\w*|км|kilomet(?:re|er)s?|km)|(метр\w*|м|met(?:re|er)s?|m)|(килограмм\w*|кг|kilo(?:gram)?s?|kg)"
+    # An area first, so that its kilometres are never read as a length: "2 300 квадратных километров" / "2 300 км²",
+    # "square kilometres" / "km²", "шаршы шақырым" (held-out round 34); the Kazakh "шақырым" is a kilometre (round 29).
+    r"|((?:квадратн\w*|square|шаршы)\s(?:километр\w*|kilomet(?:re|er)s?|шақырым\w*)|(?:кв\.\s?)км|(?:sq\.?\s?)km"
+    r"|[кk][мm](?:²|2(?!\d)))|(километр\w*|шақырым\w*|км|kilomet(?:re|er)s?|km)|(метр\w*|м|met(?:re|er)s?|m)|(килограмм\w*|кг|kilo(?:gram)?s?|kg)"
     r"|(гектар\w*|га|hectares?|ha)|(градус\w*(?:\sцельси\w*)?|degrees?(?:\scelsius)?|°\s?[cс]?))"
     # A Kazakh case ending after the abbreviation's hyphen ("60 мм-ге", "15 см-ге", "+27 °C-қа") is part of
     # the unit as the ending of "миллиметрге" is (held-out round 33); Cyrillic letters only: "5 m-long".
     r"(?:-[а-яәғқңөұүһi]{1,4})?(?![\w.])")
-_MEASURE_SYMBOLS = ("cm", "mm", "km", "m", "kg", "ha", "°c")
+_MEASURE_SYMBOLS = ("cm", "mm", "km²", "km", "m", "kg", "ha", "°c")
 # Tenge too: "KZT 25,000" / "25 000 tenge", "KZT 150 million" / "150 million tenge" (held-out rounds 31-33).
 _CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еуро": "eur", "dollar": "usd", "dollars": "usd",
                         "tenge": "kzt", "тенге": "kzt"}
@@ -492,7 +497,11 @@ _CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еу�
 _A_UNIT_AFTER_A_FIGURE = re.compile(
     r"[0#]\s?(?:%|per|процент|пайыз|euro|евро|еуро|dollar|доллар|tenge|тенге|теңге|тыс|мың|thousand|million|mln|млн|миллион"
     r"|billion|bn|млрд|миллиард|trillion|трлн|триллион|сантиметр|см|centimet|cm|миллиметр|мм|millimet|mm"
-    r"|километр|км|kilo|km|метр|м|met|m|кг|kg|гектар|га|hectare|ha|градус|degree|°)")
+    r"|километр|км|kilo|km|шақырым|квадрат|square|шаршы|кв|sq|метр|м|met|m|кг|kg|гектар|га|hectare|ha|градус|degree|°)")
+
+# A sign written as a word right before a figure, read as the sign ("minus 4.5 degrees Celsius" / "−4.5 °C", the
+# dash folded to "-"; held-out round 34). Only right before a figure: "plus VAT" or "the minus side" are words.
+_SIGN_IN_WORDS = re.compile(r"(?<!\w)(?:(minus|минус)|plus|плюс)\s(?=[0-9#])")
 
 
 @lru_cache(maxsize=4096)
@@ -501,8 +510,9 @@ def _units_alike(text: str) -> str:
     "%", a scale word as "e" and its power of ten ("e3"), a currency word after the figure as its code
     before it ("eur 2.4e6"). What the text says is unchanged; only offsets move, so this is for
     comparing, never for placing."""
-    if _A_UNIT_AFTER_A_FIGURE.search(text) is None:
+    if _A_UNIT_AFTER_A_FIGURE.search(text) is None and _SIGN_IN_WORDS.search(text) is None:
         return text
+    text = _SIGN_IN_WORDS.sub(lambda match: "-" if match.group(1) else "+", text)
     text = _PERCENT_AFTER_A_FIGURE.sub("%", text)
     text = _MEASURE_AFTER_A_FIGURE.sub(
         lambda match: " " + next(symbol for symbol, group in zip(_MEASURE_SYMBOLS, match.groups()) if group), text)
@@ -914,6 +924,8 @@ class Locator:
             found = self._unless_the_quote_stands_word_for_word(span, found)
         if found is not None and found.state is AnchorState.FUZZY and self.old is not None:
             found = self._joined_into_its_neighbour(span, found)
+        if found is not None and found.state is AnchorState.FUZZY and found.number_changed:
+            found = self._unless_its_line_grows(span, found)
         if found is not None and found.state is AnchorState.MOVED and not span.self_evident:
             found = self._unless_its_phrase_continues(span, found)
         elif found is not None and found.state is AnchorState.MOVED:
@@ -981,6 +993,25 @@ class Locator:
         score = similarity(span.quote, self.text[found.start:new_end])
         return Placement(span.key, AnchorState.FUZZY, found.start, new_end,
                          round(max(ORPHAN_BELOW, min(REVIEW_BELOW - 0.01, score)), 4))
+
+    def _unless_its_line_grows(self, span: _Span, found: Placement) -> Placement:
+        """A line of comma-separated parts whose figure changed ("Almaty, 2034" -> "Almaty, 2036", a book's
+        place and year) and which the new text carries on with another such part right up to the old
+        closing boundary: "(Almaty, 2034)." -> "(Almaty, 2036, 2nd edition)." (held-out round 35). What
+        the line says now is the grown line whole, as for a name (`_unless_its_phrase_continues`) or a
+        clause (`_unless_its_clause_grows`); placed on the old parts alone it was misplaced. The added
+        part is taken in only when it is _CONTINUED_WORDS words or fewer and the old boundary stands right
+        after it; otherwise the quote's own words stay its evidence. Either way it stays fuzzy, queued and
+        flagged (only placements with a changed figure come here)."""
+        assert found.start is not None and found.end is not None  # a fuzzy placement has a place
+        boundary = span.suffix.lstrip(" ")[:1]
+        if ", " not in span.quote or not boundary or _is_word_character(boundary) or boundary in ",;:-–—":
+            return found
+        added = _LINE_PART_ADDED.match(self.text, found.end)
+        if added is None or self.text[added.end():added.end() + 1] != boundary:
+            return found
+        return replace(found, end=added.end(), score=round(max(ORPHAN_BELOW, min(
+            REVIEW_BELOW - 0.01, similarity(span.quote, self.text[found.start:added.end()]))), 4))
 
     @staticmethod
     def _name_grown(span: _Span, added: str, *, in_front: bool) -> bool:
@@ -1418,7 +1449,11 @@ class Locator:
                 None, old_words, new_words, autojunk=False).get_opcodes():
             if (operation != "replace" or old_to - old_from != new_to - new_from or old_to - old_from > _NAME_WORDS
                     or any(_alike_word(old_words[a], new_words) for a in range(old_from, old_to))
-                    or any(_alike_word(new_words[b], old_words) for b in range(new_from, new_to))):
+                    or any(_alike_word(new_words[b], old_words) for b in range(new_from, new_to))
+                    # A month is a figure, not a name ("from September 2038" -> "From October 2038", held-out
+                    # round 34): its change is flagged "number changed", not a swap of who or what.
+                    or (all(is_figure_word(old_words[a]) for a in range(old_from, old_to))
+                        and all(is_figure_word(new_words[b]) for b in range(new_from, new_to)))):
                 continue
             # Gone from the passage, and what stands in its place new to it: were both names?
             if old_names is None:
@@ -4226,6 +4261,7 @@ _SCALE_WORD_ALONE = re.compile(SCALE_WORD)
 _YEAR_FORMS = frozenset({"год", "года", "году", "лет"})
 _YEAR_NOUNS = frozenset({"year", "год", "года", "году", "жыл", "жылы", "жылдың", "жылғы", "жылға"})
 _DATE_GLUE = frozenset({"in", "on", "by", "at", "of", "the", "early", "late", "mid", "end", "year",
+                        "from", "until", "since", "бастап",  # "from September 2038" (held-out round 34)
                         "в", "во", "к", "до", "с", "по", "на", "г", "год", "года", "году", "начале", "конце",
                         "жыл", "жылы", "жылғы", "жылдың", "жылға", "жылдан", "жылда", "дейiн"})
 # What stands between two words of one date: spaces, or a dash or a dot between figures ("3-4",
@@ -4674,7 +4710,14 @@ def _unit_signs_kept(text: str, start: int, end: int, span: _Span) -> tuple[int,
         sign = _CURRENCY_SIGN_BEFORE.search(text, max(0, start - 2), start)
         if sign is not None:
             start = sign.start()
+    if 0 < start < len(text) and text[start].isdigit() and text[start - 1] in _SIGNS_BEFORE_A_FIGURE and (
+            _QUOTE_OPENS_WITH_A_SIGN_WORD.match(span.quote)):
+        start -= 1  # "minus 4.5 degrees" found as the "4.5 °C" of "−4.5 °C": the sign is the word's
     return start, end
+
+
+_SIGNS_BEFORE_A_FIGURE = frozenset("-−–+")
+_QUOTE_OPENS_WITH_A_SIGN_WORD = re.compile(r"(?:minus|минус|plus|плюс)\s\d", re.IGNORECASE)
 
 
 # Words joining the items of an enumeration, folded.
