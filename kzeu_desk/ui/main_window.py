@@ -21,7 +21,6 @@ from kzeu_desk import __version__
 from kzeu_desk.ui.app_settings import last_folder, remember_folder
 from kzeu_desk.ui import reading_place
 from kzeu_desk.ui.later_turn import on_a_later_turn
-from kzeu_desk.ui.reading_place import ReadingPlace
 from kzeu_desk.ui.recent_fact_bases import RecentFactBasesMenu, remember
 from kzeu_desk.ui.window_layout import WindowLayout
 
@@ -53,7 +52,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.session: Session | None = None
         # Where the curator was when this fact base's window last closed, until the reader is put there.
-        self._place_to_restore: ReadingPlace | None = None
+        self._place_to_restore: reading_place.ReadingPlace | None = None
         self.instance_lock = None  # set by the app when this window edits a file (core/instance_lock.py)
         # The central widget is built once and kept: the panes' saved sizes are fitted around it
         # (ui/window_layout.py says why replacing it later collapsed the source text).
@@ -961,7 +960,7 @@ class MainWindow(QMainWindow):
             # False when the text is shorter now (a revision): the reader stays at the top.
             self.source_pane.view.scroll_to_position(place.position)
 
-    def current_reading_place(self) -> ReadingPlace | None:
+    def current_reading_place(self) -> reading_place.ReadingPlace | None:
         """Where the curator is now: the shown source, its first visible character, the current candidate."""
         if self._place_to_restore is not None:  # closed before the place was restored: keep it as it was
             return self._place_to_restore
@@ -970,7 +969,7 @@ class MainWindow(QMainWindow):
             return None
         candidate = (self.candidates_pane.remembered_current()
                      if self.candidates_pane.source_id == source_id else None)
-        return ReadingPlace(source_id, self.source_pane.view.first_visible_position(), candidate)
+        return reading_place.ReadingPlace(source_id, self.source_pane.view.first_visible_position(), candidate)
 
     def _remember_new_source(self, source_id: int | None) -> None:
         """Another source chosen: it is shown from the top, so that is where the curator now is (a
@@ -979,7 +978,7 @@ class MainWindow(QMainWindow):
             return
         self._place_to_restore = None
         reading_place.save(self.session.fact_base.location_text,
-                           ReadingPlace(source_id) if source_id is not None else None)
+                           reading_place.ReadingPlace(source_id) if source_id is not None else None)
 
     def _save_reading_place(self) -> None:
         if self.session is not None and not self.session.closed:

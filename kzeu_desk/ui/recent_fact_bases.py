@@ -26,16 +26,12 @@ def _is_address(path: str) -> bool:
     return path.lower().startswith(("postgresql://", "postgres://"))
 
 
-def _normal(path: Path | str) -> str:
+def normalised_location(path: Path | str) -> str:
+    """A fact base's path or address as this list keys it (what other per-fact-base settings key by too)."""
     if isinstance(path, str) and _is_address(path):
         return path.strip()
     # Absolute without resolving symlinks: the curator sees the path they opened, not where a link points.
     return os.path.normpath(os.path.abspath(os.path.expanduser(str(path))))
-
-
-def normalised_location(location: Path | str) -> str:
-    """A fact base's path or address as this list keys it (what other per-fact-base settings key by too)."""
-    return _normal(location)
 
 
 def recent_paths() -> list[str]:
@@ -45,7 +41,7 @@ def recent_paths() -> list[str]:
     for path in string_list(app_settings(), _KEY):
         if not _is_address(path) and (not os.path.isabs(path) or not Path(path).name):
             continue  # not a path this module wrote: e.g. the characters an older version split a path into
-        normal = _normal(path)
+        normal = normalised_location(path)
         if normal not in seen:
             seen.add(normal)
             paths.append(normal)
@@ -62,12 +58,12 @@ def last_local_fact_base() -> Path | None:
 
 
 def remember(path: Path | str) -> None:
-    normal = _normal(path)
+    normal = normalised_location(path)
     set_string_list(app_settings(), _KEY, [normal, *(p for p in recent_paths() if p != normal)][:MAX_RECENT])
 
 
 def forget(paths: list[str]) -> None:
-    gone = {_normal(p) for p in paths}
+    gone = {normalised_location(p) for p in paths}
     set_string_list(app_settings(), _KEY, [p for p in recent_paths() if p not in gone])
 
 
