@@ -223,3 +223,33 @@ def test_the_place_is_saved_once_the_curator_pauses_without_quitting(qtbot, tmp_
     assert _paragraph(_LONG_REPORT, first) > 100
     qtbot.waitUntil(lambda: reading_place.load(path) == reading_place.ReadingPlace(report, first, figure), timeout=5_000)
     window.close()
+
+
+def _raised(window, name: str) -> bool:
+    """A tabbed pane is the one shown in its tab group: the others have nothing of themselves on screen."""
+    return not window.findChild(QDockWidget, name).visibleRegion().isEmpty()
+
+
+def test_the_panes_as_arranged_are_saved_once_the_curator_pauses_without_quitting(qtbot, tmp_path, monkeypatch):
+    """A killed app comes back with the tabs the curator had raised, not with those of the last proper quit."""
+    from kzeu_desk.ui import main_window
+
+    monkeypatch.setattr(main_window, "PLACE_SAVED_AFTER_MS", 50)
+    path = tmp_path / "facts.sqlite"
+    _make_base(path, tmp_path)
+    first_day = create_main_window(path)
+    qtbot.addWidget(first_day)
+    first_day.show()
+    qtbot.waitExposed(first_day)
+    assert not _raised(first_day, "historyDock") and not _raised(first_day, "candidatesDock")
+    first_day.findChild(QDockWidget, "historyDock").raise_()
+    first_day.findChild(QDockWidget, "candidatesDock").raise_()
+    qtbot.waitUntil(lambda: _raised(first_day, "historyDock") and _raised(first_day, "candidatesDock"))
+    qtbot.wait(300)  # the pause after which the arrangement is saved
+    # The first window is never closed (no quit, no save at quit): the app was killed.
+    second_day = create_main_window(path)
+    qtbot.addWidget(second_day)
+    second_day.show()
+    qtbot.waitExposed(second_day)
+    qtbot.waitUntil(lambda: _raised(second_day, "historyDock") and _raised(second_day, "candidatesDock"), timeout=5_000)
+    assert not _raised(second_day, "factsDock") and not _raised(second_day, "sourcesDock")

@@ -363,16 +363,20 @@ class MainWindow(QMainWindow):
         self._go_back_to_where_the_curator_was()
         # Connected only now: choosing the remembered source above must not overwrite its place.
         self.sources_pane.source_chosen.connect(self._remember_new_source)
-        # Scrolling the reader or moving through candidates is saved once the curator pauses, so a
-        # crash or a killed app comes back within a few seconds of where they were, not only after a
-        # proper quit. Saving costs 14-19 ms (reading the place, writing settings.ini), hence not on
-        # every scroll step.
+        # Scrolling the reader, moving through candidates, raising, moving or floating a pane is saved
+        # once the curator pauses, so a crash or a killed app comes back within a few seconds of where
+        # they were and with the panes as they last saw them, not only after a proper quit. Saving costs
+        # 14-19 ms (reading the place, writing settings.ini), hence not on every scroll step.
         self._place_saver = QTimer(self)
         self._place_saver.setSingleShot(True)
         self._place_saver.setInterval(PLACE_SAVED_AFTER_MS)
-        self._place_saver.timeout.connect(self._save_reading_place)
+        self._place_saver.timeout.connect(self._save_place_and_panes)
         self.source_pane.view.verticalScrollBar().valueChanged.connect(self._place_saver.start)
         self.candidates_pane.view.selectionModel().currentChanged.connect(self._place_saver.start)
+        for dock in self.findChildren(QDockWidget):
+            dock.visibilityChanged.connect(self._place_saver.start)
+            dock.dockLocationChanged.connect(self._place_saver.start)
+            dock.topLevelChanged.connect(self._place_saver.start)
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -983,6 +987,12 @@ class MainWindow(QMainWindow):
     def _save_reading_place(self) -> None:
         if self.session is not None and not self.session.closed:
             reading_place.save(self.session.fact_base.location_text, self.current_reading_place())
+
+    def _save_place_and_panes(self) -> None:
+        """Where the curator paused: the reading place, and the panes and columns as arranged."""
+        if self.session is not None and not self.session.closed:
+            self._save_reading_place()
+            self.layout_keeper.save(panes=True)
 
     def reset_layout(self) -> None:
         self.layout_keeper.reset()

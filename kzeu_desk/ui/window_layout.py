@@ -174,7 +174,8 @@ class WindowLayout(QObject):
     # -- quitting ------------------------------------------------------------------------------
 
     def save(self, *, panes: bool) -> None:
-        """At quit: the geometry always, the panes and columns when a fact base was attached."""
+        """At quit and when the curator pauses: the geometry always, the panes and columns when a fact base
+        was attached."""
         settings = app_settings()
         settings.setValue(_GEOMETRY_KEY, self._window.saveGeometry())
         screen = _screen_size(self._window)
