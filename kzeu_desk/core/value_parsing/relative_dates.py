@@ -334,6 +334,8 @@ _MONTHS_AFTER = (
     rf"(?<![\w])(?P<n>\d{{1,2}})\s+(?P<unit>(?i:ай))(?i:дан)\s+(?i:кейін|соң){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?P<n>\d{{1,2}})\s+(?P<unit>(?i:месяца|месяцев)){NOT_CYRILLIC_AFTER}"
     rf"(?!\s+(?i:с|со|после|от|до)\s)",
+    # "через полгода" (in half a year) is six months after publication, as "через шесть месяцев" is.
+    rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?P<half>(?i:полгода)){NOT_CYRILLIC_AFTER}(?!\s+(?i:с|со|после|от|до)\s)",
     r"(?<![\w])(?P<n>\d{1,2})\s+(?P<unit>(?i:months))\s+(?i:from\s+(?:now|today))(?![\w])",
 )
 
@@ -349,7 +351,8 @@ def _read_months_after(match: re.Match[str], publication: Publication | None) ->
         return needs("month")
     if publication.tense_in(match.string) == "past":
         return None
-    year, month = shift_month(publication.year, publication.month, int(match.group("n")))
+    months = 6 if match.groupdict().get("half") else int(match.group("n"))
+    year, month = shift_month(publication.year, publication.month, months)
     return date_reading(iso_date(year, month), relative=True)
 
 
