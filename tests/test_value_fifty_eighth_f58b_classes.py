@@ -76,3 +76,19 @@ A_DECISION_TO_DO_SAYS_NO_TENSE = [
 def test_a_decision_to_do_something_says_no_tense(case: Case) -> None:
     _check(case)
 
+
+THIS_WEEKDAY = [
+    # "в это воскресенье", "в эту среду": the day of that name in the publication's week (Monday to Sunday), before or
+    # after the publication day (a Thursday here).
+    ("это воскресенье", "", "В это воскресенье в парке пройдет ярмарка меда.", date("2026-05-17")),
+    ("в эту субботу", "", "Музей в эту субботу работает до полуночи.", date("2026-05-16")),
+    ("этот понедельник", "", "В этот понедельник совет утвердил бюджет.", date("2026-05-11")),
+    # Guards: "в прошлую субботу" is still the week before, "в субботу" still by tense.
+    ("в прошлую субботу", "", "В прошлую субботу прошла ярмарка.", date("2026-05-09")),
+    ("в субботу", "", "В субботу пройдет ярмарка.", date("2026-05-16")),
+]
+
+
+@pytest.mark.parametrize("case", THIS_WEEKDAY, ids=[case[0] for case in THIS_WEEKDAY])
+def test_this_weekday_is_the_day_of_the_publications_week(case: Case) -> None:
+    _check(case)

@@ -108,6 +108,8 @@ def _read_weekday(match: re.Match[str], publication: Publication | None) -> Date
         return needs("day")
     published = date(publication.year, publication.month, publication.day)
     weekday = WEEKDAYS[match.group("day").lower()]
+    if match.groupdict().get("this"):
+        return date_reading((published + timedelta(days=weekday - published.weekday())).isoformat(), relative=True)
     modifier = (match.groupdict().get("rel") or "").lower()
     ahead = re.fullmatch(WEEKDAY_NEXT_WORDS, modifier) is not None if modifier else (
         publication.tense_in(match.string) == "future")
@@ -491,6 +493,9 @@ _WEEKDAYS = (
     # "Black Friday", "Good Friday" are names, not days of the week.
     rf"(?<![\w])(?<!Black )(?<!Good )(?:(?i:on)\s+)?(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
     rf"(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
+    # "в это воскресенье", "в эту пятницу": the day of that name in the publication's week (Monday to Sunday), as
+    # "на этой неделе" is that week, whichever side of the publication day it falls.
+    rf"(?<![\w])(?:(?i:во?)\s+)?(?P<this>(?i:этот|эту|это))\s+(?P<day>(?i:{RUSSIAN_WEEKDAY})){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?i:во?)\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{RUSSIAN_WEEKDAY}))"
     rf"{NOT_CYRILLIC_AFTER}",
     # "в ночь на воскресенье" (the night before Sunday), "перенесли на пятницу": the day after "на", dated by the
