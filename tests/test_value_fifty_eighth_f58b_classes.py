@@ -92,3 +92,23 @@ THIS_WEEKDAY = [
 @pytest.mark.parametrize("case", THIS_WEEKDAY, ids=[case[0] for case in THIS_WEEKDAY])
 def test_this_weekday_is_the_day_of_the_publications_week(case: Case) -> None:
     _check(case)
+
+
+A_RUSSIAN_LIMIT_HIGHLIGHTED_WITHOUT_WITHIN = [
+    # "в течение" before a highlight that names the event the time runs from is a ceiling, as "within" before "30
+    # days of signature" is.
+    ("72 часов с момента получения", "", "Ответ на жалобу направляется в течение 72 часов с момента получения.",
+     quantity(None, "часов", upper=72)),
+    ("10 рабочих дней с даты", "", "Пособие выплачивается в течение 10 рабочих дней с даты обращения.",
+     quantity(None, "рабочих дней", upper=10)),
+    ("30 дней со дня подписания", "", "Договор вступает в силу в течение 30 дней со дня подписания.",
+     quantity(None, "дней", upper=30)),
+    # Guards: with no "в течение" before it, the time since an event is the span.
+    ("30 дней со дня подписания", "", "Прошло 30 дней со дня подписания, а ответа нет.", quantity(30, "дней")),
+]
+
+
+@pytest.mark.parametrize("case", A_RUSSIAN_LIMIT_HIGHLIGHTED_WITHOUT_WITHIN,
+                         ids=[case[2][:25] for case in A_RUSSIAN_LIMIT_HIGHLIGHTED_WITHOUT_WITHIN])
+def test_a_russian_limit_highlighted_without_within_is_a_ceiling(case: Case) -> None:
+    _check(case)
