@@ -112,3 +112,19 @@ A_RUSSIAN_LIMIT_HIGHLIGHTED_WITHOUT_WITHIN = [
                          ids=[case[2][:25] for case in A_RUSSIAN_LIMIT_HIGHLIGHTED_WITHOUT_WITHIN])
 def test_a_russian_limit_highlighted_without_within_is_a_ceiling(case: Case) -> None:
     _check(case)
+
+
+A_PARTICIPLE_THAT_NAMES_A_THING = [
+    # After "два/три/четыре" a participle's nominative plural that ends the clause is the noun counted ("составляющие",
+    # components; "отстающие", laggards).
+    ("две", "", "Стратегия включает две составляющие: экологическую и социальную.", count(2, "составляющие")),
+    ("четыре", "", "Тариф состоит из платы за мощность и еще включает четыре составляющие.", count(4, "составляющие")),
+    # Guards: an adjective there is elliptic, and a participle before a noun qualifies it.
+    ("две", "", "Вышли две новые.", quantity(2, None)),
+    ("три", "", "На рынке работают три действующие биржи.", count(3, "биржи")),
+]
+
+
+@pytest.mark.parametrize("case", A_PARTICIPLE_THAT_NAMES_A_THING, ids=[case[2][:25] for case in A_PARTICIPLE_THAT_NAMES_A_THING])
+def test_a_participle_that_ends_the_clause_is_the_noun_counted(case: Case) -> None:
+    _check(case)
