@@ -636,6 +636,9 @@ _RUSSIAN_CLAUSE_END_RE = re.compile(r"[ \u00a0]*(?:[,;)]|[–—][ \u00a0])")
 # by itself, unless an earlier figure of the sentence has an adjective of the same form before its noun ("15
 # государственных грантов и 10 платных.", where the second is elliptic).
 _RUSSIAN_SENTENCE_END_RE = re.compile(r"[ \u00a0]*(?:[.!?…]|$)")
+_RUSSIAN_PARTICIPLE_NOMINATIVE_PLURAL = ("ющие", "ящие", "ащие", "вшие", "емые", "имые")
+# Nothing more in the clause: its end, a colon that opens a list, or a dash.
+_RUSSIAN_NOTHING_MORE_RE = re.compile(r"[ \u00a0]*(?:[.!?…,;:)]|[–—][ \u00a0]|$)")
 # Only a participle's form stands for people by itself there ("обвиняемых", "пострадавших", "погибших", "задержанных",
 # "убитых", "раненых"); an adjective's is elliptic ("из 30 полуфиналистов – 7 лучших.", "10 иностранных.").
 _RUSSIAN_PARTICIPLE_RE = re.compile(r"(?:вших|[бгк]ших|щих|[еиоуяа]мых|(?<!ствен)(?<!цион)(?<!стран)нных|тых|раненых)$")
@@ -709,6 +712,12 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
                 # "Из 156 мастерских, которые …", "погибли более 200 тыс. животных, почти 90% …": a genitive plural
                 # adjective form right after the figure that a relative clause or the clause's end follows is the
                 # noun itself; one followed by more words qualifies them ("5 новых в этом году" names none).
+                return Counted(word, end, False)
+            if index == 0 and lowered.endswith(_RUSSIAN_PARTICIPLE_NOMINATIVE_PLURAL) and len(lowered) >= 7 and text \
+                    and _RUSSIAN_NOTHING_MORE_RE.match(text, end):
+                # "включает три составляющие.", "две отстающие: …": after "два/три/четыре" a participle's nominative
+                # plural that ends the clause is a noun in its own right (a component, a laggard), as "мастерских"
+                # is in the genitive; an adjective's there is elliptic ("две новые.") and stays uncounted.
                 return Counted(word, end, False)
             continue
         if len(lowered) < 3:

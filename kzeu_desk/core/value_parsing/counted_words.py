@@ -89,8 +89,9 @@ ENGLISH_MEASURES = frozenset({
 # kilometres a "сағат"): one unit written with a slash, as "m³/s" is, first, before the "km", "м" and "m" it starts like.
 # A Russian mass or volume per a span of time or of energy ("980 м³/мин" of air in a mine, a plant's "1 846,3 т/год" of
 # emissions, "1,08 т/МВт·ч" of a power plant's carbon) is one unit, as "м³/сут" is: first, before the "т", "кг" and
-# "м³" it starts like (the denominators are Russian words, so English and Kazakh text never reaches it).
-MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч)(?![\w])|"
+# "м³" it starts like (the denominators are Russian words, so English and Kazakh text never reaches it). A dose per
+# hectare is one unit too: "80–100 кг/га" of fertiliser (set 58) is kilograms a hectare, as "14,7 ц/га" is centners.
+MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч|га)(?![\w])|"
                          r"km/h|km/hr|км/ч|км/сағ|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
@@ -396,4 +397,7 @@ FIXED_TERMS = (
     # "транспортное средство"; a bidder in public procurement is a "потенциальный поставщик", the law's term, not a
     # supplier ("четыре потенциальных поставщика").
     r"базов\w* станци\w*", r"грузов\w* автомобил\w*", r"потенциальн\w* поставщик\w*",
+    # A kindergarten is a "детский сад" and a guesthouse a "гостевой дом", one thing each, not any garden or house:
+    # "три детских сада", "12 гостевых домов" (sets 58 and 59), as "қонақ үй" is a hotel and no house.
+    r"детск\w* сад\w*", r"гостев\w* дом\w*",
 )

@@ -108,6 +108,8 @@ def _read_weekday(match: re.Match[str], publication: Publication | None) -> Date
         return needs("day")
     published = date(publication.year, publication.month, publication.day)
     weekday = WEEKDAYS[match.group("day").lower()]
+    if match.groupdict().get("this"):
+        return date_reading((published + timedelta(days=weekday - published.weekday())).isoformat(), relative=True)
     modifier = (match.groupdict().get("rel") or "").lower()
     ahead = re.fullmatch(WEEKDAY_NEXT_WORDS, modifier) is not None if modifier else (
         publication.tense_in(match.string) == "future")
@@ -334,6 +336,8 @@ _MONTHS_AFTER = (
     rf"(?<![\w])(?P<n>\d{{1,2}})\s+(?P<unit>(?i:ай))(?i:дан)\s+(?i:кейін|соң){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?P<n>\d{{1,2}})\s+(?P<unit>(?i:месяца|месяцев)){NOT_CYRILLIC_AFTER}"
     rf"(?!\s+(?i:с|со|после|от|до)\s)",
+    # "через полгода" (in half a year) is six months after publication, as "через шесть месяцев" is.
+    rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?P<half>(?i:полгода)){NOT_CYRILLIC_AFTER}(?!\s+(?i:с|со|после|от|до)\s)",
     r"(?<![\w])(?P<n>\d{1,2})\s+(?P<unit>(?i:months))\s+(?i:from\s+(?:now|today))(?![\w])",
 )
 
@@ -349,7 +353,8 @@ def _read_months_after(match: re.Match[str], publication: Publication | None) ->
         return needs("month")
     if publication.tense_in(match.string) == "past":
         return None
-    year, month = shift_month(publication.year, publication.month, int(match.group("n")))
+    months = 6 if match.groupdict().get("half") else int(match.group("n"))
+    year, month = shift_month(publication.year, publication.month, months)
     return date_reading(iso_date(year, month), relative=True)
 
 
@@ -488,6 +493,9 @@ _WEEKDAYS = (
     # "Black Friday", "Good Friday" are names, not days of the week.
     rf"(?<![\w])(?<!Black )(?<!Good )(?:(?i:on)\s+)?(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
     rf"(?P<day>{ENGLISH_WEEKDAY})(?![\w])",
+    # "в это воскресенье", "в эту пятницу": the day of that name in the publication's week (Monday to Sunday), as
+    # "на этой неделе" is that week, whichever side of the publication day it falls.
+    rf"(?<![\w])(?:(?i:во?)\s+)?(?P<this>(?i:этот|эту|это))\s+(?P<day>(?i:{RUSSIAN_WEEKDAY})){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?i:во?)\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?(?P<day>(?i:{RUSSIAN_WEEKDAY}))"
     rf"{NOT_CYRILLIC_AFTER}",
     # "в ночь на воскресенье" (the night before Sunday), "перенесли на пятницу": the day after "на", dated by the

@@ -1069,7 +1069,11 @@ _STARTS_WITH_A_BOUND_WORD_RE = re.compile(r"(?i:от|from|within|в\s+течен
 _ENDS_WITH_WITHIN_RE = re.compile(r"\s(?i:ішінде)$")
 # "thirty days from delivery" in "the buyer had thirty days from delivery to notify": the words that make
 # it a limit ("had", "within") may stand before the highlight.
-_TIME_FROM_AN_EVENT_RE = re.compile(r"(?i:days?|weeks?|months?)\s+(?i:from|of)\s")
+# So may "в течение" before "48 часов с момента подачи заявки", "10 дней со дня получения": the Russian limit counted
+# from an event, highlighted without its "within" (set 59).
+_TIME_FROM_AN_EVENT_RE = re.compile(r"(?i:days?|weeks?|months?)\s+(?i:from|of)\s"
+                                    r"|(?i:дн(?:я|ей)|день|недел[иью]|недель|месяц(?:а|ев)?|час(?:а|ов)?|сут(?:ок|ки)|лет|года?)"
+                                    r"\s+(?i:со\s+дня|с\s+даты|с\s+момента)(?!\w)")
 
 
 _PART_BEFORE_THE_WHOLE_RE = re.compile(r"(?:\d[\d,. \u00a0]*|[^\W\d_]+)\s+(?i:из|of|out\s+of)\s+(?:(?i:the)\s+)?")
