@@ -250,6 +250,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     "көрермен", "шахта", "жүлде",
     # "ерікті" (a volunteer) is a noun, no "ерік" + the accusative "-ті".
     "ерікті",
+    # A heap or dump ("үйінді") is a noun, no "үйін" + the accusative "-ді"; a generation ("буын", "буыны") is no
+    # "буы" + "-ны" (issue #17: "заңсыз үйінділер", "әулеттің үшінші буыны").
+    "үйінді", "буын",
     # Short nouns, which a case ending after them would otherwise leave too short to be cut.
     "жер", "жол", "көл", "зал", "шот", "түр", "тіл",
     # What a rural district's report counts, nouns whose last syllable looks like an ending: households ("отбасы" is

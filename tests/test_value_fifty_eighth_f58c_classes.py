@@ -1,0 +1,27 @@
+"""The classes of the Kazakh misses of sets 58 and 59 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the curator's value)
+KAZAKH_NOUNS_THAT_END_AS_A_CASE = [
+    # "үйінді" (a heap, a dump) ends as the accusative "-ді" does and "буын" (a generation) takes the possessive
+    # "-ы" after its "н": both are the noun, not a stem cut short.
+    ("120-дан астам", "Өзен бойында 120-дан астам заңсыз үйінді табылды.", count(120, "үйінді", lower=120)),
+    ("85-і", "Өзен бойында 120 заңсыз үйінді табылды, оның 85-і тазартылды.", count(85, "үйінді")),
+    ("екінші", "Жаңа директор – әулеттің екінші буыны.", count(2, "буын")),
+    # Guard: a noun with the accusative "-ді" is still cut ("үйді" is "үй").
+    ("12", "Су тасқыны 12 үйді шайып кетті.", count(12, "үй")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_NOUNS_THAT_END_AS_A_CASE,
+                         ids=[case[1] for case in KAZAKH_NOUNS_THAT_END_AS_A_CASE])
+def test_kazakh_nouns_that_end_as_a_case_keep_it(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-06-03", context=context).value, expected)
