@@ -25,3 +25,23 @@ KAZAKH_NOUNS_THAT_END_AS_A_CASE = [
                          ids=[case[1] for case in KAZAKH_NOUNS_THAT_END_AS_A_CASE])
 def test_kazakh_nouns_that_end_as_a_case_keep_it(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-06-03", context=context).value, expected)
+
+
+KAZAKH_FIXED_TERMS = [
+    # An official ("лауазымды тұлға"), a criminal case ("қылмыстық іс") and a phone-in ("тікелей желі") keep their
+    # qualifier, as "заңды тұлға" and "бірлескен кәсіпорын" do: without it they name another thing.
+    ("15", "Полиция биыл 15 қылмыстық іс қозғады.", count(15, "қылмыстық іс")),
+    ("9", "Тексеру нәтижесінде 9 лауазымды тұлға жазаланды.", count(9, "лауазымды тұлға")),
+    # After an ordinal too, which otherwise passes over an adjective to its noun.
+    ("екінші", "Бұл министрдің биылғы екінші тікелей желісі болды.", count(2, "тікелей желі")),
+    ("бесінші", "Бұл аудандағы бесінші бірлескен кәсіпорын.", count(5, "бірлескен кәсіпорын")),
+    # Guards: other adjectives are still dropped, after a figure and after an ordinal.
+    ("үшінші", "Бұл – университеттің үшінші халықаралық форумы.", count(3, "форум")),
+    ("14", "Облысқа 14 шетелдік компания келді.", count(14, "компания")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_FIXED_TERMS,
+                         ids=[case[1] for case in KAZAKH_FIXED_TERMS])
+def test_kazakh_fixed_terms_keep_their_qualifier(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-06-03", context=context).value, expected)

@@ -373,6 +373,10 @@ FIXED_TERMS = (
     r"ірі қара", r"ұсақ мал",
     # A legal entity is a registered company, not any entity ("4,876 legal entities with EU capital").
     r"legal entit(?:y|ies)", r"юридическ\w* лиц\w*", r"заңды тұлға",
+    # An official is a post in Kazakh too ("лауазымды тұлға", a person with a post), as "должностное лицо" is; a
+    # criminal case is a proceeding, not any matter ("іс" alone is a deed or an affair); a phone-in ("тікелей желі",
+    # a direct line) is a broadcast, not any line of a network (issue #17).
+    r"лауазымды тұлға", r"қылмыстық іс", r"тікелей желі",
     # An official is a post, not any person: "вину семи должностных лиц шахты", as a legal entity is a company.
     r"должностн\w* лиц\w*",
     # A base station is a mobile network's mast, not any station ("ұялы байланыстың 14 базалық станциясы"), as a
