@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -44,4 +44,19 @@ KAZAKH_FIXED_TERMS = [
 @pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_FIXED_TERMS,
                          ids=[case[1] for case in KAZAKH_FIXED_TERMS])
 def test_kazakh_fixed_terms_keep_their_qualifier(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-06-03", context=context).value, expected)
+
+
+KAZAKH_MILLIGRAMS = [
+    # A milligram is a mass, measured as a gram is, with its bound.
+    ("5 миллиграмм", "Бір таблеткада 5 миллиграмм темір бар.", quantity(5, "миллиграмм")),
+    ("12 миллиграммнан төмен", "Сынамада қорғасын 12 миллиграммнан төмен.", quantity(None, "миллиграмм", upper=12)),
+    ("40 миллиграммнан аспауы", "Қоспадағы қант 40 миллиграммнан аспауы тиіс.",
+     quantity(None, "миллиграмм", upper=40)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_MILLIGRAMS,
+                         ids=[case[1] for case in KAZAKH_MILLIGRAMS])
+def test_kazakh_milligrams_are_measured(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-06-03", context=context).value, expected)
