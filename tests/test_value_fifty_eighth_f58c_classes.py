@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, date, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -60,3 +60,11 @@ KAZAKH_MILLIGRAMS = [
                          ids=[case[1] for case in KAZAKH_MILLIGRAMS])
 def test_kazakh_milligrams_are_measured(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-06-03", context=context).value, expected)
+
+
+def test_kazakh_next_month_said_with_keler() -> None:
+    # "келер айда" is "келесі айда" (next month), as "келер жылы" is next year.
+    same(suggest("Келер айда", published="2026-10-20", context="Келер айда жаңа саябақ ашылмақ.").value,
+         date("2026-11"))
+    same(suggest("келер айдан", published="2026-12-05", context="Тариф келер айдан бастап өседі.").value,
+         date("2027-01"))
