@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, quantity, same
+from test_value_words import count, date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -68,3 +68,19 @@ def test_kazakh_next_month_said_with_keler() -> None:
          date("2026-11"))
     same(suggest("келер айдан", published="2026-12-05", context="Тариф келер айдан бастап өседі.").value,
          date("2027-01"))
+
+
+KAZAKH_YEARS_FROM_TO = [
+    # "X жылдан Y жылға дейін": from one year to another, each with its "жыл", is one range of years.
+    ("2010 жылдан 2015 жылға дейін", "Ол 2010 жылдан 2015 жылға дейін министр болды.", span("2010", "2015")),
+    ("1962 жылдан бастап 1991 жылға дейін", "Кен орны 1962 жылдан бастап 1991 жылға дейін игерілді.",
+     span("1962", "1991")),
+    # Guard: the first year alone stays a date.
+    ("2010 жылдан", "Ол 2010 жылдан бері осы зауытта жұмыс істейді.", date("2010")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_YEARS_FROM_TO,
+                         ids=[case[1] for case in KAZAKH_YEARS_FROM_TO])
+def test_kazakh_years_from_to(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-06-03", context=context).value, expected)
