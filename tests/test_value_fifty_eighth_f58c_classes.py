@@ -84,3 +84,19 @@ KAZAKH_YEARS_FROM_TO = [
                          ids=[case[1] for case in KAZAKH_YEARS_FROM_TO])
 def test_kazakh_years_from_to(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-06-03", context=context).value, expected)
+
+
+KAZAKH_HOURS_AND_MINUTES = [
+    # One duration in hours and minutes is recorded in minutes, as "2 часа 40 минут" is in Russian.
+    ("2 сағат 30 минут", "Пойыз Астанадан Бурабайға 2 сағат 30 минут жүреді.", quantity(150, "минут")),
+    ("3 сағат 5 минутқа", "Отырыс 3 сағат 5 минутқа созылды.", quantity(185, "минут")),
+    ("шамамен 1 сағат 40 минут", "Жол шамамен 1 сағат 40 минут алады.", quantity(100, "минут", approximate=True)),
+    # Guard: hours alone stay hours.
+    ("4 сағат", "Жиын 4 сағат жүрді.", quantity(4, "сағат")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_HOURS_AND_MINUTES,
+                         ids=[case[1] for case in KAZAKH_HOURS_AND_MINUTES])
+def test_kazakh_hours_and_minutes_in_minutes(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-06-03", context=context).value, expected)
