@@ -100,3 +100,19 @@ KAZAKH_HOURS_AND_MINUTES = [
                          ids=[case[1] for case in KAZAKH_HOURS_AND_MINUTES])
 def test_kazakh_hours_and_minutes_in_minutes(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-06-03", context=context).value, expected)
+
+
+KAZAKH_HEADS_BEFORE_THERE_IS = [
+    # "бас" (head, of livestock) before the existential "бар/жоқ" is the count's noun, as before a verb: the
+    # predicate is no noun the head count classifies.
+    ("4 мың", "Шаруашылықта 4 мың бас бар.", count(4000, "бас")),
+    ("650", "Фермада қазір 650 бас бар.", count(650, "бас")),
+    # Guard: a noun after "бас" is what is counted.
+    ("300", "Ауылда 300 бас қой бар.", count(300, "қой")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_HEADS_BEFORE_THERE_IS,
+                         ids=[case[1] for case in KAZAKH_HEADS_BEFORE_THERE_IS])
+def test_kazakh_heads_before_there_is(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-06-03", context=context).value, expected)
