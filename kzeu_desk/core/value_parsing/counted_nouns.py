@@ -124,6 +124,8 @@ def counted_after(text: str, position: int) -> Counted | None:
     return counted
 
 
+# "бар" (there is) and "жоқ" (there is not) close a clause as a verb does: "1 200 бас бар" counts head, no "бар".
+_KAZAKH_EXISTENTIALS = frozenset({"бар", "жоқ"})
 # A genitive word right before the figure ("ауылдың 312", "облыстың 2 мыңнан астам").
 _KAZAKH_GENITIVE_BEFORE_RE = re.compile(
     rf"[{CYRILLIC_LETTER}]{{2,}}(?:дың|дің|тың|тің|ның|нің)\s+\d[\d\s\u00a0,.]*(?:[{CYRILLIC_LETTER}]+\s*)?$", re.IGNORECASE)
@@ -1364,13 +1366,14 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # name after it ("2 600 жас Еуропа елдерінде") leaves it the young people counted.
             continue
         if index == 0 and lowered == "бас" and following and words[index + 1][0] == following \
-                and not _looks_like_kazakh_verb(following):
+                and not _looks_like_kazakh_verb(following) and following not in _KAZAKH_EXISTENTIALS:
             # "20 бас қой" (20 head of sheep): "бас" is the classifier of a head count and the noun after it is what
             # is counted ("қой" is also a particle, but no particle follows a classifier), in whatever case the clause
             # puts it ("600 бас сиырға арналған", a farm for 600 cows): its base, as any counted noun's.
             return Counted(_kazakh_base(following), words[index + 1][1], False)
         if index == 0 and _HEADS_RE.fullmatch(lowered) and (
-                not following or _looks_like_kazakh_verb(following) or following in KAZAKH_NOT_COUNTED):
+                not following or _looks_like_kazakh_verb(following) or following in KAZAKH_NOT_COUNTED
+                or following in _KAZAKH_EXISTENTIALS):
             # "ірі қара 5 340 басқа жетті" (cattle reached 5,340 head): "бас" counts livestock; "басқа" before a noun
             # is "other" ("5 басқа ел").
             return Counted("бас", end, False)

@@ -251,6 +251,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     "көрермен", "шахта", "жүлде",
     # "ерікті" (a volunteer) is a noun, no "ерік" + the accusative "-ті".
     "ерікті",
+    # A heap or dump ("үйінді") is a noun, no "үйін" + the accusative "-ді"; a generation ("буын", "буыны") is no
+    # "буы" + "-ны" (issue #17: "заңсыз үйінділер", "әулеттің үшінші буыны").
+    "үйінді", "буын",
     # Short nouns, which a case ending after them would otherwise leave too short to be cut.
     "жер", "жол", "көл", "зал", "шот", "түр", "тіл",
     # What a rural district's report counts, nouns whose last syllable looks like an ending: households ("отбасы" is
@@ -305,6 +308,8 @@ KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық",
                              # ("20-30 сантиметрге жоғары": smaller lengths and masses are measures too.)
                              "сантиметр", "миллиметр", "килограмм", "грамм", "киловатт",
+                             # ("5 миллиграммнан аспайды": a milligram is a mass as a gram is.)
+                             "миллиграмм",
                              # ("күніне 300 келі балық": a kilo, as people say it, is a mass as "килограмм" is.)
                              "келі",
                              # data: "12 терабайтқа жетеді" is a size, not twelve things
@@ -371,6 +376,10 @@ FIXED_TERMS = (
     r"ірі қара", r"ұсақ мал",
     # A legal entity is a registered company, not any entity ("4,876 legal entities with EU capital").
     r"legal entit(?:y|ies)", r"юридическ\w* лиц\w*", r"заңды тұлға",
+    # An official is a post in Kazakh too ("лауазымды тұлға", a person with a post), as "должностное лицо" is; a
+    # criminal case is a proceeding, not any matter ("іс" alone is a deed or an affair); a phone-in ("тікелей желі",
+    # a direct line) is a broadcast, not any line of a network (issue #17).
+    r"лауазымды тұлға", r"қылмыстық іс", r"тікелей желі",
     # An official is a post, not any person: "вину семи должностных лиц шахты", as a legal entity is a company.
     r"должностн\w* лиц\w*",
     # A base station is a mobile network's mast, not any station ("ұялы байланыстың 14 базалық станциясы"), as a

@@ -673,6 +673,10 @@ _YEAR_RANGES = (
     # "2015 бен 2020 жылдар аралығында" (between 2015 and 2020): "мен/бен/пен" with "аралығында" after.
     rf"(?<![\w.\d])(?P<y1>[12]\d{{3}})(?P<sep>{_KAZAKH_BETWEEN})(?P<y2>[12]\d{{3}})(?P<y2_short>)(?P<opener>)"
     rf"(?:\s+(?P<years_word>(?i:жылдар[{CYRILLIC_LETTER}]*|жылдың|жылы)))?{_KAZAKH_BETWEEN_END}{NOT_CYRILLIC_AFTER}",
+    # "1985 жылдан 2004 жылға дейін" (from 1985 to 2004): each year with its own "жыл", the first in the ablative,
+    # the last in the dative before "дейін/шейін", as a range of days or months is written ("бастап" may follow).
+    rf"(?<![\w.\d])(?P<y1>[12]\d{{3}})\s+(?i:жылдан)(?:\s+(?i:бастап))?(?P<sep>\s+)(?P<y2>[12]\d{{3}})(?P<y2_short>)"
+    rf"(?P<opener>)\s+(?P<years_word>(?i:жылға))\s+(?i:дейін|шейін){NOT_CYRILLIC_AFTER}",
 )
 
 

@@ -284,6 +284,7 @@ def _russian_noun_after(context: str, position: int, *, places: bool = True) -> 
 
 
 def _kazakh_noun_after(context: str, position: int) -> str | None:
+    qualifiers: list[str] = []  # adjectives passed over, kept when they make a fixed term with the noun
     for match in _WORD_RE.finditer(context, position):
         if context[position:match.start()].strip():
             return None
@@ -295,11 +296,13 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
             lowered = place
         elif lowered.endswith(("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі")) and len(lowered) >= 6:
             position = match.end()  # an adjective between: "үшінші халықаралық форумы"
+            qualifiers.append(lowered)
             continue
         if lowered in KAZAKH_ADJECTIVES or (lowered.endswith("и") and len(lowered) >= 5):
             # "екінші ресми сапары" (a second official visit), "төртінші жаңа ойыншысы" (a fourth new player): a
             # plain adjective or one in "-и" ("ресми", "ғылыми") qualifies the noun after it, as one in "-лық" does.
             position = match.end()
+            qualifiers.append(lowered)
             continue
         if word[:1].isupper():
             # A name between: "79-шы Канн кинофестивалінде" (at the 79th Cannes film festival) counts festivals, as
@@ -307,6 +310,10 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
             position = match.end()
             continue
         named = kazakh_noun_named(lowered)
+        if named is not None and qualifiers and not named.is_measure:
+            # "екінші тікелей желісі" (a second phone-in): an adjective that makes a fixed term with the noun stays,
+            # as it does after a figure ("бірлескен кәсіпорын"); any other is dropped as before.
+            named = kazakh_noun_named(" ".join([*qualifiers, lowered])) or named
         if named is None or lowered in ("болып", "болды", "болады", "болған"):
             return None  # "тоғызыншы болып қосылды": a verb, no noun, after it
         if _KAZAKH_WEEKDAY_IN_A_CASE_RE.fullmatch(lowered):

@@ -411,7 +411,7 @@ def _read_this_year(_match: re.Match[str], publication: Publication | None) -> D
 _RELATIVE_MONTHS = (
     # A day of the month named from publication: "осы айдың 14-інде", "келесі айдың 3-і күні", "on the 14th of this
     # month", "14-го числа этого месяца" (before the month alone, which would leave the day out).
-    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:айдың)\s+(?P<day>[0-3]?\d)-[{CYRILLIC_LETTER}]+"
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|келер|ағымдағы))\s+(?i:айдың)\s+(?P<day>[0-3]?\d)-[{CYRILLIC_LETTER}]+"
     rf"(?:\s+(?i:күні))?{NOT_CYRILLIC_AFTER}",
     r"(?<![\w])(?:(?i:on)\s+)?(?i:the)\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\s+(?i:of)\s+"
     r"(?P<rel>(?i:(?:the\s+)?(?:last|previous|this|next|past)))\s+(?i:month)(?![\w])",
@@ -424,7 +424,8 @@ _RELATIVE_MONTHS = (
     rf"{NOT_CYRILLIC_AFTER}",
     # ("өткен айдағы санында", in last month's issue: the "-ғы" adjective of the locative, as "last month's" is.)
     # ("келесі айдан бастап", from next month on: the ablative names the month a change starts in.)
-    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|ағымдағы))\s+(?i:ай(?:дағы|да|ындағы|ында|дың|ы|ға|ына|мен|дан|ынан))"
+    # ("Келер айда", next month: "келер" is "келесі" as the year's "келер жылы" is, in speech and features.)
+    rf"(?<![\w])(?P<rel>(?i:өткен|осы|келесі|келер|ағымдағы))\s+(?i:ай(?:дағы|да|ындағы|ында|дың|ы|ға|ына|мен|дан|ынан))"
     rf"{NOT_CYRILLIC_AFTER}",
     # "на следующий месяц", "в следующий месяц": the month as a target
     rf"(?<![\w])(?:(?i:на|в)\s+)?(?P<rel>(?i:прошлый|этот|текущий|следующий|будущий))\s+(?i:месяц){NOT_CYRILLIC_AFTER}",
