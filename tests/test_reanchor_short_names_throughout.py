@@ -60,3 +60,42 @@ def test_a_name_said_short_in_a_sentence_about_something_else_is_not_taken():
                          "Жалобы на работу нотариусов принимает Минобразования РК.")
     flagged_or_orphaned(RU_OLD, new, "Министерство образования Республики Казахстан")
     assert place(RU_OLD, new, "Министерство образования Республики Казахстан").state is AnchorState.ORPHANED
+
+
+KK_AID_OLD = ("Көмек туралы\n\nЖобаны Еуропалық одақ пен Дүниежүзілік денсаулық сақтау ұйымы (ДДҰ) бірге "
+              "қаржыландырады.\n\nАйыппұл 20 айлық есептік көрсеткішке дейін көтеріледі.\n")
+KK_AID_NEW = ("Көмек туралы (жаңартылған)\n\nЖобаны ЕО мен ДДҰ бірге қаржыландырады.\n\n"
+              "Айыппұл 25 АЕК-ке дейін көтеріледі.\n")
+
+RU_EMBASSY_OLD = ("Новости\n\nПриём ведёт консульский отдел Посольства Республики Польша по вторникам.\n\n"
+                  "Запись по телефону.\n")
+RU_EMBASSY_NEW = ("Новости (обновлено)\n\nПриём ведёт консульский отдел Посольства Польши по вторникам и "
+                  "четвергам.\n\nЗапись по телефону.\n")
+
+
+def test_two_kazakh_names_said_short_with_and_changing_its_form_are_placed_for_review():
+    placed_for_review(KK_AID_OLD, KK_AID_NEW,
+                      "Еуропалық одақ пен Дүниежүзілік денсаулық сақтау ұйымы (ДДҰ)", "ЕО мен ДДҰ")
+
+
+def test_words_not_capitalised_written_as_capital_initials_beside_a_changed_figure_are_flagged():
+    placement = placed_for_review(KK_AID_OLD, KK_AID_NEW, "20 айлық есептік көрсеткішке дейін", "25 АЕК-ке дейін")
+    assert placement.number_changed
+
+
+def test_a_country_said_by_its_own_name_without_its_form_of_state_is_placed_for_review():
+    placed_for_review(RU_EMBASSY_OLD, RU_EMBASSY_NEW, "отдел Посольства Республики Польша", "отдел Посольства Польши")
+
+
+def test_a_list_of_countries_cut_is_not_a_name_said_short():
+    old = "Exports\n\nBuyers were China, Russia and Uzbekistan last year.\n\nPrices rose.\n"
+    new = "Exports (updated)\n\nBuyers were China, Uzbekistan, Turkey and Georgia last year.\n\nPrices rose.\n"
+    placement = place(old, new, "China, Russia and Uzbekistan")
+    assert placement.state is AnchorState.ORPHANED or new[placement.start:placement.end] != "China, Uzbekistan"
+
+
+def test_a_bracketed_abbreviation_after_the_name_spelt_out_is_not_the_name_said_short():
+    old = "Notes\n\nThe Agency for Roads of the Republic of Poland (ARP) opened the bridge.\n\nTraffic is light.\n"
+    new = "Notes (updated)\n\nThe Agency for Roads (ARP) opened the bridge in May.\n\nTraffic is light.\n"
+    placement = place(old, new, "Agency for Roads of the Republic of Poland (ARP)")
+    assert placement.state is AnchorState.ORPHANED or new[placement.start:placement.end] != "ARP)"

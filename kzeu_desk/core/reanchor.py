@@ -3896,28 +3896,52 @@ class Locator:
                 return None
             options: list[tuple[int, int, int, int]] = []  # (next i, next j, short, figure)
             old, new = words[i], new_words[j]
-            if old == new or same_stem(old, new):
+            if old == new or same_stem(old, new) or (old in _KAZAKH_WITH and new in _KAZAKH_WITH):
                 options.append((i + 1, j + 1, 0, 0))
             elif old.isdigit() and new.isdigit():
                 options.append((i + 1, j + 1, 0, 1))
+            elif (old.isdigit() or WORD_FIGURES.get(old, "").isdigit()) and (
+                    new.isdigit() or WORD_FIGURES.get(new, "").isdigit()):
+                # A number in words against digits ("пяти" / "5", "twelve" / "12"): the same value said
+                # another way, or a changed figure (flagged).
+                same = WORD_FIGURES.get(old, old) == WORD_FIGURES.get(new, new)
+                options.append((i + 1, j + 1, int(same), int(not same)))
             elif _contracted(new, old) and not old_written[i][:1].isupper():
                 options.append((i + 1, j + 1, 0, 0))  # "миллиона" -> "млн"
-            if new_written(j)[:1].isupper():  # initials in capitals, or a stump compound ("Минфин")
+            # An abbreviation the new text brackets after a name spelt out is not the name said short.
+            if new_written(j)[:1].isupper() and self.text[index.starts[j] - 1:index.starts[j]] != "(":
                 ending = self._case_ending_after(j)
-                for k in range(2, _NAME_LONGEST + 1):
+                capitals = _is_capitals(new_written(j))
+                for k in range(2, _SPELT_OUT_LONGEST + 1):
                     run = words[i:i + k]
-                    if len(run) < k or not old_written[i][:1].isupper():
+                    if len(run) < k:
                         break
-                    if _abbreviates(new, run, new_written(j)) or defined.get(new) == tuple(run):
+                    # A name is capitalised; initials in capitals may stand for words that are not
+                    # ("айлық есептік көрсеткіш" -> "АЕК").
+                    if k <= _NAME_LONGEST and (old_written[i][:1].isupper() or capitals) and (
+                            _abbreviates(new, run, new_written(j)) or defined.get(new) == tuple(run)):
                         options.append((i + k, j + 1 + ending, 1, 0))
                         # its old bracketed abbreviation kept out: "… ұйымы (ФАО)" -> "ФАО"
                         if i + k < len(words) and words[i + k] == new and self._bracketed_in_the_old_text(
                                 span, old_first + i + k):
                             options.append((i + k + 1, j + 1 + ending, 1, 0))
-                    elif i + k < len(words) and words[i + k] == new and _is_capitals(old_written[i + k]) and (
-                            self._bracketed_in_the_old_text(span, old_first + i + k)):
+                    elif old_written[i][:1].isupper() and i + k < len(words) and words[i + k] == new and (
+                            _is_capitals(old_written[i + k])) and self._bracketed_in_the_old_text(
+                            span, old_first + i + k):
                         # a name with its own abbreviation in brackets, written as that alone
                         options.append((i + k + 1, j + 1 + ending, 1, 0))
+            if new_written(j)[:1].isupper() and not _is_capitals(new_written(j)) and (
+                    old_written[i][:1].isupper() or old in _NAME_GLUE_WORDS):
+                # A country's or body's long name said by its own last word: "Республике Казахстан" ->
+                # "Казахстане", "the Federal Republic of Germany" -> "Germany".
+                for k in range(2, _NAME_LONGEST):
+                    # "of"/"the" only: "Russia and Uzbekistan" is two names, never one said short.
+                    if i + k > len(words) or not all(
+                            old_written[at][:1].isupper() or words[at] in _FORM_OF_STATE_GLUE
+                            for at in range(i, i + k)):
+                        break
+                    if old_written[i + k - 1][:1].isupper() and same_stem(words[i + k - 1], new):
+                        options.append((i + k, j + 1, 1, 0))
             if _is_capitals(old_written[i]) and new_written(j)[:1].isupper():
                 for k in range(2, _SPELT_OUT_LONGEST + 1):
                     long_form = new_words[j:j + k]
@@ -3952,6 +3976,14 @@ class Locator:
         first = words[0]
         for word in self._words_starting(first[:1]):
             starts.update(index.occurrences[word][:_OCCURRENCES_RANKED_BY_CONTEXT])
+        if first.isdigit() or WORD_FIGURES.get(first, "").isdigit():
+            for word, at_words in index.occurrences.items():  # its value said alike or changed
+                if word.isdigit() or WORD_FIGURES.get(word, "").isdigit():
+                    starts.update(at_words[:_OCCURRENCES_RANKED_BY_CONTEXT])
+        for at in range(len(words)):
+            # a name's abbreviation the quote gives in brackets: the name may be said by it alone
+            if self._bracketed_in_the_old_text(span, old_first + at):
+                starts.update(index.occurrences.get(words[at], ())[:_OCCURRENCES_RANKED_BY_CONTEXT])
         for short, long in defined.items():
             if long[0] == first:
                 starts.update(index.occurrences.get(short, ())[:_OCCURRENCES_RANKED_BY_CONTEXT])
@@ -3965,6 +3997,11 @@ class Locator:
                                 or self._opening_kept_before(span, start)):
                 agreeing.append((start, end, found[2] > 0))
         align.cache_clear()
+        # One place read two ways ("ЕО мен ДДҰ" whole, or its "ДДҰ" for the whole name before the brackets):
+        # the wider reading, which holds the other, is the one.
+        agreeing.sort(key=lambda place: place[0] - place[1])
+        agreeing = [place for at, place in enumerate(agreeing) if not any(
+            wider[0] <= place[0] and place[1] <= wider[1] for wider in agreeing[:at])]
         if len(agreeing) != 1:
             return None
         start, end, changed = agreeing[0]
@@ -4638,6 +4675,11 @@ _CASE_ENDING_LETTERS = 4
 _OPENING_WORDS_KEPT = 2
 _ABBREVIATIONS_IN_A_ROW = 3
 _GLUE_BEFORE_A_NAME = 2
+# Kazakh "and"/"with" after a vowel, a voiced or a voiceless sound: one word (`_names_said_short_throughout`:
+# "Еуропалық одақ пен ФАО" -> "ЕО мен ФАО").
+_KAZAKH_WITH = frozenset({"мен", "бен", "пен"})
+# Words inside a country's long name said by its own last word ("the Federal Republic of Germany").
+_FORM_OF_STATE_GLUE = frozenset({"of", "the"})
 _NAME_GLUE_WORDS = frozenset({"of", "the", "for", "and", "on", "in", "at", "to", "и", "по", "в", "на", "для", "при",
                               "мен", "бен", "пен", "және"})
 _STEM_LETTERS = 3
