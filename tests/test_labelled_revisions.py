@@ -347,15 +347,16 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # a month changed after "from"/"until" flagged, a month never a swapped name.
 # Round 34: 84.7% (166 of 196), nothing misplaced, 37 of 37 flagged; round 35: 84.3% (167 of 198), nothing
 # misplaced, 40 of 40 flagged.
+# Floors of rounds 29-35 raised to what names said short throughout a quote now meet (rshort, 7 Dec).
 FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0),
                        28: (0.975, 8, 200, 0, 0, 0),
-                       29: (0.915, 8, 200, 0, 0, 0),
-                       30: (0.83, 8, 200, 0, 0, 0),
-                       31: (0.90, 8, 200, 0, 0, 0),
-                       32: (0.885, 8, 200, 0, 0, 0),
-                       33: (0.825, 8, 200, 0, 0, 0),
-                       34: (0.845, 8, 196, 0, 0, 0),
-                       35: (0.84, 8, 198, 0, 0, 0)}
+                       29: (0.935, 8, 200, 0, 0, 0),
+                       30: (0.84, 8, 200, 0, 0, 0),
+                       31: (0.91, 8, 200, 0, 0, 0),
+                       32: (0.895, 8, 200, 0, 0, 0),
+                       33: (0.84, 8, 200, 0, 0, 0),
+                       34: (0.86, 8, 196, 0, 0, 0),
+                       35: (0.855, 8, 198, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
