@@ -1,0 +1,42 @@
+"""The classes of the English misses of sets 58 and 59 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the curator's value)
+EARLIER_IN_A_SERIES = [
+    # "earlier", "prior", "preceding" say which of the things, as "previous" does; the noun after them is counted.
+    ("11", "Of her 11 earlier novels, three were set in Ireland.", count(11, "novels")),
+    ("six", "The museum has staged six prior exhibitions of his work.", count(6, "exhibitions")),
+    ("two", "Turnout fell below the two preceding elections.", count(2, "elections")),
+    # Guard: a plain plural after the figure is counted as before.
+    ("14", "The orchestra gave 14 concerts in Vienna.", count(14, "concerts")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), EARLIER_IN_A_SERIES,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(EARLIER_IN_A_SERIES)])
+def test_earlier_prior_and_preceding_are_not_counted(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+LATIN_PLURALS = [
+    # Latin plurals in "-a" and "-i" carry no "-s" and are still what the figure counts.
+    ("three", "Only three consortia applied for the licence.", count(3, "consortia")),
+    ("two", "The island held two referenda on independence.", count(2, "referenda")),
+    ("four", "The lab isolated four fungi from the samples.", count(4, "fungi")),
+    # Guard: a regular plural after them stays as it was.
+    ("five", "The inspectors visited five farms last week.", count(5, "farms")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), LATIN_PLURALS,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(LATIN_PLURALS)])
+def test_latin_plurals_are_counted_nouns(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
