@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -39,4 +39,23 @@ LATIN_PLURALS = [
 @pytest.mark.parametrize(("selection", "context", "expected"), LATIN_PLURALS,
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(LATIN_PLURALS)])
 def test_latin_plurals_are_counted_nouns(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+LIMITS_BEFORE_AN_EVENT = [
+    # Counted back from an event, "no later than" is a lower bound and "no earlier than" a ceiling.
+    ("no later than 30 days before the course", "Applications must arrive no later than 30 days before the course starts.",
+     quantity(30, "days", lower=30)),
+    ("not later than two weeks prior to the hearing", "Submissions are due not later than two weeks prior to the hearing.",
+     quantity(2, "weeks", lower=2)),
+    ("no earlier than 10 days before the vote", "Ballots are sent no earlier than 10 days before the vote.",
+     quantity(None, "days", upper=10)),
+    # Guard: counted forward from an event, "no later than" stays a ceiling.
+    ("no later than 30 days", "Pay no later than 30 days after delivery.", quantity(None, "days", upper=30)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), LIMITS_BEFORE_AN_EVENT,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(LIMITS_BEFORE_AN_EVENT)])
+def test_a_limit_counted_back_from_an_event_turns_round(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -339,6 +339,13 @@ def _match_currency_before(text: str, position: int) -> tuple[str, int] | None:
 _DO_LATER_IN_THE_CLAUSE_RE = re.compile(r"(?:(?!\s(?i:и|а|или)\s)(?:[^;!?,–—]|,(?=\d))){0,60}?\s(?i:до)\s")
 
 
+_LATER_OR_EARLIER_THAN_RE = re.compile(r"(?i:no|not)\s+(?i:later|earlier)\s+than")
+# A figure, a span of time and "before": "45 days before departure", "two weeks before the start".
+_SPAN_BEFORE_AN_EVENT_RE = re.compile(
+    r"[\w.,\u00a0]+[ \u00a0]+(?i:(?:calendar|working|business)[ \u00a0]+)?"
+    r"(?i:days?|weeks?|months?|hours?|years?)[ \u00a0]+(?i:before|prior[ \u00a0]+to)(?![\w])")
+
+
 def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None:
     window_start = max(0, position - 40)
     window = text[window_start:position]
@@ -363,6 +370,11 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
                 _OVER_AFTER_FIGURE_RE.search(window)
                 or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide))):
             return None
+        if bound in (Bound.UPPER, Bound.LOWER) and _LATER_OR_EARLIER_THAN_RE.fullmatch(match.group(f"q{index}")) \
+                and _SPAN_BEFORE_AN_EVENT_RE.match(text, position):
+            # "no later than 45 days before departure" is at least 45 days before it, "not earlier than 10 days
+            # before the vote" at most 10: counted back from an event, the limit turns round.
+            return (Bound.LOWER if bound is Bound.UPPER else Bound.UPPER), window_start + match.start()
         return bound, window_start + match.start()
     if (match := _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE.search(window)) is not None:
         return Bound.LOWER if match.group("word").lower().startswith("кем") else Bound.APPROXIMATE, \
