@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -58,4 +58,19 @@ LIMITS_BEFORE_AN_EVENT = [
 @pytest.mark.parametrize(("selection", "context", "expected"), LIMITS_BEFORE_AN_EVENT,
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(LIMITS_BEFORE_AN_EVENT)])
 def test_a_limit_counted_back_from_an_event_turns_round(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+PRICES_FROM = [
+    # A brochure's or a price list's "From" opening its sentence is the lowest price, as "prices from" is.
+    ("From $1,299", "From $1,299 per person, flights included.", money(1299, "USD", lower=1299)),
+    ("From £85", "Spa weekend. From £85 a night, breakfast included.", money(85, "GBP", lower=85)),
+    # Guard: an opening "From" before a figure that is no price is the start of a change, not a bound.
+    ("From 30", "From 30 staff in 2019 the firm grew to 200.", count(30, "staff")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PRICES_FROM,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(PRICES_FROM)])
+def test_a_price_from_opening_its_sentence_is_a_lower_bound(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -339,6 +339,8 @@ def _match_currency_before(text: str, position: int) -> tuple[str, int] | None:
 _DO_LATER_IN_THE_CLAUSE_RE = re.compile(r"(?:(?!\s(?i:и|а|или)\s)(?:[^;!?,–—]|,(?=\d))){0,60}?\s(?i:до)\s")
 
 
+# A sentence's opening "From" bounds a price only ("From €4,950 per person"), and not the first end of a range.
+_PRICE_FROM_AFTER_RE = re.compile(r"(?:[€$£₸]|US\$|(?:EUR|USD|GBP|KZT|CHF)[ \u00a0]?)[\d.,\u00a0 ]+(?![^.;:]{0,30}\s(?i:to|and|until)\s)")
 _LATER_OR_EARLIER_THAN_RE = re.compile(r"(?i:no|not)\s+(?i:later|earlier)\s+than")
 # A figure, a span of time and "before": "45 days before departure", "two weeks before the start".
 _SPAN_BEFORE_AN_EVENT_RE = re.compile(
@@ -366,6 +368,8 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
             return None
         if match.group(f"q{index}").lower() == "от" and _DO_LATER_IN_THE_CLAUSE_RE.match(text, position):
             return None  # "от двух недель до трех месяцев": a range's first end, each highlighted alone
+        if match.group(f"q{index}") == "From" and not _PRICE_FROM_AFTER_RE.match(text, position):
+            return None
         if match.group(f"q{index}").lower() == "over" and (
                 _OVER_AFTER_FIGURE_RE.search(window)
                 or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide))):
