@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, money, quantity, same
+from test_value_words import count, date, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -74,3 +74,21 @@ PRICES_FROM = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(PRICES_FROM)])
 def test_a_price_from_opening_its_sentence_is_a_lower_bound(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+PLANNED_FOR_A_DAY = [
+    # "planned for", "slated for" with their "is" left out announce, as "is planned for" does: a day or month without a
+    # year lies ahead (a September article).
+    ("1 January", "The main risk is the rise in fees planned for 1 January.", date("2027-01-01")),
+    ("March", "The new terminal, planned for March, will double capacity.", date("2027-03")),
+    ("February", "Insurers fear a vote slated for February.", date("2027-02")),
+    # Guards: a plan reported as past says both tenses ("was scheduled for"), and a past verb alone reports.
+    ("March", "The merger approved in March cut costs.", date("2026-03")),
+    ("March", "The vote was scheduled for March but never took place.", date("2026-03")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PLANNED_FOR_A_DAY,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(PLANNED_FOR_A_DAY)])
+def test_a_reduced_passive_of_a_plan_announces(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-09-22", context=context).value, expected)
