@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, money, quantity, same
+from test_value_words import count, date, money, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -92,3 +92,21 @@ PLANNED_FOR_A_DAY = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(PLANNED_FOR_A_DAY)])
 def test_a_reduced_passive_of_a_plan_announces(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-09-22", context=context).value, expected)
+
+
+THE_SAME_PERIOD_OF_A_YEAR = [
+    # "the same period of 2025" is the period its sentence names before it, moved to that year.
+    ("the same period of 2025", "Exports rose 12% in the first half, against the same period of 2025.", "2026-08-10",
+     span("2025-01", "2025-06")),
+    ("the same months of 2024", "For March–May, rail freight was 6% below the same months of 2024.", "2025-06-20",
+     span("2024-03", "2024-05")),
+    # Guard: with no period named before it, the year alone, as before.
+    ("the same period of 2025", "Sales were up on the same period of 2025.", "2026-08-10", date("2025")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), THE_SAME_PERIOD_OF_A_YEAR,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(THE_SAME_PERIOD_OF_A_YEAR)])
+def test_the_same_period_of_a_year_is_the_named_period_in_that_year(selection: str, context: str, published: str,
+                                                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

@@ -48,6 +48,10 @@ _SINCE_THE_START_OF_THE_YEAR_RE = re.compile(r"(?<![\w])с\s+начала\s+(?:(
 _THE_SAME_PERIOD_OF_A_YEAR_RE = re.compile(
     r"(?:(?:тот|того|тем|том|той)\s+же|аналогичн[а-яё]+)\s+период[а-яё]*\s+(?P<year>(?:19|20)\d\d)\s+(?:года|г\.?)",
     re.IGNORECASE)
+# ... and in English: "4% down on the same period of 2025" after "in the first nine months", "than in the same months of
+# 2024" after "For January–August".
+_ENGLISH_SAME_PERIOD_OF_A_YEAR_RE = re.compile(
+    r"(?:the\s+)?same\s+(?:period|months)\s+(?:of|in)\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 # The same day a year before the one the text's figures are as of: "Былтыр осы күні", "this day last year".
 _THIS_DAY_LAST_YEAR_RE = re.compile(
     r"(?:(?:on\s+)?this\s+(?:day|date)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))"
@@ -87,7 +91,8 @@ def dated_from_its_text(selection: str, context: str, before: str, earlier: str,
             year = publication.year - 1
             return TypedValue(kind=ValueKind.DATE_RANGE, date=f"{year:04d}-01", date_end=f"{year:04d}-{publication.month:02d}")
         return None
-    if (same_period := _THE_SAME_PERIOD_OF_A_YEAR_RE.fullmatch(selection)) is not None:
+    if (same_period := _THE_SAME_PERIOD_OF_A_YEAR_RE.fullmatch(selection)
+            or _ENGLISH_SAME_PERIOD_OF_A_YEAR_RE.fullmatch(selection)) is not None:
         for text in (context[:offset], before, earlier):
             periods = [c for c in scan(text, publication) if c.value.kind is ValueKind.DATE_RANGE and c.value.date
                        and c.value.date_end]
