@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_value_words import count, date, money, quantity, same, span
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 # (highlight, its sentence, the curator's value)
@@ -110,3 +110,19 @@ THE_SAME_PERIOD_OF_A_YEAR = [
 def test_the_same_period_of_a_year_is_the_named_period_in_that_year(selection: str, context: str, published: str,
                                                                       expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+THAT_SEASON = [
+    # "that summer" after a year written before it (in its sentence or the one before): that year's season.
+    ("that summer", "The river flooded in 2019, and that summer the harvest failed.", span("2019-06", "2019-08")),
+    ("that spring", "The company moved to Riga in 2021; that spring it hired 40 staff.", span("2021-03", "2021-05")),
+    # Guards: "that winter" straddles two years, and with no year before it nothing is dated.
+    ("that winter", "The plant closed in 2022 and reopened that winter.", TypedValue(kind=ValueKind.TEXT, text="that winter")),
+    ("that autumn", "Prices rose sharply that autumn.", TypedValue(kind=ValueKind.TEXT, text="that autumn")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), THAT_SEASON,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(THAT_SEASON)])
+def test_that_season_is_the_season_of_the_year_named_before(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
