@@ -126,3 +126,20 @@ THAT_SEASON = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(THAT_SEASON)])
 def test_that_season_is_the_season_of_the_year_named_before(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+SIZE_IN_THINGS_HELD = [
+    # A place's size in the things it holds, made an adjective with its number: a count of those things, plural.
+    ("180-bed", "The town is building a 180-bed hospital.", count(180, "beds")),
+    ("450-seat", "A 450-seat concert hall opened in May.", count(450, "seats")),
+    ("15-member", "She chairs the 15-member board.", count(15, "members")),
+    # Guards: a measure so made stays a quantity in its unit as written.
+    ("six-week", "The plant needs a six-week overhaul.", quantity(6, "week")),
+    ("10-year", "The bank granted a 10-year loan.", quantity(10, "year")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), SIZE_IN_THINGS_HELD,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(SIZE_IN_THINGS_HELD)])
+def test_a_size_in_the_things_a_place_holds_is_a_count(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -551,7 +551,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     if hyphened_measure is not None and re.split(r"[-‐]", hyphened_measure.group("unit"))[-1].lower() \
             not in ENGLISH_MEASURES:
         hyphened_measure = None
-    if range_end is None and qualifier_after is None and hyphened_measure is None and \
+    hyphened_count = _HYPHENED_CAPACITY_RE.match(text, end) \
+        if figure.end == number_end and hyphened_measure is None and figure.kind is ValueKind.QUANTITY \
+        and figure.unit is None else None
+    if range_end is None and qualifier_after is None and hyphened_measure is None and hyphened_count is None and \
             _glued_to_word(text, number_start, number_end, figure.end):
         return None
 
@@ -575,6 +578,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     if hyphened_measure is not None and unit is None:
         # "a 47-kilometre line", "a 10-year loan": a measure made an adjective, in its unit as written.
         unit, end = re.sub(r"[-‐]", " ", hyphened_measure.group("unit")), hyphened_measure.end()
+    elif hyphened_count is not None and unit is None:
+        # "a 312-room resort", "a 180-bed hospital": the size of a place in the things it holds, counted in the plural.
+        unit, kind, end = hyphened_count.group("noun").lower() + "s", ValueKind.COUNT, hyphened_count.end()
     if figure.kind is ValueKind.QUANTITY and unit is None:
         if strict:
             unit_match = _STRICT_UNIT_RE.match(text, end)
@@ -797,6 +803,9 @@ _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|ты�
 # ("11-year-old girls": an age, in the measure's unit as "a 10-year loan" is.)
 # ("a 68-square-metre flat", "a 120-square-kilometre reserve": a square or cubic measure made an adjective keeps both
 # words, as "68 square metres" does.)
+# The things a place holds, made an adjective with the number: "a 312-room resort", "a 450-seat hall", "a 15-member
+# board" (a measure so made, "a 10-year loan", is `_HYPHENED_MEASURE_RE`'s).
+_HYPHENED_CAPACITY_RE = re.compile(r"[-‐](?P<noun>(?i:room|bed|seat|berth|member|pupil|student|apartment))(?![\w‐-])")
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>(?:(?:square|cubic)[-‐])?[A-Za-z]+)(?:[-‐]olds?)?(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
 _UP_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$", re.IGNORECASE)
