@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, money, quantity, same, span
+from test_value_words import count, date, money, percent, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -142,4 +142,19 @@ SIZE_IN_THINGS_HELD = [
 @pytest.mark.parametrize(("selection", "context", "expected"), SIZE_IN_THINGS_HELD,
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(SIZE_IN_THINGS_HELD)])
 def test_a_size_in_the_things_a_place_holds_is_a_count(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+MORE_THAN_ONE_THING_IN_N = [
+    # "two tenders in three" is a share as "one train in seven" and "two in three" are: the things named between.
+    ("three households in ten", "Surveyors found that three households in ten heat with coal.", percent(30, approximate=True)),
+    ("2 patients in 5", "About 2 patients in 5 skip a dose.", percent(40, approximate=True)),
+    # Guard: a whole of a plural noun after the figure is no share ("two offices in 12 regions").
+    ("two offices in 12 regions", "The bank has two offices in 12 regions.", count(2, "offices")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), MORE_THAN_ONE_THING_IN_N,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(MORE_THAN_ONE_THING_IN_N)])
+def test_more_than_one_thing_in_n_is_a_share(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
