@@ -158,3 +158,20 @@ MORE_THAN_ONE_THING_IN_N = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(MORE_THAN_ONE_THING_IN_N)])
 def test_more_than_one_thing_in_n_is_a_share(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+AN_EARLIER_LEVEL_AND_WHO_GAVE_IT = [
+    # "down from the 7.5% they forecast in June": the level a forecast is measured from was given before, whatever the
+    # tense of the forecast (an October article).
+    ("June", "Analysts expect inflation to ease to 6% next year, down from the 7.5% they forecast in June.",
+     date("2026-06")),
+    ("July", "We expect rents to rise 5% in 2027, up from the 4% we forecast in July.", date("2026-07")),
+    # Guard: a month the forecast itself is for still lies ahead.
+    ("December", "We expect the bank to cut rates to 9% in December.", date("2026-12")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), AN_EARLIER_LEVEL_AND_WHO_GAVE_IT,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(AN_EARLIER_LEVEL_AND_WHO_GAVE_IT)])
+def test_an_earlier_level_with_who_gave_it_is_dated_before(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-14", context=context).value, expected)
