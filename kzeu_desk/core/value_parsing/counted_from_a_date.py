@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
+from kzeu_desk.core.value_parsing.date_words import SEASON_MONTHS
 from kzeu_desk.core.value_parsing.dates import Publication
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
@@ -48,11 +49,18 @@ _SINCE_THE_START_OF_THE_YEAR_RE = re.compile(r"(?<![\w])с\s+начала\s+(?:(
 _THE_SAME_PERIOD_OF_A_YEAR_RE = re.compile(
     r"(?:(?:тот|того|тем|том|той)\s+же|аналогичн[а-яё]+)\s+период[а-яё]*\s+(?P<year>(?:19|20)\d\d)\s+(?:года|г\.?)",
     re.IGNORECASE)
+# ... and in English: "4% down on the same period of 2025" after "in the first nine months", "than in the same months of
+# 2024" after "For January–August".
+_ENGLISH_SAME_PERIOD_OF_A_YEAR_RE = re.compile(
+    r"(?:the\s+)?same\s+(?:period|months)\s+(?:of|in)\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 # The same day a year before the one the text's figures are as of: "Былтыр осы күні", "this day last year".
 _THIS_DAY_LAST_YEAR_RE = re.compile(
     r"(?:(?:on\s+)?this\s+(?:day|date)\s+(?:last\s+year|a\s+year\s+(?:ago|earlier))"
     r"|(?:в\s+)?(?:этот|тот)\s+(?:же\s+)?день\s+(?:прошлого\s+года|год\s+назад)"
     r"|(?:былтыр|өткен\s+жылы)\s+(?:осы|дәл\s+осы)\s+күні)", re.IGNORECASE)
+# "that autumn", "that summer" after "in 2025": the season of the year named before it. ("that winter" straddles two
+# years, as "winter 2025" does, and is left alone.)
+_THAT_SEASON_RE = re.compile(r"(?:(?:in|during)\s+)?that\s+(?P<season>spring|summer|autumn|fall)", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<![\w\d])((?:1[89]|20)\d\d)(?![\w\d])")
 
 
@@ -68,6 +76,14 @@ def dated_from_its_text(selection: str, context: str, before: str, earlier: str,
     if _THE_YEAR_BEFORE_RE.fullmatch(selection):
         years = _YEAR_RE.findall(context[:offset])
         return TypedValue(kind=ValueKind.DATE, date=f"{int(years[-1]) - 1:04d}") if years else None
+    if (season := _THAT_SEASON_RE.fullmatch(selection)) is not None:
+        years = _YEAR_RE.findall(context[:offset]) or _YEAR_RE.findall(before)
+        months = next((span for stem, span in SEASON_MONTHS.items() if season.group("season").lower().startswith(stem)),
+                      None)
+        if not years or months is None or months[0] > months[1]:
+            return None
+        return TypedValue(kind=ValueKind.DATE_RANGE, date=f"{years[-1]}-{months[0]:02d}",
+                          date_end=f"{years[-1]}-{months[1]:02d}")
     if _THE_YEAR_AFTER_RE.fullmatch(selection):
         # (Only after a year written in its sentence: with none, "next year" counts from the publication.)
         years = _YEAR_RE.findall(context[:offset])
@@ -87,7 +103,8 @@ def dated_from_its_text(selection: str, context: str, before: str, earlier: str,
             year = publication.year - 1
             return TypedValue(kind=ValueKind.DATE_RANGE, date=f"{year:04d}-01", date_end=f"{year:04d}-{publication.month:02d}")
         return None
-    if (same_period := _THE_SAME_PERIOD_OF_A_YEAR_RE.fullmatch(selection)) is not None:
+    if (same_period := _THE_SAME_PERIOD_OF_A_YEAR_RE.fullmatch(selection)
+            or _ENGLISH_SAME_PERIOD_OF_A_YEAR_RE.fullmatch(selection)) is not None:
         for text in (context[:offset], before, earlier):
             periods = [c for c in scan(text, publication) if c.value.kind is ValueKind.DATE_RANGE and c.value.date
                        and c.value.date_end]

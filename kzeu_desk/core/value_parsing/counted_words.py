@@ -36,12 +36,18 @@ ENGLISH_ADJECTIVES = frozenset({
     "transparent", "sufficient", "resilient", "vibrant", "dominant", "abundant", "distant", "vacant",
     # Where a place lies ("fewer than 300 remote villages", "40 isolated farms"): the places, not a kind of them.
     "remote", "isolated",
+    # Earlier in a series, as "previous" ("of our 13 earlier tours", "six prior editions", "the two preceding rounds"):
+    # they say which of the things, not what is counted.
+    "earlier", "prior", "preceding",
 })
 ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ish", "ese", "ian",
                              "ean", "ed", "ing", "est", "-ranking", "-level", "-based", "-owned", "-scale", "-term")
 # Plural nouns that do not end in -s.
 IRREGULAR_PLURALS = frozenset({"people", "children", "staff", "personnel", "men", "women", "police", "cattle",
-                               "data", "media", "criteria", "aircraft", "memoranda", "phenomena", "curricula", "alumni"})
+                               "data", "media", "criteria", "aircraft", "memoranda", "phenomena", "curricula", "alumni",
+                               # Latin plurals in "-a" and "-i" that no "-s" marks ("five consortia bid", "two referenda").
+                               "consortia", "referenda", "addenda", "bacteria", "strata", "syllabi", "fungi", "nuclei",
+                               "stimuli"})
 # What follows a counted noun and belongs to its name: "memoranda of understanding", "letters of intent".
 ENGLISH_OF_COMPLEMENTS = r"understanding|intent|cooperation|state|government|parliament|credit|origin"
 # Words after a number that are never what it counts.

@@ -127,10 +127,11 @@ _REPORTED_PERIOD_BEFORE_RE = re.compile(
 # A noun and the comma that opens an aside about it: "the first home match, on 17 September,".
 # (A past verb before the comma is the clause's own: "The talks ended, on 3 March, without agreement".)
 _NOUN_AND_COMMA_BEFORE_RE = re.compile(r"(?<![\w])[a-z]{3,}(?<!ed)(?<!ly),\s+(?:on\s+)?$")
-# "up from 3.1% in October", "down from 10.5 percent in", "по сравнению с 3,1% в": the earlier level's month.
+# "up from 3.1% in October", "down from 10.5 percent in", "по сравнению с 3,1% в": the earlier level's month; and in
+# English with who gave it, "up from the 6% we forecast in July", "down from the 2.9% it reported in".
 _EARLIER_LEVEL_BEFORE_RE = re.compile(
-    r"(?<![\w])(?:up\s+from|down\s+from|compared\s+with|против|по\s+сравнению\s+с)\s+[^\s,;]+(?:\s+[^\s,;]+){0,2}"
-    r"\s+(?:in|в|во)\s+$", re.IGNORECASE)
+    r"(?<![\w])(?:(?:up\s+from|down\s+from|compared\s+with)\s+[^\s,;]+(?:\s+[^\s,;]+){0,3}\s+in"
+    r"|(?:против|по\s+сравнению\s+с)\s+[^\s,;]+(?:\s+[^\s,;]+){0,2}\s+(?:в|во))\s+$", re.IGNORECASE)
 # Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …".
 _CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s)|;\s+", re.IGNORECASE)
 

@@ -40,6 +40,9 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     # ("fares are from €149", "tickets cost from €20": a price's lowest.)
     (r"start(?:s|ed|ing)? (?:at|from)|from as little as|prices? from|(?:fares?|tickets?|prices?|rates?) (?:are|cost) from"
      r"|cost(?:s|ing)? from|priced (?:at )?from", Bound.LOWER),
+    # A price list's or a brochure's "From €4,950 per person" opening its sentence: the lowest price (numbers.py keeps
+    # it to a currency and no "to" after it: "From 2019 to 2024", "From €10 to €20" are a span and a range).
+    (r"(?:^|(?<=[.;:!?]\s)|(?<=[—–]\s))(?-i:From)", Bound.LOWER),
     (r"(?:стои(?:т|ли|ть)|стоят|обойд[её]тся|цены?|тарифы?|начинаются)\s+от", Bound.LOWER),
     (r"a maximum of", Bound.UPPER),
     (r"in excess of", Bound.LOWER),

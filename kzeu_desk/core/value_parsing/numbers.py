@@ -339,6 +339,15 @@ def _match_currency_before(text: str, position: int) -> tuple[str, int] | None:
 _DO_LATER_IN_THE_CLAUSE_RE = re.compile(r"(?:(?!\s(?i:и|а|или)\s)(?:[^;!?,–—]|,(?=\d))){0,60}?\s(?i:до)\s")
 
 
+# A sentence's opening "From" bounds a price only ("From €4,950 per person"), and not the first end of a range.
+_PRICE_FROM_AFTER_RE = re.compile(r"(?:[€$£₸]|US\$|(?:EUR|USD|GBP|KZT|CHF)[ \u00a0]?)[\d.,\u00a0 ]+(?![^.;:]{0,30}\s(?i:to|and|until)\s)")
+_LATER_OR_EARLIER_THAN_RE = re.compile(r"(?i:no|not)\s+(?i:later|earlier)\s+than")
+# A figure, a span of time and "before": "45 days before departure", "two weeks before the start".
+_SPAN_BEFORE_AN_EVENT_RE = re.compile(
+    r"[\w.,\u00a0]+[ \u00a0]+(?i:(?:calendar|working|business)[ \u00a0]+)?"
+    r"(?i:days?|weeks?|months?|hours?|years?)[ \u00a0]+(?i:before|prior[ \u00a0]+to)(?![\w])")
+
+
 def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None:
     window_start = max(0, position - 40)
     window = text[window_start:position]
@@ -359,10 +368,17 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
             return None
         if match.group(f"q{index}").lower() == "от" and _DO_LATER_IN_THE_CLAUSE_RE.match(text, position):
             return None  # "от двух недель до трех месяцев": a range's first end, each highlighted alone
+        if match.group(f"q{index}") == "From" and not _PRICE_FROM_AFTER_RE.match(text, position):
+            return None
         if match.group(f"q{index}").lower() == "over" and (
                 _OVER_AFTER_FIGURE_RE.search(window)
                 or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide))):
             return None
+        if bound in (Bound.UPPER, Bound.LOWER) and _LATER_OR_EARLIER_THAN_RE.fullmatch(match.group(f"q{index}")) \
+                and _SPAN_BEFORE_AN_EVENT_RE.match(text, position):
+            # "no later than 45 days before departure" is at least 45 days before it, "not earlier than 10 days
+            # before the vote" at most 10: counted back from an event, the limit turns round.
+            return (Bound.LOWER if bound is Bound.UPPER else Bound.UPPER), window_start + match.start()
         return bound, window_start + match.start()
     if (match := _KAZAKH_QUALIFIER_BEFORE_GENITIVE_RE.search(window)) is not None:
         return Bound.LOWER if match.group("word").lower().startswith("кем") else Bound.APPROXIMATE, \
@@ -535,7 +551,10 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     if hyphened_measure is not None and re.split(r"[-‐]", hyphened_measure.group("unit"))[-1].lower() \
             not in ENGLISH_MEASURES:
         hyphened_measure = None
-    if range_end is None and qualifier_after is None and hyphened_measure is None and \
+    hyphened_count = _HYPHENED_CAPACITY_RE.match(text, end) \
+        if figure.end == number_end and hyphened_measure is None and figure.kind is ValueKind.QUANTITY \
+        and figure.unit is None else None
+    if range_end is None and qualifier_after is None and hyphened_measure is None and hyphened_count is None and \
             _glued_to_word(text, number_start, number_end, figure.end):
         return None
 
@@ -559,6 +578,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     if hyphened_measure is not None and unit is None:
         # "a 47-kilometre line", "a 10-year loan": a measure made an adjective, in its unit as written.
         unit, end = re.sub(r"[-‐]", " ", hyphened_measure.group("unit")), hyphened_measure.end()
+    elif hyphened_count is not None and unit is None:
+        # "a 312-room resort", "a 180-bed hospital": the size of a place in the things it holds, counted in the plural.
+        unit, kind, end = hyphened_count.group("noun").lower() + "s", ValueKind.COUNT, hyphened_count.end()
     if figure.kind is ValueKind.QUANTITY and unit is None:
         if strict:
             unit_match = _STRICT_UNIT_RE.match(text, end)
@@ -781,6 +803,9 @@ _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|ты�
 # ("11-year-old girls": an age, in the measure's unit as "a 10-year loan" is.)
 # ("a 68-square-metre flat", "a 120-square-kilometre reserve": a square or cubic measure made an adjective keeps both
 # words, as "68 square metres" does.)
+# The things a place holds, made an adjective with the number: "a 312-room resort", "a 450-seat hall", "a 15-member
+# board" (a measure so made, "a 10-year loan", is `_HYPHENED_MEASURE_RE`'s).
+_HYPHENED_CAPACITY_RE = re.compile(r"[-‐](?P<noun>(?i:room|bed|seat|berth|member|pupil|student|apartment))(?![\w‐-])")
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>(?:(?:square|cubic)[-‐])?[A-Za-z]+)(?:[-‐]olds?)?(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
 _UP_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$", re.IGNORECASE)

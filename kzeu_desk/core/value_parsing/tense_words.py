@@ -14,6 +14,9 @@ ENGLISH_FUTURE = (
     r"will|shall|is\s+to|are\s+to|is\s+scheduled|are\s+scheduled|scheduled\s+for|is\s+expected|are\s+expected"
     r"|is\s+planned|are\s+planned|plans?\s+to|planning\s+to|is\s+due|are\s+due|due\s+to\s+(?:be|start|open|take)"
     r"|upcoming|forthcoming|next"
+    # A reduced passive of a plan before the day it is for ("the rise in airport charges planned for 1 January", "a
+    # vote slated for March"): "is planned" with its "is" left out, what is to come.
+    r"|(?:planned|slated|earmarked)\s+for"
     # An outlook or forecast is for what is to come: "its outlook for December-February".
     r"|outlook\s+for|forecasts?\s+for"
     # An expectation with its infinitive is of what is to come: "we expect 15% of it to be booked in the fourth
@@ -44,7 +47,7 @@ ENGLISH_PAST = (
     # consumers to shift load until 31 January": the request's date is not the shift's).
     # After "is/are/be" a participle is passive, present or planned ("is planned for the autumn").
     r"|(?<!the )(?<!a )(?<!an )(?<!is )(?<!are )(?<!be )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention|publish|ask|urg|request)ed)"
-    r"(?!proposed\s+to\s)"
+    r"(?!proposed\s+to\s)(?!(?:plann|slat|earmark)ed\s+for\s)"
     r"[a-z]{3,}ed"
 )
 RUSSIAN_FUTURE = (

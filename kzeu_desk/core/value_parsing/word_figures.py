@@ -51,7 +51,10 @@ _ONE_IN_N_RE = re.compile(
     r"(?:\s+|-)(?P<digits>\d{1,3})"
     r"(?![\d.,]|\s*(?:%|years?|months?))"
     # "one application in fourteen": a noun may stand between, but "one office in 12 regions" is no ratio.
-    r"|(?:one|1)\s+[a-z-]+\s+in\s+(?P<digits_noun>\d{1,3})(?![\d.,]|\s*(?:%|years?|months?)|\s+[a-z]+s(?![\w]))"
+    # ... and more than one of them: "two tenders in three", "3 households in 10" (a plural between, the whole ten or
+    # under, as "two in three" is).
+    r"|(?:one|1|(?P<numerator_noun>[2-9])(?=\s+[a-z-]+s\s))\s+[a-z-]+\s+in\s+(?P<digits_noun>\d{1,3})"
+    r"(?![\d.,]|\s*(?:%|years?|months?)|\s+[a-z]+s(?![\w]))"
     # "7 из 10 выпускников", "3 из 100 заявок": out of ten or a hundred is a share ("12 из 27 стран" counts).
     r"|(?P<numerator_ru>[1-9]\d?)\s+из\s+(?P<digits_ru>10|100)(?![\d.,])"
     # "в каждом десятом случае": the ratio in any case of "каждый" and of the ordinal.
@@ -226,7 +229,7 @@ def _scan_word_figures(text: str, may_match: list[bool]) -> list[Candidate]:
             denominator = next((value for stem, value in _RUSSIAN_ORDINAL_STEMS if word.startswith(stem)), 0)
         if match.group("n_kk") and denominator:
             denominator += int(match.group("kk_tens") or 0)
-        numerator = int(match.group("numerator") or match.group("numerator_ru") or 1)
+        numerator = int(match.group("numerator") or match.group("numerator_noun") or match.group("numerator_ru") or 1)
         if numerator > 1 and denominator > 10 and not match.group("digits_ru"):
             continue
         if 2 <= denominator <= 100 and numerator < denominator:
