@@ -283,8 +283,11 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # scored once at 43a7e0e with every fix of sets 56 and 57 in: set 58 95.3 / 97.3 / 93.9 % (122/128, 146/150,
           # 154/164), set 59 91.9 / 96.7 / 93.9 % (137/149, 146/151, 155/165): the honest held-out number of this
           # round. Floors: the first score's lowest language.
-          "held_out_fifty_eighth": 0.93,
-          "held_out_fifty_ninth": 0.91}
+          # After one pass of fixes (three engineers, one language each; general classes, no relabel): set 58
+          # 97.7 / 99.3 / 98.2 % (125/128, 149/150, 161/164), set 59 98.0 / 99.3 / 97.6 % (146/149, 150/151,
+          # 161/165). Floors: the lowest language less one miss, 124/128 (0.969) and 160/165 (0.970).
+          "held_out_fifty_eighth": 0.96,
+          "held_out_fifty_ninth": 0.96}
 
 
 @pytest.fixture(scope="module")
