@@ -287,7 +287,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 97.7 / 99.3 / 98.2 % (125/128, 149/150, 161/164), set 59 98.0 / 99.3 / 97.6 % (146/149, 150/151,
           # 161/165). Floors: the lowest language less one miss, 124/128 (0.969) and 160/165 (0.970).
           "held_out_fifty_eighth": 0.96,
-          "held_out_fifty_ninth": 0.96}
+          "held_out_fifty_ninth": 0.96,
+          # Sets 60 and 61 (farming, fisheries and food prices; culture, schools, sport, fares and city budgets),
+          # written and labelled by two more engineers who never ran the parser while sets 58 and 59 were fixed,
+          # scored once at 12a29fb: set 60 90.4 / 97.6 / 91.5 % (142/157, 165/169, 161/176), set 61 93.6 / 93.5 /
+          # 89.8 % (147/157, 159/170, 150/167): the honest held-out number of this round. Floors: the first score's
+          # lowest language.
+          "held_out_sixtieth": 0.90,
+          "held_out_sixty_first": 0.89}
 
 
 @pytest.fixture(scope="module")
