@@ -483,12 +483,16 @@ _MEASURE_AFTER_A_FIGURE = re.compile(
     # An area first, so that its kilometres are never read as a length: "2 300 квадратных километров" / "2 300 км²",
     # "square kilometres" / "km²", "шаршы шақырым" (held-out round 34); the Kazakh "шақырым" is a kilometre (round 29).
     r"|((?:квадратн\w*|square|шаршы)\s(?:километр\w*|kilomet(?:re|er)s?|шақырым\w*)|(?:кв\.\s?)км|(?:sq\.?\s?)km"
-    r"|[кk][мm](?:²|2(?!\d)))|(километр\w*|шақырым\w*|км|kilomet(?:re|er)s?|km)|(метр\w*|м|met(?:re|er)s?|m)|(килограмм\w*|кг|kilo(?:gram)?s?|kg)"
+    r"|[кk][мm](?:²|2(?!\d)))|(километр\w*|шақырым\w*|км|kilomet(?:re|er)s?|km)"
+    # A square metre before the metre, so that "60 квадратных метров" / "60 м²" / "160 шаршы метр" / "кв. м" read
+    # alike and never as a length (held-out round 36).
+    r"|((?:квадратн\w*|square|шаршы)\s(?:метр\w*|met(?:re|er)s?)|(?:кв\.\s?)м|(?:sq\.?\s?)m|[мm](?:²|2(?!\d)))"
+    r"|(метр\w*|м|met(?:re|er)s?|m)|(килограмм\w*|кг|kilo(?:gram)?s?|kg)"
     r"|(гектар\w*|га|hectares?|ha)|(градус\w*(?:\sцельси\w*)?|degrees?(?:\scelsius)?|°\s?[cс]?))"
     # A Kazakh case ending after the abbreviation's hyphen ("60 мм-ге", "15 см-ге", "+27 °C-қа") is part of
     # the unit as the ending of "миллиметрге" is (held-out round 33); Cyrillic letters only: "5 m-long".
     r"(?:-[а-яәғқңөұүһi]{1,4})?(?![\w.])")
-_MEASURE_SYMBOLS = ("cm", "mm", "km²", "km", "m", "kg", "ha", "°c")
+_MEASURE_SYMBOLS = ("cm", "mm", "km²", "km", "m²", "m", "kg", "ha", "°c")
 # Tenge too: "KZT 25,000" / "25 000 tenge", "KZT 150 million" / "150 million tenge" (held-out rounds 31-33).
 _CURRENCY_WORD_CODES = {"euro": "eur", "euros": "eur", "евро": "eur", "еуро": "eur", "dollar": "usd", "dollars": "usd",
                         "tenge": "kzt", "тенге": "kzt"}
