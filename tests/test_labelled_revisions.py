@@ -358,6 +358,7 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # Their first fixes (r36fix): the number naming a line ("подъезд 1", "Lot 3", "2-кезең") is its identity; a negation
 # added or taken away orphans the span; a name grown by "of" and capitalised words is taken whole. Round 36: 80.5%
 # (157 of 195), nothing misplaced, 53 of 53 flagged; round 37: 78.0% (156 of 200), nothing misplaced, 31 of 31.
+# Round 36: 81.5% (159) since square metres written out read as "м²" ("60 квадратных метров", "160 шаршы метр").
 FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0),
                        28: (0.975, 8, 200, 0, 0, 0),
                        29: (0.915, 8, 200, 0, 0, 0),
@@ -367,7 +368,7 @@ FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0
                        33: (0.825, 8, 200, 0, 0, 0),
                        34: (0.845, 8, 196, 0, 0, 0),
                        35: (0.84, 8, 198, 0, 0, 0),
-                       36: (0.805, 8, 195, 0, 0, 0),
+                       36: (0.815, 8, 195, 0, 0, 0),
                        37: (0.78, 8, 200, 0, 0, 0)}
 
 
