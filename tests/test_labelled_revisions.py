@@ -45,9 +45,9 @@ def test_the_labelled_set_covers_three_languages_and_the_hard_cases():
 # is fixed (an abbreviation written out is the same name); so are round 30's two (a clause grown by "and …" is
 # queued and widened; an identifier standing word for word beats another one differing in its digits).
 # Round 35's one is fixed too (a comma-separated line grown after its changed figure takes the grown line).
-# Rounds 36 and 37 as first scored: two queued each (a schedule's lines taken by their dates rather than the entrance
-# numbering them; a name grown, and a negation taken away read as a small edit).
-ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23, 36, 37)
+# Rounds 36 and 37's four are fixed (r36fix): the number naming a line is its identity; a negation added or taken
+# away is another claim; a name grown by "of" and capitalised words takes the grown name.
+ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23)
 
 
 # The first test to ask for `outcomes`: every pair re-anchored through the app, 256 pairs, about 30 s on a quiet
@@ -356,6 +356,10 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # turned round, its lines taken by their moved dates), 53 of 53 flagged; 77.0% (154 of 200), 2 misplaced (queued: a
 # name grown past the quote, a negation taken away), 31 of 31 flagged.
 # Floors of rounds 29-35 raised to what names said short throughout a quote now meet (rshort, 7 Dec).
+# Their first fixes (r36fix): the number naming a line ("подъезд 1", "Lot 3", "2-кезең") is its identity; a negation
+# added or taken away orphans the span; a name grown by "of" and capitalised words is taken whole. Round 36: 80.5%
+# (157 of 195), nothing misplaced, 53 of 53 flagged; round 37: 78.0% (156 of 200), nothing misplaced, 31 of 31.
+# Round 36: 81.5% (159) since square metres written out read as "м²" ("60 квадратных метров", "160 шаршы метр").
 FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0),
                        28: (0.975, 8, 200, 0, 0, 0),
                        29: (0.935, 8, 200, 0, 0, 0),
@@ -365,8 +369,8 @@ FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0
                        33: (0.84, 8, 200, 0, 0, 0),
                        34: (0.86, 8, 196, 0, 0, 0),
                        35: (0.855, 8, 198, 0, 0, 0),
-                       36: (0.794, 8, 195, 2, 0, 0),
-                       37: (0.77, 8, 200, 2, 0, 0)}
+                       36: (0.815, 8, 195, 0, 0, 0),
+                       37: (0.78, 8, 200, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
