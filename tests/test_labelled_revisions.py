@@ -360,6 +360,7 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # added or taken away orphans the span; a name grown by "of" and capitalised words is taken whole. Round 36: 80.5%
 # (157 of 195), nothing misplaced, 53 of 53 flagged; round 37: 78.0% (156 of 200), nothing misplaced, 31 of 31.
 # Round 36: 81.5% (159) since square metres written out read as "м²" ("60 квадратных метров", "160 шаршы метр").
+# With rshort's names said short throughout a quote merged too: round 36 83.1% (162), round 37 79.0% (158).
 FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0),
                        28: (0.975, 8, 200, 0, 0, 0),
                        29: (0.935, 8, 200, 0, 0, 0),
@@ -369,8 +370,8 @@ FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0
                        33: (0.84, 8, 200, 0, 0, 0),
                        34: (0.86, 8, 196, 0, 0, 0),
                        35: (0.855, 8, 198, 0, 0, 0),
-                       36: (0.815, 8, 195, 0, 0, 0),
-                       37: (0.78, 8, 200, 0, 0, 0)}
+                       36: (0.83, 8, 195, 0, 0, 0),
+                       37: (0.79, 8, 200, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
