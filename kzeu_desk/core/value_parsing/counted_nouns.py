@@ -28,6 +28,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     KAZAKH_ADJECTIVE_ENDINGS,
     KAZAKH_ADJECTIVES,
     KAZAKH_COMPOUND_FIRST,
+    KAZAKH_IZAFET_HEADS,
     KAZAKH_KNOWN_STEMS,
     KAZAKH_MEASURES,
     KAZAKH_NOT_COUNTED,
@@ -247,9 +248,10 @@ def _counted_after(text: str, position: int) -> Counted | None:
     # The language is the text's: "атом электр станциясына" has no letter only Kazakh writes, the
     # sentence around it does.
     # A one-letter ending is as likely Russian ("три меморандума"): only a longer one ("компаниямен")
-    # makes a known stem Kazakh in a text without Kazakh letters.
+    # makes a known stem Kazakh in a text without Kazakh letters. A bare noun before a possessed izafet head
+    # ("Кешенде 32 000 паллет орны бар": "орны", "жылы", "жолы" are no Russian words) makes the text Kazakh too.
     base = _kazakh_base(lowered)
-    if has_kazakh_letters(text) or (
+    if has_kazakh_letters(text) or _izafet_compound(words, 0) is not None or (
         base in KAZAKH_KNOWN_STEMS and len(lowered) - len(base) != 1 and lowered not in RUSSIAN_NOT_COUNTED
         and not lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS)
     ):
@@ -905,6 +907,29 @@ def _kazakh_base_as_cut(word: str) -> str:
     return lowered
 
 
+# A possessed head of KAZAKH_IZAFET_HEADS, with any case after its possessive ("күніне", "орнына", "орындарын").
+_IZAFET_HEAD_RES = tuple((base, re.compile(rf"(?:{forms})(?:н|на|не|нда|нде|нан|нен|мен|ның|нің)?"), dictionary)
+                         for base, forms, dictionary in KAZAKH_IZAFET_HEADS)
+
+
+def _izafet_compound(words: list[tuple[str, int]], index: int) -> Counted | None:
+    """"10 жұмыс күніне дейін", "14 400 оқушы орнына", "жұмыс орындарын": a bare noun right before a listed head in
+    the possessive is one izafet compound, recorded in its dictionary form ("жұмыс күні", "оқушы орны", "жұмыс
+    орны"), its case and plural taken off. The first word must be a bare noun: an adjective ("бос орын"), a measure,
+    a genitive owner ("компанияның күні") or any word with an ending of its own makes none."""
+    if index + 1 >= len(words):
+        return None
+    first, following = words[index][0], words[index + 1][0].lower()
+    head = next(((base, dictionary) for base, head_re, dictionary in _IZAFET_HEAD_RES if head_re.fullmatch(following)),
+                None)
+    if head is None or first != first.lower() or len(first) < 3 or not re.fullmatch(rf"[{CYRILLIC_LETTER}]+", first) \
+            or first in KAZAKH_NOT_COUNTED or first in KAZAKH_MEASURES or first in KAZAKH_ADJECTIVES \
+            or _kazakh_base(first) != first or (_is_kazakh_adjective(first) and first not in KAZAKH_KNOWN_STEMS) \
+            or _is_kazakh_participle(first) or _looks_like_kazakh_verb(first):
+        return None
+    return Counted(f"{first} {head[1]}", words[index + 1][1], head[0] in KAZAKH_MEASURES)
+
+
 _PLURAL_ENDINGS = ("лар", "лер", "дар", "дер", "тар", "тер")
 
 
@@ -1351,6 +1376,8 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         if index == 0 and (measure := _measure_in_adjective(lowered)) is not None:
             return Counted(measure, end, True)  # "екі жылдағы сапар": in two years, a span of time
         following = words[index + 1][0].lower() if index + 1 < len(words) else ""
+        if (izafet := _izafet_compound(words, index)) is not None:
+            return izafet
         if index == 0 and _AGE_RE.fullmatch(lowered) and (lowered.startswith(("жаста", "жасар", "жасын"))
                                                           or following.startswith(_AGE_BOUND_WORDS)):
             # "35 жасқа дейінгі", "18 жастан асқан", "60 жастағы": an age, measured in years of life, where

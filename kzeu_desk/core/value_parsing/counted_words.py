@@ -238,6 +238,14 @@ KAZAKH_ADJECTIVE_ENDINGS = ("лық", "лік", "дық", "дік", "тық", "�
 # "тұрғын үй" (a dwelling) is one noun in two words.
 # "сатып алушы" (a buyer) is one noun in two words, as "сатып алу" (a purchase) is.
 KAZAKH_COMPOUND_FIRST = frozenset({"мүше", "жұмыс", "сауда", "оқу", "білім", "кен", "тұрғын", "сатып"})
+# Head nouns of Kazakh izafet compounds the dictionary lists as one term, with the possessive of the head: a bare noun
+# before one ("жұмыс күні", "оқу жылы", "оқушы орны", "паллет орны", "кен орны") is recorded in that dictionary form,
+# whatever case or plural follows (issue #17; README "Kazakh izafet compounds"). Each entry: the head's base, its
+# possessed forms (singular and plural), the dictionary form.
+KAZAKH_IZAFET_HEADS = (
+    ("күн", r"күн(?:дер)?і", "күні"), ("орын", r"орны|орындары", "орны"), ("жыл", r"жыл(?:дар)?ы", "жылы"),
+    ("жол", r"жол(?:дар)?ы", "жолы"), ("бөлім", r"бөлім(?:дер)?і", "бөлімі"), ("ақы", r"ақысы|ақылары", "ақысы"),
+)
 # Nouns commonly counted in the news, in their base form: an ending is taken off a word only when
 # what remains is one of these (or the ending is long enough to be unmistakable).
 KAZAKH_KNOWN_STEMS = frozenset({

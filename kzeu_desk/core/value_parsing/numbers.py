@@ -968,7 +968,8 @@ _EVENT_AFTER_RE = re.compile(
     r"\s+(?:of|from|after|со\s+дня|с\s+даты|с\s+момента|после|с\s+(?=[а-яё]+ени[яи]))(?![\w])",
     re.IGNORECASE)
 _KAZAKH_WITHIN_AFTER_RE = re.compile(r"\s+ішінде(?![\w])", re.IGNORECASE)
-# ("өтінім түскен соң екі жұмыс күні ішінде": "соң", after, as "кейін".)
+# ("өтінім түскен соң екі жұмыс күні ішінде": "соң", after, as "кейін"; "жұмыс күні" is the izafet compound's
+# dictionary form, its head's possessive kept, issue #17.)
 _KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап|соң)\s*$", re.IGNORECASE)
 # ("within 30 working days of a complete application": the days may be working, business or calendar ones.)
 # ("в течение трех рабочих дней", "15 суток": Russian working days and days of 24 hours, "тәулік", count so too.)
@@ -978,7 +979,7 @@ _KAZAKH_FROM_EVENT_BEFORE_RE = re.compile(r"(?<![\w])(?:кейін|бастап|
 # system's or a crew's response time is a limit as a day's is.)
 _TIME_UNIT_RE = re.compile(r"(?:(?:working|business|calendar|рабоч(?:их|ий|ая|ие)|календарн(?:ых|ый|ые)"
                            r"|банковск(?:их|ий|ие)|жұмыс)\s+)?"
-                           r"(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|күн|ай|жыл|апта|тәулік|сағат|дн(?:я|ей)|день"
+                           r"(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|күні?|ай|жыл|апта|тәулік|сағат|дн(?:я|ей)|день"
                            r"|недел[иья]|недель|месяц(?:а|ев)?|лет|года?|сут(?:ок|ки)|час(?:а|ов)?)", re.IGNORECASE)
 
 
