@@ -27,3 +27,20 @@ RATES_WITH_A_SLASH = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(RATES_WITH_A_SLASH)])
 def test_a_rate_written_with_a_slash_is_one_unit(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+HOURS_AND_MINUTES = [
+    # One duration said in hours and minutes is recorded in minutes, its bound word kept.
+    ("about 1 hour 40 minutes", "The guided walk takes about 1 hour 40 minutes.", quantity(100, "minutes", approximate=True)),
+    ("3 hours and 5 minutes", "The final lasted 3 hours and 5 minutes.", quantity(185, "minutes")),
+    ("over 2 hours 15 minutes", "Queues at the border reached over 2 hours 15 minutes.",
+     quantity(135, "minutes", lower=135)),
+    # Guard: hours alone stay hours.
+    ("4 hours", "The ferry crossing takes 4 hours.", quantity(4, "hours")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), HOURS_AND_MINUTES,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(HOURS_AND_MINUTES)])
+def test_hours_and_minutes_are_added_up_in_minutes(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
