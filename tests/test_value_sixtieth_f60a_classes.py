@@ -44,3 +44,18 @@ HOURS_AND_MINUTES = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(HOURS_AND_MINUTES)])
 def test_hours_and_minutes_are_added_up_in_minutes(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+AN_AGE_AFTER_OVER = [
+    # "over N years old" is an age above N, even after another figure in the clause.
+    ("over 40 years", "Of the 120 vines in the plot, a dozen were over 40 years old.", quantity(40, "years", lower=40)),
+    ("over 6 months", "Of the 25 calves, nine are over 6 months old.", quantity(6, "months", lower=6)),
+    # Guard: a span after a clause with its figure is still how long.
+    ("over three years", "The city will install 40 stations over three years.", quantity(3, "years")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), AN_AGE_AFTER_OVER,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(AN_AGE_AFTER_OVER)])
+def test_over_before_an_age_is_more_than(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)

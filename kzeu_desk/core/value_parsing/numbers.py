@@ -81,6 +81,9 @@ _OVER_AFTER_FIGURE_RE = re.compile(
 # figure is how long, not "more than" ("the talks lasted over three years" has no figure before).
 _OVER_SPAN_OF_TIME_RE = re.compile(r"\d+\s+(?:years?|months?|decades?|weeks?|days?|hours?)(?![\w])", re.IGNORECASE)
 _FIGURE_EARLIER_IN_CLAUSE_RE = re.compile(r"\d[^.;:!?\d]*\s+over\s*$", re.IGNORECASE)
+# "many are over 15 years old", "the vines were over 40 years old": an age is how old, never a span across which the
+# clause's figure is spread, so "over" before it is "more than" whatever figure the clause named before (set 60).
+_SPAN_IS_AN_AGE_RE = re.compile(r"\d+\s+(?:years?|months?|decades?|weeks?|days?)\s+old(?![\w])", re.IGNORECASE)
 
 _SCALE_RE = re.compile(
     r"(?P<space>\s?)(?:" + "|".join(f"(?P<s{index}>{fragment})" for index, (fragment, _) in enumerate(SCALES))
@@ -372,7 +375,8 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
             return None
         if match.group(f"q{index}").lower() == "over" and (
                 _OVER_AFTER_FIGURE_RE.search(window)
-                or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide))):
+                or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide)
+                    and not _SPAN_IS_AN_AGE_RE.match(text, position))):
             return None
         if bound in (Bound.UPPER, Bound.LOWER) and _LATER_OR_EARLIER_THAN_RE.fullmatch(match.group(f"q{index}")) \
                 and _SPAN_BEFORE_AN_EVENT_RE.match(text, position):
