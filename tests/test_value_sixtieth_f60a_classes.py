@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -58,4 +58,20 @@ AN_AGE_AFTER_OVER = [
 @pytest.mark.parametrize(("selection", "context", "expected"), AN_AGE_AFTER_OVER,
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(AN_AGE_AFTER_OVER)])
 def test_over_before_an_age_is_more_than(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+COMPARATIVES_AND_STATES = [
+    # A comparative of size or age, and an animal's state, are not what is counted.
+    ("two", "The hospital closed two older wards last winter.", count(2, "wards")),
+    ("three", "The town built three larger halls for the fair.", count(3, "halls")),
+    ("40", "The flock had 40 pregnant ewes in March.", count(40, "ewes")),
+    # Guard: a compound noun keeps its first noun.
+    ("12", "The board approved 12 investment projects.", count(12, "investment projects")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), COMPARATIVES_AND_STATES,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(COMPARATIVES_AND_STATES)])
+def test_comparatives_and_an_animals_state_are_not_counted(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)

@@ -25,6 +25,9 @@ ENGLISH_ADJECTIVES = frozenset({
     # Size and age, as "large", "small", "old" ("3,200 tiny plaques", "two huge cranes", "40 ancient manuscripts").
     "tiny", "little", "huge", "giant", "enormous", "massive", "vast", "miniature", "medium", "medium-sized",
     "mid-sized", "ancient",
+    # Their comparatives, which compare with things named before ("replaced three older machines", "two larger
+    # halls"; set 60): the things are counted, not a kind of them.
+    "older", "newer", "younger", "larger", "smaller", "bigger",
     # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
     "underground", "overseas", "offshore", "onshore",
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
@@ -34,6 +37,8 @@ ENGLISH_ADJECTIVES = frozenset({
     "independent", "relevant", "significant", "important", "efficient", "recent", "urgent",
     "permanent", "prominent", "competent", "excellent", "dependent", "frequent", "subsequent", "consistent",
     "transparent", "sufficient", "resilient", "vibrant", "dominant", "abundant", "distant", "vacant",
+    # An animal's state ("860 pregnant heifers", set 60; "40 pregnant ewes"), not a kind of animal.
+    "pregnant",
     # Where a place lies ("fewer than 300 remote villages", "40 isolated farms"): the places, not a kind of them.
     "remote", "isolated",
     # Earlier in a series, as "previous" ("of our 13 earlier tours", "six prior editions", "the two preceding rounds"):
