@@ -75,3 +75,19 @@ COMPARATIVES_AND_STATES = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(COMPARATIVES_AND_STATES)])
 def test_comparatives_and_an_animals_state_are_not_counted(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+A_FARMS_SIZE_IN_ITS_ANIMALS = [
+    # "a 600-sow unit" is the size of a farm in the animals it keeps, counted in the plural as "a 312-room resort" is.
+    ("600-sow", "The cooperative runs a 600-sow unit near the river.", count(600, "sows")),
+    ("2,500-ewe", "He took over a 2,500-ewe flock from his uncle.", count(2500, "ewes")),
+    ("40,000-hen", "A 40,000-hen barn opened outside the village.", count(40000, "hens")),
+    # Guard: a measure made an adjective keeps its unit as written.
+    ("8,000-litre", "The farm bought an 8,000-litre milk tank.", quantity(8000, "litre")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_FARMS_SIZE_IN_ITS_ANIMALS,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_FARMS_SIZE_IN_ITS_ANIMALS)])
+def test_a_farms_size_in_its_animals_is_a_count(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
