@@ -91,3 +91,23 @@ A_FARMS_SIZE_IN_ITS_ANIMALS = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(A_FARMS_SIZE_IN_ITS_ANIMALS)])
 def test_a_farms_size_in_its_animals_is_a_count(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+A_GAPPED_LIST = [
+    # A bare figure after a comma or "and", with the preposition the list's first figure had after its unit, is the
+    # next item of that list, in that unit.
+    ("455", "Our pupils averaged 480 points in geometry, 455 in algebra and 470 in statistics.", quantity(455, "points")),
+    ("470", "Our pupils averaged 480 points in geometry, 455 in algebra and 470 in statistics.", quantity(470, "points")),
+    ("11", "Wheat yields rose 14 centners in Akmola, 11 in Kostanay and 9 in Pavlodar.", quantity(11, "centners")),
+    ("9", "Wheat yields rose 14 centners in Akmola, 11 in Kostanay and 9 in Pavlodar.", quantity(9, "centners")),
+    # Guards: an item in a plain count list keeps its noun, and a figure with no list before it has no unit to borrow.
+    ("3", "The hotel offers 120 rooms in the main building and 3 in the annex.", count(3, "rooms")),
+    ("512", "The class scored 512 in reading.", quantity(512, None)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_GAPPED_LIST,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_GAPPED_LIST)])
+def test_a_bare_item_of_a_list_takes_the_unit_of_its_first_figure(selection: str, context: str,
+                                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
