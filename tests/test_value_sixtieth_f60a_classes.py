@@ -111,3 +111,22 @@ A_GAPPED_LIST = [
 def test_a_bare_item_of_a_list_takes_the_unit_of_its_first_figure(selection: str, context: str,
                                                                   expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+PLACES_NAMED_FOR_WHAT_IS_DONE_THERE = [
+    # A gerund naming what is done at a place or with a thing makes one noun with it, as "parking spaces" does.
+    ("three", "The lake has three spawning grounds.", count(3, "spawning grounds")),
+    ("12", "The office has 12 docking stations for laptops.", count(12, "docking stations")),
+    ("two", "The recycling plant runs two sorting lines.", count(2, "sorting lines")),
+    ("four", "The boarding school has four dining halls.", count(4, "dining halls")),
+    ("five", "The coast guard patrols five landing beaches.", count(5, "landing beaches")),
+    # Guard: "existing" says which of the things, not what they are.
+    ("three", "The company closed three existing plants.", count(3, "plants")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PLACES_NAMED_FOR_WHAT_IS_DONE_THERE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(PLACES_NAMED_FOR_WHAT_IS_DONE_THERE)])
+def test_a_gerund_naming_a_place_is_part_of_the_counted_noun(selection: str, context: str,
+                                                              expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-05-14", context=context).value, expected)
