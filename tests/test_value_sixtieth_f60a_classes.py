@@ -8,6 +8,7 @@ from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
+from kzeu_desk.core.value_parsing.document_values import find_values
 
 # (highlight, its sentence, the curator's value)
 RATES_WITH_A_SLASH = [
@@ -130,3 +131,22 @@ PLACES_NAMED_FOR_WHAT_IS_DONE_THERE = [
 def test_a_gerund_naming_a_place_is_part_of_the_counted_noun(selection: str, context: str,
                                                               expected: TypedValue) -> None:
     same(suggest(selection, published="2026-05-14", context=context).value, expected)
+
+
+PANE_HOURS_AND_MINUTES = [
+    # The Candidates pane lists a duration in hours and minutes as one candidate in minutes, as Ctrl+N reads it.
+    ("The guided tour lasts about 1 hour 40 minutes, with a break of 15 minutes.", "about 1 hour 40 minutes",
+     quantity(100, "minutes", approximate=True)),
+    ("By coach the trip took 6 hours and 25 minutes.", "6 hours and 25 minutes", quantity(385, "minutes")),
+]
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), PANE_HOURS_AND_MINUTES,
+                         ids=[case[1] for case in PANE_HOURS_AND_MINUTES])
+def test_the_pane_lists_hours_and_minutes_as_one_duration(text: str, phrase: str, expected: TypedValue) -> None:
+    listed = {text[found.start:found.end]: found.value for found in find_values(text, "2026-05-14")}
+    assert phrase in listed, listed
+    same(listed[phrase], expected)
+    # Guard: a duration in minutes alone, and hours with nothing after them, are listed as they were.
+    three = find_values("The queue took 3 hours; the check took 20 minutes.", "2026-05-14")
+    assert [(found.value.amount, found.value.unit) for found in three] == [(3.0, "hours"), (20.0, "minutes")]
