@@ -380,6 +380,9 @@ _GERUND_NOUN_MODIFIERS = frozenset({
     "housing", "engineering", "consulting", "teaching", "learning", "testing", "filling", "charging", "parking",
     "boarding", "screening", "recycling", "farming", "fishing", "printing", "marketing", "funding", "building",
     "logging", "drilling", "pumping", "smelting", "packaging", "accounting", "sewing", "spinning", "research",
+    # Places and rooms named for what is done there ("three landing sites" of a fishery, set 60; "two loading bays",
+    # "four milking parlours", "six meeting rooms").
+    "landing", "loading", "docking", "milking", "spawning", "sorting", "dining", "washing", "meeting",
 })
 # Nouns whose ending looks like an adjective's ("-ic", "-al", "-ary", "-ive") that name a kind of thing
 # before another noun: "five traffic rights", "three hospital beds", "two terminal buildings".

@@ -25,6 +25,9 @@ ENGLISH_ADJECTIVES = frozenset({
     # Size and age, as "large", "small", "old" ("3,200 tiny plaques", "two huge cranes", "40 ancient manuscripts").
     "tiny", "little", "huge", "giant", "enormous", "massive", "vast", "miniature", "medium", "medium-sized",
     "mid-sized", "ancient",
+    # Their comparatives, which compare with things named before ("replaced three older machines", "two larger
+    # halls"; set 60): the things are counted, not a kind of them.
+    "older", "newer", "younger", "larger", "smaller", "bigger",
     # Points of the compass and irregular participles ("three southern regions", "214 written submissions").
     "underground", "overseas", "offshore", "onshore",
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
@@ -34,6 +37,8 @@ ENGLISH_ADJECTIVES = frozenset({
     "independent", "relevant", "significant", "important", "efficient", "recent", "urgent",
     "permanent", "prominent", "competent", "excellent", "dependent", "frequent", "subsequent", "consistent",
     "transparent", "sufficient", "resilient", "vibrant", "dominant", "abundant", "distant", "vacant",
+    # An animal's state ("860 pregnant heifers", set 60; "40 pregnant ewes"), not a kind of animal.
+    "pregnant",
     # Where a place lies ("fewer than 300 remote villages", "40 isolated farms"): the places, not a kind of them.
     "remote", "isolated",
     # Earlier in a series, as "previous" ("of our 13 earlier tours", "six prior editions", "the two preceding rounds"):
@@ -97,7 +102,11 @@ ENGLISH_MEASURES = frozenset({
 # emissions, "1,08 т/МВт·ч" of a power plant's carbon) is one unit, as "м³/сут" is: first, before the "т", "кг" and
 # "м³" it starts like (the denominators are Russian words, so English and Kazakh text never reaches it). A dose per
 # hectare is one unit too: "80–100 кг/га" of fertiliser (set 58) is kilograms a hectare, as "14,7 ц/га" is centners.
+# English writes the same rates with Latin letters: a yield in tonnes a hectare ("3.4 t/ha"), a dose or a fuel use in
+# kilograms or litres a hectare ("120 kg/ha", "9.5 l/ha"), a machine's throughput in tonnes or cubic metres an hour
+# ("45 t/h", "300 m³/h"; set 60): one unit each, before the "t", "kg" and "ha" they start like.
 MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч|га)(?![\w])|"
+                         r"(?:t|kg|l|L|m³|m3)/(?:ha|h)(?![\w])|"
                          r"km/h|km/hr|км/ч|км/сағ|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),

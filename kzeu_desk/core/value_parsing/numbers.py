@@ -81,6 +81,9 @@ _OVER_AFTER_FIGURE_RE = re.compile(
 # figure is how long, not "more than" ("the talks lasted over three years" has no figure before).
 _OVER_SPAN_OF_TIME_RE = re.compile(r"\d+\s+(?:years?|months?|decades?|weeks?|days?|hours?)(?![\w])", re.IGNORECASE)
 _FIGURE_EARLIER_IN_CLAUSE_RE = re.compile(r"\d[^.;:!?\d]*\s+over\s*$", re.IGNORECASE)
+# "many are over 15 years old", "the vines were over 40 years old": an age is how old, never a span across which the
+# clause's figure is spread, so "over" before it is "more than" whatever figure the clause named before (set 60).
+_SPAN_IS_AN_AGE_RE = re.compile(r"\d+\s+(?:years?|months?|decades?|weeks?|days?)\s+old(?![\w])", re.IGNORECASE)
 
 _SCALE_RE = re.compile(
     r"(?P<space>\s?)(?:" + "|".join(f"(?P<s{index}>{fragment})" for index, (fragment, _) in enumerate(SCALES))
@@ -372,7 +375,8 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
             return None
         if match.group(f"q{index}").lower() == "over" and (
                 _OVER_AFTER_FIGURE_RE.search(window)
-                or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide))):
+                or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide)
+                    and not _SPAN_IS_AN_AGE_RE.match(text, position))):
             return None
         if bound in (Bound.UPPER, Bound.LOWER) and _LATER_OR_EARLIER_THAN_RE.fullmatch(match.group(f"q{index}")) \
                 and _SPAN_BEFORE_AN_EVENT_RE.match(text, position):
@@ -651,6 +655,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             # "Spain took 14,100 tonnes, Italy 9,800, Belgium 6,200 and Germany 3,900": a name and a bare number after
             # a comma or "and" is the next item of a list in the unit of its first figure.
             unit, kind = listed
+        elif (gapped := _unit_of_the_gapped_list(text, start, end)) is not None:
+            # "scored 411 points in mathematics, 392 in reading and 418 in science", "ran 40 km on Monday and 25 on
+            # Tuesday": a bare figure after a comma or "and", followed by the preposition the list's first figure had
+            # after its unit, is the next item of that list, in that unit (set 61).
+            unit, kind = gapped
         elif (measure := _measure_opening_the_clause(text, start)) is not None:
             unit = measure  # "Дней с превышением суточной нормы в Алматы было 187"
         elif (figure.exponent or first_scale is not None) and \
@@ -804,8 +813,10 @@ _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|ты�
 # ("a 68-square-metre flat", "a 120-square-kilometre reserve": a square or cubic measure made an adjective keeps both
 # words, as "68 square metres" does.)
 # The things a place holds, made an adjective with the number: "a 312-room resort", "a 450-seat hall", "a 15-member
-# board" (a measure so made, "a 10-year loan", is `_HYPHENED_MEASURE_RE`'s).
-_HYPHENED_CAPACITY_RE = re.compile(r"[-‐](?P<noun>(?i:room|bed|seat|berth|member|pupil|student|apartment))(?![\w‐-])")
+# board" (a measure so made, "a 10-year loan", is `_HYPHENED_MEASURE_RE`'s). A farm's size in the animals it keeps
+# is one too: "a 1,200-cow dairy", "a 600-sow unit", "a 40,000-hen barn" (set 60).
+_HYPHENED_CAPACITY_RE = re.compile(r"[-‐](?P<noun>(?i:room|bed|seat|berth|member|pupil|student|apartment"
+                                   r"|cow|sow|ewe|hen|pig|horse))(?![\w‐-])")
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>(?:(?:square|cubic)[-‐])?[A-Za-z]+)(?:[-‐]olds?)?(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
 _UP_FROM_BEFORE_RE = re.compile(r"(?<![\w])(?:up|down|rising|falling|increasing|decreasing)\s+from\s+$", re.IGNORECASE)
@@ -1643,6 +1654,37 @@ def _unit_of_the_named_list(text: str, start: int) -> tuple[str, ValueKind] | No
             # "Of the 38 cargoes, 29 are going to EU ports: Italy 11, …": the list's first figure counts its whole's noun.
             return named, ValueKind.COUNT
         if counted is None:
+            return None
+        return counted.unit, ValueKind.QUANTITY if counted.is_measure else ValueKind.COUNT
+    return None
+
+
+# A bare item of a list whose unit was said once, at its first figure: after a comma or "and", its own prepositional
+# phrase after it ("392 in reading", "25 on Tuesday"), then the end of the item.
+_GAPPED_ITEM_BEFORE_RE = re.compile(r"(?:,|\s(?:and|while|but))\s+$")
+_GAPPED_ITEM_AFTER_RE = re.compile(r"\s+(?P<preposition>in|on|for|at)\s+(?:the\s+)?[A-Za-z][\w-]*(?:\s+[a-z][\w-]*)?"
+                                   r"(?=\s*(?:[,;.)]|\s(?:and|while|but)(?![\w])|$))")
+
+
+def _unit_of_the_gapped_list(text: str, start: int, end: int) -> tuple[str, ValueKind] | None:
+    """The unit and kind of the list's first figure, when the figure at `start` is a bare item of an English list whose
+    items each end in the same preposition ("411 points in mathematics, 392 in reading")."""
+    if (after := _GAPPED_ITEM_AFTER_RE.match(text, end)) is None \
+            or not _GAPPED_ITEM_BEFORE_RE.search(text, max(0, start - 8), start):
+        return None
+    window = _sentence_before(text, start)
+    for number in reversed(list(_NUMBER_RE.finditer(window))):
+        if re.fullmatch(r"(?:19|20)\d\d", number.group().strip()) or _is_money_at(window, number) \
+                or _PERCENT_AFTER_NUMBER_RE.match(window, number.end()):
+            return None
+        counted = _counted_of(window, number)
+        if counted is None:
+            if _GAPPED_ITEM_BEFORE_RE.search(window, max(0, number.start() - 8), number.start()) \
+                    and (item := _GAPPED_ITEM_AFTER_RE.match(window, number.end())) is not None \
+                    and item.group("preposition") == after.group("preposition"):
+                continue  # an item listed bare before this one
+            return None
+        if not re.match(rf"\s+{after.group('preposition')}\s", window[counted.end:]):
             return None
         return counted.unit, ValueKind.QUANTITY if counted.is_measure else ValueKind.COUNT
     return None

@@ -42,8 +42,9 @@ def _scan(text: str, publication: Publication | None) -> list[Candidate]:
     ordinals, without_ordinals = scan_ordinals(text)
     rewritten = rewrite_number_words(without_ordinals)
     dates, masked = scan_dates(rewritten.text, publication)
-    found = _dated_from_the_year_before(dates + scan_numbers(masked, strict=False) + scan_word_figures(masked),
-                                        masked)
+    found = _hours_and_minutes_joined(
+        _dated_from_the_year_before(dates + scan_numbers(masked, strict=False) + scan_word_figures(masked), masked),
+        masked)
     if not rewritten.replacements:
         return found + ordinals
     mapped = ordinals
@@ -92,3 +93,42 @@ def _dated_from_the_year_before(found: list[Candidate], text: str) -> list[Candi
         dated = TypedValue(kind=ValueKind.DATE, date=f"{year:04d}")
         result.append(replace(candidate, value=dated, salience=Salience.RELATIVE_DATE))
     return result
+
+
+# "2 hours 50 minutes", "1 hour and 5 minutes": one duration in two units, which Ctrl+N adds up in minutes; the pane
+# listed its hours and its minutes as two candidates, neither the duration (set 61's running time). English only: the
+# Russian and Kazakh forms are their readers' to join.
+_ENGLISH_HOURS = frozenset({"hour", "hours", "hr", "hrs"})
+_ENGLISH_MINUTES = frozenset({"minute", "minutes", "min", "mins"})
+_BETWEEN_HOURS_AND_MINUTES_RE = re.compile(r"(?:,?[ \u00a0]+and)?[ \u00a0]+")
+
+
+def _hours_and_minutes_joined(found: list[Candidate], text: str) -> list[Candidate]:
+    """An hours candidate right before a minutes one becomes one candidate of the duration in minutes, spanning both,
+    with the hours' bound."""
+    hours = {c.end: c for c in found if c.value.kind is ValueKind.QUANTITY and c.value.amount is not None
+             and c.value.amount == int(c.value.amount) and (c.value.unit or "").lower() in _ENGLISH_HOURS
+             and c.value.upper is None}
+    if not hours:
+        return found
+    joined: dict[int, Candidate] = {}  # the hours candidate's end -> the duration
+    gone: set[int] = set()
+    for minutes in found:
+        value = minutes.value
+        if value.kind is not ValueKind.QUANTITY or (value.unit or "").lower() not in _ENGLISH_MINUTES \
+                or value.amount is None or value.amount != int(value.amount) or value.amount >= 60 \
+                or value.lower is not None or value.upper is not None or value.approximate:
+            continue
+        for end, first in hours.items():
+            gap = _BETWEEN_HOURS_AND_MINUTES_RE.fullmatch(text, end, minutes.start)
+            if gap is None or first.value.amount is None:
+                continue
+            total = first.value.amount * 60 + value.amount
+            duration = replace(first.value, amount=total, unit=value.unit,
+                               lower=total if first.value.lower is not None else None)
+            joined[end] = replace(first, value=duration, end=minutes.end)
+            gone.add(id(minutes))
+            break
+    if not joined:
+        return found
+    return [joined.get(c.end, c) if c.end in hours and hours[c.end] is c else c for c in found if id(c) not in gone]

@@ -170,8 +170,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         bound = Bound.UPPER if or_less.group("less") else Bound.LOWER
         return _with_bound(suggest(stripped[:or_less.start()], published=published, context=context, before=before,
                                    earlier=earlier), bound)
-    if (hours := _HOURS_AND_MINUTES_RE.fullmatch(stripped) or _KAZAKH_HOURS_AND_MINUTES_RE.fullmatch(stripped)) \
-            is not None:
+    if (hours := _HOURS_AND_MINUTES_RE.fullmatch(stripped) or _KAZAKH_HOURS_AND_MINUTES_RE.fullmatch(stripped)
+            or _ENGLISH_HOURS_AND_MINUTES_RE.fullmatch(stripped)) is not None:
         # "2 часа 40 минут", "1 час 5 минут": one duration said in two units is recorded in the smaller, as the
         # curator adds it up (160 minutes), not as the hours alone.
         minutes = int(hours.group("hours")) * 60 + int(hours.group("minutes"))
@@ -791,6 +791,11 @@ _HOURS_AND_MINUTES_RE = re.compile(r"(?:(?:около|почти|более|ме
 # minutes may take a case ending, kept for the reading of the sum); "шамамен" (about) may open it.
 _KAZAKH_HOURS_AND_MINUTES_RE = re.compile(r"(?:шамамен\s+)?(?P<hours>\d{1,3})[ \u00a0]+сағат[ \u00a0]+(?P<minutes>\d{1,2})"
                                           r"[ \u00a0]+(?P<unit>минут[а-яәіңғүұқөһ]{0,4})", re.IGNORECASE)
+# "2 hours 50 minutes", "1 hour and 5 minutes", "about 3 hrs 20 mins": the same in English (set 61), a bound word
+# kept for the reading of the sum.
+_ENGLISH_HOURS_AND_MINUTES_RE = re.compile(r"(?:(?:about|around|some|nearly|almost|over|under|more\s+than|less\s+than|"
+                                           r"up\s+to)\s+)?(?P<hours>\d{1,3})[ \u00a0]+(?:hours?|hrs?)(?:,?[ \u00a0]+and)?"
+                                           r"[ \u00a0]+(?P<minutes>\d{1,2})[ \u00a0]+(?P<unit>minutes?|mins?)", re.IGNORECASE)
 _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
     r"(?:(?:from|от|с)\s+(?=[-−]?\d))?(?P<first>[-−]?\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P<unit>[^\W\d_]+|°\s?C)"
     r"\s+(?:to|до|[–—-])\s+\+?(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
