@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import money, same
+from test_value_words import count, money, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -25,3 +25,37 @@ KAZAKH_FLOOR_FROM_AFTER_THE_HIGHLIGHT = [
                          ids=[case[1] for case in KAZAKH_FLOOR_FROM_AFTER_THE_HIGHLIGHT])
 def test_kazakh_floor_from_after_the_highlight(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-04-14", context=context).value, expected)
+
+
+KAZAKH_GAME_KEPT_WHOLE = [
+    # "ойын" (a game, a match) ends as the accusative "-н" does after a vowel: its possessive "ойыны" and its locative
+    # "ойында" are the noun's, no "ойы" + an ending, as "буын" is kept whole.
+    ("үшінші", "Бұл – команданың осы маусымдағы үшінші ойыны.", count(3, "ойын")),
+    ("22", "Шабуылшы жастар құрамасында 22 ойында 9 гол соқты.", count(22, "ойын")),
+    ("төрт", "Соңғы төрт ойында ұпай жоғалтқан жоқпыз.", count(4, "ойын")),
+    # Guard: a noun in "-ы" and the accusative "-н" is still cut ("12 жобаны" is жоба).
+    ("12", "Әкімдік 12 жобаны қолдады.", count(12, "жоба")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_GAME_KEPT_WHOLE,
+                         ids=[case[1] for case in KAZAKH_GAME_KEPT_WHOLE])
+def test_kazakh_game_is_kept_whole(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-21", context=context).value, expected)
+
+
+KAZAKH_ORDINAL_BEFORE_A_VOICED_POSSESSIVE = [
+    # After an ordinal, a noun whose last "қ/к" is voiced before its possessive ("ұрпақ" → "ұрпағы", "тармақ" →
+    # "тармағы") ends in "ғы/гі" after a vowel: the noun, not a "-ғы/-гі" adjective, which follows a consonant.
+    ("бесінші", "Шеберхананы қазір әулеттің бесінші ұрпағы басқарады.", count(5, "ұрпақ")),
+    ("алтыншы", "Бұл – метроның алтыншы тармағы.", count(6, "тармақ")),
+    # Guards: a "-ғы" adjective after a consonant is still passed over to its noun.
+    ("екінші", "Бұл – министрдің биылғы екінші сапары.", count(2, "сапар")),
+    ("үшінші", "Бұл – мектептің үшінші күндізгі ауысымы.", count(3, "ауысым")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ORDINAL_BEFORE_A_VOICED_POSSESSIVE,
+                         ids=[case[1] for case in KAZAKH_ORDINAL_BEFORE_A_VOICED_POSSESSIVE])
+def test_kazakh_ordinal_before_a_voiced_possessive(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-21", context=context).value, expected)

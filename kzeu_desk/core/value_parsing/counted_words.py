@@ -260,6 +260,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # A heap or dump ("үйінді") is a noun, no "үйін" + the accusative "-ді"; a generation ("буын", "буыны") is no
     # "буы" + "-ны" (issue #17: "заңсыз үйінділер", "әулеттің үшінші буыны").
     "үйінді", "буын",
+    # A game, a match ("ойын"): no "ойы" + the accusative "-н"; "ойыны", "ойында" are its possessive and locative
+    # (issue #17: "құрамадағы төртінші ойыны", "17 ойында").
+    "ойын",
     # Short nouns, which a case ending after them would otherwise leave too short to be cut.
     "жер", "жол", "көл", "зал", "шот", "түр", "тіл",
     # What a rural district's report counts, nouns whose last syllable looks like an ending: households ("отбасы" is
