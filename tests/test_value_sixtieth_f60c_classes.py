@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, money, same
+from test_value_words import count, date, money, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -59,3 +59,20 @@ KAZAKH_ORDINAL_BEFORE_A_VOICED_POSSESSIVE = [
                          ids=[case[1] for case in KAZAKH_ORDINAL_BEFORE_A_VOICED_POSSESSIVE])
 def test_kazakh_ordinal_before_a_voiced_possessive(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-10-21", context=context).value, expected)
+
+
+KAZAKH_ADJECTIVE_IN_MDY_CLOSES_NO_PAST = [
+    # A Kazakh sentence may close on an adjective of having in "-ды/-ді" after "м" ("жарамды", valid; "тиімді",
+    # effective; "сенімді", reliable): no verb stem ends in "м", so it is no past "-ды/-ді", and a date it closes on is
+    # the one nearest the publication, ahead.
+    ("30 сәуірге дейін", "Жеңілдік купоны 30 сәуірге дейін жарамды.", date("2026-04-30")),
+    ("15 маусымға дейін", "Бұл тариф 15 маусымға дейін тиімді.", date("2026-06-15")),
+    # Guard: a past verb still closes on the past ("тапсырды", handed in; published in March: last April).
+    ("30 сәуірде", "Комиссия есепті 30 сәуірде тапсырды.", date("2025-04-30")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ADJECTIVE_IN_MDY_CLOSES_NO_PAST,
+                         ids=[case[1] for case in KAZAKH_ADJECTIVE_IN_MDY_CLOSES_NO_PAST])
+def test_kazakh_adjective_in_mdy_closes_no_past(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-02", context=context).value, expected)

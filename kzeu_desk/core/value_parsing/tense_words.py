@@ -161,4 +161,6 @@ KAZAKH_LAST_WORD_FUTURE = (r"[а-яёәіңғүұқөһ]+(?:(?<![лд])(?<![сқ
                            # A root of one syllable in "-л" ("ал-", take; "кел-", come; "дем ал-", rest): "-ады/-еді"
                            # after it is the present-future, its past "алды", "келді" ("бағалады" is "бағала-" + "-ды").
                            r"|(?:дем)?(?:ал|сал|қал|тол|кел|бөл|біл|өл)(?:ады|еді)")
-KAZAKH_LAST_WORD_PAST = r"[а-яёәіңғүұқөһ]+(?:(?<![ае])(?:ды|ді)|дады|деді|[сқкп]т(?:ады|еді)|ты|ті|ған|ген|қан|кен)"
+# Nor after "м": no verb stem ends in "м", so "-мды/-мді" closes on an adjective of having ("Купон 30 сәуірге дейін
+# жарамды", valid until 30 April; "тиімді", "сенімді"), which says no tense.
+KAZAKH_LAST_WORD_PAST = r"[а-яёәіңғүұқөһ]+(?:(?<![аем])(?:ды|ді)|дады|деді|[сқкп]т(?:ады|еді)|ты|ті|ған|ген|қан|кен)"
