@@ -76,3 +76,20 @@ KAZAKH_ADJECTIVE_IN_MDY_CLOSES_NO_PAST = [
                          ids=[case[1] for case in KAZAKH_ADJECTIVE_IN_MDY_CLOSES_NO_PAST])
 def test_kazakh_adjective_in_mdy_closes_no_past(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-02", context=context).value, expected)
+
+
+KAZAKH_TOOL_WITH_ITS_OBJECT = [
+    # A tool made of a verb in "-ғыш/-гіш/-қыш/-кіш" takes its object bare before it, one compound with no possessive
+    # between, as a doer in "-ушы" does ("су пайдаланушы"): a water heater, a vacuum cleaner, a fire extinguisher.
+    ("40", "Мектептерге 40 су жылытқыш сатып алынды.", count(40, "су жылытқыш")),
+    ("12", "Дүкен апта ішінде 12 шаң сорғыш сатты.", count(12, "шаң сорғыш")),
+    ("бес", "Әр қабатқа бес өрт сөндіргіш орнатылды.", count(5, "өрт сөндіргіш")),
+    # Guard: the doer in "-ушы" stays as it was.
+    ("3", "Зауыт 3 жүк тасымалдаушы жалдады.", count(3, "жүк тасымалдаушы")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_TOOL_WITH_ITS_OBJECT,
+                         ids=[case[1] for case in KAZAKH_TOOL_WITH_ITS_OBJECT])
+def test_kazakh_tool_with_its_object(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-09-08", context=context).value, expected)
