@@ -93,3 +93,21 @@ KAZAKH_TOOL_WITH_ITS_OBJECT = [
                          ids=[case[1] for case in KAZAKH_TOOL_WITH_ITS_OBJECT])
 def test_kazakh_tool_with_its_object(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-09-08", context=context).value, expected)
+
+
+KAZAKH_FIRST_AND_SECOND_PERSON_FUTURE = [
+    # A coach's "we play", a shop's "we open", an organiser's "you will get": the present-future with a personal ending
+    # ("-ймыз", "-амыз", "-емін", "-есіз") announces as the third person's "-йды/-ады" does, so a weekday it closes on
+    # is the next one (published Tuesday 10 March 2026).
+    ("Бейсенбіде", "Бейсенбіде жаңа филиалды ашамыз.", date("2026-03-12")),
+    ("Жұмада", "Жұмада қонақтарды өзім қарсы аламын.", date("2026-03-13")),
+    ("Сенбіде", "Сенбіде жүлделеріңізді аласыз.", date("2026-03-14")),
+    # Guard: the first person's past still reports ("ашқанбыз" aside, "аштық": we opened, last Thursday).
+    ("Бейсенбіде", "Бейсенбіде жаңа филиалды аштық.", date("2026-03-05")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_FIRST_AND_SECOND_PERSON_FUTURE,
+                         ids=[case[1] for case in KAZAKH_FIRST_AND_SECOND_PERSON_FUTURE])
+def test_kazakh_first_and_second_person_future(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-10", context=context).value, expected)
