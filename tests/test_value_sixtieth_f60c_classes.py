@@ -111,3 +111,21 @@ KAZAKH_FIRST_AND_SECOND_PERSON_FUTURE = [
                          ids=[case[1] for case in KAZAKH_FIRST_AND_SECOND_PERSON_FUTURE])
 def test_kazakh_first_and_second_person_future(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-10", context=context).value, expected)
+
+
+KAZAKH_PLAIN_ADJECTIVES_AND_SPARE_PARTS = [
+    # "ашық" (open), "жабық" (closed) and "асыл тұқымды" (pedigree, of a noble breed) qualify the noun after them, no
+    # suffix marking them as adjectives; spare parts ("қосалқы бөлшек") keep their qualifier, as a substation does.
+    ("12", "Мұражай биыл 12 ашық дәріс өткізді.", count(12, "дәріс")),
+    ("7", "Сот 7 жабық отырыс өткізді.", count(7, "отырыс")),
+    ("40", "Шаруашылық 40 асыл тұқымды бұқа сатып алды.", count(40, "бұқа")),
+    ("500-ден астам", "Қоймада 500-ден астам қосалқы бөлшек бар.", count(500, "қосалқы бөлшек", lower=500)),
+    # Guard: a substation still keeps its qualifier.
+    ("8", "Ауданда 8 қосалқы станция салынды.", count(8, "қосалқы станция")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_PLAIN_ADJECTIVES_AND_SPARE_PARTS,
+                         ids=[case[1] for case in KAZAKH_PLAIN_ADJECTIVES_AND_SPARE_PARTS])
+def test_kazakh_plain_adjectives_and_spare_parts(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-09-08", context=context).value, expected)
