@@ -129,3 +129,20 @@ KAZAKH_PLAIN_ADJECTIVES_AND_SPARE_PARTS = [
                          ids=[case[1] for case in KAZAKH_PLAIN_ADJECTIVES_AND_SPARE_PARTS])
 def test_kazakh_plain_adjectives_and_spare_parts(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-09-08", context=context).value, expected)
+
+
+KAZAKH_WE_DID_CLOSES_THE_PHRASE = [
+    # The first person plural's past after a vowel ("сынадық", we tested; "жасадық", we made) is a verb closing the
+    # noun phrase: after a vowel the adjective's suffix is "-лық/-лік", never "-дық/-дік". A noun in "-ғы/-қы" before
+    # it is then the counted noun, as before "әкелінді".
+    ("30", "Өткен айда зертханада 30 құрылғы сынадық.", count(30, "құрылғы")),
+    ("9", "Екінші таймда 9 соққы жасадық.", count(9, "соққы")),
+    # Guard: a "-дық" adjective after a consonant still qualifies the noun after it.
+    ("6", "Биыл 6 ауылдық клуб аштық.", count(6, "клуб")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_WE_DID_CLOSES_THE_PHRASE,
+                         ids=[case[1] for case in KAZAKH_WE_DID_CLOSES_THE_PHRASE])
+def test_kazakh_we_did_closes_the_phrase(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-09-08", context=context).value, expected)

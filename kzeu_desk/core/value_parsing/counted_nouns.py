@@ -1113,7 +1113,9 @@ def _has_a_plural_under_its_possessive(word: str) -> bool:
     return match is not None and _without_plural(match.group("stem")) != match.group("stem")
 # A verb in the past or present-future, or a passive ("жасалды", "берді", "қатысты", "өтті", "алады"), which ends
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
-_ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі]|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
+# The first person plural's past after a vowel too ("жасадық", we made; "ойнадық"): after a vowel the adjective's
+# suffix is "-лық/-лік", never "-дық/-дік", so "14 соққы жасадық" counts shots.
+_ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі][қк]?|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
 # A "-ғы/-гі/-қы/-кі" adjective: after a consonant ("қазіргі", "сыртқы", "жылғы"; a possessive "-ы/-і" after a voiced
 # "қ/к" has a vowel before it, "орталығы"), or of the locative ("Қазақстандағы", "елдегі").
 _KAZAKH_RELATIVE_ADJECTIVE_RE = re.compile(r"(?:[бвгджзйклмнпрстфхцчшщңғқһ](?:ғы|гі|қы|кі)|(?:да|де|та|те)(?:ғы|гі))$")
