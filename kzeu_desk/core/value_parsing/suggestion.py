@@ -1124,7 +1124,9 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # ("жеті басым жобаны" has one only in the number word, which the noun reader sees as "7").
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
         and not has_kazakh_letters(rewrite_number_words(selection).text) and has_kazakh_letters(context)
-    floor_after = not bounded and _ABLATIVE_END_RE.search(selection) is not None
+    # (Only when "бастап/басталады" follows the highlight: a sentence scan for every ablative would cost Ctrl+N time.)
+    floor_after = not bounded and _ABLATIVE_END_RE.search(selection) is not None and (
+        (at := locate(selection, context)) >= 0 and _FROM_AFTER_RE.match(context, at + len(selection)) is not None)
     adoptable_bound = not bounded and (_STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
                                        or _ENDS_WITH_WITHIN_RE.search(selection) is not None
                                        or _TIME_FROM_AN_EVENT_RE.search(selection) is not None)
@@ -1142,7 +1144,6 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     if offset < 0 or context == selection:
         return best
     start, end = offset + best.start, offset + best.end
-    floor_after = floor_after and _FROM_AFTER_RE.match(context, offset + len(selection)) is not None
     for candidate in scan(context, publication):
         value = candidate.value
         if stepped and candidate.start < end and start < candidate.end and value.kind is ValueKind.DATE:
