@@ -1018,7 +1018,8 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
         if head is None and len(modifiers) == 1 and modifiers[0] not in KAZAKH_MEASURES and \
                 _KAZAKH_DOER_OF_AN_OBJECT_RE.fullmatch(doer := _kazakh_base(lowered)):
             # A doer in "-ушы/-уші" takes the bare noun before it as its object, one compound with no possessive
-            # between: "су пайдаланушы" (a water user), "қарыз алушы" (a borrower), "жүк тасымалдаушы" (a haulier).
+            # between: "су пайдаланушы" (a water user), "қарыз алушы" (a borrower), "жүк тасымалдаушы" (a haulier);
+            # a tool in "-ғыш/-гіш" too ("астық кептіргіш").
             head = doer
         if head is None and modifiers and (modifiers[0] not in KAZAKH_KNOWN_STEMS or modifiers[-1].endswith("у")):
             # After a bare noun that qualifies it, "-ы/-і" after a consonant (a case may follow) is the compound's
@@ -1098,8 +1099,10 @@ def _plural_qualifying_a_possessed_noun(words: list[tuple[str, int]], index: int
     return Counted(f"{lowered} {head}", end, False)
 
 
-# A doer made of a verb: its verbal noun in "-у", then "-шы/-ші" ("пайдаланушы", "алушы", "тасымалдаушы").
-_KAZAKH_DOER_OF_AN_OBJECT_RE = re.compile(r"[а-яәіңғүұқөһ]{2,}у(?:шы|ші)")
+# A doer made of a verb: its verbal noun in "-у", then "-шы/-ші" ("пайдаланушы", "алушы", "тасымалдаушы"); and a
+# tool made of a verb in "-ғыш/-гіш/-қыш/-кіш", which takes its object bare before it the same way: "астық
+# кептіргіш" (a grain dryer), "шаң сорғыш" (a vacuum cleaner), "су жылытқыш" (a water heater).
+_KAZAKH_DOER_OF_AN_OBJECT_RE = re.compile(r"[а-яәіңғүұқөһ]{2,}(?:у(?:шы|ші)|ғыш|гіш|қыш|кіш)")
 
 
 _KAZAKH_ONLY_WORDS = frozenset({"ғана", "қана"})
@@ -1138,7 +1141,9 @@ def _has_a_plural_under_its_possessive(word: str) -> bool:
     return match is not None and _without_plural(match.group("stem")) != match.group("stem")
 # A verb in the past or present-future, or a passive ("жасалды", "берді", "қатысты", "өтті", "алады"), which ends
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
-_ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі]|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
+# The first person plural's past after a vowel too ("жасадық", we made; "ойнадық"): after a vowel the adjective's
+# suffix is "-лық/-лік", never "-дық/-дік", so "14 соққы жасадық" counts shots.
+_ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі][қк]?|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
 # A "-ғы/-гі/-қы/-кі" adjective: after a consonant ("қазіргі", "сыртқы", "жылғы"; a possessive "-ы/-і" after a voiced
 # "қ/к" has a vowel before it, "орталығы"), or of the locative ("Қазақстандағы", "елдегі").
 _KAZAKH_RELATIVE_ADJECTIVE_RE = re.compile(r"(?:[бвгджзйклмнпрстфхцчшщңғқһ](?:ғы|гі|қы|кі)|(?:да|де|та|те)(?:ғы|гі))$")

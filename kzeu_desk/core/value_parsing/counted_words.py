@@ -235,6 +235,11 @@ KAZAKH_ADJECTIVES = frozenset({
     "жергілікті", "білікті", "тиісті", "тиімді",
     # Adverbs of manner used before nouns ("214 жазбаша ұсыныс", written proposals).
     "жазбаша", "ауызша",
+    # Open and closed ("12 ашық дәріс", open lectures; "7 жабық отырыс", closed sittings) and "асыл" (noble, of a breed:
+    # "40 асыл тұқымды бұқа" is 40 pedigree bulls): plain adjectives no suffix marks.
+    "ашық", "жабық", "асыл",
+    # "тұқымды" (of a breed) after "асыл" or another qualifier, before the animal: no accusative of "тұқым" (seed).
+    "тұқымды",
     # Names that qualify a noun, written in lower case in Kazakh: "шенген визасы" is a visa, as
     # "Schengen visas" are visas and "шенгенских виз" are визы; peoples before a noun ("ауған
     # студенті", "неміс компаниясы") qualify it too.
@@ -277,6 +282,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # A heap or dump ("үйінді") is a noun, no "үйін" + the accusative "-ді"; a generation ("буын", "буыны") is no
     # "буы" + "-ны" (issue #17: "заңсыз үйінділер", "әулеттің үшінші буыны").
     "үйінді", "буын",
+    # A game, a match ("ойын"): no "ойы" + the accusative "-н"; "ойыны", "ойында" are its possessive and locative
+    # (issue #17: "құрамадағы төртінші ойыны", "17 ойында").
+    "ойын",
     # Short nouns, which a case ending after them would otherwise leave too short to be cut.
     "жер", "жол", "көл", "зал", "шот", "түр", "тіл",
     # What a rural district's report counts, nouns whose last syllable looks like an ending: households ("отбасы" is
@@ -391,6 +399,8 @@ FIXED_TERMS = (
     r"специальн\w* экономическ\w* зон\w*", r"свободн\w* экономическ\w* зон\w*", r"рабоч\w* групп\w*",
     r"редкоземельн\w* (?:металл|элемент)\w*", r"бірлескен кәсіпорын", r"жоғары оқу орны",
     r"арнайы экономикалық аймақ", r"жұмыс тоб\w*", r"қосалқы станция",
+    # Spare parts ("қосалқы бөлшек", auxiliary parts) are a stock of their own, as a substation is no station.
+    r"қосалқы бөлшек",
     # A heating substation is no heat ("төрт жылу пункті"), as a substation is no station.
     r"жылу пункт",
     # A settlement is no country ("елді" is "having people"), a hotel no guest: "төрт елді мекен", "қонақ үй".

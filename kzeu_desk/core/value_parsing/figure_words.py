@@ -216,8 +216,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*кем\s+{_KAZAKH_NEGATED_VERB}"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     # A price "from" a figure: "Бағасы — 98 500 еуродан бастап" (from 98,500 euros), as "от 39 евро" and "prices from
-    # €149" are; not the start of a range ("100 мыңнан бастап 200 мыңға дейін").
-    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*бастап{NOT_CYRILLIC_AFTER}"
+    # €149" are; not the start of a range ("100 мыңнан бастап 200 мыңға дейін"). "басталады" (starts at) and its
+    # participle "басталатын" say the same: "бағасы 4 500 теңгеден басталады".
+    (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*(?:бастап|басталады|басталатын)"
+     rf"{NOT_CYRILLIC_AFTER}"
      rf"(?![^.;:]{{0,40}}(?:дейін|шейін))", Bound.LOWER),
     # "the country's 800-odd colleges": about.
     (r"-odd(?![\w-])", Bound.APPROXIMATE),

@@ -283,6 +283,9 @@ def _russian_noun_after(context: str, position: int, *, places: bool = True) -> 
     return None
 
 
+_KAZAKH_VOWELS = frozenset("аәеиоөұүыіэюя")
+
+
 def _kazakh_noun_after(context: str, position: int) -> str | None:
     qualifiers: list[str] = []  # adjectives passed over, kept when they make a fixed term with the noun
     for match in _WORD_RE.finditer(context, position):
@@ -294,7 +297,10 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
             # "бірінші іріктеудегіден" (than in the first selection), "екінші кезеңдегі жұмыстар" (the second stage's
             # works): the ordinal numbers the noun a "-дағы/-дегі" adjective is made of, the nearest noun after it.
             lowered = place
-        elif lowered.endswith(("лық", "лік", "дық", "дік", "тық", "тік", "ғы", "гі")) and len(lowered) >= 6:
+        elif (lowered.endswith(("лық", "лік", "дық", "дік", "тық", "тік"))
+              or (lowered.endswith(("ғы", "гі")) and lowered[-3:-2] not in _KAZAKH_VOWELS)) and len(lowered) >= 6:
+            # (A "-ғы/-гі" adjective follows a consonant, "биылғы", "қазіргі"; after a vowel "ғы/гі" is a possessive
+            # "-ы/-і" after a voiced "қ/к": "отбасының төртінші ұрпағы" is the fourth generation, ұрпақ.)
             position = match.end()  # an adjective between: "үшінші халықаралық форумы"
             qualifiers.append(lowered)
             continue

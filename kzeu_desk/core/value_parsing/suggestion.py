@@ -1077,6 +1077,10 @@ def _a_count_beside_the_year(candidates: list[Candidate], selection: str, contex
 _STARTS_WITH_A_BOUND_WORD_RE = re.compile(r"(?i:от|from|within|в\s+течение)\s")
 # "отыз күн ішінде" (within thirty days) is a time limit when the sentence counts it from an event.
 _ENDS_WITH_WITHIN_RE = re.compile(r"\s(?i:ішінде)$")
+# A Kazakh ablative figure whose "from" stands after the highlight: "118 млн теңгеден" of "тракторлар – 118 млн
+# теңгеден бастап" (tractors from 118 million tenge), "280 мың теңгеден" of "жалақысы 280 мың теңгеден басталады".
+_ABLATIVE_END_RE = re.compile(r"(?:дан|ден|тан|тен|нан|нен)$", re.IGNORECASE)
+_FROM_AFTER_RE = re.compile(r"\s+(?i:бастап|басталады|басталатын)(?![^\W\d_])")
 # "thirty days from delivery" in "the buyer had thirty days from delivery to notify": the words that make
 # it a limit ("had", "within") may stand before the highlight.
 # So may "в течение" before "48 часов с момента подачи заявки", "10 дней со дня получения": the Russian limit counted
@@ -1125,6 +1129,9 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # ("жеті басым жобаны" has one only in the number word, which the noun reader sees as "7").
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
         and not has_kazakh_letters(rewrite_number_words(selection).text) and has_kazakh_letters(context)
+    # (Only when "бастап/басталады" follows the highlight: a sentence scan for every ablative would cost Ctrl+N time.)
+    floor_after = not bounded and _ABLATIVE_END_RE.search(selection) is not None and (
+        (at := locate(selection, context)) >= 0 and _FROM_AFTER_RE.match(context, at + len(selection)) is not None)
     adoptable_bound = not bounded and (_STARTS_WITH_A_BOUND_WORD_RE.match(selection) is not None
                                        or _ENDS_WITH_WITHIN_RE.search(selection) is not None
                                        or _TIME_FROM_AN_EVENT_RE.search(selection) is not None)
@@ -1136,7 +1143,7 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
         or (best.salience is Salience.UNANCHORED_DATE and best.missing is not None)
     # "three years later" in "The plant opened in 2012, and three years later …": 2015, from the year before.
     stepped = best.salience is Salience.RELATIVE_DATE and best.value.kind is ValueKind.QUANTITY
-    if not (bounded or bare or kazakh_sentence or adoptable_bound or counted_back or stepped):
+    if not (bounded or bare or kazakh_sentence or adoptable_bound or counted_back or stepped or floor_after):
         return best
     offset = locate(selection, context)
     if offset < 0 or context == selection:
@@ -1185,6 +1192,9 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
             if bare and value.unit and value.kind in (ValueKind.COUNT, ValueKind.QUANTITY):
                 unbounded = replace(unbounded, kind=value.kind, unit=value.unit)  # "до 92" of "Число рейсов … до 92"
             return replace(best, value=unbounded)
+        if floor_after and value.kind is best.value.kind and value.lower is not None and value.upper is None:
+            # (A range's start, "3 000 теңгеден бастап 9 000 теңгеге дейін", is read with no floor: left as it is.)
+            return replace(best, value=replace(best.value, amount=value.amount, lower=value.lower))
         if adoptable_bound and (value.lower is not None or value.upper is not None):
             # "от 39 евро" of "Билеты стоят от 39 евро": the bound word is in the highlight, the
             # words that make it one ("стоят от") are in the sentence.
