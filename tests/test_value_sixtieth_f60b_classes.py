@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, same_in_context
+from test_value_words import InContext, count, money, same_in_context
 
 PUBLISHED = "2026-05-14"  # a Thursday
 
@@ -29,4 +29,20 @@ RUSSIAN_FIXED_TERMS = [
 
 @pytest.mark.parametrize("case", RUSSIAN_FIXED_TERMS, ids=[case[0] + " " + case[2][:20] for case in RUSSIAN_FIXED_TERMS])
 def test_a_retail_chain_and_an_item_of_a_collection_keep_their_qualifier(case: Case) -> None:
+    _check(case)
+
+
+APPROXIMATELY_EACH = [
+    # "примерно по 3 200 тенге" is about 3,200 each: the distributive "по" between the hedge and the figure keeps the
+    # hedge, as "около" before the figure does.
+    ("примерно по 3 200 тенге", "", "Кооператив закупает молоко примерно по 3 200 тенге за десять литров.",
+     money(3200, "KZT", approximate=True)),
+    ("приблизительно по 40 евро", "", "Билеты продавали приблизительно по 40 евро.", money(40, "EUR", approximate=True)),
+    # Guard: "по" alone is no hedge.
+    ("по 3 200 тенге", "", "Кооператив закупает молоко по 3 200 тенге за десять литров.", money(3200, "KZT")),
+]
+
+
+@pytest.mark.parametrize("case", APPROXIMATELY_EACH, ids=[case[0] for case in APPROXIMATELY_EACH])
+def test_a_hedge_before_the_distributive_po_is_kept(case: Case) -> None:
     _check(case)
