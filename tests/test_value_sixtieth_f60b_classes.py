@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, money, same_in_context
+from test_value_words import InContext, count, date, money, same_in_context, span
 
 PUBLISHED = "2026-05-14"  # a Thursday
 
@@ -45,4 +45,18 @@ APPROXIMATELY_EACH = [
 
 @pytest.mark.parametrize("case", APPROXIMATELY_EACH, ids=[case[0] for case in APPROXIMATELY_EACH])
 def test_a_hedge_before_the_distributive_po_is_kept(case: Case) -> None:
+    _check(case)
+
+
+TWO_DAYS_JOINED_BY_AND = [
+    # "3 и 4 июня" is the two days, one stretch, as "25 and 26 May" is in English.
+    ("3 и 4 июня", "", "Ярмарка ремесел пройдет 3 и 4 июня на набережной.", span("2026-06-03", "2026-06-04")),
+    ("27 и 28 апреля", "", "Семинары для фермеров прошли 27 и 28 апреля.", span("2026-04-27", "2026-04-28")),
+    # Guard: the second day alone is still its day.
+    ("4 июня", "", "Ярмарка ремесел пройдет 3 и 4 июня на набережной.", date("2026-06-04")),
+]
+
+
+@pytest.mark.parametrize("case", TWO_DAYS_JOINED_BY_AND, ids=[case[0] for case in TWO_DAYS_JOINED_BY_AND])
+def test_two_days_joined_by_i_are_a_range(case: Case) -> None:
     _check(case)

@@ -49,7 +49,8 @@ from kzeu_desk.core.value_parsing.dates import (
     year,
 )
 
-_DAY_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|through|and|по|до)\s)\s*"
+# "10 и 11 апреля" is the two days, as "25 and 26 May" is (sets 60 and 61).
+_DAY_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|through|and|по|до|и)\s)\s*"
 # Kazakh "X мен Y аралығында" (between X and Y): "мен/бен/пен" by the last sound of X.
 _KAZAKH_BETWEEN = r"\s+(?i:мен|бен|пен)\s+"
 _KAZAKH_BETWEEN_END = r"\s+(?i:аралығында|аралығындағы|аралығы)"
