@@ -60,3 +60,17 @@ TWO_DAYS_JOINED_BY_AND = [
 @pytest.mark.parametrize("case", TWO_DAYS_JOINED_BY_AND, ids=[case[0] for case in TWO_DAYS_JOINED_BY_AND])
 def test_two_days_joined_by_i_are_a_range(case: Case) -> None:
     _check(case)
+
+
+THE_WEEKEND = [
+    # "в минувшие выходные", "в прошлые выходные" (published on Thursday 14 May): the Saturday and Sunday before,
+    # "в эти выходные" those of the publication's week, as "на этой неделе" is that week.
+    ("минувшие выходные", "", "В минувшие выходные в парке прошел фестиваль уличной еды.", span("2026-05-09", "2026-05-10")),
+    ("прошлые выходные", "", "В прошлые выходные спасатели искали туристов в горах.", span("2026-05-09", "2026-05-10")),
+    ("в эти выходные", "", "В эти выходные музеи будут работать бесплатно.", span("2026-05-16", "2026-05-17")),
+]
+
+
+@pytest.mark.parametrize("case", THE_WEEKEND, ids=[case[0] for case in THE_WEEKEND])
+def test_the_weekend_named_from_publication_is_its_two_days(case: Case) -> None:
+    _check(case)
