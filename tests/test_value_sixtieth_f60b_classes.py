@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, date, money, same_in_context, span
+from test_value_words import InContext, count, date, money, quantity, same_in_context, span
 
 PUBLISHED = "2026-05-14"  # a Thursday
 
@@ -73,4 +73,20 @@ THE_WEEKEND = [
 
 @pytest.mark.parametrize("case", THE_WEEKEND, ids=[case[0] for case in THE_WEEKEND])
 def test_the_weekend_named_from_publication_is_its_two_days(case: Case) -> None:
+    _check(case)
+
+
+HOW_MANY_TIMES = [
+    # "три раза" without "в" says how often something happened, a count of times, as "four times" is in English; "в
+    # три раза" stays a multiplier.
+    ("три раза", "", "С тех пор мост ремонтировали три раза.", count(3, "раза")),
+    ("пять раз", "", "За сезон команда меняла тренера пять раз.", count(5, "раз")),
+    # Guards: the multiplier with "в", in the highlight or just before it.
+    ("в три раза", "", "Цены на гречку выросли в три раза.", quantity(3, "×")),
+    ("три раза", "", "Цены на гречку выросли в три раза.", quantity(3, "×")),
+]
+
+
+@pytest.mark.parametrize("case", HOW_MANY_TIMES, ids=[case[0] for case in HOW_MANY_TIMES])
+def test_a_number_of_times_without_v_is_a_count(case: Case) -> None:
     _check(case)
