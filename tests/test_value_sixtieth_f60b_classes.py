@@ -90,3 +90,19 @@ HOW_MANY_TIMES = [
 @pytest.mark.parametrize("case", HOW_MANY_TIMES, ids=[case[0] for case in HOW_MANY_TIMES])
 def test_a_number_of_times_without_v_is_a_count(case: Case) -> None:
     _check(case)
+
+
+A_RANGE_OF_SCALED_AMOUNTS = [
+    # "с 250 тыс. до 310 тыс. тенге": the first end of a range of scaled amounts is money in the currency after the
+    # second, as "с 250 до 310 тенге" is; no tenge are counted.
+    ("250 тыс.", "", "Средняя зарплата водителя выросла с 250 тыс. до 310 тыс. тенге.", money(250e3, "KZT")),
+    ("1,2 млн", "", "Годовой взнос поднимут с 1,2 млн до 1,5 млн рублей.", money(1.2e6, "RUB")),
+    ("4,5 тыс.", "", "Тур подорожал с 4,5 тыс. до 6 тыс. евро.", money(4.5e3, "EUR")),
+    # Guard: scaled things counted stay counted.
+    ("12 тыс.", "", "Число посетителей выросло с 12 тыс. до 15 тыс. человек.", count(12e3, "человек")),
+]
+
+
+@pytest.mark.parametrize("case", A_RANGE_OF_SCALED_AMOUNTS, ids=[case[2][:30] for case in A_RANGE_OF_SCALED_AMOUNTS])
+def test_the_first_end_of_a_range_of_scaled_amounts_is_money(case: Case) -> None:
+    _check(case)

@@ -356,6 +356,14 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             # "has cut it four times this year", "met three times so far", "twice a week": occasions counted over a
             # span of time, not a multiplier ("four times this year's level" still compares).
             best = replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit="times"))
+        if best.value.kind is ValueKind.COUNT and best.value.unit and \
+                (currency := _RUSSIAN_CURRENCY_COUNTED_RE.fullmatch(best.value.unit)) is not None:
+            # "расходы вырастут с [[21,1 тыс.]] до 35,2 тыс. тенге": the first end of a range of scaled amounts shares
+            # the currency after the second, money as "с 250 до 310 тенге" is, never tenge counted (sets 60 and 61).
+            best = replace(best, value=replace(best.value, kind=ValueKind.MONEY,
+                                               unit=next(code for name, code in _RUSSIAN_CURRENCY_CODES
+                                                         if currency.group(name))),
+                           salience=Salience.MONEY)
         if best.value.kind is ValueKind.COUNT and (best.value.unit or "").lower() in ("раз", "раза") and \
                 (offset := locate(stripped, context)) > 0 and _V_BEFORE_RE.search(context, max(0, offset - 4), offset):
             # "Цены выросли [[в три раза]]" highlighted without its "в": still the multiplier, not times counted.
@@ -1085,6 +1093,9 @@ _TIME_FROM_AN_EVENT_RE = re.compile(r"(?i:days?|weeks?|months?)\s+(?i:from|of)\s
                                     r"\s+(?i:со\s+дня|с\s+даты|с\s+момента)(?!\w)")
 
 
+_RUSSIAN_CURRENCY_CODES = (("kzt", "KZT"), ("rub", "RUB"), ("eur", "EUR"), ("usd", "USD"))
+_RUSSIAN_CURRENCY_COUNTED_RE = re.compile(r"(?P<kzt>тенге)|(?P<rub>рубл[а-яё]*)|(?P<eur>евро)|(?P<usd>доллар[а-яё]*)",
+                                          re.IGNORECASE)
 _V_BEFORE_RE = re.compile(r"(?<![\w])(?i:во?)\s+$")
 
 
