@@ -106,3 +106,19 @@ A_RANGE_OF_SCALED_AMOUNTS = [
 @pytest.mark.parametrize("case", A_RANGE_OF_SCALED_AMOUNTS, ids=[case[2][:30] for case in A_RANGE_OF_SCALED_AMOUNTS])
 def test_the_first_end_of_a_range_of_scaled_amounts_is_money(case: Case) -> None:
     _check(case)
+
+
+THE_CLAUSE_OF_THE_REST = [
+    # "…, остальные 15 придут в июне": the rest of a whole after a comma is a clause with its own verb, whose tense
+    # dates its month (published in May: the coming June), as a clause after ", а" is.
+    ("июне", "", "Из 40 автобусов поставлено 25, остальные 15 придут в июне.", date("2026-06")),
+    ("сентябре", "", "Из 12 школ отремонтировали восемь, остальные откроют в сентябре.", date("2026-09")),
+    # Guards: the rest reported, and one clause with its past.
+    ("марте", "", "Из 40 автобусов 25 придут в июне, остальные поставили в марте.", date("2026-03")),
+    ("июне", "", "Из 40 автобусов 25 поставили в июне.", date("2025-06")),
+]
+
+
+@pytest.mark.parametrize("case", THE_CLAUSE_OF_THE_REST, ids=[case[2][:30] for case in THE_CLAUSE_OF_THE_REST])
+def test_the_clause_of_the_rest_has_its_own_tense(case: Case) -> None:
+    _check(case)
