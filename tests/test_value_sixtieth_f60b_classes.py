@@ -122,3 +122,21 @@ THE_CLAUSE_OF_THE_REST = [
 @pytest.mark.parametrize("case", THE_CLAUSE_OF_THE_REST, ids=[case[2][:30] for case in THE_CLAUSE_OF_THE_REST])
 def test_the_clause_of_the_rest_has_its_own_tense(case: Case) -> None:
     _check(case)
+
+
+A_STRETCH_UNDER_WAY = [
+    # "с 1 марта по 1 декабря" in a May article, in the present: a stretch that has begun and not ended is the
+    # current one, not last year's that the last month alone (over three months ahead) would give.
+    ("с 1 марта по 1 декабря", "", "Прием документов на субсидии ведется с 1 марта по 1 декабря.",
+     span("2026-03-01", "2026-12-01")),
+    ("с 15 января по 15 октября", "", "Льготный тариф действует с 15 января по 15 октября.",
+     span("2026-01-15", "2026-10-15")),
+    # Guards: a sentence that reports keeps the stretch that ended; one wholly ahead is untouched.
+    ("с 1 марта по 1 декабря", "", "Прием документов проходил с 1 марта по 1 декабря.", span("2025-03-01", "2025-12-01")),
+    ("с 3 по 5 июня", "", "Выставка пройдет с 3 по 5 июня.", span("2026-06-03", "2026-06-05")),
+]
+
+
+@pytest.mark.parametrize("case", A_STRETCH_UNDER_WAY, ids=[case[2][:30] for case in A_STRETCH_UNDER_WAY])
+def test_a_stretch_under_way_at_publication_is_the_current_one(case: Case) -> None:
+    _check(case)
