@@ -4,6 +4,8 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
+from kzeu_desk.core.value_parsing import suggest
+from kzeu_desk.core.typed_value import ValueKind
 from test_value_words import InContext, count, date, money, quantity, same_in_context, span
 
 PUBLISHED = "2026-05-14"  # a Thursday
@@ -140,3 +142,22 @@ A_STRETCH_UNDER_WAY = [
 @pytest.mark.parametrize("case", A_STRETCH_UNDER_WAY, ids=[case[2][:30] for case in A_STRETCH_UNDER_WAY])
 def test_a_stretch_under_way_at_publication_is_the_current_one(case: Case) -> None:
     _check(case)
+
+
+AN_EVENT_NAMED_AS_A_PERIOD = [
+    # "седьмой День открытых дверей", "пятая Неделя европейского кино": a period written with a capital after an
+    # ordinal is an event's name, which of a series (the noun as written), no day or week of a year.
+    ("седьмой", "", "В субботу в университете прошел седьмой День открытых дверей.", count(7, "День")),
+    ("третья", "", "В апреле пройдет третья Неделя немецкого языка.", count(3, "Неделя")),
+]
+
+
+@pytest.mark.parametrize("case", AN_EVENT_NAMED_AS_A_PERIOD, ids=[case[2][:30] for case in AN_EVENT_NAMED_AS_A_PERIOD])
+def test_an_event_named_as_a_period_is_one_of_a_series(case: Case) -> None:
+    _check(case)
+
+
+def test_a_week_in_lower_case_after_an_ordinal_is_still_no_event() -> None:
+    # Guard: "пятая неделя забастовки" is which week of a strike, a period, not one of a series of events.
+    suggestion = suggest("пятая", published=PUBLISHED, context="Идет пятая неделя забастовки шахтеров.")
+    assert suggestion.value.kind is not ValueKind.COUNT
