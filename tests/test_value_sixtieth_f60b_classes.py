@@ -161,3 +161,14 @@ def test_a_week_in_lower_case_after_an_ordinal_is_still_no_event() -> None:
     # Guard: "пятая неделя забастовки" is which week of a strike, a period, not one of a series of events.
     suggestion = suggest("пятая", published=PUBLISHED, context="Идет пятая неделя забастовки шахтеров.")
     assert suggestion.value.kind is not ValueKind.COUNT
+
+
+def test_the_candidates_pane_lists_the_first_end_of_a_range_of_scaled_amounts_as_money() -> None:
+    # The pane lists what Ctrl+N suggests for the same words: "250 тыс." of "с 250 тыс. до 310 тыс. тенге" is money,
+    # not tenge counted (Enter drafts the listed value).
+    from kzeu_desk.core.value_candidates import find_values
+
+    text = "Зарплаты водителей\nСредняя зарплата водителя автобуса выросла с 250 тыс. до 310 тыс. тенге.\n"
+    listed = {text[found.start:found.end]: found.value for found in find_values(text, PUBLISHED)}
+    first = next(value for span, value in listed.items() if span.startswith("250"))
+    assert first.kind is ValueKind.MONEY and first.unit == "KZT" and first.amount == 250e3

@@ -357,7 +357,7 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             # span of time, not a multiplier ("four times this year's level" still compares).
             best = replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit="times"))
         if best.value.kind is ValueKind.COUNT and best.value.unit and \
-                (currency := _RUSSIAN_CURRENCY_COUNTED_RE.fullmatch(best.value.unit)) is not None:
+                (currency := RUSSIAN_CURRENCY_COUNTED_RE.fullmatch(best.value.unit)) is not None:
             # "расходы вырастут с [[21,1 тыс.]] до 35,2 тыс. тенге": the first end of a range of scaled amounts shares
             # the currency after the second, money as "с 250 до 310 тенге" is, never tenge counted (sets 60 and 61).
             best = replace(best, value=replace(best.value, kind=ValueKind.MONEY,
@@ -1094,7 +1094,7 @@ _TIME_FROM_AN_EVENT_RE = re.compile(r"(?i:days?|weeks?|months?)\s+(?i:from|of)\s
 
 
 _RUSSIAN_CURRENCY_CODES = (("kzt", "KZT"), ("rub", "RUB"), ("eur", "EUR"), ("usd", "USD"))
-_RUSSIAN_CURRENCY_COUNTED_RE = re.compile(r"(?P<kzt>тенге)|(?P<rub>рубл[а-яё]*)|(?P<eur>евро)|(?P<usd>доллар[а-яё]*)",
+RUSSIAN_CURRENCY_COUNTED_RE = re.compile(r"(?P<kzt>тенге)|(?P<rub>рубл[а-яё]*)|(?P<eur>евро)|(?P<usd>доллар[а-яё]*)",
                                           re.IGNORECASE)
 _V_BEFORE_RE = re.compile(r"(?<![\w])(?i:во?)\s+$")
 
