@@ -668,6 +668,10 @@ _NO_NOUN_AFTER_RE = re.compile(r"[ \u00a0]*(?:[,;.!?…)]|[–—]|$|(?:и|ил�
                                r"(?![\w]))", re.IGNORECASE)
 
 
+# "в", "во" before a figure make "раза" after it a multiplier ("в 4 раза", "почти в три раза").
+_MULTIPLIER_V_BEFORE_RE = re.compile(r"(?<![\w])(?i:во?)\s+\S+\s*$")
+
+
 # Pronouns declined as adjectives, which stand for a noun rather than being one.
 _RUSSIAN_PRONOUN_FORMS_RE = re.compile(r"(?:котор|так|друг|сво|вс|эт|т|как|ин|одн|наш|ваш|мо|тв|сам)[а-яё]{1,3}")
 
@@ -681,6 +685,10 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         if index and lowered.startswith("час") and words[index - 1][0].lower() in _KINDS_OF_HOUR:
             return Counted(f"{words[index - 1][0]} {word}", end, True)
         if lowered in RUSSIAN_COUNTED_EXCEPTIONS:
+            return Counted(word, end, False)
+        if not index and lowered in ("раз", "раза") and not _MULTIPLIER_V_BEFORE_RE.search(text, 0, position):
+            # "с тех пор ставили четыре раза": how often, a count of times as "four times" is (sets 60 and 61); a
+            # multiplier has its "в" ("в четыре раза", read before this).
             return Counted(word, end, False)
         if lowered in RUSSIAN_YEARS_OF_TIME:
             # "исполняется 33 года": years of time (a year written as a year was read as a date before).

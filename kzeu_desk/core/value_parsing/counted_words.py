@@ -442,4 +442,7 @@ FIXED_TERMS = (
     # A kindergarten is a "детский сад" and a guesthouse a "гостевой дом", one thing each, not any garden or house:
     # "три детских сада", "12 гостевых домов" (sets 58 and 59), as "қонақ үй" is a hotel and no house.
     r"детск\w* сад\w*", r"гостев\w* дом\w*",
+    # A retail chain is a "торговая сеть", not any network ("14 торговых сетей"), and a library's or an archive's item
+    # an "единица хранения", not any unit ("1 146 820 единиц хранения"; sets 60 and 61).
+    r"торгов\w* сет\w*", r"единиц\w* хранения",
 )

@@ -49,7 +49,19 @@ from kzeu_desk.core.value_parsing.dates import (
     year,
 )
 
-_DAY_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|through|and|по|до)\s)\s*"
+# "10 и 11 апреля" is the two days, as "25 and 26 May" is (sets 60 and 61).
+_DAY_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|through|and|по|до|и)\s)\s*"
+# A Russian "с … по …" range of days: "с 1 февраля по 1 ноября".
+_RUSSIAN_FROM_TO_RE = re.compile(r"(?i:с|со)\s+\d")
+
+
+def _covers_the_publication(publication: Publication, first: tuple[int, int, int], last: tuple[int, int, int]) -> bool:
+    """Whether the publication day lies between `first` and `last` (year, month, day)."""
+    if publication.month is None or publication.day is None:
+        return False
+    return first <= (publication.year, publication.month, publication.day) <= last
+
+
 # Kazakh "X мен Y аралығында" (between X and Y): "мен/бен/пен" by the last sound of X.
 _KAZAKH_BETWEEN = r"\s+(?i:мен|бен|пен)\s+"
 _KAZAKH_BETWEEN_END = r"\s+(?i:аралығында|аралығындағы|аралығы)"
@@ -118,6 +130,14 @@ def _read_day_range(match: re.Match[str], publication: Publication | None) -> Da
     first_year = year_value - 1 if first_month > last_month else year_value  # "30 December – 2 January 2020"
     if groups.get("y1"):
         first_year = int(groups["y1"])  # "2026 жылғы 15 қарашадан бастап 2027 жылғы 1 наурызға дейін"
+    elif publication is not None and _is_relative(match) and _relative_offset(match) is None and \
+            _RUSSIAN_FROM_TO_RE.match(match.group()) and publication.tense_in(match.string) != "past" and \
+            _covers_the_publication(publication, (first_year + 1, first_month, first_day),
+                                    (year_value + 1, last_month, last_day)):
+        # "Заявки принимаются с 1 февраля по 1 ноября" (in April): a stretch that has begun and not ended when the
+        # text appeared is the current one, not the one that ended last year, as the last month's "at most three
+        # months after publication" alone would place it (set 60). A sentence that reports keeps last year's.
+        first_year, year_value = first_year + 1, year_value + 1
     return range_reading(iso_date(first_year, first_month, first_day), iso_date(year_value, last_month, last_day),
                          relative=_is_relative(match))
 

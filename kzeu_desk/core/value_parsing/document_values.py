@@ -26,7 +26,7 @@ from kzeu_desk.core.value_parsing.numbers import bound_words_around
 from kzeu_desk.core.value_parsing.scanning import scan
 from kzeu_desk.core.value_parsing.previous_sentence import counted_by_the_sentence_before
 from kzeu_desk.core.value_parsing.sentences import sentence_spans, text_before
-from kzeu_desk.core.value_parsing.suggestion import SCALE_WORD_RE, note_for, suggest
+from kzeu_desk.core.value_parsing.suggestion import RUSSIAN_CURRENCY_COUNTED_RE, SCALE_WORD_RE, note_for, suggest
 
 _STATEMENT_VERB_RE = re.compile(STATEMENT_VERBS, re.IGNORECASE)
 _REPORTING_VERB_BEFORE_RE = re.compile(REPORTING_VERB_BEFORE, re.IGNORECASE)
@@ -98,6 +98,10 @@ def _as_ctrl_n_reads(candidate: Candidate, text: str, start: int, end: int, publ
     bare = value.kind is ValueKind.QUANTITY and not value.unit
     scaled_count = value.kind is ValueKind.COUNT and SCALE_WORD_RE.search(text, start + candidate.start,
                                                                           start + candidate.end) is not None
+    # "с 21,1 тыс. до 35,2 тыс. тенге": a count of a currency is the first end of a range of amounts, money as
+    # Ctrl+N reads it (sets 60 and 61; rare, so the suggestion it costs is rare too).
+    scaled_count = scaled_count or (value.kind is ValueKind.COUNT and value.unit is not None
+                                    and RUSSIAN_CURRENCY_COUNTED_RE.fullmatch(value.unit) is not None)
     if not (bare or scaled_count):
         return candidate
     at, to = start + candidate.start, start + candidate.end

@@ -133,8 +133,9 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     (r"около", Bound.APPROXIMATE),
     (r"порядка", Bound.APPROXIMATE),
     # "сократили … примерно до восьми часов": about the level a change reached.
-    (r"примерно(?: на| до)?", Bound.APPROXIMATE),
-    (r"приблизительно(?: на| до)?", Bound.APPROXIMATE),
+    # "примерно по 12 400 тенге за килограмм": about so much each, the distributive "по" between (sets 60 and 61).
+    (r"примерно(?: на| до| по)?", Bound.APPROXIMATE),
+    (r"приблизительно(?: на| до| по)?", Bound.APPROXIMATE),
     # Kazakh
     (r"шамамен", Bound.APPROXIMATE),
     (r"кем дегенде", Bound.LOWER),

@@ -62,6 +62,7 @@ _KAZAKH_NOT_SERIES = frozenset({"орын", "рет", "тоқсан", "жарт�
 # Russian periods and places in any case ("во втором полугодии", "третьего квартала", "на первом месте", "в третий раз").
 _RUSSIAN_NOT_SERIES_STEMS = ("полугоди", "квартал", "половин", "мест", "год", "месяц", "недел", "дн", "день", "раз",
                              "век", "десятилети", "тысячелети")
+_RUSSIAN_PERIODS_NAMING_AN_EVENT = ("недел", "дн", "день", "месяц", "год")
 # A masculine ordinal in the nominative with no preposition before it ("Я третий год работаю", "уже пятый год"): a year
 # of doing something; "в первый год работы", "за второй год" are periods, left to the period rules.
 _ORDINAL_YEAR_OF_DOING_RE = re.compile(r"(?<![\w-])(?:(?!(?:в|во|на|за|с|со|через|после|до|к)\s)[^\W\d_]+\s+|^)"
@@ -266,6 +267,10 @@ def _russian_noun_after(context: str, position: int, *, places: bool = True) -> 
         if lowered == "год" and _ORDINAL_YEAR_OF_DOING_RE.search(context, 0, position) and \
                 not _A_RANK_OR_PERIOD_AFTER_THE_YEAR_RE.match(context, match.end()):
             return word  # "Я третий год работаю водителем": which year of doing it, a count of years as "fifth year" is
+        if word[:1].isupper() and lowered.startswith(_RUSSIAN_PERIODS_NAMING_AN_EVENT):
+            # "прошла пятая Неделя европейского кино", "седьмой День открытых дверей": a period written with a capital
+            # after an ordinal in running text is an event's name, one of a series (set 61), no week or day of a year.
+            return word
         if lowered in NOT_SERIES_NOUNS or lowered.startswith(_RUSSIAN_NOT_SERIES_STEMS):
             return ""
         # ("второе снижение ставки": a noun in "-ение" is no plural adjective; "пятой групповой аварией": after an

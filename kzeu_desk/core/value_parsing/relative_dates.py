@@ -480,6 +480,26 @@ def _read_relative_week(match: re.Match[str], publication: Publication | None) -
     return range_reading(monday.isoformat(), (monday + timedelta(days=6)).isoformat(), relative=True)
 
 
+# "в минувшие выходные", "в прошлые выходные": the last Saturday and Sunday before the publication day; "в эти
+# выходные" those of the publication's week (Monday to Sunday), as "на этой неделе" is that week (sets 60 and 61).
+_RUSSIAN_WEEKENDS = (
+    rf"(?<![\w])(?P<rel>(?i:минувшие|прошлые|прошедшие|эти))\s+(?i:выходные){NOT_CYRILLIC_AFTER}",
+)
+
+
+def _read_russian_weekend(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    if publication is None:
+        return needs("date")
+    if publication.month is None or publication.day is None:
+        return needs("day")
+    published = date(publication.year, publication.month, publication.day)
+    saturday = published - timedelta(days=published.weekday()) + timedelta(days=5)
+    if match.group("rel").lower() != "эти":
+        # The weekend that ended before the publication day (on a Saturday or Sunday, the one before it).
+        saturday = saturday if saturday + timedelta(days=1) < published else saturday - timedelta(weeks=1)
+    return range_reading(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), relative=True)
+
+
 _PARTS_OF_A_DAY = ("утра", "утру", "утром", "вечера", "вечеру", "вечер", "ночи", "ночь", "середины", "конца", "концу")
 _AFTER_A_PART_OF_A_DAY = "|".join(rf"(?<=(?i:{part})\s)" for part in _PARTS_OF_A_DAY)
 _WEEKDAYS = (
@@ -533,5 +553,6 @@ RELATIVE_PATTERNS = (
     *_compile(_THE_MONTH, _read_this_month),
     *_compile(_RELATIVE_DAYS, _read_relative_day),
     *_compile(_RELATIVE_WEEKS, _read_relative_week),
+    *_compile(_RUSSIAN_WEEKENDS, _read_russian_weekend),
     *_compile(_WEEKDAYS, _read_weekday),
 )

@@ -356,6 +356,18 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             # "has cut it four times this year", "met three times so far", "twice a week": occasions counted over a
             # span of time, not a multiplier ("four times this year's level" still compares).
             best = replace(best, value=replace(best.value, kind=ValueKind.COUNT, unit="times"))
+        if best.value.kind is ValueKind.COUNT and best.value.unit and \
+                (currency := RUSSIAN_CURRENCY_COUNTED_RE.fullmatch(best.value.unit)) is not None:
+            # "расходы вырастут с [[21,1 тыс.]] до 35,2 тыс. тенге": the first end of a range of scaled amounts shares
+            # the currency after the second, money as "с 250 до 310 тенге" is, never tenge counted (sets 60 and 61).
+            best = replace(best, value=replace(best.value, kind=ValueKind.MONEY,
+                                               unit=next(code for name, code in _RUSSIAN_CURRENCY_CODES
+                                                         if currency.group(name))),
+                           salience=Salience.MONEY)
+        if best.value.kind is ValueKind.COUNT and (best.value.unit or "").lower() in ("раз", "раза") and \
+                (offset := locate(stripped, context)) > 0 and _V_BEFORE_RE.search(context, max(0, offset - 4), offset):
+            # "Цены выросли [[в три раза]]" highlighted without its "в": still the multiplier, not times counted.
+            best = replace(best, value=replace(best.value, kind=ValueKind.QUANTITY, unit="×"))
         if best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and _A_FIGURE_ALONE_RE.fullmatch(stripped):
             best = _in_the_unit_of_the_kazakh_figure_after(best, stripped, context, publication)
         if best.value.kind is ValueKind.COUNT and (best.value.unit or "").lower() in _CLASSIFIERS:
@@ -1088,6 +1100,12 @@ _FROM_AFTER_RE = re.compile(r"\s+(?i:бастап|басталады|баста�
 _TIME_FROM_AN_EVENT_RE = re.compile(r"(?i:days?|weeks?|months?)\s+(?i:from|of)\s"
                                     r"|(?i:дн(?:я|ей)|день|недел[иью]|недель|месяц(?:а|ев)?|час(?:а|ов)?|сут(?:ок|ки)|лет|года?)"
                                     r"\s+(?i:со\s+дня|с\s+даты|с\s+момента)(?!\w)")
+
+
+_RUSSIAN_CURRENCY_CODES = (("kzt", "KZT"), ("rub", "RUB"), ("eur", "EUR"), ("usd", "USD"))
+RUSSIAN_CURRENCY_COUNTED_RE = re.compile(r"(?P<kzt>тенге)|(?P<rub>рубл[а-яё]*)|(?P<eur>евро)|(?P<usd>доллар[а-яё]*)",
+                                          re.IGNORECASE)
+_V_BEFORE_RE = re.compile(r"(?<![\w])(?i:во?)\s+$")
 
 
 _PART_BEFORE_THE_WHOLE_RE = re.compile(r"(?:\d[\d,. \u00a0]*|[^\W\d_]+)\s+(?i:из|of|out\s+of)\s+(?:(?i:the)\s+)?")
