@@ -293,8 +293,12 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # scored once at 12a29fb: set 60 90.4 / 97.6 / 91.5 % (142/157, 165/169, 161/176), set 61 93.6 / 93.5 /
           # 89.8 % (147/157, 159/170, 150/167): the honest held-out number of this round. Floors: the first score's
           # lowest language.
-          "held_out_sixtieth": 0.90,
-          "held_out_sixty_first": 0.89}
+          # After one pass of fixes (three engineers, one language each; general classes) and the Kazakh izafet
+          # compounds settled (one relabel in each set): set 60 96.8 / 99.4 / 98.3 % (152/157, 168/169, 173/176),
+          # set 61 96.2 / 97.6 / 95.8 % (151/157, 166/170, 160/167). Floors: the lowest language less one miss,
+          # 151/157 (0.962) and 159/167 (0.952).
+          "held_out_sixtieth": 0.96,
+          "held_out_sixty_first": 0.95}
 
 
 @pytest.fixture(scope="module")
