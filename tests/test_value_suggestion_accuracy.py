@@ -298,7 +298,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # set 61 96.2 / 97.6 / 95.8 % (151/157, 166/170, 160/167). Floors: the lowest language less one miss,
           # 151/157 (0.962) and 159/167 (0.952).
           "held_out_sixtieth": 0.96,
-          "held_out_sixty_first": 0.95}
+          "held_out_sixty_first": 0.95,
+          # Sets 62 and 63 (banks, IPOs, taxes, privatisation and forums; health, demography, migration and languages),
+          # written and labelled by two more engineers who never ran the parser while sets 60 and 61 were fixed,
+          # scored once at f729a08: set 62 97.1 / 93.2 / 89.7 % (132/136, 138/148, 131/146), set 63 97.9 / 93.6 /
+          # 93.4 % (139/142, 147/157, 156/167): the honest held-out number of this round. Floors: the first score's
+          # lowest language.
+          "held_out_sixty_second": 0.89,
+          "held_out_sixty_third": 0.93}
 
 
 @pytest.fixture(scope="module")
