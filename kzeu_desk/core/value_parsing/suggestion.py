@@ -164,6 +164,16 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # "менее" is. Only with the verb in the highlight, as "превысит" above.
         return _with_bound(suggest(stripped[short_of.end():], published=published, context=context, before=before,
                                    earlier=earlier), Bound.UPPER)
+    if (ceiling := _A_CEILING_SET_RE.match(stripped)) is not None and ceiling.end() < len(stripped):
+        # "limited to 60", "capped at 40", "restricted to 12": a ceiling set on a figure, as "up to" is. Only with the
+        # verb in the highlight: set 32 records "Seats are capped at [[60]]" as the bare figure.
+        return _with_bound(suggest(stripped[ceiling.end():], published=published, context=context, before=before,
+                                   earlier=earlier), Bound.UPPER)
+    if (price_from := _A_PRICE_FROM_RE.match(stripped)) is not None:
+        # "rooms from KZT 45,000 a night", "plans from $19": a price highlighted with its "from" and no "to" is the
+        # lowest price, as a sentence's opening "From €4,950" is (a change's "from $4m to $5m" has its "to").
+        return _with_bound(suggest(stripped[price_from.end():], published=published, context=context, before=before,
+                                   earlier=earlier), Bound.LOWER)
     if (or_less := _OR_LESS_AFTER_RE.search(stripped)) is not None and or_less.start() > 0:
         # "10 лет и менее", "5 лет и более", "100 человек и больше": a bound written after its figure is the bound
         # "не более"/"не менее" written before it.
@@ -184,10 +194,29 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         said = f"{year} года" if same_year.group("russian") else year
         with_its_year = f"{stripped[:same_year.start()].rstrip()} {said}{stripped[same_year.end():]}".strip()
         return suggest(with_its_year, published=published, context=context, before=before, earlier=earlier)
-    if (months_to := _MONTHS_TO_A_MONTH_RE.fullmatch(rewrite_number_words(stripped).text)) is not None:
+    if _TWO_DAYS_WITH_THEIR_WEEKDAYS_RE.fullmatch(stripped) is not None:
+        # "Wednesday 16 and Thursday 17 June 2027", "Friday 2 – Sunday 4 October": two days each with its weekday are
+        # the span of both, as "16 and 17 June 2027" is; the weekdays add no date.
+        return suggest(_A_WEEKDAY_BEFORE_A_DAY_RE.sub("", stripped), published=published, context=context,
+                       before=before, earlier=earlier)
+    if (fiscal := _A_YEAR_BEFORE_FINANCIAL_YEAR_RE.fullmatch(stripped)) is not None:
+        # "the 2027 financial year", "its 2025 fiscal year": the year named, as "financial year 2027" is read.
+        return Suggestion(TypedValue(kind=ValueKind.DATE, date=fiscal.group("year")))
+    if (months_to := _MONTHS_TO_A_MONTH_RE.fullmatch(rewrite_number_words(stripped).text)) is not None and (
+            months_to.group("year") is not None or parse_publication(published) is not None):
         # "the twelve months to March 2026", "the six months ending September 2025": a period counted back from the
         # month it ends with, that month included (April 2025 to March 2026), as a fiscal year to March is.
-        ending = int(months_to.group("year")) * 12 + _ENGLISH_MONTHS.index(months_to.group("month").lower())
+        # Without a year ("the twelve months to September") the month takes the one the conventions give a month
+        # alone: the latest at most three months after the publication month.
+        month = _ENGLISH_MONTHS.index(months_to.group("month").lower())
+        if months_to.group("year") is not None:
+            ending = int(months_to.group("year")) * 12 + month
+        else:
+            publication_month = parse_publication(published)
+            assert publication_month is not None  # (checked above)
+            # (A publication year alone: the month of that year.)
+            latest = publication_month.year * 12 + (publication_month.month + 2 if publication_month.month else 11)
+            ending = latest - (latest - month) % 12
         opening = ending - int(months_to.group("count")) + 1
         return Suggestion(TypedValue(kind=ValueKind.DATE_RANGE, date=f"{opening // 12}-{opening % 12 + 1:02d}",
                                      date_end=f"{ending // 12}-{ending % 12 + 1:02d}"))
@@ -767,9 +796,20 @@ def _the_year_named_before(selection: str, context: str, before: str) -> str | N
 
 _ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                    "november", "december")
+_A_CEILING_SET_RE = re.compile(r"(?:limited|capped|restricted)\s+(?:to|at)\s+(?=\S)", re.IGNORECASE)
+# "from" opening the highlight before a currency and an amount, nothing but the amount's words after it (no "to").
+_A_PRICE_FROM_RE = re.compile(r"from\s+(?=(?:[€$£₸]|US\$|(?:EUR|USD|GBP|KZT|CHF)[ \u00a0]?)\d[\d.,\u00a0 ]*"
+                              r"(?:\s*(?:thousand|million|billion|mln|bn|m|k))?$)", re.IGNORECASE)
 _MONTHS_TO_A_MONTH_RE = re.compile(
     rf"(?:(?:in|over|during)\s+)?(?:the\s+)?(?P<count>[1-9]\d?)\s+months\s+(?:to|ending(?:\s+in)?|through)\s+"
-    rf"(?P<month>{'|'.join(_ENGLISH_MONTHS)})\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
+    rf"(?P<month>{'|'.join(_ENGLISH_MONTHS)})(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_A_WEEKDAY_BEFORE_A_DAY_RE = re.compile(rf"\b{_WEEKDAY},?\s+(?=\d{{1,2}}\b)", re.IGNORECASE)
+_TWO_DAYS_WITH_THEIR_WEEKDAYS_RE = re.compile(
+    rf"(?:on\s+)?{_WEEKDAY},?\s+\d{{1,2}}\s*(?:and|[–-]|to)\s*{_WEEKDAY},?\s+\d{{1,2}}\s+"
+    rf"(?:{'|'.join(_ENGLISH_MONTHS)})(?:\s+(?:19|20)\d\d)?", re.IGNORECASE)
+_A_YEAR_BEFORE_FINANCIAL_YEAR_RE = re.compile(r"(?:(?:the|its|their|our)\s+)?(?P<year>(?:19|20)\d\d)\s+"
+                                              r"(?:financial|fiscal|tax|budget)\s+year", re.IGNORECASE)
 # ("не позднее чем за 2 часа до прибытия": done at the latest two hours before, so at least two hours ahead.)
 _BOUND_ON_A_LEAD_TIME_RE = re.compile(r"(?:(?P<bound>(?:как\s+)?(?:минимум|максимум))|(?P<latest>не\s+позднее(?:\s+чем)?))"
                                       r"\s+за\s+(?=\S)", re.IGNORECASE)
