@@ -368,8 +368,10 @@ def test_a_held_out_round_misplaces_nothing_and_keeps_what_it_got_right(outcomes
 # With rshort's names said short throughout a quote merged too: round 36 83.1% (162), round 37 79.0% (158).
 # Rounds 38 and 39 (eight pairs, 200 spans each), written and labelled independently, scored once with both passes
 # above in (01ba23a): 82.0% (164 of 200), 1 misplaced (queued), 52 of 52 flagged; 76.0% (152 of 200), 3 misplaced
-# (queued), 52 of 52 flagged. After their first fixes (r38fix): 82.5% (165), nothing misplaced, 52 of 52; 77.5%
-# (155), nothing misplaced, 52 of 52.
+# (queued), 52 of 52 flagged. After their fixes (r38fix: a scope word turned round, a name in full over its
+# abbreviation, a parallel item added by "and for"; a short line with every figure changed, a telephone number
+# regrouped, a clock time written another way): 83.5% (167), nothing misplaced, 52 of 52; 80.0% (160), nothing
+# misplaced, 52 of 52.
 FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0), 27: (0.895, 8, 200, 0, 0, 0),
                        28: (0.975, 8, 200, 0, 0, 0),
                        29: (0.935, 8, 200, 0, 0, 0),
@@ -381,8 +383,8 @@ FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0
                        35: (0.855, 8, 198, 0, 0, 0),
                        36: (0.83, 8, 195, 0, 0, 0),
                        37: (0.79, 8, 200, 0, 0, 0),
-                       38: (0.825, 8, 200, 0, 0, 0),
-                       39: (0.775, 8, 200, 0, 0, 0)}
+                       38: (0.835, 8, 200, 0, 0, 0),
+                       39: (0.80, 8, 200, 0, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))

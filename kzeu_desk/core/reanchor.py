@@ -4344,8 +4344,10 @@ class Locator:
         if not old_figures or not 2 <= len(span.words) <= _SHORT_LINE_QUOTE_WORDS or self.old is None:
             return None
         if not any(not word.isdigit() and not _MONTH_WORD.fullmatch(word) and len(word) >= 3
-                   for word in _WORD.findall(_ORDINAL_AFTER_FIGURE.sub("", quote))):
-            return None  # a date alone ("March 2037") is no line of its own
+                   and not re.fullmatch(SCALE_WORD, word) for word in _WORD.findall(_ORDINAL_AFTER_FIGURE.sub("", quote))):
+            return None  # a date alone ("March 2037") or an amount ("$300 billion") is no line of its own
+        if quote in self.text:
+            return None  # the old line still stands: its figures were not changed, another line was written
         if not self._on_a_short_line(self.old.text, span.start, span.end):
             return None
         pattern = []
