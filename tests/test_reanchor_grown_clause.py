@@ -80,3 +80,13 @@ def test_a_second_partner_added_in_parallel_keeps_the_quotes_own_words_for_revie
            "commissioner for partnerships.\n")
     quote = "met with the members of the committee on foreign affairs"
     placed_for_review(old, new, quote, quote)
+
+
+def test_an_item_given_a_parallel_phrase_repeating_its_preposition_keeps_its_own_words():
+    # "for the evening bulletin" + "and for the weekend magazine": a second item headed by the same
+    # preposition (held-out round 38), not a larger claim; the quote's own words, queued.
+    old = ("Plans\n\nThe channel will:\n- add subtitles for the evening bulletin at 21:00 on weekdays;\n"
+           "- publish transcripts online.\n")
+    new = ("Plans (revised)\n\nThe channel will:\n- add subtitles for the evening bulletin at 21:00 on weekdays "
+           "and for the weekend magazine “Seven Days”;\n- publish transcripts online.\n")
+    placed_for_review(old, new, "evening bulletin at 21:00 on weekdays", "evening bulletin at 21:00 on weekdays")
