@@ -166,7 +166,7 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                                    earlier=earlier), Bound.UPPER)
     if (or_less := _OR_LESS_AFTER_RE.search(stripped)) is not None and or_less.start() > 0:
         # "10 лет и менее", "5 лет и более", "100 человек и больше": a bound written after its figure is the bound
-        # "не более"/"не менее" written before it.
+        # "не более"/"не менее" written before it; "15 лет и старше", "3 лет и младше" the bound of an age.
         bound = Bound.UPPER if or_less.group("less") else Bound.LOWER
         return _with_bound(suggest(stripped[:or_less.start()], published=published, context=context, before=before,
                                    earlier=earlier), bound)
@@ -795,7 +795,9 @@ _A_NOUN_BEFORE_ITS_NUMBER_RE = re.compile(r"(?P<noun>[а-яё]{3,})\s+(?P<number
 # "не достигает", "не достигла", "не достигли": a ceiling on the figure after it.
 _DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|ли|нет|нут)?\s+", re.IGNORECASE)
 # "… и менее", "… или более", "… и больше": a bound written after the figure (its unit before it).
-_OR_LESS_AFTER_RE = re.compile(r"\s+(?:и|или)\s+(?:(?P<less>менее|меньше)|более|больше)\s*$", re.IGNORECASE)
+# An age bound the same way: "15 лет и старше" (15 and over), "5 лет и младше" (5 and under), as "aged 15 and older".
+_OR_LESS_AFTER_RE = re.compile(r"\s+(?:и|или)\s+(?:(?P<less>менее|меньше|младше|моложе)|более|больше|старше)\s*$",
+                               re.IGNORECASE)
 # "2 часа 40 минут": hours and minutes of one duration, both written in figures.
 _HOURS_AND_MINUTES_RE = re.compile(r"(?:(?:около|почти|более|менее|до)\s+)?(?P<hours>\d{1,3})[ \u00a0]+час(?:а|ов)?"
                                    r"[ \u00a0]+(?P<minutes>\d{1,2})[ \u00a0]+(?P<unit>минут[аы]?)", re.IGNORECASE)

@@ -1,0 +1,34 @@
+"""The Russian classes of misses sets 62 and 63 showed at their first score, each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import InContext, quantity, same_in_context
+
+PUBLISHED = "2026-09-17"  # a Thursday
+
+Case = InContext
+
+
+def _check(case: Case, published: str = PUBLISHED) -> None:
+    same_in_context(case, published)
+
+
+AN_AGE_AND_OVER = [
+    # "N лет и старше" is N and over, "N лет и младше" N and under: the bound of an age written after it, as
+    # "aged 65 and older" and "5 лет и более" are.
+    ("65 лет и старше", "", "Бесплатную вакцину от гриппа получат жители в возрасте 65 лет и старше.",
+     quantity(65, "лет", lower=65)),
+    ("3 лет и младше", "", "Вход в музей для детей 3 лет и младше свободный.", quantity(None, "лет", upper=3)),
+    ("21 года или старше", "", "Арендовать автомобиль может водитель 21 года или старше.",
+     quantity(21, "года", lower=21)),
+    # Guard: "старше" alone before the figure stays the lower bound it was.
+    ("старше 70 лет", "", "В поселке живут 12 человек старше 70 лет.", quantity(70, "лет", lower=70)),
+]
+
+
+@pytest.mark.parametrize("case", AN_AGE_AND_OVER, ids=[case[0] for case in AN_AGE_AND_OVER])
+def test_an_age_and_over_or_under_is_its_bound(case: Case) -> None:
+    _check(case)
+
