@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, quantity, same_in_context
+from test_value_words import InContext, percent, quantity, same_in_context
 
 PUBLISHED = "2026-09-17"  # a Thursday
 
@@ -32,3 +32,17 @@ AN_AGE_AND_OVER = [
 def test_an_age_and_over_or_under_is_its_bound(case: Case) -> None:
     _check(case)
 
+
+UNDER_AN_AGE = [
+    # "в возрасте до пяти лет": the noun "возраст" (age) is no verb "возрастать", so "до" after it is a ceiling on the
+    # age, not the level a change reached.
+    ("до пяти лет", "", "Прививку бесплатно получают дети в возрасте до пяти лет.", quantity(None, "лет", upper=5)),
+    ("до 30 лет", "", "Льготный кредит доступен фермерам в возрасте до 30 лет.", quantity(None, "лет", upper=30)),
+    # Guard: the verb "возрастет" still gives the level a change reached.
+    ("до 15%", "", "Доля пенсионеров возрастет до 15% к 2030 году.", percent(15)),
+]
+
+
+@pytest.mark.parametrize("case", UNDER_AN_AGE, ids=[case[0] for case in UNDER_AN_AGE])
+def test_under_an_age_is_a_ceiling_not_a_change(case: Case) -> None:
+    _check(case)
