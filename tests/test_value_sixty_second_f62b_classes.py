@@ -46,3 +46,19 @@ UNDER_AN_AGE = [
 @pytest.mark.parametrize("case", UNDER_AN_AGE, ids=[case[0] for case in UNDER_AN_AGE])
 def test_under_an_age_is_a_ceiling_not_a_change(case: Case) -> None:
     _check(case)
+
+
+ONE_OF_A_TIME_BOUNDED = [
+    # "до одного года", "более одного месяца": "one" in words after a bound word, before a time, is one of it, as
+    # "до двух лет" is two (alone, "одного" stays a word: "одного из партнеров").
+    ("до одного года", "", "Отпуск по уходу за ребенком в возрасте до одного года оплачивается полностью.",
+     quantity(None, "года", upper=1)),
+    ("более одного месяца", "", "Ремонт моста займет более одного месяца.", quantity(1, "месяца", lower=1)),
+    ("менее одной недели", "", "На согласование проекта у района осталось менее одной недели.",
+     quantity(None, "недели", upper=1)),
+]
+
+
+@pytest.mark.parametrize("case", ONE_OF_A_TIME_BOUNDED, ids=[case[0] for case in ONE_OF_A_TIME_BOUNDED])
+def test_one_in_words_after_a_bound_is_one_of_the_time(case: Case) -> None:
+    _check(case)
