@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, percent, quantity, same_in_context
+from test_value_words import InContext, percent, quantity, same_in_context, span
 
 PUBLISHED = "2026-09-17"  # a Thursday
 
@@ -61,4 +61,22 @@ ONE_OF_A_TIME_BOUNDED = [
 
 @pytest.mark.parametrize("case", ONE_OF_A_TIME_BOUNDED, ids=[case[0] for case in ONE_OF_A_TIME_BOUNDED])
 def test_one_in_words_after_a_bound_is_one_of_the_time(case: Case) -> None:
+    _check(case)
+
+
+A_TIME_IN_EACH_FORM = [
+    # "от 1 года до 5 лет": one time noun after both ends of a range, each in the form its number takes, is the range
+    # in the second end's form, as "от 5 км до 7 км" is.
+    ("от 1 года до 5 лет", "", "Стаж работы от 1 года до 5 лет дает надбавку в 10%.",
+     quantity(None, "лет", lower=1, upper=5)),
+    ("с 1 месяца до 6 месяцев", "", "Курс лечения длится с 1 месяца до 6 месяцев.",
+     quantity(None, "месяцев", lower=1, upper=6)),
+    ("от 2 дней до 14 дней", "", "Доставка занимает от 2 дней до 14 дней.", quantity(None, "дней", lower=2, upper=14)),
+    # Guard: years in four digits stay dates, a range of them.
+    ("с 2019 по 2024 год", "", "Программа действовала с 2019 по 2024 год.", span("2019", "2024")),
+]
+
+
+@pytest.mark.parametrize("case", A_TIME_IN_EACH_FORM, ids=[case[0] for case in A_TIME_IN_EACH_FORM])
+def test_a_range_with_a_time_noun_after_each_end_in_its_form(case: Case) -> None:
     _check(case)

@@ -206,6 +206,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             unit = unit.lower()  # ("Years" as a registry capitalises its fields is years.)
         return suggest(f"{first}–{second} {unit}", published=published, context=context, before=before,
                        earlier=earlier)
+    if (forms := _A_TIME_IN_EACH_FORM_RE.fullmatch(stripped)) is not None and \
+            _same_time_noun(forms.group("unit1"), forms.group("unit2")):
+        # "от 1 года до 9 лет", "с 1 месяца до 12 месяцев", "от 2 недель до 1 месяца" is not this (two nouns): one
+        # time noun after each end, in the form each number takes, is the range in the second end's form, as
+        # "от 5 км до 7 км" is.
+        return suggest(f"{forms.group('first')}–{forms.group('second')} {forms.group('unit2')}", published=published,
+                       context=context, before=before, earlier=earlier)
     if context and before is not None and _DATELINE_RE.fullmatch(context.replace(stripped, "", 1)) \
             and _A_YEAR_RE.search(stripped) is None and not has_kazakh_letters(context + before) \
             and (year := _the_year_of_the_heading(before, earlier or "")) is not None \
@@ -815,6 +822,22 @@ _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
     r"\s+(?:to|до|[–—-])\s+\+?(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
     r"|(?:between|между)\s+(?P<first2>\d[\d,.]*)[ \u00a0]+(?P<unit2>[^\W\d_]+)\s+(?:and|и)\s+"
     r"(?P<second2>\d[\d,.]*)[ \u00a0]+(?P=unit2)", re.IGNORECASE)
+# "от 1 года до 9 лет": a Russian time noun after both ends of a range, in the forms their numbers take (up to three
+# digits: "с 2019 года по 2024 год" is years, a date range).
+_A_TIME_IN_EACH_FORM_RE = re.compile(r"(?:от|с)\s+(?P<first>\d{1,3})[ \u00a0]+(?P<unit1>[а-яё]+)\s+(?:до|по)\s+"
+                                     r"(?P<second>\d{1,3})[ \u00a0]+(?P<unit2>[а-яё]+)", re.IGNORECASE)
+# The forms of one time noun ("год", "года", "лет" are one noun, as "1 год", "2 года", "5 лет" are said).
+_RUSSIAN_TIME_NOUN_FORMS = tuple(frozenset(forms.split()) for forms in (
+    "год года году годом лет годам", "месяц месяца месяцу месяцем месяцев", "неделя недели неделю неделей недель",
+    "день дня дню днем днём дней", "час часа часу часом часов", "минута минуты минуту минутой минут",
+    "сутки суток"))
+
+
+def _same_time_noun(first: str, second: str) -> bool:
+    first, second = first.lower(), second.lower()
+    return first != second and any(first in forms and second in forms for forms in _RUSSIAN_TIME_NOUN_FORMS)
+
+
 _PLUS_OR_MINUS_RE = re.compile(r"(?i:plus\s+or\s+minus|plus/minus|плюс[-\s/]*минус)\s+|±\s*")
 # ("-10 °C to +40 °C", an operating range: the first end below zero keeps its sign, the second's "+" says nothing.)
 # Half of a measure, and one of a measure the scanner reads only after a digit: "half an hour", "полчаса", "half a
