@@ -80,3 +80,22 @@ A_TIME_IN_EACH_FORM = [
 @pytest.mark.parametrize("case", A_TIME_IN_EACH_FORM, ids=[case[0] for case in A_TIME_IN_EACH_FORM])
 def test_a_range_with_a_time_noun_after_each_end_in_its_form(case: Case) -> None:
     _check(case)
+
+
+AT_MOST_SO_LONG_BEFORE = [
+    # "не более чем за 30 дней до": at most that long before an event, a ceiling, as "не менее чем за 10 дней" is a
+    # floor.
+    ("не более чем за 30 дней", "", "Билеты продаются не более чем за 30 дней до отправления поезда.",
+     quantity(None, "дней", upper=30)),
+    ("не больше чем за две недели", "", "Записаться на прием можно не больше чем за две недели.",
+     quantity(None, "недели", upper=2)),
+    # Guard: the floor stays a floor.
+    ("не менее чем за 5 дней", "", "Об отпуске сотрудник сообщает не менее чем за 5 дней.",
+     quantity(5, "дней", lower=5)),
+]
+
+
+@pytest.mark.parametrize("case", AT_MOST_SO_LONG_BEFORE, ids=[case[0] for case in AT_MOST_SO_LONG_BEFORE])
+def test_at_most_so_long_before_is_a_ceiling(case: Case) -> None:
+    _check(case)
+

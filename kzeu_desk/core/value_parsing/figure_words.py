@@ -126,7 +126,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
      Bound.ALMOST),
     (r"не позднее(?: чем)?(?: через)?", Bound.UPPER),
     (r"(?:менее|меньше)(?: чем)?(?: на)?", Bound.UPPER),
-    (r"не (?:более|больше|свыше)(?: чем)?(?: на)?", Bound.UPPER),
+    # ("подать не более чем за 12 месяцев до": at most that long before, as "не менее чем за 10 дней" is at least.)
+    (r"не (?:более|больше|свыше)(?: чем)?(?: на| за)?", Bound.UPPER),
     (r"до", Bound.UPPER),
     # "от 7 800 тенге", "от 18 лет": a figure "from" which a price or an age starts (a range's "от … до" is read first).
     (r"от", Bound.LOWER),
