@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, percent, quantity, same_in_context, span
+from test_value_words import InContext, date, percent, quantity, same_in_context, span
 
 PUBLISHED = "2026-09-17"  # a Thursday
 
@@ -99,3 +99,19 @@ AT_MOST_SO_LONG_BEFORE = [
 def test_at_most_so_long_before_is_a_ceiling(case: Case) -> None:
     _check(case)
 
+
+FROM_AN_AGE = [
+    # "принимают с 16 лет": an age from which something is allowed is its lower bound, as "от 18 лет" is.
+    ("с 16 лет", "", "В секцию бокса принимают с 16 лет.", quantity(16, "лет", lower=16)),
+    ("с 21 года", "", "Водить междугородний автобус разрешено с 21 года.", quantity(21, "года", lower=21)),
+    ("с шести лет", "", "В этой школе детей учат плавать с шести лет.", quantity(6, "лет", lower=6)),
+    # Guards: the first end of a change stays a figure, a year and "с прошлого года" stay dates.
+    ("с 5 лет", "", "Срок службы сократили с 5 лет до 3 лет.", quantity(5, "лет")),
+    ("с 2019 года", "", "Банк работает в регионе с 2019 года.", date("2019")),
+    ("с прошлого года", "", "Цены на жилье растут с прошлого года.", date("2025")),
+]
+
+
+@pytest.mark.parametrize("case", FROM_AN_AGE, ids=[case[0] for case in FROM_AN_AGE])
+def test_an_age_said_with_s_is_its_lower_bound(case: Case) -> None:
+    _check(case)

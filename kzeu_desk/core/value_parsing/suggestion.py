@@ -170,6 +170,15 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         bound = Bound.UPPER if or_less.group("less") else Bound.LOWER
         return _with_bound(suggest(stripped[:or_less.start()], published=published, context=context, before=before,
                                    earlier=earlier), bound)
+    if (age := _FROM_AN_AGE_RE.fullmatch(stripped)) is not None and \
+            (age.group("number").isdigit() or age.group("number").lower() in RUSSIAN_NUMBER_WORDS) and \
+            not (context and _A_RANGE_GOES_ON_RE.match(context[context.find(stripped) + len(stripped):])
+                 if context and stripped in context else False):
+        # "принимают с 16 лет", "работать можно с 14 лет": an age "from" which something is allowed is its lower
+        # bound, as "от 18 лет" is; with "до"/"по" after it in the sentence it opens a range ("с 5 лет до 3" of a term
+        # cut), read as before.
+        return suggest(f"от {age.group('rest')}", published=published, context=context, before=before,
+                       earlier=earlier)
     if (hours := _HOURS_AND_MINUTES_RE.fullmatch(stripped) or _KAZAKH_HOURS_AND_MINUTES_RE.fullmatch(stripped)
             or _ENGLISH_HOURS_AND_MINUTES_RE.fullmatch(stripped)) is not None:
         # "2 часа 40 минут", "1 час 5 минут": one duration said in two units is recorded in the smaller, as the
@@ -805,6 +814,11 @@ _DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|
 # An age bound the same way: "15 лет и старше" (15 and over), "5 лет и младше" (5 and under), as "aged 15 and older".
 _OR_LESS_AFTER_RE = re.compile(r"\s+(?:и|или)\s+(?:(?P<less>менее|меньше|младше|моложе)|более|больше|старше)\s*$",
                                re.IGNORECASE)
+# "с 18 лет", "с 21 года", "с шести лет": an age (up to three digits; "с 2019 года" is a year, "с прошлого года" a
+# date: the word must be a number) said with "с".
+_FROM_AN_AGE_RE = re.compile(r"со?\s+(?P<rest>(?P<number>\d{1,3}|[а-яё]+)[ \u00a0]+(?:лет|года))", re.IGNORECASE)
+# What continues a range after its first end: "с 5 лет до 3", "с 1 по 5".
+_A_RANGE_GOES_ON_RE = re.compile(r"\s*(?:до|по)\s", re.IGNORECASE)
 # "2 часа 40 минут": hours and minutes of one duration, both written in figures.
 _HOURS_AND_MINUTES_RE = re.compile(r"(?:(?:около|почти|более|менее|до)\s+)?(?P<hours>\d{1,3})[ \u00a0]+час(?:а|ов)?"
                                    r"[ \u00a0]+(?P<minutes>\d{1,2})[ \u00a0]+(?P<unit>минут[аы]?)", re.IGNORECASE)
