@@ -115,3 +115,20 @@ FROM_AN_AGE = [
 @pytest.mark.parametrize("case", FROM_AN_AGE, ids=[case[0] for case in FROM_AN_AGE])
 def test_an_age_said_with_s_is_its_lower_bound(case: Case) -> None:
     _check(case)
+
+
+WITHIN_ONE = [
+    # "в течение года", "в течение месяца": a span of one of a time, its number unsaid, is one of it, recorded in the
+    # form "1" takes, as "в течение трех месяцев" is three months.
+    ("в течение месяца", "", "Ответ на обращение придет в течение месяца.", quantity(1, "месяц")),
+    ("в течение суток", "", "Заявку на подключение рассмотрят в течение суток.", quantity(1, "сутки")),
+    ("в течение недели", "", "Поврежденный участок дороги отремонтируют в течение недели.", quantity(1, "неделя")),
+    # Guard: a number written stays that number.
+    ("в течение двух лет", "", "Завод выйдет на полную мощность в течение двух лет.", quantity(2, "лет")),
+]
+
+
+@pytest.mark.parametrize("case", WITHIN_ONE, ids=[case[0] for case in WITHIN_ONE])
+def test_within_a_time_with_no_number_is_one_of_it(case: Case) -> None:
+    _check(case)
+

@@ -179,6 +179,11 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # cut), read as before.
         return suggest(f"от {age.group('rest')}", published=published, context=context, before=before,
                        earlier=earlier)
+    if (within := _WITHIN_ONE_RE.fullmatch(stripped)) is not None:
+        # "в течение года", "в течение месяца": a span of one of the time named, with no number written, is one of it
+        # ("1 год"), as "в течение трех месяцев" is three.
+        return suggest(f"{within.group('within')} 1 {_ONE_OF_A_TIME[within.group('time').lower()]}", published=published,
+                       context=context, before=before, earlier=earlier)
     if (hours := _HOURS_AND_MINUTES_RE.fullmatch(stripped) or _KAZAKH_HOURS_AND_MINUTES_RE.fullmatch(stripped)
             or _ENGLISH_HOURS_AND_MINUTES_RE.fullmatch(stripped)) is not None:
         # "2 часа 40 минут", "1 час 5 минут": one duration said in two units is recorded in the smaller, as the
@@ -814,6 +819,9 @@ _DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|
 # An age bound the same way: "15 лет и старше" (15 and over), "5 лет и младше" (5 and under), as "aged 15 and older".
 _OR_LESS_AFTER_RE = re.compile(r"\s+(?:и|или)\s+(?:(?P<less>менее|меньше|младше|моложе)|более|больше|старше)\s*$",
                                re.IGNORECASE)
+# "в течение года": a span of one of a time, its number left unsaid; the time in the form "1" takes.
+_WITHIN_ONE_RE = re.compile(r"(?P<within>в\s+течение)\s+(?P<time>года|месяца|недели|суток|дня|часа)", re.IGNORECASE)
+_ONE_OF_A_TIME = {"года": "год", "месяца": "месяц", "недели": "неделя", "суток": "сутки", "дня": "день", "часа": "час"}
 # "с 18 лет", "с 21 года", "с шести лет": an age (up to three digits; "с 2019 года" is a year, "с прошлого года" a
 # date: the word must be a number) said with "с".
 _FROM_AN_AGE_RE = re.compile(r"со?\s+(?P<rest>(?P<number>\d{1,3}|[а-яё]+)[ \u00a0]+(?:лет|года))", re.IGNORECASE)
