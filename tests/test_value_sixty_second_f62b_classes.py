@@ -132,3 +132,15 @@ WITHIN_ONE = [
 def test_within_a_time_with_no_number_is_one_of_it(case: Case) -> None:
     _check(case)
 
+
+LAST_YEARS = [
+    # "прошлогодний" in any form dates what it qualifies to the year before publication, as "в прошлом году" does.
+    ("прошлогоднего", "", "Сбор зерна превысил объем прошлогоднего урожая на 8%.", date("2025")),
+    ("прошлогодней", "", "На прошлогодней выставке работали 300 стендов.", date("2025")),
+    ("прошлогодние", "", "Тарифы сохранят на уровне, превышающем прошлогодние.", date("2025")),
+]
+
+
+@pytest.mark.parametrize("case", LAST_YEARS, ids=[case[0] for case in LAST_YEARS])
+def test_last_years_adjective_is_the_year_before_publication(case: Case) -> None:
+    _check(case)

@@ -184,6 +184,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # ("1 год"), as "в течение трех месяцев" is three.
         return suggest(f"{within.group('within')} 1 {_ONE_OF_A_TIME[within.group('time').lower()]}", published=published,
                        context=context, before=before, earlier=earlier)
+    if _LAST_YEARS_RE.fullmatch(stripped) is not None:
+        # "на прошлогоднем форуме", "прошлогодний урожай": the adjective of last year dates what it qualifies to the
+        # year before publication, as "в прошлом году" does.
+        return suggest("в прошлом году", published=published, context=context, before=before, earlier=earlier)
     if (hours := _HOURS_AND_MINUTES_RE.fullmatch(stripped) or _KAZAKH_HOURS_AND_MINUTES_RE.fullmatch(stripped)
             or _ENGLISH_HOURS_AND_MINUTES_RE.fullmatch(stripped)) is not None:
         # "2 часа 40 минут", "1 час 5 минут": one duration said in two units is recorded in the smaller, as the
@@ -822,6 +826,8 @@ _OR_LESS_AFTER_RE = re.compile(r"\s+(?:и|или)\s+(?:(?P<less>менее|ме�
 # "в течение года": a span of one of a time, its number left unsaid; the time in the form "1" takes.
 _WITHIN_ONE_RE = re.compile(r"(?P<within>в\s+течение)\s+(?P<time>года|месяца|недели|суток|дня|часа)", re.IGNORECASE)
 _ONE_OF_A_TIME = {"года": "год", "месяца": "месяц", "недели": "неделя", "суток": "сутки", "дня": "день", "часа": "час"}
+# "прошлогодний", "прошлогоднем", "прошлогодних": the adjective of last year in any form.
+_LAST_YEARS_RE = re.compile(r"прошлогодн(?:ий|его|ему|им|ем|яя|ей|юю|ее|ие|их|ими)", re.IGNORECASE)
 # "с 18 лет", "с 21 года", "с шести лет": an age (up to three digits; "с 2019 года" is a year, "с прошлого года" a
 # date: the word must be a number) said with "с".
 _FROM_AN_AGE_RE = re.compile(r"со?\s+(?P<rest>(?P<number>\d{1,3}|[а-яё]+)[ \u00a0]+(?:лет|года))", re.IGNORECASE)
