@@ -144,3 +144,17 @@ LAST_YEARS = [
 @pytest.mark.parametrize("case", LAST_YEARS, ids=[case[0] for case in LAST_YEARS])
 def test_last_years_adjective_is_the_year_before_publication(case: Case) -> None:
     _check(case)
+
+
+A_KAZAKH_NAME_IN_A_RUSSIAN_SENTENCE = [
+    # A company's name in guillemets keeps its Kazakh letters («Қазақтелеком», «ҚазТрансОйл»); the sentence around it
+    # is Russian, and its "месяцев", "дней" measure time, as in any Russian sentence.
+    ("9 месяцев", "", "Выручка АО «Қазақтелеком» за 9 месяцев выросла на 11%.", quantity(9, "месяцев")),
+    ("45 дней", "", "Ремонт нефтепровода «ҚазТрансОйл» продлится 45 дней.", quantity(45, "дней")),
+]
+
+
+@pytest.mark.parametrize("case", A_KAZAKH_NAME_IN_A_RUSSIAN_SENTENCE,
+                         ids=[case[0] for case in A_KAZAKH_NAME_IN_A_RUSSIAN_SENTENCE])
+def test_a_kazakh_name_in_quotes_leaves_the_sentence_russian(case: Case) -> None:
+    _check(case)

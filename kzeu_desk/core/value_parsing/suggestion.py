@@ -619,6 +619,8 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
                    salience=unit_figure.salience)
 
 
+# A name in guillemets, «ҚазМұнайГаз Сервис»: a company's or a paper's name keeps its own letters in any language.
+_QUOTED_NAME_RE = re.compile(r"«[^«»]{1,80}»")
 # A figure highlighted with nothing but its scale word: "80 мың", "1,5 млн".
 _A_FIGURE_ALONE_RE = re.compile(r"\d[\d \u00a0,.]*(?:[ \u00a0]+(?i:мың|млн|млрд|миллион|миллиард))?")
 _KAZAKH_AND_AFTER_RE = re.compile(r"[ \u00a0]+(?i:және|мен|бен|пен|немесе|не)[ \u00a0]+(?=\d)")
@@ -1196,10 +1198,12 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     "Число студентов … достигло 1500")."""
     bounded = best.value.lower is not None or best.value.upper is not None
     bare = best.value.kind is ValueKind.QUANTITY and not best.value.unit
-    # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh
+    # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh (not a name in
+    # quotes alone: "акции АО «ҚазМұнайГаз Сервис» за 12 месяцев" is Russian, its "месяцев" a measure of time)
     # ("жеті басым жобаны" has one only in the number word, which the noun reader sees as "7").
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
-        and not has_kazakh_letters(rewrite_number_words(selection).text) and has_kazakh_letters(context)
+        and not has_kazakh_letters(rewrite_number_words(selection).text) \
+        and has_kazakh_letters(_QUOTED_NAME_RE.sub("", context))
     # (Only when "бастап/басталады" follows the highlight: a sentence scan for every ablative would cost Ctrl+N time.)
     floor_after = not bounded and _ABLATIVE_END_RE.search(selection) is not None and (
         (at := locate(selection, context)) >= 0 and _FROM_AFTER_RE.match(context, at + len(selection)) is not None)
