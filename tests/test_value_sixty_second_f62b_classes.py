@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, date, percent, quantity, same_in_context, span
+from test_value_words import InContext, count, date, percent, quantity, same_in_context, span
 
 PUBLISHED = "2026-09-17"  # a Thursday
 
@@ -157,4 +157,21 @@ A_KAZAKH_NAME_IN_A_RUSSIAN_SENTENCE = [
 @pytest.mark.parametrize("case", A_KAZAKH_NAME_IN_A_RUSSIAN_SENTENCE,
                          ids=[case[0] for case in A_KAZAKH_NAME_IN_A_RUSSIAN_SENTENCE])
 def test_a_kazakh_name_in_quotes_leaves_the_sentence_russian(case: Case) -> None:
+    _check(case)
+
+
+A_SHORT_PARTICIPLE_AFTER_THE_NOUN = [
+    # "по пяти объектам выдана лицензия": a singular short passive participle after the noun is the verb of a clause
+    # whose subject follows, not a genitive complement ("объектов культуры", "датчиков метана"), which its "-а" looks
+    # like.
+    ("5", "", "По 5 объектам выдана лицензия на строительство.", count(5, "объектам")),
+    ("шести", "", "По шести объектам продлено действие договора аренды.", count(6, "объектам")),
+    # Guards: a genitive complement of such a head stays with it.
+    ("12", "", "В районе проверено 12 объектов культуры.", count(12, "объектов культуры")),
+    ("40", "", "На шахте установлено 40 датчиков метана.", count(40, "датчиков метана")),
+]
+
+
+@pytest.mark.parametrize("case", A_SHORT_PARTICIPLE_AFTER_THE_NOUN, ids=[case[0] for case in A_SHORT_PARTICIPLE_AFTER_THE_NOUN])
+def test_a_short_participle_after_the_noun_is_no_complement(case: Case) -> None:
     _check(case)

@@ -607,6 +607,10 @@ _RUSSIAN_PREFIXED_PAST_RE = re.compile(r"(?:вы|вл|по|про|пере|за|
 # ends in "-ованы/-еваны" ("диваны", "караваны" have no "о/е" before).
 _RUSSIAN_SHORT_PARTICIPLE_PLURAL_RE = re.compile(r"(?:вы|вз|вне|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|о|у)"
                                                  r"[а-яё]+(?:[еая]ны|[яиыу]ты)|[а-яё]{2,}[ое]ваны")
+# The same in the singular ("по восьми объектам предоставлена рассрочка", "выдана", "открыто", "построена"): the verb of
+# a clause whose subject follows, not a genitive complement of the noun before it, which its "-а" looks like.
+_RUSSIAN_SHORT_PARTICIPLE_SINGULAR_RE = re.compile(r"(?:вы|вз|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|пред|пре|у)"
+                                                   r"[а-яё]+(?:[еая]н[ао]|[яиыу]т[ао])|[а-яё]{2,}[ое]ван[ао]")
 # The past of the verbs of change ("их число выросло на три", "снизилось", "достигло"): reflexive past forms, which no
 # noun ends in, and the irregular "-рос/-стиг" pasts with a prefix.
 _RUSSIAN_PAST_OF_CHANGE_RE = re.compile(r"[а-яё]{3,}(?:лся|лось|лась|лись)|(?:вы|воз|под|раз|на|до)(?:рос|стиг)(?:ла|ло|ли)?")
@@ -746,6 +750,7 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
                 and _RUSSIAN_GENITIVE_SINGULAR_RE.fullmatch(complement := words[index + 1][0]) \
                 and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
                 and not _RUSSIAN_PREFIXED_PAST_RE.fullmatch(complement.lower()) \
+                and not _RUSSIAN_SHORT_PARTICIPLE_SINGULAR_RE.fullmatch(complement.lower()) \
                 and text[end:words[index + 1][1]].strip() == complement \
                 and not _described_further(lowered, words, index + 1, text):
             return Counted(f"{word} {complement}", words[index + 1][1], False)
