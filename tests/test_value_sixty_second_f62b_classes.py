@@ -175,3 +175,19 @@ A_SHORT_PARTICIPLE_AFTER_THE_NOUN = [
 @pytest.mark.parametrize("case", A_SHORT_PARTICIPLE_AFTER_THE_NOUN, ids=[case[0] for case in A_SHORT_PARTICIPLE_AFTER_THE_NOUN])
 def test_a_short_participle_after_the_noun_is_no_complement(case: Case) -> None:
     _check(case)
+
+
+A_LATIN_ABBREVIATION_WITH_A_DIGIT = [
+    # "более 700 B2B-встреч", "около 40 B2C-сервисов": a Latin abbreviation with a digit inside, hyphened to a Russian
+    # noun, makes one Russian noun counted as written, as "SIM-карт" does.
+    ("около 40", "", "За год банк запустил около 40 B2C-сервисов для клиентов.",
+     count(40, "B2C-сервисов", approximate=True)),
+    ("120", "", "На выставке прошло 120 B2G-переговоров с акиматами.", count(120, "B2G-переговоров")),
+    # Guard: one with letters only is read as before.
+    ("15", "", "Оператор заблокировал 15 SIM-карт мошенников.", count(15, "SIM-карт")),
+]
+
+
+@pytest.mark.parametrize("case", A_LATIN_ABBREVIATION_WITH_A_DIGIT, ids=[case[0] for case in A_LATIN_ABBREVIATION_WITH_A_DIGIT])
+def test_a_latin_abbreviation_with_a_digit_hyphened_to_a_russian_noun(case: Case) -> None:
+    _check(case)

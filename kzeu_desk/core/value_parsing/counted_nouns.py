@@ -44,8 +44,11 @@ from kzeu_desk.core.value_parsing.counted_words import (
 )
 
 # A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
-_WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
-_LATIN_HYPHENED_TO_RUSSIAN_RE = re.compile(r"[A-Za-z]{2,}-[а-яё]{3,}", re.IGNORECASE)
+# ("700 B2B-встреч", "120 4G-вышек" is not this, a generation read before: a Latin abbreviation with a digit inside,
+# hyphened to a Russian noun, is one word.)
+_WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*-[а-яё]{{3,}}(?![\w-])"
+                      rf"|[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
+_LATIN_HYPHENED_TO_RUSSIAN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]+-[а-яё]{3,}", re.IGNORECASE)
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
 # "50 кВт·сағаттан аз" (under 50 kWh): Kazakh writes the hour out before a case ending ("сағат" + "тан"); the unit is
 # the abbreviation as written bare, "кВт·сағ".
