@@ -191,3 +191,18 @@ A_LATIN_ABBREVIATION_WITH_A_DIGIT = [
 @pytest.mark.parametrize("case", A_LATIN_ABBREVIATION_WITH_A_DIGIT, ids=[case[0] for case in A_LATIN_ABBREVIATION_WITH_A_DIGIT])
 def test_a_latin_abbreviation_with_a_digit_hyphened_to_a_russian_noun(case: Case) -> None:
     _check(case)
+
+
+@pytest.mark.parametrize(("text", "listed", "lower", "upper"), [
+    # The Candidates pane lists "N лет и старше", "N месяцев и более" with the bound written after the noun, as Ctrl+N
+    # reads it (not the bare figure before it).
+    ("Скидку получают пассажиры в возрасте 60 лет и старше.", "60 лет и старше", 60, None),
+    ("Льгота положена при стаже 10 лет или более.", "10 лет или более", 10, None),
+    ("Бесплатно проезжают дети 7 лет и младше.", "7 лет и младше", None, 7),
+])
+def test_the_pane_lists_a_bound_after_the_noun(text: str, listed: str, lower: float | None,
+                                               upper: float | None) -> None:
+    from kzeu_desk.core.value_parsing.document_values import find_values
+    found = [value for value in find_values(text, PUBLISHED) if text[value.start:value.end] == listed]
+    assert found, [text[value.start:value.end] for value in find_values(text, PUBLISHED)]
+    assert (found[0].value.lower, found[0].value.upper) == (lower, upper)

@@ -162,6 +162,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      r"|bonus(?:es)?|delivery|shipping)(?![\w-]))", Bound.LOWER),
     (r"\s+(?:or|and) (?:less|fewer|under|below|lower|younger|shorter|smaller)\b", Bound.UPPER),
     (r"\s+or so\b", Bound.APPROXIMATE),
+    # Russian says the same after the figure's noun, which the scan reads after these: "12 месяцев и более", "15 лет и
+    # старше" (and over), "3 лет и младше" (and under); Ctrl+N reads them with the noun in the highlight (suggestion.py).
+    (r"\s+(?:и|или)\s+(?:более|больше|старше)" + NOT_CYRILLIC_AFTER, Bound.LOWER),
+    (r"\s+(?:и|или)\s+(?:менее|меньше|младше|моложе)" + NOT_CYRILLIC_AFTER, Bound.UPPER),
     # Kazakh puts the comparison after the (often case-suffixed) number: "3000-нан астам",
     # "22 млрд доллардан асқан", "60 пайызға жуығы", "15%-дан азын", "400 шақты компания".
     # An adverb of degree may stand between: "400-ден әлдеқайда асады" (well over 400).
