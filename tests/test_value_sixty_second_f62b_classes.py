@@ -206,3 +206,16 @@ def test_the_pane_lists_a_bound_after_the_noun(text: str, listed: str, lower: fl
     found = [value for value in find_values(text, PUBLISHED) if text[value.start:value.end] == listed]
     assert found, [text[value.start:value.end] for value in find_values(text, PUBLISHED)]
     assert (found[0].value.lower, found[0].value.upper) == (lower, upper)
+
+
+@pytest.mark.parametrize(("text", "listed", "lower"), [
+    # "не позднее чем за 14 дней до начала": no later than so long before an event is at least that long before it;
+    # the pane lists the figure with its bound words, as Ctrl+N reads them.
+    ("Заявление подается не позднее чем за 14 дней до начала поездки.", "не позднее чем за 14 дней", 14),
+    ("Об отказе от брони гость сообщает не позднее чем за 3 суток до заезда.", "не позднее чем за 3 суток", 3),
+])
+def test_the_pane_lists_no_later_than_so_long_before_as_a_floor(text: str, listed: str, lower: float) -> None:
+    from kzeu_desk.core.value_parsing.document_values import find_values
+    found = [value for value in find_values(text, PUBLISHED) if text[value.start:value.end] == listed]
+    assert found, [text[value.start:value.end] for value in find_values(text, PUBLISHED)]
+    assert (found[0].value.lower, found[0].value.upper) == (lower, None)

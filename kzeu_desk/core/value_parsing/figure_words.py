@@ -76,6 +76,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     # "оформленным не ранее чем за 72 часа до отгрузки": no earlier than 72 hours before an event is at most
     # 72 hours before it ("не ранее 2027 года", with no "за", stays a lower bound).
     (r"не (?:ранее|раньше),?(?: чем)? за", Bound.UPPER),
+    # And "не позднее чем за 10 рабочих дней до выезда": no later than 10 days before is at least 10 days before.
+    (r"не позднее,?(?: чем)? за", Bound.LOWER),
     (r"старше|дольше", Bound.LOWER),
     (r"моложе|младше", Bound.UPPER),
     (r"no more than", Bound.UPPER),
