@@ -44,8 +44,11 @@ from kzeu_desk.core.value_parsing.counted_words import (
 )
 
 # A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
-_WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
-_LATIN_HYPHENED_TO_RUSSIAN_RE = re.compile(r"[A-Za-z]{2,}-[а-яё]{3,}", re.IGNORECASE)
+# ("700 B2B-встреч", "120 4G-вышек" is not this, a generation read before: a Latin abbreviation with a digit inside,
+# hyphened to a Russian noun, is one word.)
+_WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*-[а-яё]{{3,}}(?![\w-])"
+                      rf"|[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
+_LATIN_HYPHENED_TO_RUSSIAN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]+-[а-яё]{3,}", re.IGNORECASE)
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
 # "50 кВт·сағаттан аз" (under 50 kWh): Kazakh writes the hour out before a case ending ("сағат" + "тан"); the unit is
 # the abbreviation as written bare, "кВт·сағ".
@@ -607,6 +610,10 @@ _RUSSIAN_PREFIXED_PAST_RE = re.compile(r"(?:вы|вл|по|про|пере|за|
 # ends in "-ованы/-еваны" ("диваны", "караваны" have no "о/е" before).
 _RUSSIAN_SHORT_PARTICIPLE_PLURAL_RE = re.compile(r"(?:вы|вз|вне|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|о|у)"
                                                  r"[а-яё]+(?:[еая]ны|[яиыу]ты)|[а-яё]{2,}[ое]ваны")
+# The same in the singular ("по восьми объектам предоставлена рассрочка", "выдана", "открыто", "построена"): the verb of
+# a clause whose subject follows, not a genitive complement of the noun before it, which its "-а" looks like.
+_RUSSIAN_SHORT_PARTICIPLE_SINGULAR_RE = re.compile(r"(?:вы|вз|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|пред|пре|у)"
+                                                   r"[а-яё]+(?:[еая]н[ао]|[яиыу]т[ао])|[а-яё]{2,}[ое]ван[ао]")
 # The past of the verbs of change ("их число выросло на три", "снизилось", "достигло"): reflexive past forms, which no
 # noun ends in, and the irregular "-рос/-стиг" pasts with a prefix.
 _RUSSIAN_PAST_OF_CHANGE_RE = re.compile(r"[а-яё]{3,}(?:лся|лось|лась|лись)|(?:вы|воз|под|раз|на|до)(?:рос|стиг)(?:ла|ло|ли)?")
@@ -746,6 +753,7 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
                 and _RUSSIAN_GENITIVE_SINGULAR_RE.fullmatch(complement := words[index + 1][0]) \
                 and not complement.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and complement not in RUSSIAN_NOT_COUNTED \
                 and not _RUSSIAN_PREFIXED_PAST_RE.fullmatch(complement.lower()) \
+                and not _RUSSIAN_SHORT_PARTICIPLE_SINGULAR_RE.fullmatch(complement.lower()) \
                 and text[end:words[index + 1][1]].strip() == complement \
                 and not _described_further(lowered, words, index + 1, text):
             return Counted(f"{word} {complement}", words[index + 1][1], False)

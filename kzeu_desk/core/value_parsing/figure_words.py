@@ -76,6 +76,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     # "оформленным не ранее чем за 72 часа до отгрузки": no earlier than 72 hours before an event is at most
     # 72 hours before it ("не ранее 2027 года", with no "за", stays a lower bound).
     (r"не (?:ранее|раньше),?(?: чем)? за", Bound.UPPER),
+    # And "не позднее чем за 10 рабочих дней до выезда": no later than 10 days before is at least 10 days before.
+    (r"не позднее,?(?: чем)? за", Bound.LOWER),
     (r"старше|дольше", Bound.LOWER),
     (r"моложе|младше", Bound.UPPER),
     (r"no more than", Bound.UPPER),
@@ -126,7 +128,8 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
      Bound.ALMOST),
     (r"не позднее(?: чем)?(?: через)?", Bound.UPPER),
     (r"(?:менее|меньше)(?: чем)?(?: на)?", Bound.UPPER),
-    (r"не (?:более|больше|свыше)(?: чем)?(?: на)?", Bound.UPPER),
+    # ("подать не более чем за 12 месяцев до": at most that long before, as "не менее чем за 10 дней" is at least.)
+    (r"не (?:более|больше|свыше)(?: чем)?(?: на| за)?", Bound.UPPER),
     (r"до", Bound.UPPER),
     # "от 7 800 тенге", "от 18 лет": a figure "from" which a price or an age starts (a range's "от … до" is read first).
     (r"от", Bound.LOWER),
@@ -161,6 +164,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      r"|bonus(?:es)?|delivery|shipping)(?![\w-]))", Bound.LOWER),
     (r"\s+(?:or|and) (?:less|fewer|under|below|lower|younger|shorter|smaller)\b", Bound.UPPER),
     (r"\s+or so\b", Bound.APPROXIMATE),
+    # Russian says the same after the figure's noun, which the scan reads after these: "12 месяцев и более", "15 лет и
+    # старше" (and over), "3 лет и младше" (and under); Ctrl+N reads them with the noun in the highlight (suggestion.py).
+    (r"\s+(?:и|или)\s+(?:более|больше|старше)" + NOT_CYRILLIC_AFTER, Bound.LOWER),
+    (r"\s+(?:и|или)\s+(?:менее|меньше|младше|моложе)" + NOT_CYRILLIC_AFTER, Bound.UPPER),
     # Kazakh puts the comparison after the (often case-suffixed) number: "3000-нан астам",
     # "22 млрд доллардан асқан", "60 пайызға жуығы", "15%-дан азын", "400 шақты компания".
     # An adverb of degree may stand between: "400-ден әлдеқайда асады" (well over 400).

@@ -64,7 +64,10 @@ _DO_AFTER_NUMBER_RE = re.compile(
 # "снизил базовую ставку до 14,75%", "должна вырасти до 15 процентов": the level a change reached;
 # "может вырасти до 1,2 млн тонн" (could grow up to) stays a bound.
 _DO_AFTER_CHANGE_RE = re.compile(
-    rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
+    rf"(?<![\w])(?<!может )(?<!могут )(?<!могла )(?<!могли )(?<!можно )"
+    # The noun "возраст" (age) is no verb "возрастать": "дети в возрасте до пяти лет" are children under five.
+    r"(?!возраст(?:а|е|у|ом|ы|ов|ам|ами|ах|н[а-яё]*)?(?![\w]))"
+    rf"(?:{RUSSIAN_CHANGE_VERB})[\w-]*"
     # "продлится до 40 дней" (will last up to 40 days) is how long, not where an extension ("продлил") ended.
     r"(?<!продлится)(?<!продлятся)(?<!продлился)(?<!продлилась)(?<!продлилось)(?<!продлились)"
     # A decimal between is one word: "снизилась на 1,4 процентного пункта, до 30,2%".

@@ -410,8 +410,11 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
     if following in _RUSSIAN_TENS_NOUN and _joined(text, tokens, after):
         return _Reading(first, after + 1, str(total * 10))  # "два десятка", "около двух десятков компаний"
     if after == first + 1 and word in RUSSIAN_ONE and not following.startswith(RUSSIAN_SCALE_STEMS) and not (
-            _previous_word(tokens, first) == "от" and following == "до"):
-        return None  # ("от одного до трех месяцев": one is the range's start)
+            _previous_word(tokens, first) == "от" and following == "до") and not (
+            _previous_word(tokens, first) in RUSSIAN_BOUND_WORDS and following.startswith(_RUSSIAN_TIME_STEMS)):
+        # ("от одного до трех месяцев": one is the range's start; "до одного года", "более одной недели": one of a
+        # time bounded, as "до двух лет" is two.)
+        return None
     if after == first + 1 and word in RUSSIAN_TWO and following.startswith(RUSSIAN_PAIR_NOUN_STEMS) \
             and _previous_word(tokens, first) not in RUSSIAN_LIMITING_WORDS:
         return None
@@ -419,6 +422,10 @@ def _read_russian(text: str, tokens: list[_Token], first: int) -> _Reading | Non
         return None
     return _Reading(first, after, str(total))
 
+
+
+# The time a bound word may put on "one": "до одного года" (under a year), "более одного месяца", "менее одних суток".
+_RUSSIAN_TIME_STEMS = ("год", "месяц", "недел", "дн", "сут", "час", "минут", "век")
 
 def _magnitude(value: int) -> int:
     """The place a component fills: a following component must be smaller (сто двадцать пять)."""

@@ -176,10 +176,28 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                                    earlier=earlier), Bound.LOWER)
     if (or_less := _OR_LESS_AFTER_RE.search(stripped)) is not None and or_less.start() > 0:
         # "10 лет и менее", "5 лет и более", "100 человек и больше": a bound written after its figure is the bound
-        # "не более"/"не менее" written before it.
+        # "не более"/"не менее" written before it; "15 лет и старше", "3 лет и младше" the bound of an age.
         bound = Bound.UPPER if or_less.group("less") else Bound.LOWER
         return _with_bound(suggest(stripped[:or_less.start()], published=published, context=context, before=before,
                                    earlier=earlier), bound)
+    if (age := _FROM_AN_AGE_RE.fullmatch(stripped)) is not None and \
+            (age.group("number").isdigit() or age.group("number").lower() in RUSSIAN_NUMBER_WORDS) and \
+            not (context and _A_RANGE_GOES_ON_RE.match(context[context.find(stripped) + len(stripped):])
+                 if context and stripped in context else False):
+        # "принимают с 16 лет", "работать можно с 14 лет": an age "from" which something is allowed is its lower
+        # bound, as "от 18 лет" is; with "до"/"по" after it in the sentence it opens a range ("с 5 лет до 3" of a term
+        # cut), read as before.
+        return suggest(f"от {age.group('rest')}", published=published, context=context, before=before,
+                       earlier=earlier)
+    if (within := _WITHIN_ONE_RE.fullmatch(stripped)) is not None:
+        # "в течение года", "в течение месяца": a span of one of the time named, with no number written, is one of it
+        # ("1 год"), as "в течение трех месяцев" is three.
+        return suggest(f"{within.group('within')} 1 {_ONE_OF_A_TIME[within.group('time').lower()]}", published=published,
+                       context=context, before=before, earlier=earlier)
+    if _LAST_YEARS_RE.fullmatch(stripped) is not None:
+        # "на прошлогоднем форуме", "прошлогодний урожай": the adjective of last year dates what it qualifies to the
+        # year before publication, as "в прошлом году" does.
+        return suggest("в прошлом году", published=published, context=context, before=before, earlier=earlier)
     if (hours := _HOURS_AND_MINUTES_RE.fullmatch(stripped) or _KAZAKH_HOURS_AND_MINUTES_RE.fullmatch(stripped)
             or _ENGLISH_HOURS_AND_MINUTES_RE.fullmatch(stripped)) is not None:
         # "2 часа 40 минут", "1 час 5 минут": one duration said in two units is recorded in the smaller, as the
@@ -235,6 +253,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             unit = unit.lower()  # ("Years" as a registry capitalises its fields is years.)
         return suggest(f"{first}–{second} {unit}", published=published, context=context, before=before,
                        earlier=earlier)
+    if (forms := _A_TIME_IN_EACH_FORM_RE.fullmatch(stripped)) is not None and \
+            _same_time_noun(forms.group("unit1"), forms.group("unit2")):
+        # "от 1 года до 9 лет", "с 1 месяца до 12 месяцев", "от 2 недель до 1 месяца" is not this (two nouns): one
+        # time noun after each end, in the form each number takes, is the range in the second end's form, as
+        # "от 5 км до 7 км" is.
+        return suggest(f"{forms.group('first')}–{forms.group('second')} {forms.group('unit2')}", published=published,
+                       context=context, before=before, earlier=earlier)
     if context and before is not None and _DATELINE_RE.fullmatch(context.replace(stripped, "", 1)) \
             and _A_YEAR_RE.search(stripped) is None and not has_kazakh_letters(context + before) \
             and (year := _the_year_of_the_heading(before, earlier or "")) is not None \
@@ -623,6 +648,8 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
                    salience=unit_figure.salience)
 
 
+# A name in guillemets, «ҚазМұнайГаз Сервис»: a company's or a paper's name keeps its own letters in any language.
+_QUOTED_NAME_RE = re.compile(r"«[^«»]{1,80}»")
 # A figure highlighted with nothing but its scale word: "80 мың", "1,5 млн".
 _A_FIGURE_ALONE_RE = re.compile(r"\d[\d \u00a0,.]*(?:[ \u00a0]+(?i:мың|млн|млрд|миллион|миллиард))?")
 _KAZAKH_AND_AFTER_RE = re.compile(r"[ \u00a0]+(?i:және|мен|бен|пен|немесе|не)[ \u00a0]+(?=\d)")
@@ -835,7 +862,19 @@ _A_NOUN_BEFORE_ITS_NUMBER_RE = re.compile(r"(?P<noun>[а-яё]{3,})\s+(?P<number
 # "не достигает", "не достигла", "не достигли": a ceiling on the figure after it.
 _DOES_NOT_REACH_RE = re.compile(r"не\s+достиг(?:ает|ают|ла|ло|ли|нет|нут)?\s+", re.IGNORECASE)
 # "… и менее", "… или более", "… и больше": a bound written after the figure (its unit before it).
-_OR_LESS_AFTER_RE = re.compile(r"\s+(?:и|или)\s+(?:(?P<less>менее|меньше)|более|больше)\s*$", re.IGNORECASE)
+# An age bound the same way: "15 лет и старше" (15 and over), "5 лет и младше" (5 and under), as "aged 15 and older".
+_OR_LESS_AFTER_RE = re.compile(r"\s+(?:и|или)\s+(?:(?P<less>менее|меньше|младше|моложе)|более|больше|старше)\s*$",
+                               re.IGNORECASE)
+# "в течение года": a span of one of a time, its number left unsaid; the time in the form "1" takes.
+_WITHIN_ONE_RE = re.compile(r"(?P<within>в\s+течение)\s+(?P<time>года|месяца|недели|суток|дня|часа)", re.IGNORECASE)
+_ONE_OF_A_TIME = {"года": "год", "месяца": "месяц", "недели": "неделя", "суток": "сутки", "дня": "день", "часа": "час"}
+# "прошлогодний", "прошлогоднем", "прошлогодних": the adjective of last year in any form.
+_LAST_YEARS_RE = re.compile(r"прошлогодн(?:ий|его|ему|им|ем|яя|ей|юю|ее|ие|их|ими)", re.IGNORECASE)
+# "с 18 лет", "с 21 года", "с шести лет": an age (up to three digits; "с 2019 года" is a year, "с прошлого года" a
+# date: the word must be a number) said with "с".
+_FROM_AN_AGE_RE = re.compile(r"со?\s+(?P<rest>(?P<number>\d{1,3}|[а-яё]+)[ \u00a0]+(?:лет|года))", re.IGNORECASE)
+# What continues a range after its first end: "с 5 лет до 3", "с 1 по 5".
+_A_RANGE_GOES_ON_RE = re.compile(r"\s*(?:до|по)\s", re.IGNORECASE)
 # "2 часа 40 минут": hours and minutes of one duration, both written in figures.
 _HOURS_AND_MINUTES_RE = re.compile(r"(?:(?:около|почти|более|менее|до)\s+)?(?P<hours>\d{1,3})[ \u00a0]+час(?:а|ов)?"
                                    r"[ \u00a0]+(?P<minutes>\d{1,2})[ \u00a0]+(?P<unit>минут[аы]?)", re.IGNORECASE)
@@ -853,6 +892,22 @@ _UNIT_AFTER_EACH_FIGURE_RE = re.compile(
     r"\s+(?:to|до|[–—-])\s+\+?(?P<second>\d[\d,.]*(?:[ \u00a0]\d{3})*)[ \u00a0]+(?P=unit)"
     r"|(?:between|между)\s+(?P<first2>\d[\d,.]*)[ \u00a0]+(?P<unit2>[^\W\d_]+)\s+(?:and|и)\s+"
     r"(?P<second2>\d[\d,.]*)[ \u00a0]+(?P=unit2)", re.IGNORECASE)
+# "от 1 года до 9 лет": a Russian time noun after both ends of a range, in the forms their numbers take (up to three
+# digits: "с 2019 года по 2024 год" is years, a date range).
+_A_TIME_IN_EACH_FORM_RE = re.compile(r"(?:от|с)\s+(?P<first>\d{1,3})[ \u00a0]+(?P<unit1>[а-яё]+)\s+(?:до|по)\s+"
+                                     r"(?P<second>\d{1,3})[ \u00a0]+(?P<unit2>[а-яё]+)", re.IGNORECASE)
+# The forms of one time noun ("год", "года", "лет" are one noun, as "1 год", "2 года", "5 лет" are said).
+_RUSSIAN_TIME_NOUN_FORMS = tuple(frozenset(forms.split()) for forms in (
+    "год года году годом лет годам", "месяц месяца месяцу месяцем месяцев", "неделя недели неделю неделей недель",
+    "день дня дню днем днём дней", "час часа часу часом часов", "минута минуты минуту минутой минут",
+    "сутки суток"))
+
+
+def _same_time_noun(first: str, second: str) -> bool:
+    first, second = first.lower(), second.lower()
+    return first != second and any(first in forms and second in forms for forms in _RUSSIAN_TIME_NOUN_FORMS)
+
+
 _PLUS_OR_MINUS_RE = re.compile(r"(?i:plus\s+or\s+minus|plus/minus|плюс[-\s/]*минус)\s+|±\s*")
 # ("-10 °C to +40 °C", an operating range: the first end below zero keeps its sign, the second's "+" says nothing.)
 # Half of a measure, and one of a measure the scanner reads only after a digit: "half an hour", "полчаса", "half a
@@ -1183,10 +1238,12 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     "Число студентов … достигло 1500")."""
     bounded = best.value.lower is not None or best.value.upper is not None
     bare = best.value.kind is ValueKind.QUANTITY and not best.value.unit
-    # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh
+    # "19 отырысын" has no letter only Kazakh writes; its sentence does, and reads the noun as Kazakh (not a name in
+    # quotes alone: "акции АО «ҚазМұнайГаз Сервис» за 12 месяцев" is Russian, its "месяцев" a measure of time)
     # ("жеті басым жобаны" has one only in the number word, which the noun reader sees as "7").
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
-        and not has_kazakh_letters(rewrite_number_words(selection).text) and has_kazakh_letters(context)
+        and not has_kazakh_letters(rewrite_number_words(selection).text) \
+        and has_kazakh_letters(_QUOTED_NAME_RE.sub("", context))
     # (Only when "бастап/басталады" follows the highlight: a sentence scan for every ablative would cost Ctrl+N time.)
     floor_after = not bounded and _ABLATIVE_END_RE.search(selection) is not None and (
         (at := locate(selection, context)) >= 0 and _FROM_AFTER_RE.match(context, at + len(selection)) is not None)
