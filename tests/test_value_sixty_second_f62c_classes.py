@@ -1,0 +1,29 @@
+"""The classes of the Kazakh misses of sets 62 and 63 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import money, percent, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the curator's value)
+A_CEILING_VERB_AFTER_EVEN = [
+    # "-ға да жетпеді" (did not reach even X): the particle "да/де" (even) between the dative and the negated "reach"
+    # leaves it a ceiling, as "-ға жетпеді" is.
+    ("30 пайызға да жетпеді", "Былтыр жауын-шашын нормасы 30 пайызға да жетпеді.", percent(None, upper=30)),
+    ("15 пайызға да жетпейді", "Ауыл шаруашылығы өнімінің экспорттағы үлесі 15 пайызға да жетпейді.",
+     percent(None, upper=15)),
+    ("5 млн теңгеге де жетпеді", "Жобаның қаржысы 5 млн теңгеге де жетпеді.", money(None, "KZT", upper=5e6)),
+    # Guard: without the particle it is the same ceiling.
+    ("40 пайызға жетпеді", "Қатысушылардың үлесі 40 пайызға жетпеді.", percent(None, upper=40)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_CEILING_VERB_AFTER_EVEN,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_CEILING_VERB_AFTER_EVEN)])
+def test_a_ceiling_verb_after_the_particle_even_stays_a_ceiling(selection: str, context: str,
+                                                                 expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-02", context=context).value, expected)
