@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import money, percent, same
+from test_value_words import count, money, percent, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -26,4 +26,22 @@ A_CEILING_VERB_AFTER_EVEN = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(A_CEILING_VERB_AFTER_EVEN)])
 def test_a_ceiling_verb_after_the_particle_even_stays_a_ceiling(selection: str, context: str,
                                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-02", context=context).value, expected)
+
+
+A_NOUN_MADE_A_HAVING_ADJECTIVE = [
+    # "бес деңгейлі курс" (a five-level course), "24 сериялы фильм" (a 24-episode film): the number counts the noun
+    # inside the adjective in "-лы/-лі", as "300 орындық мектеп" counts places.
+    ("бес деңгейлі", "Орталық бес деңгейлі тіл курсын ұсынады.", count(5, "деңгей")),
+    ("24 сериялы", "Студия 24 сериялы тарихи драма түсіреді.", count(24, "серия")),
+    ("төрт деңгейлі", "Төрт деңгейлі бағалау жүйесі енгізілді.", count(4, "деңгей")),
+    # Guard: an adjective in "-лы" of no counted noun stays an adjective of the noun after it.
+    ("12 жылжымалы қазандықты", "Ауданға 12 жылжымалы қазандықты жеткізді.", count(12, "қазандық")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_NOUN_MADE_A_HAVING_ADJECTIVE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_NOUN_MADE_A_HAVING_ADJECTIVE)])
+def test_a_number_before_a_having_adjective_counts_its_noun(selection: str, context: str,
+                                                            expected: TypedValue) -> None:
     same(suggest(selection, published="2026-10-02", context=context).value, expected)

@@ -1283,6 +1283,16 @@ def _noun_in_having_adjective(word: str) -> str | None:
     return None
 
 
+def _known_noun_in_having_adjective(word: str) -> str | None:
+    """"деңгейлі" -> деңгей, "сериялы" -> серия: "-лы/-лі" after a known noun ending in a vowel or "й", where no case
+    ending or possessive reads so (after a vowel the accusative is "-ны/-ні" and the possessive "-сы/-сі"); measures
+    are left to the span readings ("екі жылдағы")."""
+    if word.endswith(("лы", "лі")) and (stem := word[:-2])[-1:] in _VOWELS + "й" and stem in KAZAKH_KNOWN_STEMS \
+            and stem not in KAZAKH_MEASURES:
+        return stem
+    return None
+
+
 # "-лы/-ді/-ты" (having): "екіжақты", "көпжақты", "тиімді" before a noun qualify it.
 _HAVING_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті")
 _LOCATIVE_ADJECTIVE_ENDINGS = ("ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
@@ -1434,6 +1444,10 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         if index == 0 and (named := _noun_in_having_adjective(lowered)) is not None and following:
             # "300 орындық мектеп" (a 300-place school) counts places, as "7 сағаттық ұшу" measures hours.
             return Counted(named, end, False)
+        if index == 0 and (having := _known_noun_in_having_adjective(lowered)) is not None:
+            # "алты деңгейлі бағдарлама" (a six-level programme), "52 сериялы фильм" (a 52-episode film): the number
+            # before an adjective in "-лы/-лі" made of a known noun counts that noun, the levels or episodes (issue #17).
+            return Counted(having, end, False)
         if index == 0 and (place := _noun_in_locative_adjective(lowered)) is not None:
             return Counted(place, end, False)  # "төрт облыстағы 18 станция": the four regions are counted
         if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 \

@@ -314,6 +314,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     "ұл", "қыз",
     # "келі" (a kilo, as people say it) ends as a possessive "-і" would: "300 келі" is no "кел" + "і".
     "келі",
+    # Levels and episodes, counted in a course's or a serial's description ("алты деңгейлі бағдарлама", a six-level
+    # programme; "52 сериялы фильм", a 52-episode film), where the noun stands in its adjective in "-лы/-лі" (issue #17).
+    "деңгей", "серия",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
