@@ -45,3 +45,21 @@ A_NOUN_MADE_A_HAVING_ADJECTIVE = [
 def test_a_number_before_a_having_adjective_counts_its_noun(selection: str, context: str,
                                                             expected: TypedValue) -> None:
     same(suggest(selection, published="2026-10-02", context=context).value, expected)
+
+
+A_LOANWORD_IN_IST_WITH_ITS_POSSESSIVE = [
+    # "журналисі", "экономисі": a loanword in "-ист" drops its "т" before the possessive "-і"; the counted noun is
+    # the dictionary word.
+    ("алты журналисі", "Газеттің алты журналисі Берлинде тағылымдамадан өтті.", count(6, "журналист")),
+    ("14 экономисі", "Банктің 14 экономисі жаңа болжам жасады.", count(14, "экономист")),
+    ("үш специалисінің", "Зертхананың үш специалисінің еңбегі аталды.", count(3, "специалист")),
+    # Guard: with the "т" (plural, or in a case) the word keeps it.
+    ("9 журналист", "Сапарға 9 журналист қатысты.", count(9, "журналист")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_LOANWORD_IN_IST_WITH_ITS_POSSESSIVE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_LOANWORD_IN_IST_WITH_ITS_POSSESSIVE)])
+def test_a_loanword_in_ist_drops_its_t_before_the_possessive(selection: str, context: str,
+                                                              expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-02", context=context).value, expected)

@@ -779,12 +779,21 @@ _RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дн
 # -- Kazakh ----------------------------------------------------------------------------------
 
 
+# A loanword in "-ист" with the possessive "-і" and any case after it ("журналисі", "специалисінің"); the "и" is a
+# loanword's, no native word ends in "-ис" before "-і" ("кірісі" is кіріс + і).
+_IST_WITH_ITS_POSSESSIVE_RE = re.compile(r"(?P<stem>[а-яё]{3,}[бвгдклмнпртфхц]ис)і(?:н|не|нде|нен|мен|нің)?")
+
+
 def _kazakh_base(word: str) -> str:
     """The word without its possessive and case endings, when that leaves a noun this knows."""
     first, hyphen, last = word.rpartition("-")
     if hyphen and first and len(last) >= 3:
         # "төсек-орын" (beds), "жүк-жолаушы": the endings are the last part's, and "орын" is no "ор" + "ын".
         return f"{first.lower()}-{_kazakh_base(last)}"
+    if (loanword := _IST_WITH_ITS_POSSESSIVE_RE.fullmatch(word.lower())) is not None:
+        # "журналисі", "экономисінің" (its journalist, of its economist): a loanword in "-ист" drops its "т" before the
+        # possessive "-і", as "туристер" keeps it before a consonant (issue #17, set 63's "тоғыз журналисі").
+        return loanword["stem"] + "т"
     base = _kazakh_base_as_cut(word)
     lowered = word.lower()
     if base != lowered and len(base) <= 3 and lowered[len(base):] in _ENDINGS_LIKE_A_SYLLABLE \
