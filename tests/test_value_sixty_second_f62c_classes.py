@@ -63,3 +63,22 @@ A_LOANWORD_IN_IST_WITH_ITS_POSSESSIVE = [
 def test_a_loanword_in_ist_drops_its_t_before_the_possessive(selection: str, context: str,
                                                               expected: TypedValue) -> None:
     same(suggest(selection, published="2026-10-02", context=context).value, expected)
+
+
+AN_ADJECTIVE_BEFORE_A_NOUN_IN_THE_ACCUSATIVE = [
+    # "7 еуропалық сериалды" highlighted in the middle of its sentence: the noun in the accusative "-ды/-ді" reads as a
+    # verb closing a clause ("2,5 мың қазақстандық аттанды."), but a highlight's end is no clause's end; only the
+    # punctuation after it makes the word before the verb the noun.
+    ("7 шетелдік фильмді", "Фестиваль 7 шетелдік фильмді көрермендерге ұсынады.", count(7, "фильм")),
+    ("15 неміс журналды", "Кітапхана 15 неміс журналды жазылып алды.", count(15, "журнал")),
+    ("40 аудандық ауруханаға", "Министрлік 40 аудандық ауруханаға жабдық жеткізді.", count(40, "аурухана")),
+    # Guard: before the punctuation the word in "-лық" is the noun itself.
+    ("3 мың қазақстандық", "Жарысқа 3 мың қазақстандық келді.", count(3e3, "қазақстандық")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), AN_ADJECTIVE_BEFORE_A_NOUN_IN_THE_ACCUSATIVE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(AN_ADJECTIVE_BEFORE_A_NOUN_IN_THE_ACCUSATIVE)])
+def test_a_highlight_ending_on_an_accusative_is_no_clause_ending_on_a_verb(selection: str, context: str,
+                                                                          expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-02", context=context).value, expected)

@@ -1489,11 +1489,13 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # a plural, so before one it counts the noun made an adjective of place, known or not.
             return Counted(place, end, False)
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
-            if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or
+            if index + 2 == len(words) and punctuation_ends and (lowered.endswith(_DEMONYM_ENDINGS) or
                                                                  lowered in _KAZAKH_PEOPLES) \
                     and _closes_as_a_predicate(words[-1][0]):
                 # "2,5 мың қазақстандық аттанды.": an adjective right before the closing verb is the
-                # noun itself (Kazakhstanis, foreigners, Russians).
+                # noun itself (Kazakhstanis, foreigners, Russians). Only punctuation closes the clause: a highlight's
+                # end does not, and a noun in the accusative reads as a past verb ("11 еуропалық сериалды" highlighted
+                # of "...сериалды қазақ тілінде тамашалай алады", 11 serials; issue #17, set 63).
                 return Counted(lowered, end, False)
             if index == 0 and index + 2 == len(words) and words_end_clause and lowered.endswith(("ғы", "гі", "қы", "кі")) \
                     and _ENDS_AS_A_KAZAKH_VERB_RE.search(words[-1][0].lower()) \
