@@ -82,3 +82,23 @@ AN_ADJECTIVE_BEFORE_A_NOUN_IN_THE_ACCUSATIVE = [
 def test_a_highlight_ending_on_an_accusative_is_no_clause_ending_on_a_verb(selection: str, context: str,
                                                                           expected: TypedValue) -> None:
     same(suggest(selection, published="2026-10-02", context=context).value, expected)
+
+
+A_WORD_IN_LYQ_RIGHT_BEFORE_A_VERB = [
+    # A word in "-лық/-лік" right before a verb ends its noun phrase, so it is the noun, not an adjective of the next
+    # word: "жұмыс істеу" (to work, to operate) is one verb ("12 орталық жұмыс істейді", 12 centres operate), and a
+    # converb in "-ып/-іп" is no noun ("сауда-саттық жарияланып", auctions announced).
+    ("12", "Облыста 12 орталық жұмыс істейді.", count(12, "орталық")),
+    ("9 орталық", "Жазда 9 орталық жұмыс істеп тұрды.", count(9, "орталық")),
+    ("60 сауда-саттық", "Биыл 60 сауда-саттық өткізіліп, оның көбі сәтті аяқталды.", count(60, "сауда-саттық")),
+    ("15 ойын-сауық", "Мерекеде 15 ойын-сауық ұйымдастырылып, қала думандады.", count(15, "ойын-сауық")),
+    # Guards: an adjective before a noun stays an adjective; a noun before "жұмыс" in its own sense stays counted.
+    ("8 шетелдік маман", "Зауытта 8 шетелдік маман жұмыс істейді.", count(8, "маман")),
+    ("30 аудандық ауруханада", "Жаңа жүйе 30 аудандық ауруханада жұмыс істейді.", count(30, "аурухана")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), A_WORD_IN_LYQ_RIGHT_BEFORE_A_VERB,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_WORD_IN_LYQ_RIGHT_BEFORE_A_VERB)])
+def test_a_word_in_lyq_right_before_a_verb_is_the_noun(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-02", context=context).value, expected)

@@ -1343,6 +1343,19 @@ def _looks_like_kazakh_verb(word: str) -> bool:
     return re.search(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|мақ|мек)$", word.lower()) is not None
 
 
+# A converb in "-ып/-іп" ("жарияланып", "өткізіліп", "істеп"): a verb joining the next clause, never a noun of seven
+# letters or more ("кәсіп", a trade, is shorter).
+_KAZAKH_CONVERB_RE = re.compile(rf"[{CYRILLIC_LETTER}]{{5,}}(?:ып|іп)")
+
+
+def _a_verb_opens(words: list[tuple[str, int]], at: int) -> bool:
+    """Whether a verb stands at `at`: "жұмыс" before a form of "істе-" (to work), or a converb in "-ып/-іп"."""
+    word = words[at][0].lower()
+    if word == "жұмыс":
+        return at + 1 < len(words) and words[at + 1][0].lower().startswith("істе")
+    return _KAZAKH_CONVERB_RE.fullmatch(word) is not None and word not in KAZAKH_KNOWN_STEMS
+
+
 # "бар" (there is), "жоқ" (there is none) close a clause as its verb does: "160 мың итбалық бар."
 _KAZAKH_PREDICATE_WORDS = frozenset({"бар", "жоқ"})
 
@@ -1488,6 +1501,12 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # "12 мың далалық нүктедегі өлшеулермен" (with measurements at 12,000 field points): a number never counts
             # a plural, so before one it counts the noun made an adjective of place, known or not.
             return Counted(place, end, False)
+        if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS and lowered.endswith(_DEMONYM_ENDINGS) \
+                and index + 1 < len(words) and _a_verb_opens(words, index + 1):
+            # "34 орталық жұмыс істеді" (34 centres operated), "124 сауда-саттық жарияланып" (124 auctions were
+            # announced): a word in "-лық/-лік" right before a verb ends its noun phrase, so it is the noun, no
+            # adjective of the word after it ("жұмыс істеу", to work, is one verb; issue #17, sets 62 and 63).
+            return Counted(lowered, end, False)
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
             if index + 2 == len(words) and punctuation_ends and (lowered.endswith(_DEMONYM_ENDINGS) or
                                                                  lowered in _KAZAKH_PEOPLES) \
