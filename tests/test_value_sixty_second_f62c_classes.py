@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, money, percent, same
+from test_value_words import count, money, percent, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -101,4 +101,20 @@ A_WORD_IN_LYQ_RIGHT_BEFORE_A_VERB = [
 @pytest.mark.parametrize(("selection", "context", "expected"), A_WORD_IN_LYQ_RIGHT_BEFORE_A_VERB,
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(A_WORD_IN_LYQ_RIGHT_BEFORE_A_VERB)])
 def test_a_word_in_lyq_right_before_a_verb_is_the_noun(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-02", context=context).value, expected)
+
+
+AN_AGE_REACHED = [
+    # "N жасқа толған" (having reached the age of N) qualifying who may do a thing is that age and over, a lower bound,
+    # as "с 18 лет" and "15 лет и старше" are; "толғанда" (on turning N) is the moment, no bound.
+    ("16 жасқа толған", "Жүргізуші куәлігін 16 жасқа толған жасөспірім ала алмайды.", quantity(16, "жас", lower=16)),
+    ("21 жасқа толғандар", "Конкурсқа 21 жасқа толғандар қатыса алады.", quantity(21, "жас", lower=21)),
+    # Guard: on turning it, no bound.
+    ("7 жасқа", "Бала 7 жасқа толғанда мектепке барады.", quantity(7, "жас")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), AN_AGE_REACHED,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(AN_AGE_REACHED)])
+def test_an_age_reached_is_a_lower_bound(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-10-02", context=context).value, expected)
