@@ -118,3 +118,23 @@ AN_AGE_REACHED = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(AN_AGE_REACHED)])
 def test_an_age_reached_is_a_lower_bound(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-10-02", context=context).value, expected)
+
+
+FIXED_TERMS_OF_FORMAT_AND_GENRE = [
+    # A documentary ("деректі фильм"), a Sunday school ("жексенбілік мектеп"), a panel session ("панельдік сессия") are
+    # terms of their own, as "joint ventures" and "қонақ үй" are: the qualifier stays, in its base form.
+    ("5 деректі фильмді", "Студия биыл 5 деректі фильмді прокатқа шығарды.", count(5, "деректі фильм")),
+    ("3 жексенбілік мектеп", "Диаспора Берлинде 3 жексенбілік мектеп ашты.", count(3, "жексенбілік мектеп")),
+    ("12 панельдік сессияда", "Конференцияның 12 панельдік сессияда баяндамалар тыңдалды.",
+     count(12, "панельдік сессия")),
+    # Guards: a descriptive adjective is still dropped.
+    ("4 жаңа фильм", "Фестивальге 4 жаңа фильм ұсынылды.", count(4, "фильм")),
+    ("7 шағын мектеп", "Ауданда 7 шағын мектеп бар.", count(7, "мектеп")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), FIXED_TERMS_OF_FORMAT_AND_GENRE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(FIXED_TERMS_OF_FORMAT_AND_GENRE)])
+def test_a_fixed_term_of_format_or_genre_keeps_its_qualifier(selection: str, context: str,
+                                                              expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-02", context=context).value, expected)

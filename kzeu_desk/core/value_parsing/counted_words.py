@@ -416,6 +416,9 @@ FIXED_TERMS = (
     # criminal case is a proceeding, not any matter ("іс" alone is a deed or an affair); a phone-in ("тікелей желі",
     # a direct line) is a broadcast, not any line of a network (issue #17).
     r"лауазымды тұлға", r"қылмыстық іс", r"тікелей желі",
+    # A documentary is a genre of its own, a Sunday school no school of the school system, a panel session a format
+    # of a forum ("8 деректі фильм", "10 жексенбілік мектеп", "алты панельдік сессия"; issue #17, sets 62 and 63).
+    r"деректі фильм", r"жексенбілік мектеп", r"панельдік сессия",
     # An official is a post, not any person: "вину семи должностных лиц шахты", as a legal entity is a company.
     r"должностн\w* лиц\w*",
     # A base station is a mobile network's mast, not any station ("ұялы байланыстың 14 базалық станциясы"), as a
