@@ -138,3 +138,20 @@ FIXED_TERMS_OF_FORMAT_AND_GENRE = [
 def test_a_fixed_term_of_format_or_genre_keeps_its_qualifier(selection: str, context: str,
                                                               expected: TypedValue) -> None:
     same(suggest(selection, published="2026-10-02", context=context).value, expected)
+
+
+AN_ABBREVIATION_JOINED_TO_A_NOUN = [
+    # "GPS-трекер", "SIM-карта": an abbreviation joined by a hyphen to a noun makes one noun, counted whole (its case
+    # endings taken off), as "POS-терминал" is; an abbreviation with a case ending alone ("ҮЕҰ-ға") stays as it was.
+    ("1 200 GPS-трекер", "Малшыларға 1 200 GPS-трекер таратылды.", count(1200, "GPS-трекер")),
+    ("350 мың SIM-карта", "Операторлар биыл 350 мың SIM-карта сатты.", count(350e3, "SIM-карта")),
+    ("40 USB-кабельді", "Мектепке 40 USB-кабельді жеткізді.", count(40, "USB-кабель")),
+    # Guard: a case ending after the abbreviation is no noun.
+    ("18 ҮЕҰ-ға", "Биыл 18 ҮЕҰ-ға грант берілді.", count(18, "ҮЕҰ")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), AN_ABBREVIATION_JOINED_TO_A_NOUN,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(AN_ABBREVIATION_JOINED_TO_A_NOUN)])
+def test_an_abbreviation_joined_to_a_noun_is_one_noun(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-02", context=context).value, expected)

@@ -46,6 +46,10 @@ from kzeu_desk.core.value_parsing.counted_words import (
 # A word may be hyphenated ("high-ranking", "стран-членов"); only spaces part the words of a phrase.
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
 _LATIN_HYPHENED_TO_RUSSIAN_RE = re.compile(r"[A-Za-z]{2,}-[а-яё]{3,}", re.IGNORECASE)
+_LATIN_HYPHENED_TO_KAZAKH_RE = re.compile(rf"(?P<abbreviation>[A-Z]{{2,}})-(?P<noun>[{CYRILLIC_LETTER}]{{4,}})")
+# Case endings of four letters or more that follow an abbreviation's hyphen ("ЕО-дағы", in the EU; "IT-ден" and
+# "ЕО-ның" are too short to read as a noun): no noun opens so.
+_CASES_OPENING_A_TAIL = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "нан", "нен", "ның", "нің")
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
 # "50 кВт·сағаттан аз" (under 50 kWh): Kazakh writes the hour out before a case ending ("сағат" + "тан"); the unit is
 # the abbreviation as written bare, "кВт·сағ".
@@ -222,6 +226,12 @@ def _counted_after(text: str, position: int) -> Counted | None:
             rf"[{CYRILLIC_LETTER}]", words[1][0]):
         words = words[1:]
     first = words[0][0]
+    if has_kazakh_letters(text) and (joined := _LATIN_HYPHENED_TO_KAZAKH_RE.fullmatch(first)) is not None \
+            and not joined["noun"].lower().startswith(_CASES_OPENING_A_TAIL):
+        # "486 мың POS-терминал", "40 USB-кабельді": in Kazakh a Latin abbreviation hyphened to a noun makes one noun,
+        # counted whole, the noun's case endings taken off and the abbreviation as written (issue #17, set 62); a case
+        # ending alone after it ("ЕО-ның", "IT-ға") is no noun.
+        return Counted(f"{joined['abbreviation']}-{_kazakh_base(joined['noun'].lower())}", words[0][1], False)
     # "612 DDoS-атак", "40 IT-компаний", "15 SIM-карт": a Latin abbreviation hyphened to a Russian noun makes a Russian
     # noun, counted as written, not an English word.
     if re.match(r"[A-Za-z]", first) and not (_LATIN_HYPHENED_TO_RUSSIAN_RE.fullmatch(first)
