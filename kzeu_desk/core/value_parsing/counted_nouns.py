@@ -49,6 +49,10 @@ from kzeu_desk.core.value_parsing.counted_words import (
 _WORD_RE = re.compile(rf"[ \u00a0]+(?P<word>[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*-[а-яё]{{3,}}(?![\w-])"
                       rf"|[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+(?:-[A-Za-z{CYRILLIC_LETTER}А-ЯЁӘІҢҒҮҰҚӨҺ]+)*)")
 _LATIN_HYPHENED_TO_RUSSIAN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]+-[а-яё]{3,}", re.IGNORECASE)
+_LATIN_HYPHENED_TO_KAZAKH_RE = re.compile(rf"(?P<abbreviation>[A-Z]{{2,}})-(?P<noun>[{CYRILLIC_LETTER}]{{4,}})")
+# Case endings of four letters or more that follow an abbreviation's hyphen ("ЕО-дағы", in the EU; "IT-ден" and
+# "ЕО-ның" are too short to read as a noun): no noun opens so.
+_CASES_OPENING_A_TAIL = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "нан", "нен", "ның", "нің")
 _ABBREVIATION_RE = re.compile(rf"[ \u00a0]?(?P<unit>{MEASURE_ABBREVIATIONS})(?![\w])")
 # "50 кВт·сағаттан аз" (under 50 kWh): Kazakh writes the hour out before a case ending ("сағат" + "тан"); the unit is
 # the abbreviation as written bare, "кВт·сағ".
@@ -225,6 +229,12 @@ def _counted_after(text: str, position: int) -> Counted | None:
             rf"[{CYRILLIC_LETTER}]", words[1][0]):
         words = words[1:]
     first = words[0][0]
+    if has_kazakh_letters(text) and (joined := _LATIN_HYPHENED_TO_KAZAKH_RE.fullmatch(first)) is not None \
+            and not joined["noun"].lower().startswith(_CASES_OPENING_A_TAIL):
+        # "486 мың POS-терминал", "40 USB-кабельді": in Kazakh a Latin abbreviation hyphened to a noun makes one noun,
+        # counted whole, the noun's case endings taken off and the abbreviation as written (issue #17, set 62); a case
+        # ending alone after it ("ЕО-ның", "IT-ға") is no noun.
+        return Counted(f"{joined['abbreviation']}-{_kazakh_base(joined['noun'].lower())}", words[0][1], False)
     # "612 DDoS-атак", "40 IT-компаний", "15 SIM-карт": a Latin abbreviation hyphened to a Russian noun makes a Russian
     # noun, counted as written, not an English word.
     if re.match(r"[A-Za-z]", first) and not (_LATIN_HYPHENED_TO_RUSSIAN_RE.fullmatch(first)
@@ -787,12 +797,21 @@ _RUSSIAN_COMPOUND_MEASURE_RE = re.compile(r"[а-яё]{2,}о-?(?:час|дн|дн
 # -- Kazakh ----------------------------------------------------------------------------------
 
 
+# A loanword in "-ист" with the possessive "-і" and any case after it ("журналисі", "специалисінің"); the "и" is a
+# loanword's, no native word ends in "-ис" before "-і" ("кірісі" is кіріс + і).
+_IST_WITH_ITS_POSSESSIVE_RE = re.compile(r"(?P<stem>[а-яё]{3,}[бвгдклмнпртфхц]ис)і(?:н|не|нде|нен|мен|нің)?")
+
+
 def _kazakh_base(word: str) -> str:
     """The word without its possessive and case endings, when that leaves a noun this knows."""
     first, hyphen, last = word.rpartition("-")
     if hyphen and first and len(last) >= 3:
         # "төсек-орын" (beds), "жүк-жолаушы": the endings are the last part's, and "орын" is no "ор" + "ын".
         return f"{first.lower()}-{_kazakh_base(last)}"
+    if (loanword := _IST_WITH_ITS_POSSESSIVE_RE.fullmatch(word.lower())) is not None:
+        # "журналисі", "экономисінің" (its journalist, of its economist): a loanword in "-ист" drops its "т" before the
+        # possessive "-і", as "туристер" keeps it before a consonant (issue #17, set 63's "тоғыз журналисі").
+        return loanword["stem"] + "т"
     base = _kazakh_base_as_cut(word)
     lowered = word.lower()
     if base != lowered and len(base) <= 3 and lowered[len(base):] in _ENDINGS_LIKE_A_SYLLABLE \
@@ -1291,6 +1310,16 @@ def _noun_in_having_adjective(word: str) -> str | None:
     return None
 
 
+def _known_noun_in_having_adjective(word: str) -> str | None:
+    """"деңгейлі" -> деңгей, "сериялы" -> серия: "-лы/-лі" after a known noun ending in a vowel or "й", where no case
+    ending or possessive reads so (after a vowel the accusative is "-ны/-ні" and the possessive "-сы/-сі"); measures
+    are left to the span readings ("екі жылдағы")."""
+    if word.endswith(("лы", "лі")) and (stem := word[:-2])[-1:] in _VOWELS + "й" and stem in KAZAKH_KNOWN_STEMS \
+            and stem not in KAZAKH_MEASURES:
+        return stem
+    return None
+
+
 # "-лы/-ді/-ты" (having): "екіжақты", "көпжақты", "тиімді" before a noun qualify it.
 _HAVING_ENDINGS = ("лы", "лі", "ды", "ді", "ты", "ті")
 _LOCATIVE_ADJECTIVE_ENDINGS = ("ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі")
@@ -1330,6 +1359,19 @@ _KAZAKH_PEOPLES = frozenset({"ауған", "қазақ", "орыс", "неміс
 
 def _looks_like_kazakh_verb(word: str) -> bool:
     return re.search(r"(?:ды|ді|ты|ті|ады|еді|йды|йді|ған|ген|қан|кен|мақ|мек)$", word.lower()) is not None
+
+
+# A converb in "-ып/-іп" ("жарияланып", "өткізіліп", "істеп"): a verb joining the next clause, never a noun of seven
+# letters or more ("кәсіп", a trade, is shorter).
+_KAZAKH_CONVERB_RE = re.compile(rf"[{CYRILLIC_LETTER}]{{5,}}(?:ып|іп)")
+
+
+def _a_verb_opens(words: list[tuple[str, int]], at: int) -> bool:
+    """Whether a verb stands at `at`: "жұмыс" before a form of "істе-" (to work), or a converb in "-ып/-іп"."""
+    word = words[at][0].lower()
+    if word == "жұмыс":
+        return at + 1 < len(words) and words[at + 1][0].lower().startswith("істе")
+    return _KAZAKH_CONVERB_RE.fullmatch(word) is not None and word not in KAZAKH_KNOWN_STEMS
 
 
 # "бар" (there is), "жоқ" (there is none) close a clause as its verb does: "160 мың итбалық бар."
@@ -1442,6 +1484,10 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         if index == 0 and (named := _noun_in_having_adjective(lowered)) is not None and following:
             # "300 орындық мектеп" (a 300-place school) counts places, as "7 сағаттық ұшу" measures hours.
             return Counted(named, end, False)
+        if index == 0 and (having := _known_noun_in_having_adjective(lowered)) is not None:
+            # "алты деңгейлі бағдарлама" (a six-level programme), "52 сериялы фильм" (a 52-episode film): the number
+            # before an adjective in "-лы/-лі" made of a known noun counts that noun, the levels or episodes (issue #17).
+            return Counted(having, end, False)
         if index == 0 and (place := _noun_in_locative_adjective(lowered)) is not None:
             return Counted(place, end, False)  # "төрт облыстағы 18 станция": the four regions are counted
         if index + 1 < len(words) and lowered.endswith(_HAVING_ENDINGS) and len(lowered) >= 6 \
@@ -1473,12 +1519,20 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             # "12 мың далалық нүктедегі өлшеулермен" (with measurements at 12,000 field points): a number never counts
             # a plural, so before one it counts the noun made an adjective of place, known or not.
             return Counted(place, end, False)
+        if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS and lowered.endswith(_DEMONYM_ENDINGS) \
+                and index + 1 < len(words) and _a_verb_opens(words, index + 1):
+            # "34 орталық жұмыс істеді" (34 centres operated), "124 сауда-саттық жарияланып" (124 auctions were
+            # announced): a word in "-лық/-лік" right before a verb ends its noun phrase, so it is the noun, no
+            # adjective of the word after it ("жұмыс істеу", to work, is one verb; issue #17, sets 62 and 63).
+            return Counted(lowered, end, False)
         if _is_kazakh_adjective(lowered) and base not in KAZAKH_KNOWN_STEMS:
-            if index + 2 == len(words) and words_end_clause and (lowered.endswith(_DEMONYM_ENDINGS) or
+            if index + 2 == len(words) and punctuation_ends and (lowered.endswith(_DEMONYM_ENDINGS) or
                                                                  lowered in _KAZAKH_PEOPLES) \
                     and _closes_as_a_predicate(words[-1][0]):
                 # "2,5 мың қазақстандық аттанды.": an adjective right before the closing verb is the
-                # noun itself (Kazakhstanis, foreigners, Russians).
+                # noun itself (Kazakhstanis, foreigners, Russians). Only punctuation closes the clause: a highlight's
+                # end does not, and a noun in the accusative reads as a past verb ("11 еуропалық сериалды" highlighted
+                # of "...сериалды қазақ тілінде тамашалай алады", 11 serials; issue #17, set 63).
                 return Counted(lowered, end, False)
             if index == 0 and index + 2 == len(words) and words_end_clause and lowered.endswith(("ғы", "гі", "қы", "кі")) \
                     and _ENDS_AS_A_KAZAKH_VERB_RE.search(words[-1][0].lower()) \

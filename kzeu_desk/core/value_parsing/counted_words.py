@@ -314,6 +314,9 @@ KAZAKH_KNOWN_STEMS = frozenset({
     "ұл", "қыз",
     # "келі" (a kilo, as people say it) ends as a possessive "-і" would: "300 келі" is no "кел" + "і".
     "келі",
+    # Levels and episodes, counted in a course's or a serial's description ("алты деңгейлі бағдарлама", a six-level
+    # programme; "52 сериялы фильм", a 52-episode film), where the noun stands in its adjective in "-лы/-лі" (issue #17).
+    "деңгей", "серия",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
@@ -413,6 +416,9 @@ FIXED_TERMS = (
     # criminal case is a proceeding, not any matter ("іс" alone is a deed or an affair); a phone-in ("тікелей желі",
     # a direct line) is a broadcast, not any line of a network (issue #17).
     r"лауазымды тұлға", r"қылмыстық іс", r"тікелей желі",
+    # A documentary is a genre of its own, a Sunday school no school of the school system, a panel session a format
+    # of a forum ("8 деректі фильм", "10 жексенбілік мектеп", "алты панельдік сессия"; issue #17, sets 62 and 63).
+    r"деректі фильм", r"жексенбілік мектеп", r"панельдік сессия",
     # An official is a post, not any person: "вину семи должностных лиц шахты", as a legal entity is a company.
     r"должностн\w* лиц\w*",
     # A base station is a mobile network's mast, not any station ("ұялы байланыстың 14 базалық станциясы"), as a

@@ -195,10 +195,16 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"|қаралы){NOT_CYRILLIC_AFTER}",
      Bound.APPROXIMATE),
     # "300-ге жетпейтін студент" (students not reaching 300): fewer than, after the dative.
-    # ("бір жасқа толмаған нәрестелер", infants under one year old: not having reached that age.)
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?<=ға|ге|қа|ке)\s*(?:жетпейтін|жетпеді|жетпейді|жетпеген|жетпей"
+    # ("бір жасқа толмаған нәрестелер", infants under one year old: not having reached that age.) The particle "да/де"
+    # (even) may stand between: "20 пайызға да жетпеген" (did not reach even 20 per cent) is the same ceiling, said
+    # as the smaller for it (issue #17, set 62).
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?<=ға|ге|қа|ке)(?:\s+(?:да|де|та|те)(?=\s))?\s*(?:жетпейтін|жетпеді|жетпейді|жетпеген|жетпей"
      rf"|толмаған[{CYRILLIC_LETTER}]*|толмай)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    # "18 жасқа толған азамат" (a citizen who has reached 18), "21 жасқа толғандар" (those who have): an age reached,
+    # qualifying who may, is that age and over, as "с 18 лет" is; "толғанда" (on turning it) and "толды" (turned) date
+    # a moment and bound nothing (issue #17, set 62).
+    (rf"(?<=жасқа)\s*толған(?:дар(?:ға|ды|дың|дан)?)?{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     # "Less than" and "more than" need the ablative before them ("15%-дан аз", "10 млн доллардан көп");
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
