@@ -304,8 +304,13 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # scored once at f729a08: set 62 97.1 / 93.2 / 89.7 % (132/136, 138/148, 131/146), set 63 97.9 / 93.6 /
           # 93.4 % (139/142, 147/157, 156/167): the honest held-out number of this round. Floors: the first score's
           # lowest language.
-          "held_out_sixty_second": 0.89,
-          "held_out_sixty_third": 0.93}
+          # Set 62's five Kazakh izafet labels written before the rule was settled, relabelled by it: 97.1 / 93.2 /
+          # 92.5 % (132/136, 138/148, 135/146). After one pass of fixes (three engineers, one language each;
+          # general classes): set 62 100 / 98.0 / 96.6 % (136/136, 145/148, 141/146), set 63 98.6 / 96.8 / 98.8 %
+          # (140/142, 152/157, 165/167). Floors: the lowest language less one miss, 140/146 (0.959) and 151/157
+          # (0.962).
+          "held_out_sixty_second": 0.95,
+          "held_out_sixty_third": 0.96}
 
 
 @pytest.fixture(scope="module")
