@@ -310,7 +310,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # (140/142, 152/157, 165/167). Floors: the lowest language less one miss, 140/146 (0.959) and 151/157
           # (0.962).
           "held_out_sixty_second": 0.95,
-          "held_out_sixty_third": 0.96}
+          "held_out_sixty_third": 0.96,
+          # Sets 64 and 65 (roads, cars, fuel, ride-hailing, shipping and flights; research, patents, museums, courts
+          # and charities), written and labelled by two more engineers who never ran the parser while sets 62 and 63
+          # were fixed, scored once at 1966413: set 64 93.5 / 97.0 / 94.5 % (129/138, 163/168, 155/164), set 65
+          # 96.9 / 95.5 / 95.0 % (126/130, 148/155, 152/160): the honest held-out number of this round, not fixed.
+          # Floors: the first score's lowest language.
+          "held_out_sixty_fourth": 0.93,
+          "held_out_sixty_fifth": 0.95}
 
 
 @pytest.fixture(scope="module")
