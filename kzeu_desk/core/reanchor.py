@@ -5255,6 +5255,9 @@ _GROWN_CLAUSE_REACH = 160
 # One Kazakh "and", spelt by the sound before it: "Шымкент пен Павлодардағы" turned round is "Павлодар мен
 # Шымкенттегі" (held-out round 26 orphaned it, "пен" and "мен" read as two words).
 _KAZAKH_AND = frozenset({"мен", "бен", "пен"})
+# A Kazakh pair "A мен B" grown by a member is written "A, B және C": "мен" and "және" both say "and" (held-out
+# round 38, "Венгрия мен Литваның" -> "Венгрия, Литва және Португалияның", orphaned as other words).
+_KAZAKH_AND_OR_ZHANE = _KAZAKH_AND | {"және"}
 # A list given items (`Locator._enumeration_extended`) gains at most a third of its words, or this many.
 _LIST_GROWTH_WORDS = 2
 
@@ -5265,7 +5268,7 @@ def _same_words_reordered(old: Sequence[str], new: Sequence[str]) -> bool:
     left = list(new)
     for word in old:
         match = next((i for i, other in enumerate(left) if other == word or (
-            not word[:1].isdigit() and same_stem(word, other)) or {word, other} <= _KAZAKH_AND), None)
+            not word[:1].isdigit() and same_stem(word, other)) or {word, other} <= _KAZAKH_AND_OR_ZHANE), None)
         if match is None:
             return False
         del left[match]
