@@ -1,0 +1,81 @@
+"""The classes of the English misses of sets 64 and 65 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, date, quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, publication date, the curator's value)
+LITRE_WITH_A_CAPITAL_L = [
+    # English writes the litre as "L" as often as "l": "mg/L", "g/L", "µg/L" are the units "mg/l" and "g/l" are.
+    ("no more than 10 µg/L", "Drinking water may hold no more than 10 µg/L of arsenic.", "2026-05-04",
+     quantity(None, "µg/L", upper=10)),
+    ("2.5 g/L", "The lake's water carries 2.5 g/L of salt in summer.", "2026-05-04", quantity(2.5, "g/L")),
+    ("up to 40 mg/L", "Wells near the plant showed up to 40 mg/L of nitrate.", "2026-05-04",
+     quantity(None, "mg/L", upper=40)),
+    # Guard: the small "l" stays as written.
+    ("0.8 g/l", "The limit for novice drivers is 0.8 g/l.", "2026-05-04", quantity(0.8, "g/l")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), LITRE_WITH_A_CAPITAL_L,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(LITRE_WITH_A_CAPITAL_L)])
+def test_a_litre_written_with_a_capital_l_is_a_unit(selection: str, context: str, published: str,
+                                                    expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+KNOTS = [
+    # A speed in knots is a measure (nautical miles an hour), as km/h is, not a count of knots.
+    ("40 knots", "Gusts of 40 knots closed the harbour on Monday.", "2026-09-14", quantity(40, "knots")),
+    ("22 knots", "The new patrol boats reach 22 knots.", "2026-09-14", quantity(22, "knots")),
+    ("one knot", "The current off the cape runs at about one knot.", "2026-09-14", quantity(1, "knot")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), KNOTS,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(KNOTS)])
+def test_knots_are_a_measure_of_speed(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+A_PART_OF_THE_PUBLICATION_DAY = [
+    # "this morning", "this afternoon", "this evening", "tonight": the publication day, as "today" is.
+    ("this afternoon", "The mayor opened the new tram line this afternoon.", "2026-03-19", date("2026-03-19")),
+    ("This evening", "This evening the choir sings in the cathedral.", "2026-12-20", date("2026-12-20")),
+    ("tonight", "The final airs tonight on the public channel.", "2026-06-02", date("2026-06-02")),
+    ("this morning", "Two flights were cancelled this morning because of fog.", "2026-01-08", date("2026-01-08")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_PART_OF_THE_PUBLICATION_DAY,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_PART_OF_THE_PUBLICATION_DAY)])
+def test_a_part_of_the_publication_day_is_that_day(selection: str, context: str, published: str,
+                                                    expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+A_CLAUSE_AFTER_SO = [
+    # ", so" opens a main clause of its own: a weekday is dated by the tense of its clause, not by a report after "so".
+    # (2026-02-10 is a Tuesday.)
+    ("until Friday", "The exhibition stays open until Friday, so book now, as last season it sold out in days.",
+     "2026-02-10", date("2026-02-13")),
+    ("by Thursday", "Send your entries by Thursday, so the jury had better not repeat last year's delays, which ran "
+     "to weeks.", "2026-02-10", date("2026-02-12")),
+    # Guards: a report before "so" stays in the past; a count is untouched.
+    ("on Friday", "The museum closed on Friday, so visitors will be turned away next week.", "2026-02-10",
+     date("2026-02-06")),
+    ("four", "The ferry sailed four times a week, so the line changed its timetable.", "2026-02-10",
+     count(4, "times")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_CLAUSE_AFTER_SO,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_CLAUSE_AFTER_SO)])
+def test_a_clause_after_so_has_its_own_tense(selection: str, context: str, published: str,
+                                             expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
