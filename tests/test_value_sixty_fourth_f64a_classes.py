@@ -79,3 +79,25 @@ A_CLAUSE_AFTER_SO = [
 def test_a_clause_after_so_has_its_own_tense(selection: str, context: str, published: str,
                                              expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+MONTHS_LATER = [
+    # "N months later" after a month named before it in its sentence is that month moved on, a month.
+    ("three months later", "The bridge was closed in October 2024 and reopened three months later.", "2026-03-01",
+     date("2025-01")),
+    ("two months later", "She filed the claim on 12 November 2023; the tribunal ruled two months later.", "2026-03-01",
+     date("2024-01")),
+    ("11 months later", "The smelter stopped in March 2019 and restarted 11 months later.", "2026-03-01",
+     date("2020-02")),
+    # Guards: with no month named before it, a span of months stays a quantity; a year alone names no month.
+    ("six months later", "Six months later nothing had changed.", "2026-03-01", quantity(6, "months")),
+    ("four months later", "The club was founded in 2019 and folded four months later.", "2026-03-01",
+     quantity(4, "months")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), MONTHS_LATER,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(MONTHS_LATER)])
+def test_months_later_after_a_month_is_a_month(selection: str, context: str, published: str,
+                                              expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before="", earlier="").value, expected)
