@@ -101,3 +101,23 @@ MONTHS_LATER = [
 def test_months_later_after_a_month_is_a_month(selection: str, context: str, published: str,
                                               expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context, before="", earlier="").value, expected)
+
+
+A_RATE_PER_A_NUMBER = [
+    # A figure with a noun "per" a number of things is a rate: a quantity counting none of them (its unit, the whole
+    # phrase, left out as the sets record it); and the rate's base lends no noun to a bare figure after it.
+    ("12", "Infant mortality fell to 12 deaths per 1,000 live births in 2024.", "2026-05-01", quantity(12, None)),
+    ("2.8", "The region had 2.8 hospital beds per 1,000 people last year.", "2026-05-01", quantity(2.8, None)),
+    ("3.1", "Burglaries ran at 5.6 cases per 10,000 households, above the national average of 3.1.", "2026-05-01",
+     quantity(3.1, None)),
+    # Guards: a rate per a period counts its noun; a count with no rate is a count.
+    ("12", "The airline flies 12 flights per week to Dubai.", "2026-05-01", count(12, "flights")),
+    ("240", "The clinic hired 240 nurses in 2025.", "2026-05-01", count(240, "nurses")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_RATE_PER_A_NUMBER,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_RATE_PER_A_NUMBER)])
+def test_a_rate_per_a_number_of_things_is_a_quantity(selection: str, context: str, published: str,
+                                                     expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

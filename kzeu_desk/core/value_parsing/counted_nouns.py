@@ -183,6 +183,7 @@ _KAZAKH_COORDINATED_BEFORE_RE = re.compile(rf"(?:\d|[{CYRILLIC_LETTER}])[ \u00a0
                                            rf"(?:және|мен|немесе)[ \u00a0]+\S+[ \u00a0]*$", re.IGNORECASE)
 
 _SEASONS_OF_A_WHOLE = frozenset({"seasons", "years", "months", "weeks", "days", "nights", "decades", "quarters"})
+_PER_A_NUMBER_OF_RE = re.compile(r"[ \u00a0]+(?i:per)[ \u00a0]+\d[\d,.\u00a0]*(?:[ \u00a0]+(?i:thousand|million))?[ \u00a0]+[A-Za-z]")
 _PER_AREA_RE = re.compile(r"\s+(?i:per)\s+(?P<area>(?i:hectare|acre))(?![\w])")
 # "1,200 cubic metres per second", "800 кубометров в секунду": a flow is measured per second and in no other way, so
 # the rate is part of its unit ("290 m³/s"); other rates are left off, as the sets record "barrels a day" in barrels.
@@ -246,6 +247,10 @@ def _counted_after(text: str, position: int) -> Counted | None:
         if counted is not None and counted.is_measure and (rate := _PER_AREA_RE.match(text, counted.end)) is not None:
             # "9.5 centners per hectare": a yield is measured per area, as "14,7 ц/га" is.
             return Counted(f"{counted.unit} per {rate.group('area').lower()}", rate.end(), True)
+        if counted is not None and not counted.is_measure and _PER_A_NUMBER_OF_RE.match(text, counted.end):
+            # "10.9 deaths per 100,000 inhabitants", "2.8 beds per 1,000 people": a rate per a number of things counts
+            # none of them; the figure is a quantity whose unit is the whole phrase, which the sets leave out (set 64).
+            return None
         if counted is not None and not counted.is_measure and (
                 complement := _OF_COMPLEMENT_RE.match(text, counted.end)) is not None:
             # "three memoranda of understanding": the complement names the thing counted.
