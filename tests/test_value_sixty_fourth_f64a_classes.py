@@ -121,3 +121,57 @@ A_RATE_PER_A_NUMBER = [
 def test_a_rate_per_a_number_of_things_is_a_quantity(selection: str, context: str, published: str,
                                                      expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+NOUNS_THAT_LOOK_LIKE_ADJECTIVES = [
+    # A one-syllable word in "-eed" is a noun, no participle; a lower-case word in "-ian" (not "-arian") names a
+    # person: before a plural each names the kind of thing counted, kept with it as "injury crashes" is.
+    ("2,300", "The gene bank keeps 2,300 seed samples of wild apple.", "2026-07-01", count(2300, "seed samples")),
+    ("45", "The county added 45 speed bumps near schools.", "2026-07-01", count(45, "speed bumps")),
+    ("120", "The hospital trained 120 physician assistants this year.", "2026-07-01",
+     count(120, "physician assistants")),
+    # Guards: a past participle in "-eed" of two syllables and an adjective in "-arian" still describe.
+    ("14", "The ministry funded 14 agreed projects.", "2026-07-01", count(14, "projects")),
+    ("nine", "The agency sent nine humanitarian convoys to the border.", "2026-07-01", count(9, "convoys")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), NOUNS_THAT_LOOK_LIKE_ADJECTIVES,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(NOUNS_THAT_LOOK_LIKE_ADJECTIVES)])
+def test_a_noun_with_an_adjectives_ending_qualifies_the_counted_noun(selection: str, context: str, published: str,
+                                                                     expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+A_HYPHENED_ADJECTIVE = [
+    # A word hyphened to an adjective-ending first part ("dual-", "digital-", "electric-") describes the head.
+    ("Four", "Four magnetic-stripe cards were cloned at the kiosk.", "2026-07-01", count(4, "cards")),
+    ("six", "The operator built six digital-radio masts along the line.", "2026-07-01", count(6, "masts")),
+    # Guard: two nouns hyphened name a kind of the head.
+    ("11", "The fund backs 11 water-management projects.", "2026-07-01", count(11, "water-management projects")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_HYPHENED_ADJECTIVE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_HYPHENED_ADJECTIVE)])
+def test_a_hyphened_adjective_describes_the_counted_noun(selection: str, context: str, published: str,
+                                                         expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+A_LENGTH_OF_A_THING_LAID_OUT = [
+    # A noun before a length ("track kilometres", "road kilometres", "pipe metres") measures a length of it: one unit.
+    ("420 track kilometres", "The railway will electrify 420 track kilometres by 2028.", "2026-07-01",
+     quantity(420, "track kilometres")),
+    ("900 road kilometres", "The agency repaved 900 road kilometres last summer.", "2026-07-01",
+     quantity(900, "road kilometres")),
+    # Guard: an adjective before a length leaves the length alone.
+    ("800 metres", "The new tunnel adds a further 800 metres.", "2026-07-01", quantity(800, "metres")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_LENGTH_OF_A_THING_LAID_OUT,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(A_LENGTH_OF_A_THING_LAID_OUT)])
+def test_a_noun_before_a_length_makes_one_unit(selection: str, context: str, published: str,
+                                              expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

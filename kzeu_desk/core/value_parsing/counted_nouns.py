@@ -361,6 +361,10 @@ _DEGREE_ABBREVIATIONS = frozenset({"PhD", "MBA", "MSc", "BSc", "MA", "BA", "LLM"
 _MULTI_PREFIX_RE = re.compile(r"multi-?(?!media)[a-z]{4,}")
 
 
+_ONE_SYLLABLE_EED_RE = re.compile(r"[b-df-hj-np-tv-z]+eed")
+_HYPHENED_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "able", "ible")
+
+
 def _is_english_adjective(word: str) -> bool:
     lowered = word.lower()
     if word in _DEGREE_ABBREVIATIONS:
@@ -373,12 +377,23 @@ def _is_english_adjective(word: str) -> bool:
         return True
     if lowered in _GERUND_NOUN_MODIFIERS or lowered in _NOUNS_ENDING_AS_ADJECTIVES:
         return False  # "40 monitoring stations", "mining companies": a kind of station, of company
+    if _ONE_SYLLABLE_EED_RE.fullmatch(lowered) and lowered != "freed":
+        # "1,480 speed cameras", "12 seed banks", "30 feed mills": a word of one syllable in "-eed" is a noun, no past
+        # participle ("agreed", "guaranteed" have two), and names the kind of thing (set 64).
+        return False
+    if lowered.endswith("ian") and not lowered.endswith("arian"):
+        # "64 pedestrian crossings", "40 physician assistants", "six guardian angels": a lower-case word in "-ian"
+        # names a person (the adjectives in "-ian" are names, capitalised, or in "-arian": "humanitarian convoys").
+        return False
     parts = lowered.split("-")
     if len(parts) > 2 and any(part in ENGLISH_FUNCTION_WORDS for part in parts[1:-1]):
         return True  # "two ship-to-shore cranes", "state-of-the-art labs": a phrase made one word describes
-    if len(parts) == 2 and parts[0] in ENGLISH_ADJECTIVES and not parts[1].endswith("ing"):
+    if len(parts) == 2 and (parts[0] in ENGLISH_ADJECTIVES or (
+            parts[0].endswith(_HYPHENED_ADJECTIVE_ENDINGS) and parts[0] not in _NOUNS_ENDING_AS_ADJECTIVES)) \
+            and not parts[1].endswith("ing"):
         # "eight double-degree programmes", "two high-speed lines": an adjective and a noun made one word
-        # describe the head, while "water-management projects" (two nouns) name a kind of it.
+        # describe the head, while "water-management projects" (two nouns) name a kind of it. A first part with an
+        # adjective's ending is an adjective too: "Two dual-fuel engines", "four digital-radio masts" (set 64).
         return True
     first, _, last = lowered.rpartition("-")
     if first and last.endswith("ing") and not _is_english_qualifier_word(first):
@@ -414,6 +429,7 @@ _ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "qu
 
 
 _NOUNS_OR_VERBS = frozenset({"accounts", "amounts"})
+_LENGTHS = frozenset({"metres", "meters", "kilometres", "kilometers", "km", "miles"})
 # Measure words that also name devices or places ("gas meters", "charging points"), and the words before them that
 # keep them measures ("percentage points", "cubic meters").
 _MEASURES_ALSO_DEVICES = frozenset({"meter", "meters", "point", "points"})
@@ -453,6 +469,11 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
                 # "18,000 water meters", "40 charging points": after a noun that names their kind they are
                 # things counted, not metres or points of a scale.
                 return Counted(" ".join([*kept, word]), end, False)
+            if lowered in _LENGTHS and len(kept) == 1 and kept[0].islower() and not _is_english_adjective(kept[0]) \
+                    and not _is_english_plural(kept[0]):
+                # "1,850 lane metres" of a ferry's deck, "420 track kilometres", "90 cable kilometres": a length of a
+                # thing laid out, a measure of its own, as "engine hours" are (set 64).
+                return Counted(f"{kept[0]} {word}", end, True)
             if lowered == "hours" and len(kept) == 1 and kept[0].islower() and not _is_english_adjective(kept[0]):
                 # "2,000 engine hours", "300 flight hours": hours run by a machine or flown, a measure of its own, as
                 # "моточасов" is.
