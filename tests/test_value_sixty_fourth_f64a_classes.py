@@ -175,3 +175,23 @@ A_LENGTH_OF_A_THING_LAID_OUT = [
 def test_a_noun_before_a_length_makes_one_unit(selection: str, context: str, published: str,
                                               expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+@pytest.mark.parametrize(("text", "listed", "iso"), [
+    # The Candidates pane lists "N months later" (and days, weeks) after a date named before it as the date Ctrl+N
+    # reads for those words, "later" in the span, not the bare span of time.
+    ("The bridge was closed in October 2024 and reopened three months later.", "three months later", "2025-01"),
+    ("The ship left Aktau on 2 May 2025 and docked in Baku ten days later.", "ten days later", "2025-05-12"),
+])
+def test_the_pane_lists_a_span_later_as_a_date(text: str, listed: str, iso: str) -> None:
+    from kzeu_desk.core.value_parsing.document_values import find_values
+    found = [value for value in find_values(text, "2026-03-01") if text[value.start:value.end] == listed]
+    assert found, [text[value.start:value.end] for value in find_values(text, "2026-03-01")]
+    assert (found[0].value.kind, found[0].value.date) == (date(iso).kind, iso)
+
+
+def test_the_pane_leaves_a_span_later_with_no_date_before_it() -> None:
+    # Guard: with no date before it, "later" leaves the span of time as it was.
+    from kzeu_desk.core.value_parsing.document_values import find_values
+    text = "Six months later the line was still closed."
+    assert [(text[v.start:v.end], v.value.unit) for v in find_values(text, "2026-03-01")] == [("Six months", "months")]
