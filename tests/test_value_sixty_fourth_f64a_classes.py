@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_value_words import count, date, quantity, same
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 # (highlight, its sentence, publication date, the curator's value)
@@ -195,3 +195,21 @@ def test_the_pane_leaves_a_span_later_with_no_date_before_it() -> None:
     from kzeu_desk.core.value_parsing.document_values import find_values
     text = "Six months later the line was still closed."
     assert [(text[v.start:v.end], v.value.unit) for v in find_values(text, "2026-03-01")] == [("Six months", "months")]
+
+
+@pytest.mark.parametrize(("text", "listed", "amount", "unit"), [
+    # A number word hyphened to a unit of time in the singular is a span after "the" too ("the two-year programme"),
+    # which the pane lists, as it does after "a"; "the two sides" still names things already named.
+    ("Applicants must finish the two-year programme before they apply.", "two-year", 2, "year"),
+    ("Shops close during the ten-day holiday in spring.", "ten-day", 10, "day"),
+])
+def test_the_pane_lists_a_hyphened_span_after_the(text: str, listed: str, amount: float, unit: str) -> None:
+    from kzeu_desk.core.value_parsing.document_values import find_values
+    found = [value for value in find_values(text, "2026-03-01") if text[value.start:value.end] == listed]
+    assert found, [text[value.start:value.end] for value in find_values(text, "2026-03-01")]
+    assert (found[0].value.kind, found[0].value.amount, found[0].value.unit) == (ValueKind.QUANTITY, amount, unit)
+
+
+def test_the_two_sides_stay_unlisted() -> None:
+    from kzeu_desk.core.value_parsing.document_values import find_values
+    assert find_values("The two sides met in Geneva for talks.", "2026-03-01") == []
