@@ -23,6 +23,10 @@ _DAYS_LATER_RE = re.compile(
     r"|[^\s]+\s+(?i:дн(?:я|ей)|день|недел[юиь]|недель)\s+(?i:спустя)"
     r"|[^\s]+\s+(?i:күн|апта)(?i:нан|нен|дан|ден|тан|тен)\s+(?i:кейін|соң)")
 _WEEK_UNITS = ("week", "недел", "апта")
+# Months after a month named before, in English: "left in August 2021 and applied for asylum five months later" is
+# January 2022 (set 65), a month, as the month it counts from is (from a day, the month too: a month on from 3 May is
+# no one day).
+_MONTHS_LATER_RE = re.compile(r"(?P<n>[^\s]+)\s+(?i:months?)\s+(?i:later|afterwards|after\s+that)")
 # The year before one named before it: "the year before", "годом ранее", "алдыңғы жылы".
 _THE_YEAR_BEFORE_RE = re.compile(
     r"(?i:the\s+year\s+before|годом\s+(?:ранее|раньше)|(?:в\s+)?предыдущ(?:ем|ий)\s+год[ау]?"
@@ -73,6 +77,8 @@ def dated_from_its_text(selection: str, context: str, before: str, earlier: str,
         return None
     if _DAYS_LATER_RE.fullmatch(selection):
         return _days_after_the_day_before(selection, context[:offset], publication)
+    if (months_later := _MONTHS_LATER_RE.fullmatch(selection)) is not None:
+        return _months_after_the_month_before(months_later.group("n"), context[:offset], publication)
     if _THE_YEAR_BEFORE_RE.fullmatch(selection):
         years = _YEAR_RE.findall(context[:offset])
         return TypedValue(kind=ValueKind.DATE, date=f"{int(years[-1]) - 1:04d}") if years else None
@@ -136,6 +142,16 @@ def _days_after_the_day_before(selection: str, text_before: str, publication: Pu
     weeks = any(unit in selection.lower() for unit in _WEEK_UNITS)
     last = date.fromisoformat(max(days, key=lambda candidate: candidate.end).value.date or "")
     return TypedValue(kind=ValueKind.DATE, date=(last + timedelta(days=count * (7 if weeks else 1))).isoformat())
+
+
+def _months_after_the_month_before(number: str, text_before: str, publication: Publication | None) -> TypedValue | None:
+    months = [c for c in scan(text_before, publication) if c.value.kind is ValueKind.DATE and len(c.value.date or "") >= 7]
+    digits = re.fullmatch(r"\d{1,2}", rewrite_number_words(number).text.strip())
+    if not months or digits is None:
+        return None
+    last = max(months, key=lambda candidate: candidate.end).value.date or ""
+    total = int(last[:4]) * 12 + int(last[5:7]) - 1 + int(digits.group())
+    return TypedValue(kind=ValueKind.DATE, date=f"{total // 12:04d}-{total % 12 + 1:02d}")
 
 
 def _a_year_back(iso: str) -> str:

@@ -183,6 +183,7 @@ _KAZAKH_COORDINATED_BEFORE_RE = re.compile(rf"(?:\d|[{CYRILLIC_LETTER}])[ \u00a0
                                            rf"(?:және|мен|немесе)[ \u00a0]+\S+[ \u00a0]*$", re.IGNORECASE)
 
 _SEASONS_OF_A_WHOLE = frozenset({"seasons", "years", "months", "weeks", "days", "nights", "decades", "quarters"})
+_PER_A_NUMBER_OF_RE = re.compile(r"[ \u00a0]+(?i:per)[ \u00a0]+\d[\d,.\u00a0]*(?:[ \u00a0]+(?i:thousand|million))?[ \u00a0]+[A-Za-z]")
 _PER_AREA_RE = re.compile(r"\s+(?i:per)\s+(?P<area>(?i:hectare|acre))(?![\w])")
 # "1,200 cubic metres per second", "800 кубометров в секунду": a flow is measured per second and in no other way, so
 # the rate is part of its unit ("290 m³/s"); other rates are left off, as the sets record "barrels a day" in barrels.
@@ -246,6 +247,10 @@ def _counted_after(text: str, position: int) -> Counted | None:
         if counted is not None and counted.is_measure and (rate := _PER_AREA_RE.match(text, counted.end)) is not None:
             # "9.5 centners per hectare": a yield is measured per area, as "14,7 ц/га" is.
             return Counted(f"{counted.unit} per {rate.group('area').lower()}", rate.end(), True)
+        if counted is not None and not counted.is_measure and _PER_A_NUMBER_OF_RE.match(text, counted.end):
+            # "10.9 deaths per 100,000 inhabitants", "2.8 beds per 1,000 people": a rate per a number of things counts
+            # none of them; the figure is a quantity whose unit is the whole phrase, which the sets leave out (set 64).
+            return None
         if counted is not None and not counted.is_measure and (
                 complement := _OF_COMPLEMENT_RE.match(text, counted.end)) is not None:
             # "three memoranda of understanding": the complement names the thing counted.
@@ -356,6 +361,10 @@ _DEGREE_ABBREVIATIONS = frozenset({"PhD", "MBA", "MSc", "BSc", "MA", "BA", "LLM"
 _MULTI_PREFIX_RE = re.compile(r"multi-?(?!media)[a-z]{4,}")
 
 
+_ONE_SYLLABLE_EED_RE = re.compile(r"[b-df-hj-np-tv-z]+eed")
+_HYPHENED_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "ary", "able", "ible")
+
+
 def _is_english_adjective(word: str) -> bool:
     lowered = word.lower()
     if word in _DEGREE_ABBREVIATIONS:
@@ -368,12 +377,23 @@ def _is_english_adjective(word: str) -> bool:
         return True
     if lowered in _GERUND_NOUN_MODIFIERS or lowered in _NOUNS_ENDING_AS_ADJECTIVES:
         return False  # "40 monitoring stations", "mining companies": a kind of station, of company
+    if _ONE_SYLLABLE_EED_RE.fullmatch(lowered) and lowered != "freed":
+        # "1,480 speed cameras", "12 seed banks", "30 feed mills": a word of one syllable in "-eed" is a noun, no past
+        # participle ("agreed", "guaranteed" have two), and names the kind of thing (set 64).
+        return False
+    if lowered.endswith("ian") and not lowered.endswith("arian"):
+        # "64 pedestrian crossings", "40 physician assistants", "six guardian angels": a lower-case word in "-ian"
+        # names a person (the adjectives in "-ian" are names, capitalised, or in "-arian": "humanitarian convoys").
+        return False
     parts = lowered.split("-")
     if len(parts) > 2 and any(part in ENGLISH_FUNCTION_WORDS for part in parts[1:-1]):
         return True  # "two ship-to-shore cranes", "state-of-the-art labs": a phrase made one word describes
-    if len(parts) == 2 and parts[0] in ENGLISH_ADJECTIVES and not parts[1].endswith("ing"):
+    if len(parts) == 2 and (parts[0] in ENGLISH_ADJECTIVES or (
+            parts[0].endswith(_HYPHENED_ADJECTIVE_ENDINGS) and parts[0] not in _NOUNS_ENDING_AS_ADJECTIVES)) \
+            and not parts[1].endswith("ing"):
         # "eight double-degree programmes", "two high-speed lines": an adjective and a noun made one word
-        # describe the head, while "water-management projects" (two nouns) name a kind of it.
+        # describe the head, while "water-management projects" (two nouns) name a kind of it. A first part with an
+        # adjective's ending is an adjective too: "Two dual-fuel engines", "four digital-radio masts" (set 64).
         return True
     first, _, last = lowered.rpartition("-")
     if first and last.endswith("ing") and not _is_english_qualifier_word(first):
@@ -409,6 +429,7 @@ _ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "qu
 
 
 _NOUNS_OR_VERBS = frozenset({"accounts", "amounts"})
+_LENGTHS = frozenset({"metres", "meters", "kilometres", "kilometers", "km", "miles"})
 # Measure words that also name devices or places ("gas meters", "charging points"), and the words before them that
 # keep them measures ("percentage points", "cubic meters").
 _MEASURES_ALSO_DEVICES = frozenset({"meter", "meters", "point", "points"})
@@ -448,6 +469,11 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
                 # "18,000 water meters", "40 charging points": after a noun that names their kind they are
                 # things counted, not metres or points of a scale.
                 return Counted(" ".join([*kept, word]), end, False)
+            if lowered in _LENGTHS and len(kept) == 1 and kept[0].islower() and not _is_english_adjective(kept[0]) \
+                    and not _is_english_plural(kept[0]):
+                # "1,850 lane metres" of a ferry's deck, "420 track kilometres", "90 cable kilometres": a length of a
+                # thing laid out, a measure of its own, as "engine hours" are (set 64).
+                return Counted(f"{kept[0]} {word}", end, True)
             if lowered == "hours" and len(kept) == 1 and kept[0].islower() and not _is_english_adjective(kept[0]):
                 # "2,000 engine hours", "300 flight hours": hours run by a machine or flown, a measure of its own, as
                 # "моточасов" is.

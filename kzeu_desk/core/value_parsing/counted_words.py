@@ -87,6 +87,9 @@ ENGLISH_MEASURES = frozenset({
     # A ship's size in deadweight tonnes ("a 13,000 dwt tanker", "vessels of up to 45,000 dwt"), as the shipping trade
     # writes it: a measure, as tonnes are, not a count of "dwt" things.
     "dwt",
+    # A ship's or a wind's speed in knots ("a service speed of 15 knots", "gusts of 40 knots"; set 64): nautical miles
+    # an hour, a measure as "km/h" is, not a count of knots.
+    "knots", "knot",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 # "tU" is tonnes of uranium, as the industry reports output.
@@ -94,7 +97,8 @@ ENGLISH_MEASURES = frozenset({
 # (A concentration, "39 мкг/м³" of fine particles or "0,5 мг/м3", comes before the "кг" and "км" it starts like.)
 # Weather and water reports: degrees Celsius ("°C", "°С" with a Cyrillic "С", "℃"), rainfall and soil moisture in
 # millimetres and centimetres, mineral content in grams or milligrams per litre ("4,2 г/л", which a Kazakh case ending
-# may follow after a hyphen: "4,2 г/л-ден").
+# may follow after a hyphen: "4,2 г/л-ден"). English writes the litre with a capital "L" as often as not ("150 mg/L",
+# "2 g/L", "5 µg/L" of arsenic; set 65): the same units.
 # Blood pressure in millimetres of mercury ("140 mmHg", "140 мм рт. ст."), before the "mm" and "мм" it starts like.
 # A speed in metres a second or kilometres an hour ("below 6 m/s" of wind, "90 km/h", "60 км/ч", and in Kazakh "км/сағ",
 # kilometres a "сағат"): one unit written with a slash, as "m³/s" is, first, before the "km", "м" and "m" it starts like.
@@ -107,7 +111,7 @@ ENGLISH_MEASURES = frozenset({
 # ("45 t/h", "300 m³/h"; set 60): one unit each, before the "t", "kg" and "ha" they start like.
 MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч|га)(?![\w])|"
                          r"(?:t|kg|l|L|m³|m3)/(?:ha|h)(?![\w])|"
-                         r"km/h|km/hr|км/ч|км/сағ|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
+                         r"km/h|km/hr|км/ч|км/сағ|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|mg/L|g/L|µg/L|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),
                          # and fines and fees in the monthly calculation index ("100 МРП", "50 АЕК", "20 MCI"), which

@@ -90,6 +90,9 @@ KAZAKH_AGO = r"бұрын"
 # Days from publication.
 RELATIVE_DAY_OFFSETS = {
     "the day before yesterday": -2, "the day after tomorrow": 2,
+    # A part of the publication day ("This morning we found …", "the minister resigned this afternoon"; set 64) is
+    # that day, as "today" is.
+    "this morning": 0, "this afternoon": 0, "this evening": 0, "tonight": 0,
     "yesterday": -1, "today": 0, "tomorrow": 1, "позавчера": -2, "вчера": -1, "сегодня": 0, "завтра": 1,
     "послезавтра": 2, "алдыңгүні": -2, "алдыңғы күні": -2, "кеше": -1, "бүгін": 0, "ертең": 1, "бүрсігүні": 2,
 }

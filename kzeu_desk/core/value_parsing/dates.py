@@ -134,7 +134,9 @@ _EARLIER_LEVEL_BEFORE_RE = re.compile(
     r"|(?:против|по\s+сравнению\s+с)\s+[^\s,;]+(?:\s+[^\s,;]+){0,2}\s+(?:в|во))\s+$", re.IGNORECASE)
 # Clauses that may have tenses of their own: "Весной комитет провел …, а в ноябре стенд появится …"; and the clause of
 # the rest of a whole after a comma, "Из 40 вагонов поставлено 25, остальные 15 придут в июне" (sets 60 and 61).
-_CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas)\s|остальн[а-яё]{1,3}\s)|;\s+", re.IGNORECASE)
+# (English ", so" opens a main clause of its own too, a consequence: "Fares are on sale until Sunday, so don't wait: last
+# year's sale lasted four days" (set 64) dates Sunday by its own clause, not by the report after "so".)
+_CONTRASTED_CLAUSE_RE = re.compile(r",\s+(?=(?:а|но|ал|but|while|whereas|so)\s|остальн[а-яё]{1,3}\s)|;\s+", re.IGNORECASE)
 
 
 _STATUS_DATE_AFTER_RE = re.compile(rf"[^\s]+(?:\s+[^\s]+)?\s+(?i:жағдай(?:ы)?\s+бойынша){NOT_CYRILLIC_AFTER}")

@@ -165,6 +165,8 @@ def _in_sentence(text: str, start: int, end: int, publication: Publication | Non
         [_as_ctrl_n_reads(candidate, text, start, end, published, before)
          for candidate in _dated_by_their_clause(candidates, sentence, publication)],
         text, start, end, published, before)
+    candidates = [_dated_from_the_date_before(candidate, text, start, end, published, before)
+                  for candidate in candidates]
     dates = [c for c in candidates if c.value.kind.is_temporal or c.missing is not None]
     reported_on = [d for d in dates if _REPORTING_VERB_BEFORE_RE.search(sentence[:d.start])
                    or (_DATELINE_BEFORE_RE.match(sentence[:d.start]) and _DASH_AFTER_RE.match(sentence, d.end))]
@@ -180,6 +182,31 @@ def _in_sentence(text: str, start: int, end: int, publication: Publication | Non
         found.append(FoundValue(start + candidate.start, start + candidate.end, start, end, candidate.value,
                                 note_for(candidate), score, reason))
     return found
+
+
+# "applied for asylum five months later", "reopened ten days later": a span of time with "later" after it (English).
+_LATER_AFTER_RE = re.compile(r"[ \u00a0]+(?:later|afterwards)(?![\w])")
+
+
+def _dated_from_the_date_before(candidate: Candidate, text: str, start: int, end: int, published: str | None,
+                                before: str) -> Candidate:
+    """A span of days, weeks or months with "later" after it, widened over "later" where Ctrl+N reads the widened span
+    as a date counted from a date named before it ("left in August 2021 and applied five months later" is January
+    2022, set 65): listed as the date a highlight of those words gets. (Only a quantity in those units with "later"
+    right after it asks for a suggestion: a few in a thousand candidates.)"""
+    value = candidate.value
+    if value.kind is not ValueKind.QUANTITY or (value.unit or "").lower() not in _LATER_UNITS \
+            or (later := _LATER_AFTER_RE.match(text, start + candidate.end)) is None:
+        return candidate
+    at = start + candidate.start
+    read = suggest(text[at:later.end()], published=published, context=text[start:end], before=before,
+                   earlier=text_before(text, at, later.end())).value
+    if read.kind is not ValueKind.DATE:
+        return candidate
+    return replace(candidate, end=later.end() - start, value=read, salience=Salience.RELATIVE_DATE)
+
+
+_LATER_UNITS = frozenset({"days", "day", "weeks", "week", "months", "month"})
 
 
 def _dated_by_their_clause(candidates: list[Candidate], sentence: str, publication: Publication | None) -> list[Candidate]:

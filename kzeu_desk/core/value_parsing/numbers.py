@@ -1184,6 +1184,9 @@ def _measure_of_the_figure_before_more(text: str, start: int) -> str | None:
     return counted.unit if counted is not None and counted.is_measure else None
 
 
+_PER_BEFORE_NUMBER_RE = re.compile(r"(?<![\w])(?i:per)[ \u00a0]*$")
+
+
 def _noun_of_the_count_before(window: str, part: float | None = None) -> str | None:
     """The noun the last figure of the clause counted: "137 shipments …, against 81" counts shipments,
     "порядка 1,6 тыс. компаний … против примерно 1,9 тыс." companies. A `part` ("112 of them") is of a whole
@@ -1195,6 +1198,9 @@ def _noun_of_the_count_before(window: str, part: float | None = None) -> str | N
     # Nor does a percentage: "2,3 млн жолаушыға …, бұл 17%-ға көп. Оның 310 мыңы …" counts passengers.
     while numbers and (_is_money_at(window, numbers[-1]) or _PERCENT_AFTER_NUMBER_RE.match(window, numbers[-1].end())):
         numbers.pop()
+    # Nor does the base of a rate: "10.9 deaths per 100,000 inhabitants, twice the EU average of 4.4" counts no
+    # inhabitants (set 64); the rate itself counts nothing either, so the figure after it is left bare.
+    numbers = [n for n in numbers if not _PER_BEFORE_NUMBER_RE.search(window, max(0, n.start() - 5), n.start())]
     # A list names its noun once: "412,000 passengers, followed by Italy with 187,000, Poland with 151,000"
     # counts passengers for each; a bare number before in the list is passed over for the one that named it.
     for last in reversed(numbers):

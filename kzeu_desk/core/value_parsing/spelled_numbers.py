@@ -158,6 +158,17 @@ def _with_half(text: str, tokens: list[_Token], reading: _Reading) -> _Reading:
     return reading
 
 
+# "during the three-month period", "within the nine-month period", "the two-year programme": a number word hyphened to
+# a unit of time in the singular is a span (an adjective of measure), after "the" too, not things already named (set
+# 65, where the pane listed nothing for them).
+_SPANS_HYPHENED = frozenset({"day", "week", "month", "year", "hour", "minute", "decade", "quarter", "night"})
+
+
+def _a_span_hyphened_after(text: str, tokens: list[_Token], after: int) -> bool:
+    return after < len(tokens) and text[tokens[after - 1].end:tokens[after].start] == "-" \
+        and tokens[after].word.lower() in _SPANS_HYPHENED
+
+
 def rewrite_number_words(text: str) -> Rewritten:
     tokens = [_Token(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
     kazakh = has_kazakh_letters(text)
@@ -284,6 +295,7 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
         return _Reading(first, after + 1, str(value * 12))  # "two dozen firms"
     if _previous_word(tokens, first) in ENGLISH_DEFINITE_BEFORE and \
             _next_word(text, tokens, after) not in ENGLISH_TIME_UNITS and \
+            not _a_span_hyphened_after(text, tokens, after) and \
             not _is_superlative(_next_word(text, tokens, after)) and \
             _previous_word(tokens, first - 1) not in ("of", "among") and \
             "ones" not in (_next_word(text, tokens, after), _next_word(text, tokens, after + 1)) and \
