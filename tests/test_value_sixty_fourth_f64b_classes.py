@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, quantity, same_in_context
+from test_value_words import InContext, date, quantity, same_in_context
 
 PUBLISHED = "2026-09-17"  # a Thursday
 
@@ -36,3 +36,18 @@ RUSSIAN_UNITS_OF_SCIENCE_AND_FUEL = [
 def test_russian_units_of_science_and_fuel_are_one_unit(case: Case) -> None:
     _check(case)
 
+
+IN_A_MONTH_OR_A_YEAR = [
+    # "через месяц", "через год" with no figure: one month or year after publication, as "через неделю" is one week
+    # and "через два месяца" two months.
+    ("через месяц", "", "Повторный осмотр крыши проведут через месяц.", date("2026-10")),
+    ("через месяц", "", "Следующий выпуск рассылки – через месяц.", date("2026-10")),
+    ("через год", "", "Вторая очередь парка откроется через год.", date("2027")),
+    # Guard: counted from an event, it is no date of its own ("через месяц после подписания" stays a span).
+    ("через два месяца", "", "Вернемся к теме через два месяца.", date("2026-11")),
+]
+
+
+@pytest.mark.parametrize("case", IN_A_MONTH_OR_A_YEAR, ids=[c[0] + c[2][:12] for c in IN_A_MONTH_OR_A_YEAR])
+def test_in_a_month_or_a_year_is_one_of_it_after_publication(case: Case) -> None:
+    _check(case)
