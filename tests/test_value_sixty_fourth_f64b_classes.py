@@ -51,3 +51,21 @@ IN_A_MONTH_OR_A_YEAR = [
 @pytest.mark.parametrize("case", IN_A_MONTH_OR_A_YEAR, ids=[c[0] + c[2][:12] for c in IN_A_MONTH_OR_A_YEAR])
 def test_in_a_month_or_a_year_is_one_of_it_after_publication(case: Case) -> None:
     _check(case)
+
+
+AN_INVITATION_LOOKS_AHEAD = [
+    # A plural imperative of invitation asks the reader to come to what lies ahead: the weekday or month it names is
+    # the next one, not the one just gone.
+    ("в пятницу", "", "Приезжайте в пятницу на ярмарку мёда в центральный парк.", date("2026-09-18")),
+    ("в воскресенье", "", "Если хотите помочь – приходите в воскресенье к десяти утра к школе.", date("2026-09-20")),
+    ("в понедельник", "", "Записывайтесь на курсы в понедельник в кабинете 12.", date("2026-09-21")),
+    # Guard: a report keeps the day just gone, and a noun's prepositional in "-ите" is no imperative.
+    ("в пятницу", "", "В пятницу при дефиците воды жители района остались без полива.", date("2026-09-11")),
+    ("12 сентября", "", "На торгах, состоявшихся 12 сентября, лот продан при эстимейте в 40 тыс. евро.",
+     date("2026-09-12")),
+]
+
+
+@pytest.mark.parametrize("case", AN_INVITATION_LOOKS_AHEAD, ids=[c[0] + c[2][:12] for c in AN_INVITATION_LOOKS_AHEAD])
+def test_an_invitation_in_the_imperative_looks_ahead(case: Case) -> None:
+    _check(case)
