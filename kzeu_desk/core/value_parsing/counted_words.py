@@ -109,7 +109,11 @@ ENGLISH_MEASURES = frozenset({
 # English writes the same rates with Latin letters: a yield in tonnes a hectare ("3.4 t/ha"), a dose or a fuel use in
 # kilograms or litres a hectare ("120 kg/ha", "9.5 l/ha"), a machine's throughput in tonnes or cubic metres an hour
 # ("45 t/h", "300 m³/h"; set 60): one unit each, before the "t", "kg" and "ha" they start like.
-MEASURE_ABBREVIATIONS = (r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч|га)(?![\w])|"
+# A car's fuel use in litres a hundred kilometres ("7,8 л/100 км"), a coating's load in micrograms or milligrams a
+# square centimetre ("0,8 мкг/см²"), and lengths in nanometres and micrometres ("12–18 нм", "около 2 мкм"; set 65's
+# patent abstract): units of their own, first, before the "л", "мкг", "мг" and "м" they start like.
+MEASURE_ABBREVIATIONS = (r"л/100\s?км(?![\w])|(?:мкг|мг)/(?:см²|см2)|(?:нм|мкм)(?![\w])|"
+                         r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч|га)(?![\w])|"
                          r"(?:t|kg|l|L|m³|m3)/(?:ha|h)(?![\w])|"
                          r"km/h|km/hr|км/ч|км/сағ|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|mg/L|g/L|µg/L|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"

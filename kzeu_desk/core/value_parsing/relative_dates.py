@@ -281,6 +281,8 @@ _YEARS_AFTER = (
     rf"(?<![\w])(?P<n>\d{{1,2}})\s+(?P<unit>(?i:жыл))(?i:дан)\s+(?i:кейін|соң){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?i:через)\s+(?P<n>\d{{1,2}})\s+(?P<unit>(?i:года?|лет)){NOT_CYRILLIC_AFTER}"
     rf"(?!\s+(?i:с|со|после|от)\s)",
+    # "через год" with no figure: one year, as "через месяц" is one month.
+    rf"(?<![\w])(?i:через)\s+(?P<unit>(?i:год)){NOT_CYRILLIC_AFTER}(?!\s+(?i:с|со|после|от|до)\s)",
 )
 # A word in the ablative or "после" right before: "бітіргеннен екі жылдан кейін" counts from the event it names.
 _FROM_AN_EVENT_BEFORE_RE = re.compile(rf"(?:[{CYRILLIC_LETTER}](?:нан|нен|дан|ден|тан|тен)|(?i:после\s+[{CYRILLIC_LETTER}]+))\s+$")
@@ -299,7 +301,7 @@ def _read_years_after(match: re.Match[str], publication: Publication | None) -> 
         return needs("date")
     if publication.tense_in(match.string) == "past":
         return None
-    return date_reading(iso_date(publication.year + int(match.group("n"))), relative=True)
+    return date_reading(iso_date(publication.year + int(match.groupdict().get("n") or 1)), relative=True)
 # "Следующий эфир – через неделю", "бір аптадан кейін өтеді", "two weeks from today": days or weeks after publication,
 # under the same conditions as years after it (nothing else counted from, no report); "не позднее чем через 30 дней с
 # даты" is a time limit, read as a ceiling elsewhere.
@@ -336,6 +338,9 @@ _MONTHS_AFTER = (
     rf"(?<![\w])(?P<n>\d{{1,2}})\s+(?P<unit>(?i:ай))(?i:дан)\s+(?i:кейін|соң){NOT_CYRILLIC_AFTER}",
     rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?P<n>\d{{1,2}})\s+(?P<unit>(?i:месяца|месяцев)){NOT_CYRILLIC_AFTER}"
     rf"(?!\s+(?i:с|со|после|от|до)\s)",
+    # "Следующая проверка – через месяц": a month with no figure is one month, as "через неделю" is one week (set 64's
+    # car logbook, "замена ремня через месяц").
+    rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?P<unit>(?i:месяц)){NOT_CYRILLIC_AFTER}(?!\s+(?i:с|со|после|от|до)\s)",
     # "через полгода" (in half a year) is six months after publication, as "через шесть месяцев" is.
     rf"(?<![\w])(?<!чем\s)(?i:через)\s+(?P<half>(?i:полгода)){NOT_CYRILLIC_AFTER}(?!\s+(?i:с|со|после|от|до)\s)",
     r"(?<![\w])(?P<n>\d{1,2})\s+(?P<unit>(?i:months))\s+(?i:from\s+(?:now|today))(?![\w])",
@@ -353,7 +358,7 @@ def _read_months_after(match: re.Match[str], publication: Publication | None) ->
         return needs("month")
     if publication.tense_in(match.string) == "past":
         return None
-    months = 6 if match.groupdict().get("half") else int(match.group("n"))
+    months = 6 if match.groupdict().get("half") else int(match.groupdict().get("n") or 1)
     year, month = shift_month(publication.year, publication.month, months)
     return date_reading(iso_date(year, month), relative=True)
 
