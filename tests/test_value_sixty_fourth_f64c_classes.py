@@ -1,0 +1,32 @@
+"""The classes of the Kazakh misses of sets 64 and 65 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, publication date, the curator's value)
+PART_IN_THOUSANDS = [
+    # A part of a whole in thousands or millions with its bound after the scale ("мыңнан астамы", more than N
+    # thousand of them; "миллионға жуығы", about N million of them) counts the whole's noun, as "60-тан астамы" does.
+    ("5 мыңнан астамы", "Тұрғындардың 5 мыңнан астамы жаңа емханаға тіркелді.", "2026-02-11",
+     count(5000, "тұрғын", lower=5000)),
+    ("2 миллионға жуығы", "Жолаушылардың 2 миллионға жуығы әуежай арқылы ұшты.", "2026-02-11",
+     count(2e6, "жолаушы", approximate=True)),
+    ("12 мыңнан астамы", "Студенттердің 12 мыңнан астамы жазғы тәжірибе бағдарламасына қатысты.", "2026-02-11",
+     count(12000, "студент", lower=12000)),
+    # Guard: a scale with no possessive on its bound counts the noun after it.
+    ("3 мыңнан астам", "Көрмеге 3 мыңнан астам келуші келді.", "2026-02-11", count(3000, "келуші", lower=3000)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), PART_IN_THOUSANDS,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(PART_IN_THOUSANDS)])
+def test_a_part_in_thousands_with_its_bound_counts_the_whole(selection: str, context: str, published: str,
+                                                               expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
