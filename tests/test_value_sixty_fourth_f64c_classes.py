@@ -30,3 +30,19 @@ def test_a_part_in_thousands_with_its_bound_counts_the_whole(selection: str, con
                                                                expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
 
+
+VOICED_AFTER_A_CONSONANT = [
+    # No Kazakh word ends in a consonant and "ғ/г/б" ("белг", "сүзг"): the "і/ы" after them is the noun's own, and
+    # "-нің", "-ні" its case ("белгінің" -> белгі), not the possessive "-інің" of a stem "белг".
+    ("20 белгінің 17-сі", "Жолдағы 20 белгінің 17-сі жаңартылды.", "2026-05-05", count(17, "белгі")),
+    ("12 сүзгінің 9-ы", "Зертханада 12 сүзгінің 9-ы ауыстырылды.", "2026-05-05", count(9, "сүзгі")),
+    # Guard: a "қ/к/п" voiced after a vowel is still the stem's ("кітабының" -> кітап).
+    ("40 кітаптың 25-і", "Кітапханадағы 40 кітаптың 25-і жаңа.", "2026-05-05", count(25, "кітап")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), VOICED_AFTER_A_CONSONANT,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(VOICED_AFTER_A_CONSONANT)])
+def test_a_stem_keeps_its_vowel_after_a_voiced_consonant_cluster(selection: str, context: str, published: str,
+                                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

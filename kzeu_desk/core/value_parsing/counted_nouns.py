@@ -886,6 +886,11 @@ def _kazakh_base_as_cut(word: str) -> str:
                 return stem + "т"  # "туристер": see _without_plural
             if ending.startswith(("ымыз", "іміз")) and stem[-1] in _UNVOICED:
                 return stem[:-1] + _UNVOICED[stem[-1]]  # "мектебімізде" -> мектеп, voiced before the vowel
+            if ending[0] in "ыі" and len(stem) >= 3 and stem[-1] in "ғгб" and stem[-2] not in _BACK_VOWELS + \
+                    _FRONT_VOWELS + "иу" and ending[1:] in _CASE_AFTER_A_VOWEL:
+                # "үлгінің" -> үлгі, "белгіні" -> белгі: no Kazakh word ends in a consonant and "ғ/г/б" ("үлг", "белг"),
+                # and a "қ/к/п" is voiced only after a vowel, so the "ы/і" is the noun's own and "-нің", "-ні" its case.
+                return stem + ending[0]
             if ending[0] in "ыі" and len(stem) >= 4 and stem[-2] in _BACK_VOWELS + _FRONT_VOWELS and (
                     stem[-1] in "ғб" or (stem[-1] == "г" and stem[-2] in "еіәөү")):
                 # "итбалығының" -> итбалық, "кітабының" -> кітап: no Kazakh word ends in "ғ/г/б", a "қ/к/п" between
@@ -988,6 +993,8 @@ _SHORT_STEM_IN_THE_ACCUSATIVE_RE = re.compile(r"[аоұыяәеөүі][кқпс�
 _POSSESSIVE_AFTER_CONSONANT = ("ының", "інің", "ына", "іне", "ында", "інде", "ынан", "інен", "ымен", "імен",
                                "ын", "ін", "ы", "і")
 _UNVOICED = {"ғ": "қ", "г": "к", "б": "п"}
+# The genitive, accusative and instrumental after a noun's last vowel ("үлгі-нің", "үлгі-ні", "үлгі-мен").
+_CASE_AFTER_A_VOWEL = frozenset({"ның", "нің", "ны", "ні", "мен"})
 
 
 def _last_vowel(stem: str) -> str | None:
