@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, date, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -45,4 +45,27 @@ VOICED_AFTER_A_CONSONANT = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(VOICED_AFTER_A_CONSONANT)])
 def test_a_stem_keeps_its_vowel_after_a_voiced_consonant_cluster(selection: str, context: str, published: str,
                                                                   expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+PAST_PARTICIPLE_AFTER_THE_DATE = [
+    # Kazakh puts the participle after the date it governs: a past participle in "-ған/-ген" a few words after a date
+    # in the locative, ablative or "-дағы" dates it in the past, whatever the tense of the sentence's own verb.
+    ("15 желтоқсанда", "15 желтоқсанда ашылған көрме наурызға дейін жұмыс істейді.", "2026-01-20", date("2025-12-15")),
+    ("1 мамырдан", "1 мамырдан бастап енгізілген жаңа тариф бойынша жолаушылар аз төлейді.", "2026-07-10",
+     date("2026-05-01")),
+    ("18 қарашадағы", "Директорлар кеңесінің 18 қарашадағы отырысында қабылданған шешім бойынша келесі жылы жаңа цех "
+                      "ашамыз.", "2026-12-20", date("2026-11-18")),
+    # Guards: a deadline's participle ("by 1 March, who have not paid"), "арналған" (meant for) leave the date ahead.
+    ("1 наурызға", "Жарнаны 1 наурызға дейін төлемеген мүшелер дауыс беру құқығынан айырылады.", "2026-12-07",
+     date("2027-03-01")),
+    ("7 желтоқсанда", "Палата 7 желтоқсанда экспорттаушыларға арналған семинар өткізеді.", "2026-11-30",
+     date("2026-12-07")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), PAST_PARTICIPLE_AFTER_THE_DATE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(PAST_PARTICIPLE_AFTER_THE_DATE)])
+def test_a_past_participle_after_a_kazakh_date_dates_it_in_the_past(selection: str, context: str, published: str,
+                                                                     expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
