@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, date, same
+from test_value_words import count, date, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -68,4 +68,23 @@ PAST_PARTICIPLE_AFTER_THE_DATE = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(PAST_PARTICIPLE_AFTER_THE_DATE)])
 def test_a_past_participle_after_a_kazakh_date_dates_it_in_the_past(selection: str, context: str, published: str,
                                                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+PERSONAL_POSSESSIVE_ON_A_MEASURE = [
+    # A measure of time or age with a first or second person possessive ("my", "your"), bare or in a case, is the
+    # measure, its owner dropped as the third person's "жасында", "айында" are.
+    ("жиырма жасымда", "Мен жиырма жасымда алғаш рет шетелге шықтым.", "2026-04-01", quantity(20, "жас")),
+    ("он екі жасыңда", "Сен он екі жасыңда шахматтан чемпион болдың.", "2026-04-01", quantity(12, "жас")),
+    ("3 жылыңызды", "Сіз бұл жобаға 3 жылыңызды арнадыңыз.", "2026-04-01", quantity(3, "жыл")),
+    ("2 аптаңызда", "Алғашқы 2 аптаңызда тәлімгер көмектеседі.", "2026-04-01", quantity(2, "апта")),
+    # Guard: a noun of its own in "-ім" is no measure with a possessive ("өнім", a product).
+    ("40 өнім", "Биыл зауыт 40 өнім түрін шығарды.", "2026-04-01", count(40, "өнім")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), PERSONAL_POSSESSIVE_ON_A_MEASURE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(PERSONAL_POSSESSIVE_ON_A_MEASURE)])
+def test_a_measure_with_a_personal_possessive_is_the_measure(selection: str, context: str, published: str,
+                                                              expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
