@@ -88,3 +88,25 @@ PERSONAL_POSSESSIVE_ON_A_MEASURE = [
 def test_a_measure_with_a_personal_possessive_is_the_measure(selection: str, context: str, published: str,
                                                               expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+MORE_THAN_AFTER_THE_ABLATIVE = [
+    # An adjective of more after the ablative compares as "жоғары" does (deeper, higher, longer than), and "асатын",
+    # "асқан" made nouns take a plural and a case ("those over"): a figure bounded below.
+    ("2 метрден биік", "Ауладағы 2 метрден биік ағаштар кесілмейді.", "2026-05-05", quantity(2, "метр", lower=2)),
+    ("3 метрден ұзын", "3 метрден ұзын жүкке қосымша ақы алынады.", "2026-05-05", quantity(3, "метр", lower=3)),
+    ("15 тоннадан асатындар", "15 тоннадан асатындар көпірден өте алмайды.", "2026-05-05",
+     quantity(15, "тонна", lower=15)),
+    ("500 литрден асатындарға", "500 литрден асатындарға жеңілдік беріледі.", "2026-05-05",
+     quantity(500, "литр", lower=500)),
+    # Guard: a smaller-than stays a ceiling.
+    ("3 метрден кіші", "3 метрден кіші қайықтар тіркелмейді.", "2026-05-05", quantity(None, "метр", upper=3)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), MORE_THAN_AFTER_THE_ABLATIVE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(MORE_THAN_AFTER_THE_ABLATIVE)])
+def test_more_than_after_the_kazakh_ablative_is_a_floor(selection: str, context: str, published: str,
+                                                         expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
