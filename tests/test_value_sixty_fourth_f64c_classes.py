@@ -110,3 +110,22 @@ def test_more_than_after_the_kazakh_ablative_is_a_floor(selection: str, context:
                                                          expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
 
+
+AT_LEAST_SO_LONG_BEFORE = [
+    # "кемінде N ай/жыл/апта бұрын" (at least N months before) is a lead time, a quantity bounded below, never "ago".
+    ("кемінде бір жыл бұрын", "Өтінімді конференциядан кемінде бір жыл бұрын жіберу керек.", "2026-05-05",
+     quantity(1, "жыл", lower=1)),
+    ("кем дегенде екі апта бұрын", "Орынды кем дегенде екі апта бұрын брондаңыз.", "2026-05-05",
+     quantity(2, "апта", lower=2)),
+    ("кемінде төрт ай бұрын", "Визаға сапардан кемінде төрт ай бұрын өтініш беріңіз.", "2026-05-05",
+     quantity(4, "ай", lower=4)),
+    # Guard: with no bound it is still "ago".
+    ("бір ай бұрын", "Дүкен бір ай бұрын ашылды.", "2026-05-05", date("2026-04")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), AT_LEAST_SO_LONG_BEFORE,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(AT_LEAST_SO_LONG_BEFORE)])
+def test_at_least_so_long_before_is_a_lead_time(selection: str, context: str, published: str,
+                                                 expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
