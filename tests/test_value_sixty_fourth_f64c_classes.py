@@ -129,3 +129,17 @@ AT_LEAST_SO_LONG_BEFORE = [
 def test_at_least_so_long_before_is_a_lead_time(selection: str, context: str, published: str,
                                                  expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+PASCALS = [
+    # Pressure and strength in pascals ("МПа", "кПа", "ГПа") are measured, with their bound, not counted.
+    ("250 кПа", "Дөңгелектегі қысым 250 кПа болуы керек.", "2026-05-05", quantity(250, "кПа")),
+    ("кемінде 30 МПа", "Бетонның беріктігі кемінде 30 МПа болуы тиіс.", "2026-05-05", quantity(30, "МПа", lower=30)),
+    ("2,5 МПа", "Құбырдағы жұмыс қысымы – 2,5 МПа.", "2026-05-05", quantity(2.5, "МПа")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), PASCALS,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(PASCALS)])
+def test_pascals_are_a_measure(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
