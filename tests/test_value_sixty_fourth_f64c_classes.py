@@ -143,3 +143,21 @@ PASCALS = [
                          ids=[case[0] + "-" + str(i) for i, case in enumerate(PASCALS)])
 def test_pascals_are_a_measure(selection: str, context: str, published: str, expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+COMPOUND_SPELLED_ORDINAL = [
+    # A Kazakh compound ordinal in words, its tens a cardinal ("жиырма бірінші", the twenty-first), highlighted alone
+    # before a noun of no series counts that noun, as "бірінші" alone does, not its tens as a bare twenty.
+    ("жиырма бірінші", "Қаладағы жиырма бірінші жәрмеңке өтті.", "2026-05-05", count(21, "жәрмеңке")),
+    ("отыз екінші", "Ауылда отыз екінші кездесу өтті.", "2026-05-05", count(32, "кездесу")),
+    ("қырық үшінші", "Мектепте биыл қырық үшінші жиын өтті.", "2026-05-05", count(43, "жиын")),
+    # Guard: a tens-and-ordinal of a series noun stays as it was read.
+    ("он екінші", "Кезекті он екінші сессиясы өтті.", "2026-05-05", count(12, "сессия")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), COMPOUND_SPELLED_ORDINAL,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(COMPOUND_SPELLED_ORDINAL)])
+def test_a_kazakh_compound_ordinal_counts_its_noun(selection: str, context: str, published: str,
+                                                    expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

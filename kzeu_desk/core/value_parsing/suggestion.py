@@ -296,6 +296,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                           if c.salience is Salience.ORDINAL and c.start == 0]):
         # "он екінші" of "кезекті он екінші сессиясы": alone its tens are a bare ten, with its noun the twelfth.
         candidates = ordinals
+    elif candidates and context and _ENDS_WITH_A_KAZAKH_ORDINAL_RE.search(stripped) and \
+            all(c.salience is Salience.BARE_NUMBER for c in candidates) and \
+            (offset := locate(stripped, context)) >= 0 and \
+            (ordinal := ordinal_counted_in_its_sentence(stripped, offset, context, before or "", publication)) is not None:
+        # "жиырма бірінші қайырымдылық жәрмеңкесі" (the twenty-first charity fair): a compound ordinal before a noun of
+        # no series counts that noun, as "бірінші" and "жиырмасыншы" alone do, not its tens as a bare twenty.
+        return Suggestion(ordinal)
     if not candidates and context:
         candidates = _completed_by_the_sentence(stripped, context, publication)
     if not candidates and context and ordinal_value(stripped) is not None and \
