@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_value_words import count, date, quantity, same
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 # (highlight, its sentence, publication date, the curator's value)
@@ -161,3 +161,26 @@ COMPOUND_SPELLED_ORDINAL = [
 def test_a_kazakh_compound_ordinal_counts_its_noun(selection: str, context: str, published: str,
                                                     expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+
+DAYS_OF_ONE_MONTH = [
+    # "3 және 7 наурызда" (on 3 and 7 March): the first number is a day of the month after the last, no figure the
+    # sentence's noun counts; with no publication date the days need one.
+    ("3 және 7 наурызда", "Сабақтар 3 және 7 наурызда өтеді."),
+    ("5, 12 және 19 қазанда", "Дәрістер 5, 12 және 19 қазанда өтеді."),
+    ("20 мен 27 маусымда", "Жарыстар 20 мен 27 маусымда өтеді."),
+]
+
+
+@pytest.mark.parametrize(("selection", "context"), DAYS_OF_ONE_MONTH,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(DAYS_OF_ONE_MONTH)])
+def test_days_joined_before_one_month_need_a_publication_date(selection: str, context: str) -> None:
+    suggestion = suggest(selection, published=None, context=context)
+    assert suggestion.value.kind is ValueKind.TEXT and suggestion.note is not None
+
+
+def test_days_joined_before_one_month_are_dated_with_a_publication_date() -> None:
+    # Guard: with a publication date the days are dated as before (the last day of the list).
+    same(suggest("3 және 7 наурызда", published="2026-02-01", context="Сабақтар 3 және 7 наурызда өтеді.").value,
+         date("2026-03-07"))
