@@ -912,6 +912,11 @@ def _kazakh_base_as_cut(word: str) -> str:
                 return stem + "т"  # "туристер": see _without_plural
             if ending.startswith(("ымыз", "іміз")) and stem[-1] in _UNVOICED:
                 return stem[:-1] + _UNVOICED[stem[-1]]  # "мектебімізде" -> мектеп, voiced before the vowel
+            if ending[0] in "ыі" and len(stem) >= 3 and stem[-1] in "ғгб" and stem[-2] not in _BACK_VOWELS + \
+                    _FRONT_VOWELS + "иу" and ending[1:] in _CASE_AFTER_A_VOWEL:
+                # "үлгінің" -> үлгі, "белгіні" -> белгі: no Kazakh word ends in a consonant and "ғ/г/б" ("үлг", "белг"),
+                # and a "қ/к/п" is voiced only after a vowel, so the "ы/і" is the noun's own and "-нің", "-ні" its case.
+                return stem + ending[0]
             if ending[0] in "ыі" and len(stem) >= 4 and stem[-2] in _BACK_VOWELS + _FRONT_VOWELS and (
                     stem[-1] in "ғб" or (stem[-1] == "г" and stem[-2] in "еіәөү")):
                 # "итбалығының" -> итбалық, "кітабының" -> кітап: no Kazakh word ends in "ғ/г/б", a "қ/к/п" between
@@ -1014,6 +1019,8 @@ _SHORT_STEM_IN_THE_ACCUSATIVE_RE = re.compile(r"[аоұыяәеөүі][кқпс�
 _POSSESSIVE_AFTER_CONSONANT = ("ының", "інің", "ына", "іне", "ында", "інде", "ынан", "інен", "ымен", "імен",
                                "ын", "ін", "ы", "і")
 _UNVOICED = {"ғ": "қ", "г": "к", "б": "п"}
+# The genitive, accusative and instrumental after a noun's last vowel ("үлгі-нің", "үлгі-ні", "үлгі-мен").
+_CASE_AFTER_A_VOWEL = frozenset({"ның", "нің", "ны", "ні", "мен"})
 
 
 def _last_vowel(stem: str) -> str | None:
@@ -1312,6 +1319,14 @@ def _measure_in_adjective(word: str) -> str | None:
 _KAZAKH_ORDINAL_WORD_RE = re.compile(r"(?:бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|алпыс|жетпіс"
                                      r"|сексен|тоқсан|жүз|мың)(?:інші|ыншы|нші|ншы)[а-яәіңғүұқөһ]*")
 _AGE_RE = re.compile(r"жас(?:қа|тан|та|тағы|ында|ындағы|ар|ын)")
+# A measure of time or age with a possessive of the first or second person ("my", "your"), bare or with a case after it:
+# "он жеті жасымда" (at my seventeen), "14 айыңыздағы" (in your 14 months), "үш жылымызды": the measure, its owner
+# dropped as the third person's "жасында", "айында" are (issue #17, sets 64 and 65). Only the measures: "-ым/-ім" ends
+# many nouns of their own ("өнім", "білім", "құрылым").
+_MEASURE_WITH_A_PERSONAL_POSSESSIVE_RE = re.compile(
+    r"(?P<stem>жас|жыл|ай|күн|түн|сағат|минут|тәулік)(?:ыңыз|іңіз|ымыз|іміз|ым|ім|ың|ің)"
+    r"(?:да|де|дағы|дегі|нан|нен|ға|ге|а|е|ды|ді|ны|ні|ның|нің|дың|дің|мен)?"
+    r"|(?P<vowel_stem>апта)(?:ңыз|мыз|м|ң)(?:да|дағы|нан|ға|а|ды|ны|ның|дың|мен)?")
 _AGE_BOUND_WORDS = ("дейін", "шейін", "толған", "толмаған", "толды", "асқан", "асқандар", "жоғары", "төмен", "бастап",
                     "кіші", "үлкен", "аса")
 # "1 жасқа және 6 жасқа толғанда" (at one and at six years of age): an age coordinated with another, whose bound word
@@ -1470,6 +1485,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         following = words[index + 1][0].lower() if index + 1 < len(words) else ""
         if (izafet := _izafet_compound(words, index)) is not None:
             return izafet
+        if index == 0 and (personal := _MEASURE_WITH_A_PERSONAL_POSSESSIVE_RE.fullmatch(lowered)) is not None:
+            # "он жеті жасымда" (at my seventeen), "14 айыңызда" (in your 14 months): a measure, its owner dropped.
+            return Counted(personal["stem"] or personal["vowel_stem"], end, True)
         if index == 0 and _AGE_RE.fullmatch(lowered) and (lowered.startswith(("жаста", "жасар", "жасын"))
                                                           or following.startswith(_AGE_BOUND_WORDS)):
             # "35 жасқа дейінгі", "18 жастан асқан", "60 жастағы": an age, measured in years of life, where

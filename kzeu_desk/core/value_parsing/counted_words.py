@@ -124,6 +124,9 @@ MEASURE_ABBREVIATIONS = (r"л/100\s?км(?![\w])|(?:мкг|мг)/(?:см²|см2
                          # decibels a kilometre ("0,21 дБ/км"): rates written with a slash, each a unit of its own,
                          # before the "дБ" and "Мб" they start like.
                          r"Мбит/с|Гбит/с|Кбит/с|Mbit/s|Gbit/s|Tbit/s|Mbps|Gbps|Tbps|дБ/км|dB/km|"
+                         # Pressure and strength in pascals as Kazakh (and Russian) write them: an asphalt's "кемінде
+                         # 1,0 МПа", a tyre's "250 кПа" (issue #17, set 64): a measure, not megapascals counted.
+                         r"МПа|кПа|ГПа|"
                          # Noise in A-weighted decibels keeps its weighting ("45 dB(A)", the unit a noise limit is
                          # set in), before the "dB" it starts like.
                          # ("не более 45 дБА" at night, the Russian way to write it without brackets; and a gas's share

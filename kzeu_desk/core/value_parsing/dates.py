@@ -171,6 +171,21 @@ _PAST_PARTICIPLE_BEFORE_RE = re.compile(
     r"(?<![\w])[а-яё]{3,}(?:вш|нн)(?:ий|ая|ое|ее|ие|ые|ей|его|ого|ему|ому|им|ым|ую|их|ых|ими|ыми)\s+(?:в|во)\s+$",
     re.IGNORECASE)
 
+# Kazakh puts the participle after the date it governs (its verbs come last): "29 наурыздан бастап күшіне енген кесте"
+# (the timetable in force from 29 March), "20 қарашадағы отырысында бекітілген жоспар" (the plan approved at the
+# meeting of 20 November): a past participle in "-ған/-ген/-қан/-кен" within three words after the date, before a
+# noun, dates it in the past whatever the sentence's verb ("ұшамыз", we fly); "-ған соң/кейін" (after it has),
+# "өткен" as "last" ("өткен жылы"), "арналған" (meant for: "7 желтоқсанда … арналған семинар өткізеді") and a negative
+# participle are not it. Only a date in the locative, the ablative or "-дағы" (when it happened, from when): a deadline
+# ("1 наурызға дейін төлемеген мүшелер", members who have not paid by 1 March) lies ahead of what it bounds.
+_KAZAKH_DATE_OF_AN_EVENT_RE = re.compile(
+    r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|дағы|дегі|тағы|тегі)$", re.IGNORECASE)
+_KAZAKH_PAST_PARTICIPLE_AFTER_RE = re.compile(
+    rf"(?:\s+[^\s.,;:!?—–()]+){{0,2}}?\s+(?!(?:өткен|арналған)\s)"
+    rf"(?![{CYRILLIC_LETTER}]+(?:маған|меген|баған|беген|паған|пеген)\s)[{CYRILLIC_LETTER}]{{2,}}(?:ған|ген|қан|кен)"
+    rf"\s+(?!(?:соң|кейін|сайын|кезде|жағдайда|дейін|шақта|жоқ|емес|болса|едік|еді|екен)(?![{CYRILLIC_LETTER}]))"
+    rf"[{CYRILLIC_LETTER}]", re.IGNORECASE)
+
 # A tenseless reduced clause or a schedule before an English date: an "-ing" participle right before it ("loading 10-14
 # April", "arriving on 3 May", "starting in June"; not "during", "including", "following", "according" nor nouns in
 # "-ing" as "spring", "morning", "hearing"; a weekday keeps its own readings), or a plan's noun and "for" ("the loading programme for April", "the schedule for May").
@@ -265,6 +280,9 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
         # "in its definitive phase since 1 January" (in a December article): "since" dates what has begun.
         return "past", True
     if _PAST_PARTICIPLE_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
+        return "past", True
+    if has_kazakh_letters(context) and _KAZAKH_DATE_OF_AN_EVENT_RE.search(context, offset, end := _date_end(context, offset)) \
+            and _KAZAKH_PAST_PARTICIPLE_AFTER_RE.match(context, end):
         return "past", True
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
         return "past", True

@@ -174,7 +174,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:(?:әлдеқайда|едәуір|сәл|біршама)\s+)?"
      # The verbal noun and the conditional too: "құнының 1,5 млн теңгеден асуы" (its cost exceeding), "асса" (if it
      # exceeds); the negated "аспауы", "аспаса" are ceilings, below.
-     rf"(?:астам[{CYRILLIC_LETTER}]*|асқан|асатын|асады|асты|асып|асуы(?:н|на)?|асса|кем емес)"
+     # A participle made a noun takes a plural and a case as a noun does: "20 тоннадан асатындарға" (to those over 20
+     # tonnes), "асқандар", "асатынға".
+     rf"(?:астам[{CYRILLIC_LETTER}]*|(?:асқан|асатын)(?:дар|дардың|дарға|дарды|дардан|ға|ы|ын|дарына)?|асады|асты|асып"
+     rf"|асуы(?:н|на)?|асса|кем емес)"
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     # "50 млрд долларға дейін" (up to), but not a target reached: "15 пайызға дейін өсті" (grew to);
     # "50 пайызға дейін өсуі мүмкін" (may grow up to) stays a bound.
@@ -220,8 +223,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*"
      rf"(?:төмен|кіші|аз)\s+емес{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
-     # ("орташа балы 3,4-тен жоғары", above 3.4; "5%-дан төмен" above is below.)
-     rf"(?:көбі|көп|артық|жоғары){NOT_CYRILLIC_AFTER}",
+     # ("орташа балы 3,4-тен жоғары", above 3.4; "5%-дан төмен" above is below.) Any adjective of more after the ablative
+     # compares as "жоғары" does: "4 метрден терең" (deeper than), "биік", "ұзын", "кең", "ауыр", "үлкен" (older, larger).
+     rf"(?:көбі|көп|артық|жоғары|терең|биік|ұзын|кең|ауыр|үлкен){NOT_CYRILLIC_AFTER}",
      Bound.LOWER),
     # "must not be less than": "килограмына 2 еуродан кем болмауы керек" is at least 2 euros.
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*кем\s+болма(?:уы|уға|йды|сын|ған)"

@@ -193,7 +193,10 @@ _KAZAKH_PART_AFTER_RE = re.compile(
     # them), "1 200-ге жуығы" (about 1,200 of them), "310 мыңы" (310,000 of them).
     r"-(?:с?[іы]|(?:еу|ау)(?:[іы]|(?![^\W\d_])|ге|ға|ден|дан|мен|де|да|ді|ды|дің|дың))|-?(?:дан|ден|тан|тен|нан|нен)\s+астамы(?![\w])|-?(?:ға|ге|қа|ке)\s+жуығы(?![\w])"
     # (In any case: "Оның 40 миллионын банк берді", the bank gave 40 million of it.)
-    r"|\s+(?:мыңы|миллионы|миллиарды)(?:н|на|нан|нда|мен)?(?![\w])",
+    r"|\s+(?:мыңы|миллионы|миллиарды)(?:н|на|нан|нда|мен)?(?![\w])"
+    # (A part in thousands with its bound: "Тұрғындардың 5 мыңнан астамы", more than 5,000 of the residents; "миллионға
+    # жуығы", about a million of them: the scale takes the bound's case, the possessive is the bound's.)
+    r"|\s+(?:мың|миллион|миллиард)(?:нан\s+астамы|ға\s+жуығы)(?![\w])",
     re.IGNORECASE)
 _KAZAKH_COLLECTIVE_AFTER_RE = re.compile(r"-(?:еу|ау)", re.IGNORECASE)  # "2-еуі", "2-еу", written "екеуі", "екеу"
 # "олардың", "оның" (of them, of it): the whole is what was counted before, not a noun of its own.

@@ -32,7 +32,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
 )
 from kzeu_desk.core.value_parsing.date_words import KAZAKH_WEEKDAY
 from kzeu_desk.core.value_parsing.dates import Publication
-from kzeu_desk.core.value_parsing.number_words import RUSSIAN_NUMBER_WORDS
+from kzeu_desk.core.value_parsing.number_words import KAZAKH_NUMBER_WORDS, RUSSIAN_NUMBER_WORDS
 from kzeu_desk.core.value_parsing.ordinal_words import (
     ENGLISH_SERIES_MODIFIERS,
     ENGLISH_SERIES_NOUNS,
@@ -107,9 +107,11 @@ def ordinal_value(selection: str) -> tuple[int, str] | None:
     words = selection.split()
     if words and words[0].lower() in ("a", "an", "the") and len(words) > 1:
         words = words[1:]
-    if len(words) >= 2 and (tens := RUSSIAN_NUMBER_WORDS.get(words[0].lower())) is not None and tens >= 20 and \
+    if len(words) >= 2 and (tens := RUSSIAN_NUMBER_WORDS.get(words[0].lower())
+                            or KAZAKH_NUMBER_WORDS.get(words[0].lower())) is not None and tens >= 10 and \
             tens % 10 == 0 and (unit := spelled_ordinal(words[1])) is not None and unit < 10:
-        # "двадцать второго выпуска": a compound ordinal, its tens a cardinal and its unit an ordinal.
+        # "двадцать второго выпуска", "жиырма бірінші жәрмеңкесі": a compound ordinal, its tens a cardinal and its unit
+        # an ordinal (Kazakh from ten: "он екінші").
         return tens + unit, f"{words[0]} {words[1]}"
     if not 1 <= len(words) <= 2:
         return None

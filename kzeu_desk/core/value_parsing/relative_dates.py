@@ -254,6 +254,7 @@ _NEAREST_MONTHS = (
     rf"(?<![\w])(?:(?i:в)\s+)?(?P<rel>(?i:прошлом|минувшем|позапрошлом|этом|следующем|будущем))\s+"
     rf"(?P<month>{CYRILLIC_MONTH})",
 )
+_NO_BOUND_BEFORE = r"(?<!(?i:кемінде) )(?<!(?i:кем дегенде) )(?<!(?i:ең кемі) )"
 _KAZAKH_AGO_ADJECTIVE = r"(?:(?i:ғы)(?i:дан|ға|дай|ның|да|мен|ны)?)?"
 _AGO = (
     # (Not the decimals of a figure: "против 5,4 год назад" is 5.4 a year ago, not four years ago.)
@@ -267,9 +268,11 @@ _AGO = (
     # Not after "дейін": "аяқталғанға дейін алты ай бұрын" is six months before an event, not ago, with a bound word
     # between too ("дейін кемінде алты ай бұрын", at least six months before it).
     # "үш жыл бұрынғыдан көп" (more than three years before): the "-ғы" adjective, with its case endings, is the same date.
-    rf"(?<![\w])(?<!\d[.,])(?<!(?i:дейін) )(?<!(?i:дейін кемінде) )(?<!(?i:дейін кем дегенде) )(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта|ғасыр))\s+(?i:бұрын)"
+    # Nor after a bound with no "дейін": "сапардан кемінде бір ай бұрын" (at least a month before the trip) is a lead
+    # time, a quantity bounded below, as every set labels it; "at least" bounds no "ago" (sets 43, 51, 64).
+    rf"(?<![\w])(?<!\d[.,])(?<!(?i:дейін) ){_NO_BOUND_BEFORE}(?:(?i:бұдан)\s+)?(?P<n>\d{{1,3}}(?:\.5)?)\s+(?P<unit>(?i:жыл|ай|апта|ғасыр))\s+(?i:бұрын)"
     rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
-    rf"(?<![\w])(?:(?i:бұдан)\s+)?(?:(?i:бір)\s+|(?:1\s+)(?=(?i:ғасыр)))(?P<unit>(?i:жыл|ай|ғасыр))\s+(?i:бұрын)"
+    rf"(?<![\w]){_NO_BOUND_BEFORE}(?:(?i:бұдан)\s+)?(?:(?i:бір)\s+|(?:1\s+)(?=(?i:ғасыр)))(?P<unit>(?i:жыл|ай|ғасыр))\s+(?i:бұрын)"
     rf"{_KAZAKH_AGO_ADJECTIVE}{NOT_CYRILLIC_AFTER}",
 )
 _FROM_NOW = (

@@ -41,7 +41,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     RUSSIAN_ADJECTIVE_ENDINGS,
     RUSSIAN_NOT_COUNTED,
 )
-from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, LEADING_PREPOSITIONS
+from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, KAZAKH_MONTH, LEADING_PREPOSITIONS
 from kzeu_desk.core.value_parsing.dates import Publication, next_year_named, parse_publication, tense_at, tense_of
 from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
 from kzeu_desk.core.value_parsing.number_words import (
@@ -281,6 +281,10 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         publication = replace(publication, context_tense=tense, context_tense_decides=decided,
                               next_year_named=next_year_named(context) and not next_year_named(stripped))
     candidates = scan(stripped, publication)
+    if _KAZAKH_DAYS_OF_ONE_MONTH_RE.fullmatch(stripped):
+        # "11 және 14 мамырда" (on 11 and 14 May): the first number is a day of the month after the second, not a
+        # figure the sentence's noun counts ("Кездесулер 11 …"); with no publication date the days need one.
+        candidates = [c for c in candidates if c.salience is not Salience.BARE_NUMBER] or candidates
     if not candidates and context and stripped.lower() in KAZAKH_AMBIGUOUS_WORDS and has_kazakh_letters(context):
         # "он" (ten in Kazakh, "he" in Russian) highlighted alone has no Kazakh letter to say which; its sentence has
         # ("Кітап он тілге аударылды": ten languages).
@@ -296,6 +300,13 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
                           if c.salience is Salience.ORDINAL and c.start == 0]):
         # "он екінші" of "кезекті он екінші сессиясы": alone its tens are a bare ten, with its noun the twelfth.
         candidates = ordinals
+    elif candidates and context and _ENDS_WITH_A_KAZAKH_ORDINAL_RE.search(stripped) and \
+            all(c.salience is Salience.BARE_NUMBER for c in candidates) and \
+            (offset := locate(stripped, context)) >= 0 and \
+            (ordinal := ordinal_counted_in_its_sentence(stripped, offset, context, before or "", publication)) is not None:
+        # "жиырма бірінші қайырымдылық жәрмеңкесі" (the twenty-first charity fair): a compound ordinal before a noun of
+        # no series counts that noun, as "бірінші" and "жиырмасыншы" alone do, not its tens as a bare twenty.
+        return Suggestion(ordinal)
     if not candidates and context:
         candidates = _completed_by_the_sentence(stripped, context, publication)
     if not candidates and context and ordinal_value(stripped) is not None and \
@@ -648,6 +659,8 @@ def _in_the_unit_of_a_parallel_figure(best: Candidate, selection: str, context: 
                    salience=unit_figure.salience)
 
 
+_KAZAKH_DAYS_OF_ONE_MONTH_RE = re.compile(
+    rf"[0-3]?\d(?:[ \u00a0]*,[ \u00a0]*[0-3]?\d)*[ \u00a0]+(?i:және|мен|бен|пен)[ \u00a0]+[0-3]?\d[ \u00a0]+(?i:{KAZAKH_MONTH})")
 # A name in guillemets, «ҚазМұнайГаз Сервис»: a company's or a paper's name keeps its own letters in any language.
 _QUOTED_NAME_RE = re.compile(r"«[^«»]{1,80}»")
 # A figure highlighted with nothing but its scale word: "80 мың", "1,5 млн".
