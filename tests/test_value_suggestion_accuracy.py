@@ -320,7 +320,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 100 / 98.2 / 100 % (138/138, 165/168, 164/164), set 65 99.2 / 98.7 / 97.5 % (129/130, 153/155, 156/160).
           # Floors: the lowest language less one miss, 164/168 (0.976) and 155/160 (0.969).
           "held_out_sixty_fourth": 0.97,
-          "held_out_sixty_fifth": 0.96}
+          "held_out_sixty_fifth": 0.96,
+          # Sets 66 and 67 (defence, police, emergencies, weather and insurance; retail, consumers, advertising, rents
+          # and wages), written and labelled by two more engineers who never ran the parser while sets 64 and 65 were
+          # fixed, scored once at 70bf217: set 66 95.1 / 91.0 / 96.3 % (136/143, 131/144, 156/162), set 67 98.6 /
+          # 99.4 / 95.4 % (136/138, 174/175, 146/153): the honest held-out number of this round, not fixed. Floors:
+          # the first score's lowest language.
+          "held_out_sixty_sixth": 0.909,
+          "held_out_sixty_seventh": 0.95}
 
 
 @pytest.fixture(scope="module")
