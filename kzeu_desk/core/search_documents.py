@@ -227,7 +227,7 @@ def rebuild(conn: Connection) -> None:
     repair is rare while a frozen window is not acceptable."""
     engine_of(conn).search.clear(conn)
     for chunk in _fact_ids_by_chunk(conn):
-        write(conn, read(conn, chunk))
+        refresh(conn, chunk)
 
 
 def _fact_ids_by_chunk(conn: Connection) -> Iterator[list[int]]:
