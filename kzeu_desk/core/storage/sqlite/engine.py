@@ -58,8 +58,8 @@ def readable_in_place(path: Path) -> bool:
     return wal_file(path).exists() and shm_file(path).exists()
 
 
-def hand_back_in_rollback_mode(path: Path) -> None:
-    """When the last writer leaves, switch the file to rollback-journal mode.
+def hand_back_in_rollback_mode(path: Path) -> bool:
+    """When the last writer leaves, switch the file to rollback-journal mode; True when it now is.
 
     At rest the fact base is then one file: reviewers open it read-only without creating
     -wal/-shm files, and copies of it are complete. If anyone else still has it open the switch
@@ -68,12 +68,13 @@ def hand_back_in_rollback_mode(path: Path) -> None:
     try:
         connection = sqlite3.connect(path, timeout=0, isolation_level=None)
     except sqlite3.Error:
-        return
+        return False
     try:
         connection.execute("PRAGMA busy_timeout = 0")
-        connection.execute("PRAGMA journal_mode = DELETE")
+        mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()
+        return mode is not None and str(mode[0]).lower() == "delete"
     except sqlite3.Error:
-        pass
+        return False
     finally:
         connection.close()
 

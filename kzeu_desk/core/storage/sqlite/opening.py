@@ -26,6 +26,7 @@ from kzeu_desk.core.errors import (
 )
 from kzeu_desk.core.leftovers import private_folder
 from kzeu_desk.core.storage.interface import OpenedStorage, StorageFailure
+from kzeu_desk.core.storage.sqlite import closed_cleanly
 from kzeu_desk.core.storage.sqlite import engine as sqlite_features
 from kzeu_desk.core.storage.sqlite import files as sqlite_file
 
@@ -38,7 +39,8 @@ def open_storage(path: Path, *, read_only: bool, read_only_reason: str | None = 
     What lies on disk is looked at first without SQLite (sqlite_file.inspect_file): anything but a
     non-empty regular SQLite file is refused, a stopped writer's journal is rolled back before anyone
     reads, and a -wal that is not the file's own is never shown to SQLite. Then the schema says
-    whether the file is ours, and a file about to be written must pass quick_check.
+    whether the file is ours, and a file about to be written must pass quick_check (unless this app
+    closed it cleanly and nothing has touched it since: closed_cleanly.py).
     `read_only_reason` says why a read-only open was asked for (another window holds the file).
     """
     path = Path(path)
@@ -75,8 +77,8 @@ def close_storage(path: Path, storage: OpenedStorage) -> None:
     storage.engine.dispose()
     if storage.snapshot_path is not None:
         shutil.rmtree(storage.snapshot_path.parent, ignore_errors=True)
-    elif not storage.read_only:
-        sqlite_features.hand_back_in_rollback_mode(path)
+    elif not storage.read_only and sqlite_features.hand_back_in_rollback_mode(path):
+        closed_cleanly.note_closed_cleanly(path)
 
 
 def can_write_in_place(path: Path) -> bool:
@@ -190,7 +192,8 @@ def _inspect_before_writing(path: Path) -> tuple[set[str], str | None, list[str]
         with sqlite_features.read_transaction(engine) as conn:
             tables = sqlite_features.user_tables(conn)
             revision = migrations.current_revision(conn) if tables else None
-            problems = sqlite_features.quick_check(conn) if tables >= _APP_TABLES else []
+            must_check = tables >= _APP_TABLES and not closed_cleanly.unchanged_since_closed_cleanly(path)
+            problems = sqlite_features.quick_check(conn) if must_check else []
             return tables, revision, problems
     except (OperationalError, DatabaseError) as error:
         raise _storage_error(path, error) from None
