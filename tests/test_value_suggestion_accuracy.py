@@ -327,7 +327,14 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 99.4 / 95.4 % (136/138, 174/175, 146/153): the honest held-out number of this round, not fixed. Floors:
           # the first score's lowest language.
           "held_out_sixty_sixth": 0.909,
-          "held_out_sixty_seventh": 0.95}
+          "held_out_sixty_seventh": 0.95,
+          # Sets 68 and 69 (energy, utilities and critical raw materials; universities, visas, post, railways and
+          # pensions), written and labelled by two more engineers who never ran the parser, scored once on the same
+          # parser as sets 66 and 67 (7482238, no fix between): set 68 96.3 / 95.4 / 96.5 % (129/134, 145/152,
+          # 138/143), set 69 100 / 94.3 / 94.2 % (113/113, 148/157, 161/171). Floors: the first score's lowest
+          # language.
+          "held_out_sixty_eighth": 0.953,
+          "held_out_sixty_ninth": 0.941}
 
 
 @pytest.fixture(scope="module")
