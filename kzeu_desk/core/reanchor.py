@@ -58,6 +58,7 @@ from math import log
 from typing import TypeGuard
 
 from kzeu_desk.core import sliced
+from kzeu_desk.core.anchor_review import REVIEW_BELOW, needs_review  # noqa: F401 (needs_review: part of its API)
 from kzeu_desk.core.correction_notes import line_end, note_phrases
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
 from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, figure_value, scale_after
@@ -68,8 +69,6 @@ from kzeu_desk.core.written_figures import WORD_FIGURES, blank_number_words, is_
 
 # A fuzzy match scoring below this is an orphan, never a placement.
 ORPHAN_BELOW = 0.7
-# A fuzzy match scoring below this waits in the orphan queue for a curator to accept it.
-REVIEW_BELOW = 0.9
 # Share of the score that comes from the context (prefix and suffix); the rest from the quote.
 CONTEXT_WEIGHT = 0.25
 # A quote that lost more than 40% of its characters is not the same quote, whatever its context says.
@@ -378,17 +377,6 @@ def reanchor(
     if progress is not None:
         progress(total, total)
     return placements
-
-
-def needs_review(state: AnchorState | str, score: float | None, number_changed: bool) -> bool:
-    """Whether a curator should look at a placement: orphans, weak fuzzy matches, and any fuzzy
-    match that changed a number (a corrected figure is exactly what a fact must not follow blindly)."""
-    state = AnchorState(state)
-    if state is AnchorState.ORPHANED:
-        return True
-    if state is not AnchorState.FUZZY:
-        return False
-    return number_changed or (score is not None and score < REVIEW_BELOW)
 
 
 def numbers_changed(old_quote: str, new_quote: str) -> bool:

@@ -19,17 +19,21 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, select, text
 
 from kzeu_desk.core.fact_detail import fact_labels
 from kzeu_desk.core.citation import Citation
+from kzeu_desk.core.anchor_review import needs_review
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.documents.common import ReadDocument
-from kzeu_desk.core.reanchor import LastAnchor, needs_review
 from kzeu_desk.core.recorder import table
 from kzeu_desk.core.text import sha256_text
+
+if TYPE_CHECKING:  # the re-anchoring itself (its patterns, rapidfuzz) is imported when a revision is
+    from kzeu_desk.core.reanchor import LastAnchor  # imported or the queue is read, not at start-up
 
 # SQL for "this evidence row is anchored in its source's current text". Views that highlight or
 # jump to evidence in `source.text` must add it; orphaned offsets point into an older revision.
@@ -236,6 +240,8 @@ def anchoring_inputs(conn: Connection, source_id: int) -> AnchoringInputs | None
     rows = {row["id"]: dict(row) for row in conn.execute(
         select(evidence_table).where(evidence_table.c.source_id == source_id).order_by(evidence_table.c.id)
     ).mappings()}
+    from kzeu_desk.core.reanchor import LastAnchor
+
     anchors = [LastAnchor(row["id"], row["start"], row["end"], row["quote"], row["prefix"], row["suffix"],
                           row["confirmed_revision"]) for row in rows.values()]
     revision = current_revision(conn, source_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
@@ -22,12 +22,14 @@ from kzeu_desk.core.changes import Changes
 from kzeu_desk.core.errors import UserError
 from kzeu_desk.core.reading import ReadDocument, read_document
 from kzeu_desk.core.progress import Progress, Stopped
-from kzeu_desk.core.reanchor import Cancelled, Placement, reanchor
 from kzeu_desk.core.service import FactBase, SourceMetadata
 from kzeu_desk.ui.operations import WorkspaceOp, run_in_the_worker_process
 from kzeu_desk.ui.plain_text import local_time, plain_label
 from kzeu_desk.ui.session import Session
 from kzeu_desk.ui.text_diffing import diff_off_gui_thread
+
+if TYPE_CHECKING:
+    from kzeu_desk.core.reanchor import Placement
 
 _NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 _REMOVED_HUE = QColor(225, 50, 90)
@@ -262,6 +264,8 @@ class RevisionImport(QObject):
         self._changes: Changes | None = None
 
         def work(fact_base: FactBase, progress: Progress) -> Changes:
+            from kzeu_desk.core.reanchor import Cancelled, reanchor  # not at start-up: 0.11 s of patterns
+
             def place(*args: Any, progress: Callable[[int, int], None], should_stop: Callable[[], bool]) -> list[Placement]:
                 # In the worker process: seconds of Python (10k highlights on a 1 MB text) on this
                 # thread took the interpreter lock from the GUI thread whenever the OS paused it.
