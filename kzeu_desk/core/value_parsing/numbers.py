@@ -767,6 +767,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     scaled = first_value.scaleb(exponent + unit_exponent)
     if kind is ValueKind.COUNT and scaled != scaled.to_integral_value():
         kind = ValueKind.QUANTITY  # "1.5 companies" is no count; keep what was written
+        if borrowed_noun:
+            # "More than 60 aftershocks followed, the largest of magnitude 4.2": a figure with a fraction is no
+            # number of the things its clause counted before it (4.2 aftershocks), so it borrows no noun; one
+            # written after it ("2.5 companies") stays as written (set 66).
+            unit = None
     if kind is ValueKind.QUANTITY and unit is not None and bound is None and (
             sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
         # "minus 35°C", "−12 °C", "минус 20 градусов": a measure below zero; the sign is part of the figure.

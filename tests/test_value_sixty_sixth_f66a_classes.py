@@ -1,0 +1,31 @@
+"""The classes of the English misses of sets 66 and 67 (their first score), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+
+def _ids(cases: list[tuple[str, str, str, TypedValue]]) -> list[str]:
+    return [case[0] + "-" + str(i) for i, case in enumerate(cases)]
+
+
+# (highlight, its sentence, publication date, the curator's value)
+A_FRACTION_BORROWS_NO_COUNTED_NOUN = [
+    # A figure with a fraction is no number of the things its clause counted before it: it measures something else.
+    ("grade 3.5", "Forty wines were judged, the best of grade 3.5.", "2026-02-11", quantity(3.5, None)),
+    ("level 7.8", "Twelve readings were taken, the highest at level 7.8.", "2026-02-11", quantity(7.8, None)),
+    # Guard: a whole figure still counts the noun its clause named ("of whom 14 …" style borrowing stays).
+    ("14", "The number of applicants rose to 14.", "2026-02-11", count(14, "applicants")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_FRACTION_BORROWS_NO_COUNTED_NOUN,
+                         ids=_ids(A_FRACTION_BORROWS_NO_COUNTED_NOUN))
+def test_a_figure_with_a_fraction_borrows_no_counted_noun(selection: str, context: str, published: str,
+                                                         expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
