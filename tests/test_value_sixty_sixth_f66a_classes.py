@@ -29,3 +29,20 @@ A_FRACTION_BORROWS_NO_COUNTED_NOUN = [
 def test_a_figure_with_a_fraction_borrows_no_counted_noun(selection: str, context: str, published: str,
                                                          expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+A_MODEL_DESIGNATION_QUALIFIES = [
+    # A maker's name and a model's designation before the noun say which of the things it counts, as a name does.
+    ("two", "The navy took delivery of the first of two F-35 jets in May.", "2026-05-20", count(2, "jets")),
+    ("four", "The regional carrier leases four Boeing 737-800 jets.", "2026-05-20", count(4, "jets")),
+    ("12", "The air force bought 12 Su-30SM fighters last year.", "2026-05-20", count(12, "fighters")),
+    ("nine", "The port operates nine Liebherr LHM550 cranes.", "2026-05-20", count(9, "cranes")),
+    ("16", "The operator runs 16 ATR 72-600 turboprops on its northern routes.", "2026-05-20", count(16, "turboprops")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_MODEL_DESIGNATION_QUALIFIES,
+                         ids=_ids(A_MODEL_DESIGNATION_QUALIFIES))
+def test_a_model_designation_before_the_noun_qualifies_it(selection: str, context: str, published: str,
+                                                          expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
