@@ -46,3 +46,34 @@ A_MODEL_DESIGNATION_QUALIFIES = [
 def test_a_model_designation_before_the_noun_qualifies_it(selection: str, context: str, published: str,
                                                           expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+AN_ONLINE_CHANNEL_DESCRIBES = [
+    # "online", "offline" say where the things are offered or sold, as "foreign" says where they come from.
+    ("five", "The bank opened five online branches and closed two.", "2026-08-01", count(5, "branches")),
+    ("40", "The chain still runs 40 offline stores in the north.", "2026-08-01", count(40, "stores")),
+    ("Twelve", "Twelve online courses were added to the catalogue.", "2026-08-01", count(12, "courses")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), AN_ONLINE_CHANNEL_DESCRIBES,
+                         ids=_ids(AN_ONLINE_CHANNEL_DESCRIBES))
+def test_online_and_offline_describe_the_things_counted(selection: str, context: str, published: str,
+                                                       expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+A_GERUND_OF_PURPOSE_NAMES_THE_KIND = [
+    # A gerund that names what a thing is made for is part of the compound, as "monitoring stations" is.
+    ("four", "Volunteers received four sampling kits each.", "2026-08-01", count(4, "sampling kits")),
+    ("two", "The village installed two warning sirens after the flood.", "2026-08-01", count(2, "warning sirens")),
+    ("three", "The bank is now scored by three rating agencies.", "2026-08-01", count(3, "rating agencies")),
+    ("12", "The district has 12 shopping centres.", "2026-08-01", count(12, "shopping centres")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_GERUND_OF_PURPOSE_NAMES_THE_KIND,
+                         ids=_ids(A_GERUND_OF_PURPOSE_NAMES_THE_KIND))
+def test_a_gerund_of_purpose_names_the_kind_of_thing(selection: str, context: str, published: str,
+                                                     expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

@@ -424,6 +424,10 @@ _GERUND_NOUN_MODIFIERS = frozenset({
     # Places and rooms named for what is done there ("three landing sites" of a fishery, set 60; "two loading bays",
     # "four milking parlours", "six meeting rooms").
     "landing", "loading", "docking", "milking", "spawning", "sorting", "dining", "washing", "meeting",
+    # What a product or a device is made for, a gerund no participle reads ("six grading maps" of a flood's damage,
+    # set 66; "four sampling kits", "two warning sirens", "three rating agencies", "12 shopping centres", "five
+    # cooking classes"). ("waiting", "sleeping", "voting" are left out: "40 waiting passengers" describes.)
+    "grading", "mapping", "sampling", "warning", "rating", "shopping", "cooking", "scanning",
 })
 # Nouns whose ending looks like an adjective's ("-ic", "-al", "-ary", "-ive") that name a kind of thing
 # before another noun: "five traffic rights", "three hospital beds", "two terminal buildings".
