@@ -77,3 +77,21 @@ A_GERUND_OF_PURPOSE_NAMES_THE_KIND = [
 def test_a_gerund_of_purpose_names_the_kind_of_thing(selection: str, context: str, published: str,
                                                      expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+A_SIGNED_SECOND_FIGURE_ENDS_THE_RANGE = [
+    # A temperature above zero may carry its "+" on both figures of a range; the range is the figures'.
+    ("+3 to +9 °C", "Night frosts give way to daytime highs of +3 to +9 °C.", "2026-11-02",
+     quantity(None, "°C", lower=3, upper=9)),
+    ("-4 to +2 °C", "Overnight the mercury will stay at -4 to +2 °C.", "2026-11-02",
+     quantity(None, "°C", lower=-4, upper=2)),
+    ("from +1 to +6 °C", "Temperatures will range from +1 to +6 °C on Sunday.", "2026-11-02",
+     quantity(None, "°C", lower=1, upper=6)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_SIGNED_SECOND_FIGURE_ENDS_THE_RANGE,
+                         ids=_ids(A_SIGNED_SECOND_FIGURE_ENDS_THE_RANGE))
+def test_a_signed_second_figure_ends_an_english_range(selection: str, context: str, published: str,
+                                                      expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

@@ -1845,6 +1845,10 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         second_start = separator.end()
         if separator_re is _KAZAKH_RANGE_FROM_RE and text.startswith("+", second_start):
             second_start += 1  # "+2-ден +6 °C-қа дейін": the sign of a temperature above zero
+        elif word in ("to", "and") and text.startswith("+", second_start):
+            # "+12 to +18 °C", "from -4 to +3 °C": English writes the sign of a temperature above zero on the
+            # second figure too (set 66), and the range is the figures', as "12 to 18 °C" is.
+            second_start += 1
         # "EUR 100 000 to EUR 300 000": a code written before each figure, as a symbol may be.
         if (symbol := _SECOND_CURRENCY_RE.match(text, second_start)) is not None:
             second_start = symbol.end()
