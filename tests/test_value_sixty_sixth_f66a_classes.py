@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, date, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -94,4 +94,24 @@ A_SIGNED_SECOND_FIGURE_ENDS_THE_RANGE = [
                          ids=_ids(A_SIGNED_SECOND_FIGURE_ENDS_THE_RANGE))
 def test_a_signed_second_figure_ends_an_english_range(selection: str, context: str, published: str,
                                                       expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+THE_DAY_A_CHANGE_TAKES_EFFECT = [
+    # The day a decided change takes effect is dated by nearness, as a sentence with no tense dates it, not by the past
+    # verb of the deciding.
+    ("1 December", "The council approved higher parking fees, effective 1 December.", "2026-10-20", date("2026-12-01")),
+    ("15 November", "The airline reduced its baggage allowance with effect from 15 November.", "2026-10-20",
+     date("2026-11-15")),
+    # Guard: a day long past stays in the year before it is nearest to.
+    ("1 April", "The board raised the fee, effective 1 April.", "2026-10-20", date("2026-04-01")),
+    # Guard: without the words of effect a past verb still dates the day before the publication.
+    ("1 December", "The council approved higher parking fees on 1 December.", "2026-10-20", date("2025-12-01")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), THE_DAY_A_CHANGE_TAKES_EFFECT,
+                         ids=_ids(THE_DAY_A_CHANGE_TAKES_EFFECT))
+def test_the_day_a_change_takes_effect_is_dated_by_nearness(selection: str, context: str, published: str,
+                                                            expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
