@@ -8,6 +8,7 @@ from test_value_words import count, date, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
+from kzeu_desk.core.value_parsing.document_values import find_values
 
 
 def _ids(cases: list[tuple[str, str, str, TypedValue]]) -> list[str]:
@@ -115,3 +116,18 @@ THE_DAY_A_CHANGE_TAKES_EFFECT = [
 def test_the_day_a_change_takes_effect_is_dated_by_nearness(selection: str, context: str, published: str,
                                                             expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+SINCE_A_MONTH_IN_THE_PANE = [
+    # The Candidates pane lists "since February" as one span: "since" dates what has begun, before the publication, as
+    # Ctrl+N dates a highlight of the month alone.
+    ("The lira has lost 9% against the dollar since February.", "2026-10-03", "since February", "2026-02"),
+    ("Bus fares, which have risen 4% since January, are set by the city.", "2026-09-03", "since January", "2026-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "listed", "iso"), SINCE_A_MONTH_IN_THE_PANE,
+                         ids=[case[2] + "-" + str(i) for i, case in enumerate(SINCE_A_MONTH_IN_THE_PANE)])
+def test_the_pane_dates_since_a_month_before_the_publication(text: str, published: str, listed: str, iso: str) -> None:
+    found = {text[value.start:value.end]: value.value for value in find_values(text, published)}
+    assert found[listed].date == iso, found

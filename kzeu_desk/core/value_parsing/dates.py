@@ -155,6 +155,8 @@ _STATUS_DATE_BEFORE_RE = re.compile(r"(?<![\w])(?i:as\s+at|по\s+состоян
 # воскресенья аэропорт переходит" (a change) still announce. Its tense is "since" (`anchored_year`).
 _SINCE_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|начиная\s+с)\s+$", re.IGNORECASE)
 _ENGLISH_SINCE_BEFORE_RE = re.compile(r"(?<![\w])(?i:since)\s+$")
+# The Candidates pane reads "since January" as one span, its "since" at the offset rather than before it (set 67).
+_ENGLISH_SINCE_AT_RE = re.compile(r"(?i:since)\s+(?=[A-Z0-9])")
 _STATE_IN_FORCE_RE = re.compile(
     r"(?<![\w])(?:действу(?:ет|ют)|применя(?:ется|ются)|распространя(?:ется|ются)|функциониру(?:ет|ют)"
     r"|обязан[аоы]?|взима(?:ется|ются)|запрещ[её]н[аоы]?|разреш[её]н[аоы]?|сохраня(?:ется|ются))(?![\w])", re.IGNORECASE)
@@ -281,7 +283,7 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     after_since = offset + (since.end() if (since := re.match(r"(?i:с|со)\s+", context[offset:])) else 0)
     if since_a_state(context, after_since):
         return "since", True
-    if _ENGLISH_SINCE_BEFORE_RE.search(context, max(0, offset - 8), offset):
+    if _ENGLISH_SINCE_BEFORE_RE.search(context, max(0, offset - 8), offset) or _ENGLISH_SINCE_AT_RE.match(context, offset):
         # "in its definitive phase since 1 January" (in a December article): "since" dates what has begun.
         return "past", True
     if _PAST_PARTICIPLE_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
