@@ -139,6 +139,12 @@ _KAZAKH_GENITIVE_BEFORE_RE = re.compile(
     rf"[{CYRILLIC_LETTER}]{{2,}}(?:дың|дің|тың|тің|ның|нің)\s+\d[\d\s\u00a0,.]*(?:[{CYRILLIC_LETTER}]+\s*)?$", re.IGNORECASE)
 # A mobile network's generation between a figure and its noun ("7,000 5G base stations"), a modifier as a name is.
 _NETWORK_GENERATION_RE = re.compile(r"[ \u00a0]+[2-6]G(?=[ \u00a0]+[a-z])")
+# "two A400M airlifters", "52 H145 helicopters", "eight Airbus C295 transports", "16 ATR 72-600 turboprops": a maker's
+# name and a model's designation (letters and digits) before a lower-case noun name which of the things it counts,
+# as a name does, and qualify it (set 66).
+_MODEL_DESIGNATION_RE = re.compile(
+    r"[ \u00a0]+(?:(?:[A-Z][A-Za-z]+[ \u00a0]+){0,2}[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z0-9]*(?:-\d+[A-Za-z]*)?"
+    r"|(?:[A-Z][A-Za-z]+[ \u00a0]+){1,2}\d{2,4}(?:-\d{1,4})?)(?=[ \u00a0]+[a-z])")
 _POSSESSIVE_NAME_RE = re.compile(r"[ \u00a0]+[A-Z][A-Za-z-]+['’]s(?=[ \u00a0]+[a-z])")
 # (With nothing after it: "три лицензии на оказание платежных услуг" counts licences, the purpose's object after it.)
 _RUSSIAN_PURPOSE_AFTER_RE = re.compile(r"[ \u00a0]+на[ \u00a0]+(?P<noun>[а-яё]{3,}(?:ние|тие))(?=[ \u00a0]*(?:[,.;:)]|$))")
@@ -217,6 +223,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
         position = name.end()  # "seven Przewalski's horses": a name's possessive qualifies, as a name does
     if (generation := _NETWORK_GENERATION_RE.match(text, position)) is not None:
         position = generation.end()  # "7,000 5G base stations", "12 4G towers": a network's generation qualifies
+    elif (model := _MODEL_DESIGNATION_RE.match(text, position)) is not None:
+        position = model.end()
     words: list[tuple[str, int]] = []
     cursor = position
     while len(words) < _MOST_ENGLISH_WORDS and (match := _WORD_RE.match(text, cursor)) is not None:
@@ -416,6 +424,10 @@ _GERUND_NOUN_MODIFIERS = frozenset({
     # Places and rooms named for what is done there ("three landing sites" of a fishery, set 60; "two loading bays",
     # "four milking parlours", "six meeting rooms").
     "landing", "loading", "docking", "milking", "spawning", "sorting", "dining", "washing", "meeting",
+    # What a product or a device is made for, a gerund no participle reads ("six grading maps" of a flood's damage,
+    # set 66; "four sampling kits", "two warning sirens", "three rating agencies", "12 shopping centres", "five
+    # cooking classes"). ("waiting", "sleeping", "voting" are left out: "40 waiting passengers" describes.)
+    "grading", "mapping", "sampling", "warning", "rating", "shopping", "cooking", "scanning",
 })
 # Nouns whose ending looks like an adjective's ("-ic", "-al", "-ary", "-ive") that name a kind of thing
 # before another noun: "five traffic rights", "three hospital beds", "two terminal buildings".

@@ -44,6 +44,9 @@ ENGLISH_ADJECTIVES = frozenset({
     # Earlier in a series, as "previous" ("of our 13 earlier tours", "six prior editions", "the two preceding rounds"):
     # they say which of the things, not what is counted.
     "earlier", "prior", "preceding",
+    # Where a thing is offered, sold or held ("three online marketplaces", "40 offline stores", set 67): the channel
+    # describes the things counted, as "foreign" or "domestic" does, and names no kind of them.
+    "online", "offline",
 })
 ENGLISH_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ous", "ful", "less", "able", "ible", "ary", "ish", "ese", "ian",
                              "ean", "ed", "ing", "est", "-ranking", "-level", "-based", "-owned", "-scale", "-term")

@@ -124,6 +124,11 @@ _SAYING_BEFORE_RE = re.compile(
 _REPORTED_PERIOD_BEFORE_RE = re.compile(
     r"(?<![\w])(?:данн(?:ые|ых)|итог(?:и|ов)|результат(?:ы|ов)|отч[её]т(?:ы|а)?|статистик[аи]|показател(?:и|ей)|цифр(?:ы)?"
     r"|data|figures|numbers|results|statistics|accounts)\s+(?:за|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# "We have raised our benchmarks by 8%, effective 1 October", "new fares, with effect from 1 March": the day a
+# change takes effect is set when the change is decided, so the verb of deciding ("raised", "approved") says nothing
+# of which side of the publication it lies; it is dated by nearness, as in a sentence with no tense (set 67).
+_TAKES_EFFECT_BEFORE_RE = re.compile(r"(?<![\w])(?:effective|with\s+effect\s+from|taking\s+effect)\s+(?:from\s+|on\s+)?$",
+                                     re.IGNORECASE)
 # A noun and the comma that opens an aside about it: "the first home match, on 17 September,".
 # (A past verb before the comma is the clause's own: "The talks ended, on 3 March, without agreement".)
 _NOUN_AND_COMMA_BEFORE_RE = re.compile(r"(?<![\w])[a-z]{3,}(?<!ed)(?<!ly),\s+(?:on\s+)?$")
@@ -150,6 +155,8 @@ _STATUS_DATE_BEFORE_RE = re.compile(r"(?<![\w])(?i:as\s+at|по\s+состоян
 # воскресенья аэропорт переходит" (a change) still announce. Its tense is "since" (`anchored_year`).
 _SINCE_BEFORE_RE = re.compile(r"(?<![\w])(?:с|со|начиная\s+с)\s+$", re.IGNORECASE)
 _ENGLISH_SINCE_BEFORE_RE = re.compile(r"(?<![\w])(?i:since)\s+$")
+# The Candidates pane reads "since January" as one span, its "since" at the offset rather than before it (set 67).
+_ENGLISH_SINCE_AT_RE = re.compile(r"(?i:since)\s+(?=[A-Z0-9])")
 _STATE_IN_FORCE_RE = re.compile(
     r"(?<![\w])(?:действу(?:ет|ют)|применя(?:ется|ются)|распространя(?:ется|ются)|функциониру(?:ет|ют)"
     r"|обязан[аоы]?|взима(?:ется|ются)|запрещ[её]н[аоы]?|разреш[её]н[аоы]?|сохраня(?:ется|ются))(?![\w])", re.IGNORECASE)
@@ -276,7 +283,7 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
     after_since = offset + (since.end() if (since := re.match(r"(?i:с|со)\s+", context[offset:])) else 0)
     if since_a_state(context, after_since):
         return "since", True
-    if _ENGLISH_SINCE_BEFORE_RE.search(context, max(0, offset - 8), offset):
+    if _ENGLISH_SINCE_BEFORE_RE.search(context, max(0, offset - 8), offset) or _ENGLISH_SINCE_AT_RE.match(context, offset):
         # "in its definitive phase since 1 January" (in a December article): "since" dates what has begun.
         return "past", True
     if _PAST_PARTICIPLE_BEFORE_RE.search(context, max(0, after_preposition - 40), after_preposition):
@@ -286,6 +293,8 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
         return "past", True
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
         return "past", True
+    if _TAKES_EFFECT_BEFORE_RE.search(context, max(0, offset - 30), offset):
+        return None, True
     if _NOUN_AND_COMMA_BEFORE_RE.search(context, max(0, offset - 30), offset) and \
             re.match(r"(?:on\s+)?[0-3]?\d\s+[A-Z][a-z]+,|(?:on\s+)?[A-Z][a-z]+\s+[0-3]?\d,", context[offset:]):
         # "Tickets for the first home match, on 17 September, sold out": a day set off by commas after a noun dates that

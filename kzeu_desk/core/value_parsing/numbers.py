@@ -767,6 +767,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
     scaled = first_value.scaleb(exponent + unit_exponent)
     if kind is ValueKind.COUNT and scaled != scaled.to_integral_value():
         kind = ValueKind.QUANTITY  # "1.5 companies" is no count; keep what was written
+        if borrowed_noun:
+            # "More than 60 aftershocks followed, the largest of magnitude 4.2": a figure with a fraction is no
+            # number of the things its clause counted before it (4.2 aftershocks), so it borrows no noun; one
+            # written after it ("2.5 companies") stays as written (set 66).
+            unit = None
     if kind is ValueKind.QUANTITY and unit is not None and bound is None and (
             sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
         # "minus 35°C", "−12 °C", "минус 20 градусов": a measure below zero; the sign is part of the figure.
@@ -1840,6 +1845,10 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         second_start = separator.end()
         if separator_re is _KAZAKH_RANGE_FROM_RE and text.startswith("+", second_start):
             second_start += 1  # "+2-ден +6 °C-қа дейін": the sign of a temperature above zero
+        elif word in ("to", "and") and text.startswith("+", second_start):
+            # "+12 to +18 °C", "from -4 to +3 °C": English writes the sign of a temperature above zero on the
+            # second figure too (set 66), and the range is the figures', as "12 to 18 °C" is.
+            second_start += 1
         # "EUR 100 000 to EUR 300 000": a code written before each figure, as a symbol may be.
         if (symbol := _SECOND_CURRENCY_RE.match(text, second_start)) is not None:
             second_start = symbol.end()
