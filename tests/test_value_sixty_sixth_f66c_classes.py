@@ -28,3 +28,18 @@ A_MEASURE_BEFORE_WHAT_IT_MEASURES = [
 @pytest.mark.parametrize("case", A_MEASURE_BEFORE_WHAT_IT_MEASURES, ids=[c[0] for c in A_MEASURE_BEFORE_WHAT_IT_MEASURES])
 def test_a_measure_right_after_the_number_is_what_it_measures(case: Case) -> None:
     _check(case)
+
+
+VACANCIES = [
+    # "бос жұмыс орны" (a vacancy) and "бос орын" keep "бос" as a fixed term, the izafet compound in its dictionary form;
+    # "бос" before any other noun is an adjective and dropped.
+    ("2 300", "", "Жәрмеңкеде кәсіпорындар 2 300 бос жұмыс орнын ұсынды.", count(2300, "бос жұмыс орны")),
+    ("900-ден астам", "", "Облыста 900-ден астам бос жұмыс орны бар.", count(900, "бос жұмыс орны", lower=900)),
+    ("75", "", "Колледжде грант бойынша 75 бос орын қалды.", count(75, "бос орын")),
+    ("12", "", "Қонақ үйде 12 бос бөлме қалды.", count(12, "бөлме")),
+]
+
+
+@pytest.mark.parametrize("case", VACANCIES, ids=[c[0] + c[2][:12] for c in VACANCIES])
+def test_a_vacancy_keeps_its_qualifier(case: Case) -> None:
+    _check(case)
