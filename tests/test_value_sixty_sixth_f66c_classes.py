@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, quantity, same_in_context
+from test_value_words import InContext, count, money, percent, quantity, same_in_context
 
 PUBLISHED = "2026-10-14"  # a Wednesday
 
@@ -42,4 +42,49 @@ VACANCIES = [
 
 @pytest.mark.parametrize("case", VACANCIES, ids=[c[0] + c[2][:12] for c in VACANCIES])
 def test_a_vacancy_keeps_its_qualifier(case: Case) -> None:
+    _check(case)
+
+
+DEARER_OR_CHEAPER_THAN = [
+    # "-дан қымбат" (dearer than) is a floor, "-дан арзан" (cheaper than) a ceiling, as "-дан жоғары" and "-дан аз" are.
+    ("80 мың теңгеден қымбат", "", "80 мың теңгеден қымбат смартфонға кепілдік екі жыл.",
+     money(80_000, "KZT", lower=80_000)),
+    ("500 доллардан қымбат", "", "Кеденде 500 доллардан қымбат сәлемдемеге баж салынады.", money(500, "USD", lower=500)),
+    ("3 000 теңгеден арзан", "", "Бұл дүкенде 3 000 теңгеден арзан ойыншық табу қиын.",
+     money(None, "KZT", upper=3000)),
+]
+
+
+@pytest.mark.parametrize("case", DEARER_OR_CHEAPER_THAN, ids=[c[0] for c in DEARER_OR_CHEAPER_THAN])
+def test_dearer_or_cheaper_than_a_price_bounds_it(case: Case) -> None:
+    _check(case)
+
+
+A_SHARE_UP_TO = [
+    # A share in the dative before "дейін" (up to) is a crisp ceiling.
+    ("үштен біріне дейін", "", "Кэшбэкпен сатып алу құнының үштен біріне дейін қайтаруға болады.",
+     percent(None, upper=100 / 3)),
+    ("жартысына дейін", "", "Мемлекет пәтер жалының жартысына дейін өтейді.", percent(None, upper=50)),
+    # Guard: "жуық" after the share stays approximate.
+    ("жартысына жуығы", "", "Сатушылардың жартысына жуығы жеткізуді тегін жасайды.", percent(50, approximate=True)),
+]
+
+
+@pytest.mark.parametrize("case", A_SHARE_UP_TO, ids=[c[0] for c in A_SHARE_UP_TO])
+def test_a_share_up_to_is_its_ceiling(case: Case) -> None:
+    _check(case)
+
+
+ONE_OF_A_LARGER_WHOLE = [
+    # "жиырмадан бірі" (one of twenty), "елуден бірі", "алтыдан бірі": a share of any whole written as a word, with
+    # "-дан" after a vowel.
+    ("елуден бірі", "", "Тексерілген көліктердің елуден бірі ғана ақаулы болып шықты.", percent(2, approximate=True)),
+    ("отыздан біреуі", "", "Сауалнамаға жауап бергендердің отыздан біреуі ғана наразы.",
+     percent(100 / 30, approximate=True)),
+    ("алтыдан бірі", "", "Елдегі фермерлердің алтыдан бірі несие алған.", percent(100 / 6, approximate=True)),
+]
+
+
+@pytest.mark.parametrize("case", ONE_OF_A_LARGER_WHOLE, ids=[c[0] for c in ONE_OF_A_LARGER_WHOLE])
+def test_one_of_a_larger_whole_is_a_share(case: Case) -> None:
     _check(case)
