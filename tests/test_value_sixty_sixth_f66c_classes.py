@@ -4,7 +4,9 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, money, percent, quantity, same_in_context
+from kzeu_desk.core.value_parsing import suggest
+from kzeu_desk.core.typed_value import ValueKind
+from test_value_words import InContext, count, money, percent, quantity, same_in_context, span
 
 PUBLISHED = "2026-10-14"  # a Wednesday
 
@@ -88,3 +90,23 @@ ONE_OF_A_LARGER_WHOLE = [
 @pytest.mark.parametrize("case", ONE_OF_A_LARGER_WHOLE, ids=[c[0] for c in ONE_OF_A_LARGER_WHOLE])
 def test_one_of_a_larger_whole_is_a_share(case: Case) -> None:
     _check(case)
+
+
+A_WEEK_NAMED_FROM_PUBLICATION = [
+    # "келесі аптада", "өткен аптада", "осы аптада": the week (Monday to Sunday) after, before or of the publication's,
+    # as "на следующей неделе" and "next week" are.
+    ("келесі аптада", "", "Келесі аптада елордада қар жауады.", span("2026-10-19", "2026-10-25")),
+    ("өткен аптада", "", "Өткен аптада қалада 14 жол апаты тіркелді.", span("2026-10-05", "2026-10-11")),
+    ("осы аптада", "", "Осы аптада жылу беру маусымы басталады.", span("2026-10-12", "2026-10-18")),
+]
+
+
+@pytest.mark.parametrize("case", A_WEEK_NAMED_FROM_PUBLICATION, ids=[c[0] for c in A_WEEK_NAMED_FROM_PUBLICATION])
+def test_a_kazakh_week_named_from_publication_is_that_week(case: Case) -> None:
+    _check(case)
+
+
+def test_from_next_week_on_is_no_week_range() -> None:
+    # The ablative starts a change ("from next week on"): no span of that week is suggested.
+    assert suggest("келесі аптадан бастап", published=PUBLISHED,
+                   context="Келесі аптадан бастап тарифтер өседі.").value.kind is ValueKind.TEXT
