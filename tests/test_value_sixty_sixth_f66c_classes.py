@@ -110,3 +110,21 @@ def test_from_next_week_on_is_no_week_range() -> None:
     # The ablative starts a change ("from next week on"): no span of that week is suggested.
     assert suggest("келесі аптадан бастап", published=PUBLISHED,
                    context="Келесі аптадан бастап тарифтер өседі.").value.kind is ValueKind.TEXT
+
+
+A_HALF_OF_A_MONTH = [
+    # "қарашаның бірінші жартысында" (in the first half of November): the 1st to the 15th; the second half the 16th to
+    # the month's last day; with no year the month is anchored as one named alone is, a written year wins.
+    ("қарашаның бірінші жартысында", "", "Қарашаның бірінші жартысында жаңбыр аз болады.",
+     span("2026-11-01", "2026-11-15")),
+    ("ақпанның екінші жартысында", "", "Ақпанның екінші жартысында аяз күшейеді.", span("2027-02-16", "2027-02-28")),
+    ("2027 жылғы наурыздың екінші жартысында", "", "Көпір 2027 жылғы наурыздың екінші жартысында ашылады.",
+     span("2027-03-16", "2027-03-31")),
+    ("қыркүйектің екінші жартысында", "", "Қыркүйектің екінші жартысында егін жиналды.",
+     span("2026-09-16", "2026-09-30")),
+]
+
+
+@pytest.mark.parametrize("case", A_HALF_OF_A_MONTH, ids=[c[0] for c in A_HALF_OF_A_MONTH])
+def test_a_half_of_a_kazakh_month_is_its_days(case: Case) -> None:
+    _check(case)
