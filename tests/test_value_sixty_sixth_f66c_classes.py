@@ -128,3 +128,16 @@ A_HALF_OF_A_MONTH = [
 @pytest.mark.parametrize("case", A_HALF_OF_A_MONTH, ids=[c[0] for c in A_HALF_OF_A_MONTH])
 def test_a_half_of_a_kazakh_month_is_its_days(case: Case) -> None:
     _check(case)
+
+
+SERVICEMEN = [
+    # "әскери қызметші" (a serviceman) keeps "әскери" as "мемлекеттік қызметші" (a civil servant) keeps its qualifier.
+    ("300", "", "Жиынға 300 әскери қызметші қатысты.", count(300, "әскери қызметші")),
+    ("2 мыңнан астам", "", "Бейбітшілік миссиясында 2 мыңнан астам әскери қызметші болды.",
+     count(2000, "әскери қызметші", lower=2000)),
+]
+
+
+@pytest.mark.parametrize("case", SERVICEMEN, ids=[c[0] for c in SERVICEMEN])
+def test_a_serviceman_keeps_his_qualifier(case: Case) -> None:
+    _check(case)

@@ -448,6 +448,9 @@ FIXED_TERMS = (
     r"общественн\w* слушани\w*",
     # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
     r"мемлекеттік қызметші",
+    # A serviceman ("әскери қызметші", a military servant) is a member of the armed forces, as a civil servant is of the
+    # civil service, not any employee (issue #17, set 66).
+    r"әскери қызметші",
     # A user account of a system is no record ("есептік жазба", an account: "120 есептік жазба бұғатталды").
     r"есептік жазба",
     # A professional participant of the securities market is a licensed broker, dealer or registrar, not any
