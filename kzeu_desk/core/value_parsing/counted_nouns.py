@@ -1477,9 +1477,12 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
         words = words[about + 1:]
     if words_end_clause and len(words) == 3 and (middle := words[1][0].lower()).endswith(_DEMONYM_ENDINGS) \
             and middle not in KAZAKH_KNOWN_STEMS and _closes_as_a_predicate(words[2][0]) \
-            and _kazakh_base(words[0][0].lower()) not in KAZAKH_KNOWN_STEMS and _is_bare_kazakh_noun(words[0][0]):
+            and _kazakh_base(words[0][0].lower()) not in KAZAKH_KNOWN_STEMS and _is_bare_kazakh_noun(words[0][0]) \
+            and words[0][0].lower() not in KAZAKH_MEASURES:
         # "1 132 өлі итбалық табылды." (1,132 dead seals were found): the word in "-лық" right before the verb that
-        # closes the clause is the noun, the bare word before it its adjective (a noun is the last of its phrase).
+        # closes the clause is the noun, the bare word before it its adjective (a noun is the last of its phrase). A
+        # measure first is what the number measures, the "-лық" word what is measured: "35 градус ыстық күтіледі"
+        # (35 degrees of heat are expected), as "30 градус суық болады" is (issue #17, set 66).
         return Counted(middle, words[1][1], False)
     if len(words) >= 3 and _KAZAKH_PASSIVE_PARTICIPLE_RE.fullmatch(words[1][0].lower()) and \
             words[0][0] == words[0][0].lower() and _kazakh_base(words[0][0]) == words[0][0] and \

@@ -243,6 +243,8 @@ KAZAKH_ADJECTIVES = frozenset({
     # True and false: "40 жалған аккаунт" (fake accounts), "12 нақты ұсыныс" (concrete proposals) are accounts and
     # proposals; no suffix marks these adjectives.
     "жалған", "нақты", "шынайы",
+    # "бос" (vacant, free): "12 бос бөлме" counts rooms; a vacancy keeps it, as a fixed term below (issue #17, set 67).
+    "бос",
     # Comparison with things already named ("екі ұқсас шарт", similar contracts).
     "ұқсас", "осындай", "сондай",
     # "-лы/-ді/-ті" adjectives (having) before a noun: "85 жергілікті жұмысшы" (local workers).
@@ -430,6 +432,9 @@ FIXED_TERMS = (
     # criminal case is a proceeding, not any matter ("іс" alone is a deed or an affair); a phone-in ("тікелей желі",
     # a direct line) is a broadcast, not any line of a network (issue #17).
     r"лауазымды тұлға", r"қылмыстық іс", r"тікелей желі",
+    # A vacancy is a post open to fill, not any place or job: "бос орын" and "бос жұмыс орны" (a vacant job, the izafet
+    # compound "жұмыс орны" in its dictionary form), as "рабочих мест" keeps its qualifier (issue #17, set 67).
+    r"бос орын", r"бос жұмыс орны",
     # A documentary is a genre of its own, a Sunday school no school of the school system, a panel session a format
     # of a forum ("8 деректі фильм", "10 жексенбілік мектеп", "алты панельдік сессия"; issue #17, sets 62 and 63).
     r"деректі фильм", r"жексенбілік мектеп", r"панельдік сессия",
@@ -446,6 +451,9 @@ FIXED_TERMS = (
     r"общественн\w* слушани\w*",
     # A civil servant is a post in the state service, not any employee, as "civil servants" are in English (set 46).
     r"мемлекеттік қызметші",
+    # A serviceman ("әскери қызметші", a military servant) is a member of the armed forces, as a civil servant is of the
+    # civil service, not any employee (issue #17, set 66).
+    r"әскери қызметші",
     # A user account of a system is no record ("есептік жазба", an account: "120 есептік жазба бұғатталды").
     r"есептік жазба",
     # A professional participant of the securities market is a licensed broker, dealer or registrar, not any

@@ -754,6 +754,31 @@ _MONTH_TEN_DAYS = (
     rf"{NOT_CYRILLIC_AFTER}(?:\s+{year()}{YEAR_WORD_AFTER})?",
 )
 _TEN_DAYS_FIRST = {"перв": 1, "втор": 11, "трет": 21, "последн": 21}
+# "шілденің екінші жартысында" (in the second half of July), "қаңтар айының бірінші жартысы": a half of a month is its
+# 1st-15th or 16th to its last day, as a ten-day period is a third of it; the year written before it or anchored as a
+# month's without one is (issue #17, set 66).
+_KAZAKH_MONTH_HALVES = (
+    rf"(?<![\w])(?:{year()}{KAZAKH_YEAR_BEFORE})?"
+    rf"(?P<month>(?i:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан))"
+    rf"(?:(?i:ның|нің|дың|дің|тың|тің)|\s+(?i:айының))\s+(?P<which>(?i:бірінші|алғашқы|екінші))\s+"
+    rf"(?i:жартысында|жартысы|жартысын|жартысына|жартысынан|жартысының){NOT_CYRILLIC_AFTER}",
+)
+
+
+def _read_kazakh_month_half(match: re.Match[str], publication: Publication | None) -> DateReading | None:
+    month_value = month_number(match.group("month"))
+    if month_value is None:
+        return None
+    first = 16 if match.group("which").lower() == "екінші" else 1
+    if (written := match.group("year")) is not None:
+        year_value, relative = int(written), False
+    elif publication is None:
+        return needs("date")
+    else:
+        year_value, relative = anchored_year(month_value, publication, match.string, first), True
+    last = calendar.monthrange(year_value, month_value)[1] if first == 16 else 15
+    return range_reading(iso_date(year_value, month_value, first), iso_date(year_value, month_value, last),
+                         relative=relative)
 
 
 def _read_month_ten_days(match: re.Match[str], publication: Publication | None) -> DateReading | None:
@@ -808,6 +833,7 @@ RANGE_PATTERNS = (
     *_compile(_DAYS_OF_TWO_YEARS, _read_days_of_two_years),
     *_compile(_DAY_RANGES, _read_day_range),
     *_compile(_MONTH_TEN_DAYS, _read_month_ten_days),
+    *_compile(_KAZAKH_MONTH_HALVES, _read_kazakh_month_half),
     *_compile(_FIRST_MONTHS, _read_first_months),
     *_compile(_PERIOD_CODES, _read_period_code),
     *_compile(_FIRST_MONTHS_OF_AN_UNNAMED_YEAR, _read_first_months_of_an_unnamed_year),

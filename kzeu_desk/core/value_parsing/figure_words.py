@@ -212,7 +212,8 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # after the dative they give a difference ("16,7%-ға немесе 307,7 млн долларға аз": less by).
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
      # "Smaller than" as "less than": "3 сантиметрден кіші" (under 3 cm); "not lower than" is a floor, below.
-     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде|болма|{_KAZAKH_NEGATED_VERB}))|төмен|кіші)(?!\s+емес{NOT_CYRILLIC_AFTER})"
+     # A price "cheaper than" is under it as "less than" is: "5 мың теңгеден арзан" (issue #17, set 67).
+     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде|болма|{_KAZAKH_NEGATED_VERB}))|төмен|кіші|арзан)(?!\s+емес{NOT_CYRILLIC_AFTER})"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
     # "Not later than": "15 күннен кешіктірмей" (within 15 days at the latest), "кешіктірілмей" in the passive: a
     # time limit, a ceiling, as "не позднее" is.
@@ -225,7 +226,9 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
      # ("орташа балы 3,4-тен жоғары", above 3.4; "5%-дан төмен" above is below.) Any adjective of more after the ablative
      # compares as "жоғары" does: "4 метрден терең" (deeper than), "биік", "ұзын", "кең", "ауыр", "үлкен" (older, larger).
-     rf"(?:көбі|көп|артық|жоғары|терең|биік|ұзын|кең|ауыр|үлкен){NOT_CYRILLIC_AFTER}",
+     # A price "dearer than" is over it: "50 мың теңгеден қымбат тауар" (goods costing more than 50,000 tenge), as
+     # "жоғары" is for any figure (issue #17, set 67).
+     rf"(?:көбі|көп|артық|жоғары|терең|биік|ұзын|кең|ауыр|үлкен|қымбат){NOT_CYRILLIC_AFTER}",
      Bound.LOWER),
     # "must not be less than": "килограмына 2 еуродан кем болмауы керек" is at least 2 euros.
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)\s*кем\s+болма(?:уы|уға|йды|сын|ған)"
@@ -438,11 +441,14 @@ RUSSIAN_HALF_OF_PERIOD_BEFORE = r"(?:перв|втор)[а-яё]*\s+$"
 # possessive says the same share of a figure named before ("бұл көрсеткіш жартыдан сәл асатын еді", this figure was just
 # over half; "жартыға жуық").
 KAZAKH_FRACTION = (
-    rf"(?<![\w])(?:(?P<kk_denominator>екі|үш|төрт|бес|он|жүз)(?:ден|тен|нан|тан|нен)\s+"
+    # Any whole of ten to a hundred and the small ones: "жиырмадан бірі" (one in twenty, 5 %), "елуден бірі", "алтыдан
+    # бірі"; "-дан" after a vowel, as "жиырма" ends (issue #17, set 66).
+    rf"(?<![\w])(?:(?P<kk_denominator>екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз|он|жиырма|отыз|қырық|елу|жүз)"
+    rf"(?:ден|тен|нан|тан|нен|дан)\s+"
     rf"(?P<kk_numerator>бір|екі|үш|төрт|бес|алты|жеті|сегіз|тоғыз)[{CYRILLIC_LETTER}]*|(?P<half>жарты(?:сы|сын|сына|сынан|сының|дан|ға)){NOT_CYRILLIC_AFTER})"
 )
 KAZAKH_FRACTION_WORDS = {"екі": 2, "үш": 3, "төрт": 4, "бес": 5, "он": 10, "жүз": 100, "бір": 1, "алты": 6, "жеті": 7,
-                         "сегіз": 8, "тоғыз": 9}
+                         "сегіз": 8, "тоғыз": 9, "жиырма": 20, "отыз": 30, "қырық": 40, "елу": 50}
 # Kazakh says the bound after the share: "жартысынан астамы" (more than half), "жартысына жуығы".
 # The particle "да/де" ("even") may stand between: "оннан бірінен де аз" (not even a tenth).
 _KAZAKH_EVEN = r"(?:\s+(?:да|де|та|те)(?=\s))?"
@@ -452,6 +458,9 @@ KAZAKH_FRACTION_BOUND_AFTER: tuple[tuple[str, Bound], ...] = (
      rf"{NOT_CYRILLIC_AFTER}", Bound.LOWER),
     (rf"\s+(?:жуығы|жуық[{CYRILLIC_LETTER}]*){NOT_CYRILLIC_AFTER}", Bound.APPROXIMATE),
     (rf"{_KAZAKH_EVEN}\s+(?:азы|азын|аз|кемі){NOT_CYRILLIC_AFTER}", Bound.UPPER),
+    # A share in the dative before "дейін" (up to) is a ceiling, crisp as "less than half" is: "бағаның үштен біріне
+    # дейін" (up to a third of the price), "жартысына дейін" (issue #17, set 67).
+    (rf"(?<=на|не|ға|ге)\s+дейін{NOT_CYRILLIC_AFTER}", Bound.UPPER),
 )
 
 # -- statements of fact ----------------------------------------------------------------------

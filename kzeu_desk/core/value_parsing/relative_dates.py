@@ -466,14 +466,19 @@ _RELATIVE_DAYS = (
 )
 
 # "на следующей неделе", "next week", "на прошлой неделе", "this week": the week (Monday to Sunday) before, of or after
-# the publication's. (Kazakh "келесі аптада" is left to the Kazakh readings.)
+# the publication's, and Kazakh "келесі аптада", "өткен аптада", "осы аптада" the same (issue #17, set 66).
 _RELATIVE_WEEKS = (
     rf"(?<![\w])(?i:на)\s+(?P<rel>(?i:следующей|будущей|прошлой|прошедшей|предыдущей|этой|текущей|нынешней))\s+"
     rf"(?i:неделе){NOT_CYRILLIC_AFTER}",
     r"(?<![\w])(?P<rel>(?i:next|last|this|the\s+past|the\s+previous|the\s+coming))\s+(?i:week)(?![\w'’-])",
+    # In the locative, the genitive or bare ("келесі апта ішінде"); not the ablative, which starts a change ("келесі
+    # аптадан бастап", from next week on) or counts from it.
+    rf"(?<![\w])(?P<rel>(?i:келесі|келер|алдағы|өткен|осы|ағымдағы))\s+"
+    rf"(?i:аптада|аптасында|аптаның|аптасының|апта){NOT_CYRILLIC_AFTER}",
 )
 _WEEK_OFFSETS = {"следующ": 1, "будущ": 1, "next": 1, "the coming": 1, "прошл": -1, "прошедш": -1, "предыдущ": -1,
-                 "last": -1, "the past": -1, "the previous": -1, "эт": 0, "текущ": 0, "нынешн": 0, "this": 0}
+                 "last": -1, "the past": -1, "the previous": -1, "эт": 0, "текущ": 0, "нынешн": 0, "this": 0,
+                 "келесі": 1, "келер": 1, "алдағы": 1, "өткен": -1, "осы": 0, "ағымдағы": 0}
 
 
 def _read_relative_week(match: re.Match[str], publication: Publication | None) -> DateReading | None:
