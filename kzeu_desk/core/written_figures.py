@@ -24,8 +24,12 @@ from kzeu_desk.core.folding import fold
 from kzeu_desk.core.value_parsing.number_words import (
     ENGLISH_TENS,
     ENGLISH_UNITS,
+    KAZAKH_COLLECTIVE_CASE_ENDINGS,
+    KAZAKH_COLLECTIVE_ENDINGS,
+    KAZAKH_COLLECTIVE_WORDS,
     KAZAKH_NUMBER_ENDINGS,
     KAZAKH_NUMBER_WORDS,
+    RUSSIAN_COLLECTIVE_FORMS,
     RUSSIAN_NUMBER_FORMS,
 )
 
@@ -110,10 +114,17 @@ def _vocabulary() -> dict[str, str]:
         if value > 1:
             # "семью" is also "family" (семья); "семи" and "семь" say seven alone.
             words.update(dict.fromkeys((form for form in forms.split() if form != "семью"), str(value)))
+    for value, forms in RUSSIAN_COLLECTIVE_FORMS.items():
+        # "воспитывает двоих детей" -> "троих детей": a count said as a collective numeral changed.
+        words.update(dict.fromkeys(forms.split(), str(value)))
     for word, value in KAZAKH_NUMBER_WORDS.items():
         if value > 1 and word != "он":
             words.update({word + ending: str(value) for ending in ("", *KAZAKH_NUMBER_ENDINGS)
                           if word + ending not in _KAZAKH_WORDS_NOT_NUMBERS})
+    for word, value in KAZAKH_COLLECTIVE_WORDS.items():  # "серіктестердің бесеуі" (five of the partners)
+        harmony = "back" if word.endswith("у") and word[-2] in "аоұы" else "front"
+        endings = (*KAZAKH_COLLECTIVE_ENDINGS[harmony], *KAZAKH_COLLECTIVE_CASE_ENDINGS[harmony])
+        words.update({word + ending: str(value) for ending in endings})
     words.update(_ordinals())
     for number, (english, russian, kazakh) in enumerate(zip(_ENGLISH_MONTHS, _RUSSIAN_MONTHS, _KAZAKH_MONTHS,
                                                             strict=True), 1):
