@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, quantity, same_in_context
+from test_value_words import InContext, date, quantity, same_in_context, span, text
 
 PUBLISHED = "2026-11-12"  # a Thursday
 
@@ -32,4 +32,50 @@ A_RANGE_WRITTEN_WITH_AN_ELLIPSIS = [
 
 @pytest.mark.parametrize("case", A_RANGE_WRITTEN_WITH_AN_ELLIPSIS, ids=[c[0] for c in A_RANGE_WRITTEN_WITH_AN_ELLIPSIS])
 def test_a_russian_range_written_with_an_ellipsis_keeps_both_ends_and_their_signs(case: Case) -> None:
+    _check(case)
+
+
+FROM_NEXT_OR_LAST_WEEKDAY = [
+    # "со следующей среды", "до следующего понедельника", "с прошлой пятницы": after "с/со/до" the word for next or
+    # last stands in the genitive with the day; it dates the day as "в следующую среду" does.
+    ("следующей пятницы", "", "Скидки на зимнюю резину действуют со следующей пятницы.", date("2026-11-13")),
+    ("со следующего понедельника", "", "Со следующего понедельника поликлиника будет работать до 20:00.",
+     date("2026-11-16")),
+    ("прошлой среды", "", "Движение по мосту закрыто с прошлой среды.", date("2026-11-11")),
+]
+
+
+@pytest.mark.parametrize("case", FROM_NEXT_OR_LAST_WEEKDAY, ids=[c[0] for c in FROM_NEXT_OR_LAST_WEEKDAY])
+def test_from_next_or_last_weekday_in_the_genitive(case: Case) -> None:
+    _check(case)
+
+
+A_BARE_WEEKEND_BY_ITS_TENSE = [
+    # "в выходные" with no word of which: the coming weekend when the sentence announces, the one gone when it
+    # reports, as a bare weekday is read.
+    ("выходные", "", "В выходные ветер в Караганде усилится до 25 м/с.", span("2026-11-14", "2026-11-15")),
+    ("на выходные", "", "На выходные выставка продлится до полуночи.", span("2026-11-14", "2026-11-15")),
+    ("в выходные", "", "В выходные волонтеры высадили триста саженцев.", span("2026-11-07", "2026-11-08")),
+    # Guard: a timetable's weekend, with no tense, names none in particular; "выходные дни" neither.
+    ("в выходные", "", "Библиотека в выходные работает до 18:00.", text("в выходные")),
+]
+
+
+@pytest.mark.parametrize("case", A_BARE_WEEKEND_BY_ITS_TENSE, ids=[c[2][:20] for c in A_BARE_WEEKEND_BY_ITS_TENSE])
+def test_a_bare_weekend_is_dated_by_its_tense(case: Case) -> None:
+    _check(case)
+
+
+A_REFLEXIVE_PERFECTIVE_FUTURE = [
+    # A prefixed reflexive verb in "-ится/-ятся" is a perfective future ("усилится", "прояснится", "сохранятся"): a
+    # weekday in its sentence lies ahead, as with "представит", "выплатит" in "-ит".
+    ("в субботу", "", "В субботу в горах прояснится, ветер ослабнет.", date("2026-11-14")),
+    ("в понедельник", "", "Очереди на границе сохранятся в понедельник.", date("2026-11-16")),
+    # Guard: the imperfective present of motion and state ("проводится", "находится") reports nothing ahead.
+    ("в понедельник", "", "В понедельник прием граждан проводился с девяти утра.", date("2026-11-09")),
+]
+
+
+@pytest.mark.parametrize("case", A_REFLEXIVE_PERFECTIVE_FUTURE, ids=[c[2][:20] for c in A_REFLEXIVE_PERFECTIVE_FUTURE])
+def test_a_reflexive_perfective_future_looks_ahead(case: Case) -> None:
     _check(case)
