@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, date, quantity, same_in_context, span, text
+from test_value_words import InContext, count, date, quantity, same_in_context, span, text
 
 PUBLISHED = "2026-11-12"  # a Thursday
 
@@ -78,4 +78,22 @@ A_REFLEXIVE_PERFECTIVE_FUTURE = [
 
 @pytest.mark.parametrize("case", A_REFLEXIVE_PERFECTIVE_FUTURE, ids=[c[2][:20] for c in A_REFLEXIVE_PERFECTIVE_FUTURE])
 def test_a_reflexive_perfective_future_looks_ahead(case: Case) -> None:
+    _check(case)
+
+
+FIXED_TERMS_OF_LAW_AND_WATER = [
+    # A criminal case, a criminal offence and a pumping station keep their qualifier: without it they name another
+    # thing (any matter, any offence, any station), as "рабочих мест" and "базовых станций" do.
+    ("14", "", "По фактам мошенничества возбуждено 14 уголовных дел.", count(14, "уголовных дел")),
+    ("три", "", "Следователи передали в суд три уголовных дела о взятках.", count(3, "уголовных дела")),
+    ("1 230", "", "В районе за год зарегистрировано 1 230 уголовных правонарушений.",
+     count(1230, "уголовных правонарушений")),
+    ("пять", "", "Водоканал отремонтировал пять насосных станций второго подъема.", count(5, "насосных станций")),
+    # Guard: a descriptive adjective is still dropped.
+    ("семь", "", "Открылись семь новых станций метро.", count(7, "станций")),
+]
+
+
+@pytest.mark.parametrize("case", FIXED_TERMS_OF_LAW_AND_WATER, ids=[c[2][:24] for c in FIXED_TERMS_OF_LAW_AND_WATER])
+def test_fixed_terms_of_law_and_water_keep_their_qualifier(case: Case) -> None:
     _check(case)
