@@ -97,3 +97,18 @@ FIXED_TERMS_OF_LAW_AND_WATER = [
 @pytest.mark.parametrize("case", FIXED_TERMS_OF_LAW_AND_WATER, ids=[c[2][:24] for c in FIXED_TERMS_OF_LAW_AND_WATER])
 def test_fixed_terms_of_law_and_water_keep_their_qualifier(case: Case) -> None:
     _check(case)
+
+
+MINUTES_AND_SECONDS_ADD_UP = [
+    # Minutes and seconds of one duration are recorded in seconds, added up, as hours and minutes are in minutes
+    # ("2 часа 40 минут" is 160 минут).
+    ("3 минуты 15 секунд", "", "Лучший результат забега – 3 минуты 15 секунд.", quantity(195, "секунд")),
+    ("около 1 минуты 50 секунд", "", "Ролик длится около 1 минуты 50 секунд.", quantity(110, "секунд", approximate=True)),
+    # Guard: hours and minutes keep their reading.
+    ("1 час 10 минут", "", "Дорога до аэропорта занимает 1 час 10 минут.", quantity(70, "минут")),
+]
+
+
+@pytest.mark.parametrize("case", MINUTES_AND_SECONDS_ADD_UP, ids=[c[0] for c in MINUTES_AND_SECONDS_ADD_UP])
+def test_minutes_and_seconds_add_up_in_seconds(case: Case) -> None:
+    _check(case)
