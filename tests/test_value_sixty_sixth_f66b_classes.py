@@ -112,3 +112,19 @@ MINUTES_AND_SECONDS_ADD_UP = [
 @pytest.mark.parametrize("case", MINUTES_AND_SECONDS_ADD_UP, ids=[c[0] for c in MINUTES_AND_SECONDS_ADD_UP])
 def test_minutes_and_seconds_add_up_in_seconds(case: Case) -> None:
     _check(case)
+
+
+PEOPLE_NAMED_BY_AN_ADJECTIVE_BEFORE_A_VERB = [
+    # An adjective Russian uses as a noun for people ("участковых", "рабочих", "безработных") counts when the clause's
+    # verb follows it, as it does before "и" or a comma; before a noun it still qualifies the noun.
+    ("30", "", "На прошлой неделе 30 участковых получили служебные автомобили.", count(30, "участковых")),
+    ("240", "", "В этом году 240 безработных прошли переобучение.", count(240, "безработных")),
+    # Guard: before a noun the adjective qualifies it.
+    ("12", "", "Вчера 12 участковых инспекторов получили новые машины.", count(12, "инспекторов")),
+]
+
+
+@pytest.mark.parametrize("case", PEOPLE_NAMED_BY_AN_ADJECTIVE_BEFORE_A_VERB,
+                         ids=[c[2][:24] for c in PEOPLE_NAMED_BY_AN_ADJECTIVE_BEFORE_A_VERB])
+def test_people_named_by_an_adjective_count_before_the_verb(case: Case) -> None:
+    _check(case)
