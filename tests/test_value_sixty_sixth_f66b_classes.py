@@ -4,7 +4,9 @@ sets': what Ctrl+N suggests for a highlight read with its sentence."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import InContext, count, date, quantity, same_in_context, span, text
+from test_value_words import InContext, count, date, quantity, same, same_in_context, span, text
+
+from kzeu_desk.core.value_parsing.document_values import find_values
 
 PUBLISHED = "2026-11-12"  # a Thursday
 
@@ -128,3 +130,15 @@ PEOPLE_NAMED_BY_AN_ADJECTIVE_BEFORE_A_VERB = [
                          ids=[c[2][:24] for c in PEOPLE_NAMED_BY_AN_ADJECTIVE_BEFORE_A_VERB])
 def test_people_named_by_an_adjective_count_before_the_verb(case: Case) -> None:
     _check(case)
+
+
+def test_the_pane_lists_minutes_and_seconds_as_one_duration() -> None:
+    # The Candidates pane lists a Russian duration in minutes and seconds as one candidate in seconds, as Ctrl+N reads
+    # it, not its minutes and its seconds apart.
+    text_of = "Пресс-конференция задержалась: ответ на первый вопрос занял 4 минуты 25 секунд."
+    listed = {text_of[found.start:found.end]: found.value for found in find_values(text_of, PUBLISHED)}
+    assert "4 минуты 25 секунд" in listed, listed
+    same(listed["4 минуты 25 секунд"], quantity(265, "секунд"))
+    # Guard: minutes alone and seconds alone stay as they were.
+    apart = find_values("Перерыв длился 5 минут; сигнал звучит 30 секунд.", PUBLISHED)
+    assert [(found.value.amount, found.value.unit) for found in apart] == [(5.0, "минут"), (30.0, "секунд")]
