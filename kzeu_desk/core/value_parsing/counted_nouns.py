@@ -718,7 +718,12 @@ _RUSSIAN_NOUN_ENDINGS_IN_IE = RUSSIAN_NOUN_ENDINGS_IN_IE
 # figure counts when no noun follows ("Семейный билет на двоих взрослых и …", set 53); before a noun they qualify it
 # ("14 взрослых особей", "200 рабочих мест"). (Participles, "пострадавших", are read as such at a clause's end.)
 _RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE = frozenset({"взрослых", "пожилых", "рабочих", "ученых", "учёных", "больных",
-                                                   "безработных", "военных", "пленных", "малоимущих", "приезжих"})
+                                                   "безработных", "военных", "пленных", "малоимущих", "приезжих",
+                                                   # district police officers (set 66): "46 участковых прошли …"
+                                                   "участковых"})
+# A verb in the plural right after such an adjective ("46 участковых прошли стажировку", "120 рабочих получат"): the
+# clause's verb, no noun, so the adjective is what the figure counts, as before "и" or a comma.
+_PLURAL_VERB_AFTER_RE = re.compile(r"[ \u00a0]+[а-яё]{2,}(?:ли|ют|ят|ут)(?![\w])", re.IGNORECASE)
 _NO_NOUN_AFTER_RE = re.compile(r"[ \u00a0]*(?:[,;.!?…)]|[–—]|$|(?:и|или|а|но|из|в|во|на|с|со|по|за|до|от|для|при|у)"
                                r"(?![\w]))", re.IGNORECASE)
 
@@ -766,7 +771,8 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         # "-ание", "-тие" ("21 заявление", "31 уведомление", "41 здание") end in "-ие" as plural adjectives do, but no
         # adjective ends so: soft ones have a consonant before their "-ние" ("летние", "последние", "внешние").
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and not lowered.endswith(_RUSSIAN_NOUN_ENDINGS_IN_IE):
-            if lowered in _RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE and text and _NO_NOUN_AFTER_RE.match(text, end):
+            if lowered in _RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE and text and (
+                    _NO_NOUN_AFTER_RE.match(text, end) or _PLURAL_VERB_AFTER_RE.match(text, end)):
                 return Counted(word, end, False)  # "на двоих взрослых и …", "120 рабочих и 15 инженеров"
             if text and _PART_OF_A_WHOLE_BEFORE_RE.search(text, max(0, position - 60), position):
                 # "в парке 420 автобусов, из них 96 новых газовых", "164 рейса, в том числе 11 международных": only

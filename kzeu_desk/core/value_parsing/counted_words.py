@@ -473,4 +473,9 @@ FIXED_TERMS = (
     # A retail chain is a "торговая сеть", not any network ("14 торговых сетей"), and a library's or an archive's item
     # an "единица хранения", not any unit ("1 146 820 единиц хранения"; sets 60 and 61).
     r"торгов\w* сет\w*", r"единиц\w* хранения",
+    # A criminal case is a proceeding and a criminal offence a class of the criminal code, not any matter or any offence
+    # (an administrative offence is another): "девять уголовных дел", "8 412 уголовных правонарушений", as "қылмыстық
+    # іс" is in Kazakh; a pumping station is no station, as a base station is none ("две насосные станции", sets 21, 51
+    # and 66).
+    r"уголовн\w* дел(?:о|а|у|ом|е|ам|ами|ах)?", r"уголовн\w* правонарушени\w*", r"насосн\w* станци\w*",
 )

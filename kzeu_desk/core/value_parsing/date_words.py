@@ -114,6 +114,9 @@ KAZAKH_WEEKDAY = r"дүйсенбі|сейсенбі|сәрсенбі|бейсе
 # ("the previous Friday", "the preceding Monday": as "last Friday", a week back on the day the article stands on.)
 WEEKDAY_PAST_WORDS = r"last|this past|the previous|the preceding|прошл(?:ый|ую|ое)|минувш(?:ий|ую|ее)|өткен"
 WEEKDAY_NEXT_WORDS = r"next|this coming|следующ(?:ий|ую|ее)|будущ(?:ий|ую|ее)|келесі|алдағы"
+# The same words in the genitive, after "с/со/до": "со следующей среды", "до прошлого четверга".
+RUSSIAN_WEEKDAY_PAST_GENITIVE = r"прошл(?:ого|ой)|минувш(?:его|ей)"
+RUSSIAN_WEEKDAY_NEXT_GENITIVE = r"следующ(?:его|ей)|будущ(?:его|ей)"
 
 # -- seasons ---------------------------------------------------------------------------------
 

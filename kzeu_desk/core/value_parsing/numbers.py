@@ -133,6 +133,11 @@ _NUMBER_RE = re.compile(_NUMBER_PATTERN)
 _NUMBER_AT_RE = re.compile(r"\s*" + _NUMBER_PATTERN.replace(r"(?<![\w.,/\d])", ""))
 
 _RANGE_DASH_RE = re.compile(r"\s?[-–—]\s?")
+# "–35…–40 °C", "+2…+7 °C", "12…15 м/с": Russian weather reports write a range with an ellipsis between its ends, each
+# end with its own sign (the minus often an en dash), so the second figure may carry one.
+_RANGE_ELLIPSIS_RE = re.compile(r"\s?(?:…|\.\.\.)\s?(?=[-–−+]?\d)")
+# The sign glued before the first end of such a range, with no word or digit before it.
+_SIGN_BEFORE_ELLIPSIS_RANGE_RE = re.compile(r"(?<![\w.,)])[-–−+]$")
 _REPEATED_PERCENT_RE = re.compile(r"\s?%")
 _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
@@ -747,7 +752,18 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
         if lower >= upper and first_scale is None and first_exponent != 0:
             # "€15,000 to €2.4 million": the first end written in full, not at the second's scale.
             lower = first_value.scaleb(unit_exponent)
-        if kind is ValueKind.QUANTITY and unit is not None and bound is None and (
+        if range_end.signed:
+            # "–35…–40 °C" is from −40 to −35, "–3…+2 °C" from −3 to 2: each end of an ellipsis range has its own sign,
+            # and the ends may be written in either order.
+            if (sign := _SIGN_BEFORE_ELLIPSIS_RANGE_RE.search(text, max(0, start - 1), start)) is not None:
+                start = sign.start()
+                if sign.group(0) != "+":
+                    lower = -lower
+            if range_end.negative:
+                upper = -upper
+            if lower > upper:
+                lower, upper = upper, lower
+        elif kind is ValueKind.QUANTITY and unit is not None and bound is None and (
                 sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
             # "-10–40 °C", "minus 5 to 35 °C": a range that starts below zero, its sign part of the first end, as a
             # single "-12 °C" is.
@@ -1792,6 +1808,8 @@ class _RangeEnd:
     end: int
     opener_start: int  # where "between"/"от" starts, or the range's own start
     is_year: bool
+    signed: bool = False  # written with an ellipsis: each end carries its own sign ("–35…–40 °C")
+    negative: bool = False  # the second end's sign is a minus
 
 
 def _match_range_end(text: str, start: int, position: int, first_value: Decimal, first_digits: str) -> _RangeEnd | None:
@@ -1802,7 +1820,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
     repeated_percent = _REPEATED_PERCENT_RE.match(text, position)
     if repeated_percent is not None:
         position = repeated_percent.end()
-    separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE, _RANGE_OR_RE)
+    separators: tuple[re.Pattern[str], ...] = (_RANGE_DASH_RE, _RANGE_TO_RE, _RANGE_AND_RE, _RANGE_OR_RE,
+                                               _RANGE_ELLIPSIS_RE)
     kazakh_from = _KAZAKH_RANGE_FROM_RE.match(text, position)
     if kazakh_from is None and position - start > 3 and \
             _ABLATIVE_SCALE_END_RE.search(text, max(0, position - 3), position) is not None:
@@ -1849,6 +1868,10 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
             # "+12 to +18 °C", "from -4 to +3 °C": English writes the sign of a temperature above zero on the
             # second figure too (set 66), and the range is the figures', as "12 to 18 °C" is.
             second_start += 1
+        signed = separator_re is _RANGE_ELLIPSIS_RE
+        negative = signed and text[second_start:second_start + 1] in ("-", "–", "−")
+        if signed and text[second_start:second_start + 1] in ("-", "–", "−", "+"):
+            second_start += 1  # "–35…–40 °C", "+2…+7 °C": the second end's own sign
         # "EUR 100 000 to EUR 300 000": a code written before each figure, as a symbol may be.
         if (symbol := _SECOND_CURRENCY_RE.match(text, second_start)) is not None:
             second_start = symbol.end()
@@ -1875,6 +1898,8 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
             end=second_scale.end if second_scale is not None else second.end(),
             opener_start=opener_start if opener_word in ("between", "между", "от") else start,
             is_year=is_year,
+            signed=signed,
+            negative=negative,
         )
     return None
 

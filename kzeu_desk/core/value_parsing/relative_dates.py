@@ -28,6 +28,8 @@ from kzeu_desk.core.value_parsing.date_words import (
     RUSSIAN_RELATIVE_YEAR_LOCATIVE,
     WEEKDAY_NEXT_WORDS,
     WEEKDAY_PAST_WORDS,
+    RUSSIAN_WEEKDAY_NEXT_GENITIVE,
+    RUSSIAN_WEEKDAY_PAST_GENITIVE,
     WEEKDAYS,
 )
 from kzeu_desk.core.value_parsing.dates import (
@@ -111,7 +113,7 @@ def _read_weekday(match: re.Match[str], publication: Publication | None) -> Date
     if match.groupdict().get("this"):
         return date_reading((published + timedelta(days=weekday - published.weekday())).isoformat(), relative=True)
     modifier = (match.groupdict().get("rel") or "").lower()
-    ahead = re.fullmatch(WEEKDAY_NEXT_WORDS, modifier) is not None if modifier else (
+    ahead = re.fullmatch(f"{WEEKDAY_NEXT_WORDS}|{RUSSIAN_WEEKDAY_NEXT_GENITIVE}", modifier) is not None if modifier else (
         publication.tense_in(match.string) == "future")
     if match.groupdict().get("since") and not modifier:
         # "С воскресенья аэропорт переходит …": a change from (or until) a day of the week lies ahead unless the
@@ -495,8 +497,12 @@ def _read_relative_week(match: re.Match[str], publication: Publication | None) -
 
 # "в минувшие выходные", "в прошлые выходные": the last Saturday and Sunday before the publication day; "в эти
 # выходные" those of the publication's week (Monday to Sunday), as "на этой неделе" is that week (sets 60 and 61).
+# A bare "в выходные", "на выходные" is dated by its sentence's tense, as a bare weekday is: the coming weekend when it
+# announces ("В выходные похолодает"), the one gone when it reports ("В выходные прошли соревнования"); with neither
+# (a timetable's "в выходные работаем до шести", "выходные дни") it names no weekend in particular and is not read.
 _RUSSIAN_WEEKENDS = (
     rf"(?<![\w])(?P<rel>(?i:минувшие|прошлые|прошедшие|эти))\s+(?i:выходные){NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?i:в|на)\s+(?P<bare>(?i:выходные)){NOT_CYRILLIC_AFTER}(?!\s+(?i:дни|дней))",
 )
 
 
@@ -507,6 +513,16 @@ def _read_russian_weekend(match: re.Match[str], publication: Publication | None)
         return needs("day")
     published = date(publication.year, publication.month, publication.day)
     saturday = published - timedelta(days=published.weekday()) + timedelta(days=5)
+    if match.groupdict().get("bare"):
+        tense = publication.tense_in(match.string)
+        if tense is None:
+            return None
+        if tense == "future":
+            # The weekend ahead: this week's, or the next one when the publication day is its Sunday.
+            saturday = saturday if saturday + timedelta(days=1) > published else saturday + timedelta(weeks=1)
+        else:
+            saturday = saturday if saturday + timedelta(days=1) < published else saturday - timedelta(weeks=1)
+        return range_reading(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), relative=True)
     if match.group("rel").lower() != "эти":
         # The weekend that ended before the publication day (on a Saturday or Sunday, the one before it).
         saturday = saturday if saturday + timedelta(days=1) < published else saturday - timedelta(weeks=1)
@@ -536,7 +552,9 @@ _WEEKDAYS = (
     # tense as "в воскресенье" is. (The match is the day alone: "ночь на" is no preposition a highlight leaves out.)
     rf"(?<=[Нн]а\s)(?P<day>(?i:{RUSSIAN_WEEKDAY})){NOT_CYRILLIC_AFTER}",
     # "С воскресенья аэропорт переходит на зимнее расписание", "до пятницы": from or until a day of the week.
-    rf"(?<![\w])(?P<since>(?i:с|со|до))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}))\s+)?"
+    # ("со следующей среды", "до прошлого четверга": the word of next or last in the genitive too.)
+    rf"(?<![\w])(?P<since>(?i:с|со|до))\s+(?:(?P<rel>(?i:{WEEKDAY_PAST_WORDS}|{WEEKDAY_NEXT_WORDS}"
+    rf"|{RUSSIAN_WEEKDAY_PAST_GENITIVE}|{RUSSIAN_WEEKDAY_NEXT_GENITIVE}))\s+)?"
     rf"(?P<day>(?i:{RUSSIAN_WEEKDAY_GENITIVE})){NOT_CYRILLIC_AFTER}",
     # "к утру четверга", "до вечера пятницы", "в ночь понедельника": a part of a day, the day in the genitive.
     # (The match is the day alone, as after "на": the part of the day is no preposition a highlight leaves out.)

@@ -199,7 +199,7 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         # year before publication, as "в прошлом году" does.
         return suggest("в прошлом году", published=published, context=context, before=before, earlier=earlier)
     if (hours := _HOURS_AND_MINUTES_RE.fullmatch(stripped) or _KAZAKH_HOURS_AND_MINUTES_RE.fullmatch(stripped)
-            or _ENGLISH_HOURS_AND_MINUTES_RE.fullmatch(stripped)) is not None:
+            or _ENGLISH_HOURS_AND_MINUTES_RE.fullmatch(stripped) or _MINUTES_AND_SECONDS_RE.fullmatch(stripped)) is not None:
         # "2 часа 40 минут", "1 час 5 минут": one duration said in two units is recorded in the smaller, as the
         # curator adds it up (160 minutes), not as the hours alone.
         minutes = int(hours.group("hours")) * 60 + int(hours.group("minutes"))
@@ -891,6 +891,10 @@ _A_RANGE_GOES_ON_RE = re.compile(r"\s*(?:до|по)\s", re.IGNORECASE)
 # "2 часа 40 минут": hours and minutes of one duration, both written in figures.
 _HOURS_AND_MINUTES_RE = re.compile(r"(?:(?:около|почти|более|менее|до)\s+)?(?P<hours>\d{1,3})[ \u00a0]+час(?:а|ов)?"
                                    r"[ \u00a0]+(?P<minutes>\d{1,2})[ \u00a0]+(?P<unit>минут[аы]?)", re.IGNORECASE)
+# "2 минуты 40 секунд", "1 минута 5 секунд": minutes and seconds of one duration, the same sum in seconds (the groups
+# keep the names of the hours and minutes they stand for).
+_MINUTES_AND_SECONDS_RE = re.compile(r"(?:(?:около|почти|более|менее|до)\s+)?(?P<hours>\d{1,3})[ \u00a0]+минут[аы]?"
+                                     r"[ \u00a0]+(?P<minutes>\d{1,2})[ \u00a0]+(?P<unit>секунд[аы]?)", re.IGNORECASE)
 # "1 сағат 20 минут", "2 сағат 30 минутқа": the same in Kazakh, "сағат" in its base form before the minutes (the
 # minutes may take a case ending, kept for the reading of the sum); "шамамен" (about) may open it.
 _KAZAKH_HOURS_AND_MINUTES_RE = re.compile(r"(?:шамамен\s+)?(?P<hours>\d{1,3})[ \u00a0]+сағат[ \u00a0]+(?P<minutes>\d{1,2})"
