@@ -37,3 +37,24 @@ def test_the_amount_said_again_in_another_claim_is_not_taken():
                          "A new boiler for the school will cost 35 million tenge next year.")
     placement = place(EN_OLD, new, "KZT 35 million")
     assert placement.state is AnchorState.ORPHANED, placement
+
+
+# A name said short where its short form recurs right after it: only the place whose surroundings agree clearly
+# best may be taken.
+AIR_OLD = ("Clean air plan\n\nThe city's clean air plan was drafted with help from the city's doctors "
+           "and the European Union, under the EU-funded \"Breathe Easy\" programme. It sets limits for 2030.\n")
+AIR_NEW = ("Clean air plan (revised)\n\nThe city's clean air plan was drafted with help from the city's doctors and "
+           "the EU, under the EU's \"Breathe Easy\" programme. It sets limits for 2030 and 2035.\n")
+
+
+def test_a_name_said_short_where_its_short_form_recurs_beside_it_goes_where_its_surroundings_agree_best():
+    placement = placed_for_review(AIR_OLD, AIR_NEW, "European Union", "EU")
+    assert placement.start == AIR_NEW.index("the EU,") + len("the ")
+
+
+def test_a_name_said_short_in_two_places_that_agree_alike_is_not_taken():
+    old = ("Grants\n\nThe grants are paid by the European Union. The European Union also pays for training.\n")
+    new = ("Grants\n\nThe grants are paid by the EU. The EU also pays for training.\n")
+    placement = place(old, new, "European Union", 0)
+    assert placement.state is AnchorState.ORPHANED or (
+        new[placement.start:placement.end] == "EU" and placement.start == new.index("EU")), placement
