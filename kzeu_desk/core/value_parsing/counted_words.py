@@ -165,8 +165,10 @@ MEASURE_ABBREVIATIONS = (r"л/100\s?км(?![\w])|(?:мкг|мг)/(?:см²|см2
                          r"ч|"
                          # A pack's weight in grams and milligrams ("спагетти весом 500 г", "a 125 g brie"); a year's
                          # "г." ("2019 г.") is read with its year before any figure is, so a "г" left is grams.
-                         # Milliseconds ("задержка 31 мс", a network's latency), before the "м" it starts like.
-                         r"мс|мг|mg|г|g|м|"
+                         # Milliseconds ("задержка 31 мс", a network's latency), before the "м" it starts like; English
+                         # writes them "ms" ("a round trip of under 2 ms", a cloud zone's latency; sets 68-71), before
+                         # the "m" it starts like.
+                         r"мс|ms|мг|mg|г|g|м|"
                          # A length in metres written "m" ("a resolution of 0.7 m in black and white", "25 m long"): only
                          # where no noun follows, since "4.5 m residents" and "$5 m" are millions.
                          r"m(?=[ \u00a0]*(?:$|[,.;:)]|(?:in|and|or|wide|long|high|deep|tall|thick|across|above|below"

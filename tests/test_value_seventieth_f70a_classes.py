@@ -1,0 +1,35 @@
+"""The classes of the English misses of sets 68-71, each tested on other sentences than the sets': what Ctrl+N
+suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+Case = tuple[str, str, str, TypedValue]
+
+
+def _ids(cases: list[Case]) -> list[str]:
+    return [case[0] + "-" + str(i) for i, case in enumerate(cases)]
+
+
+def _check(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+MILLISECONDS = [
+    # "ms" after a figure is milliseconds: a latency, a reaction time, a frame time.
+    ("under 5 ms", "Response time inside the data centre is under 5 ms.", "2026-03-01", quantity(None, "ms", upper=5)),
+    ("about 40 ms", "A ping to London takes about 40 ms from the capital.", "2026-03-01",
+     quantity(40, "ms", approximate=True)),
+    ("120 ms", "The lag rose to 120 ms during the final match.", "2026-03-01", quantity(120, "ms")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), MILLISECONDS, ids=_ids(MILLISECONDS))
+def test_ms_after_a_figure_is_milliseconds(selection: str, context: str, published: str,
+                                          expected: TypedValue) -> None:
+    _check(selection, context, published, expected)
