@@ -33,3 +33,20 @@ MILLISECONDS = [
 def test_ms_after_a_figure_is_milliseconds(selection: str, context: str, published: str,
                                           expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+WORK_TIME = [
+    # Man-hours and person-days measure work done, as hours and days measure time: a quantity, not things counted.
+    ("250,000", "Crews logged 250,000 man-hours without a lost-time injury.", "2026-03-01",
+     quantity(250000, "man-hours")),
+    ("3,400", "The refit of the ferry took 3,400 person-hours over the winter.", "2026-03-01",
+     quantity(3400, "person-hours")),
+    ("about 90", "The audit needs about 90 person-days of fieldwork.", "2026-03-01",
+     quantity(90, "person-days", approximate=True)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), WORK_TIME, ids=_ids(WORK_TIME))
+def test_man_hours_and_person_days_are_a_measure(selection: str, context: str, published: str,
+                                                 expected: TypedValue) -> None:
+    _check(selection, context, published, expected)

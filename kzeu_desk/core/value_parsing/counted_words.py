@@ -93,6 +93,10 @@ ENGLISH_MEASURES = frozenset({
     # A ship's or a wind's speed in knots ("a service speed of 15 knots", "gusts of 40 knots"; set 64): nautical miles
     # an hour, a measure as "km/h" is, not a count of knots.
     "knots", "knot",
+    # Work done in the hours or days of one worker ("412,000 man-hours were worked", "90 person-days of fieldwork"; sets
+    # 68-71): time spent, a measure as hours and days are, not a count of things.
+    "man-hours", "man-hour", "person-hours", "person-hour", "man-days", "man-day", "person-days", "person-day",
+    "man-months", "person-months",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 # "tU" is tonnes of uranium, as the industry reports output.
