@@ -4,7 +4,7 @@ suggests for a highlight read with its sentence. Other words, other numbers, oth
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -49,4 +49,21 @@ WORK_TIME = [
 @pytest.mark.parametrize(("selection", "context", "published", "expected"), WORK_TIME, ids=_ids(WORK_TIME))
 def test_man_hours_and_person_days_are_a_measure(selection: str, context: str, published: str,
                                                  expected: TypedValue) -> None:
+    _check(selection, context, published, expected)
+
+
+HEAD_OF_LIVESTOCK = [
+    # "head" after a figure counts animals, singular as "cattle" is plural: "800 head of sheep", "1,500 head".
+    ("about 800", "The cooperative keeps a flock of about 800 head of sheep.", "2026-03-01",
+     count(800, "head", approximate=True)),
+    ("1,500", "The ranch sold 1,500 head at the autumn auction.", "2026-03-01", count(1500, "head")),
+    # Guard: "head" before a plural is its qualifier ("head teachers"), not the thing counted.
+    ("40", "The district hired 40 head teachers this year.", "2026-03-01", count(40, "head teachers")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), HEAD_OF_LIVESTOCK,
+                         ids=_ids(HEAD_OF_LIVESTOCK))
+def test_head_after_a_figure_counts_livestock(selection: str, context: str, published: str,
+                                             expected: TypedValue) -> None:
     _check(selection, context, published, expected)
