@@ -67,3 +67,18 @@ HEAD_OF_LIVESTOCK = [
 def test_head_after_a_figure_counts_livestock(selection: str, context: str, published: str,
                                              expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+A_PREFIXED_ACRONYM_PLURAL = [
+    # An acronym with a small letter before it ("vCPUs", "eSIMs", "vGPUs") makes its plural with "s" as "SMEs" does.
+    ("8 vCPUs", "The largest plan offers 8 vCPUs and 32 GB of memory.", "2026-03-01", count(8, "vCPUs")),
+    ("two", "Each handset holds two eSIMs for travel.", "2026-03-01", count(2, "eSIMs")),
+    ("16", "The rendering node has 16 vGPUs shared by the studio.", "2026-03-01", count(16, "vGPUs")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_PREFIXED_ACRONYM_PLURAL,
+                         ids=_ids(A_PREFIXED_ACRONYM_PLURAL))
+def test_a_prefixed_acronym_makes_its_plural_with_s(selection: str, context: str, published: str,
+                                                    expected: TypedValue) -> None:
+    _check(selection, context, published, expected)

@@ -326,8 +326,10 @@ _COMPOUND_IRREGULAR_PLURALS = ("children", "women", "people")
 
 
 def _is_english_plural(word: str) -> bool:
-    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", word):
-        return True  # "35 MEPs", "120 SMEs", "2 MoUs": an acronym's plural, small letters inside or not
+    if re.fullmatch(r"[a-z]?[A-Z][A-Za-z]*[A-Z]s", word):
+        # "35 MEPs", "120 SMEs", "2 MoUs": an acronym's plural, small letters inside or not; a small letter before it
+        # ("4 vCPUs", "two eSIMs"; set 71's cloud launch) is the acronym's prefix, its plural the same.
+        return True
     lowered = word.lower()
     if word != lowered and not word.isupper():
         return False
