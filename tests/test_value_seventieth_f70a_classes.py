@@ -82,3 +82,23 @@ A_PREFIXED_ACRONYM_PLURAL = [
 def test_a_prefixed_acronym_makes_its_plural_with_s(selection: str, context: str, published: str,
                                                     expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+A_COMPOUND_AFTER_A_POSSESSIVE_ORDINAL = [
+    # An ordinal after a possessive numbers the noun after it, and that noun may be a compound of two nouns ("its 12th
+    # member state", "the band's second arena tour"), as a count keeps the nouns of its compound.
+    ("12th", "The bloc welcomed its 12th member state in March.", "2026-03-01", count(12, "member state")),
+    ("second", "The choir's second concert tour, which opens in Vienna, runs to June.", "2026-03-01",
+     count(2, "concert tour")),
+    ("fourth", "The lender signed its fourth credit line, with a Georgian bank.", "2026-03-01",
+     count(4, "credit line")),
+    # Guard: a word that is no noun of the compound stays out ("its third loan this year").
+    ("third", "The fund approved its third loan this year.", "2026-03-01", count(3, "loan")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_COMPOUND_AFTER_A_POSSESSIVE_ORDINAL,
+                         ids=_ids(A_COMPOUND_AFTER_A_POSSESSIVE_ORDINAL))
+def test_a_possessive_ordinal_numbers_a_compound_noun(selection: str, context: str, published: str,
+                                                      expected: TypedValue) -> None:
+    _check(selection, context, published, expected)
