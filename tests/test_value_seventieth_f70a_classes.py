@@ -102,3 +102,21 @@ A_COMPOUND_AFTER_A_POSSESSIVE_ORDINAL = [
 def test_a_possessive_ordinal_numbers_a_compound_noun(selection: str, context: str, published: str,
                                                       expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+AN_ORDINAL_BEFORE_A_PAST_VERB = [
+    # An ordinal followed by a verb in the past stands for the noun its sentence named before it ("This is the third
+    # audit …; the first found …"): the verb is no noun it numbers.
+    ("first", "This is the third audit of the fund; the first found no errors.", "2026-03-01", count(1, "audit")),
+    ("second", "It is the fourth survey of the lake; the second took two summers.", "2026-03-01",
+     count(2, "survey")),
+    ("first", "This was the fifth tender for the bridge; the first drew no bids at all.", "2026-03-01",
+     count(1, "tender")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), AN_ORDINAL_BEFORE_A_PAST_VERB,
+                         ids=_ids(AN_ORDINAL_BEFORE_A_PAST_VERB))
+def test_an_ordinal_before_a_past_verb_stands_for_the_noun_before(selection: str, context: str, published: str,
+                                                                  expected: TypedValue) -> None:
+    _check(selection, context, published, expected)
