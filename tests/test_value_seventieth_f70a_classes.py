@@ -120,3 +120,28 @@ AN_ORDINAL_BEFORE_A_PAST_VERB = [
 def test_an_ordinal_before_a_past_verb_stands_for_the_noun_before(selection: str, context: str, published: str,
                                                                   expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+A_SCALED_FIGURE_IN_THE_MEASURE_BEFORE = [
+    # A scaled figure with no unit after a measured figure of its own sentence ("…, and 1.9 million since …") is in that
+    # figure's measure, whatever currency the text named before.
+    ("1.2 million", "The mine shipped 40,000 tonnes in May, and 1.2 million since January.", "2026-06-10",
+     quantity(1.2e6, "tonnes")),
+    ("2.5 million", "Volunteers gave 90,000 person-hours this year and 2.5 million over the decade.", "2026-06-10",
+     quantity(2.5e6, "person-hours")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_SCALED_FIGURE_IN_THE_MEASURE_BEFORE,
+                         ids=_ids(A_SCALED_FIGURE_IN_THE_MEASURE_BEFORE))
+def test_a_scaled_figure_takes_the_measure_of_the_figure_before(selection: str, context: str, published: str,
+                                                                expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context,
+                 earlier="The company raised EUR 40 million last year.").value, expected)
+
+
+def test_a_scaled_figure_after_a_span_of_time_takes_no_years() -> None:
+    # Guard: a span of time before it is no measure of it ("In 2 years the population grew to 1.2 million").
+    value = suggest("1.2 million", published="2026-06-10",
+                    context="In two years and a half the town grew to 1.2 million.").value
+    assert value.unit not in ("years", "year"), value
