@@ -326,8 +326,10 @@ _COMPOUND_IRREGULAR_PLURALS = ("children", "women", "people")
 
 
 def _is_english_plural(word: str) -> bool:
-    if re.fullmatch(r"[A-Z][A-Za-z]*[A-Z]s", word):
-        return True  # "35 MEPs", "120 SMEs", "2 MoUs": an acronym's plural, small letters inside or not
+    if re.fullmatch(r"[a-z]?[A-Z][A-Za-z]*[A-Z]s", word):
+        # "35 MEPs", "120 SMEs", "2 MoUs": an acronym's plural, small letters inside or not; a small letter before it
+        # ("4 vCPUs", "two eSIMs"; set 71's cloud launch) is the acronym's prefix, its plural the same.
+        return True
     lowered = word.lower()
     if word != lowered and not word.isupper():
         return False
@@ -497,6 +499,10 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
                 and not _followed_by_english_plural(words, word) and (
                     index + 1 == len(words) or not words[index + 1][0][:1].isupper()):
             return Counted(word, end, False)  # "three Eurobonds since 2019": a capitalised plural with no noun after it
+        if word == "head" and not kept and (index + 1 == len(words) or not _is_english_plural(words[index + 1][0])):
+            # "a herd of about 5,200 head", "800 head of sheep": animals counted by the head, a plural with no "-s" as
+            # "cattle" is (set 70); before a plural it qualifies it ("40 head teachers").
+            return Counted(word, end, False)
         if _is_english_plural(word):
             if lowered in _PLURAL_MODIFIERS and (following := _next_english_plural(words, word)) is not None:
                 # "human rights trainings", "customs officers": a plural-only noun qualifies the next

@@ -93,6 +93,10 @@ ENGLISH_MEASURES = frozenset({
     # A ship's or a wind's speed in knots ("a service speed of 15 knots", "gusts of 40 knots"; set 64): nautical miles
     # an hour, a measure as "km/h" is, not a count of knots.
     "knots", "knot",
+    # Work done in the hours or days of one worker ("412,000 man-hours were worked", "90 person-days of fieldwork"; sets
+    # 68-71): time spent, a measure as hours and days are, not a count of things.
+    "man-hours", "man-hour", "person-hours", "person-hour", "man-days", "man-day", "person-days", "person-day",
+    "man-months", "person-months",
 })
 # Units written as abbreviations right after a number ("33.6 thousand TEU", "2.7 million sq km").
 # "tU" is tonnes of uranium, as the industry reports output.
@@ -165,8 +169,10 @@ MEASURE_ABBREVIATIONS = (r"л/100\s?км(?![\w])|(?:мкг|мг)/(?:см²|см2
                          r"ч|"
                          # A pack's weight in grams and milligrams ("спагетти весом 500 г", "a 125 g brie"); a year's
                          # "г." ("2019 г.") is read with its year before any figure is, so a "г" left is grams.
-                         # Milliseconds ("задержка 31 мс", a network's latency), before the "м" it starts like.
-                         r"мс|мг|mg|г|g|м|"
+                         # Milliseconds ("задержка 31 мс", a network's latency), before the "м" it starts like; English
+                         # writes them "ms" ("a round trip of under 2 ms", a cloud zone's latency; sets 68-71), before
+                         # the "m" it starts like.
+                         r"мс|ms|мг|mg|г|g|м|"
                          # A length in metres written "m" ("a resolution of 0.7 m in black and white", "25 m long"): only
                          # where no noun follows, since "4.5 m residents" and "$5 m" are millions.
                          r"m(?=[ \u00a0]*(?:$|[,.;:)]|(?:in|and|or|wide|long|high|deep|tall|thick|across|above|below"

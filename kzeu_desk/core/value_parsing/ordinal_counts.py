@@ -186,6 +186,10 @@ def _english_noun_after(context: str, position: int, *, places: bool = True) -> 
             continue
         if (lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))) or lowered in IRREGULAR_PLURALS:
             return None  # a plural is no member of a series: "the first results", a verb "the second follows"
+        if lowered in _ENGLISH_IRREGULAR_PASTS and not _OF_AFTER_RE.match(context, match.end()):
+            # "This is the second review …; the first took place in June", "the first found no errors": a verb in the
+            # past, so the ordinal stands for the noun named before it (set 70); "the third set of rules" is a noun.
+            return None
         return _english_compound_head(context, match.end(), lowered)
     return None
 
@@ -197,6 +201,7 @@ _ENGLISH_IRREGULAR_PASTS = frozenset({"met", "began", "came", "went", "took", "m
 # Nouns in "-ly", which an adverb ("The first plant quickly …") ends in too.
 _NOUNS_IN_LY = frozenset({"assembly", "supply", "family", "rally", "monopoly", "anomaly", "ally"})
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)(?![\w-])")
+_OF_AFTER_RE = re.compile(r"\s+of(?![\w-])")
 
 
 def _english_compound_head(context: str, position: int, noun: str) -> str:

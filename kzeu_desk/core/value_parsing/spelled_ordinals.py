@@ -27,6 +27,7 @@ from kzeu_desk.core.value_parsing.counted_words import (
     ENGLISH_ADJECTIVE_ENDINGS,
     ENGLISH_ADJECTIVES,
     ENGLISH_FUNCTION_WORDS,
+    ENGLISH_MEASURES,
     RUSSIAN_ADJECTIVE_ENDINGS,
 )
 from kzeu_desk.core.value_parsing.number_words import (
@@ -152,7 +153,8 @@ def _noun_after_already(tokens: list[_Token], index: int, after: int) -> tuple[s
                   or tokens[index - 1].word.lower().endswith(("'s", "’s"))) and after < len(tokens):
         while after + 1 < len(tokens) and _ENGLISH_GRADE_RE.fullmatch(tokens[after].word):
             after += 1  # "our second severity-2 outage": the grade describes the noun after it
-        return _plain_noun(tokens, after)  # "the agency's fourth transaction", "its third loan"
+        noun = _plain_noun(tokens, after)  # "the agency's fourth transaction", "its third loan"
+        return _with_its_compound_head(tokens, noun) if noun is not None else None
     before = index - 1
     if before >= 0 and tokens[before].word.lower() == "the":
         before -= 1
@@ -163,6 +165,33 @@ def _noun_after_already(tokens: list[_Token], index: int, after: int) -> tuple[s
     if RUSSIAN_POSSESSIVE_PRONOUN_RE.fullmatch(tokens[after].word.lower()) and after + 1 < len(tokens):
         after += 1  # "Это уже пятая наша поездка": the possessive qualifies the noun after it
     return _plain_noun(tokens, after)
+
+
+# What may end an English noun phrase after its head: a preposition, a relative word or a verb of being.
+_ENDS_AN_ENGLISH_NOUN_PHRASE = frozenset({"in", "of", "on", "at", "for", "with", "since", "that", "which", "was",
+                                          "is", "will", "to", "has", "had", "were", "are", "from", "by"})
+# English words of four or more letters that _plain_noun would take for a noun but that are no head of a compound.
+_NO_ENGLISH_COMPOUND_HEAD = frozenset({"this", "these", "those", "their", "there", "then", "also", "ever", "just",
+                                       "last", "next", "such", "very", "over", "worth", "near", "since", "from", "into"})
+
+
+def _with_its_compound_head(tokens: list[_Token], noun: tuple[str, int]) -> tuple[str, int]:
+    """`noun` with the English noun after it when the two make one compound the ordinal numbers ("its 41st member
+    state", "the band's third stadium tour"; sets 71's), as a count keeps the nouns of its compound: the second noun
+    must end the noun phrase (punctuation, the text's end, a preposition or a verb of being after it)."""
+    word, index = noun
+    following = index + 1
+    if not word.isascii() or following >= len(tokens):
+        return noun
+    head = tokens[following].word
+    if head.lower() in _NO_ENGLISH_COMPOUND_HEAD or head.lower() in ENGLISH_MEASURES or \
+            re.fullmatch(r"[a-z]{3,}(?:ed|ing|ly)", head) or _plain_noun(tokens, following) is None:
+        return noun
+    after = following + 1
+    if after < len(tokens) and not re.fullmatch(r"[^\w\s]", tokens[after].word) and \
+            tokens[after].word.lower() not in _ENDS_AN_ENGLISH_NOUN_PHRASE:
+        return noun
+    return f"{word} {head}", following
 
 
 def _plain_noun(tokens: list[_Token], index: int) -> tuple[str, int] | None:

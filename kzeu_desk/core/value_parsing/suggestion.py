@@ -449,6 +449,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         if best.value.kind is ValueKind.COUNT and SCALE_WORD_RE.search(stripped):
             best = _a_part_of_the_money_before(best, stripped, context, publication)
         if best.value.kind is ValueKind.QUANTITY and not best.value.unit and SCALE_WORD_RE.search(stripped):
+            best = _in_the_measure_of_the_figure_before(best, stripped, context, publication)
+        if best.value.kind is ValueKind.QUANTITY and not best.value.unit and SCALE_WORD_RE.search(stripped):
             best = _in_the_currency_named_before(best, (context, before or "", earlier or ""), publication)
         elif best.value.kind is ValueKind.QUANTITY and (best.value.unit or "").lower() in _MONTHS_WORDS:
             best = _the_period_around(best, stripped, context, publication)
@@ -1042,6 +1044,29 @@ def _a_part_of_the_money_before(best: Candidate, selection: str, context: str,
         return best
     return replace(best, value=replace(best.value, kind=ValueKind.MONEY, unit=amounts[-1].value.unit),
                    salience=Salience.MONEY)
+
+
+_A_SPAN_OF_TIME_RE = re.compile(r"(?i:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|лет|год[аоу]?|"
+                                r"месяц\w*|недел\w*|дн(?:я|ей)|день|час\w*|минут\w*|жыл|ай|апта|күн|сағат|минут)")
+_AND_BETWEEN_RE = re.compile(r"(?<![\w])(?:and|и|және)\s")
+
+
+def _in_the_measure_of_the_figure_before(best: Candidate, stripped: str, context: str,
+                                        publication: Publication | None) -> Candidate:
+    """"1.9 million" of "412,000 man-hours were worked in August, and 1.9 million since the start" (set 68): a scaled
+    figure with no unit after a figure with a measure in its own sentence, and no money between, is in that measure,
+    whatever currency the text named before."""
+    if (offset := locate(stripped, context)) <= 0:
+        return best
+    figures = scan(context[:offset], publication)
+    if not figures or figures[-1].value.kind is not ValueKind.QUANTITY or not figures[-1].value.unit or \
+            _A_SPAN_OF_TIME_RE.fullmatch(figures[-1].value.unit) or \
+            not _AND_BETWEEN_RE.search(context, figures[-1].end, offset) or \
+            any(candidate.value.kind is ValueKind.MONEY for candidate in figures):
+        # (Only a figure joined to it by "and", parallel to it; never a span of time, "In 2 years the population grew
+        # to 1.2 million", whose figure is no number of years.)
+        return best
+    return replace(best, value=replace(best.value, unit=figures[-1].value.unit), salience=Salience.SUBSTANTIAL_QUANTITY)
 
 
 def _in_the_currency_named_before(best: Candidate, texts: tuple[str, ...], publication: Publication | None) -> Candidate:
