@@ -1,0 +1,35 @@
+"""The classes of the Russian misses of sets 68-71 (their first scores), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import percent, quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+
+def _ids(cases: list[tuple[str, str, str, TypedValue]]) -> list[str]:
+    return [case[0] + "-" + str(i) for i, case in enumerate(cases)]
+
+
+# (highlight, its sentence, publication date, the curator's value)
+A_SHOOTING_DAY_IS_A_KIND_OF_DAY = [
+    # A shooting day is a working day of a film crew, a measure of its own as "рабочих дней" is: kept with its
+    # qualifier, in the form the text has.
+    ("12 съемочных дней", "Группа провела в Шымкенте 12 съемочных дней.", "2026-03-01",
+     quantity(12, "съемочных дней")),
+    ("не более 20 съёмочных дней", "На натуре запланировано не более 20 съёмочных дней.", "2026-03-01",
+     quantity(None, "съёмочных дней", upper=20)),
+    ("31 съемочный день", "Фильм сняли за 31 съемочный день.", "2026-03-01", quantity(31, "съемочный день")),
+    # Guard: calendar days stay days.
+    ("10 календарных дней", "Ответ дается в течение 10 календарных дней.", "2026-03-01", quantity(10, "дней")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_SHOOTING_DAY_IS_A_KIND_OF_DAY,
+                         ids=_ids(A_SHOOTING_DAY_IS_A_KIND_OF_DAY))
+def test_a_russian_shooting_day_is_a_kind_of_day(selection: str, context: str, published: str,
+                                                  expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
