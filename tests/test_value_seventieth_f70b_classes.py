@@ -33,3 +33,26 @@ A_SHOOTING_DAY_IS_A_KIND_OF_DAY = [
 def test_a_russian_shooting_day_is_a_kind_of_day(selection: str, context: str, published: str,
                                                   expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+A_RUSSIAN_SHARE_SIGNED_IN_WORDS = [
+    # "минус" before a share gives its sign, as it does before a temperature: a change or a return below zero.
+    ("минус 4,1%", "Выручка сети за квартал изменилась на минус 4,1% к прошлому году.", "2026-03-01", percent(-4.1)),
+    ("минус 0,8 %", "Реальные зарплаты в регионе за год показали минус 0,8 %.", "2026-03-01", percent(-0.8)),
+    ("минус 12%", "Итог сезона для экспортеров дыни – минус 12% к плану.", "2026-03-01", percent(-12)),
+    # Guards: a fall said by its verb keeps the figure; a band either side is no sign.
+    ("на 4,1%", "Выручка сети за квартал снизилась на 4,1%.", "2026-03-01", percent(4.1)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_RUSSIAN_SHARE_SIGNED_IN_WORDS,
+                         ids=_ids(A_RUSSIAN_SHARE_SIGNED_IN_WORDS))
+def test_a_russian_share_signed_in_words_is_below_zero(selection: str, context: str, published: str,
+                                                        expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+def test_plus_or_minus_before_a_russian_share_is_no_sign() -> None:
+    value = suggest("плюс-минус 2%", published="2026-03-01",
+                    context="Погрешность опроса составляет плюс-минус 2%.").value
+    assert value.amount != -2

@@ -792,6 +792,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
         # "minus 35°C", "−12 °C", "минус 20 градусов": a measure below zero; the sign is part of the figure.
         scaled, start = -scaled, sign.start()
+    elif kind is ValueKind.PERCENT and bound is None and (
+            sign := _RUSSIAN_MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+        # "доходность минус 2,6%", "динамика – минус 0,8 %": a share said with its sign in words is below zero, as
+        # "минус 20 градусов" is (Russian side, set 69). A bare "снизилась на 2,6%" keeps its figure: the verb, not
+        # the number, says the direction there.
+        scaled, start = -scaled, sign.start()
     amount, bound_lower, bound_upper = bounded_amount(float(scaled), bound)
     value = TypedValue(
         kind=kind,
@@ -814,6 +820,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
 # A sign before a measure: the word ("minus", "минус"), the minus sign "−" (U+2212), or a hyphen glued to the digits
 # with no word or digit before it ("-12°C"; "10-12" is a range and "COVID-19" a name).
 _MINUS_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:minus|минус)\s+|−\s?|(?<![\w.,)\-–—])-)$", re.IGNORECASE)
+# The Russian word for a sign before a share ("минус 2,6%"); "плюс-минус 2%" is a band either side, not a sign.
+_RUSSIAN_MINUS_WORD_BEFORE_RE = re.compile(r"(?<![\w\-])минус\s+$", re.IGNORECASE)
 
 
 # "против 81 годом ранее" (against 81 a year earlier): the singular instrumental dates the comparison,
