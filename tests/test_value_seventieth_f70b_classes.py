@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import percent, quantity, same
+from test_value_words import count, percent, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -82,3 +82,25 @@ def test_one_russian_measure_of_time_under_a_bound(selection: str, context: str,
 def test_a_time_of_day_or_a_date_is_no_measure_of_one(selection: str, context: str) -> None:
     value = suggest(selection, published="2026-03-01", context=context).value
     assert not (value.kind.value == "quantity" and value.amount == 1)
+
+
+# (highlight, its sentence, the sentence before it, publication date, the curator's value)
+OF_THEM_WITH_WORDS_BEFORE_THE_NUMBER = [
+    # "Из них" opening a sentence is a part of the whole the sentence before counted even with an adverb or a verb
+    # before the number; a part is of a whole at least as large, not of the last, smaller, count named after "от".
+    ("27", "Из них сразу одобрены 27, условно – 12, отклонены – 25.",
+     "В министерство поступило 64 заявки от 19 фермеров, в том числе от пяти кооперативов и трех союзов.",
+     "2026-03-01", count(27, "заявки")),
+    ("25", "Из них сразу одобрены 27, условно – 12, отклонены – 25.",
+     "В министерство поступило 64 заявки от 19 фермеров, в том числе от пяти кооперативов и трех союзов.",
+     "2026-03-01", count(25, "заявки")),
+    ("30", "Из них в финал вышли 30.", "На конкурс пришло 140 работ от 12 школ.", "2026-03-01", count(30, "работ")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "before", "published", "expected"),
+                         OF_THEM_WITH_WORDS_BEFORE_THE_NUMBER,
+                         ids=[case[0] + "-" + str(i) for i, case in enumerate(OF_THEM_WITH_WORDS_BEFORE_THE_NUMBER)])
+def test_of_them_with_words_before_the_number_is_a_part(selection: str, context: str, before: str, published: str,
+                                                        expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context, before=before).value, expected)
