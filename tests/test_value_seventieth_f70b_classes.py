@@ -104,3 +104,22 @@ OF_THEM_WITH_WORDS_BEFORE_THE_NUMBER = [
 def test_of_them_with_words_before_the_number_is_a_part(selection: str, context: str, before: str, published: str,
                                                         expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context, before=before).value, expected)
+
+
+A_SOURCE_IS_NOT_THE_WHOLE_OF_A_PART_BEFORE_IT = [
+    # "из них" right before the number, as after it: a source after a counted noun ("из девяти районов") is not what
+    # "них" is, the counted noun before it is.
+    ("пять", "За год субсидии получили 14 хозяйств из девяти районов, из них пять – семейные.", "2026-03-01",
+     count(5, "хозяйств")),
+    ("3", "На выставку привезли 40 сортов из 6 питомников, из них 3 – новые.", "2026-03-01", count(3, "сортов")),
+    # Guard: with no source, the count before is still the whole.
+    ("два", "В районе 12 элеваторов, из них два – частные.", "2026-03-01", count(2, "элеваторов")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"),
+                         A_SOURCE_IS_NOT_THE_WHOLE_OF_A_PART_BEFORE_IT,
+                         ids=_ids(A_SOURCE_IS_NOT_THE_WHOLE_OF_A_PART_BEFORE_IT))
+def test_a_source_is_not_the_whole_of_a_part_named_before_it(selection: str, context: str, published: str,
+                                                              expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)

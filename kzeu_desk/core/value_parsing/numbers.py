@@ -842,6 +842,7 @@ _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|anot
                               r"|қалған)\s*$", re.IGNORECASE)
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:из\s+них|из\s+которых|of\s+them|of\s+which)(?![\w])", re.IGNORECASE)
 _SOURCE_AFTER_A_NOUN_RE = re.compile(r"(?<=[а-яё])\s+из\s+\d[\d \u00a0,.]*\s+[а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?(?=[\s,])")
+_RUSSIAN_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])из\s+(?:них|которых)\s*,?\s*$", re.IGNORECASE)
 _MORE_RU_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё)\s*$", re.IGNORECASE)
 _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.IGNORECASE)
 # ("11-year-old girls": an age, in the measure's unit as "a 10-year loan" is.)
@@ -1544,7 +1545,9 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         counted = counted_after(" " + brought.group("phrase") + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if (number := _NUMBER_AT_RE.match(text, start)) is not None and _OF_THEM_AFTER_RE.match(text, number.end()):
+    if ((number := _NUMBER_AT_RE.match(text, start)) is not None and _OF_THEM_AFTER_RE.match(text, number.end())) \
+            or _RUSSIAN_OF_THEM_BEFORE_RE.search(window):
+        # ("14 хозяйств из 9 районов, из них 5 – семейные": "из них" before the number, as after it; set 71.)
         window = _SOURCE_AFTER_A_NOUN_RE.sub(lambda source: " " * len(source.group()), window)  # (see below)
     if (noun := _noun_of_the_count_before(window, part=part)) is not None:
         return noun
