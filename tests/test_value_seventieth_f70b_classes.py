@@ -123,3 +123,22 @@ A_SOURCE_IS_NOT_THE_WHOLE_OF_A_PART_BEFORE_IT = [
 def test_a_source_is_not_the_whole_of_a_part_named_before_it(selection: str, context: str, published: str,
                                                               expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)
+
+
+AN_ORDINAL_BEFORE_A_SHORT_PARTICIPLE = [
+    # A short passive participle right after a Russian ordinal is the verb of its clause: the ordinal numbers the noun
+    # of the ordinal before it in the sentence.
+    ("третья", "Первая очередь завода введена в 2024 году, вторая – в 2025-м, третья намечена на весну.", "2026-03-01",
+     count(3, "очередь")),
+    ("пятый", "Четвертый форум фермеров прошел в Таразе, пятый запланирован на сентябрь.", "2026-03-01",
+     count(5, "форум")),
+    ("вторая", "Первая партия дронов поставлена в мае, вторая отгружена вчера.", "2026-03-01", count(2, "партия")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), AN_ORDINAL_BEFORE_A_SHORT_PARTICIPLE,
+                         ids=_ids(AN_ORDINAL_BEFORE_A_SHORT_PARTICIPLE))
+def test_a_russian_ordinal_before_a_short_participle_numbers_the_noun_before(selection: str, context: str,
+                                                                             published: str,
+                                                                             expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
