@@ -58,32 +58,6 @@ def test_plus_or_minus_before_a_russian_share_is_no_sign() -> None:
     assert value.amount != -2
 
 
-ONE_RUSSIAN_MEASURE_OF_TIME_UNDER_A_BOUND = [
-    # A measure of time in the genitive with no number after a bound word is one of it, its form kept.
-    ("около суток", "Груз шел от Хоргоса до Алматы около суток.", "2026-03-01", quantity(1, "суток", approximate=True)),
-    ("около недели", "Проверка документов у таможенников занимает около недели.", "2026-03-01",
-     quantity(1, "недели", approximate=True)),
-    ("более месяца", "Согласование проекта заняло более месяца.", "2026-03-01", quantity(1, "месяца", lower=1)),
-    ("менее часа", "Ремонт насоса занял менее часа.", "2026-03-01", quantity(None, "часа", upper=1)),
-]
-
-
-@pytest.mark.parametrize(("selection", "context", "published", "expected"), ONE_RUSSIAN_MEASURE_OF_TIME_UNDER_A_BOUND,
-                         ids=_ids(ONE_RUSSIAN_MEASURE_OF_TIME_UNDER_A_BOUND))
-def test_one_russian_measure_of_time_under_a_bound(selection: str, context: str, published: str,
-                                                   expected: TypedValue) -> None:
-    same(suggest(selection, published=published, context=context).value, expected)
-
-
-@pytest.mark.parametrize(("selection", "context"), [
-    ("около часа дня", "Встреча с читателями начнется около часа дня."),
-    ("около года назад", "Цех закрыли около года назад."),
-])
-def test_a_time_of_day_or_a_date_is_no_measure_of_one(selection: str, context: str) -> None:
-    value = suggest(selection, published="2026-03-01", context=context).value
-    assert not (value.kind.value == "quantity" and value.amount == 1)
-
-
 # (highlight, its sentence, the sentence before it, publication date, the curator's value)
 OF_THEM_WITH_WORDS_BEFORE_THE_NUMBER = [
     # "Из них" opening a sentence is a part of the whole the sentence before counted even with an adverb or a verb

@@ -108,17 +108,6 @@ _CENTURY_SPANS: tuple[tuple[re.Pattern[str], float, str], ...] = tuple(
 # (about a year); the bound after it makes it approximate. (One pattern, tried only on a text with "жуық".)
 _ONE_MEASURE_OF_TIME_RE = re.compile(r"(?<![\w])(?<!\d\s)(?P<unit>тәулік|апта|сағат|ай|жыл)(?:ке|ға|қа)(?=\s+жуық)",
                                      re.IGNORECASE)
-# A Russian measure of time in the genitive with no number after a bound word is one of it: "около часа" (about an
-# hour), "более суток", "менее недели" (set 71); the unit is kept as written, as "12 месяцев" keeps its form. Not
-# "около года назад" (a date), nor "около часа дня" (a time of day). (Tried only on a text holding one of the units.)
-_RUSSIAN_ONE_MEASURE_OF_TIME_RE = re.compile(
-    r"(?:(?<=около\s)|(?<=порядка\s)|(?<=более\s)|(?<=менее\s)|(?<=свыше\s))"
-    r"(?P<unit>часа|суток|недели|месяца|года)(?![\w-])(?!\s+(?:назад|тому|спустя|дня|ночи|утра|вечера)(?![\w]))",
-    re.IGNORECASE)
-# (A search led by the bound words first: "года" alone is in most Russian sentences, and the lookbehinds tried at
-# every position of those cost Ctrl+N 10 % of its time on set 36.)
-_RUSSIAN_ONE_MEASURE_GATE_RE = re.compile(r"(?:около|порядка|более|менее|свыше)\s(?:часа|суток|недели|месяца|года)",
-                                          re.IGNORECASE)
 # "exactly half", "ровно треть", "тең жартысы": a word that says the share is exact, not loosely quoted.
 _EXACTLY_BEFORE_RE = re.compile(r"(?<![\w])(?:exactly|precisely|ровно|тең|дәл)\s+$", re.IGNORECASE)
 # "between a fifth and a quarter", "от трети до половины": two shares as a range.
@@ -155,9 +144,6 @@ def _century_spans(text: str, may_match: list[bool]) -> list[Candidate]:
              if may for match in regex.finditer(text)]
     if "жуық" in text:
         spans += [(match, 1.0, match.group("unit").lower()) for match in _ONE_MEASURE_OF_TIME_RE.finditer(text)]
-    if _RUSSIAN_ONE_MEASURE_GATE_RE.search(text) is not None:
-        spans += [(match, 1.0, match.group("unit").lower())
-                  for match in _RUSSIAN_ONE_MEASURE_OF_TIME_RE.finditer(text)]
     for match, amount, unit in spans:
         start, end, bound = match.start(), match.end(), None
         if (qualifier := match_qualifier_before(text, start)) is not None:
