@@ -604,8 +604,10 @@ def _english_singular(words: list[tuple[str, int]]) -> Counted | None:
 # (Calendar days are days: "до 15 календарных дней" is recorded in days.)
 # A banking day is a working day of banks: "в течение 15 банковских дней" is no fifteen calendar days either.
 _CALENDAR_MEASURES = frozenset({"days", "day", "weeks", "week", "months", "month", "years", "year"})
+# A shooting day is a working day of a film crew (Russian side, set 71): "74 съемочных дня" is no 74 calendar days.
 _KINDS_OF_DAY = frozenset({"working", "business", "рабочих", "рабочие", "рабочий", "рабочего", "банковских",
-                           "банковские", "банковский", "банковского"})
+                           "банковские", "банковский", "банковского", "съемочных", "съемочные", "съемочный",
+                           "съемочного", "съёмочных", "съёмочные", "съёмочный", "съёмочного"})
 # An academic hour (45 minutes) is another unit than an hour, as a working day is than a day: "72 академических часа",
 # "72 academic hours", "72 академиялық сағат".
 _KINDS_OF_HOUR = frozenset({"academic", "академических", "академический", "академического", "академиялық"})

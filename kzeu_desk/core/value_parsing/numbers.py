@@ -792,6 +792,12 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
         # "minus 35°C", "−12 °C", "минус 20 градусов": a measure below zero; the sign is part of the figure.
         scaled, start = -scaled, sign.start()
+    elif kind is ValueKind.PERCENT and bound is None and (
+            sign := _RUSSIAN_MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+        # "доходность минус 2,6%", "динамика – минус 0,8 %": a share said with its sign in words is below zero, as
+        # "минус 20 градусов" is (Russian side, set 69). A bare "снизилась на 2,6%" keeps its figure: the verb, not
+        # the number, says the direction there.
+        scaled, start = -scaled, sign.start()
     amount, bound_lower, bound_upper = bounded_amount(float(scaled), bound)
     value = TypedValue(
         kind=kind,
@@ -814,6 +820,8 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
 # A sign before a measure: the word ("minus", "минус"), the minus sign "−" (U+2212), or a hyphen glued to the digits
 # with no word or digit before it ("-12°C"; "10-12" is a range and "COVID-19" a name).
 _MINUS_BEFORE_RE = re.compile(r"(?:(?<![\w])(?:minus|минус)\s+|−\s?|(?<![\w.,)\-–—])-)$", re.IGNORECASE)
+# The Russian word for a sign before a share ("минус 2,6%"); "плюс-минус 2%" is a band either side, not a sign.
+_RUSSIAN_MINUS_WORD_BEFORE_RE = re.compile(r"(?<![\w\-])минус\s+$", re.IGNORECASE)
 
 
 # "против 81 годом ранее" (against 81 a year earlier): the singular instrumental dates the comparison,
@@ -834,6 +842,7 @@ _OTHER_BEFORE_RE = re.compile(r"(?<![\w])(?:the\s+(?:other|remaining|first)|anot
                               r"|қалған)\s*$", re.IGNORECASE)
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:из\s+них|из\s+которых|of\s+them|of\s+which)(?![\w])", re.IGNORECASE)
 _SOURCE_AFTER_A_NOUN_RE = re.compile(r"(?<=[а-яё])\s+из\s+\d[\d \u00a0,.]*\s+[а-яё]+(?:\s+[А-ЯЁ][а-яё]+)?(?=[\s,])")
+_RUSSIAN_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])из\s+(?:них|которых)\s*,?\s*$", re.IGNORECASE)
 _MORE_RU_BEFORE_RE = re.compile(r"(?<![\w])(?:еще|ещё)\s*$", re.IGNORECASE)
 _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|тыс|миллион|миллиард|триллион)", re.IGNORECASE)
 # ("11-year-old girls": an age, in the measure's unit as "a 10-year loan" is.)
@@ -1536,7 +1545,9 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         counted = counted_after(" " + brought.group("phrase") + " ", 0)
         if counted is not None and not counted.is_measure:
             return counted.unit
-    if (number := _NUMBER_AT_RE.match(text, start)) is not None and _OF_THEM_AFTER_RE.match(text, number.end()):
+    if ((number := _NUMBER_AT_RE.match(text, start)) is not None and _OF_THEM_AFTER_RE.match(text, number.end())) \
+            or _RUSSIAN_OF_THEM_BEFORE_RE.search(window):
+        # ("14 хозяйств из 9 районов, из них 5 – семейные": "из них" before the number, as after it; set 71.)
         window = _SOURCE_AFTER_A_NOUN_RE.sub(lambda source: " " * len(source.group()), window)  # (see below)
     if (noun := _noun_of_the_count_before(window, part=part)) is not None:
         return noun

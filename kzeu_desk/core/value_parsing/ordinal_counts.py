@@ -259,6 +259,11 @@ _ENDS_THE_NOUN_PHRASE_RE = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:in|of|on|at|for
                                       r"(?![\w-])")
 
 
+# A short passive participle with a prefix right after a Russian ordinal ("третий раунд прошел в марте, четвертый
+# запланирован на осень", "вторая очередь введена, третья намечена"): the verb of a clause whose noun the ordinal
+# shares with the one before, not a noun (set 69). Nouns so shaped ("стена", "перемена") take no ordinal alone.
+_RUSSIAN_SHORT_PARTICIPLE_RE = re.compile(r"(?:вы|вз|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|пред|пре|у)"
+                                          r"[а-яё]{2,}(?:[еаяё]н|[еаяё]н[аоы]|[яиыу]т[аоы]?)|[а-яё]{2,}[ое]ван[аоы]?")
 _INSTRUMENTAL_NOUN_NEXT_RE = re.compile(r"[ \u00a0]+[а-яё]{2,}(?:ей|ой|ью)(?![а-яё])")
 
 
@@ -289,7 +294,7 @@ def _russian_noun_after(context: str, position: int, *, places: bool = True) -> 
                 or RUSSIAN_POSSESSIVE_PRONOUN_RE.fullmatch(lowered):
             position = match.end()  # "Третий по счету фестиваль", adjectives and names between
             continue
-        if lowered in RUSSIAN_NOT_COUNTED or len(lowered) < 3:
+        if lowered in RUSSIAN_NOT_COUNTED or len(lowered) < 3 or _RUSSIAN_SHORT_PARTICIPLE_RE.fullmatch(lowered):
             return None
         return word
     return None

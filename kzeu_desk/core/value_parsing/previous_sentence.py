@@ -51,8 +51,10 @@ _WHOLE_BEFORE_RE = re.compile(r"(?<![\w])(?:rest|most|many|some|all|none)\s+of\s
 _KAZAKH_PART_OF_THEM_BEFORE_RE = re.compile(r"(?<![\w])(?:олардың|оның)(?:\s+(?:тек|ғана|шамамен|кемінде|саны))?\s+$",
                                             re.IGNORECASE)
 # "Из них девять дошли …", "Of them, nine …", "Of these, 12 …": the part named before the number, as "58 из них" after it.
-_OF_THEM_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*)(?:из\s+них|из\s+этого\s+числа|of\s+(?:them|these|those))[,\s]+$",
-                                re.IGNORECASE)
+# ("Из них полностью приняты 31", "Из них в срок выполнены 12": a Russian adverb or verb between "Из них" and the
+# number leaves it a part of them; set 68.)
+_OF_THEM_BEFORE_RE = re.compile(r"(?:^|[.;:]\s*)(?:(?:из\s+них|из\s+этого\s+числа)(?:\s+[а-яё]+){0,3}"
+                                r"|of\s+(?:them|these|those))[,\s]+$", re.IGNORECASE)
 # "accounts for 58 of them", "58 из них": a part of the things the sentence before counted.
 _OF_THEM_AFTER_RE = re.compile(r"\s+(?:of\s+them|из\s+них)(?![\w])", re.IGNORECASE)
 # ("Five are in transport, four in energy"; "добавились четыре – два по переработке меда и два по …": a dash or
