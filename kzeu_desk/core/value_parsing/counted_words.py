@@ -333,6 +333,10 @@ KAZAKH_KNOWN_STEMS = frozenset({
     # Levels and episodes, counted in a course's or a serial's description ("алты деңгейлі бағдарлама", a six-level
     # programme; "52 сериялы фильм", a 52-episode film), where the noun stands in its adjective in "-лы/-лі" (issue #17).
     "деңгей", "серия",
+    # A beehive ("ұя"), a song ("ән") and an application or request ("өтініш"), as an apiary, a concert and a public
+    # office count them: the two-letter stems keep their possessive unless known ("бес ұясын", "үш әні"), and
+    # "өтініш" ends in "ш" as a doer in "-шы/-ші" does, so its possessive "-і" stayed on (issue #17, sets 70 and 71).
+    "ұя", "ән", "өтініш",
 })
 # Possessive and case endings of Kazakh nouns, alone and combined.
 KAZAKH_NOUN_ENDINGS = (
