@@ -5,7 +5,7 @@ sentence. Other words, other numbers, other genres."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -30,3 +30,20 @@ KAZAKH_SHORT_NOUNS_WITH_THEIR_POSSESSIVE = [
 def test_kazakh_short_nouns_with_their_possessive(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-06-02", context=context).value, expected)
 
+
+KAZAKH_AGE_NAMED_EARLIER_IN_THE_CLAUSE = [
+    # "Зейнет жасы ерлер үшін – 63 жас": the sentence names an age ("жасы", the age of) before the figure, and the
+    # figure ends its clause in a bare "жас": years of life, as "жасы – 23 жас" right after "жасы" is, where a bare
+    # "80 жас" alone may count young people.
+    ("65 жас", "Шетелде зейнет жасы көп елде екі жыныс үшін де – 65 жас.", quantity(65, "жас")),
+    ("16 жас", "Лагерьге қабылдау жасы балалар үшін – 10 жас, вожатыйлар үшін – 16 жас.", quantity(16, "жас")),
+    ("10 жас", "Лагерьге қабылдау жасы балалар үшін – 10 жас, вожатыйлар үшін – 16 жас.", quantity(10, "жас")),
+    # Guard: "жас" before a noun is "young", the people counted, even after an age named earlier.
+    ("40", "Қатысушылардың орташа жасы 25-ке жетпейді, олардың 40 жас маманы бар.", count(40, "маман")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_AGE_NAMED_EARLIER_IN_THE_CLAUSE,
+                         ids=[case[1] for case in KAZAKH_AGE_NAMED_EARLIER_IN_THE_CLAUSE])
+def test_kazakh_age_named_earlier_in_the_clause(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-10", context=context).value, expected)
