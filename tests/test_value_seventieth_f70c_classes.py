@@ -47,3 +47,22 @@ KAZAKH_AGE_NAMED_EARLIER_IN_THE_CLAUSE = [
                          ids=[case[1] for case in KAZAKH_AGE_NAMED_EARLIER_IN_THE_CLAUSE])
 def test_kazakh_age_named_earlier_in_the_clause(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-10", context=context).value, expected)
+
+
+KAZAKH_TERMS_WITH_THEIR_QUALIFIER = [
+    # A visa centre takes applications, not any centre; a partner university (bank, school) is one bound by an
+    # agreement: the qualifier stays in the unit, as "базалық станция" and "деректі фильм" keep theirs (two sets label
+    # "серіктес университет").
+    ("9", "Елшілік Шымкент пен Ақтөбеде 9 визалық орталықтың жұмысын тексерді.", count(9, "визалық орталық")),
+    ("17", "Колледж шетелдегі 17 серіктес университетпен студент алмасады.", count(17, "серіктес университет")),
+    ("алты", "Қор алты серіктес банкке несие желісін ашты.", count(6, "серіктес банк")),
+    # Guard: other qualifiers are still dropped ("жаңа орталық" is a centre), and "серіктес" alone is the partners counted.
+    ("12", "Облыста биыл 12 жаңа орталық ашылды.", count(12, "орталық")),
+    ("40", "Жобаға 40 серіктес қатысты.", count(40, "серіктес")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_TERMS_WITH_THEIR_QUALIFIER,
+                         ids=[case[1] for case in KAZAKH_TERMS_WITH_THEIR_QUALIFIER])
+def test_kazakh_terms_with_their_qualifier(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-09-21", context=context).value, expected)
