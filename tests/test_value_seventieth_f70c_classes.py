@@ -5,7 +5,7 @@ sentence. Other words, other numbers, other genres."""
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -66,3 +66,27 @@ KAZAKH_TERMS_WITH_THEIR_QUALIFIER = [
                          ids=[case[1] for case in KAZAKH_TERMS_WITH_THEIR_QUALIFIER])
 def test_kazakh_terms_with_their_qualifier(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-09-21", context=context).value, expected)
+
+
+KAZAKH_BETWEEN_MONTHS_OF_TWO_YEARS = [
+    # "X жылғы <month> мен Y жылғы <month> аралығында" (between a month of one year and a month of another): a range
+    # across the years, as "2027 жылғы қаңтардан 2028 жылғы желтоқсанға дейін" and "between March 2023 and October 2024"
+    # are; the first date alone was read.
+    ("2024 жылғы қазан мен 2025 жылғы ақпан аралығында",
+     "Зерттеу 2024 жылғы қазан мен 2025 жылғы ақпан аралығында жүргізілді.", span("2024-10", "2025-02")),
+    ("2023 жылдың 1 наурызы мен 2024 жылдың 15 мамыры аралығында",
+     "Тексеру 2023 жылдың 1 наурызы мен 2024 жылдың 15 мамыры аралығындағы шарттарды қамтиды.",
+     span("2023-03-01", "2024-05-15")),
+    ("2023 жылғы 1 желтоқсан мен 2024 жылғы 31 мамыр аралығында",
+     "Өтінімдер 2023 жылғы 1 желтоқсан мен 2024 жылғы 31 мамыр аралығында қабылданды.",
+     span("2023-12-01", "2024-05-31")),
+    # Guard: one year before two months is still that year's range.
+    ("2025 жылғы наурыз бен мамыр аралығында", "Жұмыс 2025 жылғы наурыз бен мамыр аралығында жүрді.",
+     span("2025-03", "2025-05")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_BETWEEN_MONTHS_OF_TWO_YEARS,
+                         ids=[case[1] for case in KAZAKH_BETWEEN_MONTHS_OF_TWO_YEARS])
+def test_kazakh_between_months_of_two_years(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-05", context=context).value, expected)
