@@ -203,6 +203,10 @@ def _read_month_range(match: re.Match[str], publication: Publication | None) -> 
 _MONTHS_OF_TWO_YEARS = (
     rf"(?<![\w.]){year('y1')}\s*(?i:жылғы|жылдың)\s+{month('m1')}(?<=ан|ен)(?:\s+(?i:бастап))?\s+{year()}\s*"
     rf"(?i:жылғы|жылдың)\s+{month('m2')}(?<=а|е)\s+(?i:дейін|шейін)(?![\w])",
+    # "2025 жылғы наурыз бен 2026 жылғы қыркүйек аралығында" (between March 2025 and September 2026), as "between March
+    # 2023 and October 2024" below (issue #17, set 68).
+    rf"(?<![\w.]){year('y1')}\s*(?i:жылғы|жылдың)\s+{month('m1')}{_KAZAKH_BETWEEN}{year()}\s*(?i:жылғы|жылдың)\s+"
+    rf"{month('m2')}{_KAZAKH_BETWEEN_END}",
     rf"(?<![\w])(?i:from)\s+(?P<m1>{ENGLISH_MONTH})\s+{year('y1')}\s+(?i:to|until|through)\s+(?P<m2>{ENGLISH_MONTH})\s+"
     rf"{year()}(?![\w])",
     # "between March 2023 and October 2024", "с марта 2023 года по октябрь 2024 года", "между маем 2023 и октябрем 2024".
@@ -222,6 +226,9 @@ _DAYS_OF_TWO_YEARS = (
     rf"{_TWO_FULL_DATES_SEPARATOR}{day('d2')}\s+{month('m2')}\s+{year()}{YEAR_WORD_AFTER}(?!\d)",
     rf"(?<![\w\d])(?i:between|между)\s+{day('d1')}\s+{month('m1')}\s+{year('y1')}(?:\s*(?i:года|г\.))?\s+(?i:and|и)\s+"
     rf"{day('d2')}\s+{month('m2')}\s+{year()}{YEAR_WORD_AFTER}(?!\d)",
+    # "2023 жылғы 1 желтоқсан мен 2024 жылғы 31 мамыр аралығында": each day with its year first, "between" in Kazakh.
+    rf"(?<![\w.]){year('y1')}\s*(?i:жылғы|жылдың)\s+{day('d1')}\s+{month('m1')}{_KAZAKH_BETWEEN}{year()}\s*"
+    rf"(?i:жылғы|жылдың)\s+{day('d2')}\s+{month('m2')}{_KAZAKH_BETWEEN_END}",
     # "from July 1, 2025 to June 30, 2026".
     rf"(?<![\w])(?:(?i:from)\s+)?(?P<m1>{ENGLISH_MONTH})\s+{day('d1')},?\s+{year('y1')}{_TWO_FULL_DATES_SEPARATOR}"
     rf"(?P<m2>{ENGLISH_MONTH})\s+{day('d2')},?\s+{year()}(?!\d)",

@@ -231,6 +231,11 @@ _NOUN_NUMBERS_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,})\s+number
                                      r"(?:rose|grew|fell|dropped|reached|climbed|increased|declined|jumped|stood|were|are|hit)"
                                      r"(?:\s+(?:to|at|by))?\s*$", re.IGNORECASE)
 _KAZAKH_AGE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:жасы)(?:\s*[–—-])?\s*$")
+# "Зейнетақы жасы ерлер үшін – 63 жас, әйелдер үшін – 61 жас": an age named earlier in the sentence ("жасы", the age
+# of), its figure ending the clause in a bare "жас" — years of life, where a bare "80 жас" alone may count young
+# people; "жас" before a noun ("40 жас маманы") is "young" and stays out (issue #17, set 69).
+_KAZAKH_AGE_NAMED_IN_THE_SENTENCE_RE = re.compile(r"(?<![\w])(?i:жасы)(?![\w])[^.!?;]*$")
+_KAZAKH_BARE_AGE_ENDING_A_CLAUSE_RE = re.compile(r"\s+(?i:жас)\s*(?:[,.;:)–—]|$)")
 # ("visitors under 19 go free", "children over 12": people under or over a bare number are of that age.)
 _AGED_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:aged|ages)\s+(?:between\s+|from\s+)?|(?:children|pupils|visitors|people|persons"
                              r"|adults|students|passengers|those|anyone)\s+(?:under|over|below|above)\s+"
@@ -615,7 +620,9 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
                 unit, kind = code, ValueKind.MONEY  # "құны 90 млн еуро, оның 40 миллионын банк береді"
             if not part_of and (qualifier_after_part := _match_qualifier_after(text, end)) is not None and bound is None:
                 bound, end = qualifier_after_part  # "олардың 1 200-ге жуығы": about, of a whole named before
-        elif _KAZAKH_AGE_OF_BEFORE_RE.search(text, max(0, start - 16), start) is not None:
+        elif _KAZAKH_AGE_OF_BEFORE_RE.search(text, max(0, start - 16), start) is not None or (
+                _KAZAKH_BARE_AGE_ENDING_A_CLAUSE_RE.match(text, end) is not None
+                and _KAZAKH_AGE_NAMED_IN_THE_SENTENCE_RE.search(text, max(0, start - 80), start) is not None):
             # "орташа жасы – 23 жас", "жасы 18-30 аралығында", "жасы 50-ден асқан": the age of what was named, in years of life.
             unit = "жас"
             if (counted := counted_after(text, end)) is not None and (counted.unit == "жас" or counted.is_measure):
