@@ -206,8 +206,12 @@ ALIGNED_SENTENCE_LIKENESS = 0.5
 ALIGNED_SPAN_KEPT = 0.7
 ALIGNED_COMPETITOR_MARGIN = 0.2
 ALIGNED_SCORE = 0.72
-# A quote of fewer words than _ALIGNED_QUOTE_WORDS is never placed so. A part of its sentence is placed at a stretch of at most its words plus this many (or half its words).
+# A quote of fewer words than _ALIGNED_QUOTE_WORDS is never placed so. A part of its sentence is placed at a
+# stretch of at most its words plus this many, the narrowest holding its kept content words (synthetic edits at 5 %:
+# plus half its words, or two content words, misplaced 2 of 10).
 _ALIGNED_WORDS_ADDED = 3
+# ... holding at least this many different content words of it.
+_ALIGNED_KEYS_KEPT = 3
 _ALIGNED_QUOTE_WORDS = 3
 # A speaker's marker opening a line of a transcript: "Q:", "A:", "С:", "Ж:".
 _SPEAKER_MARKER = re.compile(r"[ \t]*[^\W\d_]{1,2}:[ \t]+")
@@ -4781,8 +4785,7 @@ class Locator:
                     positions.append(number)
                 number += 1
             window = _narrowest_window(positions, [content_key(self.index.words[number]) for number in positions])
-            if window is None or window[1] - window[0] + 1 > len(span.words) + max(_ALIGNED_WORDS_ADDED,
-                                                                                    len(span.words) // 2):
+            if window is None or window[1] - window[0] + 1 > len(span.words) + _ALIGNED_WORDS_ADDED:
                 return None
             new_start, new_end = self.index.starts[window[0]], self.index.ends[window[1]]
         else:
@@ -4819,7 +4822,7 @@ def _narrowest_window(positions: Sequence[int], keys: Sequence[str | None]) -> t
     """The narrowest run of word numbers holding every distinct key found (at least two): a word said twice in
     a rewritten sentence ("medal ... the first Paralympic swimming medal") must not stretch the place."""
     wanted = len(set(keys))
-    if wanted < 2:
+    if wanted < _ALIGNED_KEYS_KEPT:
         return None
     best: tuple[int, int] | None = None
     held: Counter[str | None] = Counter()
