@@ -65,7 +65,6 @@ from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, fi
 from kzeu_desk.core.folding import FoldedText, fold
 from kzeu_desk.core.list_items import ListItem, item_holding, list_items
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.sentence_alignment import SentenceAlignment, content_key, content_keys
 from kzeu_desk.core.written_figures import WORD_FIGURES, blank_number_words, is_figure_word, word_figures
 
 # A fuzzy match scoring below this is an orphan, never a placement.
@@ -196,22 +195,6 @@ _NAME_WORDS = 4
 # A short sentence reworded between its neighbours (`Locator._reworded_between_its_neighbours`): at most
 # this many words, old and new ("For patients it means faster access.", 6).
 _REWORDED_SENTENCE_WORDS = 8
-# A sentence rewritten in other words (`Locator._in_its_aligned_sentence`, `core.sentence_alignment`): the
-# old sentence and the new one (or two) it is aligned with alike by at least this (weighted Dice of their
-# content words), the span's own content weight kept there by at least this share, no other new sentence
-# between its neighbours' places holding within this margin as much of it; placed at this score, below
-# REVIEW_BELOW, so it always waits for a curator.
-ALIGNED_SENTENCE_LIKENESS = 0.5
-ALIGNED_SPAN_KEPT = 0.7
-ALIGNED_COMPETITOR_MARGIN = 0.2
-ALIGNED_SCORE = 0.72
-# A quote of fewer words than _ALIGNED_QUOTE_WORDS is never placed so. A part of its sentence is placed at a
-# stretch of at most its words plus this many, the narrowest holding its kept content words (synthetic edits at 5 %:
-# plus half its words, or two content words, misplaced 2 of 10).
-_ALIGNED_WORDS_ADDED = 3
-# ... holding at least this many different content words of it.
-_ALIGNED_KEYS_KEPT = 3
-_ALIGNED_QUOTE_WORDS = 3
 # A speaker's marker opening a line of a transcript: "Q:", "A:", "С:", "Ж:".
 _SPEAKER_MARKER = re.compile(r"[ \t]*[^\W\d_]{1,2}:[ \t]+")
 _CLAUSE_PUNCTUATION = re.compile(r"[.,;:!?()\-\u2013\u2014]")
@@ -916,7 +899,6 @@ class Locator:
         self._capitals: dict[str, set[int]] | None = None
         self._defined: dict[str, tuple[str, ...]] | None = None
         self._figures_standing: tuple[set[str], set[str]] | None = None
-        self._aligned_sentences: SentenceAlignment | None = None
 
     def place(self, anchor: LastAnchor) -> Placement:
         span = self._folded(anchor)
@@ -951,7 +933,7 @@ class Locator:
                  or self._figure_corrected_between_its_landmarks(span, bracket)
                  or self._bound_said_another_way(span) or self._pinned_by_its_own_landmarks(span, bracket, repetition)
                  or self._short_line_with_every_figure_changed(span) or self._number_regrouped(span)
-                 or self._clock_time_written_another_way(span) or self._in_its_aligned_sentence(span, repetition))
+                 or self._clock_time_written_another_way(span))
         if found is not None and found.state is AnchorState.FUZZY and self._capitals_left_out(span, found):
             found = self._name_spelt_out_over(span, found)
         if found is not None and found.state is AnchorState.FUZZY and found.number_changed:
@@ -4783,96 +4765,6 @@ class Locator:
                 return True
         return False
 
-    # -- a rewritten sentence, by the alignment of the two texts' sentences (`core.sentence_alignment`) --
-
-    def _sentence_alignment(self) -> SentenceAlignment | None:
-        """The old text's sentences aligned in order with the new text's: built once, on first need."""
-        if self.old is None:
-            return None
-        if self._aligned_sentences is None:
-            self._aligned_sentences = SentenceAlignment(
-                self.old.text, _sentence_bounds(self.old), self.text, _sentence_bounds(self.new))
-        return self._aligned_sentences
-
-    def _in_its_aligned_sentence(self, span: _Span, repetition: _Repetition) -> Placement | None:
-        """A span whose sentence was rewritten, found in the new sentence (or two) that its old one was aligned
-        with. Only when the old sentence's neighbours are aligned on both sides of that place, the sentence pair
-        is alike by at least ALIGNED_SENTENCE_LIKENESS, the span's own content words by ALIGNED_SPAN_KEPT, and no
-        other new sentence between the neighbours' places holds the span's words nearly as well: a sentence that
-        was cut is often followed by a new one on the same subject, which must not take its evidence. Placed at
-        the whole new sentence when the span was its whole sentence, else at the narrowest stretch holding its
-        content words kept there; always fuzzy at ALIGNED_SCORE, below REVIEW_BELOW, so a curator decides. A
-        figure changed or come in makes a rewritten sentence a new claim: left to the steps before, so nothing
-        placed here has a figure changed (placing them flagged would convert 12 more labelled spans, but the
-        unit tests of a figure come into a replaced sentence or lede would then be misplaced)."""
-        # A quote said twice in the old text, or of fewer than _ALIGNED_QUOTE_WORDS words, is known by its
-        # surroundings, not its words: "Жоба аясында" opens the new sentence that replaced its own too.
-        if len(span.words) < _ALIGNED_QUOTE_WORDS or repetition.repeated_before:
-            return None
-        alignment = self._sentence_alignment()
-        if alignment is None:
-            return None
-        at = alignment.old_sentence_at(span.start)
-        if at is None or alignment.old_sentences[at][1] < span.end:
-            return None
-        aligned = alignment.old_to_new.get(at)
-        if aligned is None or aligned.pinned or aligned.likeness < ALIGNED_SENTENCE_LIKENESS:
-            return None
-        if any(len(alignment.new_to_old.get(new, ())) > 1 and aligned.new != (new,) for new in aligned.new):
-            return None
-        # The neighbours must be aligned around it (or the text ends there).
-        before = alignment.old_to_new.get(at - 1) if at > 0 else None
-        after = alignment.old_to_new.get(at + 1) if at + 1 < len(alignment.old_sentences) else None
-        if (at > 0 and before is None) or (at + 1 < len(alignment.old_sentences) and after is None):
-            return None
-        low = before.new[-1] if before is not None else -1
-        high = after.new[0] if after is not None else len(alignment.new_sentences)
-        if not low < aligned.new[0] <= aligned.new[-1] < high:
-            return None
-        own = frozenset(content_keys(span.quote))
-        own_weight = alignment.weight(own)
-        if not own or own_weight == 0.0:
-            return None
-        there = frozenset().union(*(alignment.new_keys[new] for new in aligned.new))
-        kept = alignment.weight(own & there) / own_weight
-        if kept < ALIGNED_SPAN_KEPT:
-            return None
-        for other in range(low + 1, high):
-            if other not in aligned.new and alignment.weight(own & alignment.new_keys[other]) / own_weight > (
-                    kept - ALIGNED_COMPETITOR_MARGIN):
-                return None
-        new_start = alignment.new_sentences[aligned.new[0]][0]
-        new_end = alignment.new_sentences[aligned.new[-1]][1]
-        old_start, old_end = alignment.old_sentences[at]
-        old_words = _WORD.findall(self.old.text[old_start:old_end]) if self.old is not None else []
-        if len(span.words) < len(old_words):
-            # A part of its sentence: from the first to the last of its content words kept, in the new sentence.
-            positions = []
-            number = self.index.word_at_or_after(new_start)
-            while number < len(self.index.words) and self.index.starts[number] < new_end:
-                if content_key(self.index.words[number]) in own:
-                    positions.append(number)
-                number += 1
-            window = _narrowest_window(positions, [content_key(self.index.words[number]) for number in positions])
-            if window is None or window[1] - window[0] + 1 > len(span.words) + _ALIGNED_WORDS_ADDED:
-                return None
-            new_start, new_end = self.index.starts[window[0]], self.index.ends[window[1]]
-        else:
-            while new_start < new_end and not _is_word_character(self.text[new_start]):
-                new_start += 1
-            while new_end > new_start and self.text[new_end - 1].isspace():
-                new_end -= 1
-        if new_end <= new_start:
-            return None
-        placed = self.text[new_start:new_end]
-        # The quote's words standing as they were were seen by the steps before, which turned them down (a
-        # sentence cut in two whose new half says something else of them: "Critics doubted climate finance
-        # for the region"); a figure that changed or came in makes a new claim of a rewritten sentence
-        # ("пройдет с участием 40 делегаций"): neither is placed here.
-        if _figures(span.quote) != _figures(placed) or _WORD.findall(placed) == list(span.words):
-            return None
-        return Placement(span.key, AnchorState.FUZZY, new_start, new_end, ALIGNED_SCORE)
-
 
 # How far beside a placed quote a figure counts as part of its claim: its own clause, at most this
 # many words and characters away.
@@ -4884,40 +4776,6 @@ _WORD_BEFORE_A_CURRENCY_SIGN = re.compile(rf"(\w+)\s*(?=[{_CURRENCY_SIGN_CHARACT
 _BESIDE_WORDS = 3
 _BESIDE_CHARACTERS = 40
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]«»\"\n]|\.(?!\d)")
-
-
-
-def _narrowest_window(positions: Sequence[int], keys: Sequence[str | None]) -> tuple[int, int] | None:
-    """The narrowest run of word numbers holding every distinct key found (at least two): a word said twice in
-    a rewritten sentence ("medal ... the first Paralympic swimming medal") must not stretch the place."""
-    wanted = len(set(keys))
-    if wanted < _ALIGNED_KEYS_KEPT:
-        return None
-    best: tuple[int, int] | None = None
-    held: Counter[str | None] = Counter()
-    first = 0
-    for last, key in enumerate(keys):
-        held[key] += 1
-        while len(held) == wanted:
-            if best is None or positions[last] - positions[first] < best[1] - best[0]:
-                best = (positions[first], positions[last])
-            held[keys[first]] -= 1
-            if not held[keys[first]]:
-                del held[keys[first]]
-            first += 1
-    return best
-
-
-def _sentence_bounds(text: _IndexedText) -> list[tuple[int, int]]:
-    """Every sentence of a text as (start, end), from one sentence end to the next (`_IndexedText._breaks`)."""
-    bounds = []
-    start = 0
-    _, break_ends = text._breaks()
-    for end in [*break_ends, len(text.text)]:
-        if text.text[start:end].strip():
-            bounds.append((start, end))
-        start = max(start, end)
-    return bounds
 
 
 def _clause_figures(text: str, *, before: bool, in_words: bool = False) -> list[str]:
