@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -39,4 +39,21 @@ TERMS_WITH_THEIR_QUALIFIER = [
                          ids=_ids(TERMS_WITH_THEIR_QUALIFIER))
 def test_russian_terms_keep_their_qualifier(selection: str, context: str, published: str,
                                             expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+A_KAZAKH_PLACE_NAME_IN_A_RUSSIAN_SENTENCE = [
+    # A place name with Kazakh letters ("Көктөбе", "Шағалалы") does not make a Russian sentence Kazakh: an age or a
+    # span of years in it is still measured in years.
+    ("52 года", "Моему отцу 52 года, он всю жизнь проработал в Шағалалы.", "2026-03-01", quantity(52, "года")),
+    ("девять лет", "Последние девять лет она возглавляет больницу в Жаңаөзене.", "2026-03-01", quantity(9, "лет")),
+    # Guard: a Kazakh sentence stays Kazakh.
+    ("12 жыл", "Ол Көктөбеде 12 жыл мұғалім болып істеді.", "2026-03-01", quantity(12, "жыл")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), A_KAZAKH_PLACE_NAME_IN_A_RUSSIAN_SENTENCE,
+                         ids=_ids(A_KAZAKH_PLACE_NAME_IN_A_RUSSIAN_SENTENCE))
+def test_a_kazakh_place_name_keeps_a_russian_sentence_russian(selection: str, context: str, published: str,
+                                                              expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)

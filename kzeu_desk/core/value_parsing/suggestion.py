@@ -665,6 +665,17 @@ _KAZAKH_DAYS_OF_ONE_MONTH_RE = re.compile(
     rf"[0-3]?\d(?:[ \u00a0]*,[ \u00a0]*[0-3]?\d)*[ \u00a0]+(?i:және|мен|бен|пен)[ \u00a0]+[0-3]?\d[ \u00a0]+(?i:{KAZAKH_MONTH})")
 # A name in guillemets, «ҚазМұнайГаз Сервис»: a company's or a paper's name keeps its own letters in any language.
 _QUOTED_NAME_RE = re.compile(r"«[^«»]{1,80}»")
+# A capitalised word (a place or a person: "в Көктөбе", "в Жаңаөзене") and the Russian words no Kazakh sentence has.
+_CAPITALISED_WORD_RE = re.compile(r"(?<![\w-])[А-ЯЁӘІҢҒҮҰҚӨҺ][\w-]*")
+_RUSSIAN_FUNCTION_WORD_RE = re.compile(r"(?<![\w-])(?:и|в|во|на|из|по|что|это|для|от|до|за|с|со|я|она|они|мы|был|была"
+                                       r"|были|было|который|которые)(?![\w-])", re.IGNORECASE)
+
+
+def _russian_with_kazakh_names_only(context: str) -> bool:
+    """Whether a sentence is Russian whose only letters that Kazakh alone writes are in names: "Мне 41 год, … директором
+    школы в Көктөбе" (set 73) measures an age in years, as it would without the village's name."""
+    unnamed = _CAPITALISED_WORD_RE.sub("", _QUOTED_NAME_RE.sub("", context))
+    return not has_kazakh_letters(unnamed) and _RUSSIAN_FUNCTION_WORD_RE.search(unnamed) is not None
 # A figure highlighted with nothing but its scale word: "80 мың", "1,5 млн".
 _A_FIGURE_ALONE_RE = re.compile(r"\d[\d \u00a0,.]*(?:[ \u00a0]+(?i:мың|млн|млрд|миллион|миллиард))?")
 _KAZAKH_AND_AFTER_RE = re.compile(r"[ \u00a0]+(?i:және|мен|бен|пен|немесе|не)[ \u00a0]+(?=\d)")
@@ -1285,7 +1296,7 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # ("жеті басым жобаны" has one only in the number word, which the noun reader sees as "7").
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
         and not has_kazakh_letters(rewrite_number_words(selection).text) \
-        and has_kazakh_letters(_QUOTED_NAME_RE.sub("", context))
+        and has_kazakh_letters(_QUOTED_NAME_RE.sub("", context)) and not _russian_with_kazakh_names_only(context)
     # (Only when "бастап/басталады" follows the highlight: a sentence scan for every ablative would cost Ctrl+N time.)
     floor_after = not bounded and _ABLATIVE_END_RE.search(selection) is not None and (
         (at := locate(selection, context)) >= 0 and _FROM_AFTER_RE.match(context, at + len(selection)) is not None)
