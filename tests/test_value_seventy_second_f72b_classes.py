@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, date, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -56,4 +56,28 @@ A_KAZAKH_PLACE_NAME_IN_A_RUSSIAN_SENTENCE = [
                          ids=_ids(A_KAZAKH_PLACE_NAME_IN_A_RUSSIAN_SENTENCE))
 def test_a_kazakh_place_name_keeps_a_russian_sentence_russian(selection: str, context: str, published: str,
                                                               expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+DATES_WITHOUT_A_YEAR = [
+    # A state the present of "составлять" says holds from a day is of this year, passed or not ("с 1 февраля пошлина
+    # составляет" in a September article), as "действует" is.
+    ("1 февраля", "Пошлина на вывоз подсолнечника с 1 февраля составляет 20%.", "2026-09-14", date("2026-02-01")),
+    # A day in a clause "что …" after a verb of agreeing takes that clause's future, not the agreeing's past.
+    ("1 января", "Профсоюз и дирекция условились, что с 1 января премия будет выплачиваться ежемесячно.", "2026-10-20",
+     date("2027-01-01")),
+    ("15 ноября", "Акимат и перевозчики договорились, что с 15 ноября проезд подорожает до 150 тенге.", "2026-09-01",
+     date("2026-11-15")),
+    # A month in a clause that names last year is last year's, even before the publication's month.
+    ("феврале", "В прошлом году тарифы на воду поднимали в феврале и в августе.", "2026-10-02", date("2025-02")),
+    ("мае", "В прошлом году посевная началась в мае.", "2026-09-02", date("2025-05")),
+    # Guard: a clause after "а" is of its own year.
+    ("марте", "В прошлом году урожай был скромным, а в марте цены выросли вдвое.", "2026-06-02", date("2026-03")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), DATES_WITHOUT_A_YEAR,
+                         ids=_ids(DATES_WITHOUT_A_YEAR))
+def test_a_russian_day_or_month_takes_the_year_its_clause_says(selection: str, context: str, published: str,
+                                                               expected: TypedValue) -> None:
     same(suggest(selection, published=published, context=context).value, expected)

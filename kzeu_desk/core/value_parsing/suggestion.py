@@ -42,7 +42,14 @@ from kzeu_desk.core.value_parsing.counted_words import (
     RUSSIAN_NOT_COUNTED,
 )
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, KAZAKH_MONTH, LEADING_PREPOSITIONS
-from kzeu_desk.core.value_parsing.dates import Publication, next_year_named, parse_publication, tense_at, tense_of
+from kzeu_desk.core.value_parsing.dates import (
+    Publication,
+    last_year_named_before,
+    next_year_named,
+    parse_publication,
+    tense_at,
+    tense_of,
+)
 from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
 from kzeu_desk.core.value_parsing.number_words import (
     KAZAKH_AMBIGUOUS_WORDS,
@@ -279,7 +286,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             # when the next entry's day is, "19 July." after "the samples will be scanned in Brussels".)
             tense = "past"
         publication = replace(publication, context_tense=tense, context_tense_decides=decided,
-                              next_year_named=next_year_named(context) and not next_year_named(stripped))
+                              next_year_named=next_year_named(context) and not next_year_named(stripped),
+                              last_year_named=(highlight_at := locate(stripped, context)) >= 0
+                              and last_year_named_before(context, highlight_at))
     candidates = scan(stripped, publication)
     if _KAZAKH_DAYS_OF_ONE_MONTH_RE.fullmatch(stripped):
         # "11 және 14 мамырда" (on 11 and 14 May): the first number is a day of the month after the second, not a
