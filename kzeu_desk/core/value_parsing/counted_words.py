@@ -494,4 +494,13 @@ FIXED_TERMS = (
     # іс" is in Kazakh; a pumping station is no station, as a base station is none ("две насосные станции", sets 21, 51
     # and 66).
     r"уголовн\w* дел(?:о|а|у|ом|е|ам|ами|ах)?", r"уголовн\w* правонарушени\w*", r"насосн\w* станци\w*",
+    # An emission source is the environmental code's term, not any source ("118 источников выбросов", set 72); a house
+    # of culture a village club, not any house ("четырех домов культуры"); a pupil place a school's capacity, as a
+    # "рабочее место" is a job ("1 020 ученических мест"); a power-producing organisation the electricity law's term
+    # ("четыре энергопроизводящие организации"; set 73 and 72).
+    # A quota unit is the emissions trading system's allowance, one tonne's right to emit ("единица квоты", the
+    # Environmental Code's term: "1,5 млн единиц квот", set 72), as an "единица хранения" is an archive's item. (Not
+    # every "единиц" + genitive: set 60 counts "1 146 единиц техники" as `единиц`, set 66 "318 единиц техники" with it.)
+    r"единиц\w* квот\w*",
+    r"источник\w* выброс\w*", r"дом\w* культуры", r"ученическ\w* мест\w*", r"энергопроизводящ\w* организаци\w*",
 )

@@ -71,6 +71,9 @@ class Publication:
     # Set when the highlight's sentence names next year in words and writes no year ("В следующем году хотим в
     # Будапешт: лоукостер обещает прямые рейсы с апреля"): a month or day without a year is next year's.
     next_year_named: bool = False
+    # Set when the highlight's clause names last year in words before it and no other year ("В прошлом году зарплаты
+    # повышались в январе и в июле"): a month or day without a year is last year's.
+    last_year_named: bool = False
 
     def tense_in(self, text: str) -> str | None:
         """The tense that dates a day or month without a year read in `text`."""
@@ -159,7 +162,9 @@ _ENGLISH_SINCE_BEFORE_RE = re.compile(r"(?<![\w])(?i:since)\s+$")
 _ENGLISH_SINCE_AT_RE = re.compile(r"(?i:since)\s+(?=[A-Z0-9])")
 _STATE_IN_FORCE_RE = re.compile(
     r"(?<![\w])(?:действу(?:ет|ют)|применя(?:ется|ются)|распространя(?:ется|ются)|функциониру(?:ет|ют)"
-    r"|обязан[аоы]?|взима(?:ется|ются)|запрещ[её]н[аоы]?|разреш[её]н[аоы]?|сохраня(?:ется|ются))(?![\w])", re.IGNORECASE)
+    r"|обязан[аоы]?|взима(?:ется|ются)|запрещ[её]н[аоы]?|разреш[её]н[аоы]?|сохраня(?:ется|ются)"
+    # A rate or a price that amounts to a figure from a day: "Тариф с 1 января составляет 38,1 доллара" (set 72).
+    r"|составля(?:ет|ют))(?![\w])", re.IGNORECASE)
 
 
 def since_a_state(text: str, start: int) -> bool:
@@ -254,10 +259,41 @@ def next_year_named(sentence: str) -> bool:
         and not has_kazakh_letters(sentence)
 
 
+# "Стороны договорились, что с 1 декабря надбавка составит 20%": what was agreed or decided in a clause "что …" is to
+# happen; the date in it is dated by that clause (ahead unless the clause has a past of its own), not by the agreeing.
+_AGREED_THAT_BEFORE_RE = re.compile(
+    r"(?<![\w])(?:решил[аио]?|решили|договорил(?:ся|ась|ись|ось)|постановил[аио]?|условил(?:ся|ась|ись)"
+    r"|пообещал[аио]?|обещал[аио]?|согласовал[аио]?|договорен[аоы]?|решено)\s*,?\s+что\s[^.;:!?]{0,100}$",
+    re.IGNORECASE)
+
+
+_LAST_YEAR_IN_WORDS_RE = re.compile(r"(?<![\w])(?:в|за)\s+(?:прошлом|минувшем|прошедшем)\s+году(?![\w])", re.IGNORECASE)
+
+
+def last_year_named_before(context: str, offset: int) -> bool:
+    """Whether a Russian clause names last year in words before `offset` ("В прошлом году … в январе") and its sentence
+    no other year: a month or a day without a year there is last year's. A clause after "а", "но" or ";" is another's
+    ("В прошлом году урожай был скромным, а в марте цены выросли")."""
+    start = max(context.rfind(". ", 0, offset) + 1, 0)
+    named = list(_LAST_YEAR_IN_WORDS_RE.finditer(context, start, offset))
+    if not named or has_kazakh_letters(context):
+        return False
+    end = context.find(". ", offset)
+    sentence = context[start:end if end >= 0 else len(context)]
+    if _NEXT_YEAR_RE.search(sentence) or _ANOTHER_YEAR_RE.search(_LAST_YEAR_IN_WORDS_RE.sub(" ", sentence)):
+        return False
+    return _CONTRASTED_CLAUSE_RE.search(context, named[-1].end(), offset) is None
+
+
 def _announced_by_its_clause(context: str, offset: int) -> bool:
     """Whether the words before a date in its clause say it lies ahead: a clause of time with no past of its own, or
-    a decided or agreed action (`_DECIDED_TO_BEFORE_RE`)."""
+    a decided or agreed action (`_DECIDED_TO_BEFORE_RE`, `_AGREED_THAT_BEFORE_RE`)."""
     window = context[max(0, offset - 160):offset]
+    if (agreed := _AGREED_THAT_BEFORE_RE.search(window)) is not None:
+        clause_end = re.compile(r"[.;:!?]").search(context, offset)
+        clause = context[max(0, offset - 160) + agreed.start():clause_end.start() if clause_end else len(context)]
+        # (The verb of agreeing itself is past; only a past after "что" reports.)
+        return _PAST_RE.search(clause, clause.lower().find("что") + 3) is None
     if (clause_of_time := _ENGLISH_CLAUSE_OF_TIME_BEFORE_RE.search(window) or
             _RUSSIAN_CLAUSE_OF_TIME_BEFORE_RE.search(window)) is not None:
         return _PAST_RE.search(window, clause_of_time.start() + 1) is None
@@ -386,6 +422,8 @@ def anchored_year(month: int, publication: Publication, text: str = "", day: int
         # may look five ahead, an announcement, but "действует" says it holds now): "с июля действует" in February is
         # last July (set 52), "с 1 марта действует" in February still announces.
         return publication.year if months_after <= _MONTHS_AHEAD_OF_A_STATE_IN_FORCE else publication.year - 1
+    if publication.last_year_named and tense != "future":
+        return publication.year - 1
     if publication.next_year_named and tense != "past":
         return publication.year + 1
     if tense == "future":

@@ -42,7 +42,14 @@ from kzeu_desk.core.value_parsing.counted_words import (
     RUSSIAN_NOT_COUNTED,
 )
 from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, KAZAKH_MONTH, LEADING_PREPOSITIONS
-from kzeu_desk.core.value_parsing.dates import Publication, next_year_named, parse_publication, tense_at, tense_of
+from kzeu_desk.core.value_parsing.dates import (
+    Publication,
+    last_year_named_before,
+    next_year_named,
+    parse_publication,
+    tense_at,
+    tense_of,
+)
 from kzeu_desk.core.value_parsing.numbers import counted_noun_named_before, match_qualifier_before
 from kzeu_desk.core.value_parsing.number_words import (
     KAZAKH_AMBIGUOUS_WORDS,
@@ -279,7 +286,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
             # when the next entry's day is, "19 July." after "the samples will be scanned in Brussels".)
             tense = "past"
         publication = replace(publication, context_tense=tense, context_tense_decides=decided,
-                              next_year_named=next_year_named(context) and not next_year_named(stripped))
+                              next_year_named=next_year_named(context) and not next_year_named(stripped),
+                              last_year_named=(highlight_at := locate(stripped, context)) >= 0
+                              and last_year_named_before(context, highlight_at))
     candidates = scan(stripped, publication)
     if _KAZAKH_DAYS_OF_ONE_MONTH_RE.fullmatch(stripped):
         # "11 және 14 мамырда" (on 11 and 14 May): the first number is a day of the month after the second, not a
@@ -665,6 +674,17 @@ _KAZAKH_DAYS_OF_ONE_MONTH_RE = re.compile(
     rf"[0-3]?\d(?:[ \u00a0]*,[ \u00a0]*[0-3]?\d)*[ \u00a0]+(?i:және|мен|бен|пен)[ \u00a0]+[0-3]?\d[ \u00a0]+(?i:{KAZAKH_MONTH})")
 # A name in guillemets, «ҚазМұнайГаз Сервис»: a company's or a paper's name keeps its own letters in any language.
 _QUOTED_NAME_RE = re.compile(r"«[^«»]{1,80}»")
+# A capitalised word (a place or a person: "в Көктөбе", "в Жаңаөзене") and the Russian words no Kazakh sentence has.
+_CAPITALISED_WORD_RE = re.compile(r"(?<![\w-])[А-ЯЁӘІҢҒҮҰҚӨҺ][\w-]*")
+_RUSSIAN_FUNCTION_WORD_RE = re.compile(r"(?<![\w-])(?:и|в|во|на|из|по|что|это|для|от|до|за|с|со|я|она|они|мы|был|была"
+                                       r"|были|было|который|которые)(?![\w-])", re.IGNORECASE)
+
+
+def _russian_with_kazakh_names_only(context: str) -> bool:
+    """Whether a sentence is Russian whose only letters that Kazakh alone writes are in names: "Мне 41 год, … директором
+    школы в Көктөбе" (set 73) measures an age in years, as it would without the village's name."""
+    unnamed = _CAPITALISED_WORD_RE.sub("", _QUOTED_NAME_RE.sub("", context))
+    return not has_kazakh_letters(unnamed) and _RUSSIAN_FUNCTION_WORD_RE.search(unnamed) is not None
 # A figure highlighted with nothing but its scale word: "80 мың", "1,5 млн".
 _A_FIGURE_ALONE_RE = re.compile(r"\d[\d \u00a0,.]*(?:[ \u00a0]+(?i:мың|млн|млрд|миллион|миллиард))?")
 _KAZAKH_AND_AFTER_RE = re.compile(r"[ \u00a0]+(?i:және|мен|бен|пен|немесе|не)[ \u00a0]+(?=\d)")
@@ -1285,7 +1305,7 @@ def _as_the_sentence_reads(best: Candidate, selection: str, context: str, public
     # ("жеті басым жобаны" has one only in the number word, which the noun reader sees as "7").
     kazakh_sentence = best.value.kind in (ValueKind.COUNT, ValueKind.QUANTITY) and bool(best.value.unit) \
         and not has_kazakh_letters(rewrite_number_words(selection).text) \
-        and has_kazakh_letters(_QUOTED_NAME_RE.sub("", context))
+        and has_kazakh_letters(_QUOTED_NAME_RE.sub("", context)) and not _russian_with_kazakh_names_only(context)
     # (Only when "бастап/басталады" follows the highlight: a sentence scan for every ablative would cost Ctrl+N time.)
     floor_after = not bounded and _ABLATIVE_END_RE.search(selection) is not None and (
         (at := locate(selection, context)) >= 0 and _FROM_AFTER_RE.match(context, at + len(selection)) is not None)
