@@ -1,0 +1,51 @@
+"""The classes of the English misses of sets 72 and 73, each tested on other sentences than the sets': what Ctrl+N
+suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+Case = tuple[str, str, str, TypedValue]
+
+
+def _ids(cases: list[Case]) -> list[str]:
+    return [case[0] + "-" + str(i) for i, case in enumerate(cases)]
+
+
+def _check(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+ENGINEERING_UNITS = [
+    # Pressure in bar (a tyre, a pipeline, a diving cylinder): a measure written after the figure, as "МПа" is.
+    ("2.4 bar", "Inflate the front tyres to 2.4 bar before a long trip.", "2026-03-01", quantity(2.4, "bar")),
+    ("about 300 bar", "A full diving cylinder holds air at about 300 bar.", "2026-03-01",
+     quantity(300, "bar", approximate=True)),
+    # A plant's capacity in tonnes a year written with a slash: one unit, as "t/h" and "т/год" are.
+    ("250,000 t/yr", "The new pulp mill is designed for 250,000 t/yr of bleached fibre.", "2026-03-01",
+     quantity(250000, "t/yr")),
+    ("3 million t/y", "Investors back a 3 million t/y fertiliser plant near the port.", "2026-03-01",
+     quantity(3e6, "t/y")),
+    # A building's energy use in kilowatt-hours a square metre: one unit, not kilowatt-hours.
+    ("below 60 kWh/m²", "Passive offices must stay below 60 kWh/m² a year.", "2026-03-01",
+     quantity(None, "kWh/m²", upper=60)),
+    ("120 kWh/m2", "The old library used 120 kWh/m2 for heating alone.", "2026-03-01", quantity(120, "kWh/m2")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), ENGINEERING_UNITS,
+                         ids=_ids(ENGINEERING_UNITS))
+def test_bar_and_rates_a_year_or_a_square_metre_are_units(selection: str, context: str, published: str,
+                                                         expected: TypedValue) -> None:
+    _check(selection, context, published, expected)
+
+
+def test_a_bar_before_a_noun_is_no_pressure() -> None:
+    # "bar" before a noun is a bar's staff or a chart, not pressure: the unit is only read where the noun ends.
+    value = suggest("about 40", published="2026-03-01",
+                    context="The strike closed the pubs and about 40 bar staff were sent home.").value
+    assert value.unit != "bar"
