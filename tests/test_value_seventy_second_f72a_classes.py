@@ -4,7 +4,7 @@ suggests for a highlight read with its sentence. Other words, other numbers, oth
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -49,3 +49,18 @@ def test_a_bar_before_a_noun_is_no_pressure() -> None:
     value = suggest("about 40", published="2026-03-01",
                     context="The strike closed the pubs and about 40 bar staff were sent home.").value
     assert value.unit != "bar"
+
+
+NORDIC_CODES = [
+    # The Norwegian krone's and the Icelandic króna's ISO codes before a figure are money, as "SEK" and "DKK" are.
+    ("NOK 4.2 billion", "The wealth fund paid NOK 4.2 billion to the state budget.", "2026-03-01",
+     money(4.2e9, "NOK")),
+    ("NOK 850 million", "A ferry contract worth NOK 850 million went to a yard in Bergen.", "2026-03-01",
+     money(850e6, "NOK")),
+    ("12 million NOK", "The club's budget is 12 million NOK this season.", "2026-03-01", money(12e6, "NOK")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), NORDIC_CODES, ids=_ids(NORDIC_CODES))
+def test_the_norwegian_code_is_money(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    _check(selection, context, published, expected)

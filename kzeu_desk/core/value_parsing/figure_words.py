@@ -272,7 +272,10 @@ MONEY_ONLY_SCALES = frozenset({"k", "m", "b", "mm", "tn"})
 
 # -- currencies ------------------------------------------------------------------------------
 
-CURRENCY_CODES = ("USD", "EUR", "KZT", "RUB", "GBP", "CNY", "CHF", "JPY", "PLN", "HUF", "CZK", "RON", "BGN", "SEK", "DKK")
+# (The Norwegian krone, "NOK 61.3 billion" of an oil contract (set 72): the European Economic Area's oil money, written
+# by its code as the Swedish and Danish crowns are.)
+CURRENCY_CODES = ("USD", "EUR", "KZT", "RUB", "GBP", "CNY", "CHF", "JPY", "PLN", "HUF", "CZK", "RON", "BGN", "SEK", "DKK",
+                  "NOK")
 CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB"}
 CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     (r"(?:US|U\.S\.|American)\s*(?:dollars?|\$)", "USD"),
