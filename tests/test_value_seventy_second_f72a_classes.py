@@ -64,3 +64,19 @@ NORDIC_CODES = [
 @pytest.mark.parametrize(("selection", "context", "published", "expected"), NORDIC_CODES, ids=_ids(NORDIC_CODES))
 def test_the_norwegian_code_is_money(selection: str, context: str, published: str, expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+TENS_FOLD = [
+    # "-fold" on a tens word is a multiplier as "twentyfold" is: "fortyfold", "sixty times".
+    ("fortyfold", "Demand for the vaccine rose fortyfold in a month.", "2026-03-01", quantity(40, "×")),
+    ("more than thirtyfold", "Exports of the berries grew more than thirtyfold since 2015.", "2026-03-01",
+     quantity(30, "×", lower=30)),
+    ("sixty times", "The new chip is sixty times faster than the old one.", "2026-03-01", quantity(60, "×")),
+    ("six times", "The new chip is six times faster than the old one.", "2026-03-01", quantity(6, "×")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), TENS_FOLD, ids=_ids(TENS_FOLD))
+def test_a_tens_word_before_fold_or_times_is_a_multiplier(selection: str, context: str, published: str,
+                                                          expected: TypedValue) -> None:
+    _check(selection, context, published, expected)

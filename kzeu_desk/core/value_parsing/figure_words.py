@@ -404,6 +404,9 @@ TEMPORAL_PREPOSITIONS_BEFORE = (
 NUMBER_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "twenty": 20, "fifty": 50, "hundred": 100, "thousand": 1000,
+    # Every tens word multiplies as "twenty" does ("more than thirtyfold" of allowance prices, set 72; "fortyfold").
+    # ("sixtyfold": where "six" finds no "fold" after it the pattern tries "sixty".)
+    "thirty": 30, "forty": 40, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
 
 # A bare fraction is quoted loosely in journalism ("one third" of trade), hence approximate; under a
