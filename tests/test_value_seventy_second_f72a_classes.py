@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_value_words import money, quantity, same
 
-from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
 
 Case = tuple[str, str, str, TypedValue]
@@ -80,3 +80,29 @@ TENS_FOLD = [
 def test_a_tens_word_before_fold_or_times_is_a_multiplier(selection: str, context: str, published: str,
                                                           expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+PLANS_IN_THE_PAST = [
+    # A plan or an intention told in the past ("planned to", "intended to", "aimed to") looks ahead: its infinitive is
+    # what is to come, and a month or a quarter without a year after it is the next one, not the one before.
+    ("the third quarter", "Two of the airlines said they planned to add flights to Tbilisi in the third quarter.",
+     "2026-05-20", TypedValue(kind=ValueKind.DATE_RANGE, date="2026-07", date_end="2026-09")),
+    ("March", "The ministry intended to open the tender in March, officials said.", "2026-01-15",
+     TypedValue(kind=ValueKind.DATE, date="2026-03")),
+    ("December", "Organisers aimed to finish the stadium roof by December.", "2026-10-02",
+     TypedValue(kind=ValueKind.DATE, date="2026-12")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), PLANS_IN_THE_PAST,
+                         ids=_ids(PLANS_IN_THE_PAST))
+def test_a_plan_told_in_the_past_looks_ahead(selection: str, context: str, published: str,
+                                             expected: TypedValue) -> None:
+    _check(selection, context, published, expected)
+
+
+def test_a_past_verb_with_no_plan_still_reports() -> None:
+    # "launched flights in the third quarter" in a May article reports the quarter before.
+    value = suggest("the third quarter", published="2026-05-20",
+                    context="Two of the airlines launched flights to Tbilisi in the third quarter.").value
+    assert (value.date, value.date_end) == ("2025-07", "2025-09")
