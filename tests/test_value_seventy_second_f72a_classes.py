@@ -106,3 +106,25 @@ def test_a_past_verb_with_no_plan_still_reports() -> None:
     value = suggest("the third quarter", published="2026-05-20",
                     context="Two of the airlines launched flights to Tbilisi in the third quarter.").value
     assert (value.date, value.date_end) == ("2025-07", "2025-09")
+
+
+def _listed(text: str, published: str) -> list[tuple[str, TypedValue]]:
+    from kzeu_desk.core.value_candidates import find_values
+
+    return [(text[found.start:found.end], found.value) for found in find_values(text, published)]
+
+
+def test_a_change_in_money_restated_as_a_percentage_after_or_is_two_figures() -> None:
+    # "down $1.20 or 2.1%": the change in money, then the same change as a share; the pane lists both, not a range
+    # of dollars from 1.20 to 2.1.
+    text = "Brent closed at $56.10 a barrel on Friday, down $1.20 or 2.1% on the week."
+    listed = _listed(text, "2026-03-06")
+    money_listed = [value for span, value in listed if span.startswith("$1.20")]
+    assert money_listed and money_listed[0].kind is ValueKind.MONEY and money_listed[0].amount == 1.2
+    assert any(value.kind is ValueKind.PERCENT and value.amount == 2.1 for _, value in listed)
+
+
+def test_two_sums_joined_by_or_are_still_a_range() -> None:
+    # "$5 or $6" of a ticket's price is a range of money, as before.
+    value = suggest("$5 or $6", published="2026-03-06", context="A ticket costs $5 or $6 at the door.").value
+    assert (value.kind, value.lower, value.upper) == (ValueKind.MONEY, 5, 6)

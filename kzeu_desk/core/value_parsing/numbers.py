@@ -143,6 +143,9 @@ _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
 # "three or four days", "3 или 4 дня": two figures with "or" are a range of what is not known exactly.
 _RANGE_OR_RE = re.compile(r"\s+(?:or|или)\s+", re.IGNORECASE)
+# A currency written where a figure starts, and a percentage right after one: "€2.85 or 3.8%" is two figures.
+_CURRENCY_AT_RE = re.compile(r"US\$|[$€£₸₽]|(?:" + "|".join(CURRENCY_CODES) + r")(?![A-Za-z])")
+_PERCENT_RIGHT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?![\w]))", re.IGNORECASE)
 # (A temperature's second figure may carry its sign: "+2-ден +6 °C-қа дейін".)
 _KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\+?\d)", re.IGNORECASE)
 # "жарты гектардан бір гектарға дейін", "5 тоннадан 8 тоннаға дейін": the unit written with both figures.
@@ -1908,6 +1911,11 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
             return None
         if word in ("or", "или") and second_value <= first_value:
             return None  # "5 or 3" is two figures, not a range
+        if word == "or" and _CURRENCY_AT_RE.match(text, start) is not None and \
+                _PERCENT_RIGHT_AFTER_RE.match(text, second.end()) is not None:
+            # "down €2.85 or 3.8% on the week" (set 72): a change in money restated as a share of the price, two
+            # figures; a range of money writes no percent sign after its second end ("$5 or $6").
+            return None
         second_scale = _match_scale(text, second.end(), is_money=symbol is not None)
         is_year = _is_bare_year(first_digits, first_value) and _is_bare_year(second.group("digits"), second_value)
         return _RangeEnd(
