@@ -128,3 +128,15 @@ def test_two_sums_joined_by_or_are_still_a_range() -> None:
     # "$5 or $6" of a ticket's price is a range of money, as before.
     value = suggest("$5 or $6", published="2026-03-06", context="A ticket costs $5 or $6 at the door.").value
     assert (value.kind, value.lower, value.upper) == (ValueKind.MONEY, 5, 6)
+
+
+def test_two_days_of_different_months_joined_by_and_are_two_dates() -> None:
+    # "on 4 May and 18 June 2025": two days on which something happened, not the stretch between them; the pane lists
+    # each day. "between 4 May and 18 June 2025" is still the stretch.
+    text = "The board met on 4 May and 18 June 2025 to review the merger."
+    listed = _listed(text, "2025-09-01")
+    assert ("4 May", "2025-05-04") in [(span, value.date) for span, value in listed]
+    assert ("18 June 2025", "2025-06-18") in [(span, value.date) for span, value in listed]
+    stretch = suggest("between 4 May and 18 June 2025", published="2025-09-01",
+                      context="The exhibition ran between 4 May and 18 June 2025 in Almaty.").value
+    assert (stretch.kind, stretch.date, stretch.date_end) == (ValueKind.DATE_RANGE, "2025-05-04", "2025-06-18")
