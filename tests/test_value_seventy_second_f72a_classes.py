@@ -4,7 +4,7 @@ suggests for a highlight read with its sentence. Other words, other numbers, oth
 from __future__ import annotations
 
 import pytest
-from test_value_words import money, quantity, same
+from test_value_words import count, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue, ValueKind
 from kzeu_desk.core.value_parsing import suggest
@@ -140,3 +140,19 @@ def test_two_days_of_different_months_joined_by_and_are_two_dates() -> None:
     stretch = suggest("between 4 May and 18 June 2025", published="2025-09-01",
                       context="The exhibition ran between 4 May and 18 June 2025 in Almaty.").value
     assert (stretch.kind, stretch.date, stretch.date_end) == (ValueKind.DATE_RANGE, "2025-05-04", "2025-06-18")
+
+
+MEMBERSHIP = [
+    # A club's, a party's or a union's membership that rose, fell or stood at a figure is the number of its members.
+    ("about 4,000", "The chess federation's membership grew to about 4,000, its highest ever.", "2026-03-01",
+     count(4000, "members", approximate=True)),
+    ("12,500", "Party membership stood at 12,500 in January.", "2026-03-01", count(12500, "members")),
+    ("under 900", "The choir society's membership dropped from 1,400 to under 900 in a decade.", "2026-03-01",
+     count(None, "members", upper=900)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), MEMBERSHIP, ids=_ids(MEMBERSHIP))
+def test_a_figure_of_a_membership_counts_members(selection: str, context: str, published: str,
+                                                 expected: TypedValue) -> None:
+    _check(selection, context, published, expected)

@@ -233,6 +233,13 @@ _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
 _NOUN_NUMBERS_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,})\s+numbers\s+(?:have\s+|had\s+)?"
                                      r"(?:rose|grew|fell|dropped|reached|climbed|increased|declined|jumped|stood|were|are|hit)"
                                      r"(?:\s+(?:to|at|by))?\s*$", re.IGNORECASE)
+# "union membership fell from about 1,100 to fewer than 300" (set 73), "Party membership stood at 12,500": a
+# membership's figure is the number of its members, as "Visitor numbers" count visitors; the figure it changed from may
+# stand between, and a bound before the figure.
+_MEMBERSHIP_BEFORE_RE = re.compile(
+    r"(?<![\w-])membership\s+(?:has\s+|had\s+)?(?:rose|grew|fell|dropped|reached|climbed|increased|declined|jumped"
+    r"|stood|was|hit|shrank|doubled|halved)(?:\s+from\s+[^,;]{1,40}?)?(?:\s+(?:to|at|by|from))?"
+    r"(?:\s+(?:about|around|some|roughly|nearly|almost|over|under|(?:more|fewer|less)\s+than))?\s*$", re.IGNORECASE)
 _KAZAKH_AGE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:жасы)(?:\s*[–—-])?\s*$")
 # "Зейнетақы жасы ерлер үшін – 63 жас, әйелдер үшін – 61 жас": an age named earlier in the sentence ("жасы", the age
 # of), its figure ending the clause in a bare "жас" — years of life, where a bare "80 жас" alone may count young
@@ -1493,6 +1500,8 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # they count, in the plural.
         noun = numbers_of.group("noun").lower()
         return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun if noun.endswith("s") else noun + "s"
+    if _MEMBERSHIP_BEFORE_RE.search(window) is not None:
+        return "members"
     if (limited := _PLURAL_LIMITED_TO_BEFORE_RE.search(window)) is not None and \
             (counted := counted_after(" " + limited.group("noun").lower() + " ", 0)) is not None and not counted.is_measure:
         return counted.unit
