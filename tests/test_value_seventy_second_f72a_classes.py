@@ -156,3 +156,21 @@ MEMBERSHIP = [
 def test_a_figure_of_a_membership_counts_members(selection: str, context: str, published: str,
                                                  expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+OCCASIONS_AFTER_A_VERB_OF_AN_EVENT = [
+    # "N times" right after a verb of an event (met, visited, convened, voted) and closing its clause counts the
+    # occasions, with no span of time after it to say so.
+    ("four times", "The jury met four times, and each session lasted a day.", "2026-03-01", count(4, "times")),
+    ("twelve times", "Inspectors visited the farm twelve times.", "2026-03-01", count(12, "times")),
+    # Guards: a verb of change or a comparison keeps the multiplier.
+    ("four times", "Rents rose four times, the agency said.", "2026-03-01", quantity(4, "×")),
+    ("four times", "The hall is four times larger than the old one.", "2026-03-01", quantity(4, "×")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), OCCASIONS_AFTER_A_VERB_OF_AN_EVENT,
+                         ids=_ids(OCCASIONS_AFTER_A_VERB_OF_AN_EVENT))
+def test_times_after_a_verb_of_an_event_counts_occasions(selection: str, context: str, published: str,
+                                                          expected: TypedValue) -> None:
+    _check(selection, context, published, expected)
