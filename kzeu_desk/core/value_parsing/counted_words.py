@@ -122,6 +122,14 @@ ENGLISH_MEASURES = frozenset({
 MEASURE_ABBREVIATIONS = (r"л/100\s?км(?![\w])|(?:мкг|мг)/(?:см²|см2)|(?:нм|мкм)(?![\w])|"
                          r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч|га)(?![\w])|"
                          r"(?:t|kg|l|L|m³|m3)/(?:ha|h)(?![\w])|"
+                         # A plant's capacity in tonnes a year ("500,000 t/yr", "a 3 million t/y plant") and a building's
+                         # energy use in kilowatt-hours a square metre ("under 45 kWh/m²"; set 73): one unit each, as
+                         # written, before the "t", "kt", "Mt" and "kWh" they start like.
+                         r"(?:t|kt|Mt)/(?:yr|y)(?![\w])|(?:kWh|MWh)/(?:m²|m2)(?![\w])|"
+                         # Pressure in bar ("about 770 bar" in a reservoir, "2.4 bar" in a tyre; set 72), small letters
+                         # only, and not before the nouns "bar" qualifies ("40 bar staff", "3 bar charts").
+                         r"(?-i:bar|mbar)(?![\w])(?!\s+(?:staff|owners?|workers?|managers?|charts?|graphs?|stools?|"
+                         r"codes?|tabs?|counters?|lines?|menus?|exams?)(?![\w]))|"
                          r"km/h|km/hr|км/ч|км/сағ|m/s|м/с|°\s?[CС]|℃|mg/l|g/l|mg/L|g/L|µg/L|мг/л|г/л|mmHg|мм\s?рт\.\s?ст\.?|mm|cm|мм|см|sq\.?\s?km|km2|km²|km|kg|TEU|tU|dwt|DWT|MW|GW|kW|kWh|MWh|GWh|TWh|bcm|ha|кв\.?\s?км|кв\.\s?(?:метр(?:ов|а|ах|ам)?|м)|км²|м²|км|"
                          r"µg/m³|µg/m3|мкг/м³|мкг/м3|мг/м³|мг/м3|кг|ДФЭ|ЖФЭ|ц/га|т/га|га|кВт·ч|кВт·сағ|МВт·сағ|ГВт·сағ|МВт|ГВт|кВт|т|"
                          # Office space in square metres ("6,200 sq m", "sq. m", "sqm"), noise in decibels ("35 дБ"),

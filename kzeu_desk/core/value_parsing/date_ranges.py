@@ -50,6 +50,8 @@ from kzeu_desk.core.value_parsing.dates import (
 )
 
 # "10 и 11 апреля" is the two days, as "25 and 26 May" is (sets 60 and 61).
+_ENGLISH_AND_BETWEEN_DAYS_RE = re.compile(r"\sand\s", re.IGNORECASE)
+_BETWEEN_BEFORE_RE = re.compile(r"(?<![\w])between\s+$", re.IGNORECASE)
 _DAY_SEPARATOR = r"\s*(?:[-–—]|\s(?:to|through|and|по|до|и)\s)\s*"
 # A Russian "с … по …" range of days: "с 1 февраля по 1 ноября".
 _RUSSIAN_FROM_TO_RE = re.compile(r"(?i:с|со)\s+\d")
@@ -123,6 +125,12 @@ def _read_day_range(match: re.Match[str], publication: Publication | None) -> Da
     if not (day_possible(first_month, first_day) and day_possible(last_month, last_day)):
         return None
     if first_month == last_month and first_day >= last_day:
+        return None
+    if first_month != last_month and _ENGLISH_AND_BETWEEN_DAYS_RE.search(match.group()) is not None and \
+            _BETWEEN_BEFORE_RE.search(match.string, 0, match.start()) is None:
+        # "in communications dated 9 January and 27 March 2026" (set 73): two days of different months joined by
+        # "and" are two days, each its own date; "between 9 January and 27 March" is the stretch ("25 and 26 May", two
+        # days in a row of one month, stays one stretch).
         return None
     year_value = _year_of(match, publication, last_month)
     if isinstance(year_value, DateReading):

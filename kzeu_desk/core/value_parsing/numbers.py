@@ -143,6 +143,9 @@ _RANGE_TO_RE = re.compile(r"\s+(?:to|до)\s+", re.IGNORECASE)
 _RANGE_AND_RE = re.compile(r"\s+(?:and|и)\s+", re.IGNORECASE)
 # "three or four days", "3 или 4 дня": two figures with "or" are a range of what is not known exactly.
 _RANGE_OR_RE = re.compile(r"\s+(?:or|или)\s+", re.IGNORECASE)
+# A currency written where a figure starts, and a percentage right after one: "€2.85 or 3.8%" is two figures.
+_CURRENCY_AT_RE = re.compile(r"US\$|[$€£₸₽]|(?:" + "|".join(CURRENCY_CODES) + r")(?![A-Za-z])")
+_PERCENT_RIGHT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?![\w]))", re.IGNORECASE)
 # (A temperature's second figure may carry its sign: "+2-ден +6 °C-қа дейін".)
 _KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\+?\d)", re.IGNORECASE)
 # "жарты гектардан бір гектарға дейін", "5 тоннадан 8 тоннаға дейін": the unit written with both figures.
@@ -230,6 +233,13 @@ _RUSSIAN_PARTICIPLE_PHRASE_RE = re.compile(
 _NOUN_NUMBERS_BEFORE_RE = re.compile(r"(?<![\w-])(?P<noun>[A-Za-z]{3,})\s+numbers\s+(?:have\s+|had\s+)?"
                                      r"(?:rose|grew|fell|dropped|reached|climbed|increased|declined|jumped|stood|were|are|hit)"
                                      r"(?:\s+(?:to|at|by))?\s*$", re.IGNORECASE)
+# "union membership fell from about 1,100 to fewer than 300" (set 73), "Party membership stood at 12,500": a
+# membership's figure is the number of its members, as "Visitor numbers" count visitors; the figure it changed from may
+# stand between, and a bound before the figure.
+_MEMBERSHIP_BEFORE_RE = re.compile(
+    r"(?<![\w-])membership\s+(?:has\s+|had\s+)?(?:rose|grew|fell|dropped|reached|climbed|increased|declined|jumped"
+    r"|stood|was|hit|shrank|doubled|halved)(?:\s+from\s+[^,;]{1,40}?)?(?:\s+(?:to|at|by|from))?"
+    r"(?:\s+(?:about|around|some|roughly|nearly|almost|over|under|(?:more|fewer|less)\s+than))?\s*$", re.IGNORECASE)
 _KAZAKH_AGE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:жасы)(?:\s*[–—-])?\s*$")
 # "Зейнетақы жасы ерлер үшін – 63 жас, әйелдер үшін – 61 жас": an age named earlier in the sentence ("жасы", the age
 # of), its figure ending the clause in a bare "жас" — years of life, where a bare "80 жас" alone may count young
@@ -1490,6 +1500,8 @@ def _counted_noun_named_before(text: str, start: int, depth: int = 0) -> str | N
         # they count, in the plural.
         noun = numbers_of.group("noun").lower()
         return noun[:-1] + "ies" if re.search(r"[^aeiou]y$", noun) else noun if noun.endswith("s") else noun + "s"
+    if _MEMBERSHIP_BEFORE_RE.search(window) is not None:
+        return "members"
     if (limited := _PLURAL_LIMITED_TO_BEFORE_RE.search(window)) is not None and \
             (counted := counted_after(" " + limited.group("noun").lower() + " ", 0)) is not None and not counted.is_measure:
         return counted.unit
@@ -1908,6 +1920,11 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
             return None
         if word in ("or", "или") and second_value <= first_value:
             return None  # "5 or 3" is two figures, not a range
+        if word == "or" and _CURRENCY_AT_RE.match(text, start) is not None and \
+                _PERCENT_RIGHT_AFTER_RE.match(text, second.end()) is not None:
+            # "down €2.85 or 3.8% on the week" (set 72): a change in money restated as a share of the price, two
+            # figures; a range of money writes no percent sign after its second end ("$5 or $6").
+            return None
         second_scale = _match_scale(text, second.end(), is_money=symbol is not None)
         is_year = _is_bare_year(first_digits, first_value) and _is_bare_year(second.group("digits"), second_value)
         return _RangeEnd(

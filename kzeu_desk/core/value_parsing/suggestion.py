@@ -425,7 +425,9 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
         if best.value.kind is ValueKind.QUANTITY and best.value.unit == "×" and best.value.lower is None and \
                 best.value.upper is None and _TIMES_AT_THE_END_RE.search(stripped) and \
                 (offset := locate(stripped, context)) >= 0 and \
-                _OCCASIONS_OVER_A_SPAN_AFTER_RE.match(context, offset + len(stripped)) and \
+                (_OCCASIONS_OVER_A_SPAN_AFTER_RE.match(context, offset + len(stripped)) or
+                 (_AN_EVENT_VERB_BEFORE_RE.search(context, max(0, offset - 24), offset) and
+                  _TIMES_CLOSES_ITS_CLAUSE_RE.match(context, offset + len(stripped)))) and \
                 _GREW_BEFORE_RE.search(context, max(0, offset - 20), offset) is None:
             # "has cut it four times this year", "met three times so far", "twice a week": occasions counted over a
             # span of time, not a multiplier ("four times this year's level" still compares).
@@ -1019,6 +1021,13 @@ _TIMES_AT_THE_END_RE = re.compile(r"(?<![\w])times$", re.IGNORECASE)
 _OCCASIONS_OVER_A_SPAN_AFTER_RE = re.compile(
     r"\s+(?:(?:this|last|that)\s+(?:year|month|week|season|quarter|decade)(?![\w'’])|so\s+far|in\s+a\s+row"
     r"|(?:a|per|each|every)\s+(?:day|week|month|year|quarter)(?![\w]))", re.IGNORECASE)
+# "the commission met three times, that …" (set 73), "Inspectors visited the farm twelve times.": a verb of an event
+# before "N times" that closes its clause counts the occasions, with no span after it to say so; a comparison
+# ("four times larger") does not close the clause, and a verb of change keeps the multiplier (below).
+_AN_EVENT_VERB_BEFORE_RE = re.compile(r"(?<![\w])(?:met|meet|meets|visited|convened|gathered|sat|voted|called|tried"
+                                      r"|attempted|struck|appeared|played|spoke)(?:\s+[^\s,.;:]+){0,3}\s+$",
+                                      re.IGNORECASE)
+_TIMES_CLOSES_ITS_CLAUSE_RE = re.compile(r"\s*(?:[,.;:)]|$)")
 # A verb of growth or fall before "N times" makes it a multiplier whatever span follows ("Exports grew five times since
 # 2015", "prices rose three times this year").
 _GREW_BEFORE_RE = re.compile(r"(?<![\w])(?:grew|grown|grows|rose|risen|rises|increased|increases|fell|fallen|falls"

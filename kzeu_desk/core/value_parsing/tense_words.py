@@ -22,6 +22,10 @@ ENGLISH_FUTURE = (
     # An expectation with its infinitive is of what is to come: "we expect 15% of it to be booked in the fourth
     # quarter" ("Economists expect inflation of 10.2%, down from 10.5% in October" compares with what was).
     r"|(?:expects?|anticipates?)(?=\s(?:[^.,;:]{0,60}\s)?to\s)"
+    # A plan or an intention told in the past, with its infinitive ("said they planned to raise purchases in the
+    # second quarter", "intended to open the tender in March", "aimed to finish by December"; set 72): the
+    # infinitive is what is to come, as after "plans to".
+    r"|(?:planned|intended|aimed|hoped)\s+to\s+(?!have\s)[a-z]+"
     # Reported plans: "promised that investors would be able to … from January" (not "would have").
     r"|would(?!\s+(?:have|not\s+have)\b)"
     # A timetable's present ("Tickets go on sale on Monday", "The match kicks off on Thursday", "registration opens
@@ -47,7 +51,7 @@ ENGLISH_PAST = (
     # consumers to shift load until 31 January": the request's date is not the shift's).
     # After "is/are/be" a participle is passive, present or planned ("is planned for the autumn").
     r"|(?<!the )(?<!a )(?<!an )(?<!is )(?<!are )(?<!be )(?!(?:report|announc|stat|not|add|claim|confirm|underlin|emphasi[sz]|stress|recall|mention|publish|ask|urg|request)ed)"
-    r"(?!proposed\s+to\s)(?!(?:plann|slat|earmark)ed\s+for\s)"
+    r"(?!proposed\s+to\s)(?!(?:plann|slat|earmark)ed\s+for\s)(?!(?:plann|intend|aim|hop)ed\s+to\s)"
     r"[a-z]{3,}ed"
 )
 RUSSIAN_FUTURE = (
