@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import date, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -26,3 +26,36 @@ KAZAKH_MINUS_WITH_A_BOUND_AFTER = [
                          ids=[case[1] for case in KAZAKH_MINUS_WITH_A_BOUND_AFTER])
 def test_kazakh_minus_with_a_bound_after(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-01-15", context=context).value, expected)
+
+
+KAZAKH_REPORTED_PAST = [
+    # "… грант бергенін хабарлайды" (reports that it gave grants): the past participle with its possessive and
+    # accusative ("-ғанын/-генін") is what happened, the present verb of saying after it only when it is told; a
+    # month named without a year is the one before the publication.
+    ("қаңтар айында", "Кәсіпкерлік басқармасы қаңтар айында 52 кәсіпкерге грант бергенін хабарлайды.", date("2026-01")),
+    ("желтоқсанда", "Әкімдік желтоқсанда 40 отбасына пәтер кілтін табыстағанын мәлімдейді.", date("2025-12")),
+    # Guard: a present-future verb alone still announces ("ашылады": opens).
+    ("сәуірде", "Қалада жаңа балабақша сәуірде ашылады.", date("2026-04")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_REPORTED_PAST,
+                         ids=[case[1] for case in KAZAKH_REPORTED_PAST])
+def test_kazakh_reported_past(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-02-20", context=context).value, expected)
+
+
+KAZAKH_PROMISED_TO = [
+    # "… бітіруге уәде берді" (promised to finish): a promise or an undertaking points ahead even in a past sentence,
+    # as intent does ("мақсат етіп қойды"); a month named without a year is the next one.
+    ("тамыздың басында", "Мердігер көпірді тамыздың басында бітіруге уәде берді.", date("2026-08")),
+    ("қыркүйектің соңында", "Компания жаңа цехты қыркүйектің соңында іске қосуға міндеттенді.", date("2026-09")),
+    # Guard: done, not promised, it is the month before.
+    ("мамырдың басында", "Мердігер көпірді мамырдың басында бітірді.", date("2026-05")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_PROMISED_TO,
+                         ids=[case[1] for case in KAZAKH_PROMISED_TO])
+def test_kazakh_promised_to(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-06-26", context=context).value, expected)
