@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import date, quantity, same
+from test_value_words import count, date, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -59,3 +59,21 @@ KAZAKH_PROMISED_TO = [
                          ids=[case[1] for case in KAZAKH_PROMISED_TO])
 def test_kazakh_promised_to(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-06-26", context=context).value, expected)
+
+
+KAZAKH_TERMS_OF_PLANT_PERMITS_AND_SCANNERS = [
+    # An environmental permit, a process unit and a CT scanner are kinds a report counts by their qualifier: the
+    # qualifier stays in the unit, as "базалық станция" and "визалық орталық" keep theirs.
+    ("27", "Департамент былтыр кәсіпорындарға 27 экологиялық рұқсат берді.", count(27, "экологиялық рұқсат")),
+    ("үш", "Аудандық ауруханаға үш компьютерлік томограф әкелінді.", count(3, "компьютерлік томограф")),
+    ("24 технологиялық қондырғының 7-і", "Жоспарлы жөндеу кезінде 24 технологиялық қондырғының 7-і тоқтатылады.",
+     count(7, "технологиялық қондырғы")),
+    # Guard: another "-лық" qualifier is still dropped ("халықаралық", international).
+    ("14", "Қалада 14 халықаралық фестиваль өтті.", count(14, "фестиваль")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_TERMS_OF_PLANT_PERMITS_AND_SCANNERS,
+                         ids=[case[1] for case in KAZAKH_TERMS_OF_PLANT_PERMITS_AND_SCANNERS])
+def test_kazakh_terms_of_plant_permits_and_scanners(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-10", context=context).value, expected)
