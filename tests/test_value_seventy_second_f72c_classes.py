@@ -77,3 +77,19 @@ KAZAKH_TERMS_OF_PLANT_PERMITS_AND_SCANNERS = [
                          ids=[case[1] for case in KAZAKH_TERMS_OF_PLANT_PERMITS_AND_SCANNERS])
 def test_kazakh_terms_of_plant_permits_and_scanners(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-10", context=context).value, expected)
+
+
+KAZAKH_REPORTED_PARTICIPLE_ENDS_THE_NOUN = [
+    # "… 18 шағым қабылдағанын хабарлады" (reported that it took 18 complaints): the past participle with its possessive
+    # and accusative is the reported clause's verb, not a noun compounded with the one before it.
+    ("18", "Сот 18 шағым қабылдағанын хабарлады.", count(18, "шағым")),
+    ("31", "Комиссия 31 экологиялық рұқсат бергенін мәлімдеді.", count(31, "экологиялық рұқсат")),
+    # Guard: nouns in "-ған/-ген" with a possessive stay nouns ("құқық қорғау органы", a law-enforcement body).
+    ("4", "Ауданда 4 құқық қорғау органы жұмыс істейді.", count(4, "құқық қорғау орган")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_REPORTED_PARTICIPLE_ENDS_THE_NOUN,
+                         ids=[case[1] for case in KAZAKH_REPORTED_PARTICIPLE_ENDS_THE_NOUN])
+def test_kazakh_reported_participle_ends_the_noun(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-10", context=context).value, expected)

@@ -1237,7 +1237,11 @@ def _has_a_plural_under_its_possessive(word: str) -> bool:
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
 # The first person plural's past after a vowel too ("жасадық", we made; "ойнадық"): after a vowel the adjective's
 # suffix is "-лық/-лік", never "-дық/-дік", so "14 соққы жасадық" counts shots.
-_ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі][қк]?|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
+# A past participle with its possessive and accusative ("рұқсат бергенін хабарлады", reported that it gave permits;
+# "ережесін бұзғанын") is the verb of a clause reported, so it ends the phrase as "берген" does (set 72). Not the nouns
+# in "-ған/-ген" ("органын", "қорғанын", "тоғанын", "бөгенін").
+_ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі][қк]?|ул[ыі]|йт[ыі]н|[ғгқк][ае]н"
+                                       r"|(?<!ор)(?<!т[оө])(?<!бө)[ғгқк](?:ан[ы]|ен[і])н)$")
 # A "-ғы/-гі/-қы/-кі" adjective: after a consonant ("қазіргі", "сыртқы", "жылғы"; a possessive "-ы/-і" after a voiced
 # "қ/к" has a vowel before it, "орталығы"), or of the locative ("Қазақстандағы", "елдегі").
 _KAZAKH_RELATIVE_ADJECTIVE_RE = re.compile(r"(?:[бвгджзйклмнпрстфхцчшщңғқһ](?:ғы|гі|қы|кі)|(?:да|де|та|те)(?:ғы|гі))$")
