@@ -93,3 +93,19 @@ KAZAKH_REPORTED_PARTICIPLE_ENDS_THE_NOUN = [
                          ids=[case[1] for case in KAZAKH_REPORTED_PARTICIPLE_ENDS_THE_NOUN])
 def test_kazakh_reported_participle_ends_the_noun(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-10", context=context).value, expected)
+
+
+KAZAKH_PLURAL_OF_A_VERBAL_NOUN = [
+    # "тексерулер саны 31" (the number of inspections): a verbal noun's final "-у" takes the vowel class of the
+    # syllable before it, so "-лер" after "тексеру" is its plural, cut as "-лар" after "оқу" is.
+    ("31", "Былтыр тексерулер саны 31 болған.", count(31, "тексеру")),
+    ("9-ға", "Биыл жөндеулер саны 9-ға жетті.", count(9, "жөндеу")),
+    # Guard: a loanword's own "-ер" after a back vowel is still no plural ("компьютер").
+    ("40", "Мектептегі компьютерлер саны 40 болды.", count(40, "компьютер")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_PLURAL_OF_A_VERBAL_NOUN,
+                         ids=[case[1] for case in KAZAKH_PLURAL_OF_A_VERBAL_NOUN])
+def test_kazakh_plural_of_a_verbal_noun(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-10", context=context).value, expected)

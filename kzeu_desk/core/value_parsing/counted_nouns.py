@@ -919,8 +919,11 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "отырысын" is "отырыс" + "ын" (a noun in "-ыс/-іс"), not "отыры" + "сын"; the
                 # possessive "-сы" follows other vowels ("дозасын") and doers in "-шы" ("сарапшысын").
                 continue
-            if ending in _PLURAL_ENDINGS and (vowel := next((letter for letter in reversed(stem) if letter in
-                                                             _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)) is not None \
+            if ending in _PLURAL_ENDINGS and (vowel := next((letter for letter in reversed(
+                    # (A verbal noun's final "-у" takes the vowel class of the syllable before it: "ескертулер",
+                    # "жөндеулер" are warnings and repairs, "оқулар" is back; set 72's "ескертулер саны".)
+                    stem[:-1] if len(stem) >= 4 and stem[-1] == "у" else stem)
+                    if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)) is not None \
                     and (ending[1] == "а") != (vowel in _BACK_VOWELS + "у"):
                 # "волонтер", "компьютер": a plural ending agrees with the stem's last vowel ("волонтерлер"), so a
                 # "-тер" after a back vowel is the word's own last syllable.
