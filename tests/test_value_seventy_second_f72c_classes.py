@@ -109,3 +109,19 @@ KAZAKH_PLURAL_OF_A_VERBAL_NOUN = [
                          ids=[case[1] for case in KAZAKH_PLURAL_OF_A_VERBAL_NOUN])
 def test_kazakh_plural_of_a_verbal_noun(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-10", context=context).value, expected)
+
+
+KAZAKH_POSSESSIVE_AFTER_A_STEM_IN_U = [
+    # "еңбек дауы" (a labour dispute): after a stem in a vowel and "у" the compound's possessive is "-ы/-і", as after
+    # a consonant, and the stem keeps its "у" ("дау"); a part of it counts the same noun.
+    ("8 еңбек дауы", "Биыл 8 еңбек дауы сотқа жетті.", count(8, "еңбек дау")),
+    ("үшеуі", "Өңірде 11 еңбек дауы тіркелді, оның үшеуі ереуілге ұласты.", count(3, "еңбек дау")),
+    # Guard: a possessive after a consonant is still cut as before ("бақылау бекеті").
+    ("12", "Облыста 12 бақылау бекеті жұмыс істейді.", count(12, "бақылау бекет")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_POSSESSIVE_AFTER_A_STEM_IN_U,
+                         ids=[case[1] for case in KAZAKH_POSSESSIVE_AFTER_A_STEM_IN_U])
+def test_kazakh_possessive_after_a_stem_in_u(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-10-22", context=context).value, expected)

@@ -1268,6 +1268,10 @@ def _without_case_after_possessive(word: str) -> str:
 def _possessed_after_consonant(word: str) -> str | None:
     """"бекеті" -> бекет: after a verbal noun that qualifies it, a final "-ы/-і" after a consonant, in
     the stem's vowel class, is the compound's possessive ("бақылау бекеті", a checkpoint)."""
+    if len(word) >= 4 and word[-2] == "у" and word[-3] in "ауе" and (word[-1] == "ы") == (word[-3] in "ау"):
+        # "еңбек дауы" (a labour dispute), "жер дауы": after a stem in a vowel and "у" ("дау", "тау") the possessive is
+        # "-ы/-і" as after a consonant, and the stem keeps its "у" (set 73's "14 еңбек дауы", `еңбек дау`).
+        return word[:-1]
     if len(word) < 4 or word[-1] not in "ыі" or word[-2] in _BACK_VOWELS + _FRONT_VOWELS + "иуйш":
         return None
     stem = word[:-1]
