@@ -919,8 +919,11 @@ def _kazakh_base_as_cut(word: str) -> str:
                 # "отырысын" is "отырыс" + "ын" (a noun in "-ыс/-іс"), not "отыры" + "сын"; the
                 # possessive "-сы" follows other vowels ("дозасын") and doers in "-шы" ("сарапшысын").
                 continue
-            if ending in _PLURAL_ENDINGS and (vowel := next((letter for letter in reversed(stem) if letter in
-                                                             _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)) is not None \
+            if ending in _PLURAL_ENDINGS and (vowel := next((letter for letter in reversed(
+                    # (A verbal noun's final "-у" takes the vowel class of the syllable before it: "ескертулер",
+                    # "жөндеулер" are warnings and repairs, "оқулар" is back; set 72's "ескертулер саны".)
+                    stem[:-1] if len(stem) >= 4 and stem[-1] == "у" else stem)
+                    if letter in _BACK_VOWELS + _FRONT_VOWELS + "иу"), None)) is not None \
                     and (ending[1] == "а") != (vowel in _BACK_VOWELS + "у"):
                 # "волонтер", "компьютер": a plural ending agrees with the stem's last vowel ("волонтерлер"), so a
                 # "-тер" after a back vowel is the word's own last syllable.
@@ -1237,7 +1240,11 @@ def _has_a_plural_under_its_possessive(word: str) -> bool:
 # the noun phrase before it: a consonant cluster before "-ды/-ді/-ты/-ті" that no possessed noun here has.
 # The first person plural's past after a vowel too ("жасадық", we made; "ойнадық"): after a vowel the adjective's
 # suffix is "-лық/-лік", never "-дық/-дік", so "14 соққы жасадық" counts shots.
-_ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі][қк]?|ул[ыі]|йт[ыі]н|[ғгқк][ае]н)$")
+# A past participle with its possessive and accusative ("рұқсат бергенін хабарлады", reported that it gave permits;
+# "ережесін бұзғанын") is the verb of a clause reported, so it ends the phrase as "берген" does (set 72). Not the nouns
+# in "-ған/-ген" ("органын", "қорғанын", "тоғанын", "бөгенін").
+_ENDS_AS_A_KAZAKH_VERB_RE = re.compile(r"(?:[лрнсзшйм][дт][ыі]|[тсқкпш]т[ыі]|[аеиыіяу]д[ыі][қк]?|ул[ыі]|йт[ыі]н|[ғгқк][ае]н"
+                                       r"|(?<!ор)(?<!т[оө])(?<!бө)[ғгқк](?:ан[ы]|ен[і])н)$")
 # A "-ғы/-гі/-қы/-кі" adjective: after a consonant ("қазіргі", "сыртқы", "жылғы"; a possessive "-ы/-і" after a voiced
 # "қ/к" has a vowel before it, "орталығы"), or of the locative ("Қазақстандағы", "елдегі").
 _KAZAKH_RELATIVE_ADJECTIVE_RE = re.compile(r"(?:[бвгджзйклмнпрстфхцчшщңғқһ](?:ғы|гі|қы|кі)|(?:да|де|та|те)(?:ғы|гі))$")
@@ -1261,6 +1268,10 @@ def _without_case_after_possessive(word: str) -> str:
 def _possessed_after_consonant(word: str) -> str | None:
     """"бекеті" -> бекет: after a verbal noun that qualifies it, a final "-ы/-і" after a consonant, in
     the stem's vowel class, is the compound's possessive ("бақылау бекеті", a checkpoint)."""
+    if len(word) >= 4 and word[-2] == "у" and word[-3] in "ауе" and (word[-1] == "ы") == (word[-3] in "ау"):
+        # "еңбек дауы" (a labour dispute), "жер дауы": after a stem in a vowel and "у" ("дау", "тау") the possessive is
+        # "-ы/-і" as after a consonant, and the stem keeps its "у" (set 73's "14 еңбек дауы", `еңбек дау`).
+        return word[:-1]
     if len(word) < 4 or word[-1] not in "ыі" or word[-2] in _BACK_VOWELS + _FRONT_VOWELS + "иуйш":
         return None
     stem = word[:-1]

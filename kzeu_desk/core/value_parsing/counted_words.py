@@ -466,6 +466,10 @@ FIXED_TERMS = (
     # the partners counted (issue #17, set 69). ("контейнерлік пойыз" is not here: set 12 labels "төрт контейнерлік
     # пойыздан аспайтын" as `count <4 пойыз`, sets 42, 57 and 69 keep the qualifier; a label disagreement.)
     r"визалық орталық",
+    # Plant, permits and medical machines a report counts by their kind (issue #17, set 72): an environmental permit is
+    # the licence the Environmental Code issues, not any permit; a process unit ("технологиялық қондырғы") a refinery's
+    # section, not any installation; a CT scanner ("компьютерлік томограф") not any scanner (an MRI is one too).
+    r"экологиялық рұқсат", r"технологиялық қондырғы", r"компьютерлік томограф",
     r"серіктес (?:университет|банк|компания|кәсіпорын|ұйым|мектеп|колледж|мемлекет|ел|қала|зауыт)",
     # Elections and local government: a polling station is no station ("1,186 polling stations", "168 избирательных
     # участках"), and a rural district in Russian is the unit "ауылдық округ" is ("47 сельских округов").

@@ -809,6 +809,11 @@ def _build_candidate(text: str, match: re.Match[str], *, strict: bool, allow_ran
             sign := _MINUS_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
         # "minus 35°C", "−12 °C", "минус 20 градусов": a measure below zero; the sign is part of the figure.
         scaled, start = -scaled, sign.start()
+    elif kind is ValueKind.QUANTITY and unit is not None and bound is not None and has_kazakh_letters(text) and (
+            sign := _RUSSIAN_MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
+        # "минус 30 градустан төмен" (below minus 30 degrees), "минус 12 градусқа дейін": a Kazakh bound follows its
+        # unit, so the word "минус" before the figure is still its sign (Kazakh side, set 72).
+        scaled, start = -scaled, sign.start()
     elif kind is ValueKind.PERCENT and bound is None and (
             sign := _RUSSIAN_MINUS_WORD_BEFORE_RE.search(text, max(0, start - 8), start)) is not None:
         # "доходность минус 2,6%", "динамика – минус 0,8 %": a share said with its sign in words is below zero, as

@@ -144,6 +144,9 @@ KAZAKH_FUTURE = (
     r"|жоспарланған|жоспарланып|күтілуде|күтіледі|тиіс|алдағы|келесі|қол\s+қойылады|қабылданады"
     # Intent points ahead even in a past sentence: "… бастауды мақсат етіп қойды" (set out to start).
     r"|мақсат\s+етіп|мақсат\s+етуде|көздеп|көздейді|ниетті|ниет\s+білдірді"
+    # So does a promise or an undertaking to do it: "… әкелуге уәде берді" (promised to bring), "… іске қосуға
+    # міндеттенді" (undertook to launch), as "promised to deliver in July" and "обещал поставить в июле" do (set 73).
+    r"|[а-яәіңғүұқөһ]{2,}(?:уға|уге)\s+(?:уәде\s+(?:берді|береді|етті)|міндеттенді|міндеттеме\s+алды)"
     # Said that it will: the present-future participle reported by a verb of saying ("қайта қарайтындарын айтты",
     # said they would review it), as "said it would" and "заявил, что рассмотрит" announce.
     r"|[а-яәіңғүұқөһ]{2,}(?:атын|етін|йтын|йтін)(?:дар|дер|тар|тер)?(?:ын|ін)\s+(?:айтты|мәлімдеді|хабарлады|жеткізді)"
@@ -167,6 +170,11 @@ KAZAKH_PAST = (
     # The past perfect and the past habitual: a participle or "-атын" form then "болатын"/"еді" ("мақұлдаған
     # болатын", had approved; "сататынбыз" is a word of its own), whatever the participle's verb.
     r"|(?<![а-яәіңғүұқөһ])[а-яәіңғүұқөһ]{2,}(?:ған|ген|қан|кен|атын|етін|йтын|йтін)\s+(?:болатын|еді)(?![а-яәіңғүұқөһ])"
+    # Told that it did: the past participle with its possessive and accusative ("грант бергенін хабарлайды", reports
+    # that it gave grants; "табыстағанын мәлімдейді") is what happened, whatever the tense of the verb of saying
+    # after it, as "сообщает, что выдал" reports a past (set 72: a monthly report's "ақпан айында" is last February).
+    r"|[а-яәіңғүұқөһ]{2,}(?:ған|ген|қан|кен)(?:дар|дер|тар|тер)?(?:ын|ін)\s+"
+    r"(?:хабарлайды|хабарлады|мәлімдейді|мәлімдеді|айтады|айтты|жазады|жазды|хабарлап\s+отыр)"
 )
 
 # Kazakh puts the verb last: the last word of a sentence tells its tense when no word above did.
