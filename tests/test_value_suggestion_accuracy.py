@@ -336,21 +336,37 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # parser as sets 66 and 67 (7482238, no fix between): set 68 96.3 / 95.4 / 96.5 % (129/134, 145/152,
           # 138/143), set 69 100 / 94.3 / 94.2 % (113/113, 148/157, 161/171). Floors: the first score's lowest
           # language.
-          "held_out_sixty_eighth": 0.953,
-          "held_out_sixty_ninth": 0.941,
+          # After one pass of fixes (f70a-c, three engineers, one language each; general classes, no relabel): set 68
+          # 97.8 / 98.0 / 98.6 % (131/134, 149/152, 141/143), set 69 100 / 95.5 / 97.7 % (113/113, 150/157, 167/171).
+          # Floors: the lowest language less one miss, 130/134 (0.970) and 149/157 (0.949).
+          "held_out_sixty_eighth": 0.970,
+          "held_out_sixty_ninth": 0.949,
           # Sets 70 and 71 (water and drought in farming, organic and halal exports, bees and orchards, twinning; the
           # digital economy, games, film and music), written and labelled by two more engineers who never ran the
           # parser while sets 66 and 67 were fixed, scored once with those fixes in (07eacaf): set 70 92.4 / 99.3 /
           # 97.1 % (122/132, 142/143, 132/136), set 71 92.2 / 95.7 / 93.7 % (119/129, 132/138, 148/158). Floors: the
           # first score's lowest language.
-          "held_out_seventieth": 0.924,
-          "held_out_seventy_first": 0.922,
+          # After one pass of fixes (f70a-c): set 70 93.9 / 99.3 / 98.5 % (124/132, 142/143, 134/136), set 71 96.9 /
+          # 97.8 / 95.6 % (125/129, 135/138, 151/158). Floors: the lowest language less one miss, 123/132 (0.931) and
+          # 150/158 (0.949).
+          "held_out_seventieth": 0.931,
+          "held_out_seventy_first": 0.949,
           # Sets 72 and 73 (oil and gas, refining and emissions trading; villages, regional budgets, local elections and
           # unions), written and labelled by two more engineers who never ran the parser while sets 68-71 were fixed,
           # scored once with those fixes in (a95989c): set 72 91.1 / 93.2 / 92.4 % (123/135, 124/133, 133/144), set 73
           # 93.2 / 93.0 / 96.5 % (124/133, 133/143, 166/172). Floors: the first score's lowest language.
-          "held_out_seventy_second": 0.911,
-          "held_out_seventy_third": 0.93}
+          # After one pass of fixes (f72a-c): set 72 95.6 / 97.7 / 97.2 % (129/135, 130/133, 140/144), set 73 96.2 /
+          # 98.6 / 98.3 % (128/133, 141/143, 169/172). Floors: the lowest language less one miss, 128/135 (0.948) and
+          # 127/133 (0.954).
+          "held_out_seventy_second": 0.948,
+          "held_out_seventy_third": 0.954,
+          # Sets 74 and 75 (textiles, leather, microfinance, franchises and counterfeits; children and families, sport
+          # prize money, hunting, zoos and gambling), written and labelled by two more engineers who never ran the
+          # parser while sets 72 and 73 were fixed, scored once with those fixes in (fb71ea4): set 74 93.6 / 94.3 /
+          # 96.8 % (132/141, 132/140, 151/156), set 75 96.0 / 93.8 / 93.5 % (144/150, 167/178, 157/168). Not fixed.
+          # Floors: the first score's lowest language.
+          "held_out_seventy_fourth": 0.936,
+          "held_out_seventy_fifth": 0.934}
 
 
 @pytest.fixture(scope="module")
