@@ -4531,28 +4531,22 @@ class Locator:
         new text holds it so once, fuzzy and queued. A time changed ("8:00 a.m." -> "7:30") is not looked
         for here: with nothing but a time to go by it could be any other."""
         quote = span.quote.strip()
-        spoken = list(_CLOCK_SPOKEN.finditer(quote))
-        digits = list(_CLOCK_DIGITS.finditer(quote))
-        if len(spoken) + len(digits) != 1:
+        times = sorted([(match, True) for match in _CLOCK_SPOKEN.finditer(quote)]
+                       + [(match, False) for match in _CLOCK_DIGITS.finditer(quote)], key=lambda item: item[0].start())
+        if not times or len(times) > _CLOCK_TIMES_IN_A_QUOTE:
             return None
-        match = (spoken or digits)[0]
-        hour, minutes = int(match.group("hour")), int(match.group("minutes") or 0)
-        part = (match.group("part") or match.groupdict().get("part2") or "").replace(".", "").replace(" ", "")
-        if part in ("pm", "вечера", "дня") and hour < 12:
-            hour += 12
-        elif part in ("am", "утра", "ночи") and hour == 12:
-            hour = 0
-        if hour > 23 or minutes > 59:
-            return None
-        if spoken:  # said in words: look for it in digits
-            written = rf"0?{hour}[:.]{minutes:02d}(?!\d)"
-        else:  # in digits: look for it in words
-            written = (rf"(?:{hour} (?:часов|часа|час)(?: (?:утра|дня|вечера|ночи))?"
-                       rf"|{hour % 12 or 12}(?:[:.]{minutes:02d})? ?(?:a\.? ?m\.?|p\.? ?m\.?))"
-                       if minutes == 0 else rf"{hour % 12 or 12}[:.]{minutes:02d} ?(?:a\.? ?m\.?|p\.? ?m\.?)")
-        pattern = re.compile(r"(?<!\w)" + re.escape(quote[:match.start()]) + written
-                             + re.escape(quote[match.end():]) + (r"(?!\w)" if quote[-1:].isalnum() else ""))
-        places = list(pattern.finditer(self.text))
+        # A range ("from 9:00 a.m. to 6:00 p.m." -> "from 9:00 to 18:00", held-out round 43) holds two: each is
+        # looked for as written or the other way, at least one of them the other way (as written throughout is
+        # the quote itself, which the steps before saw).
+        pattern_parts, done = [r"(?<!\w)"], 0
+        for match, spoken in times:
+            written = _clock_time_the_other_way(match, spoken)
+            if written is None:
+                return None
+            pattern_parts += [re.escape(quote[done:match.start()]), f"(?:{written}|{re.escape(match.group())})"]
+            done = match.end()
+        pattern_parts += [re.escape(quote[done:]), r"(?!\w)" if quote[-1:].isalnum() else ""]
+        places = [place for place in re.finditer("".join(pattern_parts), self.text) if place.group() != quote]
         if len(places) != 1:
             return None
         return Placement(span.key, AnchorState.FUZZY, places[0].start(), places[0].end(), REVIEW_BELOW - 0.05)
@@ -5493,6 +5487,29 @@ _MONTH_WORD = re.compile(
 _SHAPE_PARTS = re.compile(
     rf"(?P<figure>\d+(?:[.,]\d+)?(?P<ordinal>{_ORDINAL_AFTER_FIGURE.pattern[7:]})?)"
     rf"|(?<!\w)(?P<month>{_MONTH_WORD.pattern})|\w+|\W")
+# At most this many clock times in one quote (a range: "from 9:00 a.m. to 6:00 p.m.").
+_CLOCK_TIMES_IN_A_QUOTE = 2
+
+
+def _clock_time_the_other_way(match: re.Match[str], spoken: bool) -> str | None:
+    """A pattern for the clock time `match` (of `_CLOCK_SPOKEN` when `spoken`, else of `_CLOCK_DIGITS`) written the
+    other way: said in words, in digits ("6:00 p.m." -> "18:00"); in digits, in words ("10:00" -> "10 a.m.", "10
+    часов утра"). None for no clock time (hour over 23, minutes over 59)."""
+    hour, minutes = int(match.group("hour")), int(match.group("minutes") or 0)
+    part = (match.group("part") or match.groupdict().get("part2") or "").replace(".", "").replace(" ", "")
+    if part in ("pm", "вечера", "дня") and hour < 12:
+        hour += 12
+    elif part in ("am", "утра", "ночи") and hour == 12:
+        hour = 0
+    if hour > 23 or minutes > 59:
+        return None
+    if spoken:
+        return rf"0?{hour}[:.]{minutes:02d}(?!\d)"
+    return (rf"(?:{hour} (?:часов|часа|час)(?: (?:утра|дня|вечера|ночи))?"
+            rf"|{hour % 12 or 12}(?:[:.]{minutes:02d})? ?(?:a\.? ?m\.?|p\.? ?m\.?))"
+            if minutes == 0 else rf"{hour % 12 or 12}[:.]{minutes:02d} ?(?:a\.? ?m\.?|p\.? ?m\.?)")
+
+
 # A clock time said with words ("10 часов утра", "17 часов", "8 a.m.", "8:00 a.m.") or in digits alone ("10:00").
 _CLOCK_SPOKEN = re.compile(
     r"(?<![\d:.])(?P<hour>\d{1,2})(?:(?:[:.](?P<minutes>\d\d))? ?(?P<part>a\.? ?m\.?|p\.? ?m\.?)(?!\w)"
