@@ -38,6 +38,35 @@ _NOTE_PHRASES = re.compile(
     )))
 
 
+# A note saying what this revision replaces, supersedes, amends or corrects ("replaces version 1.0 of 14 February 2043",
+# "supersedes the notice of 3 March", "заменяет редакцию от 5 мая", "взамен сообщения от …", "… нұсқасының орнына")
+# quotes the OLD text as well (held-out round 43: "Version 1.0, 14 February 2043" was placed on such a note while the
+# new version line said "Version 2.0, 3 April 2043"). Only when what is replaced is a document (a version, an edition,
+# a notice, a release, within three words of the verb): "The new boiler replaces the one installed in 1998" or "Новый
+# мост заменяет паромную переправу" are no notes. Such a note runs from its clause (after "(", "|" or ";") to the end
+# of its sentence, bracket or field, never over the paragraph after it ("This revised edition replaces the bulletin of
+# 18 April. Field checks completed on 20 April have changed the area figures" goes on with the new text).
+_DOCUMENT_EN = (r"(?:versions?|editions?|drafts?|notices?|releases?|bulletins?|announcements?|statements?|leaflets?|warnings?|alerts?"
+                r"|issues?|publications?|one (?:issued|published|dated|of))\b")
+_DOCUMENT_RU = r"(?:редакци|верси|извещени|уведомлени|сообщени|объявлени|предупреждени|бюллетен|выпуск|издани|релиз)\w*"
+_DOCUMENT_KK = r"(?:нұсқа|редакция|хабарлама|хабарландыру|басылым|шығарылым)\w*"
+_REPLACEMENT_PHRASES = re.compile(
+    "|".join((
+        r"\b(?:replaces|replacing|supersedes|superseding|corrects|correcting|amends|amending)\s+(?:\(?[\w.\-/]+,?\s+){0,3}?\(?"
+        + _DOCUMENT_EN,
+        r"\b(?:заменяет|заменяющ\w*|исправляет|изменяет|отменяет)\s+(?:собой\s+)?(?:[\w.\-/]+\s+){0,2}?" + _DOCUMENT_RU,
+        r"\bвзамен\s+(?:ранее\s+\w+\s+)?(?:[\w.\-/]+\s+){0,1}?" + _DOCUMENT_RU,
+        r"(\b" + _DOCUMENT_KK + r"\s+(?:орнына|ауыстыр\w*))",
+    )))
+
+
+def replacement_phrases(folded: str) -> list[tuple[int, bool]]:
+    """Where each phrase saying what a revision replaces starts in a folded text, in text order, and whether
+    what it replaces is named before it (Kazakh puts the object first: "Бұл нұсқа 2041 жылғы 5 мамырдағы
+    нұсқасының орнына", the old date before the phrase), so that the note runs from its sentence's start."""
+    return [(match.start(), match.lastindex == 1) for match in _REPLACEMENT_PHRASES.finditer(folded)]
+
+
 def note_phrases(folded: str) -> list[int]:
     """Where each phrase that marks a correction note starts in a folded text, in text order."""
     return [match.start() for match in _NOTE_PHRASES.finditer(folded)]

