@@ -54,10 +54,12 @@ def test_the_labelled_set_covers_three_languages_and_the_hard_cases():
 # an item given a parallel phrase repeating its preposition ("and for …") keeps the quote's own words.
 # Round 43 as first scored: one, queued (a version line put on the new text's "This version replaces version 1.0 of
 # 14 February 2043", a note quoting the old line, where the label has the new version line); with the sentence
-# alignment in, a second (a dateline put on "This notice amends the notice of 10 March 2043"). Both fixed (r42fix):
-# a note saying what a revision replaces, supersedes or amends quotes the old text, as a correction note does; both
-# spans are now orphaned, queued.
-ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23)
+# alignment in (since reverted), a second (a dateline put on "This notice amends the notice of 10 March 2043"). Both
+# fixed (r42fix): a note saying what a revision replaces, supersedes or amends quotes the old text, as a correction
+# note does; both spans are now orphaned, queued.
+# Round 44 as first scored: one, queued ("the Ridder hotel" put on "the Irtysh Palace hotel" by the rule for a name
+# replaced in a kept sentence, where the label says gone; labellers disagree on that shape, see PERFORMANCE.md).
+ROUNDS_WITH_KNOWN_MISPLACEMENTS = (18, 23, 44)
 
 
 # The first test to ask for `outcomes`: every pair re-anchored through the app, 256 pairs, about 30 s on a quiet
@@ -405,7 +407,8 @@ FIRST_SCORED_ROUNDS = {23: (0.883, 8, 146, 1, 0, 0), 26: (0.908, 8, 175, 0, 0, 0
                        40: (0.915, 8, 200, 0, 0, 0),
                        41: (0.83, 8, 200, 0, 0, 0),
                        42: (0.855, 8, 200, 0, 0, 0),
-                       43: (0.865, 8, 200, 0, 0, 0)}
+                       43: (0.86, 8, 200, 0, 0, 0),
+                       44: (0.85, 8, 200, 1, 0, 0)}
 
 
 @pytest.mark.parametrize("round_number", sorted(FIRST_SCORED_ROUNDS))
