@@ -781,24 +781,20 @@ _KAZAKH_MONTH_HALVES = (
 
 
 def _read_kazakh_month_half(match: re.Match[str], publication: Publication | None) -> DateReading | None:
-    month_value = month_number(match.group("month"))
-    if month_value is None:
-        return None
-    first = 16 if match.group("which").lower() == "екінші" else 1
-    if (written := match.group("year")) is not None:
-        year_value, relative = int(written), False
-    elif publication is None:
-        return needs("date")
-    else:
-        year_value, relative = anchored_year(month_value, publication, match.string, first), True
-    last = calendar.monthrange(year_value, month_value)[1] if first == 16 else 15
-    return range_reading(iso_date(year_value, month_value, first), iso_date(year_value, month_value, last),
-                         relative=relative)
+    second_half = match.group("which").lower() == "екінші"
+    return _part_of_a_month(match, publication, 16 if second_half else 1, 31 if second_half else 15)
 
 
 def _read_month_ten_days(match: re.Match[str], publication: Publication | None) -> DateReading | None:
-    month_value = month_number(match.group("month"))
     first = next(value for stem, value in _TEN_DAYS_FIRST.items() if match.group("which").lower().startswith(stem))
+    return _part_of_a_month(match, publication, first, 31 if first == 21 else first + 9)
+
+
+def _part_of_a_month(match: re.Match[str], publication: Publication | None, first: int,
+                     last: int) -> DateReading | None:
+    """Days `first` to `last` (31: the month's last day) of the month matched, in its written year or, without one,
+    the year a month named alone is anchored in."""
+    month_value = month_number(match.group("month"))
     if month_value is None:
         return None
     if (written := match.group("year")) is not None:
@@ -807,7 +803,7 @@ def _read_month_ten_days(match: re.Match[str], publication: Publication | None) 
         return needs("date")
     else:
         year_value, relative = anchored_year(month_value, publication, match.string, first), True
-    last = calendar.monthrange(year_value, month_value)[1] if first == 21 else first + 9
+    last = min(last, calendar.monthrange(year_value, month_value)[1])
     return range_reading(iso_date(year_value, month_value, first), iso_date(year_value, month_value, last),
                          relative=relative)
 
