@@ -38,3 +38,36 @@ ONE_PERCENTAGE_POINT_UNDER_A_BOUND = [
 def test_one_percentage_point_in_words_keeps_its_bound(selection: str, context: str, published: str,
                                                        expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+AGES = [
+    # "aged over N years": "aged" makes the span an age, so "over" is "more than" though a figure comes before.
+    ("over 70 years", "Three of the patients, aged over 70 years, were sent home.", "2026-03-01",
+     quantity(70, "years", lower=70)),
+    # People a market or a vote is made of, under or over a bare number, are of that age.
+    ("under 30", "Three in four young consumers under 30 shop online weekly.", "2026-03-01",
+     quantity(None, "years", upper=30)),
+    ("over 60", "Turnout among voters over 60 reached 71%.", "2026-03-01", quantity(60, "years", lower=60)),
+    ("over 65", "Residents over 65 ride the city buses for free.", "2026-03-01", quantity(65, "years", lower=65)),
+    # A person's age in apposition to the name.
+    ("52", "The owner is Marat, 52, who opened the bakery in 2010.", "2026-03-01", quantity(52, "years")),
+    ("29", "Dana, 29, a baker from Taraz, took a second loan.", "2026-03-01", quantity(29, "years")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), AGES, ids=_ids(AGES))
+def test_ages_of_people(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    _check(selection, context, published, expected)
+
+
+def test_a_month_before_the_comma_is_no_name() -> None:
+    # "In March, 40, …": a date before the comma, not a person: no age.
+    value = suggest("40", published="2026-03-01", context="In March, 40, the highest count, came from Almaty.").value
+    assert value.unit != "years"
+
+
+def test_spread_over_years_stays_a_span() -> None:
+    # Without "aged" the span after a clause's figure stays how long, not "more than".
+    value = suggest("over 3 years", published="2026-03-01",
+                    context="The city will install 40 stations over 3 years.").value
+    assert value.lower is None
