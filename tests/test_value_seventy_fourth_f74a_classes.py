@@ -4,7 +4,7 @@ suggests for a highlight read with its sentence. Other words, other numbers, oth
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import count, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -71,3 +71,21 @@ def test_spread_over_years_stays_a_span() -> None:
     value = suggest("over 3 years", published="2026-03-01",
                     context="The city will install 40 stations over 3 years.").value
     assert value.lower is None
+
+
+ANIMALS_WITHOUT_AN_S = [
+    # Animals whose plural has no "-s" are counted as "cattle" is: a herd, a zoo's census, a hunting quota.
+    ("12 bison", "Rangers counted 12 bison near the river.", "2026-03-01", count(12, "bison")),
+    ("seven", "The reserve released seven bison and three elk.", "2026-03-01", count(7, "bison")),
+    ("40 sheep", "The farmer lost 40 sheep in the storm.", "2026-03-01", count(40, "sheep")),
+    ("20", "Wolves killed 20 deer last winter.", "2026-03-01", count(20, "deer")),
+    # Before a plural the animal names its kind ("sheep farms"), as a singular noun would.
+    ("12", "The region has 12 sheep farms and a dairy.", "2026-03-01", count(12, "sheep farms")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), ANIMALS_WITHOUT_AN_S,
+                         ids=_ids(ANIMALS_WITHOUT_AN_S))
+def test_animals_whose_plural_has_no_s_are_counted(selection: str, context: str, published: str,
+                                                   expected: TypedValue) -> None:
+    _check(selection, context, published, expected)

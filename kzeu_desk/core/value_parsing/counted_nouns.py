@@ -323,6 +323,8 @@ def _counted_after(text: str, position: int) -> Counted | None:
 
 
 _COMPOUND_IRREGULAR_PLURALS = ("children", "women", "people")
+# Animals whose plural has no "-s" qualify a plural noun after them as a singular would ("sheep farms", "deer fences").
+_ANIMALS_ALSO_QUALIFIERS = frozenset({"sheep", "deer", "reindeer", "ibex", "bison", "elk", "moose", "swine", "cattle"})
 
 
 def _is_english_plural(word: str) -> bool:
@@ -503,6 +505,9 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
             # "a herd of about 5,200 head", "800 head of sheep": animals counted by the head, a plural with no "-s" as
             # "cattle" is (set 70); before a plural it qualifies it ("40 head teachers").
             return Counted(word, end, False)
+        if lowered in _ANIMALS_ALSO_QUALIFIERS and _followed_by_english_plural(words, word):
+            kept.append(word)  # "12 sheep farms", "40 cattle trucks": the animal names the kind of the plural after it
+            continue
         if _is_english_plural(word):
             if lowered in _PLURAL_MODIFIERS and (following := _next_english_plural(words, word)) is not None:
                 # "human rights trainings", "customs officers": a plural-only noun qualifies the next

@@ -55,7 +55,11 @@ IRREGULAR_PLURALS = frozenset({"people", "children", "staff", "personnel", "men"
                                "data", "media", "criteria", "aircraft", "memoranda", "phenomena", "curricula", "alumni",
                                # Latin plurals in "-a" and "-i" that no "-s" marks ("five consortia bid", "two referenda").
                                "consortia", "referenda", "addenda", "bacteria", "strata", "syllabi", "fungi", "nuclei",
-                               "stimuli"})
+                               "stimuli",
+                               # Animals whose plural is the singular, or has no "-s" ("14 bison", "300 sheep", "six
+                               # geese"): a herd, a hunting quota, a zoo's census counts them as it counts "cattle".
+                               "sheep", "deer", "reindeer", "ibex", "bison", "elk", "moose", "swine", "geese", "mice",
+                               "oxen"})
 # What follows a counted noun and belongs to its name: "memoranda of understanding", "letters of intent".
 ENGLISH_OF_COMPLEMENTS = r"understanding|intent|cooperation|state|government|parliament|credit|origin"
 # Words after a number that are never what it counts.
