@@ -89,3 +89,18 @@ ANIMALS_WITHOUT_AN_S = [
 def test_animals_whose_plural_has_no_s_are_counted(selection: str, context: str, published: str,
                                                    expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+LETTER_AND_HYPHEN_PLURALS = [
+    # A capital letter and a hyphen before a plural ("T-shirts", "U-turns") name one thing: the capital is the
+    # letter's, not a proper name's.
+    ("5,400 T-shirts", "The shop sold 5,400 T-shirts and 300 jackets.", "2026-03-01", count(5400, "T-shirts")),
+    ("40", "Cameras caught 40 U-turns on the bridge in May.", "2026-03-01", count(40, "U-turns")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), LETTER_AND_HYPHEN_PLURALS,
+                         ids=_ids(LETTER_AND_HYPHEN_PLURALS))
+def test_a_letter_and_hyphen_before_a_plural_is_a_counted_noun(selection: str, context: str, published: str,
+                                                                expected: TypedValue) -> None:
+    _check(selection, context, published, expected)

@@ -332,6 +332,10 @@ def _is_english_plural(word: str) -> bool:
         # "35 MEPs", "120 SMEs", "2 MoUs": an acronym's plural, small letters inside or not; a small letter before it
         # ("4 vCPUs", "two eSIMs"; set 71's cloud launch) is the acronym's prefix, its plural the same.
         return True
+    if re.fullmatch(r"[A-Z]-[a-z]{2,}s", word) and not word.endswith(("ss", "us", "is")):
+        # "5,400 T-shirts", "40 U-turns": a letter and a hyphen before a plural name one thing; the capital
+        # is the letter's, not a name's.
+        return True
     lowered = word.lower()
     if word != lowered and not word.isupper():
         return False
