@@ -104,3 +104,18 @@ LETTER_AND_HYPHEN_PLURALS = [
 def test_a_letter_and_hyphen_before_a_plural_is_a_counted_noun(selection: str, context: str, published: str,
                                                                 expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+def test_each_of_the_last_seasons_counts_seasons() -> None:
+    # Seasons taken one by one ("in each of the past six seasons") are counted, as "three of the last ten seasons" is.
+    same(suggest("six", published="2026-03-01", context="Attendance has grown in each of the past six seasons.").value,
+         count(6, "seasons"))
+
+
+def test_a_stretch_of_seasons_stays_a_measure() -> None:
+    # A stretch of time without "each of" stays the measure, as set 42's test reads "run for four seasons".
+    same(suggest("four seasons", published="2026-03-01",
+                 context="The old tractor has worked four seasons without repair.").value, quantity(4, "seasons"))
+    # Years taken one by one stay a measure: no set labels them a count.
+    assert suggest("three", published="2026-03-01",
+                   context="Profits fell in each of the last three years.").value.kind.value == "quantity"
