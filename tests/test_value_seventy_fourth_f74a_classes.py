@@ -119,3 +119,18 @@ def test_a_stretch_of_seasons_stays_a_measure() -> None:
     # Years taken one by one stay a measure: no set labels them a count.
     assert suggest("three", published="2026-03-01",
                    context="Profits fell in each of the last three years.").value.kind.value == "quantity"
+
+
+FALSE_GOODS = [
+    # Goods that are not what they claim are counted as the goods, their falseness dropped as "stolen" is.
+    ("more than 5,000", "Police seized more than 5,000 counterfeit watches at the airport.", "2026-03-01",
+     count(5000, "watches", lower=5000)),
+    ("300", "Border guards found 300 fake passports in a van.", "2026-03-01", count(300, "passports")),
+    ("1,200", "Inspectors destroyed 1,200 pirated discs last week.", "2026-03-01", count(1200, "discs")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "published", "expected"), FALSE_GOODS, ids=_ids(FALSE_GOODS))
+def test_counterfeit_and_fake_goods_count_the_goods(selection: str, context: str, published: str,
+                                                    expected: TypedValue) -> None:
+    _check(selection, context, published, expected)

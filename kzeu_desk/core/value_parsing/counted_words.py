@@ -33,6 +33,9 @@ ENGLISH_ADJECTIVES = frozenset({
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
     # Irregular participles not in "-ed" or "-en" ("520 paid contributions", "300 unsold cars", "45 rebuilt houses").
     "paid", "unpaid", "prepaid", "built", "rebuilt", "sold", "unsold", "bought", "stolen",
+    # Goods that are not what they claim ("5,000 counterfeit watches", "300 fake passports", "1,200 pirated discs"): the
+    # goods are counted, their being false is what the sentence says of them, as "stolen" is.
+    "counterfeit", "fake", "pirated", "forged",
     # "-ent/-ant" adjectives (the ending is as often a noun's: "investments", "students", "participants").
     "independent", "relevant", "significant", "important", "efficient", "recent", "urgent",
     "permanent", "prominent", "competent", "excellent", "dependent", "frequent", "subsequent", "consistent",
