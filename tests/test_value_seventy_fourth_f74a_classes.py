@@ -134,3 +134,20 @@ FALSE_GOODS = [
 def test_counterfeit_and_fake_goods_count_the_goods(selection: str, context: str, published: str,
                                                     expected: TypedValue) -> None:
     _check(selection, context, published, expected)
+
+
+def test_and_more_than_opens_the_next_figure() -> None:
+    # "9 countries and more than 20,000 visitors": "and more" before "than" and a figure is that figure's bound, not
+    # "9 countries and more" (the Candidates pane listed the first figure with a lower bound).
+    from kzeu_desk.core.value_parsing.scanning import scan
+
+    text = "The festival drew 48 bands from 9 countries and more than 20,000 visitors over four days."
+    read = {text[c.start:c.end]: c.value for c in scan(text, None)}
+    same(read["9 countries"], count(9, "countries"))
+    same(read["more than 20,000 visitors"], count(20000, "visitors", lower=20000))
+    text = "The court has 12 judges and over 40 clerks."
+    read = {text[c.start:c.end]: c.value for c in scan(text, None)}
+    same(read["12 judges"], count(12, "judges"))
+    # "or older" with no figure after it still bounds.
+    same(suggest("15 years or older", published="2026-03-01", context="Patients aged 15 years or older qualify.").value,
+         quantity(15, "years", lower=15))
