@@ -98,6 +98,13 @@ _MONTH_RE = re.compile(rf"(?:{RUSSIAN_MONTH}|{KAZAKH_MONTH}|(?i:{ENGLISH_MONTH_F
 def counted_after(text: str, position: int) -> Counted | None:
     """The noun phrase right after `position` that says what the number before it counts."""
     counted = _counted_after(text, position)
+    if counted is not None and counted.is_measure and counted.unit.lower() == "seasons" \
+            and _EACH_OF_THE_LAST_BEFORE_RE.search(text, max(0, position - 40), position) is not None:
+        # "in each of the last five seasons" (a hunt's, a league's): the seasons taken one by one are the parts of a
+        # whole, counted as "three of the last ten seasons" is (sets 43-70 count seasons of a sport or a harvest so),
+        # not one stretch of five. Years, months and days stay measures ("each of the past three years" is left as
+        # the conventions give measures: no set labels it a count).
+        return Counted(counted.unit, counted.end, False)
     if counted is None or counted.is_measure:
         return counted
     if _MONTH_RE.fullmatch(counted.unit.lower()) and not counted.unit.lower().endswith(_DEMONYM_ENDINGS):
@@ -188,6 +195,7 @@ _KAZAKH_COORDINATED_RE = re.compile(rf"[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]+)
 _KAZAKH_COORDINATED_BEFORE_RE = re.compile(rf"(?:\d|[{CYRILLIC_LETTER}])[ \u00a0]+(?P<first>[{CYRILLIC_LETTER}]{{6,}})[ \u00a0]+"
                                            rf"(?:және|мен|немесе)[ \u00a0]+\S+[ \u00a0]*$", re.IGNORECASE)
 
+_EACH_OF_THE_LAST_BEFORE_RE = re.compile(r"(?<![\w])(?i:each)\s+(?i:of)\s+(?i:the)\s+(?i:last|past|previous)\s+[\w,.]+$")
 _SEASONS_OF_A_WHOLE = frozenset({"seasons", "years", "months", "weeks", "days", "nights", "decades", "quarters"})
 _PER_A_NUMBER_OF_RE = re.compile(r"[ \u00a0]+(?i:per)[ \u00a0]+\d[\d,.\u00a0]*(?:[ \u00a0]+(?i:thousand|million))?[ \u00a0]+[A-Za-z]")
 _PER_AREA_RE = re.compile(r"\s+(?i:per)\s+(?P<area>(?i:hectare|acre))(?![\w])")
@@ -323,12 +331,18 @@ def _counted_after(text: str, position: int) -> Counted | None:
 
 
 _COMPOUND_IRREGULAR_PLURALS = ("children", "women", "people")
+# Animals whose plural has no "-s" qualify a plural noun after them as a singular would ("sheep farms", "deer fences").
+_ANIMALS_ALSO_QUALIFIERS = frozenset({"sheep", "deer", "reindeer", "ibex", "bison", "elk", "moose", "swine", "cattle"})
 
 
 def _is_english_plural(word: str) -> bool:
     if re.fullmatch(r"[a-z]?[A-Z][A-Za-z]*[A-Z]s", word):
         # "35 MEPs", "120 SMEs", "2 MoUs": an acronym's plural, small letters inside or not; a small letter before it
         # ("4 vCPUs", "two eSIMs"; set 71's cloud launch) is the acronym's prefix, its plural the same.
+        return True
+    if re.fullmatch(r"[A-Z]-[a-z]{2,}s", word) and not word.endswith(("ss", "us", "is")):
+        # "5,400 T-shirts", "40 U-turns": a letter and a hyphen before a plural name one thing; the capital
+        # is the letter's, not a name's.
         return True
     lowered = word.lower()
     if word != lowered and not word.isupper():
@@ -503,6 +517,9 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
             # "a herd of about 5,200 head", "800 head of sheep": animals counted by the head, a plural with no "-s" as
             # "cattle" is (set 70); before a plural it qualifies it ("40 head teachers").
             return Counted(word, end, False)
+        if lowered in _ANIMALS_ALSO_QUALIFIERS and _followed_by_english_plural(words, word):
+            kept.append(word)  # "12 sheep farms", "40 cattle trucks": the animal names the kind of the plural after it
+            continue
         if _is_english_plural(word):
             if lowered in _PLURAL_MODIFIERS and (following := _next_english_plural(words, word)) is not None:
                 # "human rights trainings", "customs officers": a plural-only noun qualifies the next

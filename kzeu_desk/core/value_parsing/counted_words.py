@@ -33,6 +33,9 @@ ENGLISH_ADJECTIVES = frozenset({
     "northern", "southern", "eastern", "western", "written", "spoken", "chosen", "frozen", "proven", "broken",
     # Irregular participles not in "-ed" or "-en" ("520 paid contributions", "300 unsold cars", "45 rebuilt houses").
     "paid", "unpaid", "prepaid", "built", "rebuilt", "sold", "unsold", "bought", "stolen",
+    # Goods that are not what they claim ("5,000 counterfeit watches", "300 fake passports", "1,200 pirated discs"): the
+    # goods are counted, their being false is what the sentence says of them, as "stolen" is.
+    "counterfeit", "fake", "pirated", "forged",
     # "-ent/-ant" adjectives (the ending is as often a noun's: "investments", "students", "participants").
     "independent", "relevant", "significant", "important", "efficient", "recent", "urgent",
     "permanent", "prominent", "competent", "excellent", "dependent", "frequent", "subsequent", "consistent",
@@ -55,7 +58,11 @@ IRREGULAR_PLURALS = frozenset({"people", "children", "staff", "personnel", "men"
                                "data", "media", "criteria", "aircraft", "memoranda", "phenomena", "curricula", "alumni",
                                # Latin plurals in "-a" and "-i" that no "-s" marks ("five consortia bid", "two referenda").
                                "consortia", "referenda", "addenda", "bacteria", "strata", "syllabi", "fungi", "nuclei",
-                               "stimuli"})
+                               "stimuli",
+                               # Animals whose plural is the singular, or has no "-s" ("14 bison", "300 sheep", "six
+                               # geese"): a herd, a hunting quota, a zoo's census counts them as it counts "cattle".
+                               "sheep", "deer", "reindeer", "ibex", "bison", "elk", "moose", "swine", "geese", "mice",
+                               "oxen"})
 # What follows a counted noun and belongs to its name: "memoranda of understanding", "letters of intent".
 ENGLISH_OF_COMPLEMENTS = r"understanding|intent|cooperation|state|government|parliament|credit|origin"
 # Words after a number that are never what it counts.

@@ -157,12 +157,14 @@ _KAZAKH_NEGATED_VERB = (rf"[{CYRILLIC_LETTER}]{{2,}}(?:майды|мейді|б�
 QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (r"\+", Bound.LOWER),
     # ("patients aged 15 years or older", "a stay of six months or longer": an age or a span and beyond.)
-    (r"\s+(?:or|and) (?:more|over|above|higher|older|longer|greater)\b", Bound.LOWER),
+    # ("67 countries and more than 30,000 spectators", "12 judges and over 40 clerks": a comparison with its own figure
+    # after "than" or the bound word opens the next figure's phrase, and bounds nothing before it.)
+    (r"\s+(?:or|and) (?:more|over|above|higher|older|longer|greater)\b(?!\s+than\b)(?!\s+\d)", Bound.LOWER),
     # ("US$412,600 plus interest at 4.5%", "KZT 9,000 plus VAT", "€120 plus a €15 fee": "plus" before a figure, an
     # article or a charge adds that to the amount, and bounds nothing.)
     (r"\s+plus\b(?!\s+(?:an?|the|its|their|\d|[$€£₸]|US\$|interest|VAT|tax(?:es)?|costs?|fees?|expenses|charges?"
      r"|bonus(?:es)?|delivery|shipping)(?![\w-]))", Bound.LOWER),
-    (r"\s+(?:or|and) (?:less|fewer|under|below|lower|younger|shorter|smaller)\b", Bound.UPPER),
+    (r"\s+(?:or|and) (?:less|fewer|under|below|lower|younger|shorter|smaller)\b(?!\s+than\b)(?!\s+\d)", Bound.UPPER),
     (r"\s+or so\b", Bound.APPROXIMATE),
     # Russian says the same after the figure's noun, which the scan reads after these: "12 месяцев и более", "15 лет и
     # старше" (and over), "3 лет и младше" (and under); Ctrl+N reads them with the noun in the highlight (suggestion.py).

@@ -13,6 +13,7 @@ from kzeu_desk.core.value_parsing.alphabet import CYRILLIC_LETTER, NOT_LETTER_AF
 from kzeu_desk.core.value_parsing.candidates import Bound, Candidate, Salience, bounded_amount
 from kzeu_desk.core.value_parsing.counted_nouns import Counted, counted_after, kazakh_noun_named
 from kzeu_desk.core.value_parsing.counted_words import ENGLISH_MEASURES, KAZAKH_MEASURES
+from kzeu_desk.core.value_parsing.date_words import ENGLISH_MONTH_FULL, ENGLISH_WEEKDAY
 from kzeu_desk.core.value_parsing.spelled_numbers import rewrite_number_words
 from kzeu_desk.core.value_parsing.figure_words import (
     BASIS_POINT_WORDS,
@@ -87,6 +88,9 @@ _FIGURE_EARLIER_IN_CLAUSE_RE = re.compile(r"\d[^.;:!?\d]*\s+over\s*$", re.IGNORE
 # "many are over 15 years old", "the vines were over 40 years old": an age is how old, never a span across which the
 # clause's figure is spread, so "over" before it is "more than" whatever figure the clause named before (set 60).
 _SPAN_IS_AN_AGE_RE = re.compile(r"\d+\s+(?:years?|months?|decades?|weeks?|days?)\s+old(?![\w])", re.IGNORECASE)
+# "twelve of them aged over 60 years", "patients aged over 18 months": "aged" before "over" says the span is an age,
+# so "over" is "more than" as before "… years old" (the figure earlier in the clause is the people counted).
+_AGED_BEFORE_OVER_RE = re.compile(r"(?<![\w])aged\s+over\s*$", re.IGNORECASE)
 
 _SCALE_RE = re.compile(
     r"(?P<space>\s?)(?:" + "|".join(f"(?P<s{index}>{fragment})" for index, (fragment, _) in enumerate(SCALES))
@@ -246,9 +250,11 @@ _KAZAKH_AGE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:жасы)(?:\s*[–—-])?\
 # people; "жас" before a noun ("40 жас маманы") is "young" and stays out (issue #17, set 69).
 _KAZAKH_AGE_NAMED_IN_THE_SENTENCE_RE = re.compile(r"(?<![\w])(?i:жасы)(?![\w])[^.!?;]*$")
 _KAZAKH_BARE_AGE_ENDING_A_CLAUSE_RE = re.compile(r"\s+(?i:жас)\s*(?:[,.;:)–—]|$)")
-# ("visitors under 19 go free", "children over 12": people under or over a bare number are of that age.)
+# ("visitors under 19 go free", "children over 12": people under or over a bare number are of that age; so are the
+# people a market or a vote is made of, "consumers under 30", "voters over 60", "women over 50".)
 _AGED_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:aged|ages)\s+(?:between\s+|from\s+)?|(?:children|pupils|visitors|people|persons"
-                             r"|adults|students|passengers|those|anyone)\s+(?:under|over|below|above)\s+"
+                             r"|adults|students|passengers|those|anyone|consumers|customers|shoppers|users|voters"
+                             r"|residents|men|women|girls|boys|respondents|applicants|drivers)\s+(?:under|over|below|above)\s+"
                              # "vaccinate girls by age 15", "at the age of 60"; an obituary's "dies at 81", "died aged 81".
                              r"|(?:at|by|from|until|before)\s+(?:the\s+)?age\s+(?:of\s+)?"
                              r"|(?:dies|died|dying)\s+(?:at|aged)\s+(?:the\s+age\s+of\s+)?)$", re.IGNORECASE)
@@ -264,7 +270,23 @@ _FOR_MEN_OR_WOMEN_AFTER_RE = re.compile(r"\s+for\s+(?:men|women|males|females)(?
 _AGE_IN_THE_CLAUSE_BEFORE_RE = re.compile(r"(?<![\w])age(?![\w])[^.;:]*$", re.IGNORECASE)
 
 
+# A person's age in apposition to the name, as reporters write it: "Aigerim, 34, who trains nurses", "Marat, 52, says
+# …". Two digits between commas right after a capitalised name, and after them a relative pronoun, a verb of saying or
+# being, or an article (the noun of a second apposition: "Dana, 29, a baker"); a list of named figures has no comma
+# between the name and its figure ("Italy 9,800, Belgium 6,200") and stays a list.
+_NAME_AND_COMMA_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]{2,},\s+$")
+# ("In March, 40 …", "On Friday, 12 …": a date before the comma, not a person.)
+_MONTH_OR_DAY_NAME_RE = re.compile(rf"(?:{ENGLISH_MONTH_FULL}|{ENGLISH_WEEKDAY}),")
+_AGE_APPOSITION_AFTER_RE = re.compile(r"\s*,\s+(?:who|whose|says|said|told|recalls|explains|is|was|has|had|runs|ran|works"
+                                      r"|lives|a|an|the)(?![\w])")
+
+
 def _an_age_without_years(text: str, number_start: int, end: int) -> bool:
+    if end - number_start == 2 and text[number_start:end].isdigit() \
+            and (name := _NAME_AND_COMMA_BEFORE_RE.search(text, max(0, number_start - 30), number_start)) is not None \
+            and _MONTH_OR_DAY_NAME_RE.match(name.group(0)) is None \
+            and _AGE_APPOSITION_AFTER_RE.match(text, end) is not None:
+        return True
     if _SPEAKER_IS_BEFORE_RE.search(text, max(0, number_start - 12), number_start) is not None:
         return _ENDS_A_CLAUSE_AFTER_RE.match(text, end) is not None
     return _FOR_MEN_OR_WOMEN_AFTER_RE.match(text, end) is not None and \
@@ -402,7 +424,8 @@ def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None
         if match.group(f"q{index}").lower() == "over" and (
                 _OVER_AFTER_FIGURE_RE.search(window)
                 or (_OVER_SPAN_OF_TIME_RE.match(text, position) and _FIGURE_EARLIER_IN_CLAUSE_RE.search(wide)
-                    and not _SPAN_IS_AN_AGE_RE.match(text, position))):
+                    and not _SPAN_IS_AN_AGE_RE.match(text, position)
+                    and not _AGED_BEFORE_OVER_RE.search(window))):
             return None
         if bound in (Bound.UPPER, Bound.LOWER) and _LATER_OR_EARLIER_THAN_RE.fullmatch(match.group(f"q{index}")) \
                 and _SPAN_BEFORE_AN_EVENT_RE.match(text, position):

@@ -956,7 +956,11 @@ _PLUS_OR_MINUS_RE = re.compile(r"(?i:plus\s+or\s+minus|plus/minus|плюс[-\s/]
 _HALF_OF_A_MEASURE_RE = re.compile(r"(?i:half)\s+(?i:an?)\s+(?P<english>.+)"
                                    r"|(?i:пол)(?P<russian>(?i:часа|года|месяца|дня|минуты|недели|века|суток))")
 # ("a full percentage point", "one whole percentage point": the adjective says it is not less, and adds nothing.)
-_ONE_OF_A_MEASURE_RE = re.compile(r"(?i:one|an?|один|бір)\s+(?:(?i:full|whole)\s+)?(?P<measure>(?i:percentage\s+points?|процентн[а-яё]*\s+пункт"
+# A bound in English words before it is the bound of that one ("almost one percentage point" is `almost 1 pp`, read as
+# "almost 1 percentage point" is; the word numeral alone was read as a count of "percentage point").
+_ONE_OF_A_MEASURE_RE = re.compile(r"(?P<bound>(?i:almost|nearly|about|around|roughly|some|just\s+under|just\s+over|under"
+                                  r"|over|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?"
+                                  r"(?i:one|an?|один|бір)\s+(?:(?i:full|whole)\s+)?(?P<measure>(?i:percentage\s+points?|процентн[а-яё]*\s+пункт"
                                   r"[а-яё]*|пайыздық\s+тармақ[а-яёәіңғүұқөһ]*))")
 # "двухнедельные сборы", "пятидневный семинар", "трехмесячный курс": a Russian adjective of a number and a measure is
 # that many of it, in the form the number takes (1: "неделя", 2-4: "недели", 5 and up: "недель").
@@ -982,7 +986,7 @@ def _a_measure_in_words(selection: str, publication: Publication | None, *, read
             _A_RATE_IN_ITS_SENTENCE_RE.search(context) is not None:
         return TypedValue(kind=ValueKind.QUANTITY, amount=0.5 if point.group("half") else 1.0, unit="pp")
     if (one := _ONE_OF_A_MEASURE_RE.fullmatch(selection)) is not None:
-        written = "1 " + one.group("measure")
+        written = (one.group("bound") or "") + "1 " + one.group("measure")
     elif read:
         return None
     elif (adjective := _RUSSIAN_MEASURE_ADJECTIVE_RE.fullmatch(selection)) is not None:
