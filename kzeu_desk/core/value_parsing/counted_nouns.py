@@ -731,6 +731,12 @@ _RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE = frozenset({"взрослых", "пожи
                                                    "участковых"})
 # A verb in the plural right after such an adjective ("46 участковых прошли стажировку", "120 рабочих получат"): the
 # clause's verb, no noun, so the adjective is what the figure counts, as before "и" or a comma.
+# Animals named by an adjective turned noun (животное, млекопитающее, насекомое): what a figure right before them
+# counts, before a colon, a figure or a verb as before a comma ("поступили 134 животных: 96 собак …", "более 2 800
+# животных 264 видов"; set 75); before a noun in the genitive plural they qualify it ("животных жиров", fats).
+_RUSSIAN_ANIMALS_NAMED_BY_AN_ADJECTIVE = frozenset({"животных", "млекопитающих", "насекомых", "пресмыкающихся",
+                                                    "земноводных", "парнокопытных", "непарнокопытных"})
+_GENITIVE_PLURAL_NOUN_AFTER_RE = re.compile(r"[ \u00a0]+[а-яё]{2,}(?:ов|ев|ей)(?![\w])", re.IGNORECASE)
 _PLURAL_VERB_AFTER_RE = re.compile(r"[ \u00a0]+[а-яё]{2,}(?:ли|ют|ят|ут)(?![\w])", re.IGNORECASE)
 _NO_NOUN_AFTER_RE = re.compile(r"[ \u00a0]*(?:[,;.!?…)]|[–—]|$|(?:и|или|а|но|из|в|во|на|с|со|по|за|до|от|для|при|у)"
                                r"(?![\w]))", re.IGNORECASE)
@@ -779,6 +785,9 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         # "-ание", "-тие" ("21 заявление", "31 уведомление", "41 здание") end in "-ие" as plural adjectives do, but no
         # adjective ends so: soft ones have a consonant before their "-ние" ("летние", "последние", "внешние").
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and not lowered.endswith(_RUSSIAN_NOUN_ENDINGS_IN_IE):
+            if index == 0 and lowered in _RUSSIAN_ANIMALS_NAMED_BY_AN_ADJECTIVE and not (
+                    text and _GENITIVE_PLURAL_NOUN_AFTER_RE.match(text, end)):
+                return Counted(word, end, False)  # "134 животных: 96 собак", not "200 животных жиров"
             if lowered in _RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE and text and (
                     _NO_NOUN_AFTER_RE.match(text, end) or _PLURAL_VERB_AFTER_RE.match(text, end)):
                 return Counted(word, end, False)  # "на двоих взрослых и …", "120 рабочих и 15 инженеров"
