@@ -76,3 +76,19 @@ ANIMALS_NAMED_BY_AN_ADJECTIVE = [
                          ids=_ids(ANIMALS_NAMED_BY_AN_ADJECTIVE))
 def test_russian_animals_named_by_an_adjective(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-01", context=context).value, expected)
+
+
+YOUNG_OF_ANIMALS = [
+    # The young of animals in "-ёнок/-онок" ("тигрёнок", "волчонок", "щенок"), whose genitive plural in "-ят/-ат" looks
+    # like a verb's present plural ("говорят", "слышат"), are nouns the figure counts.
+    ("трое", "3 апреля у волчицы Найды родились трое волчат.", count(3, "волчат")),
+    ("пятеро", "В питомнике появились пятеро щенят хаски.", count(5, "щенят")),
+    ("12", "Весной на ферме родились 12 ягнят и 4 козленка.", count(12, "ягнят")),
+    # Guard: a verb in the present plural still counts nothing ("трое говорят" names no noun).
+    ("40", "Из опрошенных 40 говорят, что довольны.", quantity(40, None)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), YOUNG_OF_ANIMALS, ids=_ids(YOUNG_OF_ANIMALS))
+def test_russian_young_of_animals_are_counted(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-01", context=context).value, expected)

@@ -674,7 +674,12 @@ _RUSSIAN_SHORT_PARTICIPLE_SINGULAR_RE = re.compile(r"(?:вы|вз|по|про|п
 # noun ends in, and the irregular "-рос/-стиг" pasts with a prefix.
 _RUSSIAN_PAST_OF_CHANGE_RE = re.compile(r"[а-яё]{3,}(?:лся|лось|лась|лись)|(?:вы|воз|под|раз|на|до)(?:рос|стиг)(?:ла|ло|ли)?")
 _RUSSIAN_PRESENT_PLURAL_RE = re.compile(r"[а-яё]{3,}(?:[сздтвбпмр]ят|[жшчщ]ат)")
-_RUSSIAN_YOUNG_OF_ANIMALS = frozenset({"поросят", "ребят", "котят", "жеребят", "верблюжат", "медвежат", "зайчат"})
+# The young of animals in "-ёнок/-онок", whose genitive plural in "-ят/-ат" looks like a verb's present plural
+# ("говорят", "слышат"): nouns, counted ("родились трое тигрят", set 75; a zoo's or a farm's young).
+_RUSSIAN_YOUNG_OF_ANIMALS = frozenset({"поросят", "ребят", "котят", "жеребят", "верблюжат", "медвежат", "зайчат",
+                                       "тигрят", "волчат", "лисят", "щенят", "ягнят", "козлят", "телят", "оленят",
+                                       "слонят", "бельчат", "гусят", "утят", "цыплят", "лосят", "барсучат", "тюленят",
+                                       "ежат", "бобрят", "мышат", "зверят", "галчат", "орлят", "совят"})
 
 
 # "12 угольных котельных на газ", "30 новых рабочих в цехе": an adjective of the kind before a noun made of an
