@@ -92,3 +92,31 @@ YOUNG_OF_ANIMALS = [
 @pytest.mark.parametrize(("selection", "context", "expected"), YOUNG_OF_ANIMALS, ids=_ids(YOUNG_OF_ANIMALS))
 def test_russian_young_of_animals_are_counted(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-01", context=context).value, expected)
+
+
+PAST_OF_VERBS_IN_YT_AND_UT = [
+    # The past of the verbs in "-ыть", "-уть" with a prefix ("закрыли", "покрыли", "выдвинули") is the clause's verb
+    # after the figure, not a noun it counts: the figure stays a bare amount (its currency, if any, named elsewhere).
+    ("4,5 млн", "Остальные 4,5 млн закрыли спонсоры.", quantity(4.5e6, None)),
+    ("около 800 тыс.", "Около 800 тыс. вернули страховщики.", quantity(800e3, None, approximate=True)),
+    ("почти 20", "Почти 20 открыли свое дело.", quantity(20, None, upper=20)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PAST_OF_VERBS_IN_YT_AND_UT,
+                         ids=_ids(PAST_OF_VERBS_IN_YT_AND_UT))
+def test_russian_past_of_verbs_in_yt_and_ut_is_no_counted_noun(selection: str, context: str,
+                                                               expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-01", context=context).value, expected)
+
+
+NOUNS_LIKE_THOSE_PASTS = [
+    # Guards: the nouns "прибыли" (profit) and "протокола" still follow a figure as nouns.
+    ("3 млн", "Компания получила 3 млн прибыли.", count(3e6, "прибыли")),
+    ("два", "Инспектор составил два протокола.", count(2, "протокола")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), NOUNS_LIKE_THOSE_PASTS, ids=_ids(NOUNS_LIKE_THOSE_PASTS))
+def test_russian_nouns_like_those_pasts_stay_nouns(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-01", context=context).value, expected)
