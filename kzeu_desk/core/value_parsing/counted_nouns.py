@@ -673,6 +673,11 @@ _RUSSIAN_PREFIXED_FUTURE_RE = re.compile(r"(?:вы|вл|по|про|пере|з�
 # (The young of animals are nouns in "-ят": "20 тыс. поросят".)
 _RUSSIAN_PREFIXED_PAST_RE = re.compile(r"(?:вы|вл|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|у)[а-яё]{2,}"
                                        r"(?:ил|ал|ял|ел)(?:а|о|и)"
+                                       # and of the verbs in "-ыть", "-уть" ("недостающие 1,6 млн покрыли из резерва",
+                                       # "закрыли", "открыли", "обманули"; set 75): a stem of two letters at least after
+                                       # the prefix, so the nouns "прибыли", "убыли", "прогула" stay nouns
+                                       r"|(?:вы|вл|по|про|пере|за|на|от|до|при|со|раз|рас|под|об|у)[а-яё]{2,}"
+                                       r"(?:ыл|ул)(?:а|о|и)"
                                        # the past of "идти" with a prefix ("девять дошли до четвертьфинала", "12 вышли",
                                        # "пришли", "прошли"): no noun ends so
                                        r"|[а-яё]{0,5}шл[аои]")
@@ -691,7 +696,12 @@ _RUSSIAN_SHORT_PARTICIPLE_SINGULAR_RE = re.compile(r"(?:вы|вз|по|про|п
 # noun ends in, and the irregular "-рос/-стиг" pasts with a prefix.
 _RUSSIAN_PAST_OF_CHANGE_RE = re.compile(r"[а-яё]{3,}(?:лся|лось|лась|лись)|(?:вы|воз|под|раз|на|до)(?:рос|стиг)(?:ла|ло|ли)?")
 _RUSSIAN_PRESENT_PLURAL_RE = re.compile(r"[а-яё]{3,}(?:[сздтвбпмр]ят|[жшчщ]ат)")
-_RUSSIAN_YOUNG_OF_ANIMALS = frozenset({"поросят", "ребят", "котят", "жеребят", "верблюжат", "медвежат", "зайчат"})
+# The young of animals in "-ёнок/-онок", whose genitive plural in "-ят/-ат" looks like a verb's present plural
+# ("говорят", "слышат"): nouns, counted ("родились трое тигрят", set 75; a zoo's or a farm's young).
+_RUSSIAN_YOUNG_OF_ANIMALS = frozenset({"поросят", "ребят", "котят", "жеребят", "верблюжат", "медвежат", "зайчат",
+                                       "тигрят", "волчат", "лисят", "щенят", "ягнят", "козлят", "телят", "оленят",
+                                       "слонят", "бельчат", "гусят", "утят", "цыплят", "лосят", "барсучат", "тюленят",
+                                       "ежат", "бобрят", "мышат", "зверят", "галчат", "орлят", "совят"})
 
 
 # "12 угольных котельных на газ", "30 новых рабочих в цехе": an adjective of the kind before a noun made of an
@@ -748,6 +758,12 @@ _RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE = frozenset({"взрослых", "пожи
                                                    "участковых"})
 # A verb in the plural right after such an adjective ("46 участковых прошли стажировку", "120 рабочих получат"): the
 # clause's verb, no noun, so the adjective is what the figure counts, as before "и" or a comma.
+# Animals named by an adjective turned noun (животное, млекопитающее, насекомое): what a figure right before them
+# counts, before a colon, a figure or a verb as before a comma ("поступили 134 животных: 96 собак …", "более 2 800
+# животных 264 видов"; set 75); before a noun in the genitive plural they qualify it ("животных жиров", fats).
+_RUSSIAN_ANIMALS_NAMED_BY_AN_ADJECTIVE = frozenset({"животных", "млекопитающих", "насекомых", "пресмыкающихся",
+                                                    "земноводных", "парнокопытных", "непарнокопытных"})
+_GENITIVE_PLURAL_NOUN_AFTER_RE = re.compile(r"[ \u00a0]+[а-яё]{2,}(?:ов|ев|ей)(?![\w])", re.IGNORECASE)
 _PLURAL_VERB_AFTER_RE = re.compile(r"[ \u00a0]+[а-яё]{2,}(?:ли|ют|ят|ут)(?![\w])", re.IGNORECASE)
 _NO_NOUN_AFTER_RE = re.compile(r"[ \u00a0]*(?:[,;.!?…)]|[–—]|$|(?:и|или|а|но|из|в|во|на|с|со|по|за|до|от|для|при|у)"
                                r"(?![\w]))", re.IGNORECASE)
@@ -796,6 +812,9 @@ def _russian(words: list[tuple[str, int]], text: str = "", position: int = 0) ->
         # "-ание", "-тие" ("21 заявление", "31 уведомление", "41 здание") end in "-ие" as plural adjectives do, but no
         # adjective ends so: soft ones have a consonant before their "-ние" ("летние", "последние", "внешние").
         if lowered.endswith(RUSSIAN_ADJECTIVE_ENDINGS) and not lowered.endswith(_RUSSIAN_NOUN_ENDINGS_IN_IE):
+            if index == 0 and lowered in _RUSSIAN_ANIMALS_NAMED_BY_AN_ADJECTIVE and not (
+                    text and _GENITIVE_PLURAL_NOUN_AFTER_RE.match(text, end)):
+                return Counted(word, end, False)  # "134 животных: 96 собак", not "200 животных жиров"
             if lowered in _RUSSIAN_PEOPLE_NAMED_BY_AN_ADJECTIVE and text and (
                     _NO_NOUN_AFTER_RE.match(text, end) or _PLURAL_VERB_AFTER_RE.match(text, end)):
                 return Counted(word, end, False)  # "на двоих взрослых и …", "120 рабочих и 15 инженеров"

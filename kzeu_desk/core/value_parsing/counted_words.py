@@ -126,7 +126,11 @@ ENGLISH_MEASURES = frozenset({
 # A car's fuel use in litres a hundred kilometres ("7,8 л/100 км"), a coating's load in micrograms or milligrams a
 # square centimetre ("0,8 мкг/см²"), and lengths in nanometres and micrometres ("12–18 нм", "около 2 мкм"; set 65's
 # patent abstract): units of their own, first, before the "л", "мкг", "мг" and "м" they start like.
-MEASURE_ABBREVIATIONS = (r"л/100\s?км(?![\w])|(?:мкг|мг)/(?:см²|см2)|(?:нм|мкм)(?![\w])|"
+# Millilitres ("бутылка 340 мл"), a titre or a dose in international units or milligrams a millilitre ("не ниже 0,5
+# МЕ/мл", "5 мг/мл"), and square feet with "кв." as "кв. метров" has it ("4 200 кв. футов" of leather; sets 74 and
+# 75): units of their own, first, before the "мг", "м" and "кв. м" they start like.
+MEASURE_ABBREVIATIONS = (r"(?:МЕ|мг|мкг)/мл(?![\w])|мл(?![\w])|кв\.\s?фут(?:ов|а|ах)?(?![\w])|"
+                         r"л/100\s?км(?![\w])|(?:мкг|мг)/(?:см²|см2)|(?:нм|мкм)(?![\w])|"
                          r"(?:(?:м³|м3|т|кг)/(?:МВт·ч|кВт·ч|ГВт·ч|мин|год|сут|час|ч|га)(?![\w])|"
                          r"(?:t|kg|l|L|m³|m3)/(?:ha|h)(?![\w])|"
                          # A plant's capacity in tonnes a year ("500,000 t/yr", "a 3 million t/y plant") and a building's

@@ -76,6 +76,9 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     # "оформленным не ранее чем за 72 часа до отгрузки": no earlier than 72 hours before an event is at most
     # 72 hours before it ("не ранее 2027 года", with no "за", stays a lower bound).
     (r"не (?:ранее|раньше),?(?: чем)? за", Bound.UPPER),
+    # "кровь берут не ранее чем через 30 дней после прививки": no earlier than 30 days after is at least 30 days
+    # after, a lower bound, as "не позднее чем через" is a ceiling (set 75).
+    (r"не (?:ранее|раньше),?(?: чем)? через", Bound.LOWER),
     # And "не позднее чем за 10 рабочих дней до выезда": no later than 10 days before is at least 10 days before.
     (r"не позднее,?(?: чем)? за", Bound.LOWER),
     (r"старше|дольше", Bound.LOWER),
@@ -116,6 +119,10 @@ QUALIFIERS_BEFORE: tuple[tuple[str, Bound], ...] = (
     # (not farther than: at most), as "не ниже" and "не выше" bound a level.
     (r"не ближе(?: чем)?", Bound.LOWER),
     (r"не дальше(?: чем)?", Bound.UPPER),
+    # Alone, "уходить дальше 50 км" (farther than: more) and "ставить ближе 200 м" (closer than: less), as "выше" and
+    # "ниже" alone bound a level (set 74).
+    (r"дальше(?: чем)?", Bound.LOWER),
+    (r"ближе(?: чем)?", Bound.UPPER),
     (r"выше(?: чем)?", Bound.LOWER),
     (r"ниже(?: чем)?", Bound.UPPER),
     # A rule's ceiling: "не должна превышать 1%", "не может превышать 30 дней" (must not exceed).
