@@ -1535,6 +1535,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             return Counted("жас", end, True)
         if lowered in _KAZAKH_KINDS_OF_HOUR and following.startswith("сағат"):
             return Counted(f"{lowered} сағат", words[index + 1][1], True)  # "72 академиялық сағат" of 45 minutes
+        if index == 0 and lowered == "жас" and following in ("үлкен", "кіші"):
+            # "баладан 16 жас үлкен" (16 years older than the child): a difference of ages, in years of life.
+            return Counted("жас", end, True)
         if index == 0 and lowered == "жас" and following.startswith("аралығ"):
             return Counted("жас", end, True)  # "18 бен 30 жас аралығындағы": ages, between 18 and 30 years
         if lowered == "жас" and following and (_kazakh_base(following) in KAZAKH_KNOWN_STEMS or (

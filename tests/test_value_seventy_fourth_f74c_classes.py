@@ -1,0 +1,28 @@
+"""The classes of the Kazakh misses of sets 74 and 75 at their first score, each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+# (highlight, its sentence, the curator's value)
+KAZAKH_BARE_AGES = [
+    # "Оған 47 жас" (he is 47): a bare "жас" after a figure whose owner is in the dative is an age, in years of life.
+    ("47 жас", "Оған 47 жас, ол зауытта он жыл істеді.", quantity(47, "жас")),
+    ("35 жас", "Қазір оларға 35 жас, екеуі де дәрігер.", quantity(35, "жас")),
+    # "N жас үлкен/кіші" (N years older/younger): the difference of two ages is in years of life too.
+    ("кемінде 20 жас", "Қамқоршы баладан кемінде 20 жас үлкен болуы керек.", quantity(20, "жас", lower=20)),
+    ("7 жас", "Інісі одан 7 жас кіші.", quantity(7, "жас")),
+    # Guard: a bare "жас" with no owner in the dative may still count young people.
+    ("300 жас", "Форумға елдің түкпір-түкпірінен 300 жас келді.", count(300, "жас")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_BARE_AGES,
+                         ids=[case[1] for case in KAZAKH_BARE_AGES])
+def test_kazakh_bare_ages(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-10", context=context).value, expected)
