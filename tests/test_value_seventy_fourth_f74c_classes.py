@@ -26,3 +26,24 @@ KAZAKH_BARE_AGES = [
                          ids=[case[1] for case in KAZAKH_BARE_AGES])
 def test_kazakh_bare_ages(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-10", context=context).value, expected)
+
+
+KAZAKH_LESS_ADJECTIVES_AND_MICRONS = [
+    # Any adjective of less after the ablative bounds the figure from above as "кіші", "төмен" do: "қысқа" (shorter),
+    # "жеңіл" (lighter), "таяз" (shallower), "жұқа" (thinner).
+    ("15 сантиметрден қысқа", "Бұтақтары 15 сантиметрден қысқа көшеттер сатылмайды.", quantity(None, "сантиметр", upper=15)),
+    ("3 тоннадан жеңіл", "Көпірден тек 3 тоннадан жеңіл көліктер өте алады.", quantity(None, "тонна", upper=3)),
+    ("1 метрден таяз", "Жағалаудағы су 1 метрден таяз.", quantity(None, "метр", upper=1)),
+    # A micron (a micrometre) is a length, measured as "миллиметр" is, not a count of things.
+    ("25 микроннан аспайтын", "Қалыңдығы 25 микроннан аспайтын пакеттерге тыйым салынады.",
+     quantity(None, "микрон", upper=25)),
+    ("40 микрон", "Сүзгі 40 микрон бөлшектерді ұстайды.", quantity(40, "микрон")),
+    # Guard: an adjective of more stays a floor.
+    ("3 метрден ұзын", "Ұзындығы 3 метрден ұзын құбырлар.", quantity(3, "метр", lower=3)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_LESS_ADJECTIVES_AND_MICRONS,
+                         ids=[case[1] for case in KAZAKH_LESS_ADJECTIVES_AND_MICRONS])
+def test_kazakh_less_adjectives_and_microns(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-10", context=context).value, expected)
