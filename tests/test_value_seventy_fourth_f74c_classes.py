@@ -47,3 +47,19 @@ KAZAKH_LESS_ADJECTIVES_AND_MICRONS = [
                          ids=[case[1] for case in KAZAKH_LESS_ADJECTIVES_AND_MICRONS])
 def test_kazakh_less_adjectives_and_microns(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-10", context=context).value, expected)
+
+
+KAZAKH_ORDINAL_NOUN_IN_THE_POSSESSIVE_ACCUSATIVE = [
+    # The noun an ordinal numbers is its owner's: "-ын/-ін" after a consonant comes off an unknown stem as it does off
+    # a known one ("раундын" is раунд).
+    ("үшінші", "Компания үшінші цехын іске қосты.", count(3, "цех")),
+    ("алтыншы", "Федерация алтыншы турын Таразда өткізді.", count(6, "тур")),
+    # Guard: a known stem is cut as before.
+    ("бесінші", "Банк қалада бесінші филиалын ашты.", count(5, "филиал")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_ORDINAL_NOUN_IN_THE_POSSESSIVE_ACCUSATIVE,
+                         ids=[case[1] for case in KAZAKH_ORDINAL_NOUN_IN_THE_POSSESSIVE_ACCUSATIVE])
+def test_kazakh_ordinal_noun_in_the_possessive_accusative(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-10", context=context).value, expected)
