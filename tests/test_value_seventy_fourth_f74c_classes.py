@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import count, quantity, same
+from test_value_words import count, date, quantity, same, span
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -63,3 +63,36 @@ KAZAKH_ORDINAL_NOUN_IN_THE_POSSESSIVE_ACCUSATIVE = [
                          ids=[case[1] for case in KAZAKH_ORDINAL_NOUN_IN_THE_POSSESSIVE_ACCUSATIVE])
 def test_kazakh_ordinal_noun_in_the_possessive_accusative(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-10", context=context).value, expected)
+
+
+KAZAKH_WEEK_AS_AN_ADJECTIVE = [
+    # "өткен аптадағы" (last week's), the "-ғы" adjective of the locative, is the week "өткен аптада" is, as
+    # "өткен айдағы" is the month of "өткен айда": Monday to Sunday before, of or after the publication's week.
+    ("Өткен аптадағы", "Өткен аптадағы жиналыста бюджет талқыланды.", span("2026-03-02", "2026-03-08")),
+    ("келесі аптадағы", "Команда келесі аптадағы матчқа дайындалып жатыр.", span("2026-03-16", "2026-03-22")),
+    ("осы аптасындағы", "Кітапхананың осы аптасындағы кестесі өзгерді.", span("2026-03-09", "2026-03-15")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_WEEK_AS_AN_ADJECTIVE,
+                         ids=[case[1] for case in KAZAKH_WEEK_AS_AN_ADJECTIVE])
+def test_kazakh_week_as_an_adjective(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-11", context=context).value, expected)
+
+
+KAZAKH_AS_OF_A_DAY = [
+    # "1 наурыздағы дерек бойынша" (according to the data as of 1 March): a figure counted as of a day is reported
+    # after that day, so a day named without a year is the one before the publication, whatever verb follows.
+    ("1 наурыздағы", "1 наурыздағы дерек бойынша кезекте 4 мың отбасы тұр. Өтінім беру 5 минут уақыт алады, ал шешім "
+     "кемінде 3 күнде шығарылады.", date("2026-03-01")),
+    ("10 наурыздағы", "10 наурыздағы мәлімет бойынша қалада 12 дәріхана түнде жұмыс істейді, ал жаңалары сәуірде ашылады.",
+     date("2026-03-10")),
+    # Guard: a "-дағы" date of what is to come stays ahead ("the 20 March concert will be held in the park").
+    ("20 наурыздағы", "20 наурыздағы концерт саябақта өтеді.", date("2026-03-20")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_AS_OF_A_DAY,
+                         ids=[case[1] for case in KAZAKH_AS_OF_A_DAY])
+def test_kazakh_as_of_a_day(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-11", context=context).value, expected)
