@@ -96,3 +96,19 @@ KAZAKH_AS_OF_A_DAY = [
                          ids=[case[1] for case in KAZAKH_AS_OF_A_DAY])
 def test_kazakh_as_of_a_day(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-11", context=context).value, expected)
+
+
+KAZAKH_CAPACITY_AS_A_PREDICATE = [
+    # "Зал 450 орындық," (the hall seats 450): an adjective of capacity closing its clause as the predicate counts the
+    # places, as it does before its noun ("300 орындық мектеп").
+    ("450 орындық", "Жаңа спорт залы 450 орындық, ал киім ауыстыратын бөлмелер екеу.", count(450, "орын")),
+    ("60 төсектік", "Емхананың стационары 60 төсектік.", count(60, "төсек")),
+    # Guard: before its noun, as before.
+    ("200 орындық", "Ауылда 200 орындық мектеп салынады.", count(200, "орын")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), KAZAKH_CAPACITY_AS_A_PREDICATE,
+                         ids=[case[1] for case in KAZAKH_CAPACITY_AS_A_PREDICATE])
+def test_kazakh_capacity_as_a_predicate(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-11", context=context).value, expected)
