@@ -1571,6 +1571,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
             return Counted("жас", end, True)
         if lowered in _KAZAKH_KINDS_OF_HOUR and following.startswith("сағат"):
             return Counted(f"{lowered} сағат", words[index + 1][1], True)  # "72 академиялық сағат" of 45 minutes
+        if index == 0 and lowered == "жас" and following in ("үлкен", "кіші"):
+            # "баладан 16 жас үлкен" (16 years older than the child): a difference of ages, in years of life.
+            return Counted("жас", end, True)
         if index == 0 and lowered == "жас" and following.startswith("аралығ"):
             return Counted("жас", end, True)  # "18 бен 30 жас аралығындағы": ages, between 18 and 30 years
         if lowered == "жас" and following and (_kazakh_base(following) in KAZAKH_KNOWN_STEMS or (
@@ -1601,8 +1604,9 @@ def _kazakh(words: list[tuple[str, int]], words_end_clause: bool = False, punctu
                 # honey but the score's unit, measured as "кемінде 70 балл" is.
                 graded = "балл"
             return Counted(graded, end, graded in KAZAKH_MEASURES)
-        if index == 0 and (named := _noun_in_having_adjective(lowered)) is not None and following:
-            # "300 орындық мектеп" (a 300-place school) counts places, as "7 сағаттық ұшу" measures hours.
+        if index == 0 and (named := _noun_in_having_adjective(lowered)) is not None and (following or len(words) == 1):
+            # "300 орындық мектеп" (a 300-place school) counts places, as "7 сағаттық ұшу" measures hours; so does the
+            # adjective closing its clause as the predicate ("Асхана 320 орындық,", the canteen seats 320; set 75).
             return Counted(named, end, False)
         if index == 0 and (having := _known_noun_in_having_adjective(lowered)) is not None:
             # "алты деңгейлі бағдарлама" (a six-level programme), "52 сериялы фильм" (a 52-episode film): the number

@@ -387,6 +387,8 @@ KAZAKH_MEASURES = frozenset({"жыл", "ай", "апта", "күн", "сағат
                              "ғасыр", "түн", "тәулік", "метр", "километр", "литр", "мегаватт", "гигаватт", "онжылдық",
                              # ("20-30 сантиметрге жоғары": smaller lengths and masses are measures too.)
                              "сантиметр", "миллиметр", "килограмм", "грамм", "киловатт",
+                             # ("19 микроннан аспайды": a micron, a wool fibre's or a film's thickness, is a length.)
+                             "микрон",
                              # ("5 миллиграммнан аспайды": a milligram is a mass as a gram is.)
                              "миллиграмм",
                              # ("күніне 300 келі балық": a kilo, as people say it, is a mass as "килограмм" is.)

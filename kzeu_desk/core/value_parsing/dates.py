@@ -192,6 +192,11 @@ _PAST_PARTICIPLE_BEFORE_RE = re.compile(
 # ("1 наурызға дейін төлемеген мүшелер", members who have not paid by 1 March) lies ahead of what it bounds.
 _KAZAKH_DATE_OF_AN_EVENT_RE = re.compile(
     r"(?:да|де|та|те|дан|ден|тан|тен|нан|нен|дағы|дегі|тағы|тегі)$", re.IGNORECASE)
+# "1 мамырдағы дерек бойынша" (according to the data as of 1 May), "1 қаңтардағы жағдай бойынша" (as it stood on 1
+# January): figures are counted as of a day already past when they are reported, whatever verb of the sentence
+# follows (a rule of the register tells what will be; set 75: "… шектеу кемінде 6 айға қойылады" after it).
+_KAZAKH_AS_OF_AFTER_RE = re.compile(
+    rf"\s+(?:дерек|деректер|мәлімет|мәліметтер|жағдай|ақпарат)\s+бойынша(?![{CYRILLIC_LETTER}])", re.IGNORECASE)
 _KAZAKH_PAST_PARTICIPLE_AFTER_RE = re.compile(
     rf"(?:\s+[^\s.,;:!?—–()]+){{0,2}}?\s+(?!(?:өткен|арналған)\s)"
     rf"(?![{CYRILLIC_LETTER}]+(?:маған|меген|баған|беген|паған|пеген)\s)[{CYRILLIC_LETTER}]{{2,}}(?:ған|ген|қан|кен)"
@@ -326,6 +331,9 @@ def tense_at(context: str, offset: int) -> tuple[str | None, bool]:
         return "past", True
     if has_kazakh_letters(context) and _KAZAKH_DATE_OF_AN_EVENT_RE.search(context, offset, end := _date_end(context, offset)) \
             and _KAZAKH_PAST_PARTICIPLE_AFTER_RE.match(context, end):
+        return "past", True
+    if has_kazakh_letters(context) and re.search(r"(?i:дағы|дегі|тағы|тегі)$", context[offset:(end := _date_end(context, offset))]) \
+            and _KAZAKH_AS_OF_AFTER_RE.match(context, end):
         return "past", True
     if _SAYING_BEFORE_RE.search(context, max(0, after_preposition - 60), after_preposition):
         return "past", True

@@ -222,7 +222,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     (rf"(?:-(?:ы|і|сы|сі)?(?:дан|ден|тан|тен|нан|нен))?(?<=дан|ден|тан|тен|нан|нен)(?:\s+(?:да|де|та|те)(?=\s))?\s*"
      # "Smaller than" as "less than": "3 сантиметрден кіші" (under 3 cm); "not lower than" is a floor, below.
      # A price "cheaper than" is under it as "less than" is: "5 мың теңгеден арзан" (issue #17, set 67).
-     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде|болма|{_KAZAKH_NEGATED_VERB}))|төмен|кіші|арзан)(?!\s+емес{NOT_CYRILLIC_AFTER})"
+     # Any adjective of less compares so, as "ұзын", "терең" of more do below: "30 сантиметрден қысқа" (shorter than),
+     # "жеңіл" (lighter), "таяз" (shallower), "жұқа", "жіңішке" (thinner), "аласа" (lower) (issue #17, set 75).
+     rf"(?:азы|азын|аз|кем(?!\s+(?:емес|дегенде|болма|{_KAZAKH_NEGATED_VERB}))|төмен|кіші|арзан"
+     rf"|қысқа|жеңіл|таяз|жұқа|жіңішке|аласа)(?!\s+емес{NOT_CYRILLIC_AFTER})"
      rf"{NOT_CYRILLIC_AFTER}", Bound.UPPER),
     # "Not later than": "15 күннен кешіктірмей" (within 15 days at the latest), "кешіктірілмей" in the passive: a
     # time limit, a ceiling, as "не позднее" is.

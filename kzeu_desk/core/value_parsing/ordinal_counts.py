@@ -343,6 +343,12 @@ def _kazakh_noun_after(context: str, position: int) -> str | None:
             return None  # "ал 11-ші сенбіде" (and the 11th on Saturday): the day it falls on, no noun of its own
         if named.is_measure or named.unit in _KAZAKH_NOT_SERIES or named.unit in KAZAKH_MEASURES:
             return ""
+        if named.unit == lowered and len(lowered) >= 5 and lowered.endswith(("ын", "ін")) \
+                and lowered[-3] not in _KAZAKH_VOWELS:
+            # "бесінші титулын алды" (won a fifth title), "үшінші цехын ашты": the noun an ordinal numbers is its
+            # owner's, so it takes the possessive, here with the accusative ("-ын/-ін" after a consonant), which an
+            # unknown stem keeps; cut it off as a known stem's is ("раундын" is раунд) (issue #17, set 75).
+            return lowered[:-2]
         return named.unit
     return None
 

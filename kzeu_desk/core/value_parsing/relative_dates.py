@@ -476,7 +476,8 @@ _RELATIVE_WEEKS = (
     # In the locative, the genitive or bare ("келесі апта ішінде"); not the ablative, which starts a change ("келесі
     # аптадан бастап", from next week on) or counts from it.
     rf"(?<![\w])(?P<rel>(?i:келесі|келер|алдағы|өткен|осы|ағымдағы))\s+"
-    rf"(?i:аптада|аптасында|аптаның|аптасының|апта){NOT_CYRILLIC_AFTER}",
+    # ("өткен аптадағы мәзірде", in last week's menu: the "-ғы" adjective of the locative, as "өткен айдағы" is.)
+    rf"(?i:аптадағы|аптасындағы|аптада|аптасында|аптаның|аптасының|апта){NOT_CYRILLIC_AFTER}",
 )
 _WEEK_OFFSETS = {"следующ": 1, "будущ": 1, "next": 1, "the coming": 1, "прошл": -1, "прошедш": -1, "предыдущ": -1,
                  "last": -1, "the past": -1, "the previous": -1, "эт": 0, "текущ": 0, "нынешн": 0, "this": 0,

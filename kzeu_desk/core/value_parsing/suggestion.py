@@ -499,7 +499,8 @@ def suggest(selection: str, *, published: str | None = None, context: str | None
     return Suggestion(best.value, note_for(best))
 
 
-_AN_AGE_IN_A_CASE_RE = re.compile(r"(?i:жас(?:қа|тан|та))")
+# (A bare "жас" too: "кемінде 16 жас" of "баладан кемінде 16 жас үлкен" (at least 16 years older), set 75.)
+_AN_AGE_IN_A_CASE_RE = re.compile(r"(?i:жас(?:қа|тан|та)?)")
 _PER_HECTARE = {"центнер": "ц/га", "тонна": "т/га"}
 _PER_HECTARE_OPENS_RE = re.compile(r"(?i:гектар(?:ына|ынан))[ \u00a0]+\d")
 
