@@ -250,15 +250,11 @@ _KAZAKH_AGE_OF_BEFORE_RE = re.compile(r"(?<![\w])(?i:жасы)(?:\s*[–—-])?\
 # people; "жас" before a noun ("40 жас маманы") is "young" and stays out (issue #17, set 69).
 _KAZAKH_AGE_NAMED_IN_THE_SENTENCE_RE = re.compile(r"(?<![\w])(?i:жасы)(?![\w])[^.!?;]*$")
 _KAZAKH_BARE_AGE_ENDING_A_CLAUSE_RE = re.compile(r"\s+(?i:жас)\s*(?:[,.;:)–—]|$)")
-<<<<<<< HEAD
-# ("visitors under 19 go free", "children over 12": people under or over a bare number are of that age; so are the
-# people a market or a vote is made of, "consumers under 30", "voters over 60", "women over 50".)
-=======
 # "Маған 22 жас", "Оған 47 жас" (I am 22, he is 47): Kazakh says whose age it is with a personal pronoun in the
 # dative; a bare "жас" after the figure is then years of life, never young people counted (issue #17, set 75).
 _KAZAKH_DATIVE_PRONOUN_BEFORE_RE = re.compile(r"(?<![\w])(?i:маған|саған|оған|бізге|сізге|оларға|сендерге|сіздерге)\s+$")
-# ("visitors under 19 go free", "children over 12": people under or over a bare number are of that age.)
->>>>>>> refs/heads/f74c
+# ("visitors under 19 go free", "children over 12": people under or over a bare number are of that age; so are the
+# people a market or a vote is made of, "consumers under 30", "voters over 60", "women over 50".)
 _AGED_BEFORE_RE = re.compile(r"(?<![\w])(?:(?:aged|ages)\s+(?:between\s+|from\s+)?|(?:children|pupils|visitors|people|persons"
                              r"|adults|students|passengers|those|anyone|consumers|customers|shoppers|users|voters"
                              r"|residents|men|women|girls|boys|respondents|applicants|drivers)\s+(?:under|over|below|above)\s+"
