@@ -365,8 +365,18 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # parser while sets 72 and 73 were fixed, scored once with those fixes in (fb71ea4): set 74 93.6 / 94.3 /
           # 96.8 % (132/141, 132/140, 151/156), set 75 96.0 / 93.8 / 93.5 % (144/150, 167/178, 157/168). Not fixed.
           # Floors: the first score's lowest language.
-          "held_out_seventy_fourth": 0.936,
-          "held_out_seventy_fifth": 0.934}
+          # After one pass of fixes (f74a-c): set 74 96.5 / 97.1 / 97.4 % (136/141, 136/140, 152/156), set 75 99.3 /
+          # 97.8 / 97.6 % (149/150, 174/178, 164/168). Floors: the lowest language less one miss, 135/141 (0.957) and
+          # 163/168 (0.970).
+          "held_out_seventy_fourth": 0.957,
+          "held_out_seventy_fifth": 0.970,
+          # Sets 76 and 77 (air travel, hotels and the transport corridor; medicines, trials, dentistry, donors,
+          # sanatoriums and food inspections), written and labelled by two more engineers who never ran the parser
+          # while sets 74 and 75 were fixed, scored once with those fixes in (2592295): set 76 96.1 / 98.6 / 94.5 % (124/129,
+          # 137/139, 138/146), set 77 96.0 / 97.9 / 96.5 % (120/125, 142/145, 136/141). Not fixed. Floors: the first
+          # score's lowest language.
+          "held_out_seventy_sixth": 0.945,
+          "held_out_seventy_seventh": 0.96}
 
 
 @pytest.fixture(scope="module")
