@@ -198,7 +198,10 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
      Bound.UPPER),
     # A participle takes case endings as a noun does: "мерзім 20 күннен аспайтынын айтты" (said it does not exceed).
     # The conditional and the imperative too: "15 пайызынан аспаса" (if it does not exceed), "30 күннен аспасын".
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын(?:ын|ы|ына|дай)?|аспайды|аспады|аспаған(?:ын|ы)?|аспауы(?:н)?"
+    # Made a plural noun it names those within the bound: "индексі 40-тан аспайтындар" (those whose index does not
+    # exceed 40), "30 жастан аспағандарға" (to those not over 30).
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын(?:ын|ы|ына|дай|дар(?:ға|ды|дың|да|дан)?)?|аспайды|аспады"
+     r"|аспаған(?:ын|ы|дар(?:ға|ды|дың|да|дан)?)?|аспауы(?:н)?"
      r"|аспаса|аспасын|аспауға)"
      rf"{NOT_CYRILLIC_AFTER}",
      Bound.UPPER),

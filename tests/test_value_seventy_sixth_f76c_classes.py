@@ -1,0 +1,39 @@
+"""Kazakh classes of the misses of sets 76 and 77 (issue #17), on sentences of their own."""
+
+from __future__ import annotations
+
+from kzeu_desk.core import value_parsing
+from kzeu_desk.core.typed_value import ValueKind
+
+
+def _suggest(span: str, context: str, published: str = "2026-05-12"):
+    return value_parsing.suggest(span, published=published, context=context).value
+
+
+# Class 1: a negated "аспа-" participle made a plural noun ("those not exceeding") is still a ceiling.
+def test_plural_participle_of_not_exceeding_is_a_ceiling() -> None:
+    value = _suggest("25 жастан аспайтындар", "Байқауға жасы 25 жастан аспайтындар қатыса алады.")
+    assert value.kind is ValueKind.QUANTITY
+    assert value.upper == 25 and value.amount is None
+
+
+def test_plural_participle_in_the_dative_is_a_ceiling() -> None:
+    value = _suggest("60-тан аспағандарға", "Жеңілдік табысы айына 60-тан аспағандарға беріледі.")
+    assert value.upper == 60 and value.amount is None
+
+
+def test_singular_participle_still_a_ceiling() -> None:
+    value = _suggest("12 пайыздан аспайтын", "Үлесі 12 пайыздан аспайтын компаниялар.")
+    assert value.upper == 12
+
+
+# Class 2: the sign of a temperature above zero said as a word, "плюс", on the second figure of a Kazakh range.
+def test_plus_word_on_the_second_figure_of_a_range() -> None:
+    value = _suggest("2-ден плюс 8 градусқа дейін", "Қоймадағы ауа 2-ден плюс 8 градусқа дейін болуы тиіс.")
+    assert value.kind is ValueKind.QUANTITY
+    assert (value.lower, value.upper, value.unit) == (2, 8, "градус")
+
+
+def test_plus_sign_range_unchanged() -> None:
+    value = _suggest("+3-тен +7 °C-қа дейін", "Дәріні +3-тен +7 °C-қа дейін сақтаңыз.")
+    assert (value.lower, value.upper) == (3, 7)
