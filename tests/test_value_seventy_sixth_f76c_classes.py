@@ -37,3 +37,19 @@ def test_plus_word_on_the_second_figure_of_a_range() -> None:
 def test_plus_sign_range_unchanged() -> None:
     value = _suggest("+3-тен +7 °C-қа дейін", "Дәріні +3-тен +7 °C-қа дейін сақтаңыз.")
     assert (value.lower, value.upper) == (3, 7)
+
+
+# Class 3: a Kazakh day word in the ablative ("from tomorrow", "since yesterday") is the day the bare word names.
+def test_tomorrow_in_the_ablative_is_tomorrow() -> None:
+    value = _suggest("ертеңнен", "Кітапхана ертеңнен бастап сағат 9-да ашылады.", published="2026-05-12")
+    assert value.kind is ValueKind.DATE and value.date == "2026-05-13"
+
+
+def test_yesterday_in_the_ablative_is_yesterday() -> None:
+    value = _suggest("Кешеден", "Кешеден бері жол жабық тұр.", published="2026-02-01")
+    assert value.kind is ValueKind.DATE and value.date == "2026-01-31"
+
+
+def test_today_in_the_ablative_is_today() -> None:
+    value = _suggest("бүгіннен", "Өтінімдер бүгіннен қабылданады.", published="2026-09-30")
+    assert value.kind is ValueKind.DATE and value.date == "2026-09-30"
