@@ -53,3 +53,20 @@ def test_yesterday_in_the_ablative_is_yesterday() -> None:
 def test_today_in_the_ablative_is_today() -> None:
     value = _suggest("бүгіннен", "Өтінімдер бүгіннен қабылданады.", published="2026-09-30")
     assert value.kind is ValueKind.DATE and value.date == "2026-09-30"
+
+
+# Class 4: a tool noun in "-ғыш/-қыш" before a bare noun qualifies it, one compound, known noun or not.
+def test_tool_noun_before_an_unknown_noun_is_one_compound() -> None:
+    value = _suggest("12 тоңазытқыш камера", "Жаңа қоймада 12 тоңазытқыш камера жұмыс істейді.")
+    assert value.kind is ValueKind.COUNT
+    assert (value.amount, value.unit) == (12, "тоңазытқыш камера")
+
+
+def test_tool_noun_alone_before_a_verb_is_counted_alone() -> None:
+    value = _suggest("7 кептіргіш", "Фермада 7 кептіргіш бүгін іске қосылды.")
+    assert (value.amount, value.unit) == (7, "кептіргіш")
+
+
+def test_tool_noun_closing_its_clause_is_counted_alone() -> None:
+    value = _suggest("9 тоңазытқыш", "Асханаға сатып алынғаны: 9 тоңазытқыш.")
+    assert (value.amount, value.unit) == (9, "тоңазытқыш")
