@@ -70,3 +70,20 @@ def test_tool_noun_alone_before_a_verb_is_counted_alone() -> None:
 def test_tool_noun_closing_its_clause_is_counted_alone() -> None:
     value = _suggest("9 тоңазытқыш", "Асханаға сатып алынғаны: 9 тоңазытқыш.")
     assert (value.amount, value.unit) == (9, "тоңазытқыш")
+
+
+# Class 5: a "-й" stem's first-person present-future written with "я" ("қоямын", "жиямыз") is the future, so a
+# month already past this year is next year's.
+def test_first_person_future_of_a_y_stem_puts_a_past_month_next_year() -> None:
+    value = _suggest("ақпанда", "Орынды ақпанда брондап қоямын.", published="2026-08-05")
+    assert value.kind is ValueKind.DATE and value.date == "2027-02"
+
+
+def test_first_person_plural_future_of_a_y_stem() -> None:
+    value = _suggest("ақпанда", "Біз бұл мәселені ақпанда шешіп қоямыз.", published="2026-08-05")
+    assert value.kind is ValueKind.DATE and value.date == "2027-02"
+
+
+def test_first_person_past_keeps_the_month_this_year() -> None:
+    value = _suggest("ақпанда", "Біз бұл мәселені ақпанда шешіп қойдық.", published="2026-08-05")
+    assert value.kind is ValueKind.DATE and value.date == "2026-02"
