@@ -87,3 +87,21 @@ def test_first_person_plural_future_of_a_y_stem() -> None:
 def test_first_person_past_keeps_the_month_this_year() -> None:
     value = _suggest("ақпанда", "Біз бұл мәселені ақпанда шешіп қойдық.", published="2026-08-05")
     assert value.kind is ValueKind.DATE and value.date == "2026-02"
+
+
+# Class 6: "дейін" before a change verb in the habitual participle ("-атын/-етін") says how far it goes each time, a
+# ceiling, where a change done ("өсті", grew to) is the figure reached.
+def test_habitual_rise_up_to_is_a_ceiling() -> None:
+    value = _suggest("35 градусқа дейін", "Шілдеде көлдегі су 35 градусқа дейін жылынатындықтан, жағажай толы болады.")
+    assert value.kind is ValueKind.QUANTITY
+    assert (value.amount, value.upper) == (None, 35)
+
+
+def test_habitual_growth_up_to_is_a_ceiling() -> None:
+    value = _suggest("20 пайызға дейін", "Қыста көкөніс бағасы 20 пайызға дейін өсетін кездер болады.")
+    assert (value.amount, value.upper) == (None, 20)
+
+
+def test_growth_done_is_still_the_figure_reached() -> None:
+    value = _suggest("20 пайызға дейін", "Көкөніс бағасы 20 пайызға дейін өсті.")
+    assert (value.amount, value.upper) == (20, None)
