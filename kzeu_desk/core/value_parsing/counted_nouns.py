@@ -1173,6 +1173,15 @@ def _kazakh_compound(words: list[tuple[str, int]], index: int, punctuation_ends:
             # management company), "мердігер компания", "серіктес ұйым"; not the clause's closing predicate ("46
             # умартачы мүше.": 46 beekeepers are members) nor an adjective in "-ті" ("салымшы ерікті жарна").
             head = lowered
+        if head is None and len(modifiers) == 1 and _KAZAKH_TOOL_RE.fullmatch(modifiers[0]) and len(lowered) >= 5 \
+                and _kazakh_base(lowered) == lowered and lowered not in KAZAKH_MEASURES \
+                and not _is_kazakh_adjective(lowered) and not _is_kazakh_participle(lowered) \
+                and not _ENDS_AS_A_KAZAKH_VERB_RE.search(lowered) \
+                and not (index + 2 == len(words) and punctuation_ends):
+            # A tool in "-ғыш/-қыш" qualifies the bare noun after it, one compound with no possessive between, whether
+            # or not the noun is one commonly counted: "тоңазытқыш витрина" (a refrigerated display case), "тоңазытқыш
+            # камера", "шаң сорғыш" is a tool itself (issue #17, set 77).
+            head = lowered
         if head is not None and modifiers and head != lowered and _is_kazakh_participle(modifiers[-1]):
             # "2 140 сотталған жазасын өтеуде" (2,140 convicts serve their sentences): a participle qualifies a noun
             # bare ("сотталған адам"), never one with a possessive, which belongs to the participle made a noun; the
@@ -1236,6 +1245,7 @@ def _plural_qualifying_a_possessed_noun(words: list[tuple[str, int]], index: int
 # tool made of a verb in "-ғыш/-гіш/-қыш/-кіш", which takes its object bare before it the same way: "астық
 # кептіргіш" (a grain dryer), "шаң сорғыш" (a vacuum cleaner), "су жылытқыш" (a water heater).
 _KAZAKH_DOER_OF_AN_OBJECT_RE = re.compile(r"[а-яәіңғүұқөһ]{2,}(?:у(?:шы|ші)|ғыш|гіш|қыш|кіш)")
+_KAZAKH_TOOL_RE = re.compile(r"[а-яәіңғүұқөһ]{3,}(?:ғыш|гіш|қыш|кіш)")
 
 
 _KAZAKH_ONLY_WORDS = frozenset({"ғана", "қана"})

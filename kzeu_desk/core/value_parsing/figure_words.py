@@ -194,11 +194,17 @@ QUALIFIERS_AFTER: tuple[tuple[str, Bound], ...] = (
     # With a possessive it is the share it bounds made a noun, as "жуығы" is: "ылғалдың 30 пайызға дейіні" (up to 30
     # per cent of the moisture), "пайданың 40 пайызға дейінін".
     (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:дейін(?:гі|і(?:н|не|нде|нен)?)?|шейін){NOT_CYRILLIC_AFTER}"
-     rf"(?!\s+(?!жетеді{NOT_CYRILLIC_AFTER})(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
+     # Nor a change in the habitual participle, which says how far it goes each time: "жазда температура 40 градусқа
+     # дейін көтерілетіндіктен" (as in summer it rises up to 40 degrees), "30 пайызға дейін өсетін".
+     rf"(?!\s+(?!жетеді{NOT_CYRILLIC_AFTER}|[{CYRILLIC_LETTER}]+(?:атын|етін|йтын|йтін)[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER})"
+     rf"(?:{KAZAKH_CHANGE_VERB})[{CYRILLIC_LETTER}]*{NOT_CYRILLIC_AFTER}(?!\s+мүмкін))",
      Bound.UPPER),
     # A participle takes case endings as a noun does: "мерзім 20 күннен аспайтынын айтты" (said it does not exceed).
     # The conditional and the imperative too: "15 пайызынан аспаса" (if it does not exceed), "30 күннен аспасын".
-    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын(?:ын|ы|ына|дай)?|аспайды|аспады|аспаған(?:ын|ы)?|аспауы(?:н)?"
+    # Made a plural noun it names those within the bound: "индексі 40-тан аспайтындар" (those whose index does not
+    # exceed 40), "30 жастан аспағандарға" (to those not over 30).
+    (rf"(?:-[{CYRILLIC_LETTER}]{{1,4}})?\s*(?:аспайтын(?:ын|ы|ына|дай|дар(?:ға|ды|дың|да|дан)?)?|аспайды|аспады"
+     r"|аспаған(?:ын|ы|дар(?:ға|ды|дың|да|дан)?)?|аспауы(?:н)?"
      r"|аспаса|аспасын|аспауға)"
      rf"{NOT_CYRILLIC_AFTER}",
      Bound.UPPER),

@@ -150,8 +150,11 @@ _RANGE_OR_RE = re.compile(r"\s+(?:or|или)\s+", re.IGNORECASE)
 # A currency written where a figure starts, and a percentage right after one: "€2.85 or 3.8%" is two figures.
 _CURRENCY_AT_RE = re.compile(r"US\$|[$€£₸₽]|(?:" + "|".join(CURRENCY_CODES) + r")(?![A-Za-z])")
 _PERCENT_RIGHT_AFTER_RE = re.compile(r"\s?(?:%|per\s?cent(?![\w])|percent(?![\w]))", re.IGNORECASE)
-# (A temperature's second figure may carry its sign: "+2-ден +6 °C-қа дейін".)
-_KAZAKH_RANGE_FROM_RE = re.compile(r"-(?:дан|ден|тан|тен|нан|нен)\s+(?=\+?\d)", re.IGNORECASE)
+# (A temperature's second figure may carry its sign: "+2-ден +6 °C-қа дейін", or say it in a word: "0-ден плюс 4
+# градусқа дейін", from 0 to plus 4 degrees, as Kazakh speech and notices write it, issue #17, set 77.)
+_KAZAKH_PLUS_WORD = r"плюс\s+"
+_KAZAKH_RANGE_FROM_RE = re.compile(rf"-(?:дан|ден|тан|тен|нан|нен)\s+(?=(?:\+|{_KAZAKH_PLUS_WORD})?\d)", re.IGNORECASE)
+_KAZAKH_PLUS_WORD_RE = re.compile(_KAZAKH_PLUS_WORD, re.IGNORECASE)
 # "жарты гектардан бір гектарға дейін", "5 тоннадан 8 тоннаға дейін": the unit written with both figures.
 _KAZAKH_RANGE_FROM_UNIT_RE = re.compile(rf"\s+(?P<unit>[{CYRILLIC_LETTER}]{{2,}}?)(?:дан|ден|тан|тен|нан|нен)\s+(?=\d)",
                                         re.IGNORECASE)
@@ -162,7 +165,7 @@ _KAZAKH_RANGE_AFTER_SCALE_RE = re.compile(r"\s+(?=\d)")
 # The second figure may be grouped with non-breaking spaces ("1\u00a0500 еуроға дейін") and its unit be a symbol with the
 # case ending hyphened ("+6 °C-қа дейінгі"), as Kazakh writes after a symbol.
 _KAZAKH_RANGE_UP_TO_RE = re.compile(
-    rf"\+?\d[\d,. \u00a0]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+(?:[{CYRILLIC_LETTER}]+|°[CСF]?)){{0,2}}?\s*"
+    rf"(?:\+|{_KAZAKH_PLUS_WORD})?\d[\d,. \u00a0]*(?:-[{CYRILLIC_LETTER}]{{1,4}})?(?:\s+(?:[{CYRILLIC_LETTER}]+|°[CСF]?)){{0,2}}?\s*"
     rf"(?:-[{CYRILLIC_LETTER}]{{1,4}}\s*)?"
     rf"(?<![\w])дейін(?:гі)?(?![\w])(?!\s+(?:{KAZAKH_CHANGE_VERB}))", re.IGNORECASE)
 # "18 бен 30 жас аралығында", "5-пен 7 мың теңге аралығында": two figures joined by "мен/бен/пен" (and) are a range
@@ -1926,6 +1929,9 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         second_start = separator.end()
         if separator_re is _KAZAKH_RANGE_FROM_RE and text.startswith("+", second_start):
             second_start += 1  # "+2-ден +6 °C-қа дейін": the sign of a temperature above zero
+        elif separator_re is _KAZAKH_RANGE_FROM_RE and (
+                plus_word := _KAZAKH_PLUS_WORD_RE.match(text, second_start)) is not None:
+            second_start = plus_word.end()  # "0-ден плюс 4 градусқа дейін": the same sign said as a word
         elif word in ("to", "and") and text.startswith("+", second_start):
             # "+12 to +18 °C", "from -4 to +3 °C": English writes the sign of a temperature above zero on the
             # second figure too (set 66), and the range is the figures', as "12 to 18 °C" is.

@@ -82,12 +82,17 @@ def _read_relative_month(match: re.Match[str], publication: Publication | None) 
 
 _DAY_ADJECTIVE_OFFSETS = {"позавчерашн": -2, "вчерашн": -1, "завтрашн": 1, "послезавтрашн": 2, "кешегі": -1,
                           "ертеңгі": 1}
+# A Kazakh day word takes the ablative as a noun does: "ертеңнен бастап" (from tomorrow on), "бүгіннен" (from today),
+# "кешеден бері" (since yesterday); the day is the one the bare word names (issue #17, set 76).
+_KAZAKH_DAY_ABLATIVE_OFFSETS = {"бүгіннен": 0, "ертеңнен": 1, "кешеден": -1, "бүрсігүннен": 2}
 
 
 def _read_relative_day(match: re.Match[str], publication: Publication | None) -> DateReading | None:
     if match.groupdict().get("adjective"):
         word = match.group("adjective").lower()
         offset = next(value for stem, value in _DAY_ADJECTIVE_OFFSETS.items() if word.startswith(stem))
+    elif match.groupdict().get("ablative"):
+        offset = _KAZAKH_DAY_ABLATIVE_OFFSETS[match.group("ablative").lower()]
     else:
         offset = RELATIVE_DAY_OFFSETS[match.group("word").lower()]
     if publication is None:
@@ -465,6 +470,7 @@ _RELATIVE_DAYS = (
     # The day as an adjective: "на вчерашних слушаниях", "кешегі тыңдауда" (at yesterday's hearing).
     rf"(?<![\w])(?P<adjective>(?i:позавчерашн|вчерашн|завтрашн|послезавтрашн)[а-яё]*|(?i:кешегі|ертеңгі))"
     rf"{NOT_CYRILLIC_AFTER}",
+    rf"(?<![\w])(?P<ablative>(?i:{'|'.join(_KAZAKH_DAY_ABLATIVE_OFFSETS)})){NOT_CYRILLIC_AFTER}",
 )
 
 # "на следующей неделе", "next week", "на прошлой неделе", "this week": the week (Monday to Sunday) before, of or after
