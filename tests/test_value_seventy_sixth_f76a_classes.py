@@ -1,0 +1,40 @@
+"""The classes of the English misses of sets 76 and 77, each tested on other sentences than the sets': what Ctrl+N
+suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import count, date, money, quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+Case = tuple[str, str, str, TypedValue]
+
+
+def _ids(cases: list[Case]) -> list[str]:
+    return [case[0] + "-" + str(i) for i, case in enumerate(cases)]
+
+
+def _check(selection: str, context: str, published: str, expected: TypedValue) -> None:
+    same(suggest(selection, published=published, context=context).value, expected)
+
+
+SPECIAL_DRAWING_RIGHTS = [
+    # The IMF's Special Drawing Rights, in which air and sea conventions cap liability, are money (XDR).
+    ("up to 4,694 Special Drawing Rights", "Compensation for a death on board is paid up to 4,694 Special Drawing Rights.",
+     "2026-03-02", money(None, "XDR", upper=4694)),
+    ("1,288 SDRs", "The cap on cargo claims rose to 1,288 SDRs per parcel under the revised schedule.", "2026-03-02",
+     money(1288, "XDR")),
+    ("22 Special Drawing Rights", "The carrier owes 22 Special Drawing Rights per kilogram of lost freight.", "2026-03-02",
+     money(22, "XDR")),
+]
+
+
+@pytest.mark.parametrize("case", SPECIAL_DRAWING_RIGHTS, ids=_ids(SPECIAL_DRAWING_RIGHTS))
+def test_special_drawing_rights_are_money_in_xdr(case: Case) -> None:
+    _check(*case)
+
+
+def test_sdr_in_small_letters_is_no_currency() -> None:
+    assert suggest("14 sdr", published="2026-03-02", context="See row 14 sdr of the sheet.").value.unit != "XDR"
