@@ -38,3 +38,21 @@ def test_special_drawing_rights_are_money_in_xdr(case: Case) -> None:
 
 def test_sdr_in_small_letters_is_no_currency() -> None:
     assert suggest("14 sdr", published="2026-03-02", context="See row 14 sdr of the sheet.").value.unit != "XDR"
+
+
+CRAFT_BEFORE_A_PLURAL = [
+    # "aircraft" and the other craft have no "-s" plural; before a plural they name its kind, as "sheep farms" do.
+    ("eight aircraft hangars", "The carrier leases eight aircraft hangars at the northern apron.", "2026-04-10",
+     count(8, "aircraft hangars")),
+    ("30 aircraft engineers", "The school trained 30 aircraft engineers last term.", "2026-04-10",
+     count(30, "aircraft engineers")),
+    ("three spacecraft engineers", "Three spacecraft engineers joined the mission team.", "2026-04-10",
+     count(3, "spacecraft engineers")),
+    # Alone, "aircraft" is still what is counted.
+    ("14 aircraft", "The fleet has grown to 14 aircraft this spring.", "2026-04-10", count(14, "aircraft")),
+]
+
+
+@pytest.mark.parametrize("case", CRAFT_BEFORE_A_PLURAL, ids=_ids(CRAFT_BEFORE_A_PLURAL))
+def test_craft_before_a_plural_name_its_kind(case: Case) -> None:
+    _check(*case)

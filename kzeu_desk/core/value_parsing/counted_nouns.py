@@ -332,7 +332,9 @@ def _counted_after(text: str, position: int) -> Counted | None:
 
 _COMPOUND_IRREGULAR_PLURALS = ("children", "women", "people")
 # Animals whose plural has no "-s" qualify a plural noun after them as a singular would ("sheep farms", "deer fences").
-_ANIMALS_ALSO_QUALIFIERS = frozenset({"sheep", "deer", "reindeer", "ibex", "bison", "elk", "moose", "swine", "cattle"})
+# Craft are the same ("12 aircraft stands", "four spacecraft engineers"; set 76's airport charges counted "aircraft").
+_ANIMALS_ALSO_QUALIFIERS = frozenset({"sheep", "deer", "reindeer", "ibex", "bison", "elk", "moose", "swine", "cattle",
+                                     "aircraft", "spacecraft", "hovercraft", "watercraft"})
 
 
 def _is_english_plural(word: str) -> bool:
