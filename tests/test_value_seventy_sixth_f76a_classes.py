@@ -56,3 +56,22 @@ CRAFT_BEFORE_A_PLURAL = [
 @pytest.mark.parametrize("case", CRAFT_BEFORE_A_PLURAL, ids=_ids(CRAFT_BEFORE_A_PLURAL))
 def test_craft_before_a_plural_name_its_kind(case: Case) -> None:
     _check(*case)
+
+
+ABOUT_A_MEASURE = [
+    # "about a week", "nearly a month": one of the measure under the approximating word, as "about two weeks" is.
+    ("about a month", "The repairs to the ferry berth will take about a month.", "2026-02-11",
+     quantity(1, "month", approximate=True)),
+    ("roughly a year", "Her residency in Lyon lasted roughly a year.", "2026-02-11", quantity(1, "year", approximate=True)),
+    ("nearly a week", "Customs held the container for nearly a week.", "2026-02-11", quantity(1, "week", approximate=True)),
+    ("almost a year", "The strike at the mine went on for almost a year.", "2026-02-11", quantity(1, "year", upper=1)),
+]
+
+
+@pytest.mark.parametrize("case", ABOUT_A_MEASURE, ids=_ids(ABOUT_A_MEASURE))
+def test_a_measure_under_an_approximating_word(case: Case) -> None:
+    _check(*case)
+
+
+def test_about_a_year_ago_stays_a_date() -> None:
+    _check("about a year ago", "The firm opened its Astana office about a year ago.", "2026-02-11", date("2025"))
