@@ -75,3 +75,20 @@ def test_a_measure_under_an_approximating_word(case: Case) -> None:
 
 def test_about_a_year_ago_stays_a_date() -> None:
     _check("about a year ago", "The firm opened its Astana office about a year ago.", "2026-02-11", date("2025"))
+
+
+PUBLISHED_IN_A_MONTH = [
+    # A document's participle "published"/"issued" right before the month dates its publishing, which is reported,
+    # though the sentence announces what the document would or will do.
+    ("March", "A consultation paper published in March would raise landing fees by a tenth.", "2026-06-20",
+     date("2026-03")),
+    ("April", "Guidance issued in April will require every clinic to keep paper records.", "2026-06-20", date("2026-04")),
+    # "to be published" is still to come.
+    ("September", "The final list, to be published in September, will name the winners.", "2026-06-20",
+     date("2026-09")),
+]
+
+
+@pytest.mark.parametrize("case", PUBLISHED_IN_A_MONTH, ids=_ids(PUBLISHED_IN_A_MONTH))
+def test_a_month_a_document_was_published_in_is_reported(case: Case) -> None:
+    _check(*case)
