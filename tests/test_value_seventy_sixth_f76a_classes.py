@@ -48,6 +48,9 @@ CRAFT_BEFORE_A_PLURAL = [
      count(30, "aircraft engineers")),
     ("three spacecraft engineers", "Three spacecraft engineers joined the mission team.", "2026-04-10",
      count(3, "spacecraft engineers")),
+    # "stands" after them is the noun, not the verb: a verb would agree with the many craft as "stand".
+    ("six new aircraft stands", "The regional airport opened six new aircraft stands in its cargo zone.", "2026-04-10",
+     count(6, "aircraft stands")),
     # Alone, "aircraft" is still what is counted.
     ("14 aircraft", "The fleet has grown to 14 aircraft this spring.", "2026-04-10", count(14, "aircraft")),
 ]
