@@ -95,3 +95,22 @@ PUBLISHED_IN_A_MONTH = [
 @pytest.mark.parametrize("case", PUBLISHED_IN_A_MONTH, ids=_ids(PUBLISHED_IN_A_MONTH))
 def test_a_month_a_document_was_published_in_is_reported(case: Case) -> None:
     _check(*case)
+
+
+AGE_BEFORE_A_PAST_VERB = [
+    # Two digits between commas after a name, then a verb in the past: the person's age, as before "who" or "says".
+    ("47", "Head chef Daniyar Seitkali, 47, worked in Lyon for a decade. The kitchen serves 300 covers a night.",
+     "2026-05-05", quantity(47, "years")),
+    ("38", "Conductor Aliya Nurlan, 38, began her career in Almaty. Her orchestra gives 60 concerts a year.",
+     "2026-05-05", quantity(38, "years")),
+]
+
+
+@pytest.mark.parametrize("case", AGE_BEFORE_A_PAST_VERB, ids=_ids(AGE_BEFORE_A_PAST_VERB))
+def test_an_age_in_apposition_before_a_past_verb(case: Case) -> None:
+    _check(*case)
+
+
+def test_a_figure_after_a_place_and_before_a_conjunction_is_no_age() -> None:
+    value = suggest("12", published="2026-05-05", context="The bank opened branches in Almaty, 12, and Shymkent, 5.").value
+    assert value.unit != "years"

@@ -280,8 +280,11 @@ _AGE_IN_THE_CLAUSE_BEFORE_RE = re.compile(r"(?<![\w])age(?![\w])[^.;:]*$", re.IG
 _NAME_AND_COMMA_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]{2,},\s+$")
 # ("In March, 40 …", "On Friday, 12 …": a date before the comma, not a person.)
 _MONTH_OR_DAY_NAME_RE = re.compile(rf"(?:{ENGLISH_MONTH_FULL}|{ENGLISH_WEEKDAY}),")
+# (Or any verb in the past: "Dr Ospanova, 52, trained in Austria", "Yerlan, 41, began as a driver" (set 77); a past
+# tense cannot be a counted noun, and in small letters after the comma the name was no item of a list.)
 _AGE_APPOSITION_AFTER_RE = re.compile(r"\s*,\s+(?:who|whose|says|said|told|recalls|explains|is|was|has|had|runs|ran|works"
-                                      r"|lives|a|an|the)(?![\w])")
+                                      r"|lives|a|an|the|[a-z]{2,}ed|began|became|came|went|grew|left|led|took|won|spent"
+                                      r"|built|made|taught|studied)(?![\w])")
 
 
 def _an_age_without_years(text: str, number_start: int, end: int) -> bool:
