@@ -114,3 +114,17 @@ def test_an_age_in_apposition_before_a_past_verb(case: Case) -> None:
 def test_a_figure_after_a_place_and_before_a_conjunction_is_no_age() -> None:
     value = suggest("12", published="2026-05-05", context="The bank opened branches in Almaty, 12, and Shymkent, 5.").value
     assert value.unit != "years"
+
+
+BEDROOMS_MADE_AN_ADJECTIVE = [
+    # A flat's size in its bedrooms, made an adjective with the number, is counted in the plural as "a 312-room
+    # resort" is.
+    ("three-bedroom", "A three-bedroom house in the suburbs now rents for $900 a month.", "2026-06-01",
+     count(3, "bedrooms")),
+    ("4-bedroom", "The developer sold every 4-bedroom villa within a week.", "2026-06-01", count(4, "bedrooms")),
+]
+
+
+@pytest.mark.parametrize("case", BEDROOMS_MADE_AN_ADJECTIVE, ids=_ids(BEDROOMS_MADE_AN_ADJECTIVE))
+def test_bedrooms_made_an_adjective_are_counted(case: Case) -> None:
+    _check(*case)

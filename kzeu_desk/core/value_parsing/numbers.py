@@ -901,9 +901,9 @@ _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|ты�
 # ("a 68-square-metre flat", "a 120-square-kilometre reserve": a square or cubic measure made an adjective keeps both
 # words, as "68 square metres" does.)
 # The things a place holds, made an adjective with the number: "a 312-room resort", "a 450-seat hall", "a 15-member
-# board" (a measure so made, "a 10-year loan", is `_HYPHENED_MEASURE_RE`'s). A farm's size in the animals it keeps
-# is one too: "a 1,200-cow dairy", "a 600-sow unit", "a 40,000-hen barn" (set 60).
-_HYPHENED_CAPACITY_RE = re.compile(r"[-‐](?P<noun>(?i:room|bed|seat|berth|member|pupil|student|apartment"
+# board", a flat's "three-bedroom" (set 76) (a measure so made, "a 10-year loan", is `_HYPHENED_MEASURE_RE`'s). A farm's
+# size in the animals it keeps is one too: "a 1,200-cow dairy", "a 600-sow unit", "a 40,000-hen barn" (set 60).
+_HYPHENED_CAPACITY_RE = re.compile(r"[-‐](?P<noun>(?i:room|bedroom|bed|seat|berth|member|pupil|student|apartment"
                                    r"|cow|sow|ewe|hen|pig|horse))(?![\w‐-])")
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>(?:(?:square|cubic)[-‐])?[A-Za-z]+)(?:[-‐]olds?)?(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)
