@@ -332,7 +332,9 @@ def _counted_after(text: str, position: int) -> Counted | None:
 
 _COMPOUND_IRREGULAR_PLURALS = ("children", "women", "people")
 # Animals whose plural has no "-s" qualify a plural noun after them as a singular would ("sheep farms", "deer fences").
-_ANIMALS_ALSO_QUALIFIERS = frozenset({"sheep", "deer", "reindeer", "ibex", "bison", "elk", "moose", "swine", "cattle"})
+# Craft are the same ("12 aircraft stands", "four spacecraft engineers"; set 76's airport charges counted "aircraft").
+_ANIMALS_ALSO_QUALIFIERS = frozenset({"sheep", "deer", "reindeer", "ibex", "bison", "elk", "moose", "swine", "cattle",
+                                     "aircraft", "spacecraft", "hovercraft", "watercraft"})
 
 
 def _is_english_plural(word: str) -> bool:
@@ -457,6 +459,8 @@ _ENGLISH_ADVERBS = frozenset({"fast", "well", "far", "ever", "slow", "hard", "qu
 
 
 _NOUNS_OR_VERBS = frozenset({"accounts", "amounts"})
+# Plurals `ENGLISH_NOT_COUNTED` leaves out as the verbs they also are ("the total stands at"), nouns after a plural.
+_PLURALS_ALSO_VERBS = frozenset({"stands", "remains"})
 _LENGTHS = frozenset({"metres", "meters", "kilometres", "kilometers", "km", "miles"})
 # Measure words that also name devices or places ("gas meters", "charging points"), and the words before them that
 # keep them measures ("percentage points", "cubic meters").
@@ -517,6 +521,11 @@ def _english(words: list[tuple[str, int]]) -> Counted | None:
             # "a herd of about 5,200 head", "800 head of sheep": animals counted by the head, a plural with no "-s" as
             # "cattle" is (set 70); before a plural it qualifies it ("40 head teachers").
             return Counted(word, end, False)
+        if lowered in _ANIMALS_ALSO_QUALIFIERS and index + 1 < len(words) \
+                and words[index + 1][0].lower() in _PLURALS_ALSO_VERBS:
+            # "12 aircraft stands", "40 sheep pens … remains": after a number the craft or animals are many, so a verb's
+            # "-s" cannot agree with them; the word is the plural noun they qualify (set 76's airport counted "aircraft").
+            return Counted(f"{word} {words[index + 1][0]}", words[index + 1][1], False)
         if lowered in _ANIMALS_ALSO_QUALIFIERS and _followed_by_english_plural(words, word):
             kept.append(word)  # "12 sheep farms", "40 cattle trucks": the animal names the kind of the plural after it
             continue

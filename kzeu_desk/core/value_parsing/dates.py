@@ -120,7 +120,10 @@ def _tense_and_whether_both(text: str) -> tuple[str | None, bool]:
 # "said in May that it would expand": a date right after a verb of saying dates the saying, which is reported.
 # ("will be announced on 27 November" announces: a verb of saying after "be" dates what is to be said.)
 _SAYING_BEFORE_RE = re.compile(
-    r"(?<![\w])(?<!be )(?<!been )(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|заявил[аио]?|сообщил[аио]?"
+    # (And a document's publishing, its participle after the noun: "a draft order published in May would add two
+    # countries" (set 77) dates the publishing, reported, whatever the tense of what the document would do.)
+    r"(?<![\w])(?<!be )(?<!been )(?:said|announced|reported|stated|confirmed|told\s+[\w ]{1,30}?|wrote|published|issued"
+    r"|заявил[аио]?|сообщил[аио]?"
     r"|объявил[аио]?)\s+(?:in|on|at\s+the\s+end\s+of|в|во)\s+$", re.IGNORECASE)
 # "Окончательные данные за январь-август будут опубликованы 15 ноября", "the figures for the first half will
 # be out in May": the period data are for has passed, whatever the tense of their release.

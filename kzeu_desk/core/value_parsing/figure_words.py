@@ -320,6 +320,10 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     # (In small letters only: "Lei Jun", "Лев Толстой" are names.)
     (r"(?:Romanian\s+)?(?-i:lei|leu)|(?:румынск[а-яё]*\s+)?(?-i:леев|лей)(?![а-яё])", "RON"),
     (r"(?:Bulgarian\s+)?(?-i:leva|lev)|(?:болгарск[а-яё]*\s+)?(?-i:левов|лева|лев)(?![а-яё])", "BGN"),
+    # The IMF's Special Drawing Rights, in which the Montreal and Warsaw conventions cap a carrier's liability ("a
+    # maximum of 1,519 Special Drawing Rights", "1,288 SDRs"): money under ISO 4217's code XDR. ("SDR" in capitals
+    # only.)
+    (r"Special\s+Drawing\s+Rights?|(?-i:SDRs?)", "XDR"),
     ("|".join(CURRENCY_CODES), ""),  # the code is the matched text itself
 )
 

@@ -283,8 +283,11 @@ _AGE_IN_THE_CLAUSE_BEFORE_RE = re.compile(r"(?<![\w])age(?![\w])[^.;:]*$", re.IG
 _NAME_AND_COMMA_BEFORE_RE = re.compile(r"(?<![\w-])[A-Z][a-z]{2,},\s+$")
 # ("In March, 40 …", "On Friday, 12 …": a date before the comma, not a person.)
 _MONTH_OR_DAY_NAME_RE = re.compile(rf"(?:{ENGLISH_MONTH_FULL}|{ENGLISH_WEEKDAY}),")
+# (Or any verb in the past: "Dr Ospanova, 52, trained in Austria", "Yerlan, 41, began as a driver" (set 77); a past
+# tense cannot be a counted noun, and in small letters after the comma the name was no item of a list.)
 _AGE_APPOSITION_AFTER_RE = re.compile(r"\s*,\s+(?:who|whose|says|said|told|recalls|explains|is|was|has|had|runs|ran|works"
-                                      r"|lives|a|an|the)(?![\w])")
+                                      r"|lives|a|an|the|[a-z]{2,}ed|began|became|came|went|grew|left|led|took|won|spent"
+                                      r"|built|made|taught|studied)(?![\w])")
 
 
 def _an_age_without_years(text: str, number_start: int, end: int) -> bool:
@@ -901,9 +904,9 @@ _SCALE_AFTER_NUMBER_RE = re.compile(r"[\d\s,.]*(?:млн|млрд|трлн|ты�
 # ("a 68-square-metre flat", "a 120-square-kilometre reserve": a square or cubic measure made an adjective keeps both
 # words, as "68 square metres" does.)
 # The things a place holds, made an adjective with the number: "a 312-room resort", "a 450-seat hall", "a 15-member
-# board" (a measure so made, "a 10-year loan", is `_HYPHENED_MEASURE_RE`'s). A farm's size in the animals it keeps
-# is one too: "a 1,200-cow dairy", "a 600-sow unit", "a 40,000-hen barn" (set 60).
-_HYPHENED_CAPACITY_RE = re.compile(r"[-‐](?P<noun>(?i:room|bed|seat|berth|member|pupil|student|apartment"
+# board", a flat's "three-bedroom" (set 76) (a measure so made, "a 10-year loan", is `_HYPHENED_MEASURE_RE`'s). A farm's
+# size in the animals it keeps is one too: "a 1,200-cow dairy", "a 600-sow unit", "a 40,000-hen barn" (set 60).
+_HYPHENED_CAPACITY_RE = re.compile(r"[-‐](?P<noun>(?i:room|bedroom|bed|seat|berth|member|pupil|student|apartment"
                                    r"|cow|sow|ewe|hen|pig|horse))(?![\w‐-])")
 _HYPHENED_MEASURE_RE = re.compile(r"[-‐](?P<unit>(?:(?:square|cubic)[-‐])?[A-Za-z]+)(?:[-‐]olds?)?(?![\w‐-])")
 # ("что на 9 больше, чем годом ранее", "five fewer": a change of the count before.)

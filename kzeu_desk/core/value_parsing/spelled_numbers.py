@@ -251,6 +251,10 @@ def _fraction_follows(text: str, tokens: list[_Token], after: int) -> bool:
 # -- English ---------------------------------------------------------------------------------
 
 
+# Words of approximation (and "almost") before "a" and a measure: "about a week" is about one week.
+_APPROXIMATING_BEFORE_A = ("about", "around", "roughly", "approximately", "nearly", "almost")
+
+
 def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | None:
     word = tokens[first].word.lower()
     if not word.isascii():
@@ -269,9 +273,10 @@ def _read_english(text: str, tokens: list[_Token], first: int) -> _Reading | Non
         if word in ("a", "an"):
             # ("more than a decade" is over ten years, as "a decade" alone is ten: `word_figures` reads it.)
             if following in ENGLISH_SINGLE_MEASURES and following not in ("quarter", "decade") and \
-                    _previous_word(tokens, first) in ("than", "within"):
+                    _previous_word(tokens, first) in ("than", "within", *_APPROXIMATING_BEFORE_A):
                 # "longer than a year", "less than a month"; "within a year" is a time limit as "within two years" is
-                # (a span with no event named, a ceiling when one is: "within a month of the ruling").
+                # (a span with no event named, a ceiling when one is: "within a month of the ruling"); "about a week",
+                # "nearly a month" are one measure, approximate (set 77's dental trips read nothing).
                 return _Reading(first, first + 1, "1")
             if following == ENGLISH_DOZEN:
                 return _Reading(first, first + 2, "12")
