@@ -1,0 +1,39 @@
+"""The classes of the Russian misses of sets 76 and 77 (their first scores), each tested on other sentences than the
+sets': what Ctrl+N suggests for a highlight read with its sentence. Other words, other numbers, other genres."""
+
+from __future__ import annotations
+
+import pytest
+from test_value_words import quantity, same
+
+from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_parsing import suggest
+
+
+def _ids(cases: list[tuple[str, str, TypedValue]]) -> list[str]:
+    return [case[0] + "-" + str(i) for i, case in enumerate(cases)]
+
+
+# (highlight, its sentence, the curator's value); published 2026-03-01.
+TEMPERATURES_SIGNED_ABOVE_ZERO = [
+    # "выше +8 °C", "не ниже +16 градусов": a bound word before a temperature written with its "+"; the bound is the
+    # word's, the sign only says above zero.
+    ("выше +8 °C", "Вакцины нельзя держать при температуре выше +8 °C.", quantity(8, "°C", lower=8)),
+    ("не ниже +16 градусов", "В спальнях детского сада должно быть не ниже +16 градусов.",
+     quantity(16, "градусов", lower=16)),
+    ("ниже +5 °C", "Бетон не заливают, если воздух остыл ниже +5 °C.", quantity(None, "°C", upper=5)),
+    # "от +15 до +22 градусов": both ends of a range carry the sign, "от" before the first.
+    ("от +15 до +22 градусов", "Днём в столице ожидается от +15 до +22 градусов.",
+     quantity(None, "градусов", lower=15, upper=22)),
+    ("от +1 до +4 °C", "Рыбу перевозят в рефрижераторе при температуре от +1 до +4 °C.",
+     quantity(None, "°C", lower=1, upper=4)),
+    # Guards: a temperature with its sign and no bound stays the figure; without signs the range is as before.
+    ("+12 °C", "Утром в Астане было +12 °C.", quantity(12, "°C")),
+    ("от 3 до 9 °C", "Ночью от 3 до 9 °C.", quantity(None, "°C", lower=3, upper=9)),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), TEMPERATURES_SIGNED_ABOVE_ZERO,
+                         ids=_ids(TEMPERATURES_SIGNED_ABOVE_ZERO))
+def test_russian_temperatures_signed_above_zero(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-01", context=context).value, expected)
