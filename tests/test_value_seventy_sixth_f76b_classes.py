@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import quantity, same
+from test_value_words import money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -36,4 +36,19 @@ TEMPERATURES_SIGNED_ABOVE_ZERO = [
 @pytest.mark.parametrize(("selection", "context", "expected"), TEMPERATURES_SIGNED_ABOVE_ZERO,
                          ids=_ids(TEMPERATURES_SIGNED_ABOVE_ZERO))
 def test_russian_temperatures_signed_above_zero(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-01", context=context).value, expected)
+
+
+SPECIAL_DRAWING_RIGHTS = [
+    # "СПЗ", the IMF's Special Drawing Rights in which air conventions cap a carrier's liability: money in XDR, as
+    # "тенге" is in KZT; in words too.
+    ("4 694 СПЗ", "За задержку рейса перевозчик отвечает в пределах 4 694 СПЗ на пассажира.", money(4694, "XDR")),
+    ("до 22 СПЗ", "За каждый килограмм груза выплачивают до 22 СПЗ.", money(None, "XDR", upper=22)),
+    ("128 821 специальных прав заимствования", "Предел ответственности – 128 821 специальных прав заимствования.",
+     money(128821, "XDR")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), SPECIAL_DRAWING_RIGHTS, ids=_ids(SPECIAL_DRAWING_RIGHTS))
+def test_russian_special_drawing_rights(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-01", context=context).value, expected)

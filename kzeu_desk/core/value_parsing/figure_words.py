@@ -314,6 +314,10 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     # (In small letters only: "Lei Jun", "Лев Толстой" are names.)
     (r"(?:Romanian\s+)?(?-i:lei|leu)|(?:румынск[а-яё]*\s+)?(?-i:леев|лей)(?![а-яё])", "RON"),
     (r"(?:Bulgarian\s+)?(?-i:leva|lev)|(?:болгарск[а-яё]*\s+)?(?-i:левов|лева|лев)(?![а-яё])", "BGN"),
+    # The IMF's Special Drawing Rights, in which the Montreal and Warsaw conventions cap an airline's liability for
+    # baggage and delay: Russian "СПЗ" (capitals only: no word of the language is spelt so) or the words in full,
+    # "специальных прав заимствования"; the ISO code is XDR (set 76).
+    (r"(?-i:СПЗ)(?![а-яё])|специальн[а-яё]*\s+прав[а-яё]*\s+заимствовани[а-яё]*", "XDR"),
     ("|".join(CURRENCY_CODES), ""),  # the code is the matched text itself
 )
 
