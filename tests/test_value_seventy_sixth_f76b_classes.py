@@ -4,7 +4,7 @@ sets': what Ctrl+N suggests for a highlight read with its sentence. Other words,
 from __future__ import annotations
 
 import pytest
-from test_value_words import money, quantity, same
+from test_value_words import count, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
 from kzeu_desk.core.value_parsing import suggest
@@ -51,4 +51,22 @@ SPECIAL_DRAWING_RIGHTS = [
 
 @pytest.mark.parametrize(("selection", "context", "expected"), SPECIAL_DRAWING_RIGHTS, ids=_ids(SPECIAL_DRAWING_RIGHTS))
 def test_russian_special_drawing_rights(selection: str, context: str, expected: TypedValue) -> None:
+    same(suggest(selection, published="2026-03-01", context=context).value, expected)
+
+
+PIECES_OF_BAGGAGE_OR_CARGO = [
+    # "место багажа", "место груза": a carrier's unit, one suitcase or one crate, not any place; the genitive stays in
+    # the unit, as "мест размещения" keeps its.
+    ("640 мест багажа", "За праздники в аэропорту Шымкента потеряли 640 мест багажа.", count(640, "мест багажа")),
+    ("27 мест груза", "Таможенники вскрыли 27 мест груза из Урумчи.", count(27, "мест груза")),
+    ("три места багажа", "Каждому пассажиру разрешено сдать три места багажа.", count(3, "места багажа")),
+    # Guards: seats alone stay seats, and a place in a freight car is no piece of cargo.
+    ("900 мест", "Новый концертный зал рассчитан на 900 мест.", count(900, "мест")),
+    ("40 мест", "В грузовом вагоне оборудовали 40 мест для собак.", count(40, "мест")),
+]
+
+
+@pytest.mark.parametrize(("selection", "context", "expected"), PIECES_OF_BAGGAGE_OR_CARGO,
+                         ids=_ids(PIECES_OF_BAGGAGE_OR_CARGO))
+def test_russian_pieces_of_baggage_or_cargo(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-01", context=context).value, expected)
