@@ -7,6 +7,7 @@ import pytest
 from test_value_words import count, money, quantity, same
 
 from kzeu_desk.core.typed_value import TypedValue
+from kzeu_desk.core.value_candidates import find_values
 from kzeu_desk.core.value_parsing import suggest
 
 
@@ -70,3 +71,26 @@ PIECES_OF_BAGGAGE_OR_CARGO = [
                          ids=_ids(PIECES_OF_BAGGAGE_OR_CARGO))
 def test_russian_pieces_of_baggage_or_cargo(selection: str, context: str, expected: TypedValue) -> None:
     same(suggest(selection, published="2026-03-01", context=context).value, expected)
+
+
+# The Candidates pane lists an ordinal only before a series noun: a campaign held again and again and a rise that
+# follows others are members of a series. (sentence, the ordinal phrase listed, its count and noun)
+SERIES_IN_THE_PANE = [
+    ("В субботу в Караганде прошла третья благотворительная акция в поддержку приютов.",
+     "третья благотворительная акция", 3, "акция"),
+    ("Это уже четвертое повышение тарифов на воду за два года.", "четвертое повышение", 4, "повышение"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "amount", "unit"), SERIES_IN_THE_PANE,
+                         ids=[case[1] for case in SERIES_IN_THE_PANE])
+def test_russian_series_of_campaigns_and_rises_in_the_pane(sentence: str, phrase: str, amount: float,
+                                                           unit: str) -> None:
+    listed = {sentence[found.start:found.end]: found.value for found in find_values(sentence, "2026-03-01")}
+    assert phrase in listed, listed
+    same(listed[phrase], count(amount, unit))
+
+
+def test_an_excise_or_shares_are_no_series_in_the_pane() -> None:
+    for sentence in ("Второй акциз на табак ввели в мае.", "Вторая часть акций перешла фонду."):
+        assert not any(found.value.kind.value == "count" for found in find_values(sentence, "2026-03-01")), sentence
