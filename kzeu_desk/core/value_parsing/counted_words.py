@@ -527,5 +527,9 @@ FIXED_TERMS = (
     # Environmental Code's term: "1,5 млн единиц квот", set 72), as an "единица хранения" is an archive's item. (Not
     # every "единиц" + genitive: set 60 counts "1 146 единиц техники" as `единиц`, set 66 "318 единиц техники" with it.)
     r"единиц\w* квот\w*",
+    # A piece of baggage or of cargo is a "место багажа", "место груза", a carrier's and a customs declaration's unit
+    # (one suitcase, one crate), not any place or seat ("3,1 млн мест багажа", set 76), as "мест размещения" keeps its
+    # qualifier.
+    r"мест\w* (?:багажа|груза)",
     r"источник\w* выброс\w*", r"дом\w* культуры", r"ученическ\w* мест\w*", r"энергопроизводящ\w* организаци\w*",
 )

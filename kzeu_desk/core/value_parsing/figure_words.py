@@ -324,6 +324,10 @@ CURRENCIES_AFTER: tuple[tuple[str, str], ...] = (
     # maximum of 1,519 Special Drawing Rights", "1,288 SDRs"): money under ISO 4217's code XDR. ("SDR" in capitals
     # only.)
     (r"Special\s+Drawing\s+Rights?|(?-i:SDRs?)", "XDR"),
+    # The IMF's Special Drawing Rights, in which the Montreal and Warsaw conventions cap an airline's liability for
+    # baggage and delay: Russian "СПЗ" (capitals only: no word of the language is spelt so) or the words in full,
+    # "специальных прав заимствования"; the ISO code is XDR (set 76).
+    (r"(?-i:СПЗ)(?![а-яё])|специальн[а-яё]*\s+прав[а-яё]*\s+заимствовани[а-яё]*", "XDR"),
     ("|".join(CURRENCY_CODES), ""),  # the code is the matched text itself
 )
 

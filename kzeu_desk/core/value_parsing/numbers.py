@@ -173,7 +173,8 @@ _KAZAKH_RANGE_UP_TO_RE = re.compile(
 _KAZAKH_RANGE_AND_RE = re.compile(r"-?\s*(?:бен|пен|мен)\s+(?=\d)", re.IGNORECASE)
 _KAZAKH_BETWEEN_AFTER_RE = re.compile(r"\d[\d,. \u00a0]*(?:\s+[а-яёәіңғүұқөһ]+){0,2}?\s+аралығ", re.IGNORECASE)
 _RANGE_VERB_BEFORE_RE = re.compile(r"(?<![\w])(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying))\s+$", re.IGNORECASE)
-_RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from)\s*$", re.IGNORECASE)
+# "от +2 до +6 °C": Russian writes the sign of a temperature above zero on both ends, after "от" too (set 77).
+_RANGE_OPENER_RE = re.compile(r"(?<![\w])(?P<opener>between|между|от|from)(?:\s*|(?<=от)\s+\+)$", re.IGNORECASE)
 
 _TEMPORAL_PREPOSITION_BEFORE_RE = re.compile(TEMPORAL_PREPOSITIONS_BEFORE, re.IGNORECASE)
 _OFFSET_IN_TIME_AFTER_RE = re.compile(OFFSET_IN_TIME_AFTER, re.IGNORECASE)
@@ -408,9 +409,16 @@ _SPAN_BEFORE_AN_EVENT_RE = re.compile(
     r"(?i:days?|weeks?|months?|hours?|years?)[ \u00a0]+(?i:before|prior[ \u00a0]+to)(?![\w])")
 
 
+_RUSSIAN_WORD_THEN_PLUS_RE = re.compile(r"[а-яё]\s+\+$", re.IGNORECASE)
+
+
 def match_qualifier_before(text: str, position: int) -> tuple[Bound, int] | None:
     window_start = max(0, position - 40)
     window = text[window_start:position]
+    if _RUSSIAN_WORD_THEN_PLUS_RE.search(window):
+        # "выше +6 °C", "не ниже +18 градусов": a Russian bound word before a temperature written with its sign
+        # above zero (set 77); the "+" says nothing about the bound, which is the word's.
+        window = window[:-1].rstrip()
     for regex, pairs in (
         (_SYMBOL_QUALIFIER_BEFORE_RE, SYMBOL_QUALIFIERS_BEFORE),
         (_WORD_QUALIFIER_BEFORE_RE, QUALIFIERS_BEFORE),
@@ -1935,7 +1943,7 @@ def _match_range_end(text: str, start: int, position: int, first_value: Decimal,
         elif separator_re is _KAZAKH_RANGE_FROM_RE and (
                 plus_word := _KAZAKH_PLUS_WORD_RE.match(text, second_start)) is not None:
             second_start = plus_word.end()  # "0-ден плюс 4 градусқа дейін": the same sign said as a word
-        elif word in ("to", "and") and text.startswith("+", second_start):
+        elif word in ("to", "and", "до") and text.startswith("+", second_start):
             # "+12 to +18 °C", "from -4 to +3 °C": English writes the sign of a temperature above zero on the
             # second figure too (set 66), and the range is the figures', as "12 to 18 °C" is.
             second_start += 1

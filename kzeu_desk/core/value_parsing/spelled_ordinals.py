@@ -292,8 +292,9 @@ _KAZAKH_VOWELS = frozenset("аәеіиоөұүыэюя")
 def _is_russian_series_noun(word: str) -> bool:
     # "проектный", "пакетного" are adjectives made from the noun: the rest after the stem is short
     # and opens with no adjective suffix.
-    return any(word.startswith(stem) and len(word) - len(stem) <= 3 and not word[len(stem):].startswith(("н", "ск"))
-               for stem in RUSSIAN_SERIES_STEMS)
+    return not word.startswith("акциз") and any(
+        word.startswith(stem) and len(word) - len(stem) <= 3 and not word[len(stem):].startswith(("н", "ск"))
+        for stem in RUSSIAN_SERIES_STEMS)
 
 
 def _may_stand_between(word: str) -> bool:
