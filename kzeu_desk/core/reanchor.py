@@ -953,6 +953,7 @@ class Locator:
         self._capitals: dict[str, set[int]] | None = None
         self._defined: dict[str, tuple[str, ...]] | None = None
         self._figures_standing: tuple[set[str], set[str]] | None = None
+        self._units_alike_text: str | None = None  # the new text through `_units_alike`, on first need
 
     def place(self, anchor: LastAnchor) -> Placement:
         span = self._folded(anchor)
@@ -1507,7 +1508,10 @@ class Locator:
             # spans of older pairs were orphaned by a first cut without this). Not `_blanked`: it blanks the
             # ordinals too, and the rank ("екінші", "үшінші") is what changed.
             return found
-        if _units_alike(self.text).count(quote) != 1 or _units_alike(placed) == quote:
+        if self._units_alike_text is None:
+            # Kept here: the function's cache holds 4,096 short strings and would let a 1 MB text go between spans.
+            self._units_alike_text = _units_alike.__wrapped__(self.text)
+        if self._units_alike_text.count(quote) != 1 or _units_alike(placed) == quote:
             return found
         return None
 
