@@ -4,8 +4,10 @@ anything else that may have changed it is checked before a byte is written (clos
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -158,3 +160,16 @@ def test_only_the_newest_notes_are_kept(tmp_path, private_data_dir, monkeypatch)
         FactBase.open(tmp_path / f"base-{number}.sqlite", actor="tester").close()
     notes = json.loads((private_data_dir / closed_cleanly.NOTES_FILE_NAME).read_text(encoding="utf-8"))
     assert sorted(Path(name).name for name in notes) == ["base-2.sqlite", "base-3.sqlite", "base-4.sqlite"]
+
+
+def test_a_file_stamped_ahead_of_our_clock_is_not_noted_and_the_close_does_not_wait(tmp_path, private_data_dir):
+    """A file server's clock ahead of ours (or ours set back) would otherwise make the close wait till it caught up."""
+    path = tmp_path / "ahead.sqlite"
+    FactBase.open(path, actor="tester").close()
+    (private_data_dir / closed_cleanly.NOTES_FILE_NAME).unlink()
+    an_hour_ahead = time.time_ns() + 3600 * 10**9
+    os.utime(path, ns=(an_hour_ahead, an_hour_ahead))
+    started = time.monotonic()
+    closed_cleanly.note_closed_cleanly(path)
+    assert time.monotonic() - started < 1
+    assert not closed_cleanly.unchanged_since_closed_cleanly(path)
