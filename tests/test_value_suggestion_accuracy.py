@@ -379,7 +379,13 @@ FLOORS = {"tuned": 0.97, "held_out": 0.95, "held_out_late": 0.94, "held_out_fres
           # 99.3 / 99.3 % (123/125, 144/145, 140/141). Floors: the lowest language less one miss, 139/146 (0.952) and
           # 122/125 (0.976).
           "held_out_seventy_sixth": 0.952,
-          "held_out_seventy_seventh": 0.976}
+          "held_out_seventy_seventh": 0.976,
+          # Sets 78 and 79 (cars, charging, mining equipment, standards and metrology; heritage, archives, translation
+          # and the alphabet), written and labelled by two more engineers who never ran the parser, scored once with
+          # the fixes of sets 76 and 77 in (f369f8a): set 78 92.3 / 90.3 / 86.4 % (108/117, 112/124, 121/140), set 79
+          # 92.9 / 93.8 / 94.6 % (105/113, 106/113, 141/149). Not fixed. Floors: the first score's lowest language.
+          "held_out_seventy_eighth": 0.864,
+          "held_out_seventy_ninth": 0.929}
 
 
 @pytest.fixture(scope="module")
