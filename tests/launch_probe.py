@@ -108,7 +108,11 @@ def probe(out: Path, steps: list[dict]) -> None:
 
     def at_quit() -> None:
         record["saved"] = measure(window)
-        out.write_text(json.dumps(record, indent=1), encoding="utf-8")
+        # Written whole under another name, then renamed: the test waits for the file to exist and reads it at
+        # once, and on a loaded machine it read a file created but not yet written (an empty JSON document).
+        partial = out.with_name(out.name + ".partial")
+        partial.write_text(json.dumps(record, indent=1), encoding="utf-8")
+        partial.replace(out)
         if not any(step.get("close") == "external" for step in steps):
             window.close()
 
