@@ -28,7 +28,8 @@ import random
 import unicodedata
 from dataclasses import dataclass, field
 
-from kzeu_desk.core.reanchor import LastAnchor, Placement, needs_review, reanchor
+from kzeu_desk.core.anchor_review import needs_review
+from kzeu_desk.core.reanchor import LastAnchor, Placement, reanchor
 from kzeu_desk.core.text import quote_context
 
 CASES = ("kept", "typography", "repeated", "repeated, cut", "recurring", "recurring in place", "figure",

@@ -31,7 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kzeu_desk.core.reanchor import LastAnchor, Placement, needs_review, reanchor
+from kzeu_desk.core.anchor_review import needs_review
+from kzeu_desk.core.reanchor import LastAnchor, Placement, reanchor
 from kzeu_desk.core.text import quote_context
 
 EDIT_RATES = (0.01, 0.05, 0.15)

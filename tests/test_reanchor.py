@@ -16,7 +16,8 @@ import pytest
 
 from kzeu_desk.core.models import AnchorState
 from kzeu_desk.core.edit_distance import best_substring_ends, levenshtein
-from kzeu_desk.core.reanchor import Cancelled, LastAnchor, needs_review, numbers_changed, reanchor, same_stem
+from kzeu_desk.core.anchor_review import needs_review
+from kzeu_desk.core.reanchor import Cancelled, LastAnchor, numbers_changed, reanchor, same_stem
 from kzeu_desk.core.text import quote_context
 
 

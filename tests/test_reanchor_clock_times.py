@@ -6,7 +6,7 @@ changed is not guessed from the time alone."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import place
 
 RU_OLD = ("Правила катка\n\nКаток открыт по будням. Прокат коньков работает до 9 часов вечера, "

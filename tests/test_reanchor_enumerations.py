@@ -6,7 +6,7 @@ surroundings still agree, fuzzy and waiting for a curator (issue #23)."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import place, placed_for_review
 
 

@@ -7,7 +7,8 @@ flagged and queued, never placed silently (issue #23); "г." after a year is no 
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import _units_alike, needs_review
+from kzeu_desk.core.anchor_review import needs_review
+from kzeu_desk.core.reanchor import _units_alike
 from tests.test_reanchor import flagged_or_orphaned, place
 
 EN_OLD = ("Pocket scale PS-2\n\nSpecification\n- Capacity: 500 grams\n- Display: backlit LCD\n"

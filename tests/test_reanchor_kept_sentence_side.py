@@ -8,7 +8,7 @@ orphaned (held-out round 26, issue #23). Placed fuzzy, below REVIEW_BELOW: a cur
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import place
 
 EN_OLD = ("NOTICE TO THE PRESS\nAstana, 14 March 2034\n\nTwo universities open a joint laboratory for soil science\n\n"

@@ -11,7 +11,7 @@ surroundings agree. Fuzzy below REVIEW_BELOW: a curator sees the list grew."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import place, placed_for_review
 
 KK_OLD = ("Өткен жылы компания жүкті негізінен үш елге жөнелтті. Олар — Түркия, Грузия және Армения. "

@@ -7,7 +7,7 @@ changed is not."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import place, placed_for_review
 
 KK_OLD = ("Сапар\n\nОқушылар биыл Италия мен Грекияның мектептеріне барады. Сапар екі аптаға созылады.\n")

@@ -8,7 +8,7 @@ orphaned; it never lands on a line named by another number."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import place, placed_for_review
 
 RU_OLD = ("Ремонт кровли пройдет в три очереди.\n\nГрафик работ:\n"

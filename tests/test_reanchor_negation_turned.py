@@ -7,7 +7,7 @@ its positive one)."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import place
 
 EN_OLD = ("The library lends laptops to students for two weeks. Laptops are not lent during the exam period. "

@@ -7,7 +7,7 @@ replaced or a negation lost is another claim and stays orphaned (issue #23, held
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import placed_for_review, place
 
 OLD = ("Стенограмма встречи в городском совете, Павлодар, 4 апреля 2031 года\n\n"

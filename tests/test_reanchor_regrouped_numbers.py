@@ -6,7 +6,7 @@ twice, is not guessed."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import place
 
 OLD = ("Contacts\n\nQuestions about lost luggage: call +7 717 244 31 08 on weekdays.\n\n"

@@ -8,7 +8,7 @@ shape stands twice, or on a long sentence, nothing is guessed."""
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import needs_review
+from kzeu_desk.core.anchor_review import needs_review
 from tests.test_reanchor import place
 
 EN_OLD = ("Birds of the Ili Delta\n\nField Notes on Wetland Birds, 2nd edition (2031), pp. 40-44\n\n"

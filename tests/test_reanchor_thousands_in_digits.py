@@ -8,7 +8,8 @@ Only groups split by spaces are read so: "6,500" is six and a half in a Russian 
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import _units_alike, needs_review
+from kzeu_desk.core.anchor_review import needs_review
+from kzeu_desk.core.reanchor import _units_alike
 from tests.test_reanchor import flagged_or_orphaned, place
 
 KK_OLD = ("Оқушылар олимпиадасының қорытындысы\n\nЖүлделер: бас жүлде (700 мың теңге), бірінші орын (400 мың теңге). "

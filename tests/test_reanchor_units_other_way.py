@@ -6,7 +6,8 @@ A changed figure beside the unit is flagged and queued, never placed silently (i
 from __future__ import annotations
 
 from kzeu_desk.core.models import AnchorState
-from kzeu_desk.core.reanchor import _units_alike, needs_review
+from kzeu_desk.core.anchor_review import needs_review
+from kzeu_desk.core.reanchor import _units_alike
 from tests.test_reanchor import flagged_or_orphaned, place
 
 RU_OLD = ("Рюкзак «Тау 40»\n\nПараметры\n- Объем: 40 литров\n- Масса рюкзака: 2,4 килограмма\n"

@@ -58,7 +58,7 @@ from math import log
 from typing import TypeGuard
 
 from kzeu_desk.core import sliced
-from kzeu_desk.core.anchor_review import REVIEW_BELOW, needs_review  # noqa: F401 (needs_review: part of its API)
+from kzeu_desk.core.anchor_review import REVIEW_BELOW
 from kzeu_desk.core.correction_notes import line_end, note_phrases, replacement_phrases
 from kzeu_desk.core.edit_distance import best_substring_ends, similarity
 from kzeu_desk.core.figure_values import SCALE_WORD, currency_signs_as_codes, figure_value, scale_after
